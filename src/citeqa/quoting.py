@@ -244,6 +244,8 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
             break
         if markup_between(doc.text, previous.end, start):  # an underline, a code fence
             break
+        if _prose_paragraph(doc.text, previous) and _blank_line(doc.text, previous.end, start):
+            break
         if bank.facts(before).signing:  # "Fait à Lyon, le …": signing.py
             break
         start = previous.start
@@ -284,12 +286,16 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
             break
         if markup_between(text, end, bank.sentences[following].start):
             break
+        new_paragraph = _blank_line(text, end, bank.sentences[following].start)
+        if new_paragraph and _complete_sentence(text[sentence.start : end]):
+            break
+        into_prose = new_paragraph and _prose_paragraph(text, bank.sentences[following])
         if opens_numbered_title(text, bank.sentences[following].start):
             break
         if bank.facts(following).signing:  # "Fait à Lyon, le …": signing.py
             break
         end = reach
-        if end - sentence.start > 3 * SHORT_QUOTE:
+        if into_prose or end - sentence.start > 3 * SHORT_QUOTE:
             break
     return end
 
@@ -323,6 +329,34 @@ def _stands_alone(sentence: str) -> bool:
     """Whether a sentence reads on its own: at least SHORT_QUOTE long and ending as a sentence
     (a slide's label line has no final full stop)."""
     return len(sentence) >= SHORT_QUOTE and _SENTENCE_END.search(sentence) is not None
+
+
+_FULL_STOP = re.compile(r"[.!…](?:\s*['’\"”»)\]])*\s*$")
+"""How a complete statement ends: a full stop or exclamation mark (a question's short line
+still runs on to its answer below)."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def _complete_sentence(sentence: str) -> bool:
+    """Whether a sentence is complete as it stands: it ends with a full stop and holds at least
+    two words ("Paid monthly."), unlike a slide's label line, a value ("56.2 %") or an item's
+    mark ("1.")."""
+    return _FULL_STOP.search(sentence) is not None and len(_WORD.findall(sentence)) >= 2
+
+
+def _blank_line(text: str, start: int, end: int) -> bool:
+    """Whether a blank line lies in text[start:end]: a paragraph break (a Word document's
+    paragraphs are parted by them)."""
+    return _BLANK_LINE.search(text, start, end) is not None
+
+
+def _prose_paragraph(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence a quote would take in across a paragraph break is prose (ends as a
+    sentence): a slide's or a PDF's label and value lines have no final full stop and are taken
+    in across blank lines; a short value reaches back to no paragraph of prose, and a label runs
+    on into one at most."""
+    return _SENTENCE_END.search(text, sentence.start, sentence.end) is not None
 
 
 def _enumerated_item(text: str, start: int, end: int) -> bool:

@@ -124,7 +124,7 @@ def test_table_rows_are_one_citation_with_their_header_row_as_context() -> None:
 
 def test_a_header_row_quoted_itself_is_not_shown_again_as_a_row_s_context() -> None:
     cited = _table_citations([1, 3])  # the header row, then Roma's row
-    assert [c.quote for c in cited] == ["Yields.\n\n| Variety | Yield (kg) |", "| Roma | 5.6 |"]
+    assert [c.quote for c in cited] == ["| Variety | Yield (kg) |", "| Roma | 5.6 |"]
     assert [c.header for c in cited] == [None, None]
     assert answer_text(cited).count("Variety") == 1
 
@@ -188,3 +188,28 @@ def test_a_list_item_over_a_heading_is_quoted_alone() -> None:
     text = "- Drain the tank.\n- Restart the pump.\n## Checks\nLook at the gauge.\n"
     cuts = [(2, 17), (20, 37), (38, 47), (48, 66)]
     assert _quoted(text, cuts, 1) == "Restart the pump."
+
+
+def test_a_short_paragraph_complete_with_its_full_stop_is_quoted_alone() -> None:
+    """A Word document's short paragraphs: the middle one, under 60 characters, was quoted with
+    both its neighbours as if it were a slide's label (s23 trial, failure 3)."""
+    paragraphs = [
+        "Staff may claim travel costs for journeys made on Trust business.",
+        "Claims above GBP 500 need the approval of the director.",
+        "Mileage in a private car is paid at 45 pence per mile.",
+    ]
+    text, cuts = _cuts(paragraphs, "\n\n")
+    assert _quoted(text, cuts, 1) == paragraphs[1]
+    assert _quoted(text, cuts, 2) == paragraphs[2]
+
+
+def test_a_short_value_takes_in_no_paragraph_of_prose_above() -> None:
+    prose = "The chair thanked everyone for coming to the meeting today."
+    text, cuts = _cuts([prose, "Apologies: Ben Carter"], "\n\n")
+    assert _quoted(text, cuts, 1) == "Apologies: Ben Carter"
+
+
+def test_a_slides_label_and_value_lines_run_across_blank_lines_but_not_into_prose() -> None:
+    text, cuts = _cuts(["Intro.", "Response rate at week 52", "56.2 %"], "\n\n")
+    assert _quoted(text, cuts, 1) == "Response rate at week 52\n\n56.2 %"
+    assert _quoted(text, cuts, 2) == "Response rate at week 52\n\n56.2 %"
