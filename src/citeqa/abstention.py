@@ -1,10 +1,12 @@
 """Why an answer abstains, in words a person reads (English or French).
 
-Four reasons need no evidence at all and are decided before the sentence ranker runs, from
+Five reasons need no evidence at all and are decided before the sentence ranker runs, from
 the question's words alone: a question that only greets, thanks or acknowledges ("hello",
 "thanks!", "ok", "merci beaucoup": QuestionTerms.courtesy, courtesy.py), a question with no
-word to look up ("???", "the", "🙂🙂"), a question none of whose words occurs in the documents
-("What is the capital of Peru?" on a corpus that never says "capital" or "Peru"), and a
+word to look up ("???", "the", "🙂🙂"), a question of one bare token naming nothing to look up
+("2026", "Q3", "GT-": bare_tokens.py; not a follow-up's), a question none of whose words
+occurs in the documents ("What is the capital of Peru?" on a corpus that never says
+"capital" or "Peru"), and a
 follow-up none of whose new words does ("And the inclusion criteria?" after the exclusion
 criteria, on a trial that never says "inclusion"). These last two (EarlyRefusal.words_alone)
 stand only when the multilingual channel finds no close passage in the other language
@@ -44,6 +46,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from citeqa.bare_tokens import bare_token
 from citeqa.courtesy import LETTERS
 from citeqa.glossary import fold
 from citeqa.language import LANGUAGE_NAMES
@@ -61,6 +64,12 @@ from citeqa.visible import cut, shown
 NOTHING_TO_SEARCH = {
     "en": "Nothing to search for: the question has no word to look up in the documents.",
     "fr": "Rien à chercher : la question ne contient aucun mot à chercher dans les documents.",
+}
+ONLY_A_TOKEN = {
+    "en": "Nothing to search for: {token} alone is a number or a code, not a question. Say what"
+    " you want to know about it.",
+    "fr": "Rien à chercher : {token} seul est un nombre ou un code, pas une question. Dites ce que"
+    " vous voulez en savoir.",
 }
 COURTESY_ONLY = {
     "en": "Nothing to search for: the question only greets, thanks or acknowledges. Ask a"
@@ -260,6 +269,10 @@ def before_search(
         return EarlyRefusal(Reason(COURTESY_ONLY[lang]), words_alone=False)
     if nothing_to_search(terms):
         return EarlyRefusal(Reason(NOTHING_TO_SEARCH[lang]), words_alone=False)
+    token = None if _read_with_context(terms) else bare_token(terms.focus)
+    if token is not None:
+        text = ONLY_A_TOKEN[lang].format(token=_quoted([shown(token)]))
+        return EarlyRefusal(Reason(text), words_alone=False)
     reason = _words_never_used(terms, lang, closest)
     if reason is None:
         return None
