@@ -20,7 +20,9 @@ Then a question naming a code identifier the documents never write in any stored
 (`never_written`): the lookup's reason, when there is one, says more (the closest keys);
 then one asking a member of an owner that the closest documents never write together ("the
 max_help_position parameter of argparse.ArgumentParser": membership.py) names both
-(`never_with`).
+(`never_with`). An answer chosen for a question asking of a year that the passages it stands
+in never write, while they write others ("Q3 2027 travel budget" answered from the 2026
+sheet), is refused naming theirs (`no_year`, unheld_years.py).
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some (with their spelling in the documents when the
 question misspells them: "Did you mean “default”?", spelling_hints.py), or else which of its
@@ -157,6 +159,12 @@ NO_SECTION_NUMBERED = {
 }
 """A question asking a numbered section (a version, an article) the closest document, which
 numbers its sections so, does not hold (numbered_sections.unheld_section)."""
+NO_YEAR = {
+    "en": "The passages that would answer never mention {year}: they are of {held}.",
+    "fr": "Les passages qui répondraient ne mentionnent jamais {year} : ils portent sur {held}.",
+}
+"""A question asking of a year the passages its answer stands in never write while they write
+others (unheld_years.py)."""
 UNSURE = {
     "en": "The closest answer is not sure enough: its confidence, {sure}, is below the"
     " min_confidence setting, {floor}.",
@@ -541,6 +549,12 @@ def no_section_numbered(
     return NO_SECTION_NUMBERED[lang].format(
         number=_quoted([shown(number)]), numbered=held, title=_quoted([shown(title)])
     )
+
+
+def no_year(year: str, held: list[str], lang: Lang) -> str:
+    """The reason for a question asking of a year the passages its answer stands in never
+    write: the year between quotation marks, then those they write."""
+    return NO_YEAR[lang].format(year=_quoted([shown(year)]), held=", ".join(held))
 
 
 def unsure(sure: float, floor: float, lang: Lang) -> str:
