@@ -8,7 +8,9 @@ word to look up ("???", "the", "🙂🙂"), a question of one bare token naming 
 occurs in the documents ("What is the capital of Peru?" on a corpus that never says
 "capital" or "Peru"), and a
 follow-up none of whose new words does ("And the inclusion criteria?" after the exclusion
-criteria, on a trial that never says "inclusion"). These last two (EarlyRefusal.words_alone)
+criteria, on a trial that never says "inclusion"), unless those words only name a kind of
+value asked of the subject it carries ("what is her phone number?": language data
+`value_kind_words`). These last two (EarlyRefusal.words_alone)
 stand only when the multilingual channel finds no close passage in the other language
 (across.py): the answer models read one that it does.
 A table lookup of a key no table of the evidence holds, which the corpus never writes
@@ -50,7 +52,7 @@ from dataclasses import dataclass
 
 from citeqa.bare_tokens import bare_token
 from citeqa.courtesy import LETTERS
-from citeqa.glossary import fold
+from citeqa.glossary import fold, language_words
 from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
 from citeqa.questions import (
@@ -348,6 +350,8 @@ def _other(lang: Lang) -> str:
 def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None) -> Reason | None:
     """The reason for a question whose own words, or a follow-up whose new words, the
     documents never use (`before_search`), or None."""
+    if _read_with_context(terms) and _only_value_kinds(terms):
+        return None  # "what is her phone number?": the carried subject decides
     if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
         if _read_with_context(terms):
             return not_answered(terms, lang, closest=closest)
@@ -359,6 +363,15 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
             return Reason(NOT_ANSWERED[lang])
         return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
     return None
+
+
+def _only_value_kinds(terms: QuestionTerms) -> bool:
+    """Whether the words of a follow-up the documents never use all name a kind of value asked
+    of the carried subject ("phone", "number": language data `value_kind_words`), not a new
+    subject ("inclusion" after the exclusion criteria)."""
+    unused = [*terms.absent, *terms.new_unused]
+    kinds = language_words("value_kind_words")
+    return bool(unused) and all(fold(word) in kinds for word in unused)
 
 
 def ask_in(lang: Lang, languages: DocumentLanguages) -> str | None:
