@@ -1,12 +1,16 @@
 """Why an answer abstains, in words a person reads (English or French).
 
-Four reasons need no evidence at all and are decided before the sentence ranker runs, from
+Five reasons need no evidence at all and are decided before the sentence ranker runs, from
 the question's words alone: a question that only greets, thanks or acknowledges ("hello",
 "thanks!", "ok", "merci beaucoup": QuestionTerms.courtesy, courtesy.py), a question with no
-word to look up ("???", "the", "🙂🙂"), a question none of whose words occurs in the documents
-("What is the capital of Peru?" on a corpus that never says "capital" or "Peru"), and a
+word to look up ("???", "the", "🙂🙂"), a question of one bare token naming nothing to look up
+("2026", "Q3", "GT-": bare_tokens.py; not a follow-up's), a question none of whose words
+occurs in the documents ("What is the capital of Peru?" on a corpus that never says
+"capital" or "Peru"), and a
 follow-up none of whose new words does ("And the inclusion criteria?" after the exclusion
-criteria, on a trial that never says "inclusion"). These last two (EarlyRefusal.words_alone)
+criteria, on a trial that never says "inclusion"), unless those words only name a kind of
+value asked of the subject it carries ("what is her phone number?": language data
+`value_kind_words`). These last two (EarlyRefusal.words_alone)
 stand only when the multilingual channel finds no close passage in the other language
 (across.py): the answer models read one that it does.
 A table lookup of a key no table of the evidence holds, which the corpus never writes
@@ -18,7 +22,9 @@ Then a question naming a code identifier the documents never write in any stored
 (`never_written`): the lookup's reason, when there is one, says more (the closest keys);
 then one asking a member of an owner that the closest documents never write together ("the
 max_help_position parameter of argparse.ArgumentParser": membership.py) names both
-(`never_with`).
+(`never_with`). An answer chosen for a question asking of a year that the passages it stands
+in never write, while they write others ("Q3 2027 travel budget" answered from the 2026
+sheet), is refused naming theirs (`no_year`, unheld_years.py).
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some (with their spelling in the documents when the
 question misspells them: "Did you mean “default”?", spelling_hints.py), or else which of its
@@ -44,8 +50,9 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from citeqa.bare_tokens import bare_token
 from citeqa.courtesy import LETTERS
-from citeqa.glossary import fold
+from citeqa.glossary import fold, language_words
 from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
 from citeqa.questions import (
@@ -61,6 +68,12 @@ from citeqa.visible import cut, shown
 NOTHING_TO_SEARCH = {
     "en": "Nothing to search for: the question has no word to look up in the documents.",
     "fr": "Rien à chercher : la question ne contient aucun mot à chercher dans les documents.",
+}
+ONLY_A_TOKEN = {
+    "en": "Nothing to search for: {token} alone is a number or a code, not a question. Say what"
+    " you want to know about it.",
+    "fr": "Rien à chercher : {token} seul est un nombre ou un code, pas une question. Dites ce que"
+    " vous voulez en savoir.",
 }
 COURTESY_ONLY = {
     "en": "Nothing to search for: the question only greets, thanks or acknowledges. Ask a"
@@ -169,6 +182,12 @@ BLANK_PAGE = {
     "fr": "La page {page} de {title} ne contient aucun texte.",
 }
 """A question asking a page (places.asked_page) that no document has."""
+NO_YEAR = {
+    "en": "The passages that would answer never mention {year}: they are of {held}.",
+    "fr": "Les passages qui répondraient ne mentionnent jamais {year} : ils portent sur {held}.",
+}
+"""A question asking of a year the passages its answer stands in never write while they write
+others (unheld_years.py)."""
 UNSURE = {
     "en": "The closest answer is not sure enough: its confidence, {sure}, is below the"
     " min_confidence setting, {floor}.",
@@ -281,6 +300,10 @@ def before_search(
         return EarlyRefusal(Reason(COURTESY_ONLY[lang]), words_alone=False)
     if nothing_to_search(terms):
         return EarlyRefusal(Reason(NOTHING_TO_SEARCH[lang]), words_alone=False)
+    token = None if _read_with_context(terms) else bare_token(terms.focus)
+    if token is not None:
+        text = ONLY_A_TOKEN[lang].format(token=_quoted([shown(token)]))
+        return EarlyRefusal(Reason(text), words_alone=False)
     reason = _words_never_used(terms, lang, closest)
     if reason is None:
         return None
@@ -348,6 +371,8 @@ def _other(lang: Lang) -> str:
 def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None) -> Reason | None:
     """The reason for a question whose own words, or a follow-up whose new words, the
     documents never use (`before_search`), or None."""
+    if _read_with_context(terms) and _only_value_kinds(terms):
+        return None  # "what is her phone number?": the carried subject decides
     if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
         if _read_with_context(terms):
             return not_answered(terms, lang, closest=closest)
@@ -359,6 +384,15 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
             return Reason(NOT_ANSWERED[lang])
         return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
     return None
+
+
+def _only_value_kinds(terms: QuestionTerms) -> bool:
+    """Whether the words of a follow-up the documents never use all name a kind of value asked
+    of the carried subject ("phone", "number": language data `value_kind_words`), not a new
+    subject ("inclusion" after the exclusion criteria)."""
+    unused = [*terms.absent, *terms.new_unused]
+    kinds = language_words("value_kind_words")
+    return bool(unused) and all(fold(word) in kinds for word in unused)
 
 
 def ask_in(lang: Lang, languages: DocumentLanguages) -> str | None:
@@ -563,6 +597,12 @@ def no_such_page(
         return reasons[lang].format(page=page, most=most)
     reasons = BLANK_PAGE if blank else NAMED_LACKS_PAGE if most else NAMED_UNPAGED
     return reasons[lang].format(page=page, most=most, title=_quoted([shown(title)]))
+
+
+def no_year(year: str, held: list[str], lang: Lang) -> str:
+    """The reason for a question asking of a year the passages its answer stands in never
+    write: the year between quotation marks, then those they write."""
+    return NO_YEAR[lang].format(year=_quoted([shown(year)]), held=", ".join(held))
 
 
 def unsure(sure: float, floor: float, lang: Lang) -> str:

@@ -91,6 +91,7 @@ from citeqa.tables import key_cell
 from citeqa.titleonly import named_bare_document, without_titles
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
+from citeqa.unheld_years import answer_texts, unheld_year
 
 
 @dataclass(frozen=True)
@@ -988,6 +989,9 @@ def compose(
             below_floor=floor,
             claims_absence=why.claims_absence,
         )
+    year = unheld_year(terms.focus, *answer_texts(citations, top, bank.documents))
+    if year is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
+        return abstain(abstention.no_year(year.year, year.held, lang))
     return Answer(
         question=question,
         abstained=False,

@@ -179,6 +179,10 @@ class Domain(BaseModel):
     measure_words: tuple[str, ...] = ()
     """Folded words that ask for a measure of the subject at hand ("mean", "median",
     "moyenne"): never a new subject, however rare in the corpus (followups.is_follow_up)."""
+    value_kind_words: tuple[str, ...] = ()
+    """Folded words that name the kind of value asked of the subject at hand ("phone",
+    "email", "adresse"), not a subject: a follow-up none of whose new words the documents use
+    is refused early only when some is none of these (abstention.before_search)."""
     edit_stamp_words: tuple[str, ...] = ()
     """Folded words of a page's edit stamp ("edited", "modifié" folded): a line of a web page's
     footer holding one and a date is the page's text ("Last edited by Lena Hartmann on 7

@@ -49,6 +49,7 @@ WordList = Literal[
     "letter_key_cues",
     "manual_name_headings",
     "measure_words",
+    "value_kind_words",
     "navigation_cues",
     "navigation_heading_links",
     "navigation_headings",

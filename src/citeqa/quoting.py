@@ -83,7 +83,7 @@ def quote_spans(
         if terms is not None and names_line(text, sentence.start, sentence.end, terms):
             start, end = sentence.start, sentence.end  # a line looked up by its key: alone
         else:
-            start, end = _whole_words(text, *quoted_lines(bank, item.index, chunk))
+            start, end = _whole_words(text, *quoted_lines(bank, item.index, chunk, terms))
         if terms is not None:
             start, end = best_clauses(text, start, end, terms, chunk.lang)
         start, end = with_neighbours(bank, item.index, (start, end), chunk, terms)
@@ -210,13 +210,19 @@ def _quotes(span: Span, doc_id: str, bounds: tuple[int, int]) -> bool:
     return span.doc_id == doc_id and span.start <= bounds[0] and bounds[1] <= span.end
 
 
-def quoted_lines(bank: SentenceBank, index: int, chunk: Chunk) -> tuple[int, int]:
+def quoted_lines(
+    bank: SentenceBank, index: int, chunk: Chunk, terms: QuestionTerms | None = None
+) -> tuple[int, int]:
     """Where a quote of sentence `index` starts and ends, before it is cut to whole words and
-    its best clauses: the sentence with the lines a short one takes in above and below it."""
-    return _extended_start(bank, index, chunk), _extended_end(bank, index, chunk)
+    its best clauses: the sentence with the lines a short one takes in above and below it
+    (across a paragraph break, a paragraph of prose only when it holds a word of the question,
+    `terms`, that the sentence lacks: `_lacked_word`)."""
+    return _extended_start(bank, index, chunk, terms), _extended_end(bank, index, chunk, terms)
 
 
-def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
+def _extended_start(
+    bank: SentenceBank, index: int, chunk: Chunk, terms: QuestionTerms | None = None
+) -> int:
     """Where a quote starts: a short one (a number on a slide) takes in the short label lines
     just above it, so "56.2 %" is quoted under "Response rate at week 52", but never reaches
     back across a heading into the section above (its own heading line it may take), nor
@@ -244,6 +250,8 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
             break
         if markup_between(doc.text, previous.end, start):  # an underline, a code fence
             break
+        if _prose_apart(doc.text, previous, start) and not _lacked_word(bank, index, before, terms):
+            break
         if bank.facts(before).signing:  # "Fait à Lyon, le …": signing.py
             break
         start = previous.start
@@ -252,7 +260,9 @@ def _extended_start(bank: SentenceBank, index: int, chunk: Chunk) -> int:
     return start
 
 
-def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
+def _extended_end(
+    bank: SentenceBank, index: int, chunk: Chunk, terms: QuestionTerms | None = None
+) -> int:
     """Where a quote ends: a short one (a slide label) runs on through the next lines of its
     passage until it holds a number and is long enough to stand alone, but never across a
     heading into the next section, nor across a markup line, nor into boilerplate, nor into a
@@ -284,12 +294,17 @@ def _extended_end(bank: SentenceBank, index: int, chunk: Chunk) -> int:
             break
         if markup_between(text, end, bank.sentences[following].start):
             break
+        new_paragraph = _blank_line(text, end, bank.sentences[following].start)
+        complete = new_paragraph and _complete_sentence(text[sentence.start : end])
+        if complete and not _lacked_word(bank, index, following, terms):
+            break
+        into_prose = new_paragraph and _prose_paragraph(text, bank.sentences[following])
         if opens_numbered_title(text, bank.sentences[following].start):
             break
         if bank.facts(following).signing:  # "Fait à Lyon, le …": signing.py
             break
         end = reach
-        if end - sentence.start > 3 * SHORT_QUOTE:
+        if into_prose or end - sentence.start > 3 * SHORT_QUOTE:
             break
     return end
 
@@ -323,6 +338,52 @@ def _stands_alone(sentence: str) -> bool:
     """Whether a sentence reads on its own: at least SHORT_QUOTE long and ending as a sentence
     (a slide's label line has no final full stop)."""
     return len(sentence) >= SHORT_QUOTE and _SENTENCE_END.search(sentence) is not None
+
+
+_FULL_STOP = re.compile(r"[.!…](?:\s*['’\"”»)\]])*\s*$")
+"""How a complete statement ends: a full stop or exclamation mark (a question's short line
+still runs on to its answer below)."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def _complete_sentence(sentence: str) -> bool:
+    """Whether a sentence is complete as it stands: it ends with a full stop and holds at least
+    two words ("Paid monthly."), unlike a slide's label line, a value ("56.2 %") or an item's
+    mark ("1.")."""
+    return _FULL_STOP.search(sentence) is not None and len(_WORD.findall(sentence)) >= 2
+
+
+def _lacked_word(bank: SentenceBank, index: int, other: int, terms: QuestionTerms | None) -> bool:
+    """Whether sentence `other` holds a word of the question's own (`terms`) that sentence
+    `index` lacks: "Who approves orders between 500 and 5,000 GBP?" chose "Primers are ordered
+    from Eurofins every Tuesday.", and the paragraph above, "Orders from 500 to 5,000 GBP:
+    approved by Lena Hartmann.", answers it."""
+    if terms is None:
+        return False
+    held, offered = bank.tokens[index], bank.tokens[other]
+    focus = terms.terms[: terms.focus_terms]
+    return any(not words & held and words & offered for words, _ in focus)
+
+
+def _prose_apart(text: str, previous: Sentence, start: int) -> bool:
+    """Whether sentence `previous` is prose that a paragraph break parts from a quote
+    starting at `start`."""
+    return _prose_paragraph(text, previous) and _blank_line(text, previous.end, start)
+
+
+def _blank_line(text: str, start: int, end: int) -> bool:
+    """Whether a blank line lies in text[start:end]: a paragraph break (a Word document's
+    paragraphs are parted by them)."""
+    return _BLANK_LINE.search(text, start, end) is not None
+
+
+def _prose_paragraph(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence a quote would take in across a paragraph break is prose (ends as a
+    sentence): a slide's or a PDF's label and value lines have no final full stop and are taken
+    in across blank lines; a short value reaches back to no paragraph of prose, and a label runs
+    on into one at most."""
+    return _SENTENCE_END.search(text, sentence.start, sentence.end) is not None
 
 
 def _enumerated_item(text: str, start: int, end: int) -> bool:

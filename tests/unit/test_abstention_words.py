@@ -338,6 +338,26 @@ def test_a_follow_ups_new_words_the_documents_never_use_are_named_before_search(
     assert before_search(used, "en") is None  # a quote can mention "rate"
 
 
+def test_a_follow_up_asking_only_a_kind_of_value_keeps_its_carried_subject() -> None:
+    """ "what is her phone number?" after "Who is the designated safeguarding lead?", on a
+    policy writing "reached on 0117 496 0321" but never "phone" nor "number", was refused before
+    the search (s23 trial, failure 6): the words name the kind of value asked of the carried
+    subject, which the answer models read; a new subject the documents never use still is."""
+
+    def follow_up(focus: str, new: list[str]) -> QuestionTerms:
+        asked = terms(focus, {word: 5.0 for word in new}, absent=tuple(new))
+        asked.terms.append((word_alternatives("safeguarding"), 1.0))  # the previous question's
+        asked.new_terms = [(word, word_alternatives(word)) for word in new]
+        asked.new_unused = new
+        return asked
+
+    assert before_search(follow_up("what is her phone number?", ["phone", "number"]), "en") is None
+    assert before_search(follow_up("et son courriel ?", ["courriel"]), "fr") is None
+    assert before_search(follow_up("and her pension number?", ["pension", "number"]), "en")
+    alone = terms("phone number?", {"phone": 5.0, "number": 5.0}, absent=("phone", "number"))
+    assert before_search(alone, "en") is not None  # asked alone: no subject to carry
+
+
 def test_a_document_in_both_languages_makes_neither_most_of_the_documents() -> None:
     """The s16 trial's balanced vault (status: fr 42, en 42 of 83, a journal in both): the advice
     said "Most of the documents are in French" to one question and "La plupart des documents

@@ -4,6 +4,7 @@ through the lines below it until it holds a number."""
 from __future__ import annotations
 
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
+from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.sentences import ScoredSentence, SentenceBank
 
@@ -124,7 +125,7 @@ def test_table_rows_are_one_citation_with_their_header_row_as_context() -> None:
 
 def test_a_header_row_quoted_itself_is_not_shown_again_as_a_row_s_context() -> None:
     cited = _table_citations([1, 3])  # the header row, then Roma's row
-    assert [c.quote for c in cited] == ["Yields.\n\n| Variety | Yield (kg) |", "| Roma | 5.6 |"]
+    assert [c.quote for c in cited] == ["| Variety | Yield (kg) |", "| Roma | 5.6 |"]
     assert [c.header for c in cited] == [None, None]
     assert answer_text(cited).count("Variety") == 1
 
@@ -188,3 +189,53 @@ def test_a_list_item_over_a_heading_is_quoted_alone() -> None:
     text = "- Drain the tank.\n- Restart the pump.\n## Checks\nLook at the gauge.\n"
     cuts = [(2, 17), (20, 37), (38, 47), (48, 66)]
     assert _quoted(text, cuts, 1) == "Restart the pump."
+
+
+def test_a_short_paragraph_complete_with_its_full_stop_is_quoted_alone() -> None:
+    """A Word document's short paragraphs: the middle one, under 60 characters, was quoted with
+    both its neighbours as if it were a slide's label (s23 trial, failure 3)."""
+    paragraphs = [
+        "Staff may claim travel costs for journeys made on Trust business.",
+        "Claims above GBP 500 need the approval of the director.",
+        "Mileage in a private car is paid at 45 pence per mile.",
+    ]
+    text, cuts = _cuts(paragraphs, "\n\n")
+    assert _quoted(text, cuts, 1) == paragraphs[1]
+    assert _quoted(text, cuts, 2) == paragraphs[2]
+
+
+def test_a_short_value_takes_in_no_paragraph_of_prose_above() -> None:
+    prose = "The chair thanked everyone for coming to the meeting today."
+    text, cuts = _cuts([prose, "Apologies: Ben Carter"], "\n\n")
+    assert _quoted(text, cuts, 1) == "Apologies: Ben Carter"
+
+
+def test_a_slides_label_and_value_lines_run_across_blank_lines_but_not_into_prose() -> None:
+    text, cuts = _cuts(["Intro.", "Response rate at week 52", "56.2 %"], "\n\n")
+    assert _quoted(text, cuts, 1) == "Response rate at week 52\n\n56.2 %"
+    assert _quoted(text, cuts, 2) == "Response rate at week 52\n\n56.2 %"
+
+
+def test_a_paragraph_of_prose_holding_a_question_word_the_sentence_lacks_is_taken_in() -> None:
+    """The research set's "Who approves orders between 500 and 5,000 GBP?" chose the short
+    sentence below the answer; its paragraph of prose above holds the question's "GBP"."""
+    above = "Orders from 500 to 5,000 GBP: approved by Lena Hartmann."
+    chosen = "Primers are ordered from Eurofins every Tuesday."
+    text, cuts = _cuts([above, chosen], "\n\n")
+    doc = Document(doc_id="d", title="d", path="/d.txt", text=text, sha256="0")
+    chunk = Chunk(chunk_id="d:0", doc_id="d", start=0, end=len(text), text=text)
+    sentences = [Sentence(doc_id="d", chunk_index=0, start=a, end=b) for a, b in cuts]
+    tokens = [frozenset({"gbp", "500"}), frozenset({"tuesday"})]
+    bank = SentenceBank({"d": doc}, [chunk], sentences, None, tokens)
+    hits = [Hit(chunk=chunk, chunk_index=0, score=1.0)]
+    asked = QuestionTerms(
+        focus="Who approves orders between 500 and 5,000 GBP?",
+        terms=[(frozenset({"gbp"}), 1.0), (frozenset({"tuesday"}), 1.0)],
+        focus_terms=2,
+    )
+    chosen_item = [ScoredSentence(1, 1.0, 0.0, 0.0, 0.0, 1)]
+    assert [text[s.start : s.end] for s in quote_spans(chosen_item, bank, hits, asked)] == [text]
+    no_word = QuestionTerms(focus="When?", terms=[(frozenset({"tuesday"}), 1.0)], focus_terms=1)
+    assert [text[s.start : s.end] for s in quote_spans(chosen_item, bank, hits, no_word)] == [
+        chosen
+    ]

@@ -1,0 +1,56 @@
+"""A question asking of a year its answer's passages never write, while they write a sibling
+year, abstains (s23 trial, failure 5: "Q3 2027 travel budget" quoted the 2026 sheet's row)."""
+
+from __future__ import annotations
+
+from citeqa.abstention import no_year
+from citeqa.models import Chunk, Citation, Document, Hit
+from citeqa.unheld_years import answer_texts, unheld_year
+
+SHEET = "## 2026\n\n| Budget line | Q3 |\n| --- | --- |\n| Travel | 2100 |\n"
+
+
+def _answer() -> tuple[list[str], list[str]]:
+    doc = Document(doc_id="b", title="Budget", path="/b.xlsx", text=SHEET, sha256="0")
+    chunk = Chunk(chunk_id="b:0", doc_id="b", start=0, end=len(SHEET), text=SHEET, section="2026")
+    start = SHEET.index("| Travel")
+    cited = Citation(
+        n=1, doc_id="b", title="Budget", path="/b.xlsx", start=start, end=start + 17,
+        quote=SHEET[start : start + 17], section="2026", score=1.0,
+    )  # fmt: skip
+    other = Chunk(chunk_id="p:0", doc_id="p", start=0, end=30, text="Minibus replacement: 2027")
+    hits = [Hit(chunk=other, chunk_index=1, score=1.0), Hit(chunk=chunk, chunk_index=0, score=0.9)]
+    return answer_texts([cited], hits, {"b": doc})
+
+
+def test_a_year_the_answers_passage_never_writes_beside_a_sibling_is_unheld() -> None:
+    unheld = unheld_year("Q3 2027 travel budget", *_answer())
+    assert unheld is not None and unheld.year == "2027"
+    assert unheld.held == ["2026"]  # the sheet's name, not the amount 2100
+    assert "“2027”" in no_year(unheld.year, unheld.held, "en")
+
+
+def test_a_year_the_answer_stands_under_or_none_asked_keeps_the_answer() -> None:
+    assert unheld_year("Q3 2026 travel budget", *_answer()) is None
+    assert unheld_year("travel budget in Q3", *_answer()) is None
+    assert unheld_year("code INC-2027-04 or 2027-03-01", *_answer()) is None  # no year alone
+
+
+def test_a_year_within_the_years_written_or_their_decade_or_among_several_keeps_the_answer() -> (
+    None
+):
+    """PIAF dev questions the rule first refused, answered before: an election of 1859 in a
+    life "1811 - 1861", a change "après 1965" in "les années 1960", three seasons asked."""
+    life = ["Edward Dickinson Baker (24 février 1811 - 21 octobre 1861) est un politicien."]
+    assert unheld_year("Quelle élection briguée Baker en 1859", [], life) is None
+    sixties = ["Dans les années 1960, la haute couture subit les critiques."]
+    assert unheld_year("Quel concept changea la couture après 1965?", [], sixties) is None
+    seasons = "Quelle position en 1968, 1969 et 1970 ?"
+    assert unheld_year(seasons, [], ["Il a fini deuxième depuis 1953."]) is None
+    assert unheld_year("Quelle dette en 2017 ?", [], ["En 2004 et 2008, le budget."]) is not None
+
+
+def test_passages_writing_no_year_keep_the_answer() -> None:
+    """Undated prose: no sibling year, the question may be about it all the same."""
+    assert unheld_year("What did the 2019 survey find?", ["Survey"], ["Most said yes."]) is None
+    assert unheld_year("What happened in 2019?", [], ["On 2019-05-02 the board met."]) is None
