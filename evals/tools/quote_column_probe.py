@@ -48,7 +48,7 @@ def extra_columns(a: Asked) -> np.ndarray:
     hand = a.rows[:, SENTENCE_FEATURES.index("hand_score")]
     best = a.scored[int(np.argmax(hand))]
     best_sentence = bank.sentences[best.index]
-    focus = a.terms.terms[: a.terms.focus_terms]
+    focus = a.terms.own_terms
     out = []
     for item in a.scored:
         s = bank.sentences[item.index]

@@ -652,7 +652,7 @@ def _searched_words(
 ) -> Iterator[tuple[str, frozenset[str], tuple[frozenset[str], float]]]:
     """Each word of the question as typed, once, that a focus term searched: the word, its own
     forms (questions.word_alternatives) and the first focus term holding one of them."""
-    focus = terms.terms[: terms.focus_terms]
+    focus = terms.own_terms
     for word in dict.fromkeys(terms.focus_words):
         plain = word_alternatives(word)
         term = next(((alts, weight) for alts, weight in focus if plain & alts), None)

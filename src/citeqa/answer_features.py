@@ -256,7 +256,7 @@ def _with_relative(own: np.ndarray) -> np.ndarray:
 
 
 def _heaviest(terms: QuestionTerms) -> frozenset[str]:
-    focus = terms.terms[: terms.focus_terms]
+    focus = terms.own_terms
     if not focus:
         return frozenset()
     return max(focus, key=lambda item: item[1])[0]

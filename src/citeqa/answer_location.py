@@ -175,7 +175,7 @@ def location_features(scored: list[ScoredSentence], reading: Reading) -> np.ndar
     if not scored:
         return np.zeros((0, len(LOCATION_FEATURES)))
     terms, hits = reading.terms, reading.hits
-    focus = terms.terms[: terms.focus_terms]
+    focus = terms.own_terms
     weights = [weight for _, weight in focus]
     specific = reading.specific()
     heaviest = max(specific, key=lambda item: item[1])[0] if specific else frozenset()

@@ -477,11 +477,12 @@ def on_named_line(candidates: Candidates, bank: SentenceBank, focus: str) -> Can
     if not candidates.sentences:
         return candidates
     best = bank.sentences[candidates.sentences[0].index].doc_id
-    terms = QuestionTerms(focus=focus)
+    terms, text = QuestionTerms(focus=focus), bank.documents[best].text
+    sentences = (bank.sentences[item.index] for item in candidates.sentences)
     named = [
         number
-        for number, item in enumerate(candidates.sentences)
-        if bank.sentences[item.index].doc_id == best and _names_line_key(bank, item.index, terms)
+        for number, sentence in enumerate(sentences)
+        if sentence.doc_id == best and looks_up_line(text, sentence.start, sentence.end, terms)
     ]
     if not named or named[0] == 0 or _writes_key(bank, candidates, named[0]):
         return candidates
@@ -502,12 +503,6 @@ def _writes_key(bank: SentenceBank, candidates: Candidates, number: int) -> bool
             bank.key_column(candidates.sentences[number].index),
         )
     return names_words(key, QuestionTerms(focus=bank.text(candidates.sentences[0].index)))
-
-
-def _names_line_key(bank: SentenceBank, index: int, terms: QuestionTerms) -> bool:
-    """Whether sentence `index` is a keyed line whose key `terms` write whole (keyed_lines)."""
-    sentence = bank.sentences[index]
-    return looks_up_line(bank.documents[sentence.doc_id].text, sentence.start, sentence.end, terms)
 
 
 def under_asked_section(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:

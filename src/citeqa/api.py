@@ -585,7 +585,7 @@ class Assistant:
             their_first = their_answer.citations[0]
             return their_answer, versions.only_older_note(their_first, their_answer.lang)
         terms = scores.terms
-        asked = [alternatives for alternatives, _ in terms.terms[: terms.focus_terms]]
+        asked = [alternatives for alternatives, _ in terms.own_terms]
         return with_older_statement(answer, their_answer, versions, OTHERWISE_LIMIT, asked)
 
     def _changed_quotes(self, answer: Answer) -> list[str]:

@@ -29,6 +29,8 @@ No I/O; reads only the language data.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
 from citeqa.glossary import fold, language_words
 from citeqa.lexical import stopwords
@@ -55,12 +57,25 @@ def answering_lines(placed: Placed, focus: str, context: frozenset[str]) -> list
         return []
     named = _owners_asked(focus) or words | {word.casefold() for word in context}
     asks_default = _holds_any(fold(focus), language_words("default_words"))
+    owner_of = _owners(placed)
     return (
-        (_giving_defaults(placed, words) if asks_default else [])
-        or _describing_fields(placed, words, named)
-        or _under_asked_labels(placed, words, named)
+        (_giving_defaults(placed, words, owner_of) if asks_default else [])
+        or _describing_fields(placed, words, named, owner_of)
+        or _under_asked_labels(placed, words, named, owner_of)
         or _leading_definitions(placed, words)
     )
+
+
+def _owners(placed: Placed) -> Callable[[int], str]:
+    """The signature over each candidate (signatures.owner), by its number, each read when
+    first asked and once only, whichever steps of the cascade ask it."""
+
+    @cache
+    def owner_of(number: int) -> str:
+        document, start, _ = placed[number]
+        return owner(document, start)
+
+    return owner_of
 
 
 def _owners_asked(focus: str) -> frozenset[str]:
@@ -69,14 +84,19 @@ def _owners_asked(focus: str) -> frozenset[str]:
     return frozenset(name.rsplit(".", 1)[-1].casefold() for name in _DOTTED.findall(focus))
 
 
-def _giving_defaults(placed: Placed, words: frozenset[str]) -> list[int]:
+def _giving_defaults(
+    placed: Placed, words: frozenset[str], owner_of: Callable[[int], str]
+) -> list[int]:
     """The signatures giving an asked word a default or, when none is a candidate, the lines
     describing an asked field under a signature giving it one (a markdown heading "##
     detect_leaks(…, threshold=0.18)" is no candidate), and the sentences saying a default of
     one, when any of those is."""
     setting = [any(sets_default(text, word) for word in words) for _, _, text in placed]
     if not any(setting):
-        setting = [_under_default(*candidate, words) for candidate in placed]
+        setting = [
+            _under_default(text, owner_of, number, words)
+            for number, (_, _, text) in enumerate(placed)
+        ]
     if not any(setting):
         return []
     return [
@@ -86,25 +106,31 @@ def _giving_defaults(placed: Placed, words: frozenset[str]) -> list[int]:
     ]
 
 
-def _under_default(document: str, start: int, text: str, words: frozenset[str]) -> bool:
-    """Whether a line describes an asked field ("threshold (float) – …") under a signature
-    giving that field a default (signatures.owner)."""
+def _under_default(
+    text: str, owner_of: Callable[[int], str], number: int, words: frozenset[str]
+) -> bool:
+    """Whether line `number` (`text`) describes an asked field ("threshold (float) – …") under
+    a signature giving that field a default (`owner_of`: signatures.owner)."""
     field = field_name(text)
-    return _asks_field(field.casefold(), words) and sets_default(owner(document, start), field)
+    return _asks_field(field.casefold(), words) and sets_default(owner_of(number), field)
 
 
-def _describing_fields(placed: Placed, words: frozenset[str], named: frozenset[str]) -> list[int]:
+def _describing_fields(
+    placed: Placed, words: frozenset[str], named: frozenset[str], owner_of: Callable[[int], str]
+) -> list[int]:
     """The lines describing an asked field (its name, or that name with an ending of at most
     two letters: "Returns" for "return") under a definition the question names."""
     return [
         number
-        for number, (document, start, text) in enumerate(placed)
+        for number, (_, _, text) in enumerate(placed)
         if _asks_field(field_name(text).casefold(), words)
-        and _names_definition(owner_name(owner(document, start)), named)
+        and _names_definition(owner_name(owner_of(number)), named)
     ]
 
 
-def _under_asked_labels(placed: Placed, words: frozenset[str], named: frozenset[str]) -> list[int]:
+def _under_asked_labels(
+    placed: Placed, words: frozenset[str], named: frozenset[str], owner_of: Callable[[int], str]
+) -> list[int]:
     """The lines under an asked field label ("Raises" for "What does SensorClient.fetch
     raise?") of a definition the question names. A label is one of `field_labels` (what
     `label_over` gives), so a question asking none reads no candidate's lines back: reading
@@ -115,7 +141,7 @@ def _under_asked_labels(placed: Placed, words: frozenset[str], named: frozenset[
         number
         for number, (document, start, _) in enumerate(placed)
         if _asks_field(label_over(document, start), words)
-        and _names_definition(owner_name(owner(document, start)), named)
+        and _names_definition(owner_name(owner_of(number)), named)
     ]
 
 

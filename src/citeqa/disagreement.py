@@ -81,7 +81,7 @@ def disagreeing(
     value without disagreeing (s22 trial)."""
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
     others = [item for item in candidates if bank.sentences[item.index].doc_id not in quoted_docs]
-    reader = _Reader(bank, [alternatives for alternatives, _ in terms.terms[: terms.focus_terms]])
+    reader = _Reader(bank, [alternatives for alternatives, _ in terms.own_terms])
     all_shown = _shown(shown)
     for item in quoted:
         if is_signature(bank.text(item.index).strip()):

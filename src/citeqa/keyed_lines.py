@@ -65,20 +65,23 @@ def keyed_line(text: str, start: int, end: int) -> str | None:
 def names_line(text: str, start: int, end: int, terms: QuestionTerms) -> bool:
     """Whether the line from `start` to `end` is a `keyed_line` whose key `terms` (a
     question's) write whole (sentences.names_words): the line the question looks up."""
+    return _named_key(text, start, end, terms) is not None
+
+
+def _named_key(text: str, start: int, end: int, terms: QuestionTerms) -> str | None:
+    """The key of the `keyed_line` from `start` to `end` when `terms` write it whole, else
+    None: what `names_line` and `looks_up_line` test first."""
     key = keyed_line(text, start, end)
-    return key is not None and names_words(key, terms)
+    return key if key is not None and names_words(key, terms) else None
 
 
 def looks_up_line(text: str, start: int, end: int, terms: QuestionTerms) -> bool:
     """Whether the line from `start` to `end` is one `names_line` that the question (`terms`)
     looks up over prose: its key and its keyed neighbours' are days or months
     (`_calendar_keys`) and the question writes the key as a key (`_written_as_key`)."""
-    key = keyed_line(text, start, end)
+    key = _named_key(text, start, end, terms)
     return (
-        key is not None
-        and names_words(key, terms)
-        and _calendar_keys(text, start, key)
-        and _written_as_key(key, terms.focus)
+        key is not None and _calendar_keys(text, start, key) and _written_as_key(key, terms.focus)
     )
 
 

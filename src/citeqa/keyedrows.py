@@ -81,5 +81,5 @@ def rest_of_question(terms: QuestionTerms) -> list[frozenset[str]]:
     for word, before in terms.typed_keys:
         named.update(query_tokens(word))
         named.update(query_tokens(before))
-    own = terms.terms[: terms.focus_terms]
+    own = terms.own_terms
     return [alternatives for alternatives, _ in own if not alternatives & named]

@@ -324,10 +324,16 @@ class QuestionTerms:
         and each early reason (abstention.before_search, nothing_to_search)."""
         return only_courtesy(self.focus)
 
+    @property
+    def own_terms(self) -> list[tuple[frozenset[str], float]]:
+        """The terms the question itself writes: the first `focus_terms` of `terms`, none of
+        its context's."""
+        return self.terms[: self.focus_terms]
+
     def worst_gap(self, tokens: frozenset[str]) -> float:
         """The weight of the heaviest question term absent from `tokens`, over the heaviest
         term's weight: near 1 when the question's most specific word is not in the evidence."""
-        focus = self.terms[: self.focus_terms]
+        focus = self.own_terms
         if not focus:
             return 0.0
         heaviest = max(weight for _, weight in focus)
@@ -670,7 +676,7 @@ def analyse(
             if not _frequency(alternatives, vocabulary)
         ]
     result.unknown_names = min(1.0, result.unknown_names)
-    focus_weight = sum(weight for _, weight in result.terms[: result.focus_terms])
+    focus_weight = sum(weight for _, weight in result.own_terms)
     result.missing = result.missing / focus_weight if focus_weight else 0.0
     return result
 

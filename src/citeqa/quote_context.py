@@ -224,7 +224,7 @@ def _on(
     quoted = [index, *(n for n in inside if bank.sentences[n].end <= end)]
     quoted += bank.preceding(index, start, 4)
     held = frozenset().union(*(bank.tokens[n] for n in quoted), _subject(bank, doc, chunk))
-    focus = terms.terms[: terms.focus_terms]
+    focus = terms.own_terms
     lacked = [alternatives for alternatives, _ in focus if not alternatives & held]
     return reach if any(alternatives & bank.tokens[following] for alternatives in lacked) else end
 
@@ -245,7 +245,7 @@ def _writes_question_word(terms: QuestionTerms, tokens: frozenset[str]) -> bool:
     1950" after the sentence asked "When was the footbridge built?" (a date of another event;
     s22 review). A word of the subject (`_subject`) counts: a PIAF paragraph's title repeats its
     opening, "Le projet…", and the date of that project is asked."""
-    focus = terms.terms[: terms.focus_terms]
+    focus = terms.own_terms
     return any(alternatives & tokens for alternatives, _ in focus)
 
 

@@ -295,12 +295,11 @@ def fused_retrieval(
     chunks: Sequence[Chunk],
     settings: Settings,
     k: int,
-    lone_share: LoneShare | None = None,
+    lone_share: LoneShare,
 ) -> Retrieval:
     """The k best chunks of the channels' rankings (`candidates`), fused, then cleaned; a tied
-    BM25 hit weighs `lone_share` (default: a fresh `question_share`)."""
+    BM25 hit weighs `lone_share` (`question_share`, read once a question by its caller)."""
     query_lang = detect_lang(question)
-    lone_share = lone_share or question_share(searched_words(candidates), chunks)
     fused = fuse(candidates, chunks, query_lang, settings, lone_share)
     order = sorted(fused, key=lambda index: (-fused[index], index))
     chosen = select(order, fused, chunks, k, settings)

@@ -185,11 +185,8 @@ def owner(text: str, start: int, right_under: bool = False) -> str:
     OWNER_LINES lines, comes first. The sentence's own line is not its owner. `right_under`:
     only a definition line right above the sentence's line (blank lines apart), a signature
     (a term's line is its description's own, "HYDROKIT_TOKEN: The API token…")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    above = text[max(0, line_start - OWNER_READ_BACK) : line_start]
-    lines = [line.strip() for line in above.split("\n")]
     read = 0
-    for line in reversed(lines):
+    for line in _lines_above(text, start):
         if not line or _UNDERLINE.match(line):
             continue
         if is_signature(line) or (not right_under and _TERM.match(line) is not None):
@@ -209,10 +206,7 @@ def label_over(text: str, start: int) -> str:
     ("Raises" over "RateLimitError – when more than 120 requests…"), folded, its colon and
     heading marks aside, or "" when its definition line or a heading comes first (`owner`'s
     bounds)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    above = text[max(0, line_start - OWNER_READ_BACK) : line_start]
-    lines = [line.strip() for line in above.split("\n")]
-    for read, line in enumerate(line for line in reversed(lines) if line):
+    for read, line in enumerate(line for line in _lines_above(text, start) if line):
         if read >= OWNER_LINES or is_definition(line):
             return ""
         if _labels_fields(line):
@@ -220,6 +214,14 @@ def label_over(text: str, start: int) -> str:
         if _HEADING.match(line):
             return ""
     return ""
+
+
+def _lines_above(text: str, start: int) -> list[str]:
+    """The lines of `text` above the line of `start`, within OWNER_READ_BACK characters,
+    stripped, nearest first: what `owner` and `label_over` read back."""
+    line_start = text.rfind("\n", 0, start) + 1
+    above = text[max(0, line_start - OWNER_READ_BACK) : line_start]
+    return [line.strip() for line in reversed(above.split("\n"))]
 
 
 def _labels_fields(heading: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 from citeqa.glossary import fold, language_words
@@ -355,13 +356,20 @@ def _names_record(line: str, cells: list[str], keys: frozenset[str], key: str) -
     identifier has a cell that is one of `keys` and a record's identifier (`key_cells`). Its
     cells are folded one by one only when its line holds such a key (a sheet's row may hold
     thousands of cells)."""
-    asked = [asked_key for asked_key in keys if is_record_id(asked_key)]
+    asked = _record_keys(keys)
     if not asked or is_record_id(key):
         return False
     lowered = line.lower()  # in C: an identifier's letters and digits are ASCII
     if not any(asked_key in lowered for asked_key in asked):
         return False
     return any(fold(cell) in keys and is_record_id(cell) for cell in cells if cell)
+
+
+@lru_cache(maxsize=64)
+def _record_keys(keys: frozenset[str]) -> tuple[str, ...]:
+    """Those of a question's `keys` that are records' identifiers, read once a question (a
+    table's rows each ask for them: `_names_record`)."""
+    return tuple(asked_key for asked_key in keys if is_record_id(asked_key))
 
 
 def key_cell(line: str, column: int = 0) -> str:

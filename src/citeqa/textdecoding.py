@@ -91,8 +91,9 @@ def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
-        text = _non_latin(body, relative, warnings) or _not_all_utf8(
-            body, error.start, relative, warnings
+        utf8 = body.decode("utf-8", "ignore")  # its UTF-8 characters, read once for both tests
+        text = _non_latin(body, utf8, relative, warnings) or _not_all_utf8(
+            body, utf8, error.start, relative, warnings
         )
     else:  # nearly every file: no byte to escape, controls looked for in C
         if _may_hold_controls(body, text):
@@ -168,13 +169,13 @@ def _wide_encoding(raw: bytes) -> str | None:
     return None
 
 
-def _non_latin(body: bytes, relative: str, warnings: list[str]) -> str | None:
+def _non_latin(body: bytes, utf8: str, relative: str, warnings: list[str]) -> str | None:
     """The text of a file that is not UTF-8 read in the legacy encoding of a non-Latin script
     (legacy_codecs.py: cp1251, Shift-JIS, GB2312…), with a warning naming it; None when it is
     none, or when most of its bytes past ASCII are UTF-8 (`_mostly_utf8`: a UTF-8 file with a
-    stray line is read line by line). Raise UnreadableDocument when that text is binary content
-    all the same."""
-    found = None if _mostly_utf8(body) else non_latin_text(body)
+    stray line is read line by line; `utf8`: its UTF-8 characters). Raise UnreadableDocument
+    when that text is binary content all the same."""
+    found = None if _mostly_utf8(body, utf8) else non_latin_text(body)
     if found is None:
         return None
     text, codec = found
@@ -183,10 +184,11 @@ def _non_latin(body: bytes, relative: str, warnings: list[str]) -> str | None:
     return text
 
 
-def _mostly_utf8(body: bytes) -> bool:
-    """Whether more of the bytes of `body` past ASCII belong to UTF-8 characters than not."""
+def _mostly_utf8(body: bytes, utf8: str) -> bool:
+    """Whether more of the bytes of `body` past ASCII belong to UTF-8 characters (`utf8`, its
+    text without the bytes that are not) than not."""
     past_ascii = len(body.translate(None, _ASCII))
-    utf8_bytes = len(body.decode("utf-8", "ignore").encode()) - (len(body) - past_ascii)
+    utf8_bytes = len(utf8.encode()) - (len(body) - past_ascii)
     return 2 * utf8_bytes > past_ascii
 
 
@@ -194,7 +196,7 @@ _ASCII = bytes(range(128))
 """The bytes `_mostly_utf8` leaves out (bytes.translate deletes them, in C)."""
 
 
-def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -> str:
+def _not_all_utf8(body: bytes, utf8: str, first: int, relative: str, warnings: list[str]) -> str:
     """The text of a file whose bytes from `first` on are not all UTF-8, and a warning in
     `warnings`; raise UnreadableDocument for binary content. A file holding more bytes that are
     not UTF-8 than UTF-8 characters of two bytes or more is read as cp1252 throughout: its
@@ -205,7 +207,7 @@ def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -
     escaped = body.decode("utf-8", "surrogateescape")
     if _may_hold_controls(body, escaped) or any(byte in body for byte in _UNDEFINED_BYTES):
         _refuse_binary(escaped)
-    if _mostly_legacy(body):
+    if _mostly_legacy(utf8):
         warnings.append(f"{relative}: not valid UTF-8; decoded as {LEGACY_ENCODING}")
         return _legacy_text(body)
     text, lines = _legacy_lines(body, first)
@@ -217,14 +219,15 @@ def _not_all_utf8(body: bytes, first: int, relative: str, warnings: list[str]) -
     return text
 
 
-def _mostly_legacy(body: bytes) -> bool:
-    """Whether every UTF-8 character of two bytes or more that `body` holds is one that cp1252
+def _mostly_legacy(utf8: str) -> bool:
+    """Whether every UTF-8 character of two bytes or more that a file holds (`utf8`: its text
+    without the bytes that are not UTF-8) is one that cp1252
     bytes make by accident ("É»", C9 BB, reads as "ɻ"): none in Latin-1, Latin Extended-A,
     General Punctuation or past U+07FF (`_WRITTEN_UTF8`), which a UTF-8 text writes ("é", "—",
     "’"). Then the whole file is cp1252. Else each line is decided alone: a count of bytes
     over the whole file read a UTF-8 file with a pasted cp1252 passage as cp1252 throughout
     ("Refund policy â€” customers", s21 review)."""
-    return _WRITTEN_UTF8.search(body.decode("utf-8", "ignore")) is None
+    return _WRITTEN_UTF8.search(utf8) is None
 
 
 _WRITTEN_UTF8 = re.compile("[\u00a0-\u017f\u2000-\u206f\u0800-\U0010ffff]")

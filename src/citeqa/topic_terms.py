@@ -40,7 +40,7 @@ def present_terms(terms: QuestionTerms) -> Terms:
     """The question's own terms the corpus uses (weighing less than a term it never uses),
     each with its IDF weight."""
     unseen = terms.unseen_weight or 1.0
-    return [(alts, weight) for alts, weight in terms.terms[: terms.focus_terms] if weight < unseen]
+    return [(alts, weight) for alts, weight in terms.own_terms if weight < unseen]
 
 
 def specific_terms(present: Terms, bank: SentenceBank, hits: list[Hit]) -> Terms:

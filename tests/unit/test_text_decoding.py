@@ -321,3 +321,27 @@ def test_random_bytes_behind_a_utf16_mark_are_binary_not_cjk_text() -> None:
     noise = random.Random(7).randbytes(20_000)
     with pytest.raises(UnreadableDocument, match="binary"):
         decoded_text(codecs.BOM_UTF16_LE + noise, "noise.txt")
+
+
+def test_charset_normalizer_is_asked_only_when_a_guess_could_read_a_non_latin_script(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A French cp1252 file holds too few bytes past ASCII for any guess to read half its
+    letters past ASCII (legacy_codecs._latin_whatever_the_guess): read as cp1252 without a
+    guess; a Russian cp1251 file is still guessed."""
+    import charset_normalizer
+
+    asked: list[int] = []
+    guess = charset_normalizer.from_bytes
+
+    def counted_guess(sample: bytes) -> object:
+        asked.append(len(sample))
+        return guess(sample)
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", counted_guess)
+    french = "Le comité a voté à l'unanimité la révision du règlement.\n" * 50
+    assert decoded_text(french.encode("cp1252"), "fr.txt")[0] == french
+    assert asked == []
+    russian = "Совет директоров утвердил бюджет на 2025 год.\n" * 50
+    assert decoded_text(russian.encode("cp1251"), "ru.txt")[0] == russian
+    assert len(asked) == 1

@@ -39,6 +39,7 @@ __all__ = [
     "WIDGET_TAGS",
     "OpenBlock",
     "heads_navigation",
+    "holds_phrase",
     "is_consent_control",
     "is_link_list",
     "is_question",
@@ -183,7 +184,7 @@ def is_question(control: str) -> bool:
 def names_navigation(text: str) -> bool:
     """Whether a class or aria-label names navigation: it holds a phrase of the language
     data's `navigation_cues` (class="sidebar-menu", aria-label="Related articles")."""
-    return _holds_phrase(text, language_words("navigation_cues"))
+    return holds_phrase(text, language_words("navigation_cues"))
 
 
 def heads_navigation(heading: str) -> bool:
@@ -206,7 +207,7 @@ def heads_navigation(heading: str) -> bool:
 def names_chrome(text: str) -> bool:
     """Whether a block's own text holds a phrase of the language data's `chrome_phrases` ("We
     use cookies to improve your experience.", "Was this article helpful?")."""
-    return _holds_phrase(text, language_words("chrome_phrases"))
+    return holds_phrase(text, language_words("chrome_phrases"))
 
 
 def _words(text: str) -> str:
@@ -214,8 +215,9 @@ def _words(text: str) -> str:
     return " ".join(_WORD.findall(fold(text).replace("_", " ")))
 
 
-def _holds_phrase(text: str, phrases: frozenset[str]) -> bool:
-    """Whether the text holds one of these folded phrases as whole words."""
+def holds_phrase(text: str, phrases: frozenset[str]) -> bool:
+    """Whether the text holds one of these folded phrases as whole words ("sidebar_menu" is
+    two words): the HTML readers' one test of a language data list (htmldocs.py too)."""
     words = f" {_words(text)} "
     return any(f" {phrase} " in words for phrase in phrases)
 

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 
-from citeqa.glossary import fold, language_words
+from citeqa.glossary import language_words
+from citeqa.readers.htmlchrome import holds_phrase
 
 __all__ = [
     "CREDIT_WORDS",
@@ -49,15 +50,6 @@ _BLOCK_TAGS = frozenset({"ul", "ol", "dl", "pre", "table", "blockquote", "figure
 """Elements whose opening a description with keeps it under its term: a list, code, a table."""
 
 
-def _folded_words(text: str) -> str:
-    return " " + " ".join(_WORDS.findall(fold(text).replace("_", " "))) + " "
-
-
-def _holds(text: str, phrases: frozenset[str]) -> bool:
-    words = _folded_words(text)
-    return any(f" {phrase} " in words for phrase in phrases)
-
-
 def is_permalink(href: str | None, text: str) -> bool:
     """Whether an `<a>`'s text is a permalink mark: an in-page link ("#…") whose whole text is
     one of PERMALINK_MARKS."""
@@ -67,7 +59,7 @@ def is_permalink(href: str | None, text: str) -> bool:
 def is_generated_index(attributes: dict[str, str | None]) -> bool:
     """Whether an element's class holds a phrase of the language data's
     `generated_index_classes` ("indextable", "genindex-jumpbox")."""
-    return _holds(attributes.get("class") or "", language_words("generated_index_classes"))
+    return holds_phrase(attributes.get("class") or "", language_words("generated_index_classes"))
 
 
 class FooterCredits:
@@ -89,7 +81,7 @@ class FooterCredits:
         words = len(_WORDS.findall(text))
         if not words or words > CREDIT_WORDS:
             return False
-        if not _holds(text, language_words("site_credit_phrases")):
+        if not holds_phrase(text, language_words("site_credit_phrases")):
             return False
         del parts[mark:]
         return True
