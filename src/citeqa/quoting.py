@@ -362,7 +362,7 @@ def _lacked_word(bank: SentenceBank, index: int, other: int, terms: QuestionTerm
     if terms is None:
         return False
     held, offered = bank.tokens[index], bank.tokens[other]
-    focus = terms.terms[: terms.focus_terms]
+    focus = terms.own_terms
     return any(not words & held and words & offered for words, _ in focus)
 
 
