@@ -137,6 +137,19 @@ def no_hidden_reader_bug(request: pytest.FixtureRequest, monkeypatch: pytest.Mon
     monkeypatch.setattr(corpus, "_extract", watched)
 
 
+@pytest.fixture(autouse=True)
+def model_loads_end_in_their_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The model loads a test starts in the background end before it does (model_loads.py).
+    It asks for monkeypatch so that it ends first, while the modules the test hides are
+    hidden still."""
+    # imported here: processes that some tests start load this file alone, by its path
+    from model_loads import end_loads_started_since, running_loads
+
+    before = running_loads()
+    yield
+    end_loads_started_since(before)
+
+
 @pytest.fixture
 def fake_embedder() -> Iterator[FakeEmbedder]:
     """The process-wide "fake" channel embedder (the one `get_embedder("fake")` returns),

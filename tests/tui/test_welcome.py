@@ -168,3 +168,42 @@ def test_the_welcome_says_nothing_of_unread_files_when_every_file_was_read(tmp_p
             assert not app.query_one("#welcome-unread").display
 
     run(body())
+
+
+def test_an_overview_read_before_the_index_loaded_never_replaces_the_later_one(
+    tmp_path, monkeypatch
+):
+    """s22 CI: the welcome never said "passages". The corpus is described twice, at launch and
+    once the index is loaded (with its passages); the second read cancels the first, but a
+    thread runs on, and when the first finished last its figures replaced the later ones."""
+    from citeqa import overview as overview_module
+
+    real, launch_read_may_end = overview_module.corpus_overview, threading.Event()
+
+    def described(corpus_dir, status=None, suggest=None):
+        if status is None:  # the read at launch ends only after the one with the index
+            launch_read_may_end.wait(10)
+        return real(corpus_dir, status, suggest)
+
+    monkeypatch.setattr(overview_module, "corpus_overview", described)
+
+    class CountingApp(CiteqaApp):
+        overviews_handled = 0
+
+        def on_overview_read(self, message):  # Textual calls CiteqaApp's handler after this
+            self.overviews_handled += 1
+
+    corpus = make_corpus(tmp_path / "corpus")
+    app = CountingApp(
+        FakeFactory(corpus_dir=str(corpus)), fake_builder, export_dir=tmp_path, corpus_dir=corpus
+    )
+
+    async def body():
+        async with settled(app) as pilot:
+            await wait_for(pilot, lambda: "passages" in screen_text(app))
+            launch_read_may_end.set()
+            await wait_for(pilot, lambda: app.overviews_handled == 2)
+            await pilot.pause()
+            assert "697 bytes · 4 passages" in screen_text(app)
+
+    run(body())

@@ -295,3 +295,32 @@ def test_preload_loads_in_the_background_and_leaves_errors_to_the_first_use(
     assert loaded.wait(10)
     with pytest.raises(IndexIncompatible):
         get_embedder("no-such-channel")
+
+
+def test_preload_begins_no_load_of_a_channel_whose_package_is_missing(
+    scratch_registry: None,
+) -> None:
+    """Such a load could only fail, after seconds of imports, in a thread nobody waits for once
+    the package is said to be missing (session 22's CI: it imported torch into another test)."""
+    from citeqa.embedding import PRELOAD_THREAD, preload
+    from citeqa.lazyembedder import LazyEmbedder
+
+    begun: list[str] = []
+
+    class PackageMissing(LazyEmbedder):
+        name, package, dim = "package-missing", "citeqa-missing-package", 2
+        modules = ("citeqa_missing_package",)
+
+        def _load(self) -> Any:
+            begun.append(threading.current_thread().name)
+            raise ImportError("No module named 'citeqa_missing_package'")
+
+    register_embedder(PackageMissing.name, PackageMissing)
+    preload([PackageMissing.name])
+    for thread in threading.enumerate():
+        if thread.name == PRELOAD_THREAD + PackageMissing.name:
+            thread.join(10)
+    assert begun == []
+    with pytest.raises(CiteqaError, match="citeqa-missing-package package"):
+        get_embedder(PackageMissing.name).embed_batch(["a text"])  # the first use says it
+    assert begun == ["MainThread"]

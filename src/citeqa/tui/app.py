@@ -175,6 +175,8 @@ class CiteqaApp(KeyedApp):
         self._loading_since = time.monotonic()
 
     def on_assistant_ready(self, message: AssistantReady) -> None:
+        if message.superseded:  # a newer load reports (messages.WorkerReport)
+            return
         self._load_problem = None
         self._note_index_change(message.assistant)
         self.base = message.assistant
@@ -204,6 +206,8 @@ class CiteqaApp(KeyedApp):
         the corpus has no readable document: say so in full (the banner wraps; an error in a
         notification too), in the header, and to every question, instead of "loading…" and
         waiting for ever; the welcome no longer says the index is being prepared."""
+        if message.superseded:
+            return
         problem = self._load_problem = message.problem
         self.sub_title = problem.headline
         line = problem.title if problem.banner_only else f"{problem.title}: {problem.error}"
@@ -216,6 +220,8 @@ class CiteqaApp(KeyedApp):
             self.query_one(Transcript).set_waiting(turn, self._waiting_reason())
 
     def on_mode_changed(self, message: ModeChanged) -> None:
+        if message.superseded:  # the user chose another mode since: it reports
+            return
         self.mode = message.mode
         self._use(message.assistant)
 
@@ -258,6 +264,8 @@ class CiteqaApp(KeyedApp):
     # -- asking --------------------------------------------------------------------------------
 
     def on_overview_read(self, message: OverviewRead) -> None:
+        if message.superseded:  # the one read with the loaded index reports
+            return
         self.query_one(Welcome).show(message.overview)
 
     def on_example_picked(self, message: ExamplePicked) -> None:
@@ -421,6 +429,8 @@ class CiteqaApp(KeyedApp):
         self.read_status(self.assistant)
 
     def on_status_read(self, message: StatusRead) -> None:
+        if message.superseded:
+            return
         self._show_index(message.status)
         self.push_screen(IndexStatusScreen(message.status))
 

@@ -1,7 +1,9 @@
 """Past-tense messages that workers post to the app; handlers on the app update the widgets.
 
 Workers never touch widgets: they run the slow `citeqa.api` calls in threads and report what
-happened with one of these.
+happened with one of these. Those of a worker that may be started again while it runs (loading,
+reading the overview or the status, reconfiguring) are `WorkerReport`s: a handler drops one
+whose worker a newer one superseded (`superseded`).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.message import Message
+from textual.worker import NoActiveWorker, Worker, get_current_worker
 
 from citeqa.models import Answer, BuildReport, IndexStatus
 from citeqa.tui.conversation import SourceRef
@@ -19,7 +22,33 @@ if TYPE_CHECKING:  # the api module loads in a worker, after the first paint
     from citeqa.overview import Overview
 
 
-class AssistantReady(Message):
+class WorkerReport(Message):
+    """What an exclusive worker reports, knowing the worker it came from. Starting such a worker
+    again cancels the one running, but Textual cannot stop a thread: the cancelled one runs on
+    and its report may arrive after the newer one's (s22: the overview read at launch replaced
+    the one read with the index, and the welcome lost its passages). Cancelling and handling
+    both happen on the event loop, so a handler that drops a `superseded` report never shows
+    an older result over a newer one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.worker: Worker[None] | None = _current_worker()
+
+    @property
+    def superseded(self) -> bool:
+        """Whether a newer worker of the same group cancelled the one that posted this."""
+        return self.worker is not None and self.worker.is_cancelled
+
+
+def _current_worker() -> Worker[None] | None:
+    """The worker running this code, or None outside any (a message built by a test)."""
+    try:
+        return get_current_worker()
+    except NoActiveWorker:
+        return None
+
+
+class AssistantReady(WorkerReport):
     """The index and models are loaded."""
 
     def __init__(self, assistant: Assistant, status: IndexStatus | None) -> None:
@@ -28,7 +57,7 @@ class AssistantReady(Message):
         self.status = status
 
 
-class AssistantFailed(Message):
+class AssistantFailed(WorkerReport):
     """Loading the index or the models failed: `problem` says why and what the chat says of it
     (an unusable index, an assistant that could not load, or a corpus with no readable
     document)."""
@@ -72,7 +101,7 @@ class UpdateFailed(Message):
         self.error = error
 
 
-class StatusRead(Message):
+class StatusRead(WorkerReport):
     """A fresh index status was read (for the status modal, header and STALE banner)."""
 
     def __init__(self, status: IndexStatus) -> None:
@@ -80,7 +109,7 @@ class StatusRead(Message):
         self.status = status
 
 
-class ModeChanged(Message):
+class ModeChanged(WorkerReport):
     """The assistant was reconfigured for another retrieval mode."""
 
     def __init__(self, mode: str, assistant: Assistant) -> None:
@@ -97,7 +126,7 @@ class SourceChosen(Message):
         self.ref = ref
 
 
-class OverviewRead(Message):
+class OverviewRead(WorkerReport):
     """The corpus was described (figures and example questions) for the welcome."""
 
     def __init__(self, overview: Overview) -> None:
