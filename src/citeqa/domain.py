@@ -80,6 +80,7 @@ LANGUAGE_PATTERNS = (
     "follow_up_cues",
     "open_keys",
     "back_reference_openers",
+    "page_labels",
 )
 """Fields that list regular expressions, read from the language data only."""
 
@@ -173,6 +174,9 @@ class Domain(BaseModel):
     """Regular expressions (folded text) of a sentence's opening that refers back to the
     sentence before ("It", "These", "Il est réduit", "Cette"): a quote opening so takes that
     sentence in (quote_context.py)."""
+    page_labels: tuple[str, ...] = ()
+    """Regular expressions (folded text) of a line that is only a page's label ("Page 1/1",
+    "- 4 -"): never quoted (titleonly.only_title)."""
     follow_up_cues: tuple[str, ...] = ()
     """Regular expressions (folded text) of other questions that lean on the previous one
     ("Were there any…", the French pronouns "en" and "y" before a verb)."""
