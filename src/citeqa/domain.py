@@ -80,6 +80,7 @@ LANGUAGE_PATTERNS = (
     "follow_up_cues",
     "open_keys",
     "back_reference_openers",
+    "page_labels",
 )
 """Fields that list regular expressions, read from the language data only."""
 
@@ -173,6 +174,9 @@ class Domain(BaseModel):
     """Regular expressions (folded text) of a sentence's opening that refers back to the
     sentence before ("It", "These", "Il est réduit", "Cette"): a quote opening so takes that
     sentence in (quote_context.py)."""
+    page_labels: tuple[str, ...] = ()
+    """Regular expressions (folded text) of a line that is only a page's label ("Page 1/1",
+    "- 4 -"): never quoted (titleonly.only_title)."""
     follow_up_cues: tuple[str, ...] = ()
     """Regular expressions (folded text) of other questions that lean on the previous one
     ("Were there any…", the French pronouns "en" and "y" before a verb)."""
@@ -279,6 +283,9 @@ class Domain(BaseModel):
     letter_key_cues: tuple[str, ...] = ()
     """Folded words that name what the one letter after them looks up ("tranche", "zone",
     "grade", "annexe"): "tranche E" looks up the row keyed `E` (questions.key_words)."""
+    agenda_cues: tuple[str, ...] = ()
+    """Folded words naming, with a number, an agenda's numbered part ("Point 2 - Ouverture…"):
+    with `section_cues`, such a line with a title is a heading (titleonly.only_title)."""
     section_cues: tuple[str, ...] = ()
     """Folded words that name the numbered part of a document the number after them is
     ("article 5", "clause 4.3", "version 3.5.1", "§ 2"): a question naming one looks up the

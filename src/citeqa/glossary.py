@@ -27,6 +27,7 @@ def fold(text: str) -> str:
 
 
 WordList = Literal[
+    "agenda_cues",
     "anaphors",
     "byline_determiners",
     "byline_words",

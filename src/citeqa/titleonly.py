@@ -13,7 +13,9 @@ of the Contoso renewal" over the Risks slide) names what the text is about and a
 line is titled by it); such a sentence still counts as evidence
 and as context for the sentences under it, but the quote is chosen among the others (when
 there are others: answering.quotable; so a heading stating an answer, "## Le tarif réduit est
-de 12 €", is quoted only when no other candidate is left). A lead-in, a sentence ending in a
+de 12 €", is quoted only when no other candidate is left). So is a line that is only a page's
+label, a footer or header numbering it ("Page 1/1", "- 4 -": language data `page_labels`;
+"Page 1/1" was quoted for a hall's price in the s21 trial). A lead-in, a sentence ending in a
 colon ("The `sync status` command shows one of these states:", "Les tarifs sont les suivants :"),
 announces what follows it and answers nothing alone either: a sentence ends in one only where a
 line does and the next line does not carry it on, which until CUTTING_VERSION 6 made most such
@@ -24,15 +26,24 @@ sentences.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from citeqa.chunking import section_of
+from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
 from citeqa.language import SENTENCE_ENDS
 from citeqa.lexical import content_words, query_tokens
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.titles import running_header
 
-__all__ = ["named_bare_document", "names_only_the_title", "only_title", "without_titles"]
+__all__ = [
+    "is_page_label",
+    "named_bare_document",
+    "names_only_the_title",
+    "numbered_part_heading",
+    "only_title",
+    "without_titles",
+]
 
 _WORDS = re.compile(r"\w+")
 """A folded question's words, function words and elided ones ("qu") included."""
@@ -58,6 +69,10 @@ def only_title(bank: SentenceBank, index: int) -> bool:
     written = document.text[sentence.start : sentence.end].rstrip(_EMPHASIS)
     if written.endswith(":"):
         return True  # a lead-in: what follows it answers
+    if is_page_label(written):
+        return True  # a page's footer or header: "Page 1/1" was quoted for a hall's price
+    if numbered_part_heading(written):
+        return True  # "Point 2 - Ouverture de l'antenne de Lyon" was quoted for who heads it
     text = _plain(written)
     if text.rstrip(_CLOSING).endswith(_STATEMENT_ENDS):
         return False  # a title derived from a first sentence is still that sentence's to quote
@@ -72,6 +87,36 @@ def only_title(bank: SentenceBank, index: int) -> bool:
         return True
     heading = section_of(document.text, chunk, sentence.start)  # only when the others differ
     return heading is not None and _plain(heading) == text
+
+
+def is_page_label(line: str) -> bool:
+    """Whether `line` is only a page's label, a footer or header numbering it ("Page 1/1",
+    "Page 3 of 12", "p. 2", "- 4 -": the language data's `page_labels`, read folded)."""
+    return _page_labels().search(fold(line)) is not None
+
+
+_PART_HEADING = re.compile(
+    r"(?P<cue>[^\W\d]+|§)\.?\s*(?:n\s?[°o]\.?\s*)?\d[\w.-]*\s*[-–—:]\s*[^\W\d_][^.!?…]{0,100}"
+)
+"""A cue, a number ("2", "n° 2025-16", "4.3"), a dash or colon and a title ("Point 2 - Ouverture
+de l'antenne"), read folded, with no statement's end."""
+
+
+def numbered_part_heading(line: str) -> bool:
+    """Whether `line` is only a numbered part's heading: a cue of the language data's
+    `section_cues` (not a step's) or `agenda_cues`, its number, a dash or colon and a title
+    ("Point 2 - Ouverture de l'antenne de Lyon", "Article 3 : Objet", "Délibération n°
+    2025-24 - Décision modificative n° 1"), ending no statement."""
+    match = _PART_HEADING.fullmatch(fold(line).rstrip(_CLOSING))
+    if match is None or match["cue"] in language_words("step_cues"):
+        return False  # "Step 3: Run the installer" is an instruction
+    return match["cue"] in language_words("section_cues") | language_words("agenda_cues")
+
+
+@cache
+def _page_labels() -> re.Pattern[str]:
+    patterns = language_data().page_labels
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
 
 
 def without_titles(bank: SentenceBank, items: list[ScoredSentence]) -> list[int]:
