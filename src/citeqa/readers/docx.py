@@ -49,7 +49,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from citeqa.language import pipe_row
-from citeqa.readers import officezip
+from citeqa.readers import officerels, officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 
 MAX_XML_BYTES = 32 * 1024 * 1024
@@ -119,7 +119,7 @@ class DocxReader:
     kind = "docx"
     suffixes = (".docx",)
     decoded = False
-    version = 2
+    version = 3
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -161,11 +161,13 @@ def _check_package(raw: bytes) -> None:
 
 def _opened(raw: bytes) -> Any:
     """The python-docx Document of `raw`; DAMAGED when python-docx cannot open it (it raises
-    assorted errors on malformed packages and XML: none is the user's)."""
+    assorted errors on malformed packages and XML: none is the user's). Relationships that
+    point at no part (a hyperlink without its external mode, a picture linked to a bookmark)
+    are dropped first (officerels.py), as Word opens such files."""
     import docx
 
     try:
-        return docx.Document(io.BytesIO(raw))
+        return docx.Document(io.BytesIO(officerels.mended(raw)))
     except Exception as error:
         raise UnreadableDocument(DAMAGED) from error
 
