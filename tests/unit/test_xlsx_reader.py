@@ -370,3 +370,18 @@ def test_a_workbook_part_of_garbled_lzma_data_is_skipped_as_damaged(tmp_path: Pa
     with pytest.raises(UnreadableDocument) as skipped:
         document(tmp_path, "t.xlsx", bytes(raw))
     assert skipped.value.reason == xlsx.DAMAGED
+
+
+@pytest.mark.parametrize("index", ["99999", "-1", "abc"])
+def test_a_cell_pointing_at_no_string_reads_empty_with_a_warning(
+    tmp_path: Path, index: str
+) -> None:
+    """Excel repairs a text cell whose index is past the table of strings, negative or no
+    number; the rest of the workbook is read, that cell empty, and a warning says so."""
+    book = rows_workbook([["id", "agent"], [1, "Ana"], [2, "Bo"]], "Team")
+    cell = f'<c r="B2" t="s"><v>{index}</v></c>'  # the workbook holds no table of strings
+    ana = with_part(book, FIRST_SHEET, lambda xml: re.sub(r'<c r="B2".*?</c>', cell, xml))
+    doc = document(tmp_path, "team.xlsx", ana)
+    rows = doc.text.splitlines()
+    assert rows[-2:] == ["| 1 |  |", "| 2 | Bo |"]
+    assert doc.warnings == [xlsx.NO_SUCH_STRING.format(relative="team.xlsx", cells=1)]

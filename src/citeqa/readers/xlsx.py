@@ -39,7 +39,11 @@ the .docx reader):
 - at most MAX_CELLS cells of a workbook are read (a sheet of a million rows: "read the
   first 28,571 rows of sheet 'big'"; a missing row number counts as a cell, as openpyxl
   yields an empty row for each: a 5 KB sheet holding rows 1 and 10,000,000 cost 4 s of CPU)
-  and MAX_COLUMNS columns of a sheet, each with a warning.
+  and MAX_COLUMNS columns of a sheet, each with a warning;
+- a cell of text pointing at no string of the table of strings (`<c t="s"><v>99999</v>`, a
+  negative or non-numeric index: a damaged or hand-made file) reads as empty, with one warning
+  saying how many, as Excel repairs such a file (openpyxl raised IndexError or ValueError,
+  which lost the whole workbook).
 .ods files are not read: the one library reading them (odfpy) loads a whole document as a DOM
 and is no longer released; export them as .xlsx or .csv.
 
@@ -52,6 +56,8 @@ from __future__ import annotations
 import io
 import re
 import warnings
+import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -112,6 +118,14 @@ CUT_ROWS = (
 )
 CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet {sheet!r}"
 NOT_A_TABLE = "{relative}: sheet {sheet!r} has no header row; read as plain text"
+NO_SUCH_STRING = (
+    "{relative}: {cells:,} cells pointing at no string of the workbook read as empty"
+    " (a damaged file, repaired as Excel repairs it)"
+)
+_STRING_CELL_VALUE = re.compile(
+    rb"(<(?:\w+:)?c\b[^>]*?\bt=[\"']s[\"'][^>]*>\s*)<((?:\w+:)?v)>([^<]*)</\2>"
+)
+"""A shared-string cell's <v> element (its index in the table of strings), in a sheet's XML."""
 
 
 class XlsxReader:
@@ -120,7 +134,7 @@ class XlsxReader:
     kind = "xlsx"
     suffixes = (".xlsx", ".xlsm")
     decoded = False
-    version = 2
+    version = 3
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -141,6 +155,8 @@ class _Reading:
     sheets: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     cells: int = 0
+    missing_strings: int = 0
+    """Cells of text pointing at no string of the table (`_StringTable`), read as empty."""
 
 
 def _check_archive(raw: bytes) -> None:
@@ -154,9 +170,35 @@ def _check_archive(raw: bytes) -> None:
 
 
 def _read_workbook(raw: bytes, reading: _Reading) -> str | None:
-    """Read the workbook's sheets into `reading`; its stated title, or None. openpyxl raises
-    assorted errors on a damaged workbook (KeyError, XML errors, ValueError...), so any is
-    caught here, at the library's boundary, and the file skipped with its reason."""
+    """Read the workbook's sheets into `reading`; its stated title, or None. A sheet holding
+    a string cell whose index is no number (openpyxl's int() raises ValueError) is read again
+    with those cells emptied (`_without_unnumbered_strings`: the sheets' XML is scanned only
+    then, never on a sound file)."""
+    try:
+        return _read_book(raw, reading)
+    except _UnnumberedString:
+        mended, emptied = _without_unnumbered_strings(raw)
+        again = _Reading(reading.relative, missing_strings=emptied)
+        title = _read_book(mended, again, emptied=True)
+        reading.sheets, reading.notes, reading.cells = again.sheets, again.notes, again.cells
+        reading.missing_strings = again.missing_strings
+        return title
+    finally:
+        if reading.missing_strings:
+            reading.notes.append(
+                NO_SUCH_STRING.format(relative=reading.relative, cells=reading.missing_strings)
+            )
+
+
+class _UnnumberedString(Exception):
+    """A sheet's string cell whose index is no number: read again, emptied."""
+
+
+def _read_book(raw: bytes, reading: _Reading, *, emptied: bool = False) -> str | None:
+    """The workbook read with openpyxl (`_read_workbook`; `emptied`: its unnumbered string
+    cells were emptied, so none can be left to retry on). openpyxl raises assorted errors on a
+    damaged workbook (KeyError, XML errors, ValueError...), so any is caught here, at the
+    library's boundary, and the file skipped with its reason."""
     import openpyxl  # here: 0.2-1.2 s, paid only when a workbook is read
 
     try:
@@ -166,10 +208,59 @@ def _read_workbook(raw: bytes, reading: _Reading) -> str | None:
     try:
         _read_sheets(book, reading)
         return (book.properties.title or "").strip() or None
+    except ValueError as error:
+        if _unnumbered_string(error) and not emptied:
+            raise _UnnumberedString from None
+        raise UnreadableDocument(f"a sheet cannot be read ({_error(error)})") from None
     except Exception as error:  # a damaged sheet part
         raise UnreadableDocument(f"a sheet cannot be read ({_error(error)})") from None
     finally:
         book.close()
+
+
+def _unnumbered_string(error: ValueError) -> bool:
+    """Whether openpyxl's ValueError is its int() of a string cell's index (no number)."""
+    return str(error).startswith("invalid literal for int()")
+
+
+def _without_unnumbered_strings(raw: bytes) -> tuple[bytes, int]:
+    """The workbook with every string cell whose index is no number left without a value (an
+    empty cell), and how many there were; each sheet part rewritten, the others copied."""
+    emptied = 0
+
+    def emptied_value(match: re.Match[bytes]) -> bytes:
+        nonlocal emptied
+        if match[3].strip().lstrip(b"-").isdigit():
+            return match[0]
+        emptied += 1
+        return match[1]
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.lower().startswith("xl/worksheets/"):
+                data = _STRING_CELL_VALUE.sub(emptied_value, data)
+            copy.writestr(info.filename, data)
+    return out.getvalue(), emptied
+
+
+class _StringTable(Sequence[Any]):
+    """A workbook's table of strings as a sheet reads it: an index past it, or negative
+    (Python would read it from the end), gives an empty cell and is counted, where openpyxl
+    raised IndexError for the whole workbook."""
+
+    def __init__(self, strings: Sequence[Any], reading: _Reading) -> None:
+        self._strings, self._reading = strings, reading
+
+    def __len__(self) -> int:
+        return len(self._strings)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, int) and not 0 <= index < len(self._strings):
+            self._reading.missing_strings += 1
+            return None
+        return self._strings[index]
 
 
 def _error(error: Exception) -> str:
@@ -197,6 +288,9 @@ def _records(sheet: Any, reading: _Reading) -> list[list[str]]:
     at most MAX_COLUMNS of them, until the workbook's MAX_CELLS cells are read (a warning
     then says how many rows were, and another when columns were left out)."""
     sheet.reset_dimensions()  # a writer's wrong <dimension> would cut rows short
+    # openpyxl's read-only sheet looks its string cells up in this attribute (3.0 to 3.1)
+    if isinstance(getattr(sheet, "_shared_strings", None), list):
+        sheet._shared_strings = _StringTable(sheet._shared_strings, reading)
     records: list[list[str]] = []
     rows, widest = 0, 0
     for row in sheet.iter_rows():
