@@ -323,3 +323,23 @@ def test_the_user_list_is_parsed_once_for_all_day_files(
     for day in sorted((export / "eng").iterdir()):
         assert "## U03SL · " in read_document(day, tmp_path, {}).text
     assert parsed.count(export / "users.json") <= 1
+
+
+def test_a_mailbox_message_keeps_its_sender_whatever_its_headers_hold(tmp_path: Path) -> None:
+    """An escape sequence in From lost the address, the sender and the Subject; a message with
+    neither Subject nor Date was headed without its sender; a NUL byte in a header and the
+    body lost the message (and a mailbox of it alone)."""
+    mailbox = (
+        b"From a@x.org Wed Oct 01 15:00:00 2025\n"
+        b"From: Ann \x1b[31mLee\x1b[0m <ann@x.org>\nSubject: Budget\n"
+        b"Date: Wed, 01 Oct 2025 15:00:00 +0000\n\nThe budget is 42 euros.\n\n"
+        b"From b@x.org Thu Oct 02 15:00:00 2025\nFrom: Bo Chen <bo@x.org>\n\nShip on Friday.\n\n"
+        b"From c@x.org Fri Oct 03 15:00:00 2025\nFrom: C\x00arl <c@x.org>\nSubject: n\x00ul\n\n"
+        b"Ro\x00om 12 is booked.\n"
+    )
+    (tmp_path / "box.mbox").write_bytes(mailbox)
+    document = read_document(tmp_path / "box.mbox", tmp_path, {})
+    assert "## Ann Lee · 1 Oct 2025 · Budget\nThe budget is 42 euros." in document.text
+    assert "## Bo Chen · (no subject)\n" in document.text
+    assert "## C arl · n ul\nRo\ufffdom 12 is booked." in document.text
+    assert document.warnings == []
