@@ -21,6 +21,7 @@ from citeqa.models import Document
 from citeqa.readers import officezip, reader_for, xlsx
 from citeqa.readers.cellvalues import cell_text, number_text
 from citeqa.tables import TableHeaders, row_cells
+from citeqa.visible import shown
 from xlsx_files import FIRST_SHEET, budget_workbook, rows_workbook, with_part
 
 
@@ -385,3 +386,13 @@ def test_a_cell_pointing_at_no_string_reads_empty_with_a_warning(
     rows = doc.text.splitlines()
     assert rows[-2:] == ["| 1 |  |", "| 2 | Bo |"]
     assert doc.warnings == [xlsx.NO_SUCH_STRING.format(relative="team.xlsx", cells=1)]
+
+
+def test_a_sheet_name_in_a_warning_is_shown_as_names_are_not_as_python_escapes(
+    tmp_path: Path,
+) -> None:
+    name = "Bob's \u202eevil"
+    rows = [["Remember to send the invoices before the end of the month."], ["Then close Q1."]]
+    doc = document(tmp_path, "notes.xlsx", rows_workbook(rows, name))
+    assert doc.warnings == [xlsx.NOT_A_TABLE.format(relative="notes.xlsx", sheet=shown(name))]
+    assert "\\u202e" not in doc.warnings[0] and "Bob's " in doc.warnings[0]

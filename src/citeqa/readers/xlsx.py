@@ -66,6 +66,7 @@ from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.cellvalues import cell_text
 from citeqa.readers.delimited import is_header_row, pipe_table
+from citeqa.visible import shown
 
 MAX_CELLS = 200_000
 """The cells of a workbook read at most: openpyxl reads some 55,000 cells a CPU second
@@ -114,10 +115,12 @@ WORKBOOK_FILE = officezip.Kind(
 )
 HIDDEN = "{relative}: hidden sheets not read: {names}"
 CUT_ROWS = (
-    "{relative}: read the first {rows:,} rows of sheet {sheet!r} ({cells:,} cells read in all)"
+    "{relative}: read the first {rows:,} rows of sheet '{sheet}' ({cells:,} cells read in all)"
 )
-CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet {sheet!r}"
-NOT_A_TABLE = "{relative}: sheet {sheet!r} has no header row; read as plain text"
+CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet '{sheet}'"
+NOT_A_TABLE = "{relative}: sheet '{sheet}' has no header row; read as plain text"
+"""Sheet names in warnings are as `visible.shown` shows any name (they were written with
+`!r`: Python's escapes, "'Wide\\u202eevil'", shown to users)."""
 NO_SUCH_STRING = (
     "{relative}: {cells:,} cells pointing at no string of the workbook read as empty"
     " (a damaged file, repaired as Excel repairs it)"
@@ -273,7 +276,9 @@ def _read_sheets(book: Any, reading: _Reading) -> None:
     """Each visible worksheet's text into `reading`, until MAX_CELLS cells are read."""
     hidden = [sheet.title for sheet in book.worksheets if sheet.sheet_state != "visible"]
     if hidden:
-        reading.notes.append(HIDDEN.format(relative=reading.relative, names=", ".join(hidden)))
+        reading.notes.append(
+            HIDDEN.format(relative=reading.relative, names=", ".join(map(shown, hidden)))
+        )
     for number, sheet in enumerate(book.worksheets, start=1):
         if sheet.sheet_state != "visible" or reading.cells >= MAX_CELLS:
             continue
@@ -297,7 +302,10 @@ def _records(sheet: Any, reading: _Reading) -> list[list[str]]:
         if reading.cells >= MAX_CELLS:
             reading.notes.append(
                 CUT_ROWS.format(
-                    relative=reading.relative, sheet=sheet.title, rows=rows, cells=reading.cells
+                    relative=reading.relative,
+                    sheet=shown(sheet.title),
+                    rows=rows,
+                    cells=reading.cells,
                 )
             )
             break
@@ -310,7 +318,9 @@ def _records(sheet: Any, reading: _Reading) -> list[list[str]]:
             records.append(cells)
     if widest > MAX_COLUMNS:
         reading.notes.append(
-            CUT_COLUMNS.format(relative=reading.relative, sheet=sheet.title, columns=MAX_COLUMNS)
+            CUT_COLUMNS.format(
+                relative=reading.relative, sheet=shown(sheet.title), columns=MAX_COLUMNS
+            )
         )
     return records
 
@@ -324,7 +334,7 @@ def sheet_text(name: str, records: list[list[str]], reading: _Reading) -> str:
     table = records[lead:]
     if is_header_row(table[0]):
         return "\n".join(lines) + "\n" + pipe_table(table)
-    reading.notes.append(NOT_A_TABLE.format(relative=reading.relative, sheet=name))
+    reading.notes.append(NOT_A_TABLE.format(relative=reading.relative, sheet=shown(name)))
     return "\n".join(lines + [part for cells in table for part in (_paragraph(cells), "")])
 
 
