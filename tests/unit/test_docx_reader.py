@@ -556,3 +556,16 @@ def test_external_relationships_are_kept_and_nothing_fetched(tmp_path: Path) -> 
     )
     assert officerels.mended(raw) is raw  # every internal relationship resolves: unchanged
     assert "root:" not in read(tmp_path, raw).text
+
+
+def test_a_document_is_read_up_to_its_bound_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(docx_reader, "MAX_CHARACTERS", 200)
+    document = docx.Document()
+    for n in range(50):
+        document.add_paragraph(f"Paragraph {n} says the value is {7 * n}.")
+    extracted = read(tmp_path, saved(document))
+    assert extracted.text.startswith("Paragraph 0 says the value is 0.\n\n")
+    assert "Paragraph 4 says" in extracted.text and "Paragraph 5 says" not in extracted.text
+    assert extracted.warnings == ["report.docx: only its first 200 characters read"]
