@@ -244,13 +244,14 @@ def _remove_build(folder: Path, listed: set[str]) -> None:
     its manifest lists and citeqa's record (verification.STAMPS) go, then the folders left
     empty, then the manifest and the folder when nothing else is left. Any other name, hidden
     or not, is a user's: it keeps its folders and the manifest (the record of what is citeqa's
-    there). A temporary (`.tmp-<token>-...`, a build killed while writing) is citeqa's alone
-    and goes whole. A build folder whose manifest lists no files carries no mark of citeqa's (a
-    build is renamed into place only once its manifest is written): a user's folder named like
-    a build, or a damaged one; it goes only when empty, else it stays (`left_to_user`, and
-    `citeqa status` names it). `listed`: its `listed_files`."""
+    there). A folder whose manifest lists no files goes whole when it is citeqa's alone: a
+    temporary (`.tmp-<token>-...`, a build killed while writing) or a damaged build (its
+    manifest.json there but unreadable). A folder named like a build with no manifest.json
+    carries no mark of citeqa's (a build is renamed into place only once its manifest is
+    written): a user's; it goes only when empty, else it stays (`left_to_user`, and `citeqa
+    status` names it). `listed`: its `listed_files`."""
     if not listed:
-        if folder.name.startswith(TMP_PREFIX):
+        if _marked(folder):
             shutil.rmtree(folder, ignore_errors=True)
         else:
             with suppress(OSError):  # not empty: nothing in it is known to be citeqa's
@@ -271,14 +272,21 @@ def _remove_build(folder: Path, listed: set[str]) -> None:
             os.rmdir(folder)
 
 
+def _marked(folder: Path) -> bool:
+    """Whether a folder whose manifest lists no files is citeqa's all the same: a temporary
+    (its name), or a build holding a manifest.json (damaged: every build is published with
+    one), not a user's folder that only takes a build's name."""
+    return folder.name.startswith(TMP_PREFIX) or (folder / MANIFEST).is_file()
+
+
 def left_to_user(folder: Path, listed: set[str]) -> bool:
     """Whether a build folder is what an earlier removal left of a build for a user's files:
     none of citeqa's files (`listed`, its `listed_files`) is there any more, only its manifest
-    and other names; or a folder named like a build whose manifest lists nothing (no mark of
+    and other names; or a folder named like a build holding no manifest.json (no mark of
     citeqa's: `_remove_build`) and that is not empty. Later builds pass it over (no readers'
     lock to wait for, nothing to walk) and never rewrite it."""
     if not listed:
-        return bool(listing(folder))
+        return not _marked(folder) and bool(listing(folder))
     if any(os.path.lexists(folder / name) for name in [*listed, STAMPS]):
         return False
     return any(path.name != MANIFEST for path in listing(folder))
