@@ -22,6 +22,7 @@ from citeqa.models import Document
 from citeqa.readers import officezip, reader_for, xlsx
 from citeqa.readers.cellvalues import cell_text, number_text
 from citeqa.tables import TableHeaders, row_cells
+from citeqa.visible import shown
 from xlsx_files import FIRST_SHEET, budget_workbook, rows_workbook, with_part, workbook_bytes
 
 
@@ -443,3 +444,28 @@ def test_a_hidden_column_span_without_an_end_or_past_the_last_column_is_read_saf
 
 def read_document_text(tmp_path: Path, raw: bytes) -> str:
     return document(tmp_path, "prices.xlsx", raw).text
+
+
+@pytest.mark.parametrize("index", ["99999", "-1", "abc"])
+def test_a_cell_pointing_at_no_string_reads_empty_with_a_warning(
+    tmp_path: Path, index: str
+) -> None:
+    """Excel repairs a text cell whose index is past the table of strings, negative or no
+    number; the rest of the workbook is read, that cell empty, and a warning says so."""
+    book = rows_workbook([["id", "agent"], [1, "Ana"], [2, "Bo"]], "Team")
+    cell = f'<c r="B2" t="s"><v>{index}</v></c>'  # the workbook holds no table of strings
+    ana = with_part(book, FIRST_SHEET, lambda xml: re.sub(r'<c r="B2".*?</c>', cell, xml))
+    doc = document(tmp_path, "team.xlsx", ana)
+    rows = doc.text.splitlines()
+    assert rows[-2:] == ["| 1 |  |", "| 2 | Bo |"]
+    assert doc.warnings == [xlsx.NO_SUCH_STRING.format(relative="team.xlsx", cells=1)]
+
+
+def test_a_sheet_name_in_a_warning_is_shown_as_names_are_not_as_python_escapes(
+    tmp_path: Path,
+) -> None:
+    name = "Bob's \u202eevil"
+    rows = [["Remember to send the invoices before the end of the month."], ["Then close Q1."]]
+    doc = document(tmp_path, "notes.xlsx", rows_workbook(rows, name))
+    assert doc.warnings == [xlsx.NOT_A_TABLE.format(relative="notes.xlsx", sheet=shown(name))]
+    assert "\\u202e" not in doc.warnings[0] and "Bob's " in doc.warnings[0]
