@@ -647,3 +647,29 @@ def test_a_document_is_read_up_to_its_bound_with_a_warning(
     assert extracted.text.startswith("Paragraph 0 says the value is 0.\n\n")
     assert "Paragraph 4 says" in extracted.text and "Paragraph 5 says" not in extracted.text
     assert extracted.warnings == ["report.docx: only its first 200 characters read"]
+
+
+def test_a_table_whose_first_row_names_its_value_column_is_no_key_value_table(
+    tmp_path: Path,
+) -> None:
+    """Review B (s23): "Product | Price" over "Coffee | 3.00 €", "Tea | 2.50", "Water | free"
+    was taken for a key/value table (its values of mixed kinds), so "What is the price?"
+    quoted the header row as a record. A first row whose value cell names a column ("Price",
+    "Duration", "Version"), unlike the values under it, heads the table."""
+    for rows in (
+        [["Product", "Price"], ["Coffee", "3.00 €"], ["Tea", "2.50"], ["Water", "free"]],
+        [["Phase", "Duration"], ["Setup", "2 days"], ["Review", "1 week"], ["Launch", "TBD"]],
+        [["Component", "Version"], ["Python", "3.11"], ["openpyxl", "v3.1.2"]],
+        [["Poste", "Montant"], ["Loyer", "1 200 €"], ["Assurance", "TBD"]],
+    ):
+        text = read(tmp_path, saved(grid(rows))).text
+        header = f"| {rows[0][0]} | {rows[0][1]} |\n| --- | --- |\n"
+        assert text.startswith(header + f"| {rows[1][0]} |"), rows
+    labelled = [["Product:", "Price"], ["Coffee:", "3.00 €"], ["Tea:", "2.50"]]
+    colons = read(tmp_path, saved(grid(labelled))).text
+    assert colons.endswith(
+        "| --- | --- |\n| Product: | Price |\n| Coffee: | 3.00 € |\n| Tea: | 2.50 |\n"
+    )
+    assert read(tmp_path, saved(grid(CONTRACT))).text.startswith(
+        "| Party | Acme Ltd |\n| --- | --- |\n| Party | Acme Ltd |"
+    )

@@ -139,7 +139,8 @@ class DocxReader:
     version = 5
     """3: a key/value table's first row is a record too; 4: headings after a Title paragraph
     sit one level under it, and a footnote's reference mark "[n]" is kept in the body; 5:
-    relationships to no part dropped (officerels.py); the text bounded (MAX_CHARACTERS)."""
+    relationships to no part dropped (officerels.py); the text bounded (MAX_CHARACTERS); a
+    table whose first row names its value column is no key/value table (keyvalues.py)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
