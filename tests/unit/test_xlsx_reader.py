@@ -422,7 +422,7 @@ def test_the_rows_a_filter_hides_are_read_in_their_place(tmp_path: Path) -> None
     """A filter is a view set for a while: the rows it hides are the table's."""
     doc = document(tmp_path, "prices.xlsx", _price_list(filtered=True))
     assert "| Basic | 10 | 4 |\n| Legacy | 5 | 3 |\n| Pro | 25 | 9 |" in doc.text
-    assert not any("hidden rows" in warning for warning in doc.warnings)
+    assert not any("hidden, not read" in warning for warning in doc.warnings)
 
 
 def test_a_hidden_column_span_without_an_end_or_past_the_last_column_is_read_safely(
@@ -469,3 +469,40 @@ def test_a_sheet_name_in_a_warning_is_shown_as_names_are_not_as_python_escapes(
     doc = document(tmp_path, "notes.xlsx", rows_workbook(rows, name))
     assert doc.warnings == [xlsx.NOT_A_TABLE.format(relative="notes.xlsx", sheet=shown(name))]
     assert "\\u202e" not in doc.warnings[0] and "Bob's " in doc.warnings[0]
+
+
+def test_hidden_empty_columns_and_rows_are_not_counted_in_the_warning(tmp_path: Path) -> None:
+    """Review B (s23): hiding the unused columns E:XFD (a common tidy-up) warned "hidden, not
+    read: 16,380 columns" though none held a value. Only hidden columns holding one count."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Budget"
+    for row in (["Item", "Cost", "Owner", "Note"], ["Laptop", 1200, "Ana", "old"], ["Desk", 300]):
+        sheet.append(row)
+    sheet.column_dimensions.group("D", "XFD", hidden=True)
+    for number in range(5, 200):
+        sheet.row_dimensions[number].hidden = True
+    doc = document(tmp_path, "budget.xlsx", workbook_bytes(book))
+    assert "| Item | Cost | Owner |\n| --- | --- | --- |\n| Laptop | 1200 | Ana |" in doc.text
+    assert doc.warnings == ["budget.xlsx: sheet 'Budget': hidden, not read: 1 column"]
+
+
+def test_the_rows_a_filter_hides_are_read_on_a_sheet_cut_short(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review B (s23): a sheet cut at MAX_CELLS was never read to its <autoFilter> (written
+    after the rows), so the rows its filter hides were left out as hidden ones. A sheet not
+    read to its end keeps its hidden rows (whether a filter hid them is unknown)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tickets"
+    sheet.append(["Ticket", "Status"])
+    for number in range(1, 40):
+        sheet.append([f"T-{number}", "closed" if number % 3 == 0 else "open"])
+        sheet.row_dimensions[number + 1].hidden = number % 3 == 0
+    sheet.auto_filter.ref = "A1:B40"
+    sheet.auto_filter.add_filter_column(1, ["open"])
+    monkeypatch.setattr(xlsx, "MAX_CELLS", 40)
+    doc = document(tmp_path, "tickets.xlsx", workbook_bytes(book))
+    assert "| T-3 | closed |" in doc.text and doc.text.count("| T-") == 19
+    assert not any("hidden, not read" in warning for warning in doc.warnings)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 _TRUE = ("1", "true")
@@ -58,14 +58,23 @@ def _parser_class() -> Any:
 class SheetRows:
     """A worksheet's rows, each a tuple of its cells (an empty tuple for a missing row number,
     as openpyxl yields) and whether the row is hidden, its hidden columns left out; once read,
-    whether a filter hides its hidden rows (`filtered`: they are then the table's), and how
-    many columns were hidden and formulas had no saved value."""
+    whether a filter hides its hidden rows (`filtered`: they are then the table's; `read`: the
+    rows were read to the end, the <autoFilter> after them with them), and how many hidden
+    columns held a value and formulas had no saved value."""
 
     sheet: Any
     filtered: bool = False
-    hidden_columns: int = 0
+    read: bool = False
     formulas: int = 0
     _hidden_at: set[int] | None = None
+    _hidden_held: set[int] = field(default_factory=set)
+    """The hidden columns holding a value in a row read (hiding the unused columns E:XFD is a
+    tidy-up: those are no data left out)."""
+
+    @property
+    def hidden_columns(self) -> int:
+        """How many hidden columns held a value in the rows read."""
+        return len(self._hidden_held)
 
     def __iter__(self) -> Iterator[tuple[tuple[Any, ...], bool]]:
         sheet = self.sheet
@@ -86,6 +95,7 @@ class SheetRows:
                 hidden = parser.row_dimensions.get(str(number), {}).get("hidden") in _TRUE
                 yield self._cells(cells, parser), hidden
             self.formulas, self.filtered = parser.formulas, _filtered(parser)
+            self.read = True
 
     def _cells(self, cells: list[dict[str, Any]], parser: Any) -> tuple[Any, ...]:
         """A row's cells by column (EMPTY_CELL where none is written), hidden columns left
@@ -93,7 +103,6 @@ class SheetRows:
         the rows, read at the first row)."""
         if self._hidden_at is None:
             self._hidden_at = _hidden_columns(parser.column_dimensions)
-            self.hidden_columns = len(self._hidden_at)
         if not cells:
             return ()
         from openpyxl.cell.read_only import EMPTY_CELL, ReadOnlyCell
@@ -103,6 +112,11 @@ class SheetRows:
             placed[cell["column"] - 1] = ReadOnlyCell(self.sheet, **cell)
         if not self._hidden_at:
             return tuple(placed)
+        self._hidden_held.update(
+            cell["column"]
+            for cell in cells
+            if cell["column"] in self._hidden_at and cell["value"] not in (None, "")
+        )
         return tuple(c for at, c in enumerate(placed, start=1) if at not in self._hidden_at)
 
 

@@ -333,8 +333,10 @@ def _shown(
     records: list[tuple[list[str], bool]], rows: Any, name: str, reading: SheetReading
 ) -> list[list[str]]:
     """The `records` a person sees: hidden ones left out unless a filter hid them (`rows`:
-    the sheet's SheetRows, read), with a warning of what was hidden and of formulas read."""
-    hidden = 0 if rows.filtered else sum(1 for _, is_hidden in records if is_hidden)
+    the sheet's SheetRows, read) or the sheet was cut at MAX_CELLS before its <autoFilter>
+    (nothing dropped on a guess), with a warning of what was hidden and of formulas read."""
+    kept = rows.filtered or not rows.read  # a sheet cut short: its filter's state unknown
+    hidden = 0 if kept else sum(1 for _, is_hidden in records if is_hidden)
     counts = ((hidden, "row"), (rows.hidden_columns, "column"))
     said = [counted(number, noun, grouped=True) for number, noun in counts if number]
     if said:
@@ -342,7 +344,7 @@ def _shown(
     if rows.formulas:
         formulas = counted(rows.formulas, "formula", grouped=True)
         reading.note(UNSAVED_FORMULAS, sheet=shown(name), formulas=formulas)
-    return [cells for cells, is_hidden in records if rows.filtered or not is_hidden]
+    return [cells for cells, is_hidden in records if kept or not is_hidden]
 
 
 def sheet_text(name: str, records: list[list[str]], reading: SheetReading) -> str:
