@@ -506,3 +506,30 @@ def test_the_rows_a_filter_hides_are_read_on_a_sheet_cut_short(
     doc = document(tmp_path, "tickets.xlsx", workbook_bytes(book))
     assert "| T-3 | closed |" in doc.text and doc.text.count("| T-") == 19
     assert not any("hidden, not read" in warning for warning in doc.warnings)
+
+
+class _ChangedParser:
+    """What another openpyxl's sheet parser might be: set up with other arguments."""
+
+    def __init__(self, source: object) -> None:
+        self.source = source
+
+
+@pytest.mark.parametrize("failure", ["import", "signature"])
+def test_a_changed_private_sheet_parser_reads_the_public_rows_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    """Review B (s23): sheetrows.py leans on openpyxl's private WorkSheetParser; should another
+    version move or change it, the workbook is read through the public rows (hidden rows
+    read, no formula), with a warning, not lost."""
+    from citeqa.readers import sheetrows
+
+    def moved() -> type:
+        raise ImportError("cannot import name 'WorkSheetParser'")
+
+    changed = moved if failure == "import" else lambda: _ChangedParser
+    monkeypatch.setattr(sheetrows, "_parser_class", changed)
+    doc = document(tmp_path, "prices.xlsx", _price_list())
+    assert "| Basic | 10 | 4 |\n| Legacy | 5 | 3 |\n| Pro | 25 | 9 |\n| Total |" in doc.text
+    assert len(doc.warnings) == 1 and "openpyxl 3.1." in doc.warnings[0]
+    assert doc.warnings[0].startswith("prices.xlsx: sheet 'Prices': hidden rows and columns read")

@@ -128,6 +128,10 @@ UNSAVED_FORMULAS = (
     "{relative}: sheet '{sheet}': {formulas} without a saved value (no spreadsheet program"
     " saved the file), read as the formula; open and save it in one to read the values"
 )
+PLAIN_ROWS = (
+    "{relative}: sheet '{sheet}': hidden rows and columns read and formulas without a saved"
+    " value read as empty: openpyxl {version} is not the version citeqa reads them with (3.1)"
+)
 """Sheet names in warnings are as `visible.shown` shows any name (they were written with
 `!r`: Python's escapes, "'Wide\\u202eevil'", shown to users)."""
 NO_SUCH_STRING = (
@@ -305,12 +309,10 @@ def _records(sheet: Any, reading: SheetReading) -> list[list[str]]:
     formula without a saved value as its formula, at most MAX_COLUMNS columns, until the
     workbook's MAX_CELLS cells are read (a warning then says how many rows were, another when
     columns were left out, when hidden rows or columns were, and when formulas had no value)."""
-    from citeqa.readers.sheetrows import SheetRows  # imports openpyxl
-
     # openpyxl's sheet parser looks its string cells up in this attribute (3.0 to 3.1)
     if isinstance(getattr(sheet, "_shared_strings", None), list):
         sheet._shared_strings = _StringTable(sheet._shared_strings, reading)
-    rows = SheetRows(sheet)
+    rows = _sheet_rows(sheet, reading)
     records: list[tuple[list[str], bool]] = []
     count, widest = 0, 0
     for row, hidden in rows:
@@ -327,6 +329,19 @@ def _records(sheet: Any, reading: SheetReading) -> list[list[str]]:
     if widest > MAX_COLUMNS:
         reading.note(CUT_COLUMNS, sheet=shown(sheet.title), columns=MAX_COLUMNS)
     return _shown(records, rows, sheet.title, reading)
+
+
+def _sheet_rows(sheet: Any, reading: SheetReading) -> Any:
+    """The sheet's rows through sheetrows.py's SheetRows, or, should this openpyxl's private
+    sheet parser not be as it expects, through its public rows (PlainRows), with a warning."""
+    from openpyxl import __version__
+
+    from citeqa.readers.sheetrows import PlainRows, SheetRows, parser_works
+
+    if parser_works(sheet):
+        return SheetRows(sheet)
+    reading.note(PLAIN_ROWS, sheet=shown(sheet.title), version=shown(__version__))
+    return PlainRows(sheet)
 
 
 def _shown(
