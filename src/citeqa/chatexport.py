@@ -19,7 +19,12 @@ has joined the channel") are left out. The user and channel lists are no documen
 (`is_export_list`): their content is the names the day files show. A folder is an export only
 when a channel its channel list names is a folder whose first day files hold a message with a
 text (an app's fixtures folder holding a users.json is none: its files are read as JSON); a
-day file in which no message is written is read as any JSON file is, never skipped.
+day file in which no message is written is read as any JSON file is, never skipped. Without a
+user list, or with one that does not parse, an export's day files are still chat logs, their
+writers named as their messages name them (profile, else id); the user list is parsed once per
+export (cached by its path, time and size), however many day files ask. An item of a day file
+that is no object is skipped with a warning, the day read; a day is read up to MAX_MESSAGES
+messages (a warning says so), and past MAX_DAY_CHARACTERS refused as a data dump.
 
 A day file read before its user list changed keeps the names it was read with until it is read
 again (an index records each file's digest, not its export's).
@@ -38,7 +43,24 @@ from typing import Any
 from citeqa.jsonfiles import data_json, parse_json
 from citeqa.visible import shown
 
-__all__ = ["day_file_export", "day_text", "is_day_file_name", "is_export_list"]
+__all__ = [
+    "MAX_DAY_CHARACTERS",
+    "DayLog",
+    "day_file_export",
+    "day_text",
+    "is_day_file_name",
+    "is_export_list",
+]
+
+MAX_MESSAGES = 2_000
+"""The messages of a day file read at most, as readers/mbox.py reads a mailbox's (a busy day
+of a big workspace; 100,000 messages, 10 MB, would be some 100,000 sentences to embed)."""
+MAX_DAY_CHARACTERS = 32_000_000
+"""A day file larger than this is refused unparsed (a data dump: readers/structured.py's
+limit for any JSON file, 1,000,000 characters, is some 650 real messages, so a day file has its
+own; json parses 10 MB in a fraction of a second)."""
+CUT_MESSAGES = "{relative}: only its first {count:,} messages read"
+STRAY_ITEMS = "{relative}: {count:,} items that are no message skipped"
 
 DAYS_LOOKED_AT = 10
 """How many of a channel's first day files are read to tell an export (one holding a written
@@ -92,16 +114,13 @@ def _keys() -> _Keys:
 
 
 def _is_export_folder(folder: Path) -> bool:
-    """Whether `folder` holds an export's user and channel lists, the user list a list of
-    objects with ids, and a channel the channel list names a folder of day files whose messages
-    have a text (an app's fixtures folder with a users.json and a channels.json is no export)."""
-    keys = _keys()
-    users, channels = folder / keys.users_file, folder / keys.channels_file
-    if not (users.is_file() and channels.is_file()):
-        return False
-    if not (_user_names(str(users), *_stamp(users)) or _listed_users(users)):
-        return False
-    return bool(_channels_with_messages(str(folder), *_stamp(channels)))
+    """Whether `folder` holds an export's channel list, a channel it names being a folder of day
+    files whose messages have a text (an app's fixtures folder with a users.json and a
+    channels.json is no export). Its user list is not needed: without one, or with one that
+    does not parse, the day files are read as chat logs naming writers as their messages do
+    (their profile's name, else their id), not as JSON trees."""
+    channels = folder / _keys().channels_file
+    return channels.is_file() and bool(_channels_with_messages(str(folder), *_stamp(channels)))
 
 
 @lru_cache(maxsize=8)
@@ -137,11 +156,14 @@ def _has_written(value: object) -> bool:
     )
 
 
-def _listed_users(users: Path) -> bool:
-    """Whether the user list is a list of objects with ids (one naming no one is still one)."""
-    value = _parsed(users)
+@lru_cache(maxsize=8)
+def _listed_users(users: str, modified: int, size: int) -> bool:
+    """Whether the user list at `users` (as of `modified`, `size`: parsed once, however many
+    files ask) is a list of users: objects with ids (one naming no one is still one; an odd
+    item among them does not make it another list)."""
+    value = _parsed(Path(users))
     keys = _keys()
-    return isinstance(value, list) and all(
+    return isinstance(value, list) and any(
         isinstance(user, dict) and keys.user_id in user for user in value
     )
 
@@ -149,7 +171,11 @@ def _listed_users(users: Path) -> bool:
 def is_export_list(path: Path) -> bool:
     """Whether `path` is the user or channel list of a chat export."""
     keys = _keys()
-    return path.name in (keys.users_file, keys.channels_file) and _is_export_folder(path.parent)
+    if path.name == keys.channels_file:
+        return _is_export_folder(path.parent)
+    if path.name == keys.users_file:
+        return _is_export_folder(path.parent) and _listed_users(str(path), *_stamp(path))
+    return False
 
 
 def is_day_file_name(name: str) -> bool:
@@ -159,13 +185,15 @@ def is_day_file_name(name: str) -> bool:
 
 def day_file_export(path: Path, value: object) -> Path | None:
     """The export folder of `path` when it is a day file of one holding messages (`value`, its
-    parsed content: a list of objects, one with a time and a text or user at least), else None."""
+    parsed content: a list, one of its objects with a time and a text or user at least; an
+    item that is no object is no message, left out by `day_text`), else None."""
     keys = _keys()
     if not keys.day_file.match(path.name) or not isinstance(value, list) or not value:
         return None
-    if not all(isinstance(item, dict) for item in value):
-        return None
-    if not any(keys.time in item and (keys.text in item or keys.user in item) for item in value):
+    if not any(
+        isinstance(item, dict) and keys.time in item and (keys.text in item or keys.user in item)
+        for item in value
+    ):
         return None
     export = path.parent.parent
     if not _is_export_folder(export):
@@ -174,16 +202,36 @@ def day_file_export(path: Path, value: object) -> Path | None:
     return export if path.parent.name in channels else None
 
 
-def day_text(path: Path, export: Path, messages: list[dict[str, Any]]) -> tuple[str, str]:
-    """The day file at `path` of the export at `export` as a chat log, and its title."""
+@dataclass(frozen=True)
+class DayLog:
+    """A day file read as a chat log (`day_text`)."""
+
+    text: str
+    title: str
+    notes: list[str]
+    """Warnings: messages past MAX_MESSAGES left out, items that are no message skipped."""
+
+
+def day_text(path: Path, export: Path, items: list[object], relative: str) -> DayLog:
+    """The day file at `path` (`relative` in the corpus) of the export at `export` as a chat
+    log: at most its first MAX_MESSAGES written messages in time order, each thread's replies
+    with it (a warning says when more were left, another how many items were no object)."""
     keys = _keys()
     names = _user_names(str(export / keys.users_file), *_stamp(export / keys.users_file))
     title = " ".join(shown(f"#{path.parent.name} — {path.stem}").split())
+    messages = [item for item in items if isinstance(item, dict)]
     kept = [message for message in messages if _is_written(message)]
+    notes = []
+    if len(messages) < len(items):
+        notes.append(STRAY_ITEMS.format(relative=relative, count=len(items) - len(messages)))
+    threaded = _threaded(kept)
+    if len(threaded) > MAX_MESSAGES:
+        threaded = threaded[:MAX_MESSAGES]
+        notes.append(CUT_MESSAGES.format(relative=relative, count=MAX_MESSAGES))
     parts = [f"# {title}"]
-    for message, parent in _threaded(kept):
+    for message, parent in threaded:
         parts.append(_message_part(message, parent, names))
-    return "\n\n".join(parts) + "\n", title
+    return DayLog("\n\n".join(parts) + "\n", title, notes)
 
 
 def _is_written(message: dict[str, Any]) -> bool:

@@ -10,7 +10,8 @@ and the removal of what citeqa left behind.
   simply stays until the next build removes it.
 - Only names the folder's `Ownership` says citeqa created are ever removed, and in a build
   folder only what its manifest lists: a file a user put there stays, and its folders with it.
-  Later builds pass over a build folder left holding only a user's files (`left_to_user`).
+  Later builds pass over a build folder left holding only a user's files (`left_to_user`), and
+  over a folder named like a build that carries no manifest of citeqa's (`_remove_build`).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from citeqa.errors import (
     IndexWriteError,
 )
 from citeqa.jsonfiles import read_object
-from citeqa.ownership import CURRENT, LOCK, READERS, Ownership, claim, read_marker
+from citeqa.ownership import CURRENT, LOCK, READERS, TMP_PREFIX, Ownership, claim, read_marker
 from citeqa.verification import STAMPS, is_build_file_name
 from citeqa.visible import cut, shown
 
@@ -243,10 +244,18 @@ def _remove_build(folder: Path, listed: set[str]) -> None:
     its manifest lists and citeqa's record (verification.STAMPS) go, then the folders left
     empty, then the manifest and the folder when nothing else is left. Any other name, hidden
     or not, is a user's: it keeps its folders and the manifest (the record of what is citeqa's
-    there). A folder whose manifest lists no files (a temporary, a damaged build) is citeqa's
-    alone and goes whole. `listed`: its `listed_files`."""
+    there). A folder whose manifest lists no files goes whole when it is citeqa's alone: a
+    temporary (`.tmp-<token>-...`, a build killed while writing) or a damaged build (its
+    manifest.json there but unreadable). A folder named like a build with no manifest.json
+    carries no mark of citeqa's (a build is renamed into place only once its manifest is
+    written): a user's; it goes only when empty, else it stays (`left_to_user`, and `citeqa
+    status` names it). `listed`: its `listed_files`."""
     if not listed:
-        shutil.rmtree(folder, ignore_errors=True)
+        if _marked(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            with suppress(OSError):  # not empty: nothing in it is known to be citeqa's
+                folder.rmdir()
         return
     ours = listed | {STAMPS}
     for root, folders, names in os.walk(folder, topdown=False):
@@ -263,12 +272,22 @@ def _remove_build(folder: Path, listed: set[str]) -> None:
             os.rmdir(folder)
 
 
+def _marked(folder: Path) -> bool:
+    """Whether a folder whose manifest lists no files is citeqa's all the same: a temporary
+    (its name), or a build holding a manifest.json (damaged: every build is published with
+    one), not a user's folder that only takes a build's name."""
+    return folder.name.startswith(TMP_PREFIX) or (folder / MANIFEST).is_file()
+
+
 def left_to_user(folder: Path, listed: set[str]) -> bool:
     """Whether a build folder is what an earlier removal left of a build for a user's files:
     none of citeqa's files (`listed`, its `listed_files`) is there any more, only its manifest
-    and other names. Later builds pass it over (no readers' lock to wait for, nothing to walk)
-    and never rewrite it."""
-    if not listed or any(os.path.lexists(folder / name) for name in [*listed, STAMPS]):
+    and other names; or a folder named like a build holding no manifest.json (no mark of
+    citeqa's: `_remove_build`) and that is not empty. Later builds pass it over (no readers'
+    lock to wait for, nothing to walk) and never rewrite it."""
+    if not listed:
+        return not _marked(folder) and bool(listing(folder))
+    if any(os.path.lexists(folder / name) for name in [*listed, STAMPS]):
         return False
     return any(path.name != MANIFEST for path in listing(folder))
 

@@ -292,16 +292,35 @@ def _refuse_binary(text: str) -> None:
     size = min(SNIFF_BYTES, len(text))
     for start in _stretch_starts(len(text), size):
         stretch = text[start : start + size]
-        count = len(controls.findall(stretch))
+        count = plain = len(controls.findall(stretch))
         if undefined.search(stretch) is not None:  # no cp1252: latin-1's C1 controls
             count += len(_C1_ESCAPED.findall(stretch))
         if count > MAX_CONTROL_RATIO * size:
-            kind = "NUL bytes" if "\x00" in stretch else "mostly control characters"
-            raise UnreadableDocument(f"binary content ({kind}), not text")
+            raise UnreadableDocument(_refusal(stretch, plain, count - plain, size))
 
 
 _C1_ESCAPED = re.compile("[\udc80-\udc9f]")
 """The bytes 0x80-0x9F that UTF-8 could not read, escaped."""
+MIXED_MAX_PLAIN_RATIO = 0.01
+"""A refused stretch holding at most this share of control characters of its own (beside the
+bytes 0x80-0x9F no encoding tried reads) is text in mixed encodings, not binary content:
+lines of Shift-JIS between cp1252 ones (its lead bytes are 0x81-0x9F) hold none, random bytes
+some 11%."""
+MIXED_ENCODINGS = (
+    "mixed encodings (bytes 0x80-0x9F that no one encoding citeqa tries reads, between lines of"
+    " text), not readable as text: save it as UTF-8 to read it"
+)
+
+
+def _refusal(stretch: str, plain: int, escaped: int, size: int) -> str:
+    """Why a stretch with too many control characters is refused: NUL bytes, mixed encodings
+    (`escaped` bytes 0x80-0x9F and hardly a control character of its own, `plain`), or
+    binary."""
+    if "\x00" in stretch:
+        return "binary content (NUL bytes), not text"
+    if escaped and plain <= MIXED_MAX_PLAIN_RATIO * size:
+        return MIXED_ENCODINGS
+    return "binary content (mostly control characters), not text"
 
 
 _UNDEFINED_BYTES = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")

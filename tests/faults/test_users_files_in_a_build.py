@@ -193,3 +193,25 @@ def test_status_size_counts_only_the_index_files(tmp_path: Path, cli: Any) -> No
     status = json.loads(cli("status", "--json", *where).out)
     assert status["users_files"] == ["my-notes.txt"]
     assert status["size_bytes"] == before
+
+
+def test_a_folder_named_like_a_build_without_a_manifest_stays(tmp_path: Path, cli: Any) -> None:
+    """A user's folder named as citeqa names its builds (its token, a stamp) but carrying no
+    manifest of citeqa's is not citeqa's: a rebuild leaves it whole and status names it once;
+    an empty one (nothing of anyone's in it) goes."""
+    settings, index = _built(tmp_path)
+    token = str(current_name(index)).split("-")[1]
+    mine = index / f"build-{token}-20200101T000000-1-1"
+    mine.mkdir()
+    (mine / "k.txt").write_text("keep\n")
+    empty = index / f"build-{token}-20200101T000000-2-2"
+    empty.mkdir()
+    build_index(settings, rebuild=True)
+    assert (mine / "k.txt").read_text() == "keep\n"
+    assert not empty.exists()
+    where = ["--corpus", str(settings.corpus_dir), "--index", str(index)]
+    status = cli("status", *where)
+    said = [line for line in status.out.splitlines() if str(mine) in line]
+    assert said == [KEPT_FOR_USER.format(folder=mine)]
+    build_index(settings, rebuild=True)
+    assert sorted(p.name for p in mine.iterdir()) == ["k.txt"]

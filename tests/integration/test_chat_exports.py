@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
+from citeqa import chatexport
 from citeqa.corpus import UnreadableDocument, read_document
-from citeqa.readers import mbox
+from citeqa.readers import mbox, structured
 from conftest import CliResult
 
 USERS = [
@@ -292,3 +293,81 @@ def test_a_numeric_text_is_read_and_an_odd_user_is_no_name(tmp_path: Path) -> No
     text = read_document(export / "eng" / "2025-09-18.json", tmp_path, {}).text
     assert "## unknown · 18 Sep 2025 10:16\nOdd user." in text
     assert "## Li Wei · 18 Sep 2025 10:16\n42" in text
+
+
+def test_a_busy_day_past_the_json_size_limit_is_read_up_to_its_bound(tmp_path: Path) -> None:
+    """A day of 14,000 messages (1.1 MB, past the 1,000,000 characters a JSON file is read to)
+    is read as a chat log, its first MAX_MESSAGES messages, with a warning."""
+    day = [
+        {"ts": f"{1758190578 + n}.0", "user": "U03SL", "text": f"Build {n} passed on {n % 7}."}
+        for n in range(14_000)
+    ]
+    export = write_export(tmp_path, day)
+    assert len(json.dumps(day)) > structured.MAX_CHARACTERS
+    document = read_document(export / "eng" / "2025-09-18.json", tmp_path, {})
+    assert document.text.count("\n## Sara Lindqvist · ") == chatexport.MAX_MESSAGES
+    assert "Build 0 passed" in document.text and "Build 13999" not in document.text
+    assert document.warnings == [
+        f"slack/eng/2025-09-18.json: only its first {chatexport.MAX_MESSAGES:,} messages read"
+    ]
+
+
+@pytest.mark.parametrize("users", [None, "{not json"], ids=["missing", "unparsable"])
+def test_without_a_readable_user_list_writers_are_named_as_their_messages_name_them(
+    tmp_path: Path, users: str | None
+) -> None:
+    export = write_export(tmp_path)
+    if users is None:
+        (export / "users.json").unlink()
+    else:
+        (export / "users.json").write_text(users, encoding="utf-8")
+    day = [*DAY, {"ts": "1758191000.0", "user": "U77", "text": "Ship it.",
+                  "user_profile": {"real_name": "Ana Ruiz"}}]  # fmt: skip
+    (export / "eng" / "2025-09-18.json").write_text(json.dumps(day), encoding="utf-8")
+    text = read_document(export / "eng" / "2025-09-18.json", tmp_path, {}).text
+    assert "› ts" not in text
+    assert "## U03SL · 18 Sep 2025 10:16\nRelease 2.4.0 is tagged, @U08LW" in text
+    assert "## Ana Ruiz · 18 Sep 2025 10:23\nShip it." in text
+
+
+def test_an_item_that_is_no_message_is_skipped_not_the_day(tmp_path: Path) -> None:
+    export = write_export(tmp_path, [*DAY, "junk", None, 42])
+    document = read_document(export / "eng" / "2025-09-18.json", tmp_path, {})
+    assert "## Sara Lindqvist · 18 Sep 2025 10:16\nRelease 2.4.0" in document.text
+    assert document.warnings == ["slack/eng/2025-09-18.json: 3 items that are no message skipped"]
+
+
+def test_the_user_list_is_parsed_once_for_all_day_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user list naming no one (ids only) was parsed again for every day file."""
+    export = write_export(tmp_path)
+    (export / "users.json").write_text(json.dumps([{"id": "U03SL"}, {"id": "U08LW"}]))
+    for day in range(10, 16):
+        (export / "eng" / f"2025-09-{day}.json").write_text(json.dumps(DAY), encoding="utf-8")
+    parsed: list[Path] = []
+    real = chatexport._parsed
+    monkeypatch.setattr(chatexport, "_parsed", lambda path: parsed.append(path) or real(path))
+    for day in sorted((export / "eng").iterdir()):
+        assert "## U03SL · " in read_document(day, tmp_path, {}).text
+    assert parsed.count(export / "users.json") <= 1
+
+
+def test_a_mailbox_message_keeps_its_sender_whatever_its_headers_hold(tmp_path: Path) -> None:
+    """An escape sequence in From lost the address, the sender and the Subject; a message with
+    neither Subject nor Date was headed without its sender; a NUL byte in a header and the
+    body lost the message (and a mailbox of it alone)."""
+    mailbox = (
+        b"From a@x.org Wed Oct 01 15:00:00 2025\n"
+        b"From: Ann \x1b[31mLee\x1b[0m <ann@x.org>\nSubject: Budget\n"
+        b"Date: Wed, 01 Oct 2025 15:00:00 +0000\n\nThe budget is 42 euros.\n\n"
+        b"From b@x.org Thu Oct 02 15:00:00 2025\nFrom: Bo Chen <bo@x.org>\n\nShip on Friday.\n\n"
+        b"From c@x.org Fri Oct 03 15:00:00 2025\nFrom: C\x00arl <c@x.org>\nSubject: n\x00ul\n\n"
+        b"Ro\x00om 12 is booked.\n"
+    )
+    (tmp_path / "box.mbox").write_bytes(mailbox)
+    document = read_document(tmp_path / "box.mbox", tmp_path, {})
+    assert "## Ann Lee · 1 Oct 2025 · Budget\nThe budget is 42 euros." in document.text
+    assert "## Bo Chen · (no subject)\n" in document.text
+    assert "## C arl · n ul\nRo\ufffdom 12 is booked." in document.text
+    assert document.warnings == []

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from citeqa.blocks import headings
 from citeqa.corpus import UnreadableDocument, read_corpus, read_document
 from citeqa.readers import docx as docx_reader
-from citeqa.readers import officezip, reader_for
+from citeqa.readers import officerels, officezip, reader_for
 from citeqa.tables import row_cells
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -588,4 +588,88 @@ def test_a_two_column_table_under_a_header_row_stays_a_table(tmp_path: Path) -> 
     header.append(parse_xml(f"<w:tblHeader {W}/>"))
     assert read(tmp_path, saved(marked)).text.startswith(
         "| Party | Acme Ltd |\n| --- | --- |\n| Reference |"
+    )
+
+
+def with_relationship(raw: bytes, attributes: str) -> bytes:
+    """`raw` with one more relationship of the document part (`attributes`: its Type, Target
+    and TargetMode as Word or an add-in wrote them)."""
+    out = io.BytesIO()
+    relation = f'<Relationship Id="rIdOdd" {attributes}/></Relationships>'.encode()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", relation)
+            target.writestr(entry, data)
+    return out.getvalue()
+
+
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        f'Type="{REL}hyperlink" Target="https://example.org/page"',
+        f'Type="{REL}image" Target="#MyBookmark"',
+        f'Type="{REL}image" Target="NULL"',
+        f'Type="{REL}footnotes" Target="footnotes_missing.xml"',
+        f'Type="{REL}footnotes" Target="../../../../etc/passwd"',
+    ],
+    ids=["url-without-mode", "bookmark-picture", "null", "missing-part", "outside"],
+)
+def test_a_relationship_to_no_part_is_dropped_and_the_text_read(
+    tmp_path: Path, attributes: str
+) -> None:
+    """Word opens a file with a relationship pointing at no part of it (python-docx #902,
+    #797, #1351); so does citeqa, reading all the text."""
+    extracted = read(tmp_path, with_relationship(saved(procedure()), attributes))
+    assert extracted.text == read(tmp_path, saved(procedure()), "plain.docx").text
+
+
+def test_external_relationships_are_kept_and_nothing_fetched(tmp_path: Path) -> None:
+    raw = with_relationship(
+        saved(procedure()), f'Type="{REL}image" Target="file:///etc/passwd" TargetMode="External"'
+    )
+    assert officerels.mended(raw) is raw  # every internal relationship resolves: unchanged
+    assert "root:" not in read(tmp_path, raw).text
+
+
+def test_a_document_is_read_up_to_its_bound_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(docx_reader, "MAX_CHARACTERS", 200)
+    document = docx.Document()
+    for n in range(50):
+        document.add_paragraph(f"Paragraph {n} says the value is {7 * n}.")
+    extracted = read(tmp_path, saved(document))
+    assert extracted.text.startswith("Paragraph 0 says the value is 0.\n\n")
+    assert "Paragraph 4 says" in extracted.text and "Paragraph 5 says" not in extracted.text
+    assert extracted.warnings == ["report.docx: only its first 200 characters read"]
+
+
+def test_a_table_whose_first_row_names_its_value_column_is_no_key_value_table(
+    tmp_path: Path,
+) -> None:
+    """Review B (s23): "Product | Price" over "Coffee | 3.00 €", "Tea | 2.50", "Water | free"
+    was taken for a key/value table (its values of mixed kinds), so "What is the price?"
+    quoted the header row as a record. A first row whose value cell names a column ("Price",
+    "Duration", "Version"), unlike the values under it, heads the table."""
+    for rows in (
+        [["Product", "Price"], ["Coffee", "3.00 €"], ["Tea", "2.50"], ["Water", "free"]],
+        [["Phase", "Duration"], ["Setup", "2 days"], ["Review", "1 week"], ["Launch", "TBD"]],
+        [["Component", "Version"], ["Python", "3.11"], ["openpyxl", "v3.1.2"]],
+        [["Poste", "Montant"], ["Loyer", "1 200 €"], ["Assurance", "TBD"]],
+    ):
+        text = read(tmp_path, saved(grid(rows))).text
+        header = f"| {rows[0][0]} | {rows[0][1]} |\n| --- | --- |\n"
+        assert text.startswith(header + f"| {rows[1][0]} |"), rows
+    labelled = [["Product:", "Price"], ["Coffee:", "3.00 €"], ["Tea:", "2.50"]]
+    colons = read(tmp_path, saved(grid(labelled))).text
+    assert colons.endswith(
+        "| --- | --- |\n| Product: | Price |\n| Coffee: | 3.00 € |\n| Tea: | 2.50 |\n"
+    )
+    assert read(tmp_path, saved(grid(CONTRACT))).text.startswith(
+        "| Party | Acme Ltd |\n| --- | --- |\n| Party | Acme Ltd |"
     )

@@ -11,6 +11,7 @@ import pytest
 
 from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.readers import reader_for
+from citeqa.readers.eml import message_read
 
 
 def read(tmp_path: Path, raw: bytes, name: str = "thread.eml"):  # type: ignore[no-untyped-def]
@@ -229,3 +230,9 @@ def test_forwards_nested_past_the_bound_are_no_text(tmp_path: Path) -> None:
     raw = "From: a@x.org\nContent-Type: message/rfc822\n\n" * 900
     with pytest.raises(UnreadableDocument, match="no text in its body"):
         read(tmp_path, (raw + "From: a@x.org\n\nThe van is blue.\n").encode())
+
+
+def test_a_short_body_holding_a_nul_byte_is_read_without_it() -> None:
+    """Refused as binary ("mostly control characters"), which lost a mailbox of it alone."""
+    read = message_read(b"From: Ann <a@x.org>\nSubject: s\n\nbo\x00dy\n", "a.eml")
+    assert "\nbody" in read.text

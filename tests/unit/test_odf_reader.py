@@ -19,6 +19,7 @@ from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.readers import odf as odf_reader
 from citeqa.readers import officezip, reader_for
 from citeqa.readers.xlsx import MAX_CELLS
+from citeqa.visible import shown
 
 
 def read(tmp_path: Path, raw: bytes, name: str):  # type: ignore[no-untyped-def]
@@ -94,6 +95,19 @@ def test_a_too_wide_row_is_cut_with_a_warning() -> None:
     extracted = odf_reader.READERS[1].extract(odf.document("spreadsheet", sheet), "w.ods")
     assert "read the first 1,000 columns of sheet 'Wide'" in " ".join(extracted.warnings)
     assert "## Next" in extracted.text and extracted.text.count("| x ") == 1_000
+
+
+def test_sheet_names_in_warnings_are_shown_as_names_are_not_as_python_escapes() -> None:
+    """As .xlsx warnings are (s23-hostmend): a name was written with !r, "'Wide\\u202eevil'"."""
+    name = "Wide\u202eevil"
+    sheet = f'<table:table table:name="{name}">' + odf.row(odf.cell("x", 2_000)) + "</table:table>"
+    sheet += odf.table([["Secret", "Code"], ["a", "b"]], name=f"{name}2", style="ta2")
+    raw = odf.document("spreadsheet", sheet, styles=odf.HIDDEN_SHEET_STYLE)
+    extracted = odf_reader.READERS[1].extract(raw, "w.ods")
+    assert extracted.warnings == [
+        f"w.ods: hidden sheets not read: {shown(name)}2",
+        f"w.ods: read the first 1,000 columns of sheet '{shown(name)}'",
+    ]
 
 
 def test_a_presentation_reads_as_slides_with_notes_groups_and_hidden_ones(

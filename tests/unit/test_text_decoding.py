@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from citeqa import textdecoding
 from citeqa.corpus import read_corpus, read_document
 from citeqa.readers import UnreadableDocument
 from citeqa.textdecoding import (
@@ -345,3 +346,14 @@ def test_charset_normalizer_is_asked_only_when_a_guess_could_read_a_non_latin_sc
     russian = "Совет директоров утвердил бюджет на 2025 год.\n" * 50
     assert decoded_text(russian.encode("cp1251"), "ru.txt")[0] == russian
     assert len(asked) == 1
+
+
+def test_lines_of_shift_jis_between_cp1252_ones_are_refused_as_mixed_encodings() -> None:
+    """Shift-JIS lead bytes (0x81-0x9F) count as control characters: the file was refused as
+    "binary content", the wrong reason for a text file."""
+    lines = "経費精算は月末までに提出してください。\n".encode("shift_jis")
+    lines += "Le café coûte 2 €.\n".encode("cp1252")
+    with pytest.raises(UnreadableDocument) as refused:
+        decoded_text(lines * 400, "notes.txt")
+    assert refused.value.reason == textdecoding.MIXED_ENCODINGS
+    assert "binary" not in refused.value.reason

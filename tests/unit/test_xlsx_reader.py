@@ -22,6 +22,7 @@ from citeqa.models import Document
 from citeqa.readers import officezip, reader_for, xlsx
 from citeqa.readers.cellvalues import cell_text, number_text
 from citeqa.tables import TableHeaders, row_cells
+from citeqa.visible import shown
 from xlsx_files import FIRST_SHEET, budget_workbook, rows_workbook, with_part, workbook_bytes
 
 
@@ -421,7 +422,7 @@ def test_the_rows_a_filter_hides_are_read_in_their_place(tmp_path: Path) -> None
     """A filter is a view set for a while: the rows it hides are the table's."""
     doc = document(tmp_path, "prices.xlsx", _price_list(filtered=True))
     assert "| Basic | 10 | 4 |\n| Legacy | 5 | 3 |\n| Pro | 25 | 9 |" in doc.text
-    assert not any("hidden rows" in warning for warning in doc.warnings)
+    assert not any("hidden, not read" in warning for warning in doc.warnings)
 
 
 def test_a_hidden_column_span_without_an_end_or_past_the_last_column_is_read_safely(
@@ -443,3 +444,92 @@ def test_a_hidden_column_span_without_an_end_or_past_the_last_column_is_read_saf
 
 def read_document_text(tmp_path: Path, raw: bytes) -> str:
     return document(tmp_path, "prices.xlsx", raw).text
+
+
+@pytest.mark.parametrize("index", ["99999", "-1", "abc"])
+def test_a_cell_pointing_at_no_string_reads_empty_with_a_warning(
+    tmp_path: Path, index: str
+) -> None:
+    """Excel repairs a text cell whose index is past the table of strings, negative or no
+    number; the rest of the workbook is read, that cell empty, and a warning says so."""
+    book = rows_workbook([["id", "agent"], [1, "Ana"], [2, "Bo"]], "Team")
+    cell = f'<c r="B2" t="s"><v>{index}</v></c>'  # the workbook holds no table of strings
+    ana = with_part(book, FIRST_SHEET, lambda xml: re.sub(r'<c r="B2".*?</c>', cell, xml))
+    doc = document(tmp_path, "team.xlsx", ana)
+    rows = doc.text.splitlines()
+    assert rows[-2:] == ["| 1 |  |", "| 2 | Bo |"]
+    assert doc.warnings == [xlsx.NO_SUCH_STRING.format(relative="team.xlsx", cells=1)]
+
+
+def test_a_sheet_name_in_a_warning_is_shown_as_names_are_not_as_python_escapes(
+    tmp_path: Path,
+) -> None:
+    name = "Bob's \u202eevil"
+    rows = [["Remember to send the invoices before the end of the month."], ["Then close Q1."]]
+    doc = document(tmp_path, "notes.xlsx", rows_workbook(rows, name))
+    assert doc.warnings == [xlsx.NOT_A_TABLE.format(relative="notes.xlsx", sheet=shown(name))]
+    assert "\\u202e" not in doc.warnings[0] and "Bob's " in doc.warnings[0]
+
+
+def test_hidden_empty_columns_and_rows_are_not_counted_in_the_warning(tmp_path: Path) -> None:
+    """Review B (s23): hiding the unused columns E:XFD (a common tidy-up) warned "hidden, not
+    read: 16,380 columns" though none held a value. Only hidden columns holding one count."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Budget"
+    for row in (["Item", "Cost", "Owner", "Note"], ["Laptop", 1200, "Ana", "old"], ["Desk", 300]):
+        sheet.append(row)
+    sheet.column_dimensions.group("D", "XFD", hidden=True)
+    for number in range(5, 200):
+        sheet.row_dimensions[number].hidden = True
+    doc = document(tmp_path, "budget.xlsx", workbook_bytes(book))
+    assert "| Item | Cost | Owner |\n| --- | --- | --- |\n| Laptop | 1200 | Ana |" in doc.text
+    assert doc.warnings == ["budget.xlsx: sheet 'Budget': hidden, not read: 1 column"]
+
+
+def test_the_rows_a_filter_hides_are_read_on_a_sheet_cut_short(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review B (s23): a sheet cut at MAX_CELLS was never read to its <autoFilter> (written
+    after the rows), so the rows its filter hides were left out as hidden ones. A sheet not
+    read to its end keeps its hidden rows (whether a filter hid them is unknown)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tickets"
+    sheet.append(["Ticket", "Status"])
+    for number in range(1, 40):
+        sheet.append([f"T-{number}", "closed" if number % 3 == 0 else "open"])
+        sheet.row_dimensions[number + 1].hidden = number % 3 == 0
+    sheet.auto_filter.ref = "A1:B40"
+    sheet.auto_filter.add_filter_column(1, ["open"])
+    monkeypatch.setattr(xlsx, "MAX_CELLS", 40)
+    doc = document(tmp_path, "tickets.xlsx", workbook_bytes(book))
+    assert "| T-3 | closed |" in doc.text and doc.text.count("| T-") == 19
+    assert not any("hidden, not read" in warning for warning in doc.warnings)
+
+
+class _ChangedParser:
+    """What another openpyxl's sheet parser might be: set up with other arguments."""
+
+    def __init__(self, source: object) -> None:
+        self.source = source
+
+
+@pytest.mark.parametrize("failure", ["import", "signature"])
+def test_a_changed_private_sheet_parser_reads_the_public_rows_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    """Review B (s23): sheetrows.py leans on openpyxl's private WorkSheetParser; should another
+    version move or change it, the workbook is read through the public rows (hidden rows
+    read, no formula), with a warning, not lost."""
+    from citeqa.readers import sheetrows
+
+    def moved() -> type:
+        raise ImportError("cannot import name 'WorkSheetParser'")
+
+    changed = moved if failure == "import" else lambda: _ChangedParser
+    monkeypatch.setattr(sheetrows, "_parser_class", changed)
+    doc = document(tmp_path, "prices.xlsx", _price_list())
+    assert "| Basic | 10 | 4 |\n| Legacy | 5 | 3 |\n| Pro | 25 | 9 |\n| Total |" in doc.text
+    assert len(doc.warnings) == 1 and "openpyxl 3.1." in doc.warnings[0]
+    assert doc.warnings[0].startswith("prices.xlsx: sheet 'Prices': hidden rows and columns read")

@@ -190,7 +190,8 @@ def check_loadable(described: IndexStatus) -> None:
 
 
 KEPT_FOR_USER = (
-    "old build kept for files citeqa did not write in it (its own are removed);"
+    "old build kept for files citeqa did not write in it (it removes only those a build's"
+    " manifest lists);"
     " delete it yourself once you no longer need them: {folder}"
 )
 """What `citeqa status` says, once, of each build folder citeqa keeps only for a user's files

@@ -51,11 +51,12 @@ from __future__ import annotations
 import functools
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any, NamedTuple
 
 from citeqa.language import pipe_row
-from citeqa.readers import officezip
+from citeqa.readers import officerels, officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.keyvalues import TableMarks, is_key_value
 
@@ -65,6 +66,12 @@ lxml, and reading takes about 11 times the XML's size at its peak (benchmarks/do
 1 MB of XML 53 MB and 0.9 s, 8 MB 125 MB and 6 s, 32 MB 374 MB and 21 s, 60 MB 663 MB and
 41 s). 32 MB of XML is some 13 million characters of text, thousands of pages: only a zip
 bomb or a machine-written dump passes it."""
+MAX_CHARACTERS = 2_000_000
+"""The characters of a document's text read at most, its first blocks (a warning says so):
+some 700 pages, past the longest report or thesis one writes in Word (a 600 KB file of 10^5
+short paragraphs made 4.27 million characters, 100,000 sentences to embed; s23 hostile probe).
+readers/mbox.py bounds a mailbox alike."""
+CUT = "{relative}: only its first {characters:,} characters read"
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
 """The most a .docx's parts may unzip to in all (images included: python-docx holds each in
 memory). zipfile inflates no entry past the size its directory states, so these sums bound
@@ -129,9 +136,11 @@ class DocxReader:
     kind = "docx"
     suffixes = (".docx",)
     decoded = False
-    version = 4
+    version = 5
     """3: a key/value table's first row is a record too; 4: headings after a Title paragraph
-    sit one level under it, and a footnote's reference mark "[n]" is kept in the body."""
+    sit one level under it, and a footnote's reference mark "[n]" is kept in the body; 5:
+    relationships to no part dropped (officerels.py); the text bounded (MAX_CHARACTERS); a
+    table whose first row names its value column is no key/value table (keyvalues.py)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -140,14 +149,37 @@ class DocxReader:
         try:
             footnotes = _footnotes(document)
             body = _Body(document, {key: mark for key, (mark, _) in footnotes.items()})
-            blocks = [*body.blocks(), *(f"{mark} {text}" for mark, text in footnotes.values())]
+            notes = (f"{mark} {text}" for mark, text in footnotes.values())
+            blocks = _bounded(chain(body.blocks(), notes))
             stated = _stated_title(document)
         except Exception as error:  # python-docx or lxml on a malformed part: not the user's
             raise UnreadableDocument(DAMAGED) from error
         title = " ".join(stated.split()) or body.first_heading
+        cut = [CUT.format(relative=relative, characters=MAX_CHARACTERS)] if blocks.cut else []
         return Extracted(
-            "\n\n".join(blocks) + "\n" if blocks else "", title=title[:TITLE_MAX] or None
+            "\n\n".join(blocks.read) + "\n" if blocks.read else "",
+            title=title[:TITLE_MAX] or None,
+            warnings=cut,
         )
+
+
+class _Blocks(NamedTuple):
+    read: list[str]
+    cut: bool
+    """Whether blocks past MAX_CHARACTERS were left out."""
+
+
+def _bounded(blocks: Iterable[str]) -> _Blocks:
+    """The first blocks of a document up to MAX_CHARACTERS characters in all (the rest, and
+    the footnotes after them, are not laid out at all)."""
+    read: list[str] = []
+    size = 0
+    for block in blocks:
+        size += len(block) + 2
+        if size > MAX_CHARACTERS:
+            return _Blocks(read, True)
+        read.append(block)
+    return _Blocks(read, False)
 
 
 def _stated_title(document: Any) -> str:
@@ -174,11 +206,13 @@ def _check_package(raw: bytes) -> None:
 
 def _opened(raw: bytes) -> Any:
     """The python-docx Document of `raw`; DAMAGED when python-docx cannot open it (it raises
-    assorted errors on malformed packages and XML: none is the user's)."""
+    assorted errors on malformed packages and XML: none is the user's). Relationships that
+    point at no part (a hyperlink without its external mode, a picture linked to a bookmark)
+    are dropped first (officerels.py), as Word opens such files."""
     import docx
 
     try:
-        return docx.Document(io.BytesIO(raw))
+        return docx.Document(io.BytesIO(officerels.mended(raw)))
     except Exception as error:
         raise UnreadableDocument(DAMAGED) from error
 

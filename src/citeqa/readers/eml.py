@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 from email import policy
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
@@ -52,7 +53,9 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 1 + DECODING_VERSION
+    version = 2 + DECODING_VERSION
+    """2: control characters in a header read as blanks (the sender was lost at an ESC), a
+    body naming no charset with a NUL byte read, not dropped."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -94,7 +97,16 @@ class _BoundedPolicy(EmailPolicy):
     def header_fetch_parse(self, name: str, value: str) -> str:
         if hasattr(value, "name"):  # already parsed (a header set by code, not read)
             return value
-        return _fetched(name, value[:HEADER_CHARS])
+        return _fetched(name, _CONTROLS.sub(" ", _ESCAPES.sub("", value[:HEADER_CHARS])))
+
+
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]{0,200}(?:\x07|\x1b\\)?)")
+"""A terminal's escape sequences (ESC [ ... m colours, ESC ] ... BEL titles): no text of a name."""
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters in a header as written (ESC, NUL...: no line break, fold or tab), read as
+blanks before the `default` policy parses it (escape sequences taken off first, `_ESCAPES`):
+its address parser stopped at the first one, so "From: Ann ESC[31m <ann@x.org>" lost the
+address, and the sender with it."""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -222,11 +234,19 @@ def _part_text(part: Message | None) -> str:
     try:
         text = payload.decode(part.get_content_charset() or "", errors="replace")
     except (LookupError, UnicodeError):  # none named, unknown, or refusing "replace" (idna)
-        try:
-            text = decoded_text(payload, "")[0]
-        except UnreadableDocument:
-            return ""
+        text = _undeclared_text(payload)
     return text.replace("\x00", "\ufffd")
+
+
+def _undeclared_text(payload: bytes) -> str:
+    """A part naming no charset read as a text file is (`decoded_text`); one refused for its
+    NUL bytes (a control character in a mail body) is read without them, not lost."""
+    for attempt in (payload, payload.replace(b"\x00", b"")):
+        try:
+            return decoded_text(attempt, "")[0]
+        except UnreadableDocument:
+            continue
+    return ""
 
 
 def _attachment_warning(message: EmailMessage, relative: str) -> list[str]:

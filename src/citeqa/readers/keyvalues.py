@@ -15,7 +15,10 @@ its labels end with a colon, or its reader found them set apart (bold in every r
 the values are not), or, with three rows or more, its value cells below the first row are of
 two kinds or more (a code, a date, an amount: data/key_value_tables.json), where a header's
 column holds values of one kind ("Price": 10, 25, 40). A first row the document marks as a
-header (a row repeated at each page's top) makes it a table under a header.
+header (a row repeated at each page's top) makes it a table under a header, and so does, for
+values of mixed kinds, a first row whose value cell names a column (`_names_a_column`: "Product
+| Price" over "Coffee | 3.00 €", "Water | free"; review B, s23: the header row was quoted as a
+record), as labels ending with a colon or set apart in bold do not let it.
 """
 
 from __future__ import annotations
@@ -74,7 +77,24 @@ def is_key_value(rows: Sequence[Sequence[str]], marks: TableMarks = TableMarks()
     if all(_COLON.search(label) for label in labels) or marks.labels_set_apart:
         return True
     kinds = {value_kind(row[1]) for row in rows[1:] if row[1].strip()}
-    return len(rows) >= 3 and len(kinds) >= 2
+    return len(rows) >= 3 and len(kinds) >= 2 and not _names_a_column(rows)
+
+
+def _names_a_column(rows: Sequence[Sequence[str]]) -> bool:
+    """Whether the first row's value cell is a column's name (its last word one of
+    data/key_value_tables.json's header_words, at most three words, no digit), unlike every
+    value under it."""
+    name = _COLON.sub("", rows[0][1]).strip().lower()
+    words = name.split()
+    if not 0 < len(words) <= 3 or _DIGIT.search(name):
+        return False
+    values = {row[1].strip().lower() for row in rows[1:]}
+    return words[-1] in _header_words() and name not in values
+
+
+@functools.cache
+def _header_words() -> frozenset[str]:
+    return frozenset(data_json("key_value_tables.json")["header_words"])
 
 
 def _is_label(cell: str) -> bool:

@@ -5,7 +5,10 @@ message it comes from and the heading's writer (its part before " · ", speakers
 sender. Version 2: the sender opens the heading (version 1 put the Subject first, so "What did
 Sara say…" matched a message whose Subject named Sara); a message opens at an envelope-shaped
 "From " line, or a timed one over a header line (version 1 split at any timed "From " line
-after a blank line, and missed one with no blank line over it).
+after a blank line, and missed one with no blank line over it). Version 3: a message that
+is no mail to mailthreads (no Subject, no Date) headed by its sender as well; a header's
+control characters read as blanks and a body's NUL bytes dropped (eml.py), so neither loses
+the sender nor the message.
 
 An mbox file is messages one after another, each opening with a "From " line (the envelope
 sender and a date: "From ben@x.org Wed Oct 01 15:00:00 2025"); a body line that begins with
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from email.utils import parseaddr
 from pathlib import PurePosixPath
 
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
@@ -61,7 +65,9 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 2 + DECODING_VERSION
+    version = 3 + DECODING_VERSION
+    """3: a message with neither Subject nor Date headed by its sender too; headers' control
+    characters read as blanks (eml 2)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -132,7 +138,8 @@ def _unquoted(message: bytes) -> Iterator[bytes]:
 def _headed(read: Extracted) -> str:
     """A message's text under one heading naming its sender, day and Subject: mailthreads'
     "# Subject" line taken off and its Subject put after its first "## Sender · day" heading
-    (a message mailthreads does not read as mail, under a heading of its Subject alone)."""
+    (a message mailthreads does not read as mail, one with neither Subject nor Date, under a
+    heading of its sender, from its From line, and its Subject)."""
     subject = read.title or "(no subject)"
     text = read.text
     if text.startswith("# "):
@@ -140,7 +147,19 @@ def _headed(read: Extracted) -> str:
     if text.startswith("## "):
         heading, _, rest = text[3:].partition("\n")
         return f"## {heading} · {subject}\n{rest}".rstrip("\n")
-    return f"## {subject}\n{text}".rstrip("\n")
+    sender = _sender(text)
+    heading = f"{sender} · {subject}" if sender else subject
+    return f"## {' '.join(heading.split())}\n{text}".rstrip("\n")
+
+
+def _sender(text: str) -> str:
+    """The sender a message's header lines name (eml writes them first, decoded and cleaned):
+    the From line's name, else its address; "" for none."""
+    for line in text.split("\n\n", 1)[0].splitlines():
+        if line.startswith("From: "):
+            name, address = parseaddr(line.removeprefix("From: "))
+            return name or address
+    return ""
 
 
 def _counts(relative: str, skipped: int, with_attachments: int) -> list[str]:

@@ -48,6 +48,7 @@ from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.slidetext import Lines, Slide, count_text, deck_text
 from citeqa.readers.xlsx import MAX_CELLS, MAX_COLUMNS, SheetReading, sheet_text
+from citeqa.visible import shown
 
 MAX_XML_BYTES = 32 * 1024 * 1024
 """The most XML (content.xml, styles.xml, meta.xml) read, once unzipped: lxml parses each
@@ -89,9 +90,10 @@ ODF_FILE = officezip.Kind(
 )
 HIDDEN = "{relative}: hidden sheets not read: {names}"
 CUT_ROWS = (
-    "{relative}: read the first {rows:,} rows of sheet {sheet!r} ({cells:,} cells read in all)"
+    "{relative}: read the first {rows:,} rows of sheet '{sheet}' ({cells:,} cells read in all)"
 )
-CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet {sheet!r}"
+CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet '{sheet}'"
+"""Sheet names in warnings shown as `visible.shown` shows any name, as readers/xlsx.py's."""
 CUT_SLIDES = "{relative}: read the first {count:,} slides"
 
 _NS = {
@@ -392,7 +394,9 @@ class _Document:
                 if records:
                     reading.sheets.append(sheet_text(name, records, reading))
         if hidden:
-            self.notes.append(HIDDEN.format(relative=self.relative, names=", ".join(hidden)))
+            self.notes.append(
+                HIDDEN.format(relative=self.relative, names=", ".join(map(shown, hidden)))
+            )
         self.notes += reading.notes
         self.first_title = PurePosixPath(self.relative).stem  # as readers/xlsx.py titles one
         return "\n".join(reading.sheets)
@@ -409,12 +413,17 @@ class _Document:
         if self.cut:
             reading.notes.append(
                 CUT_ROWS.format(
-                    relative=reading.relative, sheet=name, rows=len(records), cells=reading.cells
+                    relative=reading.relative,
+                    sheet=shown(name),
+                    rows=len(records),
+                    cells=reading.cells,
                 )
             )
         if wide:
             reading.notes.append(
-                CUT_COLUMNS.format(relative=reading.relative, sheet=name, columns=MAX_COLUMNS)
+                CUT_COLUMNS.format(
+                    relative=reading.relative, sheet=shown(name), columns=MAX_COLUMNS
+                )
             )
         return records
 

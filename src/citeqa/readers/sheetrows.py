@@ -16,15 +16,19 @@ openpyxl's read-only worksheet yields neither: its rows carry no hidden flag, an
 data_only mode drops the formula of a cell without a value. Its sheet parser
 (openpyxl.worksheet._reader.WorkSheetParser, the one the read-only worksheet streams rows
 with) reads both, so the rows are streamed by it here, as ReadOnlyWorksheet._cells_by_row does
-(openpyxl 3.1: a private module; pyproject keeps openpyxl below 4, and tests/unit's workbook
-tests read hidden rows and formulas through it).
+(openpyxl 3.1: a private module; pyproject keeps openpyxl to 3.1.x, the minor version it was
+tested with (3.1.5), and tests/unit's workbook tests read hidden rows and formulas through it).
+Should another version's parser not be as this module expects (ImportError, TypeError,
+AttributeError when it is set up: `parser_works`), the reader reads the sheet's rows through
+openpyxl's public iter_rows instead (`PlainRows`: hidden rows and columns read, a formula
+without a saved value empty), with a warning, rather than lose the workbook.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 _TRUE = ("1", "true")
@@ -54,30 +58,76 @@ def _parser_class() -> Any:
     return FormulaParser
 
 
+def parser_works(sheet: Any) -> bool:
+    """Whether openpyxl's private sheet parser can be set up on `sheet` as `SheetRows` does
+    (another openpyxl version may have moved or changed it)."""
+    try:
+        with sheet._get_source() as source:
+            _parser(sheet, source)
+    except (ImportError, TypeError, AttributeError):
+        return False
+    return True
+
+
+def _parser(sheet: Any, source: Any) -> Any:
+    """openpyxl's sheet parser (`_parser_class`) over the sheet's XML `source`."""
+    parser = _parser_class()(
+        source,
+        sheet._shared_strings,
+        data_only=True,
+        epoch=sheet.parent.epoch,
+        date_formats=sheet.parent._date_formats,
+        timedelta_formats=sheet.parent._timedelta_formats,
+    )
+    for used in ("parse", "row_dimensions", "column_dimensions"):
+        getattr(parser, used)
+    return parser
+
+
+@dataclass
+class PlainRows:
+    """A worksheet's rows through openpyxl's public iter_rows, none said hidden, and no
+    hidden columns, filter or formulas told (what `SheetRows` says when openpyxl's private
+    parser is not as it expects)."""
+
+    sheet: Any
+    filtered: bool = False
+    read: bool = True
+    formulas: int = 0
+    hidden_columns: int = 0
+
+    def __iter__(self) -> Iterator[tuple[tuple[Any, ...], bool]]:
+        self.sheet.reset_dimensions()  # a writer's wrong <dimension> would cut rows short
+        for row in self.sheet.iter_rows():
+            yield row, False
+
+
 @dataclass
 class SheetRows:
     """A worksheet's rows, each a tuple of its cells (an empty tuple for a missing row number,
     as openpyxl yields) and whether the row is hidden, its hidden columns left out; once read,
-    whether a filter hides its hidden rows (`filtered`: they are then the table's), and how
-    many columns were hidden and formulas had no saved value."""
+    whether a filter hides its hidden rows (`filtered`: they are then the table's; `read`: the
+    rows were read to the end, the <autoFilter> after them with them), and how many hidden
+    columns held a value and formulas had no saved value."""
 
     sheet: Any
     filtered: bool = False
-    hidden_columns: int = 0
+    read: bool = False
     formulas: int = 0
     _hidden_at: set[int] | None = None
+    _hidden_held: set[int] = field(default_factory=set)
+    """The hidden columns holding a value in a row read (hiding the unused columns E:XFD is a
+    tidy-up: those are no data left out)."""
+
+    @property
+    def hidden_columns(self) -> int:
+        """How many hidden columns held a value in the rows read."""
+        return len(self._hidden_held)
 
     def __iter__(self) -> Iterator[tuple[tuple[Any, ...], bool]]:
         sheet = self.sheet
         with sheet._get_source() as source:
-            parser = _parser_class()(
-                source,
-                sheet._shared_strings,
-                data_only=True,
-                epoch=sheet.parent.epoch,
-                date_formats=sheet.parent._date_formats,
-                timedelta_formats=sheet.parent._timedelta_formats,
-            )
+            parser = _parser(sheet, source)
             counter = 1
             for number, cells in parser.parse():
                 for _ in range(counter, number):
@@ -86,6 +136,7 @@ class SheetRows:
                 hidden = parser.row_dimensions.get(str(number), {}).get("hidden") in _TRUE
                 yield self._cells(cells, parser), hidden
             self.formulas, self.filtered = parser.formulas, _filtered(parser)
+            self.read = True
 
     def _cells(self, cells: list[dict[str, Any]], parser: Any) -> tuple[Any, ...]:
         """A row's cells by column (EMPTY_CELL where none is written), hidden columns left
@@ -93,7 +144,6 @@ class SheetRows:
         the rows, read at the first row)."""
         if self._hidden_at is None:
             self._hidden_at = _hidden_columns(parser.column_dimensions)
-            self.hidden_columns = len(self._hidden_at)
         if not cells:
             return ()
         from openpyxl.cell.read_only import EMPTY_CELL, ReadOnlyCell
@@ -103,6 +153,11 @@ class SheetRows:
             placed[cell["column"] - 1] = ReadOnlyCell(self.sheet, **cell)
         if not self._hidden_at:
             return tuple(placed)
+        self._hidden_held.update(
+            cell["column"]
+            for cell in cells
+            if cell["column"] in self._hidden_at and cell["value"] not in (None, "")
+        )
         return tuple(c for at, c in enumerate(placed, start=1) if at not in self._hidden_at)
 
 

@@ -102,20 +102,30 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 4 + DECODING_VERSION
+    version: int = 5 + DECODING_VERSION
     """2 (plus textdecoding.VERSION): a complex YAML key written without its anchor or tag
     (yamlnodes.py: "&x [a, b]" read so). 3: a day file of a chat export read as its
     messages, the export's user and channel lists skipped (chatexport.py). 4: a folder is an
     export only when a listed channel holds written messages (app fixtures are read as JSON), a
-    day file with none is read as JSON, a reply to a reply is kept."""
+    day file with none is read as JSON, a reply to a reply is kept. 5: a day file past
+    MAX_CHARACTERS read as a chat log up to chatexport.MAX_MESSAGES (was skipped whole), one
+    without a readable users.json read as a chat log (was a JSON tree), an item that is no
+    message skipped (the day was read as a JSON tree)."""
 
     def extract_at(self, content: str | bytes, relative: str, path: Path) -> Extracted:
         """`extract`, knowing where the file is (`path`): a day file of a chat export is read
         as its messages, the export's user and channel lists are none (chatexport.py,
         imported here: every command finds the readers, and only an index reads a file)."""
-        from citeqa.chatexport import day_file_export, day_text, is_day_file_name, is_export_list
+        from citeqa.chatexport import (
+            MAX_DAY_CHARACTERS,
+            day_file_export,
+            day_text,
+            is_day_file_name,
+            is_export_list,
+        )
 
-        if self.kind != "json" or len(str(content)) > MAX_CHARACTERS:
+        text = str(content)
+        if self.kind != "json" or len(text) > MAX_DAY_CHARACTERS:
             return self.extract(content, relative)
         if is_export_list(path):
             raise UnreadableDocument(
@@ -125,16 +135,16 @@ class StructuredReader:
         if not (inside and is_day_file_name(path.name)):
             return self.extract(content, relative)
         try:
-            value = parse_json(str(content))
+            value = parse_json(text)
         except ValueError:  # read (and refused, saying why) as any JSON file
             return self.extract(content, relative)
         export = day_file_export(path, value)
         if export is None or not isinstance(value, list):
             return self.extract(content, relative)
-        text, title = day_text(path, export, value)
-        if text.count("\n## ") == 0:  # no message written: its content read as JSON's is
+        log = day_text(path, export, value, relative)
+        if log.text.count("\n## ") == 0:  # no message written: its content read as JSON's is
             return self.extract(content, relative)
-        return Extracted(text, title=title[:TITLE_MAX])
+        return Extracted(log.text, title=log.title[:TITLE_MAX], warnings=log.notes)
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content)

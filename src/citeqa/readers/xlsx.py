@@ -41,7 +41,11 @@ the .docx reader):
 - at most MAX_CELLS cells of a workbook are read (a sheet of a million rows: "read the
   first 28,571 rows of sheet 'big'"; a missing row number counts as a cell, as openpyxl
   yields an empty row for each: a 5 KB sheet holding rows 1 and 10,000,000 cost 4 s of CPU)
-  and MAX_COLUMNS columns of a sheet, each with a warning.
+  and MAX_COLUMNS columns of a sheet, each with a warning;
+- a cell of text pointing at no string of the table of strings (`<c t="s"><v>99999</v>`, a
+  negative or non-numeric index: a damaged or hand-made file) reads as empty, with one warning
+  saying how many, as Excel repairs such a file (openpyxl raised IndexError or ValueError,
+  which lost the whole workbook).
 OpenDocument sheets (.ods) are read by readers/odf.py, which writes their sheets with
 `sheet_text` and bounds them by MAX_CELLS and MAX_COLUMNS too.
 
@@ -54,6 +58,8 @@ from __future__ import annotations
 import io
 import re
 import warnings
+import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -64,6 +70,7 @@ from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.cellvalues import cell_text
 from citeqa.readers.delimited import is_header_row, pipe_table
+from citeqa.visible import shown
 
 MAX_CELLS = 200_000
 """The cells of a workbook read at most: openpyxl reads some 55,000 cells a CPU second
@@ -112,15 +119,29 @@ WORKBOOK_FILE = officezip.Kind(
 )
 HIDDEN = "{relative}: hidden sheets not read: {names}"
 CUT_ROWS = (
-    "{relative}: read the first {rows:,} rows of sheet {sheet!r} ({cells:,} cells read in all)"
+    "{relative}: read the first {rows:,} rows of sheet '{sheet}' ({cells:,} cells read in all)"
 )
-CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet {sheet!r}"
-NOT_A_TABLE = "{relative}: sheet {sheet!r} has no header row; read as plain text"
-HIDDEN_CELLS = "{relative}: sheet {sheet!r}: hidden, not read: {hidden}"
+CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet '{sheet}'"
+NOT_A_TABLE = "{relative}: sheet '{sheet}' has no header row; read as plain text"
+HIDDEN_CELLS = "{relative}: sheet '{sheet}': hidden, not read: {hidden}"
 UNSAVED_FORMULAS = (
-    "{relative}: sheet {sheet!r}: {formulas} without a saved value (no spreadsheet program"
+    "{relative}: sheet '{sheet}': {formulas} without a saved value (no spreadsheet program"
     " saved the file), read as the formula; open and save it in one to read the values"
 )
+PLAIN_ROWS = (
+    "{relative}: sheet '{sheet}': hidden rows and columns read and formulas without a saved"
+    " value read as empty: openpyxl {version} is not the version citeqa reads them with (3.1)"
+)
+"""Sheet names in warnings are as `visible.shown` shows any name (they were written with
+`!r`: Python's escapes, "'Wide\\u202eevil'", shown to users)."""
+NO_SUCH_STRING = (
+    "{relative}: {cells:,} cells pointing at no string of the workbook read as empty"
+    " (a damaged file, repaired as Excel repairs it)"
+)
+_STRING_CELL_VALUE = re.compile(
+    rb"(<(?:\w+:)?c\b[^>]*?\bt=[\"']s[\"'][^>]*>\s*)<((?:\w+:)?v)>([^<]*)</\2>"
+)
+"""A shared-string cell's <v> element (its index in the table of strings), in a sheet's XML."""
 
 
 class XlsxReader:
@@ -129,7 +150,9 @@ class XlsxReader:
     kind = "xlsx"
     suffixes = (".xlsx", ".xlsm")
     decoded = False
-    version = 3
+    version = 4
+    """3: hidden rows and columns left out, unsaved formulas read (sheetrows.py); 4: string
+    cells pointing at no string read as empty (`_StringTable`), sheet names shown plain."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -150,6 +173,8 @@ class SheetReading:
     sheets: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     cells: int = 0
+    missing_strings: int = 0
+    """Cells of text pointing at no string of the table (`_StringTable`), read as empty."""
 
     def note(self, warning: str, **fields: object) -> None:
         """Add `warning` (a template of this module's) about this workbook, filled in."""
@@ -167,9 +192,33 @@ def _check_archive(raw: bytes) -> None:
 
 
 def _read_workbook(raw: bytes, reading: SheetReading) -> str | None:
-    """Read the workbook's sheets into `reading`; its stated title, or None. openpyxl raises
-    assorted errors on a damaged workbook (KeyError, XML errors, ValueError...), so any is
-    caught here, at the library's boundary, and the file skipped with its reason."""
+    """Read the workbook's sheets into `reading`; its stated title, or None. A sheet holding
+    a string cell whose index is no number (openpyxl's int() raises ValueError) is read again
+    with those cells emptied (`_without_unnumbered_strings`: the sheets' XML is scanned only
+    then, never on a sound file)."""
+    try:
+        return _read_book(raw, reading)
+    except _UnnumberedString:
+        mended, emptied = _without_unnumbered_strings(raw)
+        again = SheetReading(reading.relative, missing_strings=emptied)
+        title = _read_book(mended, again, emptied=True)
+        reading.sheets, reading.notes, reading.cells = again.sheets, again.notes, again.cells
+        reading.missing_strings = again.missing_strings
+        return title
+    finally:
+        if reading.missing_strings:
+            reading.note(NO_SUCH_STRING, cells=reading.missing_strings)
+
+
+class _UnnumberedString(Exception):
+    """A sheet's string cell whose index is no number: read again, emptied."""
+
+
+def _read_book(raw: bytes, reading: SheetReading, *, emptied: bool = False) -> str | None:
+    """The workbook read with openpyxl (`_read_workbook`; `emptied`: its unnumbered string
+    cells were emptied, so none can be left to retry on). openpyxl raises assorted errors on a
+    damaged workbook (KeyError, XML errors, ValueError...), so any is caught here, at the
+    library's boundary, and the file skipped with its reason."""
     import openpyxl  # here: 0.2-1.2 s, paid only when a workbook is read
 
     try:
@@ -179,10 +228,59 @@ def _read_workbook(raw: bytes, reading: SheetReading) -> str | None:
     try:
         _read_sheets(book, reading)
         return (book.properties.title or "").strip() or None
+    except ValueError as error:
+        if _unnumbered_string(error) and not emptied:
+            raise _UnnumberedString from None
+        raise UnreadableDocument(f"a sheet cannot be read ({_error(error)})") from None
     except Exception as error:  # a damaged sheet part
         raise UnreadableDocument(f"a sheet cannot be read ({_error(error)})") from None
     finally:
         book.close()
+
+
+def _unnumbered_string(error: ValueError) -> bool:
+    """Whether openpyxl's ValueError is its int() of a string cell's index (no number)."""
+    return str(error).startswith("invalid literal for int()")
+
+
+def _without_unnumbered_strings(raw: bytes) -> tuple[bytes, int]:
+    """The workbook with every string cell whose index is no number left without a value (an
+    empty cell), and how many there were; each sheet part rewritten, the others copied."""
+    emptied = 0
+
+    def emptied_value(match: re.Match[bytes]) -> bytes:
+        nonlocal emptied
+        if match[3].strip().lstrip(b"-").isdigit():
+            return match[0]
+        emptied += 1
+        return match[1]
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.lower().startswith("xl/worksheets/"):
+                data = _STRING_CELL_VALUE.sub(emptied_value, data)
+            copy.writestr(info.filename, data)
+    return out.getvalue(), emptied
+
+
+class _StringTable(Sequence[Any]):
+    """A workbook's table of strings as a sheet reads it: an index past it, or negative
+    (Python would read it from the end), gives an empty cell and is counted, where openpyxl
+    raised IndexError for the whole workbook."""
+
+    def __init__(self, strings: Sequence[Any], reading: SheetReading) -> None:
+        self._strings, self._reading = strings, reading
+
+    def __len__(self) -> int:
+        return len(self._strings)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, int) and not 0 <= index < len(self._strings):
+            self._reading.missing_strings += 1
+            return None
+        return self._strings[index]
 
 
 def _error(error: Exception) -> str:
@@ -195,7 +293,7 @@ def _read_sheets(book: Any, reading: SheetReading) -> None:
     """Each visible worksheet's text into `reading`, until MAX_CELLS cells are read."""
     hidden = [sheet.title for sheet in book.worksheets if sheet.sheet_state != "visible"]
     if hidden:
-        reading.note(HIDDEN, names=", ".join(hidden))
+        reading.note(HIDDEN, names=", ".join(map(shown, hidden)))
     for number, sheet in enumerate(book.worksheets, start=1):
         if sheet.sheet_state != "visible" or reading.cells >= MAX_CELLS:
             continue
@@ -211,14 +309,15 @@ def _records(sheet: Any, reading: SheetReading) -> list[list[str]]:
     formula without a saved value as its formula, at most MAX_COLUMNS columns, until the
     workbook's MAX_CELLS cells are read (a warning then says how many rows were, another when
     columns were left out, when hidden rows or columns were, and when formulas had no value)."""
-    from citeqa.readers.sheetrows import SheetRows  # imports openpyxl
-
-    rows = SheetRows(sheet)
+    # openpyxl's sheet parser looks its string cells up in this attribute (3.0 to 3.1)
+    if isinstance(getattr(sheet, "_shared_strings", None), list):
+        sheet._shared_strings = _StringTable(sheet._shared_strings, reading)
+    rows = _sheet_rows(sheet, reading)
     records: list[tuple[list[str], bool]] = []
     count, widest = 0, 0
     for row, hidden in rows:
         if reading.cells >= MAX_CELLS:
-            reading.note(CUT_ROWS, sheet=sheet.title, rows=count, cells=reading.cells)
+            reading.note(CUT_ROWS, sheet=shown(sheet.title), rows=count, cells=reading.cells)
             break
         count, widest = count + 1, max(widest, len(row))
         reading.cells += len(row) or 1  # a missing row number: openpyxl yields () for each
@@ -228,24 +327,39 @@ def _records(sheet: Any, reading: SheetReading) -> list[list[str]]:
         if cells:
             records.append((cells, hidden))
     if widest > MAX_COLUMNS:
-        reading.note(CUT_COLUMNS, sheet=sheet.title, columns=MAX_COLUMNS)
+        reading.note(CUT_COLUMNS, sheet=shown(sheet.title), columns=MAX_COLUMNS)
     return _shown(records, rows, sheet.title, reading)
+
+
+def _sheet_rows(sheet: Any, reading: SheetReading) -> Any:
+    """The sheet's rows through sheetrows.py's SheetRows, or, should this openpyxl's private
+    sheet parser not be as it expects, through its public rows (PlainRows), with a warning."""
+    from openpyxl import __version__
+
+    from citeqa.readers.sheetrows import PlainRows, SheetRows, parser_works
+
+    if parser_works(sheet):
+        return SheetRows(sheet)
+    reading.note(PLAIN_ROWS, sheet=shown(sheet.title), version=shown(__version__))
+    return PlainRows(sheet)
 
 
 def _shown(
     records: list[tuple[list[str], bool]], rows: Any, name: str, reading: SheetReading
 ) -> list[list[str]]:
     """The `records` a person sees: hidden ones left out unless a filter hid them (`rows`:
-    the sheet's SheetRows, read), with a warning of what was hidden and of formulas read."""
-    hidden = 0 if rows.filtered else sum(1 for _, is_hidden in records if is_hidden)
+    the sheet's SheetRows, read) or the sheet was cut at MAX_CELLS before its <autoFilter>
+    (nothing dropped on a guess), with a warning of what was hidden and of formulas read."""
+    kept = rows.filtered or not rows.read  # a sheet cut short: its filter's state unknown
+    hidden = 0 if kept else sum(1 for _, is_hidden in records if is_hidden)
     counts = ((hidden, "row"), (rows.hidden_columns, "column"))
     said = [counted(number, noun, grouped=True) for number, noun in counts if number]
     if said:
-        reading.note(HIDDEN_CELLS, sheet=name, hidden=" and ".join(said))
+        reading.note(HIDDEN_CELLS, sheet=shown(name), hidden=" and ".join(said))
     if rows.formulas:
         formulas = counted(rows.formulas, "formula", grouped=True)
-        reading.note(UNSAVED_FORMULAS, sheet=name, formulas=formulas)
-    return [cells for cells, is_hidden in records if rows.filtered or not is_hidden]
+        reading.note(UNSAVED_FORMULAS, sheet=shown(name), formulas=formulas)
+    return [cells for cells, is_hidden in records if kept or not is_hidden]
 
 
 def sheet_text(name: str, records: list[list[str]], reading: SheetReading) -> str:
@@ -257,7 +371,7 @@ def sheet_text(name: str, records: list[list[str]], reading: SheetReading) -> st
     table = records[lead:]
     if is_header_row(table[0]):
         return "\n".join(lines) + "\n" + pipe_table(table)
-    reading.note(NOT_A_TABLE, sheet=name)
+    reading.note(NOT_A_TABLE, sheet=shown(name))
     return "\n".join(lines + [part for cells in table for part in (_paragraph(cells), "")])
 
 
