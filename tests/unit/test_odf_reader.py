@@ -88,6 +88,26 @@ def test_repeated_rows_and_columns_are_bounded_and_cost_little(tmp_path: Path) -
     ]
 
 
+@pytest.mark.parametrize(("kind", "name"), [("text", "tables.odt"), ("presentation", "tables.odp")])
+def test_the_tables_of_a_text_or_a_deck_share_one_budget_of_cells(
+    monkeypatch: pytest.MonkeyPatch, kind: str, name: str
+) -> None:
+    """A table of a few bytes repeats a row a million times: a budget of cells each would
+    let a document of such tables write a text without end."""
+    monkeypatch.setattr(odf_reader, "MAX_CELLS", 100)
+    table = (
+        "<table:table>"
+        + odf.row(odf.cell("Ana"), odf.cell("12"), repeated=10**6)
+        + "</table:table>"
+    )
+    body = table * 5 if kind == "text" else odf.page(odf.frame(table * 5))
+    extracted = odf_reader.READERS[0].extract(odf.document(kind, body), name)
+    assert extracted.text.count("| Ana | 12 |") == 50
+    assert extracted.warnings == [
+        f"{name}: read the first 100 cells of its tables; the rest of them left out"
+    ]
+
+
 def test_a_too_wide_row_is_cut_with_a_warning() -> None:
     sheet = '<table:table table:name="Wide">' + odf.row(odf.cell("x", 10**9)) + "</table:table>"
     sheet += odf.table([["Name", "Score"], ["Ana", "12"]], name="Next")

@@ -3,7 +3,8 @@ from the zip's content.xml as the .docx, .xlsx and .pptx readers write theirs:
 - a text document (.odt): headings (`text:h`, its outline level) as Markdown heading lines
   ("## Scope"), paragraphs apart by a blank line, lists as list lines (their number as the list
   style writes it, "1.", "a)", or "-" for a bullet; two spaces of indent a level), tables as
-  pipe tables (two rows and two columns or more; a merged cell once), footnotes and endnotes
+  pipe tables (two rows and two columns or more; a merged cell once; at most xlsx.MAX_CELLS
+  cells in all the document's tables, with a warning), footnotes and endnotes
   last, "[n] text"; a table of contents, an index, tracked deletions, comments, hidden text and
   text boxes are not read (as in a .docx);
 - a spreadsheet (.ods): each visible sheet a section "## Budget 2026" over its rows, written as
@@ -16,8 +17,9 @@ from the zip's content.xml as the .docx, .xlsx and .pptx readers write theirs:
   expanded only up to those bounds when not (a repeat of 10^9 costs nothing);
 - a presentation (.odp): each slide as readers/slidetext.py writes a deck (title in the
   heading, text frames in the page's order, tables, grouped shapes walked, speaker notes
-  after it); footer, date and page-number frames and empty placeholders are not read; hidden
-  slides are read, their heading saying so; at most MAX_SLIDES slides, with a warning.
+  after it; at most xlsx.MAX_CELLS cells in all the deck's tables, with a warning); footer,
+  date and page-number frames and empty placeholders are not read; hidden slides are read,
+  their heading saying so; at most MAX_SLIDES slides, with a warning.
 The body's element decides how a file is read, whatever its ending (a sheet named .odt is read
 as a sheet). Titled by the document's own title (meta.xml's dc:title) when it states one, else
 by its first heading of level 1 or first slide's title (a spreadsheet: by its file's name,
@@ -93,6 +95,7 @@ CUT_ROWS = (
 )
 CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet {sheet!r}"
 CUT_SLIDES = "{relative}: read the first {count:,} slides"
+CUT_TABLES = "{relative}: read the first {cells:,} cells of its tables; the rest of them left out"
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -142,7 +145,7 @@ class _OdfReader:
     """An OpenDocument file of one ending; read by its body's kind, whatever its ending."""
 
     decoded = False
-    version = 1
+    version = 2
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
@@ -246,6 +249,9 @@ class _Document:
         self.first_title = ""
         self.cut = False
         """Whether the last table read was cut at its budget of cells."""
+        self.table_cells = 0
+        """The cells read in the tables of a text or a presentation: MAX_CELLS for all."""
+        self.tables_cut = False
 
     # -- text documents
 
@@ -268,7 +274,7 @@ class _Document:
             elif tag == _q("text:list"):
                 self._list(child, lines, 0, None)
             elif tag == _q("table:table"):
-                lines.table(list(self._table_rows(child, MAX_CELLS)))
+                lines.table(self._text_table(child))
             elif tag not in SKIPPED_TEXT and isinstance(tag, str):
                 self._blocks(child, lines)  # a section, a soft page break, a text box's body
 
@@ -343,6 +349,18 @@ class _Document:
                     return
                 budget -= max(1, len(cells))
                 yield cells
+
+    def _text_table(self, table: Any) -> list[list[str]]:
+        """A text's or a slide's table, within the MAX_CELLS cells all its tables share (a
+        table of a few bytes repeats a row a million times: a budget each would let a
+        document of tables repeat it without end); a warning, once, when they are cut."""
+        self.cut = False
+        rows = list(self._table_rows(table, MAX_CELLS - self.table_cells))
+        self.table_cells += sum(max(1, len(cells)) for cells in rows if cells)
+        if self.cut and not self.tables_cut:
+            self.tables_cut = True
+            self.notes.append(CUT_TABLES.format(relative=self.relative, cells=self.table_cells))
+        return rows
 
     def _row_cells(self, row: Any) -> list[str]:
         """A row's cell texts, trailing empty cells off, at most MAX_COLUMNS + 1 of them (one
