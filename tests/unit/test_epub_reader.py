@@ -198,6 +198,19 @@ def test_a_zip_bomb_is_refused_by_its_stated_size(
     assert "of XHTML once unzipped" in refused.value.reason
 
 
+def test_a_small_book_unzipping_to_many_times_its_size_is_refused_as_a_zip_bomb(
+    tmp_path: Path,
+) -> None:
+    """Under MAX_XHTML_BYTES, but some 300 times the file: html.py would read it for
+    seconds (review A: a 94 KB book of 31 MB of XHTML, 16 s)."""
+    chapter = page("<p>The badge costs ten euros to replace at the front desk.</p>\n" * 100_000)
+    raw = book(parts={"OEBPS/ch1.xhtml": chapter})
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, raw)
+    assert refused.value.reason.startswith("too large to read: 7 MB of XHTML once unzipped, ")
+    assert "times the file's size" in refused.value.reason
+
+
 def test_a_spine_past_the_bound_is_read_up_to_it_with_a_warning(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -163,6 +163,22 @@ def test_a_broken_zip_another_zip_and_a_cut_deck_are_skipped(tmp_path: Path) -> 
     assert raised.value.reason == pptx_reader.NOT_PPTX
 
 
+def test_a_small_deck_unzipping_to_many_times_its_size_is_refused_as_a_zip_bomb(
+    tmp_path: Path,
+) -> None:
+    """Under MAX_XML_BYTES, but hundreds of times the file: python-pptx would parse it for
+    seconds (review A: an 83 KB deck, 5.8 s)."""
+    stream = io.BytesIO()
+    paragraph = b"<a:p><a:r><a:t>The badge costs ten euros to replace.</a:t></a:r></a:p>"
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(pptx_reader.PRESENTATION_PART, "<p/>")
+        archive.writestr("ppt/slides/slide1.xml", paragraph * 100_000)
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, stream.getvalue())
+    assert refused.value.reason.startswith("too large to read: 7 MB of XML once unzipped, ")
+    assert "times the file's size" in refused.value.reason
+
+
 def test_a_zip_bomb_and_a_deck_of_too_many_slides_are_refused_before_parsing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -40,7 +40,8 @@ with the .xlsx reader): not a zip (an old Word .doc, or a password-protected fil
 files; anything else), a zip with no Word document in it, a damaged one, one saved as Strict
 Open XML (python-docx reads none), or one whose parts unzip to more than citeqa reads
 (`MAX_XML_BYTES`, `MAX_UNZIPPED_BYTES`: python-docx loads every part and parses the XML ones
-whole).
+whole), or whose XML unzips to more than officezip.MAX_XML_RATIO times the file's size
+(MAX_XML_FLOOR at least: a zip bomb).
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ def _check_package(raw: bytes) -> None:
     once unzipped."""
     entries = officezip.package_parts(raw, WORD_FILE)
     xml = sum(entry.file_size for entry in entries if entry.filename.endswith((".xml", ".rels")))
-    officezip.check_size(xml, MAX_XML_BYTES, "of XML")
+    officezip.check_expansion(xml, len(raw), MAX_XML_BYTES, "of XML")
     officezip.check_size(sum(entry.file_size for entry in entries), MAX_UNZIPPED_BYTES, "in all")
 
 

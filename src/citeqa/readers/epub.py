@@ -19,8 +19,9 @@ and fonts, and any spine item that is not XHTML.
 
 Refused with one reason: a file that is no zip or is damaged, one with no container or package,
 a book whose chapters are encrypted (META-INF/encryption.xml listing a spine document: DRM; an
-obfuscated font alone is no DRM), and one whose XHTML unzips past MAX_XHTML_BYTES (a zip bomb:
-zipfile inflates no entry past the size its directory states). A spine of more than
+obfuscated font alone is no DRM), and one whose XHTML unzips past MAX_XHTML_BYTES or past
+officezip.MAX_XML_RATIO times the file's size (MAX_XML_FLOOR at least: a zip bomb; zipfile
+inflates no entry past the size its directory states). A spine of more than
 MAX_CHAPTERS documents is read up to that, with a warning.
 """
 
@@ -112,21 +113,23 @@ class EpubReader:
         parts = officezip.package_parts(raw, EPUB_FILE)
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             try:
-                return _book(archive, {part.filename: part for part in parts}, relative)
+                named = {part.filename: part for part in parts}
+                return _book(archive, named, relative, len(raw))
             except officezip.ZIP_ERRORS:
                 raise UnreadableDocument(DAMAGED) from None
 
 
-def _book(archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], relative: str) -> Extracted:
+def _book(
+    archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], relative: str, book_size: int
+) -> Extracted:
     opf_path = _package_path(_part(archive, parts, CONTAINER))
     if opf_path not in parts:
         raise UnreadableDocument(NO_PACKAGE)
     package = _xml(_part(archive, parts, opf_path), NO_PACKAGE)
     chapters = _chapters(package, opf_path, parts)
     _refuse_drm(archive, parts, {item.path for item in chapters})
-    officezip.check_size(
-        sum(parts[item.path].file_size for item in chapters), MAX_XHTML_BYTES, "of XHTML"
-    )
+    xhtml = sum(parts[item.path].file_size for item in chapters)
+    officezip.check_expansion(xhtml, book_size, MAX_XHTML_BYTES, "of XHTML")
     warnings = []
     if len(chapters) > MAX_CHAPTERS:
         warnings.append(

@@ -32,8 +32,8 @@ gives no more than the elements read here. A file that is no readable OpenDocume
 skipped with one reason, never a traceback (readers/officezip.py, shared with the Office Open
 XML readers): not a zip (an old binary .doc/.xls/.ppt renamed, or anything else), a damaged
 zip, a zip without content.xml, a password-protected file (its manifest's `encryption-data`),
-XML that does not parse, or parts unzipping past MAX_XML_BYTES (or past MAX_XML_RATIO times
-the file's size, MAX_XML_FLOOR at least: a zip bomb) or MAX_UNZIPPED_BYTES in all.
+XML that does not parse, or parts unzipping past MAX_XML_BYTES (or past officezip.MAX_XML_RATIO
+times the file's size, MAX_XML_FLOOR at least: a zip bomb) or MAX_UNZIPPED_BYTES in all.
 """
 
 from __future__ import annotations
@@ -54,13 +54,6 @@ from citeqa.readers.xlsx import MAX_CELLS, MAX_COLUMNS, SheetReading, sheet_text
 MAX_XML_BYTES = 32 * 1024 * 1024
 """The most XML (content.xml, styles.xml, meta.xml) read, once unzipped: lxml parses each
 whole (benchmarks/slides_odf_read.py prints the costs)."""
-MAX_XML_RATIO = 50
-MAX_XML_FLOOR = 4 * 1024 * 1024
-"""The XML read may also be at most MAX_XML_RATIO times the file's size, or MAX_XML_FLOOR:
-past both a small file is a zip bomb. LibreOffice's XML compresses 2 to 8 times in the test
-files of this session, 31 times in a 20,000-row sheet of tickets (0.54 MB, 16.5 MB of XML, read
-in 0.6 s of CPU); reading costs about 0.036 s of CPU a MB of a sheet's XML, so 50 times keeps a
-file's reading under 2 s a MB of the file."""
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
 """The most all the parts may unzip to (pictures included)."""
 MAX_SLIDES = 5_000
@@ -171,8 +164,7 @@ def _check_package(raw: bytes) -> dict[str, int]:
         raise UnreadableDocument(ENCRYPTED)
     officezip.check_size(sum(sizes.values()), MAX_UNZIPPED_BYTES, "in all")
     read = {name: sizes[name] for name in (CONTENT, "styles.xml", "meta.xml") if name in sizes}
-    limit = min(MAX_XML_BYTES, max(MAX_XML_FLOOR, MAX_XML_RATIO * len(raw)))
-    officezip.check_size(sum(read.values()), limit, "of XML")
+    officezip.check_expansion(sum(read.values()), len(raw), MAX_XML_BYTES, "of XML")
     return read
 
 

@@ -25,9 +25,11 @@ template's "PowerPoint Presentation", else by the first slide's title, else as a
 Bounded, and a file that is no deck is skipped with one reason, never a traceback
 (readers/officezip.py, shared with the .docx and .xlsx readers): an old binary .ppt renamed or
 a password-protected deck (OLE files), no zip, a damaged zip, one without a presentation part,
-a Strict Open XML one, one whose XML unzips to more than MAX_XML_BYTES or whose parts to more
-than MAX_UNZIPPED_BYTES, or one of more than MAX_SLIDES slides (python-pptx parses every part
-when it opens a deck, so these are checked from the zip's directory before it does).
+a Strict Open XML one, one whose XML unzips to more than MAX_XML_BYTES (or than
+officezip.MAX_XML_RATIO times the file's size, MAX_XML_FLOOR at least: a zip bomb) or whose
+parts to more than MAX_UNZIPPED_BYTES, or one of more than MAX_SLIDES slides (python-pptx
+parses every part when it opens a deck, so these are checked from the zip's directory before
+it does).
 """
 
 from __future__ import annotations
@@ -108,7 +110,7 @@ def _check_package(raw: bytes) -> None:
     large once unzipped, or one of more than MAX_SLIDES slides."""
     entries = officezip.package_parts(raw, DECK_FILE)
     xml = sum(entry.file_size for entry in entries if entry.filename.endswith((".xml", ".rels")))
-    officezip.check_size(xml, MAX_XML_BYTES, "of XML")
+    officezip.check_expansion(xml, len(raw), MAX_XML_BYTES, "of XML")
     officezip.check_size(sum(entry.file_size for entry in entries), MAX_UNZIPPED_BYTES, "in all")
     slides = sum(1 for entry in entries if _SLIDE_PART.fullmatch(entry.filename))
     if slides > MAX_SLIDES:
