@@ -81,13 +81,15 @@ EPUB_FILE = officezip.Kind(
 )
 _OPF = "{http://www.idpf.org/2007/opf}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
-_BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
-_NOTE_REFERENCE = re.compile(
-    r"(<a\b[^>]{0,400}?\btype\s*=\s*[\"'][^\"']*noteref[^>]{0,400}>)([^<]{1,20})(</a>)",
-    re.IGNORECASE,
-)
-"""A footnote's reference mark (`<a epub:type="noteref">1</a>`): bracketed, "lifting[1]", so
-its number never runs into the word before it ("lifting1")."""
+_BODY = re.compile(r"<body(?!\w)", re.IGNORECASE)
+_NOTE_TYPE = re.compile(r"\btype\s*=\s*[\"'][^\"']*noteref", re.IGNORECASE)
+"""A link's attribute making it a footnote's reference mark (`<a epub:type="noteref">1</a>`):
+its mark is bracketed, "lifting[1]", so its number never runs into the word before it
+("lifting1")."""
+_LINK = re.compile(r"<a(?!\w)", re.IGNORECASE)
+_LINK_END = re.compile(r"</a>", re.IGNORECASE)
+MAX_MARK = 20
+"""The most characters of a reference mark bracketed."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ class EpubReader:
     kind = "epub"
     suffixes = (".epub",)
     decoded = False
-    version = 1 + DECODING_VERSION
+    version = 2 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -270,16 +272,34 @@ def _chapter_text(raw: bytes, path: str) -> str:
         text, _ = decoded_text(raw, path)
     except UnreadableDocument:
         raise UnreadableDocument(NOT_TEXT.format(path=shown(path))) from None
-    text = _NOTE_REFERENCE.sub(_bracketed, text)
-    body = _BODY.search(text)
-    wrapped = f"{text[: body.end()]}<article>{text[body.end() :]}" if body else f"<article>{text}"
+    text = _bracket_note_marks(text)
+    body = _BODY.search(text)  # its tag's end by str.find: `<body\b[^>]*>` backtracks
+    end = text.find(">", body.end()) + 1 if body else 0
+    wrapped = f"{text[:end]}<article>{text[end:]}"
     visible, _title = html_visible_text(wrapped)
     return visible
 
 
-def _bracketed(reference: re.Match[str]) -> str:
-    mark = reference[2].strip().strip("[]")
-    return f"{reference[1]}[{mark}]{reference[3]}" if mark else reference[0]
+def _bracket_note_marks(text: str) -> str:
+    """`text` with each footnote reference's mark bracketed (`_NOTE_TYPE`). A link's tag is
+    found by its opening and the next ">" (str.find), not by one regular expression: a tag
+    left open ("<a <a <a ...") made `<a\\b[^>]*>` scan the rest of the chapter again at each
+    "<a" (350,000 of them: minutes); here a tag that never closes ends the search."""
+    pieces, done = [], 0
+    opening = _LINK.search(text)
+    while opening is not None:
+        end = text.find(">", opening.end())
+        if end == -1:
+            break
+        close = _LINK_END.search(text, end + 1, end + 1 + MAX_MARK + len("</a>"))
+        if close is not None and _NOTE_TYPE.search(text, opening.start(), end):
+            mark = text[end + 1 : close.start()]
+            cleaned = mark.strip().strip("[]")
+            if cleaned and "<" not in mark:
+                pieces += [text[done : end + 1], f"[{cleaned}]"]
+                done = close.start()
+        opening = _LINK.search(text, end + 1)
+    return "".join(pieces) + text[done:]
 
 
 READERS = (EpubReader(),)
