@@ -108,6 +108,28 @@ def test_the_tables_of_a_text_or_a_deck_share_one_budget_of_cells(
     ]
 
 
+def test_a_cell_comment_is_not_its_text_and_a_cell_footnote_is_read_once() -> None:
+    comment = (
+        "<office:annotation><dc:creator>Bob</dc:creator>"
+        + odf.p("CHECK THIS WITH FINANCE")
+        + "</office:annotation>"
+    )
+    commented = f"<table:table-cell>{comment}{odf.p('1200')}</table:table-cell>"
+    sheet = '<table:table table:name="Budget">' + odf.row(odf.cell("Item"), odf.cell("Cost"))
+    sheet += odf.row(odf.cell("Laptop"), commented) + "</table:table>"
+    budget = odf_reader.READERS[1].extract(odf.document("spreadsheet", sheet), "b.ods")
+    assert "| Laptop | 1200 |" in budget.text and "FINANCE" not in budget.text
+    note = (
+        '<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+        "<text:note-body>" + odf.p("Excluding VAT.") + "</text:note-body></text:note>"
+    )
+    noted = f"<table:table-cell><text:p>Cost{note}</text:p></table:table-cell>"
+    table = "<table:table>" + odf.row(odf.cell("Item"), noted)
+    table += odf.row(odf.cell("Laptop"), odf.cell("1200")) + "</table:table>"
+    text = odf_reader.READERS[0].extract(odf.document("text", table), "n.odt").text
+    assert text == ("| Item | Cost |\n| --- | --- |\n| Laptop | 1200 |\n\n[1] Excluding VAT.\n")
+
+
 def test_a_too_wide_row_is_cut_with_a_warning() -> None:
     sheet = '<table:table table:name="Wide">' + odf.row(odf.cell("x", 10**9)) + "</table:table>"
     sheet += odf.table([["Name", "Score"], ["Ana", "12"]], name="Next")

@@ -381,13 +381,24 @@ class _Document:
         if len(cell) == 1 and len(cell[0]) == 0 and cell[0].tag == P:  # most cells: one plain p
             text = " ".join((cell[0].text or "").split())
         else:
-            text = " ".join(" ".join(self._inline(p) for p in cell.iter(P, H)).split())
+            text = " ".join(" ".join(self._paragraphs(cell)).split())
         if text:
             return text
         for name in ("office:string-value", "office:value", "office:date-value"):
             if cell.get(_q(name)):
                 return " ".join(str(cell.get(_q(name))).split())
         return ""
+
+    def _paragraphs(self, container: Any) -> Iterator[str]:
+        """The text of the paragraphs and headings in `container` (a cell), through lists,
+        sections and text boxes; a comment (`office:annotation`) or a note's body is not its
+        text (a note is read once, with the footnotes, by `_inline`)."""
+        for child in container:
+            tag = child.tag
+            if tag in (P, H):
+                yield self._inline(child)
+            elif tag not in SKIPPED_TEXT and isinstance(tag, str):
+                yield from self._paragraphs(child)
 
     def sheets(self, body: Any) -> str:
         reading = SheetReading(self.relative)
