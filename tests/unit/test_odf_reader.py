@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import random
-import time
 import zipfile
 from pathlib import Path
 
@@ -67,7 +66,7 @@ def test_a_spreadsheet_reads_each_visible_sheet_as_a_table_under_its_name(
     assert extracted.warnings == ["budget.ods: hidden sheets not read: Hidden"]
 
 
-def test_repeated_rows_and_columns_are_bounded_and_cost_little(tmp_path: Path) -> None:
+def test_repeated_rows_and_columns_are_expanded_only_within_the_bounds(tmp_path: Path) -> None:
     sheet = (
         '<table:table table:name="Big">'
         + odf.row(odf.cell("Name"), odf.cell("Score"), odf.cell("", 10**9))
@@ -77,9 +76,7 @@ def test_repeated_rows_and_columns_are_bounded_and_cost_little(tmp_path: Path) -
         + "</table:table>"
     )
     raw = odf.document("spreadsheet", sheet)
-    started = time.process_time()
     extracted = odf_reader.READERS[1].extract(raw, "big.ods")
-    assert time.process_time() - started < 10
     rows = extracted.text.count("| Ana | 12 |")
     assert 0 < rows * 2 <= MAX_CELLS
     assert extracted.warnings == [
@@ -208,12 +205,13 @@ def test_files_that_are_no_readable_opendocument_file_give_one_reason(
     assert raised.value.reason == reason
 
 
-def test_a_zip_bomb_is_refused_by_its_stated_size_before_anything_is_parsed() -> None:
+def test_a_zip_bomb_is_refused_by_its_stated_size_before_anything_is_parsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     raw = zipped(content_xml=b"<a>" + b" " * (officezip.MAX_XML_FLOOR + 1) + b"</a>")
-    started = time.process_time()
+    monkeypatch.setattr(odf_reader, "_parsed", lambda *_: pytest.fail("parsed"))
     with pytest.raises(UnreadableDocument, match="too large to read: 5 MB of XML"):
         odf_reader.READERS[0].extract(raw, "bomb.odt")
-    assert time.process_time() - started < 1.0
 
 
 def test_the_readers_are_registered_for_the_three_endings() -> None:

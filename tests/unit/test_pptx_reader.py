@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import random
-import time
 import zipfile
 from pathlib import Path
 
@@ -186,10 +185,9 @@ def test_a_zip_bomb_and_a_deck_of_too_many_slides_are_refused_before_parsing(
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(pptx_reader.PRESENTATION_PART, "<p/>")
         archive.writestr("ppt/slides/slide1.xml", b" " * (pptx_reader.MAX_XML_BYTES + 1))
-    started = time.process_time()
+    monkeypatch.setattr(pptx_reader, "_opened", lambda *_: pytest.fail("parsed"))
     with pytest.raises(UnreadableDocument, match="too large to read: 33 MB of XML"):
         pptx_reader.PptxReader().extract(stream.getvalue(), "bomb.pptx")
-    assert time.process_time() - started < 1.0
     monkeypatch.setattr(pptx_reader, "MAX_SLIDES", 3)
     deck = Presentation()
     for _ in range(4):
