@@ -114,7 +114,7 @@ def epub_files(size: int) -> dict[str, bytes]:
         "epub 40 chapters": epub([page + "</body></html>"] * 40),
         "epub 100,000 chapters": epub(["<html><body><p>A line.</p></body></html>"] * 100_000),
         "epub zip bomb": epub(["<html><body><p>x</p></body></html>"], bomb=200 * 1024 * 1024),
-        "epub 350,000 unclosed links": epub(["<html><body><p>" + "<a " * 350_000]),
+        "epub 350,000 open links": epub(["<p>" + "<a " * 350_000 + "</p></body></html>"]),
         "epub small bomb, 16 MB of XHTML": epub(
             ["<html><body>" + "<p>The queen lays two thousand eggs.</p>\n" * 400_000]
         ),

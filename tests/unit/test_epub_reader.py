@@ -52,7 +52,9 @@ CHAPTERS = {
 NAV_PROPERTY = ' properties="nav"'
 
 
-def package(spine: list[str], title: str = "Keeping Bees", extra: str = "") -> str:
+def package(
+    spine: list[str], title: str = "Keeping Bees", extra: str = "", extra_metadata: str = ""
+) -> str:
     items = "".join(
         f'<item id="{name.split(".")[0]}" href="{name}" media-type="application/xhtml+xml"'
         f"{NAV_PROPERTY if name == 'nav.xhtml' else ''}/>"
@@ -62,7 +64,7 @@ def package(spine: list[str], title: str = "Keeping Bees", extra: str = "") -> s
     return (
         '<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata'
         f' xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{title}</dc:title>'
-        "<dc:creator>Marguerite Olsen</dc:creator></metadata><manifest>"
+        f"<dc:creator>Marguerite Olsen</dc:creator>{extra_metadata}</metadata><manifest>"
         f'{items}<item id="css" href="book.css" media-type="text/css"/>'
         '<item id="img" href="cover.jpg" media-type="image/jpeg"/>'
         f"</manifest><spine>{refs}</spine>{extra}</package>"
@@ -73,12 +75,14 @@ def book(
     spine: list[str] | None = None,
     title: str = "Keeping Bees",
     parts: dict[str, str | bytes] | None = None,
+    language: str = "",
 ) -> bytes:
     stream = io.BytesIO()
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("mimetype", "application/epub+zip")
         archive.writestr("META-INF/container.xml", CONTAINER)
-        opf = package(spine or ["cover", "nav", "ch2", "ch1"], title)
+        stated = f"<dc:language>{language}</dc:language>" if language else ""
+        opf = package(spine or ["cover", "nav", "ch2", "ch1"], title, extra_metadata=stated)
         archive.writestr("OEBPS/content.opf", opf)
         for name, text in CHAPTERS.items():
             if f"OEBPS/{name}" not in (parts or {}):
@@ -139,6 +143,16 @@ def test_note_marks_are_bracketed_whatever_their_tag_and_an_open_tag_costs_nothi
     text, _ = read(tmp_path, book(parts=chapters))
     assert "Varroa mites spread in August[2]." in text
     assert "Open tags follow." in text
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [("fr-CA", "Auteur : Marguerite Olsen"), ("en", "Author: Marguerite Olsen"),
+     ("", "Author: Marguerite Olsen"), ("tlh", "Author: Marguerite Olsen")],
+)  # fmt: skip
+def test_the_author_line_is_in_the_books_language(tmp_path: Path, language: str, line: str) -> None:
+    text, _ = read(tmp_path, book(language=language))
+    assert text.startswith(f"# Keeping Bees\n\n{line}\n\n")
 
 
 def test_a_title_is_sanitised(tmp_path: Path) -> None:

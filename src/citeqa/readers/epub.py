@@ -9,7 +9,8 @@ memory, images included, and would still hand each chapter's XHTML to readers/ht
 already writes the headings ("## Where to put it"), lists, tables (as pipe tables) and
 footnotes citeqa reads.
 
-Written: the title as a heading and an "Author: …" line for each creator (dc:creator), then
+Written: the title as a heading and an "Author: …" line for each creator (dc:creator; the word
+in the book's dc:language, "Auteur : …", from citeqa/data/ebook_words.json), then
 each spine document in order (html.html_visible_text), chapters apart by a blank line. A
 chapter's `<header>`, `<footer>` and `<aside>` (a footnote, epub:type="footnote") are its text
 (a web page's are its site's chrome: they are read here as inside an article); its `<nav>` is
@@ -27,6 +28,7 @@ MAX_CHAPTERS documents is read up to that, with a warning.
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import re
@@ -35,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
+from citeqa.jsonfiles import data_json
 from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.html import html_visible_text
@@ -138,10 +141,11 @@ def _book(
             f"{relative}: {len(chapters):,} chapter files; the first {MAX_CHAPTERS:,} are read"
         )
         chapters = chapters[:MAX_CHAPTERS]
-    title, authors = _metadata(package)
+    title, authors, language = _metadata(package)
     texts = [_chapter_text(archive.read(item.path), item.path) for item in chapters]
     body = "\n\n".join(text for text in texts if text)
-    opening = ([f"# {title}"] if title else []) + [f"Author: {name}" for name in authors]
+    author = _author_word(language)
+    opening = ([f"# {title}"] if title else []) + [f"{author}{name}" for name in authors]
     text = "\n\n".join([*opening, body]) if body else ""
     return Extracted(text + "\n" if text else "", title=title or None, warnings=warnings)
 
@@ -251,14 +255,31 @@ def _refuse_drm(
             raise UnreadableDocument(DRM)
 
 
-def _metadata(package: Any) -> tuple[str, list[str]]:
-    """The book's first dc:title and its dc:creators, as single clean lines."""
+def _metadata(package: Any) -> tuple[str, list[str], str]:
+    """The book's first dc:title, its dc:creators, as single clean lines, and its first
+    dc:language ("" for none)."""
     metadata = next(package.iter(f"{_OPF}metadata"), None)
     if metadata is None:
-        return "", []
+        return "", [], ""
     title = next((_line(element) for element in metadata.iter(f"{_DC}title")), "")
     authors = [_line(element) for element in metadata.iter(f"{_DC}creator")]
-    return title[:TITLE_MAX], [name for name in authors if name][:10]
+    language = next((_line(element) for element in metadata.iter(f"{_DC}language")), "")
+    return title[:TITLE_MAX], [name for name in authors if name][:10], language
+
+
+def _author_word(language: str) -> str:
+    """The word and separator written before an author in a book of `language` (a BCP 47
+    tag, "fr-CA": its primary subtag), from citeqa/data/ebook_words.json: "Auteur : "."""
+    default, words = _author_words()
+    primary = language.strip().lower().replace("_", "-").split("-")[0]
+    return words.get(primary, words[default])
+
+
+@functools.cache
+def _author_words() -> tuple[str, dict[str, str]]:
+    data = data_json("ebook_words.json")
+    words = {str(code).lower(): str(word) for code, word in data["author"].items()}
+    return str(data["default"]), words
 
 
 def _line(element: Any) -> str:
