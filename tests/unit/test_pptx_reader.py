@@ -162,6 +162,29 @@ def test_a_broken_zip_another_zip_and_a_cut_deck_are_skipped(tmp_path: Path) -> 
     assert raised.value.reason == pptx_reader.NOT_PPTX
 
 
+def test_a_shape_python_pptx_cannot_read_is_left_out_with_a_warning() -> None:
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    slide.shapes.title.text = "Budget"
+    table = slide.shapes.add_table(2, 2, Inches(1), Inches(1), Inches(4), Inches(2)).table
+    table.cell(0, 0).text = "Item"
+    slide.shapes.add_textbox(Inches(1), Inches(4), Inches(4), Inches(1)).text = "Kept text"
+    deck.slides.add_slide(deck.slide_layouts[5]).shapes.title.text = "Second"
+    odd = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(saved(deck))) as source,
+        zipfile.ZipFile(odd, "w") as target,
+    ):
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "ppt/slides/slide1.xml":  # a value python-pptx refuses
+                data = data.replace(b"<a:tc>", b'<a:tc vMerge="bogus">', 1)
+            target.writestr(entry, data)
+    extracted = pptx_reader.PptxReader().extract(odd.getvalue(), "odd.pptx")
+    assert extracted.text == "## Slide 1 · Budget\n\nKept text\n\n## Slide 2 · Second\n"
+    assert extracted.warnings == ["odd.pptx: shapes that could not be read left out on slide 1"]
+
+
 def test_a_small_deck_unzipping_to_many_times_its_size_is_refused_as_a_zip_bomb(
     tmp_path: Path,
 ) -> None:
