@@ -9,7 +9,8 @@ MB, or be refused at a bound.
   pairs; a picture of binary data (\\bin);
 - notebooks: 100,000 cells; a cell with a --megabytes base64 image output; a printed log;
 - EPUB: a book of --megabytes of XHTML in 40 chapters; 100,000 chapters (read up to the
-  bound); a zip bomb (refused by the sizes its directory states).
+  bound); a zip bomb (refused by the sizes its directory states), and a small one (under the
+  bound of XHTML, but hundreds of times its file: refused by officezip.MAX_XML_RATIO).
 
 Not a test; run it by hand:
 
@@ -113,6 +114,10 @@ def epub_files(size: int) -> dict[str, bytes]:
         "epub 40 chapters": epub([page + "</body></html>"] * 40),
         "epub 100,000 chapters": epub(["<html><body><p>A line.</p></body></html>"] * 100_000),
         "epub zip bomb": epub(["<html><body><p>x</p></body></html>"], bomb=200 * 1024 * 1024),
+        "epub 350,000 open links": epub(["<p>" + "<a " * 350_000 + "</p></body></html>"]),
+        "epub small bomb, 16 MB of XHTML": epub(
+            ["<html><body>" + "<p>The queen lays two thousand eggs.</p>\n" * 400_000]
+        ),
     }
 
 

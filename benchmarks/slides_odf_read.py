@@ -1,8 +1,9 @@
 """Print what reading a .pptx deck (readers/pptx.py) and OpenDocument files (readers/odf.py)
 cost: for files of growing size, the CPU seconds a child process takes to read one, the
 seconds per MB of the file, and its peak resident size (VmHWM: lxml's trees are C memory);
-and how the files that must be refused fast are (an .ods repeating a row and a column 10^9
-times, an .odt zip bomb).
+and how the files that must be refused or cut fast are (an .ods repeating a row and a column
+10^9 times, an .odt zip bomb, an .odt of ten tables repeating a row 10^6 times, a .pptx of 16
+MB of XML in some 50 KB).
 
 The decks are python-pptx's, N slides of a title, three bullets and notes; the OpenDocument
 files are written as tests/odf_files.py writes them (an .odt of N headings and paragraphs, an
@@ -104,6 +105,23 @@ def bomb() -> bytes:
     return stream.getvalue()
 
 
+def tables() -> bytes:
+    """An .odt of 500 bytes: ten tables, each a row of 1,000 cells repeated 10^6 times (one
+    budget of cells for all of them)."""
+    table = "<table:table>" + odf.row(odf.cell("x", 1000), repeated=10**6) + "</table:table>"
+    return odf.document("text", table * 10)
+
+
+def deck_bomb() -> bytes:
+    """A deck of 16 MB of slide XML in a file of some 50 KB (officezip.MAX_XML_RATIO)."""
+    paragraph = b"<a:p><a:r><a:t>The badge costs ten euros to replace.</a:t></a:r></a:p>"
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("ppt/presentation.xml", "<p/>")
+        archive.writestr("ppt/slides/slide1.xml", paragraph * ((16 << 20) // len(paragraph)))
+    return stream.getvalue()
+
+
 def child(path: Path) -> str:
     done = subprocess.run(
         [sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=False
@@ -130,7 +148,8 @@ def main() -> None:
                 path = Path(folder) / name
                 path.write_bytes(make(size))
                 print(f"{name}, {size:,} {unit}: {child(path)}")
-        for name, refused in (("repeated.ods", repeated), ("bomb.odt", bomb)):
+        bounded = (("repeated.ods", repeated), ("bomb.odt", bomb), ("tables.odt", tables))
+        for name, refused in (*bounded, ("bomb.pptx", deck_bomb)):
             path = Path(folder) / name
             path.write_bytes(refused())
             print(f"{name}: {child(path)}")

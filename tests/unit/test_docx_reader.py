@@ -379,6 +379,17 @@ def test_a_bomb_entry_is_refused_by_its_stated_size(tmp_path: Path) -> None:
     )
 
 
+def test_a_small_file_unzipping_to_many_times_its_size_is_refused_as_a_zip_bomb(
+    tmp_path: Path,
+) -> None:
+    paragraph = b"<w:p><w:r><w:t>The badge costs ten euros to replace.</w:t></w:r></w:p>"
+    bomb = zipped({"word/document.xml": paragraph * 100_000})
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, bomb)
+    assert refused.value.reason.startswith("too large to read: 7 MB of XML once unzipped, ")
+    assert "times the file's size" in refused.value.reason
+
+
 def test_a_build_skips_bad_word_files_and_reads_the_rest(tmp_path: Path) -> None:
     (tmp_path / "procedure.docx").write_bytes(saved(procedure()))
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 cut")

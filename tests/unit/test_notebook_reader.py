@@ -122,6 +122,12 @@ def test_a_title_is_sanitised(tmp_path: Path) -> None:
     assert "\x07" not in title and "\x1b" not in title and title.startswith("Results")
 
 
+def test_a_comment_in_a_markdown_cells_fenced_code_is_no_title(tmp_path: Path) -> None:
+    cells = [markdown("Intro\n```python\n# load the data\n```"), markdown("## Real title")]
+    _, title = read(tmp_path, notebook(cells))
+    assert title == "Real title"
+
+
 def test_backticks_in_a_cell_get_a_longer_fence(tmp_path: Path) -> None:
     text, _ = read(tmp_path, notebook([code('s = """\n```\n"""')]))
     assert text.startswith("````\n") and text.rstrip().endswith("\n````")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import random
-import time
 import zipfile
 from pathlib import Path
 
@@ -68,7 +67,7 @@ def test_a_spreadsheet_reads_each_visible_sheet_as_a_table_under_its_name(
     assert extracted.warnings == ["budget.ods: hidden sheets not read: Hidden"]
 
 
-def test_repeated_rows_and_columns_are_bounded_and_cost_little(tmp_path: Path) -> None:
+def test_repeated_rows_and_columns_are_expanded_only_within_the_bounds(tmp_path: Path) -> None:
     sheet = (
         '<table:table table:name="Big">'
         + odf.row(odf.cell("Name"), odf.cell("Score"), odf.cell("", 10**9))
@@ -78,15 +77,55 @@ def test_repeated_rows_and_columns_are_bounded_and_cost_little(tmp_path: Path) -
         + "</table:table>"
     )
     raw = odf.document("spreadsheet", sheet)
-    started = time.process_time()
     extracted = odf_reader.READERS[1].extract(raw, "big.ods")
-    assert time.process_time() - started < 10
     rows = extracted.text.count("| Ana | 12 |")
     assert 0 < rows * 2 <= MAX_CELLS
     assert extracted.warnings == [
         f"big.ods: read the first {rows + 1:,} rows of sheet 'Big' ({rows * 2 + 2:,} cells"
         " read in all)"
     ]
+
+
+@pytest.mark.parametrize(("kind", "name"), [("text", "tables.odt"), ("presentation", "tables.odp")])
+def test_the_tables_of_a_text_or_a_deck_share_one_budget_of_cells(
+    monkeypatch: pytest.MonkeyPatch, kind: str, name: str
+) -> None:
+    """A table of a few bytes repeats a row a million times: a budget of cells each would
+    let a document of such tables write a text without end."""
+    monkeypatch.setattr(odf_reader, "MAX_CELLS", 100)
+    table = (
+        "<table:table>"
+        + odf.row(odf.cell("Ana"), odf.cell("12"), repeated=10**6)
+        + "</table:table>"
+    )
+    body = table * 5 if kind == "text" else odf.page(odf.frame(table * 5))
+    extracted = odf_reader.READERS[0].extract(odf.document(kind, body), name)
+    assert extracted.text.count("| Ana | 12 |") == 50
+    assert extracted.warnings == [
+        f"{name}: read the first 100 cells of its tables; the rest of them left out"
+    ]
+
+
+def test_a_cell_comment_is_not_its_text_and_a_cell_footnote_is_read_once() -> None:
+    comment = (
+        "<office:annotation><dc:creator>Bob</dc:creator>"
+        + odf.p("CHECK THIS WITH FINANCE")
+        + "</office:annotation>"
+    )
+    commented = f"<table:table-cell>{comment}{odf.p('1200')}</table:table-cell>"
+    sheet = '<table:table table:name="Budget">' + odf.row(odf.cell("Item"), odf.cell("Cost"))
+    sheet += odf.row(odf.cell("Laptop"), commented) + "</table:table>"
+    budget = odf_reader.READERS[1].extract(odf.document("spreadsheet", sheet), "b.ods")
+    assert "| Laptop | 1200 |" in budget.text and "FINANCE" not in budget.text
+    note = (
+        '<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+        "<text:note-body>" + odf.p("Excluding VAT.") + "</text:note-body></text:note>"
+    )
+    noted = f"<table:table-cell><text:p>Cost{note}</text:p></table:table-cell>"
+    table = "<table:table>" + odf.row(odf.cell("Item"), noted)
+    table += odf.row(odf.cell("Laptop"), odf.cell("1200")) + "</table:table>"
+    text = odf_reader.READERS[0].extract(odf.document("text", table), "n.odt").text
+    assert text == ("| Item | Cost |\n| --- | --- |\n| Laptop | 1200 |\n\n[1] Excluding VAT.\n")
 
 
 def test_a_too_wide_row_is_cut_with_a_warning() -> None:
@@ -180,12 +219,13 @@ def test_files_that_are_no_readable_opendocument_file_give_one_reason(
     assert raised.value.reason == reason
 
 
-def test_a_zip_bomb_is_refused_by_its_stated_size_before_anything_is_parsed() -> None:
-    raw = zipped(content_xml=b"<a>" + b" " * (odf_reader.MAX_XML_FLOOR + 1) + b"</a>")
-    started = time.process_time()
+def test_a_zip_bomb_is_refused_by_its_stated_size_before_anything_is_parsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    raw = zipped(content_xml=b"<a>" + b" " * (officezip.MAX_XML_FLOOR + 1) + b"</a>")
+    monkeypatch.setattr(odf_reader, "_parsed", lambda *_: pytest.fail("parsed"))
     with pytest.raises(UnreadableDocument, match="too large to read: 5 MB of XML"):
         odf_reader.READERS[0].extract(raw, "bomb.odt")
-    assert time.process_time() - started < 1.0
 
 
 def test_the_readers_are_registered_for_the_three_endings() -> None:

@@ -83,6 +83,20 @@ def test_a_table_is_a_pipe_table_under_its_first_row(tmp_path: Path) -> None:
     assert row_cells(text, table) == [["Month", "Task"], ["April", "First inspection"]]
 
 
+def test_a_table_is_written_as_a_csv_files_an_empty_spacer_column_left_out(
+    tmp_path: Path,
+) -> None:
+    row = r"\trowd\cellx1000\cellx1500\cellx2500\pard\intbl {0}\cell \cell {1}\cell\row"
+    rtf = (
+        HEAD
+        + row.replace("{0}", "Month").replace("{1}", "Task")
+        + row.replace("{0}", "April").replace("{1}", "First inspection")
+        + r"\pard After.\par}"
+    )
+    text, _ = read(tmp_path, rtf)
+    assert text.startswith("| Month | Task |\n| --- | --- |\n| April | First inspection |\n")
+
+
 def test_footnotes_are_read_last_numbered(tmp_path: Path) -> None:
     rtf = HEAD + (
         r"\pard A hive costs 120 euros.{\super\chftn}{\footnote\pard\plain{\super\chftn}"

@@ -329,6 +329,20 @@ def test_a_sheet_named_with_spaces_only_is_headed_by_its_place(tmp_path: Path) -
     assert document(tmp_path, "t.xlsx", book).text.splitlines()[0] == "## Sheet 1"
 
 
+def test_a_small_workbook_whose_strings_unzip_to_many_times_its_size_is_a_zip_bomb(
+    tmp_path: Path,
+) -> None:
+    strings = "<sst>" + "<si><t>The badge costs ten euros.</t></si>" * 200_000 + "</sst>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/sharedStrings.xml", strings)
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "bomb.xlsx", out.getvalue())
+    assert skipped.value.reason.startswith("too large to read: 9 MB of strings once unzipped, ")
+    assert "times the file's size" in skipped.value.reason
+
+
 def test_a_table_of_strings_under_another_name_is_bounded_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

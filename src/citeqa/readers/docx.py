@@ -43,7 +43,8 @@ with the .xlsx reader): not a zip (an old Word .doc, or a password-protected fil
 files; anything else), a zip with no Word document in it, a damaged one, one saved as Strict
 Open XML (python-docx reads none), or one whose parts unzip to more than citeqa reads
 (`MAX_XML_BYTES`, `MAX_UNZIPPED_BYTES`: python-docx loads every part and parses the XML ones
-whole).
+whole), or whose XML unzips to more than officezip.MAX_XML_RATIO times the file's size
+(MAX_XML_FLOOR at least: a zip bomb).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from citeqa.language import pipe_row
 from citeqa.readers import officerels, officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.keyvalues import TableMarks, is_key_value
+from citeqa.readers.slidetext import count_text
 
 MAX_XML_BYTES = 32 * 1024 * 1024
 """The most XML, once unzipped, a .docx may hold: python-docx parses each XML part whole with
@@ -98,11 +100,6 @@ HEADING_STYLE = re.compile(r"heading ([1-9])", re.IGNORECASE)
 TOC_STYLE = re.compile(r"toc (heading|[1-9])", re.IGNORECASE)
 LEVEL_INDENT = "  "
 """The indent of a list item per level below the first."""
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
 WORD_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PARAGRAPH_TAG = f"{{{WORD_NAMESPACE}}}p"
 TABLE_TAG = f"{{{WORD_NAMESPACE}}}tbl"
@@ -200,7 +197,7 @@ def _check_package(raw: bytes) -> None:
     once unzipped."""
     entries = officezip.package_parts(raw, WORD_FILE)
     xml = sum(entry.file_size for entry in entries if entry.filename.endswith((".xml", ".rels")))
-    officezip.check_size(xml, MAX_XML_BYTES, "of XML")
+    officezip.check_expansion(xml, len(raw), MAX_XML_BYTES, "of XML")
     officezip.check_size(sum(entry.file_size for entry in entries), MAX_UNZIPPED_BYTES, "in all")
 
 
@@ -414,26 +411,17 @@ def _level_shape(definitions: Any, num_id: str, level: int) -> tuple[str, str, i
     return (str(shape[0]) if shape else "decimal", str(text[0]) if text else "", first)
 
 
-MAX_LETTERED = 26 * 30
-"""The last list number written in letters ("zzz...z", 30 letters: Word repeats a letter
-past z); past it, or below 1, a number is written in digits (a list starting at 100,000,000
-in letters would write a marker of millions of letters)."""
+WORD_SHAPES = {
+    "lowerLetter": "alphalc", "upperLetter": "alphauc",
+    "lowerRoman": "romanlc", "upperRoman": "romanuc",
+}  # fmt: skip
+"""Word's number formats written in letters or roman numerals, as slidetext.count_text names
+them (which writes past 780, 26 x 30 letters, in digits, as it does below 1)."""
 
 
 def _formatted(count: int, shape: str) -> str:
     """`count` in a Word number format (decimal for one not written here)."""
-    if shape in ("lowerLetter", "upperLetter") and 0 < count <= MAX_LETTERED:
-        letters = _LETTERS[(count - 1) % 26] * ((count - 1) // 26 + 1)
-        return letters.upper() if shape == "upperLetter" else letters
-    if shape in ("lowerRoman", "upperRoman") and 0 < count < 4000:
-        roman = ""
-        for value, digits in _ROMAN:
-            while count >= value:
-                roman, count = roman + digits, count - value
-        return roman.upper() if shape == "upperRoman" else roman
-    if shape == "none":
-        return ""
-    return str(count)
+    return "" if shape == "none" else count_text(count, WORD_SHAPES.get(shape, "decimal"))
 
 
 TABLE_OF_CONTENTS = "./w:sdtPr/w:docPartObj/w:docPartGallery[@w:val='Table of Contents']"

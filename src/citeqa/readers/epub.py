@@ -9,7 +9,8 @@ memory, images included, and would still hand each chapter's XHTML to readers/ht
 already writes the headings ("## Where to put it"), lists, tables (as pipe tables) and
 footnotes citeqa reads.
 
-Written: the title as a heading and an "Author: …" line for each creator (dc:creator), then
+Written: the title as a heading and an "Author: …" line for each creator (dc:creator; the word
+in the book's dc:language, "Auteur : …", from citeqa/data/ebook_words.json), then
 each spine document in order (html.html_visible_text), chapters apart by a blank line. A
 chapter's `<header>`, `<footer>` and `<aside>` (a footnote, epub:type="footnote") are its text
 (a web page's are its site's chrome: they are read here as inside an article); its `<nav>` is
@@ -19,13 +20,15 @@ and fonts, and any spine item that is not XHTML.
 
 Refused with one reason: a file that is no zip or is damaged, one with no container or package,
 a book whose chapters are encrypted (META-INF/encryption.xml listing a spine document: DRM; an
-obfuscated font alone is no DRM), and one whose XHTML unzips past MAX_XHTML_BYTES (a zip bomb:
-zipfile inflates no entry past the size its directory states). A spine of more than
+obfuscated font alone is no DRM), and one whose XHTML unzips past MAX_XHTML_BYTES or past
+officezip.MAX_XML_RATIO times the file's size (MAX_XML_FLOOR at least: a zip bomb; zipfile
+inflates no entry past the size its directory states). A spine of more than
 MAX_CHAPTERS documents is read up to that, with a warning.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import re
@@ -34,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
+from citeqa.jsonfiles import data_json
 from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.html import html_visible_text
@@ -80,13 +84,15 @@ EPUB_FILE = officezip.Kind(
 )
 _OPF = "{http://www.idpf.org/2007/opf}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
-_BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
-_NOTE_REFERENCE = re.compile(
-    r"(<a\b[^>]{0,400}?\btype\s*=\s*[\"'][^\"']*noteref[^>]{0,400}>)([^<]{1,20})(</a>)",
-    re.IGNORECASE,
-)
-"""A footnote's reference mark (`<a epub:type="noteref">1</a>`): bracketed, "lifting[1]", so
-its number never runs into the word before it ("lifting1")."""
+_BODY = re.compile(r"<body(?!\w)", re.IGNORECASE)
+_NOTE_TYPE = re.compile(r"\btype\s*=\s*[\"'][^\"']*noteref", re.IGNORECASE)
+"""A link's attribute making it a footnote's reference mark (`<a epub:type="noteref">1</a>`):
+its mark is bracketed, "lifting[1]", so its number never runs into the word before it
+("lifting1")."""
+_LINK = re.compile(r"<a(?!\w)", re.IGNORECASE)
+_LINK_END = re.compile(r"</a>", re.IGNORECASE)
+MAX_MARK = 20
+"""The most characters of a reference mark bracketed."""
 
 
 @dataclass(frozen=True)
@@ -105,38 +111,41 @@ class EpubReader:
     kind = "epub"
     suffixes = (".epub",)
     decoded = False
-    version = 1 + DECODING_VERSION
+    version = 2 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
         parts = officezip.package_parts(raw, EPUB_FILE)
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             try:
-                return _book(archive, {part.filename: part for part in parts}, relative)
+                named = {part.filename: part for part in parts}
+                return _book(archive, named, relative, len(raw))
             except officezip.ZIP_ERRORS:
                 raise UnreadableDocument(DAMAGED) from None
 
 
-def _book(archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], relative: str) -> Extracted:
+def _book(
+    archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], relative: str, book_size: int
+) -> Extracted:
     opf_path = _package_path(_part(archive, parts, CONTAINER))
     if opf_path not in parts:
         raise UnreadableDocument(NO_PACKAGE)
     package = _xml(_part(archive, parts, opf_path), NO_PACKAGE)
     chapters = _chapters(package, opf_path, parts)
     _refuse_drm(archive, parts, {item.path for item in chapters})
-    officezip.check_size(
-        sum(parts[item.path].file_size for item in chapters), MAX_XHTML_BYTES, "of XHTML"
-    )
+    xhtml = sum(parts[item.path].file_size for item in chapters)
+    officezip.check_expansion(xhtml, book_size, MAX_XHTML_BYTES, "of XHTML")
     warnings = []
     if len(chapters) > MAX_CHAPTERS:
         warnings.append(
             f"{relative}: {len(chapters):,} chapter files; the first {MAX_CHAPTERS:,} are read"
         )
         chapters = chapters[:MAX_CHAPTERS]
-    title, authors = _metadata(package)
+    title, authors, language = _metadata(package)
     texts = [_chapter_text(archive.read(item.path), item.path) for item in chapters]
     body = "\n\n".join(text for text in texts if text)
-    opening = ([f"# {title}"] if title else []) + [f"Author: {name}" for name in authors]
+    author = _author_word(language)
+    opening = ([f"# {title}"] if title else []) + [f"{author}{name}" for name in authors]
     text = "\n\n".join([*opening, body]) if body else ""
     return Extracted(text + "\n" if text else "", title=title or None, warnings=warnings)
 
@@ -246,14 +255,31 @@ def _refuse_drm(
             raise UnreadableDocument(DRM)
 
 
-def _metadata(package: Any) -> tuple[str, list[str]]:
-    """The book's first dc:title and its dc:creators, as single clean lines."""
+def _metadata(package: Any) -> tuple[str, list[str], str]:
+    """The book's first dc:title, its dc:creators, as single clean lines, and its first
+    dc:language ("" for none)."""
     metadata = next(package.iter(f"{_OPF}metadata"), None)
     if metadata is None:
-        return "", []
+        return "", [], ""
     title = next((_line(element) for element in metadata.iter(f"{_DC}title")), "")
     authors = [_line(element) for element in metadata.iter(f"{_DC}creator")]
-    return title[:TITLE_MAX], [name for name in authors if name][:10]
+    language = next((_line(element) for element in metadata.iter(f"{_DC}language")), "")
+    return title[:TITLE_MAX], [name for name in authors if name][:10], language
+
+
+def _author_word(language: str) -> str:
+    """The word and separator written before an author in a book of `language` (a BCP 47
+    tag, "fr-CA": its primary subtag), from citeqa/data/ebook_words.json: "Auteur : "."""
+    default, words = _author_words()
+    primary = language.strip().lower().replace("_", "-").split("-")[0]
+    return words.get(primary, words[default])
+
+
+@functools.cache
+def _author_words() -> tuple[str, dict[str, str]]:
+    data = data_json("ebook_words.json")
+    words = {str(code).lower(): str(word) for code, word in data["author"].items()}
+    return str(data["default"]), words
 
 
 def _line(element: Any) -> str:
@@ -267,16 +293,34 @@ def _chapter_text(raw: bytes, path: str) -> str:
         text, _ = decoded_text(raw, path)
     except UnreadableDocument:
         raise UnreadableDocument(NOT_TEXT.format(path=shown(path))) from None
-    text = _NOTE_REFERENCE.sub(_bracketed, text)
-    body = _BODY.search(text)
-    wrapped = f"{text[: body.end()]}<article>{text[body.end() :]}" if body else f"<article>{text}"
+    text = _bracket_note_marks(text)
+    body = _BODY.search(text)  # its tag's end by str.find: `<body\b[^>]*>` backtracks
+    end = text.find(">", body.end()) + 1 if body else 0
+    wrapped = f"{text[:end]}<article>{text[end:]}"
     visible, _title = html_visible_text(wrapped)
     return visible
 
 
-def _bracketed(reference: re.Match[str]) -> str:
-    mark = reference[2].strip().strip("[]")
-    return f"{reference[1]}[{mark}]{reference[3]}" if mark else reference[0]
+def _bracket_note_marks(text: str) -> str:
+    """`text` with each footnote reference's mark bracketed (`_NOTE_TYPE`). A link's tag is
+    found by its opening and the next ">" (str.find), not by one regular expression: a tag
+    left open ("<a <a <a ...") made `<a\\b[^>]*>` scan the rest of the chapter again at each
+    "<a" (350,000 of them: minutes); here a tag that never closes ends the search."""
+    pieces, done = [], 0
+    opening = _LINK.search(text)
+    while opening is not None:
+        end = text.find(">", opening.end())
+        if end == -1:
+            break
+        close = _LINK_END.search(text, end + 1, end + 1 + MAX_MARK + len("</a>"))
+        if close is not None and _NOTE_TYPE.search(text, opening.start(), end):
+            mark = text[end + 1 : close.start()]
+            cleaned = mark.strip().strip("[]")
+            if cleaned and "<" not in mark:
+                pieces += [text[done : end + 1], f"[{cleaned}]"]
+                done = close.start()
+        opening = _LINK.search(text, end + 1)
+    return "".join(pieces) + text[done:]
 
 
 READERS = (EpubReader(),)

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
+from citeqa.blocks import fenced_line_starts
 from citeqa.jsonfiles import parse_json
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.textdecoding import VERSION as DECODING_VERSION
@@ -54,7 +55,7 @@ class NotebookReader:
     kind = "md"
     suffixes = (".ipynb",)
     decoded = True
-    version = 1 + DECODING_VERSION
+    version = 2 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         notebook = _notebook(str(content))
@@ -184,13 +185,15 @@ def _fenced(text: str, info: str) -> str:
 
 
 def _title(blocks: list[str]) -> str | None:
-    """The first heading of the markdown cells (code blocks aside), cleaned and cut."""
+    """The first heading of the markdown cells (code blocks aside, and a markdown cell's own
+    fenced code: a "# comment" there is code, as blocks.py reads it), cleaned and cut."""
     for block in blocks:
         if block.startswith("`"):
             continue
-        heading = _HEADING.search(block)
-        if heading:
-            return plain_title(" ".join(heading[1].split()))[:TITLE_MAX] or None
+        fenced = fenced_line_starts(block)
+        for heading in _HEADING.finditer(block):
+            if heading.start() not in fenced:
+                return plain_title(" ".join(heading[1].split()))[:TITLE_MAX] or None
     return None
 
 

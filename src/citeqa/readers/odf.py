@@ -3,7 +3,8 @@ from the zip's content.xml as the .docx, .xlsx and .pptx readers write theirs:
 - a text document (.odt): headings (`text:h`, its outline level) as Markdown heading lines
   ("## Scope"), paragraphs apart by a blank line, lists as list lines (their number as the list
   style writes it, "1.", "a)", or "-" for a bullet; two spaces of indent a level), tables as
-  pipe tables (two rows and two columns or more; a merged cell once), footnotes and endnotes
+  pipe tables (two rows and two columns or more; a merged cell once; at most xlsx.MAX_CELLS
+  cells in all the document's tables, with a warning), footnotes and endnotes
   last, "[n] text"; a table of contents, an index, tracked deletions, comments, hidden text and
   text boxes are not read (as in a .docx);
 - a spreadsheet (.ods): each visible sheet a section "## Budget 2026" over its rows, written as
@@ -16,8 +17,9 @@ from the zip's content.xml as the .docx, .xlsx and .pptx readers write theirs:
   expanded only up to those bounds when not (a repeat of 10^9 costs nothing);
 - a presentation (.odp): each slide as readers/slidetext.py writes a deck (title in the
   heading, text frames in the page's order, tables, grouped shapes walked, speaker notes
-  after it); footer, date and page-number frames and empty placeholders are not read; hidden
-  slides are read, their heading saying so; at most MAX_SLIDES slides, with a warning.
+  after it; at most xlsx.MAX_CELLS cells in all the deck's tables, with a warning); footer,
+  date and page-number frames and empty placeholders are not read; hidden slides are read,
+  their heading saying so; at most MAX_SLIDES slides, with a warning.
 The body's element decides how a file is read, whatever its ending (a sheet named .odt is read
 as a sheet). Titled by the document's own title (meta.xml's dc:title) when it states one, else
 by its first heading of level 1 or first slide's title (a spreadsheet: by its file's name,
@@ -30,8 +32,8 @@ gives no more than the elements read here. A file that is no readable OpenDocume
 skipped with one reason, never a traceback (readers/officezip.py, shared with the Office Open
 XML readers): not a zip (an old binary .doc/.xls/.ppt renamed, or anything else), a damaged
 zip, a zip without content.xml, a password-protected file (its manifest's `encryption-data`),
-XML that does not parse, or parts unzipping past MAX_XML_BYTES (or past MAX_XML_RATIO times
-the file's size, MAX_XML_FLOOR at least: a zip bomb) or MAX_UNZIPPED_BYTES in all.
+XML that does not parse, or parts unzipping past MAX_XML_BYTES (or past officezip.MAX_XML_RATIO
+times the file's size, MAX_XML_FLOOR at least: a zip bomb) or MAX_UNZIPPED_BYTES in all.
 """
 
 from __future__ import annotations
@@ -53,13 +55,6 @@ from citeqa.visible import shown
 MAX_XML_BYTES = 32 * 1024 * 1024
 """The most XML (content.xml, styles.xml, meta.xml) read, once unzipped: lxml parses each
 whole (benchmarks/slides_odf_read.py prints the costs)."""
-MAX_XML_RATIO = 50
-MAX_XML_FLOOR = 4 * 1024 * 1024
-"""The XML read may also be at most MAX_XML_RATIO times the file's size, or MAX_XML_FLOOR:
-past both a small file is a zip bomb. LibreOffice's XML compresses 2 to 8 times in the test
-files of this session, 31 times in a 20,000-row sheet of tickets (0.54 MB, 16.5 MB of XML, read
-in 0.6 s of CPU); reading costs about 0.036 s of CPU a MB of a sheet's XML, so 50 times keeps a
-file's reading under 2 s a MB of the file."""
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
 """The most all the parts may unzip to (pictures included)."""
 MAX_SLIDES = 5_000
@@ -95,6 +90,7 @@ CUT_ROWS = (
 CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet '{sheet}'"
 """Sheet names in warnings shown as `visible.shown` shows any name, as readers/xlsx.py's."""
 CUT_SLIDES = "{relative}: read the first {count:,} slides"
+CUT_TABLES = "{relative}: read the first {cells:,} cells of its tables; the rest of them left out"
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -144,7 +140,7 @@ class _OdfReader:
     """An OpenDocument file of one ending; read by its body's kind, whatever its ending."""
 
     decoded = False
-    version = 1
+    version = 2
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
@@ -170,8 +166,7 @@ def _check_package(raw: bytes) -> dict[str, int]:
         raise UnreadableDocument(ENCRYPTED)
     officezip.check_size(sum(sizes.values()), MAX_UNZIPPED_BYTES, "in all")
     read = {name: sizes[name] for name in (CONTENT, "styles.xml", "meta.xml") if name in sizes}
-    limit = min(MAX_XML_BYTES, max(MAX_XML_FLOOR, MAX_XML_RATIO * len(raw)))
-    officezip.check_size(sum(read.values()), limit, "of XML")
+    officezip.check_expansion(sum(read.values()), len(raw), MAX_XML_BYTES, "of XML")
     return read
 
 
@@ -248,6 +243,9 @@ class _Document:
         self.first_title = ""
         self.cut = False
         """Whether the last table read was cut at its budget of cells."""
+        self.table_cells = 0
+        """The cells read in the tables of a text or a presentation: MAX_CELLS for all."""
+        self.tables_cut = False
 
     # -- text documents
 
@@ -270,7 +268,7 @@ class _Document:
             elif tag == _q("text:list"):
                 self._list(child, lines, 0, None)
             elif tag == _q("table:table"):
-                lines.table(list(self._table_rows(child, MAX_CELLS)))
+                lines.table(self._text_table(child))
             elif tag not in SKIPPED_TEXT and isinstance(tag, str):
                 self._blocks(child, lines)  # a section, a soft page break, a text box's body
 
@@ -346,6 +344,18 @@ class _Document:
                 budget -= max(1, len(cells))
                 yield cells
 
+    def _text_table(self, table: Any) -> list[list[str]]:
+        """A text's or a slide's table, within the MAX_CELLS cells all its tables share (a
+        table of a few bytes repeats a row a million times: a budget each would let a
+        document of tables repeat it without end); a warning, once, when they are cut."""
+        self.cut = False
+        rows = list(self._table_rows(table, MAX_CELLS - self.table_cells))
+        self.table_cells += sum(max(1, len(cells)) for cells in rows if cells)
+        if self.cut and not self.tables_cut:
+            self.tables_cut = True
+            self.notes.append(CUT_TABLES.format(relative=self.relative, cells=self.table_cells))
+        return rows
+
     def _row_cells(self, row: Any) -> list[str]:
         """A row's cell texts, trailing empty cells off, at most MAX_COLUMNS + 1 of them (one
         past the bound tells the row was cut)."""
@@ -373,13 +383,24 @@ class _Document:
         if len(cell) == 1 and len(cell[0]) == 0 and cell[0].tag == P:  # most cells: one plain p
             text = " ".join((cell[0].text or "").split())
         else:
-            text = " ".join(" ".join(self._inline(p) for p in cell.iter(P, H)).split())
+            text = " ".join(" ".join(self._paragraphs(cell)).split())
         if text:
             return text
         for name in ("office:string-value", "office:value", "office:date-value"):
             if cell.get(_q(name)):
                 return " ".join(str(cell.get(_q(name))).split())
         return ""
+
+    def _paragraphs(self, container: Any) -> Iterator[str]:
+        """The text of the paragraphs and headings in `container` (a cell), through lists,
+        sections and text boxes; a comment (`office:annotation`) or a note's body is not its
+        text (a note is read once, with the footnotes, by `_inline`)."""
+        for child in container:
+            tag = child.tag
+            if tag in (P, H):
+                yield self._inline(child)
+            elif tag not in SKIPPED_TEXT and isinstance(tag, str):
+                yield from self._paragraphs(child)
 
     def sheets(self, body: Any) -> str:
         reading = SheetReading(self.relative)

@@ -1,10 +1,11 @@
-"""The checks made of an Office Open XML file (.docx, .xlsx) before its library opens it: is it
-a zip archive at all, does it hold the part that makes it a Word document or a workbook, is it
-saved as Strict Open XML, and do its parts unzip to a size one reads.
+"""The checks made of a zipped office file (.docx, .xlsx, .pptx, OpenDocument, EPUB) before it
+is parsed: is it a zip archive at all, does it hold the part that makes it a Word document or a
+workbook, is it saved as Strict Open XML, and do its parts unzip to a size one reads, in bytes
+and in times the file's size (`check_expansion`: a zip bomb).
 
-Shared by readers/docx.py and readers/xlsx.py so that both refuse the same files for the same
-reasons, with the same sentences (an encrypted file, an old binary one renamed, a damaged zip,
-a zip bomb). zipfile reads the archive's central directory only; it inflates no entry past the
+Shared by the readers of those files so that all refuse the same files for the same reasons,
+with the same sentences (an encrypted file, an old binary one renamed, a damaged zip, a zip
+bomb). zipfile reads the archive's central directory only; it inflates no entry past the
 size that directory states, so the sums checked here bound what opening the file costs.
 """
 
@@ -47,6 +48,20 @@ _ATTRIBUTE = re.compile(rb"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 STRICT_PROBE_BYTES = 4096
 """The bytes of the main part read to tell a Strict file: its root element's namespaces."""
 TOO_LARGE = "too large to read: {size:,} MB {what} once unzipped (citeqa reads up to {limit:,} MB)"
+MAX_XML_RATIO = 50
+MAX_XML_FLOOR = 4 * 1024 * 1024
+"""The markup a file's parser reads whole (XML, XHTML) may be at most MAX_XML_RATIO times the
+file's size, or MAX_XML_FLOOR: past both a small file is a zip bomb. LibreOffice's XML
+compresses 2 to 8 times in the test files of session 22, 31 times in a 20,000-row sheet of
+tickets (0.54 MB, 16.5 MB of XML, read in 0.6 s of CPU); a .docx or .pptx 5 to 15 times, an
+e-book's XHTML 3 to 5 (its pictures add to the file, not to the markup). Parsing costs about
+0.04 s of CPU a MB of XML with lxml, 0.4 to 2.5 s a MB of XHTML with readers/html.py
+(benchmarks/slides_odf_read.py and ebook_read.py print them), so 50 times bounds a file's
+reading by its size."""
+TOO_EXPANDED = (
+    "too large to read: {size:,} MB {what} once unzipped, {ratio:,} times the file's size"
+    " (citeqa reads up to {limit:,} times it, or {floor:,} MB: more is a zip bomb)"
+)
 
 
 @dataclass(frozen=True)
@@ -98,6 +113,21 @@ def check_size(size: int, limit: int, what: str) -> None:
     if size > limit:
         megabytes = (size + (1 << 20) - 1) >> 20
         raise UnreadableDocument(TOO_LARGE.format(size=megabytes, what=what, limit=limit >> 20))
+
+
+def check_expansion(size: int, file_size: int, limit: int, what: str) -> None:
+    """UnreadableDocument when `size` bytes of markup pass `limit` (check_size), or pass both
+    MAX_XML_RATIO times `file_size` and MAX_XML_FLOOR (`what`: "of XML", "of XHTML")."""
+    check_size(size, limit, what)
+    if size > max(MAX_XML_FLOOR, MAX_XML_RATIO * file_size):
+        megabytes = (size + (1 << 20) - 1) >> 20
+        ratio = size // max(1, file_size)
+        raise UnreadableDocument(
+            TOO_EXPANDED.format(
+                size=megabytes, what=what, ratio=ratio, limit=MAX_XML_RATIO,
+                floor=MAX_XML_FLOOR >> 20,
+            )
+        )  # fmt: skip
 
 
 def parts_of_type(raw: bytes, content_type: str) -> set[str]:

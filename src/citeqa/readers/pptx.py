@@ -17,7 +17,9 @@ file; it is imported only when a deck is read (`import pptx`: 0.09-0.13 s cumula
   on a slide has no text of its own: the layout's prompt ("Click to add title") is never read,
   as layouts and masters are not;
 - its speaker notes after it ("### Speaker notes"), quotable;
-- hidden slides are read, their heading saying "(hidden)" (slidetext.py says why).
+- hidden slides are read, their heading saying "(hidden)" (slidetext.py says why);
+- a shape python-pptx cannot read (it raises on an attribute value it refuses) is left out
+  with a warning naming its slide, the rest of the deck read.
 
 Titled by the core properties' title (File > Info) when it states one other than the
 template's "PowerPoint Presentation", else by the first slide's title, else as any text is.
@@ -25,9 +27,11 @@ template's "PowerPoint Presentation", else by the first slide's title, else as a
 Bounded, and a file that is no deck is skipped with one reason, never a traceback
 (readers/officezip.py, shared with the .docx and .xlsx readers): an old binary .ppt renamed or
 a password-protected deck (OLE files), no zip, a damaged zip, one without a presentation part,
-a Strict Open XML one, one whose XML unzips to more than MAX_XML_BYTES or whose parts to more
-than MAX_UNZIPPED_BYTES, or one of more than MAX_SLIDES slides (python-pptx parses every part
-when it opens a deck, so these are checked from the zip's directory before it does).
+a Strict Open XML one, one whose XML unzips to more than MAX_XML_BYTES (or than
+officezip.MAX_XML_RATIO times the file's size, MAX_XML_FLOOR at least: a zip bomb) or whose
+parts to more than MAX_UNZIPPED_BYTES, or one of more than MAX_SLIDES slides (python-pptx
+parses every part when it opens a deck, so these are checked from the zip's directory before
+it does).
 """
 
 from __future__ import annotations
@@ -87,20 +91,22 @@ class PptxReader:
     kind = "pptx"
     suffixes = (".pptx",)
     decoded = False
-    version = 1
+    version = 2
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
         _check_package(raw)
         deck = _opened(raw)
+        skipped: list[int] = []
         try:
-            slides = [_slide(slide, number) for number, slide in enumerate(deck.slides, 1)]
+            slides = [_slide(slide, n, skipped) for n, slide in enumerate(deck.slides, 1)]
             stated = " ".join(str(deck.core_properties.title or "").split())
         except Exception as error:  # python-pptx or lxml on a malformed part: not the user's
             raise UnreadableDocument(DAMAGED) from error
         first = next((slide.title for slide in slides if slide.title), "")
         title = stated if stated and stated != GENERIC_TITLE else first
-        return Extracted(deck_text(slides), title=title[:TITLE_MAX] or None)
+        warnings = [_skipped_warning(relative, skipped)] if skipped else []
+        return Extracted(deck_text(slides), title=title[:TITLE_MAX] or None, warnings=warnings)
 
 
 def _check_package(raw: bytes) -> None:
@@ -108,7 +114,7 @@ def _check_package(raw: bytes) -> None:
     large once unzipped, or one of more than MAX_SLIDES slides."""
     entries = officezip.package_parts(raw, DECK_FILE)
     xml = sum(entry.file_size for entry in entries if entry.filename.endswith((".xml", ".rels")))
-    officezip.check_size(xml, MAX_XML_BYTES, "of XML")
+    officezip.check_expansion(xml, len(raw), MAX_XML_BYTES, "of XML")
     officezip.check_size(sum(entry.file_size for entry in entries), MAX_UNZIPPED_BYTES, "in all")
     slides = sum(1 for entry in entries if _SLIDE_PART.fullmatch(entry.filename))
     if slides > MAX_SLIDES:
@@ -126,19 +132,37 @@ def _opened(raw: bytes) -> Any:
         raise UnreadableDocument(DAMAGED) from error
 
 
-def _slide(slide: Any, number: int) -> Slide:
-    """What the slide shows, and its notes."""
+def _slide(slide: Any, number: int, skipped: list[int]) -> Slide:
+    """What the slide shows, and its notes; a shape python-pptx cannot read (an attribute
+    of a value it refuses: it raises when the shape is read) is left out, its slide's number
+    added to `skipped`, rather than the deck refused."""
     read = Slide(number, hidden=slide.element.get("show") in ("0", "false"))
     lines = Lines()
     for shape in slide.shapes:
-        kind = _placeholder_kind(shape)
-        if kind in TITLE_PLACEHOLDERS and not read.title:
-            read.title = " ".join(_frame_text(shape).split())
-        elif kind not in SKIPPED_PLACEHOLDERS:
-            _shape_lines(shape, kind, lines)
+        try:
+            _read_shape(shape, read, lines)
+        except Exception:  # python-pptx or lxml on a malformed shape: that shape only
+            skipped.append(number)
     read.blocks = lines.done()
     read.notes = _notes(slide)
     return read
+
+
+def _read_shape(shape: Any, read: Slide, lines: Lines) -> None:
+    """A shape: the slide's title into `read`, any other's text into `lines`."""
+    kind = _placeholder_kind(shape)
+    if kind in TITLE_PLACEHOLDERS and not read.title:
+        read.title = " ".join(_frame_text(shape).split())
+    elif kind not in SKIPPED_PLACEHOLDERS:
+        _shape_lines(shape, kind, lines)
+
+
+def _skipped_warning(relative: str, slides: list[int]) -> str:
+    numbers = sorted(set(slides))
+    named = ", ".join(str(number) for number in numbers[:10])
+    more = " and more" if len(numbers) > 10 else ""
+    slides_word = "slide" if len(numbers) == 1 else "slides"
+    return f"{relative}: shapes that could not be read left out on {slides_word} {named}{more}"
 
 
 def _placeholder_kind(shape: Any) -> str:

@@ -28,8 +28,8 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from citeqa.language import pipe_row
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
+from citeqa.readers.delimited import pipe_table
 from citeqa.readers.officezip import OLE_MAGIC
 from citeqa.titles import plain_title
 
@@ -93,7 +93,7 @@ class RtfReader:
     kind = "rtf"
     suffixes = (".rtf",)
     decoded = False
-    version = 1
+    version = 2
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -322,13 +322,12 @@ class _Rtf:
         return ""
 
     def _flush_table(self) -> None:
-        """Write the rows read as a pipe table (one column or one row: as lines)."""
+        """Write the rows read as a pipe table, as a .csv file's (delimited.pipe_table: one
+        column or one row: as lines)."""
         rows, self.rows = self.rows, []
         width = max((len(row) for row in rows), default=0)
         if len(rows) > 1 and width > 1:
-            lines = [pipe_row(row + [""] * (width - len(row))) for row in rows]
-            lines.insert(1, "|" + " --- |" * width)
-            self.blocks.append("\n".join(lines))
+            self.blocks.append(pipe_table(rows).rstrip("\n"))
         elif rows:
             self.blocks.append("\n".join(" ".join(row) for row in rows))
 

@@ -34,10 +34,11 @@ the .docx reader):
   OLE files; the encrypted one holds an "EncryptedPackage" stream), or no workbook at all;
 - a damaged zip archive; a zip archive without xl/workbook.xml (a .docx renamed); a workbook
   saved as Strict Open XML (openpyxl reads none of it);
-- one whose parts unpack to more than MAX_UNPACKED bytes, or its table of strings to more than
-  MAX_STRINGS (a zip bomb: sizes read from the archive's directory, which zipfile never reads
-  past; the table of strings found by its content type, as openpyxl finds it, whatever its
-  name);
+- one whose parts unpack to more than MAX_UNPACKED bytes, or its table of strings (which
+  openpyxl parses whole) to more than MAX_STRINGS or than officezip.MAX_XML_RATIO times the
+  file's size, MAX_XML_FLOOR at least (a zip bomb: sizes read from the archive's directory,
+  which zipfile never reads past; the table of strings found by its content type, as
+  openpyxl finds it, whatever its name);
 - at most MAX_CELLS cells of a workbook are read (a sheet of a million rows: "read the
   first 28,571 rows of sheet 'big'"; a missing row number counts as a cell, as openpyxl
   yields an empty row for each: a 5 KB sheet holding rows 1 and 10,000,000 cost 4 s of CPU)
@@ -188,7 +189,7 @@ def _check_archive(raw: bytes) -> None:
     officezip.check_size(sum(part.file_size for part in parts), MAX_UNPACKED, "in all")
     named = officezip.parts_of_type(raw, STRINGS_TYPE) | {STRINGS_PART}
     strings = (part.file_size for part in parts if part.filename.lower() in named)
-    officezip.check_size(sum(strings), MAX_STRINGS, "of strings")
+    officezip.check_expansion(sum(strings), len(raw), MAX_STRINGS, "of strings")
 
 
 def _read_workbook(raw: bytes, reading: SheetReading) -> str | None:
