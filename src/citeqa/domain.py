@@ -283,9 +283,6 @@ class Domain(BaseModel):
     letter_key_cues: tuple[str, ...] = ()
     """Folded words that name what the one letter after them looks up ("tranche", "zone",
     "grade", "annexe"): "tranche E" looks up the row keyed `E` (questions.key_words)."""
-    agenda_cues: tuple[str, ...] = ()
-    """Folded words naming, with a number, an agenda's numbered part ("Point 2 - Ouverture…"):
-    with `section_cues`, such a line with a title is a heading (titleonly.only_title)."""
     section_cues: tuple[str, ...] = ()
     """Folded words that name the numbered part of a document the number after them is
     ("article 5", "clause 4.3", "version 3.5.1", "§ 2"): a question naming one looks up the

@@ -27,7 +27,6 @@ def fold(text: str) -> str:
 
 
 WordList = Literal[
-    "agenda_cues",
     "anaphors",
     "byline_determiners",
     "byline_words",

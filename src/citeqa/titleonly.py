@@ -40,7 +40,6 @@ __all__ = [
     "is_page_label",
     "named_bare_document",
     "names_only_the_title",
-    "numbered_part_heading",
     "only_title",
     "without_titles",
 ]
@@ -71,8 +70,6 @@ def only_title(bank: SentenceBank, index: int) -> bool:
         return True  # a lead-in: what follows it answers
     if is_page_label(written):
         return True  # a page's footer or header: "Page 1/1" was quoted for a hall's price
-    if numbered_part_heading(written):
-        return True  # "Point 2 - Ouverture de l'antenne de Lyon" was quoted for who heads it
     text = _plain(written)
     if text.rstrip(_CLOSING).endswith(_STATEMENT_ENDS):
         return False  # a title derived from a first sentence is still that sentence's to quote
@@ -93,24 +90,6 @@ def is_page_label(line: str) -> bool:
     """Whether `line` is only a page's label, a footer or header numbering it ("Page 1/1",
     "Page 3 of 12", "p. 2", "- 4 -": the language data's `page_labels`, read folded)."""
     return _page_labels().search(fold(line)) is not None
-
-
-_PART_HEADING = re.compile(
-    r"(?P<cue>[^\W\d]+|§)\.?\s*(?:n\s?[°o]\.?\s*)?\d[\w.-]*\s*[-–—:]\s*[^\W\d_][^.!?…]{0,100}"
-)
-"""A cue, a number ("2", "n° 2025-16", "4.3"), a dash or colon and a title ("Point 2 - Ouverture
-de l'antenne"), read folded, with no statement's end."""
-
-
-def numbered_part_heading(line: str) -> bool:
-    """Whether `line` is only a numbered part's heading: a cue of the language data's
-    `section_cues` (not a step's) or `agenda_cues`, its number, a dash or colon and a title
-    ("Point 2 - Ouverture de l'antenne de Lyon", "Article 3 : Objet", "Délibération n°
-    2025-24 - Décision modificative n° 1"), ending no statement."""
-    match = _PART_HEADING.fullmatch(fold(line).rstrip(_CLOSING))
-    if match is None or match["cue"] in language_words("step_cues"):
-        return False  # "Step 3: Run the installer" is an instruction
-    return match["cue"] in language_words("section_cues") | language_words("agenda_cues")
 
 
 @cache

@@ -1,9 +1,7 @@
-"""Lines never quoted as an answer (titleonly.only_title, answering.quotable): one that is only
-a page's label ("Page 1/1", "- 4 -": language data `page_labels`), furniture though it holds a
-number a price question asks for (s21 trial: a PDF's "Page 1/1" footer quoted at .77 for a
-hall's price, the answer under its heading at .13); and a numbered part's heading ("Point 2 -
-Ouverture de l'antenne de Lyon": `section_cues`, `agenda_cues`), quoted at .50 for who heads the
-office (s22 trial)."""
+"""A line that is only a page's label ("Page 1/1", "- 4 -": language data `page_labels`) is
+furniture: never quoted as an answer (titleonly.only_title, answering.quotable), though it holds
+a number a price question asks for (s21 trial: a PDF's "Page 1/1" footer quoted at .77 for a
+hall's price, the answer under its heading at .13)."""
 
 from __future__ import annotations
 
@@ -15,7 +13,7 @@ from citeqa.chunking import chunk_document
 from citeqa.models import Document, Sentence
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.tallies import document_sentences
-from citeqa.titleonly import is_page_label, numbered_part_heading, only_title
+from citeqa.titleonly import is_page_label, only_title
 
 TARIFFS = (
     "Tarifs municipaux 2025-2026\n"
@@ -78,39 +76,3 @@ def test_the_quote_is_chosen_past_a_page_label_the_ranker_puts_first() -> None:
 )
 def test_page_labels_are_read_from_the_language_data(line: str, label: bool) -> None:
     assert is_page_label(line) is label
-
-
-REPORT = (
-    "Rapport d'activité 2025\n"
-    "Point 2 - Ouverture de l'antenne de Lyon\n"
-    "L'antenne est dirigée par Jules Moreau, nommé en octobre 2025.\n"
-    "Step 3: Run the installer\n"
-)
-
-
-def test_a_numbered_part_heading_is_never_the_quote() -> None:
-    bank = _bank(REPORT)
-    heading, answer = _index_of(bank, "Point 2"), _index_of(bank, "L'antenne est")
-    assert only_title(bank, heading)
-    assert not only_title(bank, answer)
-    assert not only_title(bank, _index_of(bank, "Step 3"))  # an instruction, not a heading
-    items = [ScoredSentence(i, 1.0, 0.0, 0.0, 0.0, 1) for i in (heading, answer)]
-    kept = quotable(Candidates(items, np.array([0.5, 0.45]), np.zeros((2, 2))), bank)
-    assert [s.index for s in kept.sentences] == [answer]
-
-
-@pytest.mark.parametrize(
-    ("line", "heading"),
-    [
-        ("Point 2 - Ouverture de l'antenne de Lyon", True),
-        ("Article 3 : Objet du contrat", True),
-        ("Délibération n° 2025-24 - Décision modificative n° 1", True),
-        ("Item 4: Budget", True),
-        ("Article 3 - Le loyer est de 800 €.", False),
-        ("Step 3: Run the installer", False),
-        ("Volunteers 1,380 1,120", False),
-        ("Le point 2 - ouverture", False),
-    ],
-)
-def test_numbered_part_headings_are_read_from_the_language_data(line: str, heading: bool) -> None:
-    assert numbered_part_heading(line) is heading
