@@ -296,7 +296,8 @@ def _extended_end(
             break
         new_paragraph = _blank_line(text, end, bank.sentences[following].start)
         complete = new_paragraph and _complete_sentence(text[sentence.start : end])
-        if complete and not _lacked_word(bank, index, following, terms):
+        opens_list = new_paragraph and _line_list(text, bank.sentences[following].start)
+        if complete and not opens_list and not _lacked_word(bank, index, following, terms):
             break
         into_prose = new_paragraph and _prose_paragraph(text, bank.sentences[following])
         if opens_numbered_title(text, bank.sentences[following].start):
@@ -370,6 +371,16 @@ def _prose_apart(text: str, previous: Sentence, start: int) -> bool:
     """Whether sentence `previous` is prose that a paragraph break parts from a quote
     starting at `start`."""
     return _prose_paragraph(text, previous) and _blank_line(text, previous.end, start)
+
+
+def _line_list(text: str, start: int) -> bool:
+    """Whether the paragraph opening at `start` is a list of lines (two lines or more before the
+    next blank line, as an HTML page's <ol> or a Word list is read): a short sentence leading
+    into it ("Illumina sequencing goes to the Genomics Core Facility." over its steps) runs on
+    into its first item, where a paragraph of prose would be left apart."""
+    paragraph_end = _BLANK_LINE.search(text, start)
+    stop = paragraph_end.start() if paragraph_end else len(text)
+    return "\n" in text[start:stop].strip()
 
 
 def _blank_line(text: str, start: int, end: int) -> bool:

@@ -239,3 +239,17 @@ def test_a_paragraph_of_prose_holding_a_question_word_the_sentence_lacks_is_take
     assert [text[s.start : s.end] for s in quote_spans(chosen_item, bank, hits, no_word)] == [
         chosen
     ]
+
+
+def test_a_short_sentence_leading_into_a_list_of_lines_takes_in_its_first_item() -> None:
+    """The research set's "What is the wiki's procedure for submitting samples for Illumina
+    sequencing?": an HTML page's lead-in over its <ol>, whose items are read as lines. The
+    lead-in, a complete sentence, stood alone and held no step (s23 integration, test half)."""
+    lead = "Illumina sequencing goes to the Genomics Core Facility."
+    steps = "Quantify DNA with Qubit (not Nanodrop).\nSend 20 µL at 10 ng/µL per sample."
+    text = f"{lead}\n\n{steps}\n\nTurnaround is about 3 weeks."
+    first = text.index("Quantify")
+    second = text.index("Send")
+    last = text.index("Turnaround")
+    cuts = [(0, len(lead)), (first, second - 1), (second, last - 2), (last, len(text))]
+    assert _quoted(text, cuts, 0) == f"{lead}\n\nQuantify DNA with Qubit (not Nanodrop)."
