@@ -126,15 +126,17 @@ def _warm_questions(questions: Path) -> list[str]:
 
 
 def _line_question(line: str, number: int) -> str:
-    """The question of one line of a --questions file (see `_warm_questions`)."""
-    if not line.lstrip().startswith("{"):
-        return line.strip()
+    """The question of one line of a --questions file (see `_warm_questions`): a line that is
+    no JSON ("{Alice} leads what?") is a plain question."""
     try:
-        question = json.loads(line).get("question")
-    except (json.JSONDecodeError, AttributeError):
-        question = None
+        parsed = json.loads(line)
+    except json.JSONDecodeError:
+        return line.strip()
+    if not isinstance(parsed, dict):
+        return line.strip()  # "2026", "[draft] …": a JSON value, not an object
+    question = parsed.get("question")
     if not isinstance(question, str) or not question.strip():
-        raise ValueError(f'line {number} opens a JSON object with no "question" string')
+        raise ValueError(f'line {number} is a JSON object with no "question" string')
     return question
 
 

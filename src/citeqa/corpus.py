@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain, count
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -135,7 +136,9 @@ def scan_corpus(
     files, skipped = walked.files, walked.notes()
     entries: list[DocumentEntry] = []
     word_lists: list[str] = []
-    used: set[str] = set()
+    ids = unique_document_ids(
+        [name for name in files.names if reader_for(PurePosixPath(name).suffix)]
+    )
     unread = list(skipped)  # the files it could not read, for the message when none was read
     heard = progress or (lambda done, total: None)
     for done, path in enumerate(corpus_dir / name for name in files.names):
@@ -148,7 +151,7 @@ def scan_corpus(
             if not unreadable.reason.startswith(UNSUPPORTED_TYPE):
                 unread.append(note)
             continue
-        document = _unique(document, used, warnings)
+        document = _with_id(document, relative_path(path, corpus_dir), ids, warnings)
         take(document)
         if looks_like_word_list(document.text):
             word_lists.append(relative_path(path, corpus_dir))
@@ -208,14 +211,44 @@ def read_corpus(corpus_dir: Path) -> CorpusReading:
     return CorpusReading(documents, scan.skipped, scan.warnings, scan.domain)
 
 
-def _unique(document: Document, used: set[str], warnings: list[str]) -> Document:
-    """Keep doc_ids unique: a second "notes" (notes.md after notes.txt) keeps its extension."""
-    if document.doc_id in used:
-        new_id = PurePosixPath(document.doc_id).with_name(Path(document.path).name).as_posix()
-        warnings.append(f"{new_id}: another file has the id {document.doc_id!r}; using {new_id!r}")
-        document = document.model_copy(update={"doc_id": new_id})
-    used.add(document.doc_id)
-    return document
+def unique_document_ids(relatives: list[str]) -> dict[str, str]:
+    """Each of `relatives` (posix paths in the corpus) with a doc_id no other has, the same
+    whatever their order: `document_id` first for the files with no export page id (in sorted
+    order: "notes.md" before "notes.txt"), then for the others, so that an exported "notes
+    <id>.md" never takes a plain "notes.md"'s id; a file whose id is taken gets its path
+    without extension (page ids kept), else its path, else its path with a number."""
+    ordered = sorted(relatives, key=lambda name: (without_page_ids(name) != name, name))
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in ordered:
+        if document_id(name) not in taken:
+            ids[name] = document_id(name)
+            taken.add(ids[name])
+    for name in ordered:
+        if name not in ids:
+            ids[name] = _free_id(name, taken)
+            taken.add(ids[name])
+    return ids
+
+
+def _free_id(relative: str, taken: set[str]) -> str:
+    """The first id of `relative` not in `taken`: its path without extension, its path, or its
+    path with " (2)", " (3)"…"""
+    unstripped = str(PurePosixPath(relative).with_suffix(""))
+    numbered = (f"{relative} ({number})" for number in count(2))
+    return next(name for name in chain([unstripped, relative], numbered) if name not in taken)
+
+
+def _with_id(
+    document: Document, relative: str, ids: dict[str, str], warnings: list[str]
+) -> Document:
+    """`document` with its id of `ids` (unique_document_ids), a warning naming its file when
+    that is not its own `document_id` (another file has that one)."""
+    new_id = ids.get(relative, document.doc_id)
+    if new_id == document.doc_id:
+        return document
+    warnings.append(f"{relative}: another file has the id {document.doc_id!r}; using {new_id!r}")
+    return document.model_copy(update={"doc_id": new_id})
 
 
 def titles_from(manifest: dict[str, Any], warnings: list[str]) -> dict[str, str]:

@@ -5,7 +5,8 @@ subpages' folder "Onboarding 3f2a9c1b7d8e4f0a9b1c2d3e4f5a6b7c/": the id (data
 export_names.json, `page_id_pattern`) is no part of the name a user reads or types. Document
 ids (corpus.document_id), titles made from a file name (titles.derived_title) and the paths
 status shows leave it out. Two pages of one folder with the same name keep unique ids through
-corpus._unique (the second keeps its file name). Pure functions, no I/O.
+corpus.unique_document_ids (a file with no page id keeps its plain id first; a page whose id
+is taken keeps its page ids). Pure functions, no I/O.
 """
 
 from __future__ import annotations

@@ -360,10 +360,12 @@ def _report(
     was made from and the one read now, when they differ (store.corpus_elsewhere). A build that
     counted its `chunks` wrote a new index (BuildReport.rewritten); one that found nothing
     changed passes none."""
-    before = (
-        {file: sha256 for file, sha256, doc_id, _ in recorded_keys(old) if doc_id} if old else {}
+    before = (  # a file whose id changed (corpus.unique_document_ids) is cited anew: updated
+        {file: (sha256, doc_id) for file, sha256, doc_id, _ in recorded_keys(old) if doc_id}
+        if old
+        else {}
     )
-    after = {f.file: f.sha256 for f in new if f.doc_id}
+    after = {f.file: (f.sha256, f.doc_id) for f in new if f.doc_id}
     same = {f for f in after if before.get(f) == after[f] and f not in reread}
     read_now = {  # a full rebuild reads and embeds every file, the unchanged ones too
         f.file: f.chunks for f in new if f.doc_id and (full_rebuild or f.file not in same)

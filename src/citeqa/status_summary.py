@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from citeqa.listing import LISTED, first
 from citeqa.models import DocumentStatus
 
+NO_LANGUAGE = "—"
+"""A document's language when it has none (a sheet of names and numbers:
+language.document_languages), as a folder's count and `citeqa status`'s cell show it."""
 LARGEST = 10
 """Documents a summary names, the largest first."""
 
@@ -52,11 +55,10 @@ def by_folder(documents: Sequence[DocumentStatus]) -> list[FolderCount]:
 
 
 def folder_count(name: str, documents: Sequence[DocumentStatus]) -> FolderCount:
-    """`documents` counted, each once per language it holds ("—" when it has none: a sheet of
-    names and numbers, language.document_languages)."""
+    """`documents` counted, each once per language it holds (NO_LANGUAGE when it has none)."""
     count = FolderCount(name, len(documents), sum(doc.chunks for doc in documents))
     for doc in documents:
-        count.languages.update(doc.lang or ["—"])
+        count.languages.update(doc.lang or [NO_LANGUAGE])
     return count
 
 

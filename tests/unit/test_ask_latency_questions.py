@@ -43,13 +43,23 @@ def test_json_lines_give_their_question(tmp_path: Path) -> None:
     assert _questions(tmp_path, text) == ["Who approves expenses?", "Plain one?"]
 
 
-def test_a_broken_json_line_fails_with_one_message(tmp_path: Path) -> None:
+def test_a_plain_question_opening_a_brace_is_a_question(tmp_path: Path) -> None:
+    """Review C (s23): it was refused as broken JSON."""
+    text = '{Alice} leads which session?\n{"question": "Who approves expenses?"}\n[draft] ok?\n'
+    assert _questions(tmp_path, text) == [
+        "{Alice} leads which session?",
+        "Who approves expenses?",
+        "[draft] ok?",
+    ]
+
+
+def test_a_json_object_without_a_question_fails_with_one_message(tmp_path: Path) -> None:
     path = tmp_path / "q.jsonl"
     path.write_text('{"question": "ok?"}\n{"kind": "near miss"}\n', encoding="utf-8")
     done = _run(path)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
-    assert 'line 2 opens a JSON object with no "question" string' in done.stderr
+    assert 'line 2 is a JSON object with no "question" string' in done.stderr
 
 
 def test_a_missing_file_fails_with_one_message(tmp_path: Path) -> None:

@@ -684,3 +684,16 @@ def test_a_table_whose_first_row_names_its_value_column_is_no_key_value_table(
     assert read(tmp_path, saved(grid(CONTRACT))).text.startswith(
         "| Party | Acme Ltd |\n| --- | --- |\n| Party | Acme Ltd |"
     )
+
+
+def test_under_a_title_heading_5_and_6_stay_apart() -> None:
+    """Review C (s23): under a Title, Heading 5 and 6 both became "######" and their sections
+    merged; a document using six heading levels keeps them, its Title at level 1 too."""
+    document = docx.Document()
+    document.add_paragraph("Handbook", style="Title")
+    for level in range(1, 7):
+        document.add_paragraph(f"Part {level}", style=f"Heading {level}")
+        document.add_paragraph(f"Text of part {level}.")
+    text = docx_reader.DocxReader().extract(saved(document), "h.docx").text
+    assert "\n##### Part 5\n" in text and "\n###### Part 6\n" in text
+    assert text.startswith("# Handbook\n")

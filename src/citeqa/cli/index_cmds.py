@@ -30,6 +30,7 @@ from citeqa.cli.common import (
 from citeqa.errors import NOTHING_BEGUN, BuildInterrupted
 from citeqa.listing import LISTED, first, more_line
 from citeqa.models import BuildReport, IndexStatus, counted
+from citeqa.status_summary import NO_LANGUAGE
 from citeqa.visible import clean, shown, to_json
 
 if TYPE_CHECKING:  # rich is imported where a report is printed: `citeqa ask` never needs it
@@ -91,11 +92,6 @@ def _interrupted(
         return BuildInterrupted(NOTHING_BEGUN)
     # built: an unchanged corpus, nothing was published, nothing is undone
     return interrupted(*began, KeyboardInterrupt() if built else BuildInterrupted(NOTHING_BEGUN))
-
-
-NO_LANGUAGE = "—"
-"""A document's language cell when it has none (a sheet of names and numbers:
-language.document_languages)."""
 
 
 def _languages(langs: list[str]) -> str:

@@ -127,17 +127,22 @@ _RUN_TEXT = {
 }
 
 
+MARKDOWN_LEVELS = 6
+"""The heading levels Markdown writes ("#" to "######")."""
+
+
 class DocxReader:
     """A .docx file: its body's headings, paragraphs, lists and tables in order."""
 
     kind = "docx"
     suffixes = (".docx",)
     decoded = False
-    version = 5
+    version = 6
     """3: a key/value table's first row is a record too; 4: headings after a Title paragraph
     sit one level under it, and a footnote's reference mark "[n]" is kept in the body; 5:
     relationships to no part dropped (officerels.py); the text bounded (MAX_CHARACTERS); a
-    table whose first row names its value column is no key/value table (keyvalues.py)."""
+    table whose first row names its value column is no key/value table (keyvalues.py); 6: the
+    Title's shift not in a document using a sixth heading level (Heading 5 and 6 merged)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -238,7 +243,10 @@ class _Body:
         self.numbering = _Numbering(document)
         self.first_heading = ""
         self.under_title = 0
-        """1 once a Title paragraph is read: the headings after it sit one level lower."""
+        """1 once a Title paragraph is read: the headings after it sit one level lower, but
+        in a document whose headings use all MARKDOWN_LEVELS (then Title and Heading 1 are
+        both "#", rather than Heading 5 and 6 both "######")."""
+        self.deepest: int | None = None
 
     def blocks(self) -> Iterator[str]:
         """Each paragraph, list and table of the body as text, in document order (a list's
@@ -273,18 +281,29 @@ class _Body:
         if level and not style.title:
             level += self.under_title
         elif style.title:
-            self.under_title = 1
+            self.under_title = 0 if self._deepest_level() >= MARKDOWN_LEVELS else 1
         numbering = _numbering_of(p, style.numbering)
         marker = self.numbering.marker(*numbering) if numbering else None
         if level:
             heading = " ".join((f"{marker} {text}" if marker else text).split())
             if level == 1 and not self.first_heading:
                 self.first_heading = heading
-            return "#" * min(level, 6) + " " + heading, None
+            return "#" * min(level, MARKDOWN_LEVELS) + " " + heading, None
         if marker is None or numbering is None:
             return text, None
         indent = LEVEL_INDENT * numbering[1]
         return (f"{indent}{marker} {text}" if marker else indent + text), numbering[0]
+
+    def _deepest_level(self) -> int:
+        """The deepest heading level of the body's paragraphs (0: none), read once."""
+        if self.deepest is None:
+            levels = (
+                _outline_level(element) or self._traits(element.style).level or 0
+                for element in _block_elements(self.document.element.body)
+                if element.tag != TABLE_TAG
+            )
+            self.deepest = max(levels, default=0)
+        return self.deepest
 
     def _traits(self, style_id: str | None) -> _StyleTraits:
         """What the paragraph style `style_id` says (read once a style)."""
