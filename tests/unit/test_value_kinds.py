@@ -21,8 +21,11 @@ LEAD = "The designated safeguarding lead is Dana Reyes, reached on 0117 496 0321
         (["fax"], "Fax: +44 117 496 0399", None),
         (["address"], "The office is at 12 Kings Road, Bath.", None),
         (["adresse"], "Le bureau est au 4 rue des Lilas.", None),
-        (["contact"], "Write to dana@example.org.", None),
-        (["contact"], "The building manager is Tom Okafor.", ["contact"]),
+        (["address"], "The office is on Kings Road, Bath.", None),
+        (["coordonnees"], "Écrire à dana@example.org.", None),
+        (["coordonnees"], "Le responsable est Tom Okafor.", ["coordonnees"]),
+        (["number"], "There are twelve staff.", None),  # a count may be asked
+        (["contact"], "Refunds are handled by Lena Hartmann.", None),  # a person may be
         ([], "anything", None),
         (["inclusion"], "anything", None),
     ],
