@@ -8,8 +8,9 @@ want to know about it instead (abstention.before_search). A whole record id ("GT
 ticket's "4512"), an option ("--max-size"), an identifier ("retention_days") or a word
 ("parking") is a lookup and is searched as before, and so are an address or a version of
 three parts or more ("192.168.1.10", "1.2.3"), a phone number ("+33612345678") and a code of
-letters and digits naming a thing ("x86", "S3", "A4", "B12", "v2", "F#": session 23's review C
-found them refused).
+letters and digits naming a thing ("x86", "S3", "A4", "B12", "v2": session 23's review C
+found them refused). "F#" is no bare token either, but the tokenizer keeps no word of it, so
+it is refused as having nothing to search (abstention.nothing_to_search).
 """
 
 from __future__ import annotations
