@@ -188,6 +188,12 @@ NO_YEAR = {
 }
 """A question asking of a year the passages its answer stands in never write while they write
 others (unheld_years.py)."""
+NO_VALUE_KIND = {
+    "en": "The passages that would answer write no {words}.",
+    "fr": "Les passages qui répondraient n’écrivent pas de {words}.",
+}
+"""A follow-up asking only a kind of value ("what is her email address?") of the subject at
+hand whose quotes write none of that kind (value_kinds.py)."""
 UNSURE = {
     "en": "The closest answer is not sure enough: its confidence, {sure}, is below the"
     " min_confidence setting, {floor}.",
@@ -384,6 +390,25 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
             return Reason(NOT_ANSWERED[lang])
         return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
     return None
+
+
+def value_kinds_asked(terms: QuestionTerms) -> list[str]:
+    """The folded words of a follow-up read with its carried subject when they all name a
+    kind of value asked of it ("email", "address": `value_kind_words`), else none: its quotes
+    must write a value of that kind (value_kinds.unwritten_kind)."""
+    if not _read_with_context(terms):
+        return []
+    words = [fold(word) for word, _ in terms.new_terms] or [
+        fold(word) for word in [*terms.absent, *terms.new_unused]
+    ]
+    kinds = language_words("value_kind_words")
+    return words if words and all(word in kinds for word in words) else []
+
+
+def no_value_kind(words: list[str], lang: Lang) -> str:
+    """The reason for a follow-up whose quotes write no value of the kind it asks: the words
+    naming that kind, in the question's order, between quotation marks ("email address")."""
+    return NO_VALUE_KIND[lang].format(words=_quoted([shown(" ".join(words))]))
 
 
 def _only_value_kinds(terms: QuestionTerms) -> bool:

@@ -92,6 +92,7 @@ from citeqa.titleonly import named_bare_document, without_titles
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_years import answer_texts, unheld_year
+from citeqa.value_kinds import unwritten_kind
 
 
 @dataclass(frozen=True)
@@ -987,6 +988,9 @@ def compose(
     year = unheld_year(terms.focus, *answer_texts(citations, top, bank.documents))
     if year is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_year(year.year, year.held, lang))
+    kind = unwritten_kind(abstention.value_kinds_asked(terms), [c.quote for c in citations])
+    if kind is not None:  # "what is her email address?" answered by her phone's sentence
+        return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
     return Answer(
         question=question,
         abstained=False,

@@ -1,16 +1,24 @@
 """A question that is one bare token naming nothing to look up: a year ("2026"), a short
-number ("12"), a short code ("Q3") or the piece of one ("GT-").
+number ("12"), a date, a period's label ("Q3": data bare_tokens.json) or the piece of a code
+("GT-").
 
 Such a token is written in many rows of a corpus of tables (a year in every date, a quarter
 in every header row), so any answer to it is a guess among them: the user is asked what they
 want to know about it instead (abstention.before_search). A whole record id ("GT-0042", a
 ticket's "4512"), an option ("--max-size"), an identifier ("retention_days") or a word
-("parking") is a lookup and is searched as before.
+("parking") is a lookup and is searched as before, and so are an address or a version of
+three parts or more ("192.168.1.10", "1.2.3"), a phone number ("+33612345678") and a code of
+letters and digits naming a thing ("x86", "S3", "A4", "B12", "v2": session 23's review C
+found them refused). "F#" is no bare token either, but the tokenizer keeps no word of it, so
+it is refused as having nothing to search (abstention.nothing_to_search).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from citeqa.jsonfiles import data_json
 
 _OPENING = " \t\r\n\"'“”«»(\u00a0\u202f"
 _CLOSING = _OPENING + ")?!.:;,"
@@ -23,27 +31,37 @@ _RECORD_NUMBER = re.compile(r"(?!(?:1[89]|2[01])\d\d$)\d{3,}")
 """A number of three digits or more that is no year (1800 to 2199): a ticket's or an error's
 number ("4512", "404"), looked up as a record's id. A year is written all over a corpus of
 dates, and a number of one or two digits in every list."""
-_JOINERS = "-_./:#"
-"""What joins the parts of a code: a token ending in one is a piece of a code ("GT-")."""
-_SHORT_CODE = re.compile(r"[^\W\d_]{1,2}\d{1,2}")
-"""A letter or two and a digit or two: a short label ("Q3", "H2", "A1": a quarter, a half, a
-cell) rather than a record's id ("GT-0042") or a name ("H2O")."""
+_DOTTED = re.compile(r"\d+(?:\.\d+){2,}")
+"""A number of three parts or more: an address ("192.168.1.10") or a version ("1.2.3")."""
+_PHONE = re.compile(r"\+\d{6,}")
+"""A phone number in international form ("+33612345678")."""
+_JOINERS = "-_./:"
+"""What joins the parts of a code: a token ending in one is a piece of a code ("GT-"); a "#"
+ends a name ("C#", "F#")."""
+
+
+@cache
+def _period_label() -> re.Pattern[str]:
+    """A period's label (data bare_tokens.json: "Q3", "H2")."""
+    return re.compile(str(data_json("bare_tokens.json")["period_labels"]), re.IGNORECASE)
 
 
 def bare_token(question: str) -> str | None:
     """The token a question of one token consists of, when it names nothing to look up: no
     letter at all (a year, a number of one or two digits, a date, "%", but no
-    `_RECORD_NUMBER`), a short label (`_SHORT_CODE`: "Q3"), or a code's
-    piece ending in a joiner ("GT-"); None otherwise."""
+    `_RECORD_NUMBER`, `_DOTTED` number nor `_PHONE` number), a period's label ("Q3"), or a
+    code's piece ending in a joiner ("GT-"); None otherwise."""
     token = question.lstrip(_OPENING).rstrip(_CLOSING)
     if not token or _BLANK.search(token):
         return None
     if token.isdigit() and _RECORD_NUMBER.fullmatch(token):
         return None
+    if _DOTTED.fullmatch(token) or _PHONE.fullmatch(token):
+        return None
     if not _LETTER.search(token):
         return token
     if token[-1] in _JOINERS and token.strip(_JOINERS):
         return token
-    if _SHORT_CODE.fullmatch(token):
+    if _period_label().fullmatch(token):
         return token
     return None

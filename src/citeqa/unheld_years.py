@@ -8,7 +8,11 @@ sheet name that is a sibling year. The question abstains, naming the years those
 write, when all of these hold:
 
 - the question writes one year (`YEAR`: 1800 to 2199, standing alone, not a piece of a longer
-  number, a date "2027-03-01" or a code "INC-2027-04");
+  number, a date "2027-03-01" or a code "INC-2027-04", nor an amount or a list's number: a
+  unit or currency after it, "2000 GBP", or a list's noun before it, "extension 2105", data
+  year_cues.json);
+- no passage the answer stands in writes that number, as a year or not (a directory's row
+  "Dana Reyes,2105,B12" answers "Who is on extension 2105?");
 - the answer chosen (its quotes) stands in passages none of which writes it (in a date or a
   span too: `WRITTEN`; a table cell holding only a number is an amount, not a year), in its
   text, the section it is cited under (a sheet's name) or its document's title;
@@ -27,11 +31,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import NamedTuple
 
+from citeqa.glossary import fold
+from citeqa.jsonfiles import data_json
 from citeqa.models import Citation, Document, Hit
 
-__all__ = ["UnheldYear", "answer_texts", "unheld_year"]
+__all__ = ["UnheldYear", "answer_texts", "asked_years", "unheld_year"]
 
 YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|2[01]\d\d)(?![\w/-]|[.,]\d)")
 """A year written alone: not within a longer number ("12027", "2,027"), a date ("2027-03-01",
@@ -41,6 +48,10 @@ WRITTEN = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 year written so is held."""
 _NUMBER_CELL = re.compile(r"\|[ \t]*\d[\d \t.,]*(?=\|)")
 """A table cell holding only a number."""
+_NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*([^\s,;:!?()«»“”\"']+)")
+"""The word right after a number: a unit or currency makes it an amount ("2000 GBP")."""
+_LAST_WORD = re.compile(r"[^\s,;:!?()«»“”\"']+$")
+"""The word right before a number: a list's noun makes it a record's ("extension 2105")."""
 HELD_NAMED = 4
 """How many of the years the documents write the reason names (the closest to the asked)."""
 
@@ -57,10 +68,12 @@ def unheld_year(question: str, labels: Sequence[str], bodies: Sequence[str]) -> 
     under, their documents' titles) nor `bodies` (the passages holding its quotes) writes while
     they write others, with those (the labels' first: a body's "2100" may be an amount); None
     when there is none."""
-    asked = set(YEAR.findall(question))
+    asked = set(asked_years(question))
     if len(asked) != 1:  # "en 1968, 1969 et 1970", "entre 1962 et 1965": a span, read whole
         return None
     year = asked.pop()
+    if any(_writes_number(text, year) for text in bodies):
+        return None  # "extension 2105" in a directory's row: the number is held, year or not
     named = {other for text in labels for other in WRITTEN.findall(text)}
     written = named | {
         other for text in bodies for other in WRITTEN.findall(_no_number_cells(text))
@@ -69,6 +82,44 @@ def unheld_year(question: str, labels: Sequence[str], bodies: Sequence[str]) -> 
         return None
     held = sorted(named or written, key=lambda other: (abs(int(other) - int(year)), other))
     return UnheldYear(year, sorted(held[:HELD_NAMED]))
+
+
+def asked_years(question: str) -> list[str]:
+    """The years `question` writes (`YEAR`), but for a number a unit or currency follows
+    ("2000 GBP"), a sign precedes ("$2000") or a list's noun precedes ("extension 2105"):
+    data year_cues.json."""
+    units, signs, nouns = _cues()
+    years = []
+    for match in YEAR.finditer(question):
+        before = question[: match.start()].rstrip()
+        after = _NEXT_WORD.match(question, match.end())
+        previous = _LAST_WORD.search(before)
+        if (
+            before.endswith(signs)
+            or (previous is not None and fold(previous.group()) in nouns)
+            or (after is not None and fold(after.group(1)).rstrip(".") in units)
+        ):
+            continue
+        years.append(match.group())
+    return years
+
+
+@cache
+def _cues() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """The units after, signs before and nouns before a number of year_cues.json."""
+    cues = data_json("year_cues.json")
+    return (
+        frozenset(cues["units_after"]),
+        tuple(cues["signs_before"]),
+        frozenset(cues["nouns_before"]),
+    )
+
+
+def _writes_number(text: str, number: str) -> bool:
+    """Whether `text` writes `number` as a whole number, with a thousands separator or not
+    ("2,000", "2 000")."""
+    head, tail = number[0], number[1:]
+    return re.search(rf"(?<![\d.,]){head}[,.\u00a0\u202f ]?{tail}(?![\d]|[.,]\d)", text) is not None
 
 
 def _no_number_cells(text: str) -> str:

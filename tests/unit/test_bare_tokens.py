@@ -21,6 +21,7 @@ from citeqa.questions import QuestionTerms
         ("GT-", "GT-"),
         ("3.2", "3.2"),
         ("h2", "h2"),
+        ("q4 ?", "q4"),
         ("14/03/2026", "14/03/2026"),
         ("12", "12"),
         (":+1:", ":+1"),
@@ -47,6 +48,17 @@ def test_a_number_a_short_code_or_a_codes_piece_alone_is_a_bare_token(
         "What is Q3?",
         "os.path.join",
         "v2.1.0-beta",
+        # session 23's review C: an address, a version, a phone, codes naming a thing
+        "192.168.1.10",
+        "1.2.3",
+        "+33612345678",
+        "x86",
+        "S3",
+        "A4",
+        "B12",
+        "P1",
+        "v2",
+        "F#",
         "." * 100_000 + "x",  # read at once: a pattern backtracked over it for minutes
     ],
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from citeqa.abstention import no_year
 from citeqa.models import Chunk, Citation, Document, Hit
-from citeqa.unheld_years import answer_texts, unheld_year
+from citeqa.unheld_years import answer_texts, asked_years, unheld_year
 
 SHEET = "## 2026\n\n| Budget line | Q3 |\n| --- | --- |\n| Travel | 2100 |\n"
 
@@ -54,3 +54,18 @@ def test_passages_writing_no_year_keep_the_answer() -> None:
     """Undated prose: no sibling year, the question may be about it all the same."""
     assert unheld_year("What did the 2019 survey find?", ["Survey"], ["Most said yes."]) is None
     assert unheld_year("What happened in 2019?", [], ["On 2019-05-02 the board met."]) is None
+
+
+def test_an_amount_or_a_lists_number_is_no_year() -> None:
+    """Review C of session 23: "orders above 2000 GBP" and "extension 2105" read as years."""
+    assert asked_years("Who approves orders above 2000 GBP?") == []
+    assert asked_years("Qui est au poste 1873, salle 2101 ?") == []
+    assert asked_years("What costs $2000 or 1900 €?") == []
+    assert asked_years("Is port 2049 open in 2027?") == ["2027"]
+
+
+def test_a_number_the_answers_passage_writes_is_held_year_or_not() -> None:
+    row = "| Name | Extension | Room |\n| Dana Reyes | 2105 | B12 |"
+    assert unheld_year("Who is 2105?", ["Phone directory 2025"], [row]) is None
+    policy = "Orders above 2,000 GBP are approved by Lena Hartmann (policy of 2024)."
+    assert unheld_year("Who approves orders above 2000?", ["Approvals"], [policy]) is None
