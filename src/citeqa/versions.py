@@ -81,6 +81,8 @@ NOTES = {
         " answers it.",
         "unknown": "No page is of version {asked}; the answer quotes {new}.",
         "each_newest": "the newest version of each set of pages",
+        "other": "No passage of version {asked} was found; the answer quotes {name}, of version"
+        " {other}.",
     },
     "fr": {
         "cited": "{marks} cite {name}, de la version {old}, qui l’énonce autrement ; la réponse"
@@ -92,13 +94,16 @@ NOTES = {
         " dans {new} n’y répond.",
         "unknown": "Aucune page n’est de la version {asked} ; la réponse cite {new}.",
         "each_newest": "la version la plus récente de chaque ensemble de pages",
+        "other": "Aucun passage de la version {asked} n’a été trouvé ; la réponse cite {name},"
+        " de la version {other}.",
     },
 }
 """The warning beside an answer that an older version's document states otherwise, in the
 answer's language: with the quote of it added ("cited") or without (too long to add); what the
 answer quotes: the newest version a path names, or the unversioned pages that mirror it; and
 the warning that the answer quotes an older page, nothing newer answering ("only_older"), and
-that the question names a version no page is of ("unknown")."""
+that the question names a version no page is of ("unknown"), and that the answer quotes a
+page of another version than the one it names, some page being of it ("other")."""
 
 
 @dataclass(frozen=True)
@@ -201,23 +206,60 @@ def written_versions(text: str) -> list[Version]:
     return list(found)
 
 
-def asked_versions(question: str, own: frozenset[str] = frozenset()) -> list[Version]:
+def asked_versions(question: str, own: Callable[[str], bool] = lambda name: False) -> list[Version]:
     """The versions `question` writes (`written_versions`) but those of another thing it names
     right before ("TLS v1.2", "OAuth version 2": data/versions.json's "other_name", a name
-    written with capitals inside, unless it is one of "own_names" or of the corpus's own words
-    `own`, case aside): "Does it support TLS v1.2?" asks for no version of the documentation
-    (session 22: it was warned of as a version no page is of)."""
+    written with capitals inside, unless it is one of "own_names" or `own(name)` says the
+    corpus writes it: "GitLab version 15" in GitLab's docs): "Does it support TLS v1.2?" asks
+    for no version of the documentation (session 22: it was warned of as a version no page
+    is of)."""
+    return [version for version, _ in asked_mentions(question, own)]
+
+
+def asked_mentions(
+    question: str, own: Callable[[str], bool] = lambda name: False
+) -> list[tuple[Version, str]]:
+    """`asked_versions`, each with the text that writes it in `question` ("v2", "version 7"),
+    each version once."""
     if not _DIGIT.search(question):
         return []
     patterns = _patterns()
-    found: dict[Version, None] = {}
+    found: dict[Version, str] = {}
     for pattern in patterns.written:
         for match in pattern.finditer(question):
             named = patterns.other_name.search(question[: match.start()])
-            mine = named is None or named["name"].casefold() in patterns.own_names | own
-            if mine:
-                found.setdefault(_number(match.group("n")), None)
-    return list(found)
+            if (
+                named is None
+                or named["name"].casefold() in patterns.own_names
+                or own(named["name"])
+            ):
+                found.setdefault(_number(match.group("n")), match.group())
+    return list(found.items())
+
+
+def path_versions(doc_ids: Iterable[str]) -> frozenset[Version]:
+    """The versions the paths of `doc_ids` name (`path_version`), whether or not any is older
+    than another ("reference/limits" beside "v2/limits" names 2)."""
+    ids = list(doc_ids)
+    if not _patterns().hinted("\n".join(ids)):  # one pass: a folder without versions stops here
+        return frozenset()
+    return frozenset(v for doc_id in ids if (v := path_version(doc_id)) is not None)
+
+
+def held_mentions(
+    question: str, held: frozenset[Version], own: Callable[[str], bool] = lambda name: False
+) -> list[str]:
+    """The texts of `question` asking for a version (`asked_mentions`: "v2", "version 7") that
+    some path of `held` (`path_versions`) names: words the pages need not write, the folder
+    giving the version (s23 hostile probe: "How many releases are kept in v2?" was refused
+    for "v2", which only the folder "v2/" wrote)."""
+    if not held:
+        return []
+    return [
+        text
+        for asked, text in asked_mentions(question, own)
+        if any(_covers(asked, version) for version in held)
+    ]
 
 
 def title_version(title: str) -> Version | None:
@@ -347,14 +389,22 @@ class CorpusVersions:
     of_document: dict[str, tuple[str, Version]]
     families: dict[str, Family]
     title_of: Callable[[str], str]
+    writes: Callable[[str], bool] = lambda name: False
+    """Whether the corpus's text writes a name (a question's "GitLab" before "version 15":
+    then the documentation's own, `asked_versions`)."""
     _titled: dict[str, Version | None] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, doc_ids: Iterable[str], title_of: Callable[[str], str]) -> CorpusVersions | None:
+    def of(
+        cls,
+        doc_ids: Iterable[str],
+        title_of: Callable[[str], str],
+        writes: Callable[[str], bool] = lambda name: False,
+    ) -> CorpusVersions | None:
         """The versions of the documents of `doc_ids` (each its path, corpus.document_id), or
         None when no document is of a version older than its family's newest;
         `title_of(doc_id)` gives a document's title, read only for a question's passages
-        (`is_older`)."""
+        (`is_older`); `writes(name)` whether the corpus writes a name (`writes`)."""
         ids = list(doc_ids)
         # one pass over every name at once: a folder without versions stops here
         if not _patterns().hinted("\n".join(ids)):
@@ -366,7 +416,7 @@ class CorpusVersions:
         older = any(families[f].older(v) for f, v in set(of_document.values()))
         if not older and not any(family.mirrored_older for family in families.values()):
             return None
-        return cls(of_document, families, title_of)
+        return cls(of_document, families, title_of, writes)
 
     def family(self, doc_id: str) -> Family:
         """The family of a labelled document."""
@@ -402,8 +452,14 @@ class CorpusVersions:
 
     def asked(self, question: str) -> list[Version]:
         """The versions `question` asks for (`asked_versions`): a version written after a name
-        counts when that name is one of the families' folders' ("Skiff v2" of "skiff/v1")."""
-        return asked_versions(question, self._own_words)
+        counts when that name is one of the families' folders' ("Skiff v2" of "skiff/v1") or
+        one the corpus writes (`writes`: "GitLab version 15" in GitLab's docs)."""
+        return asked_versions(question, self._own)
+
+    def _own(self, name: str) -> bool:
+        """Whether a name written before a version is the documentation's own: a word of its
+        families' folders, or one its text writes."""
+        return name.casefold() in self._own_words or self.writes(name)
 
     @functools.cached_property
     def _own_words(self) -> frozenset[str]:
@@ -442,6 +498,25 @@ class CorpusVersions:
                 continue
             if not any(family.names_newest(asked) for family in self.families.values()):
                 return NOTES[lang]["unknown"].format(asked=label(asked), new=self._newest(lang))
+        return None
+
+    def other_version_note(self, question: str, answer: Answer) -> str | None:
+        """The warning that `answer` quotes only pages of another version than one `question`
+        names that some page is of ("in version 250" answered from v125/limits: the asked
+        version's page was not among the passages; s23 hostile probe), in the answer's
+        language; None when a quote is of that version or of no version, or when it names
+        none some page is of."""
+        cited = [(c, self.version_of(c.doc_id)) for c in answer.citations]
+        if answer.abstained or not cited or any(version is None for _, version in cited):
+            return None
+        labelled = {version for _, version in self.of_document.values()}
+        for asked in self.asked(question):
+            held = any(_covers(asked, version) for version in labelled)
+            if held and not any(_covers(asked, v) for _, v in cited if v is not None):
+                citation, version = cited[0]
+                return NOTES[answer.lang]["other"].format(
+                    asked=label(asked), name=_file_name(citation), other=label(version or ())
+                )
         return None
 
     def _newest(self, lang: Lang) -> str:
