@@ -66,6 +66,9 @@ Version = tuple[int, ...]
 TITLES_READ = 20
 """The titles of unversioned pages mirroring a version folder read to tell which is newer (the
 first, by file name: reading a title reads its document)."""
+COUNTERPARTS = 5
+"""The most documents of a version a question names fetched when the search ranked none of
+its pages (`CorpusVersions.counterparts`)."""
 MIRRORED = 0.5
 """Unversioned pages are the current edition of the highest version a path names when at least
 this share of that version's file names (and two) are those of unversioned pages too."""
@@ -393,6 +396,8 @@ class CorpusVersions:
     """Whether the corpus's text writes a name (a question's "GitLab" before "version 15":
     then the documentation's own, `asked_versions`)."""
     _titled: dict[str, Version | None] = field(default_factory=dict)
+    _older: dict[str, bool] = field(default_factory=dict)
+    """`is_older` of each document asked of (each hit of every question asks)."""
 
     @classmethod
     def of(
@@ -436,6 +441,11 @@ class CorpusVersions:
         """Whether the document is of an older version: its path's, else its title's when that
         is below the highest a path of the family it lies within names (read once a
         document)."""
+        if doc_id not in self._older:
+            self._older[doc_id] = self._read_older(doc_id)
+        return self._older[doc_id]
+
+    def _read_older(self, doc_id: str) -> bool:
         found = self.of_document.get(doc_id)
         if found is not None:
             return self.families[found[0]].older(found[1])
@@ -530,9 +540,43 @@ class CorpusVersions:
         which are set aside when one ranks among the first `depth` (Arranged.set_aside)."""
         asked = self.asked_older(question)
         if asked is not None:
-            return Arranged(self, lambda doc: self._of_asked(doc, asked), True, 0)
-        noted = depth if not self.names_newest(question) else 0
-        return Arranged(self, lambda doc: not self.is_older(doc), False, noted)
+            return Arranged(self, lambda doc: self._of_asked(doc, asked), True, 0, asked)
+        newest = self.names_newest(question)
+        named = self._held_asked(question) if newest else None
+        return Arranged(
+            self, lambda doc: not self.is_older(doc), False, 0 if newest else depth, named
+        )
+
+    def _held_asked(self, question: str) -> Version | None:
+        """The first version `question` names that some page is of."""
+        labelled = {version for _, version in self.of_document.values()}
+        held = (a for a in self.asked(question) if any(_covers(a, v) for v in labelled))
+        return next(held, None)
+
+    def counterparts(self, doc_ids: Iterable[str], asked: Version) -> list[str]:
+        """The documents of version `asked` of the families and file names of `doc_ids`
+        ("v250/limits" for "v125/limits") of each family none of `doc_ids` is of it; in their
+        order, each once, COUNTERPARTS at most."""
+        labelled = [
+            (d, self.of_document[d]) for d in dict.fromkeys(doc_ids) if d in self.of_document
+        ]
+        holding = {family for _, (family, v) in labelled if _covers(asked, v)}
+        found: dict[str, None] = {}
+        for doc_id, (family, _) in labelled:
+            if family not in holding:
+                page = (family, doc_id.rpartition("/")[2])
+                for other, version in self._pages.get(page, []):
+                    if _covers(asked, version):
+                        found.setdefault(other, None)
+        return list(found)[:COUNTERPARTS]
+
+    @functools.cached_property
+    def _pages(self) -> dict[tuple[str, str], list[tuple[str, Version]]]:
+        """The labelled documents by family and file name, with their versions."""
+        pages: dict[tuple[str, str], list[tuple[str, Version]]] = {}
+        for doc_id, (family, version) in self.of_document.items():
+            pages.setdefault((family, doc_id.rpartition("/")[2]), []).append((doc_id, version))
+        return pages
 
     def _of_asked(self, doc_id: str, asked: Version) -> bool:
         version = self.version_of(doc_id)
@@ -586,6 +630,7 @@ class Arranged:
         kept: Callable[[str], bool],
         labelled_first: bool,
         depth: int,
+        asked: Version | None = None,
     ) -> None:
         self.versions, self.kept, self.labelled_first, self.depth = (
             versions,
@@ -593,6 +638,17 @@ class Arranged:
             labelled_first,
             depth,
         )
+        self.asked = asked
+        """The version the question names that some page is of (None: it names none)."""
+
+    def missing(self, hits: Sequence[Hit]) -> list[str]:
+        """The documents of the version the question names mirroring the pages of other
+        versions `hits` are of, when no hit is of it (`CorpusVersions.counterparts`): among
+        many versions' look-alike pages the search ranks a few others (s23 hostile probe:
+        "in version 250" ranked v125, v120...); none when it names none."""
+        if self.asked is None:
+            return []
+        return self.versions.counterparts((hit.chunk.doc_id for hit in hits), self.asked)
 
     def __call__(self, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
         """The `hits` of documents `kept` (those of a version, with `labelled_first`, before
@@ -608,9 +664,10 @@ class Arranged:
     def set_aside(self, hits: Sequence[Hit]) -> list[Hit]:
         """The `hits` read after the others, in order, when one ranked among the first
         `depth`; else none."""
-        if not any(not self.kept(hit.chunk.doc_id) for hit in hits[: self.depth]):
+        if not self.depth:
             return []
-        return [hit for hit in hits if not self.kept(hit.chunk.doc_id)]
+        others = [(n, hit) for n, hit in enumerate(hits) if not self.kept(hit.chunk.doc_id)]
+        return [hit for _, hit in others] if others and others[0][0] < self.depth else []
 
 
 def _stated(quote: str, lang: Lang) -> frozenset[str]:

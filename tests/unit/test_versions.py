@@ -384,3 +384,18 @@ def test_an_answer_of_another_version_than_the_one_asked_is_warned_of() -> None:
     assert versions.other_version_note("How many are kept in v9?", of("v2/limits")) is None
     assert versions.other_version_note("How many are kept?", of("v2/limits")) is None
     assert versions.other_version_note("How many are kept in v3?", of("faq")) is None
+
+
+def test_the_pages_of_an_asked_version_the_search_missed() -> None:
+    """s23 hostile probe: "in version 250" among v1..v500 ranked v125's page, not v250's."""
+    layout = ["a/v1/limits", "a/v2/limits", "a/v2/faq", "a/v3/limits", "b/v2/limits", "faq"]
+    versions = CorpusVersions.of(layout, str)
+    assert versions is not None
+    assert versions.counterparts(["a/v1/limits", "faq", "b/v2/limits"], (2,)) == ["a/v2/limits"]
+    assert versions.counterparts(["a/v1/limits", "a/v2/faq"], (2,)) == []
+    assert versions.counterparts(["a/v1/limits"], (9,)) == []
+    arranged = versions.arrangement("How many are kept in v2?", 5)
+    hit = _hit("a/v3/limits", 0)
+    assert arranged.missing([hit]) == ["a/v2/limits"]
+    assert versions.arrangement("How many are kept in v3?", 5).missing([hit]) == []
+    assert versions.arrangement("How many are kept?", 5).missing([hit]) == []
