@@ -553,22 +553,33 @@ class CorpusVersions:
         held = (a for a in self.asked(question) if any(_covers(a, v) for v in labelled))
         return next(held, None)
 
-    def counterparts(self, doc_ids: Iterable[str], asked: Version) -> list[str]:
-        """The documents of version `asked` of the families and file names of `doc_ids`
-        ("v250/limits" for "v125/limits") of each family none of `doc_ids` is of it; in their
-        order, each once, COUNTERPARTS at most."""
+    def counterparts(self, doc_ids: Iterable[str], asked: Version | None) -> list[str]:
+        """The documents of version `asked` (None: each family's newest, unless unversioned
+        pages are its current edition) of the families and file names of `doc_ids`
+        ("v250/limits" for "v125/limits"), of each family none of `doc_ids` is of it; in
+        their order, each once, COUNTERPARTS at most."""
         labelled = [
             (d, self.of_document[d]) for d in dict.fromkeys(doc_ids) if d in self.of_document
         ]
-        holding = {family for _, (family, v) in labelled if _covers(asked, v)}
+        wanted = {family: self._wanted(family, asked) for _, (family, _) in labelled}
+        holding = {f for _, (f, v) in labelled if (w := wanted[f]) is not None and _covers(w, v)}
         found: dict[str, None] = {}
         for doc_id, (family, _) in labelled:
-            if family not in holding:
-                page = (family, doc_id.rpartition("/")[2])
-                for other, version in self._pages.get(page, []):
-                    if _covers(asked, version):
-                        found.setdefault(other, None)
+            version_wanted = wanted[family]
+            if family in holding or version_wanted is None:
+                continue
+            for other, version in self._pages.get((family, doc_id.rpartition("/")[2]), []):
+                if _covers(version_wanted, version):
+                    found.setdefault(other, None)
         return list(found)[:COUNTERPARTS]
+
+    def _wanted(self, family: str, asked: Version | None) -> Version | None:
+        """The version of `family` a question asks: `asked`, else its newest when that is a
+        version folder's (None when unversioned pages are its current edition)."""
+        if asked is not None:
+            return asked
+        newest = self.families[family]
+        return None if newest.current else newest.top
 
     @functools.cached_property
     def _pages(self) -> dict[tuple[str, str], list[tuple[str, Version]]]:
@@ -645,8 +656,9 @@ class Arranged:
         """The documents of the version the question names mirroring the pages of other
         versions `hits` are of, when no hit is of it (`CorpusVersions.counterparts`): among
         many versions' look-alike pages the search ranks a few others (s23 hostile probe:
-        "in version 250" ranked v125, v120...); none when it names none."""
-        if self.asked is None:
+        "in version 250" ranked v125, v120...). A question naming none asks for each
+        family's newest: only then are older pages set aside (`depth`)."""
+        if self.asked is None and not self.depth:
             return []
         return self.versions.counterparts((hit.chunk.doc_id for hit in hits), self.asked)
 

@@ -2,7 +2,7 @@
 (versions.py; s23 review B and hostile probe): "in v2" where no page writes "v2" is answered
 from the v2 folder's page, not refused for "v2"; "in GitLab version 15" where the pages write
 "GitLab" asks for version 15; "in version 25" among forty versions whose page the search did
-not rank quotes version 25's page."""
+not rank quotes version 25's page, and one naming no version the newest's."""
 
 from __future__ import annotations
 
@@ -64,3 +64,7 @@ def test_a_version_the_search_missed_is_fetched(tmp_path: Path) -> None:
         assert not answer.abstained, answer.reason
         first = answer.citations[0]
         assert first.path.endswith(f"v{asked}/limits.md") and str(2 * asked) in first.quote
+    newest = assistant.ask("How many releases are kept?")  # no version named: the newest's
+    assert not newest.abstained, newest.reason
+    assert newest.citations[0].path.endswith("v40/limits.md")
+    assert "80" in newest.citations[0].quote

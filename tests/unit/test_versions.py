@@ -399,3 +399,6 @@ def test_the_pages_of_an_asked_version_the_search_missed() -> None:
     assert arranged.missing([hit]) == ["a/v2/limits"]
     assert versions.arrangement("How many are kept in v3?", 5).missing([hit]) == []
     assert versions.arrangement("How many are kept?", 5).missing([hit]) == []
+    older = _hit("a/v1/limits", 1)
+    assert versions.arrangement("How many are kept?", 5).missing([older]) == ["a/v3/limits"]
+    assert versions.counterparts(["a/v2/faq", "b/v2/limits"], None) == []
