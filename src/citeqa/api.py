@@ -29,6 +29,7 @@ from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexLocked, IndexMissing
 from citeqa.followups import carried, in_context, is_follow_up
+from citeqa.glossary import fold
 from citeqa.language import detect_lang
 from citeqa.models import (
     Answer,
@@ -51,6 +52,7 @@ from citeqa.questions import (
     Vocabulary,
     analyse,
     clean_question,
+    question_words,
 )
 from citeqa.readers import read_types as read_types  # the chat names them (an empty corpus)
 from citeqa.retrieval import Search, channel_candidates, local_search
@@ -69,7 +71,14 @@ from citeqa.suggestions import TermCounts, suggest
 from citeqa.typo_reading import confident_corrections, corrected_question, read_as
 from citeqa.unread import not_searched, recorded_unread
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
-from citeqa.versions import Arranged, CorpusVersions, with_older_statement
+from citeqa.versions import (
+    Arranged,
+    CorpusVersions,
+    Version,
+    held_mentions,
+    path_versions,
+    with_older_statement,
+)
 
 ProgressCallback = Callable[[str, int, int], None]
 """progress(stage, done, total): stage is a short label such as "reading", "embedding use"."""
@@ -259,7 +268,23 @@ class _Loaded:
         (versions.py), from the document ids (their paths) the index holds, read when the
         first question is asked; None for a folder without (most)."""
         documents = self.index.documents
-        return CorpusVersions.of(documents, lambda doc_id: documents[doc_id].title)
+        return CorpusVersions.of(documents, lambda doc_id: documents[doc_id].title, self.writes)
+
+    def writes(self, name: str) -> bool:
+        """Whether the documents write a name (a question's "GitLab" before "version 15")."""
+        return self.vocabulary.sentences_holding(name) > 0
+
+    @functools.cached_property
+    def path_versions(self) -> frozenset[Version]:
+        """The versions the documents' paths name (versions.path_versions), read when the
+        first question is asked; none for most folders."""
+        return path_versions(self.index.documents)
+
+    def read_elsewhere(self, question: str) -> frozenset[str]:
+        """The folded words of `question` naming a version a path names ("v2" of "v2/limits":
+        versions.held_mentions), which the pages need not write (questions.analyse)."""
+        mentions = held_mentions(question, self.path_versions, self.writes)
+        return frozenset(fold(word) for text in mentions for word in question_words(text))
 
     @functools.cached_property
     def unread(self) -> UnreadFiles:
@@ -481,7 +506,7 @@ class Assistant:
 
     def _terms(self, question: str, context: str | None) -> QuestionTerms:
         loaded = self._loaded
-        return analyse(question, context, loaded.vocabulary)
+        return analyse(question, context, loaded.vocabulary, None, loaded.read_elsewhere(question))
 
     def _answer(
         self,
@@ -550,7 +575,9 @@ class Assistant:
         answer = _noting_unread(answer, loaded)
         answer, older = self._with_older_version(answer, searched, composed)
         unknown = versions.unknown_note(text, answer.lang) if versions else None
-        version_notes = [note for note in (unknown, older) if note and not answer.abstained]
+        other = versions.other_version_note(text, answer) if versions else None
+        notes_of_versions = (unknown, other, older)
+        version_notes = [note for note in notes_of_versions if note and not answer.abstained]
         done = time.perf_counter()
         timings = {
             "retrieve": round((retrieved - began) * 1000, 2),
@@ -691,7 +718,9 @@ class Assistant:
             return None
         top = ranking.hits[: self.settings.answer_passages]
         found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
-        return analyse(question, context, loaded.vocabulary, found) if found else None
+        if not found:
+            return None
+        return analyse(question, context, loaded.vocabulary, found, loaded.read_elsewhere(question))
 
     def _closeness(
         self, question: str, context: str | None, channel: str | None

@@ -595,10 +595,13 @@ def analyse(
     context: str | None,
     vocabulary: Vocabulary,
     translations: Mapping[str, str] | None = None,
+    read_elsewhere: frozenset[str] = frozenset(),
 ) -> QuestionTerms:
     """Weigh the words of the question (full weight) and of the carried context (half); a
     word of the question in `translations` (folded) also counts as its translation, a word
-    of the corpus in the other language (passage_translation.py)."""
+    of the corpus in the other language (passage_translation.py). A word of the question in
+    `read_elsewhere` (folded: "v2" when a folder names that version, versions.held_mentions)
+    that the corpus never uses is no term: the pages need not write it."""
     translations = translations or {}
     result = QuestionTerms(focus=focus, spelling_of=vocabulary.likely_spelling)
     keys = result.typed_keys
@@ -645,6 +648,7 @@ def analyse(
                 not alternatives
                 or alternatives in seen
                 or _unused_frame(word, alternatives, vocabulary)
+                or _read_elsewhere(word, scale, alternatives, vocabulary, read_elsewhere)
             ):
                 continue
             seen.add(alternatives)
@@ -810,6 +814,19 @@ def _unused_frame(word: str, alternatives: frozenset[str], vocabulary: Vocabular
     """A word about the documents ("paper", "says") that the corpus never uses: no term."""
     elided = re.split(r"['’]", fold(word))[-1]  # "l'article" is "article"
     return elided in frame_words() and _frequency(alternatives, vocabulary) == 0
+
+
+def _read_elsewhere(
+    word: str,
+    scale: float,
+    alternatives: frozenset[str],
+    vocabulary: Vocabulary,
+    read_elsewhere: frozenset[str],
+) -> bool:
+    """A word of the question itself, among `read_elsewhere`, that the corpus never uses."""
+    if scale != 1.0 or fold(word) not in read_elsewhere:
+        return False
+    return _frequency(alternatives, vocabulary) == 0
 
 
 def question_words(text: str) -> list[str]:

@@ -125,10 +125,29 @@ def _reranked(searched: Searched, settings: Settings, count: int) -> Retrieval:
     depth = max(count, settings.rerank_depth if settings.rerank_weight > 0 else 0)
     fusion = ranked_by(searched.candidates, settings)
     chunks, share = searched.chunks, searched.lone_share
-    found = fused_retrieval(searched.question, fusion, chunks, settings, depth, share)
+    found = _with_missing(
+        searched, fused_retrieval(searched.question, fusion, chunks, settings, depth, share)
+    )
     fresh = (hit for hit in found.hits if not searched.scores.scored_alone(hit))
     prefetch(bank.vectors, (n for hit in fresh for n in bank.in_chunk(hit.chunk)))
     return rerank(found, searched.scores, settings.rerank_weight)
+
+
+def _with_missing(searched: Searched, found: Retrieval) -> Retrieval:
+    """`found` with the passages of the documents of the version the question names that
+    the search missed (versions.Arranged.missing), scored as its last hit, for the rerank to
+    weigh by their sentences."""
+    arrange = searched.arrange
+    wanted = set(arrange.missing(found.hits)) if arrange is not None else set()
+    if not wanted:
+        return found
+    floor = min((hit.score for hit in found.hits), default=0.0)
+    added = [
+        Hit(chunk=chunk, chunk_index=n, score=floor)
+        for n, chunk in enumerate(searched.chunks)
+        if chunk.doc_id in wanted
+    ]
+    return found.model_copy(update={"hits": [*found.hits, *added]})
 
 
 def _cut(

@@ -66,6 +66,9 @@ Version = tuple[int, ...]
 TITLES_READ = 20
 """The titles of unversioned pages mirroring a version folder read to tell which is newer (the
 first, by file name: reading a title reads its document)."""
+COUNTERPARTS = 5
+"""The most documents of a version a question names fetched when the search ranked none of
+its pages (`CorpusVersions.counterparts`)."""
 MIRRORED = 0.5
 """Unversioned pages are the current edition of the highest version a path names when at least
 this share of that version's file names (and two) are those of unversioned pages too."""
@@ -81,6 +84,8 @@ NOTES = {
         " answers it.",
         "unknown": "No page is of version {asked}; the answer quotes {new}.",
         "each_newest": "the newest version of each set of pages",
+        "other": "No passage of version {asked} was found; the answer quotes {name}, of version"
+        " {other}.",
     },
     "fr": {
         "cited": "{marks} cite {name}, de la version {old}, qui l’énonce autrement ; la réponse"
@@ -92,13 +97,16 @@ NOTES = {
         " dans {new} n’y répond.",
         "unknown": "Aucune page n’est de la version {asked} ; la réponse cite {new}.",
         "each_newest": "la version la plus récente de chaque ensemble de pages",
+        "other": "Aucun passage de la version {asked} n’a été trouvé ; la réponse cite {name},"
+        " de la version {other}.",
     },
 }
 """The warning beside an answer that an older version's document states otherwise, in the
 answer's language: with the quote of it added ("cited") or without (too long to add); what the
 answer quotes: the newest version a path names, or the unversioned pages that mirror it; and
 the warning that the answer quotes an older page, nothing newer answering ("only_older"), and
-that the question names a version no page is of ("unknown")."""
+that the question names a version no page is of ("unknown"), and that the answer quotes a
+page of another version than the one it names, some page being of it ("other")."""
 
 
 @dataclass(frozen=True)
@@ -201,23 +209,60 @@ def written_versions(text: str) -> list[Version]:
     return list(found)
 
 
-def asked_versions(question: str, own: frozenset[str] = frozenset()) -> list[Version]:
+def asked_versions(question: str, own: Callable[[str], bool] = lambda name: False) -> list[Version]:
     """The versions `question` writes (`written_versions`) but those of another thing it names
     right before ("TLS v1.2", "OAuth version 2": data/versions.json's "other_name", a name
-    written with capitals inside, unless it is one of "own_names" or of the corpus's own words
-    `own`, case aside): "Does it support TLS v1.2?" asks for no version of the documentation
-    (session 22: it was warned of as a version no page is of)."""
+    written with capitals inside, unless it is one of "own_names" or `own(name)` says the
+    corpus writes it: "GitLab version 15" in GitLab's docs): "Does it support TLS v1.2?" asks
+    for no version of the documentation (session 22: it was warned of as a version no page
+    is of)."""
+    return [version for version, _ in asked_mentions(question, own)]
+
+
+def asked_mentions(
+    question: str, own: Callable[[str], bool] = lambda name: False
+) -> list[tuple[Version, str]]:
+    """`asked_versions`, each with the text that writes it in `question` ("v2", "version 7"),
+    each version once."""
     if not _DIGIT.search(question):
         return []
     patterns = _patterns()
-    found: dict[Version, None] = {}
+    found: dict[Version, str] = {}
     for pattern in patterns.written:
         for match in pattern.finditer(question):
             named = patterns.other_name.search(question[: match.start()])
-            mine = named is None or named["name"].casefold() in patterns.own_names | own
-            if mine:
-                found.setdefault(_number(match.group("n")), None)
-    return list(found)
+            if (
+                named is None
+                or named["name"].casefold() in patterns.own_names
+                or own(named["name"])
+            ):
+                found.setdefault(_number(match.group("n")), match.group())
+    return list(found.items())
+
+
+def path_versions(doc_ids: Iterable[str]) -> frozenset[Version]:
+    """The versions the paths of `doc_ids` name (`path_version`), whether or not any is older
+    than another ("reference/limits" beside "v2/limits" names 2)."""
+    ids = list(doc_ids)
+    if not _patterns().hinted("\n".join(ids)):  # one pass: a folder without versions stops here
+        return frozenset()
+    return frozenset(v for doc_id in ids if (v := path_version(doc_id)) is not None)
+
+
+def held_mentions(
+    question: str, held: frozenset[Version], own: Callable[[str], bool] = lambda name: False
+) -> list[str]:
+    """The texts of `question` asking for a version (`asked_mentions`: "v2", "version 7") that
+    some path of `held` (`path_versions`) names: words the pages need not write, the folder
+    giving the version (s23 hostile probe: "How many releases are kept in v2?" was refused
+    for "v2", which only the folder "v2/" wrote)."""
+    if not held:
+        return []
+    return [
+        text
+        for asked, text in asked_mentions(question, own)
+        if any(_covers(asked, version) for version in held)
+    ]
 
 
 def title_version(title: str) -> Version | None:
@@ -347,14 +392,24 @@ class CorpusVersions:
     of_document: dict[str, tuple[str, Version]]
     families: dict[str, Family]
     title_of: Callable[[str], str]
+    writes: Callable[[str], bool] = lambda name: False
+    """Whether the corpus's text writes a name (a question's "GitLab" before "version 15":
+    then the documentation's own, `asked_versions`)."""
     _titled: dict[str, Version | None] = field(default_factory=dict)
+    _older: dict[str, bool] = field(default_factory=dict)
+    """`is_older` of each document asked of (each hit of every question asks)."""
 
     @classmethod
-    def of(cls, doc_ids: Iterable[str], title_of: Callable[[str], str]) -> CorpusVersions | None:
+    def of(
+        cls,
+        doc_ids: Iterable[str],
+        title_of: Callable[[str], str],
+        writes: Callable[[str], bool] = lambda name: False,
+    ) -> CorpusVersions | None:
         """The versions of the documents of `doc_ids` (each its path, corpus.document_id), or
         None when no document is of a version older than its family's newest;
         `title_of(doc_id)` gives a document's title, read only for a question's passages
-        (`is_older`)."""
+        (`is_older`); `writes(name)` whether the corpus writes a name (`writes`)."""
         ids = list(doc_ids)
         # one pass over every name at once: a folder without versions stops here
         if not _patterns().hinted("\n".join(ids)):
@@ -366,7 +421,7 @@ class CorpusVersions:
         older = any(families[f].older(v) for f, v in set(of_document.values()))
         if not older and not any(family.mirrored_older for family in families.values()):
             return None
-        return cls(of_document, families, title_of)
+        return cls(of_document, families, title_of, writes)
 
     def family(self, doc_id: str) -> Family:
         """The family of a labelled document."""
@@ -386,6 +441,11 @@ class CorpusVersions:
         """Whether the document is of an older version: its path's, else its title's when that
         is below the highest a path of the family it lies within names (read once a
         document)."""
+        if doc_id not in self._older:
+            self._older[doc_id] = self._read_older(doc_id)
+        return self._older[doc_id]
+
+    def _read_older(self, doc_id: str) -> bool:
         found = self.of_document.get(doc_id)
         if found is not None:
             return self.families[found[0]].older(found[1])
@@ -402,8 +462,14 @@ class CorpusVersions:
 
     def asked(self, question: str) -> list[Version]:
         """The versions `question` asks for (`asked_versions`): a version written after a name
-        counts when that name is one of the families' folders' ("Skiff v2" of "skiff/v1")."""
-        return asked_versions(question, self._own_words)
+        counts when that name is one of the families' folders' ("Skiff v2" of "skiff/v1") or
+        one the corpus writes (`writes`: "GitLab version 15" in GitLab's docs)."""
+        return asked_versions(question, self._own)
+
+    def _own(self, name: str) -> bool:
+        """Whether a name written before a version is the documentation's own: a word of its
+        families' folders, or one its text writes."""
+        return name.casefold() in self._own_words or self.writes(name)
 
     @functools.cached_property
     def _own_words(self) -> frozenset[str]:
@@ -444,6 +510,25 @@ class CorpusVersions:
                 return NOTES[lang]["unknown"].format(asked=label(asked), new=self._newest(lang))
         return None
 
+    def other_version_note(self, question: str, answer: Answer) -> str | None:
+        """The warning that `answer` quotes only pages of another version than one `question`
+        names that some page is of ("in version 250" answered from v125/limits: the asked
+        version's page was not among the passages; s23 hostile probe), in the answer's
+        language; None when a quote is of that version or of no version, or when it names
+        none some page is of."""
+        cited = [(c, self.version_of(c.doc_id)) for c in answer.citations]
+        if answer.abstained or not cited or any(version is None for _, version in cited):
+            return None
+        labelled = {version for _, version in self.of_document.values()}
+        for asked in self.asked(question):
+            held = any(_covers(asked, version) for version in labelled)
+            if held and not any(_covers(asked, v) for _, v in cited if v is not None):
+                citation, version = cited[0]
+                return NOTES[answer.lang]["other"].format(
+                    asked=label(asked), name=_file_name(citation), other=label(version or ())
+                )
+        return None
+
     def _newest(self, lang: Lang) -> str:
         """What an answer naming no family quotes, as the notes say it."""
         labels = {family.newest_label(lang) for family in self.families.values()}
@@ -455,9 +540,54 @@ class CorpusVersions:
         which are set aside when one ranks among the first `depth` (Arranged.set_aside)."""
         asked = self.asked_older(question)
         if asked is not None:
-            return Arranged(self, lambda doc: self._of_asked(doc, asked), True, 0)
-        noted = depth if not self.names_newest(question) else 0
-        return Arranged(self, lambda doc: not self.is_older(doc), False, noted)
+            return Arranged(self, lambda doc: self._of_asked(doc, asked), True, 0, asked)
+        newest = self.names_newest(question)
+        named = self._held_asked(question) if newest else None
+        return Arranged(
+            self, lambda doc: not self.is_older(doc), False, 0 if newest else depth, named
+        )
+
+    def _held_asked(self, question: str) -> Version | None:
+        """The first version `question` names that some page is of."""
+        labelled = {version for _, version in self.of_document.values()}
+        held = (a for a in self.asked(question) if any(_covers(a, v) for v in labelled))
+        return next(held, None)
+
+    def counterparts(self, doc_ids: Iterable[str], asked: Version | None) -> list[str]:
+        """The documents of version `asked` (None: each family's newest, unless unversioned
+        pages are its current edition) of the families and file names of `doc_ids`
+        ("v250/limits" for "v125/limits"), of each family none of `doc_ids` is of it; in
+        their order, each once, COUNTERPARTS at most."""
+        labelled = [
+            (d, self.of_document[d]) for d in dict.fromkeys(doc_ids) if d in self.of_document
+        ]
+        wanted = {family: self._wanted(family, asked) for _, (family, _) in labelled}
+        holding = {f for _, (f, v) in labelled if (w := wanted[f]) is not None and _covers(w, v)}
+        found: dict[str, None] = {}
+        for doc_id, (family, _) in labelled:
+            version_wanted = wanted[family]
+            if family in holding or version_wanted is None:
+                continue
+            for other, version in self._pages.get((family, doc_id.rpartition("/")[2]), []):
+                if _covers(version_wanted, version):
+                    found.setdefault(other, None)
+        return list(found)[:COUNTERPARTS]
+
+    def _wanted(self, family: str, asked: Version | None) -> Version | None:
+        """The version of `family` a question asks: `asked`, else its newest when that is a
+        version folder's (None when unversioned pages are its current edition)."""
+        if asked is not None:
+            return asked
+        newest = self.families[family]
+        return None if newest.current else newest.top
+
+    @functools.cached_property
+    def _pages(self) -> dict[tuple[str, str], list[tuple[str, Version]]]:
+        """The labelled documents by family and file name, with their versions."""
+        pages: dict[tuple[str, str], list[tuple[str, Version]]] = {}
+        for doc_id, (family, version) in self.of_document.items():
+            pages.setdefault((family, doc_id.rpartition("/")[2]), []).append((doc_id, version))
+        return pages
 
     def _of_asked(self, doc_id: str, asked: Version) -> bool:
         version = self.version_of(doc_id)
@@ -511,6 +641,7 @@ class Arranged:
         kept: Callable[[str], bool],
         labelled_first: bool,
         depth: int,
+        asked: Version | None = None,
     ) -> None:
         self.versions, self.kept, self.labelled_first, self.depth = (
             versions,
@@ -518,6 +649,18 @@ class Arranged:
             labelled_first,
             depth,
         )
+        self.asked = asked
+        """The version the question names that some page is of (None: it names none)."""
+
+    def missing(self, hits: Sequence[Hit]) -> list[str]:
+        """The documents of the version the question names mirroring the pages of other
+        versions `hits` are of, when no hit is of it (`CorpusVersions.counterparts`): among
+        many versions' look-alike pages the search ranks a few others (s23 hostile probe:
+        "in version 250" ranked v125, v120...). A question naming none asks for each
+        family's newest: only then are older pages set aside (`depth`)."""
+        if self.asked is None and not self.depth:
+            return []
+        return self.versions.counterparts((hit.chunk.doc_id for hit in hits), self.asked)
 
     def __call__(self, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
         """The `hits` of documents `kept` (those of a version, with `labelled_first`, before
@@ -533,9 +676,10 @@ class Arranged:
     def set_aside(self, hits: Sequence[Hit]) -> list[Hit]:
         """The `hits` read after the others, in order, when one ranked among the first
         `depth`; else none."""
-        if not any(not self.kept(hit.chunk.doc_id) for hit in hits[: self.depth]):
+        if not self.depth:
             return []
-        return [hit for hit in hits if not self.kept(hit.chunk.doc_id)]
+        others = [(n, hit) for n, hit in enumerate(hits) if not self.kept(hit.chunk.doc_id)]
+        return [hit for _, hit in others] if others and others[0][0] < self.depth else []
 
 
 def _stated(quote: str, lang: Lang) -> frozenset[str]:

@@ -864,3 +864,16 @@ def test_a_keys_cue_is_read_past_its_number_mark(
     question: str, words: list[tuple[str, str]]
 ) -> None:
     assert key_words(question) == words
+
+
+def test_a_version_a_folder_names_that_the_corpus_never_writes_is_no_term() -> None:
+    """s23 hostile probe: "in v2" where only the folder "v2/" names the version was refused for
+    "v2"; words read elsewhere (versions.held_mentions) the corpus never uses are no terms, but
+    those it uses stay terms."""
+    question = "What does the immune system reset in version 2?"
+    plain = analyse(question, None, vocabulary())
+    assert "version" in plain.absent and "2" in plain.absent
+    terms = analyse(question, None, vocabulary(), None, frozenset({"version", "2", "immune"}))
+    assert terms.absent == [] and terms.missing == 0.0
+    assert terms.focus_terms == plain.focus_terms - 2
+    assert any("immun" in alts or "immune" in alts for alts, _ in terms.terms)

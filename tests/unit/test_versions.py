@@ -11,7 +11,9 @@ from citeqa.models import Answer, Chunk, Citation, Hit
 from citeqa.versions import (
     CorpusVersions,
     Family,
+    held_mentions,
     path_version,
+    path_versions,
     states_otherwise,
     title_version,
     with_older_statement,
@@ -339,3 +341,64 @@ def test_a_version_of_another_thing_the_question_names_is_no_version_of_the_page
     assert versions.unknown_note("limits in v9", "en") is not None
     skiff = CorpusVersions.of(["SkiffCloud/v1/a", "SkiffCloud/v2/a"], lambda doc_id: doc_id)
     assert skiff is not None and skiff.asked_older("SkiffCloud v1 limits") == (1,)
+
+
+def test_a_version_after_a_name_the_corpus_writes_is_of_the_documentation() -> None:
+    """s23 review B: "in GitLab version 15" was read as another thing's version ("GitLab" is
+    written with a capital inside) where the pages write "GitLab"; "TLS" they never write."""
+    layout = ["docs/v15/install", "docs/v16/install"]
+    writes = {"gitlab", "install"}.__contains__
+    versions = CorpusVersions.of(layout, str, lambda name: writes(name.casefold()))
+    assert versions is not None
+    assert versions.asked_older("What changed in GitLab version 15?") == (15,)
+    assert versions.asked_older("Does GitLab v15 support TLS v1.2?") == (15,)
+    assert versions.asked_older("Does it support TLS v1.2?") is None
+    unaware = CorpusVersions.of(layout, str)
+    assert unaware is not None and unaware.asked_older("What changed in GitLab version 15?") is None
+
+
+def test_the_versions_paths_name_and_the_question_words_naming_them() -> None:
+    """s23 hostile probe: "in v2" was refused for "v2" when only the folder "v2/" wrote it."""
+    held = path_versions(["reference/limits", "v2/limits", "versions/3.1/faq", "releases/2024/x"])
+    assert held == {(2,), (3, 1)}
+    assert path_versions(["guide/a", "guide/b"]) == frozenset()
+    assert held_mentions("How many releases are kept in v2?", held) == ["v2"]
+    assert held_mentions("What changed in version 3?", held) == ["version 3"]
+    assert held_mentions("Is it kept in v9?", held) == []
+    assert held_mentions("Does it support TLS v2?", held) == []
+
+
+def test_an_answer_of_another_version_than_the_one_asked_is_warned_of() -> None:
+    """s23 hostile probe: "in version 250" quoted v125's page with no note."""
+    versions = CorpusVersions.of([f"v{n}/limits" for n in range(1, 6)], str)
+    assert versions is not None
+
+    def of(doc_id: str) -> Answer:
+        answer = _answer("The number of releases kept is 4.")
+        cited = answer.citations[0].model_copy(update={"doc_id": doc_id, "path": "v/x.md"})
+        return answer.model_copy(update={"citations": [cited]})
+
+    note = versions.other_version_note("How many are kept in version 3?", of("v2/limits"))
+    assert note is not None and "version 3" in note and "v2/limits.md" in note
+    assert versions.other_version_note("How many are kept in version 3?", of("v3/limits")) is None
+    assert versions.other_version_note("How many are kept in v9?", of("v2/limits")) is None
+    assert versions.other_version_note("How many are kept?", of("v2/limits")) is None
+    assert versions.other_version_note("How many are kept in v3?", of("faq")) is None
+
+
+def test_the_pages_of_an_asked_version_the_search_missed() -> None:
+    """s23 hostile probe: "in version 250" among v1..v500 ranked v125's page, not v250's."""
+    layout = ["a/v1/limits", "a/v2/limits", "a/v2/faq", "a/v3/limits", "b/v2/limits", "faq"]
+    versions = CorpusVersions.of(layout, str)
+    assert versions is not None
+    assert versions.counterparts(["a/v1/limits", "faq", "b/v2/limits"], (2,)) == ["a/v2/limits"]
+    assert versions.counterparts(["a/v1/limits", "a/v2/faq"], (2,)) == []
+    assert versions.counterparts(["a/v1/limits"], (9,)) == []
+    arranged = versions.arrangement("How many are kept in v2?", 5)
+    hit = _hit("a/v3/limits", 0)
+    assert arranged.missing([hit]) == ["a/v2/limits"]
+    assert versions.arrangement("How many are kept in v3?", 5).missing([hit]) == []
+    assert versions.arrangement("How many are kept?", 5).missing([hit]) == []
+    older = _hit("a/v1/limits", 1)
+    assert versions.arrangement("How many are kept?", 5).missing([older]) == ["a/v3/limits"]
+    assert versions.counterparts(["a/v2/faq", "b/v2/limits"], None) == []
