@@ -65,19 +65,7 @@ from citeqa.numbered_sections import (
     stands_under,
     unheld_section,
 )
-from citeqa.places import (
-    MissingPage,
-    PagePlace,
-    asked_page,
-    asks_place_section,
-    holds_place_section,
-    names_only_place,
-    on_place,
-    opening,
-    page_place,
-    place_cue,
-    with_section_opening,
-)
+from citeqa.places import AskedPlace, MissingPage, asked_place, place_hits, place_rows
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
@@ -525,74 +513,12 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     return _subset(candidates, rows) if rows and rows != list(range(len(under))) else candidates
 
 
-def at_asked_place(candidates: Candidates, reading: Reading, place: PagePlace | None) -> Candidates:
-    """The candidates, but for a question asking a page (`place`) only those starting on it,
-    and for one naming nothing but its page or a section by a place word ("section 6.3")
-    only the place's opening body sentence (places.py), when one is among them."""
-    bank, hits, question = reading.bank, reading.hits, reading.terms.focus
-    if place is not None:
-        rows = [
-            number
-            for number, item in enumerate(candidates.sentences)
-            if on_place(bank, item.index, place.doc_id, place.page)
-        ]
-        candidates = _subset(candidates, rows) if rows else candidates
-        documents = [bank.documents[place.doc_id]]
-    elif candidates.sentences and asks_place_section(question):
-        indices = [item.index for item in candidates.sentences]
-        rows = [n for n, standing in enumerate(standing_under(question, bank, indices)) if standing]
-        candidates = _subset(candidates, rows) if rows else candidates
-        documents = [bank.documents[bank.sentences[n].doc_id] for n in indices[:1]]
-    else:
-        return candidates
-    if not rows or not names_only_place(question, documents):
-        return candidates
+def at_asked_place(candidates: Candidates, reading: Reading, asked: AskedPlace) -> Candidates:
+    """The candidates a question asking a place keeps (places.place_rows): those at the place,
+    and of them only its opening body sentence when the question names nothing else."""
     indices = [item.index for item in candidates.sentences]
-    page, cue = (place.page, None) if place is not None else (None, place_cue(question))
-    first = opening(bank, indices, _place_sentences(bank, hits, place), page, cue)
-    return candidates if first is None else _subset(candidates, [indices.index(first)])
-
-
-def _place_sentences(bank: SentenceBank, hits: list[Hit], place: PagePlace | None) -> list[int]:
-    """The sentences of the passages read (`hits`) that start on the asked page (`place`), or
-    all of them for a section (headings among them: `quotable` set them aside)."""
-    read = dict.fromkeys(n for hit in hits for n in bank.in_chunk(hit.chunk))
-    if place is None:
-        return list(read)
-    return [n for n in read if on_place(bank, n, place.doc_id, place.page)]
-
-
-def _page_asked(
-    terms: QuestionTerms, bank: SentenceBank, ranking: Retrieval, settings: Settings
-) -> PagePlace | MissingPage | None:
-    """The page the question asks and its passages (places.page_place), None for none."""
-    page = asked_page(terms.focus)
-    if page is None:
-        return None
-    return page_place(terms.focus, page, bank, ranking.hits, settings.answer_passages)
-
-
-def _names_held_section(question: str, bank: SentenceBank, ranking: Retrieval) -> bool:
-    """Whether `question` names nothing but a section by a place word ("chapter 7") that a
-    document of the `ranking` numbers a title line with (places.holds_place_section)."""
-    if not holds_place_section(question, bank, ranking.hits):
-        return False
-    doc_ids = dict.fromkeys(hit.chunk.doc_id for hit in ranking.hits)
-    return names_only_place(question, [bank.documents[doc_id] for doc_id in doc_ids])
-
-
-def _at_place(
-    top: list[Hit], place: PagePlace | None, bank: SentenceBank, question: str
-) -> list[Hit]:
-    """The passages read: the asked page's (`place`), or `top` with the opening of a section
-    asked by a place word and nothing else first (places.with_section_opening)."""
-    if place is not None:
-        return place.hits or top
-    if not top or not asks_place_section(question):
-        return top
-    if not names_only_place(question, [bank.documents[top[0].chunk.doc_id]]):
-        return top
-    return with_section_opening(top, bank, question)
+    rows = place_rows(indices, reading.bank, reading.hits, reading.terms.focus, asked)
+    return candidates if rows is None else _subset(candidates, rows)
 
 
 def _in_best_document(
@@ -882,13 +808,15 @@ def compose(
         absent = content_words(list(dict.fromkeys(terms.absent)), lang)
         return translates is not None and translates(absent, top, lang)
 
-    place = _page_asked(terms, bank, evidence_ranking or retrieval, settings)
+    ranked = (evidence_ranking or retrieval).hits
+    place = asked_place(terms.focus, bank, ranked, settings.answer_passages)
     if isinstance(place, MissingPage):  # "page 900" of a 66-page report
         reason = abstention.no_such_page(place.page, place.most, lang, place.title, place.blank)
         return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
-    at_place = bool(place) or _names_held_section(terms.focus, bank, evidence_ranking or retrieval)
     early = (  # "page 12", "chapter 7": the place is asked, its cue need not be written
-        None if at_place else abstention.before_search(terms, lang, languages, closest, closer)
+        None
+        if place.waives_refusal
+        else abstention.before_search(terms, lang, languages, closest, closer)
     )
     if early is not None and not (
         early.words_alone
@@ -907,7 +835,7 @@ def compose(
 
     top = (evidence_ranking or retrieval).hits[: settings.answer_passages]
     top = with_signatures(top, terms.focus, bank.chunks, MailLayouts(bank.documents))
-    top = _at_place(top, place, bank, terms.focus)
+    top = place_hits(top, place, bank, terms.focus)
     unheld = unheld_key(terms, top, bank) or unheld_name(terms, top, bank)
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
@@ -955,7 +883,9 @@ def compose(
     answerable = float(models.answerability.predict(evidence))
     passages = passages_of(retrieval, bank.documents)
     refused = (
-        place_refusal(sure, settings) if at_place else refusal(models, answerable, sure, settings)
+        place_refusal(sure, settings)
+        if place.waives_models
+        else refusal(models, answerable, sure, settings)
     )
     across_only = refused is None and unvouched_across(
         top,
@@ -1078,10 +1008,9 @@ def refusal(
 
 
 def place_refusal(sure: float, settings: Settings) -> Refusal | None:
-    """Why the answer to a question asking a page a document has, or naming nothing but a
-    section a document numbers, is refused: USER_FLOOR when the confidence is below the user's
-    `min_confidence`, else None: the answer models judge the question's words, which a place
-    asked ("page 12", "chapter 7") need not share with its text."""
+    """Why the answer to a question asking a place the answer models do not judge
+    (places.AskedPlace.waives_models) is refused: USER_FLOOR when the confidence is below the
+    user's `min_confidence`, else None."""
     floor = settings.min_confidence
     return USER_FLOOR if floor is not None and sure < floor else None
 
@@ -1110,10 +1039,10 @@ def _quoted(
     reading: Reading,
     models: AnswerModels,
     settings: Settings,
-    place: PagePlace | None = None,
+    place: AskedPlace | None = None,
 ) -> list[Citation]:
     """The citations of the chosen sentences (built only for a question that is answered;
-    `place`: the page the question asks, places.page_place)."""
+    `place`: the place the question asks, places.asked_place)."""
     bank, top, terms = reading.bank, reading.hits, reading.terms
     if settings.learned_quotes:
         extra = models.quoter.extra
@@ -1121,7 +1050,7 @@ def _quoted(
         ranked = naming_identifiers(ranked, bank, terms.named)
         ranked = describing_asked_fields(ranked, bank, terms)
         ranked = under_asked_section(ranked, bank, terms.focus)
-        ranked = at_asked_place(ranked, reading, place)
+        ranked = ranked if place is None else at_asked_place(ranked, reading, place)
         ranked = of_named_records(ranked, bank, terms.focus)
         ranked = by_asked_speaker(ranked, bank, terms.focus)
         ranked = defining_asked_terms(ranked, bank, terms.focus)

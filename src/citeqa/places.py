@@ -16,10 +16,14 @@ sentence of page 55 under that heading (failure 6). The rule:
   that has it (`page_place`); the question abstains saying why (`MissingPage`,
   abstention.no_such_page) when the documents it names lack the page ("“Compte rendu …” n’a
   pas de page 2 : il en a 1."), when no document has it ("No document has a page 900: the
-  longest has 66 pages."), or when the page holds no text (a blank page);
+  longest has 66 pages."), or when the page holds no text (a blank page), but only when it
+  names the document or nothing but the page (`asked_place`): "How do I fix the page 404
+  error?" and "Smith 2020, p. 53" are read as though no page were asked;
 - the passages read are that page's chunks, and the quote is chosen among the sentences that
-  start on it (`on_place`); the answer models' refusal does not hold (answering.place_refusal):
-  they judge the question's words, and "page 12" shares none with its page;
+  start on it (`on_place`); the answer models' refusal does not hold (AskedPlace.waives_models)
+  for a question naming nothing but the page, nor for one whose other words the page all
+  writes: the models judge the question's words, and "page 12" shares none with its page;
+  "What is the capital of Mongolia on page 2?" is judged as any question;
 - a question naming nothing but its place (`names_only_place`: beyond the place, only
   question, frame and stop words, `place_verbs`, and words of the documents' names) is
   answered by the place's opening body sentence (`opening`): the first body sentence under
@@ -29,8 +33,14 @@ sentence of page 55 under that heading (failure 6). The rule:
   records), the first body sentence standing under it whose heading names its part alike
   (`_named_alike`: "annexe 2" is not "Article 2 – Durée"), its passage brought into those
   read when none holds it (`with_section_opening`), and no refusal of the models when a
-  document read numbers a title line so (`holds_place_section`: "chapter 7" of a report
-  headed "7. Governance" never writes "chapter"). A heading, a contents or index line
+  document read numbers a title line so, or any line for a number of parts
+  (`holds_place_section`: "chapter 7" of a report headed "7. Governance" never writes
+  "chapter"; "section 6.3" is the clause "6.3 Invoices are paid …" under "Article 6"); such a
+  question skips the check of its words before the search (AskedPlace.waives_refusal), so
+  "chapter 12" that no document numbers says so (numbered_sections.unheld_section), not that
+  the documents never write "chapter". The place asked, and whether the question names
+  nothing else, are worked out once (`asked_place`) against the documents of the passages
+  ranked. A heading, a contents or index line
   (sentences.numbers_only_places), a line shorter than BODY_MIN is no body sentence. A
   question with other words ("What does section 6.3 say about reserves?") keeps the rankers'
   choice among the place's sentences.
@@ -42,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from citeqa.chunking import section_of
 from citeqa.document_names import name_words, naming_words
@@ -53,9 +63,11 @@ from citeqa.numbered_sections import asked_numbers, holds, section_numbers, stan
 from citeqa.sentences import SentenceBank, numbers_only_places
 
 __all__ = [
+    "AskedPlace",
     "MissingPage",
     "PagePlace",
     "asked_page",
+    "asked_place",
     "asks_place_section",
     "holds_place_section",
     "names_only_place",
@@ -63,6 +75,8 @@ __all__ = [
     "opening",
     "page_place",
     "place_cue",
+    "place_hits",
+    "place_rows",
     "with_section_opening",
 ]
 
@@ -93,6 +107,76 @@ class MissingPage:
     most: int
     title: str | None = None
     blank: bool = False
+    named: bool = False
+    """Whether the question names the document (`title`) in the name it writes after the page."""
+
+
+@dataclass(frozen=True)
+class AskedPlace:
+    """The place a question asks, worked out once against the documents read: its page
+    (`page_place`, None when it asks none a document has), whether it asks a section by a place
+    word (`section`), and whether it names nothing but its place (`only`, `names_only_place`)."""
+
+    page: PagePlace | None
+    section: bool
+    only: bool
+    held: bool
+    """Whether a document read numbers a title line with the section asked
+    (`holds_place_section`)."""
+    written_there: bool = False
+    """Whether the asked page writes every other word the question names ("What does page 2 say
+    about reserves?"; `_written_on_page`)."""
+
+    @property
+    def waives_refusal(self) -> bool:
+        """Whether the question names nothing but a page a document has or a section by a place
+        word: the place is asked, its cue need not be written ("chapter 12"), so the question's
+        words are not checked before the search (abstention.before_search)."""
+        return self.only and (self.page is not None or self.section)
+
+    @property
+    def waives_models(self) -> bool:
+        """Whether the answer models' refusal does not hold: they judge the question's words,
+        which a place asked ("page 12", "chapter 7") need not share with its text; so for a
+        question naming nothing but a page a document has or a section a document numbers, or
+        a page that writes every other word the question names. "What is the capital of
+        Mongolia on page 2?" is judged as any question."""
+        held = self.only and (self.page is not None or self.held)
+        return held or (self.page is not None and self.written_there)
+
+
+def asked_place(
+    question: str, bank: SentenceBank, ranked: Sequence[Hit], limit: int
+) -> AskedPlace | MissingPage:
+    """The place `question` asks among the documents of the `ranked` passages (see the module
+    docstring), or the MissingPage it abstains on: a page missing counts only when the question
+    names its document or names nothing but the page ("How do I fix the page 404 error?" and
+    "Smith 2020, p. 53" are read as though no page were asked)."""
+    page = asked_page(question)
+    if page is None and not asks_place_section(question):
+        return AskedPlace(None, section=False, only=False, held=False)
+    read = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in ranked)]
+    place = None if page is None else page_place(question, page, bank, ranked, limit)
+    if isinstance(place, PagePlace):
+        read.append(bank.documents[place.doc_id])
+    only = names_only_place(question, read)
+    if isinstance(place, MissingPage):
+        if place.named or only:
+            return place
+        place = None
+    section = place is None and asks_place_section(question)
+    held = section and holds_place_section(question, bank, ranked)
+    written = place is not None and _written_on_page(question, place, read)
+    return AskedPlace(place, section, only, held, written)
+
+
+def _written_on_page(question: str, place: PagePlace, documents: list[Document]) -> bool:
+    """Whether the passages of the asked page (`place`) write every word `question` names
+    beyond its place (the words `names_only_place` sets aside, and the `documents`' names)."""
+    named = frozenset().union(*(name_words(document) for document in documents))
+    rest = _words(question) - _ignored() - named
+    written = frozenset().union(*(_words(hit.chunk.text) for hit in place.hits))
+    return bool(rest) and rest <= written
 
 
 def asked_page(question: str) -> int | None:
@@ -124,10 +208,19 @@ def place_cue(question: str) -> str | None:
     return None
 
 
+_CUE_END = re.compile(r"(§|[^\W\d_]+)[^\w§]{0,3}$")
+"""A word or "§" ending a text, at most three marks or blanks after it ("section ", "le § ")."""
+
+
 def _cue_before(question: str, number: str) -> str:
-    """The folded word written right before `number` in `question` ("" for none)."""
-    found = re.search(r"([^\W\d_]+|§)\W{0,3}" + re.escape(number) + r"(?![\d.])", question)
-    return fold(found.group(1)) if found else ""
+    """The folded word or "§" written right before `number` in `question` ("" for none): "§"
+    though a word stands before it ("What does § 6.3 say?"), and the number may end the
+    sentence ("See section 4.")."""
+    for found in re.finditer(r"(?<![\w.])" + re.escape(number) + r"(?!\d|\.\d)", question):
+        cue = _CUE_END.search(question[: found.start()])
+        if cue:
+            return fold(cue.group(1))
+    return ""
 
 
 def page_place(
@@ -143,7 +236,7 @@ def page_place(
     ]
     named = _named_documents(question, [*ranked_documents, *paged])
     if named and not any(_pages(doc) >= page for doc in named):
-        return MissingPage(page, max(_pages(doc) for doc in named), named[0].title)
+        return MissingPage(page, max(_pages(doc) for doc in named), named[0].title, named=True)
     if not paged:
         return MissingPage(page, max((_pages(doc) for doc in bank.documents.values()), default=0))
     holding = [doc for doc in [*named, *ranked_documents] if _pages(doc) >= page]
@@ -157,7 +250,8 @@ def page_place(
         if chunk.doc_id == document.doc_id and chunk.start < end and chunk.end > start
     ]
     if not document.text[start:end].strip() or not hits:
-        return MissingPage(page, _pages(document), document.title, blank=True)
+        blank = MissingPage(page, _pages(document), document.title, blank=True)
+        return replace(blank, named=document in named)
     return PagePlace(document.doc_id, page, hits[:limit])
 
 
@@ -291,10 +385,15 @@ def holds_place_section(question: str, bank: SentenceBank, hits: Sequence[Hit]) 
 
 def _numbers_asked(question: str, document: Document) -> bool:
     """Whether a title line of `document` opens with a number `question` asks, or one under
-    it ("2.1 Reserves policy" for "chapter 2": numbered_sections.holds)."""
+    it ("2.1 Reserves policy" for "chapter 2": numbered_sections.holds), or for a number of
+    parts ("6.3"), any numbered line: a clause "6.3 Invoices are paid …" under "Article 6" is
+    section 6.3, where a list item "7. …" is no chapter 7."""
     asked = [number.number for number in asked_numbers(question)]
     titles = section_numbers(document, clauses=False)
-    return any(holds(title, number) for title in titles for number in asked)
+    lines = section_numbers(document) if any("." in number for number in asked) else []
+    return any(holds(title, number) for title in titles for number in asked) or any(
+        line == number for line in lines for number in asked if "." in number
+    )
 
 
 def with_section_opening(hits: list[Hit], bank: SentenceBank, question: str) -> list[Hit]:
@@ -343,3 +442,48 @@ def _opens_section(bank: SentenceBank, chunk: Chunk, question: str) -> bool:
         standing and _body(bank, n) and _named_alike(bank, n, cue)
         for n, standing in zip(indices, under, strict=True)
     )
+
+
+def place_hits(top: list[Hit], asked: AskedPlace, bank: SentenceBank, question: str) -> list[Hit]:
+    """The passages read: the asked page's, or `top` with the opening of a section asked by a
+    place word and nothing else first (`with_section_opening`)."""
+    if asked.page is not None:
+        return asked.page.hits or top
+    if not top or not asked.section or not asked.only:
+        return top
+    return with_section_opening(top, bank, question)
+
+
+def place_rows(
+    indices: list[int], bank: SentenceBank, hits: list[Hit], question: str, asked: AskedPlace
+) -> list[int] | None:
+    """Which of the candidate sentences (the bank's `indices`, best first) a question asking a
+    place keeps, by their rows: those starting on the asked page, or standing under the section
+    asked by a place word, and of those only the place's opening body sentence (`opening`)
+    when the question names nothing else and one is among them. None: all of them (no place
+    asked, or none of them at the place)."""
+    page = asked.page
+    if page is not None:
+        rows = [n for n, i in enumerate(indices) if on_place(bank, i, page.doc_id, page.page)]
+    elif indices and asked.section:
+        under = standing_under(question, bank, indices)
+        rows = [n for n, standing in enumerate(under) if standing]
+    else:
+        return None
+    if not rows:
+        return None
+    if not asked.only:
+        return rows
+    kept = [indices[n] for n in rows]
+    number, cue = (None, place_cue(question)) if page is None else (page.page, None)
+    first = opening(bank, kept, _place_sentences(bank, hits, page), number, cue)
+    return rows if first is None else [indices.index(first)]
+
+
+def _place_sentences(bank: SentenceBank, hits: list[Hit], page: PagePlace | None) -> list[int]:
+    """The sentences of the passages read (`hits`) that start on the asked `page`, or all of
+    them for a section (headings among them: answering.quotable set them aside)."""
+    read = dict.fromkeys(n for hit in hits for n in bank.in_chunk(hit.chunk))
+    if page is None:
+        return list(read)
+    return [n for n in read if on_place(bank, n, page.doc_id, page.page)]

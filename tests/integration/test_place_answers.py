@@ -41,6 +41,16 @@ MARKDOWN = (
     "Taxis are paid only after ten in the evening, on a receipt.\n"
 )
 
+WEBAPP = (
+    "# Web app troubleshooting\n\n## Errors\n\nA page 404 error means the route is missing from "
+    "the router table; add the route in routes.py and restart the server.\n\n## Latency\n\n"
+    "The p95 latency of the search endpoint is 180 ms under normal load.\n"
+)
+CONTRACT = (
+    "# Service contract\n\n## Article 6 Payment\n\n6.3 Invoices are paid within thirty days of "
+    "receipt by bank transfer.\n\n6.4 Late payment bears interest at three percent per year.\n"
+)
+
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
@@ -50,6 +60,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     (corpus / "annual-report.pdf").write_bytes(sized_pdf(PAGES))
     (corpus / "handbook.md").write_text(MARKDOWN, encoding="utf-8")
     (corpus / "minutes.pdf").write_bytes(sized_pdf([[(BODY, MINUTES)]]))
+    (corpus / "webapp.md").write_text(WEBAPP, encoding="utf-8")
+    (corpus / "contract.md").write_text(CONTRACT, encoding="utf-8")
     settings = Settings(corpus_dir=corpus, index_dir=root / "index", channels=("fake",))
     build_index(settings)
     return settings
@@ -87,6 +99,18 @@ def test_a_markdown_section_asked_by_its_number_quotes_its_opening(assistant: As
     assert answer.citations[0].quote.startswith("Train travel is booked")
 
 
+def test_a_numbered_clause_under_an_article_is_its_section(assistant: Assistant) -> None:
+    answer = assistant.ask("What does section 6.3 say?")
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].quote.startswith("6.3 Invoices are paid")
+
+
+def test_a_section_no_document_numbers_abstains_saying_so(assistant: Assistant) -> None:
+    answer = assistant.ask("What is in chapter 14?")
+    assert answer.abstained
+    assert "is numbered “14”" in (answer.reason or "")
+
+
 def test_a_place_question_with_other_words_quotes_from_the_place(assistant: Assistant) -> None:
     answer = assistant.ask("What does page 2 say about the end of the year?")
     assert not answer.abstained, answer.reason
@@ -119,10 +143,30 @@ def test_a_page_of_the_document_named_is_read(assistant: Assistant) -> None:
     assert answer.citations[0].path.endswith("minutes.pdf")
 
 
-def test_a_question_merely_holding_a_number_is_no_place(assistant: Assistant) -> None:
-    answer = assistant.ask("How many days of paid leave do staff take?")
-    assert not answer.abstained
-    assert answer.citations[0].quote.startswith("Staff take twenty-five days")
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("How many days of paid leave do staff take?", "Staff take twenty-five days"),
+        ("How do I fix the page 404 error?", "A page 404 error means"),
+        ("What is the p95 latency of the search endpoint?", "The p95 latency"),
+        ("When are invoices paid under Article 6.3?", "6.3 Invoices are paid"),
+    ],
+)
+def test_a_question_merely_holding_a_number_is_no_place(
+    assistant: Assistant, question: str, opening: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].quote.startswith(opening)
+
+
+def test_a_page_cited_among_other_words_is_no_missing_page(assistant: Assistant) -> None:
+    answer = assistant.ask("What do the trustees hold as reserves (Smith 2020, p. 53)?")
+    assert "page 53" not in (answer.reason or "")
+
+
+def test_a_question_on_a_page_asking_what_it_never_writes_abstains(assistant: Assistant) -> None:
+    assert assistant.ask("What is the capital of Mongolia on page 2?").abstained
 
 
 def test_the_users_confidence_floor_still_holds_for_a_page(settings: Settings) -> None:

@@ -7,7 +7,14 @@ import pytest
 
 from citeqa.chunking import chunk_document
 from citeqa.models import Chunk, Document, Hit, Sentence
-from citeqa.places import asked_page, asks_place_section, names_only_place, with_section_opening
+from citeqa.places import (
+    asked_page,
+    asks_place_section,
+    holds_place_section,
+    names_only_place,
+    place_cue,
+    with_section_opening,
+)
 from citeqa.sentences import SentenceBank
 from citeqa.tallies import document_sentences
 
@@ -37,6 +44,9 @@ def test_a_page_is_asked_by_a_page_cue_and_a_whole_number(question: str, page: i
         ("§ 6.3", True),
         ("chapter 4", True),
         ("Que prévoit l'annexe 2 ?", True),
+        ("What does § 6.3 say?", True),
+        ("Que dit le § 4 ?", True),
+        ("See section 4.", True),
         ("version 6.3", False),
         ("Que prévoit l'article 7 ?", False),
         ("What was spent in 2025?", False),
@@ -47,11 +57,25 @@ def test_a_section_is_a_place_after_a_place_word(question: str, asked: bool) -> 
 
 
 @pytest.mark.parametrize(
+    ("question", "cue"),
+    [
+        ("What does § 6.3 say?", "§"),
+        ("Que dit le § 4 ?", "§"),
+        ("See section 4.", "section"),
+        ("What does chapter 4 say about section 4.2?", "chapter"),
+    ],
+)
+def test_the_place_word_is_the_one_right_before_the_number(question: str, cue: str) -> None:
+    assert place_cue(question) == cue
+
+
+@pytest.mark.parametrize(
     ("question", "only"),
     [
         ("section 6.3", True),
         ("Que dit la section 6.3 ?", True),
         ("What is on page 53?", True),
+        ("See section 4.", True),
         ("What does section 6.3 say about reserves?", False),
         ("What is the reserves policy on page 53?", False),
     ],
@@ -70,10 +94,10 @@ TERMS = (
 )
 
 
-def _terms_bank() -> tuple[SentenceBank, list[Chunk]]:
-    document = Document(doc_id="d", title="Terms", path="/d.md", text=TERMS, sha256="0", kind="md")
+def _terms_bank(text: str = TERMS) -> tuple[SentenceBank, list[Chunk]]:
+    document = Document(doc_id="d", title="Terms", path="/d.md", text=text, sha256="0", kind="md")
     chunks = list(chunk_document(document))
-    rows = document_sentences(TERMS, [(n, c.start, c.end) for n, c in enumerate(chunks)], "md")
+    rows = document_sentences(text, [(n, c.start, c.end) for n, c in enumerate(chunks)], "md")
     sentences = [Sentence(doc_id="d", chunk_index=n, start=a, end=b) for n, a, b in rows.tolist()]
     bank = SentenceBank({"d": document}, chunks, sentences, None, [frozenset() for _ in sentences])
     return bank, chunks
@@ -97,3 +121,19 @@ def test_an_opening_passage_already_read_is_left_in_place() -> None:
     holding = next(n for n, c in enumerate(chunks) if c.start <= TERMS.index("## 3.4") < c.end)
     hits = [Hit(chunk=chunks[n], chunk_index=n, score=1.0) for n in (0, holding)]
     assert with_section_opening(hits, bank, "section 3.4") == hits
+
+
+CONTRACT = (
+    "# Service contract\n\n## Article 6 Payment\n\n6.3 Invoices are paid within thirty days.\n\n"
+    "## Article 7 Term\n\n1. The contract runs for two years.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "held"),
+    [("What does section 6.3 say?", True), ("chapter 7", True), ("chapter 1", False)],
+)
+def test_a_numbered_clause_holds_a_section_of_parts(question: str, held: bool) -> None:
+    bank, chunks = _terms_bank(CONTRACT)
+    hits = [Hit(chunk=chunk, chunk_index=n, score=1.0) for n, chunk in enumerate(chunks)]
+    assert holds_place_section(question, bank, hits) is held
