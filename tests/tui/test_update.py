@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tui_helpers import (
+    FakeAssistant,
     FakeFactory,
     fake_builder,
     make_corpus,
@@ -24,6 +25,8 @@ from citeqa.cli.chat_cmd import _open, _update
 from citeqa.models import BuildReport, OutsizedFile, UnembeddedSentences
 from citeqa.publishing import build_lock
 from citeqa.tui.app import CiteqaApp
+from citeqa.tui.conversation import MODE_OVERRIDES
+from citeqa.tui.screens.index_status import IndexStatusScreen
 from citeqa.tui.widgets import status as status_widgets
 from small_corpora import fake_settings
 
@@ -259,3 +262,118 @@ def test_ctrl_r_notes_show_bracketed_file_names_as_they_are(tmp_path: Path) -> N
     assert "• skipped, no text could be extracted (1): a[/]b.md" in toast.splitlines()
     assert "• skipped, empty file (1): report[draft].md" in toast.splitlines()
     assert "a[/]b.md" in screen and "report[draft].md" in screen
+
+
+def _held_on_the_old_index(monkeypatch, method: str, gate: threading.Event) -> None:
+    """`FakeAssistant.<method>` waits for `gate` on the index of hash "old" once it is set up,
+    as a slow reconfigure or status read still running when a reload lands."""
+    real = getattr(FakeAssistant, method)
+
+    def held(self, *args, **kwargs):
+        if self.manifest_hash == "old":
+            gate.wait(10)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(FakeAssistant, method, held)
+
+
+def test_a_mode_change_begun_on_the_old_index_never_answers_after_the_reload(tmp_path, monkeypatch):
+    """Review D (s23): lexical, then ctrl+r; the reload landed first, then the lexical
+    assistant of the old index answered while the header named the new one."""
+    gate = threading.Event()
+    _held_on_the_old_index(monkeypatch, "configured", gate)
+    app = CiteqaApp(FakeFactory(hashes=("old", "new")), fake_builder, export_dir=tmp_path)
+
+    async def body():
+        async with settled(app) as pilot:
+            app.action_set_mode("lexical")
+            await pilot.pause()
+            app.action_update_index()
+            await wait_for(pilot, lambda: app.base is not None and app.base.manifest_hash == "new")
+            gate.set()
+            await settle(pilot)
+            await pilot.pause(0.2)
+            assert app.assistant is not None and app.assistant.manifest_hash == "new"
+            assert app.assistant.overrides == MODE_OVERRIDES["lexical"]
+            assert app.mode == "lexical"
+
+    run(body())
+
+
+def test_the_mode_chosen_last_configures_the_reloaded_index(tmp_path, monkeypatch):
+    """Review D (s23): lexical, then vectors while a reload ran; the reload configured the new
+    index for "lexical", the mode in effect before the user's last choice."""
+    gate = threading.Event()
+    _held_on_the_old_index(monkeypatch, "configured", gate)
+    app = CiteqaApp(FakeFactory(hashes=("old", "new")), fake_builder, export_dir=tmp_path)
+
+    async def body():
+        async with settled(app) as pilot:
+            gate.set()
+            app.action_set_mode("lexical")
+            await settle(pilot)
+            gate.clear()
+            app.action_set_mode("vectors")
+            await pilot.pause()
+            app.action_update_index()
+            await wait_for(pilot, lambda: app.base is not None and app.base.manifest_hash == "new")
+            gate.set()
+            await settle(pilot)
+            await pilot.pause(0.2)
+            assert app.mode == "vectors"
+            assert app.assistant is not None and app.assistant.manifest_hash == "new"
+            assert app.assistant.overrides == MODE_OVERRIDES["vectors"]
+
+    run(body())
+
+
+def test_a_status_read_of_the_old_index_never_shows_after_the_reload(tmp_path, monkeypatch):
+    """A status read still running on the old index when a reload lands is dropped: the
+    header and the status screen never go back to the old index."""
+    gate = threading.Event()
+    app = CiteqaApp(FakeFactory(hashes=("old", "new")), fake_builder, export_dir=tmp_path)
+
+    async def body():
+        async with settled(app) as pilot:
+            _held_on_the_old_index(monkeypatch, "status", gate)
+            app.action_show_status()
+            await pilot.pause()
+            app.action_update_index()
+            await wait_for(pilot, lambda: app.base is not None and app.base.manifest_hash == "new")
+            gate.set()
+            await settle(pilot)
+            await pilot.pause(0.2)
+            assert app.index_info is not None and app.index_info.manifest_hash == "new"
+            assert not isinstance(app.screen, IndexStatusScreen)
+
+    run(body())
+
+
+def test_a_mode_chosen_during_an_update_keeps_questions_waiting_for_the_reload(tmp_path):
+    """Questions asked while the chat updates the index wait for the reload, also when the
+    user changes the retrieval mode meanwhile (its new session of the old index is held)."""
+    gate, started = threading.Event(), threading.Event()
+
+    def held(progress: Any) -> BuildReport:
+        started.set()
+        gate.wait(10)
+        return fake_builder(progress)
+
+    app = CiteqaApp(FakeFactory(hashes=("old", "new")), held, export_dir=tmp_path)
+
+    async def body() -> None:
+        async with settled(app) as pilot:
+            app.action_update_index()
+            await wait_for(pilot, started.is_set, 400)
+            app.action_set_mode("lexical")
+            await wait_for(pilot, lambda: app.mode == "lexical")
+            app._ask("obinutuzumab week 76")
+            await pilot.pause(0.2)
+            assert app.turns[0].answer is None
+            gate.set()
+            await settle(pilot)
+            assert app.turns[0].answer is not None
+            assert app.turns[0].index_hash == "new"
+            assert app.assistant is not None and app.assistant.manifest_hash == "new"
+
+    run(body())

@@ -207,3 +207,26 @@ def test_an_overview_read_before_the_index_loaded_never_replaces_the_later_one(
             assert "697 bytes · 4 passages" in screen_text(app)
 
     run(body())
+
+
+def test_a_corpus_that_cannot_be_described_once_loaded_says_why(tmp_path, monkeypatch):
+    """Review D (s23): when describing the corpus failed once the index was loaded, nothing
+    was posted and the welcome showed no corpus line at all."""
+    from citeqa import overview as overview_module
+    from citeqa.errors import CorpusMissing
+
+    def undescribable(corpus_dir, status=None, suggest=None):
+        raise CorpusMissing(f"corpus folder not found: {corpus_dir}")
+
+    monkeypatch.setattr(overview_module, "corpus_overview", undescribable)
+    corpus = make_corpus(tmp_path / "corpus")
+    app = CiteqaApp(
+        FakeFactory(corpus_dir=str(corpus)), fake_builder, export_dir=tmp_path, corpus_dir=corpus
+    )
+
+    async def body():
+        async with settled(app) as pilot:
+            await wait_for(pilot, lambda: "figures unavailable" in screen_text(app))
+            assert "corpus folder not found" in screen_text(app)
+
+    run(body())

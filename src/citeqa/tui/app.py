@@ -37,6 +37,7 @@ from citeqa.tui.messages import (
     ExamplePicked,
     IndexBuilt,
     ModeChanged,
+    OverviewFailed,
     OverviewRead,
     SourceChosen,
     StatusRead,
@@ -109,6 +110,9 @@ class CiteqaApp(KeyedApp):
         self.session: Session | None = None
         self.index_info: IndexStatus | None = None
         self.mode = "hybrid"
+        """The retrieval mode of the assistant that answers."""
+        self.requested_mode = "hybrid"
+        """The mode the user chose last: the one a reload configures its assistant for."""
         self.k: int | None = None
         self.turns: list[Turn] = []
         self._queue: deque[Turn] = deque()
@@ -187,9 +191,10 @@ class CiteqaApp(KeyedApp):
         self.query_one(Welcome).ready()
         if message.status is not None:
             self.read_overview(Path(message.status.corpus_dir), message.status, message.assistant)
-        if self.mode != "hybrid":
-            self.reconfigure(message.assistant, self.mode)
+        if self.requested_mode != "hybrid":
+            self.reconfigure(message.assistant, self.requested_mode)
             return
+        self.mode = self.requested_mode
         self._use(message.assistant)
 
     def _note_index_change(self, assistant: Assistant) -> None:
@@ -222,17 +227,24 @@ class CiteqaApp(KeyedApp):
     def on_mode_changed(self, message: ModeChanged) -> None:
         if message.superseded:  # the user chose another mode since: it reports
             return
+        if message.base is not self.base:  # a reload since configures the new index itself
+            return
         self.mode = message.mode
         self._use(message.assistant)
 
     def _use(self, assistant: Assistant) -> None:
-        """Make `assistant` the one that answers, in a new conversation session."""
+        """Make `assistant` the one that answers, in a new conversation session; during an
+        update, the session is held for a failed update and questions wait for the reload."""
         self.assistant = assistant
         try:
-            self.session = assistant.session()
+            session = assistant.session()
         except CiteqaError as error:
             self.notify(describe(error), severity="error")
             return
+        if self._updating:
+            self._held_session = session
+            return
+        self.session = session
         self._set_idle()
         self._next_question()
 
@@ -267,6 +279,10 @@ class CiteqaApp(KeyedApp):
         if message.superseded:  # the one read with the loaded index reports
             return
         self.query_one(Welcome).show(message.overview)
+
+    def on_overview_failed(self, message: OverviewFailed) -> None:
+        if not message.superseded:
+            self.query_one(Welcome).show_unavailable(message.corpus_name, message.error)
 
     def on_example_picked(self, message: ExamplePicked) -> None:
         self.query_one(QuestionInput).focus()
@@ -409,6 +425,7 @@ class CiteqaApp(KeyedApp):
             self.query_one(StatusLine).idle("Update failed: " + message.error)
 
     def action_set_mode(self, mode: str) -> None:
+        self.requested_mode = mode
         if self.base is None:
             self.mode = mode
             self.notify(f"Retrieval mode {mode} applies once the models are loaded.")
@@ -423,13 +440,13 @@ class CiteqaApp(KeyedApp):
             self._set_idle()
 
     def action_show_status(self) -> None:
-        if self.assistant is None:
+        if self.base is None:
             self.notify("The index is not loaded yet.", severity="warning")
             return
-        self.read_status(self.assistant)
+        self.read_status(self.base)
 
     def on_status_read(self, message: StatusRead) -> None:
-        if message.superseded:
+        if message.superseded or message.base is not self.base:  # a reload since shows its own
             return
         self._show_index(message.status)
         self.push_screen(IndexStatusScreen(message.status))

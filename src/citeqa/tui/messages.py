@@ -102,20 +102,24 @@ class UpdateFailed(Message):
 
 
 class StatusRead(WorkerReport):
-    """A fresh index status was read (for the status modal, header and STALE banner)."""
+    """A fresh index status was read (for the status modal, header and STALE banner) from the
+    loaded assistant `base`; the app drops it when a reload replaced that assistant since."""
 
-    def __init__(self, status: IndexStatus) -> None:
+    def __init__(self, status: IndexStatus, base: Assistant) -> None:
         super().__init__()
         self.status = status
+        self.base = base
 
 
 class ModeChanged(WorkerReport):
-    """The assistant was reconfigured for another retrieval mode."""
+    """The loaded assistant `base` was reconfigured for another retrieval mode; the app drops
+    it when a reload replaced `base` since (the reload reconfigures the new one itself)."""
 
-    def __init__(self, mode: str, assistant: Assistant) -> None:
+    def __init__(self, mode: str, assistant: Assistant, base: Assistant) -> None:
         super().__init__()
         self.mode = mode
         self.assistant = assistant
+        self.base = base
 
 
 class SourceChosen(Message):
@@ -132,6 +136,16 @@ class OverviewRead(WorkerReport):
     def __init__(self, overview: Overview) -> None:
         super().__init__()
         self.overview = overview
+
+
+class OverviewFailed(WorkerReport):
+    """The corpus could not be described for the welcome once the index was loaded: `error`
+    says why."""
+
+    def __init__(self, corpus_name: str, error: str) -> None:
+        super().__init__()
+        self.corpus_name = corpus_name
+        self.error = error
 
 
 class ExamplePicked(Message):

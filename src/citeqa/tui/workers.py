@@ -31,6 +31,7 @@ from citeqa.tui.messages import (
     AssistantReady,
     IndexBuilt,
     ModeChanged,
+    OverviewFailed,
     OverviewRead,
     StatusRead,
     UpdateFailed,
@@ -258,33 +259,35 @@ class WorkerApp(App[None]):
             except Exception as error:
                 self.call_from_thread(self.notify, describe(error), severity="error")
                 return
-            self.post_message(ModeChanged(mode, assistant))
+            self.post_message(ModeChanged(mode, assistant, base))
 
     @work(thread=True, exclusive=True, group="overview", exit_on_error=False)
     def read_overview(
         self, corpus_dir: Path, status: IndexStatus | None, assistant: Assistant | None = None
     ) -> None:
         """Describe the corpus for the welcome (with the assistant, examples it answers when
-        the corpus lists none); a corpus that cannot be read is left to the loading worker to
-        report."""
+        the corpus lists none). A corpus that cannot be read at launch is left to the loading
+        worker to report; once the index is loaded (`status`), the welcome says why."""
         from citeqa.overview import corpus_overview
 
         suggest = assistant.suggested_examples if assistant is not None else None
         try:
             with self._tracked():
                 overview = corpus_overview(corpus_dir, status, suggest)
-        except (CiteqaError, OSError):
+        except (CiteqaError, OSError) as error:
+            if status is not None:
+                self.post_message(OverviewFailed(corpus_dir.absolute().name, describe(error)))
             return
         self.post_message(OverviewRead(overview))
 
     @work(thread=True, exclusive=True, group="status", exit_on_error=False)
-    def read_status(self, assistant: Assistant) -> None:
-        """Read the index status afresh (it walks the corpus, and hashes a file only when its
-        size or time changed: status.py)."""
+    def read_status(self, base: Assistant) -> None:
+        """Read the index status of the loaded assistant `base` afresh (it walks the corpus,
+        and hashes a file only when its size or time changed: status.py)."""
         with self._tracked():
             try:
-                status = assistant.status()
+                status = base.status()
             except Exception as error:
                 self.call_from_thread(self.notify, describe(error), severity="error")
                 return
-            self.post_message(StatusRead(status))
+            self.post_message(StatusRead(status, base))

@@ -76,6 +76,22 @@ class Welcome(Vertical):
         options.display = True
         self.query_one("#welcome-pick").display = True
 
+    def show_unavailable(self, corpus_name: str, error: str) -> None:
+        """The corpus line when the corpus could not be described: its name and why, unless
+        figures read before are shown already (the examples stay as they are)."""
+        line = self.query_one("#welcome-corpus", Static)
+        if line.display:
+            return
+        line.display = True
+        line.update(
+            assemble(
+                ("Corpus ", "bold"),
+                one_line(corpus_name),
+                " · ",
+                (one_line(f"figures unavailable: {error}"), "yellow"),
+            )
+        )
+
     def ready(self) -> None:
         """The index is loaded, or cannot be: the line saying it is being prepared goes."""
         self.query_one("#welcome-waiting").display = False
