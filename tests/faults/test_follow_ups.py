@@ -4,6 +4,7 @@ subject is read on its own, in the API session as in the chat."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fault_helpers import fake_settings
@@ -107,9 +108,11 @@ def test_a_session_analyses_each_question_once(
     analysed: list[tuple[str, str | None]] = []
     analyse = citeqa.api.analyse
 
-    def counted(focus: str, context: str | None, vocabulary: Vocabulary) -> QuestionTerms:
+    def counted(
+        focus: str, context: str | None, vocabulary: Vocabulary, *more: Any
+    ) -> QuestionTerms:
         analysed.append((focus, context))
-        return analyse(focus, context, vocabulary)
+        return analyse(focus, context, vocabulary, *more)
 
     monkeypatch.setattr(citeqa.api, "analyse", counted)
     first = "What is the default retention_days?"
