@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from citeqa.chunking import section_of
 from citeqa.document_names import name_words, naming_words
@@ -287,6 +288,7 @@ def names_only_place(question: str, documents: Iterable[Document]) -> bool:
     return all(word in ignored or word in named for word in _words(question))
 
 
+@cache
 def _ignored() -> frozenset[str]:
     """The words a question naming a place may write beside it: question, frame, stop words,
     place and section cues, and `place_verbs` (folded)."""

@@ -398,6 +398,9 @@ class CorpusVersions:
     _titled: dict[str, Version | None] = field(default_factory=dict)
     _older: dict[str, bool] = field(default_factory=dict)
     """`is_older` of each document asked of (each hit of every question asks)."""
+    _last_asked: tuple[str, list[Version]] | None = None
+    """`asked` of the last question: a question is read for its versions five or six times
+    (older pages, the newest named, unknown and other-version notes, held versions)."""
 
     @classmethod
     def of(
@@ -464,7 +467,9 @@ class CorpusVersions:
         """The versions `question` asks for (`asked_versions`): a version written after a name
         counts when that name is one of the families' folders' ("Skiff v2" of "skiff/v1") or
         one the corpus writes (`writes`: "GitLab version 15" in GitLab's docs)."""
-        return asked_versions(question, self._own)
+        if self._last_asked is None or self._last_asked[0] != question:
+            self._last_asked = (question, asked_versions(question, self._own))
+        return list(self._last_asked[1])
 
     def _own(self, name: str) -> bool:
         """Whether a name written before a version is the documentation's own: a word of its
