@@ -221,9 +221,10 @@ def unique_document_ids(relatives: list[str]) -> dict[str, str]:
     ids: dict[str, str] = {}
     taken: set[str] = set()
     for name in ordered:
-        if document_id(name) not in taken:
-            ids[name] = document_id(name)
-            taken.add(ids[name])
+        own = document_id(name)
+        if own not in taken:
+            ids[name] = own
+            taken.add(own)
     for name in ordered:
         if name not in ids:
             ids[name] = _free_id(name, taken)

@@ -49,7 +49,15 @@ from typing import Any
 from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.slidetext import Lines, Slide, count_text, deck_text
-from citeqa.readers.xlsx import MAX_CELLS, MAX_COLUMNS, SheetReading, sheet_text
+from citeqa.readers.xlsx import (  # its sheet warnings too
+    CUT_COLUMNS,
+    CUT_ROWS,
+    HIDDEN,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    SheetReading,
+    sheet_text,
+)
 from citeqa.visible import shown
 
 MAX_XML_BYTES = 32 * 1024 * 1024
@@ -83,12 +91,6 @@ ODF_FILE = officezip.Kind(
     missing_part=NO_CONTENT,
     strict=DAMAGED,  # Strict Open XML is Office's: never in an OpenDocument file
 )
-HIDDEN = "{relative}: hidden sheets not read: {names}"
-CUT_ROWS = (
-    "{relative}: read the first {rows:,} rows of sheet '{sheet}' ({cells:,} cells read in all)"
-)
-CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet '{sheet}'"
-"""Sheet names in warnings shown as `visible.shown` shows any name, as readers/xlsx.py's."""
 CUT_SLIDES = "{relative}: read the first {count:,} slides"
 CUT_TABLES = "{relative}: read the first {cells:,} cells of its tables; the rest of them left out"
 
