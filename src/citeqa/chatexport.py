@@ -156,12 +156,19 @@ def _has_written(value: object) -> bool:
     )
 
 
+@lru_cache(maxsize=2)
+def _user_list(users: str, modified: int, size: int) -> object:
+    """The user list at `users` as parsed (as of `modified`, `size`): parsed once for both what
+    `_listed_users` and `_user_names` read of it (a workspace's largest list)."""
+    return _parsed(Path(users))
+
+
 @lru_cache(maxsize=8)
 def _listed_users(users: str, modified: int, size: int) -> bool:
     """Whether the user list at `users` (as of `modified`, `size`: parsed once, however many
     files ask) is a list of users: objects with ids (one naming no one is still one; an odd
     item among them does not make it another list)."""
-    value = _parsed(Path(users))
+    value = _user_list(users, modified, size)
     keys = _keys()
     return isinstance(value, list) and any(
         isinstance(user, dict) and keys.user_id in user for user in value
@@ -343,7 +350,7 @@ def _stamp(path: Path) -> tuple[int, int]:
 @lru_cache(maxsize=8)
 def _user_names(users: str, modified: int, size: int) -> dict[str, str]:
     """Each user id of the user list at `users` (as of `modified`, `size`) and its name."""
-    value = _parsed(Path(users))
+    value = _user_list(users, modified, size)
     keys = _keys()
     names: dict[str, str] = {}
     for user in value if isinstance(value, list) else []:
