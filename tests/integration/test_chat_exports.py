@@ -8,14 +8,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from citeqa import chatexport
 from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.readers import mbox, structured
-from conftest import CliResult
+
+if TYPE_CHECKING:  # a name only: imported at run time, `conftest` can be tests/tui's, which
+    # holds no CliResult, when a worker collected the TUI tests first (a subset run under -n 2)
+    from conftest import CliResult
 
 USERS = [
     {"id": "U03SL", "name": "sara", "real_name": "Sara Lindqvist", "profile": {}},
