@@ -374,3 +374,19 @@ def test_a_mailbox_message_keeps_its_sender_whatever_its_headers_hold(tmp_path: 
     assert "## Bo Chen · (no subject)\n" in document.text
     assert "## C arl · n ul\nRo\ufffdom 12 is booked." in document.text
     assert document.warnings == []
+
+
+def test_a_mailbox_counts_only_messages_with_attachments_as_such(tmp_path: Path) -> None:
+    """A message whose header was cut (a warning, no attachment) was counted as one holding
+    attachments: six of them said "attachments of 1 more messages not read" (final re-read)."""
+    long_to = ", ".join(f"person{n}@x.org" for n in range(400))
+    mailbox = b"".join(
+        b"From a@x.org Wed Oct 01 15:00:00 2025\nFrom: Ann <a@x.org>\nTo: "
+        + long_to.encode()
+        + b"\nSubject: Note %d\n\nThe budget is %d euros.\n\n" % (n, n)
+        for n in range(mbox.ATTACHMENT_WARNINGS + 1)
+    )
+    (tmp_path / "box.mbox").write_bytes(mailbox)
+    warnings = read_document(tmp_path / "box.mbox", tmp_path, {}).warnings
+    assert not any("attachments" in warning for warning in warnings)
+    assert sum("headers longer than" in warning for warning in warnings) == 6

@@ -263,7 +263,12 @@ def _attachment_warning(message: EmailMessage, relative: str) -> list[str]:
     more = min(len(names), ATTACHMENTS_COUNTED) - ATTACHMENTS_SHOWN
     over = "over " if len(names) > ATTACHMENTS_COUNTED else ""
     tail = f" and {over}{more} more" if more > 0 else ""
-    return [f"{relative}: attachments not read: {shown}{tail}"]
+    return [f"{relative}{ATTACHMENTS_NOT_READ}{shown}{tail}"]
+
+
+ATTACHMENTS_NOT_READ = ": attachments not read: "
+"""What opens, after the file's name, the warning naming a message's unread attachments (a
+mailbox counts its messages holding any by it: readers/mbox.py)."""
 
 
 READERS = (EmlReader(),)

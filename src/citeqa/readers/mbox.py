@@ -36,7 +36,7 @@ from email.utils import parseaddr
 from pathlib import PurePosixPath
 
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
-from citeqa.readers.eml import message_read
+from citeqa.readers.eml import ATTACHMENTS_NOT_READ, message_read
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.visible import shown
 
@@ -83,9 +83,11 @@ class MboxReader:
             except UnreadableDocument:
                 skipped += 1
                 continue
-            with_attachments += bool(read.warnings)
+            attached = [w for w in read.warnings if w.startswith(relative + ATTACHMENTS_NOT_READ)]
+            with_attachments += bool(attached)
+            warnings += [w for w in read.warnings if w not in attached]  # long headers cut
             if with_attachments <= ATTACHMENT_WARNINGS:
-                warnings += read.warnings
+                warnings += attached
             parts.append(_headed(read))
             size += len(parts[-1])
         if not parts:
