@@ -38,7 +38,6 @@ from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines
-from citeqa.chunking import section_of
 from citeqa.config import Settings
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
@@ -65,7 +64,14 @@ from citeqa.numbered_sections import (
     stands_under,
     unheld_section,
 )
-from citeqa.places import AskedPlace, MissingPage, asked_place, place_hits, place_rows
+from citeqa.places import (
+    AskedPlace,
+    MissingPage,
+    asked_place,
+    heading_over,
+    place_hits,
+    place_rows,
+)
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
@@ -359,7 +365,7 @@ def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) 
 def _under_another_record(bank: SentenceBank, index: int, asked: AskedRecords) -> bool:
     """Whether the bank's sentence `index` stands right under a heading (chunking.section_of)
     naming another record than the one asked, of the same letters (AskedRecords.names_another)."""
-    heading = _heading_over(bank, index)
+    heading = heading_over(bank, index)
     return heading is not None and asked.names_another(heading)
 
 
@@ -374,7 +380,7 @@ def by_asked_speaker(candidates: Candidates, bank: SentenceBank, question: str) 
     kept = [
         number
         for number, item in enumerate(candidates.sentences)
-        if names_speaker(_heading_over(bank, item.index) or "", asked, _kind_of(bank, item.index))
+        if names_speaker(heading_over(bank, item.index) or "", asked, _kind_of(bank, item.index))
     ]
     return _subset(candidates, kept) if kept else candidates
 
@@ -382,13 +388,6 @@ def by_asked_speaker(candidates: Candidates, bank: SentenceBank, question: str) 
 def _kind_of(bank: SentenceBank, index: int) -> str:
     """The reader kind of the document holding the bank's sentence `index` ("vtt", "md")."""
     return bank.documents[bank.sentences[index].doc_id].kind
-
-
-def _heading_over(bank: SentenceBank, index: int) -> str | None:
-    """The heading the bank's sentence `index` stands right under (chunking.section_of)."""
-    sentence = bank.sentences[index]
-    chunk = bank.chunks[sentence.chunk_index]
-    return section_of(bank.documents[sentence.doc_id].text, chunk, sentence.start)
 
 
 def defining_asked_terms(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:

@@ -348,14 +348,15 @@ def _named_alike(bank: SentenceBank, index: int, cue: str | None) -> bool:
     2" is not "Article 2 – Durée". True without a `cue` or a heading."""
     if cue is None or cue == "§":
         return True
-    heading = _heading_over(bank, index)
+    heading = heading_over(bank, index)
     found = _HEADING_WORD.match(fold(heading)) if heading else None
     word = found.group(1) if found else None
     return word is None or word[:KIND_PREFIX] == cue[:KIND_PREFIX]
 
 
-def _heading_over(bank: SentenceBank, index: int) -> str | None:
-    """The heading the bank's sentence `index` stands right under (chunking.section_of)."""
+def heading_over(bank: SentenceBank, index: int) -> str | None:
+    """The heading the bank's sentence `index` stands right under (chunking.section_of); also
+    answering's, for speakers and sections."""
     sentence = bank.sentences[index]
     chunk = bank.chunks[sentence.chunk_index]
     return section_of(bank.documents[sentence.doc_id].text, chunk, sentence.start)
@@ -363,7 +364,7 @@ def _heading_over(bank: SentenceBank, index: int) -> str | None:
 
 def _heading(bank: SentenceBank, index: int) -> bool:
     """Whether the bank's sentence `index` is the heading it stands under."""
-    heading = _heading_over(bank, index)
+    heading = heading_over(bank, index)
     text = bank.text(index).strip(" #*-:\n")
     return heading is not None and text == heading.strip(" #*-:")
 
