@@ -658,7 +658,6 @@ class Assistant:
         vectors: dict[str, np.ndarray],
         k: int | None,
         terms: QuestionTerms,
-        arrange: Arranged | None = None,
     ) -> _Search:
         """The search of `text` (its query `vectors`, its analysis `terms`): the passages shown,
         the question's scores of the bank's sentences, the passages read as evidence and the
@@ -666,7 +665,7 @@ class Assistant:
         passages' language and as corrected."""
         channel = self._loaded.index.manifest.answer_channel
         scores = QuestionScores(self._loaded.bank, terms, vectors.get(channel or ""))
-        found = self._retrievals(text, vectors, k, terms, scores=scores, arrange=arrange)
+        found = self._retrievals(text, vectors, k, terms, scores=scores)
         return _Search(found.shown, scores, found.evidence, found.set_aside)
 
     def _corrections(

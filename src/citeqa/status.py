@@ -246,7 +246,8 @@ def stale_reason(changes: list[str], index: str = "it", lang: str = "en") -> str
     upgrade of citeqa is no change of the corpus, and is not called one; stored knowledge that
     no longer reads (KNOWLEDGE_DAMAGED) is neither. (French says "its construction" whatever
     `index` is: only English's `citeqa status` names the index.)"""
-    reasons = notice_words(lang)["reasons"]
+    words = notice_words(lang)
+    reasons = words["reasons"]
     damaged = [change for change in changes if change.startswith(KNOWLEDGE_DAMAGED)]
     changes = [change for change in changes if not change.startswith(KNOWLEDGE_DAMAGED)]
     owner = "its" if index == "it" else f"{index}'s"
@@ -260,7 +261,7 @@ def stale_reason(changes: list[str], index: str = "it", lang: str = "en") -> str
     if older:
         other = any(_not_older(change) for change in changes)
         said.append(reasons["other" if other else "older"].format(built="it" if corpus else index))
-    return str(notice_words(lang)["and"].join(said + broken))
+    return str(words["and"].join(said + broken))
 
 
 def _not_older(change: str) -> bool:
