@@ -47,7 +47,8 @@ MIN_LETTERS = 8
 SHORT_SAMPLE = 200
 """Fewer bytes past ASCII than this (in the sample) make a short sample, read as cp1252 unless
 the guess names a language or cp1252 cannot read the bytes (a Shift-JIS "。" is 0x81 0x42)."""
-_ASCII = bytes(range(128))
+ASCII_BYTES = bytes(range(128))
+"""The ASCII bytes (`bytes.translate` deletes them to count the rest; textdecoding too)."""
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 WIDEST_CHARACTER = 4
 """The most bytes one character of a legacy encoding takes (GB18030): the text whose letters
@@ -91,7 +92,7 @@ def _latin_whatever_the_guess(body: bytes) -> bool:
     than NON_ASCII_LETTERS of `letters` (a French or German file: a few accented letters a
     line), NON_ASCII_LETTERS of its letters cannot be past ASCII. An EBCDIC guess, not
     ASCII-compatible, reads ASCII spaces as controls, far messier than MAX_CHAOS."""
-    past = len(body[: WIDEST_CHARACTER * SAMPLE_BYTES].translate(None, _ASCII))
+    past = len(body[: WIDEST_CHARACTER * SAMPLE_BYTES].translate(None, ASCII_BYTES))
     sample = body[:SAMPLE_BYTES]
     letters = len(sample) - len(sample.translate(None, _ASCII_LETTERS))
     return past < MIN_LETTERS or past < NON_ASCII_LETTERS * letters
@@ -99,7 +100,7 @@ def _latin_whatever_the_guess(body: bytes) -> bool:
 
 def _short_western(sample: bytes) -> bool:
     """Whether `sample` has fewer than SHORT_SAMPLE bytes past ASCII and cp1252 reads it."""
-    if len(sample.translate(None, _ASCII)) >= SHORT_SAMPLE:
+    if len(sample.translate(None, ASCII_BYTES)) >= SHORT_SAMPLE:
         return False
     try:
         sample.decode("cp1252")

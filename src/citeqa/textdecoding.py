@@ -42,7 +42,7 @@ import unicodedata
 from functools import cache
 
 from citeqa.jsonfiles import data_json
-from citeqa.legacy_codecs import non_latin_text
+from citeqa.legacy_codecs import ASCII_BYTES, non_latin_text
 from citeqa.models import counted
 from citeqa.readers import UnreadableDocument
 
@@ -187,12 +187,11 @@ def _non_latin(body: bytes, utf8: str, relative: str, warnings: list[str]) -> st
 def _mostly_utf8(body: bytes, utf8: str) -> bool:
     """Whether more of the bytes of `body` past ASCII belong to UTF-8 characters (`utf8`, its
     text without the bytes that are not) than not."""
-    past_ascii = len(body.translate(None, _ASCII))
+    past_ascii = len(body.translate(None, ASCII_BYTES))
     utf8_bytes = len(utf8.encode()) - (len(body) - past_ascii)
     return 2 * utf8_bytes > past_ascii
 
 
-_ASCII = bytes(range(128))
 """The bytes `_mostly_utf8` leaves out (bytes.translate deletes them, in C)."""
 
 
