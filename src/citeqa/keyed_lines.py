@@ -99,16 +99,17 @@ def _calendar_keys(text: str, start: int, key: str) -> bool:
 def _written_as_key(key: str, question: str) -> bool:
     """Whether `question` writes `key` right after a key opener of calendar_words.json: "on
     Sunday", "le jeudi", "l'après-midi"; not "May I bring a guest?"."""
-    openers = "|".join(re.escape(word) for word in sorted(_key_openers(), key=len, reverse=True))
-    pattern = rf"(?<![\w'’])(?:{openers})(?:\s+|['’]){re.escape(key.casefold())}(?![\w'’-])"
+    pattern = rf"(?<![\w'’])(?:{_key_openers()})(?:\s+|['’]){re.escape(key.casefold())}(?![\w'’-])"
     return re.search(pattern, question.casefold()) is not None
 
 
 @cache
-def _key_openers() -> frozenset[str]:
-    """The words of every language after which a question writes a calendar key."""
+def _key_openers() -> str:
+    """The words of every language after which a question writes a calendar key, as one
+    alternation of a pattern, longest first (built once, not for each line looked at)."""
     data = data_json("calendar_words.json")["key_openers"]
-    return frozenset(word.casefold() for lang in ("en", "fr") for word in data[lang])
+    words = {word.casefold() for lang in ("en", "fr") for word in data[lang]}
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 def _neighbour_lines(text: str, start: int) -> list[tuple[int, int]]:
