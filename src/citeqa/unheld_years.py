@@ -21,7 +21,14 @@ write, when all of these hold:
   question asks. A year between two they write may be told of as a span ("from 1811 to
   1861"), a question about a year that passages of undated prose never write keeps its
   answer, and so does a question asking of several years ("en 1968, 1969 et 1970", "entre
-  1962 et 1965").
+  1962 et 1965");
+- no document the answer is quoted from keys a table row by that year (`_keys_a_row`: a line
+  opening with the year alone, then a value: "2021    63    0,22" in a PDF's table, "| 2021 |
+  63 |"): such a document holds the asked year's values, so the passages read missed them
+  rather than the documents lacking them (session 24: "How many isolates were tested in 2021
+  in the SDHI study?" quoted the paper's introduction, which writes 2012, and abstained while
+  the paper's table has a row for 2021). A year written in prose elsewhere in the document
+  keeps the rule ("traps were run in 2022 and 2023" is no count for 2022).
 
 Other passages read may write the year (a project list's "2027" beside the budget): only what
 the answer stands in tells whether it answers of that year. No I/O.
@@ -63,11 +70,14 @@ class UnheldYear(NamedTuple):
     """The years the documents write, the closest to the asked one first."""
 
 
-def unheld_year(question: str, labels: Sequence[str], bodies: Sequence[str]) -> UnheldYear | None:
+def unheld_year(
+    question: str, labels: Sequence[str], bodies: Sequence[str], documents: Sequence[str] = ()
+) -> UnheldYear | None:
     """The year the question asks of that none of `labels` (the sections the answer is cited
     under, their documents' titles) nor `bodies` (the passages holding its quotes) writes while
     they write others, with those (the labels' first: a body's "2100" may be an amount); None
-    when there is none."""
+    when there is none, or when one of `documents` (the texts of the documents quoted) keys a
+    table row by it."""
     asked = set(asked_years(question))
     if len(asked) != 1:  # "en 1968, 1969 et 1970", "entre 1962 et 1965": a span, read whole
         return None
@@ -80,6 +90,8 @@ def unheld_year(question: str, labels: Sequence[str], bodies: Sequence[str]) -> 
     }
     if not written or not _outside(int(year), {int(other) for other in written}):
         return None
+    if any(_keys_a_row(text, year) for text in documents):
+        return None  # the document tabulates the asked year: the passages read missed its row
     held = sorted(named or written, key=lambda other: (abs(int(other) - int(year)), other))
     return UnheldYear(year, sorted(held[:HELD_NAMED]))
 
@@ -122,6 +134,15 @@ def _writes_number(text: str, number: str) -> bool:
     return re.search(rf"(?<![\d.,]){head}[,.\u00a0\u202f ]?{tail}(?![\d]|[.,]\d)", text) is not None
 
 
+def _keys_a_row(text: str, year: str) -> bool:
+    """Whether a line of `text` opens with `year` as a table row's key: the year alone in the
+    first cell (after a pipe, or at the line's start), a cell break after it (a pipe, a tab or
+    two spaces: a PDF's table columns) and a number later on the line ("2021    63    0,22",
+    "| 2021 | 63 |"); "2021 was dry" or "2021: 63 isolates" in prose is no row."""
+    row = rf"(?m)^[ \t]*(?:\|[ \t]*)?{year}(?:[ \t]*\||\t|[ \t]{{2,}})[^\n]*\d"
+    return re.search(row, text) is not None
+
+
 def _no_number_cells(text: str) -> str:
     """`text` without the cells of its tables that hold only a number: an amount ("| 2100 |"
     in a budget row) that reads as a year would stretch the years written past the asked."""
@@ -140,9 +161,10 @@ def _outside(year: int, written: set[int]) -> bool:
 
 def answer_texts(
     citations: Sequence[Citation], hits: Sequence[Hit], documents: Mapping[str, Document]
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], list[str], list[str]]:
     """What an answer's quotes stand in: the sections they are cited under and their
-    documents' titles, then the passages (of `hits`) holding them."""
+    documents' titles, then the passages (of `hits`) holding them, then those documents'
+    texts (each once)."""
     labels = [text for c in citations for text in (c.section or "", documents[c.doc_id].title)]
     bodies = [
         hit.chunk.text
@@ -150,4 +172,5 @@ def answer_texts(
         for hit in hits
         if hit.chunk.doc_id == citation.doc_id and hit.chunk.start <= citation.start < hit.chunk.end
     ]
-    return labels, bodies
+    texts = [documents[doc_id].text for doc_id in dict.fromkeys(c.doc_id for c in citations)]
+    return labels, bodies, texts

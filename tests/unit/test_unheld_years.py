@@ -69,3 +69,17 @@ def test_a_number_the_answers_passage_writes_is_held_year_or_not() -> None:
     assert unheld_year("Who is 2105?", ["Phone directory 2025"], [row]) is None
     policy = "Orders above 2,000 GBP are approved by Lena Hartmann (policy of 2024)."
     assert unheld_year("Who approves orders above 2000?", ["Approvals"], [policy]) is None
+
+
+def test_a_year_keying_a_row_of_the_quoted_document_keeps_the_answer() -> None:
+    """Session 24, research test e17: "How many isolates were tested in 2021…?" quoted the
+    paper's introduction (2012 only) while the paper's table has a row for 2021."""
+    intro = ["Les SDHI sont utilisés contre la septoriose depuis 2012."]
+    question = "How many isolates were tested in 2021 in the SDHI study?"
+    table = "Année  Isolats  CE50\n2019    58        0,12\n2021    63        0,22\n"
+    piped = "| Year | Isolates |\n| --- | --- |\n| 2021 | 63 |\n"
+    assert unheld_year(question, [], intro, [table]) is None
+    assert unheld_year(question, [], intro, [piped]) is None
+    prose = "Traps were run in 2021 and 2022.\n2021: a dry year.\n2021 was dry, 63 isolates.\n"
+    unheld = unheld_year(question, [], intro, [prose, table.replace("2021", "2020")])
+    assert unheld is not None and unheld.held == ["2012"]  # prose, or another year's row
