@@ -334,12 +334,38 @@ class SentenceBank:
         sentence = self.sentences[index]
         return self.documents[sentence.doc_id].text[sentence.start : sentence.end]
 
+    def chunks_of(self, doc_id: str) -> Sequence[int]:
+        """The numbers of the document's chunks, in index order (none for an id the index does
+        not hold): every chunk is read once a bank for this (`_chunk_numbers`), not once a
+        question that reads a page or a section of one document (places.py)."""
+        return self._chunk_numbers.get(doc_id, ())
+
+    @functools.cached_property
+    def _chunk_numbers(self) -> dict[str, Sequence[int]]:
+        return _chunk_numbers(self.chunks)
+
     def in_chunk(self, chunk: Chunk) -> list[int]:
         """Sentences lying inside the chunk, in text order."""
         numbers, starts = self.sentences.in_document(chunk.doc_id)
         first = bisect.bisect_left(starts, chunk.start)
         stop = bisect.bisect_left(starts, chunk.end)
         return [n for n in numbers[first:stop] if self.sentences[n].end <= chunk.end]
+
+
+def _chunk_numbers(chunks: Sequence[Chunk]) -> dict[str, Sequence[int]]:
+    """Per document id, the numbers of its chunks in order: a range when they follow each other
+    (a build numbers them document by document), so that a million chunks cost a few bytes a
+    document."""
+    found: dict[str, list[int]] = {}
+    for number, chunk in enumerate(chunks):
+        found.setdefault(chunk.doc_id, []).append(number)
+    return {doc_id: _as_range(numbers) for doc_id, numbers in found.items()}
+
+
+def _as_range(numbers: list[int]) -> Sequence[int]:
+    """`numbers` (ascending) as a range when they follow each other, else as they are."""
+    whole = range(numbers[0], numbers[-1] + 1)
+    return whole if len(whole) == len(numbers) else numbers
 
 
 def _preceding(sentences: SentenceTable, index: int, limit_start: int, count: int) -> list[int]:
