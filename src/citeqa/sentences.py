@@ -74,6 +74,10 @@ SENTENCE_CONTEXTS = 4096
 sentences read with it, and their tokens with its own and the heading's; about 2.2 KB each, 9 MB
 full): a question scores about 150 and the same passages come back from question to question;
 reading them again was a third of the time of scoring a sentence."""
+PLACE_TEXTS = 4096
+"""Texts whose `numbers_only_places` is remembered (a sentence's own text, stripped of heading
+marks for `_is_label`): scoring, labelling and the answer features read each candidate's up to
+three times a question, and the same passages come back from question to question."""
 SENTENCE_WORDS = 10_000
 """Sentences whose stemmed words in a language a bank remembers (`SentenceBank.words`, about
 450 bytes each, 4.5 MB full): the answer features read them of every candidate sentence."""
@@ -748,6 +752,7 @@ NUMBERED_HEADING_MAX = 60
 """A numbered heading read as such (`numbers_only_places`) holds at most this many characters."""
 
 
+@functools.lru_cache(maxsize=PLACE_TEXTS)
 def numbers_only_places(text: str) -> bool:
     """Whether the only numbers of `text` number its section, or a table of contents' sections
     and their pages: a numbered heading ("2. Équipe", "6.3 Reserves policy": a dotted number,
