@@ -5,6 +5,10 @@ products each with its own versions and unversioned pages (a family each). Not a
 hand:
 
     python benchmarks/versions_cost.py [--files 36612] [--rounds 3]
+
+It also prints what one question naming a version costs once the versions are told, in the
+folder where every page is of a version: its arrangement (versions.CorpusVersions.arrangement)
+and its unknown-version note (`unknown_note`), as answering asks them.
 """
 
 from __future__ import annotations
@@ -32,6 +36,13 @@ def main() -> None:
     print(f"{args.files:,} files without versions: {without * 1000:.1f} ms")
     print(f"{args.files:,} files each of a version: {every * 1000:.1f} ms")
     print(f"{args.files:,} files of 1,000 products with versions: {families * 1000:.1f} ms")
+    told = CorpusVersions.of(versioned, str)
+    assert told is not None
+    question = "What is the request limit in v2?"
+    asked = median_seconds(
+        lambda: (told.arrangement(question, 8), told.unknown_note(question, "en")), args.rounds
+    )
+    print(f"{args.files:,} files each of a version, a question naming v2: {asked * 1000:.2f} ms")
 
 
 if __name__ == "__main__":

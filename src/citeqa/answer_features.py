@@ -12,6 +12,7 @@ trained on.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -101,8 +102,20 @@ class Wants:
 
     @classmethod
     def of(cls, question: str) -> Wants:
-        folded = fold(question)
-        return cls(frozenset(kind for kind, pattern in _TYPES.items() if pattern.search(folded)))
+        """What `question` asks for, read once for the last WANTS_READ questions (`_wanted`):
+        the answer features, quoting, and the quote's context once a quote ask it."""
+        return cls(_wanted(question))
+
+
+WANTS_READ = 16
+"""Questions whose `Wants` kinds are remembered."""
+
+
+@functools.lru_cache(maxsize=WANTS_READ)
+def _wanted(question: str) -> frozenset[str]:
+    """The kinds `question`'s folded text asks for (_TYPES)."""
+    folded = fold(question)
+    return frozenset(kind for kind, pattern in _TYPES.items() if pattern.search(folded))
 
 
 def holds_asked_value(wants: Wants, text: str) -> bool:

@@ -34,7 +34,7 @@ from functools import cache
 
 from citeqa.glossary import fold, language_words
 from citeqa.lexical import stopwords
-from citeqa.signatures import field_name, label_over, owner, owner_name, sets_default
+from citeqa.signatures import defaulted, field_name, label_over, owner, owner_name, sets_default
 
 __all__ = ["Placed", "answering_lines"]
 
@@ -91,7 +91,7 @@ def _giving_defaults(
     describing an asked field under a signature giving it one (a markdown heading "##
     detect_leaks(…, threshold=0.18)" is no candidate), and the sentences saying a default of
     one, when any of those is."""
-    setting = [any(sets_default(text, word) for word in words) for _, _, text in placed]
+    setting = [not defaulted(text).isdisjoint(words) for _, _, text in placed]
     if not any(setting):
         setting = [
             _under_default(text, owner_of, number, words)

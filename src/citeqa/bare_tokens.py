@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from citeqa.dates import YEAR_DIGITS
 from citeqa.jsonfiles import data_json
 
 _OPENING = " \t\r\n\"'“”«»(\u00a0\u202f"
@@ -27,7 +28,7 @@ punctuation ("« 2026 » ?"). Stripped, not matched by a pattern: a pattern's to
 punctuation both taking "." backtracked for minutes over a question of 100,000 dots."""
 _BLANK = re.compile(r"\s")
 _LETTER = re.compile(r"[^\W\d_]")
-_RECORD_NUMBER = re.compile(r"(?!(?:1[89]|2[01])\d\d$)\d{3,}")
+_RECORD_NUMBER = re.compile(rf"(?!{YEAR_DIGITS}$)\d{{3,}}")
 """A number of three digits or more that is no year (1800 to 2199): a ticket's or an error's
 number ("4512", "404"), looked up as a record's id. A year is written all over a corpus of
 dates, and a number of one or two digits in every list."""

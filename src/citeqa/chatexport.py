@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache, lru_cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from citeqa.jsonfiles import data_json, parse_json
@@ -119,8 +120,19 @@ def _is_export_folder(folder: Path) -> bool:
     channels.json is no export). Its user list is not needed: without one, or with one that
     does not parse, the day files are read as chat logs naming writers as their messages do
     (their profile's name, else their id), not as JSON trees."""
-    channels = folder / _keys().channels_file
-    return channels.is_file() and bool(_channels_with_messages(str(folder), *_stamp(channels)))
+    return bool(_listed_channels(folder))
+
+
+def _listed_channels(folder: Path) -> frozenset[str]:
+    """`_channels_with_messages` of `folder`, none when it holds no channel list file: the list
+    looked up once (one stat) for whether it is there and how it stands."""
+    try:
+        status = (folder / _keys().channels_file).stat()
+    except (OSError, ValueError):
+        return frozenset()
+    if not S_ISREG(status.st_mode):
+        return frozenset()
+    return _channels_with_messages(str(folder), status.st_mtime_ns, status.st_size)
 
 
 @lru_cache(maxsize=8)
@@ -203,10 +215,7 @@ def day_file_export(path: Path, value: object) -> Path | None:
     ):
         return None
     export = path.parent.parent
-    if not _is_export_folder(export):
-        return None
-    channels = _channels_with_messages(str(export), *_stamp(export / keys.channels_file))
-    return export if path.parent.name in channels else None
+    return export if path.parent.name in _listed_channels(export) else None
 
 
 @dataclass(frozen=True)

@@ -143,18 +143,19 @@ def scan_corpus(
     heard = progress or (lambda done, total: None)
     for done, path in enumerate(corpus_dir / name for name in files.names):
         heard(done, len(files.names))
+        relative = relative_path(path, corpus_dir)
         try:
             document = read_document(path, corpus_dir, titles)
         except UnreadableDocument as unreadable:
-            note = f"{relative_path(path, corpus_dir)}: {unreadable.reason}"
+            note = f"{relative}: {unreadable.reason}"
             skipped.append(note)
             if not unreadable.reason.startswith(UNSUPPORTED_TYPE):
                 unread.append(note)
             continue
-        document = _with_id(document, relative_path(path, corpus_dir), ids, warnings)
+        document = _with_id(document, relative, ids, warnings)
         take(document)
         if looks_like_word_list(document.text):
-            word_lists.append(relative_path(path, corpus_dir))
+            word_lists.append(relative)
         entries.append(
             DocumentEntry(document.doc_id, document.title, document.path, document.sha256)
         )

@@ -53,6 +53,9 @@ from functools import cache
 
 from citeqa.jsonfiles import language_object
 
+YEAR_DIGITS = r"(?:1[89]\d\d|2[01]\d\d)"
+"""A year as four digits, 1800 to 2199 (a group, without bounds): what unheld_years,
+bare_tokens and the xlsx reader read as a year."""
 _DASH = r"[-‐‑‒–—]"
 _MONTH_REACH = 24
 """How far before a number a month's name and the spaces after it are looked for."""

@@ -245,10 +245,11 @@ def page_place(
     starts = document.page_starts or []
     start, end = starts[page - 1], starts[page] if page < len(starts) else len(document.text)
     score = ranked[0].score if ranked else 1.0
+    chunks = ((number, bank.chunks[number]) for number in bank.chunks_of(document.doc_id))
     hits = [
         Hit(chunk=chunk, chunk_index=number, score=score)
-        for number, chunk in enumerate(bank.chunks)
-        if chunk.doc_id == document.doc_id and chunk.start < end and chunk.end > start
+        for number, chunk in chunks
+        if chunk.start < end and chunk.end > start
     ]
     if not document.text[start:end].strip() or not hits:
         blank = MissingPage(page, _pages(document), document.title, blank=True)
@@ -410,14 +411,15 @@ def with_section_opening(hits: list[Hit], bank: SentenceBank, question: str) -> 
     doc_id = next(numbered, None)
     if doc_id is None:
         return hits
-    chunks = [(number, chunk) for number, chunk in enumerate(bank.chunks) if chunk.doc_id == doc_id]
+    chunks = [(number, bank.chunks[number]) for number in bank.chunks_of(doc_id)]
     lines = _numbered_lines(bank.documents[doc_id].text, question)
+    cue = place_cue(question)
     for at, (number, chunk) in enumerate(chunks):
         near = any(chunk.start <= line < chunk.end for line in lines) or (
             at > 0
             and any(chunks[at - 1][1].start <= line < chunks[at - 1][1].end for line in lines)
         )  # a heading ending a chunk: its first sentence opens the next one
-        if near and _opens_section(bank, chunk, question):
+        if near and _opens_section(bank, chunk, question, cue):
             if any(hit.chunk_index == number for hit in hits):
                 return hits
             return [Hit(chunk=chunk, chunk_index=number, score=hits[0].score), *hits[:-1]]
@@ -435,12 +437,11 @@ def _numbered_lines(text: str, question: str) -> list[int]:
     return [found.start(1) for found in line.finditer(text)]
 
 
-def _opens_section(bank: SentenceBank, chunk: Chunk, question: str) -> bool:
+def _opens_section(bank: SentenceBank, chunk: Chunk, question: str, cue: str | None) -> bool:
     """Whether a body sentence of `chunk` stands under the section `question` asks, under a
-    heading named alike (`_named_alike`)."""
+    heading named alike (`_named_alike`) to its place word `cue` (`place_cue`)."""
     indices = bank.in_chunk(chunk)
     under = standing_under(question, bank, indices)
-    cue = place_cue(question)
     return any(
         standing and _body(bank, n) and _named_alike(bank, n, cue)
         for n, standing in zip(indices, under, strict=True)

@@ -74,6 +74,10 @@ SENTENCE_CONTEXTS = 4096
 sentences read with it, and their tokens with its own and the heading's; about 2.2 KB each, 9 MB
 full): a question scores about 150 and the same passages come back from question to question;
 reading them again was a third of the time of scoring a sentence."""
+PLACE_TEXTS = 4096
+"""Texts whose `numbers_only_places` is remembered (a sentence's own text, stripped of heading
+marks for `_is_label`): scoring, labelling and the answer features read each candidate's up to
+three times a question, and the same passages come back from question to question."""
 SENTENCE_WORDS = 10_000
 """Sentences whose stemmed words in a language a bank remembers (`SentenceBank.words`, about
 450 bytes each, 4.5 MB full): the answer features read them of every candidate sentence."""
@@ -334,12 +338,38 @@ class SentenceBank:
         sentence = self.sentences[index]
         return self.documents[sentence.doc_id].text[sentence.start : sentence.end]
 
+    def chunks_of(self, doc_id: str) -> Sequence[int]:
+        """The numbers of the document's chunks, in index order (none for an id the index does
+        not hold): every chunk is read once a bank for this (`_chunk_numbers`), not once a
+        question that reads a page or a section of one document (places.py)."""
+        return self._chunk_numbers.get(doc_id, ())
+
+    @functools.cached_property
+    def _chunk_numbers(self) -> dict[str, Sequence[int]]:
+        return _chunk_numbers(self.chunks)
+
     def in_chunk(self, chunk: Chunk) -> list[int]:
         """Sentences lying inside the chunk, in text order."""
         numbers, starts = self.sentences.in_document(chunk.doc_id)
         first = bisect.bisect_left(starts, chunk.start)
         stop = bisect.bisect_left(starts, chunk.end)
         return [n for n in numbers[first:stop] if self.sentences[n].end <= chunk.end]
+
+
+def _chunk_numbers(chunks: Sequence[Chunk]) -> dict[str, Sequence[int]]:
+    """Per document id, the numbers of its chunks in order: a range when they follow each other
+    (a build numbers them document by document), so that a million chunks cost a few bytes a
+    document."""
+    found: dict[str, list[int]] = {}
+    for number, chunk in enumerate(chunks):
+        found.setdefault(chunk.doc_id, []).append(number)
+    return {doc_id: _as_range(numbers) for doc_id, numbers in found.items()}
+
+
+def _as_range(numbers: list[int]) -> Sequence[int]:
+    """`numbers` (ascending) as a range when they follow each other, else as they are."""
+    whole = range(numbers[0], numbers[-1] + 1)
+    return whole if len(whole) == len(numbers) else numbers
 
 
 def _preceding(sentences: SentenceTable, index: int, limit_start: int, count: int) -> list[int]:
@@ -722,6 +752,7 @@ NUMBERED_HEADING_MAX = 60
 """A numbered heading read as such (`numbers_only_places`) holds at most this many characters."""
 
 
+@functools.lru_cache(maxsize=PLACE_TEXTS)
 def numbers_only_places(text: str) -> bool:
     """Whether the only numbers of `text` number its section, or a table of contents' sections
     and their pages: a numbered heading ("2. Équipe", "6.3 Reserves policy": a dotted number,

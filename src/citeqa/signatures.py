@@ -34,6 +34,7 @@ from citeqa.glossary import fold, language_words
 __all__ = [
     "OWNER_LINES",
     "OWNER_READ_BACK",
+    "defaulted",
     "field_name",
     "is_definition",
     "is_signature",
@@ -239,8 +240,16 @@ def field_name(sentence: str) -> str:
 
 def sets_default(signature: str, name: str) -> bool:
     """Whether a signature gives parameter `name` a default (`name=0.18`, `name: int = 8`)."""
+    return name in defaulted(signature)
+
+
+def defaulted(signature: str) -> frozenset[str]:
+    """The parameters a signature gives a default (`sets_default`), the line parsed once for
+    all of them; none for a line that is no signature."""
     parsed = parse_signature(signature.strip())
-    return parsed is not None and parsed.defaults.get(name) is not None
+    if parsed is None:
+        return frozenset()
+    return frozenset(name for name, default in parsed.defaults.items() if default is not None)
 
 
 def owner_name(line: str) -> str:

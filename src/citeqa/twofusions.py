@@ -142,11 +142,9 @@ def _with_missing(searched: Searched, found: Retrieval) -> Retrieval:
     if not wanted:
         return found
     floor = min((hit.score for hit in found.hits), default=0.0)
-    added = [
-        Hit(chunk=chunk, chunk_index=n, score=floor)
-        for n, chunk in enumerate(searched.chunks)
-        if chunk.doc_id in wanted
-    ]
+    bank = searched.scores.bank
+    numbers = sorted(n for doc_id in wanted for n in bank.chunks_of(doc_id))
+    added = [Hit(chunk=searched.chunks[n], chunk_index=n, score=floor) for n in numbers]
     return found.model_copy(update={"hits": [*found.hits, *added]})
 
 

@@ -41,16 +41,17 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from citeqa.dates import YEAR_DIGITS
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.models import Citation, Document, Hit
 
 __all__ = ["UnheldYear", "answer_texts", "asked_years", "unheld_year"]
 
-YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|2[01]\d\d)(?![\w/-]|[.,]\d)")
+YEAR = re.compile(rf"(?<![\w.,/-])({YEAR_DIGITS})(?![\w/-]|[.,]\d)")
 """A year written alone: not within a longer number ("12027", "2,027"), a date ("2027-03-01",
 "01/03/2027") nor a code ("INC-2027-04", "v2027")."""
-WRITTEN = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
+WRITTEN = re.compile(rf"(?<!\d)({YEAR_DIGITS})(?!\d)")
 """A year as a document may write it, in a date ("2026-03-15") or a span ("2026/27") too: a
 year written so is held."""
 _NUMBER_CELL = re.compile(r"\|[ \t]*\d[\d \t.,]*(?=\|)")

@@ -486,9 +486,8 @@ class CorpusVersions:
     def asked_older(self, question: str) -> Version | None:
         """The older version `question` names: one some page is of that is older than its
         family's newest; None when it names none, only newest ones, or one no page is of."""
-        labelled = set(self.of_document.values())
         for asked in self.asked(question):
-            for family, version in labelled:
+            for family, version in self._labelled:
                 if _covers(asked, version) and self.families[family].older(version):
                     return asked
         return None
@@ -507,9 +506,8 @@ class CorpusVersions:
         """The warning that `question` names a version no page is of ("in v9") and that the
         answer quotes the newest, in `lang`; None when each version it names is some page's
         (or above a family whose unversioned pages are the current edition)."""
-        labelled = {version for _, version in self.of_document.values()}
         for asked in self.asked(question):
-            if any(_covers(asked, version) for version in labelled):
+            if self._held(asked):
                 continue
             if not any(family.names_newest(asked) for family in self.families.values()):
                 return NOTES[lang]["unknown"].format(asked=label(asked), new=self._newest(lang))
@@ -524,10 +522,8 @@ class CorpusVersions:
         cited = [(c, self.version_of(c.doc_id)) for c in answer.citations]
         if answer.abstained or not cited or any(version is None for _, version in cited):
             return None
-        labelled = {version for _, version in self.of_document.values()}
         for asked in self.asked(question):
-            held = any(_covers(asked, version) for version in labelled)
-            if held and not any(_covers(asked, v) for _, v in cited if v is not None):
+            if self._held(asked) and not any(_covers(asked, v) for _, v in cited if v is not None):
                 citation, version = cited[0]
                 return NOTES[answer.lang]["other"].format(
                     asked=label(asked), name=_file_name(citation), other=label(version or ())
@@ -554,9 +550,22 @@ class CorpusVersions:
 
     def _held_asked(self, question: str) -> Version | None:
         """The first version `question` names that some page is of."""
-        labelled = {version for _, version in self.of_document.values()}
-        held = (a for a in self.asked(question) if any(_covers(a, v) for v in labelled))
-        return next(held, None)
+        return next((asked for asked in self.asked(question) if self._held(asked)), None)
+
+    @functools.cached_property
+    def _labelled(self) -> frozenset[tuple[str, Version]]:
+        """Each family and version some labelled document is of, gathered once (not once a
+        question and note: a folder of versions may hold tens of thousands of pages)."""
+        return frozenset(self.of_document.values())
+
+    @functools.cached_property
+    def _labelled_versions(self) -> frozenset[Version]:
+        """The versions some labelled document is of."""
+        return frozenset(version for _, version in self._labelled)
+
+    def _held(self, asked: Version) -> bool:
+        """Whether some labelled document is of version `asked` (`_covers`)."""
+        return any(_covers(asked, version) for version in self._labelled_versions)
 
     def counterparts(self, doc_ids: Iterable[str], asked: Version | None) -> list[str]:
         """The documents of version `asked` (None: each family's newest, unless unversioned

@@ -123,6 +123,24 @@ def test_an_opening_passage_already_read_is_left_in_place() -> None:
     assert with_section_opening(hits, bank, "section 3.4") == hits
 
 
+def test_a_banks_chunk_numbers_of_a_document_are_its_chunks_in_order() -> None:
+    texts = {"a": "Alpha one.", "b": "Beta one.", "c": "Gamma one."}
+    documents = {
+        doc_id: Document(doc_id=doc_id, title=doc_id, path=f"/{doc_id}", text=text, sha256="0")
+        for doc_id, text in texts.items()
+    }
+    order = ["a", "a", "b", "c", "b", "a"]  # "b" and "a" interleaved: no run of numbers
+    chunks = [
+        Chunk(chunk_id=f"{doc_id}{n}", doc_id=doc_id, text=texts[doc_id][:9], start=0, end=9)
+        for n, doc_id in enumerate(order)
+    ]
+    bank = SentenceBank(documents, chunks, [], None, [])
+    assert list(bank.chunks_of("a")) == [0, 1, 5]
+    assert list(bank.chunks_of("b")) == [2, 4]
+    assert list(bank.chunks_of("c")) == [3]
+    assert list(bank.chunks_of("missing")) == []
+
+
 CONTRACT = (
     "# Service contract\n\n## Article 6 Payment\n\n6.3 Invoices are paid within thirty days.\n\n"
     "## Article 7 Term\n\n1. The contract runs for two years.\n"

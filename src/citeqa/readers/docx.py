@@ -60,7 +60,7 @@ from citeqa.language import pipe_row
 from citeqa.readers import officerels, officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.keyvalues import TableMarks, is_key_value
-from citeqa.readers.slidetext import count_text
+from citeqa.readers.listcounts import count_text
 
 MAX_XML_BYTES = 32 * 1024 * 1024
 """The most XML, once unzipped, a .docx may hold: python-docx parses each XML part whole with
@@ -434,7 +434,7 @@ WORD_SHAPES = {
     "lowerLetter": "alphalc", "upperLetter": "alphauc",
     "lowerRoman": "romanlc", "upperRoman": "romanuc",
 }  # fmt: skip
-"""Word's number formats written in letters or roman numerals, as slidetext.count_text names
+"""Word's number formats written in letters or roman numerals, as listcounts.count_text names
 them (which writes past 780, 26 x 30 letters, in digits, as it does below 1)."""
 
 

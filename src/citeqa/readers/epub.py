@@ -41,6 +41,7 @@ from citeqa.jsonfiles import data_json
 from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.html import html_visible_text
+from citeqa.readers.xmlparser import safe_parser
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.textdecoding import decoded_text
 from citeqa.titles import plain_title
@@ -163,9 +164,7 @@ def _xml(raw: bytes, reason: str) -> Any:
     when it does not parse."""
     from lxml import etree
 
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, recover=True, huge_tree=False
-    )
+    parser = safe_parser(recover=True)
     try:
         root = etree.fromstring(raw, parser)
     except (etree.XMLSyntaxError, ValueError):

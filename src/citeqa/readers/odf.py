@@ -48,7 +48,8 @@ from typing import Any
 
 from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
-from citeqa.readers.slidetext import Lines, Slide, count_text, deck_text
+from citeqa.readers.listcounts import count_text
+from citeqa.readers.slidetext import Lines, Slide, deck_text
 from citeqa.readers.xlsx import (  # its sheet warnings too
     CUT_COLUMNS,
     CUT_ROWS,
@@ -58,6 +59,7 @@ from citeqa.readers.xlsx import (  # its sheet warnings too
     SheetReading,
     sheet_text,
 )
+from citeqa.readers.xmlparser import safe_parser
 from citeqa.visible import shown
 
 MAX_XML_BYTES = 32 * 1024 * 1024
@@ -150,32 +152,44 @@ class _OdfReader:
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
-        parts = _check_package(raw)
-        try:
-            return _read(raw, parts, relative)
-        except UnreadableDocument:
-            raise
-        except Exception as error:  # lxml on malformed XML, a part unreadable: not the user's
-            raise UnreadableDocument(DAMAGED) from error
+        entries = officezip.package_parts(raw, ODF_FILE)
+        with _opened(raw) as archive:  # opened once for every part read
+            parts = _check_package(archive, entries, len(raw))
+            try:
+                return _read(archive, parts, relative)
+            except UnreadableDocument:
+                raise
+            except Exception as error:  # lxml on malformed XML, a part unreadable: not the user's
+                raise UnreadableDocument(DAMAGED) from error
 
 
-def _check_package(raw: bytes) -> dict[str, int]:
-    """The XML parts read and their unzipped sizes; UnreadableDocument for a file that is no
-    readable OpenDocument file, an encrypted one, or one too large once unzipped."""
-    entries = officezip.package_parts(raw, ODF_FILE)
+def _opened(raw: bytes) -> zipfile.ZipFile:
+    """The zip archive `raw` (DAMAGED when it cannot be opened)."""
+    try:
+        return zipfile.ZipFile(io.BytesIO(raw))
+    except officezip.ZIP_ERRORS:
+        raise UnreadableDocument(DAMAGED) from None
+
+
+def _check_package(
+    archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo], size: int
+) -> dict[str, int]:
+    """The XML parts read and their unzipped sizes, of the file of `size` bytes whose zip
+    `entries` are those of `archive`; UnreadableDocument for an encrypted file, or one too large
+    once unzipped."""
     sizes = {entry.filename: entry.file_size for entry in entries}
-    if MANIFEST in sizes and b"encryption-data" in _part(raw, MANIFEST, MAX_MANIFEST):
+    if MANIFEST in sizes and b"encryption-data" in _part(archive, MANIFEST, MAX_MANIFEST):
         raise UnreadableDocument(ENCRYPTED)
     officezip.check_size(sum(sizes.values()), MAX_UNZIPPED_BYTES, "in all")
     read = {name: sizes[name] for name in (CONTENT, "styles.xml", "meta.xml") if name in sizes}
-    officezip.check_expansion(sum(read.values()), len(raw), MAX_XML_BYTES, "of XML")
+    officezip.check_expansion(sum(read.values()), size, MAX_XML_BYTES, "of XML")
     return read
 
 
-def _part(raw: bytes, name: str, limit: int) -> bytes:
+def _part(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
     """The first `limit` bytes of part `name` unzipped (DAMAGED when it cannot be)."""
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive, archive.open(name) as part:
+        with archive.open(name) as part:
             return part.read(limit)
     except officezip.ZIP_ERRORS:
         raise UnreadableDocument(DAMAGED) from None
@@ -183,21 +197,21 @@ def _part(raw: bytes, name: str, limit: int) -> bytes:
         raise UnreadableDocument(ENCRYPTED) from None
 
 
-def _parsed(raw: bytes, name: str, size: int) -> Any:
+def _parsed(archive: zipfile.ZipFile, name: str, size: int) -> Any:
     """Part `name` parsed by lxml (entities not resolved, no network, libxml2's depth limit)."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+    parser = safe_parser(remove_comments=True)
     try:
-        return etree.fromstring(_part(raw, name, size + 1), parser)
+        return etree.fromstring(_part(archive, name, size + 1), parser)
     except etree.XMLSyntaxError:
         raise UnreadableDocument(DAMAGED) from None
 
 
-def _read(raw: bytes, parts: dict[str, int], relative: str) -> Extracted:
-    content = _parsed(raw, CONTENT, parts[CONTENT])
-    styles = _styles(raw, parts)
-    stated = _meta_title(raw, parts)
+def _read(archive: zipfile.ZipFile, parts: dict[str, int], relative: str) -> Extracted:
+    content = _parsed(archive, CONTENT, parts[CONTENT])
+    styles = _styles(archive, parts)
+    stated = _meta_title(archive, parts)
     document = _Document(content, styles, relative)
     body = content.find(f"{_q('office:body')}")
     kinds = {_q("office:text"): document.text, _q("office:spreadsheet"): document.sheets}
@@ -210,23 +224,23 @@ def _read(raw: bytes, parts: dict[str, int], relative: str) -> Extracted:
     raise UnreadableDocument(NO_BODY)
 
 
-def _styles(raw: bytes, parts: dict[str, int]) -> Any:
+def _styles(archive: zipfile.ZipFile, parts: dict[str, int]) -> Any:
     """styles.xml parsed (its named list styles number lists), None for none or a damaged one
     (which costs the lists their numbers only: they read as bullets)."""
     if "styles.xml" not in parts:
         return None
     try:
-        return _parsed(raw, "styles.xml", parts["styles.xml"])
+        return _parsed(archive, "styles.xml", parts["styles.xml"])
     except UnreadableDocument:
         return None
 
 
-def _meta_title(raw: bytes, parts: dict[str, int]) -> str:
+def _meta_title(archive: zipfile.ZipFile, parts: dict[str, int]) -> str:
     """meta.xml's dc:title, whitespace folded ("" for none)."""
     if "meta.xml" not in parts:
         return ""
     try:
-        meta = _parsed(raw, "meta.xml", parts["meta.xml"])
+        meta = _parsed(archive, "meta.xml", parts["meta.xml"])
     except UnreadableDocument:
         return ""  # a damaged meta.xml costs the title only
     found = meta.find(f".//{_q('dc:title')}")

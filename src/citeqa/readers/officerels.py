@@ -20,8 +20,10 @@ import zipfile
 
 from lxml import etree
 
+from citeqa.readers.xmlparser import safe_parser
+
 RELATIONSHIP_TAG = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_PARSER = safe_parser()
 
 
 def mended(raw: bytes) -> bytes:

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from citeqa.readers.delimited import pipe_table
+from citeqa.readers.listcounts import count_text
 
 NOTES_HEADING = "### Speaker notes"
 """The heading of a slide's notes, under the slide's: a citation's section reads "Slide 2 ·
@@ -122,31 +123,3 @@ def numbered(count: int, scheme: str) -> str:
     if lower.endswith("parenboth"):
         return f"({digits})"
     return digits + (")" if lower.endswith("parenr") else ".")
-
-
-def count_text(count: int, shape: str) -> str:
-    """`count` written in `shape`: "alphalc" (c), "alphauc" (C), "romanlc" (iii), "romanuc"
-    (III), else in digits (and in digits past what letters or roman numerals write well)."""
-    shape = shape.lower()
-    if shape.startswith("alpha") and 0 < count <= 26 * 30:
-        digits = _LETTERS[(count - 1) % 26] * ((count - 1) // 26 + 1)
-    elif shape.startswith("roman") and 0 < count < 4000:
-        digits = _roman(count)
-    else:
-        return str(count)
-    return digits.upper() if shape[5:7] == "uc" else digits
-
-
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
-
-
-def _roman(count: int) -> str:
-    roman = ""
-    for value, digits in _ROMAN:
-        while count >= value:
-            roman, count = roman + digits, count - value
-    return roman

@@ -65,6 +65,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from citeqa.dates import YEAR_DIGITS
 from citeqa.export_names import without_page_id
 from citeqa.models import counted
 from citeqa.readers import officezip
@@ -397,7 +398,7 @@ MAX_LEAD_ROWS = 3
 "Prepared by" line); more are a column of values, read as the table's rows."""
 _NUMBER = re.compile(r"-?[\d,]*\d(?:\.\d+)?%?")
 """A cell as cellvalues writes a number ("12", "-1,250.50", "25%"): a record's, no header's."""
-_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+_YEAR = re.compile(YEAR_DIGITS)
 """A number a header row names a column with: a year (1800-2199)."""
 
 
