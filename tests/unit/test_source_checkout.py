@@ -188,3 +188,24 @@ def test_status_all_lists_each_skipped_file_on_its_own_line(
 def test_read_corpus_titles_a_readme_by_its_text_not_its_html(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text('<p align="center">\n</p>\n\n# attrs\n\nClasses.\n')
     assert [d.title for d in read_corpus(tmp_path).documents] == ["attrs"]
+
+
+def test_an_ordered_lists_items_keep_their_numbers_as_a_browser_shows_them() -> None:
+    from citeqa.readers.html import html_visible_text
+
+    page = (
+        "<html><body><h1>Roll back a deploy</h1><ol><li>Freeze the pipeline.</li>"
+        "<li><p>Run <code>orbitctl rollback</code>.</p><ul><li>check the pods</li></ul></li>"
+        "<li>Post in #ops.</li></ol><ol start='7'><li>Close the incident.</li></ol>"
+        "<ul><li>Unnumbered</li></ul></body></html>"
+    )
+    lines = [line for line in html_visible_text(page)[0].splitlines() if line]
+    assert lines == [
+        "# Roll back a deploy",
+        "1. Freeze the pipeline.",
+        "2. Run orbitctl rollback.",
+        "check the pods",
+        "3. Post in #ops.",
+        "7. Close the incident.",
+        "Unnumbered",
+    ]
