@@ -209,3 +209,14 @@ def test_an_ordered_lists_items_keep_their_numbers_as_a_browser_shows_them() -> 
         "7. Close the incident.",
         "Unnumbered",
     ]
+
+
+def test_a_huge_or_deeply_nested_config_file_is_skipped_not_raised(tmp_path: Path) -> None:
+    from citeqa.readers.structured import MAX_CHARACTERS, MAX_DEPTH
+
+    huge = "[a]\n" + "k = v\n" * (MAX_CHARACTERS // 6 + 1)
+    assert refusal(tmp_path, "huge.ini", huge).startswith("larger than 1,000,000 characters")
+    deep = "a = " + "[" * 5000 + "]" * 5000 + "\n"
+    assert refusal(tmp_path, "deep.toml", deep) == f"nested more than {MAX_DEPTH} levels deep"
+    nested = "a = " + "[" * (MAX_DEPTH + 2) + "1" + "]" * (MAX_DEPTH + 2) + "\n"
+    assert refusal(tmp_path, "nested.toml", nested) == f"nested more than {MAX_DEPTH} levels deep"
