@@ -20,6 +20,8 @@ def report_notes(report: BuildReport) -> list[str]:
     `visible.shown`), in the order `citeqa index` prints them."""
     notes = [] if report.elsewhere is None else [elsewhere_line(report.elsewhere)]
     notes += skipped_lines(report.skipped)
+    if report.hidden:
+        notes.append(hidden_line(report.hidden))
     if report.word_lists:
         notes.append(_word_lists_line(report.word_lists))
     if report.outsized:
@@ -100,6 +102,20 @@ def skipped_lines(skipped: list[str]) -> list[str]:
             f"skipped for {others} other reasons ({len(rest)}): {named_files(rest, False)}"
         )
     return lines
+
+
+HIDDEN = (
+    "left out, hidden or written by a tool ({count}; citeqa reads hidden folders of"
+    " documentation only, such as .github): {files}"
+)
+"""The report's line on the hidden names and tools' folders the walk passed over."""
+
+
+def hidden_line(hidden: list[str]) -> str:
+    """One line counting the hidden names and tools' folders a build passed over (".git/",
+    ".env", "node_modules/"), the first REPORT_NAMED named: a user sees why .github/*.md was
+    missing before citeqa read it (s24 trial), and what else it leaves out."""
+    return HIDDEN.format(count=len(hidden), files=named_files(hidden, False))
 
 
 def _unembedded_line(unembedded: UnembeddedSentences) -> str:

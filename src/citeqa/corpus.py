@@ -36,7 +36,13 @@ from citeqa.folderwalk import CorpusStamps, FolderWalk, relative_path, walk_fold
 from citeqa.listing import first
 from citeqa.models import Document
 from citeqa.paths import check_corpus_folder
-from citeqa.readers import Extracted, Reader, UnreadableDocument, read_types, reader_for
+from citeqa.readers import (
+    Extracted,
+    Reader,
+    UnreadableDocument,
+    read_types,
+    reader_for_name,
+)
 from citeqa.readers.base import PlacedReader
 from citeqa.textdecoding import decoded_text
 from citeqa.titles import derived_title, plain_title
@@ -114,6 +120,9 @@ class CorpusScan:
     word_lists: list[str] = field(default_factory=list)
     """The relative paths of the documents read that are lists of words, not prose
     (wordlists.looks_like_word_list): indexed, and named by the build's report."""
+    hidden: list[str] = field(default_factory=list)
+    """The hidden names and tools' folders the walk passed over (folderwalk.FolderWalk.hidden):
+    counted by the build's report."""
 
 
 def scan_corpus(
@@ -136,9 +145,7 @@ def scan_corpus(
     files, skipped = walked.files, walked.notes()
     entries: list[DocumentEntry] = []
     word_lists: list[str] = []
-    ids = unique_document_ids(
-        [name for name in files.names if reader_for(PurePosixPath(name).suffix)]
-    )
+    ids = unique_document_ids([name for name in files.names if reader_for_name(name)])
     unread = list(skipped)  # the files it could not read, for the message when none was read
     heard = progress or (lambda done, total: None)
     for done, path in enumerate(corpus_dir / name for name in files.names):
@@ -163,7 +170,9 @@ def scan_corpus(
     heard(len(files.names), len(files.names))
     if not entries:
         raise CorpusEmpty(nothing_read(corpus_dir, unread, len(skipped) - len(unread)))
-    return CorpusScan(entries, skipped, warnings, domain_file.domain, files, digest, word_lists)
+    return CorpusScan(
+        entries, skipped, warnings, domain_file.domain, files, digest, word_lists, walked.hidden
+    )
 
 
 UNSUPPORTED_TYPE = "unsupported file type"
@@ -279,7 +288,7 @@ def document_id(relative: str) -> str:
 
 def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Document:
     """One file as a Document; raise UnreadableDocument (with a reason) when it is skipped."""
-    reader = reader_for(path.suffix)
+    reader = reader_for_name(path.name)
     if reader is None:
         raise UnreadableDocument(f"{UNSUPPORTED_TYPE} (citeqa reads {read_types()})")
     raw = _read_bytes(path)
@@ -311,7 +320,7 @@ UNSUPPORTED = "unsupported"
 def file_digest(path: Path) -> str:
     """sha256 of a file citeqa reads; UNSUPPORTED for other types (not hashed), UNREADABLE when
     it cannot be read."""
-    return UNSUPPORTED if reader_for(path.suffix) is None else _sha256_or_unreadable(path)
+    return UNSUPPORTED if reader_for_name(path.name) is None else _sha256_or_unreadable(path)
 
 
 def _sha256_or_unreadable(path: Path) -> str:

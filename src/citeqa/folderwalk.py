@@ -1,8 +1,18 @@
 """The walk of a corpus folder: which files it holds, with their sizes and times, and notes on
-what it leaves out (hidden names, links to folders or outside the corpus, loops, names that
-are not UTF-8, folders that cannot be listed, FIFOs, sockets and devices, found by their
-`lstat` and never opened). corpus.py decides what is a document; this module only lists, as
-cheaply as a walk in Python can (no Path per file, no recursion).
+what it leaves out (links to folders or outside the corpus, loops, names that are not UTF-8,
+folders that cannot be listed, FIFOs, sockets and devices, found by their `lstat` and never
+opened), and the hidden names and tools' folders it passes over, counted apart (`hidden`).
+
+Hidden names (".git", ".env", ".netrc", an editor's settings, a notes app's .trash) are
+passed over, but for the hidden folders a project keeps its documentation in (.github:
+CONTRIBUTING.md, SECURITY.md; citeqa/data/checkout_files.json's read_hidden_folders), walked
+as any folder (s24 trial: "How do I report a security vulnerability in attrs?" could not
+find .github/SECURITY.md, and nothing said it was left out). A folder a tool writes
+(node_modules, __pycache__, .venv, .tox: tool_folders) is passed over too: its files are
+downloads and caches, never the user's documents.
+
+corpus.py decides what is a document; this module only lists, as cheaply as a walk in Python
+can (no Path per file, no recursion).
 """
 
 from __future__ import annotations
@@ -10,12 +20,14 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from os import stat_result
 from pathlib import Path
 from stat import S_ISDIR, S_ISLNK, S_ISREG
 from typing import NamedTuple
 
+from citeqa.jsonfiles import data_json
 from citeqa.paths import file_kind, inside_real, real_path
 
 
@@ -44,6 +56,9 @@ class FolderWalk:
     files: CorpusStamps
     left_out: list[LeftOut]
     """What it left out with a note (a link leading outside, a FIFO...), in the order met."""
+    hidden: list[str] = field(default_factory=list)
+    """The hidden names and tools' folders it passed over, relative, a folder ending in "/"
+    (".git/", ".gitignore", "node_modules/"), in the order met: a build's report counts them."""
 
     def notes(self) -> list[str]:
         """ "name: why" for each name left out, as a build lists its skipped files."""
@@ -59,7 +74,8 @@ def walk_folder(corpus_dir: Path, skipped: set[str]) -> FolderWalk:
     and times, in sorted order, and what the walk left out, each with its note."""
     walk = _Walk(real_path(corpus_dir), skipped)
     walk.walk(corpus_dir)
-    return FolderWalk(CorpusStamps(walk.names, walk.sizes, walk.mtimes_ns), walk.left_out)
+    stamps = CorpusStamps(walk.names, walk.sizes, walk.mtimes_ns)
+    return FolderWalk(stamps, walk.left_out, walk.hidden)
 
 
 _Visit = tuple[str, str, Iterator[tuple[str, stat_result | None]]]
@@ -81,6 +97,7 @@ class _Walk:
         self.sizes: list[int] = []
         self.mtimes_ns: list[int] = []
         self.left_out: list[LeftOut] = []
+        self.hidden: list[str] = []
 
     def walk(self, corpus_dir: Path) -> None:
         """Record the files under `corpus_dir`, depth first in sorted order (a stack of the
@@ -122,29 +139,36 @@ class _Walk:
             self._unlisted(Path(path), corpus_dir, error)
             return prefix, path, iter(listing)
         try:
-            listing = self._listing(descriptor)
+            listing = self._listing(descriptor, prefix)
         except OSError as error:
             self._unlisted(Path(path), corpus_dir, error)
         finally:
             os.close(descriptor)
         return prefix, path, iter(listing)
 
-    @staticmethod
-    def _listing(descriptor: int) -> list[tuple[str, stat_result | None]]:
-        """The visible entries of the open folder, sorted: (name + "/", None) for a folder,
-        (name, its lstat) for a file, (name, None) for a symbolic link."""
+    def _listing(self, descriptor: int, prefix: str) -> list[tuple[str, stat_result | None]]:
+        """The entries of the open folder (relative name `prefix`) walked, sorted: (name +
+        "/", None) for a folder, (name, its lstat) for a file, (name, None) for a symbolic
+        link; the hidden names and tools' folders passed over go to `hidden`."""
         listing: list[tuple[str, stat_result | None]] = []
+        hidden: list[str] = []
+        passed, read_hidden = passed_over_folders(), hidden_folders_read()
         for name in os.listdir(descriptor):
-            if name.startswith("."):
-                continue
             try:
                 stat = os.stat(name, dir_fd=descriptor, follow_symlinks=False)
             except OSError:
                 continue
             if S_ISDIR(stat.st_mode):
+                lowered = name.lower()
+                if lowered in passed or (name.startswith(".") and lowered not in read_hidden):
+                    hidden.append(prefix + name + "/")
+                    continue
                 listing.append((name + "/", None))
+            elif name.startswith("."):
+                hidden.append(prefix + name)
             else:  # a file, a link (None: its target is found later), a FIFO, a socket...
                 listing.append((name, None if S_ISLNK(stat.st_mode) else stat))
+        self.hidden.extend(sorted(hidden))
         listing.sort()
         return listing
 
@@ -177,6 +201,20 @@ class _Walk:
             self._note(name, problem)
             return None
         return target
+
+
+@cache
+def passed_over_folders() -> frozenset[str]:
+    """The names (lower-cased) of the folders tools write, passed over wherever they are."""
+    names = data_json("checkout_files.json").get("tool_folders", [])
+    return frozenset(str(name).lower() for name in names)
+
+
+@cache
+def hidden_folders_read() -> frozenset[str]:
+    """The names (lower-cased) of the hidden folders walked as any folder (.github)."""
+    names = data_json("checkout_files.json").get("read_hidden_folders", [])
+    return frozenset(str(name).lower() for name in names)
 
 
 def _not_regular(mode: int) -> str:

@@ -379,6 +379,7 @@ def _report(
         unchanged=sorted(same),
         skipped=list(reading.skipped),
         word_lists=list(reading.word_lists),
+        hidden=list(reading.hidden),
         outsized=[OutsizedFile(file=name, chunks=read_now[name]) for name in large],
         warnings=list(reading.warnings) + (notes or []),
         unembedded_sentences=unembedded,

@@ -249,6 +249,9 @@ class BuildReport(Frozen):
     word_lists: list[str] = Field(default_factory=list)
     """Files read in this build that are lists of words, not prose (wordlists.py): indexed,
     and named in the report so that a user can move them out of the corpus."""
+    hidden: list[str] = Field(default_factory=list)
+    """The hidden names and tools' folders the build's walk passed over (".git/", ".env",
+    "node_modules/": folderwalk.py): never read, counted in the report."""
     outsized: list[OutsizedFile] = Field(default_factory=list)
     """Files read in this build that make an outsized share of the index (outsized.py), with
     their chunks, largest first: indexed, and named in the report as word lists are."""

@@ -237,16 +237,51 @@ def _reads_as_headers(values: list[str], named: bool) -> bool:
     return header_like >= (HEADER_SHARE_NAMED * len(values) if named else len(values))
 
 
+_MYST_TARGET = re.compile(r"[ \t]*\([^\s()]+\)=[ \t]*")
+"""A MyST target line, "(how)=": a label for cross-references, no text."""
+_FENCE_OPENING = re.compile(
+    r"[ \t]{0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?:\{[\w:-]+\}.*|[\w+#.-]*[ \t]*)"
+)
+"""A code fence's or a MyST directive's opening line ("```python", "```{include} ../CHANGELOG.md"):
+what it holds, up to its closing fence, is code or a directive's options, never a title."""
+_HTML_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][^<>]*(?:>|$)")
+"""An HTML tag or comment in a markdown line ("<p align=\"center\">", "<!-- teaser-begin -->"),
+one left open at the line's end included."""
+
+
 def _body_lines(lines: Iterable[str]) -> Iterator[str]:
-    """The lines left once RST comments and bare directives (with their indented lines) and
-    adornment lines are passed over."""
-    in_markup = False
+    """The lines left once RST comments and bare directives (with their indented lines),
+    fenced blocks (code, a MyST directive with its options), adornment lines, MyST targets and
+    lines of HTML tags alone are passed over (s24 trial: two READMEs titled
+    `<p align="center">`, attrs docs "(how)=" and "```{include} ../CHANGELOG.md")."""
+    in_markup, fence = False, ""
     for line in lines:
+        if fence:
+            fence = "" if _closes(line, fence) else fence
+            continue
         if in_markup and (not line.strip() or line[:1] in (" ", "\t")):
             continue
+        opening = _FENCE_OPENING.fullmatch(line.rstrip("\r\n"))
+        if opening:
+            fence = opening.group("fence")
+            continue
         in_markup = is_rst_comment(line) or is_directive(line)
-        if not (in_markup or is_markup_line(line)):
+        if not (in_markup or is_markup_line(line) or _no_text(line)):
             yield line
+
+
+def _closes(line: str, fence: str) -> bool:
+    """Whether `line` closes a block opened by `fence` ("```"): as long a run of its mark or
+    longer, and nothing else."""
+    bare = line.strip()
+    return bare.startswith(fence) and not bare.strip(fence[0])
+
+
+def _no_text(line: str) -> bool:
+    """Whether a line is a MyST target or HTML tags and comments with no text between them."""
+    if _MYST_TARGET.fullmatch(line.rstrip("\r\n")):
+        return True
+    return "<" in line and not _HTML_TAG.sub("", line).strip()
 
 
 def _first_line_title(line: str) -> str | None:
@@ -260,6 +295,8 @@ def _first_line_title(line: str) -> str | None:
     were fitted on those titles, and cutting 200 PubMedQA and PIAF-paragraph first lines at
     their first sentence took the quick near-miss PubMedQA abstention under its floor (.40 <
     .42)."""
+    if "<" in line:  # "<p align="center"><strong>HTTPX</strong> - A next-generation…</p>"
+        line = _HTML_TAG.sub("", line)
     title = " ".join(line.replace("*", " ").strip().lstrip("#").split())
     if not title:
         return None

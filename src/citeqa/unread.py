@@ -30,7 +30,7 @@ from citeqa.corpus import UNSUPPORTED
 from citeqa.filelist import FileList
 from citeqa.jsonfiles import data_json
 from citeqa.models import Lang, UnreadFiles, counted
-from citeqa.readers import reader_for
+from citeqa.readers import plain_text_names, reader_for, reader_for_name
 from citeqa.visible import shown
 
 KINDS_NAMED = 4
@@ -99,7 +99,7 @@ def skipped_files(recorded: FileList) -> list[SkippedFile]:
     file has an ending a reader takes now (almost never), then the digests too: every other
     one was of a type no reader reads."""
     skipped = recorded.skipped()
-    if all(reader_for(ending) is None for ending in {_ending(name) for name in skipped}):
+    if not _any_read_now(skipped):
         return [SkippedFile(name, True) for name in skipped]
     ids, files, digests = recorded.column("doc_id"), recorded.column("file"), recorded.sha256
     return [
@@ -109,10 +109,19 @@ def skipped_files(recorded: FileList) -> list[SkippedFile]:
     ]
 
 
+def _any_read_now(names: list[str]) -> bool:
+    """Whether a reader takes one of `names` now: by its ending (each ending looked up once),
+    or as a file read as plain text whatever its ending ("LICENSE")."""
+    if any(reader_for(ending) is not None for ending in {_ending(name) for name in names}):
+        return True
+    plain = plain_text_names()
+    return any(posixpath.basename(name).lower() in plain for name in names)
+
+
 def now_read(file: SkippedFile) -> bool:
     """Whether `file` was skipped as of a type no reader read then, and one reads now (an
     index an older citeqa built: the s19 trial's .vtt files, the .yaml ones of session 21)."""
-    return file.unsupported and reader_for(_ending(file.name)) is not None
+    return file.unsupported and reader_for_name(file.name) is not None
 
 
 def _ending(name: str) -> str:

@@ -25,7 +25,7 @@ from citeqa.corpus import (
 from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.folderwalk import FOLDER_LINK
 from citeqa.models import Document
-from citeqa.readers import reader_for
+from citeqa.readers import reader_for, reader_for_name
 
 BUNDLED = Path(__file__).parents[2] / "corpus"
 
@@ -536,8 +536,8 @@ def test_a_reader_failing_unforeseen_skips_its_file_with_a_reason_and_the_scan_g
             raise UnicodeError("a parser's bug")
 
     monkeypatch.setattr(
-        "citeqa.corpus.reader_for",
-        lambda suffix: Failing() if suffix == ".md" else reader_for(suffix),
+        "citeqa.corpus.reader_for_name",
+        lambda name: Failing() if name.endswith(".md") else reader_for_name(name),
     )
     reading = read_corpus(tmp_path)
     assert [document.doc_id for document in reading.documents] == ["real"]
@@ -570,6 +570,6 @@ def test_running_out_of_memory_or_files_while_reading_is_no_skipped_file(
         def extract(self, content: str | bytes, relative: str) -> object:
             raise error
 
-    monkeypatch.setattr("citeqa.corpus.reader_for", lambda suffix: Exhausted())
+    monkeypatch.setattr("citeqa.corpus.reader_for_name", lambda name: Exhausted())
     with pytest.raises(type(error)):
         read_corpus(tmp_path)

@@ -26,7 +26,7 @@ def test_an_articles_headings_are_markdown_and_its_chrome_is_left_out() -> None:
     text, title = html_visible_text(ARTICLE)
     assert text == (
         "# How do I reset my password?\n\nThe reset link is valid for 30 minutes.\n\n"
-        "## Steps\n\nOpen the sign-in page.\nClick Reset."
+        "## Steps\n\n1. Open the sign-in page.\n2. Click Reset."  # an <ol>: numbered
     )
     assert title == "How do I reset my password?"
 

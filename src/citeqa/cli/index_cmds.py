@@ -231,6 +231,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
     console.print(Text(f"corpus: {shown(described.corpus_dir)}"))
     if described.skipped:
         console.print(Text(skipped_line(described.skipped, listed)))
+        for name in described.skipped if listed is None else []:
+            console.print(Text(f"  {shown(name)}"))
     if described.verified:
         console.print(Text("index files: every file hashed"))
     else:
@@ -293,7 +295,11 @@ def summary_parts(described: IndexStatus, summary: Summary) -> list[Table | Text
 
 
 def skipped_line(skipped: list[str], listed: int | None) -> str:
-    """The files the build skipped, the first `listed` (or all) named, then how many more."""
+    """The files the build skipped, the first `listed` named, then how many more; with no
+    `listed` (`status --all`) the line only counts them: print_status lists each on a line of
+    its own (s24 trial: 147 paths on one line)."""
+    if listed is None:
+        return f"skipped, not documents ({len(skipped)}; `citeqa index` says why):"
     named, more = first(skipped, listed)
     files = ", ".join(shown(name) for name in named)
     rest = f" and {more} more (`citeqa status --all`)" if more else ""

@@ -10,15 +10,20 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import threading
+from functools import cache
+from pathlib import PurePosixPath
 
+from citeqa.jsonfiles import data_json
 from citeqa.readers.base import Extracted, Reader, UnreadableDocument
 
 __all__ = [
     "Extracted",
     "Reader",
     "UnreadableDocument",
+    "plain_text_names",
     "read_types",
     "reader_for",
+    "reader_for_name",
     "reader_versions",
     "register_reader",
 ]
@@ -40,6 +45,29 @@ def reader_for(suffix: str) -> Reader | None:
     """The reader of files ending in `suffix` (".PDF" or ".pdf"), or None."""
     _discover()
     return _by_suffix.get(suffix.lower())
+
+
+def reader_for_name(name: str) -> Reader | None:
+    """The reader of the file `name` (a path or a name): by its ending, else the .txt reader
+    for a name projects write as plain text without a text ending ("LICENSE", "AUTHORS",
+    "COPYING.LESSER": citeqa/data/checkout_files.json's plain_text_names, matched whole, case
+    aside), which corpus.py decodes as text (a binary file of that name is refused there)."""
+    path = PurePosixPath(name)
+    reader = reader_for(path.suffix)
+    if reader is None and path.name.lower() in plain_text_names():
+        return reader_for(PLAIN_TEXT)
+    return reader
+
+
+PLAIN_TEXT = ".txt"
+"""The ending whose reader reads a file of `plain_text_names`."""
+
+
+@cache
+def plain_text_names() -> frozenset[str]:
+    """The names, lower-cased, of files read as plain text whatever their ending."""
+    names = data_json("checkout_files.json").get("plain_text_names", [])
+    return frozenset(str(name).lower() for name in names)
 
 
 def reader_versions() -> dict[str, int]:

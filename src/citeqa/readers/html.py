@@ -65,7 +65,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 18 + DECODING_VERSION
+    version = 19 + DECODING_VERSION
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -114,7 +114,10 @@ class HtmlReader:
     all", "Reject") is a cookie banner's message, left out with its block (htmlchrome.py), and
     the decoding of a file with CR line ends and of a non-Latin legacy encoding. 20 (18 +
     decoding 2): an element whose id names a breadcrumb trail is one too (a Confluence
-    export's `<ol id="breadcrumbs">` read "Team Space / Team Handbook" over every page)."""
+    export's `<ol id="breadcrumbs">` read "Team Space / Team Handbook" over every page). 21 (19
+    + decoding 2): an item of an ordered list (`<ol>`, its `start` followed) opens with its
+    number, "3. Run the migration", as a browser shows it (s24 trial: a Confluence runbook's
+    steps lost their numbers, so "step 3" could not be looked up)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = content if isinstance(content, str) else content.decode("utf-8", "replace")
@@ -198,6 +201,8 @@ class _VisibleText(HTMLParser):
         self.title = ""
         self.credits = FooterCredits()
         """The footers kept while they are read, cut when one is a site's credit (htmldocs.py)."""
+        self.numbering = _ListNumbers()
+        """The numbers of the ordered lists open, and the mark of the item opened last."""
         self.terms = Terms()
         """The definition list's term being read, joined by its description (htmldocs.py)."""
         self.links: list[str | None] = []
@@ -219,6 +224,7 @@ class _VisibleText(HTMLParser):
             self.hidden += 1
         self.in_title = self.in_title or tag == "title"
         self.preformatted += tag == "pre"
+        self.numbering.start(tag, attrs)
         self._hold_break(tag, closing=False)
         if tag == "table":
             self.tables.append(_Table(len(self.parts)))
@@ -254,6 +260,7 @@ class _VisibleText(HTMLParser):
             self.hidden = max(0, self.hidden - 1)
         self.in_title = self.in_title and tag != "title"
         self.preformatted = max(0, self.preformatted - (tag == "pre"))
+        self.numbering.end(tag)
         self._hold_break(tag, closing=True)
         if tag == "thead" and self.tables:
             self.tables[-1].in_head = False
@@ -319,6 +326,7 @@ class _VisibleText(HTMLParser):
         if self.terms.joining and not (self.tables or self.preformatted):
             self.pending = 0
         text = self.terms.add(text) if not (self.tables or self.preformatted) else text
+        text = self.numbering.marked(text) if not (self.tables or self.preformatted) else text
         self.chrome.add_text(text)
         if self.tables:
             self.tables[-1].add(text, self.pending)  # a pipe table's cell: no heading marks
@@ -386,6 +394,45 @@ class _VisibleText(HTMLParser):
 
 
 _HEADING_TAGS = {f"h{level}": level for level in range(1, 7)}
+
+
+class _ListNumbers:
+    """The number of each item of the ordered lists open (`<ol start="4">` counts from 4), so
+    that an item's first text opens with it ("3. Run the migration"); an unordered list open
+    inside one numbers nothing."""
+
+    def __init__(self) -> None:
+        self.counts: list[int | None] = []
+        """The last number given in each list open, innermost last (None: unordered)."""
+        self.mark = ""
+        """The mark of the item just opened, until its first text takes it."""
+
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "ol":
+            self.counts.append(_list_start(dict(attrs).get("start")) - 1)
+        elif tag in ("ul", "menu"):
+            self.counts.append(None)
+        elif tag == "li" and self.counts and self.counts[-1] is not None:
+            self.counts[-1] += 1
+            self.mark = f"{self.counts[-1]}. "
+
+    def end(self, tag: str) -> None:
+        if tag in ("ol", "ul", "menu") and self.counts:
+            self.counts.pop()
+            self.mark = ""
+
+    def marked(self, text: str) -> str:
+        """`text` opened by the mark of the item it is the first text of, if any."""
+        mark, self.mark = self.mark, ""
+        return mark + text.lstrip() if mark else text
+
+
+def _list_start(start: str | None) -> int:
+    """The first number of an ordered list (its `start` attribute; 1 when absent or odd)."""
+    try:
+        return int(start or "1")
+    except ValueError:
+        return 1
 
 
 class _Chrome:

@@ -1,0 +1,120 @@
+"""A project's configuration files (.toml, .cfg, .ini): pyproject.toml, setup.cfg, tox.ini,
+a service's settings.ini, read as one line per value naming its path, "project ›
+requires-python: >=3.7", as structured.py reads .yaml (treetext.py writes the text), under
+a heading naming the file ("# pyproject.toml"; the heading is the title, never quoted).
+
+s24 trial (an attrs and an httpx checkout): "What is the minimum Python version for attrs?"
+quoted why.md, the answer being pyproject.toml's `requires-python`; such files were skipped
+as of a type citeqa does not read.
+
+Parsed by the standard library only: tomllib (its floats kept as the file writes them,
+`parse_float=str`; a boolean written `true`/`false` as TOML writes it, a date in ISO form) and
+configparser with interpolation off (a "%(here)s" or "%" in a value is read as written, never
+expanded nor refused), no default section merged into the others, keys' case kept, a key
+written twice kept (strict off: the last one wins, as the tools that read such files do). A
+file that does not parse is skipped with the parser's reason, never a traceback; so is one of
+more than MAX_CHARACTERS characters (structured.py's limit) or nested past MAX_DEPTH.
+"""
+
+from __future__ import annotations
+
+import configparser
+import datetime
+import tomllib
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
+from citeqa.readers.structured import MAX_CHARACTERS, MAX_DEPTH, TEXT_FLOOR, TEXT_PER_CHARACTER
+from citeqa.readers.treetext import EMPTY, Pairs, TooDeep, TooLong, tree_text
+from citeqa.textdecoding import VERSION as DECODING_VERSION
+from citeqa.visible import shown
+
+
+@dataclass(frozen=True)
+class ConfigReader:
+    """A .toml file, or an INI-style one (.cfg, .ini), already decoded."""
+
+    kind: str
+    suffixes: tuple[str, ...]
+    decoded: bool = True
+    version: int = 1 + DECODING_VERSION
+
+    def extract(self, content: str | bytes, relative: str) -> Extracted:
+        text = str(content)
+        if len(text) > MAX_CHARACTERS:
+            raise UnreadableDocument(
+                f"larger than {MAX_CHARACTERS:,} characters, citeqa's limit for a"
+                f" {self.kind.upper()} file: a data dump rather than a reference"
+            )
+        value = toml_value(text) if self.kind == "toml" else ini_value(text)
+        if not value:  # a file of comments only
+            raise UnreadableDocument("no values in it")
+        try:
+            read = tree_text(
+                [value], max_chars=TEXT_PER_CHARACTER * len(text) + TEXT_FLOOR, max_depth=MAX_DEPTH
+            )
+        except (TooDeep, TooLong) as reason:
+            raise UnreadableDocument(str(reason)) from None
+        if not read.strip():
+            raise UnreadableDocument("no values in it")
+        title = " ".join(shown(PurePosixPath(relative).name).split())[:TITLE_MAX]
+        return Extracted(f"# {title}\n\n{read}", title=title)
+
+
+def toml_value(text: str) -> Pairs:
+    """The TOML file's table as treetext.py's values; UnreadableDocument saying why (and
+    where: tomllib's message ends "(at line 3, column 9)") when it does not parse."""
+    try:
+        parsed = tomllib.loads(text, parse_float=str)
+    except tomllib.TOMLDecodeError as error:
+        raise UnreadableDocument(f"not valid TOML: {error}") from None
+    except RecursionError:
+        raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep") from None
+    return Pairs((key, _written(item)) for key, item in parsed.items())
+
+
+def _written(value: object) -> object:
+    """A tomllib value as text a TOML file writes: a table as Pairs, `true` not "True"."""
+    if isinstance(value, dict):
+        return Pairs((str(key), _written(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return [_written(item) for item in value]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def ini_value(text: str) -> Pairs:
+    """The INI file's sections, each its keys and values as written (no interpolation, keys'
+    case kept; a key with no value reads "(empty)"); UnreadableDocument when it does
+    not parse (a line before any section, a line that is no key)."""
+    parser = configparser.RawConfigParser(
+        interpolation=None, strict=False, default_section="\0none", allow_no_value=True
+    )
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    try:
+        parser.read_string(text)
+    except configparser.Error as error:
+        raise UnreadableDocument(f"not valid INI: {_first_line(error)}") from None
+    return Pairs(
+        (section, Pairs((key, value or EMPTY) for key, value in parser.items(section, raw=True)))
+        for section in parser.sections()
+    )
+
+
+def _first_line(error: configparser.Error) -> str:
+    """configparser's reason in words, and where, without the file's lines it quotes."""
+    if isinstance(error, configparser.MissingSectionHeaderError):
+        return f"a value before any [section] (line {error.lineno})"
+    if isinstance(error, configparser.ParsingError) and error.errors:
+        return f"a line that is no `key = value` (line {error.errors[0][0]})"
+    return " ".join(str(error).split())[:200]
+
+
+READERS = (
+    ConfigReader("toml", (".toml",)),
+    ConfigReader("ini", (".cfg", ".ini")),
+)

@@ -1,0 +1,222 @@
+"""A source checkout read as its user expects (s24 trial: the attrs and httpx sources): its
+configuration files (.toml, .cfg, .ini: readers/configfiles.py) as key lines, its LICENSE and
+AUTHORS without an ending as text, its .github folder walked, its hidden and tools' folders
+counted in the build's report (folderwalk.py), its READMEs and MyST pages titled by their
+text (titles.py), and `citeqa status --all` listing skipped files one per line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeqa.buildnotes import report_notes
+from citeqa.corpus import UnreadableDocument, read_corpus, read_document, scan_corpus
+from citeqa.folderwalk import walk_folder
+from citeqa.models import BuildReport, Document, IndexStatus
+from citeqa.readers import reader_for, reader_for_name
+from citeqa.titles import derived_title
+
+PYPROJECT = """\
+[build-system]
+requires = ["hatchling"]
+
+[project]
+name = "attrs"
+requires-python = ">=3.7"
+version = "23.2.0"
+dynamic = false
+threshold = 1.50
+
+[tool.pytest.ini_options]
+addopts = "-ra"
+"""
+
+SETUP_CFG = """\
+[metadata]
+name = httpx
+description = A next-generation HTTP client
+log_format = %(asctime)s %(message)s
+
+[options]
+python_requires = >=3.8
+"""
+
+
+def document(tmp_path: Path, name: str, content: str | bytes) -> Document:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return read_document(path, tmp_path, {})
+
+
+def refusal(tmp_path: Path, name: str, content: str) -> str:
+    with pytest.raises(UnreadableDocument) as refused:
+        document(tmp_path, name, content)
+    return refused.value.reason
+
+
+def test_pyproject_values_are_lines_naming_their_path_as_written(tmp_path: Path) -> None:
+    read = document(tmp_path, "pyproject.toml", PYPROJECT)
+    lines = read.text.splitlines()
+    assert read.title == "pyproject.toml" and read.kind == "toml"
+    assert lines[0] == "# pyproject.toml"
+    assert "project › requires-python: >=3.7" in lines
+    assert "project › dynamic: false" in lines  # as TOML writes it, not Python's "False"
+    assert "project › threshold: 1.50" in lines  # the float as written, not 1.5
+    assert "tool › pytest › ini_options › addopts: -ra" in lines
+
+
+def test_setup_cfg_and_tox_ini_are_read_with_no_interpolation(tmp_path: Path) -> None:
+    read = document(tmp_path, "setup.cfg", SETUP_CFG)
+    lines = read.text.splitlines()
+    assert "options › python_requires: >=3.8" in lines
+    assert "metadata › log_format: %(asctime)s %(message)s" in lines
+    tox = document(tmp_path, "tox.ini", "[tox]\nEnv_List =\n    py38\n    py39\n")
+    assert "tox › Env_List:" in tox.text.splitlines()  # the key's case kept
+    assert "    py39" in tox.text.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("broken.toml", "name = \n", "not valid TOML: "),
+        ("broken.ini", "key = value\n[section]\n", "not valid INI: a value before any [section]"),
+        ("broken.cfg", "[a]\n= 5\n", "not valid INI: a line that is no `key = value` (line 2)"),
+        ("empty.toml", "# only a comment\n", "no values in it"),
+    ],
+)
+def test_a_malformed_config_file_is_skipped_saying_why(
+    tmp_path: Path, name: str, content: str, reason: str
+) -> None:
+    assert refusal(tmp_path, name, content).startswith(reason)
+
+
+def test_well_known_names_without_an_ending_are_read_as_text(tmp_path: Path) -> None:
+    read = document(tmp_path, "LICENSE", "The MIT License (MIT)\n\nCopyright (c) 2015 Hynek\n")
+    assert read.kind == "txt" and "Copyright (c) 2015 Hynek" in read.text
+    assert document(tmp_path, "sub/Authors", "Hynek Schlawack\n").text == "Hynek Schlawack\n"
+    assert reader_for_name("COPYING.LESSER") is reader_for(".txt")
+    assert reader_for_name("Makefile") is None and reader_for_name("LICENSE.md") is reader_for(
+        ".md"
+    )
+    binary = bytes(range(256)) * 8
+    with pytest.raises(UnreadableDocument):
+        document(tmp_path, "NOTICE", binary)
+
+
+def tree(root: Path, names: list[str]) -> None:
+    for name in names:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("How to report a vulnerability: mail security@example.org.\n")
+
+
+def test_github_folder_is_read_and_hidden_or_tool_folders_are_counted(tmp_path: Path) -> None:
+    tree(
+        tmp_path,
+        [
+            ".github/SECURITY.md",
+            ".github/workflows/ci.yml",
+            ".git/HEAD.txt",
+            ".netrc",
+            ".venv/lib/notes.txt",
+            "node_modules/pkg/README.md",
+            "pkg/__pycache__/notes.txt",
+            "README.md",
+        ],
+    )
+    walked = walk_folder(tmp_path, set())
+    assert walked.files.names == [".github/SECURITY.md", ".github/workflows/ci.yml", "README.md"]
+    assert walked.hidden == [".git/", ".netrc", ".venv/", "node_modules/", "pkg/__pycache__/"]
+    scan = scan_corpus(tmp_path, lambda document: None)
+    line = report_notes(BuildReport(index_dir="i", hidden=scan.hidden))[0]
+    assert line.startswith("left out, hidden or written by a tool (5;")
+    assert ".netrc" in line and "node_modules/" in line
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            '<p align="center">\n  <a href="https://x.org"><img src="logo.svg" alt="x"></a>\n'
+            "</p>\n\n<!-- teaser-begin -->\n\n*attrs* brings back the joy of classes.\n",
+            "attrs brings back the joy of classes.",
+        ),
+        (
+            '<p align="center"><strong>HTTPX</strong> <em>- A next-generation HTTP client.</em>'
+            "</p>\n",
+            "HTTPX - A next-generation HTTP client.",
+        ),
+        ("(how)=\n\n# How Does It Work?\n", "How Does It Work?"),
+        (
+            "```{include} ../CHANGELOG.md\n:end-before: Changes for the upcoming release\n```\n"
+            "\n## Release notes\n",
+            "Release notes",
+        ),
+        ("```python\nimport attrs\n```\n\n# Real title\n", "Real title"),
+        ("a < b holds for every pair\n", "a < b holds for every pair"),
+    ],
+)
+def test_html_tags_myst_targets_and_fenced_blocks_are_never_a_title(text: str, title: str) -> None:
+    assert derived_title(text, "README.md") == title
+
+
+def test_status_all_lists_each_skipped_file_on_its_own_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from citeqa.cli.index_cmds import print_status
+
+    skipped = ["tool0.exe", "tool1.exe", "evil\x1b[31m.bin"]
+    status = IndexStatus(
+        index_dir="idx", corpus_dir="docs", built_at="2026-11-30T00:00:00+00:00",
+        format_version=1, documents=[], channels=[], chunk_count=0, size_bytes=0,
+        corpus_bytes=0, corpus_examples=[], manifest_hash="x", stale=False, skipped=skipped,
+    )  # fmt: skip
+    print_status(status, None)
+    shown = capsys.readouterr().out.splitlines()
+    at = next(n for n, line in enumerate(shown) if line.startswith("skipped, not documents (3;"))
+    assert [line.strip() for line in shown[at + 1 : at + 4]][:2] == ["tool0.exe", "tool1.exe"]
+    assert "\x1b" not in "".join(shown) and "evil" in shown[at + 3]
+    print_status(status, 2)  # without --all: one line, the first two named
+    assert "tool0.exe, tool1.exe and 1 more" in capsys.readouterr().out
+
+
+def test_read_corpus_titles_a_readme_by_its_text_not_its_html(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text('<p align="center">\n</p>\n\n# attrs\n\nClasses.\n')
+    assert [d.title for d in read_corpus(tmp_path).documents] == ["attrs"]
+
+
+def test_an_ordered_lists_items_keep_their_numbers_as_a_browser_shows_them() -> None:
+    from citeqa.readers.html import html_visible_text
+
+    page = (
+        "<html><body><h1>Roll back a deploy</h1><ol><li>Freeze the pipeline.</li>"
+        "<li><p>Run <code>orbitctl rollback</code>.</p><ul><li>check the pods</li></ul></li>"
+        "<li>Post in #ops.</li></ol><ol start='7'><li>Close the incident.</li></ol>"
+        "<ul><li>Unnumbered</li></ul></body></html>"
+    )
+    lines = [line for line in html_visible_text(page)[0].splitlines() if line]
+    assert lines == [
+        "# Roll back a deploy",
+        "1. Freeze the pipeline.",
+        "2. Run orbitctl rollback.",
+        "check the pods",
+        "3. Post in #ops.",
+        "7. Close the incident.",
+        "Unnumbered",
+    ]
+
+
+def test_a_huge_or_deeply_nested_config_file_is_skipped_not_raised(tmp_path: Path) -> None:
+    from citeqa.readers.structured import MAX_CHARACTERS, MAX_DEPTH
+
+    huge = "[a]\n" + "k = v\n" * (MAX_CHARACTERS // 6 + 1)
+    assert refusal(tmp_path, "huge.ini", huge).startswith("larger than 1,000,000 characters")
+    deep = "a = " + "[" * 5000 + "]" * 5000 + "\n"
+    assert refusal(tmp_path, "deep.toml", deep) == f"nested more than {MAX_DEPTH} levels deep"
+    nested = "a = " + "[" * (MAX_DEPTH + 2) + "1" + "]" * (MAX_DEPTH + 2) + "\n"
+    assert refusal(tmp_path, "nested.toml", nested) == f"nested more than {MAX_DEPTH} levels deep"
