@@ -37,6 +37,7 @@ from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.titles import running_header
 
 __all__ = [
+    "heads_section",
     "is_page_label",
     "named_bare_document",
     "names_only_the_title",
@@ -58,6 +59,8 @@ _CLOSING = " \t\"'”’»)]"
 """Closing quotation marks and brackets after a statement's end ('"The fee is 40 euros."')."""
 _EMPHASIS = " \t\r\n*_`"
 """Blanks and emphasis marks that may close a lead-in ("**Usage:**")."""
+_FOOTNOTE_MARK = re.compile(r"(?<=[.!…])\d{1,2}$")
+"""A footnote's mark after a statement's end ("… every new volunteer.1")."""
 
 
 def only_title(bank: SentenceBank, index: int) -> bool:
@@ -83,6 +86,33 @@ def only_title(bank: SentenceBank, index: int) -> bool:
     if _title_block(text, document.title, sentence.start, document.text):
         return True
     heading = section_of(document.text, chunk, sentence.start)  # only when the others differ
+    return heading is not None and _plain(heading) == text
+
+
+def heads_section(bank: SentenceBank, index: int) -> bool:
+    """Whether the sentence at `index` is the heading of a section of its document (the heading
+    it stands under or is, as `only_title` reads it), not its document's title, title line or
+    title block, a running header, a page's label nor a lead-in: what it heads speaks for it
+    (answering.quotable gives its place to the sentence under it; a paper's title heads its
+    authors' line, no answer)."""
+    sentence = bank.sentences[index]
+    document = bank.documents[sentence.doc_id]
+    written = document.text[sentence.start : sentence.end].rstrip(_EMPHASIS)
+    text = _plain(written)
+    if not text or written.endswith(":") or is_page_label(written) or running_header(text):
+        return False
+    if _FOOTNOTE_MARK.sub("", text).rstrip(_CLOSING).endswith(_STATEMENT_ENDS):
+        return False  # a statement, its footnote's mark aside ("… every new volunteer.1")
+    if text == _plain(document.title or ""):
+        return False
+    if _title_line(document.text, sentence.start, sentence.end):
+        return False
+    if _title_block(text, document.title, sentence.start, document.text):
+        return False
+    chunk = bank.chunks[sentence.chunk_index]
+    heading = chunk.section if chunk.section is not None else None
+    if heading is None or _plain(heading) != text:
+        heading = section_of(document.text, chunk, sentence.start)
     return heading is not None and _plain(heading) == text
 
 
