@@ -107,6 +107,10 @@ _YEARS_HEADER = re.compile(r"[^\W\d_][^\d\n]*?(?:\s+(?:19|20)\d\d\b){2,}\s*")
 """A header line of a space-aligned table of years: a label, then two years or more and
 nothing else ("Indicator 2025 2024")."""
 
+HEADER_LINE_MAX = 200
+"""The longest line read as a header line: a label and a few years (and the pattern's work
+stays small on a long line of blanks)."""
+
 HEADER_LINES_BACK = 40
 """The most lines of a run of keyed lines read back for its header line (`header_line`)."""
 
@@ -124,7 +128,7 @@ def header_line(text: str, start: int) -> tuple[int, int] | None:
             return None
         above = line_start(text, at - 1)
         line = text[above : line_end(text, above)]
-        if _YEARS_HEADER.fullmatch(line.strip()):
+        if len(line) <= HEADER_LINE_MAX and _YEARS_HEADER.fullmatch(line.strip()):
             return above, above + len(line.rstrip())
         if not re.search(r"\d", line) or is_table_row(line):
             return None  # the run of value lines ends
