@@ -215,7 +215,7 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
     document, "Deadline: 1 March 2025"): then all of them, so that a title never turns an
     answer into an abstention. A heading that led gives its place to the sentence under it
     (`_body_first`)."""
-    kept = without_titles(bank, candidates.sentences)
+    kept = without_titles(bank, candidates.sentences, focus)
     if not asks_about_edits(focus):
         kept = [n for n in kept if not bank.facts(candidates.sentences[n].index).edit_stamp]
     if not kept:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from citeqa.blocks import is_caption_line
 from citeqa.chunking import section_of
 from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
@@ -128,9 +129,19 @@ def _page_labels() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
 
 
-def without_titles(bank: SentenceBank, items: list[ScoredSentence]) -> list[int]:
-    """The positions in `items` of the sentences that are not only a title (`only_title`)."""
-    return [number for number, item in enumerate(items) if not only_title(bank, item.index)]
+def without_titles(bank: SentenceBank, items: list[ScoredSentence], focus: str = "") -> list[int]:
+    """The positions in `items` of the sentences that are not only a title (`only_title`) nor,
+    unless the question (`focus`) writes a caption's label ("What does Figure 4.2 show?"), a
+    figure's or table's caption (blocks.is_caption_line: "Figure 3.1 Boreholes drilled per
+    quarter … and average depth in metres (line)" names what a figure shows, and was quoted for
+    "How deep were the new boreholes on average?" over "The average depth was 84 metres")."""
+    captions = not set(_WORDS.findall(fold(focus))) & language_words("caption_labels")
+    return [
+        number
+        for number, item in enumerate(items)
+        if not only_title(bank, item.index)
+        and not (captions and is_caption_line(bank.text(item.index)))
+    ]
 
 
 def named_bare_document(bank: SentenceBank, doc_id: str, asked: frozenset[str], focus: str) -> bool:

@@ -3,7 +3,8 @@ trials): a space-aligned table read from a PDF as plain lines quotes the row the
 names, with the line labelling its years, not that header line (answering.on_named_line,
 keyed_lines.unnamed_keyed_line, keyed_lines.header_line); a heading the question matches gives
 its place to the sentence under it, not to another document's (answering.quotable), but a
-paper's title none to its authors' line (titleonly.heads_section)."""
+paper's title none to its authors' line (titleonly.heads_section); a figure's caption is no
+answer (titleonly.without_titles)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ Schools with sanitation blocks 126 98
 Staff (full-time equivalent) 212 187
 Volunteers 1,380 1,120
 A household counts as connected when a working tap is within reach of the dwelling.
+
+3.1 Rural boreholes
+We drilled 37 new boreholes in 2025, 24 of them in Kisumu county and 13 in Siaya. The average
+depth was 84 metres, deeper than planned because the dry season lowered the water table.
+
+Figure 3.1 Boreholes drilled per quarter, 2023-2025 (bars) and average depth in metres (line)
 """
 
 TARIFS = """Tarifs municipaux 2025-2026
@@ -86,3 +93,13 @@ def test_a_paper_s_title_gives_its_place_to_no_authors_line(trial: Assistant) ->
     answer = trial.ask("What is the optimal growth temperature of Zymoseptoria tritici isolates?")
     assert not answer.abstained, answer.reason
     assert "18 °C" in " ".join(citation.quote for citation in answer.citations)
+
+
+def test_a_figure_s_caption_is_no_answer(trial: Assistant) -> None:
+    answer = trial.ask("How deep were the new boreholes on average?")
+    assert not answer.abstained, answer.reason
+    quoted = " ".join(citation.quote for citation in answer.citations)
+    assert "84 metres" in quoted and "Figure 3.1" not in quoted
+    shown = trial.ask("What does Figure 3.1 show?")
+    assert not shown.abstained, shown.reason
+    assert shown.citations[0].quote.startswith("Figure 3.1 Boreholes drilled per quarter")
