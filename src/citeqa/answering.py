@@ -25,6 +25,7 @@ and still lists the closest passages.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ from citeqa.across import Closeness, close_in_other_language, names_asked, unvou
 from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
-from citeqa.asked_fields import answering_lines
+from citeqa.asked_fields import answering_lines, unasked_fields
 from citeqa.config import Settings
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
@@ -46,7 +47,7 @@ from citeqa.editstamps import asks_about_edits
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.glossary import fold
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
-from citeqa.keyed_lines import line_key, looks_up_line
+from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -82,7 +83,7 @@ from citeqa.signatures import owner
 from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.tables import key_cell
-from citeqa.titleonly import named_bare_document, without_titles
+from citeqa.titleonly import heads_section, named_bare_document, without_titles
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_years import answer_texts, unheld_year
@@ -212,11 +213,51 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
     "Updated March 3, 2026 · 2 min read" answered "How long is the free trial?" with its "2
     min"; "Who last edited the travel page?" asks), unless every candidate is one (a one-line
     document, "Deadline: 1 March 2025"): then all of them, so that a title never turns an
-    answer into an abstention."""
-    kept = without_titles(bank, candidates.sentences)
+    answer into an abstention. A heading that led gives its place to the sentence under it
+    (`_body_first`)."""
+    kept = without_titles(bank, candidates.sentences, focus)
     if not asks_about_edits(focus):
         kept = [n for n in kept if not bank.facts(candidates.sentences[n].index).edit_stamp]
-    return _subset(candidates, kept) if kept else candidates
+    if not kept:
+        return candidates
+    ordered = _body_first(candidates, bank, kept)
+    chosen = _subset(candidates, ordered)
+    if ordered[0] == kept[0]:
+        return chosen
+    probabilities = chosen.probabilities.copy()
+    probabilities[0] = candidates.probabilities[0]  # the heading's rating is its body's
+    return dataclasses.replace(chosen, probabilities=probabilities)
+
+
+BODY_SHARE = 0.5
+"""The least share of the best kept candidate's rating the sentence under a heading that led
+needs to take its place (`_body_first`): a footnote under a sentence read as a heading has
+little."""
+
+
+def _body_first(candidates: Candidates, bank: SentenceBank, kept: list[int]) -> list[int]:
+    """The `kept` positions, the sentence right after the best candidate in its document first
+    when the best is a section's heading left out (titleonly.heads_section; no mail message's
+    heading) and that sentence is kept, rated BODY_SHARE of the best kept at least: what the heading
+    the question matched heads, rated as the heading was (s21 trial: "Location de la salle des
+    fêtes" led, and its "Week-end : 350 € …" gave way to another document's price)."""
+    if not kept or kept[0] == 0 or not heads_section(bank, candidates.sentences[0].index):
+        return kept
+    heading = bank.sentences[candidates.sentences[0].index]
+    if MailLayouts(bank.documents).is_mail_heading(heading.doc_id, heading.start):
+        return kept  # a message's sender and day head it: its first line answers no more
+    numbers, _ = bank.sentences.in_document(heading.doc_id)
+    place = numbers.index(candidates.sentences[0].index)
+    if place + 1 >= len(numbers):
+        return kept
+    body = numbers[place + 1]
+    least = BODY_SHARE * candidates.probabilities[kept[0]]
+    under = [
+        n
+        for n in kept
+        if candidates.sentences[n].index == body and candidates.probabilities[n] >= least
+    ]
+    return under + [n for n in kept if n not in under]
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
@@ -283,7 +324,9 @@ def describing_asked_fields(
     and the sentences writing a default word and the field: a tutorial's example call
     `threshold=0.25` was quoted as the default. A question writing only the names of
     definitions keeps the lines right under their signatures ("What does detect_leaks do?"
-    quoted the general index, then a code sample calling it)."""
+    quoted the general index, then a code sample calling it). Otherwise a line describing a
+    field under a definition, when the question names neither, gives way to the other
+    candidates (asked_fields.unasked_fields)."""
     if not candidates.sentences:
         return candidates
     placed = [
@@ -292,7 +335,11 @@ def describing_asked_fields(
     ]
     context = {word for alternatives, _ in terms.terms for word in alternatives}
     kept = answering_lines(placed, terms.focus, frozenset(context))
-    return _subset(candidates, kept) if kept else candidates
+    if kept:
+        return _subset(candidates, kept)
+    unasked = set(unasked_fields(placed, terms.focus, frozenset(context)))
+    others = [number for number in range(len(placed)) if number not in unasked]
+    return _subset(candidates, others) if unasked and others else candidates
 
 
 def signed_contact(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
@@ -459,18 +506,26 @@ def looked_up(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Ca
 def on_named_line(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
     """The candidates, but when lines of the best's document are keyed by words the question
     (`focus`) writes whole as keys (keyed_lines.looks_up_line: "Jeudi 8 h 30 - 12 h 00 …" for
-    "les horaires le jeudi", days or months only) and the best is none of them, only those
+    "les horaires le jeudi", days or months only; any key when the best is itself a keyed line
+    of a key the question does not write, keyed_lines.unnamed_keyed_line: "Volunteers 1,380
+    1,120" over the header line "Indicator 2025 2024") and the best is none of them, only those
     lines, in the quote ranker's order: a line looked up by its key, as a table's row
     (`looked_up`)."""
     if not candidates.sentences:
         return candidates
-    best = bank.sentences[candidates.sentences[0].index].doc_id
+    first = bank.sentences[candidates.sentences[0].index]
+    best = first.doc_id
     terms, text = QuestionTerms(focus=focus), bank.documents[best].text
+    keyed = unnamed_keyed_line(text, first.start, first.end, terms)
     sentences = (bank.sentences[item.index] for item in candidates.sentences)
     named = [
         number
         for number, sentence in enumerate(sentences)
-        if sentence.doc_id == best and looks_up_line(text, sentence.start, sentence.end, terms)
+        if sentence.doc_id == best
+        and (
+            looks_up_line(text, sentence.start, sentence.end, terms)
+            or (keyed and names_line(text, sentence.start, sentence.end, terms))
+        )
     ]
     if not named or named[0] == 0 or _writes_key(bank, candidates, named[0]):
         return candidates

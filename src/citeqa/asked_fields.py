@@ -20,8 +20,10 @@ well. So (s22 trial: API parameter questions right 1 in 9):
   "Raises") of a definition it names by the lines under that label (signatures.label_over);
 - a question writing nothing but the names of definitions ("What does detect_leaks do?") by
   the lines right under their signatures, not a code sample calling them.
-An empty answer leaves the candidates as they are. The asked words are the question's words of
-three letters or more that are no stopword, function word, interrogative nor default word.
+An empty answer leaves the candidates as they are; then a line describing a field under a
+definition, when the question names neither, is no answer (`unasked_fields`). The asked words
+are the question's words of three letters or more that are no stopword, function word,
+interrogative nor default word.
 
 No I/O; reads only the language data.
 """
@@ -36,7 +38,7 @@ from citeqa.glossary import fold, language_words
 from citeqa.lexical import stopwords
 from citeqa.signatures import defaulted, field_name, label_over, owner, owner_name, sets_default
 
-__all__ = ["Placed", "answering_lines"]
+__all__ = ["Placed", "answering_lines", "unasked_fields"]
 
 _DOTTED = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 """A dotted name ("SensorClient.fetch", "hydrokit.flow.detect_leaks")."""
@@ -64,6 +66,29 @@ def answering_lines(placed: Placed, focus: str, context: frozenset[str]) -> list
         or _under_asked_labels(placed, words, named, owner_of)
         or _leading_definitions(placed, words)
     )
+
+
+def unasked_fields(placed: Placed, focus: str, context: frozenset[str]) -> list[int]:
+    """The numbers of the `placed` candidates that describe a field under a definition
+    ("to_unit (str) – Target unit." under `convert(value, from_unit, to_unit)`) when the
+    question `focus` names neither that field nor that definition: such a line answers a
+    question on the API, not one sharing a word of its description (s22 trial: "What is the
+    household target for 2026?" quoted it over the report's "In 2026 we aim to reach 60,000
+    connected households"), nor asks a field label ("raise": `field_labels`). `context`: as
+    `answering_lines`'s."""
+    words = _asked_words(focus)
+    if any(_asks_field(label, words) for label in language_words("field_labels")):
+        return []  # a question on an API ("What does parse raise?"): the rankers judge
+    named = _owners_asked(focus) or words | {word.casefold() for word in context}
+    owner_of = _owners(placed)
+    return [
+        number
+        for number, (_, _, text) in enumerate(placed)
+        if field_name(text)
+        and owner_of(number)
+        and not _asks_field(field_name(text).casefold(), words)
+        and not _names_definition(owner_name(owner_of(number)), named)
+    ]
 
 
 def _owners(placed: Placed) -> Callable[[int], str]:

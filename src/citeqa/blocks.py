@@ -262,6 +262,17 @@ def _ordinal_heading(line: str) -> bool:
     return part is not None and _TITLE_AFTER_ORDINAL.match(line, part[2]) is not None
 
 
+_CAPTION = re.compile(r"([^\W\d_]+)\.?\s*\d+(?:[.\-]\d+)*\b")
+"""A caption's label and number: "Figure 3.1", "Fig. 2", "Tableau 2", "Table 4-1"."""
+
+
+def is_caption_line(line: str) -> bool:
+    """Whether a line opens with a caption's label and number ("Figure 3.1 Boreholes…": the
+    language data's caption_labels)."""
+    found = _CAPTION.match(line)
+    return found is not None and fold(found[1]) in language_words("caption_labels")
+
+
 def _is_caption(label: str | None) -> bool:
     """Whether a numbered line's word opens a caption ("Figure 3. Mean HbA1c by arm", "Table 2.
     Baseline": the language data's caption_labels), never a heading."""

@@ -13,7 +13,9 @@ Prose the rankers put first is given up for a line (`looks_up_line`) only when i
 keyed neighbours' are days or months (words of calendar_words.json) and the question writes
 the key after one of that file's `key_openers` ("on Sunday", "le jeudi"): a key word of another
 kind is an ordinary word too ("Is the gym open on public holidays?" is no lookup of an "Open 7
-days a week" line; s22 review).
+days a week" line; s22 review). A best candidate that is itself a keyed line of a key the
+question does not write (a header line "Indicator 2025 2024") gives way to the lines whose key
+it writes (`unnamed_keyed_line`): both are lines of a list, and the named one is looked up.
 """
 
 from __future__ import annotations
@@ -34,16 +36,22 @@ _KEY = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’ -][^\W\d_][^\W\d_'’-]*)*")
 """A key: words of letters, joined by single spaces, hyphens or apostrophes."""
 
 
+_QUALIFIER = re.compile(r"\s*\([^()]*\)$")
+"""A parenthesised qualifier closing a key, not part of it: "Staff (full-time equivalent) 212
+187", "Households connected (cumulative) 48,200 39,750" (rows of a PDF's space-aligned table)."""
+
+
 def line_key(text: str, start: int, end: int) -> str | None:
     """The key of the line `text[start:end]` when it is a whole line holding a digit whose
-    words before that digit are a key of at most KEY_WORDS_MAX words; else None."""
+    words before that digit are a key of at most KEY_WORDS_MAX words, with a parenthesised
+    qualifier after them set aside (`_QUALIFIER`); else None."""
     if line_start(text, start) != start or line_end(text, start) < end:
         return None
     line = text[start : line_end(text, start)].strip()
     digit = re.search(r"\d", line)
     if digit is None or is_table_row(line):
         return None
-    key = line[: digit.start()].strip()
+    key = _QUALIFIER.sub("", line[: digit.start()].strip())
     if not _KEY.fullmatch(key) or len(key.split()) > KEY_WORDS_MAX:
         return None
     return key
@@ -83,6 +91,49 @@ def looks_up_line(text: str, start: int, end: int, terms: QuestionTerms) -> bool
     return (
         key is not None and _calendar_keys(text, start, key) and _written_as_key(key, terms.focus)
     )
+
+
+def unnamed_keyed_line(text: str, start: int, end: int, terms: QuestionTerms) -> bool:
+    """Whether the line from `start` to `end` is a `keyed_line` whose key the question
+    (`terms`) does not write: a block's header line ("Indicator 2025 2024" over "Volunteers
+    1,380 1,120" in a space-aligned table read from a PDF; s22 trial: quoted for "How many
+    volunteers were there in 2024?") or another key's line. A line the question names
+    (`names_line`) of the same document answers in its place (answering.on_named_line)."""
+    key = keyed_line(text, start, end)
+    return key is not None and not names_words(key, terms)
+
+
+_YEARS_HEADER = re.compile(r"[^\W\d_][^\d\n]*?(?:\s+(?:19|20)\d\d\b){2,}\s*")
+"""A header line of a space-aligned table of years: a label, then two years or more and
+nothing else ("Indicator 2025 2024")."""
+
+HEADER_LINE_MAX = 200
+"""The longest line read as a header line: a label and a few years (and the pattern's work
+stays small on a long line of blanks)."""
+
+HEADER_LINES_BACK = 40
+"""The most lines of a run of keyed lines read back for its header line (`header_line`)."""
+
+
+def header_line(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the header line over the keyed line opening at `start`: the nearest line
+    above it, in the run of lines holding a digit around it (no blank line between: a row
+    "Schools with sanitation blocks 126 98" has too long a key to be keyed), that labels their
+    columns by years (`_YEARS_HEADER`: "Indicator 2025 2024" over "Volunteers 1,380 1,120"),
+    or None. Quoted as a table row's header row is (quoting.quote_spans): which number is which
+    year's."""
+    at = start
+    for _ in range(HEADER_LINES_BACK):
+        if at == 0:
+            return None
+        above = line_start(text, at - 1)
+        line = text[above : line_end(text, above)]
+        if len(line) <= HEADER_LINE_MAX and _YEARS_HEADER.fullmatch(line.strip()):
+            return above, above + len(line.rstrip())
+        if not re.search(r"\d", line) or is_table_row(line):
+            return None  # the run of value lines ends
+        at = above
+    return None
 
 
 def _calendar_keys(text: str, start: int, key: str) -> bool:

@@ -10,7 +10,8 @@ past a heading (of any kind a build reads) into text under it starts under it (t
 names the heading as its section) unless the heading repeats no title and, past its section
 number, holds a value of a kind the question asks for (a date for "when"), or, chosen itself,
 any digit;
-a line looked up by the key word opening it (keyed_lines.py) is quoted alone;
+a line looked up by the key word opening it (keyed_lines.py) is quoted alone, with the line
+labelling its columns by years above it as its header (keyed_lines.header_line);
 adjacent sentences of one passage under one heading merge into one quote; a table row is
 quoted with its table's header row as context (`Citation.header`, verbatim too), unless another
 quote of the answer holds that header row; a sentence too long to read at a glance is cut to
@@ -34,7 +35,7 @@ from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
 from citeqa.dates import day_spans
-from citeqa.keyed_lines import names_line
+from citeqa.keyed_lines import header_line, names_line
 from citeqa.language import (
     SENTENCE_ENDS,
     is_markdown_heading,
@@ -80,7 +81,8 @@ def quote_spans(
         doc = bank.documents[sentence.doc_id]
         text = doc.text
         chunk = _holding_chunk(chunk_of, sentence, bank)
-        if terms is not None and names_line(text, sentence.start, sentence.end, terms):
+        keyed = terms is not None and names_line(text, sentence.start, sentence.end, terms)
+        if keyed:
             start, end = sentence.start, sentence.end  # a line looked up by its key: alone
         else:
             start, end = _whole_words(text, *quoted_lines(bank, item.index, chunk, terms))
@@ -89,6 +91,8 @@ def quote_spans(
         start, end = with_neighbours(bank, item.index, (start, end), chunk, terms)
         start = min(past_heading_marks(text, start), end)
         header = bank.header_span(sentence.doc_id, start)
+        if keyed and header is None:  # its years' header line, as a table row's header row
+            header = header_line(text, start)
         spans = _add(
             spans, Span(sentence.doc_id, start, end, item.score, chunk, _above(header, start)), doc
         )

@@ -206,7 +206,14 @@ def label_over(text: str, start: int) -> str:
     """The field label the sentence at `start` of `text` stands under inside its definition
     ("Raises" over "RateLimitError – when more than 120 requests…"), folded, its colon and
     heading marks aside, or "" when its definition line or a heading comes first (`owner`'s
-    bounds)."""
+    bounds), or when the sentence's own line is a definition's: a signature opens its own
+    definition (s22 trial: "close()", the line after fetch's "Raises:" block, was quoted for
+    "What does SensorClient.fetch raise?")."""
+    line_end = text.find("\n", start)
+    if is_definition(
+        text[text.rfind("\n", 0, start) + 1 : None if line_end < 0 else line_end].strip()
+    ):
+        return ""
     for read, line in enumerate(line for line in _lines_above(text, start) if line):
         if read >= OWNER_LINES or is_definition(line):
             return ""

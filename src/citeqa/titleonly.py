@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from citeqa.blocks import is_caption_line
 from citeqa.chunking import section_of
 from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
@@ -37,6 +38,7 @@ from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.titles import running_header
 
 __all__ = [
+    "heads_section",
     "is_page_label",
     "named_bare_document",
     "names_only_the_title",
@@ -58,6 +60,8 @@ _CLOSING = " \t\"'”’»)]"
 """Closing quotation marks and brackets after a statement's end ('"The fee is 40 euros."')."""
 _EMPHASIS = " \t\r\n*_`"
 """Blanks and emphasis marks that may close a lead-in ("**Usage:**")."""
+_FOOTNOTE_MARK = re.compile(r"(?<=[.!…])\d{1,2}$")
+"""A footnote's mark after a statement's end ("… every new volunteer.1")."""
 
 
 def only_title(bank: SentenceBank, index: int) -> bool:
@@ -86,6 +90,33 @@ def only_title(bank: SentenceBank, index: int) -> bool:
     return heading is not None and _plain(heading) == text
 
 
+def heads_section(bank: SentenceBank, index: int) -> bool:
+    """Whether the sentence at `index` is the heading of a section of its document (the heading
+    it stands under or is, as `only_title` reads it), not its document's title, title line or
+    title block, a running header, a page's label nor a lead-in: what it heads speaks for it
+    (answering.quotable gives its place to the sentence under it; a paper's title heads its
+    authors' line, no answer)."""
+    sentence = bank.sentences[index]
+    document = bank.documents[sentence.doc_id]
+    written = document.text[sentence.start : sentence.end].rstrip(_EMPHASIS)
+    text = _plain(written)
+    if not text or written.endswith(":") or is_page_label(written) or running_header(text):
+        return False
+    if _FOOTNOTE_MARK.sub("", text).rstrip(_CLOSING).endswith(_STATEMENT_ENDS):
+        return False  # a statement, its footnote's mark aside ("… every new volunteer.1")
+    if text == _plain(document.title or ""):
+        return False
+    if _title_line(document.text, sentence.start, sentence.end):
+        return False
+    if _title_block(text, document.title, sentence.start, document.text):
+        return False
+    chunk = bank.chunks[sentence.chunk_index]
+    heading = chunk.section if chunk.section is not None else None
+    if heading is None or _plain(heading) != text:
+        heading = section_of(document.text, chunk, sentence.start)
+    return heading is not None and _plain(heading) == text
+
+
 def is_page_label(line: str) -> bool:
     """Whether `line` is only a page's label, a footer or header numbering it ("Page 1/1",
     "Page 3 of 12", "p. 2", "- 4 -": the language data's `page_labels`, read folded)."""
@@ -98,9 +129,19 @@ def _page_labels() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
 
 
-def without_titles(bank: SentenceBank, items: list[ScoredSentence]) -> list[int]:
-    """The positions in `items` of the sentences that are not only a title (`only_title`)."""
-    return [number for number, item in enumerate(items) if not only_title(bank, item.index)]
+def without_titles(bank: SentenceBank, items: list[ScoredSentence], focus: str = "") -> list[int]:
+    """The positions in `items` of the sentences that are not only a title (`only_title`) nor,
+    unless the question (`focus`) writes a caption's label ("What does Figure 4.2 show?"), a
+    figure's or table's caption (blocks.is_caption_line: "Figure 3.1 Boreholes drilled per
+    quarter … and average depth in metres (line)" names what a figure shows, and was quoted for
+    "How deep were the new boreholes on average?" over "The average depth was 84 metres")."""
+    captions = not set(_WORDS.findall(fold(focus))) & language_words("caption_labels")
+    return [
+        number
+        for number, item in enumerate(items)
+        if not only_title(bank, item.index)
+        and not (captions and is_caption_line(bank.text(item.index)))
+    ]
 
 
 def named_bare_document(bank: SentenceBank, doc_id: str, asked: frozenset[str], focus: str) -> bool:

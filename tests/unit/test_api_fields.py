@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from citeqa.answering import Candidates, describing_asked_fields, naming_identifiers
-from citeqa.asked_fields import answering_lines
+from citeqa.asked_fields import answering_lines, unasked_fields
 from citeqa.identifiers import asked_about, identifiers
 from citeqa.questions import QuestionTerms
 from citeqa.readers.html import html_visible_text
@@ -18,6 +18,7 @@ from citeqa.sentences import ScoredSentence
 from citeqa.signatures import (
     field_name,
     is_signature,
+    label_over,
     owner,
     owner_name,
     parse_signature,
@@ -316,3 +317,31 @@ def test_a_follow_up_names_a_definition_by_the_stems_of_its_context() -> None:
     terms.terms = [(frozenset({"detect"}), 1.0)]  # "leaks" opens with no stem: not named
     kept = describing_asked_fields(_candidates([field, raised]), BANK, terms)  # type: ignore[arg-type]
     assert _lines(kept) == ["window", "ValueError"]
+
+
+def test_a_signature_after_a_field_label_s_lines_opens_its_own_definition() -> None:
+    reference = (
+        "fetch(sensor_id, limit=500)\n\nFetch readings.\n\nRaises:\n\n"
+        "RateLimitError – when more than 120 requests are made in one minute.\n\n"
+        "close()\n\nClose the connection pool."
+    )
+    placed = _placed(reference)
+    kept = answering_lines(placed, "What does SensorClient.fetch raise?", frozenset())
+    assert [placed[n][2].split(" ")[0] for n in kept] == ["RateLimitError"]
+    assert label_over(reference, reference.index("close()")) == ""
+    assert label_over(reference, reference.index("RateLimitError")) == "raises"
+
+
+def test_a_field_line_answers_no_question_naming_neither_it_nor_its_definition() -> None:
+    reference = (
+        "hydrokit.units.convert(value, from_unit, to_unit)\n\nConvert a value.\n\n"
+        "Parameters:\n\nto_unit (str) – Target unit."
+    )
+    report = "In 2026 we aim to reach 60,000 connected households."
+    placed = [*_placed(reference), (report, 0, report)]
+    lines = [text.split(" ")[0] for _, _, text in placed]
+    target = "What is the household target for 2026?"
+    assert [lines[n] for n in unasked_fields(placed, target, frozenset())] == ["to_unit"]
+    assert unasked_fields(placed, "What is the to_unit of convert?", frozenset()) == []
+    assert unasked_fields(placed, "Which target does convert take?", frozenset()) == []
+    assert unasked_fields(placed, "Which parameters does the target take?", frozenset()) == []

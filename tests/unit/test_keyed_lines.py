@@ -3,7 +3,14 @@ such line, is a keyed line; prose, a lone line, a table row or a long label is n
 
 from __future__ import annotations
 
-from citeqa.keyed_lines import keyed_line, line_key, looks_up_line, names_line
+from citeqa.keyed_lines import (
+    header_line,
+    keyed_line,
+    line_key,
+    looks_up_line,
+    names_line,
+    unnamed_keyed_line,
+)
 from citeqa.questions import QuestionTerms
 
 LINES = "Horaires\nLundi 8 h 30 - 12 h 00\nMardi 9 h 00 - 12 h 00\n\nSeul 5 h\n"
@@ -55,3 +62,36 @@ def test_a_line_is_looked_up_only_by_a_day_or_month_key_the_question_writes_as_a
     assert looks_up_line(months, *span(months, "May 9 h 00"), in_may)
     modal = QuestionTerms(focus="May I bring a guest?")
     assert not looks_up_line(months, *span(months, "May 9 h 00"), modal)
+
+
+FIGURES = (
+    "Table 2.1 Headline figures, 2025 and 2024\nIndicator 2025 2024\n"
+    "Households connected (cumulative) 48,200 39,750\nSchools with sanitation blocks 126 98\n"
+    "Staff (full-time equivalent) 212 187\nVolunteers 1,380 1,120\n"
+    "A household counts as connected when a tap is within reach.\n"
+)
+
+
+def test_a_parenthesised_qualifier_after_a_key_is_no_part_of_it() -> None:
+    staff = "Staff (full-time equivalent) 212 187"
+    assert line_key(FIGURES, *span(FIGURES, staff)) == "Staff"
+    households = "Households connected (cumulative) 48,200 39,750"
+    assert line_key(FIGURES, *span(FIGURES, households)) == "Households connected"
+    assert keyed_line(FIGURES, *span(FIGURES, "Volunteers 1,380 1,120")) == "Volunteers"
+
+
+def test_a_keyed_line_of_a_key_the_question_does_not_write_is_unnamed() -> None:
+    volunteers = QuestionTerms(focus="How many volunteers were there in 2024?")
+    assert unnamed_keyed_line(FIGURES, *span(FIGURES, "Indicator 2025 2024"), volunteers)
+    assert not unnamed_keyed_line(FIGURES, *span(FIGURES, "Volunteers 1,380 1,120"), volunteers)
+    assert not unnamed_keyed_line(LINES, *span(LINES, "Horaires"), volunteers)  # no keyed line
+
+
+def test_a_line_of_values_has_the_line_labelling_its_years_above_it_as_header() -> None:
+    header = span(FIGURES, "Indicator 2025 2024")
+    assert header_line(FIGURES, FIGURES.index("Volunteers 1,380")) == header
+    assert header_line(FIGURES, FIGURES.index("Households connected")) == header
+    assert header_line(FIGURES, FIGURES.index("Indicator")) is None  # a caption is no header
+    assert header_line(LINES, LINES.index("Mardi")) is None  # no years' line over a timetable
+    apart = "Indicator 2025 2024\n\nVolunteers 1,380 1,120\n"
+    assert header_line(apart, apart.index("Volunteers")) is None  # a blank line ends the run

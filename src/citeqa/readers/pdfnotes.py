@@ -36,8 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from citeqa.blocks import is_label_line
-from citeqa.glossary import fold, language_words
+from citeqa.blocks import is_caption_line, is_label_line
 from citeqa.language import is_bullet, split_sentences, without_closing_marks
 from citeqa.readers.pdfheadings import breaks_off, carries_on
 from citeqa.readers.pdfmargins import Page, body_size
@@ -48,8 +47,6 @@ PAGE_BREAK = "\n\n"
 """What joins two pages' texts, but where a sentence runs on from one into the next."""
 _NOTE_MARK = re.compile(r"(?:\d{1,3}|[*†‡§]{1,3})\s*[^\W\d_]")
 """A footnote opens with its mark, then a word: "1 A household…", "12 See…", "* Provisional"."""
-_CAPTION = re.compile(r"([^\W\d_]+)\.?\s*\d+(?:[.\-]\d+)*\b")
-"""A caption's label and number: "Figure 3.1", "Fig. 2", "Tableau 2", "Table 4-1"."""
 _NAME_END = re.compile(r"(?:^|\s)[^\W\d_]*[a-zà-ÿ][^\W\d_]*$")
 """A line ending in a word holding a lower-case letter (a name: no digit, no acronym)."""
 
@@ -140,7 +137,7 @@ def _captions_apart(lines: list[str], evened: list[str], small: frozenset[str]) 
     number = 0
     while number < len(lines):
         end = number
-        if evened[number] in small and _is_caption(evened[number]):
+        if evened[number] in small and is_caption_line(evened[number]):
             while end + 1 < len(lines) and evened[end + 1] in small:
                 end += 1
             if out and out[-1].strip():
@@ -153,12 +150,6 @@ def _captions_apart(lines: list[str], evened: list[str], small: frozenset[str]) 
             out.append(lines[number])
         number = end + 1
     return out
-
-
-def _is_caption(line: str) -> bool:
-    """Whether a line opens with a caption's label and number ("Figure 3.1 Boreholes…")."""
-    found = _CAPTION.match(line)
-    return found is not None and fold(found[1]) in language_words("caption_labels")
 
 
 def _before_broken_sentence(body: str, note: str) -> str:
