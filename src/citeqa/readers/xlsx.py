@@ -151,9 +151,10 @@ class XlsxReader:
     kind = "xlsx"
     suffixes = (".xlsx", ".xlsm")
     decoded = False
-    version = 4
+    version = 5
     """3: hidden rows and columns left out, unsaved formulas read (sheetrows.py); 4: string
-    cells pointing at no string read as empty (`_StringTable`), sheet names shown plain."""
+    cells pointing at no string read as empty (`_StringTable`), sheet names shown plain; 5: a
+    gap of missing row numbers counts no cells (sheetrows.SheetRows)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -321,7 +322,7 @@ def _records(sheet: Any, reading: SheetReading) -> list[list[str]]:
             reading.note(CUT_ROWS, sheet=shown(sheet.title), rows=count, cells=reading.cells)
             break
         count, widest = count + 1, max(widest, len(row))
-        reading.cells += len(row) or 1  # a missing row number: openpyxl yields () for each
+        reading.cells += len(row) or 1  # a row of no cells (PlainRows: a missing row number)
         cells = [cell_text(cell.value, cell.number_format) for cell in row[:MAX_COLUMNS]]
         while cells and not cells[-1].strip():
             cells.pop()
