@@ -154,7 +154,7 @@ NOT_WORKBOOKS = {
     "a docx renamed": (_zip({"word/document.xml": "<w/>"}), xlsx.NO_WORKBOOK),
     "a broken workbook part": (
         _zip({"xl/workbook.xml": "<workbook>"}),
-        "not a readable Excel workbook (",
+        xlsx.DAMAGED,
     ),
 }
 
@@ -172,7 +172,17 @@ def test_a_damaged_sheet_is_skipped_with_its_reason(tmp_path: Path) -> None:
     broken = with_part(book, "xl/worksheets/sheet1.xml", lambda xml: xml[: len(xml) // 2])
     with pytest.raises(UnreadableDocument) as skipped:
         document(tmp_path, "t.xlsx", broken)
-    assert skipped.value.reason.startswith("a sheet cannot be read (")
+    assert skipped.value.reason == xlsx.SHEET_DAMAGED
+
+
+def test_a_bad_cell_reference_is_refused_in_plain_words(tmp_path: Path) -> None:
+    """openpyxl's reason named its internals ("ValueError: 'ZZZZZZ' is not a valid column
+    name. Column names are from A to ZZZ")."""
+    book = rows_workbook([["id", "agent"], [1, "Ana"]])
+    bad = with_part(book, FIRST_SHEET, lambda xml: xml.replace('r="B2"', 'r="ZZZZZZ99999"'))
+    with pytest.raises(UnreadableDocument) as skipped:
+        document(tmp_path, "t.xlsx", bad)
+    assert skipped.value.reason == xlsx.SHEET_DAMAGED
 
 
 def test_a_workbook_unpacking_past_the_limit_is_skipped_unread(

@@ -104,6 +104,7 @@ OLD_BINARY = "an old binary Excel file (.xls) renamed: save it as .xlsx or expor
 ENCRYPTED = "password-protected (encrypted): save it without a password to read it"
 NOT_ZIP = "not an Excel workbook (not a zip archive)"
 DAMAGED = "not a readable Excel workbook: the file is damaged or incomplete"
+SHEET_DAMAGED = "a sheet cannot be read: the file is damaged or incomplete"
 NO_WORKBOOK = f"a zip archive without a workbook ({WORKBOOK_PART}): not an Excel workbook"
 STRICT = (
     "a Strict Open XML workbook, which citeqa cannot read: save it as a normal Excel workbook"
@@ -220,22 +221,24 @@ def _read_book(raw: bytes, reading: SheetReading, *, emptied: bool = False) -> s
     """The workbook read with openpyxl (`_read_workbook`; `emptied`: its unnumbered string
     cells were emptied, so none can be left to retry on). openpyxl raises assorted errors on a
     damaged workbook (KeyError, XML errors, ValueError...), so any is caught here, at the
-    library's boundary, and the file skipped with its reason."""
+    library's boundary, and the file skipped with one plain reason (openpyxl's messages name
+    its internals: "ValueError: 'ZZZZZZ' is not a valid column name", "ParseError: undefined
+    entity")."""
     import openpyxl  # here: 0.2-1.2 s, paid only when a workbook is read
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as error:  # a damaged workbook: the library's reason
-        raise UnreadableDocument(f"not a readable Excel workbook ({_error(error)})") from None
+    except Exception:  # a damaged workbook
+        raise UnreadableDocument(DAMAGED) from None
     try:
         _read_sheets(book, reading)
         return (book.properties.title or "").strip() or None
     except ValueError as error:
         if _unnumbered_string(error) and not emptied:
             raise _UnnumberedString from None
-        raise UnreadableDocument(f"a sheet cannot be read ({_error(error)})") from None
-    except Exception as error:  # a damaged sheet part
-        raise UnreadableDocument(f"a sheet cannot be read ({_error(error)})") from None
+        raise UnreadableDocument(SHEET_DAMAGED) from None
+    except Exception:  # a damaged sheet part
+        raise UnreadableDocument(SHEET_DAMAGED) from None
     finally:
         book.close()
 
@@ -283,12 +286,6 @@ class _StringTable(Sequence[Any]):
             self._reading.missing_strings += 1
             return None
         return self._strings[index]
-
-
-def _error(error: Exception) -> str:
-    """The library's error in a few words: its type, and its message's first line."""
-    message = " ".join(str(error).split())[:160]
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 def _read_sheets(book: Any, reading: SheetReading) -> None:
