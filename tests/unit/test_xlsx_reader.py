@@ -175,14 +175,17 @@ def test_a_damaged_sheet_is_skipped_with_its_reason(tmp_path: Path) -> None:
     assert skipped.value.reason == xlsx.SHEET_DAMAGED
 
 
-def test_a_bad_cell_reference_is_refused_in_plain_words(tmp_path: Path) -> None:
-    """openpyxl's reason named its internals ("ValueError: 'ZZZZZZ' is not a valid column
-    name. Column names are from A to ZZZ")."""
-    book = rows_workbook([["id", "agent"], [1, "Ana"]])
+def test_a_bad_cell_reference_is_read_where_it_stands_with_a_warning(tmp_path: Path) -> None:
+    """openpyxl refused the whole workbook ("ValueError: 'ZZZZZZ' is not a valid column
+    name. Column names are from A to ZZZ") for one cell's reference."""
+    book = rows_workbook([["id", "agent"], [1, "Ana"], [2, "Tom"]])
     bad = with_part(book, FIRST_SHEET, lambda xml: xml.replace('r="B2"', 'r="ZZZZZZ99999"'))
-    with pytest.raises(UnreadableDocument) as skipped:
-        document(tmp_path, "t.xlsx", bad)
-    assert skipped.value.reason == xlsx.SHEET_DAMAGED
+    doc = document(tmp_path, "t.xlsx", bad)
+    assert "| 1 | Ana |" in doc.text and "| 2 | Tom |" in doc.text
+    assert doc.warnings == [
+        "t.xlsx: 1 cells naming no place a sheet has (a damaged file) read where they stand"
+        " in their row"
+    ]
 
 
 def test_a_workbook_unpacking_past_the_limit_is_skipped_unread(

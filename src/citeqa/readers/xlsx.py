@@ -144,6 +144,13 @@ _STRING_CELL_VALUE = re.compile(
     rb"(<(?:\w+:)?c\b[^>]*?\bt=[\"']s[\"'][^>]*>\s*)<((?:\w+:)?v)>([^<]*)</\2>"
 )
 """A shared-string cell's <v> element (its index in the table of strings), in a sheet's XML."""
+_CELL_REFERENCE = re.compile(rb"(<(?:\w+:)?c\b[^>]*?)\s+r=[\"']([^\"']*)[\"']")
+"""A cell's reference (`r="B2"`), in a sheet's XML."""
+_VALID_REFERENCE = re.compile(rb"[A-Za-z]{1,3}\d{1,9}")
+BAD_REFERENCES = (
+    "{relative}: {cells:,} cells naming no place a sheet has (a damaged file) read where they"
+    " stand in their row"
+)
 
 
 class XlsxReader:
@@ -197,10 +204,20 @@ def _check_archive(raw: bytes) -> None:
 def _read_workbook(raw: bytes, reading: SheetReading) -> str | None:
     """Read the workbook's sheets into `reading`; its stated title, or None. A sheet holding
     a string cell whose index is no number (openpyxl's int() raises ValueError) is read again
-    with those cells emptied (`_without_unnumbered_strings`: the sheets' XML is scanned only
-    then, never on a sound file)."""
+    with those cells emptied (`_without_unnumbered_strings`), one holding a cell reference that
+    names no cell ("ZZZZZZ99") without those references (`_without_bad_references`): the
+    sheets' XML is scanned only then, never on a sound file."""
     try:
         return _read_book(raw, reading)
+    except _BadReference:
+        mended, dropped = _without_bad_references(raw)
+        if not dropped:  # openpyxl refused a reference this module takes for sound
+            raise UnreadableDocument(SHEET_DAMAGED) from None
+        again = SheetReading(reading.relative)
+        title = _read_workbook(mended, again)
+        reading.sheets, reading.notes, reading.cells = again.sheets, again.notes, again.cells
+        reading.note(BAD_REFERENCES, cells=dropped)
+        return title
     except _UnnumberedString:
         mended, emptied = _without_unnumbered_strings(raw)
         again = SheetReading(reading.relative, missing_strings=emptied)
@@ -215,6 +232,10 @@ def _read_workbook(raw: bytes, reading: SheetReading) -> str | None:
 
 class _UnnumberedString(Exception):
     """A sheet's string cell whose index is no number: read again, emptied."""
+
+
+class _BadReference(Exception):
+    """A sheet's cell whose reference names no cell ("ZZZZZZ99"): read again without it."""
 
 
 def _read_book(raw: bytes, reading: SheetReading, *, emptied: bool = False) -> str | None:
@@ -236,6 +257,8 @@ def _read_book(raw: bytes, reading: SheetReading, *, emptied: bool = False) -> s
     except ValueError as error:
         if _unnumbered_string(error) and not emptied:
             raise _UnnumberedString from None
+        if "is not a valid column name" in str(error) and not emptied:  # openpyxl's words
+            raise _BadReference from None
         raise UnreadableDocument(SHEET_DAMAGED) from None
     except Exception:  # a damaged sheet part
         raise UnreadableDocument(SHEET_DAMAGED) from None
@@ -268,6 +291,29 @@ def _without_unnumbered_strings(raw: bytes) -> tuple[bytes, int]:
                 data = _STRING_CELL_VALUE.sub(emptied_value, data)
             copy.writestr(info.filename, data)
     return out.getvalue(), emptied
+
+
+def _without_bad_references(raw: bytes) -> tuple[bytes, int]:
+    """The workbook with every cell reference that names no cell left out of its sheets (the
+    cell is then placed after the one before it in its row, as openpyxl places a cell without
+    one), and how many there were; each sheet part rewritten, the others copied."""
+    dropped = 0
+
+    def checked(match: re.Match[bytes]) -> bytes:
+        nonlocal dropped
+        if _VALID_REFERENCE.fullmatch(match[2]):
+            return match[0]
+        dropped += 1
+        return match[1]
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.lower().startswith("xl/worksheets/"):
+                data = _CELL_REFERENCE.sub(checked, data)
+            copy.writestr(info.filename, data)
+    return out.getvalue(), dropped
 
 
 class _StringTable(Sequence[Any]):
