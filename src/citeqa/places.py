@@ -81,9 +81,12 @@ __all__ = [
     "with_section_opening",
 ]
 
-_PAGE = re.compile(r"(?<![\w.,])([^\W\d_]+)(\.\s*|\s+)(\d{1,5})(?![\w/-]|[.,]\d)")
-"""A word, a period or blanks, and a whole number ("page 53", "p. 53"); glued, none ("p53" is
-a protein, "p95" a latency)."""
+_PAGE = re.compile(r"(?<![\w.,])([^\W\d_]+)(\.\s*|\s+)([-\u2212]?\d{1,5})(?![\w/-]|[.,]\d)")
+"""A word, a period or blanks, and a whole number, signed or not ("page 53", "p. 53", "page
+-1": no document has it); glued, none ("p53" is a protein, "p95" a latency)."""
+_RAISED = str.maketrans(dict.fromkeys("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉", "^"))
+"""Superscript and subscript digits, which folding would read as digits ("page ³" is no page 3:
+a note's mark)."""
 _WORD = re.compile(r"[^\W_]+")
 BODY_MIN = 40
 """A body sentence holds at least this many characters (shorter: a label, a stray line)."""
@@ -162,13 +165,20 @@ def asked_place(
         read.append(bank.documents[place.doc_id])
     only = names_only_place(question, read)
     if isinstance(place, MissingPage):
-        if place.named or only:
+        if place.named or only or _names_unpaged_document(question, place):
             return place
         place = None
     section = place is None and asks_place_section(question)
     held = section and holds_place_section(question, bank, ranked)
     written = place is not None and _written_on_page(question, place, read)
     return AskedPlace(place, section, only, held, written)
+
+
+def _names_unpaged_document(question: str, place: MissingPage) -> bool:
+    """Whether the question names a document after a page (`naming_words`: "page 2 of the
+    hedgehog document") when no document is divided into pages: it abstains as for a page no
+    document has ("page 99999"), rather than quote a document that has no page 2."""
+    return place.most == 0 and bool(naming_words(question) - _ignored())
 
 
 def _written_on_page(question: str, place: PagePlace, documents: list[Document]) -> bool:
@@ -182,13 +192,14 @@ def _written_on_page(question: str, place: PagePlace, documents: list[Document])
 
 def asked_page(question: str) -> int | None:
     """The page `question` asks by a page cue before a whole number ("page 53", "p. 53", "à la
-    page 12"), or None; a one-letter cue only with its period ("p 53", "p53" name proteins)."""
+    page 12"), or None; a one-letter cue only with its period ("p 53", "p53" name proteins).
+    A page 0 or below is asked too: no document has it (`page_place`)."""
     cues = language_words("page_cues")
-    for found in _PAGE.finditer(fold(question)):
+    for found in _PAGE.finditer(fold(question.translate(_RAISED))):
         cue, between, number = found.groups()
         abbreviated = len(cue) == 1  # "p" only with its period: "p 53" may name a protein
-        if cue in cues and int(number) > 0 and not (abbreviated and "." not in between):
-            return int(number)
+        if cue in cues and not (abbreviated and "." not in between):
+            return int(number.replace("\u2212", "-"))
     return None
 
 
@@ -231,6 +242,8 @@ def page_place(
     page as hits (at most `limit`, in reading order, scored as the best of `ranked`), or the
     MissingPage when the document the question names lacks it, no document has it, or it
     holds no text."""
+    if page < 1:
+        return MissingPage(page, max((_pages(doc) for doc in bank.documents.values()), default=0))
     paged = [doc for doc in bank.documents.values() if _pages(doc) >= page]
     ranked_documents = [
         bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in ranked)

@@ -67,7 +67,10 @@ def test_a_spreadsheet_reads_each_visible_sheet_as_a_table_under_its_name(
     assert extracted.warnings == ["budget.ods: hidden sheets not read: Hidden"]
 
 
-def test_repeated_rows_and_columns_are_expanded_only_within_the_bounds(tmp_path: Path) -> None:
+def test_repeated_rows_and_columns_are_expanded_only_within_the_bounds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(officezip, "MIN_TEXT_CAP", 10**9)  # the cells' bound alone
     sheet = (
         '<table:table table:name="Big">'
         + odf.row(odf.cell("Name"), odf.cell("Score"), odf.cell("", 10**9))
@@ -306,3 +309,22 @@ def test_a_damaged_styles_or_meta_part_does_not_cost_the_text() -> None:
     extracted = odf_reader.READERS[0].extract(stream.getvalue(), "procedure.odt")
     assert extracted.title == "Procédure de mise en service"  # its first heading
     assert "La mise en service dure une demi-journée." in extracted.text
+
+
+def test_a_small_sheet_repeating_a_cell_yields_text_in_proportion_to_its_size() -> None:
+    """746 bytes repeating a cell 10^9 × 10^6 times gave 1.6 MB of text, 150,000 sentences:
+    the text is cut at a line, at MAX_TEXT_RATIO times the file (MIN_TEXT_CAP at least)."""
+    sheet = (
+        '<table:table table:name="Rep">'
+        + odf.row(odf.cell("dingo", 10**9), repeated=10**6)
+        + "</table:table>"
+    )
+    raw = odf.document("spreadsheet", sheet)
+    extracted = odf_reader.READERS[1].extract(raw, "rep.ods")
+    assert 0 < len(extracted.text) <= officezip.MIN_TEXT_CAP
+    assert extracted.text.endswith(" |\n") and extracted.text.count("| dingo |") > 10
+    assert extracted.warnings[-1].startswith("rep.ods: its text is ")
+    assert extracted.warnings[-1].endswith(
+        f"times the file's size (repeated cells?); the first {len(extracted.text):,}"
+        " characters read, the rest left out"
+    )

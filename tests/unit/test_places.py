@@ -8,7 +8,10 @@ import pytest
 from citeqa.chunking import chunk_document
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.places import (
+    AskedPlace,
+    MissingPage,
     asked_page,
+    asked_place,
     asks_place_section,
     holds_place_section,
     names_only_place,
@@ -31,6 +34,9 @@ from citeqa.tallies import document_sentences
         ("How many pages does the report have?", None),
         ("What was spent in 2025?", None),
         ("What is the p-value, p 0.05?", None),
+        ("What is on page -1?", -1),
+        ("page 0", 0),
+        ("What is on page ³?", None),
     ],
 )
 def test_a_page_is_asked_by_a_page_cue_and_a_whole_number(question: str, page: int | None) -> None:
@@ -155,3 +161,22 @@ def test_a_numbered_clause_holds_a_section_of_parts(question: str, held: bool) -
     bank, chunks = _terms_bank(CONTRACT)
     hits = [Hit(chunk=chunk, chunk_index=n, score=1.0) for n, chunk in enumerate(chunks)]
     assert holds_place_section(question, bank, hits) is held
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("What is on page -1?", True),  # quoted page 1
+        ("What is on page 2 of the hedgehog notes?", True),  # no document has pages: as 99999
+        ("What is on page 99999?", True),
+        ("How do I fix the page 404 error?", False),  # no page asked of a document
+        ("What is on page ³?", False),  # a note's mark, no page 3
+    ],
+)
+def test_a_page_no_document_has_is_missing_alike(question: str, missing: bool) -> None:
+    bank, chunks = _terms_bank()
+    hits = [Hit(chunk=chunks[0], chunk_index=0, score=1.0)]
+    place = asked_place(question, bank, hits, 5)
+    assert isinstance(place, MissingPage) is missing
+    if not missing:
+        assert isinstance(place, AskedPlace) and place.page is None

@@ -258,3 +258,69 @@ def test_a_merged_cell_is_read_once_and_a_one_column_table_as_paragraphs(tmp_pat
     assert "| Total | 22 over two quarters |  |" in text
     assert text.count("22 over two quarters") == 1
     assert text.endswith("Une seule colonne.\n\nDeuxième ligne.\n")
+
+
+def long_table_deck(rows: int) -> bytes:
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    table = slide.shapes.add_table(rows, 2, Inches(1), Inches(1), Inches(6), Inches(4)).table
+    for row in range(rows):
+        table.cell(row, 0).text, table.cell(row, 1).text = f"Site {row}", f"{row} €"
+    return saved(deck)
+
+
+def test_a_table_is_walked_once_and_cut_at_the_cells_all_tables_share(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """python-pptx's rows[i] rebuilds its list of rows: a table of n rows read by index cost
+    n² (3,000 rows, 8.5 s of CPU), so its rows are walked once; and a deck's tables share
+    MAX_CELLS cells, as an ODF presentation's do."""
+    from pptx.table import _RowCollection
+
+    monkeypatch.setattr(_RowCollection, "__getitem__", lambda *_: pytest.fail("indexed"))
+    monkeypatch.setattr(pptx_reader, "MAX_CELLS", 6)
+    extracted = pptx_reader.PptxReader().extract(long_table_deck(5), "long.pptx")
+    assert "| Site 2 | 2 € |" in extracted.text and "Site 3" not in extracted.text
+    assert extracted.warnings == [
+        "long.pptx: read the first 6 cells of its tables; the rest of them left out"
+    ]
+    monkeypatch.setattr(pptx_reader, "MAX_CELLS", 10)
+    whole = pptx_reader.PptxReader().extract(long_table_deck(5), "long.pptx")
+    assert "| Site 4 | 4 € |" in whole.text and whole.warnings == []
+
+
+def grouped_deck() -> bytes:
+    """A group of a text box, a shape of no geometry that is no text box (python-pptx's
+    shape_type raises on it) and a second text box."""
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    group = slide.shapes.add_group_shape()
+    for text in ("Grouped first.", "Bare shape text.", "Grouped last."):
+        group.shapes.add_textbox(Inches(1), Inches(1), Inches(4), Inches(1)).text = text
+    raw = saved(deck)
+    odd = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(odd, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "ppt/slides/slide1.xml":
+                bare = data.split(b"Bare shape text.")[0].rsplit(b"<p:sp>", 1)[1]
+                data = data.replace(bare, bare.replace(b'txBox="1"', b""))
+            target.writestr(entry, data)
+    return odd.getvalue()
+
+
+def test_a_group_member_is_read_or_left_out_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    extracted = pptx_reader.PptxReader().extract(grouped_deck(), "group.pptx")
+    assert "Grouped first.\n\nBare shape text.\n\nGrouped last." in extracted.text
+    assert extracted.warnings == []
+    kind = pptx_reader._placeholder_kind
+
+    def refusing(shape: object) -> str:
+        if "Bare" in str(getattr(shape, "text_frame", None) and shape.text_frame.text):  # type: ignore[attr-defined]
+            raise ValueError("refused")
+        return kind(shape)
+
+    monkeypatch.setattr(pptx_reader, "_placeholder_kind", refusing)
+    extracted = pptx_reader.PptxReader().extract(grouped_deck(), "group.pptx")
+    assert "Grouped first.\n\nGrouped last." in extracted.text and "Bare" not in extracted.text
+    assert extracted.warnings == ["group.pptx: shapes that could not be read left out on slide 1"]

@@ -21,9 +21,11 @@ and fonts, and any spine item that is not XHTML.
 Refused with one reason: a file that is no zip or is damaged, one with no container or package,
 a book whose chapters are encrypted (META-INF/encryption.xml listing a spine document: DRM; an
 obfuscated font alone is no DRM), and one whose XHTML unzips past MAX_XHTML_BYTES or past
-officezip.MAX_XML_RATIO times the file's size (MAX_XML_FLOOR at least: a zip bomb; zipfile
-inflates no entry past the size its directory states). A spine of more than
-MAX_CHAPTERS documents is read up to that, with a warning.
+officezip.MAX_XML_RATIO times the file's size (MAX_XML_FLOOR at least, scaled down for a
+small file: a zip bomb; zipfile inflates no entry past the size its directory states). A spine
+of more than MAX_CHAPTERS documents is read up to that, with a warning, and the text is cut at
+officezip.MAX_TEXT_RATIO times the file's size (`bounded_text`), with a warning. The package
+read is the first `<rootfile>` of the container the zip holds, its path normalised.
 """
 
 from __future__ import annotations
@@ -112,7 +114,7 @@ class EpubReader:
     kind = "epub"
     suffixes = (".epub",)
     decoded = False
-    version = 2 + DECODING_VERSION
+    version = 3 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -128,9 +130,7 @@ class EpubReader:
 def _book(
     archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], relative: str, book_size: int
 ) -> Extracted:
-    opf_path = _package_path(_part(archive, parts, CONTAINER))
-    if opf_path not in parts:
-        raise UnreadableDocument(NO_PACKAGE)
+    opf_path = _package_path(_part(archive, parts, CONTAINER), parts)
     package = _xml(_part(archive, parts, opf_path), NO_PACKAGE)
     chapters = _chapters(package, opf_path, parts)
     _refuse_drm(archive, parts, {item.path for item in chapters})
@@ -148,7 +148,8 @@ def _book(
     author = _author_word(language)
     opening = ([f"# {title}"] if title else []) + [f"{author}{name}" for name in authors]
     text = "\n\n".join([*opening, body]) if body else ""
-    return Extracted(text + "\n" if text else "", title=title or None, warnings=warnings)
+    text, cut = officezip.bounded_text(text + "\n" if text else "", book_size, relative)
+    return Extracted(text, title=title or None, warnings=warnings + cut)
 
 
 def _part(archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], name: str) -> bytes:
@@ -174,13 +175,15 @@ def _xml(raw: bytes, reason: str) -> Any:
     return root
 
 
-def _package_path(container: bytes) -> str:
-    """The path in the zip of the first OPF package the container names."""
+def _package_path(container: bytes, parts: dict[str, zipfile.ZipInfo]) -> str:
+    """The path in the zip of the first OPF package the container names that the zip holds
+    (its path normalised: "OEBPS/../content.opf" is "content.opf"; one outside the zip, as
+    "../OEBPS/content.opf", is passed over for the next)."""
     root = _xml(container, NO_PACKAGE)
     for element in root.iter("{*}rootfile"):
-        path = element.get("full-path") or ""
-        if path and (element.get("media-type") or "").endswith("oebps-package+xml"):
-            return path.lstrip("/")
+        path = posixpath.normpath((element.get("full-path") or "").lstrip("/"))
+        if (element.get("media-type") or "").endswith("oebps-package+xml") and path in parts:
+            return path
     raise UnreadableDocument(NO_PACKAGE)
 
 

@@ -14,7 +14,8 @@ from the zip's content.xml as the .docx, .xlsx and .pptx readers write theirs:
   xlsx.MAX_CELLS cells and xlsx.MAX_COLUMNS columns read, with a warning. A row or a cell
   repeated (`number-rows-repeated`, `number-columns-repeated`: LibreOffice writes the empty
   rest of a sheet as one row repeated a million times) is never expanded when empty, and
-  expanded only up to those bounds when not (a repeat of 10^9 costs nothing);
+  expanded only up to those bounds when not (a repeat of 10^9 costs nothing), and the text of
+  any ODF file is cut at officezip.MAX_TEXT_RATIO times its size (`bounded_text`, a warning);
 - a presentation (.odp): each slide as readers/slidetext.py writes a deck (title in the
   heading, text frames in the page's order, tables, grouped shapes walked, speaker notes
   after it; at most xlsx.MAX_CELLS cells in all the deck's tables, with a warning); footer,
@@ -144,7 +145,7 @@ class _OdfReader:
     """An OpenDocument file of one ending; read by its body's kind, whatever its ending."""
 
     decoded = False
-    version = 2
+    version = 3
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
@@ -218,9 +219,10 @@ def _read(archive: zipfile.ZipFile, parts: dict[str, int], relative: str) -> Ext
     kinds[_q("office:presentation")] = document.slides
     for child in body if body is not None else ():
         if child.tag in kinds:
-            text = kinds[child.tag](child)
+            text, cut = officezip.bounded_text(kinds[child.tag](child), len(raw), relative)
             title = stated or document.first_title
-            return Extracted(text, title=title[:TITLE_MAX] or None, warnings=document.notes)
+            warnings = document.notes + cut
+            return Extracted(text, title=title[:TITLE_MAX] or None, warnings=warnings)
     raise UnreadableDocument(NO_BODY)
 
 

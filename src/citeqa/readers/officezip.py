@@ -1,7 +1,8 @@
 """The checks made of a zipped office file (.docx, .xlsx, .pptx, OpenDocument, EPUB) before it
 is parsed: is it a zip archive at all, does it hold the part that makes it a Word document or a
 workbook, is it saved as Strict Open XML, and do its parts unzip to a size one reads, in bytes
-and in times the file's size (`check_expansion`: a zip bomb).
+and in times the file's size (`check_expansion`: a zip bomb), and the text such a file yields
+(`bounded_text`: a few bytes repeating a cell a million times).
 
 Shared by the readers of those files so that all refuse the same files for the same reasons,
 with the same sentences (an encrypted file, an old binary one renamed, a damaged zip, a zip
@@ -51,16 +52,32 @@ TOO_LARGE = "too large to read: {size:,} MB {what} once unzipped (citeqa reads u
 MAX_XML_RATIO = 50
 MAX_XML_FLOOR = 4 * 1024 * 1024
 """The markup a file's parser reads whole (XML, XHTML) may be at most MAX_XML_RATIO times the
-file's size, or MAX_XML_FLOOR: past both a small file is a zip bomb. LibreOffice's XML
+file's size, or MAX_XML_FLOOR (MAX_FLOOR_RATIO times a small file's size at most): past both a
+small file is a zip bomb. LibreOffice's XML
 compresses 2 to 8 times in the test files of session 22, 31 times in a 20,000-row sheet of
 tickets (0.54 MB, 16.5 MB of XML, read in 0.6 s of CPU); a .docx or .pptx 5 to 15 times, an
 e-book's XHTML 3 to 5 (its pictures add to the file, not to the markup). Parsing costs about
 0.04 s of CPU a MB of XML with lxml, 0.4 to 2.5 s a MB of XHTML with readers/html.py
 (benchmarks/slides_odf_read.py and ebook_read.py print them), so 50 times bounds a file's
 reading by its size."""
+MAX_FLOOR_RATIO = 200
+"""A small file's MAX_XML_FLOOR is scaled to its size: at most MAX_FLOOR_RATIO times it (a 10 KB
+e-book of 3.9 MB of `<p>the <b>a</b> word.</p>` gave 2 MB of text, 5.6 s of reading and 208 s of
+indexing under the floor alone; a blank .docx's or .pptx's XML is 4 to 8 times its size)."""
 TOO_EXPANDED = (
     "too large to read: {size:,} MB {what} once unzipped, {ratio:,} times the file's size"
-    " (citeqa reads up to {limit:,} times it, or {floor:,} MB: more is a zip bomb)"
+    " (citeqa reads up to {limit:,} times it, or {floor} MB: more is a zip bomb)"
+)
+MAX_TEXT_RATIO = 100
+MIN_TEXT_CAP = 256 * 1024
+"""The text a zipped file yields is cut at MAX_TEXT_RATIO times the file's size (MIN_TEXT_CAP
+characters at least), with a warning: a 746-byte spreadsheet repeating one cell a million times
+a million gave 1.6 MB of text, 199,000 cells, and 150,000 sentences that switched the corpus's
+sentence vectors off. Real files yield less than their XML, which is at most MAX_XML_RATIO
+times their size."""
+CUT_TEXT = (
+    "{relative}: its text is {ratio:,} times the file's size (repeated cells?); the first"
+    " {kept:,} characters read, the rest left out"
 )
 
 
@@ -119,15 +136,29 @@ def check_expansion(size: int, file_size: int, limit: int, what: str) -> None:
     """UnreadableDocument when `size` bytes of markup pass `limit` (check_size), or pass both
     MAX_XML_RATIO times `file_size` and MAX_XML_FLOOR (`what`: "of XML", "of XHTML")."""
     check_size(size, limit, what)
-    if size > max(MAX_XML_FLOOR, MAX_XML_RATIO * file_size):
+    floor = min(MAX_XML_FLOOR, MAX_FLOOR_RATIO * file_size)
+    if size > max(floor, MAX_XML_RATIO * file_size):
         megabytes = (size + (1 << 20) - 1) >> 20
         ratio = size // max(1, file_size)
         raise UnreadableDocument(
             TOO_EXPANDED.format(
                 size=megabytes, what=what, ratio=ratio, limit=MAX_XML_RATIO,
-                floor=MAX_XML_FLOOR >> 20,
+                floor=f"{floor / (1 << 20):.1f}".removesuffix(".0"),
             )
         )  # fmt: skip
+
+
+def bounded_text(text: str, file_size: int, relative: str) -> tuple[str, list[str]]:
+    """`text` cut at its last line break before MAX_TEXT_RATIO times `file_size`
+    (MIN_TEXT_CAP at least), and the warning saying so; `text` whole and no warning when
+    it is within."""
+    cap = max(MIN_TEXT_CAP, MAX_TEXT_RATIO * file_size)
+    if len(text) <= cap:
+        return text, []
+    cut = text.rfind("\n", 0, cap)
+    kept = text[: cut + 1] if cut > 0 else text[:cap].rstrip() + "\n"
+    ratio = len(text) // max(1, file_size)
+    return kept, [CUT_TEXT.format(relative=relative, ratio=ratio, kept=len(kept))]
 
 
 def parts_of_type(raw: bytes, content_type: str) -> set[str]:

@@ -11,7 +11,8 @@ file; it is imported only when a deck is read (`import pptx`: 0.09-0.13 s cumula
   sort would interleave two columns): text frames paragraph by paragraph, a bullet paragraph
   (a body placeholder's, as the layout bullets them, unless it sets `buNone`; any shape's with
   `buChar` or `buAutoNum`) a list line at its level, an auto-numbered one numbered; tables
-  as pipe tables (a merged cell once); grouped shapes walked in their group's order;
+  as pipe tables (a merged cell once; at most xlsx.MAX_CELLS cells in all the deck's tables,
+  with a warning, as an ODF presentation's); grouped shapes walked in their group's order;
 - the footer, date and slide-number placeholders are not read (they repeat on every slide),
   nor pictures, charts or SmartArt (no text of the slide's own part); a placeholder left empty
   on a slide has no text of its own: the layout's prompt ("Click to add title") is never read,
@@ -19,7 +20,7 @@ file; it is imported only when a deck is read (`import pptx`: 0.09-0.13 s cumula
 - its speaker notes after it ("### Speaker notes"), quotable;
 - hidden slides are read, their heading saying "(hidden)" (slidetext.py says why);
 - a shape python-pptx cannot read (it raises on an attribute value it refuses) is left out
-  with a warning naming its slide, the rest of the deck read.
+  with a warning naming its slide, the rest of the deck read (a group's other members too).
 
 Titled by the core properties' title (File > Info) when it states one other than the
 template's "PowerPoint Presentation", else by the first slide's title, else as any text is.
@@ -43,6 +44,7 @@ from typing import Any
 from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.slidetext import Lines, Slide, deck_text, numbered
+from citeqa.readers.xlsx import MAX_CELLS
 
 MAX_XML_BYTES = 32 * 1024 * 1024
 """The most XML, once unzipped, a deck may hold: python-pptx parses every XML part whole with
@@ -68,6 +70,7 @@ STRICT = (
     " PowerPoint presentation (.pptx) to read it"
 )
 TOO_MANY_SLIDES = "{count:,} slides: more than citeqa reads in one deck ({limit:,})"
+CUT_TABLES = "{relative}: read the first {cells:,} cells of its tables; the rest of them left out"
 DECK_FILE = officezip.Kind(
     main_part=PRESENTATION_PART,
     old_binary=OLD_PPT,
@@ -91,22 +94,36 @@ class PptxReader:
     kind = "pptx"
     suffixes = (".pptx",)
     decoded = False
-    version = 2
+    version = 3
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
         _check_package(raw)
         deck = _opened(raw)
-        skipped: list[int] = []
+        reading = _Reading()
         try:
-            slides = [_slide(slide, n, skipped) for n, slide in enumerate(deck.slides, 1)]
+            slides = [_slide(slide, n, reading) for n, slide in enumerate(deck.slides, 1)]
             stated = " ".join(str(deck.core_properties.title or "").split())
         except Exception as error:  # python-pptx or lxml on a malformed part: not the user's
             raise UnreadableDocument(DAMAGED) from error
         first = next((slide.title for slide in slides if slide.title), "")
         title = stated if stated and stated != GENERIC_TITLE else first
-        warnings = [_skipped_warning(relative, skipped)] if skipped else []
+        warnings = [_skipped_warning(relative, reading.skipped)] if reading.skipped else []
+        if reading.tables_cut:
+            warnings.append(CUT_TABLES.format(relative=relative, cells=reading.cells))
         return Extracted(deck_text(slides), title=title[:TITLE_MAX] or None, warnings=warnings)
+
+
+class _Reading:
+    """What reading a deck keeps across its slides: the slides with a shape left out, the
+    table cells read (at most MAX_CELLS in all the deck's tables: a 64 KB deck holds a table
+    of 10,000 rows) and whether tables were cut at that budget."""
+
+    def __init__(self) -> None:
+        self.skipped: list[int] = []
+        self.slide = 0
+        self.cells = 0
+        self.tables_cut = False
 
 
 def _check_package(raw: bytes) -> None:
@@ -132,29 +149,31 @@ def _opened(raw: bytes) -> Any:
         raise UnreadableDocument(DAMAGED) from error
 
 
-def _slide(slide: Any, number: int, skipped: list[int]) -> Slide:
+def _slide(slide: Any, number: int, reading: _Reading) -> Slide:
     """What the slide shows, and its notes; a shape python-pptx cannot read (an attribute
     of a value it refuses: it raises when the shape is read) is left out, its slide's number
-    added to `skipped`, rather than the deck refused."""
+    added to `reading.skipped`, rather than the deck refused."""
     read = Slide(number, hidden=slide.element.get("show") in ("0", "false"))
+    reading.slide = number
     lines = Lines()
     for shape in slide.shapes:
-        try:
-            _read_shape(shape, read, lines)
-        except Exception:  # python-pptx or lxml on a malformed shape: that shape only
-            skipped.append(number)
+        _read_shape(shape, read, lines, reading)
     read.blocks = lines.done()
     read.notes = _notes(slide)
     return read
 
 
-def _read_shape(shape: Any, read: Slide, lines: Lines) -> None:
-    """A shape: the slide's title into `read`, any other's text into `lines`."""
-    kind = _placeholder_kind(shape)
-    if kind in TITLE_PLACEHOLDERS and not read.title:
-        read.title = " ".join(_frame_text(shape).split())
-    elif kind not in SKIPPED_PLACEHOLDERS:
-        _shape_lines(shape, kind, lines)
+def _read_shape(shape: Any, read: Slide, lines: Lines, reading: _Reading) -> None:
+    """A shape: the slide's title into `read`, any other's text into `lines`; one python-pptx
+    cannot read is left out (a group's member alone, not its whole group)."""
+    try:
+        kind = _placeholder_kind(shape)
+        if kind in TITLE_PLACEHOLDERS and not read.title:
+            read.title = " ".join(_frame_text(shape).split())
+        elif kind not in SKIPPED_PLACEHOLDERS:
+            _shape_lines(shape, kind, lines, reading)
+    except Exception:  # python-pptx or lxml on a malformed shape: that shape only
+        reading.skipped.append(reading.slide)
 
 
 def _skipped_warning(relative: str, slides: list[int]) -> str:
@@ -177,18 +196,45 @@ def _frame_text(shape: Any) -> str:
     return str(shape.text_frame.text) if shape.has_text_frame else ""
 
 
-def _shape_lines(shape: Any, kind: str, lines: Lines) -> None:
-    """A shape's text into `lines`: its text frame, its table, a group's shapes in order."""
-    from pptx.enum.shapes import MSO_SHAPE_TYPE
+def _shape_lines(shape: Any, kind: str, lines: Lines, reading: _Reading) -> None:
+    """A shape's text into `lines`: its text frame, its table, a group's shapes in order
+    (each member read, or left out, on its own)."""
+    from pptx.shapes.group import GroupShape
 
-    if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+    if isinstance(shape, GroupShape):  # not `shape_type`: it raises on a shape of no geometry
         for member in shape.shapes:
-            _shape_lines(member, _placeholder_kind(member), lines)
+            _read_member(member, lines, reading)
     elif getattr(shape, "has_table", False) and shape.has_table:
-        rows = [[_cell_text(cell) for cell in row.cells] for row in shape.table.rows]
-        lines.table(rows)
+        lines.table(_table_rows(shape.table, reading))
     elif shape.has_text_frame:
         _frame_lines(shape.text_frame, kind in BULLETED_PLACEHOLDERS, lines)
+
+
+def _read_member(member: Any, lines: Lines, reading: _Reading) -> None:
+    """A group's member into `lines`, or left out alone when python-pptx cannot read it."""
+    try:
+        _shape_lines(member, _placeholder_kind(member), lines, reading)
+    except Exception:  # python-pptx or lxml on a malformed member: that member only
+        reading.skipped.append(reading.slide)
+
+
+def _table_rows(table: Any, reading: _Reading) -> list[list[str]]:
+    """A table's rows of cell texts, within the MAX_CELLS cells all the deck's tables share.
+    The `a:tr` elements are walked once: python-pptx's row collection has no iterator, and
+    indexing it rebuilds its list of rows each time (a table of n rows cost n², 8.5 s of CPU
+    for 3,000 rows)."""
+    from pptx.table import _Row
+
+    rows: list[list[str]] = []
+    collection = table.rows
+    for tr in table._tbl.tr_lst:
+        cells = list(_Row(tr, collection).cells)
+        if reading.cells + len(cells) > MAX_CELLS:
+            reading.tables_cut = True
+            break
+        reading.cells += max(1, len(cells))
+        rows.append([_cell_text(cell) for cell in cells])
+    return rows
 
 
 def _cell_text(cell: Any) -> str:

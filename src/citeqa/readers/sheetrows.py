@@ -104,8 +104,10 @@ class PlainRows:
 
 @dataclass
 class SheetRows:
-    """A worksheet's rows, each a tuple of its cells (an empty tuple for a missing row number,
-    as openpyxl yields) and whether the row is hidden, its hidden columns left out; once read,
+    """A worksheet's rows, each a tuple of its cells and whether the row is hidden (a missing
+    row number yields nothing, where openpyxl yields an empty tuple for each: rows 1 and
+    1,048,576 alone gave a million, counted against xlsx.MAX_CELLS), its hidden columns left
+    out; once read,
     whether a filter hides its hidden rows (`filtered`: they are then the table's; `read`: the
     rows were read to the end, the <autoFilter> after them with them), and how many hidden
     columns held a value and formulas had no saved value."""
@@ -128,11 +130,7 @@ class SheetRows:
         sheet = self.sheet
         with sheet._get_source() as source:
             parser = _parser(sheet, source)
-            counter = 1
             for number, cells in parser.parse():
-                for _ in range(counter, number):
-                    yield (), False
-                counter = number + 1
                 hidden = parser.row_dimensions.get(str(number), {}).get("hidden") in _TRUE
                 yield self._cells(cells, parser), hidden
             self.formulas, self.filtered = parser.formulas, _filtered(parser)

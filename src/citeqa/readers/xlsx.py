@@ -105,6 +105,7 @@ OLD_BINARY = "an old binary Excel file (.xls) renamed: save it as .xlsx or expor
 ENCRYPTED = "password-protected (encrypted): save it without a password to read it"
 NOT_ZIP = "not an Excel workbook (not a zip archive)"
 DAMAGED = "not a readable Excel workbook: the file is damaged or incomplete"
+SHEET_DAMAGED = "a sheet cannot be read: the file is damaged or incomplete"
 NO_WORKBOOK = f"a zip archive without a workbook ({WORKBOOK_PART}): not an Excel workbook"
 STRICT = (
     "a Strict Open XML workbook, which citeqa cannot read: save it as a normal Excel workbook"
@@ -144,6 +145,13 @@ _STRING_CELL_VALUE = re.compile(
     rb"(<(?:\w+:)?c\b[^>]*?\bt=[\"']s[\"'][^>]*>\s*)<((?:\w+:)?v)>([^<]*)</\2>"
 )
 """A shared-string cell's <v> element (its index in the table of strings), in a sheet's XML."""
+_CELL_REFERENCE = re.compile(rb"(<(?:\w+:)?c\b[^>]*?)\s+r=[\"']([^\"']*)[\"']")
+"""A cell's reference (`r="B2"`), in a sheet's XML."""
+_VALID_REFERENCE = re.compile(rb"[A-Za-z]{1,3}\d{1,9}")
+BAD_REFERENCES = (
+    "{relative}: {cells:,} cells naming no place a sheet has (a damaged file) read where they"
+    " stand in their row"
+)
 
 
 class XlsxReader:
@@ -152,9 +160,10 @@ class XlsxReader:
     kind = "xlsx"
     suffixes = (".xlsx", ".xlsm")
     decoded = False
-    version = 4
+    version = 5
     """3: hidden rows and columns left out, unsaved formulas read (sheetrows.py); 4: string
-    cells pointing at no string read as empty (`_StringTable`), sheet names shown plain."""
+    cells pointing at no string read as empty (`_StringTable`), sheet names shown plain; 5: a
+    gap of missing row numbers counts no cells (sheetrows.SheetRows)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -196,10 +205,20 @@ def _check_archive(raw: bytes) -> None:
 def _read_workbook(raw: bytes, reading: SheetReading) -> str | None:
     """Read the workbook's sheets into `reading`; its stated title, or None. A sheet holding
     a string cell whose index is no number (openpyxl's int() raises ValueError) is read again
-    with those cells emptied (`_without_unnumbered_strings`: the sheets' XML is scanned only
-    then, never on a sound file)."""
+    with those cells emptied (`_without_unnumbered_strings`), one holding a cell reference that
+    names no cell ("ZZZZZZ99") without those references (`_without_bad_references`): the
+    sheets' XML is scanned only then, never on a sound file."""
     try:
         return _read_book(raw, reading)
+    except _BadReference:
+        mended, dropped = _without_bad_references(raw)
+        if not dropped:  # openpyxl refused a reference this module takes for sound
+            raise UnreadableDocument(SHEET_DAMAGED) from None
+        again = SheetReading(reading.relative)
+        title = _read_workbook(mended, again)
+        reading.sheets, reading.notes, reading.cells = again.sheets, again.notes, again.cells
+        reading.note(BAD_REFERENCES, cells=dropped)
+        return title
     except _UnnumberedString:
         mended, emptied = _without_unnumbered_strings(raw)
         again = SheetReading(reading.relative, missing_strings=emptied)
@@ -216,26 +235,34 @@ class _UnnumberedString(Exception):
     """A sheet's string cell whose index is no number: read again, emptied."""
 
 
+class _BadReference(Exception):
+    """A sheet's cell whose reference names no cell ("ZZZZZZ99"): read again without it."""
+
+
 def _read_book(raw: bytes, reading: SheetReading, *, emptied: bool = False) -> str | None:
     """The workbook read with openpyxl (`_read_workbook`; `emptied`: its unnumbered string
     cells were emptied, so none can be left to retry on). openpyxl raises assorted errors on a
     damaged workbook (KeyError, XML errors, ValueError...), so any is caught here, at the
-    library's boundary, and the file skipped with its reason."""
+    library's boundary, and the file skipped with one plain reason (openpyxl's messages name
+    its internals: "ValueError: 'ZZZZZZ' is not a valid column name", "ParseError: undefined
+    entity")."""
     import openpyxl  # here: 0.2-1.2 s, paid only when a workbook is read
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as error:  # a damaged workbook: the library's reason
-        raise UnreadableDocument(f"not a readable Excel workbook ({_error(error)})") from None
+    except Exception:  # a damaged workbook
+        raise UnreadableDocument(DAMAGED) from None
     try:
         _read_sheets(book, reading)
         return (book.properties.title or "").strip() or None
     except ValueError as error:
         if _unnumbered_string(error) and not emptied:
             raise _UnnumberedString from None
-        raise UnreadableDocument(f"a sheet cannot be read ({_error(error)})") from None
-    except Exception as error:  # a damaged sheet part
-        raise UnreadableDocument(f"a sheet cannot be read ({_error(error)})") from None
+        if "is not a valid column name" in str(error) and not emptied:  # openpyxl's words
+            raise _BadReference from None
+        raise UnreadableDocument(SHEET_DAMAGED) from None
+    except Exception:  # a damaged sheet part
+        raise UnreadableDocument(SHEET_DAMAGED) from None
     finally:
         book.close()
 
@@ -267,6 +294,29 @@ def _without_unnumbered_strings(raw: bytes) -> tuple[bytes, int]:
     return out.getvalue(), emptied
 
 
+def _without_bad_references(raw: bytes) -> tuple[bytes, int]:
+    """The workbook with every cell reference that names no cell left out of its sheets (the
+    cell is then placed after the one before it in its row, as openpyxl places a cell without
+    one), and how many there were; each sheet part rewritten, the others copied."""
+    dropped = 0
+
+    def checked(match: re.Match[bytes]) -> bytes:
+        nonlocal dropped
+        if _VALID_REFERENCE.fullmatch(match[2]):
+            return match[0]
+        dropped += 1
+        return match[1]
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.lower().startswith("xl/worksheets/"):
+                data = _CELL_REFERENCE.sub(checked, data)
+            copy.writestr(info.filename, data)
+    return out.getvalue(), dropped
+
+
 class _StringTable(Sequence[Any]):
     """A workbook's table of strings as a sheet reads it: an index past it, or negative
     (Python would read it from the end), gives an empty cell and is counted, where openpyxl
@@ -283,12 +333,6 @@ class _StringTable(Sequence[Any]):
             self._reading.missing_strings += 1
             return None
         return self._strings[index]
-
-
-def _error(error: Exception) -> str:
-    """The library's error in a few words: its type, and its message's first line."""
-    message = " ".join(str(error).split())[:160]
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 def _read_sheets(book: Any, reading: SheetReading) -> None:
@@ -322,7 +366,7 @@ def _records(sheet: Any, reading: SheetReading) -> list[list[str]]:
             reading.note(CUT_ROWS, sheet=shown(sheet.title), rows=count, cells=reading.cells)
             break
         count, widest = count + 1, max(widest, len(row))
-        reading.cells += len(row) or 1  # a missing row number: openpyxl yields () for each
+        reading.cells += len(row) or 1  # a row of no cells (PlainRows: a missing row number)
         cells = [cell_text(cell.value, cell.number_format) for cell in row[:MAX_COLUMNS]]
         while cells and not cells[-1].strip():
             cells.pop()
