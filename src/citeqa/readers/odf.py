@@ -157,7 +157,7 @@ class _OdfReader:
         with _opened(raw) as archive:  # opened once for every part read
             parts = _check_package(archive, entries, len(raw))
             try:
-                return _read(archive, parts, relative)
+                return _read(archive, parts, len(raw), relative)
             except UnreadableDocument:
                 raise
             except Exception as error:  # lxml on malformed XML, a part unreadable: not the user's
@@ -209,7 +209,10 @@ def _parsed(archive: zipfile.ZipFile, name: str, size: int) -> Any:
         raise UnreadableDocument(DAMAGED) from None
 
 
-def _read(archive: zipfile.ZipFile, parts: dict[str, int], relative: str) -> Extracted:
+def _read(
+    archive: zipfile.ZipFile, parts: dict[str, int], file_size: int, relative: str
+) -> Extracted:
+    """The text of the file of `file_size` bytes opened as `archive`, cut as its size allows."""
     content = _parsed(archive, CONTENT, parts[CONTENT])
     styles = _styles(archive, parts)
     stated = _meta_title(archive, parts)
@@ -219,7 +222,7 @@ def _read(archive: zipfile.ZipFile, parts: dict[str, int], relative: str) -> Ext
     kinds[_q("office:presentation")] = document.slides
     for child in body if body is not None else ():
         if child.tag in kinds:
-            text, cut = officezip.bounded_text(kinds[child.tag](child), len(raw), relative)
+            text, cut = officezip.bounded_text(kinds[child.tag](child), file_size, relative)
             title = stated or document.first_title
             warnings = document.notes + cut
             return Extracted(text, title=title[:TITLE_MAX] or None, warnings=warnings)
