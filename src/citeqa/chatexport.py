@@ -202,6 +202,16 @@ def is_day_file_name(name: str) -> bool:
     return bool(_keys().day_file.match(name))
 
 
+def in_an_export(path: Path) -> bool:
+    """Whether `path` is named as a day file in a channel folder of an export, its content
+    unread (`day_file_export` says, once parsed, whether it holds messages)."""
+    keys, export = _keys(), path.parent.parent
+    if not keys.day_file.match(path.name) or not (export / keys.channels_file).is_file():
+        return False
+    channels = _channels_with_messages(str(export), *_stamp(export / keys.channels_file))
+    return path.parent.name in channels
+
+
 def day_file_export(path: Path, value: object) -> Path | None:
     """The export folder of `path` when it is a day file of one holding messages (`value`, its
     parsed content: a list, one of its objects with a time and a text or user at least; an

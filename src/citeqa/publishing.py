@@ -19,7 +19,6 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-import shutil
 import socket
 import stat
 import time
@@ -38,7 +37,7 @@ from citeqa.errors import (
 )
 from citeqa.jsonfiles import read_object
 from citeqa.ownership import CURRENT, LOCK, READERS, TMP_PREFIX, Ownership, claim, read_marker
-from citeqa.verification import STAMPS, is_build_file_name
+from citeqa.verification import STAMPS, is_build_file_name, is_build_kind, is_work_file
 from citeqa.visible import cut, shown
 
 Interruption = TypeVar("Interruption", bound=BaseException)
@@ -240,36 +239,58 @@ def discard(path: Path, listed: set[str] | None = None) -> None:
 
 
 def _remove_build(folder: Path, listed: set[str]) -> None:
-    """Remove a build folder, all but what a user put in it, in one bottom-up pass: the files
-    its manifest lists and citeqa's record (verification.STAMPS) go, then the folders left
-    empty, then the manifest and the folder when nothing else is left. Any other name, hidden
-    or not, is a user's: it keeps its folders and the manifest (the record of what is citeqa's
-    there). A folder whose manifest lists no files goes whole when it is citeqa's alone: a
-    temporary (`.tmp-<token>-...`, a build killed while writing) or a damaged build (its
-    manifest.json there but unreadable). A folder named like a build with no manifest.json
-    carries no mark of citeqa's (a build is renamed into place only once its manifest is
-    written): a user's; it goes only when empty, else it stays (`left_to_user`, and `citeqa
-    status` names it). `listed`: its `listed_files`."""
-    if not listed:
-        if _marked(folder):
-            shutil.rmtree(folder, ignore_errors=True)
-        else:
-            with suppress(OSError):  # not empty: nothing in it is known to be citeqa's
-                folder.rmdir()
-        return
-    ours = listed | {STAMPS}
-    for root, folders, names in os.walk(folder, topdown=False):
-        for name in names:
-            if os.path.relpath(os.path.join(root, name), folder) in ours:
+    """Remove a build folder, all but what a user put in it, in one bottom-up pass: citeqa's
+    files (`_ours`) and its record (verification.STAMPS) go, then the folders left empty, then
+    the manifest and the folder when nothing else is left. Any other name, hidden or not, is a
+    user's: it keeps its folders and the manifest (the record of what is citeqa's there). A
+    folder named like a build with no manifest.json carries no mark of citeqa's (a build is
+    renamed into place only once its manifest is written): a user's; it goes only when empty,
+    else it stays (`left_to_user`, and `citeqa status` names it). `listed`: its
+    `listed_files`."""
+    ours = _ours(folder, listed)
+    if ours:
+        _remove_files(folder, ours | {STAMPS})
+    remaining = [path.name for path in listing(folder)]
+    with suppress(OSError):
+        if remaining == [MANIFEST]:
+            os.unlink(folder / MANIFEST)
+        os.rmdir(folder)  # OSError when not empty: it stays
+
+
+def _remove_files(folder: Path, names: set[str]) -> None:
+    """Remove the files of `folder` of those relative `names`, then the folders left empty."""
+    for root, folders, files in os.walk(folder, topdown=False):
+        for name in files:
+            if os.path.relpath(os.path.join(root, name), folder) in names:
                 with suppress(OSError):
                     os.unlink(os.path.join(root, name))
         for name in folders:
             with suppress(OSError):  # not empty, or a user's link: it stays
                 os.rmdir(os.path.join(root, name))
-    if [path.name for path in listing(folder)] == [MANIFEST]:
-        with suppress(OSError):
-            os.unlink(folder / MANIFEST)
-            os.rmdir(folder)
+
+
+def _ours(folder: Path, listed: set[str]) -> set[str]:
+    """The files of a build folder that are citeqa's: those its manifest lists (`listed`); when
+    it lists none but the folder is citeqa's all the same (`_marked`: a temporary, or a build
+    whose manifest is damaged), its plain files of the kinds a build writes
+    (verification.is_build_kind, is_work_file). Any other file there is a user's: such a
+    folder went whole, a user's note with it."""
+    if listed or not _marked(folder):
+        return listed
+    try:
+        return {
+            path.relative_to(folder).as_posix()
+            for path in folder.rglob("*")
+            if path.is_file()
+            and not path.is_symlink()
+            and _written_by_a_build(path.relative_to(folder).as_posix())
+        }
+    except OSError:
+        return set()
+
+
+def _written_by_a_build(name: str) -> bool:
+    return is_build_kind(name) or is_work_file(name)
 
 
 def _marked(folder: Path) -> bool:
@@ -281,13 +302,12 @@ def _marked(folder: Path) -> bool:
 
 def left_to_user(folder: Path, listed: set[str]) -> bool:
     """Whether a build folder is what an earlier removal left of a build for a user's files:
-    none of citeqa's files (`listed`, its `listed_files`) is there any more, only its manifest
-    and other names; or a folder named like a build holding no manifest.json (no mark of
-    citeqa's: `_remove_build`) and that is not empty. Later builds pass it over (no readers'
+    none of citeqa's files (`_ours`; `listed`, its `listed_files`) is there any more, only its
+    manifest and other names; or a folder named like a build holding no manifest.json (no mark
+    of citeqa's: `_remove_build`) and that is not empty. Later builds pass it over (no readers'
     lock to wait for, nothing to walk) and never rewrite it."""
-    if not listed:
-        return not _marked(folder) and bool(listing(folder))
-    if any(os.path.lexists(folder / name) for name in [*listed, STAMPS]):
+    ours = _ours(folder, listed)
+    if any(os.path.lexists(folder / name) for name in [*ours, STAMPS]):
         return False
     return any(path.name != MANIFEST for path in listing(folder))
 

@@ -50,7 +50,7 @@ UTF8_BOM = b"\xef\xbb\xbf"
 """A UTF-8 file may open with these bytes; they are not text (offsets count after them)."""
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 """A file starting with one of these is UTF-16 (Windows "Unicode" text), NUL bytes and all."""
-VERSION = 5
+VERSION = 6
 """The version of this decoding, which every reader of a file decoded here adds to its own
 (readers/: .txt, .md, .rst, .html, .csv/.tsv, .vtt/.srt, .json/.yaml, and .eml's text parts):
 bumped here when what a file's bytes decode to changes, so that every text file is read again
@@ -64,7 +64,8 @@ surrogate read with U+FFFD for its bad bytes, UTF-32 with its mark read (s22 hos
 4: a short cp1252 file is no longer guessed UTF-16 or an East Asian code page, a legacy guess
 of a short sample taken only when it names a language (legacy_codecs.py, s22 review). 5: a
 UTF-16 or UTF-32 file with more than one bad code unit, and at least 1 % of them, refused as
-binary (random bytes behind a byte order mark; s22 review)."""
+binary (random bytes behind a byte order mark; s22 review). 6: a Cyrillic code page chosen by
+how its text reads (legacy_codecs.CYRILLIC_CODECS: cp1251 was read as mac_cyrillic)."""
 
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 """A file starting with one of these is UTF-32 (looked for before UTF-16's, its prefix)."""

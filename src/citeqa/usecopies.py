@@ -105,13 +105,35 @@ def unusable(folder: Path) -> bool:
 def remove_others(folder: Path) -> None:
     """Remove the copies and markers beside `folder` (`COPY_NAME`) that citeqa wrote (`is_copy`,
     `is_marker`), quietly; anything else stays."""
-    from citeqa.publishing import discard, listing  # only when a copy is written
+    from citeqa.publishing import listing  # only when a copy is written
 
     for entry in listing(folder.parent):
         if entry.name == folder.name or not COPY_NAME.fullmatch(entry.name):
             continue
-        if is_marker(entry) if entry.name.endswith(".unusable") else is_copy(entry):
-            discard(entry)
+        if entry.name.endswith(".unusable"):
+            if is_marker(entry):
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+        elif is_copy(entry):
+            remove_copy(entry)
+
+
+def remove_copy(folder: Path) -> None:
+    """Remove a copy citeqa wrote (`is_copy`): the files its manifest lists and the folder
+    holds, the manifest last, then the folder, which stays when anything else came in since
+    (citeqa deletes only what it wrote; a build's removal, publishing.discard, knows only a
+    build's files)."""
+    held = _plain_files(folder)
+    try:
+        listed, _ = _listed(read_object(folder / MANIFEST))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return
+    ours = listed & (held or set())  # a listed name held there: never "../x"
+    for name in sorted(ours, key=lambda name: name == MANIFEST):
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
+    with contextlib.suppress(OSError):
+        folder.rmdir()
 
 
 def is_copy(folder: Path) -> bool:

@@ -288,7 +288,7 @@ def write_copy(encoder: Any, folder: Path) -> bool:
         sync_tree(temporary)
         if (folder / MANIFEST).exists() and load_copy(_fresh_use(encoder.threads), folder):
             return True  # another process's copy: keep it
-        shutil.rmtree(folder, ignore_errors=True)
+        usecopies.remove_copy(folder)  # is_copy or none: checked above
         os.rename(temporary, folder)
         usecopies.remove_others(folder)
         return True

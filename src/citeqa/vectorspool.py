@@ -21,6 +21,7 @@ import numpy as np
 from citeqa.config import Settings, is_qdrant_location
 from citeqa.tallies import TermIds
 from citeqa.vectorindex import FaissIndex, index_kind_for, training_rows
+from citeqa.verification import SPOOL_PREFIX, SPOOL_SUFFIX
 
 ROWS_PER_READ = 4096
 """Rows read back at a time (8 MB of 512-d rows)."""
@@ -28,7 +29,7 @@ ROWS_PER_READ = 4096
 
 def spool_path(folder: Path, name: str) -> Path:
     """Where the spool of `name`'s vectors goes in a build folder."""
-    return folder / f".spool-{name}.f32"
+    return folder / f"{SPOOL_PREFIX}{name}{SPOOL_SUFFIX}"
 
 
 def write_channels(

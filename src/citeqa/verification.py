@@ -54,7 +54,7 @@ def record_stamps(folder: Path, names: list[str]) -> None:
 def verify_files(folder: Path, index_files: dict[str, str], *, full: bool = False) -> list[str]:
     """Every file the build's manifest lists is there with its recorded sha256; IndexCorrupt
     if not, or when it lists none. A file whose size and time are unchanged since it was hashed
-    is trusted, unless `full`. An unlisted file of a kind citeqa writes (`_citeqa_kind`: its
+    is trusted, unless `full`. An unlisted file of a kind citeqa writes (`is_build_kind`: its
     reader may open it by name, a manifest edited to drop it) is damage too; any other is a
     user's, never read, so no damage (a note dropped into the build called the index "altered"
     and the next update rebuilt it in full: probe s16-hostile). Returns the user's files, by
@@ -63,7 +63,7 @@ def verify_files(folder: Path, index_files: dict[str, str], *, full: bool = Fals
     unlisted: list[str] = []
     users: list[str] = []
     for name in _unlisted(folder, index_files):
-        (unlisted if _citeqa_kind(name) else users).append(name)
+        (unlisted if is_build_kind(name) else users).append(name)
     if unlisted or not index_files:
         raise IndexCorrupt(
             f"The manifest of {folder} does not list {', '.join(unlisted) or 'any file'};"
@@ -100,7 +100,17 @@ BUILD_SUFFIXES = (".json", ".jsonl", ".npy", ".faiss")
 pointer), at its top or in its `lexical/` folder."""
 
 
-def _citeqa_kind(name: str) -> bool:
+SPOOL_PREFIX, SPOOL_SUFFIX = ".spool-", ".f32"
+"""The names of the vectors spooled at the top of a build while it is written
+(vectorspool.spool_path): a temporary left by a killed build may hold them."""
+
+
+def is_work_file(name: str) -> bool:
+    """Whether `name` is of a file a build writes only while it is written (a spool)."""
+    return "/" not in name and name.startswith(SPOOL_PREFIX) and name.endswith(SPOOL_SUFFIX)
+
+
+def is_build_kind(name: str) -> bool:
     """Whether a build's file named `name` is of a kind citeqa writes there: such a file the
     manifest does not list is damage (a manifest edited to drop one its reader opens by name),
     any other a user's ("my-notes.txt", "mine/a.md")."""

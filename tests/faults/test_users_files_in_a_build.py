@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -215,3 +216,46 @@ def test_a_folder_named_like_a_build_without_a_manifest_stays(tmp_path: Path, cl
     assert said == [KEPT_FOR_USER.format(folder=mine)]
     build_index(settings, rebuild=True)
     assert sorted(p.name for p in mine.iterdir()) == ["k.txt"]
+
+
+def test_a_users_file_in_a_build_whose_manifest_is_damaged_stays(tmp_path: Path, cli: Any) -> None:
+    """A damaged manifest says nothing of what is citeqa's in its build: a superseded build
+    holding one loses only the files of the names a build writes, never a user's file beside
+    them (the whole folder went, the user's note with it)."""
+    settings, index = _built(tmp_path)
+    first = index / str(current_name(index))
+    (first / "my-notes.txt").write_text("mine\n")
+    (first / "mine").mkdir()
+    (first / "mine" / "a.md").write_text("# mine\n")
+    (first / "manifest.json").write_text("{damaged")
+    build_index(settings)
+    assert current_name(index) != first.name
+    assert (first / "my-notes.txt").read_text() == "mine\n"
+    assert (first / "mine" / "a.md").read_text() == "# mine\n"
+    where = ["--corpus", str(settings.corpus_dir), "--index", str(index)]
+    said = [line for line in cli("status", *where).out.splitlines() if str(first) in line]
+    assert said == [KEPT_FOR_USER.format(folder=first)]
+
+
+def test_a_build_whose_manifest_is_damaged_goes_whole_when_all_is_citeqas(
+    tmp_path: Path,
+) -> None:
+    settings, index = _built(tmp_path)
+    first = index / str(current_name(index))
+    (first / "manifest.json").write_text("{damaged")
+    build_index(settings)
+    assert build_folders(index) == [current_name(index)] != [first.name]
+
+
+def test_a_users_file_in_a_temporary_build_stays(tmp_path: Path) -> None:
+    """A temporary (a build killed while writing) is citeqa's by its name, but a file of a kind
+    no build writes in it is a user's: it stays, with its folder."""
+    settings, index = _built(tmp_path)
+    current = index / str(current_name(index))
+    with claimed_and_locked(index) as owner:
+        temporary, _ = owner.new_build_names()
+    shutil.copytree(current, temporary)
+    (temporary / "manifest.json").unlink()  # killed before its manifest was written
+    (temporary / "my-notes.txt").write_text("mine\n")
+    build_index(settings, rebuild=True)
+    assert sorted(path.name for path in temporary.iterdir()) == ["my-notes.txt"]

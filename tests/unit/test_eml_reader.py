@@ -11,7 +11,7 @@ import pytest
 
 from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.readers import reader_for
-from citeqa.readers.eml import message_read
+from citeqa.readers.eml import TOO_DEEP, message_read
 
 
 def read(tmp_path: Path, raw: bytes, name: str = "thread.eml"):  # type: ignore[no-untyped-def]
@@ -236,3 +236,18 @@ def test_a_short_body_holding_a_nul_byte_is_read_without_it() -> None:
     """Refused as binary ("mostly control characters"), which lost a mailbox of it alone."""
     read = message_read(b"From: Ann <a@x.org>\nSubject: s\n\nbo\x00dy\n", "a.eml")
     assert "\nbody" in read.text
+
+
+def test_a_mailbox_message_nested_too_deep_is_skipped_for_that_reason(tmp_path: Path) -> None:
+    """A message of a .mbox whose MIME parts nest 2,000 deep is skipped, counted as nested too
+    deep (it was counted as having "no From header or no text": it has both)."""
+    opening = "".join(
+        f'Content-Type: multipart/mixed; boundary="b{n}"\n\n--b{n}\n' for n in range(2000)
+    )
+    deep = "From: a@x.org\nSubject: deep\n" + opening + "Content-Type: text/plain\n\nKey.\n"
+    plain = "From: c@x.org\nSubject: hi\n\nA plain message.\n"
+    envelope = "From a@x.org Mon Jan  1 00:00:00 2024\n"
+    raw = (envelope + deep + "\n" + envelope + plain).encode()
+    document = read(tmp_path, raw, "box.mbox")
+    assert "A plain message." in document.text
+    assert document.warnings == ["box.mbox: 1 messages skipped (" + TOO_DEEP + ")"]

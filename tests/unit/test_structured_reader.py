@@ -354,3 +354,35 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     assert refusal(tmp_path, "dump.json", big).startswith(
         f"larger than {MAX_CHARACTERS:,} characters"
     )
+
+
+@pytest.mark.parametrize("name", ["channels.json", "users.json", "random/2025-01-02.json"])
+def test_a_big_json_is_refused_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A .json past MAX_CHARACTERS that is no day file of an export is refused for its size
+    unparsed: one up to chatexport.MAX_DAY_CHARACTERS (32 MB) was parsed to tell whether it was
+    a chat export's day file or list."""
+    from citeqa import chatexport
+
+    parsed: list[int] = []  # the sizes of what was parsed
+    read_list, parse_json = chatexport._parsed, structured.parse_json
+
+    def read_listed(path: Path) -> object:
+        parsed.append(path.stat().st_size if path.is_file() else 0)
+        return read_list(path)
+
+    def parse(text: str) -> object:
+        parsed.append(len(text))
+        return parse_json(text)
+
+    monkeypatch.setattr(chatexport, "_parsed", read_listed)
+    monkeypatch.setattr(structured, "parse_json", parse)
+    big = json.dumps([{"ts": "1", "text": "x" * 100}] * (MAX_CHARACTERS // 100))
+    (tmp_path / "random").mkdir()  # no channel of the export
+    (tmp_path / "general").mkdir()
+    day = '[{"ts": "1700000000.0", "user": "U1", "text": "Hello"}]'
+    (tmp_path / "general" / "2025-01-01.json").write_text(day, encoding="utf-8")
+    (tmp_path / "channels.json").write_text('[{"name": "general"}]', encoding="utf-8")
+    assert refusal(tmp_path, name, big).startswith(f"larger than {MAX_CHARACTERS:,} characters")
+    assert max(parsed, default=0) < MAX_CHARACTERS

@@ -36,7 +36,7 @@ from email.utils import parseaddr
 from pathlib import PurePosixPath
 
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
-from citeqa.readers.eml import ATTACHMENTS_NOT_READ, message_read
+from citeqa.readers.eml import ATTACHMENTS_NOT_READ, TOO_DEEP, message_read
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.visible import shown
 
@@ -65,23 +65,26 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 3 + DECODING_VERSION
+    version = 4 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
-    characters read as blanks (eml 2)."""
+    characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
+    counted apart, by that reason (they were counted as having no From header or no text)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
         parts: list[str] = []
         warnings: list[str] = []
-        skipped = with_attachments = size = 0
+        with_attachments = size = 0
+        too_deep = skipped = 0
         for count, message in enumerate(_messages(raw)):
             if count == MAX_MESSAGES or size > MAX_CHARACTERS:
                 warnings.append(f"{relative}: only its first {count:,} messages read")
                 break
             try:
                 read = message_read(message, relative)
-            except UnreadableDocument:
-                skipped += 1
+            except UnreadableDocument as refused:
+                too_deep += refused.reason == TOO_DEEP
+                skipped += refused.reason != TOO_DEEP
                 continue
             attached = [w for w in read.warnings if w.startswith(relative + ATTACHMENTS_NOT_READ)]
             with_attachments += bool(attached)
@@ -92,7 +95,7 @@ class MboxReader:
             size += len(parts[-1])
         if not parts:
             raise UnreadableDocument("no e-mail in it (no message with a From header and text)")
-        warnings += _counts(relative, skipped, with_attachments)
+        warnings += _counts(relative, (skipped, too_deep), with_attachments)
         title = " ".join(shown(PurePosixPath(relative).name).split())[:TITLE_MAX]
         return Extracted(
             f"# {title}\n\n" + "\n\n".join(parts) + "\n", title=title, warnings=warnings
@@ -164,11 +167,13 @@ def _sender(text: str) -> str:
     return ""
 
 
-def _counts(relative: str, skipped: int, with_attachments: int) -> list[str]:
-    """Warnings counting the messages skipped and those whose attachments were not named."""
+def _counts(relative: str, skipped: tuple[int, int], with_attachments: int) -> list[str]:
+    """Warnings counting the messages skipped (`skipped`: those with no From header or no
+    text, those nested too deep) and those whose attachments were not named."""
     warnings = []
-    if skipped:
-        warnings.append(f"{relative}: {skipped:,} messages skipped (no From header or no text)")
+    for count, reason in zip(skipped, ("no From header or no text", TOO_DEEP), strict=True):
+        if count:
+            warnings.append(f"{relative}: {count:,} messages skipped ({reason})")
     if with_attachments > ATTACHMENT_WARNINGS:
         more = with_attachments - ATTACHMENT_WARNINGS
         warnings.append(f"{relative}: attachments of {more:,} more messages not read")

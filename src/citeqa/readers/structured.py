@@ -115,11 +115,14 @@ class StructuredReader:
     def extract_at(self, content: str | bytes, relative: str, path: Path) -> Extracted:
         """`extract`, knowing where the file is (`path`): a day file of a chat export is read
         as its messages, the export's user and channel lists are none (chatexport.py,
-        imported here: every command finds the readers, and only an index reads a file)."""
+        imported here: every command finds the readers, and only an index reads a file). A
+        file past MAX_CHARACTERS is refused before any of that unless it is named as a day
+        file of an export (up to MAX_DAY_CHARACTERS: 32 MB was parsed to tell)."""
         from citeqa.chatexport import (
             MAX_DAY_CHARACTERS,
             day_file_export,
             day_text,
+            in_an_export,
             is_day_file_name,
             is_export_list,
         )
@@ -127,6 +130,8 @@ class StructuredReader:
         text = str(content)
         if self.kind != "json" or len(text) > MAX_DAY_CHARACTERS:
             return self.extract(content, relative)
+        if len(text) > MAX_CHARACTERS and not in_an_export(path):
+            return self.extract(content, relative)  # refused for its size, nothing parsed
         if is_export_list(path):
             raise UnreadableDocument(
                 "a chat export's list of users or channels: read as the names in its day files"
