@@ -111,7 +111,9 @@ class EpubReader:
     kind = "epub"
     suffixes = (".epub",)
     decoded = False
-    version = 2 + DECODING_VERSION
+    version = 3 + DECODING_VERSION
+    """3: a chapter that is mostly a page tree (html.py, htmlchrome.is_page_tree) reads
+    without it."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
