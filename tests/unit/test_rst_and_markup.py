@@ -159,14 +159,15 @@ def test_markup_changes_bumped_the_text_readers_versions() -> None:
     (textdecoding.VERSION 3), and since a short cp1252 file is no longer guessed an East Asian
     code page (4), and since random bytes behind a UTF-16 mark are binary (5); a .txt file again
     since a transcript in it is of the transcript's kind, for the speaker filter (15), and a .html
-    page since an element whose id names a breadcrumb trail is left out (23)."""
+    page since an element whose id names a breadcrumb trail is left out (23), and since a page
+    tree that is most of a page is left out (24)."""
     assert reader_for(".rst") is not None
     versions = reader_versions()
     assert (versions[".md"], versions[".txt"], versions[".rst"], versions[".html"]) == (
         13,
         15,
         8,
-        23,
+        24,
     )
     assert (versions[".csv"], versions[".tsv"], versions[".vtt"], versions[".srt"]) == (8, 8, 6, 6)
 
