@@ -8,7 +8,9 @@ is answered: the word checks (abstention.before_search) and the answer models' f
 the words as typed. A question is read again, as if typed with the corrections in place
 (`corrected_question`), only when every content word it uses that the corpus never does
 (reason_words.content_words: a misspelt function word, "wich", needs none) has a confident
-correction (`confident_corrections`): the word is no word of the language
+correction (`confident_corrections`; a word with no correction at all that is no word of a
+language with a word list stays as typed, `_uncorrectable_typo`, when another is corrected):
+the word is no word of the language
 (citeqa/data/known_words.json, `known_word`: a real word the corpus lacks is no typo, and the
 search, which already read it as its correction, finds passages writing that correction either
 way: the s20 review's "How long is the trail?" was answered with "The trial lasts 12 weeks"),
@@ -59,7 +61,12 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
     absent = content_words(list(dict.fromkeys(terms.absent)), lang)
     readable = typed_as_words(terms)
     wanted = {word: terms.corrected.get(word) for word in absent}
-    if not wanted or any(
+    wanted = {
+        word: corrected
+        for word, corrected in wanted.items()
+        if corrected is not None or not _uncorrectable_typo(word, lang)
+    }
+    if not any(wanted.values()) or any(
         corrected is None
         or not readable(word)
         or known_word(fold(word), lang)
@@ -73,6 +80,15 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
     if not all(found.values()):
         return {}
     return {word: spelling for word, spelling in found.items() if spelling}
+
+
+def _uncorrectable_typo(word: str, lang: Lang) -> bool:
+    """Whether a word the corpus never uses and the search found no correction for may stay as
+    typed while the others are corrected: no word of `lang`'s word list, which `lang` has (a
+    French word, with no list installed, is never one). "deploymnet" in "how do i rollbak a
+    deploymnet" (s24 trial: the corpus writes "deploy", never "deployment"); "Cup" of "Who
+    won the World Cup?" is a word, and keeps the question refused as typed."""
+    return bool(_known_words(lang)) and not known_word(fold(word), lang)
 
 
 def slip_of_the_keys(typed: str, corrected: str) -> bool:

@@ -48,6 +48,25 @@ def test_a_question_of_typos_alone_is_answered_with_its_corrections(
     assert answer.question == "how do i cancle my subscribtion"
 
 
+def test_a_typo_of_no_corpus_word_stays_as_typed_while_the_others_are_corrected(
+    assistant: Assistant,
+) -> None:
+    """ "cancle" is read as "cancel"; "acount" is a typo of nothing the corpus writes nor a
+    word: the question is read again with the one correction (s24 trial: "how do i rollbak a
+    deploymnet" abstained, saying Did you mean “rollback”?)."""
+    answer = assistant.ask("how do i cancle my acount")
+    assert not answer.abstained, answer.reason
+    assert "cancel your subscription" in answer.citations[0].quote
+    assert "Read “cancle” as “cancel”." in answer.warnings
+
+
+def test_a_word_of_the_language_with_no_correction_keeps_the_refusal(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("how do i cancle my horse")  # "horse" is a word: no typo
+    assert answer.abstained
+
+
 def test_a_question_typed_right_says_nothing_of_corrections(assistant: Assistant) -> None:
     answer = assistant.ask("How do I cancel my subscription?")
     assert not answer.abstained
