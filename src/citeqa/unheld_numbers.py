@@ -8,13 +8,14 @@ word among the question's and every other word matched. As unheld_years.py does 
 (its model), the question abstains, naming the numbers written, when all of these hold:
 
 - the question writes one keyed number (`KEYED`: a word of two letters or more, no stopword
-  nor function word, then a whole number of at most four digits, maybe after "#", "-" or
-  "n°": not a decimal "1.0", nor a year, unheld_years.py's);
+  nor function word, then a whole number of at most three digits, maybe after "#", "-" or
+  "n°": not a decimal "1.0", nor a year, "l'année 1313");
 - no document the answer quotes (its text, its title, the sections cited) writes that number
   as a whole number, keyed or not (another passage shown may: "20 minutes" of a deploy page);
 - they and the passages shown write the key with at least SERIES_MIN other numbers (the key
-  then the number, "ADR-0004", "week 10", or a number in a table column the key heads), and
-  the asked one lies after all of them or before all of them.
+  then the number, "ADR-0004", "week 10", or a number in a table column the key heads) of its
+  magnitude (less than MAGNITUDE times larger or smaller: "les années 60" are not outside a
+  series of 1950 and 1970), and the asked one lies after all of them or before all of them.
 
 No I/O.
 """
@@ -40,9 +41,13 @@ __all__ = [
 
 KEYED = re.compile(
     r"(?<![\w.-])(?P<key>[^\W\d_]{2,})[ \t]*(?:#|-|n°|no\.?)?[ \t]*"
-    r"(?P<number>\d{1,4})(?![\w]|[.,]\d)"
+    r"0*(?P<number>\d{1,3})(?![\w]|[.,]\d)"
 )
-"""A key word then a whole number ("week 20", "ADR-0004", "ticket #12"); not a decimal."""
+"""A key word then a whole number of at most three digits past its leading zeros ("week 20",
+"ADR-0004", "ticket #12"); not a decimal."""
+MAGNITUDE = 10
+"""How many times larger or smaller than the asked number a number written may be and still
+be of its series: "les années 60" are no number of a series of years 1950 and 1970."""
 SERIES_MIN = 2
 """The fewest other numbers written for the key that make a series."""
 HELD_NAMED = 5
@@ -70,7 +75,11 @@ def unheld_number(
     written, key, number = asked
     if any(_writes_whole(text, number) for text in [*labels, *quoted]):
         return None
-    held = keyed_numbers(fold(key), [*labels, *quoted, *shown])
+    held = {
+        other
+        for other in keyed_numbers(fold(key), [*labels, *quoted, *shown])
+        if number < other * MAGNITUDE and other < number * MAGNITUDE
+    }
     if len(held) < SERIES_MIN or min(held) <= number <= max(held):
         return None
     closest = sorted(held, key=lambda other: (abs(other - number), other))[:HELD_NAMED]
@@ -115,7 +124,7 @@ def _column_numbers(key: str, text: str) -> set[int]:
         if column is None or column >= len(cells):
             column = next((n for n, cell in enumerate(cells) if cell in (key, key + "s")), None)
             continue
-        if cells[column].isdigit() and len(cells[column]) <= 4:
+        if cells[column].isdigit() and len(cells[column]) <= 4:  # "0004" too
             numbers.add(int(cells[column]))
     return numbers
 

@@ -45,6 +45,11 @@ def test_a_number_held_inside_or_unkeyed_keeps_the_answer(question: str) -> None
     assert unheld_number(question, ["Escalation"], [ROTA], []) is None
 
 
+def test_numbers_of_another_magnitude_are_no_series() -> None:
+    text = "Les ventes ont doublé entre les années 1950 et les années 1970."
+    assert unheld_number("combien vend-on de disques dans les années 60 ?", [], [text], []) is None
+
+
 def test_one_other_number_is_no_series() -> None:
     assert unheld_number("Quel est le statut de l'ADR 6 ?", [], [ADR_2], []) is None
 
@@ -58,6 +63,8 @@ def test_one_other_number_is_no_series() -> None:
         ("ticket #12 status", ("ticket #12", "ticket", 12)),
         ("Quel est le statut de l'ADR 6 ?", ("ADR 6", "ADR", 6)),
         ("budget for 2027", None),  # a year: unheld_years.py's
+        ("Dans l'année 1313, quelle est la date de l'ultimatum ?", None),
+        ("ADR-0006 status", ("ADR-0006", "ADR", 6)),
     ],
 )
 def test_the_keyed_number_a_question_asks(question: str, asked: object) -> None:
