@@ -27,7 +27,7 @@ when it answers (api).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from rapidfuzz.distance import DamerauLevenshtein, Indel
@@ -47,6 +47,9 @@ READ_AS = {
 SUBSTITUTION_LETTERS = 8
 """A word of at least this many letters may be read as a typo of a corpus word one letter
 changed (`slip_of_the_keys`): "subscribtion" for "subscription", not "poème" for "poète"."""
+TYPO_STEM = 5
+"""The letters a typo with no correction shares with a word the closest passages write
+(`_opens_a_written_word`)."""
 PAIR = {
     "en": "{typed} as {read}",
     "fr": "{typed} comme {read}",
@@ -61,11 +64,9 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
     absent = content_words(list(dict.fromkeys(terms.absent)), lang)
     readable = typed_as_words(terms)
     wanted = {word: terms.corrected.get(word) for word in absent}
-    wanted = {
-        word: corrected
-        for word, corrected in wanted.items()
-        if corrected is not None or not _uncorrectable_typo(word, lang)
-    }
+    typed = [word for word, corrected in wanted.items() if corrected is None]
+    typed = [word for word in typed if _uncorrectable_typo(word, lang)]
+    wanted = {word: corrected for word, corrected in wanted.items() if word not in typed}
     if not any(wanted.values()) or any(
         corrected is None
         or not readable(word)
@@ -75,7 +76,10 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
     ):
         return {}
     folded = frozenset(corrected for corrected in wanted.values() if corrected is not None)
-    spellings = spellings_written(closest(), folded)
+    texts = closest()
+    if not all(_opens_a_written_word(word, texts) for word in typed):
+        return {}
+    spellings = spellings_written(texts, folded)
     found = {word: spellings.get(corrected or "") for word, corrected in wanted.items()}
     if not all(found.values()):
         return {}
@@ -87,8 +91,20 @@ def _uncorrectable_typo(word: str, lang: Lang) -> bool:
     typed while the others are corrected: no word of `lang`'s word list, which `lang` has (a
     French word, with no list installed, is never one). "deploymnet" in "how do i rollbak a
     deploymnet" (s24 trial: the corpus writes "deploy", never "deployment"); "Cup" of "Who
-    won the World Cup?" is a word, and keeps the question refused as typed."""
+    won the World Cup?" is a word, and keeps the question refused as typed. The closest
+    passages must also write a word it opens like (`_opens_a_written_word`)."""
     return bool(_known_words(lang)) and not known_word(fold(word), lang)
+
+
+def _opens_a_written_word(word: str, texts: Sequence[str]) -> bool:
+    """Whether the closest passages (`texts`) write a word opening with the first
+    TYPO_STEM letters of `word`, which is longer: "deploymnet" of "deploy"; not the drug name
+    "telitacisept" of an off-topic question (PubMedQA dev) the passages never come near."""
+    folded = fold(word)
+    if len(folded) <= TYPO_STEM:
+        return False
+    stem = re.compile(rf"\b{re.escape(folded[:TYPO_STEM])}")
+    return any(stem.search(fold(text)) for text in texts)
 
 
 def slip_of_the_keys(typed: str, corrected: str) -> bool:

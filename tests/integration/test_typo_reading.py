@@ -51,20 +51,26 @@ def test_a_question_of_typos_alone_is_answered_with_its_corrections(
 def test_a_typo_of_no_corpus_word_stays_as_typed_while_the_others_are_corrected(
     assistant: Assistant,
 ) -> None:
-    """ "cancle" is read as "cancel"; "acount" is a typo of nothing the corpus writes nor a
-    word: the question is read again with the one correction (s24 trial: "how do i rollbak a
-    deploymnet" abstained, saying Did you mean “rollback”?)."""
-    answer = assistant.ask("how do i cancle my acount")
+    """ "cancle" is read as "cancel"; "billingsystem" is a typo of no word the corpus writes nor
+    a word, opening like its "Billing": the question is read again with the one correction
+    (s24 trial: "how do i rollbak a deploymnet" abstained, saying Did you mean “rollback”?)."""
+    answer = assistant.ask("how do i cancle my billingsystem")
     assert not answer.abstained, answer.reason
-    assert "cancel your subscription" in answer.citations[0].quote
+    assert answer.citations[0].doc_id == "cancel"
     assert "Read “cancle” as “cancel”." in answer.warnings
 
 
-def test_a_word_of_the_language_with_no_correction_keeps_the_refusal(
-    assistant: Assistant,
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i cancle my horse",  # "horse" is a word: no typo
+        "how do i cancle my zorblaxing",  # opens like no word the passages write
+    ],
+)
+def test_a_word_with_no_correction_keeps_the_refusal_unless_a_typo_of_a_written_word(
+    assistant: Assistant, question: str
 ) -> None:
-    answer = assistant.ask("how do i cancle my horse")  # "horse" is a word: no typo
-    assert answer.abstained
+    assert assistant.ask(question).abstained
 
 
 def test_a_question_typed_right_says_nothing_of_corrections(assistant: Assistant) -> None:
