@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import NamedTuple
 
 from citeqa.glossary import fold, language_words
@@ -89,16 +90,22 @@ def unheld_number(
 def asked_keyed_number(question: str) -> tuple[str, str, int] | None:
     """The one keyed number the question writes (`KEYED`): as written, its key and its
     number; None for none or several, or a year."""
-    common = stopwords() | language_words("function_words") | language_words("interrogatives")
     found = [
         match
         for match in KEYED.finditer(question)
-        if fold(match["key"]) not in common and not YEAR.fullmatch(match["number"])
+        if fold(match["key"]) not in _common_words() and not YEAR.fullmatch(match["number"])
     ]
     if len(found) != 1:
         return None
     match = found[0]
     return match.group(), match["key"], int(match["number"])
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Words that key no number: stopwords, function words, interrogatives ("in 20")."""
+    common = language_words("function_words") | language_words("interrogatives")
+    return frozenset(stopwords() | common)
 
 
 def keyed_numbers(key: str, texts: Iterable[str]) -> set[int]:
