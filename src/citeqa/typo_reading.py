@@ -98,13 +98,14 @@ def _uncorrectable_typo(word: str, lang: Lang) -> bool:
 
 def _opens_a_written_word(word: str, texts: Sequence[str]) -> bool:
     """Whether the closest passages (`texts`) write a word opening with the first
-    TYPO_STEM letters of `word`, which is longer: "deploymnet" of "deploy"; not the drug name
+    TYPO_STEM letters of `word`, which is longer ("deploymnet" of "deploy"), or one at most two
+    letters left out or added away ("asay" of "assay", research dev); not the drug name
     "telitacisept" of an off-topic question (PubMedQA dev) the passages never come near."""
     folded = fold(word)
-    if len(folded) <= TYPO_STEM:
-        return False
-    stem = re.compile(rf"\b{re.escape(folded[:TYPO_STEM])}")
-    return any(stem.search(fold(text)) for text in texts)
+    written = {found for text in texts for found in re.findall(r"\w+", fold(text))}
+    if len(folded) > TYPO_STEM and any(other.startswith(folded[:TYPO_STEM]) for other in written):
+        return True
+    return any(Indel.distance(folded, other, score_cutoff=2) <= 2 for other in written)
 
 
 def slip_of_the_keys(typed: str, corrected: str) -> bool:

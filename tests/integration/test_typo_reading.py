@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.api import Assistant
-from citeqa.typo_reading import known_word, slip_of_the_keys
+from citeqa.typo_reading import _opens_a_written_word, known_word, slip_of_the_keys
 from small_corpora import assistant_over
 
 CANCEL = """# Cancel your subscription
@@ -132,3 +132,17 @@ def test_a_real_word_the_corpus_lacks_is_not_read_as_a_typo(
 )
 def test_known_words_are_words_of_the_language(word: str, known: bool) -> None:
     assert known_word(word, "en") is known
+
+
+@pytest.mark.parametrize(
+    ("word", "near"),
+    [
+        ("deploymnet", True),  # opens like "deploy"
+        ("asay", True),  # one letter from "assay"
+        ("telitacisept", False),
+        ("zorb", False),
+    ],
+)
+def test_a_typo_left_as_typed_is_near_a_word_the_passages_write(word: str, near: bool) -> None:
+    passages = ["Deploy to staging first.", "The LAMP assay was run twice."]
+    assert _opens_a_written_word(word, passages) is near
