@@ -113,6 +113,8 @@ def keyed_numbers(key: str, texts: Iterable[str]) -> set[int]:
     column whose header is the key (its plural too)."""
     numbers: set[int] = set()
     for text in texts:
+        if key.isascii() and key not in text.casefold():
+            continue  # casefolding is cheap: a whole document is folded only if it may hold the key
         numbers |= {int(m["number"]) for m in KEYED.finditer(fold(text)) if m["key"] == key}
         numbers |= _column_numbers(key, text)
     return numbers
