@@ -20,6 +20,9 @@ well. So (s22 trial: API parameter questions right 1 in 9):
   "Raises") of a definition it names by the lines under that label (signatures.label_over);
 - a question writing nothing but the names of definitions ("What does detect_leaks do?") by
   the lines right under their signatures, not a code sample calling them.
+A line of a console session (its paragraph holds a `>>>`, `...` or `$` prompt line: a
+doctest's output "Error: ('foo', 42)" under `>>> raise Error("foo")`) describes no field: it
+replaced the right sentence of "What does error E503 mean?" (s24 trial).
 An empty answer leaves the candidates as they are; then a line describing a field under a
 definition, when the question names neither, is no answer (`unasked_fields`). The asked words
 are the question's words of three letters or more that are no stopword, function word,
@@ -45,6 +48,9 @@ _DOTTED = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 
 _PARTS = re.compile(r"[_.]+|(?<=[a-z])(?=[A-Z])")
 """Where a code name splits into its words (`detect_leaks`, `SensorClient`)."""
+
+_PROMPT = re.compile(r"^\s*(?:>>>|\.\.\.|\$)(?:\s|$)", re.MULTILINE)
+"""A console prompt opening a line: Python's ">>>" and "...", a shell's "$"."""
 
 Placed = list[tuple[str, int, str]]
 """Each candidate's document text, start and text."""
@@ -119,8 +125,7 @@ def _giving_defaults(
     setting = [not defaulted(text).isdisjoint(words) for _, _, text in placed]
     if not any(setting):
         setting = [
-            _under_default(text, owner_of, number, words)
-            for number, (_, _, text) in enumerate(placed)
+            _under_default(placed[number], owner_of, number, words) for number in range(len(placed))
         ]
     if not any(setting):
         return []
@@ -132,11 +137,14 @@ def _giving_defaults(
 
 
 def _under_default(
-    text: str, owner_of: Callable[[int], str], number: int, words: frozenset[str]
+    candidate: tuple[str, int, str],
+    owner_of: Callable[[int], str],
+    number: int,
+    words: frozenset[str],
 ) -> bool:
-    """Whether line `number` (`text`) describes an asked field ("threshold (float) – …") under
-    a signature giving that field a default (`owner_of`: signatures.owner)."""
-    field = field_name(text)
+    """Whether line `number` (`candidate`) describes an asked field ("threshold (float) – …")
+    under a signature giving that field a default (`owner_of`: signatures.owner)."""
+    field = _described_field(*candidate)
     return _asks_field(field.casefold(), words) and sets_default(owner_of(number), field)
 
 
@@ -147,10 +155,24 @@ def _describing_fields(
     two letters: "Returns" for "return") under a definition the question names."""
     return [
         number
-        for number, (_, _, text) in enumerate(placed)
-        if _asks_field(field_name(text).casefold(), words)
+        for number, (document, start, text) in enumerate(placed)
+        if _asks_field(_described_field(document, start, text).casefold(), words)
         and _names_definition(owner_name(owner_of(number)), named)
     ]
+
+
+def _described_field(document: str, start: int, text: str) -> str:
+    """The field a candidate line describes (signatures.field_name), or "" for a line of a
+    console session (`_in_console`)."""
+    field = field_name(text)
+    return "" if not field or _in_console(document, start, text) else field
+
+
+def _in_console(document: str, start: int, text: str) -> bool:
+    """Whether the line at `start` (`text`) is of a console session: its paragraph, up to the
+    line's end, holds a prompt line (`_PROMPT`)."""
+    opening = document.rfind("\n\n", 0, start) + 1
+    return _PROMPT.search(document, opening, start + len(text)) is not None
 
 
 def _under_asked_labels(
@@ -164,8 +186,9 @@ def _under_asked_labels(
         return []
     return [
         number
-        for number, (document, start, _) in enumerate(placed)
+        for number, (document, start, text) in enumerate(placed)
         if _asks_field(label_over(document, start), words)
+        and not _in_console(document, start, text)
         and _names_definition(owner_name(owner_of(number)), named)
     ]
 

@@ -80,6 +80,7 @@ LANGUAGE_PATTERNS = (
     "follow_up_cues",
     "open_keys",
     "back_reference_openers",
+    "code_announcers",
     "page_labels",
 )
 """Fields that list regular expressions, read from the language data only."""
@@ -174,6 +175,9 @@ class Domain(BaseModel):
     """Regular expressions (folded text) of a sentence's opening that refers back to the
     sentence before ("It", "These", "Il est réduit", "Cette"): a quote opening so takes that
     sentence in (quote_context.py)."""
+    code_announcers: tuple[str, ...] = ()
+    """Regular expressions (folded text) of a sentence announcing the code block after it ("with
+    the command below", "Run:"): a quote made of it takes that block in (quote_context.py)."""
     page_labels: tuple[str, ...] = ()
     """Regular expressions (folded text) of a line that is only a page's label ("Page 1/1",
     "- 4 -"): never quoted (titleonly.only_title)."""

@@ -378,6 +378,30 @@ _PROSE_MARKS = frozenset(" \t,;")
 "|" or a "·" beside it makes it a navigation line's part ("[Get started](…) |")."""
 
 
+def is_reference_link_line(line: str) -> bool:
+    """Text whose every line holds links alone whose texts write no word of two letters, each
+    a reference's mark: a changelog's "[#993](https://…/issues/993)", a footnote's "[1](…)".
+    Such text answers nothing (answering.quotable through titleonly.only_title), though
+    `is_link_line` reads a lone link as text."""
+    lines = [bare for bare in (part.strip() for part in line.splitlines()) if bare]
+    return bool(lines) and all(_reference_links(bare) for bare in lines)
+
+
+def _reference_links(line: str) -> bool:
+    marker = LIST_MARKER.match(line)
+    core = line[marker.end() :] if marker else line
+    if core[:1] != "[":
+        return False
+    links = _LINKS.findall(core)
+    if not links or any(char not in _LINK_SEPARATORS for char in _LINKS.sub("", core)):
+        return False
+    return not any(_WORDY.search(link[1 : link.rfind("](")]) for link in links)
+
+
+_WORDY = re.compile(r"[^\W\d_]{2,}")
+"""A word of two letters or more."""
+
+
 def _is_text_link(link: str) -> bool:
     """A Markdown link (a `_LINKS` match) whose text holds words and no image and whose target is
     no anchor of the same page: "[MIT](LICENSE)", not a badge "[![CI](ci.svg)](…)", a table of

@@ -26,6 +26,11 @@ list's lead-in with the items between (one section, one page, no blank or markup
   never the "1. Le Bailleur…" list above it); an item ending in a colon itself takes in nothing.
   A lead-in wrapped over lines is taken from its sentence's opening, whole or not at all. Never
   a heading line, nor a label a build cuts as one.
+- below: a quote announcing the code block after it (language data `code_announcers`: "Deploy
+  to staging with the command below", "Run:", "la commande ci-dessous") takes in the rest of
+  its paragraph and the next block of the section when that block is code (a backtick fence,
+  or lines none of which ends a sentence nor is a heading or table row): the sentence alone
+  left out the command (s24 trial).
 """
 
 from __future__ import annotations
@@ -95,7 +100,7 @@ def with_neighbours(
     start = _lead_in(bank, index, start, end, chunk)
     if terms is not None:
         end = _on(bank, index, start, end, chunk, terms)
-    return start, end
+    return start, _below(bank, index, start, end, chunk)
 
 
 def _back(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) -> int:
@@ -227,6 +232,56 @@ def _on(
     focus = terms.own_terms
     lacked = [alternatives for alternatives, _ in focus if not alternatives & held]
     return reach if any(alternatives & bank.tokens[following] for alternatives in lacked) else end
+
+
+@cache
+def _code_announcers() -> re.Pattern[str]:
+    """Folded sentences announcing a code block: language data `code_announcers`."""
+    patterns = language_data().code_announcers
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.MULTILINE)
+
+
+def _below(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) -> int:
+    """The end of the code block after the quote when the quote announces it (the `below`
+    rule: `_code_announcers`), the block is the next of the section after the quote's
+    paragraph, on the same page, and the whole fits PAIR_MAX; else `end`."""
+    doc = bank.documents[bank.sentences[index].doc_id]
+    text = doc.text
+    if not _code_announcers().search(fold(text[start:end])):
+        return end
+    _, high = section_bounds(text, chunk, start)
+    gap = _BLANK_LINE.search(text, end, high)
+    if gap is None or markup_between(text, end - 1, gap.start() + 1):
+        return end
+    block_end = _block_end(text, gap.end(), high)
+    if block_end - start > PAIR_MAX or block_end <= gap.end():
+        return end
+    return block_end if doc.page_at(start) == doc.page_at(block_end - 1) else end
+
+
+def _block_end(text: str, opening: int, high: int) -> int:
+    """The end of the code block opening at `opening` (before `high`): its closing backtick
+    fence's line, or its last line before a blank one (`_closes_block`) when no line ends a
+    sentence nor is a heading or table row; else `opening` (no code block)."""
+    if _BACKTICK_FENCE.match(text, opening):
+        fence = _BACKTICK_FENCE.search(text, text.find("\n", opening) + 1, high)
+        return line_end(text, fence.start()) if fence else opening
+    following = _BLANK_LINE.search(text, opening, high)
+    block = text[opening : following.start() if following else high].rstrip()
+    for line in block.split("\n"):
+        bare = line.strip()
+        if bare.endswith(tuple(".!?")) or is_markdown_heading(bare) or bare.startswith("|"):
+            return opening
+    closing = opening + len(block)
+    return closing if following or _closes_block(text, closing) else opening
+
+
+def _closes_block(text: str, offset: int) -> bool:
+    """Whether a block's text stops at `offset`: the text's end, a blank line or a heading line
+    after it (a block running to its chunk's end may go on in the next chunk)."""
+    if not text[offset:].strip() or _BLANK_LINE.match(text, offset):
+        return True
+    return is_markdown_heading(text[offset : line_end(text, offset + 1)].strip())
 
 
 def _value_only_after(terms: QuestionTerms, quote: str, following: str) -> bool:

@@ -15,7 +15,9 @@ and as context for the sentences under it, but the quote is chosen among the oth
 there are others: answering.quotable; so a heading stating an answer, "## Le tarif réduit est
 de 12 €", is quoted only when no other candidate is left). So is a line that is only a page's
 label, a footer or header numbering it ("Page 1/1", "- 4 -": language data `page_labels`;
-"Page 1/1" was quoted for a hall's price in the s21 trial). A lead-in, a sentence ending in a
+"Page 1/1" was quoted for a hall's price in the s21 trial), and a line of reference links
+alone ("[#993](https://…/issues/993)": markup.is_reference_link_line; quoted for "When was
+attrs 23.1.0 released?" in the s24 trial). A lead-in, a sentence ending in a
 colon ("The `sync status` command shows one of these states:", "Les tarifs sont les suivants :"),
 announces what follows it and answers nothing alone either: a sentence ends in one only where a
 line does and the next line does not carry it on, which until CUTTING_VERSION 6 made most such
@@ -34,6 +36,7 @@ from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
 from citeqa.language import SENTENCE_ENDS
 from citeqa.lexical import content_words, query_tokens
+from citeqa.markup import is_reference_link_line
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.titles import running_header
 
@@ -74,6 +77,8 @@ def only_title(bank: SentenceBank, index: int) -> bool:
         return True  # a lead-in: what follows it answers
     if is_page_label(written):
         return True  # a page's footer or header: "Page 1/1" was quoted for a hall's price
+    if is_reference_link_line(written):
+        return True  # "[#993](https://…)": an issue's mark was quoted for a release's date
     text = _plain(written)
     if text.rstrip(_CLOSING).endswith(_STATEMENT_ENDS):
         return False  # a title derived from a first sentence is still that sentence's to quote

@@ -8,7 +8,9 @@ is answered: the word checks (abstention.before_search) and the answer models' f
 the words as typed. A question is read again, as if typed with the corrections in place
 (`corrected_question`), only when every content word it uses that the corpus never does
 (reason_words.content_words: a misspelt function word, "wich", needs none) has a confident
-correction (`confident_corrections`): the word is no word of the language
+correction (`confident_corrections`; a word with no correction at all that is no word of a
+language with a word list stays as typed, `_uncorrectable_typo`, when another is corrected):
+the word is no word of the language
 (citeqa/data/known_words.json, `known_word`: a real word the corpus lacks is no typo, and the
 search, which already read it as its correction, finds passages writing that correction either
 way: the s20 review's "How long is the trail?" was answered with "The trial lasts 12 weeks"),
@@ -25,7 +27,7 @@ when it answers (api).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from rapidfuzz.distance import DamerauLevenshtein, Indel
@@ -45,6 +47,9 @@ READ_AS = {
 SUBSTITUTION_LETTERS = 8
 """A word of at least this many letters may be read as a typo of a corpus word one letter
 changed (`slip_of_the_keys`): "subscribtion" for "subscription", not "poème" for "poète"."""
+TYPO_STEM = 5
+"""The letters a typo with no correction shares with a word the closest passages write
+(`_opens_a_written_word`)."""
 PAIR = {
     "en": "{typed} as {read}",
     "fr": "{typed} comme {read}",
@@ -59,7 +64,10 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
     absent = content_words(list(dict.fromkeys(terms.absent)), lang)
     readable = typed_as_words(terms)
     wanted = {word: terms.corrected.get(word) for word in absent}
-    if not wanted or any(
+    typed = [word for word, corrected in wanted.items() if corrected is None]
+    typed = [word for word in typed if _uncorrectable_typo(word, lang)]
+    wanted = {word: corrected for word, corrected in wanted.items() if word not in typed}
+    if not any(wanted.values()) or any(
         corrected is None
         or not readable(word)
         or known_word(fold(word), lang)
@@ -68,11 +76,36 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
     ):
         return {}
     folded = frozenset(corrected for corrected in wanted.values() if corrected is not None)
-    spellings = spellings_written(closest(), folded)
+    texts = closest()
+    if not all(_opens_a_written_word(word, texts) for word in typed):
+        return {}
+    spellings = spellings_written(texts, folded)
     found = {word: spellings.get(corrected or "") for word, corrected in wanted.items()}
     if not all(found.values()):
         return {}
     return {word: spelling for word, spelling in found.items() if spelling}
+
+
+def _uncorrectable_typo(word: str, lang: Lang) -> bool:
+    """Whether a word the corpus never uses and the search found no correction for may stay as
+    typed while the others are corrected: no word of `lang`'s word list, which `lang` has (a
+    French word, with no list installed, is never one). "deploymnet" in "how do i rollbak a
+    deploymnet" (s24 trial: the corpus writes "deploy", never "deployment"); "Cup" of "Who
+    won the World Cup?" is a word, and keeps the question refused as typed. The closest
+    passages must also write a word it opens like (`_opens_a_written_word`)."""
+    return bool(_known_words(lang)) and not known_word(fold(word), lang)
+
+
+def _opens_a_written_word(word: str, texts: Sequence[str]) -> bool:
+    """Whether the closest passages (`texts`) write a word opening with the first
+    TYPO_STEM letters of `word`, which is longer ("deploymnet" of "deploy"), or one at most two
+    letters left out or added away ("asay" of "assay", research dev); not the drug name
+    "telitacisept" of an off-topic question (PubMedQA dev) the passages never come near."""
+    folded = fold(word)
+    written = {found for text in texts for found in re.findall(r"\w+", fold(text))}
+    if len(folded) > TYPO_STEM and any(other.startswith(folded[:TYPO_STEM]) for other in written):
+        return True
+    return any(Indel.distance(folded, other, score_cutoff=2) <= 2 for other in written)
 
 
 def slip_of_the_keys(typed: str, corrected: str) -> bool:

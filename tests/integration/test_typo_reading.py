@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.api import Assistant
-from citeqa.typo_reading import known_word, slip_of_the_keys
+from citeqa.typo_reading import _opens_a_written_word, known_word, slip_of_the_keys
 from small_corpora import assistant_over
 
 CANCEL = """# Cancel your subscription
@@ -46,6 +46,31 @@ def test_a_question_of_typos_alone_is_answered_with_its_corrections(
     assert "cancel your subscription" in answer.citations[0].quote
     assert "Read “cancle” as “cancel”, “subscribtion” as “subscription”." in answer.warnings
     assert answer.question == "how do i cancle my subscribtion"
+
+
+def test_a_typo_of_no_corpus_word_stays_as_typed_while_the_others_are_corrected(
+    assistant: Assistant,
+) -> None:
+    """ "cancle" is read as "cancel"; "billingsystem" is a typo of no word the corpus writes nor
+    a word, opening like its "Billing": the question is read again with the one correction
+    (s24 trial: "how do i rollbak a deploymnet" abstained, saying Did you mean “rollback”?)."""
+    answer = assistant.ask("how do i cancle my billingsystem")
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].doc_id == "cancel"
+    assert "Read “cancle” as “cancel”." in answer.warnings
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i cancle my horse",  # "horse" is a word: no typo
+        "how do i cancle my zorblaxing",  # opens like no word the passages write
+    ],
+)
+def test_a_word_with_no_correction_keeps_the_refusal_unless_a_typo_of_a_written_word(
+    assistant: Assistant, question: str
+) -> None:
+    assert assistant.ask(question).abstained
 
 
 def test_a_question_typed_right_says_nothing_of_corrections(assistant: Assistant) -> None:
@@ -107,3 +132,17 @@ def test_a_real_word_the_corpus_lacks_is_not_read_as_a_typo(
 )
 def test_known_words_are_words_of_the_language(word: str, known: bool) -> None:
     assert known_word(word, "en") is known
+
+
+@pytest.mark.parametrize(
+    ("word", "near"),
+    [
+        ("deploymnet", True),  # opens like "deploy"
+        ("asay", True),  # one letter from "assay"
+        ("telitacisept", False),
+        ("zorb", False),
+    ],
+)
+def test_a_typo_left_as_typed_is_near_a_word_the_passages_write(word: str, near: bool) -> None:
+    passages = ["Deploy to staging first.", "The LAMP assay was run twice."]
+    assert _opens_a_written_word(word, passages) is near

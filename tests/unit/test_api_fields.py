@@ -345,3 +345,38 @@ def test_a_field_line_answers_no_question_naming_neither_it_nor_its_definition()
     assert unasked_fields(placed, "What is the to_unit of convert?", frozenset()) == []
     assert unasked_fields(placed, "Which target does convert take?", frozenset()) == []
     assert unasked_fields(placed, "Which parameters does the target take?", frozenset()) == []
+
+
+DOCTEST = """.. function:: attr.s(these=None, auto_exc=False)
+
+   A class decorator.
+
+   For example:
+
+   .. doctest::
+
+      >>> @attr.s(auto_exc=True)
+      ... class Error(Exception):
+      ...     x = attr.ib()
+      >>> Error("foo")
+      Error(x='foo', y=42)
+      >>> raise Error("foo")
+      Traceback (most recent call last):
+         ...
+      Error: ('foo', 42)
+      >>> raise ValueError("foo", 42)   # for comparison
+
+Error: the dispatcher is overloaded."""
+
+
+def test_a_doctests_output_line_describes_no_field() -> None:
+    placed = [(text, start, line.strip()) for text, start, line in _placed(DOCTEST)]
+    kept = answering_lines(placed, "What does error E503 mean?", frozenset())
+    assert "Error: ('foo', 42)" not in [placed[n][2] for n in kept]
+
+
+def test_a_field_line_after_a_console_paragraph_still_describes_its_field() -> None:
+    text = "$ orbitctl status\nok\n\nDispatcher(code)\n\ncode (str) – what it says when overloaded."
+    placed = _placed(text)
+    kept = answering_lines(placed, "What is the code of Dispatcher?", frozenset())
+    assert [placed[n][2] for n in kept] == ["code (str) – what it says when overloaded."]

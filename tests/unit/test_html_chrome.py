@@ -359,3 +359,48 @@ def test_a_chrome_sentence_beside_other_text_or_another_button_stays() -> None:
     )
     text, _ = html_visible_text(f"<main><h1>Hours</h1>{kept}</main>")
     assert "Our office is open 9-17." in text
+
+
+EXPORT_INDEX = """<html><head><title>Orbit Notifications</title></head><body>
+<h2>Space Details:</h2><table><tr><th>Key</th><td>ORB</td></tr>
+<tr><th>Created by</th><td>Ada Lovelace</td></tr></table>
+<h2>Available Pages:</h2><ul>
+<li><a href="Deploy-procedure_1.html">Deploy procedure</a></li>
+<li><a href="Post-mortem-Email-outage_2.html">Post-mortem 2026-05-19 Email delivery outage</a></li>
+<li><a href="Service-level-objectives_3.html">Service level objectives</a></li>
+<li><a href="sub/Runbook_4.html">Runbook: Queue backlog</a></li></ul></body></html>"""
+
+
+def test_an_exports_page_tree_that_is_most_of_the_page_is_left_out() -> None:
+    text, _ = html_visible_text(EXPORT_INDEX)
+    assert "Created by\tAda Lovelace" in text
+    assert "Email delivery outage" not in text
+    assert "Available Pages" not in text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        pytest.param(
+            "<h1>Pages</h1><ul><li><a href='a.html'>Alpha page</a></li>"
+            "<li><a href='b.html'>Beta page</a></li><li><a href='c.html'>Gamma page</a></li></ul>",
+            id="a-page-that-is-only-its-tree",
+        ),
+        pytest.param(
+            "<p>Our service sends notifications to the chat tools our customers already use, "
+            "and each tool has its own set-up page with the steps and the limits.</p>"
+            "<ul><li><a href='a.html'>Alpha page</a></li>"
+            "<li><a href='b.html'>Beta page</a></li><li><a href='c.html'>Gamma page</a></li></ul>",
+            id="a-tree-that-is-a-small-part-of-the-page",
+        ),
+        pytest.param(
+            "<p>Links.</p><ul><li><a href='https://x.org/a'>Alpha page</a></li>"
+            "<li><a href='https://x.org/b'>Beta page</a></li>"
+            "<li><a href='https://x.org/c'>Gamma page</a></li></ul>",
+            id="links-to-other-sites",
+        ),
+    ],
+)
+def test_a_page_tree_stays_when_it_is_the_page_or_a_small_part(page: str) -> None:
+    text, _ = html_visible_text(page)
+    assert "Alpha page\nBeta page\nGamma page" in text

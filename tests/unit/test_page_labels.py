@@ -10,6 +10,7 @@ import pytest
 
 from citeqa.answering import Candidates, quotable
 from citeqa.chunking import chunk_document
+from citeqa.markup import is_reference_link_line
 from citeqa.models import Document, Sentence
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.tallies import document_sentences
@@ -76,3 +77,42 @@ def test_the_quote_is_chosen_past_a_page_label_the_ranker_puts_first() -> None:
 )
 def test_page_labels_are_read_from_the_language_data(line: str, label: bool) -> None:
     assert is_page_label(line) is label
+
+
+CHANGES = (
+    "## 23.1.0 - 2023-04-16\n\n"
+    "- Python 3.6 has been dropped and packaging switched to static package data.\n"
+    "  [#993](https://github.com/python-attrs/attrs/issues/993)\n"
+)
+
+
+def test_a_line_of_reference_links_is_never_the_quote() -> None:
+    document = Document(doc_id="d", title="Changes", path="/d.md", text=CHANGES, sha256="0")
+    chunks = chunk_document(document)
+    rows = document_sentences(CHANGES, [(i, c.start, c.end) for i, c in enumerate(chunks)], "md")
+    sentences = [
+        Sentence(doc_id="d", chunk_index=int(c), start=int(s), end=int(e)) for c, s, e in rows
+    ]
+    bank = SentenceBank({"d": document}, chunks, sentences, None, [frozenset()] * len(sentences))
+    order = [
+        next(i for i, s in enumerate(sentences) if CHANGES[s.start : s.end].startswith(opening))
+        for opening in ("[#993]", "- Python 3.6")
+    ]
+    items = [ScoredSentence(i, 1.0, 0.0, 0.0, 0.0, 1) for i in order]
+    kept = quotable(Candidates(items, np.array([0.7, 0.3]), np.zeros((2, 2))), bank)
+    assert [s.index for s in kept.sentences] == [order[1]]
+
+
+@pytest.mark.parametrize(
+    ("line", "reference"),
+    [
+        ("[#993](https://github.com/python-attrs/attrs/issues/993)", True),
+        ("- [#12](https://x.org/12), [#13](https://x.org/13)", True),
+        ("[1](#fn1)", True),
+        ("[MIT](LICENSE)", False),
+        ("[#993](https://x.org/993) fixed the build", False),
+        ("#993", False),
+    ],
+)
+def test_a_reference_link_line_writes_no_word_in_its_links(line: str, reference: bool) -> None:
+    assert is_reference_link_line(line) is reference

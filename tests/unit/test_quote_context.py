@@ -467,3 +467,71 @@ def test_only_an_enumeration_item_ending_in_a_semicolon_stops_before_the_next_it
     item = "(a) à payer un loyer annuel de 24 000 euros."
     assert _cited(f"{prose}\n{item}\n", "Le Preneur") == f"{prose}\n{item}"
     assert _cited(f"(b) {prose}\n{item}\n", "(b) Le").endswith("s'engage ;")
+
+
+DEPLOY = (
+    "## Rolling back\n\n"
+    "To roll back, run the command below with the previous image tag; a rollback takes about "
+    "3 minutes.\n\norbitctl rollback --to <previous-tag>\n\n"
+    "Never roll back database migrations automatically: ask the database owner first."
+)
+ANNOUNCING = "Deploy to staging with the command below and run the smoke tests of the release."
+CODE = "orbitctl deploy --env staging --tag 4f2a1c9\norbitctl canary start --percent 10"
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "expected"),
+    [
+        pytest.param(
+            DEPLOY,
+            "To roll back",
+            DEPLOY[DEPLOY.index("To roll") : DEPLOY.index("\n\nNever")],
+            id="the-command-below",
+        ),
+        pytest.param(
+            "Pour installer le paquet, lancez la commande ci-dessous dans un terminal ouvert.\n\n"
+            "```\npip install x\n```\n\nFin.",
+            "Pour installer",
+            "Pour installer le paquet, lancez la commande ci-dessous dans un terminal ouvert.\n\n"
+            "```\npip install x\n```",
+            id="a-fenced-block-in-french",
+        ),
+        pytest.param(
+            f"{ANNOUNCING}\nStart the canary in production for twenty minutes.\n\n{CODE}",
+            "Deploy to staging",
+            f"{ANNOUNCING}\nStart the canary in production for twenty minutes.\n\n{CODE}",
+            id="the-rest-of-its-paragraph-too",
+        ),
+    ],
+)
+def test_a_sentence_announcing_a_code_block_takes_it_in(
+    text: str, opening: str, expected: str
+) -> None:
+    assert _cited(text, opening, kind="md") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        pytest.param(
+            "Run the command below with care, as the team lead said at the last meeting.\n\n"
+            "It deletes every file of the folder without asking anyone for a confirmation.",
+            "Run the command",
+            id="a-prose-paragraph-is-no-code-block",
+        ),
+        pytest.param(
+            f"{ANNOUNCING}\n\n" + "orbitctl status --all\n" * 30,
+            "Deploy to staging",
+            id="over-the-limit",
+        ),
+        pytest.param(
+            "The rota is kept by the team lead and published every Monday morning.\n\n" + CODE,
+            "The rota",
+            id="a-sentence-announcing-nothing",
+        ),
+    ],
+)
+def test_a_code_block_is_taken_in_only_when_announced_short_and_code(
+    text: str, opening: str
+) -> None:
+    assert _cited(text, opening, kind="md") == text[: text.index("\n\n")]

@@ -49,9 +49,11 @@ from citeqa.readers.htmlchrome import (
     heads_navigation,
     is_consent_control,
     is_link_list,
+    is_page_tree,
     is_question,
     is_statement,
     is_widget,
+    links_a_page_of_the_export,
     names_chrome,
     names_navigation,
 )
@@ -65,7 +67,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 19 + DECODING_VERSION
+    version = 20 + DECODING_VERSION
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -117,7 +119,8 @@ class HtmlReader:
     export's `<ol id="breadcrumbs">` read "Team Space / Team Handbook" over every page). 21 (19
     + decoding 2): an item of an ordered list (`<ol>`, its `start` followed) opens with its
     number, "3. Run the migration", as a browser shows it (s24 trial: a Confluence runbook's
-    steps lost their numbers, so "step 3" could not be looked up)."""
+    steps lost their numbers, so "step 3" could not be looked up). 22 (20 + decoding 2): a page
+    tree that is most of a page is left out (htmlchrome.is_page_tree, s24 trial)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = content if isinstance(content, str) else content.decode("utf-8", "replace")
@@ -174,11 +177,16 @@ class _VisibleText(HTMLParser):
     """
 
     def __init__(
-        self, drop_boilerplate: bool = True, drop_link_lists: bool = True, drop_widgets: bool = True
+        self,
+        drop_boilerplate: bool = True,
+        drop_link_lists: bool = True,
+        drop_widgets: bool = True,
+        drop_page_trees: bool = False,
     ) -> None:
         super().__init__(convert_charrefs=True)
         self.drop_boilerplate = drop_boilerplate
         self.chrome = _Chrome(self, drop_link_lists, drop_widgets)
+        self.chrome.drop_page_trees = drop_page_trees
         """The page's headings, link lists and widgets as they are read (`_Chrome`)."""
         self.dropping: str | None = None
         """The tag of the boilerplate element being left out (`_is_boilerplate`), if any."""
@@ -470,6 +478,10 @@ class _Chrome:
         """The text of the page's first <h1>."""
         self.list_words = 0
         """The words of the link lists left out."""
+        self.drop_page_trees = False
+        """Whether page trees (htmlchrome.is_page_tree) are cut like named link lists."""
+        self.tree_words = 0
+        """The words of the page trees read (kept or cut)."""
         self.cut = False
         """Whether a link list or widget was cut from the text."""
 
@@ -478,6 +490,8 @@ class _Chrome:
         if parser.hidden:
             return
         self.links += tag == "a"
+        if tag == "a" and self.open and links_a_page_of_the_export(dict(attrs).get("href")):
+            self.open[-1].item_local = True
         self.controls = [] if tag in CONTROL_TAGS else self.controls
         self.paragraph = [] if tag == "p" else self.paragraph
         if self.open:
@@ -566,12 +580,15 @@ class _Chrome:
         last = self.last_heading
         heading = last if last is not None and last[1] == block.mark else None
         named = block.navigational or (heading is not None and heads_navigation(heading[2]))
+        tree = not named and is_page_tree(block)
+        self.tree_words += block.words if tree else 0
         link_list = self.drop_link_lists and is_link_list(block) and named
+        link_list = link_list or (tree and self.drop_page_trees)
         if not (link_list or (self.drop_widgets and is_widget(block))):
             return
         mark = block.mark
         if link_list:
-            self.list_words += block.words
+            self.list_words += 0 if tree else block.words  # a cut page tree is never read back
             mark = heading[0] if heading is not None else mark
         del parser.parts[mark:]
         self.cut = True
@@ -687,6 +704,15 @@ def _has_text(pieces: list[str | _Table]) -> bool:
     return any(piece.strip() if isinstance(piece, str) else piece.holds_text for piece in pieces)
 
 
+def _without_page_trees(html: str, parser: _VisibleText, text: str) -> tuple[_VisibleText, str]:
+    """A page read again without its page trees (htmlchrome.is_page_tree) when they held most
+    of its words, an export's index.html: its lines of other pages' titles are navigation, not
+    an answer (s24 trial). A page that is only its tree keeps it."""
+    trimmed = _parsed(html, drop_boilerplate=True, drop_page_trees=True)
+    trimmed_text = _text_of(trimmed)
+    return (trimmed, trimmed_text) if trimmed_text else (parser, text)
+
+
 def _pipe_row(cells: list[str], width: int) -> str:
     """A markdown table row of `width` cells (missing ones empty), a "|" in a cell escaped as
     the CSV reader writes it (language.pipe_row): tables.py splits a row at its unescaped
@@ -706,6 +732,8 @@ def html_visible_text(html: str, relative: str = "") -> tuple[str, str | None]:
     if relative and _names_itself(parser.search_pages, relative):
         title = page_title(" ".join(parser.title.split()), parser.chrome.first_heading)
         return parser.chrome.first_heading or title, title[:TITLE_MAX] or None
+    if 2 * parser.chrome.tree_words > len(_WORDS.findall(text)):
+        parser, text = _without_page_trees(html, parser, text)
     if parser.chrome.list_words and parser.chrome.list_words >= len(_WORDS.findall(text)):
         parser = _parsed(html, drop_boilerplate=True, drop_link_lists=False)
         text = _text_of(parser)
@@ -757,9 +785,13 @@ def _names_a_site(rest: str) -> bool:
 
 
 def _parsed(
-    html: str, drop_boilerplate: bool, drop_link_lists: bool = True, drop_widgets: bool = True
+    html: str,
+    drop_boilerplate: bool,
+    drop_link_lists: bool = True,
+    drop_widgets: bool = True,
+    drop_page_trees: bool = False,
 ) -> _VisibleText:
-    parser = _VisibleText(drop_boilerplate, drop_link_lists, drop_widgets)
+    parser = _VisibleText(drop_boilerplate, drop_link_lists, drop_widgets, drop_page_trees)
     parser.feed(_unclosed_tail_as_text(html))
     parser.close()
     return parser

@@ -23,12 +23,18 @@ banner, a vote, a newsletter sign-up): a block saying anything else beside a but
 page's, whatever its markup ("Price: 25 EUR [Add to cart]"). html.py reads a page again
 keeping its link lists when they held more words than everything else it kept (a page of
 useful links is its links), and whole when its link lists and widgets were all it said.
+
+A page tree (`is_page_tree`: an export's index.html, "Available Pages:" over a list of every
+page's title, each item a link to another page of the export by a relative address) is left out
+when such lists hold most of a page's words: quoted, its lines of titles answered questions
+about the pages they name (s24 trial, failure 1). A page that is only its tree keeps it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from citeqa.glossary import fold, language_words
 
@@ -42,9 +48,11 @@ __all__ = [
     "holds_phrase",
     "is_consent_control",
     "is_link_list",
+    "is_page_tree",
     "is_question",
     "is_statement",
     "is_widget",
+    "links_a_page_of_the_export",
     "names_chrome",
     "names_navigation",
 ]
@@ -61,6 +69,8 @@ WIDGET_CONTENT_TAGS = frozenset(
 """Content elements no widget holds: an element holding one is content around a button."""
 LINK_LIST_MIN = 2
 """The fewest items of a link list (one link alone is a sentence's)."""
+PAGE_TREE_MIN = 3
+"""The fewest items of a page tree (`is_page_tree`): two links are a "see also"."""
 WIDGET_WORDS = 40
 """The most words a widget holds, its buttons' included (a cookie banner's sentence or two)."""
 WIDGET_CHARS = 600
@@ -87,6 +97,10 @@ class OpenBlock:
     item_open: bool = False
     item_has_link: bool = False
     item_unlinked: bool = False
+    item_local: bool = False
+    """Whether the item open links to another page of the export (`links_a_page_of_the_export`)."""
+    local: int = 0
+    """Its items wholly a link holding a link to another page of the export."""
     controls: int = 0
     bare_words: int = 0
     """Words outside its buttons and links: a block with none says nothing of its own."""
@@ -111,11 +125,13 @@ class OpenBlock:
         self.close_item()
         self.items += 1
         self.item_open, self.item_has_link, self.item_unlinked = True, False, False
+        self.item_local = False
 
     def close_item(self) -> None:
         if self.item_open and self.item_has_link and not self.item_unlinked:
             self.linked += 1
-        self.item_open = False
+            self.local += self.item_local
+        self.item_open, self.item_local = False, False
 
     def add_text(self, text: str, in_link: bool, in_control: bool) -> None:
         """Visible text read inside the block (`in_link`: inside an `<a href>`; `in_control`:
@@ -226,6 +242,24 @@ def is_link_list(block: OpenBlock) -> bool:
     """Whether a closed list is a link list: LINK_LIST_MIN items or more, each wholly a link."""
     block.close_item()
     return block.tag in LIST_TAGS and block.items >= LINK_LIST_MIN and block.linked == block.items
+
+
+def is_page_tree(block: OpenBlock) -> bool:
+    """Whether a closed list is a page tree: a link list of PAGE_TREE_MIN items or more, each a
+    link to another page of the export (an index.html's "Available Pages:")."""
+    return is_link_list(block) and block.items >= PAGE_TREE_MIN and block.local == block.items
+
+
+def links_a_page_of_the_export(href: str | None) -> bool:
+    """Whether a link's address is another page of the same folder tree: relative, no scheme,
+    host, leading "/" nor bare "#fragment" ("Deploy-procedure_98320.html", "api/index.html")."""
+    if not href or href.startswith(("/", "#", "?")):
+        return False
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    return not parts.scheme and not parts.netloc and bool(parts.path)
 
 
 def is_widget(block: OpenBlock) -> bool:

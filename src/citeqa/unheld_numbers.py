@@ -1,0 +1,153 @@
+"""A question asking of a numbered key ("week 20", "l'ADR 6") that the texts its answer stands
+in never write, while they write a series of other numbers for that key ("ADR-0002",
+"ADR-0004"; a table's "Week" column of 10 to 14), all before it or all after it.
+
+The answer layer quoted the rota's allowance sentence for "Who is on call in week 20?" and
+ADR-0002's status for "Quel est le statut de l'ADR 6 ?" (s24 trial): the number weighs as one
+word among the question's and every other word matched. As unheld_years.py does for a year
+(its model), the question abstains, naming the numbers written, when all of these hold:
+
+- the question writes one keyed number (`KEYED`: a word of two letters or more, no stopword
+  nor function word, then a whole number of at most three digits, maybe after "#", "-" or
+  "n°": not a decimal "1.0", nor a year, "l'année 1313");
+- no document the answer quotes (its text, its title, the sections cited) writes that number
+  as a whole number, keyed or not (another passage shown may: "20 minutes" of a deploy page);
+- they and the passages shown write the key with at least SERIES_MIN other numbers (the key
+  then the number, "ADR-0004", "week 10", or a number in a table column the key heads) of its
+  magnitude (less than MAGNITUDE times larger or smaller: "les années 60" are not outside a
+  series of 1950 and 1970), and the asked one lies after all of them or before all of them.
+
+No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from typing import NamedTuple
+
+from citeqa.glossary import fold, language_words
+from citeqa.lexical import stopwords
+from citeqa.models import Citation, Document, Hit
+from citeqa.unheld_years import YEAR
+
+__all__ = [
+    "UnheldNumber",
+    "answer_documents",
+    "asked_keyed_number",
+    "keyed_numbers",
+    "unheld_number",
+]
+
+KEYED = re.compile(
+    r"(?<![\w.-])(?P<key>[^\W\d_]{2,})[ \t]*(?:#|-|n°|no\.?)?[ \t]*"
+    r"0*(?P<number>\d{1,3})(?![\w]|[.,]\d)"
+)
+"""A key word then a whole number of at most three digits past its leading zeros ("week 20",
+"ADR-0004", "ticket #12"); not a decimal."""
+MAGNITUDE = 10
+"""How many times larger or smaller than the asked number a number written may be and still
+be of its series: "les années 60" are no number of a series of years 1950 and 1970."""
+SERIES_MIN = 2
+"""The fewest other numbers written for the key that make a series."""
+HELD_NAMED = 5
+"""How many of the numbers written the reason names (the closest to the asked)."""
+_PIPE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
+
+
+class UnheldNumber(NamedTuple):
+    asked: str
+    """The key and number as the question writes them ("week 20")."""
+    held: list[str]
+    """The key with the numbers written, the closest to the asked one first."""
+
+
+def unheld_number(
+    question: str, labels: Sequence[str], quoted: Sequence[str], shown: Sequence[str]
+) -> UnheldNumber | None:
+    """The keyed number the question asks of that none of `labels` (the sections cited, the
+    quoted documents' titles) and `quoted` (those documents' texts) writes while they and the
+    passages `shown` write a series of others for its key all on one side of it (the module's
+    rules)."""
+    asked = asked_keyed_number(question)
+    if asked is None:
+        return None
+    written, key, number = asked
+    if any(_writes_whole(text, number) for text in [*labels, *quoted]):
+        return None
+    held = {
+        other
+        for other in keyed_numbers(fold(key), [*labels, *quoted, *shown])
+        if number < other * MAGNITUDE and other < number * MAGNITUDE
+    }
+    if len(held) < SERIES_MIN or min(held) <= number <= max(held):
+        return None
+    closest = sorted(held, key=lambda other: (abs(other - number), other))[:HELD_NAMED]
+    return UnheldNumber(written, [f"{key} {other}" for other in sorted(closest)])
+
+
+def asked_keyed_number(question: str) -> tuple[str, str, int] | None:
+    """The one keyed number the question writes (`KEYED`): as written, its key and its
+    number; None for none or several, or a year."""
+    found = [
+        match
+        for match in KEYED.finditer(question)
+        if fold(match["key"]) not in _common_words() and not YEAR.fullmatch(match["number"])
+    ]
+    if len(found) != 1:
+        return None
+    match = found[0]
+    return match.group(), match["key"], int(match["number"])
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Words that key no number: stopwords, function words, interrogatives ("in 20")."""
+    common = language_words("function_words") | language_words("interrogatives")
+    return frozenset(stopwords() | common)
+
+
+def keyed_numbers(key: str, texts: Iterable[str]) -> set[int]:
+    """The numbers `texts` write for the folded `key`: after it (`KEYED`) or in a pipe table's
+    column whose header is the key (its plural too)."""
+    numbers: set[int] = set()
+    for text in texts:
+        if key.isascii() and key not in text.casefold():
+            continue  # casefolding is cheap: a whole document is folded only if it may hold the key
+        numbers |= {int(m["number"]) for m in KEYED.finditer(fold(text)) if m["key"] == key}
+        numbers |= _column_numbers(key, text)
+    return numbers
+
+
+def _column_numbers(key: str, text: str) -> set[int]:
+    """The whole numbers of the pipe-table column headed `key` (or its plural) in `text`."""
+    numbers: set[int] = set()
+    column: int | None = None
+    last = -1
+    for row in _PIPE_ROW.finditer(text):
+        cells = [fold(cell) for cell in row.group(1).split("|")]
+        if row.start() > last + 1:
+            column = None  # another table
+        last = row.end()
+        if column is None or column >= len(cells):
+            column = next((n for n, cell in enumerate(cells) if cell in (key, key + "s")), None)
+            continue
+        if cells[column].isdigit() and len(cells[column]) <= 4:  # "0004" too
+            numbers.add(int(cells[column]))
+    return numbers
+
+
+def _writes_whole(text: str, number: int) -> bool:
+    """Whether `text` writes `number` as a whole number (leading zeros allowed: "ADR-0006")."""
+    return re.search(rf"(?<![\d.,])0*{number}(?![\d]|[.,]\d)", text) is not None
+
+
+def answer_documents(
+    citations: Sequence[Citation], hits: Sequence[Hit], documents: Mapping[str, Document]
+) -> tuple[list[str], list[str], list[str]]:
+    """What an answer stands in: the sections its quotes are cited under and their documents'
+    titles, those documents' whole texts, and the passages shown (`hits`)."""
+    labels = [text for c in citations for text in (c.section or "", documents[c.doc_id].title)]
+    quoted = [documents[doc].text for doc in sorted({c.doc_id for c in citations})]
+    return labels, quoted, [hit.chunk.text for hit in hits]
