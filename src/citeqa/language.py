@@ -833,7 +833,20 @@ def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:
             continue
         if match.group().startswith(".") and _is_abbreviation(text, start, match.start()):
             continue
+        if match.group() == "." and _is_list_number(text, start, match.start()):
+            continue
         yield match.end()
+
+
+_LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}")
+"""A numbered list item's number, alone between its line's start and its period ("2. Fill in…")."""
+
+
+def _is_list_number(text: str, start: int, period: int) -> bool:
+    """Whether the period at `period` closes the number opening a numbered list item's line
+    ("1. Quantify DNA…"): the item's text is its sentence, the number no sentence of its own."""
+    line_start = max(start, text.rfind("\n", start, period) + 1)
+    return _LIST_NUMBER.fullmatch(text, line_start, period) is not None
 
 
 def _is_abbreviation(text: str, start: int, period: int) -> bool:

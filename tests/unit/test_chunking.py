@@ -625,3 +625,19 @@ def test_a_long_heading_is_carried_cut_into_each_chunk_and_what_it_embeds() -> N
         assert len(passage_text(chunk)) <= len(chunk.text) + SECTION_CHARS + 1
     short = list(chunk_document(make_doc("## Fixed\n\n" + "A line. " * 400)))
     assert {chunk.section for chunk in short} == {"Fixed"}
+
+
+def test_a_numbered_list_items_number_opens_its_sentence() -> None:
+    text = (
+        "Illumina sequencing goes to the Genomics Core Facility.\n\n"
+        "1. Quantify DNA with Qubit.\n  12. Fill in the submission sheet.\n"
+        "We met in 2021. 12 people came."
+    )
+    sentences = [text[start:end] for start, end in split_sentences(text)]
+    assert sentences == [
+        "Illumina sequencing goes to the Genomics Core Facility.",
+        "1. Quantify DNA with Qubit.",
+        "12. Fill in the submission sheet.",
+        "We met in 2021.",
+        "12 people came.",
+    ]
