@@ -220,3 +220,21 @@ def test_a_huge_or_deeply_nested_config_file_is_skipped_not_raised(tmp_path: Pat
     assert refusal(tmp_path, "deep.toml", deep) == f"nested more than {MAX_DEPTH} levels deep"
     nested = "a = " + "[" * (MAX_DEPTH + 2) + "1" + "]" * (MAX_DEPTH + 2) + "\n"
     assert refusal(tmp_path, "nested.toml", nested) == f"nested more than {MAX_DEPTH} levels deep"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" + ".a" * 300 + " = 1\n",  # dotted keys
+        "[" + ".".join(["a"] * 300) + "]\nx = 1\n",  # a table header
+        "[[" + ".".join(["a"] * 300) + "]]\nx = 1\n",  # an array of tables
+    ],
+)
+def test_a_toml_table_nested_past_the_limit_is_skipped_not_raised(
+    tmp_path: Path, text: str
+) -> None:
+    from citeqa.readers.structured import MAX_DEPTH
+
+    assert refusal(tmp_path, "deep.toml", text) == f"nested more than {MAX_DEPTH} levels deep"
+    shallow = "a" + ".a" * (MAX_DEPTH - 2) + " = 1\n"
+    assert document(tmp_path, "shallow.toml", shallow).text.endswith("a › a: 1\n")

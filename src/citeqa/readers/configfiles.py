@@ -71,15 +71,20 @@ def toml_value(text: str) -> Pairs:
         raise UnreadableDocument(f"not valid TOML: {error}") from None
     except RecursionError:
         raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep") from None
-    return Pairs((key, _written(item)) for key, item in parsed.items())
+    return Pairs((key, _written(item, 1)) for key, item in parsed.items())
 
 
-def _written(value: object) -> object:
-    """A tomllib value as text a TOML file writes: a table as Pairs, `true` not "True"."""
+def _written(value: object, depth: int) -> object:
+    """A tomllib value as text a TOML file writes: a table as Pairs, `true` not "True".
+    UnreadableDocument past MAX_DEPTH levels: tomllib builds dotted keys and [a.a.a] headers
+    of any depth without recursing, so the depth is counted here, before Python's stack
+    overflows (`a.a.a…` 300 deep did)."""
+    if depth > MAX_DEPTH and isinstance(value, (dict, list)):
+        raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(value, dict):
-        return Pairs((str(key), _written(item)) for key, item in value.items())
+        return Pairs((str(key), _written(item, depth + 1)) for key, item in value.items())
     if isinstance(value, list):
-        return [_written(item) for item in value]
+        return [_written(item, depth + 1) for item in value]
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (datetime.date, datetime.time)):
