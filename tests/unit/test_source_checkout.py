@@ -159,6 +159,10 @@ def test_github_folder_is_read_and_hidden_or_tool_folders_are_counted(tmp_path: 
         ),
         ("```python\nimport attrs\n```\n\n# Real title\n", "Real title"),
         ("a < b holds for every pair\n", "a < b holds for every pair"),
+        ("# Vec<T> and Option<U>\n", "Vec<T> and Option<U>"),
+        ("if a<b and c>d the pair is kept\n", "if a<b and c>d the pair is kept"),
+        ("<details open>\n\n# Folded <b>notes</b><br/>\n", "Folded notes"),
+        ('<IMG SRC="logo.svg">\n<div\n\n# Loud tags\n', "Loud tags"),
     ],
 )
 def test_html_tags_myst_targets_and_fenced_blocks_are_never_a_title(text: str, title: str) -> None:
