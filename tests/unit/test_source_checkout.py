@@ -84,8 +84,6 @@ def test_setup_cfg_and_tox_ini_are_read_with_no_interpolation(tmp_path: Path) ->
     ("name", "content", "reason"),
     [
         ("broken.toml", "name = \n", "not valid TOML: "),
-        ("broken.ini", "key = value\n[section]\n", "not valid INI: a value before any [section]"),
-        ("broken.cfg", "[a]\n= 5\n", "not valid INI: a line that is no `key = value` (line 2)"),
         ("empty.toml", "# only a comment\n", "no values in it"),
     ],
 )
@@ -242,3 +240,20 @@ def test_a_toml_table_nested_past_the_limit_is_skipped_not_raised(
     assert refusal(tmp_path, "deep.toml", text) == f"nested more than {MAX_DEPTH} levels deep"
     shallow = "a" + ".a" * (MAX_DEPTH - 2) + " = 1\n"
     assert document(tmp_path, "shallow.toml", shallow).text.endswith("a › a: 1\n")
+
+
+HAPROXY = "global\n    log 127.0.0.1 local0\n    maxconn 4096\n\ndefaults\n    mode http\n"
+GRUB = "set default=0\nmenuentry 'Ubuntu' {\n    linux /boot/vmlinuz root=/dev/sda1\n}\n"
+
+
+def test_a_sectionless_ini_is_read_at_the_top_and_another_syntax_as_text(tmp_path: Path) -> None:
+    plain = document(
+        tmp_path, "settings.ini", "# db\nhost=db.local\nport = 5432\n[cache]\nttl=60\n"
+    )
+    assert plain.kind == "ini"
+    assert plain.text.splitlines()[2:] == ["host: db.local", "port: 5432", "", "cache › ttl: 60"]
+    for name, text in [("haproxy.cfg", HAPROXY), ("grub.cfg", GRUB), ("odd.ini", "[a]\nx\n  y\n")]:
+        read = document(tmp_path, name, text)
+        assert (read.kind, read.text, read.title) == ("txt", text, name)
+    huge = "k = v\n" * (1_000_000 // 6 + 1)
+    assert "citeqa's limit for an INI file" in refusal(tmp_path, "huge.cfg", huge)
