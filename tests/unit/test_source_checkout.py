@@ -257,3 +257,13 @@ def test_a_sectionless_ini_is_read_at_the_top_and_another_syntax_as_text(tmp_pat
         assert (read.kind, read.text, read.title) == ("txt", text, name)
     huge = "k = v\n" * (1_000_000 // 6 + 1)
     assert "citeqa's limit for an INI file" in refusal(tmp_path, "huge.cfg", huge)
+
+
+def test_copying_and_copying_lesser_each_keep_their_own_id(tmp_path: Path) -> None:
+    """Only an ending a reader reads is left out of an id: ".lesser" is no such ending."""
+    (tmp_path / "COPYING").write_text("GNU GENERAL PUBLIC LICENSE\n")
+    (tmp_path / "COPYING.LESSER").write_text("GNU LESSER GENERAL PUBLIC LICENSE\n")
+    (tmp_path / "guide.MD").write_text("# Guide\n\nRead me.\n")
+    read = read_corpus(tmp_path)
+    assert sorted(d.doc_id for d in read.documents) == ["COPYING", "COPYING.LESSER", "guide"]
+    assert read.warnings == []
