@@ -162,14 +162,15 @@ def test_markup_changes_bumped_the_text_readers_versions() -> None:
     page since an element whose id names a breadcrumb trail is left out (23); a .md file since
     its title passes over HTML tags, MyST targets and fenced blocks (14), a .html page since an
     ordered list's items keep their numbers (24); a .md file since only known HTML tags are
-    dropped from its title, "Vec<T>" kept (15)."""
+    dropped from its title, "Vec<T>" kept (15), a .html page since an item's `value` and a
+    reversed list number its items (25)."""
     assert reader_for(".rst") is not None
     versions = reader_versions()
     assert (versions[".md"], versions[".txt"], versions[".rst"], versions[".html"]) == (
         15,
         15,
         8,
-        24,
+        25,
     )
     assert (versions[".csv"], versions[".tsv"], versions[".vtt"], versions[".srt"]) == (8, 8, 6, 6)
 

@@ -267,3 +267,20 @@ def test_copying_and_copying_lesser_each_keep_their_own_id(tmp_path: Path) -> No
     read = read_corpus(tmp_path)
     assert sorted(d.doc_id for d in read.documents) == ["COPYING", "COPYING.LESSER", "guide"]
     assert read.warnings == []
+
+
+def test_an_items_value_and_a_reversed_list_number_items_as_a_browser_does() -> None:
+    from citeqa.readers.html import html_visible_text
+
+    page = (
+        "<html><body><ol><li>One</li><li value='7'>Seven</li><li>Eight</li></ol>"
+        "<ol reversed><li>Three</li><li>Two<ol><li>inner</li></ol></li><li>One</li></ol>"
+        "<ol reversed start='10'><li>Ten</li><li value='4'>Four</li><li>Three</li></ol>"
+        "</body></html>"
+    )
+    lines = [line for line in html_visible_text(page)[0].splitlines() if line]
+    assert lines == [
+        "1. One", "7. Seven", "8. Eight",
+        "3. Three", "2. Two", "1. inner", "1. One",
+        "10. Ten", "4. Four", "3. Three",
+    ]  # fmt: skip
