@@ -284,3 +284,12 @@ def test_an_items_value_and_a_reversed_list_number_items_as_a_browser_does() -> 
         "3. Three", "2. Two", "1. inner", "1. One",
         "10. Ten", "4. Four", "3. Three",
     ]  # fmt: skip
+
+
+def test_the_hidden_line_names_the_corpus_folders_before_caches_and_hidden_files() -> None:
+    hidden = [f"d{n}/.DS_Store" for n in range(6)] + [".DS_Store", ".git/", "node_modules/"]
+    hidden += [f"pkg{n}/__pycache__/" for n in range(4)] + [".venv/"]
+    line = report_notes(BuildReport(index_dir="i", hidden=sorted(hidden)))[0]
+    named = line.split("): ", 1)[1]
+    assert named.startswith(".git/, .venv/, node_modules/, pkg0/__pycache__/")
+    assert named.endswith("d1/.DS_Store and 4 more")
