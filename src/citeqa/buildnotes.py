@@ -113,9 +113,17 @@ HIDDEN = (
 
 def hidden_line(hidden: list[str]) -> str:
     """One line counting the hidden names and tools' folders a build passed over (".git/",
-    ".env", "node_modules/"), the first REPORT_NAMED named: a user sees why .github/*.md was
-    missing before citeqa read it (s24 trial), and what else it leaves out."""
-    return HIDDEN.format(count=len(hidden), files=named_files(hidden, False))
+    ".env", "node_modules/"), the first REPORT_NAMED named, the corpus's own folders first
+    (`_folders_first`): a user sees why .github/*.md was missing before citeqa read it (s24
+    trial), and what else it leaves out."""
+    return HIDDEN.format(count=len(hidden), files=named_files(_folders_first(hidden), False))
+
+
+def _folders_first(hidden: list[str]) -> list[str]:
+    """`hidden` with its folders (named ending in "/") first, the shallowest first, then its
+    files: the names a report has room for are ".git/" and "node_modules/", not a dozen
+    ".DS_Store" files or each package's "__pycache__/" (s24 review)."""
+    return sorted(hidden, key=lambda name: (not name.endswith("/"), name.count("/"), name))
 
 
 def _unembedded_line(unembedded: UnembeddedSentences) -> str:

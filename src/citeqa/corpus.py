@@ -41,6 +41,7 @@ from citeqa.readers import (
     Reader,
     UnreadableDocument,
     read_types,
+    reader_for,
     reader_for_name,
 )
 from citeqa.readers.base import PlacedReader
@@ -282,8 +283,11 @@ def titles_from(manifest: dict[str, Any], warnings: list[str]) -> dict[str, str]
 def document_id(relative: str) -> str:
     """The id of the document at `relative` (its posix path in the corpus): that path without
     its extension ("Daily/2026-03-14") nor a wiki export's page ids ("Team Handbook
-    5b7a…/Onboarding 3f2a….md" → "Team Handbook/Onboarding": export_names.py)."""
-    return str(PurePosixPath(without_page_ids(relative)).with_suffix(""))
+    5b7a…/Onboarding 3f2a….md" → "Team Handbook/Onboarding": export_names.py). Only an
+    ending a reader reads is left out: "COPYING.LESSER", read as text by its name, keeps its
+    own (it took "COPYING", and COPYING beside it was renamed with a warning)."""
+    path = PurePosixPath(without_page_ids(relative))
+    return str(path.with_suffix("") if reader_for(path.suffix) is not None else path)
 
 
 def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Document:

@@ -2,7 +2,8 @@
 (readers/base.py `Reader.version`) as the index recorded it, against the version now.
 
 A build records in its manifest (`readers`) the version of the reader of each file ending, and
-reads again every file whose reader's version differs from the one the previous build recorded
+reads again every file whose reader's version differs (a file's reader as readers.reader_for_name
+finds it: the .txt reader for "LICENSE") from the one the previous build recorded
 (its chunks and vectors are not reused, as for a file whose content changed). So every document
 of an index was read by the version its manifest gives for the document's ending: the record of
 each file's reader, kept once per ending. An index written before readers had versions records
@@ -20,11 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from pathlib import PurePosixPath
 from typing import NamedTuple
 
 from citeqa.filelist import FileList
-from citeqa.readers import reader_versions
+from citeqa.readers import reader_suffix, reader_versions
 from citeqa.unread import now_read, skipped_files
 
 UNVERSIONED = 1
@@ -53,15 +53,18 @@ def outdated(recorded: dict[str, int] | None, files: Callable[[], Iterable[str]]
 
 
 def _ending_in(endings: tuple[str, ...], files: Callable[[], Iterable[str]]) -> list[str]:
-    """The names of `files()` that end in one of `endings` (lower-cased), `files` called only
-    when there are some."""
+    """The names of `files()` read by the reader of one of `endings` (lower-cased): by their
+    ending, or by the .txt reader for "LICENSE" or "COPYING.LESSER" (readers.reader_suffix),
+    `files` called only when there are some."""
+    return [name for name, _ in _read_by(endings, files)]
+
+
+def _read_by(endings: tuple[str, ...], files: Callable[[], Iterable[str]]) -> list[tuple[str, str]]:
+    """Each name of `files()` read by the reader of one of `endings`, with that ending."""
     if not endings:
         return []
-    return [
-        name
-        for name in files()  # a cheap test of the name's end first, the exact ending of those
-        if name.lower().endswith(endings) and PurePosixPath(name).suffix.lower() in endings
-    ]
+    read_by = ((name, reader_suffix(name)) for name in files())
+    return [(name, suffix) for name, suffix in read_by if suffix is not None and suffix in endings]
 
 
 NOW_READ = "of a type now read: "
@@ -99,8 +102,7 @@ def reasons(recorded: dict[str, int] | None, files: Callable[[], Iterable[str]])
     now = reader_versions()
     then = recorded or {}
     lines = []
-    for name in _ending_in(_changed(then, now), files):
-        suffix = PurePosixPath(name).suffix.lower()
+    for name, suffix in _read_by(_changed(then, now), files):
         lines.append(
             f"{CHANGED}{name}{_READ_BY}{then.get(suffix, UNVERSIONED)} of the"
             f" {suffix} reader, now {now[suffix]}; `citeqa index` reads it again)"

@@ -244,9 +244,19 @@ _FENCE_OPENING = re.compile(
 )
 """A code fence's or a MyST directive's opening line ("```python", "```{include} ../CHANGELOG.md"):
 what it holds, up to its closing fence, is code or a directive's options, never a title."""
-_HTML_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][^<>]*(?:>|$)")
+_TAG_NAME = r"(?:p|div|img|a|strong|b|i|em|br|span|details|summary|picture|source|h[1-6])"
+"""The HTML elements a README's markdown holds (a centred logo, a badge row, a collapsed
+block): only those are tags; any other angle brackets are text ("Vec<T> and Option<U>")."""
+_HTML_TAG = re.compile(
+    r"<!--.*?(?:-->|$)"  # a comment, "<!-- teaser-begin -->", one left open included
+    rf"|</?{_TAG_NAME}[ \t]*/?>"  # "<p>", "</strong>", "<br/>"
+    rf"|<{_TAG_NAME}[ \t]+(?:open[ \t]*|[^<>]*=[^<>]*)(?:>|$)"  # with attributes, "<details open>"
+    rf"|^[ \t]*<{_TAG_NAME}(?=[ \t]|$)[^<>]*$",  # opening a line, its attributes on the next
+    re.IGNORECASE,
+)
 """An HTML tag or comment in a markdown line ("<p align=\"center\">", "<!-- teaser-begin -->"),
-one left open at the line's end included."""
+one left open at the line's end included; a tag's attributes are written `name=value` (or
+`open`), so "if a<b and c>d" holds no tag."""
 
 
 def _body_lines(lines: Iterable[str]) -> Iterator[str]:

@@ -23,9 +23,11 @@ write, when all of these hold:
   answer, and so does a question asking of several years ("en 1968, 1969 et 1970", "entre
   1962 et 1965");
 - no document the answer is quoted from keys a table row by that year (`_keys_a_row`: a line
-  opening with the year alone, then a value: "2021    63    0,22" in a PDF's table, "| 2021 |
-  63 |"): such a document holds the asked year's values, so the passages read missed them
-  rather than the documents lacking them (session 24: "How many isolates were tested in 2021
+  opening with the year alone, then cells, one a number: "2021    63    0,22" in a PDF's
+  table, "| 2021 | 63 |", beside a line of as many cells; a timeline's "2021   Opened 3
+  offices" or a reference list's "2021  Smith J. … 12:34" is no table): such a document
+  holds the asked year's values, so the passages read missed them rather than the documents
+  lacking them (session 24: "How many isolates were tested in 2021
   in the SDHI study?" quoted the paper's introduction, which writes 2012, and abstained while
   the paper's table has a row for 2021). A year written in prose elsewhere in the document
   keeps the rule ("traps were run in 2022 and 2023" is no count for 2022).
@@ -136,12 +138,37 @@ def _writes_number(text: str, number: str) -> bool:
 
 
 def _keys_a_row(text: str, year: str) -> bool:
-    """Whether a line of `text` opens with `year` as a table row's key: the year alone in the
-    first cell (after a pipe, or at the line's start), a cell break after it (a pipe, a tab or
-    two spaces: a PDF's table columns) and a number later on the line ("2021    63    0,22",
-    "| 2021 | 63 |"); "2021 was dry" or "2021: 63 isolates" in prose is no row."""
-    row = rf"(?m)^[ \t]*(?:\|[ \t]*)?{year}(?:[ \t]*\||\t|[ \t]{{2,}})[^\n]*\d"
-    return re.search(row, text) is not None
+    """Whether a line of `text` is a table's row keyed by `year`: the year alone in its first
+    cell (after a pipe, or at the line's start), then cells (`_cells`: a pipe, a tab or two
+    spaces break them, a PDF's table columns), one of them a number alone ("2021    63
+    0,22", "| 2021 | 63 |"), and a line right above or below it cut into as many cells (the
+    table's other rows, its header or a markdown table's `| --- |` line). "2021 was dry",
+    "2021: 63 isolates", a timeline's "2021   Opened 3 offices" or a reference's "2021  Smith
+    J. Nature 12:34" is no row."""
+    lines = text.splitlines()
+    opening = re.compile(rf"[ \t]*(?:\|[ \t]*)?{year}(?:[ \t]*\||\t|[ \t]{{2,}})")
+    for number, line in enumerate(lines):
+        if not opening.match(line):
+            continue
+        cells = _cells(line)
+        if not any(_NUMBER_ALONE.fullmatch(cell) for cell in cells[1:]):
+            continue
+        neighbours = lines[max(number - 1, 0) : number] + lines[number + 1 : number + 2]
+        if any(len(_cells(other)) == len(cells) for other in neighbours):
+            return True
+    return False
+
+
+_CELL_BREAK = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\t[ \t]*|[ \t]{2,}")
+"""What parts a table row's cells: a pipe, a tab, or two spaces or more."""
+_NUMBER_ALONE = re.compile(r"[-+−]?\d[\d \u00a0\u202f.,]*%?")
+"""A cell holding a number alone ("63", "0,22", "1 204", "12.5%")."""
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of `line` read as a table row (`_CELL_BREAK`), a markdown row's outer pipes
+    left out; one cell for a line of prose."""
+    return _CELL_BREAK.split(line.strip().strip("|").strip())
 
 
 def _no_number_cells(text: str) -> str:

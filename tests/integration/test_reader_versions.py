@@ -167,3 +167,16 @@ def test_a_file_of_a_type_read_since_the_build_makes_the_index_stale_until_read(
     report = build_index(fake_settings(corpus, index))
     assert report.added == ["plans.yaml"]
     assert not index_status(fake_settings(corpus, index)).stale
+
+
+def test_a_changed_text_reader_outdates_the_plain_text_names_without_an_ending() -> None:
+    """LICENSE, AUTHORS, COPYING.LESSER are read by the .txt reader (readers.reader_for_name):
+    its new version reads them again, and `status` names that reader."""
+    names = ["LICENSE", "sub/AUTHORS", "COPYING.LESSER", "notes.txt", "Makefile", "a.html"]
+    then = {**reader_versions(), ".txt": 1}
+    assert rereading.outdated(then, lambda: names) == names[:4]
+    now = reader_versions()[".txt"]
+    assert rereading.reasons(then, lambda: names)[0] == (
+        f"reader changed: LICENSE (read by version 1 of the .txt reader, now {now};"
+        " `citeqa index` reads it again)"
+    )

@@ -97,7 +97,7 @@ def test_an_underlined_title_is_left_out_with_its_underline() -> None:
 def test_a_plain_text_numbered_heading_over_prose_is_left_out() -> None:
     prose = "The response rate at week fifty-two was higher in the treated arm, 56.2 %."
     text = f"Trial report\n\nIntro line.\n3. Results\n{prose}\n"
-    cited = _citations(text, ["Results", prose], "text")
+    cited = _citations(text, ["3. Results", prose], "text")
     assert [c.quote for c in cited] == [prose]
     assert cited[0].section == "3. Results"
 

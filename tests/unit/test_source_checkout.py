@@ -84,8 +84,6 @@ def test_setup_cfg_and_tox_ini_are_read_with_no_interpolation(tmp_path: Path) ->
     ("name", "content", "reason"),
     [
         ("broken.toml", "name = \n", "not valid TOML: "),
-        ("broken.ini", "key = value\n[section]\n", "not valid INI: a value before any [section]"),
-        ("broken.cfg", "[a]\n= 5\n", "not valid INI: a line that is no `key = value` (line 2)"),
         ("empty.toml", "# only a comment\n", "no values in it"),
     ],
 )
@@ -159,6 +157,10 @@ def test_github_folder_is_read_and_hidden_or_tool_folders_are_counted(tmp_path: 
         ),
         ("```python\nimport attrs\n```\n\n# Real title\n", "Real title"),
         ("a < b holds for every pair\n", "a < b holds for every pair"),
+        ("# Vec<T> and Option<U>\n", "Vec<T> and Option<U>"),
+        ("if a<b and c>d the pair is kept\n", "if a<b and c>d the pair is kept"),
+        ("<details open>\n\n# Folded <b>notes</b><br/>\n", "Folded notes"),
+        ('<IMG SRC="logo.svg">\n<div\n\n# Loud tags\n', "Loud tags"),
     ],
 )
 def test_html_tags_myst_targets_and_fenced_blocks_are_never_a_title(text: str, title: str) -> None:
@@ -220,3 +222,74 @@ def test_a_huge_or_deeply_nested_config_file_is_skipped_not_raised(tmp_path: Pat
     assert refusal(tmp_path, "deep.toml", deep) == f"nested more than {MAX_DEPTH} levels deep"
     nested = "a = " + "[" * (MAX_DEPTH + 2) + "1" + "]" * (MAX_DEPTH + 2) + "\n"
     assert refusal(tmp_path, "nested.toml", nested) == f"nested more than {MAX_DEPTH} levels deep"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" + ".a" * 300 + " = 1\n",  # dotted keys
+        "[" + ".".join(["a"] * 300) + "]\nx = 1\n",  # a table header
+        "[[" + ".".join(["a"] * 300) + "]]\nx = 1\n",  # an array of tables
+    ],
+)
+def test_a_toml_table_nested_past_the_limit_is_skipped_not_raised(
+    tmp_path: Path, text: str
+) -> None:
+    from citeqa.readers.structured import MAX_DEPTH
+
+    assert refusal(tmp_path, "deep.toml", text) == f"nested more than {MAX_DEPTH} levels deep"
+    shallow = "a" + ".a" * (MAX_DEPTH - 2) + " = 1\n"
+    assert document(tmp_path, "shallow.toml", shallow).text.endswith("a › a: 1\n")
+
+
+HAPROXY = "global\n    log 127.0.0.1 local0\n    maxconn 4096\n\ndefaults\n    mode http\n"
+GRUB = "set default=0\nmenuentry 'Ubuntu' {\n    linux /boot/vmlinuz root=/dev/sda1\n}\n"
+
+
+def test_a_sectionless_ini_is_read_at_the_top_and_another_syntax_as_text(tmp_path: Path) -> None:
+    plain = document(
+        tmp_path, "settings.ini", "# db\nhost=db.local\nport = 5432\n[cache]\nttl=60\n"
+    )
+    assert plain.kind == "ini"
+    assert plain.text.splitlines()[2:] == ["host: db.local", "port: 5432", "", "cache › ttl: 60"]
+    for name, text in [("haproxy.cfg", HAPROXY), ("grub.cfg", GRUB), ("odd.ini", "[a]\nx\n  y\n")]:
+        read = document(tmp_path, name, text)
+        assert (read.kind, read.text, read.title) == ("txt", text, name)
+    huge = "k = v\n" * (1_000_000 // 6 + 1)
+    assert "citeqa's limit for an INI file" in refusal(tmp_path, "huge.cfg", huge)
+
+
+def test_copying_and_copying_lesser_each_keep_their_own_id(tmp_path: Path) -> None:
+    """Only an ending a reader reads is left out of an id: ".lesser" is no such ending."""
+    (tmp_path / "COPYING").write_text("GNU GENERAL PUBLIC LICENSE\n")
+    (tmp_path / "COPYING.LESSER").write_text("GNU LESSER GENERAL PUBLIC LICENSE\n")
+    (tmp_path / "guide.MD").write_text("# Guide\n\nRead me.\n")
+    read = read_corpus(tmp_path)
+    assert sorted(d.doc_id for d in read.documents) == ["COPYING", "COPYING.LESSER", "guide"]
+    assert read.warnings == []
+
+
+def test_an_items_value_and_a_reversed_list_number_items_as_a_browser_does() -> None:
+    from citeqa.readers.html import html_visible_text
+
+    page = (
+        "<html><body><ol><li>One</li><li value='7'>Seven</li><li>Eight</li></ol>"
+        "<ol reversed><li>Three</li><li>Two<ol><li>inner</li></ol></li><li>One</li></ol>"
+        "<ol reversed start='10'><li>Ten</li><li value='4'>Four</li><li>Three</li></ol>"
+        "</body></html>"
+    )
+    lines = [line for line in html_visible_text(page)[0].splitlines() if line]
+    assert lines == [
+        "1. One", "7. Seven", "8. Eight",
+        "3. Three", "2. Two", "1. inner", "1. One",
+        "10. Ten", "4. Four", "3. Three",
+    ]  # fmt: skip
+
+
+def test_the_hidden_line_names_the_corpus_folders_before_caches_and_hidden_files() -> None:
+    hidden = [f"d{n}/.DS_Store" for n in range(6)] + [".DS_Store", ".git/", "node_modules/"]
+    hidden += [f"pkg{n}/__pycache__/" for n in range(4)] + [".venv/"]
+    line = report_notes(BuildReport(index_dir="i", hidden=sorted(hidden)))[0]
+    named = line.split("): ", 1)[1]
+    assert named.startswith(".git/, .venv/, node_modules/, pkg0/__pycache__/")
+    assert named.endswith("d1/.DS_Store and 4 more")

@@ -83,3 +83,18 @@ def test_a_year_keying_a_row_of_the_quoted_document_keeps_the_answer() -> None:
     prose = "Traps were run in 2021 and 2022.\n2021: a dry year.\n2021 was dry, 63 isolates.\n"
     unheld = unheld_year(question, [], intro, [prose, table.replace("2021", "2020")])
     assert unheld is not None and unheld.held == ["2012"]  # prose, or another year's row
+
+
+def test_a_timeline_or_a_reference_list_opening_with_the_year_keys_no_row() -> None:
+    """A line opening with the year, two spaces and a digit is no table row unless it is one:
+    a number alone in a cell, beside a line of as many cells."""
+    intro = ["Les SDHI sont utilisés contre la septoriose depuis 2012."]
+    question = "How many isolates were tested in 2021 in the SDHI study?"
+    timeline = "2019   Founded in Lyon\n2021   Opened 3 offices\n2022   Hired 40 people\n"
+    references = "2020  Martin P. Plant Dis. 4:12\n2021  Smith J. Pest Sci. 12:34\n"
+    lone = "Notes\n2021    63\nThe end.\n"  # cells, but no table around them
+    for text in (timeline, references, lone):
+        unheld = unheld_year(question, [], intro, [text])
+        assert unheld is not None and unheld.held == ["2012"], text
+    one_row = "| Year | Isolates | EC50 |\n| 2021 | 63 | 0.22 |\n"
+    assert unheld_year(question, [], intro, [one_row]) is None  # its header beside it

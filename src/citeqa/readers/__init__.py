@@ -24,6 +24,7 @@ __all__ = [
     "read_types",
     "reader_for",
     "reader_for_name",
+    "reader_suffix",
     "reader_versions",
     "register_reader",
 ]
@@ -52,11 +53,18 @@ def reader_for_name(name: str) -> Reader | None:
     for a name projects write as plain text without a text ending ("LICENSE", "AUTHORS",
     "COPYING.LESSER": citeqa/data/checkout_files.json's plain_text_names, matched whole, case
     aside), which corpus.py decodes as text (a binary file of that name is refused there)."""
+    suffix = reader_suffix(name)
+    return None if suffix is None else reader_for(suffix)
+
+
+def reader_suffix(name: str) -> str | None:
+    """The ending, lower-cased, of the reader `reader_for_name` gives the file `name` (".txt"
+    for "LICENSE"), the key of its version in `reader_versions`; None when none reads it."""
     path = PurePosixPath(name)
-    reader = reader_for(path.suffix)
-    if reader is None and path.name.lower() in plain_text_names():
-        return reader_for(PLAIN_TEXT)
-    return reader
+    suffix = path.suffix.lower()
+    if reader_for(suffix) is not None:
+        return suffix
+    return PLAIN_TEXT if path.name.lower() in plain_text_names() else None
 
 
 PLAIN_TEXT = ".txt"

@@ -12,8 +12,10 @@ Parsed by the standard library only: tomllib (its floats kept as the file writes
 configparser with interpolation off (a "%(here)s" or "%" in a value is read as written, never
 expanded nor refused), no default section merged into the others, keys' case kept, a key
 written twice kept (strict off: the last one wins, as the tools that read such files do). A
-file that does not parse is skipped with the parser's reason, never a traceback; so is one of
-more than MAX_CHARACTERS characters (structured.py's limit) or nested past MAX_DEPTH.
+.toml file that does not parse is skipped with the parser's reason, never a traceback; so is
+one of more than MAX_CHARACTERS characters (structured.py's limit) or nested past MAX_DEPTH. An
+INI file's keys before any section are read at the top ("key=value" files); a .cfg or .ini
+that is no INI (haproxy.cfg, grub.cfg) is read as plain text.
 """
 
 from __future__ import annotations
@@ -44,10 +46,12 @@ class ConfigReader:
         text = str(content)
         if len(text) > MAX_CHARACTERS:
             raise UnreadableDocument(
-                f"larger than {MAX_CHARACTERS:,} characters, citeqa's limit for a"
-                f" {self.kind.upper()} file: a data dump rather than a reference"
+                f"larger than {MAX_CHARACTERS:,} characters, citeqa's limit for"
+                f" {_ARTICLES[self.kind]} file: a data dump rather than a reference"
             )
         value = toml_value(text) if self.kind == "toml" else ini_value(text)
+        if value is None:  # haproxy.cfg, grub.cfg: a .cfg of another syntax, read as text
+            return Extracted(text, title=_title(relative), kind="txt")
         if not value:  # a file of comments only
             raise UnreadableDocument("no values in it")
         try:
@@ -58,8 +62,13 @@ class ConfigReader:
             raise UnreadableDocument(str(reason)) from None
         if not read.strip():
             raise UnreadableDocument("no values in it")
-        title = " ".join(shown(PurePosixPath(relative).name).split())[:TITLE_MAX]
+        title = _title(relative)
         return Extracted(f"# {title}\n\n{read}", title=title)
+
+
+def _title(relative: str) -> str:
+    """The file's name, its title."""
+    return " ".join(shown(PurePosixPath(relative).name).split())[:TITLE_MAX]
 
 
 def toml_value(text: str) -> Pairs:
@@ -71,15 +80,20 @@ def toml_value(text: str) -> Pairs:
         raise UnreadableDocument(f"not valid TOML: {error}") from None
     except RecursionError:
         raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep") from None
-    return Pairs((key, _written(item)) for key, item in parsed.items())
+    return Pairs((key, _written(item, 1)) for key, item in parsed.items())
 
 
-def _written(value: object) -> object:
-    """A tomllib value as text a TOML file writes: a table as Pairs, `true` not "True"."""
+def _written(value: object, depth: int) -> object:
+    """A tomllib value as text a TOML file writes: a table as Pairs, `true` not "True".
+    UnreadableDocument past MAX_DEPTH levels: tomllib builds dotted keys and [a.a.a] headers
+    of any depth without recursing, so the depth is counted here, before Python's stack
+    overflows (`a.a.a…` 300 deep did)."""
+    if depth > MAX_DEPTH and isinstance(value, (dict, list)):
+        raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(value, dict):
-        return Pairs((str(key), _written(item)) for key, item in value.items())
+        return Pairs((str(key), _written(item, depth + 1)) for key, item in value.items())
     if isinstance(value, list):
-        return [_written(item) for item in value]
+        return [_written(item, depth + 1) for item in value]
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (datetime.date, datetime.time)):
@@ -87,34 +101,54 @@ def _written(value: object) -> object:
     return str(value)
 
 
-def ini_value(text: str) -> Pairs:
-    """The INI file's sections, each its keys and values as written (no interpolation, keys'
-    case kept; a key with no value reads "(empty)"); UnreadableDocument when it does
-    not parse (a line before any section, a line that is no key)."""
+def ini_value(text: str) -> Pairs | None:
+    """The INI file's keys and values as written (no interpolation, keys' case kept; a key with
+    no value reads "(empty)"): those before any section at the top (a sectionless
+    `key=value` file), then each section's; None when it is no INI file (a line that is no
+    key, haproxy.cfg's "global" block, grub.cfg's `menuentry … {`)."""
+    parsed = _parsed(text) or _parsed(f"[{_NO_SECTION}]\n{text}")
+    if parsed is None:
+        return None
+    top = parsed.items(_NO_SECTION, raw=True) if parsed.has_section(_NO_SECTION) else []
+    if any(value is None for _, value in top):  # "global", "menuentry 'Ubuntu' {": no INI key
+        return None
+    sections = [section for section in parsed.sections() if section != _NO_SECTION]
+    return Pairs(
+        [(key, value or EMPTY) for key, value in top]
+        + [(section, _section(parsed, section)) for section in sections]
+    )
+
+
+_NO_SECTION = "\0none"
+"""The section a sectionless file's keys are read under (no file can name it)."""
+
+
+def _parsed(text: str) -> configparser.RawConfigParser | None:
+    """`text` parsed as INI, None when it does not parse (a value before any section, a line
+    that is no key)."""
     parser = configparser.RawConfigParser(
-        interpolation=None, strict=False, default_section="\0none", allow_no_value=True
+        interpolation=None, strict=False, default_section="\0default", allow_no_value=True
     )
     parser.optionxform = str  # type: ignore[assignment,method-assign]
     try:
         parser.read_string(text)
-    except configparser.Error as error:
-        raise UnreadableDocument(f"not valid INI: {_first_line(error)}") from None
-    return Pairs(
-        (section, Pairs((key, value or EMPTY) for key, value in parser.items(section, raw=True)))
-        for section in parser.sections()
-    )
+    except (configparser.Error, AttributeError):  # Python 3.11's configparser raises
+        return None  # AttributeError on an indented line under a key with no value
+    return parser
 
 
-def _first_line(error: configparser.Error) -> str:
-    """configparser's reason in words, and where, without the file's lines it quotes."""
-    if isinstance(error, configparser.MissingSectionHeaderError):
-        return f"a value before any [section] (line {error.lineno})"
-    if isinstance(error, configparser.ParsingError) and error.errors:
-        return f"a line that is no `key = value` (line {error.errors[0][0]})"
-    return " ".join(str(error).split())[:200]
+def _section(parsed: configparser.RawConfigParser, section: str) -> Pairs:
+    """A section's keys and values as written, "(empty)" for a key with no value."""
+    return Pairs((key, value or EMPTY) for key, value in parsed.items(section, raw=True))
 
+
+_ARTICLES = {"toml": "a TOML", "ini": "an INI"}
+"""Each kind's name in the reason a file is refused."""
 
 READERS = (
     ConfigReader("toml", (".toml",)),
-    ConfigReader("ini", (".cfg", ".ini")),
+    ConfigReader("ini", (".cfg", ".ini"), version=2 + DECODING_VERSION),
 )
+"""Version 2 of .cfg/.ini: a file's keys before any section are read at the top, and a file
+of another syntax (haproxy.cfg, grub.cfg) as plain text; both were refused as "not valid
+INI"."""

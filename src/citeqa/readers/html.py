@@ -34,7 +34,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
 
 from citeqa.editstamps import stamps_an_edit
@@ -58,6 +58,7 @@ from citeqa.readers.htmlchrome import (
     names_navigation,
 )
 from citeqa.readers.htmldocs import FooterCredits, Terms, is_generated_index, is_permalink
+from citeqa.readers.htmllists import ListNumbers, reversed_list_sizes
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 
 
@@ -67,7 +68,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 20 + DECODING_VERSION
+    version = 21 + DECODING_VERSION
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -120,7 +121,9 @@ class HtmlReader:
     + decoding 2): an item of an ordered list (`<ol>`, its `start` followed) opens with its
     number, "3. Run the migration", as a browser shows it (s24 trial: a Confluence runbook's
     steps lost their numbers, so "step 3" could not be looked up). 22 (20 + decoding 2): a page
-    tree that is most of a page is left out (htmlchrome.is_page_tree, s24 trial)."""
+    tree that is most of a page is left out (htmlchrome.is_page_tree, s24 trial). 23 (21 +
+    decoding 2): an item's `value` sets its number and a reversed list counts down
+    (htmllists.py)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = content if isinstance(content, str) else content.decode("utf-8", "replace")
@@ -182,6 +185,7 @@ class _VisibleText(HTMLParser):
         drop_link_lists: bool = True,
         drop_widgets: bool = True,
         drop_page_trees: bool = False,
+        reversed_sizes: Sequence[int] = (),
     ) -> None:
         super().__init__(convert_charrefs=True)
         self.drop_boilerplate = drop_boilerplate
@@ -209,7 +213,7 @@ class _VisibleText(HTMLParser):
         self.title = ""
         self.credits = FooterCredits()
         """The footers kept while they are read, cut when one is a site's credit (htmldocs.py)."""
-        self.numbering = _ListNumbers()
+        self.numbering = ListNumbers(reversed_sizes)
         """The numbers of the ordered lists open, and the mark of the item opened last."""
         self.terms = Terms()
         """The definition list's term being read, joined by its description (htmldocs.py)."""
@@ -402,45 +406,6 @@ class _VisibleText(HTMLParser):
 
 
 _HEADING_TAGS = {f"h{level}": level for level in range(1, 7)}
-
-
-class _ListNumbers:
-    """The number of each item of the ordered lists open (`<ol start="4">` counts from 4), so
-    that an item's first text opens with it ("3. Run the migration"); an unordered list open
-    inside one numbers nothing."""
-
-    def __init__(self) -> None:
-        self.counts: list[int | None] = []
-        """The last number given in each list open, innermost last (None: unordered)."""
-        self.mark = ""
-        """The mark of the item just opened, until its first text takes it."""
-
-    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "ol":
-            self.counts.append(_list_start(dict(attrs).get("start")) - 1)
-        elif tag in ("ul", "menu"):
-            self.counts.append(None)
-        elif tag == "li" and self.counts and self.counts[-1] is not None:
-            self.counts[-1] += 1
-            self.mark = f"{self.counts[-1]}. "
-
-    def end(self, tag: str) -> None:
-        if tag in ("ol", "ul", "menu") and self.counts:
-            self.counts.pop()
-            self.mark = ""
-
-    def marked(self, text: str) -> str:
-        """`text` opened by the mark of the item it is the first text of, if any."""
-        mark, self.mark = self.mark, ""
-        return mark + text.lstrip() if mark else text
-
-
-def _list_start(start: str | None) -> int:
-    """The first number of an ordered list (its `start` attribute; 1 when absent or odd)."""
-    try:
-        return int(start or "1")
-    except ValueError:
-        return 1
 
 
 class _Chrome:
@@ -791,8 +756,10 @@ def _parsed(
     drop_widgets: bool = True,
     drop_page_trees: bool = False,
 ) -> _VisibleText:
-    parser = _VisibleText(drop_boilerplate, drop_link_lists, drop_widgets, drop_page_trees)
-    parser.feed(_unclosed_tail_as_text(html))
+    safe = _unclosed_tail_as_text(html)
+    sizes = reversed_list_sizes(safe)
+    parser = _VisibleText(drop_boilerplate, drop_link_lists, drop_widgets, drop_page_trees, sizes)
+    parser.feed(safe)
     parser.close()
     return parser
 
