@@ -259,3 +259,30 @@ def test_a_users_file_in_a_temporary_build_stays(tmp_path: Path) -> None:
     (temporary / "my-notes.txt").write_text("mine\n")
     build_index(settings, rebuild=True)
     assert sorted(path.name for path in temporary.iterdir()) == ["my-notes.txt"]
+
+
+USERS_DATA = ("my-data.json", "export.jsonl", "lexical/mine.npy", "vectors.faiss")
+"""A user's files of the endings a build writes, none of its names."""
+
+
+@pytest.mark.parametrize("damage", ["manifest", "temporary"])
+def test_a_users_file_of_a_builds_ending_in_a_damaged_build_stays(
+    tmp_path: Path, damage: str
+) -> None:
+    """What citeqa removes of a build that lists nothing is matched by the exact names a
+    build writes, not by their endings: a user's "my-data.json" in it stays."""
+    settings, index = _built(tmp_path)
+    folder = index / str(current_name(index))
+    if damage == "temporary":
+        with claimed_and_locked(index) as owner:
+            temporary, _ = owner.new_build_names()
+        shutil.copytree(folder, temporary)
+        (temporary / "manifest.json").unlink()
+        folder = temporary
+    else:
+        (folder / "manifest.json").write_text("{damaged")
+    for name in USERS_DATA:
+        (folder / name).write_text("mine\n")
+    build_index(settings, rebuild=True)
+    left = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert left - {"manifest.json"} == set(USERS_DATA)
