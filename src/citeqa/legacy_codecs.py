@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 SAMPLE_BYTES = 32_768
 """How much of a file the guess reads (about 30 ms for this much Cyrillic on this machine)."""
@@ -153,7 +154,21 @@ def _cyrillic_score(text: str) -> int:
 def _one_script(word: str) -> bool:
     """Whether the letters of `word` are all of one script (the first word of their Unicode
     names: CYRILLIC, LATIN, GREEK…)."""
-    return len({unicodedata.name(letter, "").partition(" ")[0] for letter in word}) == 1
+    if _CYRILLIC_WORD.fullmatch(word):  # most words, told at once
+        return True
+    first = _script(word[0])
+    return all(_script(letter) == first for letter in word)
+
+
+_CYRILLIC_WORD = re.compile("[\u0400-\u052f]+")
+"""A word of the Cyrillic blocks' letters only."""
+
+
+@cache
+def _script(letter: str) -> str:
+    """The script of a letter: the first word of its Unicode name (remembered: a few hundred
+    letters recur)."""
+    return unicodedata.name(letter, "").partition(" ")[0]
 
 
 def _latin_whatever_the_guess(body: bytes) -> bool:
