@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from citeqa import abstention, indexing, twofusions
+from citeqa import abstention, indexing, twofusions, usecopies
 from citeqa.abstention import DocumentLanguages, nothing_of_its_own
 from citeqa.across import Closeness, in_channel
 from citeqa.answering import OTHERWISE_LIMIT, Translates, compose, said_in_other_language
@@ -132,9 +132,9 @@ def index_status(settings: Settings | None = None, *, verify: bool = False) -> I
     loaded = load_published(settings.index_dir, full=verify)
     described = describe_index(loaded, settings.corpus_dir, settings.index_dir)
     kept = [str(path) for path in kept_for_user(settings.index_dir)]
-    return described.model_copy(
-        update={"verified": verify, "kept_for_user": kept, "users_files": loaded.users_files}
-    )
+    copies = [str(path) for path in usecopies.kept_for_user()]
+    update = {"verified": verify, "kept_for_user": kept, "users_files": loaded.users_files}
+    return described.model_copy(update={**update, "kept_model_copies": copies})
 
 
 def open_assistant(

@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache, lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from stat import S_ISREG
 from typing import Any
 
@@ -49,6 +49,8 @@ __all__ = [
     "DayLog",
     "day_file_export",
     "day_text",
+    "export_of",
+    "in_an_export",
     "is_day_file_name",
     "is_export_list",
 ]
@@ -202,29 +204,38 @@ def is_day_file_name(name: str) -> bool:
     return bool(_keys().day_file.match(name))
 
 
-def in_an_export(path: Path) -> bool:
-    """Whether `path` is named as a day file in a channel folder of an export, its content
-    unread (`day_file_export` says, once parsed, whether it holds messages)."""
-    keys, export = _keys(), path.parent.parent
-    if not keys.day_file.match(path.name) or not (export / keys.channels_file).is_file():
+def export_of(path: Path, relative: str) -> Path | None:
+    """The folder that would be the export of the file at `path` (`relative` in the corpus),
+    named as a day file: two folders up (its channel folder's parent), only when that folder
+    is in the corpus (a file of the corpus's top would have it outside, never read); None
+    otherwise. Nothing is read."""
+    if not _keys().day_file.match(path.name) or len(PurePosixPath(relative).parts) < 2:
+        return None
+    return path.parent.parent
+
+
+def in_an_export(path: Path, relative: str) -> bool:
+    """Whether `path` is named as a day file in a channel folder of an export (`export_of`),
+    its content unread (`day_file_export` says, once parsed, whether it holds messages)."""
+    keys, export = _keys(), export_of(path, relative)
+    if export is None or not (export / keys.channels_file).is_file():
         return False
     channels = _channels_with_messages(str(export), *_stamp(export / keys.channels_file))
     return path.parent.name in channels
 
 
-def day_file_export(path: Path, value: object) -> Path | None:
-    """The export folder of `path` when it is a day file of one holding messages (`value`, its
-    parsed content: a list, one of its objects with a time and a text or user at least; an
-    item that is no object is no message, left out by `day_text`), else None."""
-    keys = _keys()
-    if not keys.day_file.match(path.name) or not isinstance(value, list) or not value:
+def day_file_export(path: Path, relative: str, value: object) -> Path | None:
+    """The export folder of `path` (`export_of`) when it is a day file of one holding messages
+    (`value`, its parsed content: a list, one of its objects with a time and a text or user at
+    least; an item that is no object is no message, left out by `day_text`), else None."""
+    keys, export = _keys(), export_of(path, relative)
+    if export is None or not isinstance(value, list) or not value:
         return None
     if not any(
         isinstance(item, dict) and keys.time in item and (keys.text in item or keys.user in item)
         for item in value
     ):
         return None
-    export = path.parent.parent
     return export if path.parent.name in _listed_channels(export) else None
 
 

@@ -45,11 +45,12 @@ from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import DOCUMENTS_FILE as DOCUMENTS
 from citeqa.jsonlines import IDS as DOCUMENT_IDS
 from citeqa.jsonlines import DocumentFile, LineReader, jsonl_writer, write_file
+from citeqa.lexical import FOLDER as LEXICAL_FOLDER
 from citeqa.lexical import LexicalIndex, query_tokens, tokenize
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
-from citeqa.store import STATISTICS, STATISTICS_FORMAT
+from citeqa.store import STATISTICS, STATISTICS_FORMAT, channel_files
 from citeqa.textmatch import Reused, reused
 from citeqa.vectorspool import VectorSpool, copy_rows, spool_path, write_channels
 
@@ -141,7 +142,7 @@ def compute_contents(
     write_channels(folder, spools, tally.terms, settings)
     report("lexical", 0, 1)
     if not settings.engine_serves_lexical:  # else the engine ranks BM25 (qdrantindex.py)
-        LexicalIndex.of_ids(tally.terms, tally.terms.vocab).save(folder / "lexical")
+        LexicalIndex.of_ids(tally.terms, tally.terms.vocab).save(folder / LEXICAL_FOLDER)
     statistics = _statistics(tally)
     report("lexical", 1, 1)
     report("term pairs", 0, 1)
@@ -326,7 +327,7 @@ def _sentence_vectors(
     total = fresh - len(copied) - _taken_sentences(taken, tally, copies[:, 0])
     _embed_into(spool, embedder, texts(), total, "embedding sentences", report)
     copy_rows(chunk_vectors, spool, copies)
-    spool.save_npy(folder / f"sentences-{embedder.name}.npy")
+    spool.save_npy(folder / channel_files(embedder.name)[0])
     spool.remove()
 
 

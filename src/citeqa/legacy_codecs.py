@@ -35,6 +35,8 @@ took about a quarter of the time to read a 5 MB one (benchmarks/western_legacy_r
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cache
 
 SAMPLE_BYTES = 32_768
 """How much of a file the guess reads (about 30 ms for this much Cyrillic on this machine)."""
@@ -93,11 +95,17 @@ CYRILLIC_CODECS = (
     "cp1125",
     "iso8859_5",
     "cp855",
+    "kz1048",
+    "ptcp154",
+    "koi8_t",
 )
 """The Cyrillic code pages, told apart by how their texts read (`_cyrillic_score`), not by
 charset-normalizer's guess alone: they share most letters' bytes, so its measures tie, and a
 repetitive cp1251 file was guessed mac_cyrillic, every capital read as a symbol ("—овет" for
-"Совет"; s23 hostile probe)."""
+"Совет"; s23 hostile probe). Kazakh and Tajik pages last: they read a Russian or Ukrainian
+text's bytes as letters too, in one case ("Ғвропейський" for cp1251's "Європейський"), so
+they tie with cp1251 or KOI8-R and the order (`_readings`) keeps those."""
+_CODEC_ORDER = {encoding: place for place, encoding in enumerate(CYRILLIC_CODECS)}
 SCORED_BYTES = 4096
 """How much of the sample each Cyrillic code page's reading is scored on (some 700 words:
 scoring the whole sample in each took 90 ms more for a 100 KB file)."""
@@ -108,36 +116,59 @@ a letter (the "—" a capital letter of another code page reads as)."""
 
 def _readings(guess: str, sample: bytes) -> list[str]:
     """The codecs to try for a guess: the guess alone, or, when it is a Cyrillic code page,
-    the Cyrillic code pages that read `sample`, the one whose text reads best first (the
-    guess first among equals)."""
+    the Cyrillic code pages that read `sample`, the one whose text reads best first (in the
+    order of CYRILLIC_CODECS among equals, whatever the guess: kz1048 reads Russian as cp1251
+    does)."""
     if guess not in CYRILLIC_CODECS:
         return [guess]
     scores: dict[str, int] = {}
-    for encoding in (guess, *CYRILLIC_CODECS):
+    for encoding in CYRILLIC_CODECS:
         try:
             scored = sample[:SCORED_BYTES].decode(encoding)
             scores.setdefault(encoding, _cyrillic_score(scored))
         except UnicodeDecodeError:
             continue
-    return sorted(scores, key=lambda encoding: -scores[encoding])
+    return sorted(scores, key=lambda encoding: (-scores[encoding], _CODEC_ORDER[encoding]))
 
 
 def _cyrillic_score(text: str) -> int:
     """How well `text` reads as Cyrillic: the letters of its words written in one case, all
-    lower, all upper or capitalised, less those of words mixing cases otherwise ("сОВЕТ", a
-    KOI8 text read as cp1251), less two for each symbol past ASCII against a letter ("—овет")."""
+    lower, all upper or capitalised, and in one script, less those of words mixing cases
+    otherwise ("сОВЕТ", a KOI8 text read as cp1251) or scripts ("Ђƒаї", a cp1251 "«Да»" read
+    as mac_cyrillic), less two for each symbol past ASCII against a letter ("—овет"); none
+    for punctuation there ("«Да»": quotes and dashes are a Cyrillic text's own)."""
     score = 0
     for found in _WORD_OR_MARK.finditer(text):
         word = found.group()
         if not word.isalpha():
-            score -= 2
+            score -= 0 if unicodedata.category(word).startswith("P") else 2
         elif word.isascii():
             continue
-        elif word.islower() or word.isupper() or word.istitle():
+        elif (word.islower() or word.isupper() or word.istitle()) and _one_script(word):
             score += len(word)
         else:
             score -= len(word)
     return score
+
+
+def _one_script(word: str) -> bool:
+    """Whether the letters of `word` are all of one script (the first word of their Unicode
+    names: CYRILLIC, LATIN, GREEK…)."""
+    if _CYRILLIC_WORD.fullmatch(word):  # most words, told at once
+        return True
+    first = _script(word[0])
+    return all(_script(letter) == first for letter in word)
+
+
+_CYRILLIC_WORD = re.compile("[\u0400-\u052f]+")
+"""A word of the Cyrillic blocks' letters only."""
+
+
+@cache
+def _script(letter: str) -> str:
+    """The script of a letter: the first word of its Unicode name (remembered: a few hundred
+    letters recur)."""
+    return unicodedata.name(letter, "").partition(" ")[0]
 
 
 def _latin_whatever_the_guess(body: bytes) -> bool:

@@ -43,6 +43,7 @@ import Stemmer
 from citeqa.dates import capitalised_months, date_terms, day_spans, month_term, needs_case
 from citeqa.errors import limit_or_damage
 from citeqa.jsonfiles import language_object, parse_json, read_object
+from citeqa.sortedvocab import FILES as SORTED_VOCAB_FILES
 from citeqa.sortedvocab import JSON_VOCAB, SortedVocab, open_sorted, unreadable, write_sorted
 from citeqa.visible import INVISIBLE
 
@@ -100,6 +101,9 @@ _STEMMERS = threading.local()
 """Per-thread stemmer cache: a PyStemmer instance must not be used by two threads at once."""
 
 _META_NAME = "lexical.json"
+FOLDER = "lexical"
+"""The folder of a build that holds its BM25 index (`LexicalIndex.save`)."""
+_PARAMS = "params.index.json"
 _FORMAT = 1
 
 
@@ -404,7 +408,7 @@ class StoredBM25:
     def __init__(self, folder: Path, size: int, terms: int) -> None:
         """Read the index in `folder`, checked to hold `size` documents and `terms` terms (so
         that every id of its vocabulary has its scores); ValueError where it does not."""
-        params = read_object(folder / "params.index.json")
+        params = read_object(folder / _PARAMS)
         if params.get("method") in ("bm25l", "bm25+"):
             raise ValueError(f"the BM25 method {params['method']!r} is not read here")
         if params.get("num_docs") != size:
@@ -416,7 +420,7 @@ class StoredBM25:
             folder, terms
         )  # the JSON only for an index built before the sorted vocabulary (sortedvocab.py)
         self.data, self.indices, self.indptr = (
-            np.load(folder / f"{name}.csc.index.npy", mmap_mode="r", allow_pickle=False)
+            np.load(folder / _array_file(name), mmap_mode="r", allow_pickle=False)
             for name in self.ARRAYS
         )
         self._check_types()
@@ -491,6 +495,17 @@ def _json_vocab(folder: Path, terms: int) -> dict[str, int]:
     if set(vocab.values()) != set(range(terms)):
         raise ValueError("the vocabulary's term ids are not 0..n-1")
     return vocab
+
+
+def _array_file(name: str) -> str:
+    return f"{name}.csc.index.npy"
+
+
+def saved_files() -> frozenset[str]:
+    """The names `LexicalIndex.save` writes in its folder (bm25s's default names, the sorted
+    vocabulary, its own record), and bm25s's JSON vocabulary an older build kept."""
+    arrays = (_array_file(name) for name in StoredBM25.ARRAYS)
+    return frozenset([*arrays, _PARAMS, JSON_VOCAB, *SORTED_VOCAB_FILES, _META_NAME])
 
 
 def _read_meta(path: Path) -> tuple[int, int]:

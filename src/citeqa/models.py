@@ -387,6 +387,9 @@ class IndexStatus(Frozen):
     """Superseded build folders citeqa emptied of its own files and keeps for the files a
     user put in them (publishing.left_to_user): the user's to move or delete. Filled by
     api.index_status (`citeqa status`) only; Assistant.status leaves it empty."""
+    kept_model_copies: list[str] = Field(default_factory=list)
+    """Copies of the USE model citeqa wrote that hold a user's file too, left whole when the
+    others go (usecopies.kept_for_user). Filled by api.index_status only."""
     users_files: list[str] = Field(default_factory=list)
     """Files in the index's current build folder that its manifest does not list, by their
     paths in it (verification.verify_files): a user's, kept, never read. Filled by

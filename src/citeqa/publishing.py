@@ -272,7 +272,7 @@ def _remove_files(folder: Path, names: set[str]) -> None:
 def _ours(folder: Path, listed: set[str]) -> set[str]:
     """The files of a build folder that are citeqa's: those its manifest lists (`listed`); when
     it lists none but the folder is citeqa's all the same (`_marked`: a temporary, or a build
-    whose manifest is damaged), its plain files of the kinds a build writes
+    whose manifest is damaged), its plain files of the names a build writes
     (verification.is_build_kind, is_work_file). Any other file there is a user's: such a
     folder went whole, a user's note with it."""
     if listed or not _marked(folder):

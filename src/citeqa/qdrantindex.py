@@ -339,10 +339,11 @@ def write_collections(
     `vectors` may be a build's spool files (vectorspool.py) and `tokens` a lazy view. The
     engine's own errors (unreachable, refused...) become OSError, as a failed file write
     would."""
+    from citeqa.store import channel_files  # the build's layout (store imports this module)
+
     collection = f"citeqa-{folder.name.lstrip('.')}"
     indexes = {
-        name: (folder / f"vectors-{name}{POINTER_SUFFIX}", rows.shape[1])
-        for name, rows in vectors.items()
+        name: (folder / channel_files(name)[2], rows.shape[1]) for name, rows in vectors.items()
     }
     try:
         client = client_for(location)

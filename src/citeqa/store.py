@@ -62,6 +62,7 @@ from citeqa.filelist import STAMPS, FileList, RecordedFiles
 from citeqa.filelist import IndexedFile as IndexedFile  # re-exported: contents.py, status.py
 from citeqa.jsonfiles import read_object
 from citeqa.jsonlines import ChunkTable, DocumentTable, offsets_name
+from citeqa.lexical import FOLDER as LEXICAL_FOLDER
 from citeqa.lexical import LexicalIndex
 from citeqa.models import ChannelInfo, Chunk, CorpusElsewhere, Document, Frozen, Sentence
 from citeqa.ownership import CURRENT
@@ -70,6 +71,9 @@ from citeqa.sentencetable import FILE as SENTENCE_FILE
 from citeqa.sentencetable import SentenceTable
 from citeqa.vectorindex import FaissIndex, VectorIndex
 from citeqa.verification import is_build_file_name, verify_files
+
+EARLIER_SENTENCES = "sentences.jsonl"
+"""The sentences as an index written before the sentence table stored them."""
 
 STATISTICS = "statistics.json"
 """The build's token statistics (contents.token_statistics), read with the index."""
@@ -389,7 +393,7 @@ def _read_lexical(folder: Path, manifest: IndexManifest) -> LexicalIndex | None:
     """The build's BM25 index; none when the build left BM25 to the vector engine."""
     if "lexical/lexical.json" not in manifest.index_files:
         return None
-    return LexicalIndex.load(folder / "lexical")
+    return LexicalIndex.load(folder / LEXICAL_FOLDER)
 
 
 def read_files(folder: Path, manifest: IndexManifest) -> FileList:
@@ -404,12 +408,20 @@ def _read_jsonl(path: Path, model: type[Any]) -> list[Any]:
 
 def _read_vectors(folder: Path, channel: str) -> VectorIndex:
     """A channel's vectors: its FAISS file, or the Qdrant collection its pointer names."""
-    pointer = folder / f"vectors-{channel}{POINTER_SUFFIX}"
+    _, faiss_file, pointer_file = channel_files(channel)
+    pointer = folder / pointer_file
     if pointer.is_file():
         from citeqa.qdrantindex import QdrantIndex
 
         return QdrantIndex.load(pointer)
-    return FaissIndex.load(folder / f"vectors-{channel}{FaissIndex.suffix}")
+    return FaissIndex.load(folder / faiss_file)
+
+
+def channel_files(channel: str) -> tuple[str, str, str]:
+    """The files a build writes for a vector channel: its sentence vectors, and its FAISS index
+    or the pointer to its Qdrant collection (the layout above)."""
+    vectors = f"vectors-{channel}"
+    return f"sentences-{channel}.npy", vectors + FaissIndex.suffix, vectors + POINTER_SUFFIX
 
 
 def read_statistics(folder: Path, manifest: IndexManifest) -> dict[str, Any] | None:
@@ -426,7 +438,7 @@ def _read_sentences(folder: Path, manifest: IndexManifest, doc_ids: list[str]) -
     """The sentence table (memory-mapped), or, from an index written before it, sentences.jsonl."""
     if SENTENCE_FILE in manifest.index_files:
         return SentenceTable.load(folder, doc_ids)
-    return SentenceTable.of(_read_jsonl(folder / "sentences.jsonl", Sentence), doc_ids)
+    return SentenceTable.of(_read_jsonl(folder / EARLIER_SENTENCES, Sentence), doc_ids)
 
 
 def has_sentence_vectors(manifest: IndexManifest) -> bool:
@@ -439,7 +451,7 @@ def has_sentence_vectors(manifest: IndexManifest) -> bool:
 
 
 def _sentence_vectors_name(manifest: IndexManifest) -> str:
-    return f"sentences-{manifest.answer_channel}.npy"
+    return channel_files(str(manifest.answer_channel))[0]
 
 
 def _read_sentence_vectors(folder: Path, manifest: IndexManifest) -> np.ndarray | None:

@@ -65,7 +65,8 @@ surrogate read with U+FFFD for its bad bytes, UTF-32 with its mark read (s22 hos
 of a short sample taken only when it names a language (legacy_codecs.py, s22 review). 5: a
 UTF-16 or UTF-32 file with more than one bad code unit, and at least 1 % of them, refused as
 binary (random bytes behind a byte order mark; s22 review). 6: a Cyrillic code page chosen by
-how its text reads (legacy_codecs.CYRILLIC_CODECS: cp1251 was read as mac_cyrillic)."""
+how its text reads (legacy_codecs.CYRILLIC_CODECS: cp1251 was read as mac_cyrillic), its
+quotes and dashes no symbols (session 24, one bump: main's indexes are of 5)."""
 
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 """A file starting with one of these is UTF-32 (looked for before UTF-16's, its prefix)."""

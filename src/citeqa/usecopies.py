@@ -11,7 +11,7 @@ parent folder, `userdirs.cache_dir()/models`.
 - `remove_others`: once a copy is in place, the other copies and markers beside it go, for
   other installs, but only those citeqa provably wrote (`is_copy`, `is_marker`): a folder or
   file of such a name that holds anything else is left alone (citeqa deletes only what it
-  created).
+  created): `kept_for_user` names such copies of citeqa's, for `citeqa status` to say so once.
 """
 
 from __future__ import annotations
@@ -134,6 +134,33 @@ def remove_copy(folder: Path) -> None:
             (folder / name).unlink()
     with contextlib.suppress(OSError):
         folder.rmdir()
+
+
+def kept_for_user() -> list[Path]:
+    """The copies in the models folder that citeqa wrote (their manifest says so) but that hold
+    something else too (not `is_copy`: a user's file): `remove_others` leaves them whole."""
+    from citeqa.publishing import listing
+
+    models = userdirs.cache_dir() / "models"
+    return [
+        entry
+        for entry in sorted(listing(models))
+        if COPY_NAME.fullmatch(entry.name)
+        and not entry.name.endswith(".unusable")
+        and _manifest_of_citeqa(entry)
+        and not is_copy(entry)
+    ]
+
+
+def _manifest_of_citeqa(folder: Path) -> bool:
+    """Whether `folder` (a real folder) holds a manifest of a copy citeqa wrote (`_listed`)."""
+    try:
+        if folder.is_symlink() or not folder.is_dir():
+            return False
+        _listed(read_object(folder / MANIFEST))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return False
+    return True
 
 
 def is_copy(folder: Path) -> bool:

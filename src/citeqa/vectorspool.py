@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from citeqa.config import Settings, is_qdrant_location
+from citeqa.store import channel_files
 from citeqa.tallies import TermIds
 from citeqa.vectorindex import FaissIndex, index_kind_for, training_rows
 from citeqa.verification import SPOOL_PREFIX, SPOOL_SUFFIX
@@ -45,7 +46,7 @@ def write_channels(
         write_collections(folder, spools, terms.token_rows(), location)
     elif location == "faiss":
         for name, spool in spools.items():
-            path = folder / f"vectors-{name}{FaissIndex.suffix}"
+            path = folder / channel_files(name)[1]
             spool.save_faiss(path, settings.flat_index_max, settings.compressed_index_min)
     for spool in spools.values():
         spool.remove()

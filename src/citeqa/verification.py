@@ -19,6 +19,8 @@ not grow with the index), and a damaged file `ask` reads still fails as corrupt.
 from __future__ import annotations
 
 import json
+from fnmatch import fnmatchcase
+from functools import cache
 from pathlib import Path
 
 from citeqa.corpus import file_sha256
@@ -95,11 +97,6 @@ def _unlisted(folder: Path, index_files: dict[str, str]) -> list[str]:
     return sorted(present - set(index_files))
 
 
-BUILD_SUFFIXES = (".json", ".jsonl", ".npy", ".faiss")
-"""The endings of the files a build writes (tables, arrays, the FAISS index, the Qdrant
-pointer), at its top or in its `lexical/` folder."""
-
-
 SPOOL_PREFIX, SPOOL_SUFFIX = ".spool-", ".f32"
 """The names of the vectors spooled at the top of a build while it is written
 (vectorspool.spool_path): a temporary left by a killed build may hold them."""
@@ -111,11 +108,42 @@ def is_work_file(name: str) -> bool:
 
 
 def is_build_kind(name: str) -> bool:
-    """Whether a build's file named `name` is of a kind citeqa writes there: such a file the
-    manifest does not list is damage (a manifest edited to drop one its reader opens by name),
-    any other a user's ("my-notes.txt", "mine/a.md")."""
+    """Whether a build's file named `name` is one citeqa writes there (`_build_names`, the
+    exact names of its writers, never an ending: a user's "my-data.json" is not one): such a
+    file the manifest does not list is damage (a manifest edited to drop one its reader opens by
+    name), any other a user's ("my-notes.txt", "mine/a.md")."""
     folder, _, file = name.rpartition("/")
-    return folder in ("", "lexical") and file.endswith(BUILD_SUFFIXES)
+    top, lexical, channel_patterns = _build_names()
+    if folder:
+        return folder == lexical[0] and file in lexical[1]
+    return file in top or any(fnmatchcase(file, pattern) for pattern in channel_patterns)
+
+
+@cache
+def _build_names() -> tuple[frozenset[str], tuple[str, frozenset[str]], tuple[str, ...]]:
+    """The names a build writes, taken from its writers (one source of truth): the files at its
+    top (what an older build wrote too, which a later build may find), its lexical folder and
+    the files in it, and the patterns of each vector channel's files ("*" for the channel).
+    Imported here, not at the top: these writers import this module (store, via publishing)."""
+    from citeqa import doctally, filelist, jsonlines, lexical, sentencetable, store
+
+    tables = (jsonlines.CHUNKS_FILE, jsonlines.DOCUMENTS_FILE, doctally.TALLIES_FILE)
+    runs = (name for key in (doctally.TERMS, doctally.STEMS) for name in doctally.runs_names(key))
+    top = frozenset(
+        [
+            *tables,
+            *(jsonlines.offsets_name(table) for table in tables),
+            *runs,
+            jsonlines.IDS,
+            filelist.FILES,
+            filelist.EARLIER_FILES,
+            filelist.STAMPS,
+            sentencetable.FILE,
+            store.EARLIER_SENTENCES,
+            store.STATISTICS,
+        ]
+    )
+    return top, (lexical.FOLDER, lexical.saved_files()), store.channel_files("*")
 
 
 def _unchanged(path: Path, stamp: object, recorded_at: int) -> bool:

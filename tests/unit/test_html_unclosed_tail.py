@@ -27,6 +27,38 @@ def test_an_unclosed_tail_is_read_as_text(page: str, text: str) -> None:
     assert html_visible_text(page)[0] == text
 
 
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        ("<p>x</p><!-- abc", "x"),
+        ("<p>x</p> y <!-- a > b", "x\n\ny"),  # its ">" closes no comment
+        ("<p>x</p><!abc", "x"),
+        ("<p>x</p> y <?abc", "x\n\ny"),
+        ("<p>x</p><![CDATA[ab", "x"),
+        ("<p>x</p><!-- closed --> z", "x\n\nz"),
+    ],
+)
+def test_an_unclosed_comment_or_declaration_ending_the_page_is_dropped(
+    page: str, text: str
+) -> None:
+    """HTML5 drops what an unclosed "<!--", "<!" or "<?" opens to the end of the page; which
+    html.parser read as text or a comment depending on Python's patch level."""
+    assert html_visible_text(page)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        ("<p>x</p><![ x>", "x\n\n<![ x>"),
+        ("<p>x</p><![foo x> <p>y</p>", "x\n\n<![foo x>\n\ny"),
+        ("<p>x</p><![if !IE]><p>y</p><![endif]>", "x\n\ny"),
+    ],
+)
+def test_a_marked_section_html_parser_cannot_read_is_text(page: str, text: str) -> None:
+    """ "<![" naming no section _markupbase knows raised an AssertionError (an internal error)."""
+    assert html_visible_text(page)[0] == text
+
+
 def test_an_unclosed_tail_is_not_parsed_for_tags(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each start tag is tried once: none of the tail's 500 "<a " (each try scanned the rest)."""
     tried: list[int] = []

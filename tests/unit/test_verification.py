@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -75,11 +76,14 @@ def test_without_a_usable_record_every_file_is_hashed(build, hashed_files, recor
 
 def test_a_file_the_manifest_does_not_list_is_refused(build) -> None:
     """A file of a kind a build writes (a reader may open it by name: a manifest edited to drop
-    it) is damage."""
+    it) is damage: one of the names a build writes, a channel's too."""
     folder, files = build
-    (folder / "extra.jsonl").write_text("{}\n", encoding="utf-8")
-    with pytest.raises(IndexCorrupt, match=r"extra\.jsonl"):
-        verify_files(folder, files)
+    for name in ("statistics.json", "vectors-e5.faiss", "lexical/params.index.json"):
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_text("{}\n", encoding="utf-8")
+        with pytest.raises(IndexCorrupt, match=re.escape(name)):
+            verify_files(folder, files)
+        (folder / name).unlink()
 
 
 def test_a_users_file_the_manifest_does_not_list_is_no_damage(build) -> None:
@@ -90,6 +94,7 @@ def test_a_users_file_the_manifest_does_not_list_is_no_damage(build) -> None:
     (folder / "mine").mkdir()
     (folder / "mine" / "a.json").write_text("{}\n", encoding="utf-8")
     (folder / ".DS_Store").write_bytes(b"Bud1")
-    assert verify_files(folder, files, full=True) == ["mine/a.json", "my-notes.txt"]
+    (folder / "export.jsonl").write_text("{}\n", encoding="utf-8")  # a build's ending, no name
+    assert verify_files(folder, files, full=True) == ["export.jsonl", "mine/a.json", "my-notes.txt"]
     with pytest.raises(IndexCorrupt, match="it was altered"):
         verify_files(folder, {})

@@ -194,6 +194,15 @@ KEPT_FOR_USER = (
 (publishing.kept_for_user): citeqa never deletes them, so the user is told which folder."""
 
 
+MODEL_COPY_KEPT = (
+    "copy of the USE model kept for files citeqa did not write in it (it removes no copy"
+    " holding them);"
+    " delete it yourself once you no longer need them: {folder}"
+)
+"""What `citeqa status` says, once, of each model copy citeqa keeps for a user's files
+(usecopies.kept_for_user): it never deletes them, so the user is told which folder."""
+
+
 def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild: int = 0) -> None:
     """The status as tables and lines; with `listed`, past that many documents their summary
     (status_summary.summary_of; a corpus of 36,612 files made a table that took rich 27 s to
@@ -242,6 +251,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
         console.print(Text(f"settings file: {shown(config)}"))
     for folder in described.kept_for_user:
         console.print(Text(KEPT_FOR_USER.format(folder=shown(folder))))
+    for folder in described.kept_model_copies:
+        console.print(Text(MODEL_COPY_KEPT.format(folder=shown(folder))))
     if described.users_files:
         console.print(Text(users_files_line(described.users_files)))
     if described.stale:

@@ -68,7 +68,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 21 + DECODING_VERSION
+    version = 22 + DECODING_VERSION
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -123,7 +123,10 @@ class HtmlReader:
     steps lost their numbers, so "step 3" could not be looked up). 22 (20 + decoding 2): a page
     tree that is most of a page is left out (htmlchrome.is_page_tree, s24 trial). 23 (21 +
     decoding 2): an item's `value` sets its number and a reversed list counts down
-    (htmllists.py)."""
+    (htmllists.py). 28 (22 + decoding 6): an unclosed comment, declaration or
+    processing instruction ending the page is dropped, as HTML5 drops it (its text depended on
+    Python's patch level), and a "<![" naming no marked section html.parser reads is text (it
+    raised an internal error; review C)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = content if isinstance(content, str) else content.decode("utf-8", "replace")
@@ -765,15 +768,41 @@ def _parsed(
 
 
 def _unclosed_tail_as_text(html: str) -> str:
-    """`html` with each "<" after its last ">" written "&lt;". No tag, comment or declaration
-    closes there, so html.parser reads that tail as text all the same, but only once the page
-    is closed, and then scans the rest of the page again for each "<" in it: a page ending in
+    """`html` with each "<" after its last ">" written "&lt;", and a marked section html.parser
+    cannot read escaped (`_unreadable_sections_as_text`). No tag, comment or declaration closes
+    there, so html.parser reads that tail as text all the same, but only once the page is
+    closed, and then scans the rest of the page again for each "<" in it: a page ending in
     `"<a " * 8000` took seconds, its square with twice as many (benchmarks/html_nesting_cost.py).
-    As "&lt;" it is the same text, read in one pass."""
+    As "&lt;" it is the same text, read in one pass. An unclosed comment, declaration or
+    processing instruction ("<!--", "<!", "<?") runs to the end of the page, which HTML5
+    drops: dropped here, whatever Python's patch level reads it as (text, or a comment)."""
+    html = _unreadable_sections_as_text(html)
+    opened = html.rfind("<!--")
+    if opened >= 0 and "-->" not in html[opened:] and "--!>" not in html[opened:]:
+        html = html[:opened]  # a "<!-- a > b" tail too: its ">" closes nothing
     tail = html.rfind(">") + 1
+    unclosed = _UNCLOSED_MARKUP.search(html, tail)
+    if unclosed:
+        html = html[: unclosed.start()]
     if "<" not in html[tail:]:
         return html
     return html[:tail] + html[tail:].replace("<", "&lt;")
+
+
+_UNCLOSED_MARKUP = re.compile(r"<[!?]")
+_UNREADABLE_SECTION = re.compile(
+    r"<!\[(?!(?:temp|cdata|ignore|include|rcdata|if|else|endif)(?![-_.a-z0-9]))", re.IGNORECASE
+)
+"""A "<![" whose name is none of the marked sections _markupbase reads: it raised an
+AssertionError ("<![ x>", "<![foo x>"), an internal error for a page's stray text."""
+
+
+def _unreadable_sections_as_text(html: str) -> str:
+    """`html` with each "<![" html.parser cannot read (`_UNREADABLE_SECTION`) written
+    "&lt;![": text, as a stray "<" is."""
+    if "<![" not in html:
+        return html
+    return _UNREADABLE_SECTION.sub("&lt;![", html)
 
 
 def _text_of(parser: _VisibleText) -> str:

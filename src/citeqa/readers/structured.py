@@ -102,7 +102,7 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 5 + DECODING_VERSION
+    version: int = 6 + DECODING_VERSION
     """2 (plus textdecoding.VERSION): a complex YAML key written without its anchor or tag
     (yamlnodes.py: "&x [a, b]" read so). 3: a day file of a chat export read as its
     messages, the export's user and channel lists skipped (chatexport.py). 4: a folder is an
@@ -110,40 +110,42 @@ class StructuredReader:
     day file with none is read as JSON, a reply to a reply is kept. 5: a day file past
     MAX_CHARACTERS read as a chat log up to chatexport.MAX_MESSAGES (was skipped whole), one
     without a readable users.json read as a chat log (was a JSON tree), an item that is no
-    message skipped (the day was read as a JSON tree)."""
+    message skipped (the day was read as a JSON tree). 6: an export's user or channel list past
+    MAX_CHARACTERS is refused as such (was called a data dump)."""
 
     def extract_at(self, content: str | bytes, relative: str, path: Path) -> Extracted:
         """`extract`, knowing where the file is (`path`): a day file of a chat export is read
         as its messages, the export's user and channel lists are none (chatexport.py,
         imported here: every command finds the readers, and only an index reads a file). A
-        file past MAX_CHARACTERS is refused before any of that unless it is named as a day
-        file of an export (up to MAX_DAY_CHARACTERS: 32 MB was parsed to tell)."""
+        file past MAX_CHARACTERS is refused unparsed unless it is an export's list (whatever its
+        size: a big workspace's users.json passes 1 MB) or named as a day file of an export in
+        the corpus (up to MAX_DAY_CHARACTERS: 32 MB was parsed to tell); no file outside the
+        corpus is read to tell (`chatexport.export_of`)."""
         from citeqa.chatexport import (
             MAX_DAY_CHARACTERS,
             day_file_export,
             day_text,
+            export_of,
             in_an_export,
-            is_day_file_name,
             is_export_list,
         )
 
         text = str(content)
         if self.kind != "json" or len(text) > MAX_DAY_CHARACTERS:
             return self.extract(content, relative)
-        if len(text) > MAX_CHARACTERS and not in_an_export(path):
-            return self.extract(content, relative)  # refused for its size, nothing parsed
-        if is_export_list(path):
+        if is_export_list(path):  # before the size: a big workspace's lists pass 1 MB
             raise UnreadableDocument(
                 "a chat export's list of users or channels: read as the names in its day files"
             )
-        inside = len(PurePosixPath(relative).parts) > 1  # its export folder is in the corpus
-        if not (inside and is_day_file_name(path.name)):
+        if export_of(path, relative) is None:  # no day file, or its export not in the corpus
             return self.extract(content, relative)
+        if len(text) > MAX_CHARACTERS and not in_an_export(path, relative):
+            return self.extract(content, relative)  # refused for its size, nothing parsed
         try:
             value = parse_json(text)
         except ValueError:  # read (and refused, saying why) as any JSON file
             return self.extract(content, relative)
-        export = day_file_export(path, value)
+        export = day_file_export(path, relative, value)
         if export is None or not isinstance(value, list):
             return self.extract(content, relative)
         log = day_text(path, export, value, relative)
