@@ -746,22 +746,10 @@ _CONTENTS_ENTRY = re.compile(
 )
 """A contents line's entry: a section's number, its title, dot leaders or a blank, its page."""
 _ENUMERATOR = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.")
-"""A section's number alone, ending in a period ("2.", a sentence of its own where a line
-holds nothing else)."""
+"""A section's number alone, ending in a period: the sentences of "2. Équipe" are "2." and
+"Équipe" (language.split_sentences ends one at a period before a capital)."""
 NUMBERED_HEADING_MAX = 60
 """A numbered heading read as such (`numbers_only_places`) holds at most this many characters."""
-
-
-_LIST_ITEM_NUMBER = re.compile(r"\s*\d{1,3}\.\s+(?=\S)")
-"""A numbered list item's number opening a sentence ("2. Click New rule."): its item's place."""
-
-
-def without_list_number(text: str) -> str:
-    """`text` without the number opening it as a list's item ("2. Click New rule." → "Click New
-    rule."): that number counts the list's steps, no value a question asks ("maximum number of
-    rules" is not answered by step 2)."""
-    found = _LIST_ITEM_NUMBER.match(text)
-    return text[found.end() :] if found else text
 
 
 @functools.lru_cache(maxsize=PLACE_TEXTS)
