@@ -79,7 +79,7 @@ from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
 from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
-from citeqa.signatures import owner
+from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.tables import key_cell
@@ -340,7 +340,33 @@ def describing_asked_fields(
         return _subset(candidates, kept)
     unasked = set(unasked_fields(placed, terms.focus, frozenset(context)))
     others = [number for number in range(len(placed)) if number not in unasked]
-    return _subset(candidates, others) if unasked and others else candidates
+    if not unasked or not others:
+        return candidates
+    outranked = _outranked_fields(candidates, bank, sorted(unasked), others[0])
+    return _subset(candidates, [n for n in range(len(placed)) if n not in outranked])
+
+
+def _outranked_fields(
+    candidates: Candidates, bank: SentenceBank, fields: list[int], best: int
+) -> set[int]:
+    """Those of the candidate `fields` (lines describing an unasked field) rated below the
+    best other candidate `best`, or all when `best` is of another document and in no API block
+    (no definition over it, signatures.owner, nor one itself): "In 2026 we aim to reach 60,000
+    connected households" over "to_unit (str) – Target unit." (s22 trial). A field line the
+    ranker rated over its own signature stays: "chunk_size (int) – Bytes sent in one piece; a
+    slow link needs smaller pieces." answers a paraphrase naming neither (review B)."""
+    ratings = candidates.probabilities
+    index = candidates.sentences[best].index
+    kept = bank.sentences[index]
+    first_line = bank.text(index).strip().split("\n", 1)[0]
+    prose = not owner(bank.documents[kept.doc_id].text, kept.start)
+    prose = prose and not is_definition(first_line)
+    return {
+        number
+        for number in fields
+        if ratings[number] < ratings[best]
+        or (prose and bank.sentences[candidates.sentences[number].index].doc_id != kept.doc_id)
+    }
 
 
 def signed_contact(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
