@@ -83,7 +83,7 @@ from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.tables import key_cell
-from citeqa.titleonly import heads_section, named_bare_document, without_titles
+from citeqa.titleonly import heads_section, named_bare_document, without_titles, words_written
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import answer_documents, unheld_number
@@ -221,7 +221,7 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
         kept = [n for n in kept if not bank.facts(candidates.sentences[n].index).edit_stamp]
     if not kept:
         return candidates
-    ordered = _body_first(candidates, bank, kept)
+    ordered = _body_first(candidates, bank, kept, focus)
     chosen = _subset(candidates, ordered)
     if ordered[0] == kept[0]:
         return chosen
@@ -230,18 +230,25 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
     return dataclasses.replace(chosen, probabilities=probabilities)
 
 
+_DIGIT = re.compile(r"\d")
+"""A figure in a sentence (a price, an hour, a count)."""
+
 BODY_SHARE = 0.5
 """The least share of the best kept candidate's rating the sentence under a heading that led
 needs to take its place (`_body_first`): a footnote under a sentence read as a heading has
 little."""
 
 
-def _body_first(candidates: Candidates, bank: SentenceBank, kept: list[int]) -> list[int]:
+def _body_first(
+    candidates: Candidates, bank: SentenceBank, kept: list[int], focus: str
+) -> list[int]:
     """The `kept` positions, the sentence right after the best candidate in its document first
     when the best is a section's heading left out (titleonly.heads_section; no mail message's
     heading) and that sentence is kept, rated BODY_SHARE of the best kept at least: what the heading
     the question matched heads, rated as the heading was (s21 trial: "Location de la salle des
-    fêtes" led, and its "Week-end : 350 € …" gave way to another document's price)."""
+    fêtes" led, and its "Week-end : 350 € …" gave way to another document's price). That
+    sentence must write a content word of the question (`focus`) or a figure: "Members can
+    train every day." under "Opening hours" answers no "What are the gym opening hours?"."""
     if not kept or kept[0] == 0 or not heads_section(bank, candidates.sentences[0].index):
         return kept
     heading = bank.sentences[candidates.sentences[0].index]
@@ -252,6 +259,8 @@ def _body_first(candidates: Candidates, bank: SentenceBank, kept: list[int]) -> 
     if place + 1 >= len(numbers):
         return kept
     body = numbers[place + 1]
+    if not (words_written(bank, body, focus) or _DIGIT.search(bank.text(body))):
+        return kept
     least = BODY_SHARE * candidates.probabilities[kept[0]]
     under = [
         n

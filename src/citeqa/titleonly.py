@@ -47,6 +47,7 @@ __all__ = [
     "names_only_the_title",
     "only_title",
     "without_titles",
+    "words_written",
 ]
 
 _WORDS = re.compile(r"\w+")
@@ -168,8 +169,15 @@ def caption_aside(bank: SentenceBank, index: int, focus: str) -> bool:
     if not reads_as_caption(text[sentence.start : sentence.end].strip()):
         return False
     asked = content_words(focus)
-    shared = sum(1 for word in asked if not bank.tokens[index].isdisjoint(query_tokens(word)))
+    shared = words_written(bank, index, focus)
     return shared < 2 or len(asked) - shared > CAPTION_WORDS_UNSHARED
+
+
+def words_written(bank: SentenceBank, index: int, focus: str) -> int:
+    """How many of the question's (`focus`) content words the sentence at `index` writes, each
+    read as lexical.query_tokens stems it."""
+    written = bank.tokens[index]
+    return sum(1 for word in content_words(focus) if not written.isdisjoint(query_tokens(word)))
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

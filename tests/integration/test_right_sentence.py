@@ -8,6 +8,8 @@ answer (titleonly.without_titles)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from citeqa.api import Assistant
@@ -163,3 +165,35 @@ def test_a_caption_asked_about_by_its_words_is_quoted(programme: Assistant) -> N
     answer = programme.ask("Quelle carte montre les puits taris ?")
     assert not answer.abstained, answer.reason
     assert answer.citations[0].quote.startswith("Figure 4 Carte des forages")
+
+
+GYM = """# Gym
+
+## Membership
+
+A yearly membership costs 300 euros.
+
+## Opening hours
+
+Members can train every day.
+
+The gym opens at 6:00 and closes at 22:00.
+"""
+
+POOL = """# Municipal pool
+
+## Prices
+
+An adult ticket costs 4 euros.
+"""
+
+
+def test_a_heading_gives_its_place_only_to_a_sentence_sharing_the_question_s_words(
+    tmp_path: Path,
+) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    gym = assistant_over({"gym.md": GYM, "pool.md": POOL}, corpus, index)
+    answer = gym.ask("What are the gym opening hours?")
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].quote.startswith("The gym opens at 6:00")
