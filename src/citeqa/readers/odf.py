@@ -15,7 +15,8 @@ from the zip's content.xml as the .docx, .xlsx and .pptx readers write theirs:
   repeated (`number-rows-repeated`, `number-columns-repeated`: LibreOffice writes the empty
   rest of a sheet as one row repeated a million times) is never expanded when empty, and
   expanded only up to those bounds when not (a repeat of 10^9 costs nothing), and the text of
-  any ODF file is cut at officezip.MAX_TEXT_RATIO times its size (`bounded_text`, a warning);
+  any ODF file is held to officezip.MAX_TEXT_RATIO times its size (`bounded_text`: repeated
+  lines read once, then a cut; a warning);
 - a presentation (.odp): each slide as readers/slidetext.py writes a deck (title in the
   heading, text frames in the page's order, tables, grouped shapes walked, speaker notes
   after it; at most xlsx.MAX_CELLS cells in all the deck's tables, with a warning); footer,
@@ -145,7 +146,7 @@ class _OdfReader:
     """An OpenDocument file of one ending; read by its body's kind, whatever its ending."""
 
     decoded = False
-    version = 3
+    version = 4
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
