@@ -87,13 +87,11 @@ def only_title(bank: SentenceBank, index: int) -> bool:
         return True
     if " ".join(written.split()) in bank.page_heads(sentence.doc_id):
         return True  # a slide's title, or an agenda's line naming a slide
-    chunk = bank.chunks[sentence.chunk_index]
-    if any(name is not None and _plain(name) == text for name in (document.title, chunk.section)):
+    if document.title is not None and _plain(document.title) == text:
         return True
     if _title_block(text, document.title, sentence.start, document.text):
         return True
-    heading = section_of(document.text, chunk, sentence.start)  # only when the others differ
-    return heading is not None and _plain(heading) == text
+    return _section_heading(bank, index, text)
 
 
 def heads_section(bank: SentenceBank, index: int) -> bool:
@@ -116,10 +114,18 @@ def heads_section(bank: SentenceBank, index: int) -> bool:
         return False
     if _title_block(text, document.title, sentence.start, document.text):
         return False
+    return _section_heading(bank, index, text)
+
+
+def _section_heading(bank: SentenceBank, index: int, text: str) -> bool:
+    """Whether `text`, the sentence at `index` read plain, is the heading it stands under or
+    is: its passage's section, or else the heading chunking.section_of reads over it (read
+    only when the passage's differs)."""
+    sentence = bank.sentences[index]
     chunk = bank.chunks[sentence.chunk_index]
-    heading = chunk.section if chunk.section is not None else None
-    if heading is None or _plain(heading) != text:
-        heading = section_of(document.text, chunk, sentence.start)
+    if chunk.section is not None and _plain(chunk.section) == text:
+        return True
+    heading = section_of(bank.documents[sentence.doc_id].text, chunk, sentence.start)
     return heading is not None and _plain(heading) == text
 
 

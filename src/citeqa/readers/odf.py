@@ -35,7 +35,8 @@ skipped with one reason, never a traceback (readers/officezip.py, shared with th
 XML readers): not a zip (an old binary .doc/.xls/.ppt renamed, or anything else), a damaged
 zip, a zip without content.xml, a password-protected file (its manifest's `encryption-data`),
 XML that does not parse, or parts unzipping past MAX_XML_BYTES (or past officezip.MAX_XML_RATIO
-times the file's size, MAX_XML_FLOOR at least: a zip bomb) or MAX_UNZIPPED_BYTES in all.
+times the file's size, check_expansion's floor at least: MAX_XML_FLOOR, or MAX_FLOOR_RATIO times
+a file under 20 KB; a zip bomb) or MAX_UNZIPPED_BYTES in all.
 """
 
 from __future__ import annotations

@@ -138,7 +138,8 @@ def check_size(size: int, limit: int, what: str) -> None:
 
 def check_expansion(size: int, file_size: int, limit: int, what: str) -> None:
     """UnreadableDocument when `size` bytes of markup pass `limit` (check_size), or pass both
-    MAX_XML_RATIO times `file_size` and MAX_XML_FLOOR (`what`: "of XML", "of XHTML")."""
+    MAX_XML_RATIO times `file_size` and the floor: MAX_XML_FLOOR, or MAX_FLOOR_RATIO times
+    `file_size` when less (a file under 20 KB) (`what`: "of XML", "of XHTML")."""
     check_size(size, limit, what)
     floor = min(MAX_XML_FLOOR, MAX_FLOOR_RATIO * file_size)
     if size > max(floor, MAX_XML_RATIO * file_size):
