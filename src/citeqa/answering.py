@@ -79,11 +79,11 @@ from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
 from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
-from citeqa.signatures import owner
+from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.tables import key_cell
-from citeqa.titleonly import heads_section, named_bare_document, without_titles
+from citeqa.titleonly import heads_section, named_bare_document, without_titles, words_written
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import answer_documents, unheld_number
@@ -221,7 +221,7 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
         kept = [n for n in kept if not bank.facts(candidates.sentences[n].index).edit_stamp]
     if not kept:
         return candidates
-    ordered = _body_first(candidates, bank, kept)
+    ordered = _body_first(candidates, bank, kept, focus)
     chosen = _subset(candidates, ordered)
     if ordered[0] == kept[0]:
         return chosen
@@ -230,18 +230,25 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
     return dataclasses.replace(chosen, probabilities=probabilities)
 
 
+_DIGIT = re.compile(r"\d")
+"""A figure in a sentence (a price, an hour, a count)."""
+
 BODY_SHARE = 0.5
 """The least share of the best kept candidate's rating the sentence under a heading that led
 needs to take its place (`_body_first`): a footnote under a sentence read as a heading has
 little."""
 
 
-def _body_first(candidates: Candidates, bank: SentenceBank, kept: list[int]) -> list[int]:
+def _body_first(
+    candidates: Candidates, bank: SentenceBank, kept: list[int], focus: str
+) -> list[int]:
     """The `kept` positions, the sentence right after the best candidate in its document first
     when the best is a section's heading left out (titleonly.heads_section; no mail message's
     heading) and that sentence is kept, rated BODY_SHARE of the best kept at least: what the heading
     the question matched heads, rated as the heading was (s21 trial: "Location de la salle des
-    fêtes" led, and its "Week-end : 350 € …" gave way to another document's price)."""
+    fêtes" led, and its "Week-end : 350 € …" gave way to another document's price). That
+    sentence must write a content word of the question (`focus`) or a figure: "Members can
+    train every day." under "Opening hours" answers no "What are the gym opening hours?"."""
     if not kept or kept[0] == 0 or not heads_section(bank, candidates.sentences[0].index):
         return kept
     heading = bank.sentences[candidates.sentences[0].index]
@@ -252,6 +259,8 @@ def _body_first(candidates: Candidates, bank: SentenceBank, kept: list[int]) -> 
     if place + 1 >= len(numbers):
         return kept
     body = numbers[place + 1]
+    if not (words_written(bank, body, focus) or _DIGIT.search(bank.text(body))):
+        return kept
     least = BODY_SHARE * candidates.probabilities[kept[0]]
     under = [
         n
@@ -340,7 +349,33 @@ def describing_asked_fields(
         return _subset(candidates, kept)
     unasked = set(unasked_fields(placed, terms.focus, frozenset(context)))
     others = [number for number in range(len(placed)) if number not in unasked]
-    return _subset(candidates, others) if unasked and others else candidates
+    if not unasked or not others:
+        return candidates
+    outranked = _outranked_fields(candidates, bank, sorted(unasked), others[0])
+    return _subset(candidates, [n for n in range(len(placed)) if n not in outranked])
+
+
+def _outranked_fields(
+    candidates: Candidates, bank: SentenceBank, fields: list[int], best: int
+) -> set[int]:
+    """Those of the candidate `fields` (lines describing an unasked field) rated below the
+    best other candidate `best`, or all when `best` is of another document and in no API block
+    (no definition over it, signatures.owner, nor one itself): "In 2026 we aim to reach 60,000
+    connected households" over "to_unit (str) – Target unit." (s22 trial). A field line the
+    ranker rated over its own signature stays: "chunk_size (int) – Bytes sent in one piece; a
+    slow link needs smaller pieces." answers a paraphrase naming neither (review B)."""
+    ratings = candidates.probabilities
+    index = candidates.sentences[best].index
+    kept = bank.sentences[index]
+    first_line = bank.text(index).strip().split("\n", 1)[0]
+    prose = not owner(bank.documents[kept.doc_id].text, kept.start)
+    prose = prose and not is_definition(first_line)
+    return {
+        number
+        for number in fields
+        if ratings[number] < ratings[best]
+        or (prose and bank.sentences[candidates.sentences[number].index].doc_id != kept.doc_id)
+    }
 
 
 def signed_contact(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:

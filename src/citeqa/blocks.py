@@ -273,6 +273,28 @@ def is_caption_line(line: str) -> bool:
     return found is not None and fold(found[1]) in language_words("caption_labels")
 
 
+_CAPTION_TITLE = re.compile(r"\s*(?P<separator>[.:\-–—]?)\s*(?P<first>\S)")
+"""What follows a caption's label and number: a separator at most, then its title's first
+character."""
+
+
+def reads_as_caption(line: str) -> bool:
+    """Whether a whole line opening with a caption's label and number (`is_caption_line`) is a
+    caption, not a body sentence naming a figure or table: its title opens with a capital
+    ("Figure 3.1 Boreholes drilled per quarter", "Table 1. Assembly statistics"), or follows a
+    separator in a line ending in no sentence's end ("Figure 2: mean depth by quarter"). "Figure
+    3 shows that …" and "Tableau 2 : le branchement d'un foyer coûte 150 euros." are sentences."""
+    found = _CAPTION.match(line)
+    if found is None or fold(found[1]) not in language_words("caption_labels"):
+        return False
+    title = _CAPTION_TITLE.match(line, found.end())
+    if title is None:
+        return True  # a bare label and number
+    if title["first"].isupper() or title["first"].isdigit():
+        return True
+    return bool(title["separator"]) and line.rstrip()[-1] not in _ENDS
+
+
 def _is_caption(label: str | None) -> bool:
     """Whether a numbered line's word opens a caption ("Figure 3. Mean HbA1c by arm", "Table 2.
     Baseline": the language data's caption_labels), never a heading."""

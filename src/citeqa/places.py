@@ -51,7 +51,7 @@ No I/O; the cue words are language data.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -165,7 +165,7 @@ def asked_place(
         read.append(bank.documents[place.doc_id])
     only = names_only_place(question, read)
     if isinstance(place, MissingPage):
-        if place.named or only or _names_unpaged_document(question, place):
+        if only or (place.named and not _written_unpaged(place, ranked)):
             return place
         place = None
     section = place is None and asks_place_section(question)
@@ -174,11 +174,12 @@ def asked_place(
     return AskedPlace(place, section, only, held, written)
 
 
-def _names_unpaged_document(question: str, place: MissingPage) -> bool:
-    """Whether the question names a document after a page (`naming_words`: "page 2 of the
-    hedgehog document") when no document is divided into pages: it abstains as for a page no
-    document has ("page 99999"), rather than quote a document that has no page 2."""
-    return place.most == 0 and bool(naming_words(question) - _ignored())
+def _written_unpaged(place: MissingPage, ranked: Sequence[Hit]) -> bool:
+    """Whether the missing page `place` is of a document not divided into pages (or of none)
+    and a passage `ranked` writes that page itself ("On page 3 of the setup wizard, enter …"):
+    the question asks that passage's page, not the document's, so no abstention. A document
+    named after a page it lacks otherwise abstains as for "page 99999"."""
+    return place.most == 0 and any(place.page in _written_pages(hit.chunk.text) for hit in ranked)
 
 
 def _written_on_page(question: str, place: PagePlace, documents: list[Document]) -> bool:
@@ -194,13 +195,17 @@ def asked_page(question: str) -> int | None:
     """The page `question` asks by a page cue before a whole number ("page 53", "p. 53", "à la
     page 12"), or None; a one-letter cue only with its period ("p 53", "p53" name proteins).
     A page 0 or below is asked too: no document has it (`page_place`)."""
+    return next(_written_pages(question), None)
+
+
+def _written_pages(text: str) -> Iterator[int]:
+    """The pages `text` writes by a page cue before a whole number, in order (`asked_page`)."""
     cues = language_words("page_cues")
-    for found in _PAGE.finditer(fold(question.translate(_RAISED))):
+    for found in _PAGE.finditer(fold(text.translate(_RAISED))):
         cue, between, number = found.groups()
         abbreviated = len(cue) == 1  # "p" only with its period: "p 53" may name a protein
         if cue in cues and not (abbreviated and "." not in between):
-            return int(number.replace("\u2212", "-"))
-    return None
+            yield int(number.replace("\u2212", "-"))
 
 
 def asks_place_section(question: str) -> bool:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from citeqa.blocks import is_caption_line
+from citeqa.blocks import reads_as_caption
 from citeqa.chunking import section_of
 from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
@@ -47,6 +47,7 @@ __all__ = [
     "names_only_the_title",
     "only_title",
     "without_titles",
+    "words_written",
 ]
 
 _WORDS = re.compile(r"\w+")
@@ -86,13 +87,11 @@ def only_title(bank: SentenceBank, index: int) -> bool:
         return True
     if " ".join(written.split()) in bank.page_heads(sentence.doc_id):
         return True  # a slide's title, or an agenda's line naming a slide
-    chunk = bank.chunks[sentence.chunk_index]
-    if any(name is not None and _plain(name) == text for name in (document.title, chunk.section)):
+    if document.title is not None and _plain(document.title) == text:
         return True
     if _title_block(text, document.title, sentence.start, document.text):
         return True
-    heading = section_of(document.text, chunk, sentence.start)  # only when the others differ
-    return heading is not None and _plain(heading) == text
+    return _section_heading(bank, index, text)
 
 
 def heads_section(bank: SentenceBank, index: int) -> bool:
@@ -115,10 +114,18 @@ def heads_section(bank: SentenceBank, index: int) -> bool:
         return False
     if _title_block(text, document.title, sentence.start, document.text):
         return False
+    return _section_heading(bank, index, text)
+
+
+def _section_heading(bank: SentenceBank, index: int, text: str) -> bool:
+    """Whether `text`, the sentence at `index` read plain, is the heading it stands under or
+    is: its passage's section, or else the heading chunking.section_of reads over it (read
+    only when the passage's differs)."""
+    sentence = bank.sentences[index]
     chunk = bank.chunks[sentence.chunk_index]
-    heading = chunk.section if chunk.section is not None else None
-    if heading is None or _plain(heading) != text:
-        heading = section_of(document.text, chunk, sentence.start)
+    if chunk.section is not None and _plain(chunk.section) == text:
+        return True
+    heading = section_of(bank.documents[sentence.doc_id].text, chunk, sentence.start)
     return heading is not None and _plain(heading) == text
 
 
@@ -137,16 +144,54 @@ def _page_labels() -> re.Pattern[str]:
 def without_titles(bank: SentenceBank, items: list[ScoredSentence], focus: str = "") -> list[int]:
     """The positions in `items` of the sentences that are not only a title (`only_title`) nor,
     unless the question (`focus`) writes a caption's label ("What does Figure 4.2 show?"), a
-    figure's or table's caption (blocks.is_caption_line: "Figure 3.1 Boreholes drilled per
-    quarter … and average depth in metres (line)" names what a figure shows, and was quoted for
-    "How deep were the new boreholes on average?" over "The average depth was 84 metres")."""
+    figure's or table's caption (`caption_aside`: "Figure 3.1 Boreholes drilled per quarter …
+    and average depth in metres (line)" names what a figure shows, and was quoted for "How deep
+    were the new boreholes on average?" over "The average depth was 84 metres")."""
     captions = not set(_WORDS.findall(fold(focus))) & language_words("caption_labels")
     return [
         number
         for number, item in enumerate(items)
         if not only_title(bank, item.index)
-        and not (captions and is_caption_line(bank.text(item.index)))
+        and not (captions and caption_aside(bank, item.index, focus))
     ]
+
+
+CAPTION_WORDS_UNSHARED = 1
+"""How many of the question's content words a caption may lack and still answer it ("Quelle
+carte montre les puits taris ?" of "Figure 4 Carte des forages …, avec les puits taris en
+rouge": all but "montre")."""
+
+
+def caption_aside(bank: SentenceBank, index: int, focus: str) -> bool:
+    """Whether the sentence at `index` is a caption set aside as no answer to the question
+    `focus`: a whole line of its own that reads as a caption (blocks.reads_as_caption, never a
+    body sentence such as "Figure 3 shows that …"), which the question does not ask about
+    (it lacks more than CAPTION_WORDS_UNSHARED of the question's content words, at least two
+    of which it must share)."""
+    sentence = bank.sentences[index]
+    text = bank.documents[sentence.doc_id].text
+    if not _whole_line(text, sentence.start, sentence.end):
+        return False
+    if not reads_as_caption(text[sentence.start : sentence.end].strip()):
+        return False
+    asked = content_words(focus)
+    shared = words_written(bank, index, focus)
+    return shared < 2 or len(asked) - shared > CAPTION_WORDS_UNSHARED
+
+
+def words_written(bank: SentenceBank, index: int, focus: str) -> int:
+    """How many of the question's (`focus`) content words the sentence at `index` writes, each
+    read as lexical.query_tokens stems it."""
+    written = bank.tokens[index]
+    return sum(1 for word in content_words(focus) if not written.isdisjoint(query_tokens(word)))
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] fills its line, blanks aside."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
 def named_bare_document(bank: SentenceBank, doc_id: str, asked: frozenset[str], focus: str) -> bool:

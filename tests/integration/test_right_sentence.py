@@ -8,6 +8,8 @@ answer (titleonly.without_titles)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from citeqa.api import Assistant
@@ -103,3 +105,95 @@ def test_a_figure_s_caption_is_no_answer(trial: Assistant) -> None:
     shown = trial.ask("What does Figure 3.1 show?")
     assert not shown.abstained, shown.reason
     assert shown.citations[0].quote.startswith("Figure 3.1 Boreholes drilled per quarter")
+
+
+PROGRAMME = """# Borehole programme 2025
+
+## Drilling
+
+The utility drilled 42 new boreholes in the northern district during 2025.
+
+Figure 3 shows that the average depth of the new boreholes was 84 metres.
+
+## Fees
+
+Table 2 lists the connection fee: 150 euros for a household.
+
+Households in the south pay a water rate set by the council.
+"""
+
+RAPPORT = """# Rapport annuel 2025
+
+## Tarifs
+
+Tableau 2 : le branchement d'un foyer coûte 150 euros en 2025.
+
+Les foyers du sud paient une redevance fixée par le conseil.
+
+## Forages
+
+Figure 4 Carte des forages du district nord, avec les puits taris en rouge.
+
+Les forages du district nord ont été financés par la région.
+"""
+
+
+@pytest.fixture(scope="module")
+def programme(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {"programme.md": PROGRAMME, "rapport.md": RAPPORT}
+    corpus, index = tmp_path_factory.mktemp("figures"), tmp_path_factory.mktemp("index")
+    return assistant_over(files, corpus, index)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is the connection fee?", "Table 2 lists the connection fee: 150 euros"),
+        ("How deep were the new boreholes on average?", "Figure 3 shows that the average depth"),
+        ("Combien coûte le branchement d'un foyer ?", "Tableau 2 : le branchement d'un foyer"),
+    ],
+)
+def test_a_body_sentence_naming_a_figure_or_table_is_no_caption(
+    programme: Assistant, question: str, expected: str
+) -> None:
+    answer = programme.ask(question)
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].quote.startswith(expected)
+
+
+def test_a_caption_asked_about_by_its_words_is_quoted(programme: Assistant) -> None:
+    answer = programme.ask("Quelle carte montre les puits taris ?")
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].quote.startswith("Figure 4 Carte des forages")
+
+
+GYM = """# Gym
+
+## Membership
+
+A yearly membership costs 300 euros.
+
+## Opening hours
+
+Members can train every day.
+
+The gym opens at 6:00 and closes at 22:00.
+"""
+
+POOL = """# Municipal pool
+
+## Prices
+
+An adult ticket costs 4 euros.
+"""
+
+
+def test_a_heading_gives_its_place_only_to_a_sentence_sharing_the_question_s_words(
+    tmp_path: Path,
+) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    gym = assistant_over({"gym.md": GYM, "pool.md": POOL}, corpus, index)
+    answer = gym.ask("What are the gym opening hours?")
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].quote.startswith("The gym opens at 6:00")

@@ -183,16 +183,19 @@ class _Document:
 
 
 class _Bank:
-    """What the filters read of a SentenceBank: each non-blank line of REFERENCE a sentence."""
+    """What the filters read of a SentenceBank: each non-blank line of REFERENCE (and of the
+    `others` documents, by id) a sentence."""
 
-    def __init__(self) -> None:
-        self.documents = {"doc": _Document("hydro.flow", REFERENCE)}
+    def __init__(self, others: dict[str, str] | None = None) -> None:
+        texts = {"doc": REFERENCE, **(others or {})}
+        self.documents = {doc_id: _Document(doc_id, text) for doc_id, text in texts.items()}
         self.sentences: list[_Span] = []
-        start = 0
-        for line in REFERENCE.split("\n"):
-            if line.strip():
-                self.sentences.append(_Span("doc", start, start + len(line)))
-            start += len(line) + 1
+        for doc_id, text in texts.items():
+            start = 0
+            for line in text.split("\n"):
+                if line.strip():
+                    self.sentences.append(_Span(doc_id, start, start + len(line)))
+                start += len(line) + 1
 
     def text(self, index: int) -> str:
         span = self.sentences[index]
@@ -248,6 +251,23 @@ def test_the_asked_parameter_line_is_quoted_over_the_signature() -> None:
     assert _described("When does detect_leaks raise ValueError?", [signature, raised]) == [
         "ValueError"
     ]
+
+
+def test_an_unasked_field_line_rated_over_its_own_signature_stays() -> None:
+    window, signature = BANK.number("window (int)"), BANK.number("hydro.flow.detect_leaks(")
+    question = "How many readings must the rolling baseline hold at least?"
+    assert _described(question, [window, signature]) == [
+        "window",
+        "hydro.flow.detect_leaks(readings,",
+    ]
+
+
+def test_an_unasked_field_line_gives_way_to_another_document_s_prose() -> None:
+    bank = _Bank({"report": "In 2026 we aim to reach 60,000 connected households."})
+    window, aim = bank.number("window (int)"), bank.number("In 2026")
+    terms = QuestionTerms(focus="What number of readings do we aim for in 2026?")
+    chosen = describing_asked_fields(_candidates([window, aim]), bank, terms)  # type: ignore[arg-type]
+    assert [item.index for item in chosen.sentences] == [aim]
 
 
 def test_a_field_of_a_definition_the_question_never_names_is_no_answer() -> None:

@@ -313,7 +313,8 @@ def test_a_damaged_styles_or_meta_part_does_not_cost_the_text() -> None:
 
 def test_a_small_sheet_repeating_a_cell_yields_text_in_proportion_to_its_size() -> None:
     """746 bytes repeating a cell 10^9 × 10^6 times gave 1.6 MB of text, 150,000 sentences:
-    the text is cut at a line, at MAX_TEXT_RATIO times the file (MIN_TEXT_CAP at least)."""
+    past MAX_TEXT_RATIO times the file (MIN_TEXT_CAP at least) its repeated rows are read once
+    (the cut at a line past that is tested below)."""
     sheet = (
         '<table:table table:name="Rep">'
         + odf.row(odf.cell("dingo", 10**9), repeated=10**6)
@@ -323,8 +324,38 @@ def test_a_small_sheet_repeating_a_cell_yields_text_in_proportion_to_its_size() 
     extracted = odf_reader.READERS[1].extract(raw, "rep.ods")
     assert 0 < len(extracted.text) <= officezip.MIN_TEXT_CAP
     assert extracted.text.endswith(" |\n") and extracted.text.count("| dingo |") > 10
-    assert extracted.warnings[-1].startswith("rep.ods: its text is ")
-    assert extracted.warnings[-1].endswith(
-        f"times the file's size (repeated cells?); the first {len(extracted.text):,}"
-        " characters read, the rest left out"
+    assert extracted.warnings[-1].startswith("rep.ods: its text is too long for its size; ")
+
+
+def test_a_sheet_repeating_a_row_keeps_the_rows_after_the_repeats() -> None:
+    """A row repeated 40,000 times in a few bytes, then the real row: the repeats are read once
+    (officezip.without_repeats) rather than the sheet's end cut off (review B)."""
+    sheet = (
+        '<table:table table:name="Stock">'
+        + odf.row(odf.cell("Item") + odf.cell("Status"))
+        + odf.row(odf.cell("Spare pump gasket") + odf.cell("in stock"), repeated=40_000)
+        + odf.row(odf.cell("Chlorine tablets") + odf.cell("order by 12 June"))
+        + "</table:table>"
     )
+    raw = odf.document("spreadsheet", sheet)
+    extracted = odf_reader.READERS[1].extract(raw, "stock.ods")
+    assert "| Chlorine tablets | order by 12 June |" in extracted.text
+    assert extracted.text.count("| Spare pump gasket | in stock |") == 1
+    assert extracted.warnings == [
+        "stock.ods: its text is too long for its size; 39,999 lines repeating the line before"
+        " them were left out"
+    ]
+
+
+def test_repeated_lines_are_read_once_only_past_the_text_s_bound() -> None:
+    text = "| a | b |\n" * 3 + "\n\n| c | d |\n"
+    assert officezip.bounded_text(text, 10**6, "x.ods") == (text, [])
+    assert officezip.without_repeats(text) == ("| a | b |\n\n\n| c | d |\n", 2)
+    lines = "".join(f"| row {n} |\n" for n in range(40_000))
+    kept, said = officezip.bounded_text(lines, 100, "x.ods")
+    assert kept == lines[: len(kept)] and kept.endswith("|\n")
+    assert len(kept) <= officezip.MIN_TEXT_CAP
+    assert said == [
+        f"x.ods: its text is {len(lines) // 100:,} times the file's size (repeated cells?);"
+        f" the first {len(kept):,} characters read, the rest left out"
+    ]

@@ -167,7 +167,8 @@ def test_a_numbered_clause_holds_a_section_of_parts(question: str, held: bool) -
     ("question", "missing"),
     [
         ("What is on page -1?", True),  # quoted page 1
-        ("What is on page 2 of the hedgehog notes?", True),  # no document has pages: as 99999
+        ("What is on page 2 of the terms?", True),  # no document has pages: as 99999
+        ("What is on page 2 of the hedgehog notes?", False),  # names no document read
         ("What is on page 99999?", True),
         ("How do I fix the page 404 error?", False),  # no page asked of a document
         ("What is on page ³?", False),  # a note's mark, no page 3
@@ -180,3 +181,22 @@ def test_a_page_no_document_has_is_missing_alike(question: str, missing: bool) -
     assert isinstance(place, MissingPage) is missing
     if not missing:
         assert isinstance(place, AskedPlace) and place.page is None
+
+
+WIZARD = "# Installing the gateway\n\nOn page 3 of the setup wizard, enter the proxy address.\n"
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("What do I enter on page 3 of the setup wizard?", False),  # names no document
+        ("What do I enter on page 3 of the terms?", False),  # a passage writes "page 3" itself
+        ("What do I enter on page 2 of the terms?", True),
+    ],
+)
+def test_a_page_of_a_document_without_pages_is_missing_only_when_named_and_unwritten(
+    question: str, missing: bool
+) -> None:
+    bank, chunks = _terms_bank(WIZARD)
+    hits = [Hit(chunk=chunks[0], chunk_index=0, score=1.0)]
+    assert isinstance(asked_place(question, bank, hits, 5), MissingPage) is missing

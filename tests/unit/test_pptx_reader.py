@@ -324,3 +324,17 @@ def test_a_group_member_is_read_or_left_out_alone(monkeypatch: pytest.MonkeyPatc
     extracted = pptx_reader.PptxReader().extract(grouped_deck(), "group.pptx")
     assert "Grouped first.\n\nGrouped last." in extracted.text and "Bare" not in extracted.text
     assert extracted.warnings == ["group.pptx: shapes that could not be read left out on slide 1"]
+
+
+def test_a_table_is_read_through_the_public_rows_when_python_pptx_internals_move() -> None:
+    """`_tbl.tr_lst` and `_Row` are python-pptx's internals: a table without them (another
+    python-pptx version) gives the same rows through the public `table.rows[n].cells`."""
+    table = Presentation(io.BytesIO(long_table_deck(3))).slides[0].shapes[0].table
+
+    class PublicOnly:  # what python-pptx documents of a table: its rows
+        rows = table.rows
+
+    def texts(read: object) -> list[list[str]]:
+        return [[cell.text for cell in cells] for cells in pptx_reader._row_cells(read)]
+
+    assert texts(PublicOnly()) == texts(table) == [[f"Site {n}", f"{n} €"] for n in range(3)]

@@ -183,8 +183,7 @@ def test_a_bad_cell_reference_is_read_where_it_stands_with_a_warning(tmp_path: P
     doc = document(tmp_path, "t.xlsx", bad)
     assert "| 1 | Ana |" in doc.text and "| 2 | Tom |" in doc.text
     assert doc.warnings == [
-        "t.xlsx: 1 cells naming no place a sheet has (a damaged file) read where they stand"
-        " in their row"
+        "t.xlsx: 1 cell naming no place a sheet has (a damaged file), read in row order"
     ]
 
 

@@ -44,7 +44,8 @@ files; anything else), a zip with no Word document in it, a damaged one, one sav
 Open XML (python-docx reads none), or one whose parts unzip to more than citeqa reads
 (`MAX_XML_BYTES`, `MAX_UNZIPPED_BYTES`: python-docx loads every part and parses the XML ones
 whole), or whose XML unzips to more than officezip.MAX_XML_RATIO times the file's size
-(MAX_XML_FLOOR at least: a zip bomb).
+(officezip.check_expansion's floor at least: MAX_XML_FLOOR, or MAX_FLOOR_RATIO times a file
+under 20 KB; a zip bomb).
 """
 
 from __future__ import annotations

@@ -23,8 +23,9 @@ a book whose chapters are encrypted (META-INF/encryption.xml listing a spine doc
 obfuscated font alone is no DRM), and one whose XHTML unzips past MAX_XHTML_BYTES or past
 officezip.MAX_XML_RATIO times the file's size (MAX_XML_FLOOR at least, scaled down for a
 small file: a zip bomb; zipfile inflates no entry past the size its directory states). A spine
-of more than MAX_CHAPTERS documents is read up to that, with a warning, and the text is cut at
-officezip.MAX_TEXT_RATIO times the file's size (`bounded_text`), with a warning. The package
+of more than MAX_CHAPTERS documents is read up to that, with a warning, and the text is held
+to officezip.MAX_TEXT_RATIO times the file's size (`bounded_text`: repeated lines read once,
+then a cut), with a warning. The package
 read is the first `<rootfile>` of the container the zip holds, its path normalised.
 """
 
@@ -114,7 +115,7 @@ class EpubReader:
     kind = "epub"
     suffixes = (".epub",)
     decoded = False
-    version = 4 + DECODING_VERSION
+    version = 5 + DECODING_VERSION
     """3: an e-book's package taken from the first `<rootfile>` the zip holds, its text cut at
     what the file's size allows; 4: a chapter that is mostly a page tree (html.py,
     htmlchrome.is_page_tree) reads without it."""

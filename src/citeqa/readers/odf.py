@@ -15,7 +15,8 @@ from the zip's content.xml as the .docx, .xlsx and .pptx readers write theirs:
   repeated (`number-rows-repeated`, `number-columns-repeated`: LibreOffice writes the empty
   rest of a sheet as one row repeated a million times) is never expanded when empty, and
   expanded only up to those bounds when not (a repeat of 10^9 costs nothing), and the text of
-  any ODF file is cut at officezip.MAX_TEXT_RATIO times its size (`bounded_text`, a warning);
+  any ODF file is held to officezip.MAX_TEXT_RATIO times its size (`bounded_text`: repeated
+  lines read once, then a cut; a warning);
 - a presentation (.odp): each slide as readers/slidetext.py writes a deck (title in the
   heading, text frames in the page's order, tables, grouped shapes walked, speaker notes
   after it; at most xlsx.MAX_CELLS cells in all the deck's tables, with a warning); footer,
@@ -34,7 +35,8 @@ skipped with one reason, never a traceback (readers/officezip.py, shared with th
 XML readers): not a zip (an old binary .doc/.xls/.ppt renamed, or anything else), a damaged
 zip, a zip without content.xml, a password-protected file (its manifest's `encryption-data`),
 XML that does not parse, or parts unzipping past MAX_XML_BYTES (or past officezip.MAX_XML_RATIO
-times the file's size, MAX_XML_FLOOR at least: a zip bomb) or MAX_UNZIPPED_BYTES in all.
+times the file's size, check_expansion's floor at least: MAX_XML_FLOOR, or MAX_FLOOR_RATIO times
+a file under 20 KB; a zip bomb) or MAX_UNZIPPED_BYTES in all.
 """
 
 from __future__ import annotations
@@ -145,7 +147,7 @@ class _OdfReader:
     """An OpenDocument file of one ending; read by its body's kind, whatever its ending."""
 
     decoded = False
-    version = 3
+    version = 4
 
     def __init__(self, kind: str) -> None:
         self.kind = kind

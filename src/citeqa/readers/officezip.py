@@ -75,6 +75,10 @@ characters at least), with a warning: a 746-byte spreadsheet repeating one cell 
 a million gave 1.6 MB of text, 199,000 cells, and 150,000 sentences that switched the corpus's
 sentence vectors off. Real files yield less than their XML, which is at most MAX_XML_RATIO
 times their size."""
+REPEATS_READ_ONCE = (
+    "{relative}: its text is too long for its size; {lines:,} lines repeating the line"
+    " before them were left out"
+)
 CUT_TEXT = (
     "{relative}: its text is {ratio:,} times the file's size (repeated cells?); the first"
     " {kept:,} characters read, the rest left out"
@@ -134,7 +138,8 @@ def check_size(size: int, limit: int, what: str) -> None:
 
 def check_expansion(size: int, file_size: int, limit: int, what: str) -> None:
     """UnreadableDocument when `size` bytes of markup pass `limit` (check_size), or pass both
-    MAX_XML_RATIO times `file_size` and MAX_XML_FLOOR (`what`: "of XML", "of XHTML")."""
+    MAX_XML_RATIO times `file_size` and the floor: MAX_XML_FLOOR, or MAX_FLOOR_RATIO times
+    `file_size` when less (a file under 20 KB) (`what`: "of XML", "of XHTML")."""
     check_size(size, limit, what)
     floor = min(MAX_XML_FLOOR, MAX_FLOOR_RATIO * file_size)
     if size > max(floor, MAX_XML_RATIO * file_size):
@@ -149,16 +154,35 @@ def check_expansion(size: int, file_size: int, limit: int, what: str) -> None:
 
 
 def bounded_text(text: str, file_size: int, relative: str) -> tuple[str, list[str]]:
-    """`text` cut at its last line break before MAX_TEXT_RATIO times `file_size`
-    (MIN_TEXT_CAP at least), and the warning saying so; `text` whole and no warning when
-    it is within."""
+    """`text` within MAX_TEXT_RATIO times `file_size` (MIN_TEXT_CAP at least), and the
+    warnings saying how: past it, a run of identical lines is read once (a row or a paragraph
+    repeated 40,000 times, then the real rows: `without_repeats`), then what is still past it
+    cut at its last line break before it; `text` whole and no warning when it is within."""
     cap = max(MIN_TEXT_CAP, MAX_TEXT_RATIO * file_size)
     if len(text) <= cap:
         return text, []
+    whole = len(text)
+    text, repeats = without_repeats(text)
+    said = [REPEATS_READ_ONCE.format(relative=relative, lines=repeats)] if repeats else []
+    if len(text) <= cap:
+        return text, said
     cut = text.rfind("\n", 0, cap)
     kept = text[: cut + 1] if cut > 0 else text[:cap].rstrip() + "\n"
-    ratio = len(text) // max(1, file_size)
-    return kept, [CUT_TEXT.format(relative=relative, ratio=ratio, kept=len(kept))]
+    ratio = whole // max(1, file_size)
+    return kept, [*said, CUT_TEXT.format(relative=relative, ratio=ratio, kept=len(kept))]
+
+
+def without_repeats(text: str) -> tuple[str, int]:
+    """`text` with each run of identical non-blank lines kept as its first line, and how many
+    lines that left out."""
+    kept: list[str] = []
+    left_out = 0
+    for line in text.splitlines(keepends=True):
+        if kept and line.strip() and line == kept[-1]:
+            left_out += 1
+        else:
+            kept.append(line)
+    return "".join(kept), left_out
 
 
 def parts_of_type(raw: bytes, content_type: str) -> set[str]:

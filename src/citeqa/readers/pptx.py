@@ -29,7 +29,8 @@ Bounded, and a file that is no deck is skipped with one reason, never a tracebac
 (readers/officezip.py, shared with the .docx and .xlsx readers): an old binary .ppt renamed or
 a password-protected deck (OLE files), no zip, a damaged zip, one without a presentation part,
 a Strict Open XML one, one whose XML unzips to more than MAX_XML_BYTES (or than
-officezip.MAX_XML_RATIO times the file's size, MAX_XML_FLOOR at least: a zip bomb) or whose
+officezip.MAX_XML_RATIO times the file's size, check_expansion's floor at least: MAX_XML_FLOOR,
+or MAX_FLOOR_RATIO times a file under 20 KB; a zip bomb) or whose
 parts to more than MAX_UNZIPPED_BYTES, or one of more than MAX_SLIDES slides (python-pptx
 parses every part when it opens a deck, so these are checked from the zip's directory before
 it does).
@@ -39,6 +40,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from citeqa.readers import officezip
@@ -219,22 +221,35 @@ def _read_member(member: Any, lines: Lines, reading: _Reading) -> None:
 
 
 def _table_rows(table: Any, reading: _Reading) -> list[list[str]]:
-    """A table's rows of cell texts, within the MAX_CELLS cells all the deck's tables share.
-    The `a:tr` elements are walked once: python-pptx's row collection has no iterator, and
-    indexing it rebuilds its list of rows each time (a table of n rows cost n², 8.5 s of CPU
-    for 3,000 rows)."""
-    from pptx.table import _Row
-
+    """A table's rows of cell texts, within the MAX_CELLS cells all the deck's tables share."""
     rows: list[list[str]] = []
-    collection = table.rows
-    for tr in table._tbl.tr_lst:
-        cells = list(_Row(tr, collection).cells)
+    for cells in _row_cells(table):
         if reading.cells + len(cells) > MAX_CELLS:
             reading.tables_cut = True
             break
         reading.cells += max(1, len(cells))
         rows.append([_cell_text(cell) for cell in cells])
     return rows
+
+
+def _row_cells(table: Any) -> Iterator[list[Any]]:
+    """Each row's cells, the `a:tr` elements walked once through python-pptx's internals
+    (`_tbl.tr_lst`, `_Row`): its row collection has no iterator, and indexing it rebuilds its
+    list of rows each time (a table of n rows cost n², 8.5 s of CPU for 3,000 rows). Another
+    python-pptx version without those internals is read through the public indexing instead
+    (rows cut at MAX_CELLS bound its cost), as sheetrows.parser_works falls back on openpyxl's."""
+    try:
+        from pptx.table import _Row
+
+        elements = list(table._tbl.tr_lst)
+    except (ImportError, AttributeError):
+        rows = table.rows
+        for number in range(len(rows)):
+            yield list(rows[number].cells)
+        return
+    collection = table.rows
+    for tr in elements:
+        yield list(_Row(tr, collection).cells)
 
 
 def _cell_text(cell: Any) -> str:

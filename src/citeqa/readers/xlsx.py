@@ -36,7 +36,8 @@ the .docx reader):
   saved as Strict Open XML (openpyxl reads none of it);
 - one whose parts unpack to more than MAX_UNPACKED bytes, or its table of strings (which
   openpyxl parses whole) to more than MAX_STRINGS or than officezip.MAX_XML_RATIO times the
-  file's size, MAX_XML_FLOOR at least (a zip bomb: sizes read from the archive's directory,
+  file's size, check_expansion's floor at least (MAX_XML_FLOOR, or MAX_FLOOR_RATIO times a
+  file under 20 KB: a zip bomb; sizes read from the archive's directory,
   which zipfile never reads past; the table of strings found by its content type, as
   openpyxl finds it, whatever its name);
 - at most MAX_CELLS cells of a workbook are read (a sheet of a million rows: "read the
@@ -149,8 +150,7 @@ _CELL_REFERENCE = re.compile(rb"(<(?:\w+:)?c\b[^>]*?)\s+r=[\"']([^\"']*)[\"']")
 """A cell's reference (`r="B2"`), in a sheet's XML."""
 _VALID_REFERENCE = re.compile(rb"[A-Za-z]{1,3}\d{1,9}")
 BAD_REFERENCES = (
-    "{relative}: {cells:,} cells naming no place a sheet has (a damaged file) read where they"
-    " stand in their row"
+    "{relative}: {cells} naming no place a sheet has (a damaged file), read in row order"
 )
 
 
@@ -217,7 +217,7 @@ def _read_workbook(raw: bytes, reading: SheetReading) -> str | None:
         again = SheetReading(reading.relative)
         title = _read_workbook(mended, again)
         reading.sheets, reading.notes, reading.cells = again.sheets, again.notes, again.cells
-        reading.note(BAD_REFERENCES, cells=dropped)
+        reading.note(BAD_REFERENCES, cells=counted(dropped, "cell", grouped=True))
         return title
     except _UnnumberedString:
         mended, emptied = _without_unnumbered_strings(raw)
