@@ -86,7 +86,7 @@ from citeqa.tables import key_cell
 from citeqa.titleonly import heads_section, named_bare_document, without_titles, words_written
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
-from citeqa.unheld_numbers import answer_documents, unheld_number
+from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_years import answer_texts, unheld_year
 from citeqa.value_kinds import unwritten_kind
 
@@ -1005,10 +1005,11 @@ def compose(
             below_floor=floor,
             claims_absence=why.claims_absence,
         )
-    year = unheld_year(terms.focus, *answer_texts(citations, top, bank.documents))
+    labels, bodies, texts = answer_texts(citations, top, bank.documents)
+    year = unheld_year(terms.focus, labels, bodies, texts)
     if year is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_year(year.year, year.held, lang))
-    number = unheld_number(terms.focus, *answer_documents(citations, top, bank.documents))
+    number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
         return abstain(abstention.no_year(number.asked, number.held, lang))
     kind = unwritten_kind(abstention.value_kinds_asked(terms), [c.quote for c in citations])

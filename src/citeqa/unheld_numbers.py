@@ -23,18 +23,16 @@ No I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
 from citeqa.glossary import fold, language_words
 from citeqa.lexical import stopwords
-from citeqa.models import Citation, Document, Hit
 from citeqa.unheld_years import YEAR
 
 __all__ = [
     "UnheldNumber",
-    "answer_documents",
     "asked_keyed_number",
     "keyed_numbers",
     "unheld_number",
@@ -141,13 +139,3 @@ def _column_numbers(key: str, text: str) -> set[int]:
 def _writes_whole(text: str, number: int) -> bool:
     """Whether `text` writes `number` as a whole number (leading zeros allowed: "ADR-0006")."""
     return re.search(rf"(?<![\d.,])0*{number}(?![\d]|[.,]\d)", text) is not None
-
-
-def answer_documents(
-    citations: Sequence[Citation], hits: Sequence[Hit], documents: Mapping[str, Document]
-) -> tuple[list[str], list[str], list[str]]:
-    """What an answer stands in: the sections its quotes are cited under and their documents'
-    titles, those documents' whole texts, and the passages shown (`hits`)."""
-    labels = [text for c in citations for text in (c.section or "", documents[c.doc_id].title)]
-    quoted = [documents[doc].text for doc in sorted({c.doc_id for c in citations})]
-    return labels, quoted, [hit.chunk.text for hit in hits]
