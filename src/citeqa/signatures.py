@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 
 from citeqa.glossary import fold, language_words
+from citeqa.language import line_end, line_start
 
 __all__ = [
     "OWNER_LINES",
@@ -209,10 +210,7 @@ def label_over(text: str, start: int) -> str:
     bounds), or when the sentence's own line is a definition's: a signature opens its own
     definition (s22 trial: "close()", the line after fetch's "Raises:" block, was quoted for
     "What does SensorClient.fetch raise?")."""
-    line_end = text.find("\n", start)
-    if is_definition(
-        text[text.rfind("\n", 0, start) + 1 : None if line_end < 0 else line_end].strip()
-    ):
+    if is_definition(text[line_start(text, start) : line_end(text, start)].strip()):
         return ""
     for read, line in enumerate(line for line in _lines_above(text, start) if line):
         if read >= OWNER_LINES or is_definition(line):

@@ -34,7 +34,7 @@ from citeqa.blocks import reads_as_caption
 from citeqa.chunking import section_of
 from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
-from citeqa.language import SENTENCE_ENDS
+from citeqa.language import SENTENCE_ENDS, line_end, line_start
 from citeqa.lexical import content_words, query_tokens
 from citeqa.markup import is_reference_link_line
 from citeqa.sentences import ScoredSentence, SentenceBank
@@ -188,10 +188,10 @@ def words_written(bank: SentenceBank, index: int, focus: str) -> int:
 
 def _whole_line(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] fills its line, blanks aside."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip()
+    return (
+        not text[line_start(text, start) : start].strip()
+        and not text[end : line_end(text, end)].strip()
+    )
 
 
 def named_bare_document(bank: SentenceBank, doc_id: str, asked: frozenset[str], focus: str) -> bool:
