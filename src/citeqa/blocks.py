@@ -270,7 +270,7 @@ def is_caption_line(line: str) -> bool:
     """Whether a line opens with a caption's label and number ("Figure 3.1 Boreholes…": the
     language data's caption_labels)."""
     found = _CAPTION.match(line)
-    return found is not None and fold(found[1]) in language_words("caption_labels")
+    return found is not None and _is_caption(found[1])
 
 
 _CAPTION_TITLE = re.compile(r"\s*(?P<separator>[.:\-–—]?)\s*(?P<first>\S)")
@@ -285,7 +285,7 @@ def reads_as_caption(line: str) -> bool:
     separator in a line ending in no sentence's end ("Figure 2: mean depth by quarter"). "Figure
     3 shows that …" and "Tableau 2 : le branchement d'un foyer coûte 150 euros." are sentences."""
     found = _CAPTION.match(line)
-    if found is None or fold(found[1]) not in language_words("caption_labels"):
+    if found is None or not _is_caption(found[1]):
         return False
     title = _CAPTION_TITLE.match(line, found.end())
     if title is None:
