@@ -38,7 +38,7 @@ from citeqa.across import Closeness, close_in_other_language, names_asked, unvou
 from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
-from citeqa.asked_fields import answering_lines, unasked_fields
+from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.config import Settings
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
@@ -344,10 +344,11 @@ def describing_asked_fields(
         for doc_id, start, text in _placed(bank, candidates.sentences)
     ]
     context = {word for alternatives, _ in terms.terms for word in alternatives}
-    kept = answering_lines(placed, terms.focus, frozenset(context))
+    asked = read_question(placed, terms.focus, frozenset(context))
+    kept = answering_lines(asked)
     if kept:
         return _subset(candidates, kept)
-    unasked = set(unasked_fields(placed, terms.focus, frozenset(context)))
+    unasked = set(unasked_fields(asked))
     others = [number for number in range(len(placed)) if number not in unasked]
     if not unasked or not others:
         return candidates

@@ -36,12 +36,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 from citeqa.glossary import fold, language_words
 from citeqa.lexical import stopwords
 from citeqa.signatures import defaulted, field_name, label_over, owner, owner_name, sets_default
 
-__all__ = ["Placed", "answering_lines", "unasked_fields"]
+__all__ = ["AskedFields", "Placed", "answering_lines", "read_question", "unasked_fields"]
 
 _DOTTED = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 """A dotted name ("SensorClient.fetch", "hydrokit.flow.detect_leaks")."""
@@ -56,16 +57,36 @@ Placed = list[tuple[str, int, str]]
 """Each candidate's document text, start and text."""
 
 
-def answering_lines(placed: Placed, focus: str, context: frozenset[str]) -> list[int]:
-    """The numbers of the `placed` candidates (document text, start, sentence) that answer the
-    question `focus` on an API reference's field, default or definition, or [] (the module's
-    docstring); `context`: the words a follow-up's context adds, naming a definition too."""
+class AskedFields(NamedTuple):
+    """What `answering_lines` and `unasked_fields` read of one question and its candidates
+    (`read_question`), read once for both."""
+
+    placed: Placed
+    words: frozenset[str]
+    """The question's asked words (`_asked_words`)."""
+    named: frozenset[str]
+    """The definitions the question or its context names."""
+    asks_default: bool
+    """Whether the question writes a `default_words` word."""
+    owner_of: Callable[[int], str]
+    """The signature over each candidate, by its number (`_owners`)."""
+
+
+def read_question(placed: Placed, focus: str, context: frozenset[str]) -> AskedFields:
+    """What the question `focus` asks of the `placed` candidates (document text, start,
+    sentence); `context`: the words a follow-up's context adds, naming a definition too."""
     words = _asked_words(focus)
-    if not words:
-        return []
     named = _owners_asked(focus) or words | {word.casefold() for word in context}
     asks_default = _holds_any(fold(focus), language_words("default_words"))
-    owner_of = _owners(placed)
+    return AskedFields(placed, words, named, asks_default, _owners(placed))
+
+
+def answering_lines(asked: AskedFields) -> list[int]:
+    """The numbers of the candidates that answer the question (`read_question`) on an API
+    reference's field, default or definition, or [] (the module's docstring)."""
+    placed, words, named, asks_default, owner_of = asked
+    if not words:
+        return []
     return (
         (_giving_defaults(placed, words, owner_of) if asks_default else [])
         or _describing_fields(placed, words, named, owner_of)
@@ -74,25 +95,22 @@ def answering_lines(placed: Placed, focus: str, context: frozenset[str]) -> list
     )
 
 
-def unasked_fields(placed: Placed, focus: str, context: frozenset[str]) -> list[int]:
-    """The numbers of the `placed` candidates that describe a field under a definition
-    ("to_unit (str) – Target unit." under `convert(value, from_unit, to_unit)`) when the
-    question `focus` names neither that field nor that definition: such a line answers a
+def unasked_fields(asked: AskedFields) -> list[int]:
+    """The numbers of the candidates that describe a field under a definition ("to_unit (str) –
+    Target unit." under `convert(value, from_unit, to_unit)`) when the question
+    (`read_question`) names neither that field nor that definition: such a line answers a
     question on the API, not one sharing a word of its description (s22 trial: "What is the
     household target for 2026?" quoted it over the report's "In 2026 we aim to reach 60,000
-    connected households"), nor asks a field label ("raise": `field_labels`). `context`: as
-    `answering_lines`'s."""
-    words = _asked_words(focus)
+    connected households"), nor asks a field label ("raise": `field_labels`)."""
+    placed, words, named, _, owner_of = asked
     if any(_asks_field(label, words) for label in language_words("field_labels")):
         return []  # a question on an API ("What does parse raise?"): the rankers judge
-    named = _owners_asked(focus) or words | {word.casefold() for word in context}
-    owner_of = _owners(placed)
     return [
         number
         for number, (_, _, text) in enumerate(placed)
-        if field_name(text)
+        if (field := field_name(text))
         and owner_of(number)
-        and not _asks_field(field_name(text).casefold(), words)
+        and not _asks_field(field.casefold(), words)
         and not _names_definition(owner_name(owner_of(number)), named)
     ]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from citeqa.answering import Candidates, describing_asked_fields, naming_identifiers
-from citeqa.asked_fields import answering_lines, unasked_fields
+from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.identifiers import asked_about, identifiers
 from citeqa.questions import QuestionTerms
 from citeqa.readers.html import html_visible_text
@@ -138,7 +138,7 @@ def test_a_typed_sphinx_signature_owns_its_parameter_lines() -> None:
     text = html_visible_text(SPHINX)[0]
     placed = _placed(text)
     kept = answering_lines(
-        placed, "What does the threshold parameter of detect_leaks do?", frozenset()
+        read_question(placed, "What does the threshold parameter of detect_leaks do?", frozenset())
     )
     assert [placed[n][2].split(" ")[0] for n in kept] == ["threshold"]
 
@@ -151,7 +151,7 @@ def test_an_rst_directive_signature_owns_its_field_lines() -> None:
     )
     placed = [(text, start, line.strip()) for text, start, line in _placed(text)][1:]
     kept = answering_lines(
-        placed, "What does the threshold parameter of detect_leaks do?", frozenset()
+        read_question(placed, "What does the threshold parameter of detect_leaks do?", frozenset())
     )
     assert [placed[n][2] for n in kept] == [":param threshold: Fraction over the baseline."]
 
@@ -165,7 +165,7 @@ def test_a_default_is_read_from_the_heading_signature_over_the_field() -> None:
     policy = "The default tariff is 2.10 euros per cubic metre."
     lines = [line for line in _placed(reference) if not line[2].startswith("#")]
     placed = [(policy, 0, policy), *lines]
-    kept = answering_lines(placed, "What is the default threshold?", frozenset())
+    kept = answering_lines(read_question(placed, "What is the default threshold?", frozenset()))
     assert [placed[n][2] for n in kept] == ["threshold (float) – Fraction over the baseline."]
 
 
@@ -346,7 +346,9 @@ def test_a_signature_after_a_field_label_s_lines_opens_its_own_definition() -> N
         "close()\n\nClose the connection pool."
     )
     placed = _placed(reference)
-    kept = answering_lines(placed, "What does SensorClient.fetch raise?", frozenset())
+    kept = answering_lines(
+        read_question(placed, "What does SensorClient.fetch raise?", frozenset())
+    )
     assert [placed[n][2].split(" ")[0] for n in kept] == ["RateLimitError"]
     assert label_over(reference, reference.index("close()")) == ""
     assert label_over(reference, reference.index("RateLimitError")) == "raises"
@@ -361,10 +363,14 @@ def test_a_field_line_answers_no_question_naming_neither_it_nor_its_definition()
     placed = [*_placed(reference), (report, 0, report)]
     lines = [text.split(" ")[0] for _, _, text in placed]
     target = "What is the household target for 2026?"
-    assert [lines[n] for n in unasked_fields(placed, target, frozenset())] == ["to_unit"]
-    assert unasked_fields(placed, "What is the to_unit of convert?", frozenset()) == []
-    assert unasked_fields(placed, "Which target does convert take?", frozenset()) == []
-    assert unasked_fields(placed, "Which parameters does the target take?", frozenset()) == []
+
+    def unasked(question: str) -> list[int]:
+        return unasked_fields(read_question(placed, question, frozenset()))
+
+    assert [lines[n] for n in unasked(target)] == ["to_unit"]
+    assert unasked("What is the to_unit of convert?") == []
+    assert unasked("Which target does convert take?") == []
+    assert unasked("Which parameters does the target take?") == []
 
 
 DOCTEST = """.. function:: attr.s(these=None, auto_exc=False)
@@ -391,12 +397,12 @@ Error: the dispatcher is overloaded."""
 
 def test_a_doctests_output_line_describes_no_field() -> None:
     placed = [(text, start, line.strip()) for text, start, line in _placed(DOCTEST)]
-    kept = answering_lines(placed, "What does error E503 mean?", frozenset())
+    kept = answering_lines(read_question(placed, "What does error E503 mean?", frozenset()))
     assert "Error: ('foo', 42)" not in [placed[n][2] for n in kept]
 
 
 def test_a_field_line_after_a_console_paragraph_still_describes_its_field() -> None:
     text = "$ orbitctl status\nok\n\nDispatcher(code)\n\ncode (str) – what it says when overloaded."
     placed = _placed(text)
-    kept = answering_lines(placed, "What is the code of Dispatcher?", frozenset())
+    kept = answering_lines(read_question(placed, "What is the code of Dispatcher?", frozenset()))
     assert [placed[n][2] for n in kept] == ["code (str) – what it says when overloaded."]
