@@ -186,8 +186,8 @@ NO_YEAR = {
     "en": "The passages that would answer never mention {year}: they are of {held}.",
     "fr": "Les passages qui répondraient ne mentionnent jamais {year} : ils portent sur {held}.",
 }
-"""A question asking of a year the passages its answer stands in never write while they write
-others (unheld_years.py)."""
+"""A question asking of a year, or of a keyed number ("week 20"), the passages its answer
+stands in never write while they write others (unheld_years.py, unheld_numbers.py)."""
 NO_VALUE_KIND = {
     "en": "The passages that would answer write no {words}.",
     "fr": "Les passages qui répondraient n’écrivent pas de {words}.",
@@ -625,8 +625,9 @@ def no_such_page(
 
 
 def no_year(year: str, held: list[str], lang: Lang) -> str:
-    """The reason for a question asking of a year the passages its answer stands in never
-    write: the year between quotation marks, then those they write."""
+    """The reason for a question asking of a year, or of a keyed number ("week 20":
+    unheld_numbers), the passages its answer stands in never write: the year or keyed number
+    between quotation marks, then those they write."""
     return NO_YEAR[lang].format(year=_quoted([shown(year)]), held=", ".join(held))
 
 
