@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from citeqa.answer_location import LOCATION_FEATURES, Reading, location_features, share_of_best
-from citeqa.domain import language_data
+from citeqa.domain import any_of, language_data
 from citeqa.glossary import fold
 from citeqa.language import LONG_QUOTE
 from citeqa.models import Hit
@@ -76,13 +76,13 @@ _TYPES = {
     if kind in _LANGUAGE.answer_types
 }
 """What a question asks for, read on its folded text (citeqa/data/language.json)."""
-_YESNO = re.compile("|".join(f"(?:{p})" for p in _LANGUAGE.yes_no_questions) or r"(?!)")
+_YESNO = any_of(_LANGUAGE.yes_no_questions)
 """A closed (yes/no) question in English or French, read on its folded text: its answer is
 usually a finding or conclusion rather than a value."""
 _LABEL = re.compile(r"^\s*([^\W\d_][\w ,&/'-]{1,40}?)\s*:")
 """A paragraph opening with a label ("Results:", "Conclusion :"), as structured abstracts,
 reports and FAQs do."""
-_SUMMARY = re.compile("|".join(f"(?:{p})" for p in _LANGUAGE.summary_labels) or r"(?!)")
+_SUMMARY = any_of(_LANGUAGE.summary_labels)
 """Labels of a section that states the finding (English and French), read folded."""
 _PARAGRAPH_LOOKBACK = 1500
 """How far back (characters) a sentence's paragraph opening is looked for."""

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal, NamedTuple
@@ -415,6 +416,12 @@ def _check_pattern(pattern: str) -> None:
         re.compile(pattern)
     except re.error as error:
         raise ValueError(f"{pattern!r} is not a regular expression: {error}") from None
+
+
+def any_of(patterns: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """One pattern matching where any of `patterns` (a language data list of regular
+    expressions) does, each grouped; a pattern matching nothing for none."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", flags)
 
 
 @cache

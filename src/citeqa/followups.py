@@ -11,7 +11,7 @@ from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from citeqa.domain import language_data
+from citeqa.domain import any_of, language_data
 from citeqa.glossary import fold, language_words
 from citeqa.identifiers import WORD_EDGES
 from citeqa.lexical import content_words, query_tokens
@@ -32,18 +32,14 @@ def _openers() -> re.Pattern[str]:
     """A question opening by leaning on the previous one ("And in the other group?", "Et à un
     an ?"): language data `follow_up_openers`, read when first asked for, as every word list
     of this module (glossary.language_words: folded words)."""
-    return _any_of(language_data().follow_up_openers)
+    return any_of(language_data().follow_up_openers)
 
 
 @cache
 def _cues() -> re.Pattern[str]:
     """A question asking within the subject at hand ("Were there any deaths?", "Combien en ont
     reçu ?"): language data `follow_up_cues`."""
-    return _any_of(language_data().follow_up_cues)
-
-
-def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+    return any_of(language_data().follow_up_cues)
 
 
 @cache

@@ -42,7 +42,7 @@ from functools import cache
 from citeqa.answer_features import Wants, holds_asked_value
 from citeqa.blocks import is_label_line
 from citeqa.chunking import section_bounds
-from citeqa.domain import language_data
+from citeqa.domain import any_of, language_data
 from citeqa.glossary import fold
 from citeqa.language import LINE_ENDS, is_markdown_heading, line_end, line_start
 from citeqa.lexical import query_tokens
@@ -82,7 +82,7 @@ underline too)."""
 def _back_openers() -> re.Pattern[str]:
     """Sentence openings (folded) that refer back: language data `back_reference_openers`."""
     patterns = language_data().back_reference_openers
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+    return any_of(patterns)
 
 
 def with_neighbours(
@@ -238,7 +238,7 @@ def _on(
 def _code_announcers() -> re.Pattern[str]:
     """Folded sentences announcing a code block: language data `code_announcers`."""
     patterns = language_data().code_announcers
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.MULTILINE)
+    return any_of(patterns, re.MULTILINE)
 
 
 def _below(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) -> int:

@@ -32,7 +32,7 @@ from functools import cache
 
 from citeqa.blocks import reads_as_caption
 from citeqa.chunking import section_of
-from citeqa.domain import language_data
+from citeqa.domain import any_of, language_data
 from citeqa.glossary import fold, language_words
 from citeqa.language import SENTENCE_ENDS, line_end, line_start
 from citeqa.lexical import content_words, query_tokens
@@ -138,7 +138,7 @@ def is_page_label(line: str) -> bool:
 @cache
 def _page_labels() -> re.Pattern[str]:
     patterns = language_data().page_labels
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+    return any_of(patterns)
 
 
 def without_titles(bank: SentenceBank, items: list[ScoredSentence], focus: str = "") -> list[int]:
