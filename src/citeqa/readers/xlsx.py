@@ -126,6 +126,9 @@ CUT_ROWS = (
     "{relative}: read the first {rows:,} rows of sheet '{sheet}' ({cells:,} cells read in all)"
 )
 CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet '{sheet}'"
+CUT_TABLES = "{relative}: read the first {cells:,} cells of its tables; the rest of them left out"
+"""The warning of a deck's or document's tables cut at MAX_CELLS cells (the .pptx and .odf
+readers')."""
 NOT_A_TABLE = "{relative}: sheet '{sheet}' has no header row; read as plain text"
 HIDDEN_CELLS = "{relative}: sheet '{sheet}': hidden, not read: {hidden}"
 UNSAVED_FORMULAS = (
