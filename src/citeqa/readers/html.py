@@ -193,8 +193,7 @@ class _VisibleText(HTMLParser):
     ) -> None:
         super().__init__(convert_charrefs=True)
         self.drop_boilerplate = drop_boilerplate
-        self.chrome = _Chrome(self, drop_link_lists, drop_widgets)
-        self.chrome.drop_page_trees = drop_page_trees
+        self.chrome = _Chrome(self, drop_link_lists, drop_widgets, drop_page_trees)
         """The page's headings, link lists and widgets as they are read (`_Chrome`)."""
         self.dropping: str | None = None
         """The tag of the boilerplate element being left out (`_is_boilerplate`), if any."""
@@ -423,10 +422,18 @@ class _Chrome:
     boilerplate.py's. Outside a
     table only: a table's cells keep their own copy of its text."""
 
-    def __init__(self, parser: _VisibleText, drop_link_lists: bool, drop_widgets: bool) -> None:
+    def __init__(
+        self,
+        parser: _VisibleText,
+        drop_link_lists: bool,
+        drop_widgets: bool,
+        drop_page_trees: bool = False,
+    ) -> None:
         self.parser = parser
         self.drop_link_lists = drop_link_lists
         self.drop_widgets = drop_widgets
+        self.drop_page_trees = drop_page_trees
+        """Whether page trees (htmlchrome.is_page_tree) are cut like named link lists."""
         self.open: list[OpenBlock] = []
         """The lists and possible widgets open, innermost last (only it counts what is read)."""
         self.open_tags: Counter[str] = Counter()
@@ -447,8 +454,6 @@ class _Chrome:
         """The text of the page's first <h1>."""
         self.list_words = 0
         """The words of the link lists left out."""
-        self.drop_page_trees = False
-        """Whether page trees (htmlchrome.is_page_tree) are cut like named link lists."""
         self.tree_words = 0
         """The words of the page trees read (kept or cut)."""
         self.cut = False
