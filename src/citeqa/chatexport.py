@@ -217,11 +217,8 @@ def export_of(path: Path, relative: str) -> Path | None:
 def in_an_export(path: Path, relative: str) -> bool:
     """Whether `path` is named as a day file in a channel folder of an export (`export_of`),
     its content unread (`day_file_export` says, once parsed, whether it holds messages)."""
-    keys, export = _keys(), export_of(path, relative)
-    if export is None or not (export / keys.channels_file).is_file():
-        return False
-    channels = _channels_with_messages(str(export), *_stamp(export / keys.channels_file))
-    return path.parent.name in channels
+    export = export_of(path, relative)
+    return export is not None and path.parent.name in _listed_channels(export)
 
 
 def day_file_export(path: Path, relative: str, value: object) -> Path | None:

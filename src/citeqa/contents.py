@@ -327,7 +327,7 @@ def _sentence_vectors(
     total = fresh - len(copied) - _taken_sentences(taken, tally, copies[:, 0])
     _embed_into(spool, embedder, texts(), total, "embedding sentences", report)
     copy_rows(chunk_vectors, spool, copies)
-    spool.save_npy(folder / channel_files(embedder.name)[0])
+    spool.save_npy(folder / channel_files(embedder.name).sentences)
     spool.remove()
 
 

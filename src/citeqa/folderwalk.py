@@ -203,17 +203,22 @@ class _Walk:
         return target
 
 
-@cache
 def passed_over_folders() -> frozenset[str]:
     """The names (lower-cased) of the folders tools write, passed over wherever they are."""
-    names = data_json("checkout_files.json").get("tool_folders", [])
-    return frozenset(str(name).lower() for name in names)
+    return checkout_names("tool_folders")
+
+
+def hidden_folders_read() -> frozenset[str]:
+    """The names (lower-cased) of the hidden folders walked as any folder (.github)."""
+    return checkout_names("read_hidden_folders")
 
 
 @cache
-def hidden_folders_read() -> frozenset[str]:
-    """The names (lower-cased) of the hidden folders walked as any folder (.github)."""
-    names = data_json("checkout_files.json").get("read_hidden_folders", [])
+def checkout_names(key: str) -> frozenset[str]:
+    """The names citeqa/data/checkout_files.json lists under `key`, lower case (the file read
+    once for all its keys' users: this walk, readers.plain_text_names)."""
+    data = data_json("checkout_files.json")
+    names = data.get(key, []) if isinstance(data, dict) else []
     return frozenset(str(name).lower() for name in names)
 
 

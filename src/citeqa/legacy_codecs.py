@@ -71,12 +71,22 @@ def non_latin_text(body: bytes) -> tuple[str, str] | None:
     if _latin_whatever_the_guess(body):
         return None
     short = _short_western(sample)
+    cyrillic: list[str] | None = None  # the Cyrillic ranking, made when a guess first needs it
+    tried: set[str] = set()  # codecs decoded already: they read the same again
     for match in from_bytes(sample):
         if match.chaos > MAX_CHAOS or match.encoding.startswith(("utf_16", "utf_32")):
             continue
         if short and not match.coherence:
             continue
-        for encoding in _readings(match.encoding, sample):
+        readings = [match.encoding]
+        if match.encoding in CYRILLIC_CODECS:
+            if cyrillic is None:
+                cyrillic = _cyrillic_ranking(sample[:SCORED_BYTES])
+            readings = cyrillic
+        for encoding in readings:
+            if encoding in tried:
+                continue
+            tried.add(encoding)
             try:
                 text = body.decode(encoding)
             except (UnicodeDecodeError, LookupError):
@@ -104,8 +114,7 @@ charset-normalizer's guess alone: they share most letters' bytes, so its measure
 repetitive cp1251 file was guessed mac_cyrillic, every capital read as a symbol ("—овет" for
 "Совет"; s23 hostile probe). Kazakh and Tajik pages last: they read a Russian or Ukrainian
 text's bytes as letters too, in one case ("Ғвропейський" for cp1251's "Європейський"), so
-they tie with cp1251 or KOI8-R and the order (`_readings`) keeps those."""
-_CODEC_ORDER = {encoding: place for place, encoding in enumerate(CYRILLIC_CODECS)}
+they tie with cp1251 or KOI8-R and the order (`_cyrillic_ranking`) keeps those."""
 SCORED_BYTES = 4096
 """How much of the sample each Cyrillic code page's reading is scored on (some 700 words:
 scoring the whole sample in each took 90 ms more for a 100 KB file)."""
@@ -114,21 +123,18 @@ _WORD_OR_MARK = re.compile(r"[^\W\d_]+|[^\x00-\x7f\w\s](?=[^\W\d_])")
 a letter (the "—" a capital letter of another code page reads as)."""
 
 
-def _readings(guess: str, sample: bytes) -> list[str]:
-    """The codecs to try for a guess: the guess alone, or, when it is a Cyrillic code page,
-    the Cyrillic code pages that read `sample`, the one whose text reads best first (in the
-    order of CYRILLIC_CODECS among equals, whatever the guess: kz1048 reads Russian as cp1251
-    does)."""
-    if guess not in CYRILLIC_CODECS:
-        return [guess]
+def _cyrillic_ranking(scored: bytes) -> list[str]:
+    """The codecs to try for a guess that is a Cyrillic code page: the Cyrillic code pages that
+    read `scored` (the sample's first SCORED_BYTES), the one whose text reads best first (in
+    the order of CYRILLIC_CODECS among equals, whatever the guess: kz1048 reads Russian as
+    cp1251 does)."""
     scores: dict[str, int] = {}
     for encoding in CYRILLIC_CODECS:
         try:
-            scored = sample[:SCORED_BYTES].decode(encoding)
-            scores.setdefault(encoding, _cyrillic_score(scored))
+            scores[encoding] = _cyrillic_score(scored.decode(encoding))
         except UnicodeDecodeError:
             continue
-    return sorted(scores, key=lambda encoding: (-scores[encoding], _CODEC_ORDER[encoding]))
+    return sorted(scores, key=lambda encoding: -scores[encoding])  # stable: CYRILLIC_CODECS order
 
 
 def _cyrillic_score(text: str) -> int:

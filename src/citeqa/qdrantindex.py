@@ -343,7 +343,8 @@ def write_collections(
 
     collection = f"citeqa-{folder.name.lstrip('.')}"
     indexes = {
-        name: (folder / channel_files(name)[2], rows.shape[1]) for name, rows in vectors.items()
+        name: (folder / channel_files(name).pointer, rows.shape[1])
+        for name, rows in vectors.items()
     }
     try:
         client = client_for(location)

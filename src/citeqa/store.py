@@ -45,7 +45,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from pydantic import Field, ValidationError, field_validator
@@ -408,20 +408,32 @@ def _read_jsonl(path: Path, model: type[Any]) -> list[Any]:
 
 def _read_vectors(folder: Path, channel: str) -> VectorIndex:
     """A channel's vectors: its FAISS file, or the Qdrant collection its pointer names."""
-    _, faiss_file, pointer_file = channel_files(channel)
-    pointer = folder / pointer_file
+    files = channel_files(channel)
+    pointer = folder / files.pointer
     if pointer.is_file():
         from citeqa.qdrantindex import QdrantIndex
 
         return QdrantIndex.load(pointer)
-    return FaissIndex.load(folder / faiss_file)
+    return FaissIndex.load(folder / files.faiss)
 
 
-def channel_files(channel: str) -> tuple[str, str, str]:
-    """The files a build writes for a vector channel: its sentence vectors, and its FAISS index
-    or the pointer to its Qdrant collection (the layout above)."""
+class ChannelFiles(NamedTuple):
+    """The files a build writes for a vector channel (the layout above)."""
+
+    sentences: str
+    """Its sentence vectors."""
+    faiss: str
+    """Its FAISS index."""
+    pointer: str
+    """Or the pointer to its Qdrant collection."""
+
+
+def channel_files(channel: str) -> ChannelFiles:
+    """The files a build writes for a vector channel (`ChannelFiles`)."""
     vectors = f"vectors-{channel}"
-    return f"sentences-{channel}.npy", vectors + FaissIndex.suffix, vectors + POINTER_SUFFIX
+    return ChannelFiles(
+        f"sentences-{channel}.npy", vectors + FaissIndex.suffix, vectors + POINTER_SUFFIX
+    )
 
 
 def read_statistics(folder: Path, manifest: IndexManifest) -> dict[str, Any] | None:
@@ -451,7 +463,7 @@ def has_sentence_vectors(manifest: IndexManifest) -> bool:
 
 
 def _sentence_vectors_name(manifest: IndexManifest) -> str:
-    return channel_files(str(manifest.answer_channel))[0]
+    return channel_files(str(manifest.answer_channel)).sentences
 
 
 def _read_sentence_vectors(folder: Path, manifest: IndexManifest) -> np.ndarray | None:

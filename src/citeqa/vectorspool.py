@@ -46,7 +46,7 @@ def write_channels(
         write_collections(folder, spools, terms.token_rows(), location)
     elif location == "faiss":
         for name, spool in spools.items():
-            path = folder / channel_files(name)[1]
+            path = folder / channel_files(name).faiss
             spool.save_faiss(path, settings.flat_index_max, settings.compressed_index_min)
     for spool in spools.values():
         spool.remove()

@@ -240,8 +240,9 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
     console.print(Text(f"corpus: {shown(described.corpus_dir)}"))
     if described.skipped:
         console.print(Text(skipped_line(described.skipped, listed)))
-        for name in described.skipped if listed is None else []:
-            console.print(Text(f"  {shown(name)}"))
+        if listed is None:
+            for name in described.skipped:
+                console.print(Text(f"  {shown(name)}"))
     if described.verified:
         console.print(Text("index files: every file hashed"))
     else:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import threading
-from functools import cache
 from pathlib import PurePosixPath
 
-from citeqa.jsonfiles import data_json
+from citeqa.folderwalk import checkout_names
 from citeqa.readers.base import Extracted, Reader, UnreadableDocument
 
 __all__ = [
@@ -71,11 +70,9 @@ PLAIN_TEXT = ".txt"
 """The ending whose reader reads a file of `plain_text_names`."""
 
 
-@cache
 def plain_text_names() -> frozenset[str]:
     """The names, lower-cased, of files read as plain text whatever their ending."""
-    names = data_json("checkout_files.json").get("plain_text_names", [])
-    return frozenset(str(name).lower() for name in names)
+    return checkout_names("plain_text_names")
 
 
 def reader_versions() -> dict[str, int]:

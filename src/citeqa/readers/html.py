@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from citeqa.editstamps import stamps_an_edit
 from citeqa.language import pipe_row
@@ -192,8 +193,7 @@ class _VisibleText(HTMLParser):
     ) -> None:
         super().__init__(convert_charrefs=True)
         self.drop_boilerplate = drop_boilerplate
-        self.chrome = _Chrome(self, drop_link_lists, drop_widgets)
-        self.chrome.drop_page_trees = drop_page_trees
+        self.chrome = _Chrome(self, drop_link_lists, drop_widgets, drop_page_trees)
         """The page's headings, link lists and widgets as they are read (`_Chrome`)."""
         self.dropping: str | None = None
         """The tag of the boilerplate element being left out (`_is_boilerplate`), if any."""
@@ -422,10 +422,18 @@ class _Chrome:
     boilerplate.py's. Outside a
     table only: a table's cells keep their own copy of its text."""
 
-    def __init__(self, parser: _VisibleText, drop_link_lists: bool, drop_widgets: bool) -> None:
+    def __init__(
+        self,
+        parser: _VisibleText,
+        drop_link_lists: bool,
+        drop_widgets: bool,
+        drop_page_trees: bool = False,
+    ) -> None:
         self.parser = parser
         self.drop_link_lists = drop_link_lists
         self.drop_widgets = drop_widgets
+        self.drop_page_trees = drop_page_trees
+        """Whether page trees (htmlchrome.is_page_tree) are cut like named link lists."""
         self.open: list[OpenBlock] = []
         """The lists and possible widgets open, innermost last (only it counts what is read)."""
         self.open_tags: Counter[str] = Counter()
@@ -446,8 +454,6 @@ class _Chrome:
         """The text of the page's first <h1>."""
         self.list_words = 0
         """The words of the link lists left out."""
-        self.drop_page_trees = False
-        """Whether page trees (htmlchrome.is_page_tree) are cut like named link lists."""
         self.tree_words = 0
         """The words of the page trees read (kept or cut)."""
         self.cut = False
@@ -672,11 +678,11 @@ def _has_text(pieces: list[str | _Table]) -> bool:
     return any(piece.strip() if isinstance(piece, str) else piece.holds_text for piece in pieces)
 
 
-def _without_page_trees(html: str, parser: _VisibleText, text: str) -> tuple[_VisibleText, str]:
+def _without_page_trees(page: _Page, parser: _VisibleText, text: str) -> tuple[_VisibleText, str]:
     """A page read again without its page trees (htmlchrome.is_page_tree) when they held most
     of its words, an export's index.html: its lines of other pages' titles are navigation, not
     an answer (s24 trial). A page that is only its tree keeps it."""
-    trimmed = _parsed(html, drop_boilerplate=True, drop_page_trees=True)
+    trimmed = _parsed(page, drop_boilerplate=True, drop_page_trees=True)
     trimmed_text = _text_of(trimmed)
     return (trimmed, trimmed_text) if trimmed_text else (parser, text)
 
@@ -695,21 +701,24 @@ def html_visible_text(html: str, relative: str = "") -> tuple[str, str | None]:
     link lists unless they held more words than the rest of the text (a page of links). A site's
     search page (the page at `relative` in its folder is where its own `<link rel="search">`
     points: Sphinx's search.html, "Please activate JavaScript…") is its first heading alone."""
-    parser = _parsed(html, drop_boilerplate=True)
+    page = _page(html)
+    parser = _parsed(page, drop_boilerplate=True)
     text = _text_of(parser)
     if relative and _names_itself(parser.search_pages, relative):
         title = page_title(" ".join(parser.title.split()), parser.chrome.first_heading)
         return parser.chrome.first_heading or title, title[:TITLE_MAX] or None
-    if 2 * parser.chrome.tree_words > len(_WORDS.findall(text)):
-        parser, text = _without_page_trees(html, parser, text)
-    if parser.chrome.list_words and parser.chrome.list_words >= len(_WORDS.findall(text)):
-        parser = _parsed(html, drop_boilerplate=True, drop_link_lists=False)
+    words = len(_WORDS.findall(text))
+    if 2 * parser.chrome.tree_words > words:
+        parser, text = _without_page_trees(page, parser, text)
+        words = len(_WORDS.findall(text))
+    if parser.chrome.list_words and parser.chrome.list_words >= words:
+        parser = _parsed(page, drop_boilerplate=True, drop_link_lists=False)
         text = _text_of(parser)
     if not text and parser.chrome.cut:
-        parser = _parsed(html, drop_boilerplate=True, drop_link_lists=False, drop_widgets=False)
+        parser = _parsed(page, drop_boilerplate=True, drop_link_lists=False, drop_widgets=False)
         text = _text_of(parser)  # its chrome was all a page said: read whole
     if parser.dropping is not None or not text:
-        parser = _parsed(html, drop_boilerplate=False)
+        parser = _parsed(page, drop_boilerplate=False)
         text = _text_of(parser)
     else:
         text = "\n\n".join([text, *parser.dated_lines()])
@@ -752,17 +761,31 @@ def _names_a_site(rest: str) -> bool:
     return 0 < len(words) <= SITE_NAME_WORDS and lower <= 1
 
 
+class _Page(NamedTuple):
+    """A page made ready to parse, once however many times it is parsed."""
+
+    safe: str
+    """The page with its unclosed tail written as text (`_unclosed_tail_as_text`)."""
+    reversed_sizes: list[int]
+    """The count of items of each of its `<ol reversed>` without `start` (`reversed_list_sizes`)."""
+
+
+def _page(html: str) -> _Page:
+    """`html` made ready to parse (`_Page`)."""
+    safe = _unclosed_tail_as_text(html)
+    return _Page(safe, reversed_list_sizes(safe))
+
+
 def _parsed(
-    html: str,
+    page: _Page,
     drop_boilerplate: bool,
     drop_link_lists: bool = True,
     drop_widgets: bool = True,
     drop_page_trees: bool = False,
 ) -> _VisibleText:
-    safe = _unclosed_tail_as_text(html)
-    sizes = reversed_list_sizes(safe)
+    sizes = page.reversed_sizes
     parser = _VisibleText(drop_boilerplate, drop_link_lists, drop_widgets, drop_page_trees, sizes)
-    parser.feed(safe)
+    parser.feed(page.safe)
     parser.close()
     return parser
 

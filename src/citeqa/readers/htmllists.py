@@ -29,8 +29,8 @@ class ListNumbers:
         """The count of items of each `<ol reversed>` without `start`, in the page's order."""
 
     def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        named = dict(attrs)
         if tag == "ol":
+            named = dict(attrs)
             step = -1 if "reversed" in named else 1
             start = _number(named.get("start"))
             if start is None:
@@ -40,7 +40,7 @@ class ListNumbers:
             self.counts.append(None)
         elif tag == "li" and self.counts and self.counts[-1] is not None:
             last, step = self.counts[-1]
-            given = _number(named.get("value"))
+            given = _number(dict(attrs).get("value"))
             number = last + step if given is None else given
             self.counts[-1] = (number, step)
             self.mark = f"{number}. "

@@ -56,6 +56,7 @@ from citeqa.readers.slidetext import Lines, Slide, deck_text
 from citeqa.readers.xlsx import (  # its sheet warnings too
     CUT_COLUMNS,
     CUT_ROWS,
+    CUT_TABLES,
     HIDDEN,
     MAX_CELLS,
     MAX_COLUMNS,
@@ -97,7 +98,6 @@ ODF_FILE = officezip.Kind(
     strict=DAMAGED,  # Strict Open XML is Office's: never in an OpenDocument file
 )
 CUT_SLIDES = "{relative}: read the first {count:,} slides"
-CUT_TABLES = "{relative}: read the first {cells:,} cells of its tables; the rest of them left out"
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",

@@ -46,7 +46,7 @@ from typing import Any
 from citeqa.readers import officezip
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.slidetext import Lines, Slide, deck_text, numbered
-from citeqa.readers.xlsx import MAX_CELLS
+from citeqa.readers.xlsx import CUT_TABLES, MAX_CELLS
 
 MAX_XML_BYTES = 32 * 1024 * 1024
 """The most XML, once unzipped, a deck may hold: python-pptx parses every XML part whole with
@@ -72,7 +72,6 @@ STRICT = (
     " PowerPoint presentation (.pptx) to read it"
 )
 TOO_MANY_SLIDES = "{count:,} slides: more than citeqa reads in one deck ({limit:,})"
-CUT_TABLES = "{relative}: read the first {cells:,} cells of its tables; the rest of them left out"
 DECK_FILE = officezip.Kind(
     main_part=PRESENTATION_PART,
     old_binary=OLD_PPT,

@@ -61,7 +61,7 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -126,6 +126,9 @@ CUT_ROWS = (
     "{relative}: read the first {rows:,} rows of sheet '{sheet}' ({cells:,} cells read in all)"
 )
 CUT_COLUMNS = "{relative}: read the first {columns:,} columns of sheet '{sheet}'"
+CUT_TABLES = "{relative}: read the first {cells:,} cells of its tables; the rest of them left out"
+"""The warning of a deck's or document's tables cut at MAX_CELLS cells (the .pptx and .odf
+readers')."""
 NOT_A_TABLE = "{relative}: sheet '{sheet}' has no header row; read as plain text"
 HIDDEN_CELLS = "{relative}: sheet '{sheet}': hidden, not read: {hidden}"
 UNSAVED_FORMULAS = (
@@ -284,14 +287,7 @@ def _without_unnumbered_strings(raw: bytes) -> tuple[bytes, int]:
         emptied += 1
         return match[1]
 
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as copy:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename.lower().startswith("xl/worksheets/"):
-                data = _STRING_CELL_VALUE.sub(emptied_value, data)
-            copy.writestr(info.filename, data)
-    return out.getvalue(), emptied
+    return _rewritten_sheets(raw, _STRING_CELL_VALUE, emptied_value), emptied
 
 
 def _without_bad_references(raw: bytes) -> tuple[bytes, int]:
@@ -307,14 +303,22 @@ def _without_bad_references(raw: bytes) -> tuple[bytes, int]:
         dropped += 1
         return match[1]
 
+    return _rewritten_sheets(raw, _CELL_REFERENCE, checked), dropped
+
+
+def _rewritten_sheets(
+    raw: bytes, pattern: re.Pattern[bytes], replace: Callable[[re.Match[bytes]], bytes]
+) -> bytes:
+    """The workbook `raw` with `pattern`'s matches in each sheet part replaced by `replace`'s
+    bytes, the other parts copied."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as copy:
         for info in source.infolist():
             data = source.read(info)
             if info.filename.lower().startswith("xl/worksheets/"):
-                data = _CELL_REFERENCE.sub(checked, data)
+                data = pattern.sub(replace, data)
             copy.writestr(info.filename, data)
-    return out.getvalue(), dropped
+    return out.getvalue()
 
 
 class _StringTable(Sequence[Any]):
