@@ -30,7 +30,7 @@ from citeqa.corpus import UNSUPPORTED
 from citeqa.filelist import FileList
 from citeqa.jsonfiles import data_json
 from citeqa.models import Lang, UnreadFiles, counted
-from citeqa.readers import reader_for_name
+from citeqa.readers import plain_text_names, reader_for, reader_for_name
 from citeqa.visible import shown
 
 KINDS_NAMED = 4
@@ -110,9 +110,12 @@ def skipped_files(recorded: FileList) -> list[SkippedFile]:
 
 
 def _any_read_now(names: list[str]) -> bool:
-    """Whether a reader takes one of `names` now (`reader_for_name`: by its ending, or as a
-    file read as plain text whatever its ending, "LICENSE")."""
-    return any(reader_for_name(name) is not None for name in names)
+    """Whether a reader takes one of `names` now: by its ending (each ending looked up once),
+    or as a file read as plain text whatever its ending ("LICENSE")."""
+    if any(reader_for(ending) is not None for ending in {_ending(name) for name in names}):
+        return True
+    plain = plain_text_names()
+    return any(posixpath.basename(name).lower() in plain for name in names)
 
 
 def now_read(file: SkippedFile) -> bool:
