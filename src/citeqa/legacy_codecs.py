@@ -146,8 +146,10 @@ def _cyrillic_score(text: str) -> int:
     score = 0
     for found in _WORD_OR_MARK.finditer(text):
         word = found.group()
-        if not word.isalpha():
+        if len(word) == 1 and not word.isalpha():
             score -= 0 if unicodedata.category(word).startswith("P") else 2
+        elif not word.isalpha():  # a word holding a sign that is no letter: "ЮГЮ²ЯРЮМ"
+            score -= len(word)
         elif word.isascii():
             continue
         elif (word.islower() or word.isupper() or word.istitle()) and _one_script(word):

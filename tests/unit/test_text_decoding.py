@@ -376,3 +376,11 @@ def test_lines_of_shift_jis_between_cp1252_ones_are_refused_as_mixed_encodings()
         decoded_text(lines * 400, "notes.txt")
     assert refused.value.reason == textdecoding.MIXED_ENCODINGS
     assert "binary" not in refused.value.reason
+
+
+def test_a_word_holding_a_sign_no_letter_is_scored_not_raised() -> None:
+    """A reading whose word holds a non-letter word character ("ЮГЮ²ЯРЮМ", Kazakh kz1048 read
+    as KOI8-R) counts against that reading; it raised a TypeError, and the file was refused."""
+    text = "Қазақстан Республикасының Конституциясы. " * 3
+    decoded, notes = decoded_text(text.encode("kz1048"), "kz.txt")
+    assert "Республикас" in decoded and len(notes) == 1
