@@ -16,7 +16,6 @@ ranker's best one's, and how often it beats that best sentence on each of a few 
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 from collections import Counter
@@ -24,14 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from answer_rows import Asked, _by_quoter, ask, open_corpus
-from quote_errors import bucket
-from train_sets import corpora
+from answer_rows import Asked, _by_quoter
+from quote_errors import answerable_sets, bucket, set_arguments
 
 from citeqa import answering
 from citeqa.answer_features import SENTENCE_FEATURES
 from citeqa.answer_models import shipped_models
-from citeqa.evaluation.corpora import eval_cache_dir
 from citeqa.evaluation.judging import Span, is_relevant
 
 COMPARED = ("coverage", "semantic", "hand_score", "bm25", "specific_share", "novelty")
@@ -103,26 +100,16 @@ def summary(name: str, found: list[dict]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="bundled,piaf", help="comma-separated set names")
-    parser.add_argument("--half", default="train", choices=("train", "check"))
-    parser.add_argument("--cache", type=Path, default=None, help="eval cache (indexes)")
+    parser = set_arguments(__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=0, help="questions to print per set")
     args = parser.parse_args()
-    wanted = set(args.sets.split(","))
     ratio = shipped_models().quoter.extra.get("neighbour_ratio", 1.0)
-    for corpus in corpora():
-        chosen = [i for i in corpus.items if i.set in wanted and i.role == args.half]
-        if not any(item.answerable for item in chosen):
-            continue
-        assistant = open_corpus(corpus, eval_cache_dir(args.cache))
-        for name in sorted({item.set for item in chosen}):
-            asked = [ask(assistant, i) for i in chosen if i.set == name and i.answerable]
-            found = [standing(a) for a in asked if bucket(a, ratio).startswith("b")]
-            summary(name, found)
-            for f in [f for f in found if "texts" in f][: args.examples]:
-                print(f"  - quoted (passage {f['quoted']}): {f['texts'][0][:120]!r}")
-                print(f"    right (passage {f['gold']}): {f['texts'][1][:120]!r}")
+    for name, asked in answerable_sets(args):
+        found = [standing(a) for a in asked if bucket(a, ratio).startswith("b")]
+        summary(name, found)
+        for f in [f for f in found if "texts" in f][: args.examples]:
+            print(f"  - quoted (passage {f['quoted']}): {f['texts'][0][:120]!r}")
+            print(f"    right (passage {f['gold']}): {f['texts'][1][:120]!r}")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import argparse
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -79,32 +80,41 @@ def bucket(a: Asked, ratio: float) -> str:
     return "d clause cut dropped it" if quote_right(a.item, whole) else "c wrong sentence"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def set_arguments(description: str) -> argparse.ArgumentParser:
+    """The options of a script asking the answerable questions of chosen sets' halves."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--sets", default="bundled,piaf", help="comma-separated set names")
     parser.add_argument("--half", default="train", choices=("train", "check"))
     parser.add_argument("--cache", type=Path, default=None, help="eval cache (indexes)")
-    args = parser.parse_args()
+    return parser
+
+
+def answerable_sets(args: argparse.Namespace) -> Iterator[tuple[str, list[Asked]]]:
+    """Each chosen set's name and its answerable questions of the chosen half, asked."""
     wanted = set(args.sets.split(","))
-    ratio = shipped_models().quoter.extra.get("neighbour_ratio", 1.0)
     for corpus in corpora():
         chosen = [i for i in corpus.items if i.set in wanted and i.role == args.half]
         if not any(item.answerable for item in chosen):
             continue
         assistant = open_corpus(corpus, eval_cache_dir(args.cache))
         for name in sorted({item.set for item in chosen}):
-            items = [item for item in chosen if item.set == name and item.answerable]
-            counts: Counter[str] = Counter()
-            reach: Counter[str] = Counter()
-            for item in items:
-                a = ask(assistant, item)
-                kind = bucket(a, ratio)
-                counts[kind] += 1
-                reach[kind] += int(a.labels.any())
-            print(f"{name} ({args.half} half, {len(items)} answerable questions)")
-            for kind, count in sorted(counts.items()):
-                share = count / len(items)
-                print(f"  {kind:<26}{count:>5}  {share:.3f}   reachable {reach[kind]}")
+            yield name, [ask(assistant, i) for i in chosen if i.set == name and i.answerable]
+
+
+def main() -> None:
+    args = set_arguments(__doc__.splitlines()[0]).parse_args()
+    ratio = shipped_models().quoter.extra.get("neighbour_ratio", 1.0)
+    for name, asked in answerable_sets(args):
+        counts: Counter[str] = Counter()
+        reach: Counter[str] = Counter()
+        for a in asked:
+            kind = bucket(a, ratio)
+            counts[kind] += 1
+            reach[kind] += int(a.labels.any())
+        print(f"{name} ({args.half} half, {len(asked)} answerable questions)")
+        for kind, count in sorted(counts.items()):
+            share = count / len(asked)
+            print(f"  {kind:<26}{count:>5}  {share:.3f}   reachable {reach[kind]}")
 
 
 if __name__ == "__main__":
