@@ -152,7 +152,8 @@ class _Walk:
         link; the hidden names and tools' folders passed over go to `hidden`."""
         listing: list[tuple[str, stat_result | None]] = []
         hidden: list[str] = []
-        passed, read_hidden = passed_over_folders(), hidden_folders_read()
+        passed = checkout_names("tool_folders")
+        read_hidden = checkout_names("read_hidden_folders")
         for name in os.listdir(descriptor):
             try:
                 stat = os.stat(name, dir_fd=descriptor, follow_symlinks=False)
@@ -201,16 +202,6 @@ class _Walk:
             self._note(name, problem)
             return None
         return target
-
-
-def passed_over_folders() -> frozenset[str]:
-    """The names (lower-cased) of the folders tools write, passed over wherever they are."""
-    return checkout_names("tool_folders")
-
-
-def hidden_folders_read() -> frozenset[str]:
-    """The names (lower-cased) of the hidden folders walked as any folder (.github)."""
-    return checkout_names("read_hidden_folders")
 
 
 @cache

@@ -278,19 +278,14 @@ def _ours(folder: Path, listed: set[str]) -> set[str]:
     if listed or not _marked(folder):
         return listed
     try:
-        return {
+        names = (
             path.relative_to(folder).as_posix()
             for path in folder.rglob("*")
-            if path.is_file()
-            and not path.is_symlink()
-            and _written_by_a_build(path.relative_to(folder).as_posix())
-        }
+            if path.is_file() and not path.is_symlink()
+        )
+        return {name for name in names if is_build_kind(name) or is_work_file(name)}
     except OSError:
         return set()
-
-
-def _written_by_a_build(name: str) -> bool:
-    return is_build_kind(name) or is_work_file(name)
 
 
 def _marked(folder: Path) -> bool:
