@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from citeqa.chunking import section_of
@@ -247,8 +247,9 @@ def page_place(
     page as hits (at most `limit`, in reading order, scored as the best of `ranked`), or the
     MissingPage when the document the question names lacks it, no document has it, or it
     holds no text."""
+    longest = max((_pages(doc) for doc in bank.documents.values()), default=0)
     if page < 1:
-        return MissingPage(page, max((_pages(doc) for doc in bank.documents.values()), default=0))
+        return MissingPage(page, longest)
     paged = [doc for doc in bank.documents.values() if _pages(doc) >= page]
     ranked_documents = [
         bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in ranked)
@@ -257,7 +258,7 @@ def page_place(
     if named and not any(_pages(doc) >= page for doc in named):
         return MissingPage(page, max(_pages(doc) for doc in named), named[0].title, named=True)
     if not paged:
-        return MissingPage(page, max((_pages(doc) for doc in bank.documents.values()), default=0))
+        return MissingPage(page, longest)
     holding = [doc for doc in [*named, *ranked_documents] if _pages(doc) >= page]
     document = holding[0] if holding else paged[0]
     starts = document.page_starts or []
@@ -270,8 +271,9 @@ def page_place(
         if chunk.start < end and chunk.end > start
     ]
     if not document.text[start:end].strip() or not hits:
-        blank = MissingPage(page, _pages(document), document.title, blank=True)
-        return replace(blank, named=document in named)
+        return MissingPage(
+            page, _pages(document), document.title, named=document in named, blank=True
+        )
     return PagePlace(document.doc_id, page, hits[:limit])
 
 

@@ -25,7 +25,7 @@ from typing import NamedTuple
 import numpy as np
 
 from citeqa.boilerplate import Boilerplate
-from citeqa.domain import Domain, language_data
+from citeqa.domain import Domain, any_of, language_data
 from citeqa.editstamps import on_a_stamp_line
 from citeqa.glossary import fold, language_words
 from citeqa.language import is_table_row, is_table_separator
@@ -83,12 +83,6 @@ SENTENCE_WORDS = 10_000
 450 bytes each, 4.5 MB full): the answer features read them of every candidate sentence."""
 
 _PERCENT = re.compile(r"\d\s?%")
-_NEVER = re.compile(r"(?!)")
-"""Matches nothing: a rule with no pattern."""
-
-
-def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else _NEVER
 
 
 @dataclass(frozen=True)
@@ -109,11 +103,11 @@ class SentenceRules:
     @classmethod
     def of(cls, domain: Domain) -> SentenceRules:
         return cls(
-            _any_of(domain.quantity_cues),
-            _any_of(domain.share_cues),
-            _any_of(domain.definition_cues),
-            _any_of(domain.definition_cues + domain.definition_question_cues),
-            _any_of(domain.label_patterns),
+            any_of(domain.quantity_cues),
+            any_of(domain.share_cues),
+            any_of(domain.definition_cues),
+            any_of(domain.definition_cues + domain.definition_question_cues),
+            any_of(domain.label_patterns),
         )
 
 

@@ -14,16 +14,22 @@ network access; a .rels part that does not parse is left for the library to refu
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import zipfile
-
-from lxml import etree
+from typing import Any
 
 from citeqa.readers.xmlparser import safe_parser
 
 RELATIONSHIP_TAG = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_PARSER = safe_parser()
+
+
+@functools.cache
+def _parser() -> Any:
+    """The safe parser of .rels parts, made at the first Word file mended (lxml is imported
+    then, not when readers are discovered)."""
+    return safe_parser()
 
 
 def mended(raw: bytes) -> bytes:
@@ -46,8 +52,10 @@ def mended(raw: bytes) -> bytes:
 def _without_dangling(rels_name: str, xml: bytes, names: set[str]) -> bytes | None:
     """The .rels part `xml` without its dangling relationships; None when it has none (or does
     not parse)."""
+    from lxml import etree
+
     try:
-        root = etree.fromstring(xml, _PARSER)
+        root = etree.fromstring(xml, _parser())
     except etree.XMLSyntaxError:
         return None
     base = _source_folder(rels_name)
