@@ -223,3 +223,35 @@ def test_a_record_whose_cell_writes_sentences_is_one_sentence(tmp_path: Path) ->
         "After rollback r14 the key was old.",
         "Support explained it.",
     ]
+
+
+def test_doubled_quotes_inside_a_longer_field_keep_the_record_whole(tmp_path: Path) -> None:
+    # csv.Sniffer said doublequote=False: each record was cut at its first `""` (s25 trial)
+    tickets = "".join(
+        f'{n},"The app says ""error E4{n}"" at login, again",Agent {n},good\r\n'
+        for n in range(1, 6)
+    )
+    doc = document(tmp_path, "tickets.csv", "id,description,assignee,satisfaction\r\n" + tickets)
+    rows = doc.text.splitlines()[2:]
+    assert len(rows) == 5
+    assert rows[0] == '| 1 | The app says "error E41" at login, again | Agent 1 | good |'
+    assert doc.warnings == []
+
+
+def test_quotes_escaped_with_a_backslash_are_read_as_quotes(tmp_path: Path) -> None:
+    sheet = 'id;note\n1;"He said \\"stop\\" twice"\n2;"plain; text"\n'
+    assert lines_of(tmp_path, "notes.csv", sheet)[2:] == [
+        '| 1 | He said "stop" twice |',
+        "| 2 | plain; text |",
+    ]
+
+
+def test_a_file_of_many_ragged_records_says_so_in_a_warning(tmp_path: Path) -> None:
+    rows = "".join(f"{n},Berlin,{n},extra\n" if n % 3 else f"{n},Berlin,{n}\n" for n in range(30))
+    doc = document(tmp_path, "teams.csv", "team,city,headcount\n" + rows)
+    assert doc.warnings == [
+        "teams.csv: 20 of 30 records hold another number of fields than its header row (3);"
+        " its rows may be cut or shifted (check its quoting)"
+    ]
+    one_short = "team,city,headcount\n" + "".join(f"{n},Berlin,{n}\n" for n in range(30))
+    assert document(tmp_path, "few.csv", one_short + "31,Paris\n").warnings == []

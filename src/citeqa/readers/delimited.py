@@ -22,7 +22,12 @@ one column. A file whose first record is no header row (a sentence in it: a note
 no table: it is read as plain text, with a warning saying which. Version 4: the decoding of
 every text format changed (textdecoding.py, s21: a non-UTF-8 line of a UTF-8 file read alone
 as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere). Version 5: a file
-with CR line ends is decoded line by line too (textdecoding.py).
+with CR line ends is decoded line by line too (textdecoding.py). Reader version 4 (plus
+textdecoding.VERSION): a quote inside a quoted field is read as RFC 4180 writes it, `""`,
+unless the file's first lines escape quotes with a backslash (`_with_quote_escape`:
+csv.Sniffer said otherwise, and a Zendesk export's records were cut at their first `""`); a
+file whose records often hold another number of fields than its header row says so in a
+warning (`ragged_warning`), one of the index's notes, rather than being padded silently.
 
 Titled by the file's name without its ending ("sla_per_customer"): a sheet states no title,
 and its first line is its header record, which already heads every quote.
@@ -59,7 +64,7 @@ class DelimitedReader:
     kind: str = "csv"
     suffixes: tuple[str, ...] = (".csv", ".tsv")
     decoded: bool = True
-    version: int = 3 + DECODING_VERSION
+    version: int = 4 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content).removeprefix("\ufeff")
@@ -69,7 +74,9 @@ class DelimitedReader:
         except NotATable as reason:
             return Extracted(text, warnings=[f"{relative}: {reason}; read as plain text"])
         return Extracted(
-            pipe_table(records), title=PurePosixPath(without_page_id(name.name)).stem[:TITLE_MAX]
+            pipe_table(records),
+            title=PurePosixPath(without_page_id(name.name)).stem[:TITLE_MAX],
+            warnings=ragged_warning(records, relative),
         )
 
 
@@ -97,6 +104,27 @@ def read_records(text: str, default: str) -> list[list[str]]:
     return records
 
 
+RAGGED_SHARE = 0.05
+"""A table is called ragged when more than this share of its records (and RAGGED_MIN at
+least) hold another number of fields than its header row."""
+RAGGED_MIN = 3
+
+
+def ragged_warning(records: list[list[str]], relative: str) -> list[str]:
+    """A warning, in a list, when many records hold another number of fields than the header
+    row (`RAGGED_SHARE`, `RAGGED_MIN`): a quote the export left open or escaped otherwise cut
+    records in two, or the header does not name the columns, and its rows are padded; else
+    none. A record or two of a hand-made sheet short of its last cells says nothing."""
+    width = len(records[0])
+    ragged = sum(len(record) != width for record in records[1:])
+    if ragged < RAGGED_MIN or ragged <= RAGGED_SHARE * (len(records) - 1):
+        return []
+    return [
+        f"{relative}: {ragged} of {len(records) - 1} records hold another number of fields"
+        f" than its header row ({width}); its rows may be cut or shifted (check its quoting)"
+    ]
+
+
 HEADER_WORDS = 8
 """A header cell has at most this many words; a longer one is prose."""
 _SENTENCE = re.compile(r"(?:\S+\s+){3,}\S*[^\W\d_A-Z]{3}[.!?]")
@@ -122,10 +150,25 @@ def _dialect(text: str, default: str) -> type[csv.Dialect] | csv.Dialect:
     if 0 < cut < len(sample) - 1:
         sample = sample[:cut]  # never a last record cut half-way
     try:
-        return csv.Sniffer().sniff(sample, delimiters=SEPARATORS)
+        sniffed = csv.Sniffer().sniff(sample, delimiters=SEPARATORS)
     except csv.Error:
         dialect = csv.excel_tab if default == "\t" else csv.excel
         return dialect
+    return _with_quote_escape(sniffed, sample)
+
+
+def _with_quote_escape(sniffed: type[csv.Dialect], sample: str) -> type[csv.Dialect]:
+    """The sniffed dialect reading a quote inside a quoted field as RFC 4180 writes it, `""`
+    (what Excel, Zendesk and Freshdesk export), unless the sample escapes quotes with a
+    backslash and never doubles them: then `\\"` is the escape. `Sniffer` says doublequote
+    only when a `""` stands alone between separators in its sample, so a ticket's
+    `""urgent""` inside a longer field cut each such record in two (s25 trial: 395 records
+    for 300 tickets). `sniff` returns a class of its own each call: setting it is local."""
+    quote = sniffed.quotechar or '"'
+    backslashed = "\\" + quote in sample and quote * 2 not in sample
+    sniffed.doublequote = not backslashed
+    sniffed.escapechar = "\\" if backslashed else None
+    return sniffed
 
 
 PADDED_CELLS_PER_FIELD = 4
