@@ -7,6 +7,10 @@ end, read as its title and are never quoted (titleonly.py), so without that head
 first value was never quoted (s20 trial: "Which plans have AI suggested replies?" quoted the
 second flag of feature_flags.yaml, not the first).
 
+A JSON export's list of records holding lists of records (a help desk's tickets and their
+comments) is read a passage per record instead (records.py): a heading naming the record and
+its subject, its values on one line, each comment's text as written after its author.
+
 Parsed by the standard library's json (its numbers kept as their text) and composed by
 PyYAML's safe loader, every document of a file (a Kubernetes manifest holds several between
 `---` lines), each scalar then written as the file writes it (yamlnodes.py), never typed
@@ -102,7 +106,7 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 6 + DECODING_VERSION
+    version: int = 7 + DECODING_VERSION
     """2 (plus textdecoding.VERSION): a complex YAML key written without its anchor or tag
     (yamlnodes.py: "&x [a, b]" read so). 3: a day file of a chat export read as its
     messages, the export's user and channel lists skipped (chatexport.py). 4: a folder is an
@@ -111,7 +115,9 @@ class StructuredReader:
     MAX_CHARACTERS read as a chat log up to chatexport.MAX_MESSAGES (was skipped whole), one
     without a readable users.json read as a chat log (was a JSON tree), an item that is no
     message skipped (the day was read as a JSON tree). 6: an export's user or channel list past
-    MAX_CHARACTERS is refused as such (was called a data dump)."""
+    MAX_CHARACTERS is refused as such (was called a data dump). 7: a JSON export's list of
+    records holding lists of records (tickets and their comments) is a passage per record,
+    its prose under no key (records.py; was a line per value naming its path)."""
 
     def extract_at(self, content: str | bytes, relative: str, path: Path) -> Extracted:
         """`extract`, knowing where the file is (`path`): a day file of a chat export is read
@@ -165,7 +171,12 @@ class StructuredReader:
         limit = TEXT_PER_CHARACTER * len(text) + TEXT_FLOOR
         try:
             documents = list(self._parsed(text, limit))
-            read = tree_text(documents, max_chars=limit, max_depth=MAX_DEPTH)
+            read = tree_text(
+                documents,
+                max_chars=limit,
+                max_depth=MAX_DEPTH,
+                records_as_passages=self.kind == "json",
+            )
         except TooDeep as reason:
             raise UnreadableDocument(str(reason)) from None
         except TooLong as reason:

@@ -25,6 +25,10 @@ not), and puts the words a question uses ("Team", "price") on the line that answ
   (`Pairs`).
 - A string of several lines follows its path line, its lines as they are but indented
   (CONTINUATION_INDENT: one opening "#" is no heading of the file).
+- With `records_as_passages` (a JSON file), an export's list of records that hold lists of
+  records (tickets and their comments) is written a passage per record by records.py, under a
+  heading naming the record, its comments' text as written (s25 trial: a comment's refund was
+  chunked apart from its ticket's order number, and quoted as key paths).
 - Records one level down are paragraphs of their own (a blank line between "plans › Free"
   and "plans › Team" lines), so chunks and quotes keep a record together.
 
@@ -148,13 +152,18 @@ class _Writer:
     max_chars: int
     max_depth: int
     label_keys: tuple[str, ...]
+    records_as_passages: bool = False
     lines: list[str] = field(default_factory=list)
     length: int = 0
     paragraph: tuple[str, ...] = ()
+    pinned: tuple[str, ...] | None = None
+    """The paragraph every line goes to while a record's passage is written (records.py's
+    walk), whatever its path."""
 
     def write(self, line: str, paragraph: tuple[str, ...]) -> None:
         """Add `line`, after a blank line when it opens another `paragraph` (a record) than
         the last one."""
+        paragraph = paragraph if self.pinned is None else self.pinned
         if self.lines and paragraph != self.paragraph:
             self._add("")
         self.paragraph = paragraph
@@ -167,10 +176,18 @@ class _Writer:
         self.lines.append(line)
 
 
-def tree_text(documents: Sequence[object], *, max_chars: int, max_depth: int) -> str:
+def tree_text(
+    documents: Sequence[object],
+    *,
+    max_chars: int,
+    max_depth: int,
+    records_as_passages: bool = False,
+) -> str:
     """The text of one or more parsed documents (a YAML file may hold several), each leaf a
-    line; TooLong or TooDeep past the limits."""
-    writer = _Writer(max_chars, max_depth, record_label_keys())
+    line; TooLong or TooDeep past the limits. With `records_as_passages`, an export's list of
+    records holding lists of records (tickets and their comments) is a passage per record
+    (records.py)."""
+    writer = _Writer(max_chars, max_depth, record_label_keys(), records_as_passages)
     for document in documents:
         writer.paragraph = ("document",)  # a document never runs into the one before
         _value(writer, document, [], 0)
@@ -233,10 +250,23 @@ def _list(writer: _Writer, items: list[Any], path: list[str], depth: int) -> Non
         _scalar(writer, ", ".join(scalar_text(item) for item in items), path)
     elif _is_table(items):
         _table(writer, items, path)
-    else:
+    elif not _written_as_passages(writer, items, path, depth):
         labels = _labels(items, writer.label_keys)
         for label, item in zip(labels, items, strict=True):
             _value(writer, item, [*path, label], depth + 1)
+
+
+def _written_as_passages(writer: _Writer, items: list[Any], path: list[str], depth: int) -> bool:
+    """Whether `items` is an export's list of records, now written a passage per record
+    (records.py, imported here: it writes with this module's walk)."""
+    if not writer.records_as_passages:
+        return False
+    from citeqa.readers import records
+
+    if not records.is_export_list(items, path):
+        return False
+    records.record_passages(writer, items, path, depth)
+    return True
 
 
 def _inline(items: list[Any]) -> bool:

@@ -1,0 +1,232 @@
+"""An export's list of records holding lists of records (a help desk's tickets and their
+comments, issues and their notes) written a passage per record, so that its text reads as a
+support agent reads a ticket, not as key paths.
+
+treetext.py writes any other JSON value a line per leaf naming its path ("tickets › 5533 ›
+comments › #2 › author › name: Julien Moreau"): a ticket's 30 lines were chunked apart, a
+comment's refund amount stood in another passage than the order number in its subject, and a
+quote was a block of key paths (s25 trial: 6 of 7 questions on a ticket export wrong). Here
+each record of such a list opens with a heading naming it, its label and its title
+("## tickets › 5533 · Commande 50321 : double prélèvement": the label as treetext names a
+record, the title its first `record_title_keys` value, citeqa/data/structured_files.json), so
+every chunk of its passage carries them (chunkpass.passage_text reads a chunk's section with
+it); its own values follow, a line each, keyed from the record down ("status: solved",
+"via › channel: email"); then each record of a list it holds is a paragraph of its own: a
+line of its short values ("comments #2 · author: Julien Moreau, agent · created_at: …"), then
+its prose as written (`is_prose`: a line break, or PROSE_WORDS words or more), never behind a
+key, so a quote of it is the comment's sentence. Whatever these do not fit (a list of lists,
+a mapping of mappings) is written as treetext.py writes it, its path from the record down.
+
+Only a list at the top of the file or under one of its top keys ({"tickets": [...]}, a bare
+list) is read so, when two of its records or more are mappings and one holds a list of
+mappings only (`is_export_list`): a config's list of plans or error codes stays lines of paths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from citeqa.readers.treetext import (
+    CONTINUATION_INDENT,
+    SEPARATOR,
+    _inline,
+    _is_scalar,
+    _items,
+    _labels,
+    _value,
+    key_text,
+    scalar_text,
+    structured_files_data,
+)
+from citeqa.visible import clean
+
+if TYPE_CHECKING:
+    from citeqa.readers.treetext import _Writer
+
+PROSE_WORDS = 6
+"""A string of at least this many words (or of several lines) is prose: written bare."""
+TITLE_MAX = 120
+"""A record's title in its heading is at most this long (a longer one stays a line)."""
+SHORT_MAPPING_KEYS = 3
+"""A nested record's mapping of at most this many scalars is one of its short values, its
+values joined ("author: Julien Moreau, agent"); a larger one is written a line per value."""
+VALUE_SEPARATOR = " · "
+PROSE_AFTER = " — "
+"""Between a nested record's short values and the first line of its prose."""
+"""Between the short values of a nested record on its line."""
+
+
+def record_title_keys() -> tuple[str, ...]:
+    """The keys whose value titles a record (a ticket's subject), most telling first."""
+    return tuple(str(key) for key in structured_files_data().get("record_title_keys", []))
+
+
+def is_export_list(items: list[Any], path: list[str]) -> bool:
+    """Whether `items`, found at `path`, is an export's records: at the top of the file or
+        under a top key, two mappings or more, one holding a list of mappings only at some depth
+    (`_holds_records`)."""
+    mappings = [item for item in items if isinstance(item, Mapping)]
+    return len(path) <= 1 and len(mappings) >= 2 and any(map(_holds_records, mappings))
+
+
+def _holds_records(value: object) -> bool:
+    """Whether `value` is, or holds, a list of mappings only (a ticket's comments; a list
+    mixing numbers and mappings is no list of records)."""
+    if isinstance(value, Mapping):
+        return any(_holds_records(item) for _, item in _items(value))
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(item, Mapping) for item in value)
+    return False
+
+
+def record_passages(writer: _Writer, items: list[Any], path: list[str], depth: int) -> None:
+    """Each record of `items` (found at `path`) a passage under a heading naming it."""
+    for label, item in zip(_labels(items, writer.label_keys), items, strict=True):
+        writer.pinned = ("record", *path, label)
+        try:
+            if isinstance(item, Mapping):
+                _record(writer, item, [*path, label], depth + 1)
+            else:
+                _value(writer, item, [*path, label], depth + 1)
+        finally:
+            writer.pinned = None
+
+
+def _title(record: Mapping[Any, Any], label: str) -> str | None:
+    """A record's title: the first of `record_title_keys` it holds as a one-line text of at
+    most TITLE_MAX characters, other than its label."""
+    for key in record_title_keys():
+        value = record.get(key)
+        if value is None or isinstance(value, bool) or not _is_scalar(value):
+            continue
+        title = " ".join(clean(scalar_text(value)).split())
+        if title and len(title) <= TITLE_MAX and title != label:
+            return title
+    return None
+
+
+def _record(writer: _Writer, record: Mapping[Any, Any], path: list[str], depth: int) -> None:
+    """A record under its heading ("## tickets › 5533 · Commande 50321 : double
+    prélèvement": its path and title), then its short values on one line (those the heading
+    writes left out: "status: solved · priority: high · via: email"), its prose as written,
+    what is neither keyed from it down, then each record of the lists it holds."""
+    title = _title(record, path[-1])
+    heading = f"## {SEPARATOR.join(path)}"
+    writer.write(f"{heading}{VALUE_SEPARATOR}{title}" if title else heading, ())
+    named = {path[-1], title}
+    naming = {*writer.label_keys, *record_title_keys()}
+    shown_above = {key for key in naming if key in record and _one_line(record[key]) in named}
+    values, prose, rest = _sorted_values(record, shown_above)
+    if values:
+        writer.write(VALUE_SEPARATOR.join(values), ())
+    for text in prose:
+        _prose(writer, text)
+    for key, value in rest:
+        if _holds_records(value):
+            _held(writer, value, [key], depth + 1)
+        else:
+            _value(writer, value, [key], depth + 1)
+
+
+def _held(writer: _Writer, value: object, path: list[str], depth: int) -> None:
+    """A value holding records (`_holds_records`): a list's records each a paragraph, a
+    mapping's values walked, keyed from the record down."""
+    if isinstance(value, Mapping):
+        for key, item in _items(value):
+            if _holds_records(item):
+                _held(writer, item, [*path, key_text(key)], depth + 1)
+            else:
+                _value(writer, item, [*path, key_text(key)], depth + 1)
+        return
+    pinned = writer.pinned
+    records = value if isinstance(value, list) else []
+    for place, item in enumerate(records, start=1):
+        name = f"{SEPARATOR.join(path)} #{place}"
+        writer.pinned = (*(pinned or ()), name)
+        _nested_record(writer, item, name, depth + 1)
+    writer.pinned = pinned
+
+
+def _nested_record(writer: _Writer, record: Mapping[Any, Any], name: str, depth: int) -> None:
+    """A record of a record's list: its name and short values on a line that its prose
+    runs on from (so that a quote of the prose's first sentence says who wrote it and when),
+    the rest of its prose as written, then what is neither, as treetext writes it, keyed
+    from the record down."""
+    values, prose, rest = _sorted_values(record)
+    lead = VALUE_SEPARATOR.join([name, *values])
+    lines = [line for text in prose for line in clean(text).strip().splitlines()]
+    if lines and _bare(lines[0]) == lines[0].rstrip():
+        lead = f"{lead}{PROSE_AFTER}{lines.pop(0).strip()}"
+    writer.write(lead, ())
+    for line in lines:
+        writer.write(_bare(line), ())
+    for key, value in rest:
+        _value(writer, value, [name, key], depth + 1)
+
+
+def _sorted_values(
+    record: Mapping[Any, Any], shown_above: set[str] | None = None
+) -> tuple[list[str], list[str], list[tuple[str, object]]]:
+    """A record's short values ("author: Julien Moreau, agent"), but those of the keys
+    `shown_above` (its heading writes their values: its id, its subject), its prose, and the
+    rest (lists of records among them)."""
+    values, prose, rest = [], [], []
+    for key, value in _items(record):
+        short = None if _holds_records(value) else _short_text(value)
+        if key in (shown_above or set()):
+            continue
+        if isinstance(value, str) and is_prose(value):
+            prose.append(value)
+        elif short is None:
+            rest.append((key_text(key), value))
+        else:
+            values.append(f"{key_text(key)}: {short}")
+    return values, prose, rest
+
+
+def _prose(writer: _Writer, text: str) -> None:
+    """A text's lines as written, under no key (`_bare`)."""
+    for line in clean(text).strip().splitlines():
+        writer.write(_bare(line), ())
+
+
+def is_prose(text: str) -> bool:
+    """Whether a string reads as prose: several lines, or PROSE_WORDS words or more."""
+    written = clean(text).strip()
+    return "\n" in written or len(written.split()) >= PROSE_WORDS
+
+
+def _one_line(value: object) -> str | None:
+    """A scalar's text on one line, its spaces collapsed, as a heading writes it."""
+    return " ".join(clean(scalar_text(value)).split()) if _is_scalar(value) else None
+
+
+def _short_text(value: object) -> str | None:
+    """A value as one short line: a scalar, a list of short scalars ("a, b"), a mapping of
+    scalars (its values, "Julien Moreau, agent"); None for anything else."""
+    if _is_scalar(value):
+        text = clean(scalar_text(value)).strip()
+        return None if "\n" in text else text
+    if isinstance(value, list) and _inline(value):
+        return clean(", ".join(scalar_text(item) for item in value))
+    if not isinstance(value, Mapping) or not 0 < len(value) <= SHORT_MAPPING_KEYS:
+        return None
+    values = [item for _, item in _items(value)]
+    if not all(map(_is_scalar, values)):
+        return None
+    texts = [" ".join(clean(scalar_text(item)).split()) for item in values]
+    return ", ".join(text for text in texts if text) or None
+
+
+_MARKUP_OPENINGS = ("#", "```", "~~~")
+
+
+def _bare(line: str) -> str:
+    """A line of prose as written, indented (treetext.CONTINUATION_INDENT) when markdown would
+    read it as a heading, a fence or a heading's underline ("# note", "---")."""
+    stripped = line.strip()
+    underline = len(stripped) > 1 and len(set(stripped)) == 1 and not stripped[0].isalnum()
+    if stripped.startswith(_MARKUP_OPENINGS) or underline:
+        return f"{CONTINUATION_INDENT}{stripped}"
+    return line.rstrip()

@@ -1,0 +1,105 @@
+"""A JSON export's list of records holding lists of records (tickets and their comments) read
+a passage per record (readers/records.py): found by the session-25 user trial, whose ticket
+export was read a line per value naming its path, so that a comment's refund stood in another
+chunk than its ticket's order number, and quotes were key paths ("tickets › 5533 › comments
+› #2 › author › name")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from citeqa.chunking import chunk_document
+from citeqa.corpus import read_document
+from citeqa.models import Document
+
+
+def ticket(number: int, subject: str, replies: list[tuple[str, str, str]]) -> dict[str, object]:
+    return {
+        "id": number,
+        "subject": subject,
+        "status": "solved",
+        "tags": ["paiement", "remboursement"],
+        "requester": replies[0][0],
+        "comments": [
+            {"author": {"name": name, "role": role}, "body": body, "public": True}
+            for name, role, body in replies
+        ],
+        "via": {"channel": "email"},
+    }
+
+
+REFUND = ticket(
+    5533,
+    "Commande 50321 : double prélèvement",
+    [
+        ("Bruno Lemaire", "end-user", "Bonjour, j'ai été débité deux fois pour la commande."),
+        ("Thomas Petit", "agent", "Le second prélèvement a été remboursé ce jour : 59,90 €."),
+    ],
+)
+CRASH = ticket(
+    5512,
+    "App crashes on Android 14",
+    [("Daniel Kim", "end-user", "The app crashes every time I open the weekly schedule.")],
+)
+
+
+def document(tmp_path: Path, name: str, content: str) -> Document:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return read_document(path, tmp_path, {})
+
+
+def test_each_ticket_is_a_passage_under_its_id_and_subject_its_comments_read_as_text(
+    tmp_path: Path,
+) -> None:
+    export = {"tickets": [REFUND, CRASH], "count": 2}
+    read = document(tmp_path, "tickets.json", json.dumps(export, ensure_ascii=False))
+    assert read.text.split("\n\n")[1:4] == [
+        "## tickets › 5533 · Commande 50321 : double prélèvement\n"
+        "status: solved · tags: paiement, remboursement · requester: Bruno Lemaire · via: email",
+        "comments #1 · author: Bruno Lemaire, end-user · public: true — Bonjour, j'ai été"
+        " débité deux fois pour la commande.",
+        "comments #2 · author: Thomas Petit, agent · public: true — Le second prélèvement a été"
+        " remboursé ce jour : 59,90 €.",
+    ]
+    assert "› 5533 ›" not in read.text  # no key paths into a ticket
+    assert read.text.endswith("count: 2\n")
+
+
+def test_every_chunk_of_a_ticket_carries_its_id_and_subject_as_its_section(
+    tmp_path: Path,
+) -> None:
+    long_thread = [
+        ("Agent", "agent", f"Step {n}: restart the base station again.") for n in range(40)
+    ]
+    export = [ticket(7001, "Base station offline", long_thread), CRASH]
+    read = document(tmp_path, "export.json", json.dumps(export))
+    heading = read.text.index("## 7001")
+    chunks = [chunk for chunk in chunk_document(read, size=300) if chunk.start > heading]
+    steps = [chunk for chunk in chunks if "Step" in chunk.text]
+    assert len(steps) > 3
+    assert {chunk.section for chunk in steps} == {"7001 · Base station offline"}
+
+
+def test_a_prose_line_that_markdown_reads_as_markup_is_indented(tmp_path: Path) -> None:
+    body = "Steps I tried:\n# reset the app\n---\nstill broken, please help me today"
+    export = [ticket(1, "Login", [("Ann", "end-user", body)]), CRASH]
+    lines = document(tmp_path, "t.json", json.dumps(export)).text.splitlines()
+    assert "comments #1 · author: Ann, end-user · public: true — Steps I tried:" in lines
+    assert "    # reset the app" in lines and "    ---" in lines
+
+
+def test_a_list_of_records_holding_no_records_and_yaml_files_stay_lines_of_paths(
+    tmp_path: Path,
+) -> None:
+    plans = {"plans": [{"id": "team", "limits": {"seats": 50}}, {"id": "free", "price": 0}]}
+    flat = document(tmp_path, "plans.json", json.dumps(plans)).text
+    assert "plans › team › limits › seats: 50" in flat.splitlines()
+    yaml_export = document(tmp_path, "tickets.yaml", json.dumps({"tickets": [REFUND, CRASH]}))
+    assert "tickets › 5533 › status: solved" in yaml_export.text.splitlines()
+    deeper = {"data": {"tickets": [REFUND, CRASH]}}  # past the top key: no export's list
+    assert (
+        "data › tickets › 5533 › status: solved"
+        in document(tmp_path, "deep.json", json.dumps(deeper)).text.splitlines()
+    )
