@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from citeqa.chunking import chunk_document
-from citeqa.corpus import read_document
+from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.models import Document
 
 
@@ -103,3 +105,16 @@ def test_a_list_of_records_holding_no_records_and_yaml_files_stay_lines_of_paths
         "data › tickets › 5533 › status: solved"
         in document(tmp_path, "deep.json", json.dumps(deeper)).text.splitlines()
     )
+
+
+def test_an_export_nested_too_deep_is_refused_saying_why(tmp_path: Path) -> None:
+    deep: object = "end"
+    for _ in range(800):
+        deep = {"a": deep}
+    export = [ticket(1, "Deep", [("Ann", "end-user", "Hello there, it is broken again.")]), CRASH]
+    export[0]["comments"][0]["extra"] = deep  # type: ignore[index]
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    with pytest.raises(UnreadableDocument) as refused:
+        read_document(path, tmp_path, {})
+    assert refused.value.reason == "nested more than 64 levels deep"

@@ -51,6 +51,10 @@ TITLE_MAX = 120
 SHORT_MAPPING_KEYS = 3
 """A nested record's mapping of at most this many scalars is one of its short values, its
 values joined ("author: Julien Moreau, agent"); a larger one is written a line per value."""
+HELD_LEVELS = 3
+"""A record's list of records is looked for at most this many mappings down (an issue
+tracker's "fields › comment › comments" is two): a value nested a thousand levels deep is
+not walked to tell, and the walk (treetext.MAX_DEPTH) refuses it anyway."""
 VALUE_SEPARATOR = " · "
 PROSE_AFTER = " — "
 """Between a nested record's short values and the first line of its prose."""
@@ -70,11 +74,11 @@ def is_export_list(items: list[Any], path: list[str]) -> bool:
     return len(path) <= 1 and len(mappings) >= 2 and any(map(_holds_records, mappings))
 
 
-def _holds_records(value: object) -> bool:
-    """Whether `value` is, or holds, a list of mappings only (a ticket's comments; a list
-    mixing numbers and mappings is no list of records)."""
+def _holds_records(value: object, levels: int = HELD_LEVELS) -> bool:
+    """Whether `value` is, or holds within `levels` levels of mappings, a list of mappings
+    only (a ticket's comments; a list mixing numbers and mappings is no list of records)."""
     if isinstance(value, Mapping):
-        return any(_holds_records(item) for _, item in _items(value))
+        return levels > 0 and any(_holds_records(item, levels - 1) for _, item in _items(value))
     if isinstance(value, list):
         return bool(value) and all(isinstance(item, Mapping) for item in value)
     return False
