@@ -4,6 +4,7 @@ text's size and chunks, or the reason it was skipped).
 
 - an OpenAPI-like spec of --records records, as JSON and as YAML, just under the size limit
   (MAX_CHARACTERS) when --records is left at its default: the largest file read;
+- a help desk's ticket export, 1,800 tickets of three comments (a passage per ticket);
 - a 10 MB JSON file: skipped by its size before it is parsed;
 - 10,000 nested lists, as JSON and as YAML: json and PyYAML's composer recurse;
 - a YAML "billion laughs" (nine aliases of nine aliases... nine levels: 9^9 leaves from 0.4
@@ -49,6 +50,28 @@ def spec(records: int) -> dict[str, object]:
         for n in range(records)
     }
     return {"openapi": "3.0.0", "info": {"title": "Things", "version": "1"}, "paths": paths}
+
+
+def ticket_export(tickets: int) -> dict[str, object]:
+    """A help desk's export: `tickets` tickets of three comments each (readers/records.py
+    reads it a passage per ticket)."""
+    comment = "The thermostat lost its connection again after the update, please advise."
+    return {
+        "tickets": [
+            {
+                "id": n,
+                "subject": f"Ticket {n}: connection lost",
+                "status": "solved",
+                "tags": ["wifi", "firmware"],
+                "comments": [
+                    {"author": {"name": f"Agent {k}", "role": "agent"}, "body": comment}
+                    for k in range(3)
+                ],
+            }
+            for n in range(tickets)
+        ],
+        "count": tickets,
+    }
 
 
 def billion_laughs() -> str:
@@ -124,6 +147,8 @@ def main() -> None:
     measure(f"spec of {records:,} records, JSON", ".json", json.dumps(spec(records)), args.rounds)
     as_yaml = yaml.safe_dump(spec(records), sort_keys=False)
     measure(f"spec of {records:,} records, YAML", ".yaml", as_yaml, args.rounds)
+    export = json.dumps(ticket_export(1_800))
+    measure("ticket export of 1,800 tickets, JSON", ".json", export, args.rounds)
     huge = json.dumps({"rows": ["x" * 98] * 100_000})
     measure("10 MB JSON", ".json", huge, args.rounds)
     deep = "[" * 10_000 + "]" * 10_000
