@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
+
+from fake_corpus import median_seconds
 
 from citeqa import usecopies
 
@@ -58,14 +58,16 @@ def _timed(check: Callable[[], list[Path]], runs: int) -> tuple[float, int, int]
         reads += 1
         return real(path)
 
-    times = []
+    named = 0
+
+    def once() -> None:
+        nonlocal reads, named
+        reads = 0
+        named = len(check())
+
     with mock.patch.object(usecopies, "read_object", counted):
-        for _ in range(runs):
-            reads = 0
-            began = time.perf_counter()
-            named = check()
-            times.append(time.perf_counter() - began)
-    return statistics.median(times), reads, len(named)
+        seconds = median_seconds(once, runs)
+    return seconds, reads, named
 
 
 def main() -> None:
