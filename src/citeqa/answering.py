@@ -25,6 +25,7 @@ and still lists the closest passages.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -254,11 +255,9 @@ def _body_first(
     heading = bank.sentences[candidates.sentences[0].index]
     if MailLayouts(bank.documents).is_mail_heading(heading.doc_id, heading.start):
         return kept  # a message's sender and day head it: its first line answers no more
-    numbers, _ = bank.sentences.in_document(heading.doc_id)
-    place = numbers.index(candidates.sentences[0].index)
-    if place + 1 >= len(numbers):
+    body = _next_sentence(bank, candidates.sentences[0].index)
+    if body is None:
         return kept
-    body = numbers[place + 1]
     if not (words_written(bank, body, focus) or _DIGIT.search(bank.text(body))):
         return kept
     least = BODY_SHARE * candidates.probabilities[kept[0]]
@@ -268,6 +267,18 @@ def _body_first(
         if candidates.sentences[n].index == body and candidates.probabilities[n] >= least
     ]
     return under + [n for n in kept if n not in under]
+
+
+def _next_sentence(bank: SentenceBank, index: int) -> int | None:
+    """The number of the sentence after the one at `index` in its document's text, None for
+    its last: found by its start among the document's starts (in text order), not by a walk
+    through every sentence of a long document."""
+    sentence = bank.sentences[index]
+    numbers, starts = bank.sentences.in_document(sentence.doc_id)
+    place = bisect.bisect_left(starts, sentence.start)
+    while numbers[place] != index:  # sentences starting alike: the one asked among them
+        place += 1
+    return numbers[place + 1] if place + 1 < len(numbers) else None
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:

@@ -228,11 +228,12 @@ def unique_document_ids(relatives: list[str]) -> dict[str, str]:
     order: "notes.md" before "notes.txt"), then for the others, so that an exported "notes
     <id>.md" never takes a plain "notes.md"'s id; a file whose id is taken gets its path
     without extension (page ids kept), else its path, else its path with a number."""
-    ordered = sorted(relatives, key=lambda name: (without_page_ids(name) != name, name))
+    stripped = {name: without_page_ids(name) for name in relatives}  # once a name, not twice
+    ordered = sorted(relatives, key=lambda name: (stripped[name] != name, name))
     ids: dict[str, str] = {}
     taken: set[str] = set()
     for name in ordered:
-        own = document_id(name)
+        own = _id_of_stripped(stripped[name])
         if own not in taken:
             ids[name] = own
             taken.add(own)
@@ -286,7 +287,12 @@ def document_id(relative: str) -> str:
     5b7a…/Onboarding 3f2a….md" → "Team Handbook/Onboarding": export_names.py). Only an
     ending a reader reads is left out: "COPYING.LESSER", read as text by its name, keeps its
     own (it took "COPYING", and COPYING beside it was renamed with a warning)."""
-    path = PurePosixPath(without_page_ids(relative))
+    return _id_of_stripped(without_page_ids(relative))
+
+
+def _id_of_stripped(stripped: str) -> str:
+    """`document_id` of a path already without its page ids (export_names.without_page_ids)."""
+    path = PurePosixPath(stripped)
     return str(path.with_suffix("") if reader_for(path.suffix) is not None else path)
 
 

@@ -130,6 +130,8 @@ class AskedPlace:
     written_there: bool = False
     """Whether the asked page writes every other word the question names ("What does page 2 say
     about reserves?"; `_written_on_page`)."""
+    cue: str | None = None
+    """The place word before the number asked as a section (`place_cue`), parsed once."""
 
     @property
     def waives_refusal(self) -> bool:
@@ -156,8 +158,8 @@ def asked_place(
     docstring), or the MissingPage it abstains on: a page missing counts only when the question
     names its document or names nothing but the page ("How do I fix the page 404 error?" and
     "Smith 2020, p. 53" are read as though no page were asked)."""
-    page = asked_page(question)
-    if page is None and not asks_place_section(question):
+    page, cue = asked_page(question), place_cue(question)
+    if page is None and cue is None:
         return AskedPlace(None, section=False, only=False, held=False)
     read = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in ranked)]
     place = None if page is None else page_place(question, page, bank, ranked, limit)
@@ -168,10 +170,10 @@ def asked_place(
         if only or (place.named and not _written_unpaged(place, ranked)):
             return place
         place = None
-    section = place is None and asks_place_section(question)
-    held = section and holds_place_section(question, bank, ranked)
+    section = place is None and cue is not None
+    held = section and _numbered_in(question, bank, ranked)
     written = place is not None and _written_on_page(question, place, read)
-    return AskedPlace(place, section, only, held, written)
+    return AskedPlace(place, section, only, held, written, cue)
 
 
 def _written_unpaged(place: MissingPage, ranked: Sequence[Hit]) -> bool:
@@ -401,18 +403,27 @@ def holds_place_section(question: str, bank: SentenceBank, hits: Sequence[Hit]) 
     """Whether `question` asks a section by a place word (`asks_place_section`) that a title
     line of a document of the `hits` opens with (numbered_sections.section_numbers): "chapter
     7" of a report headed "7. Governance" is asked though its text never writes "chapter"."""
-    if not asks_place_section(question):
-        return False
+    return asks_place_section(question) and _numbered_in(question, bank, hits)
+
+
+def _numbered_in(question: str, bank: SentenceBank, hits: Sequence[Hit]) -> bool:
+    """Whether a document of the `hits` numbers a line so (`_numbers_asked`) for a number
+    `question` asks; the question's numbers parsed once for all of them."""
+    asked = _asked_numbers(question)
     doc_ids = dict.fromkeys(hit.chunk.doc_id for hit in hits)
-    return any(_numbers_asked(question, bank.documents[doc_id]) for doc_id in doc_ids)
+    return any(_numbers_asked(asked, bank.documents[doc_id]) for doc_id in doc_ids)
 
 
-def _numbers_asked(question: str, document: Document) -> bool:
-    """Whether a title line of `document` opens with a number `question` asks, or one under
-    it ("2.1 Reserves policy" for "chapter 2": numbered_sections.holds), or for a number of
-    parts ("6.3"), any numbered line: a clause "6.3 Invoices are paid …" under "Article 6" is
-    section 6.3, where a list item "7. …" is no chapter 7."""
-    asked = [number.number for number in asked_numbers(question)]
+def _asked_numbers(question: str) -> list[str]:
+    """The section numbers `question` asks (numbered_sections.asked_numbers), as written."""
+    return [number.number for number in asked_numbers(question)]
+
+
+def _numbers_asked(asked: list[str], document: Document) -> bool:
+    """Whether a title line of `document` opens with a number of `asked` (a question's), or
+    one under it ("2.1 Reserves policy" for "chapter 2": numbered_sections.holds), or for a
+    number of parts ("6.3"), any numbered line: a clause "6.3 Invoices are paid …" under
+    "Article 6" is section 6.3, where a list item "7. …" is no chapter 7."""
     titles = section_numbers(document, clauses=False)
     lines = section_numbers(document) if any("." in number for number in asked) else []
     return any(holds(title, number) for title in titles for number in asked) or any(
@@ -420,20 +431,23 @@ def _numbers_asked(question: str, document: Document) -> bool:
     )
 
 
-def with_section_opening(hits: list[Hit], bank: SentenceBank, question: str) -> list[Hit]:
+def with_section_opening(
+    hits: list[Hit], bank: SentenceBank, question: str, cue: str | None
+) -> list[Hit]:
     """The `hits` (best first) with, first, the chunk holding the opening body sentence of the
-    section `question` asks, in the first passage's document that numbers a section so
+    section `question` asks after the place word `cue` (`place_cue`), in the first passage's
+    document that numbers a section so
     (numbered_sections.section_numbers), when none of them holds it: a passage further into the
     section outranks its opening ("section 6.3" quoted a filler sentence of page 55), and
     another document's passages outrank the section ("chapter 4" quoted a chat message)."""
+    asked = _asked_numbers(question)
     doc_ids = dict.fromkeys(hit.chunk.doc_id for hit in hits)
-    numbered = (d for d in doc_ids if _numbers_asked(question, bank.documents[d]))
+    numbered = (d for d in doc_ids if _numbers_asked(asked, bank.documents[d]))
     doc_id = next(numbered, None)
     if doc_id is None:
         return hits
     chunks = [(number, bank.chunks[number]) for number in bank.chunks_of(doc_id)]
-    lines = _numbered_lines(bank.documents[doc_id].text, question)
-    cue = place_cue(question)
+    lines = _numbered_lines(bank.documents[doc_id].text, asked)
     for at, (number, chunk) in enumerate(chunks):
         near = any(chunk.start <= line < chunk.end for line in lines) or (
             at > 0
@@ -446,11 +460,12 @@ def with_section_opening(hits: list[Hit], bank: SentenceBank, question: str) -> 
     return hits
 
 
-def _numbered_lines(text: str, question: str) -> list[int]:
-    """Where the lines of `text` open with a number `question` asks, or one under it, after
-    marks and at most one word ("## 6.3 …", "ANNEXE 2 – …", "6.3.1 …"): the only places a
-    section's opening can follow, so that no other passage of a long document is read."""
-    numbers = "|".join(re.escape(asked.number) for asked in asked_numbers(question))
+def _numbered_lines(text: str, asked: list[str]) -> list[int]:
+    """Where the lines of `text` open with a number of `asked` (a question's), or one under
+    it, after marks and at most one word ("## 6.3 …", "ANNEXE 2 – …", "6.3.1 …"): the only
+    places a section's opening can follow, so that no other passage of a long document is
+    read."""
+    numbers = "|".join(re.escape(number) for number in asked)
     if not numbers:
         return []
     line = re.compile(rf"(?m)^[^\w\n]*(?:[^\W\d_]+\.?[^\S\n]+)?({numbers})(?![\d])")
@@ -475,7 +490,7 @@ def place_hits(top: list[Hit], asked: AskedPlace, bank: SentenceBank, question: 
         return asked.page.hits or top
     if not top or not asked.section or not asked.only:
         return top
-    return with_section_opening(top, bank, question)
+    return with_section_opening(top, bank, question, asked.cue)
 
 
 def place_rows(
@@ -499,7 +514,7 @@ def place_rows(
     if not asked.only:
         return rows
     kept = [indices[n] for n in rows]
-    number, cue = (None, place_cue(question)) if page is None else (page.page, None)
+    number, cue = (None, asked.cue) if page is None else (page.page, None)
     first = opening(bank, kept, _place_sentences(bank, hits, page), number, cue)
     return rows if first is None else [indices.index(first)]
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from citeqa.blocks import reads_as_caption
 from citeqa.chunking import section_of
@@ -37,6 +38,7 @@ from citeqa.glossary import fold, language_words
 from citeqa.language import SENTENCE_ENDS, line_end, line_start
 from citeqa.lexical import content_words, query_tokens
 from citeqa.markup import is_reference_link_line
+from citeqa.models import Document
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.titles import running_header
 
@@ -71,26 +73,20 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[.!…])\d{1,2}$")
 def only_title(bank: SentenceBank, index: int) -> bool:
     """Whether the sentence at `index` is only its document's title, its own heading or the
     heading it stands under, a running header line, or a lead-in (it ends in a colon)."""
-    sentence = bank.sentences[index]
-    document = bank.documents[sentence.doc_id]
-    written = document.text[sentence.start : sentence.end].rstrip(_EMPHASIS)
+    seen = _seen(bank, index)
+    written, text = seen.written, seen.text
     if written.endswith(":"):
         return True  # a lead-in: what follows it answers
     if is_page_label(written):
         return True  # a page's footer or header: "Page 1/1" was quoted for a hall's price
     if is_reference_link_line(written):
         return True  # "[#993](https://…)": an issue's mark was quoted for a release's date
-    text = _plain(written)
     if text.rstrip(_CLOSING).endswith(_STATEMENT_ENDS):
         return False  # a title derived from a first sentence is still that sentence's to quote
-    if not text or running_header(text) or _title_line(document.text, sentence.start, sentence.end):
+    if not text or running_header(text) or _titles_document(seen):
         return True
-    if " ".join(written.split()) in bank.page_heads(sentence.doc_id):
+    if " ".join(written.split()) in bank.page_heads(seen.document.doc_id):
         return True  # a slide's title, or an agenda's line naming a slide
-    if document.title is not None and _plain(document.title) == text:
-        return True
-    if _title_block(text, document.title, sentence.start, document.text):
-        return True
     return _section_heading(bank, index, text)
 
 
@@ -100,21 +96,43 @@ def heads_section(bank: SentenceBank, index: int) -> bool:
     title block, a running header, a page's label nor a lead-in: what it heads speaks for it
     (answering.quotable gives its place to the sentence under it; a paper's title heads its
     authors' line, no answer)."""
-    sentence = bank.sentences[index]
-    document = bank.documents[sentence.doc_id]
-    written = document.text[sentence.start : sentence.end].rstrip(_EMPHASIS)
-    text = _plain(written)
+    seen = _seen(bank, index)
+    written, text = seen.written, seen.text
     if not text or written.endswith(":") or is_page_label(written) or running_header(text):
         return False
     if _FOOTNOTE_MARK.sub("", text).rstrip(_CLOSING).endswith(_STATEMENT_ENDS):
         return False  # a statement, its footnote's mark aside ("… every new volunteer.1")
-    if text == _plain(document.title or ""):
-        return False
-    if _title_line(document.text, sentence.start, sentence.end):
-        return False
-    if _title_block(text, document.title, sentence.start, document.text):
-        return False
-    return _section_heading(bank, index, text)
+    return not _titles_document(seen) and _section_heading(bank, index, text)
+
+
+class _Seen(NamedTuple):
+    """A candidate sentence as `only_title` and `heads_section` read it."""
+
+    document: Document
+    start: int
+    end: int
+    written: str
+    """Its text, blanks and emphasis marks closing it left out."""
+    text: str
+    """`written` read plain (`_plain`)."""
+
+
+def _seen(bank: SentenceBank, index: int) -> _Seen:
+    sentence = bank.sentences[index]
+    document = bank.documents[sentence.doc_id]
+    written = document.text[sentence.start : sentence.end].rstrip(_EMPHASIS)
+    return _Seen(document, sentence.start, sentence.end, written, _plain(written))
+
+
+def _titles_document(seen: _Seen) -> bool:
+    """Whether the sentence `seen` (its text not empty) is its document's title, its title line
+    (`_title_line`) or part of its title block (`_title_block`)."""
+    document = seen.document
+    return (
+        _plain(document.title or "") == seen.text
+        or _title_line(document.text, seen.start, seen.end)
+        or _title_block(seen.text, document.title, seen.start, document.text)
+    )
 
 
 def _section_heading(bank: SentenceBank, index: int, text: str) -> bool:

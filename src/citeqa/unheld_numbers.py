@@ -28,6 +28,7 @@ from functools import cache
 from typing import NamedTuple
 
 from citeqa.glossary import fold, language_words
+from citeqa.language import pipe_pieces
 from citeqa.lexical import stopwords
 from citeqa.unheld_years import YEAR
 
@@ -119,12 +120,13 @@ def keyed_numbers(key: str, texts: Iterable[str]) -> set[int]:
 
 
 def _column_numbers(key: str, text: str) -> set[int]:
-    """The whole numbers of the pipe-table column headed `key` (or its plural) in `text`."""
+    """The whole numbers of the pipe-table column headed `key` (or its plural) in `text`, its
+    rows cut at their unescaped pipes (language.pipe_pieces: a cell's "\\|" cuts none)."""
     numbers: set[int] = set()
     column: int | None = None
     last = -1
     for row in _PIPE_ROW.finditer(text):
-        cells = [fold(cell) for cell in row.group(1).split("|")]
+        cells = [fold(cell) for cell in pipe_pieces(row.group(1))]
         if row.start() > last + 1:
             column = None  # another table
         last = row.end()

@@ -145,8 +145,10 @@ def _keys_a_row(text: str, year: str) -> bool:
     table's other rows, its header or a markdown table's `| --- |` line). "2021 was dry",
     "2021: 63 isolates", a timeline's "2021   Opened 3 offices" or a reference's "2021  Smith
     J. Nature 12:34" is no row."""
+    if year not in text:
+        return False  # no line can open with it: the document is not cut into lines
     lines = text.splitlines()
-    opening = re.compile(rf"[ \t]*(?:\|[ \t]*)?{year}(?:[ \t]*\||\t|[ \t]{{2,}})")
+    opening = _row_opening(year)
     for number, line in enumerate(lines):
         if not opening.match(line):
             continue
@@ -157,6 +159,12 @@ def _keys_a_row(text: str, year: str) -> bool:
         if any(len(_cells(other)) == len(cells) for other in neighbours):
             return True
     return False
+
+
+@cache
+def _row_opening(year: str) -> re.Pattern[str]:
+    """A line opening with `year` alone in its first cell (`_keys_a_row`), compiled once."""
+    return re.compile(rf"[ \t]*(?:\|[ \t]*)?{year}(?:[ \t]*\||\t|[ \t]{{2,}})")
 
 
 _CELL_BREAK = re.compile(r"[ \t]*\|[ \t]*|[ \t]*\t[ \t]*|[ \t]{2,}")

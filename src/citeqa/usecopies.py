@@ -124,11 +124,10 @@ def remove_copy(folder: Path) -> None:
     (citeqa deletes only what it wrote; a build's removal, publishing.discard, knows only a
     build's files)."""
     held = _plain_files(folder)
-    try:
-        listed, _ = _listed(read_object(folder / MANIFEST))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    listed = _manifest_listing(folder)
+    if listed is None:
         return
-    ours = listed & (held or set())  # a listed name held there: never "../x"
+    ours = listed[0] & (held or set())  # a listed name held there: never "../x"
     for name in sorted(ours, key=lambda name: name == MANIFEST):
         with contextlib.suppress(OSError):
             (folder / name).unlink()
@@ -147,20 +146,20 @@ def kept_for_user() -> list[Path]:
         for entry in sorted(listing(models))
         if COPY_NAME.fullmatch(entry.name)
         and not entry.name.endswith(".unusable")
-        and _manifest_of_citeqa(entry)
-        and not is_copy(entry)
+        and _kept_whole(entry)
     ]
 
 
-def _manifest_of_citeqa(folder: Path) -> bool:
-    """Whether `folder` (a real folder) holds a manifest of a copy citeqa wrote (`_listed`)."""
+def _kept_whole(folder: Path) -> bool:
+    """Whether `folder` is a real folder holding a manifest of a copy citeqa wrote (`_listed`)
+    and something else too (not `is_copy`); its manifest read once."""
     try:
         if folder.is_symlink() or not folder.is_dir():
             return False
-        _listed(read_object(folder / MANIFEST))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except OSError:
         return False
-    return True
+    listed = _manifest_listing(folder)
+    return listed is not None and not _holds_listed(_plain_files(folder), listed)
 
 
 def is_copy(folder: Path) -> bool:
@@ -170,12 +169,23 @@ def is_copy(folder: Path) -> bool:
     held = _plain_files(folder)
     if held is None:
         return False
+    listed = _manifest_listing(folder)
+    return listed is not None and _holds_listed(held, listed)
+
+
+def _manifest_listing(folder: Path) -> tuple[set[str], bool] | None:
+    """`_listed` of the manifest in `folder`; None when it cannot be read or is no copy's."""
     try:
-        manifest = read_object(folder / MANIFEST)
-        listed, exact = _listed(manifest)
+        return _listed(read_object(folder / MANIFEST))
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return False
-    return held == listed if exact else held <= listed
+        return None
+
+
+def _holds_listed(held: set[str] | None, listed: tuple[set[str], bool]) -> bool:
+    """Whether the plain files `held` in a folder (None: not only plain files) are those its
+    manifest's `listed` (`_listed`) allows: exactly them for an older copy, some of them else."""
+    names, exact = listed
+    return held is not None and (held == names if exact else held <= names)
 
 
 def _listed(manifest: dict) -> tuple[set[str], bool]:

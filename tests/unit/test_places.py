@@ -116,7 +116,7 @@ def test_a_sections_opening_passage_is_read_first(question: str, heading: str) -
     bank, chunks = _terms_bank()
     last = len(chunks) - 1
     hits = [Hit(chunk=chunks[n], chunk_index=n, score=1.0 - n / 100) for n in (0, 1, last - 1)]
-    read = with_section_opening(hits, bank, question)
+    read = with_section_opening(hits, bank, question, place_cue(question))
     opening_at = TERMS.index(heading)
     assert read[0].chunk.start <= opening_at + len(heading) < read[0].chunk.end
     assert len(read) == len(hits)
@@ -126,7 +126,7 @@ def test_an_opening_passage_already_read_is_left_in_place() -> None:
     bank, chunks = _terms_bank()
     holding = next(n for n, c in enumerate(chunks) if c.start <= TERMS.index("## 3.4") < c.end)
     hits = [Hit(chunk=chunks[n], chunk_index=n, score=1.0) for n in (0, holding)]
-    assert with_section_opening(hits, bank, "section 3.4") == hits
+    assert with_section_opening(hits, bank, "section 3.4", "section") == hits
 
 
 def test_a_banks_chunk_numbers_of_a_document_are_its_chunks_in_order() -> None:

@@ -74,3 +74,8 @@ def test_the_keyed_number_a_question_asks(question: str, asked: object) -> None:
 def test_keyed_numbers_are_read_after_the_key_and_in_its_column() -> None:
     assert keyed_numbers("adr", [ADR_2, ADR_4]) == {2, 4}
     assert keyed_numbers("week", [ROTA]) == {10, 11, 14}
+
+
+def test_a_cells_escaped_pipe_does_not_shift_the_keys_column() -> None:
+    rota = "| Team | Week |\n| --- | --- |\n| Ops \\| Infra | 10 |\n| Web | 11 |\n| Data | 12 |"
+    assert keyed_numbers("week", [rota]) == {10, 11, 12}

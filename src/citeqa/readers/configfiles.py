@@ -24,13 +24,18 @@ import configparser
 import datetime
 import tomllib
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
-from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
-from citeqa.readers.structured import MAX_CHARACTERS, MAX_DEPTH, TEXT_FLOOR, TEXT_PER_CHARACTER
+from citeqa.readers.base import Extracted, UnreadableDocument
+from citeqa.readers.structured import (
+    MAX_DEPTH,
+    TEXT_FLOOR,
+    TEXT_PER_CHARACTER,
+    file_title,
+    refuse_past_limit,
+    under_file_name,
+)
 from citeqa.readers.treetext import EMPTY, Pairs, TooDeep, TooLong, tree_text
 from citeqa.textdecoding import VERSION as DECODING_VERSION
-from citeqa.visible import shown
 
 
 @dataclass(frozen=True)
@@ -44,14 +49,10 @@ class ConfigReader:
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content)
-        if len(text) > MAX_CHARACTERS:
-            raise UnreadableDocument(
-                f"larger than {MAX_CHARACTERS:,} characters, citeqa's limit for"
-                f" {_ARTICLES[self.kind]} file: a data dump rather than a reference"
-            )
+        refuse_past_limit(text, _ARTICLES[self.kind])
         value = toml_value(text) if self.kind == "toml" else ini_value(text)
         if value is None:  # haproxy.cfg, grub.cfg: a .cfg of another syntax, read as text
-            return Extracted(text, title=_title(relative), kind="txt")
+            return Extracted(text, title=file_title(relative), kind="txt")
         if not value:  # a file of comments only
             raise UnreadableDocument("no values in it")
         try:
@@ -62,13 +63,7 @@ class ConfigReader:
             raise UnreadableDocument(str(reason)) from None
         if not read.strip():
             raise UnreadableDocument("no values in it")
-        title = _title(relative)
-        return Extracted(f"# {title}\n\n{read}", title=title)
-
-
-def _title(relative: str) -> str:
-    """The file's name, its title."""
-    return " ".join(shown(PurePosixPath(relative).name).split())[:TITLE_MAX]
+        return under_file_name(read, relative)
 
 
 def toml_value(text: str) -> Pairs:

@@ -128,6 +128,18 @@ def package_parts(raw: bytes, kind: Kind) -> list[zipfile.ZipInfo]:
     return parts
 
 
+def office_parts(raw: bytes, kind: Kind, max_xml: int, max_unzipped: int) -> list[zipfile.ZipInfo]:
+    """`package_parts` of an Office Open XML file (.docx, .pptx), refused when its XML parts
+    (.xml, .rels) unzip past `max_xml` bytes or too many times its size (`check_expansion`), or
+    all its parts past `max_unzipped` bytes (`check_size`): the library parses every XML part
+    and loads every other one."""
+    entries = package_parts(raw, kind)
+    xml = sum(entry.file_size for entry in entries if entry.filename.endswith((".xml", ".rels")))
+    check_expansion(xml, len(raw), max_xml, "of XML")
+    check_size(sum(entry.file_size for entry in entries), max_unzipped, "in all")
+    return entries
+
+
 def check_size(size: int, limit: int, what: str) -> None:
     """UnreadableDocument saying how large, in MB rounded up, when `size` bytes pass `limit`
     (`what`: "in all", "of XML", "of strings")."""

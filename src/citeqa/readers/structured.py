@@ -163,11 +163,7 @@ class StructuredReader:
         text = str(content)
         name = PurePosixPath(relative).name
         _refuse_machine_written(name)
-        if len(text) > MAX_CHARACTERS:
-            raise UnreadableDocument(
-                f"larger than {MAX_CHARACTERS:,} characters, citeqa's limit for a"
-                f" {self.kind.upper()} file: a data dump rather than a reference"
-            )
+        refuse_past_limit(text, f"a {self.kind.upper()}")
         limit = TEXT_PER_CHARACTER * len(text) + TEXT_FLOOR
         try:
             documents = list(self._parsed(text, limit))
@@ -186,8 +182,7 @@ class StructuredReader:
             ) from None
         if not read.strip():  # a YAML file of comments, or of empty documents only
             raise UnreadableDocument("no values in it")
-        title = " ".join(shown(name).split())[:TITLE_MAX]
-        return Extracted(f"# {title}\n\n{read}", title=title)
+        return under_file_name(read, relative)
 
     def _parsed(self, text: str, limit: int) -> Iterator[object]:
         """The documents of the file (a JSON file holds one); UnreadableDocument when it does
@@ -197,6 +192,27 @@ class StructuredReader:
             yield _json_value(text)
         else:
             yield from _yaml_documents(text, limit)
+
+
+def refuse_past_limit(text: str, kind: str) -> None:
+    """UnreadableDocument for a file of more than MAX_CHARACTERS characters; `kind` names its
+    type with an article ("a JSON", "an INI"). Shared by configfiles.py."""
+    if len(text) > MAX_CHARACTERS:
+        raise UnreadableDocument(
+            f"larger than {MAX_CHARACTERS:,} characters, citeqa's limit for {kind} file:"
+            " a data dump rather than a reference"
+        )
+
+
+def file_title(relative: str) -> str:
+    """The title of the file at `relative`: its name, shown on one line."""
+    return " ".join(shown(PurePosixPath(relative).name).split())[:TITLE_MAX]
+
+
+def under_file_name(read: str, relative: str) -> Extracted:
+    """The `read` text under a heading naming the file (`file_title`), its title."""
+    title = file_title(relative)
+    return Extracted(f"# {title}\n\n{read}", title=title)
 
 
 def _refuse_machine_written(name: str) -> None:
