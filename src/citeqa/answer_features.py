@@ -27,7 +27,7 @@ from citeqa.glossary import fold
 from citeqa.language import LONG_QUOTE
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
-from citeqa.sentences import ScoredSentence, SentenceBank, numbers_only_places
+from citeqa.sentences import ScoredSentence, SentenceBank, numbers_only_places, without_list_number
 
 MATCH_FEATURES = (
     "semantic",
@@ -177,8 +177,11 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
         text, folded = facts.text, facts.folded
         tokens = bank.tokens[item.index]
         places = numbers_only_places(text)  # "2. Équipe": its number is no value
+        valued = without_list_number(text)  # "2. Click New rule.": nor is a list step's
+        if valued is not text:
+            folded = fold(valued)
         holds = {
-            kind: kind in wants.kinds and _holds(kind, text, folded) and not places
+            kind: kind in wants.kinds and _holds(kind, valued, folded) and not places
             for kind in ANSWER_KINDS
         }
         hit = hits[item.passage_rank - 1]
@@ -203,7 +206,7 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
                 float(bank.sentences[item.index].start <= hit.chunk.start + 2),
                 float(text.rstrip().endswith("?")),
                 float("share" in _HAS and _HAS["share"].search(folded) is not None),
-                float(not places and bool(set(_NUMBER.findall(text)) - question_numbers)),
+                float(not places and bool(set(_NUMBER.findall(valued)) - question_numbers)),
                 *_placement(bank, item.index),
                 yesno,
                 float(not asks_definition and facts.defines),
