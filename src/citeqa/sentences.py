@@ -83,6 +83,11 @@ SENTENCE_WORDS = 10_000
 450 bytes each, 4.5 MB full): the answer features read them of every candidate sentence."""
 
 _PERCENT = re.compile(r"\d\s?%")
+_DURATION_ASKED = re.compile(language_data().answer_types.get("duration", r"(?!)"))
+"""A folded question asking a duration ("how long", "délai"): the number it asks is one of a
+duration (language data `answer_types`)."""
+_DURATION = re.compile(language_data().answer_values.get("duration", r"(?!)"))
+"""A folded sentence writing a duration ("6 semaines", "2 hours 13 minutes")."""
 
 
 @dataclass(frozen=True)
@@ -555,15 +560,20 @@ class _Wants:
     percent: bool
     definition: bool
     numbers: frozenset[str]
+    duration: bool = False
+    """The number asked is a duration (`_DURATION_ASKED`): only a sentence writing one
+    (`_DURATION`) holds it."""
 
     @classmethod
     def of(cls, rules: SentenceRules, focus: str) -> _Wants:
         folded = fold(focus)
+        duration = bool(_DURATION_ASKED.search(folded))
         return cls(
-            number=bool(rules.quantity.search(folded)),
+            number=duration or bool(rules.quantity.search(folded)),
             percent=bool(rules.share.search(folded)),
             definition=bool(rules.asks_definition.search(folded)),
             numbers=frozenset(_digits(focus)),
+            duration=duration,
         )
 
 
@@ -634,6 +644,7 @@ def _rank_free(
     context = terms.coverage(context_tokens)
     has_number = not facts.numbers <= wants.numbers  # a number the question does not name
     has_number = has_number and not numbers_only_places(text)
+    has_number = has_number and (not wants.duration or _DURATION.search(facts.folded) is not None)
     column = bank.key_column(index) if terms.keys else 0
     names_key, numbered_key = key_cells(text, terms.keys, column)
     key = "" if names_key or not facts.table_row else bank.key_words(index)
