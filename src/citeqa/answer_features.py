@@ -27,7 +27,7 @@ from citeqa.glossary import fold
 from citeqa.language import LONG_QUOTE
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
-from citeqa.sentences import ScoredSentence, SentenceBank, numbers_only_places
+from citeqa.sentences import ScoredSentence, SentenceBank, numbers_only_places, without_list_number
 
 MATCH_FEATURES = (
     "semantic",
@@ -69,10 +69,13 @@ reads), then where in it the question's terms meet (answer_location.py; the quot
 all of them)."""
 ANSWER_KINDS = ("number", "share", "date", "person", "place")
 """The kinds of value the features name (wants_<kind>_has); their cues are language data."""
+DURATION = "duration"
+"""A kind no feature names: a question asking a duration ("how long", "délai") asks a number,
+held only by a number of a duration ("6 semaines", not "86 €": s21 trial; `_holds_wanted`)."""
 _LANGUAGE = language_data()
 _TYPES = {
     kind: re.compile(_LANGUAGE.answer_types[kind])
-    for kind in ANSWER_KINDS
+    for kind in (*ANSWER_KINDS, DURATION)
     if kind in _LANGUAGE.answer_types
 }
 """What a question asks for, read on its folded text (citeqa/data/language.json)."""
@@ -115,7 +118,8 @@ WANTS_READ = 16
 def _wanted(question: str) -> frozenset[str]:
     """The kinds `question`'s folded text asks for (_TYPES)."""
     folded = fold(question)
-    return frozenset(kind for kind, pattern in _TYPES.items() if pattern.search(folded))
+    kinds = frozenset(kind for kind, pattern in _TYPES.items() if pattern.search(folded))
+    return kinds | {"number"} if DURATION in kinds else kinds
 
 
 def holds_asked_value(wants: Wants, text: str) -> bool:
@@ -124,7 +128,7 @@ def holds_asked_value(wants: Wants, text: str) -> bool:
     read as any capitalised name, is left out): "Helix 2.8 (12 February 2026)" for "When was it
     released?"."""
     folded = fold(text)
-    return any(_holds(kind, text, folded) for kind in wants.kinds if kind in _HAS)
+    return any(_holds_wanted(kind, wants, text, folded) for kind in wants.kinds if kind in _HAS)
 
 
 def holds_asked_name(wants: Wants, text: str) -> bool:
@@ -132,6 +136,13 @@ def holds_asked_name(wants: Wants, text: str) -> bool:
     capitalised name past its first word ("Jean Dupont" for "Who signed for the landlord?";
     "Decisions" holds none)."""
     return bool(wants.kinds & {"person", "place"}) and _holds_name(text)
+
+
+def _holds_wanted(kind: str, wants: Wants, text: str, folded: str) -> bool:
+    """`_holds` of `kind` as `wants` asks it: the number of a question asking a duration is
+    one of a duration (DURATION)."""
+    asked = DURATION if kind == "number" and DURATION in wants.kinds else kind
+    return _holds(asked, text, folded)
 
 
 def _holds(kind: str, text: str, folded: str) -> bool:
@@ -177,8 +188,11 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
         text, folded = facts.text, facts.folded
         tokens = bank.tokens[item.index]
         places = numbers_only_places(text)  # "2. Équipe": its number is no value
+        valued = without_list_number(text)  # "2. Click New rule.": nor is a list step's
+        if valued is not text:
+            folded = fold(valued)
         holds = {
-            kind: kind in wants.kinds and _holds(kind, text, folded) and not places
+            kind: kind in wants.kinds and _holds_wanted(kind, wants, valued, folded) and not places
             for kind in ANSWER_KINDS
         }
         hit = hits[item.passage_rank - 1]
@@ -203,7 +217,7 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
                 float(bank.sentences[item.index].start <= hit.chunk.start + 2),
                 float(text.rstrip().endswith("?")),
                 float("share" in _HAS and _HAS["share"].search(folded) is not None),
-                float(not places and bool(set(_NUMBER.findall(text)) - question_numbers)),
+                float(not places and bool(set(_NUMBER.findall(valued)) - question_numbers)),
                 *_placement(bank, item.index),
                 yesno,
                 float(not asks_definition and facts.defines),

@@ -40,6 +40,7 @@ from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
+from citeqa.asked_headings import asked_heading_starts, under_heading
 from citeqa.config import Settings
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
@@ -615,6 +616,31 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     return _subset(candidates, rows) if rows and rows != list(range(len(under))) else candidates
 
 
+def under_asked_heading(candidates: Candidates, reading: Reading) -> Candidates:
+    """The candidates, but when the best's document has a section heading the question asks by
+    its words (asked_headings.py: "Root cause" for "What was the root cause of the May 2026
+    email outage?") and the best stands under none, those standing right under one, in the
+    quote ranker's order: the rankers rated the page's key/value rows, read with its title,
+    over the sentence under "## Root cause" (s24 trial). Another document's such sections
+    are another record's."""
+    if not candidates.sentences:
+        return candidates
+    bank, best = reading.bank, candidates.sentences[0]
+    doc_id = bank.sentences[best.index].doc_id
+    text = bank.documents[doc_id].text
+    lang = reading.hits[best.passage_rank - 1].chunk.lang
+    asked = asked_heading_starts(text, reading.terms, lang)
+    if not asked:
+        return candidates
+    rows = [
+        number
+        for number, item in enumerate(candidates.sentences)
+        if bank.sentences[item.index].doc_id == doc_id
+        and under_heading(text, bank.sentences[item.index].start) in asked
+    ]
+    return _subset(candidates, rows) if rows and rows[0] != 0 else candidates
+
+
 def at_asked_place(candidates: Candidates, reading: Reading, asked: AskedPlace) -> Candidates:
     """The candidates a question asking a place keeps (places.place_rows): those at the place,
     and of them only its opening body sentence when the question names nothing else."""
@@ -1156,6 +1182,7 @@ def _quoted(
         ranked = naming_identifiers(ranked, bank, terms.named)
         ranked = describing_asked_fields(ranked, bank, terms)
         ranked = under_asked_section(ranked, bank, terms.focus)
+        ranked = under_asked_heading(ranked, reading)
         ranked = ranked if place is None else at_asked_place(ranked, reading, place)
         ranked = of_named_records(ranked, bank, terms.focus)
         ranked = by_asked_speaker(ranked, bank, terms.focus)

@@ -83,6 +83,11 @@ SENTENCE_WORDS = 10_000
 450 bytes each, 4.5 MB full): the answer features read them of every candidate sentence."""
 
 _PERCENT = re.compile(r"\d\s?%")
+_DURATION_ASKED = re.compile(language_data().answer_types.get("duration", r"(?!)"))
+"""A folded question asking a duration ("how long", "délai"): the number it asks is one of a
+duration (language data `answer_types`)."""
+_DURATION = re.compile(language_data().answer_values.get("duration", r"(?!)"))
+"""A folded sentence writing a duration ("6 semaines", "2 hours 13 minutes")."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,8 @@ class SentenceFacts:
     table_frame: bool
     """A markdown table's `|---|` rule or its header row (SentenceBank.is_table_frame)."""
     numbers: frozenset[str]
+    """The numbers it writes but a numbered list item's own (`without_list_number`: "2. Click
+    New rule." writes none a question asks)."""
     defines: bool
     folded: str
     """The text folded (glossary.fold), as the definition rule and the answer features read it."""
@@ -442,7 +449,7 @@ def _read_facts(
         text,
         row,
         frame,
-        frozenset(_digits(text)),
+        frozenset(_digits(without_list_number(text))),
         rules.definition.search(folded) is not None,
         folded,
         boilerplate.covers(document, sentence.start, sentence.end),
@@ -553,15 +560,20 @@ class _Wants:
     percent: bool
     definition: bool
     numbers: frozenset[str]
+    duration: bool = False
+    """The number asked is a duration (`_DURATION_ASKED`): only a sentence writing one
+    (`_DURATION`) holds it."""
 
     @classmethod
     def of(cls, rules: SentenceRules, focus: str) -> _Wants:
         folded = fold(focus)
+        duration = bool(_DURATION_ASKED.search(folded))
         return cls(
-            number=bool(rules.quantity.search(folded)),
+            number=duration or bool(rules.quantity.search(folded)),
             percent=bool(rules.share.search(folded)),
             definition=bool(rules.asks_definition.search(folded)),
             numbers=frozenset(_digits(focus)),
+            duration=duration,
         )
 
 
@@ -632,6 +644,7 @@ def _rank_free(
     context = terms.coverage(context_tokens)
     has_number = not facts.numbers <= wants.numbers  # a number the question does not name
     has_number = has_number and not numbers_only_places(text)
+    has_number = has_number and (not wants.duration or _DURATION.search(facts.folded) is not None)
     column = bank.key_column(index) if terms.keys else 0
     names_key, numbered_key = key_cells(text, terms.keys, column)
     key = "" if names_key or not facts.table_row else bank.key_words(index)
@@ -640,7 +653,7 @@ def _rank_free(
         index,
         SEMANTIC_WEIGHT * semantic + COVERAGE_WEIGHT * coverage + CONTEXT_WEIGHT * context,
         _answer_type_bonus(text, has_number, wants.number, wants.percent),
-        _is_label(text, chunk, has_number, bank.rules.label) and not names_key,
+        _is_label(without_list_number(text), chunk, has_number, bank.rules.label) and not names_key,
         not wants.definition and facts.defines,
         semantic,
         coverage,
@@ -722,7 +735,9 @@ def _digits(text: str) -> list[str]:
 
 def _is_label(text: str, chunk: Chunk, has_number: bool, label: re.Pattern[str]) -> bool:
     """A heading or a short label (or a line the rules call a label), a numbered heading or a
-    table of contents' lines (`numbers_only_places`): little of an answer."""
+    table of contents' lines (`numbers_only_places`): little of an answer. A numbered list item
+    is read without its number (`without_list_number`): "1. Open Settings." is as short a label
+    as its item was when the number stood apart (CUTTING_VERSION 19 joined them)."""
     stripped = text.strip(" #*-:")
     if chunk.section and stripped == chunk.section.strip(" #*-:"):
         return True
@@ -740,10 +755,22 @@ _CONTENTS_ENTRY = re.compile(
 )
 """A contents line's entry: a section's number, its title, dot leaders or a blank, its page."""
 _ENUMERATOR = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.")
-"""A section's number alone, ending in a period: the sentences of "2. Équipe" are "2." and
-"Équipe" (language.split_sentences ends one at a period before a capital)."""
+"""A section's number alone, ending in a period ("2.", a sentence of its own where a line
+holds nothing else)."""
 NUMBERED_HEADING_MAX = 60
 """A numbered heading read as such (`numbers_only_places`) holds at most this many characters."""
+
+
+_LIST_ITEM_NUMBER = re.compile(r"\s*\d{1,3}\.\s+(?=\S)")
+"""A numbered list item's number opening a sentence ("2. Click New rule."): its item's place."""
+
+
+def without_list_number(text: str) -> str:
+    """`text` without the number opening it as a list's item ("2. Click New rule." → "Click New
+    rule."): that number counts the list's steps, no value a question asks ("maximum number of
+    rules" is not answered by step 2)."""
+    found = _LIST_ITEM_NUMBER.match(text)
+    return text[found.end() :] if found else text
 
 
 @functools.lru_cache(maxsize=PLACE_TEXTS)

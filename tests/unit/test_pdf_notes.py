@@ -4,12 +4,13 @@ s22 trial, failures 5 and 4's blank page."""
 
 from __future__ import annotations
 
+import pytest
 from tests.pdf_files import Line, sized_pdf
 
 from citeqa.blocks import headings
 from citeqa.language import split_sentences
 from citeqa.readers.pdf import PdfFileReader
-from citeqa.sentences import numbers_only_places
+from citeqa.sentences import numbers_only_places, without_list_number
 
 HEADER: Line = (8, "Northwind Water Trust - Annual Report 2025")
 NOTE = "1 A household is counted as connected when a tap is within 200 metres."
@@ -206,3 +207,16 @@ def test_steps_and_quantities_are_no_contents_lines() -> None:
         assert not numbers_only_places(step), step
     assert numbers_only_places("3.2 Results ........ 45")
     assert numbers_only_places("6.3 Reserves policy 53")  # a contents line read alone
+
+
+@pytest.mark.parametrize(
+    ("sentence", "valued"),
+    [
+        ("2. Click New rule.", "Click New rule."),
+        ("  12. Enter the 6-digit code.", "Enter the 6-digit code."),
+        ("2.5 mg twice a day.", "2.5 mg twice a day."),  # a decimal is a value
+        ("2021. Then the plant closed.", "2021. Then the plant closed."),  # a year too
+    ],
+)
+def test_a_list_items_number_is_no_value(sentence: str, valued: str) -> None:
+    assert without_list_number(sentence) == valued

@@ -1,0 +1,77 @@
+"""A question asking a section by its heading's words is answered under that heading (s24
+trial: "What was the root cause of the May 2026 email outage?" quoted the post-mortem's
+"| Date | 19 May 2026 |" row over the sentence under "## Root cause"). Documents are cut as a
+build cuts them."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from citeqa.answer_location import Reading
+from citeqa.answering import Candidates, under_asked_heading
+from citeqa.asked_headings import asked_heading_starts, under_heading
+from citeqa.chunking import chunk_document
+from citeqa.lexical import tokenize
+from citeqa.models import Document, Hit, Sentence
+from citeqa.questions import QuestionTerms
+from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.tallies import document_sentences
+
+PAGE = (
+    "# Post-mortem 2026-05-19 Email delivery outage\n\n"
+    "| Field | Value |\n|---|---|\n| Date | 19 May 2026 |\n| Severity | SEV1 |\n\n"
+    "## Summary\n\nNo e-mail left between 06:02 and 08:15 UTC.\n\n"
+    "## Root cause\n\nThe TLS certificate of the SMTP relay expired.\n\n"
+    "## Action items\n\nAlert 21 days before any certificate expires.\n"
+)
+CAUSE = "The TLS certificate of the SMTP relay expired."
+DATE_ROW = "| Date | 19 May 2026 |"
+
+
+def _terms(question: str) -> QuestionTerms:
+    words = [w for w in tokenize(question, "en") if not w.isdigit()]
+    return QuestionTerms(focus=question, terms=[(frozenset({word}), 1.0) for word in words])
+
+
+def test_a_heading_is_asked_when_the_question_writes_each_of_its_words() -> None:
+    root = PAGE.index("## Root cause")
+    asked = asked_heading_starts(PAGE, _terms("What was the root cause of the outage?"), "en")
+    assert asked == {root}
+    assert under_heading(PAGE, PAGE.index(CAUSE)) == root
+    assert under_heading(PAGE, root) is None  # the heading's own line stands under none
+    # one word heads too many sections; the title names the document; "cause" alone asks
+    # no "Root cause"
+    assert not asked_heading_starts(PAGE, _terms("Give me a summary of the outage"), "en")
+    assert not asked_heading_starts(PAGE, _terms("post-mortem email delivery outage"), "en")
+    assert not asked_heading_starts(PAGE, _terms("What caused the outage?"), "en")
+
+
+def _reading(question: str) -> tuple[Reading, list[str]]:
+    doc = Document(doc_id="d", title="PM", path="/d.md", text=PAGE, sha256="0", kind="md")
+    chunks = list(chunk_document(doc))
+    rows = document_sentences(PAGE, [(n, c.start, c.end) for n, c in enumerate(chunks)], "md")
+    sentences = [Sentence(doc_id="d", chunk_index=n, start=a, end=b) for n, a, b in rows.tolist()]
+    cut = [PAGE[s.start : s.end] for s in sentences]
+    bank = SentenceBank({"d": doc}, chunks, sentences, None, [frozenset() for _ in sentences])
+    hits = [Hit(chunk=chunk, chunk_index=n, score=1.0) for n, chunk in enumerate(chunks)]
+    return Reading(bank, hits, _terms(question)), cut
+
+
+def _candidates(cut: list[str], chosen: list[str]) -> Candidates:
+    items = [ScoredSentence(cut.index(text), 1.0, 0.0, 0.0, 0.0, 1) for text in chosen]
+    return Candidates(items, np.linspace(0.8, 0.1, len(items)), np.zeros((len(items), 1)))
+
+
+def test_the_sentence_under_the_asked_heading_is_quoted_over_a_row_rated_higher() -> None:
+    reading, cut = _reading("What was the root cause of the May 2026 email outage?")
+    ranked = under_asked_heading(_candidates(cut, [DATE_ROW, CAUSE]), reading)
+    assert [cut[item.index] for item in ranked.sentences] == [CAUSE]
+
+
+def test_no_heading_asked_or_the_best_under_it_leaves_the_candidates() -> None:
+    reading, cut = _reading("What was the root cause of the May 2026 email outage?")
+    under = _candidates(cut, [CAUSE, DATE_ROW])
+    assert under_asked_heading(under, reading) is under
+    reading, cut = _reading("When was the email outage?")
+    rows = _candidates(cut, [DATE_ROW, CAUSE])
+    assert under_asked_heading(rows, reading) is rows
