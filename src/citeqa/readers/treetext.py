@@ -158,11 +158,14 @@ class _Writer:
     paragraph: tuple[str, ...] = ()
     pinned: tuple[str, ...] | None = None
     """The paragraph every line goes to while a record's passage is written (records.py's
-    walk), whatever its path."""
+    walk), whatever its path; each line but its heading then `unmarked`."""
 
-    def write(self, line: str, paragraph: tuple[str, ...]) -> None:
+    def write(self, line: str, paragraph: tuple[str, ...], heading: bool = False) -> None:
         """Add `line`, after a blank line when it opens another `paragraph` (a record) than
-        the last one."""
+        the last one. In a record's passage, a line other than its `heading` that markdown
+        would read as one or as a fence ("# of seats: 12", a key's line) is indented."""
+        if self.pinned is not None and not heading:
+            line = unmarked(line)
         paragraph = paragraph if self.pinned is None else self.pinned
         if self.lines and paragraph != self.paragraph:
             self._add("")
@@ -174,6 +177,19 @@ class _Writer:
         if self.length > self.max_chars:
             raise TooLong(f"its text would pass {self.max_chars:,} characters")
         self.lines.append(line)
+
+
+_MARKUP_OPENINGS = ("#", "```", "~~~")
+
+
+def unmarked(line: str) -> str:
+    """A line as written, indented (CONTINUATION_INDENT) when markdown would read it as a
+    heading, a fence or a heading's underline ("# note", "---")."""
+    stripped = line.strip()
+    underline = len(stripped) > 1 and len(set(stripped)) == 1 and not stripped[0].isalnum()
+    if stripped.startswith(_MARKUP_OPENINGS) or underline:
+        return f"{CONTINUATION_INDENT}{stripped}"
+    return line.rstrip()
 
 
 def tree_text(
