@@ -29,25 +29,23 @@ holds a list of links, stays lines of paths.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from citeqa.readers.treetext import (
     SEPARATOR,
     TooDeep,
-    _inline,
-    _is_scalar,
-    _items,
-    _labels,
-    _value,
+    Writer,
+    is_inline_list,
+    is_scalar,
     key_text,
+    pairs_of,
+    record_labels,
     scalar_text,
     structured_files_data,
     unmarked,
+    write_value,
 )
 from citeqa.visible import clean
-
-if TYPE_CHECKING:
-    from citeqa.readers.treetext import _Writer
 
 PROSE_WORDS = 6
 """A string of at least this many words (or of several lines) is prose: written bare."""
@@ -84,7 +82,7 @@ def is_export_list(items: list[Any], path: list[str]) -> bool:
         key
         for mapping, holds in zip(mappings, holding, strict=True)
         if holds
-        for key, value in _items(mapping)
+        for key, value in pairs_of(mapping)
         if _holds_records(value)
     }
     empty = [any(mapping.get(key) == [] for key in keys) for mapping in mappings]
@@ -95,21 +93,30 @@ def _holds_records(value: object, levels: int = HELD_LEVELS) -> bool:
     """Whether `value` is, or holds within `levels` levels of mappings, a list of mappings
     only (a ticket's comments; a list mixing numbers and mappings is no list of records)."""
     if isinstance(value, Mapping):
-        return levels > 0 and any(_holds_records(item, levels - 1) for _, item in _items(value))
+        return levels > 0 and any(_holds_records(item, levels - 1) for _, item in pairs_of(value))
     if isinstance(value, list):
         return bool(value) and all(isinstance(item, Mapping) for item in value)
     return False
 
 
-def record_passages(writer: _Writer, items: list[Any], path: list[str], depth: int) -> None:
+def write_export_list(writer: Writer, items: list[Any], path: list[str], depth: int) -> bool:
+    """Whether `items` (found at `path`) is an export's list of records (`is_export_list`),
+    now written a record a passage; treetext's walk asks it of every list of a JSON file."""
+    if not is_export_list(items, path):
+        return False
+    record_passages(writer, items, path, depth)
+    return True
+
+
+def record_passages(writer: Writer, items: list[Any], path: list[str], depth: int) -> None:
     """Each record of `items` (found at `path`) a passage under a heading naming it."""
-    for label, item in zip(_labels(items, writer.label_keys), items, strict=True):
+    for label, item in zip(record_labels(items, writer.label_keys), items, strict=True):
         writer.pinned = ("record", *path, label)
         try:
             if isinstance(item, Mapping):
                 _record(writer, item, [*path, label], depth + 1)
             else:
-                _value(writer, item, [*path, label], depth + 1)
+                write_value(writer, item, [*path, label], depth + 1)
         finally:
             writer.pinned = None
 
@@ -119,7 +126,7 @@ def _title(record: Mapping[Any, Any], label: str) -> str | None:
     most TITLE_MAX characters, other than its label."""
     for key in record_title_keys():
         value = record.get(key)
-        if value is None or isinstance(value, bool) or not _is_scalar(value):
+        if value is None or isinstance(value, bool) or not is_scalar(value):
             continue
         title = " ".join(clean(scalar_text(value)).split())
         if title and len(title) <= TITLE_MAX and title != label:
@@ -127,7 +134,7 @@ def _title(record: Mapping[Any, Any], label: str) -> str | None:
     return None
 
 
-def _record(writer: _Writer, record: Mapping[Any, Any], path: list[str], depth: int) -> None:
+def _record(writer: Writer, record: Mapping[Any, Any], path: list[str], depth: int) -> None:
     """A record under its heading ("## tickets › 5533 · Commande 50321 : double
     prélèvement": its path and title), then its short values on one line (those the heading
     writes left out: "status: solved · priority: high · via: email"), its prose as written,
@@ -145,7 +152,7 @@ def _record(writer: _Writer, record: Mapping[Any, Any], path: list[str], depth: 
         if _holds_records(value):
             _held(writer, value, [key], depth + 1)
         else:
-            _value(writer, value, [key], depth + 1)
+            write_value(writer, value, [key], depth + 1)
 
 
 def _shown_above(
@@ -154,7 +161,7 @@ def _shown_above(
     """The places of the pairs a record's heading writes: the first of its `naming` keys
     whose scalar reads as its label, and the first that reads as its title. Another value of
     those keys (a list under "name", a subject written twice) is written below it."""
-    pairs = list(_items(record))
+    pairs = list(pairs_of(record))
     places: set[int] = set()
     for named in (label, title) if title else (label,):
         found = (
@@ -166,16 +173,16 @@ def _shown_above(
     return places
 
 
-def _held(writer: _Writer, value: object, path: list[str], depth: int) -> None:
+def _held(writer: Writer, value: object, path: list[str], depth: int) -> None:
     """A value holding records (`_holds_records`): a list's records each a paragraph, a
     mapping's values walked, keyed from the record down; TooDeep past the walk's depth."""
     _check_depth(writer, depth)
     if isinstance(value, Mapping):
-        for key, item in _items(value):
+        for key, item in pairs_of(value):
             if _holds_records(item):
                 _held(writer, item, [*path, key_text(key)], depth + 1)
             else:
-                _value(writer, item, [*path, key_text(key)], depth + 1)
+                write_value(writer, item, [*path, key_text(key)], depth + 1)
         return
     pinned = writer.pinned
     records = value if isinstance(value, list) else []
@@ -186,7 +193,7 @@ def _held(writer: _Writer, value: object, path: list[str], depth: int) -> None:
     writer.pinned = pinned
 
 
-def _nested_record(writer: _Writer, record: Mapping[Any, Any], name: str, depth: int) -> None:
+def _nested_record(writer: Writer, record: Mapping[Any, Any], name: str, depth: int) -> None:
     """A record of a record's list: its name and short values on a line that its prose
     runs on from (so that a quote of the prose's first sentence says who wrote it and when),
     the rest of its prose as written, then what is neither, as treetext writes it, keyed
@@ -205,7 +212,7 @@ def _nested_record(writer: _Writer, record: Mapping[Any, Any], name: str, depth:
         for key, text in prose:
             _keyed_prose(writer, key, text)
     for key, value in rest:
-        _value(writer, value, [name, key], depth + 1)
+        write_value(writer, value, [name, key], depth + 1)
 
 
 def _sorted_values(
@@ -215,7 +222,7 @@ def _sorted_values(
     `shown_above` (their places: its heading writes their values, its id, its subject), its
     prose with its keys, and the rest (lists of records among them)."""
     values, prose, rest = [], [], []
-    for place, (key, value) in enumerate(_items(record)):
+    for place, (key, value) in enumerate(pairs_of(record)):
         if place in (shown_above or set()):
             continue
         short = None if _holds_records(value) else _short_text(value)
@@ -228,7 +235,7 @@ def _sorted_values(
     return values, prose, rest
 
 
-def _keyed_prose(writer: _Writer, key: str, text: str) -> None:
+def _keyed_prose(writer: Writer, key: str, text: str) -> None:
     """A text's first line after its key ("fix: Sign out and sign in again."), its other
     lines as written (the writer indents one that markdown reads as markup)."""
     first, *others = clean(text).strip().splitlines()
@@ -237,7 +244,7 @@ def _keyed_prose(writer: _Writer, key: str, text: str) -> None:
         writer.write(line, ())
 
 
-def _check_depth(writer: _Writer, depth: int) -> None:
+def _check_depth(writer: Writer, depth: int) -> None:
     """TooDeep when `depth` passes the walk's limit, as treetext's walk says."""
     if depth > writer.max_depth:
         raise TooDeep(f"nested more than {writer.max_depth} levels deep")
@@ -251,21 +258,21 @@ def is_prose(text: str) -> bool:
 
 def _one_line(value: object) -> str | None:
     """A scalar's text on one line, its spaces collapsed, as a heading writes it."""
-    return " ".join(clean(scalar_text(value)).split()) if _is_scalar(value) else None
+    return " ".join(clean(scalar_text(value)).split()) if is_scalar(value) else None
 
 
 def _short_text(value: object) -> str | None:
     """A value as one short line: a scalar, a list of short scalars ("a, b"), a mapping of
     scalars (its values, "Julien Moreau, agent"); None for anything else."""
-    if _is_scalar(value):
+    if is_scalar(value):
         text = clean(scalar_text(value)).strip()
         return None if "\n" in text else text
-    if isinstance(value, list) and _inline(value):
+    if isinstance(value, list) and is_inline_list(value):
         return clean(", ".join(scalar_text(item) for item in value))
     if not isinstance(value, Mapping) or not 0 < len(value) <= SHORT_MAPPING_KEYS:
         return None
-    values = [item for _, item in _items(value)]
-    if not all(map(_is_scalar, values)):
+    values = [item for _, item in pairs_of(value)]
+    if not all(map(is_scalar, values)):
         return None
     texts = [" ".join(clean(scalar_text(item)).split()) for item in values]
     return ", ".join(text for text in texts if text) or None

@@ -66,6 +66,7 @@ from typing import TYPE_CHECKING
 
 from citeqa.jsonfiles import parse_json
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
+from citeqa.readers.records import write_export_list
 from citeqa.readers.treetext import (
     Pairs,
     TooDeep,
@@ -174,7 +175,7 @@ class StructuredReader:
                 documents,
                 max_chars=limit,
                 max_depth=MAX_DEPTH,
-                records_as_passages=self.kind == "json",
+                passages=write_export_list if self.kind == "json" else None,
             )
         except TooDeep as reason:
             raise UnreadableDocument(str(reason)) from None
