@@ -135,11 +135,12 @@ def test_a_naming_key_s_other_values_are_written_below_the_heading(tmp_path: Pat
 
 def test_a_key_opening_with_a_hash_makes_no_heading(tmp_path: Path) -> None:
     seats = {"id": 1, "subject": "Seats", "# of seats": "12", "# notes": [{"by": "Ann"}]}
-    seats["# plan"] = {"tier": "team", "seats": 12, "term": "year", "renews": True}
+    seats["# plan"] = {"tier": "team", "seats": 12, "term": "year", "notes": "Steps:\n  ```sh"}
     read = document(tmp_path, "t.json", json.dumps({"tickets": [seats, CRASH]}))
     lines = read.text.splitlines()
     assert "    # of seats: 12" in lines and "    # notes #1 · by: Ann" in lines
     assert "    # plan › tier: team" in lines  # a key's line treetext writes under the ticket
+    assert "      ```sh" in lines  # a text's continuation line stays as indented as it was
     sections = {chunk.section for chunk in chunk_document(read, size=60, overlap=0)}
     assert "of seats: 12" not in sections and "tickets › 1 · Seats" in sections
 

@@ -193,7 +193,10 @@ _MARKUP_OPENINGS = ("#", "```", "~~~")
 
 def unmarked(line: str) -> str:
     """A line as written, indented (CONTINUATION_INDENT) when markdown would read it as a
-    heading, a fence or a heading's underline ("# note", "---")."""
+    heading, a fence or a heading's underline ("# note", "---"); one indented as much already
+    (a text's continuation line) stays as it is."""
+    if line.startswith(CONTINUATION_INDENT):
+        return line.rstrip()
     stripped = line.strip()
     underline = len(stripped) > 1 and len(set(stripped)) == 1 and not stripped[0].isalnum()
     if stripped.startswith(_MARKUP_OPENINGS) or underline:
