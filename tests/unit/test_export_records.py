@@ -187,3 +187,10 @@ def test_a_chain_of_mappings_holding_records_is_refused_past_the_depth_limit(
     with pytest.raises(UnreadableDocument) as refused:
         read_document(path, tmp_path, {})
     assert refused.value.reason == "nested more than 64 levels deep"
+
+
+def test_tickets_without_comments_yet_still_make_an_export(tmp_path: Path) -> None:
+    quiet = [{"id": n, "subject": f"New ticket {n}", "comments": []} for n in (7, 8)]
+    text = document(tmp_path, "t.json", json.dumps({"tickets": [CRASH, *quiet]})).text
+    assert "## tickets › 7 · New ticket 7" in text.splitlines()
+    assert "comments: (empty)" in text.splitlines()  # was "comments: ", saying nothing

@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from citeqa.readers.treetext import (
+    EMPTY,
     SEPARATOR,
     TooDeep,
     Writer,
@@ -263,7 +264,10 @@ def _one_line(value: object) -> str | None:
 
 def _short_text(value: object) -> str | None:
     """A value as one short line: a scalar, a list of short scalars ("a, b"), a mapping of
-    scalars (its values, "Julien Moreau, agent"); None for anything else."""
+    scalars (its values, "Julien Moreau, agent"), an empty list as treetext writes one
+    ("(empty)"); None for anything else."""
+    if isinstance(value, list) and not value:
+        return EMPTY
     if is_scalar(value):
         text = clean(scalar_text(value)).strip()
         return None if "\n" in text else text
