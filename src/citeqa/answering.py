@@ -25,7 +25,6 @@ and still lists the closest passages.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -256,7 +255,7 @@ def _body_first(
     heading = bank.sentences[candidates.sentences[0].index]
     if MailLayouts(bank.documents).is_mail_heading(heading.doc_id, heading.start):
         return kept  # a message's sender and day head it: its first line answers no more
-    body = _next_sentence(bank, candidates.sentences[0].index)
+    body = bank.next_in_document(candidates.sentences[0].index)
     if body is None:
         return kept
     if not (words_written(bank, body, focus) or _DIGIT.search(bank.text(body))):
@@ -268,18 +267,6 @@ def _body_first(
         if candidates.sentences[n].index == body and candidates.probabilities[n] >= least
     ]
     return under + [n for n in kept if n not in under]
-
-
-def _next_sentence(bank: SentenceBank, index: int) -> int | None:
-    """The number of the sentence after the one at `index` in its document's text, None for
-    its last: found by its start among the document's starts (in text order), not by a walk
-    through every sentence of a long document."""
-    sentence = bank.sentences[index]
-    numbers, starts = bank.sentences.in_document(sentence.doc_id)
-    place = bisect.bisect_left(starts, sentence.start)
-    while numbers[place] != index:  # sentences starting alike: the one asked among them
-        place += 1
-    return numbers[place + 1] if place + 1 < len(numbers) else None
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:

@@ -335,6 +335,17 @@ class SentenceBank:
         stop = bisect.bisect_left(starts, limit_end)  # later ones cannot end by limit_end
         return [n for n in numbers[position:stop] if self.sentences[n].end <= limit_end]
 
+    def next_in_document(self, index: int) -> int | None:
+        """The number of the sentence after the one at `index` in its document's text, None
+        for its last: found by its start among the document's starts (in text order), as
+        `following` and `preceding` are, not by a walk through every sentence of a document."""
+        sentence = self.sentences[index]
+        numbers, starts = self.sentences.in_document(sentence.doc_id)
+        place = bisect.bisect_left(starts, sentence.start)
+        while numbers[place] != index:  # sentences starting alike: the one asked among them
+            place += 1
+        return numbers[place + 1] if place + 1 < len(numbers) else None
+
     def text(self, index: int) -> str:
         sentence = self.sentences[index]
         return self.documents[sentence.doc_id].text[sentence.start : sentence.end]

@@ -246,6 +246,31 @@ def test_quotes_escaped_with_a_backslash_are_read_as_quotes(tmp_path: Path) -> N
     ]
 
 
+def test_a_path_ending_in_a_backslash_is_no_quote_escape(tmp_path: Path) -> None:
+    # review A of s25: "\\\\srv\\hr\\" switched to backslash escapes, merged two records
+    # and dropped every backslash, without a warning
+    sheet = (
+        "share,owner,quota\n"
+        '"\\\\srv\\finance\\",Alice,200 GB\n'
+        '"\\\\srv\\hr\\",Bob,50 GB\n'
+        '"\\\\srv\\ops",Carol,75 GB\n'
+    )
+    doc = document(tmp_path, "shares.csv", sheet)
+    assert doc.text.splitlines()[2:] == [
+        "| \\\\srv\\finance\\ | Alice | 200 GB |",
+        "| \\\\srv\\hr\\ | Bob | 50 GB |",
+        "| \\\\srv\\ops | Carol | 75 GB |",
+    ]
+    assert doc.warnings == []
+
+
+def test_an_empty_quoted_field_leaves_backslash_escapes_read(tmp_path: Path) -> None:
+    # one `""` field in the first lines turned the backslash reading off: plain text
+    doc = document(tmp_path, "notes.csv", 'id,text\n1,""\n2,"say \\"hi\\" now"\n')
+    assert doc.text.splitlines()[2:] == ["| 1 |  |", '| 2 | say "hi" now |']
+    assert doc.warnings == []
+
+
 def test_a_file_of_many_ragged_records_says_so_in_a_warning(tmp_path: Path) -> None:
     rows = "".join(f"{n},Berlin,{n},extra\n" if n % 3 else f"{n},Berlin,{n}\n" for n in range(30))
     doc = document(tmp_path, "teams.csv", "team,city,headcount\n" + rows)

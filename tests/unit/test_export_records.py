@@ -118,3 +118,79 @@ def test_an_export_nested_too_deep_is_refused_saying_why(tmp_path: Path) -> None
     with pytest.raises(UnreadableDocument) as refused:
         read_document(path, tmp_path, {})
     assert refused.value.reason == "nested more than 64 levels deep"
+
+
+def test_a_naming_key_s_other_values_are_written_below_the_heading(tmp_path: Path) -> None:
+    # review A of s25: a mapping under "summary" (no title) and a subject written twice were lost
+    first = (
+        '{"id": 1, "summary": {"en": "Printer jams", "fr": "Imprimante"}, "comments": [{"b": "x"}]}'
+    )
+    twice = '{"id": 2, "subject": "Refund", "subject": "Second subject", "comments": [{"b": "y"}]}'
+    text = document(tmp_path, "t.json", f'{{"tickets": [{first}, {twice}]}}').text
+    lines = text.splitlines()
+    assert "summary: Printer jams, Imprimante" in lines
+    assert "## tickets › 2 · Refund" in lines and "subject: Second subject" in lines
+    assert "subject: Refund" not in lines  # the heading says it
+
+
+def test_a_key_opening_with_a_hash_makes_no_heading(tmp_path: Path) -> None:
+    seats = {"id": 1, "subject": "Seats", "# of seats": "12", "# notes": [{"by": "Ann"}]}
+    seats["# plan"] = {"tier": "team", "seats": 12, "term": "year", "notes": "Steps:\n  ```sh"}
+    read = document(tmp_path, "t.json", json.dumps({"tickets": [seats, CRASH]}))
+    lines = read.text.splitlines()
+    assert "    # of seats: 12" in lines and "    # notes #1 · by: Ann" in lines
+    assert "    # plan › tier: team" in lines  # a key's line treetext writes under the ticket
+    assert "      ```sh" in lines  # a text's continuation line stays as indented as it was
+    sections = {chunk.section for chunk in chunk_document(read, size=60, overlap=0)}
+    assert "of seats: 12" not in sections and "tickets › 1 · Seats" in sections
+
+
+def test_a_config_list_with_one_record_holding_links_stays_lines_of_paths(
+    tmp_path: Path,
+) -> None:
+    fix = "Sign out and sign in again to get a new token."
+    expired = {"code": "E401", "message": "Token expired", "fix": fix, "see": [{"doc": "a.md"}]}
+    errors = {"errors": [expired, {"code": "E403", "message": "Forbidden"}]}
+    lines = document(tmp_path, "errors.json", json.dumps(errors)).text.splitlines()
+    assert f"errors › E401 › fix: {fix}" in lines
+
+
+def test_a_record_s_prose_keeps_its_key_a_comment_s_single_text_reads_bare(
+    tmp_path: Path,
+) -> None:
+    fix, cause = (
+        "Restart the base station and wait.",
+        "The firmware update stopped halfway through.",
+    )
+    comment = {"author": "Ann", "body": "It is still offline after the restart."}
+    two = {"author": "Bob", "fix": fix, "cause": cause}
+    record = {"id": 1, "subject": "Offline", "fix": fix, "comments": [comment, two]}
+    lines = document(tmp_path, "t.json", json.dumps([record, CRASH])).text.splitlines()
+    assert f"fix: {fix}" in lines
+    assert "comments #1 · author: Ann — It is still offline after the restart." in lines
+    assert lines[lines.index("comments #2 · author: Bob") + 1 :][:2] == [
+        f"fix: {fix}",
+        f"cause: {cause}",
+    ]
+
+
+def test_a_chain_of_mappings_holding_records_is_refused_past_the_depth_limit(
+    tmp_path: Path,
+) -> None:
+    # records' own walk (`_held`) went down a 300-deep chain the tree walk would refuse
+    chain: dict[str, object] = {"c": [{"x": "1"}]}
+    for _ in range(300):
+        chain = {"c": [{"x": "1"}], "a": chain}
+    export = {"tickets": [REFUND, {"id": 2, "f": chain}]}
+    path = tmp_path / "chain.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    with pytest.raises(UnreadableDocument) as refused:
+        read_document(path, tmp_path, {})
+    assert refused.value.reason == "nested more than 64 levels deep"
+
+
+def test_tickets_without_comments_yet_still_make_an_export(tmp_path: Path) -> None:
+    quiet = [{"id": n, "subject": f"New ticket {n}", "comments": []} for n in (7, 8)]
+    text = document(tmp_path, "t.json", json.dumps({"tickets": [CRASH, *quiet]})).text
+    assert "## tickets › 7 · New ticket 7" in text.splitlines()
+    assert "comments: (empty)" in text.splitlines()  # was "comments: ", saying nothing

@@ -28,6 +28,9 @@ unless the file's first lines escape quotes with a backslash (`_with_quote_escap
 csv.Sniffer said otherwise, and a Zendesk export's records were cut at their first `""`); a
 file whose records often hold another number of fields than its header row says so in a
 warning (`ragged_warning`), one of the index's notes, rather than being padded silently.
+Reader version 5: a backslash is the escape only when one stands before a quote that text
+follows and the first lines read evenly so but not with `""` (a Windows path ending in a
+backslash merged records; one empty `""` field turned the backslash reading off).
 
 Titled by the file's name without its ending ("sla_per_customer"): a sheet states no title,
 and its first line is its header record, which already heads every quote.
@@ -64,7 +67,7 @@ class DelimitedReader:
     kind: str = "csv"
     suffixes: tuple[str, ...] = (".csv", ".tsv")
     decoded: bool = True
-    version: int = 4 + DECODING_VERSION
+    version: int = 5 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content).removeprefix("\ufeff")
@@ -160,15 +163,41 @@ def _dialect(text: str, default: str) -> type[csv.Dialect] | csv.Dialect:
 def _with_quote_escape(sniffed: type[csv.Dialect], sample: str) -> type[csv.Dialect]:
     """The sniffed dialect reading a quote inside a quoted field as RFC 4180 writes it, `""`
     (what Excel, Zendesk and Freshdesk export), unless the sample escapes quotes with a
-    backslash and never doubles them: then `\\"` is the escape. `Sniffer` says doublequote
-    only when a `""` stands alone between separators in its sample, so a ticket's
-    `""urgent""` inside a longer field cut each such record in two (s25 trial: 395 records
-    for 300 tickets). `sniff` returns a class of its own each call: setting it is local."""
+    backslash: a `\\"` inside a field (`_backslash_escapes`) and the sample read so gives every
+    record as many fields as its header while read with `""` it does not (`_reads_evenly`).
+    `Sniffer` says doublequote only when a `""` stands alone between separators in its sample,
+    so a ticket's `""urgent""` inside a longer field cut each such record in two (s25 trial: 395
+    records for 300 tickets); a Windows share ending in a backslash (`"\\\\srv\\hr\\",Bob`) is
+    no escape (it merged records and dropped every backslash). `sniff` returns a class of its
+    own each call: setting it is local."""
     quote = sniffed.quotechar or '"'
-    backslashed = "\\" + quote in sample and quote * 2 not in sample
-    sniffed.doublequote = not backslashed
-    sniffed.escapechar = "\\" if backslashed else None
+    sniffed.doublequote, sniffed.escapechar = True, None
+    if not _backslash_escapes(sample, quote, sniffed.delimiter):
+        return sniffed
+    doubled_even = _reads_evenly(sample, sniffed)
+    sniffed.doublequote, sniffed.escapechar = False, "\\"
+    if doubled_even or not _reads_evenly(sample, sniffed):
+        sniffed.doublequote, sniffed.escapechar = True, None
     return sniffed
+
+
+def _backslash_escapes(sample: str, quote: str, separator: str) -> bool:
+    """Whether the sample holds a backslash before a quote that text follows (`\\"stop`),
+    not one that ends a field (a path's last backslash before its closing quote)."""
+    ends = {separator, "\n", "\r"}
+    escapes = re.finditer(re.escape("\\" + quote) + r"(.)", sample, flags=re.DOTALL)
+    return any(escape.group(1) not in ends for escape in escapes)
+
+
+def _reads_evenly(sample: str, dialect: type[csv.Dialect]) -> bool:
+    """Whether the csv module reads the sample with `dialect` without an error, each of its
+    non-blank records holding as many fields as the first."""
+    try:
+        rows = csv.reader(io.StringIO(sample, newline=""), dialect, strict=True)
+        widths = {len(row) for row in rows if any(field.strip() for field in row)}
+    except csv.Error:
+        return False
+    return len(widths) == 1
 
 
 PADDED_CELLS_PER_FIELD = 4

@@ -14,35 +14,39 @@ it); its own values follow, a line each, keyed from the record down ("status: so
 "via › channel: email"); then each record of a list it holds is a paragraph of its own: a
 line of its short values ("comments #2 · author: Julien Moreau, agent · created_at: …"), then
 its prose as written (`is_prose`: a line break, or PROSE_WORDS words or more), never behind a
-key, so a quote of it is the comment's sentence. Whatever these do not fit (a list of lists,
-a mapping of mappings) is written as treetext.py writes it, its path from the record down.
+key when it is the record's one text, so a quote of it is the comment's sentence; a ticket's
+texts, and a comment's when it holds several, keep their keys ("fix: Sign out…"). A line that
+markdown would read as a heading or a fence ("# of seats: 12") is indented (treetext.unmarked).
+Whatever these do not fit (a list of lists, a mapping of mappings) is written as treetext.py
+writes it, its path from the record down.
 
 Only a list at the top of the file or under one of its top keys ({"tickets": [...]}, a bare
-list) is read so, when two of its records or more are mappings and one holds a list of
-mappings only (`is_export_list`): a config's list of plans or error codes stays lines of paths.
+list) is read so, when two of its records or more are mappings and most of them hold a list
+of mappings only (`is_export_list`): a config's list of plans or error codes, one of which
+holds a list of links, stays lines of paths.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from citeqa.readers.treetext import (
-    CONTINUATION_INDENT,
+    EMPTY,
     SEPARATOR,
-    _inline,
-    _is_scalar,
-    _items,
-    _labels,
-    _value,
+    TooDeep,
+    Writer,
+    is_inline_list,
+    is_scalar,
     key_text,
+    pairs_of,
+    record_labels,
     scalar_text,
     structured_files_data,
+    unmarked,
+    write_value,
 )
 from citeqa.visible import clean
-
-if TYPE_CHECKING:
-    from citeqa.readers.treetext import _Writer
 
 PROSE_WORDS = 6
 """A string of at least this many words (or of several lines) is prose: written bare."""
@@ -56,9 +60,9 @@ HELD_LEVELS = 3
 tracker's "fields › comment › comments" is two): a value nested a thousand levels deep is
 not walked to tell, and the walk (treetext.MAX_DEPTH) refuses it anyway."""
 VALUE_SEPARATOR = " · "
+"""Between the short values of a nested record on its line."""
 PROSE_AFTER = " — "
 """Between a nested record's short values and the first line of its prose."""
-"""Between the short values of a nested record on its line."""
 
 
 def record_title_keys() -> tuple[str, ...]:
@@ -68,31 +72,52 @@ def record_title_keys() -> tuple[str, ...]:
 
 def is_export_list(items: list[Any], path: list[str]) -> bool:
     """Whether `items`, found at `path`, is an export's records: at the top of the file or
-        under a top key, two mappings or more, one holding a list of mappings only at some depth
-    (`_holds_records`)."""
+    under a top key, two mappings or more, most of them holding a list of mappings only at
+    some depth (`_holds_records`) or an empty list where another holds one (a ticket with no
+    comments yet). A config's list of error codes, one of which holds a list of links, is not."""
     mappings = [item for item in items if isinstance(item, Mapping)]
-    return len(path) <= 1 and len(mappings) >= 2 and any(map(_holds_records, mappings))
+    if len(path) > 1 or len(mappings) < 2:
+        return False
+    holding = [_holds_records(mapping) for mapping in mappings]
+    keys = {
+        key
+        for mapping, holds in zip(mappings, holding, strict=True)
+        if holds
+        for key, value in pairs_of(mapping)
+        if _holds_records(value)
+    }
+    empty = [any(mapping.get(key) == [] for key in keys) for mapping in mappings]
+    return 2 * sum(map(any, zip(holding, empty, strict=True))) > len(mappings)
 
 
 def _holds_records(value: object, levels: int = HELD_LEVELS) -> bool:
     """Whether `value` is, or holds within `levels` levels of mappings, a list of mappings
     only (a ticket's comments; a list mixing numbers and mappings is no list of records)."""
     if isinstance(value, Mapping):
-        return levels > 0 and any(_holds_records(item, levels - 1) for _, item in _items(value))
+        return levels > 0 and any(_holds_records(item, levels - 1) for _, item in pairs_of(value))
     if isinstance(value, list):
         return bool(value) and all(isinstance(item, Mapping) for item in value)
     return False
 
 
-def record_passages(writer: _Writer, items: list[Any], path: list[str], depth: int) -> None:
+def write_export_list(writer: Writer, items: list[Any], path: list[str], depth: int) -> bool:
+    """Whether `items` (found at `path`) is an export's list of records (`is_export_list`),
+    now written a record a passage; treetext's walk asks it of every list of a JSON file."""
+    if not is_export_list(items, path):
+        return False
+    record_passages(writer, items, path, depth)
+    return True
+
+
+def record_passages(writer: Writer, items: list[Any], path: list[str], depth: int) -> None:
     """Each record of `items` (found at `path`) a passage under a heading naming it."""
-    for label, item in zip(_labels(items, writer.label_keys), items, strict=True):
+    for label, item in zip(record_labels(items, writer.label_keys), items, strict=True):
         writer.pinned = ("record", *path, label)
         try:
             if isinstance(item, Mapping):
                 _record(writer, item, [*path, label], depth + 1)
             else:
-                _value(writer, item, [*path, label], depth + 1)
+                write_value(writer, item, [*path, label], depth + 1)
         finally:
             writer.pinned = None
 
@@ -102,7 +127,7 @@ def _title(record: Mapping[Any, Any], label: str) -> str | None:
     most TITLE_MAX characters, other than its label."""
     for key in record_title_keys():
         value = record.get(key)
-        if value is None or isinstance(value, bool) or not _is_scalar(value):
+        if value is None or isinstance(value, bool) or not is_scalar(value):
             continue
         title = " ".join(clean(scalar_text(value)).split())
         if title and len(title) <= TITLE_MAX and title != label:
@@ -110,38 +135,55 @@ def _title(record: Mapping[Any, Any], label: str) -> str | None:
     return None
 
 
-def _record(writer: _Writer, record: Mapping[Any, Any], path: list[str], depth: int) -> None:
+def _record(writer: Writer, record: Mapping[Any, Any], path: list[str], depth: int) -> None:
     """A record under its heading ("## tickets › 5533 · Commande 50321 : double
     prélèvement": its path and title), then its short values on one line (those the heading
     writes left out: "status: solved · priority: high · via: email"), its prose as written,
     what is neither keyed from it down, then each record of the lists it holds."""
     title = _title(record, path[-1])
     heading = f"## {SEPARATOR.join(path)}"
-    writer.write(f"{heading}{VALUE_SEPARATOR}{title}" if title else heading, ())
-    named = {path[-1], title}
-    naming = {*writer.label_keys, *record_title_keys()}
-    shown_above = {key for key in naming if key in record and _one_line(record[key]) in named}
+    writer.write(f"{heading}{VALUE_SEPARATOR}{title}" if title else heading, (), heading=True)
+    shown_above = _shown_above(record, {*writer.label_keys, *record_title_keys()}, path[-1], title)
     values, prose, rest = _sorted_values(record, shown_above)
     if values:
         writer.write(VALUE_SEPARATOR.join(values), ())
-    for text in prose:
-        _prose(writer, text)
+    for key, text in prose:
+        _keyed_prose(writer, key, text)
     for key, value in rest:
         if _holds_records(value):
             _held(writer, value, [key], depth + 1)
         else:
-            _value(writer, value, [key], depth + 1)
+            write_value(writer, value, [key], depth + 1)
 
 
-def _held(writer: _Writer, value: object, path: list[str], depth: int) -> None:
+def _shown_above(
+    record: Mapping[Any, Any], naming: set[str], label: str, title: str | None
+) -> set[int]:
+    """The places of the pairs a record's heading writes: the first of its `naming` keys
+    whose scalar reads as its label, and the first that reads as its title. Another value of
+    those keys (a list under "name", a subject written twice) is written below it."""
+    pairs = list(pairs_of(record))
+    places: set[int] = set()
+    for named in (label, title) if title else (label,):
+        found = (
+            place
+            for place, (key, value) in enumerate(pairs)
+            if key in naming and place not in places and _one_line(value) == named
+        )
+        places.update(list(found)[:1])
+    return places
+
+
+def _held(writer: Writer, value: object, path: list[str], depth: int) -> None:
     """A value holding records (`_holds_records`): a list's records each a paragraph, a
-    mapping's values walked, keyed from the record down."""
+    mapping's values walked, keyed from the record down; TooDeep past the walk's depth."""
+    _check_depth(writer, depth)
     if isinstance(value, Mapping):
-        for key, item in _items(value):
+        for key, item in pairs_of(value):
             if _holds_records(item):
                 _held(writer, item, [*path, key_text(key)], depth + 1)
             else:
-                _value(writer, item, [*path, key_text(key)], depth + 1)
+                write_value(writer, item, [*path, key_text(key)], depth + 1)
         return
     pinned = writer.pinned
     records = value if isinstance(value, list) else []
@@ -152,36 +194,41 @@ def _held(writer: _Writer, value: object, path: list[str], depth: int) -> None:
     writer.pinned = pinned
 
 
-def _nested_record(writer: _Writer, record: Mapping[Any, Any], name: str, depth: int) -> None:
+def _nested_record(writer: Writer, record: Mapping[Any, Any], name: str, depth: int) -> None:
     """A record of a record's list: its name and short values on a line that its prose
     runs on from (so that a quote of the prose's first sentence says who wrote it and when),
     the rest of its prose as written, then what is neither, as treetext writes it, keyed
     from the record down."""
+    _check_depth(writer, depth)
     values, prose, rest = _sorted_values(record)
     lead = VALUE_SEPARATOR.join([name, *values])
-    lines = [line for text in prose for line in clean(text).strip().splitlines()]
-    if lines and _bare(lines[0]) == lines[0].rstrip():
-        lead = f"{lead}{PROSE_AFTER}{lines.pop(0).strip()}"
+    body = [line for _, text in prose[:1] for line in clean(text).strip().splitlines()]
+    if len(prose) == 1 and unmarked(body[0]) == body[0].rstrip():
+        lead = f"{lead}{PROSE_AFTER}{body.pop(0).strip()}"
     writer.write(lead, ())
-    for line in lines:
-        writer.write(_bare(line), ())
+    if len(prose) == 1:
+        for line in body:
+            writer.write(line, ())
+    else:
+        for key, text in prose:
+            _keyed_prose(writer, key, text)
     for key, value in rest:
-        _value(writer, value, [name, key], depth + 1)
+        write_value(writer, value, [name, key], depth + 1)
 
 
 def _sorted_values(
-    record: Mapping[Any, Any], shown_above: set[str] | None = None
-) -> tuple[list[str], list[str], list[tuple[str, object]]]:
-    """A record's short values ("author: Julien Moreau, agent"), but those of the keys
-    `shown_above` (its heading writes their values: its id, its subject), its prose, and the
-    rest (lists of records among them)."""
+    record: Mapping[Any, Any], shown_above: set[int] | None = None
+) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, object]]]:
+    """A record's short values ("author: Julien Moreau, agent"), but those of the pairs
+    `shown_above` (their places: its heading writes their values, its id, its subject), its
+    prose with its keys, and the rest (lists of records among them)."""
     values, prose, rest = [], [], []
-    for key, value in _items(record):
-        short = None if _holds_records(value) else _short_text(value)
-        if key in (shown_above or set()):
+    for place, (key, value) in enumerate(pairs_of(record)):
+        if place in (shown_above or set()):
             continue
+        short = None if _holds_records(value) else _short_text(value)
         if isinstance(value, str) and is_prose(value):
-            prose.append(value)
+            prose.append((key_text(key), value))
         elif short is None:
             rest.append((key_text(key), value))
         else:
@@ -189,10 +236,19 @@ def _sorted_values(
     return values, prose, rest
 
 
-def _prose(writer: _Writer, text: str) -> None:
-    """A text's lines as written, under no key (`_bare`)."""
-    for line in clean(text).strip().splitlines():
-        writer.write(_bare(line), ())
+def _keyed_prose(writer: Writer, key: str, text: str) -> None:
+    """A text's first line after its key ("fix: Sign out and sign in again."), its other
+    lines as written (the writer indents one that markdown reads as markup)."""
+    first, *others = clean(text).strip().splitlines()
+    writer.write(f"{key}: {first.strip()}", ())
+    for line in others:
+        writer.write(line, ())
+
+
+def _check_depth(writer: Writer, depth: int) -> None:
+    """TooDeep when `depth` passes the walk's limit, as treetext's walk says."""
+    if depth > writer.max_depth:
+        raise TooDeep(f"nested more than {writer.max_depth} levels deep")
 
 
 def is_prose(text: str) -> bool:
@@ -203,34 +259,24 @@ def is_prose(text: str) -> bool:
 
 def _one_line(value: object) -> str | None:
     """A scalar's text on one line, its spaces collapsed, as a heading writes it."""
-    return " ".join(clean(scalar_text(value)).split()) if _is_scalar(value) else None
+    return " ".join(clean(scalar_text(value)).split()) if is_scalar(value) else None
 
 
 def _short_text(value: object) -> str | None:
     """A value as one short line: a scalar, a list of short scalars ("a, b"), a mapping of
-    scalars (its values, "Julien Moreau, agent"); None for anything else."""
-    if _is_scalar(value):
+    scalars (its values, "Julien Moreau, agent"), an empty list as treetext writes one
+    ("(empty)"); None for anything else."""
+    if isinstance(value, list) and not value:
+        return EMPTY
+    if is_scalar(value):
         text = clean(scalar_text(value)).strip()
         return None if "\n" in text else text
-    if isinstance(value, list) and _inline(value):
+    if isinstance(value, list) and is_inline_list(value):
         return clean(", ".join(scalar_text(item) for item in value))
     if not isinstance(value, Mapping) or not 0 < len(value) <= SHORT_MAPPING_KEYS:
         return None
-    values = [item for _, item in _items(value)]
-    if not all(map(_is_scalar, values)):
+    values = [item for _, item in pairs_of(value)]
+    if not all(map(is_scalar, values)):
         return None
     texts = [" ".join(clean(scalar_text(item)).split()) for item in values]
     return ", ".join(text for text in texts if text) or None
-
-
-_MARKUP_OPENINGS = ("#", "```", "~~~")
-
-
-def _bare(line: str) -> str:
-    """A line of prose as written, indented (treetext.CONTINUATION_INDENT) when markdown would
-    read it as a heading, a fence or a heading's underline ("# note", "---")."""
-    stripped = line.strip()
-    underline = len(stripped) > 1 and len(set(stripped)) == 1 and not stripped[0].isalnum()
-    if stripped.startswith(_MARKUP_OPENINGS) or underline:
-        return f"{CONTINUATION_INDENT}{stripped}"
-    return line.rstrip()

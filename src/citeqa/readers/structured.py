@@ -66,6 +66,7 @@ from typing import TYPE_CHECKING
 
 from citeqa.jsonfiles import parse_json
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
+from citeqa.readers.records import write_export_list
 from citeqa.readers.treetext import (
     Pairs,
     TooDeep,
@@ -106,7 +107,7 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 7 + DECODING_VERSION
+    version: int = 8 + DECODING_VERSION
     """2 (plus textdecoding.VERSION): a complex YAML key written without its anchor or tag
     (yamlnodes.py: "&x [a, b]" read so). 3: a day file of a chat export read as its
     messages, the export's user and channel lists skipped (chatexport.py). 4: a folder is an
@@ -117,7 +118,10 @@ class StructuredReader:
     message skipped (the day was read as a JSON tree). 6: an export's user or channel list past
     MAX_CHARACTERS is refused as such (was called a data dump). 7: a JSON export's list of
     records holding lists of records (tickets and their comments) is a passage per record,
-    its prose under no key (records.py; was a line per value naming its path)."""
+    its prose under no key (records.py; was a line per value naming its path). 8: a
+    record's texts keep their keys (a comment's one text runs on bare), a naming key's other
+    values are written, a key opening with "# " makes no heading, and a list is an export's
+    only when most of its records hold records (review A of s25)."""
 
     def extract_at(self, content: str | bytes, relative: str, path: Path) -> Extracted:
         """`extract`, knowing where the file is (`path`): a day file of a chat export is read
@@ -171,7 +175,7 @@ class StructuredReader:
                 documents,
                 max_chars=limit,
                 max_depth=MAX_DEPTH,
-                records_as_passages=self.kind == "json",
+                passages=write_export_list if self.kind == "json" else None,
             )
         except TooDeep as reason:
             raise UnreadableDocument(str(reason)) from None

@@ -25,10 +25,12 @@ not), and puts the words a question uses ("Team", "price") on the line that answ
   (`Pairs`).
 - A string of several lines follows its path line, its lines as they are but indented
   (CONTINUATION_INDENT: one opening "#" is no heading of the file).
-- With `records_as_passages` (a JSON file), an export's list of records that hold lists of
-  records (tickets and their comments) is written a passage per record by records.py, under a
-  heading naming the record, its comments' text as written (s25 trial: a comment's refund was
-  chunked apart from its ticket's order number, and quoted as key paths).
+- With `passages` (records.write_export_list, for a JSON file), an export's list of records
+  that hold lists of records (tickets and their comments) is written a passage per record by
+  records.py, under a heading naming the record, its comments' text as written (s25 trial: a
+  comment's refund was chunked apart from its ticket's order number, and quoted as key paths);
+  the public names below (`Writer`, `write_value`, `pairs_of`, `is_scalar`, `is_inline_list`,
+  `record_labels`, `unmarked`) are the walk's pieces records.py writes with.
 - Records one level down are paragraphs of their own (a blank line between "plans › Free"
   and "plans › Team" lines), so chunks and quotes keep a record together.
 
@@ -42,7 +44,7 @@ TooLong as soon as it passes that length, so time and memory stay in proportion 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -94,7 +96,7 @@ class Pairs(Mapping[str, object]):
         return len(self.pairs)
 
 
-def _items(mapping: Mapping[Any, Any]) -> Iterable[tuple[Any, Any]]:
+def pairs_of(mapping: Mapping[Any, Any]) -> Iterable[tuple[Any, Any]]:
     """A mapping's pairs, a key written twice in a Pairs included."""
     return mapping.pairs if isinstance(mapping, Pairs) else mapping.items()
 
@@ -141,28 +143,38 @@ def scalar_text(value: object) -> str:
     return str(value)
 
 
-def _is_scalar(value: object) -> bool:
+def is_scalar(value: object) -> bool:
+    """Whether a parsed value is a leaf: no mapping, list, tuple or set."""
     return not isinstance(value, (Mapping, list, tuple, set))
 
 
+ListWriter = Callable[["Writer", list[Any], list[str], int], bool]
+"""A writer of some lists of records its own way (records.write_export_list): given the walk's
+writer, a list, its path and depth, whether it wrote the list."""
+
+
 @dataclass
-class _Writer:
+class Writer:
     """The lines written so far, their length, and the record (paragraph) they belong to."""
 
     max_chars: int
     max_depth: int
     label_keys: tuple[str, ...]
-    records_as_passages: bool = False
+    passages: ListWriter | None = None
+    """Asked first of a list of records: whether it wrote them itself (records.py)."""
     lines: list[str] = field(default_factory=list)
     length: int = 0
     paragraph: tuple[str, ...] = ()
     pinned: tuple[str, ...] | None = None
     """The paragraph every line goes to while a record's passage is written (records.py's
-    walk), whatever its path."""
+    walk), whatever its path; each line but its heading then `unmarked`."""
 
-    def write(self, line: str, paragraph: tuple[str, ...]) -> None:
+    def write(self, line: str, paragraph: tuple[str, ...], heading: bool = False) -> None:
         """Add `line`, after a blank line when it opens another `paragraph` (a record) than
-        the last one."""
+        the last one. In a record's passage, a line other than its `heading` that markdown
+        would read as one or as a fence ("# of seats: 12", a key's line) is indented."""
+        if self.pinned is not None and not heading:
+            line = unmarked(line)
         paragraph = paragraph if self.pinned is None else self.pinned
         if self.lines and paragraph != self.paragraph:
             self._add("")
@@ -176,25 +188,41 @@ class _Writer:
         self.lines.append(line)
 
 
+_MARKUP_OPENINGS = ("#", "```", "~~~")
+
+
+def unmarked(line: str) -> str:
+    """A line as written, indented (CONTINUATION_INDENT) when markdown would read it as a
+    heading, a fence or a heading's underline ("# note", "---"); one indented as much already
+    (a text's continuation line) stays as it is."""
+    if line.startswith(CONTINUATION_INDENT):
+        return line.rstrip()
+    stripped = line.strip()
+    underline = len(stripped) > 1 and len(set(stripped)) == 1 and not stripped[0].isalnum()
+    if stripped.startswith(_MARKUP_OPENINGS) or underline:
+        return f"{CONTINUATION_INDENT}{stripped}"
+    return line.rstrip()
+
+
 def tree_text(
     documents: Sequence[object],
     *,
     max_chars: int,
     max_depth: int,
-    records_as_passages: bool = False,
+    passages: ListWriter | None = None,
 ) -> str:
     """The text of one or more parsed documents (a YAML file may hold several), each leaf a
-    line; TooLong or TooDeep past the limits. With `records_as_passages`, an export's list of
-    records holding lists of records (tickets and their comments) is a passage per record
-    (records.py)."""
-    writer = _Writer(max_chars, max_depth, record_label_keys(), records_as_passages)
+    line; TooLong or TooDeep past the limits. With `passages` (records.write_export_list),
+    an export's list of records holding lists of records (tickets and their comments) is a
+    passage per record (records.py). This module imports no reader of its own lists."""
+    writer = Writer(max_chars, max_depth, record_label_keys(), passages)
     for document in documents:
         writer.paragraph = ("document",)  # a document never runs into the one before
-        _value(writer, document, [], 0)
+        write_value(writer, document, [], 0)
     return "\n".join(writer.lines).strip("\n") + "\n"
 
 
-def _value(writer: _Writer, value: object, path: list[str], depth: int) -> None:
+def write_value(writer: Writer, value: object, path: list[str], depth: int) -> None:
     """Write `value`, found at `path`, nested `depth` deep."""
     if depth > writer.max_depth:
         raise TooDeep(f"nested more than {writer.max_depth} levels deep")
@@ -206,7 +234,7 @@ def _value(writer: _Writer, value: object, path: list[str], depth: int) -> None:
         _scalar(writer, scalar_text(value), path)
 
 
-def _scalar(writer: _Writer, text: str, path: list[str]) -> None:
+def _scalar(writer: Writer, text: str, path: list[str]) -> None:
     """A leaf: "path: value", or the path's line and then the lines of a text of several."""
     text = clean(text).strip()
     prefix = SEPARATOR.join(path)
@@ -227,11 +255,11 @@ def _record(path: list[str]) -> tuple[str, ...]:
     return tuple(path[:-1][:2])
 
 
-def _mapping(writer: _Writer, value: Mapping[Any, Any], path: list[str], depth: int) -> None:
+def _mapping(writer: Writer, value: Mapping[Any, Any], path: list[str], depth: int) -> None:
     if not value:
         _scalar(writer, EMPTY, path)
-    for key, item in _items(value):
-        _value(writer, item, [*path, key_text(key)], depth + 1)
+    for key, item in pairs_of(value):
+        write_value(writer, item, [*path, key_text(key)], depth + 1)
 
 
 def key_text(key: object) -> str:
@@ -243,35 +271,22 @@ def key_text(key: object) -> str:
     return written
 
 
-def _list(writer: _Writer, items: list[Any], path: list[str], depth: int) -> None:
+def _list(writer: Writer, items: list[Any], path: list[str], depth: int) -> None:
     if not items:
         _scalar(writer, EMPTY, path)
-    elif _inline(items):
+    elif is_inline_list(items):
         _scalar(writer, ", ".join(scalar_text(item) for item in items), path)
     elif _is_table(items):
         _table(writer, items, path)
-    elif not _written_as_passages(writer, items, path, depth):
-        labels = _labels(items, writer.label_keys)
+    elif writer.passages is None or not writer.passages(writer, items, path, depth):
+        labels = record_labels(items, writer.label_keys)
         for label, item in zip(labels, items, strict=True):
-            _value(writer, item, [*path, label], depth + 1)
+            write_value(writer, item, [*path, label], depth + 1)
 
 
-def _written_as_passages(writer: _Writer, items: list[Any], path: list[str], depth: int) -> bool:
-    """Whether `items` is an export's list of records, now written a passage per record
-    (records.py, imported here: it writes with this module's walk)."""
-    if not writer.records_as_passages:
-        return False
-    from citeqa.readers import records
-
-    if not records.is_export_list(items, path):
-        return False
-    records.record_passages(writer, items, path, depth)
-    return True
-
-
-def _inline(items: list[Any]) -> bool:
+def is_inline_list(items: list[Any]) -> bool:
     """Whether a list is short one-line scalars, written on one line."""
-    texts = [scalar_text(item) for item in items if _is_scalar(item)]
+    texts = [scalar_text(item) for item in items if is_scalar(item)]
     return (
         len(texts) == len(items)
         and all(len(text) <= LABEL_MAX and "\n" not in text for text in texts)
@@ -289,9 +304,9 @@ def _is_table(items: list[Any]) -> bool:
     columns = {key_text(key) for item in items for key in item}
     cells = sum(len(item) for item in items)
     flat = all(
-        _is_scalar(cell) or (isinstance(cell, list) and _inline(cell))
+        is_scalar(cell) or (isinstance(cell, list) and is_inline_list(cell))
         for item in items
-        for _, cell in _items(item)
+        for _, cell in pairs_of(item)
     )
     return (
         flat
@@ -300,14 +315,14 @@ def _is_table(items: list[Any]) -> bool:
     )
 
 
-def _table(writer: _Writer, items: list[Mapping[Any, Any]], path: list[str]) -> None:
+def _table(writer: Writer, items: list[Mapping[Any, Any]], path: list[str]) -> None:
     """Records as a pipe table under their path's line, a paragraph of their own."""
     columns: dict[str, None] = {}
     for item in items:
         columns.update(dict.fromkeys(key_text(key) for key in item))
     rows = [list(columns)]
     for item in items:
-        cells = {key_text(key): _cell_text(cell) for key, cell in _items(item)}
+        cells = {key_text(key): _cell_text(cell) for key, cell in pairs_of(item)}
         rows.append([cells.get(column, "") for column in columns])
     paragraph = ("table", *path)
     if path:
@@ -322,7 +337,7 @@ def _cell_text(cell: object) -> str:
     return clean(scalar_text(cell))
 
 
-def _labels(items: list[Any], label_keys: tuple[str, ...]) -> list[str]:
+def record_labels(items: list[Any], label_keys: tuple[str, ...]) -> list[str]:
     """Each item's name in a path: the value of the first of `label_keys` that every mapping
     of the list holds as a short one-line scalar, when those values tell them apart; else
     its place ("#2")."""
@@ -338,7 +353,7 @@ def _labels(items: list[Any], label_keys: tuple[str, ...]) -> list[str]:
 
 def _label(value: object) -> str | None:
     """A record's label: a short one-line scalar value (not a boolean or null)."""
-    if value is None or isinstance(value, bool) or not _is_scalar(value):
+    if value is None or isinstance(value, bool) or not is_scalar(value):
         return None
     text = " ".join(shown(scalar_text(value)).split())
     return text if 0 < len(text) <= LABEL_MAX else None
