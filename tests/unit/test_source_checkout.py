@@ -286,6 +286,24 @@ def test_an_items_value_and_a_reversed_list_number_items_as_a_browser_does() -> 
     ]  # fmt: skip
 
 
+def test_a_lists_start_and_value_are_read_by_htmls_integer_rules_and_held_to_32_bits() -> None:
+    """A number of thousands of digits opened every item (s25 hostile probe); a browser reads
+    "3\x1b" as 3, "1_000" as 1, and no number in "١٢", so that item counts on."""
+    from citeqa.readers.html import html_visible_text
+
+    page = (
+        "<html><body><ol start='" + "9" * 4000 + "'><li>Big</li><li>Next</li></ol>"
+        "<ol start=' -" + "9" * 50 + "'><li>Low</li></ol>"
+        "<ol><li value='3\x1b'>Three</li><li value='1_000'>One</li>"
+        "<li value='\u0661\u0662'>Two</li><li value='+007'>Seven</li></ol></body></html>"
+    )
+    lines = [line for line in html_visible_text(page)[0].splitlines() if line]
+    assert lines == [
+        "2147483647. Big", "2147483648. Next", "-2147483648. Low",
+        "3. Three", "1. One", "2. Two", "7. Seven",
+    ]  # fmt: skip
+
+
 def test_the_hidden_line_names_the_corpus_folders_before_caches_and_hidden_files() -> None:
     hidden = [f"d{n}/.DS_Store" for n in range(6)] + [".DS_Store", ".git/", "node_modules/"]
     hidden += [f"pkg{n}/__pycache__/" for n in range(4)] + [".venv/"]

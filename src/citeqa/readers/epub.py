@@ -115,10 +115,11 @@ class EpubReader:
     kind = "epub"
     suffixes = (".epub",)
     decoded = False
-    version = 5 + DECODING_VERSION
+    version = 6 + DECODING_VERSION
     """3: an e-book's package taken from the first `<rootfile>` the zip holds, its text cut at
     what the file's size allows; 4: a chapter that is mostly a page tree (html.py,
-    htmlchrome.is_page_tree) reads without it."""
+    htmlchrome.is_page_tree) reads without it; 6: a list's `start` or `value` is held to 32 bits
+    (html.py's 23)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
