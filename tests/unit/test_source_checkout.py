@@ -242,6 +242,39 @@ def test_a_toml_table_nested_past_the_limit_is_skipped_not_raised(
     assert document(tmp_path, "shallow.toml", shallow).text.endswith("a › a: 1\n")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" + ".a" * 3000 + " = 1\n",  # dotted keys
+        "[" + " . ".join(["a"] * 3000) + "]\n",  # a table header, spaced
+        'x = {"b"' + ".'b'" * 3000 + " = 1}\n",  # quoted parts in an inline table
+    ],
+    ids=["key", "header", "inline"],
+)
+def test_a_toml_key_of_too_many_dotted_parts_is_refused_before_tomllib_parses_it(
+    tmp_path: Path, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tomllib's time grows with the square of a key's parts (s25 hostile probe: 60 KB took
+    7.9 s), so such a key is refused, with the nesting refusal's reason, before it parses."""
+    import tomllib
+
+    from citeqa.readers.structured import MAX_DEPTH
+
+    parsed: list[str] = []
+    monkeypatch.setattr(tomllib, "loads", lambda text, **_: parsed.append(text) or {})
+    assert refusal(tmp_path, "deep.toml", text) == f"nested more than {MAX_DEPTH} levels deep"
+    assert parsed == []
+
+
+def test_many_dots_in_a_toml_files_values_are_no_deep_key(tmp_path: Path) -> None:
+    dotted = ".".join(["a"] * 200)
+    floats = ", ".join(["1.5"] * 200)
+    text = f"path = \"{dotted}\"\nfloats = [{floats}]\nnote = '{dotted}.'\n"
+    lines = document(tmp_path, "dots.toml", text).text.splitlines()
+    assert f"path: {dotted}" in lines and f"note: {dotted}." in lines
+    assert "floats › #200: 1.5" in lines
+
+
 HAPROXY = "global\n    log 127.0.0.1 local0\n    maxconn 4096\n\ndefaults\n    mode http\n"
 GRUB = "set default=0\nmenuentry 'Ubuntu' {\n    linux /boot/vmlinuz root=/dev/sda1\n}\n"
 
