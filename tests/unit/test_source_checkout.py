@@ -275,6 +275,22 @@ def test_many_dots_in_a_toml_files_values_are_no_deep_key(tmp_path: Path) -> Non
     assert "floats › #200: 1.5" in lines
 
 
+def test_a_config_file_whose_lines_pass_the_limit_says_so_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s25 hostile probe: the reason read "its text would pass 1,403,144 characters"."""
+    from citeqa.readers import configfiles
+
+    monkeypatch.setattr(configfiles, "TEXT_FLOOR", 0)  # each line repeats its long path
+    text = "[" + "a" * 60 + "." + "b" * 60 + "]\n" + "".join(f"k{n} = 1\n" for n in range(50))
+    reason = refusal(tmp_path, "long.toml", text)
+    assert reason == configfiles.TOO_LONG.format(limit=8 * len(text))
+    assert reason.startswith("too large to read: its values, one line each under their path, pass")
+    assert reason.endswith(
+        f"{8 * len(text):,} characters, the limit for a file of its size (8 times it)"
+    )
+
+
 HAPROXY = "global\n    log 127.0.0.1 local0\n    maxconn 4096\n\ndefaults\n    mode http\n"
 GRUB = "set default=0\nmenuentry 'Ubuntu' {\n    linux /boot/vmlinuz root=/dev/sda1\n}\n"
 

@@ -38,6 +38,13 @@ from citeqa.readers.structured import (
 from citeqa.readers.treetext import EMPTY, Pairs, TooDeep, TooLong, tree_text
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 
+TOO_LONG = (
+    "too large to read: its values, one line each under their path, pass {limit:,} characters,"
+    f" the limit for a file of its size ({TEXT_PER_CHARACTER} times it)"
+)
+"""The reason for a file whose lines written out pass the limit (s25 hostile probe: "its text
+would pass 1,403,144 characters" said neither what nor why)."""
+
 
 @dataclass(frozen=True)
 class ConfigReader:
@@ -58,12 +65,13 @@ class ConfigReader:
             return Extracted(text, title=file_title(relative), kind="txt")
         if not value:  # a file of comments only
             raise UnreadableDocument("no values in it")
+        limit = TEXT_PER_CHARACTER * len(text) + TEXT_FLOOR
         try:
-            read = tree_text(
-                [value], max_chars=TEXT_PER_CHARACTER * len(text) + TEXT_FLOOR, max_depth=MAX_DEPTH
-            )
-        except (TooDeep, TooLong) as reason:
+            read = tree_text([value], max_chars=limit, max_depth=MAX_DEPTH)
+        except TooDeep as reason:
             raise UnreadableDocument(str(reason)) from None
+        except TooLong:
+            raise UnreadableDocument(TOO_LONG.format(limit=limit)) from None
         if not read.strip():
             raise UnreadableDocument("no values in it")
         return under_file_name(read, relative)
