@@ -7,6 +7,7 @@ text (titles.py), and `citeqa status --all` listing skipped files one per line."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -289,6 +290,37 @@ def test_a_config_file_whose_lines_pass_the_limit_says_so_plainly(
     assert reason.endswith(
         f"{8 * len(text):,} characters, the limit for a file of its size (8 times it)"
     )
+
+
+def test_a_config_file_past_the_size_limit_is_refused_reading_no_more_than_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s25 hostile probe: a 50 MB file was read whole to be refused (448 MB of memory)."""
+    from citeqa.readers.structured import MAX_FILE_BYTES, past_limit
+
+    path = tmp_path / "huge.toml"
+    with path.open("wb") as stream:
+        stream.truncate(MAX_FILE_BYTES + 1000)  # sparse: no disk written
+    read: list[int] = []
+    opened = Path.open
+
+    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        stream = opened(self, *args, **kwargs)
+        whole = stream.read
+
+        def counted(size: int = -1) -> Any:
+            chunk = whole(size)
+            read.append(len(chunk))
+            return chunk
+
+        stream.read = counted
+        return stream
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    with pytest.raises(UnreadableDocument) as refused:
+        read_document(path, tmp_path, {})
+    assert refused.value.reason == past_limit("a TOML")
+    assert sum(read) == MAX_FILE_BYTES + 1
 
 
 HAPROXY = "global\n    log 127.0.0.1 local0\n    maxconn 4096\n\ndefaults\n    mode http\n"

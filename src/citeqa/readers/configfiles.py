@@ -29,9 +29,11 @@ from dataclasses import dataclass
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.structured import (
     MAX_DEPTH,
+    MAX_FILE_BYTES,
     TEXT_FLOOR,
     TEXT_PER_CHARACTER,
     file_title,
+    past_limit,
     refuse_past_limit,
     under_file_name,
 )
@@ -56,6 +58,13 @@ class ConfigReader:
     version: int = 2 + DECODING_VERSION
     """2: a key or header of more than MAX_DEPTH dotted parts is refused before tomllib reads
     it (one of exactly 65 parts was read before)."""
+    max_bytes: int = MAX_FILE_BYTES
+    """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
+    a file of more is refused (`oversized`) unread, as `refuse_past_limit` would refuse it."""
+
+    def oversized(self) -> str:
+        """The reason a file of more than `max_bytes` bytes is refused."""
+        return past_limit(_ARTICLES[self.kind])
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content)
