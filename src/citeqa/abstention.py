@@ -153,7 +153,12 @@ NO_ROW_NAMES_ONE = {
     "en": "No row of the tables names {key}; the closest is {closest}.",
     "fr": "Aucune ligne des tableaux ne porte {key} ; la plus proche est {closest}.",
 }
-"""A table lookup of a key no table holds (unheld_keys.py), naming the closest keys held."""
+NO_ROW_NAMES_NONE = {
+    "en": "No row of the tables names {key}.",
+    "fr": "Aucune ligne des tableaux ne porte {key}.",
+}
+"""A table lookup of a key no table holds (unheld_keys.py), naming the closest keys held (none
+when no key held is of a number's magnitude)."""
 NO_SECTION_NUMBERED = {
     "en": "No section of {title} is numbered {number}; its sections are numbered {numbered}.",
     "fr": "Aucune section de {title} ne porte le numéro {number} ; ses sections sont numérotées"
@@ -593,7 +598,8 @@ def no_row_names(key: str, closest: list[str], lang: Lang) -> str:
     the closest keys the tables hold, as they write them (document text: made visible, one
     line, a long one by its ends)."""
     held = ", ".join(cut(shown(cell)) for cell in closest)
-    template = NO_ROW_NAMES_ONE if len(closest) == 1 else NO_ROW_NAMES
+    templates = {0: NO_ROW_NAMES_NONE, 1: NO_ROW_NAMES_ONE}
+    template = templates.get(len(closest), NO_ROW_NAMES)
     return template[lang].format(key=_quoted([shown(key)]), closest=held)
 
 

@@ -44,7 +44,7 @@ from citeqa.readers import (
     reader_for,
     reader_for_name,
 )
-from citeqa.readers.base import PlacedReader
+from citeqa.readers.base import CappedReader, PlacedReader
 from citeqa.textdecoding import decoded_text
 from citeqa.titles import derived_title, plain_title
 from citeqa.wordlists import looks_like_word_list
@@ -301,7 +301,7 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
     reader = reader_for_name(path.name)
     if reader is None:
         raise UnreadableDocument(f"{UNSUPPORTED_TYPE} (citeqa reads {read_types()})")
-    raw = _read_bytes(path)
+    raw = _read_bytes(path, reader)
     if not raw.strip():
         raise UnreadableDocument("empty file")
     relative = relative_path(path, corpus_dir)
@@ -349,11 +349,19 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, reader: Reader) -> bytes:
+    """The file's bytes; for a reader refusing files past a size (base.CappedReader), at most
+    that size and one more byte, a file holding more refused unread."""
     try:
-        return path.read_bytes()
+        if not isinstance(reader, CappedReader):
+            return path.read_bytes()
+        with path.open("rb") as stream:
+            raw = stream.read(reader.max_bytes + 1)
     except OSError as error:
         raise UnreadableDocument(f"cannot be read ({error.strerror or error})") from error
+    if len(raw) > reader.max_bytes:
+        raise UnreadableDocument(reader.oversized())
+    return raw
 
 
 # ---- decoding -------------------------------------------------------------------------------

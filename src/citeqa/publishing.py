@@ -309,12 +309,20 @@ def left_to_user(folder: Path, listed: set[str]) -> bool:
 
 def kept_for_user(index_dir: Path) -> list[Path]:
     """The build folders of the index folder that citeqa keeps only for a user's files in
-    them (`left_to_user`), for `citeqa status` to name."""
+    them (`left_to_user`): superseded builds, and temporaries of builds killed while writing
+    (`remove_leftovers` removes the rest of them), for `citeqa status` to name."""
     owner = read_marker(index_dir)
     if owner is None:
         return []
     old = _old_builds(owner, current_name(index_dir))
-    return [path for path, listed in old.items() if left_to_user(path, listed)]
+    kept = [path for path, listed in old.items() if left_to_user(path, listed)]
+    return kept + [path for path in _temporaries(owner) if left_to_user(path, set())]
+
+
+def _temporaries(owner: Ownership) -> list[Path]:
+    """The temporary folders of the owner's folder (`Ownership.temporary_name`), by name."""
+    names = (path for path in listing(owner.folder) if path.is_dir() and not path.is_symlink())
+    return sorted(path for path in names if owner.owns(path.name) and not owner.is_build(path.name))
 
 
 def listed_files(folder: Path) -> set[str]:

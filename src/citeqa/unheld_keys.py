@@ -54,6 +54,10 @@ CLOSEST_NAMED = 2
 NUMBER_DIGITS = 18
 """A key's number is read from its first digits only: a cell of thousands of digits is no
 number Python reads at once (int() refuses over 4,300), nor one a person compares."""
+CLOSEST_MAGNITUDE = 100
+"""How many times larger or smaller than a number asked a key held may be and still be named
+as close to it: exit status 80 names codes 2 and 1, "20222" no week 14 of a rota (s25 hostile
+probe); a key of another table is often of another magnitude."""
 _DIGITS = re.compile(r"\d+")
 
 
@@ -82,8 +86,27 @@ def unheld_key(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) ->
         kind = key_kind(key)
         keys = [cell for table in tables if table.kind == kind for cell in table.keys]
         if kind is not None and keys:
-            return UnheldKey(key, closest(key, keys))
+            return UnheldKey(key, closest(key, _of_its_magnitude(key, keys)))
     return None
+
+
+def _of_its_magnitude(key: str, keys: list[str]) -> list[str]:
+    """The `keys` a reason may name as close to a number `key`: those of its magnitude (less
+    than CLOSEST_MAGNITUDE times larger or smaller) and those that are no numbers. s25 hostile
+    probe: "volunteers in 20222" named a rota's weeks 14 and 13 as the closest."""
+    asked = skeleton(key)
+    if not asked.isdigit():
+        return keys
+    number = _number(asked)
+    return [cell for cell in keys if _near(number, skeleton(cell))]
+
+
+def _near(number: int, held: str) -> bool:
+    """Whether a key held (its skeleton) is no number, or one of `number`'s magnitude."""
+    other = _number(held)
+    return not held.isdigit() or (
+        number < other * CLOSEST_MAGNITUDE and other < number * CLOSEST_MAGNITUDE
+    )
 
 
 def _beyond_count(terms: QuestionTerms, tables: Sequence[_Table]) -> UnheldKey | None:
@@ -146,7 +169,7 @@ class _Table:
         column = [cell_key(cell) for cell in cells]
         kind, keyed = column_keys(column)
         every = [cell for row in rows for cell in row]
-        names = frozenset(name for cell in every for name in _cell_names(cell))
+        names = _unpadded(name for cell in every for name in _cell_names(cell))
         ranges = tuple(dict.fromkeys(span for cell in every for span in _ranges(cell)))
         counted = _counting_column(rows)
         header = fold(counted[0]).strip() if counted else ""
@@ -174,9 +197,16 @@ class _Asked:
     @classmethod
     def of(cls, keys: Iterable[str]) -> _Asked:
         typed = list(keys)
-        every = frozenset(skeleton(key) for key in typed)
-        words = frozenset(skeleton(key) for key in typed if not key.isdigit())
+        every = _unpadded(skeleton(key) for key in typed)
+        words = _unpadded(skeleton(key) for key in typed if not key.isdigit())
         return cls(every, _numbers(every), words, _numbers(words))
+
+
+def _unpadded(names: Iterable[str]) -> frozenset[str]:
+    """`names` and, for each that is a number written with leading zeros, the number without
+    them: "week 0012" asks the row "| 12 |", and "0004" of a cell is 4 (s25 hostile probe)."""
+    read = set(names)
+    return frozenset(read | {name.lstrip("0") or "0" for name in read if name.isdigit()})
 
 
 def _numbers(skeletons: frozenset[str]) -> tuple[int, ...]:

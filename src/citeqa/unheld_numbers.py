@@ -40,11 +40,14 @@ __all__ = [
 ]
 
 KEYED = re.compile(
-    r"(?<![\w.-])(?P<key>[^\W\d_]{2,})[ \t]*(?:#|-|n°|no\.?)?[ \t]*"
+    r"(?<![\w.-])(?P<key>[^\W\d_]{2,})"
+    r"(?:-|[ \t]*(?:#|n°|no\.?|-[ \t])[ \t]*|[ \t]*(?P<sign>[-\u2212+]?))"
     r"0*(?P<number>\d{1,3})(?![\w]|[.,]\d)"
 )
 """A key word then a whole number of at most three digits past its leading zeros ("week 20",
-"ADR-0004", "ticket #12"); not a decimal."""
+"ADR-0004", "ticket #12"); not a decimal. A dash glued to the key ("ADR-0004") or standing
+alone ("week - 12") joins them; one glued to the number only ("week -12", "week −12") is its
+sign (`keyed_value`): s25 hostile probe, "week -12" was read as the week 12 a rota holds."""
 MAGNITUDE = 10
 """How many times larger or smaller than the asked number a number written may be and still
 be of its series: "les années 60" are no number of a series of years 1950 and 1970."""
@@ -78,7 +81,7 @@ def unheld_number(
     held = {
         other
         for other in keyed_numbers(fold(key), [*labels, *quoted, *shown])
-        if number < other * MAGNITUDE and other < number * MAGNITUDE
+        if abs(number) < abs(other) * MAGNITUDE and abs(other) < abs(number) * MAGNITUDE
     }
     if len(held) < SERIES_MIN or min(held) <= number <= max(held):
         return None
@@ -97,7 +100,13 @@ def asked_keyed_number(question: str) -> tuple[str, str, int] | None:
     if len(found) != 1:
         return None
     match = found[0]
-    return match.group(), match["key"], int(match["number"])
+    return match.group(), match["key"], keyed_value(match)
+
+
+def keyed_value(match: re.Match[str]) -> int:
+    """The number of a `KEYED` match, negative after a minus sign."""
+    number = int(match["number"])
+    return -number if match["sign"] in ("-", "\u2212") else number
 
 
 @cache
@@ -114,7 +123,7 @@ def keyed_numbers(key: str, texts: Iterable[str]) -> set[int]:
     for text in texts:
         if key.isascii() and key not in text.casefold():
             continue  # casefolding is cheap: a whole document is folded only if it may hold the key
-        numbers |= {int(m["number"]) for m in KEYED.finditer(fold(text)) if m["key"] == key}
+        numbers |= {keyed_value(m) for m in KEYED.finditer(fold(text)) if m["key"] == key}
         numbers |= _column_numbers(key, text)
     return numbers
 
@@ -139,5 +148,7 @@ def _column_numbers(key: str, text: str) -> set[int]:
 
 
 def _writes_whole(text: str, number: int) -> bool:
-    """Whether `text` writes `number` as a whole number (leading zeros allowed: "ADR-0006")."""
-    return re.search(rf"(?<![\d.,])0*{number}(?![\d]|[.,]\d)", text) is not None
+    """Whether `text` writes `number` as a whole number (leading zeros allowed: "ADR-0006"),
+    a negative one after its minus sign."""
+    sign = "[-\u2212]" if number < 0 else ""
+    return re.search(rf"(?<![\d.,]){sign}0*{abs(number)}(?![\d]|[.,]\d)", text) is not None

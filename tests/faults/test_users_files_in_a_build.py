@@ -265,9 +265,11 @@ def test_a_build_whose_manifest_is_damaged_goes_whole_when_all_is_citeqas(
     assert build_folders(index) == [current_name(index)] != [first.name]
 
 
-def test_a_users_file_in_a_temporary_build_stays(tmp_path: Path) -> None:
+def test_a_users_file_in_a_temporary_build_stays(tmp_path: Path, cli: Any) -> None:
     """A temporary (a build killed while writing) is citeqa's by its name, but a file of a kind
-    no build writes in it is a user's: it stays, with its folder."""
+    no build writes in it is a user's: it stays, with its folder, and `citeqa status` names that
+    folder as it names a superseded build kept for a user's files (s25 hostile probe: only
+    superseded builds were named)."""
     settings, index = _built(tmp_path)
     current = index / str(current_name(index))
     with claimed_and_locked(index) as owner:
@@ -277,6 +279,11 @@ def test_a_users_file_in_a_temporary_build_stays(tmp_path: Path) -> None:
     (temporary / "my-notes.txt").write_text("mine\n")
     build_index(settings, rebuild=True)
     assert sorted(path.name for path in temporary.iterdir()) == ["my-notes.txt"]
+    assert publishing.kept_for_user(index) == [temporary]
+    where = ["--corpus", str(settings.corpus_dir), "--index", str(index)]
+    said = [line for line in cli("status", *where).out.splitlines() if str(temporary) in line]
+    assert said == [KEPT_FOR_USER.format(folder=temporary)]
+    assert json.loads(cli("status", "--json", *where).out)["kept_for_user"] == [str(temporary)]
 
 
 USERS_DATA = ("my-data.json", "export.jsonl", "lexical/mine.npy", "vectors.faiss")

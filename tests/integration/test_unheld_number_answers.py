@@ -56,3 +56,54 @@ def test_an_adr_past_the_series_abstains_naming_the_adrs_written(team: Assistant
 def test_an_adr_of_the_series_is_answered(team: Assistant) -> None:
     result = team.ask("What is the status of ADR 4?")
     assert not result.abstained, result.reason
+
+
+ROTA = """# On-call rota
+
+| Week | Engineer |
+|---|---|
+| 10 | Alice Martin |
+| 11 | Bob Stone |
+| 12 | Carla Diaz |
+| 13 | Dan Wu |
+| 14 | Eve Laurent |
+"""
+
+VOLUNTEERS = """# Volunteers
+
+| | 2021 | 2022 | 2023 |
+|---|---|---|---|
+| Volunteers | 1,120 | 1,380 | 1,500 |
+| Events | 10 | 12 | 15 |
+"""
+
+
+@pytest.fixture(scope="module")
+def rota(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(
+        {"rota.md": ROTA, "volunteers.md": VOLUNTEERS},
+        tmp_path_factory.mktemp("docs"),
+        tmp_path_factory.mktemp("i"),
+    )
+
+
+def test_a_week_written_with_leading_zeros_is_the_rotas_week(rota: Assistant) -> None:
+    """s25 hostile probe: "week 0012" abstained naming 12 as the closest of the rows."""
+    result = rota.ask("Who is on call in week 0012?")
+    assert not result.abstained, result.reason
+    assert "Carla Diaz" in result.citations[0].quote
+
+
+@pytest.mark.parametrize("minus", ["-", "\u2212"])
+def test_a_signed_week_abstains_naming_the_weeks_written(rota: Assistant, minus: str) -> None:
+    """s25 hostile probe: "week −12" quoted week 13's row at .63."""
+    result = rota.ask(f"Who is on call in week {minus}11?")
+    assert result.abstained
+    assert not result.citations
+
+
+def test_no_row_reason_names_no_keys_of_another_magnitude(rota: Assistant) -> None:
+    """s25 hostile probe: "volunteers in 20222" named the rota's weeks 14 and 13 as closest."""
+    result = rota.ask("How many volunteers in 20222?")
+    assert result.abstained
+    assert "13" not in result.reason and "14" not in result.reason

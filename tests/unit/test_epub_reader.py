@@ -302,3 +302,18 @@ def test_the_first_package_the_zip_holds_is_read_its_path_normalised(tmp_path: P
     )
     text, _ = read(tmp_path, book(parts={"META-INF/container.xml": container}))
     assert text.startswith("# Keeping Bees")
+
+
+@pytest.mark.parametrize("first", ["META-INF/container.xml", "OEBPS/ch1.xhtml"])
+def test_a_rootfile_that_is_no_package_is_passed_over_for_the_next(
+    tmp_path: Path, first: str
+) -> None:
+    """s25 hostile probe: a container naming itself or a chapter first was refused as having
+    no package, though its second rootfile was the book's package."""
+    rootfile = '<rootfile full-path="{}" media-type="application/oebps-package+xml"/>'
+    container = CONTAINER.replace(
+        rootfile.format("OEBPS/content.opf"),
+        rootfile.format(first) + rootfile.format("OEBPS/content.opf"),
+    )
+    text, _ = read(tmp_path, book(parts={"META-INF/container.xml": container}))
+    assert text.startswith("# Keeping Bees")

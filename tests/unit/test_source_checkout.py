@@ -7,6 +7,7 @@ text (titles.py), and `citeqa status --all` listing skipped files one per line."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -242,6 +243,86 @@ def test_a_toml_table_nested_past_the_limit_is_skipped_not_raised(
     assert document(tmp_path, "shallow.toml", shallow).text.endswith("a › a: 1\n")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" + ".a" * 3000 + " = 1\n",  # dotted keys
+        "[" + " . ".join(["a"] * 3000) + "]\n",  # a table header, spaced
+        'x = {"b"' + ".'b'" * 3000 + " = 1}\n",  # quoted parts in an inline table
+    ],
+    ids=["key", "header", "inline"],
+)
+def test_a_toml_key_of_too_many_dotted_parts_is_refused_before_tomllib_parses_it(
+    tmp_path: Path, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tomllib's time grows with the square of a key's parts (s25 hostile probe: 60 KB took
+    7.9 s), so such a key is refused, with the nesting refusal's reason, before it parses."""
+    import tomllib
+
+    from citeqa.readers.structured import MAX_DEPTH
+
+    parsed: list[str] = []
+    monkeypatch.setattr(tomllib, "loads", lambda text, **_: parsed.append(text) or {})
+    assert refusal(tmp_path, "deep.toml", text) == f"nested more than {MAX_DEPTH} levels deep"
+    assert parsed == []
+
+
+def test_many_dots_in_a_toml_files_values_are_no_deep_key(tmp_path: Path) -> None:
+    dotted = ".".join(["a"] * 200)
+    floats = ", ".join(["1.5"] * 200)
+    text = f"path = \"{dotted}\"\nfloats = [{floats}]\nnote = '{dotted}.'\n"
+    lines = document(tmp_path, "dots.toml", text).text.splitlines()
+    assert f"path: {dotted}" in lines and f"note: {dotted}." in lines
+    assert "floats › #200: 1.5" in lines
+
+
+def test_a_config_file_whose_lines_pass_the_limit_says_so_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s25 hostile probe: the reason read "its text would pass 1,403,144 characters"."""
+    from citeqa.readers import configfiles
+
+    monkeypatch.setattr(configfiles, "TEXT_FLOOR", 0)  # each line repeats its long path
+    text = "[" + "a" * 60 + "." + "b" * 60 + "]\n" + "".join(f"k{n} = 1\n" for n in range(50))
+    reason = refusal(tmp_path, "long.toml", text)
+    assert reason == configfiles.TOO_LONG.format(limit=8 * len(text))
+    assert reason.startswith("too large to read: its values, one line each under their path, pass")
+    assert reason.endswith(
+        f"{8 * len(text):,} characters, the limit for a file of its size (8 times it)"
+    )
+
+
+def test_a_config_file_past_the_size_limit_is_refused_reading_no_more_than_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s25 hostile probe: a 50 MB file was read whole to be refused (448 MB of memory)."""
+    from citeqa.readers.structured import MAX_FILE_BYTES, past_limit
+
+    path = tmp_path / "huge.toml"
+    with path.open("wb") as stream:
+        stream.truncate(MAX_FILE_BYTES + 1000)  # sparse: no disk written
+    read: list[int] = []
+    opened = Path.open
+
+    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        stream = opened(self, *args, **kwargs)
+        whole = stream.read
+
+        def counted(size: int = -1) -> Any:
+            chunk = whole(size)
+            read.append(len(chunk))
+            return chunk
+
+        stream.read = counted
+        return stream
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    with pytest.raises(UnreadableDocument) as refused:
+        read_document(path, tmp_path, {})
+    assert refused.value.reason == past_limit("a TOML")
+    assert sum(read) == MAX_FILE_BYTES + 1
+
+
 HAPROXY = "global\n    log 127.0.0.1 local0\n    maxconn 4096\n\ndefaults\n    mode http\n"
 GRUB = "set default=0\nmenuentry 'Ubuntu' {\n    linux /boot/vmlinuz root=/dev/sda1\n}\n"
 
@@ -283,6 +364,24 @@ def test_an_items_value_and_a_reversed_list_number_items_as_a_browser_does() -> 
         "1. One", "7. Seven", "8. Eight",
         "3. Three", "2. Two", "1. inner", "1. One",
         "10. Ten", "4. Four", "3. Three",
+    ]  # fmt: skip
+
+
+def test_a_lists_start_and_value_are_read_by_htmls_integer_rules_and_held_to_32_bits() -> None:
+    """A number of thousands of digits opened every item (s25 hostile probe); a browser reads
+    "3\x1b" as 3, "1_000" as 1, and no number in "١٢", so that item counts on."""
+    from citeqa.readers.html import html_visible_text
+
+    page = (
+        "<html><body><ol start='" + "9" * 4000 + "'><li>Big</li><li>Next</li></ol>"
+        "<ol start=' -" + "9" * 50 + "'><li>Low</li></ol>"
+        "<ol><li value='3\x1b'>Three</li><li value='1_000'>One</li>"
+        "<li value='\u0661\u0662'>Two</li><li value='+007'>Seven</li></ol></body></html>"
+    )
+    lines = [line for line in html_visible_text(page)[0].splitlines() if line]
+    assert lines == [
+        "2147483647. Big", "2147483648. Next", "-2147483648. Low",
+        "3. Three", "1. One", "2. Two", "7. Seven",
     ]  # fmt: skip
 
 

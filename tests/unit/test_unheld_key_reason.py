@@ -54,3 +54,9 @@ def test_the_reason_shows_the_typed_key_visible_on_one_line() -> None:
     reason = no_row_names("E9\x1b[31m\nX", ["E1"], "en")
     assert "\x1b" not in reason and "\n" not in reason
     assert "␛" in reason and "␊" in reason
+
+
+def test_a_reason_naming_no_close_key_says_only_the_key() -> None:
+    """No key held of the asked number's magnitude: none is named (s25 hostile probe)."""
+    assert no_row_names("20222", [], "en") == "No row of the tables names “20222”."
+    assert no_row_names("20222", [], "fr") == "Aucune ligne des tableaux ne porte “20222”."

@@ -25,6 +25,16 @@ def test_a_week_past_the_rotas_weeks_is_unheld() -> None:
     assert unheld.held == ["week 10", "week 11", "week 14"]
 
 
+@pytest.mark.parametrize("minus", ["-", "\u2212"])
+def test_a_signed_week_is_no_week_of_the_rota(minus: str) -> None:
+    """s25 hostile probe: "week -12" was read as week 12 and quoted week 13's row."""
+    unheld = unheld_number(f"Who is on call in week {minus}12?", ["Escalation"], [ROTA], [])
+    assert unheld is not None
+    assert unheld.asked == f"week {minus}12"
+    assert unheld.held == ["week 10", "week 11", "week 14"]
+    assert unheld_number("Who is on call in week -12?", [], [ROTA + "\nweek -12: none"], []) is None
+
+
 def test_an_adr_number_past_the_series_is_unheld_from_the_passages_shown() -> None:
     unheld = unheld_number("Quel est le statut de l'ADR 6 ?", ["Statut"], [ADR_2], [ADR_4])
     assert unheld is not None
@@ -65,6 +75,9 @@ def test_one_other_number_is_no_series() -> None:
         ("budget for 2027", None),  # a year: unheld_years.py's
         ("Dans l'année 1313, quelle est la date de l'ultimatum ?", None),
         ("ADR-0006 status", ("ADR-0006", "ADR", 6)),
+        ("Who is on call in week -12?", ("week -12", "week", -12)),  # a sign, not a joint
+        ("Who is on call in week \u221212?", ("week \u221212", "week", -12)),
+        ("Who is on call in week - 12?", ("week - 12", "week", 12)),
     ],
 )
 def test_the_keyed_number_a_question_asks(question: str, asked: object) -> None:

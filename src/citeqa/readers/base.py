@@ -62,6 +62,19 @@ class Reader(Protocol):
 
 
 @runtime_checkable
+class CappedReader(Reader, Protocol):
+    """A reader that refuses a file past a size in bytes: corpus.py reads at most `max_bytes`
+    bytes and one more of it, and refuses a file holding more with `oversized`'s reason,
+    never holding a huge file in memory to refuse it (s25 hostile probe)."""
+
+    max_bytes: int
+
+    def oversized(self) -> str:
+        """The reason a file of more than `max_bytes` bytes is refused."""
+        ...
+
+
+@runtime_checkable
 class PlacedReader(Reader, Protocol):
     """A reader that also reads what stands beside a file (a chat export's day file names its
     writers by ids that the export's user list resolves): corpus.py calls `extract_at`."""

@@ -22,20 +22,30 @@ from __future__ import annotations
 
 import configparser
 import datetime
+import re
 import tomllib
 from dataclasses import dataclass
 
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.structured import (
     MAX_DEPTH,
+    MAX_FILE_BYTES,
     TEXT_FLOOR,
     TEXT_PER_CHARACTER,
     file_title,
+    past_limit,
     refuse_past_limit,
     under_file_name,
 )
 from citeqa.readers.treetext import EMPTY, Pairs, TooDeep, TooLong, tree_text
 from citeqa.textdecoding import VERSION as DECODING_VERSION
+
+TOO_LONG = (
+    "too large to read: its values, one line each under their path, pass {limit:,} characters,"
+    f" the limit for a file of its size ({TEXT_PER_CHARACTER} times it)"
+)
+"""The reason for a file whose lines written out pass the limit (s25 hostile probe: "its text
+would pass 1,403,144 characters" said neither what nor why)."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +55,16 @@ class ConfigReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 1 + DECODING_VERSION
+    version: int = 2 + DECODING_VERSION
+    """2: a key or header of more than MAX_DEPTH dotted parts is refused before tomllib reads
+    it (one of exactly 65 parts was read before)."""
+    max_bytes: int = MAX_FILE_BYTES
+    """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
+    a file of more is refused (`oversized`) unread, as `refuse_past_limit` would refuse it."""
+
+    def oversized(self) -> str:
+        """The reason a file of more than `max_bytes` bytes is refused."""
+        return past_limit(_ARTICLES[self.kind])
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content)
@@ -55,12 +74,13 @@ class ConfigReader:
             return Extracted(text, title=file_title(relative), kind="txt")
         if not value:  # a file of comments only
             raise UnreadableDocument("no values in it")
+        limit = TEXT_PER_CHARACTER * len(text) + TEXT_FLOOR
         try:
-            read = tree_text(
-                [value], max_chars=TEXT_PER_CHARACTER * len(text) + TEXT_FLOOR, max_depth=MAX_DEPTH
-            )
-        except (TooDeep, TooLong) as reason:
+            read = tree_text([value], max_chars=limit, max_depth=MAX_DEPTH)
+        except TooDeep as reason:
             raise UnreadableDocument(str(reason)) from None
+        except TooLong:
+            raise UnreadableDocument(TOO_LONG.format(limit=limit)) from None
         if not read.strip():
             raise UnreadableDocument("no values in it")
         return under_file_name(read, relative)
@@ -69,6 +89,8 @@ class ConfigReader:
 def toml_value(text: str) -> Pairs:
     """The TOML file's table as treetext.py's values; UnreadableDocument saying why (and
     where: tomllib's message ends "(at line 3, column 9)") when it does not parse."""
+    if _dotted_past_depth(text):
+        raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep")
     try:
         parsed = tomllib.loads(text, parse_float=str)
     except tomllib.TOMLDecodeError as error:
@@ -76,6 +98,41 @@ def toml_value(text: str) -> Pairs:
     except RecursionError:
         raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep") from None
     return Pairs((key, _written(item, 1)) for key, item in parsed.items())
+
+
+def _dotted_past_depth(text: str) -> bool:
+    """Whether a key or a table header of the TOML text has more than MAX_DEPTH dotted parts,
+    read before tomllib, whose time grows with the square of a key's parts (s25 hostile probe:
+    a 60 KB `a.a.a… = 1` took 7.9 s CPU, 200 KB over 400 s). A chain of bare or quoted parts
+    joined by dots and closed by "=" or "]" is such a key; a line holding fewer dots than the
+    limit cannot hold one, so the scan costs nothing on an ordinary file."""
+    return any(
+        _longest_key(line) > MAX_DEPTH for line in text.splitlines() if line.count(".") > MAX_DEPTH
+    )
+
+
+def _longest_key(line: str) -> int:
+    """The most dotted parts of a key or header of `line` (a chain of parts closed by "=" or
+    "]"); a string is one token, so "a.b.c" written as a value counts one part. An unclosed
+    string runs to the line's end (one token, so each quote is read once)."""
+    longest = parts = 0
+    after_dot = False
+    for token in _KEY_TOKENS.findall(line):
+        if token.isspace():
+            continue
+        if token == "." and parts and not after_dot:
+            after_dot = True
+            continue
+        if token in ("=", "]") and not after_dot:
+            longest = max(longest, parts)
+        closed_part = _KEY_PART.fullmatch(token) is not None
+        parts = (parts + 1 if after_dot else 1) if closed_part else 0
+        after_dot = False
+    return longest
+
+
+_KEY_TOKENS = re.compile(r""""(?:[^"\\]|\\.)*"?|'[^']*'?|[A-Za-z0-9_-]+|\s+|.""")
+_KEY_PART = re.compile(r""""(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+""")
 
 
 def _written(value: object, depth: int) -> object:

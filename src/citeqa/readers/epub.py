@@ -26,7 +26,8 @@ small file: a zip bomb; zipfile inflates no entry past the size its directory st
 of more than MAX_CHAPTERS documents is read up to that, with a warning, and the text is held
 to officezip.MAX_TEXT_RATIO times the file's size (`bounded_text`: repeated lines read once,
 then a cut), with a warning. The package
-read is the first `<rootfile>` of the container the zip holds, its path normalised.
+read is the first `<rootfile>` of the container the zip holds that reads as a package (a spine
+with a chapter), its path normalised.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ XHTML_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/xml"
 FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
 """The encryption algorithms that only obfuscate an embedded font (no DRM)."""
 NOT_A_ZIP = "not an EPUB e-book: the file holds something else"
+MAX_ROOTFILES = 8
+"""The most packages a container names that are tried, the first that reads as one kept."""
 DAMAGED = "not a readable EPUB e-book: the file is damaged or incomplete"
 NO_CONTAINER = "not an EPUB e-book: no META-INF/container.xml in it (another zip named .epub?)"
 NO_PACKAGE = "not a readable EPUB e-book: its package (the .opf file) is missing or damaged"
@@ -115,10 +118,11 @@ class EpubReader:
     kind = "epub"
     suffixes = (".epub",)
     decoded = False
-    version = 5 + DECODING_VERSION
+    version = 6 + DECODING_VERSION
     """3: an e-book's package taken from the first `<rootfile>` the zip holds, its text cut at
     what the file's size allows; 4: a chapter that is mostly a page tree (html.py,
-    htmlchrome.is_page_tree) reads without it."""
+    htmlchrome.is_page_tree) reads without it; 6: a list's `start` or `value` is held to 32 bits
+    (html.py's 23), and a rootfile that reads as no package is passed over for the next."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -134,9 +138,7 @@ class EpubReader:
 def _book(
     archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], relative: str, book_size: int
 ) -> Extracted:
-    opf_path = _package_path(_part(archive, parts, CONTAINER), parts)
-    package = _xml(_part(archive, parts, opf_path), NO_PACKAGE)
-    chapters = _chapters(package, opf_path, parts)
+    package, chapters = _package(archive, parts)
     _refuse_drm(archive, parts, {item.path for item in chapters})
     xhtml = sum(parts[item.path].file_size for item in chapters)
     officezip.check_expansion(xhtml, book_size, MAX_XHTML_BYTES, "of XHTML")
@@ -179,16 +181,41 @@ def _xml(raw: bytes, reason: str) -> Any:
     return root
 
 
-def _package_path(container: bytes, parts: dict[str, zipfile.ZipInfo]) -> str:
-    """The path in the zip of the first OPF package the container names that the zip holds
-    (its path normalised: "OEBPS/../content.opf" is "content.opf"; one outside the zip, as
-    "../OEBPS/content.opf", is passed over for the next)."""
+def _package(
+    archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo]
+) -> tuple[Any, list[_Item]]:
+    """The root element and chapters (`_chapters`) of the first package the container
+    names that reads as one (`_package_paths`): s25 hostile probe, a book whose first rootfile
+    is the container itself or a chapter was refused though its second was its package. The
+    reason of the first one tried when none reads."""
+    refused: UnreadableDocument | None = None
+    for opf_path in _package_paths(_part(archive, parts, CONTAINER), parts):
+        try:
+            package = _xml(_part(archive, parts, opf_path), NO_PACKAGE)
+            if _tag_name(package) != "package":
+                raise UnreadableDocument(NO_PACKAGE)
+            return package, _chapters(package, opf_path, parts)
+        except UnreadableDocument as reason:
+            refused = refused or reason
+    raise refused or UnreadableDocument(NO_PACKAGE)
+
+
+def _tag_name(element: Any) -> str:
+    """An element's tag without its namespace."""
+    return str(element.tag).rpartition("}")[2]
+
+
+def _package_paths(container: bytes, parts: dict[str, zipfile.ZipInfo]) -> list[str]:
+    """The paths in the zip of the OPF packages the container names that the zip holds, in its
+    order, each once, at most MAX_ROOTFILES (their paths normalised: "OEBPS/../content.opf"
+    is "content.opf"; one outside the zip, as "../OEBPS/content.opf", is passed over)."""
     root = _xml(container, NO_PACKAGE)
+    paths = []
     for element in root.iter("{*}rootfile"):
         path = posixpath.normpath((element.get("full-path") or "").lstrip("/"))
         if (element.get("media-type") or "").endswith("oebps-package+xml") and path in parts:
-            return path
-    raise UnreadableDocument(NO_PACKAGE)
+            paths.append(path)
+    return list(dict.fromkeys(paths))[:MAX_ROOTFILES]
 
 
 def _chapters(package: Any, opf_path: str, parts: dict[str, zipfile.ZipInfo]) -> list[_Item]:

@@ -69,7 +69,7 @@ class HtmlReader:
     kind = "html"
     suffixes = (".html", ".htm")
     decoded = True
-    version = 22 + DECODING_VERSION
+    version = 23 + DECODING_VERSION
     """2: a table with a header row is read as a markdown pipe table (session 8). 3: a break
     in such a table's cell is a space, a pipe in it stays unescaped, and any other table reads
     as before 2 (its headings and paragraphs on their own lines). 4: a `<br>` in any table's
@@ -127,7 +127,9 @@ class HtmlReader:
     (htmllists.py). 28 (22 + decoding 6): an unclosed comment, declaration or
     processing instruction ending the page is dropped, as HTML5 drops it (its text depended on
     Python's patch level), and a "<![" naming no marked section html.parser reads is text (it
-    raised an internal error; review C)."""
+    raised an internal error; review C). 29 (23 + decoding 6): a list's `start` and an item's
+    `value` are read by HTML's rules for parsing integers and held to 32 bits (htmllists.py; a
+    `start` of 4,299 digits opened every item with it, s25 hostile probe)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = content if isinstance(content, str) else content.decode("utf-8", "replace")

@@ -9,6 +9,7 @@ second, cheap reading, of a page that writes "reversed" only).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 
@@ -57,11 +58,23 @@ class ListNumbers:
 
 
 def _number(written: str | None) -> int | None:
-    """A list's `start` or an item's `value` as a number; None when absent or odd."""
-    try:
-        return int((written or "").strip())
-    except ValueError:
+    """A list's `start` or an item's `value` as a number, read by HTML's rules for parsing
+    integers (ASCII whitespace, an optional sign, ASCII digits up to the first other character)
+    and held to a 32-bit signed integer as browsers hold it; None when absent or no number.
+    Python's int() is not used on it whole: it read "١٢" and "1_000" and refused "3\x1b", and a
+    number of thousands of digits opened every item of the list (s25 hostile probe)."""
+    found = _INTEGER.match(written or "")
+    if found is None:
         return None
+    sign, digits = found.groups()
+    digits = digits.lstrip("0") or "0"
+    magnitude = int(digits) if len(digits) <= len(str(_INT_MAX)) else _INT_MAX + 1
+    number = -magnitude if sign == "-" else magnitude
+    return max(-_INT_MAX - 1, min(_INT_MAX, number))
+
+
+_INTEGER = re.compile(r"[\t\n\f\r ]*([+-]?)([0-9]+)")
+_INT_MAX = 2**31 - 1
 
 
 def reversed_list_sizes(html: str) -> list[int]:

@@ -84,6 +84,10 @@ if TYPE_CHECKING:
 
 MAX_CHARACTERS = 1_000_000
 """A larger file is skipped (a data dump, and PyYAML's loader would take tens of seconds)."""
+MAX_FILE_BYTES = 4 * MAX_CHARACTERS + 4
+"""A file of more bytes has more than MAX_CHARACTERS characters whatever its encoding (none
+writes a character in more than 4 bytes, nor a byte-order mark): configfiles.py's are refused
+having read that many bytes and one more, not the whole file (corpus.py)."""
 MAX_DEPTH = 64
 """A value nested deeper is skipped (configs nest a dozen levels; OpenAPI specs some 15)."""
 MAX_NODES = 1_000_000
@@ -202,10 +206,15 @@ def refuse_past_limit(text: str, kind: str) -> None:
     """UnreadableDocument for a file of more than MAX_CHARACTERS characters; `kind` names its
     type with an article ("a JSON", "an INI"). Shared by configfiles.py."""
     if len(text) > MAX_CHARACTERS:
-        raise UnreadableDocument(
-            f"larger than {MAX_CHARACTERS:,} characters, citeqa's limit for {kind} file:"
-            " a data dump rather than a reference"
-        )
+        raise UnreadableDocument(past_limit(kind))
+
+
+def past_limit(kind: str) -> str:
+    """The reason `refuse_past_limit` gives."""
+    return (
+        f"larger than {MAX_CHARACTERS:,} characters, citeqa's limit for {kind} file:"
+        " a data dump rather than a reference"
+    )
 
 
 def file_title(relative: str) -> str:
