@@ -24,7 +24,9 @@ then one asking a member of an owner that the closest documents never write toge
 max_help_position parameter of argparse.ArgumentParser": membership.py) names both
 (`never_with`). An answer chosen for a question asking of a year that the passages it stands
 in never write, while they write others ("Q3 2027 travel budget" answered from the 2026
-sheet), is refused naming theirs (`no_year`, unheld_years.py).
+sheet), is refused naming theirs (`no_year`, unheld_years.py), and so is one naming a record
+by a long keyed number or a code its quotes never write while they write another of its shape
+("order 51877" answered by order 48213's row: unheld_codes.py).
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some (with their spelling in the documents when the
 question misspells them: "Did you mean “default”?", spelling_hints.py), or else which of its

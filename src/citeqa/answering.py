@@ -84,6 +84,7 @@ from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.tables import key_cell
 from citeqa.titleonly import heads_section, named_bare_document, without_titles, words_written
+from citeqa.unheld_codes import unheld_code
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
@@ -1013,6 +1014,9 @@ def compose(
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
         return abstain(abstention.no_year(number.asked, number.held, lang))
+    code = unheld_code(terms.focus, [*(c.quote for c in citations), *labels])
+    if code is not None:  # "order 51877" answered by order 48213's row, "E52" by E47's line
+        return abstain(abstention.no_year(code.asked, code.held, lang))
     kind = unwritten_kind(abstention.value_kinds_asked(terms), [c.quote for c in citations])
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
         return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
