@@ -40,6 +40,7 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.config import Settings
+from citeqa.counting import counted_records
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
 from citeqa.document_names import named_among
@@ -932,6 +933,9 @@ def compose(
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
         return abstain(reason)
+    counted = counted_records(terms.focus, [*top, *retrieval.hits], bank.documents)
+    if counted is not None:  # "How many tickets were about login in March?"
+        return abstain(abstention.not_counted(counted, lang))
     read = [*top, *retrieval.hits]  # read once: its documents, then its texts
     documents = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in read)]
     closest_documents = documents[: len({hit.chunk.doc_id for hit in top})]  # top's come first
