@@ -1018,7 +1018,7 @@ def compose(
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
         return abstain(abstention.no_year(number.asked, number.held, lang))
-    code = unheld_code(terms.focus, [*(c.quote for c in citations), *labels])
+    code = unheld_code(terms.focus, [*(c.quote for c in citations), *labels], texts)
     if code is not None:  # "order 51877" answered by order 48213's row, "E52" by E47's line
         return abstain(abstention.no_year(code.asked, code.held, lang))
     kind = unwritten_kind(abstention.value_kinds_asked(terms), [c.quote for c in citations])

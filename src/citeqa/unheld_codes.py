@@ -13,10 +13,11 @@ narrower: the question writes an id (`asked_ids`):
   1000 €" asks an amount);
 - or a code of capitals then digits (`CODE`: "E52", "VT-100", "HD-0042"),
 
-and the answer's quotes and the sections they are cited under never write it, while they
-write another id of its shape (`same_shape`: as many digits after the same key, or the same
-capitals before a number): they quote another record, so the answer abstains naming theirs.
-A quote writing the asked id, or no other of its shape (a paraphrase, a summary), stands.
+and neither the answer's quotes, the sections they are cited under nor their documents write
+it, while the quotes write another id of its shape (`same_shape`: as many digits after the
+same key, or the same capitals before a number): they quote another record, so the answer
+abstains naming theirs. A quote writing the asked id, or no other of its shape (a paraphrase,
+a summary), or standing in a document that writes it, stands.
 
 No I/O; no word list (the key words and stopwords are the language data's: unheld_numbers).
 """
@@ -75,12 +76,16 @@ def asked_ids(question: str) -> list[AskedId]:
     return found
 
 
-def unheld_code(question: str, quoted: Sequence[str]) -> UnheldCode | None:
+def unheld_code(
+    question: str, quoted: Sequence[str], documents: Sequence[str] = ()
+) -> UnheldCode | None:
     """The first id the question writes that none of `quoted` (the answer's quotes and the
-    sections they are cited under) writes while they write others of its shape, with those;
-    None when there is none."""
+    sections they are cited under) nor of `documents` (the quoted documents' texts) writes
+    while the quotes write others of its shape, with those; None when there is none. A quoted
+    document writing the asked id is about it: "Where does the spare impeller for BH-17 come
+    from?" is answered "from BH-09" by a thread on BH-17 (s22 trial)."""
     for asked in asked_ids(question):
-        if any(_writes(text, asked) for text in quoted):
+        if any(_writes(text, asked) for text in [*quoted, *documents]):
             continue
         held = sorted({other for text in quoted for other in same_shape(text, asked)})
         if held:

@@ -44,6 +44,15 @@ def test_a_quote_writing_the_id_or_no_other_of_its_shape_stands(
     assert unheld_code(question, quoted) is None
 
 
+def test_a_quoted_document_writing_the_asked_code_is_about_it() -> None:
+    # s22 trial: a thread on BH-17 answers "from BH-09"
+    question = "Where does the spare impeller for BH-17 come from?"
+    quote = "I can take the spare impeller from BH-09 in the meantime."
+    assert unheld_code(question, [quote]) == UnheldCode("BH-17", ["BH-09"])
+    thread = "BH-17 pump failed this morning.\n" + quote
+    assert unheld_code(question, [quote], [thread]) is None
+
+
 def test_asked_ids_are_long_keyed_numbers_and_codes_not_years_amounts_or_versions() -> None:
     asked = asked_ids("order 51877, ticket #1042, VT-100, E52, in 2026, above 1500, v2.3, 3.4.0")
     assert [a.written for a in asked] == ["order 51877", "ticket #1042", "VT-100", "E52"]
