@@ -24,7 +24,11 @@ then one asking a member of an owner that the closest documents never write toge
 max_help_position parameter of argparse.ArgumentParser": membership.py) names both
 (`never_with`). An answer chosen for a question asking of a year that the passages it stands
 in never write, while they write others ("Q3 2027 travel budget" answered from the 2026
-sheet), is refused naming theirs (`no_year`, unheld_years.py).
+sheet), is refused naming theirs (`no_year`, unheld_years.py), and so is one naming a record
+by a long keyed number or a code its quotes never write while they write another of its shape
+("order 51877" answered by order 48213's row: unheld_codes.py). A question asking to count
+the rows of a table ("How many tickets were about login in March?") is refused saying that
+citeqa quotes, it does not count (`not_counted`, counting.py).
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some (with their spelling in the documents when the
 question misspells them: "Did you mean “default”?", spelling_hints.py), or else which of its
@@ -199,6 +203,14 @@ NO_VALUE_KIND = {
 }
 """A follow-up asking only a kind of value ("what is her email address?") of the subject at
 hand whose quotes write none of that kind (value_kinds.py)."""
+NOT_COUNTED = {
+    "en": "This question asks to count or rank the records of {title}: citeqa quotes passages,"
+    " it does not count them.",
+    "fr": "Cette question demande de compter ou de classer les enregistrements de {title} :"
+    " citeqa cite des passages, il ne les compte pas.",
+}
+"""A question asking to count or rank the records of a table (counting.py): no quote of one
+row or one sentence answers it."""
 UNSURE = {
     "en": "The closest answer is not sure enough: its confidence, {sure}, is below the"
     " min_confidence setting, {floor}.",
@@ -635,6 +647,11 @@ def no_year(year: str, held: list[str], lang: Lang) -> str:
     unheld_numbers), the passages its answer stands in never write: the year or keyed number
     between quotation marks, then those they write."""
     return NO_YEAR[lang].format(year=_quoted([shown(year)]), held=", ".join(held))
+
+
+def not_counted(title: str, lang: Lang) -> str:
+    """The reason for a question counting the records of the table of the document `title`."""
+    return NOT_COUNTED[lang].format(title=_quoted([shown(title)]))
 
 
 def unsure(sure: float, floor: float, lang: Lang) -> str:

@@ -2,7 +2,9 @@
 "RGPD" finds the documents that spell them out ("Non-Disclosure Agreement", "Service Level
 Agreement", "Règlement Général sur la Protection des Données") with no hand-written list.
 
-A spelt-out form is a run of two capitalised words or more on one line (each part of a
+A spelt-out form is a document's title written in sentence case ("Conditions générales de
+vente": CGV, `title_acronym`; the initials of its words beside stopwords), or a run of two
+capitalised words or more on one line (each part of a
 hyphenated word counts, "Non-Disclosure" gives N and D; a stopword of the language data between
 two capitalised words, "de", "et", "of", gives no initial, whatever its case): every stretch of
 MIN_LETTERS to MAX_LETTERS initials of such a run, from a capitalised word to a capitalised
@@ -123,12 +125,44 @@ def _stretches(run: list[str]) -> Iterator[tuple[str, str]]:
                 yield acronym, " ".join(run[first : last + 1])
 
 
-def document_acronyms(text: str, layout: MailLayout | None = None) -> dict[str, int]:
+_TITLE_BREAK = re.compile(r"[\s'’]+")
+"""Between the words of a title: blanks and elisions ("Politique d'utilisation")."""
+
+
+def title_acronym(title: str) -> tuple[str, str] | None:
+    """(acronym, title) for a title written in sentence case, of MIN_LETTERS to MAX_LETTERS
+    words beside the stopwords of the language data and elided letters ("d'"), all letters
+    and each but the first in lower case: "Conditions générales de vente" gives CGV (s25
+    trial: "Que dit l'article 13 des CGV ?" abstained, the runs of capitalised words never
+    giving it). A title of capitalised words is read as any run (`_runs`); one holding a
+    digit ("Tarifs 2026") or no word but letters ("procedure-escalade", a file name) is no
+    name spelt out."""
+    words = [word for word in _TITLE_BREAK.split(title.strip()) if word]
+    if any(_WORD.fullmatch(word) is None for word in words):
+        return None
+    content = [word for word in words if len(word) > 1 and fold(word) not in stopwords()]
+    if not MIN_LETTERS <= len(content) <= MAX_LETTERS or not content[0][0].isupper():
+        return None
+    if any(not word.islower() for word in content[1:]):
+        return None
+    return "".join(word[0] for word in content).upper(), title
+
+
+def document_acronyms(
+    text: str, layout: MailLayout | None = None, title: str | None = None
+) -> dict[str, int]:
     """How often a document spells out each candidate acronym, by key "ACRONYM<tab>folded
     form" (`candidate_key`); the labels of the headings mailthreads writes are left out only
     where a thread's `layout` (mail_candidates.layout_of) says it wrote one: a note's, or a
-    sender's, "## Signature Block Design (SBD)" spells out SBD."""
+    sender's, "## Signature Block Design (SBD)" spells out SBD. A sentence-case `title`
+    (`title_acronym`) spells out its acronym as often as the text writes the title's words
+    (once at least)."""
     counts: Counter[str] = Counter()
+    titled = title_acronym(title) if title else None
+    if titled is not None:
+        acronym, form = titled
+        written = max(1, fold(text).count(fold(form)))
+        counts[candidate_key(acronym, form)] += written
     stretches = itertools.islice(
         (
             stretch

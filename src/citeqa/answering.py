@@ -41,6 +41,7 @@ from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_m
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.asked_headings import asked_heading_starts, under_heading
 from citeqa.config import Settings
+from citeqa.counting import counted_records
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
 from citeqa.document_names import named_among
@@ -85,6 +86,7 @@ from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.tables import key_cell
 from citeqa.titleonly import heads_section, named_bare_document, without_titles, words_written
+from citeqa.unheld_codes import unheld_code
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
@@ -955,6 +957,9 @@ def compose(
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
         return abstain(reason)
+    counted = counted_records(terms.focus, [*top, *retrieval.hits], bank.documents)
+    if counted is not None:  # "How many tickets were about login in March?"
+        return abstain(abstention.not_counted(counted, lang))
     read = [*top, *retrieval.hits]  # read once: its documents, then its texts
     documents = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in read)]
     closest_documents = documents[: len({hit.chunk.doc_id for hit in top})]  # top's come first
@@ -1037,6 +1042,9 @@ def compose(
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
         return abstain(abstention.no_year(number.asked, number.held, lang))
+    code = unheld_code(terms.focus, [*(c.quote for c in citations), *labels], texts)
+    if code is not None:  # "order 51877" answered by order 48213's row, "E52" by E47's line
+        return abstain(abstention.no_year(code.asked, code.held, lang))
     kind = unwritten_kind(abstention.value_kinds_asked(terms), [c.quote for c in citations])
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
         return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)

@@ -54,7 +54,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 16
+TALLY_VERSION = 17
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -87,7 +87,8 @@ chunk opening inside a table indexes the header row's cells over its own columns
 at most tables.HEADER_CARRIED characters (tables.TableHeaders.header_over: a chunk of a row
 thousands of cells wide no longer carries the whole header row); 15: a chunk of whole rows
 carries the whole header row however long (tables._carried); 16: a document of tables alone
-whose words fit neither language has no language, not language.OTHER (document_languages)."""
+whose words fit neither language has no language, not language.OTHER (document_languages); 17: a
+sentence-case title spells out its acronym (acronyms.title_acronym)."""
 
 
 class DocumentTally(BaseModel):
@@ -149,7 +150,7 @@ def measure(
         languages=document_languages(own_boilerplate_blanked(doc.text, lines), located),
         words=sorted(words),
         compounds=sorted(compounds),
-        acronyms=document_acronyms(doc.text, layout_of(doc)),
+        acronyms=document_acronyms(doc.text, layout_of(doc), doc.title),
         lines=lines,
     )
 

@@ -83,6 +83,7 @@ LANGUAGE_PATTERNS = (
     "back_reference_openers",
     "code_announcers",
     "page_labels",
+    "count_cues",
 )
 """Fields that list regular expressions, read from the language data only."""
 
@@ -169,6 +170,10 @@ class Domain(BaseModel):
     """Folded words of a noun's complement of possession ("de", "des")."""
     plural_determiners: tuple[str, ...] = ()
     """Folded determiners of a plural noun phrase ("les"): the only possessors of "leurs"."""
+    count_cues: tuple[str, ...] = ()
+    """Regular expressions (folded text) of questions asking to count or rank records, their
+    group "noun" the records counted ("how many tickets", "quel pourcentage des commandes"):
+    citeqa quotes, it does not count (counting.py)."""
     follow_up_openers: tuple[str, ...] = ()
     """Regular expressions (folded text) of questions that open by leaning on the previous one
     ("And…", "Et…", "What about…")."""

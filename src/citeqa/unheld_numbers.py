@@ -95,7 +95,7 @@ def asked_keyed_number(question: str) -> tuple[str, str, int] | None:
     found = [
         match
         for match in KEYED.finditer(question)
-        if fold(match["key"]) not in _common_words() and not YEAR.fullmatch(match["number"])
+        if fold(match["key"]) not in common_words() and not YEAR.fullmatch(match["number"])
     ]
     if len(found) != 1:
         return None
@@ -110,7 +110,7 @@ def keyed_value(match: re.Match[str]) -> int:
 
 
 @cache
-def _common_words() -> frozenset[str]:
+def common_words() -> frozenset[str]:
     """Words that key no number: stopwords, function words, interrogatives ("in 20")."""
     common = language_words("function_words") | language_words("interrogatives")
     return frozenset(stopwords() | common)

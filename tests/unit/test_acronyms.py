@@ -227,3 +227,42 @@ def test_a_senders_heading_in_a_thread_keeps_its_label() -> None:
     found = spelt(read[0], thread=True)
     assert found["SBD"] == {"signature block design"}
     assert "QSS" not in found  # mailthreads' own "## Quoted by Sam Self" still spells nothing
+
+
+def titled(text: str, title: str) -> dict[str, int]:
+    return document_acronyms(text, None, title)
+
+
+def test_a_sentence_case_title_spells_out_the_initials_of_its_content_words() -> None:
+    # s25 trial: "Que dit l'article 13 des CGV ?" abstained on a PDF titled so
+    text = "Conditions générales de vente – Verdalis SAS\nLes conditions générales de vente…"
+    assert titled(text, "Conditions générales de vente") == {
+        "CGV\tconditions generales de vente": 2
+    }
+    found = titled("", "Politique d'utilisation des cookies")
+    assert found == {"PUC\tpolitique d'utilisation des cookies": 1}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tarifs 2026",
+        "procedure-escalade",
+        "Mentions légales",
+        "Release notes",
+        "lower case title",
+        "Conditions Générales de vente",
+        "A very long title of many words spelt out here",
+    ],
+)
+def test_no_acronym_of_a_title_with_digits_too_few_or_too_many_words_or_not_sentence_case(
+    title: str,
+) -> None:
+    assert titled("", title) == {}
+
+
+def test_a_title_acronym_the_corpus_writes_as_a_word_more_often_is_not_chosen() -> None:
+    counts = AcronymCounts()
+    counts.add(titled("Compte rendu de réunion", "Compte rendu de réunion"))
+    assert counts.chosen(lambda word: 0) == [["CRR", "compte rendu de reunion"]]
+    assert counts.chosen(lambda word: {"crr": 3}.get(word, 0)) == []

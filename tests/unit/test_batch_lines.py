@@ -33,3 +33,25 @@ def test_a_plain_line_is_the_question_and_its_number_the_id():
 def test_an_object_line_after_a_blank_json_does_not_skip_is_still_read(blank):
     line = blank + '{"id": "a", "question": "What is it?"}\n'
     assert parse_batch_line(line, 2) == ("a", "What is it?")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the s25 trial: a support macro's placeholder pasted stopped the batch with exit 10
+        "{{ticket.requester.first_name}} cannot log in since 3.4.0, what should I reply?\n",
+        "{ticket} status meaning?\n",
+    ],
+)
+def test_a_line_opening_with_a_brace_but_no_key_is_a_plain_question(line):
+    assert parse_batch_line(line, 4) == (4, line.strip())
+
+
+@pytest.mark.parametrize("line", ["{\n", "{'id': 'a', 'question': 'x'}\n"])
+def test_a_line_written_as_an_object_is_still_read_as_json(line):
+    with pytest.raises(BadQuestion):
+        parse_batch_line(line, 1)
+
+
+def test_an_empty_object_is_an_object_without_a_question():
+    assert parse_batch_line("{ }\n", 5) == (5, None)

@@ -174,11 +174,13 @@ def unexpected_error(err: Exception) -> str:
 
 
 def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
-    """(id, question) from a plain line or a {"id", "question"} object; BadQuestion if it is
-    not JSON. The question is None when the object has no "question" string (its id is kept,
-    so the error answer can echo it)."""
+    """(id, question) from a plain line or a {"id", "question"} object; BadQuestion if a line
+    written as an object is not JSON. The question is None when the object has no "question"
+    string (its id is kept, so the error answer can echo it). A line opening with "{" that is
+    no object's start (`{{ticket.first_name}} cannot log in`, a template pasted) is a plain
+    question: `_written_as_object`."""
     text = line.strip()
-    if not text.startswith("{"):
+    if not _written_as_object(text):
         return number, text
     from citeqa.jsonfiles import json_problem, parse_json
 
@@ -196,6 +198,16 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
         item_id = number
     question = item.get("question")
     return item_id, question if isinstance(question, str) else None
+
+
+def _written_as_object(text: str) -> bool:
+    """Whether a batch line is meant as a JSON object: "{" then, past blanks, a key's quote
+    (`"`, or `'` of a Python dict pasted, which is refused as no JSON), its close "}" or
+    nothing. `{{name}}` or `{ticket} …` open no key, so they are asked as written."""
+    if not text.startswith("{"):
+        return False
+    after = text[1:].lstrip()
+    return not after or after[0] in "\"'}"
 
 
 def print_answer(answer: Answer, caution_below: float) -> None:

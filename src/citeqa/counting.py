@@ -1,0 +1,79 @@
+"""Whether a question asks to count or rank the records of a table ("How many tickets were
+about login in March?", "Quel pourcentage des tickets a une satisfaction « bad » ?"): citeqa
+quotes passages, it does not count rows, so such a question abstains saying so instead of
+quoting one row or one sentence with confidence (s25 trial: the three such questions were
+answered by a password-reset macro, a ticket row and a JSON comment).
+
+A question counts records when it writes a count cue of the language data (`count_cues`:
+"how many <noun>", "combien de <noun>", "what percentage of <noun>", "which agent resolved the
+most <noun>"; their group "noun" the records counted, a plural that is no unit of `unit_words`:
+"combien de jours", "how many hours" ask a length) and a table, or the records of a JSON or
+YAML list, among the passages the answer reads or shows stands in a document whose title or
+file name writes that noun ("tickets" of "export-tickets-2026-S1.csv"): the records counted
+are its rows. "How many eggs in the banana bread?" counts no table's records (no document of a
+table is named "eggs"), and is answered as before.
+
+No I/O; the cues are the language data's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+
+from citeqa.domain import language_data
+from citeqa.glossary import fold, language_words
+from citeqa.models import Document, Hit
+from citeqa.readers.treetext import SEPARATOR
+
+__all__ = ["counted_records"]
+
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
+"""A row of a markdown table, as the readers write a spreadsheet's or a CSV file's."""
+_RECORD_LINE = re.compile(
+    rf"^[^\n]+?{re.escape(SEPARATOR)}[^\n]+?{re.escape(SEPARATOR)}", re.MULTILINE
+)
+"""A value of a record of a list in a JSON or YAML file, as treetext writes it: its path of
+two steps or more ("tickets › 5533 › status: solved")."""
+_NAME_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _cues() -> tuple[re.Pattern[str], ...]:
+    """The count cues, each compiled alone (each names its group "noun")."""
+    return tuple(re.compile(cue) for cue in language_data().count_cues)
+
+
+def asked_count(question: str) -> str | None:
+    """The records (a folded plural noun) the question asks to count, or None."""
+    folded = fold(question)
+    found = (cue.search(folded) for cue in _cues())
+    noun = next((match["noun"] for match in found if match is not None), None)
+    return None if noun in language_words("unit_words") else noun
+
+
+def counted_records(
+    question: str, hits: Sequence[Hit], documents: Mapping[str, Document]
+) -> str | None:
+    """The title of the document whose table's rows (or list's records) the question asks to
+    count or rank (the module's rules), or None."""
+    noun = asked_count(question)
+    if noun is None:
+        return None
+    for doc_id in dict.fromkeys(hit.chunk.doc_id for hit in hits if _holds_records(hit)):
+        document = documents[doc_id]
+        if noun in _name_words([document.title, doc_id]):
+            return document.title
+    return None
+
+
+def _holds_records(hit: Hit) -> bool:
+    """Whether the passage holds a table's rows or the records of a structured file's list."""
+    text = hit.chunk.text
+    return _TABLE_ROW.search(text) is not None or _RECORD_LINE.search(text) is not None
+
+
+def _name_words(names: Iterable[str]) -> set[str]:
+    """The folded words of a document's names (its title, its path: "export-tickets-2026-S1")."""
+    return {fold(word) for name in names for word in _NAME_WORDS.findall(name)}

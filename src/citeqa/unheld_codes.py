@@ -1,0 +1,117 @@
+"""A question naming a record by a long number or a code ("order 51877", "error E52") answered
+by a quote of another record of that kind ("Refund for order 48213", "Error E47 means…").
+
+The answer layer quoted order 48213's refund row for "What was the refund for order 51877?"
+(.64) and E47's line for "What does error E52 mean?" (s25 trial): the id weighs as one word
+among the question's, and every other word matched. unheld_numbers.py keys only numbers of at
+most three digits that lie outside a series, and identifiers.py leaves codes out by design (a
+code a question writes is often a paraphrase: "TULIP-2" for "TULIP 2"). What is checked here is
+narrower: the question writes an id (`asked_ids`):
+
+- a number of four digits or more after a key word (`KEYED_LONG`: "order 51877", "commande
+  n° 50321", "ticket #1042"; not a year, nor a number after a stopword or function word: "above
+  1000 €" asks an amount);
+- or a code of capitals then digits (`CODE`: "E52", "VT-100", "HD-0042"),
+
+and neither the answer's quotes, the sections they are cited under nor their documents write
+it, while the quotes write another id of its shape (`same_shape`: as many digits after the
+same key, or the same capitals before a number): they quote another record, so the answer
+abstains naming theirs. A quote writing the asked id, or no other of its shape (a paraphrase,
+a summary), or standing in a document that writes it, stands.
+
+No I/O; no word list (the key words and stopwords are the language data's: unheld_numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from citeqa.glossary import fold
+from citeqa.unheld_numbers import common_words
+from citeqa.unheld_years import YEAR
+
+__all__ = ["UnheldCode", "asked_ids", "unheld_code"]
+
+KEYED_LONG = re.compile(
+    r"(?<![\w.-])(?P<key>[^\W\d_]{2,})[ \t]*(?:#|n°|no\.?)?[ \t]*(?P<number>\d{4,})(?![\w]|[.,]\d)"
+)
+"""A key word then a whole number of four digits or more ("order 51877", "commande n° 50321")."""
+CODE = re.compile(r"(?<![\w.-])(?P<key>[A-Z]{1,4})-?(?P<number>\d{1,6})(?![\w]|[.,-]\d)")
+"""A code: one to four capitals, maybe a hyphen, then digits ("E52", "VT-100", "HD-0042");
+not a part of a longer word, a version ("v2.3") or a date ("Q3-2026" is read as no code)."""
+HELD_NAMED = 3
+"""How many ids of the quotes the reason names."""
+
+
+class AskedId(NamedTuple):
+    written: str
+    """As the question writes it ("order 51877", "E52")."""
+    key: str
+    """Its key folded ("order"), or its capitals ("E")."""
+    number: str
+    """Its digits ("51877", "52")."""
+    coded: bool
+    """A code (`CODE`), not a keyed long number (`KEYED_LONG`)."""
+
+
+class UnheldCode(NamedTuple):
+    asked: str
+    """The id as the question writes it."""
+    held: list[str]
+    """The ids of its shape the quotes write instead."""
+
+
+def asked_ids(question: str) -> list[AskedId]:
+    """The long keyed numbers and the codes `question` writes (the module's rules)."""
+    found = [
+        AskedId(m.group(), fold(m["key"]), m["number"], coded=False)
+        for m in KEYED_LONG.finditer(question)
+        if fold(m["key"]) not in common_words() and not YEAR.fullmatch(m["number"])
+    ]
+    found += [
+        AskedId(m.group(), m["key"], m["number"], coded=True) for m in CODE.finditer(question)
+    ]
+    return found
+
+
+def unheld_code(
+    question: str, quoted: Sequence[str], documents: Sequence[str] = ()
+) -> UnheldCode | None:
+    """The first id the question writes that none of `quoted` (the answer's quotes and the
+    sections they are cited under) nor of `documents` (the quoted documents' texts) writes
+    while the quotes write others of its shape, with those; None when there is none. A quoted
+    document writing the asked id is about it: "Where does the spare impeller for BH-17 come
+    from?" is answered "from BH-09" by a thread on BH-17 (s22 trial)."""
+    for asked in asked_ids(question):
+        if any(_writes(text, asked) for text in [*quoted, *documents]):
+            continue
+        held = sorted({other for text in quoted for other in same_shape(text, asked)})
+        if held:
+            return UnheldCode(asked.written, held[:HELD_NAMED])
+    return None
+
+
+def _writes(text: str, asked: AskedId) -> bool:
+    """Whether `text` writes the asked id's number as a whole number (a code's with its
+    capitals: "E52", "E-52", "e52")."""
+    if asked.coded:
+        pattern = rf"(?<![\w.]){re.escape(asked.key)}-?{asked.number}(?![\d]|[.,]\d)"
+        return re.search(pattern, text, re.IGNORECASE) is not None
+    return re.search(rf"(?<![\d.,]){asked.number}(?![\d]|[.,]\d)", text) is not None
+
+
+def same_shape(text: str, asked: AskedId) -> list[str]:
+    """The other ids of `asked`'s shape `text` writes, as written: a code of the same capitals
+    ("E47" for "E52"), or a number of as many digits after the same key ("order 48213")."""
+    if asked.coded:
+        found = {m.group() for m in CODE.finditer(text) if m["key"] == asked.key}
+    else:
+        digits = len(asked.number)
+        found = {
+            m.group()
+            for m in KEYED_LONG.finditer(text)
+            if fold(m["key"]) == asked.key and len(m["number"]) == digits
+        }
+    return sorted(found - {asked.written})

@@ -1,0 +1,58 @@
+"""A question naming a record by a long number or a code, answered by a quote of another
+record of that kind, abstains naming the ids the quote writes (unheld_codes.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.unheld_codes import UnheldCode, asked_ids, unheld_code
+
+ROW = (
+    "| 1107 | 2026-03-18T14:40:00Z | solved | Robert Hughes | Refund for order 48213 | I sent"
+    " back the Thermo One Pro from order 48213 on 10 March (tracking 6A01928374650). |"
+)
+
+
+def test_a_long_order_number_the_quoted_row_does_not_write_abstains_naming_its_own() -> None:
+    # s25 trial: order 48213's refund row quoted for order 51877 (.64)
+    found = unheld_code("What was the refund for order 51877?", [ROW])
+    assert found == UnheldCode("order 51877", ["order 48213"])
+
+
+def test_a_code_of_the_same_capitals_quoted_instead_abstains() -> None:
+    # s25 trial: "Error E47 means…" quoted for E52 (.38)
+    quote = "Error E47 means the temperature probe is disconnected. Check the probe cable."
+    assert unheld_code("What does error E52 mean?", [quote]) == UnheldCode("E52", ["E47"])
+    assert unheld_code("Que signifie l'erreur E-52 ?", ["Erreur E52 : sonde absente."]) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("What was the refund for order 48213?", [ROW]),  # the row writes it
+        ("What was the refund for order 51877?", ["Refunds take 5 to 10 days."]),  # no other id
+        ("Combien pour la commande n° 50321 ?", ["Commande 50321 : double prélèvement"]),
+        ("Who approves refunds above 1000 €?", ["above 5000 €: the director"]),  # an amount
+        ("What changed in 2026?", ["In 2025 the price rose."]),  # a year
+        ("What does error E52 mean?", ["The probe codes are listed in the manual."]),
+        ("What was the refund for order 51877?", ["ticket 12345 was refunded"]),  # other key
+    ],
+)
+def test_a_quote_writing_the_id_or_no_other_of_its_shape_stands(
+    question: str, quoted: list[str]
+) -> None:
+    assert unheld_code(question, quoted) is None
+
+
+def test_a_quoted_document_writing_the_asked_code_is_about_it() -> None:
+    # s22 trial: a thread on BH-17 answers "from BH-09"
+    question = "Where does the spare impeller for BH-17 come from?"
+    quote = "I can take the spare impeller from BH-09 in the meantime."
+    assert unheld_code(question, [quote]) == UnheldCode("BH-17", ["BH-09"])
+    thread = "BH-17 pump failed this morning.\n" + quote
+    assert unheld_code(question, [quote], [thread]) is None
+
+
+def test_asked_ids_are_long_keyed_numbers_and_codes_not_years_amounts_or_versions() -> None:
+    asked = asked_ids("order 51877, ticket #1042, VT-100, E52, in 2026, above 1500, v2.3, 3.4.0")
+    assert [a.written for a in asked] == ["order 51877", "ticket #1042", "VT-100", "E52"]
