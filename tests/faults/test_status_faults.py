@@ -46,10 +46,12 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             raise PermissionError(13, "Permission denied", str(path))
         return real(path)
 
-    def reading(path: Path) -> bytes:
+    real_read = corpus_module._read_bytes
+
+    def reading(path: Path, reader: Any) -> bytes:
         if path.name == "locked.txt":
             raise corpus_module.UnreadableDocument("cannot be read (Permission denied)")
-        return path.read_bytes()
+        return real_read(path, reader)
 
     monkeypatch.setattr(corpus_module, "file_sha256", counting)
     monkeypatch.setattr(corpus_module, "_read_bytes", reading)
