@@ -23,6 +23,7 @@ import numpy as np
 
 from citeqa.answer_location import LOCATION_FEATURES, Reading, location_features, share_of_best
 from citeqa.domain import any_of, language_data
+from citeqa.durations import DURATION, DURATION_KINDS, asked_durations, holds_duration
 from citeqa.glossary import fold
 from citeqa.language import LONG_QUOTE
 from citeqa.models import Hit
@@ -69,13 +70,12 @@ reads), then where in it the question's terms meet (answer_location.py; the quot
 all of them)."""
 ANSWER_KINDS = ("number", "share", "date", "person", "place")
 """The kinds of value the features name (wants_<kind>_has); their cues are language data."""
-DURATION = "duration"
-"""A kind no feature names: a question asking a duration ("how long", "délai") asks a number,
-held only by a number of a duration ("6 semaines", not "86 €": s21 trial; `_holds_wanted`)."""
+_FEATURE_KINDS = frozenset(ANSWER_KINDS)
+"""The kinds the features read (durations.DURATION_KINDS choose the value only)."""
 _LANGUAGE = language_data()
 _TYPES = {
     kind: re.compile(_LANGUAGE.answer_types[kind])
-    for kind in (*ANSWER_KINDS, DURATION)
+    for kind in ANSWER_KINDS
     if kind in _LANGUAGE.answer_types
 }
 """What a question asks for, read on its folded text (citeqa/data/language.json)."""
@@ -116,10 +116,11 @@ WANTS_READ = 16
 
 @functools.lru_cache(maxsize=WANTS_READ)
 def _wanted(question: str) -> frozenset[str]:
-    """The kinds `question`'s folded text asks for (_TYPES)."""
+    """The kinds `question`'s folded text asks for (_TYPES), and the DURATION_KINDS it asks
+    (durations.py: they choose the value held, `holds_asked_value`, no feature)."""
     folded = fold(question)
     kinds = frozenset(kind for kind, pattern in _TYPES.items() if pattern.search(folded))
-    return kinds | {"number"} if DURATION in kinds else kinds
+    return kinds | asked_durations(folded)
 
 
 def holds_asked_value(wants: Wants, text: str) -> bool:
@@ -128,7 +129,12 @@ def holds_asked_value(wants: Wants, text: str) -> bool:
     read as any capitalised name, is left out): "Helix 2.8 (12 February 2026)" for "When was it
     released?"."""
     folded = fold(text)
-    return any(_holds_wanted(kind, wants, text, folded) for kind in wants.kinds if kind in _HAS)
+    if DURATION in wants.kinds:  # the number asked is a duration (durations.py)
+        others = wants.kinds - {"number", *DURATION_KINDS}
+        return holds_duration(wants.kinds, folded) or any(
+            _holds(kind, text, folded) for kind in others if kind in _HAS
+        )
+    return any(_holds(kind, text, folded) for kind in wants.kinds if kind in _HAS)
 
 
 def holds_asked_name(wants: Wants, text: str) -> bool:
@@ -136,13 +142,6 @@ def holds_asked_name(wants: Wants, text: str) -> bool:
     capitalised name past its first word ("Jean Dupont" for "Who signed for the landlord?";
     "Decisions" holds none)."""
     return bool(wants.kinds & {"person", "place"}) and _holds_name(text)
-
-
-def _holds_wanted(kind: str, wants: Wants, text: str, folded: str) -> bool:
-    """`_holds` of `kind` as `wants` asks it: the number of a question asking a duration is
-    one of a duration (DURATION)."""
-    asked = DURATION if kind == "number" and DURATION in wants.kinds else kind
-    return _holds(asked, text, folded)
 
 
 def _holds(kind: str, text: str, folded: str) -> bool:
@@ -192,7 +191,7 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
         if valued is not text:
             folded = fold(valued)
         holds = {
-            kind: kind in wants.kinds and _holds_wanted(kind, wants, valued, folded) and not places
+            kind: kind in wants.kinds and _holds(kind, valued, folded) and not places
             for kind in ANSWER_KINDS
         }
         hit = hits[item.passage_rank - 1]
@@ -209,7 +208,7 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
                 float(holds["date"]),
                 float(holds["person"]),
                 float(holds["place"]),
-                float(bool(wants.kinds) and not any(holds.values())),
+                float(bool(wants.kinds & _FEATURE_KINDS) and not any(holds.values())),
                 len(tokens - question_tokens) / len(tokens) if tokens else 0.0,
                 float(bool(heaviest & tokens)),
                 math.log1p(len(text)) / 7.0,

@@ -39,7 +39,7 @@ from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
-from citeqa.asked_headings import asked_heading_starts, under_heading
+from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.defined_terms import asked_terms, defines
@@ -610,14 +610,17 @@ def under_asked_heading(candidates: Candidates, reading: Reading) -> Candidates:
     its words (asked_headings.py: "Root cause" for "What was the root cause of the May 2026
     email outage?") and the best stands under none, those standing right under one, in the
     quote ranker's order: the rankers rated the page's key/value rows, read with its title,
-    over the sentence under "## Root cause" (s24 trial). Another document's such sections
-    are another record's."""
+    over the sentence under "## Root cause" (s24 trial). Not when the best stands under a
+    heading writing a word of the question: "## Apollo" answers "What is the status of project
+    Apollo?" over "## Project status". Another document's such sections are another record's."""
     if not candidates.sentences:
         return candidates
     bank, best = reading.bank, candidates.sentences[0]
     doc_id = bank.sentences[best.index].doc_id
     text = bank.documents[doc_id].text
     lang = reading.hits[best.passage_rank - 1].chunk.lang
+    if heading_writes_asked_word(text, bank.sentences[best.index].start, reading.terms, lang):
+        return candidates  # "## Apollo" for "What is the status of project Apollo?"
     asked = asked_heading_starts(text, reading.terms, lang)
     if not asked:
         return candidates

@@ -31,6 +31,7 @@ __all__ = [
     "ANCESTORS_SHOWN",
     "READ_BACK",
     "MarkdownHeading",
+    "heading_starts",
     "headings_above",
     "kept_headings",
     "markdown_headings",
@@ -96,6 +97,13 @@ def kept_headings(text: str) -> tuple[MarkdownHeading, ...]:
     """The text's `markdown_headings`, read once with its outline and kept as it is (membership's
     owner sections ask them of a text for every pairing and owner)."""
     return _outline(text).headings
+
+
+def heading_starts(text: str) -> tuple[tuple[int, ...], bool]:
+    """Where the text's `kept_headings` start, in order, and whether its only heading of one
+    "#" is its title (`_Outline.titled`): read once with its outline."""
+    outline = _outline(text)
+    return outline.starts, outline.titled
 
 
 def _outline(text: str) -> _Outline:

@@ -35,6 +35,7 @@ from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
 from citeqa.dates import day_spans
+from citeqa.durations import DURATION
 from citeqa.keyed_lines import header_line, names_line
 from citeqa.language import (
     SENTENCE_ENDS,
@@ -174,7 +175,8 @@ def _heading_answers(
 def _asks_no_date(wants: Wants) -> bool:
     """Whether a question asks a number but no date ("How long does the cycle last?"): a
     heading's day is then no value it asks for."""
-    return "number" in wants.kinds and "date" not in wants.kinds
+    asked = wants.kinds
+    return bool(asked & {"number", DURATION}) and not asked & {"date", "since"}
 
 
 def _without_dates(words: str) -> str:

@@ -26,6 +26,7 @@ import numpy as np
 
 from citeqa.boilerplate import Boilerplate
 from citeqa.domain import Domain, any_of, language_data
+from citeqa.durations import asked_durations, holds_duration
 from citeqa.editstamps import on_a_stamp_line
 from citeqa.glossary import fold, language_words
 from citeqa.language import is_table_row, is_table_separator
@@ -83,11 +84,6 @@ SENTENCE_WORDS = 10_000
 450 bytes each, 4.5 MB full): the answer features read them of every candidate sentence."""
 
 _PERCENT = re.compile(r"\d\s?%")
-_DURATION_ASKED = re.compile(language_data().answer_types.get("duration", r"(?!)"))
-"""A folded question asking a duration ("how long", "délai"): the number it asks is one of a
-duration (language data `answer_types`)."""
-_DURATION = re.compile(language_data().answer_values.get("duration", r"(?!)"))
-"""A folded sentence writing a duration ("6 semaines", "2 hours 13 minutes")."""
 
 
 @dataclass(frozen=True)
@@ -571,16 +567,16 @@ class _Wants:
     percent: bool
     definition: bool
     numbers: frozenset[str]
-    duration: bool = False
-    """The number asked is a duration (`_DURATION_ASKED`): only a sentence writing one
-    (`_DURATION`) holds it."""
+    duration: frozenset[str] = frozenset()
+    """The number asked is a duration (durations.asked_durations, a length or a date after
+    "depuis" where asked too): only a sentence writing one (durations.holds_duration) holds it."""
 
     @classmethod
     def of(cls, rules: SentenceRules, focus: str) -> _Wants:
         folded = fold(focus)
-        duration = bool(_DURATION_ASKED.search(folded))
+        duration = asked_durations(folded)
         return cls(
-            number=duration or bool(rules.quantity.search(folded)),
+            number=bool(duration) or bool(rules.quantity.search(folded)),
             percent=bool(rules.share.search(folded)),
             definition=bool(rules.asks_definition.search(folded)),
             numbers=frozenset(_digits(focus)),
@@ -655,7 +651,7 @@ def _rank_free(
     context = terms.coverage(context_tokens)
     has_number = not facts.numbers <= wants.numbers  # a number the question does not name
     has_number = has_number and not numbers_only_places(text)
-    has_number = has_number and (not wants.duration or _DURATION.search(facts.folded) is not None)
+    has_number = has_number and (not wants.duration or holds_duration(wants.duration, facts.folded))
     column = bank.key_column(index) if terms.keys else 0
     names_key, numbered_key = key_cells(text, terms.keys, column)
     key = "" if names_key or not facts.table_row else bank.key_words(index)
@@ -772,14 +768,15 @@ NUMBERED_HEADING_MAX = 60
 """A numbered heading read as such (`numbers_only_places`) holds at most this many characters."""
 
 
-_LIST_ITEM_NUMBER = re.compile(r"\s*\d{1,3}\.\s+(?=\S)")
-"""A numbered list item's number opening a sentence ("2. Click New rule."): its item's place."""
+_LIST_ITEM_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s+(?=\S)")
+"""A numbered list item's number opening a sentence ("2. Click New rule.", "2) Click New
+rule."): its item's place."""
 
 
 def without_list_number(text: str) -> str:
-    """`text` without the number opening it as a list's item ("2. Click New rule." → "Click New
-    rule."): that number counts the list's steps, no value a question asks ("maximum number of
-    rules" is not answered by step 2)."""
+    """`text` without the number opening it as a list's item ("2. Click New rule." or "2) Click
+    New rule." → "Click New rule."): that number counts the list's steps, no value a question
+    asks ("maximum number of rules" is not answered by step 2)."""
     found = _LIST_ITEM_NUMBER.match(text)
     return text[found.end() :] if found else text
 

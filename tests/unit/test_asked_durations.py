@@ -1,13 +1,19 @@
 """A question asking a duration ("délai", "how long") asks a number that only a number of a
 duration holds (s21 trial: the passport's "86 €" held the number of "Quel est le délai pour
 obtenir une carte d'identité ?"; s24: "| Emails delayed | 310,000 |" that of "How long did
-the outage last?"). Documents are cut as a build cuts them."""
+the outage last?"). The duration chooses the sentence and the value only: the answer models'
+features stay those of the kinds they were trained on (s25 review B: a research near miss was
+answered once they read it). Documents are cut as a build cuts them."""
 
 from __future__ import annotations
 
-from citeqa.answer_features import MATCH_FEATURES, Wants, match_features
+import numpy as np
+import pytest
+
+from citeqa.answer_features import Wants, holds_asked_value, match_features
 from citeqa.answer_location import Reading
 from citeqa.chunking import chunk_document
+from citeqa.durations import DURATION_KINDS
 from citeqa.lexical import tokenize
 from citeqa.models import Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
@@ -35,41 +41,79 @@ DURATIONS = (
 )
 
 
-def test_a_question_asking_a_duration_is_answered_by_a_duration_not_any_number() -> None:
-    question = "Quel est le délai pour obtenir une carte d'identité ?"
+def _features_unmoved(question: str, bank: SentenceBank, hits: list[Hit]) -> None:
+    """The answer features of `question` are those of the kinds the models know."""
     wants = Wants.of(question)
-    assert {"number", "duration"} <= wants.kinds
-    assert "duration" not in Wants.of("Combien coûte un passeport ?").kinds
-    bank, hits, cut = _read(DURATIONS)
     terms = QuestionTerms(focus=question, terms=[(frozenset({"cart"}), 1.0)])
     scored = QuestionScores(bank, terms, None).scored(hits)
     rows = match_features(scored, Reading(bank, hits, terms), wants)
-    held = {
-        cut[item.index]: row[MATCH_FEATURES.index("wants_number_has")]
-        for item, row in zip(scored, rows, strict=True)
-    }
-    assert held["Le délai moyen d'obtention est de 6 semaines."] == 1.0
+    known = Wants(wants.kinds - set(DURATION_KINDS))
+    assert np.array_equal(rows, match_features(scored, Reading(bank, hits, terms), known))
+
+
+def test_a_question_asking_a_duration_is_answered_by_a_duration_not_any_number() -> None:
+    question = "Quel est le délai pour obtenir une carte d'identité ?"
+    assert "duration" in Wants.of(question).kinds
+    assert "duration" not in Wants.of("Combien coûte un passeport ?").kinds
+    bank, hits, cut = _read(DURATIONS)
+    _features_unmoved(question, bank, hits)
+    terms = QuestionTerms(focus=question, terms=[(frozenset({"cart"}), 1.0)])
+    scored = QuestionScores(bank, terms, None).scored(hits)
     price = "Le passeport coûte 86 € pour un majeur ; la carte d'identité est gratuite."
-    assert held[price] == 0.0
+    delay = "Le délai moyen d'obtention est de 6 semaines."
+    assert holds_asked_value(Wants.of(question), delay)
+    assert not holds_asked_value(Wants.of(question), price)
     bonus = {cut[item.index]: item.score for item in scored}
     asked_price = QuestionTerms(focus="Combien coûte la carte ?", terms=terms.terms)
     priced = {cut[i.index]: i.score for i in QuestionScores(bank, asked_price, None).scored(hits)}
     assert bonus[price] < priced[price]  # the number bonus goes only to a duration
 
 
-def test_durations_are_told_from_other_numbers() -> None:
-    asks = Wants.of("How long did the email delivery outage last?")
-    assert {"number", "duration"} <= asks.kinds
+@pytest.mark.parametrize(
+    ("question", "held", "not_held"),
+    [
+        (
+            "How long did the email delivery outage last?",
+            [
+                "| Duration | 2 hours 13 minutes |",
+                "Un jeton est valable 15 minutes.",
+                "New workspaces get a 21-day trial.",
+                "The restore took 1h30.",
+                "Latency: 300 ms.",
+                "Retention is 2 yrs.",
+                "Sprints last 3 wks.",
+                "Timeout: 10 secs.",
+                "About 5 mins.",
+            ],
+            ["| Emails delayed | 310,000 |", "Built in the 1990s.", "Le bureau ouvre à 8h."],
+        ),
+        (
+            "How long is the garden hose?",
+            ["The hose is 15 m long.", "It takes 2 hours to unroll."],
+            ["It costs 40 euros."],
+        ),
+        (
+            "Depuis combien de temps le site est-il fermé ?",
+            ["Le site est fermé depuis le 3 mars.", "Il est fermé depuis 2 semaines."],
+            ["Le site compte 40 salariés."],
+        ),
+    ],
+)
+def test_durations_are_told_from_other_numbers(
+    question: str, held: list[str], not_held: list[str]
+) -> None:
+    wants = Wants.of(question)
+    assert [text for text in held if not holds_asked_value(wants, text)] == []
+    assert [text for text in not_held if holds_asked_value(wants, text)] == []
+    assert not holds_asked_value(Wants.of("How long did it last?"), "The hose is 15 m long.")
+
+
+def test_the_features_of_a_duration_asked_are_those_of_the_number_asked() -> None:
     rows = [
         "| Duration | 2 hours 13 minutes |",
-        "Un jeton est valable 15 minutes.",
-        "New workspaces get a 21-day trial.",
+        "Page views: 1,204.",
+        "| Emails delayed | 310,000 |",
     ]
-    bank, hits, cut = _read("\n\n".join(["# Outage", *rows, "| Emails delayed | 310,000 |"]))
-    terms = QuestionTerms(focus="How long did the outage last?", terms=[(frozenset({"x"}), 1.0)])
-    scored = QuestionScores(bank, terms, None).scored(hits)
-    held = match_features(scored, Reading(bank, hits, terms), asks)
-    number = MATCH_FEATURES.index("wants_number_has")
-    found = {cut[item.index]: row[number] for item, row in zip(scored, held, strict=True)}
-    assert [found[row] for row in rows] == [1.0, 1.0, 1.0]  # "21-day" too (s20 trial)
-    assert found["| Emails delayed | 310,000 |"] == 0.0
+    bank, hits, _ = _read("\n\n".join(["# Outage", *rows]))
+    _features_unmoved("How long did the outage last?", bank, hits)
+    _features_unmoved("How long is the garden hose?", bank, hits)

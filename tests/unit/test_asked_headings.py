@@ -30,7 +30,8 @@ DATE_ROW = "| Date | 19 May 2026 |"
 
 def _terms(question: str) -> QuestionTerms:
     words = [w for w in tokenize(question, "en") if not w.isdigit()]
-    return QuestionTerms(focus=question, terms=[(frozenset({word}), 1.0) for word in words])
+    terms = [(frozenset({word}), 1.0) for word in words]
+    return QuestionTerms(focus=question, terms=terms, focus_terms=len(terms))
 
 
 def test_a_heading_is_asked_when_the_question_writes_each_of_its_words() -> None:
@@ -46,12 +47,50 @@ def test_a_heading_is_asked_when_the_question_writes_each_of_its_words() -> None
     assert not asked_heading_starts(PAGE, _terms("What caused the outage?"), "en")
 
 
-def _reading(question: str) -> tuple[Reading, list[str]]:
-    doc = Document(doc_id="d", title="PM", path="/d.md", text=PAGE, sha256="0", kind="md")
+def test_a_numbered_anchored_or_abbreviated_heading_and_word_sections_are_asked() -> None:
+    question = _terms("What was the root cause of the outage?")
+    for heading in ("## 1. Root cause", "## Root cause {#rc}", "## Root cause (RCA)"):
+        page = PAGE.replace("## Root cause", heading)
+        assert asked_heading_starts(page, question, "en") == {page.index(heading)}, heading
+    # a Word or odt export: every section a heading of one "#", none the title
+    sections = PAGE.replace("## ", "# ")
+    assert asked_heading_starts(sections, question, "en") == {sections.index("# Root cause")}
+
+
+def test_a_carried_context_asks_no_heading() -> None:
+    carried = _terms("What was it?")
+    carried.terms.extend([(frozenset({"root"}), 0.5), (frozenset({"caus"}), 0.5)])
+    assert tokenize("root cause", "en") == ["root", "caus"]
+    assert not asked_heading_starts(PAGE, carried, "en")
+
+
+PORTFOLIO = (
+    "# Portfolio review Q3\n\n## Project status\n\nMost projects are on track.\n\n"
+    "## Apollo\n\nApollo is on hold since March because the vendor went bankrupt.\n\n"
+    "## Hermes\n\nHermes shipped its first release in August.\n"
+)
+ON_TRACK = "Most projects are on track."
+ON_HOLD = "Apollo is on hold since March because the vendor went bankrupt."
+
+
+def test_the_best_under_a_heading_naming_a_word_asked_stays_first() -> None:
+    reading, cut = _reading("What is the status of project Apollo?", PORTFOLIO)
+    ranked = _candidates(cut, [ON_HOLD, ON_TRACK])
+    assert under_asked_heading(ranked, reading) is ranked
+    # under a heading naming nothing asked, the asked heading's sentence still comes first
+    reading, cut = _reading(
+        "What is the project status of Hermes?", PORTFOLIO.replace("Hermes", "Zeus")
+    )
+    ranked = under_asked_heading(_candidates(cut, [ON_HOLD, ON_TRACK]), reading)
+    assert [cut[item.index] for item in ranked.sentences] == [ON_TRACK]
+
+
+def _reading(question: str, page: str = PAGE) -> tuple[Reading, list[str]]:
+    doc = Document(doc_id="d", title="PM", path="/d.md", text=page, sha256="0", kind="md")
     chunks = list(chunk_document(doc))
-    rows = document_sentences(PAGE, [(n, c.start, c.end) for n, c in enumerate(chunks)], "md")
+    rows = document_sentences(page, [(n, c.start, c.end) for n, c in enumerate(chunks)], "md")
     sentences = [Sentence(doc_id="d", chunk_index=n, start=a, end=b) for n, a, b in rows.tolist()]
-    cut = [PAGE[s.start : s.end] for s in sentences]
+    cut = [page[s.start : s.end] for s in sentences]
     bank = SentenceBank({"d": doc}, chunks, sentences, None, [frozenset() for _ in sentences])
     hits = [Hit(chunk=chunk, chunk_index=n, score=1.0) for n, chunk in enumerate(chunks)]
     return Reading(bank, hits, _terms(question)), cut

@@ -358,11 +358,13 @@ def test_a_corpus_adds_to_the_knowledge_answering_reads_from_it() -> None:
 
 
 def test_answer_cues_are_language_data() -> None:
-    from citeqa.answer_features import ANSWER_KINDS, DURATION, Wants
+    from citeqa.answer_features import ANSWER_KINDS, Wants
     from citeqa.domain import language_data
+    from citeqa.durations import DURATION_KINDS
 
     language = language_data()
-    assert set(language.answer_types) == {*ANSWER_KINDS, DURATION} and language.interrogatives
+    assert set(language.answer_types) == {*ANSWER_KINDS, *DURATION_KINDS}
+    assert language.interrogatives
     assert Wants.of("Combien de patients ?").kinds == {"number"}
     assert Wants.of("How many patients?").kinds == {"number"}
 

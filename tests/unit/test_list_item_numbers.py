@@ -7,6 +7,7 @@ above."). Documents are cut as a build cuts them."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from citeqa.answer_features import MATCH_FEATURES, Wants, match_features
 from citeqa.answer_location import Reading
@@ -25,6 +26,7 @@ PAGE = (
     "{second} Click Add to Slack and authorize the app.\n"
 )
 NUMBERED = PAGE.format(mark="1.", second="2.")
+PARENTHESISED = PAGE.format(mark="1)", second="2)")
 BULLETED = PAGE.format(mark="-", second="-")
 STEP = "Open Settings › Integrations › Slack."
 QUESTION = "Which plan do I need for the Slack integration?"
@@ -55,14 +57,16 @@ def _scored(text: str) -> tuple[ScoredSentence, SentenceBank, list[Hit], list[Sc
     return step, bank, hits, scored
 
 
-def test_a_numbered_steps_number_is_none_of_its_numbers() -> None:
-    bank, _, cut = _read(NUMBERED)
-    assert cut[_step(cut)] == f"1. {STEP}"  # the number opens the item's sentence
+@pytest.mark.parametrize(("page", "mark"), [(NUMBERED, "1."), (PARENTHESISED, "1)")])
+def test_a_numbered_steps_number_is_none_of_its_numbers(page: str, mark: str) -> None:
+    bank, _, cut = _read(page)
+    assert cut[_step(cut)] == f"{mark} {STEP}"  # the number opens the item's sentence
     assert bank.facts(_step(cut)).numbers == frozenset()
 
 
-def test_a_numbered_step_scores_as_the_same_step_bulleted() -> None:
-    numbered, *_ = _scored(NUMBERED)
+@pytest.mark.parametrize("page", [NUMBERED, PARENTHESISED])
+def test_a_numbered_step_scores_as_the_same_step_bulleted(page: str) -> None:
+    numbered, *_ = _scored(page)
     bulleted, *_ = _scored(BULLETED)
     assert numbered.score == bulleted.score  # a short step: a label, scored less, either way
 
