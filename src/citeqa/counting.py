@@ -41,9 +41,11 @@ _RECORD_LINE = re.compile(
 """A value of a record of a list in a JSON or YAML file, as treetext writes it: its path of
 two steps or more ("tickets › 5533 › status: solved")."""
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
-_COUNT = r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f,.]?\d{3})*(?:[ \t]+[^\W\d_]+)?[ \t]+"
-"""A whole number (its thousands maybe grouped: "1 204", "1,204") then a space, maybe one word
-("120 adult"): the noun after it is counted."""
+_COUNT = (
+    r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d{1,3}(?:[ \u00a0\u202f,.]?\d{3})*(?:[ \t]+[^\W\d_]+)?[ \t]+"
+)
+"""A whole number (its thousands maybe grouped: "1 204", "1,204"), no year ("In 2024 tickets
+moved"), then a space, maybe one word ("120 adult"): the noun after it is counted."""
 
 
 @cache

@@ -124,6 +124,8 @@ def test_a_count_written_in_a_passage_retrieved_below_the_read_ones_answers_it()
     )
     below = [hit("docs/paper", PAPER)]
     assert counted_records("How many patients were enrolled?", top, docs, below) is None
+    year = [hit("docs/paper", "In 2021 patients were enrolled at three sites.")]
+    assert counted_records("How many patients were enrolled?", top, docs, year) is not None
 
 
 def test_only_the_tables_of_the_passages_read_are_counted() -> None:
