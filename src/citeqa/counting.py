@@ -40,6 +40,9 @@ _RECORD_LINE = re.compile(
 )
 """A value of a record of a list in a JSON or YAML file, as treetext writes it: its path of
 two steps or more ("tickets › 5533 › status: solved")."""
+_RECORD_HEADING = re.compile(rf"^#+ [^\n]+?{re.escape(SEPARATOR)}", re.MULTILINE)
+"""The heading of a record of an export's list, as records.py writes it ("## tickets › 5533 ·
+Commande 50321 : double prélèvement"): its passage holds one record."""
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
 _COUNT = (
     r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d{1,3}(?:[ \u00a0\u202f,.]?\d{3})*(?:[ \t]+[^\W\d_]+)?[ \t]+"
@@ -94,13 +97,15 @@ def _count_written(noun: str, hits: Sequence[Hit]) -> bool:
 
 def _is_record_line(line: str) -> bool:
     """Whether a line is a table's row or a record's value of a structured file."""
-    return _TABLE_ROW.fullmatch(line) is not None or _RECORD_LINE.match(line) is not None
+    shapes = (_TABLE_ROW.fullmatch, _RECORD_LINE.match, _RECORD_HEADING.match)
+    return any(shape(line) is not None for shape in shapes)
 
 
 def _holds_records(hit: Hit) -> bool:
     """Whether the passage holds a table's rows or the records of a structured file's list."""
     text = hit.chunk.text
-    return _TABLE_ROW.search(text) is not None or _RECORD_LINE.search(text) is not None
+    shapes = (_TABLE_ROW, _RECORD_LINE, _RECORD_HEADING)
+    return any(shape.search(text) is not None for shape in shapes)
 
 
 def _name_words(names: Iterable[str]) -> set[str]:
