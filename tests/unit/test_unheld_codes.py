@@ -79,6 +79,12 @@ def test_an_id_written_with_leading_zeros_a_space_or_digit_groups_is_held(
     assert unheld_code(question, [f"The part for {other} comes from Nice."]) is not None
 
 
+def test_a_lowercase_letter_then_a_space_is_no_code() -> None:
+    quote = "Printers accept A3 and A5 sheets; a 4 page leaflet is included."
+    assert unheld_code("Can printers use A4 sheets?", [quote]) == UnheldCode("A4", ["A3", "A5"])
+    assert unheld_code("Can printers use A4 sheets?", ["Use a4 or A3 sheets."]) is None
+
+
 def test_a_number_of_another_record_is_no_digit_group_of_the_asked() -> None:
     quote = "La commande 51 876 et la commande 48213 ont été remboursées."
     found = unheld_code("La commande 51877 a-t-elle été remboursée ?", [quote])
