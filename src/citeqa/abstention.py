@@ -26,9 +26,9 @@ max_help_position parameter of argparse.ArgumentParser": membership.py) names bo
 in never write, while they write others ("Q3 2027 travel budget" answered from the 2026
 sheet), is refused naming theirs (`no_year`, unheld_years.py), and so is one naming a record
 by a long keyed number or a code its quotes never write while they write another of its shape
-("order 51877" answered by order 48213's row: unheld_codes.py). A question asking to count
-the rows of a table ("How many tickets were about login in March?") is refused saying that
-citeqa quotes, it does not count (`not_counted`, counting.py).
+("order 51877" answered by order 48213's row: unheld_codes.py; `no_held_id`). A question
+asking to count the rows of a table ("How many tickets were about login in March?") is refused
+saying that citeqa quotes, it does not count (`not_counted`, counting.py).
 Otherwise the answer layer decides, and the reason says which of the question's words the
 documents never mention, when there are some (with their spelling in the documents when the
 question misspells them: "Did you mean “default”?", spelling_hints.py), or else which of its
@@ -191,12 +191,13 @@ BLANK_PAGE = {
     "fr": "La page {page} de {title} ne contient aucun texte.",
 }
 """A question asking a page (places.asked_page) that no document has."""
-NO_YEAR = {
-    "en": "The passages that would answer never mention {year}: they are of {held}.",
-    "fr": "Les passages qui répondraient ne mentionnent jamais {year} : ils portent sur {held}.",
+NO_HELD_ID = {
+    "en": "The passages that would answer never mention {asked}: they are of {held}.",
+    "fr": "Les passages qui répondraient ne mentionnent jamais {asked} : ils portent sur {held}.",
 }
-"""A question asking of a year, or of a keyed number ("week 20"), the passages its answer
-stands in never write while they write others (unheld_years.py, unheld_numbers.py)."""
+"""A question asking of a year, a keyed number ("week 20") or an id ("order 51877"), the
+passages its answer stands in never write while they write others (unheld_years.py,
+unheld_numbers.py, unheld_codes.py)."""
 NO_VALUE_KIND = {
     "en": "The passages that would answer write no {words}.",
     "fr": "Les passages qui répondraient n’écrivent pas de {words}.",
@@ -643,10 +644,16 @@ def no_such_page(
 
 
 def no_year(year: str, held: list[str], lang: Lang) -> str:
-    """The reason for a question asking of a year, or of a keyed number ("week 20":
-    unheld_numbers), the passages its answer stands in never write: the year or keyed number
-    between quotation marks, then those they write."""
-    return NO_YEAR[lang].format(year=_quoted([shown(year)]), held=", ".join(held))
+    """The reason for a question asking of a year the passages its answer stands in never
+    write (unheld_years): the year between quotation marks, then those they write."""
+    return no_held_id(year, held, lang)
+
+
+def no_held_id(asked: str, held: list[str], lang: Lang) -> str:
+    """The reason for a question asking of a year, a keyed number ("week 20": unheld_numbers)
+    or a record's id ("order 51877", "E52": unheld_codes) the passages its answer stands in
+    never write: the one asked between quotation marks, then those they write."""
+    return NO_HELD_ID[lang].format(asked=_quoted([shown(asked)]), held=", ".join(held))
 
 
 def not_counted(title: str, lang: Lang) -> str:

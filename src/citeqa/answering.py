@@ -960,7 +960,7 @@ def compose(
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
         return abstain(reason)
-    counted = counted_records(terms.focus, [*top, *retrieval.hits], bank.documents)
+    counted = counted_records(terms.focus, top, bank.documents, retrieval.hits)
     if counted is not None:  # "How many tickets were about login in March?"
         return abstain(abstention.not_counted(counted, lang))
     read = [*top, *retrieval.hits]  # read once: its documents, then its texts
@@ -1044,10 +1044,10 @@ def compose(
         return abstain(abstention.no_year(year.year, year.held, lang))
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
-        return abstain(abstention.no_year(number.asked, number.held, lang))
+        return abstain(abstention.no_held_id(number.asked, number.held, lang))
     code = unheld_code(terms.focus, [*(c.quote for c in citations), *labels], texts)
     if code is not None:  # "order 51877" answered by order 48213's row, "E52" by E47's line
-        return abstain(abstention.no_year(code.asked, code.held, lang))
+        return abstain(abstention.no_held_id(code.asked, code.held, lang))
     kind = unwritten_kind(abstention.value_kinds_asked(terms), [c.quote for c in citations])
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
         return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)

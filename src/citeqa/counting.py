@@ -11,7 +11,11 @@ most <noun>"; their group "noun" the records counted, a plural that is no unit o
 YAML list, among the passages the answer reads or shows stands in a document whose title or
 file name writes that noun ("tickets" of "export-tickets-2026-S1.csv"): the records counted
 are its rows. "How many eggs in the banana bread?" counts no table's records (no document of a
-table is named "eggs"), and is answered as before.
+table is named "eggs"), and is answered as before. Only the documents of the passages the
+answer reads count (not a low-ranked table among the retrieved), and a sentence of a passage
+retrieved writing a number next to the noun ("A total of 120 patients were enrolled", "412
+tickets ont été ouverts"; one word may stand between) answers the count: the question is
+answered as before (s25 review D).
 
 No I/O; the cues are the language data's.
 """
@@ -36,7 +40,15 @@ _RECORD_LINE = re.compile(
 )
 """A value of a record of a list in a JSON or YAML file, as treetext writes it: its path of
 two steps or more ("tickets › 5533 › status: solved")."""
+_RECORD_HEADING = re.compile(rf"^#+ [^\n]+?{re.escape(SEPARATOR)}", re.MULTILINE)
+"""The heading of a record of an export's list, as records.py writes it ("## tickets › 5533 ·
+Commande 50321 : double prélèvement"): its passage holds one record."""
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
+_COUNT = (
+    r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d{1,3}(?:[ \u00a0\u202f,.]?\d{3})*(?:[ \t]+[^\W\d_]+)?[ \t]+"
+)
+"""A whole number (its thousands maybe grouped: "1 204", "1,204"), no year ("In 2024 tickets
+moved"), then a space, maybe one word ("120 adult"): the noun after it is counted."""
 
 
 @cache
@@ -54,12 +66,16 @@ def asked_count(question: str) -> str | None:
 
 
 def counted_records(
-    question: str, hits: Sequence[Hit], documents: Mapping[str, Document]
+    question: str,
+    hits: Sequence[Hit],
+    documents: Mapping[str, Document],
+    retrieved: Sequence[Hit] = (),
 ) -> str | None:
-    """The title of the document whose table's rows (or list's records) the question asks to
-    count or rank (the module's rules), or None."""
+    """The title of the document of one of `hits` (the passages the answer reads) whose
+    table's rows (or list's records) the question asks to count or rank, unless a sentence of
+    `hits` or `retrieved` writes the count (the module's rules); or None."""
     noun = asked_count(question)
-    if noun is None:
+    if noun is None or _count_written(noun, [*hits, *retrieved]):
         return None
     for doc_id in dict.fromkeys(hit.chunk.doc_id for hit in hits if _holds_records(hit)):
         document = documents[doc_id]
@@ -68,10 +84,28 @@ def counted_records(
     return None
 
 
+def _count_written(noun: str, hits: Sequence[Hit]) -> bool:
+    """Whether a line of the passages, other than a table's row or a record's value, writes a
+    number then the folded plural `noun` ("A total of 120 patients were enrolled")."""
+    written = re.compile(rf"{_COUNT}{re.escape(noun)}\b")
+    for hit in hits:
+        lines = (line for line in hit.chunk.text.splitlines() if not _is_record_line(line))
+        if any(written.search(fold(line)) for line in lines):
+            return True
+    return False
+
+
+def _is_record_line(line: str) -> bool:
+    """Whether a line is a table's row or a record's value of a structured file."""
+    shapes = (_TABLE_ROW.fullmatch, _RECORD_LINE.match, _RECORD_HEADING.match)
+    return any(shape(line) is not None for shape in shapes)
+
+
 def _holds_records(hit: Hit) -> bool:
     """Whether the passage holds a table's rows or the records of a structured file's list."""
     text = hit.chunk.text
-    return _TABLE_ROW.search(text) is not None or _RECORD_LINE.search(text) is not None
+    shapes = (_TABLE_ROW, _RECORD_LINE, _RECORD_HEADING)
+    return any(shape.search(text) is not None for shape in shapes)
 
 
 def _name_words(names: Iterable[str]) -> set[str]:

@@ -29,18 +29,22 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from citeqa.glossary import fold
-from citeqa.unheld_numbers import common_words
+from citeqa.unheld_numbers import common_words, writes_whole
 from citeqa.unheld_years import YEAR
 
 __all__ = ["UnheldCode", "asked_ids", "unheld_code"]
 
 KEYED_LONG = re.compile(
-    r"(?<![\w.-])(?P<key>[^\W\d_]{2,})[ \t]*(?:#|n°|no\.?)?[ \t]*(?P<number>\d{4,})(?![\w]|[.,]\d)"
+    r"(?<![\w.-])(?P<key>[^\W\d_]{2,})[ \t]*(?i:#|n[°º]|no\.?)?[ \t]*(?P<number>\d{4,})"
+    r"(?![\w]|[.,]\d)"
 )
-"""A key word then a whole number of four digits or more ("order 51877", "commande n° 50321")."""
+"""A key word then a whole number of four digits or more ("order 51877", "commande n° 50321",
+"Invoice No. 51877", "Facture nº 51877")."""
 CODE = re.compile(r"(?<![\w.-])(?P<key>[A-Z]{1,4})-?(?P<number>\d{1,6})(?![\w]|[.,-]\d)")
 """A code: one to four capitals, maybe a hyphen, then digits ("E52", "VT-100", "HD-0042");
 not a part of a longer word, a version ("v2.3") or a date ("Q3-2026" is read as no code)."""
+_GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+"""A space, no-break or narrow no-break space between a number's digit groups ("51 877")."""
 HELD_NAMED = 3
 """How many ids of the quotes the reason names."""
 
@@ -94,12 +98,11 @@ def unheld_code(
 
 
 def _writes(text: str, asked: AskedId) -> bool:
-    """Whether `text` writes the asked id's number as a whole number (a code's with its
-    capitals: "E52", "E-52", "e52")."""
-    if asked.coded:
-        pattern = rf"(?<![\w.]){re.escape(asked.key)}-?{asked.number}(?![\d]|[.,]\d)"
-        return re.search(pattern, text, re.IGNORECASE) is not None
-    return re.search(rf"(?<![\d.,]){asked.number}(?![\d]|[.,]\d)", text) is not None
+    """Whether `text` writes the asked id's number as a whole number, leading zeros and
+    French digit groups aside ("51 877" for 51877), a code's after its capitals glued or after
+    a space or a hyphen ("E-052" for "E52", "FY 2024" for "FY2024"): unheld_numbers.writes_whole."""
+    key = asked.key if asked.coded else ""
+    return writes_whole(_GROUP_SPACE.sub("", text), int(asked.number), key)
 
 
 def same_shape(text: str, asked: AskedId) -> list[str]:

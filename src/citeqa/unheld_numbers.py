@@ -37,6 +37,7 @@ __all__ = [
     "asked_keyed_number",
     "keyed_numbers",
     "unheld_number",
+    "writes_whole",
 ]
 
 KEYED = re.compile(
@@ -76,7 +77,7 @@ def unheld_number(
     if asked is None:
         return None
     written, key, number = asked
-    if any(_writes_whole(text, number) for text in [*labels, *quoted]):
+    if any(writes_whole(text, number) for text in [*labels, *quoted]):
         return None
     held = {
         other
@@ -147,8 +148,11 @@ def _column_numbers(key: str, text: str) -> set[int]:
     return numbers
 
 
-def _writes_whole(text: str, number: int) -> bool:
+def writes_whole(text: str, number: int, key: str = "") -> bool:
     """Whether `text` writes `number` as a whole number (leading zeros allowed: "ADR-0006"),
-    a negative one after its minus sign."""
+    a negative one after its minus sign; with a `key`, right after it: glued or after a hyphen
+    in any case ("HD-0042", "hd42"), after a space as written ("FY 2024"; "a 4" is no "A4")."""
     sign = "[-\u2212]" if number < 0 else ""
-    return re.search(rf"(?<![\d.,]){sign}0*{abs(number)}(?![\d]|[.,]\d)", text) is not None
+    keyed = re.escape(key)
+    before = rf"(?<![\w.])(?:(?i:{keyed})-?|{keyed}[ \t])" if key else r"(?<![\d.,])"
+    return re.search(rf"{before}{sign}0*{abs(number)}(?![\d]|[.,]\d)", text) is not None

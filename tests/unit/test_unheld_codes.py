@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from citeqa.abstention import no_held_id
 from citeqa.unheld_codes import UnheldCode, asked_ids, unheld_code
 
 ROW = (
@@ -56,3 +57,53 @@ def test_a_quoted_document_writing_the_asked_code_is_about_it() -> None:
 def test_asked_ids_are_long_keyed_numbers_and_codes_not_years_amounts_or_versions() -> None:
     asked = asked_ids("order 51877, ticket #1042, VT-100, E52, in 2026, above 1500, v2.3, 3.4.0")
     assert [a.written for a in asked] == ["order 51877", "ticket #1042", "VT-100", "E52"]
+
+
+@pytest.mark.parametrize(
+    ("question", "written", "other"),
+    [  # s25 review D: the id's other written forms read as another record's
+        ("Where does the spare pump for HD-42 come from?", "HD-0042", "HD-0043"),
+        ("Where does the spare pump for HD-0042 come from?", "HD 42", "HD-43"),
+        ("What does error E52 mean?", "E-052", "E-047"),
+        ("What was the budget in FY2024?", "FY 2024", "FY2023"),
+        ("La commande 51877 a-t-elle été remboursée ?", "commande 51 877", "commande 48213"),
+        ("La commande 51877 a-t-elle été remboursée ?", "commande 51\u00a0877", "commande 48213"),
+        ("La commande 51877 a-t-elle été remboursée ?", "commande 51\u202f877", "commande 48213"),
+    ],
+)
+def test_an_id_written_with_leading_zeros_a_space_or_digit_groups_is_held(
+    question: str, written: str, other: str
+) -> None:
+    quote = f"The part for {written} comes from Lyon; {other} is served from Nice."
+    assert unheld_code(question, [quote]) is None
+    assert unheld_code(question, [f"The part for {other} comes from Nice."]) is not None
+
+
+def test_a_lowercase_letter_then_a_space_is_no_code() -> None:
+    quote = "Printers accept A3 and A5 sheets; a 4 page leaflet is included."
+    assert unheld_code("Can printers use A4 sheets?", [quote]) == UnheldCode("A4", ["A3", "A5"])
+    assert unheld_code("Can printers use A4 sheets?", ["Use a4 or A3 sheets."]) is None
+
+
+def test_a_number_of_another_record_is_no_digit_group_of_the_asked() -> None:
+    quote = "La commande 51 876 et la commande 48213 ont été remboursées."
+    found = unheld_code("La commande 51877 a-t-elle été remboursée ?", [quote])
+    assert found == UnheldCode("commande 51877", ["commande 48213"])
+
+
+@pytest.mark.parametrize(
+    "question", ["Invoice No. 51877?", "Commande N° 51877 ?", "Facture nº 51877 ?", "no 51877"]
+)
+def test_a_number_sign_or_abbreviation_keys_a_long_number(question: str) -> None:
+    written = [asked.written.split()[0] for asked in asked_ids(question)]
+    assert written == ([] if question.startswith("no ") else [question.split()[0]])
+
+
+def test_the_reason_names_the_asked_id_and_the_ids_quoted() -> None:
+    found = unheld_code("What was the refund for order 51877?", [ROW])
+    assert found is not None
+    reason = no_held_id(found.asked, found.held, "en")
+    assert (
+        reason
+        == "The passages that would answer never mention “order 51877”: they are of order 48213."
+    )
