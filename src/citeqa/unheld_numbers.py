@@ -149,6 +149,7 @@ def _column_numbers(key: str, text: str) -> set[int]:
 
 def _writes_whole(text: str, number: int) -> bool:
     """Whether `text` writes `number` as a whole number (leading zeros allowed: "ADR-0006"),
-    a negative one after its minus sign."""
-    sign = "[-\u2212]" if number < 0 else ""
-    return re.search(rf"(?<![\d.,]){sign}0*{abs(number)}(?![\d]|[.,]\d)", text) is not None
+    a negative one after its minus sign preceded by no word character: "OPS-01" and "v-12"
+    write 1 and 12, not -1 and -12 (review C of s25)."""
+    start = r"(?<![\w.,])[-\u2212]" if number < 0 else r"(?<![\d.,])"
+    return re.search(rf"{start}0*{abs(number)}(?![\d]|[.,]\d)", text) is not None
