@@ -392,3 +392,19 @@ def test_the_hidden_line_names_the_corpus_folders_before_caches_and_hidden_files
     named = line.split("): ", 1)[1]
     assert named.startswith(".git/, .venv/, node_modules/, pkg0/__pycache__/")
     assert named.endswith("d1/.DS_Store and 4 more")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# see " + ".".join(["a"] * 100) + " = 1\nx = 1\n",  # a comment
+        'x = 1 # "' + ".".join(["a"] * 100) + "]\n",  # a comment after a value
+        'doc = """\n' + ".".join(["a"] * 100) + ' = 1\n"""\n',  # a multi-line string
+        "doc = '''\n[" + ".".join(["a"] * 100) + "]\n'''\n",  # a literal one
+    ],
+    ids=["comment", "trailing", "basic", "literal"],
+)
+def test_a_long_dotted_chain_in_a_comment_or_string_is_read(tmp_path: Path, text: str) -> None:
+    """Review C of s25: a chain of more than MAX_DEPTH dotted parts in a comment or a
+    multi-line string refused valid TOML as nested too deep."""
+    assert document(tmp_path, "ok.toml", text).kind == "toml"
