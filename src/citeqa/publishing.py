@@ -310,12 +310,16 @@ def left_to_user(folder: Path, listed: set[str]) -> bool:
 def kept_for_user(index_dir: Path) -> list[Path]:
     """The build folders of the index folder that citeqa keeps only for a user's files in
     them (`left_to_user`): superseded builds, and temporaries of builds killed while writing
-    (`remove_leftovers` removes the rest of them), for `citeqa status` to name."""
+    (`remove_leftovers` removes the rest of them), for `citeqa status` to name. While a build
+    holds the build lock (`build_running`) no temporary is named: the running build's own is
+    being written, not kept (review C of s25)."""
     owner = read_marker(index_dir)
     if owner is None:
         return []
     old = _old_builds(owner, current_name(index_dir))
     kept = [path for path, listed in old.items() if left_to_user(path, listed)]
+    if build_running(index_dir) is not None:
+        return kept
     return kept + [path for path in _temporaries(owner) if left_to_user(path, set())]
 
 

@@ -506,11 +506,10 @@ class Vocabulary:
         when each of its pieces of three letters or more is a corpus word and each other piece
         a term."""
         name = key.lstrip("-")
-        if name.isdigit():  # "week 0012" is written "week 12" too (s25 hostile probe)
-            numbers = dict.fromkeys((name, name.lstrip("0") or "0"))
+        if name.isdigit():
             if fold(before) in language_words("key_cues"):
-                return any(self.has_compound(f"{before} {number}") for number in numbers)
-            return any(_frequency(word_alternatives(number), self) > 0 for number in numbers)
+                return self.has_compound(f"{before} {name}")
+            return _frequency(word_alternatives(name), self) > 0
         forms = (name, *self.glossary.expansions(name))
         if any(self.has_compound(form) for form in forms):
             return True
@@ -640,8 +639,6 @@ def analyse(
                 result.corrections.append(joined.spelling)  # BM25 searches it, once
             if joined:
                 alternatives |= joined.alternatives
-            if unread and word[:1] == "0" and word.isdigit():  # "week 0012" asks week 12
-                alternatives |= word_alternatives(word.lstrip("0") or "0", vocabulary.glossary)
             translation = translations.get(fold(word)) if scale == 1.0 else None
             if translation is not None:
                 alternatives |= word_alternatives(translation, vocabulary.glossary)

@@ -169,7 +169,7 @@ class _Table:
         column = [cell_key(cell) for cell in cells]
         kind, keyed = column_keys(column)
         every = [cell for row in rows for cell in row]
-        names = _unpadded(name for cell in every for name in _cell_names(cell))
+        names = frozenset(name for cell in every for name in _cell_names(cell))
         ranges = tuple(dict.fromkeys(span for cell in every for span in _ranges(cell)))
         counted = _counting_column(rows)
         header = fold(counted[0]).strip() if counted else ""
@@ -197,16 +197,9 @@ class _Asked:
     @classmethod
     def of(cls, keys: Iterable[str]) -> _Asked:
         typed = list(keys)
-        every = _unpadded(skeleton(key) for key in typed)
-        words = _unpadded(skeleton(key) for key in typed if not key.isdigit())
+        every = frozenset(skeleton(key) for key in typed)
+        words = frozenset(skeleton(key) for key in typed if not key.isdigit())
         return cls(every, _numbers(every), words, _numbers(words))
-
-
-def _unpadded(names: Iterable[str]) -> frozenset[str]:
-    """`names` and, for each that is a number written with leading zeros, the number without
-    them: "week 0012" asks the row "| 12 |", and "0004" of a cell is 4 (s25 hostile probe)."""
-    read = set(names)
-    return frozenset(read | {name.lstrip("0") or "0" for name in read if name.isdigit()})
 
 
 def _numbers(skeletons: frozenset[str]) -> tuple[int, ...]:

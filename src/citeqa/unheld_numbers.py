@@ -150,9 +150,14 @@ def _column_numbers(key: str, text: str) -> set[int]:
 
 def writes_whole(text: str, number: int, key: str = "") -> bool:
     """Whether `text` writes `number` as a whole number (leading zeros allowed: "ADR-0006"),
-    a negative one after its minus sign; with a `key`, right after it: glued or after a hyphen
-    in any case ("HD-0042", "hd42"), after a space as written ("FY 2024"; "a 4" is no "A4")."""
+    a negative one after its minus sign preceded by no word character ("OPS-01" and "v-12"
+    write 1 and 12, not -1 and -12: review C of s25); with a `key`, right after it: glued or
+    after a hyphen in any case ("HD-0042", "hd42"), after a space as written ("FY 2024"; "a 4"
+    is no "A4")."""
     sign = "[-\u2212]" if number < 0 else ""
     keyed = re.escape(key)
-    before = rf"(?<![\w.])(?:(?i:{keyed})-?|{keyed}[ \t])" if key else r"(?<![\d.,])"
+    if key:
+        before = rf"(?<![\w.])(?:(?i:{keyed})-?|{keyed}[ \t])"
+    else:
+        before = r"(?<![\w.,])" if number < 0 else r"(?<![\d.,])"
     return re.search(rf"{before}{sign}0*{abs(number)}(?![\d]|[.,]\d)", text) is not None

@@ -286,6 +286,17 @@ def test_a_users_file_in_a_temporary_build_stays(tmp_path: Path, cli: Any) -> No
     assert json.loads(cli("status", "--json", *where).out)["kept_for_user"] == [str(temporary)]
 
 
+def test_a_running_builds_temporary_is_no_folder_kept_for_a_user(tmp_path: Path) -> None:
+    """Review C of s25: while a build holds the lock its temporary, a manifest not yet
+    written, read as a folder kept for a user's files."""
+    _, index = _built(tmp_path)
+    with claimed_and_locked(index) as owner:
+        temporary, _ = owner.new_build_names()
+        temporary.mkdir()
+        (temporary / "chunks.jsonl.part").write_text("{}\n")
+        assert publishing.kept_for_user(index) == []
+
+
 USERS_DATA = ("my-data.json", "export.jsonl", "lexical/mine.npy", "vectors.faiss")
 """A user's files of the endings a build writes, none of its names."""
 

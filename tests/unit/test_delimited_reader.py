@@ -280,3 +280,20 @@ def test_a_file_of_many_ragged_records_says_so_in_a_warning(tmp_path: Path) -> N
     ]
     one_short = "team,city,headcount\n" + "".join(f"{n},Berlin,{n}\n" for n in range(30))
     assert document(tmp_path, "few.csv", one_short + "31,Paris\n").warnings == []
+
+
+def test_a_ragged_file_of_backslash_escapes_is_read_as_a_table(tmp_path: Path) -> None:
+    # review C of s25: neither reading is even; `""` cannot read it at all, so it read as text
+    sheet = 'id,text,extra\n1,"He typed \\"stop\\" and left",x\n2,"ok",y,extra\n3,"fine",z\n'
+    rows = lines_of(tmp_path, "ragged.csv", sheet)[2:]
+    assert rows[0] == '| 1 | He typed "stop" and left | x |  |'
+    assert len(rows) == 3
+
+
+def test_a_backslash_that_escapes_no_quote_is_kept(tmp_path: Path) -> None:
+    # review C of s25: read with the backslash escape, "grep \d+ log" lost its backslash
+    sheet = 'id,cmd,note\n1,"grep \\d+ log","say \\"hi\\" now"\n2,"C:\\new\\table","a \\\\ b"\n'
+    assert lines_of(tmp_path, "cmds.csv", sheet)[2:] == [
+        '| 1 | grep \\d+ log | say "hi" now |',
+        "| 2 | C:\\new\\table | a \\ b |",
+    ]

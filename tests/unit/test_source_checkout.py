@@ -292,13 +292,15 @@ def test_a_config_file_whose_lines_pass_the_limit_says_so_plainly(
     )
 
 
+@pytest.mark.parametrize(("name", "kind"), [("huge.toml", "a TOML"), ("huge.yaml", "a YAML")])
 def test_a_config_file_past_the_size_limit_is_refused_reading_no_more_than_the_limit(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, kind: str
 ) -> None:
-    """s25 hostile probe: a 50 MB file was read whole to be refused (448 MB of memory)."""
+    """s25 hostile probe: a 50 MB file was read whole to be refused (448 MB of memory); review
+    C of s25: a .yaml or .json file too."""
     from citeqa.readers.structured import MAX_FILE_BYTES, past_limit
 
-    path = tmp_path / "huge.toml"
+    path = tmp_path / name
     with path.open("wb") as stream:
         stream.truncate(MAX_FILE_BYTES + 1000)  # sparse: no disk written
     read: list[int] = []
@@ -319,8 +321,19 @@ def test_a_config_file_past_the_size_limit_is_refused_reading_no_more_than_the_l
     monkeypatch.setattr(Path, "open", counting_open)
     with pytest.raises(UnreadableDocument) as refused:
         read_document(path, tmp_path, {})
-    assert refused.value.reason == past_limit("a TOML")
+    assert refused.value.reason == past_limit(kind)
     assert sum(read) == MAX_FILE_BYTES + 1
+
+
+def test_a_json_file_is_read_up_to_a_chat_exports_day_file() -> None:
+    """A .json file is refused unread only past the bytes of chatexport.MAX_DAY_CHARACTERS
+    characters: a day file past 1,000,000 characters is still read as a chat log."""
+    from citeqa.chatexport import MAX_DAY_CHARACTERS
+    from citeqa.readers.structured import READERS, past_limit
+
+    json_reader = next(reader for reader in READERS if reader.kind == "json")
+    assert json_reader.max_bytes == 4 * MAX_DAY_CHARACTERS + 4
+    assert json_reader.oversized() == past_limit("a JSON")
 
 
 HAPROXY = "global\n    log 127.0.0.1 local0\n    maxconn 4096\n\ndefaults\n    mode http\n"
@@ -392,3 +405,19 @@ def test_the_hidden_line_names_the_corpus_folders_before_caches_and_hidden_files
     named = line.split("): ", 1)[1]
     assert named.startswith(".git/, .venv/, node_modules/, pkg0/__pycache__/")
     assert named.endswith("d1/.DS_Store and 4 more")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# see " + ".".join(["a"] * 100) + " = 1\nx = 1\n",  # a comment
+        'x = 1 # "' + ".".join(["a"] * 100) + "]\n",  # a comment after a value
+        'doc = """\n' + ".".join(["a"] * 100) + ' = 1\n"""\n',  # a multi-line string
+        "doc = '''\n[" + ".".join(["a"] * 100) + "]\n'''\n",  # a literal one
+    ],
+    ids=["comment", "trailing", "basic", "literal"],
+)
+def test_a_long_dotted_chain_in_a_comment_or_string_is_read(tmp_path: Path, text: str) -> None:
+    """Review C of s25: a chain of more than MAX_DEPTH dotted parts in a comment or a
+    multi-line string refused valid TOML as nested too deep."""
+    assert document(tmp_path, "ok.toml", text).kind == "toml"

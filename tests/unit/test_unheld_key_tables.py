@@ -84,9 +84,3 @@ def test_a_numbered_list_is_no_table_looked_up_by_numbers() -> None:
     unnumbered one, tables.first_unnumbered_column, whose cells are no keys)."""
     steps = _Table.of([["#", "Step"], ["1", "Install it"], ["2", "Run it"], ["3", "Start it"]])
     assert steps.kind is None and steps.keys == ()
-
-
-def test_a_number_with_leading_zeros_is_held_by_its_row_and_the_other_way() -> None:
-    assert holds(keyed_by("10", "11", "12"), "0012")
-    assert holds(keyed_by("0001", "0004", "0006"), "4")
-    assert not holds(keyed_by("10", "11", "12"), "0120")

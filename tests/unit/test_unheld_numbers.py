@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.unheld_numbers import asked_keyed_number, keyed_numbers, unheld_number
+from citeqa.unheld_numbers import asked_keyed_number, keyed_numbers, unheld_number, writes_whole
 
 ROTA = (
     "## Rota 2026\n\n| Week | Primary | Secondary |\n| --- | --- | --- |\n"
@@ -92,3 +92,20 @@ def test_keyed_numbers_are_read_after_the_key_and_in_its_column() -> None:
 def test_a_cells_escaped_pipe_does_not_shift_the_keys_column() -> None:
     rota = "| Team | Week |\n| --- | --- |\n| Ops \\| Infra | 10 |\n| Web | 11 |\n| Data | 12 |"
     assert keyed_numbers("week", [rota]) == {10, 11, 12}
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "writes"),
+    [
+        ("OPS-01 is open", -1, False),
+        ("see v-12", -12, False),
+        ("it froze at -12 degrees", -12, True),
+        ("(\u221212)", -12, True),
+        ("OPS-01 is open", 1, True),
+    ],
+)
+def test_a_negative_number_is_written_after_a_minus_that_follows_no_word(
+    text: str, number: int, writes: bool
+) -> None:
+    """Review C of s25: "OPS-01" and "v-12" counted as writing -1 and -12."""
+    assert writes_whole(text, number) is writes

@@ -104,21 +104,22 @@ def _dotted_past_depth(text: str) -> bool:
     """Whether a key or a table header of the TOML text has more than MAX_DEPTH dotted parts,
     read before tomllib, whose time grows with the square of a key's parts (s25 hostile probe:
     a 60 KB `a.a.a… = 1` took 7.9 s CPU, 200 KB over 400 s). A chain of bare or quoted parts
-    joined by dots and closed by "=" or "]" is such a key; a line holding fewer dots than the
-    limit cannot hold one, so the scan costs nothing on an ordinary file."""
-    return any(
-        _longest_key(line) > MAX_DEPTH for line in text.splitlines() if line.count(".") > MAX_DEPTH
-    )
+    joined by dots and closed by "=" or "]" on one line is such a key; a comment and a string
+    (a multi-line one across its lines) are no key (review C of s25: a long dotted chain in
+    either refused valid TOML). A text holding fewer dots than the limit cannot hold one, so
+    the scan costs nothing on an ordinary file."""
+    return text.count(".") > MAX_DEPTH and _longest_key(text) > MAX_DEPTH
 
 
-def _longest_key(line: str) -> int:
-    """The most dotted parts of a key or header of `line` (a chain of parts closed by "=" or
-    "]"); a string is one token, so "a.b.c" written as a value counts one part. An unclosed
-    string runs to the line's end (one token, so each quote is read once)."""
+def _longest_key(text: str) -> int:
+    """The most dotted parts of a key or header of `text` (a chain of parts closed by "=" or
+    "]" on its line); a string is one token, so "a.b.c" written as a value counts one part. An
+    unclosed string runs to its line's end (a multi-line one to the text's end), a comment to
+    its line's end."""
     longest = parts = 0
     after_dot = False
-    for token in _KEY_TOKENS.findall(line):
-        if token.isspace():
+    for token in _KEY_TOKENS.findall(text):
+        if token.isspace() and "\n" not in token:
             continue
         if token == "." and parts and not after_dot:
             after_dot = True
@@ -131,7 +132,13 @@ def _longest_key(line: str) -> int:
     return longest
 
 
-_KEY_TOKENS = re.compile(r""""(?:[^"\\]|\\.)*"?|'[^']*'?|[A-Za-z0-9_-]+|\s+|.""")
+_MULTI_LINE_STRINGS = r'"""(?:[^\\]|\\.)*?(?:"""|\Z)' + r"|'''.*?(?:'''|\Z)"
+_KEY_TOKENS = re.compile(
+    _MULTI_LINE_STRINGS + r"""|#[^\n]*|"(?:[^"\\\n]|\\.)*"?|'[^'\n]*'?|[A-Za-z0-9_-]+|\s+|.""",
+    re.S,
+)
+"""TOML's tokens for `_longest_key`: a multi-line string (three quotes), a comment, a string, a
+bare part, blanks (a line's end among them ends a chain), any other character."""
 _KEY_PART = re.compile(r""""(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+""")
 
 
@@ -198,9 +205,10 @@ _ARTICLES = {"toml": "a TOML", "ini": "an INI"}
 """Each kind's name in the reason a file is refused."""
 
 READERS = (
-    ConfigReader("toml", (".toml",)),
+    ConfigReader("toml", (".toml",), version=3 + DECODING_VERSION),
     ConfigReader("ini", (".cfg", ".ini"), version=2 + DECODING_VERSION),
 )
-"""Version 2 of .cfg/.ini: a file's keys before any section are read at the top, and a file
-of another syntax (haproxy.cfg, grub.cfg) as plain text; both were refused as "not valid
-INI"."""
+"""Version 3 of .toml: a dotted chain in a comment or a multi-line string no longer refuses
+the file as nested too deep. Version 2 of .cfg/.ini: a file's keys before any section are read
+at the top, and a file of another syntax (haproxy.cfg, grub.cfg) as plain text; both were
+refused as "not valid INI"."""

@@ -30,7 +30,9 @@ file whose records often hold another number of fields than its header row says 
 warning (`ragged_warning`), one of the index's notes, rather than being padded silently.
 Reader version 5: a backslash is the escape only when one stands before a quote that text
 follows and the first lines read evenly so but not with `""` (a Windows path ending in a
-backslash merged records; one empty `""` field turned the backslash reading off).
+backslash merged records; one empty `""` field turned the backslash reading off). Reader
+version 6: a backslash before anything but a quote or a backslash is kept ("grep \\d+"), and a
+file that `""` cannot read but backslash escapes can is read so even when ragged (review C).
 
 Titled by the file's name without its ending ("sla_per_customer"): a sheet states no title,
 and its first line is its header record, which already heads every quote.
@@ -67,7 +69,7 @@ class DelimitedReader:
     kind: str = "csv"
     suffixes: tuple[str, ...] = (".csv", ".tsv")
     decoded: bool = True
-    version: int = 5 + DECODING_VERSION
+    version: int = 6 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content).removeprefix("\ufeff")
@@ -94,8 +96,11 @@ def read_records(text: str, default: str) -> list[list[str]]:
     try:
         # newline="" as the csv docs ask: records end at "\n", "\r\n" or "\r" only, never at
         # the other breaks str.splitlines takes ("\u2028", "\x0c", "\x1e" in a field)
+        dialect = _dialect(text, default)
+        if dialect.escapechar:
+            text = _kept_backslashes(text, dialect.quotechar or '"')
         lines = io.StringIO(text, newline="")
-        rows = csv.reader(lines, _dialect(text, default), strict=True)
+        rows = csv.reader(lines, dialect, strict=True)
         records = [row for row in rows if any(field.strip() for field in row)]
     except csv.Error as error:
         if "field larger than field limit" in str(error):
@@ -163,8 +168,11 @@ def _dialect(text: str, default: str) -> type[csv.Dialect] | csv.Dialect:
 def _with_quote_escape(sniffed: type[csv.Dialect], sample: str) -> type[csv.Dialect]:
     """The sniffed dialect reading a quote inside a quoted field as RFC 4180 writes it, `""`
     (what Excel, Zendesk and Freshdesk export), unless the sample escapes quotes with a
-    backslash: a `\\"` inside a field (`_backslash_escapes`) and the sample read so gives every
-    record as many fields as its header while read with `""` it does not (`_reads_evenly`).
+    backslash: a `\\"` inside a field (`_backslash_escapes`) and the sample read so parses
+    while read with `""` the csv module refuses it (a ragged file then keeps its rows, and
+    `ragged_warning` says so), or gives every record as many fields as its header while read
+    with `""` it does not (`_reads_evenly`). Read so, only a backslash before a quote or a
+    backslash escapes; any other is kept (`_kept_backslashes`: "grep \\d+", "C:\\new").
     `Sniffer` says doublequote only when a `""` stands alone between separators in its sample,
     so a ticket's `""urgent""` inside a longer field cut each such record in two (s25 trial: 395
     records for 300 tickets); a Windows share ending in a backslash (`"\\\\srv\\hr\\",Bob`) is
@@ -174,11 +182,27 @@ def _with_quote_escape(sniffed: type[csv.Dialect], sample: str) -> type[csv.Dial
     sniffed.doublequote, sniffed.escapechar = True, None
     if not _backslash_escapes(sample, quote, sniffed.delimiter):
         return sniffed
-    doubled_even = _reads_evenly(sample, sniffed)
+    doubled = _reads_evenly(sample, sniffed)
     sniffed.doublequote, sniffed.escapechar = False, "\\"
-    if doubled_even or not _reads_evenly(sample, sniffed):
+    escaped = _reads_evenly(_kept_backslashes(sample, quote), sniffed)
+    if escaped is None or not (doubled is None or (escaped and not doubled)):
         sniffed.doublequote, sniffed.escapechar = True, None
     return sniffed
+
+
+def _kept_backslashes(text: str, quote: str) -> str:
+    """`text` for the csv module's backslash escape: a backslash before anything but a quote
+    or a backslash doubled, so that it is read as itself, not dropped (review C of s25: "grep
+    \\d+ log" read "grep d+ log")."""
+    return _ESCAPED.sub(lambda found: _kept(found, quote), text)
+
+
+def _kept(found: re.Match[str], quote: str) -> str:
+    """A backslash and the character after it, the backslash doubled unless it escapes."""
+    return found.group() if found.group(1) in (quote, "\\") else "\\" + found.group()
+
+
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 
 
 def _backslash_escapes(sample: str, quote: str, separator: str) -> bool:
@@ -189,14 +213,14 @@ def _backslash_escapes(sample: str, quote: str, separator: str) -> bool:
     return any(escape.group(1) not in ends for escape in escapes)
 
 
-def _reads_evenly(sample: str, dialect: type[csv.Dialect]) -> bool:
-    """Whether the csv module reads the sample with `dialect` without an error, each of its
-    non-blank records holding as many fields as the first."""
+def _reads_evenly(sample: str, dialect: type[csv.Dialect]) -> bool | None:
+    """Whether each non-blank record of the sample, read with `dialect`, holds as many fields
+    as the first; None when the csv module refuses to read it so."""
     try:
         rows = csv.reader(io.StringIO(sample, newline=""), dialect, strict=True)
         widths = {len(row) for row in rows if any(field.strip() for field in row)}
     except csv.Error:
-        return False
+        return None
     return len(widths) == 1
 
 

@@ -88,6 +88,11 @@ MAX_FILE_BYTES = 4 * MAX_CHARACTERS + 4
 """A file of more bytes has more than MAX_CHARACTERS characters whatever its encoding (none
 writes a character in more than 4 bytes, nor a byte-order mark): configfiles.py's are refused
 having read that many bytes and one more, not the whole file (corpus.py)."""
+MAX_DAY_FILE_BYTES = 4 * 32_000_000 + 4
+"""A .json file of more bytes has more characters than chatexport.MAX_DAY_CHARACTERS (its
+value; chatexport is imported only when a file is read), the most a chat export's day file is
+read up to: it is refused having read that many bytes and one more (review C of s25: a 300 MB
+.json was read whole to be refused); a smaller one is read and refused as before."""
 MAX_DEPTH = 64
 """A value nested deeper is skipped (configs nest a dozen levels; OpenAPI specs some 15)."""
 MAX_NODES = 1_000_000
@@ -126,6 +131,14 @@ class StructuredReader:
     record's texts keep their keys (a comment's one text runs on bare), a naming key's other
     values are written, a key opening with "# " makes no heading, and a list is an export's
     only when most of its records hold records (review A of s25)."""
+    max_bytes: int = MAX_FILE_BYTES
+    """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
+    a file of more is refused (`oversized`) unread, as `extract` would refuse it; a .json's is
+    MAX_DAY_FILE_BYTES, a chat export's day file being read past MAX_CHARACTERS."""
+
+    def oversized(self) -> str:
+        """The reason a file of more than `max_bytes` bytes is refused."""
+        return past_limit(f"a {self.kind.upper()}")
 
     def extract_at(self, content: str | bytes, relative: str, path: Path) -> Extracted:
         """`extract`, knowing where the file is (`path`): a day file of a chat export is read
@@ -297,6 +310,6 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
 
 
 READERS = (
-    StructuredReader("json", (".json",)),
+    StructuredReader("json", (".json",), max_bytes=MAX_DAY_FILE_BYTES),
     StructuredReader("yaml", (".yaml", ".yml")),
 )
