@@ -960,7 +960,7 @@ def compose(
     if unheld is not None:
         reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
         return abstain(reason)
-    counted = counted_records(terms.focus, top, bank.documents, retrieval.hits)
+    counted = counted_records(terms.focus, top, bank.documents)
     if counted is not None:  # "How many tickets were about login in March?"
         return abstain(abstention.not_counted(counted, lang))
     read = [*top, *retrieval.hits]  # read once: its documents, then its texts

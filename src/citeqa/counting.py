@@ -12,10 +12,13 @@ YAML list, among the passages the answer reads or shows stands in a document who
 file name writes that noun ("tickets" of "export-tickets-2026-S1.csv"): the records counted
 are its rows. "How many eggs in the banana bread?" counts no table's records (no document of a
 table is named "eggs"), and is answered as before. Only the documents of the passages the
-answer reads count (not a low-ranked table among the retrieved), and a sentence of a passage
-retrieved writing a number next to the noun ("A total of 120 patients were enrolled", "412
-tickets ont été ouverts"; one word may stand between) answers the count: the question is
-answered as before (s25 review D).
+answer reads count (not a low-ranked table among the retrieved), and a line of those passages
+writing a number then the noun ("A total of 120 patients were enrolled", "412 tickets ont été
+ouverts"; two words may stand between) or the noun then a colon and a number ("Patients
+enrolled: 120") answers a count: the question is answered as before (s25 review D). A number
+keyed by a word (`count_key_words`: "Priority 1 tickets") or after a limit (`count_limit_cues`:
+"up to 3 tickets a day") writes no count, and a question ranking records (`rank_cues`: "which
+agent resolved the most tickets") is answered by no written count (s25 review E).
 
 No I/O; the cues are the language data's.
 """
@@ -44,11 +47,12 @@ _RECORD_HEADING = re.compile(rf"^#+ [^\n]+?{re.escape(SEPARATOR)}", re.MULTILINE
 """The heading of a record of an export's list, as records.py writes it ("## tickets › 5533 ·
 Commande 50321 : double prélèvement"): its passage holds one record."""
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
-_COUNT = (
-    r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d{1,3}(?:[ \u00a0\u202f,.]?\d{3})*(?:[ \t]+[^\W\d_]+)?[ \t]+"
-)
+_NUMBER = r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d{1,3}(?:[ \u00a0\u202f,.]?\d{3})*(?![\w.,]\d)"
 """A whole number (its thousands maybe grouped: "1 204", "1,204"), no year ("In 2024 tickets
-moved"), then a space, maybe one word ("120 adult"): the noun after it is counted."""
+moved")."""
+_BETWEEN = r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]+"
+"""A space, maybe one or two words ("120 adult female"): the noun after it is counted."""
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
 @cache
@@ -58,24 +62,37 @@ def _cues() -> tuple[re.Pattern[str], ...]:
 
 
 def asked_count(question: str) -> str | None:
-    """The records (a folded plural noun) the question asks to count, or None."""
+    """The records (a folded plural noun) the question asks to count or rank, or None."""
+    return _asked(question, (*_cues(), *_rank_cues()))
+
+
+def asked_rank(question: str) -> str | None:
+    """The records (a folded plural noun) the question asks to rank by a count, or None."""
+    return _asked(question, _rank_cues())
+
+
+@cache
+def _rank_cues() -> tuple[re.Pattern[str], ...]:
+    """The rank cues, each compiled alone (each names its group "noun")."""
+    return tuple(re.compile(cue) for cue in language_data().rank_cues)
+
+
+def _asked(question: str, cues: Iterable[re.Pattern[str]]) -> str | None:
+    """The group "noun" of the first of `cues` the folded question writes, unless a unit."""
     folded = fold(question)
-    found = (cue.search(folded) for cue in _cues())
+    found = (cue.search(folded) for cue in cues)
     noun = next((match["noun"] for match in found if match is not None), None)
     return None if noun in language_words("unit_words") else noun
 
 
 def counted_records(
-    question: str,
-    hits: Sequence[Hit],
-    documents: Mapping[str, Document],
-    retrieved: Sequence[Hit] = (),
+    question: str, hits: Sequence[Hit], documents: Mapping[str, Document]
 ) -> str | None:
     """The title of the document of one of `hits` (the passages the answer reads) whose
-    table's rows (or list's records) the question asks to count or rank, unless a sentence of
-    `hits` or `retrieved` writes the count (the module's rules); or None."""
+    table's rows (or list's records) the question asks to count or rank, unless it asks to
+    count and a sentence of `hits` writes the count (the module's rules); or None."""
     noun = asked_count(question)
-    if noun is None or _count_written(noun, [*hits, *retrieved]):
+    if noun is None or (asked_rank(question) is None and _count_written(noun, hits)):
         return None
     for doc_id in dict.fromkeys(hit.chunk.doc_id for hit in hits if _holds_records(hit)):
         document = documents[doc_id]
@@ -86,13 +103,30 @@ def counted_records(
 
 def _count_written(noun: str, hits: Sequence[Hit]) -> bool:
     """Whether a line of the passages, other than a table's row or a record's value, writes a
-    number then the folded plural `noun` ("A total of 120 patients were enrolled")."""
-    written = re.compile(rf"{_COUNT}{re.escape(noun)}\b")
+    number then the folded plural `noun` ("A total of 120 patients were enrolled"), or the
+    noun then a colon and a number ("Patients enrolled: 120"); a number keyed by a word before
+    it ("priority 1 tickets") or after a limit ("up to 3 tickets") writes none."""
+    noun_after = re.compile(rf"{_NUMBER}{_BETWEEN}{re.escape(noun)}\b")
+    noun_before = re.compile(rf"\b{re.escape(noun)}\b([^:\n]*):[ \t]*{_NUMBER}")
     for hit in hits:
-        lines = (line for line in hit.chunk.text.splitlines() if not _is_record_line(line))
-        if any(written.search(fold(line)) for line in lines):
-            return True
+        for line in (fold(line) for line in hit.chunk.text.splitlines()):
+            if _is_record_line(line):
+                continue
+            if any(not _keyed(line[: found.start()]) for found in noun_after.finditer(line)):
+                return True
+            if any(not _keyed(found[1]) for found in noun_before.finditer(line)):
+                return True
     return False
+
+
+def _keyed(before: str) -> bool:
+    """Whether the folded text before a number makes it a label or a limit, no count."""
+    before = before.rstrip()
+    last = _LAST_WORD.search(before)
+    if last is not None and last[1] in language_words("count_key_words"):
+        return True
+    limits = language_words("count_limit_cues")
+    return any(re.search(rf"(?<!\w){re.escape(cue)}$", before) for cue in limits)
 
 
 def _is_record_line(line: str) -> bool:

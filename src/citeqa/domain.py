@@ -84,6 +84,7 @@ LANGUAGE_PATTERNS = (
     "code_announcers",
     "page_labels",
     "count_cues",
+    "rank_cues",
 )
 """Fields that list regular expressions, read from the language data only."""
 
@@ -174,6 +175,16 @@ class Domain(BaseModel):
     """Regular expressions (folded text) of questions asking to count or rank records, their
     group "noun" the records counted ("how many tickets", "quel pourcentage des commandes"):
     citeqa quotes, it does not count (counting.py)."""
+    rank_cues: tuple[str, ...] = ()
+    """Regular expressions (folded text) of questions asking to rank records by a count, their
+    group "noun" the records ("which agent resolved the most tickets"): no count written in a
+    passage answers them (counting.py)."""
+    count_key_words: tuple[str, ...] = ()
+    """Folded words that key a number as a label, not a count ("priority 1 tickets", "version
+    2 tickets"): such a number writes no count (counting.py)."""
+    count_limit_cues: tuple[str, ...] = ()
+    """Folded phrases of a limit ("up to", "at most", "jusqu'à"): a number after one writes no
+    count (counting.py)."""
     follow_up_openers: tuple[str, ...] = ()
     """Regular expressions (folded text) of questions that open by leaning on the previous one
     ("And…", "Et…", "What about…")."""

@@ -34,6 +34,8 @@ WordList = Literal[
     "chrome_phrases",
     "consent_controls",
     "contents_asks",
+    "count_key_words",
+    "count_limit_cues",
     "default_words",
     "edit_stamp_words",
     "editor_nouns",
