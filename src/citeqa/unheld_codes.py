@@ -43,8 +43,10 @@ KEYED_LONG = re.compile(
 CODE = re.compile(r"(?<![\w.-])(?P<key>[A-Z]{1,4})-?(?P<number>\d{1,6})(?![\w]|[.,-]\d)")
 """A code: one to four capitals, maybe a hyphen, then digits ("E52", "VT-100", "HD-0042");
 not a part of a longer word, a version ("v2.3") or a date ("Q3-2026" is read as no code)."""
-_GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
-"""A space, no-break or narrow no-break space between a number's digit groups ("51 877")."""
+_GROUPED = re.compile(r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)")
+"""A number written in digit groups of three after a first of one to three digits, spaced by
+a space, no-break or narrow no-break space ("51 877"); "51877 100" is two numbers."""
+_GROUP_SPACE = re.compile(r"[ \u00a0\u202f]")
 HELD_NAMED = 3
 """How many ids of the quotes the reason names."""
 
@@ -102,12 +104,14 @@ def _writes(text: str, asked: AskedId) -> bool:
     French digit groups aside ("51 877" for 51877), a code's after its capitals glued or after
     a space or a hyphen ("E-052" for "E52", "FY 2024" for "FY2024"): unheld_numbers.writes_whole."""
     key = asked.key if asked.coded else ""
-    return writes_whole(_GROUP_SPACE.sub("", text), int(asked.number), key)
+    joined = _GROUPED.sub(lambda grouped: _GROUP_SPACE.sub("", grouped.group()), text)
+    return writes_whole(joined, int(asked.number), key)
 
 
 def same_shape(text: str, asked: AskedId) -> list[str]:
     """The other ids of `asked`'s shape `text` writes, as written: a code of the same capitals
-    ("E47" for "E52"), or a number of as many digits after the same key ("order 48213")."""
+    ("E47" for "E52"), or a number of as many digits after the same key ("order 48213"); the
+    asked id written in another case ("Order 51877") is none."""
     if asked.coded:
         found = {m.group() for m in CODE.finditer(text) if m["key"] == asked.key}
     else:
@@ -117,4 +121,4 @@ def same_shape(text: str, asked: AskedId) -> list[str]:
             for m in KEYED_LONG.finditer(text)
             if fold(m["key"]) == asked.key and len(m["number"]) == digits
         }
-    return sorted(found - {asked.written})
+    return sorted(other for other in found if other.casefold() != asked.written.casefold())

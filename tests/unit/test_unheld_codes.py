@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.abstention import no_held_id
-from citeqa.unheld_codes import UnheldCode, asked_ids, unheld_code
+from citeqa.unheld_codes import UnheldCode, asked_ids, same_shape, unheld_code
 
 ROW = (
     "| 1107 | 2026-03-18T14:40:00Z | solved | Robert Hughes | Refund for order 48213 | I sent"
@@ -89,6 +89,20 @@ def test_a_number_of_another_record_is_no_digit_group_of_the_asked() -> None:
     quote = "La commande 51 876 et la commande 48213 ont été remboursées."
     found = unheld_code("La commande 51877 a-t-elle été remboursée ?", [quote])
     assert found == UnheldCode("commande 51877", ["commande 48213"])
+
+
+def test_a_number_after_the_asked_id_is_no_digit_group_of_it() -> None:
+    # s25 review E: "51877 100" was joined into 51877100, a refusal naming the asked id
+    quote = "Order 51877 100 € refunded; order 48213 kept."
+    assert unheld_code("What was the refund for order 51877?", [quote]) is None
+    found = unheld_code("What was the refund for order 51877?", ["Order 51876 and 48213."])
+    assert found == UnheldCode("order 51877", ["Order 51876"])
+
+
+def test_the_asked_id_written_in_another_case_is_no_other_id() -> None:
+    quote = "Order 51877 100 € refunded; order 48213 kept."
+    asked = asked_ids("What was the refund for order 51877?")[0]
+    assert same_shape(quote, asked) == ["order 48213"]
 
 
 @pytest.mark.parametrize(
