@@ -5,7 +5,9 @@ language data's duration cues (`answer_types` and `answer_values` "duration", "l
 
 "How long did the outage last?" and "Quel est le délai pour obtenir une carte d'identité ?"
 ask a number of a duration ("2 hours 13 minutes", "6 semaines", "1h30"), not any number ("86 €",
-"| Emails delayed | 310,000 |"); "How long is the garden hose?" asks a length too ("15 m");
+"| Emails delayed | 310,000 |"); "How long is the garden hose?" asks a length too ("15 m";
+"How long was the outage?", "How long is the warranty?" do not), and a time of day ("à
+14h30", "at 14h30") is no duration;
 "Depuis combien de temps …" a date after "depuis" too ("depuis mars 2024"). These choose the
 sentence and the value only: the answer models' features read the kinds they were trained
 on (answer_features.ANSWER_KINDS), so a duration asked moves no answerability (s25 review B:

@@ -92,6 +92,17 @@ def test_a_question_asking_a_duration_is_answered_by_a_duration_not_any_number()
             ["The hose is 15 m long.", "It takes 2 hours to unroll."],
             ["It costs 40 euros."],
         ),
+        (  # s25 review E (c4): a time of day is no duration, a cable no outage's length
+            "How long was the outage?",
+            ["It lasted 2 hours.", "Restored after 1h30."],
+            ["The 3 m cable was replaced.", "It began at 14h30.", "It began at 14 h 30."],
+        ),
+        (
+            "Combien de temps dure la visite ?",
+            ["Elle dure environ 2 heures.", "Elle dure 1h30."],
+            ["La visite commence à 14h30.", "Départ à 14 h 30 devant l'entrée."],
+        ),
+        ("How long is the warranty?", ["The warranty runs 2 years."], ["A 3 m cable."]),
         (
             "Depuis combien de temps le site est-il fermé ?",
             ["Le site est fermé depuis le 3 mars.", "Il est fermé depuis 2 semaines."],
