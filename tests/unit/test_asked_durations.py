@@ -103,6 +103,7 @@ def test_a_question_asking_a_duration_is_answered_by_a_duration_not_any_number()
             ["La visite commence à 14h30.", "Départ à 14 h 30 devant l'entrée."],
         ),
         ("How long is the warranty?", ["The warranty runs 2 years."], ["A 3 m cable."]),
+        ("How long is the commercial warranty?", ["It runs 2 years."], ["A 3 m cable."]),
         (
             "Depuis combien de temps le site est-il fermé ?",
             ["Le site est fermé depuis le 3 mars.", "Il est fermé depuis 2 semaines."],
