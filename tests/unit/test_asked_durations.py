@@ -9,29 +9,19 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from tests.cut_documents import cut_document
 
 from citeqa.answer_features import Wants, holds_asked_value, match_features
 from citeqa.answer_location import Reading
-from citeqa.chunking import chunk_document
 from citeqa.durations import DURATION_KINDS
-from citeqa.lexical import tokenize
-from citeqa.models import Document, Hit, Sentence
+from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import QuestionScores, SentenceBank
-from citeqa.tallies import document_sentences
 
 
 def _read(text: str) -> tuple[SentenceBank, list[Hit], list[str]]:
     """The bank of one document cut as a build cuts it, its passages and its sentences' texts."""
-    doc = Document(doc_id="d", title="Carte", path="/d.md", text=text, sha256="0", kind="md")
-    chunks = list(chunk_document(doc))
-    rows = document_sentences(text, [(n, c.start, c.end) for n, c in enumerate(chunks)], "md")
-    sentences = [Sentence(doc_id="d", chunk_index=n, start=a, end=b) for n, a, b in rows.tolist()]
-    cut = [text[s.start : s.end] for s in sentences]
-    tokens = [frozenset(tokenize(sentence, "fr")) for sentence in cut]
-    bank = SentenceBank({"d": doc}, chunks, sentences, None, tokens)
-    hits = [Hit(chunk=chunk, chunk_index=n, score=1.0) for n, chunk in enumerate(chunks)]
-    return bank, hits, cut
+    return cut_document(text, "Carte", "fr")
 
 
 DURATIONS = (
