@@ -28,14 +28,15 @@ holds a list of links, stays lines of paths.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
 from citeqa.readers.treetext import (
     EMPTY,
     SEPARATOR,
-    TooDeep,
     Writer,
+    check_depth,
     is_inline_list,
     is_scalar,
     key_text,
@@ -50,7 +51,7 @@ from citeqa.visible import clean
 
 PROSE_WORDS = 6
 """A string of at least this many words (or of several lines) is prose: written bare."""
-TITLE_MAX = 120
+RECORD_TITLE_MAX = 120
 """A record's title in its heading is at most this long (a longer one stays a line)."""
 SHORT_MAPPING_KEYS = 3
 """A nested record's mapping of at most this many scalars is one of its short values, its
@@ -65,6 +66,7 @@ PROSE_AFTER = " — "
 """Between a nested record's short values and the first line of its prose."""
 
 
+@functools.cache
 def record_title_keys() -> tuple[str, ...]:
     """The keys whose value titles a record (a ticket's subject), most telling first."""
     return tuple(str(key) for key in structured_files_data().get("record_title_keys", []))
@@ -124,13 +126,13 @@ def record_passages(writer: Writer, items: list[Any], path: list[str], depth: in
 
 def _title(record: Mapping[Any, Any], label: str) -> str | None:
     """A record's title: the first of `record_title_keys` it holds as a one-line text of at
-    most TITLE_MAX characters, other than its label."""
+    most RECORD_TITLE_MAX characters, other than its label."""
     for key in record_title_keys():
         value = record.get(key)
-        if value is None or isinstance(value, bool) or not is_scalar(value):
+        if value is None or isinstance(value, bool):
             continue
-        title = " ".join(clean(scalar_text(value)).split())
-        if title and len(title) <= TITLE_MAX and title != label:
+        title = _one_line(value)
+        if title and len(title) <= RECORD_TITLE_MAX and title != label:
             return title
     return None
 
@@ -177,7 +179,7 @@ def _shown_above(
 def _held(writer: Writer, value: object, path: list[str], depth: int) -> None:
     """A value holding records (`_holds_records`): a list's records each a paragraph, a
     mapping's values walked, keyed from the record down; TooDeep past the walk's depth."""
-    _check_depth(writer, depth)
+    check_depth(writer, depth)
     if isinstance(value, Mapping):
         for key, item in pairs_of(value):
             if _holds_records(item):
@@ -199,7 +201,7 @@ def _nested_record(writer: Writer, record: Mapping[Any, Any], name: str, depth: 
     runs on from (so that a quote of the prose's first sentence says who wrote it and when),
     the rest of its prose as written, then what is neither, as treetext writes it, keyed
     from the record down."""
-    _check_depth(writer, depth)
+    check_depth(writer, depth)
     values, prose, rest = _sorted_values(record)
     lead = VALUE_SEPARATOR.join([name, *values])
     body = [line for _, text in prose[:1] for line in clean(text).strip().splitlines()]
@@ -245,12 +247,6 @@ def _keyed_prose(writer: Writer, key: str, text: str) -> None:
         writer.write(line, ())
 
 
-def _check_depth(writer: Writer, depth: int) -> None:
-    """TooDeep when `depth` passes the walk's limit, as treetext's walk says."""
-    if depth > writer.max_depth:
-        raise TooDeep(f"nested more than {writer.max_depth} levels deep")
-
-
 def is_prose(text: str) -> bool:
     """Whether a string reads as prose: several lines, or PROSE_WORDS words or more."""
     written = clean(text).strip()
@@ -278,5 +274,5 @@ def _short_text(value: object) -> str | None:
     values = [item for _, item in pairs_of(value)]
     if not all(map(is_scalar, values)):
         return None
-    texts = [" ".join(clean(scalar_text(item)).split()) for item in values]
+    texts = [_one_line(item) or "" for item in values]
     return ", ".join(text for text in texts if text) or None

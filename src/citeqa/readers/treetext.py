@@ -222,10 +222,15 @@ def tree_text(
     return "\n".join(writer.lines).strip("\n") + "\n"
 
 
-def write_value(writer: Writer, value: object, path: list[str], depth: int) -> None:
-    """Write `value`, found at `path`, nested `depth` deep."""
+def check_depth(writer: Writer, depth: int) -> None:
+    """TooDeep when `depth` passes the writer's limit (a walk nested past `max_depth`)."""
     if depth > writer.max_depth:
         raise TooDeep(f"nested more than {writer.max_depth} levels deep")
+
+
+def write_value(writer: Writer, value: object, path: list[str], depth: int) -> None:
+    """Write `value`, found at `path`, nested `depth` deep."""
+    check_depth(writer, depth)
     if isinstance(value, Mapping):
         _mapping(writer, value, path, depth)
     elif isinstance(value, (list, tuple, set)):
