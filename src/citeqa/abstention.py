@@ -24,7 +24,7 @@ then one asking a member of an owner that the closest documents never write toge
 max_help_position parameter of argparse.ArgumentParser": membership.py) names both
 (`never_with`). An answer chosen for a question asking of a year that the passages it stands
 in never write, while they write others ("Q3 2027 travel budget" answered from the 2026
-sheet), is refused naming theirs (`no_year`, unheld_years.py), and so is one naming a record
+sheet), is refused naming theirs (`no_held_id`, unheld_years.py), and so is one naming a record
 by a long keyed number or a code its quotes never write while they write another of its shape
 ("order 51877" answered by order 48213's row: unheld_codes.py; `no_held_id`). A question
 asking to count the rows of a table ("How many tickets were about login in March?") is refused
@@ -641,12 +641,6 @@ def no_such_page(
         return reasons[lang].format(page=page, most=most)
     reasons = BLANK_PAGE if blank else NAMED_LACKS_PAGE if most else NAMED_UNPAGED
     return reasons[lang].format(page=page, most=most, title=_quoted([shown(title)]))
-
-
-def no_year(year: str, held: list[str], lang: Lang) -> str:
-    """The reason for a question asking of a year the passages its answer stands in never
-    write (unheld_years): the year between quotation marks, then those they write."""
-    return no_held_id(year, held, lang)
 
 
 def no_held_id(asked: str, held: list[str], lang: Lang) -> str:

@@ -1041,7 +1041,7 @@ def compose(
     labels, bodies, texts = answer_texts(citations, top, bank.documents)
     year = unheld_year(terms.focus, labels, bodies, texts)
     if year is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
-        return abstain(abstention.no_year(year.year, year.held, lang))
+        return abstain(abstention.no_held_id(year.year, year.held, lang))
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
         return abstain(abstention.no_held_id(number.asked, number.held, lang))

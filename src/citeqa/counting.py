@@ -46,6 +46,8 @@ two steps or more ("tickets › 5533 › status: solved")."""
 _RECORD_HEADING = re.compile(rf"^#+ [^\n]+?{re.escape(SEPARATOR)}", re.MULTILINE)
 """The heading of a record of an export's list, as records.py writes it ("## tickets › 5533 ·
 Commande 50321 : double prélèvement"): its passage holds one record."""
+_RECORD_SHAPES = (_TABLE_ROW, _RECORD_LINE, _RECORD_HEADING)
+"""The lines a passage holding records writes (_is_record_line reads a line by them)."""
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
 _NUMBER = r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d{1,3}(?:[ \u00a0\u202f,.]?\d{3})*(?![\w.,]\d)"
 """A whole number (its thousands maybe grouped: "1 204", "1,204"), no year ("In 2024 tickets
@@ -56,25 +58,20 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
 @cache
-def _cues() -> tuple[re.Pattern[str], ...]:
-    """The count cues, each compiled alone (each names its group "noun")."""
-    return tuple(re.compile(cue) for cue in language_data().count_cues)
+def _compiled(field: str) -> tuple[re.Pattern[str], ...]:
+    """The cues of language data `field` ("count_cues", "rank_cues"), each compiled alone
+    (each names its group "noun", so they cannot be one pattern)."""
+    return tuple(re.compile(cue) for cue in getattr(language_data(), field))
 
 
 def asked_count(question: str) -> str | None:
     """The records (a folded plural noun) the question asks to count or rank, or None."""
-    return _asked(question, (*_cues(), *_rank_cues()))
+    return _asked(question, (*_compiled("count_cues"), *_compiled("rank_cues")))
 
 
 def asked_rank(question: str) -> str | None:
     """The records (a folded plural noun) the question asks to rank by a count, or None."""
-    return _asked(question, _rank_cues())
-
-
-@cache
-def _rank_cues() -> tuple[re.Pattern[str], ...]:
-    """The rank cues, each compiled alone (each names its group "noun")."""
-    return tuple(re.compile(cue) for cue in language_data().rank_cues)
+    return _asked(question, _compiled("rank_cues"))
 
 
 def _asked(question: str, cues: Iterable[re.Pattern[str]]) -> str | None:
@@ -138,8 +135,7 @@ def _is_record_line(line: str) -> bool:
 def _holds_records(hit: Hit) -> bool:
     """Whether the passage holds a table's rows or the records of a structured file's list."""
     text = hit.chunk.text
-    shapes = (_TABLE_ROW, _RECORD_LINE, _RECORD_HEADING)
-    return any(shape.search(text) is not None for shape in shapes)
+    return any(shape.search(text) is not None for shape in _RECORD_SHAPES)
 
 
 def _name_words(names: Iterable[str]) -> set[str]:

@@ -90,8 +90,12 @@ def unheld_code(
     while the quotes write others of its shape, with those; None when there is none. A quoted
     document writing the asked id is about it: "Where does the spare impeller for BH-17 come
     from?" is answered "from BH-09" by a thread on BH-17 (s22 trial)."""
-    for asked in asked_ids(question):
-        if any(_writes(text, asked) for text in [*quoted, *documents]):
+    ids = asked_ids(question)
+    if not ids:
+        return None
+    joined = [_joined(text) for text in [*quoted, *documents]]
+    for asked in ids:
+        if any(_writes(text, asked) for text in joined):
             continue
         held = sorted({other for text in quoted for other in same_shape(text, asked)})
         if held:
@@ -99,12 +103,16 @@ def unheld_code(
     return None
 
 
-def _writes(text: str, asked: AskedId) -> bool:
-    """Whether `text` writes the asked id's number as a whole number, leading zeros and
-    French digit groups aside ("51 877" for 51877), a code's after its capitals glued or after
+def _joined(text: str) -> str:
+    """`text` with French digit groups joined ("51 877" read 51877)."""
+    return _GROUPED.sub(lambda grouped: _GROUP_SPACE.sub("", grouped.group()), text)
+
+
+def _writes(joined: str, asked: AskedId) -> bool:
+    """Whether `joined` (a text, its digit groups joined: _joined) writes the asked id's
+    number as a whole number, leading zeros aside, a code's after its capitals glued or after
     a space or a hyphen ("E-052" for "E52", "FY 2024" for "FY2024"): unheld_numbers.writes_whole."""
     key = asked.key if asked.coded else ""
-    joined = _GROUPED.sub(lambda grouped: _GROUP_SPACE.sub("", grouped.group()), text)
     return writes_whole(joined, int(asked.number), key)
 
 

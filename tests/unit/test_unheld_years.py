@@ -3,7 +3,7 @@ year, abstains (s23 trial, failure 5: "Q3 2027 travel budget" quoted the 2026 sh
 
 from __future__ import annotations
 
-from citeqa.abstention import no_year
+from citeqa.abstention import no_held_id
 from citeqa.models import Chunk, Citation, Document, Hit
 from citeqa.unheld_years import answer_texts, asked_years, unheld_year
 
@@ -27,7 +27,7 @@ def test_a_year_the_answers_passage_never_writes_beside_a_sibling_is_unheld() ->
     unheld = unheld_year("Q3 2027 travel budget", *_answer())
     assert unheld is not None and unheld.year == "2027"
     assert unheld.held == ["2026"]  # the sheet's name, not the amount 2100
-    assert "“2027”" in no_year(unheld.year, unheld.held, "en")
+    assert "“2027”" in no_held_id(unheld.year, unheld.held, "en")
 
 
 def test_a_year_the_answer_stands_under_or_none_asked_keeps_the_answer() -> None:
