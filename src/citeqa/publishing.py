@@ -189,7 +189,7 @@ def remove_leftovers(owner: Ownership, wait: float | None = None) -> None:
     build lock held. Names citeqa did not create are never touched."""
     keep = current_name(owner.folder)
     for path in listing(owner.folder):
-        if owner.owns(path.name) and not owner.is_build(path.name):
+        if _is_temporary(owner, path.name):
             discard(path)
     if keep is None:  # no build is current: none is superseded
         return
@@ -326,7 +326,13 @@ def kept_for_user(index_dir: Path) -> list[Path]:
 def _temporaries(owner: Ownership) -> list[Path]:
     """The temporary folders of the owner's folder (`Ownership.temporary_name`), by name."""
     names = (path for path in listing(owner.folder) if path.is_dir() and not path.is_symlink())
-    return sorted(path for path in names if owner.owns(path.name) and not owner.is_build(path.name))
+    return sorted(path for path in names if _is_temporary(owner, path.name))
+
+
+def _is_temporary(owner: Ownership, name: str) -> bool:
+    """Whether `name` is one of the owner's temporaries (a folder or file a build writes
+    before it is published), not one of its builds."""
+    return owner.owns(name) and not owner.is_build(name)
 
 
 def listed_files(folder: Path) -> set[str]:
