@@ -1,13 +1,15 @@
-"""Test helpers: one file read as the corpus reads it, and the section a citation of some of
-its words names (the mail-thread and transcript readers' tests)."""
+"""Test helpers: one file read as the corpus reads it (or the reason it is refused), and the
+section a citation of some of its words names (the readers' tests)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from citeqa.chunking import chunk_document
 from citeqa.citedsection import citation_section
-from citeqa.corpus import read_corpus
+from citeqa.corpus import UnreadableDocument, read_corpus, read_document
 from citeqa.models import Document
 
 
@@ -23,3 +25,21 @@ def cited_section(document: Document, words: str, size: int = 900) -> str | None
     offset = document.text.index(words)
     chunk = next(c for c in chunk_document(document, size, 0) if c.start <= offset < c.end)
     return citation_section(document.text, chunk, offset)
+
+
+def written_document(tmp_path: Path, name: str, content: str | bytes) -> Document:
+    """`content` written as `name` under `tmp_path` (the corpus folder), read as one document."""
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return read_document(path, tmp_path, {})
+
+
+def refusal(tmp_path: Path, name: str, content: str | bytes) -> str:
+    """The reason the corpus reader refuses `content` written as `name` under `tmp_path`."""
+    with pytest.raises(UnreadableDocument) as refused:
+        written_document(tmp_path, name, content)
+    return refused.value.reason

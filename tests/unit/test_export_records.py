@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
+from tests.read_documents import refusal
+from tests.read_documents import written_document as document
 
 from citeqa.chunking import chunk_document
-from citeqa.corpus import UnreadableDocument, read_document
-from citeqa.models import Document
 
 
 def ticket(number: int, subject: str, replies: list[tuple[str, str, str]]) -> dict[str, object]:
@@ -44,12 +43,6 @@ CRASH = ticket(
     "App crashes on Android 14",
     [("Daniel Kim", "end-user", "The app crashes every time I open the weekly schedule.")],
 )
-
-
-def document(tmp_path: Path, name: str, content: str) -> Document:
-    path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    return read_document(path, tmp_path, {})
 
 
 def test_each_ticket_is_a_passage_under_its_id_and_subject_its_comments_read_as_text(
@@ -113,11 +106,7 @@ def test_an_export_nested_too_deep_is_refused_saying_why(tmp_path: Path) -> None
         deep = {"a": deep}
     export = [ticket(1, "Deep", [("Ann", "end-user", "Hello there, it is broken again.")]), CRASH]
     export[0]["comments"][0]["extra"] = deep  # type: ignore[index]
-    path = tmp_path / "deep.json"
-    path.write_text(json.dumps(export), encoding="utf-8")
-    with pytest.raises(UnreadableDocument) as refused:
-        read_document(path, tmp_path, {})
-    assert refused.value.reason == "nested more than 64 levels deep"
+    assert refusal(tmp_path, "deep.json", json.dumps(export)) == "nested more than 64 levels deep"
 
 
 def test_a_naming_key_s_other_values_are_written_below_the_heading(tmp_path: Path) -> None:
@@ -182,11 +171,7 @@ def test_a_chain_of_mappings_holding_records_is_refused_past_the_depth_limit(
     for _ in range(300):
         chain = {"c": [{"x": "1"}], "a": chain}
     export = {"tickets": [REFUND, {"id": 2, "f": chain}]}
-    path = tmp_path / "chain.json"
-    path.write_text(json.dumps(export), encoding="utf-8")
-    with pytest.raises(UnreadableDocument) as refused:
-        read_document(path, tmp_path, {})
-    assert refused.value.reason == "nested more than 64 levels deep"
+    assert refusal(tmp_path, "chain.json", json.dumps(export)) == "nested more than 64 levels deep"
 
 
 def test_tickets_without_comments_yet_still_make_an_export(tmp_path: Path) -> None:

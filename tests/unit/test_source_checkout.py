@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.read_documents import refusal
+from tests.read_documents import written_document as document
 
 from citeqa.buildnotes import report_notes
 from citeqa.corpus import UnreadableDocument, read_corpus, read_document, scan_corpus
 from citeqa.folderwalk import walk_folder
-from citeqa.models import BuildReport, Document, IndexStatus
+from citeqa.models import BuildReport, IndexStatus
 from citeqa.readers import reader_for, reader_for_name
 from citeqa.titles import derived_title
 
@@ -42,22 +44,6 @@ log_format = %(asctime)s %(message)s
 [options]
 python_requires = >=3.8
 """
-
-
-def document(tmp_path: Path, name: str, content: str | bytes) -> Document:
-    path = tmp_path / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return read_document(path, tmp_path, {})
-
-
-def refusal(tmp_path: Path, name: str, content: str) -> str:
-    with pytest.raises(UnreadableDocument) as refused:
-        document(tmp_path, name, content)
-    return refused.value.reason
 
 
 def test_pyproject_values_are_lines_naming_their_path_as_written(tmp_path: Path) -> None:

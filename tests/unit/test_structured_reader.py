@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.read_documents import refusal
+from tests.read_documents import written_document as document
 
 from citeqa.blocks import headings
-from citeqa.corpus import UnreadableDocument, read_document
-from citeqa.models import Document
 from citeqa.readers import reader_for, structured
 from citeqa.readers.structured import MAX_CHARACTERS, MAX_DEPTH, TEXT_FLOOR, TEXT_PER_CHARACTER
 from citeqa.readers.treetext import humanised_key, key_text
@@ -33,18 +33,6 @@ plans:
     sla: true
 """
 """Records of sparse keys (7 in all, 10 of 14 cells filled): no table."""
-
-
-def document(tmp_path: Path, name: str, content: str) -> Document:
-    path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    return read_document(path, tmp_path, {})
-
-
-def refusal(tmp_path: Path, name: str, content: str) -> str:
-    with pytest.raises(UnreadableDocument) as refused:
-        document(tmp_path, name, content)
-    return refused.value.reason
 
 
 def test_json_yaml_and_yml_are_read_types() -> None:
