@@ -269,8 +269,13 @@ _CAPTION = re.compile(r"([^\W\d_]+)\.?\s*\d+(?:[.\-]\d+)*\b")
 def is_caption_line(line: str) -> bool:
     """Whether a line opens with a caption's label and number ("Figure 3.1 Boreholes…": the
     language data's caption_labels)."""
+    return _caption_match(line) is not None
+
+
+def _caption_match(line: str) -> re.Match[str] | None:
+    """The caption's label and number a line opens with (`is_caption_line`), or None."""
     found = _CAPTION.match(line)
-    return found is not None and _is_caption(found[1])
+    return found if found is not None and _is_caption(found[1]) else None
 
 
 _CAPTION_TITLE = re.compile(r"\s*(?P<separator>[.:\-–—]?)\s*(?P<first>\S)")
@@ -284,8 +289,8 @@ def reads_as_caption(line: str) -> bool:
     ("Figure 3.1 Boreholes drilled per quarter", "Table 1. Assembly statistics"), or follows a
     separator in a line ending in no sentence's end ("Figure 2: mean depth by quarter"). "Figure
     3 shows that …" and "Tableau 2 : le branchement d'un foyer coûte 150 euros." are sentences."""
-    found = _CAPTION.match(line)
-    if found is None or not _is_caption(found[1]):
+    found = _caption_match(line)
+    if found is None:
         return False
     title = _CAPTION_TITLE.match(line, found.end())
     if title is None:

@@ -77,7 +77,8 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
         return {}
     folded = frozenset(corrected for corrected in wanted.values() if corrected is not None)
     texts = closest()
-    if not all(_opens_a_written_word(word, texts) for word in typed):
+    written = _written_words(texts) if typed else frozenset()
+    if not all(_opens_a_written_word(word, written) for word in typed):
         return {}
     spellings = spellings_written(texts, folded)
     found = {word: spellings.get(corrected or "") for word, corrected in wanted.items()}
@@ -96,13 +97,18 @@ def _uncorrectable_typo(word: str, lang: Lang) -> bool:
     return bool(_known_words(lang)) and not known_word(fold(word), lang)
 
 
-def _opens_a_written_word(word: str, texts: Sequence[str]) -> bool:
-    """Whether the closest passages (`texts`) write a word opening with the first
+def _written_words(texts: Sequence[str]) -> frozenset[str]:
+    """The folded words the closest passages (`texts`) write."""
+    return frozenset(found for text in texts for found in re.findall(r"\w+", fold(text)))
+
+
+def _opens_a_written_word(word: str, written: frozenset[str]) -> bool:
+    """Whether the closest passages, which write the folded words `written`, write one opening
+    with the first
     TYPO_STEM letters of `word`, which is longer ("deploymnet" of "deploy"), or one at most two
     letters left out or added away ("asay" of "assay", research dev); not the drug name
     "telitacisept" of an off-topic question (PubMedQA dev) the passages never come near."""
     folded = fold(word)
-    written = {found for text in texts for found in re.findall(r"\w+", fold(text))}
     if len(folded) > TYPO_STEM and any(other.startswith(folded[:TYPO_STEM]) for other in written):
         return True
     return any(Indel.distance(folded, other, score_cutoff=2) <= 2 for other in written)

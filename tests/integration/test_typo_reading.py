@@ -9,7 +9,12 @@ from __future__ import annotations
 import pytest
 
 from citeqa.api import Assistant
-from citeqa.typo_reading import _opens_a_written_word, known_word, slip_of_the_keys
+from citeqa.typo_reading import (
+    _opens_a_written_word,
+    _written_words,
+    known_word,
+    slip_of_the_keys,
+)
 from small_corpora import assistant_over
 
 CANCEL = """# Cancel your subscription
@@ -145,4 +150,4 @@ def test_known_words_are_words_of_the_language(word: str, known: bool) -> None:
 )
 def test_a_typo_left_as_typed_is_near_a_word_the_passages_write(word: str, near: bool) -> None:
     passages = ["Deploy to staging first.", "The LAMP assay was run twice."]
-    assert _opens_a_written_word(word, passages) is near
+    assert _opens_a_written_word(word, _written_words(passages)) is near
