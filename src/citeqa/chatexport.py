@@ -233,7 +233,7 @@ def day_file_export(path: Path, relative: str, value: object) -> Path | None:
         for item in value
     ):
         return None
-    return export if in_an_export(path, relative) else None
+    return export if path.parent.name in _listed_channels(export) else None
 
 
 @dataclass(frozen=True)

@@ -342,8 +342,8 @@ class _VisibleText(HTMLParser):
         text = data if self.preformatted else re.sub(r"\s+", " ", data)
         if self.terms.joining and not (self.tables or self.preformatted):
             self.pending = 0
-        text = self.terms.add(text) if not (self.tables or self.preformatted) else text
-        text = self.numbering.marked(text) if not (self.tables or self.preformatted) else text
+        if not (self.tables or self.preformatted):
+            text = self.numbering.marked(self.terms.add(text))
         self.chrome.add_text(text)
         if self.tables:
             self.tables[-1].add(text, self.pending)  # a pipe table's cell: no heading marks
