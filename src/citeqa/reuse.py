@@ -28,7 +28,7 @@ from citeqa.doctally import STEMS, TALLIES_FILE, TERMS, DocumentTally, StoredRun
 from citeqa.errors import IndexCorrupt
 from citeqa.jsonlines import CHUNKS_FILE, LineReader, offsets_name
 from citeqa.models import Chunk
-from citeqa.store import LoadedIndex, PreviousBuild
+from citeqa.store import LoadedIndex, PreviousBuild, channel_files, has_sentence_vectors
 from citeqa.vectorindex import FLAT, HNSW, FaissIndex
 
 Opened = LoadedIndex | PreviousBuild
@@ -234,7 +234,7 @@ class _IndexRows:
 
     def __init__(self, loaded: Opened, channel: str) -> None:
         self._index = loaded.vectors[channel]
-        path = loaded.folder / f"vectors-{channel}{FaissIndex.suffix}"
+        path = loaded.folder / channel_files(channel).faiss
         mapped = isinstance(self._index, FaissIndex) and self._index.kind in (FLAT, HNSW)
         self._path = path if mapped else None
         self._read = ROWS_PER_READ  # a first opening of its own: the loaded one stays untouched
@@ -273,10 +273,9 @@ def _runs(loaded: Opened) -> tuple[StoredRuns, StoredRuns] | None:
 
 def _sentence_file(loaded: Opened) -> NpyRows | None:
     """The previous build's sentence vectors, or None when it stored none."""
-    name = f"sentences-{loaded.manifest.answer_channel}.npy"
-    if loaded.manifest.answer_channel is None or name not in loaded.manifest.index_files:
+    if not has_sentence_vectors(loaded.manifest):
         return None
-    return NpyRows(loaded.folder / name)
+    return NpyRows(loaded.folder / channel_files(str(loaded.manifest.answer_channel)).sentences)
 
 
 class NpyRows:
