@@ -9,17 +9,18 @@ the answer is chosen:
 
 - a word of the question that the corpus never uses (QuestionTerms.absent) is shaped as a name
   (a capital, not the question's first word) and is no likely misspelling of a corpus word
-  (QuestionTerms.typos) nor of a word of the quoted documents (`_misspells`: "Saturo Iwata",
-  "Pierre-Jakez Hélais" of the PIAF dev half, whose articles write Satoru and Hélias);
-- it opens or ends a run of capitalised words of the question (the name it stands in) whose
-  other words the corpus uses;
+  (QuestionTerms.typos) nor of a word of the quoted documents (`_misspells`: "Pierre-Jakez
+  Hélais" of the PIAF dev half, whose article writes Hélias);
+- it ends a run of capitalised words of the question (the name it stands in) whose other words
+  the corpus uses: a word after a name names a variant ("Max", "Pro", "Mini"), one before it
+  mostly the same thing ("Acme Thermo One", a brand; "Jean Dupont" of notes on "Dupont");
 - the answer's quotes or the sections they are cited under write those other words, in order,
   as whole words ("Thermo One").
 
 The answer then quotes the name's shorter sibling, and abstains naming both: the documents
 never write the asked name (its word is in none of them). A one-word name, or an unknown word
-inside a name ("Edward Dickinson Baker" of an article on "Edward Baker"), is left to the answer
-models, as is a name the quotes do not write.
+inside a name ("Edward Dickinson Baker" of an article on "Edward Baker") or before it, is left
+to the answer models, as is a name the quotes do not write.
 """
 
 from __future__ import annotations
@@ -49,10 +50,10 @@ class ExtendedName(NamedTuple):
 def extended_name(
     terms: QuestionTerms, quoted: Sequence[str], documents: Sequence[str] = ()
 ) -> ExtendedName | None:
-    """The name the question asks whose words but an unknown one at its start or end `quoted`
+    """The name the question asks whose words but an unknown one at its end `quoted`
     (the answer's quotes and the sections they are cited under) write, with that part; None
     when there is none, or when the unknown word is a likely misspelling of a word of
-    `documents` (the quoted documents' texts: "Saturo Iwata" of an article on Satoru Iwata)."""
+    `documents` (the quoted documents' texts: "Pierre-Jakez Hélais" of an article on Hélias)."""
     words = terms.focus_words
     absent = set(terms.absent)
     texts = [fold(text) for text in quoted]
@@ -80,11 +81,11 @@ def _name_around(words: list[str], place: int) -> list[str]:
 
 
 def _held_part(name: list[str], unknown: str, absent: set[str]) -> list[str]:
-    """`name` without its word `unknown` when that word opens or ends it and every other word
-    is one the corpus uses; [] otherwise."""
-    if len(name) < 2 or unknown not in (name[0], name[-1]):
+    """`name` without its last word when that word is `unknown` and every other word is one
+    the corpus uses; [] otherwise."""
+    if len(name) < 2 or name[-1] != unknown:
         return []
-    part = name[1:] if name[0] == unknown else name[:-1]
+    part = name[:-1]
     return part if not any(word in absent for word in part) else []
 
 

@@ -24,9 +24,9 @@ def test_a_name_with_an_unknown_last_word_answered_by_its_shorter_sibling() -> N
     assert extended_name(asked, [ROW]) == ExtendedName("Thermo One Max", "Thermo One")
 
 
-def test_an_unknown_first_word_of_the_name_counts_too() -> None:
-    asked = terms("What does the Ultra Thermo One cost?", ["Ultra"])
-    assert extended_name(asked, [ROW]) == ExtendedName("Ultra Thermo One", "Thermo One")
+def test_an_unknown_word_before_the_name_names_the_same_thing() -> None:
+    asked = terms("What does the Acme Thermo One cost?", ["Acme"])
+    assert extended_name(asked, [ROW]) is None
 
 
 @pytest.mark.parametrize(
@@ -61,14 +61,14 @@ def test_the_shorter_name_is_read_across_case_accents_and_hyphens() -> None:
 @pytest.mark.parametrize(
     ("question", "unknown", "document"),
     [
-        ("Pourquoi le salaire de Saturo Iwata baisse-t-il ?", "Saturo", "Satoru Iwata dirige."),
+        ("Que dirige Satoru Iwtaa ?", "Iwtaa", "Satoru Iwata dirige Nintendo."),
         ("Que ressent Pierre-Jakez Hélais ?", "Hélais", "Pierre-Jakez Hélias naît en 1914."),
     ],
 )
 def test_a_misspelling_of_a_word_of_the_quoted_document_is_no_other_name(
     question: str, unknown: str, document: str
 ) -> None:
-    quote = document.split()[1] if "Iwata" in document else "Pierre-Jakez"
+    quote = document.split()[0]
     asked = terms(question, [unknown])
     assert extended_name(asked, [quote]) is not None  # the quote alone: read as another name
     assert extended_name(asked, [quote], [document]) is None
