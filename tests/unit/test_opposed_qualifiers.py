@@ -67,3 +67,9 @@ def test_any_other_side_of_a_larger_group_is_a_sibling() -> None:
     found = opposed_qualifier(question, ["The weekly plan costs 3 €; the monthly plan 9 €."])
     assert found == OpposedQualifier("annual", "weekly")
     assert opposed_qualifier(question, ["The monthly plan costs 9 €, the annual 90 €."]) is None
+
+
+def test_a_rank_asked_of_a_duty_quoted_for_another_rank_is_a_sibling() -> None:
+    question = "What is the on-call allowance for the secondary?"
+    quote = "On-call engineers receive an allowance of 350 EUR per week of primary duty."
+    assert opposed_qualifier(question, [quote]) == OpposedQualifier("secondary", "primary")
