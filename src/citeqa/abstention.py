@@ -198,6 +198,12 @@ NO_HELD_ID = {
 """A question asking of a year, a keyed number ("week 20") or an id ("order 51877"), the
 passages its answer stands in never write while they write others (unheld_years.py,
 unheld_numbers.py, unheld_codes.py)."""
+OPPOSED_QUALIFIER = {
+    "en": "The passages that would answer are of {held}, not {asked}.",
+    "fr": "Les passages qui répondraient portent sur {held}, non sur {asked}.",
+}
+"""A question naming a thing by a qualifier ("sans fil") whose quotes write only its opposite
+("filaire"): they are of a sibling thing (opposed_qualifiers.py)."""
 NO_VALUE_KIND = {
     "en": "The passages that would answer write no {words}.",
     "fr": "Les passages qui répondraient n’écrivent pas de {words}.",
@@ -648,6 +654,13 @@ def no_held_id(asked: str, held: list[str], lang: Lang) -> str:
     or a record's id ("order 51877", "E52": unheld_codes) the passages its answer stands in
     never write: the one asked between quotation marks, then those they write."""
     return NO_HELD_ID[lang].format(asked=_quoted([shown(asked)]), held=", ".join(held))
+
+
+def opposed_qualifier(asked: str, held: str, lang: Lang) -> str:
+    """The reason for a question whose quotes write the qualifier opposite to the one it asks:
+    both between quotation marks, the quotes' first."""
+    held, asked = _quoted([shown(held)]), _quoted([shown(asked)])
+    return OPPOSED_QUALIFIER[lang].format(held=held, asked=asked)
 
 
 def not_counted(title: str, lang: Lang) -> str:

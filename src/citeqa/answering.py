@@ -19,8 +19,11 @@ quotes that person's signature. A question naming a page or a section by a place
 answered from that place, by its opening body sentence when it names nothing else (places.py;
 `at_asked_place`), and a page no document has is an abstention. The answerability model decides
 whether to abstain (but for a page asked that a document has); the
-confidence model says how likely the quote is right. An abstention says why (abstention.py)
-and still lists the closest passages.
+confidence model says how likely the quote is right. A quote chosen that stands for a sibling
+of what is asked abstains after all: another year, keyed number or record id (unheld_years.py,
+unheld_numbers.py, unheld_codes.py), the asked name less a word the documents never use
+(extended_names.py), or the qualifier opposite to the asked one (opposed_qualifiers.py). An
+abstention says why (abstention.py) and still lists the closest passages.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing
 from citeqa.document_names import named_among
 from citeqa.editstamps import asks_about_edits
+from citeqa.extended_names import extended_name
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.glossary import fold
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
@@ -67,6 +71,7 @@ from citeqa.numbered_sections import (
     stands_under,
     unheld_section,
 )
+from citeqa.opposed_qualifiers import opposed_qualifier
 from citeqa.places import (
     AskedPlace,
     MissingPage,
@@ -1045,9 +1050,16 @@ def compose(
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
         return abstain(abstention.no_held_id(number.asked, number.held, lang))
-    code = unheld_code(terms.focus, [*(c.quote for c in citations), *labels], texts)
+    quoted = [*(c.quote for c in citations), *labels]
+    code = unheld_code(terms.focus, quoted, texts)
     if code is not None:  # "order 51877" answered by order 48213's row, "E52" by E47's line
         return abstain(abstention.no_held_id(code.asked, code.held, lang))
+    extended = extended_name(terms, quoted, texts)
+    if extended is not None:  # "Thermo One Max" answered by the "Thermo One" row
+        return abstain(abstention.no_held_id(extended.asked, [extended.held], lang))
+    opposed = opposed_qualifier(terms.focus, quoted)
+    if opposed is not None:  # "la sonde sans fil" answered by the "Sonde … filaire" row
+        return abstain(abstention.opposed_qualifier(opposed.asked, opposed.held, lang))
     kind = unwritten_kind(abstention.value_kinds_asked(terms), [c.quote for c in citations])
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
         return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
