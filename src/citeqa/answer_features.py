@@ -89,9 +89,14 @@ _SUMMARY = any_of(_LANGUAGE.summary_labels)
 """Labels of a section that states the finding (English and French), read folded."""
 _PARAGRAPH_LOOKBACK = 1500
 """How far back (characters) a sentence's paragraph opening is looked for."""
-_HAS = {kind: re.compile(pattern) for kind, pattern in _LANGUAGE.answer_values.items()}
-"""Per kind, folded sentence text holding such a value; a kind without one (person, place)
-is held by a capitalised name."""
+_HAS = {
+    kind: re.compile(_LANGUAGE.answer_values[kind])
+    for kind in ANSWER_KINDS
+    if kind in _LANGUAGE.answer_values
+}
+"""Per kind the features read, folded sentence text holding such a value; a kind without one
+(person, place) is held by a capitalised name. The duration kinds' values are durations.py's
+(`holds_duration`)."""
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ]+)*")
 """A capitalised word not opening the sentence: a person's or a place's name."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
