@@ -28,7 +28,7 @@ from citeqa.glossary import fold
 from citeqa.language import LONG_QUOTE
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
-from citeqa.sentences import ScoredSentence, SentenceBank, numbers_only_places, without_list_number
+from citeqa.sentences import ScoredSentence, SentenceBank, numbers_only_places
 
 MATCH_FEATURES = (
     "semantic",
@@ -189,12 +189,9 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
     rows = []
     for item in scored:
         facts = bank.facts(item.index)
-        text, folded = facts.text, facts.folded
-        tokens = bank.tokens[item.index]
+        text, tokens = facts.text, bank.tokens[item.index]
         places = numbers_only_places(text)  # "2. Équipe": its number is no value
-        valued = without_list_number(text)  # "2. Click New rule.": nor is a list step's
-        if valued is not text:
-            folded = fold(valued)
+        valued, folded = facts.unnumbered, facts.unnumbered_folded  # nor is a list step's
         holds = {
             kind: kind in wants.kinds and _holds(kind, valued, folded) and not places
             for kind in ANSWER_KINDS
