@@ -80,7 +80,11 @@ QUOTE_ADORNMENT_MIN = 4
 
 _ADORNMENT_CHARS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 """The characters RST allows in section adornments (every printable non-alphanumeric ASCII)."""
-_FENCE = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})[ \t]*[\w+#.-]*[ \t]*")
+FENCE_MARK = r"[ \t]{0,3}(?P<fence>`{3,}|~{3,})"
+"""A code fence's mark opening a line, at most three spaces in ("```", "~~~~"): `is_fence`
+with an info word after it, titles.py with a MyST directive's too (fences.py finds a text's
+fenced spans; quote_context.py reads backtick fences only, as blocks.py does)."""
+_FENCE = re.compile(FENCE_MARK + r"[ \t]*[\w+#.-]*[ \t]*")
 _ARGUMENT = r"(?:[ \t]+\S*[^\s.])?[ \t]*"
 """A directive's one argument (a name, a path, a URL): a word ending with no period."""
 _DIRECTIVE = re.compile(
