@@ -28,7 +28,7 @@ from citeqa.glossary import fold
 from citeqa.language import LONG_QUOTE
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
-from citeqa.sentences import ScoredSentence, SentenceBank, numbers_only_places, without_list_number
+from citeqa.sentences import ScoredSentence, SentenceBank, numbers_only_places
 
 MATCH_FEATURES = (
     "semantic",
@@ -89,9 +89,14 @@ _SUMMARY = any_of(_LANGUAGE.summary_labels)
 """Labels of a section that states the finding (English and French), read folded."""
 _PARAGRAPH_LOOKBACK = 1500
 """How far back (characters) a sentence's paragraph opening is looked for."""
-_HAS = {kind: re.compile(pattern) for kind, pattern in _LANGUAGE.answer_values.items()}
-"""Per kind, folded sentence text holding such a value; a kind without one (person, place)
-is held by a capitalised name."""
+_HAS = {
+    kind: re.compile(_LANGUAGE.answer_values[kind])
+    for kind in ANSWER_KINDS
+    if kind in _LANGUAGE.answer_values
+}
+"""Per kind the features read, folded sentence text holding such a value; a kind without one
+(person, place) is held by a capitalised name. The duration kinds' values are durations.py's
+(`holds_duration`)."""
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ]+)*")
 """A capitalised word not opening the sentence: a person's or a place's name."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -184,12 +189,9 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
     rows = []
     for item in scored:
         facts = bank.facts(item.index)
-        text, folded = facts.text, facts.folded
-        tokens = bank.tokens[item.index]
+        text, tokens = facts.text, bank.tokens[item.index]
         places = numbers_only_places(text)  # "2. Équipe": its number is no value
-        valued = without_list_number(text)  # "2. Click New rule.": nor is a list step's
-        if valued is not text:
-            folded = fold(valued)
+        valued, folded = facts.unnumbered, facts.unnumbered_folded  # nor is a list step's
         holds = {
             kind: kind in wants.kinds and _holds(kind, valued, folded) and not places
             for kind in ANSWER_KINDS

@@ -149,11 +149,10 @@ def scan_corpus(
     ids = unique_document_ids([name for name in files.names if reader_for_name(name)])
     unread = list(skipped)  # the files it could not read, for the message when none was read
     heard = progress or (lambda done, total: None)
-    for done, path in enumerate(corpus_dir / name for name in files.names):
+    for done, relative in enumerate(files.names):  # posix paths in the corpus (folderwalk)
         heard(done, len(files.names))
-        relative = relative_path(path, corpus_dir)
         try:
-            document = read_document(path, corpus_dir, titles)
+            document = read_at(corpus_dir / relative, relative, titles)
         except UnreadableDocument as unreadable:
             note = f"{relative}: {unreadable.reason}"
             skipped.append(note)
@@ -298,13 +297,17 @@ def _id_of_stripped(stripped: str) -> str:
 
 def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Document:
     """One file as a Document; raise UnreadableDocument (with a reason) when it is skipped."""
+    return read_at(path, relative_path(path, corpus_dir), titles)
+
+
+def read_at(path: Path, relative: str, titles: dict[str, str]) -> Document:
+    """`read_document` of the file at `path`, whose posix path in the corpus is `relative`."""
     reader = reader_for_name(path.name)
     if reader is None:
         raise UnreadableDocument(f"{UNSUPPORTED_TYPE} (citeqa reads {read_types()})")
     raw = _read_bytes(path, reader)
     if not raw.strip():
         raise UnreadableDocument("empty file")
-    relative = relative_path(path, corpus_dir)
     extracted = _extract(reader, raw, relative, path)
     if not extracted.text.strip():
         raise UnreadableDocument("no text in it")

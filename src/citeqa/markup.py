@@ -80,7 +80,11 @@ QUOTE_ADORNMENT_MIN = 4
 
 _ADORNMENT_CHARS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 """The characters RST allows in section adornments (every printable non-alphanumeric ASCII)."""
-_FENCE = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})[ \t]*[\w+#.-]*[ \t]*")
+FENCE_MARK = r"[ \t]{0,3}(?P<fence>`{3,}|~{3,})"
+"""A code fence's mark opening a line, at most three spaces in ("```", "~~~~"): `is_fence`
+with an info word after it, titles.py with a MyST directive's too (fences.py finds a text's
+fenced spans; quote_context.py reads backtick fences only, as blocks.py does)."""
+_FENCE = re.compile(FENCE_MARK + r"[ \t]*[\w+#.-]*[ \t]*")
 _ARGUMENT = r"(?:[ \t]+\S*[^\s.])?[ \t]*"
 """A directive's one argument (a name, a path, a URL): a word ending with no period."""
 _DIRECTIVE = re.compile(
@@ -360,17 +364,31 @@ def is_link_line(line: str) -> bool:
     separators and a list item's mark ("![logo](logo.png)", "* [Docs](…) | [PyPI](…)"): no text
     to quote. One text link alone ("[MIT](LICENSE)", "[contributing guide](CONTRIBUTING.md)" in
     wrapped prose) is text: its words may be the answer, or a sentence's middle."""
-    core = line.rstrip("\r\n")  # markup_between's lines keep a CRLF's "\r"
-    marker = LIST_MARKER.match(core)
-    core = core[marker.end() :] if marker else core
+    core = _unmarked(line.rstrip("\r\n"))  # markup_between's lines keep a CRLF's "\r"
     if core.lstrip(" \t·•-–—")[:1] not in ("!", "[", "<", "|"):
         return False  # the cheap test first: every sentence of a build is asked
+    found = _links_alone(core)
+    if found is None:
+        return False
+    links, rest = found
+    lone = len(links) == 1 and _is_text_link(links[0])
+    return not (lone and all(char in _PROSE_MARKS for char in rest))
+
+
+def _unmarked(line: str) -> str:
+    """`line` past a list item's mark (`LIST_MARKER`), if it opens with one."""
+    marker = LIST_MARKER.match(line)
+    return line[marker.end() :] if marker else line
+
+
+def _links_alone(core: str) -> tuple[list[str], str] | None:
+    """The links of `core` (`_LINKS` matches) and what stands between them, when it holds
+    links and separators alone (`_LINK_SEPARATORS`); None otherwise."""
     links = _LINKS.findall(core)
     rest = _LINKS.sub("", core)
     if not links or any(char not in _LINK_SEPARATORS for char in rest):
-        return False
-    lone = len(links) == 1 and _is_text_link(links[0])
-    return not (lone and all(char in _PROSE_MARKS for char in rest))
+        return None
+    return links, rest
 
 
 _PROSE_MARKS = frozenset(" \t,;")
@@ -388,14 +406,13 @@ def is_reference_link_line(line: str) -> bool:
 
 
 def _reference_links(line: str) -> bool:
-    marker = LIST_MARKER.match(line)
-    core = line[marker.end() :] if marker else line
-    if core[:1] != "[":
-        return False
-    links = _LINKS.findall(core)
-    if not links or any(char not in _LINK_SEPARATORS for char in _LINKS.sub("", core)):
-        return False
-    return not any(_WORDY.search(link[1 : link.rfind("](")]) for link in links)
+    """Whether `line` (stripped) holds links alone (`_links_alone`) whose texts write no word
+    of two letters (`is_reference_link_line`)."""
+    core = _unmarked(line)
+    found = _links_alone(core) if core[:1] == "[" else None
+    return found is not None and not any(
+        _WORDY.search(link[1 : link.rfind("](")]) for link in found[0]
+    )
 
 
 _WORDY = re.compile(r"[^\W\d_]{2,}")

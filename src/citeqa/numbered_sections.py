@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from citeqa.chunking import section_of
@@ -146,11 +146,22 @@ LOOK_BEHIND = 100
 question before each number would be quadratic in the count of numbers."""
 
 
+QUESTIONS_READ = 16
+"""Questions whose `asked_numbers` are remembered: the answer, its places, the sections it
+reads and its abstentions each ask them of the same question."""
+
+
 def asked_numbers(question: str) -> list[Asked]:
     """The section numbers `question` asks, in order, once each (see the module docstring). A
     number measured by a unit after it ("2.5 mg", "56.2 %", "12.50 €": language data
     `unit_words`) or a currency sign before it, or named by a caption label before it ("table
-    4.2", "figure 3.1": `caption_labels`), is none."""
+    4.2", "figure 3.1": `caption_labels`), is none. Read once for the last QUESTIONS_READ
+    questions (`_read_asked`)."""
+    return list(_read_asked(question))
+
+
+@lru_cache(maxsize=QUESTIONS_READ)
+def _read_asked(question: str) -> tuple[Asked, ...]:
     cues = language_words("section_cues")
     bare = _BARE.fullmatch(question.strip()) is not None
     found = [
@@ -171,7 +182,7 @@ def asked_numbers(question: str) -> list[Asked]:
             found.append((match.span(), Asked(number, "", cued or bare)))
         elif parts == 2:
             found.append((match.span(), Asked(number, before)))
-    return list(dict.fromkeys(_outside_relative_clauses(question, sorted(found))))
+    return tuple(dict.fromkeys(_outside_relative_clauses(question, sorted(found))))
 
 
 def _outside_relative_clauses(

@@ -34,7 +34,7 @@ sentence of page 55 under that heading (failure 6). The rule:
   (`_named_alike`: "annexe 2" is not "Article 2 – Durée"), its passage brought into those
   read when none holds it (`with_section_opening`), and no refusal of the models when a
   document read numbers a title line so, or any line for a number of parts
-  (`holds_place_section`: "chapter 7" of a report headed "7. Governance" never writes
+  (`AskedPlace.held`: "chapter 7" of a report headed "7. Governance" never writes
   "chapter"; "section 6.3" is the clause "6.3 Invoices are paid …" under "Article 6"); such a
   question skips the check of its words before the search (AskedPlace.waives_refusal), so
   "chapter 12" that no document numbers says so (numbered_sections.unheld_section), not that
@@ -69,8 +69,6 @@ __all__ = [
     "PagePlace",
     "asked_page",
     "asked_place",
-    "asks_place_section",
-    "holds_place_section",
     "names_only_place",
     "on_place",
     "opening",
@@ -125,8 +123,9 @@ class AskedPlace:
     section: bool
     only: bool
     held: bool
-    """Whether a document read numbers a title line with the section asked
-    (`holds_place_section`)."""
+    """Whether a document read numbers a title line with the section asked (`_numbered_in`:
+    "chapter 7" of a report headed "7. Governance" is asked though its text never writes
+    "chapter")."""
     written_there: bool = False
     """Whether the asked page writes every other word the question names ("What does page 2 say
     about reserves?"; `_written_on_page`)."""
@@ -208,12 +207,6 @@ def _written_pages(text: str) -> Iterator[int]:
         abbreviated = len(cue) == 1  # "p" only with its period: "p 53" may name a protein
         if cue in cues and not (abbreviated and "." not in between):
             yield int(number.replace("\u2212", "-"))
-
-
-def asks_place_section(question: str) -> bool:
-    """Whether `question` asks a numbered part after a place word ("section 6.3", "§ 6.3",
-    "chapter 4", "annexe 2"; language data `place_cues`), not a version's or a record's."""
-    return place_cue(question) is not None
 
 
 def place_cue(question: str) -> str | None:
@@ -397,13 +390,6 @@ def _runs_on(bank: SentenceBank, index: int) -> bool:
     lowercase letter."""
     text = bank.text(index).lstrip()
     return text[:1].islower()
-
-
-def holds_place_section(question: str, bank: SentenceBank, hits: Sequence[Hit]) -> bool:
-    """Whether `question` asks a section by a place word (`asks_place_section`) that a title
-    line of a document of the `hits` opens with (numbered_sections.section_numbers): "chapter
-    7" of a report headed "7. Governance" is asked though its text never writes "chapter"."""
-    return asks_place_section(question) and _numbered_in(question, bank, hits)
 
 
 def _numbered_in(question: str, bank: SentenceBank, hits: Sequence[Hit]) -> bool:

@@ -193,11 +193,11 @@ def remove_leftovers(owner: Ownership, wait: float | None = None) -> None:
             discard(path)
     if keep is None:  # no build is current: none is superseded
         return
-    superseded = {
-        path: listed
-        for path, listed in _old_builds(owner, keep).items()
-        if not left_to_user(path, listed)
-    }
+    superseded = {}
+    for path, listed in _old_builds(owner, keep).items():
+        ours = _ours(path, listed)  # a folder walked once for both (a damaged manifest's)
+        if not _holds_only_users(path, ours):
+            superseded[path] = ours
     if not superseded:
         return
     with _readers_excluded(owner.folder, EXCLUSIVE_WAIT_SECONDS if wait is None else wait) as alone:
@@ -224,7 +224,8 @@ def listing(folder: Path) -> list[Path]:
 def discard(path: Path, listed: set[str] | None = None) -> None:
     """Remove a file or folder citeqa created, ignoring what is already gone (and the Qdrant
     collections a build folder points to: citeqa created them). `listed`: a build folder's
-    `listed_files` when the caller already read them."""
+    `listed_files` when the caller already read them, or the files of it that are citeqa's
+    (`_ours` of them: it gives them back)."""
     if path.is_dir() and not path.is_symlink():
         from citeqa.store import POINTER_SUFFIX
 
@@ -301,7 +302,11 @@ def left_to_user(folder: Path, listed: set[str]) -> bool:
     manifest and other names; or a folder named like a build holding no manifest.json (no mark
     of citeqa's: `_remove_build`) and that is not empty. Later builds pass it over (no readers'
     lock to wait for, nothing to walk) and never rewrite it."""
-    ours = _ours(folder, listed)
+    return _holds_only_users(folder, _ours(folder, listed))
+
+
+def _holds_only_users(folder: Path, ours: set[str]) -> bool:
+    """`left_to_user` of a build folder whose files that are citeqa's are `ours` (`_ours`)."""
     if any(os.path.lexists(folder / name) for name in [*ours, STAMPS]):
         return False
     return any(path.name != MANIFEST for path in listing(folder))

@@ -134,9 +134,13 @@ class SentenceFacts:
     table_row: bool
     table_frame: bool
     """A markdown table's `|---|` rule or its header row (SentenceBank.is_table_frame)."""
+    unnumbered: str
+    """The text without a numbered list item's own number (`without_list_number`: "2. Click
+    New rule." → "Click New rule."; the text itself when it opens with none)."""
+    unnumbered_folded: str
+    """`unnumbered` folded (the folded text itself when it opens with no list number)."""
     numbers: frozenset[str]
-    """The numbers it writes but a numbered list item's own (`without_list_number`: "2. Click
-    New rule." writes none a question asks)."""
+    """The numbers `unnumbered` writes ("2. Click New rule." writes none a question asks)."""
     defines: bool
     folded: str
     """The text folded (glossary.fold), as the definition rule and the answer features read it."""
@@ -452,11 +456,14 @@ def _read_facts(
     row = is_table_row(text)
     frame = (row or is_table_separator(text)) and is_table_frame(document, sentence.start)
     folded = fold(text)
+    unnumbered = without_list_number(text)
     return SentenceFacts(
         text,
         row,
         frame,
-        frozenset(_digits(without_list_number(text))),
+        unnumbered,
+        folded if unnumbered is text else fold(unnumbered),
+        frozenset(_digits(unnumbered)),
         rules.definition.search(folded) is not None,
         folded,
         boilerplate.covers(document, sentence.start, sentence.end),
@@ -660,7 +667,7 @@ def _rank_free(
         index,
         SEMANTIC_WEIGHT * semantic + COVERAGE_WEIGHT * coverage + CONTEXT_WEIGHT * context,
         _answer_type_bonus(text, has_number, wants.number, wants.percent),
-        _is_label(without_list_number(text), chunk, has_number, bank.rules.label) and not names_key,
+        _is_label(facts.unnumbered, chunk, has_number, bank.rules.label) and not names_key,
         not wants.definition and facts.defines,
         semantic,
         coverage,

@@ -28,7 +28,7 @@ sentences.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from citeqa.blocks import reads_as_caption
@@ -192,16 +192,26 @@ def caption_aside(bank: SentenceBank, index: int, focus: str) -> bool:
         return False
     if not reads_as_caption(text[sentence.start : sentence.end].strip()):
         return False
-    asked = content_words(focus)
     shared = words_written(bank, index, focus)
-    return shared < 2 or len(asked) - shared > CAPTION_WORDS_UNSHARED
+    return shared < 2 or len(_asked_stems(focus)) - shared > CAPTION_WORDS_UNSHARED
 
 
 def words_written(bank: SentenceBank, index: int, focus: str) -> int:
     """How many of the question's (`focus`) content words the sentence at `index` writes, each
     read as lexical.query_tokens stems it."""
     written = bank.tokens[index]
-    return sum(1 for word in content_words(focus) if not written.isdisjoint(query_tokens(word)))
+    return sum(1 for stems in _asked_stems(focus) if not written.isdisjoint(stems))
+
+
+QUESTIONS_READ = 16
+"""Questions whose content words' stems are remembered (`_asked_stems`)."""
+
+
+@lru_cache(maxsize=QUESTIONS_READ)
+def _asked_stems(focus: str) -> tuple[frozenset[str], ...]:
+    """The stems of each of the question's (`focus`) content words (lexical.content_words,
+    query_tokens), read once for every candidate sentence weighed against it."""
+    return tuple(frozenset(query_tokens(word)) for word in content_words(focus))
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

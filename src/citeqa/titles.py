@@ -26,7 +26,13 @@ from pathlib import PurePath
 from citeqa.export_names import without_page_id
 from citeqa.glossary import fold, language_words
 from citeqa.language import SENTENCE_ENDS, split_sentences
-from citeqa.markup import front_matter_lines, is_directive, is_markup_line, is_rst_comment
+from citeqa.markup import (
+    FENCE_MARK,
+    front_matter_lines,
+    is_directive,
+    is_markup_line,
+    is_rst_comment,
+)
 from citeqa.readers.base import TITLE_MAX
 
 __all__ = [
@@ -239,9 +245,7 @@ def _reads_as_headers(values: list[str], named: bool) -> bool:
 
 _MYST_TARGET = re.compile(r"[ \t]*\([^\s()]+\)=[ \t]*")
 """A MyST target line, "(how)=": a label for cross-references, no text."""
-_FENCE_OPENING = re.compile(
-    r"[ \t]{0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?:\{[\w:-]+\}.*|[\w+#.-]*[ \t]*)"
-)
+_FENCE_OPENING = re.compile(FENCE_MARK + r"[ \t]*(?:\{[\w:-]+\}.*|[\w+#.-]*[ \t]*)")
 """A code fence's or a MyST directive's opening line ("```python", "```{include} ../CHANGELOG.md"):
 what it holds, up to its closing fence, is code or a directive's options, never a title."""
 _TAG_NAME = r"(?:p|div|img|a|strong|b|i|em|br|span|details|summary|picture|source|h[1-6])"

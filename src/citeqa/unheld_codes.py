@@ -6,7 +6,7 @@ The answer layer quoted order 48213's refund row for "What was the refund for or
 among the question's, and every other word matched. unheld_numbers.py keys only numbers of at
 most three digits that lie outside a series, and identifiers.py leaves codes out by design (a
 code a question writes is often a paraphrase: "TULIP-2" for "TULIP 2"). What is checked here is
-narrower: the question writes an id (`asked_ids`):
+narrower: the question writes an id (`asked_codes`):
 
 - a number of four digits or more after a key word (`KEYED_LONG`: "order 51877", "commande
   n° 50321", "ticket #1042"; not a year, nor a number after a stopword or function word: "above
@@ -29,13 +29,12 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from citeqa.glossary import fold
-from citeqa.unheld_numbers import common_words, writes_whole
-from citeqa.unheld_years import YEAR
+from citeqa.unheld_numbers import KEY_WORD, asked_keyed, writes_whole
 
-__all__ = ["UnheldCode", "asked_ids", "unheld_code"]
+__all__ = ["UnheldCode", "asked_codes", "unheld_code"]
 
 KEYED_LONG = re.compile(
-    r"(?<![\w.-])(?P<key>[^\W\d_]{2,})[ \t]*(?i:#|n[°º]|no\.?)?[ \t]*(?P<number>\d{4,})"
+    KEY_WORD + r"[ \t]*(?i:#|n[°º]|no\.?)?[ \t]*(?P<number>\d{4,})"
     r"(?![\w]|[.,]\d)"
 )
 """A key word then a whole number of four digits or more ("order 51877", "commande n° 50321",
@@ -69,12 +68,12 @@ class UnheldCode(NamedTuple):
     """The ids of its shape the quotes write instead."""
 
 
-def asked_ids(question: str) -> list[AskedId]:
-    """The long keyed numbers and the codes `question` writes (the module's rules)."""
+def asked_codes(question: str) -> list[AskedId]:
+    """The long keyed numbers and the codes `question` writes (the module's rules; the record
+    identifiers a question looks up, "INC-2025-07", are record_ids.asked_ids')."""
     found = [
         AskedId(m.group(), fold(m["key"]), m["number"], coded=False)
-        for m in KEYED_LONG.finditer(question)
-        if fold(m["key"]) not in common_words() and not YEAR.fullmatch(m["number"])
+        for m in asked_keyed(KEYED_LONG, question)
     ]
     found += [
         AskedId(m.group(), m["key"], m["number"], coded=True) for m in CODE.finditer(question)
@@ -90,7 +89,7 @@ def unheld_code(
     while the quotes write others of its shape, with those; None when there is none. A quoted
     document writing the asked id is about it: "Where does the spare impeller for BH-17 come
     from?" is answered "from BH-09" by a thread on BH-17 (s22 trial)."""
-    ids = asked_ids(question)
+    ids = asked_codes(question)
     if not ids:
         return None
     joined = [_joined(text) for text in [*quoted, *documents]]

@@ -33,16 +33,20 @@ from citeqa.lexical import stopwords
 from citeqa.unheld_years import YEAR
 
 __all__ = [
+    "KEY_WORD",
     "UnheldNumber",
+    "asked_keyed",
     "asked_keyed_number",
     "keyed_numbers",
     "unheld_number",
     "writes_whole",
 ]
 
+KEY_WORD = r"(?<![\w.-])(?P<key>[^\W\d_]{2,})"
+"""A pattern's key word before its number: two letters or more, opening no longer word
+(`KEYED` here, unheld_codes.KEYED_LONG)."""
 KEYED = re.compile(
-    r"(?<![\w.-])(?P<key>[^\W\d_]{2,})"
-    r"(?:-|[ \t]*(?:#|n°|no\.?|-[ \t])[ \t]*|[ \t]*(?P<sign>[-\u2212+]?))"
+    KEY_WORD + r"(?:-|[ \t]*(?:#|n°|no\.?|-[ \t])[ \t]*|[ \t]*(?P<sign>[-\u2212+]?))"
     r"0*(?P<number>\d{1,3})(?![\w]|[.,]\d)"
 )
 """A key word then a whole number of at most three digits past its leading zeros ("week 20",
@@ -93,15 +97,21 @@ def unheld_number(
 def asked_keyed_number(question: str) -> tuple[str, str, int] | None:
     """The one keyed number the question writes (`KEYED`): as written, its key and its
     number; None for none or several, or a year."""
-    found = [
-        match
-        for match in KEYED.finditer(question)
-        if fold(match["key"]) not in common_words() and not YEAR.fullmatch(match["number"])
-    ]
+    found = asked_keyed(KEYED, question)
     if len(found) != 1:
         return None
     match = found[0]
     return match.group(), match["key"], keyed_value(match)
+
+
+def asked_keyed(pattern: re.Pattern[str], question: str) -> list[re.Match[str]]:
+    """The matches of `pattern` (a KEY_WORD then a number) in `question` whose key keys a
+    number (no `common_words`) and whose number is no year."""
+    return [
+        match
+        for match in pattern.finditer(question)
+        if fold(match["key"]) not in common_words() and not YEAR.fullmatch(match["number"])
+    ]
 
 
 def keyed_value(match: re.Match[str]) -> int:

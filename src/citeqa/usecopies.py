@@ -114,8 +114,9 @@ def remove_others(folder: Path) -> None:
             if is_marker(entry):
                 with contextlib.suppress(OSError):
                     entry.unlink()
-        elif is_copy(entry):
-            remove_copy(entry)
+        elif (copy := _copy_listing(entry)) is not None:  # its files and manifest read once
+            held, (listed, _exact) = copy
+            _remove_files(entry, held & listed)
 
 
 def remove_copy(folder: Path) -> None:
@@ -127,7 +128,12 @@ def remove_copy(folder: Path) -> None:
     listed = _manifest_listing(folder)
     if listed is None:
         return
-    ours = listed[0] & (held or set())  # a listed name held there: never "../x"
+    _remove_files(folder, listed[0] & (held or set()))  # a listed name held there: never "../x"
+
+
+def _remove_files(folder: Path, ours: set[str]) -> None:
+    """Remove the files `ours` (names a copy's manifest lists and its folder holds), the
+    manifest last, then the folder when nothing else is left in it."""
     for name in sorted(ours, key=lambda name: name == MANIFEST):
         with contextlib.suppress(OSError):
             (folder / name).unlink()
@@ -166,11 +172,17 @@ def is_copy(folder: Path) -> bool:
     """Whether `folder` is a copy citeqa wrote: a real folder of plain files whose manifest
     names citeqa as writer and lists every file there (an older copy, whose manifest names no
     writer: exactly the files its manifest implies)."""
+    return _copy_listing(folder) is not None
+
+
+def _copy_listing(folder: Path) -> tuple[set[str], tuple[set[str], bool]] | None:
+    """The plain files `folder` holds and its manifest's `_listed` when it is a copy citeqa
+    wrote (`is_copy`), else None."""
     held = _plain_files(folder)
     if held is None:
-        return False
+        return None
     listed = _manifest_listing(folder)
-    return listed is not None and _holds_listed(held, listed)
+    return (held, listed) if listed is not None and _holds_listed(held, listed) else None
 
 
 def _manifest_listing(folder: Path) -> tuple[set[str], bool] | None:

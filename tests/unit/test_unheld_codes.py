@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.abstention import no_held_id
-from citeqa.unheld_codes import UnheldCode, asked_ids, same_shape, unheld_code
+from citeqa.unheld_codes import UnheldCode, asked_codes, same_shape, unheld_code
 
 ROW = (
     "| 1107 | 2026-03-18T14:40:00Z | solved | Robert Hughes | Refund for order 48213 | I sent"
@@ -55,7 +55,7 @@ def test_a_quoted_document_writing_the_asked_code_is_about_it() -> None:
 
 
 def test_asked_ids_are_long_keyed_numbers_and_codes_not_years_amounts_or_versions() -> None:
-    asked = asked_ids("order 51877, ticket #1042, VT-100, E52, in 2026, above 1500, v2.3, 3.4.0")
+    asked = asked_codes("order 51877, ticket #1042, VT-100, E52, in 2026, above 1500, v2.3, 3.4.0")
     assert [a.written for a in asked] == ["order 51877", "ticket #1042", "VT-100", "E52"]
 
 
@@ -101,7 +101,7 @@ def test_a_number_after_the_asked_id_is_no_digit_group_of_it() -> None:
 
 def test_the_asked_id_written_in_another_case_is_no_other_id() -> None:
     quote = "Order 51877 100 € refunded; order 48213 kept."
-    asked = asked_ids("What was the refund for order 51877?")[0]
+    asked = asked_codes("What was the refund for order 51877?")[0]
     assert same_shape(quote, asked) == ["order 48213"]
 
 
@@ -109,7 +109,7 @@ def test_the_asked_id_written_in_another_case_is_no_other_id() -> None:
     "question", ["Invoice No. 51877?", "Commande N° 51877 ?", "Facture nº 51877 ?", "no 51877"]
 )
 def test_a_number_sign_or_abbreviation_keys_a_long_number(question: str) -> None:
-    written = [asked.written.split()[0] for asked in asked_ids(question)]
+    written = [asked.written.split()[0] for asked in asked_codes(question)]
     assert written == ([] if question.startswith("no ") else [question.split()[0]])
 
 

@@ -46,6 +46,12 @@ TOO_LONG = (
 )
 """The reason for a file whose lines written out pass the limit (s25 hostile probe: "its text
 would pass 1,403,144 characters" said neither what nor why)."""
+TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
+"""The reason for a .toml file nested past MAX_DEPTH, found by whichever check meets it first:
+a dotted key or header read before tomllib (`_dotted_past_depth`: its time grows with the
+square of a key's parts), tomllib's own recursion on inline tables and arrays, a table or array
+past the depth while its values are written out (`_written`, before Python's stack overflows),
+or a value past it in treetext.tree_text (TooDeep, which says the same)."""
 
 
 @dataclass(frozen=True)
@@ -90,13 +96,13 @@ def toml_value(text: str) -> Pairs:
     """The TOML file's table as treetext.py's values; UnreadableDocument saying why (and
     where: tomllib's message ends "(at line 3, column 9)") when it does not parse."""
     if _dotted_past_depth(text):
-        raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep")
+        raise UnreadableDocument(TOO_DEEP)
     try:
         parsed = tomllib.loads(text, parse_float=str)
     except tomllib.TOMLDecodeError as error:
         raise UnreadableDocument(f"not valid TOML: {error}") from None
     except RecursionError:
-        raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep") from None
+        raise UnreadableDocument(TOO_DEEP) from None
     return Pairs((key, _written(item, 1)) for key, item in parsed.items())
 
 
@@ -148,7 +154,7 @@ def _written(value: object, depth: int) -> object:
     of any depth without recursing, so the depth is counted here, before Python's stack
     overflows (`a.a.a…` 300 deep did)."""
     if depth > MAX_DEPTH and isinstance(value, (dict, list)):
-        raise UnreadableDocument(f"nested more than {MAX_DEPTH} levels deep")
+        raise UnreadableDocument(TOO_DEEP)
     if isinstance(value, dict):
         return Pairs((str(key), _written(item, depth + 1)) for key, item in value.items())
     if isinstance(value, list):
