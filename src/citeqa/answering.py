@@ -48,6 +48,7 @@ from citeqa.document_names import named_among
 from citeqa.editstamps import asks_about_edits
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.glossary import fold
+from citeqa.headingpath import headings_above
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
 from citeqa.mail_candidates import (
@@ -137,6 +138,9 @@ def mail_answerable(scored: list[ScoredSentence], reading: Reading) -> list[Scor
 ASKED_COVERAGE = 0.6
 """A boilerplate sentence holding this share of the question's term weight or more is asked
 about ("What does the confidentiality notice say?"): it keeps its whole score."""
+READ_WHOLE_PATH = 6
+"""How many markdown headings above a sentence's own are read for the record it belongs to:
+every level ("#" to "######")."""
 BOILERPLATE_WEIGHT = 0.5
 """What a boilerplate sentence's score is multiplied by when the question does not ask about it
 (s18 trial, 167 judged: 0 answers differ from removing it at 0.1, 0.3 and 0.5; the reviewers'
@@ -448,10 +452,18 @@ def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) 
 
 
 def _under_another_record(bank: SentenceBank, index: int, asked: AskedRecords) -> bool:
-    """Whether the bank's sentence `index` stands right under a heading (chunking.section_of)
-    naming another record than the one asked, of the same letters (AskedRecords.names_another)."""
+    """Whether the bank's sentence `index` stands in a section of another record than the one
+    asked, of the same letters: the innermost of its heading (chunking.section_of) and the
+    markdown headings above it (headingpath.headings_above, all of them) naming a record of
+    those letters names another (AskedRecords.another_in_path). The nearest heading alone
+    ("### Root cause") named none: HD-0008's root cause was quoted for HD-0007."""
     heading = heading_over(bank, index)
-    return heading is not None and asked.names_another(heading)
+    if heading is None:
+        return False
+    sentence = bank.sentences[index]
+    text = bank.documents[sentence.doc_id].text
+    above = headings_above(text, sentence.start, heading, shown=READ_WHOLE_PATH)
+    return asked.another_in_path([*above, heading])
 
 
 def by_asked_speaker(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
