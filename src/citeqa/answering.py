@@ -81,6 +81,7 @@ from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
 from citeqa.record_ids import AskedRecords, asked_records
+from citeqa.record_threads import answering_records
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
 from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
@@ -480,6 +481,20 @@ def by_asked_speaker(candidates: Candidates, bank: SentenceBank, question: str) 
         if names_speaker(heading_over(bank, item.index) or "", asked, _kind_of(bank, item.index))
     ]
     return _subset(candidates, kept) if kept else candidates
+
+
+def in_answering_record(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but when the best stands in a thread of an export's records (a
+    ticket's comments) that another of its records answers better, only that record's
+    (record_threads.answering_records): the agent's reply to "How do I fix …?" rather than
+    the customer's comment restating the problem, the comment by an agent for "Which agent
+    helped …?" (s25 trial)."""
+    placed = [
+        (bank.documents[bank.sentences[item.index].doc_id], bank.sentences[item.index].start)
+        for item in candidates.sentences
+    ]
+    kept = answering_records(placed, question)
+    return candidates if kept is None else _subset(candidates, kept)
 
 
 def _kind_of(bank: SentenceBank, index: int) -> str:
@@ -1196,6 +1211,7 @@ def _quoted(
         ranked = of_named_records(ranked, bank, terms.focus)
         ranked = under_asked_heading(ranked, reading)
         ranked = by_asked_speaker(ranked, bank, terms.focus)
+        ranked = in_answering_record(ranked, bank, terms.focus)
         ranked = defining_asked_terms(ranked, bank, terms.focus)
         ranked = signed_contact(ranked, bank, terms.focus)
         ranked = unsigned(ranked, bank, terms.focus)
