@@ -4,8 +4,10 @@ text's size and chunks, or the reason it was skipped).
 
 - an OpenAPI-like spec of --records records, as JSON and as YAML, just under the size limit
   (MAX_CHARACTERS) when --records is left at its default: the largest file read;
-- a help desk's ticket export, 1,800 tickets of three comments (a passage per ticket);
-- a 10 MB JSON file: skipped by its size before it is parsed;
+- a help desk's ticket export, 1,800 tickets of three comments (a passage per ticket), and
+  one of --tickets tickets (10,000: past MAX_CHARACTERS, read up to MAX_EXPORT_CHARACTERS);
+- a 10 MB JSON file holding no export's list: parsed, then skipped by its size;
+- a file past MAX_EXPORT_CHARACTERS: skipped by its size before it is parsed;
 - 10,000 nested lists, as JSON and as YAML: json and PyYAML's composer recurse;
 - a YAML "billion laughs" (nine aliases of nine aliases... nine levels: 9^9 leaves from 0.4
   KB), a merge-key bomb (nine merges of nine merges..., --merge-levels deep: PyYAML copies
@@ -33,7 +35,7 @@ from fake_corpus import median_seconds
 from citeqa.chunking import chunk_document
 from citeqa.models import Document
 from citeqa.readers import UnreadableDocument, reader_for
-from citeqa.readers.structured import MAX_CHARACTERS
+from citeqa.readers.structured import MAX_CHARACTERS, MAX_EXPORT_CHARACTERS
 
 
 def spec(records: int) -> dict[str, object]:
@@ -141,6 +143,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--merge-levels", type=int, default=12)
     parser.add_argument("--bomb-documents", type=int, default=12, help="21.5 KB each")
+    parser.add_argument("--tickets", type=int, default=10_000, help="a large export's tickets")
     args = parser.parse_args()
     records = args.records or _records_under_limit()
     started = time.perf_counter()
@@ -149,8 +152,12 @@ def main() -> None:
     measure(f"spec of {records:,} records, YAML", ".yaml", as_yaml, args.rounds)
     export = json.dumps(ticket_export(1_800))
     measure("ticket export of 1,800 tickets, JSON", ".json", export, args.rounds)
+    large = json.dumps(ticket_export(args.tickets))
+    measure(f"ticket export of {args.tickets:,} tickets, JSON", ".json", large, args.rounds)
     huge = json.dumps({"rows": ["x" * 98] * 100_000})
     measure("10 MB JSON", ".json", huge, args.rounds)
+    past = json.dumps({"rows": ["x" * 98] * (MAX_EXPORT_CHARACTERS // 100 + 1)})
+    measure("JSON past MAX_EXPORT_CHARACTERS", ".json", past, args.rounds)
     deep = "[" * 10_000 + "]" * 10_000
     measure("10,000 nested lists, JSON", ".json", deep, args.rounds)
     measure("10,000 nested lists, YAML", ".yaml", deep, args.rounds)

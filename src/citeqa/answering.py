@@ -52,6 +52,7 @@ from citeqa.editstamps import asks_about_edits
 from citeqa.extended_names import extended_name
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.glossary import fold
+from citeqa.headingpath import headings_above
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
 from citeqa.mail_candidates import (
@@ -85,6 +86,7 @@ from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
 from citeqa.record_ids import AskedRecords, asked_records
+from citeqa.record_threads import answering_records
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
 from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
@@ -142,6 +144,9 @@ def mail_answerable(scored: list[ScoredSentence], reading: Reading) -> list[Scor
 ASKED_COVERAGE = 0.6
 """A boilerplate sentence holding this share of the question's term weight or more is asked
 about ("What does the confidentiality notice say?"): it keeps its whole score."""
+READ_WHOLE_PATH = 6
+"""How many markdown headings above a sentence's own are read for the record it belongs to:
+every level ("#" to "######")."""
 BOILERPLATE_WEIGHT = 0.5
 """What a boilerplate sentence's score is multiplied by when the question does not ask about it
 (s18 trial, 167 judged: 0 answers differ from removing it at 0.1, 0.3 and 0.5; the reviewers'
@@ -453,10 +458,18 @@ def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) 
 
 
 def _under_another_record(bank: SentenceBank, index: int, asked: AskedRecords) -> bool:
-    """Whether the bank's sentence `index` stands right under a heading (chunking.section_of)
-    naming another record than the one asked, of the same letters (AskedRecords.names_another)."""
+    """Whether the bank's sentence `index` stands in a section of another record than the one
+    asked, of the same letters: the innermost of its heading (chunking.section_of) and the
+    markdown headings above it (headingpath.headings_above, all of them) naming a record of
+    those letters names another (AskedRecords.another_in_path). The nearest heading alone
+    ("### Root cause") named none: HD-0008's root cause was quoted for HD-0007."""
     heading = heading_over(bank, index)
-    return heading is not None and asked.names_another(heading)
+    if heading is None:
+        return False
+    sentence = bank.sentences[index]
+    text = bank.documents[sentence.doc_id].text
+    above = headings_above(text, sentence.start, heading, shown=READ_WHOLE_PATH)
+    return asked.another_in_path([*above, heading])
 
 
 def by_asked_speaker(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
@@ -473,6 +486,20 @@ def by_asked_speaker(candidates: Candidates, bank: SentenceBank, question: str) 
         if names_speaker(heading_over(bank, item.index) or "", asked, _kind_of(bank, item.index))
     ]
     return _subset(candidates, kept) if kept else candidates
+
+
+def in_answering_record(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but when the best stands in a thread of an export's records (a
+    ticket's comments) that another of its records answers better, only that record's
+    (record_threads.answering_records): the agent's reply to "How do I fix …?" rather than
+    the customer's comment restating the problem, the comment by an agent for "Which agent
+    helped …?" (s25 trial)."""
+    placed = [
+        (bank.documents[bank.sentences[item.index].doc_id], bank.sentences[item.index].start)
+        for item in candidates.sentences
+    ]
+    kept = answering_records(placed, question)
+    return candidates if kept is None else _subset(candidates, kept)
 
 
 def _kind_of(bank: SentenceBank, index: int) -> str:
@@ -1196,6 +1223,7 @@ def _quoted(
         ranked = of_named_records(ranked, bank, terms.focus)
         ranked = under_asked_heading(ranked, reading)
         ranked = by_asked_speaker(ranked, bank, terms.focus)
+        ranked = in_answering_record(ranked, bank, terms.focus)
         ranked = defining_asked_terms(ranked, bank, terms.focus)
         ranked = signed_contact(ranked, bank, terms.focus)
         ranked = unsigned(ranked, bank, terms.focus)

@@ -67,12 +67,13 @@ class _Outline:
     headings: tuple[MarkdownHeading, ...]
 
 
-def headings_above(text: str, offset: int, section: str) -> list[str]:
+def headings_above(text: str, offset: int, section: str, shown: int = ANCESTORS_SHOWN) -> list[str]:
     """The markdown headings above `section`, the heading the character at `offset` of the
     document's text `text` stands under, outermost first, cleaned (blocks.clean_heading: no
-    "**"): at most ANCESTORS_SHOWN, never the document's title, none more than READ_BACK
-    characters back; none when the nearest markdown heading before `offset` is not `section`
-    (both compared cleaned: "### **Fixed**" is the section "Fixed")."""
+    "**"): at most `shown` (the nearest; ANCESTORS_SHOWN for a citation, a record's path reads
+    them all), never the document's title, none more than READ_BACK characters back; none when
+    the nearest markdown heading before `offset` is not `section` (both compared cleaned:
+    "### **Fixed**" is the section "Fixed")."""
     outline = _outline(text)
     last = bisect.bisect_right(outline.starts, offset) - 1
     floor = offset - READ_BACK
@@ -90,7 +91,7 @@ def headings_above(text: str, offset: int, section: str) -> list[str]:
         index -= 1
     if above and outline.levels[above[0]] == 1 and outline.titled:
         above = above[1:]
-    return [outline.names[index] for index in above[-ANCESTORS_SHOWN:]]
+    return [outline.names[index] for index in above[-shown:]]
 
 
 def kept_headings(text: str) -> tuple[MarkdownHeading, ...]:

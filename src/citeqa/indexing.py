@@ -70,7 +70,13 @@ from citeqa.publishing import (
 )
 from citeqa.readers import reader_versions
 from citeqa.reuse import Previous
-from citeqa.store import FORMAT_VERSION, IndexedFile, corpus_elsewhere, has_sentence_vectors
+from citeqa.store import (
+    FORMAT_VERSION,
+    IndexedFile,
+    corpus_elsewhere,
+    has_sentence_vectors,
+    recorded_warnings,
+)
 from citeqa.vectorindex import faiss_module
 from citeqa.writing import index_type_for, write_build
 
@@ -198,7 +204,7 @@ def _update(
     )
     files = _with_chunks(files, contents.per_document)
     report("writing", 0, 1)
-    manifest = _manifest(settings, contents, channels, reading.manifest_sha256)
+    manifest = _manifest(settings, contents, channels, reading)
     write_build(temporary, manifest, settings, FileList.of(files))
     publish(owner, temporary, name)
     _after_switch(owner, report)
@@ -310,13 +316,15 @@ def _manifest(
     settings: Settings,
     contents: BuildContents,
     channels: list[ChannelInfo],
-    manifest_sha256: str | None,
+    reading: CorpusScan,
 ) -> dict[str, Any]:
+    """manifest.json of a build (store.IndexManifest), with the warnings its reading of the
+    corpus gave (store.recorded_warnings) for `citeqa status` to show."""
     return {
         "format_version": FORMAT_VERSION,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "corpus_dir": str(settings.corpus_dir.absolute()),
-        "corpus_manifest_sha256": manifest_sha256,
+        "corpus_manifest_sha256": reading.manifest_sha256,
         "chunk_size": settings.chunk_size,
         "chunk_overlap": settings.chunk_overlap,
         "cutting": CUTTING_VERSION,
@@ -334,6 +342,7 @@ def _manifest(
         "sentence_count": contents.sentence_count,
         "libraries": library_versions(),
         "readers": reader_versions(),
+        "warnings": recorded_warnings(reading.warnings),
     }
 
 

@@ -394,6 +394,10 @@ class IndexStatus(Frozen):
     """Files in the index's current build folder that its manifest does not list, by their
     paths in it (verification.verify_files): a user's, kept, never read. Filled by
     api.index_status (`citeqa status`) only."""
+    warnings: list[str] = Field(default_factory=list)
+    """What reading the corpus warned of when the index was built (its manifest's `warnings`:
+    a ragged CSV, a file read as plain text), as written: shown made visible (a file name may
+    hold any character); none from an index built before they were recorded."""
     sentence_count: int = 0
     """Sentences the index holds (its manifest's count)."""
     sentence_vectors: bool = True

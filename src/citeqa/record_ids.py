@@ -193,6 +193,18 @@ class AskedRecords:
             return False
         return any(record.letters.lower() in self.letters for record in asked_ids(text))
 
+    def another_in_path(self, path: list[str]) -> bool:
+        """Whether the innermost heading of `path` (outermost first) writing an identifier of
+        the asked letters names another record (`names_another`): "### Root cause" under
+        "## HD-0008" is HD-0008's for a question on HD-0007, and "### Related: HD-0008" under
+        "## HD-0007" is HD-0007's own section only when it writes HD-0007 too."""
+        for heading in reversed(path):
+            if self.pattern.search(heading):
+                return False
+            if self.names_another(heading):
+                return True
+        return False
+
 
 def asked_records(question: str) -> AskedRecords | None:
     """The identifiers `question` writes (the first READ_IDS of its first READ_PREFIXES

@@ -221,6 +221,7 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         changed=changed,
         skipped=sorted({*index.files().skipped(), *corpus.left_out}),
         unread=recorded_unread(index.files()),
+        warnings=list(manifest.warnings or []),
     )
 
 

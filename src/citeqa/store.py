@@ -88,6 +88,18 @@ POINTER_SUFFIX = ".qdrant.json"
 """A channel stored in Qdrant keeps this pointer file (see qdrantindex.py) instead of FAISS's."""
 
 
+RECORDED_WARNINGS = 100
+"""The most warnings a manifest keeps (then a line counting the others): a corpus of thousands
+of odd files would make every status read a manifest of megabytes."""
+
+
+def recorded_warnings(warnings: list[str]) -> list[str]:
+    """The warnings a manifest keeps: the first RECORDED_WARNINGS, then how many more."""
+    kept = warnings[:RECORDED_WARNINGS]
+    more = len(warnings) - len(kept)
+    return [*kept, f"and {more} more warnings (`citeqa index` prints them all)"] if more else kept
+
+
 BUILT_AT = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"
 """A manifest's build time as every build writes it (time.strftime's "%Y-%m-%dT%H:%M:%SZ")."""
 
@@ -125,6 +137,12 @@ class IndexManifest(Frozen):
     readers: dict[str, int] | None = None
     """The version of the reader of each file ending that read the documents (rereading.py);
     None: written before readers had versions."""
+    warnings: list[str] | None = None
+    """What reading the corpus warned of when the build was written (a ragged CSV, a file read
+    as plain text), as `citeqa index` printed them, at most RECORDED_WARNINGS then how many
+    more (`recorded_warnings`): `citeqa status` shows them. None: written before they were
+    recorded (status then says none); a build that found nothing changed writes no manifest,
+    and its files, reread by the same readers, warn of the same."""
 
     @property
     def cutting_version(self) -> int:

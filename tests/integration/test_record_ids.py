@@ -137,3 +137,22 @@ def test_a_record_id_in_a_later_column_looks_its_row_up(tmp_path_factory) -> Non
         answer = tickets.ask(f"Which agent was assigned HD-{number:04d}?")
         quoted = [citation.quote for citation in answer.citations]
         assert any(f"| {agent} | HD-{number:04d} |" in quote for quote in quoted), answer.answer
+
+
+def test_an_id_heading_a_record_above_its_subsections_pins_that_record(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    """A log of "## HD-0007" records, each with "### Symptom" and "### Root cause" sections:
+    the sentence's nearest heading ("Root cause") names no record, so HD-0008's root cause was
+    quoted for HD-0007; the record is read from the heading path above it."""
+    log = "# Incidents C\n\n" + "".join(
+        f"## HD-{n:04d}\n\n### Symptom\n\nRack {n} ran hot at noon.\n\n"
+        f"### Root cause\n\nThe fan of rack {n} broke.\n\n"
+        for n in range(1, 40)
+    )
+    logs = assistant_over(
+        {"incidents-c.md": log}, tmp_path_factory.mktemp("sub"), tmp_path_factory.mktemp("subx")
+    )
+    for number in (7, 8, 33):
+        answer = logs.ask(f"What was the root cause of HD-{number:04d}?")
+        quotes = [citation.quote for citation in answer.citations]
+        assert quotes, answer.answer
+        assert all(f"rack {number} " in quote.lower() for quote in quotes), answer.answer

@@ -179,3 +179,31 @@ def test_tickets_without_comments_yet_still_make_an_export(tmp_path: Path) -> No
     text = document(tmp_path, "t.json", json.dumps({"tickets": [CRASH, *quiet]})).text
     assert "## tickets › 7 · New ticket 7" in text.splitlines()
     assert "comments: (empty)" in text.splitlines()  # was "comments: ", saying nothing
+
+
+def test_an_export_past_the_size_limit_is_read_a_passage_per_record(tmp_path: Path) -> None:
+    """A help desk's 2,000 tickets pass 1 MB: the export was refused as a data dump."""
+    from citeqa.readers.structured import MAX_CHARACTERS
+
+    replies = [
+        ("Anna Kowalski", "end-user", "The firmware update is stuck at 87% for two hours now."),
+        ("Priya Nair", "agent", "Please unplug the base for 30 seconds and start it again."),
+    ]
+    tickets = [ticket(5000 + n, f"Update stuck, case {n}", replies) for n in range(2_400)]
+    export = json.dumps({"tickets": tickets}, indent=2)
+    assert len(export) > MAX_CHARACTERS
+    read = document(tmp_path, "tickets.json", export)
+    assert "## tickets › 7399 · Update stuck, case 2399\n" in read.text
+    assert "comments #2 · author: Priya Nair, agent" in read.text
+    assert len(read.text) < len(export)
+
+
+def test_a_large_json_holding_no_export_is_still_refused(tmp_path: Path) -> None:
+    from citeqa.readers.structured import MAX_CHARACTERS
+
+    rows = [{"id": n, "values": [n, 1], "note": "y" * 90} for n in range(12_000)]
+    dump = json.dumps({"rows": rows, "more": [{"z": 1}]})  # lists of mappings, no record's list
+    assert len(dump) > MAX_CHARACTERS
+    reason = refusal(tmp_path, "dump.json", dump)
+    assert reason.startswith(f"larger than {MAX_CHARACTERS:,} characters")
+    assert "an export's list of records is read up to" in reason

@@ -149,6 +149,7 @@ def test_at_most_a_few_headings_are_named_above() -> None:
     deep = "# T\n\n## A\n\n### B\n\n#### C\n\n##### D\n\nText.\n"
     above = headings_above(deep, deep.index("Text"), "D")
     assert above == ["A", "B", "C"][-ANCESTORS_SHOWN:]
+    assert headings_above(deep, deep.index("Text"), "D", shown=6) == ["A", "B", "C"]
 
 
 def test_a_hash_line_in_a_code_fence_is_no_heading_above() -> None:

@@ -9,6 +9,7 @@ from citeqa.record_ids import (
     READ_IDS,
     READ_PREFIXES,
     asked_ids,
+    asked_records,
     ids_pattern,
     siblings,
     with_named_documents,
@@ -143,3 +144,14 @@ def test_a_question_is_read_for_its_first_ids_of_its_first_prefixes() -> None:
     many_ids = " ".join(f"HD-{n:04d}" for n in range(READ_IDS + 1))
     last = document("last", f"HD-{READ_IDS:04d}")
     assert writing_documents(many_ids, [document("one", "HD-0001"), last]) == {"one"}
+
+
+def test_the_innermost_heading_naming_a_record_of_the_letters_decides() -> None:
+    asked = asked_records("What was the root cause of HD-0007?")
+    assert asked is not None
+    assert asked.another_in_path(["HD-0008", "Root cause"])
+    assert not asked.another_in_path(["HD-0007", "Root cause"])
+    assert not asked.another_in_path(["HD-0008", "HD-0007 root cause"])
+    assert asked.another_in_path(["HD-0007", "Related: HD-0008"])
+    assert not asked.another_in_path(["INC-2025-08", "Root cause"])  # other letters: no record
+    assert not asked.another_in_path([])

@@ -243,6 +243,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
         if listed is None:
             for name in described.skipped:
                 console.print(Text(f"  {shown(name)}"))
+    for line in warning_lines(described.warnings, listed):
+        console.print(Text(line, style="yellow"))
     if described.verified:
         console.print(Text("index files: every file hashed"))
     else:
@@ -304,6 +306,14 @@ def summary_parts(described: IndexStatus, summary: Summary) -> list[Table | Text
         biggest,
         *([Text(more_line(summary.more, "documents"))] if summary.more else []),
     ]
+
+
+def warning_lines(warnings: list[str], listed: int | None) -> list[str]:
+    """The build's warnings (IndexStatus.warnings) as `citeqa index` printed them
+    (buildnotes.report_notes), each made visible: the first `listed`, then how many more."""
+    named, more = first(warnings, listed) if listed is not None else (warnings, 0)
+    lines = [f"warning: {shown(line)}" for line in named]
+    return [*lines, f"and {more} more warnings (`citeqa status --all`)"] if more else lines
 
 
 def skipped_line(skipped: list[str], listed: int | None) -> str:

@@ -92,6 +92,19 @@ def is_export_list(items: list[Any], path: list[str]) -> bool:
     return 2 * sum(map(any, zip(holding, empty, strict=True))) > len(mappings)
 
 
+def holds_export_list(value: object) -> bool:
+    """Whether a file's parsed `value` is an export's list of records, or holds one under a
+    top key (`is_export_list`): what structured.py reads past its size limit."""
+    if isinstance(value, list):
+        return is_export_list(value, [])
+    if isinstance(value, Mapping):
+        return any(
+            isinstance(item, list) and is_export_list(item, [key_text(key)])
+            for key, item in pairs_of(value)
+        )
+    return False
+
+
 def _holds_records(value: object, levels: int = HELD_LEVELS) -> bool:
     """Whether `value` is, or holds within `levels` levels of mappings, a list of mappings
     only (a ticket's comments; a list mixing numbers and mappings is no list of records)."""

@@ -24,7 +24,10 @@ Bounded in time and memory (benchmarks/structured_read.py prints the figures):
   loader, used when PyYAML lacks libyaml), and json, though it reads 10 MB in a fraction of a
   second, would make of 1.8 MB of such a spec 3.1 MB of text, 6,656 chunks: past that size a
   file is a data dump, not a reference one reads (split it, or export the part to read as
-  .csv);
+  .csv); but a JSON file holding an export's list of records (records.holds_export_list: a
+  help desk's 2,000 tickets pass 1 MB) is read up to MAX_EXPORT_CHARACTERS, a passage per
+  record, its text no longer than the file (json parses and refuses a larger file that holds
+  none: benchmarks/structured_read.py prints both);
 - nesting deeper than MAX_DEPTH levels is skipped ("nested more than 64 levels deep"): json
   and PyYAML's composer recurse, and a path of hundreds of parts makes no line to read; a
   YAML file nested more than MAX_COMPOSED_DEPTH levels is refused before it is composed
@@ -58,7 +61,9 @@ title is stated in it.
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -66,7 +71,7 @@ from typing import TYPE_CHECKING
 
 from citeqa.jsonfiles import parse_json
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
-from citeqa.readers.records import write_export_list
+from citeqa.readers.records import holds_export_list, write_export_list
 from citeqa.readers.treetext import (
     Pairs,
     TooDeep,
@@ -84,6 +89,11 @@ if TYPE_CHECKING:
 
 MAX_CHARACTERS = 1_000_000
 """A larger file is skipped (a data dump, and PyYAML's loader would take tens of seconds)."""
+MAX_EXPORT_CHARACTERS = 16_000_000
+"""A JSON file past MAX_CHARACTERS is still read, up to this many characters, when it is an
+export's list of records (records.holds_export_list: a help desk's 2,000 tickets pass 1 MB);
+json parses it in well under a second, and its text is no longer than the file
+(benchmarks/structured_read.py: 10,000 tickets)."""
 MAX_FILE_BYTES = 4 * MAX_CHARACTERS + 4
 """A file of more bytes has more than MAX_CHARACTERS characters whatever its encoding (none
 writes a character in more than 4 bytes, nor a byte-order mark): configfiles.py's are refused
@@ -116,7 +126,7 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 8 + DECODING_VERSION
+    version: int = 9 + DECODING_VERSION
     """2 (plus textdecoding.VERSION): a complex YAML key written without its anchor or tag
     (yamlnodes.py: "&x [a, b]" read so). 3: a day file of a chat export read as its
     messages, the export's user and channel lists skipped (chatexport.py). 4: a folder is an
@@ -130,7 +140,9 @@ class StructuredReader:
     its prose under no key (records.py; was a line per value naming its path). 8: a
     record's texts keep their keys (a comment's one text runs on bare), a naming key's other
     values are written, a key opening with "# " makes no heading, and a list is an export's
-    only when most of its records hold records (review A of s25)."""
+    only when most of its records hold records (review A of s25). 9: a JSON file past
+    MAX_CHARACTERS holding an export's list of records is read, up to MAX_EXPORT_CHARACTERS
+    (was refused as a data dump: s26, a help desk's 2,000 tickets)."""
     max_bytes: int = MAX_FILE_BYTES
     """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
     a file of more is refused (`oversized`) unread, as `extract` would refuse it; a .json's is
@@ -167,7 +179,7 @@ class StructuredReader:
         if export_of(path, relative) is None:  # no day file, or its export not in the corpus
             return self.extract(content, relative)
         if len(text) > MAX_CHARACTERS and not in_an_export(path, relative):
-            return self.extract(content, relative)  # refused for its size, nothing parsed
+            return self.extract(content, relative)  # an export's records, or refused for its size
         try:
             value = parse_json(text)
         except ValueError:  # read (and refused, saying why) as any JSON file
@@ -184,10 +196,16 @@ class StructuredReader:
         text = str(content)
         name = PurePosixPath(relative).name
         _refuse_machine_written(name)
-        refuse_past_limit(text, f"a {self.kind.upper()}")
+        large = len(text) > MAX_CHARACTERS
+        if large and (self.kind != "json" or len(text) > MAX_EXPORT_CHARACTERS):
+            raise UnreadableDocument(past_limit(f"a {self.kind.upper()}"))
+        if large and not _may_hold_records(text):
+            raise UnreadableDocument(past_limit(f"a {self.kind.upper()}", EXPORT_EXCEPTION))
         limit = TEXT_PER_CHARACTER * len(text) + TEXT_FLOOR
         try:
             documents = list(self._parsed(text, limit))
+            if large and not holds_export_list(documents[0]):
+                raise UnreadableDocument(past_limit(f"a {self.kind.upper()}", EXPORT_EXCEPTION))
             read = tree_text(
                 documents,
                 max_chars=limit,
@@ -222,10 +240,28 @@ def refuse_past_limit(text: str, kind: str) -> None:
         raise UnreadableDocument(past_limit(kind))
 
 
-def past_limit(kind: str) -> str:
-    """The reason `refuse_past_limit` gives."""
+_LIST_OF_MAPPINGS = re.compile(r"\[\s*\{")
+"""Where a JSON text opens a list on a mapping."""
+
+
+def _may_hold_records(text: str) -> bool:
+    """Whether a JSON text opens two lists on a mapping at least (an export's list of records
+    and a list a record holds: records.holds_export_list), found without parsing it: a dump of
+    rows of values is refused unparsed."""
+    return len(list(itertools.islice(_LIST_OF_MAPPINGS.finditer(text), 2))) == 2
+
+
+EXPORT_EXCEPTION = (
+    f" (an export's list of records is read up to {MAX_EXPORT_CHARACTERS:,}; this holds none)"
+)
+"""What a JSON file past MAX_CHARACTERS holding no export's list is told beside `past_limit`."""
+
+
+def past_limit(kind: str, exception: str = "") -> str:
+    """The reason `refuse_past_limit` gives, maybe with an `exception` to the limit said after
+    it."""
     return (
-        f"larger than {MAX_CHARACTERS:,} characters, citeqa's limit for {kind} file:"
+        f"larger than {MAX_CHARACTERS:,} characters, citeqa's limit for {kind} file{exception}:"
         " a data dump rather than a reference"
     )
 
