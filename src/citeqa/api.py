@@ -43,7 +43,12 @@ from citeqa.models import (
     UnreadFiles,
 )
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText
-from citeqa.passage_translation import WordVectors, translations
+from citeqa.passage_translation import (
+    BILINGUAL_SIMILARITY,
+    MIN_SIMILARITY,
+    WordVectors,
+    translations,
+)
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.publishing import build_running as build_running  # and the chat's banner
 from citeqa.publishing import current_name, first_build_running, interruption, kept_for_user
@@ -706,17 +711,23 @@ class Assistant:
         (passage_translation.py), or None when none translates, the index has no multilingual
         `channel`, or that channel puts no passage in the other language at across.MIN_CLOSENESS
         and closer than those in the question's own (answering.said_in_other_language, by
-        `closeness`, `_closeness`'s: an off-topic question is far from all of them)."""
+        `closeness`, `_closeness`'s: an off-topic question is far from all of them) while the
+        corpus is not bilingual (DocumentLanguages.bilingual_corpus). On a bilingual corpus
+        with no passage so close, a word translates at BILINGUAL_SIMILARITY (s25 trial: "What
+        is the serial number of the Prise Duo that smells burnt?" of a French ticket, .26
+        close, abstained "never mention serial, smells, burnt")."""
         if not terms.absent:
             return None
         loaded = self._loaded
         if channel is None:
             return None
         lang = detect_lang(question, ranking.query_lang)
-        if not said_in_other_language(ranking, lang, closeness, self.settings):
+        close = said_in_other_language(ranking, lang, closeness, self.settings)
+        if not close and not loaded.document_languages.bilingual_corpus():
             return None
         top = ranking.hits[: self.settings.answer_passages]
-        found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
+        bar = MIN_SIMILARITY if close else BILINGUAL_SIMILARITY
+        found = translations(terms.absent, top, lang, loaded.word_vectors(channel), bar)
         if not found:
             return None
         return analyse(question, context, loaded.vocabulary, found, loaded.read_elsewhere(question))

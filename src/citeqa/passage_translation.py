@@ -44,6 +44,11 @@ answered the unanswerable "Combien de pages fait Sapiens ?" with the book's rati
 translations that mend its cross-language questions reach .85 or more ("printer's" /
 "imprimante" .85, "pneus" / "tyres" .89, "family" / "famille" .95)."""
 
+BILINGUAL_SIMILARITY = 0.83
+"""The cosine an absent word needs on a corpus with documents in both languages
+(abstention.DocumentLanguages.bilingual_corpus) when no passage in the other language is close
+to the question (across.MIN_CLOSENESS): "smells" / "odeur" .84 and "burnt" / "brûlé" .837 (s25
+trial, an English question of a French ticket), above the light verbs ("take" / "faire" .82)."""
 
 MIN_TRANSLATED = 0.5
 """The share of the absent words that must translate for any to be read translated. A question
@@ -87,10 +92,13 @@ def passage_words(hits: Sequence[Hit], lang: str) -> dict[str, str]:
 
 
 def nearest_words(
-    words: Sequence[str], candidates: Sequence[str], vectors: np.ndarray
+    words: Sequence[str],
+    candidates: Sequence[str],
+    vectors: np.ndarray,
+    bar: float = MIN_SIMILARITY,
 ) -> dict[str, str]:
-    """Each of `words` with the nearest of `candidates` when their cosine reaches
-    MIN_SIMILARITY; `vectors` holds the unit vectors of `words` then of `candidates`."""
+    """Each of `words` with the nearest of `candidates` when their cosine reaches `bar`;
+    `vectors` holds the unit vectors of `words` then of `candidates`."""
     if not len(words) or not len(candidates):
         return {}
     similarity = vectors[: len(words)] @ vectors[len(words) :].T
@@ -98,7 +106,7 @@ def nearest_words(
     return {
         word: candidates[column]
         for word, column, row in zip(words, nearest, similarity, strict=True)
-        if row[column] >= MIN_SIMILARITY
+        if row[column] >= bar
     }
 
 
@@ -134,7 +142,11 @@ class WordVectors:
 
 
 def translations(
-    absent: Sequence[str], hits: Sequence[Hit], lang: str, vectors_of: WordVectors | None
+    absent: Sequence[str],
+    hits: Sequence[Hit],
+    lang: str,
+    vectors_of: WordVectors | None,
+    bar: float = MIN_SIMILARITY,
 ) -> dict[str, str]:
     """The `absent` words (as typed; the first MAX_ABSENT of them) that mean, by `vectors_of`
     (a multilingual embedder's; None: no translation), a word of one of `hits` in another
@@ -152,6 +164,6 @@ def translations(
     by_form = dict(zip(forms, candidates, strict=True))
     found = {
         asked[word]: by_form[form]
-        for word, form in nearest_words(list(asked), forms, vectors).items()
+        for word, form in nearest_words(list(asked), forms, vectors, bar).items()
     }
     return found if len(found) >= len(asked) * MIN_TRANSLATED else {}

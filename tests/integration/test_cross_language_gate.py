@@ -141,18 +141,23 @@ def test_absent_words_of_an_off_topic_question_are_not_translated(
     bilingual: dict[str, Assistant], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # "float" would translate ("fond" of the caisse note), but the question is about a bank:
-    # no note in the other language is close to it (across.close_in_other_language), so
-    # Assistant._translated declines before embedding any of its words
+    # no note in the other language is close to it (across.close_in_other_language). The
+    # notes are in both languages (DocumentLanguages.bilingual_corpus), so its words are read
+    # all the same, at passage_translation.BILINGUAL_SIMILARITY, yet one word of five
+    # translating is too few (MIN_TRANSLATED): none is read translated, and it abstains
     asked: list[list[str]] = []
+    found: list[dict[str, str]] = []
     real = api.translations
 
     def spy(absent: list[str], *rest: object) -> dict[str, str]:
         asked.append(list(absent))
-        return real(absent, *rest)  # type: ignore[arg-type]
+        found.append(real(absent, *rest))  # type: ignore[arg-type]
+        return found[-1]
 
     monkeypatch.setattr(api, "translations", spy)
     answer = bilingual["fakeml"].ask(QUESTION_OFF_TOPIC)
-    assert asked == [] and answer.abstained
+    assert found == [{}] * len(asked) and answer.abstained
+    asked.clear()
     bilingual["fakeml"].ask("How much is the cash float of the kermesse?")
     assert asked, "the spy sees a question the gate lets through"
 
