@@ -108,7 +108,7 @@ def store_words(
     vectors = np.zeros((len(written), embedder.dim), dtype=np.float16)
     known = _stored(previous, embedder.name) if previous is not None else None
     fresh = list(range(len(written)))
-    if known is not None:
+    if known is not None and known[1].shape[1] == embedder.dim:  # else: of another model
         known_rows = {form: row for row, form in enumerate(known[0])}
         fresh = [row for row, form in enumerate(written) if form not in known_rows]
         for row, form in enumerate(written):

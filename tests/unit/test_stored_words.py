@@ -156,3 +156,13 @@ def test_term_pairs_take_the_vectors_the_build_embedded_already() -> None:
     known = {texts[0]: embedder.embed_batch(texts[:1])[0]}
     assert pairs_of(counts, [again], known) == fresh
     assert again.embedded == texts[1:], "the first was embedded already"
+
+
+def test_a_previous_build_s_words_of_another_dimension_are_embedded_again(tmp_path: Path) -> None:
+    (tmp_path / "before").mkdir()
+    (tmp_path / "after").mkdir()
+    store_words(tmp_path / "before", counts_of(CHUNKS), CountingAxes())
+    wider = CountingAxes()
+    wider.dim = 64
+    store_words(tmp_path / "after", counts_of(CHUNKS), wider, tmp_path / "before")
+    assert sorted(wider.embedded) == sorted(counts_of(CHUNKS).chosen().values())
