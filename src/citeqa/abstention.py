@@ -279,6 +279,14 @@ class DocumentLanguages:
             bilingual += LANGUAGE_NAMES.keys() <= set(langs)
         return cls(counts, documents, bilingual)
 
+    def bilingual_corpus(self) -> bool:
+        """Whether ADVICE_SHARE of the documents at least are in each language (a support
+        team's folder of French and English tickets, policies and their translations)."""
+        least = ADVICE_SHARE * self.documents
+        return self.documents > 0 and all(
+            self.counts.get(lang, 0) >= least for lang in LANGUAGE_NAMES
+        )
+
     def alone_in(self, lang: str) -> int:
         """How many documents are in `lang` and not also in the other language."""
         return self.counts.get(lang, 0) - self.bilingual

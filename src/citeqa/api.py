@@ -43,7 +43,7 @@ from citeqa.models import (
     UnreadFiles,
 )
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText
-from citeqa.passage_translation import WordVectors, translations
+from citeqa.passage_translation import BILINGUAL_SIMILARITY, WordVectors, translations
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.publishing import build_running as build_running  # and the chat's banner
 from citeqa.publishing import current_name, first_build_running, interruption, kept_for_user
@@ -67,6 +67,7 @@ from citeqa.status import (
 from citeqa.status import stale_reason as stale_reason  # the chat's banner words it so too
 from citeqa.status import update_in_progress as update_in_progress  # and the chat's banner
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
+from citeqa.stored_words import StoredWords, read_words
 from citeqa.suggestions import TermCounts, suggest
 from citeqa.typo_reading import confident_corrections, corrected_question, read_as
 from citeqa.unread import not_searched, recorded_unread
@@ -207,6 +208,7 @@ class _Loaded:
         self._stale: dict[tuple[Path, str], str | None] = {}
         """`status.stale_words` of those changes, by corpus folder and language."""
         self._word_vectors: dict[str, WordVectors] = {}
+        self._stored_words: dict[str, StoredWords | None] = {}
         self._word_vectors_lock = threading.Lock()  # the chat's workers may ask at once
 
     def stale_notice(self, corpus_dir: Path, index_dir: Path, lang: str = "en") -> str | None:
@@ -254,6 +256,15 @@ class _Loaded:
             if channel not in self._word_vectors:
                 self._word_vectors[channel] = WordVectors(self.embedders[channel])
             return self._word_vectors[channel]
+
+    def stored_words(self, channel: str) -> StoredWords | None:
+        """The word vectors the build stored in `channel` (stored_words.py; None: it stored
+        none), read when first asked."""
+        with self._word_vectors_lock:
+            if channel not in self._stored_words:
+                files = self.index.manifest.index_files
+                self._stored_words[channel] = read_words(self.index.folder, channel, files)
+            return self._stored_words[channel]
 
     @functools.cached_property
     def document_languages(self) -> DocumentLanguages:
@@ -706,20 +717,39 @@ class Assistant:
         (passage_translation.py), or None when none translates, the index has no multilingual
         `channel`, or that channel puts no passage in the other language at across.MIN_CLOSENESS
         and closer than those in the question's own (answering.said_in_other_language, by
-        `closeness`, `_closeness`'s: an off-topic question is far from all of them)."""
+        `closeness`, `_closeness`'s: an off-topic question is far from all of them) while the
+        corpus is not bilingual (DocumentLanguages.bilingual_corpus). On a bilingual corpus
+        with no passage so close, a word translates at BILINGUAL_SIMILARITY (s25 trial: "What
+        is the serial number of the Prise Duo that smells burnt?" of a French ticket, .26
+        close, abstained "never mention serial, smells, burnt") into a passage word whose
+        vector the build stored (stored_words.py: only the question's words are embedded; an
+        index built before stored none and translates only near a close passage)."""
         if not terms.absent:
             return None
         loaded = self._loaded
         if channel is None:
             return None
         lang = detect_lang(question, ranking.query_lang)
-        if not said_in_other_language(ranking, lang, closeness, self.settings):
-            return None
         top = ranking.hits[: self.settings.answer_passages]
-        found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
+        vectors = loaded.word_vectors(channel)
+        if said_in_other_language(ranking, lang, closeness, self.settings):
+            found = translations(terms.absent, top, lang, vectors)
+        else:
+            stored = self._bilingual_words(channel)
+            if stored is None:
+                return None
+            found = translations(terms.absent, top, lang, vectors, BILINGUAL_SIMILARITY, stored)
         if not found:
             return None
         return analyse(question, context, loaded.vocabulary, found, loaded.read_elsewhere(question))
+
+    def _bilingual_words(self, channel: str) -> StoredWords | None:
+        """The words the build stored in `channel` (stored_words.py) when the corpus is in both
+        languages (DocumentLanguages.bilingual_corpus), else None."""
+        loaded = self._loaded
+        if not loaded.document_languages.bilingual_corpus():
+            return None
+        return loaded.stored_words(channel)
 
     def _closeness(
         self, question: str, context: str | None, channel: str | None

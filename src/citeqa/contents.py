@@ -32,12 +32,13 @@ from typing import Any
 
 import numpy as np
 
+from citeqa.abstention import DocumentLanguages
 from citeqa.boilerplate import STATISTICS_KEY
 from citeqa.centroid import centroid_of
 from citeqa.chunkpass import DocumentChunks, Progress, Tally, chunk_pass, passage_text
 from citeqa.config import Settings
 from citeqa.corpus import CorpusScan, DocumentEntry, scan_corpus
-from citeqa.derived_terms import pairs_of
+from citeqa.derived_terms import is_multilingual, pairs_of
 from citeqa.doctally import words_and_compounds
 from citeqa.domain import KNOWLEDGE_FORMAT, Domain
 from citeqa.embedding import Embedder, embed_texts
@@ -51,6 +52,7 @@ from citeqa.models import Chunk, Document, Sentence
 from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
 from citeqa.store import STATISTICS, STATISTICS_FORMAT, channel_files
+from citeqa.stored_words import WORDS_VERSION, WordCounts, store_words
 from citeqa.textmatch import Reused, reused
 from citeqa.vectorspool import VectorSpool, copy_rows, spool_path, write_channels
 
@@ -138,6 +140,7 @@ def compute_contents(
     if embedded:
         sources = (taken, spools[embedders[0].name])
         _sentence_vectors(embedders[0], rows, documents, tally, sources, report, folder)
+    embedded_words = _store_words(embedders, lines, tally, previous, folder)
     centroids = {name: centroid_of(len(spool), spool.rows) for name, spool in spools.items()}
     write_channels(folder, spools, tally.terms, settings)
     report("lexical", 0, 1)
@@ -147,11 +150,33 @@ def compute_contents(
     report("lexical", 1, 1)
     report("term pairs", 0, 1)
     acronyms = tally.acronyms.chosen(partial(_written, tally.frequency.counts))
-    statistics.update(knowledge(domain, pairs_of(tally.words, embedders), acronyms))
+    statistics.update(knowledge(domain, pairs_of(tally.words, embedders, embedded_words), acronyms))
     statistics["centroids"] = {n: c.tolist() for n, c in centroids.items() if c is not None}
+    statistics["stored_words"] = WORDS_VERSION  # even when none: previousindex.knowledge_change
     report("term pairs", 1, 1)
     write_file(folder / STATISTICS, json.dumps(statistics, sort_keys=True).encode())
     return BuildContents(len(lines), len(sentences), tally.chunks, embedded)
+
+
+def _store_words(
+    embedders: Sequence[Embedder],
+    chunks: LineReader[Chunk],
+    tally: Tally,
+    previous: Previous | None,
+    folder: Path,
+) -> dict[str, np.ndarray]:
+    """words-<channel>.json and .npy (stored_words.py) in the first multilingual channel, for a
+    corpus in both languages (DocumentLanguages.bilingual_corpus) only; the words the
+    `previous` build stored keep their vectors. The vectors embedded, by text (none when
+    nothing is stored)."""
+    embedder = next((e for e in embedders if is_multilingual(e)), None)
+    languages = DocumentLanguages.of(run.languages for run in tally.chunks.values())
+    if embedder is None or not languages.bilingual_corpus():
+        return {}
+    counts = WordCounts()
+    for chunk in chunks.each():
+        counts.add(chunk)
+    return store_words(folder, counts, embedder, None if previous is None else previous.folder)
 
 
 def sentence_tokens(text: str, sentence: Sentence, chunks: Sequence[Chunk]) -> frozenset[str]:

@@ -16,7 +16,7 @@ multilingual channel, gets no pairs. The build stores the pairs in the index (st
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -103,14 +103,33 @@ def term_pairs(chunks: Sequence[Chunk], embedders: Sequence[Embedder]) -> list[l
     return pairs_of(counts, embedders)
 
 
-def pairs_of(counts: FrequentWords, embedders: Sequence[Embedder]) -> list[list[str]]:
-    """`term_pairs` from the counts of a corpus's passages."""
+def pairs_of(
+    counts: FrequentWords,
+    embedders: Sequence[Embedder],
+    embedded: Mapping[str, np.ndarray] | None = None,
+) -> list[list[str]]:
+    """`term_pairs` from the counts of a corpus's passages; a word in `embedded` (the vectors
+    the build embedded the same texts to already: stored_words.py) is not embedded again."""
     embedder = next((e for e in embedders if is_multilingual(e)), None)
     english, french = (counts.groups(lang) for lang in LANGUAGES)
     if embedder is None or not english or not french:
         return []
-    vectors = embed_texts(embedder, [forms[0] for forms in english + french])
+    vectors = _vectors(embedder, [forms[0] for forms in english + french], embedded or {})
     return pair_words(english, french, vectors[: len(english)], vectors[len(english) :])
+
+
+def _vectors(
+    embedder: Embedder, texts: Sequence[str], embedded: Mapping[str, np.ndarray]
+) -> np.ndarray:
+    """The vectors of `texts`, those in `embedded` taken from it, the others embedded."""
+    vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    fresh = [row for row, text in enumerate(texts) if text not in embedded]
+    for row, text in enumerate(texts):
+        if text in embedded:
+            vectors[row] = embedded[text]
+    if fresh:
+        vectors[fresh] = embed_texts(embedder, [texts[row] for row in fresh])
+    return vectors
 
 
 def pair_words(

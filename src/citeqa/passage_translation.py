@@ -17,7 +17,9 @@ English question a mixed corpus answers in English, read with the French words i
 multilingual channel puts a passage in the other language close to the question, and closer
 than those in its own (across.close_in_other_language), since an off-topic question's everyday
 words translate too (sessions 12 and 14 translated every reading and answered off-topic
-questions: evals/README).
+questions: evals/README). On a corpus in both languages it asks also with no passage so close,
+at BILINGUAL_SIMILARITY, of the passage words the build stored vectors of (stored_words.py,
+`chunk_word_forms`'s words), so that only the question's own absent words are embedded.
 No word list is involved.
 """
 
@@ -26,7 +28,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -36,6 +39,9 @@ from citeqa.lexical import content_words, fold
 from citeqa.models import Hit
 from citeqa.recently_used import RecentlyUsed
 
+if TYPE_CHECKING:
+    from citeqa.stored_words import StoredWords
+
 MIN_SIMILARITY = 0.85
 """The cosine an absent word needs with a passage word to be read as it. Above the build's pairs'
 (derived_terms.MIN_SIMILARITY, .8): a question's light verbs come close to a passage's at
@@ -44,6 +50,11 @@ answered the unanswerable "Combien de pages fait Sapiens ?" with the book's rati
 translations that mend its cross-language questions reach .85 or more ("printer's" /
 "imprimante" .85, "pneus" / "tyres" .89, "family" / "famille" .95)."""
 
+BILINGUAL_SIMILARITY = 0.83
+"""The cosine an absent word needs on a corpus with documents in both languages
+(abstention.DocumentLanguages.bilingual_corpus) when no passage in the other language is close
+to the question (across.MIN_CLOSENESS): "smells" / "odeur" .84 and "burnt" / "brûlé" .837 (s25
+trial, an English question of a French ticket), above the light verbs ("take" / "faire" .82)."""
 
 MIN_TRANSLATED = 0.5
 """The share of the absent words that must translate for any to be read translated. A question
@@ -70,27 +81,36 @@ def written_form(word: str) -> str:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+def chunk_word_forms(text: str) -> Iterator[tuple[str, str]]:
+    """The words of a passage's `text` that a translation may be (letters only, MIN_LETTERS or
+    more, no stopword), each folded as the search reads it with its `written_form`, as often
+    as it is written."""
+    searched = {w for w in content_words(text) if len(w) >= MIN_LETTERS}
+    for found in _LETTERS.finditer(written_form(text)):
+        folded = fold(found.group())
+        if folded in searched and folded.isalpha():
+            yield folded, found.group()
+
+
 def passage_words(hits: Sequence[Hit], lang: str) -> dict[str, str]:
-    """The words of `hits` in another language than `lang` that a translation may be (letters
-    only, MIN_LETTERS or more, no stopword), each folded as the search reads it with its most
-    written form (`written_form`), sorted by the folded word."""
+    """The words of `hits` in another language than `lang` that a translation may be
+    (`chunk_word_forms`), each folded with its most written form, sorted by the folded word."""
     written: dict[str, Counter[str]] = {}
     for hit in hits:
-        if hit.chunk.lang == lang:
-            continue
-        searched = {w for w in content_words(hit.chunk.text) if len(w) >= MIN_LETTERS}
-        for found in _LETTERS.finditer(written_form(hit.chunk.text)):
-            folded = fold(found.group())
-            if folded in searched and folded.isalpha():
-                written.setdefault(folded, Counter())[found.group()] += 1
+        if hit.chunk.lang != lang:
+            for folded, form in chunk_word_forms(hit.chunk.text):
+                written.setdefault(folded, Counter())[form] += 1
     return {folded: written[folded].most_common(1)[0][0] for folded in sorted(written)}
 
 
 def nearest_words(
-    words: Sequence[str], candidates: Sequence[str], vectors: np.ndarray
+    words: Sequence[str],
+    candidates: Sequence[str],
+    vectors: np.ndarray,
+    bar: float = MIN_SIMILARITY,
 ) -> dict[str, str]:
-    """Each of `words` with the nearest of `candidates` when their cosine reaches
-    MIN_SIMILARITY; `vectors` holds the unit vectors of `words` then of `candidates`."""
+    """Each of `words` with the nearest of `candidates` when their cosine reaches `bar`;
+    `vectors` holds the unit vectors of `words` then of `candidates`."""
     if not len(words) or not len(candidates):
         return {}
     similarity = vectors[: len(words)] @ vectors[len(words) :].T
@@ -98,7 +118,7 @@ def nearest_words(
     return {
         word: candidates[column]
         for word, column, row in zip(words, nearest, similarity, strict=True)
-        if row[column] >= MIN_SIMILARITY
+        if row[column] >= bar
     }
 
 
@@ -134,12 +154,19 @@ class WordVectors:
 
 
 def translations(
-    absent: Sequence[str], hits: Sequence[Hit], lang: str, vectors_of: WordVectors | None
+    absent: Sequence[str],
+    hits: Sequence[Hit],
+    lang: str,
+    vectors_of: WordVectors | None,
+    bar: float = MIN_SIMILARITY,
+    stored: StoredWords | None = None,
 ) -> dict[str, str]:
     """The `absent` words (as typed; the first MAX_ABSENT of them) that mean, by `vectors_of`
     (a multilingual embedder's; None: no translation), a word of one of `hits` in another
-    language than `lang`: each folded, with that word folded; none when fewer than
-    MIN_TRANSLATED of them do. Both sides are embedded in their `written_form`."""
+    language than `lang` at cosine `bar`: each folded, with that word folded; none when fewer
+    than MIN_TRANSLATED of them do. Both sides are embedded in their `written_form`; with
+    `stored` (the build's words, stored_words.py), the passages' words take their stored
+    vectors, one it lacks is no translation, and only the absent words are embedded."""
     if vectors_of is None or not absent:
         return {}
     asked = {written_form(word): fold(word) for word in absent}
@@ -147,11 +174,16 @@ def translations(
     candidates = passage_words(hits, lang)
     if not candidates:
         return {}
-    forms = list(candidates.values())
-    vectors = vectors_of.of(list(asked), forms)
-    by_form = dict(zip(forms, candidates, strict=True))
+    if stored is None:
+        forms = list(candidates.values())
+        vectors = vectors_of.of(list(asked), forms)
+        by_form = dict(zip(forms, candidates, strict=True))
+    else:
+        forms, kept = stored.vectors_of(candidates)
+        vectors = np.concatenate([vectors_of.of(list(asked), []), kept])
+        by_form = {form: form for form in forms}
     found = {
         asked[word]: by_form[form]
-        for word, form in nearest_words(list(asked), forms, vectors).items()
+        for word, form in nearest_words(list(asked), forms, vectors, bar).items()
     }
     return found if len(found) >= len(asked) * MIN_TRANSLATED else {}

@@ -36,6 +36,7 @@ from citeqa.store import (
     read_manifest,
     read_statistics,
 )
+from citeqa.stored_words import WORDS_VERSION
 
 
 def previous_index(
@@ -98,13 +99,17 @@ def _compatible(loaded: PreviousBuild, channels: list[ChannelInfo], settings: Se
 
 def knowledge_change(statistics: dict[str, Any] | None) -> str | None:
     """Which change applies to an index whose statistics.json is `statistics` (None: it has
-    none): KNOWLEDGE_CHANGE when its term knowledge is not of this format (KNOWLEDGE_FORMAT),
+    none): KNOWLEDGE_CHANGE when its term knowledge is not of this format (KNOWLEDGE_FORMAT)
+    or its build stored no words of this version (stored_words.WORDS_VERSION: a build before
+    them, of a corpus in both languages, lacks its passage words' vectors),
     else TALLY_CHANGE when its tallies were not computed by this recipe
     (doctally.tally_recipe; absent in an index built before it was stored), else
     KNOWLEDGE_DAMAGED when what answering reads of it does not read (`_unreadable`), else None.
     The one check of a build (`unchanged`) and of `citeqa status`: what `ask` refuses as
     damaged ("run `citeqa index`") is never called up to date, and `index` computes it again."""
     if (statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
+        return KNOWLEDGE_CHANGE
+    if (statistics or {}).get("stored_words") != WORDS_VERSION:  # stored_words.py
         return KNOWLEDGE_CHANGE
     if (statistics or {}).get("tallies") != tally_recipe():
         return TALLY_CHANGE

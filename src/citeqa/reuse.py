@@ -63,6 +63,11 @@ class Previous:
         self._shares = _shares(loaded)
         self._runs = _runs(loaded)
 
+    @property
+    def folder(self) -> Path:
+        """The previous build's folder."""
+        return self._loaded.folder
+
     def unchanged(self, entries: Iterable[DocumentEntry]) -> set[str]:
         """The ids of the documents of `entries` whose file hash is the one the previous build
         recorded (its file list) and that no new reader reads again (`reread`): their chunks

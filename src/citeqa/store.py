@@ -16,6 +16,8 @@ Layout (see index/README.md):
         sentences.npy                  sentence spans (document, chunk, start, end), sorted by
                                        document and start, aligned with sentences-<channel>.npy
         sentences-<channel>.npy        sentence vectors (only up to embed_sentences_max sentences)
+        words-<channel>.json, .npy     a bilingual corpus's passage words and their vectors
+                                       (stored_words.py)
         statistics.json                token statistics and term knowledge (contents.py)
         vectors-<channel>.faiss        one FAISS index per vector channel (see vectorindex.py),
         (or vectors-<channel>.qdrant.json, a pointer to its Qdrant collection: qdrantindex.py)

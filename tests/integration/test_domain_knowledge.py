@@ -104,6 +104,19 @@ def test_an_index_without_the_current_knowledge_is_refreshed_once(
     assert (load_index(settings.index_dir).statistics or {})["knowledge"] == newer
 
 
+def test_an_index_built_before_its_passage_words_were_stored_is_rewritten_once(
+    settings: Settings, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # an index of a corpus in both languages lacks the words of this version (stored_words.py)
+    # until rewritten; the statistics say which version the build stored, even of none
+    build_index(settings)
+    newer = previousindex.WORDS_VERSION + 1
+    monkeypatch.setattr(previousindex, "WORDS_VERSION", newer)
+    monkeypatch.setattr(contents, "WORDS_VERSION", newer)
+    _rewritten_once(settings, fake_embedder, "term knowledge")
+    assert (load_index(settings.index_dir).statistics or {})["stored_words"] == newer
+
+
 def test_an_index_whose_tallies_another_recipe_computed_is_rewritten_once(
     settings: Settings, fake_embedder: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

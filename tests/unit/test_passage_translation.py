@@ -9,8 +9,10 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
+from citeqa.abstention import DocumentLanguages
 from citeqa.models import Chunk, Hit, Lang
 from citeqa.passage_translation import (
+    BILINGUAL_SIMILARITY,
     MAX_ABSENT,
     MIN_SIMILARITY,
     MIN_TRANSLATED,
@@ -94,6 +96,30 @@ def test_a_translation_needs_the_bar(cosine: float, read: bool) -> None:
     vectors = np.array([[1.0, 0.0, 0.0], [cosine, other, 0.0], [0.0, 0.0, 1.0]])
     found = nearest_words(["pneus"], ["tyres", "garage"], vectors)
     assert found == ({"pneus": "tyres"} if read else {})
+
+
+@pytest.mark.parametrize(
+    ("cosine", "read"),
+    [(BILINGUAL_SIMILARITY, True), (BILINGUAL_SIMILARITY - 0.001, False), (0.84, True)],
+)
+def test_a_bilingual_corpus_translation_has_its_own_lower_bar(cosine: float, read: bool) -> None:
+    # s25 trial: "smells" / "odeur" .84, "burnt" / "brûlé" .837, below MIN_SIMILARITY
+    assert BILINGUAL_SIMILARITY < MIN_SIMILARITY
+    other = np.sqrt(1.0 - cosine**2)
+    vectors = np.array([[1.0, 0.0, 0.0], [cosine, other, 0.0], [0.0, 0.0, 1.0]])
+    assert nearest_words(["smells"], ["odeur", "garage"], vectors) == {}
+    found = nearest_words(["smells"], ["odeur", "garage"], vectors, BILINGUAL_SIMILARITY)
+    assert found == ({"smells": "odeur"} if read else {})
+
+
+@pytest.mark.parametrize(
+    ("counts", "documents", "bilingual"),
+    [({"en": 10, "fr": 9}, 19, True), ({"en": 15, "fr": 4}, 19, False), ({}, 0, False)],
+)
+def test_a_corpus_is_bilingual_when_a_quarter_of_its_documents_are_in_each_language(
+    counts: dict[str, int], documents: int, bilingual: bool
+) -> None:
+    assert DocumentLanguages(counts, documents, 0).bilingual_corpus() is bilingual
 
 
 def test_analyse_reads_a_translated_word_as_one_the_corpus_uses() -> None:

@@ -1,0 +1,168 @@
+"""Owns the word vectors a build stores for a corpus in both languages, and reading them back.
+
+On a corpus with a quarter of its documents at least in each language
+(abstention.DocumentLanguages.bilingual_corpus), a question refused as typed has its absent
+words read as words of the retrieved passages in the other language (passage_translation.py),
+whether or not such a passage is close to the question. Embedding those passages' words as the
+question is asked cost a warm ask 1.4-1.5x at p95 (s25: every refused question embedded some 40
+to 90 words); so the build embeds the corpus's passage words once, in the multilingual answer
+channel, and a question embeds only its own few absent words. The words are those
+passage_translation.chunk_word_forms reads (letters only, MIN_LETTERS or more, no stopword),
+each folded with its most written form, the MAX_WORDS written in the most passages; a
+rebuild takes the vectors of the words the previous build stored (an update re-embeds only new
+words).
+
+Files, next to the index's other files (store.py):
+
+    words-<channel>.json   {"version": WORDS_VERSION, "folded": [...], "written": [...]}
+    words-<channel>.npy    float16 unit vectors, one row per word, in that order (no pickle)
+
+An index without them (built before, one language, no multilingual channel) or with another
+version reads as None: its questions are translated only as before (across.MIN_CLOSENESS).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from citeqa.embedding import Embedder, embed_texts
+from citeqa.jsonfiles import read_object
+from citeqa.jsonlines import save_array, write_file
+from citeqa.models import Chunk
+from citeqa.passage_translation import chunk_word_forms
+
+WORDS_VERSION = 1
+"""The version of the stored words (how they are read from passages, embedded and stored): a
+file of another version is not read, and a build does not reuse its vectors."""
+
+MAX_WORDS = 20000
+"""The most words stored (those written in the most passages): 20 MB at 512 dimensions in
+float16, about 10 s of embedding; the bundled corpus writes 1,974, the s25 trial's 830."""
+
+EMBED_BATCH = 256
+"""Words embedded per batch: a word is a short text, and larger batches embed each faster
+(USE: 0.5 ms a word at 256, 0.75 at 64)."""
+
+
+def words_files(channel: str) -> tuple[str, str]:
+    """The names of the word list and of the vectors stored for `channel`."""
+    return f"words-{channel}.json", f"words-{channel}.npy"
+
+
+class WordCounts:
+    """In how many passages each folded word is written, and its written forms' counts,
+    gathered a passage at a time."""
+
+    def __init__(self) -> None:
+        self._passages: Counter[str] = Counter()
+        self._forms: dict[str, Counter[str]] = {}
+
+    def add(self, chunk: Chunk) -> None:
+        """Count the words of one passage."""
+        seen: set[str] = set()
+        for folded, written in chunk_word_forms(chunk.text):
+            self._forms.setdefault(folded, Counter())[written] += 1
+            seen.add(folded)
+        self._passages.update(seen)
+
+    def chosen(self, most: int = MAX_WORDS) -> dict[str, str]:
+        """The `most` words written in the most passages (ties: alphabetical), each folded
+        with its most written form."""
+        ranked = sorted(self._passages.items(), key=lambda item: (-item[1], item[0]))[:most]
+        return {word: self._forms[word].most_common(1)[0][0] for word, _ in ranked}
+
+
+class StoredWords:
+    """The stored words of a corpus: folded → row of the unit vectors of their written form."""
+
+    def __init__(self, folded: Sequence[str], vectors: np.ndarray) -> None:
+        self._rows = {word: row for row, word in enumerate(folded)}
+        self._vectors = vectors
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def vectors_of(self, folded: Iterable[str]) -> tuple[list[str], np.ndarray]:
+        """Those of the `folded` words that are stored, in order, and their vectors (float32)."""
+        held = [word for word in folded if word in self._rows]
+        rows = [self._rows[word] for word in held]
+        return held, np.asarray(self._vectors[rows], dtype=np.float32)
+
+
+def store_words(
+    folder: Path,
+    counts: WordCounts,
+    embedder: Embedder,
+    previous: Path | None = None,
+) -> dict[str, np.ndarray]:
+    """Write `embedder`'s vectors of the words `counts` chose into `folder` (`words_files`),
+    those of the words the build in `previous` stored taken from it; the vectors embedded
+    (float32), by written form, for the build's term pairs to reuse (derived_terms.pairs_of)."""
+    chosen = counts.chosen()
+    folded, written = list(chosen), list(chosen.values())
+    vectors = np.zeros((len(written), embedder.dim), dtype=np.float16)
+    known = _stored(previous, embedder.name) if previous is not None else None
+    fresh = list(range(len(written)))
+    if known is not None and known[1].shape[1] == embedder.dim:  # else: of another model
+        known_rows = {form: row for row, form in enumerate(known[0])}
+        fresh = [row for row, form in enumerate(written) if form not in known_rows]
+        for row, form in enumerate(written):
+            if form in known_rows:
+                vectors[row] = known[1][known_rows[form]]
+    texts = [written[row] for row in fresh]
+    embedded = embed_texts(embedder, texts, batch_size=EMBED_BATCH)
+    vectors[fresh] = embedded
+    listed, arrays = words_files(embedder.name)
+    entry = {"version": WORDS_VERSION, "folded": folded, "written": written}
+    write_file(folder / listed, json.dumps(entry, ensure_ascii=False).encode())
+    save_array(folder / arrays, vectors)
+    return dict(zip(texts, embedded, strict=True))
+
+
+def read_words(folder: Path, channel: str, files: Iterable[str]) -> StoredWords | None:
+    """The words a build in `folder` stored for `channel` (`files`: the build's file names),
+    their vectors memory-mapped; None when it stored none, of another version, or they cannot
+    be read (then nothing is translated without a close passage, as before these files)."""
+    listed, arrays = words_files(channel)
+    if not {listed, arrays} <= set(files):
+        return None
+    stored = _read(folder, channel)
+    if stored is None:
+        return None
+    entry, vectors = stored
+    return StoredWords(entry["folded"], vectors)
+
+
+def _stored(folder: Path, channel: str) -> tuple[list[str], np.ndarray] | None:
+    """The written forms and vectors stored in `folder` for `channel`, or None."""
+    stored = _read(folder, channel)
+    return None if stored is None else (stored[0]["written"], stored[1])
+
+
+def _read(folder: Path, channel: str) -> tuple[dict, np.ndarray] | None:
+    """The word list and vectors (memory-mapped) stored in `folder`, when both read as this
+    version writes them (as many words as rows, strings only), else None."""
+    listed, arrays = words_files(channel)
+    try:
+        entry = read_object(folder / listed)
+        vectors = np.load(folder / arrays, mmap_mode="r", allow_pickle=False)
+    except (OSError, ValueError):
+        return None
+    if entry.get("version") != WORDS_VERSION or not _well_formed(entry, vectors):
+        return None
+    return entry, vectors
+
+
+def _well_formed(entry: dict, vectors: np.ndarray) -> bool:
+    """Whether `entry` lists as many folded and written words (strings) as `vectors` has rows."""
+    lists = [entry.get("folded"), entry.get("written")]
+    return (
+        vectors.ndim == 2
+        and all(isinstance(words, list) and len(words) == len(vectors) for words in lists)
+        and all(isinstance(word, str) for words in lists for word in words)  # type: ignore[union-attr]
+    )
