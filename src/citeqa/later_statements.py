@@ -15,26 +15,34 @@ A document's date (`document_date`) is the first full date (day, month and year:
 title writes, else its file name ("2026-04-14-codir.md", "eng-weekly-2026-07-07.pdf"), else a
 line among its first DATE_LINES that a date label opens ("Date : 14 avril 2026", "Date: Mon, 04
 May 2026"; the labels are language data: data/dated_documents.json). A year alone ("Plan 2026")
-dates nothing. A sentence of another document than every quoted one, dated after all of the
-dated quoted ones, speaks of the quoted subject (`_speaks_of`) when it and a quoted sentence
-share at least SHARED_WORDS content words (their section headings' words counted with theirs,
-stemmed, stopwords and numbers aside) and it writes every term of the question that the quoted
-sentence writes, one at least (its heading and its document's title counted: September's
-"le projet de bureau à Lyon est abandonné" under "Compte rendu CODIR du 8 septembre 2026"
-writes "CODIR" and "Lyon"; the same minutes' "Action : Marie — envoyer le programme du
-séminaire" is no later word on "Action : Marie — envoyer le budget formation", asked about
-its budget); it must hold LEAST_WORDS content words of its own (a heading "1. Bureau de Lyon"
-states nothing). Of those, the latest-dated document's first (the candidates come best first)
-is shown. Undated documents (most public QA sets, a handbook) change nothing: an answer whose
-quoted documents are undated reads no further.
+dates nothing.
+
+A sentence of another document than every quoted one, dated after all of the dated quoted ones,
+speaks of the quoted subject (`_speaks_of`) when it and a quoted sentence share at least
+SHARED_WORDS content words (their section headings' words counted with theirs, stemmed,
+stopwords and numbers aside; one at least in the sentences themselves: a page's "Created by …,
+last modified on …" line meets another only by its heading) and it writes every term of the
+question that the quoted sentence writes, one at least (its heading and its document's title
+counted: September's "le projet de bureau à Lyon est abandonné" under "Compte rendu CODIR du 8
+septembre 2026" writes "CODIR" and "Lyon"; the same minutes' "Action : Marie — envoyer le
+programme du séminaire" is no later word on "Action : Marie — envoyer le budget formation",
+asked about its budget). It must hold LEAST_WORDS content words of its own (a heading "1.
+Bureau de Lyon" states nothing), not be a table row keyed as the quoted one is (a series of
+post-mortems from one template: the May incident's "| Duration | 2 hours 13 minutes |" is no
+later word on the March incident's "| Duration | 47 minutes |"), nor write its document's date
+(its title line, its "Date :" line). Of those, the latest-dated document's first (the
+candidates come best first) is shown. A question naming a day or a month ("Who attended the
+CODIR of 14 April?") asks about that meeting: it is given no later statement. Undated
+documents (most public QA sets, a handbook) change nothing: an answer whose quoted documents
+are undated reads no further.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import PurePosixPath
 
 from citeqa.dates import date_terms
@@ -42,6 +50,7 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold, stopwords, written_terms
 from citeqa.models import Document
 from citeqa.questions import QuestionTerms
+from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import ScoredSentence, SentenceBank
 
 DATE_LINES = 12
@@ -54,6 +63,9 @@ LEAST_WORDS = 3
 """A later sentence of fewer content words than this is a heading or a label: it states
 nothing to show."""
 _MARKUP = re.compile(r"^[\s*_#>|\-]+")
+DATED_DOCUMENTS = 256
+"""The documents whose dates are remembered across questions (a question reads a few dozen)."""
+_DATES: RecentlyUsed[tuple[str, int, str, str], str | None] = RecentlyUsed(DATED_DOCUMENTS)
 
 
 @dataclass(frozen=True)
@@ -65,7 +77,7 @@ class LaterStatement:
     date: str
 
 
-@cache
+@functools.cache
 def _label_pattern() -> re.Pattern[str]:
     """The date labels (data/dated_documents.json) opening a line before a colon."""
     labels = data_json("dated_documents.json")["date_labels"]
@@ -103,13 +115,18 @@ def document_date(document: Document) -> str | None:
     return _labelled_date(document.text)
 
 
+@functools.lru_cache(maxsize=1024)
 def _content(text: str) -> frozenset[str]:
     """The text's stemmed words that say what it is about: no number, stopword or word of
-    fewer than three letters."""
+    fewer than three letters (a heading's or a title's, kept: they repeat across sentences)."""
+    return _about(written_terms(text, dates=False))
+
+
+def _about(terms: frozenset[str]) -> frozenset[str]:
+    """The `terms` that say what a text is about: no number, stopword or term of fewer than
+    three letters."""
     return frozenset(
-        term
-        for term in written_terms(text, dates=False)
-        if len(term) > 2 and term.isalpha() and term not in stopwords()
+        term for term in terms if len(term) > 2 and term.isalpha() and term not in stopwords()
     )
 
 
@@ -124,8 +141,8 @@ class _Subjects:
 
     def own(self, index: int) -> frozenset[str]:
         """The sentence's content words."""
-        if index not in self._own:
-            self._own[index] = _content(self.bank.text(index))
+        if index not in self._own:  # the sentence's stemmed tokens, as the ranker read them
+            self._own[index] = _about(self.bank.tokens[index])
         return self._own[index]
 
     def subject(self, index: int) -> frozenset[str]:
@@ -146,8 +163,14 @@ class _Subjects:
         """The date of the sentence's document (`document_date`)."""
         doc_id = self.bank.sentences[index].doc_id
         if doc_id not in self._dates:
-            self._dates[doc_id] = document_date(self.bank.documents[doc_id])
+            self._dates[doc_id] = _remembered_date(self.bank.documents[doc_id])
         return self._dates[doc_id]
+
+
+def _remembered_date(document: Document) -> str | None:
+    """`document_date`, kept for DATED_DOCUMENTS documents by id, text hash, title and path."""
+    key = (document.doc_id, hash(document.text), document.title, document.path)
+    return _DATES.get(key, lambda: document_date(document))
 
 
 def later_statement(
@@ -194,18 +217,39 @@ def _writes_date(text: str, date: str) -> bool:
     return date in date_terms(fold(text))
 
 
+def _row_key(text: str) -> str | None:
+    """The first cell of a table row ("| Duration | 47 minutes |": "duration"), else None."""
+    stripped = text.strip()
+    if not stripped.startswith("|"):
+        return None
+    return fold(stripped.strip("|").split("|", 1)[0].strip())
+
+
+def _same_field(ours: str, theirs: str) -> bool:
+    """Whether both sentences are table rows keyed alike: documents of one template (each
+    incident's post-mortem) fill the same field for other records, no later word on ours."""
+    key = _row_key(ours)
+    return key is not None and key == _row_key(theirs)
+
+
 def _speaks_of(
     subjects: _Subjects, quoted: Sequence[ScoredSentence], other: ScoredSentence
 ) -> bool:
     """Whether `other` states something (LEAST_WORDS) on a quoted sentence's subject: it
-    shares SHARED_WORDS words with it (headings counted), and writes (its heading and its
-    document's title counted) every term of the question the quoted one writes, one at least."""
+    shares SHARED_WORDS words with it (headings counted, one in the sentences), and writes
+    (its heading and its document's title counted) every term of the question the quoted one
+    writes, one at least."""
     if len(subjects.own(other.index)) < LEAST_WORDS:
         return False
+    text = subjects.bank.text(other.index)
     theirs, written = subjects.subject(other.index), subjects.asked_in(subjects.titled(other.index))
     for item in quoted:
         ours = subjects.subject(item.index)
         asked = subjects.asked_in(ours)
+        if _same_field(subjects.bank.text(item.index), text):
+            continue  # one template's field of another record: another incident's "Duration"
+        if not subjects.own(item.index) & subjects.own(other.index):
+            continue  # only their headings meet: a page's "last modified" line
         if asked and asked <= written and len(ours & theirs) >= SHARED_WORDS:
             return True
     return False

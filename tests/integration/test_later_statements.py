@@ -48,7 +48,32 @@ NOTE = """# Canteen note
 
 The canteen serves meals from noon; the meal allowance does not apply there.
 """
+POSTMORTEM = """# Post-mortem {date}: {title}
+
+| Field | Value |
+|---|---|
+| Duration | {duration} |
+| Severity | {severity} |
+
+## Summary
+
+{summary}
+"""
 FILES = {
+    "post-mortem-2026-03-04.md": POSTMORTEM.format(
+        date="2026-03-04",
+        title="Duplicate push notifications",
+        duration="47 minutes",
+        severity="SEV2",
+        summary="Users received the same push notification up to four times.",
+    ),
+    "post-mortem-2026-05-19.md": POSTMORTEM.format(
+        date="2026-05-19",
+        title="Email delivery outage",
+        duration="2 hours 13 minutes",
+        severity="SEV1",
+        summary="No e-mail left the relay for two hours.",
+    ),
     "board-2026-01-12.md": JANUARY,
     "board-minutes-sept.md": SEPTEMBER,
     "guide.md": GUIDE,
@@ -97,4 +122,11 @@ def test_a_question_naming_a_day_gets_no_later_statement(assistant: Assistant) -
 def test_undated_documents_get_no_later_statement(assistant: Assistant) -> None:
     answer = assistant.ask("What is the meal allowance?")
     assert not answer.abstained
+    assert all(c.later is None for c in answer.citations)
+
+
+def test_one_templates_field_of_a_later_record_is_not_shown(assistant: Assistant) -> None:
+    answer = assistant.ask("What was the duration of the incident?")
+    assert not answer.abstained
+    assert "| Duration |" in answer.citations[0].quote
     assert all(c.later is None for c in answer.citations)
