@@ -43,7 +43,7 @@ from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_wor
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.defined_terms import asked_terms, defines
-from citeqa.disagreement import disagreeing
+from citeqa.disagreement import disagreeing, disagreeing_across
 from citeqa.document_names import named_among
 from citeqa.editstamps import asks_about_edits
 from citeqa.followup_quotes import mentions_new_words
@@ -1218,7 +1218,8 @@ def with_other_statement(
     reading: Reading,
 ) -> list[Citation]:
     """The `citations`, and after them, marked `otherwise`, the sentence of another document read
-    that states what a quoted one states with another value (disagreement.disagreeing), then
+    that states what a quoted one states with another value (disagreement.disagreeing, else
+    in another language: disagreement.disagreeing_across), then
     the sentence of a later-dated document read on the quoted subject, with its date
     (later_statements.later_statement), each when the quotes together stay within
     OTHERWISE_LIMIT characters."""
@@ -1226,6 +1227,8 @@ def with_other_statement(
         return citations
     shown = [citation.quote for citation in citations]
     other = disagreeing(chosen, candidates, reading.bank, reading.terms, shown)
+    if other is None:
+        other = disagreeing_across(chosen, candidates, reading.bank, shown)
     if other is not None:
         citations = _with_added(citations, other, reading, None)
     later = later_statement(chosen, candidates, reading.bank, reading.terms)
