@@ -46,7 +46,7 @@ from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_wor
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.defined_terms import asked_terms, defines
-from citeqa.disagreement import disagreeing
+from citeqa.disagreement import disagreeing, disagreeing_across
 from citeqa.document_names import named_among
 from citeqa.editstamps import asks_about_edits
 from citeqa.extended_names import extended_name
@@ -55,6 +55,7 @@ from citeqa.glossary import fold
 from citeqa.headingpath import headings_above
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
+from citeqa.later_statements import later_statement
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -83,7 +84,7 @@ from citeqa.places import (
 )
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
-from citeqa.quoting import answer_text, citations_of, quote_spans, verified
+from citeqa.quoting import Span, answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
 from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.record_threads import answering_records
@@ -1257,22 +1258,53 @@ def with_other_statement(
     reading: Reading,
 ) -> list[Citation]:
     """The `citations`, and after them, marked `otherwise`, the sentence of another document read
-    that states what a quoted one states with another value (disagreement.disagreeing), when
-    the quotes together stay within OTHERWISE_LIMIT characters."""
+    that states what a quoted one states with another value (disagreement.disagreeing, else
+    in another language: disagreement.disagreeing_across), then
+    the sentence of a later-dated document read on the quoted subject, with its date
+    (later_statements.later_statement), each when the quotes together stay within
+    OTHERWISE_LIMIT characters."""
     if not citations:
         return citations
     shown = [citation.quote for citation in citations]
     other = disagreeing(chosen, candidates, reading.bank, reading.terms, shown)
     if other is None:
-        return citations
+        other = disagreeing_across(chosen, candidates, reading.bank, shown)
+    if other is not None:
+        citations = _with_added(citations, other, reading, None)
+    later = later_statement(chosen, candidates, reading.bank, reading.terms)
+    if later is not None and later.sentence.index != (other.index if other else None):
+        citations = _with_added(citations, later.sentence, reading, later.date)
+    return citations
+
+
+def _with_added(
+    citations: list[Citation], other: ScoredSentence, reading: Reading, later: str | None
+) -> list[Citation]:
+    """The `citations`, and `other` quoted last, marked `otherwise` (and dated `later`), when
+    it makes one quote and the quotes together stay within OTHERWISE_LIMIT characters. A later
+    statement whose quote (with the neighbours and heading quoting takes in) overflows is
+    quoted as its sentence alone."""
     spans = quote_spans([other], reading.bank, reading.hits, reading.terms)
     added = citations_of(spans, reading.bank.documents)
-    if len(added) != 1:
+    if later is not None and not _within_limit(citations, added):
+        added = citations_of([_sentence_alone(other, reading.bank)], reading.bank.documents)
+    if len(added) != 1 or not _within_limit(citations, added):
         return citations
-    total = sum(len(citation.quote) for citation in [*citations, *added])
-    if total > OTHERWISE_LIMIT:
-        return citations
-    return [*citations, added[0].model_copy(update={"n": len(citations) + 1, "otherwise": True})]
+    update = {"n": len(citations) + 1, "otherwise": True, "later": later}
+    return [*citations, added[0].model_copy(update=update)]
+
+
+def _within_limit(citations: list[Citation], added: list[Citation]) -> bool:
+    """Whether the quotes with `added` total at most OTHERWISE_LIMIT characters."""
+    return sum(len(citation.quote) for citation in [*citations, *added]) <= OTHERWISE_LIMIT
+
+
+def _sentence_alone(item: ScoredSentence, bank: SentenceBank) -> Span:
+    """The span quoting sentence `item` alone, in its chunk."""
+    sentence = bank.sentences[item.index]
+    return Span(
+        sentence.doc_id, sentence.start, sentence.end, item.score, bank.chunks[sentence.chunk_index]
+    )
 
 
 def abstained(

@@ -10,12 +10,25 @@ Among documents that are not versions of one another (public QA sets), a sentenc
 document rarely writes most of a quoted sentence's words, so the signal stays quiet there
 (evals/README.md: how often it fires per set). Number words are read in each sentence's
 language (stated_values).
+
+A translation disagrees in other words: an English handbook's "Hotel cap per night: €160 in
+Paris, €110 in Lyon, €95 elsewhere" shares no word with the French policy's row "| Hôtel (nuit,
+petit-déjeuner inclus) | 150 € | 110 € | 95 € |" (s26 trial: "Quel est le plafond d'hôtel à
+Paris ?" quoted the €160 alone). `disagreeing_across` compares a quoted sentence with the
+sentences of documents read in another language by meaning instead: the stored sentence vectors
+the answer already scored the candidates with (their cosine at least ACROSS_MEANING), anchored
+by telling values both state (ACROSS_SHARED: 110, 95; no year, nor a number up to 31)
+besides the values each states alone (160, 150).
+It reads only the candidates of the other language that share runs of digits with the quoted
+sentence (shared values are read in digits): no model call, a dot product each.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+import numpy as np
 
 from citeqa.language import detect_lang
 from citeqa.lexical import stopwords, written_terms
@@ -30,6 +43,7 @@ RESTATES = 0.7
 """A sentence restates a quoted one when it writes at least this share of the quoted one's
 words (stemmed, stopwords, short words and numbers aside)."""
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 DOCUMENTS_READ = 16
 """The documents whose written terms are remembered across questions (a question and its
 re-reading read the same ones)."""
@@ -90,6 +104,97 @@ def disagreeing(
         if found is not None:
             return found
     return None
+
+
+ACROSS_MEANING = 0.3
+"""A sentence of another language states what a quoted one states when their sentence vectors'
+cosine is at least this (the s26 handbook's hotel line and the French policy's row: .38; the
+same handbook's meal line and that row: .20) and they share ACROSS_SHARED values."""
+ACROSS_SHARED = 2
+"""The telling values (`_telling`) a sentence of another language shares with a quoted one at
+least, besides those each states alone: one shared number is too common an anchor ("5" days in
+a rule on carrying over leave and in one on requesting it)."""
+_COMMON_UP_TO = 31
+"""A value up to this (a day, a month, a small count) tells nothing when shared: dates' parts,
+"VS-10" and "two" batteries beside a "2 ans" warranty (s25 trial)."""
+_YEARS = (1900, 2100)
+"""A whole value within these tells nothing when shared: a year (two projects of 2026)."""
+
+
+def _telling(value: str) -> bool:
+    """Whether a shared `value` (stated_values' normalised digits) anchors two sentences as
+    stating one thing: above _COMMON_UP_TO and no year."""
+    try:
+        number = float(value)
+    except ValueError:
+        return True  # a number written in several parts ("2.5.1"): rare enough to tell
+    year = number.is_integer() and _YEARS[0] <= number <= _YEARS[1]
+    return number > _COMMON_UP_TO and not year
+
+
+def disagreeing_across(
+    quoted: Sequence[ScoredSentence],
+    candidates: Sequence[ScoredSentence],
+    bank: SentenceBank,
+    shown: Sequence[str],
+) -> ScoredSentence | None:
+    """The candidate of another document, written in another language than a quoted sentence,
+    that states ACROSS_SHARED values it states and another it does not (none of the quotes
+    `shown` states), while the quoted sentence states one the candidate does not, and whose
+    vector's cosine with the quoted sentence's is at least ACROSS_MEANING; the closest in
+    meaning for the first quoted sentence that has one; None when there is none or the bank
+    holds no vectors."""
+    if bank.vectors is None:
+        return None
+    quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
+    others = [item for item in candidates if bank.sentences[item.index].doc_id not in quoted_docs]
+    all_shown: frozenset[str] | None = None
+    for item in quoted:
+        if len(_DIGITS.findall(bank.text(item.index))) <= ACROSS_SHARED:
+            continue  # too few numbers to share ACROSS_SHARED and state one of its own
+        stated = _stated(bank, item.index)
+        if len(stated) <= ACROSS_SHARED or is_signature(bank.text(item.index).strip()):
+            continue  # the shared values and one of its own at least; a signature's defaults
+        all_shown = _shown(shown) if all_shown is None else all_shown
+        found = _translating(item, stated, others, bank, all_shown)
+        if found is not None:
+            return found
+    return None
+
+
+def _lang(bank: SentenceBank, index: int) -> str:
+    """The language of the passage holding sentence `index`."""
+    return bank.chunks[bank.sentences[index].chunk_index].lang
+
+
+def _translating(
+    item: ScoredSentence,
+    stated: frozenset[str],
+    others: Sequence[ScoredSentence],
+    bank: SentenceBank,
+    shown: frozenset[str],
+) -> ScoredSentence | None:
+    """Of `others`, the one of another language closest in meaning to `item` (which states the
+    values `stated`) that states its values otherwise (see `disagreeing_across`), or None."""
+    lang, vectors = _lang(bank, item.index), bank.vectors
+    if vectors is None:
+        return None
+    vector = np.asarray(vectors[item.index])
+    digits = frozenset(_DIGITS.findall(bank.text(item.index)))
+    best, closest = None, ACROSS_MEANING
+    for other in others:
+        if _lang(bank, other.index) == lang:
+            continue
+        if len(digits.intersection(_DIGITS.findall(bank.text(other.index)))) < ACROSS_SHARED:
+            continue  # too few runs of digits in common to share ACROSS_SHARED values: unread
+        theirs = _stated(bank, other.index)
+        shared = sum(1 for value in stated & theirs if _telling(value))
+        if shared < ACROSS_SHARED or not (stated - theirs and theirs - shown - stated):
+            continue
+        cosine = float(np.asarray(vectors[other.index]) @ vector)
+        if cosine >= closest:
+            best, closest = other, cosine
+    return best
 
 
 class _Reader:

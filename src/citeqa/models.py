@@ -152,6 +152,10 @@ class Citation(Frozen):
     otherwise: bool = False
     """Quotes another document that states what an earlier quote states with another value
     (an amendment, another version, a draft: disagreement.py); shown labelled after it."""
+    later: str | None = None
+    """For an `otherwise` quote of a document dated after every dated quoted one that speaks
+    of the quoted subject (minutes reversing a decision: later_statements.py): that document's
+    date, "YYYY-MM-DD", shown in its label. Else None."""
 
 
 class Passage(Frozen):

@@ -27,6 +27,7 @@ CITATION_KEYS = {
     "score": (int, float),
     "header": (dict, type(None)),
     "otherwise": bool,
+    "later": (str, type(None)),
 }
 PASSAGE_KEYS = {
     "rank": int,

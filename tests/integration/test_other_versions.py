@@ -164,3 +164,55 @@ def test_one_value_written_two_ways_is_no_other_version(
     assert answer.citations[0].doc_id in documents
     assert not any(c.otherwise for c in answer.citations), [c.quote for c in answer.citations]
     assert "autre chose" not in answer.answer
+
+
+HANDBOOK = """# Staff handbook (English summary)
+
+## Expenses
+
+Hotel cap per night: €160 in Paris, €110 in Lyon, €95 elsewhere.
+
+Meal cap: €25 in Paris, €22 in Lyon, €20 elsewhere.
+
+## Paid leave
+
+Up to 5 unused days can be carried over until 31 December.
+"""
+POLICY = """# Politique notes de frais
+
+## Plafonds de remboursement
+
+| Dépense | Paris | Lyon | Autres villes |
+|---|---|---|---|
+| Hôtel (nuit, petit-déjeuner inclus) | 150 € | 110 € | 95 € |
+| Repas (midi ou soir) | 25 € | 22 € | 20 € |
+
+## Congés
+
+Toute demande de plus de 5 jours consécutifs est faite 4 semaines à l'avance.
+"""
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {"handbook.md": HANDBOOK, "notes-de-frais.md": POLICY}
+    return assistant_over(files, tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("idx"))
+
+
+def test_a_translation_stating_another_value_is_shown_beside_it(bilingual: Assistant) -> None:
+    answer = bilingual.ask("What is the hotel cap per night in Paris?")
+    assert not answer.abstained
+    quoted = [(c.doc_id, c.otherwise) for c in answer.citations]
+    assert ("notes-de-frais", True) in quoted and not answer.citations[0].otherwise
+    shown = "\n".join(c.quote for c in answer.citations)
+    assert "160" in shown and "150 €" in shown
+    assert "Another document says otherwise:" in answer.answer
+
+
+def test_a_translation_stating_the_same_values_or_one_shared_number_is_not_shown(
+    bilingual: Assistant,
+) -> None:
+    for question in ("What is the meal cap in Paris?", "Can I carry over unused days?"):
+        answer = bilingual.ask(question)
+        assert not answer.abstained
+        assert not any(c.otherwise for c in answer.citations), question

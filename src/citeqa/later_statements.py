@@ -1,0 +1,255 @@
+"""Owns telling that a later-dated document among those an answer reads speaks of the quoted
+subject: minutes reversing a decision the answer quotes from earlier minutes, a meeting
+cancelling a migration an earlier one decided, a later policy note.
+
+A folder of dated minutes holds decisions that later minutes reverse in other words (s26 trial:
+"What did the CODIR decide about the Lyon office?" quoted January's "valide l'ouverture … en
+septembre 2026" alone, while September's minutes say "le projet de bureau à Lyon est
+abandonné"; "Are we migrating our CI to GitHub Actions?" quoted March's "We will migrate", July's
+"The GitHub Actions migration is cancelled" unshown). disagreement.py sees none of them: a
+reversal shares too few words with the decision and often states no value. citeqa cannot know
+which decision stands, and must not swap the quote: it quotes the later statement too, after
+the answer's quotes, labelled with its document's date (Citation.later).
+
+A document's date (`document_date`) is the first full date (day, month and year: dates.py) its
+title writes, else its file name ("2026-04-14-codir.md", "eng-weekly-2026-07-07.pdf"), else a
+line among its first DATE_LINES that a date label opens ("Date : 14 avril 2026", "Date: Mon, 04
+May 2026"; the labels are language data: data/dated_documents.json). A year alone ("Plan 2026")
+dates nothing.
+
+A sentence of another document than every quoted one, dated after all of the dated quoted ones,
+speaks of the quoted subject (`_speaks_of`) when it and a quoted sentence share at least
+SHARED_WORDS content words (their section headings' words counted with theirs, stemmed,
+stopwords and numbers aside; one at least in the sentences themselves: a page's "Created by …,
+last modified on …" line meets another only by its heading) and it writes every term of the
+question that the quoted sentence writes, one at least (its heading and its document's title
+counted: September's "le projet de bureau à Lyon est abandonné" under "Compte rendu CODIR du 8
+septembre 2026" writes "CODIR" and "Lyon"; the same minutes' "Action : Marie — envoyer le
+programme du séminaire" is no later word on "Action : Marie — envoyer le budget formation",
+asked about its budget). It must hold LEAST_WORDS content words of its own (a heading "1.
+Bureau de Lyon" states nothing), not be a table row keyed as the quoted one is (a series of
+post-mortems from one template: the May incident's "| Duration | 2 hours 13 minutes |" is no
+later word on the March incident's "| Duration | 47 minutes |"), nor write its document's date
+(its title line, its "Date :" line). Of those, the latest-dated document's first (the
+candidates come best first) is shown. A question naming a day or a month ("Who attended the
+CODIR of 14 April?") asks about that meeting: it is given no later statement. Undated
+documents (most public QA sets, a handbook) change nothing: an answer whose quoted documents
+are undated reads no further.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from citeqa.dates import date_terms
+from citeqa.jsonfiles import data_json
+from citeqa.lexical import fold, stopwords, written_terms
+from citeqa.models import Document
+from citeqa.questions import QuestionTerms
+from citeqa.recently_used import RecentlyUsed
+from citeqa.sentences import ScoredSentence, SentenceBank
+
+DATE_LINES = 12
+"""A date label dates the document only on one of its first this many lines (a header)."""
+_HEAD_CHARS = 2000
+"""The characters of a document read for its date lines (its header, never its whole text)."""
+SHARED_WORDS = 2
+"""A later sentence speaks of the quoted subject when the two share at least this many words."""
+LEAST_WORDS = 3
+"""A later sentence of fewer content words than this is a heading or a label: it states
+nothing to show."""
+_MARKUP = re.compile(r"^[\s*_#>|\-]+")
+DATED_DOCUMENTS = 256
+"""The documents whose dates are remembered across questions (a question reads a few dozen)."""
+_DATES: RecentlyUsed[tuple[str, int, str, str], str | None] = RecentlyUsed(DATED_DOCUMENTS)
+
+
+@dataclass(frozen=True)
+class LaterStatement:
+    """A sentence of a later-dated document on a quoted subject, and that document's date
+    (ISO "YYYY-MM-DD")."""
+
+    sentence: ScoredSentence
+    date: str
+
+
+@functools.cache
+def _label_pattern() -> re.Pattern[str]:
+    """The date labels (data/dated_documents.json) opening a line before a colon."""
+    labels = data_json("dated_documents.json")["date_labels"]
+    alternatives = "|".join(re.escape(fold(label)) for label in labels)
+    return re.compile(rf"(?:{alternatives})\s*[*_]*\s*:")
+
+
+def _full_date(text: str) -> str | None:
+    """The first date with its year that `text` writes, as "YYYY-MM-DD", or None."""
+    for term in date_terms(fold(text)):
+        if not term.startswith("--"):
+            return term
+    return None
+
+
+def _labelled_date(text: str) -> str | None:
+    """The date on the first of the text's first DATE_LINES lines that a date label opens."""
+    for line in text[:_HEAD_CHARS].splitlines()[:DATE_LINES]:
+        folded = _MARKUP.sub("", fold(line))
+        if _label_pattern().match(folded):
+            found = _full_date(line)
+            if found is not None:
+                return found
+    return None
+
+
+def document_date(document: Document) -> str | None:
+    """The document's own date (its title's, else its file name's, else a labelled header
+    line's: see the module's docstring), "YYYY-MM-DD", or None."""
+    name = PurePosixPath(document.path.replace("\\", "/")).stem.replace("_", " ")
+    for text in (document.title, name):
+        found = _full_date(text)
+        if found is not None:
+            return found
+    return _labelled_date(document.text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _content(text: str) -> frozenset[str]:
+    """The text's stemmed words that say what it is about: no number, stopword or word of
+    fewer than three letters (a heading's or a title's, kept: they repeat across sentences)."""
+    return _about(written_terms(text, dates=False))
+
+
+def _about(terms: frozenset[str]) -> frozenset[str]:
+    """The `terms` that say what a text is about: no number, stopword or term of fewer than
+    three letters."""
+    return frozenset(
+        term for term in terms if len(term) > 2 and term.isalpha() and term not in stopwords()
+    )
+
+
+class _Subjects:
+    """The bank's sentences' words and their headings', each read once a question."""
+
+    def __init__(self, bank: SentenceBank, terms: QuestionTerms) -> None:
+        self.bank = bank
+        self.asked = [alternatives for alternatives, _ in terms.own_terms]
+        self._own: dict[int, frozenset[str]] = {}
+        self._dates: dict[str, str | None] = {}
+
+    def own(self, index: int) -> frozenset[str]:
+        """The sentence's content words."""
+        if index not in self._own:  # the sentence's stemmed tokens, as the ranker read them
+            self._own[index] = _about(self.bank.tokens[index])
+        return self._own[index]
+
+    def subject(self, index: int) -> frozenset[str]:
+        """The sentence's content words and its section heading's."""
+        section = self.bank.chunks[self.bank.sentences[index].chunk_index].section
+        return self.own(index) | (_content(section) if section else frozenset())
+
+    def asked_in(self, words: frozenset[str]) -> frozenset[int]:
+        """The question's terms (by number) that `words` write."""
+        return frozenset(n for n, alternatives in enumerate(self.asked) if alternatives & words)
+
+    def titled(self, index: int) -> frozenset[str]:
+        """The sentence's `subject` and its document's title's content words."""
+        title = self.bank.documents[self.bank.sentences[index].doc_id].title
+        return self.subject(index) | _content(title)
+
+    def date(self, index: int) -> str | None:
+        """The date of the sentence's document (`document_date`)."""
+        doc_id = self.bank.sentences[index].doc_id
+        if doc_id not in self._dates:
+            self._dates[doc_id] = _remembered_date(self.bank.documents[doc_id])
+        return self._dates[doc_id]
+
+
+def _remembered_date(document: Document) -> str | None:
+    """`document_date`, kept for DATED_DOCUMENTS documents by id, text hash, title and path."""
+    key = (document.doc_id, hash(document.text), document.title, document.path)
+    return _DATES.get(key, lambda: document_date(document))
+
+
+def later_statement(
+    quoted: Sequence[ScoredSentence],
+    candidates: Sequence[ScoredSentence],
+    bank: SentenceBank,
+    terms: QuestionTerms,
+) -> LaterStatement | None:
+    """Of `candidates` (best first), the first sentence of the latest-dated document dated after
+    every dated quoted document, that speaks of a quoted sentence's subject (see the module's
+    docstring), with that date; None when the quoted documents are undated or none does."""
+    if _names_a_day(terms):
+        return None
+    subjects = _Subjects(bank, terms)
+    quoted_dates = [date for item in quoted if (date := subjects.date(item.index)) is not None]
+    if not quoted_dates:
+        return None
+    quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
+    best: LaterStatement | None = None
+    for other in candidates:
+        date = subjects.date(other.index)
+        if date is None or date <= max(quoted_dates):
+            continue
+        if bank.sentences[other.index].doc_id in quoted_docs:
+            continue
+        if best is not None and date <= best.date:
+            continue  # the candidates come best first: an earlier one of that date was taken
+        if _speaks_of(subjects, quoted, other) and not _writes_date(bank.text(other.index), date):
+            best = LaterStatement(other, date)
+    return best
+
+
+def _names_a_day(terms: QuestionTerms) -> bool:
+    """Whether the question names a day or a month ("the CODIR of 14 April", "in March"): it
+    asks about that meeting, not what came after it (its date terms: dates.py)."""
+    return any(
+        term.startswith("--") for alternatives, _ in terms.own_terms for term in alternatives
+    )
+
+
+def _writes_date(text: str, date: str) -> bool:
+    """Whether the sentence writes the date `date` ("YYYY-MM-DD"): its document's heading or
+    date line ("Compte rendu CODIR du 8 septembre 2026"), which states nothing."""
+    return date in date_terms(fold(text))
+
+
+def _row_key(text: str) -> str | None:
+    """The first cell of a table row ("| Duration | 47 minutes |": "duration"), else None."""
+    stripped = text.strip()
+    if not stripped.startswith("|"):
+        return None
+    return fold(stripped.strip("|").split("|", 1)[0].strip())
+
+
+def _same_field(ours: str, theirs: str) -> bool:
+    """Whether both sentences are table rows keyed alike: documents of one template (each
+    incident's post-mortem) fill the same field for other records, no later word on ours."""
+    key = _row_key(ours)
+    return key is not None and key == _row_key(theirs)
+
+
+def _speaks_of(
+    subjects: _Subjects, quoted: Sequence[ScoredSentence], other: ScoredSentence
+) -> bool:
+    """Whether `other` states something (LEAST_WORDS) on a quoted sentence's subject: it
+    shares SHARED_WORDS words with it (headings counted, one in the sentences), and writes
+    (its heading and its document's title counted) every term of the question the quoted one
+    writes, one at least."""
+    if len(subjects.own(other.index)) < LEAST_WORDS:
+        return False
+    text = subjects.bank.text(other.index)
+    theirs, written = subjects.subject(other.index), subjects.asked_in(subjects.titled(other.index))
+    for item in quoted:
+        ours = subjects.subject(item.index)
+        asked = subjects.asked_in(ours)
+        if _same_field(subjects.bank.text(item.index), text):
+            continue  # one template's field of another record: another incident's "Duration"
+        if not subjects.own(item.index) & subjects.own(other.index):
+            continue  # only their headings meet: a page's "last modified" line
+        if asked and asked <= written and len(ours & theirs) >= SHARED_WORDS:
+            return True
+    return False
