@@ -46,7 +46,7 @@ from citeqa.readers import (
 )
 from citeqa.readers.base import CappedReader, PlacedReader
 from citeqa.textdecoding import decoded_text
-from citeqa.titles import derived_title, plain_title
+from citeqa.titles import derived_title, visible_title
 from citeqa.wordlists import looks_like_word_list
 
 __all__ = [  # for callers
@@ -312,7 +312,7 @@ def read_at(path: Path, relative: str, titles: dict[str, str]) -> Document:
     if not extracted.text.strip():
         raise UnreadableDocument("no text in it")
     made = titles.get(relative) or extracted.title or derived_title(extracted.text, path.name)
-    title = plain_title(made)
+    title = visible_title(made)
     return Document(
         doc_id=document_id(relative),
         title=title,

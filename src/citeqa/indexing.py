@@ -60,6 +60,7 @@ from citeqa.previousindex import (
     unchanged,
 )
 from citeqa.publishing import (
+    BUILD_FOLDER,
     claimed_and_locked,
     current_name,
     discard,
@@ -204,7 +205,7 @@ def _update(
     )
     files = _with_chunks(files, contents.per_document)
     report("writing", 0, 1)
-    manifest = _manifest(settings, contents, channels, reading)
+    manifest = _manifest(settings, contents, channels, reading) | {BUILD_FOLDER: name}
     write_build(temporary, manifest, settings, FileList.of(files))
     publish(owner, temporary, name)
     _after_switch(owner, report)

@@ -2,10 +2,12 @@
 
 citeqa deletes only what it created. An index folder carries a marker file, `citeqa-index.json`,
 written once when citeqa first builds there. The marker holds a random token; every build folder
-and temporary name citeqa creates starts with `build-<token>-` or `.tmp-<token>-`, so a user's
-`build-plan.txt`, `.tmp-notes` or `build-scripts/` never matches, whatever it looks like. The
-other names of the layout (`current`, `.lock`, `.readers`, the marker) are created by citeqa in
-a folder it owns; `current` is only ever replaced when it is a symbolic link.
+and temporary name citeqa creates is `build-<token>-<stamp>` or `.tmp-<token>-[<what>-]<stamp>`
+(`STAMP`), and only names of exactly that shape are citeqa's: a user's `build-plan.txt`,
+`.tmp-notes`, `build-scripts/` or copy `build-<token>-<stamp>-backup/` never matches, whatever it
+looks like (a build's manifest also records its folder's name: publishing.py). The other names
+of the layout (`current`, `.lock`, `.readers`, the marker) are created by citeqa in a folder it
+owns; `current` is only ever replaced when it is a symbolic link.
 
 Building into a folder is refused when it is not empty and carries no marker, when it lies
 inside the corpus, and when the corpus lies inside it.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import secrets
 import stat
 import time
@@ -45,6 +48,8 @@ one, so a reader never sees a build half deleted."""
 LAYOUT_FILES = (MARKER, CURRENT, LOCK, READERS)
 TMP_PREFIX = ".tmp-"
 BUILD_PREFIX = "build-"
+STAMP = r"[0-9]{8}T[0-9]{6}-[0-9]{9}-[0-9]+"
+"""The shape of `_stamp()`: the end of every build and temporary name citeqa creates."""
 
 
 @dataclass(frozen=True)
@@ -58,13 +63,19 @@ class Ownership:
 
     def owns(self, name: str) -> bool:
         """True when citeqa created `name` (a build, a temporary or an adopted build)."""
-        return (
-            name.startswith((f"{BUILD_PREFIX}{self.token}-", f"{TMP_PREFIX}{self.token}-"))
-            or name in self.adopted
-        )
+        return self.is_build(name) or self.is_temporary(name)
 
     def is_build(self, name: str) -> bool:
-        return name.startswith(f"{BUILD_PREFIX}{self.token}-") or name in self.adopted
+        """True for a build folder's name (`new_build_names`, exactly) or an adopted build."""
+        return re.fullmatch(f"{BUILD_PREFIX}{self.token}-{STAMP}", name) is not None or (
+            name in self.adopted
+        )
+
+    def is_temporary(self, name: str) -> bool:
+        """True for a temporary's name (`temporary_name`, `new_build_names`), exactly."""
+        return (
+            re.fullmatch(f"{re.escape(TMP_PREFIX)}{self.token}-([a-z]+-)?{STAMP}", name) is not None
+        )
 
     def temporary_name(self, what: str) -> Path:
         """A fresh temporary path citeqa owns (`.tmp-<token>-<what>-<time>`)."""

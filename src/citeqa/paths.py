@@ -9,7 +9,7 @@ folder, reading the file) fails with ELOOP, and its own clear message says so; `
 folder (a link out of the corpus is not read);
 `not_a_folder` words why a name cannot be made a folder, whatever the error, and
 `make_folder` makes a folder citeqa writes in (the index folder, the eval cache) or says why
-not, in one wording for both;
+not, in one wording for both (a read-only file system as such, not as "Permission denied");
 `check_corpus_folder` says why a corpus given is no folder (a file: the folder that holds it);
 `unusable_path` why the system would refuse a path before looking at it (a NUL character, a
 name or a path longer than it takes), which otherwise surfaced as a ValueError or an
@@ -71,12 +71,20 @@ def folder_key(folder: Path) -> str:
     return f"{folder.name}-{digest}"
 
 
+UNWRITABLE = {
+    errno.EROFS: "the file system there is read-only",
+    errno.EACCES: "this user may not write there (permission denied)",
+}
+"""Why a folder cannot be written in, by errno, in `make_folder`'s words."""
+
+
 def not_a_folder(path: Path, err: OSError) -> str:
     """Why `mkdir(exist_ok=True)` could not make `path` a folder (`err`, any OSError), in words.
     When something is in the way (FileExistsError), a link that loops, or leads nowhere one can
-    follow, says what following it gives, and a file says so; any other error says its own."""
+    follow, says what following it gives, and a file says so; no permission or a read-only file
+    system says so (`UNWRITABLE`); any other error says its own."""
     if not isinstance(err, FileExistsError):
-        return err.strerror or str(err)
+        return UNWRITABLE.get(err.errno or 0) or err.strerror or str(err)
     try:
         path.stat()
     except OSError as found:
@@ -91,13 +99,25 @@ def make_folder(folder: Path, what: str) -> Path:
     written there."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        if not os.access(folder, os.W_OK | os.X_OK):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        _check_writable(folder)
     except OSError as err:
         raise IndexWriteError(
             f"Cannot use the {what} {folder}: {not_a_folder(folder, err)}."
         ) from None
     return folder
+
+
+def _check_writable(folder: Path) -> None:
+    """OSError when `folder` cannot be written in: EROFS when its file system is mounted
+    read-only (os.access says only no, for both), else EACCES."""
+    if os.access(folder, os.W_OK | os.X_OK):
+        return
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        read_only = False
+    code = errno.EROFS if read_only else errno.EACCES
+    raise OSError(code, os.strerror(code))
 
 
 def file_kind(mode: int) -> str:

@@ -8,8 +8,11 @@ and the removal of what citeqa left behind.
   load (`reading`); a superseded build is removed only under the exclusive lock, so no reader can
   be half way through it. When readers keep the lock longer than a moment, the superseded build
   simply stays until the next build removes it.
-- Only names the folder's `Ownership` says citeqa created are ever removed, and in a build
-  folder only what its manifest lists: a file a user put there stays, and its folders with it.
+- Only names the folder's `Ownership` says citeqa created are ever removed (of the exact shape
+  it gives them), of builds only those whose manifest records that folder's name or none (a
+  user's copy under a build's name records the folder it came from: `_old_builds`), and in a
+  build folder only what its manifest lists: a file a user put there stays, and its folders
+  with it.
   Later builds pass over a build folder left holding only a user's files (`left_to_user`), and
   over a folder named like a build that carries no manifest of citeqa's (`_remove_build`).
 """
@@ -46,6 +49,8 @@ CLAIM_ATTEMPTS = 3
 """How many times a build claims the folder again when its claim vanished before it held the
 lock (`claimed_and_locked`)."""
 MANIFEST = "manifest.json"
+BUILD_FOLDER = "build_folder"
+"""The manifest's record of its build folder's name (store.IndexManifest.build_folder)."""
 EXCLUSIVE_WAIT_SECONDS = 2.0
 """How long a build waits for loading readers before leaving a superseded build for later."""
 
@@ -189,7 +194,7 @@ def remove_leftovers(owner: Ownership, wait: float | None = None) -> None:
     build lock held. Names citeqa did not create are never touched."""
     keep = current_name(owner.folder)
     for path in listing(owner.folder):
-        if _is_temporary(owner, path.name):
+        if owner.is_temporary(path.name):
             discard(path)
     if keep is None:  # no build is current: none is superseded
         return
@@ -208,9 +213,17 @@ def remove_leftovers(owner: Ownership, wait: float | None = None) -> None:
 
 def _old_builds(owner: Ownership, keep: str | None) -> dict[Path, set[str]]:
     """The builds of the owner's folder other than `keep` (all of them when None), each with
-    the files its manifest lists (`listed_files`, read once here for the callers)."""
-    builds = [path for path in listing(owner.folder) if owner.is_build(path.name)]
-    return {path: listed_files(path) for path in sorted(builds) if path.name != keep}
+    the files its manifest lists (`listed_files`, read once here for the callers). A folder of
+    a build's name whose manifest records another folder's (`BUILD_FOLDER`) is a user's copy of
+    a build: not citeqa's, never listed (one recording none was written before builds recorded
+    it, or is damaged: its name alone, of the exact shape citeqa gives, decides)."""
+    builds = {}
+    for path in sorted(listing(owner.folder)):
+        if path.name != keep and owner.is_build(path.name):
+            manifest = _manifest(path)
+            if manifest.get(BUILD_FOLDER, path.name) == path.name:
+                builds[path] = _listed_in(manifest)
+    return builds
 
 
 def listing(folder: Path) -> list[Path]:
@@ -331,23 +344,27 @@ def kept_for_user(index_dir: Path) -> list[Path]:
 def _temporaries(owner: Ownership) -> list[Path]:
     """The temporary folders of the owner's folder (`Ownership.temporary_name`), by name."""
     names = (path for path in listing(owner.folder) if path.is_dir() and not path.is_symlink())
-    return sorted(path for path in names if _is_temporary(owner, path.name))
-
-
-def _is_temporary(owner: Ownership, name: str) -> bool:
-    """Whether `name` is one of the owner's temporaries (a folder or file a build writes
-    before it is published), not one of its builds."""
-    return owner.owns(name) and not owner.is_build(name)
+    return sorted(path for path in names if owner.is_temporary(path.name))
 
 
 def listed_files(folder: Path) -> set[str]:
     """The relative names of the files a build folder's manifest lists, inside it
     (`is_build_file_name`: a name outside is never looked at); none when it cannot be read or
     lists nothing."""
+    return _listed_in(_manifest(folder))
+
+
+def _manifest(folder: Path) -> dict:
+    """A build folder's manifest as read, empty when it cannot be read."""
     try:
-        listed = read_object(folder / MANIFEST).get("index_files")
+        return read_object(folder / MANIFEST)
     except (OSError, ValueError):
-        return set()
+        return {}
+
+
+def _listed_in(manifest: dict) -> set[str]:
+    """`listed_files` of a build folder whose manifest is `manifest` (`_manifest`)."""
+    listed = manifest.get("index_files")
     names = listed if isinstance(listed, dict) else {}
     return {name for name in names if isinstance(name, str) and is_build_file_name(name)}
 

@@ -129,6 +129,10 @@ class IndexManifest(Frozen):
     files.jsonl holds them, read only when needed."""
     chunk_count: int = Field(ge=0)
     sentence_count: int = Field(ge=0)
+    build_folder: str | None = None
+    """The name of the build folder it was written for (publishing.BUILD_FOLDER): a copy of the
+    folder under another name is a user's, never removed as a superseded build. None: written
+    before builds recorded it."""
     index_files: dict[str, str]
     """sha256 of every other file of the build folder, checked when loading; each name inside
     the folder (`verification.is_build_file_name`), else the manifest is invalid."""
@@ -284,9 +288,10 @@ def corpus_elsewhere(recorded: str, corpus_dir: Path) -> CorpusElsewhere | None:
     return CorpusElsewhere(built_from=str(old), read_from=str(new), moved=moved)
 
 
-HASH_IGNORES = ("built_at", "corpus_dir")
+HASH_IGNORES = ("built_at", "corpus_dir", "build_folder")
 """Manifest fields left out of its hash: two builds of the same files with the same models and
-settings get the same hash whenever they were built and wherever the index lies, as long as
+settings get the same hash whenever they were built, in whichever build folder (its name holds
+the time) and wherever the index lies, as long as
 the corpus folder is the same (documents.jsonl records each file's absolute path)."""
 
 

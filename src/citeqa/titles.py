@@ -34,6 +34,7 @@ from citeqa.markup import (
     is_rst_comment,
 )
 from citeqa.readers.base import TITLE_MAX
+from citeqa.visible import clean
 
 __all__ = [
     "derived_title",
@@ -42,6 +43,7 @@ __all__ = [
     "running_header",
     "slide_label",
     "stem_words",
+    "visible_title",
 ]
 
 HEADER_LINES_MIN = 2
@@ -103,6 +105,21 @@ def plain_title(title: str) -> str:
     if not _CONTROLS.search(title):
         return title
     return " ".join(_CONTROLS.sub(" ", title).split())
+
+
+_ENDS = "".join(map(chr, [*range(0x21), *range(0x7F, 0xA0)]))
+"""What `visible_title` strips from a title's ends: white space, C0 and C1 controls, DEL."""
+
+
+def visible_title(title: str) -> str:
+    """A document's title as stored (corpus.read_document makes every title so): its control
+    characters shown as its quotes show them, by the one sanitiser's stand-ins (visible.clean:
+    "Refund ␛[31mpolicy", where dropping the ESC glued "[31m" to the next word, s26 hostile
+    probe), but those at its ends dropped (an e-mail's "Subject: =?utf-8?q?Badge=00?=" is
+    titled "Badge"), its runs of white space one space; unchanged when it holds none."""
+    if not _CONTROLS.search(title):
+        return title
+    return " ".join(clean(title.strip(_ENDS)).split())
 
 
 def slide_label(line: str) -> bool:

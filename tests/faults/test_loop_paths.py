@@ -98,5 +98,8 @@ def test_a_folder_citeqa_cannot_use_is_said_one_way(
     monkeypatch.setattr(os, "access", lambda *args: False)  # root would write there anyway
     with pytest.raises(IndexWriteError) as not_writable:
         claim(tmp_path / "index")
-    said = f"Cannot use the index folder {tmp_path / 'index'}: Permission denied."
+    said = (
+        f"Cannot use the index folder {tmp_path / 'index'}:"
+        " this user may not write there (permission denied)."
+    )
     assert str(not_writable.value) == said

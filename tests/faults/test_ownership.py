@@ -154,6 +154,19 @@ def test_a_new_folder_gets_a_marker_and_owned_names(tmp_path: Path) -> None:
     assert os.readlink(index / "current") == _builds(index)[0]
 
 
+def test_only_names_of_the_exact_shape_citeqa_gives_are_owned(tmp_path: Path) -> None:
+    """s26 hostile probe, finding 1: any name starting `build-<token>-` was citeqa's, so a user's
+    copy `build-<token>-<stamp>-backup` went as a superseded build (or as a temporary)."""
+    owner = ownership_module.Ownership(tmp_path, "abc123")
+    temporary, build = owner.new_build_names()
+    named = owner.temporary_name("link").name
+    assert owner.is_build(build) and owner.owns(build) and not owner.is_temporary(build)
+    assert owner.is_temporary(temporary.name) and owner.is_temporary(named)
+    for copy in (f"{build}-backup", f"{build}.bak", f"{temporary.name}-x", f"{named} (copy)"):
+        assert not owner.owns(copy), copy
+    assert not owner.owns(build.replace("abc123", "abc12"))
+
+
 def test_an_empty_existing_folder_is_accepted(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus")
     index = tmp_path / "index"
@@ -169,6 +182,9 @@ def _make_legacy(index: Path) -> str:
     [build] = _builds(index)
     legacy = "build-20260101T000000-123456789"
     (index / build).rename(index / legacy)
+    manifest = json.loads((index / legacy / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["build_folder"]  # that version's builds recorded no folder name
+    (index / legacy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     (index / "current").unlink()
     os.symlink(legacy, index / "current")
     (index / ".tmp-20260101T000000-1").mkdir()  # an old leftover, or a user's: left alone

@@ -220,10 +220,10 @@ def test_a_folder_named_like_a_build_without_a_manifest_stays(tmp_path: Path, cl
     an empty one (nothing of anyone's in it) goes."""
     settings, index = _built(tmp_path)
     token = str(current_name(index)).split("-")[1]
-    mine = index / f"build-{token}-20200101T000000-1-1"
+    mine = index / f"build-{token}-20200101T000000-000000001-1"
     mine.mkdir()
     (mine / "k.txt").write_text("keep\n")
-    empty = index / f"build-{token}-20200101T000000-2-2"
+    empty = index / f"build-{token}-20200101T000000-000000002-2"
     empty.mkdir()
     build_index(settings, rebuild=True)
     assert (mine / "k.txt").read_text() == "keep\n"
@@ -322,3 +322,46 @@ def test_a_users_file_of_a_builds_ending_in_a_damaged_build_stays(
     build_index(settings, rebuild=True)
     left = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     assert left - {"manifest.json"} == set(USERS_DATA)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` and its bytes, by relative name."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize("suffix", ["-backup", "0"])
+def test_a_users_copy_of_a_build_stays(tmp_path: Path, cli: Any, suffix: str) -> None:
+    """s26 hostile probe, finding 1: `cp -r build-<token>-<stamp> build-<token>-<stamp>-backup`,
+    a changed corpus, `citeqa index` twice: every file the copied manifest lists was deleted.
+    Neither a copy of a name citeqa never gives ("-backup") nor one of a build's exact shape
+    (another stamp: "0" lengthens its process id) whose manifest records the folder it was
+    copied from is citeqa's: it stays whole and status does not name it."""
+    settings, index = _built(tmp_path)
+    current = index / str(current_name(index))
+    copy = index / f"{current.name}{suffix}"
+    shutil.copytree(current, copy)
+    kept = _files(copy)
+    (settings.corpus_dir / "added.md").write_text("# Added\n\nA page added since.\n")
+    for _ in range(2):
+        assert cli("index", "--corpus", str(settings.corpus_dir), "--index", str(index)).code == 0
+        (settings.corpus_dir / "added.md").write_text("# Added\n\nA page changed again.\n")
+    assert current_name(index) not in (current.name, copy.name)
+    assert not current.exists()  # the build it copies went as before
+    assert _files(copy) == kept
+    assert publishing.kept_for_user(index) == []
+
+
+def test_a_build_recording_no_folder_name_still_goes(tmp_path: Path) -> None:
+    """A build written before manifests recorded their folder's name goes when superseded, as
+    before: its name, of the exact shape citeqa gives builds, is the mark that it is citeqa's."""
+    settings, index = _built(tmp_path)
+    first = index / str(current_name(index))
+    manifest = json.loads((first / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest.pop("build_folder") == first.name
+    (first / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    build_index(settings, rebuild=True)
+    assert current_name(index) != first.name and not first.exists()

@@ -26,6 +26,7 @@ from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.folderwalk import FOLDER_LINK
 from citeqa.models import Document
 from citeqa.readers import reader_for, reader_for_name
+from citeqa.visible import shown
 
 BUNDLED = Path(__file__).parents[2] / "corpus"
 
@@ -547,13 +548,19 @@ def test_a_reader_failing_unforeseen_skips_its_file_with_a_reason_and_the_scan_g
 
 
 def test_a_title_holds_no_control_character(tmp_path: Path) -> None:
+    """A title's control characters show as its quotes show them (visible.clean's stand-ins),
+    those at its ends dropped: s26 hostile probe, "# Refund ESC[31mpolicy" was titled
+    "Refund [31mpolicy" (ESC dropped, its parameters glued to the word) where quotes showed
+    "␛[31m"."""
     (tmp_path / "manifest.json").write_text(
         json.dumps({"documents": [{"file": "a.txt", "title": "Rules\x1b[2J\x00 2025"}]})
     )
     (tmp_path / "a.txt").write_text("The pool opens at nine.")
     (tmp_path / "b.html").write_text("<title>Badge\x07</title><p>The office opens at ten.</p>")
+    (tmp_path / "c.md").write_text("# Refund \x1b[31mpolicy\x1b[0m\n\nRefunds take 14 days.\n")
     titles = {document.doc_id: document.title for document in read_corpus(tmp_path).documents}
-    assert titles == {"a": "Rules [2J 2025", "b": "Badge"}
+    assert titles == {"a": "Rules␛[2J␀ 2025", "b": "Badge", "c": "Refund ␛[31mpolicy␛[0m"}
+    assert titles["c"] == shown(titles["c"])  # what Sources show: the quote's stand-ins
 
 
 @pytest.mark.parametrize("error", [MemoryError(), OSError(errno.EMFILE, "Too many open files")])

@@ -393,14 +393,14 @@ def test_encoded_words_of_headers_are_decoded() -> None:
 
 
 def test_a_subject_with_control_characters_is_titled_as_any_first_line_is(tmp_path: Path) -> None:
-    """Both titles are made alike: their control characters (ESC, BEL) made spaces
-    (titles.plain_title, s22 hostile probe), as any title's."""
+    """Both titles are made alike: their control characters (ESC, BEL) shown as quotes show
+    them (titles.visible_title; s22 hostile probe, s26: made spaces before), as any title's."""
     subject = "Fridge \x1b[31mred\x07 bell"
     mail = read_one(
         tmp_path / "m", "m.txt", f"From: Tom <t@x.org>\nSubject: {subject}\n\nIt is 4 C.\n"
     )
     plain = read_one(tmp_path / "p", "p.txt", f"{subject}\n\nThe freezer is at -20 C.\n")
-    assert mail.title == plain.title == "Fridge [31mred bell"
+    assert mail.title == plain.title == "Fridge ␛[31mred␇ bell"
 
 
 def test_a_kept_signature_is_still_a_signature_to_the_builds_boilerplate(tmp_path: Path) -> None:

