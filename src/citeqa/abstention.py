@@ -40,9 +40,12 @@ words of its form ("bas" in "à bas coût", "mean", "use", a misspelt "teh": rea
 A question none of whose words occurs in the documents may be about what documents in the
 other language say in their words ("fire extinguishers" in a French note on "extincteurs"):
 its reason says so, and to ask in that language (`ask_in`), when asking so may help
-(`_may_help`): more documents are in that language, or a quarter of them at least, or the
-question was read close to passages in it (its words translated into theirs, or the
-multilingual channel puts one close). An
+(`_may_help`): more documents are in that language (but for a question none of whose words
+occurs, on a corpus with documents in its own language, only with the counterparts below), or a
+quarter of them at least while some word of the question occurs, or the question was read close
+to passages in it (its words translated into theirs, or the multilingual channel puts one
+close; a word sharing a long beginning with one of theirs, for the question none of whose words
+occurs). An
 English typo or an off-topic question on a mostly English corpus with a few French documents
 is no longer told to ask in French (s18 trial: "Wat is the sensitivty…", "sourdough bread").
 """
@@ -392,10 +395,22 @@ def _may_help(
     55 documents French) so were "asdfghjkl", "Who won the 2018 World Cup?" and "How do I bake
     sourdough bread?": none of their words occurs in the documents, which are mostly in their
     language, so their words are more likely off the documents' subjects than words of the other
-    language, unless the multilingual channel or the word translations put them close."""
+    language, unless the multilingual channel or the word translations put them close. On a
+    corpus mostly in the other language but with documents in the question's, a question none
+    of whose words occurs needs counterparts too: its words translated, or a corpus word sharing
+    a long beginning with one of them (`QuestionTerms.cognates`: "seminar", "séminaire"), both
+    read with the question; not `close`, which would translate an off-topic question's words
+    (Assistant._translated declines to): "What is the
+    capital of Australia?", "How do I reset my iPhone?" and "asdfgh qwerty" were told to try
+    asking in French on a mostly French office folder with English handbooks and minutes (s26
+    trial), where "Who has to find a caterer for the seminar?" needs it. One some of whose
+    words occur keeps the advice ("À quoi sert follow_symlinks ?" on English manuals), and so
+    does a corpus with no document in the question's language: nothing else can find one."""
     other = languages.counts.get(_other(lang), 0)
     if languages.counts.get(lang, 0) < other:
-        return True
+        if not words_alone or not languages.counts.get(lang):
+            return True  # some word occurs, or no document is in the question's language
+        return bool(terms.cognates or terms.translated)  # `close` embeds: not for this
     if other >= ADVICE_SHARE * languages.documents and not words_alone:
         return True
     return bool(terms.translated) or (close is not None and close())

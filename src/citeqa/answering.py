@@ -74,6 +74,7 @@ from citeqa.numbered_sections import (
     unheld_section,
 )
 from citeqa.opposed_qualifiers import opposed_qualifier
+from citeqa.person_rows import table_asked_by_name
 from citeqa.places import (
     AskedPlace,
     MissingPage,
@@ -697,6 +698,8 @@ def _looked_up_by_words(candidates: Candidates, bank: SentenceBank, focus: str) 
     if table is None:
         table = _table_named_twice(candidates, bank, focus)
     if table is None:
+        table = table_asked_by_name(candidates.sentences, bank, focus)
+    if table is None:
         return candidates
     rows = [
         number
@@ -704,9 +707,24 @@ def _looked_up_by_words(candidates: Candidates, bank: SentenceBank, focus: str) 
         if item.names_word_key and bank.table_of(item.index) == table
     ]
     best = candidates.sentences[0]
-    if not rows or rows == [0] or _asks_key_by_value(best, rows, candidates, bank, focus):
+    if not rows or _asks_key_by_value(best, rows, candidates, bank, focus):
         return candidates
-    return _subset(candidates, rows)
+    if rows == [0]:  # the best is the row: its table's other rows go, prose stays
+        rows = _without_other_rows(candidates, bank, table)
+    return candidates if len(rows) == len(candidates.sentences) else _subset(candidates, rows)
+
+
+def _without_other_rows(
+    candidates: Candidates, bank: SentenceBank, table: tuple[str, int, int]
+) -> list[int]:
+    """The numbers of the candidates but the rows of `table` after the best, the row looked
+    up: the quote's choice (`choose`, the shortest of those rated alike) takes no neighbouring
+    row for it ("Who is Paul Mercier's manager?" quoted the shorter row of his report)."""
+    return [
+        number
+        for number, item in enumerate(candidates.sentences)
+        if number == 0 or bank.table_of(item.index) != table
+    ]
 
 
 def _table_named_twice(

@@ -387,6 +387,9 @@ class IndexStatus(Frozen):
     """Of the files the build tried to read (hidden files and links outside the corpus aside),
     how many of each type citeqa does not read and how many it could not read (unread.py): what
     the chat's welcome says of them."""
+    attachments_unread: list[str] = Field(default_factory=list)
+    """The warnings of its mail documents naming the attachments they left unread
+    (unread.unread_attachments): `citeqa status` lists them as `citeqa index` did."""
     kept_for_user: list[str] = Field(default_factory=list)
     """Superseded build folders citeqa emptied of its own files and keeps for the files a
     user put in them (publishing.left_to_user): the user's to move or delete. Filled by

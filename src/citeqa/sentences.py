@@ -662,7 +662,9 @@ def _rank_free(
     column = bank.key_column(index) if terms.keys else 0
     names_key, numbered_key = key_cells(text, terms.keys, column)
     key = "" if names_key or not facts.table_row else bank.key_words(index)
-    named_words = bool(key) and key in _asked_words(terms.focus)
+    named_words = bool(key) and (
+        key in _asked_words(terms.focus) or _names_part_of_name(key, text, column, terms.focus)
+    )
     return _RankFree(
         index,
         SEMANTIC_WEIGHT * semantic + COVERAGE_WEIGHT * coverage + CONTEXT_WEIGHT * context,
@@ -730,8 +732,45 @@ def _read_key_words(
 
 @functools.lru_cache(maxsize=8)
 def _asked_words(focus: str) -> str:
-    """The question's words folded, each between spaces (`names_words` reads it per row)."""
-    return f" {' '.join(fold(word) for word in question_words(focus))} "
+    """The question's words folded, each between spaces (`names_words` reads it per row),
+    without a possessive "'s" or a French elision ("Paul Mercier's manager", "le manager
+    d'Amir Khan" write the cells `Paul Mercier` and `Amir Khan` whole)."""
+    words = (_POSSESSIVE_OR_ELISION.sub("", word) for word in question_words(focus))
+    return f" {' '.join(fold(word) for word in words)} "
+
+
+_POSSESSIVE_OR_ELISION = re.compile(r"['’]s$|^(?:[cdjlmnst]|qu)['’](?=\w)", re.IGNORECASE)
+"""A possessive "'s" ending a question's word, or a French elision opening it ("d'Amir")."""
+NAME_WORDS = (2, 3)
+"""How many words a key cell holding a person's name has, fewest and most (`Paul Mercier`,
+`Liam O'Brien`, `Marie-Claire de Vries` is none)."""
+
+
+def _names_part_of_name(key: str, text: str, column: int, focus: str) -> bool:
+    """Whether a table row's key cell (`key`, its `cell_words`) is a person's name, two or
+    three capitalised words, whose first or last word the question (`focus`) writes
+    capitalised past its first word: "Who is Paul's manager?" looks up the `Paul Mercier` row
+    of an org chart, not the row of Léa Garnier whose manager is Paul Mercier. The cell is
+    read as written (`text`, the row; `column`, its key column) only when the question
+    writes one of those words."""
+    words = key.split()
+    if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]:
+        return False
+    asked = _capitalised_words(focus)
+    if words[0] not in asked and words[-1] not in asked:
+        return False
+    written = question_words(key_cell(text, column))
+    return len(written) == len(words) and all(word[:1].isupper() for word in written)
+
+
+@functools.lru_cache(maxsize=8)
+def _capitalised_words(focus: str) -> frozenset[str]:
+    """The question's words written capitalised past its first word, folded, without a
+    possessive or an elision, of MIN_KEY_WORD letters and no stopword: the names it may
+    write of a person."""
+    words = [_POSSESSIVE_OR_ELISION.sub("", word) for word in question_words(focus)[1:]]
+    folded = (fold(word) for word in words if word[:1].isupper())
+    return frozenset(w for w in folded if len(w) >= MIN_KEY_WORD and w not in stopwords())
 
 
 def _answer_type_bonus(

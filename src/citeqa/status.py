@@ -53,7 +53,7 @@ from citeqa.store import (
     has_sentence_vectors,
     index_size,
 )
-from citeqa.unread import recorded_unread
+from citeqa.unread import recorded_unread, unread_attachments
 from citeqa.visible import cut, shown
 
 UNREADABLE_NOTE = " (unreadable)"
@@ -222,6 +222,7 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         skipped=sorted({*index.files().skipped(), *corpus.left_out}),
         unread=recorded_unread(index.files()),
         warnings=list(manifest.warnings or []),
+        attachments_unread=unread_attachments(index.files(), index.documents),
     )
 
 

@@ -51,9 +51,9 @@ def test_questions_whose_words_the_documents_never_use_abstain(
     assert answer.reason in (  # the bundled corpus has English and French documents
         # mostly English: a question none of whose words occurs is not told to ask in French
         # unless the multilingual channel reads it close to a French passage (s20 trial)
+        # in either language (s26 trial: a French one on a mostly English folder neither)
         "No word of the question occurs in the documents.",
-        "Aucun mot de la question n’apparaît dans les documents. La plupart des documents sont"
-        " en anglais : essayez de poser la question en anglais.",
+        "Aucun mot de la question n’apparaît dans les documents.",
     )
     assert answer.answer.startswith(answer.reason)
 

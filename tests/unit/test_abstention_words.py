@@ -147,9 +147,25 @@ def test_a_question_none_of_whose_words_occurs_is_told_to_change_language_only_w
     assert refusal is not None and refusal.reason.text.endswith(
         "Some of the documents are in French: try asking in French."
     )
+    advised = f"{NO_WORD_OCCURS['en']} Most of the documents are in French: try asking in French."
     mostly_french = DocumentLanguages({"en": 1, "fr": 3}, 4, 0)
-    assert reason_before_search(off, "en", lambda: mostly_french) == (
-        f"{NO_WORD_OCCURS['en']} Most of the documents are in French: try asking in French."
+
+    # s26 trial: "What is the capital of Australia?" on a mostly French folder with English
+    # handbooks was told to ask in French; it is only when its words have French counterparts
+    # (translated, or cognates), never reading closeness (which translates its words)
+    def unread() -> bool:
+        raise AssertionError("closeness was read for a question none of whose words occurs")
+
+    refusal = before_search(off, "en", lambda: mostly_french, close=unread)
+    assert refusal is not None and refusal.reason.text == NO_WORD_OCCURS["en"]
+    off.translated = ["levain"]
+    assert reason_before_search(off, "en", lambda: mostly_french) == advised
+    seminar = terms("The seminar caterer?", {"seminar": 7.0, "caterer": 7.0})
+    seminar.absent, seminar.cognates = ["seminar", "caterer"], ["seminaire"]
+    assert reason_before_search(seminar, "en", lambda: mostly_french) == advised
+    all_french = DocumentLanguages({"fr": 4}, 4, 0)  # no document in English: asking in French
+    assert reason_before_search(off, "en", lambda: all_french) == (
+        f"{NO_WORD_OCCURS['en']} The documents are in French: try asking in French."
     )
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.readers import reader_for
-from citeqa.readers.eml import TOO_DEEP, message_read
+from citeqa.readers.eml import ATTACHMENT_BYTES, ATTACHMENTS_READ, TOO_DEEP, message_read
 
 
 def read(tmp_path: Path, raw: bytes, name: str = "thread.eml"):  # type: ignore[no-untyped-def]
@@ -251,3 +251,36 @@ def test_a_mailbox_message_nested_too_deep_is_skipped_for_that_reason(tmp_path: 
     document = read(tmp_path, raw, "box.mbox")
     assert "A plain message." in document.text
     assert document.warnings == ["box.mbox: 1 messages skipped (" + TOO_DEEP + ")"]
+
+
+def test_text_attachments_are_read_after_the_body_and_others_named(tmp_path: Path) -> None:
+    """s26 trial: a review form attached as .txt held the only copy of its questions, and was
+    named "not read"."""
+    message = mail("The review form is attached.\n", Subject="Reviews", Date="Mon, 16 Nov 2026")
+    message.add_attachment("1. Goals of the year, rated 1 to 4.\n", filename="form.txt")
+    message.add_attachment(
+        b"item,price\nchairs,120\n", maintype="text", subtype="csv", filename="prices.csv"
+    )
+    message.add_attachment(
+        b"%PDF-1.4 secret", maintype="application", subtype="pdf", filename="a.pdf"
+    )
+    document = read(tmp_path, message.as_bytes())
+    body = document.text.index("The review form is attached.")
+    form = document.text.index("## Attachment: form.txt\n\n1. Goals of the year, rated 1 to 4.")
+    assert body < form < document.text.index("## Attachment: prices.csv")
+    assert "| chairs | 120 |" in document.text  # read as a .csv file is: a table
+    assert "secret" not in document.text
+    assert document.warnings == ["thread.eml: attachments not read: a.pdf"]
+
+
+def test_attachments_past_the_bounds_are_named_not_read(tmp_path: Path) -> None:
+    message = mail("Notes attached.\n")
+    for n in range(ATTACHMENTS_READ + 1):
+        message.add_attachment(f"Note number {n}.\n", filename=f"n{n}.txt")
+    message.add_attachment("x" * (ATTACHMENT_BYTES + 1), filename="huge.txt")
+    document = read(tmp_path, message.as_bytes())
+    assert f"Note number {ATTACHMENTS_READ - 1}." in document.text
+    assert f"Note number {ATTACHMENTS_READ}." not in document.text
+    assert document.warnings == [
+        f"thread.eml: attachments not read: n{ATTACHMENTS_READ}.txt, huge.txt"
+    ]

@@ -245,6 +245,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
                 console.print(Text(f"  {shown(name)}"))
     for line in warning_lines(described.warnings, listed):
         console.print(Text(line, style="yellow"))
+    for line in attachment_lines(described.attachments_unread, listed):
+        console.print(Text(line))
     if described.verified:
         console.print(Text("index files: every file hashed"))
     else:
@@ -326,6 +328,17 @@ def skipped_line(skipped: list[str], listed: int | None) -> str:
     files = ", ".join(shown(name) for name in named)
     rest = f" and {more} more (`citeqa status --all`)" if more else ""
     return f"skipped, not documents ({len(skipped)}; `citeqa index` says why): {files}{rest}"
+
+
+def attachment_lines(warnings: list[str], listed: int | None) -> list[str]:
+    """The lines naming the attachments mails left unread (IndexStatus.attachments_unread), the
+    first `listed` of them, then how many more; every one with no `listed` (`status --all`)."""
+    if not warnings:
+        return []
+    named, more = first(warnings, listed)
+    lines = [f"mail attachments not read ({len(warnings)}):"]
+    lines += [f"  {shown(warning)}" for warning in named]
+    return lines + ([f"  and {more} more (`citeqa status --all`)"] if more else [])
 
 
 def documents_table(described: IndexStatus) -> Table:

@@ -9,7 +9,11 @@ body (its text/plain part, else its HTML part's visible text: readers/html.py). 
 then read as any mail saved as .txt is (mailthreads.py: titled by its Subject, its quoted
 replies and signature told apart), so citation offsets point into it.
 
-Attachments are not read; a warning names them. A mail whose body is only a forwarded mail
+Text attachments (.txt, .md, .csv: ATTACHMENT_SUFFIXES, or a text/plain part with no name) are
+read after the body, each under a heading "## Attachment: name", as their own readers read such a
+file (s26 trial: "grille-entretien.txt" held the only copy of the review form), at most
+ATTACHMENTS_READ of ATTACHMENT_BYTES each; the others are not read, and a warning names them.
+A mail whose body is only a forwarded mail
 (a message/rfc822 part: "Forward as attachment") is read as the forwarded mail's headers and
 body. A file with no From header, or no body
 part holding text, is no mail: it is skipped with a reason.
@@ -26,6 +30,7 @@ from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.policy import EmailPolicy
 from itertools import chain, islice
+from typing import NamedTuple
 
 from citeqa.mailthreads import mail_text
 from citeqa.readers.base import Extracted, UnreadableDocument
@@ -53,10 +58,11 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 3 + DECODING_VERSION
+    version = 4 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
-    page tree reads without it (html.py)."""
+    page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
+    body (`_attachments`)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -75,11 +81,12 @@ def message_read(raw: bytes, relative: str) -> Extracted:
     if not body.strip():
         raise UnreadableDocument(NO_BODY)
     text = "\n".join(headers) + "\n\n" + body.strip("\n") + "\n"
-    warnings += _attachment_warning(message, relative)
+    attached = _attachments(message)
+    warnings += _attachment_warning(attached.unread, relative)
     mail = mail_text(text)
     if mail is not None and mail[0].strip():
-        return Extracted(mail[0], title=mail[1], warnings=warnings)
-    return Extracted(text, warnings=warnings)
+        return Extracted(mail[0] + attached.text, title=mail[1], warnings=warnings)
+    return Extracted(text + attached.text, warnings=warnings)
 
 
 TOO_DEEP = "its MIME parts are nested too deep to read"
@@ -250,14 +257,72 @@ def _undeclared_text(payload: bytes) -> str:
     return ""
 
 
-def _attachment_warning(message: EmailMessage, relative: str) -> list[str]:
-    """A warning naming the attachments left unread, [] when there are none (or when the
-    parser cannot walk them)."""
+class _Attachments(NamedTuple):
+    """A message's attachments: the text of those read, the names of the others."""
+
+    text: str
+    """Each attachment read as a section, "## Attachment: name" over its text; "" for none."""
+    unread: list[str]
+    """The names (else content types) of the attachments left unread, at most
+    ATTACHMENTS_COUNTED + 1."""
+
+
+ATTACHMENT_SUFFIXES = (".txt", ".md", ".csv")
+"""The attachments read with the message, by their file name's ending, as their own readers
+read such a file (a .csv as a table): text a person opens in their mail client. Others (a PDF,
+a .docx, an image) are named in a warning."""
+ATTACHMENT_TYPES = {"text/plain": ".txt", "text/markdown": ".md", "text/csv": ".csv"}
+"""The ending an attachment of such a content type is read by when its name has none of
+ATTACHMENT_SUFFIXES (an unnamed text/plain part)."""
+ATTACHMENT_BYTES = 1_000_000
+"""The most bytes of an attachment read; a longer one is left unread, named in the warning."""
+ATTACHMENTS_READ = 20
+"""The most attachments of a message read; the rest are named in the warning."""
+ATTACHMENT_HEADING = "Attachment: "
+
+
+def _attachments(message: EmailMessage) -> _Attachments:
+    """The message's text attachments (ATTACHMENT_SUFFIXES) read, up to ATTACHMENTS_READ of at
+    most ATTACHMENT_BYTES each, and the names of the others (the parser's errors on malformed
+    MIME leave every attachment unread, as in _body_part)."""
+    sections: list[str] = []
+    unread: list[str] = []
     try:
-        parts = islice(message.iter_attachments(), ATTACHMENTS_COUNTED + 1)
-        names = [part.get_filename() or part.get_content_type() for part in parts]
+        for part in islice(message.iter_attachments(), ATTACHMENTS_COUNTED + 1):
+            name = part.get_filename() or part.get_content_type()
+            read = _attachment_text(part, name) if len(sections) < ATTACHMENTS_READ else ""
+            if read:
+                sections.append(f"\n## {ATTACHMENT_HEADING}{' '.join(name.split())}\n\n{read}\n")
+            else:
+                unread.append(name)
     except Exception:  # malformed MIME, as in _body_part
-        return []
+        return _Attachments("", [])
+    return _Attachments("".join(sections), unread)
+
+
+def _attachment_text(part: Message, name: str) -> str:
+    """The text of an attachment of ATTACHMENT_SUFFIXES (by its name, else its content type)
+    as its reader reads such a file; "" for another kind, one past ATTACHMENT_BYTES, or one
+    its reader refuses."""
+    from citeqa.readers import reader_for  # here: the package imports this module
+
+    suffix = next((end for end in ATTACHMENT_SUFFIXES if name.lower().endswith(end)), None)
+    suffix = suffix or ATTACHMENT_TYPES.get(part.get_content_type())
+    reader = reader_for(suffix) if suffix else None
+    payload = part.get_payload(decode=True)
+    if reader is None or not reader.decoded or not isinstance(payload, bytes):
+        return ""
+    if len(payload) > ATTACHMENT_BYTES:
+        return ""
+    try:
+        return reader.extract(_part_text(part), name).text.strip("\n")
+    except UnreadableDocument:
+        return ""
+
+
+def _attachment_warning(names: list[str], relative: str) -> list[str]:
+    """A warning naming the attachments left unread (`names`, at most ATTACHMENTS_COUNTED + 1),
+    [] when there are none."""
     if not names:
         return []
     shown = ", ".join(names[:ATTACHMENTS_SHOWN])
