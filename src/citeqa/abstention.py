@@ -675,8 +675,10 @@ def no_such_page(
 def no_held_id(asked: str, held: list[str], lang: Lang) -> str:
     """The reason for a question asking of a year, a keyed number ("week 20": unheld_numbers)
     or a record's id ("order 51877", "E52": unheld_codes) the passages its answer stands in
-    never write: the one asked between quotation marks, then those they write."""
-    return NO_HELD_ID[lang].format(asked=_quoted([shown(asked)]), held=", ".join(held))
+    never write: the one asked between quotation marks, then those they write (document or
+    question text: made visible, one line, a long one by its ends: a name of 300 words)."""
+    shown_held = ", ".join(cut(shown(value)) for value in held)
+    return NO_HELD_ID[lang].format(asked=_quoted([shown(asked)]), held=shown_held)
 
 
 def opposed_qualifier(asked: str, held: str, lang: Lang) -> str:

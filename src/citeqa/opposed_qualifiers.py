@@ -6,10 +6,16 @@ Every other word of the question matched the row, so the answer models read it a
 the one word telling the two probes apart weighs as one term among the question's. What is
 checked here, once the answer is chosen: the question writes one side of a group of qualifiers
 that exclude each other (language data, citeqa/data/opposed_qualifiers.json: "sans fil" /
-"filaire", "wireless" / "wired", "monthly" / "annual" / "weekly"), no other, and is no closed
-question ("Is the probe wireless?" is answered by "The probe is wired."); the answer's quotes
-and the sections they are cited under write another side and never the asked one. The answer
-abstains naming both: a person reads at once why the wired probe's price is no answer.
+"filaire", "wireless" / "wired"), no other, and is no closed question ("Is the probe wireless?"
+is answered by "The probe is wired."); the answer's quotes and the sections they are cited under
+never write the asked side, and write another side of the same head word as the question's,
+on the same side of it (`_heads`: the first HEAD_WORDS content words either side, within the
+phrase: "sonde de température sans fil" / "Sonde de température filaire", "wireless door
+sensor" / "Wired door sensor"). Groups a thing may hold two sides of ("9 € per month, billed
+yearly", "referred from primary to secondary care") are left out of the data. A quote writing the other side of some other
+word ("elle est payante" of "la livraison gratuite") is left to the answer models. The answer
+abstains naming both, each as written (the question's "intérieure", the quote's "extérieure"):
+a person reads at once why the wired probe's price is no answer.
 
 No I/O but the data file, read once.
 """
@@ -17,22 +23,24 @@ No I/O but the data file, read once.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
+from itertools import islice
 from typing import NamedTuple
 
 from citeqa.domain import any_of, language_data
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
+from citeqa.lexical import fold as lexical_fold
 
 __all__ = ["OpposedQualifier", "opposed_qualifier"]
 
 
 class OpposedQualifier(NamedTuple):
     asked: str
-    """The qualifier as the question writes it (folded: "sans fil")."""
+    """The qualifier as the question writes it ("sans fil", "intérieure")."""
     held: str
-    """The opposite qualifier as the quotes write it (folded: "filaire")."""
+    """The opposite qualifier as the quotes write it ("filaire", "Extérieure")."""
 
 
 class _Side(NamedTuple):
@@ -78,30 +86,104 @@ def _is_closed(folded: str) -> bool:
 
 def opposed_qualifier(question: str, quoted: Sequence[str]) -> OpposedQualifier | None:
     """The qualifier `question` asks of a thing that none of `quoted` (the answer's quotes and
-    the sections they are cited under) writes while they write its opposite, with that
-    opposite; None when there is none or the question is closed (yes/no)."""
-    asked_text = fold(question)
+    the sections they are cited under) writes while they write its opposite before or after the
+    same head word, with that opposite; None when there is none or the question is closed
+    (yes/no)."""
+    asked_text, asked_places = _folded(question)
     if _is_closed(asked_text):
         return None
-    texts = [fold(text) for text in quoted]
+    texts = [(text, *_folded(text)) for text in quoted]
     for group in _groups():
         asked = [(side, found) for side in group if (found := side.pattern.search(asked_text))]
         if len(asked) != 1:  # none, or two sides asked ("wired or wireless?")
             continue
         side, found = asked[0]
-        if any(side.pattern.search(text) for text in texts):
+        if any(side.pattern.search(folded) for _, folded, _ in texts):
             continue
-        held = _written(texts, [other for other in group if other is not side])
+        heads = _heads(asked_text, found)
+        others = [other for other in group if other is not side]
+        held = _written(texts, others, heads) if heads else None
         if held is not None:
-            return OpposedQualifier(found.group(), held)
+            return OpposedQualifier(_as_written(question, asked_places, found), held)
     return None
 
 
-def _written(texts: list[str], sides: list[_Side]) -> str | None:
-    """The first form of `sides` that the folded `texts` write (in reading order), as written;
-    None for none."""
-    for text in texts:
-        found = [match for side in sides if (match := side.pattern.search(text))]
+_Text = tuple[str, str, list[int]]
+"""A text, its folded form (`_folded`) and the place in the text of each folded character."""
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """`text` folded as glossary.fold folds it (lowercase, no accents, whitespace collapsed),
+    with the place in `text` of each folded character, so a form found in the folded text is
+    shown as written ("intérieure", not "interieure")."""
+    letters: list[str] = []
+    places: list[int] = []
+    for place, character in enumerate(text):
+        if character.isspace():
+            if letters and letters[-1] != " ":
+                letters.append(" ")
+                places.append(place)
+            continue
+        for letter in lexical_fold(character):
+            letters.append(letter)
+            places.append(place)
+    if letters and letters[-1] == " ":
+        letters.pop()
+        places.pop()
+    return "".join(letters), places
+
+
+def _as_written(text: str, places: list[int], found: re.Match[str]) -> str:
+    """The span of `text` a match in its folded form (`_folded`) covers, as written."""
+    return text[places[found.start()] : places[found.end() - 1] + 1]
+
+
+HEAD_WORDS = 2
+"""The content words read on each side of a qualifier as its head word or the head's phrase
+(`_heads`): "sonde" and "temperature" before "sans fil" in "la sonde de température sans fil",
+so "la sonde sans fil" shares its head with the "Sonde de température filaire" row."""
+_PHRASE_END = re.compile(r"[^\w\s'’-]")
+"""What ends the phrase around a qualifier: punctuation ("50 €, elle est payante")."""
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _heads(folded: str, found: re.Match[str]) -> set[tuple[str, str]]:
+    """The first HEAD_WORDS content words on each side of a qualifier found in a folded text,
+    within its phrase (no punctuation between), each with its side ("sonde de temperature sans
+    fil": ("before", "temperature"), ("before", "sonde"); "wireless door sensor": ("after",
+    "door"), ("after", "sensor")): the head word it qualifies and its phrase. Function words,
+    numbers and single letters ("est", "9", "l") are none."""
+    before = _PHRASE_END.split(folded[: found.start()])[-1]
+    after = _PHRASE_END.split(folded[found.end() :])[0]
+    return {("before", word) for word in _content(reversed(_WORDS.findall(before)))} | {
+        ("after", word) for word in _content(_WORDS.findall(after))
+    }
+
+
+def _content(words: Iterable[str]) -> list[str]:
+    """The first HEAD_WORDS of `words` that are content words."""
+    stop = _stopwords()
+    kept = (word for word in words if len(word) > 1 and not word.isdigit() and word not in stop)
+    return list(islice(kept, HEAD_WORDS))
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    """The folded stopwords of both languages (language data)."""
+    return frozenset(fold(word) for word in language_data().stopwords)
+
+
+def _written(texts: list[_Text], sides: list[_Side], heads: set[tuple[str, str]]) -> str | None:
+    """The first form of `sides` that `texts` write (in reading order) before or after one of
+    the asked qualifier's `heads`, on the same side, as written; None for none."""
+    for text, folded, places in texts:
+        found = [
+            match
+            for side in sides
+            for match in side.pattern.finditer(folded)
+            if _heads(folded, match) & heads
+        ]
         if found:
-            return min(found, key=lambda match: match.start()).group()
+            first = min(found, key=lambda match: match.start())
+            return _as_written(text, places, first)
     return None

@@ -34,12 +34,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
 from citeqa.jsonfiles import data_json
 from citeqa.models import Lang
+from citeqa.one_edit import one_edit_apart
 
 _PIECES = re.compile(r"[-\u2010\u2011'’]+")
 MISSPELT_MIN_LETTERS = 3
@@ -78,7 +77,7 @@ def _misspelt_function_word(piece: str, lang: Lang) -> bool:
             continue
         dropped = len(word) == len(piece) + 1
         swapped = len(word) == len(piece) and sorted(word) == sorted(piece)
-        if (dropped or swapped) and DamerauLevenshtein.distance(piece, word) == 1:
+        if (dropped or swapped) and one_edit_apart(piece, word):
             return True
     return False
 

@@ -27,14 +27,15 @@ when it answers (api).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from functools import cache
 
-from rapidfuzz.distance import DamerauLevenshtein, Indel
+from rapidfuzz.distance import Indel
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.models import Lang
+from citeqa.one_edit import one_edit_apart, written_words
 from citeqa.questions import QuestionTerms
 from citeqa.reason_words import content_words
 from citeqa.spelling_hints import Closest, spellings_written, typed_as_words
@@ -77,7 +78,7 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
         return {}
     folded = frozenset(corrected for corrected in wanted.values() if corrected is not None)
     texts = closest()
-    written = _written_words(texts) if typed else frozenset()
+    written = written_words(texts) if typed else frozenset()
     if not all(_opens_a_written_word(word, written) for word in typed):
         return {}
     spellings = spellings_written(texts, folded)
@@ -95,11 +96,6 @@ def _uncorrectable_typo(word: str, lang: Lang) -> bool:
     won the World Cup?" is a word, and keeps the question refused as typed. The closest
     passages must also write a word it opens like (`_opens_a_written_word`)."""
     return bool(_known_words(lang)) and not known_word(fold(word), lang)
-
-
-def _written_words(texts: Sequence[str]) -> frozenset[str]:
-    """The folded words the closest passages (`texts`) write."""
-    return frozenset(found for text in texts for found in re.findall(r"\w+", fold(text)))
 
 
 def _opens_a_written_word(word: str, written: frozenset[str]) -> bool:
@@ -124,7 +120,7 @@ def slip_of_the_keys(typed: str, corrected: str) -> bool:
     "poème" as "poète" and "attendues" as "attendre" and were answered."""
     if Indel.distance(typed, corrected) == 1:
         return True
-    if len(typed) != len(corrected) or DamerauLevenshtein.distance(typed, corrected) != 1:
+    if len(typed) != len(corrected) or not one_edit_apart(typed, corrected):
         return False
     swapped = sorted(typed) == sorted(corrected)
     return swapped or len(typed) >= SUBSTITUTION_LETTERS

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from citeqa.api import Assistant
+from citeqa.one_edit import written_words
 from citeqa.typo_reading import (
     _opens_a_written_word,
-    _written_words,
     known_word,
     slip_of_the_keys,
 )
@@ -150,4 +150,4 @@ def test_known_words_are_words_of_the_language(word: str, known: bool) -> None:
 )
 def test_a_typo_left_as_typed_is_near_a_word_the_passages_write(word: str, near: bool) -> None:
     passages = ["Deploy to staging first.", "The LAMP assay was run twice."]
-    assert _opens_a_written_word(word, _written_words(passages)) is near
+    assert _opens_a_written_word(word, written_words(passages)) is near

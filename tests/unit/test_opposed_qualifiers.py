@@ -15,7 +15,24 @@ def test_the_opposite_qualifier_quoted_alone_is_named_with_the_asked_one() -> No
     found = opposed_qualifier("Quel est le prix de la sonde de température sans fil ?", [WIRED_ROW])
     assert found == OpposedQualifier("sans fil", "filaire")
     found = opposed_qualifier("How much is the wireless door sensor?", ["Wired door sensor: 19 €"])
-    assert found == OpposedQualifier("wireless", "wired")
+    assert found == OpposedQualifier("wireless", "Wired")  # each as written
+
+
+def test_both_qualifiers_are_named_as_written_accents_and_case_kept() -> None:
+    question = "Quel est le prix de l'unité  intérieure ?"  # review A of s26-qualifier
+    found = opposed_qualifier(question, ["| UE-2 | Unité Extérieure | 899 € |"])
+    assert found == OpposedQualifier("intérieure", "Extérieure")
+
+
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        ("What is the wireless probe's price?", "The hub is wired; the probe costs 9 €."),
+        ("Quand la livraison est gratuite ?", "En dessous de 50 €, elle est payante (4,90 €)."),
+    ],
+)
+def test_the_other_side_of_another_head_word_is_no_sibling(question: str, quote: str) -> None:
+    assert opposed_qualifier(question, [quote]) is None
 
 
 @pytest.mark.parametrize(
@@ -49,7 +66,8 @@ def test_an_open_question_with_an_inverted_pronoun_is_still_read() -> None:
 
 
 def test_a_hyphen_joins_words_so_a_prefixed_form_is_the_other_side() -> None:
-    found = opposed_qualifier("Which batteries are rechargeable?", ["Use non-rechargeable AAA."])
+    question = "How much is a rechargeable AAA battery?"
+    found = opposed_qualifier(question, ["A non-rechargeable AAA battery costs 1 €."])
     assert found == OpposedQualifier("rechargeable", "non-rechargeable")
 
 
@@ -62,14 +80,15 @@ def test_the_reason_names_the_quoted_qualifier_then_the_asked_one() -> None:
     )
 
 
-def test_any_other_side_of_a_larger_group_is_a_sibling() -> None:
-    question = "What is the annual subscription price?"
-    found = opposed_qualifier(question, ["The weekly plan costs 3 €; the monthly plan 9 €."])
-    assert found == OpposedQualifier("annual", "weekly")
-    assert opposed_qualifier(question, ["The monthly plan costs 9 €, the annual 90 €."]) is None
-
-
-def test_a_rank_asked_of_a_duty_quoted_for_another_rank_is_a_sibling() -> None:
-    question = "What is the on-call allowance for the secondary?"
-    quote = "On-call engineers receive an allowance of 350 EUR per week of primary duty."
-    assert opposed_qualifier(question, [quote]) == OpposedQualifier("secondary", "primary")
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        ("What is the annual subscription price?", "The subscription costs 9 € per month."),
+        ("What is the monthly price?", "The subscription costs 9 € per month, billed yearly."),
+        ("Quel est le tarif mensuel ?", "Le tarif est de 9 € par mois, avec un engagement annuel."),
+        ("Who refers patients to primary care?", "Patients are referred to secondary care."),
+        ("Who handles the secondary on-call?", "Engineers on primary duty get 350 EUR a week."),
+    ],
+)
+def test_qualifiers_a_thing_may_have_both_of_are_no_siblings(question: str, quote: str) -> None:
+    assert opposed_qualifier(question, [quote]) is None  # review A of s26-qualifier
