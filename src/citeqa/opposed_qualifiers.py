@@ -12,10 +12,11 @@ never write the asked side, and write another side of the same head word as the 
 on the same side of it (`_heads`: the first HEAD_WORDS content words either side, within the
 phrase: "sonde de température sans fil" / "Sonde de température filaire", "wireless door
 sensor" / "Wired door sensor"). Groups a thing may hold two sides of ("9 € per month, billed
-yearly", "referred from primary to secondary care") are left out of the data. A quote writing the other side of some other
-word ("elle est payante" of "la livraison gratuite") is left to the answer models. The answer
-abstains naming both, each as written (the question's "intérieure", the quote's "extérieure"):
-a person reads at once why the wired probe's price is no answer.
+yearly", "referred from primary to secondary care") are left out of the data. A quote
+writing the other side of some other word ("elle est payante" of "la livraison gratuite") is
+left to the answer models. The answer abstains naming both, each as written (the question's
+"intérieure", the quote's "extérieure"): a person reads at once why the wired probe's price is
+no answer.
 
 No I/O but the data file, read once.
 """
