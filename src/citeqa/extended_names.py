@@ -64,12 +64,16 @@ def extended_name(
     words = terms.focus_words
     joins = _joins(terms.focus, words)
     absent = set(terms.absent)
-    texts = [fold(text) for text in quoted]
+    texts: list[str] | None = None  # the quotes folded, once a candidate needs them
     written: frozenset[str] | None = None  # the documents' words, read once when first needed
     for place, word in _candidates(words, absent, terms):
         name = _name_around(words, joins, place)
         held = _held_part(name, word, absent)
-        if not held or not any(_writes(text, held) for text in texts):
+        if not held:
+            continue
+        if texts is None:
+            texts = [fold(text) for text in quoted]
+        if not any(_writes(text, held) for text in texts):
             continue
         if not _sibling_written(held, [*quoted, *documents]):
             continue

@@ -33,6 +33,7 @@ from citeqa.domain import any_of, language_data
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold as lexical_fold
+from citeqa.lexical import stopwords
 
 __all__ = ["OpposedQualifier", "opposed_qualifier"]
 
@@ -93,12 +94,14 @@ def opposed_qualifier(question: str, quoted: Sequence[str]) -> OpposedQualifier 
     asked_text, asked_places = _folded(question)
     if _is_closed(asked_text):
         return None
-    texts = [(text, *_folded(text)) for text in quoted]
+    texts: list[_Text] | None = None  # folded only once a group has one side asked
     for group in _groups():
         asked = [(side, found) for side in group if (found := side.pattern.search(asked_text))]
         if len(asked) != 1:  # none, or two sides asked ("wired or wireless?")
             continue
         side, found = asked[0]
+        if texts is None:
+            texts = [(text, *_folded(text)) for text in quoted]
         if any(side.pattern.search(folded) for _, folded, _ in texts):
             continue
         heads = _heads(asked_text, found)
@@ -163,15 +166,9 @@ def _heads(folded: str, found: re.Match[str]) -> set[tuple[str, str]]:
 
 def _content(words: Iterable[str]) -> list[str]:
     """The first HEAD_WORDS of `words` that are content words."""
-    stop = _stopwords()
+    stop = stopwords()
     kept = (word for word in words if len(word) > 1 and not word.isdigit() and word not in stop)
     return list(islice(kept, HEAD_WORDS))
-
-
-@cache
-def _stopwords() -> frozenset[str]:
-    """The folded stopwords of both languages (language data)."""
-    return frozenset(fold(word) for word in language_data().stopwords)
 
 
 def _written(texts: list[_Text], sides: list[_Side], heads: set[tuple[str, str]]) -> str | None:
