@@ -29,6 +29,7 @@ from citeqa.changegroups import (
     FORMAT_CHANGE,
     KNOWLEDGE_DAMAGED,
     TALLY_CHANGE,
+    WORDS_CHANGE,
     short_changes,
 )
 from citeqa.chunking import CUTTING_VERSION
@@ -164,7 +165,8 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
         index.statistics, lambda: words_stored(manifest.channels, files)
     )
     if stale_knowledge is not None:
-        changed.append(f"{stale_knowledge} (no re-embedding needed)")
+        embedded = "only its passage words embedded" if stale_knowledge == WORDS_CHANGE else None
+        changed.append(f"{stale_knowledge} ({embedded or 'no re-embedding needed'})")
     if manifest.cutting_version != CUTTING_VERSION:
         changed.append(_cut_otherwise(manifest.cutting_version))
     if manifest.format_version != FORMAT_VERSION:

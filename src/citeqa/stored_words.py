@@ -8,17 +8,21 @@ question is asked cost a warm ask 1.4-1.5x at p95 (s25: every refused question e
 to 90 words); so the build embeds the corpus's passage words once, in the multilingual answer
 channel, and a question embeds only its own few absent words. The words are those
 passage_translation.chunk_word_forms reads (letters only, MIN_LETTERS or more, no stopword),
-each folded with its most written form, the MAX_WORDS written in the most passages; a
+each folded with its most written form, the MAX_WORDS written in the most passages (then
+the most often, then the first written), counted in the chunk pass (chunkpass.Tally); a
 rebuild takes the vectors of the words the previous build stored (an update re-embeds only new
-words).
+words), and a question embeds at most passage_translation.UNSTORED_WORDS passage words a large
+corpus's build left out.
 
 Files, next to the index's other files (store.py):
 
     words-<channel>.json   {"version": WORDS_VERSION, "folded": [...], "written": [...]}
     words-<channel>.npy    float16 unit vectors, one row per word, in that order (no pickle)
 
-An index without them (built before, one language, no multilingual channel) or with another
-version reads as None: its questions are translated only as before (across.MIN_CLOSENESS).
+An index without them (built before, one language, no multilingual channel), with another
+version, or whose vectors are not float16 rows of the channel's dimension reads as None: its
+questions are translated only as before (across.MIN_CLOSENESS). Only an index that would store
+them is stale for their version (previousindex.words_stored).
 """
 
 from __future__ import annotations
