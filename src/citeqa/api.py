@@ -262,14 +262,18 @@ class _Loaded:
         none), read when first asked."""
         with self._word_vectors_lock:
             if channel not in self._stored_words:
-                files = self.index.manifest.index_files
-                self._stored_words[channel] = read_words(self.index.folder, channel, files)
+                manifest = self.index.manifest
+                dim = next((c.dim for c in manifest.channels if c.name == channel), 0)
+                folder = self.index.folder
+                self._stored_words[channel] = read_words(folder, channel, dim, manifest.index_files)
             return self._stored_words[channel]
 
     @functools.cached_property
     def document_languages(self) -> DocumentLanguages:
         """How many documents are in each language, from the index's file list (read when
-        first asked: by a question none of whose words the documents use)."""
+        first asked: by a question none of whose words the documents use, or by one refused as
+        typed whose absent words may translate into the words a bilingual corpus's build
+        stored, `_bilingual_words`)."""
         documents = self.index.files().documents()
         return DocumentLanguages.of(langs for *_, langs in documents)
 

@@ -51,6 +51,9 @@ CUT_BY_OLDER = "documents cut into passages by an older citeqa"
 """How the change of an index an older citeqa's cutting cut begins."""
 KNOWLEDGE_CHANGE = "term knowledge: built by an older citeqa"
 """How the change of an index built before citeqa stored its term knowledge begins."""
+WORDS_CHANGE = "passage word vectors: not stored by an older citeqa"
+"""How the change of an index of a corpus in both languages with a multilingual channel whose
+build stored no passage word vectors of this version begins (stored_words.py)."""
 TALLY_CHANGE = "word tallies: computed by another citeqa"
 """How the change of an index whose tallies another recipe computed begins (doctally.tally_recipe:
 another version of its tokens, of the language data or of the stemmer)."""
@@ -62,6 +65,7 @@ FORMAT_CHANGE = "index format "
 
 OWN_SHORT = {
     KNOWLEDGE_CHANGE: "knowledge",
+    WORDS_CHANGE: "words",
     TALLY_CHANGE: "tallies",
     KNOWLEDGE_DAMAGED: "damaged",
     FORMAT_CHANGE: "format",

@@ -52,7 +52,7 @@ from citeqa.models import Chunk, Document, Sentence
 from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
 from citeqa.store import STATISTICS, STATISTICS_FORMAT, channel_files
-from citeqa.stored_words import WORDS_VERSION, WordCounts, store_words
+from citeqa.stored_words import WORDS_VERSION, store_words
 from citeqa.textmatch import Reused, reused
 from citeqa.vectorspool import VectorSpool, copy_rows, spool_path, write_channels
 
@@ -140,7 +140,7 @@ def compute_contents(
     if embedded:
         sources = (taken, spools[embedders[0].name])
         _sentence_vectors(embedders[0], rows, documents, tally, sources, report, folder)
-    embedded_words = _store_words(embedders, lines, tally, previous, folder)
+    embedded_words = _store_words(embedders, tally, previous, folder)
     centroids = {name: centroid_of(len(spool), spool.rows) for name, spool in spools.items()}
     write_channels(folder, spools, tally.terms, settings)
     report("lexical", 0, 1)
@@ -160,23 +160,20 @@ def compute_contents(
 
 def _store_words(
     embedders: Sequence[Embedder],
-    chunks: LineReader[Chunk],
     tally: Tally,
     previous: Previous | None,
     folder: Path,
 ) -> dict[str, np.ndarray]:
-    """words-<channel>.json and .npy (stored_words.py) in the first multilingual channel, for a
-    corpus in both languages (DocumentLanguages.bilingual_corpus) only; the words the
-    `previous` build stored keep their vectors. The vectors embedded, by text (none when
-    nothing is stored)."""
+    """words-<channel>.json and .npy (stored_words.py) in the first multilingual channel, of
+    the words the chunk pass counted (Tally.passage_words), for a corpus in both languages
+    (DocumentLanguages.bilingual_corpus) only; the words the `previous` build stored keep their
+    vectors. The vectors embedded, by text (none when nothing is stored)."""
     embedder = next((e for e in embedders if is_multilingual(e)), None)
     languages = DocumentLanguages.of(run.languages for run in tally.chunks.values())
     if embedder is None or not languages.bilingual_corpus():
         return {}
-    counts = WordCounts()
-    for chunk in chunks.each():
-        counts.add(chunk)
-    return store_words(folder, counts, embedder, None if previous is None else previous.folder)
+    words = tally.passage_words
+    return store_words(folder, words, embedder, None if previous is None else previous.folder)
 
 
 def sentence_tokens(text: str, sentence: Sentence, chunks: Sequence[Chunk]) -> frozenset[str]:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from citeqa.embedding import Embedder, embed_texts
+from citeqa.embedding import Embedder, embed_new
 from citeqa.lexical import content_words, query_tokens, tokenize
 from citeqa.models import Chunk
 
@@ -114,22 +114,8 @@ def pairs_of(
     english, french = (counts.groups(lang) for lang in LANGUAGES)
     if embedder is None or not english or not french:
         return []
-    vectors = _vectors(embedder, [forms[0] for forms in english + french], embedded or {})
+    vectors, _ = embed_new(embedder, [forms[0] for forms in english + french], embedded or {})
     return pair_words(english, french, vectors[: len(english)], vectors[len(english) :])
-
-
-def _vectors(
-    embedder: Embedder, texts: Sequence[str], embedded: Mapping[str, np.ndarray]
-) -> np.ndarray:
-    """The vectors of `texts`, those in `embedded` taken from it, the others embedded."""
-    vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
-    fresh = [row for row, text in enumerate(texts) if text not in embedded]
-    for row, text in enumerate(texts):
-        if text in embedded:
-            vectors[row] = embedded[text]
-    if fresh:
-        vectors[fresh] = embed_texts(embedder, [texts[row] for row in fresh])
-    return vectors
 
 
 def pair_words(

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from typing import Any, Protocol, runtime_checkable
@@ -110,6 +110,25 @@ def embed_texts(
         if progress is not None:
             progress(start + len(batch), total)
     return out
+
+
+def embed_new(
+    embedder: Embedder,
+    texts: Sequence[str],
+    known: Mapping[str, np.ndarray],
+    batch_size: int = 64,
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The vectors of `texts` (float32, in order), those `known` has taken from it, the others
+    embedded (`batch_size` at a time); and those embedded, by text."""
+    vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    fresh = [row for row, text in enumerate(texts) if text not in known]
+    for row, text in enumerate(texts):
+        if text in known:
+            vectors[row] = known[text]
+    embedded = [texts[row] for row in fresh]
+    if fresh:
+        vectors[fresh] = embed_texts(embedder, embedded, batch_size=batch_size)
+    return vectors, dict(zip(embedded, vectors[fresh], strict=True))
 
 
 def _checked_batch(embedder: Embedder, batch: Sequence[str]) -> np.ndarray:

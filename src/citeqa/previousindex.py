@@ -12,16 +12,19 @@ writes nothing). indexing.py runs the build; store.py reads the folder.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from citeqa.abstention import DocumentLanguages
 from citeqa.boilerplate import Boilerplate
-from citeqa.changegroups import KNOWLEDGE_CHANGE, KNOWLEDGE_DAMAGED, TALLY_CHANGE
+from citeqa.changegroups import KNOWLEDGE_CHANGE, KNOWLEDGE_DAMAGED, TALLY_CHANGE, WORDS_CHANGE
 from citeqa.chunking import CUTTING_VERSION
 from citeqa.config import Settings
+from citeqa.derived_terms import is_multilingual
 from citeqa.doctally import tally_recipe
 from citeqa.domain import KNOWLEDGE_FORMAT, stored_knowledge
+from citeqa.embedding import get_embedder
 from citeqa.errors import CiteqaError, IndexCorrupt, ProcessLimit
 from citeqa.filelist import FileList
 from citeqa.models import ChannelInfo
@@ -97,11 +100,15 @@ def _compatible(loaded: PreviousBuild, channels: list[ChannelInfo], settings: Se
     )
 
 
-def knowledge_change(statistics: dict[str, Any] | None) -> str | None:
+def knowledge_change(
+    statistics: dict[str, Any] | None, stores_words: Callable[[], bool]
+) -> str | None:
     """Which change applies to an index whose statistics.json is `statistics` (None: it has
-    none): KNOWLEDGE_CHANGE when its term knowledge is not of this format (KNOWLEDGE_FORMAT)
-    or its build stored no words of this version (stored_words.WORDS_VERSION: a build before
-    them, of a corpus in both languages, lacks its passage words' vectors),
+    none): KNOWLEDGE_CHANGE when its term knowledge is not of this format (KNOWLEDGE_FORMAT),
+    WORDS_CHANGE when its build stored no words of this version (stored_words.WORDS_VERSION: a
+    build before them lacks its passage words' vectors) and this one would store some
+    (`stores_words`, asked only then: `words_stored`; a corpus of one language or an index
+    without a multilingual channel stores none, and is not outdated by them),
     else TALLY_CHANGE when its tallies were not computed by this recipe
     (doctally.tally_recipe; absent in an index built before it was stored), else
     KNOWLEDGE_DAMAGED when what answering reads of it does not read (`_unreadable`), else None.
@@ -109,13 +116,31 @@ def knowledge_change(statistics: dict[str, Any] | None) -> str | None:
     damaged ("run `citeqa index`") is never called up to date, and `index` computes it again."""
     if (statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
         return KNOWLEDGE_CHANGE
-    if (statistics or {}).get("stored_words") != WORDS_VERSION:  # stored_words.py
-        return KNOWLEDGE_CHANGE
+    if (statistics or {}).get("stored_words") != WORDS_VERSION and stores_words():
+        return WORDS_CHANGE
     if (statistics or {}).get("tallies") != tally_recipe():
         return TALLY_CHANGE
     if _unreadable(statistics):
         return KNOWLEDGE_DAMAGED
     return None
+
+
+def words_stored(channels: Sequence[ChannelInfo], files: FileList) -> bool:
+    """Whether a build of the index with these `channels` and `files` stores its passage words'
+    vectors (contents._store_words): it has a multilingual channel and its documents are in
+    both languages (DocumentLanguages.bilingual_corpus)."""
+    if not any(_multilingual(channel.name) for channel in channels):
+        return False
+    return DocumentLanguages.of(langs for *_, langs in files.documents()).bilingual_corpus()
+
+
+def _multilingual(channel: str) -> bool:
+    """Whether the embedder of `channel` is multilingual (False for a channel no embedder is
+    registered under: this installation cannot build it)."""
+    try:
+        return is_multilingual(get_embedder(channel))
+    except CiteqaError:  # IndexIncompatible: unknown here
+        return False
 
 
 def _unreadable(statistics: dict[str, Any] | None) -> bool:
@@ -142,7 +167,11 @@ def _knowledge_current(loaded: PreviousBuild) -> bool:
         statistics = read_statistics(loaded.folder, loaded.manifest)
     except (OSError, ValueError):  # altered since it was verified: rewritten by this build
         return False
-    return knowledge_change(statistics) is None
+    manifest = loaded.manifest
+    return (
+        knowledge_change(statistics, lambda: words_stored(manifest.channels, loaded.files()))
+        is None
+    )
 
 
 def answer_channel(settings: Settings) -> str | None:

@@ -29,6 +29,7 @@ from citeqa.changegroups import (
     FORMAT_CHANGE,
     KNOWLEDGE_DAMAGED,
     TALLY_CHANGE,
+    WORDS_CHANGE,
     short_changes,
 )
 from citeqa.chunking import CUTTING_VERSION
@@ -45,7 +46,7 @@ from citeqa.filelist import FileList
 from citeqa.models import CorpusElsewhere, DocumentStatus, Example, IndexStatus
 from citeqa.noticewords import notice_words
 from citeqa.overview import manifest_examples
-from citeqa.previousindex import knowledge_change
+from citeqa.previousindex import knowledge_change, words_stored
 from citeqa.store import (
     FORMAT_VERSION,
     LoadedIndex,
@@ -160,9 +161,12 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
     elsewhere = corpus_elsewhere(manifest.corpus_dir, corpus_dir)
     if elsewhere is not None and corpus.corpus_bytes is not None:  # else: the folder is missing
         changed.insert(0, _elsewhere_change(elsewhere))
-    stale_knowledge = knowledge_change(index.statistics)
+    stale_knowledge = knowledge_change(
+        index.statistics, lambda: words_stored(manifest.channels, files)
+    )
     if stale_knowledge is not None:
-        changed.append(f"{stale_knowledge} (no re-embedding needed)")
+        embedded = "only its passage words embedded" if stale_knowledge == WORDS_CHANGE else None
+        changed.append(f"{stale_knowledge} ({embedded or 'no re-embedding needed'})")
     if manifest.cutting_version != CUTTING_VERSION:
         changed.append(_cut_otherwise(manifest.cutting_version))
     if manifest.format_version != FORMAT_VERSION:

@@ -8,17 +8,21 @@ question is asked cost a warm ask 1.4-1.5x at p95 (s25: every refused question e
 to 90 words); so the build embeds the corpus's passage words once, in the multilingual answer
 channel, and a question embeds only its own few absent words. The words are those
 passage_translation.chunk_word_forms reads (letters only, MIN_LETTERS or more, no stopword),
-each folded with its most written form, the MAX_WORDS written in the most passages; a
+each folded with its most written form, the MAX_WORDS written in the most passages (then
+the most often, then the first written), counted in the chunk pass (chunkpass.Tally); a
 rebuild takes the vectors of the words the previous build stored (an update re-embeds only new
-words).
+words), and a question embeds at most passage_translation.UNSTORED_WORDS passage words a large
+corpus's build left out.
 
 Files, next to the index's other files (store.py):
 
     words-<channel>.json   {"version": WORDS_VERSION, "folded": [...], "written": [...]}
     words-<channel>.npy    float16 unit vectors, one row per word, in that order (no pickle)
 
-An index without them (built before, one language, no multilingual channel) or with another
-version reads as None: its questions are translated only as before (across.MIN_CLOSENESS).
+An index without them (built before, one language, no multilingual channel), with another
+version, or whose vectors are not float16 rows of the channel's dimension reads as None: its
+questions are translated only as before (across.MIN_CLOSENESS). Only an index that would store
+them is stale for their version (previousindex.words_stored).
 """
 
 from __future__ import annotations
@@ -30,15 +34,16 @@ from pathlib import Path
 
 import numpy as np
 
-from citeqa.embedding import Embedder, embed_texts
+from citeqa.embedding import Embedder, embed_new
 from citeqa.jsonfiles import read_object
 from citeqa.jsonlines import save_array, write_file
 from citeqa.models import Chunk
 from citeqa.passage_translation import chunk_word_forms
 
-WORDS_VERSION = 1
-"""The version of the stored words (how they are read from passages, embedded and stored): a
-file of another version is not read, and a build does not reuse its vectors."""
+WORDS_VERSION = 2
+"""The version of the stored words (how they are read from passages, chosen, embedded and
+stored): a file of another version is not read, and a build does not reuse its vectors. 2: ties
+at MAX_WORDS broken by occurrences, then first written, not alphabetically."""
 
 MAX_WORDS = 20000
 """The most words stored (those written in the most passages): 20 MB at 512 dimensions in
@@ -71,10 +76,15 @@ class WordCounts:
         self._passages.update(seen)
 
     def chosen(self, most: int = MAX_WORDS) -> dict[str, str]:
-        """The `most` words written in the most passages (ties: alphabetical), each folded
-        with its most written form."""
-        ranked = sorted(self._passages.items(), key=lambda item: (-item[1], item[0]))[:most]
-        return {word: self._forms[word].most_common(1)[0][0] for word, _ in ranked}
+        """The `most` words written in the most passages, each folded with its most written
+        form; of words in as many passages, those written most often, then those written first
+        (an alphabetical tie-break kept a large corpus's a-m words of one passage and dropped
+        every n-z one)."""
+        ranked = sorted(  # stable: _forms holds the words in the order they were first written
+            self._forms,
+            key=lambda word: (-self._passages[word], -self._forms[word].total()),
+        )[:most]
+        return {word: self._forms[word].most_common(1)[0][0] for word in ranked}
 
 
 class StoredWords:
@@ -105,64 +115,62 @@ def store_words(
     (float32), by written form, for the build's term pairs to reuse (derived_terms.pairs_of)."""
     chosen = counts.chosen()
     folded, written = list(chosen), list(chosen.values())
-    vectors = np.zeros((len(written), embedder.dim), dtype=np.float16)
-    known = _stored(previous, embedder.name) if previous is not None else None
-    fresh = list(range(len(written)))
-    if known is not None and known[1].shape[1] == embedder.dim:  # else: of another model
-        known_rows = {form: row for row, form in enumerate(known[0])}
-        fresh = [row for row, form in enumerate(written) if form not in known_rows]
-        for row, form in enumerate(written):
-            if form in known_rows:
-                vectors[row] = known[1][known_rows[form]]
-    texts = [written[row] for row in fresh]
-    embedded = embed_texts(embedder, texts, batch_size=EMBED_BATCH)
-    vectors[fresh] = embedded
+    known = {} if previous is None else _stored(previous, embedder.name, embedder.dim)
+    vectors, embedded = embed_new(embedder, written, known, EMBED_BATCH)
     listed, arrays = words_files(embedder.name)
     entry = {"version": WORDS_VERSION, "folded": folded, "written": written}
     write_file(folder / listed, json.dumps(entry, ensure_ascii=False).encode())
-    save_array(folder / arrays, vectors)
-    return dict(zip(texts, embedded, strict=True))
+    save_array(folder / arrays, vectors.astype(np.float16))
+    return embedded
 
 
-def read_words(folder: Path, channel: str, files: Iterable[str]) -> StoredWords | None:
+def read_words(folder: Path, channel: str, dim: int, files: Iterable[str]) -> StoredWords | None:
     """The words a build in `folder` stored for `channel` (`files`: the build's file names),
     their vectors memory-mapped; None when it stored none, of another version, or they cannot
-    be read (then nothing is translated without a close passage, as before these files)."""
+    be read as `dim` float16 columns (then nothing is translated without a close passage, as
+    before these files)."""
     listed, arrays = words_files(channel)
     if not {listed, arrays} <= set(files):
         return None
-    stored = _read(folder, channel)
+    stored = _read(folder, channel, dim)
     if stored is None:
         return None
     entry, vectors = stored
     return StoredWords(entry["folded"], vectors)
 
 
-def _stored(folder: Path, channel: str) -> tuple[list[str], np.ndarray] | None:
-    """The written forms and vectors stored in `folder` for `channel`, or None."""
-    stored = _read(folder, channel)
-    return None if stored is None else (stored[0]["written"], stored[1])
+def _stored(folder: Path, channel: str, dim: int) -> dict[str, np.ndarray]:
+    """The vectors stored in `folder` for `channel`, by written form (none when they do not
+    read as `_read` reads them: `citeqa index` never reuses a build of another model or
+    dimension, previousindex._compatible, and a direct caller's is embedded again)."""
+    stored = _read(folder, channel, dim)
+    return {} if stored is None else dict(zip(stored[0]["written"], stored[1], strict=True))
 
 
-def _read(folder: Path, channel: str) -> tuple[dict, np.ndarray] | None:
+def _read(folder: Path, channel: str, dim: int) -> tuple[dict, np.ndarray] | None:
     """The word list and vectors (memory-mapped) stored in `folder`, when both read as this
-    version writes them (as many words as rows, strings only), else None."""
+    version writes them (float16 rows of `dim` columns, as many words as rows, strings only),
+    else None."""
     listed, arrays = words_files(channel)
     try:
         entry = read_object(folder / listed)
         vectors = np.load(folder / arrays, mmap_mode="r", allow_pickle=False)
     except (OSError, ValueError):
         return None
-    if entry.get("version") != WORDS_VERSION or not _well_formed(entry, vectors):
+    if entry.get("version") != WORDS_VERSION or not _well_formed(entry, vectors, dim):
         return None
     return entry, vectors
 
 
-def _well_formed(entry: dict, vectors: np.ndarray) -> bool:
-    """Whether `entry` lists as many folded and written words (strings) as `vectors` has rows."""
+def _well_formed(entry: dict, vectors: np.ndarray, dim: int) -> bool:
+    """Whether `vectors` are float16 rows of `dim` columns and `entry` lists as many folded and
+    written words (strings) as they have rows (a same-size file of another width or type is
+    not theirs)."""
     lists = [entry.get("folded"), entry.get("written")]
     return (
         vectors.ndim == 2
+        and vectors.dtype == np.float16
+        and vectors.shape[1] == dim
         and all(isinstance(words, list) and len(words) == len(vectors) for words in lists)
         and all(isinstance(word, str) for words in lists for word in words)  # type: ignore[union-attr]
     )

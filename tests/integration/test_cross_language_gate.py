@@ -16,10 +16,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from citeqa import answering, api
+from citeqa import answering, api, contents, previousindex, stored_words
 from citeqa.abstention import NEVER_MENTIONED, NO_WORD_OCCURS
 from citeqa.across import Closeness
-from citeqa.api import Assistant, build_index, open_assistant
+from citeqa.api import Assistant, build_index, index_status, open_assistant
+from citeqa.changegroups import WORDS_CHANGE
 from citeqa.config import Settings
 from citeqa.embedding import get_embedder, register_embedder
 from citeqa.lexical import content_words
@@ -173,6 +174,30 @@ def test_a_build_of_notes_in_both_languages_stores_their_words_in_its_multilingu
         "plumber",
     ]
     assert bilingual["fake"]._loaded.stored_words("fake") is None, "no multilingual channel"
+
+
+def test_notes_in_both_languages_without_this_version_s_words_are_stale_and_rewritten(
+    bilingual: dict[str, Assistant], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the index with a multilingual channel lacks the words of a newer version and says so in
+    # its own words (not "term knowledge built by an older citeqa"); the one without such a
+    # channel stores none and is up to date
+    newer = stored_words.WORDS_VERSION + 1
+    for module in (stored_words, previousindex, contents):
+        monkeypatch.setattr(module, "WORDS_VERSION", newer)
+    settings = {
+        channel: Settings(
+            channels=(channel,), corpus_dir=tmp_path / "corpus", index_dir=tmp_path / channel
+        )
+        for channel in ("fakeml", "fake")
+    }
+    assert not index_status(settings["fake"]).stale
+    changed = index_status(settings["fakeml"]).changed
+    assert f"{WORDS_CHANGE} (only its passage words embedded)" in changed
+    assert not any("term knowledge" in change for change in changed)
+    build_index(settings["fakeml"])
+    assert not index_status(settings["fakeml"]).stale
+    assert open_assistant(settings["fakeml"])._loaded.stored_words("fakeml") is not None
 
 
 def test_a_build_of_notes_in_one_language_stores_no_words(french_only: Assistant) -> None:

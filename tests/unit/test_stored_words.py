@@ -14,7 +14,12 @@ import pytest
 
 from citeqa.derived_terms import FrequentWords, pairs_of
 from citeqa.models import Chunk, Hit, Lang
-from citeqa.passage_translation import BILINGUAL_SIMILARITY, WordVectors, translations
+from citeqa.passage_translation import (
+    BILINGUAL_SIMILARITY,
+    UNSTORED_WORDS,
+    WordVectors,
+    translations,
+)
 from citeqa.stored_words import (
     WORDS_VERSION,
     StoredWords,
@@ -71,7 +76,21 @@ def test_the_words_written_in_the_most_passages_are_chosen_with_their_most_writt
     chosen = counts_of(CHUNKS).chosen()
     assert chosen["brule"] == "brûlé" and chosen["odeur"] == "odeur"
     assert "le" not in chosen and "de" not in chosen, "stopwords and short words are no candidates"
-    assert list(counts_of(CHUNKS).chosen(2)) == ["brule", "odeur"], "in 2 passages, then a-z"
+    assert list(counts_of(CHUNKS).chosen(2)) == ["odeur", "brule"], "in 2 passages, 3 / 2 times"
+
+
+def test_words_of_as_many_passages_are_chosen_by_occurrences_then_as_first_written() -> None:
+    # at the cap, words each written in one passage: not the a-m ones (alphabetical ties kept
+    # them and dropped every n-z word of a large corpus's single passages)
+    counts = counts_of(
+        [
+            chunk(0, "en", "zebra amber"),
+            chunk(1, "en", "yellow"),
+            chunk(2, "en", "walrus walrus basalt"),
+        ]
+    )
+    assert list(counts.chosen(3)) == ["walrus", "zebra", "amber"]
+    assert list(counts.chosen()) == ["walrus", "zebra", "amber", "yellow", "basalt"]
 
 
 def test_stored_words_read_back_as_float16_rows_of_their_folded_words(tmp_path: Path) -> None:
@@ -79,7 +98,7 @@ def test_stored_words_read_back_as_float16_rows_of_their_folded_words(tmp_path: 
     store_words(tmp_path, counts_of(CHUNKS), embedder)
     listed, arrays = words_files("fakeml")
     assert np.load(tmp_path / arrays, allow_pickle=False).dtype == np.float16
-    stored = read_words(tmp_path, "fakeml", [listed, arrays])
+    stored = read_words(tmp_path, "fakeml", 48, [listed, arrays])
     assert stored is not None and len(stored) == len(counts_of(CHUNKS).chosen())
     held, vectors = stored.vectors_of(["odeur", "absent", "brule"])
     assert held == ["odeur", "brule"] and vectors.dtype == np.float32
@@ -88,9 +107,9 @@ def test_stored_words_read_back_as_float16_rows_of_their_folded_words(tmp_path: 
 
 def test_words_a_build_did_not_store_or_stored_otherwise_are_not_read(tmp_path: Path) -> None:
     listed, arrays = words_files("fakeml")
-    assert read_words(tmp_path, "fakeml", []) is None, "an index built before: none"
+    assert read_words(tmp_path, "fakeml", 48, []) is None, "an index built before: none"
     store_words(tmp_path, counts_of(CHUNKS), CountingAxes())
-    assert read_words(tmp_path, "fakeml", [listed]) is None, "the build listed only one"
+    assert read_words(tmp_path, "fakeml", 48, [listed]) is None, "the build listed only one"
     entry = json.loads((tmp_path / listed).read_text())
     for damaged in [
         {**entry, "version": WORDS_VERSION + 1},
@@ -98,9 +117,23 @@ def test_words_a_build_did_not_store_or_stored_otherwise_are_not_read(tmp_path: 
         {**entry, "written": [1] * len(entry["written"])},
     ]:
         (tmp_path / listed).write_text(json.dumps(damaged))
-        assert read_words(tmp_path, "fakeml", [listed, arrays]) is None
+        assert read_words(tmp_path, "fakeml", 48, [listed, arrays]) is None
     (tmp_path / listed).write_text("[not json")
-    assert read_words(tmp_path, "fakeml", [listed, arrays]) is None
+    assert read_words(tmp_path, "fakeml", 48, [listed, arrays]) is None
+
+
+def test_words_stored_of_another_type_or_width_are_not_read(tmp_path: Path) -> None:
+    # a same-size file of float32 rows half as wide crashed `ask` (ValueError joining its
+    # vectors to the question's); another width or type is not the build's
+    listed, arrays = words_files("fakeml")
+    store_words(tmp_path, counts_of(CHUNKS), CountingAxes())
+    halves = np.load(tmp_path / arrays).view(np.float32)
+    assert halves.shape[1] == 24
+    np.save(tmp_path / arrays, halves)
+    assert read_words(tmp_path, "fakeml", 48, [listed, arrays]) is None
+    np.save(tmp_path / arrays, halves.view(np.float16))
+    assert read_words(tmp_path, "fakeml", 48, [listed, arrays]) is not None, "as stored"
+    assert read_words(tmp_path, "fakeml", 64, [listed, arrays]) is None, "another dimension"
 
 
 def test_a_build_embeds_only_the_words_the_previous_build_did_not_store(tmp_path: Path) -> None:
@@ -112,8 +145,8 @@ def test_a_build_embeds_only_the_words_the_previous_build_did_not_store(tmp_path
     store_words(tmp_path / "after", counts_of(CHUNKS), embedder, tmp_path / "before")
     assert sorted(embedder.embedded) == ["plug", "replaced", "warranty"], "duo: stored before"
     files = words_files("fakeml")
-    stored = read_words(tmp_path / "after", "fakeml", files)
-    before = read_words(tmp_path / "before", "fakeml", files)
+    stored = read_words(tmp_path / "after", "fakeml", 48, files)
+    before = read_words(tmp_path / "before", "fakeml", 48, files)
     assert stored is not None and before is not None
     assert np.array_equal(stored.vectors_of(["odeur"])[1], before.vectors_of(["odeur"])[1])
 
@@ -123,7 +156,7 @@ def test_a_question_s_translation_embeds_only_its_absent_words_with_stored_words
 ) -> None:
     embedder = CountingAxes()
     store_words(tmp_path, counts_of(CHUNKS), embedder)
-    stored = read_words(tmp_path, "fakeml", words_files("fakeml"))
+    stored = read_words(tmp_path, "fakeml", 48, words_files("fakeml"))
     embedder.embedded.clear()
     hits = [Hit(chunk=each, chunk_index=n, score=1.0) for n, each in enumerate(CHUNKS)]
     found = translations(
@@ -133,15 +166,19 @@ def test_a_question_s_translation_embeds_only_its_absent_words_with_stored_words
     assert embedder.embedded == ["smells", "burnt"], "the passages' words are not embedded"
 
 
-def test_a_passage_word_the_build_did_not_store_is_no_translation() -> None:
+def test_passage_words_the_build_did_not_store_are_embedded_up_to_a_budget() -> None:
+    # a large corpus's build stores only its MAX_WORDS words: a retrieved passage's other
+    # words are embedded as asked, the first UNSTORED_WORDS of them that the passages write
     embedder = CountingAxes()
     hits = [Hit(chunk=CHUNKS[0], chunk_index=0, score=1.0)]
-    vectors = embedder.embed_batch(["odeur"])
-    without = StoredWords(["client"], embedder.embed_batch(["client"]).astype(np.float16))
-    with_it = StoredWords(["odeur"], vectors.astype(np.float16))
-    for stored, found in [(without, {}), (with_it, {"smells": "odeur"})]:
-        words = WordVectors(embedder)
-        assert translations(["smells"], hits, "en", words, 0.83, stored) == found
+    stored = StoredWords(["client"], embedder.embed_batch(["client"]).astype(np.float16))
+    embedder.embedded.clear()
+    found = translations(["smells"], hits, "en", WordVectors(embedder), 0.83, stored)
+    assert found == {"smells": "odeur"}
+    assert embedder.embedded == ["smells", "signale", "odeur", "brûlé", "prise"]
+    many = " ".join(f"mot{chr(97 + n // 26)}{chr(97 + n % 26)}" for n in range(UNSTORED_WORDS))
+    late = Hit(chunk=chunk(5, "fr", f"{many} odeur"), chunk_index=5, score=1.0)
+    assert translations(["smells"], [late], "en", WordVectors(embedder), 0.83, stored) == {}
 
 
 def test_term_pairs_take_the_vectors_the_build_embedded_already() -> None:
