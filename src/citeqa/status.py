@@ -222,6 +222,7 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         skipped=sorted({*index.files().skipped(), *corpus.left_out}),
         unread=recorded_unread(index.files()),
         warnings=list(manifest.warnings or []),
+        warnings_more=manifest.warnings_more or 0,
     )
 
 
