@@ -194,8 +194,8 @@ def _same_thread(placed: Sequence[Placed], records: list[ThreadRecord | None], n
     return (
         record is not None
         and best is not None
-        and placed[n][0] is placed[0][0]
-        and (record.thread == best.thread)
+        and placed[n][0].doc_id == placed[0][0].doc_id
+        and record.thread == best.thread
     )
 
 
