@@ -492,16 +492,24 @@ def by_asked_speaker(candidates: Candidates, bank: SentenceBank, question: str) 
 
 def in_answering_record(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
     """The candidates, but when the best stands in a thread of an export's records (a
-    ticket's comments) that another of its records answers better, only that record's
+    ticket's comments) that another of its records answers better, that record's first, the
+    thread's other records left out, other threads' and documents' kept after
     (record_threads.answering_records): the agent's reply to "How do I fix …?" rather than
     the customer's comment restating the problem, the comment by an agent for "Which agent
-    helped …?" (s25 trial)."""
+    helped …?" (s25 trial). A candidate supports a reply when it writes words of the
+    question (its coverage). The answering record stands in the best's place, with its
+    probability when lower: `choose` weighs the others kept against it as against the best."""
     placed = [
         (bank.documents[bank.sentences[item.index].doc_id], bank.sentences[item.index].start)
         for item in candidates.sentences
     ]
-    kept = answering_records(placed, question)
-    return candidates if kept is None else _subset(candidates, kept)
+    supported = [item.coverage > 0 for item in candidates.sentences]
+    kept = answering_records(placed, question, supported)
+    if kept is None:
+        return candidates
+    answering = _subset(candidates, kept)
+    answering.probabilities[0] = max(answering.probabilities[0], candidates.probabilities[0])
+    return answering
 
 
 def _kind_of(bank: SentenceBank, index: int) -> str:

@@ -321,6 +321,7 @@ def _manifest(
 ) -> dict[str, Any]:
     """manifest.json of a build (store.IndexManifest), with the warnings its reading of the
     corpus gave (store.recorded_warnings) for `citeqa status` to show."""
+    warnings, more = recorded_warnings(reading.warnings)
     return {
         "format_version": FORMAT_VERSION,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -343,7 +344,8 @@ def _manifest(
         "sentence_count": contents.sentence_count,
         "libraries": library_versions(),
         "readers": reader_versions(),
-        "warnings": recorded_warnings(reading.warnings),
+        "warnings": warnings,
+        "warnings_more": more,
     }
 
 

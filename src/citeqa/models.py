@@ -405,6 +405,9 @@ class IndexStatus(Frozen):
     """What reading the corpus warned of when the index was built (its manifest's `warnings`:
     a ragged CSV, a file read as plain text), as written: shown made visible (a file name may
     hold any character); none from an index built before they were recorded."""
+    warnings_more: int = 0
+    """How many more warnings the build gave than `warnings` holds (its manifest keeps the
+    first store.RECORDED_WARNINGS; `citeqa index` prints them all)."""
     sentence_count: int = 0
     """Sentences the index holds (its manifest's count)."""
     sentence_vectors: bool = True

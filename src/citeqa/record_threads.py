@@ -10,14 +10,21 @@ answers: the customer's comment restating the question outranked the agent's rep
 trial, "How do I fix a firmware update stuck at 87%?", "Which agent helped Anna Kowalski?").
 When the best candidate stands in such a thread:
 - a question asking how to do or fix something (`way_cues`) whose best candidate stands in
-  the thread's first record (the request) is answered from the first later record of the
-  thread by another party (its first short value differs: another author) among the
-  candidates: its first sentence among them (who replied, then what to do; the rankers'
-  shortest would be its closing "Firmware 2.8.1 fixes this issue.");
+  the thread's first record (the request), written by an author its short values name under
+  an `author_keys` key ("author: Anna Kowalski, end-user"), is answered from the first later
+  record of the thread by another author (that key's value differs), when one of its
+  sentences writes words of the question (its coverage, the question's own score): the first
+  such sentence (who replied, then what to do; not a greeting-only opening "Hello Anna!", nor
+  the rankers' shortest, its closing "Firmware 2.8.1 fixes this issue."). A knowledge base's
+  sections and a chat log's messages name no author, or reply with no word of the question
+  ("Thanks alice, I will try the portal"), so they keep their best (s26 review);
 - a question asking a kind of thing by its noun ("Which agent …", "Quel technicien …":
-  `noun_askers`) whose best candidate's record does not write that noun among its short
-  values is answered from the thread's records that do ("author: Priya Nair, agent"), in the
-  ranker's order.
+  `noun_askers`) whose best candidate stands in a record of a list the thread's record holds
+  (not the record's own values: "assigned_agent: Tom Reed" answers) and neither its short
+  values nor the keys of its own line write that noun is answered from the thread's records
+  whose short values do ("author: Priya Nair, agent"), in the ranker's order.
+Either way the thread's other records are left out, the candidates of other threads and
+other documents kept after, in their order.
 Cues: citeqa/data/record_threads.json (English and French). Only JSON documents are read so
 (readers/records.py writes no other kind). No I/O but the data file, read once.
 """
@@ -45,6 +52,9 @@ _LEAD = re.compile(
 )
 """A nested record's first line: its list's name, its place, then its short values and maybe
 its prose's first line, or its prose's first line alone (readers/records._nested_record)."""
+_KEY_PATH = re.compile(r"[^\s#][^\n:]*? › [^\n]*?: ")
+"""A line of a value keyed from the record down ("via › source › from: …", treetext.py's
+lines): one after the record's lists is the record's own, not its last record's prose."""
 READ_BACK = 100_000
 """How far back (characters) from a sentence its record's heading is looked for: a record's
 passage is a ticket's, and a JSON file's lines of paths, which have none, are not read
@@ -60,35 +70,46 @@ Placed = tuple[Document, int]
 class ThreadRecord:
     """Where a sentence stands in an export's record: the start of the record's heading (its
     thread), and, when it stands in a record of a list the record holds, that record's place
-    (1: the first) and its short values ("author: Priya Nair, agent"); place 0 and no values
-    for the record's own lines."""
+    (1: the first), its short values ("author: Priya Nair, agent") and its author (the value
+    of its first `author_keys` key, "Priya Nair, agent"; None when it names none); place 0
+    and no values for the record's own lines."""
 
     thread: int
     place: int
     values: tuple[str, ...]
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The language data: way cues, the noun after an asker, the keys naming an author."""
+
+    way: re.Pattern[str] | None
+    noun: re.Pattern[str] | None
+    author_keys: frozenset[str]
 
 
 @cache
-def _cues() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The way cues and the noun askers (a pattern of the noun after one), read once; a
-    missing or malformed part is read as no cue."""
+def _cues() -> _Cues:
+    """The cues, read once; a missing or malformed part is read as no cue."""
     data = data_json("record_threads.json")
     data = data if isinstance(data, dict) else {}
     askers = [re.escape(fold(word)) for word in data_strings(data.get("noun_askers"))]
     noun = re.compile(rf"\b(?:{'|'.join(askers)})\s+(\w+)") if askers else None
-    return data_pattern(data.get("way_cues")), noun
+    authors = frozenset(fold(key) for key in data_strings(data.get("author_keys")))
+    return _Cues(data_pattern(data.get("way_cues")), noun, authors)
 
 
 def asks_way(question: str) -> bool:
     """Whether `question` asks how to do or fix something (`way_cues`)."""
-    way = _cues()[0]
+    way = _cues().way
     return way is not None and way.search(fold(question)) is not None
 
 
 def asked_noun(question: str) -> str | None:
     """The noun `question` asks a kind of thing by ("agent" in "Which agent helped Anna?"),
     folded; None when it asks none or the word after the asker is a stopword ("what is")."""
-    noun = _cues()[1]
+    noun = _cues().noun
     found = noun.search(fold(question)) if noun is not None else None
     if found is None or found.group(1) in stopwords():
         return None
@@ -97,7 +118,10 @@ def asked_noun(question: str) -> str | None:
 
 def thread_record(document: Document, offset: int) -> ThreadRecord | None:
     """Where the character at `offset` of `document` stands in an export's record
-    (`ThreadRecord`); None outside a record's passage or for another kind than JSON."""
+    (`ThreadRecord`); None outside a record's passage or for another kind than JSON. Its
+    record is the last paragraph opening with a record's lead line (`_LEAD`) between the
+    heading and `offset`: a comment of several paragraphs is one record; a paragraph of a
+    value keyed from the record down (`_KEY_PATH`) after it is the record's own."""
     if document.kind != RECORD_KIND:
         return None
     text = document.text
@@ -106,59 +130,126 @@ def thread_record(document: Document, offset: int) -> ThreadRecord | None:
     heading = text.rfind(opening, floor, offset + len(opening) - 1) + 1
     if heading == 0 and not (floor == 0 and text.startswith(_RECORD_HEADING)):
         return None
-    blank = text.rfind("\n\n", heading, offset)
-    if blank < 0:
-        return ThreadRecord(heading, 0, ())
-    start = blank + 2
-    end = text.find("\n", start)
-    lead = _LEAD.fullmatch(text[start : end if end >= 0 else len(text)])
+    lead = _last_lead(text, heading, offset)
     if lead is None:
         return ThreadRecord(heading, 0, ())
     rest = lead.group("rest") or ""
     if not rest.startswith(VALUE_SEPARATOR):  # its prose alone
         return ThreadRecord(heading, int(lead.group("place")), ())
-    values = rest[len(VALUE_SEPARATOR) :].split(PROSE_AFTER, 1)[0]
-    return ThreadRecord(heading, int(lead.group("place")), tuple(values.split(VALUE_SEPARATOR)))
+    values = tuple(rest[len(VALUE_SEPARATOR) :].split(PROSE_AFTER, 1)[0].split(VALUE_SEPARATOR))
+    return ThreadRecord(heading, int(lead.group("place")), values, _author(values))
 
 
-def answering_records(placed: Sequence[Placed], question: str) -> list[int] | None:
-    """The places in `placed` (the candidates, best first) of those answering `question` from
-    the best's thread (the module's rules), best first; None when no rule
-    applies (the best stands in no thread, or no other record of it answers)."""
+def _last_lead(text: str, heading: int, offset: int) -> re.Match[str] | None:
+    """The lead line of the last paragraph between `heading` and `offset` that opens with one
+    (a nested record's first line), None when none does or a later paragraph opens with a
+    key path (the record's own lines)."""
+    blank = text.rfind("\n\n", heading, offset)
+    while blank >= 0:
+        start = blank + 2
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)]
+        lead = _LEAD.fullmatch(line)
+        if lead is not None or _KEY_PATH.match(line):
+            return lead
+        blank = text.rfind("\n\n", heading, blank)
+    return None
+
+
+def _author(values: tuple[str, ...]) -> str | None:
+    """The value of the first of `values` keyed by an `author_keys` key, folded."""
+    for value in values:
+        key, separator, written = value.partition(": ")
+        if separator and fold(key.strip()) in _cues().author_keys:
+            return fold(written.strip())
+    return None
+
+
+def answering_records(
+    placed: Sequence[Placed], question: str, supported: Sequence[bool]
+) -> list[int] | None:
+    """The places in `placed` (the candidates, best first) answering `question` from the
+    best's thread (the module's rules), best first, then those of other threads and other
+    documents in their order; None when no rule applies (the best stands in no thread, or
+    no other record of it answers). `supported[n]`: whether candidate n writes words of the
+    question (its scores' coverage)."""
     if not placed:
         return None
     records = [thread_record(document, start) for document, start in placed]
     best = records[0]
     if best is None:
         return None
-    if best.place == 1 and asks_way(question):
-        reply = _first_reply(records, best)
-        if reply:  # its opening sentence: who replied, then what to do
-            return [min(reply, key=lambda number: placed[number][1])]
-    noun = asked_noun(question)
-    if noun is not None and not _writes(best, noun):
-        holding = [
-            number
-            for number, record in enumerate(records)
-            if record is not None and record.thread == best.thread and _writes(record, noun)
-        ]
-        return holding or None
-    return None
+    same = [_same_thread(placed, records, number) for number in range(len(placed))]
+    answering = _reply(placed, records, same, supported) if asks_way(question) else []
+    if not answering:
+        answering = _holding(placed, records, same, question)
+    if not answering:
+        return None
+    return answering + [number for number in range(len(placed)) if not same[number]]
 
 
-def _first_reply(records: list[ThreadRecord | None], request: ThreadRecord) -> list[int]:
-    """The places of the records of the request's thread that stand in its first later record
-    whose first short value differs from the request's (another author)."""
+def _same_thread(placed: Sequence[Placed], records: list[ThreadRecord | None], n: int) -> bool:
+    """Whether candidate `n` stands in the best's thread (its document, its heading)."""
+    record, best = records[n], records[0]
+    return (
+        record is not None
+        and best is not None
+        and placed[n][0].doc_id == placed[0][0].doc_id
+        and record.thread == best.thread
+    )
+
+
+def _reply(
+    placed: Sequence[Placed],
+    records: list[ThreadRecord | None],
+    same: list[bool],
+    supported: Sequence[bool],
+) -> list[int]:
+    """The place of the first sentence writing words of the question of the first later
+    record of the best's thread by another author, when the best is the thread's first
+    record and names its author; none otherwise."""
+    request = records[0]
+    if request is None or request.place != 1 or request.author is None:
+        return []
     replies = [
         (record.place, number)
         for number, record in enumerate(records)
         if record is not None
-        and record.thread == request.thread
+        and same[number]
         and record.place > request.place
-        and record.values[:1] != request.values[:1]
+        and record.author not in (None, request.author)
     ]
     first = min((place for place, _ in replies), default=None)
-    return [number for place, number in replies if place == first]
+    answering = [number for place, number in replies if place == first and supported[number]]
+    return [min(answering, key=lambda number: placed[number][1])] if answering else []
+
+
+def _holding(
+    placed: Sequence[Placed], records: list[ThreadRecord | None], same: list[bool], question: str
+) -> list[int]:
+    """The places of the best thread's records whose short values write the noun `question`
+    asks by, when the best stands in a record of a list (not the record's own values) and
+    neither its short values nor its own line's keys write it; none otherwise."""
+    best, noun = records[0], asked_noun(question)
+    if noun is None or best is None or best.place == 0 or _writes(best, noun):
+        return []
+    if written_terms(noun) & _line_keys(*placed[0]):
+        return []
+    return [
+        number
+        for number, record in enumerate(records)
+        if record is not None and same[number] and _writes(record, noun)
+    ]
+
+
+def _line_keys(document: Document, start: int) -> frozenset[str]:
+    """The terms of the keys written on the line holding `start` ("assigned_agent: Tom
+    Reed" writes "assigned", "agent")."""
+    text = document.text
+    end = text.find("\n", start)
+    line = text[text.rfind("\n", 0, start) + 1 : end if end >= 0 else len(text)]
+    keys = [part.partition(": ")[0] for part in line.split(VALUE_SEPARATOR) if ": " in part]
+    return written_terms(" ".join(keys))
 
 
 def _writes(record: ThreadRecord, noun: str) -> bool:

@@ -227,6 +227,7 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         unread=recorded_unread(index.files()),
         warnings=list(manifest.warnings or []),
         attachments_unread=unread_attachments(index.files(), index.documents),
+        warnings_more=manifest.warnings_more or 0,
     )
 
 

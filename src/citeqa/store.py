@@ -91,15 +91,15 @@ POINTER_SUFFIX = ".qdrant.json"
 
 
 RECORDED_WARNINGS = 100
-"""The most warnings a manifest keeps (then a line counting the others): a corpus of thousands
-of odd files would make every status read a manifest of megabytes."""
+"""The most warnings a manifest keeps (then counts the others, `warnings_more`): a corpus of
+thousands of odd files would make every status read a manifest of megabytes."""
 
 
-def recorded_warnings(warnings: list[str]) -> list[str]:
-    """The warnings a manifest keeps: the first RECORDED_WARNINGS, then how many more."""
+def recorded_warnings(warnings: list[str]) -> tuple[list[str], int]:
+    """The warnings a manifest keeps, the first RECORDED_WARNINGS, and how many more there
+    were."""
     kept = warnings[:RECORDED_WARNINGS]
-    more = len(warnings) - len(kept)
-    return [*kept, f"and {more} more warnings (`citeqa index` prints them all)"] if more else kept
+    return kept, len(warnings) - len(kept)
 
 
 BUILT_AT = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"
@@ -145,10 +145,29 @@ class IndexManifest(Frozen):
     None: written before readers had versions."""
     warnings: list[str] | None = None
     """What reading the corpus warned of when the build was written (a ragged CSV, a file read
-    as plain text), as `citeqa index` printed them, at most RECORDED_WARNINGS then how many
-    more (`recorded_warnings`): `citeqa status` shows them. None: written before they were
-    recorded (status then says none); a build that found nothing changed writes no manifest,
-    and its files, reread by the same readers, warn of the same."""
+    as plain text), as `citeqa index` printed them, at most RECORDED_WARNINGS
+    (`recorded_warnings`): `citeqa status` shows them. None: written before they were
+    recorded, or not a list of texts (ignored: status then says none, the index still
+    loads); a build that found nothing changed writes no manifest, and its files, reread by
+    the same readers, warn of the same."""
+    warnings_more: int | None = None
+    """How many more warnings the build gave than `warnings` keeps; None: none, or not a
+    count (ignored, as a malformed `warnings`)."""
+
+    @field_validator("warnings", mode="before")
+    @classmethod
+    def _warning_texts(cls, warnings: object) -> list[str] | None:
+        """The warnings when they are a list of texts, else None: what status shows, never a
+        reason to reject the index."""
+        if isinstance(warnings, list) and all(isinstance(line, str) for line in warnings):
+            return warnings
+        return None
+
+    @field_validator("warnings_more", mode="before")
+    @classmethod
+    def _warning_count(cls, more: object) -> int | None:
+        """The count when it is a whole number of at least 0, else None (ignored)."""
+        return more if isinstance(more, int) and not isinstance(more, bool) and more >= 0 else None
 
     @property
     def cutting_version(self) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from citeqa.api import build_index
+from citeqa.cli.index_cmds import WARNINGS_LISTED, warning_lines
 from citeqa.store import RECORDED_WARNINGS, IndexManifest, read_manifest, recorded_warnings
 from small_corpora import fake_settings
 
@@ -54,6 +55,39 @@ def test_a_manifest_without_warnings_reads_with_none(tmp_path: Path) -> None:
 
 def test_a_manifest_keeps_the_first_warnings_and_counts_the_others() -> None:
     many = [f"file-{n}.csv: odd" for n in range(RECORDED_WARNINGS + 7)]
-    kept = recorded_warnings(many)
-    assert kept[:-1] == many[:RECORDED_WARNINGS] and kept[-1].startswith("and 7 more warnings")
-    assert recorded_warnings(many[:3]) == many[:3]
+    assert recorded_warnings(many) == (many[:RECORDED_WARNINGS], 7)
+    assert recorded_warnings(many[:3]) == (many[:3], 0)
+
+
+def test_plain_status_lists_a_few_warnings_and_counts_every_other() -> None:
+    recorded = [f"file-{n}.csv: odd" for n in range(RECORDED_WARNINGS)]
+    lines = warning_lines(recorded, 7, WARNINGS_LISTED)
+    assert lines[:-1] == [f"warning: {line}" for line in recorded[:WARNINGS_LISTED]]
+    more = RECORDED_WARNINGS - WARNINGS_LISTED
+    assert lines[-1] == (
+        f"and {more + 7} more warnings (`citeqa status --all` lists {more},"
+        " `citeqa index` prints them all)"
+    )
+    every = warning_lines(recorded, 7, None)
+    assert len(every) == RECORDED_WARNINGS + 1
+    assert every[-1] == "and 7 more warnings (`citeqa index` prints them all)"
+    assert warning_lines(recorded[:2], 0, WARNINGS_LISTED) == [
+        f"warning: {recorded[0]}",
+        f"warning: {recorded[1]}",
+    ]
+
+
+def test_a_malformed_warnings_field_is_ignored_not_a_broken_index(tmp_path: Path, cli: Any) -> None:
+    corpus, index = ragged_corpus(tmp_path / "corpus"), tmp_path / "index"
+    build_index(fake_settings(corpus, index))
+    [build] = [folder for folder in index.iterdir() if folder.name.startswith("build-")]
+    written = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    assert written["warnings_more"] == 0
+    written.update(warnings=[1, {"a": 2}], warnings_more="many")
+    (build / "manifest.json").write_text(json.dumps(written), encoding="utf-8")
+    where = {"corpus_dir": str(corpus), "index_dir": str(index)}
+    described = cli("status", "--json", **where)
+    assert described.code == 0, described.err
+    status = json.loads(described.out)
+    assert status["warnings"] == [] and status["warnings_more"] == 0
+    assert IndexManifest.model_validate({**written, "warnings": "x"}).warnings is None

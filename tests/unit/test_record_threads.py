@@ -4,7 +4,13 @@ record of its thread answers a question (answering_records)."""
 from __future__ import annotations
 
 from citeqa.models import Document
-from citeqa.record_threads import answering_records, asked_noun, asks_way, thread_record
+from citeqa.record_threads import (
+    ThreadRecord,
+    answering_records,
+    asked_noun,
+    asks_way,
+    thread_record,
+)
 
 TEXT = (
     "## tickets › 5541 · Firmware update stuck at 87%\n"
@@ -16,7 +22,10 @@ TEXT = (
     "## tickets › 5542 · Boiler error\n"
     "status: open\n"
 )
-NOTES = "## 7 · Printer\nstatus: open\n\nnotes #1 — Paper jams twice a day.\n\nSee issue\n"
+NOTES = (
+    "## 7 · Printer\nstatus: open\n\nnotes #1 — Paper jams twice a day.\n\nSee issue 4.\n\n"
+    "via › source › from: help desk\n"
+)
 
 
 def export(kind: str = "json") -> Document:
@@ -43,7 +52,8 @@ def test_a_sentence_stands_in_its_record_of_its_thread() -> None:
     bare = Document(doc_id="n", path="n.json", title="n", text=NOTES, sha256="0", kind="json")
     note = thread_record(bare, NOTES.index("notes #1"))
     assert note is not None and (note.place, note.values) == (1, ())
-    assert thread_record(bare, NOTES.index("See issue")) == thread_record(bare, 0)
+    assert thread_record(bare, NOTES.index("See issue")) == note  # its second paragraph
+    assert thread_record(bare, NOTES.index("via › ")) == thread_record(bare, 0)
 
 
 def test_questions_asking_a_way_or_a_kind_by_its_noun() -> None:
@@ -59,10 +69,95 @@ def test_the_reply_or_the_record_writing_the_asked_noun_answers() -> None:
     document = export()
     placed = [(document, at(text)) for text in ("comments #1", "Firmware 2.8.1", "Hi Anna")]
     placed[2] = (document, at("comments #2"))
-    assert answering_records(placed, "How do I fix the update stuck at 87%?") == [2]
-    assert answering_records(placed, "When did the update get stuck?") is None
+    supported = [True] * 3
+    assert answering_records(placed, "How do I fix the update stuck at 87%?", supported) == [2]
+    assert answering_records(placed, "When did the update get stuck?", supported) is None
     asked = [(document, at("comments #3")), (document, at("comments #1")), placed[1]]
-    assert answering_records(asked, "Which agent helped Anna Kowalski?") == [2]
-    assert answering_records(asked, "Which customer thanked Priya?") is None
+    assert answering_records(asked, "Which agent helped Anna Kowalski?", supported) == [2]
+    assert answering_records(asked, "Which customer thanked Priya?", supported) is None
     other = [(document, at("## tickets › 5542")), (document, at("comments #2"))]
-    assert answering_records(other, "Which agent replied?") is None  # another thread
+    assert answering_records(other, "Which agent replied?", supported) is None  # another thread
+
+
+def json_document(text: str, name: str = "t") -> Document:
+    return Document(
+        doc_id=name, path=f"{name}.json", title=name, text=text, sha256="0", kind="json"
+    )
+
+
+KB = (
+    "## articles › 100 · Resetting the hub\n"
+    "id: 100 · author: docs team\n\n"
+    "sections #1 · heading: Steps — To reset the hub, hold the rear button.\n\n"
+    "sections #2 · heading: Troubleshooting — If the light stays red, unplug the hub.\n"
+)
+CHAT = (
+    "## conversations › 1 · it-help\n"
+    "channel: it-help · date: 2026-03-01\n\n"
+    "messages #1 · user: alice — To get VPN access, file a request in the IT portal.\n\n"
+    "messages #2 · user: bob — Thanks alice, I will try the portal tomorrow.\n"
+)
+
+
+def test_a_knowledge_base_s_sections_name_no_author_and_keep_their_best() -> None:
+    kb = json_document(KB)
+    placed = [(kb, KB.index("sections #1")), (kb, KB.index("sections #2"))]
+    assert thread_record(kb, KB.index("sections #1")) == ThreadRecord(0, 1, ("heading: Steps",))
+    assert answering_records(placed, "How do I reset the hub?", [True, True]) is None
+
+
+def test_a_chat_log_s_reply_writing_no_word_of_the_question_is_no_answer() -> None:
+    chat = json_document(CHAT)
+    placed = [(chat, CHAT.index("messages #1")), (chat, CHAT.index("messages #2"))]
+    assert thread_record(chat, CHAT.index("messages #2")).author == "bob"  # type: ignore[union-attr]
+    assert answering_records(placed, "How do I get VPN access?", [True, False]) is None
+    assert answering_records(placed, "How do I get VPN access?", [True, True]) == [1]
+
+
+ZENDESK = (
+    "## tickets › 7000 · Boiler error E47\n"
+    "status: solved · assigned_agent: Tom Reed\n\n"
+    "comments #1 · id: 9000 · author: Customer 0, end-user — My boiler shows error E47.\n\n"
+    "comments #2 · id: 9001 · author: Customer 0, end-user — Also the display flickers.\n\n"
+    "comments #3 · id: 9002 · author: Priya Nair, agent — Hello Customer 0!\n\n"
+    "Thank you for writing.\n\n"
+    "Please check the gas valve under the boiler is open.\n"
+)
+
+
+def test_the_reply_is_by_another_author_under_the_author_key_not_the_first_value() -> None:
+    desk = json_document(ZENDESK)
+    placed = [(desk, ZENDESK.index(text)) for text in ("comments #1", "comments #2", "Please")]
+    answer = answering_records(placed, "What should I do about boiler error E47?", [True] * 3)
+    assert answer == [2]
+
+
+def test_a_comment_of_several_paragraphs_is_one_record_answered_by_a_worded_sentence() -> None:
+    desk = json_document(ZENDESK)
+    record = thread_record(desk, ZENDESK.index("Please check"))
+    assert record is not None and record.place == 3 and record.author == "priya nair, agent"
+    texts = ("comments #1", "comments #3", "Thank you for", "Please check")
+    placed = [(desk, ZENDESK.index(text)) for text in texts]
+    answer = answering_records(placed, "How do I fix error E47?", [True, False, False, True])
+    assert answer == [3]
+
+
+def test_which_noun_keeps_an_answer_from_the_record_s_own_values_or_a_key() -> None:
+    desk = json_document(ZENDESK)
+    own = [(desk, ZENDESK.index("status: solved")), (desk, ZENDESK.index("comments #3"))]
+    assert answering_records(own, "Which agent was ticket 7000 assigned to?", [True] * 2) is None
+    keyed = ZENDESK.replace("id: 9001", "agent_note: none")
+    document = json_document(keyed)
+    placed = [(document, keyed.index("comments #2")), (document, keyed.index("comments #3"))]
+    assert answering_records(placed, "Which agent saw it?", [True] * 2) is None
+
+
+def test_other_documents_and_threads_candidates_are_kept_after_the_answer() -> None:
+    document, kb = export(), json_document(KB, "kb")
+    placed = [
+        (document, at("comments #1")),
+        (kb, KB.index("sections #1")),
+        (document, at("## tickets › 5542")),
+        (document, at("comments #2")),
+    ]
+    assert answering_records(placed, "How do I fix the update stuck?", [True] * 4) == [3, 1, 2]

@@ -185,6 +185,9 @@ def check_loadable(described: IndexStatus) -> None:
     check_available([c.name for c in described.channels])
 
 
+WARNINGS_LISTED = 5
+"""Build warnings plain `citeqa status` shows before saying how many more (`--all` lists
+them): a corpus of a hundred ragged files would fill the screen with them."""
 KEPT_FOR_USER = (
     "old build kept for files citeqa did not write in it (it removes only those a build's"
     " manifest lists);"
@@ -243,7 +246,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
         if listed is None:
             for name in described.skipped:
                 console.print(Text(f"  {shown(name)}"))
-    for line in warning_lines(described.warnings, listed):
+    shown_warnings = None if listed is None else WARNINGS_LISTED
+    for line in warning_lines(described.warnings, described.warnings_more, shown_warnings):
         console.print(Text(line, style="yellow"))
     for line in attachment_lines(described.attachments_unread, listed):
         console.print(Text(line))
@@ -310,12 +314,21 @@ def summary_parts(described: IndexStatus, summary: Summary) -> list[Table | Text
     ]
 
 
-def warning_lines(warnings: list[str], listed: int | None) -> list[str]:
+def warning_lines(warnings: list[str], unrecorded: int, listed: int | None) -> list[str]:
     """The build's warnings (IndexStatus.warnings) as `citeqa index` printed them
-    (buildnotes.report_notes), each made visible: the first `listed`, then how many more."""
-    named, more = first(warnings, listed) if listed is not None else (warnings, 0)
+    (buildnotes.report_notes), each made visible: the first `listed` (all with None), then
+    how many more, the `unrecorded` ones (IndexStatus.warnings_more) among them, and where
+    to see them."""
+    named, unlisted = first(warnings, listed)
     lines = [f"warning: {shown(line)}" for line in named]
-    return [*lines, f"and {more} more warnings (`citeqa status --all`)"] if more else lines
+    if unlisted and unrecorded:
+        where = f"`citeqa status --all` lists {unlisted}, `citeqa index` prints them all"
+    elif unlisted:
+        where = "`citeqa status --all` lists them"
+    else:
+        where = "`citeqa index` prints them all"
+    more = unlisted + unrecorded
+    return [*lines, f"and {more} more warnings ({where})"] if more else lines
 
 
 def skipped_line(skipped: list[str], listed: int | None) -> str:
