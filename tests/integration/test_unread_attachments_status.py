@@ -39,3 +39,4 @@ def test_status_lists_the_attachments_not_read(
     print_status(status)
     out = capsys.readouterr().out
     assert "mail attachments not read (1):\n  budget.eml: attachments not read: b.pdf" in out
+    assert out.count("attachments not read: b.pdf") == 1  # not again among the warnings

@@ -247,7 +247,9 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
             for name in described.skipped:
                 console.print(Text(f"  {shown(name)}"))
     shown_warnings = None if listed is None else WARNINGS_LISTED
-    for line in warning_lines(described.warnings, described.warnings_more, shown_warnings):
+    unread = set(described.attachments_unread)  # listed under their own heading below
+    others = [warning for warning in described.warnings if warning not in unread]
+    for line in warning_lines(others, described.warnings_more, shown_warnings):
         console.print(Text(line, style="yellow"))
     for line in attachment_lines(described.attachments_unread, listed):
         console.print(Text(line))
