@@ -45,7 +45,7 @@ MAX_EVENTS = 20_000
 MAX_CALENDAR_CHARACTERS = 8_000_000
 """A larger .ics file is skipped. Larger than structured.py's limit for data files (1,000,000):
 an office's multi-year calendar export holds thousands of events of a few hundred characters
-each (8,000 events, 1.5 MB, were refused; s26 review E), read in about 4 s; at MAX_EVENTS of
+each (8,000 events, 1.5 MB, were refused; s26 review E), read in 2.5 s; at MAX_EVENTS of
 400 characters a file is 8 MB."""
 MAX_CALENDAR_BYTES = 4 * MAX_CALENDAR_CHARACTERS + 4
 """A file of more bytes has more than MAX_CALENDAR_CHARACTERS characters whatever its encoding."""
@@ -133,7 +133,7 @@ def _parsed(text: str) -> Calendar:
 
 def event_section(event: Component) -> str:
     """An event's section: its summary as a heading, a line saying what, when and where, then
-    its description; "" for an event saying none of these."""
+    its description (alone when it says nothing else); "" for an event saying none of these."""
     summary = _text(event.get("SUMMARY"))
     when = _when(event)
     place = _text(event.get("LOCATION"))
