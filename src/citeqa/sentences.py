@@ -663,7 +663,7 @@ def _rank_free(
     names_key, numbered_key = key_cells(text, terms.keys, column)
     key = "" if names_key or not facts.table_row else bank.key_words(index)
     named_words = bool(key) and (
-        key in _asked_words(terms.focus) or _names_part_of_name(key, text, column, terms.focus)
+        key in _asked_words(terms.focus) or _names_part_of_name(bank, index, key, column, terms)
     )
     return _RankFree(
         index,
@@ -746,21 +746,76 @@ NAME_WORDS = (2, 3)
 `Liam O'Brien`, `Marie-Claire de Vries` is none)."""
 
 
-def _names_part_of_name(key: str, text: str, column: int, focus: str) -> bool:
+def _names_part_of_name(
+    bank: SentenceBank, index: int, key: str, column: int, terms: QuestionTerms
+) -> bool:
     """Whether a table row's key cell (`key`, its `cell_words`) is a person's name, two or
-    three capitalised words, whose first or last word the question (`focus`) writes
-    capitalised past its first word: "Who is Paul's manager?" looks up the `Paul Mercier` row
-    of an org chart, not the row of Léa Garnier whose manager is Paul Mercier. The cell is
-    read as written (`text`, the row; `column`, its key column) only when the question
-    writes one of those words."""
+    three capitalised words, whose first or last word the question (`terms.focus`) writes
+    capitalised past its first word, and names this row alone (`_NameWords.names_one_row`):
+    "Who is Paul's manager?" looks up the `Paul Mercier` row of an org chart, not the row of
+    Léa Garnier whose manager is Paul Mercier; "Which designer works in Lyon with Rose?" does
+    not look up `Rose Martin`, the manager of the designer it asks (s26 review E), nor "What
+    is Paul's role?" one of `Paul Mercier` and `Paul Durand`. The cell is read as written
+    (`column`: the row's key column) only when the question writes one of those words."""
     words = key.split()
     if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]:
         return False
-    asked = _capitalised_words(focus)
-    if words[0] not in asked and words[-1] not in asked:
+    named = _capitalised_words(terms.focus) & {words[0], words[-1]}
+    if not named:
         return False
-    written = question_words(key_cell(text, column))
-    return len(written) == len(words) and all(word[:1].isupper() for word in written)
+    written = question_words(key_cell(bank.text(index), column))
+    if len(written) != len(words) or not all(word[:1].isupper() for word in written):
+        return False
+    table = bank.table_of(index)
+    people = bank.read_table(table, _NameWords.of) if table is not None else None
+    if people is None:
+        return False
+    asked = _asked_columns(people.header, terms)
+    return all(people.names_one_row(word, column, asked) for word in named)
+
+
+class _NameWords(NamedTuple):
+    """A table's header row and, for each of its columns, how many of its cells hold each
+    word (folded): whether a name the question writes in part is one row's key alone."""
+
+    header: tuple[str, ...]
+    counts: tuple[Mapping[str, int], ...]
+
+    @staticmethod
+    def of(rows: Rows) -> _NameWords:
+        """The table's words of `rows` (`row_cells`, header row first), by column."""
+        width = max((len(row) for row in rows), default=0)
+        counts: list[dict[str, int]] = [{} for _ in range(width)]
+        for row in rows[1:]:
+            for at, cell in enumerate(row):
+                for word in {fold(word) for word in question_words(cell)}:
+                    counts[at][word] = counts[at].get(word, 0) + 1
+        return _NameWords(rows[0] if rows else (), tuple(counts))
+
+    def names_one_row(self, word: str, column: int, asked: frozenset[int]) -> bool:
+        """Whether `word` is in one cell of the key `column` and in no cell of a column but
+        those the question asks (`asked`): "Paul" in `Paul Mercier` and `Paul Durand` names
+        neither; "Rose" in `Rose Martin` and in the Manager cell of a row the question asks
+        by other words is that row's value, no key. A name in the column asked is what the
+        question asks of another row ("Who is Paul's manager?": Léa's manager is Paul)."""
+        if column >= len(self.counts) or self.counts[column].get(word, 0) != 1:
+            return False
+        return all(
+            at in asked or not held.get(word, 0)
+            for at, held in enumerate(self.counts)
+            if at != column
+        )
+
+
+def _asked_columns(header: Sequence[str], terms: QuestionTerms) -> frozenset[int]:
+    """The columns whose header the question names: as words (`names_words`), or by a term
+    of the question's own ("Who manages Mercier?" asks the Manager column)."""
+    own = frozenset().union(*(variants for variants, _ in terms.terms[: terms.focus_terms]))
+    return frozenset(
+        at
+        for at, cell in enumerate(header)
+        if names_words(cell, terms) or own & {*tokenize(cell, "en"), *tokenize(cell, "fr")}
+    )
 
 
 @functools.lru_cache(maxsize=8)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from citeqa.api import Assistant
+from citeqa.sentences import _NameWords
+from citeqa.tables import row_cells
 from small_corpora import assistant_over
 
 ORG_CHART = (
@@ -52,3 +54,49 @@ def test_a_full_name_and_a_column_look_the_row_up_over_prose(office: Assistant) 
 
 def test_a_name_asking_no_column_keeps_the_prose(office: Assistant) -> None:
     assert "build servers" in quoted(office, "What did Sofia Rossi present?")
+
+
+LYON_CHART = (
+    "Name,Role,Manager,Site\n"
+    "Paul Mercier,Directeur financier,Claire Fontaine,Paris\n"
+    "Paul Durand,Technicien,Tom Becker,Lyon\n"
+    "Tom Becker,Engineering manager,Claire Fontaine,Paris\n"
+    "Rose Martin,Senior developer,Tom Becker,Lyon\n"
+    "Mark Stone,Designer,Rose Martin,Lyon\n"
+    "Léa Garnier,Gestionnaire de paie,Paul Mercier,Paris\n"
+)
+
+
+@pytest.fixture(scope="module")
+def lyon(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {"org.csv": LYON_CHART, "notes.md": "# Notes\n\nThe garden has a Rose bush.\n"}
+    corpus, index = tmp_path_factory.mktemp("lyon"), tmp_path_factory.mktemp("index")
+    return assistant_over(files, corpus, index)
+
+
+def test_a_first_name_in_another_column_of_the_row_asked_is_no_key(lyon: Assistant) -> None:
+    """s26 review E: "Rose" looked up `Rose Martin`'s row, though the designer asked is Mark
+    Stone, whose manager she is."""
+    assert quoted(lyon, "Which designer works in Lyon with Rose?").startswith("| Mark Stone |")
+
+
+def test_a_name_written_in_the_column_asked_stays_a_key(lyon: Assistant) -> None:
+    """Léa's manager is Paul Mercier: "Mercier" in the Manager column asked is no other key."""
+    assert quoted(lyon, "Who manages Mercier?").startswith("| Paul Mercier |")
+
+
+def test_a_first_name_of_several_rows_looks_none_of_them_up(lyon: Assistant) -> None:
+    """ "Paul" keys `Paul Mercier` and `Paul Durand`: neither row is the one looked up, so the
+    candidates are not narrowed to one of them (ScoredSentence.names_word_key)."""
+    rows = tuple(map(tuple, row_cells(TABLE_OF_LYON, (0, len(TABLE_OF_LYON)))))
+    people = _NameWords.of(rows)
+    assert not people.names_one_row("paul", 0, frozenset({1}))
+    assert people.names_one_row("durand", 0, frozenset({1}))
+    assert not people.names_one_row("rose", 0, frozenset({1}))
+    assert people.names_one_row("rose", 0, frozenset({2}))
+
+
+TABLE_OF_LYON = "\n".join(
+    "| " + " | ".join(line.split(",")) + " |" + ("\n| --- | --- | --- | --- |" if n == 0 else "")
+    for n, line in enumerate(LYON_CHART.splitlines())
+)

@@ -10,10 +10,12 @@ import pytest
 from citeqa.corpus import read_document
 from citeqa.dates import date_terms
 from citeqa.glossary import fold
-from citeqa.readers import UnreadableDocument, reader_for
+from citeqa.readers import UnreadableDocument, reader_for, reader_versions
 from citeqa.readers import calendar as calendar_module
 from citeqa.readers.base import CappedReader
 from citeqa.readers.calendar import NO_EVENTS
+from citeqa.readers.structured import MAX_CHARACTERS
+from citeqa.textdecoding import VERSION as DECODING_VERSION
 
 CALENDAR = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Office//FR\r\nX-WR-CALNAME:Événements 2026\r\n"
@@ -58,8 +60,75 @@ def test_an_events_date_gives_the_terms_a_written_date_does(tmp_path: Path) -> N
 
 
 def test_the_reader_is_capped_and_versioned() -> None:
+    """Version 2 (plus textdecoding's): unlike start and end times, events with a description
+    only or a DURATION, the calendar's own size limit (s26 review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
+    assert reader_versions()[".ics"] == 2 + DECODING_VERSION
+    assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
+
+
+def event(lines: str) -> str:
+    return f"BEGIN:VEVENT\r\n{lines}END:VEVENT\r\n"
+
+
+def calendar(*events: str) -> str:
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + "".join(events) + "END:VCALENDAR\r\n"
+
+
+def test_a_floating_start_and_an_end_in_utc_are_both_written(tmp_path: Path) -> None:
+    """A floating time and one in UTC cannot be compared: the whole calendar was skipped as an
+    internal error (TypeError, s26 review E)."""
+    text = calendar(
+        event("SUMMARY:Party\r\nDTSTART:20261218T190000\r\nDTEND:20261218T230000Z\r\n"),
+        event("SUMMARY:Audit\r\nDTSTART;VALUE=DATE:20261220\r\n"),
+    )
+    document = read(tmp_path, text)
+    assert "Party: 2026-12-18 19:00 – 2026-12-18 23:00 UTC" in document.text
+    assert "Audit: 2026-12-20" in document.text
+
+
+def test_an_event_that_cannot_be_read_is_left_out_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = calendar_module._when
+
+    def refusing(event):  # type: ignore[no-untyped-def]
+        if str(event.get("SUMMARY")) == "Bad":
+            raise ValueError("malformed")
+        return written(event)
+
+    monkeypatch.setattr(calendar_module, "_when", refusing)
+    text = calendar(event("SUMMARY:Bad\r\nDTSTART:20261218\r\n"), event("SUMMARY:Good\r\n"))
+    document = read(tmp_path, text)
+    assert "Good" in document.text and "Bad" not in document.text
+    assert document.warnings == ["events.ics: 1 event that could not be read left out"]
+
+
+def test_an_event_with_a_description_only_is_read(tmp_path: Path) -> None:
+    document = read(tmp_path, calendar(event("DESCRIPTION:Bring the audit binders\r\n")))
+    assert "Bring the audit binders" in document.text
+
+
+def test_a_duration_gives_the_events_end(tmp_path: Path) -> None:
+    text = calendar(
+        event("SUMMARY:Review\r\nDTSTART:20261218T100000\r\nDURATION:PT2H\r\n"),
+        event("SUMMARY:Offsite\r\nDTSTART;VALUE=DATE:20260618\r\nDURATION:P2D\r\n"),
+    )
+    document = read(tmp_path, text)
+    assert "Review: 2026-12-18 10:00 – 12:00" in document.text
+    assert "Offsite: 2026-06-18 – 2026-06-19" in document.text
+
+
+def test_a_multi_year_export_past_the_data_file_limit_is_read(tmp_path: Path) -> None:
+    meetings = (
+        event(f"SUMMARY:Meeting {n}\r\nDTSTART:20260101T090000Z\r\nDESCRIPTION:{'x' * 120}\r\n")
+        for n in range(8000)
+    )
+    text = calendar(*meetings)
+    assert len(text) > MAX_CHARACTERS
+    document = read(tmp_path, text)
+    assert "Meeting 7999" in document.text and document.warnings == []
 
 
 @pytest.mark.parametrize(
@@ -85,4 +154,4 @@ def test_events_past_the_bound_are_left_out_with_a_warning(
     monkeypatch.setattr(calendar_module, "MAX_EVENTS", 2)
     document = read(tmp_path, CALENDAR)
     assert "Server freeze" not in document.text and "Soirée" in document.text
-    assert document.warnings == ["events.ics: 1 events past the first 2 not read"]
+    assert document.warnings == ["events.ics: 1 event past the first 2 not read"]

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from citeqa.corpus import UnreadableDocument, read_document
-from citeqa.readers import reader_for
+from citeqa.readers import reader_for, reader_versions
 from citeqa.readers.eml import ATTACHMENT_BYTES, ATTACHMENTS_READ, TOO_DEEP, message_read
+from citeqa.textdecoding import VERSION as DECODING_VERSION
 
 
 def read(tmp_path: Path, raw: bytes, name: str = "thread.eml"):  # type: ignore[no-untyped-def]
@@ -28,8 +29,10 @@ def mail(body: str, subtype: str = "plain", **headers: str) -> EmailMessage:
 
 
 def test_eml_files_are_read_by_the_mail_reader() -> None:
+    """Version 5 (plus textdecoding's): a mail whose only text is an attachment is read."""
     assert reader_for(".EML") is not None
     assert reader_for(".eml").kind == "eml"  # type: ignore[union-attr]
+    assert reader_versions()[".eml"] == 5 + DECODING_VERSION
 
 
 def test_a_mail_is_titled_by_its_subject_and_its_body_is_text(tmp_path: Path) -> None:
@@ -284,3 +287,54 @@ def test_attachments_past_the_bounds_are_named_not_read(tmp_path: Path) -> None:
     assert document.warnings == [
         f"thread.eml: attachments not read: n{ATTACHMENTS_READ}.txt, huge.txt"
     ]
+
+
+def test_a_mail_whose_only_text_is_an_attachment_is_read(tmp_path: Path) -> None:
+    """Refused as "no text in its body" before its attachments were read (s26 review E)."""
+    message = EmailMessage()
+    message["From"] = "Ana <a@x.org>"
+    message["Subject"] = "Re: Review form"
+    message.make_mixed()
+    form = EmailMessage()
+    form.set_content("1. Goals of the year, rated 1 to 4.\n")
+    form.add_header("Content-Disposition", "attachment", filename="form.txt")
+    message.attach(form)
+    document = read(tmp_path, message.as_bytes())
+    assert "## Attachment: form.txt\n\n1. Goals of the year, rated 1 to 4." in document.text
+    assert document.title == "Review form" and "From: Ana <a@x.org>" in document.text
+
+
+def test_a_mail_with_no_text_in_body_or_attachments_is_still_refused(tmp_path: Path) -> None:
+    message = mail("\n")
+    message.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf", filename="a.pdf")
+    with pytest.raises(UnreadableDocument, match="no text in its body"):
+        read(tmp_path, message.as_bytes())
+
+
+def test_unread_attachments_are_counted_apart_from_those_read(tmp_path: Path) -> None:
+    """3,000 text attachments, 20 read: the walk stopped at 1,001 parts, so 981 unread said
+    "and 976 more", not "over" (s26 review E)."""
+    message = mail("Notes attached.\n")
+    for n in range(3_000):
+        message.add_attachment(f"Note number {n}.\n", filename=f"n{n}.txt")
+    document = read(tmp_path, message.as_bytes())
+    assert document.warnings[0].endswith(" and over 995 more")
+
+
+def test_malformed_mime_partway_keeps_the_attachments_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    message = mail("Notes attached.\n")
+    message.add_attachment("The first note.\n", filename="a.txt")
+    message.add_attachment("The second note.\n", filename="b.txt")
+    walked = EmailMessage.iter_attachments
+
+    def breaking(self):  # type: ignore[no-untyped-def]
+        for number, part in enumerate(walked(self)):
+            if number == 1:
+                raise ValueError("malformed MIME")
+            yield part
+
+    monkeypatch.setattr(EmailMessage, "iter_attachments", breaking)
+    document = read(tmp_path, message.as_bytes())
+    assert "The first note." in document.text and "Notes attached." in document.text

@@ -9,6 +9,11 @@ its summary, then one line saying it whole, its summary, when and where, then it
 
     Soirée de fin d'année: 2026-12-18 19:00 – 23:00, Péniche Le Marcounet, Paris
 
+An event with no summary, date or place but a description is its description alone; one
+with a DURATION and no DTEND ends at its start plus that duration. A start and an end that
+cannot be compared (a floating time and one in UTC) are both written as the file gives them;
+an event whose properties the parser cannot read is left out alone, with a warning.
+
 A date is written in ISO form ("2026-12-18"), which dates.py reads as its date terms, so "le
 18 décembre" and "December 18" find it; a time as its wall-clock hours and minutes as the file
 writes them (a time in UTC, "Z", says "UTC"); an all-day event's end (exclusive in iCalendar)
@@ -17,7 +22,7 @@ file's name). A recurrence rule is not expanded: the event is written once, at i
 
 Parsed by `icalendar` (a dependency: the maintained RFC 5545 parser, which unfolds lines,
 unescapes "\\," and reads dates and time zones), not by hand. A file that does not parse, holds
-no event, or passes structured.py's size limit is skipped with a reason, never a traceback;
+no event, or passes MAX_CALENDAR_CHARACTERS is skipped with a reason, never a traceback;
 past MAX_EVENTS events the rest are left out with a warning. `icalendar` is imported only when
 a file is read (55 ms: every command imports the readers).
 """
@@ -29,7 +34,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from citeqa.readers.base import Extracted, UnreadableDocument
-from citeqa.readers.structured import MAX_FILE_BYTES, file_title, past_limit, refuse_past_limit
+from citeqa.readers.structured import file_title
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 
 if TYPE_CHECKING:  # imported when a file is read (55 ms): every command finds the readers
@@ -37,6 +42,13 @@ if TYPE_CHECKING:  # imported when a file is read (55 ms): every command finds t
 
 MAX_EVENTS = 20_000
 """The most events of a calendar read; a warning says how many more were left out."""
+MAX_CALENDAR_CHARACTERS = 8_000_000
+"""A larger .ics file is skipped. Larger than structured.py's limit for data files (1,000,000):
+an office's multi-year calendar export holds thousands of events of a few hundred characters
+each (8,000 events, 1.5 MB, were refused; s26 review E), read in 2.5 s; at MAX_EVENTS of
+400 characters a file is 8 MB."""
+MAX_CALENDAR_BYTES = 4 * MAX_CALENDAR_CHARACTERS + 4
+"""A file of more bytes has more than MAX_CALENDAR_CHARACTERS characters whatever its encoding."""
 NO_EVENTS = "no events in it"
 KIND_NAME = "an iCalendar"
 """The file's kind as a refusal names it ("larger than … characters, citeqa's limit for an
@@ -50,32 +62,60 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 1 + DECODING_VERSION
-    max_bytes: int = MAX_FILE_BYTES
+    version: int = 2 + DECODING_VERSION
+    """2: a floating start and an end in UTC no longer lose the whole calendar, an event with
+    only a description is read, a DURATION gives the end, MAX_CALENDAR_CHARACTERS (was
+    1,000,000)."""
+    max_bytes: int = MAX_CALENDAR_BYTES
     """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
-    a file of more is refused (`oversized`) unread, as `refuse_past_limit` would refuse it."""
+    a file of more is refused (`oversized`) unread, as `extract` would refuse it."""
 
     def oversized(self) -> str:
         """The reason a file of more than `max_bytes` bytes is refused."""
-        return past_limit(KIND_NAME)
+        return PAST_LIMIT
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = content if isinstance(content, str) else content.decode("utf-8", "replace")
-        refuse_past_limit(text, KIND_NAME)
+        if len(text) > MAX_CALENDAR_CHARACTERS:
+            raise UnreadableDocument(PAST_LIMIT)
         calendar = _parsed(text)
         events = calendar.walk("VEVENT")
-        sections = [section for event in events[:MAX_EVENTS] if (section := event_section(event))]
+        read = [_section_or_none(event) for event in events[:MAX_EVENTS]]
+        sections = [section for section in read if section]
         if not sections:
             raise UnreadableDocument(NO_EVENTS)
         title = _text(calendar.get("X-WR-CALNAME")) or file_title(relative)
         warnings = []
+        if unreadable := read.count(None):
+            warnings.append(f"{relative}: {_events(unreadable)} that could not be read left out")
         if len(events) > MAX_EVENTS:
             warnings.append(
-                f"{relative}: {len(events) - MAX_EVENTS:,} events past the first "
+                f"{relative}: {_events(len(events) - MAX_EVENTS)} past the first "
                 f"{MAX_EVENTS:,} not read"
             )
         body = "\n\n".join(sections)
         return Extracted(f"# {title}\n\n{body}\n", title=title, warnings=warnings)
+
+
+PAST_LIMIT = (
+    f"larger than {MAX_CALENDAR_CHARACTERS:,} characters, citeqa's limit for {KIND_NAME} file:"
+    " a data dump rather than a reference"
+)
+
+
+def _events(count: int) -> str:
+    """`count` events, in words ("1 event", "2,000 events")."""
+    return f"{count:,} event" + ("" if count == 1 else "s")
+
+
+def _section_or_none(event: Component) -> str | None:
+    """The event's section (`event_section`), None when the parser cannot read its properties:
+    `icalendar` raises assorted errors on malformed values, so any is caught here, at the
+    parser's boundary, and only that event is lost."""
+    try:
+        return event_section(event)
+    except Exception:  # a malformed event: left out alone
+        return None
 
 
 def _parsed(text: str) -> Calendar:
@@ -93,16 +133,16 @@ def _parsed(text: str) -> Calendar:
 
 def event_section(event: Component) -> str:
     """An event's section: its summary as a heading, a line saying what, when and where, then
-    its description; "" for an event saying none of these."""
+    its description (alone when it says nothing else); "" for an event saying none of these."""
     summary = _text(event.get("SUMMARY"))
     when = _when(event)
     place = _text(event.get("LOCATION"))
     line = ", ".join(part for part in (when, place) if part)
     if summary:
         line = f"{summary}: {line}" if line else summary
-    if not line:
-        return ""
     description = _text(event.get("DESCRIPTION"))
+    if not line:
+        return description
     heading = f"## {summary}\n\n" if summary else ""
     return heading + line + (f"\n\n{description}" if description else "")
 
@@ -113,13 +153,17 @@ def _when(event: Component) -> str:
     start = _moment(event, "DTSTART")
     if start is None:
         return ""
-    end = _moment(event, "DTEND")
+    end = _moment(event, "DTEND") or _end_by_duration(event, start)
     if not isinstance(start, datetime):
         all_day = end is not None and not isinstance(end, datetime)
         last = end - timedelta(days=1) if all_day and end is not None else None
         return start.isoformat() if last is None or last <= start else f"{start} – {last}"
     written = _written(start)
-    if not isinstance(end, datetime) or end <= start:
+    if not isinstance(end, datetime):
+        return written
+    if (start.tzinfo is None) != (end.tzinfo is None):  # floating and fixed: not comparable
+        return f"{written} – {_written(end)}"
+    if end <= start:
         return written
     if end.date() == start.date():
         return f"{written} – {end:%H:%M}"
@@ -136,6 +180,16 @@ def _moment(event: Component, name: str) -> date | None:
     except (ValueError, KeyError, TypeError):
         return None
     return value if isinstance(value, date) else None
+
+
+def _end_by_duration(event: Component, start: date) -> date | None:
+    """The event's end as its start plus its DURATION, None when it has none or it does not
+    parse."""
+    try:
+        duration = event.decoded("DURATION") if "DURATION" in event else None
+        return start + duration if isinstance(duration, timedelta) else None
+    except (ValueError, KeyError, TypeError, OverflowError):
+        return None
 
 
 def _written(moment: datetime) -> str:

@@ -13,10 +13,11 @@ Text attachments (.txt, .md, .csv: ATTACHMENT_SUFFIXES, or a text/plain part wit
 read after the body, each under a heading "## Attachment: name", as their own readers read such a
 file (s26 trial: "grille-entretien.txt" held the only copy of the review form), at most
 ATTACHMENTS_READ of ATTACHMENT_BYTES each; the others are not read, and a warning names them.
+A mail with no text in its body but a text attachment is read as its headers and attachments.
 A mail whose body is only a forwarded mail
 (a message/rfc822 part: "Forward as attachment") is read as the forwarded mail's headers and
 body. A file with no From header, or no body
-part holding text, is no mail: it is skipped with a reason.
+part or text attachment holding text, is no mail: it is skipped with a reason.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from email.policy import EmailPolicy
 from itertools import chain, islice
 from typing import NamedTuple
 
-from citeqa.mailthreads import mail_text
+from citeqa.mailthreads import mail_text, subject_title
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.html import html_visible_text
 from citeqa.textdecoding import VERSION as DECODING_VERSION
@@ -58,11 +59,12 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 4 + DECODING_VERSION
+    version = 5 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
-    body (`_attachments`)."""
+    body (`_attachments`). 5: a mail whose only text is an attachment is read, not refused;
+    malformed MIME partway keeps the attachments read before it."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -77,16 +79,17 @@ def message_read(raw: bytes, relative: str) -> Extracted:
     headers = _header_lines(message)
     if not any(line.startswith("From: ") for line in headers):
         raise UnreadableDocument(NO_SENDER)
-    body = _body_text(message)
-    if not body.strip():
-        raise UnreadableDocument(NO_BODY)
-    text = "\n".join(headers) + "\n\n" + body.strip("\n") + "\n"
+    body = _body_text(message).strip("\n")
     attached = _attachments(message)
+    if not body.strip() and not attached.text:
+        raise UnreadableDocument(NO_BODY)
+    text = "\n".join(headers) + ("\n\n" + body + "\n" if body.strip() else "\n")
     warnings += _attachment_warning(attached.unread, relative)
     mail = mail_text(text)
     if mail is not None and mail[0].strip():
         return Extracted(mail[0] + attached.text, title=mail[1], warnings=warnings)
-    return Extracted(text + attached.text, warnings=warnings)
+    title = subject_title(plain_title(_header(message, "Subject"))) or None
+    return Extracted(text + attached.text, title=title, warnings=warnings)
 
 
 TOO_DEEP = "its MIME parts are nested too deep to read"
@@ -283,20 +286,23 @@ ATTACHMENT_HEADING = "Attachment: "
 
 def _attachments(message: EmailMessage) -> _Attachments:
     """The message's text attachments (ATTACHMENT_SUFFIXES) read, up to ATTACHMENTS_READ of at
-    most ATTACHMENT_BYTES each, and the names of the others (the parser's errors on malformed
-    MIME leave every attachment unread, as in _body_part)."""
+    most ATTACHMENT_BYTES each, and the names of the others, counted apart from those read up
+    to ATTACHMENTS_COUNTED + 1 (the parser's errors on malformed MIME end the walk, keeping
+    the attachments read before, as in _body_part)."""
     sections: list[str] = []
     unread: list[str] = []
     try:
-        for part in islice(message.iter_attachments(), ATTACHMENTS_COUNTED + 1):
+        for part in message.iter_attachments():
             name = part.get_filename() or part.get_content_type()
             read = _attachment_text(part, name) if len(sections) < ATTACHMENTS_READ else ""
             if read:
                 sections.append(f"\n## {ATTACHMENT_HEADING}{' '.join(name.split())}\n\n{read}\n")
             else:
                 unread.append(name)
-    except Exception:  # malformed MIME, as in _body_part
-        return _Attachments("", [])
+            if len(unread) > ATTACHMENTS_COUNTED:
+                break
+    except Exception:  # malformed MIME, as in _body_part: those read so far are kept
+        pass
     return _Attachments("".join(sections), unread)
 
 
