@@ -55,7 +55,7 @@ from citeqa.glossary import fold
 from citeqa.headingpath import headings_above
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
-from citeqa.later_statements import later_statement
+from citeqa.later_statements import LaterStatement, later_statement
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -1285,28 +1285,32 @@ def with_other_statement(
 ) -> list[Citation]:
     """The `citations`, and after them, marked `otherwise`, the sentence of another document read
     that states what a quoted one states with another value (disagreement.disagreeing, else
-    in another language: disagreement.disagreeing_across), then
-    the sentence of a later-dated document read on the quoted subject, with its date
-    (later_statements.later_statement), each when the quotes together stay within
+    in another language: disagreement.disagreeing_across), then, marked `later` with its date
+    and the quoted documents' (not `otherwise`), the sentence of a later-dated document read on
+    the quoted subject (later_statements.later_statement), each when the quotes together stay within
     OTHERWISE_LIMIT characters."""
     if not citations:
         return citations
     shown = [citation.quote for citation in citations]
     other = disagreeing(chosen, candidates, reading.bank, reading.terms, shown)
     if other is None:
-        other = disagreeing_across(chosen, candidates, reading.bank, shown)
+        other = disagreeing_across(chosen, candidates, reading.bank, reading.terms, shown)
     if other is not None:
         citations = _with_added(citations, other, reading, None)
     later = later_statement(chosen, candidates, reading.bank, reading.terms)
     if later is not None and later.sentence.index != (other.index if other else None):
-        citations = _with_added(citations, later.sentence, reading, later.date)
+        citations = _with_added(citations, later.sentence, reading, later)
     return citations
 
 
 def _with_added(
-    citations: list[Citation], other: ScoredSentence, reading: Reading, later: str | None
+    citations: list[Citation],
+    other: ScoredSentence,
+    reading: Reading,
+    later: LaterStatement | None,
 ) -> list[Citation]:
-    """The `citations`, and `other` quoted last, marked `otherwise` (and dated `later`), when
+    """The `citations`, and `other` quoted last, marked `otherwise`, or when it is a `later`
+    statement dated instead (Citation.later, Citation.after: it need not state otherwise), when
     it makes one quote and the quotes together stay within OTHERWISE_LIMIT characters. A later
     statement whose quote (with the neighbours and heading quoting takes in) overflows is
     quoted as its sentence alone."""
@@ -1316,7 +1320,9 @@ def _with_added(
         added = citations_of([_sentence_alone(other, reading.bank)], reading.bank.documents)
     if len(added) != 1 or not _within_limit(citations, added):
         return citations
-    update = {"n": len(citations) + 1, "otherwise": True, "later": later}
+    update: dict[str, object] = {"n": len(citations) + 1, "otherwise": later is None}
+    if later is not None:
+        update |= {"later": later.date, "after": later.after}
     return [*citations, added[0].model_copy(update=update)]
 
 

@@ -26,7 +26,7 @@ ANSWER_LABELS: dict[str, dict[str, str]] = {
         "citations": "Citations:",
         "colon": ":",
         "otherwise": "Another document says otherwise:",
-        "later": "Later ({date}), another document says:",
+        "later": "Later ({date}, after the quoted {after}), another document says:",
     },
     "fr": {
         "confidence": "confiance",
@@ -37,14 +37,15 @@ ANSWER_LABELS: dict[str, dict[str, str]] = {
         "citations": "Citations :",
         "colon": " :",
         "otherwise": "Un autre document dit autre chose :",
-        "later": "Plus tard ({date}), un autre document dit :",
+        "later": "Plus tard ({date}, après le {after} cité), un autre document dit :",
     },
 }
 """Each language's labels: `chars` in `citeqa ask`'s source lines, `characters` in the export's
 and the copied answer's; `colon` as the language sets it after a label (French: a space
 before); `otherwise` before a quote of another document that states the quoted thing with
 another value (Citation.otherwise); `later` before a quote of a later-dated document on the
-quoted subject, `{date}` its date (Citation.later)."""
+quoted subject, `{date}` its date (Citation.later), `{after}` the quoted documents'
+(Citation.after)."""
 
 
 def answer_labels(lang: str) -> dict[str, str]:
@@ -56,12 +57,10 @@ def otherwise_label(citation: Citation, lang: str) -> str | None:
     """The line shown before a citation quoting another document that says otherwise
     (Citation.otherwise) or a later-dated one on the quoted subject (Citation.later, its date
     in the label), in `lang`; None before any other citation."""
-    if not citation.otherwise:
-        return None
     labels = answer_labels(lang)
-    if citation.later is None:
-        return labels["otherwise"]
-    return labels["later"].format(date=citation.later)
+    if citation.later is not None:
+        return labels["later"].format(date=citation.later, after=citation.after or "?")
+    return labels["otherwise"] if citation.otherwise else None
 
 
 def quote_lines(

@@ -19,12 +19,18 @@ sentences of documents read in another language by meaning instead: the stored s
 the answer already scored the candidates with (their cosine at least ACROSS_MEANING), anchored
 by telling values both state (ACROSS_SHARED: 110, 95; no year, nor a number up to 31)
 besides the values each states alone (160, 150).
+The candidate must answer the question too (`_asked_in`): it writes a term of the question
+that the quoted sentence writes, its section heading counted (the French row's "Hôtel" for
+"What is the hotel cap?"): an unrelated price list of the other language sharing two prices
+(a shop's "49 € en France, 99 € en Europe" delivery fees beside its "€49 … €99" plans,
+cosine .40, above the hotel row's .38) answers another question.
 It reads only the candidates of the other language that share runs of digits with the quoted
 sentence (shared values are read in digits): no model call, a dot product each.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -136,18 +142,26 @@ def disagreeing_across(
     quoted: Sequence[ScoredSentence],
     candidates: Sequence[ScoredSentence],
     bank: SentenceBank,
+    terms: QuestionTerms,
     shown: Sequence[str],
 ) -> ScoredSentence | None:
     """The candidate of another document, written in another language than a quoted sentence,
     that states ACROSS_SHARED values it states and another it does not (none of the quotes
-    `shown` states), while the quoted sentence states one the candidate does not, and whose
-    vector's cosine with the quoted sentence's is at least ACROSS_MEANING; the closest in
-    meaning for the first quoted sentence that has one; None when there is none or the bank
-    holds no vectors."""
+    `shown` states), while the quoted sentence states one the candidate does not, that writes
+    a term of the question the quoted sentence writes (`_asked_in`), and whose vector's
+    cosine with the quoted sentence's is at least ACROSS_MEANING; the closest in meaning for
+    the first quoted sentence that has one; None when there is none or the bank holds no
+    vectors."""
     if bank.vectors is None:
         return None
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
-    others = [item for item in candidates if bank.sentences[item.index].doc_id not in quoted_docs]
+    asked = [alternatives for alternatives, _ in terms.own_terms]
+    others = [
+        item
+        for item in candidates
+        if bank.sentences[item.index].doc_id not in quoted_docs
+        and _asked_in(bank, item.index, asked)
+    ]
     all_shown: frozenset[str] | None = None
     for item in quoted:
         if len(_DIGITS.findall(bank.text(item.index))) <= ACROSS_SHARED:
@@ -156,10 +170,26 @@ def disagreeing_across(
         if len(stated) <= ACROSS_SHARED or is_signature(bank.text(item.index).strip()):
             continue  # the shared values and one of its own at least; a signature's defaults
         all_shown = _shown(shown) if all_shown is None else all_shown
-        found = _translating(item, stated, others, bank, all_shown)
+        ours = _asked_in(bank, item.index, asked)
+        answering = [other for other in others if ours & _asked_in(bank, other.index, asked)]
+        found = _translating(item, stated, answering, bank, all_shown)
         if found is not None:
             return found
     return None
+
+
+def _asked_in(bank: SentenceBank, index: int, asked: list[frozenset[str]]) -> frozenset[int]:
+    """The question's terms (by number) that sentence `index` or its section heading writes
+    (`_asked_in`)."""
+    section = bank.chunks[bank.sentences[index].chunk_index].section or ""
+    words = bank.tokens[index] | _section_terms(section)
+    return frozenset(number for number, alternatives in enumerate(asked) if alternatives & words)
+
+
+@functools.lru_cache(maxsize=256)
+def _section_terms(section: str) -> frozenset[str]:
+    """The terms a section heading writes."""
+    return written_terms(section, dates=False)
 
 
 def _lang(bank: SentenceBank, index: int) -> str:

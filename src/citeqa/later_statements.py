@@ -11,11 +11,17 @@ reversal shares too few words with the decision and often states no value. citeq
 which decision stands, and must not swap the quote: it quotes the later statement too, after
 the answer's quotes, labelled with its document's date (Citation.later).
 
-A document's date (`document_date`) is the first full date (day, month and year: dates.py) its
-title writes, else its file name ("2026-04-14-codir.md", "eng-weekly-2026-07-07.pdf"), else a
-line among its first DATE_LINES that a date label opens ("Date : 14 avril 2026", "Date: Mon, 04
-May 2026"; the labels are language data: data/dated_documents.json). A year alone ("Plan 2026")
-dates nothing.
+A document's date (`document_date`) is the date on a line among its first DATE_LINES that a
+date label opens ("Date : 14 avril 2026", "Date: Mon, 04 May 2026"; the labels are language
+data: data/dated_documents.json), else the first full date (day, month and year: dates.py) its
+title writes, else its file name's ("2026-04-14-codir.md", "eng-weekly-2026-07-07.pdf"): a
+title may name an event's date ("Launch plan for 2026-12-15", written in February), a date line
+seldom does. A numeric date with its year last whose day and month could be either
+("05-04-2026") dates nothing unless another name of its folder tells the convention
+("04-20-2026": month first; `folder_convention`). A year alone ("Plan 2026") dates nothing, nor
+does a name writing a version before its date ("release-notes-2.0.0-2026-05-04"). A date may
+still mislead (a running log dated by its first entry): the quoted documents' date is shown
+beside the later one (LaterStatement.after) so that the reader can check the order.
 
 A sentence of another document than every quoted one, dated after all of the dated quoted ones,
 speaks of the quoted subject (`_speaks_of`) when it and a quoted sentence share at least
@@ -30,7 +36,12 @@ asked about its budget). It must hold LEAST_WORDS content words of its own (a he
 Bureau de Lyon" states nothing), not be a table row keyed as the quoted one is (a series of
 post-mortems from one template: the May incident's "| Duration | 2 hours 13 minutes |" is no
 later word on the March incident's "| Duration | 47 minutes |"), nor write its document's date
-(its title line, its "Date :" line). Of those, the latest-dated document's first (the
+(its title line, its "Date :" line). The question's terms are read among every term the
+two sentences, headings and titles write, numbers and versions included ("Was runner 17 kept?"
+asks nothing of "runner 1722"; "Python 3.9 support in 2.0" nothing of release notes 1.9.4).
+It must state a decision, a change or a number (`_decides`: cue words, data/
+dated_documents.json), and ask or propose nothing: "Bob asked whether the CI migration could be
+discussed" decides nothing. Of those, the latest-dated document's first (the
 candidates come best first) is shown. A question naming a day or a month ("Who attended the
 CODIR of 14 April?") asks about that meeting: it is given no later statement. Undated
 documents (most public QA sets, a handbook) change nothing: an answer whose quoted documents
@@ -41,7 +52,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -65,7 +76,9 @@ nothing to show."""
 _MARKUP = re.compile(r"^[\s*_#>|\-]+")
 DATED_DOCUMENTS = 256
 """The documents whose dates are remembered across questions (a question reads a few dozen)."""
-_DATES: RecentlyUsed[tuple[str, int, str, str], str | None] = RecentlyUsed(DATED_DOCUMENTS)
+_DATES: RecentlyUsed[tuple[str, int, str, str, bool | None], str | None] = RecentlyUsed(
+    DATED_DOCUMENTS
+)
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,9 @@ class LaterStatement:
 
     sentence: ScoredSentence
     date: str
+    after: str
+    """The latest date of the quoted documents ("YYYY-MM-DD"), shown beside `date` so that the
+    reader can check the order (a title may name a future event's date)."""
 
 
 @functools.cache
@@ -104,15 +120,65 @@ def _labelled_date(text: str) -> str | None:
     return None
 
 
-def document_date(document: Document) -> str | None:
-    """The document's own date (its title's, else its file name's, else a labelled header
-    line's: see the module's docstring), "YYYY-MM-DD", or None."""
-    name = PurePosixPath(document.path.replace("\\", "/")).stem.replace("_", " ")
-    for text in (document.title, name):
-        found = _full_date(text)
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[-_. /](\d{1,2})[-_. /](\d{4})(?!\d)")
+"""A date written in digits with its year last ("04-20-2026", "05.04.2026"): day first or month
+first, as a folder's convention is."""
+
+
+def day_first(text: str) -> bool | None:
+    """Whether `text`'s first year-last numeric date writes its day first (True: "20-04-2026"),
+    its month first (False: "04-20-2026"), or neither can tell (None: "05-04-2026", none)."""
+    found = _NUMERIC_DATE.search(text)
+    if found is None:
+        return None
+    first, second = int(found.group(1)), int(found.group(2))
+    if first > 12 >= second:
+        return True
+    return False if second > 12 >= first else None
+
+
+def _dated_text(text: str, days_first: bool | None) -> str | None:
+    """The first full date of a title or file name, "YYYY-MM-DD"; None for a year-last numeric
+    date whose day and month could be either ("05-04-2026") unless `days_first` (the folder's
+    convention: `folder_convention`) tells which."""
+    found = _NUMERIC_DATE.search(text)
+    if found is not None and day_first(text) is None and found.group(1) != found.group(2):
+        if days_first is None:
+            return None
+        day, month = found.group(1, 2) if days_first else found.group(2, 1)
+        return f"{found.group(3)}-{int(month):02d}-{int(day):02d}"
+    return _full_date(text)
+
+
+def folder_convention(names: Iterable[str]) -> bool | None:
+    """Whether the year-last numeric dates of a folder's file `names` write the day first
+    (True), the month first (False), or nothing tells (None: none unambiguous, or both ways)."""
+    seen = {told for name in names if (told := day_first(name)) is not None}
+    return next(iter(seen)) if len(seen) == 1 else None
+
+
+def _name(path: str) -> str:
+    """A path's file name without its extension, underscores as spaces."""
+    return PurePosixPath(path.replace("\\", "/")).stem.replace("_", " ")
+
+
+def _folder(path: str) -> str:
+    """A path's folder."""
+    return str(PurePosixPath(path.replace("\\", "/")).parent)
+
+
+def document_date(document: Document, days_first: bool | None = None) -> str | None:
+    """The document's own date (a labelled header line's, else its title's, else its file
+    name's: see the module's docstring), "YYYY-MM-DD", or None; `days_first`: whether its
+    folder's numeric dates write the day first (`folder_convention`), None when unknown."""
+    labelled = _labelled_date(document.text)
+    if labelled is not None:
+        return labelled
+    for text in (document.title, _name(document.path)):
+        found = _dated_text(text, days_first)
         if found is not None:
             return found
-    return _labelled_date(document.text)
+    return None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -120,6 +186,19 @@ def _content(text: str) -> frozenset[str]:
     """The text's stemmed words that say what it is about: no number, stopword or word of
     fewer than three letters (a heading's or a title's, kept: they repeat across sentences)."""
     return _about(written_terms(text, dates=False))
+
+
+@functools.lru_cache(maxsize=1024)
+def _all_terms(text: str) -> frozenset[str]:
+    """Every term the text writes (stemmed words and numbers, dates aside)."""
+    return written_terms(text, dates=False)
+
+
+def _unpadded(terms: frozenset[str]) -> frozenset[str]:
+    """The `terms`, and each number's written without its leading zeros ("ADR-0002" writes the
+    "2" of "What is the status of ADR 2?")."""
+    padded = [term for term in terms if len(term) > 1 and term.startswith("0") and term.isdigit()]
+    return terms | {term.lstrip("0") or "0" for term in padded}
 
 
 def _about(terms: frozenset[str]) -> frozenset[str]:
@@ -138,6 +217,7 @@ class _Subjects:
         self.asked = [alternatives for alternatives, _ in terms.own_terms]
         self._own: dict[int, frozenset[str]] = {}
         self._dates: dict[str, str | None] = {}
+        self._conventions: dict[str, bool | None] = {}
 
     def own(self, index: int) -> frozenset[str]:
         """The sentence's content words."""
@@ -149,6 +229,15 @@ class _Subjects:
         """The sentence's content words and its section heading's."""
         section = self.bank.chunks[self.bank.sentences[index].chunk_index].section
         return self.own(index) | (_content(section) if section else frozenset())
+
+    def written(self, index: int) -> frozenset[str]:
+        """All the terms the sentence, its section heading and its document's title write,
+        numbers and versions included ("17", "2.0": a question's "runner 17" is not asked of
+        "runner 1722", nor its "in 2.0" of release notes 1.9.4)."""
+        sentence = self.bank.sentences[index]
+        section = self.bank.chunks[sentence.chunk_index].section or ""
+        title = self.bank.documents[sentence.doc_id].title
+        return _unpadded(self.bank.tokens[index] | _all_terms(f"{section}\n{title}"))
 
     def asked_in(self, words: frozenset[str]) -> frozenset[int]:
         """The question's terms (by number) that `words` write."""
@@ -163,14 +252,30 @@ class _Subjects:
         """The date of the sentence's document (`document_date`)."""
         doc_id = self.bank.sentences[index].doc_id
         if doc_id not in self._dates:
-            self._dates[doc_id] = _remembered_date(self.bank.documents[doc_id])
+            document = self.bank.documents[doc_id]
+            self._dates[doc_id] = _remembered_date(document, self._days_first(document))
         return self._dates[doc_id]
 
+    def _days_first(self, document: Document) -> bool | None:
+        """Its folder's convention (`folder_convention`), read only for a document whose title
+        or name writes a numeric date that could be either: its folder's file names."""
+        if not any(_NUMERIC_DATE.search(text) for text in (document.title, _name(document.path))):
+            return None
+        folder = _folder(document.path)
+        if folder not in self._conventions:
+            self._conventions[folder] = folder_convention(
+                _name(other.path)
+                for other in self.bank.documents.values()
+                if _folder(other.path) == folder
+            )
+        return self._conventions[folder]
 
-def _remembered_date(document: Document) -> str | None:
-    """`document_date`, kept for DATED_DOCUMENTS documents by id, text hash, title and path."""
-    key = (document.doc_id, hash(document.text), document.title, document.path)
-    return _DATES.get(key, lambda: document_date(document))
+
+def _remembered_date(document: Document, days_first: bool | None) -> str | None:
+    """`document_date`, kept for DATED_DOCUMENTS documents by id, text hash, title, path and
+    folder convention."""
+    key = (document.doc_id, hash(document.text), document.title, document.path, days_first)
+    return _DATES.get(key, lambda: document_date(document, days_first))
 
 
 def later_statement(
@@ -199,7 +304,7 @@ def later_statement(
         if best is not None and date <= best.date:
             continue  # the candidates come best first: an earlier one of that date was taken
         if _speaks_of(subjects, quoted, other) and not _writes_date(bank.text(other.index), date):
-            best = LaterStatement(other, date)
+            best = LaterStatement(other, date, max(quoted_dates))
     return best
 
 
@@ -242,10 +347,13 @@ def _speaks_of(
     if len(subjects.own(other.index)) < LEAST_WORDS:
         return False
     text = subjects.bank.text(other.index)
-    theirs, written = subjects.subject(other.index), subjects.asked_in(subjects.titled(other.index))
+    if not _decides(text):
+        return False
+    theirs = subjects.subject(other.index)
+    written = subjects.asked_in(subjects.titled(other.index) | subjects.written(other.index))
     for item in quoted:
         ours = subjects.subject(item.index)
-        asked = subjects.asked_in(ours)
+        asked = subjects.asked_in(ours | subjects.written(item.index))
         if _same_field(subjects.bank.text(item.index), text):
             continue  # one template's field of another record: another incident's "Duration"
         if not subjects.own(item.index) & subjects.own(other.index):
@@ -253,3 +361,27 @@ def _speaks_of(
         if asked and asked <= written and len(ours & theirs) >= SHARED_WORDS:
             return True
     return False
+
+
+@functools.cache
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words stating a decision or a change, and those asking or proposing one
+    (data/dated_documents.json), each matched at a word's start in folded text."""
+    data = data_json("dated_documents.json")
+
+    def pattern(words: list[str]) -> re.Pattern[str]:
+        alternatives = "|".join(re.escape(fold(word)) for word in words)
+        return re.compile(rf"(?<!\w)(?:{alternatives})")
+
+    return pattern(data["decision_cues"]), pattern(data["open_cues"])
+
+
+def _decides(text: str) -> bool:
+    """Whether the sentence states a decision, a change or a value ("is cancelled", "est
+    abandonné", "will move", a number: "150 €") and asks or proposes none ("Bob asked whether the CI
+    migration could be discussed": it decides nothing)."""
+    folded = fold(text)
+    decision, asking = _cues()
+    if asking.search(folded) or folded.rstrip().endswith("?"):
+        return False
+    return decision.search(folded) is not None or any(char.isdigit() for char in text)

@@ -153,9 +153,14 @@ class Citation(Frozen):
     """Quotes another document that states what an earlier quote states with another value
     (an amendment, another version, a draft: disagreement.py); shown labelled after it."""
     later: str | None = None
-    """For an `otherwise` quote of a document dated after every dated quoted one that speaks
-    of the quoted subject (minutes reversing a decision: later_statements.py): that document's
-    date, "YYYY-MM-DD", shown in its label. Else None."""
+    """For a quote of a document dated after every dated quoted one that speaks of the quoted
+    subject (minutes reversing a decision: later_statements.py): that document's date,
+    "YYYY-MM-DD", shown in its label; such a quote is shown after the answer's quotes, never
+    one of them, and is not `otherwise` (it may state the same thing). Else None."""
+    after: str | None = None
+    """For a `later` quote: the latest date of the quoted documents, "YYYY-MM-DD", shown in
+    its label too so that the reader can check the order (a title may name a future event's
+    date). Else None."""
 
 
 class Passage(Frozen):

@@ -28,6 +28,7 @@ CITATION_KEYS = {
     "header": (dict, type(None)),
     "otherwise": bool,
     "later": (str, type(None)),
+    "after": (str, type(None)),
 }
 PASSAGE_KEYS = {
     "rank": int,

@@ -94,10 +94,13 @@ def test_a_later_reversal_is_shown_beside_the_decision_with_its_date(
     first, *others = answer.citations
     assert first.doc_id == "board-2026-01-12" and not first.otherwise and first.later is None
     assert [(c.doc_id, c.otherwise, c.later) for c in others] == [
-        ("board-minutes-sept", True, "2026-09-08")
+        ("board-minutes-sept", False, "2026-09-08")
     ]
+    assert others[0].after == "2026-01-12"
     assert "abandoned" in others[0].quote
-    assert "Later (2026-09-08), another document says:" in answer.answer
+    assert "Later (2026-09-08, after the quoted 2026-01-12), another document says:" in (
+        answer.answer
+    )
     assert (
         answer.answer.index("approves")
         < answer.answer.index("Later")
@@ -130,3 +133,77 @@ def test_one_templates_field_of_a_later_record_is_not_shown(assistant: Assistant
     assert not answer.abstained
     assert "| Duration |" in answer.citations[0].quote
     assert all(c.later is None for c in answer.citations)
+
+
+REVIEWED = {  # session 26 review D: later mentions that must not be shown
+    "2026-03-10-eng-weekly.md": "# Engineering weekly\n\n## CI\n\nDecision: we will migrate our CI"
+    " to GitHub Actions by June; Alice owns the CI migration plan.\n",
+    "2026-07-07-eng-weekly.md": "# Engineering weekly\n\n## CI\n\nBob asked whether the CI"
+    " migration to GitHub Actions could be discussed at next week's meeting.\n",
+    "2026-05-04-release-notes-2.0.0.md": "# Release notes 2.0.0\n\n## Compatibility\n\nSupport"
+    " for Python 3.9 is removed in this release; the minimum supported Python is 3.10.\n",
+    "2026-07-01-release-notes-1.9.4.md": "# Release notes 1.9.4\n\n## Compatibility\n\nThis"
+    " maintenance release of the 1.9 branch keeps support for Python 3.9 until its end of life.\n",
+    "2026-02-02-fleet.md": "# Fleet review\n\n## Runners\n\nDecision: build runner 17 is kept"
+    " for the nightly builds of the fleet.\n",
+    "2026-06-02-fleet.md": "# Fleet review\n\n## Runners\n\nDecision: build runner 1722 is no"
+    " longer kept for the nightly builds of the fleet.\n",
+}
+MONTH_FIRST = {
+    "03-15-2026-ops-minutes.md": "# Ops minutes\n\n## Hiring\n\nWe will hire two SREs this year.\n",
+    "04-20-2026-ops-minutes.md": "# Ops minutes\n\n## Backups\n\nWe decided to keep nightly"
+    " backups of the billing database on the old NAS for now.\n",
+    "05-04-2026-ops-minutes.md": "# Ops minutes\n\n## Backups\n\nNightly backups of the billing"
+    " database move from the old NAS to S3 starting next week.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    docs, index = tmp_path_factory.mktemp("reviewed"), tmp_path_factory.mktemp("ri")
+    return assistant_over(REVIEWED, docs, index)
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("What did we decide about the CI migration?", "2026-03-10-eng-weekly"),
+        ("Is Python 3.9 supported in 2.0?", "2026-05-04-release-notes-2.0.0"),
+        ("Was runner 17 kept for the nightly builds?", "2026-02-02-fleet"),
+    ],
+)
+def test_a_later_mention_deciding_nothing_or_of_another_number_is_not_shown(
+    reviewed: Assistant, question: str, quoted: str
+) -> None:
+    answer = reviewed.ask(question)
+    assert not answer.abstained
+    assert answer.citations[0].doc_id == quoted
+    assert all(c.later is None for c in answer.citations)
+
+
+def test_month_first_file_names_date_the_folder_s_minutes_in_their_order(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    docs, index = tmp_path_factory.mktemp("us"), tmp_path_factory.mktemp("usi")
+    answer = assistant_over(MONTH_FIRST, docs, index).ask(
+        "Where are the nightly backups of the billing database kept?"
+    )
+    assert answer.citations[0].doc_id == "04-20-2026-ops-minutes"
+    assert [(c.doc_id, c.later, c.after) for c in answer.citations[1:]] == [
+        ("05-04-2026-ops-minutes", "2026-05-04", "2026-04-20")
+    ]
+
+
+def test_a_later_record_writing_the_asked_number_with_leading_zeros_is_shown(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    files = {
+        "0002-queue.md": "# 2. Message queue: RabbitMQ\n\nDate: 2025-03-02\n\n## Status\n\n"
+        "Superseded by ADR-0004 for the message queue.\n",
+        "0004-kafka.md": "# 4. Move the message queue to Kafka\n\nDate: 2026-01-15\n\n"
+        "## Status\n\nAccepted. Supersedes ADR-0002 for the message queue.\n",
+    }
+    docs, index = tmp_path_factory.mktemp("adr"), tmp_path_factory.mktemp("adri")
+    answer = assistant_over(files, docs, index).ask("What is the status of ADR 2?")
+    assert answer.citations[0].doc_id == "0002-queue"
+    assert [(c.doc_id, c.later) for c in answer.citations[1:]] == [("0004-kafka", "2026-01-15")]

@@ -216,3 +216,27 @@ def test_a_translation_stating_the_same_values_or_one_shared_number_is_not_shown
         answer = bilingual.ask(question)
         assert not answer.abstained
         assert not any(c.otherwise for c in answer.citations), question
+
+
+PRICING = """# Pricing
+
+## Plans
+
+The Basic plan costs €49 a month, the Pro plan €99 a month and the Team plan €199 a month.
+"""
+DELIVERY = """# Conditions de livraison
+
+## Frais
+
+Les frais de livraison sont de 49 € en France, 99 € en Europe et 149 € dans le reste du monde.
+"""
+
+
+def test_another_language_s_unrelated_price_list_sharing_two_prices_is_not_shown(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    files = {"pricing.md": PRICING, "livraison.md": DELIVERY}
+    shop = assistant_over(files, tmp_path_factory.mktemp("shop"), tmp_path_factory.mktemp("si"))
+    answer = shop.ask("How much does the Pro plan cost?")
+    assert answer.citations and answer.citations[0].doc_id == "pricing"
+    assert not any(c.otherwise for c in answer.citations)

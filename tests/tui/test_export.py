@@ -355,14 +355,20 @@ def test_a_later_statement_is_exported_and_copied_after_its_dated_label():
     citation, _ = table_row_citation()
     first = citation.model_copy(update={"header": None})
     later = first.model_copy(
-        update={"n": 2, "otherwise": True, "later": "2026-09-08", "doc_id": "sept", "title": "CR"}
+        update={
+            "n": 2,
+            "later": "2026-09-08",
+            "after": "2026-01-12",
+            "doc_id": "sept",
+            "title": "CR",
+        }
     )
     answered = Answer(question="Lyon?", abstained=False, confidence=0.5, answer="a",
                       citations=[first, later])  # fmt: skip
     turn = Turn(number=1, question="Lyon?", answer=answered)
     context = ExportContext(manifest_hash="h", index_dir="/i", corpus_dir="/c")
     exported = conversation_markdown([turn], context, datetime(2026, 12, 1))
-    label = "Later (2026-09-08), another document says:"
+    label = "Later (2026-09-08, after the quoted 2026-01-12), another document says:"
     assert exported.index("[1]") < exported.index(f"*{label}*") < exported.index("[2]")
     assert "says otherwise" not in exported
     copied = answer_text(turn)

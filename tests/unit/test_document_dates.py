@@ -4,7 +4,7 @@ name's, else a labelled line of its header; a year alone or a date deep in the t
 from __future__ import annotations
 
 from citeqa.answerlabels import otherwise_label
-from citeqa.later_statements import document_date
+from citeqa.later_statements import document_date, folder_convention
 from citeqa.models import Citation, Document
 
 
@@ -12,9 +12,29 @@ def _document(title: str, path: str, text: str) -> Document:
     return Document(doc_id="d", title=title, path=path, text=text, sha256="0")
 
 
-def test_the_title_dates_the_document_first() -> None:
+def test_the_title_dates_the_document_before_its_file_name() -> None:
     document = _document("Compte rendu CODIR du 8 septembre 2026", "/x/cr-2026-01-12.pdf", "")
     assert document_date(document) == "2026-09-08"
+
+
+def test_a_date_line_dates_the_document_before_a_title_naming_an_event() -> None:
+    text = "# Launch plan for 2026-12-15\n\nDate: 3 February 2026\n\nThe runners build it."
+    document = _document("Launch plan for 2026-12-15", "/p/launch.md", text)
+    assert document_date(document) == "2026-02-03"
+
+
+def test_a_numeric_day_and_month_that_could_be_either_date_nothing_unless_the_folder_tells() -> (
+    None
+):
+    may = _document("Ops minutes", "/o/05-04-2026-ops-minutes.md", "")
+    assert document_date(may) is None
+    names = ["03-15-2026-ops-minutes", "04-20-2026-ops-minutes", "05-04-2026-ops-minutes"]
+    assert folder_convention(names) is False
+    assert document_date(may, days_first=False) == "2026-05-04"
+    assert document_date(may, days_first=True) == "2026-04-05"
+    assert folder_convention(["20-04-2026 cr", "05-04-2026 cr"]) is True
+    assert folder_convention(["20-04-2026 cr", "04-20-2026 cr", "05-04-2026 cr"]) is None
+    assert document_date(_document("Ops", "/o/04-20-2026-ops.md", "")) == "2026-04-20"
 
 
 def test_the_file_name_dates_an_undated_title() -> None:
@@ -39,7 +59,7 @@ def test_a_year_alone_an_unlabelled_date_or_a_late_date_line_dates_nothing() -> 
     assert document_date(_document("Policy", "/p/policy.md", late)) is None
 
 
-def _citation(later: str | None, otherwise: bool = True) -> Citation:
+def _citation(later: str | None, otherwise: bool = False) -> Citation:
     return Citation(
         n=2,
         doc_id="d",
@@ -50,16 +70,19 @@ def _citation(later: str | None, otherwise: bool = True) -> Citation:
         quote="x",
         otherwise=otherwise,
         later=later,
+        after=None if later is None else "2026-01-12",
     )
 
 
 def test_a_later_statement_is_labelled_with_its_date_in_the_answer_language() -> None:
     assert (
         otherwise_label(_citation("2026-09-08"), "en")
-        == "Later (2026-09-08), another document says:"
+        == "Later (2026-09-08, after the quoted 2026-01-12), another document says:"
     )
     assert otherwise_label(_citation("2026-09-08"), "fr") == (
-        "Plus tard (2026-09-08), un autre document dit :"
+        "Plus tard (2026-09-08, après le 2026-01-12 cité), un autre document dit :"
     )
-    assert otherwise_label(_citation(None), "en") == "Another document says otherwise:"
+    assert otherwise_label(_citation(None, otherwise=True), "en") == (
+        "Another document says otherwise:"
+    )
     assert otherwise_label(_citation(None, otherwise=False), "en") is None

@@ -118,6 +118,18 @@ def test_a_quote_labelled_otherwise_is_shown_but_never_the_answers_quote(set_fil
     assert judged.citations == judged.citations_valid == 1
 
 
+def test_a_later_dated_quote_is_shown_but_never_the_answers_quote(set_file):
+    """A later document's statement (`later`, not `otherwise`: it may say the same) is no
+    answer quote either."""
+    questions = {q.id: q for q in load_questions(set_file)}
+    session = FakeAssistant(SCRIPTS).session()
+    session.ask("CRR with obinutuzumab at w76?")
+    answer = session.ask("And with placebo?")
+    dated = [c.model_copy(update={"later": "2026-09-08"}) for c in answer.citations]
+    judged = judge(questions["q2"], answer.model_copy(update={"citations": dated}), DOCS.get)
+    assert not judged.quote_correct and judged.conflict_shown
+
+
 def test_a_quote_at_wrong_offsets_is_an_invalid_citation(set_file):
     scripts = dict(SCRIPTS)
     scripts["CRR with obinutuzumab at w76?"] = Script(passages=[TRIAL_HIT], quotes=[TRIAL_HIT],

@@ -49,7 +49,8 @@ class Outcome:
     below_floor: bool = False
     """Abstained for its confidence alone (Answer.below_floor): a lower floor could answer it."""
     other_statements: Sequence[Span] = ()
-    """Quotes shown labelled as another document's differing statement (`Citation.otherwise`):
+    """Quotes shown labelled as another document's differing statement (`Citation.otherwise`)
+    or a later-dated document's (`Citation.later`):
     shown, so within the quote limit, but never the answer's quote."""
 
 

@@ -77,10 +77,14 @@ def judge(
     outcome = Outcome(
         passages=[Span(p.doc_id, p.start, p.end, p.text) for p in passages],
         quotes=[
-            Span(c.doc_id, c.start, c.end, c.quote) for c in answer.citations if not c.otherwise
+            Span(c.doc_id, c.start, c.end, c.quote)
+            for c in answer.citations
+            if not (c.otherwise or c.later)
         ],
         other_statements=[
-            Span(c.doc_id, c.start, c.end, c.quote) for c in answer.citations if c.otherwise
+            Span(c.doc_id, c.start, c.end, c.quote)
+            for c in answer.citations
+            if c.otherwise or c.later
         ],
         abstained=answer.abstained,
         confidence=answer.confidence,
