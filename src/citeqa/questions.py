@@ -41,6 +41,7 @@ from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
 from citeqa.record_ids import asked_ids, siblings
+from citeqa.unheld_codes import id_writings
 from citeqa.visible import without_format
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
@@ -639,6 +640,13 @@ def analyse(
                 result.corrections.append(joined.spelling)  # BM25 searches it, once
             if joined:
                 alternatives |= joined.alternatives
+            written_otherwise = (
+                [] if _frequency(alternatives, vocabulary) else _written_otherwise(word, vocabulary)
+            )
+            for written in written_otherwise:  # "51 877" for "51877": the same id
+                alternatives |= _writing_tokens(written)
+                if scale == 1.0 and written not in result.corrections:
+                    result.corrections.append(written)  # BM25 searches it, once
             translation = translations.get(fold(word)) if scale == 1.0 else None
             if translation is not None:
                 alternatives |= word_alternatives(translation, vocabulary.glossary)
@@ -683,6 +691,28 @@ def analyse(
     focus_weight = sum(weight for _, weight in result.own_terms)
     result.missing = result.missing / focus_weight if focus_weight else 0.0
     return result
+
+
+def _written_otherwise(word: str, vocabulary: Vocabulary) -> list[str]:
+    """The other ways a text writes a long number as the same id (unheld_codes.id_writings:
+    "51877" for "0051877", "51 877" for "51877") that the corpus writes each group of: "51878"
+    is not "51 878" in a corpus writing "51" but never "878". None for any other word."""
+    if not word.isdigit():
+        return []
+    return [
+        written
+        for written in id_writings(word)
+        if all(_frequency(frozenset(query_tokens(group)), vocabulary) for group in written.split())
+    ]
+
+
+def _writing_tokens(written: str) -> Alternatives:
+    """The tokens that count as a number written `written` (`_written_otherwise`): its own,
+    or, written in groups ("51 877"), the groups' tokens counting only together."""
+    groups = tuple(frozenset(query_tokens(group)) for group in written.split())
+    if len(groups) == 1:
+        return Alternatives(groups[0])
+    return Alternatives((), [groups])
 
 
 def _day_or_words(day: frozenset[str], word: str, vocabulary: Vocabulary) -> frozenset[str]:

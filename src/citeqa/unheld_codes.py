@@ -31,7 +31,7 @@ from typing import NamedTuple
 from citeqa.glossary import fold
 from citeqa.unheld_numbers import KEY_WORD, asked_keyed, writes_whole
 
-__all__ = ["UnheldCode", "asked_codes", "unheld_code"]
+__all__ = ["UnheldCode", "asked_codes", "id_writings", "unheld_code"]
 
 KEYED_LONG = re.compile(
     KEY_WORD + r"[ \t]*(?i:#|n[°º]|no\.?)?[ \t]*(?P<number>\d{4,})"
@@ -100,6 +100,22 @@ def unheld_code(
         if held:
             return UnheldCode(asked.written, held[:HELD_NAMED])
     return None
+
+
+def id_writings(number: str) -> list[str]:
+    """The other ways a text writes the number `number` (digits) that this module reads as the
+    same id (`_writes`: its digit groups joined, leading zeros aside): without its leading
+    zeros ("51877" for "0051877") and in digit groups of three spaced ("51 877"); none for a
+    number of fewer than four digits, which no key word makes an id (`KEYED_LONG`). What the
+    question's terms count as the number when the corpus never writes it as typed
+    (questions.analyse: s26 hostile probe, "commande 51877" refused on a note writing
+    "commande 51 877", "order 0051877" on one writing "order 51877")."""
+    plain = number.lstrip("0") or "0"
+    if len(plain) < 4 or not plain.isdigit():
+        return []
+    head = len(plain) % 3 or 3
+    grouped = " ".join([plain[:head], *(plain[at : at + 3] for at in range(head, len(plain), 3))])
+    return [written for written in (plain, grouped) if written != number]
 
 
 def _joined(text: str) -> str:

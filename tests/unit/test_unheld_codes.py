@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.abstention import no_held_id
-from citeqa.unheld_codes import UnheldCode, asked_codes, same_shape, unheld_code
+from citeqa.abstention import no_held_id, unmatched_words
+from citeqa.lexical import tokenize
+from citeqa.questions import QuestionTerms, Vocabulary, analyse
+from citeqa.unheld_codes import (
+    AskedId,
+    UnheldCode,
+    asked_codes,
+    id_writings,
+    same_shape,
+    unheld_code,
+)
 
 ROW = (
     "| 1107 | 2026-03-18T14:40:00Z | solved | Robert Hughes | Refund for order 48213 | I sent"
@@ -121,3 +130,54 @@ def test_the_reason_names_the_asked_id_and_the_ids_quoted() -> None:
         reason
         == "The passages that would answer never mention “order 51877”: they are of order 48213."
     )
+
+
+NOTE = [
+    "Le remboursement de la commande 51 877 a été de 40 euros.",
+    "Refund of 12 euros issued for order 48213 today.",
+]
+
+
+def _asked(question: str) -> QuestionTerms:
+    frequency: dict[str, int] = {}
+    for text in NOTE:
+        for token in set(tokenize(text, "en")) | set(tokenize(text, "fr")):
+            frequency[token] = frequency.get(token, 0) + 1
+    return analyse(question, None, Vocabulary(NOTE, frequency, len(NOTE)))
+
+
+@pytest.mark.parametrize(
+    ("question", "written"),
+    [
+        ("Quel a été le remboursement de la commande 51877 ?", "51877"),  # text: "51 877"
+        ("What was the refund for order 0048213?", "0048213"),  # text: "order 48213"
+    ],
+)
+def test_an_id_the_corpus_writes_another_way_counts_as_written(question: str, written: str) -> None:
+    # s26 hostile probe: both abstained "never mention “51877”", "… “0051877”"
+    terms = _asked(question)
+    assert written not in terms.absent and terms.missing == 0.0
+    tokens = frozenset(tokenize(NOTE[0], "fr")) | frozenset(tokenize(NOTE[1], "en"))
+    assert not unmatched_words(terms, tokens, "en")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quel a été le remboursement de la commande 51878 ?",  # "51" written, "878" never
+        "What was the refund for order 0048214?",
+        "What was the refund for order 4821?",
+    ],
+)
+def test_an_id_written_in_no_form_is_still_absent(question: str) -> None:
+    terms = _asked(question)
+    assert terms.absent and terms.missing > 0.0
+
+
+def test_the_writings_of_an_id_are_those_its_quote_check_reads_as_it() -> None:
+    for number in ("51877", "0051877", "1234567890123", "4000", "000123456"):
+        asked = AskedId(f"order {number}", "order", number, coded=False)
+        for written in id_writings(number):
+            assert unheld_code(asked.written, [f"Refund for order {written}."]) is None
+            assert written.replace(" ", "").lstrip("0") == number.lstrip("0")
+    assert id_writings("877") == [] and id_writings("0877") == []
