@@ -41,7 +41,7 @@ from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
 from citeqa.record_ids import asked_ids, siblings
-from citeqa.unheld_codes import id_writings
+from citeqa.unheld_codes import CUT_MARK, id_writings
 from citeqa.visible import without_format
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
@@ -119,7 +119,9 @@ COGNATE_MAX = 3
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     """The question without control or format characters (zero-width, bidi marks:
     visible.without_format; one pasted inside a word would split it or hide it from the
-    identifier and key checks), and warnings; BadQuestion when empty."""
+    identifier and key checks), at most `max_chars` long (cut after a word, or inside an
+    over-long one, then marked with unheld_codes.CUT_MARK), and warnings; BadQuestion when
+    empty."""
     if not isinstance(question, str):
         raise BadQuestion("The question must be text.")
     warnings = []
@@ -128,10 +130,15 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
         raise BadQuestion("The question is empty: type a question about the documents.")
     if len(text) > max_chars:
         cut = text.rfind(" ", 0, max_chars)
-        text = text[: cut if cut > max_chars // 2 else max_chars]
+        if cut <= max_chars // 2:
+            cut = max_chars
+        if text[cut - 1].isalnum() and text[cut].isalnum():  # a word cut in two: marked, so
+            cut -= 1  # "order 555…" asks no order 555 (unheld_codes)
+            text = text[:cut] + CUT_MARK
+        else:
+            text = text[:cut]
         warnings.append(
-            f"The question was {len(question):,} characters long;"
-            f" only the first {len(text):,} were used."
+            f"The question was {len(question):,} characters long; only the first {cut:,} were used."
         )
     return text, warnings
 

@@ -7,8 +7,9 @@ import pytest
 
 from citeqa.abstention import no_held_id, unmatched_words
 from citeqa.lexical import tokenize
-from citeqa.questions import QuestionTerms, Vocabulary, analyse
+from citeqa.questions import QuestionTerms, Vocabulary, analyse, clean_question
 from citeqa.unheld_codes import (
+    CUT_MARK,
     AskedId,
     UnheldCode,
     asked_codes,
@@ -181,3 +182,21 @@ def test_the_writings_of_an_id_are_those_its_quote_check_reads_as_it() -> None:
             assert unheld_code(asked.written, [f"Refund for order {written}."]) is None
             assert written.replace(" ", "").lstrip("0") == number.lstrip("0")
     assert id_writings("877") == [] and id_writings("0877") == []
+
+
+def test_an_id_the_question_limit_cuts_is_answered_by_no_other_id() -> None:
+    # s26 hostile probe: an order of 5,000 digits, the question cut at 2,000 characters,
+    # was answered by order 48213's line at .40
+    question = "What was the refund for order " + "5" * 5000 + "?"
+    text, warnings = clean_question(question, 2000)
+    assert len(text) == 2000 and text.endswith("5" + CUT_MARK) and "1,999" in warnings[0]
+    (asked,) = asked_codes(text)
+    assert asked.cut and asked.number == "5" * (1999 - len("What was the refund for order "))
+    other = "Refund for order 48213 was 12 euros."
+    whole = "Refund for order " + "5" * 5000 + " was 40 euros."
+    found = unheld_code(text, [other], [whole])  # its document writes it: its quote must
+    assert found is not None and found.held == ["order 48213"]
+    assert unheld_code(text, [whole]) is None
+    assert unheld_code(text, [other, whole]) is None
+    cut_at_a_space, _ = clean_question("What was the refund for order 51877? " + "x " * 2000, 2000)
+    assert not cut_at_a_space.endswith(CUT_MARK)
