@@ -41,7 +41,7 @@ from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
 from citeqa.record_ids import asked_ids, siblings
-from citeqa.unheld_codes import CUT_MARK, id_writings
+from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
 from citeqa.visible import without_format
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
@@ -648,7 +648,9 @@ def analyse(
             if joined:
                 alternatives |= joined.alternatives
             written_otherwise = (
-                [] if _frequency(alternatives, vocabulary) else _written_otherwise(word, vocabulary)
+                []
+                if _frequency(alternatives, vocabulary)
+                else _written_otherwise(_grouped_at(dates.groups, found.start(), word), vocabulary)
             )
             for written in written_otherwise:  # "51 877" for "51877": the same id
                 alternatives |= _writing_tokens(written)
@@ -700,15 +702,22 @@ def analyse(
     return result
 
 
+def _grouped_at(groups: list[tuple[int, int, str]], start: int, word: str) -> str:
+    """The digits of the number in digit groups (unheld_codes.grouped_numbers) that the word
+    at `start` is a group of ("51877" for "877" in "order 51 877"), else the word."""
+    return next((digits for first, end, digits in groups if first <= start < end), word)
+
+
 def _written_otherwise(word: str, vocabulary: Vocabulary) -> list[str]:
     """The other ways a text writes a long number as the same id (unheld_codes.id_writings:
-    "51877" for "0051877", "51 877" for "51877") that the corpus writes each group of: "51878"
+    "51877" for "0051877", "51 877" for "51877"; the number itself for a group of it, "51877"
+    for "877" in "order 51 877": `_grouped_at`) that the corpus writes each group of: "51878"
     is not "51 878" in a corpus writing "51" but never "878". None for any other word."""
     if not word.isdigit():
         return []
     return [
         written
-        for written in id_writings(word)
+        for written in [word, *id_writings(word)]
         if all(_frequency(frozenset(query_tokens(group)), vocabulary) for group in written.split())
     ]
 
@@ -747,6 +756,8 @@ class _DatesOf:
         self.folded = lexical_fold(text)
         self.spans = day_spans(self.folded)
         self.words = list(_WORD.finditer(text))
+        self.groups = grouped_numbers(text)
+        """Its numbers in digit groups ("51 877"), each group a word of its own."""
         self.folded_at = _folded_offsets(text, [word.start() for word in self.words])
         """Where each word (by its offset into the text) starts in `folded`: folding may
         lengthen a text ("ß" → "ss")."""

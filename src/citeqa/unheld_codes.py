@@ -31,7 +31,7 @@ from typing import NamedTuple
 from citeqa.glossary import fold
 from citeqa.unheld_numbers import KEY_WORD, asked_keyed, writes_whole
 
-__all__ = ["CUT_MARK", "UnheldCode", "asked_codes", "id_writings", "unheld_code"]
+__all__ = ["CUT_MARK", "UnheldCode", "asked_codes", "grouped_numbers", "id_writings", "unheld_code"]
 
 KEYED_LONG = re.compile(
     KEY_WORD + r"[ \t]*(?i:#|n[°º]|no\.?)?[ \t]*(?P<number>\d{4,})"
@@ -126,6 +126,15 @@ def id_writings(number: str) -> list[str]:
     head = len(plain) % 3 or 3
     grouped = " ".join([plain[:head], *(plain[at : at + 3] for at in range(head, len(plain), 3))])
     return [written for written in (plain, grouped) if written != number]
+
+
+def grouped_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Each number `text` writes in digit groups ("51 877"), as this module joins them
+    (`_joined`): its start, its end and its digits ("51877")."""
+    return [
+        (found.start(), found.end(), _GROUP_SPACE.sub("", found.group()))
+        for found in _GROUPED.finditer(text)
+    ]
 
 
 def _joined(text: str) -> str:

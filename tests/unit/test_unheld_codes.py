@@ -152,6 +152,7 @@ def _asked(question: str) -> QuestionTerms:
     [
         ("Quel a été le remboursement de la commande 51877 ?", "51877"),  # text: "51 877"
         ("What was the refund for order 0048213?", "0048213"),  # text: "order 48213"
+        ("What was the refund for order 48 213?", "213"),  # its groups: "48213" is written
     ],
 )
 def test_an_id_the_corpus_writes_another_way_counts_as_written(question: str, written: str) -> None:
@@ -168,6 +169,7 @@ def test_an_id_the_corpus_writes_another_way_counts_as_written(question: str, wr
         "Quel a été le remboursement de la commande 51878 ?",  # "51" written, "878" never
         "What was the refund for order 0048214?",
         "What was the refund for order 4821?",
+        "What was the refund for order 48 214?",
     ],
 )
 def test_an_id_written_in_no_form_is_still_absent(question: str) -> None:
