@@ -1,24 +1,26 @@
-"""Whether a question asks to count or rank the records of a table ("How many tickets were
-about login in March?", "Quel pourcentage des tickets a une satisfaction « bad » ?"): citeqa
-quotes passages, it does not count rows, so such a question abstains saying so instead of
-quoting one row or one sentence with confidence (s25 trial: the three such questions were
-answered by a password-reset macro, a ticket row and a JSON comment).
+"""Whether a question asks to count or rank the records of a table ("How many tickets were about
+login in March?", "Quel pourcentage des tickets a une satisfaction « bad » ?"): citeqa quotes
+passages, it does not count rows, so such a question abstains saying so instead of quoting one
+row or one sentence with confidence (s25 trial: the three such questions were answered by a
+password-reset macro, a ticket row and a JSON comment).
 
-A question counts records when it writes a count cue of the language data (`count_cues`:
-"how many <noun>", "combien de <noun>", "what percentage of <noun>", "which agent resolved the
-most <noun>"; their group "noun" the records counted, a plural that is no unit of `unit_words`:
+A question counts records when it writes a count cue of the language data (`count_cues`: "how
+many <noun>", "combien de <noun>", "what percentage of <noun>", "which agent resolved the most
+<noun>"; their group "noun" the records counted, a plural that is no unit of `unit_words`:
 "combien de jours", "how many hours" ask a length) and a table, or the records of a JSON or
 YAML list, among the passages the answer reads or shows stands in a document whose title or
-file name writes that noun ("tickets" of "export-tickets-2026-S1.csv"): the records counted
-are its rows. "How many eggs in the banana bread?" counts no table's records (no document of a
-table is named "eggs"), and is answered as before. Only the documents of the passages the
-answer reads count (not a low-ranked table among the retrieved), and a line of those passages
-writing a number then the noun ("A total of 120 patients were enrolled", "412 tickets ont été
-ouverts"; two words may stand between) or the noun then a colon and a number ("Patients
-enrolled: 120") answers a count: the question is answered as before (s25 review D). A number
-keyed by a word (`count_key_words`: "Priority 1 tickets") or after a limit (`count_limit_cues`:
-"up to 3 tickets a day") writes no count, and a question ranking records (`rank_cues`: "which
-agent resolved the most tickets") is answered by no written count (s25 review E).
+file name writes that noun ("tickets" of "export-tickets-2026-S1.csv"), or whose passages name
+a list of records so ("comments" of a ticket's "comments #2 · …" lines, or of "comments:" over
+a table of them, as records.py writes them): the records counted are its rows. "How many eggs
+in the banana bread?" counts no table's records (no document of a table is named "eggs"), and
+is answered as before. Only the documents of the passages the answer reads count (not a
+low-ranked table among the retrieved), and a line of those passages writing a number then the noun
+("A total of 120 patients were enrolled", "412 tickets ont été ouverts"; two words may stand
+between) or the noun then a colon and a number ("Patients enrolled: 120") answers a count: the
+question is answered as before (s25 review D). A number keyed by a word (`count_key_words`:
+"Priority 1 tickets") or after a limit (`count_limit_cues`: "up to 3 tickets a day") writes no
+count, and a question ranking records (`rank_cues`: "which agent resolved the most tickets") is
+answered by no written count (s25 review E).
 
 No I/O; the cues are the language data's.
 """
@@ -46,6 +48,12 @@ two steps or more ("tickets › 5533 › status: solved")."""
 _RECORD_HEADING = re.compile(rf"^#+ [^\n]+?{re.escape(SEPARATOR)}", re.MULTILINE)
 """The heading of a record of an export's list, as records.py writes it ("## tickets › 5533 ·
 Commande 50321 : double prélèvement"): its passage holds one record."""
+_NESTED_RECORD = re.compile(r"^(?P<key>[^\n#|]+?) #\d+(?= · | — |$)", re.MULTILINE)
+"""The line opening a record of a record's list, as records.py writes it ("comments #2 ·
+author: Julien Moreau"): its list's key, then its place."""
+_LIST_KEYS = re.compile(
+    rf"{_NESTED_RECORD.pattern}|^(?P<table_key>[^\n|]+):\n[ \t]*\|", re.MULTILINE
+)
 _RECORD_SHAPES = (_TABLE_ROW, _RECORD_LINE, _RECORD_HEADING)
 """The lines a passage holding records writes (_is_record_line reads a line by them)."""
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
@@ -91,11 +99,33 @@ def counted_records(
     noun = asked_count(question)
     if noun is None or (asked_rank(question) is None and _count_written(noun, hits)):
         return None
-    for doc_id in dict.fromkeys(hit.chunk.doc_id for hit in hits if _holds_records(hit)):
+    holding = [hit for hit in hits if _holds_records(hit)]
+    for doc_id in dict.fromkeys(hit.chunk.doc_id for hit in holding):
         document = documents[doc_id]
-        if noun in _name_words([document.title, doc_id]):
+        keys = _list_keys(hit for hit in holding if hit.chunk.doc_id == doc_id)
+        if noun in _name_words([document.title, doc_id, *keys]):
             return document.title
     return None
+
+
+def _list_keys(hits: Iterable[Hit]) -> list[str]:
+    """The keys of the lists of records the passages under a record's heading write
+    (`_LIST_KEYS`: "comments" of a ticket's "comments #2 · author: …" or of "comments:" over a
+    table of them): what a question counting them names when the file's name does not (s26
+    hostile probe: "How many comments does ticket 1 have?" quoted four of a ticket's 100,000
+    comments at .72)."""
+    return [
+        found["key"] or found["table_key"]
+        for hit in hits
+        if _in_record(hit)
+        for found in _LIST_KEYS.finditer(hit.chunk.text)
+    ]
+
+
+def _in_record(hit: Hit) -> bool:
+    """Whether the passage is under a record's heading (records.py: "tickets › 1 · big"): a
+    "Formats:" line over a table of a note names no list of records."""
+    return SEPARATOR in (hit.chunk.section or "")
 
 
 def _count_written(noun: str, hits: Sequence[Hit]) -> bool:
@@ -133,9 +163,12 @@ def _is_record_line(line: str) -> bool:
 
 
 def _holds_records(hit: Hit) -> bool:
-    """Whether the passage holds a table's rows or the records of a structured file's list."""
+    """Whether the passage holds a table's rows or the records of a structured file's list,
+    or, under a record's heading, records of its lists ("comments #2 · …")."""
     text = hit.chunk.text
-    return any(shape.search(text) is not None for shape in _RECORD_SHAPES)
+    if any(shape.search(text) is not None for shape in _RECORD_SHAPES):
+        return True
+    return _in_record(hit) and _NESTED_RECORD.search(text) is not None
 
 
 def _name_words(names: Iterable[str]) -> set[str]:

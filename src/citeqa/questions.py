@@ -41,6 +41,7 @@ from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
 from citeqa.record_ids import asked_ids, siblings
+from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
 from citeqa.visible import without_format
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
@@ -118,7 +119,9 @@ COGNATE_MAX = 3
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     """The question without control or format characters (zero-width, bidi marks:
     visible.without_format; one pasted inside a word would split it or hide it from the
-    identifier and key checks), and warnings; BadQuestion when empty."""
+    identifier and key checks), at most `max_chars` long (cut after a word, or inside an
+    over-long one, then marked with unheld_codes.CUT_MARK), and warnings; BadQuestion when
+    empty."""
     if not isinstance(question, str):
         raise BadQuestion("The question must be text.")
     warnings = []
@@ -127,10 +130,15 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
         raise BadQuestion("The question is empty: type a question about the documents.")
     if len(text) > max_chars:
         cut = text.rfind(" ", 0, max_chars)
-        text = text[: cut if cut > max_chars // 2 else max_chars]
+        if cut <= max_chars // 2:
+            cut = max_chars
+        if text[cut - 1].isalnum() and text[cut].isalnum():  # a word cut in two: marked, so
+            cut -= 1  # "order 555…" asks no order 555 (unheld_codes)
+            text = text[:cut] + CUT_MARK
+        else:
+            text = text[:cut]
         warnings.append(
-            f"The question was {len(question):,} characters long;"
-            f" only the first {len(text):,} were used."
+            f"The question was {len(question):,} characters long; only the first {cut:,} were used."
         )
     return text, warnings
 
@@ -639,6 +647,15 @@ def analyse(
                 result.corrections.append(joined.spelling)  # BM25 searches it, once
             if joined:
                 alternatives |= joined.alternatives
+            written_otherwise = (
+                []
+                if _frequency(alternatives, vocabulary)
+                else _written_otherwise(_grouped_at(dates.groups, found.start(), word), vocabulary)
+            )
+            for written in written_otherwise:  # "51 877" for "51877": the same id
+                alternatives |= _writing_tokens(written)
+                if scale == 1.0 and written not in result.corrections:
+                    result.corrections.append(written)  # BM25 searches it, once
             translation = translations.get(fold(word)) if scale == 1.0 else None
             if translation is not None:
                 alternatives |= word_alternatives(translation, vocabulary.glossary)
@@ -685,6 +702,35 @@ def analyse(
     return result
 
 
+def _grouped_at(groups: list[tuple[int, int, str]], start: int, word: str) -> str:
+    """The digits of the number in digit groups (unheld_codes.grouped_numbers) that the word
+    at `start` is a group of ("51877" for "877" in "order 51 877"), else the word."""
+    return next((digits for first, end, digits in groups if first <= start < end), word)
+
+
+def _written_otherwise(word: str, vocabulary: Vocabulary) -> list[str]:
+    """The other ways a text writes a long number as the same id (unheld_codes.id_writings:
+    "51877" for "0051877", "51 877" for "51877"; the number itself for a group of it, "51877"
+    for "877" in "order 51 877": `_grouped_at`) that the corpus writes each group of: "51878"
+    is not "51 878" in a corpus writing "51" but never "878". None for any other word."""
+    if not word.isdigit():
+        return []
+    return [
+        written
+        for written in [word, *id_writings(word)]
+        if all(_frequency(frozenset(query_tokens(group)), vocabulary) for group in written.split())
+    ]
+
+
+def _writing_tokens(written: str) -> Alternatives:
+    """The tokens that count as a number written `written` (`_written_otherwise`): its own,
+    or, written in groups ("51 877"), the groups' tokens counting only together."""
+    groups = tuple(frozenset(query_tokens(group)) for group in written.split())
+    if len(groups) == 1:
+        return Alternatives(groups[0])
+    return Alternatives((), [groups])
+
+
 def _day_or_words(day: frozenset[str], word: str, vocabulary: Vocabulary) -> frozenset[str]:
     """A question word's alternatives: the day terms of the date it stands in (`_DatesOf`)
     when the corpus writes that day, else its own (`word_alternatives`) with them. A day the
@@ -710,6 +756,8 @@ class _DatesOf:
         self.folded = lexical_fold(text)
         self.spans = day_spans(self.folded)
         self.words = list(_WORD.finditer(text))
+        self.groups = grouped_numbers(text)
+        """Its numbers in digit groups ("51 877"), each group a word of its own."""
         self.folded_at = _folded_offsets(text, [word.start() for word in self.words])
         """Where each word (by its offset into the text) starts in `folded`: folding may
         lengthen a text ("ß" → "ss")."""

@@ -86,6 +86,10 @@ class TableHeaders:
         50 MB text took hours to chunk)."""
         self._starts: dict[Span, list[int]] = {}
         """The cell starts of the lines last read (`_cell_starts`)."""
+        self._rows: tuple[int, Rows] = (-1, ())
+        """The rows of the table last read (`read`), by its first line's start: the readers
+        of one table (its key column, the keys it holds) each read the same rows, split once
+        (s26 hostile probe: 10^4 rows of 43 cells split twice an answer)."""
 
     def header(self, offset: int) -> Span | None:
         """The span of the header row (first row) of the table holding `offset`, or None. A
@@ -191,8 +195,10 @@ class TableHeaders:
             return None
         key = (table[0], reader)
         if key not in self._readings:
-            rows = row_cells(self.text, (table[0], table[1]))
-            self._readings[key] = reader(tuple(tuple(row) for row in rows))
+            if self._rows[0] != table[0]:
+                rows = row_cells(self.text, (table[0], table[1]))
+                self._rows = (table[0], tuple(tuple(row) for row in rows))
+            self._readings[key] = reader(self._rows[1])
         return self._readings[key]  # type: ignore[return-value]  # stored by `reader` above
 
     def _table_at(self, offset: int) -> _Table | None:
@@ -302,11 +308,14 @@ _CELL_MARKUP = ("**", "`", "*", '"', "'")
 """Inline markup around a cell's text, taken off only in pairs (`code`, **bold**, *italic*,
 quotes). Not "_": it begins and ends identifiers (`_sync_dir`, `__init__`), which the
 question keeps as typed (questions.question_keys)."""
+_MARKUP_STARTS = tuple(dict.fromkeys(mark[0] for mark in _CELL_MARKUP))
 
 
 def _unmarked(cell: str) -> str:
     """The cell's text without the spaces and the paired inline markup around it."""
     cell = cell.strip(" \t")
+    if not cell.startswith(_MARKUP_STARTS):
+        return cell  # most cells: no mark opens them, none is looked for at each end
     while mark := _markup_around(cell):
         cell = cell[len(mark) : -len(mark)].strip(" \t")
     return cell

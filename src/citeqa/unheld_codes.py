@@ -31,7 +31,7 @@ from typing import NamedTuple
 from citeqa.glossary import fold
 from citeqa.unheld_numbers import KEY_WORD, asked_keyed, writes_whole
 
-__all__ = ["UnheldCode", "asked_codes", "unheld_code"]
+__all__ = ["CUT_MARK", "UnheldCode", "asked_codes", "grouped_numbers", "id_writings", "unheld_code"]
 
 KEYED_LONG = re.compile(
     KEY_WORD + r"[ \t]*(?i:#|n[°º]|no\.?)?[ \t]*(?P<number>\d{4,})"
@@ -48,6 +48,11 @@ a space, no-break or narrow no-break space ("51 877"); "51877 100" is two number
 _GROUP_SPACE = re.compile(r"[ \u00a0\u202f]")
 HELD_NAMED = 3
 """How many ids of the quotes the reason names."""
+CUT_MARK = "…"
+"""What ends a question cut inside a word by its length limit (questions.clean_question): a
+keyed number before it is the start of an id (`AskedId.cut`), written by a text writing any
+number starting so, and another by any number after its key (s26 hostile probe: an order of
+5,000 digits cut to 1,970 was answered by order 48213's line)."""
 
 
 class AskedId(NamedTuple):
@@ -59,6 +64,8 @@ class AskedId(NamedTuple):
     """Its digits ("51877", "52")."""
     coded: bool
     """A code (`CODE`), not a keyed long number (`KEYED_LONG`)."""
+    cut: bool = False
+    """A keyed number the question's length limit cut (`CUT_MARK` after it): its start only."""
 
 
 class UnheldCode(NamedTuple):
@@ -72,7 +79,7 @@ def asked_codes(question: str) -> list[AskedId]:
     """The long keyed numbers and the codes `question` writes (the module's rules; the record
     identifiers a question looks up, "INC-2025-07", are record_ids.asked_ids')."""
     found = [
-        AskedId(m.group(), fold(m["key"]), m["number"], coded=False)
+        AskedId(m.group(), fold(m["key"]), m["number"], False, question[m.end() :] == CUT_MARK)
         for m in asked_keyed(KEYED_LONG, question)
     ]
     found += [
@@ -88,18 +95,46 @@ def unheld_code(
     sections they are cited under) nor of `documents` (the quoted documents' texts) writes
     while the quotes write others of its shape, with those; None when there is none. A quoted
     document writing the asked id is about it: "Where does the spare impeller for BH-17 come
-    from?" is answered "from BH-09" by a thread on BH-17 (s22 trial)."""
+    from?" is answered "from BH-09" by a thread on BH-17 (s22 trial); not so for an id the
+    question's limit cut (`AskedId.cut`): a document writing some id starting so may be about
+    another record, the quotes must write it."""
     ids = asked_codes(question)
     if not ids:
         return None
     joined = [_joined(text) for text in [*quoted, *documents]]
     for asked in ids:
-        if any(_writes(text, asked) for text in joined):
+        read = joined[: len(quoted)] if asked.cut else joined  # a cut id: the quotes' own
+        if any(_writes(text, asked) for text in read):
             continue
         held = sorted({other for text in quoted for other in same_shape(text, asked)})
         if held:
             return UnheldCode(asked.written, held[:HELD_NAMED])
     return None
+
+
+def id_writings(number: str) -> list[str]:
+    """The other ways a text writes the number `number` (digits) that this module reads as the
+    same id (`_writes`: its digit groups joined, leading zeros aside): without its leading
+    zeros ("51877" for "0051877") and in digit groups of three spaced ("51 877"); none for a
+    number of fewer than four digits, which no key word makes an id (`KEYED_LONG`). What the
+    question's terms count as the number when the corpus never writes it as typed
+    (questions.analyse: s26 hostile probe, "commande 51877" refused on a note writing
+    "commande 51 877", "order 0051877" on one writing "order 51877")."""
+    plain = number.lstrip("0") or "0"
+    if len(plain) < 4 or not plain.isdigit():
+        return []
+    head = len(plain) % 3 or 3
+    grouped = " ".join([plain[:head], *(plain[at : at + 3] for at in range(head, len(plain), 3))])
+    return [written for written in (plain, grouped) if written != number]
+
+
+def grouped_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Each number `text` writes in digit groups ("51 877"), as this module joins them
+    (`_joined`): its start, its end and its digits ("51877")."""
+    return [
+        (found.start(), found.end(), _GROUP_SPACE.sub("", found.group()))
+        for found in _GROUPED.finditer(text)
+    ]
 
 
 def _joined(text: str) -> str:
@@ -110,15 +145,19 @@ def _joined(text: str) -> str:
 def _writes(joined: str, asked: AskedId) -> bool:
     """Whether `joined` (a text, its digit groups joined: _joined) writes the asked id's
     number as a whole number, leading zeros aside, a code's after its capitals glued or after
-    a space or a hyphen ("E-052" for "E52", "FY 2024" for "FY2024"): unheld_numbers.writes_whole."""
+    a space or a hyphen ("E-052" for "E52", "FY 2024" for "FY2024"): unheld_numbers.writes_whole;
+    a number cut by the question's length limit (`AskedId.cut`) as the start of one."""
+    if asked.cut:
+        return re.search(rf"(?<![\d.,])0*{asked.number.lstrip('0')}", joined) is not None
     key = asked.key if asked.coded else ""
     return writes_whole(joined, int(asked.number), key)
 
 
 def same_shape(text: str, asked: AskedId) -> list[str]:
     """The other ids of `asked`'s shape `text` writes, as written: a code of the same capitals
-    ("E47" for "E52"), or a number of as many digits after the same key ("order 48213"); the
-    asked id written in another case ("Order 51877") is none."""
+    ("E47" for "E52"), or a number of as many digits after the same key ("order 48213"), of
+    any length for a number the question's limit cut; the asked id written in another case
+    ("Order 51877") is none."""
     if asked.coded:
         found = {m.group() for m in CODE.finditer(text) if m["key"] == asked.key}
     else:
@@ -126,6 +165,6 @@ def same_shape(text: str, asked: AskedId) -> list[str]:
         found = {
             m.group()
             for m in KEYED_LONG.finditer(text)
-            if fold(m["key"]) == asked.key and len(m["number"]) == digits
+            if fold(m["key"]) == asked.key and (asked.cut or len(m["number"]) == digits)
         }
     return sorted(other for other in found if other.casefold() != asked.written.casefold())

@@ -34,14 +34,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 from rapidfuzz import fuzz
 
 from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.keyshapes import cell_key, key_kind, skeleton
+from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
@@ -59,6 +60,8 @@ CLOSEST_MAGNITUDE = 100
 as close to it: exit status 80 names codes 2 and 1, "20222" no week 14 of a rota (s25 hostile
 probe); a key of another table is often of another magnitude."""
 _DIGITS = re.compile(r"\d+")
+_NOT_NAME_OR_LINE = re.compile(r"[^\w\n]+|_+")
+"""What keyshapes.skeleton leaves out of a key, but line ends."""
 
 
 @dataclass(frozen=True)
@@ -137,26 +140,54 @@ def _beyond_count(terms: QuestionTerms, tables: Sequence[_Table]) -> UnheldKey |
 @dataclass(frozen=True)
 class _Table:
     """A table of the evidence, as `_holds` reads it: the kind of key it is looked up by (None
-    for none) and those keys, as its key column writes them (`_key_column`); what its cells
-    name (`names`: the skeletons of each whole cell and of each word of a cell shaped as a key,
-    `_cell_names`) and the ranges of numbers they write (`ranges`, `_ranges`); whether its key
+    for none) and those keys, as its key column writes them (`_key_column`); whether its key
     column is open-ended, a cell of it standing for many numbers (`_open`: "128+n", "4xx",
-    "≥ 128"). Its cells are read once, here: immutable, the bank keeps one for each table read
-    (`_tables`, while it keeps the table's document's tables), shared by every question after."""
+    "≥ 128"); its rows, whose cells are read for what they name (`names_any`) and the ranges of
+    numbers they write (`ranges`) only when a question asks, and then only in the rows that
+    may (s26 hostile probe: reading what each of 430,000 cells of an 858 KB table names cost
+    every answer quoting one of its rows 2 s). Immutable, the bank keeps one for each table
+    read (`_tables`, while it keeps the table's document's tables), shared by every question
+    after; what a question reads of it is kept with it (`cached_property`)."""
 
     kind: str | None
     keys: tuple[str, ...]
-    names: frozenset[str] = frozenset()
-    ranges: tuple[tuple[int, int], ...] = ()
     open: bool = False
     counted_by: str = ""
     """The header, folded, of its first column counting its rows 1, 2, … n (tables.counts_rows)
     when that column has one ("semaine"); "" for none."""
     counted: tuple[str, ...] = ()
     """That column's numbers, its header left out."""
-    under: tuple[tuple[str, frozenset[str]], ...] = ()
-    """Each column's header folded, with its cells: what a number after a cue word naming a
-    column may be looked up in (`_beyond_count`)."""
+    rows: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+
+    @cached_property
+    def under(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        """Each column's header folded, with its cells: what a number after a cue word naming
+        a column may be looked up in (`_beyond_count`)."""
+        return _columns(self.rows)
+
+    @cached_property
+    def ranges(self) -> tuple[tuple[int, int], ...]:
+        """The ranges of numbers its cells write (`_ranges`), each once; read over its cells
+        joined by " | ", which no range runs across, as one text instead of cell by cell."""
+        return tuple(dict.fromkeys(_ranges(_joined(map(_joined, self.rows)))))
+
+    @cached_property
+    def _row_skeletons(self) -> list[str]:
+        """Each row's cells joined, as a skeleton (keyshapes.skeleton, read letter by letter):
+        what any name of one of its cells (`_cell_names`) is a piece of. Read for all rows at
+        once, folded as one text and split at its line ends (a row's cells hold none)."""
+        lines = "\n".join(map(" ".join, self.rows))
+        return _NOT_NAME_OR_LINE.sub("", lexical_fold(lines)).split("\n")
+
+    def names_any(self, keys: frozenset[str]) -> bool:
+        """Whether a cell of a row names one of `keys` (skeletons), whole or by one of its
+        words (`_cell_names`); only the rows whose skeleton holds one of them are read cell
+        by cell."""
+        return any(
+            any(key in whole for key in keys)
+            and not keys.isdisjoint(name for cell in row for name in _cell_names(cell))
+            for row, whole in zip(self.rows, self._row_skeletons, strict=True)
+        )
 
     def column(self, header: str) -> frozenset[str]:
         """The cells of its first column headed `header` (folded); none when it has none."""
@@ -166,15 +197,11 @@ class _Table:
     def of(cls, rows: Sequence[Sequence[str]]) -> _Table:
         cells = _key_column(rows)
         open_ended = any(map(_open, cells))
-        column = [cell_key(cell) for cell in cells]
-        kind, keyed = column_keys(column)
-        every = [cell for row in rows for cell in row]
-        names = frozenset(name for cell in every for name in _cell_names(cell))
-        ranges = tuple(dict.fromkeys(span for cell in every for span in _ranges(cell)))
+        kind, keyed = column_keys([cell_key(cell) for cell in cells])
         counted = _counting_column(rows)
         header = fold(counted[0]).strip() if counted else ""
-        under = _columns(rows)
-        return cls(kind, tuple(keyed), names, ranges, open_ended, header, tuple(counted[1:]), under)
+        kept = tuple(tuple(row) for row in rows)
+        return cls(kind, tuple(keyed), open_ended, header, tuple(counted[1:]), kept)
 
     def holds_numbers(self) -> bool:
         """Whether a number asked may be one of its keys: a table looked up by keys that are
@@ -245,8 +272,9 @@ def _holds(table: _Table, asked: _Asked) -> bool:
         keys, numbers = asked.words, asked.word_numbers
     if table.open and numbers:
         return True
-    return not keys.isdisjoint(table.names) or any(
-        low <= number <= high for low, high in table.ranges for number in numbers
+    return table.names_any(keys) or (
+        bool(numbers)
+        and any(low <= number <= high for low, high in table.ranges for number in numbers)
     )
 
 
@@ -256,6 +284,12 @@ _CELL_WORDS = re.compile(r"[\s,;=()\[\]`*/+]+")
 Not ":" nor ".": a time (12:42) or a price (42.00) names no 42."""
 _WORD_END = ".:!?"
 """Punctuation after a word of a cell, left out before its kind is read ("65." or "E1042:")."""
+
+
+def _joined(cells: Iterable[str]) -> str:
+    """Cells as one text, joined by " | ": a range of numbers (`_ranges`) runs across no
+    pipe, nor does a number end or start at one."""
+    return " | ".join(cells)
 
 
 def _cell_names(cell: str) -> set[str]:

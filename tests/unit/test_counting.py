@@ -178,3 +178,36 @@ def test_only_the_tables_of_the_passages_read_are_counted() -> None:
     retrieved = [hit("data/patients", ROWS)]
     assert counted_records("How many patients were enrolled?", top, docs) is None
     assert counted_records("How many patients were enrolled?", retrieved, docs) == "patients"
+
+
+def ticket_hit(text: str) -> Hit:
+    """A passage of a ticket export's record, under its heading (records.py)."""
+    chunk = Chunk(
+        chunk_id="many#3", doc_id="many", text=text, start=0, end=len(text), lang="en",
+        section="tickets › 1 · big",
+    )  # fmt: skip
+    return Hit(chunk=chunk, chunk_index=3, score=1.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "comments:\n| a |\n| --- |\n| 0 |\n| 1 |",  # a table of them
+        "comments #1 · author: Ann — It is still offline.\ncomments #2 · author: Bob · body: ok",
+    ],
+)
+def test_records_counted_by_their_list_s_key_are_refused_though_no_name_writes_it(
+    text: str,
+) -> None:
+    # s26 hostile probe: "How many comments does ticket 1 have?" quoted 4 of 100,000 (.72)
+    docs = documents(("many", "many"))
+    assert counted_records("How many comments does ticket 1 have?", [ticket_hit(text)], docs)
+    assert counted_records("How many tickets are open?", [ticket_hit(text)], docs) is None
+    prose = "Issue #42\nFixed the login page."
+    assert counted_records("How many issues were fixed?", [hit("many", prose)], docs) is None
+
+
+def test_a_table_under_a_line_of_a_note_names_no_records() -> None:
+    text = "Supported formats:\n| Format | Since |\n| --- | --- |\n| CSV | 1.0 |\n| XLSX | 2.1 |"
+    docs = documents(("guide", "User guide"))
+    assert counted_records("How many formats are supported?", [hit("guide", text)], docs) is None

@@ -207,3 +207,24 @@ def test_a_large_json_holding_no_export_is_still_refused(tmp_path: Path) -> None
     reason = refusal(tmp_path, "dump.json", dump)
     assert reason.startswith(f"larger than {MAX_CHARACTERS:,} characters")
     assert "an export's list of records is read up to" in reason
+
+
+def test_a_record_s_records_of_one_flat_shape_without_prose_stay_one_table(
+    tmp_path: Path,
+) -> None:
+    """s26 hostile probe: 10^5 comments {"a": n} of one ticket were a paragraph each (text
+    600K -> 2.39M characters, 667 -> 2,688 chunks); as before s25 they are one pipe table,
+    while comments whose text is prose keep a paragraph each."""
+    lines = [{"sku": f"X{n}", "qty": n} for n in range(1, 4)]
+    order = {"id": 9, "subject": "Order 51877", "lines": lines, "comments": [{"a": 1}, {"a": 2}]}
+    text = document(tmp_path, "t.json", json.dumps([order, CRASH])).text
+    assert "lines:\n| sku | qty |\n| --- | --- |\n| X1 | 1 |\n| X2 | 2 |\n| X3 | 3 |" in text
+    assert "comments:\n| a |\n| --- |\n| 1 |\n| 2 |" in text
+    assert "lines #" not in text and "comments #" in text  # CRASH's comment is prose
+    flat = {"id": 3, "subject": "Offline", "comments": [
+        {"author": "Ann", "body": "It is still offline after the restart."},
+        {"author": "Bob", "body": "Fixed."},
+    ]}  # fmt: skip
+    lines_read = document(tmp_path, "f.json", json.dumps([flat, CRASH])).text.splitlines()
+    assert "comments #1 · author: Ann — It is still offline after the restart." in lines_read
+    assert "comments #2 · author: Bob · body: Fixed." in lines_read

@@ -110,6 +110,25 @@ def test_a_long_table_is_read_once() -> None:
     assert len(headers._tables) == 1  # found among the tables known, not walked again
 
 
+def test_the_readers_of_one_table_split_its_rows_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its key column and the keys it holds are each read from one split of its rows (s26
+    hostile probe: a table of 10^4 ragged rows was split once for each reader, an answer)."""
+    split: list[tuple[int, int]] = []
+    real_rows = tables.row_cells
+
+    def counted(text: str, span: tuple[int, int]) -> list[list[str]]:
+        split.append(span)
+        return real_rows(text, span)
+
+    monkeypatch.setattr(tables, "row_cells", counted)
+    text = "| Code | Meaning |\n|---|---|\n| E1 | bad |\n| E2 | worse |\n"
+    headers = TableHeaders(text)
+    assert headers.key_column(text.index("| E2")) == 0
+    assert headers.read(text.index("| E1"), len) == 3
+    assert headers.read(0, lambda rows: rows[-1]) == ("E2", "worse")
+    assert len(split) == 1
+
+
 def test_the_chunks_of_one_long_line_read_that_line_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

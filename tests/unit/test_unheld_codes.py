@@ -5,8 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.abstention import no_held_id
-from citeqa.unheld_codes import UnheldCode, asked_codes, same_shape, unheld_code
+from citeqa.abstention import no_held_id, unmatched_words
+from citeqa.lexical import tokenize
+from citeqa.questions import QuestionTerms, Vocabulary, analyse, clean_question
+from citeqa.unheld_codes import (
+    CUT_MARK,
+    AskedId,
+    UnheldCode,
+    asked_codes,
+    id_writings,
+    same_shape,
+    unheld_code,
+)
 
 ROW = (
     "| 1107 | 2026-03-18T14:40:00Z | solved | Robert Hughes | Refund for order 48213 | I sent"
@@ -121,3 +131,74 @@ def test_the_reason_names_the_asked_id_and_the_ids_quoted() -> None:
         reason
         == "The passages that would answer never mention “order 51877”: they are of order 48213."
     )
+
+
+NOTE = [
+    "Le remboursement de la commande 51 877 a été de 40 euros.",
+    "Refund of 12 euros issued for order 48213 today.",
+]
+
+
+def _asked(question: str) -> QuestionTerms:
+    frequency: dict[str, int] = {}
+    for text in NOTE:
+        for token in set(tokenize(text, "en")) | set(tokenize(text, "fr")):
+            frequency[token] = frequency.get(token, 0) + 1
+    return analyse(question, None, Vocabulary(NOTE, frequency, len(NOTE)))
+
+
+@pytest.mark.parametrize(
+    ("question", "written"),
+    [
+        ("Quel a été le remboursement de la commande 51877 ?", "51877"),  # text: "51 877"
+        ("What was the refund for order 0048213?", "0048213"),  # text: "order 48213"
+        ("What was the refund for order 48 213?", "213"),  # its groups: "48213" is written
+    ],
+)
+def test_an_id_the_corpus_writes_another_way_counts_as_written(question: str, written: str) -> None:
+    # s26 hostile probe: both abstained "never mention “51877”", "… “0051877”"
+    terms = _asked(question)
+    assert written not in terms.absent and terms.missing == 0.0
+    tokens = frozenset(tokenize(NOTE[0], "fr")) | frozenset(tokenize(NOTE[1], "en"))
+    assert not unmatched_words(terms, tokens, "en")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quel a été le remboursement de la commande 51878 ?",  # "51" written, "878" never
+        "What was the refund for order 0048214?",
+        "What was the refund for order 4821?",
+        "What was the refund for order 48 214?",
+    ],
+)
+def test_an_id_written_in_no_form_is_still_absent(question: str) -> None:
+    terms = _asked(question)
+    assert terms.absent and terms.missing > 0.0
+
+
+def test_the_writings_of_an_id_are_those_its_quote_check_reads_as_it() -> None:
+    for number in ("51877", "0051877", "1234567890123", "4000", "000123456"):
+        asked = AskedId(f"order {number}", "order", number, coded=False)
+        for written in id_writings(number):
+            assert unheld_code(asked.written, [f"Refund for order {written}."]) is None
+            assert written.replace(" ", "").lstrip("0") == number.lstrip("0")
+    assert id_writings("877") == [] and id_writings("0877") == []
+
+
+def test_an_id_the_question_limit_cuts_is_answered_by_no_other_id() -> None:
+    # s26 hostile probe: an order of 5,000 digits, the question cut at 2,000 characters,
+    # was answered by order 48213's line at .40
+    question = "What was the refund for order " + "5" * 5000 + "?"
+    text, warnings = clean_question(question, 2000)
+    assert len(text) == 2000 and text.endswith("5" + CUT_MARK) and "1,999" in warnings[0]
+    (asked,) = asked_codes(text)
+    assert asked.cut and asked.number == "5" * (1999 - len("What was the refund for order "))
+    other = "Refund for order 48213 was 12 euros."
+    whole = "Refund for order " + "5" * 5000 + " was 40 euros."
+    found = unheld_code(text, [other], [whole])  # its document writes it: its quote must
+    assert found is not None and found.held == ["order 48213"]
+    assert unheld_code(text, [whole]) is None
+    assert unheld_code(text, [other, whole]) is None
+    cut_at_a_space, _ = clean_question("What was the refund for order 51877? " + "x " * 2000, 2000)
+    assert not cut_at_a_space.endswith(CUT_MARK)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from citeqa import unheld_keys
 from citeqa.unheld_keys import _Asked, _holds, _Table
 
 
@@ -84,3 +85,26 @@ def test_a_numbered_list_is_no_table_looked_up_by_numbers() -> None:
     unnumbered one, tables.first_unnumbered_column, whose cells are no keys)."""
     steps = _Table.of([["#", "Step"], ["1", "Install it"], ["2", "Run it"], ["3", "Start it"]])
     assert steps.kind is None and steps.keys == ()
+
+
+def test_only_the_rows_that_may_name_a_key_are_read_cell_by_cell(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long table is read for the keys asked, not cell by cell whole (s26 hostile probe: the
+    names of each of 430,000 cells read for every answer quoting one row, 2 s): only the rows
+    whose letters and digits hold a key asked have their cells' names read, and the answer is
+    the same as reading them all."""
+    read: list[str] = []
+    real_names = unheld_keys._cell_names
+
+    def counted(cell: str) -> set[str]:
+        read.append(cell)
+        return real_names(cell)
+
+    monkeypatch.setattr(unheld_keys, "_cell_names", counted)
+    rows = [["Code", "Meaning", "Note"]]
+    rows += [[f"E{n}", f"error {n}", "x"] for n in range(1000)] + [["BK-115", "booking", "—"]]
+    table = _Table.of(rows)
+    assert holds(table, "bk115") and holds(table, "E-999") and not holds(table, "E-1000")
+    assert holds(table, "--bk-115") and not holds(table, "ZZ-1")
+    assert len(read) <= 3 * 6  # the rows writing 115, 999 or 1000: cells of a few rows

@@ -11,7 +11,9 @@ each record of such a list opens with a heading naming it, its label and its tit
 record, the title its first `record_title_keys` value, citeqa/data/structured_files.json), so
 every chunk of its passage carries them (chunkpass.passage_text reads a chunk's section with
 it); its own values follow, a line each, keyed from the record down ("status: solved",
-"via › channel: email"); then each record of a list it holds is a paragraph of its own: a
+"via › channel: email"); then each record of a list it holds is a paragraph of its own (but
+records of one flat shape holding no prose, `{"a": 1}` or `{"sku": "X1", "qty": 2}`, one pipe
+table, treetext.is_table: s26 hostile probe, 10^5 of them made 2,000 more chunks): a
 line of its short values ("comments #2 · author: Julien Moreau, agent · created_at: …"), then
 its prose as written (`is_prose`: a line break, or PROSE_WORDS words or more), never behind a
 key when it is the record's one text, so a quote of it is the comment's sentence; a ticket's
@@ -39,12 +41,14 @@ from citeqa.readers.treetext import (
     check_depth,
     is_inline_list,
     is_scalar,
+    is_table,
     key_text,
     pairs_of,
     record_labels,
     scalar_text,
     structured_files_data,
     unmarked,
+    write_table,
     write_value,
 )
 from citeqa.visible import clean
@@ -200,13 +204,26 @@ def _held(writer: Writer, value: object, path: list[str], depth: int) -> None:
             else:
                 write_value(writer, item, [*path, key_text(key)], depth + 1)
         return
-    pinned = writer.pinned
     records = value if isinstance(value, list) else []
+    if is_table(records) and not _holds_prose(records):
+        write_table(writer, records, path)  # {"a": 1} records: one table, not a paragraph each
+        return
+    pinned = writer.pinned
     for place, item in enumerate(records, start=1):
         name = f"{SEPARATOR.join(path)} #{place}"
         writer.pinned = (*(pinned or ()), name)
         _nested_record(writer, item, name, depth + 1)
     writer.pinned = pinned
+
+
+def _holds_prose(records: list[Any]) -> bool:
+    """Whether a record of `records` holds a text that is prose (`is_prose`): a comment's
+    message, a paragraph of its own after its author, not a table's cell."""
+    return any(
+        isinstance(cell, str) and is_prose(cell)
+        for record in records
+        for _, cell in pairs_of(record)
+    )
 
 
 def _nested_record(writer: Writer, record: Mapping[Any, Any], name: str, depth: int) -> None:

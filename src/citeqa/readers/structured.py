@@ -126,7 +126,7 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 9 + DECODING_VERSION
+    version: int = 10 + DECODING_VERSION
     """2 (plus textdecoding.VERSION): a complex YAML key written without its anchor or tag
     (yamlnodes.py: "&x [a, b]" read so). 3: a day file of a chat export read as its
     messages, the export's user and channel lists skipped (chatexport.py). 4: a folder is an
@@ -142,7 +142,9 @@ class StructuredReader:
     values are written, a key opening with "# " makes no heading, and a list is an export's
     only when most of its records hold records (review A of s25). 9: a JSON file past
     MAX_CHARACTERS holding an export's list of records is read, up to MAX_EXPORT_CHARACTERS
-    (was refused as a data dump: s26, a help desk's 2,000 tickets)."""
+    (was refused as a data dump: s26, a help desk's 2,000 tickets). 10: a record's list of
+    records of one flat shape holding no prose is one pipe table (was a paragraph each: s26
+    hostile probe, 10^5 comments {"a": n} made 2,000 more chunks)."""
     max_bytes: int = MAX_FILE_BYTES
     """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
     a file of more is refused (`oversized`) unread, as `extract` would refuse it; a .json's is

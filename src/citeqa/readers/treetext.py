@@ -15,7 +15,7 @@ not), and puts the words a question uses ("Team", "price") on the line that answ
   (citeqa/data/structured_files.json: "name", "id", "code"…) when that names every record of
   the list apart ("plans › Team › …"), else by its place ("plans › #2 › …").
 - A list of short one-line scalars is one line: "enabled_for: team, business, enterprise".
-- A list of records that share their keys (`_is_table`: at most TABLE_MAX_COLUMNS keys in
+- A list of records that share their keys (`is_table`: at most TABLE_MAX_COLUMNS keys in
   all, at least TABLE_MIN_FILL of the cells filled, every value a scalar or a short list) is a
   markdown pipe table under a line naming its path, as a .csv file's records are
   (delimited.pipe_table), so that tables.py finds a row's header and keyedrows.py a row by
@@ -30,7 +30,8 @@ not), and puts the words a question uses ("Team", "price") on the line that answ
   records.py, under a heading naming the record, its comments' text as written (s25 trial: a
   comment's refund was chunked apart from its ticket's order number, and quoted as key paths);
   the public names below (`Writer`, `write_value`, `pairs_of`, `is_scalar`, `is_inline_list`,
-  `record_labels`, `unmarked`) are the walk's pieces records.py writes with.
+  `is_table`, `write_table`, `record_labels`, `unmarked`) are the walk's pieces records.py
+  writes with.
 - Records one level down are paragraphs of their own (a blank line between "plans › Free"
   and "plans › Team" lines), so chunks and quotes keep a record together.
 
@@ -281,8 +282,8 @@ def _list(writer: Writer, items: list[Any], path: list[str], depth: int) -> None
         _scalar(writer, EMPTY, path)
     elif is_inline_list(items):
         _scalar(writer, ", ".join(scalar_text(item) for item in items), path)
-    elif _is_table(items):
-        _table(writer, items, path)
+    elif is_table(items):
+        write_table(writer, items, path)
     elif writer.passages is None or not writer.passages(writer, items, path, depth):
         labels = record_labels(items, writer.label_keys)
         for label, item in zip(labels, items, strict=True):
@@ -299,7 +300,7 @@ def is_inline_list(items: list[Any]) -> bool:
     )
 
 
-def _is_table(items: list[Any]) -> bool:
+def is_table(items: list[Any]) -> bool:
     """Whether a list is records sharing their keys: two or more mappings of scalars (or of
     short lists), at most TABLE_MAX_COLUMNS keys in all, TABLE_MIN_FILL of the cells filled."""
     if len(items) < 2 or not all(isinstance(item, Mapping) and item for item in items):
@@ -320,7 +321,7 @@ def _is_table(items: list[Any]) -> bool:
     )
 
 
-def _table(writer: Writer, items: list[Mapping[Any, Any]], path: list[str]) -> None:
+def write_table(writer: Writer, items: list[Mapping[Any, Any]], path: list[str]) -> None:
     """Records as a pipe table under their path's line, a paragraph of their own."""
     columns: dict[str, None] = {}
     for item in items:
