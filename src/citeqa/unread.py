@@ -32,7 +32,6 @@ from citeqa.filelist import FileList
 from citeqa.jsonfiles import data_json
 from citeqa.models import Document, Lang, UnreadFiles, counted
 from citeqa.readers import plain_text_names, reader_for, reader_for_name
-from citeqa.readers.eml import ATTACHMENTS_NOT_READ
 from citeqa.visible import shown
 
 KINDS_NAMED = 4
@@ -140,7 +139,10 @@ def unread_attachments(recorded: FileList, documents: Mapping[str, Document]) ->
     """The warnings of the build's mail documents naming attachments left unread
     (readers/eml.py's ATTACHMENTS_NOT_READ: "mail/x.eml: attachments not read: plan.pdf"), read
     from the first MAILS_CHECKED of them: `citeqa status` lists them, as `citeqa index` said
-    them (s26 trial: the unread attachment vanished from sight after the build)."""
+    them (s26 trial: the unread attachment vanished from sight after the build). The mail reader
+    is imported here, not at start-up: the chat's first paint must not wait for it."""
+    from citeqa.readers.eml import ATTACHMENTS_NOT_READ
+
     ids, files = recorded.column("doc_id"), recorded.column("file")
     mails = [
         doc_id
