@@ -21,12 +21,12 @@ from citeqa.language import LONG_QUOTE, trim_span
 from citeqa.lexical import tokenize
 from citeqa.questions import QuestionTerms
 
-CLAUSE_BUDGET = 350
-"""The longest run of clauses quoted from an over-long sentence: room for the clauses holding
-the question's terms and the answer beside them, with 50 characters to spare under LONG_QUOTE
-for a heading or header row the quote shows (at 250, the cut dropped the answer standing beside
-the terms in 14 of the 840 PIAF dev questions, quote_errors.py; at 350 quote≤400 PIAF dev
-.577 -> .585, the median quote as long either way: session 26, commit 8f301667)."""
+CLAUSE_BUDGET = 250
+"""The longest run of clauses quoted from an over-long sentence. 350 kept the answer standing
+beside the question's terms in more PIAF dev answers (quote≤400 .577 -> .585) but cut another
+run of the same sentence when the chat reads a standalone question with the one before, its
+terms being both questions' (the quick test subset's mid-session share fell under its floor):
+session 26, evals/README.md."""
 _CUT = re.compile(r"[,;:](?=\s)|[()\[\]«»]|\s[—–-]\s")
 """Where a sentence divides into clauses; a comma inside a number ("56,2") is no cut."""
 _WORDS = re.compile(r"\S+")
