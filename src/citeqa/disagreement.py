@@ -39,6 +39,7 @@ import numpy as np
 from citeqa.language import detect_lang
 from citeqa.lexical import stopwords, written_terms
 from citeqa.models import Document
+from citeqa.ondemand import VectorSource
 from citeqa.questions import QuestionTerms
 from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import ScoredSentence, SentenceBank
@@ -152,27 +153,30 @@ def disagreeing_across(
     cosine with the quoted sentence's is at least ACROSS_MEANING; the closest in meaning for
     the first quoted sentence that has one; None when there is none or the bank holds no
     vectors."""
-    if bank.vectors is None:
+    vectors = bank.vectors
+    if vectors is None:
         return None
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
     asked = [alternatives for alternatives, _ in terms.own_terms]
-    others = [
-        item
+    asked_of = {
+        item.index: _asked_in(bank, item.index, asked)
         for item in candidates
         if bank.sentences[item.index].doc_id not in quoted_docs
-        and _asked_in(bank, item.index, asked)
-    ]
+    }
+    others = [item for item in candidates if asked_of.get(item.index)]
     all_shown: frozenset[str] | None = None
     for item in quoted:
-        if len(_DIGITS.findall(bank.text(item.index))) <= ACROSS_SHARED:
+        written_digits = _DIGITS.findall(bank.text(item.index))
+        if len(written_digits) <= ACROSS_SHARED:
             continue  # too few numbers to share ACROSS_SHARED and state one of its own
         stated = _stated(bank, item.index)
         if len(stated) <= ACROSS_SHARED or is_signature(bank.text(item.index).strip()):
             continue  # the shared values and one of its own at least; a signature's defaults
         all_shown = _shown(shown) if all_shown is None else all_shown
         ours = _asked_in(bank, item.index, asked)
-        answering = [other for other in others if ours & _asked_in(bank, other.index, asked)]
-        found = _translating(item, stated, answering, bank, all_shown)
+        answering = [other for other in others if ours & asked_of[other.index]]
+        digits = frozenset(written_digits)
+        found = _translating(item, stated, digits, answering, bank, vectors, all_shown)
         if found is not None:
             return found
     return None
@@ -200,17 +204,17 @@ def _lang(bank: SentenceBank, index: int) -> str:
 def _translating(
     item: ScoredSentence,
     stated: frozenset[str],
+    digits: frozenset[str],
     others: Sequence[ScoredSentence],
     bank: SentenceBank,
+    vectors: VectorSource,
     shown: frozenset[str],
 ) -> ScoredSentence | None:
     """Of `others`, the one of another language closest in meaning to `item` (which states the
-    values `stated`) that states its values otherwise (see `disagreeing_across`), or None."""
-    lang, vectors = _lang(bank, item.index), bank.vectors
-    if vectors is None:
-        return None
+    values `stated` and writes the runs of digits `digits`) that states its values otherwise
+    (see `disagreeing_across`), or None; `vectors`: the bank's."""
+    lang = _lang(bank, item.index)
     vector = np.asarray(vectors[item.index])
-    digits = frozenset(_DIGITS.findall(bank.text(item.index)))
     best, closest = None, ACROSS_MEANING
     for other in others:
         if _lang(bank, other.index) == lang:
