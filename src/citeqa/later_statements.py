@@ -94,9 +94,16 @@ class LaterStatement:
 
 
 @functools.cache
+def _data() -> dict[str, list[str]]:
+    """data/dated_documents.json, read once for its date labels and its cues."""
+    data: dict[str, list[str]] = data_json("dated_documents.json")
+    return data
+
+
+@functools.cache
 def _label_pattern() -> re.Pattern[str]:
     """The date labels (data/dated_documents.json) opening a line before a colon."""
-    labels = data_json("dated_documents.json")["date_labels"]
+    labels = _data()["date_labels"]
     alternatives = "|".join(re.escape(fold(label)) for label in labels)
     return re.compile(rf"(?:{alternatives})\s*[*_]*\s*:")
 
@@ -129,8 +136,11 @@ def day_first(text: str) -> bool | None:
     """Whether `text`'s first year-last numeric date writes its day first (True: "20-04-2026"),
     its month first (False: "04-20-2026"), or neither can tell (None: "05-04-2026", none)."""
     found = _NUMERIC_DATE.search(text)
-    if found is None:
-        return None
+    return None if found is None else _told_day_first(found)
+
+
+def _told_day_first(found: re.Match[str]) -> bool | None:
+    """`day_first` of a found year-last numeric date (`_NUMERIC_DATE`)."""
     first, second = int(found.group(1)), int(found.group(2))
     if first > 12 >= second:
         return True
@@ -142,7 +152,7 @@ def _dated_text(text: str, days_first: bool | None) -> str | None:
     date whose day and month could be either ("05-04-2026") unless `days_first` (the folder's
     convention: `folder_convention`) tells which."""
     found = _NUMERIC_DATE.search(text)
-    if found is not None and day_first(text) is None and found.group(1) != found.group(2):
+    if found is not None and _told_day_first(found) is None and found.group(1) != found.group(2):
         if days_first is None:
             return None
         day, month = found.group(1, 2) if days_first else found.group(2, 1)
@@ -294,17 +304,18 @@ def later_statement(
     if not quoted_dates:
         return None
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
+    after = max(quoted_dates)
     best: LaterStatement | None = None
     for other in candidates:
         date = subjects.date(other.index)
-        if date is None or date <= max(quoted_dates):
+        if date is None or date <= after:
             continue
         if bank.sentences[other.index].doc_id in quoted_docs:
             continue
         if best is not None and date <= best.date:
             continue  # the candidates come best first: an earlier one of that date was taken
         if _speaks_of(subjects, quoted, other) and not _writes_date(bank.text(other.index), date):
-            best = LaterStatement(other, date, max(quoted_dates))
+            best = LaterStatement(other, date, after)
     return best
 
 
@@ -367,7 +378,7 @@ def _speaks_of(
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The words stating a decision or a change, and those asking or proposing one
     (data/dated_documents.json), each matched at a word's start in folded text."""
-    data = data_json("dated_documents.json")
+    data = _data()
 
     def pattern(words: list[str]) -> re.Pattern[str]:
         alternatives = "|".join(re.escape(fold(word)) for word in words)

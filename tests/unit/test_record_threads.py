@@ -3,6 +3,8 @@ record of its thread answers a question (answering_records)."""
 
 from __future__ import annotations
 
+import pytest
+
 from citeqa.models import Document
 from citeqa.record_threads import (
     ThreadRecord,
@@ -163,7 +165,9 @@ def test_other_documents_and_threads_candidates_are_kept_after_the_answer() -> N
     assert answering_records(placed, "How do I fix the update stuck?", [True] * 4) == [3, 1, 2]
 
 
-def test_a_question_asking_no_way_nor_noun_reads_only_the_best_s_record(monkeypatch) -> None:
+def test_a_question_asking_no_way_nor_noun_reads_only_the_best_s_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import citeqa.record_threads as record_threads
 
     read: list[int] = []
