@@ -30,14 +30,13 @@ sentence (shared values are read in digits): no model call, a dot product each.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
 import numpy as np
 
 from citeqa.language import detect_lang
-from citeqa.lexical import stopwords, written_terms
+from citeqa.lexical import about_terms, asked_written, undated_terms, written_terms
 from citeqa.models import Document
 from citeqa.ondemand import VectorSource
 from citeqa.questions import QuestionTerms
@@ -74,11 +73,7 @@ def _shown(quotes: Sequence[str]) -> frozenset[str]:
 def _words(bank: SentenceBank, index: int) -> frozenset[str]:
     """The sentence's stemmed words that say what it is about: no number, stopword or word of
     fewer than three letters."""
-    return frozenset(
-        token
-        for token in bank.tokens[index]
-        if len(token) > 2 and token.isalpha() and token not in stopwords()
-    )
+    return about_terms(bank.tokens[index])
 
 
 def disagreeing(
@@ -186,14 +181,7 @@ def _asked_in(bank: SentenceBank, index: int, asked: list[frozenset[str]]) -> fr
     """The question's terms (by number) that sentence `index` or its section heading writes
     (`_asked_in`)."""
     section = bank.chunks[bank.sentences[index].chunk_index].section or ""
-    words = bank.tokens[index] | _section_terms(section)
-    return frozenset(number for number, alternatives in enumerate(asked) if alternatives & words)
-
-
-@functools.lru_cache(maxsize=256)
-def _section_terms(section: str) -> frozenset[str]:
-    """The terms a section heading writes."""
-    return written_terms(section, dates=False)
+    return asked_written(asked, bank.tokens[index] | undated_terms(section))
 
 
 def _lang(bank: SentenceBank, index: int) -> str:
@@ -251,9 +239,7 @@ class _Reader:
         if doc_id not in self._written:
             document = self.bank.documents[doc_id]
             words = _document_terms(document, self.dated)
-            self._written[doc_id] = frozenset(
-                number for number, term in enumerate(self.asked) if term & words
-            )
+            self._written[doc_id] = asked_written(self.asked, words)
         return self._written[doc_id]
 
 

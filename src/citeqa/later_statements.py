@@ -58,7 +58,7 @@ from pathlib import PurePosixPath
 
 from citeqa.dates import date_terms
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import fold, stopwords, written_terms
+from citeqa.lexical import about_terms, asked_written, fold, undated_terms
 from citeqa.models import Document
 from citeqa.questions import QuestionTerms
 from citeqa.recently_used import RecentlyUsed
@@ -195,13 +195,7 @@ def document_date(document: Document, days_first: bool | None = None) -> str | N
 def _content(text: str) -> frozenset[str]:
     """The text's stemmed words that say what it is about: no number, stopword or word of
     fewer than three letters (a heading's or a title's, kept: they repeat across sentences)."""
-    return _about(written_terms(text, dates=False))
-
-
-@functools.lru_cache(maxsize=1024)
-def _all_terms(text: str) -> frozenset[str]:
-    """Every term the text writes (stemmed words and numbers, dates aside)."""
-    return written_terms(text, dates=False)
+    return about_terms(undated_terms(text))
 
 
 def _unpadded(terms: frozenset[str]) -> frozenset[str]:
@@ -209,14 +203,6 @@ def _unpadded(terms: frozenset[str]) -> frozenset[str]:
     "2" of "What is the status of ADR 2?")."""
     padded = [term for term in terms if len(term) > 1 and term.startswith("0") and term.isdigit()]
     return terms | {term.lstrip("0") or "0" for term in padded}
-
-
-def _about(terms: frozenset[str]) -> frozenset[str]:
-    """The `terms` that say what a text is about: no number, stopword or term of fewer than
-    three letters."""
-    return frozenset(
-        term for term in terms if len(term) > 2 and term.isalpha() and term not in stopwords()
-    )
 
 
 class _Subjects:
@@ -232,7 +218,7 @@ class _Subjects:
     def own(self, index: int) -> frozenset[str]:
         """The sentence's content words."""
         if index not in self._own:  # the sentence's stemmed tokens, as the ranker read them
-            self._own[index] = _about(self.bank.tokens[index])
+            self._own[index] = about_terms(self.bank.tokens[index])
         return self._own[index]
 
     def subject(self, index: int) -> frozenset[str]:
@@ -247,11 +233,11 @@ class _Subjects:
         sentence = self.bank.sentences[index]
         section = self.bank.chunks[sentence.chunk_index].section or ""
         title = self.bank.documents[sentence.doc_id].title
-        return _unpadded(self.bank.tokens[index] | _all_terms(f"{section}\n{title}"))
+        return _unpadded(self.bank.tokens[index] | undated_terms(f"{section}\n{title}"))
 
     def asked_in(self, words: frozenset[str]) -> frozenset[int]:
         """The question's terms (by number) that `words` write."""
-        return frozenset(n for n, alternatives in enumerate(self.asked) if alternatives & words)
+        return asked_written(self.asked, words)
 
     def titled(self, index: int) -> frozenset[str]:
         """The sentence's `subject` and its document's title's content words."""
