@@ -172,8 +172,9 @@ def _store_words(
     languages = DocumentLanguages.of(run.languages for run in tally.chunks.values())
     if embedder is None or not languages.bilingual_corpus():
         return {}
-    words = tally.passage_words
-    return store_words(folder, words, embedder, None if previous is None else previous.folder)
+    return store_words(
+        folder, tally.passage_words, embedder, None if previous is None else previous.folder
+    )
 
 
 def sentence_tokens(text: str, sentence: Sentence, chunks: Sequence[Chunk]) -> frozenset[str]:

@@ -30,15 +30,15 @@ sentence (shared values are read in digits): no model call, a dot product each.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
 import numpy as np
 
 from citeqa.language import detect_lang
-from citeqa.lexical import stopwords, written_terms
+from citeqa.lexical import about_terms, asked_written, undated_terms, written_terms
 from citeqa.models import Document
+from citeqa.ondemand import VectorSource
 from citeqa.questions import QuestionTerms
 from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import ScoredSentence, SentenceBank
@@ -73,11 +73,7 @@ def _shown(quotes: Sequence[str]) -> frozenset[str]:
 def _words(bank: SentenceBank, index: int) -> frozenset[str]:
     """The sentence's stemmed words that say what it is about: no number, stopword or word of
     fewer than three letters."""
-    return frozenset(
-        token
-        for token in bank.tokens[index]
-        if len(token) > 2 and token.isalpha() and token not in stopwords()
-    )
+    return about_terms(bank.tokens[index])
 
 
 def disagreeing(
@@ -152,27 +148,30 @@ def disagreeing_across(
     cosine with the quoted sentence's is at least ACROSS_MEANING; the closest in meaning for
     the first quoted sentence that has one; None when there is none or the bank holds no
     vectors."""
-    if bank.vectors is None:
+    vectors = bank.vectors
+    if vectors is None:
         return None
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
     asked = [alternatives for alternatives, _ in terms.own_terms]
-    others = [
-        item
+    asked_of = {
+        item.index: _asked_in(bank, item.index, asked)
         for item in candidates
         if bank.sentences[item.index].doc_id not in quoted_docs
-        and _asked_in(bank, item.index, asked)
-    ]
+    }
+    others = [item for item in candidates if asked_of.get(item.index)]
     all_shown: frozenset[str] | None = None
     for item in quoted:
-        if len(_DIGITS.findall(bank.text(item.index))) <= ACROSS_SHARED:
+        written_digits = _DIGITS.findall(bank.text(item.index))
+        if len(written_digits) <= ACROSS_SHARED:
             continue  # too few numbers to share ACROSS_SHARED and state one of its own
         stated = _stated(bank, item.index)
         if len(stated) <= ACROSS_SHARED or is_signature(bank.text(item.index).strip()):
             continue  # the shared values and one of its own at least; a signature's defaults
         all_shown = _shown(shown) if all_shown is None else all_shown
         ours = _asked_in(bank, item.index, asked)
-        answering = [other for other in others if ours & _asked_in(bank, other.index, asked)]
-        found = _translating(item, stated, answering, bank, all_shown)
+        answering = [other for other in others if ours & asked_of[other.index]]
+        digits = frozenset(written_digits)
+        found = _translating(item, stated, digits, answering, bank, vectors, all_shown)
         if found is not None:
             return found
     return None
@@ -182,14 +181,7 @@ def _asked_in(bank: SentenceBank, index: int, asked: list[frozenset[str]]) -> fr
     """The question's terms (by number) that sentence `index` or its section heading writes
     (`_asked_in`)."""
     section = bank.chunks[bank.sentences[index].chunk_index].section or ""
-    words = bank.tokens[index] | _section_terms(section)
-    return frozenset(number for number, alternatives in enumerate(asked) if alternatives & words)
-
-
-@functools.lru_cache(maxsize=256)
-def _section_terms(section: str) -> frozenset[str]:
-    """The terms a section heading writes."""
-    return written_terms(section, dates=False)
+    return asked_written(asked, bank.tokens[index] | undated_terms(section))
 
 
 def _lang(bank: SentenceBank, index: int) -> str:
@@ -200,17 +192,17 @@ def _lang(bank: SentenceBank, index: int) -> str:
 def _translating(
     item: ScoredSentence,
     stated: frozenset[str],
+    digits: frozenset[str],
     others: Sequence[ScoredSentence],
     bank: SentenceBank,
+    vectors: VectorSource,
     shown: frozenset[str],
 ) -> ScoredSentence | None:
     """Of `others`, the one of another language closest in meaning to `item` (which states the
-    values `stated`) that states its values otherwise (see `disagreeing_across`), or None."""
-    lang, vectors = _lang(bank, item.index), bank.vectors
-    if vectors is None:
-        return None
+    values `stated` and writes the runs of digits `digits`) that states its values otherwise
+    (see `disagreeing_across`), or None; `vectors`: the bank's."""
+    lang = _lang(bank, item.index)
     vector = np.asarray(vectors[item.index])
-    digits = frozenset(_DIGITS.findall(bank.text(item.index)))
     best, closest = None, ACROSS_MEANING
     for other in others:
         if _lang(bank, other.index) == lang:
@@ -247,9 +239,7 @@ class _Reader:
         if doc_id not in self._written:
             document = self.bank.documents[doc_id]
             words = _document_terms(document, self.dated)
-            self._written[doc_id] = frozenset(
-                number for number, term in enumerate(self.asked) if term & words
-            )
+            self._written[doc_id] = asked_written(self.asked, words)
         return self._written[doc_id]
 
 

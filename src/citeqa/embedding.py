@@ -121,10 +121,12 @@ def embed_new(
     """The vectors of `texts` (float32, in order), those `known` has taken from it, the others
     embedded (`batch_size` at a time); and those embedded, by text."""
     vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
-    fresh = [row for row, text in enumerate(texts) if text not in known]
+    fresh: list[int] = []
     for row, text in enumerate(texts):
         if text in known:
             vectors[row] = known[text]
+        else:
+            fresh.append(row)
     embedded = [texts[row] for row in fresh]
     if fresh:
         vectors[fresh] = embed_texts(embedder, embedded, batch_size=batch_size)

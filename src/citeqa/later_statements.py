@@ -58,7 +58,7 @@ from pathlib import PurePosixPath
 
 from citeqa.dates import date_terms
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import fold, stopwords, written_terms
+from citeqa.lexical import about_terms, asked_written, fold, undated_terms
 from citeqa.models import Document
 from citeqa.questions import QuestionTerms
 from citeqa.recently_used import RecentlyUsed
@@ -94,9 +94,16 @@ class LaterStatement:
 
 
 @functools.cache
+def _data() -> dict[str, list[str]]:
+    """data/dated_documents.json, read once for its date labels and its cues."""
+    data: dict[str, list[str]] = data_json("dated_documents.json")
+    return data
+
+
+@functools.cache
 def _label_pattern() -> re.Pattern[str]:
     """The date labels (data/dated_documents.json) opening a line before a colon."""
-    labels = data_json("dated_documents.json")["date_labels"]
+    labels = _data()["date_labels"]
     alternatives = "|".join(re.escape(fold(label)) for label in labels)
     return re.compile(rf"(?:{alternatives})\s*[*_]*\s*:")
 
@@ -129,8 +136,11 @@ def day_first(text: str) -> bool | None:
     """Whether `text`'s first year-last numeric date writes its day first (True: "20-04-2026"),
     its month first (False: "04-20-2026"), or neither can tell (None: "05-04-2026", none)."""
     found = _NUMERIC_DATE.search(text)
-    if found is None:
-        return None
+    return None if found is None else _told_day_first(found)
+
+
+def _told_day_first(found: re.Match[str]) -> bool | None:
+    """`day_first` of a found year-last numeric date (`_NUMERIC_DATE`)."""
     first, second = int(found.group(1)), int(found.group(2))
     if first > 12 >= second:
         return True
@@ -142,7 +152,7 @@ def _dated_text(text: str, days_first: bool | None) -> str | None:
     date whose day and month could be either ("05-04-2026") unless `days_first` (the folder's
     convention: `folder_convention`) tells which."""
     found = _NUMERIC_DATE.search(text)
-    if found is not None and day_first(text) is None and found.group(1) != found.group(2):
+    if found is not None and _told_day_first(found) is None and found.group(1) != found.group(2):
         if days_first is None:
             return None
         day, month = found.group(1, 2) if days_first else found.group(2, 1)
@@ -185,13 +195,7 @@ def document_date(document: Document, days_first: bool | None = None) -> str | N
 def _content(text: str) -> frozenset[str]:
     """The text's stemmed words that say what it is about: no number, stopword or word of
     fewer than three letters (a heading's or a title's, kept: they repeat across sentences)."""
-    return _about(written_terms(text, dates=False))
-
-
-@functools.lru_cache(maxsize=1024)
-def _all_terms(text: str) -> frozenset[str]:
-    """Every term the text writes (stemmed words and numbers, dates aside)."""
-    return written_terms(text, dates=False)
+    return about_terms(undated_terms(text))
 
 
 def _unpadded(terms: frozenset[str]) -> frozenset[str]:
@@ -199,14 +203,6 @@ def _unpadded(terms: frozenset[str]) -> frozenset[str]:
     "2" of "What is the status of ADR 2?")."""
     padded = [term for term in terms if len(term) > 1 and term.startswith("0") and term.isdigit()]
     return terms | {term.lstrip("0") or "0" for term in padded}
-
-
-def _about(terms: frozenset[str]) -> frozenset[str]:
-    """The `terms` that say what a text is about: no number, stopword or term of fewer than
-    three letters."""
-    return frozenset(
-        term for term in terms if len(term) > 2 and term.isalpha() and term not in stopwords()
-    )
 
 
 class _Subjects:
@@ -222,7 +218,7 @@ class _Subjects:
     def own(self, index: int) -> frozenset[str]:
         """The sentence's content words."""
         if index not in self._own:  # the sentence's stemmed tokens, as the ranker read them
-            self._own[index] = _about(self.bank.tokens[index])
+            self._own[index] = about_terms(self.bank.tokens[index])
         return self._own[index]
 
     def subject(self, index: int) -> frozenset[str]:
@@ -237,11 +233,11 @@ class _Subjects:
         sentence = self.bank.sentences[index]
         section = self.bank.chunks[sentence.chunk_index].section or ""
         title = self.bank.documents[sentence.doc_id].title
-        return _unpadded(self.bank.tokens[index] | _all_terms(f"{section}\n{title}"))
+        return _unpadded(self.bank.tokens[index] | undated_terms(f"{section}\n{title}"))
 
     def asked_in(self, words: frozenset[str]) -> frozenset[int]:
         """The question's terms (by number) that `words` write."""
-        return frozenset(n for n, alternatives in enumerate(self.asked) if alternatives & words)
+        return asked_written(self.asked, words)
 
     def titled(self, index: int) -> frozenset[str]:
         """The sentence's `subject` and its document's title's content words."""
@@ -294,17 +290,18 @@ def later_statement(
     if not quoted_dates:
         return None
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
+    after = max(quoted_dates)
     best: LaterStatement | None = None
     for other in candidates:
         date = subjects.date(other.index)
-        if date is None or date <= max(quoted_dates):
+        if date is None or date <= after:
             continue
         if bank.sentences[other.index].doc_id in quoted_docs:
             continue
         if best is not None and date <= best.date:
             continue  # the candidates come best first: an earlier one of that date was taken
         if _speaks_of(subjects, quoted, other) and not _writes_date(bank.text(other.index), date):
-            best = LaterStatement(other, date, max(quoted_dates))
+            best = LaterStatement(other, date, after)
     return best
 
 
@@ -367,7 +364,7 @@ def _speaks_of(
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The words stating a decision or a change, and those asking or proposing one
     (data/dated_documents.json), each matched at a word's start in folded text."""
-    data = data_json("dated_documents.json")
+    data = _data()
 
     def pattern(words: list[str]) -> re.Pattern[str]:
         alternatives = "|".join(re.escape(fold(word)) for word in words)

@@ -29,11 +29,12 @@ This module owns two things:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -312,6 +313,27 @@ def written_terms(text: str, dates: bool = True) -> frozenset[str]:
     folded = fold(text)  # as `tokenize` reads it: a no-break space groups thousands too
     terms.update(_number(found) for found in _GROUPED.findall(folded))  # the term spanning spaces
     return frozenset(terms.union(date_terms(folded) if dates else ()))
+
+
+@functools.lru_cache(maxsize=1024)
+def undated_terms(text: str) -> frozenset[str]:
+    """`written_terms` of `text` without its dates, kept for a thousand texts (the section
+    headings and titles that repeat across an answer's sentences)."""
+    return written_terms(text, dates=False)
+
+
+def about_terms(terms: Iterable[str]) -> frozenset[str]:
+    """The `terms` that say what a text is about: no number, stopword or term of fewer than
+    three letters."""
+    return frozenset(
+        term for term in terms if len(term) > 2 and term.isalpha() and term not in stopwords()
+    )
+
+
+def asked_written(asked: Sequence[frozenset[str]], words: frozenset[str]) -> frozenset[int]:
+    """The asked terms (by number; each the alternatives of one term of a question) that
+    `words` write."""
+    return frozenset(number for number, alternatives in enumerate(asked) if alternatives & words)
 
 
 class LexicalIndex:

@@ -22,6 +22,7 @@ from a user's files), and anything else makes the folder a user's folder: refuse
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import os
 import re
@@ -67,15 +68,21 @@ class Ownership:
 
     def is_build(self, name: str) -> bool:
         """True for a build folder's name (`new_build_names`, exactly) or an adopted build."""
-        return re.fullmatch(f"{BUILD_PREFIX}{self.token}-{STAMP}", name) is not None or (
-            name in self.adopted
-        )
+        return self._build_name.fullmatch(name) is not None or name in self.adopted
 
     def is_temporary(self, name: str) -> bool:
         """True for a temporary's name (`temporary_name`, `new_build_names`), exactly."""
-        return (
-            re.fullmatch(f"{re.escape(TMP_PREFIX)}{self.token}-([a-z]+-)?{STAMP}", name) is not None
-        )
+        return self._temporary_name.fullmatch(name) is not None
+
+    @functools.cached_property
+    def _build_name(self) -> re.Pattern[str]:
+        """The shape of this folder's build names, compiled once."""
+        return re.compile(f"{BUILD_PREFIX}{self.token}-{STAMP}")
+
+    @functools.cached_property
+    def _temporary_name(self) -> re.Pattern[str]:
+        """The shape of this folder's temporary names, compiled once."""
+        return re.compile(f"{re.escape(TMP_PREFIX)}{self.token}-([a-z]+-)?{STAMP}")
 
     def temporary_name(self, what: str) -> Path:
         """A fresh temporary path citeqa owns (`.tmp-<token>-<what>-<time>`)."""

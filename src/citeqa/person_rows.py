@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 
 from citeqa.questions import QuestionTerms, question_words
-from citeqa.sentences import NAME_WORDS, ScoredSentence, SentenceBank, names_words
-from citeqa.tables import key_cell, row_cells
+from citeqa.sentences import ScoredSentence, SentenceBank, is_person_name, names_words
+from citeqa.tables import Rows, key_cell
 
 __all__ = ["table_asked_by_name"]
 
@@ -33,23 +33,27 @@ def table_asked_by_name(
     for item in rows:
         if not item.names_word_key:
             continue
-        header = bank.table_header(item.index)
+        table = bank.table_of(item.index)
         column = bank.key_column(item.index)
-        if header is None or not writes_name(key_cell(bank.text(item.index), column), focus):
+        if table is None or bank.table_header(item.index) is None:
             continue
-        cells = row_cells(bank.text(header), (0, len(bank.text(header))))
-        asked = [cell for at, cell in enumerate(cells[0] if cells else []) if at != column]
+        if not writes_name(key_cell(bank.text(item.index), column), focus):
+            continue
+        header = bank.read_table(table, _header_row) or ()
+        asked = [cell for at, cell in enumerate(header) if at != column]
         if any(names_words(cell, terms) for cell in asked):
-            return bank.table_of(item.index)
+            return table
     return None
+
+
+def _header_row(rows: Rows) -> tuple[str, ...]:
+    """A table's header row's cells (its first row: `row_cells`)."""
+    return rows[0] if rows else ()
 
 
 def writes_name(cell: str, focus: str) -> bool:
     """Whether `cell` is a person's name (NAME_WORDS capitalised words) that `focus` writes
     whole as the cell writes it, case included ("Sofia Rossi", "Paul Mercier's")."""
-    words = question_words(cell)
-    if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]:
-        return False
-    if not all(word[:1].isupper() for word in words):
+    if not is_person_name(question_words(cell)):
         return False
     return re.search(rf"(?<!\w){re.escape(cell.strip())}(?!\w)", focus) is not None

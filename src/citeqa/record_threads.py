@@ -175,14 +175,15 @@ def answering_records(
     question (its scores' coverage)."""
     if not placed:
         return None
-    records = [thread_record(document, start) for document, start in placed]
-    best = records[0]
-    if best is None:
+    best = thread_record(*placed[0])
+    way, noun = asks_way(question), asked_noun(question)
+    if best is None or not (way or noun is not None):
         return None
+    records = [best] + [thread_record(document, start) for document, start in placed[1:]]
     same = [_same_thread(placed, records, number) for number in range(len(placed))]
-    answering = _reply(placed, records, same, supported) if asks_way(question) else []
-    if not answering:
-        answering = _holding(placed, records, same, question)
+    answering = _reply(placed, records, same, supported) if way else []
+    if not answering and noun is not None:
+        answering = _holding(placed, records, same, noun)
     if not answering:
         return None
     return answering + [number for number in range(len(placed)) if not same[number]]
@@ -225,20 +226,20 @@ def _reply(
 
 
 def _holding(
-    placed: Sequence[Placed], records: list[ThreadRecord | None], same: list[bool], question: str
+    placed: Sequence[Placed], records: list[ThreadRecord | None], same: list[bool], noun: str
 ) -> list[int]:
-    """The places of the best thread's records whose short values write the noun `question`
-    asks by, when the best stands in a record of a list (not the record's own values) and
-    neither its short values nor its own line's keys write it; none otherwise."""
-    best, noun = records[0], asked_noun(question)
-    if noun is None or best is None or best.place == 0 or _writes(best, noun):
+    """The places of the best thread's records whose short values write `noun` (the noun the
+    question asks by), when the best stands in a record of a list (not the record's own
+    values) and neither its short values nor its own line's keys write it; none otherwise."""
+    best, terms = records[0], written_terms(noun)
+    if best is None or best.place == 0 or _writes(best, terms):
         return []
-    if written_terms(noun) & _line_keys(*placed[0]):
+    if terms & _line_keys(*placed[0]):
         return []
     return [
         number
         for number, record in enumerate(records)
-        if record is not None and same[number] and _writes(record, noun)
+        if record is not None and same[number] and _writes(record, terms)
     ]
 
 
@@ -252,6 +253,7 @@ def _line_keys(document: Document, start: int) -> frozenset[str]:
     return written_terms(" ".join(keys))
 
 
-def _writes(record: ThreadRecord, noun: str) -> bool:
-    """Whether the record's short values write `noun` (its terms: "agents" for "agent")."""
-    return bool(written_terms(noun) & written_terms(" ".join(record.values)))
+def _writes(record: ThreadRecord, terms: frozenset[str]) -> bool:
+    """Whether the record's short values write any of `terms` (a noun's written terms:
+    "agents" for "agent")."""
+    return bool(terms & written_terms(" ".join(record.values)))

@@ -731,12 +731,17 @@ def _read_key_words(
 
 
 @functools.lru_cache(maxsize=8)
+def _name_words(focus: str) -> tuple[str, ...]:
+    """The question's words without a possessive "'s" or a French elision ("Paul Mercier's
+    manager", "le manager d'Amir Khan" write the cells `Paul Mercier` and `Amir Khan` whole)."""
+    return tuple(_POSSESSIVE_OR_ELISION.sub("", word) for word in question_words(focus))
+
+
+@functools.lru_cache(maxsize=8)
 def _asked_words(focus: str) -> str:
-    """The question's words folded, each between spaces (`names_words` reads it per row),
-    without a possessive "'s" or a French elision ("Paul Mercier's manager", "le manager
-    d'Amir Khan" write the cells `Paul Mercier` and `Amir Khan` whole)."""
-    words = (_POSSESSIVE_OR_ELISION.sub("", word) for word in question_words(focus))
-    return f" {' '.join(fold(word) for word in words)} "
+    """The question's words (`_name_words`) folded, each between spaces (`names_words` reads
+    it per row)."""
+    return f" {' '.join(fold(word) for word in _name_words(focus))} "
 
 
 _POSSESSIVE_OR_ELISION = re.compile(r"['’]s$|^(?:[cdjlmnst]|qu)['’](?=\w)", re.IGNORECASE)
@@ -744,6 +749,13 @@ _POSSESSIVE_OR_ELISION = re.compile(r"['’]s$|^(?:[cdjlmnst]|qu)['’](?=\w)", 
 NAME_WORDS = (2, 3)
 """How many words a key cell holding a person's name has, fewest and most (`Paul Mercier`,
 `Liam O'Brien`, `Marie-Claire de Vries` is none)."""
+
+
+def is_person_name(words: Sequence[str]) -> bool:
+    """Whether a cell's `words` (as written: lexical.question_words) are a person's name:
+    NAME_WORDS of them, each capitalised."""
+    count_ok = NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]
+    return count_ok and all(word[:1].isupper() for word in words)
 
 
 def _names_part_of_name(
@@ -764,7 +776,7 @@ def _names_part_of_name(
     if not named:
         return False
     written = question_words(key_cell(bank.text(index), column))
-    if len(written) != len(words) or not all(word[:1].isupper() for word in written):
+    if len(written) != len(words) or not is_person_name(written):
         return False
     table = bank.table_of(index)
     people = bank.read_table(table, _NameWords.of) if table is not None else None
@@ -823,8 +835,7 @@ def _capitalised_words(focus: str) -> frozenset[str]:
     """The question's words written capitalised past its first word, folded, without a
     possessive or an elision, of MIN_KEY_WORD letters and no stopword: the names it may
     write of a person."""
-    words = [_POSSESSIVE_OR_ELISION.sub("", word) for word in question_words(focus)[1:]]
-    folded = (fold(word) for word in words if word[:1].isupper())
+    folded = (fold(word) for word in _name_words(focus)[1:] if word[:1].isupper())
     return frozenset(w for w in folded if len(w) >= MIN_KEY_WORD and w not in stopwords())
 
 

@@ -379,3 +379,20 @@ def test_a_failed_first_build_leaves_the_folder_to_a_build_holding_the_lock(
     assert held and index.is_dir()
     monkeypatch.undo()
     _check_build_b(index, corpus)  # the folder and its marker serve the next build
+
+
+def test_an_ownership_compiles_its_name_shapes_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    owner = ownership_module.Ownership(Path("/nowhere"), "abc123")
+    temporary, build = owner.new_build_names()
+    compiled: list[str] = []
+    compile_pattern = ownership_module.re.compile
+
+    def counted(pattern: str, *args: Any) -> Any:
+        compiled.append(pattern)
+        return compile_pattern(pattern, *args)
+
+    monkeypatch.setattr(ownership_module.re, "compile", counted)
+    for _ in range(3):
+        assert owner.is_build(build) and not owner.is_build(f"{build}-backup")
+        assert owner.is_temporary(temporary.name) and not owner.is_temporary(".tmp-notes")
+    assert len(compiled) == 2

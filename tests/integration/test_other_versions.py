@@ -240,3 +240,24 @@ def test_another_language_s_unrelated_price_list_sharing_two_prices_is_not_shown
     answer = shop.ask("How much does the Pro plan cost?")
     assert answer.citations and answer.citations[0].doc_id == "pricing"
     assert not any(c.otherwise for c in answer.citations)
+
+
+def test_each_candidate_s_asked_terms_are_read_once_an_answer(
+    bilingual: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import collections
+
+    from citeqa import disagreement
+
+    read: collections.Counter[int] = collections.Counter()
+    asked_in = disagreement._asked_in
+
+    def counted(bank: object, index: int, asked: list[frozenset[str]]) -> frozenset[int]:
+        read[index] += 1
+        return asked_in(bank, index, asked)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(disagreement, "_asked_in", counted)
+    for question in ("What is the hotel cap per night in Paris?", "What is the meal cap?"):
+        read.clear()
+        bilingual.ask(question)
+        assert read and max(read.values()) == 1, (question, read)

@@ -100,3 +100,31 @@ TABLE_OF_LYON = "\n".join(
     "| " + " | ".join(line.split(",")) + " |" + ("\n| --- | --- | --- | --- |" if n == 0 else "")
     for n, line in enumerate(LYON_CHART.splitlines())
 )
+
+
+def test_a_person_s_name_is_two_or_three_capitalised_words() -> None:
+    from citeqa.sentences import is_person_name
+
+    assert is_person_name(["Sofia", "Rossi"]) and is_person_name(["Liam", "O'Brien", "Jr"])
+    assert not is_person_name(["Sofia"]) and not is_person_name(["Sofia", "rossi"])
+    assert not is_person_name(["Marie-Claire", "de", "Vries"])
+    assert not is_person_name(["A", "B", "C", "D"])
+
+
+def test_the_header_row_is_read_once_a_table(
+    office: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citeqa import person_rows
+
+    read: list[int] = []
+    header_row = person_rows._header_row
+
+    def counted(rows: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+        read.append(len(rows))
+        return header_row(rows)
+
+    monkeypatch.setattr(person_rows, "_header_row", counted)
+    for _ in range(2):
+        answer = office.ask("Qui est le manager de Sofia Rossi ?")
+        assert answer.citations and "Sofia Rossi" in answer.citations[0].quote
+    assert read == [7]  # the chart's header row and six people, read for the first answer

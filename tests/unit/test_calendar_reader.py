@@ -155,3 +155,18 @@ def test_events_past_the_bound_are_left_out_with_a_warning(
     document = read(tmp_path, CALENDAR)
     assert "Server freeze" not in document.text and "Soirée" in document.text
     assert document.warnings == ["events.ics: 1 event past the first 2 not read"]
+
+
+def test_a_property_is_decoded_by_one_helper_none_when_absent_or_malformed() -> None:
+    from datetime import timedelta
+
+    from icalendar import Calendar
+
+    parsed = Calendar.from_ical(
+        calendar(event("SUMMARY:Review\r\nDTSTART:20261218T100000\r\nDURATION:PT2H\r\n"))
+    )
+    review = next(iter(parsed.walk("VEVENT")))
+    assert calendar_module._decoded(review, "DURATION") == timedelta(hours=2)
+    assert calendar_module._decoded(review, "DTEND") is None
+    review["DURATION"] = "not a duration"
+    assert calendar_module._decoded(review, "DURATION") is None

@@ -3,6 +3,8 @@ name's, else a labelled line of its header; a year alone or a date deep in the t
 
 from __future__ import annotations
 
+import pytest
+
 from citeqa.answerlabels import otherwise_label
 from citeqa.later_statements import document_date, folder_convention
 from citeqa.models import Citation, Document
@@ -86,3 +88,29 @@ def test_a_later_statement_is_labelled_with_its_date_in_the_answer_language() ->
         "Another document says otherwise:"
     )
     assert otherwise_label(_citation(None, otherwise=False), "en") is None
+
+
+def test_the_date_labels_and_the_cues_read_their_data_file_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from citeqa import later_statements
+
+    read: list[str] = []
+    data_json = later_statements.data_json
+
+    def counted(name: str) -> object:
+        read.append(name)
+        return data_json(name)
+
+    monkeypatch.setattr(later_statements, "data_json", counted)
+    for cached in ("_data", "_label_pattern", "_cues"):
+        if hasattr(later_statements, cached):
+            getattr(later_statements, cached).cache_clear()
+    try:
+        assert later_statements._label_pattern().match("date :")
+        assert later_statements._cues()[0].search("abandonne") is not None
+        assert read == ["dated_documents.json"]
+    finally:
+        for cached in ("_data", "_label_pattern", "_cues"):
+            if hasattr(later_statements, cached):
+                getattr(later_statements, cached).cache_clear()

@@ -338,3 +338,22 @@ def test_malformed_mime_partway_keeps_the_attachments_read(
     monkeypatch.setattr(EmailMessage, "iter_attachments", breaking)
     document = read(tmp_path, message.as_bytes())
     assert "The first note." in document.text and "Notes attached." in document.text
+
+
+def test_a_text_attachment_is_decoded_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from email.message import Message
+
+    decoded: list[str | None] = []
+    get_payload = Message.get_payload
+
+    def counted(self: Message, *args: object, **kwargs: object) -> object:
+        if kwargs.get("decode"):
+            decoded.append(self.get_filename())
+        return get_payload(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Message, "get_payload", counted)
+    message = mail("The form is attached.\n", Subject="Reviews", Date="Mon, 16 Nov 2026")
+    message.add_attachment("1. Goals of the year.\n", filename="form.txt")
+    document = read(tmp_path, bytes(message))
+    assert "1. Goals of the year." in document.text
+    assert decoded.count("form.txt") == 1

@@ -532,3 +532,14 @@ def test_written_share_counts_the_words_a_text_writes_in_any_of_their_terms() ->
     assert written_share(question, "Remplacer les lardons par de la feta.") == 0.0
     assert written_share(searched_spellings("T-40001"), "| T-40001 | Acme |") == 1.0
     assert written_share(searched_spellings("What is the ?"), "anything") == 1.0
+
+
+def test_the_terms_saying_what_a_text_is_about_and_the_asked_terms_it_writes() -> None:
+    from citeqa.lexical import about_terms, asked_written, undated_terms
+
+    terms = undated_terms("Hotel cap: 150 € from 14 March 2026")
+    assert {"hotel", "150"} <= terms and "2026-03-14" not in terms
+    assert about_terms(terms) == about_terms(terms - {"150", "14"})
+    assert "hotel" in about_terms(terms) and "150" not in about_terms(terms)
+    asked = [frozenset({"hotel", "hôtel"}), frozenset({"lyon"}), frozenset({"150"})]
+    assert asked_written(asked, terms) == frozenset({0, 2})

@@ -3,6 +3,8 @@ record of its thread answers a question (answering_records)."""
 
 from __future__ import annotations
 
+import pytest
+
 from citeqa.models import Document
 from citeqa.record_threads import (
     ThreadRecord,
@@ -161,3 +163,21 @@ def test_other_documents_and_threads_candidates_are_kept_after_the_answer() -> N
         (document, at("comments #2")),
     ]
     assert answering_records(placed, "How do I fix the update stuck?", [True] * 4) == [3, 1, 2]
+
+
+def test_a_question_asking_no_way_nor_noun_reads_only_the_best_s_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import citeqa.record_threads as record_threads
+
+    read: list[int] = []
+
+    def counted(document: Document, offset: int) -> ThreadRecord | None:
+        read.append(offset)
+        return thread_record(document, offset)
+
+    monkeypatch.setattr(record_threads, "thread_record", counted)
+    document = export()
+    placed = [(document, at("comments #1")), (document, at("Firmware 2.8.1"))]
+    assert record_threads.answering_records(placed, "When was it stuck?", [True] * 2) is None
+    assert read == [at("comments #1")]

@@ -74,18 +74,11 @@ def judge(
 ) -> QuestionResult:
     """Judge one answer against the question's document, span and accepted answers."""
     passages = sorted(answer.passages, key=lambda p: p.rank)
+    quotes, other_statements = _quotes_and_other_statements(answer)
     outcome = Outcome(
         passages=[Span(p.doc_id, p.start, p.end, p.text) for p in passages],
-        quotes=[
-            Span(c.doc_id, c.start, c.end, c.quote)
-            for c in answer.citations
-            if not (c.otherwise or c.later)
-        ],
-        other_statements=[
-            Span(c.doc_id, c.start, c.end, c.quote)
-            for c in answer.citations
-            if c.otherwise or c.later
-        ],
+        quotes=quotes,
+        other_statements=other_statements,
         abstained=answer.abstained,
         confidence=answer.confidence,
         latency_ms=float(answer.timings_ms.get("total", 0.0)),
@@ -93,6 +86,17 @@ def judge(
         below_floor=answer.below_floor,
     )
     return judge_outcome(question, outcome)
+
+
+def _quotes_and_other_statements(answer: Answer) -> tuple[list[Span], list[Span]]:
+    """The answer's quotes, and apart the other documents' statements it shows beside them
+    (`otherwise` or `later` citations), each in the answer's order."""
+    quotes: list[Span] = []
+    other_statements: list[Span] = []
+    for c in answer.citations:
+        span = Span(c.doc_id, c.start, c.end, c.quote)
+        (other_statements if c.otherwise or c.later else quotes).append(span)
+    return quotes, other_statements
 
 
 def count_valid_citations(answer: Answer, text_of: Callable[[str], str | None]) -> int:

@@ -173,22 +173,28 @@ def _when(event: Component) -> str:
 def _moment(event: Component, name: str) -> date | None:
     """The event's `name` property (DTSTART, DTEND) as a date or a datetime; None when it has
     none or it does not parse."""
-    if name not in event:
-        return None
-    try:
-        value = event.decoded(name)
-    except (ValueError, KeyError, TypeError):
-        return None
+    value = _decoded(event, name)
     return value if isinstance(value, date) else None
 
 
 def _end_by_duration(event: Component, start: date) -> date | None:
     """The event's end as its start plus its DURATION, None when it has none or it does not
     parse."""
-    try:
-        duration = event.decoded("DURATION") if "DURATION" in event else None
+    try:  # an overflow while parsing a huge DURATION too
+        duration = _decoded(event, "DURATION")
         return start + duration if isinstance(duration, timedelta) else None
     except (ValueError, KeyError, TypeError, OverflowError):
+        return None
+
+
+def _decoded(event: Component, name: str) -> object | None:
+    """The event's `name` property decoded (icalendar's value), None when it has none or it
+    does not parse."""
+    if name not in event:
+        return None
+    try:
+        return event.decoded(name)
+    except (ValueError, KeyError, TypeError):
         return None
 
 

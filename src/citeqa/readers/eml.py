@@ -242,6 +242,11 @@ def _part_text(part: Message | None) -> str:
     payload = part.get_payload(decode=True) if part is not None else None
     if part is None or not isinstance(payload, bytes):
         return ""
+    return _payload_text(part, payload)
+
+
+def _payload_text(part: Message, payload: bytes) -> str:
+    """`_part_text` of `part` whose decoded payload is `payload`."""
     try:
         text = payload.decode(part.get_content_charset() or "", errors="replace")
     except (LookupError, UnicodeError):  # none named, unknown, or refusing "replace" (idna)
@@ -321,7 +326,7 @@ def _attachment_text(part: Message, name: str) -> str:
     if len(payload) > ATTACHMENT_BYTES:
         return ""
     try:
-        return reader.extract(_part_text(part), name).text.strip("\n")
+        return reader.extract(_payload_text(part, payload), name).text.strip("\n")
     except UnreadableDocument:
         return ""
 

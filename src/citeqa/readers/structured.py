@@ -152,7 +152,11 @@ class StructuredReader:
 
     def oversized(self) -> str:
         """The reason a file of more than `max_bytes` bytes is refused."""
-        return past_limit(f"a {self.kind.upper()}")
+        return past_limit(self._kind_named())
+
+    def _kind_named(self) -> str:
+        """The kind of file as a refusal names it ("a JSON")."""
+        return f"a {self.kind.upper()}"
 
     def extract_at(self, content: str | bytes, relative: str, path: Path) -> Extracted:
         """`extract`, knowing where the file is (`path`): a day file of a chat export is read
@@ -198,16 +202,16 @@ class StructuredReader:
         text = str(content)
         name = PurePosixPath(relative).name
         _refuse_machine_written(name)
-        large = len(text) > MAX_CHARACTERS
+        large, named = len(text) > MAX_CHARACTERS, self._kind_named()
         if large and (self.kind != "json" or len(text) > MAX_EXPORT_CHARACTERS):
-            raise UnreadableDocument(past_limit(f"a {self.kind.upper()}"))
+            raise UnreadableDocument(past_limit(named))
         if large and not _may_hold_records(text):
-            raise UnreadableDocument(past_limit(f"a {self.kind.upper()}", EXPORT_EXCEPTION))
+            raise UnreadableDocument(past_limit(named, EXPORT_EXCEPTION))
         limit = TEXT_PER_CHARACTER * len(text) + TEXT_FLOOR
         try:
             documents = list(self._parsed(text, limit))
             if large and not holds_export_list(documents[0]):
-                raise UnreadableDocument(past_limit(f"a {self.kind.upper()}", EXPORT_EXCEPTION))
+                raise UnreadableDocument(past_limit(named, EXPORT_EXCEPTION))
             read = tree_text(
                 documents,
                 max_chars=limit,
