@@ -147,8 +147,9 @@ def _writes(joined: str, asked: AskedId) -> bool:
     number as a whole number, leading zeros aside, a code's after its capitals glued or after
     a space or a hyphen ("E-052" for "E52", "FY 2024" for "FY2024"): unheld_numbers.writes_whole;
     a number cut by the question's length limit (`AskedId.cut`) as the start of one."""
-    if asked.cut:
-        return re.search(rf"(?<![\d.,])0*{asked.number.lstrip('0')}", joined) is not None
+    if asked.cut:  # an all-zero start is still one digit: never the empty pattern
+        start = asked.number.lstrip("0") or "0"
+        return re.search(rf"(?<![\d.,])0*{start}", joined) is not None
     key = asked.key if asked.coded else ""
     return writes_whole(joined, int(asked.number), key)
 

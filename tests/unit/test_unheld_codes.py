@@ -202,3 +202,14 @@ def test_an_id_the_question_limit_cuts_is_answered_by_no_other_id() -> None:
     assert unheld_code(text, [other, whole]) is None
     cut_at_a_space, _ = clean_question("What was the refund for order 51877? " + "x " * 2000, 2000)
     assert not cut_at_a_space.endswith(CUT_MARK)
+
+
+def test_a_cut_id_of_zeros_is_not_written_by_any_text() -> None:
+    # final re-read: a cut number of zeros alone left an empty pattern, which every text
+    # matched, so "order 000…" was held by order 48213's line
+    text, _ = clean_question("What was the refund for order " + "0" * 5000 + "?", 2000)
+    (asked,) = asked_codes(text)
+    assert asked.cut
+    found = unheld_code(text, ["Refund for order 48213 was 12 euros."])
+    assert found is not None and found.held == ["order 48213"]
+    assert unheld_code(text, ["Refund for order 000000 was 12 euros."]) is None
