@@ -54,6 +54,8 @@ author: Julien Moreau"): its list's key, then its place."""
 _LIST_KEYS = re.compile(
     rf"{_NESTED_RECORD.pattern}|^(?P<table_key>[^\n|]+):\n[ \t]*\|", re.MULTILINE
 )
+"""A list of records' key: a nested record's opening line (`_NESTED_RECORD`) or a key line
+("comments:") over a table of them."""
 _RECORD_SHAPES = (_TABLE_ROW, _RECORD_LINE, _RECORD_HEADING)
 """The lines a passage holding records writes (_is_record_line reads a line by them)."""
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
@@ -102,8 +104,10 @@ def counted_records(
     holding = [hit for hit in hits if _holds_records(hit)]
     for doc_id in dict.fromkeys(hit.chunk.doc_id for hit in holding):
         document = documents[doc_id]
+        if noun in _name_words([document.title, doc_id]):
+            return document.title
         keys = _list_keys(hit for hit in holding if hit.chunk.doc_id == doc_id)
-        if noun in _name_words([document.title, doc_id, *keys]):
+        if noun in _name_words(keys):  # read only when the file's names do not name it
             return document.title
     return None
 
