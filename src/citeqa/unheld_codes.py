@@ -101,14 +101,22 @@ def unheld_code(
     ids = asked_codes(question)
     if not ids:
         return None
-    joined = [_joined(text) for text in [*quoted, *documents]]
+    joined_quotes: list[str] | None = None  # joined only for an id the quotes hold others of
+    joined_documents: list[str] | None = None  # and the documents only past the quotes
     for asked in ids:
-        read = joined[: len(quoted)] if asked.cut else joined  # a cut id: the quotes' own
-        if any(_writes(text, asked) for text in read):
-            continue
         held = sorted({other for text in quoted for other in same_shape(text, asked)})
-        if held:
-            return UnheldCode(asked.written, held[:HELD_NAMED])
+        if not held:
+            continue
+        if joined_quotes is None:
+            joined_quotes = [_joined(text) for text in quoted]
+        if any(_writes(text, asked) for text in joined_quotes):
+            continue
+        if not asked.cut:  # a cut id: the quotes' own writing only
+            if joined_documents is None:
+                joined_documents = [_joined(text) for text in documents]
+            if any(_writes(text, asked) for text in joined_documents):
+                continue
+        return UnheldCode(asked.written, held[:HELD_NAMED])
     return None
 
 
