@@ -320,8 +320,10 @@ def _attachment_text(part: Message, name: str) -> str:
     suffix = next((end for end in ATTACHMENT_SUFFIXES if name.lower().endswith(end)), None)
     suffix = suffix or ATTACHMENT_TYPES.get(part.get_content_type())
     reader = reader_for(suffix) if suffix else None
+    if reader is None or not reader.decoded:  # a PDF or an image: not decoded for nothing
+        return ""
     payload = part.get_payload(decode=True)
-    if reader is None or not reader.decoded or not isinstance(payload, bytes):
+    if not isinstance(payload, bytes):
         return ""
     if len(payload) > ATTACHMENT_BYTES:
         return ""
