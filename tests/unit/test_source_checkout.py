@@ -262,6 +262,21 @@ def test_many_dots_in_a_toml_files_values_are_no_deep_key(tmp_path: Path) -> Non
     assert "floats › #200: 1.5" in lines
 
 
+def test_dots_spread_over_a_toml_files_lines_skip_the_key_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Version numbers and addresses add up to many dots in a file, none of whose lines could
+    hold a key past the depth limit: the key scan is left out (it was run on any file holding
+    more dots than the limit in all)."""
+    from citeqa.readers import configfiles
+
+    scanned: list[str] = []
+    monkeypatch.setattr(configfiles, "_longest_key", lambda text: scanned.append(text) or 0)
+    text = "".join(f'dep{n} = "1.2.{n}"\n' for n in range(100))
+    assert "dep99: 1.2.99" in document(tmp_path, "deps.toml", text).text.splitlines()
+    assert scanned == []
+
+
 def test_a_config_file_whose_lines_pass_the_limit_says_so_plainly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

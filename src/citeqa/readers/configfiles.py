@@ -112,9 +112,11 @@ def _dotted_past_depth(text: str) -> bool:
     a 60 KB `a.a.a… = 1` took 7.9 s CPU, 200 KB over 400 s). A chain of bare or quoted parts
     joined by dots and closed by "=" or "]" on one line is such a key; a comment and a string
     (a multi-line one across its lines) are no key (review C of s25: a long dotted chain in
-    either refused valid TOML). A text holding fewer dots than the limit cannot hold one, so
-    the scan costs nothing on an ordinary file."""
-    return text.count(".") > MAX_DEPTH and _longest_key(text) > MAX_DEPTH
+    either refused valid TOML). A key closes on its line, so a text none of whose lines holds
+    as many dots as the limit cannot hold one, and the scan costs nothing on an ordinary file
+    (version numbers and addresses across a file no longer add up to a scan)."""
+    dotted = any(line.count(".") >= MAX_DEPTH for line in text.split("\n"))
+    return dotted and _longest_key(text) > MAX_DEPTH
 
 
 def _longest_key(text: str) -> int:
