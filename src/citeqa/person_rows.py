@@ -37,7 +37,7 @@ def table_asked_by_name(
         column = bank.key_column(item.index)
         if table is None or bank.table_header(item.index) is None:
             continue
-        if not writes_name(key_cell(bank.text(item.index), column), focus):
+        if not _writes_name(key_cell(bank.text(item.index), column), focus):
             continue
         header = bank.read_table(table, _header_row) or ()
         asked = [cell for at, cell in enumerate(header) if at != column]
@@ -51,7 +51,7 @@ def _header_row(rows: Rows) -> tuple[str, ...]:
     return rows[0] if rows else ()
 
 
-def writes_name(cell: str, focus: str) -> bool:
+def _writes_name(cell: str, focus: str) -> bool:
     """Whether `cell` is a person's name (NAME_WORDS capitalised words) that `focus` writes
     whole as the cell writes it, case included ("Sofia Rossi", "Paul Mercier's")."""
     if not is_person_name(question_words(cell)):

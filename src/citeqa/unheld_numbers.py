@@ -106,11 +106,11 @@ def asked_keyed_number(question: str) -> tuple[str, str, int] | None:
 
 def asked_keyed(pattern: re.Pattern[str], question: str) -> list[re.Match[str]]:
     """The matches of `pattern` (a KEY_WORD then a number) in `question` whose key keys a
-    number (no `common_words`) and whose number is no year."""
+    number (no `_common_words`) and whose number is no year."""
     return [
         match
         for match in pattern.finditer(question)
-        if fold(match["key"]) not in common_words() and not YEAR.fullmatch(match["number"])
+        if fold(match["key"]) not in _common_words() and not YEAR.fullmatch(match["number"])
     ]
 
 
@@ -121,7 +121,7 @@ def keyed_value(match: re.Match[str]) -> int:
 
 
 @cache
-def common_words() -> frozenset[str]:
+def _common_words() -> frozenset[str]:
     """Words that key no number: stopwords, function words, interrogatives ("in 20")."""
     common = language_words("function_words") | language_words("interrogatives")
     return frozenset(stopwords() | common)
