@@ -189,7 +189,9 @@ def _shown_above(
             for place, (key, value) in enumerate(pairs)
             if key in naming and place not in places and _one_line(value) == named
         )
-        places.update(list(found)[:1])
+        first = next(found, None)  # the first pair only: the rest need not be read
+        if first is not None:
+            places.add(first)
     return places
 
 
