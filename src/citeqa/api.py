@@ -735,13 +735,13 @@ class Assistant:
             return None
         lang = detect_lang(question, ranking.query_lang)
         top = ranking.hits[: self.settings.answer_passages]
-        vectors = loaded.word_vectors(channel)
         if said_in_other_language(ranking, lang, closeness, self.settings):
-            found = translations(terms.absent, top, lang, vectors)
+            found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
         else:
             stored = self._bilingual_words(channel)
             if stored is None:
                 return None
+            vectors = loaded.word_vectors(channel)
             found = translations(terms.absent, top, lang, vectors, BILINGUAL_SIMILARITY, stored)
         if not found:
             return None
