@@ -212,6 +212,8 @@ class _Subjects:
         self.bank = bank
         self.asked = [alternatives for alternatives, _ in terms.own_terms]
         self._own: dict[int, frozenset[str]] = {}
+        self._subject: dict[int, frozenset[str]] = {}
+        self._written: dict[int, frozenset[str]] = {}
         self._dates: dict[str, str | None] = {}
         self._conventions: dict[str, bool | None] = {}
 
@@ -222,18 +224,24 @@ class _Subjects:
         return self._own[index]
 
     def subject(self, index: int) -> frozenset[str]:
-        """The sentence's content words and its section heading's."""
-        section = self.bank.chunks[self.bank.sentences[index].chunk_index].section
-        return self.own(index) | (_content(section) if section else frozenset())
+        """The sentence's content words and its section heading's (read once a question:
+        `_speaks_of` asks them of each quoted sentence for every candidate)."""
+        if index not in self._subject:
+            section = self.bank.chunks[self.bank.sentences[index].chunk_index].section
+            self._subject[index] = self.own(index) | (_content(section) if section else frozenset())
+        return self._subject[index]
 
     def written(self, index: int) -> frozenset[str]:
         """All the terms the sentence, its section heading and its document's title write,
         numbers and versions included ("17", "2.0": a question's "runner 17" is not asked of
-        "runner 1722", nor its "in 2.0" of release notes 1.9.4)."""
-        sentence = self.bank.sentences[index]
-        section = self.bank.chunks[sentence.chunk_index].section or ""
-        title = self.bank.documents[sentence.doc_id].title
-        return _unpadded(self.bank.tokens[index] | undated_terms(f"{section}\n{title}"))
+        "runner 1722", nor its "in 2.0" of release notes 1.9.4); read once a question."""
+        if index not in self._written:
+            sentence = self.bank.sentences[index]
+            section = self.bank.chunks[sentence.chunk_index].section or ""
+            title = self.bank.documents[sentence.doc_id].title
+            words = self.bank.tokens[index] | undated_terms(f"{section}\n{title}")
+            self._written[index] = _unpadded(words)
+        return self._written[index]
 
     def asked_in(self, words: frozenset[str]) -> frozenset[int]:
         """The question's terms (by number) that `words` write."""
