@@ -5,7 +5,10 @@ asides) does not read at a glance, and a quote of it alone is already too long t
 one. `best_clauses` cuts it at clause punctuation (a comma, semicolon or colon before a space,
 brackets, guillemets, a spaced dash) and keeps the run of consecutive clauses, at most
 CLAUSE_BUDGET characters, that covers most of the question's key terms; among equal runs the
-longer one, which more likely holds the answer beside those terms. A sentence with no clause
+longer one, which more likely holds the answer beside those terms. A question the chat reads
+with the one before (a follow-up, or a standalone question taken for one) is cut by the terms
+it writes itself first, the context's breaking only the remaining ties, so a standalone
+question quotes the same characters mid-session as alone. A sentence with no clause
 short enough to quote (a long run of words without punctuation) is cut the same way at its
 spaces instead: the run of whole words, at most CLAUSE_BUDGET characters, that covers most of
 those terms, the earliest among equals (then the longest). The result is a sub-span of the
@@ -21,12 +24,11 @@ from citeqa.language import LONG_QUOTE, trim_span
 from citeqa.lexical import tokenize
 from citeqa.questions import QuestionTerms
 
-CLAUSE_BUDGET = 250
-"""The longest run of clauses quoted from an over-long sentence. 350 kept the answer standing
-beside the question's terms in more PIAF dev answers (quote≤400 .577 -> .585) but cut another
-run of the same sentence when the chat reads a standalone question with the one before, its
-terms being both questions' (the quick test subset's mid-session share fell under its floor):
-session 26, evals/README.md."""
+CLAUSE_BUDGET = 350
+"""The longest run of clauses quoted from an over-long sentence: the clauses holding the
+question's subject and the answer beside the asked word often stand 250-350 characters apart
+(250 -> 350: PIAF dev quote≤400 .577 -> .585), and 350 leaves room under 400 for a heading or
+header row (sessions 26 and 27, evals/README.md)."""
 _CUT = re.compile(r"[,;:](?=\s)|[()\[\]«»]|\s[—–-]\s")
 """Where a sentence divides into clauses; a comma inside a number ("56,2") is no cut."""
 _WORDS = re.compile(r"\S+")
@@ -84,10 +86,23 @@ def _best_run(
             if high - low > CLAUSE_BUDGET:
                 break
             covered |= tokens[last]
-            key = (round(terms.coverage(covered), 9), *tie_break(low, high))
+            key = (
+                _own_share(terms, covered),
+                *tie_break(low, high),
+                round(terms.coverage(covered), 9),
+            )
             if best is None or key > best[0]:
                 best = (key, low, high)
     return (best[1], best[2]) if best is not None else None
+
+
+def _own_share(terms: QuestionTerms, covered: frozenset[str]) -> float:
+    """How much of the question a run covers, read first: of the terms the question itself
+    writes, so a standalone question the chat reads with the one before is cut as when asked
+    alone (the context's terms only break the tie_break's ties); of every term when it writes
+    none ("Et ensuite ?")."""
+    own = terms.own_coverage(covered) if terms.own_terms else terms.coverage(covered)
+    return round(own, 9)
 
 
 def _longer(low: int, high: int) -> tuple[int, ...]:

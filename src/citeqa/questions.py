@@ -349,11 +349,23 @@ class QuestionTerms:
         return max(missing, default=0.0) / heaviest
 
     def coverage(self, tokens: frozenset[str]) -> float:
-        total = sum(weight for _, weight in self.terms)
-        if not total:
-            return 0.0
-        held = (w for alternatives, w in self.terms if not alternatives.isdisjoint(tokens))
-        return sum(held) / total
+        """The share of the terms' weight, the context's included, that `tokens` hold."""
+        return _share_held(self.terms, tokens)
+
+    def own_coverage(self, tokens: frozenset[str]) -> float:
+        """The share of the weight of the terms the question itself writes (`own_terms`) that
+        `tokens` hold: what a quote's cut reads first, so a standalone question read with the
+        one before is cut as when asked alone."""
+        return _share_held(self.own_terms, tokens)
+
+
+def _share_held(terms: list[tuple[frozenset[str], float]], tokens: frozenset[str]) -> float:
+    """The share of `terms`' weight whose alternatives `tokens` hold; 0 with no weight."""
+    total = sum(weight for _, weight in terms)
+    if not total:
+        return 0.0
+    held = (w for alternatives, w in terms if not alternatives.isdisjoint(tokens))
+    return sum(held) / total
 
 
 def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[str]:

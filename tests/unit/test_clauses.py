@@ -83,3 +83,29 @@ def test_a_word_window_takes_the_earliest_best_and_a_giant_word_stays_whole() ->
     assert start == 0 and end <= CLAUSE_BUDGET and text[start:end].startswith("lunch")
     giant = "y" * (CLAUSE_BUDGET + 5)
     assert best_words(giant, 0, len(giant), _terms("lunch"), "en") == (0, len(giant))
+
+
+def _with_context(own: list[str], context: list[str]) -> QuestionTerms:
+    """The terms of a question the chat reads with the one before: its own at full weight,
+    the context's at half, as questions.analyse weighs them."""
+    terms = _terms(*own)
+    terms.terms += [(frozenset(tokenize(w, "fr")), 0.5) for w in context]
+    return terms
+
+
+def test_a_question_read_with_the_one_before_is_cut_as_when_asked_alone() -> None:
+    alone = best_clauses(SENTENCE, 0, len(SENTENCE), _terms("département"), "fr")
+    read_with = _with_context(["département"], ["recensement"])
+    assert best_clauses(SENTENCE, 0, len(SENTENCE), read_with, "fr") == alone
+    assert "département" in SENTENCE[slice(*alone)]
+
+
+def test_a_follow_up_writing_no_term_of_its_own_is_cut_on_its_context() -> None:
+    follow_up = _with_context([], ["Palaiseau"])
+    start, end = best_clauses(SENTENCE, 0, len(SENTENCE), follow_up, "fr")
+    assert "Palaiseau" in SENTENCE[start:end]
+
+
+def test_the_subject_and_an_answer_three_hundred_characters_apart_are_quoted_together() -> None:
+    start, end = best_clauses(SENTENCE, 0, len(SENTENCE), _terms("Évry", "habitants"), "fr")
+    assert "Évry" in SENTENCE[start:end] and "25 000 habitants" in SENTENCE[start:end]

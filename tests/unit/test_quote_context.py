@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.chunking import chunk_document
+from citeqa.clauses import CLAUSE_BUDGET
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms, Vocabulary, analyse
@@ -272,9 +273,11 @@ def test_the_on_rule_keeps_the_clause_cut_of_a_long_sentence() -> None:
     tail = (
         ", whatever the terminal, the pager, the editor or the remote shell in use may say"
         " about it, and whatever the old configuration file left behind by a previous release"
-        " says."
+        " says, and whatever the system-wide defaults installed by the distribution say, and"
+        " whatever a colleague's shared settings, copied over from another machine, may say."
     )
     sentence = head + middle + tail
+    assert len(middle + tail) > CLAUSE_BUDGET  # no run holding the middle reaches the end
     assert len(sentence) > PAIR_MAX
     quote = _cited(f"{sentence} Defaults to 8.", "Before", "What is the default tab_size spaces?")
     assert "tab_size sets" in quote and len(quote) < len(sentence)
