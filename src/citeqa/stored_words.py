@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
 
+from citeqa.abstention import DocumentLanguages
 from citeqa.embedding import Embedder, embed_new
 from citeqa.jsonfiles import read_object
 from citeqa.jsonlines import save_array, write_file
@@ -52,6 +53,15 @@ float16, about 10 s of embedding; the bundled corpus writes 1,974, the s25 trial
 EMBED_BATCH = 256
 """Words embedded per batch: a word is a short text, and larger batches embed each faster
 (USE: 0.5 ms a word at 256, 0.75 at 64)."""
+
+
+def stores_words(multilingual: bool, languages: Iterable[Collection[str]]) -> bool:
+    """Whether a build stores its passage words' vectors: it has a `multilingual` channel and
+    its documents, by the `languages` of each, are in both languages
+    (DocumentLanguages.bilingual_corpus; not read without such a channel). The one test of the
+    build (contents._store_words) and of whether a build is outdated for want of them
+    (previousindex.words_stored)."""
+    return multilingual and DocumentLanguages.of(languages).bilingual_corpus()
 
 
 def words_files(channel: str) -> tuple[str, str]:
