@@ -179,25 +179,18 @@ def answering_records(
     way, noun = asks_way(question), asked_noun(question)
     if best is None or not (way or noun is not None):
         return None
-    records = [best] + [thread_record(document, start) for document, start in placed[1:]]
-    same = [_same_thread(placed, records, number) for number in range(len(placed))]
+    doc_id = placed[0][0].doc_id  # a record of another document is in no thread of the best's
+    records = [best] + [
+        thread_record(document, start) if document.doc_id == doc_id else None
+        for document, start in placed[1:]
+    ]
+    same = [record is not None and record.thread == best.thread for record in records]
     answering = _reply(placed, records, same, supported) if way else []
     if not answering and noun is not None:
         answering = _holding(placed, records, same, noun)
     if not answering:
         return None
     return answering + [number for number in range(len(placed)) if not same[number]]
-
-
-def _same_thread(placed: Sequence[Placed], records: list[ThreadRecord | None], n: int) -> bool:
-    """Whether candidate `n` stands in the best's thread (its document, its heading)."""
-    record, best = records[n], records[0]
-    return (
-        record is not None
-        and best is not None
-        and placed[n][0].doc_id == placed[0][0].doc_id
-        and record.thread == best.thread
-    )
 
 
 def _reply(
