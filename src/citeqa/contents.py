@@ -32,7 +32,6 @@ from typing import Any
 
 import numpy as np
 
-from citeqa.abstention import DocumentLanguages
 from citeqa.boilerplate import STATISTICS_KEY
 from citeqa.centroid import centroid_of
 from citeqa.chunkpass import DocumentChunks, Progress, Tally, chunk_pass, passage_text
@@ -52,7 +51,7 @@ from citeqa.models import Chunk, Document, Sentence
 from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
 from citeqa.store import STATISTICS, STATISTICS_FORMAT, channel_files
-from citeqa.stored_words import WORDS_VERSION, store_words
+from citeqa.stored_words import WORDS_VERSION, store_words, stores_words
 from citeqa.textmatch import Reused, reused
 from citeqa.vectorspool import VectorSpool, copy_rows, spool_path, write_channels
 
@@ -166,14 +165,13 @@ def _store_words(
 ) -> dict[str, np.ndarray]:
     """words-<channel>.json and .npy (stored_words.py) in the first multilingual channel, of
     the words the chunk pass counted (Tally.passage_words), for a corpus in both languages
-    (DocumentLanguages.bilingual_corpus) only; the words the `previous` build stored keep their
+    (stored_words.stores_words) only; the words the `previous` build stored keep their
     vectors. The vectors embedded, by text (none when nothing is stored)."""
-    embedder = next((e for e in embedders if is_multilingual(e)), None)
-    languages = DocumentLanguages.of(run.languages for run in tally.chunks.values())
-    if embedder is None or not languages.bilingual_corpus():
+    multilingual = [embedder for embedder in embedders if is_multilingual(embedder)]
+    if not stores_words(bool(multilingual), (run.languages for run in tally.chunks.values())):
         return {}
     return store_words(
-        folder, tally.passage_words, embedder, None if previous is None else previous.folder
+        folder, tally.passage_words, multilingual[0], None if previous is None else previous.folder
     )
 
 

@@ -300,6 +300,17 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
     return read_at(path, relative_path(path, corpus_dir), titles)
 
 
+def _title(stated: str | None, extracted: Extracted, file_name: str) -> str:
+    """A document's title as stored: the first of the manifest's title (`stated`), the one its
+    format states (`extracted`, as its reader found it) and the one its text gives
+    (titles.derived_title) that shows anything once made visible (titles.visible_title, the
+    one place a title's control characters are handled: a title of controls alone is none)."""
+    for title in (stated, extracted.title):
+        if title and (shown := visible_title(title)):
+            return shown
+    return visible_title(derived_title(extracted.text, file_name))
+
+
 def read_at(path: Path, relative: str, titles: dict[str, str]) -> Document:
     """`read_document` of the file at `path`, whose posix path in the corpus is `relative`."""
     reader = reader_for_name(path.name)
@@ -311,11 +322,9 @@ def read_at(path: Path, relative: str, titles: dict[str, str]) -> Document:
     extracted = _extract(reader, raw, relative, path)
     if not extracted.text.strip():
         raise UnreadableDocument("no text in it")
-    made = titles.get(relative) or extracted.title or derived_title(extracted.text, path.name)
-    title = visible_title(made)
     return Document(
         doc_id=document_id(relative),
-        title=title,
+        title=_title(titles.get(relative), extracted, path.name),
         path=str(path.absolute()),
         text=extracted.text,
         sha256=hashlib.sha256(raw).hexdigest(),

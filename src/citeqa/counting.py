@@ -34,6 +34,7 @@ from functools import cache
 from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
 from citeqa.models import Document, Hit
+from citeqa.readers.records import PLACE_MARK, PROSE_AFTER, VALUE_SEPARATOR
 from citeqa.readers.treetext import SEPARATOR
 
 __all__ = ["counted_records"]
@@ -48,7 +49,11 @@ two steps or more ("tickets › 5533 › status: solved")."""
 _RECORD_HEADING = re.compile(rf"^#+ [^\n]+?{re.escape(SEPARATOR)}", re.MULTILINE)
 """The heading of a record of an export's list, as records.py writes it ("## tickets › 5533 ·
 Commande 50321 : double prélèvement"): its passage holds one record."""
-_NESTED_RECORD = re.compile(r"^(?P<key>[^\n#|]+?) #\d+(?= · | — |$)", re.MULTILINE)
+_NESTED_RECORD = re.compile(
+    rf"^(?P<key>[^\n#|]+?){re.escape(PLACE_MARK)}\d+"
+    rf"(?={re.escape(VALUE_SEPARATOR)}|{re.escape(PROSE_AFTER)}|$)",
+    re.MULTILINE,
+)
 """The line opening a record of a record's list, as records.py writes it ("comments #2 ·
 author: Julien Moreau"): its list's key, then its place."""
 _LIST_KEYS = re.compile(

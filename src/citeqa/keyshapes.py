@@ -14,10 +14,15 @@ from functools import cache
 
 from citeqa.domain import language_data
 from citeqa.glossary import fold
+from citeqa.lexical import fold as lexical_fold
 
-__all__ = ["cell_key", "key_kind", "skeleton"]
+__all__ = ["cell_key", "key_kind", "line_skeletons", "skeleton"]
 
 _NOT_LETTERS_OR_DIGITS = re.compile(r"[\W_]+")
+"""What a `skeleton` leaves out."""
+_NOT_LETTERS_DIGITS_OR_LINE = re.compile(r"[^\w\n]+|_+")
+"""The same, line ends aside (`line_skeletons`): kept apart, as this one pares a key 1.4x
+slower (0.8 us a call)."""
 
 
 @cache
@@ -47,3 +52,9 @@ def skeleton(key: str) -> str:
     """The key folded, with everything but its letters and digits left out: "--max-size",
     "max_size" and "MaxSize" are all "maxsize", "BK-115" and "bk115" "bk115"."""
     return _NOT_LETTERS_OR_DIGITS.sub("", fold(key))
+
+
+def line_skeletons(lines: str) -> list[str]:
+    """The `skeleton` of each line of `lines` (a table's rows, one a line), all folded and
+    pared as one text rather than line by line."""
+    return _NOT_LETTERS_DIGITS_OR_LINE.sub("", lexical_fold(lines)).split("\n")

@@ -62,10 +62,6 @@ class Ownership:
     adopted: frozenset[str] = frozenset()
     """Build folders of the previous version, recorded when the folder was adopted."""
 
-    def owns(self, name: str) -> bool:
-        """True when citeqa created `name` (a build, a temporary or an adopted build)."""
-        return self.is_build(name) or self.is_temporary(name)
-
     def is_build(self, name: str) -> bool:
         """True for a build folder's name (`new_build_names`, exactly) or an adopted build."""
         return self._build_name.fullmatch(name) is not None or name in self.adopted

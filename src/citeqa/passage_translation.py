@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -92,16 +92,37 @@ def chunk_word_forms(text: str) -> Iterator[tuple[str, str]]:
             yield folded, found.group()
 
 
+class WrittenForms:
+    """The words of passages that a translation may be (`chunk_word_forms`), each folded with
+    its written forms' counts, in the order the passages first write them: a question's
+    passages (`passage_words`) and a build's (stored_words.WordCounts)."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, Counter[str]] = {}
+
+    def add(self, text: str) -> set[str]:
+        """Count the words of one passage's `text`; the folded words it writes."""
+        written: set[str] = set()
+        for folded, form in chunk_word_forms(text):
+            self.forms.setdefault(folded, Counter())[form] += 1
+            written.add(folded)
+        return written
+
+    def most_written(self, folded: Iterable[str]) -> dict[str, str]:
+        """Each of the `folded` words counted with its most written form (the first written
+        of those written as often)."""
+        return {word: self.forms[word].most_common(1)[0][0] for word in folded}
+
+
 def passage_words(hits: Sequence[Hit], lang: str) -> dict[str, str]:
     """The words of `hits` in another language than `lang` that a translation may be
     (`chunk_word_forms`), each folded with its most written form, in the order the hits first
     write them."""
-    written: dict[str, Counter[str]] = {}
+    written = WrittenForms()
     for hit in hits:
         if hit.chunk.lang != lang:
-            for folded, form in chunk_word_forms(hit.chunk.text):
-                written.setdefault(folded, Counter())[form] += 1
-    return {folded: forms.most_common(1)[0][0] for folded, forms in written.items()}
+            written.add(hit.chunk.text)
+    return written.most_written(written.forms)
 
 
 def nearest_words(

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from citeqa.abstention import DocumentLanguages
 from citeqa.boilerplate import Boilerplate
 from citeqa.changegroups import KNOWLEDGE_CHANGE, KNOWLEDGE_DAMAGED, TALLY_CHANGE, WORDS_CHANGE
 from citeqa.chunking import CUTTING_VERSION
@@ -39,7 +38,7 @@ from citeqa.store import (
     read_manifest,
     read_statistics,
 )
-from citeqa.stored_words import WORDS_VERSION
+from citeqa.stored_words import WORDS_VERSION, stores_words
 
 
 def previous_index(
@@ -128,10 +127,9 @@ def knowledge_change(
 def words_stored(channels: Sequence[ChannelInfo], files: FileList) -> bool:
     """Whether a build of the index with these `channels` and `files` stores its passage words'
     vectors (contents._store_words): it has a multilingual channel and its documents are in
-    both languages (DocumentLanguages.bilingual_corpus)."""
-    if not any(_multilingual(channel.name) for channel in channels):
-        return False
-    return DocumentLanguages.of(langs for *_, langs in files.documents()).bilingual_corpus()
+    both languages (stored_words.stores_words)."""
+    multilingual = any(_multilingual(channel.name) for channel in channels)
+    return stores_words(multilingual, (langs for *_, langs in files.documents()))
 
 
 def _multilingual(channel: str) -> bool:

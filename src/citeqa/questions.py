@@ -664,8 +664,8 @@ def analyse(
                 if _frequency(alternatives, vocabulary)
                 else _written_otherwise(_grouped_at(dates.groups, found.start(), word), vocabulary)
             )
-            for written in written_otherwise:  # "51 877" for "51877": the same id
-                alternatives |= _writing_tokens(written)
+            for written, groups in written_otherwise:  # "51 877" for "51877": the same id
+                alternatives |= _writing_tokens(groups)
                 if scale == 1.0 and written not in result.corrections:
                     result.corrections.append(written)  # BM25 searches it, once
             translation = translations.get(fold(word)) if scale == 1.0 else None
@@ -720,24 +720,28 @@ def _grouped_at(groups: list[tuple[int, int, str]], start: int, word: str) -> st
     return next((digits for first, end, digits in groups if first <= start < end), word)
 
 
-def _written_otherwise(word: str, vocabulary: Vocabulary) -> list[str]:
+def _written_otherwise(
+    word: str, vocabulary: Vocabulary
+) -> list[tuple[str, tuple[frozenset[str], ...]]]:
     """The other ways a text writes a long number as the same id (unheld_codes.id_writings:
     "51877" for "0051877", "51 877" for "51877"; the number itself for a group of it, "51877"
     for "877" in "order 51 877": `_grouped_at`) that the corpus writes each group of: "51878"
-    is not "51 878" in a corpus writing "51" but never "878". None for any other word."""
+    is not "51 878" in a corpus writing "51" but never "878". None for any other word. Each
+    with the tokens of its groups (`_writing_tokens`), read once."""
     if not word.isdigit():
         return []
-    return [
-        written
-        for written in [word, *id_writings(word)]
-        if all(_frequency(frozenset(query_tokens(group)), vocabulary) for group in written.split())
-    ]
+    writings = []
+    for written in [word, *id_writings(word)]:
+        groups = tuple(frozenset(query_tokens(group)) for group in written.split())
+        if all(_frequency(tokens, vocabulary) for tokens in groups):
+            writings.append((written, groups))
+    return writings
 
 
-def _writing_tokens(written: str) -> Alternatives:
-    """The tokens that count as a number written `written` (`_written_otherwise`): its own,
-    or, written in groups ("51 877"), the groups' tokens counting only together."""
-    groups = tuple(frozenset(query_tokens(group)) for group in written.split())
+def _writing_tokens(groups: tuple[frozenset[str], ...]) -> Alternatives:
+    """The tokens that count as a number written in `groups` (`_written_otherwise`: the tokens
+    of each group): its own, or, written in groups ("51 877"), the groups' tokens counting only
+    together."""
     if len(groups) == 1:
         return Alternatives(groups[0])
     return Alternatives((), [groups])

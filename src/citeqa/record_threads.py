@@ -41,14 +41,15 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import stopwords, written_terms
 from citeqa.mailthreads import data_pattern, data_strings
 from citeqa.models import Document
-from citeqa.readers.records import PROSE_AFTER, VALUE_SEPARATOR
+from citeqa.readers.records import PLACE_MARK, PROSE_AFTER, RECORD_HEADING, VALUE_SEPARATOR
 
 __all__ = ["ThreadRecord", "answering_records", "asked_noun", "asks_way", "thread_record"]
 
 RECORD_KIND = "json"
 """The reader kind whose documents readers/records.py writes."""
 _LEAD = re.compile(
-    r"(?P<name>[^\s#][^\n#]{0,200}?) #(?P<place>\d{1,6})(?P<rest>(?: · | — )[^\n]*)?"
+    rf"(?P<name>[^\s#][^\n#]{{0,200}}?){re.escape(PLACE_MARK)}(?P<place>\d{{1,6}})"
+    rf"(?P<rest>(?:{re.escape(VALUE_SEPARATOR)}|{re.escape(PROSE_AFTER)})[^\n]*)?"
 )
 """A nested record's first line: its list's name, its place, then its short values and maybe
 its prose's first line, or its prose's first line alone (readers/records._nested_record)."""
@@ -59,8 +60,6 @@ READ_BACK = 100_000
 """How far back (characters) from a sentence its record's heading is looked for: a record's
 passage is a ticket's, and a JSON file's lines of paths, which have none, are not read
 whole for each candidate."""
-_RECORD_HEADING = "## "
-"""How a record's heading line opens (readers/records._record)."""
 
 Placed = tuple[Document, int]
 """A candidate sentence's document and where it starts in its text."""
@@ -125,10 +124,10 @@ def thread_record(document: Document, offset: int) -> ThreadRecord | None:
     if document.kind != RECORD_KIND:
         return None
     text = document.text
-    opening = "\n" + _RECORD_HEADING  # may end past `offset`: a heading line starting there
+    opening = "\n" + RECORD_HEADING  # may end past `offset`: a heading line starting there
     floor = max(0, offset - READ_BACK)
     heading = text.rfind(opening, floor, offset + len(opening) - 1) + 1
-    if heading == 0 and not (floor == 0 and text.startswith(_RECORD_HEADING)):
+    if heading == 0 and not (floor == 0 and text.startswith(RECORD_HEADING)):
         return None
     lead = _last_lead(text, heading, offset)
     if lead is None:
@@ -179,25 +178,18 @@ def answering_records(
     way, noun = asks_way(question), asked_noun(question)
     if best is None or not (way or noun is not None):
         return None
-    records = [best] + [thread_record(document, start) for document, start in placed[1:]]
-    same = [_same_thread(placed, records, number) for number in range(len(placed))]
+    doc_id = placed[0][0].doc_id  # a record of another document is in no thread of the best's
+    records = [best] + [
+        thread_record(document, start) if document.doc_id == doc_id else None
+        for document, start in placed[1:]
+    ]
+    same = [record is not None and record.thread == best.thread for record in records]
     answering = _reply(placed, records, same, supported) if way else []
     if not answering and noun is not None:
         answering = _holding(placed, records, same, noun)
     if not answering:
         return None
     return answering + [number for number in range(len(placed)) if not same[number]]
-
-
-def _same_thread(placed: Sequence[Placed], records: list[ThreadRecord | None], n: int) -> bool:
-    """Whether candidate `n` stands in the best's thread (its document, its heading)."""
-    record, best = records[n], records[0]
-    return (
-        record is not None
-        and best is not None
-        and placed[n][0].doc_id == placed[0][0].doc_id
-        and record.thread == best.thread
-    )
 
 
 def _reply(

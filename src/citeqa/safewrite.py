@@ -6,7 +6,8 @@
 - `replace_whole(target, data, prefix)`: a new file beside `target` (tempfile.mkstemp, a name
   no other run, nor a killed run's leftover, can hold), written whole and fsynced, then
   os.replace over `target`; on any failure the temporary file is removed and `target` is as
-  it was. Eval's report (outputs.py) and the chat's saved choices (userdirs.py, `mode` 0o600)
+  it was. Eval's report (outputs.py), the chat's saved choices (userdirs.py, `mode` 0o600)
+  and a model copy's manifest (usecopies.record_folder, written `beside` the copy's folder)
   are written so. The new file gets `mode` when given, else keeps `target`'s mode when
   `target` exists, else 0o666 less the process's umask (what `open` would give it).
 """
@@ -28,16 +29,20 @@ def write_new_file(path: Path, data: bytes) -> None:
     _write_or_remove(descriptor, Path(path), data)
 
 
-def replace_whole(target: Path, data: bytes, prefix: str, mode: int | None = None) -> None:
+def replace_whole(
+    target: Path, data: bytes, prefix: str, mode: int | None = None, beside: Path | None = None
+) -> None:
     """Replace `target` with a file holding `data`, whole or not at all; the new file has
-    `mode` if given, else `target`'s mode if it exists, else 0o666 less the umask."""
+    `mode` if given, else `target`'s mode if it exists, else 0o666 less the umask. It is
+    written in `target`'s folder, or in `beside` (on the same file system) when given."""
     wanted = mode
     if wanted is None:
         try:
             wanted = stat.S_IMODE(os.stat(target).st_mode)
         except OSError:
             wanted = 0o666 & ~_umask()
-    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
+    folder = target.parent if beside is None else beside
+    descriptor, name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
     temporary = Path(name)
     _write_or_remove(descriptor, temporary, data, wanted)
     try:

@@ -29,16 +29,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
 
+from citeqa.abstention import DocumentLanguages
 from citeqa.embedding import Embedder, embed_new
 from citeqa.jsonfiles import read_object
 from citeqa.jsonlines import save_array, write_file
 from citeqa.models import Chunk
-from citeqa.passage_translation import chunk_word_forms
+from citeqa.passage_translation import WrittenForms
 
 WORDS_VERSION = 2
 """The version of the stored words (how they are read from passages, chosen, embedded and
@@ -54,6 +55,15 @@ EMBED_BATCH = 256
 (USE: 0.5 ms a word at 256, 0.75 at 64)."""
 
 
+def stores_words(multilingual: bool, languages: Iterable[Collection[str]]) -> bool:
+    """Whether a build stores its passage words' vectors: it has a `multilingual` channel and
+    its documents, by the `languages` of each, are in both languages
+    (DocumentLanguages.bilingual_corpus; not read without such a channel). The one test of the
+    build (contents._store_words) and of whether a build is outdated for want of them
+    (previousindex.words_stored)."""
+    return multilingual and DocumentLanguages.of(languages).bilingual_corpus()
+
+
 def words_files(channel: str) -> tuple[str, str]:
     """The names of the word list and of the vectors stored for `channel`."""
     return f"words-{channel}.json", f"words-{channel}.npy"
@@ -65,26 +75,22 @@ class WordCounts:
 
     def __init__(self) -> None:
         self._passages: Counter[str] = Counter()
-        self._forms: dict[str, Counter[str]] = {}
+        self._written = WrittenForms()
 
     def add(self, chunk: Chunk) -> None:
         """Count the words of one passage."""
-        seen: set[str] = set()
-        for folded, written in chunk_word_forms(chunk.text):
-            self._forms.setdefault(folded, Counter())[written] += 1
-            seen.add(folded)
-        self._passages.update(seen)
+        self._passages.update(self._written.add(chunk.text))
 
     def chosen(self, most: int = MAX_WORDS) -> dict[str, str]:
         """The `most` words written in the most passages, each folded with its most written
         form; of words in as many passages, those written most often, then those written first
         (an alphabetical tie-break kept a large corpus's a-m words of one passage and dropped
         every n-z one)."""
-        ranked = sorted(  # stable: _forms holds the words in the order they were first written
-            self._forms,
-            key=lambda word: (-self._passages[word], -self._forms[word].total()),
+        forms = self._written.forms
+        ranked = sorted(  # stable: forms holds the words in the order they were first written
+            forms, key=lambda word: (-self._passages[word], -forms[word].total())
         )[:most]
-        return {word: self._forms[word].most_common(1)[0][0] for word in ranked}
+        return self._written.most_written(ranked)
 
 
 class StoredWords:

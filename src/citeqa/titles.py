@@ -99,9 +99,9 @@ _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 def plain_title(title: str) -> str:
     """`title` with each run of control characters made one space, then its runs of spaces
     one space, its ends stripped (an e-mail's "Subject: =?utf-8?q?Badge=00?=" is titled
-    "Badge"); unchanged when it holds none.
-    Document bodies have their NUL bytes replaced when decoded (textdecoding.py); a title is
-    made from a manifest, a format's own title or the text, so it is cleaned here."""
+    "Badge"); unchanged when it holds none. For the lines a reader writes into a document's
+    text from its metadata (an e-mail's header lines, an e-book's title and authors), whose
+    title is one of them; any other title is stored by `visible_title` alone."""
     if not _CONTROLS.search(title):
         return title
     return " ".join(_CONTROLS.sub(" ", title).split())

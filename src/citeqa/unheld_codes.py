@@ -139,15 +139,17 @@ def id_writings(number: str) -> list[str]:
 def grouped_numbers(text: str) -> list[tuple[int, int, str]]:
     """Each number `text` writes in digit groups ("51 877"), as this module joins them
     (`_joined`): its start, its end and its digits ("51877")."""
-    return [
-        (found.start(), found.end(), _GROUP_SPACE.sub("", found.group()))
-        for found in _GROUPED.finditer(text)
-    ]
+    return [(found.start(), found.end(), _digits(found)) for found in _GROUPED.finditer(text)]
 
 
 def _joined(text: str) -> str:
     """`text` with French digit groups joined ("51 877" read 51877)."""
-    return _GROUPED.sub(lambda grouped: _GROUP_SPACE.sub("", grouped.group()), text)
+    return _GROUPED.sub(_digits, text)
+
+
+def _digits(grouped: re.Match[str]) -> str:
+    """The digits of a number found written in digit groups (`_GROUPED`): "51 877" → "51877"."""
+    return _GROUP_SPACE.sub("", grouped.group())
 
 
 def _writes(joined: str, asked: AskedId) -> bool:

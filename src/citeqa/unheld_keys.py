@@ -41,8 +41,7 @@ from rapidfuzz import fuzz
 
 from citeqa.domain import language_data
 from citeqa.glossary import fold
-from citeqa.keyshapes import cell_key, key_kind, skeleton
-from citeqa.lexical import fold as lexical_fold
+from citeqa.keyshapes import cell_key, key_kind, line_skeletons, skeleton
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
@@ -60,8 +59,6 @@ CLOSEST_MAGNITUDE = 100
 as close to it: exit status 80 names codes 2 and 1, "20222" no week 14 of a rota (s25 hostile
 probe); a key of another table is often of another magnitude."""
 _DIGITS = re.compile(r"\d+")
-_NOT_NAME_OR_LINE = re.compile(r"[^\w\n]+|_+")
-"""What keyshapes.skeleton leaves out of a key, but line ends."""
 
 
 @dataclass(frozen=True)
@@ -175,9 +172,8 @@ class _Table:
     def _row_skeletons(self) -> list[str]:
         """Each row's cells joined, as a skeleton (keyshapes.skeleton, read letter by letter):
         what any name of one of its cells (`_cell_names`) is a piece of. Read for all rows at
-        once, folded as one text and split at its line ends (a row's cells hold none)."""
-        lines = "\n".join(map(" ".join, self.rows))
-        return _NOT_NAME_OR_LINE.sub("", lexical_fold(lines)).split("\n")
+        once (keyshapes.line_skeletons: a row's cells hold no line end)."""
+        return line_skeletons("\n".join(map(" ".join, self.rows)))
 
     def names_any(self, keys: frozenset[str]) -> bool:
         """Whether a cell of a row names one of `keys` (skeletons), whole or by one of its

@@ -26,13 +26,13 @@ import hashlib
 import json
 import os
 import re
-import stat
-import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from citeqa import __version__, userdirs
 from citeqa.jsonfiles import read_object
+from citeqa.safewrite import replace_whole
 
 if TYPE_CHECKING:
     from importlib.metadata import PackagePath
@@ -129,26 +129,17 @@ def remove_others(folder: Path) -> None:
             _remove_files(entry, held & listed)
 
 
-def record_folder(folder: Path) -> None:
-    """Record `folder`'s name (`FOLDER`) in the manifest of the copy there, loaded as this
+def record_folder(folder: Path, manifest: Mapping[str, Any]) -> None:
+    """Record `folder`'s name (`FOLDER`) in `manifest`, that of the copy there, loaded as this
     install's copy, when the citeqa that wrote it recorded none (quietly: a read-only cache
-    stays as it is). The new manifest is written beside the copies and renamed over the old."""
-    try:
-        manifest = read_object(folder / MANIFEST)
-        if FOLDER in manifest:
-            return
-        mode = stat.S_IMODE(os.stat(folder / MANIFEST).st_mode)
-        descriptor, temporary = tempfile.mkstemp(prefix=".usem3-manifest-", dir=folder.parent)
-    except (OSError, ValueError):
+    stays as it is). The new manifest is written beside the copies, not among a copy's files
+    (one left by a killed process would keep the copy from going), and renamed over the old
+    (safewrite.replace_whole, keeping its mode)."""
+    if FOLDER in manifest:
         return
-    try:
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(json.dumps(manifest | {FOLDER: folder.name}).encode("utf-8"))
-        os.chmod(temporary, mode)
-        os.replace(temporary, folder / MANIFEST)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    recorded = json.dumps({**manifest, FOLDER: folder.name}).encode("utf-8")
+    with contextlib.suppress(OSError):
+        replace_whole(folder / MANIFEST, recorded, ".usem3-manifest-", beside=folder.parent)
 
 
 def remove_copy(folder: Path) -> None:

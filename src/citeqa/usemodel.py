@@ -89,8 +89,8 @@ def load_use(threads: int, version: str) -> Any:
     which the copy is written for the next start (quietly: the cache is only a speed-up)."""
     encoder = _fresh_use(threads)
     folder = copy_folder(version)
-    if folder is not None and load_copy(encoder, folder):
-        usecopies.record_folder(folder)  # a copy an earlier citeqa wrote recorded none
+    if folder is not None and (manifest := _loaded_manifest(encoder, folder)) is not None:
+        usecopies.record_folder(folder, manifest)  # a copy an earlier citeqa wrote recorded none
         return encoder
     load_parts(encoder)
     if folder is not None and not usecopies.unusable(folder):
@@ -181,21 +181,27 @@ def load_copy(encoder: Any, folder: Path) -> bool:
     """Give `encoder` the tokenizer and weights of the copy in `folder`; False (and `encoder`
     untouched) when there is none or it does not load or match its manifest, or does not
     encode `PROBE` as the manifest says."""
+    return _loaded_manifest(encoder, folder) is not None
+
+
+def _loaded_manifest(encoder: Any, folder: Path) -> dict[str, Any] | None:
+    """`load_copy`, giving the manifest of the copy loaded (read once a start: load_use records
+    the folder's name in it), None where none is."""
     try:
         manifest = read_object(folder / MANIFEST)
         if manifest.get("format") != FORMAT:
-            return False
+            return None
         tokenizer = _tokenizer(folder, manifest)
         backend = _backend(folder, manifest, encoder.threads, tokenizer)
         probe = np.asarray(manifest["probe"], dtype=np.float32)
     except Exception:
-        return False
+        return None
     before = encoder._sp, encoder._backend
     encoder._sp, encoder._backend = tokenizer, backend
     if _encodes(encoder, probe):
-        return True
+        return manifest
     encoder._sp, encoder._backend = before
-    return False
+    return None
 
 
 def _encodes(encoder: Any, probe: np.ndarray) -> bool:

@@ -34,6 +34,11 @@ def _builds(index: Path) -> list[str]:
     return sorted(p.name for p in index.iterdir() if p.name.startswith("build-") and p.is_dir())
 
 
+def _owned(owner: ownership_module.Ownership, name: str) -> bool:
+    """Whether citeqa created `name`: a build (or an adopted one) or a temporary."""
+    return owner.is_build(name) or owner.is_temporary(name)
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -149,8 +154,8 @@ def test_a_new_folder_gets_a_marker_and_owned_names(tmp_path: Path) -> None:
     build_index(fake_settings(corpus, index))
     owner = read_marker(index)
     assert owner is not None
-    assert [owner.owns(name) for name in _builds(index)] == [True]
-    assert not owner.owns("build-plan.txt") and not owner.owns(".tmp-notes")
+    assert [owner.is_build(name) for name in _builds(index)] == [True]
+    assert not _owned(owner, "build-plan.txt") and not _owned(owner, ".tmp-notes")
     assert os.readlink(index / "current") == _builds(index)[0]
 
 
@@ -160,11 +165,11 @@ def test_only_names_of_the_exact_shape_citeqa_gives_are_owned(tmp_path: Path) ->
     owner = ownership_module.Ownership(tmp_path, "abc123")
     temporary, build = owner.new_build_names()
     named = owner.temporary_name("link").name
-    assert owner.is_build(build) and owner.owns(build) and not owner.is_temporary(build)
+    assert owner.is_build(build) and not owner.is_temporary(build)
     assert owner.is_temporary(temporary.name) and owner.is_temporary(named)
     for copy in (f"{build}-backup", f"{build}.bak", f"{temporary.name}-x", f"{named} (copy)"):
-        assert not owner.owns(copy), copy
-    assert not owner.owns(build.replace("abc123", "abc12"))
+        assert not _owned(owner, copy), copy
+    assert not _owned(owner, build.replace("abc123", "abc12"))
 
 
 def test_an_empty_existing_folder_is_accepted(tmp_path: Path) -> None:
@@ -277,7 +282,7 @@ def test_a_committed_marker_without_its_lock_files(tmp_path: Path) -> None:
     build_index(fake_settings(corpus, index))
     assert (index / ".readers").is_file() and (index / ".lock").is_file()
     owner = read_marker(index)
-    assert owner is not None and [owner.owns(name) for name in _builds(index)] == [True]
+    assert owner is not None and [owner.is_build(name) for name in _builds(index)] == [True]
     assert (index / "README.md").read_bytes() == (repo_index / "README.md").read_bytes()
 
 

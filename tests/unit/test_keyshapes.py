@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.keyshapes import cell_key, key_kind, skeleton
+from citeqa.keyshapes import cell_key, key_kind, line_skeletons, skeleton
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,10 @@ def test_a_name_written_with_other_dashes_case_or_underscores_has_one_skeleton()
     assert skeleton("--max-size") == skeleton("max_size") == skeleton("MaxSize") == "maxsize"
     assert skeleton("BK-115") == skeleton("bk115")
     assert skeleton("--min-size") != skeleton("--max-size")
+
+
+def test_the_lines_of_a_text_have_each_the_skeleton_it_has_alone() -> None:
+    """A table's rows are pared as one text (unheld_keys), each row as `skeleton` pares it."""
+    rows = ["--max-size | Max_Size_MB", "BK-115 | Œuvre dérivée", "", "cache_ttl_s |  É 42 "]
+    assert line_skeletons("\n".join(rows)) == [skeleton(row) for row in rows]
+    assert line_skeletons("--Max_Size\nbk-115") == ["maxsize", "bk115"]

@@ -54,10 +54,13 @@ def test_a_placeholder_title_gives_way_to_the_xmp_title() -> None:
     assert title_of(pdf) == "Annual report 2025"
 
 
-def test_a_stated_title_loses_its_control_characters() -> None:
-    """An escape sequence, a bell and a NUL in /Title reached sources and status (s22 review)."""
+def test_a_stated_titles_control_characters_show_as_any_titles_do() -> None:
+    """An escape sequence, a bell and a NUL in /Title reached sources and status (s22 review):
+    shown by their stand-ins as every title's are (titles.visible_title), those at its ends
+    dropped, before a placeholder is told ("Untitled" and a NUL is none)."""
     pdf = with_metadata(minimal_pdf(["Some text"]), "Rapport\x1b[31m annuel\x07 2024\x00")
-    assert title_of(pdf) == "Rapport [31m annuel 2024"
+    assert title_of(pdf) == "Rapport␛[31m annuel␇ 2024"
+    assert title_of(with_metadata(minimal_pdf(["Some text"]), "Untitled\x00")) is None
 
 
 @pytest.mark.parametrize(

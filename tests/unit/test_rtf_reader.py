@@ -161,3 +161,14 @@ def test_bytes_corrupted_at_random_are_read_or_skipped_never_raised() -> None:
             RtfReader().extract(bytes(damaged), "memo.rtf")
         except UnreadableDocument as refused:
             assert refused.reason in (NOT_RTF, OLD_WORD)
+
+
+def test_an_info_titles_control_characters_show_as_any_titles_do(tmp_path: Path) -> None:
+    """As a markdown heading's (titles.visible_title, s26 hostile probe): an ESC inside shown
+    by its stand-in, not made a space that glued "[31m" to the word; those at the ends dropped;
+    a title of controls alone is none, and the text's first line titles the memo."""
+    body = r"\pard\plain The café closes at six.\par}"
+    shown = HEAD.replace(r"\title Office move memo", r"\title Memo \'1b[31mred\'07")
+    assert read(tmp_path, shown + body)[1] == "Memo ␛[31mred"
+    empty = HEAD.replace(r"\title Office move memo", r"\title \'07\'1b")
+    assert read(tmp_path, empty + body)[1] == "The café closes at six."

@@ -85,6 +85,6 @@ def test_a_copy_recording_another_folder_or_none_stays(models: Path) -> None:
         [current.name, mine.name, earlier.name]
     )
     assert sorted(path.name for path in mine.iterdir()) == sorted([*FILES, usecopies.MANIFEST])
-    usecopies.record_folder(earlier)  # as loading it as an install's copy does
+    usecopies.record_folder(earlier, manifest)  # as loading it as an install's copy does
     usecopies.remove_others(current)
     assert sorted(path.name for path in models.iterdir()) == [current.name, mine.name]

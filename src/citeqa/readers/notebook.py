@@ -34,7 +34,6 @@ from citeqa.blocks import fenced_line_starts
 from citeqa.jsonfiles import parse_json
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.textdecoding import VERSION as DECODING_VERSION
-from citeqa.titles import plain_title
 
 OUTPUT_MAX = 20_000
 """The most characters of one output read (then cut, with a warning): a printed log."""
@@ -193,7 +192,7 @@ def _title(blocks: list[str]) -> str | None:
         fenced = fenced_line_starts(block)
         for heading in _HEADING.finditer(block):
             if heading.start() not in fenced:
-                return plain_title(" ".join(heading[1].split()))[:TITLE_MAX] or None
+                return " ".join(heading[1].split())[:TITLE_MAX] or None
     return None
 
 

@@ -9,8 +9,9 @@ rules:
 - the document information's /Title is read, else (absent, or no real title by the rules
   below: a placeholder "Untitled" over a real XMP title) the XMP packet's dc:title (its
   "x-default" language, else its first);
-- its control characters and runs of white space are made one space (titles.plain_title: an
-  escape sequence or a NUL stated as a title) and it is cut to TITLE_MAX characters;
+- its runs of white space are made one space, its control characters shown as every title's
+  are (titles.visible_title: an escape sequence or a NUL stated as a title), those at its ends
+  dropped, before the rules below read it, and it is cut to TITLE_MAX characters;
 - a title an authoring tool writes on its own is none (citeqa/data/metadata_titles.json, rules
   as data): a placeholder ("Untitled", "Document1", "Présentation PowerPoint"), the source
   file's name as a tool writes it ("Microsoft Word - rapport.docx"), any file's name
@@ -32,7 +33,7 @@ from typing import Any, NamedTuple
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.readers.base import TITLE_MAX
-from citeqa.titles import plain_title
+from citeqa.titles import visible_title
 
 __all__ = ["is_real_title", "stated_title"]
 
@@ -71,7 +72,7 @@ def stated_title(reader: Any, file_name: str) -> str | None:
         except Exception:  # pypdf raises many kinds on a damaged dictionary or XMP packet
             title = None
         if title is not None:
-            title = " ".join(plain_title(title).split())[:TITLE_MAX].rstrip()
+            title = visible_title(" ".join(title.split()))[:TITLE_MAX].rstrip()
             if is_real_title(title, file_name):
                 return title
     return None

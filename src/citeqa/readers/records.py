@@ -68,6 +68,10 @@ VALUE_SEPARATOR = " · "
 """Between the short values of a nested record on its line."""
 PROSE_AFTER = " — "
 """Between a nested record's short values and the first line of its prose."""
+RECORD_HEADING = "## "
+"""What opens a record's heading line (`_record`)."""
+PLACE_MARK = " #"
+"""Between a nested record's list and its place ("comments #2": `_held`)."""
 
 
 @functools.cache
@@ -160,7 +164,7 @@ def _record(writer: Writer, record: Mapping[Any, Any], path: list[str], depth: i
     writes left out: "status: solved · priority: high · via: email"), its prose as written,
     what is neither keyed from it down, then each record of the lists it holds."""
     title = _title(record, path[-1])
-    heading = f"## {SEPARATOR.join(path)}"
+    heading = f"{RECORD_HEADING}{SEPARATOR.join(path)}"
     writer.write(f"{heading}{VALUE_SEPARATOR}{title}" if title else heading, (), heading=True)
     shown_above = _shown_above(record, {*writer.label_keys, *record_title_keys()}, path[-1], title)
     values, prose, rest = _sorted_values(record, shown_above)
@@ -212,7 +216,7 @@ def _held(writer: Writer, value: object, path: list[str], depth: int) -> None:
         return
     pinned = writer.pinned
     for place, item in enumerate(records, start=1):
-        name = f"{SEPARATOR.join(path)} #{place}"
+        name = f"{SEPARATOR.join(path)}{PLACE_MARK}{place}"
         writer.pinned = (*(pinned or ()), name)
         _nested_record(writer, item, name, depth + 1)
     writer.pinned = pinned

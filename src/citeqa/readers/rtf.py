@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.delimited import pipe_table
 from citeqa.readers.officezip import OLE_MAGIC
-from citeqa.titles import plain_title
 
 NOT_RTF = "not an RTF file: it does not open with {\\rtf"
 OLD_WORD = "an old Word file (.doc) named .rtf: save it again as .rtf or .docx to read it"
@@ -104,7 +103,7 @@ class RtfReader:
         reading = _Rtf()
         reading.read(raw)
         text = reading.text()
-        title = plain_title(" ".join(reading.title.split()))[:TITLE_MAX]
+        title = " ".join(reading.title.split())[:TITLE_MAX]  # made visible by corpus.read_at
         return Extracted(text, title=title or None)
 
 

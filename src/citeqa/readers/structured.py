@@ -202,9 +202,10 @@ class StructuredReader:
         text = str(content)
         name = PurePosixPath(relative).name
         _refuse_machine_written(name)
-        large, named = len(text) > MAX_CHARACTERS, self._kind_named()
-        if large and (self.kind != "json" or len(text) > MAX_EXPORT_CHARACTERS):
-            raise UnreadableDocument(past_limit(named))
+        named = self._kind_named()
+        if self.kind != "json" or len(text) > MAX_EXPORT_CHARACTERS:  # no export's list: 1 MB
+            refuse_past_limit(text, named)
+        large = len(text) > MAX_CHARACTERS
         if large and not _may_hold_records(text):
             raise UnreadableDocument(past_limit(named, EXPORT_EXCEPTION))
         limit = TEXT_PER_CHARACTER * len(text) + TEXT_FLOOR
