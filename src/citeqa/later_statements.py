@@ -56,7 +56,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from citeqa.dates import date_terms
+from citeqa.dates import YEAR_DIGITS, date_terms
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, asked_written, fold, undated_terms
 from citeqa.models import Document
@@ -178,6 +178,14 @@ def _folder(path: str) -> str:
 
 
 def document_date(document: Document, days_first: bool | None = None) -> str | None:
+    """The document's own date (`_own_date`), None when it has none or its year is outside
+    1800-2199 (dates.YEAR_DIGITS): "9999-12-31-minutes.md" was shown as a later statement to
+    every dated document (s27 hostile probe)."""
+    found = _own_date(document, days_first)
+    return found if found is not None and _PLAUSIBLE_YEAR.match(found) else None
+
+
+def _own_date(document: Document, days_first: bool | None) -> str | None:
     """The document's own date (a labelled header line's, else its title's, else its file
     name's: see the module's docstring), "YYYY-MM-DD", or None; `days_first`: whether its
     folder's numeric dates write the day first (`folder_convention`), None when unknown."""
@@ -189,6 +197,9 @@ def document_date(document: Document, days_first: bool | None = None) -> str | N
         if found is not None:
             return found
     return None
+
+
+_PLAUSIBLE_YEAR = re.compile(rf"{YEAR_DIGITS}-")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -60,11 +60,12 @@ def test_an_events_date_gives_the_terms_a_written_date_does(tmp_path: Path) -> N
 
 
 def test_the_reader_is_capped_and_versioned() -> None:
-    """Version 2 (plus textdecoding's): unlike start and end times, events with a description
-    only or a DURATION, the calendar's own size limit (s26 review E)."""
+    """Version 3 (plus textdecoding's): several calendars, bad time zones, bare CR (s27
+    hostile probe); 2: unlike start and end times, events with a description only or a
+    DURATION, the calendar's own size limit (s26 review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 2 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 3 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -170,3 +171,61 @@ def test_a_property_is_decoded_by_one_helper_none_when_absent_or_malformed() -> 
     assert calendar_module._decoded(review, "DTEND") is None
     review["DURATION"] = "not a duration"
     assert calendar_module._decoded(review, "DURATION") is None
+
+
+def test_every_calendar_of_a_file_holding_several_is_read(tmp_path: Path) -> None:
+    """Two exports pasted into one file: the parser refused it whole (s27 hostile probe)."""
+    first = calendar(event("SUMMARY:Budget review\r\nDTSTART:20260601T100000\r\n"))
+    second = calendar(event("SUMMARY:Staff party\r\nDTSTART:20261218T190000\r\n"))
+    document = read(tmp_path, first + second)
+    assert "Budget review: 2026-06-01 10:00" in document.text
+    assert "Staff party: 2026-12-18 19:00" in document.text
+
+
+@pytest.mark.parametrize("offset", ["TZOFFSETTO:+01", "TZOFFSETFROM:+9999"])
+def test_a_time_zone_the_parser_refuses_is_left_out_not_the_events(
+    tmp_path: Path, offset: str
+) -> None:
+    zone = (
+        "BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\nBEGIN:STANDARD\r\n"
+        f"DTSTART:16010101T030000\r\n{offset}\r\nTZOFFSETTO:+0100\r\n"
+        "END:STANDARD\r\nEND:VTIMEZONE\r\n"
+    )
+    text = calendar(zone, event("SUMMARY:Annual review\r\nDTSTART:20260601T100000\r\n"))
+    document = read(tmp_path, text)
+    assert "Annual review: 2026-06-01 10:00" in document.text
+    assert document.warnings == [
+        "events.ics: time-zone definitions that could not be read left out"
+    ]
+
+
+def test_a_file_of_bare_cr_line_ends_is_read(tmp_path: Path) -> None:
+    text = calendar(event("SUMMARY:Board meeting\r\nDTSTART;VALUE=DATE:20260302\r\n"))
+    document = read(tmp_path, text.replace("\r\n", "\r"))
+    assert "Board meeting: 2026-03-02" in document.text
+
+
+def test_a_year_before_1000_is_written_in_four_digits(tmp_path: Path) -> None:
+    """The "%Y" format wrote year 1 as "1", which dates.py reads as no date; an all-day
+    event ending on its start overflowed below 0001-01-01 and was lost."""
+    text = calendar(
+        event("SUMMARY:Epoch\r\nDTSTART:00010101T090000\r\nDTEND:00010101T100000\r\n"),
+        event("SUMMARY:First day\r\nDTSTART;VALUE=DATE:00010101\r\nDTEND;VALUE=DATE:00010101\r\n"),
+    )
+    document = read(tmp_path, text)
+    assert "Epoch: 0001-01-01 09:00 – 10:00" in document.text
+    assert "First day: 0001-01-01" in document.text
+
+
+def test_an_event_losing_a_property_is_counted_in_a_warning(tmp_path: Path) -> None:
+    """A Feb 30 start or a malformed SUMMARY parameter was dropped with nothing said."""
+    text = calendar(
+        event("SUMMARY:Impossible day\r\nDTSTART:20260230T100000\r\n"),
+        event("SUMMARY:Fine day\r\nDTSTART:20260302T100000\r\n"),
+    )
+    document = read(tmp_path, text)
+    assert "Impossible day" in document.text and "Fine day: 2026-03-02 10:00" in document.text
+    assert document.warnings == [
+        "events.ics: 1 event with a property that could not be read (a date, a title)"
+        " written without it"
+    ]

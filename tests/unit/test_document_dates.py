@@ -52,6 +52,20 @@ def test_a_labelled_header_line_dates_the_document() -> None:
     assert document_date(_document("Office closure", "/m/closure.eml", mail)) == "2026-05-04"
 
 
+@pytest.mark.parametrize(
+    ("title", "path", "text"),
+    [
+        ("Minutes", "/m/9999-12-31-minutes.md", ""),
+        ("Minutes", "/m/minutes.md", "Date: 31 December 9999\n\nThe budget is set."),
+        ("Minutes", "/m/1700-01-02-minutes.md", ""),
+    ],
+)
+def test_a_date_of_an_implausible_year_dates_nothing(title: str, path: str, text: str) -> None:
+    """A file named for 9999-12-31 was a later statement to every dated document (s27
+    hostile probe); years stand between 1800 and 2199 as dates.YEAR_DIGITS has them."""
+    assert document_date(_document(title, path, text)) is None
+
+
 def test_a_year_alone_an_unlabelled_date_or_a_late_date_line_dates_nothing() -> None:
     assert (
         document_date(_document("Plan 2026", "/p/plan.md", "Applicable au 1er janvier 2026"))

@@ -25,6 +25,14 @@ unescapes "\\," and reads dates and time zones), not by hand. A file that does n
 no event, or passes MAX_CALENDAR_CHARACTERS is skipped with a reason, never a traceback;
 past MAX_EVENTS events the rest are left out with a warning. `icalendar` is imported only when
 a file is read (55 ms: every command imports the readers).
+
+A file holding several calendars one after another (two exports pasted together) is read
+whole, each calendar's events in turn. Time-zone definitions (VTIMEZONE) the parser refuses
+(a malformed offset) are left out with a warning and the file read again without them: the
+events keep their wall-clock times. Old Mac files ending lines with a bare CR read as any
+other. An event whose date or title the parser cannot read is written without it, and a
+warning counts such events (s27 hostile probe: a second calendar, a bad VTIMEZONE or a bare CR
+each lost the whole file; a Feb 30 start or a malformed SUMMARY was dropped unsaid).
 """
 
 from __future__ import annotations
@@ -62,10 +70,11 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 2 + DECODING_VERSION
-    """2: a floating start and an end in UTC no longer lose the whole calendar, an event with
-    only a description is read, a DURATION gives the end, MAX_CALENDAR_CHARACTERS (was
-    1,000,000)."""
+    version: int = 3 + DECODING_VERSION
+    """3: several calendars in one file, malformed time zones left out, bare CR line ends,
+    years before 1000 written in four digits. 2: a floating start and an end in UTC no
+    longer lose the whole calendar, an event with only a description is read, a DURATION
+    gives the end, MAX_CALENDAR_CHARACTERS (was 1,000,000)."""
     max_bytes: int = MAX_CALENDAR_BYTES
     """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
     a file of more is refused (`oversized`) unread, as `extract` would refuse it."""
@@ -78,16 +87,21 @@ class CalendarReader:
         text = content if isinstance(content, str) else content.decode("utf-8", "replace")
         if len(text) > MAX_CALENDAR_CHARACTERS:
             raise UnreadableDocument(PAST_LIMIT)
-        calendar = _parsed(text)
-        events = calendar.walk("VEVENT")
+        calendars, warnings = _parsed(text, relative)
+        events = [event for calendar in calendars for event in calendar.walk("VEVENT")]
         read = [_section_or_none(event) for event in events[:MAX_EVENTS]]
         sections = [section for section in read if section]
         if not sections:
             raise UnreadableDocument(NO_EVENTS)
-        title = _text(calendar.get("X-WR-CALNAME")) or file_title(relative)
-        warnings = []
+        title = _calendar_name(calendars) or file_title(relative)
         if unreadable := read.count(None):
             warnings.append(f"{relative}: {_events(unreadable)} that could not be read left out")
+        flawed = sum(1 for event, kept in zip(events, read, strict=False) if kept and event.errors)
+        if flawed:
+            warnings.append(
+                f"{relative}: {_events(flawed)} with a property that could not be read"
+                " (a date, a title) written without it"
+            )
         if len(events) > MAX_EVENTS:
             warnings.append(
                 f"{relative}: {_events(len(events) - MAX_EVENTS)} past the first "
@@ -118,17 +132,58 @@ def _section_or_none(event: Component) -> str | None:
         return None
 
 
-def _parsed(text: str) -> Calendar:
-    """The calendar `text` holds; UnreadableDocument with the parser's reason when none."""
+def _parsed(text: str, relative: str) -> tuple[list[Calendar], list[str]]:
+    """The calendars `text` holds and the warnings of their reading: when the parser refuses
+    the file, it is read again without its time-zone definitions (`_without_time_zones`);
+    UnreadableDocument with the parser's reason when it still refuses it."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        return _calendars(lines), []
+    except UnreadableDocument:
+        kept = _without_time_zones(lines)
+        if kept == lines:
+            raise
+    calendars = _calendars(kept)
+    return calendars, [f"{relative}: time-zone definitions that could not be read left out"]
+
+
+_PARSER_ERRORS = (ValueError, KeyError, IndexError, TypeError)
+
+
+def _calendars(text: str) -> list[Calendar]:
+    """Every calendar of `text`, in order; UnreadableDocument with the parser's reason when
+    it holds none the parser reads."""
     from icalendar import Calendar  # see TYPE_CHECKING above
 
     try:
-        calendar = Calendar.from_ical(text)
-    except (ValueError, KeyError, IndexError, TypeError) as error:
+        calendars = Calendar.from_ical(text, multiple=True)
+    except _PARSER_ERRORS as error:
         raise UnreadableDocument(f"not a valid iCalendar file: {_one_line(str(error))}") from None
-    if isinstance(calendar, list):  # several VCALENDARs: read the first
-        calendar = calendar[0] if calendar else Calendar()
-    return calendar
+    read = calendars if isinstance(calendars, list) else [calendars]
+    if not read:  # a calendar never closed, or no calendar at all
+        raise UnreadableDocument("not a valid iCalendar file: no whole calendar in it")
+    return read
+
+
+def _without_time_zones(text: str) -> str:
+    """`text` without its VTIMEZONE blocks, read line by line (a block never closed runs to
+    the end of the file). Events naming a time zone it defined keep their wall-clock times."""
+    kept: list[str] = []
+    inside = False
+    for line in text.split("\n"):
+        name = line.strip().upper()
+        if name == "BEGIN:VTIMEZONE":
+            inside = True
+        elif not inside:
+            kept.append(line)
+        elif name == "END:VTIMEZONE":
+            inside = False
+    return "\n".join(kept)
+
+
+def _calendar_name(calendars: list[Calendar]) -> str:
+    """The first X-WR-CALNAME of `calendars`, "" when none names itself."""
+    return next(filter(None, (_text(calendar.get("X-WR-CALNAME")) for calendar in calendars)), "")
 
 
 def event_section(event: Component) -> str:
@@ -155,7 +210,7 @@ def _when(event: Component) -> str:
         return ""
     end = _moment(event, "DTEND") or _end_by_duration(event, start)
     if not isinstance(start, datetime):
-        all_day = end is not None and not isinstance(end, datetime)
+        all_day = end is not None and not isinstance(end, datetime) and end > start
         last = end - timedelta(days=1) if all_day and end is not None else None
         return start.isoformat() if last is None or last <= start else f"{start} – {last}"
     written = _written(start)
@@ -200,7 +255,7 @@ def _decoded(event: Component, name: str) -> object | None:
 
 def _written(moment: datetime) -> str:
     """A datetime as its date and wall-clock time, "UTC" after a time in UTC."""
-    written = f"{moment:%Y-%m-%d %H:%M}"
+    written = f"{moment.date().isoformat()} {moment:%H:%M}"  # "%Y" leaves year 1 unpadded
     in_utc = moment.tzinfo is UTC or moment.tzname() == "UTC"
     return f"{written} UTC" if in_utc else written
 

@@ -22,6 +22,7 @@ part or text attachment holding text, is no mail: it is skipped with a reason.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import functools
 import re
@@ -59,12 +60,13 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 5 + DECODING_VERSION
+    version = 6 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
     body (`_attachments`). 5: a mail whose only text is an attachment is read, not refused;
-    malformed MIME partway keeps the attachments read before it."""
+    malformed MIME partway keeps the attachments read before it. 6: a part's declared charset
+    is kept only when its bytes are that charset's (`_declared_text`)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -246,12 +248,46 @@ def _part_text(part: Message | None) -> str:
 
 
 def _payload_text(part: Message, payload: bytes) -> str:
-    """`_part_text` of `part` whose decoded payload is `payload`."""
-    try:
-        text = payload.decode(part.get_content_charset() or "", errors="replace")
-    except (LookupError, UnicodeError):  # none named, unknown, or refusing "replace" (idna)
+    """`_part_text` of `part` whose decoded payload is `payload`: read in the charset the part
+    declares when its bytes are that charset's (`_declared_text`), else as a text file is
+    (`_undeclared_text`)."""
+    text = _declared_text(payload, part.get_content_charset() or "")
+    if text is None:
         text = _undeclared_text(payload)
     return text.replace("\x00", "\ufffd")
+
+
+_WIDE_CODECS = ("utf-16", "utf-32")
+_SINGLE_BYTE_LIES = ("iso8859", "cp125")
+"""Codec names (as `codecs.lookup` spells them) of declared charsets that mailers write over
+text of another: UTF-8 bytes under "us-ascii" or "iso-8859-1" (s27 hostile probe: "Le caf?
+co?te trois euros", and Latin-1 under "utf-16" read as CJK)."""
+
+
+def _declared_text(payload: bytes, charset: str) -> str | None:
+    """`payload` read in `charset`, None when it names none, an unknown one, or one the bytes
+    are not: bytes that do not decode in it, UTF-16/32 with no NUL byte (ASCII letters in it
+    hold one in each pair), or a single-byte charset over bytes that are UTF-8 and not ASCII
+    (a multi-byte UTF-8 sequence is very unlikely in Latin-1 text)."""
+    try:
+        codec = codecs.lookup(charset).name
+        text = payload.decode(codec)
+    except (LookupError, UnicodeError):  # none named, unknown, not its bytes, or idna
+        return None
+    if codec.startswith(_WIDE_CODECS) and b"\x00" not in payload:
+        return None
+    if codec.startswith(_SINGLE_BYTE_LIES) and not payload.isascii() and _is_utf8(payload):
+        return None
+    return text
+
+
+def _is_utf8(payload: bytes) -> bool:
+    """Whether `payload` decodes as UTF-8."""
+    try:
+        payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _undeclared_text(payload: bytes) -> str:
