@@ -210,7 +210,7 @@ def _not_all_utf8(body: bytes, utf8: str, first: int, relative: str, warnings: l
         _refuse_binary(escaped)
     if _mostly_legacy(utf8):
         warnings.append(f"{relative}: not valid UTF-8; decoded as {LEGACY_ENCODING}")
-        return _legacy_text(body)
+        return legacy_text(body)
     text, lines = _legacy_lines(body, first)
     line = body.count(_line_end(body), 0, first) + 1
     invalid = counted(lines, "line", grouped=True)
@@ -243,7 +243,7 @@ def _legacy_lines(body: bytes, first: int) -> tuple[str, int]:
     while first < len(body):
         start = max(body.rfind(newline, position, first) + 1, position)
         end = body.find(newline, first) + 1 or len(body)
-        parts += [str(view[position:start], "utf-8"), _legacy_text(body[start:end])]
+        parts += [str(view[position:start], "utf-8"), legacy_text(body[start:end])]
         position, lines = end, lines + 1
         first = _next_not_utf8(view, end)
     parts.append(str(view[position:], "utf-8"))
@@ -276,7 +276,7 @@ def _next_not_utf8(view: memoryview, start: int) -> int:
     return len(view)
 
 
-def _legacy_text(raw: bytes) -> str:
+def legacy_text(raw: bytes) -> str:
     """`raw` read as cp1252, latin-1 for the bytes cp1252 leaves undefined."""
     try:
         return raw.decode(LEGACY_ENCODING)

@@ -229,3 +229,55 @@ def test_an_event_losing_a_property_is_counted_in_a_warning(tmp_path: Path) -> N
         "events.ics: 1 event with a property that could not be read (a date, a title)"
         " written without it"
     ]
+
+
+def test_a_property_the_section_does_not_write_is_no_loss_to_warn_of(tmp_path: Path) -> None:
+    """A bad DTSTAMP or RRULE was counted as an event losing "a date, a title" (s27 review B)."""
+    text = calendar(
+        event("SUMMARY:Board\r\nDTSTART:20260302T100000\r\nDTSTAMP:garbage\r\n"),
+        event("SUMMARY:Audit\r\nDTSTART:20260303T100000\r\nRRULE:FREQ=SOMETIMES\r\n"),
+    )
+    document = read(tmp_path, text)
+    assert "Board: 2026-03-02 10:00" in document.text and "Audit: 2026-03-03" in document.text
+    assert document.warnings == []
+
+
+def test_a_refused_time_zone_beside_one_that_reads_loses_no_event(tmp_path: Path) -> None:
+    good = (
+        "BEGIN:VTIMEZONE\r\nTZID:Custom/Good\r\nBEGIN:STANDARD\r\nDTSTART:16010101T030000\r\n"
+        "TZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+    )
+    bad = good.replace("Custom/Good", "Custom/Bad").replace("TZOFFSETTO:+0300", "TZOFFSETTO:+03")
+    text = calendar(
+        good, bad, event("SUMMARY:Call\r\nDTSTART;TZID=Custom/Good:20260601T100000\r\n")
+    )
+    document = read(tmp_path, text)
+    assert "Call: 2026-06-01 10:00" in document.text
+    assert document.warnings == [
+        "events.ics: time-zone definitions that could not be read left out"
+    ]
+
+
+def test_a_file_refused_for_an_event_is_parsed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file the parser refuses for another reason than a time zone is not read again (s27
+    review B: an 8 MB file took twice as long to be refused)."""
+    from icalendar import Calendar
+
+    zone = (
+        "BEGIN:VTIMEZONE\r\nTZID:Custom/Good\r\nBEGIN:STANDARD\r\nDTSTART:16010101T030000\r\n"
+        "TZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+    )
+    parses: list[bool] = []
+    real = Calendar.from_ical
+
+    def counted(text: str, multiple: bool = False) -> object:
+        parses.append("garbage line" in text)
+        return real(text, multiple=multiple)
+
+    monkeypatch.setattr(Calendar, "from_ical", counted)
+    text = calendar(zone, "BEGIN:VEVENT\r\nSUMMARY:x\r\n") + "garbage line\r\n"
+    with pytest.raises(UnreadableDocument):
+        read(tmp_path, text)
+    assert parses.count(True) == 1

@@ -204,6 +204,33 @@ def test_a_charset_the_part_is_written_in_is_kept(
     assert "Réunion à 9 h" in read(tmp_path, plain_part(charset, body)).text
 
 
+@pytest.mark.parametrize(
+    ("charset", "raw", "kept"),
+    [
+        (
+            "utf-8",
+            "Le café coûte trois euros à la cantine".encode() + b"\x80 le lundi.\n",
+            "café coûte",
+        ),
+        ("shift_jis", "①会議は㈱テスト\n".encode("cp932"), "会議は"),
+        ("gb2312", "会议将在十点开始。\n".encode("gbk") + "鍶".encode("gbk"), "会议将在十点开始。"),
+    ],
+)
+def test_a_byte_the_declared_charset_does_not_decode_costs_that_byte_only(
+    tmp_path: Path, charset: str, raw: bytes, kept: str
+) -> None:
+    """A stray byte in UTF-8, a cp932 character ("①") under shift_jis, a GBK one under
+    gb2312: the part stays in its charset (s27 review B: the whole part was sniffed, read as
+    cp1252 or refused)."""
+    assert kept in read(tmp_path, plain_part(charset, raw)).text
+
+
+def test_iso_8859_1_is_read_as_cp1252_as_mail_clients_do(tmp_path: Path) -> None:
+    """Outlook writes cp1252's dashes, quotes and euro sign under "iso-8859-1"."""
+    body = "Réunion – “salle B” : 5 €\n".encode("cp1252")
+    assert "Réunion – “salle B” : 5 €" in read(tmp_path, plain_part("iso-8859-1", body)).text
+
+
 @pytest.mark.parametrize("nested", ["message/rfc822", "multipart/mixed"])
 def test_parts_nested_deeper_than_the_parser_can_follow_skip_the_file_with_a_reason(
     tmp_path: Path, nested: str

@@ -96,7 +96,7 @@ class CalendarReader:
         title = _calendar_name(calendars) or file_title(relative)
         if unreadable := read.count(None):
             warnings.append(f"{relative}: {_events(unreadable)} that could not be read left out")
-        flawed = sum(1 for event, kept in zip(events, read, strict=False) if kept and event.errors)
+        flawed = sum(1 for event, kept in zip(events, read, strict=False) if kept and _lost(event))
         if flawed:
             warnings.append(
                 f"{relative}: {_events(flawed)} with a property that could not be read"
@@ -134,13 +134,14 @@ def _section_or_none(event: Component) -> str | None:
 
 def _parsed(text: str, relative: str) -> tuple[list[Calendar], list[str]]:
     """The calendars `text` holds and the warnings of their reading: when the parser refuses
-    the file, it is read again without its time-zone definitions (`_without_time_zones`);
+    the file, it is read again without the time-zone definitions it refuses read alone
+    (`_without_refused_time_zones`), only when there is one;
     UnreadableDocument with the parser's reason when it still refuses it."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         return _calendars(lines), []
     except UnreadableDocument:
-        kept = _without_time_zones(lines)
+        kept = _without_refused_time_zones(lines)
         if kept == lines:
             raise
     calendars = _calendars(kept)
@@ -165,20 +166,47 @@ def _calendars(text: str) -> list[Calendar]:
     return read
 
 
-def _without_time_zones(text: str) -> str:
-    """`text` without its VTIMEZONE blocks, read line by line (a block never closed runs to
-    the end of the file). Events naming a time zone it defined keep their wall-clock times."""
+def _without_refused_time_zones(text: str) -> str:
+    """`text` without the VTIMEZONE blocks the parser refuses read alone (`_zone_reads`),
+    read line by line (a block never closed runs to the end of the file). Events naming a time
+    zone it defined keep their wall-clock times."""
     kept: list[str] = []
-    inside = False
+    zone: list[str] | None = None
     for line in text.split("\n"):
         name = line.strip().upper()
-        if name == "BEGIN:VTIMEZONE":
-            inside = True
-        elif not inside:
+        if zone is None and name == "BEGIN:VTIMEZONE":
+            zone = [line]
+        elif zone is None:
             kept.append(line)
         elif name == "END:VTIMEZONE":
-            inside = False
+            zone.append(line)
+            kept += zone if _zone_reads(zone) else []
+            zone = None
+        else:
+            zone.append(line)
     return "\n".join(kept)
+
+
+def _zone_reads(zone: list[str]) -> bool:
+    """Whether the parser reads a VTIMEZONE block's lines in a calendar of their own."""
+    from icalendar import Calendar  # see TYPE_CHECKING above
+
+    try:
+        Calendar.from_ical("\n".join(["BEGIN:VCALENDAR", *zone, "END:VCALENDAR", ""]))
+    except _PARSER_ERRORS:
+        return False
+    return True
+
+
+_WRITTEN = frozenset({"SUMMARY", "DTSTART", "DTEND", "DURATION", "LOCATION", "DESCRIPTION"})
+"""The properties an event's section writes (`event_section`)."""
+
+
+def _lost(event: Component) -> bool:
+    """Whether the parser could not read a property the event's section writes, or a line
+    it could not split into a property (a malformed SUMMARY parameter): a bad DTSTAMP or
+    RRULE, never written, loses nothing."""
+    return any(name is None or name in _WRITTEN for name, _ in event.errors)
 
 
 def _calendar_name(calendars: list[Calendar]) -> str:

@@ -38,7 +38,7 @@ from citeqa.mailthreads import mail_text, subject_title
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.html import html_visible_text
 from citeqa.textdecoding import VERSION as DECODING_VERSION
-from citeqa.textdecoding import decoded_text
+from citeqa.textdecoding import decoded_text, legacy_text
 from citeqa.titles import plain_title
 
 HEADER_NAMES = ("From", "To", "Cc", "Date", "Subject")
@@ -66,7 +66,7 @@ class EmlReader:
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
     body (`_attachments`). 5: a mail whose only text is an attachment is read, not refused;
     malformed MIME partway keeps the attachments read before it. 6: a part's declared charset
-    is kept only when its bytes are that charset's (`_declared_text`)."""
+    is read as mail clients read it, not when mailers mislabel the part (`_declared_text`)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -249,8 +249,7 @@ def _part_text(part: Message | None) -> str:
 
 def _payload_text(part: Message, payload: bytes) -> str:
     """`_part_text` of `part` whose decoded payload is `payload`: read in the charset the part
-    declares when its bytes are that charset's (`_declared_text`), else as a text file is
-    (`_undeclared_text`)."""
+    declares (`_declared_text`), else as a text file is (`_undeclared_text`)."""
     text = _declared_text(payload, part.get_content_charset() or "")
     if text is None:
         text = _undeclared_text(payload)
@@ -258,27 +257,51 @@ def _payload_text(part: Message, payload: bytes) -> str:
 
 
 _WIDE_CODECS = ("utf-16", "utf-32")
-_SINGLE_BYTE_LIES = ("iso8859", "cp125")
-"""Codec names (as `codecs.lookup` spells them) of declared charsets that mailers write over
-text of another: UTF-8 bytes under "us-ascii" or "iso-8859-1" (s27 hostile probe: "Le caf?
-co?te trois euros", and Latin-1 under "utf-16" read as CJK)."""
+_SINGLE_BYTE_CODECS = ("iso8859", "cp125")
+_LATIN_1 = "iso8859-1"
 
 
 def _declared_text(payload: bytes, charset: str) -> str | None:
-    """`payload` read in `charset`, None when it names none, an unknown one, or one the bytes
-    are not: bytes that do not decode in it, UTF-16/32 with no NUL byte (ASCII letters in it
-    hold one in each pair), or a single-byte charset over bytes that are UTF-8 and not ASCII
-    (a multi-byte UTF-8 sequence is very unlikely in Latin-1 text)."""
+    """`payload` read in `charset` as mail clients read it, a byte it does not decode as
+    U+FFFD; None when it names none, an unknown one, or one mailers write over text of another
+    (`_declared_falsely`). "iso-8859-1" is read as cp1252 (WHATWG's reading: Outlook writes
+    its quotes, dashes and "€" under that name)."""
     try:
         codec = codecs.lookup(charset).name
-        text = payload.decode(codec)
-    except (LookupError, UnicodeError):  # none named, unknown, not its bytes, or idna
+    except LookupError:  # none named, or unknown
         return None
-    if codec.startswith(_WIDE_CODECS) and b"\x00" not in payload:
+    if _declared_falsely(payload, codec):
         return None
-    if codec.startswith(_SINGLE_BYTE_LIES) and not payload.isascii() and _is_utf8(payload):
+    if codec == _LATIN_1:
+        return legacy_text(payload)
+    try:
+        return payload.decode(codec, errors="replace")
+    except UnicodeError:  # a codec refusing "replace" (idna)
         return None
-    return text
+
+
+def _declared_falsely(payload: bytes, codec: str) -> bool:
+    """Whether `payload` cannot be text of `codec` the way mailers mislabel it (s27 hostile
+    probe: "Le caf? co?te trois euros", Latin-1 under "utf-16" indexed as CJK): bytes past
+    ASCII under "us-ascii", UTF-16/32 with no NUL byte (ASCII letters in it hold one in each
+    pair), a single-byte charset over bytes that are UTF-8 and not ASCII (a multi-byte
+    UTF-8 sequence is very unlikely in Latin-1 or cp1252 text), or "utf-8" over bytes past
+    ASCII holding no UTF-8 sequence (a cp1252 text; one stray byte in UTF-8 text is read as
+    U+FFFD, the rest kept)."""
+    if codec == "ascii":
+        return not payload.isascii()
+    if codec.startswith(_WIDE_CODECS):
+        return b"\x00" not in payload
+    if codec == "utf-8":
+        return not payload.isascii() and _UTF8_SEQUENCE.search(payload) is None
+    single_byte = codec.startswith(_SINGLE_BYTE_CODECS)
+    return single_byte and not payload.isascii() and _is_utf8(payload)
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+"""A character UTF-8 writes in two bytes or more."""
 
 
 def _is_utf8(payload: bytes) -> bool:
