@@ -176,8 +176,10 @@ def answering_records(
     if not placed:
         return None
     best = thread_record(*placed[0])
+    if best is None:  # most answers: the question's cues are not read
+        return None
     way, noun = asks_way(question), asked_noun(question)
-    if best is None or not (way or noun is not None):
+    if not (way or noun is not None):
         return None
     records = [best] + [thread_record(document, start) for document, start in placed[1:]]
     same = [_same_thread(placed, records, number) for number in range(len(placed))]
