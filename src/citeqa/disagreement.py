@@ -153,12 +153,8 @@ def disagreeing_across(
         return None
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
     asked = [alternatives for alternatives, _ in terms.own_terms]
-    asked_of = {
-        item.index: _asked_in(bank, item.index, asked)
-        for item in candidates
-        if bank.sentences[item.index].doc_id not in quoted_docs
-    }
-    others = [item for item in candidates if asked_of.get(item.index)]
+    asked_of: dict[int, frozenset[int]] | None = None  # read once a quote may be translated
+    others: list[ScoredSentence] = []
     all_shown: frozenset[str] | None = None
     for item in quoted:
         written_digits = _DIGITS.findall(bank.text(item.index))
@@ -167,6 +163,13 @@ def disagreeing_across(
         stated = _stated(bank, item.index)
         if len(stated) <= ACROSS_SHARED or is_signature(bank.text(item.index).strip()):
             continue  # the shared values and one of its own at least; a signature's defaults
+        if asked_of is None:
+            asked_of = {
+                other.index: _asked_in(bank, other.index, asked)
+                for other in candidates
+                if bank.sentences[other.index].doc_id not in quoted_docs
+            }
+            others = [other for other in candidates if asked_of.get(other.index)]
         all_shown = _shown(shown) if all_shown is None else all_shown
         ours = _asked_in(bank, item.index, asked)
         answering = [other for other in others if ours & asked_of[other.index]]
