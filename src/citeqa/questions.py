@@ -647,10 +647,11 @@ def analyse(
                 result.corrections.append(joined.spelling)  # BM25 searches it, once
             if joined:
                 alternatives |= joined.alternatives
-            written_otherwise = (
-                []
-                if _frequency(alternatives, vocabulary)
-                else _written_otherwise(_grouped_at(dates.groups, found.start(), word), vocabulary)
+            grouped = _grouped_at(dates.groups, found.start(), word)
+            written_otherwise = (  # a number's alone: `_written_otherwise` reads no other word
+                _written_otherwise(grouped, vocabulary)
+                if grouped.isdigit() and not _frequency(alternatives, vocabulary)
+                else []
             )
             for written in written_otherwise:  # "51 877" for "51877": the same id
                 alternatives |= _writing_tokens(written)
