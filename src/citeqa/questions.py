@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -349,11 +350,17 @@ class QuestionTerms:
         return max(missing, default=0.0) / heaviest
 
     def coverage(self, tokens: frozenset[str]) -> float:
-        total = sum(weight for _, weight in self.terms)
+        """The share of the terms' weight that `tokens` hold (a hot path: reranking asks it
+        twice of every candidate sentence; the weights are summed in C, in their order)."""
+        total = sum(map(_WEIGHT, self.terms))
         if not total:
             return 0.0
         held = (w for alternatives, w in self.terms if not alternatives.isdisjoint(tokens))
         return sum(held) / total
+
+
+_WEIGHT = itemgetter(1)
+"""A weighted term's weight."""
 
 
 def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[str]:
