@@ -30,6 +30,7 @@ sentence (shared values are read in digits): no model call, a dot product each.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -97,12 +98,11 @@ def disagreeing(
     value without disagreeing (s22 trial)."""
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
     others = [item for item in candidates if bank.sentences[item.index].doc_id not in quoted_docs]
-    reader = _Reader(bank, [alternatives for alternatives, _ in terms.own_terms])
-    all_shown = _shown(shown)
+    reader = _Reader(bank, [alternatives for alternatives, _ in terms.own_terms], shown)
     for item in quoted:
         if is_signature(bank.text(item.index).strip()):
             continue  # a signature's defaults: a call elsewhere passes other arguments
-        found = _restating(item, others, reader, all_shown)
+        found = _restating(item, others, reader)
         if found is not None:
             return found
     return None
@@ -153,12 +153,8 @@ def disagreeing_across(
         return None
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
     asked = [alternatives for alternatives, _ in terms.own_terms]
-    asked_of = {
-        item.index: _asked_in(bank, item.index, asked)
-        for item in candidates
-        if bank.sentences[item.index].doc_id not in quoted_docs
-    }
-    others = [item for item in candidates if asked_of.get(item.index)]
+    asked_of: dict[int, frozenset[int]] | None = None  # read once a quote may be translated
+    others: list[ScoredSentence] = []
     all_shown: frozenset[str] | None = None
     for item in quoted:
         written_digits = _DIGITS.findall(bank.text(item.index))
@@ -167,6 +163,13 @@ def disagreeing_across(
         stated = _stated(bank, item.index)
         if len(stated) <= ACROSS_SHARED or is_signature(bank.text(item.index).strip()):
             continue  # the shared values and one of its own at least; a signature's defaults
+        if asked_of is None:
+            asked_of = {
+                other.index: _asked_in(bank, other.index, asked)
+                for other in candidates
+                if bank.sentences[other.index].doc_id not in quoted_docs
+            }
+            others = [other for other in candidates if asked_of.get(other.index)]
         all_shown = _shown(shown) if all_shown is None else all_shown
         ours = _asked_in(bank, item.index, asked)
         answering = [other for other in others if ours & asked_of[other.index]]
@@ -220,13 +223,21 @@ def _translating(
 
 
 class _Reader:
-    """The bank, and the question's terms each document writes (read once a document)."""
+    """The bank, the question's terms each document writes (read once a document) and the
+    values the quotes state (read once, when a candidate restates a quote)."""
 
-    def __init__(self, bank: SentenceBank, asked: list[frozenset[str]]) -> None:
-        self.bank, self.asked = bank, asked
+    def __init__(
+        self, bank: SentenceBank, asked: list[frozenset[str]], quotes: Sequence[str]
+    ) -> None:
+        self.bank, self.asked, self._quotes = bank, asked, quotes
         # no asked term holds a digit, as a date's term does: a document's dates are not read
         self.dated = any(_DIGIT.search(term) for alternatives in asked for term in alternatives)
         self._written: dict[str, frozenset[int]] = {}
+
+    @functools.cached_property
+    def shown(self) -> frozenset[str]:
+        """The values the quotes state (`_shown`)."""
+        return _shown(self._quotes)
 
     def writes_as_much(self, item: ScoredSentence, other: ScoredSentence) -> bool:
         """Whether `other`'s document writes every asked term `item`'s document does."""
@@ -252,23 +263,25 @@ def _document_terms(document: Document, dated: bool) -> frozenset[str]:
 
 
 def _restating(
-    item: ScoredSentence,
-    others: Sequence[ScoredSentence],
-    reader: _Reader,
-    shown: frozenset[str],
+    item: ScoredSentence, others: Sequence[ScoredSentence], reader: _Reader
 ) -> ScoredSentence | None:
     """Of `others`, the one restating `item` the most with other values (see `disagreeing`;
-    `shown`: the values the quotes state), or None."""
+    `reader.shown`: the values the quotes state), or None. The values are read only once a
+    candidate restates it (most quotes: none does)."""
     bank = reader.bank
-    stated, words = _stated(bank, item.index), _words(bank, item.index)
-    if not stated or len(words) < LEAST_WORDS:
+    words = _words(bank, item.index)
+    if len(words) < LEAST_WORDS:
         return None
+    stated: frozenset[str] | None = None
     best, share_of_best = None, 0.0
     for other in others:
         share = len(words & _words(bank, other.index)) / len(words)
         if share < RESTATES or share <= share_of_best:
             continue
+        stated = _stated(bank, item.index) if stated is None else stated
+        if not stated:
+            return None  # it states no value to differ on
         theirs = _stated(bank, other.index)
-        if theirs - shown and stated - theirs and reader.writes_as_much(item, other):
+        if theirs - reader.shown and stated - theirs and reader.writes_as_much(item, other):
             best, share_of_best = other, share
     return best

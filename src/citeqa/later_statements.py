@@ -167,8 +167,10 @@ def folder_convention(names: Iterable[str]) -> bool | None:
     return next(iter(seen)) if len(seen) == 1 else None
 
 
+@functools.lru_cache(maxsize=1024)
 def _name(path: str) -> str:
-    """A path's file name without its extension, underscores as spaces."""
+    """A path's file name without its extension, underscores as spaces (kept for a thousand
+    paths: a question reads a few dozen documents' dates, and PurePosixPath is slow to make)."""
     return PurePosixPath(path.replace("\\", "/")).stem.replace("_", " ")
 
 

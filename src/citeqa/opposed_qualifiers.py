@@ -67,6 +67,13 @@ def _side(forms: Sequence[str]) -> _Side:
 
 
 @cache
+def _any_side() -> re.Pattern[str]:
+    """Any form of any group's side, as `_side`'s patterns find them: a question none of which
+    finds asks no qualifier."""
+    return re.compile("|".join(side.pattern.pattern for group in _groups() for side in group))
+
+
+@cache
 def _closed() -> re.Pattern[str]:
     """A closed (yes/no) question, read on its folded text (language data)."""
     return any_of(language_data().yes_no_questions)
@@ -92,8 +99,8 @@ def opposed_qualifier(question: str, quoted: Sequence[str]) -> OpposedQualifier 
     same head word, with that opposite; None when there is none or the question is closed
     (yes/no)."""
     asked_text, asked_places = _folded(question)
-    if _is_closed(asked_text):
-        return None
+    if not _any_side().search(asked_text) or _is_closed(asked_text):
+        return None  # no group's side asked (most questions): no group is read
     texts: list[_Text] | None = None  # folded only once a group has one side asked
     for group in _groups():
         asked = [(side, found) for side in group if (found := side.pattern.search(asked_text))]
@@ -119,22 +126,34 @@ _Text = tuple[str, str, list[int]]
 def _folded(text: str) -> tuple[str, list[int]]:
     """`text` folded as glossary.fold folds it (lowercase, no accents, whitespace collapsed),
     with the place in `text` of each folded character, so a form found in the folded text is
-    shown as written ("intérieure", not "interieure")."""
+    shown as written ("intérieure", not "interieure"). Read by runs of non-space characters,
+    an ASCII run lower-cased whole (lexical.fold changes no ASCII character but its case), the
+    others a character at a time."""
     letters: list[str] = []
     places: list[int] = []
-    for place, character in enumerate(text):
-        if character.isspace():
-            if letters and letters[-1] != " ":
-                letters.append(" ")
-                places.append(place)
+    after = 0  # where the whitespace before the next run starts
+    for run in _RUN.finditer(text):
+        if letters and letters[-1] != " ":
+            letters.append(" ")
+            places.append(after)
+        start, after = run.span()
+        written = run.group()
+        if written.isascii():
+            letters.extend(written.lower())
+            places.extend(range(start, after))
             continue
-        for letter in lexical_fold(character):
-            letters.append(letter)
-            places.append(place)
+        for place, character in enumerate(written, start):
+            for letter in lexical_fold(character):
+                letters.append(letter)
+                places.append(place)
     if letters and letters[-1] == " ":
         letters.pop()
         places.pop()
     return "".join(letters), places
+
+
+_RUN = re.compile(r"\S+")
+"""A run of non-space characters (`\\s` is str.isspace's whitespace)."""
 
 
 def _as_written(text: str, places: list[int], found: re.Match[str]) -> str:

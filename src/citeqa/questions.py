@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -349,7 +350,8 @@ class QuestionTerms:
         return max(missing, default=0.0) / heaviest
 
     def coverage(self, tokens: frozenset[str]) -> float:
-        """The share of the terms' weight, the context's included, that `tokens` hold."""
+        """The share of the terms' weight, the context's included, that `tokens` hold (a hot
+        path: reranking asks it twice of every candidate sentence)."""
         return _share_held(self.terms, tokens)
 
     def own_coverage(self, tokens: frozenset[str]) -> float:
@@ -360,12 +362,17 @@ class QuestionTerms:
 
 
 def _share_held(terms: list[tuple[frozenset[str], float]], tokens: frozenset[str]) -> float:
-    """The share of `terms`' weight whose alternatives `tokens` hold; 0 with no weight."""
-    total = sum(weight for _, weight in terms)
+    """The share of `terms`' weight whose alternatives `tokens` hold; 0 with no weight (the
+    weights summed in C, in their order)."""
+    total = sum(map(_WEIGHT, terms))
     if not total:
         return 0.0
     held = (w for alternatives, w in terms if not alternatives.isdisjoint(tokens))
     return sum(held) / total
+
+
+_WEIGHT = itemgetter(1)
+"""A weighted term's weight."""
 
 
 def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[str]:
@@ -659,10 +666,11 @@ def analyse(
                 result.corrections.append(joined.spelling)  # BM25 searches it, once
             if joined:
                 alternatives |= joined.alternatives
-            written_otherwise = (
-                []
-                if _frequency(alternatives, vocabulary)
-                else _written_otherwise(_grouped_at(dates.groups, found.start(), word), vocabulary)
+            grouped = _grouped_at(dates.groups, found.start(), word)
+            written_otherwise = (  # a number's alone: `_written_otherwise` reads no other word
+                _written_otherwise(grouped, vocabulary)
+                if grouped.isdigit() and not _frequency(alternatives, vocabulary)
+                else []
             )
             for written, groups in written_otherwise:  # "51 877" for "51877": the same id
                 alternatives |= _writing_tokens(groups)

@@ -175,8 +175,10 @@ def answering_records(
     if not placed:
         return None
     best = thread_record(*placed[0])
+    if best is None:  # most answers: the question's cues are not read
+        return None
     way, noun = asks_way(question), asked_noun(question)
-    if best is None or not (way or noun is not None):
+    if not (way or noun is not None):
         return None
     doc_id = placed[0][0].doc_id  # a record of another document is in no thread of the best's
     records = [best] + [
