@@ -1300,7 +1300,25 @@ def with_other_statement(
     later = later_statement(chosen, candidates, reading.bank, reading.terms)
     if later is not None and later.sentence.index != (other.index if other else None):
         citations = _with_added(citations, later.sentence, reading, later)
+        if citations[-1].later is not None and later.standing:
+            return standing_first(citations)
     return citations
+
+
+def standing_first(citations: list[Citation]) -> list[Citation]:
+    """The `citations` with their last, a `later` statement, quoted first as the answer's
+    (the question asks what holds now: LaterStatement.standing), and the answer's
+    other quotes after it, each marked `earlier` with the date it bore and `before` with the
+    later one's (an `otherwise` quote stays as it is), renumbered in that order."""
+    later = citations[-1]
+    first = later.model_copy(update={"later": None, "after": None})
+    moved = [
+        citation
+        if citation.otherwise
+        else citation.model_copy(update={"earlier": later.after, "before": later.later})
+        for citation in citations[:-1]
+    ]
+    return [item.model_copy(update={"n": n}) for n, item in enumerate([first, *moved], 1)]
 
 
 def _with_added(
