@@ -296,6 +296,12 @@ class _Subjects:
         return self._conventions[folder]
 
 
+def remembered_date(document: Document) -> str | None:
+    """`document_date` of a document whose folder's convention is not read (a numeric date
+    that could be either dates nothing), kept as `_remembered_date` keeps it."""
+    return _remembered_date(document, None)
+
+
 def _remembered_date(document: Document, days_first: bool | None) -> str | None:
     """`document_date`, kept for DATED_DOCUMENTS documents by id, text hash, title, path and
     folder convention."""
