@@ -38,7 +38,7 @@ import numpy as np
 
 from citeqa import abstention
 from citeqa.across import Closeness, close_in_other_language, names_asked, unvouched_across
-from citeqa.answer_features import MATCH_FEATURES, Wants, match_features
+from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
@@ -828,18 +828,15 @@ def choose(
     lead: float = 1.0,
 ) -> list[ScoredSentence]:
     """The shortest of the sentences the ranker rates at least `lead` of the best's
-    probability and that cover as much of the question as the best (`_as_covering`), then
-    those nearly as good (at least `ratio` of the best's) while the quote stays within
-    `budget` characters; at most `limit`, in reading order."""
+    probability, then those nearly as good (at least `ratio` of the best's) while the quote
+    stays within `budget` characters; at most `limit`, in reading order."""
     if not candidates.sentences:
         return []
     top = candidates.probabilities[0]
     leading = [
         s
-        for s, p, covering in zip(
-            candidates.sentences, candidates.probabilities, _as_covering(candidates), strict=True
-        )
-        if p >= lead * top and covering
+        for s, p in zip(candidates.sentences, candidates.probabilities, strict=True)
+        if p >= lead * top
     ]
     best = min(leading or candidates.sentences[:1], key=lambda s: _length(bank, s))
     chosen, length = [best], _length(bank, best)
@@ -852,21 +849,6 @@ def choose(
             chosen.append(candidate)
             length += _length(bank, candidate)
     return sorted(chosen, key=lambda s: _reading_order(bank, best, s))
-
-
-COVERAGE = MATCH_FEATURES.index("coverage")
-"""The column of a candidate's row holding the share of the question's terms it writes."""
-
-
-def _as_covering(candidates: Candidates) -> list[bool]:
-    """For each candidate, whether it writes as large a share of the question's terms as the
-    ranker's best (`COVERAGE`): near-equal probabilities of a ranker unsure of every candidate
-    make no near-equal evidence of a shorter sentence meeting fewer of the question's words
-    (s26 trial: "Quel est le plafond d'hôtel à Paris ?" quoted a calendar event's "Départ en
-    car de Paris à 7h00." over the expense table's "| Hôtel (nuit…) | 150 € |" row, .119
-    against .124)."""
-    coverage = candidates.rows[:, COVERAGE]
-    return [bool(value >= coverage[0]) for value in coverage]
 
 
 def choose_by_score(

@@ -8,8 +8,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from citeqa.answer_features import MATCH_FEATURES
-from citeqa.answering import COVERAGE, Candidates, choose, choose_by_score, looked_up
+from citeqa.answering import Candidates, choose, choose_by_score, looked_up
 from citeqa.sentences import ScoredSentence
 
 
@@ -72,12 +71,11 @@ def test_the_shortest_of_the_near_best_leads_and_the_top_one_may_follow() -> Non
 
 
 def candidates(*pairs: tuple[int, float]) -> Candidates:
-    """Candidates best first by the ranker's probability, each covering as much of the
-    question (their rows' only column `choose` reads)."""
+    """Candidates best first by the ranker's probability (rows are not read by `choose`)."""
+    import numpy as np
+
     return Candidates(
-        [scored(i, 0.0) for i, _ in pairs],
-        np.array([p for _, p in pairs]),
-        np.zeros((len(pairs), len(MATCH_FEATURES))),
+        [scored(i, 0.0) for i, _ in pairs], np.array([p for _, p in pairs]), np.zeros((0, 0))
     )
 
 
@@ -100,7 +98,7 @@ def test_the_shortest_of_the_near_best_leads_when_a_lead_ratio_is_set() -> None:
     candidates = Candidates(
         [scored(0, 0.0), scored(1, 0.0), scored(2, 0.0)],
         np.array([0.9, 0.8, 0.5]),
-        np.zeros((3, len(MATCH_FEATURES))),
+        np.zeros((3, 1)),
     )
     by_best = choose(candidates, bank, limit=3, ratio=1.01, budget=250)  # type: ignore[arg-type]
     assert [s.index for s in by_best] == [0]
@@ -108,20 +106,6 @@ def test_the_shortest_of_the_near_best_leads_when_a_lead_ratio_is_set() -> None:
     assert [s.index for s in shortest] == [1]  # 0.8 >= 0.85 * 0.9; 0.5 is too far behind
     joined = choose(candidates, bank, limit=3, ratio=0.5, budget=250, lead=0.85)  # type: ignore[arg-type]
     assert [s.index for s in joined] == [1, 2]  # the long best one no longer fits the budget
-
-
-def test_a_shorter_near_best_sentence_covering_less_of_the_question_does_not_lead() -> None:
-    bank = _Bank([62, 30, 40])
-    rows = np.zeros((3, len(MATCH_FEATURES)))
-    rows[:, COVERAGE] = [0.33, 0.23, 0.33]  # the short one meets one word of three fewer
-    found = Candidates(
-        [scored(0, 0.0), scored(1, 0.0), scored(2, 0.0)], np.array([0.124, 0.119, 0.05]), rows
-    )
-    chosen = choose(found, bank, limit=3, ratio=1.01, budget=250, lead=0.9)  # type: ignore[arg-type]
-    assert [s.index for s in chosen] == [0]
-    rows[1, COVERAGE] = 0.4  # covering as much or more, the shortest leads again
-    chosen = choose(found, bank, limit=3, ratio=1.01, budget=250, lead=0.9)  # type: ignore[arg-type]
-    assert [s.index for s in chosen] == [1]
 
 
 class _Lines:
