@@ -45,6 +45,7 @@ from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
 from citeqa.config import Settings
 from citeqa.counting import counted_records
+from citeqa.dated_meetings import in_asked_meeting
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
 from citeqa.document_names import named_among
@@ -292,6 +293,16 @@ def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
         candidates.rows[numbers],
         None if weights is None else weights[numbers],
     )
+
+
+def of_asked_meeting(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates, but for a question naming a day or a month whose dated document among
+    them it asks about ("Was Tom Becker at the January CODIR?": January's minutes), only that
+    document's (dated_meetings.in_asked_meeting), in the ranker's order."""
+    positions = in_asked_meeting(candidates.sentences, bank, terms)
+    return _subset(candidates, positions) if positions else candidates
 
 
 def naming_identifiers(candidates: Candidates, bank: SentenceBank, names: list[str]) -> Candidates:
@@ -1243,6 +1254,7 @@ def _quoted(
     if settings.learned_quotes:
         extra = models.quoter.extra
         ranked = quotable(reordered(candidates, models.quoter, reading), bank, terms.focus)
+        ranked = of_asked_meeting(ranked, bank, terms)
         ranked = naming_identifiers(ranked, bank, terms.named)
         ranked = describing_asked_fields(ranked, bank, terms)
         ranked = under_asked_section(ranked, bank, terms.focus)
@@ -1300,7 +1312,25 @@ def with_other_statement(
     later = later_statement(chosen, candidates, reading.bank, reading.terms)
     if later is not None and later.sentence.index != (other.index if other else None):
         citations = _with_added(citations, later.sentence, reading, later)
+        if citations[-1].later is not None and later.standing:
+            return standing_first(citations)
     return citations
+
+
+def standing_first(citations: list[Citation]) -> list[Citation]:
+    """The `citations` with their last, a `later` statement, quoted first as the answer's
+    (the question asks what holds now: LaterStatement.standing), and the answer's
+    other quotes after it, each marked `earlier` with the date it bore and `before` with the
+    later one's (an `otherwise` quote stays as it is), renumbered in that order."""
+    later = citations[-1]
+    first = later.model_copy(update={"later": None, "after": None})
+    moved = [
+        citation
+        if citation.otherwise
+        else citation.model_copy(update={"earlier": later.after, "before": later.later})
+        for citation in citations[:-1]
+    ]
+    return [item.model_copy(update={"n": n}) for n, item in enumerate([first, *moved], 1)]
 
 
 def _with_added(

@@ -27,6 +27,7 @@ ANSWER_LABELS: dict[str, dict[str, str]] = {
         "colon": ":",
         "otherwise": "Another document says otherwise:",
         "later": "Later ({date}, after the quoted {after}), another document says:",
+        "earlier": "Earlier ({date}, before the quoted {before}), another document said:",
     },
     "fr": {
         "confidence": "confiance",
@@ -38,6 +39,7 @@ ANSWER_LABELS: dict[str, dict[str, str]] = {
         "colon": " :",
         "otherwise": "Un autre document dit autre chose :",
         "later": "Plus tard ({date}, après le {after} cité), un autre document dit :",
+        "earlier": "Plus tôt ({date}, avant le {before} cité), un autre document disait :",
     },
 }
 """Each language's labels: `chars` in `citeqa ask`'s source lines, `characters` in the export's
@@ -45,7 +47,9 @@ and the copied answer's; `colon` as the language sets it after a label (French: 
 before); `otherwise` before a quote of another document that states the quoted thing with
 another value (Citation.otherwise); `later` before a quote of a later-dated document on the
 quoted subject, `{date}` its date (Citation.later), `{after}` the quoted documents'
-(Citation.after)."""
+(Citation.after); `earlier` before a quote the answer first chose, moved after a later
+document's statement that it quotes first, `{date}` its date (Citation.earlier), `{before}`
+the later one's (Citation.before)."""
 
 
 def answer_labels(lang: str) -> dict[str, str]:
@@ -55,11 +59,14 @@ def answer_labels(lang: str) -> dict[str, str]:
 
 def otherwise_label(citation: Citation, lang: str) -> str | None:
     """The line shown before a citation quoting another document that says otherwise
-    (Citation.otherwise) or a later-dated one on the quoted subject (Citation.later, its date
-    in the label), in `lang`; None before any other citation."""
+    (Citation.otherwise), a later-dated one on the quoted subject (Citation.later, its date
+    in the label) or an earlier-dated one the answer moved after it (Citation.earlier), in
+    `lang`; None before any other citation."""
     labels = answer_labels(lang)
     if citation.later is not None:
         return labels["later"].format(date=citation.later, after=citation.after or "?")
+    if citation.earlier is not None:
+        return labels["earlier"].format(date=citation.earlier, before=citation.before or "?")
     return labels["otherwise"] if citation.otherwise else None
 
 

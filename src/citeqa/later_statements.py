@@ -8,8 +8,9 @@ septembre 2026" alone, while September's minutes say "le projet de bureau à Lyo
 abandonné"; "Are we migrating our CI to GitHub Actions?" quoted March's "We will migrate", July's
 "The GitHub Actions migration is cancelled" unshown). disagreement.py sees none of them: a
 reversal shares too few words with the decision and often states no value. citeqa cannot know
-which decision stands, and must not swap the quote: it quotes the later statement too, after
-the answer's quotes, labelled with its document's date (Citation.later).
+which decision stands: it quotes the later statement too, after the answer's quotes, labelled
+with its document's date (Citation.later), or first when the question asks what holds now
+(see the end of this docstring).
 
 A document's date (`document_date`) is the date on a line among its first DATE_LINES that a
 date label opens ("Date : 14 avril 2026", "Date: Mon, 04 May 2026"; the labels are language
@@ -46,6 +47,16 @@ candidates come best first) is shown. A question naming a day or a month ("Who a
 CODIR of 14 April?") asks about that meeting: it is given no later statement. Undated
 documents (most public QA sets, a handbook) change nothing: an answer whose quoted documents
 are undated reads no further.
+
+A question asking what holds now (`asks_what_holds`: "What did the CODIR decide about the Lyon
+office?", "Are we migrating our CI?", "Where will…", "currently", "Qu'a décidé…"; cue words,
+data/dated_documents.json `holding_cues`) wants the standing decision: its answer quotes the
+later statement first and the earlier quotes after it, labelled with their date (answering.py,
+Citation.earlier). One asking what was first said ("What was originally planned…", "When did
+they decide…", "Quel budget était prévu…": `original_cues`) keeps the earlier quote first, and
+so does one writing no cue ("Lyon"), and one naming a quoted document by a term of its title
+or file name that the later one's do not write ("What is the status of ADR 2?": "0002-queue.md"
+holds ADR 2's own status; `_titles_quoted`).
 """
 
 from __future__ import annotations
@@ -53,7 +64,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from citeqa.dates import YEAR_DIGITS, date_terms
@@ -91,6 +102,10 @@ class LaterStatement:
     after: str
     """The latest date of the quoted documents ("YYYY-MM-DD"), shown beside `date` so that the
     reader can check the order (a title may name a future event's date)."""
+    standing: bool = False
+    """Whether the answer quotes it first, the earlier quotes after it: the question asks what
+    holds now (`asks_what_holds`) and names no quoted document by its title that this one's
+    does not name too ("What is the status of ADR 2?" asks about ADR 2's own record)."""
 
 
 @functools.cache
@@ -260,6 +275,12 @@ class _Subjects:
         """The question's terms (by number) that `words` write."""
         return asked_written(self.asked, words)
 
+    def named(self, index: int) -> frozenset[str]:
+        """The terms the title and the file name of the sentence's document write, numbers
+        without their leading zeros counted ("0002-queue": "2")."""
+        document = self.bank.documents[self.bank.sentences[index].doc_id]
+        return _unpadded(undated_terms(f"{document.title}\n{_name(document.path)}"))
+
     def titled(self, index: int) -> frozenset[str]:
         """The sentence's `subject` and its document's title's content words."""
         title = self.bank.documents[self.bank.sentences[index].doc_id].title
@@ -286,6 +307,12 @@ class _Subjects:
                 if _folder(other.path) == folder
             )
         return self._conventions[folder]
+
+
+def remembered_date(document: Document) -> str | None:
+    """`document_date` of a document whose folder's convention is not read (a numeric date
+    that could be either dates nothing), kept as `_remembered_date` keeps it."""
+    return _remembered_date(document, None)
 
 
 def _remembered_date(document: Document, days_first: bool | None) -> str | None:
@@ -323,7 +350,18 @@ def later_statement(
             continue  # the candidates come best first: an earlier one of that date was taken
         if _speaks_of(subjects, quoted, other) and not _writes_date(bank.text(other.index), date):
             best = LaterStatement(other, date, after)
-    return best
+    if best is None or not asks_what_holds(terms.focus):
+        return best
+    return replace(best, standing=not _titles_quoted(subjects, quoted, best.sentence))
+
+
+def _titles_quoted(
+    subjects: _Subjects, quoted: Sequence[ScoredSentence], later: ScoredSentence
+) -> bool:
+    """Whether the question names a quoted document by a term of its title or file name that
+    the later document's title and name do not write ("ADR 2": "0002-queue.md")."""
+    theirs = subjects.asked_in(subjects.named(later.index))
+    return any(subjects.asked_in(subjects.named(item.index)) - theirs for item in quoted)
 
 
 def _names_a_day(terms: QuestionTerms) -> bool:
@@ -332,6 +370,23 @@ def _names_a_day(terms: QuestionTerms) -> bool:
     return any(
         term.startswith("--") for alternatives, _ in terms.own_terms for term in alternatives
     )
+
+
+@functools.cache
+def _question_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The word starts of a question asking what holds now, and of one asking what was first
+    said (data/dated_documents.json), each matched at a word's start in folded text."""
+    data = _data()
+    return _word_starts(data["holding_cues"]), _word_starts(data["original_cues"])
+
+
+def asks_what_holds(question: str) -> bool:
+    """Whether the question asks what holds now, the standing decision or value ("What did the
+    CODIR decide…", "Are we migrating…", "currently"), and not what was first said
+    ("originally", "When did…", "était prévu"): its answer quotes a later statement first."""
+    folded = f"{fold(question)} "
+    holding, original = _question_cues()
+    return holding.search(folded) is not None and original.search(folded) is None
 
 
 def _writes_date(text: str, date: str) -> bool:
@@ -386,12 +441,13 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The words stating a decision or a change, and those asking or proposing one
     (data/dated_documents.json), each matched at a word's start in folded text."""
     data = _data()
+    return _word_starts(data["decision_cues"]), _word_starts(data["open_cues"])
 
-    def pattern(words: list[str]) -> re.Pattern[str]:
-        alternatives = "|".join(re.escape(fold(word)) for word in words)
-        return re.compile(rf"(?<!\w)(?:{alternatives})")
 
-    return pattern(data["decision_cues"]), pattern(data["open_cues"])
+def _word_starts(words: list[str]) -> re.Pattern[str]:
+    """A pattern matching any of `words` (folded) at a word's start in folded text."""
+    alternatives = "|".join(re.escape(fold(word)) for word in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})")
 
 
 def _decides(text: str) -> bool:

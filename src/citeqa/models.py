@@ -161,6 +161,15 @@ class Citation(Frozen):
     """For a `later` quote: the latest date of the quoted documents, "YYYY-MM-DD", shown in
     its label too so that the reader can check the order (a title may name a future event's
     date). Else None."""
+    earlier: str | None = None
+    """For a quote moved after a later-dated document's statement on its subject, which the
+    answer quotes first because the question asks what holds now (later_statements.py
+    `asks_what_holds`: "What did the CODIR decide…"): the latest date of the documents the
+    answer first quoted, "YYYY-MM-DD", shown in its label; such a quote is shown after the
+    answer's quotes, never one of them. Else None."""
+    before: str | None = None
+    """For an `earlier` quote: the date of the later document the answer quotes first,
+    "YYYY-MM-DD", shown in its label too. Else None."""
 
 
 class Passage(Frozen):

@@ -89,7 +89,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 def test_a_later_reversal_is_shown_beside_the_decision_with_its_date(
     assistant: Assistant,
 ) -> None:
-    answer = assistant.ask("What did the board decide about the Porto warehouse?")
+    answer = assistant.ask("What did the board initially decide about the Porto warehouse?")
     assert not answer.abstained
     first, *others = answer.citations
     assert first.doc_id == "board-2026-01-12" and not first.otherwise and first.later is None
@@ -107,6 +107,31 @@ def test_a_later_reversal_is_shown_beside_the_decision_with_its_date(
         < answer.answer.index("abandoned")
     )
     assert answer.model_dump()["citations"][1]["later"] == "2026-09-08"
+
+
+def test_a_question_asking_what_was_decided_quotes_the_later_decision_first(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("What did the board decide about the Porto warehouse?")
+    assert not answer.abstained
+    first, *others = answer.citations
+    assert (first.n, first.doc_id, first.later, first.earlier) == (
+        1,
+        "board-minutes-sept",
+        None,
+        None,
+    )
+    assert "abandoned" in first.quote
+    assert [(c.n, c.doc_id, c.earlier, c.before, c.later) for c in others] == [
+        (2, "board-2026-01-12", "2026-01-12", "2026-09-08", None)
+    ]
+    label = "Earlier (2026-01-12, before the quoted 2026-09-08), another document said:"
+    assert (
+        answer.answer.index("abandoned")
+        < answer.answer.index(label)
+        < answer.answer.index("approves")
+    )
+    assert answer.model_dump()["citations"][1]["earlier"] == "2026-01-12"
 
 
 def test_another_subject_of_the_later_minutes_is_not_shown(assistant: Assistant) -> None:
@@ -188,9 +213,9 @@ def test_month_first_file_names_date_the_folder_s_minutes_in_their_order(
     answer = assistant_over(MONTH_FIRST, docs, index).ask(
         "Where are the nightly backups of the billing database kept?"
     )
-    assert answer.citations[0].doc_id == "04-20-2026-ops-minutes"
-    assert [(c.doc_id, c.later, c.after) for c in answer.citations[1:]] == [
-        ("05-04-2026-ops-minutes", "2026-05-04", "2026-04-20")
+    assert answer.citations[0].doc_id == "05-04-2026-ops-minutes"  # "Where are…": what holds
+    assert [(c.doc_id, c.earlier, c.before) for c in answer.citations[1:]] == [
+        ("04-20-2026-ops-minutes", "2026-04-20", "2026-05-04")
     ]
 
 
@@ -207,3 +232,45 @@ def test_a_later_record_writing_the_asked_number_with_leading_zeros_is_shown(
     answer = assistant_over(files, docs, index).ask("What is the status of ADR 2?")
     assert answer.citations[0].doc_id == "0002-queue"
     assert [(c.doc_id, c.later) for c in answer.citations[1:]] == [("0004-kafka", "2026-01-15")]
+
+
+SHUTTLES = {  # French minutes of another committee on another subject
+    "comite-2026-02-03.md": "# Comité de pilotage du 3 février 2026\n\nDate : 3 février 2026\n\n"
+    "## Navettes de Gand\n\nDécision : le comité approuve l'achat de deux navettes électriques"
+    " pour le site de Gand, avec un budget de 120 000 €.\n",
+    "comite-2026-06-16.md": "# Comité de pilotage du 16 juin 2026\n\nDate : 16 juin 2026\n\n"
+    "## Navettes de Gand\n\nDécision : l'achat des navettes électriques de Gand est annulé ;"
+    " chaque salarié du site reçoit un abonnement de tram.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def shuttles(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    docs, index = tmp_path_factory.mktemp("navettes"), tmp_path_factory.mktemp("ni")
+    return assistant_over(SHUTTLES, docs, index)
+
+
+def test_a_french_question_on_the_standing_decision_quotes_the_later_one_first(
+    shuttles: Assistant,
+) -> None:
+    answer = shuttles.ask("Qu'a décidé le comité sur les navettes de Gand ?")
+    assert not answer.abstained
+    assert [(c.doc_id, c.earlier) for c in answer.citations] == [
+        ("comite-2026-06-16", None),
+        ("comite-2026-02-03", "2026-02-03"),
+    ]
+    assert "annulé" in answer.citations[0].quote
+    assert "Plus tôt (2026-02-03, avant le 2026-06-16 cité), un autre document disait :" in (
+        answer.answer
+    )
+
+
+def test_a_french_question_on_what_was_first_decided_keeps_the_earlier_quote_first(
+    shuttles: Assistant,
+) -> None:
+    answer = shuttles.ask("Qu'a décidé le comité au départ sur les navettes de Gand ?")
+    assert not answer.abstained
+    assert [(c.doc_id, c.later, c.earlier) for c in answer.citations] == [
+        ("comite-2026-02-03", None, None),
+        ("comite-2026-06-16", "2026-06-16", None),
+    ]

@@ -50,7 +50,8 @@ class Outcome:
     """Abstained for its confidence alone (Answer.below_floor): a lower floor could answer it."""
     other_statements: Sequence[Span] = ()
     """Quotes shown labelled as another document's differing statement (`Citation.otherwise`)
-    or a later-dated document's (`Citation.later`):
+    or a later-dated document's (`Citation.later`), or an earlier one moved after it
+    (`Citation.earlier`):
     shown, so within the quote limit, but never the answer's quote."""
 
 

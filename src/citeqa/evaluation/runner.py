@@ -90,12 +90,12 @@ def judge(
 
 def _quotes_and_other_statements(answer: Answer) -> tuple[list[Span], list[Span]]:
     """The answer's quotes, and apart the other documents' statements it shows beside them
-    (`otherwise` or `later` citations), each in the answer's order."""
+    (`otherwise`, `later` or `earlier` citations), each in the answer's order."""
     quotes: list[Span] = []
     other_statements: list[Span] = []
     for c in answer.citations:
         span = Span(c.doc_id, c.start, c.end, c.quote)
-        (other_statements if c.otherwise or c.later else quotes).append(span)
+        (other_statements if c.otherwise or c.later or c.earlier else quotes).append(span)
     return quotes, other_statements
 
 

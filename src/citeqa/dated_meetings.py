@@ -1,0 +1,87 @@
+"""Owns quoting, for a question naming a day or a month, the document dated then: "Was Tom
+Becker at the January CODIR?" asks January's minutes, whose "Excusé : Tom Becker." answers
+it, not the org chart's row naming him (s26 trial: the row was quoted, .41).
+
+A question naming a day or a month (its date terms: "--01" for "January", "--04-14" for "14
+April", "2026-04-14": dates.py) and a dated document among the answer's candidates (its date:
+later_statements.document_date, the "Date :" line of its header, else its title's or file
+name's date) falling on that day or in that month asks about that document: its sentences are
+quoted first when its title or file name writes a word of the question ("CODIR": the meeting
+named) and one of its sentences writes another ("Tom Becker": the person): those sentences
+first, in the ranker's order, then the document's others. A question whose day or month dates
+no such document ("What did the CODIR decide in March 2026?" in a folder without March
+minutes) is ranked as before, as is one naming no day (most questions: the documents of
+public QA sets are undated).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import PurePosixPath
+
+from citeqa.later_statements import remembered_date
+from citeqa.lexical import about_terms, asked_written, undated_terms
+from citeqa.questions import QuestionTerms
+from citeqa.sentences import ScoredSentence, SentenceBank
+
+
+def asked_dates(terms: QuestionTerms) -> list[str]:
+    """The question's own date terms ("--01", "--04-14", "2026-04-14"), a year alone none."""
+    return [
+        term
+        for alternatives, _ in terms.own_terms
+        for term in alternatives
+        if term.startswith("--") or (len(term) == 10 and term[4] == "-" and term[7] == "-")
+    ]
+
+
+def falls_on(date: str, asked: str) -> bool:
+    """Whether a document's date ("YYYY-MM-DD") falls on the asked day or in the asked month
+    ("--MM", "--MM-DD", "YYYY-MM-DD")."""
+    return date[4:].startswith(asked[1:]) if asked.startswith("--") else date == asked
+
+
+def in_asked_meeting(
+    sentences: Sequence[ScoredSentence], bank: SentenceBank, terms: QuestionTerms
+) -> list[int]:
+    """The positions among `sentences` of those of documents dated on a day or in a month the
+    question names, whose document's title or name writes a word of the question, those
+    writing another word of it first ("Tom Becker" in "Excusé : Tom Becker."), each group in
+    the given order; empty when none writes another (see the module's docstring)."""
+    dates = asked_dates(terms)
+    if not dates:
+        return []
+    asked = [alternatives for alternatives, _ in terms.own_terms]
+    content = frozenset(
+        number for number, alternatives in enumerate(asked) if about_terms(alternatives)
+    )
+    titled = _titled_words(bank, asked)
+    kept: dict[str, list[int]] = {}
+    for position, item in enumerate(sentences):
+        doc_id = bank.sentences[item.index].doc_id
+        date = remembered_date(bank.documents[doc_id])
+        if date is not None and any(falls_on(date, asked_date) for asked_date in dates):
+            kept.setdefault(doc_id, []).append(position)
+    naming: list[int] = []
+    rest: list[int] = []
+    for doc_id, positions in kept.items():
+        named = titled(doc_id) & content
+        if not named:
+            continue
+        for position in positions:
+            written = asked_written(asked, bank.tokens[sentences[position].index]) & content
+            (naming if written - named else rest).append(position)
+    return sorted(naming) + sorted(rest) if naming else []
+
+
+def _titled_words(
+    bank: SentenceBank, asked: list[frozenset[str]]
+) -> Callable[[str], frozenset[int]]:
+    """The question's terms (by number) a document's title or file name writes, by its id."""
+
+    def titled(doc_id: str) -> frozenset[int]:
+        document = bank.documents[doc_id]
+        name = PurePosixPath(document.path.replace("\\", "/")).stem.replace("_", " ")
+        return asked_written(asked, undated_terms(f"{document.title}\n{name}"))
+
+    return titled
