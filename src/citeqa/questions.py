@@ -419,7 +419,7 @@ class Vocabulary:
         if not folded.isalpha():
             return None
         if len(folded) < TYPO_MIN_LENGTH:
-            return self.short_correction(folded)
+            return None if looks_like_name(word) else self.short_correction(folded)
         found = process.extractOne(
             folded,
             self.by_initial.get(folded[0], []),
@@ -436,7 +436,9 @@ class Vocabulary:
         "call" and "per") and exactly one corpus word a sentence holds (no function word) is
         one letter added or dropped, or two neighbouring letters swapped, away with the same
         first letter: a changed letter, or two candidates ("wok" of "work" or "woke"), say
-        nothing of which word was meant."""
+        nothing of which word was meant. `correction` and `likely_spelling` never ask it of a
+        word typed as a name (`looks_like_name`: "MRM" is no slip of "mmr", nearmiss PubMedQA
+        dev)."""
         if len(folded) < SHORT_TYPO_MIN_LENGTH or known_in_any_language(folded):
             return None
         found = process.extract(
@@ -470,7 +472,7 @@ class Vocabulary:
         if not folded.isalpha():
             return None
         if len(folded) < TYPO_MIN_LENGTH:
-            return self.short_correction(folded)
+            return None if looks_like_name(word) else self.short_correction(folded)
         found = process.extract(
             folded,
             self.by_initial.get(folded[0], []),

@@ -895,6 +895,7 @@ SHORT_TYPOS = [
         ("bll", None),  # "bill" or "ball": which one was meant is unknown
         ("on", None),  # two letters
         ("teh", None),  # "the" is a function word no sentence holds
+        ("WEK", None),  # typed as a name (an acronym): never a slip of "week"
     ],
 )
 def test_a_short_word_is_read_as_a_typo_only_of_one_word_a_slip_away(
