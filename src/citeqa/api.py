@@ -28,7 +28,13 @@ from citeqa.derived_terms import is_multilingual
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexLocked, IndexMissing
-from citeqa.followups import answer_subject, carried, in_context, is_follow_up
+from citeqa.followups import (
+    answer_subject,
+    carried,
+    in_context,
+    is_follow_up,
+    reads_answer_subject,
+)
 from citeqa.glossary import fold
 from citeqa.language import detect_lang
 from citeqa.models import (
@@ -326,13 +332,16 @@ class Session:
         self.previous: str | None = None
         self.subject = ""
         """The names the last answer gave that its question did not write
-        (followups.answer_subject), searched with a follow-up after the previous question (its
-        `read_with` stays the question it leans on)."""
+        (followups.answer_subject), searched with a follow-up asking little of its own
+        (followups.reads_answer_subject) after the previous question (its `read_with` stays
+        the question it leans on)."""
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         cleaned, warnings = clean_question(question, self.assistant.settings.max_question_chars)
         context = self.assistant.follow_up_context(cleaned, self.previous)
-        read = in_context(context, self.subject) if context and self.subject else context
+        read = context
+        if context and self.subject and reads_answer_subject(cleaned):
+            read = in_context(context, self.subject)
         terms = self.assistant._terms(cleaned, read)
         answer = self.assistant._answer(cleaned, read, k, warnings, terms, read_with=context)
         if not nothing_of_its_own(terms):  # "???" keeps the previous subject

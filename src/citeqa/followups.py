@@ -293,6 +293,24 @@ _OPENS_AFTER = (":", ";", "|", "—", "–", "-", "(", "•", "*")
 after a sentence's end: its capital names nothing."""
 
 
+ANSWER_SUBJECT_WORDS = 2
+"""A follow-up of at most this many content words, none a capitalised name, is read with the last
+answer's names (`reads_answer_subject`)."""
+
+
+def reads_answer_subject(question: str) -> bool:
+    """Whether a follow-up asks so little of its own that the last answer's names
+    (`answer_subject`) say what it asks of: at most ANSWER_SUBJECT_WORDS content words and no
+    capitalised word past its first ("how many partitions?", "et la rétention ?"). A longer one
+    has a subject of its own: PIAF's standalone questions read as follow-ups mid-session ("À
+    qui les Algérois demandent-ils de l'aide … ?", "comment nomme t'on cet environnement")
+    changed their answers when they were read with the previous answer's names too."""
+    words = question_words(question)
+    if any(_capitalised(word.strip(WORD_EDGES)) for word in words[1:]):
+        return False
+    return len(content_words(question)) <= ANSWER_SUBJECT_WORDS
+
+
 def in_context(previous: str, question: str) -> str:
     """The question as retrieval should read it: the previous subject, then the question."""
     return f"{previous} {question}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.api import Assistant
-from citeqa.followups import answer_subject
+from citeqa.followups import answer_subject, reads_answer_subject
 from small_corpora import assistant_over
 
 PLATFORM = {
@@ -79,3 +79,18 @@ def test_the_subject_of_an_answer_is_the_names_of_its_closest_sentence(
     question: str, quote: str, subject: str
 ) -> None:
     assert answer_subject(question, quote) == subject
+
+
+@pytest.mark.parametrize(
+    ("question", "reads"),
+    [
+        ("how many partitions?", True),
+        ("et la rétention ?", True),
+        ("comment nomme t'on cet environnement", False),  # PIAF, mid-session
+        ("À qui les Algérois demandent ils de l'aide pour repousser les Espagnols ?", False),
+    ],
+)
+def test_only_a_follow_up_asking_little_of_its_own_reads_the_answer_s_names(
+    question: str, reads: bool
+) -> None:
+    assert reads_answer_subject(question) is reads
