@@ -28,7 +28,13 @@ from citeqa.derived_terms import is_multilingual
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexLocked, IndexMissing
-from citeqa.followups import carried, in_context, is_follow_up
+from citeqa.followups import (
+    answer_subject,
+    carried,
+    in_context,
+    is_follow_up,
+    reads_answer_subject,
+)
 from citeqa.glossary import fold
 from citeqa.language import detect_lang
 from citeqa.models import (
@@ -324,14 +330,24 @@ class Session:
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
         self.previous: str | None = None
+        self.subject = ""
+        """The names the last answer gave that its question did not write
+        (followups.answer_subject), searched with a follow-up asking little of its own
+        (followups.reads_answer_subject) after the previous question (its `read_with` stays
+        the question it leans on)."""
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         cleaned, warnings = clean_question(question, self.assistant.settings.max_question_chars)
         context = self.assistant.follow_up_context(cleaned, self.previous)
-        terms = self.assistant._terms(cleaned, context)
-        answer = self.assistant._answer(cleaned, context, k, warnings, terms, read_with=context)
+        read = context
+        if context and self.subject and reads_answer_subject(cleaned):
+            read = in_context(context, self.subject)
+        terms = self.assistant._terms(cleaned, read)
+        answer = self.assistant._answer(cleaned, read, k, warnings, terms, read_with=context)
         if not nothing_of_its_own(terms):  # "???" keeps the previous subject
             self.previous = carried(context, cleaned)[-600:] if context else cleaned
+            quoted = answer.citations[0].quote if answer.citations else ""
+            self.subject = answer_subject(cleaned, quoted)
         return answer
 
 

@@ -258,6 +258,59 @@ def _capitalised(word: str) -> bool:
     )
 
 
+SUBJECT_NAMES = 3
+"""At most this many names of an answer are carried to the next follow-up (`answer_subject`)."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def answer_subject(question: str, quote: str) -> str:
+    """The names an answer's `quote` gives for `question` that the question does not write,
+    for a follow-up to be read with (api.Session): the capitalised words, past its first, of
+    the quote's sentence sharing the most content words with the question (`_capitalised`;
+    not one opening a label's value, `_OPENS_AFTER`), at most SUBJECT_NAMES. "Which system
+    streams order events?" answered "Order events between services are streamed through
+    Kafka. Audit logs go through Pulsar." gives "Kafka", so that "how many partitions?" next
+    asks of Kafka's, not Pulsar's; "" when the question names them already ("What is the
+    Kafka cluster used for?")."""
+    asked = set(content_words(question))
+    sentences = [part for part in _SENTENCE_END.split(quote) if part.strip()]
+    if not sentences:
+        return ""
+    best = max(sentences, key=lambda sentence: len(asked & set(content_words(sentence))))
+    raw = best.split()
+    names = [
+        word
+        for before, typed in pairwise(raw)
+        if not before.endswith(_OPENS_AFTER)
+        and _capitalised(word := typed.strip(WORD_EDGES))
+        and fold(word) not in asked
+    ]
+    return " ".join(list(dict.fromkeys(names))[:SUBJECT_NAMES])
+
+
+_OPENS_AFTER = (":", ";", "|", "—", "–", "-", "(", "•", "*")
+"""A word after these opens a label's value or an item ("retention_days: Number of days"), as
+after a sentence's end: its capital names nothing."""
+
+
+ANSWER_SUBJECT_WORDS = 2
+"""A follow-up of at most this many content words, none a capitalised name, is read with the last
+answer's names (`reads_answer_subject`)."""
+
+
+def reads_answer_subject(question: str) -> bool:
+    """Whether a follow-up asks so little of its own that the last answer's names
+    (`answer_subject`) say what it asks of: at most ANSWER_SUBJECT_WORDS content words and no
+    capitalised word past its first ("how many partitions?", "et la rétention ?"). A longer one
+    has a subject of its own: PIAF's standalone questions read as follow-ups mid-session ("À
+    qui les Algérois demandent-ils de l'aide … ?", "comment nomme t'on cet environnement")
+    changed their answers when they were read with the previous answer's names too."""
+    words = question_words(question)
+    if any(_capitalised(word.strip(WORD_EDGES)) for word in words[1:]):
+        return False
+    return len(content_words(question)) <= ANSWER_SUBJECT_WORDS
+
+
 def in_context(previous: str, question: str) -> str:
     """The question as retrieval should read it: the previous subject, then the question."""
     return f"{previous} {question}"

@@ -37,10 +37,12 @@ from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
 from citeqa.keyshapes import key_kind
+from citeqa.known_words import known_in_any_language
 from citeqa.lexical import DECIMAL, GROUPED, query_tokens
 from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
+from citeqa.one_edit import added_dropped_or_swapped
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
 from citeqa.visible import without_format
@@ -92,7 +94,10 @@ def looks_like_name(word: str, endings: tuple[str, ...] = ()) -> bool:
 
 
 TYPO_MIN_LENGTH = 5
-"""Shorter words are never read as typos: "Peru" is not a misspelt "per"."""
+"""Shorter words are read as typos only as `Vocabulary.short_correction` says: "Peru" is not a
+misspelt "per"."""
+SHORT_TYPO_MIN_LENGTH = 3
+"""The fewest letters of a word read as a typo (`Vocabulary.short_correction`)."""
 SPELLING_TWO_LETTERS = 7
 """A word the corpus never uses of at least this many letters is offered a corpus word two
 letters added or dropped away as its likely spelling (Vocabulary.likely_spelling), a shorter
@@ -430,8 +435,10 @@ class Vocabulary:
         """The corpus word this one is most likely a typo of: same first letter, one edit away
         (two for words of 8 letters or more; a swap of two letters is one edit)."""
         folded = fold(word)
-        if len(folded) < TYPO_MIN_LENGTH or not folded.isalpha():
+        if not folded.isalpha():
             return None
+        if len(folded) < TYPO_MIN_LENGTH:
+            return None if looks_like_name(word) else self.short_correction(folded)
         found = process.extractOne(
             folded,
             self.by_initial.get(folded[0], []),
@@ -440,22 +447,51 @@ class Vocabulary:
         )
         return found[0] if found else None
 
+    def short_correction(self, folded: str) -> str | None:
+        """The corpus word a folded word of SHORT_TYPO_MIN_LENGTH to TYPO_MIN_LENGTH - 1 letters
+        (which the corpus never uses) is a typo of, or None: "wek" of "week" (s22-25 trials: "who
+        is on cal in wek 11"). A short word is too often another word, so only when it is no
+        word of a language's list (known_words: "cal" is an abbreviation, "Peru" a name, never
+        "call" and "per") and exactly one corpus word a sentence holds (no function word) is
+        one letter added or dropped, or two neighbouring letters swapped, away with the same
+        first letter: a changed letter, or two candidates ("wok" of "work" or "woke"), say
+        nothing of which word was meant. `correction` and `likely_spelling` never ask it of a
+        word typed as a name (`looks_like_name`: "MRM" is no slip of "mmr", nearmiss PubMedQA
+        dev)."""
+        if len(folded) < SHORT_TYPO_MIN_LENGTH or known_in_any_language(folded):
+            return None
+        found = process.extract(
+            folded,
+            self.by_initial.get(folded[0], []),
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=1,
+            limit=None,
+        )
+        fitting = [
+            candidate
+            for candidate, _, _ in found
+            if added_dropped_or_swapped(folded, candidate) and self.sentences_holding(candidate)
+        ]
+        return fitting[0] if len(fitting) == 1 else None
+
     def likely_spelling(self, word: str) -> str | None:
         """The corpus word a word it never uses is likely a misspelling of, to offer in an
         abstention's reason (spelling_hints.py), not to search: same first letter, one letter
         added or dropped, two for a word of SPELLING_TWO_LETTERS or more (Indel distance:
         "timout" → "timeout", "defualt" → "default", "sesions" → "session"; a changed letter
         is one dropped and one added) and a length within one letter of the word's (two
-        dropped read "timout" as "tout"); None for a word shorter than TYPO_MIN_LENGTH or not
-        all letters. Stricter than `correction`'s two edits for long words, which reads
+        dropped read "timout" as "tout"); a shorter word's is its `short_correction`; None for
+        a word not all letters. Stricter than `correction`'s two edits for long words, which reads
         "calories" as "carries". Of those, the nearest, then the one the most sentences hold, and
         never one no sentence holds: a function word ("trough" is no misspelt "through", which
         carries no meaning a question asks for; "teh" is too short anyway), or another form of
         the word itself (its stems are the word's, which no sentence holds: "meetings" is no
         misspelt "meeting" written only in titles, "donné" no misspelt "donnée")."""
         folded = fold(word)
-        if len(folded) < TYPO_MIN_LENGTH or not folded.isalpha():
+        if not folded.isalpha():
             return None
+        if len(folded) < TYPO_MIN_LENGTH:
+            return None if looks_like_name(word) else self.short_correction(folded)
         found = process.extract(
             folded,
             self.by_initial.get(folded[0], []),

@@ -18,7 +18,10 @@ it is the corpus word the search corrected it to by one slip of the keys a typo 
 often than another word does (`slip_of_the_keys`), the closest passages write that correction
 not only as a name (spelling_hints.spellings_written: the form the answer is
 read with), and the question does not write it as code or as a name. French has no word list
-installed, so a French word is only held to the other rules. An
+installed, so a French word is only held to the other rules. A word of
+3 or 4 letters is corrected only as questions.Vocabulary.short_correction says ("wek" → "week");
+one of the language under 5 letters stays as typed when the closest passages write a word one
+slip from it ("cal", an abbreviation, of "call": `_stays_as_typed`). An
 off-topic question keeps words no correction reads ("Who won the 2018 World Cup?" corrects
 "World" to "word", never "won", "2018" nor "Cup"). The re-read answer replaces the refusal only
 when it answers (api).
@@ -28,15 +31,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
 
 from rapidfuzz.distance import Indel
 
 from citeqa.glossary import fold
-from citeqa.jsonfiles import data_json
+from citeqa.known_words import known_word, known_words
 from citeqa.models import Lang
-from citeqa.one_edit import one_edit_apart, written_words
-from citeqa.questions import QuestionTerms
+from citeqa.one_edit import added_dropped_or_swapped, one_edit_apart, written_words
+from citeqa.questions import TYPO_MIN_LENGTH, QuestionTerms
 from citeqa.reason_words import content_words
 from citeqa.spelling_hints import Closest, spellings_written, typed_as_words
 from citeqa.visible import cut, shown
@@ -66,7 +68,7 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
     readable = typed_as_words(terms)
     wanted = {word: terms.corrected.get(word) for word in absent}
     typed = [word for word, corrected in wanted.items() if corrected is None]
-    typed = [word for word in typed if _uncorrectable_typo(word, lang)]
+    typed = [word for word in typed if _uncorrectable_typo(word, lang) or _short_known(word, lang)]
     wanted = {word: corrected for word, corrected in wanted.items() if word not in typed}
     if not any(wanted.values()) or any(
         corrected is None
@@ -79,7 +81,7 @@ def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) ->
     folded = frozenset(corrected for corrected in wanted.values() if corrected is not None)
     texts = closest()
     written = written_words(texts) if typed else frozenset()
-    if not all(_opens_a_written_word(word, written) for word in typed):
+    if not all(_stays_as_typed(word, written, lang) for word in typed):
         return {}
     spellings = spellings_written(texts, folded)
     found = {word: spellings.get(corrected or "") for word, corrected in wanted.items()}
@@ -95,7 +97,26 @@ def _uncorrectable_typo(word: str, lang: Lang) -> bool:
     deploymnet" (s24 trial: the corpus writes "deploy", never "deployment"); "Cup" of "Who
     won the World Cup?" is a word, and keeps the question refused as typed. The closest
     passages must also write a word it opens like (`_opens_a_written_word`)."""
-    return bool(_known_words(lang)) and not known_word(fold(word), lang)
+    return bool(known_words(lang)) and not known_word(fold(word), lang)
+
+
+def _short_known(word: str, lang: Lang) -> bool:
+    """Whether `word` is a word of `lang`'s list shorter than questions.TYPO_MIN_LENGTH, which
+    the search never corrects (questions.Vocabulary.short_correction): "cal" of "who is on cal
+    in wek 11" (s22-25 trials) is an abbreviation as well as a slip of "call"."""
+    return len(fold(word)) < TYPO_MIN_LENGTH and known_word(fold(word), lang)
+
+
+def _stays_as_typed(word: str, written: frozenset[str], lang: Lang) -> bool:
+    """Whether a word with no correction may stay as typed while the others are corrected: the
+    closest passages (their folded words `written`) write a word it opens like
+    (`_opens_a_written_word`), or, for a short word of the language (`_short_known`), one a
+    slip of the keys away ("call" of "cal"): "Cup" of "Who won the World Cup?" finds no "cup"
+    slipped in passages on another subject, and keeps the question refused as typed."""
+    if not _short_known(word, lang):
+        return _opens_a_written_word(word, written)
+    folded = fold(word)
+    return any(added_dropped_or_swapped(folded, other) for other in written if other != folded)
 
 
 def _opens_a_written_word(word: str, written: frozenset[str]) -> bool:
@@ -118,26 +139,9 @@ def slip_of_the_keys(typed: str, corrected: str) -> bool:
     in a word of SUBSTITUTION_LETTERS or more ("subscribtion"). A letter changed in a shorter
     word, or two edits, more often make another word the corpus lacks: PIAF near misses read
     "poème" as "poète" and "attendues" as "attendre" and were answered."""
-    if Indel.distance(typed, corrected) == 1:
+    if added_dropped_or_swapped(typed, corrected):
         return True
-    if len(typed) != len(corrected) or not one_edit_apart(typed, corrected):
-        return False
-    swapped = sorted(typed) == sorted(corrected)
-    return swapped or len(typed) >= SUBSTITUTION_LETTERS
-
-
-def known_word(folded: str, lang: Lang) -> bool:
-    """Whether the folded `folded` is a word of `lang` (citeqa/data/known_words.json), so no
-    typo."""
-    return folded in _known_words(lang)
-
-
-@cache
-def _known_words(lang: Lang) -> frozenset[str]:
-    """The folded words of `lang` in citeqa/data/known_words.json, read once when first asked
-    for (only a question refused as typed with a correction of each unused word reads it)."""
-    words: dict[str, list[str]] = data_json("known_words.json")["words"]
-    return frozenset(fold(word) for word in words.get(lang, []))
+    return len(typed) >= SUBSTITUTION_LETTERS and one_edit_apart(typed, corrected)
 
 
 def corrected_question(question: str, corrections: Mapping[str, str]) -> str:

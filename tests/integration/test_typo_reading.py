@@ -151,3 +151,44 @@ def test_known_words_are_words_of_the_language(word: str, known: bool) -> None:
 def test_a_typo_left_as_typed_is_near_a_word_the_passages_write(word: str, near: bool) -> None:
     passages = ["Deploy to staging first.", "The LAMP assay was run twice."]
     assert _opens_a_written_word(word, written_words(passages)) is near
+
+
+ROTA = {
+    "rota.md": """# On-call rota
+
+The platform team keeps one engineer on call every week.
+
+| Week | On call | Backup |
+|------|---------|--------|
+| Week 10 | Priya Raman | Tom Becker |
+| Week 11 | Lucas Moreau | Priya Raman |
+""",
+    "astreinte.md": """# Planning des astreintes
+
+La relève a lieu le lundi à 10 h dans la salle Orion.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def rota(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    corpus, index = tmp_path_factory.mktemp("rota"), tmp_path_factory.mktemp("rotaidx")
+    return assistant_over(ROTA, corpus, index)
+
+
+def test_a_short_typo_is_read_and_a_short_word_of_the_language_stays_as_typed(
+    rota: Assistant,
+) -> None:
+    """s22-25 trials: "wek" is read as "week" (one letter left out, no word); "cal" is a word
+    (an abbreviation) one slip from "call", which the passages write: it stays as typed, never
+    corrected, and the question is read again with the one correction."""
+    answer = rota.ask("who is on cal in wek 11")
+    assert not answer.abstained, answer.reason
+    assert "Lucas Moreau" in answer.citations[0].quote
+    assert "Read “wek” as “week”." in answer.warnings
+
+
+def test_a_short_french_typo_is_read(rota: Assistant) -> None:
+    answer = rota.ask("dans quelle salle a leu la relève ?")
+    assert not answer.abstained, answer.reason
+    assert "Orion" in answer.citations[0].quote

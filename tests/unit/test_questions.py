@@ -877,3 +877,31 @@ def test_a_version_a_folder_names_that_the_corpus_never_writes_is_no_term() -> N
     assert terms.absent == [] and terms.missing == 0.0
     assert terms.focus_terms == plain.focus_terms - 2
     assert any("immun" in alts or "immune" in alts for alts, _ in terms.terms)
+
+
+SHORT_TYPOS = [
+    "The platform team keeps one engineer on call every week.",
+    "La relève a lieu le lundi. The bill and the ball are sent.",
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("wek", "week"),  # a letter left out (s22-25 trials: "who is on cal in wek 11")
+        ("leu", "lieu"),  # French, no word list: held to the other rules
+        ("cal", None),  # a word of the language (an abbreviation), never "call"
+        ("wekk", None),  # a letter changed: "week" or another word
+        ("bll", None),  # "bill" or "ball": which one was meant is unknown
+        ("on", None),  # two letters
+        ("teh", None),  # "the" is a function word no sentence holds
+        ("WEK", None),  # typed as a name (an acronym): never a slip of "week"
+    ],
+)
+def test_a_short_word_is_read_as_a_typo_only_of_one_word_a_slip_away(
+    typed: str, read: str | None
+) -> None:
+    """Read by the search and offered in a refusal ("Did you mean “week”?") alike."""
+    short = vocabulary(more=tuple(SHORT_TYPOS))
+    assert short.correction(typed) == read
+    assert short.likely_spelling(typed) == read
