@@ -9,10 +9,7 @@ ask a number of a duration ("2 hours 13 minutes", "6 semaines", "1h30"), not any
 "How long was the outage?", "How long is the warranty?" do not), and a time of day ("à
 14h30", "at 14h30") is no duration;
 "Depuis combien de temps …" a date after "depuis" too ("depuis mars 2024"). These choose the
-sentence and the value only; a duration spelt in words ("about two hours", "environ trois
-heures": citeqa/data/number_words.json's words and duration units) is one too, never a time of
-day after "at" or "à" ("à neuf heures"). The answer models' features read the kinds they were
-trained
+sentence and the value only: the answer models' features read the kinds they were trained
 on (answer_features.ANSWER_KINDS), so a duration asked moves no answerability (s25 review B:
 a research near miss was answered when they read it). No I/O.
 """
@@ -22,15 +19,8 @@ from __future__ import annotations
 import re
 
 from citeqa.domain import language_data
-from citeqa.stated_values import number_data
 
-__all__ = [
-    "DURATION",
-    "DURATION_KINDS",
-    "asked_durations",
-    "holds_duration",
-    "spelled_duration",
-]
+__all__ = ["DURATION", "DURATION_KINDS", "asked_durations", "holds_duration"]
 
 DURATION = "duration"
 """The kind of a question asking a duration ("how long", "délai", "durée")."""
@@ -53,25 +43,6 @@ _WRITTEN = {
 """Per kind, a folded text writing such a value."""
 
 
-def _spelled_duration() -> re.Pattern[str]:
-    """A folded run of number words ("two", "vingt et un", "one") then a duration unit of the
-    same language, not after "a" or "at" (a time of day: "à neuf heures", "at two hours past")."""
-    data = number_data()
-    runs = []
-    for lang, units in data["duration_units"].items():
-        numbers = [*data["words"].get(lang, {}), *data["ones"].get(lang, [])]
-        number = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
-        joining = "|".join(map(re.escape, data["joining"].get(lang, [])))
-        unit = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
-        run = rf"(?:{number})(?:[\s-]+(?:(?:{joining})[\s-]+)?(?:{number}))*"
-        runs.append(rf"{run}[\s-]+(?:{unit})")
-    return re.compile(rf"(?<!\ba )(?<!\bat )\b(?:{'|'.join(runs)})\b")
-
-
-_SPELLED = _spelled_duration()
-"""A folded text writing a duration in words."""
-
-
 def asked_durations(folded_question: str) -> frozenset[str]:
     """The DURATION_KINDS the folded question asks: none unless it asks a duration."""
     if DURATION not in _ASKED or not _ASKED[DURATION].search(folded_question):
@@ -80,14 +51,5 @@ def asked_durations(folded_question: str) -> frozenset[str]:
 
 
 def holds_duration(asked: frozenset[str], folded_text: str) -> bool:
-    """Whether the folded text writes a value of one of the `asked` DURATION_KINDS, a duration
-    in figures or in words (`spelled_duration`)."""
-    if DURATION in asked and spelled_duration(folded_text):
-        return True
+    """Whether the folded text writes a value of one of the `asked` DURATION_KINDS."""
     return any(kind in _WRITTEN and _WRITTEN[kind].search(folded_text) for kind in asked)
-
-
-def spelled_duration(folded_text: str) -> bool:
-    """Whether the folded text writes a duration in words ("about two hours", "trois
-    semaines"), which holds no digit."""
-    return bool(_SPELLED.search(folded_text))

@@ -26,7 +26,7 @@ import numpy as np
 
 from citeqa.boilerplate import Boilerplate
 from citeqa.domain import Domain, any_of, language_data
-from citeqa.durations import asked_durations, holds_duration, spelled_duration
+from citeqa.durations import asked_durations, holds_duration
 from citeqa.editstamps import on_a_stamp_line
 from citeqa.glossary import fold, language_words
 from citeqa.language import is_table_row, is_table_separator
@@ -591,18 +591,6 @@ class _Wants:
         )
 
 
-def _holds_asked_number(numbers: frozenset[str], folded: str, text: str, wants: _Wants) -> bool:
-    """Whether a sentence (its `numbers` in figures, its `folded` text) writes a number the
-    question does not name, not only in a place's name, and a duration when one is asked
-    (durations.holds_duration); a duration spelt in words holds one without a figure ("about
-    two hours" for "How long was the outage?")."""
-    if wants.duration and spelled_duration(folded):
-        return True
-    if numbers <= wants.numbers or numbers_only_places(text):
-        return False
-    return not wants.duration or holds_duration(wants.duration, folded)
-
-
 class _RankFree(NamedTuple):
     """A sentence's hand score in one passage but for the passage's rank: `at(rank)` is it. A
     named tuple, not a frozen dataclass: a question makes about 150, and a frozen dataclass
@@ -668,7 +656,9 @@ def _rank_free(
             semantic = max(semantic, 0.9 * semantic_of(before))
     coverage = terms.coverage(bank.tokens[index])
     context = terms.coverage(context_tokens)
-    has_number = _holds_asked_number(facts.numbers, facts.folded, text, wants)
+    has_number = not facts.numbers <= wants.numbers  # a number the question does not name
+    has_number = has_number and not numbers_only_places(text)
+    has_number = has_number and (not wants.duration or holds_duration(wants.duration, facts.folded))
     column = bank.key_column(index) if terms.keys else 0
     names_key, numbered_key = key_cells(text, terms.keys, column)
     key = "" if names_key or not facts.table_row else bank.key_words(index)

@@ -92,16 +92,6 @@ def test_a_question_asking_a_duration_is_answered_by_a_duration_not_any_number()
             ["Elle dure environ 2 heures.", "Elle dure 1h30."],
             ["La visite commence à 14h30.", "Départ à 14 h 30 devant l'entrée."],
         ),
-        (  # s22-25 trials: a duration in words holds no figure
-            "How long was the outage?",
-            ["It was down for about two hours.", "It took twenty-one days.", "One week."],
-            ["Two engineers were paged.", "It began at nine hours past noon."],
-        ),
-        (
-            "Combien de temps a duré la panne ?",
-            ["Elle a duré environ trois heures.", "Vingt et un jours.", "Une semaine."],
-            ["Deux ingénieurs ont été appelés.", "Elle a commencé à neuf heures."],
-        ),
         ("How long is the warranty?", ["The warranty runs 2 years."], ["A 3 m cable."]),
         ("How long is the commercial warranty?", ["It runs 2 years."], ["A 3 m cable."]),
         (
@@ -129,19 +119,3 @@ def test_the_features_of_a_duration_asked_are_those_of_the_number_asked() -> Non
     bank, hits, _ = _read("\n\n".join(["# Outage", *rows]))
     _features_unmoved("How long did the outage last?", bank, hits)
     _features_unmoved("How long is the garden hose?", bank, hits)
-
-
-def test_a_duration_in_words_gets_the_bonus_of_the_duration_asked() -> None:
-    """s22-25 trials: "How long was the outage?" of a postmortem writing "about two hours"
-    (no figure) gave it none of the bonus "about 2 hours" gets; the features stay those of the
-    kinds the models know."""
-    bank, hits, cut = _read(
-        "# Outage\n\nThe checkout outage lasted about two hours.\n\n"
-        "The checkout outage lasted about 2 hours.\n"
-    )
-    question = "How long was the checkout outage?"
-    _features_unmoved(question, bank, hits)
-    terms = QuestionTerms(focus=question, terms=[(frozenset({"outag"}), 1.0)])
-    scored = {cut[i.index]: i.score for i in QuestionScores(bank, terms, None).scored(hits)}
-    words = scored["The checkout outage lasted about two hours."]
-    assert words == pytest.approx(scored["The checkout outage lasted about 2 hours."], abs=0.02)
