@@ -30,6 +30,7 @@ from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexLocked, IndexMissing
 from citeqa.followups import carried, in_context, is_follow_up
 from citeqa.glossary import fold
+from citeqa.keyword_language import in_words_language
 from citeqa.language import detect_lang
 from citeqa.models import (
     Answer,
@@ -681,7 +682,8 @@ class Assistant:
         channel = self._loaded.index.manifest.answer_channel
         scores = QuestionScores(self._loaded.bank, terms, vectors.get(channel or ""))
         found = self._retrievals(text, vectors, k, terms, scores=scores)
-        return _Search(found.shown, scores, found.evidence, found.set_aside)
+        shown, evidence = (in_words_language(ranking, terms) for ranking in found[:2])
+        return _Search(shown, scores, evidence, found.set_aside)
 
     def _corrections(
         self, question: str, terms: QuestionTerms, retrieval: Retrieval
@@ -735,7 +737,11 @@ class Assistant:
             return None
         lang = detect_lang(question, ranking.query_lang)
         top = ranking.hits[: self.settings.answer_passages]
-        if said_in_other_language(ranking, lang, closeness, self.settings):
+
+        def minority() -> bool:  # the folder's languages are read only for a little close passage
+            return loaded.document_languages.minority(lang)
+
+        if said_in_other_language(ranking, lang, closeness, self.settings, minority):
             found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
         else:
             stored = self._bilingual_words(channel)
