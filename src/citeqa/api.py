@@ -737,11 +737,7 @@ class Assistant:
             return None
         lang = detect_lang(question, ranking.query_lang)
         top = ranking.hits[: self.settings.answer_passages]
-
-        def minority() -> bool:  # the folder's languages are read only for a little close passage
-            return loaded.document_languages.minority(lang)
-
-        if said_in_other_language(ranking, lang, closeness, self.settings, minority):
+        if said_in_other_language(ranking, lang, closeness, self.settings):
             found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
         else:
             stored = self._bilingual_words(channel)
