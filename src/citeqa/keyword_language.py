@@ -8,14 +8,24 @@ French registration note, all its passages being "in the other language" (s27 tr
 question is in the language of the passages it was searched in when the documents write most of
 its words: the first passage's (`in_words_language`). One whose words the documents mostly
 lack keeps the default: a French keyword question of English abstracts ("cellules stromales
-cordon effets secondaires") writes few of their words, and is in the other language there.
+cordon effets secondaires") writes few of their words, and is in the other language there; so
+does one most of whose words are known words of the default language (typo_reading.known_word:
+"lupus nephritis daily salt limit" of French encyclopedia articles writing "lupus" and "limit"
+was read as French, and answered from them, on the off-topic set's test half).
 """
 
 from __future__ import annotations
 
+import re
+
+from citeqa.glossary import fold
 from citeqa.language import language_scores
-from citeqa.models import Retrieval
+from citeqa.models import Lang, Retrieval
 from citeqa.questions import QuestionTerms
+from citeqa.typo_reading import known_word
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+"""A word of a question, letters only."""
 
 
 def says_no_language(question: str) -> bool:
@@ -32,4 +42,12 @@ def in_words_language(retrieval: Retrieval, terms: QuestionTerms) -> Retrieval:
         return retrieval
     if 2 * len(set(terms.absent)) >= terms.focus_terms:
         return retrieval
+    if _mostly_known_in(retrieval.question, retrieval.query_lang):
+        return retrieval
     return retrieval.model_copy(update={"query_lang": retrieval.hits[0].chunk.lang})
+
+
+def _mostly_known_in(question: str, lang: Lang) -> bool:
+    """Whether more than half of `question`'s words are known words of `lang`."""
+    words = [fold(word) for word in _LETTERS.findall(question)]
+    return 2 * sum(known_word(word, lang) for word in words) > len(words) > 0

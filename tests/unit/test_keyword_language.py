@@ -44,3 +44,11 @@ def test_a_question_whose_words_say_its_language_is_left_as_detected() -> None:
 def test_no_passage_leaves_the_retrieval_as_it_is() -> None:
     empty = Retrieval(question="loyer montant", query_lang="en", hits=[])
     assert in_words_language(empty, terms(2, [])) is empty
+
+
+def test_a_keyword_question_of_known_english_words_stays_english() -> None:
+    """Off-topic test half: "lupus nephritis daily salt limit" of French encyclopedia articles
+    (which write "lupus" and "limit") was read as French and answered from them."""
+    question = "lupus nephritis daily salt limit"
+    found = in_words_language(retrieval(question, "fr"), terms(5, ["nephritis"]))
+    assert found.query_lang == "en"
