@@ -36,6 +36,7 @@ from citeqa.followups import (
     reads_answer_subject,
 )
 from citeqa.glossary import fold
+from citeqa.keyword_language import in_words_language
 from citeqa.language import detect_lang
 from citeqa.models import (
     Answer,
@@ -697,7 +698,8 @@ class Assistant:
         channel = self._loaded.index.manifest.answer_channel
         scores = QuestionScores(self._loaded.bank, terms, vectors.get(channel or ""))
         found = self._retrievals(text, vectors, k, terms, scores=scores)
-        return _Search(found.shown, scores, found.evidence, found.set_aside)
+        shown, evidence = (in_words_language(ranking, terms) for ranking in found[:2])
+        return _Search(shown, scores, evidence, found.set_aside)
 
     def _corrections(
         self, question: str, terms: QuestionTerms, retrieval: Retrieval

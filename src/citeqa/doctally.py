@@ -54,7 +54,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 17
+TALLY_VERSION = 18
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -88,7 +88,9 @@ at most tables.HEADER_CARRIED characters (tables.TableHeaders.header_over: a chu
 thousands of cells wide no longer carries the whole header row); 15: a chunk of whole rows
 carries the whole header row however long (tables._carried); 16: a document of tables alone
 whose words fit neither language has no language, not language.OTHER (document_languages); 17: a
-sentence-case title spells out its acronym (acronyms.title_acronym)."""
+sentence-case title spells out its acronym (acronyms.title_acronym); 18: a document with no prose
+line is in the languages its chunks' words say plainly (language.evident_language: a terse English
+policy schedule was "other")."""
 
 
 class DocumentTally(BaseModel):

@@ -201,7 +201,10 @@ def document_languages(text: str, chunks: list[tuple[int, int, str]]) -> list[st
     """A document's languages as citeqa names them, given its chunks as (start, end, language
     `detect_lang` gave them): [OTHER] when its prose fits neither language, else the languages
     its chunks' prose words say (`prose_language`). When no chunk's prose says one (a word
-    list, a header block, code): [OTHER] when all its words fit neither, else the language
+    list, a header block, code, a form of "Key: value" lines): the languages its chunks' words
+    say plainly (`evident_language`: a motor policy schedule's "Period of cover: … to …",
+    "Theft or attempted theft"; a note of an ID table and English to-do items is `en,fr`); else
+    [OTHER] when all its words fit neither, else the language
     most of its chunks were detected in; but none ([]: status shows "—") when all its words
     fit neither and it is tables alone (`_tables_only`: a staff list or an inventory of names,
     codes and numbers is in no language, not in another one as a German page is)."""
@@ -210,6 +213,9 @@ def document_languages(text: str, chunks: list[tuple[int, int, str]]) -> list[st
     said = {lang for start, end, _ in chunks if (lang := prose_language(text[start:end]))}
     if said:
         return sorted(said)
+    terse = {lang for start, end, _ in chunks if (lang := evident_language(text[start:end]))}
+    if terse:
+        return sorted(terse)
     if _neither([match.group().lower() for match in _WORD.finditer(text[:NEITHER_SAMPLE])]):
         return [] if _tables_only(text) else [OTHER]
     detected = Counter(lang for _, _, lang in chunks).most_common(1)
@@ -232,7 +238,15 @@ English abstract does not make it French."""
 def prose_language(text: str) -> Lang | None:
     """The language of `text`'s prose words (`language_scores` on them alone: no typography,
     no word of a URL or code), None without PROSE_EVIDENCE of one more than of the other."""
-    english, french = language_scores(" ".join(prose_words(text)))
+    return evident_language(" ".join(prose_words(text)))
+
+
+def evident_language(text: str) -> Lang | None:
+    """The language all of `text`'s words say (`language_scores`: function words, elisions,
+    accented words, French typography), None without PROSE_EVIDENCE of one more than of the
+    other: a terse form or schedule with no prose line (s27 trial: an English motor policy
+    schedule, status said "other") still writes "to", "or", "of"."""
+    english, french = language_scores(text)
     if max(english, french) < PROSE_EVIDENCE or english == french:
         return None
     return "fr" if french > english else "en"

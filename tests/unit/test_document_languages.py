@@ -156,3 +156,33 @@ def test_a_python_prompt_is_no_quote_mark() -> None:
     said = ["for", "item", "in", "the", "list"]
     for quoted in ("> for item in the list", ">> for item in the list", " |  for item in the list"):
         assert prose_words(quoted) == said, quoted
+
+
+SCHEDULE = """BOAT INSURANCE - POLICY SCHEDULE
+Insurer: Harbour Mutual Ltd   Policy number: HM-BT-4471
+Policyholder: Mr Tom BAKER   Skipper: Ms Ann REID
+Vessel: Jeanneau Sun Odyssey 349, hull FR-221-KL
+Period of cover: 01/04/2025 to 31/03/2026   Cover: Fully comprehensive
+Mooring: Port de Sète, pontoon C12
+Excess: collision EUR 400, theft or attempted theft EUR 900
+Tender and outboard: EUR 150"""
+
+
+def test_a_terse_english_schedule_is_english_not_another_language() -> None:
+    """A form of "Key: value" lines has no prose line, and its words are mostly names, codes
+    and nouns: its few function words ("to", "or", "and") still say English (s27 trial: status
+    named a motor policy schedule "other", and the folder counted one English document)."""
+    chunks = [(0, len(SCHEDULE), detect_lang(SCHEDULE))]
+    assert not prose_language(SCHEDULE)
+    assert document_languages(SCHEDULE, chunks) == ["en"]
+
+
+def test_a_note_of_a_french_table_and_english_items_is_in_both() -> None:
+    """Neither a table nor to-do items full of dates and times is prose: each chunk's words
+    still say its language."""
+    rows = ["| Personne | Pièce | Expire |", "|---|---|---|", "| Paul | Titre de séjour | 2031 |"]
+    table = "\n".join([*rows, "| Léa | Carte d'identité | 2030 |"])
+    items = "\n- Paul's passport: town hall on 03/05 at 10:30 (bring 2 photos, 42 €).\n"
+    text = table + items
+    chunks = [(0, len(table), "fr"), (len(table), len(text), "en")]
+    assert document_languages(text, chunks) == ["en", "fr"]
