@@ -26,6 +26,7 @@ line while the image-only scan that held it was only counted, "1 file … not re
 
 from __future__ import annotations
 
+import functools
 import itertools
 import posixpath
 import re
@@ -317,13 +318,19 @@ def _name_matches(name: str, asked: Sequence[frozenset[str]], initials: set[str]
     "mars_2025" matches every question on March), or an acronym ending with `initials` (the
     head noun comes first: "CAF", Caisse d'Allocations Familiales, for "allocations
     familiales"; not "capital of Australia")."""
-    stem = posixpath.splitext(posixpath.basename(name))[0]
-    words = [word for word in _NAME_WORD.findall(stem) if not _is_month(word)]
-    terms = written_terms(" ".join(words), False)
+    terms, acronyms = _name_words(name)
     if any(alternatives & terms for alternatives in asked):
         return True
-    acronyms = [fold(word) for word in words if _ACRONYM.fullmatch(word)]
     return any(acronym.endswith(pair) for acronym in acronyms for pair in initials)
+
+
+@functools.lru_cache(maxsize=1024)  # a skipped file's name is read again for each question
+def _name_words(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The terms a file's name writes, numbers and months aside, and its acronyms (folded)."""
+    stem = posixpath.splitext(posixpath.basename(name))[0]
+    words = [word for word in _NAME_WORD.findall(stem) if not _is_month(word)]
+    acronyms = tuple(fold(word) for word in words if _ACRONYM.fullmatch(word))
+    return written_terms(" ".join(words), False), acronyms
 
 
 def _is_month(word: str) -> bool:
