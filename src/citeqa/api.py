@@ -637,6 +637,8 @@ class Assistant:
         if versions is None or not searched.set_aside:
             return answer, None
         passages = searched.set_aside[: self.settings.answer_passages]
+        if not versions.may_add(answer, (hit.chunk.doc_id for hit in passages)):
+            return answer, None
         older = searched.evidence.model_copy(update={"hits": passages})
         their_answer = composed(older, scores, older)
         if answer.abstained:  # nothing newer answers: the older pages' answer, said to be theirs

@@ -565,6 +565,19 @@ class CorpusVersions:
                 )
         return None
 
+    def may_add(self, answer: Answer, doc_ids: Iterable[str]) -> bool:
+        """Whether the set-aside documents `doc_ids` may give `answer` a quote it adds
+        (`may_differ`), or its place when it abstains: else reading them is skipped (s27
+        trial: a duplicate ranked among most answers' passages, read for nothing)."""
+        if answer.abstained:
+            return True
+        quoted = {citation.doc_id for citation in answer.citations}
+        return any(
+            (copy := self.copies.get(doc_id)) is None
+            or (not copy.duplicate and copy.current in quoted)
+            for doc_id in doc_ids
+        )
+
     def may_differ(self, answer: Answer, older: Answer) -> bool:
         """Whether `older`'s first quote may be said to state `answer`'s otherwise: one of an
         older version's page, or of an old copy of a file `answer` quotes ("an older copy of X

@@ -117,3 +117,15 @@ def test_the_current_file_of_a_copy_the_search_ranked_alone_is_fetched_and_named
     assert trip.only_older_note(pdf, "en") == (
         "Answered from School/trip.pdf, a copy of School/trip: nothing in School/trip answers it."
     )
+
+
+def test_set_aside_copies_are_read_only_when_they_may_add_a_quote() -> None:
+    ids = ["Bank/old/budget_2024_OLD", "Bank/budget_2025", "Tax/notice", "Tax/notice (1)"]
+    versions = CorpusVersions.of(ids, str)
+    assert versions is not None
+    lease = _answer("Home/lease", "Rent: 1 050 €")
+    assert not versions.may_add(lease, ["Bank/old/budget_2024_OLD", "Tax/notice (1)"])
+    budget = _answer("Bank/budget_2025", "| Groceries | 650 |")
+    assert versions.may_add(budget, ["Tax/notice (1)", "Bank/old/budget_2024_OLD"])
+    refused = lease.model_copy(update={"abstained": True, "citations": []})
+    assert versions.may_add(refused, ["Tax/notice (1)"])
