@@ -38,6 +38,7 @@ from citeqa.followups import (
 from citeqa.glossary import fold
 from citeqa.keyword_language import in_words_language
 from citeqa.language import detect_lang
+from citeqa.lexical import written_terms
 from citeqa.models import (
     Answer,
     BuildReport,
@@ -46,6 +47,7 @@ from citeqa.models import (
     Example,
     Hit,
     IndexStatus,
+    Lang,
     Retrieval,
     UnreadFiles,
 )
@@ -77,7 +79,7 @@ from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.stored_words import StoredWords, read_words
 from citeqa.suggestions import TermCounts, suggest
 from citeqa.typo_reading import confident_corrections, corrected_question, read_as
-from citeqa.unread import not_searched, recorded_unread
+from citeqa.unread import SkippedFile, named_for, not_searched, recorded_unread, skipped_files
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
 from citeqa.versions import (
     Arranged,
@@ -307,6 +309,11 @@ class _Loaded:
         versions.held_mentions), which the pages need not write (questions.analyse)."""
         mentions = held_mentions(question, self.path_versions, self.writes)
         return frozenset(fold(word) for text in mentions for word in question_words(text))
+
+    @functools.cached_property
+    def skipped(self) -> list[SkippedFile]:
+        """The files the build skipped (unread.skipped_files), read at the first question."""
+        return skipped_files(self.index.files())
 
     @functools.cached_property
     def unread(self) -> UnreadFiles:
@@ -619,7 +626,18 @@ class Assistant:
         notices = self.index_notices(answer.lang) if self.index_warnings else []
         notes = [*warnings, *notices]
         notes += self._changed_quotes(answer) + version_notes
+        notes += self._skipped_named(question, terms, answer.lang)
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
+
+    def _skipped_named(self, question: str, terms: QuestionTerms, lang: Lang) -> list[str]:
+        """The notes naming files the build skipped whose names match the question
+        (unread.named_for): "scan_CAF_avril2025.pdf was not read … its name matches"."""
+        loaded = self._loaded
+        if not loaded.skipped:
+            return []
+        words = [word for word in question_words(question) if written_terms(word, False)]
+        asked = [alternatives for alternatives, _ in terms.own_terms]
+        return named_for(loaded.skipped, asked, words, loaded.writes, lang)
 
     def _with_older_version(
         self, answer: Answer, searched: _Search, composed: Callable[..., Answer]
@@ -636,6 +654,8 @@ class Assistant:
         if versions is None or not searched.set_aside:
             return answer, None
         passages = searched.set_aside[: self.settings.answer_passages]
+        if not versions.may_add(answer, (hit.chunk.doc_id for hit in passages)):
+            return answer, None
         older = searched.evidence.model_copy(update={"hits": passages})
         their_answer = composed(older, scores, older)
         if answer.abstained:  # nothing newer answers: the older pages' answer, said to be theirs

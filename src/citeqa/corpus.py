@@ -254,12 +254,18 @@ def _free_id(relative: str, taken: set[str]) -> str:
 def _with_id(
     document: Document, relative: str, ids: dict[str, str], warnings: list[str]
 ) -> Document:
-    """`document` with its id of `ids` (unique_document_ids), a warning naming its file when
-    that is not its own `document_id` (another file has that one)."""
+    """`document` with its id of `ids` (unique_document_ids), a note naming its file when
+    that is not its own `document_id` (another file has that one: most often the same
+    document in another format, "sortie.docx" and its export "sortie.pdf"; said plainly, as
+    no error: s27 trial)."""
     new_id = ids.get(relative, document.doc_id)
     if new_id == document.doc_id:
         return document
-    warnings.append(f"{relative}: another file has the id {document.doc_id!r}; using {new_id!r}")
+    holder = next((name for name, held in ids.items() if held == document.doc_id), "another file")
+    warnings.append(
+        f"{relative}: {holder} has the same name (the same document in another format, or a"
+        f" copy?); both are read, this one cited as {new_id!r}"
+    )
     return document.model_copy(update={"doc_id": new_id})
 
 

@@ -15,14 +15,17 @@ with its document's date (Citation.later), or first when the question asks what 
 A document's date (`document_date`) is the date on a line among its first DATE_LINES that a
 date label opens ("Date : 14 avril 2026", "Date: Mon, 04 May 2026"; the labels are language
 data: data/dated_documents.json), else the first full date (day, month and year: dates.py) its
-title writes, else its file name's ("2026-04-14-codir.md", "eng-weekly-2026-07-07.pdf"): a
-title may name an event's date ("Launch plan for 2026-12-15", written in February), a date line
-seldom does. A numeric date with its year last whose day and month could be either
-("05-04-2026") dates nothing unless another name of its folder tells the convention
-("04-20-2026": month first; `folder_convention`). A year alone ("Plan 2026") dates nothing, nor
-does a name writing a version before its date ("release-notes-2.0.0-2026-05-04"). A date may
-still mislead (a running log dated by its first entry): the quoted documents' date is shown
-beside the later one (LaterStatement.after) so that the reader can check the order.
+title writes, else its file name's ("2026-04-14-codir.md", "eng-weekly-2026-07-07.pdf"); a
+letter's place-and-date line at its head or foot ("Lyon, le 12 août 2024", "London, 12 August
+2024", a date alone on its line) dates it after a labelled line, before its title
+(`_letter_date`: s27 trial, a lease's avenants were undated). A title may name an event's date
+("Launch plan for 2026-12-15", written in February), a date line seldom does. A numeric date
+with its year last whose day and month could be either ("05-04-2026") dates nothing unless
+another name of its folder tells the convention ("04-20-2026": month first;
+`folder_convention`). A year alone ("Plan 2026") dates nothing, nor does a name writing a
+version before its date ("release-notes-2.0.0-2026-05-04"). A date may still mislead (a running
+log dated by its first entry): the quoted documents' date is shown beside the later one
+(LaterStatement.after) so that the reader can check the order.
 
 A sentence of another document than every quoted one, dated after all of the dated quoted ones,
 speaks of the quoted subject (`_speaks_of`) when it and a quoted sentence share at least
@@ -77,6 +80,8 @@ from citeqa.sentences import ScoredSentence, SentenceBank
 
 DATE_LINES = 12
 """A date label dates the document only on one of its first this many lines (a header)."""
+FOOT_LINES = 6
+"""A letter's place-and-date line dates it on one of its last this many lines too."""
 _HEAD_CHARS = 2000
 """The characters of a document read for its date lines (its header, never its whole text)."""
 SHARED_WORDS = 2
@@ -116,6 +121,13 @@ def _data() -> dict[str, list[str]]:
 
 
 @functools.cache
+def _letter_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A letter's place-and-date opening and a date alone on its line (data)."""
+    data: dict[str, str] = data_json("dated_documents.json")
+    return re.compile(data["place_dated"]), re.compile(data["date_alone"])
+
+
+@functools.cache
 def _label_pattern() -> re.Pattern[str]:
     """The date labels (data/dated_documents.json) opening a line before a colon."""
     labels = _data()["date_labels"]
@@ -139,6 +151,27 @@ def _labelled_date(text: str) -> str | None:
             found = _full_date(line)
             if found is not None:
                 return found
+    return None
+
+
+def _letter_date(text: str) -> str | None:
+    """The date of a letter's place-and-date line ("Lyon, le 12 août 2024", "London, 12
+    August 2024") or of a line that is a date alone ("12 August 2024"), among its first
+    DATE_LINES lines, else its last FOOT_LINES (a letter or an avenant signs off so: s27
+    trial, a lease's avenants were undated), as "YYYY-MM-DD"; None when no line is."""
+    lines = text.splitlines()
+    head = text[:_HEAD_CHARS].splitlines()[:DATE_LINES]
+    foot = lines[-FOOT_LINES:] if len(lines) > DATE_LINES else []
+    opening, alone = _letter_patterns()
+    for line in [*head, *reversed(foot)]:
+        folded = _MARKUP.sub("", fold(line)).strip()
+        placed = opening.match(folded)
+        written = folded[placed.end() : placed.end() + 30] if placed else None
+        if written is None and (only := alone.fullmatch(folded)) is not None:
+            written = only["date"]
+        found = _full_date(written) if written else None
+        if found is not None:
+            return found
     return None
 
 
@@ -207,6 +240,8 @@ def _own_date(document: Document, days_first: bool | None) -> str | None:
     name's: see the module's docstring), "YYYY-MM-DD", or None; `days_first`: whether its
     folder's numeric dates write the day first (`folder_convention`), None when unknown."""
     labelled = _labelled_date(document.text)
+    if labelled is None:
+        labelled = _letter_date(document.text)
     if labelled is not None:
         return labelled
     for text in (document.title, _name(document.path)):

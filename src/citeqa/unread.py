@@ -17,22 +17,32 @@ beside a site's files, `site_images`) hold no text to read: `status` counts them
 the welcome nor an abstention names them or offers to convert them (`_documents`; s22 trial: a
 Sphinx site's objects.inv and _static/*.js were named by every abstention, and the chat said to
 rename them .txt). Images alone are named: a folder of scanned letters (.jpg) is documents.
+
+A skipped file whose name writes a term of the question, or an acronym holding the initials of
+two of its words in a row ("scan_CAF_avril2025" for "allocations familiales"), is named beside
+any answer (`named_for`: s27 trial, "montant des allocations familiales" quoted a school-meal
+line while the image-only scan that held it was only counted, "1 file … not read").
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import posixpath
+import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
 from citeqa.corpus import UNSUPPORTED
+from citeqa.dates import date_terms
 from citeqa.filelist import FileList
 from citeqa.jsonfiles import data_json
+from citeqa.lexical import fold, written_terms
 from citeqa.models import Document, Lang, UnreadFiles, counted
 from citeqa.readers import plain_text_names, reader_for, reader_for_name
-from citeqa.visible import shown
+from citeqa.visible import cut, shown
 
 KINDS_NAMED = 4
 """File endings named, most frequent first, before "N in M other types": a bounded line."""
@@ -251,3 +261,78 @@ def not_searched(unread: UnreadFiles, lang: Lang) -> str | None:
         said = NOT_SEARCHED_ONE if unread.of_types == 1 else NOT_SEARCHED
         sentences.append(said[lang].format(files=_files(unread.of_types, lang), kinds=kinds))
     return " ".join(sentences) or None
+
+
+NAMED_MOST = 3
+"""The most skipped files named beside one answer (`named_for`)."""
+NAMED = {
+    "en": {
+        True: "{name} was not read (a type citeqa does not read) and its name matches the"
+        " question: it may hold the answer.",
+        False: "{name} was not read (no text: a scan or image, encrypted, damaged or empty) and"
+        " its name matches the question: it may hold the answer.",
+    },
+    "fr": {
+        True: "{name} n’a pas été lu (type que citeqa ne lit pas) et son nom correspond à la"
+        " question : il contient peut-être la réponse.",
+        False: "{name} n’a pas été lu (sans texte : scan ou image, chiffré, endommagé ou vide)"
+        " et son nom correspond à la question : il contient peut-être la réponse.",
+    },
+}
+"""The note naming a skipped file whose name matches the question, by whether it was of a type
+citeqa does not read (True) or held no text it could read (False)."""
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+"""A word of a file name: letters only (numbers, dates and the digits glued to a word left
+out: "avril2025" gives "avril")."""
+
+
+def named_for(
+    skipped: Sequence[SkippedFile],
+    asked: Sequence[frozenset[str]],
+    words: Sequence[str],
+    written: Callable[[str], bool],
+    lang: Lang,
+) -> list[str]:
+    """The notes naming the `skipped` files (NAMED_MOST at most, sanitised) whose names write
+    one of the question's `asked` terms (each a set of stemmed alternatives,
+    lexical.written_terms) or an acronym holding the initials of two of its content `words`
+    in a row one of which the documents never write (`written`: a phrase they write, "cantine
+    avril", is no acronym's); assets holding no text are never named (`asset_endings`)."""
+    initials = {
+        fold(a[0] + b[0])
+        for a, b in itertools.pairwise(words)
+        if a and b and not (written(a) and written(b))
+    }
+    assets = asset_endings()
+    notes = []
+    for file in skipped:
+        if _ending(file.name) in assets or not _name_matches(file.name, asked, initials):
+            continue
+        notes.append(NAMED[lang][file.unsupported].format(name=shown(cut(file.name))))
+    return notes[:NAMED_MOST]
+
+
+def _name_matches(name: str, asked: Sequence[frozenset[str]], initials: set[str]) -> bool:
+    """Whether a file's `name` writes an asked term, numbers and months aside (a pay slip's
+    "mars_2025" matches every question on March), or an acronym ending with `initials` (the
+    head noun comes first: "CAF", Caisse d'Allocations Familiales, for "allocations
+    familiales"; not "capital of Australia")."""
+    terms, acronyms = _name_words(name)
+    if any(alternatives & terms for alternatives in asked):
+        return True
+    return any(acronym.endswith(pair) for acronym in acronyms for pair in initials)
+
+
+@functools.lru_cache(maxsize=1024)  # a skipped file's name is read again for each question
+def _name_words(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The terms a file's name writes, numbers and months aside, and its acronyms (folded)."""
+    stem = posixpath.splitext(posixpath.basename(name))[0]
+    words = [word for word in _NAME_WORD.findall(stem) if not _is_month(word)]
+    acronyms = tuple(fold(word) for word in words if _ACRONYM.fullmatch(word))
+    return written_terms(" ".join(words), False), acronyms
+
+
+def _is_month(word: str) -> bool:
+    """Whether `word` names a month (dates.py reads "1 <word> 2000" as a date)."""
+    return bool(date_terms(fold(f"1 {word} 2000")))

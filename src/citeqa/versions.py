@@ -57,6 +57,7 @@ from citeqa.lexical import written_terms
 from citeqa.models import Answer, Citation, Hit, Lang
 from citeqa.quoting import answer_text
 from citeqa.stated_values import values
+from citeqa.superseded import Copy, copies
 from citeqa.visible import cut, shown
 
 _DIGIT = re.compile(r"\d")
@@ -86,6 +87,16 @@ NOTES = {
         "each_newest": "the newest version of each set of pages",
         "other": "No passage of version {asked} was found; the answer quotes {name}, of version"
         " {other}.",
+        "cited_copy": "{marks} quotes {name}, an older copy of {new}, which states it otherwise;"
+        " the answer quotes {new}.",
+        "uncited_copy": "{name}, an older copy of {new}, states it otherwise; the answer quotes"
+        " {new}.",
+        "only_copy": "Answered from {name}, an older copy of {new}: nothing in {new} answers it.",
+        "cited_duplicate": "{marks} quotes {name}, a copy of {new}, which states it otherwise;"
+        " the answer quotes {new}.",
+        "uncited_duplicate": "{name}, a copy of {new}, states it otherwise; the answer quotes"
+        " {new}.",
+        "only_duplicate": "Answered from {name}, a copy of {new}: nothing in {new} answers it.",
     },
     "fr": {
         "cited": "{marks} cite {name}, de la version {old}, qui l’énonce autrement ; la réponse"
@@ -99,6 +110,18 @@ NOTES = {
         "each_newest": "la version la plus récente de chaque ensemble de pages",
         "other": "Aucun passage de la version {asked} n’a été trouvé ; la réponse cite {name},"
         " de la version {other}.",
+        "cited_copy": "{marks} cite {name}, ancienne version de {new}, qui l’énonce autrement ;"
+        " la réponse cite {new}.",
+        "uncited_copy": "{name}, ancienne version de {new}, l’énonce autrement ; la réponse cite"
+        " {new}.",
+        "only_copy": "Réponse tirée de {name}, ancienne version de {new} : rien dans {new} n’y"
+        " répond.",
+        "cited_duplicate": "{marks} cite {name}, une copie de {new}, qui l’énonce autrement ;"
+        " la réponse cite {new}.",
+        "uncited_duplicate": "{name}, une copie de {new}, l’énonce autrement ; la réponse cite"
+        " {new}.",
+        "only_duplicate": "Réponse tirée de {name}, une copie de {new} : rien dans {new} n’y"
+        " répond.",
     },
 }
 """The warning beside an answer that an older version's document states otherwise, in the
@@ -106,7 +129,9 @@ answer's language: with the quote of it added ("cited") or without (too long to 
 answer quotes: the newest version a path names, or the unversioned pages that mirror it; and
 the warning that the answer quotes an older page, nothing newer answering ("only_older"), and
 that the question names a version no page is of ("unknown"), and that the answer quotes a
-page of another version than the one it names, some page being of it ("other")."""
+page of another version than the one it names, some page being of it ("other"); and the
+same warnings of an old copy of a file and of a duplicate (superseded.py: "cited_copy",
+"uncited_copy", "only_copy"; "…_duplicate"), {new} naming the current file."""
 
 
 @dataclass(frozen=True)
@@ -395,6 +420,9 @@ class CorpusVersions:
     writes: Callable[[str], bool] = lambda name: False
     """Whether the corpus's text writes a name (a question's "GitLab" before "version 15":
     then the documentation's own, `asked_versions`)."""
+    copies: dict[str, Copy] = field(default_factory=dict)
+    """Each copy of a file, old or duplicate, and its current one (superseded.copies): read as
+    older."""
     _titled: dict[str, Version | None] = field(default_factory=dict)
     _older: dict[str, bool] = field(default_factory=dict)
     """`is_older` of each document asked of (each hit of every question asks)."""
@@ -414,17 +442,19 @@ class CorpusVersions:
         `title_of(doc_id)` gives a document's title, read only for a question's passages
         (`is_older`); `writes(name)` whether the corpus writes a name (`writes`)."""
         ids = list(doc_ids)
+        found = copies(ids)
+        only_copies = cls({}, {}, title_of, writes, found) if found else None
         # one pass over every name at once: a folder without versions stops here
         if not _patterns().hinted("\n".join(ids)):
-            return None
+            return only_copies
         of_document = {doc_id: f for doc_id in ids if (f := path_family(doc_id)) is not None}
         if not of_document:
-            return None
+            return only_copies
         families = _families(of_document, ids, title_of)
         older = any(families[f].older(v) for f, v in set(of_document.values()))
         if not older and not any(family.mirrored_older for family in families.values()):
-            return None
-        return cls(of_document, families, title_of, writes)
+            return only_copies
+        return cls(of_document, families, title_of, writes, found)
 
     def family(self, doc_id: str) -> Family:
         """The family of a labelled document."""
@@ -449,6 +479,8 @@ class CorpusVersions:
         return self._older[doc_id]
 
     def _read_older(self, doc_id: str) -> bool:
+        if doc_id in self.copies:
+            return True
         found = self.of_document.get(doc_id)
         if found is not None:
             return self.families[found[0]].older(found[1])
@@ -505,7 +537,10 @@ class CorpusVersions:
     def unknown_note(self, question: str, lang: Lang) -> str | None:
         """The warning that `question` names a version no page is of ("in v9") and that the
         answer quotes the newest, in `lang`; None when each version it names is some page's
-        (or above a family whose unversioned pages are the current edition)."""
+        (or above a family whose unversioned pages are the current edition), or when no path
+        names a version (old copies only)."""
+        if not self.families:
+            return None
         for asked in self.asked(question):
             if self._held(asked):
                 continue
@@ -529,6 +564,29 @@ class CorpusVersions:
                     asked=label(asked), name=_file_name(citation), other=label(version or ())
                 )
         return None
+
+    def may_add(self, answer: Answer, doc_ids: Iterable[str]) -> bool:
+        """Whether the set-aside documents `doc_ids` may give `answer` a quote it adds
+        (`may_differ`), or its place when it abstains: else reading them is skipped (s27
+        trial: a duplicate ranked among most answers' passages, read for nothing)."""
+        if answer.abstained:
+            return True
+        quoted = {citation.doc_id for citation in answer.citations}
+        return any(
+            (copy := self.copies.get(doc_id)) is None
+            or (not copy.duplicate and copy.current in quoted)
+            for doc_id in doc_ids
+        )
+
+    def may_differ(self, answer: Answer, older: Answer) -> bool:
+        """Whether `older`'s first quote may be said to state `answer`'s otherwise: one of an
+        older version's page, or of an old copy of a file `answer` quotes ("an older copy of X
+        states it otherwise; the answer quotes X"); never a duplicate's (the same text: s27
+        trial, a tax notice's "(1)" added beside a loan's rate) nor an old copy of a file the
+        answer does not quote (the 2024 budget's rent row beside the lease's clause)."""
+        copy = self.copies.get(older.citations[0].doc_id)
+        quoted = {citation.doc_id for citation in answer.citations}
+        return copy is None or (not copy.duplicate and copy.current in quoted)
 
     def _newest(self, lang: Lang) -> str:
         """What an answer naming no family quotes, as the notes say it."""
@@ -570,11 +628,11 @@ class CorpusVersions:
     def counterparts(self, doc_ids: Iterable[str], asked: Version | None) -> list[str]:
         """The documents of version `asked` (None: each family's newest, unless unversioned
         pages are its current edition) of the families and file names of `doc_ids`
-        ("v250/limits" for "v125/limits"), of each family none of `doc_ids` is of it; in
-        their order, each once, COUNTERPARTS at most."""
-        labelled = [
-            (d, self.of_document[d]) for d in dict.fromkeys(doc_ids) if d in self.of_document
-        ]
+        ("v250/limits" for "v125/limits"), of each family none of `doc_ids` is of it, and
+        with `asked` None, the current file of each copy among them none of them is
+        (superseded.py); in their order, each once, COUNTERPARTS at most."""
+        given = list(dict.fromkeys(doc_ids))
+        labelled = [(d, self.of_document[d]) for d in given if d in self.of_document]
         wanted = {family: self._wanted(family, asked) for _, (family, _) in labelled}
         holding = {f for _, (f, v) in labelled if (w := wanted[f]) is not None and _covers(w, v)}
         found: dict[str, None] = {}
@@ -585,7 +643,18 @@ class CorpusVersions:
             for other, version in self._pages.get((family, doc_id.rpartition("/")[2]), []):
                 if _covers(version_wanted, version):
                     found.setdefault(other, None)
+        if asked is None and self.copies:
+            found.update(dict.fromkeys(self._currents_missing(given)))
         return list(found)[:COUNTERPARTS]
+
+    def _currents_missing(self, given: list[str]) -> list[str]:
+        """The current file of each copy among `given` that is not among them, in order."""
+        held = set(given)
+        return [
+            copy.current
+            for doc_id in given
+            if (copy := self.copies.get(doc_id)) is not None and copy.current not in held
+        ]
 
     def _wanted(self, family: str, asked: Version | None) -> Version | None:
         """The version of `family` a question asks: `asked`, else its newest when that is a
@@ -614,6 +683,14 @@ class CorpusVersions:
     ) -> str:
         """The warning that `citation`'s older document states the answer otherwise (with its
         quote added as [n] `numbers` when `cited`), in `newest_lang`."""
+        copy = self.copies.get(citation.doc_id)
+        if copy is not None:
+            key = ("cited_" if cited else "uncited_") + _copy_kind(copy)
+            return NOTES[newest_lang][key].format(
+                marks=", ".join(f"[{n}]" for n in numbers),
+                name=_file_name(citation),
+                new=shown(cut(copy.current)),
+            )
         old, new = self._old_and_new(citation.doc_id, newest_lang)
         return NOTES[newest_lang]["cited" if cited else "uncited"].format(
             marks=", ".join(f"[{n}]" for n in numbers),
@@ -625,6 +702,11 @@ class CorpusVersions:
     def only_older_note(self, citation: Citation, lang: Lang) -> str:
         """The warning that the answer quotes `citation`'s older document, no page of the
         newest version answering, in `lang`."""
+        copy = self.copies.get(citation.doc_id)
+        if copy is not None:
+            return NOTES[lang]["only_" + _copy_kind(copy)].format(
+                name=_file_name(citation), new=shown(cut(copy.current))
+            )
         old, new = self._old_and_new(citation.doc_id, lang)
         return NOTES[lang]["only_older"].format(name=_file_name(citation), old=old, new=new)
 
@@ -640,8 +722,16 @@ class CorpusVersions:
 
 
 def _file_name(citation: Citation) -> str:
-    """A citation's file as notes name it, sanitised."""
-    return shown(cut(citation.doc_id + PurePosixPath(citation.path).suffix))
+    """A citation's file as notes name it, sanitised (an id that keeps its extension,
+    "sortie.pdf" beside "sortie", corpus.unique_document_ids, gets it once)."""
+    suffix = PurePosixPath(citation.path).suffix
+    named = citation.doc_id if citation.doc_id.endswith(suffix) else citation.doc_id + suffix
+    return shown(cut(named))
+
+
+def _copy_kind(copy: Copy) -> str:
+    """The NOTES key ending of a copy's warning."""
+    return "duplicate" if copy.duplicate else "copy"
 
 
 class Arranged:
@@ -739,7 +829,7 @@ def with_older_statement(
     question's `asked` terms) and the quotes
     stay within `limit` characters together; and the warning naming the older file (None when
     it does not state it otherwise)."""
-    if not states_otherwise(answer, older, asked):
+    if not states_otherwise(answer, older, asked) or not versions.may_differ(answer, older):
         return answer, None
     citation = older.citations[0]
     total = sum(len(c.quote) for c in answer.citations) + len(citation.quote)

@@ -203,14 +203,19 @@ def test_a_batch_exits_with_the_code_of_what_failed(
 def test_a_batch_line_with_nothing_visible_is_skipped_as_a_blank_line_is(
     looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A line of only U+200E (or an escape sequence) is skipped as a blank line is: no error
-    object, exit 0; an object whose question has nothing visible is still an error object."""
+    """A line of only U+200E (or an escape sequence) is skipped as a blank line is: a line
+    saying so in its place (one output line per input line: s27 trial, a script pairing by
+    order broke on 99 answers for 100 lines), no error object, exit 0; an object whose
+    question has nothing visible is still an error object."""
     build_index(looping)
     lines = ["How does belimumab work?", "\u200e", "\x1b[31m\u200b", "", "What is belimumab?"]
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
     result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
     answers = [json.loads(line) for line in result.out.splitlines()]
-    assert result.code == 0 and [answer["id"] for answer in answers] == [1, 5]
+    assert result.code == 0 and [answer["id"] for answer in answers] == [1, 2, 3, 4, 5]
+    assert [answer.get("skipped") for answer in answers[1:4]] == ["blank line: nothing to ask"] * 3
+    assert [answer["line"] for answer in answers[1:4]] == [2, 3, 4]
+    assert "error" not in answers[2] and "question" in answers[4]
     monkeypatch.setattr("sys.stdin", io.StringIO('{"id": "z", "question": "\u200e"}\n'))
     result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
     assert result.code == 10 and json.loads(result.out)["error"].startswith("The question is empty")
@@ -306,9 +311,9 @@ def test_a_batch_line_too_long_to_hold_is_one_error_and_the_rest_is_answered(
     result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
     assert result.code == 10
     answers = [json.loads(line) for line in result.out.splitlines()]
-    assert [a.get("id") for a in answers] == [1, 2, 4]
+    assert [a.get("id") for a in answers] == [1, 2, 3, 4]  # line 3 is blank: a skipped line
     assert answers[1] == {"id": 2, "error": "line 2 is longer than 1,000 characters", "line": 2}
-    assert "passages" in answers[0] and "passages" in answers[2]
+    assert "passages" in answers[0] and "passages" in answers[3]
     assert max(held) == 1001  # the long line never held whole (a line of 1,000 and its newline)
 
 

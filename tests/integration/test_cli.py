@@ -100,12 +100,12 @@ def test_jsonl_batch_with_bad_lines(real_index: RealIndex) -> None:
     lines = [
         "What is belimumab?",  # 1: plain text
         json.dumps({"id": "fr", "question": "Quel est le taux de réponse rénale ?"}),  # 2
-        "",  # 3: blank, skipped
+        "",  # 3: blank, a skipped line
         json.dumps({"id": 42, "question": "How are kidney biopsies used in REFRACT?"}),  # 4
         '{"id": "broken", "question": ',  # 5: malformed JSON
         json.dumps({"id": "no-question", "text": "hello"}),  # 6: no question
         json.dumps({"id": "empty", "question": "   "}),  # 7: empty question
-        "   ",  # 8: blank, skipped
+        "   ",  # 8: blank, a skipped line
         json.dumps({"question": "And CAR-T cells?"}),  # 9: no id: the line number
         json.dumps({"id": ["not", "an", "id"], "question": 7}),  # 10: bad id, bad question
         "What does belimumab \x1b[1mdo\x1b[0m?",  # 11: escape sequences
@@ -120,9 +120,13 @@ def test_jsonl_batch_with_bad_lines(real_index: RealIndex) -> None:
         "citeqa: 4 lines (5, 6, 7, 10) of the batch got an error object; the others were answered"
     )
     out = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [o["id"] for o in out] == [1, "fr", 42, 5, "no-question", "empty", 9, 10, 11]
+    assert [o["id"] for o in out] == [1, "fr", 3, 42, 5, "no-question", "empty", 8, 9, 10, 11]
+    skipped = {o["id"]: o for o in out if "skipped" in o}
+    assert skipped == {
+        n: {"id": n, "line": n, "skipped": "blank line: nothing to ask"} for n in (3, 8)
+    }
 
-    answered = {o["id"]: o for o in out if "error" not in o}
+    answered = {o["id"]: o for o in out if "error" not in o and "skipped" not in o}
     errors = {o["id"]: o for o in out if "error" in o}
     assert set(answered) == {1, "fr", 42, 9, 11}
     assert set(errors) == {5, "no-question", "empty", 10}
@@ -145,7 +149,9 @@ def test_jsonl_batch_with_bad_lines(real_index: RealIndex) -> None:
 def test_jsonl_empty_input(real_index: RealIndex) -> None:
     done = run_citeqa(["ask", "--jsonl"], real_index.env, real_index.cwd, stdin="\n  \n")
     assert done.returncode == 0, done.stderr
-    assert done.stdout == ""
+    assert [json.loads(line)["skipped"] for line in done.stdout.splitlines()] == [
+        "blank line: nothing to ask"
+    ] * 2
 
 
 def test_question_and_jsonl_together(real_index: RealIndex) -> None:

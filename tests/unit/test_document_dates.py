@@ -75,6 +75,26 @@ def test_a_year_alone_an_unlabelled_date_or_a_late_date_line_dates_nothing() -> 
     assert document_date(_document("Policy", "/p/policy.md", late)) is None
 
 
+def test_a_letters_place_and_date_line_at_its_head_or_foot_dates_it() -> None:
+    """s27 trial: a lease's avenants, dated "Lyon, le 12 août 2024" at their foot, were
+    undated, and no later rent was shown beside the lease's."""
+    clauses = "\n".join(["Article."] * 20)
+    avenant = f"AVENANT N° 2\n{clauses}\nLyon, le 12 août 2024. Signatures : A, B."
+    assert document_date(_document("Avenant 2", "/l/avenant.pdf", avenant)) == "2024-08-12"
+    signed = f"Bail\n{clauses}\nFait à Saint-Étienne, le 1er mars 2022, en deux exemplaires."
+    assert document_date(_document("Bail", "/l/bail.pdf", signed)) == "2022-03-01"
+    letter = f"Dear Ms Reed,\n{clauses}\nKind regards,\nJ. Smith\n12 August 2024\n"
+    assert document_date(_document("Letter", "/l/letter.docx", letter)) == "2024-08-12"
+    head = "School of Arts\n\nLondon, 3 March 2025\n\nDear parents,"
+    assert document_date(_document("Trip", "/s/trip.docx", head)) == "2025-03-03"
+    for undated in (
+        f"Notes\n{clauses}\nSee the plan for Lyon, 2026 budget.",
+        f"Notes\n{clauses}\nPaid on 12 August 2024 by card, as agreed.",
+        f"Notes\n{clauses}\n| 12/03/2025 | CB | 3 |",
+    ):
+        assert document_date(_document("Notes", "/n/notes.md", undated)) is None, undated
+
+
 def _citation(later: str | None, otherwise: bool = False) -> Citation:
     return Citation(
         n=2,

@@ -21,7 +21,13 @@ from citeqa.abstention import (
 from citeqa.filelist import FileList
 from citeqa.models import Lang, UnreadFiles
 from citeqa.questions import QuestionTerms, word_alternatives
-from citeqa.unread import not_searched, recorded_unread, welcome_line
+from citeqa.unread import (
+    SkippedFile,
+    named_for,
+    not_searched,
+    recorded_unread,
+    welcome_line,
+)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -144,3 +150,38 @@ def test_scanned_images_alone_are_named_but_a_sites_images_are_not() -> None:
     assert note is not None and ".jpg" in note
     site = UnreadFiles(types={".png": 5, ".svg": 2, ".inv": 1, ".js": 3})
     assert welcome_line(site) is None and not_searched(site, "en") is None
+
+
+def test_a_skipped_file_whose_name_matches_the_question_is_named() -> None:
+    """s27 trial: "montant des allocations familiales" quoted a school-meal line while the
+    image-only scan_CAF… that held it was only counted; the scan is named now (its acronym
+    holds the initials of "allocations familiales", which the documents never write)."""
+    skipped = [
+        SkippedFile("Mail/scan_CAF_avril2025.pdf", False),
+        SkippedFile("Photos/receipt_washing_machine.heic", True),
+        SkippedFile("site/_static/app.js", True),
+    ]
+    asked = [frozenset({"allocat"}), frozenset({"familial"})]
+    words = ["montant", "allocations", "familiales"]
+    notes = named_for(skipped, asked, words, lambda word: word != "allocations", "fr")
+    assert notes == [
+        "Mail/scan_CAF_avril2025.pdf n’a pas été lu (sans texte : scan ou image, chiffré,"
+        " endommagé ou vide) et son nom correspond à la question : il contient peut-être la"
+        " réponse."
+    ]
+    assert named_for(skipped, asked, words, lambda word: True, "fr") == [], (
+        "a phrase the documents write is no acronym's"
+    )
+    machine = [frozenset({"wash"}), frozenset({"machin"})]
+    assert named_for(skipped, machine, ["washing", "machine"], lambda w: True, "en") == [
+        "Photos/receipt_washing_machine.heic was not read (a type citeqa does not read) and its"
+        " name matches the question: it may hold the answer."
+    ]
+    assert named_for(skipped, [frozenset({"app"})], ["app"], lambda w: False, "en") == []
+    payslip = [SkippedFile("Misc/payslip_march_2025_locked.pdf", False)]
+    march = [frozenset({"march"}), frozenset({"2025"}), frozenset({"rent"})]
+    assert named_for(payslip, march, ["rent", "march", "2025"], lambda w: True, "en") == []
+    capital = ["capital", "australia"]  # "CA" opens "CAF": the head noun comes first
+    assert named_for(skipped, [frozenset({"capit"})], capital, lambda w: False, "en") == []
+    hostile = [SkippedFile("x\x1b[31m_machine.doc", True)]
+    assert "\x1b" not in named_for(hostile, machine, ["machine"], lambda w: True, "en")[0]

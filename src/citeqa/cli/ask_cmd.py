@@ -88,12 +88,14 @@ take the memory (a 300 MB line took 726 MB; a question is used up to `max_questi
 
 def answer_batch(assistant: Assistant, k: int | None) -> None:
     """One JSON answer per stdin line, in order (a line with nothing visible, blank or only
-    format and control characters, is skipped); a line that fails gives an error object and
-    the batch goes on (bytes that are not UTF-8 become U+FFFD instead of ending the batch).
-    When any line failed, an error at the end, saying how many: BadQuestion (exit code 10)
-    when only questions were unusable, else the first unexpected error (a bug, or a process
-    limit: raised again once every line is answered, so it is reported as it would be for one
-    question), else the first other error (the index's, the models': its own exit code)."""
+    format and control characters, gets a `skipped_line` object: a script pairing answers
+    with its lines by order stays in step; s27 trial: 99 answers for 100 lines); a line that
+    fails gives an error object and the batch goes on (bytes that are not UTF-8 become
+    U+FFFD instead of ending the batch). When any line failed, an error at the end, saying
+    how many: BadQuestion (exit code 10) when only questions were unusable, else the first
+    unexpected error (a bug, or a process limit: raised again once every line is answered,
+    so it is reported as it would be for one question), else the first other error (the
+    index's, the models': its own exit code)."""
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")
     from citeqa.questions import visible_text
@@ -103,7 +105,8 @@ def answer_batch(assistant: Assistant, k: int | None) -> None:
     for number, line in batch_lines(sys.stdin, BATCH_LINE_MAX):
         if number == 1 and line is not None:
             line = line.removeprefix(BOM)  # a file saved by Notepad: its first line is JSON too
-        if line is not None and not visible_text(line):  # blank, or U+200E alone: skipped
+        if line is not None and not visible_text(line):  # blank, or U+200E alone: no question
+            print(to_json(skipped_line(number)), flush=True)
             continue
         result, error = _batch_answer(assistant, line, number, k)
         if error is not None:
@@ -119,6 +122,16 @@ def answer_batch(assistant: Assistant, k: int | None) -> None:
             raise BadQuestion(told)
         warn(told)
         raise other
+
+
+SKIPPED_REASON = "blank line: nothing to ask"
+
+
+def skipped_line(number: int) -> dict[str, Any]:
+    """The JSON line answering batch line `number` that holds nothing visible: its id (the
+    line number, as a plain line's), its line and why nothing was asked; no error (a blank
+    line between questions is no mistake: the exit code stays 0)."""
+    return {"id": number, "line": number, "skipped": SKIPPED_REASON}
 
 
 def _rank(err: Exception | None) -> int:

@@ -1,0 +1,184 @@
+"""Owns which documents of a folder are old copies of another, by their paths alone.
+
+A personal folder keeps the old copy of a file beside the current one: in a folder named so
+("Banque/old/budget_famille_2024_OLD" beside "Banque/budget_famille_2025"), with a word of its
+name ("bail_ancien", "devis_brouillon"), or as a lower version beside a final one
+("old/classe_decouverte_v1" beside "classe_decouverte_v2_definitif"). Quoted without a word,
+the old copy misleads (s27 trial: the monthly grocery budget quoted the 2024 copy's 600 where
+the 2025 budget says 650). The words are data, English and French (data/superseded.json).
+
+A document is an old copy (`old_copies`) when another document of the same folder (old folders
+left out) has the same name once those words, years and version numbers are left out, and is
+the newer (`_Name.older_than`): a name alone never makes a copy old ("avis_2024" beside
+"avis_2025" are two years' papers, both current). versions.CorpusVersions reads old copies as
+pages of an older version: set aside when a newer document answers, quoted with a warning
+naming the file otherwise.
+
+A download's or a copy's duplicate ("avis_imposition_2025 (1)", "Copie de bail") and a file
+exported from another of the same name ("sortie.pdf" beside "sortie.docx", whose id keeps its
+extension: corpus.unique_document_ids) are copies of that file too (`duplicates`): the
+original is quoted when their texts say the same (s27 trial: "(1)" and the PDF export were
+cited instead of the originals).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from citeqa.jsonfiles import data_json
+from citeqa.lexical import fold
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class _Words:
+    old_folders: frozenset[str]
+    old_words: frozenset[str]
+    final_words: frozenset[str]
+    version: re.Pattern[str]
+    year: re.Pattern[str]
+    duplicates: tuple[re.Pattern[str], ...]
+    export_types: frozenset[str]
+    source_types: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    data = data_json("superseded.json")
+    return _Words(
+        frozenset(fold(name) for name in data["old_folders"]),
+        frozenset(fold(word) for word in data["old_words"]),
+        frozenset(fold(word) for word in data["final_words"]),
+        re.compile(data["version"]),
+        re.compile(data["year"]),
+        tuple(re.compile(p, re.IGNORECASE) for p in data["duplicates"]),
+        frozenset(data["export_types"]),
+        frozenset(data["source_types"]),
+    )
+
+
+class Copy(NamedTuple):
+    """The current file a copy is of, and whether the copy is a duplicate (a download's, an
+    export's) rather than an older edition."""
+
+    current: str
+    duplicate: bool
+
+
+@dataclass(frozen=True)
+class _Name:
+    """What a document's path says of its edition: the folder and name it shares with other
+    editions (`key`), whether it is marked old or final, and its version number."""
+
+    key: tuple[str, tuple[str, ...]]
+    old: bool
+    final: bool
+    version: int | None
+
+    def older_than(self, other: _Name) -> bool:
+        """Whether this edition is older than `other` (of the same key): marked old where the
+        other is not, else not marked final where the other is, else of a lower version."""
+        if self.old != other.old:
+            return self.old
+        if self.final != other.final:
+            return other.final
+        return (
+            self.version is not None and other.version is not None and self.version < other.version
+        )
+
+
+def _read_name(doc_id: str) -> _Name | None:
+    """The edition `doc_id`'s path names (an id is the path without its extension); None when
+    its name is only words that mark editions."""
+    words = _words()
+    *folders, stem = fold(doc_id).split("/")
+    kept_folders = tuple(f for f in folders if f.strip() not in words.old_folders)
+    old = len(kept_folders) < len(folders)
+    final, version, kept = False, None, []
+    for word in _WORD.findall(stem):
+        if (found := words.version.fullmatch(word)) is not None:
+            version = int(found.group("n"))
+        elif word in words.old_words:
+            old = True
+        elif word in words.final_words:
+            final = True
+        elif not words.year.fullmatch(word):
+            kept.append(word)
+    if not kept:
+        return None
+    return _Name(("/".join(kept_folders), tuple(kept)), old, final, version)
+
+
+def _may_mark(folded_ids: str) -> bool:
+    """Whether some id of `folded_ids` (folded, one a line) writes a word that marks an
+    edition: one pass over every name at once, so that most folders stop here."""
+    words = _words()
+    marks = words.old_folders | words.old_words | words.final_words
+    return any(
+        word in marks or words.version.fullmatch(word) for word in set(_WORD.findall(folded_ids))
+    )
+
+
+def copies(doc_ids: Iterable[str]) -> dict[str, Copy]:
+    """Each copy among `doc_ids` (a duplicate, `duplicates`, or an old copy, `old_copies`)
+    and the document it is a copy of; empty for most folders."""
+    ids = list(doc_ids)
+    found = {doc_id: Copy(current, True) for doc_id, current in duplicates(ids).items()}
+    for doc_id, current in old_copies(ids).items():
+        found.setdefault(doc_id, Copy(current, False))
+    return found
+
+
+def duplicates(doc_ids: Sequence[str]) -> dict[str, str]:
+    """Each duplicate among `doc_ids` and its original, in the same folder: a name a
+    "duplicates" expression reads as another's copy ("avis (1)"), or an export beside the
+    file of the same name (module docstring)."""
+    words, held = _words(), set(doc_ids)
+    found: dict[str, str] = {}
+    for doc_id in doc_ids:
+        folder, slash, name = doc_id.rpartition("/")
+        stem, dot, extension = name.rpartition(".")
+        plain = f"{folder}{slash}{stem}"
+        if dot and plain in held and extension.casefold() in words.export_types:
+            found[doc_id] = plain
+        elif dot and plain in held and extension.casefold() in words.source_types:
+            found.setdefault(plain, doc_id)
+        for pattern in words.duplicates:
+            matched = pattern.fullmatch(name)
+            if matched is not None and (original := folder + slash + matched["name"]) in held:
+                found[doc_id] = original
+                break
+    return found
+
+
+def old_copies(doc_ids: Sequence[str]) -> dict[str, str]:
+    """Each old copy among `doc_ids` and the newest document it is a copy of (module
+    docstring); empty for most folders."""
+    ids = list(doc_ids)
+    if not _may_mark(fold("\n".join(ids))):
+        return {}
+    editions: dict[tuple[str, tuple[str, ...]], list[tuple[str, _Name]]] = {}
+    for doc_id in ids:
+        name = _read_name(doc_id)
+        if name is not None:
+            editions.setdefault(name.key, []).append((doc_id, name))
+    copies: dict[str, str] = {}
+    for group in editions.values():
+        for doc_id, name in group:
+            newer = [(other, theirs) for other, theirs in group if name.older_than(theirs)]
+            if newer:
+                copies[doc_id] = _newest(newer)
+    return copies
+
+
+def _newest(newer: list[tuple[str, _Name]]) -> str:
+    """The first of the `newer` editions none of the others is newer than."""
+    for doc_id, name in newer:
+        if not any(name.older_than(theirs) for _, theirs in newer):
+            return doc_id
+    return newer[0][0]
