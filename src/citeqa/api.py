@@ -47,7 +47,6 @@ from citeqa.models import (
     Example,
     Hit,
     IndexStatus,
-    Lang,
     Retrieval,
     UnreadFiles,
 )
@@ -626,18 +625,21 @@ class Assistant:
         notices = self.index_notices(answer.lang) if self.index_warnings else []
         notes = [*warnings, *notices]
         notes += self._changed_quotes(answer) + version_notes
-        notes += self._skipped_named(question, terms, answer.lang)
+        notes += self._skipped_named(question, terms, answer) if answer.abstained else []
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
 
-    def _skipped_named(self, question: str, terms: QuestionTerms, lang: Lang) -> list[str]:
+    def _skipped_named(self, question: str, terms: QuestionTerms, answer: Answer) -> list[str]:
         """The notes naming files the build skipped whose names match the question
-        (unread.named_for): "scan_CAF_avril2025.pdf was not read … its name matches"."""
+        (unread.named_for): "scan_CAF_avril2025.pdf was not read … its name matches". Asked of
+        abstentions only: the skipped files are read from the index's file list, which an
+        answer never reads (a folder of tens of thousands of files; tests/integration/
+        test_file_list.py)."""
         loaded = self._loaded
         if not loaded.skipped:
             return []
         words = [word for word in question_words(question) if written_terms(word, False)]
         asked = [alternatives for alternatives, _ in terms.own_terms]
-        return named_for(loaded.skipped, asked, words, loaded.writes, lang)
+        return named_for(loaded.skipped, asked, words, loaded.writes, answer.lang)
 
     def _with_older_version(
         self, answer: Answer, searched: _Search, composed: Callable[..., Answer]

@@ -29,6 +29,8 @@ CITATION_KEYS = {
     "otherwise": bool,
     "later": (str, type(None)),
     "after": (str, type(None)),
+    "earlier": (str, type(None)),
+    "before": (str, type(None)),
 }
 PASSAGE_KEYS = {
     "rank": int,
