@@ -6,13 +6,15 @@ one. `best_clauses` cuts it at clause punctuation (a comma, semicolon or colon b
 brackets, guillemets, a spaced dash) and keeps the run of consecutive clauses, at most
 CLAUSE_BUDGET characters, that covers most of the question's key terms; among equal runs the
 longer one, which more likely holds the answer beside those terms. A question the chat reads
-with the one before (a follow-up, or a standalone question taken for one) is cut by the terms
-it writes itself first, the context's breaking only the remaining ties, so a standalone
-question quotes the same characters mid-session as alone. A sentence with no clause
-short enough to quote (a long run of words without punctuation) is cut the same way at its
-spaces instead: the run of whole words, at most CLAUSE_BUDGET characters, that covers most of
-those terms, the earliest among equals (then the longest). The result is a sub-span of the
-sentence, so the quote stays verbatim and cited to its exact characters.
+with the one before is cut by the terms it writes itself first. Then, when it opens by leaning
+on that one (followups.opens_as_follow_up: "Et sa population ?" after "Parle-moi de
+Betaville"), by the context's terms, which name its subject; otherwise (a standalone question
+the chat may have taken for a follow-up) the context's terms only break the remaining ties, so
+it quotes the same characters mid-session as alone. A sentence with no clause short enough to
+quote (a long run of words without punctuation) is cut the same way at its spaces instead: the
+run of whole words, at most CLAUSE_BUDGET characters, that covers most of those terms, the
+earliest among equals (then the longest). The result is a sub-span of the sentence, so the
+quote stays verbatim and cited to its exact characters.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from citeqa.followups import opens_as_follow_up
 from citeqa.language import LONG_QUOTE, trim_span
 from citeqa.lexical import tokenize
 from citeqa.questions import QuestionTerms
@@ -75,9 +78,10 @@ def _best_run(
     tie_break: Callable[[int, int], tuple[int, ...]],
 ) -> tuple[int, int] | None:
     """The run of consecutive `spans`, at most CLAUSE_BUDGET characters from the first's start
-    to the last's end, whose terms cover most of the question's key terms; among equal runs
-    the one `tie_break(low, high)` ranks highest, then the earliest. None when no span fits."""
+    to the last's end, whose terms cover most of the question's key terms (`_run_key`); among
+    equal runs the earliest. None when no span fits."""
     tokens = [frozenset(tokenize(text[a:b], lang)) for a, b in spans]
+    context_first = _context_names_subject(terms)
     best: tuple[tuple[float, ...], int, int] | None = None
     for first in range(len(spans)):
         covered: frozenset[str] = frozenset()
@@ -86,21 +90,37 @@ def _best_run(
             if high - low > CLAUSE_BUDGET:
                 break
             covered |= tokens[last]
-            key = (
-                _own_share(terms, covered),
-                *tie_break(low, high),
-                round(terms.coverage(covered), 9),
-            )
+            key = _run_key(terms, covered, tie_break(low, high), context_first)
             if best is None or key > best[0]:
                 best = (key, low, high)
     return (best[1], best[2]) if best is not None else None
 
 
+def _run_key(
+    terms: QuestionTerms,
+    covered: frozenset[str],
+    tie: tuple[int, ...],
+    context_first: bool,
+) -> tuple[float, ...]:
+    """How a run holding the words `covered` ranks: by `_own_share`, then by the coverage of
+    every term before the `tie` (the tie_break's ranking) when `context_first`, after it
+    otherwise."""
+    every = round(terms.coverage(covered), 9)
+    if context_first:
+        return (_own_share(terms, covered), every, *tie)
+    return (_own_share(terms, covered), *tie, every)
+
+
+def _context_names_subject(terms: QuestionTerms) -> bool:
+    """Whether the question is read with a context that names its subject: it has context
+    terms and opens by leaning on the previous question (followups.opens_as_follow_up)."""
+    return len(terms.terms) > terms.focus_terms and opens_as_follow_up(terms.focus)
+
+
 def _own_share(terms: QuestionTerms, covered: frozenset[str]) -> float:
     """How much of the question a run covers, read first: of the terms the question itself
     writes, so a standalone question the chat reads with the one before is cut as when asked
-    alone (the context's terms only break the tie_break's ties); of every term when it writes
-    none ("Et ensuite ?")."""
+    alone; of every term when it writes none ("Et ensuite ?")."""
     own = terms.own_coverage(covered) if terms.own_terms else terms.coverage(covered)
     return round(own, 9)
 

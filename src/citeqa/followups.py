@@ -90,6 +90,14 @@ def is_follow_up(
     return _short_question(words)
 
 
+def opens_as_follow_up(question: str) -> bool:
+    """Whether `question` opens by leaning on the previous one (`follow_up_openers`: "Et sa
+    population ?", "What about its staff?"): the one sign of a follow-up that standalone
+    questions do not give by accident, as an unhyphenated inversion ("De qui les Bibans sont
+    ils le domaine ?") reads as an anaphor to `refers_back` (clauses.py)."""
+    return bool(_openers().search(fold(question.strip())))
+
+
 def refers_back(question: str) -> bool:
     """Whether a follow-up `question` asks of the previous question's subject rather than
     naming one of its own: a word points back (`_points_back`: "How much is his share?",

@@ -85,11 +85,24 @@ def test_a_word_window_takes_the_earliest_best_and_a_giant_word_stays_whole() ->
     assert best_words(giant, 0, len(giant), _terms("lunch"), "en") == (0, len(giant))
 
 
-def _with_context(own: list[str], context: list[str]) -> QuestionTerms:
-    """The terms of a question the chat reads with the one before: its own at full weight,
-    the context's at half, as questions.analyse weighs them."""
+TWO_TOWNS = (
+    "La commune d'Alphaville, fondée au douzième siècle sur les bords de la rivière et longtemps "
+    "rattachée à l'abbaye voisine dont elle dépendait pour la justice et pour l'impôt, compte une "
+    "population de 3 000 habitants selon le dernier recensement publié par l'institut national, "
+    "soit un peu moins qu'au siècle précédent malgré l'arrivée du chemin de fer en 1880 ; "
+    "Betaville compte une population de 9 000 habitants."
+)
+"""Its longest run of clauses within CLAUSE_BUDGET (from "fondée" to "1880") holds neither
+"Betaville" nor its 9 000 inhabitants (review of s27's clause cut)."""
+
+
+def _with_context(own: list[str], context: list[str], focus: str | None = None) -> QuestionTerms:
+    """The terms of a question (`focus`, else its own words) the chat reads with the one
+    before: its own at full weight, the context's at half, as questions.analyse weighs them."""
     terms = _terms(*own)
     terms.terms += [(frozenset(tokenize(w, "fr")), 0.5) for w in context]
+    if focus is not None:
+        terms.focus = focus
     return terms
 
 
@@ -101,9 +114,19 @@ def test_a_question_read_with_the_one_before_is_cut_as_when_asked_alone() -> Non
 
 
 def test_a_follow_up_writing_no_term_of_its_own_is_cut_on_its_context() -> None:
-    follow_up = _with_context([], ["Palaiseau"])
-    start, end = best_clauses(SENTENCE, 0, len(SENTENCE), follow_up, "fr")
-    assert "Palaiseau" in SENTENCE[start:end]
+    follow_up = _with_context([], ["Betaville"])
+    start, end = best_clauses(TWO_TOWNS, 0, len(TWO_TOWNS), follow_up, "fr")
+    assert "Betaville" in TWO_TOWNS[start:end]
+
+
+def test_a_follow_up_leaning_on_the_one_before_is_cut_on_its_subject_there() -> None:
+    follow_up = _with_context(["population"], ["Betaville"], focus="Et sa population ?")
+    start, end = best_clauses(TWO_TOWNS, 0, len(TWO_TOWNS), follow_up, "fr")
+    assert "Betaville compte une population de 9 000 habitants" in TWO_TOWNS[start:end]
+    alone = best_clauses(TWO_TOWNS, 0, len(TWO_TOWNS), _terms("population"), "fr")
+    for standalone in ("Quelle population ?", "Quelle population les habitants ont ils ?"):
+        read_with = _with_context(["population"], ["Betaville"], focus=standalone)
+        assert best_clauses(TWO_TOWNS, 0, len(TWO_TOWNS), read_with, "fr") == alone, standalone
 
 
 def test_the_subject_and_an_answer_three_hundred_characters_apart_are_quoted_together() -> None:
