@@ -50,6 +50,7 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
+from citeqa.asked_values import value_weights
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting
@@ -202,15 +203,32 @@ def in_order(
 def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candidates:
     """The candidates ordered by the quote ranker, their rows completed with the
     LOCATION_FEATURES it reads (computed only here: for a question that is answered),
-    boilerplate weighed down as by the sentence ranker (Candidates.weights)."""
+    boilerplate weighed down as by the sentence ranker (Candidates.weights), and so is a
+    sentence writing no value of the kind the question's words ask for when another writes one
+    (`_value_weights`: an amount for "Montant de la facture ?"; here only, so that the
+    answerability and confidence models read the ranker's ratings unchanged)."""
     if not candidates.sentences:
         return candidates
     rows = np.hstack([candidates.rows, location_features(candidates.sentences, reading)])
-    scores = sentence_scores(quoter, rows)
+    scores = sentence_scores(quoter, rows) * _value_weights(candidates, reading)
     weights = candidates.weights
     return in_order(
         candidates.sentences, scores if weights is None else scores * weights, rows, weights
     )
+
+
+def _value_weights(candidates: Candidates, reading: Reading) -> np.ndarray:
+    """asked_values.value_weights of the candidates, but 1 for a section's heading
+    (titleonly.heads_section): it is no quote itself, the sentence under it takes its place when
+    it leads (`_body_first`: "Location de la salle des fêtes" over "Week-end : 350 €")."""
+    bank = reading.bank
+    texts = [bank.text(item.index) for item in candidates.sentences]
+    documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
+    weights = value_weights(reading.terms.focus, texts, documents)
+    for number, item in enumerate(candidates.sentences):
+        if weights[number] != 1.0 and heads_section(bank, item.index):
+            weights[number] = 1.0
+    return weights
 
 
 def mentioning_new_words(candidates: Candidates, reading: Reading) -> Candidates:

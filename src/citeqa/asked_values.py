@@ -1,0 +1,88 @@
+"""Which candidate sentences write the kind of value a question asks for by its words.
+
+A question naming money ("Montant de la facture de janvier", "How much did the trip cost?",
+data asked_values.json: its cues, read on the folded question) asks for an amount; a sentence
+of the top passages writing none (the invoice's title line, the trip's date sentence) answers it
+worse than one writing "142,37 €". `value_weights` gives each candidate's weight in the quote
+ranker's scores: MISSING_VALUE_WEIGHT for a sentence without the asked value when another
+candidate of its document writes one, 1 otherwise, so that nothing changes for a question whose
+passages write no such value (an abstention stays the answer models' to decide). Words and
+shapes are data: the engine knows no currency.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+import numpy as np
+
+from citeqa.glossary import fold
+from citeqa.jsonfiles import data_json
+from citeqa.language import is_table_row
+
+MISSING_VALUE_WEIGHT = 0.1
+"""What the quote ranker's score of a candidate writing no value of the asked kind is multiplied
+by when another candidate writes one. The quote ranker rates a document's title line far above
+the sentence holding the amount (s27 trial: .72 against .09 for "Montant de la facture EDF de
+janvier", .62 against .07 for the school trip's cost): 0.5 moved neither."""
+
+
+class _Kind(NamedTuple):
+    cues: re.Pattern[str]
+    unless: re.Pattern[str] | None
+    shape: re.Pattern[str]
+    row_shape: re.Pattern[str]
+
+
+@cache
+def _kinds() -> dict[str, _Kind]:
+    """asked_values.json's kinds by name, their cues joined in one pattern."""
+    raw = data_json("asked_values.json")["kinds"]
+    return {
+        name: _Kind(
+            re.compile("|".join(kind["cues"])),
+            re.compile("|".join(kind["unless"])) if kind.get("unless") else None,
+            re.compile(kind["shape"]),
+            re.compile(kind.get("row_shape", kind["shape"])),
+        )
+        for name, kind in raw.items()
+    }
+
+
+@lru_cache(maxsize=16)
+def asked_kinds(question: str) -> tuple[str, ...]:
+    """The kinds of asked_values.json whose cues `question` (folded) writes, and none of the
+    words by which it asks another thing ("When is the salary paid?")."""
+    folded = fold(question)
+    return tuple(
+        name
+        for name, kind in _kinds().items()
+        if kind.cues.search(folded) and not (kind.unless and kind.unless.search(folded))
+    )
+
+
+def writes_kind(kind: str, text: str) -> bool:
+    """Whether `text` (folded) writes a value of `kind`'s shape, or of its row shape for a table
+    row (language.is_table_row)."""
+    shape = _kinds()[kind].row_shape if is_table_row(text) else _kinds()[kind].shape
+    return shape.search(fold(text)) is not None
+
+
+def value_weights(question: str, texts: Sequence[str], documents: Sequence[str]) -> np.ndarray:
+    """Each candidate text's weight for `question`: MISSING_VALUE_WEIGHT when it writes no value
+    of a kind the question asks for and another candidate of its document (`documents`: each
+    text's) writes one, else 1. Within a document only: the right document's title line gives
+    way to its amount, but a sentence of another document writing some amount ("Coût total du
+    crédit" for the home insurance's cost) does not outrank the document the rankers chose."""
+    weights = np.ones(len(texts))
+    for kind in asked_kinds(question):
+        holding = {
+            doc for doc, text in zip(documents, texts, strict=True) if writes_kind(kind, text)
+        }
+        for number, (doc, text) in enumerate(zip(documents, texts, strict=True)):
+            if doc in holding and not writes_kind(kind, text):
+                weights[number] *= MISSING_VALUE_WEIGHT
+    return weights

@@ -1,0 +1,51 @@
+"""asked_values: which questions ask an amount, and how candidates without one are weighed."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.asked_values import MISSING_VALUE_WEIGHT, asked_kinds, value_weights, writes_kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Montant de la facture de gaz", "How much did the repair cost?", "Combien coûte la cantine ?"],
+)
+def test_money_words_ask_an_amount(question: str) -> None:
+    assert asked_kinds(question) == ("amount",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Combien d'habitants compte Lyon ?",
+        "How many boreholes were drilled?",
+        "When is the salary paid?",
+        "Qui a payé la facture ?",
+        "How do I pay the invoice?",
+    ],
+)
+def test_a_count_asks_no_amount(question: str) -> None:
+    assert asked_kinds(question) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "writes"),
+    [
+        ("Montant total TTC : 142,37 €", True),
+        ("Annual premium: EUR 684.00", True),
+        ("| Courses | 650 |", True),  # a row's amount column, its currency in the header
+        ("Votre facture d'électricité de janvier 2025", False),
+        ("Consommation : 712 kWh", False),
+    ],
+)
+def test_an_amount_is_a_number_with_its_currency(text: str, writes: bool) -> None:
+    assert writes_kind("amount", text) is writes
+
+
+def test_only_a_document_writing_the_amount_weighs_its_other_sentences_down() -> None:
+    texts = ["Facture de janvier 2025", "Total : 42,10 €", "Contrat n° 12", "Titre du bail"]
+    documents = ["bill", "bill", "policy", "lease"]
+    weights = value_weights("Montant de la facture ?", texts, documents)
+    assert weights.tolist() == [MISSING_VALUE_WEIGHT, 1.0, 1.0, 1.0]
+    assert value_weights("Qui a signé le bail ?", texts, documents).tolist() == [1.0] * 4
