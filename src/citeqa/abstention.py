@@ -57,7 +57,6 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from citeqa.across import in_minority
 from citeqa.bare_tokens import bare_token
 from citeqa.courtesy import LETTERS
 from citeqa.glossary import fold, language_words
@@ -290,11 +289,6 @@ class DocumentLanguages:
         return self.documents > 0 and all(
             self.counts.get(lang, 0) >= least for lang in LANGUAGE_NAMES
         )
-
-    def minority(self, lang: str) -> bool:
-        """Whether few of the documents are in `lang` (across.in_minority: an English question of
-        a folder mostly in French)."""
-        return in_minority(self.counts.get(lang, 0), self.documents)
 
     def alone_in(self, lang: str) -> int:
         """How many documents are in `lang` and not also in the other language."""

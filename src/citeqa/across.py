@@ -48,22 +48,6 @@ answers scores .46 with it (read with the previous question); the off-topic ques
 refused, .11 (.16 in its own language). Of the bundled off-topic set's 200 questions, the 28
 the word check refuses reach at most .29 in the other language (the next, .27)."""
 
-MINORITY_CLOSENESS = 0.24
-"""The bar for a question in the language of few of the folder's documents (`in_minority`): an
-English question of a family's papers mostly in French (s27 trial: 1 English document of 40)
-is about a French document far more often than it is off-topic, and the channel puts the
-passages those questions are about at .24-.35 of them ("When is the parent-teacher meeting?"
-.34, "How much is the rent now?" .30, "Who is our landlord?" .26). The answer models decide:
-of the dev off-topic questions asked in the other language of a corpus in one language (79
-English of French PIAF, 71 French of English PubMedQA abstracts), read at this bar, none is
-answered (evals/README, session 27). The translation of a question's absent words
-(passage_translation.py) keeps MIN_CLOSENESS: at this bar it answered a near miss and cost the
-trial's warm ask 1.8x CPU at p95 (embedding the passages' words of many more questions)."""
-
-MINORITY_SHARE = 0.25
-"""A question's language is a minority of the folder (`in_minority`) when under this share of
-its documents are in it (abstention.ADVICE_SHARE's: under it, the folder is not bilingual)."""
-
 Closeness = Callable[[Sequence[Hit]], list[float]]
 """Each passage's cosine with the question in the multilingual channel."""
 
@@ -74,36 +58,16 @@ def in_channel(channel: str) -> Closeness:
     return lambda hits: [hit.channel_scores.get(channel, 0.0) for hit in hits]
 
 
-Minority = Callable[[], bool]
-"""Whether the question's language is a minority of the folder's documents (`in_minority`),
-asked only of a passage between MINORITY_CLOSENESS and MIN_CLOSENESS."""
-
-
-def never_minority() -> bool:
-    """No question is asked in a minority language (a caller that does not know the folder)."""
-    return False
-
-
-def in_minority(count: int, documents: int) -> bool:
-    """Whether `count` documents of `documents` in a question's language are under
-    MINORITY_SHARE of them (none, in a folder all in the other language)."""
-    return documents > 0 and count < MINORITY_SHARE * documents
-
-
-def close_in_other_language(
-    hits: Sequence[Hit], lang: str, closeness: Closeness | None, minority: Minority = never_minority
-) -> bool:
+def close_in_other_language(hits: Sequence[Hit], lang: str, closeness: Closeness | None) -> bool:
     """Whether one of `hits` in another language than `lang` is at least MIN_CLOSENESS to the
-    question by `closeness` (None: no multilingual channel, so never), or MINORITY_CLOSENESS
-    when `lang` is a `minority` of the folder, and closer than all of `hits` in `lang`."""
+    question by `closeness` (None: no multilingual channel, so never) and closer than all of
+    `hits` in `lang`."""
     if closeness is None:
         return False
     scored = list(zip(hits, closeness(hits), strict=True))
     other = max((score for hit, score in scored if hit.chunk.lang != lang), default=0.0)
     same = max((score for hit, score in scored if hit.chunk.lang == lang), default=0.0)
-    if other <= same or other < MINORITY_CLOSENESS:
-        return False
-    return other >= MIN_CLOSENESS or minority()
+    return other >= MIN_CLOSENESS and other > same
 
 
 _WORD = re.compile(r"\w(?:[\w.'’-]*\w)?")
@@ -178,25 +142,19 @@ def writes_a_name(names: Sequence[str], texts: Sequence[str], opening: Sequence[
 
 
 def unvouched_across(
-    hits: Sequence[Hit],
-    lang: str,
-    closeness: Closeness | None,
-    question: str,
-    texts: Sequence[str],
-    minority: Minority = never_minority,
+    hits: Sequence[Hit], lang: str, closeness: Closeness | None, question: str, texts: Sequence[str]
 ) -> bool:
     """Whether an answer from `hits` (the passages the answer models read) would be read across
     languages with nothing vouching for it: none of them is in the question's language `lang`,
     `closeness` puts none at MIN_CLOSENESS (`close_in_other_language`) and none of `texts` (those
     passages' texts and their documents' titles) writes a name or a day `question` writes
     (`names_asked`: a follow-up's names its subject in the previous question when it refers
-    back, "How many people did that survey ask?" after one on the NOVA-2 survey); MINORITY_CLOSENESS
-    is enough when `lang` is a `minority` of the folder. Never without
+    back, "How many people did that survey ask?" after one on the NOVA-2 survey). Never without
     a multilingual channel (`closeness` None), which alone says a passage in the other language
     is on the question."""
     if closeness is None or not hits or any(hit.chunk.lang == lang for hit in hits):
         return False
-    if close_in_other_language(hits, lang, closeness, minority):
+    if close_in_other_language(hits, lang, closeness):
         return False
     if writes_a_day(question, texts):
         return False

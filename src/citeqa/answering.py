@@ -37,14 +37,7 @@ from typing import Literal
 import numpy as np
 
 from citeqa import abstention
-from citeqa.across import (
-    Closeness,
-    Minority,
-    close_in_other_language,
-    names_asked,
-    never_minority,
-    unvouched_across,
-)
+from citeqa.across import Closeness, close_in_other_language, names_asked, unvouched_across
 from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
@@ -1012,15 +1005,12 @@ def compose(
     bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
     lang = terms.courtesy or lang or retrieval.query_lang  # "merci": fr
 
-    def minority() -> bool:  # read only for a passage in the other language a little close
-        return languages is not None and languages().minority(lang)
-
     def closest() -> list[str]:  # read only for a word to offer its spelling (spelling_hints)
         return [hit.chunk.text for hit in retrieval.hits]  # the passages listed below
 
     def closer() -> bool:  # read only for a reason that may say to ask in the other language
         ranking = evidence_ranking or retrieval
-        if said_in_other_language(ranking, lang, across, settings, minority):
+        if said_in_other_language(ranking, lang, across, settings):
             return True
         top = ranking.hits[: settings.answer_passages]
         absent = content_words(list(dict.fromkeys(terms.absent)), lang)
@@ -1038,7 +1028,7 @@ def compose(
     )
     if early is not None and not (
         early.words_alone
-        and said_in_other_language(evidence_ranking or retrieval, lang, across, settings, minority)
+        and said_in_other_language(evidence_ranking or retrieval, lang, across, settings)
     ):
         shown = (
             [] if abstention.nothing_to_search(terms) else passages_of(retrieval, bank.documents)
@@ -1114,7 +1104,6 @@ def compose(
         across,
         names_asked(question, (evidence_ranking or retrieval).question),
         [*(hit.chunk.text for hit in top), *_titles(closest_documents)],
-        minority,
     )  # no passage read in its language, none close, none writing a name of the question
     citations = (
         [] if refused or across_only else _quoted(candidates, reading, models, settings, place)
@@ -1169,18 +1158,13 @@ def compose(
 
 
 def said_in_other_language(
-    ranking: Retrieval,
-    lang: Lang,
-    across: Closeness | None,
-    settings: Settings,
-    minority: Minority = never_minority,
+    ranking: Retrieval, lang: Lang, across: Closeness | None, settings: Settings
 ) -> bool:
     """Whether a question refused for its words alone (abstention.EarlyRefusal.words_alone) is
     close, by `across` (None: the index has no multilingual channel), to one of the passages the
-    answer reads in the other language (across.py; less close when `lang` is a `minority` of
-    the folder's documents): the answer models then decide."""
+    answer reads in the other language (across.py): the answer models then decide."""
     top = ranking.hits[: settings.answer_passages]
-    return close_in_other_language(top, lang, across, minority)
+    return close_in_other_language(top, lang, across)
 
 
 def _named_bare(terms: QuestionTerms, shown: list[Hit], bank: SentenceBank) -> str | None:

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.abstention import DocumentLanguages
 from citeqa.across import (
     MIN_CLOSENESS,
-    MINORITY_CLOSENESS,
     close_in_other_language,
     in_channel,
-    in_minority,
     names_asked,
     opening_names,
     unvouched_across,
@@ -171,35 +168,3 @@ def test_a_day_the_question_writes_vouches_across_languages() -> None:
     assert not writes_a_day("Quelle était la dose le 6 mars ?", journal)
     assert not writes_a_day("Quelle était la dose en mars ?", journal)  # a month is no day
     assert not writes_a_day("Quelle était la dose ?", journal)
-
-
-@pytest.mark.parametrize(
-    ("french", "close"),
-    [(MINORITY_CLOSENESS, True), (MIN_CLOSENESS - 0.01, True), (MINORITY_CLOSENESS - 0.001, False)],
-)
-def test_a_question_in_the_folder_s_minority_language_needs_a_lower_bar(
-    french: float, close: bool
-) -> None:
-    """s27 trial: English questions of a folder mostly in French were refused before search
-    ("No word of the question occurs") with the French document they ask about first, at .26-.35."""
-    hits = [hit(0, "fr", french), hit(1, "fr", 0.1)]
-    assert close_in_other_language(hits, "en", in_channel(CHANNEL), lambda: True) is close
-    below_bar = french < MIN_CLOSENESS
-    assert close_in_other_language(hits, "en", in_channel(CHANNEL)) is not below_bar
-    assert unvouched_across(hits, "en", in_channel(CHANNEL), "When?", [], lambda: True) is not close
-
-
-def test_the_folder_s_languages_are_read_only_for_a_passage_between_the_bars() -> None:
-    def unread() -> bool:
-        raise AssertionError("read")
-
-    assert close_in_other_language([hit(0, "fr", 0.5)], "en", in_channel(CHANNEL), unread)
-    assert not close_in_other_language([hit(0, "fr", 0.1)], "en", in_channel(CHANNEL), unread)
-
-
-def test_a_language_is_a_minority_under_a_quarter_of_the_documents() -> None:
-    mostly_french = DocumentLanguages.of([["fr"]] * 37 + [["en"]] * 2 + [["en", "fr"]])
-    assert mostly_french.minority("en") and not mostly_french.minority("fr")
-    assert DocumentLanguages.of([["fr"]] * 5).minority("en")  # none in English
-    assert not DocumentLanguages.of([["fr"]] * 3 + [["en"]]).minority("en")  # 25 %
-    assert not in_minority(0, 0)  # no documents: no folder to speak of
