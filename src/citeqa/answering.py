@@ -1331,21 +1331,22 @@ def with_other_statement(
     if later is not None and later.sentence.index != (other.index if other else None):
         citations = _with_added(citations, later.sentence, reading, later)
         if citations[-1].later is not None and later.standing:
-            return standing_first(citations)
+            return standing_first(citations, dict(later.dates))
     return citations
 
 
-def standing_first(citations: list[Citation]) -> list[Citation]:
+def standing_first(citations: list[Citation], dates: dict[str, str]) -> list[Citation]:
     """The `citations` with their last, a `later` statement, quoted first as the answer's
     (the question asks what holds now: LaterStatement.standing), and the answer's
-    other quotes after it, each marked `earlier` with the date it bore and `before` with the
-    later one's (an `otherwise` quote stays as it is), renumbered in that order."""
+    other quotes after it, each marked `earlier` with its own document's date (`dates`, by
+    document id; an undated one unmarked) and `before` with the later one's (an `otherwise`
+    quote stays as it is), renumbered in that order."""
     later = citations[-1]
     first = later.model_copy(update={"later": None, "after": None})
     moved = [
         citation
-        if citation.otherwise
-        else citation.model_copy(update={"earlier": later.after, "before": later.later})
+        if citation.otherwise or citation.doc_id not in dates
+        else citation.model_copy(update={"earlier": dates[citation.doc_id], "before": later.later})
         for citation in citations[:-1]
     ]
     return [item.model_copy(update={"n": n}) for n, item in enumerate([first, *moved], 1)]

@@ -2,24 +2,25 @@
 Becker at the January CODIR?" asks January's minutes, whose "Excusé : Tom Becker." answers
 it, not the org chart's row naming him (s26 trial: the row was quoted, .41).
 
-A question naming a day or a month (its date terms: "--01" for "January", "--04-14" for "14
-April", "2026-04-14": dates.py) and a dated document among the answer's candidates (its date:
-later_statements.document_date, the "Date :" line of its header, else its title's or file
-name's date) falling on that day or in that month asks about that document: its sentences are
-quoted first when its title or file name writes a word of the question ("CODIR": the meeting
-named) and one of its sentences writes another ("Tom Becker": the person): those sentences
-first, in the ranker's order, then the document's others. A question whose day or month dates
-no such document ("What did the CODIR decide in March 2026?" in a folder without March
-minutes) is ranked as before, as is one naming no day (most questions: the documents of
-public QA sets are undated).
+A question naming a meeting (a meeting word: "CODIR", "minutes", "réunion";
+data/dated_documents.json `meeting_words`) and a day or a month (its date terms: "--01" for
+"January", "--04-14" for "14 April", "2026-04-14": dates.py) and a dated document among the answer's
+candidates (its date: later_statements.document_date, the "Date :" line of its header, else its
+title's or file name's date) falling on that day or in that month asks about that document: its
+sentences are quoted first when its title or file name writes a word of the question ("CODIR": the
+meeting named) and one of its sentences writes another ("Tom Becker": the person): those sentences
+first, in the ranker's order, then the document's others. A question whose day or month dates no
+such document ("What did the CODIR decide in March 2026?" in a folder without March minutes) is
+ranked as before, as is one naming no day (most questions: the documents of public QA sets are
+undated), or naming no meeting: "Is the help desk open in the afternoon in August?" asks a policy's
+August hours, not the August help desk meeting's proposal (s27 review C).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import PurePosixPath
 
-from citeqa.later_statements import remembered_date
+from citeqa.later_statements import asks_of_a_meeting, file_stem, remembered_date
 from citeqa.lexical import about_terms, asked_written, undated_terms
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
@@ -49,7 +50,7 @@ def in_asked_meeting(
     writing another word of it first ("Tom Becker" in "Excusé : Tom Becker."), each group in
     the given order; empty when none writes another (see the module's docstring)."""
     dates = asked_dates(terms)
-    if not dates:
+    if not dates or not asks_of_a_meeting(terms.focus):
         return []
     asked = [alternatives for alternatives, _ in terms.own_terms]
     content = frozenset(
@@ -81,7 +82,6 @@ def _titled_words(
 
     def titled(doc_id: str) -> frozenset[int]:
         document = bank.documents[doc_id]
-        name = PurePosixPath(document.path.replace("\\", "/")).stem.replace("_", " ")
-        return asked_written(asked, undated_terms(f"{document.title}\n{name}"))
+        return asked_written(asked, undated_terms(f"{document.title}\n{file_stem(document.path)}"))
 
     return titled

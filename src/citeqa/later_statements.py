@@ -52,14 +52,20 @@ documents (most public QA sets, a handbook) change nothing: an answer whose quot
 are undated reads no further.
 
 A question asking what holds now (`asks_what_holds`: "What did the CODIR decide about the Lyon
-office?", "Are we migrating our CI?", "Where will…", "currently", "Qu'a décidé…"; cue words,
-data/dated_documents.json `holding_cues`) wants the standing decision: its answer quotes the
-later statement first and the earlier quotes after it, labelled with their date (answering.py,
-Citation.earlier). One asking what was first said ("What was originally planned…", "When did
-they decide…", "Quel budget était prévu…": `original_cues`) keeps the earlier quote first, and
-so does one writing no cue ("Lyon"), and one naming a quoted document by a term of its title
-or file name that the later one's do not write ("What is the status of ADR 2?": "0002-queue.md"
-holds ADR 2's own status; `_titles_quoted`).
+office?", "Are we migrating our CI?", "currently", "still", "Qu'a décidé…", "est-il"; cue words,
+data/dated_documents.json `holding_cues`; not "How many…", "Where…", "Is the…": most questions
+ask them) wants the standing decision: when the later statement reverses or changes the quoted
+one (`reverses`: a reversal cue, "cancelled", "instead", "est annulé", "ne … plus", or another
+number than the quoted one writes), its answer quotes it first and the earlier quotes after it,
+each labelled with its own document's date (answering.py, Citation.earlier). A later word on
+the subject that changes nothing ("The desks of the Lyon office will be repainted blue" after
+"The board decided to open the Lyon office with 12 desks", asked "How many desks…") stays after
+the answer, labelled "Later" (s27 review C). One asking what was first said ("What was
+originally planned…", "When did they decide…", "Quel budget était prévu…", "au départ":
+`original_cues`) keeps the earlier quote first, and so does one writing no cue ("Lyon"), and
+one naming a quoted document by a term of its title or file name that the later one's do not
+write ("What is the status of ADR 2?": "0002-queue.md" holds ADR 2's own status;
+`_titles_quoted`).
 """
 
 from __future__ import annotations
@@ -107,10 +113,14 @@ class LaterStatement:
     after: str
     """The latest date of the quoted documents ("YYYY-MM-DD"), shown beside `date` so that the
     reader can check the order (a title may name a future event's date)."""
+    dates: tuple[tuple[str, str], ...] = ()
+    """The dated quoted documents' ids and dates ("YYYY-MM-DD"): each quote the answer moves
+    after a `standing` statement is labelled with its own document's date."""
     standing: bool = False
     """Whether the answer quotes it first, the earlier quotes after it: the question asks what
-    holds now (`asks_what_holds`) and names no quoted document by its title that this one's
-    does not name too ("What is the status of ADR 2?" asks about ADR 2's own record)."""
+    holds now (`asks_what_holds`), this one reverses or changes the quoted ones (`reverses`),
+    and the question names no quoted document by its title that this one's does not name too
+    ("What is the status of ADR 2?" asks about ADR 2's own record)."""
 
 
 @functools.cache
@@ -216,7 +226,7 @@ def folder_convention(names: Iterable[str]) -> bool | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _name(path: str) -> str:
+def file_stem(path: str) -> str:
     """A path's file name without its extension, underscores as spaces (kept for a thousand
     paths: a question reads a few dozen documents' dates, and PurePosixPath is slow to make)."""
     return PurePosixPath(path.replace("\\", "/")).stem.replace("_", " ")
@@ -244,7 +254,7 @@ def _own_date(document: Document, days_first: bool | None) -> str | None:
         labelled = _letter_date(document.text)
     if labelled is not None:
         return labelled
-    for text in (document.title, _name(document.path)):
+    for text in (document.title, file_stem(document.path)):
         found = _dated_text(text, days_first)
         if found is not None:
             return found
@@ -314,7 +324,7 @@ class _Subjects:
         """The terms the title and the file name of the sentence's document write, numbers
         without their leading zeros counted ("0002-queue": "2")."""
         document = self.bank.documents[self.bank.sentences[index].doc_id]
-        return _unpadded(undated_terms(f"{document.title}\n{_name(document.path)}"))
+        return _unpadded(undated_terms(f"{document.title}\n{file_stem(document.path)}"))
 
     def titled(self, index: int) -> frozenset[str]:
         """The sentence's `subject` and its document's title's content words."""
@@ -332,12 +342,14 @@ class _Subjects:
     def _days_first(self, document: Document) -> bool | None:
         """Its folder's convention (`folder_convention`), read only for a document whose title
         or name writes a numeric date that could be either: its folder's file names."""
-        if not any(_NUMERIC_DATE.search(text) for text in (document.title, _name(document.path))):
+        if not any(
+            _NUMERIC_DATE.search(text) for text in (document.title, file_stem(document.path))
+        ):
             return None
         folder = _folder(document.path)
         if folder not in self._conventions:
             self._conventions[folder] = folder_convention(
-                _name(other.path)
+                file_stem(other.path)
                 for other in self.bank.documents.values()
                 if _folder(other.path) == folder
             )
@@ -369,11 +381,15 @@ def later_statement(
     if _names_a_day(terms):
         return None
     subjects = _Subjects(bank, terms)
-    quoted_dates = [date for item in quoted if (date := subjects.date(item.index)) is not None]
-    if not quoted_dates:
-        return None
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
-    after = max(quoted_dates)
+    dated = {
+        bank.sentences[item.index].doc_id: date
+        for item in quoted
+        if (date := subjects.date(item.index)) is not None
+    }
+    if not dated:
+        return None
+    after = max(dated.values())
     best: LaterStatement | None = None
     for other in candidates:
         date = subjects.date(other.index)
@@ -384,9 +400,12 @@ def later_statement(
         if best is not None and date <= best.date:
             continue  # the candidates come best first: an earlier one of that date was taken
         if _speaks_of(subjects, quoted, other) and not _writes_date(bank.text(other.index), date):
-            best = LaterStatement(other, date, after)
+            best = LaterStatement(other, date, after, tuple(sorted(dated.items())))
     if best is None or not asks_what_holds(terms.focus):
         return best
+    quoted_texts = [bank.text(item.index) for item in quoted]
+    if not reverses(bank.text(best.sentence.index), quoted_texts):
+        return best  # the later minutes' other word on it ("the desks will be repainted")
     return replace(best, standing=not _titles_quoted(subjects, quoted, best.sentence))
 
 
@@ -415,6 +434,19 @@ def _question_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _word_starts(data["holding_cues"]), _word_starts(data["original_cues"])
 
 
+@functools.cache
+def _meeting_words() -> re.Pattern[str]:
+    """The word starts of a question about a meeting (data/dated_documents.json)."""
+    return _word_starts(_data()["meeting_words"])
+
+
+def asks_of_a_meeting(question: str) -> bool:
+    """Whether the question names a meeting ("the January CODIR", "the minutes of 14 April",
+    "la réunion de mars"): a month it names dates the minutes it asks about, not a policy's
+    season ("Is the help desk open in the afternoon in August?")."""
+    return _meeting_words().search(fold(question)) is not None
+
+
 def asks_what_holds(question: str) -> bool:
     """Whether the question asks what holds now, the standing decision or value ("What did the
     CODIR decide…", "Are we migrating…", "currently"), and not what was first said
@@ -422,6 +454,34 @@ def asks_what_holds(question: str) -> bool:
     folded = f"{fold(question)} "
     holding, original = _question_cues()
     return holding.search(folded) is not None and original.search(folded) is None
+
+
+@functools.cache
+def _reversal_pattern() -> re.Pattern[str]:
+    """The word starts of a reversal or a change (data/dated_documents.json `reversal_cues`)
+    and its French negations, two word starts a few words apart ("ne … plus")."""
+    data = _data()
+    words = [re.escape(fold(word)) for word in data["reversal_cues"]]
+    for negation in data["negations"]:
+        first, last = (re.escape(fold(part.strip())) for part in negation.split("…"))
+        words.append(rf"{first}(?:(?<!\w)|(?!\w))\s*(?:\S+\s+){{0,3}}{last}(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})")
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def reverses(text: str, quoted: Sequence[str]) -> bool:
+    """Whether a later sentence reverses or changes what the `quoted` sentences state: it writes
+    a reversal cue ("is cancelled", "instead", "est annulé", "n'est plus") or a number none of
+    them writes where one of them writes one ("14 desks" after "12 desks"). Another word on the
+    subject ("the desks will be repainted blue") reverses nothing: it is shown after the
+    answer, not as the answer (s27 review C)."""
+    if _reversal_pattern().search(fold(text)):
+        return True
+    theirs = set(_NUMBER.findall(text))
+    ours = [set(_NUMBER.findall(sentence)) for sentence in quoted]
+    return bool(theirs) and any(numbers and theirs - numbers for numbers in ours)
 
 
 def _writes_date(text: str, date: str) -> bool:

@@ -164,8 +164,8 @@ class Citation(Frozen):
     earlier: str | None = None
     """For a quote moved after a later-dated document's statement on its subject, which the
     answer quotes first because the question asks what holds now (later_statements.py
-    `asks_what_holds`: "What did the CODIR decide…"): the latest date of the documents the
-    answer first quoted, "YYYY-MM-DD", shown in its label; such a quote is shown after the
+    `asks_what_holds`: "What did the CODIR decide…"): its own document's date, "YYYY-MM-DD",
+    shown in its label (an undated one is not marked); such a quote is shown after the
     answer's quotes, never one of them. Else None."""
     before: str | None = None
     """For an `earlier` quote: the date of the later document the answer quotes first,

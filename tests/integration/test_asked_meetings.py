@@ -89,3 +89,25 @@ def test_a_question_naming_a_month_and_a_person_quotes_that_month_s_minutes(
 def test_a_month_dating_no_such_minutes_changes_nothing(assistant: Assistant) -> None:
     answer = assistant.ask("What is Nadia Okafor's role?")
     assert answer.citations and answer.citations[0].doc_id == "staff"
+
+
+HELP_DESK = {  # s27 review C: a month in a question about a policy, minutes of that month
+    "2026-08-03_help_desk_meeting.md": "# Help desk meeting\n\nDate: 3 August 2026\n\nPresent:"
+    " Carol White, Dan Brown.\n\nThe help desk team reviewed the new ticket tool and its hours of"
+    " training.\n\nCarol proposed an afternoon shift for the help desk from October.\n",
+    "it_policy.md": "# IT policy\n\nLaptops are replaced every four years.\n\nIn August, the help"
+    " desk is open from 9 am to 1 pm only.\n\nIn December, the help desk is closed between"
+    " Christmas and New Year.\n",
+}
+
+
+def test_a_month_in_a_question_naming_no_meeting_keeps_the_policy_s_answer(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    docs, index = tmp_path_factory.mktemp("helpdesk"), tmp_path_factory.mktemp("helpdeski")
+    answer = assistant_over(HELP_DESK, docs, index).ask(
+        "Is the help desk open in the afternoon in August?"
+    )
+    assert not answer.abstained
+    assert answer.citations[0].doc_id == "it_policy"
+    assert "9 am to 1 pm" in answer.citations[0].quote

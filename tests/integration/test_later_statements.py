@@ -211,9 +211,9 @@ def test_month_first_file_names_date_the_folder_s_minutes_in_their_order(
 ) -> None:
     docs, index = tmp_path_factory.mktemp("us"), tmp_path_factory.mktemp("usi")
     answer = assistant_over(MONTH_FIRST, docs, index).ask(
-        "Where are the nightly backups of the billing database kept?"
+        "Where are the nightly backups of the billing database kept now?"
     )
-    assert answer.citations[0].doc_id == "05-04-2026-ops-minutes"  # "Where are…": what holds
+    assert answer.citations[0].doc_id == "05-04-2026-ops-minutes"  # "…now?": what holds
     assert [(c.doc_id, c.earlier, c.before) for c in answer.citations[1:]] == [
         ("04-20-2026-ops-minutes", "2026-04-20", "2026-05-04")
     ]
@@ -274,3 +274,41 @@ def test_a_french_question_on_what_was_first_decided_keeps_the_earlier_quote_fir
         ("comite-2026-02-03", None, None),
         ("comite-2026-06-16", "2026-06-16", None),
     ]
+
+
+OTHER_WORD = {  # s27 review C: later minutes on the subject that change nothing asked
+    "2026-03-10_board_minutes.md": "# Board minutes\n\nDate: 10 March 2026\n\nPresent: Alice"
+    " Martin, Bob Stone. Excused: Tom Becker.\n\n## Lyon office\n\nThe board decided to open the"
+    " Lyon office with 12 desks and a budget of 200000 euros.\n\n## Canteen\n\nThe canteen will"
+    " serve 40 meals a day.\n",
+    "2026-07-08_board_minutes.md": "# Board minutes\n\nDate: 8 July 2026\n\nPresent: Alice"
+    " Martin, Tom Becker.\n\n## Lyon office\n\nThe desks of the Lyon office will be repainted blue"
+    " by the landlord.\n\n## Canteen\n\nThe canteen menu will include a vegetarian dish every"
+    " Friday.\n",
+    "2026-08-03_it_minutes.md": "# IT committee minutes\n\nDate: 3 August 2026\n\nPresent:"
+    " Carol White.\n\n## Laptops\n\nThe committee decided to replace 15 laptops of the sales"
+    " team.\n",
+    "it_policy.md": "# IT policy\n\nLaptops are replaced every four years.\n\nIn August, the help"
+    " desk is open from 9 am to 1 pm only.\n",
+    "comite-2026-02-03.md": SHUTTLES["comite-2026-02-03.md"],
+    "comite-2026-06-16.md": "# Comité de pilotage du 16 juin 2026\n\nDate : 16 juin 2026\n\n"
+    "## Navettes de Gand\n\nLes navettes électriques de Gand seront lavées chaque semaine par le"
+    " prestataire du site.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted", "later"),
+    [
+        ("How many desks does the Lyon office have?", "2026-03-10_board_minutes", "2026-07-08"),
+        ("Qu'a décidé le comité sur les navettes de Gand ?", "comite-2026-02-03", "2026-06-16"),
+    ],
+)
+def test_a_later_word_changing_nothing_stays_after_the_answer(
+    tmp_path_factory: pytest.TempPathFactory, question: str, quoted: str, later: str
+) -> None:
+    docs, index = tmp_path_factory.mktemp("other"), tmp_path_factory.mktemp("otheri")
+    answer = assistant_over(OTHER_WORD, docs, index).ask(question)
+    assert not answer.abstained
+    assert (answer.citations[0].doc_id, answer.citations[0].earlier) == (quoted, None)
+    assert [c.later for c in answer.citations[1:]] == [later]

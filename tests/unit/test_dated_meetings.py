@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.dated_meetings import asked_dates, falls_on
+from citeqa.later_statements import asks_of_a_meeting
 from citeqa.questions import QuestionTerms
 
 
@@ -43,3 +44,18 @@ def test_a_document_date_falls_on_the_asked_day_or_month(
     date: str, asked: str, falls: bool
 ) -> None:
     assert falls_on(date, asked) is falls
+
+
+@pytest.mark.parametrize(
+    ("question", "meeting"),
+    [
+        ("Was Tom Becker at the January CODIR?", True),
+        ("Who attended the board meeting of 14 April?", True),
+        ("Qui était à la réunion de mars ?", True),
+        ("What do the minutes of 3 August say?", True),
+        ("Is the help desk open in the afternoon in August?", False),
+        ("Le support est-il ouvert en août ?", False),
+    ],
+)
+def test_only_a_question_naming_a_meeting_asks_of_a_meeting(question: str, meeting: bool) -> None:
+    assert asks_of_a_meeting(question) is meeting

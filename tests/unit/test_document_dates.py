@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from citeqa.answering import standing_first
 from citeqa.answerlabels import otherwise_label
-from citeqa.later_statements import document_date, folder_convention
+from citeqa.later_statements import asks_what_holds, document_date, folder_convention, reverses
 from citeqa.models import Citation, Document
 
 
@@ -148,3 +149,64 @@ def test_the_date_labels_and_the_cues_read_their_data_file_once(
         for cached in ("_data", "_label_pattern", "_cues"):
             if hasattr(later_statements, cached):
                 getattr(later_statements, cached).cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        ("What did the CODIR decide about the Lyon office?", True),
+        ("Qu'a décidé le CODIR pour le bureau de Lyon ?", True),
+        ("Is the Lyon office still planned?", True),
+        ("Le bureau de Lyon est-il ouvert ?", True),
+        ("How many desks does the Lyon office have?", False),
+        ("Where is the Lyon office?", False),
+        ("Does the Lyon office open in September?", False),
+        ("Peut-on réserver un bureau à Lyon ?", False),
+        ("What was decided first?", False),
+        ("What did the board decide at the start?", False),
+        ("Qu'a décidé le comité à l'origine ?", False),
+    ],
+)
+def test_only_decision_or_current_state_wording_asks_what_holds(question: str, holds: bool) -> None:
+    assert asks_what_holds(question) is holds
+
+
+@pytest.mark.parametrize(
+    ("later", "reversed_"),
+    [
+        ("Decision: the Porto warehouse project is abandoned.", True),
+        ("The GitHub Actions migration is cancelled: we stay on GitLab CI.", True),
+        ("We use the shared space instead.", True),
+        ("Le projet de bureau à Lyon n’est plus d’actualité.", True),
+        ("Le bureau ne sera finalement plus ouvert.", True),
+        ("The Lyon office will have 14 desks.", True),
+        ("The desks of the Lyon office will be repainted blue by the landlord.", False),
+        ("Les navettes de Gand seront lavées chaque semaine.", False),
+        ("Les locaux seront nettoyés plus souvent.", False),
+        ("The Lyon office will have 12 desks.", False),
+    ],
+)
+def test_a_later_statement_reverses_by_a_cue_or_another_number(later: str, reversed_: bool) -> None:
+    quoted = ["The board decided to open the Lyon office with 12 desks."]
+    assert reverses(later, quoted) is reversed_
+
+
+def test_each_moved_quote_bears_its_own_document_s_date() -> None:
+    def cited(n: int, doc_id: str, later: str | None = None) -> Citation:
+        return Citation(
+            n=n, doc_id=doc_id, title="t", path="p", start=0, end=1, quote="x", later=later
+        )
+
+    citations = [
+        cited(1, "jan"),
+        cited(2, "undated"),
+        cited(3, "mar"),
+        cited(4, "sep", "2026-09-08"),
+    ]
+    moved = standing_first(citations, {"jan": "2026-01-12", "mar": "2026-03-02"})
+    assert [(c.n, c.doc_id, c.earlier, c.before) for c in moved] == [
+        (1, "sep", None, None),
+        (2, "jan", "2026-01-12", "2026-09-08"),
+        (3, "undated", None, None),
+        (4, "mar", "2026-03-02", "2026-09-08"),
+    ]
