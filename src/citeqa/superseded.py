@@ -10,9 +10,10 @@ the 2025 budget says 650). The words are data, English and French (data/supersed
 A document is an old copy (`old_copies`) when another document of the same folder (old folders
 left out) has the same name once those words, years and version numbers are left out, and is
 the newer (`_Name.older_than`): a name alone never makes a copy old ("avis_2024" beside
-"avis_2025" are two years' papers, both current). versions.CorpusVersions reads old copies as
-pages of an older version: set aside when a newer document answers, quoted with a warning
-naming the file otherwise.
+"avis_2025" are two years' papers, both current), nor does "final" or a version make a later
+year's paper old ("rapport_2024_final" beside "rapport_2025"). versions.CorpusVersions reads
+old copies as pages of an older version: set aside when a newer document answers, quoted with
+a warning naming the file otherwise.
 
 A download's or a copy's duplicate ("avis_imposition_2025 (1)", "Copie de bail") and a file
 exported from another of the same name ("sortie.pdf" beside "sortie.docx", whose id keeps its
@@ -79,10 +80,16 @@ class _Name:
     old: bool
     final: bool
     version: int | None
+    year: int | None
 
     def older_than(self, other: _Name) -> bool:
         """Whether this edition is older than `other` (of the same key): marked old where the
-        other is not, else not marked final where the other is, else of a lower version."""
+        other is not, else not marked final where the other is, else of a lower version. Names
+        writing different years are two years' papers: the earlier is older only when marked
+        old where the other is not ("budget_2024_OLD" beside "budget_2025"), never by its
+        "final" or version ("rapport_2024_final" beside "rapport_2025")."""
+        if self.year is not None and other.year is not None and self.year != other.year:
+            return self.year < other.year and self.old and not other.old
         if self.old != other.old:
             return self.old
         if self.final != other.final:
@@ -99,7 +106,7 @@ def _read_name(doc_id: str) -> _Name | None:
     *folders, stem = fold(doc_id).split("/")
     kept_folders = tuple(f for f in folders if f.strip() not in words.old_folders)
     old = len(kept_folders) < len(folders)
-    final, version, kept = False, None, []
+    final, version, year, kept = False, None, None, []
     for word in _WORD.findall(stem):
         if (found := words.version.fullmatch(word)) is not None:
             version = int(found.group("n"))
@@ -107,11 +114,13 @@ def _read_name(doc_id: str) -> _Name | None:
             old = True
         elif word in words.final_words:
             final = True
-        elif not words.year.fullmatch(word):
+        elif words.year.fullmatch(word):
+            year = max(year or 0, int(word))
+        else:
             kept.append(word)
     if not kept:
         return None
-    return _Name(("/".join(kept_folders), tuple(kept)), old, final, version)
+    return _Name(("/".join(kept_folders), tuple(kept)), old, final, version, year)
 
 
 def _may_mark(folded_ids: str) -> bool:

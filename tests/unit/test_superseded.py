@@ -34,6 +34,11 @@ def test_an_old_folder_or_word_makes_a_copy_old_when_a_current_one_is_beside_it(
         ["archive/minutes", "board/minutes"],  # another folder's file of the same name
         ["old/quotas", "new/quotas"],
         ["Home/old/lease"],  # no current copy beside it
+        # different years: a "final", signed or higher version never makes a later year old
+        ["R/rapport_annuel_2024_final", "R/rapport_annuel_2025"],
+        ["Bills/facture_2024_signee", "Bills/facture_2025"],
+        ["Tax/declaration_2023_v2", "Tax/declaration_2024_v1"],
+        ["Photos/IMG_2045", "Photos/IMG_2046_final"],  # photo numbers read as years
     ],
 )
 def test_a_name_alone_or_another_folder_makes_no_copy_old(ids: list[str]) -> None:
