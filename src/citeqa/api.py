@@ -291,7 +291,12 @@ class _Loaded:
         (versions.py), from the document ids (their paths) the index holds, read when the
         first question is asked; None for a folder without (most)."""
         documents = self.index.documents
-        return CorpusVersions.of(documents, lambda doc_id: documents[doc_id].title, self.writes)
+        return CorpusVersions.of(
+            documents,
+            lambda doc_id: documents[doc_id].title,
+            self.writes,
+            lambda doc_id: documents[doc_id].text,
+        )
 
     def writes(self, name: str) -> bool:
         """Whether the documents write a name (a question's "GitLab" before "version 15")."""

@@ -19,13 +19,14 @@ A download's or a copy's duplicate ("avis_imposition_2025 (1)", "Copie de bail")
 exported from another of the same name ("sortie.pdf" beside "sortie.docx", whose id keeps its
 extension: corpus.unique_document_ids) are copies of that file too (`duplicates`): the
 original is quoted when their texts say the same (s27 trial: "(1)" and the PDF export were
-cited instead of the originals).
+cited instead of the originals); a duplicate by its name whose text differs is its own
+document.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -133,14 +134,26 @@ def _may_mark(folded_ids: str) -> bool:
     )
 
 
-def copies(doc_ids: Iterable[str]) -> dict[str, Copy]:
+def copies(doc_ids: Iterable[str], text_of: Callable[[str], str] | None = None) -> dict[str, Copy]:
     """Each copy among `doc_ids` (a duplicate, `duplicates`, or an old copy, `old_copies`)
-    and the document it is a copy of; empty for most folders."""
+    and the document it is a copy of; empty for most folders. `text_of(doc_id)` gives a
+    document's text: a duplicate by its name whose text differs is its own document."""
     ids = list(doc_ids)
-    found = {doc_id: Copy(current, True) for doc_id, current in duplicates(ids).items()}
+    found = {
+        doc_id: Copy(current, True)
+        for doc_id, current in duplicates(ids).items()
+        if text_of is None or same_text(text_of(doc_id), text_of(current))
+    }
     for doc_id, current in old_copies(ids).items():
         found.setdefault(doc_id, Copy(current, False))
     return found
+
+
+def same_text(text: str, other: str) -> bool:
+    """Whether two documents' texts say the same words, in order, spacing, punctuation and case
+    aside (a PDF export's line breaks and bullets): a "(1)" download that is a corrected
+    notice is no duplicate (review E: its 980 € was hidden behind the original's 1 250 €)."""
+    return _WORD.findall(fold(text)) == _WORD.findall(fold(other))
 
 
 def duplicates(doc_ids: Sequence[str]) -> dict[str, str]:

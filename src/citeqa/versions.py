@@ -436,13 +436,15 @@ class CorpusVersions:
         doc_ids: Iterable[str],
         title_of: Callable[[str], str],
         writes: Callable[[str], bool] = lambda name: False,
+        text_of: Callable[[str], str] | None = None,
     ) -> CorpusVersions | None:
         """The versions of the documents of `doc_ids` (each its path, corpus.document_id), or
         None when no document is of a version older than its family's newest;
         `title_of(doc_id)` gives a document's title, read only for a question's passages
-        (`is_older`); `writes(name)` whether the corpus writes a name (`writes`)."""
+        (`is_older`); `writes(name)` whether the corpus writes a name (`writes`); `text_of`
+        a document's text, read for a duplicate by its name (superseded.copies)."""
         ids = list(doc_ids)
-        found = copies(ids)
+        found = copies(ids, text_of)
         only_copies = cls({}, {}, title_of, writes, found) if found else None
         # one pass over every name at once: a folder without versions stops here
         if not _patterns().hinted("\n".join(ids)):

@@ -102,6 +102,20 @@ def test_a_download_duplicate_or_an_export_is_a_copy_of_the_original() -> None:
     }
 
 
+def test_a_duplicate_by_its_name_whose_text_differs_is_its_own_document() -> None:
+    texts = {
+        "Tax/avis": "Montant à payer : 1 250 €",
+        "Tax/avis (1)": "Avis rectificatif. Montant à payer : 980 €",
+        "Trip/sortie": "Départ 8 h 30.\n- Retour 17 h",
+        "Trip/sortie.pdf": "Départ 8 h 30. • Retour\n17 h\n",  # an export: same words
+    }
+    found = copies(texts, texts.__getitem__)
+    assert found == {"Trip/sortie.pdf": Copy("Trip/sortie", True)}
+    versions = CorpusVersions.of(texts, str, text_of=texts.__getitem__)
+    assert versions is not None and not versions.is_older("Tax/avis (1)")
+    assert CorpusVersions.of(["Tax/avis", "Tax/avis (1)"], str, text_of=texts.__getitem__) is None
+
+
 def test_the_current_file_of_a_copy_the_search_ranked_alone_is_fetched_and_named() -> None:
     ids = ["Taxes/notice_2025", "Taxes/notice_2025 (1)", "Taxes/notice_2024"]
     versions = CorpusVersions.of(ids, str)
