@@ -9,7 +9,13 @@ from citeqa.asked_values import MISSING_VALUE_WEIGHT, asked_kinds, value_weights
 
 @pytest.mark.parametrize(
     "question",
-    ["Montant de la facture de gaz", "How much did the repair cost?", "Combien coûte la cantine ?"],
+    [
+        "Montant de la facture de gaz",
+        "How much did the repair cost?",
+        "Combien coûte la cantine ?",
+        "Combien d'impôt avons-nous payé en 2025 ?",  # s27 trial
+        "Combien de charges payons-nous par mois ?",
+    ],
 )
 def test_money_words_ask_an_amount(question: str) -> None:
     assert asked_kinds(question) == ("amount",)
@@ -23,6 +29,10 @@ def test_money_words_ask_an_amount(question: str) -> None:
         "When is the salary paid?",
         "Qui a payé la facture ?",
         "How do I pay the invoice?",
+        "How many days of paid leave do I get?",  # review E: quoted a 120 EUR allowance
+        "Combien de jours de congés payés ai-je ?",
+        "Are paid holidays carried over?",
+        "How many fees are listed?",
     ],
 )
 def test_a_count_asks_no_amount(question: str) -> None:
