@@ -12,20 +12,21 @@ which decision stands: it quotes the later statement too, after the answer's quo
 with its document's date (Citation.later), or first when the question asks what holds now
 (see the end of this docstring).
 
-A document's date (`document_date`) is the date on a line among its first DATE_LINES that a
-date label opens ("Date : 14 avril 2026", "Date: Mon, 04 May 2026"; the labels are language
-data: data/dated_documents.json), else the first full date (day, month and year: dates.py) its
-title writes, else its file name's ("2026-04-14-codir.md", "eng-weekly-2026-07-07.pdf"); a
-letter's place-and-date line at its head or foot ("Lyon, le 12 août 2024", "London, 12 August
-2024", a date alone on its line) dates it after a labelled line, before its title
-(`_letter_date`: s27 trial, a lease's avenants were undated). A title may name an event's date
-("Launch plan for 2026-12-15", written in February), a date line seldom does. A numeric date
-with its year last whose day and month could be either ("05-04-2026") dates nothing unless
-another name of its folder tells the convention ("04-20-2026": month first;
-`folder_convention`). A year alone ("Plan 2026") dates nothing, nor does a name writing a
-version before its date ("release-notes-2.0.0-2026-05-04"). A date may still mislead (a running
-log dated by its first entry): the quoted documents' date is shown beside the later one
-(LaterStatement.after) so that the reader can check the order.
+A document's date (`document_date`) is the date on a line among its first DATE_LINES that a date
+label opens ("Date : 14 avril 2026", "Date: Mon, 04 May 2026"; the labels are language data:
+data/dated_documents.json), else the first full date (day, month and year: dates.py) its title
+writes, else its file name's ("2026-04-14-codir.md", "eng-weekly-2026-07-07.pdf"); a letter's
+place-and-date line at its head or foot ("Lyon, le 12 août 2024", "London, 12 August 2024", a date
+alone on its line) dates it when none of those does (`_letter_date`: s27 trial, a lease's avenants
+were undated). A title may name an event's date ("Launch plan for 2026-12-15", written in February),
+but a body sentence opening like a place-and-date line misled more ("Smith, 3 March 2020 was the day
+we met" outranked the title's: review E); that line's date must end the line or a clause, its place
+be a few words, none a linking word. A numeric date with its year last whose day and month could be
+either ("05-04-2026") dates nothing unless another name of its folder tells the convention
+("04-20-2026": month first; `folder_convention`). A year alone ("Plan 2026") dates nothing, nor does
+a name writing a version before its date ("release-notes-2.0.0-2026-05-04"). A date may still
+mislead (a running log dated by its first entry): the quoted documents' date is shown beside the
+later one (LaterStatement.after) so that the reader can check the order.
 
 A sentence of another document than every quoted one, dated after all of the dated quoted ones,
 speaks of the quoted subject (`_speaks_of`) when it and a quoted sentence share at least
@@ -131,10 +132,31 @@ def _data() -> dict[str, list[str]]:
 
 
 @functools.cache
-def _letter_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A letter's place-and-date opening and a date alone on its line (data)."""
+def _letter_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A letter's place-and-date opening, the date ending its line or a clause after it, and
+    a date alone on its line (data)."""
     data: dict[str, str] = data_json("dated_documents.json")
-    return re.compile(data["place_dated"]), re.compile(data["date_alone"])
+    placed = rf"(?:{data['placed_date']})(?={data['placed_date_end']})"
+    return re.compile(data["place_dated"]), re.compile(placed), re.compile(data["date_alone"])
+
+
+@functools.cache
+def _not_places() -> frozenset[str]:
+    """Folded words a letter's place never holds (data: linking words of a body sentence)."""
+    return frozenset(data_json("dated_documents.json")["not_places"])
+
+
+def _placed_date(folded: str) -> str | None:
+    """The date of a place-and-date line (`folded`): a place of a few words, none a linking
+    word, then a date ending the line or a clause; None for a body sentence ("Smith, 3 March
+    2020 was the day we met", "Meanwhile, 3 March 2021.") or a table row ("loyer,01/08/2022,850":
+    review E)."""
+    opening, placed, _ = _letter_patterns()
+    found = opening.match(folded)
+    if found is None or not _not_places().isdisjoint(re.split(r"[ '’-]", found["place"])):
+        return None
+    date = placed.match(folded, found.end())
+    return None if date is None else date.group()
 
 
 @functools.cache
@@ -172,11 +194,10 @@ def _letter_date(text: str) -> str | None:
     lines = text.splitlines()
     head = text[:_HEAD_CHARS].splitlines()[:DATE_LINES]
     foot = lines[-FOOT_LINES:] if len(lines) > DATE_LINES else []
-    opening, alone = _letter_patterns()
+    alone = _letter_patterns()[2]
     for line in [*head, *reversed(foot)]:
         folded = _MARKUP.sub("", fold(line)).strip()
-        placed = opening.match(folded)
-        written = folded[placed.end() : placed.end() + 30] if placed else None
+        written = _placed_date(folded)
         if written is None and (only := alone.fullmatch(folded)) is not None:
             written = only["date"]
         found = _full_date(written) if written else None
@@ -247,18 +268,17 @@ def document_date(document: Document, days_first: bool | None = None) -> str | N
 
 def _own_date(document: Document, days_first: bool | None) -> str | None:
     """The document's own date (a labelled header line's, else its title's, else its file
-    name's: see the module's docstring), "YYYY-MM-DD", or None; `days_first`: whether its
-    folder's numeric dates write the day first (`folder_convention`), None when unknown."""
+    name's, else a letter's place-and-date line's: see the module's docstring), "YYYY-MM-DD",
+    or None; `days_first`: whether its folder's numeric dates write the day first
+    (`folder_convention`), None when unknown."""
     labelled = _labelled_date(document.text)
-    if labelled is None:
-        labelled = _letter_date(document.text)
     if labelled is not None:
         return labelled
     for text in (document.title, file_stem(document.path)):
         found = _dated_text(text, days_first)
         if found is not None:
             return found
-    return None
+    return _letter_date(document.text)
 
 
 _PLAUSIBLE_YEAR = re.compile(rf"{YEAR_DIGITS}-")

@@ -92,8 +92,21 @@ def test_a_letters_place_and_date_line_at_its_head_or_foot_dates_it() -> None:
         f"Notes\n{clauses}\nSee the plan for Lyon, 2026 budget.",
         f"Notes\n{clauses}\nPaid on 12 August 2024 by card, as agreed.",
         f"Notes\n{clauses}\n| 12/03/2025 | CB | 3 |",
+        # review E: body sentences and a table row opening like a place-and-date line
+        "Smith, 3 March 2020 was the day we met.\nMore.",
+        "Meanwhile, 3 March 2021 the tenant left.",
+        "Meanwhile, 3 March 2021.",
+        "Mois,Date,Loyer\nLoyer,01/08/2022,850",
     ):
         assert document_date(_document("Notes", "/n/notes.md", undated)) is None, undated
+
+
+def test_a_title_or_file_name_date_wins_over_a_place_and_date_line() -> None:
+    text = "London, 3 March 2025\n\nDear parents,"
+    titled = _document("Trip of 12 May 2025", "/s/trip.docx", text)
+    assert document_date(titled) == "2025-05-12"
+    named = _document("Trip", "/s/2025-06-01-trip.docx", text)
+    assert document_date(named) == "2025-06-01"
 
 
 def _citation(later: str | None, otherwise: bool = False) -> Citation:
