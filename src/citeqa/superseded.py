@@ -102,26 +102,32 @@ class _Name:
 
 def _read_name(doc_id: str) -> _Name | None:
     """The edition `doc_id`'s path names (an id is the path without its extension); None when
-    its name is only words that mark editions."""
+    its name is only words that mark editions. A word marks an edition only among those opening
+    or closing the name, years and versions aside ("trip_new_york" is no new "trip_york")."""
     words = _words()
     *folders, stem = fold(doc_id).split("/")
     kept_folders = tuple(f for f in folders if f.strip() not in words.old_folders)
     old = len(kept_folders) < len(folders)
-    final, version, year, kept = False, None, None, []
+    version, year, named = None, None, []
     for word in _WORD.findall(stem):
         if (found := words.version.fullmatch(word)) is not None:
             version = int(found.group("n"))
-        elif word in words.old_words:
-            old = True
-        elif word in words.final_words:
-            final = True
         elif words.year.fullmatch(word):
             year = max(year or 0, int(word))
         else:
-            kept.append(word)
-    if not kept:
+            named.append(word)
+    marks = words.old_words | words.final_words
+    start, end = 0, len(named)
+    while start < end and named[start] in marks:
+        start += 1
+    while end > start and named[end - 1] in marks:
+        end -= 1
+    edges = named[:start] + named[end:]
+    if start == end:
         return None
-    return _Name(("/".join(kept_folders), tuple(kept)), old, final, version, year)
+    old = old or any(word in words.old_words for word in edges)
+    final = any(word in words.final_words for word in edges)
+    return _Name(("/".join(kept_folders), tuple(named[start:end])), old, final, version, year)
 
 
 def _may_mark(folded_ids: str) -> bool:

@@ -39,6 +39,8 @@ def test_an_old_folder_or_word_makes_a_copy_old_when_a_current_one_is_beside_it(
         ["Bills/facture_2024_signee", "Bills/facture_2025"],
         ["Tax/declaration_2023_v2", "Tax/declaration_2024_v1"],
         ["Photos/IMG_2045", "Photos/IMG_2046_final"],  # photo numbers read as years
+        ["Trips/trip_new_york", "Trips/trip_york"],  # an edition word inside the name
+        ["Photos/walk_old_town_2023", "Photos/walk_town_2023"],
     ],
 )
 def test_a_name_alone_or_another_folder_makes_no_copy_old(ids: list[str]) -> None:
