@@ -729,11 +729,14 @@ class Assistant:
         """The corrections a question refused as typed is read again with (its every unused
         content word's, typo_reading.confident_corrections: written by the passages `retrieval`
         shows), or {} when some such word has none."""
-        if not terms.corrected:
+        if not terms.absent:
             return {}
         lang = detect_lang(question, retrieval.query_lang)
         return confident_corrections(
-            terms, lang, lambda: [hit.chunk.text for hit in retrieval.hits]
+            terms,
+            lang,
+            lambda: [hit.chunk.text for hit in retrieval.hits],
+            self._loaded.vocabulary.short_correction,
         )
 
     def _translates(self, channel: str | None) -> Translates | None:
