@@ -341,14 +341,23 @@ answer's names (`reads_answer_subject`)."""
 def reads_answer_subject(question: str) -> bool:
     """Whether a follow-up asks so little of its own that the last answer's names
     (`answer_subject`) say what it asks of: at most ANSWER_SUBJECT_WORDS content words and no
-    capitalised word past its first ("how many partitions?", "et la rétention ?"). A longer one
+    capitalised word nor acronym past its first (`_names_something`: "how many partitions?",
+    "et la rétention ?", not "and for SSO?"). A longer one
     has a subject of its own: PIAF's standalone questions read as follow-ups mid-session ("À
     qui les Algérois demandent-ils de l'aide … ?", "comment nomme t'on cet environnement")
     changed their answers when they were read with the previous answer's names too."""
     words = question_words(question)
-    if any(_capitalised(word.strip(WORD_EDGES)) for word in words[1:]):
+    if any(_names_something(word.strip(WORD_EDGES)) for word in words[1:]):
         return False
     return len(content_words(question)) <= ANSWER_SUBJECT_WORDS
+
+
+def _names_something(word: str) -> bool:
+    """A capitalised word or one typed as a name with letters (`looks_like_name`: "SSO",
+    "COVID-19"; not a bare number, "week 12"): a follow-up's own subject."""
+    if _capitalised(word):
+        return True
+    return looks_like_name(word) and any(char.isalpha() for char in word)
 
 
 def in_context(previous: str, question: str) -> str:

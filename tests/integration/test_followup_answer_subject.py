@@ -109,6 +109,8 @@ def test_the_subject_of_an_answer_is_the_names_of_its_closest_sentence(
     [
         ("how many partitions?", True),
         ("et la rétention ?", True),
+        ("and for SSO?", False),  # an acronym is its own subject
+        ("and in week 12?", True),  # a bare number is none
         ("comment nomme t'on cet environnement", False),  # PIAF, mid-session
         ("À qui les Algérois demandent ils de l'aide pour repousser les Espagnols ?", False),
     ],
