@@ -352,14 +352,16 @@ class Session:
         cleaned, warnings = clean_question(question, self.assistant.settings.max_question_chars)
         context = self.assistant.follow_up_context(cleaned, self.previous)
         read = context
-        if context and self.subject and reads_answer_subject(cleaned):
-            read = in_context(context, self.subject)
+        leans = bool(context and self.subject and reads_answer_subject(cleaned))
+        if leans:
+            read = in_context(context or "", self.subject)
         terms = self.assistant._terms(cleaned, read)
         answer = self.assistant._answer(cleaned, read, k, warnings, terms, read_with=context)
         if not nothing_of_its_own(terms):  # "???" keeps the previous subject
             self.previous = carried(context, cleaned)[-600:] if context else cleaned
             quoted = answer.citations[0].quote if answer.citations else ""
-            self.subject = answer_subject(cleaned, quoted)
+            # a follow-up read with the subject keeps it when its answer names no other
+            self.subject = answer_subject(cleaned, quoted) or (self.subject if leans else "")
         return answer
 
 
@@ -734,11 +736,14 @@ class Assistant:
         """The corrections a question refused as typed is read again with (its every unused
         content word's, typo_reading.confident_corrections: written by the passages `retrieval`
         shows), or {} when some such word has none."""
-        if not terms.corrected:
+        if not terms.absent:
             return {}
         lang = detect_lang(question, retrieval.query_lang)
         return confident_corrections(
-            terms, lang, lambda: [hit.chunk.text for hit in retrieval.hits]
+            terms,
+            lang,
+            lambda: [hit.chunk.text for hit in retrieval.hits],
+            self._loaded.vocabulary.short_correction,
         )
 
     def _translates(self, channel: str | None) -> Translates | None:

@@ -285,6 +285,8 @@ def answer_subject(question: str, quote: str) -> str:
     if not sentences:
         return ""
     best = max(sentences, key=lambda sentence: len(asked & set(content_words(sentence))))
+    if _is_row(best):
+        return _row_subject(sentences, asked)
     raw = best.split()
     names = [
         word
@@ -292,6 +294,36 @@ def answer_subject(question: str, quote: str) -> str:
         if not before.endswith(_OPENS_AFTER)
         and _capitalised(word := typed.strip(WORD_EDGES))
         and fold(word) not in asked
+    ]
+    return " ".join(list(dict.fromkeys(names))[:SUBJECT_NAMES])
+
+
+def _is_row(line: str) -> bool:
+    """Whether a line of a quote is a markdown table row ("| Pulsar | 4 | 2 |")."""
+    return line.strip().startswith("|")
+
+
+_ROW_RULE = re.compile(r"\|?[\s:|-]+\|?")
+"""A table's rule under its header row ("|---|:--:|")."""
+
+
+def _row_subject(lines: list[str], asked: set[str]) -> str:
+    """The names of a quoted table row's first cell, its key ("Pulsar" of "| Pulsar | 4 | 2
+    |"), when the quote holds one data row (a header, the row over a rule, is none); "" for
+    several, which name no one subject. Every cell follows a "|", which `answer_subject`'s
+    sentences read as opening a value: the row gave no subject, and a third turn lost it
+    (review D of s27: "and the replication?" after Pulsar's row quoted Kafka's)."""
+    rows = [line for line in lines if _is_row(line)]
+    ruled = [index for index, line in enumerate(rows) if _ROW_RULE.fullmatch(line.strip())]
+    headers = {index - 1 for index in ruled}
+    data = [row for index, row in enumerate(rows) if index not in headers and index not in ruled]
+    if len(data) != 1:
+        return ""
+    key = data[0].strip().strip("|").split("|")[0]
+    names = [
+        word
+        for typed in key.split()
+        if _capitalised(word := typed.strip(WORD_EDGES)) and fold(word) not in asked
     ]
     return " ".join(list(dict.fromkeys(names))[:SUBJECT_NAMES])
 
@@ -309,14 +341,23 @@ answer's names (`reads_answer_subject`)."""
 def reads_answer_subject(question: str) -> bool:
     """Whether a follow-up asks so little of its own that the last answer's names
     (`answer_subject`) say what it asks of: at most ANSWER_SUBJECT_WORDS content words and no
-    capitalised word past its first ("how many partitions?", "et la rétention ?"). A longer one
+    capitalised word nor acronym past its first (`_names_something`: "how many partitions?",
+    "et la rétention ?", not "and for SSO?"). A longer one
     has a subject of its own: PIAF's standalone questions read as follow-ups mid-session ("À
     qui les Algérois demandent-ils de l'aide … ?", "comment nomme t'on cet environnement")
     changed their answers when they were read with the previous answer's names too."""
     words = question_words(question)
-    if any(_capitalised(word.strip(WORD_EDGES)) for word in words[1:]):
+    if any(_names_something(word.strip(WORD_EDGES)) for word in words[1:]):
         return False
     return len(content_words(question)) <= ANSWER_SUBJECT_WORDS
+
+
+def _names_something(word: str) -> bool:
+    """A capitalised word or one typed as a name with letters (`looks_like_name`: "SSO",
+    "COVID-19"; not a bare number, "week 12"): a follow-up's own subject."""
+    if _capitalised(word):
+        return True
+    return looks_like_name(word) and any(char.isalpha() for char in word)
 
 
 def in_context(previous: str, question: str) -> str:

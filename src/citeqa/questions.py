@@ -37,7 +37,6 @@ from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
 from citeqa.keyshapes import key_kind
-from citeqa.known_words import known_in_any_language
 from citeqa.lexical import DECIMAL, GROUPED, query_tokens
 from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Lang
@@ -433,12 +432,14 @@ class Vocabulary:
 
     def correction(self, word: str) -> str | None:
         """The corpus word this one is most likely a typo of: same first letter, one edit away
-        (two for words of 8 letters or more; a swap of two letters is one edit)."""
+        (two for words of 8 letters or more; a swap of two letters is one edit); None for a
+        word under TYPO_MIN_LENGTH letters, which the search never corrects (it would answer
+        an off-topic "what is the fsh price?" as "fish" with no notice): only the re-read of a
+        refused question (typo_reading, with its notice) and "Did you mean" read those, by
+        `short_correction`."""
         folded = fold(word)
-        if not folded.isalpha():
+        if not folded.isalpha() or len(folded) < TYPO_MIN_LENGTH:
             return None
-        if len(folded) < TYPO_MIN_LENGTH:
-            return None if looks_like_name(word) else self.short_correction(folded)
         found = process.extractOne(
             folded,
             self.by_initial.get(folded[0], []),
@@ -450,15 +451,15 @@ class Vocabulary:
     def short_correction(self, folded: str) -> str | None:
         """The corpus word a folded word of SHORT_TYPO_MIN_LENGTH to TYPO_MIN_LENGTH - 1 letters
         (which the corpus never uses) is a typo of, or None: "wek" of "week" (s22-25 trials: "who
-        is on cal in wek 11"). A short word is too often another word, so only when it is no
-        word of a language's list (known_words: "cal" is an abbreviation, "Peru" a name, never
-        "call" and "per") and exactly one corpus word a sentence holds (no function word) is
-        one letter added or dropped, or two neighbouring letters swapped, away with the same
-        first letter: a changed letter, or two candidates ("wok" of "work" or "woke"), say
-        nothing of which word was meant. `correction` and `likely_spelling` never ask it of a
-        word typed as a name (`looks_like_name`: "MRM" is no slip of "mmr", nearmiss PubMedQA
-        dev)."""
-        if len(folded) < SHORT_TYPO_MIN_LENGTH or known_in_any_language(folded):
+        is on cal in wek 11"). A short word is too often another word, so only when exactly
+        one corpus word a sentence holds (no function word) is one letter added or dropped, or
+        two neighbouring letters swapped, away with the same first letter: a changed letter, or
+        two candidates ("wok" of "work" or "woke"), say nothing of which word was meant. Its
+        readers also hold it to known_words.may_be_short_typo in the question's language ("cal"
+        is an abbreviation, never "call"; French has no list): typo_reading and spelling_hints.
+        `likely_spelling` never asks it of a word typed as a name (`looks_like_name`: "MRM" is
+        no slip of "mmr", nearmiss PubMedQA dev)."""
+        if len(folded) < SHORT_TYPO_MIN_LENGTH or not folded.isalpha():
             return None
         found = process.extract(
             folded,

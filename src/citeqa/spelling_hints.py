@@ -32,8 +32,9 @@ from collections.abc import Callable, Sequence
 
 from citeqa.glossary import fold
 from citeqa.identifiers import identifiers
+from citeqa.known_words import may_be_short_typo
 from citeqa.models import Lang
-from citeqa.questions import QuestionTerms
+from citeqa.questions import TYPO_MIN_LENGTH, QuestionTerms
 from citeqa.visible import cut
 
 DID_YOU_MEAN = {
@@ -59,29 +60,37 @@ def did_you_mean(terms: QuestionTerms, lang: Lang, closest: Closest | None) -> s
     """The sentence offering the closest passages' spelling (`closest`: their texts) of the
     question's misspelt words, in `lang`, or None when no word is offered one (none without
     passages)."""
-    offered = offered_spellings(terms, closest) if closest is not None else []
+    offered = offered_spellings(terms, closest, lang) if closest is not None else []
     if not offered:
         return None
     words = ", ".join(cut(word, marks=("“", "”")) for word in offered)
     return DID_YOU_MEAN[lang].format(words=words)
 
 
-def offered_spellings(terms: QuestionTerms, closest: Closest) -> list[str]:
+def offered_spellings(terms: QuestionTerms, closest: Closest, lang: Lang) -> list[str]:
     """The spellings offered for the question's typos, in the question's order, each once (at
     most MAX_OFFERED): each candidate as the `closest` passages write it most often, a
-    candidate they never write left out."""
+    candidate they never write left out, and none for a short word `lang` keeps as typed
+    (known_words.may_be_short_typo: "tue", any French word)."""
     absent = set(terms.absent)
     readable = typed_as_words(terms)
     wanted = {
         corrected: typed
         for typed, corrected in terms.typos.items()
-        if typed in absent and readable(typed)
+        if typed in absent and readable(typed) and _may_be_typo(typed, lang)
     }
     if not wanted:
         return []
     spellings = spellings_written(closest(), frozenset(wanted))
     offered = [spellings[c] for c in dict.fromkeys(wanted) if c in spellings]
     return list(dict.fromkeys(offered))[:MAX_OFFERED]
+
+
+def _may_be_typo(typed: str, lang: Lang) -> bool:
+    """Whether a question word may be offered a spelling: any word of TYPO_MIN_LENGTH letters
+    or more, a shorter one only as known_words.may_be_short_typo says in `lang`."""
+    folded = fold(typed)
+    return len(folded) >= TYPO_MIN_LENGTH or may_be_short_typo(folded, lang)
 
 
 def typed_as_words(terms: QuestionTerms) -> Callable[[str], bool]:

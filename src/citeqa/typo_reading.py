@@ -30,15 +30,15 @@ when it answers (api).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from rapidfuzz.distance import Indel
 
 from citeqa.glossary import fold
-from citeqa.known_words import known_word, known_words
+from citeqa.known_words import known_word, known_words, may_be_short_typo
 from citeqa.models import Lang
 from citeqa.one_edit import added_dropped_or_swapped, one_edit_apart, written_words
-from citeqa.questions import TYPO_MIN_LENGTH, QuestionTerms
+from citeqa.questions import TYPO_MIN_LENGTH, QuestionTerms, looks_like_name
 from citeqa.reason_words import content_words
 from citeqa.spelling_hints import Closest, spellings_written, typed_as_words
 from citeqa.visible import cut, shown
@@ -59,14 +59,23 @@ PAIR = {
 }
 
 
-def confident_corrections(terms: QuestionTerms, lang: Lang, closest: Closest) -> dict[str, str]:
+ShortCorrection = Callable[[str], "str | None"]
+"""The corpus word a folded short word is a typo of (questions.Vocabulary.short_correction)."""
+
+
+def confident_corrections(
+    terms: QuestionTerms, lang: Lang, closest: Closest, short: ShortCorrection | None = None
+) -> dict[str, str]:
     """Each content word of the question the corpus never uses (as typed) → its correction as
     the `closest` passages (their texts, read only when every such word has a correction)
     write it most often, lower-cased; {} unless every such word has a confident one (see the
-    module docstring)."""
+    module docstring). A word under TYPO_MIN_LENGTH letters, which the search never corrects,
+    is corrected here by `short` (`_short_reading`)."""
     absent = content_words(list(dict.fromkeys(terms.absent)), lang)
     readable = typed_as_words(terms)
-    wanted = {word: terms.corrected.get(word) for word in absent}
+    wanted = {
+        word: terms.corrected.get(word) or _short_reading(word, lang, short) for word in absent
+    }
     typed = [word for word, corrected in wanted.items() if corrected is None]
     typed = [word for word in typed if _uncorrectable_typo(word, lang) or _short_known(word, lang)]
     wanted = {word: corrected for word, corrected in wanted.items() if word not in typed}
@@ -98,6 +107,16 @@ def _uncorrectable_typo(word: str, lang: Lang) -> bool:
     won the World Cup?" is a word, and keeps the question refused as typed. The closest
     passages must also write a word it opens like (`_opens_a_written_word`)."""
     return bool(known_words(lang)) and not known_word(fold(word), lang)
+
+
+def _short_reading(word: str, lang: Lang, short: ShortCorrection | None) -> str | None:
+    """The corpus word a word under TYPO_MIN_LENGTH letters is read as ("wek" of "week"), or
+    None: never a word typed as a name ("MRM") nor one known_words.may_be_short_typo keeps as
+    typed in `lang` ("cal", "tue"; any French word: no list is installed)."""
+    folded = fold(word)
+    if short is None or len(folded) >= TYPO_MIN_LENGTH or looks_like_name(word):
+        return None
+    return short(folded) if may_be_short_typo(folded, lang) else None
 
 
 def _short_known(word: str, lang: Lang) -> bool:

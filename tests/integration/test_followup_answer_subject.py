@@ -63,8 +63,31 @@ def test_a_follow_up_asks_of_the_subject_of_the_last_answer(
 
 
 @pytest.mark.parametrize(
+    ("first", "row", "third"),
+    [
+        ("Which system streams order events?", "| Kafka | 12 | 3 |", "and the replication?"),
+        ("Which system do audit logs go through?", "| Pulsar | 4 | 2 |", "and the replication?"),
+    ],
+)
+def test_a_third_turn_keeps_the_subject_of_a_quoted_table_row(
+    platform: Assistant, first: str, row: str, third: str
+) -> None:
+    """Review D of s27: a row's every cell follows "|", so its answer gave no subject and the
+    third turn quoted the other system's row; a row's first cell is its subject."""
+    session = platform.session()
+    assert not session.ask(first).abstained
+    assert session.ask("how many partitions?").citations[0].quote.strip() == row
+    answer = session.ask(third)
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].quote.strip() == row
+
+
+@pytest.mark.parametrize(
     ("question", "quote", "subject"),
     [
+        ("how many partitions?", "| Pulsar | 4 | 2 |", "Pulsar"),  # a row's key
+        ("how many partitions?", "| System | Partitions |\n|---|---|\n| Pulsar | 4 |", "Pulsar"),
+        ("how many partitions?", "| Kafka | 12 | 3 |\n| Pulsar | 4 | 2 |", ""),  # two rows
         (
             "Which system streams order events?",
             "Order events between services are streamed through Kafka. Audit logs go through "
@@ -86,6 +109,8 @@ def test_the_subject_of_an_answer_is_the_names_of_its_closest_sentence(
     [
         ("how many partitions?", True),
         ("et la rétention ?", True),
+        ("and for SSO?", False),  # an acronym is its own subject
+        ("and in week 12?", True),  # a bare number is none
         ("comment nomme t'on cet environnement", False),  # PIAF, mid-session
         ("À qui les Algérois demandent ils de l'aide pour repousser les Espagnols ?", False),
     ],

@@ -188,7 +188,46 @@ def test_a_short_typo_is_read_and_a_short_word_of_the_language_stays_as_typed(
     assert "Read “wek” as “week”." in answer.warnings
 
 
-def test_a_short_french_typo_is_read(rota: Assistant) -> None:
+def test_a_short_french_word_is_never_read_as_a_typo(rota: Assistant) -> None:
+    """French has no word list, which alone says which short words are words: "leu" stays as
+    typed, never read as "lieu" (review D of s27: "mois" was read as "moins")."""
     answer = rota.ask("dans quelle salle a leu la relève ?")
-    assert not answer.abstained, answer.reason
-    assert "Orion" in answer.citations[0].quote
+    assert not any(warning.startswith("Lu ") for warning in answer.warnings)
+
+
+OFFICE = {
+    "office.md": """# Office notes
+
+It is true that the office closes at 6 pm. The coffee pot is cleaned daily.
+Every purchase above 50 cent needs a receipt. The cafeteria plan covers 80 per cent of lunch.
+Remote work requires a stable connection. The lunch menu lists soup, rice and fish.
+""",
+    "rh.md": """# Règlement RH
+
+Le préavis de démission est d'au moins quatre semaines pour les employés. Les congés payés
+sont de 25 jours par an. Le télétravail est autorisé deux jours par semaine.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    corpus, index = tmp_path_factory.mktemp("office"), tmp_path_factory.mktemp("officeidx")
+    return assistant_over(OFFICE, corpus, index)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the fsh price?",  # "fsh" is no "fish" the search reads with no notice
+        "is the office open on tue?",  # "tue" is an abbreviation, never "true"
+        "Combien de mois de congé maternité ?",  # French has no list: "mois" is no "moins"
+    ],
+)
+def test_a_short_word_is_never_read_as_a_typo_without_a_notice(
+    office: Assistant, question: str
+) -> None:
+    """Review D of s27: the search read short words as typos, so off-topic questions were
+    answered from a word they never asked for, with no "Read … as …" notice."""
+    answer = office.ask(question)
+    assert answer.abstained or answer.warnings, answer.citations[0].quote
