@@ -79,10 +79,9 @@ def value_weights(question: str, texts: Sequence[str], documents: Sequence[str])
     crédit" for the home insurance's cost) does not outrank the document the rankers chose."""
     weights = np.ones(len(texts))
     for kind in asked_kinds(question):
-        holding = {
-            doc for doc, text in zip(documents, texts, strict=True) if writes_kind(kind, text)
-        }
-        for number, (doc, text) in enumerate(zip(documents, texts, strict=True)):
-            if doc in holding and not writes_kind(kind, text):
+        writes = [writes_kind(kind, text) for text in texts]
+        holding = {doc for doc, held in zip(documents, writes, strict=True) if held}
+        for number, (doc, held) in enumerate(zip(documents, writes, strict=True)):
+            if doc in holding and not held:
                 weights[number] *= MISSING_VALUE_WEIGHT
     return weights

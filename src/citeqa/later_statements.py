@@ -77,7 +77,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
-from citeqa.dates import YEAR_DIGITS, date_terms
+from citeqa.dates import YEAR_DIGITS, date_terms, day_spans
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, asked_written, fold, undated_terms
 from citeqa.models import Document
@@ -494,14 +494,27 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 def reverses(text: str, quoted: Sequence[str]) -> bool:
     """Whether a later sentence reverses or changes what the `quoted` sentences state: it writes
     a reversal cue ("is cancelled", "instead", "est annulé", "n'est plus") or a number none of
-    them writes where one of them writes one ("14 desks" after "12 desks"). Another word on the
-    subject ("the desks will be repainted blue") reverses nothing: it is shown after the
-    answer, not as the answer (s27 review C)."""
-    if _reversal_pattern().search(fold(text)):
+    them writes where they write one ("14 desks" after "12 desks"; dates and years aside).
+    Another word on the subject ("the desks will be repainted blue") reverses nothing: it is
+    shown after the answer, not as the answer (s27 review C)."""
+    folded = fold(text)
+    if _reversal_pattern().search(folded):
         return True
-    theirs = set(_NUMBER.findall(text))
-    ours = [set(_NUMBER.findall(sentence)) for sentence in quoted]
-    return bool(theirs) and any(numbers and theirs - numbers for numbers in ours)
+    theirs = _stated_numbers(folded)
+    ours = set().union(*(_stated_numbers(fold(sentence)) for sentence in quoted))
+    return bool(ours) and bool(theirs - ours)
+
+
+def _stated_numbers(folded: str) -> set[str]:
+    """The numbers a folded sentence states, its dates and years aside: "in 2027" or "on 3
+    March" dates a later sentence, it changes no value (s27 re-read: "repainted blue in 2027"
+    was taken for a change of "12 desks")."""
+    for start, end, _ in reversed(day_spans(folded)):
+        folded = folded[:start] + " " + folded[end:]
+    return {number for number in _NUMBER.findall(folded) if not _YEAR.fullmatch(number)}
+
+
+_YEAR = re.compile(YEAR_DIGITS)
 
 
 def _writes_date(text: str, date: str) -> bool:

@@ -15,6 +15,8 @@ from citeqa.asked_values import MISSING_VALUE_WEIGHT, asked_kinds, value_weights
         "Combien coûte la cantine ?",
         "Combien d'impôt avons-nous payé en 2025 ?",  # s27 trial
         "Combien de charges payons-nous par mois ?",
+        "Quel est le montant qui reste à payer ?",  # s27 re-read: "qui" anywhere refused it
+        "What fee applies where the card is used abroad?",
     ],
 )
 def test_money_words_ask_an_amount(question: str) -> None:
@@ -33,6 +35,8 @@ def test_money_words_ask_an_amount(question: str) -> None:
         "Combien de jours de congés payés ai-je ?",
         "Are paid holidays carried over?",
         "How many fees are listed?",
+        "À qui dois-je payer la cantine ?",
+        "Where do I pay the fee?",
     ],
 )
 def test_a_count_asks_no_amount(question: str) -> None:
@@ -47,6 +51,9 @@ def test_a_count_asks_no_amount(question: str) -> None:
         ("| Courses | 650 |", True),  # a row's amount column, its currency in the header
         ("Votre facture d'électricité de janvier 2025", False),
         ("Consommation : 712 kWh", False),
+        ("Total: 1 234,50 EUR", True),
+        ("EUR 12 per child", True),
+        ("1 " * 4000 + "kWh", False),
     ],
 )
 def test_an_amount_is_a_number_with_its_currency(text: str, writes: bool) -> None:

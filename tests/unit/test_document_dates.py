@@ -197,11 +197,21 @@ def test_only_decision_or_current_state_wording_asks_what_holds(question: str, h
         ("Les navettes de Gand seront lavées chaque semaine.", False),
         ("Les locaux seront nettoyés plus souvent.", False),
         ("The Lyon office will have 12 desks.", False),
+        ("The desks will be repainted blue in 2027.", False),
+        ("The desks will be repainted blue on 3 March 2027.", False),
     ],
 )
 def test_a_later_statement_reverses_by_a_cue_or_another_number(later: str, reversed_: bool) -> None:
     quoted = ["The board decided to open the Lyon office with 12 desks."]
     assert reverses(later, quoted) is reversed_
+
+
+def test_a_number_one_of_the_quotes_writes_changes_nothing() -> None:
+    """The quotes' numbers are read together: "14" is no change when a quote writes it (s27
+    re-read: each quote was read alone)."""
+    quoted = ["We buy 12 desks.", "Of which 14 desks are standing."]
+    assert not reverses("The 14 desks arrive on Monday.", quoted)
+    assert reverses("The 16 desks arrive on Monday.", quoted)
 
 
 def test_each_moved_quote_bears_its_own_document_s_date() -> None:
