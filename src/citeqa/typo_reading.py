@@ -35,7 +35,7 @@ from collections.abc import Callable, Mapping
 from rapidfuzz.distance import Indel
 
 from citeqa.glossary import fold
-from citeqa.known_words import known_word, known_words, may_be_short_typo
+from citeqa.known_words import known_word, may_be_short_typo
 from citeqa.models import Lang
 from citeqa.one_edit import added_dropped_or_swapped, one_edit_apart, written_words
 from citeqa.questions import TYPO_MIN_LENGTH, QuestionTerms, looks_like_name
@@ -105,8 +105,9 @@ def _uncorrectable_typo(word: str, lang: Lang) -> bool:
     French word, with no list installed, is never one). "deploymnet" in "how do i rollbak a
     deploymnet" (s24 trial: the corpus writes "deploy", never "deployment"); "Cup" of "Who
     won the World Cup?" is a word, and keeps the question refused as typed. The closest
-    passages must also write a word it opens like (`_opens_a_written_word`)."""
-    return bool(known_words(lang)) and not known_word(fold(word), lang)
+    passages must also write a word it opens like (`_opens_a_written_word`). The short typos'
+    rule, whatever the word's length (known_words.may_be_short_typo)."""
+    return may_be_short_typo(fold(word), lang)
 
 
 def _short_reading(word: str, lang: Lang, short: ShortCorrection | None) -> str | None:
