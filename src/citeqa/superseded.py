@@ -152,7 +152,18 @@ def copies(doc_ids: Iterable[str], text_of: Callable[[str], str] | None = None) 
     }
     for doc_id, current in old_copies(ids).items():
         found.setdefault(doc_id, Copy(current, False))
-    return found
+    return {doc_id: _last(doc_id, copy, found) for doc_id, copy in found.items()}
+
+
+def _last(doc_id: str, copy: Copy, found: dict[str, Copy]) -> Copy:
+    """`copy` naming the end of its chain: "avis (1) (1)" is a copy of "avis (1)", itself one
+    of "avis" (s27 re-read: the warning named a copy set aside as the current file). A
+    duplicate of an old copy is a duplicate; a cycle ends before it turns back."""
+    seen = {doc_id, copy.current}
+    while (next_copy := found.get(copy.current)) is not None and next_copy.current not in seen:
+        seen.add(next_copy.current)
+        copy = Copy(next_copy.current, copy.duplicate)
+    return copy
 
 
 def same_text(text: str, other: str) -> bool:

@@ -150,3 +150,12 @@ def test_set_aside_copies_are_read_only_when_they_may_add_a_quote() -> None:
     assert versions.may_add(budget, ["Tax/notice (1)", "Bank/old/budget_2024_OLD"])
     refused = lease.model_copy(update={"abstained": True, "citations": []})
     assert versions.may_add(refused, ["Tax/notice (1)"])
+
+
+def test_a_copy_of_a_copy_names_the_original() -> None:
+    """'avis (1) (1)' was the copy of 'avis (1)', itself set aside (s27 re-read)."""
+    found = copies(["Impots/avis", "Impots/avis (1)", "Impots/avis (1) (1)"])
+    assert {doc_id: copy.current for doc_id, copy in found.items()} == {
+        "Impots/avis (1)": "Impots/avis",
+        "Impots/avis (1) (1)": "Impots/avis",
+    }
