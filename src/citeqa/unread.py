@@ -20,8 +20,9 @@ rename them .txt). Images alone are named: a folder of scanned letters (.jpg) is
 
 A skipped file whose name writes a term of the question, or an acronym holding the initials of
 two of its words in a row ("scan_CAF_avril2025" for "allocations familiales"), is named beside
-any answer (`named_for`: s27 trial, "montant des allocations familiales" quoted a school-meal
-line while the image-only scan that held it was only counted, "1 file … not read").
+an abstention (`named_for`, api._skipped_named: s27 trial, "montant des allocations familiales"
+quoted a school-meal line while the image-only scan that held it was only counted, "1 file …
+not read"; an answer never reads the index's file list these names come from).
 """
 
 from __future__ import annotations

@@ -178,6 +178,7 @@ def plain_part(charset: str, body: bytes) -> bytes:
         ("iso-8859-1", "Le café coûte trois euros à la cantine.\n".encode()),
         ("utf-16", "Le café coûte trois euros à la cantine.\n".encode("latin-1")),
         ("utf-8", "Le café coûte trois euros à la cantine.\n".encode("cp1252")),
+        ("utf-8-sig", "Le café coûte trois euros à la cantine.\n".encode("cp1252")),
     ],
 )
 def test_a_charset_the_part_is_not_written_in_gives_way_to_its_bytes(

@@ -292,7 +292,7 @@ def _declared_falsely(payload: bytes, codec: str) -> bool:
         return not payload.isascii()
     if codec.startswith(_WIDE_CODECS):
         return b"\x00" not in payload
-    if codec == "utf-8":
+    if codec.startswith("utf-8"):  # "utf-8-sig" too
         return not payload.isascii() and _UTF8_SEQUENCE.search(payload) is None
     single_byte = codec.startswith(_SINGLE_BYTE_CODECS)
     return single_byte and not payload.isascii() and _is_utf8(payload)
