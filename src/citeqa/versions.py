@@ -574,11 +574,7 @@ class CorpusVersions:
         if answer.abstained:
             return True
         quoted = {citation.doc_id for citation in answer.citations}
-        return any(
-            (copy := self.copies.get(doc_id)) is None
-            or (not copy.duplicate and copy.current in quoted)
-            for doc_id in doc_ids
-        )
+        return any(self._may_state(doc_id, quoted) for doc_id in doc_ids)
 
     def may_differ(self, answer: Answer, older: Answer) -> bool:
         """Whether `older`'s first quote may be said to state `answer`'s otherwise: one of an
@@ -586,8 +582,13 @@ class CorpusVersions:
         states it otherwise; the answer quotes X"); never a duplicate's (the same text: s27
         trial, a tax notice's "(1)" added beside a loan's rate) nor an old copy of a file the
         answer does not quote (the 2024 budget's rent row beside the lease's clause)."""
-        copy = self.copies.get(older.citations[0].doc_id)
         quoted = {citation.doc_id for citation in answer.citations}
+        return self._may_state(older.citations[0].doc_id, quoted)
+
+    def _may_state(self, doc_id: str, quoted: set[str]) -> bool:
+        """Whether a quote of `doc_id` may stand beside quotes of the `quoted` documents: it is
+        no copy, or an old copy (no duplicate) of one of them."""
+        copy = self.copies.get(doc_id)
         return copy is None or (not copy.duplicate and copy.current in quoted)
 
     def _newest(self, lang: Lang) -> str:
