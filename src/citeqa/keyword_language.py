@@ -7,11 +7,11 @@ read across languages is vouched for (across.unvouched_across) refused its quote
 French registration note, all its passages being "in the other language" (s27 trial). Such a
 question is in the language of the passages it was searched in when the documents write most of
 its words: the first passage's (`in_words_language`). One whose words the documents mostly
-lack keeps the default: a French keyword question of English abstracts ("cellules stromales
-cordon effets secondaires") writes few of their words, and is in the other language there; so
-does one most of whose words are known words of the default language (typo_reading.known_word:
-"lupus nephritis daily salt limit" of French encyclopedia articles writing "lupus" and "limit"
-was read as French, and answered from them, on the off-topic set's test half).
+lack keeps the default: a French keyword question of English abstracts writes few of their
+words, and is in the other language there; so does one most of whose words are known words of
+the default language (typo_reading.known_word: an English keyword question of French
+encyclopedia articles that happen to write two of its words, a name and "limit", was read as
+French, and answered from them, on an off-topic set's test half).
 """
 
 from __future__ import annotations
