@@ -100,13 +100,13 @@ def _compatible(loaded: PreviousBuild, channels: list[ChannelInfo], settings: Se
 
 
 def knowledge_change(
-    statistics: dict[str, Any] | None, stores_words: Callable[[], bool]
+    statistics: dict[str, Any] | None, would_store: Callable[[], bool]
 ) -> str | None:
     """Which change applies to an index whose statistics.json is `statistics` (None: it has
     none): KNOWLEDGE_CHANGE when its term knowledge is not of this format (KNOWLEDGE_FORMAT),
     WORDS_CHANGE when its build stored no words of this version (stored_words.WORDS_VERSION: a
     build before them lacks its passage words' vectors) and this one would store some
-    (`stores_words`, asked only then: `words_stored`; a corpus of one language or an index
+    (`would_store`, asked only then: `words_stored`; a corpus of one language or an index
     without a multilingual channel stores none, and is not outdated by them),
     else TALLY_CHANGE when its tallies were not computed by this recipe
     (doctally.tally_recipe; absent in an index built before it was stored), else
@@ -115,7 +115,7 @@ def knowledge_change(
     damaged ("run `citeqa index`") is never called up to date, and `index` computes it again."""
     if (statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
         return KNOWLEDGE_CHANGE
-    if (statistics or {}).get("stored_words") != WORDS_VERSION and stores_words():
+    if (statistics or {}).get("stored_words") != WORDS_VERSION and would_store():
         return WORDS_CHANGE
     if (statistics or {}).get("tallies") != tally_recipe():
         return TALLY_CHANGE

@@ -692,6 +692,7 @@ def analyse(
     seen: set[frozenset[str]] = set()
     own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms
     said: set[str] = set()  # every alternative of the context's words: what it already asks
+    writings: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}  # per number
     for dates, scale in dated:
         text = dates.text
         for found in _WORD.finditer(text):
@@ -705,7 +706,7 @@ def analyse(
                 alternatives |= joined.alternatives
             grouped = _grouped_at(dates.groups, found.start(), word)
             written_otherwise = (  # a number's alone: `_written_otherwise` reads no other word
-                _written_otherwise(grouped, vocabulary)
+                _writings_of(grouped, vocabulary, writings)
                 if grouped.isdigit() and not _frequency(alternatives, vocabulary)
                 else []
             )
@@ -763,6 +764,18 @@ def _grouped_at(groups: list[tuple[int, int, str]], start: int, word: str) -> st
     """The digits of the number in digit groups (unheld_codes.grouped_numbers) that the word
     at `start` is a group of ("51877" for "877" in "order 51 877"), else the word."""
     return next((digits for first, end, digits in groups if first <= start < end), word)
+
+
+def _writings_of(
+    number: str,
+    vocabulary: Vocabulary,
+    read: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]],
+) -> list[tuple[str, tuple[frozenset[str], ...]]]:
+    """`_written_otherwise` of `number`, kept in `read` for the question's other groups of it:
+    "51" and "877" of "order 51 877" are both the number 51877 (`_grouped_at`)."""
+    if number not in read:
+        read[number] = _written_otherwise(number, vocabulary)
+    return read[number]
 
 
 def _written_otherwise(
