@@ -147,7 +147,7 @@ def scan_corpus(
     entries: list[DocumentEntry] = []
     word_lists: list[str] = []
     ids = unique_document_ids([name for name in files.names if reader_for_name(name)])
-    holders = {held: name for name, held in reversed(ids.items())}  # the first file of an id
+    holders = {held: name for name, held in ids.items()}  # ids are unique: one file each
     unread = list(skipped)  # the files it could not read, for the message when none was read
     heard = progress or (lambda done, total: None)
     for done, relative in enumerate(files.names):  # posix paths in the corpus (folderwalk)

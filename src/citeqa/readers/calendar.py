@@ -42,7 +42,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from citeqa.readers.base import Extracted, UnreadableDocument
-from citeqa.readers.structured import file_title
+from citeqa.readers.structured import file_title, past_limit
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 
 if TYPE_CHECKING:  # imported when a file is read (55 ms): every command finds the readers
@@ -111,10 +111,7 @@ class CalendarReader:
         return Extracted(f"# {title}\n\n{body}\n", title=title, warnings=warnings)
 
 
-PAST_LIMIT = (
-    f"larger than {MAX_CALENDAR_CHARACTERS:,} characters, citeqa's limit for {KIND_NAME} file:"
-    " a data dump rather than a reference"
-)
+PAST_LIMIT = past_limit(KIND_NAME, limit=MAX_CALENDAR_CHARACTERS)
 
 
 def _events(count: int) -> str:

@@ -264,11 +264,11 @@ EXPORT_EXCEPTION = (
 """What a JSON file past MAX_CHARACTERS holding no export's list is told beside `past_limit`."""
 
 
-def past_limit(kind: str, exception: str = "") -> str:
+def past_limit(kind: str, exception: str = "", limit: int = MAX_CHARACTERS) -> str:
     """The reason `refuse_past_limit` gives, maybe with an `exception` to the limit said after
-    it."""
+    it; `limit`: the characters a file of `kind` may hold (a calendar's own)."""
     return (
-        f"larger than {MAX_CHARACTERS:,} characters, citeqa's limit for {kind} file{exception}:"
+        f"larger than {limit:,} characters, citeqa's limit for {kind} file{exception}:"
         " a data dump rather than a reference"
     )
 
