@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from citeqa.glossary import fold
 from citeqa.one_edit import one_edit_apart, written_words
-from citeqa.questions import QuestionTerms
+from citeqa.questions import HYPHENS, QuestionTerms
 
 __all__ = ["ExtendedName", "extended_name"]
 
@@ -110,8 +110,10 @@ def _joins(focus: str, words: list[str]) -> list[bool]:
     ]
 
 
-_JOINING = re.compile(r"[\s\-\u2010\u2011]+")
-"""What may stand between two words of one name: whitespace and hyphens, no punctuation."""
+_JOINED_BY = rf"[\s{re.escape(HYPHENS)}]+"
+"""What may stand between two words of one name: whitespace and hyphens (questions.HYPHENS, the
+hyphens a question's word is read with), no punctuation."""
+_JOINING = re.compile(_JOINED_BY)
 
 
 def _name_around(words: list[str], joins: list[bool], place: int) -> list[str]:
@@ -139,8 +141,8 @@ def _sibling_written(part: list[str], texts: Sequence[str]) -> bool:
     """Whether `texts` write the words of `part` followed, across whitespace or hyphens only, by
     a capitalised word: another name of the same head ("Thermo One Pro"), not the head in a
     sentence ("Acme was founded", "Acme. The") nor in a table cell ("| Thermo One | 149")."""
-    head = r"[\s\-\u2010\u2011]+".join(re.escape(word) for word in part)
-    pattern = re.compile(rf"(?<!\w){head}[ \t\u00a0\-\u2010\u2011]+([^\W\d_])", re.IGNORECASE)
+    head = _JOINED_BY.join(re.escape(word) for word in part)
+    pattern = re.compile(rf"(?<!\w){head}[ \t\u00a0{re.escape(HYPHENS)}]+([^\W\d_])", re.IGNORECASE)
     return any(found.group(1).isupper() for text in texts for found in pattern.finditer(text))
 
 
