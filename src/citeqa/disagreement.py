@@ -96,8 +96,7 @@ def disagreeing(
     version. A quoted signature (signatures.is_signature) is restated by none: its values are
     its defaults, and a tutorial's call `detect_leaks(readings, threshold=0.25)` passes another
     value without disagreeing (s22 trial)."""
-    quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
-    others = [item for item in candidates if bank.sentences[item.index].doc_id not in quoted_docs]
+    others = _of_other_documents(quoted, candidates, bank)
     reader = _Reader(bank, [alternatives for alternatives, _ in terms.own_terms], shown)
     for item in quoted:
         if is_signature(bank.text(item.index).strip()):
@@ -106,6 +105,15 @@ def disagreeing(
         if found is not None:
             return found
     return None
+
+
+def _of_other_documents(
+    quoted: Sequence[ScoredSentence], candidates: Sequence[ScoredSentence], bank: SentenceBank
+) -> list[ScoredSentence]:
+    """The `candidates` of no document a `quoted` sentence stands in, in order: a document says
+    what it says, and none of its own sentences is another version of it."""
+    quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
+    return [item for item in candidates if bank.sentences[item.index].doc_id not in quoted_docs]
 
 
 ACROSS_MEANING = 0.3
@@ -151,7 +159,6 @@ def disagreeing_across(
     vectors = bank.vectors
     if vectors is None:
         return None
-    quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
     asked = [alternatives for alternatives, _ in terms.own_terms]
     asked_of: dict[int, frozenset[int]] | None = None  # read once a quote may be translated
     others: list[ScoredSentence] = []
@@ -166,8 +173,7 @@ def disagreeing_across(
         if asked_of is None:
             asked_of = {
                 other.index: _asked_in(bank, other.index, asked)
-                for other in candidates
-                if bank.sentences[other.index].doc_id not in quoted_docs
+                for other in _of_other_documents(quoted, candidates, bank)
             }
             others = [other for other in candidates if asked_of.get(other.index)]
         all_shown = _shown(shown) if all_shown is None else all_shown
