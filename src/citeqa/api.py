@@ -727,7 +727,7 @@ class Assistant:
         channel = self._loaded.index.manifest.answer_channel
         scores = QuestionScores(self._loaded.bank, terms, vectors.get(channel or ""))
         found = self._retrievals(text, vectors, k, terms, scores=scores)
-        shown, evidence = (in_words_language(ranking, terms) for ranking in found[:2])
+        shown, evidence = in_words_language(found[:2], terms)
         return _Search(shown, scores, evidence, found.set_aside)
 
     def _corrections(

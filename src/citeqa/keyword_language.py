@@ -17,6 +17,7 @@ French, and answered from them, on an off-topic set's test half).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from citeqa.glossary import fold
 from citeqa.language import language_scores
@@ -34,15 +35,29 @@ def says_no_language(question: str) -> bool:
     return english == french
 
 
-def in_words_language(retrieval: Retrieval, terms: QuestionTerms) -> Retrieval:
-    """`retrieval` read in the language of its first passage when its question says no language
-    (`says_no_language`) and the documents write most of the question's own words (`terms`:
-    fewer of them absent than written), else as it is."""
-    if not retrieval.hits or not says_no_language(retrieval.question):
-        return retrieval
+def in_words_language(rankings: Sequence[Retrieval], terms: QuestionTerms) -> list[Retrieval]:
+    """The `rankings` of one question (the ranking shown and the evidence: one question, one
+    detected language), each read in the language of its first passage when the question says
+    no language (`says_no_language`) and the documents write most of its own words (`terms`:
+    fewer of them absent than written), else as it is; the question is read once for all."""
+    if not rankings or not _keyword_question(rankings[0], terms):
+        return list(rankings)
+    return [_in_first_passage_language(ranking) for ranking in rankings]
+
+
+def _keyword_question(retrieval: Retrieval, terms: QuestionTerms) -> bool:
+    """Whether the question `retrieval` searched says no language, the documents write most of
+    its words (`terms`) and most of them are no known words of the language detected."""
+    if not says_no_language(retrieval.question):
+        return False
     if 2 * len(set(terms.absent)) >= terms.focus_terms:
-        return retrieval
-    if _mostly_known_in(retrieval.question, retrieval.query_lang):
+        return False
+    return not _mostly_known_in(retrieval.question, retrieval.query_lang)
+
+
+def _in_first_passage_language(retrieval: Retrieval) -> Retrieval:
+    """`retrieval` read in its first passage's language; as it is without a passage."""
+    if not retrieval.hits:
         return retrieval
     return retrieval.model_copy(update={"query_lang": retrieval.hits[0].chunk.lang})
 

@@ -1,7 +1,7 @@
 """keyword_language.in_words_language: a question whose words say no language ("puissance
-fiscale voiture") is read in its first passage's language when the documents write most of its
-words (s27 trial: read as English, an English "try asking in French" hint and a refusal across
-languages); otherwise as detect_lang says."""
+fiscale voiture") is read in its first passage's language, in each of its rankings, when the
+documents write most of its words (s27 trial: read as English, an English "try asking in
+French" hint and a refusal across languages); otherwise as detect_lang says."""
 
 from __future__ import annotations
 
@@ -16,39 +16,55 @@ def retrieval(question: str, first: Lang) -> Retrieval:
     return Retrieval(question=question, query_lang="en", hits=[hit])
 
 
+def read(ranking: Retrieval, asked: QuestionTerms) -> Retrieval:
+    """`ranking` alone, as in_words_language reads it."""
+    (found,) = in_words_language([ranking], asked)
+    return found
+
+
 def terms(focus_terms: int, absent: list[str]) -> QuestionTerms:
     return QuestionTerms(focus="", focus_terms=focus_terms, absent=absent)
 
 
 def test_a_keyword_question_the_documents_mostly_write_takes_its_passages_language() -> None:
-    found = in_words_language(retrieval("puissance fiscale voiture", "fr"), terms(3, ["voiture"]))
+    found = read(retrieval("puissance fiscale voiture", "fr"), terms(3, ["voiture"]))
     assert found.query_lang == "fr"
 
 
 def test_a_keyword_question_whose_words_the_documents_mostly_lack_keeps_the_default() -> None:
     question = "cellules stromales cordon effets"
-    found = in_words_language(retrieval(question, "en"), terms(4, ["cellules", "stromales"]))
+    found = read(retrieval(question, "en"), terms(4, ["cellules", "stromales"]))
     assert found.query_lang == "en"
-    assert in_words_language(retrieval(question, "fr"), terms(4, ["cellules", "effets"])) == (
+    assert read(retrieval(question, "fr"), terms(4, ["cellules", "effets"])) == (
         retrieval(question, "fr")
     )
 
 
 def test_a_question_whose_words_say_its_language_is_left_as_detected() -> None:
     assert not says_no_language("What is the fiscal power of the car?")
-    found = in_words_language(retrieval("What is the fiscal power of the car?", "fr"), terms(3, []))
+    found = read(retrieval("What is the fiscal power of the car?", "fr"), terms(3, []))
     assert found.query_lang == "en"
     assert says_no_language("puissance fiscale voiture")
 
 
 def test_no_passage_leaves_the_retrieval_as_it_is() -> None:
     empty = Retrieval(question="loyer montant", query_lang="en", hits=[])
-    assert in_words_language(empty, terms(2, [])) is empty
+    assert read(empty, terms(2, [])) is empty
 
 
 def test_a_keyword_question_of_known_english_words_stays_english() -> None:
     """Off-topic test half: "lupus nephritis daily salt limit" of French encyclopedia articles
     (which write "lupus" and "limit") was read as French and answered from them."""
     question = "lupus nephritis daily salt limit"
-    found = in_words_language(retrieval(question, "fr"), terms(5, ["nephritis"]))
+    found = read(retrieval(question, "fr"), terms(5, ["nephritis"]))
     assert found.query_lang == "en"
+
+
+def test_each_ranking_of_a_keyword_question_takes_its_own_first_passage_language() -> None:
+    """The ranking shown and the evidence may open on passages of two languages."""
+    question = "puissance fiscale voiture"
+    shown, evidence = in_words_language(
+        [retrieval(question, "fr"), retrieval(question, "en")], terms(3, ["voiture"])
+    )
+    assert (shown.query_lang, evidence.query_lang) == ("fr", "en")
+    assert in_words_language([], terms(3, [])) == []
