@@ -356,19 +356,31 @@ class QuestionTerms:
     def coverage(self, tokens: frozenset[str]) -> float:
         """The share of the terms' weight, the context's included, that `tokens` hold (a hot
         path: reranking asks it twice of every candidate sentence)."""
-        return _share_held(self.terms, tokens)
+        return _share_held(self.terms, tokens, self._weight)
 
     def own_coverage(self, tokens: frozenset[str]) -> float:
         """The share of the weight of the terms the question itself writes (`own_terms`) that
         `tokens` hold: what a quote's cut reads first, so a standalone question read with the
         one before is cut as when asked alone."""
-        return _share_held(self.own_terms, tokens)
+        return _share_held(self.own_terms, tokens, self._own_weight)
+
+    @cached_property
+    def _weight(self) -> float:
+        """The terms' weight, the context's included: `coverage`'s whole, summed when first
+        asked (`analyse` has made the terms by then; the weights summed in C, in their order)."""
+        return sum(map(_WEIGHT, self.terms))
+
+    @cached_property
+    def _own_weight(self) -> float:
+        """The weight of the terms the question itself writes: `own_coverage`'s whole."""
+        return sum(map(_WEIGHT, self.own_terms))
 
 
-def _share_held(terms: list[tuple[frozenset[str], float]], tokens: frozenset[str]) -> float:
-    """The share of `terms`' weight whose alternatives `tokens` hold; 0 with no weight (the
-    weights summed in C, in their order)."""
-    total = sum(map(_WEIGHT, terms))
+def _share_held(
+    terms: list[tuple[frozenset[str], float]], tokens: frozenset[str], total: float
+) -> float:
+    """The share of `terms`' weight (their `total`) whose alternatives `tokens` hold; 0 with no
+    weight."""
     if not total:
         return 0.0
     held = (w for alternatives, w in terms if not alternatives.isdisjoint(tokens))
