@@ -501,6 +501,8 @@ class QuestionScores:
         self._semantic: dict[int, float] = {}
         """`semantic`'s, by sentence number: a sentence is read in several passages, and with
         the short ones after it."""
+        self._asked_columns: dict[tuple[str, ...], frozenset[int]] = {}
+        """`asked_columns`', by table header."""
 
     @functools.cached_property
     def wants(self) -> _Wants:
@@ -555,12 +557,17 @@ class QuestionScores:
             self._semantic[index] = _semantic(self.bank, index, self.query_vector)
         return self._semantic[index]
 
+    def asked_columns(self, header: tuple[str, ...]) -> frozenset[int]:
+        """The columns of a table of `header` (its header row's cells) whose header the question
+        names (`_asked_columns`), read once a table for this question."""
+        if header not in self._asked_columns:
+            self._asked_columns[header] = _asked_columns(header, self.terms)
+        return self._asked_columns[header]
+
     def _rank_free_of(self, index: int, hit: Hit) -> _RankFree:
         key = (index, hit.chunk_index)
         if key not in self._rank_free:
-            self._rank_free[key] = _rank_free(
-                self.bank, index, hit.chunk, self.terms, self.semantic, self.wants
-            )
+            self._rank_free[key] = _rank_free(self.bank, index, hit.chunk, self)
         return self._rank_free[key]
 
 
@@ -636,18 +643,12 @@ class _RankFree(NamedTuple):
         )
 
 
-def _rank_free(
-    bank: SentenceBank,
-    index: int,
-    chunk: Chunk,
-    terms: QuestionTerms,
-    semantic_of: Callable[[int], float],
-    wants: _Wants,
-) -> _RankFree:
-    """A sentence's hand score but for its passage's rank: meaning, key-term coverage (its
-    own and its context's), the kind of value asked for; a heading or a short label scores
-    less, but never a table row whose key the question names (QuestionTerms.keys: the row
-    it looks up; noted on the ScoredSentence)."""
+def _rank_free(bank: SentenceBank, index: int, chunk: Chunk, question: QuestionScores) -> _RankFree:
+    """A sentence's hand score for the `question` but for its passage's rank: meaning,
+    key-term coverage (its own and its context's), the kind of value asked for; a heading or a
+    short label scores less, but never a table row whose key the question names
+    (QuestionTerms.keys: the row it looks up; noted on the ScoredSentence)."""
+    terms, semantic_of, wants = question.terms, question.semantic, question.wants
     facts = bank.facts(index)
     text, (read_with, context_tokens) = facts.text, bank.context_in(index, chunk)
     semantic = semantic_of(index)
@@ -663,7 +664,7 @@ def _rank_free(
     names_key, numbered_key = key_cells(text, terms.keys, column)
     key = "" if names_key or not facts.table_row else bank.key_words(index)
     named_words = bool(key) and (
-        key in _asked_words(terms.focus) or _names_part_of_name(bank, index, key, column, terms)
+        key in _asked_words(terms.focus) or _names_part_of_name(question, index, key, column)
     )
     return _RankFree(
         index,
@@ -758,9 +759,7 @@ def is_person_name(words: Sequence[str]) -> bool:
     return count_ok and all(word[:1].isupper() for word in words)
 
 
-def _names_part_of_name(
-    bank: SentenceBank, index: int, key: str, column: int, terms: QuestionTerms
-) -> bool:
+def _names_part_of_name(question: QuestionScores, index: int, key: str, column: int) -> bool:
     """Whether a table row's key cell (`key`, its `cell_words`) is a person's name, two or
     three capitalised words, whose first or last word the question (`terms.focus`) writes
     capitalised past its first word, and names this row alone (`_NameWords.names_one_row`):
@@ -769,6 +768,7 @@ def _names_part_of_name(
     not look up `Rose Martin`, the manager of the designer it asks (s26 review E), nor "What
     is Paul's role?" one of `Paul Mercier` and `Paul Durand`. The cell is read as written
     (`column`: the row's key column) only when the question writes one of those words."""
+    bank, terms = question.bank, question.terms
     words = key.split()
     if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]:
         return False
@@ -782,7 +782,7 @@ def _names_part_of_name(
     people = bank.read_table(table, _NameWords.of) if table is not None else None
     if people is None:
         return False
-    asked = _asked_columns(people.header, terms)
+    asked = question.asked_columns(people.header)
     return all(people.names_one_row(word, column, asked) for word in named)
 
 
