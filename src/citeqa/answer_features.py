@@ -28,6 +28,7 @@ from citeqa.glossary import fold
 from citeqa.language import LONG_QUOTE
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
+from citeqa.recently_used import QUESTIONS_READ
 from citeqa.sentences import ScoredSentence, SentenceBank, numbers_only_places
 
 MATCH_FEATURES = (
@@ -110,16 +111,12 @@ class Wants:
 
     @classmethod
     def of(cls, question: str) -> Wants:
-        """What `question` asks for, read once for the last WANTS_READ questions (`_wanted`):
+        """What `question` asks for, read once for the last QUESTIONS_READ questions (`_wanted`):
         the answer features, quoting, and the quote's context once a quote ask it."""
         return cls(_wanted(question))
 
 
-WANTS_READ = 16
-"""Questions whose `Wants` kinds are remembered."""
-
-
-@functools.lru_cache(maxsize=WANTS_READ)
+@functools.lru_cache(maxsize=QUESTIONS_READ)
 def _wanted(question: str) -> frozenset[str]:
     """The kinds `question`'s folded text asks for (_TYPES), and the DURATION_KINDS it asks
     (durations.py: they choose the value held, `holds_asked_value`, no feature)."""

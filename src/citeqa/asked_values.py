@@ -22,6 +22,7 @@ import numpy as np
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_table_row
+from citeqa.recently_used import QUESTIONS_READ
 
 MISSING_VALUE_WEIGHT = 0.1
 """What the quote ranker's score of a candidate writing no value of the asked kind is multiplied
@@ -52,7 +53,7 @@ def _kinds() -> dict[str, _Kind]:
     }
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=QUESTIONS_READ)
 def asked_kinds(question: str) -> tuple[str, ...]:
     """The kinds of asked_values.json whose cues `question` (folded) writes, and none of the
     words by which it asks another thing ("When is the salary paid?")."""

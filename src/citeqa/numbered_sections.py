@@ -61,7 +61,7 @@ from citeqa.language import line_start
 from citeqa.models import Chunk, Document
 from citeqa.number_marks import glued_mark_after, is_number_mark, mark_pattern
 from citeqa.part_ordinals import ordinal_lines, ordinal_part
-from citeqa.recently_used import RecentlyUsed
+from citeqa.recently_used import QUESTIONS_READ, RecentlyUsed
 from citeqa.sentences import SentenceBank
 
 __all__ = [
@@ -146,17 +146,13 @@ LOOK_BEHIND = 100
 question before each number would be quadratic in the count of numbers."""
 
 
-QUESTIONS_READ = 16
-"""Questions whose `asked_numbers` are remembered: the answer, its places, the sections it
-reads and its abstentions each ask them of the same question."""
-
-
 def asked_numbers(question: str) -> list[Asked]:
     """The section numbers `question` asks, in order, once each (see the module docstring). A
     number measured by a unit after it ("2.5 mg", "56.2 %", "12.50 €": language data
     `unit_words`) or a currency sign before it, or named by a caption label before it ("table
     4.2", "figure 3.1": `caption_labels`), is none. Read once for the last QUESTIONS_READ
-    questions (`_read_asked`)."""
+    questions (`_read_asked`: the answer, its places, the sections it reads and its
+    abstentions each ask them of the same question)."""
     return list(_read_asked(question))
 
 

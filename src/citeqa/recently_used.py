@@ -5,7 +5,8 @@ kept for the documents asked about last, and passage words' vectors for the word
 (passage_translation.WordVectors, a batch at a time through `kept` and `keep`). The key is small
 (an id and a hash or digest of the text), never the text itself: functools.lru_cache keys by
 the arguments, so it would keep every cached document's whole text alive, and cachetools
-(which takes a key function) is no dependency of citeqa for these few lines.
+(which takes a key function) is no dependency of citeqa for these few lines. A question is a
+small key: what is read of one is kept by functools.lru_cache, for the last QUESTIONS_READ.
 """
 
 from __future__ import annotations
@@ -14,6 +15,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Generic, TypeVar
+
+QUESTIONS_READ = 16
+"""How many questions' readings a cache by the question's text keeps (functools.lru_cache: a
+question is a small key): the answer, its places, the sections it reads and its abstentions
+each ask the same reading of one question, and a few questions may be asked together (an
+eval's threads, a chat's follow-up read with the question before)."""
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")

@@ -39,6 +39,7 @@ from citeqa.language import SENTENCE_ENDS, line_end, line_start
 from citeqa.lexical import content_words, query_tokens
 from citeqa.markup import is_reference_link_line
 from citeqa.models import Document
+from citeqa.recently_used import QUESTIONS_READ
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.titles import running_header
 
@@ -203,14 +204,11 @@ def words_written(bank: SentenceBank, index: int, focus: str) -> int:
     return sum(1 for stems in _asked_stems(focus) if not written.isdisjoint(stems))
 
 
-QUESTIONS_READ = 16
-"""Questions whose content words' stems are remembered (`_asked_stems`)."""
-
-
 @lru_cache(maxsize=QUESTIONS_READ)
 def _asked_stems(focus: str) -> tuple[frozenset[str], ...]:
     """The stems of each of the question's (`focus`) content words (lexical.content_words,
-    query_tokens), read once for every candidate sentence weighed against it."""
+    query_tokens), read once for every candidate sentence weighed against it (for the last
+    QUESTIONS_READ questions)."""
     return tuple(frozenset(query_tokens(word)) for word in content_words(focus))
 
 
