@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 import pytest
 
 from citeqa.api import build_index
+from citeqa.ownership import Ownership
 from small_corpora import (  # noqa: F401 (re-exported to the test modules; small: a fixture)
     CORPUS,
     REPO,
@@ -77,6 +78,12 @@ def snapshot(folder: Path, only: tuple[str, ...] | None = None) -> dict[str, obj
 
 def decoy_snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, object]:
     return snapshot(folder, tuple({name.split("/")[0] for name in DECOYS} - set(skip)))
+
+
+def owned(owner: Ownership, name: str) -> bool:
+    """Whether citeqa created `name` in the index folder `owner` marks: a build (or an adopted
+    one) or a temporary; a user's file named like them is not."""
+    return owner.is_build(name) or owner.is_temporary(name)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import REPO, decoy_snapshot, fake_settings, make_corpus, plant_decoys
+from fault_helpers import REPO, decoy_snapshot, fake_settings, make_corpus, owned, plant_decoys
 
 from citeqa import publishing
 from citeqa.api import build_index
@@ -150,10 +150,7 @@ def test_kill_9_at_random_moments_of_a_build(built: Any) -> None:
     build_index(built)  # the next build cleans what the killed ones left
     owner = read_marker(index)
     assert owner is not None
-    owned = [
-        p.name for p in index.iterdir() if owner.is_build(p.name) or owner.is_temporary(p.name)
-    ]
-    assert owned == _builds(index)
+    assert [p.name for p in index.iterdir() if owned(owner, p.name)] == _builds(index)
     assert len(_builds(index)) == 1
     assert decoy_snapshot(index, skip=("current",)) == decoys
 

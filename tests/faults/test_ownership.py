@@ -17,6 +17,7 @@ from fault_helpers import (
     decoy_snapshot,
     fake_settings,
     make_corpus,
+    owned,
     plant_decoys,
     snapshot,
 )
@@ -32,11 +33,6 @@ from citeqa.store import load_index
 
 def _builds(index: Path) -> list[str]:
     return sorted(p.name for p in index.iterdir() if p.name.startswith("build-") and p.is_dir())
-
-
-def _owned(owner: ownership_module.Ownership, name: str) -> bool:
-    """Whether citeqa created `name`: a build (or an adopted one) or a temporary."""
-    return owner.is_build(name) or owner.is_temporary(name)
 
 
 @pytest.mark.parametrize(
@@ -155,11 +151,11 @@ def test_a_new_folder_gets_a_marker_and_owned_names(tmp_path: Path) -> None:
     owner = read_marker(index)
     assert owner is not None
     assert [owner.is_build(name) for name in _builds(index)] == [True]
-    assert not _owned(owner, "build-plan.txt") and not _owned(owner, ".tmp-notes")
+    assert not owned(owner, "build-plan.txt") and not owned(owner, ".tmp-notes")
     assert os.readlink(index / "current") == _builds(index)[0]
 
 
-def test_only_names_of_the_exact_shape_citeqa_gives_are_owned(tmp_path: Path) -> None:
+def test_only_names_of_the_exact_shape_citeqa_gives_areowned(tmp_path: Path) -> None:
     """s26 hostile probe, finding 1: any name starting `build-<token>-` was citeqa's, so a user's
     copy `build-<token>-<stamp>-backup` went as a superseded build (or as a temporary)."""
     owner = ownership_module.Ownership(tmp_path, "abc123")
@@ -168,8 +164,8 @@ def test_only_names_of_the_exact_shape_citeqa_gives_are_owned(tmp_path: Path) ->
     assert owner.is_build(build) and not owner.is_temporary(build)
     assert owner.is_temporary(temporary.name) and owner.is_temporary(named)
     for copy in (f"{build}-backup", f"{build}.bak", f"{temporary.name}-x", f"{named} (copy)"):
-        assert not _owned(owner, copy), copy
-    assert not _owned(owner, build.replace("abc123", "abc12"))
+        assert not owned(owner, copy), copy
+    assert not owned(owner, build.replace("abc123", "abc12"))
 
 
 def test_an_empty_existing_folder_is_accepted(tmp_path: Path) -> None:
