@@ -18,7 +18,7 @@ August hours, not the August help desk meeting's proposal (s27 review C).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from citeqa.later_statements import asks_of_a_meeting, file_stem, remembered_date
 from citeqa.lexical import about_terms, asked_written, undated_terms
@@ -56,7 +56,6 @@ def in_asked_meeting(
     content = frozenset(
         number for number, alternatives in enumerate(asked) if about_terms(alternatives)
     )
-    titled = _titled_words(bank, asked)
     kept: dict[str, list[int]] = {}
     for position, item in enumerate(sentences):
         doc_id = bank.sentences[item.index].doc_id
@@ -66,7 +65,7 @@ def in_asked_meeting(
     naming: list[int] = []
     rest: list[int] = []
     for doc_id, positions in kept.items():
-        named = titled(doc_id) & content
+        named = _titled(bank, asked, doc_id) & content
         if not named:
             continue
         for position in positions:
@@ -75,13 +74,9 @@ def in_asked_meeting(
     return sorted(naming) + sorted(rest) if naming else []
 
 
-def _titled_words(
-    bank: SentenceBank, asked: list[frozenset[str]]
-) -> Callable[[str], frozenset[int]]:
-    """The question's terms (by number) a document's title or file name writes, by its id."""
-
-    def titled(doc_id: str) -> frozenset[int]:
-        document = bank.documents[doc_id]
-        return asked_written(asked, undated_terms(f"{document.title}\n{file_stem(document.path)}"))
-
-    return titled
+def _titled(bank: SentenceBank, asked: list[frozenset[str]], doc_id: str) -> frozenset[int]:
+    """The question's terms (by number, `asked`) the document's title or file name writes: the
+    terms later_statements' _Subjects.named reads of a document (there with its numbers'
+    leading zeros dropped too)."""
+    document = bank.documents[doc_id]
+    return asked_written(asked, undated_terms(f"{document.title}\n{file_stem(document.path)}"))
