@@ -52,7 +52,9 @@ CUT_MARK = "…"
 """What ends a question cut inside a word by its length limit (questions.clean_question): a
 keyed number before it is the start of an id (`AskedId.cut`), written by a text writing any
 number starting so, and another by any number after its key (s26 hostile probe: an order of
-5,000 digits cut to 1,970 was answered by order 48213's line)."""
+5,000 digits cut to 1,970 was answered by order 48213's line). Its writer imports it from here,
+its one reader: questions.py imports this module (grouped_numbers, id_writings), so the mark
+defined there would make an import cycle."""
 
 
 class AskedId(NamedTuple):
