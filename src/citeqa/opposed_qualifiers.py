@@ -128,7 +128,9 @@ def _folded(text: str) -> tuple[str, list[int]]:
     with the place in `text` of each folded character, so a form found in the folded text is
     shown as written ("intérieure", not "interieure"). Read by runs of non-space characters,
     an ASCII run lower-cased whole (lexical.fold changes no ASCII character but its case), the
-    others a character at a time."""
+    others a character at a time. questions._folded_offsets maps the other way, and without
+    collapsing whitespace (where a question's words start in its lexical.fold, for the dates
+    read there): neither serves the other."""
     letters: list[str] = []
     places: list[int] = []
     after = 0  # where the whitespace before the next run starts
