@@ -60,14 +60,15 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 7 + DECODING_VERSION
+    version = 8 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
     body (`_attachments`). 5: a mail whose only text is an attachment is read, not refused;
     malformed MIME partway keeps the attachments read before it. 6: a part's declared charset
     is read as mail clients read it, not when mailers mislabel the part (`_declared_text`). 7: a
-    mail nested deeper than MIME_DEPTH is read to that depth with a warning, not refused."""
+    mail nested deeper than MIME_DEPTH is read to that depth with a warning, not refused. 8:
+    the parts past MIME_PARTS are not parsed, a warning says so."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -139,6 +140,12 @@ in a message/rfc822 part too); deeper parts are not parsed, and a warning says s
 what Python's recursion limit lets the standard library's parser follow (some 300 levels): a
 mail nested 1,000 deep was refused whole, its own body lost (s27 hostile probe)."""
 DEEPER_NOT_READ = f"MIME parts nested deeper than {MIME_DEPTH} levels not read"
+MIME_PARTS = 1_100
+"""How many MIME parts are parsed at most: the body's, the ATTACHMENTS_READ read and the
+ATTACHMENTS_COUNTED counted, with room to spare; the parser stops at the next, so that a
+mail's cost is bounded by what is read of it (17,000 tiny parts took 2.3 s, each parsed
+before the attachments read stopped at 20: s27 hostile probe; benchmarks/eml_many_parts.py)."""
+PARTS_NOT_READ = f"MIME parts past the first {MIME_PARTS:,} not read"
 
 
 class _PartsCut(Exception):
@@ -151,6 +158,7 @@ class _Bounds:
 
     def __init__(self) -> None:
         self.root: _BoundedPart | None = None
+        self.parts = 0
         self.cut = ""
 
     def part(self, policy: Policy[Any]) -> _BoundedPart:
@@ -162,7 +170,8 @@ class _Bounds:
 
 class _BoundedPart(EmailMessage):
     """A part knowing its depth: the parser attaches each part it reads to its parent, and one
-    past MIME_DEPTH stops the parse (`_PartsCut`), the parts read before it kept."""
+    past MIME_DEPTH or MIME_PARTS stops the parse (`_PartsCut`), the parts read before it
+    kept."""
 
     def __init__(self, bounds: _Bounds | None = None, policy: Policy[Any] = _BOUNDED) -> None:
         super().__init__(policy=policy)
@@ -171,8 +180,9 @@ class _BoundedPart(EmailMessage):
 
     def attach(self, payload: Self) -> None:  # type: ignore[override]  # as typeshed's MIMEPart
         depth = self.depth + 1
-        if depth > MIME_DEPTH:
-            self.bounds.cut = DEEPER_NOT_READ
+        self.bounds.parts += 1
+        if depth > MIME_DEPTH or self.bounds.parts > MIME_PARTS:
+            self.bounds.cut = DEEPER_NOT_READ if depth > MIME_DEPTH else PARTS_NOT_READ
             if self.get_payload() is None:  # a multipart with no part yet: none, not unread
                 self.set_payload([])
             raise _PartsCut
@@ -182,7 +192,7 @@ class _BoundedPart(EmailMessage):
 
 def _parsed(raw: bytes) -> tuple[EmailMessage, str]:
     """The message, parsed by the `default` policy, and why its parse stopped early ("" when
-    it did not: see MIME_DEPTH). The parser is fed parts as the standard library's
+    it did not: see MIME_DEPTH and MIME_PARTS). The parser is fed parts as the standard library's
     FeedParser reads them, and stopped at a bound (`_BoundedPart`), the parts before it
     kept; UnreadableDocument (TOO_DEEP) should Python's recursion limit stop it first."""
     bounds = _Bounds()
