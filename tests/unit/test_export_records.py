@@ -112,7 +112,7 @@ def test_a_record_nested_too_deep_is_left_out_with_a_warning_the_others_read(
     read = document(tmp_path, "deep.json", json.dumps(export))
     assert "The app crashes every time I open the weekly schedule." in read.text
     assert "Hello there" not in read.text and "Deep" not in read.text
-    assert read.warnings == ["deep.json: 1 records nested more than 64 levels deep: not read"]
+    assert read.warnings == ["deep.json: 1 record nested more than 64 levels deep: not read"]
 
 
 def test_an_export_whose_every_record_is_nested_too_deep_is_refused_saying_why(
@@ -190,7 +190,7 @@ def test_a_chain_of_mappings_holding_records_is_cut_past_the_depth_limit(
     read = document(tmp_path, "chain.json", json.dumps(export))
     assert "## tickets › 5533 · Commande 50321 : double prélèvement" in read.text.splitlines()
     assert "tickets › 2" not in read.text
-    assert read.warnings == ["chain.json: 1 records nested more than 64 levels deep: not read"]
+    assert read.warnings == ["chain.json: 1 record nested more than 64 levels deep: not read"]
 
 
 def test_tickets_without_comments_yet_still_make_an_export(tmp_path: Path) -> None:

@@ -72,6 +72,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from citeqa.jsonfiles import parse_json
+from citeqa.models import counted
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.records import holds_export_list, write_export_list
 from citeqa.readers.treetext import (
@@ -235,8 +236,8 @@ class StructuredReader:
             raise UnreadableDocument(RECORDS_TOO_DEEP if read.records_cut else "no values in it")
         extracted = under_file_name(read.text, relative)
         if read.records_cut:
-            cut = f"{relative}: {read.records_cut:,} records {RECORDS_TOO_DEEP}: not read"
-            extracted.warnings.append(cut)
+            records = counted(read.records_cut, "record", grouped=True)
+            extracted.warnings.append(f"{relative}: {records} {RECORDS_TOO_DEEP}: not read")
         return extracted
 
     def _parsed(self, text: str, limit: int) -> Iterator[object]:
