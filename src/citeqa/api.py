@@ -54,7 +54,13 @@ from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText
 from citeqa.passage_translation import BILINGUAL_SIMILARITY, WordVectors, translations
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.publishing import build_running as build_running  # and the chat's banner
-from citeqa.publishing import current_name, first_build_running, interruption, kept_for_user
+from citeqa.publishing import (
+    current_name,
+    first_build_running,
+    interruption,
+    kept_for_user,
+    unproven_builds,
+)
 from citeqa.questions import (
     QuestionTerms,
     Vocabulary,
@@ -143,6 +149,7 @@ def index_status(settings: Settings | None = None, *, verify: bool = False) -> I
     kept = [str(path) for path in kept_for_user(settings.index_dir)]
     copies = [str(path) for path in usecopies.kept_for_user()]
     update = {"verified": verify, "kept_for_user": kept, "users_files": loaded.users_files}
+    update["kept_unproven"] = [str(path) for path in unproven_builds(settings.index_dir)]
     return described.model_copy(update={**update, "kept_model_copies": copies})
 
 

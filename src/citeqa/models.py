@@ -408,6 +408,10 @@ class IndexStatus(Frozen):
     """Superseded build folders citeqa emptied of its own files and keeps for the files a
     user put in them (publishing.left_to_user): the user's to move or delete. Filled by
     api.index_status (`citeqa status`) only; Assistant.status leaves it empty."""
+    kept_unproven: list[str] = Field(default_factory=list)
+    """Folders of a build's name whose manifest records another folder's name (a user's copy
+    of a build, a manifest edited by hand): citeqa cannot prove it made them and never removes
+    them (publishing.unproven_builds). Filled by api.index_status only."""
     kept_model_copies: list[str] = Field(default_factory=list)
     """Copies of the USE model citeqa wrote that hold a user's file too, left whole when the
     others go (usecopies.kept_for_user). Filled by api.index_status only."""

@@ -217,13 +217,38 @@ def _old_builds(owner: Ownership, keep: str | None) -> dict[Path, set[str]]:
     a build's name whose manifest records another folder's (`BUILD_FOLDER`) is a user's copy of
     a build: not citeqa's, never listed (one recording none was written before builds recorded
     it, or is damaged: its name alone, of the exact shape citeqa gives, decides)."""
-    builds = {}
-    for path in sorted(listing(owner.folder)):
-        if path.name != keep and owner.is_build(path.name):
-            manifest = _manifest(path)
-            if manifest.get(BUILD_FOLDER, path.name) == path.name:
-                builds[path] = _listed_in(manifest)
-    return builds
+    return {
+        path: _listed_in(manifest)
+        for path, manifest in _other_builds(owner, keep)
+        if _records_its_name(path, manifest)
+    }
+
+
+def _other_builds(owner: Ownership, keep: str | None) -> list[tuple[Path, dict]]:
+    """The folders of a build's name in the owner's folder other than `keep`, by name, each
+    with its manifest as read (`_manifest`)."""
+    names = sorted(listing(owner.folder))
+    return [
+        (path, _manifest(path)) for path in names if path.name != keep and owner.is_build(path.name)
+    ]
+
+
+def _records_its_name(path: Path, manifest: dict) -> bool:
+    """Whether a build folder's manifest records that folder's name, or none (`_old_builds`)."""
+    return manifest.get(BUILD_FOLDER, path.name) == path.name
+
+
+def unproven_builds(index_dir: Path) -> list[Path]:
+    """The folders of a build's name, other than the current build, whose manifest records
+    another folder's name (`BUILD_FOLDER`): a user's copy of a build, or a build whose manifest
+    was edited by hand. citeqa cannot prove it made them, so it never removes them
+    (`_old_builds`); `citeqa status` names them, so the disk space they hold does not leak
+    unsaid (s27 hostile probe: a hand-edited `build_folder` kept a build, unnamed)."""
+    owner = read_marker(index_dir)
+    if owner is None:
+        return []
+    others = _other_builds(owner, current_name(index_dir))
+    return [path for path, manifest in others if not _records_its_name(path, manifest)]
 
 
 def listing(folder: Path) -> list[Path]:

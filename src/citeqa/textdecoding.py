@@ -15,6 +15,9 @@ whether a file was binary, and one non-UTF-8 byte decided the whole file's encod
   a Windows file's "É…" and "É»" happen to be UTF-8 ("Ʌ", "ɻ"; s21 review, when each run of
   bytes that were not UTF-8 was read alone). Either way a warning says so, naming the first
   line read as cp1252 when the rest is UTF-8.
+- A file that is not UTF-8 and that a careful reading proves to be East Asian text in UTF-16
+  written without its mark (no NUL byte pattern: `_east_asian_utf16`, which says what it
+  checks) is read so, with a warning.
 - A file that is not UTF-8 and reads as a legacy encoding of a non-Latin script (Cyrillic
   cp1251, Shift-JIS, GB2312…: legacy_codecs.py, charset-normalizer's guess, kept only when
   most of its letters are not ASCII) is read in it throughout, with a warning naming it.
@@ -50,7 +53,7 @@ UTF8_BOM = b"\xef\xbb\xbf"
 """A UTF-8 file may open with these bytes; they are not text (offsets count after them)."""
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 """A file starting with one of these is UTF-16 (Windows "Unicode" text), NUL bytes and all."""
-VERSION = 6
+VERSION = 7
 """The version of this decoding, which every reader of a file decoded here adds to its own
 (readers/: .txt, .md, .rst, .html, .csv/.tsv, .vtt/.srt, .json/.yaml, and .eml's text parts):
 bumped here when what a file's bytes decode to changes, so that every text file is read again
@@ -66,7 +69,9 @@ of a short sample taken only when it names a language (legacy_codecs.py, s22 rev
 UTF-16 or UTF-32 file with more than one bad code unit, and at least 1 % of them, refused as
 binary (random bytes behind a byte order mark; s22 review). 6: a Cyrillic code page chosen by
 how its text reads (legacy_codecs.CYRILLIC_CODECS: cp1251 was read as mac_cyrillic), its
-quotes and dashes no symbols (session 24, one bump: main's indexes are of 5)."""
+quotes and dashes no symbols (session 24, one bump: main's indexes are of 5). 7: East Asian
+text in UTF-16 without its byte-order mark read as such (`_east_asian_utf16`; was refused as
+binary or read as mojibake)."""
 
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 """A file starting with one of these is UTF-32 (looked for before UTF-16's, its prefix)."""
@@ -94,8 +99,10 @@ def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         utf8 = body.decode("utf-8", "ignore")  # its UTF-8 characters, read once for both tests
-        text = _non_latin(body, utf8, relative, warnings) or _not_all_utf8(
-            body, utf8, error.start, relative, warnings
+        text = (
+            _east_asian_utf16(body, relative, warnings)
+            or _non_latin(body, utf8, relative, warnings)
+            or _not_all_utf8(body, utf8, error.start, relative, warnings)
         )
     else:  # nearly every file: no byte to escape, controls looked for in C
         if _may_hold_controls(body, text):
@@ -169,6 +176,98 @@ def _wide_encoding(raw: bytes) -> str | None:
         if b"\x00" not in low and 2 * high.count(b"\x00") >= len(high):
             return codec
     return None
+
+
+EAST_ASIAN = re.compile("[\u3000-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3\uff00-\uffef]")
+"""Characters of East Asian text: CJK punctuation, kana, Hangul jamo and syllables, CJK
+ideographs (not extension A's rare ones, which cp1252 capitals read as UTF-16 make), full-width
+forms."""
+HANGUL = re.compile("[\u3130-\u318f\uac00-\ud7a3]")
+"""Korean's letters: a Chinese or Japanese text writes none, a Korean one few ideographs."""
+MAX_OTHER_SCRIPT = 0.1
+"""The most of a reading's East Asian letters that may be of the other family (Hangul in
+ideographs and kana, or these in Hangul): "ÉLÈVES;ÂGÉS;ÉTÉ" in cp1252, read as UTF-16, is
+Hangul and ideographs alike."""
+MIN_EAST_ASIAN = 16
+EAST_ASIAN_LEGACY = ("shift_jis", "euc_jp", "gbk", "big5", "euc_kr")
+"""East Asian code pages whose text may read as UTF-16 ideographs (Shift-JIS's lead bytes
+0x81-0x9F begin U+8100-U+9FFF): bytes one of them reads as East Asian text are left to the
+legacy guess (legacy_codecs.py), not taken as UTF-16."""
+"""The fewest East Asian characters a UTF-16 reading without a mark must hold to be taken."""
+MIN_READABLE = 0.98
+"""The least share of such a reading that is East Asian, ASCII printable or blank."""
+MAX_ASCII_UNITS = 0.75
+"""The most code units of such a file both of whose bytes are printable ASCII: Latin text read
+as UTF-16 is all such units (its "he" is U+6568, an ideograph), East Asian text about a third
+(a kana's or ideograph's byte past 0x7E in the others; Japanese prose: some 45 %)."""
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
+"""Controls (tab and line ends aside) and private-use characters: no text's."""
+_READABLE = re.compile(r"[\x20-\x7e\s]")
+
+
+def _east_asian_utf16(body: bytes, relative: str, warnings: list[str]) -> str | None:
+    """The text of a UTF-16 file written without its byte-order mark that holds East Asian
+    text (whose units hold NUL bytes too seldom for `_wide_encoding`: s27 hostile probe, such a
+    file was refused as binary or read as mojibake), with a warning; None unless a careful
+    reading proves it (charset-normalizer guesses UTF-16 for short cp1252 lines too, so its
+    guess is not taken: legacy_codecs.py): the file decodes strictly in exactly one byte order
+    to text that is mostly East Asian of one family (`_east_asian_reading`), in none of
+    EAST_ASIAN_LEGACY to such text, and its code units are not
+    mostly pairs of printable ASCII bytes (MAX_ASCII_UNITS: Latin text read as UTF-16)."""
+    sample = body[:WIDE_SAMPLE_BYTES]
+    if len(body) % 2 or _ascii_unit_share(sample) > MAX_ASCII_UNITS:
+        return None
+    orders = [codec for codec in ("utf-16-le", "utf-16-be") if _east_asian_reading(sample, codec)]
+    if len(orders) != 1:  # neither, or both (then the order is not proven)
+        return None
+    if any(_east_asian_reading(sample, codec) is not None for codec in EAST_ASIAN_LEGACY):
+        return None  # Shift-JIS reads as UTF-16 ideographs too: legacy_codecs.py tells
+    text = _east_asian_reading(body, orders[0], final=True)
+    if text is None:
+        return None
+    warnings.append(f"{relative}: not valid UTF-8; decoded as {orders[0]} (no byte-order mark)")
+    return text
+
+
+WIDE_SAMPLE_BYTES = 65_536
+"""How much of a file `_east_asian_utf16` tries each reading on before reading it whole in the
+one it proves (a 5 MB cp1251 file read whole in both byte orders took 0.1 s more)."""
+
+
+def _ascii_unit_share(body: bytes) -> float:
+    """The share of `body`'s 2-byte code units both of whose bytes are printable ASCII."""
+    import numpy as np  # a dependency; imported only for a file that is not UTF-8
+
+    units = np.frombuffer(body, dtype=np.uint8).reshape(-1, 2)
+    if not len(units):
+        return 1.0
+    printable = (units >= 0x20) & (units < 0x7F)
+    return float(printable.all(axis=1).mean())
+
+
+def _east_asian_reading(body: bytes, codec: str, final: bool = False) -> str | None:
+    """`body` decoded strictly in `codec` (not `final`: a character its end cuts left out)
+    when that text holds no control or private-use
+    character, no unassigned one in its first SNIFF_BYTES, MIN_EAST_ASIAN East Asian
+    characters or more, half its characters at least, of one family (Korean's, or Chinese
+    and Japanese's: MAX_OTHER_SCRIPT), and MIN_READABLE of it is East Asian, ASCII or blank;
+    None otherwise."""
+    try:
+        text = codecs.getincrementaldecoder(codec)().decode(body, final)
+    except UnicodeDecodeError:
+        return None
+    if not text or _UNREADABLE.search(text) is not None:
+        return None
+    east_asian = len(EAST_ASIAN.findall(text))
+    readable = east_asian + len(_READABLE.findall(text))
+    if east_asian < max(MIN_EAST_ASIAN, len(text) / 2) or readable < MIN_READABLE * len(text):
+        return None
+    hangul = len(HANGUL.findall(text))
+    if min(hangul, east_asian - hangul) > MAX_OTHER_SCRIPT * east_asian:
+        return None
+    if any(unicodedata.category(character) == "Cn" for character in text[:SNIFF_BYTES]):
+        return None
+    return text
 
 
 def _non_latin(body: bytes, utf8: str, relative: str, warnings: list[str]) -> str | None:

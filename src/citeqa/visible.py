@@ -119,7 +119,14 @@ NAME_KEYS = frozenset(
     {
         *("id", "doc_id", "chunk_id", "title", "path", "index_dir", "corpus_dir", "top_doc"),
         "set_path",
-        *("skipped", "changed", "kept_for_user", "users_files", "kept_model_copies"),
+        *(
+            "skipped",
+            "changed",
+            "kept_for_user",
+            "kept_unproven",
+            "users_files",
+            "kept_model_copies",
+        ),
         *("added", "updated", "removed", "unchanged"),
     }
 )

@@ -200,6 +200,25 @@ def test_a_batch_exits_with_the_code_of_what_failed(
         assert answers[2]["error"] == "line 3 cannot be read as JSON (nested too deeply to read)"
 
 
+def test_a_skipped_line_s_id_is_never_a_question_s(
+    looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s27 hostile probe: a blank line 3 answered with id 3, the id a question's own line
+    gave (`{"id": 3}`, or "3" once a script keys answers by text): its answer was lost."""
+    build_index(looping)
+    lines = [
+        '{"id": 3, "question": "How does belimumab work?"}',
+        '{"id": "3", "question": "What is belimumab?"}',
+        "",
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
+    answers = [json.loads(line) for line in result.out.splitlines()]
+    assert result.code == 0 and [answer["id"] for answer in answers] == [3, "3", None]
+    assert answers[2]["line"] == 3 and "skipped" in answers[2]
+    assert {str(answer["id"]) for answer in answers[:2]}.isdisjoint({str(answers[2]["id"])})
+
+
 def test_a_batch_line_with_nothing_visible_is_skipped_as_a_blank_line_is(
     looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -212,7 +231,7 @@ def test_a_batch_line_with_nothing_visible_is_skipped_as_a_blank_line_is(
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
     result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
     answers = [json.loads(line) for line in result.out.splitlines()]
-    assert result.code == 0 and [answer["id"] for answer in answers] == [1, 2, 3, 4, 5]
+    assert result.code == 0 and [answer["id"] for answer in answers] == [1, None, None, None, 5]
     assert [answer.get("skipped") for answer in answers[1:4]] == ["blank line: nothing to ask"] * 3
     assert [answer["line"] for answer in answers[1:4]] == [2, 3, 4]
     assert "error" not in answers[2] and "question" in answers[4]
@@ -311,7 +330,7 @@ def test_a_batch_line_too_long_to_hold_is_one_error_and_the_rest_is_answered(
     result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
     assert result.code == 10
     answers = [json.loads(line) for line in result.out.splitlines()]
-    assert [a.get("id") for a in answers] == [1, 2, 3, 4]  # line 3 is blank: a skipped line
+    assert [a.get("id") for a in answers] == [1, 2, None, 4]  # line 3 is blank: a skipped line
     assert answers[1] == {"id": 2, "error": "line 2 is longer than 1,000 characters", "line": 2}
     assert "passages" in answers[0] and "passages" in answers[3]
     assert max(held) == 1001  # the long line never held whole (a line of 1,000 and its newline)

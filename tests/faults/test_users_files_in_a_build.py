@@ -18,7 +18,7 @@ from fault_helpers import QUESTION, build_folders, fake_settings, make_corpus
 
 from citeqa import publishing, usecopies
 from citeqa.api import build_index
-from citeqa.cli.index_cmds import KEPT_FOR_USER, MODEL_COPY_KEPT
+from citeqa.cli.index_cmds import KEPT_FOR_USER, KEPT_UNPROVEN, MODEL_COPY_KEPT
 from citeqa.config import Settings
 from citeqa.corpus import file_sha256
 from citeqa.publishing import claimed_and_locked, current_name, remove_leftovers
@@ -339,7 +339,8 @@ def test_a_users_copy_of_a_build_stays(tmp_path: Path, cli: Any, suffix: str) ->
     a changed corpus, `citeqa index` twice: every file the copied manifest lists was deleted.
     Neither a copy of a name citeqa never gives ("-backup") nor one of a build's exact shape
     (another stamp: "0" lengthens its process id) whose manifest records the folder it was
-    copied from is citeqa's: it stays whole and status does not name it."""
+    copied from is citeqa's: it stays whole, not named as kept for a user's files (the
+    second is named as a folder citeqa cannot prove it made: `unproven_builds`)."""
     settings, index = _built(tmp_path)
     current = index / str(current_name(index))
     copy = index / f"{current.name}{suffix}"
@@ -353,6 +354,7 @@ def test_a_users_copy_of_a_build_stays(tmp_path: Path, cli: Any, suffix: str) ->
     assert not current.exists()  # the build it copies went as before
     assert _files(copy) == kept
     assert publishing.kept_for_user(index) == []
+    assert publishing.unproven_builds(index) == ([copy] if suffix == "0" else [])
 
 
 def test_a_build_recording_no_folder_name_still_goes(tmp_path: Path) -> None:
@@ -365,3 +367,28 @@ def test_a_build_recording_no_folder_name_still_goes(tmp_path: Path) -> None:
     (first / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     build_index(settings, rebuild=True)
     assert current_name(index) != first.name and not first.exists()
+
+
+def test_status_names_a_build_whose_manifest_records_another_folder_once_sanitised(
+    tmp_path: Path, cli: Any
+) -> None:
+    """s27 hostile probe: a build whose manifest's `build_folder` was edited by hand ("../..")
+    reads as a user's copy: never removed (safe), but `citeqa status` did not name it, and its
+    disk space leaked unsaid. Now named once, sanitised, and still kept whole."""
+    index = tmp_path / "index\x1b[2J\nmine"
+    settings = fake_settings(make_corpus(tmp_path / "corpus"), index)
+    build_index(settings)
+    first = index / str(current_name(index))
+    manifest = json.loads((first / "manifest.json").read_text(encoding="utf-8"))
+    manifest["build_folder"] = "../.."
+    (first / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    kept = _files(first)
+    build_index(settings, rebuild=True)
+    assert current_name(index) != first.name and _files(first) == kept
+    where = ("--corpus", str(settings.corpus_dir), "--index", str(index))
+    status = cli("status", *where)
+    assert status.code == 0 and "\x1b" not in status.out
+    said = [line for line in status.out.splitlines() if line.startswith("folder named as a build")]
+    assert said == [KEPT_UNPROVEN.format(folder=shown(first))]
+    assert json.loads(cli("status", "--json", *where).out)["kept_unproven"] == [shown(first)]
+    assert publishing.kept_for_user(index) == []

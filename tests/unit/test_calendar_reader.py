@@ -60,12 +60,12 @@ def test_an_events_date_gives_the_terms_a_written_date_does(tmp_path: Path) -> N
 
 
 def test_the_reader_is_capped_and_versioned() -> None:
-    """Version 3 (plus textdecoding's): several calendars, bad time zones, bare CR (s27
-    hostile probe); 2: unlike start and end times, events with a description only or a
-    DURATION, the calendar's own size limit (s26 review E)."""
+    """Version 4 (plus textdecoding's): a calendar never closed read; 3: several calendars,
+    bad time zones, bare CR (s27 hostile probe); 2: unlike start and end times, events with a
+    description only or a DURATION, the calendar's own size limit (s26 review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 3 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 4 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -136,7 +136,7 @@ def test_a_multi_year_export_past_the_data_file_limit_is_read(tmp_path: Path) ->
     ("text", "reason"),
     [
         ("garbage\n", "not a valid iCalendar file"),
-        ("BEGIN:VCALENDAR\r\n", "not a valid iCalendar file"),
+        ("BEGIN:VCALENDAR\r\n", NO_EVENTS),  # never closed: read to the end, no event
         ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", NO_EVENTS),
         ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", NO_EVENTS),
     ],
@@ -180,6 +180,21 @@ def test_every_calendar_of_a_file_holding_several_is_read(tmp_path: Path) -> Non
     document = read(tmp_path, first + second)
     assert "Budget review: 2026-06-01 10:00" in document.text
     assert "Staff party: 2026-12-18 19:00" in document.text
+
+
+@pytest.mark.parametrize("cut_first", [False, True])
+def test_a_calendar_never_closed_is_read_to_the_end_with_a_warning(
+    tmp_path: Path, cut_first: bool
+) -> None:
+    """A second export pasted in, cut short before its END:VCALENDAR, was lost unsaid (s27
+    hostile probe); cut first, it held the second and the file was refused."""
+    closed = calendar(event("SUMMARY:Budget review\r\nDTSTART:20260601T100000\r\n"))
+    cut = calendar(event("SUMMARY:Staff party\r\nDTSTART:20261218T190000\r\n"))
+    cut = cut.removesuffix("END:VCALENDAR\r\n")
+    document = read(tmp_path, cut + closed if cut_first else closed + cut)
+    assert "Budget review: 2026-06-01 10:00" in document.text
+    assert "Staff party: 2026-12-18 19:00" in document.text
+    assert document.warnings == [f"events.ics: {calendar_module.NEVER_CLOSED}"]
 
 
 @pytest.mark.parametrize("offset", ["TZOFFSETTO:+01", "TZOFFSETFROM:+9999"])

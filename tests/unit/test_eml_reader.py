@@ -11,7 +11,16 @@ import pytest
 
 from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.readers import reader_for, reader_versions
-from citeqa.readers.eml import ATTACHMENT_BYTES, ATTACHMENTS_READ, TOO_DEEP, message_read
+from citeqa.readers.eml import (
+    ATTACHMENT_BYTES,
+    ATTACHMENTS_READ,
+    DEEPER_NOT_READ,
+    MIME_PARTS,
+    PARTS_NOT_READ,
+    TOO_DEEP,
+    _parsed,
+    message_read,
+)
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 
 
@@ -29,11 +38,13 @@ def mail(body: str, subtype: str = "plain", **headers: str) -> EmailMessage:
 
 
 def test_eml_files_are_read_by_the_mail_reader() -> None:
-    """Version 6 (plus textdecoding's): a declared charset kept only when the bytes are its;
+    """Version 8 (plus textdecoding's): parts past MIME_PARTS not parsed; 7: a mail nested
+    too deep read to MIME_DEPTH; 6: a
+    declared charset kept only when the bytes are its;
     5: a mail whose only text is an attachment is read."""
     assert reader_for(".EML") is not None
     assert reader_for(".eml").kind == "eml"  # type: ignore[union-attr]
-    assert reader_versions()[".eml"] == 6 + DECODING_VERSION
+    assert reader_versions()[".eml"] == 8 + DECODING_VERSION
 
 
 def test_a_mail_is_titled_by_its_subject_and_its_body_is_text(tmp_path: Path) -> None:
@@ -249,6 +260,22 @@ def test_parts_nested_deeper_than_the_parser_can_follow_skip_the_file_with_a_rea
         read(tmp_path, raw.encode())
 
 
+def test_a_mail_nested_too_deep_keeps_what_lies_within_the_bound_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """s27 hostile probe: 1,000 levels each holding a text part and a forwarded mail were
+    refused whole, the outer mail's own body lost; the parts within MIME_DEPTH are read."""
+    raw = "".join(
+        f"From: a@x.org\nSubject: Layer {n}\nContent-Type: multipart/mixed; boundary=B{n}\n\n"
+        f"--B{n}\nContent-Type: text/plain\n\nLayer {n} says the van is blue.\n"
+        f"--B{n}\nContent-Type: message/rfc822\n\n"
+        for n in range(1000)
+    )
+    document = read(tmp_path, raw.encode())
+    assert "Layer 0 says the van is blue." in document.text
+    assert f"thread.eml: {DEEPER_NOT_READ}" in document.warnings
+
+
 def test_a_header_too_long_to_parse_is_cut_with_a_warning(tmp_path: Path) -> None:
     addresses = ", ".join(f"u{n}@x.org" for n in range(20_000))
     raw = f"From: a@x.org\nTo: {addresses}\nSubject: s\n\nThe bike shed key is kept.\n"
@@ -265,8 +292,22 @@ def test_attachments_are_counted_up_to_a_bound(tmp_path: Path) -> None:
         )
     document = read(tmp_path, message.as_bytes())
     assert document.warnings == [
-        "thread.eml: attachments not read: f0.bin, f1.bin, f2.bin, f3.bin, f4.bin and over 995 more"
+        "thread.eml: attachments not read: f0.bin, f1.bin, f2.bin, f3.bin, f4.bin"
+        " and over 995 more",
+        f"thread.eml: {PARTS_NOT_READ}",
     ]
+
+
+def test_parts_past_the_bound_are_not_parsed(tmp_path: Path) -> None:
+    """s27 hostile probe: 17,000 tiny parts were each parsed (2.3 s) though 20 are read and
+    1,000 counted; the parse stops at MIME_PARTS, the body and the first attachments kept."""
+    raw = "From: a@x.org\nContent-Type: multipart/mixed; boundary=B\n\n--B\n\nThe van is blue.\n"
+    raw += "".join(f"--B\nContent-Type: text/plain; name=a{n}.txt\n\nx{n}\n" for n in range(5000))
+    document = read(tmp_path, (raw + "--B--\n").encode())
+    assert "The van is blue." in document.text and "\nx19\n" in document.text
+    assert f"thread.eml: {PARTS_NOT_READ}" in document.warnings
+    message, cut = _parsed(raw.encode())
+    assert cut == PARTS_NOT_READ and len(list(message.walk())) == MIME_PARTS + 1
 
 
 def test_controls_from_encoded_headers_reach_neither_the_title_nor_the_text(
@@ -300,8 +341,10 @@ def test_a_mail_forwarded_as_an_attachment_is_read_from_the_forwarded_mail(
 
 
 def test_forwards_nested_past_the_bound_are_no_text(tmp_path: Path) -> None:
+    """Its only text lies past MIME_DEPTH: refused for that reason (it was "no text in its
+    body", the forwards followed only FORWARDS_READ deep)."""
     raw = "From: a@x.org\nContent-Type: message/rfc822\n\n" * 900
-    with pytest.raises(UnreadableDocument, match="no text in its body"):
+    with pytest.raises(UnreadableDocument, match=TOO_DEEP):
         read(tmp_path, (raw + "From: a@x.org\n\nThe van is blue.\n").encode())
 
 

@@ -100,12 +100,28 @@ def test_a_list_of_records_holding_no_records_and_yaml_files_stay_lines_of_paths
     )
 
 
-def test_an_export_nested_too_deep_is_refused_saying_why(tmp_path: Path) -> None:
+def test_a_record_nested_too_deep_is_left_out_with_a_warning_the_others_read(
+    tmp_path: Path,
+) -> None:
+    """s27 hostile probe: one ticket of 3,000 nested 70 levels deep refused the whole export."""
     deep: object = "end"
     for _ in range(800):
         deep = {"a": deep}
     export = [ticket(1, "Deep", [("Ann", "end-user", "Hello there, it is broken again.")]), CRASH]
     export[0]["comments"][0]["extra"] = deep  # type: ignore[index]
+    read = document(tmp_path, "deep.json", json.dumps(export))
+    assert "The app crashes every time I open the weekly schedule." in read.text
+    assert "Hello there" not in read.text and "Deep" not in read.text
+    assert read.warnings == ["deep.json: 1 record nested more than 64 levels deep: not read"]
+
+
+def test_an_export_whose_every_record_is_nested_too_deep_is_refused_saying_why(
+    tmp_path: Path,
+) -> None:
+    deep: object = "end"
+    for _ in range(80):
+        deep = {"a": deep}
+    export = [{"id": n, "comments": [{"extra": deep}]} for n in (1, 2)]
     assert refusal(tmp_path, "deep.json", json.dumps(export)) == "nested more than 64 levels deep"
 
 
@@ -163,7 +179,7 @@ def test_a_record_s_prose_keeps_its_key_a_comment_s_single_text_reads_bare(
     ]
 
 
-def test_a_chain_of_mappings_holding_records_is_refused_past_the_depth_limit(
+def test_a_chain_of_mappings_holding_records_is_cut_past_the_depth_limit(
     tmp_path: Path,
 ) -> None:
     # records' own walk (`_held`) went down a 300-deep chain the tree walk would refuse
@@ -171,7 +187,10 @@ def test_a_chain_of_mappings_holding_records_is_refused_past_the_depth_limit(
     for _ in range(300):
         chain = {"c": [{"x": "1"}], "a": chain}
     export = {"tickets": [REFUND, {"id": 2, "f": chain}]}
-    assert refusal(tmp_path, "chain.json", json.dumps(export)) == "nested more than 64 levels deep"
+    read = document(tmp_path, "chain.json", json.dumps(export))
+    assert "## tickets › 5533 · Commande 50321 : double prélèvement" in read.text.splitlines()
+    assert "tickets › 2" not in read.text
+    assert read.warnings == ["chain.json: 1 record nested more than 64 levels deep: not read"]
 
 
 def test_tickets_without_comments_yet_still_make_an_export(tmp_path: Path) -> None:

@@ -273,6 +273,38 @@ def test_the_cyrillic_code_page_is_the_one_reading_best(text: str, codec: str) -
     assert decoded_text(text.encode(codec), "f.txt") == (text, [f"f.txt: {NOT_UTF8}{codec}"])
 
 
+EAST_ASIAN_TEXTS = (
+    "会議は三月十日に東京本社で行います。\n出席者は田中さんと鈴木さんです。\n",
+    "本公司的年度会议将于三月十日在北京举行。请各部门负责人准时参加。",
+    "회의는 3월 10일 서울 본사에서 열립니다. 참석자는 김 부장과 이 과장입니다.\n",
+)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", EAST_ASIAN_TEXTS)
+def test_east_asian_utf16_without_its_mark_is_read_as_written(codec: str, text: str) -> None:
+    """s27 hostile probe: its units hold too few NUL bytes to be told UTF-16 (refused as
+    binary, or read as mojibake)."""
+    assert decoded_text(text.encode(codec), "u.txt") == (
+        text,
+        [f"u.txt: not valid UTF-8; decoded as {codec} (no byte-order mark)"],
+    )
+
+
+@pytest.mark.parametrize("codec", ["shift_jis", "euc_jp", "gbk", "big5", "euc_kr"])
+def test_east_asian_legacy_text_is_not_taken_for_utf16(codec: str) -> None:
+    """Shift-JIS's lead bytes read as UTF-16 ideographs (U+81xx-U+9Fxx): the legacy reading
+    stays, and neither do cp1252 capitals read as Hangul and ideographs."""
+    for text in EAST_ASIAN_TEXTS:
+        try:
+            raw = (text * 3).encode(codec)
+        except UnicodeEncodeError:
+            continue
+        assert "utf-16" not in str(decoded_text(raw, "l.txt")[1])
+    raw = ("ÉLÈVES;ÂGÉS;ÉTÉ " * 4).encode("cp1252")
+    assert decoded_text(raw, "f.txt")[1] == ["f.txt: not valid UTF-8; decoded as cp1252"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

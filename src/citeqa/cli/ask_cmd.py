@@ -128,10 +128,12 @@ SKIPPED_REASON = "blank line: nothing to ask"
 
 
 def skipped_line(number: int) -> dict[str, Any]:
-    """The JSON line answering batch line `number` that holds nothing visible: its id (the
-    line number, as a plain line's), its line and why nothing was asked; no error (a blank
-    line between questions is no mistake: the exit code stays 0)."""
-    return {"id": number, "line": number, "skipped": SKIPPED_REASON}
+    """The JSON line answering batch line `number` that holds nothing visible: no id (null:
+    it asks nothing; its line number, the id it had, could be a question's own, `{"id": 3}`
+    or `{"id": "3"}`, which a script keying answers by id then lost: s27 hostile probe), its
+    line and why nothing was asked; no error (a blank line between questions is no mistake:
+    the exit code stays 0)."""
+    return {"id": None, "line": number, "skipped": SKIPPED_REASON}
 
 
 def _rank(err: Exception | None) -> int:

@@ -196,6 +196,14 @@ KEPT_FOR_USER = (
 """What `citeqa status` says, once, of each build folder citeqa keeps only for a user's files
 (publishing.kept_for_user): citeqa never deletes them, so the user is told which folder."""
 
+KEPT_UNPROVEN = (
+    "folder named as a build kept: its manifest records another folder's name, so citeqa"
+    " cannot prove it made it and never deletes it;"
+    " delete it yourself if it is no copy you keep: {folder}"
+)
+"""What `citeqa status` says, once, of each folder of a build's name whose manifest records
+another folder's (publishing.unproven_builds: a user's copy, a manifest edited by hand)."""
+
 
 MODEL_COPY_KEPT = (
     "copy of the USE model kept for files citeqa did not write in it (it removes no copy"
@@ -262,6 +270,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
         console.print(Text(f"settings file: {shown(config)}"))
     for folder in described.kept_for_user:
         console.print(Text(KEPT_FOR_USER.format(folder=shown(folder))))
+    for folder in described.kept_unproven:
+        console.print(Text(KEPT_UNPROVEN.format(folder=shown(folder))))
     for folder in described.kept_model_copies:
         console.print(Text(MODEL_COPY_KEPT.format(folder=shown(folder))))
     if described.users_files:

@@ -27,7 +27,8 @@ past MAX_EVENTS events the rest are left out with a warning. `icalendar` is impo
 a file is read (55 ms: every command imports the readers).
 
 A file holding several calendars one after another (two exports pasted together) is read
-whole, each calendar's events in turn. Time-zone definitions (VTIMEZONE) the parser refuses
+whole, each calendar's events in turn; one never closed (no END:VCALENDAR: a file cut short)
+is read to the end of the file, with a warning. Time-zone definitions (VTIMEZONE) the parser refuses
 (a malformed offset) are left out with a warning and the file read again without them: the
 events keep their wall-clock times. Old Mac files ending lines with a bare CR read as any
 other. An event whose date or title the parser cannot read is written without it, and a
@@ -70,11 +71,12 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 3 + DECODING_VERSION
-    """3: several calendars in one file, malformed time zones left out, bare CR line ends,
-    years before 1000 written in four digits. 2: a floating start and an end in UTC no
-    longer lose the whole calendar, an event with only a description is read, a DURATION
-    gives the end, MAX_CALENDAR_CHARACTERS (was 1,000,000)."""
+    version: int = 4 + DECODING_VERSION
+    """4: a calendar never closed is read to the end of the file, with a warning. 3: several
+    calendars in one file, malformed time zones left out, bare CR line ends, years before
+    1000 written in four digits. 2: a floating start and an end in UTC no longer lose the
+    whole calendar, an event with only a description is read, a DURATION gives the end,
+    MAX_CALENDAR_CHARACTERS (was 1,000,000)."""
     max_bytes: int = MAX_CALENDAR_BYTES
     """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
     a file of more is refused (`oversized`) unread, as `extract` would refuse it."""
@@ -134,15 +136,31 @@ def _parsed(text: str, relative: str) -> tuple[list[Calendar], list[str]]:
     the file, it is read again without the time-zone definitions it refuses read alone
     (`_without_refused_time_zones`), only when there is one;
     UnreadableDocument with the parser's reason when it still refuses it."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines, warnings = _closed(text.replace("\r\n", "\n").replace("\r", "\n"), relative)
     try:
-        return _calendars(lines), []
+        return _calendars(lines), warnings
     except UnreadableDocument:
         kept = _without_refused_time_zones(lines)
         if kept == lines:
             raise
     calendars = _calendars(kept)
-    return calendars, [f"{relative}: time-zone definitions that could not be read left out"]
+    return calendars, [*warnings, f"{relative}: {TIME_ZONES_LEFT_OUT}"]
+
+
+TIME_ZONES_LEFT_OUT = "time-zone definitions that could not be read left out"
+NEVER_CLOSED = "a calendar never closed (no END:VCALENDAR) read to the end of the file"
+
+
+def _closed(text: str, relative: str) -> tuple[str, list[str]]:
+    """`text` with an END:VCALENDAR line added at its end for each calendar never closed, and
+    a warning saying so (the parser left such a calendar out unsaid: s27 hostile probe, the
+    second of two exports pasted together, cut short, was lost silently); [] when none is."""
+    lines = [line.strip().upper() for line in text.split("\n")]
+    missing = lines.count("BEGIN:VCALENDAR") - lines.count("END:VCALENDAR")
+    if missing <= 0:
+        return text, []
+    ending = "" if text.endswith("\n") else "\n"
+    return text + ending + "END:VCALENDAR\n" * missing, [f"{relative}: {NEVER_CLOSED}"]
 
 
 _PARSER_ERRORS = (ValueError, KeyError, IndexError, TypeError)

@@ -29,10 +29,10 @@ import re
 from email import policy
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
-from email.parser import BytesParser
-from email.policy import EmailPolicy
+from email.parser import BytesFeedParser
+from email.policy import EmailPolicy, Policy
 from itertools import chain, islice
-from typing import NamedTuple
+from typing import Any, NamedTuple, Self
 
 from citeqa.mailthreads import mail_text, subject_title
 from citeqa.readers.base import Extracted, UnreadableDocument
@@ -60,13 +60,15 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 6 + DECODING_VERSION
+    version = 8 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
     body (`_attachments`). 5: a mail whose only text is an attachment is read, not refused;
     malformed MIME partway keeps the attachments read before it. 6: a part's declared charset
-    is read as mail clients read it, not when mailers mislabel the part (`_declared_text`)."""
+    is read as mail clients read it, not when mailers mislabel the part (`_declared_text`). 7: a
+    mail nested deeper than MIME_DEPTH is read to that depth with a warning, not refused. 8:
+    the parts past MIME_PARTS are not parsed, a warning says so."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -76,7 +78,7 @@ class EmlReader:
 def message_read(raw: bytes, relative: str) -> Extracted:
     """One MIME message (a .eml file, a message of a .mbox) as the mail a person reads, titled
     by its Subject; UnreadableDocument when it holds no From header or no text."""
-    message = _parsed(raw)
+    message, cut = _parsed(raw)
     warnings = _long_headers_warning(message, relative)
     headers = _header_lines(message)
     if not any(line.startswith("From: ") for line in headers):
@@ -84,9 +86,10 @@ def message_read(raw: bytes, relative: str) -> Extracted:
     body = _body_text(message).strip("\n")
     attached = _attachments(message)
     if not body.strip() and not attached.text:
-        raise UnreadableDocument(NO_BODY)
+        raise UnreadableDocument(TOO_DEEP if cut else NO_BODY)
     text = "\n".join(headers) + ("\n\n" + body + "\n" if body.strip() else "\n")
     warnings += _attachment_warning(attached.unread, relative)
+    warnings += [f"{relative}: {cut}"] if cut else []
     mail = mail_text(text)
     if mail is not None and mail[0].strip():
         return Extracted(mail[0] + attached.text, title=mail[1], warnings=warnings)
@@ -131,16 +134,78 @@ def _fetched(name: str, value: str) -> str:
 _BOUNDED = _BoundedPolicy()
 
 
-def _parsed(raw: bytes) -> EmailMessage:
-    """The message, parsed by the `default` policy; UnreadableDocument (TOO_DEEP) when its
-    parts (message/rfc822 in message/rfc822, multipart in multipart) nest deeper than
-    Python's recursion limit lets the standard library's parser follow."""
+MIME_DEPTH = 64
+"""How many levels of MIME parts are read (a part in a multipart is one level deeper, a mail
+in a message/rfc822 part too); deeper parts are not parsed, and a warning says so. Well under
+what Python's recursion limit lets the standard library's parser follow (some 300 levels): a
+mail nested 1,000 deep was refused whole, its own body lost (s27 hostile probe)."""
+DEEPER_NOT_READ = f"MIME parts nested deeper than {MIME_DEPTH} levels not read"
+MIME_PARTS = 1_100
+"""How many MIME parts are parsed at most: the body's, the ATTACHMENTS_READ read and the
+ATTACHMENTS_COUNTED counted, with room to spare; the parser stops at the next, so that a
+mail's cost is bounded by what is read of it (17,000 tiny parts took 2.3 s, each parsed
+before the attachments read stopped at 20: s27 hostile probe; benchmarks/eml_many_parts.py)."""
+PARTS_NOT_READ = f"MIME parts past the first {MIME_PARTS:,} not read"
+
+
+class _PartsCut(Exception):
+    """Raised into the parser to stop it at a part past the bounds (`_BoundedPart.attach`)."""
+
+
+class _Bounds:
+    """One parse's bounds: the parts it made (the first is the message) and why it stopped
+    early ("" when it did not)."""
+
+    def __init__(self) -> None:
+        self.root: _BoundedPart | None = None
+        self.parts = 0
+        self.cut = ""
+
+    def part(self, policy: Policy[Any]) -> _BoundedPart:
+        """A new part for the parser (its `message_factory`)."""
+        made = _BoundedPart(self, policy=policy)
+        self.root = self.root or made
+        return made
+
+
+class _BoundedPart(EmailMessage):
+    """A part knowing its depth: the parser attaches each part it reads to its parent, and one
+    past MIME_DEPTH or MIME_PARTS stops the parse (`_PartsCut`), the parts read before it
+    kept."""
+
+    def __init__(self, bounds: _Bounds | None = None, policy: Policy[Any] = _BOUNDED) -> None:
+        super().__init__(policy=policy)
+        self.bounds = bounds or _Bounds()
+        self.depth = 0
+
+    def attach(self, payload: Self) -> None:  # type: ignore[override]  # as typeshed's MIMEPart
+        depth = self.depth + 1
+        self.bounds.parts += 1
+        if depth > MIME_DEPTH or self.bounds.parts > MIME_PARTS:
+            self.bounds.cut = DEEPER_NOT_READ if depth > MIME_DEPTH else PARTS_NOT_READ
+            if self.get_payload() is None:  # a multipart with no part yet: none, not unread
+                self.set_payload([])
+            raise _PartsCut
+        payload.depth = depth
+        super().attach(payload)
+
+
+def _parsed(raw: bytes) -> tuple[EmailMessage, str]:
+    """The message, parsed by the `default` policy, and why its parse stopped early ("" when
+    it did not: see MIME_DEPTH and MIME_PARTS). The parser is fed parts as the standard library's
+    FeedParser reads them, and stopped at a bound (`_BoundedPart`), the parts before it
+    kept; UnreadableDocument (TOO_DEEP) should Python's recursion limit stop it first."""
+    bounds = _Bounds()
+    parser = BytesFeedParser(policy=_BOUNDED.clone(message_factory=bounds.part))
     try:
-        message = BytesParser(policy=_BOUNDED).parsebytes(raw)
+        parser.feed(raw)
+        parser.close()
+    except _PartsCut:
+        pass
     except RecursionError as error:
         raise UnreadableDocument(TOO_DEEP) from error
-    assert isinstance(message, EmailMessage)  # what the default policy makes
-    return message
+    assert bounds.root is not None  # the parser makes the message first
+    return bounds.root, bounds.cut
 
 
 def _long_headers_warning(message: Message, relative: str) -> list[str]:

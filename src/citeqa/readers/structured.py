@@ -32,7 +32,9 @@ Bounded in time and memory (benchmarks/structured_read.py prints the figures):
   and PyYAML's composer recurse, and a path of hundreds of parts makes no line to read; a
   YAML file nested more than MAX_COMPOSED_DEPTH levels is refused before it is composed
   (10,000 nested lists in 0.04 s; PyYAML's pure-Python composer took 4 s to reach Python's
-  recursion limit, and libyaml's crashed the process past some 20,000 levels);
+  recursion limit, and libyaml's crashed the process past some 20,000 levels); a record of a
+  JSON export's list nested so deep is left out alone, a warning counting such records
+  (RECORDS_TOO_DEEP), the others read;
 - a YAML file whose documents' aliases, followed, make more than TEXT_PER_CHARACTER values
   per character of the file (plus TEXT_FLOOR), or MAX_NODES, is skipped before they are
   walked (yamlsize.py): nine aliases of nine aliases... ("billion laughs"), a few hundred
@@ -70,6 +72,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from citeqa.jsonfiles import parse_json
+from citeqa.models import counted
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.records import holds_export_list, write_export_list
 from citeqa.readers.treetext import (
@@ -77,7 +80,7 @@ from citeqa.readers.treetext import (
     TooDeep,
     TooLong,
     structured_files_data,
-    tree_text,
+    tree_read,
 )
 from citeqa.readers.yamlnodes import document_value, is_null
 from citeqa.readers.yamlsize import NodeBudget, nesting_checked
@@ -109,6 +112,8 @@ MAX_NODES = 1_000_000
 """A YAML file's documents, their aliases followed, hold at most this many values (and at most
 TEXT_PER_CHARACTER a character plus TEXT_FLOOR): one budget for the file, each document's
 taken off it."""
+RECORDS_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
+"""Why records of a JSON export were left out (records.record_passages), the others read."""
 MAX_COMPOSED_DEPTH = 1_000
 """A YAML file nested deeper is refused before libyaml composes it: its composer recurses in C,
 unbounded by Python's recursion limit, and past 20,000-40,000 levels the process crashed (a
@@ -126,7 +131,7 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 10 + DECODING_VERSION
+    version: int = 11 + DECODING_VERSION
     """2 (plus textdecoding.VERSION): a complex YAML key written without its anchor or tag
     (yamlnodes.py: "&x [a, b]" read so). 3: a day file of a chat export read as its
     messages, the export's user and channel lists skipped (chatexport.py). 4: a folder is an
@@ -144,7 +149,8 @@ class StructuredReader:
     MAX_CHARACTERS holding an export's list of records is read, up to MAX_EXPORT_CHARACTERS
     (was refused as a data dump: s26, a help desk's 2,000 tickets). 10: a record's list of
     records of one flat shape holding no prose is one pipe table (was a paragraph each: s26
-    hostile probe, 10^5 comments {"a": n} made 2,000 more chunks)."""
+    hostile probe, 10^5 comments {"a": n} made 2,000 more chunks). 11: a record of an export
+    nested past MAX_DEPTH is left out with a warning, the others read (the file was refused)."""
     max_bytes: int = MAX_FILE_BYTES
     """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
     a file of more is refused (`oversized`) unread, as `extract` would refuse it; a .json's is
@@ -213,7 +219,7 @@ class StructuredReader:
             documents = list(self._parsed(text, limit))
             if large and not holds_export_list(documents[0]):
                 raise UnreadableDocument(past_limit(named, EXPORT_EXCEPTION))
-            read = tree_text(
+            read = tree_read(
                 documents,
                 max_chars=limit,
                 max_depth=MAX_DEPTH,
@@ -226,9 +232,13 @@ class StructuredReader:
             raise UnreadableDocument(
                 f"{reason}, {TEXT_PER_CHARACTER} times its size{why}"
             ) from None
-        if not read.strip():  # a YAML file of comments, or of empty documents only
-            raise UnreadableDocument("no values in it")
-        return under_file_name(read, relative)
+        if not read.text.strip():  # a YAML file of comments, or of empty documents only
+            raise UnreadableDocument(RECORDS_TOO_DEEP if read.records_cut else "no values in it")
+        extracted = under_file_name(read.text, relative)
+        if read.records_cut:
+            records = counted(read.records_cut, "record", grouped=True)
+            extracted.warnings.append(f"{relative}: {records} {RECORDS_TOO_DEEP}: not read")
+        return extracted
 
     def _parsed(self, text: str, limit: int) -> Iterator[object]:
         """The documents of the file (a JSON file holds one); UnreadableDocument when it does

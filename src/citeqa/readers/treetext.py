@@ -48,7 +48,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from citeqa.jsonfiles import data_json
 from citeqa.readers.delimited import pipe_table
@@ -169,6 +169,18 @@ class Writer:
     pinned: tuple[str, ...] | None = None
     """The paragraph every line goes to while a record's passage is written (records.py's
     walk), whatever its path; each line but its heading then `unmarked`."""
+    records_cut: int = 0
+    """How many records of an export's list were left out, each nested past `max_depth`
+    (records.record_passages: one such record no longer refuses the whole file)."""
+
+    def mark(self) -> tuple[int, int, tuple[str, ...]]:
+        """Where the writing stands: what `rewind` goes back to."""
+        return len(self.lines), self.length, self.paragraph
+
+    def rewind(self, mark: tuple[int, int, tuple[str, ...]]) -> None:
+        """Take back the lines written since `mark`."""
+        count, self.length, self.paragraph = mark
+        del self.lines[count:]
 
     def write(self, line: str, paragraph: tuple[str, ...], heading: bool = False) -> None:
         """Add `line`, after a blank line when it opens another `paragraph` (a record) than
@@ -216,11 +228,31 @@ def tree_text(
     line; TooLong or TooDeep past the limits. With `passages` (records.write_export_list),
     an export's list of records holding lists of records (tickets and their comments) is a
     passage per record (records.py). This module imports no reader of its own lists."""
+    return tree_read(documents, max_chars=max_chars, max_depth=max_depth, passages=passages).text
+
+
+class TreeRead(NamedTuple):
+    """What `tree_read` wrote."""
+
+    text: str
+    records_cut: int
+    """How many records of an export's list were left out, nested past `max_depth`."""
+
+
+def tree_read(
+    documents: Sequence[object],
+    *,
+    max_chars: int,
+    max_depth: int,
+    passages: ListWriter | None = None,
+) -> TreeRead:
+    """`tree_text`, and how many records of an export's list `passages` left out (each
+    nested past `max_depth`: Writer.records_cut)."""
     writer = Writer(max_chars, max_depth, record_label_keys(), passages)
     for document in documents:
         writer.paragraph = ("document",)  # a document never runs into the one before
         write_value(writer, document, [], 0)
-    return "\n".join(writer.lines).strip("\n") + "\n"
+    return TreeRead("\n".join(writer.lines).strip("\n") + "\n", writer.records_cut)
 
 
 def check_depth(writer: Writer, depth: int) -> None:
