@@ -298,3 +298,36 @@ def test_a_file_refused_for_an_event_is_parsed_once(
     with pytest.raises(UnreadableDocument):
         read(tmp_path, text)
     assert parses.count(True) == 1
+
+
+def test_a_time_zone_the_file_defines_is_never_asked_to_expand_its_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s28 hostile probe: a 409-byte .ics whose VTIMEZONE repeats every minute kept `citeqa
+    index` busy past 300 s, strftime and tzname asking the zone (dateutil's tzical, which
+    expands its rules from 1970 to the event) for summer time and a name. Its times are
+    written as the file gives them, whichever zone rules it writes."""
+    from dateutil.tz import tz as dateutil_zones
+
+    def expanded(*args: object) -> None:
+        raise AssertionError("the file's time zone was asked to expand its rules")
+
+    monkeypatch.setattr(dateutil_zones._tzicalvtz, "_find_comp", expanded)
+    zone = (
+        "BEGIN:VTIMEZONE\r\nTZID:Many\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+        "TZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nRRULE:FREQ=MINUTELY\r\nEND:STANDARD\r\n"
+        "END:VTIMEZONE\r\n"
+    )
+    text = calendar(
+        zone,
+        event(
+            "SUMMARY:Staff meeting\r\nDTSTART;TZID=Many:20260105T100000\r\n"
+            "DTEND;TZID=Many:20260105T113000\r\n"
+        ),
+        event(
+            "SUMMARY:Two days\r\nDTSTART;TZID=Many:20260105T100000\r\nDTEND:20260106T120000Z\r\n"
+        ),
+    )
+    document = read(tmp_path, text)
+    assert "Staff meeting: 2026-01-05 10:00 – 11:30" in document.text
+    assert "Two days: 2026-01-05 10:00 – 2026-01-06 12:00 UTC" in document.text

@@ -38,13 +38,13 @@ def mail(body: str, subtype: str = "plain", **headers: str) -> EmailMessage:
 
 
 def test_eml_files_are_read_by_the_mail_reader() -> None:
-    """Version 8 (plus textdecoding's): parts past MIME_PARTS not parsed; 7: a mail nested
-    too deep read to MIME_DEPTH; 6: a
-    declared charset kept only when the bytes are its;
-    5: a mail whose only text is an attachment is read."""
+    """Version 9 (plus textdecoding's): a charset no mailer means is a mislabel; 8: parts
+    past MIME_PARTS not parsed; 7: a mail nested too deep read to MIME_DEPTH; 6: a declared
+    charset kept only when the bytes are its; 5: a mail whose only text is an attachment is
+    read."""
     assert reader_for(".EML") is not None
     assert reader_for(".eml").kind == "eml"  # type: ignore[union-attr]
-    assert reader_versions()[".eml"] == 8 + DECODING_VERSION
+    assert reader_versions()[".eml"] == 9 + DECODING_VERSION
 
 
 def test_a_mail_is_titled_by_its_subject_and_its_body_is_text(tmp_path: Path) -> None:
@@ -190,6 +190,14 @@ def plain_part(charset: str, body: bytes) -> bytes:
         ("utf-16", "Le café coûte trois euros à la cantine.\n".encode("latin-1")),
         ("utf-8", "Le café coûte trois euros à la cantine.\n".encode("cp1252")),
         ("utf-8-sig", "Le café coûte trois euros à la cantine.\n".encode("cp1252")),
+        # s28 hostile probe: codecs no mailer means (a bytes codec raised LookupError and
+        # skipped the mail as an internal error; Python's escapes read "cafÃ©"), and "utf-7",
+        # 7-bit, over 8-bit bytes
+        ("rot13", "Le café coûte trois euros à la cantine.\n".encode()),
+        ("hex", "Le café coûte trois euros à la cantine.\n".encode()),
+        ("zlib", "Le café coûte trois euros à la cantine.\n".encode()),
+        ("unicode_escape", "Le café coûte trois euros à la cantine.\n".encode()),
+        ("utf-7", "Le café coûte trois euros à la cantine.\n".encode()),
     ],
 )
 def test_a_charset_the_part_is_not_written_in_gives_way_to_its_bytes(
@@ -470,3 +478,17 @@ def test_a_text_attachment_is_decoded_once(tmp_path: Path, monkeypatch: pytest.M
     document = read(tmp_path, bytes(message))
     assert "1. Goals of the year." in document.text
     assert decoded.count("form.txt") == 1
+
+
+def test_an_attachment_in_a_codec_no_mailer_means_is_read_and_the_next_ones_too(
+    tmp_path: Path,
+) -> None:
+    """s28 hostile probe: an attachment declaring charset=hex raised LookupError, which ended
+    the attachments read: it and every later one vanished with no warning."""
+    message = mail("Three notes attached.\n")
+    for name, charset in (("a.txt", "utf-8"), ("b.txt", "hex"), ("c.txt", "utf-8")):
+        body = f"Note {name} : réunion à 9 h.\n".encode()
+        message.add_attachment(body, maintype="text", subtype="plain", filename=name)
+        message.get_payload()[-1].set_param("charset", charset)
+    text = read(tmp_path, message.as_bytes()).text
+    assert all(f"Note {name} : réunion à 9 h." in text for name in ("a.txt", "b.txt", "c.txt"))

@@ -39,8 +39,9 @@ each lost the whole file; a Feb 30 start or a malformed SUMMARY was dropped unsa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.structured import file_title, past_limit
@@ -261,10 +262,13 @@ def _when(event: Component) -> str:
         return written
     if (start.tzinfo is None) != (end.tzinfo is None):  # floating and fixed: not comparable
         return f"{written} – {_written(end)}"
-    if end <= start:
+    first, last = start, end
+    if _file_zone(start) or _file_zone(end):
+        first, last = start.replace(tzinfo=None), end.replace(tzinfo=None)
+    if last <= first:
         return written
     if end.date() == start.date():
-        return f"{written} – {end:%H:%M}"
+        return f"{written} – {_clock(end)}"
     return f"{written} – {_written(end)}"
 
 
@@ -298,9 +302,25 @@ def _decoded(event: Component, name: str) -> object | None:
 
 def _written(moment: datetime) -> str:
     """A datetime as its date and wall-clock time, "UTC" after a time in UTC."""
-    written = f"{moment.date().isoformat()} {moment:%H:%M}"  # "%Y" leaves year 1 unpadded
-    in_utc = moment.tzinfo is UTC or moment.tzname() == "UTC"
+    written = f"{moment.date().isoformat()} {_clock(moment)}"  # "%Y" leaves year 1 unpadded
+    in_utc = moment.tzinfo is UTC or (not _file_zone(moment) and moment.tzname() == "UTC")
     return f"{written} UTC" if in_utc else written
+
+
+def _clock(moment: datetime) -> str:
+    """A datetime's wall-clock time ("09:30"), read from its fields: strftime asks the time
+    zone whether summer time applies (`timetuple`), which a zone the file defines answers by
+    expanding its rules from their start (s28 hostile probe: a 409-byte .ics whose VTIMEZONE
+    repeats every minute kept `citeqa index` busy past 300 s)."""
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def _file_zone(moment: datetime) -> bool:
+    """Whether `moment`'s time zone is one the file defines (a VTIMEZONE, read by dateutil),
+    not a zone of the system's database or a fixed offset: asking it an offset, a name or
+    summer time expands its rules, so its times are written and compared as wall-clock times."""
+    zone = moment.tzinfo
+    return zone is not None and not isinstance(zone, ZoneInfo | timezone)
 
 
 def _text(value: object) -> str:

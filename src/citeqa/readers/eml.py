@@ -60,7 +60,7 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 8 + DECODING_VERSION
+    version = 9 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
@@ -68,7 +68,10 @@ class EmlReader:
     malformed MIME partway keeps the attachments read before it. 6: a part's declared charset
     is read as mail clients read it, not when mailers mislabel the part (`_declared_text`). 7: a
     mail nested deeper than MIME_DEPTH is read to that depth with a warning, not refused. 8:
-    the parts past MIME_PARTS are not parsed, a warning says so."""
+    the parts past MIME_PARTS are not parsed, a warning says so. 9: a charset naming a codec
+    no mailer means ("rot13", "hex", "unicode_escape") or "utf-7" over 8-bit bytes is a
+    mislabel (`_mail_charset`): such a body was skipped as an internal error, and such an
+    attachment ended the attachments read."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -324,6 +327,10 @@ def _payload_text(part: Message, payload: bytes) -> str:
 _WIDE_CODECS = ("utf-16", "utf-32")
 _SINGLE_BYTE_CODECS = ("iso8859", "cp125")
 _LATIN_1 = "iso8859-1"
+_PYTHON_ESCAPES = frozenset({"unicode-escape", "raw-unicode-escape", "punycode", "undefined"})
+"""Codecs Python names that no mailer means by a charset (`_mail_charset`)."""
+_SEVEN_BIT = frozenset({"ascii", "utf-7"})
+"""Charsets whose text holds no byte past ASCII (`_declared_falsely`)."""
 
 
 def _declared_text(payload: bytes, charset: str) -> str | None:
@@ -332,10 +339,11 @@ def _declared_text(payload: bytes, charset: str) -> str | None:
     (`_declared_falsely`). "iso-8859-1" is read as cp1252 (WHATWG's reading: Outlook writes
     its quotes, dashes and "€" under that name)."""
     try:
-        codec = codecs.lookup(charset).name
+        info = codecs.lookup(charset)
     except LookupError:  # none named, or unknown
         return None
-    if _declared_falsely(payload, codec):
+    codec = info.name
+    if not _mail_charset(info) or _declared_falsely(payload, codec):
         return None
     if codec == _LATIN_1:
         return legacy_text(payload)
@@ -345,6 +353,15 @@ def _declared_text(payload: bytes, charset: str) -> str | None:
         return None
 
 
+def _mail_charset(info: codecs.CodecInfo) -> bool:
+    """Whether a codec Python knows by a charset's name is one a mailer can mean: a text
+    encoding (not "rot13", "hex", "base64" or "zlib", whose decoding raises LookupError on
+    bytes: s28 hostile probe, the whole mail skipped as an internal error) and not one of
+    Python's own escapes ("unicode_escape" read "café" as "cafÃ©"). `_is_text_encoding` is
+    the flag `bytes.decode` itself reads to refuse those codecs."""
+    return getattr(info, "_is_text_encoding", True) and info.name not in _PYTHON_ESCAPES
+
+
 def _declared_falsely(payload: bytes, codec: str) -> bool:
     """Whether `payload` cannot be text of `codec` the way mailers mislabel it (s27 hostile
     probe: "Le caf? co?te trois euros", Latin-1 under "utf-16" indexed as CJK): bytes past
@@ -352,8 +369,9 @@ def _declared_falsely(payload: bytes, codec: str) -> bool:
     pair), a single-byte charset over bytes that are UTF-8 and not ASCII (a multi-byte
     UTF-8 sequence is very unlikely in Latin-1 or cp1252 text), or "utf-8" over bytes past
     ASCII holding no UTF-8 sequence (a cp1252 text; one stray byte in UTF-8 text is read as
-    U+FFFD, the rest kept)."""
-    if codec == "ascii":
+    U+FFFD, the rest kept). "utf-7" is 7-bit like "us-ascii": a byte past ASCII under it is
+    another charset's."""
+    if codec in _SEVEN_BIT:
         return not payload.isascii()
     if codec.startswith(_WIDE_CODECS):
         return b"\x00" not in payload
