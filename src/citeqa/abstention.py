@@ -258,6 +258,12 @@ abstained on words they never use ("Where is the school trip on 22 May?": "sorti
 occurring in the documents, and the advice leads there (a question none of whose words occurs
 needs a closer sign: `_may_help`). On the s18 trial's folder (8 of 68 documents in French) it
 led nowhere for 7 of 8 English questions (typos, off-topic, the lab's fire warden)."""
+MINORITY_SHARE = 0.05
+"""The share of the documents a corpus's minority language needs for its questions to be read
+across languages (`DocumentLanguages.read_across_from`): on the s27 trial's family folder (3 of
+40 documents in English) and the research set's lab folder (6 of 68 in French) the minority
+language is the owners' own; below it, the few documents in that language are more likely a
+stray quotation or a misread language (one "other" or "en" document in a folder of hundreds)."""
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
 
@@ -289,6 +295,28 @@ class DocumentLanguages:
         return self.documents > 0 and all(
             self.counts.get(lang, 0) >= least for lang in LANGUAGE_NAMES
         )
+
+    def in_each_language(self) -> bool:
+        """Whether MINORITY_SHARE of the documents at least are in each language: a folder
+        mostly in one language whose owners also write in the other (stored_words.stores_words
+        stores its passage words' vectors)."""
+        least = MINORITY_SHARE * self.documents
+        return self.documents > 0 and all(
+            self.counts.get(lang, 0) >= least for lang in LANGUAGE_NAMES
+        )
+
+    def read_across_from(self, lang: Lang) -> bool:
+        """Whether a question in `lang` refused as typed has its absent words read as words of
+        the stored passage words in the other language (api.Assistant._translated): the corpus
+        is in both languages (`bilingual_corpus`), or `lang` is its minority language with
+        MINORITY_SHARE of the documents at least (`in_each_language`). A corpus in one language
+        has none in the question's, and reads a question in the other language only near a
+        close passage (across.MIN_CLOSENESS): English questions of PubMedQA asked of French
+        PIAF articles are off its subjects."""
+        if self.bilingual_corpus():
+            return True
+        minority = self.counts.get(lang, 0) < self.counts.get(_other(lang), 0)
+        return minority and self.in_each_language()
 
     def alone_in(self, lang: str) -> int:
         """How many documents are in `lang` and not also in the other language."""

@@ -36,7 +36,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from citeqa.followups import refers_back
-from citeqa.lexical import written_terms
+from citeqa.lexical import fold, written_terms
 from citeqa.models import Hit
 from citeqa.questions import looks_like_name
 
@@ -142,23 +142,38 @@ def writes_a_name(names: Sequence[str], texts: Sequence[str], opening: Sequence[
 
 
 def unvouched_across(
-    hits: Sequence[Hit], lang: str, closeness: Closeness | None, question: str, texts: Sequence[str]
+    hits: Sequence[Hit],
+    lang: str,
+    closeness: Closeness | None,
+    question: str,
+    texts: Sequence[str],
+    translated: Sequence[str] = (),
 ) -> bool:
     """Whether an answer from `hits` (the passages the answer models read) would be read across
     languages with nothing vouching for it: none of them is in the question's language `lang`,
     `closeness` puts none at MIN_CLOSENESS (`close_in_other_language`) and none of `texts` (those
     passages' texts and their documents' titles) writes a name or a day `question` writes
     (`names_asked`: a follow-up's names its subject in the previous question when it refers
-    back, "How many people did that survey ask?" after one on the NOVA-2 survey). Never without
-    a multilingual channel (`closeness` None), which alone says a passage in the other language
-    is on the question."""
+    back, "How many people did that survey ask?" after one on the NOVA-2 survey), nor one of
+    `hits` writes a word the question's absent words were read as (`translated`, folded:
+    passage_translation.py, whose bar vouches that the passage says the question's subject in
+    its language: "How much is the rent now?" read as "loyers" of a French lease, .30 close).
+    Never without a multilingual channel (`closeness` None), which alone says a passage in the
+    other language is on the question."""
     if closeness is None or not hits or any(hit.chunk.lang == lang for hit in hits):
         return False
-    if close_in_other_language(hits, lang, closeness):
+    if close_in_other_language(hits, lang, closeness) or writes_translated(translated, hits):
         return False
     if writes_a_day(question, texts):
         return False
     return not writes_a_name(written_names(question), texts, opening_names(question))
+
+
+def writes_translated(translated: Sequence[str], hits: Sequence[Hit]) -> bool:
+    """Whether one of `hits` writes one of the `translated` words (folded, as
+    passage_translation.translations gives them) as a word of its text."""
+    wanted = set(translated)
+    return bool(wanted) and any(wanted & set(folded_words(hit.chunk.text)) for hit in hits)
 
 
 def writes_a_day(question: str, texts: Sequence[str]) -> bool:
@@ -168,6 +183,14 @@ def writes_a_day(question: str, texts: Sequence[str]) -> bool:
     of an English journal abstained once passages across languages needed vouching for)."""
     days = _day_terms(question)
     return bool(days) and any(days & _day_terms(text) for text in texts)
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of `text`, folded as the search reads them (lexical.fold)."""
+    return [fold(word) for word in _LETTERS.findall(text)]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _day_terms(text: str) -> frozenset[str]:

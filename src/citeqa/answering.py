@@ -1104,7 +1104,8 @@ def compose(
         across,
         names_asked(question, (evidence_ranking or retrieval).question),
         [*(hit.chunk.text for hit in top), *_titles(closest_documents)],
-    )  # no passage read in its language, none close, none writing a name of the question
+        terms.translated,
+    )  # no passage read in its language, none close, none writing a name or translated word
     citations = (
         [] if refused or across_only else _quoted(candidates, reading, models, settings, place)
     )

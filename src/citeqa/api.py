@@ -47,6 +47,7 @@ from citeqa.models import (
     Example,
     Hit,
     IndexStatus,
+    Lang,
     Retrieval,
     UnreadFiles,
 )
@@ -617,7 +618,9 @@ class Assistant:
                 answer, searched = reread
                 warnings = [*warnings, read_as(corrections, answer.lang)]
         translated = (
-            self._translated(question, context, terms, evidence, closeness, multilingual)
+            self._translated(
+                question, context, terms, evidence, closeness, multilingual, answer.claims_absence
+            )
             if answer.abstained
             else None
         )
@@ -772,6 +775,7 @@ class Assistant:
         ranking: Retrieval,
         closeness: Closeness | None,
         channel: str | None,
+        for_absent_words: bool = True,
     ) -> QuestionTerms | None:
         """`question`'s terms (a question refused as typed, `_answer`) read with its absent
         words translated into words of the passages the answer reads in the other language
@@ -779,12 +783,18 @@ class Assistant:
         `channel`, or that channel puts no passage in the other language at across.MIN_CLOSENESS
         and closer than those in the question's own (answering.said_in_other_language, by
         `closeness`, `_closeness`'s: an off-topic question is far from all of them) while the
-        corpus is not bilingual (DocumentLanguages.bilingual_corpus). On a bilingual corpus
-        with no passage so close, a word translates at BILINGUAL_SIMILARITY (s25 trial: "What
+        corpus does not read its language across (`_bilingual_words`). On a bilingual corpus,
+        or of a question in the corpus's minority language (DocumentLanguages.read_across_from:
+        "How much is the rent now?" of a French family folder, 3 documents of 40 in English,
+        .30 close), with no passage so close, a word translates at BILINGUAL_SIMILARITY ("What
         is the serial number of the Prise Duo that smells burnt?" of a French ticket, .26
         close, abstained "never mention serial, smells, burnt") into a passage word whose
         vector the build stored (stored_words.py: only the question's words are embedded; an
-        index built before stored none and translates only near a close passage)."""
+        index built before stored none and translates only near a close passage), and only
+        when the question was refused `for_absent_words` (abstention.Reason.claims_absence):
+        one refused for another reason, a year no passage holds ("What did we pay for the car
+        loan insurance in 2023?" of a family folder holding 2024's), is not read again, whose
+        translated words ("pay" / "payable") would find other passages to answer with."""
         if not terms.absent:
             return None
         loaded = self._loaded
@@ -795,7 +805,7 @@ class Assistant:
         if said_in_other_language(ranking, lang, closeness, self.settings):
             found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
         else:
-            stored = self._bilingual_words(channel)
+            stored = self._bilingual_words(channel, lang) if for_absent_words else None
             if stored is None:
                 return None
             vectors = loaded.word_vectors(channel)
@@ -804,11 +814,12 @@ class Assistant:
             return None
         return analyse(question, context, loaded.vocabulary, found, loaded.read_elsewhere(question))
 
-    def _bilingual_words(self, channel: str) -> StoredWords | None:
-        """The words the build stored in `channel` (stored_words.py) when the corpus is in both
-        languages (DocumentLanguages.bilingual_corpus), else None."""
+    def _bilingual_words(self, channel: str, lang: Lang) -> StoredWords | None:
+        """The words the build stored in `channel` (stored_words.py) when a question in `lang`
+        is read across languages on this corpus (DocumentLanguages.read_across_from: the corpus
+        is in both languages, or `lang` is its minority), else None."""
         loaded = self._loaded
-        if not loaded.document_languages.bilingual_corpus():
+        if not loaded.document_languages.read_across_from(lang):
             return None
         return loaded.stored_words(channel)
 

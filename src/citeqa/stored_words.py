@@ -1,12 +1,14 @@
 """Owns the word vectors a build stores for a corpus in both languages, and reading them back.
 
 On a corpus with a quarter of its documents at least in each language
-(abstention.DocumentLanguages.bilingual_corpus), a question refused as typed has its absent
-words read as words of the retrieved passages in the other language (passage_translation.py),
-whether or not such a passage is close to the question. Embedding those passages' words as the
-question is asked cost a warm ask 1.4-1.5x at p95 (s25: every refused question embedded some 40
-to 90 words); so the build embeds the corpus's passage words once, in the multilingual answer
-channel, and a question embeds only its own few absent words. The words are those
+(abstention.DocumentLanguages.bilingual_corpus), or a question in the corpus's minority language
+(DocumentLanguages.read_across_from: a French family folder with a few English documents), a
+question refused as typed has its absent words read as words of the retrieved passages in the
+other language (passage_translation.py), whether or not such a passage is close to the question.
+Embedding those passages' words as the question is asked cost a warm ask 1.4-1.5x at p95 (s25:
+every refused question embedded some 40 to 90 words); so the build embeds the corpus's passage
+words once, in the multilingual answer channel, and a question embeds only its own few absent
+words. The words are those
 passage_translation.chunk_word_forms reads (letters only, MIN_LETTERS or more, no stopword),
 each folded with its most written form, the MAX_WORDS written in the most passages (then
 the most often, then the first written), counted in the chunk pass (chunkpass.Tally); a
@@ -41,10 +43,12 @@ from citeqa.jsonlines import save_array, write_file
 from citeqa.models import Chunk
 from citeqa.passage_translation import WrittenForms
 
-WORDS_VERSION = 2
+WORDS_VERSION = 3
 """The version of the stored words (how they are read from passages, chosen, embedded and
 stored): a file of another version is not read, and a build does not reuse its vectors. 2: ties
-at MAX_WORDS broken by occurrences, then first written, not alphabetically."""
+at MAX_WORDS broken by occurrences, then first written, not alphabetically. 3: stored also for a
+corpus mostly in one language with a minority in the other (`stores_words`), whose builds of
+version 2 stored none."""
 
 MAX_WORDS = 20000
 """The most words stored (those written in the most passages): 20 MB at 512 dimensions in
@@ -57,11 +61,12 @@ EMBED_BATCH = 256
 
 def stores_words(multilingual: bool, languages: Iterable[Collection[str]]) -> bool:
     """Whether a build stores its passage words' vectors: it has a `multilingual` channel and
-    its documents, by the `languages` of each, are in both languages
-    (DocumentLanguages.bilingual_corpus; not read without such a channel). The one test of the
+    its documents, by the `languages` of each, are in both languages, the minority's share at
+    least abstention.MINORITY_SHARE (DocumentLanguages.in_each_language; not read without such
+    a channel). The one test of the
     build (contents._store_words) and of whether a build is outdated for want of them
     (previousindex.words_stored)."""
-    return multilingual and DocumentLanguages.of(languages).bilingual_corpus()
+    return multilingual and DocumentLanguages.of(languages).in_each_language()
 
 
 def words_files(channel: str) -> tuple[str, str]:

@@ -83,6 +83,20 @@ def test_a_passage_in_the_question_s_language_leaves_the_models_to_decide() -> N
     assert unvouched_across(hits[:1], "en", in_channel(CHANNEL), QUESTION, TEXTS)
 
 
+def test_a_passage_writing_a_translated_word_vouches_for_the_answer() -> None:
+    # "How much is the rent now?" of a French lease, read with "rent" as "loyers" (passage_
+    # translation.py): the passage writing it is on the question though the channel puts it .30
+    text = "Le loyer est révisé selon l'indice de référence des loyers."
+    chunk = Chunk(chunk_id="d0#0", doc_id="d0", start=0, end=len(text), text=text, lang="fr")
+    hits = [Hit(chunk=chunk, chunk_index=0, score=1.0, channel_scores={CHANNEL: 0.3})]
+    closeness = in_channel(CHANNEL)
+    assert unvouched_across(hits, "en", closeness, "How much is the rent now?", [text])
+    assert not unvouched_across(
+        hits, "en", closeness, "How much is the rent now?", [text], ["loyers"]
+    )
+    assert unvouched_across(hits, "en", closeness, "How much is the rent now?", [text], ["bail"])
+
+
 def test_without_a_multilingual_channel_or_passages_nothing_is_unvouched() -> None:
     assert not unvouched_across([hit(0, "fr", 0.1)], "en", None, QUESTION, TEXTS)
     assert not unvouched_across([], "en", in_channel(CHANNEL), QUESTION, TEXTS)
