@@ -9,11 +9,19 @@ the 2025 budget says 650). The words are data, English and French (data/supersed
 
 A document is an old copy (`old_copies`) when another document of the same folder (old folders
 left out) has the same name once those words, years and version numbers are left out, and is
-the newer (`_Name.older_than`): a name alone never makes a copy old ("avis_2024" beside
-"avis_2025" are two years' papers, both current), nor does "final" or a version make a later
-year's paper old ("rapport_2024_final" beside "rapport_2025"). versions.CorpusVersions reads
+the newer (`_Name.older_than`; a name writing no version is the first edition of one
+writing "v2" or "version 2": "fiche_sortie" beside "fiche_sortie_v2"): a name alone never makes
+a copy old ("avis_2024" beside "avis_2025" are two years' papers, both current), nor does
+"final" or a version make a later year's paper old ("rapport_2024_final" beside
+"rapport_2025"). versions.CorpusVersions reads
 old copies as pages of an older version: set aside when a newer document answers, quoted with
 a warning naming the file otherwise.
+
+A document whose text states it replaces an earlier edition ("remplace la version du 2
+octobre", "annule et remplace", "supersedes the version of": data "replaces") makes the other
+documents of its folder and name, years and versions aside, old copies of it (`replaced`),
+those newer by their names aside ("reglement_2024" beside a "reglement_2025" saying it annuls
+and replaces it; s28 trial).
 
 A download's or a copy's duplicate ("avis_imposition_2025 (1)", "Copie de bail") and a file
 exported from another of the same name ("sortie.pdf" beside "sortie.docx", whose id keeps its
@@ -35,6 +43,9 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold
 
 _WORD = re.compile(r"[^\W_]+")
+CUE_SPAN = 2000
+"""The characters read at each end of a document for a statement that it replaces an earlier
+edition (`states_replacing`): a form's or a notice's version line is at its head or foot."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,8 @@ class _Words:
     duplicates: tuple[re.Pattern[str], ...]
     export_types: frozenset[str]
     source_types: frozenset[str]
+    version_apart: re.Pattern[str]
+    replaces: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -61,6 +74,8 @@ def _words() -> _Words:
         tuple(re.compile(p, re.IGNORECASE) for p in data["duplicates"]),
         frozenset(data["export_types"]),
         frozenset(data["source_types"]),
+        re.compile(data["version_apart"]),
+        tuple(re.compile(p) for p in data["replaces"]),
     )
 
 
@@ -85,7 +100,8 @@ class _Name:
 
     def older_than(self, other: _Name) -> bool:
         """Whether this edition is older than `other` (of the same key): marked old where the
-        other is not, else not marked final where the other is, else of a lower version. Names
+        other is not, else not marked final where the other is, else of a lower version (a name
+        writing none is the first: "fiche" is older than "fiche_v2", no "fiche_v1"). Names
         writing different years are two years' papers: the earlier is older only when marked
         old where the other is not ("budget_2024_OLD" beside "budget_2025"), never by its
         "final" or version ("rapport_2024_final" beside "rapport_2025")."""
@@ -95,9 +111,7 @@ class _Name:
             return self.old
         if self.final != other.final:
             return other.final
-        return (
-            self.version is not None and other.version is not None and self.version < other.version
-        )
+        return other.version is not None and (self.version or 1) < other.version
 
 
 def _read_name(doc_id: str) -> _Name | None:
@@ -109,6 +123,9 @@ def _read_name(doc_id: str) -> _Name | None:
     kept_folders = tuple(f for f in folders if f.strip() not in words.old_folders)
     old = len(kept_folders) < len(folders)
     version, year, named = None, None, []
+    for apart in words.version_apart.finditer(stem):  # "fiche version 2"
+        version = int(apart.group("n"))
+    stem = words.version_apart.sub(" ", stem)
     for word in _WORD.findall(stem):
         if (found := words.version.fullmatch(word)) is not None:
             version = int(found.group("n"))
@@ -135,7 +152,7 @@ def _may_mark(folded_ids: str) -> bool:
     edition: one pass over every name at once, so that most folders stop here."""
     words = _words()
     marks = words.old_folders | words.old_words | words.final_words
-    return any(
+    return words.version_apart.search(folded_ids) is not None or any(
         word in marks or words.version.fullmatch(word) for word in set(_WORD.findall(folded_ids))
     )
 
@@ -152,6 +169,9 @@ def copies(doc_ids: Iterable[str], text_of: Callable[[str], str] | None = None) 
     }
     for doc_id, current in old_copies(ids).items():
         found.setdefault(doc_id, Copy(current, False))
+    if text_of is not None:
+        for doc_id, current in replaced(ids, text_of).items():
+            found.setdefault(doc_id, Copy(current, False))
     return {doc_id: _last(doc_id, copy, found) for doc_id, copy in found.items()}
 
 
@@ -164,6 +184,45 @@ def _last(doc_id: str, copy: Copy, found: dict[str, Copy]) -> Copy:
         seen.add(next_copy.current)
         copy = Copy(next_copy.current, copy.duplicate)
     return copy
+
+
+def replaced(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> dict[str, str]:
+    """Each document among `doc_ids` another of the same folder and name (`_Name.key`) states
+    it replaces ("Version du 20 octobre, remplace la version du 2 octobre": s28 trial), and that
+    one; only the texts of documents sharing a name with another are read. A document writing
+    no such cue, and not newer by its name, is replaced by the newest of its name that writes
+    one (module docstring)."""
+    editions: dict[tuple[str, tuple[str, ...]], list[tuple[str, _Name]]] = {}
+    for doc_id in doc_ids:
+        if (name := _read_name(doc_id)) is not None:
+            editions.setdefault(name.key, []).append((doc_id, name))
+    found: dict[str, str] = {}
+    for group in editions.values():
+        if len(group) < 2:
+            continue
+        stating = [(doc_id, name) for doc_id, name in group if states_replacing(text_of(doc_id))]
+        if not stating:
+            continue
+        current = _newest(stating)
+        newest = dict(stating)[current]
+        for doc_id, name in group:
+            if (doc_id, name) not in stating and _may_replace(newest, name):
+                found[doc_id] = current
+    return found
+
+
+def _may_replace(newest: _Name, name: _Name) -> bool:
+    """Whether a document named `newest` may replace one named `name`: that one is no newer by
+    its name, nor of a later year."""
+    later = name.year is not None and newest.year is not None and name.year > newest.year
+    return not later and not newest.older_than(name)
+
+
+def states_replacing(text: str) -> bool:
+    """Whether `text` states it replaces an earlier edition (data "replaces"), in its first or
+    last CUE_SPAN characters, where a document says which edition it is."""
+    ends = fold(text[:CUE_SPAN] + "\n" + text[-CUE_SPAN:])
+    return any(pattern.search(ends) for pattern in _words().replaces)
 
 
 def same_text(text: str, other: str) -> bool:
