@@ -60,6 +60,8 @@ class _Words:
     source_types: frozenset[str]
     version_apart: re.Pattern[str]
     replaces: tuple[re.Pattern[str], ...]
+    year_range: re.Pattern[str]
+    year_written: re.Pattern[str]
 
 
 @cache
@@ -76,6 +78,8 @@ def _words() -> _Words:
         frozenset(data["source_types"]),
         re.compile(data["version_apart"]),
         tuple(re.compile(p) for p in data["replaces"]),
+        re.compile(data["year_range"]),
+        re.compile(f"(?<!\\d)({data['year']})(?!\\d)"),
     )
 
 
@@ -169,6 +173,8 @@ def copies(doc_ids: Iterable[str], text_of: Callable[[str], str] | None = None) 
     }
     for doc_id, current in old_copies(ids).items():
         found.setdefault(doc_id, Copy(current, False))
+    for doc_id, current in past_years(ids).items():
+        found.setdefault(doc_id, Copy(current, False))
     if text_of is not None:
         for doc_id, current in replaced(ids, text_of).items():
             found.setdefault(doc_id, Copy(current, False))
@@ -216,6 +222,87 @@ def _may_replace(newest: _Name, name: _Name) -> bool:
     its name, nor of a later year."""
     later = name.year is not None and newest.year is not None and name.year > newest.year
     return not later and not newest.older_than(name)
+
+
+Path = tuple[str, ...]
+"""A document id's folded folder names and file name."""
+
+
+def past_years(doc_ids: Sequence[str]) -> dict[str, str]:
+    """Each document among `doc_ids` that is a past year's edition of another (module
+    docstring: within a folder, or a file, whose name writes a school or fiscal year earlier
+    than a sibling's or a parent folder's), and that other; empty for most folders."""
+    ids = list(doc_ids)
+    if _words().year_range.search("\n".join(ids)) is None:
+        return {}
+    paths = {doc_id: tuple(fold(doc_id).split("/")) for doc_id in ids}
+    starts = _range_starts(paths.values())
+    names = {doc_id: _read_name(_words().year_range.sub(" ", fold(doc_id))) for doc_id in ids}
+    named: dict[tuple[str, ...], list[str]] = {}
+    for doc_id, name in names.items():
+        if name is not None:
+            named.setdefault(name.key[1], []).append(doc_id)
+    found: dict[str, str] = {}
+    for doc_id, path in paths.items():
+        name = names[doc_id]
+        for past, later in _later_years(path, starts):
+            others = named.get(name.key[1], []) if name is not None else []
+            current = next(
+                (o for o in others if _within(paths[o], later) and not _within(paths[o], past)),
+                None,
+            )
+            if current is not None and current != doc_id:
+                found[doc_id] = current
+                break
+    return found
+
+
+def _range_starts(paths: Iterable[Path]) -> dict[Path, int]:
+    """The first year of the school or fiscal year each folder or file name of `paths` writes,
+    by its path."""
+    starts: dict[Path, int] = {}
+    for path in paths:
+        for depth, segment in enumerate(path, 1):
+            if path[:depth] not in starts and (start := _range_start(segment)) is not None:
+                starts[path[:depth]] = start
+    return starts
+
+
+def _range_start(segment: str) -> int | None:
+    """The first year of the school or fiscal year `segment` writes ("2024-2025", "2024_25")."""
+    for found in _words().year_range.finditer(segment):
+        start, end = int(found["start"]), int(found["end"])
+        if end == start + 1 or end == (start + 1) % 100:
+            return start
+    return None
+
+
+def _later_years(path: Path, starts: dict[Path, int]) -> list[tuple[Path, Path]]:
+    """For each folder or file name of `path` writing a year, the path writing it and each path
+    within which a later year's editions are: a parent's writing a later year, a sibling's."""
+    found: list[tuple[Path, Path]] = []
+    for depth in range(1, len(path) + 1):
+        own = starts.get(path[:depth])
+        if own is None:
+            continue
+        parents = [path[:d] for d in range(1, depth) if starts.get(path[:d], own) > own]
+        siblings = [
+            other
+            for other, start in starts.items()
+            if start > own and len(other) == depth and other[:-1] == path[: depth - 1]
+        ]
+        found.extend((path[:depth], later) for later in [*siblings, *parents])
+    return found
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether `path` is `folder` or lies within it."""
+    return path[: len(folder)] == folder
+
+
+def years_written(text: str) -> frozenset[int]:
+    """The years `text` writes ("budget 2024", "2024-2025/notes")."""
+    return frozenset(int(year) for year in _words().year_written.findall(text))
 
 
 def states_replacing(text: str) -> bool:

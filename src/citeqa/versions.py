@@ -57,7 +57,7 @@ from citeqa.lexical import written_terms
 from citeqa.models import Answer, Citation, Hit, Lang
 from citeqa.quoting import answer_text
 from citeqa.stated_values import values
-from citeqa.superseded import Copy, copies
+from citeqa.superseded import Copy, copies, years_written
 from citeqa.visible import cut, shown
 
 _DIGIT = re.compile(r"\d")
@@ -605,9 +605,23 @@ class CorpusVersions:
             return Arranged(self, lambda doc: self._of_asked(doc, asked), True, 0, asked)
         newest = self.names_newest(question)
         named = self._held_asked(question) if newest else None
+        years = years_written(question) if self.copies else frozenset()
         return Arranged(
-            self, lambda doc: not self.is_older(doc), False, 0 if newest else depth, named
+            self,
+            lambda doc: not self.is_older(doc) or self._asks_years_of(doc, years),
+            False,
+            0 if newest else depth,
+            named,
         )
+
+    def _asks_years_of(self, doc_id: str, years: frozenset[int]) -> bool:
+        """Whether a question writing `years` asks for the old copy `doc_id`'s: its path writes
+        one its current file's does not ("budget 2024" of "old/budget_2024_OLD" beside
+        "budget_2025"; "emploi du temps 2024-2025": a user's archive by year stays answerable)."""
+        copy = self.copies.get(doc_id)
+        if not years or copy is None or copy.duplicate:
+            return False
+        return bool(years & (years_written(doc_id) - years_written(copy.current)))
 
     def _held_asked(self, question: str) -> Version | None:
         """The first version `question` names that some page is of."""
@@ -790,7 +804,8 @@ class Arranged:
         copies, place = self.versions.copies, {id(hit): n for n, hit in enumerate(hits)}
         copy_place: dict[str, int] = {}
         for n, hit in enumerate(hits):
-            if (copy := copies.get(hit.chunk.doc_id)) is not None:
+            copy = copies.get(hit.chunk.doc_id)
+            if copy is not None and not self.kept(hit.chunk.doc_id):
                 copy_place.setdefault(copy.current, n)
         if not copy_place:
             return first

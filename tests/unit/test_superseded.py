@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.models import Answer, Chunk, Citation, Hit
-from citeqa.superseded import Copy, copies, old_copies, replaced
+from citeqa.superseded import Copy, copies, old_copies, past_years, replaced
 from citeqa.versions import CorpusVersions, with_older_statement
 
 
@@ -125,6 +125,48 @@ def test_the_current_file_takes_its_old_copys_place_among_the_passages() -> None
     ]
     first, _ = versions.arrangement("acompte ?", 2)(below)
     assert [h.chunk.doc_id for h in first] == ["Mail/validation", "Trip/fiche_v2"]
+
+
+def test_a_past_school_years_file_is_an_old_copy_of_this_years_file_of_its_name() -> None:
+    """s28 trial: "2024-2025/" beside "Cours 2025-2026/" answered this year's questions."""
+    ids = [
+        "2024-2025/emploi_du_temps_2024-2025",
+        "2024-2025/DS2_1re2_2024",  # no file of its name this year: stays current
+        "Cours 2025-2026/Administratif/emploi_du_temps_2025-2026",
+        "Cours 2025-2026/DS3_bareme",
+        "Budget/budget_2023_24",
+        "Budget/budget_2024_25",
+        "Cours 2025-2026/Archives 2024-2025/progression",  # within a later year's folder
+        "Cours 2025-2026/Physique/progression",
+        "Impots/avis_2024",  # two years' papers: both current
+        "Impots/avis_2025",
+        "Notes/2023-2025/plan",  # no school year: two years apart
+        "Notes/2025-2026/plan",
+    ]
+    assert past_years(ids) == {
+        "2024-2025/emploi_du_temps_2024-2025": (
+            "Cours 2025-2026/Administratif/emploi_du_temps_2025-2026"
+        ),
+        "Budget/budget_2023_24": "Budget/budget_2024_25",
+        "Cours 2025-2026/Archives 2024-2025/progression": "Cours 2025-2026/Physique/progression",
+    }
+    assert past_years(["a/2024/plan", "a/2025/plan"]) == {}
+
+
+def test_a_question_writing_an_old_copys_year_reads_it_as_current() -> None:
+    """A user's archive by year stays answerable: "what was the 2024-2025 timetable?"."""
+    ids = ["2024-2025/emploi_du_temps", "Cours 2025-2026/emploi_du_temps", "notes (1)", "notes"]
+    versions = CorpusVersions.of(ids, str)
+    assert versions is not None
+
+    def kept(question: str) -> list[str]:
+        return [doc for doc in ids if versions.arrangement(question, 2).kept(doc)]
+
+    current = ["Cours 2025-2026/emploi_du_temps", "notes"]
+    assert kept("salle le lundi ?") == current
+    assert kept("salle le lundi en 2025 ?") == current, "both paths write 2025"
+    assert kept("salle le lundi en 2024-2025 ?") == ["2024-2025/emploi_du_temps", *current]
+    assert kept("notes 1") == current, "a duplicate is never asked for by a year"
 
 
 def _answer(doc_id: str, quote: str, lang: str = "fr") -> Answer:
