@@ -43,6 +43,8 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold
 
 _WORD = re.compile(r"[^\W_]+")
+_NOT_WORD = re.compile(r"[^\w\0]+|_+")
+"""Runs of characters but letters, digits and the NUL joining ids (`_may_share_names`)."""
 CUE_SPAN = 2000
 """The characters read at each end of a document for a statement that it replaces an earlier
 edition (`states_replacing`): a form's or a notice's version line is at its head or foot."""
@@ -62,6 +64,7 @@ class _Words:
     replaces: tuple[re.Pattern[str], ...]
     year_range: re.Pattern[str]
     year_written: re.Pattern[str]
+    edition_numbers: re.Pattern[str]
 
 
 @cache
@@ -80,6 +83,7 @@ def _words() -> _Words:
         tuple(re.compile(p) for p in data["replaces"]),
         re.compile(data["year_range"]),
         re.compile(f"(?<!\\d)({data['year']})(?!\\d)"),
+        re.compile(f"(?<![^\\W_])(?:{data['year']}|{data['version']})(?![^\\W_])"),
     )
 
 
@@ -199,7 +203,7 @@ def replaced(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> dict[str,
     no such cue, and not newer by its name, is replaced by the newest of its name that writes
     one (module docstring)."""
     editions: dict[tuple[str, tuple[str, ...]], list[tuple[str, _Name]]] = {}
-    for doc_id in doc_ids:
+    for doc_id in _may_share_names(doc_ids):
         if (name := _read_name(doc_id)) is not None:
             editions.setdefault(name.key, []).append((doc_id, name))
     found: dict[str, str] = {}
@@ -217,6 +221,18 @@ def replaced(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> dict[str,
     return found
 
 
+def _may_share_names(doc_ids: Sequence[str]) -> list[str]:
+    """The ids among `doc_ids` another's path is the same as but for years and versions, letters
+    and digits alone ("fiche_sortie" and "fiche sortie v2"): one quick pass before each name is
+    read (`_read_name` costs a second for 36 612 ids; benchmarks/versions_cost.py)."""
+    words, by_rest = _words(), dict[str, list[str]]()
+    ids = list(doc_ids)
+    joined = words.edition_numbers.sub("", words.version_apart.sub("", fold("\0".join(ids))))
+    for doc_id, rest in zip(ids, _NOT_WORD.sub("", joined).split("\0"), strict=True):
+        by_rest.setdefault(rest, []).append(doc_id)
+    return [doc_id for same in by_rest.values() if len(same) > 1 for doc_id in same]
+
+
 def _may_replace(newest: _Name, name: _Name) -> bool:
     """Whether a document named `newest` may replace one named `name`: that one is no newer by
     its name, nor of a later year."""
@@ -232,29 +248,36 @@ def past_years(doc_ids: Sequence[str]) -> dict[str, str]:
     """Each document among `doc_ids` that is a past year's edition of another (module
     docstring: within a folder, or a file, whose name writes a school or fiscal year earlier
     than a sibling's or a parent folder's), and that other; empty for most folders."""
-    ids = list(doc_ids)
-    if _words().year_range.search("\n".join(ids)) is None:
+    ids, words = list(doc_ids), _words()
+    if words.year_range.search("\n".join(ids)) is None:
         return {}
     paths = {doc_id: tuple(fold(doc_id).split("/")) for doc_id in ids}
     starts = _range_starts(paths.values())
-    names = {doc_id: _read_name(_words().year_range.sub(" ", fold(doc_id))) for doc_id in ids}
+    pasts = {
+        doc_id: found for doc_id, path in paths.items() if (found := _later_years(path, starts))
+    }
+    roots = {later for found in pasts.values() for _, later in found}
+    within = [
+        doc_id for doc_id, path in paths.items() if any(path[: len(r)] in roots for r in roots)
+    ]
+    names = {d: _read_name(words.year_range.sub(" ", fold(d))) for d in {*pasts, *within}}
     named: dict[tuple[str, ...], list[str]] = {}
-    for doc_id, name in names.items():
-        if name is not None:
+    for doc_id in within:
+        if (name := names[doc_id]) is not None:
             named.setdefault(name.key[1], []).append(doc_id)
-    found: dict[str, str] = {}
-    for doc_id, path in paths.items():
+    copies: dict[str, str] = {}
+    for doc_id, found in pasts.items():
         name = names[doc_id]
-        for past, later in _later_years(path, starts):
-            others = named.get(name.key[1], []) if name is not None else []
+        others = named.get(name.key[1], []) if name is not None else []
+        for past, later in found:
             current = next(
                 (o for o in others if _within(paths[o], later) and not _within(paths[o], past)),
                 None,
             )
             if current is not None and current != doc_id:
-                found[doc_id] = current
+                copies[doc_id] = current
                 break
-    return found
+    return copies
 
 
 def _range_starts(paths: Iterable[Path]) -> dict[Path, int]:
