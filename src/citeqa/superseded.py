@@ -23,6 +23,15 @@ documents of its folder and name, years and versions aside, old copies of it (`r
 those newer by their names aside ("reglement_2024" beside a "reglement_2025" saying it annuls
 and replaces it; s28 trial).
 
+A file within a folder, or a file, whose name writes a school or fiscal year ("2024-2025",
+"budget_2024_25": data "year_range") earlier than a sibling's or a parent folder's is a past
+year's edition of the file of the same name within that later year's folder (`past_years`:
+"2024-2025/emploi_du_temps_2024-2025" of "Cours 2025-2026/Administratif/emploi_du_temps_
+2025-2026"); one of which no such file exists stays current: set aside, it would be read only
+when the current files abstain, and a weak answer from them would hide the only file that
+answers ("barème du DS2"). A question writing a year an old copy's path writes and its current
+file's does not asks for the copy (versions.py: "emploi du temps 2024-2025", "budget 2024").
+
 A download's or a copy's duplicate ("avis_imposition_2025 (1)", "Copie de bail") and a file
 exported from another of the same name ("sortie.pdf" beside "sortie.docx", whose id keeps its
 extension: corpus.unique_document_ids) are copies of that file too (`duplicates`): the
@@ -258,26 +267,32 @@ def past_years(doc_ids: Sequence[str]) -> dict[str, str]:
     }
     roots = {later for found in pasts.values() for _, later in found}
     within = [
-        doc_id for doc_id, path in paths.items() if any(path[: len(r)] in roots for r in roots)
+        doc_id for doc_id, path in paths.items() if any(_within(path, root) for root in roots)
     ]
     names = {d: _read_name(words.year_range.sub(" ", fold(d))) for d in {*pasts, *within}}
     named: dict[tuple[str, ...], list[str]] = {}
     for doc_id in within:
         if (name := names[doc_id]) is not None:
             named.setdefault(name.key[1], []).append(doc_id)
-    copies: dict[str, str] = {}
+    editions: dict[str, str] = {}
     for doc_id, found in pasts.items():
         name = names[doc_id]
         others = named.get(name.key[1], []) if name is not None else []
         for past, later in found:
-            current = next(
-                (o for o in others if _within(paths[o], later) and not _within(paths[o], past)),
-                None,
-            )
-            if current is not None and current != doc_id:
-                copies[doc_id] = current
+            newer = [
+                (_year_of(paths[o], starts), o)
+                for o in others
+                if _within(paths[o], later) and not _within(paths[o], past)
+            ]
+            if newer and max(newer)[0] > starts[past]:
+                editions[doc_id] = max(newer)[1]
                 break
-    return copies
+    return editions
+
+
+def _year_of(path: Path, starts: dict[Path, int]) -> int:
+    """The school or fiscal year the deepest name of `path` writing one writes (0: none)."""
+    return next((starts[path[:d]] for d in range(len(path), 0, -1) if path[:d] in starts), 0)
 
 
 def _range_starts(paths: Iterable[Path]) -> dict[Path, int]:

@@ -151,6 +151,11 @@ def test_a_past_school_years_file_is_an_old_copy_of_this_years_file_of_its_name(
         "Cours 2025-2026/Archives 2024-2025/progression": "Cours 2025-2026/Physique/progression",
     }
     assert past_years(["a/2024/plan", "a/2025/plan"]) == {}
+    older = ["C 2025-2026/2023-2024/DS2", "C 2025-2026/2024-2025/DS2", "C 2025-2026/DS2_2025"]
+    assert copies(older) == {
+        "C 2025-2026/2023-2024/DS2": Copy("C 2025-2026/DS2_2025", False),
+        "C 2025-2026/2024-2025/DS2": Copy("C 2025-2026/DS2_2025", False),
+    }, "the newest year's file, never an earlier year's"
 
 
 def test_a_question_writing_an_old_copys_year_reads_it_as_current() -> None:
