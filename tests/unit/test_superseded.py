@@ -82,6 +82,8 @@ def test_a_document_stating_it_replaces_another_of_its_name_makes_that_one_old()
         "Policy/leave_final": "Leave policy, final.",  # newer by its name: not replaced
         "Bills/facture_2024": "Facture 2024.",
         "Bills/facture_2025": "Facture 2025: replaces nothing.",
+        "Home/avenant_2024": "Avenant 1 : loyer 850 €.",
+        "Home/avenant_2025": "Le présent avenant annule et remplace l'article 3 du bail.",
     }
     assert replaced(list(texts), texts.__getitem__) == {
         "Rules/reglement_2024": "Rules/reglement_2025"
