@@ -1,8 +1,9 @@
 """Print what telling a folder's versions costs at its first question (versions.CorpusVersions.of
 over the index's document ids, each a path): for a folder without versions (one scan of all
 ids), for one where every page is of a version folder (each id read), and for one of many
-products each with its own versions and unversioned pages (a family each). Not a test; run it by
-hand:
+products each with its own versions and unversioned pages (a family each); and for the folder
+without versions with its texts readable (superseded.replaced reads a name's editions). Not a
+test; run it by hand:
 
     python benchmarks/versions_cost.py [--files 36612] [--rounds 3]
 
@@ -34,6 +35,10 @@ def main() -> None:
     ]
     families = median_seconds(lambda: CorpusVersions.of(products, str), args.rounds)
     print(f"{args.files:,} files without versions: {without * 1000:.1f} ms")
+    texts = median_seconds(
+        lambda: CorpusVersions.of(plain, str, text_of=lambda doc_id: ""), args.rounds
+    )
+    print(f"{args.files:,} files without versions, texts readable: {texts * 1000:.1f} ms")
     print(f"{args.files:,} files each of a version: {every * 1000:.1f} ms")
     print(f"{args.files:,} files of 1,000 products with versions: {families * 1000:.1f} ms")
     told = CorpusVersions.of(versioned, str)

@@ -9,11 +9,28 @@ the 2025 budget says 650). The words are data, English and French (data/supersed
 
 A document is an old copy (`old_copies`) when another document of the same folder (old folders
 left out) has the same name once those words, years and version numbers are left out, and is
-the newer (`_Name.older_than`): a name alone never makes a copy old ("avis_2024" beside
-"avis_2025" are two years' papers, both current), nor does "final" or a version make a later
-year's paper old ("rapport_2024_final" beside "rapport_2025"). versions.CorpusVersions reads
+the newer (`_Name.older_than`; a name writing no version is the first edition of one
+writing "v2" or "version 2": "fiche_sortie" beside "fiche_sortie_v2"): a name alone never makes
+a copy old ("avis_2024" beside "avis_2025" are two years' papers, both current), nor does
+"final" or a version make a later year's paper old ("rapport_2024_final" beside
+"rapport_2025"). versions.CorpusVersions reads
 old copies as pages of an older version: set aside when a newer document answers, quoted with
 a warning naming the file otherwise.
+
+A document whose text states it replaces an earlier edition ("remplace la version du 2
+octobre", "annule et remplace", "supersedes the version of": data "replaces") makes the other
+documents of its folder and name, years and versions aside, old copies of it (`replaced`),
+those newer by their names aside ("reglement_2024" beside a "reglement_2025" saying it annuls
+and replaces it; s28 trial).
+
+A file within a folder, or a file, whose name writes a school or fiscal year ("2024-2025",
+"budget_2024_25": data "year_range") earlier than a sibling's or a parent folder's is a past
+year's edition of the file of the same name within that later year's folder (`past_years`:
+"2024-2025/emploi_du_temps_2024-2025" of "Cours 2025-2026/Administratif/emploi_du_temps_
+2025-2026"); one of which no such file exists stays current: set aside, it would be read only
+when the current files abstain, and a weak answer from them would hide the only file that
+answers ("barème du DS2"). A question writing a year an old copy's path writes and its current
+file's does not asks for the copy (versions.py: "emploi du temps 2024-2025", "budget 2024").
 
 A download's or a copy's duplicate ("avis_imposition_2025 (1)", "Copie de bail") and a file
 exported from another of the same name ("sortie.pdf" beside "sortie.docx", whose id keeps its
@@ -35,6 +52,11 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold
 
 _WORD = re.compile(r"[^\W_]+")
+_NOT_WORD = re.compile(r"[^\w\0]+|_+")
+"""Runs of characters but letters, digits and the NUL joining ids (`_may_share_names`)."""
+CUE_SPAN = 2000
+"""The characters read at each end of a document for a statement that it replaces an earlier
+edition (`states_replacing`): a form's or a notice's version line is at its head or foot."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +69,11 @@ class _Words:
     duplicates: tuple[re.Pattern[str], ...]
     export_types: frozenset[str]
     source_types: frozenset[str]
+    version_apart: re.Pattern[str]
+    replaces: tuple[re.Pattern[str], ...]
+    year_range: re.Pattern[str]
+    year_written: re.Pattern[str]
+    edition_numbers: re.Pattern[str]
 
 
 @cache
@@ -61,6 +88,11 @@ def _words() -> _Words:
         tuple(re.compile(p, re.IGNORECASE) for p in data["duplicates"]),
         frozenset(data["export_types"]),
         frozenset(data["source_types"]),
+        re.compile(data["version_apart"]),
+        tuple(re.compile(p) for p in data["replaces"]),
+        re.compile(data["year_range"]),
+        re.compile(f"(?<!\\d)({data['year']})(?!\\d)"),
+        re.compile(f"(?<![^\\W_])(?:{data['year']}|{data['version']})(?![^\\W_])"),
     )
 
 
@@ -85,7 +117,8 @@ class _Name:
 
     def older_than(self, other: _Name) -> bool:
         """Whether this edition is older than `other` (of the same key): marked old where the
-        other is not, else not marked final where the other is, else of a lower version. Names
+        other is not, else not marked final where the other is, else of a lower version (a name
+        writing none is the first: "fiche" is older than "fiche_v2", no "fiche_v1"). Names
         writing different years are two years' papers: the earlier is older only when marked
         old where the other is not ("budget_2024_OLD" beside "budget_2025"), never by its
         "final" or version ("rapport_2024_final" beside "rapport_2025")."""
@@ -95,9 +128,7 @@ class _Name:
             return self.old
         if self.final != other.final:
             return other.final
-        return (
-            self.version is not None and other.version is not None and self.version < other.version
-        )
+        return other.version is not None and (self.version or 1) < other.version
 
 
 def _read_name(doc_id: str) -> _Name | None:
@@ -109,6 +140,9 @@ def _read_name(doc_id: str) -> _Name | None:
     kept_folders = tuple(f for f in folders if f.strip() not in words.old_folders)
     old = len(kept_folders) < len(folders)
     version, year, named = None, None, []
+    for apart in words.version_apart.finditer(stem):  # "fiche version 2"
+        version = int(apart.group("n"))
+    stem = words.version_apart.sub(" ", stem)
     for word in _WORD.findall(stem):
         if (found := words.version.fullmatch(word)) is not None:
             version = int(found.group("n"))
@@ -135,7 +169,7 @@ def _may_mark(folded_ids: str) -> bool:
     edition: one pass over every name at once, so that most folders stop here."""
     words = _words()
     marks = words.old_folders | words.old_words | words.final_words
-    return any(
+    return words.version_apart.search(folded_ids) is not None or any(
         word in marks or words.version.fullmatch(word) for word in set(_WORD.findall(folded_ids))
     )
 
@@ -152,6 +186,11 @@ def copies(doc_ids: Iterable[str], text_of: Callable[[str], str] | None = None) 
     }
     for doc_id, current in old_copies(ids).items():
         found.setdefault(doc_id, Copy(current, False))
+    for doc_id, current in past_years(ids).items():
+        found.setdefault(doc_id, Copy(current, False))
+    if text_of is not None:
+        for doc_id, current in replaced(ids, text_of).items():
+            found.setdefault(doc_id, Copy(current, False))
     return {doc_id: _last(doc_id, copy, found) for doc_id, copy in found.items()}
 
 
@@ -164,6 +203,151 @@ def _last(doc_id: str, copy: Copy, found: dict[str, Copy]) -> Copy:
         seen.add(next_copy.current)
         copy = Copy(next_copy.current, copy.duplicate)
     return copy
+
+
+def replaced(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> dict[str, str]:
+    """Each document among `doc_ids` another of the same folder and name (`_Name.key`) states
+    it replaces ("Version du 20 octobre, remplace la version du 2 octobre": s28 trial), and that
+    one; only the texts of documents sharing a name with another are read. A document writing
+    no such cue, and not newer by its name, is replaced by the newest of its name that writes
+    one (module docstring)."""
+    editions: dict[tuple[str, tuple[str, ...]], list[tuple[str, _Name]]] = {}
+    for doc_id in _may_share_names(doc_ids):
+        if (name := _read_name(doc_id)) is not None:
+            editions.setdefault(name.key, []).append((doc_id, name))
+    found: dict[str, str] = {}
+    for group in editions.values():
+        if len(group) < 2:
+            continue
+        stating = [(doc_id, name) for doc_id, name in group if states_replacing(text_of(doc_id))]
+        if not stating:
+            continue
+        current = _newest(stating)
+        newest = dict(stating)[current]
+        for doc_id, name in group:
+            if (doc_id, name) not in stating and _may_replace(newest, name):
+                found[doc_id] = current
+    return found
+
+
+def _may_share_names(doc_ids: Sequence[str]) -> list[str]:
+    """The ids among `doc_ids` another's path is the same as but for years and versions, letters
+    and digits alone ("fiche_sortie" and "fiche sortie v2"): one quick pass before each name is
+    read (`_read_name` costs a second for 36 612 ids; benchmarks/versions_cost.py)."""
+    words, by_rest = _words(), dict[str, list[str]]()
+    ids = list(doc_ids)
+    joined = words.edition_numbers.sub("", words.version_apart.sub("", fold("\0".join(ids))))
+    for doc_id, rest in zip(ids, _NOT_WORD.sub("", joined).split("\0"), strict=True):
+        by_rest.setdefault(rest, []).append(doc_id)
+    return [doc_id for same in by_rest.values() if len(same) > 1 for doc_id in same]
+
+
+def _may_replace(newest: _Name, name: _Name) -> bool:
+    """Whether a document named `newest` may replace one named `name`: that one is no newer by
+    its name, nor of a later year."""
+    later = name.year is not None and newest.year is not None and name.year > newest.year
+    return not later and not newest.older_than(name)
+
+
+Path = tuple[str, ...]
+"""A document id's folded folder names and file name."""
+
+
+def past_years(doc_ids: Sequence[str]) -> dict[str, str]:
+    """Each document among `doc_ids` that is a past year's edition of another (module
+    docstring: within a folder, or a file, whose name writes a school or fiscal year earlier
+    than a sibling's or a parent folder's), and that other; empty for most folders."""
+    ids, words = list(doc_ids), _words()
+    if words.year_range.search("\n".join(ids)) is None:
+        return {}
+    paths = {doc_id: tuple(fold(doc_id).split("/")) for doc_id in ids}
+    starts = _range_starts(paths.values())
+    pasts = {
+        doc_id: found for doc_id, path in paths.items() if (found := _later_years(path, starts))
+    }
+    roots = {later for found in pasts.values() for _, later in found}
+    within = [
+        doc_id for doc_id, path in paths.items() if any(_within(path, root) for root in roots)
+    ]
+    names = {d: _read_name(words.year_range.sub(" ", fold(d))) for d in {*pasts, *within}}
+    named: dict[tuple[str, ...], list[str]] = {}
+    for doc_id in within:
+        if (name := names[doc_id]) is not None:
+            named.setdefault(name.key[1], []).append(doc_id)
+    editions: dict[str, str] = {}
+    for doc_id, found in pasts.items():
+        name = names[doc_id]
+        others = named.get(name.key[1], []) if name is not None else []
+        for past, later in found:
+            newer = [
+                (_year_of(paths[o], starts), o)
+                for o in others
+                if _within(paths[o], later) and not _within(paths[o], past)
+            ]
+            if newer and max(newer)[0] > starts[past]:
+                editions[doc_id] = max(newer)[1]
+                break
+    return editions
+
+
+def _year_of(path: Path, starts: dict[Path, int]) -> int:
+    """The school or fiscal year the deepest name of `path` writing one writes (0: none)."""
+    return next((starts[path[:d]] for d in range(len(path), 0, -1) if path[:d] in starts), 0)
+
+
+def _range_starts(paths: Iterable[Path]) -> dict[Path, int]:
+    """The first year of the school or fiscal year each folder or file name of `paths` writes,
+    by its path."""
+    starts: dict[Path, int] = {}
+    for path in paths:
+        for depth, segment in enumerate(path, 1):
+            if path[:depth] not in starts and (start := _range_start(segment)) is not None:
+                starts[path[:depth]] = start
+    return starts
+
+
+def _range_start(segment: str) -> int | None:
+    """The first year of the school or fiscal year `segment` writes ("2024-2025", "2024_25")."""
+    for found in _words().year_range.finditer(segment):
+        start, end = int(found["start"]), int(found["end"])
+        if end == start + 1 or end == (start + 1) % 100:
+            return start
+    return None
+
+
+def _later_years(path: Path, starts: dict[Path, int]) -> list[tuple[Path, Path]]:
+    """For each folder or file name of `path` writing a year, the path writing it and each path
+    within which a later year's editions are: a parent's writing a later year, a sibling's."""
+    found: list[tuple[Path, Path]] = []
+    for depth in range(1, len(path) + 1):
+        own = starts.get(path[:depth])
+        if own is None:
+            continue
+        parents = [path[:d] for d in range(1, depth) if starts.get(path[:d], own) > own]
+        siblings = [
+            other
+            for other, start in starts.items()
+            if start > own and len(other) == depth and other[:-1] == path[: depth - 1]
+        ]
+        found.extend((path[:depth], later) for later in [*siblings, *parents])
+    return found
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether `path` is `folder` or lies within it."""
+    return path[: len(folder)] == folder
+
+
+def years_written(text: str) -> frozenset[int]:
+    """The years `text` writes ("budget 2024", "2024-2025/notes")."""
+    return frozenset(int(year) for year in _words().year_written.findall(text))
+
+
+def states_replacing(text: str) -> bool:
+    """Whether `text` states it replaces an earlier edition (data "replaces"), in its first or
+    last CUE_SPAN characters, where a document says which edition it is."""
+    ends = fold(text[:CUE_SPAN] + "\n" + text[-CUE_SPAN:])
+    return any(pattern.search(ends) for pattern in _words().replaces)
 
 
 def same_text(text: str, other: str) -> bool:

@@ -57,7 +57,7 @@ from citeqa.lexical import written_terms
 from citeqa.models import Answer, Citation, Hit, Lang
 from citeqa.quoting import answer_text
 from citeqa.stated_values import values
-from citeqa.superseded import Copy, copies
+from citeqa.superseded import Copy, copies, years_written
 from citeqa.visible import cut, shown
 
 _DIGIT = re.compile(r"\d")
@@ -605,9 +605,23 @@ class CorpusVersions:
             return Arranged(self, lambda doc: self._of_asked(doc, asked), True, 0, asked)
         newest = self.names_newest(question)
         named = self._held_asked(question) if newest else None
+        years = years_written(question) if self.copies else frozenset()
         return Arranged(
-            self, lambda doc: not self.is_older(doc), False, 0 if newest else depth, named
+            self,
+            lambda doc: not self.is_older(doc) or self._asks_years_of(doc, years),
+            False,
+            0 if newest else depth,
+            named,
         )
+
+    def _asks_years_of(self, doc_id: str, years: frozenset[int]) -> bool:
+        """Whether a question writing `years` asks for the old copy `doc_id`'s: its path writes
+        one its current file's does not ("budget 2024" of "old/budget_2024_OLD" beside
+        "budget_2025"; "emploi du temps 2024-2025": a user's archive by year stays answerable)."""
+        copy = self.copies.get(doc_id)
+        if not years or copy is None or copy.duplicate:
+            return False
+        return bool(years & (years_written(doc_id) - years_written(copy.current)))
 
     def _held_asked(self, question: str) -> Version | None:
         """The first version `question` names that some page is of."""
@@ -777,8 +791,30 @@ class Arranged:
         if self.labelled_first:
             labelled = self.versions.of_document
             first.sort(key=lambda hit: hit.chunk.doc_id not in labelled)
+        elif self.versions.copies:
+            first = self._in_copies_places(hits, first)
         after = [hit for hit in hits if id(hit) not in chosen]
         return first, after
+
+    def _in_copies_places(self, hits: Sequence[Hit], first: list[Hit]) -> list[Hit]:
+        """`first` with each current file's best hit in the place of its old copy's, when that
+        ranked above it among `hits`: the copy ranked so for the words both editions write (s28
+        trial: "sortie londre acompte" ranked the old trip form first, the updated one below a
+        mail that says nothing of the deposit); the others keep their order."""
+        copies, place = self.versions.copies, {id(hit): n for n, hit in enumerate(hits)}
+        copy_place: dict[str, int] = {}
+        for n, hit in enumerate(hits):
+            copy = copies.get(hit.chunk.doc_id)
+            if copy is not None and not self.kept(hit.chunk.doc_id):
+                copy_place.setdefault(copy.current, n)
+        if not copy_place:
+            return first
+        keys, seen = {}, set()
+        for hit in first:
+            doc_id, own = hit.chunk.doc_id, place[id(hit)]
+            keys[id(hit)] = own if doc_id in seen else min(own, copy_place.get(doc_id, own))
+            seen.add(doc_id)
+        return sorted(first, key=lambda hit: (keys[id(hit)], place[id(hit)]))
 
     def set_aside(self, hits: Sequence[Hit]) -> list[Hit]:
         """The `hits` read after the others, in order, when one ranked among the first

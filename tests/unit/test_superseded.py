@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.models import Answer, Citation
-from citeqa.superseded import Copy, copies, old_copies
+from citeqa.models import Answer, Chunk, Citation, Hit
+from citeqa.superseded import Copy, copies, old_copies, past_years, replaced
 from citeqa.versions import CorpusVersions, with_older_statement
 
 
@@ -50,6 +50,130 @@ def test_a_name_alone_or_another_folder_makes_no_copy_old(ids: list[str]) -> Non
 def test_the_newest_of_several_editions_is_the_current_one() -> None:
     ids = ["plan_v1", "plan_v2", "plan_v3_definitif"]
     assert old_copies(ids) == {"plan_v1": "plan_v3_definitif", "plan_v2": "plan_v3_definitif"}
+
+
+def test_a_name_writing_no_version_is_the_first_edition_of_a_second_one() -> None:
+    """s28 trial: 'fiche_sortie_londres' beside '_v2' was no pair; its 420 € was quoted."""
+    ids = [
+        "Sortie/fiche_sortie_londres",
+        "Sortie/fiche_sortie_londres_v2",
+        "Notes/compte rendu",
+        "Notes/compte rendu version 3",
+        "Plan/plan",
+        "Plan/plan_version-2",
+        "Home/lease",
+        "Home/lease_v1",  # two first editions: nothing tells which is newer
+    ]
+    assert old_copies(ids) == {
+        "Sortie/fiche_sortie_londres": "Sortie/fiche_sortie_londres_v2",
+        "Notes/compte rendu": "Notes/compte rendu version 3",
+        "Plan/plan": "Plan/plan_version-2",
+    }
+
+
+def test_a_document_stating_it_replaces_another_of_its_name_makes_that_one_old() -> None:
+    texts = {
+        "Trip/fiche": "Coût : 420 €. Version du 2 octobre 2025.",
+        "Trip/fiche_decembre": "Coût : 465 €.",  # another name: never read as an edition
+        "Rules/reglement_2025": "Le présent règlement annule et remplace celui de 2024.",
+        "Rules/reglement_2024": "Règlement 2024.",
+        "Rules/reglement_2026": "Règlement 2026, adopted later.",  # later: not replaced
+        "Policy/leave": "Leave policy. This version supersedes the version of March.",
+        "Policy/leave_final": "Leave policy, final.",  # newer by its name: not replaced
+        "Bills/facture_2024": "Facture 2024.",
+        "Bills/facture_2025": "Facture 2025: replaces nothing.",
+        "Home/avenant_2024": "Avenant 1 : loyer 850 €.",
+        "Home/avenant_2025": "Le présent avenant annule et remplace l'article 3 du bail.",
+    }
+    assert replaced(list(texts), texts.__getitem__) == {
+        "Rules/reglement_2024": "Rules/reglement_2025"
+    }
+    found = copies(texts, texts.__getitem__)
+    assert found == {
+        "Rules/reglement_2024": Copy("Rules/reglement_2025", False),
+        "Policy/leave": Copy("Policy/leave_final", False),  # by its name
+    }
+    long_text = "Version du 20 octobre, remplace la version du 2 octobre." + " Texte." * 2000
+    both = {"A/fiche": "Coût : 420 €.", "A/fiche_2025": long_text}
+    assert replaced(list(both), both.__getitem__) == {"A/fiche": "A/fiche_2025"}
+    assert replaced(list(both), lambda doc_id: " Texte." * 2000 + both[doc_id] + " x" * 2000) == {}
+
+
+def test_the_current_file_takes_its_old_copys_place_among_the_passages() -> None:
+    """s28 trial: with the old trip form set aside, a mail saying nothing of the deposit ranked
+    above the updated form, by a hair, and was quoted."""
+    ids = ["Trip/fiche", "Trip/fiche_v2", "Mail/validation", "Other/notes"]
+    versions = CorpusVersions.of(ids, str)
+    assert versions is not None
+
+    def hit(doc_id: str, rank: int) -> Hit:
+        chunk = Chunk(
+            chunk_id=f"{doc_id}-{rank}", doc_id=doc_id, start=rank, end=rank + 1, text="x"
+        )
+        return Hit(chunk=chunk, chunk_index=rank, score=1.0 - rank / 10)
+
+    order = ["Trip/fiche", "Mail/validation", "Other/notes", "Trip/fiche_v2", "Trip/fiche_v2"]
+    hits = [hit(doc_id, rank) for rank, doc_id in enumerate(order)]
+    first, after = versions.arrangement("acompte ?", 2)(hits)
+    assert [(h.chunk.doc_id, h.chunk_index) for h in first] == [
+        ("Trip/fiche_v2", 3),
+        ("Mail/validation", 1),
+        ("Other/notes", 2),
+        ("Trip/fiche_v2", 4),
+    ]
+    assert [h.chunk.doc_id for h in after] == ["Trip/fiche"]
+    below = [
+        hit(doc, n) for n, doc in enumerate(["Mail/validation", "Trip/fiche", "Trip/fiche_v2"])
+    ]
+    first, _ = versions.arrangement("acompte ?", 2)(below)
+    assert [h.chunk.doc_id for h in first] == ["Mail/validation", "Trip/fiche_v2"]
+
+
+def test_a_past_school_years_file_is_an_old_copy_of_this_years_file_of_its_name() -> None:
+    """s28 trial: "2024-2025/" beside "Cours 2025-2026/" answered this year's questions."""
+    ids = [
+        "2024-2025/emploi_du_temps_2024-2025",
+        "2024-2025/DS2_1re2_2024",  # no file of its name this year: stays current
+        "Cours 2025-2026/Administratif/emploi_du_temps_2025-2026",
+        "Cours 2025-2026/DS3_bareme",
+        "Budget/budget_2023_24",
+        "Budget/budget_2024_25",
+        "Cours 2025-2026/Archives 2024-2025/progression",  # within a later year's folder
+        "Cours 2025-2026/Physique/progression",
+        "Impots/avis_2024",  # two years' papers: both current
+        "Impots/avis_2025",
+        "Notes/2023-2025/plan",  # no school year: two years apart
+        "Notes/2025-2026/plan",
+    ]
+    assert past_years(ids) == {
+        "2024-2025/emploi_du_temps_2024-2025": (
+            "Cours 2025-2026/Administratif/emploi_du_temps_2025-2026"
+        ),
+        "Budget/budget_2023_24": "Budget/budget_2024_25",
+        "Cours 2025-2026/Archives 2024-2025/progression": "Cours 2025-2026/Physique/progression",
+    }
+    assert past_years(["a/2024/plan", "a/2025/plan"]) == {}
+    older = ["C 2025-2026/2023-2024/DS2", "C 2025-2026/2024-2025/DS2", "C 2025-2026/DS2_2025"]
+    assert copies(older) == {
+        "C 2025-2026/2023-2024/DS2": Copy("C 2025-2026/DS2_2025", False),
+        "C 2025-2026/2024-2025/DS2": Copy("C 2025-2026/DS2_2025", False),
+    }, "the newest year's file, never an earlier year's"
+
+
+def test_a_question_writing_an_old_copys_year_reads_it_as_current() -> None:
+    """A user's archive by year stays answerable: "what was the 2024-2025 timetable?"."""
+    ids = ["2024-2025/emploi_du_temps", "Cours 2025-2026/emploi_du_temps", "notes (1)", "notes"]
+    versions = CorpusVersions.of(ids, str)
+    assert versions is not None
+
+    def kept(question: str) -> list[str]:
+        return [doc for doc in ids if versions.arrangement(question, 2).kept(doc)]
+
+    current = ["Cours 2025-2026/emploi_du_temps", "notes"]
+    assert kept("salle le lundi ?") == current
+    assert kept("salle le lundi en 2025 ?") == current, "both paths write 2025"
+    assert kept("salle le lundi en 2024-2025 ?") == ["2024-2025/emploi_du_temps", *current]
+    assert kept("notes 1") == current, "a duplicate is never asked for by a year"
 
 
 def _answer(doc_id: str, quote: str, lang: str = "fr") -> Answer:
