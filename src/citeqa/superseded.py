@@ -8,8 +8,9 @@ the old copy misleads (s27 trial: the monthly grocery budget quoted the 2024 cop
 the 2025 budget says 650). The words are data, English and French (data/superseded.json).
 
 A document is an old copy (`old_copies`) when another document of the same folder (old folders
-left out) has the same name once those words, years and version numbers are left out, and is
-the newer (`_Name.older_than`): a name alone never makes a copy old ("avis_2024" beside
+left out, read by their words, separators and years aside: "old_versions", "archives
+2023") has the same name once those words, years and version numbers are left out, and is the
+newer (`_Name.older_than`): a name alone never makes a copy old ("avis_2024" beside
 "avis_2025" are two years' papers, both current), nor does "final" or a version make a later
 year's paper old ("rapport_2024_final" beside "rapport_2025"). versions.CorpusVersions reads
 old copies as pages of an older version: set aside when a newer document answers, quoted with
@@ -106,7 +107,7 @@ def _read_name(doc_id: str) -> _Name | None:
     or closing the name, years and versions aside ("trip_new_york" is no new "trip_york")."""
     words = _words()
     *folders, stem = fold(doc_id).split("/")
-    kept_folders = tuple(f for f in folders if f.strip() not in words.old_folders)
+    kept_folders = tuple(f for f in folders if not _old_folder(f))
     old = len(kept_folders) < len(folders)
     version, year, named = None, None, []
     for word in _WORD.findall(stem):
@@ -128,6 +129,15 @@ def _read_name(doc_id: str) -> _Name | None:
     old = old or any(word in words.old_words for word in edges)
     final = any(word in words.final_words for word in edges)
     return _Name(("/".join(kept_folders), tuple(named[start:end])), old, final, version, year)
+
+
+def _old_folder(folded: str) -> bool:
+    """Whether a folded folder name names an old-copy folder (`old_folders`), its words read
+    apart from its separators and years ("old_versions", "archives 2023", "Anciennes
+    versions")."""
+    words = _words()
+    named = [word for word in _WORD.findall(folded) if not words.year.fullmatch(word)]
+    return " ".join(named) in words.old_folders
 
 
 def _may_mark(folded_ids: str) -> bool:

@@ -27,6 +27,14 @@ def test_an_old_folder_or_word_makes_a_copy_old_when_a_current_one_is_beside_it(
 
 
 @pytest.mark.parametrize(
+    "folder", ["old_versions", "Anciennes versions", "archives 2023", "OLD-2024"]
+)
+def test_an_old_folder_is_read_by_its_words_apart_from_separators_and_years(folder: str) -> None:
+    ids = [f"Bank/{folder}/budget", "Bank/budget"]
+    assert old_copies(ids) == {f"Bank/{folder}/budget": "Bank/budget"}
+
+
+@pytest.mark.parametrize(
     "ids",
     [
         ["Taxes/notice_2024", "Taxes/notice_2025"],  # two years' papers, both current
@@ -41,6 +49,8 @@ def test_an_old_folder_or_word_makes_a_copy_old_when_a_current_one_is_beside_it(
         ["Photos/IMG_2045", "Photos/IMG_2046_final"],  # photo numbers read as years
         ["Trips/trip_new_york", "Trips/trip_york"],  # an edition word inside the name
         ["Photos/walk_old_town_2023", "Photos/walk_town_2023"],
+        ["Bank/old_town/budget", "Bank/budget"],  # a folder writing more than an old word
+        ["Bank/2023/budget", "Bank/budget"],  # a year's folder
     ],
 )
 def test_a_name_alone_or_another_folder_makes_no_copy_old(ids: list[str]) -> None:
