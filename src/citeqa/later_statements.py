@@ -448,10 +448,14 @@ def _names_a_day(terms: QuestionTerms) -> bool:
 
 @functools.cache
 def _question_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The word starts of a question asking what holds now, and of one asking what was first
-    said (data/dated_documents.json), each matched at a word's start in folded text."""
+    """The word starts (and forms: "are we …ing") of a question asking what holds now, and the
+    word starts of one asking what was first said (data/dated_documents.json), each matched at
+    a word's start in folded text."""
     data = _data()
-    return _word_starts(data["holding_cues"]), _word_starts(data["original_cues"])
+    holding = _word_starts(data["holding_cues"]).pattern
+    forms = "|".join(f"(?:{form})" for form in data.get("holding_forms", []))
+    holding = f"{holding}|(?<!\\w)(?:{forms})" if forms else holding
+    return re.compile(holding), _word_starts(data["original_cues"])
 
 
 @functools.cache

@@ -171,6 +171,8 @@ def test_the_date_labels_and_the_cues_read_their_data_file_once(
         ("Qu'a décidé le CODIR pour le bureau de Lyon ?", True),
         ("Is the Lyon office still planned?", True),
         ("Le bureau de Lyon est-il ouvert ?", True),
+        ("Are we migrating our CI to GitHub Actions?", True),
+        ("Are we allowed to work from home on Fridays?", False),  # asks a rule, not a decision
         ("How many desks does the Lyon office have?", False),
         ("Where is the Lyon office?", False),
         ("Does the Lyon office open in September?", False),
