@@ -10,19 +10,11 @@ number of names each writing a year and maybe "old" (editions of other kinds), m
 from __future__ import annotations
 
 import argparse
-import time
+from functools import partial
+
+from fake_corpus import median_seconds
 
 from citeqa.superseded import old_copies
-
-
-def median_of(rounds: int, ids: list[str]) -> float:
-    """The median seconds of `rounds` calls of old_copies on `ids`."""
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        old_copies(ids)
-        times.append(time.perf_counter() - start)
-    return sorted(times)[len(times) // 2]
 
 
 def main() -> None:
@@ -32,9 +24,13 @@ def main() -> None:
     args = parser.parse_args()
     for count in args.counts:
         versions = [f"notes/plan_v{n % 999 + 1}_{n // 999 + 1990}" for n in range(count)]
-        print(f"{count:>6} versions of one name: {median_of(args.rounds, versions):.3f} s")
         marked = [f"notes/plan_{2000 + n % 30}{'_old' if n % 3 else ''}_v{n}" for n in range(count)]
-        print(f"{count:>6} editions of years and marks: {median_of(args.rounds, marked):.3f} s")
+        for what, ids in (
+            ("versions of one name", versions),
+            ("editions of years and marks", marked),
+        ):
+            seconds = median_seconds(partial(old_copies, ids), args.rounds)
+            print(f"{count:>6} {what}: {seconds:.3f} s")
 
 
 if __name__ == "__main__":
