@@ -42,7 +42,6 @@ from citeqa.jsonlines import JsonlWriter, jsonl_writer
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document
 from citeqa.reuse import Previous
-from citeqa.stored_words import WordCounts
 from citeqa.tables import TableHeaders
 from citeqa.tallies import SentenceFrequency, TermIds, document_sentences, whole_chunk_sentences
 
@@ -86,8 +85,6 @@ class Tally:
     stems: TermIds = field(default_factory=TermIds)
     """Each chunk's frequent-word keys (doctally.STEMS), stored for the next build."""
     words: FrequentWords = field(default_factory=FrequentWords)
-    passage_words: WordCounts = field(default_factory=WordCounts)
-    """The passages' words a corpus in both languages stores the vectors of (stored_words.py)."""
     frequency: SentenceFrequency = field(default_factory=SentenceFrequency)
     corpus_words: set[str] = field(default_factory=set)
     """The folded words of every document (questions.corpus_words)."""
@@ -213,7 +210,6 @@ def _document_pass(
             else next(runs)
         )
         tally.add_chunk(chunk.lang, terms, stems)
-        tally.passage_words.add(chunk)
     if source is not None and stored is not None:
         found = source.sentence_rows(doc.doc_id)
         share = stored.share

@@ -51,7 +51,7 @@ from citeqa.models import Chunk, Document, Sentence
 from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
 from citeqa.store import STATISTICS, STATISTICS_FORMAT, channel_files
-from citeqa.stored_words import WORDS_VERSION, store_words, stores_words
+from citeqa.stored_words import WORDS_VERSION, WordCounts, store_words, stores_words
 from citeqa.textmatch import Reused, reused
 from citeqa.vectorspool import VectorSpool, copy_rows, spool_path, write_channels
 
@@ -139,7 +139,7 @@ def compute_contents(
     if embedded:
         sources = (taken, spools[embedders[0].name])
         _sentence_vectors(embedders[0], rows, documents, tally, sources, report, folder)
-    embedded_words = _store_words(embedders, tally, previous, folder)
+    embedded_words = _store_words(embedders, tally, lines, previous, folder)
     centroids = {name: centroid_of(len(spool), spool.rows) for name, spool in spools.items()}
     write_channels(folder, spools, tally.terms, settings)
     report("lexical", 0, 1)
@@ -160,18 +160,25 @@ def compute_contents(
 def _store_words(
     embedders: Sequence[Embedder],
     tally: Tally,
+    lines: LineReader[Chunk],
     previous: Previous | None,
     folder: Path,
 ) -> dict[str, np.ndarray]:
     """words-<channel>.json and .npy (stored_words.py) in the first multilingual channel, of
-    the words the chunk pass counted (Tally.passage_words), for a corpus in both languages
-    (stored_words.stores_words) only; the words the `previous` build stored keep their
-    vectors. The vectors embedded, by text (none when nothing is stored)."""
+    the words of the chunks (`lines`, read back from chunks.jsonl), for a corpus in both
+    languages (stored_words.stores_words) only; the words the `previous` build stored keep
+    their vectors. The vectors embedded, by text (none when nothing is stored). The passages'
+    words are counted here, not in the chunk pass, so that a build storing none (one language,
+    no multilingual channel: most) counts none: the chunk pass counted every passage of every
+    build, a kept document's too (~20 s per 50,000 chunks)."""
     multilingual = [embedder for embedder in embedders if is_multilingual(embedder)]
     if not stores_words(bool(multilingual), (run.languages for run in tally.chunks.values())):
         return {}
+    counts = WordCounts()
+    for chunk in lines.each():
+        counts.add(chunk)
     return store_words(
-        folder, tally.passage_words, multilingual[0], None if previous is None else previous.folder
+        folder, counts, multilingual[0], None if previous is None else previous.folder
     )
 
 

@@ -34,7 +34,7 @@ from functools import cache
 from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
 from citeqa.models import Document, Hit
-from citeqa.readers.records import PLACE_MARK, PROSE_AFTER, VALUE_SEPARATOR
+from citeqa.readers.records import NESTED_LEAD, READER_KIND
 from citeqa.readers.treetext import SEPARATOR
 
 __all__ = ["counted_records"]
@@ -49,18 +49,10 @@ two steps or more ("tickets › 5533 › status: solved")."""
 _RECORD_HEADING = re.compile(rf"^#+ [^\n]+?{re.escape(SEPARATOR)}", re.MULTILINE)
 """The heading of a record of an export's list, as records.py writes it ("## tickets › 5533 ·
 Commande 50321 : double prélèvement"): its passage holds one record."""
-_NESTED_RECORD = re.compile(
-    rf"^(?P<key>[^\n#|]+?){re.escape(PLACE_MARK)}\d+"
-    rf"(?={re.escape(VALUE_SEPARATOR)}|{re.escape(PROSE_AFTER)}|$)",
-    re.MULTILINE,
-)
-"""The line opening a record of a record's list, as records.py writes it ("comments #2 ·
-author: Julien Moreau"): its list's key, then its place."""
-_LIST_KEYS = re.compile(
-    rf"{_NESTED_RECORD.pattern}|^(?P<table_key>[^\n|]+):\n[ \t]*\|", re.MULTILINE
-)
-"""A list of records' key: a nested record's opening line (`_NESTED_RECORD`) or a key line
-("comments:") over a table of them."""
+_LIST_KEYS = re.compile(rf"{NESTED_LEAD.pattern}|^(?P<table_key>[^\n|]+):\n[ \t]*\|", re.MULTILINE)
+"""A list of records' key: a nested record's opening line (records.NESTED_LEAD: "comments
+#2 · author: Julien Moreau", its group "name") or a key line ("comments:") over a table of
+them."""
 _RECORD_SHAPES = (_TABLE_ROW, _RECORD_LINE, _RECORD_HEADING)
 """The lines a passage holding records writes (_is_record_line reads a line by them)."""
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
@@ -106,12 +98,14 @@ def counted_records(
     noun = asked_count(question)
     if noun is None or (asked_rank(question) is None and _count_written(noun, hits)):
         return None
-    holding = [hit for hit in hits if _holds_records(hit)]
+    holding = [hit for hit in hits if _holds_records(hit, documents)]
     for doc_id in dict.fromkeys(hit.chunk.doc_id for hit in holding):
         document = documents[doc_id]
         if noun in _name_words([document.title, doc_id]):
             return document.title
-        keys = _list_keys(hit for hit in holding if hit.chunk.doc_id == doc_id)
+        keys = _list_keys(
+            hit for hit in holding if hit.chunk.doc_id == doc_id and _in_record(hit, document)
+        )
         if noun in _name_words(keys):  # read only when the file's names do not name it
             return document.title
     return None
@@ -124,17 +118,18 @@ def _list_keys(hits: Iterable[Hit]) -> list[str]:
     hostile probe: "How many comments does ticket 1 have?" quoted four of a ticket's 100,000
     comments at .72)."""
     return [
-        found["key"] or found["table_key"]
+        found["name"] or found["table_key"]
         for hit in hits
-        if _in_record(hit)
         for found in _LIST_KEYS.finditer(hit.chunk.text)
     ]
 
 
-def _in_record(hit: Hit) -> bool:
-    """Whether the passage is under a record's heading (records.py: "tickets › 1 · big"): a
-    "Formats:" line over a table of a note names no list of records."""
-    return SEPARATOR in (hit.chunk.section or "")
+def _in_record(hit: Hit, document: Document | None) -> bool:
+    """Whether the passage is under a record's heading of a document records.py wrote (its
+    READER_KIND; "tickets › 1 · big"): a "Formats:" line over a table of a note, "Known issues
+    #3 — …" under a note's "Guide › Issues" name no list of records."""
+    kind = document.kind if document is not None else None
+    return kind == READER_KIND and SEPARATOR in (hit.chunk.section or "")
 
 
 def _count_written(noun: str, hits: Sequence[Hit]) -> bool:
@@ -171,13 +166,14 @@ def _is_record_line(line: str) -> bool:
     return any(shape(line) is not None for shape in shapes)
 
 
-def _holds_records(hit: Hit) -> bool:
+def _holds_records(hit: Hit, documents: Mapping[str, Document]) -> bool:
     """Whether the passage holds a table's rows or the records of a structured file's list,
     or, under a record's heading, records of its lists ("comments #2 · …")."""
     text = hit.chunk.text
     if any(shape.search(text) is not None for shape in _RECORD_SHAPES):
         return True
-    return _in_record(hit) and _NESTED_RECORD.search(text) is not None
+    in_record = _in_record(hit, documents.get(hit.chunk.doc_id))
+    return in_record and NESTED_LEAD.search(text) is not None
 
 
 def _name_words(names: Iterable[str]) -> set[str]:

@@ -303,29 +303,37 @@ def _is_row(line: str) -> bool:
     return line.strip().startswith("|")
 
 
-_ROW_RULE = re.compile(r"\|?[\s:|-]+\|?")
-"""A table's rule under its header row ("|---|:--:|")."""
+_ROW_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?")
+"""A table's rule under its header row ("|---|:--:|"): a dash or more in every cell (a row of
+empty cells, "|  |  |", is no rule)."""
 
 
 def _row_subject(lines: list[str], asked: set[str]) -> str:
     """The names of a quoted table row's first cell, its key ("Pulsar" of "| Pulsar | 4 | 2
-    |"), when the quote holds one data row (a header, the row over a rule, is none); "" for
-    several, which name no one subject. Every cell follows a "|", which `answer_subject`'s
-    sentences read as opening a value: the row gave no subject, and a third turn lost it
-    (review D of s27: "and the replication?" after Pulsar's row quoted Kafka's)."""
-    rows = [line for line in lines if _is_row(line)]
-    ruled = [index for index, line in enumerate(rows) if _ROW_RULE.fullmatch(line.strip())]
+    |"), when the quote holds one data row (a header, the row over a rule, is none, nor a row of
+    empty cells); "" for several, which name no one subject. Every cell follows a "|", which
+    `answer_subject`'s sentences read as opening a value: the row gave no subject, and a third
+    turn lost it (review D of s27: "and the replication?" after Pulsar's row quoted Kafka's)."""
+    rows = [line.strip() for line in lines if _is_row(line)]
+    ruled = [index for index, line in enumerate(rows) if _ROW_RULE.fullmatch(line)]
     headers = {index - 1 for index in ruled}
-    data = [row for index, row in enumerate(rows) if index not in headers and index not in ruled]
+    kept = (row for index, row in enumerate(rows) if index not in headers and index not in ruled)
+    data = [cells for cells in map(_cells, kept) if any(cell.strip() for cell in cells)]
     if len(data) != 1:
         return ""
-    key = data[0].strip().strip("|").split("|")[0]
+    key = data[0][0]
     names = [
         word
         for typed in key.split()
         if _capitalised(word := typed.strip(WORD_EDGES)) and fold(word) not in asked
     ]
     return " ".join(list(dict.fromkeys(names))[:SUBJECT_NAMES])
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a stripped markdown table row, its first cell first even when empty
+    ("|| Pulsar |" opens with an empty cell, which names no subject)."""
+    return row.removeprefix("|").removesuffix("|").split("|")
 
 
 _OPENS_AFTER = (":", ";", "|", "—", "–", "-", "(", "•", "*")

@@ -146,17 +146,57 @@ def _not_places() -> frozenset[str]:
     return frozenset(data_json("dated_documents.json")["not_places"])
 
 
-def _placed_date(folded: str) -> str | None:
-    """The date of a place-and-date line (`folded`): a place of a few words, none a linking
-    word, then a date ending the line or a clause; None for a body sentence ("Smith, 3 March
-    2020 was the day we met", "Meanwhile, 3 March 2021.") or a table row ("loyer,01/08/2022,850":
-    review E)."""
+def _placed_date(folded: str, line: str) -> str | None:
+    """The date of a place-and-date `line` (`folded`: as folded, its markup aside): a place of a
+    few words, the first capitalised as `line` writes it, none a linking word nor a label of a
+    sum (`not_places`: "Total, 12 mai 2024." is a sentence), then a date ending the line or a
+    clause; None for a body sentence ("Smith, 3 March 2020 was the day we met", "Meanwhile, 3
+    March 2021.") or a table row ("loyer,01/08/2022,850": review E)."""
     opening, placed, _ = _letter_patterns()
     found = opening.match(folded)
     if found is None or not _not_places().isdisjoint(re.split(r"[ '’-]", found["place"])):
         return None
+    if not _capitalised(re.split(r"[ '’-]", found["place"])[0], line):
+        return None
     date = placed.match(folded, found.end())
     return None if date is None else date.group()
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _capitalised(folded_word: str, line: str) -> bool:
+    """Whether `line` writes its first word that folds to `folded_word` (a place's first word)
+    capitalised ("Lyon", "LYON", not "lyon")."""
+    written = (word for word in _LETTERS.findall(line) if fold(word) == folded_word)
+    return next(written, "")[:1].isupper()
+
+
+def _more_lines(text: str, count: int) -> bool:
+    """Whether `text` holds more than `count` lines (as str.splitlines counts them), reading
+    no further than needed."""
+    return len(_first_lines(text, count + 1)) > count
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """The first `count` lines of `text` (str.splitlines), its head read in growing windows."""
+    window = _HEAD_CHARS
+    while True:
+        lines = text[:window].splitlines()
+        if len(lines) > count or window >= len(text):
+            return lines[:count]
+        window *= 4
+
+
+def _last_lines(text: str, count: int) -> list[str]:
+    """The last `count` lines of `text` (str.splitlines), its foot read in growing windows (a
+    window's first line may be cut: more than `count` lines or the whole text are read)."""
+    window = _HEAD_CHARS
+    while True:
+        lines = text[-window:].splitlines()
+        if len(lines) > count or window >= len(text):
+            return lines[-count:]
+        window *= 4
 
 
 @functools.cache
@@ -191,13 +231,12 @@ def _letter_date(text: str) -> str | None:
     August 2024") or of a line that is a date alone ("12 August 2024"), among its first
     DATE_LINES lines, else its last FOOT_LINES (a letter or an avenant signs off so: s27
     trial, a lease's avenants were undated), as "YYYY-MM-DD"; None when no line is."""
-    lines = text.splitlines()
     head = text[:_HEAD_CHARS].splitlines()[:DATE_LINES]
-    foot = lines[-FOOT_LINES:] if len(lines) > DATE_LINES else []
+    foot = _last_lines(text, FOOT_LINES) if _more_lines(text, DATE_LINES) else []
     alone = _letter_patterns()[2]
     for line in [*head, *reversed(foot)]:
         folded = _MARKUP.sub("", fold(line)).strip()
-        written = _placed_date(folded)
+        written = _placed_date(folded, line)
         if written is None and (only := alone.fullmatch(folded)) is not None:
             written = only["date"]
         found = _full_date(written) if written else None
@@ -448,10 +487,14 @@ def _names_a_day(terms: QuestionTerms) -> bool:
 
 @functools.cache
 def _question_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The word starts of a question asking what holds now, and of one asking what was first
-    said (data/dated_documents.json), each matched at a word's start in folded text."""
+    """The word starts (and forms: "are we …ing") of a question asking what holds now, and the
+    word starts of one asking what was first said (data/dated_documents.json), each matched at
+    a word's start in folded text."""
     data = _data()
-    return _word_starts(data["holding_cues"]), _word_starts(data["original_cues"])
+    holding = _word_starts(data["holding_cues"]).pattern
+    forms = "|".join(f"(?:{form})" for form in data.get("holding_forms", []))
+    holding = f"{holding}|(?<!\\w)(?:{forms})" if forms else holding
+    return re.compile(holding), _word_starts(data["original_cues"])
 
 
 @functools.cache

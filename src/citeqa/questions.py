@@ -44,7 +44,7 @@ from citeqa.number_marks import is_number_mark, without_glued_mark
 from citeqa.one_edit import added_dropped_or_swapped
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
-from citeqa.visible import without_format
+from citeqa.visible import grapheme_start, without_format
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -125,7 +125,8 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     """The question without control or format characters (zero-width, bidi marks:
     visible.without_format; one pasted inside a word would split it or hide it from the
     identifier and key checks), at most `max_chars` long (cut after a word, or inside an
-    over-long one, then marked with unheld_codes.CUT_MARK), and warnings; BadQuestion when
+    over-long one, then marked with unheld_codes.CUT_MARK; never between a letter and its
+    marks: visible.grapheme_start), and warnings; BadQuestion when
     empty."""
     if not isinstance(question, str):
         raise BadQuestion("The question must be text.")
@@ -136,9 +137,11 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     if len(text) > max_chars:
         cut = text.rfind(" ", 0, max_chars)
         if cut <= max_chars // 2:
-            cut = max_chars
-        if text[cut - 1].isalnum() and text[cut].isalnum():  # a word cut in two: marked, so
-            cut -= 1  # "order 555…" asks no order 555 (unheld_codes)
+            cut = grapheme_start(text, max_chars)  # "é" written e + U+0301 kept whole
+        last = grapheme_start(text, cut - 1)
+        if cut > 0 and text[last].isalnum() and text[cut].isalnum():  # a word cut in two:
+            if cut + len(CUT_MARK) > max_chars:  # marked, so "order 555…" asks no order 555
+                cut = last  # (unheld_codes)
             text = text[:cut] + CUT_MARK
         else:
             text = text[:cut]

@@ -26,7 +26,7 @@ When the best candidate stands in such a thread:
 Either way the thread's other records are left out, the candidates of other threads and
 other documents kept after, in their order.
 Cues: citeqa/data/record_threads.json (English and French). Only JSON documents are read so
-(readers/records.py writes no other kind). No I/O but the data file, read once.
+(readers/records.py writes no other kind: records.READER_KIND). No I/O but the data file, read once.
 """
 
 from __future__ import annotations
@@ -41,18 +41,17 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import stopwords, written_terms
 from citeqa.mailthreads import data_pattern, data_strings
 from citeqa.models import Document
-from citeqa.readers.records import PLACE_MARK, PROSE_AFTER, RECORD_HEADING, VALUE_SEPARATOR
+from citeqa.readers.records import (
+    NESTED_LEAD,
+    PROSE_AFTER,
+    READER_KIND,
+    RECORD_HEADING,
+    VALUE_SEPARATOR,
+    follows_its_list,
+)
 
 __all__ = ["ThreadRecord", "answering_records", "asked_noun", "asks_way", "thread_record"]
 
-RECORD_KIND = "json"
-"""The reader kind whose documents readers/records.py writes."""
-_LEAD = re.compile(
-    rf"(?P<name>[^\s#][^\n#]{{0,200}}?){re.escape(PLACE_MARK)}(?P<place>\d{{1,6}})"
-    rf"(?P<rest>(?:{re.escape(VALUE_SEPARATOR)}|{re.escape(PROSE_AFTER)})[^\n]*)?"
-)
-"""A nested record's first line: its list's name, its place, then its short values and maybe
-its prose's first line, or its prose's first line alone (readers/records._nested_record)."""
 _KEY_PATH = re.compile(r"[^\s#][^\n:]*? › [^\n]*?: ")
 """A line of a value keyed from the record down ("via › source › from: …", treetext.py's
 lines): one after the record's lists is the record's own, not its last record's prose."""
@@ -118,10 +117,11 @@ def asked_noun(question: str) -> str | None:
 def thread_record(document: Document, offset: int) -> ThreadRecord | None:
     """Where the character at `offset` of `document` stands in an export's record
     (`ThreadRecord`); None outside a record's passage or for another kind than JSON. Its
-    record is the last paragraph opening with a record's lead line (`_LEAD`) between the
+    record is the last paragraph opening with a record's lead line (records.NESTED_LEAD, after
+    its list's record before it: records.follows_its_list) between the
     heading and `offset`: a comment of several paragraphs is one record; a paragraph of a
     value keyed from the record down (`_KEY_PATH`) after it is the record's own."""
-    if document.kind != RECORD_KIND:
+    if document.kind != READER_KIND:
         return None
     text = document.text
     opening = "\n" + RECORD_HEADING  # may end past `offset`: a heading line starting there
@@ -147,9 +147,10 @@ def _last_lead(text: str, heading: int, offset: int) -> re.Match[str] | None:
     while blank >= 0:
         start = blank + 2
         end = text.find("\n", start)
-        line = text[start : end if end >= 0 else len(text)]
-        lead = _LEAD.fullmatch(line)
-        if lead is not None or _KEY_PATH.match(line):
+        lead = NESTED_LEAD.match(text, start, end if end >= 0 else len(text))
+        if lead is not None and not follows_its_list(text, lead, heading):
+            lead = None  # a paragraph of prose looking like one ("see step #3 · then…")
+        if lead is not None or _KEY_PATH.match(text, start):
             return lead
         blank = text.rfind("\n\n", heading, blank)
     return None

@@ -11,7 +11,9 @@ words once, in the multilingual answer channel, and a question embeds only its o
 words. The words are those
 passage_translation.chunk_word_forms reads (letters only, MIN_LETTERS or more, no stopword),
 each folded with its most written form, the MAX_WORDS written in the most passages (then
-the most often, then the first written), counted in the chunk pass (chunkpass.Tally); a
+the most often, then the first written), counted from the chunks written only by a build
+that stores them (contents._store_words; not a document's share carried by an update:
+benchmarks/passage_words_reuse.py, as large as the chunks' texts, and only 2.5x faster); a
 rebuild takes the vectors of the words the previous build stored (an update re-embeds only new
 words), and a question embeds at most passage_translation.UNSTORED_WORDS passage words a large
 corpus's build left out.

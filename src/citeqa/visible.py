@@ -8,6 +8,7 @@ stand-ins (␛ for ESC), so offsets into a document's text stay valid for the cl
 - `clean`: document text (tab and newline kept, so paragraphs stay paragraphs);
 - `shown`: names, ids, paths, titles, messages: one line, newlines and tabs made visible too;
 - `one_line`: `clean` with every run of whitespace made one space (previews);
+- `grapheme_start`: where a text may be cut without parting a letter from its marks;
 - `cut` / `cut_words`: a long name or path (a 100 KB `--set`, `--cache`, channel name...) as
   its two ends and its length, so an error line stays one line;
 - `to_json`: the JSON outputs (`status`, `ask`, `eval --json`): names (`NAME_KEYS`) `shown`,
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from typing import Any
 
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
@@ -99,6 +101,26 @@ def cut(text: str, *, quoted: bool = False, marks: tuple[str, str] = ("", "")) -
         ends = f"{text[:SHOWN_ENDS]}…{text[-SHOWN_ENDS:]}"
         length = f" ({len(text):,} characters)"
     return f"{ends!r}{length}" if quoted else f"{marks[0]}{ends}{marks[1]}{length}"
+
+
+def grapheme_start(text: str, index: int) -> int:
+    """Where the character `index` of `text` is seen to start: before the combining marks
+    (U+0301 after "e" in "é") and emoji modifiers it carries, so that a text cut there keeps
+    each letter whole. Hand-written over unicodedata: Python's library segments no graphemes,
+    and these marks are the ones a pasted question holds (its format characters, a joiner
+    among them, are gone: `without_format`)."""
+    while 0 < index < len(text) and _extends(text[index]):
+        index -= 1
+    return index
+
+
+def _extends(char: str) -> bool:
+    """Whether `char` belongs with the character before it (a mark, an emoji modifier)."""
+    return unicodedata.category(char) in _EXTENDING or "\U0001f3fb" <= char <= "\U0001f3ff"
+
+
+_EXTENDING = frozenset({"Mn", "Mc", "Me"})
+"""Unicode's categories of the marks written on the letter before them."""
 
 
 def cut_words(message: str) -> str:

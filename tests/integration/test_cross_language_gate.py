@@ -200,6 +200,34 @@ def test_notes_in_both_languages_without_this_version_s_words_are_stale_and_rewr
     assert open_assistant(settings["fakeml"])._loaded.stored_words("fakeml") is not None
 
 
+def test_only_a_build_storing_passage_words_counts_them(
+    scratch_registry: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s27 re-read: the chunk pass counted every passage's words on every build (~20 s per
+    50,000 chunks), a build storing none (no multilingual channel, one language) too."""
+    from citeqa.passage_translation import WrittenForms
+
+    counted: list[str] = []
+    original = WrittenForms.add
+
+    def recording(self: WrittenForms, text: str) -> set[str]:
+        counted.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(WrittenForms, "add", recording)
+    register_embedder("fakeml", FakeBilingual)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in NOTES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    for channel in ("fake", "fakeml"):
+        counted.clear()
+        settings = Settings(channels=(channel,), corpus_dir=corpus, index_dir=tmp_path / channel)
+        build_index(settings)
+        assert bool(counted) is (channel == "fakeml"), channel
+    assert any("caisse" in text for text in counted)
+
+
 def test_a_build_of_notes_in_one_language_stores_no_words(french_only: Assistant) -> None:
     assert french_only._loaded.stored_words("fakeml") is None
 

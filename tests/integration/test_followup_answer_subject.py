@@ -88,6 +88,12 @@ def test_a_third_turn_keeps_the_subject_of_a_quoted_table_row(
         ("how many partitions?", "| Pulsar | 4 | 2 |", "Pulsar"),  # a row's key
         ("how many partitions?", "| System | Partitions |\n|---|---|\n| Pulsar | 4 |", "Pulsar"),
         ("how many partitions?", "| Kafka | 12 | 3 |\n| Pulsar | 4 | 2 |", ""),  # two rows
+        ("how many partitions?", "|| Pulsar | 4 |", ""),  # an empty first cell names no one
+        (
+            "how many partitions?",
+            "| System | Partitions |\n|---|---|\n| Pulsar | 4 |\n|  |  |",
+            "Pulsar",
+        ),
         (
             "Which system streams order events?",
             "Order events between services are streamed through Kafka. Audit logs go through "

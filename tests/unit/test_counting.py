@@ -20,10 +20,10 @@ def hit(doc_id: str, text: str) -> Hit:
     return Hit(chunk=chunk, chunk_index=0, score=1.0)
 
 
-def documents(*pairs: tuple[str, str]) -> dict[str, Document]:
+def documents(*pairs: tuple[str, str], kind: str = "csv") -> dict[str, Document]:
     return {
         doc_id: Document(
-            doc_id=doc_id, title=title, path=f"/{doc_id}", text="", sha256="0", kind="csv"
+            doc_id=doc_id, title=title, path=f"/{doc_id}", text="", sha256="0", kind=kind
         )
         for doc_id, title in pairs
     }
@@ -200,11 +200,23 @@ def test_records_counted_by_their_list_s_key_are_refused_though_no_name_writes_i
     text: str,
 ) -> None:
     # s26 hostile probe: "How many comments does ticket 1 have?" quoted 4 of 100,000 (.72)
-    docs = documents(("many", "many"))
+    docs = documents(("many", "many"), kind="json")  # records.py writes JSON documents only
     assert counted_records("How many comments does ticket 1 have?", [ticket_hit(text)], docs)
     assert counted_records("How many tickets are open?", [ticket_hit(text)], docs) is None
     prose = "Issue #42\nFixed the login page."
     assert counted_records("How many issues were fixed?", [hit("many", prose)], docs) is None
+
+
+@pytest.mark.parametrize("kind", ["markdown", "docx", "text"])
+def test_a_note_s_line_shaped_as_a_nested_record_names_no_records(kind: str) -> None:
+    """s27 re-read: under a note's "Guide › Issues", "Known issues #3 — …" was read as a
+    record of a list named "Known issues": the question was refused as a count of them."""
+    text = "Known issues #3 — the login page times out.\nKnown issues #4 — exports fail."
+    docs = documents(("many", "User guide"), kind=kind)
+    question = "How many issues are known?"
+    assert counted_records(question, [ticket_hit(text)], docs) is None
+    json_docs = documents(("many", "User guide"), kind="json")
+    assert counted_records(question, [ticket_hit(text)], json_docs) == "User guide"
 
 
 def test_a_table_under_a_line_of_a_note_names_no_records() -> None:

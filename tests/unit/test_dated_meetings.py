@@ -54,6 +54,7 @@ def test_a_document_date_falls_on_the_asked_day_or_month(
         ("Qui était à la réunion de mars ?", True),
         ("What do the minutes of 3 August say?", True),
         ("Is the help desk open in the afternoon in August?", False),
+        ("How many minutes is the lunch break in August?", False),  # a length, no meeting
         ("Le support est-il ouvert en août ?", False),
     ],
 )

@@ -88,6 +88,10 @@ def test_a_letters_place_and_date_line_at_its_head_or_foot_dates_it() -> None:
     assert document_date(_document("Letter", "/l/letter.docx", letter)) == "2024-08-12"
     head = "School of Arts\n\nLondon, 3 March 2025\n\nDear parents,"
     assert document_date(_document("Trip", "/s/trip.docx", head)) == "2025-03-03"
+    shouted = f"Bail\n{clauses}\nFAIT À SAINT-ÉTIENNE, LE 1ER MARS 2022"
+    assert document_date(_document("Bail", "/l/bail.pdf", shouted)) == "2022-03-01"
+    crlf = "\r\n".join(["Avenant", *["Article."] * 3000, "Lyon, le 12 août 2024", "A", "B"])
+    assert document_date(_document("Avenant", "/l/a.pdf", crlf)) == "2024-08-12"  # a long foot
     for undated in (
         f"Notes\n{clauses}\nSee the plan for Lyon, 2026 budget.",
         f"Notes\n{clauses}\nPaid on 12 August 2024 by card, as agreed.",
@@ -97,6 +101,10 @@ def test_a_letters_place_and_date_line_at_its_head_or_foot_dates_it() -> None:
         "Meanwhile, 3 March 2021 the tenant left.",
         "Meanwhile, 3 March 2021.",
         "Mois,Date,Loyer\nLoyer,01/08/2022,850",
+        # s27 re-read: a sum's label or a lower-case word is no place
+        f"Facture\n{clauses}\nTotal, 12 mai 2024.",
+        f"Facture\n{clauses}\nMontant, 12/05/2024",
+        "lyon, le 12 août 2024\nMore.",
     ):
         assert document_date(_document("Notes", "/n/notes.md", undated)) is None, undated
 
@@ -171,6 +179,8 @@ def test_the_date_labels_and_the_cues_read_their_data_file_once(
         ("Qu'a décidé le CODIR pour le bureau de Lyon ?", True),
         ("Is the Lyon office still planned?", True),
         ("Le bureau de Lyon est-il ouvert ?", True),
+        ("Are we migrating our CI to GitHub Actions?", True),
+        ("Are we allowed to work from home on Fridays?", False),  # asks a rule, not a decision
         ("How many desks does the Lyon office have?", False),
         ("Where is the Lyon office?", False),
         ("Does the Lyon office open in September?", False),

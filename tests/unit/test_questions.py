@@ -30,6 +30,7 @@ from citeqa.questions import (
     question_words,
     word_alternatives,
 )
+from citeqa.unheld_codes import CUT_MARK
 
 BUNDLED_SET = Path(__file__).parents[2] / "evals" / "questions.jsonl"
 CORPUS = [
@@ -79,6 +80,22 @@ def test_clean_question_strips_escape_sequences_and_controls() -> None:
 def test_clean_question_drops_zero_width_characters_inside_words() -> None:
     text, _ = clean_question("What does beli\u200bmu\u00admab\ufeff reduce?", 100)
     assert text == "What does belimumab reduce?"
+
+
+@pytest.mark.parametrize(
+    ("question", "limit", "expected"),
+    [
+        ("Quelle ann" + "e\u0301" * 30, 20, "Quelle ann" + "e\u0301" * 4 + CUT_MARK),
+        ("x" * 9 + "e\u0301" + "y" * 10, 10, "x" * 9 + CUT_MARK),  # never "é" cut to "e"
+        ("x" * 8 + "e\u0301" + "y" * 10, 10, "x" * 8 + CUT_MARK),  # nor its mark cut off
+        ("ok 👍🏽👍🏽👍🏽👍🏽👍🏽", 8, "ok 👍🏽👍🏽"),  # nor a skin tone from its emoji
+    ],
+)
+def test_clean_question_cuts_no_letter_from_its_marks(
+    question: str, limit: int, expected: str
+) -> None:
+    text, _ = clean_question(question, limit)
+    assert text == expected and len(text) <= limit
 
 
 def test_clean_question_drops_bidi_and_other_format_characters() -> None:

@@ -134,6 +134,19 @@ def test_the_reply_is_by_another_author_under_the_author_key_not_the_first_value
     assert answer == [2]
 
 
+def test_a_paragraph_of_prose_shaped_as_a_lead_stays_in_its_comment() -> None:
+    """s27 re-read: a comment's paragraph "see step #3 · then restart" was read as the lead
+    of a third record of a list named "see step", its author lost."""
+    text = TEXT.replace(
+        "Firmware 2.8.1 fixes this issue.\n", "\nsee step #3 · then restart the base.\n"
+    )
+    document = Document(doc_id="t", path="t.json", title="t", text=text, sha256="0", kind="json")
+    record = thread_record(document, text.index("then restart"))
+    assert record is not None and record.place == 2 and record.author == "priya nair, agent"
+    third = thread_record(document, text.index("It finished"))
+    assert third is not None and third.place == 3  # a real lead after its list's second
+
+
 def test_a_comment_of_several_paragraphs_is_one_record_answered_by_a_worded_sentence() -> None:
     desk = json_document(ZENDESK)
     record = thread_record(desk, ZENDESK.index("Please check"))

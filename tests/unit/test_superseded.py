@@ -27,6 +27,14 @@ def test_an_old_folder_or_word_makes_a_copy_old_when_a_current_one_is_beside_it(
 
 
 @pytest.mark.parametrize(
+    "folder", ["old_versions", "Anciennes versions", "archives 2023", "OLD-2024"]
+)
+def test_an_old_folder_is_read_by_its_words_apart_from_separators_and_years(folder: str) -> None:
+    ids = [f"Bank/{folder}/budget", "Bank/budget"]
+    assert old_copies(ids) == {f"Bank/{folder}/budget": "Bank/budget"}
+
+
+@pytest.mark.parametrize(
     "ids",
     [
         ["Taxes/notice_2024", "Taxes/notice_2025"],  # two years' papers, both current
@@ -41,6 +49,8 @@ def test_an_old_folder_or_word_makes_a_copy_old_when_a_current_one_is_beside_it(
         ["Photos/IMG_2045", "Photos/IMG_2046_final"],  # photo numbers read as years
         ["Trips/trip_new_york", "Trips/trip_york"],  # an edition word inside the name
         ["Photos/walk_old_town_2023", "Photos/walk_town_2023"],
+        ["Bank/old_town/budget", "Bank/budget"],  # a folder writing more than an old word
+        ["Bank/2023/budget", "Bank/budget"],  # a year's folder
     ],
 )
 def test_a_name_alone_or_another_folder_makes_no_copy_old(ids: list[str]) -> None:
@@ -283,3 +293,66 @@ def test_a_copy_of_a_copy_names_the_original() -> None:
         "Impots/avis (1)": "Impots/avis",
         "Impots/avis (1) (1)": "Impots/avis",
     }
+
+
+def _pairwise_old_copies(ids: list[str]) -> dict[str, str]:
+    """old_copies as first written: every edition compared with every other, then the newest
+    of those newer found by comparing every pair of them (the reference of the fast one)."""
+    from citeqa import superseded
+
+    editions: dict[object, list[tuple[str, superseded._Name]]] = {}
+    for doc_id in ids:
+        name = superseded._read_name(doc_id)
+        if name is not None:
+            editions.setdefault(name.key, []).append((doc_id, name))
+    found = {}
+    for group in editions.values():
+        for doc_id, name in group:
+            newer = [(other, theirs) for other, theirs in group if name.older_than(theirs)]
+            maximal = [
+                other
+                for other, theirs in newer
+                if not any(theirs.older_than(them) for _, them in newer)
+            ]
+            if newer:
+                found[doc_id] = maximal[0] if maximal else newer[0][0]
+    return found
+
+
+def test_old_copies_names_the_same_newest_edition_as_comparing_every_pair() -> None:
+    import random
+
+    chooser = random.Random(28)
+    marks = ["", "_old", "_final", "_draft", "_signed"]
+    for _ in range(300):
+        ids = list(
+            dict.fromkeys(
+                f"{chooser.choice(['', 'old/'])}plan{chooser.choice(marks)}"
+                f"{chooser.choice(['', '_2023', '_2024', '_2025'])}"
+                f"{chooser.choice(['', '_v1', '_v2', '_v3', '_v10'])}"
+                for _ in range(chooser.randint(2, 12))
+            )
+        )
+        assert old_copies(ids) == _pairwise_old_copies(ids), ids
+
+
+def test_many_versions_of_one_name_are_not_compared_pair_by_pair(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """s27 re-read: 399 versions of one file took 1.3 s (every edition against every pair of
+    those newer); the classes of editions are compared, not the editions."""
+    from citeqa import superseded
+
+    calls = 0
+    compare = superseded._Name.older_than
+
+    def counted(self: superseded._Name, other: superseded._Name) -> bool:
+        nonlocal calls
+        calls += 1
+        return compare(self, other)
+
+    monkeypatch.setattr(superseded._Name, "older_than", counted)
+    ids = [f"notes/plan_v{n}" for n in range(1, 400)]
+    found = old_copies(ids)
+    assert found == {doc_id: "notes/plan_v399" for doc_id in ids[:-1]}
+    assert calls < 100

@@ -198,17 +198,31 @@ def test_a_writer_keeps_a_good_copy_and_removes_only_stale_temporaries(
         made.mkdir()
         (made / "table.npy").write_bytes(b"x")
     (foreign / "notes.txt").write_text("mine", encoding="utf-8")
+    # record_folder's new manifests a killed process left, and a user's file named alike
+    killed, renaming = (_temporary_manifest(tmp_path) for _ in range(2))
+    users = tmp_path / f"{usecopies.MANIFEST_PREFIX}notes.tmp"
+    users.write_text("{}", encoding="utf-8")
     hours_ago = time.time() - 2 * usemodel.STALE_SECONDS
-    for made in (stale, other, foreign):
+    for made in (stale, other, foreign, killed, users):
         os.utime(made, (hours_ago, hours_ago))
     assert write_copy(plain, folder)  # another process's copy loads: kept as it is
     assert (folder / "table.npy").stat().st_ino == table
-    assert not stale.exists()
+    assert not stale.exists() and not killed.exists()
     assert fresh_one.is_dir() and other.is_dir()  # a writer still at work; not citeqa's
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".other", ".usem3-notes", ".usem3-writing", "usem3-copy"
-    ]  # fmt: skip
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [".other", ".usem3-notes", ".usem3-writing", "usem3-copy", renaming.name, users.name]
+    )
     assert sorted(p.name for p in foreign.iterdir()) == ["notes.txt", "table.npy"]
+
+
+def _temporary_manifest(folder: Path) -> Path:
+    """A new manifest as usecopies.record_folder names it (safewrite.replace_whole's mkstemp)."""
+    import tempfile
+
+    descriptor, name = tempfile.mkstemp(dir=folder, prefix=usecopies.MANIFEST_PREFIX, suffix=".tmp")
+    os.write(descriptor, b'{"writer": "cit')  # cut short: its process was killed
+    os.close(descriptor)
+    return Path(name)
 
 
 def test_the_copy_is_keyed_by_the_files_contents_not_their_times(

@@ -31,6 +31,7 @@ holds a list of links, stays lines of paths.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -73,6 +74,36 @@ RECORD_HEADING = "## "
 """What opens a record's heading line (`_record`)."""
 PLACE_MARK = " #"
 """Between a nested record's list and its place ("comments #2": `_held`)."""
+READER_KIND = "json"
+"""The kind of the documents this module writes (structured.py hands it JSON files only): a
+nested record's lead (`NESTED_LEAD`) is read in theirs alone, never in a note's prose."""
+NESTED_LEAD = re.compile(
+    rf"^(?P<name>[^\s#|][^\n#]{{0,200}}?){re.escape(PLACE_MARK)}(?P<place>\d{{1,6}})"
+    rf"(?P<rest>(?:{re.escape(VALUE_SEPARATOR)}|{re.escape(PROSE_AFTER)})[^\n]*)?$",
+    re.MULTILINE,
+)
+"""A nested record's first line as `_nested_record` writes it: its list's name and place
+("comments #2"), then its short values and maybe its prose's first line, or that line alone.
+A line of prose may look so ("We fixed issue #2", "see step #3 · then…"): read it only in a
+document of READER_KIND, and where it opens a paragraph, only after its list's record before
+it (`follows_its_list`)."""
+
+
+def follows_its_list(text: str, lead: re.Match[str], floor: int) -> bool:
+    """Whether the `lead` (`NESTED_LEAD`) found in `text` opens a record of its list: the
+    first one ("comments #1"), or one whose list's record before it ("comments #2" before
+    "comments #3") opens a paragraph between `floor` (its record's heading) and it."""
+    place = int(lead["place"])
+    if place <= 1:
+        return place == 1
+    before = f"\n\n{lead['name']}{PLACE_MARK}{place - 1}"
+    found = text.rfind(before, floor, lead.start())
+    while found >= 0:
+        after = text[found + len(before) : found + len(before) + 1]
+        if after in ("", "\n", VALUE_SEPARATOR[0]):
+            return True
+        found = text.rfind(before, floor, found)
+    return False
 
 
 @functools.cache
