@@ -44,7 +44,6 @@ _SEPARATOR = re.compile(r"[\s|:+-]*")
 """A markdown table's line under its header ("|---|:---:|")."""
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _DIGIT = re.compile(r"\d")
-_LINE = re.compile(r"^.*$", re.MULTILINE)
 _POSSESSIVE = re.compile(r"['’]s$")
 ALIKE = 80
 FUZZY_LENGTH = 6
@@ -105,35 +104,38 @@ def unheld_cell(
 def table_rows(text: str, at: int) -> tuple[list[list[str]], list[tuple[int, int]], int] | None:
     """The rows (as cells, the header's first, a separator line left out) of the markdown table
     whose line holds `at` in `text`, where each row's line stands (start, end), and the place of
-    that line's row; None when that line is no table row or is the header."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    if not _is_row(text[start : len(text) if end < 0 else end]):
+    that line's row; None when that line is no table row or is the header. Only the table's
+    lines are read, from the quoted one up and down (a CSV of 100,000 rows is not cut whole)."""
+    quoted_line = _line_at(text, at)
+    if not _is_row(_line(text, quoted_line)):
         return None
-    lines = _lines(text)
-    number = next(place for place, (begin, _) in enumerate(lines) if begin == start)
-    first, last = number, number
-    while first > 0 and _is_row(_line(text, lines[first - 1])):
-        first -= 1
-    while last + 1 < len(lines) and _is_row(_line(text, lines[last + 1])):
-        last += 1
+    above: list[tuple[int, int]] = []
+    line = quoted_line
+    while line[0] > 0 and _is_row(_line(text, line := _line_at(text, line[0] - 1))):
+        above.append(line)
+    below: list[tuple[int, int]] = []
+    line = quoted_line
+    while line[1] < len(text) and _is_row(_line(text, line := _line_at(text, line[1] + 1))):
+        below.append(line)
     rows: list[list[str]] = []
     spans: list[tuple[int, int]] = []
     quoted = -1
-    for place in range(first, last + 1):
-        line = _line(text, lines[place])
-        if _SEPARATOR.fullmatch(line):
+    for span in [*reversed(above), quoted_line, *below]:
+        cells = _line(text, span)
+        if _SEPARATOR.fullmatch(cells):
             continue
-        if place == number:
+        if span == quoted_line:
             quoted = len(rows)
-        rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
-        spans.append(lines[place])
+        rows.append([cell.strip() for cell in cells.strip().strip("|").split("|")])
+        spans.append(span)
     return (rows, spans, quoted) if quoted > 0 else None
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Where each line of `text` stands (start, end: its line break left out)."""
-    return [(found.start(), found.end()) for found in _LINE.finditer(text)]
+def _line_at(text: str, at: int) -> tuple[int, int]:
+    """Where the line of `text` holding `at` stands (start, end: its line break left out)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
 
 
 def _line(text: str, span: tuple[int, int]) -> str:
