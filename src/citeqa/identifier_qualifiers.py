@@ -8,8 +8,9 @@ asked. What is checked here, once the answer is chosen: the question asks an ide
 qualifier (`asked_qualifier`: a noun of data/identifier_nouns.json after its qualifier in
 English, "tax number", or before it in French, "numéro de PDL", "numéro fiscal"; not a
 stopword nor a word qualifying no kind, "my", "same"); the answer's quotes never write that
-qualifier (nor a writing of it close enough to be the same word across the two languages:
-"contract" and "contrat"), and key an identifier by another qualifier ("Policy number",
+qualifier (nor one of its group of data `equivalents`, "serial" / "série", "tax" / "fiscal",
+nor a writing of it close enough to be the same word across the two languages: "contract" and
+"contrat"), and key an identifier by another qualifier ("Policy number",
 "Numéro fiscal"): they give another record's number, and the answer abstains naming both.
 A quote writing an identifier with no qualifier ("Number: 12") or the asked one stands.
 No I/O but the data file, read once.
@@ -43,6 +44,13 @@ class UnheldQualifier(NamedTuple):
     """The identifier the question asks, as it writes it ("tax number", "numéro de PDL")."""
     held: str
     """The identifier a quote keys instead, as it writes it ("Policy number")."""
+
+
+@cache
+def _equivalents() -> dict[str, frozenset[str]]:
+    """Each qualifier of identifier_nouns.json's `equivalents` with its group's qualifiers."""
+    groups = data_json("identifier_nouns.json")["equivalents"]
+    return {word: frozenset(group) for group in groups for word in group}
 
 
 @cache
@@ -109,6 +117,7 @@ def unheld_qualifier(question: str, quotes: Sequence[str]) -> UnheldQualifier | 
     if not keyed:
         return None
     words = {word for quote in quotes for word in _WORD.findall(fold(quote))}
-    if any(word == qualifier or fuzz.ratio(word, qualifier) >= ALIKE for word in words):
+    same = _equivalents().get(qualifier, frozenset({qualifier}))
+    if words & same or any(fuzz.ratio(word, qualifier) >= ALIKE for word in words):
         return None
     return UnheldQualifier(writing, keyed[0][1])

@@ -48,6 +48,7 @@ def test_another_identifiers_quote_is_named(
         ("What is the IBAN?", POLICY),  # no identifier asked by a qualifier
         ("What is my tax number?", "Your number: 1 23 45"),  # no other qualifier keyed
         ("phone number of the agency", "A policy number is sent by mail."),  # no value keyed
+        ("What is the serial number of the Prise Duo?", "Bonjour, mon n° de série VP20-77A412"),
         ("pediatrician's phone number", "Useful numbers\nPediatrician: 01 99 00 45 67"),
     ],
 )
