@@ -55,6 +55,7 @@ from citeqa.extended_names import extended_name
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.glossary import fold
 from citeqa.headingpath import headings_above
+from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
 from citeqa.later_statements import LaterStatement, later_statement
@@ -97,8 +98,10 @@ from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.tables import key_cell
 from citeqa.titleonly import heads_section, named_bare_document, without_titles, words_written
+from citeqa.unheld_cells import unheld_cell
 from citeqa.unheld_codes import unheld_code
 from citeqa.unheld_keys import unheld_key
+from citeqa.unheld_months import unheld_month
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_years import answer_texts, unheld_year
@@ -1131,6 +1134,9 @@ def compose(
     year = unheld_year(terms.focus, labels, bodies, texts)
     if year is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_held_id(year.year, year.held, lang))
+    month = unheld_month(terms.focus, [*(c.quote for c in citations), *labels, *bodies], texts)
+    if month is not None:  # "la cantine en avril" answered by the March invoice's line
+        return abstain(abstention.no_held_id(month.month, month.held, lang))
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
         return abstain(abstention.no_held_id(number.asked, number.held, lang))
@@ -1144,6 +1150,14 @@ def compose(
     opposed = opposed_qualifier(terms.focus, quoted)
     if opposed is not None:  # "la sonde sans fil" answered by the "Sonde … filaire" row
         return abstain(abstention.opposed_qualifier(opposed.asked, opposed.held, lang))
+    keyed = unheld_qualifier(terms.focus, [c.quote for c in citations])
+    if keyed is not None:  # "What is my tax number?" answered by the car's "Policy number"
+        return abstain(abstention.no_held_id(keyed.asked, [keyed.held], lang))
+    cell = unheld_cell(terms.focus, citations, bank.documents)
+    if cell is not None and cell.instead is None:  # "the dentist for Léo": Emma's dentist row
+        return abstain(abstention.no_held_id(cell.asked, [cell.held], lang))
+    if cell is not None and cell.instead is not None:  # "Julien passport": his passport's row
+        citations = _row_instead(citations, cell.instead, bank.documents)
     kind = unwritten_kind(abstention.value_kinds_asked(terms), [c.quote for c in citations])
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
         return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
@@ -1156,6 +1170,18 @@ def compose(
         passages=section_first(passages, retrieval, citations[0], bank, terms.focus),
         lang=lang,
     )
+
+
+def _row_instead(
+    citations: list[Citation], row: tuple[int, int], documents: Mapping[str, Document]
+) -> list[Citation]:
+    """The answer's citations, its first quoting the sibling row at `row` (start, end) of the
+    same table instead (unheld_cells.UnheldCell.instead): the row writing what is asked."""
+    first = citations[0]
+    start, end = row
+    quote = documents[first.doc_id].text[start:end]
+    moved = first.model_copy(update={"start": start, "end": end, "quote": quote})
+    return [moved, *citations[1:]]
 
 
 def said_in_other_language(

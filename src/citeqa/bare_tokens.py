@@ -35,6 +35,10 @@ dates, and a number of one or two digits in every list."""
 _DOTTED = re.compile(r"\d+(?:\.\d+){2,}")
 """A number of three parts or more: an address ("192.168.1.10") or a version ("1.2.3")."""
 _PHONE = re.compile(r"\+\d{6,}")
+_SPACED_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?")
+"""A number written in digit groups of three spaced, maybe with decimals ("1 234,56", "51 877"):
+one token, read with its groups joined ("1234,56", an amount; "51877", a record's number)."""
+_GROUP_SPACE = re.compile(r"[ \u00a0\u202f]")
 """A phone number in international form ("+33612345678")."""
 _JOINERS = "-_./:"
 """What joins the parts of a code: a token ending in one is a piece of a code ("GT-"); a "#"
@@ -48,11 +52,15 @@ def _period_label() -> re.Pattern[str]:
 
 
 def bare_token(question: str) -> str | None:
-    """The token a question of one token consists of, when it names nothing to look up: no
-    letter at all (a year, a number of one or two digits, a date, "%", but no
-    `_RECORD_NUMBER`, `_DOTTED` number nor `_PHONE` number), a period's label ("Q3"), or a
-    code's piece ending in a joiner ("GT-"); None otherwise."""
-    token = question.lstrip(_OPENING).rstrip(_CLOSING)
+    """The token a question of one token consists of, when it names nothing to look up (a
+    number spaced in digit groups is one token, read with its groups joined: "1 234,56" is an
+    amount, "51 877" a record's number): no letter at all (a year, a number of one or two
+    digits, a date, "%", but no `_RECORD_NUMBER`, `_DOTTED` number nor `_PHONE` number), a
+    period's label ("Q3"), or a code's piece ending in a joiner ("GT-"); None otherwise."""
+    written = question.lstrip(_OPENING).rstrip(_CLOSING)
+    token = written
+    if _SPACED_NUMBER.fullmatch(token):  # "1 234,56": one number, not three tokens
+        token = _GROUP_SPACE.sub("", token)
     if not token or _BLANK.search(token):
         return None
     if token.isdigit() and _RECORD_NUMBER.fullmatch(token):
@@ -60,9 +68,9 @@ def bare_token(question: str) -> str | None:
     if _DOTTED.fullmatch(token) or _PHONE.fullmatch(token):
         return None
     if not _LETTER.search(token):
-        return token
+        return written
     if token[-1] in _JOINERS and token.strip(_JOINERS):
-        return token
+        return written
     if _period_label().fullmatch(token):
-        return token
+        return written
     return None

@@ -68,6 +68,17 @@ def test_an_id_an_option_an_identifier_a_word_or_several_tokens_are_searched(
     assert bare_token(question) is None
 
 
+@pytest.mark.parametrize("question", ["1 234,56", "1\u202f234.5 ?", "12 345 678,9"])
+def test_an_amount_spaced_in_digit_groups_is_one_bare_token(question: str) -> None:
+    """s27 trial: "1 234,56" was answered with a line writing "1 23 45 678 901 234"."""
+    assert bare_token(question) == question.rstrip(" ?")
+
+
+@pytest.mark.parametrize("question", ["51 877", "1 234", "12 34", "1 234,56 euros"])
+def test_a_spaced_record_number_or_several_numbers_are_searched(question: str) -> None:
+    assert bare_token(question) is None
+
+
 def _terms(focus: str, context: bool = False) -> QuestionTerms:
     own = [(frozenset({focus.lower().strip(" ?")}), 1.0)]
     previous = [(frozenset({"travel"}), 1.0)] if context else []

@@ -1,0 +1,108 @@
+"""A question naming a value of a column that the quoted table row does not hold, while a
+sibling row holds it there, abstains naming both (unheld_cells.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.models import Citation, Document
+from citeqa.unheld_cells import UnheldCell, table_rows, unheld_cell
+
+CLAIMS = """## Remboursements 2025
+
+| Date des soins | Bénéficiaire | Acte | Dépense (€) |
+| --- | --- | --- | --- |
+| 08/01/2025 | Chloé | Orthodontiste - semestre de traitement | 720 |
+| 11/03/2025 | Emma | Dentiste - couronne céramique | 650 |
+| 20/03/2025 | Léo | Pédiatre | 30 |
+"""
+PAPERS = """# Passports
+
+| Person | Document | Number | Expires |
+|---|---|---|---|
+| Julien | Passeport | 19AB45821 | 09/07/2026 |
+| Emma | UK passport | 548812390 | 03/11/2027 |
+| Léo | Passeport | 20CF11873 | 21/08/2025 |
+| Chloé | Carte d'identité | Z8PQ33W07 | 02/04/2029 |
+"""
+
+
+def _answer(text: str, row: str) -> tuple[list[Citation], dict[str, Document]]:
+    start = text.index(row)
+    citation = Citation(
+        n=1, doc_id="d", title="d", path="/d.md", start=start, end=start + len(row), quote=row
+    )
+    return [citation], {"d": Document(doc_id="d", title="d", path="/d.md", text=text, sha256="0")}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "row", "found"),
+    [
+        (
+            "How much did the dentist cost for Léo?",
+            CLAIMS,
+            "| 11/03/2025 | Emma | Dentiste - couronne céramique | 650 |",
+            UnheldCell("Léo", "Emma", None),
+        ),
+        (
+            "What is Chloé's passport number?",
+            PAPERS,
+            "| Chloé | Carte d'identité | Z8PQ33W07 | 02/04/2029 |",
+            UnheldCell("passport", "Carte d'identité", None),
+        ),
+    ],
+)
+def test_a_row_of_another_value_of_an_asked_column_is_named(
+    question: str, text: str, row: str, found: UnheldCell
+) -> None:
+    assert unheld_cell(question, *_answer(text, row)) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        ("How much did the dentist cost for Emma?", "| 11/03/2025 | Emma | Dentiste"),
+        ("Combien a coûté le dentiste ?", "| 11/03/2025 | Emma | Dentiste"),  # no value asked
+        ("What did the pediatrician cost?", "| 20/03/2025 | Léo | Pédiatre | 30 |"),
+    ],
+)
+def test_a_row_holding_what_is_asked_stands(question: str, row: str) -> None:
+    assert unheld_cell(question, *_answer(CLAIMS, row)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        ("When does Léo's passport expire?", "| Léo | Passeport |"),  # passport / Passeport
+        ("Quand expire la carte d'identité de Chloé ?", "| Chloé | Carte d'identité |"),
+    ],
+)
+def test_a_writing_of_the_asked_word_in_the_other_language_is_held(question: str, row: str) -> None:
+    assert unheld_cell(question, *_answer(PAPERS, row)) is None
+
+
+def test_the_one_sibling_row_holding_the_asked_value_and_the_rest_is_quoted_instead() -> None:
+    """Emma's passport row writes "passport" and "Emma": it is the row asked."""
+    text = PAPERS + "| Emma | Carte de résident | 6902117458 | 21/01/2034 |\n"
+    citations, documents = _answer(text, "| Emma | Carte de résident |")
+    found = unheld_cell("Emma's passport number", citations, documents)
+    assert found is not None and found.held == "Carte de résident" and found.instead is not None
+    start, end = found.instead
+    assert text[start:end] == "| Emma | UK passport | 548812390 | 03/11/2027 |"
+
+
+def test_several_sibling_rows_holding_the_asked_value_leave_the_answer() -> None:
+    text = PAPERS.replace("| Julien | Passeport", "| Chloé | Passeport").replace(
+        "| Léo | Passeport", "| Chloé | Passeport"
+    )
+    citations, documents = _answer(text, "| Chloé | Carte d'identité |")
+    assert unheld_cell("Chloé's passport number", citations, documents) is None
+
+
+def test_a_quote_of_prose_or_of_a_header_is_no_row() -> None:
+    assert table_rows("Léo owes 12 €.\n| a | b |\n", 0) is None
+    assert table_rows(PAPERS, PAPERS.index("| Person")) is None  # the header
+    rows, spans, quoted = table_rows(PAPERS, PAPERS.index("| Léo")) or ([], [], -1)
+    assert rows[0] == ["Person", "Document", "Number", "Expires"] and rows[quoted][0] == "Léo"
+    start, end = spans[quoted]
+    assert PAPERS[start:end] == "| Léo | Passeport | 20CF11873 | 21/08/2025 |"

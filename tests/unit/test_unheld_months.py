@@ -1,0 +1,44 @@
+"""A question asking of a month that the passages its answer stands in never write, while they
+write another, abstains naming them (unheld_months.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.unheld_months import UnheldMonth, asked_months, unheld_month, written_months
+
+MARCH = "Objet : facture de cantine du mois de mars 2025\nChloé MARTIN (CP) : 16 repas = 69,60 €."
+
+
+def test_another_months_record_is_named() -> None:
+    found = unheld_month("Combien coûte la cantine pour Chloé en avril ?", [MARCH], [MARCH])
+    assert found == UnheldMonth("avril", ["mars"])
+    found = unheld_month("Chloé's canteen bill for April", ["| 21/03/2025 | CANTINE | 143,55 |"])
+    assert found == UnheldMonth("April", ["21/03/2025"])
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "documents"),
+    [
+        ("la cantine de mars", [MARCH], []),  # the asked month is written
+        ("the canteen bill for March", ["| 2025-03 | 143,55 |"], []),  # "2025-03"
+        ("la cantine en avril", ["Chloé : 16 repas = 69,60 €."], []),  # no month written
+        ("la cantine en avril", [MARCH], [MARCH + "\nProchaine facture : avril."]),
+        ("la cantine en mars ou avril", [MARCH], []),  # two months asked
+        ("What may I claim?", [MARCH], []),  # "may" is no month
+        ("le loyer de février", ["Loyer révisé chaque année au 1er septembre."], []),  # a rule
+    ],
+)
+def test_an_answer_writing_the_month_or_none_stands(
+    question: str, answer: list[str], documents: list[str]
+) -> None:
+    assert unheld_month(question, answer, documents) is None
+
+
+def test_months_are_read_by_name_in_either_language_and_in_dates() -> None:
+    assert asked_months("How much in April? et en juin ?") == {"--04": "April", "--06": "juin"}
+    assert asked_months("soldiers march on") == {}  # an English month is capitalised
+    written = written_months("le 14 mars 2025 | 30/04/2025 | 2025-05 | 06/2025")
+    assert written == {"--03": "mars", "--04": "30/04/2025", "--05": "2025-05", "--06": "06/2025"}
+    assert written_months("March 14, 2025") == {"--03": "March"}
+    assert written_months("le 1er septembre, le 14/07, en juin") == {}  # no year: a rule's
