@@ -43,7 +43,7 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
-from citeqa.asked_values import MISSING_VALUE_WEIGHT, value_holder, value_weights
+from citeqa.asked_values import MISSING_VALUE_WEIGHT, asked_kinds, value_holder, value_weights
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting
@@ -216,11 +216,13 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     the candidate writing one that asked_values.value_holder names takes the best's rating and
     the best is weighed down as a sentence without the value is (MISSING_VALUE_WEIGHT)."""
     scores = rated * _value_weights(candidates, reading)
+    if not asked_kinds(reading.terms.focus):  # most questions: their passages are not read
+        return scores
     bank = reading.bank
     texts = [bank.text(item.index) for item in candidates.sentences]
     documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
-    covers = _passage_covers(candidates, reading)
-    holder = value_holder(reading.terms.focus, texts, documents, rated.tolist(), covers)
+    cover = _passage_cover(candidates, reading)
+    holder = value_holder(reading.terms.focus, texts, documents, rated.tolist(), cover)
     lead = int(np.argmax(rated))
     if holder is None or heads_section(bank, candidates.sentences[lead].index):
         return scores
@@ -229,16 +231,20 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     return scores
 
 
-def _passage_covers(candidates: Candidates, reading: Reading) -> list[float]:
-    """The share of the question's own words (QuestionTerms.own_coverage) that each candidate's
-    passage writes, its heading included (Reading.tokens_at): "habitation" of "Combien coûte
-    l'assurance habitation ?" stands in the policy's title line above its premium."""
+def _passage_cover(candidates: Candidates, reading: Reading) -> Callable[[int], float]:
+    """The share of the question's own words (QuestionTerms.own_coverage) that candidate n's
+    passage writes, its heading included (Reading.tokens_at, read once a passage): "habitation"
+    of "Combien coûte l'assurance habitation ?" stands in the policy's title line above its
+    premium."""
     covers: dict[int, float] = {}
-    for item in candidates.sentences:
-        if item.passage_rank not in covers:
-            tokens = reading.tokens_at(item.passage_rank - 1)
-            covers[item.passage_rank] = reading.terms.own_coverage(tokens)
-    return [covers[item.passage_rank] for item in candidates.sentences]
+
+    def cover(number: int) -> float:
+        rank = candidates.sentences[number].passage_rank
+        if rank not in covers:
+            covers[rank] = reading.terms.own_coverage(reading.tokens_at(rank - 1))
+        return covers[rank]
+
+    return cover
 
 
 def _value_weights(candidates: Candidates, reading: Reading) -> np.ndarray:

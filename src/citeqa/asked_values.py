@@ -18,7 +18,7 @@ Words and shapes are data: the engine knows no currency.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -108,25 +108,29 @@ def value_holder(
     texts: Sequence[str],
     documents: Sequence[str],
     scores: Sequence[float],
-    covers: Sequence[float],
+    cover: Callable[[int], float],
 ) -> int | None:
     """The candidate that takes the place of the best-rated (by `scores`) when that one writes
     no value of a kind `question` asks for: among those writing one whose passage covers the
-    question best (`covers`: the share of its words each candidate's passage writes), the
-    best-rated of those in the best's document or rated at least LEAD_SHARE of it. None when the
-    question asks no such kind, the best writes one, or none qualifies: a price list's row for
-    "Prix de la Prise Duo", not the delivery cost of the terms of sale whose "Prices are shown
-    in euros" led (s25 trial)."""
+    question best (`cover`: the share of its words candidate n's passage writes, read only for
+    those writing one), the best-rated of those in the best's document or rated at least
+    LEAD_SHARE of it. None when the question asks no such kind, the best writes one, or none
+    qualifies: a price list's row for "Prix de la Prise Duo", not the delivery cost of the terms
+    of sale whose "Prices are shown in euros" led (s25 trial)."""
     kinds = asked_kinds(question)
     if not kinds or not len(scores):
         return None
-    writes = [any(writes_kind(kind, text) for kind in kinds) for text in texts]
     lead = max(range(len(scores)), key=lambda number: scores[number])
-    if writes[lead]:
+    if any(writes_kind(kind, texts[lead]) for kind in kinds):
         return None
-    holders = [number for number, held in enumerate(writes) if held]
-    most = max((covers[number] for number in holders), default=0.0)
-    holders = [number for number in holders if covers[number] >= most]
+    holders = [n for n, text in enumerate(texts) if any(writes_kind(k, text) for k in kinds)]
+    covers = {number: cover(number) for number in holders}
+    most = max(covers.values(), default=0.0)
     close = LEAD_SHARE * scores[lead]
-    holders = [n for n in holders if documents[n] == documents[lead] or scores[n] >= close]
-    return max(holders, key=lambda number: scores[number], default=None)
+    kept = [
+        number
+        for number in holders
+        if covers[number] >= most
+        and (documents[number] == documents[lead] or scores[number] >= close)
+    ]
+    return max(kept, key=lambda number: scores[number], default=None)

@@ -85,29 +85,33 @@ POLICY_AND_LOAN = (
     ],
     ["policy", "policy", "loan"],
 )
-ON_SUBJECT = [0.5, 0.5, 0.5]
+
+
+def equal_cover(number: int) -> float:
+    """Every candidate's passage covers the question alike."""
+    return 0.5
 
 
 def test_the_best_documents_amount_takes_the_lead_over_another_documents() -> None:
     texts, documents = POLICY_AND_LOAN  # s27 trial: the loan's cost quoted for the home policy
     question = "Combien coûte l'assurance habitation ?"
-    assert value_holder(question, texts, documents, [0.9, 0.1, 0.2], ON_SUBJECT) == 1
+    assert value_holder(question, texts, documents, [0.9, 0.1, 0.2], equal_cover) == 1
 
 
 def test_another_documents_amount_leads_only_when_the_best_document_writes_none() -> None:
     texts = ["Nous parlerons de la classe de découverte.", "Le coût est de 145 €.", "Prix : 9 €"]
     documents = ["mail", "letter", "leaflet"]
     question = "How much does the classe de découverte cost?"  # s27 trial: quoted the mail
-    assert value_holder(question, texts, documents, [0.35, 0.31, 0.1], ON_SUBJECT) == 1
-    assert value_holder(question, texts, documents, [0.35, 0.1, 0.05], ON_SUBJECT) is None
+    assert value_holder(question, texts, documents, [0.35, 0.31, 0.1], equal_cover) == 1
+    assert value_holder(question, texts, documents, [0.35, 0.1, 0.05], equal_cover) is None
 
 
 def test_only_an_amount_of_the_passages_covering_the_question_best_leads() -> None:
     texts = ["Prices are shown in euros.", "Delivery costs EUR 6.90.", "| Prise Duo | 29.9 |"]
     documents = ["terms", "terms", "prices"]  # s25 trial: the delivery cost took the lead
-    scores, covers = [0.32, 0.3, 0.25], [0.3, 0.3, 0.9]
-    assert value_holder("Prix de la Prise Duo", texts, documents, scores, covers) == 2
-    assert value_holder("Prix de la Prise Duo", texts, documents, [0.9, 0.3, 0.2], covers) is None
+    scores, cover = [0.32, 0.3, 0.25], [0.3, 0.3, 0.9].__getitem__  # the row's passage names it
+    assert value_holder("Prix de la Prise Duo", texts, documents, scores, cover) == 2
+    assert value_holder("Prix de la Prise Duo", texts, documents, [0.9, 0.3, 0.2], cover) is None
 
 
 @pytest.mark.parametrize(
@@ -121,4 +125,4 @@ def test_no_holder_when_the_best_answers_or_no_amount_is_asked(
     question: str, scores: list[float]
 ) -> None:
     texts, documents = POLICY_AND_LOAN
-    assert value_holder(question, texts, documents, scores, ON_SUBJECT) is None
+    assert value_holder(question, texts, documents, scores, equal_cover) is None
