@@ -43,7 +43,7 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
-from citeqa.asked_values import value_weights
+from citeqa.asked_values import MISSING_VALUE_WEIGHT, asked_kinds, value_holder, value_weights
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting
@@ -206,11 +206,48 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
     if not candidates.sentences:
         return candidates
     rows = np.hstack([candidates.rows, location_features(candidates.sentences, reading)])
-    scores = sentence_scores(quoter, rows) * _value_weights(candidates, reading)
+    scores = _with_value_lead(sentence_scores(quoter, rows), candidates, reading)
     weights = candidates.weights
     return in_order(
         candidates.sentences, scores if weights is None else scores * weights, rows, weights
     )
+
+
+def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
+    """The quote ranker's ratings `rated` weighed by `_value_weights`; when the best writes no
+    value of the kind asked and is no section's heading (its body takes its place, `_body_first`),
+    the candidate writing one that asked_values.value_holder names takes the best's rating and
+    the best is weighed down as a sentence without the value is (MISSING_VALUE_WEIGHT)."""
+    scores = rated * _value_weights(candidates, reading)
+    if not asked_kinds(reading.terms.focus):  # most questions: their passages are not read
+        return scores
+    bank = reading.bank
+    texts = [bank.text(item.index) for item in candidates.sentences]
+    documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
+    cover = _passage_cover(candidates, reading)
+    holder = value_holder(reading.terms.focus, texts, documents, rated.tolist(), cover)
+    lead = int(np.argmax(rated))
+    if holder is None or heads_section(bank, candidates.sentences[lead].index):
+        return scores
+    scores[holder] = rated[lead]
+    scores[lead] = rated[lead] * MISSING_VALUE_WEIGHT
+    return scores
+
+
+def _passage_cover(candidates: Candidates, reading: Reading) -> Callable[[int], float]:
+    """The share of the question's own words (QuestionTerms.own_coverage) that candidate n's
+    passage writes, its heading included (Reading.tokens_at, read once a passage): "habitation"
+    of "Combien coûte l'assurance habitation ?" stands in the policy's title line above its
+    premium."""
+    covers: dict[int, float] = {}
+
+    def cover(number: int) -> float:
+        rank = candidates.sentences[number].passage_rank
+        if rank not in covers:
+            covers[rank] = reading.terms.own_coverage(reading.tokens_at(rank - 1))
+        return covers[rank]
+
+    return cover
 
 
 def _value_weights(candidates: Candidates, reading: Reading) -> np.ndarray:
@@ -840,6 +877,18 @@ def _table_of_unkeyed(candidates: Candidates, bank: SentenceBank) -> tuple[str, 
     return None if best.numbered_key else bank.table_of(best.index)
 
 
+def _may_lead(sentence: ScoredSentence, best: ScoredSentence, bank: SentenceBank) -> bool:
+    """Whether `sentence`, rated nearly as high as the ranker's `best`, may lead the quote for
+    being shorter: one of the best's document may, one of another only when it writes as much
+    of the question (ScoredSentence.coverage): a calendar's "Départ en car de Paris à 7h00."
+    never leads the hotel row rated as high for "Quel est le plafond d'hôtel à Paris ?" (s26
+    trial). Within the best's document a shorter sentence writing fewer of its words often is
+    the answer (a value line under its heading): the bundled set's quotes fell .523 → .508 when
+    it had to write as many."""
+    same = bank.sentences[sentence.index].doc_id == bank.sentences[best.index].doc_id
+    return same or sentence.coverage >= best.coverage
+
+
 def choose(
     candidates: Candidates,
     bank: SentenceBank,
@@ -854,10 +903,11 @@ def choose(
     if not candidates.sentences:
         return []
     top = candidates.probabilities[0]
+    best = candidates.sentences[0]
     leading = [
         s
         for s, p in zip(candidates.sentences, candidates.probabilities, strict=True)
-        if p >= lead * top
+        if p >= lead * top and _may_lead(s, best, bank)
     ]
     best = min(leading or candidates.sentences[:1], key=lambda s: _length(bank, s))
     chosen, length = [best], _length(bank, best)

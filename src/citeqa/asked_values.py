@@ -6,14 +6,19 @@ of the top passages writing none (the invoice's title line, the trip's date sent
 worse than one writing "142,37 €". `value_weights` gives each candidate's weight in the quote
 ranker's scores: MISSING_VALUE_WEIGHT for a sentence without the asked value when another
 candidate of its document writes one, 1 otherwise, so that nothing changes for a question whose
-passages write no such value (an abstention stays the answer models' to decide). Words and
-shapes are data: the engine knows no currency.
+passages write no such value (an abstention stays the answer models' to decide). When the
+ranker's best candidate writes no such value, `value_holder` names the one that takes its
+rating, of those standing in the passages covering the question best: the best-rated writing
+one that stands in its document or is rated nearly as high (the home policy's premium line
+rather than a loan's "Coût total du crédit", rated above it once the policy's title line is
+weighed down; the school trip letter's "145 €" rather than a mail naming the trip, s27 trial).
+Words and shapes are data: the engine knows no currency.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -29,6 +34,10 @@ MISSING_VALUE_WEIGHT = 0.1
 by when another candidate writes one. The quote ranker rates a document's title line far above
 the sentence holding the amount (s27 trial: .72 against .09 for "Montant de la facture EDF de
 janvier", .62 against .07 for the school trip's cost): 0.5 moved neither."""
+LEAD_SHARE = 0.5
+"""The least share of the best candidate's rating that a candidate of another document writing
+the asked value needs to take its place (`value_holder`): a loan's "Coût total du crédit" rated
+far below the home policy's lines never leads."""
 
 
 class _Kind(NamedTuple):
@@ -65,6 +74,13 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     )
 
 
+def names_value_kind(word: str) -> bool:
+    """Whether `word` alone is a cue of a kind of value ("payé", "spent", "coûte"): a word of
+    the question asking what kind of value it wants, not naming its subject."""
+    folded = fold(word)
+    return any(kind.cues.search(folded) for kind in _kinds().values())
+
+
 def writes_kind(kind: str, text: str) -> bool:
     """Whether `text` (folded) writes a value of `kind`'s shape, or of its row shape for a table
     row (language.is_table_row)."""
@@ -86,3 +102,36 @@ def value_weights(question: str, texts: Sequence[str], documents: Sequence[str])
             if doc in holding and not held:
                 weights[number] *= MISSING_VALUE_WEIGHT
     return weights
+
+
+def value_holder(
+    question: str,
+    texts: Sequence[str],
+    documents: Sequence[str],
+    scores: Sequence[float],
+    cover: Callable[[int], float],
+) -> int | None:
+    """The candidate that takes the place of the best-rated (by `scores`) when that one writes
+    no value of a kind `question` asks for: among those writing one whose passage covers the
+    question best (`cover`: the share of its words candidate n's passage writes, read only for
+    those writing one), the best-rated of those in the best's document or rated at least
+    LEAD_SHARE of it. None when the question asks no such kind, the best writes one, or none
+    qualifies: a price list's row for "Prix de la Prise Duo", not the delivery cost of the terms
+    of sale whose "Prices are shown in euros" led (s25 trial)."""
+    kinds = asked_kinds(question)
+    if not kinds or not len(scores):
+        return None
+    lead = max(range(len(scores)), key=lambda number: scores[number])
+    if any(writes_kind(kind, texts[lead]) for kind in kinds):
+        return None
+    holders = [n for n, text in enumerate(texts) if any(writes_kind(k, text) for k in kinds)]
+    covers = {number: cover(number) for number in holders}
+    most = max(covers.values(), default=0.0)
+    close = LEAD_SHARE * scores[lead]
+    kept = [
+        number
+        for number in holders
+        if covers[number] >= most
+        and (documents[number] == documents[lead] or scores[number] >= close)
+    ]
+    return max(kept, key=lambda number: scores[number], default=None)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.asked_values import MISSING_VALUE_WEIGHT, asked_kinds, value_weights, writes_kind
+from citeqa.asked_values import (
+    MISSING_VALUE_WEIGHT,
+    asked_kinds,
+    value_holder,
+    value_weights,
+    writes_kind,
+)
 
 
 @pytest.mark.parametrize(
@@ -37,6 +43,9 @@ def test_money_words_ask_an_amount(question: str) -> None:
         "How many fees are listed?",
         "À qui dois-je payer la cantine ?",
         "Where do I pay the fee?",
+        "Do family physicians know the costs of medical care?",  # a finding, not a figure
+        "Delayed imaging in routine CT: is it worth the additional cost of radiation?",
+        "Est-ce que la cantine coûte plus cher cette année ?",
     ],
 )
 def test_a_count_asks_no_amount(question: str) -> None:
@@ -66,3 +75,54 @@ def test_only_a_document_writing_the_amount_weighs_its_other_sentences_down() ->
     weights = value_weights("Montant de la facture ?", texts, documents)
     assert weights.tolist() == [MISSING_VALUE_WEIGHT, 1.0, 1.0, 1.0]
     assert value_weights("Qui a signé le bail ?", texts, documents).tolist() == [1.0] * 4
+
+
+POLICY_AND_LOAN = (
+    [
+        "Assureur : Mutuelle du Rhône  Contrat n° 12",
+        "Cotisation annuelle : 312,48 €",
+        "Coût total du crédit : 1 469,28 €",
+    ],
+    ["policy", "policy", "loan"],
+)
+
+
+def equal_cover(number: int) -> float:
+    """Every candidate's passage covers the question alike."""
+    return 0.5
+
+
+def test_the_best_documents_amount_takes_the_lead_over_another_documents() -> None:
+    texts, documents = POLICY_AND_LOAN  # s27 trial: the loan's cost quoted for the home policy
+    question = "Combien coûte l'assurance habitation ?"
+    assert value_holder(question, texts, documents, [0.9, 0.1, 0.2], equal_cover) == 1
+
+
+def test_another_documents_amount_leads_only_when_the_best_document_writes_none() -> None:
+    texts = ["Nous parlerons de la classe de découverte.", "Le coût est de 145 €.", "Prix : 9 €"]
+    documents = ["mail", "letter", "leaflet"]
+    question = "How much does the classe de découverte cost?"  # s27 trial: quoted the mail
+    assert value_holder(question, texts, documents, [0.35, 0.31, 0.1], equal_cover) == 1
+    assert value_holder(question, texts, documents, [0.35, 0.1, 0.05], equal_cover) is None
+
+
+def test_only_an_amount_of_the_passages_covering_the_question_best_leads() -> None:
+    texts = ["Prices are shown in euros.", "Delivery costs EUR 6.90.", "| Prise Duo | 29.9 |"]
+    documents = ["terms", "terms", "prices"]  # s25 trial: the delivery cost took the lead
+    scores, cover = [0.32, 0.3, 0.25], [0.3, 0.3, 0.9].__getitem__  # the row's passage names it
+    assert value_holder("Prix de la Prise Duo", texts, documents, scores, cover) == 2
+    assert value_holder("Prix de la Prise Duo", texts, documents, [0.9, 0.3, 0.2], cover) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "scores"),
+    [
+        ("Combien coûte l'assurance habitation ?", [0.1, 0.9, 0.2]),  # the best writes one
+        ("Qui est l'assureur ?", [0.9, 0.1, 0.2]),  # no amount asked
+    ],
+)
+def test_no_holder_when_the_best_answers_or_no_amount_is_asked(
+    question: str, scores: list[float]
+) -> None:
+    texts, documents = POLICY_AND_LOAN
+    assert value_holder(question, texts, documents, scores, equal_cover) is None

@@ -511,6 +511,30 @@ def test_words_about_the_documents_that_the_corpus_lacks_are_no_terms(question: 
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("Combien d'impôt avons-nous payé en 2025 ?", "pay"),  # s27 trial: refused on "payé"
+        ("How much did we spend on impôt in 2025?", "spend"),
+    ],
+)
+def test_a_word_asking_an_amount_that_the_corpus_lacks_is_no_term(question: str, word: str) -> None:
+    """A verb asking for money ("payé", "spend") that no document uses names no subject: the
+    rest of the question (impôt, 2025) is all a passage must write."""
+    words = vocabulary(more=("Impôt sur le revenu net 2025 : 4 632 €.",))
+    terms = analyse(question, None, words)
+    held = [alternatives for alternatives, _ in terms.terms]
+    assert {"impot"} in held and {"2025"} in held
+    assert not any(word in alternatives for alternatives in held)
+    assert not any(typed.startswith(("pay", "spend")) for typed in terms.absent)
+
+
+def test_a_word_asking_an_amount_that_the_corpus_uses_stays_a_term() -> None:
+    words = vocabulary(more=("Impôt payé en 2025 : 4 632 €.",))
+    terms = analyse("Combien d'impôt avons-nous payé en 2025 ?", None, words)
+    assert any("pay" in alternatives for alternatives, _ in terms.terms)
+
+
 def test_a_word_about_the_documents_that_the_corpus_uses_stays_a_term() -> None:
     """A corpus that speaks of a "report" keeps the word as a term of the question."""
     CORPUS.append("The trial report gave the response.")
