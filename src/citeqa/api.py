@@ -667,8 +667,9 @@ class Assistant:
         scores, when they state it otherwise:
         their quote added, labelled, and the warning naming their file
         (versions.with_older_statement); when `answer` abstains, their answer instead, with
-        the warning that it quotes an older version (nothing newer answering); else `answer`
-        and None."""
+        the warning that it quotes an older version (nothing newer answering), unless it quotes
+        a copy whose current file's passages the abstaining answer read (the current file may
+        state it otherwise: versions.CorpusVersions.current_was_read); else `answer` and None."""
         versions, scores = self._loaded.versions, searched.scores
         if versions is None or not searched.set_aside:
             return answer, None
@@ -681,6 +682,11 @@ class Assistant:
             if their_answer.abstained:
                 return answer, None
             their_first = their_answer.citations[0]
+            read = (
+                hit.chunk.doc_id for hit in searched.evidence.hits[: self.settings.answer_passages]
+            )
+            if versions.current_was_read(their_first.doc_id, read):
+                return answer, None
             return their_answer, versions.only_older_note(their_first, their_answer.lang)
         terms = scores.terms
         asked = [alternatives for alternatives, _ in terms.own_terms]

@@ -11,7 +11,9 @@ A document is an old copy (`old_copies`) when another document of the same folde
 left out, read by their words, separators and years aside: "old_versions", "archives
 2023") has the same name once those words, years and version numbers are left out, and is
 the newer (`_Name.older_than`; a name writing no version is the first edition of one
-writing "v2" or "version 2": "fiche_sortie" beside "fiche_sortie_v2"): a name alone never makes
+writing "v2" or "version 2" when their texts share their title or words: "fiche_sortie"
+beside "fiche_sortie_v2", never minutes' "notes" beside a recipe's "notes_v2"; a draft "v0"
+is older than both): a name alone never makes
 a copy old ("avis_2024" beside "avis_2025" are two years' papers, both current), nor does
 "final" or a version make a later year's paper old ("rapport_2024_final" beside
 "rapport_2025"). versions.CorpusVersions reads
@@ -19,19 +21,15 @@ old copies as pages of an older version: set aside when a newer document answers
 a warning naming the file otherwise.
 
 A document whose text states it replaces an earlier edition ("remplace la version du 2
-octobre", "annule et remplace", "supersedes the version of": data "replaces") makes the other
+octobre", "annule et remplace la version 2", "supersedes the version of 3 March": data
+"replaces") makes the other
 documents of its folder and name, years and versions aside, old copies of it (`replaced`),
-those newer by their names aside ("reglement_2024" beside a "reglement_2025" saying it annuls
-and replaces it; s28 trial).
+those newer by their names or of another year aside ("fiche" beside a "fiche_2025" saying
+"remplace la version du 2 octobre"); the cue names an edition by its version or date,
+never an article or another document ("annule et remplace l'article 3", an amendment's).
 
-A file within a folder, or a file, whose name writes a school or fiscal year ("2024-2025",
-"budget_2024_25": data "year_range") earlier than a sibling's or a parent folder's is a past
-year's edition of the file of the same name within that later year's folder (`past_years`:
-"2024-2025/emploi_du_temps_2024-2025" of "Cours 2025-2026/Administratif/emploi_du_temps_
-2025-2026"); one of which no such file exists stays current: set aside, it would be read only
-when the current files abstain, and a weak answer from them would hide the only file that
-answers ("barème du DS2"). A question writing a year an old copy's path writes and its current
-file's does not asks for the copy (versions.py: "emploi du temps 2024-2025", "budget 2024").
+A question writing a year an old copy's path writes and its current file's does not asks for
+the copy (versions.py: "budget 2024" of "old/budget_2024_OLD" beside "budget_2025").
 
 A download's or a copy's duplicate ("avis_imposition_2025 (1)", "Copie de bail") and a file
 exported from another of the same name ("sortie.pdf" beside "sortie.docx", whose id keeps its
@@ -73,7 +71,6 @@ class _Words:
     source_types: frozenset[str]
     version_apart: re.Pattern[str]
     replaces: tuple[re.Pattern[str], ...]
-    year_range: re.Pattern[str]
     year_written: re.Pattern[str]
     edition_numbers: re.Pattern[str]
 
@@ -92,7 +89,6 @@ def _words() -> _Words:
         frozenset(data["source_types"]),
         re.compile(data["version_apart"]),
         tuple(re.compile(p) for p in data["replaces"]),
-        re.compile(data["year_range"]),
         re.compile(f"(?<!\\d)({data['year']})(?!\\d)"),
         re.compile(f"(?<![^\\W_])(?:{data['year']}|{data['version']})(?![^\\W_])"),
     )
@@ -120,7 +116,8 @@ class _Name:
     def older_than(self, other: _Name) -> bool:
         """Whether this edition is older than `other` (of the same key): marked old where the
         other is not, else not marked final where the other is, else of a lower version (a name
-        writing none is the first: "fiche" is older than "fiche_v2", no "fiche_v1"). Names
+        writing none is the first, `_version`: "fiche" is older than "fiche_v2", not than
+        "fiche_v1"; a draft "fiche_v0" is older than both). Names
         writing different years are two years' papers: the earlier is older only when marked
         old where the other is not ("budget_2024_OLD" beside "budget_2025"), never by its
         "final" or version ("rapport_2024_final" beside "rapport_2025")."""
@@ -130,7 +127,7 @@ class _Name:
             return self.old
         if self.final != other.final:
             return other.final
-        return other.version is not None and (self.version or 1) < other.version
+        return _version(self) < _version(other)
 
 
 def _read_name(doc_id: str) -> _Name | None:
@@ -188,7 +185,10 @@ def _may_mark(folded_ids: str) -> bool:
 def copies(doc_ids: Iterable[str], text_of: Callable[[str], str] | None = None) -> dict[str, Copy]:
     """Each copy among `doc_ids` (a duplicate, `duplicates`, or an old copy, `old_copies`)
     and the document it is a copy of; empty for most folders. `text_of(doc_id)` gives a
-    document's text: a duplicate by its name whose text differs is its own document."""
+    document's text: a duplicate by its name whose text differs is its own document, and a
+    name writing no version is the first edition of one writing "v2" only when their texts
+    share their title or words (`shares_text`: "notes" of minutes beside a recipe's
+    "notes_v2" is no copy)."""
     ids = list(doc_ids)
     found = {
         doc_id: Copy(current, True)
@@ -196,9 +196,12 @@ def copies(doc_ids: Iterable[str], text_of: Callable[[str], str] | None = None) 
         if text_of is None or same_text(text_of(doc_id), text_of(current))
     }
     for doc_id, current in old_copies(ids).items():
-        found.setdefault(doc_id, Copy(current, False))
-    for doc_id, current in past_years(ids).items():
-        found.setdefault(doc_id, Copy(current, False))
+        if (
+            text_of is None
+            or not _by_version_alone(doc_id, current)
+            or shares_text(text_of(doc_id), text_of(current))
+        ):
+            found.setdefault(doc_id, Copy(current, False))
     if text_of is not None:
         for doc_id, current in replaced(ids, text_of).items():
             found.setdefault(doc_id, Copy(current, False))
@@ -222,12 +225,8 @@ def replaced(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> dict[str,
     one; only the texts of documents sharing a name with another are read. A document writing
     no such cue, and not newer by its name, is replaced by the newest of its name that writes
     one (module docstring)."""
-    editions: dict[tuple[str, tuple[str, ...]], list[tuple[str, _Name]]] = {}
-    for doc_id in _may_share_names(doc_ids):
-        if (name := _read_name(doc_id)) is not None:
-            editions.setdefault(name.key, []).append((doc_id, name))
     found: dict[str, str] = {}
-    for group in editions.values():
+    for group in _editions(_may_share_names(doc_ids)).values():
         if len(group) < 2:
             continue
         stating = [(doc_id, name) for doc_id, name in group if states_replacing(text_of(doc_id))]
@@ -240,6 +239,16 @@ def replaced(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> dict[str,
             if (doc_id, name) not in stating and _may_replace(newest, name):
                 found[doc_id] = current
     return found
+
+
+def _editions(doc_ids: Iterable[str]) -> dict[tuple[str, tuple[str, ...]], list[tuple[str, _Name]]]:
+    """The documents of `doc_ids` whose names read (`_read_name`) by the folder and name they
+    share with other editions (`_Name.key`), each with its name, in the order of `doc_ids`."""
+    editions: dict[tuple[str, tuple[str, ...]], list[tuple[str, _Name]]] = {}
+    for doc_id in doc_ids:
+        if (name := _read_name(doc_id)) is not None:
+            editions.setdefault(name.key, []).append((doc_id, name))
+    return editions
 
 
 def _may_share_names(doc_ids: Sequence[str]) -> list[str]:
@@ -256,98 +265,10 @@ def _may_share_names(doc_ids: Sequence[str]) -> list[str]:
 
 def _may_replace(newest: _Name, name: _Name) -> bool:
     """Whether a document named `newest` may replace one named `name`: that one is no newer by
-    its name, nor of a later year."""
-    later = name.year is not None and newest.year is not None and name.year > newest.year
-    return not later and not newest.older_than(name)
-
-
-Path = tuple[str, ...]
-"""A document id's folded folder names and file name."""
-
-
-def past_years(doc_ids: Sequence[str]) -> dict[str, str]:
-    """Each document among `doc_ids` that is a past year's edition of another (module
-    docstring: within a folder, or a file, whose name writes a school or fiscal year earlier
-    than a sibling's or a parent folder's), and that other; empty for most folders."""
-    ids, words = list(doc_ids), _words()
-    if words.year_range.search("\n".join(ids)) is None:
-        return {}
-    paths = {doc_id: tuple(fold(doc_id).split("/")) for doc_id in ids}
-    starts = _range_starts(paths.values())
-    pasts = {
-        doc_id: found for doc_id, path in paths.items() if (found := _later_years(path, starts))
-    }
-    roots = {later for found in pasts.values() for _, later in found}
-    within = [
-        doc_id for doc_id, path in paths.items() if any(_within(path, root) for root in roots)
-    ]
-    names = {d: _read_name(words.year_range.sub(" ", fold(d))) for d in {*pasts, *within}}
-    named: dict[tuple[str, ...], list[str]] = {}
-    for doc_id in within:
-        if (name := names[doc_id]) is not None:
-            named.setdefault(name.key[1], []).append(doc_id)
-    editions: dict[str, str] = {}
-    for doc_id, found in pasts.items():
-        name = names[doc_id]
-        others = named.get(name.key[1], []) if name is not None else []
-        for past, later in found:
-            newer = [
-                (_year_of(paths[o], starts), o)
-                for o in others
-                if _within(paths[o], later) and not _within(paths[o], past)
-            ]
-            if newer and max(newer)[0] > starts[past]:
-                editions[doc_id] = max(newer)[1]
-                break
-    return editions
-
-
-def _year_of(path: Path, starts: dict[Path, int]) -> int:
-    """The school or fiscal year the deepest name of `path` writing one writes (0: none)."""
-    return next((starts[path[:d]] for d in range(len(path), 0, -1) if path[:d] in starts), 0)
-
-
-def _range_starts(paths: Iterable[Path]) -> dict[Path, int]:
-    """The first year of the school or fiscal year each folder or file name of `paths` writes,
-    by its path."""
-    starts: dict[Path, int] = {}
-    for path in paths:
-        for depth, segment in enumerate(path, 1):
-            if path[:depth] not in starts and (start := _range_start(segment)) is not None:
-                starts[path[:depth]] = start
-    return starts
-
-
-def _range_start(segment: str) -> int | None:
-    """The first year of the school or fiscal year `segment` writes ("2024-2025", "2024_25")."""
-    for found in _words().year_range.finditer(segment):
-        start, end = int(found["start"]), int(found["end"])
-        if end == start + 1 or end == (start + 1) % 100:
-            return start
-    return None
-
-
-def _later_years(path: Path, starts: dict[Path, int]) -> list[tuple[Path, Path]]:
-    """For each folder or file name of `path` writing a year, the path writing it and each path
-    within which a later year's editions are: a parent's writing a later year, a sibling's."""
-    found: list[tuple[Path, Path]] = []
-    for depth in range(1, len(path) + 1):
-        own = starts.get(path[:depth])
-        if own is None:
-            continue
-        parents = [path[:d] for d in range(1, depth) if starts.get(path[:d], own) > own]
-        siblings = [
-            other
-            for other, start in starts.items()
-            if start > own and len(other) == depth and other[:-1] == path[: depth - 1]
-        ]
-        found.extend((path[:depth], later) for later in [*siblings, *parents])
-    return found
-
-
-def _within(path: Path, folder: Path) -> bool:
-    """Whether `path` is `folder` or lies within it."""
-    return path[: len(folder)] == folder
+    its name, nor of another year (`_Name.older_than`: two years' papers are both current,
+    "avis_2024" beside an "avis_2025" that annuls and replaces an earlier notice)."""
+    years_differ = None not in (name.year, newest.year) and name.year != newest.year
+    return not years_differ and not newest.older_than(name)
 
 
 def years_written(text: str) -> frozenset[int]:
@@ -360,6 +281,38 @@ def states_replacing(text: str) -> bool:
     last CUE_SPAN characters, where a document says which edition it is."""
     ends = fold(text[:CUE_SPAN] + "\n" + text[-CUE_SPAN:])
     return any(pattern.search(ends) for pattern in _words().replaces)
+
+
+def _by_version_alone(doc_id: str, current: str) -> bool:
+    """Whether `doc_id` is older than `current` by its name's version alone, writing none where
+    `current` writes one ("notes" beside "notes_v2"): both marked alike, of no two years."""
+    mine, theirs = _read_name(doc_id), _read_name(current)
+    if mine is None or theirs is None or mine.version is not None or theirs.version is None:
+        return False
+    return (mine.old, mine.final, mine.year) == (theirs.old, theirs.final, theirs.year)
+
+
+SHARED_WORDS = 0.5
+"""The share of the distinct words of the shorter of two texts the other must write for them
+to be two editions of one document (`shares_text`)."""
+
+
+def shares_text(text: str, other: str) -> bool:
+    """Whether two documents' texts are editions of one (same_text's words, folded): their
+    first lines (a title) say the same words, or the other writes SHARED_WORDS of the distinct
+    words of the shorter ("fiche_sortie" and "fiche_sortie_v2", a price and a date changed;
+    never minutes and a recipe)."""
+    mine, theirs = (_WORD.findall(fold(_first_line(t))) for t in (text, other))
+    if mine and mine == theirs:
+        return True
+    words, others = (set(_WORD.findall(fold(t))) for t in (text, other))
+    fewer = min(len(words), len(others))
+    return fewer > 0 and len(words & others) >= SHARED_WORDS * fewer
+
+
+def _first_line(text: str) -> str:
+    """`text`'s first line writing a letter or digit."""
+    return next((line for line in text.splitlines() if _WORD.search(line)), "")
 
 
 def same_text(text: str, other: str) -> bool:
@@ -397,13 +350,8 @@ def old_copies(doc_ids: Sequence[str]) -> dict[str, str]:
     ids = list(doc_ids)
     if not _may_mark(fold("\n".join(ids))):
         return {}
-    editions: dict[tuple[str, tuple[str, ...]], list[tuple[str, _Name]]] = {}
-    for doc_id in ids:
-        name = _read_name(doc_id)
-        if name is not None:
-            editions.setdefault(name.key, []).append((doc_id, name))
     copies: dict[str, str] = {}
-    for group in editions.values():
+    for group in _editions(ids).values():
         copies.update(_newest_editions(group))
     return copies
 
@@ -432,8 +380,8 @@ class _Class:
 
 def _version(name: _Name) -> int:
     """An edition's version as `_Name.older_than` compares it: a name writing none is the
-    first ("fiche" beside "fiche_v2"), as old as "v1"."""
-    return name.version or 1
+    first ("fiche" beside "fiche_v2"), as old as "v1"; "v0" (a draft) is older still."""
+    return 1 if name.version is None else name.version
 
 
 def _least(*places: int | None) -> int | None:

@@ -585,6 +585,15 @@ class CorpusVersions:
         quoted = {citation.doc_id for citation in answer.citations}
         return self._may_state(older.citations[0].doc_id, quoted)
 
+    def current_was_read(self, doc_id: str, read: Iterable[str]) -> bool:
+        """Whether `doc_id` is a copy whose current file is among the `read` documents: that
+        file's passages were read and did not answer, so the copy's answer alone would quote
+        what the current file may state otherwise, and "nothing in it answers" would be false
+        (s28 review C: "Combien coûte la mutuelle par mois ?" quoted an old class trip
+        letter's 180 € once the current letter had been read)."""
+        copy = self.copies.get(doc_id)
+        return copy is not None and copy.current in set(read)
+
     def _may_state(self, doc_id: str, quoted: set[str]) -> bool:
         """Whether a quote of `doc_id` may stand beside quotes of the `quoted` documents: it is
         no copy, or an old copy (no duplicate) of one of them."""
@@ -791,30 +800,8 @@ class Arranged:
         if self.labelled_first:
             labelled = self.versions.of_document
             first.sort(key=lambda hit: hit.chunk.doc_id not in labelled)
-        elif self.versions.copies:
-            first = self._in_copies_places(hits, first)
         after = [hit for hit in hits if id(hit) not in chosen]
         return first, after
-
-    def _in_copies_places(self, hits: Sequence[Hit], first: list[Hit]) -> list[Hit]:
-        """`first` with each current file's best hit in the place of its old copy's, when that
-        ranked above it among `hits`: the copy ranked so for the words both editions write (s28
-        trial: "sortie londre acompte" ranked the old trip form first, the updated one below a
-        mail that says nothing of the deposit); the others keep their order."""
-        copies, place = self.versions.copies, {id(hit): n for n, hit in enumerate(hits)}
-        copy_place: dict[str, int] = {}
-        for n, hit in enumerate(hits):
-            copy = copies.get(hit.chunk.doc_id)
-            if copy is not None and not self.kept(hit.chunk.doc_id):
-                copy_place.setdefault(copy.current, n)
-        if not copy_place:
-            return first
-        keys, seen = {}, set()
-        for hit in first:
-            doc_id, own = hit.chunk.doc_id, place[id(hit)]
-            keys[id(hit)] = own if doc_id in seen else min(own, copy_place.get(doc_id, own))
-            seen.add(doc_id)
-        return sorted(first, key=lambda hit: (keys[id(hit)], place[id(hit)]))
 
     def set_aside(self, hits: Sequence[Hit]) -> list[Hit]:
         """The `hits` read after the others, in order, when one ranked among the first
