@@ -800,8 +800,32 @@ class Arranged:
         if self.labelled_first:
             labelled = self.versions.of_document
             first.sort(key=lambda hit: hit.chunk.doc_id not in labelled)
+        elif self.versions.copies:
+            first = self._in_copies_places(hits, first)
         after = [hit for hit in hits if id(hit) not in chosen]
         return first, after
+
+    def _in_copies_places(self, hits: Sequence[Hit], first: list[Hit]) -> list[Hit]:
+        """`first` with each current file's best hit in the place of its old copy's, when that
+        ranked above it among `hits`: the copy ranked so for the words both editions write (s28
+        trial: "sortie londre acompte" ranked the old trip form first, the updated one below a
+        mail that says nothing of the deposit); the others keep their order. The current file
+        so read, an abstention never lets the copy answer alone (current_was_read: review C,
+        "Combien coûte la mutuelle par mois ?" quoted an old letter's 180 €)."""
+        copies, place = self.versions.copies, {id(hit): n for n, hit in enumerate(hits)}
+        copy_place: dict[str, int] = {}
+        for n, hit in enumerate(hits):
+            copy = copies.get(hit.chunk.doc_id)
+            if copy is not None and not self.kept(hit.chunk.doc_id):
+                copy_place.setdefault(copy.current, n)
+        if not copy_place:
+            return first
+        keys, seen = {}, set()
+        for hit in first:
+            doc_id, own = hit.chunk.doc_id, place[id(hit)]
+            keys[id(hit)] = own if doc_id in seen else min(own, copy_place.get(doc_id, own))
+            seen.add(doc_id)
+        return sorted(first, key=lambda hit: (keys[id(hit)], place[id(hit)]))
 
     def set_aside(self, hits: Sequence[Hit]) -> list[Hit]:
         """The `hits` read after the others, in order, when one ranked among the first

@@ -164,17 +164,27 @@ def test_a_draft_v0_is_an_old_copy_of_a_later_edition() -> None:
     assert old_copies(["plan_v1", "plan"]) == {}
 
 
-def test_an_old_copy_set_aside_leaves_its_current_file_in_its_own_place() -> None:
-    """Review C: moving the current file into the old copy's place made an answer abstain, and
-    the old copy alone answered "Combien coûte la mutuelle par mois ?"."""
+def test_the_current_file_takes_its_old_copys_place_among_the_passages() -> None:
+    """s28 trial: with the old trip form set aside, a mail saying nothing of the deposit ranked
+    above the updated form, by a hair, and was quoted ("sortie londre acompte")."""
     ids = ["Trip/fiche", "Trip/fiche_v2", "Mail/validation", "Other/notes"]
     versions = CorpusVersions.of(ids, str)
     assert versions is not None
-    order = ["Trip/fiche", "Mail/validation", "Other/notes", "Trip/fiche_v2"]
+    order = ["Trip/fiche", "Mail/validation", "Other/notes", "Trip/fiche_v2", "Trip/fiche_v2"]
     hits = [_hit(doc_id, rank) for rank, doc_id in enumerate(order)]
     first, after = versions.arrangement("acompte ?", 2)(hits)
-    assert [h.chunk.doc_id for h in first] == ["Mail/validation", "Other/notes", "Trip/fiche_v2"]
+    assert [(h.chunk.doc_id, h.chunk_index) for h in first] == [
+        ("Trip/fiche_v2", 3),
+        ("Mail/validation", 1),
+        ("Other/notes", 2),
+        ("Trip/fiche_v2", 4),
+    ]
     assert [h.chunk.doc_id for h in after] == ["Trip/fiche"]
+    below = [
+        _hit(doc, n) for n, doc in enumerate(["Mail/validation", "Trip/fiche", "Trip/fiche_v2"])
+    ]
+    first, _ = versions.arrangement("acompte ?", 2)(below)
+    assert [h.chunk.doc_id for h in first] == ["Mail/validation", "Trip/fiche_v2"]
 
 
 def _hit(doc_id: str, rank: int) -> Hit:
