@@ -60,12 +60,13 @@ def test_an_events_date_gives_the_terms_a_written_date_does(tmp_path: Path) -> N
 
 
 def test_the_reader_is_capped_and_versioned() -> None:
-    """Version 4 (plus textdecoding's): a calendar never closed read; 3: several calendars,
+    """Version 5 (plus textdecoding's): a calendar cut within an event keeps it; 4: a calendar
+    never closed read; 3: several calendars,
     bad time zones, bare CR (s27 hostile probe); 2: unlike start and end times, events with a
     description only or a DURATION, the calendar's own size limit (s26 review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 4 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 5 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -192,6 +193,33 @@ def test_a_calendar_never_closed_is_read_to_the_end_with_a_warning(
     cut = calendar(event("SUMMARY:Staff party\r\nDTSTART:20261218T190000\r\n"))
     cut = cut.removesuffix("END:VCALENDAR\r\n")
     document = read(tmp_path, cut + closed if cut_first else closed + cut)
+    assert "Budget review: 2026-06-01 10:00" in document.text
+    assert "Staff party: 2026-12-18 19:00" in document.text
+    assert document.warnings == [f"events.ics: {calendar_module.NEVER_CLOSED}"]
+
+
+@pytest.mark.parametrize("closed_first", [False, True])
+def test_a_calendar_cut_within_an_event_keeps_that_event(
+    tmp_path: Path, closed_first: bool
+) -> None:
+    """Cut within its last event, the calendar lost that event though the warning said it was
+    read to the end of the file (s28 review A); alone, the file was refused."""
+    closed = calendar(event("SUMMARY:Budget review\r\nDTSTART:20260601T100000\r\n"))
+    cut = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20261218T190000\r\n"
+    cut += "SUMMARY:Staff par"
+    document = read(tmp_path, closed + cut if closed_first else cut)
+    assert "Staff par: 2026-12-18 19:00" in document.text
+    assert ("Budget review: 2026-06-01 10:00" in document.text) == closed_first
+    assert document.warnings == [f"events.ics: {calendar_module.NEVER_CLOSED}"]
+
+
+def test_a_folded_line_reading_end_vcalendar_closes_no_calendar(tmp_path: Path) -> None:
+    """A description's folded line " END:VCALENDAR" was counted as closing the calendar cut
+    short after it: that calendar was lost unsaid (s28 review A)."""
+    folded = "DESCRIPTION:Agenda\r\n END:VCALENDAR\r\nSUMMARY:Budget review\r\n"
+    closed = calendar(event(folded + "DTSTART:20260601T100000\r\n"))
+    cut = calendar(event("SUMMARY:Staff party\r\nDTSTART:20261218T190000\r\n"))
+    document = read(tmp_path, closed + cut.removesuffix("END:VCALENDAR\r\n"))
     assert "Budget review: 2026-06-01 10:00" in document.text
     assert "Staff party: 2026-12-18 19:00" in document.text
     assert document.warnings == [f"events.ics: {calendar_module.NEVER_CLOSED}"]
