@@ -359,3 +359,25 @@ def test_a_time_zone_the_file_defines_is_never_asked_to_expand_its_rules(
     document = read(tmp_path, text)
     assert "Staff meeting: 2026-01-05 10:00 – 11:30" in document.text
     assert "Two days: 2026-01-05 10:00 – 2026-01-06 12:00 UTC" in document.text
+
+
+def test_an_end_in_utc_after_a_start_in_a_zone_the_file_defines_is_written(
+    tmp_path: Path,
+) -> None:
+    """A start in a zone the file defines and an end in UTC were compared as wall-clock
+    times: 10:00 (07:00 UTC) to 08:00 UTC seemed to end before it began, and the end was lost
+    (s28 review A); the other way round, the end's clock read as the start's zone's."""
+    zone = time_zone("Custom/Good", "+0300")
+    text = calendar(
+        zone,
+        event(
+            "SUMMARY:Call\r\nDTSTART;TZID=Custom/Good:20260601T100000\r\nDTEND:20260601T080000Z\r\n"
+        ),
+        event(
+            "SUMMARY:Review\r\nDTSTART:20260602T070000Z\r\n"
+            "DTEND;TZID=Custom/Good:20260602T110000\r\n"
+        ),
+    )
+    document = read(tmp_path, text)
+    assert "Call: 2026-06-01 10:00 – 2026-06-01 08:00 UTC" in document.text
+    assert "Review: 2026-06-02 07:00 UTC – 2026-06-02 11:00" in document.text

@@ -11,7 +11,8 @@ its summary, then one line saying it whole, its summary, when and where, then it
 
 An event with no summary, date or place but a description is its description alone; one
 with a DURATION and no DTEND ends at its start plus that duration. A start and an end that
-cannot be compared (a floating time and one in UTC) are both written as the file gives them;
+cannot be compared (a floating time and one in UTC, a time in a zone the file defines and one
+in UTC) are both written as the file gives them;
 an event whose properties the parser cannot read is left out alone, with a warning.
 
 A date is written in ISO form ("2026-12-18"), which dates.py reads as its date terms, so "le
@@ -74,7 +75,8 @@ class CalendarReader:
     decoded: bool = True
     version: int = 5 + DECODING_VERSION
     """5: a calendar cut within an event keeps that event; a folded line reading
-    "END:VCALENDAR" closes nothing. 4: a calendar never closed is read to the end of the file,
+    "END:VCALENDAR" closes nothing; an end in another zone than a file-defined zone's start
+    written, not lost. 4: a calendar never closed is read to the end of the file,
     with a warning. 3: several calendars in one file, malformed time zones left out, bare CR
     line ends, years before 1000 written in four digits. 2: a floating start and an end in UTC
     no longer lose the whole calendar, an event with only a description is read, a DURATION
@@ -280,16 +282,26 @@ def _when(event: Component) -> str:
     written = _written(start)
     if not isinstance(end, datetime):
         return written
-    if (start.tzinfo is None) != (end.tzinfo is None):  # floating and fixed: not comparable
+    if not _comparable(start, end):
         return f"{written} – {_written(end)}"
     first, last = start, end
-    if _file_zone(start) or _file_zone(end):
+    if _file_zone(start):  # and end: compared as wall-clock times
         first, last = start.replace(tzinfo=None), end.replace(tzinfo=None)
     if last <= first:
         return written
     if end.date() == start.date():
         return f"{written} – {_clock(end)}"
     return f"{written} – {_written(end)}"
+
+
+def _comparable(start: datetime, end: datetime) -> bool:
+    """Whether an event's start and end can be compared: not a floating time and a fixed one,
+    nor a time in a zone the file defines (`_file_zone`, compared as wall-clock times) and one
+    in another zone (s28 review A: a start in a file-defined zone and an end in UTC compared
+    as wall-clock times, the end seemed earlier and was lost)."""
+    if (start.tzinfo is None) != (end.tzinfo is None):
+        return False
+    return _file_zone(start) == _file_zone(end)
 
 
 def _moment(event: Component, name: str) -> date | None:
