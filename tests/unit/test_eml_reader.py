@@ -16,6 +16,7 @@ from citeqa.readers.eml import (
     ATTACHMENTS_READ,
     DEEPER_NOT_READ,
     MIME_PARTS,
+    NO_TEXT_IN_PARTS_READ,
     PARTS_NOT_READ,
     TOO_DEEP,
     _parsed,
@@ -38,13 +39,14 @@ def mail(body: str, subtype: str = "plain", **headers: str) -> EmailMessage:
 
 
 def test_eml_files_are_read_by_the_mail_reader() -> None:
-    """Version 9 (plus textdecoding's): a charset no mailer means is a mislabel; 8: parts
+    """Version 10 (plus textdecoding's): a mail with no text in the parts parsed refused for
+    that; 9: a charset no mailer means is a mislabel; 8: parts
     past MIME_PARTS not parsed; 7: a mail nested too deep read to MIME_DEPTH; 6: a declared
     charset kept only when the bytes are its; 5: a mail whose only text is an attachment is
     read."""
     assert reader_for(".EML") is not None
     assert reader_for(".eml").kind == "eml"  # type: ignore[union-attr]
-    assert reader_versions()[".eml"] == 9 + DECODING_VERSION
+    assert reader_versions()[".eml"] == 10 + DECODING_VERSION
 
 
 def test_a_mail_is_titled_by_its_subject_and_its_body_is_text(tmp_path: Path) -> None:
@@ -316,6 +318,19 @@ def test_parts_past_the_bound_are_not_parsed(tmp_path: Path) -> None:
     assert f"thread.eml: {PARTS_NOT_READ}" in document.warnings
     message, cut = _parsed(raw.encode())
     assert cut == PARTS_NOT_READ and len(list(message.walk())) == MIME_PARTS + 1
+
+
+def test_a_mail_whose_text_lies_past_the_parts_parsed_is_refused_for_that(
+    tmp_path: Path,
+) -> None:
+    """Its text part after 1,200 binary ones, it was refused as "nested too deep" (s28
+    review A)."""
+    raw = "From: a@x.org\nContent-Type: multipart/mixed; boundary=B\n\n"
+    raw += "--B\nContent-Type: application/octet-stream\n\nx\n" * 1200
+    raw += "--B\nContent-Type: text/plain\n\nThe van is blue.\n--B--\n"
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, raw.encode())
+    assert refused.value.reason == NO_TEXT_IN_PARTS_READ
 
 
 def test_controls_from_encoded_headers_reach_neither_the_title_nor_the_text(

@@ -60,7 +60,7 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 9 + DECODING_VERSION
+    version = 10 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
@@ -71,7 +71,8 @@ class EmlReader:
     the parts past MIME_PARTS are not parsed, a warning says so. 9: a charset naming a codec
     no mailer means ("rot13", "hex", "unicode_escape") or "utf-7" over 8-bit bytes is a
     mislabel (`_mail_charset`): such a body was skipped as an internal error, and such an
-    attachment ended the attachments read."""
+    attachment ended the attachments read. 10: a mail with no text in the MIME_PARTS parsed
+    is refused for that, not as nested too deep (`_CUT_REFUSALS`)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -89,7 +90,7 @@ def message_read(raw: bytes, relative: str) -> Extracted:
     body = _body_text(message).strip("\n")
     attached = _attachments(message)
     if not body.strip() and not attached.text:
-        raise UnreadableDocument(TOO_DEEP if cut else NO_BODY)
+        raise UnreadableDocument(_CUT_REFUSALS.get(cut, NO_BODY))
     text = "\n".join(headers) + ("\n\n" + body + "\n" if body.strip() else "\n")
     warnings += _attachment_warning(attached.unread, relative)
     warnings += [f"{relative}: {cut}"] if cut else []
@@ -149,6 +150,10 @@ ATTACHMENTS_COUNTED counted, with room to spare; the parser stops at the next, s
 mail's cost is bounded by what is read of it (17,000 tiny parts took 2.3 s, each parsed
 before the attachments read stopped at 20: s27 hostile probe; benchmarks/eml_many_parts.py)."""
 PARTS_NOT_READ = f"MIME parts past the first {MIME_PARTS:,} not read"
+NO_TEXT_IN_PARTS_READ = f"no text in its first {MIME_PARTS:,} MIME parts (the rest not read)"
+_CUT_REFUSALS = {DEEPER_NOT_READ: TOO_DEEP, PARTS_NOT_READ: NO_TEXT_IN_PARTS_READ}
+"""Why a mail holding no text in the parts read is refused, by why its parse stopped early (a
+mail cut at MIME_PARTS was refused as nested too deep: s28 review A)."""
 
 
 class _PartsCut(Exception):
