@@ -213,6 +213,47 @@ def test_a_charset_the_part_is_not_written_in_gives_way_to_its_bytes(
 
 
 @pytest.mark.parametrize(
+    ("charset", "body", "text"),
+    [
+        ("iso-2022-jp", "会議は三月十日です。\n".encode("shift_jis"), "会議は三月十日です。"),
+        ("hz-gb-2312", "Le café coûte trois euros.\n".encode(), "Le café coûte trois euros."),
+        ("charmap", "Le café coûte trois euros.\n".encode(), "Le café coûte trois euros."),
+    ],
+)
+def test_a_seven_bit_or_single_byte_charset_over_other_bytes_gives_way_to_them(
+    tmp_path: Path, charset: str, body: bytes, text: str
+) -> None:
+    """The ISO-2022 charsets and HZ are 7-bit, "charmap" single-byte: Shift-JIS under
+    "iso-2022-jp" and UTF-8 under "hz" were read as U+FFFD, UTF-8 under "charmap" as "cafÃ©"
+    (s28 review A)."""
+    assert text in read(tmp_path, plain_part(charset, body)).text
+
+
+@pytest.mark.parametrize("charset", ["iso-2022-jp", "charmap"])
+def test_a_seven_bit_or_single_byte_charset_the_part_is_written_in_is_kept(
+    tmp_path: Path, charset: str
+) -> None:
+    body = "会議は三月十日です。\n" if charset == "iso-2022-jp" else "Réunion à 9 h.\n"
+    assert body.strip() in read(tmp_path, plain_part(charset, body.encode(charset))).text
+
+
+@pytest.mark.parametrize("charset", ["unicode_escape", "raw-unicode-escape", "punycode"])
+def test_encoded_words_in_a_charset_no_mailer_means_read_as_utf8(
+    tmp_path: Path, charset: str
+) -> None:
+    """ "=?unicode_escape?q?caf=C3=A9?=" gave "cafÃ©" titles and senders (s28 review A); a
+    header the default policy cannot parse ("To: group:;;") decodes its words too."""
+    raw = (
+        f"From: =?{charset}?q?Ren=C3=A9?= <r@x.org>\nTo: =?{charset}?q?=C3=89quipe?=:;;\n"
+        f"Subject: =?{charset}?q?Caf=C3=A9_menu?=\n\nThe menu changes on Monday.\n"
+    )
+    document = read(tmp_path, raw.encode())
+    assert document.title == "Café menu"
+    assert "From: René <r@x.org>" in document.text
+    assert "To: Équipe" in document.text
+
+
+@pytest.mark.parametrize(
     ("charset", "body"),
     [
         ("utf-16", "Réunion à 9 h.\n".encode("utf-16")),

@@ -72,8 +72,8 @@ class MboxReader:
     a message's text attachments read after it (eml 4). 6: a message nested deeper than eml's
     MIME_DEPTH read to that depth with a warning (eml 7). 7: its parts past eml's MIME_PARTS
     not parsed (eml 8). 8: a charset no mailer means read as a mislabel (eml 9). 9: a message
-    with no text in eml's MIME_PARTS parsed counted as having no text, not as nested too deep
-    (eml 10)."""
+    with no text in eml's MIME_PARTS parsed counted as having no text, not as nested too deep,
+    more charset mislabels read, headers' encoded words in a codec no mailer means (eml 10)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
