@@ -71,7 +71,8 @@ binary (random bytes behind a byte order mark; s22 review). 6: a Cyrillic code p
 how its text reads (legacy_codecs.CYRILLIC_CODECS: cp1251 was read as mac_cyrillic), its
 quotes and dashes no symbols (session 24, one bump: main's indexes are of 5). 7: East Asian
 text in UTF-16 without its byte-order mark read as such (`_east_asian_utf16`; was refused as
-binary or read as mojibake)."""
+binary or read as mojibake), judged by its first WIDE_SAMPLE_BYTES (s28 review A; session 28,
+one bump: main's indexes are of 6)."""
 
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 """A file starting with one of these is UTF-32 (looked for before UTF-16's, its prefix)."""
@@ -189,11 +190,11 @@ MAX_OTHER_SCRIPT = 0.1
 ideographs and kana, or these in Hangul): "ÉLÈVES;ÂGÉS;ÉTÉ" in cp1252, read as UTF-16, is
 Hangul and ideographs alike."""
 MIN_EAST_ASIAN = 16
+"""The fewest East Asian characters a UTF-16 reading without a mark must hold to be taken."""
 EAST_ASIAN_LEGACY = ("shift_jis", "euc_jp", "gbk", "big5", "euc_kr")
 """East Asian code pages whose text may read as UTF-16 ideographs (Shift-JIS's lead bytes
 0x81-0x9F begin U+8100-U+9FFF): bytes one of them reads as East Asian text are left to the
 legacy guess (legacy_codecs.py), not taken as UTF-16."""
-"""The fewest East Asian characters a UTF-16 reading without a mark must hold to be taken."""
 MIN_READABLE = 0.98
 """The least share of such a reading that is East Asian, ASCII printable or blank."""
 MAX_ASCII_UNITS = 0.75
@@ -210,10 +211,12 @@ def _east_asian_utf16(body: bytes, relative: str, warnings: list[str]) -> str | 
     text (whose units hold NUL bytes too seldom for `_wide_encoding`: s27 hostile probe, such a
     file was refused as binary or read as mojibake), with a warning; None unless a careful
     reading proves it (charset-normalizer guesses UTF-16 for short cp1252 lines too, so its
-    guess is not taken: legacy_codecs.py): the file decodes strictly in exactly one byte order
-    to text that is mostly East Asian of one family (`_east_asian_reading`), in none of
-    EAST_ASIAN_LEGACY to such text, and its code units are not
-    mostly pairs of printable ASCII bytes (MAX_ASCII_UNITS: Latin text read as UTF-16)."""
+    guess is not taken: legacy_codecs.py): its first WIDE_SAMPLE_BYTES decode strictly in
+    exactly one byte order to text that is mostly East Asian of one family
+    (`_east_asian_reading`), in none of EAST_ASIAN_LEGACY to such text, and their code units
+    are not mostly pairs of printable ASCII bytes (MAX_ASCII_UNITS: Latin text read as
+    UTF-16); then the whole file decodes strictly in that order to text holding no control
+    or private-use character (`_strict_reading`)."""
     sample = body[:WIDE_SAMPLE_BYTES]
     if len(body) % 2 or _ascii_unit_share(sample) > MAX_ASCII_UNITS:
         return None
@@ -222,7 +225,7 @@ def _east_asian_utf16(body: bytes, relative: str, warnings: list[str]) -> str | 
         return None
     if any(_east_asian_reading(sample, codec) is not None for codec in EAST_ASIAN_LEGACY):
         return None  # Shift-JIS reads as UTF-16 ideographs too: legacy_codecs.py tells
-    text = _east_asian_reading(body, orders[0], final=True)
+    text = _strict_reading(body, orders[0])
     if text is None:
         return None
     warnings.append(f"{relative}: not valid UTF-8; decoded as {orders[0]} (no byte-order mark)")
@@ -231,7 +234,9 @@ def _east_asian_utf16(body: bytes, relative: str, warnings: list[str]) -> str | 
 
 WIDE_SAMPLE_BYTES = 65_536
 """How much of a file `_east_asian_utf16` tries each reading on before reading it whole in the
-one it proves (a 5 MB cp1251 file read whole in both byte orders took 0.1 s more)."""
+one it proves (a 5 MB cp1251 file read whole in both byte orders took 0.1 s more); the shares
+of its characters are counted in this sample alone (counted over a 20 MB file, they took
+966 MB at their peak: s28 review A; benchmarks/text_decoding_cost.py)."""
 
 
 def _ascii_unit_share(body: bytes) -> float:
@@ -245,18 +250,15 @@ def _ascii_unit_share(body: bytes) -> float:
     return float(printable.all(axis=1).mean())
 
 
-def _east_asian_reading(body: bytes, codec: str, final: bool = False) -> str | None:
-    """`body` decoded strictly in `codec` (not `final`: a character its end cuts left out)
-    when that text holds no control or private-use
-    character, no unassigned one in its first SNIFF_BYTES, MIN_EAST_ASIAN East Asian
+def _east_asian_reading(sample: bytes, codec: str) -> str | None:
+    """`sample` (a file's first bytes) decoded strictly in `codec`, a character its end cuts
+    left out, when that text holds no control or private-use character (`_strict_reading`),
+    no unassigned one in its first SNIFF_BYTES characters, MIN_EAST_ASIAN East Asian
     characters or more, half its characters at least, of one family (Korean's, or Chinese
     and Japanese's: MAX_OTHER_SCRIPT), and MIN_READABLE of it is East Asian, ASCII or blank;
     None otherwise."""
-    try:
-        text = codecs.getincrementaldecoder(codec)().decode(body, final)
-    except UnicodeDecodeError:
-        return None
-    if not text or _UNREADABLE.search(text) is not None:
+    text = _strict_reading(sample, codec, final=False)
+    if not text:
         return None
     east_asian = len(EAST_ASIAN.findall(text))
     readable = east_asian + len(_READABLE.findall(text))
@@ -268,6 +270,17 @@ def _east_asian_reading(body: bytes, codec: str, final: bool = False) -> str | N
     if any(unicodedata.category(character) == "Cn" for character in text[:SNIFF_BYTES]):
         return None
     return text
+
+
+def _strict_reading(body: bytes, codec: str, final: bool = True) -> str | None:
+    """`body` decoded strictly in `codec` (not `final`: a character its end cuts left out),
+    None when it does not decode or holds a control (tab and line ends aside) or private-use
+    character: no text's."""
+    try:
+        text = codecs.getincrementaldecoder(codec)().decode(body, final)
+    except UnicodeDecodeError:
+        return None
+    return None if _UNREADABLE.search(text) else text
 
 
 def _non_latin(body: bytes, utf8: str, relative: str, warnings: list[str]) -> str | None:

@@ -60,12 +60,13 @@ def test_an_events_date_gives_the_terms_a_written_date_does(tmp_path: Path) -> N
 
 
 def test_the_reader_is_capped_and_versioned() -> None:
-    """Version 4 (plus textdecoding's): a calendar never closed read; 3: several calendars,
+    """Version 5 (plus textdecoding's): a calendar cut within an event keeps it; 4: a calendar
+    never closed read; 3: several calendars,
     bad time zones, bare CR (s27 hostile probe); 2: unlike start and end times, events with a
     description only or a DURATION, the calendar's own size limit (s26 review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 4 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 5 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -192,6 +193,33 @@ def test_a_calendar_never_closed_is_read_to_the_end_with_a_warning(
     cut = calendar(event("SUMMARY:Staff party\r\nDTSTART:20261218T190000\r\n"))
     cut = cut.removesuffix("END:VCALENDAR\r\n")
     document = read(tmp_path, cut + closed if cut_first else closed + cut)
+    assert "Budget review: 2026-06-01 10:00" in document.text
+    assert "Staff party: 2026-12-18 19:00" in document.text
+    assert document.warnings == [f"events.ics: {calendar_module.NEVER_CLOSED}"]
+
+
+@pytest.mark.parametrize("closed_first", [False, True])
+def test_a_calendar_cut_within_an_event_keeps_that_event(
+    tmp_path: Path, closed_first: bool
+) -> None:
+    """Cut within its last event, the calendar lost that event though the warning said it was
+    read to the end of the file (s28 review A); alone, the file was refused."""
+    closed = calendar(event("SUMMARY:Budget review\r\nDTSTART:20260601T100000\r\n"))
+    cut = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20261218T190000\r\n"
+    cut += "SUMMARY:Staff par"
+    document = read(tmp_path, closed + cut if closed_first else cut)
+    assert "Staff par: 2026-12-18 19:00" in document.text
+    assert ("Budget review: 2026-06-01 10:00" in document.text) == closed_first
+    assert document.warnings == [f"events.ics: {calendar_module.NEVER_CLOSED}"]
+
+
+def test_a_folded_line_reading_end_vcalendar_closes_no_calendar(tmp_path: Path) -> None:
+    """A description's folded line " END:VCALENDAR" was counted as closing the calendar cut
+    short after it: that calendar was lost unsaid (s28 review A)."""
+    folded = "DESCRIPTION:Agenda\r\n END:VCALENDAR\r\nSUMMARY:Budget review\r\n"
+    closed = calendar(event(folded + "DTSTART:20260601T100000\r\n"))
+    cut = calendar(event("SUMMARY:Staff party\r\nDTSTART:20261218T190000\r\n"))
+    document = read(tmp_path, closed + cut.removesuffix("END:VCALENDAR\r\n"))
     assert "Budget review: 2026-06-01 10:00" in document.text
     assert "Staff party: 2026-12-18 19:00" in document.text
     assert document.warnings == [f"events.ics: {calendar_module.NEVER_CLOSED}"]
@@ -331,3 +359,25 @@ def test_a_time_zone_the_file_defines_is_never_asked_to_expand_its_rules(
     document = read(tmp_path, text)
     assert "Staff meeting: 2026-01-05 10:00 – 11:30" in document.text
     assert "Two days: 2026-01-05 10:00 – 2026-01-06 12:00 UTC" in document.text
+
+
+def test_an_end_in_utc_after_a_start_in_a_zone_the_file_defines_is_written(
+    tmp_path: Path,
+) -> None:
+    """A start in a zone the file defines and an end in UTC were compared as wall-clock
+    times: 10:00 (07:00 UTC) to 08:00 UTC seemed to end before it began, and the end was lost
+    (s28 review A); the other way round, the end's clock read as the start's zone's."""
+    zone = time_zone("Custom/Good", "+0300")
+    text = calendar(
+        zone,
+        event(
+            "SUMMARY:Call\r\nDTSTART;TZID=Custom/Good:20260601T100000\r\nDTEND:20260601T080000Z\r\n"
+        ),
+        event(
+            "SUMMARY:Review\r\nDTSTART:20260602T070000Z\r\n"
+            "DTEND;TZID=Custom/Good:20260602T110000\r\n"
+        ),
+    )
+    document = read(tmp_path, text)
+    assert "Call: 2026-06-01 10:00 – 2026-06-01 08:00 UTC" in document.text
+    assert "Review: 2026-06-02 07:00 UTC – 2026-06-02 11:00" in document.text

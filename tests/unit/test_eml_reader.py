@@ -16,6 +16,7 @@ from citeqa.readers.eml import (
     ATTACHMENTS_READ,
     DEEPER_NOT_READ,
     MIME_PARTS,
+    NO_TEXT_IN_PARTS_READ,
     PARTS_NOT_READ,
     TOO_DEEP,
     _parsed,
@@ -38,13 +39,14 @@ def mail(body: str, subtype: str = "plain", **headers: str) -> EmailMessage:
 
 
 def test_eml_files_are_read_by_the_mail_reader() -> None:
-    """Version 9 (plus textdecoding's): a charset no mailer means is a mislabel; 8: parts
+    """Version 10 (plus textdecoding's): a mail with no text in the parts parsed refused for
+    that; 9: a charset no mailer means is a mislabel; 8: parts
     past MIME_PARTS not parsed; 7: a mail nested too deep read to MIME_DEPTH; 6: a declared
     charset kept only when the bytes are its; 5: a mail whose only text is an attachment is
     read."""
     assert reader_for(".EML") is not None
     assert reader_for(".eml").kind == "eml"  # type: ignore[union-attr]
-    assert reader_versions()[".eml"] == 9 + DECODING_VERSION
+    assert reader_versions()[".eml"] == 10 + DECODING_VERSION
 
 
 def test_a_mail_is_titled_by_its_subject_and_its_body_is_text(tmp_path: Path) -> None:
@@ -211,6 +213,47 @@ def test_a_charset_the_part_is_not_written_in_gives_way_to_its_bytes(
 
 
 @pytest.mark.parametrize(
+    ("charset", "body", "text"),
+    [
+        ("iso-2022-jp", "会議は三月十日です。\n".encode("shift_jis"), "会議は三月十日です。"),
+        ("hz-gb-2312", "Le café coûte trois euros.\n".encode(), "Le café coûte trois euros."),
+        ("charmap", "Le café coûte trois euros.\n".encode(), "Le café coûte trois euros."),
+    ],
+)
+def test_a_seven_bit_or_single_byte_charset_over_other_bytes_gives_way_to_them(
+    tmp_path: Path, charset: str, body: bytes, text: str
+) -> None:
+    """The ISO-2022 charsets and HZ are 7-bit, "charmap" single-byte: Shift-JIS under
+    "iso-2022-jp" and UTF-8 under "hz" were read as U+FFFD, UTF-8 under "charmap" as "cafÃ©"
+    (s28 review A)."""
+    assert text in read(tmp_path, plain_part(charset, body)).text
+
+
+@pytest.mark.parametrize("charset", ["iso-2022-jp", "charmap"])
+def test_a_seven_bit_or_single_byte_charset_the_part_is_written_in_is_kept(
+    tmp_path: Path, charset: str
+) -> None:
+    body = "会議は三月十日です。\n" if charset == "iso-2022-jp" else "Réunion à 9 h.\n"
+    assert body.strip() in read(tmp_path, plain_part(charset, body.encode(charset))).text
+
+
+@pytest.mark.parametrize("charset", ["unicode_escape", "raw-unicode-escape", "punycode"])
+def test_encoded_words_in_a_charset_no_mailer_means_read_as_utf8(
+    tmp_path: Path, charset: str
+) -> None:
+    """ "=?unicode_escape?q?caf=C3=A9?=" gave "cafÃ©" titles and senders (s28 review A); a
+    header the default policy cannot parse ("To: group:;;") decodes its words too."""
+    raw = (
+        f"From: =?{charset}?q?Ren=C3=A9?= <r@x.org>\nTo: =?{charset}?q?=C3=89quipe?=:;;\n"
+        f"Subject: =?{charset}?q?Caf=C3=A9_menu?=\n\nThe menu changes on Monday.\n"
+    )
+    document = read(tmp_path, raw.encode())
+    assert document.title == "Café menu"
+    assert "From: René <r@x.org>" in document.text
+    assert "To: Équipe" in document.text
+
+
+@pytest.mark.parametrize(
     ("charset", "body"),
     [
         ("utf-16", "Réunion à 9 h.\n".encode("utf-16")),
@@ -316,6 +359,19 @@ def test_parts_past_the_bound_are_not_parsed(tmp_path: Path) -> None:
     assert f"thread.eml: {PARTS_NOT_READ}" in document.warnings
     message, cut = _parsed(raw.encode())
     assert cut == PARTS_NOT_READ and len(list(message.walk())) == MIME_PARTS + 1
+
+
+def test_a_mail_whose_text_lies_past_the_parts_parsed_is_refused_for_that(
+    tmp_path: Path,
+) -> None:
+    """Its text part after 1,200 binary ones, it was refused as "nested too deep" (s28
+    review A)."""
+    raw = "From: a@x.org\nContent-Type: multipart/mixed; boundary=B\n\n"
+    raw += "--B\nContent-Type: application/octet-stream\n\nx\n" * 1200
+    raw += "--B\nContent-Type: text/plain\n\nThe van is blue.\n--B--\n"
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, raw.encode())
+    assert refused.value.reason == NO_TEXT_IN_PARTS_READ
 
 
 def test_controls_from_encoded_headers_reach_neither_the_title_nor_the_text(

@@ -108,10 +108,28 @@ def test_a_record_nested_too_deep_is_left_out_with_a_warning_the_others_read(
     for _ in range(800):
         deep = {"a": deep}
     export = [ticket(1, "Deep", [("Ann", "end-user", "Hello there, it is broken again.")]), CRASH]
-    export[0]["comments"][0]["extra"] = deep  # type: ignore[index]
+    export[0]["extra"] = deep  # type: ignore[index]
     read = document(tmp_path, "deep.json", json.dumps(export))
     assert "The app crashes every time I open the weekly schedule." in read.text
     assert "Hello there" not in read.text and "Deep" not in read.text
+    assert read.warnings == ["deep.json: 1 record nested more than 64 levels deep: not read"]
+
+
+def test_a_comment_nested_too_deep_is_left_out_alone_its_ticket_read(tmp_path: Path) -> None:
+    """One comment nested 70 levels deep lost its whole ticket (s28 review A)."""
+    deep: object = "end"
+    for _ in range(70):
+        deep = {"a": deep}
+    comments = [
+        ("Ann", "end-user", "Hello there, it is broken again."),
+        ("Bob", "agent", "We are looking into the broken sync."),
+    ]
+    export = [ticket(1, "Deep", comments), CRASH]
+    export[0]["comments"][0]["extra"] = deep  # type: ignore[index]
+    read = document(tmp_path, "deep.json", json.dumps(export))
+    assert "Deep" in read.text and "We are looking into the broken sync." in read.text
+    assert "Hello there" not in read.text
+    assert "The app crashes every time I open the weekly schedule." in read.text
     assert read.warnings == ["deep.json: 1 record nested more than 64 levels deep: not read"]
 
 
@@ -121,7 +139,7 @@ def test_an_export_whose_every_record_is_nested_too_deep_is_refused_saying_why(
     deep: object = "end"
     for _ in range(80):
         deep = {"a": deep}
-    export = [{"id": n, "comments": [{"extra": deep}]} for n in (1, 2)]
+    export = [{"id": n, "extra": deep, "comments": [{"text": "x"}]} for n in (1, 2)]
     assert refusal(tmp_path, "deep.json", json.dumps(export)) == "nested more than 64 levels deep"
 
 

@@ -291,6 +291,23 @@ def test_east_asian_utf16_without_its_mark_is_read_as_written(codec: str, text: 
     )
 
 
+def test_east_asian_utf16_is_judged_by_its_first_bytes_then_read_whole() -> None:
+    """The shares of East Asian and readable characters are counted in the file's first
+    WIDE_SAMPLE_BYTES: counted over a 20 MB file they took 966 MB (s28 review A), and a long
+    Japanese text followed by a longer Russian one was read as mojibake. Past that sample, the
+    file must still decode strictly, with no control character."""
+    japanese = EAST_ASIAN_TEXTS[0] * (textdecoding.WIDE_SAMPLE_BYTES // 50)
+    russian = "Совещание начнётся в три часа дня в главном офисе.\n" * 2000
+    text = japanese + russian
+    assert len(russian) > len(japanese)
+    assert decoded_text(text.encode("utf-16-le"), "u.txt") == (
+        text,
+        ["u.txt: not valid UTF-8; decoded as utf-16-le (no byte-order mark)"],
+    )
+    controlled = (japanese + "\x01" + russian).encode("utf-16-le")
+    assert textdecoding._east_asian_utf16(controlled, "u.txt", []) is None
+
+
 @pytest.mark.parametrize("codec", ["shift_jis", "euc_jp", "gbk", "big5", "euc_kr"])
 def test_east_asian_legacy_text_is_not_taken_for_utf16(codec: str) -> None:
     """Shift-JIS's lead bytes read as UTF-16 ideographs (U+81xx-U+9Fxx): the legacy reading

@@ -11,7 +11,8 @@ its summary, then one line saying it whole, its summary, when and where, then it
 
 An event with no summary, date or place but a description is its description alone; one
 with a DURATION and no DTEND ends at its start plus that duration. A start and an end that
-cannot be compared (a floating time and one in UTC) are both written as the file gives them;
+cannot be compared (a floating time and one in UTC, a time in a zone the file defines and one
+in UTC) are both written as the file gives them;
 an event whose properties the parser cannot read is left out alone, with a warning.
 
 A date is written in ISO form ("2026-12-18"), which dates.py reads as its date terms, so "le
@@ -26,14 +27,14 @@ no event, or passes MAX_CALENDAR_CHARACTERS is skipped with a reason, never a tr
 past MAX_EVENTS events the rest are left out with a warning. `icalendar` is imported only when
 a file is read (55 ms: every command imports the readers).
 
-A file holding several calendars one after another (two exports pasted together) is read
-whole, each calendar's events in turn; one never closed (no END:VCALENDAR: a file cut short)
-is read to the end of the file, with a warning. Time-zone definitions (VTIMEZONE) the parser refuses
-(a malformed offset) are left out with a warning and the file read again without them: the
-events keep their wall-clock times. Old Mac files ending lines with a bare CR read as any
-other. An event whose date or title the parser cannot read is written without it, and a
-warning counts such events (s27 hostile probe: a second calendar, a bad VTIMEZONE or a bare CR
-each lost the whole file; a Feb 30 start or a malformed SUMMARY was dropped unsaid).
+A file holding several calendars one after another (two exports pasted together) is read whole,
+each calendar's events in turn; one never closed (no END:VCALENDAR: a file cut short, within an
+event too) is read to the end of the file, with a warning. Time-zone definitions (VTIMEZONE)
+the parser refuses (a malformed offset) are left out with a warning and the file read again
+without them: the events keep their wall-clock times. Old Mac files ending lines with a bare CR
+read as any other. An event whose date or title the parser cannot read is written without it,
+and a warning counts such events (s27 hostile probe: a second calendar, a bad VTIMEZONE or a
+bare CR each lost the whole file; a Feb 30 start or a malformed SUMMARY was dropped unsaid).
 """
 
 from __future__ import annotations
@@ -72,12 +73,14 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 4 + DECODING_VERSION
-    """4: a calendar never closed is read to the end of the file, with a warning. 3: several
-    calendars in one file, malformed time zones left out, bare CR line ends, years before
-    1000 written in four digits. 2: a floating start and an end in UTC no longer lose the
-    whole calendar, an event with only a description is read, a DURATION gives the end,
-    MAX_CALENDAR_CHARACTERS (was 1,000,000)."""
+    version: int = 5 + DECODING_VERSION
+    """5: a calendar cut within an event keeps that event; a folded line reading
+    "END:VCALENDAR" closes nothing; an end in another zone than a file-defined zone's start
+    written, not lost. 4: a calendar never closed is read to the end of the file,
+    with a warning. 3: several calendars in one file, malformed time zones left out, bare CR
+    line ends, years before 1000 written in four digits. 2: a floating start and an end in UTC
+    no longer lose the whole calendar, an event with only a description is read, a DURATION
+    gives the end, MAX_CALENDAR_CHARACTERS (was 1,000,000)."""
     max_bytes: int = MAX_CALENDAR_BYTES
     """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
     a file of more is refused (`oversized`) unread, as `extract` would refuse it."""
@@ -153,15 +156,34 @@ NEVER_CLOSED = "a calendar never closed (no END:VCALENDAR) read to the end of th
 
 
 def _closed(text: str, relative: str) -> tuple[str, list[str]]:
-    """`text` with an END:VCALENDAR line added at its end for each calendar never closed, and
-    a warning saying so (the parser left such a calendar out unsaid: s27 hostile probe, the
-    second of two exports pasted together, cut short, was lost silently); [] when none is."""
-    lines = [line.strip().upper() for line in text.split("\n")]
-    missing = lines.count("BEGIN:VCALENDAR") - lines.count("END:VCALENDAR")
-    if missing <= 0:
+    """`text` with the END: lines of the components it leaves open added at its end, the
+    innermost first (`_left_open`), and a warning saying so, when a calendar is left open (the
+    parser left such a calendar out unsaid: s27 hostile probe, the second of two exports
+    pasted together, cut short, was lost silently; cut within an event, that event was lost
+    though the warning said the file was read to its end: s28 review A); [] when none is."""
+    left_open = _left_open(text)
+    if "VCALENDAR" not in left_open:
         return text, []
     ending = "" if text.endswith("\n") else "\n"
-    return text + ending + "END:VCALENDAR\n" * missing, [f"{relative}: {NEVER_CLOSED}"]
+    closing = "".join(f"END:{name}\n" for name in reversed(left_open))
+    return text + ending + closing, [f"{relative}: {NEVER_CLOSED}"]
+
+
+def _left_open(text: str) -> list[str]:
+    """The components (VCALENDAR, VEVENT…) `text` opens with a BEGIN: line and never closes
+    with an END: line, outermost first. A folded line (opening with a blank: the rest of a
+    property's value, " END:VCALENDAR" in a description) opens or closes none; an END: naming
+    no open component closes none, one naming an outer component closes those within it."""
+    open_names: list[str] = []
+    for line in text.split("\n"):
+        if line[:1] in (" ", "\t"):
+            continue
+        keyword, _, name = line.strip().upper().partition(":")
+        if keyword == "BEGIN":
+            open_names.append(name)
+        elif keyword == "END" and name in open_names:
+            del open_names[len(open_names) - 1 - open_names[::-1].index(name) :]
+    return open_names
 
 
 _PARSER_ERRORS = (ValueError, KeyError, IndexError, TypeError)
@@ -260,16 +282,26 @@ def _when(event: Component) -> str:
     written = _written(start)
     if not isinstance(end, datetime):
         return written
-    if (start.tzinfo is None) != (end.tzinfo is None):  # floating and fixed: not comparable
+    if not _comparable(start, end):
         return f"{written} – {_written(end)}"
     first, last = start, end
-    if _file_zone(start) or _file_zone(end):
+    if _file_zone(start):  # and end: compared as wall-clock times
         first, last = start.replace(tzinfo=None), end.replace(tzinfo=None)
     if last <= first:
         return written
     if end.date() == start.date():
         return f"{written} – {_clock(end)}"
     return f"{written} – {_written(end)}"
+
+
+def _comparable(start: datetime, end: datetime) -> bool:
+    """Whether an event's start and end can be compared: not a floating time and a fixed one,
+    nor a time in a zone the file defines (`_file_zone`, compared as wall-clock times) and one
+    in another zone (s28 review A: a start in a file-defined zone and an end in UTC compared
+    as wall-clock times, the end seemed earlier and was lost)."""
+    if (start.tzinfo is None) != (end.tzinfo is None):
+        return False
+    return _file_zone(start) == _file_zone(end)
 
 
 def _moment(event: Component, name: str) -> date | None:

@@ -60,7 +60,7 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 9 + DECODING_VERSION
+    version = 10 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
@@ -71,7 +71,10 @@ class EmlReader:
     the parts past MIME_PARTS are not parsed, a warning says so. 9: a charset naming a codec
     no mailer means ("rot13", "hex", "unicode_escape") or "utf-7" over 8-bit bytes is a
     mislabel (`_mail_charset`): such a body was skipped as an internal error, and such an
-    attachment ended the attachments read."""
+    attachment ended the attachments read. 10: a mail with no text in the MIME_PARTS parsed
+    is refused for that, not as nested too deep (`_CUT_REFUSALS`); a part in an ISO-2022
+    charset or "hz" over 8-bit bytes, or in "charmap" over UTF-8, is a mislabel; a header's
+    encoded words in a charset no mailer means read as UTF-8 (`_mail_words`)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -89,7 +92,7 @@ def message_read(raw: bytes, relative: str) -> Extracted:
     body = _body_text(message).strip("\n")
     attached = _attachments(message)
     if not body.strip() and not attached.text:
-        raise UnreadableDocument(TOO_DEEP if cut else NO_BODY)
+        raise UnreadableDocument(_CUT_REFUSALS.get(cut, NO_BODY))
     text = "\n".join(headers) + ("\n\n" + body + "\n" if body.strip() else "\n")
     warnings += _attachment_warning(attached.unread, relative)
     warnings += [f"{relative}: {cut}"] if cut else []
@@ -116,7 +119,8 @@ class _BoundedPolicy(EmailPolicy):
     def header_fetch_parse(self, name: str, value: str) -> str:
         if hasattr(value, "name"):  # already parsed (a header set by code, not read)
             return value
-        return _fetched(name, _CONTROLS.sub(" ", _ESCAPES.sub("", value[:HEADER_CHARS])))
+        value = _CONTROLS.sub(" ", _ESCAPES.sub("", value[:HEADER_CHARS]))
+        return _fetched(name, _mail_words(value))
 
 
 _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]{0,200}(?:\x07|\x1b\\)?)")
@@ -126,6 +130,29 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 blanks before the `default` policy parses it (escape sequences taken off first, `_ESCAPES`):
 its address parser stopped at the first one, so "From: Ann ESC[31m <ann@x.org>" lost the
 address, and the sender with it."""
+
+
+_ENCODED_WORD_CHARSET = re.compile(r"=\?([^?*\s]+)(?=(?:\*[^?\s]*)?\?[bBqQ]\?)")
+"""An encoded word's opening ("=?utf-8?q?", RFC 2047), its charset the group."""
+
+
+def _mail_words(value: str) -> str:
+    """A header value whose encoded words name a charset no mailer means (`_mail_charset`:
+    "=?unicode_escape?q?caf=C3=A9?=" read "cafÃ©" in titles and senders, s28 review A) naming
+    "utf-8" instead, the standard library's reading of a charset it does not know."""
+    if "=?" not in value:
+        return value
+    return _ENCODED_WORD_CHARSET.sub(_mail_word_charset, value)
+
+
+def _mail_word_charset(opening: re.Match[str]) -> str:
+    """An encoded word's opening (`_ENCODED_WORD_CHARSET`), "=?utf-8" when its charset is a
+    codec no mailer means."""
+    try:
+        info = codecs.lookup(opening[1])
+    except LookupError:  # unknown: the parser's own reading
+        return opening[0]
+    return opening[0] if _mail_charset(info) else "=?utf-8"
 
 
 @functools.lru_cache(maxsize=1024)
@@ -149,6 +176,10 @@ ATTACHMENTS_COUNTED counted, with room to spare; the parser stops at the next, s
 mail's cost is bounded by what is read of it (17,000 tiny parts took 2.3 s, each parsed
 before the attachments read stopped at 20: s27 hostile probe; benchmarks/eml_many_parts.py)."""
 PARTS_NOT_READ = f"MIME parts past the first {MIME_PARTS:,} not read"
+NO_TEXT_IN_PARTS_READ = f"no text in its first {MIME_PARTS:,} MIME parts (the rest not read)"
+_CUT_REFUSALS = {DEEPER_NOT_READ: TOO_DEEP, PARTS_NOT_READ: NO_TEXT_IN_PARTS_READ}
+"""Why a mail holding no text in the parts read is refused, by why its parse stopped early (a
+mail cut at MIME_PARTS was refused as nested too deep: s28 review A)."""
 
 
 class _PartsCut(Exception):
@@ -254,10 +285,11 @@ def _raw_value(message: Message, name: str) -> str | None:
 def _as_written(value: str | None) -> str:
     """A raw header value on one line: its 8-bit bytes read as UTF-8 ("To: Équipe:;;", which
     compat32's Header had turned to U+FFFD or refused), its encoded words decoded unless
-    malformed (then kept as written)."""
+    malformed (then kept as written), those in a charset no mailer means as UTF-8
+    (`_mail_words`)."""
     if value is None:
         return ""
-    text = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    text = _mail_words(value.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
     with contextlib.suppress(ValueError, LookupError, UnicodeError):  # malformed: as written
         text = str(make_header(decode_header(text)))
     return " ".join(text.split())
@@ -325,12 +357,15 @@ def _payload_text(part: Message, payload: bytes) -> str:
 
 
 _WIDE_CODECS = ("utf-16", "utf-32")
-_SINGLE_BYTE_CODECS = ("iso8859", "cp125")
+_SINGLE_BYTE_CODECS = ("iso8859", "cp125", "charmap")
+"""Codecs reading a byte as one character ("charmap" with no map is Latin-1)."""
 _LATIN_1 = "iso8859-1"
 _PYTHON_ESCAPES = frozenset({"unicode-escape", "raw-unicode-escape", "punycode", "undefined"})
 """Codecs Python names that no mailer means by a charset (`_mail_charset`)."""
-_SEVEN_BIT = frozenset({"ascii", "utf-7"})
-"""Charsets whose text holds no byte past ASCII (`_declared_falsely`)."""
+_SEVEN_BIT = ("ascii", "utf-7", "iso2022", "hz")
+"""Codecs (their names' openings) whose text holds no byte past ASCII (`_declared_falsely`):
+the ISO-2022 family and HZ switch scripts by escapes (Shift-JIS bytes under "iso-2022-jp"
+were read as U+FFFD and mojibake: s28 review A)."""
 
 
 def _declared_text(payload: bytes, charset: str) -> str | None:
@@ -358,7 +393,8 @@ def _mail_charset(info: codecs.CodecInfo) -> bool:
     encoding (not "rot13", "hex", "base64" or "zlib", whose decoding raises LookupError on
     bytes: s28 hostile probe, the whole mail skipped as an internal error) and not one of
     Python's own escapes ("unicode_escape" read "café" as "cafÃ©"). `_is_text_encoding` is
-    the flag `bytes.decode` itself reads to refuse those codecs."""
+    the flag `bytes.decode` itself reads to refuse those codecs. Asked of a part's charset and
+    of a header's encoded words (`_mail_words`)."""
     return getattr(info, "_is_text_encoding", True) and info.name not in _PYTHON_ESCAPES
 
 
@@ -369,9 +405,9 @@ def _declared_falsely(payload: bytes, codec: str) -> bool:
     pair), a single-byte charset over bytes that are UTF-8 and not ASCII (a multi-byte
     UTF-8 sequence is very unlikely in Latin-1 or cp1252 text), or "utf-8" over bytes past
     ASCII holding no UTF-8 sequence (a cp1252 text; one stray byte in UTF-8 text is read as
-    U+FFFD, the rest kept). "utf-7" is 7-bit like "us-ascii": a byte past ASCII under it is
-    another charset's."""
-    if codec in _SEVEN_BIT:
+    U+FFFD, the rest kept). "utf-7", the ISO-2022 charsets and "hz" are 7-bit like
+    "us-ascii": a byte past ASCII under them is another charset's."""
+    if codec.startswith(_SEVEN_BIT):
         return not payload.isascii()
     if codec.startswith(_WIDE_CODECS):
         return b"\x00" not in payload

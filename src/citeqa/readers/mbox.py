@@ -65,13 +65,15 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 8 + DECODING_VERSION
+    version = 9 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
     a message's text attachments read after it (eml 4). 6: a message nested deeper than eml's
     MIME_DEPTH read to that depth with a warning (eml 7). 7: its parts past eml's MIME_PARTS
-    not parsed (eml 8). 8: a charset no mailer means read as a mislabel (eml 9)."""
+    not parsed (eml 8). 8: a charset no mailer means read as a mislabel (eml 9). 9: a message
+    with no text in eml's MIME_PARTS parsed counted as having no text, not as nested too deep,
+    more charset mislabels read, headers' encoded words in a codec no mailer means (eml 10)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content

@@ -167,10 +167,11 @@ def write_export_list(writer: Writer, items: list[Any], path: list[str], depth: 
 def record_passages(writer: Writer, items: list[Any], path: list[str], depth: int) -> None:
     """Each record of `items` (found at `path`) a passage under a heading naming it; a record
     nested past the writer's depth is left out, counted (Writer.records_cut), the others
-    read (s27 hostile probe: one ticket 70 levels deep refused 3,000)."""
+    read (s27 hostile probe: one ticket 70 levels deep refused 3,000); a record of its own
+    lists so nested is left out alone (`_nested_record_or_cut`)."""
     for label, item in zip(record_labels(items, writer.label_keys), items, strict=True):
         writer.pinned = ("record", *path, label)
-        mark = writer.mark()
+        mark, cut = writer.mark(), writer.records_cut
         try:
             if isinstance(item, Mapping):
                 _record(writer, item, [*path, label], depth + 1)
@@ -178,7 +179,7 @@ def record_passages(writer: Writer, items: list[Any], path: list[str], depth: in
                 write_value(writer, item, [*path, label], depth + 1)
         except TooDeep:
             writer.rewind(mark)
-            writer.records_cut += 1
+            writer.records_cut = cut + 1  # its comments cut before are within it
         finally:
             writer.pinned = None
 
@@ -256,8 +257,19 @@ def _held(writer: Writer, value: object, path: list[str], depth: int) -> None:
     for place, item in enumerate(records, start=1):
         name = f"{SEPARATOR.join(path)}{PLACE_MARK}{place}"
         writer.pinned = (*(pinned or ()), name)
-        _nested_record(writer, item, name, depth + 1)
+        _nested_record_or_cut(writer, item, name, depth + 1)
     writer.pinned = pinned
+
+
+def _nested_record_or_cut(writer: Writer, record: Mapping[Any, Any], name: str, depth: int) -> None:
+    """`_nested_record`, left out alone and counted (Writer.records_cut) when it is nested
+    past the writer's depth: one comment 70 levels deep lost its whole ticket (s28 review A)."""
+    mark, cut = writer.mark(), writer.records_cut
+    try:
+        _nested_record(writer, record, name, depth)
+    except TooDeep:
+        writer.rewind(mark)
+        writer.records_cut = cut + 1  # its own records cut before are within it
 
 
 def _holds_prose(records: list[Any]) -> bool:

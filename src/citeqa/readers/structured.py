@@ -33,8 +33,8 @@ Bounded in time and memory (benchmarks/structured_read.py prints the figures):
   YAML file nested more than MAX_COMPOSED_DEPTH levels is refused before it is composed
   (10,000 nested lists in 0.04 s; PyYAML's pure-Python composer took 4 s to reach Python's
   recursion limit, and libyaml's crashed the process past some 20,000 levels); a record of a
-  JSON export's list nested so deep is left out alone, a warning counting such records
-  (RECORDS_TOO_DEEP), the others read;
+  JSON export's list nested so deep, or a record of its own list (a ticket's comment), is left
+  out alone, a warning counting such records (RECORDS_TOO_DEEP), the others read;
 - a YAML file whose documents' aliases, followed, make more than TEXT_PER_CHARACTER values
   per character of the file (plus TEXT_FLOOR), or MAX_NODES, is skipped before they are
   walked (yamlsize.py): nine aliases of nine aliases... ("billion laughs"), a few hundred
@@ -131,7 +131,7 @@ class StructuredReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 11 + DECODING_VERSION
+    version: int = 12 + DECODING_VERSION
     """2 (plus textdecoding.VERSION): a complex YAML key written without its anchor or tag
     (yamlnodes.py: "&x [a, b]" read so). 3: a day file of a chat export read as its
     messages, the export's user and channel lists skipped (chatexport.py). 4: a folder is an
@@ -150,7 +150,9 @@ class StructuredReader:
     (was refused as a data dump: s26, a help desk's 2,000 tickets). 10: a record's list of
     records of one flat shape holding no prose is one pipe table (was a paragraph each: s26
     hostile probe, 10^5 comments {"a": n} made 2,000 more chunks). 11: a record of an export
-    nested past MAX_DEPTH is left out with a warning, the others read (the file was refused)."""
+    nested past MAX_DEPTH is left out with a warning, the others read (the file was refused);
+    12: a record of a record's list (a ticket's comment) nested so deep is left out alone, not
+    its whole ticket."""
     max_bytes: int = MAX_FILE_BYTES
     """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
     a file of more is refused (`oversized`) unread, as `extract` would refuse it; a .json's is
