@@ -537,6 +537,18 @@ def _stated_numbers(folded: str) -> set[str]:
 _YEAR = re.compile(YEAR_DIGITS)
 
 
+def states_a_decision(text: str, date: str) -> bool:
+    """Whether a sentence of minutes dated `date` states a decision, a change or a value
+    (`_decides`) and is no heading or date line of theirs (`_writes_date`)."""
+    return _decides(text) and not _writes_date(text, date)
+
+
+def holding_word(term: str) -> bool:
+    """Whether a question's term asks what was decided or holds ("decid": "Qu'a décidé…",
+    "decision", "status"): it opens as a holding cue does (data/dated_documents.json)."""
+    return _question_cues()[0].match(fold(term)) is not None
+
+
 def _writes_date(text: str, date: str) -> bool:
     """Whether the sentence writes the date `date` ("YYYY-MM-DD"): its document's heading or
     date line ("Compte rendu CODIR du 8 septembre 2026"), which states nothing."""
