@@ -262,15 +262,16 @@ def _with_id(
     """`document` with its id of `ids` (unique_document_ids), a note naming its file when
     that is not its own `document_id` (`holders`: the file each id is given to; another file
     has that one: most often the same document in another format, "sortie.docx" and its
-    export "sortie.pdf"; said plainly, as no error: s27 trial). Looked up, not searched: a
-    folder of 10,000 such pairs took 2.2 s (s27 re-read)."""
+    export "sortie.pdf"; said plainly, as no error: s27 trial), the id written as the file
+    names are, cleaned where shown (visible.clean), never as a Python repr (s28 probe #13).
+    Looked up, not searched: a folder of 10,000 such pairs took 2.2 s (s27 re-read)."""
     new_id = ids.get(relative, document.doc_id)
     if new_id == document.doc_id:
         return document
     holder = holders.get(document.doc_id, "another file")
     warnings.append(
         f"{relative}: {holder} has the same name (the same document in another format, or a"
-        f" copy?); both are read, this one cited as {new_id!r}"
+        f" copy?); both are read, this one cited as '{new_id}'"
     )
     return document.model_copy(update={"doc_id": new_id})
 

@@ -9,7 +9,10 @@ candidates (its date: later_statements.document_date, the "Date :" line of its h
 title's or file name's date) falling on that day or in that month asks about that document: its
 sentences are quoted first when its title or file name writes a word of the question ("CODIR": the
 meeting named) and one of its sentences writes another ("Tom Becker": the person): those sentences
-first, in the ranker's order, then the document's others. A question whose day or month dates no
+first, in the ranker's order, then the document's others; when its other words only ask what was
+decided ("Qu'a décidé le CODIR en septembre ?"), its sentences stating a decision come first so
+(later_statements.states_a_decision: s28 hostile probe, an 840 KB September minutes lost to
+January's "Le CODIR décide…"). A question whose day or month dates no
 such document ("What did the CODIR decide in March 2026?" in a folder without March minutes) is
 ranked as before, as is one naming no day (most questions: the documents of public QA sets are
 undated), or naming no meeting: "Is the help desk open in the afternoon in August?" asks a policy's
@@ -20,7 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from citeqa.later_statements import asks_of_a_meeting, file_stem, remembered_date
+from citeqa.later_statements import (
+    asks_of_a_meeting,
+    file_stem,
+    holding_word,
+    remembered_date,
+    states_a_decision,
+)
 from citeqa.lexical import about_terms, asked_written, undated_terms
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
@@ -57,21 +66,34 @@ def in_asked_meeting(
         number for number, alternatives in enumerate(asked) if about_terms(alternatives)
     )
     kept: dict[str, list[int]] = {}
+    dated: dict[str, str] = {}
     for position, item in enumerate(sentences):
         doc_id = bank.sentences[item.index].doc_id
         date = remembered_date(bank.documents[doc_id])
         if date is not None and any(falls_on(date, asked_date) for asked_date in dates):
             kept.setdefault(doc_id, []).append(position)
+            dated[doc_id] = date
     naming: list[int] = []
     rest: list[int] = []
     for doc_id, positions in kept.items():
         named = _titled(bank, asked, doc_id) & content
         if not named:
             continue
+        decisions = _asks_decisions(asked, content - named)
         for position in positions:
-            written = asked_written(asked, bank.tokens[sentences[position].index]) & content
-            (naming if written - named else rest).append(position)
+            index = sentences[position].index
+            written = asked_written(asked, bank.tokens[index]) & content
+            decided = decisions and states_a_decision(bank.text(index), dated[doc_id])
+            (naming if written - named or decided else rest).append(position)
     return sorted(naming) + sorted(rest) if naming else []
+
+
+def _asks_decisions(asked: list[frozenset[str]], unnamed: frozenset[int]) -> bool:
+    """Whether the question's terms its meeting's title does not write (`unnamed`, by number)
+    only ask what was decided ("Qu'a décidé le CODIR en septembre ?": "decid", a holding cue):
+    then a sentence of those minutes stating a decision answers it, though it writes no word
+    of the question (s28 hostile probe #10: January's "Le CODIR décide…" was quoted)."""
+    return bool(unnamed) and all(any(holding_word(term) for term in asked[n]) for n in unnamed)
 
 
 def _titled(bank: SentenceBank, asked: list[frozenset[str]], doc_id: str) -> frozenset[int]:

@@ -75,6 +75,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
 
 from citeqa.dates import YEAR_DIGITS, date_terms, day_spans
@@ -297,12 +298,31 @@ def _folder(path: str) -> str:
     return str(PurePosixPath(path.replace("\\", "/")).parent)
 
 
-def document_date(document: Document, days_first: bool | None = None) -> str | None:
-    """The document's own date (`_own_date`), None when it has none or its year is outside
-    1800-2199 (dates.YEAR_DIGITS): "9999-12-31-minutes.md" was shown as a later statement to
-    every dated document (s27 hostile probe)."""
+def document_date(
+    document: Document, days_first: bool | None = None, today: date | None = None
+) -> str | None:
+    """The document's own date (`_own_date`), None when it has none, when its year is outside
+    1800-2199 (dates.YEAR_DIGITS) or when it lies more than `future_years` (data) past `today`
+    (UTC's when None): "9999-12-31-minutes.md", then "2150-01-01-minutes.md", were shown as
+    later statements to every dated document (s27, s28 hostile probes)."""
     found = _own_date(document, days_first)
-    return found if found is not None and _PLAUSIBLE_YEAR.match(found) else None
+    if found is None or not _PLAUSIBLE_YEAR.match(found) or found > _latest_date(today):
+        return None
+    return found
+
+
+def _latest_date(today: date | None) -> str:
+    """The latest date a document may bear, "YYYY-MM-DD": `future_years` (data) past `today`
+    (compared as text with a document's date: both are ISO dates)."""
+    today = today or datetime.now(UTC).date()
+    return f"{today.year + _future_years():04d}-{today.month:02d}-{today.day:02d}"
+
+
+@functools.cache
+def _future_years() -> int:
+    """How many years past today a document's date may lie (data/dated_documents.json)."""
+    years: int = data_json("dated_documents.json")["future_years"]
+    return years
 
 
 def _own_date(document: Document, days_first: bool | None) -> str | None:
@@ -558,6 +578,18 @@ def _stated_numbers(folded: str) -> set[str]:
 
 
 _YEAR = re.compile(YEAR_DIGITS)
+
+
+def states_a_decision(text: str, date: str) -> bool:
+    """Whether a sentence of minutes dated `date` states a decision, a change or a value
+    (`_decides`) and is no heading or date line of theirs (`_writes_date`)."""
+    return _decides(text) and not _writes_date(text, date)
+
+
+def holding_word(term: str) -> bool:
+    """Whether a question's term asks what was decided or holds ("decid": "Qu'a décidé…",
+    "decision", "status"): it opens as a holding cue does (data/dated_documents.json)."""
+    return _question_cues()[0].match(fold(term)) is not None
 
 
 def _writes_date(text: str, date: str) -> bool:

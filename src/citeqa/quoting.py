@@ -230,13 +230,14 @@ def _extended_start(
     bank: SentenceBank, index: int, chunk: Chunk, terms: QuestionTerms | None = None
 ) -> int:
     """Where a quote starts: a short one (a number on a slide) takes in the short label lines
-    just above it, so "56.2 %" is quoted under "Response rate at week 52", but never reaches
-    back across a heading into the section above (its own heading line it may take), nor
-    across a markup line (a heading's underline, a code fence: markup.py), nor into boilerplate
-    (`_into_boilerplate`) or a signing line (signing.py), nor across a line
-    titling a numbered part ("Release 2026.02 (released …)" over its indented items:
-    numbered_sections.opens_numbered_title; it may take its own). A markdown table's row
-    stands alone: its header row is quoted with it instead."""
+        just above it, so "56.2 %" is quoted under "Response rate at week 52", but never reaches
+        back across a heading into the section above (its own heading line it may take), nor
+        across a markup line (a heading's underline, a code fence: markup.py), nor into boilerplate
+        (`_into_boilerplate`) or a signing line (signing.py), nor into a piece of a long line
+    (`_piece_of_long_line`), nor across a line
+        titling a numbered part ("Release 2026.02 (released …)" over its indented items:
+        numbered_sections.opens_numbered_title; it may take its own). A markdown table's row
+        stands alone: its header row is quoted with it instead."""
     sentence = bank.sentences[index]
     start = sentence.start
     if sentence.end - sentence.start >= SHORT_QUOTE or bank.table_header(index) is not None:
@@ -250,7 +251,12 @@ def _extended_start(
     for before in reversed(bank.preceding(index, section_start, CONTEXT_SENTENCES)):
         previous = bank.sentences[before]
         too_long = previous.end - previous.start > 2 * SHORT_QUOTE
-        if too_long or _in_table(bank, before) or not _same_page(doc, previous.start, sentence.end):
+        if (
+            too_long
+            or _piece_of_long_line(doc.text, previous)
+            or _in_table(bank, before)
+            or not _same_page(doc, previous.start, sentence.end)
+        ):
             break
         if _into_boilerplate(bank, index, before) or bank.facts(before).edit_stamp:
             break
@@ -264,6 +270,18 @@ def _extended_start(
         if opens_numbered_title(doc.text, start):
             break
     return start
+
+
+def _piece_of_long_line(text: str, sentence: Sentence) -> bool:
+    """Whether `sentence` is a piece of a line too long to be a label: it opens inside its line,
+    not after a sentence's end (where a chunk cut a line of megabytes, between two groups of
+    "1 234,56" maybe: chunking._cut_long), and its line up to its end runs past 2 ×
+    SHORT_QUOTE characters. A short quote takes in no such piece above it."""
+    opens = line_start(text, sentence.start, reach=2 * SHORT_QUOTE)
+    before = text[opens : sentence.start].rstrip()
+    return (
+        bool(before) and before[-1] not in SENTENCE_ENDS and sentence.end - opens > 2 * SHORT_QUOTE
+    )
 
 
 def _extended_end(

@@ -219,6 +219,28 @@ def test_a_skipped_line_s_id_is_never_a_question_s(
     assert {str(answer["id"]) for answer in answers[:2]}.isdisjoint({str(answers[2]["id"])})
 
 
+def test_an_error_line_s_id_is_its_own_never_its_line_number(
+    looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s28 hostile probe: `{"id": 5}` on line 2 and a line 5 not read as JSON both answered
+    with id 5. An error object's id is the line's own, null when it gave none (as a skipped
+    line's is); a plain line answered still takes its line number."""
+    build_index(looping)
+    lines = [
+        "How does belimumab work?",
+        '{"id": 5, "question": "What is belimumab?"}',
+        '{"id": "x"}',
+        '{"question": "What is belimumab?", "id": [1]}',
+        '{"id": 7, "question": ',
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
+    answers = [json.loads(line) for line in result.out.splitlines()]
+    assert result.code == 10 and [answer["id"] for answer in answers] == [1, 5, "x", 4, None]
+    assert ["error" in answer for answer in answers] == [False, False, True, False, True]
+    assert answers[4]["line"] == 5 and "not valid JSON" in answers[4]["error"]
+
+
 def test_a_batch_line_with_nothing_visible_is_skipped_as_a_blank_line_is(
     looping: Any, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -300,7 +322,7 @@ def test_a_batch_line_with_a_huge_number_is_one_clear_error(
     assert result.code == 10
     answers = [json.loads(line) for line in result.out.splitlines()]
     assert answers[0] == {
-        "id": 1,
+        "id": None,  # its id was never read
         "error": "line 1 cannot be read as JSON (a number too long to read)",
         "line": 1,
     }
@@ -330,8 +352,8 @@ def test_a_batch_line_too_long_to_hold_is_one_error_and_the_rest_is_answered(
     result = cli("ask", "--jsonl", "--index", str(looping.index_dir))
     assert result.code == 10
     answers = [json.loads(line) for line in result.out.splitlines()]
-    assert [a.get("id") for a in answers] == [1, 2, None, 4]  # line 3 is blank: a skipped line
-    assert answers[1] == {"id": 2, "error": "line 2 is longer than 1,000 characters", "line": 2}
+    assert [a.get("id") for a in answers] == [1, None, None, 4]  # line 3 is blank: a skipped line
+    assert answers[1] == {"id": None, "error": "line 2 is longer than 1,000 characters", "line": 2}
     assert "passages" in answers[0] and "passages" in answers[3]
     assert max(held) == 1001  # the long line never held whole (a line of 1,000 and its newline)
 

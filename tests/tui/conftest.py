@@ -2,8 +2,9 @@
 
 It answers from two tiny in-memory documents. One of them is hostile: its text holds Rich
 markup, an ANSI escape sequence and a 3000-character line, to prove they render as data.
-Question words steer it: "fail" raises a domain error, "weather" abstains, "markup" cites
-the hostile document, "slide" a French slide dump; anything else cites the trial document.
+Question words steer it: "fail" raises a domain error, "weather" abstains (naming an unread
+file, its name holding an escape, with "unread"), "markup" cites the hostile document, "slide"
+a French slide dump; anything else cites the trial document.
 
 Test modules import the helpers as `from tui_helpers import ...`: this conftest registers itself
 under that name, because "conftest" is ambiguous in sys.modules when several test folders (each
@@ -152,6 +153,10 @@ def table_row_citation() -> tuple[Citation, TableHeader]:
     return citation, header
 
 
+UNREAD_NOTE = "weather\x1b]0;pwn\x07.pdf could not be read; its name matches the question"
+"""The note of an abstention naming a file the build could not read (`ask` prints it)."""
+
+
 def fake_answer(question: str) -> Answer:
     """The fixed answer the fake gives to `question`."""
     words = question.lower()
@@ -164,6 +169,7 @@ def fake_answer(question: str) -> Answer:
             confidence=0.12,
             answer="No passage answers the question with enough confidence.",
             passages=[_passage(1, "regency", TRIAL_QUOTES[1], 0.21)],
+            warnings=[UNREAD_NOTE] if "unread" in words else [],
         )
     if "slide" in words:
         return Answer(

@@ -76,6 +76,20 @@ def test_abstention_is_shown_as_such_with_closest_passages(make_app):
     run(body())
 
 
+def test_abstention_names_the_unread_files_beside_it_cleaned(make_app):
+    async def body():
+        app = make_app()
+        async with settled(app) as pilot:
+            await ask(pilot, "weather in Paris, unread")
+            abstention = app.query_one(AbstentionMessage)
+            notes = [str(line.content) for line in abstention.query(".warning").results(Static)]
+            assert len(notes) == 1 and notes[0].startswith("Note: weather")
+            assert "could not be read" in notes[0] and "\x1b" not in notes[0]
+            assert "could not be read" in screen_text(app)
+
+    run(body())
+
+
 def test_failing_ask_notifies_and_app_goes_on(make_app):
     async def body():
         app = make_app()

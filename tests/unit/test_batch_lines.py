@@ -25,8 +25,9 @@ def test_a_line_that_is_not_json_says_what_is_wrong_and_at_which_column(line, me
     assert str(refused.value) == f"line 1 is not valid JSON ({message})"
 
 
-def test_a_plain_line_is_the_question_and_its_number_the_id():
-    assert parse_batch_line("  What is it?\n", 3) == (3, "What is it?")
+def test_a_plain_line_is_the_question_without_an_id_of_its_own():
+    """Answered, it takes its line's number (`_batch_answer`); an error object, none."""
+    assert parse_batch_line("  What is it?\n", 3) == (None, "What is it?")
 
 
 @pytest.mark.parametrize("blank", ["\u00a0", "\u3000", "\f", "\t "])
@@ -44,7 +45,7 @@ def test_an_object_line_after_a_blank_json_does_not_skip_is_still_read(blank):
     ],
 )
 def test_a_line_opening_with_a_brace_but_no_key_is_a_plain_question(line):
-    assert parse_batch_line(line, 4) == (4, line.strip())
+    assert parse_batch_line(line, 4) == (None, line.strip())
 
 
 @pytest.mark.parametrize("line", ["{\n", "{'id': 'a', 'question': 'x'}\n"])
@@ -54,4 +55,4 @@ def test_a_line_written_as_an_object_is_still_read_as_json(line):
 
 
 def test_an_empty_object_is_an_object_without_a_question():
-    assert parse_batch_line("{ }\n", 5) == (5, None)
+    assert parse_batch_line("{ }\n", 5) == (None, None)

@@ -26,7 +26,7 @@ from citeqa.errors import CorpusEmpty, CorpusMissing
 from citeqa.folderwalk import FOLDER_LINK
 from citeqa.models import Document
 from citeqa.readers import reader_for, reader_for_name
-from citeqa.visible import shown
+from citeqa.visible import clean, shown
 
 BUNDLED = Path(__file__).parents[2] / "corpus"
 
@@ -416,6 +416,18 @@ def test_same_id_from_two_extensions_stays_unique(tmp_path: Path) -> None:
         "notes.txt: notes.md has the same name (the same document in another format, or a"
         " copy?); both are read, this one cited as 'notes.txt'"
     ) in reading.warnings, "said plainly, naming the other file, not as an error (s27 trial)"
+
+
+def test_the_id_note_writes_the_id_as_it_writes_the_file_names(tmp_path: Path) -> None:
+    """It was a Python repr ('note\\x1b]0;pwn\\x07.txt') beside the names, shown ␛ once cleaned."""
+    stem = "note\x1b]0;pwn\x07"
+    (tmp_path / f"{stem}.md").write_text("Markdown.")
+    (tmp_path / f"{stem}.txt").write_text("Text.")
+    (note,) = [w for w in read_corpus(tmp_path).warnings if "has the same name" in w]
+    shown, name = clean(note), clean(f"{stem}.txt")
+    assert shown.startswith(f"{name}: {clean(stem)}.md has the same name")
+    assert shown.endswith(f"this one cited as '{name}'")
+    assert "\\x1b" not in note
 
 
 def test_missing_folder_raises_corpus_missing(tmp_path: Path) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.dated_meetings import asked_dates, falls_on
+from citeqa.dated_meetings import asked_dates, falls_on, in_asked_meeting
 from citeqa.later_statements import asks_of_a_meeting
+from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import QuestionTerms
+from citeqa.sentences import ScoredSentence, SentenceBank
 
 
 def terms(*alternatives: set[str]) -> QuestionTerms:
@@ -60,3 +62,44 @@ def test_a_document_date_falls_on_the_asked_day_or_month(
 )
 def test_only_a_question_naming_a_meeting_asks_of_a_meeting(question: str, meeting: bool) -> None:
     assert asks_of_a_meeting(question) is meeting
+
+
+JANUARY = "# Compte rendu CODIR du 12 janvier 2026\n\nLe CODIR décide d'ouvrir un bureau à Lyon."
+SEPTEMBER = "# Compte rendu CODIR du 8 septembre 2026\n\nLe projet de bureau à Lyon est abandonné."
+
+
+def _minutes_bank() -> SentenceBank:
+    """January's decision, then September's heading and reversal, as the ranker ordered them
+    for an 840 KB September minutes (s28 hostile probe #10)."""
+    documents, chunks, sentences = {}, [], []
+    for name, text in (("2026-01-12-codir", JANUARY), ("2026-09-08-codir", SEPTEMBER)):
+        title = text.split("\n\n")[0]
+        documents[name] = Document(
+            doc_id=name, title=title[2:], path=f"/m/{name}.md", text=text, sha256="0"
+        )
+        chunks.append(Chunk(chunk_id=f"{name}:0", doc_id=name, start=0, end=len(text), text=text))
+        for start, end in ((0, len(title)), (len(title) + 2, len(text))):
+            sentences.append(
+                Sentence(doc_id=name, chunk_index=len(chunks) - 1, start=start, end=end)
+            )
+    tokens = [
+        frozenset({"compt", "rendu", "codir", "janvi", "2026"}),
+        frozenset({"codir", "decid", "ouvr", "bureau", "lyon"}),
+        frozenset({"compt", "rendu", "codir", "septembr", "2026"}),
+        frozenset({"projet", "bureau", "lyon", "abandon"}),
+    ]
+    return SentenceBank(documents, chunks, sentences, None, tokens)
+
+
+def test_a_question_asking_only_what_a_dated_meeting_decided_quotes_its_decisions() -> None:
+    """ "Qu'a décidé le CODIR en septembre ?" quoted January's "Le CODIR décide…": no sentence
+    of September's minutes writes "décidé", so they were not put first; one stating a decision
+    answers it (its heading does not)."""
+    bank = _minutes_bank()
+    asked = terms({"decid"}, {"codir", "cod"}, {"--09"})
+    asked.focus = "Qu'a décidé le CODIR en septembre ?"
+    ranked = [ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1) for index in (1, 2, 3)]
+    assert in_asked_meeting(ranked, bank, asked) == [2, 1]  # the reversal, then the heading
+    asked = terms({"tom"}, {"codir", "cod"}, {"--09"})  # another word no sentence writes
+    asked.focus = "Tom était-il au CODIR de septembre ?"
+    assert in_asked_meeting(ranked, bank, asked) == []

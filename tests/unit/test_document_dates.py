@@ -3,6 +3,8 @@ name's, else a labelled line of its header; a year alone or a date deep in the t
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from citeqa.answering import standing_first
@@ -65,6 +67,22 @@ def test_a_date_of_an_implausible_year_dates_nothing(title: str, path: str, text
     """A file named for 9999-12-31 was a later statement to every dated document (s27
     hostile probe); years stand between 1800 and 2199 as dates.YEAR_DIGITS has them."""
     assert document_date(_document(title, path, text)) is None
+
+
+@pytest.mark.parametrize(
+    ("path", "dated"),
+    [
+        ("/m/2150-01-01-minutes.md", False),
+        ("/m/2199-12-31-minutes.md", False),
+        ("/m/2028-12-01-plan.md", True),  # a plan written ahead: two years past today
+        ("/m/2028-12-02-plan.md", False),
+    ],
+)
+def test_a_date_far_past_today_dates_nothing(path: str, dated: bool) -> None:
+    """A file named for 2150 was still shown as a later statement (s28 hostile probe #12): a
+    date more than `future_years` (data, 2) past today dates nothing."""
+    found = document_date(_document("Minutes", path, ""), today=date(2026, 12, 1))
+    assert found == (path[3:13] if dated else None)
 
 
 def test_a_year_alone_an_unlabelled_date_or_a_late_date_line_dates_nothing() -> None:

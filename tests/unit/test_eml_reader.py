@@ -15,6 +15,7 @@ from citeqa.readers.eml import (
     ATTACHMENT_BYTES,
     ATTACHMENTS_READ,
     DEEPER_NOT_READ,
+    MIME_DEPTH,
     MIME_PARTS,
     NO_TEXT_IN_PARTS_READ,
     PARTS_NOT_READ,
@@ -22,6 +23,7 @@ from citeqa.readers.eml import (
     _parsed,
     message_read,
 )
+from citeqa.readers.mbox import MESSAGE_WARNINGS
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 
 
@@ -431,6 +433,30 @@ def test_a_mailbox_message_nested_too_deep_is_skipped_for_that_reason(tmp_path: 
     document = read(tmp_path, raw, "box.mbox")
     assert "A plain message." in document.text
     assert document.warnings == ["box.mbox: 1 messages skipped (" + TOO_DEEP + ")"]
+
+
+def test_a_mailbox_says_a_warning_its_messages_repeat_once_with_their_count(
+    tmp_path: Path,
+) -> None:
+    """Each message nested past MIME_DEPTH added its own warning (300 messages: 300 lines);
+    it is said once with its count, and only the first MESSAGE_WARNINGS kinds are named."""
+    layers = "".join(
+        f"Content-Type: multipart/mixed; boundary=B{n}\n\n--B{n}\nContent-Type: text/plain\n\n"
+        f"Layer {n}.\n--B{n}\n"
+        for n in range(MIME_DEPTH + 5)
+    )
+    envelope = "From a@x.org Mon Jan  1 00:00:00 2024\n"
+    deep = [f"{envelope}From: a@x.org\nSubject: deep {n}\n{layers}" for n in range(300)]
+    long = [
+        f"{envelope}From: a@x.org\nX-H{n}: {'v' * 5000}\nSubject: s\n\nBody {n}.\n"
+        for n in range(MESSAGE_WARNINGS + 2)
+    ]
+    document = read(tmp_path, "\n".join(deep + long).encode(), "box.mbox")
+    others = [w for w in document.warnings if "attachments" not in w]  # capped apart
+    assert others[0] == f"box.mbox: {DEEPER_NOT_READ} (300 messages)"
+    assert others[1] == "box.mbox: headers longer than 4000 characters cut: X-H0"
+    assert len(others) == MESSAGE_WARNINGS + 1
+    assert others[-1] == "box.mbox: 3 more warnings of its messages"
 
 
 def test_text_attachments_are_read_after_the_body_and_others_named(tmp_path: Path) -> None:

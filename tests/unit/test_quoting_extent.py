@@ -253,3 +253,22 @@ def test_a_short_sentence_leading_into_a_list_of_lines_takes_in_its_first_item()
     last = text.index("Turnaround")
     cuts = [(0, len(lead)), (first, second - 1), (second, last - 2), (last, len(text))]
     assert _quoted(text, cuts, 0) == f"{lead}\n\nQuantify DNA with Qubit (not Nanodrop)."
+
+
+def test_a_short_quote_takes_in_no_piece_cut_from_a_long_line_above_it() -> None:
+    heading, line = "Relevé de compte", "€ 1 234,56 " * 200
+    text = f"{heading}\n{line}\nLe solde est de 42 €."
+    cut = text.index("234,56", len(text) - 60)  # a chunk cut between two groups of a number
+    cuts = [(0, len(heading)), (cut, len(heading) + len(line)), (text.index("Le solde"), len(text))]
+    assert _quoted(text, cuts, 2) == "Le solde est de 42 €."
+
+
+def test_a_short_quote_still_takes_in_a_label_opening_after_a_sentence_on_its_line() -> None:
+    opening = "Les chiffres de l'année, service par service et mois par mois, " * 3
+    text = opening.rstrip(", ") + ". Taux de réponse\n56,2 %"  # a line of 200 characters
+    cuts = [
+        (0, text.index(" Taux")),
+        (text.index("Taux"), text.index("\n")),
+        (text.index("56"), len(text)),
+    ]
+    assert _quoted(text, cuts, 2) == "Taux de réponse\n56,2 %"

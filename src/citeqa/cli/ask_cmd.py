@@ -162,21 +162,25 @@ def batch_lines(stream: TextIO, limit: int) -> Iterator[tuple[int, str | None]]:
 def _batch_answer(
     assistant: Assistant, line: str | None, number: int, k: int | None
 ) -> tuple[dict[str, Any], Exception | None]:
-    """The answer JSON of one batch line (None: too long to read), or its error object and
-    the error; an unexpected error too (a bug, a process limit) stops only its own line: it
-    once ended the batch with a traceback, the lines after it never answered."""
-    item_id: Any = number
+    """The answer JSON of one batch line (None: too long to read), its id the line's own or
+    else its number, or its error object and the error; an unexpected error too (a bug, a
+    process limit) stops only its own line: it once ended the batch with a traceback, the lines
+    after it never answered. An error object's id is the line's own, null when it gave none
+    (a plain line, one not read as JSON): its number, the id it had, could be a question's
+    own (`{"id": 5}` on line 2), as a skipped line's could (`skipped_line`)."""
+    own_id: Any = None
     try:
         if line is None:
             raise BadQuestion(f"line {number} is longer than {BATCH_LINE_MAX:,} characters")
-        item_id, question = parse_batch_line(line, number)
+        own_id, question = parse_batch_line(line, number)
         if question is None:
             raise BadQuestion(f'line {number} needs a "question" string')
+        item_id = number if own_id is None else own_id
         return assistant.ask(question, k=k, id=item_id).model_dump(mode="json"), None
     except CiteqaError as err:
-        return {"id": item_id, "error": str(err), "line": number}, err
+        return {"id": own_id, "error": str(err), "line": number}, err
     except Exception as err:  # raised again at the batch's end (answer_batch)
-        return {"id": item_id, "error": unexpected_error(err), "line": number}, err
+        return {"id": own_id, "error": unexpected_error(err), "line": number}, err
 
 
 def unexpected_error(err: Exception) -> str:
@@ -189,14 +193,16 @@ def unexpected_error(err: Exception) -> str:
 
 
 def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
-    """(id, question) from a plain line or a {"id", "question"} object; BadQuestion if a line
+    """(id, question) from a plain line or a {"id", "question"} object, the id None when the
+    line gives none (a plain line, an object without a string or integer "id"; answered, it
+    takes the line's number: `_batch_answer`); BadQuestion if a line
     written as an object is not JSON. The question is None when the object has no "question"
     string (its id is kept, so the error answer can echo it). A line opening with "{" that is
     no object's start (`{{ticket.first_name}} cannot log in`, a template pasted) is a plain
     question: `_written_as_object`."""
     text = line.strip()
     if not _written_as_object(text):
-        return number, text
+        return None, text
     from citeqa.jsonfiles import json_problem, parse_json
 
     try:
@@ -208,9 +214,9 @@ def parse_batch_line(line: str, number: int) -> tuple[Any, str | None]:
         raise BadQuestion(f"line {number} cannot be read as JSON ({err})") from None
     if not isinstance(item, dict):
         raise BadQuestion(f'line {number} needs a "question" string')
-    item_id = item.get("id", number)
+    item_id = item.get("id")
     if not isinstance(item_id, (str, int)) or isinstance(item_id, bool):
-        item_id = number
+        item_id = None
     question = item.get("question")
     return item_id, question if isinstance(question, str) else None
 

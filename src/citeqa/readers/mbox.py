@@ -31,6 +31,7 @@ names those of the first ATTACHMENT_WARNINGS messages holding any.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from email.utils import parseaddr
 from pathlib import PurePosixPath
@@ -48,6 +49,9 @@ MAX_CHARACTERS = 4_000_000
 """Characters of text read from one mailbox: past them, the next messages are left out."""
 ATTACHMENT_WARNINGS = 5
 """How many messages' unread attachments are named in warnings (then a count)."""
+MESSAGE_WARNINGS = 5
+"""How many kinds of its messages' other warnings are said, each once with its count of
+messages (then how many more kinds)."""
 
 _FROM_START = re.compile(rb"^From ", re.MULTILINE)
 """Where a line opens with "From " (a message's opening line, if its shape says so)."""
@@ -65,7 +69,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 9 + DECODING_VERSION
+    version = 10 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -73,7 +77,10 @@ class MboxReader:
     MIME_DEPTH read to that depth with a warning (eml 7). 7: its parts past eml's MIME_PARTS
     not parsed (eml 8). 8: a charset no mailer means read as a mislabel (eml 9). 9: a message
     with no text in eml's MIME_PARTS parsed counted as having no text, not as nested too deep,
-    more charset mislabels read, headers' encoded words in a codec no mailer means (eml 10)."""
+    more charset mislabels read, headers' encoded words in a codec no mailer means (eml 10).
+    10: a warning its messages repeat (nested too deep, long headers cut) said once with their
+    count, the first MESSAGE_WARNINGS kinds named (2,000 messages nested too deep gave 2,000
+    lines)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -81,6 +88,7 @@ class MboxReader:
         warnings: list[str] = []
         with_attachments = size = 0
         too_deep = skipped = 0
+        repeated: Counter[str] = Counter()
         for count, message in enumerate(_messages(raw)):
             if count == MAX_MESSAGES or size > MAX_CHARACTERS:
                 warnings.append(f"{relative}: only its first {count:,} messages read")
@@ -93,13 +101,14 @@ class MboxReader:
                 continue
             attached = [w for w in read.warnings if w.startswith(relative + ATTACHMENTS_NOT_READ)]
             with_attachments += bool(attached)
-            warnings += [w for w in read.warnings if w not in attached]  # long headers cut
+            repeated.update(w for w in read.warnings if w not in attached)  # long headers cut
             if with_attachments <= ATTACHMENT_WARNINGS:
                 warnings += attached
             parts.append(_headed(read))
             size += len(parts[-1])
         if not parts:
             raise UnreadableDocument("no e-mail in it (no message with a From header and text)")
+        warnings += _repeated(relative, repeated)
         warnings += _counts(relative, (skipped, too_deep), with_attachments)
         title = " ".join(shown(PurePosixPath(relative).name).split())[:TITLE_MAX]
         return Extracted(
@@ -170,6 +179,17 @@ def _sender(text: str) -> str:
             name, address = parseaddr(line.removeprefix("From: "))
             return name or address
     return ""
+
+
+def _repeated(relative: str, repeated: Counter[str]) -> list[str]:
+    """The warnings of its messages (`repeated`: each with how many messages gave it), once
+    each with that count, the first MESSAGE_WARNINGS of them; then how many more there were."""
+    said = [
+        warning if count == 1 else f"{warning} ({count:,} messages)"
+        for warning, count in list(repeated.items())[:MESSAGE_WARNINGS]
+    ]
+    more = len(repeated) - MESSAGE_WARNINGS
+    return said + ([f"{relative}: {more:,} more warnings of its messages"] if more > 0 else [])
 
 
 def _counts(relative: str, skipped: tuple[int, int], with_attachments: int) -> list[str]:
