@@ -581,9 +581,10 @@ _YEAR = re.compile(YEAR_DIGITS)
 
 
 def states_a_decision(text: str, date: str) -> bool:
-    """Whether a sentence of minutes dated `date` states a decision, a change or a value
-    (`_decides`) and is no heading or date line of theirs (`_writes_date`)."""
-    return _decides(text) and not _writes_date(text, date)
+    """Whether a sentence of minutes dated `date` writes a decision cue (`_decides`, a number
+    alone not counting: "Présents : 8 membres, 2 excusés." or "Page 2 sur 3" decide nothing,
+    s28 review F) and is no heading or date line of theirs (`_writes_date`)."""
+    return _decides(text, by_number=False) and not _writes_date(text, date)
 
 
 def holding_word(term: str) -> bool:
@@ -653,12 +654,13 @@ def _word_starts(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})")
 
 
-def _decides(text: str) -> bool:
+def _decides(text: str, by_number: bool = True) -> bool:
     """Whether the sentence states a decision, a change or a value ("is cancelled", "est
-    abandonné", "will move", a number: "150 €") and asks or proposes none ("Bob asked whether the CI
-    migration could be discussed": it decides nothing)."""
+    abandonné", "will move", a number when `by_number`: "150 €") and asks or proposes none ("Bob
+    asked whether the CI migration could be discussed": it decides nothing)."""
     folded = fold(text)
     decision, asking = _cues()
     if asking.search(folded) or folded.rstrip().endswith("?"):
         return False
-    return decision.search(folded) is not None or any(char.isdigit() for char in text)
+    numbered = by_number and any(char.isdigit() for char in text)
+    return decision.search(folded) is not None or numbered

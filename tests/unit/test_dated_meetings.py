@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.dated_meetings import asked_dates, falls_on, in_asked_meeting
-from citeqa.later_statements import asks_of_a_meeting
+from citeqa.later_statements import asks_of_a_meeting, states_a_decision
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
@@ -103,3 +103,20 @@ def test_a_question_asking_only_what_a_dated_meeting_decided_quotes_its_decision
     asked = terms({"tom"}, {"codir", "cod"}, {"--09"})  # another word no sentence writes
     asked.focus = "Tom était-il au CODIR de septembre ?"
     assert in_asked_meeting(ranked, bank, asked) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "decides"),
+    [
+        ("Le projet de bureau à Lyon est abandonné.", True),
+        ("Présents : 8 membres, 2 excusés. Séance ouverte à 9 h 30.", False),
+        ("Page 2 sur 3", False),
+        ("Compte rendu CODIR du 8 septembre 2026", False),
+    ],
+)
+def test_a_sentence_of_minutes_states_a_decision_by_a_cue_not_a_number(
+    sentence: str, decides: bool
+) -> None:
+    """s28 review F: "Qu'a décidé le CODIR en septembre ?" quoted September's attendance line,
+    a number counting as a decision."""
+    assert states_a_decision(sentence, "2026-09-08") is decides
