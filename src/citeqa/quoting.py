@@ -230,14 +230,13 @@ def _extended_start(
     bank: SentenceBank, index: int, chunk: Chunk, terms: QuestionTerms | None = None
 ) -> int:
     """Where a quote starts: a short one (a number on a slide) takes in the short label lines
-        just above it, so "56.2 %" is quoted under "Response rate at week 52", but never reaches
-        back across a heading into the section above (its own heading line it may take), nor
-        across a markup line (a heading's underline, a code fence: markup.py), nor into boilerplate
-        (`_into_boilerplate`) or a signing line (signing.py), nor into a piece of a long line
-    (`_piece_of_long_line`), nor across a line
-        titling a numbered part ("Release 2026.02 (released …)" over its indented items:
-        numbered_sections.opens_numbered_title; it may take its own). A markdown table's row
-        stands alone: its header row is quoted with it instead."""
+    just above it, so "56.2 %" is quoted under "Response rate at week 52", but never reaches
+    back across a heading into the section above (its own heading line it may take), nor
+    across a markup line (a heading's underline, a code fence: markup.py), nor into boilerplate
+    (`_into_boilerplate`) or a signing line (signing.py), nor into a piece of a long line
+    (`_piece_of_long_line`), nor across a line titling a numbered part ("Release 2026.02
+    (released …)" over its indented items: numbered_sections.opens_numbered_title; it may take
+    its own). A markdown table's row stands alone: its header row is quoted with it instead."""
     sentence = bank.sentences[index]
     start = sentence.start
     if sentence.end - sentence.start >= SHORT_QUOTE or bank.table_header(index) is not None:
@@ -278,10 +277,15 @@ def _piece_of_long_line(text: str, sentence: Sentence) -> bool:
     "1 234,56" maybe: chunking._cut_long), and its line up to its end runs past 2 ×
     SHORT_QUOTE characters. A short quote takes in no such piece above it."""
     opens = line_start(text, sentence.start, reach=2 * SHORT_QUOTE)
-    before = text[opens : sentence.start].rstrip()
-    return (
-        bool(before) and before[-1] not in SENTENCE_ENDS and sentence.end - opens > 2 * SHORT_QUOTE
-    )
+    before = text[opens : sentence.start].rstrip().rstrip(_CLOSERS)
+    return bool(before) and before[-1] not in _ENDS and sentence.end - opens > 2 * SHORT_QUOTE
+
+
+_CLOSERS = ")]}\"'»”’"
+"""What may close a sentence after its end mark ("(voir l'annexe 3.)", "« … . »")."""
+_ENDS = SENTENCE_ENDS + ";"
+"""What ends the text before a sentence that opens mid-line after a sentence, not a cut
+(`_piece_of_long_line`; s28 review F: a label after ".)", '."', ".»" or ";" was cut off)."""
 
 
 def _extended_end(

@@ -3,6 +3,8 @@ through the lines below it until it holds a number."""
 
 from __future__ import annotations
 
+import pytest
+
 from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import answer_text, citations_of, quote_spans, verified
@@ -263,9 +265,14 @@ def test_a_short_quote_takes_in_no_piece_cut_from_a_long_line_above_it() -> None
     assert _quoted(text, cuts, 2) == "Le solde est de 42 €."
 
 
-def test_a_short_quote_still_takes_in_a_label_opening_after_a_sentence_on_its_line() -> None:
+@pytest.mark.parametrize("end", [".", ".)", '."', ".»", ";"])
+def test_a_short_quote_still_takes_in_a_label_opening_after_a_sentence_on_its_line(
+    end: str,
+) -> None:
+    """s28 review F: after ".)", '."', ".»" or ";" the label was read as a piece of a long
+    line cut by a chunk, and "56,2 %" was quoted alone."""
     opening = "Les chiffres de l'année, service par service et mois par mois, " * 3
-    text = opening.rstrip(", ") + ". Taux de réponse\n56,2 %"  # a line of 200 characters
+    text = opening.rstrip(", ") + end + " Taux de réponse\n56,2 %"  # a line of 200 characters
     cuts = [
         (0, text.index(" Taux")),
         (text.index("Taux"), text.index("\n")),
