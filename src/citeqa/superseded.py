@@ -292,6 +292,9 @@ def _by_version_alone(doc_id: str, current: str) -> bool:
     return (mine.old, mine.final, mine.year) == (theirs.old, theirs.final, theirs.year)
 
 
+TITLE_WORDS = 3
+"""The fewest words a first line shared by two documents writes to tell they are editions of one
+(`shares_text`)."""
 SHARED_WORDS = 0.5
 """The share of the distinct words of the shorter of two texts the other must write for them
 to be two editions of one document (`shares_text`)."""
@@ -299,11 +302,12 @@ to be two editions of one document (`shares_text`)."""
 
 def shares_text(text: str, other: str) -> bool:
     """Whether two documents' texts are editions of one (same_text's words, folded): their
-    first lines (a title) say the same words, or the other writes SHARED_WORDS of the distinct
+    first lines (a title of TITLE_WORDS words or more: "Notes" titles minutes and a recipe alike,
+    s28 review F) say the same words, or the other writes SHARED_WORDS of the distinct
     words of the shorter ("fiche_sortie" and "fiche_sortie_v2", a price and a date changed;
     never minutes and a recipe)."""
     mine, theirs = (_WORD.findall(fold(_first_line(t))) for t in (text, other))
-    if mine and mine == theirs:
+    if len(mine) >= TITLE_WORDS and mine == theirs:
         return True
     words, others = (set(_WORD.findall(fold(t))) for t in (text, other))
     fewer = min(len(words), len(others))

@@ -147,8 +147,11 @@ def test_an_unversioned_name_is_a_first_edition_only_when_the_texts_overlap() ->
         "Trip/fiche": "Fiche de sortie à Londres\nCoût : 420 €. Acompte avant le 12 décembre.",
         "Trip/fiche_v2": "Fiche de sortie à Londres (mise à jour)\nCoût : 465 €. Acompte avant"
         " le 19 décembre.",
-        "Plan/plan": "Menu",  # the same title: two editions
+        "Plan/plan": "Menu",  # the same words: two editions
         "Plan/plan_v2": "Menu\nSoupe.",
+        # s28 review F: a one-word title shared by minutes and a recipe tells nothing
+        "Flat/notes": "Notes\nRéunion du 3 mars : le ravalement coûtera 48 000 €.",
+        "Flat/notes_v2": "Notes\nCrêpes : 250 g de farine, 4 œufs et un demi-litre de lait.",
     }
     assert copies(texts, texts.__getitem__) == {
         "Trip/fiche": Copy("Trip/fiche_v2", False),
