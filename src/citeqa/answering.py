@@ -217,7 +217,9 @@ def _value_weights(candidates: Candidates, reading: Reading) -> np.ndarray:
     bank = reading.bank
     texts = [bank.text(item.index) for item in candidates.sentences]
     documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
-    weights = value_weights(reading.terms.focus, texts, documents)
+    focus = reading.terms.focus
+    asked = [words_written(bank, item.index, focus) for item in candidates.sentences]
+    weights = value_weights(focus, texts, documents, asked)
     for number, item in enumerate(candidates.sentences):
         if weights[number] != 1.0 and heads_section(bank, item.index):
             weights[number] = 1.0

@@ -5,8 +5,11 @@ data asked_values.json: its cues, read on the folded question) asks for an amoun
 of the top passages writing none (the invoice's title line, the trip's date sentence) answers it
 worse than one writing "142,37 €". `value_weights` gives each candidate's weight in the quote
 ranker's scores: MISSING_VALUE_WEIGHT for a sentence without the asked value when another
-candidate of its document writes one, 1 otherwise, so that nothing changes for a question whose
-passages write no such value (an abstention stays the answer models' to decide). Words and
+candidate of its document writes one, UNASKED_VALUE_WEIGHT for one writing such a value but none
+of the question's words when another of its document writing one writes some ("Coût par élève :
+465 €" over "Solde de 315 €" for "Combien coûte le voyage ?"), 1 otherwise, so that nothing
+changes for a question whose passages write no such value (an abstention stays the answer
+models' to decide). Words and
 shapes are data: the engine knows no currency.
 """
 
@@ -28,6 +31,13 @@ MISSING_VALUE_WEIGHT = 0.1
 by when another candidate writes one. The quote ranker rates a document's title line far above
 the sentence holding the amount (s27 trial: .72 against .09 for "Montant de la facture EDF de
 janvier", .62 against .07 for the school trip's cost): 0.5 moved neither."""
+
+
+UNASKED_VALUE_WEIGHT = 0.4
+"""What the quote ranker's score of a candidate writing the asked kind of value but none of the
+question's words is multiplied by when another candidate of its document writing one writes
+some: the value the question names ("Coût par élève : 465 €") before another of its kind
+("Solde de 315 €")."""
 
 
 class _Kind(NamedTuple):
@@ -71,12 +81,20 @@ def writes_kind(kind: str, text: str) -> bool:
     return shape.search(fold(text)) is not None
 
 
-def value_weights(question: str, texts: Sequence[str], documents: Sequence[str]) -> np.ndarray:
+def value_weights(
+    question: str,
+    texts: Sequence[str],
+    documents: Sequence[str],
+    asked_words: Sequence[int] | None = None,
+) -> np.ndarray:
     """Each candidate text's weight for `question`: MISSING_VALUE_WEIGHT when it writes no value
     of a kind the question asks for and another candidate of its document (`documents`: each
-    text's) writes one, else 1. Within a document only: the right document's title line gives
-    way to its amount, but a sentence of another document writing some amount ("Coût total du
-    crédit" for the home insurance's cost) does not outrank the document the rankers chose."""
+    text's) writes one, UNASKED_VALUE_WEIGHT when it writes one but none of the question's words
+    (`asked_words`: how many each text writes; None: not read) and another candidate of its
+    document writing one writes some, else 1. Within a document only: the right document's title
+    line gives way to its amount, but a sentence of another document writing some amount ("Coût
+    total du crédit" for the home insurance's cost) does not outrank the document the rankers
+    chose."""
     weights = np.ones(len(texts))
     for kind in asked_kinds(question):
         writes = [writes_kind(kind, text) for text in texts]
@@ -84,4 +102,26 @@ def value_weights(question: str, texts: Sequence[str], documents: Sequence[str])
         for number, (doc, held) in enumerate(zip(documents, writes, strict=True)):
             if doc in holding and not held:
                 weights[number] *= MISSING_VALUE_WEIGHT
+        if asked_words is not None:
+            weights *= _unasked_weights(writes, documents, asked_words)
     return weights
+
+
+def _unasked_weights(
+    writes: Sequence[bool], documents: Sequence[str], asked_words: Sequence[int]
+) -> np.ndarray:
+    """UNASKED_VALUE_WEIGHT for each candidate writing the asked value (`writes`) but none of
+    the question's words (`asked_words`) when another of its document writing one writes some,
+    else 1 (s28 trial: "Solde de 315 € …" at .23 over "Coût par élève : 465 €" at .12 for
+    "Combien coûte le voyage à Londres ?")."""
+    naming = {
+        doc
+        for doc, held, words in zip(documents, writes, asked_words, strict=True)
+        if held and words
+    }
+    return np.array(
+        [
+            UNASKED_VALUE_WEIGHT if held and not words and doc in naming else 1.0
+            for doc, held, words in zip(documents, writes, asked_words, strict=True)
+        ]
+    )

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.asked_values import MISSING_VALUE_WEIGHT, asked_kinds, value_weights, writes_kind
+from citeqa.asked_values import (
+    MISSING_VALUE_WEIGHT,
+    UNASKED_VALUE_WEIGHT,
+    asked_kinds,
+    value_weights,
+    writes_kind,
+)
 
 
 @pytest.mark.parametrize(
@@ -66,3 +72,14 @@ def test_only_a_document_writing_the_amount_weighs_its_other_sentences_down() ->
     weights = value_weights("Montant de la facture ?", texts, documents)
     assert weights.tolist() == [MISSING_VALUE_WEIGHT, 1.0, 1.0, 1.0]
     assert value_weights("Qui a signé le bail ?", texts, documents).tolist() == [1.0] * 4
+
+
+def test_an_amount_line_writing_no_asked_word_gives_way_to_one_writing_some() -> None:
+    # s28 trial: "Solde de 315 €" quoted for "Combien coûte le voyage ?" over "Coût … : 465 €"
+    texts = ["Coût par élève : 465 €.", "Solde de 315 € avant le 13 février.", "Total : 12 €"]
+    documents = ["trip", "trip", "bill"]
+    question = "Combien coûte le voyage à Londres ?"
+    weights = value_weights(question, texts, documents, [1, 0, 0])
+    assert weights.tolist() == [1.0, UNASKED_VALUE_WEIGHT, 1.0]  # the bill names no word either
+    assert value_weights(question, texts, documents, [0, 0, 0]).tolist() == [1.0] * 3
+    assert value_weights(question, texts, documents).tolist() == [1.0] * 3
