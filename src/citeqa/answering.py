@@ -254,10 +254,14 @@ def _value_weights(candidates: Candidates, reading: Reading) -> np.ndarray:
     """asked_values.value_weights of the candidates, but 1 for a section's heading
     (titleonly.heads_section): it is no quote itself, the sentence under it takes its place when
     it leads (`_body_first`: "Location de la salle des fêtes" over "Week-end : 350 €")."""
+    focus = reading.terms.focus
+    if not asked_kinds(focus):  # most questions: 1 for every candidate, nothing read
+        return np.ones(len(candidates.sentences))
     bank = reading.bank
     texts = [bank.text(item.index) for item in candidates.sentences]
     documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
-    weights = value_weights(reading.terms.focus, texts, documents)
+    asked = [words_written(bank, item.index, focus) for item in candidates.sentences]
+    weights = value_weights(focus, texts, documents, asked)
     for number, item in enumerate(candidates.sentences):
         if weights[number] != 1.0 and heads_section(bank, item.index):
             weights[number] = 1.0

@@ -13,6 +13,14 @@ one that stands in its document or is rated nearly as high (the home policy's pr
 rather than a loan's "Coût total du crédit", rated above it once the policy's title line is
 weighed down; the school trip letter's "145 €" rather than a mail naming the trip, s27 trial).
 Words and shapes are data: the engine knows no currency.
+
+
+candidate of its document writes one, UNASKED_VALUE_WEIGHT for one writing such a value but none
+of the question's words when another of its document writing one writes some ("Coût par élève :
+465 €" over "Solde de 315 €" for "Combien coûte le voyage ?"), 1 otherwise, so that nothing
+changes for a question whose passages write no such value (an abstention stays the answer
+models' to decide). Words and
+shapes are data: the engine knows no currency.
 """
 
 from __future__ import annotations
@@ -38,6 +46,13 @@ LEAD_SHARE = 0.5
 """The least share of the best candidate's rating that a candidate of another document writing
 the asked value needs to take its place (`value_holder`): a loan's "Coût total du crédit" rated
 far below the home policy's lines never leads."""
+
+
+UNASKED_VALUE_WEIGHT = 0.4
+"""What the quote ranker's score of a candidate writing the asked kind of value but none of the
+question's words is multiplied by when another candidate of its document writing one writes
+some: the value the question names ("Coût par élève : 465 €") before another of its kind
+("Solde de 315 €")."""
 
 
 class _Kind(NamedTuple):
@@ -88,12 +103,20 @@ def writes_kind(kind: str, text: str) -> bool:
     return shape.search(fold(text)) is not None
 
 
-def value_weights(question: str, texts: Sequence[str], documents: Sequence[str]) -> np.ndarray:
+def value_weights(
+    question: str,
+    texts: Sequence[str],
+    documents: Sequence[str],
+    asked_words: Sequence[int] | None = None,
+) -> np.ndarray:
     """Each candidate text's weight for `question`: MISSING_VALUE_WEIGHT when it writes no value
     of a kind the question asks for and another candidate of its document (`documents`: each
-    text's) writes one, else 1. Within a document only: the right document's title line gives
-    way to its amount, but a sentence of another document writing some amount ("Coût total du
-    crédit" for the home insurance's cost) does not outrank the document the rankers chose."""
+    text's) writes one, UNASKED_VALUE_WEIGHT when it writes one but none of the question's words
+    (`asked_words`: how many each text writes; None: not read) and another candidate of its
+    document writing one writes some, else 1. Within a document only: the right document's title
+    line gives way to its amount, but a sentence of another document writing some amount ("Coût
+    total du crédit" for the home insurance's cost) does not outrank the document the rankers
+    chose."""
     weights = np.ones(len(texts))
     for kind in asked_kinds(question):
         writes = [writes_kind(kind, text) for text in texts]
@@ -101,6 +124,8 @@ def value_weights(question: str, texts: Sequence[str], documents: Sequence[str])
         for number, (doc, held) in enumerate(zip(documents, writes, strict=True)):
             if doc in holding and not held:
                 weights[number] *= MISSING_VALUE_WEIGHT
+        if asked_words is not None:
+            weights *= _unasked_weights(writes, documents, asked_words)
     return weights
 
 
@@ -135,3 +160,23 @@ def value_holder(
         and (documents[number] == documents[lead] or scores[number] >= close)
     ]
     return max(kept, key=lambda number: scores[number], default=None)
+
+
+def _unasked_weights(
+    writes: Sequence[bool], documents: Sequence[str], asked_words: Sequence[int]
+) -> np.ndarray:
+    """UNASKED_VALUE_WEIGHT for each candidate writing the asked value (`writes`) but none of
+    the question's words (`asked_words`) when another of its document writing one writes some,
+    else 1 (s28 trial: "Solde de 315 € …" at .23 over "Coût par élève : 465 €" at .12 for
+    "Combien coûte le voyage à Londres ?")."""
+    naming = {
+        doc
+        for doc, held, words in zip(documents, writes, asked_words, strict=True)
+        if held and words
+    }
+    return np.array(
+        [
+            UNASKED_VALUE_WEIGHT if held and not words and doc in naming else 1.0
+            for doc, held, words in zip(documents, writes, asked_words, strict=True)
+        ]
+    )

@@ -17,16 +17,41 @@ ranker runs (abstention.before_search).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from citeqa.answer_location import Reading
 from citeqa.quoting import quoted_lines
 from citeqa.sentences import CONTEXT_SENTENCES, ScoredSentence
 
+_ORDINAL = re.compile(r"(\d{1,2})(?:e|er|re|ere|eme|ème|nd|rd|st|th)", re.IGNORECASE)
+"""A follow-up's ordinal written in digits ("2e", "3rd"): which period it asks ("et au 2e ?")."""
+_PERIOD = re.compile(r"[^\W\d_](\d{1,2})")
+"""A token of one letter and a number, as a table's header labels a period ("t2", "q3", "s1")."""
+
 
 def mentions_new_words(item: ScoredSentence, reading: Reading) -> bool:
     """Whether the candidate's quote, with its heading and table header (`_shown`), mentions
-    one of the follow-up's new words."""
-    tokens = _shown(item, reading)
-    return any(alternatives & tokens for _, alternatives in reading.terms.new_terms)
+    one of the follow-up's new words, an ordinal in digits counting as the period of its
+    number a token labels (`_PERIOD`: "T2" for "et au 2e ?": s28 trial, after "la moyenne de
+    Léa Thomas au 1er trimestre", the grades row under "Moyenne T1 | Moyenne T2" mentioned
+    no "2e" and another document's "2e trimestre" was quoted)."""
+    return writes_new_word(reading.terms.new_terms, _shown(item, reading))
+
+
+def writes_new_word(
+    new_terms: Sequence[tuple[str, frozenset[str]]], tokens: frozenset[str]
+) -> bool:
+    """Whether `tokens` (what a quote shows) hold one of a follow-up's `new_terms` (each as
+    typed, with its alternatives), an ordinal in digits held as the period of its number
+    (`_PERIOD`)."""
+    if any(alternatives & tokens for _, alternatives in new_terms):
+        return True
+    ordinals = {found.group(1) for word, _ in new_terms if (found := _ORDINAL.fullmatch(word))}
+    return bool(ordinals) and any(
+        (period := _PERIOD.fullmatch(token)) is not None and period.group(1) in ordinals
+        for token in tokens
+    )
 
 
 def _shown(item: ScoredSentence, reading: Reading) -> frozenset[str]:

@@ -6,6 +6,7 @@ import pytest
 
 from citeqa.asked_values import (
     MISSING_VALUE_WEIGHT,
+    UNASKED_VALUE_WEIGHT,
     asked_kinds,
     value_holder,
     value_weights,
@@ -126,3 +127,14 @@ def test_no_holder_when_the_best_answers_or_no_amount_is_asked(
 ) -> None:
     texts, documents = POLICY_AND_LOAN
     assert value_holder(question, texts, documents, scores, equal_cover) is None
+
+
+def test_an_amount_line_writing_no_asked_word_gives_way_to_one_writing_some() -> None:
+    # s28 trial: "Solde de 315 €" quoted for "Combien coûte le voyage ?" over "Coût … : 465 €"
+    texts = ["Coût par élève : 465 €.", "Solde de 315 € avant le 13 février.", "Total : 12 €"]
+    documents = ["trip", "trip", "bill"]
+    question = "Combien coûte le voyage à Londres ?"
+    weights = value_weights(question, texts, documents, [1, 0, 0])
+    assert weights.tolist() == [1.0, UNASKED_VALUE_WEIGHT, 1.0]  # the bill names no word either
+    assert value_weights(question, texts, documents, [0, 0, 0]).tolist() == [1.0] * 3
+    assert value_weights(question, texts, documents).tolist() == [1.0] * 3

@@ -1,0 +1,58 @@
+"""A line writing its section's heading then a colon and a value states that section's value: it
+is no title, and may be quoted (titleonly.only_title; s28 trial: a calendar's "Oral blanc
+d'anglais …: 2026-03-17 08:00 – 17:00, B006" was left out of the quote as a heading, and another
+event's line was quoted for the oral's date)."""
+
+from __future__ import annotations
+
+from citeqa.chunking import chunk_document
+from citeqa.models import Document, Sentence
+from citeqa.sentences import SentenceBank
+from citeqa.tallies import document_sentences
+from citeqa.titleonly import heads_section, only_title
+
+CALENDAR = (
+    "# calendrier_examens\n"
+    "\n"
+    "## Bac blanc anglais (écrit) - 2 h\n"
+    "\n"
+    "Bac blanc anglais (écrit) - 2 h: 2026-02-04, Salles B110-B112\n"
+    "\n"
+    "## Oral blanc d'anglais (Tle 1) - 20 min par élève\n"
+    "\n"
+    "Oral blanc d'anglais (Tle 1) - 20 min par élève: 2026-03-17 08:00 – 17:00, B006\n"
+    "\n"
+    "## Conseils de classe du 2e trimestre\n"
+    "\n"
+    "Conseils de classe du 2e trimestre: 2026-03-17 17:30\n"
+)
+
+
+def _bank(text: str) -> SentenceBank:
+    """A SentenceBank of one document, no vectors."""
+    document = Document(doc_id="d", title="calendrier", path="/d", text=text, sha256="0")
+    chunks = chunk_document(document)
+    rows = document_sentences(text, [(i, c.start, c.end) for i, c in enumerate(chunks)], "md")
+    sentences = [
+        Sentence(doc_id="d", chunk_index=int(c), start=int(s), end=int(e)) for c, s, e in rows
+    ]
+    return SentenceBank({"d": document}, chunks, sentences, None, [frozenset()] * len(sentences))
+
+
+def _index_of(bank: SentenceBank, words: str) -> int:
+    text = bank.documents["d"].text
+    return next(i for i, s in enumerate(bank.sentences) if text[s.start : s.end].startswith(words))
+
+
+def test_a_line_stating_its_headings_value_is_no_title() -> None:
+    bank = _bank(CALENDAR)
+    for line in ("Oral blanc d'anglais (Tle 1) - 20 min par élève:", "Bac blanc anglais (écrit)"):
+        index = _index_of(bank, line)
+        assert not only_title(bank, index)
+        assert not heads_section(bank, index)
+
+
+def test_the_headings_themselves_stay_titles() -> None:
+    bank = _bank(CALENDAR)
+    for heading in ("## Oral blanc d'anglais", "## Bac blanc anglais", "## Conseils de classe"):
+        assert only_title(bank, _index_of(bank, heading))
