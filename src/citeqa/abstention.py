@@ -264,6 +264,9 @@ across languages (`DocumentLanguages.read_across_from`): on the s27 trial's fami
 40 documents in English) and the research set's lab folder (6 of 68 in French) the minority
 language is the owners' own; below it, the few documents in that language are more likely a
 stray quotation or a misread language (one "other" or "en" document in a folder of hundreds)."""
+MINORITY_DOCUMENTS = 3
+"""The fewest documents a corpus's minority language needs beside MINORITY_SHARE: one English
+note among 20 French ones (5 %) is a stray note, not owners writing in both languages."""
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
 
@@ -288,19 +291,13 @@ class DocumentLanguages:
             bilingual += LANGUAGE_NAMES.keys() <= set(langs)
         return cls(counts, documents, bilingual)
 
-    def bilingual_corpus(self) -> bool:
-        """Whether ADVICE_SHARE of the documents at least are in each language (a support
-        team's folder of French and English tickets, policies and their translations)."""
-        least = ADVICE_SHARE * self.documents
-        return self.documents > 0 and all(
-            self.counts.get(lang, 0) >= least for lang in LANGUAGE_NAMES
-        )
-
-    def in_each_language(self) -> bool:
-        """Whether MINORITY_SHARE of the documents at least are in each language: a folder
-        mostly in one language whose owners also write in the other (stored_words.stores_words
-        stores its passage words' vectors)."""
-        least = MINORITY_SHARE * self.documents
+    def bilingual_corpus(self, share: float = ADVICE_SHARE) -> bool:
+        """Whether `share` of the documents at least are in each language: by ADVICE_SHARE, a
+        support team's folder of French and English tickets, policies and their translations;
+        by a smaller share (MINORITY_SHARE), a folder mostly in one language whose owners also
+        write in the other, MINORITY_DOCUMENTS at least in each unless ADVICE_SHARE are
+        (stored_words.stores_words stores its passage words' vectors)."""
+        least = min(ADVICE_SHARE * self.documents, max(share * self.documents, MINORITY_DOCUMENTS))
         return self.documents > 0 and all(
             self.counts.get(lang, 0) >= least for lang in LANGUAGE_NAMES
         )
@@ -309,14 +306,14 @@ class DocumentLanguages:
         """Whether a question in `lang` refused as typed has its absent words read as words of
         the stored passage words in the other language (api.Assistant._translated): the corpus
         is in both languages (`bilingual_corpus`), or `lang` is its minority language with
-        MINORITY_SHARE of the documents at least (`in_each_language`). A corpus in one language
-        has none in the question's, and reads a question in the other language only near a
-        close passage (across.MIN_CLOSENESS): English questions of PubMedQA asked of French
-        PIAF articles are off its subjects."""
+        MINORITY_SHARE and MINORITY_DOCUMENTS of the documents at least. A corpus in one
+        language has none in the question's, and reads a question in the other language only
+        near a close passage (across.MIN_CLOSENESS): English questions of PubMedQA asked of
+        French PIAF articles are off its subjects."""
         if self.bilingual_corpus():
             return True
         minority = self.counts.get(lang, 0) < self.counts.get(_other(lang), 0)
-        return minority and self.in_each_language()
+        return minority and self.bilingual_corpus(MINORITY_SHARE)
 
     def alone_in(self, lang: str) -> int:
         """How many documents are in `lang` and not also in the other language."""

@@ -36,8 +36,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from citeqa.followups import refers_back
-from citeqa.lexical import fold, written_terms
+from citeqa.lexical import written_terms
 from citeqa.models import Hit
+from citeqa.passage_translation import chunk_word_forms
 from citeqa.questions import looks_like_name
 
 MIN_CLOSENESS = 0.35
@@ -156,8 +157,9 @@ def unvouched_across(
     (`names_asked`: a follow-up's names its subject in the previous question when it refers
     back, "How many people did that survey ask?" after one on the NOVA-2 survey), nor one of
     `hits` writes a word the question's absent words were read as (`translated`, folded:
-    passage_translation.py, whose bar vouches that the passage says the question's subject in
-    its language: "How much is the rent now?" read as "loyers" of a French lease, .30 close).
+    passage_translation.py; given only when every absent content word was read so, on a corpus
+    holding documents in the question's language, answering._vouching_translations: "When is
+    the parent-teacher meeting?" read as "réunion" of a French school note, .17 close).
     Never without a multilingual channel (`closeness` None), which alone says a passage in the
     other language is on the question."""
     if closeness is None or not hits or any(hit.chunk.lang == lang for hit in hits):
@@ -173,7 +175,9 @@ def writes_translated(translated: Sequence[str], hits: Sequence[Hit]) -> bool:
     """Whether one of `hits` writes one of the `translated` words (folded, as
     passage_translation.translations gives them) as a word of its text."""
     wanted = set(translated)
-    return bool(wanted) and any(wanted & set(folded_words(hit.chunk.text)) for hit in hits)
+    return bool(wanted) and any(
+        wanted & {folded for folded, _ in chunk_word_forms(hit.chunk.text)} for hit in hits
+    )
 
 
 def writes_a_day(question: str, texts: Sequence[str]) -> bool:
@@ -183,14 +187,6 @@ def writes_a_day(question: str, texts: Sequence[str]) -> bool:
     of an English journal abstained once passages across languages needed vouching for)."""
     days = _day_terms(question)
     return bool(days) and any(days & _day_terms(text) for text in texts)
-
-
-def folded_words(text: str) -> list[str]:
-    """The words of `text`, folded as the search reads them (lexical.fold)."""
-    return [fold(word) for word in _LETTERS.findall(text)]
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _day_terms(text: str) -> frozenset[str]:

@@ -1024,6 +1024,20 @@ def passages_of(retrieval: Retrieval, documents: Mapping[str, Document]) -> list
     ]
 
 
+def _vouching_translations(
+    terms: QuestionTerms, lang: Lang, languages: Callable[[], abstention.DocumentLanguages] | None
+) -> list[str]:
+    """The passage words `terms`' absent words were read as (passage_translation.py) when they
+    vouch for passages in the other language (across.writes_translated): every absent content
+    word translated (none in reason_words.content_words of `terms.absent`: "What is the salary
+    of the mayor?" with "salary" read as "salaire" and "mayor" untranslated found a salary line
+    of no mayor) on a corpus that reads `lang` across (DocumentLanguages.read_across_from: one
+    with no document in `lang` needs a close passage, across.MIN_CLOSENESS); else none."""
+    if not terms.translated or content_words(terms.absent, lang) or languages is None:
+        return []
+    return terms.translated if languages().read_across_from(lang) else []
+
+
 def compose(
     question: str,
     retrieval: Retrieval,
@@ -1161,7 +1175,7 @@ def compose(
         across,
         names_asked(question, (evidence_ranking or retrieval).question),
         [*(hit.chunk.text for hit in top), *_titles(closest_documents)],
-        terms.translated,
+        _vouching_translations(terms, lang, languages),
     )  # no passage read in its language, none close, none writing a name or translated word
     citations = (
         [] if refused or across_only else _quoted(candidates, reading, models, settings, place)

@@ -52,7 +52,12 @@ from citeqa.models import (
     UnreadFiles,
 )
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText
-from citeqa.passage_translation import BILINGUAL_SIMILARITY, WordVectors, translations
+from citeqa.passage_translation import (
+    BILINGUAL_SIMILARITY,
+    MIN_TRANSLATED,
+    WordVectors,
+    translations,
+)
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
 from citeqa.publishing import build_running as build_running  # and the chat's banner
 from citeqa.publishing import (
@@ -70,6 +75,7 @@ from citeqa.questions import (
     question_words,
 )
 from citeqa.readers import read_types as read_types  # the chat names them (an empty corpus)
+from citeqa.reason_words import content_words
 from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.sentences import QuestionScores, SentenceBank
 from citeqa.status import (
@@ -289,7 +295,7 @@ class _Loaded:
         """How many documents are in each language, from the index's file list (read when
         first asked: by a question none of whose words the documents use, or by one refused as
         typed whose absent words may translate into the words a bilingual corpus's build
-        stored, `_bilingual_words`)."""
+        stored, `_stored_words_across`)."""
         documents = self.index.files().documents()
         return DocumentLanguages.of(langs for *_, langs in documents)
 
@@ -789,12 +795,14 @@ class Assistant:
         `channel`, or that channel puts no passage in the other language at across.MIN_CLOSENESS
         and closer than those in the question's own (answering.said_in_other_language, by
         `closeness`, `_closeness`'s: an off-topic question is far from all of them) while the
-        corpus does not read its language across (`_bilingual_words`). On a bilingual corpus,
+        corpus does not read its language across (`_stored_words_across`). On a bilingual corpus,
         or of a question in the corpus's minority language (DocumentLanguages.read_across_from:
-        "How much is the rent now?" of a French family folder, 3 documents of 40 in English,
-        .30 close), with no passage so close, a word translates at BILINGUAL_SIMILARITY ("What
+        "When is the parent-teacher meeting?" of a French family folder, 3 documents of 40 in
+        English), with no passage so close, a word translates at BILINGUAL_SIMILARITY ("What
         is the serial number of the Prise Duo that smells burnt?" of a French ticket, .26
-        close, abstained "never mention serial, smells, burnt") into a passage word whose
+        close, abstained "never mention serial, smells, burnt"), every absent word of a
+        minority-language question (half of them, "salary" of "What is the salary of the
+        mayor?", found a salary line of no mayor), into a passage word whose
         vector the build stored (stored_words.py: only the question's words are embedded; an
         index built before stored none and translates only near a close passage), and only
         when the question was refused `for_absent_words` (abstention.Reason.claims_absence):
@@ -811,16 +819,26 @@ class Assistant:
         if said_in_other_language(ranking, lang, closeness, self.settings):
             found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
         else:
-            stored = self._bilingual_words(channel, lang) if for_absent_words else None
+            stored = self._stored_words_across(channel, lang) if for_absent_words else None
             if stored is None:
                 return None
             vectors = loaded.word_vectors(channel)
-            found = translations(terms.absent, top, lang, vectors, BILINGUAL_SIMILARITY, stored)
+            absent, share = self._absent_read_across(terms, lang)
+            found = translations(absent, top, lang, vectors, BILINGUAL_SIMILARITY, stored, share)
         if not found:
             return None
         return analyse(question, context, loaded.vocabulary, found, loaded.read_elsewhere(question))
 
-    def _bilingual_words(self, channel: str, lang: Lang) -> StoredWords | None:
+    def _absent_read_across(self, terms: QuestionTerms, lang: Lang) -> tuple[list[str], float]:
+        """The absent words of `terms` read as stored passage words (`_translated`), and the
+        share of them that must translate: on a bilingual corpus, all of them and
+        MIN_TRANSLATED; of a question in the corpus's minority language, its content words
+        (reason_words.content_words: not the "much" of "How much…") and every one of them."""
+        if self._loaded.document_languages.bilingual_corpus():
+            return terms.absent, MIN_TRANSLATED
+        return content_words(list(dict.fromkeys(terms.absent)), lang), 1.0
+
+    def _stored_words_across(self, channel: str, lang: Lang) -> StoredWords | None:
         """The words the build stored in `channel` (stored_words.py) when a question in `lang`
         is read across languages on this corpus (DocumentLanguages.read_across_from: the corpus
         is in both languages, or `lang` is its minority), else None."""

@@ -188,14 +188,16 @@ def translations(
     vectors_of: WordVectors | None,
     bar: float = MIN_SIMILARITY,
     stored: StoredWords | None = None,
+    share: float = MIN_TRANSLATED,
 ) -> dict[str, str]:
     """The `absent` words (as typed; the first MAX_ABSENT of them) that mean, by `vectors_of`
     (a multilingual embedder's; None: no translation), a word of one of `hits` in another
     language than `lang` at cosine `bar`: each folded, with that word folded; none when fewer
-    than MIN_TRANSLATED of them do. Both sides are embedded in their `written_form`; with
-    `stored` (the build's words, stored_words.py), the passages' words take their stored
-    vectors, and only the absent words and the first UNSTORED_WORDS passage words it lacks
-    are embedded (the others are no translation)."""
+    than `share` of them do (MIN_TRANSLATED; all of them, 1.0, for a question in a corpus's
+    minority language: api.Assistant._translated). Both sides are embedded in their
+    `written_form`; with `stored` (the build's words, stored_words.py), the passages' words
+    take their stored vectors, and only the absent words and the first UNSTORED_WORDS passage
+    words it lacks are embedded (the others are no translation)."""
     if vectors_of is None or not absent:
         return {}
     asked = {written_form(word): fold(word) for word in absent}
@@ -208,7 +210,7 @@ def translations(
         asked[word]: match
         for word, match in nearest_words(list(asked), folded, vectors, bar).items()
     }
-    return found if len(found) >= len(asked) * MIN_TRANSLATED else {}
+    return found if len(found) >= len(asked) * share else {}
 
 
 def _compared(

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
-from citeqa.abstention import DocumentLanguages
+from citeqa.abstention import MINORITY_SHARE, DocumentLanguages
 from citeqa.embedding import Embedder, embed_new
 from citeqa.jsonfiles import read_object
 from citeqa.jsonlines import save_array, write_file
@@ -64,11 +64,11 @@ EMBED_BATCH = 256
 def stores_words(multilingual: bool, languages: Iterable[Collection[str]]) -> bool:
     """Whether a build stores its passage words' vectors: it has a `multilingual` channel and
     its documents, by the `languages` of each, are in both languages, the minority's share at
-    least abstention.MINORITY_SHARE (DocumentLanguages.in_each_language; not read without such
+    least abstention.MINORITY_SHARE (DocumentLanguages.bilingual_corpus; not read without such
     a channel). The one test of the
     build (contents._store_words) and of whether a build is outdated for want of them
     (previousindex.words_stored)."""
-    return multilingual and DocumentLanguages.of(languages).in_each_language()
+    return multilingual and DocumentLanguages.of(languages).bilingual_corpus(MINORITY_SHARE)
 
 
 def words_files(channel: str) -> tuple[str, str]:

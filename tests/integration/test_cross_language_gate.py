@@ -360,10 +360,8 @@ def test_an_answer_read_only_across_languages_needs_a_close_passage(
     # every passage is French, the question English: the quote answers only when the
     # multilingual channel puts one at across.MIN_CLOSENESS (off-topic questions asked in the
     # other language of a one-language corpus were quoted a passage sharing a word)
-    # (asked in the notes' words: none is absent, so none is read translated, which would
-    # vouch for the note, across.writes_translated)
     monkeypatch.setattr(api, "compose", closeness_set(lambda hits: [closeness] * len(hits)))
-    answer = french_only.ask("How much is the fond de caisse of the kermesse?")
+    answer = french_only.ask("How much is the cash float of the kermesse?")
     assert answer.abstained is not answered
     if answered:
         assert "150 €" in answer.answer
@@ -405,16 +403,32 @@ def test_a_follow_up_naming_its_own_subject_is_not_vouched_for_by_the_names_aske
     assert answer.abstained and answer.confidence == 0.0
 
 
+MORE_FRENCH = {
+    "menage.txt": "La femme de ménage vient le mardi matin.\n",
+    "piscine.txt": "La piscine municipale ouvre le samedi à neuf heures.\n",
+    "jardin.txt": "Le jardinier taille la haie au printemps.\n",
+    "cantine.txt": "Les repas de la cantine sont servis à midi.\n",
+    "medecin.txt": "Le médecin traitant consulte le vendredi.\n",
+    "chaudiere.txt": "La chaudière est révisée chaque automne.\n",
+    "voiture.txt": "Le garage a changé les pneus de la voiture avant l'hiver.\n",
+    "banque.txt": "La banque prélève les frais de tenue de compte chaque mois.\n",
+}
+"""French notes beside NOTES' three, so that the English notes are a minority."""
+
+
 @pytest.fixture
 def mostly_french(scratch_registry: None, tmp_path: Path) -> Assistant:
-    """An assistant over four French notes and one English one (20 %: under the quarter of a
-    bilingual corpus, above abstention.MINORITY_SHARE), with the multilingual fake channel."""
+    """An assistant over French notes and three English ones (under the quarter of a
+    bilingual corpus, above abstention.MINORITY_SHARE and MINORITY_DOCUMENTS), with the
+    multilingual fake channel."""
     register_embedder("fakeml", FakeBilingual)
     corpus = tmp_path / "mostly"
     corpus.mkdir()
-    for name in ("kermesse.md", "caisse.txt", "voyage.md", "plumber.txt"):
+    for name in ("kermesse.md", "caisse.txt", "voyage.md", "plumber.txt", "babysitter.txt"):
         (corpus / name).write_text(NOTES[name], encoding="utf-8")
-    (corpus / "menage.txt").write_text("La femme de ménage vient le mardi matin.\n", "utf-8")
+    (corpus / "dentist.txt").write_text("The dentist moved to Thursday afternoon.\n", "utf-8")
+    for name, text in MORE_FRENCH.items():
+        (corpus / name).write_text(text, encoding="utf-8")
     # the answer reads the closest note alone: a French one, vouched for by the translated
     # words it writes, not by the English plumber's note read beside it
     settings = Settings(
@@ -464,3 +478,15 @@ def test_a_question_refused_for_another_reason_than_its_words_is_not_read_transl
     monkeypatch.setattr(api, "compose", compose)
     answer = mostly_french.ask("How much is the cash float of the kermesse?")
     assert answer.abstained
+
+
+def test_a_minority_language_question_half_of_whose_absent_words_translate_stays_refused(
+    mostly_french: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review of s28: "What is the salary of the mayor?" of a French family folder read "salary"
+    # as "salaire" and quoted a salary line of no mayor; every absent word must translate
+    far = lambda hits: [0.2] * len(hits)  # noqa: E731
+    monkeypatch.setattr(api, "compose", closeness_set(far))
+    monkeypatch.setattr(Assistant, "_closeness", lambda *_: far)
+    answer = mostly_french.ask("How much is the cash float of the mayor?")
+    assert answer.abstained and answer.confidence == 0.0, answer.answer

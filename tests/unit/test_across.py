@@ -6,6 +6,8 @@ write."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from citeqa.across import (
@@ -16,6 +18,7 @@ from citeqa.across import (
     opening_names,
     unvouched_across,
     writes_a_name,
+    writes_translated,
     written_names,
 )
 from citeqa.models import Chunk, Hit, Lang
@@ -95,6 +98,16 @@ def test_a_passage_writing_a_translated_word_vouches_for_the_answer() -> None:
         hits, "en", closeness, "How much is the rent now?", [text], ["loyers"]
     )
     assert unvouched_across(hits, "en", closeness, "How much is the rent now?", [text], ["bail"])
+
+
+def test_a_translated_word_is_found_in_a_decomposed_text() -> None:
+    # a text of decomposed accents (NFD, as some PDFs and macOS names write "réunion") was
+    # split at its accent ("re", "union") and never wrote the translation "reunion"
+    text = unicodedata.normalize("NFD", "La réunion des parents aura lieu jeudi.")
+    chunk = Chunk(chunk_id="d0#0", doc_id="d0", start=0, end=len(text), text=text, lang="fr")
+    hits = [Hit(chunk=chunk, chunk_index=0, score=1.0, channel_scores={CHANNEL: 0.3})]
+    assert writes_translated(["reunion"], hits)
+    assert not writes_translated(["union"], hits)
 
 
 def test_without_a_multilingual_channel_or_passages_nothing_is_unvouched() -> None:

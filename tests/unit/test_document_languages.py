@@ -4,6 +4,9 @@ for code, names and URLs): code, URLs, header lines and fenced blocks are no evi
 
 from __future__ import annotations
 
+import pytest
+
+from citeqa.abstention import MINORITY_SHARE, DocumentLanguages
 from citeqa.language import OTHER, detect_lang, document_languages, prose_language, prose_words
 
 METADATA = """Metadata-Version: 2.3
@@ -186,3 +189,25 @@ def test_a_note_of_a_french_table_and_english_items_is_in_both() -> None:
     text = table + items
     chunks = [(0, len(table), "fr"), (len(table), len(text), "en")]
     assert document_languages(text, chunks) == ["en", "fr"]
+
+
+@pytest.mark.parametrize(
+    ("counts", "documents", "english", "french"),
+    [
+        ({"en": 3, "fr": 38}, 40, True, False),  # s27 trial: a French folder, a few English
+        ({"en": 10, "fr": 9}, 19, True, True),  # bilingual: both
+        ({"en": 2, "fr": 3}, 5, True, True),  # bilingual though under MINORITY_DOCUMENTS
+        ({"en": 1, "fr": 19}, 20, False, False),  # one stray English note (5 %): too few
+        ({"en": 2, "fr": 38}, 40, False, False),  # under MINORITY_DOCUMENTS
+        ({"en": 4, "fr": 96}, 100, False, False),  # under MINORITY_SHARE
+        ({"fr": 40}, 40, False, False),  # one language: English questions are off its subjects
+        ({}, 0, False, False),
+    ],
+)
+def test_a_minority_language_s_questions_are_read_across_from_its_share(
+    counts: dict[str, int], documents: int, english: bool, french: bool
+) -> None:
+    languages = DocumentLanguages(counts, documents, 0)
+    assert languages.read_across_from("en") is english
+    assert languages.read_across_from("fr") is french
+    assert languages.bilingual_corpus(MINORITY_SHARE) is (english or french)

@@ -217,22 +217,3 @@ def test_word_vectors_embed_each_word_once_and_keep_the_last_ones() -> None:
     vectors.of([], ["pneus"])
     vectors.of([], ["tyres"])
     assert calls[1:] == [["garage"], ["tyres"]]
-
-
-@pytest.mark.parametrize(
-    ("counts", "documents", "english", "french"),
-    [
-        ({"en": 3, "fr": 38}, 40, True, False),  # s27 trial: a French folder, a few English
-        ({"en": 10, "fr": 9}, 19, True, True),  # bilingual: both
-        ({"en": 1, "fr": 39}, 40, False, False),  # one stray document: under MINORITY_SHARE
-        ({"fr": 40}, 40, False, False),  # one language: English questions are off its subjects
-        ({}, 0, False, False),
-    ],
-)
-def test_a_minority_language_s_questions_are_read_across_from_its_share(
-    counts: dict[str, int], documents: int, english: bool, french: bool
-) -> None:
-    languages = DocumentLanguages(counts, documents, 0)
-    assert languages.read_across_from("en") is english
-    assert languages.read_across_from("fr") is french
-    assert languages.in_each_language() is (english or french)
