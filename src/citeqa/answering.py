@@ -1218,7 +1218,7 @@ def compose(
     opposed = opposed_qualifier(terms.focus, quoted)
     if opposed is not None:  # "la sonde sans fil" answered by the "Sonde … filaire" row
         return abstain(abstention.opposed_qualifier(opposed.asked, opposed.held, lang))
-    keyed = unheld_qualifier(terms.focus, [c.quote for c in citations])
+    keyed = unheld_qualifier(terms.focus, [c.quote for c in citations], [*labels, *bodies])
     if keyed is not None:  # "What is my tax number?" answered by the car's "Policy number"
         return abstain(abstention.no_held_id(keyed.asked, [keyed.held], lang))
     cell = unheld_cell(terms.focus, citations, bank.documents)

@@ -35,11 +35,13 @@ dates, and a number of one or two digits in every list."""
 _DOTTED = re.compile(r"\d+(?:\.\d+){2,}")
 """A number of three parts or more: an address ("192.168.1.10") or a version ("1.2.3")."""
 _PHONE = re.compile(r"\+\d{6,}")
+"""A phone number in international form ("+33612345678")."""
 _SPACED_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?")
 """A number written in digit groups of three spaced, maybe with decimals ("1 234,56", "51 877"):
 one token, read with its groups joined ("1234,56", an amount; "51877", a record's number)."""
 _GROUP_SPACE = re.compile(r"[ \u00a0\u202f]")
-"""A phone number in international form ("+33612345678")."""
+"""The spaces between a `_SPACED_NUMBER`'s digit groups (a space, a no-break space, a narrow
+one)."""
 _JOINERS = "-_./:"
 """What joins the parts of a code: a token ending in one is a piece of a code ("GT-"); a "#"
 ends a name ("C#", "F#")."""

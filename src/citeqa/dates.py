@@ -115,6 +115,13 @@ def _alternatives(names: dict[str, int]) -> str:
     return "|".join(re.escape(name) for name in sorted(names, key=lambda n: (-len(n), n)))
 
 
+def month_number(word: str) -> int | None:
+    """The number (1-12) of the month a folded word names by its full name or an abbreviation,
+    in either language ("avr", "apr", "avril": 4), or None. A bare abbreviation is often
+    another word ("mar", "dec"): callers read it as a month only beside a year or a day."""
+    return _numbers().get(word)
+
+
 @cache
 def _numbers() -> dict[str, int]:
     """Every month name or abbreviation, of either language, with its month's number."""

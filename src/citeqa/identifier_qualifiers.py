@@ -10,8 +10,12 @@ English, "tax number", or before it in French, "numéro de PDL", "numéro fiscal
 stopword nor a word qualifying no kind, "my", "same"); the answer's quotes never write that
 qualifier (nor one of its group of data `equivalents`, "serial" / "série", "tax" / "fiscal",
 nor a writing of it close enough to be the same word across the two languages: "contract" and
-"contrat"), and key an identifier by another qualifier ("Policy number",
-"Numéro fiscal"): they give another record's number, and the answer abstains naming both.
+"contrat"), nor do the passages holding them (a home policy whose passage writes "Contrat
+Habitation" over its "N° de police"), and key an identifier by another qualifier ("Policy
+number", "Numéro fiscal"): they give another record's number, and the answer abstains naming
+both. Both qualifiers must be of the data's `equivalents` groups, in two groups: a qualifier
+of no listed kind ("maximum number of days", an unknown label) is never read as another
+kind; an English noun followed by "of" is a count ("the minimum number of participants").
 A quote writing an identifier with no qualifier ("Number: 12") or the asked one stands.
 No I/O but the data file, read once.
 """
@@ -61,7 +65,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     before = "|".join(re.escape(noun) for noun in data["before"])
     after = "|".join(re.escape(noun) for noun in data["after"])
     links = "|".join(re.escape(link) for link in sorted(data["links"], key=len, reverse=True))
-    english = re.compile(rf"(?<![\w'’])([^\W\d_]+)\s+(?:{before})(?![\w])")
+    english = re.compile(rf"(?<![\w'’])([^\W\d_]+)\s+(?:{before})(?![\w])(?!\s+of\b)")
     french = re.compile(rf"(?<![\w'’])(?:{after})\.?\s+(?:(?:{links})\s*)?([^\W\d_]+)(?![\w'’])")
     return english, french, frozenset(data["qualifier_stop"])
 
@@ -106,18 +110,28 @@ def asked_qualifier(question: str) -> tuple[str, str] | None:
     return next(iter(found.items())) if len(found) == 1 else None
 
 
-def unheld_qualifier(question: str, quotes: Sequence[str]) -> UnheldQualifier | None:
-    """The identifier the question asks by a qualifier none of `quotes` writes while they key
-    another identifier by another qualifier, with that one; None otherwise."""
+def unheld_qualifier(
+    question: str, quotes: Sequence[str], passages: Sequence[str] = ()
+) -> UnheldQualifier | None:
+    """The identifier the question asks by a qualifier of a known kind (`equivalents`) that
+    none of `quotes` nor the `passages` holding them writes while the quotes key an
+    identifier of another known kind, with that one; None otherwise."""
     asked = asked_qualifier(question)
     if asked is None:
         return None
     qualifier, writing = asked
-    keyed = [pair for quote in quotes for pair in keyed_qualifiers(quote, valued=True)]
+    same = _equivalents().get(qualifier)
+    if same is None:
+        return None  # a qualifier of no known kind: no other kind can be told from it
+    keyed = [
+        pair
+        for quote in quotes
+        for pair in keyed_qualifiers(quote, valued=True)
+        if pair[0] in _equivalents() and pair[0] not in same
+    ]
     if not keyed:
         return None
-    words = {word for quote in quotes for word in _WORD.findall(fold(quote))}
-    same = _equivalents().get(qualifier, frozenset({qualifier}))
+    words = {word for text in [*quotes, *passages] for word in _WORD.findall(fold(text))}
     if words & same or any(fuzz.ratio(word, qualifier) >= ALIKE for word in words):
         return None
     return UnheldQualifier(writing, keyed[0][1])

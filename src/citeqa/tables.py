@@ -39,6 +39,7 @@ __all__ = [
     "key_column",
     "lookup_column",
     "row_cells",
+    "table_of",
 ]
 
 Rows = tuple[tuple[str, ...], ...]
@@ -480,6 +481,23 @@ def row_cells(text: str, span: Span) -> list[list[str]]:
     return [  # "\u2028" in a cell ends no row, as TableHeaders reads them
         _cells(line) for line in lines if is_table_row(line) and not is_table_separator(line)
     ]
+
+
+def table_of(text: str, offset: int) -> tuple[list[list[str]], list[Span]] | None:
+    """The rows of the table whose row holds `offset` in `text` (each its cells as `row_cells`
+    reads them: header row first, `|---|` rule left out, `\\|` a "|" of its cell), with where
+    each row's line stands (start, end); None when that line is no table row. Every line of
+    the table is read: a table of n rows costs n lines split."""
+    line = _line_at(text, offset)
+    if not is_table_row(text[slice(*line)]):
+        return None
+    first, last, _, _ = _table_around(text, line)
+    spans = [
+        span
+        for span in line_spans(text, first, last)
+        if is_table_row(row := text[slice(*span)]) and not is_table_separator(row)
+    ]
+    return [_cells(text[slice(*span)]) for span in spans], spans
 
 
 def _cells(line: str) -> list[str]:

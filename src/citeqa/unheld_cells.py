@@ -20,7 +20,14 @@ number: years and ids are unheld_years.py's and unheld_codes.py's) that
 tells that the row is another record's: the answer abstains naming the asked word and the
 quoted row's value, unless a sibling row writes the asked word in that column and every word
 of the question the quoted row writes (then the answer's row was one of two the question may
-mean, left to the answer models). No I/O; no word list but the stopwords.
+mean, left to the answer models). A question naming the quoted row by its key cell
+(tables.key_column: "Who is Alice Durand's manager?" on `| Alice Durand | Engineer | Bob
+Martin |`) asks that row: the answer stands when no sibling row fits and only one row writes
+the asked word in that column (Bob Martin's Role "Manager": another record's own value, not a
+kind the named row lacks); when several do ("Passeport", "UK passport": a kind of document
+rows share), the named row is of another kind and the check holds. Tables are read by
+tables.table_of (escaped pipes, tab rows); each column's words are folded once. No I/O; no
+word list but the stopwords.
 """
 
 from __future__ import annotations
@@ -34,26 +41,27 @@ from rapidfuzz import fuzz
 from citeqa.lexical import fold, stopwords
 from citeqa.models import Citation, Document
 from citeqa.questions import question_words
+from citeqa.tables import key_column, table_of
 
 __all__ = ["UnheldCell", "table_rows", "unheld_cell"]
 
 SHORT_CELL = 4
 """The most words a cell naming a record's value may hold ("Léo", "Carte d'identité", "UK
 passport"): a longer one is a comment or a description, whose words may be anything."""
-_SEPARATOR = re.compile(r"[\s|:+-]*")
-"""A markdown table's line under its header ("|---|:---:|")."""
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"['’]s$")
 ALIKE = 80
+"""How alike (rapidfuzz's ratio, 0 to 100) two folded words are at least to be read as one."""
 FUZZY_LENGTH = 6
 """The fewest letters of two words compared by `ALIKE` rather than whole."""
-"""How alike (rapidfuzz's ratio, 0 to 100) two folded words are at least to be read as one."""
+
+Rows = list[list[str]]
 
 
 class UnheldCell(NamedTuple):
     asked: str
-    """The question's word as it writes it ("Léo", "passport")."""
+    """The question's word as it writes it, without a possessive's "'s" ("Léo", "passport")."""
     held: str
     """The quoted row's cell of that column ("Emma", "Carte d'identité")."""
     instead: tuple[int, int] | None = None
@@ -69,7 +77,8 @@ def unheld_cell(
     """The word of the question (`focus`) that a sibling row of the first quote's table writes
     in a column whose cell in the quoted row is another value (the module's rules), with that
     cell and the row to quote instead, if one; None when the first quote is no table row, no
-    such word is found, or several sibling rows may be the one asked."""
+    such word is found, several sibling rows may be the one asked, or the question names the
+    quoted row by its key and no other row fits."""
     if not citations:
         return None
     first = citations[0]
@@ -83,81 +92,84 @@ def unheld_cell(
     in_row = set().union(*row_words)
     written = in_row.union(*(_words(cell) for cell in rows[0]))
     wanted = {word for word in asked if _holds(in_row, word)}
-    siblings = [at for at in range(1, len(rows)) if at != quoted]
+    columns: dict[int, dict[str, list[int]]] = {}
     for word, as_written in asked.items():
         if _holds(written, word):
             continue
         for column, cell in enumerate(rows[quoted]):
             if not _names_a_value(row_words[column], asked):
                 continue
-            holding = [at for at in siblings if _holds_value(rows[at], column, word)]
+            if column not in columns:
+                columns[column] = _column_words(rows, column, quoted)
+            holding = _holding(columns[column], word)
             if not holding:
                 continue
             fitting = [at for at in holding if _holds_all(rows[at], wanted)]
             if len(fitting) > 1:
-                return None  # several rows may be the asked one: the answer models' choice
+                return None  # several rows may be the one asked: the answer models' choice
+            if not fitting and len(holding) == 1 and _names_key(rows, quoted, asked):
+                return None  # "Alice Durand's manager": the named row, Bob's Role "Manager"
             instead = spans[fitting[0]] if fitting else None
             return UnheldCell(as_written, cell, instead)
     return None
 
 
-def table_rows(text: str, at: int) -> tuple[list[list[str]], list[tuple[int, int]], int] | None:
-    """The rows (as cells, the header's first, a separator line left out) of the markdown table
-    whose line holds `at` in `text`, where each row's line stands (start, end), and the place of
-    that line's row; None when that line is no table row or is the header. Only the table's
-    lines are read, from the quoted one up and down (a CSV of 100,000 rows is not cut whole)."""
-    quoted_line = _line_at(text, at)
-    if not _is_row(_line(text, quoted_line)):
+def table_rows(text: str, at: int) -> tuple[Rows, list[tuple[int, int]], int] | None:
+    """The rows (as cells, the header's first, a separator line left out) of the table whose
+    line holds `at` in `text` (tables.table_of), where each row's line stands (start, end),
+    and the place of that line's row; None when that line is no table row or is the header.
+    The whole table is read, however long (benchmarks/unheld_cell_cost.py)."""
+    table = table_of(text, at)
+    if table is None:
         return None
-    above: list[tuple[int, int]] = []
-    line = quoted_line
-    while line[0] > 0 and _is_row(_line(text, line := _line_at(text, line[0] - 1))):
-        above.append(line)
-    below: list[tuple[int, int]] = []
-    line = quoted_line
-    while line[1] < len(text) and _is_row(_line(text, line := _line_at(text, line[1] + 1))):
-        below.append(line)
-    rows: list[list[str]] = []
-    spans: list[tuple[int, int]] = []
-    quoted = -1
-    for span in [*reversed(above), quoted_line, *below]:
-        cells = _line(text, span)
-        if _SEPARATOR.fullmatch(cells):
-            continue
-        if span == quoted_line:
-            quoted = len(rows)
-        rows.append([cell.strip() for cell in cells.strip().strip("|").split("|")])
-        spans.append(span)
+    rows, spans = table
+    quoted = next((place for place, (start, end) in enumerate(spans) if start <= at <= end), 0)
     return (rows, spans, quoted) if quoted > 0 else None
 
 
-def _line_at(text: str, at: int) -> tuple[int, int]:
-    """Where the line of `text` holding `at` stands (start, end: its line break left out)."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return start, len(text) if end < 0 else end
+def _names_key(rows: Rows, quoted: int, asked: Mapping[str, str]) -> bool:
+    """Whether the question (its `asked` words) writes every word of the quoted row's cell in
+    its table's key column (tables.key_column): it names that row ("Alice Durand")."""
+    column = key_column(rows)
+    if column is None or column >= len(rows[quoted]):
+        return False
+    key = _words(rows[quoted][column])
+    return bool(key) and all(word in asked for word in key)
 
 
-def _line(text: str, span: tuple[int, int]) -> str:
-    return text[span[0] : span[1]]
+def _column_words(rows: Rows, column: int, quoted: int) -> dict[str, list[int]]:
+    """Each folded word of the short cells (`SHORT_CELL` words at most: "Léo", "UK passport";
+    not a ticket's subject or message) of `column` in the sibling rows of `quoted`, with the
+    rows writing it: each cell folded once, however many words are asked."""
+    found: dict[str, list[int]] = {}
+    for at in range(1, len(rows)):
+        if at == quoted or column >= len(rows[at]):
+            continue
+        cell = _words(rows[at][column])
+        if len(cell) <= SHORT_CELL:
+            for word in cell:
+                found.setdefault(word, []).append(at)
+    return found
 
 
-def _is_row(line: str) -> bool:
-    """Whether `line` is a markdown table's line ("| a | b |")."""
-    stripped = line.strip()
-    return len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|")
+def _holding(column: Mapping[str, list[int]], word: str) -> list[int]:
+    """The sibling rows whose cell of a column (its words, `_column_words`) holds `word`
+    (`_holds`), in order."""
+    rows = {at for other, places in column.items() if _same(word, other) for at in places}
+    return sorted(rows)
 
 
 def _asked_words(focus: str) -> dict[str, str]:
-    """The question's words that may name a value (folded, with their writing): no stopword,
-    no number (a year, an id, an amount are other modules')."""
+    """The question's words that may name a value (folded, with their writing, a possessive's
+    "'s" left out: "Emma's" is "Emma"): no stopword, no number (a year, an id, an amount are
+    other modules')."""
     stop = stopwords()
     asked: dict[str, str] = {}
     for word in question_words(focus):
         folded = _POSSESSIVE.sub("", fold(word))
         if folded in stop or len(folded) < 2 or _DIGIT.search(folded):
             continue
-        asked.setdefault(folded, word)
+        asked.setdefault(folded, _POSSESSIVE.sub("", word))
     return asked
 
 
@@ -167,24 +179,20 @@ def _words(cell: str) -> set[str]:
 
 
 def _holds(words: set[str], word: str) -> bool:
-    """Whether `words` hold `word`, or, for words of `FUZZY_LENGTH` letters or more, a writing
-    of it close enough to be the same word across the two languages or a spelling (`ALIKE`:
-    "dentist" and "Dentiste", "passport" and "Passeport"): a row writing the asked word so
-    answers of it. Short words are matched whole ("use" is no "se", "price" no "prise")."""
-    if word in words:
+    """Whether `words` hold `word` (`_same`): a row writing the asked word so answers of it."""
+    return word in words or any(_same(word, other) for other in words)
+
+
+def _same(word: str, other: str) -> bool:
+    """Whether two folded words are one: equal, or, for words of `FUZZY_LENGTH` letters or
+    more, close enough to be the same word across the two languages or a spelling (`ALIKE`:
+    "dentist" and "Dentiste", "passport" and "Passeport"). Short words are matched whole
+    ("use" is no "se", "price" no "prise")."""
+    if word == other:
         return True
-    if len(word) < FUZZY_LENGTH:
+    if len(word) < FUZZY_LENGTH or len(other) < FUZZY_LENGTH:
         return False
-    return any(len(other) >= FUZZY_LENGTH and fuzz.ratio(word, other) >= ALIKE for other in words)
-
-
-def _holds_value(row: Sequence[str], column: int, word: str) -> bool:
-    """Whether a row's cell of `column` is a short value (`SHORT_CELL` words at most: "Léo",
-    "UK passport"; not a ticket's subject or message) writing `word`."""
-    if column >= len(row):
-        return False
-    cell = _words(row[column])
-    return len(cell) <= SHORT_CELL and _holds(cell, word)
+    return fuzz.ratio(word, other) >= ALIKE
 
 
 def _holds_all(row: Sequence[str], wanted: set[str]) -> bool:

@@ -13,7 +13,9 @@ tells a sibling from a gap. What is checked here, once the answer is chosen:
   nor their documents' titles write that month (by its name, or in a date: "30/04/2025",
   "2025-04-30", "2025-04", "04/2025"), while they write another of a year ("mars 2025",
   "21/03/2025": a record's month; "révisé au 1er septembre" is a rule's, of every year): the
-  answer is another month's record;
+  answer is another month's record; a month's abbreviation before a year ("Avr. 2025", "Apr
+  2025") writes it, and a day whose first two parts are both 12 or less ("04/12/2025")
+  writes both months it may be (the reason shows dates as the text writes them);
 - no document quoted writes the asked month anywhere (a statement of three months, quoted on
   another month's row, holds the asked month's too: the passages read missed it).
 
@@ -27,7 +29,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from citeqa.dates import day_spans, month_term
+from citeqa.dates import day_spans, month_number, month_term
 from citeqa.lexical import fold
 
 __all__ = ["UnheldMonth", "asked_months", "unheld_month", "written_months"]
@@ -43,6 +45,13 @@ _YEAR_MONTH = re.compile(r"(?<![\d/.-])(?:1[89]|2[01])\d\d[-/.](0[1-9]|1[0-2])(?
 """A month written after its year ("2025-04", "2025/04"), a day after it or not."""
 _MONTH_YEAR = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])[-/.](?:1[89]|2[01])\d\d(?![\d])")
 """A month written before its year, without its day ("04/2025")."""
+_SHORT_YEAR = re.compile(r"\.?[ \t\u00a0]+(?:1[89]|2[01])\d\d(?!\d)")
+"""A year after a month's abbreviation, maybe through its dot ("avr. 2025", "Apr 2025")."""
+_BOTH_MONTHS = re.compile(
+    r"(?<![\d/.-])(0?[1-9]|1[0-2])([-/.])(0?[1-9]|1[0-2])\2(?:1[89]|2[01])\d\d(?![\d])"
+)
+"""A day of a year whose first two parts are both 12 or less ("04/12/2025"): either may be its
+month (4 December in France, April 12 in the United States), so both count."""
 
 
 class UnheldMonth(NamedTuple):
@@ -92,17 +101,35 @@ def written_months(text: str, dated: bool = True) -> dict[str, str]:
     months: dict[str, str] = {}
     for found in _WORD.finditer(text):
         word = found.group()
-        term = month_term(fold(word), word[:1].isupper())
-        if term is not None and (not dated or _YEAR_AFTER.match(text, found.end())):
+        term = _named_month(word, text, found.end(), dated)
+        if term is not None:
             months.setdefault(term, word)
     folded = fold(text)
+    written = text if len(text) == len(folded) else folded  # a date as the text writes it
     for start, end, terms in day_spans(folded):
         if dated and not any(len(term) == 10 for term in terms):
             continue  # "le 14 mars": no year
         for term in terms:
             if term.startswith("--"):  # "--04-30": the day's month is "--04"
-                months.setdefault(term[:4], folded[start:end])
+                months.setdefault(term[:4], written[start:end])
+    for found in _BOTH_MONTHS.finditer(folded):
+        for part in (1, 3):
+            months.setdefault(f"--{int(found.group(part)):02d}", written[slice(*found.span())])
     for pattern in (_YEAR_MONTH, _MONTH_YEAR):
         for found in pattern.finditer(folded):
-            months.setdefault(f"--{int(found.group(1)):02d}", found.group())
+            months.setdefault(f"--{int(found.group(1)):02d}", written[slice(*found.span())])
     return months
+
+
+def _named_month(word: str, text: str, end: int, dated: bool) -> str | None:
+    """The term of the month `word` (ending at `end` in `text`) names as `written_months`
+    reads it: its full name (dates.month_term), before a year when `dated`; or an
+    abbreviation before a year ("Avr. 2025", "Apr 2025"), whose month it names only so."""
+    folded = fold(word)
+    term = month_term(folded, word[:1].isupper())
+    if term is not None and (not dated or _YEAR_AFTER.match(text, end)):
+        return term
+    number = month_number(folded)
+    if term is None and number is not None and _SHORT_YEAR.match(text, end):
+        return f"--{number:02d}"
+    return None

@@ -67,3 +67,33 @@ def test_qualifiers_are_read_before_english_nouns_and_after_french_ones() -> Non
     assert asked_qualifier("What number is on the door?") is None  # "what" qualifies nothing
     assert asked_qualifier("the same number") is None  # "same" qualifies no kind
     assert keyed_qualifiers("N° de contrat : 12", valued=True) == [("contrat", "N° de contrat")]
+
+
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        ("What is the maximum number of days to return an item?", "Order number: 48213"),
+        ("minimum number of participants", "Booking number: 7781"),
+        ("Quel est le numéro de TVA ?", "N° TVA intracommunautaire : FR 12 345678901"),
+        ("What is the VAT number?", "Numéro de TVA : FR 12 345678901"),
+        ("What is the meter number?", "Numéro de compteur : 0012 3456"),
+        ("What is my invoice number?", "Bill number: 2025-0042"),
+        ("What is the tracking number?", "Numéro de colis : 6A12345678901"),
+        ("What is the zorg number?", "Policy number: CDI-MTR-55902817"),  # unknown asked kind
+        ("What is my tax number?", "Flurb number: 1234 5678"),  # unknown held kind
+    ],
+)
+def test_a_count_a_synonym_or_an_unknown_qualifier_is_no_other_identifier(
+    question: str, quote: str
+) -> None:
+    """Review D: counts, synonyms and other-language writings abstained."""
+    assert unheld_qualifier(question, [quote]) is None
+
+
+def test_a_passage_writing_the_asked_qualifier_holds_it() -> None:
+    """The home policy's passage writes "Contrat Habitation" over its "N° de police"."""
+    quote = "N° de police : HAB-2231"
+    passage = "Contrat Habitation Confort\n\nNuméro de sociétaire : 1234567 H\n\n" + quote
+    assert unheld_qualifier("numéro de contrat habitation", [quote], [passage]) is None
+    found = unheld_qualifier("numéro de contrat habitation", [quote], [quote])
+    assert found == UnheldQualifier("numéro de contrat", "N° de police")

@@ -106,3 +106,43 @@ def test_a_quote_of_prose_or_of_a_header_is_no_row() -> None:
     assert rows[0] == ["Person", "Document", "Number", "Expires"] and rows[quoted][0] == "Léo"
     start, end = spans[quoted]
     assert PAPERS[start:end] == "| Léo | Passeport | 20CF11873 | 21/08/2025 |"
+
+
+ORG = """| Name | Role | Reports to | Office |
+|---|---|---|---|
+| Alice Durand | Engineer | Bob Martin | Paris |
+| Bob Martin | Manager | Carla Diaz | Paris |
+| Carla Diaz | Director |  | London |
+"""
+
+
+def test_a_row_the_question_names_by_its_key_stands_when_one_other_row_writes_the_word() -> None:
+    """ "manager" is Bob Martin's Role, not a kind Alice Durand's row lacks (review D)."""
+    citations, documents = _answer(ORG, "| Alice Durand | Engineer | Bob Martin | Paris |")
+    assert unheld_cell("Who is Alice Durand's manager?", citations, documents) is None
+
+
+def test_a_row_the_question_does_not_name_by_its_key_is_still_checked() -> None:
+    citations, documents = _answer(ORG, "| Alice Durand | Engineer | Bob Martin | Paris |")
+    found = unheld_cell("Which office does the manager work in?", citations, documents)
+    assert found is not None and found.held == "Engineer" and found.instead is not None
+    assert ORG[slice(*found.instead)] == "| Bob Martin | Manager | Carla Diaz | Paris |"
+
+
+def test_an_escaped_pipe_is_a_pipe_of_its_cell() -> None:
+    """`a \\| b` is one cell: the columns after it are not shifted (review D)."""
+    text = (
+        "| Person | Note | Document |\n|---|---|---|\n| Julien | tall \\| dark | Passeport |\n"
+        "| Emma | fair | UK passport |\n| Chloé | short \\| fair | Carte d'identité |\n"
+    )
+    citations, documents = _answer(text, "| Chloé | short \\| fair | Carte d'identité |")
+    found = unheld_cell("What is Chloé's passport?", citations, documents)
+    assert found == UnheldCell("passport", "Carte d'identité", None)
+    rows, _, quoted = table_rows(text, text.index("| Chloé")) or ([], [], -1)
+    assert rows[quoted] == ["Chloé", "short | fair", "Carte d'identité"]
+
+
+def test_a_possessive_is_named_without_its_s() -> None:
+    citations, documents = _answer(CLAIMS, "| 08/01/2025 | Chloé | Orthodontiste")
+    found = unheld_cell("How much did Emma's orthodontist cost?", citations, documents)
+    assert found is not None and found.asked == "Emma"

@@ -42,3 +42,23 @@ def test_months_are_read_by_name_in_either_language_and_in_dates() -> None:
     assert written == {"--03": "mars", "--04": "30/04/2025", "--05": "2025-05", "--06": "06/2025"}
     assert written_months("March 14, 2025") == {"--03": "March"}
     assert written_months("le 1er septembre, le 14/07, en juin") == {}  # no year: a rule's
+
+
+def test_an_abbreviated_month_before_a_year_is_the_asked_month() -> None:
+    """Review D: "Avr. 2025" and "Apr 2025" write April."""
+    assert unheld_month("la cantine en avril", ["Facture Avr. 2025 : 69,60 €, mars 2025"]) is None
+    assert unheld_month("the canteen in April", ["Invoice Apr 2025, paid March 2025"]) is None
+    assert written_months("Avr. 2025") == {"--04": "Avr"}
+    assert written_months("mar, avr") == {}  # no year: other words maybe
+
+
+def test_a_day_whose_parts_may_both_be_its_month_counts_both() -> None:
+    """ "04/12/2025" is 4 December or April 12: an April question stands."""
+    assert unheld_month("the canteen bill for April", ["| 04/12/2025 | 143,55 |"]) is None
+    found = unheld_month("the canteen bill for April", ["| 14/12/2025 | 143,55 |"])
+    assert found == UnheldMonth("April", ["14/12/2025"])
+
+
+def test_a_held_date_is_named_as_the_text_writes_it() -> None:
+    found = unheld_month("the canteen bill for April", ["Paid on Mar 28, 2025."])
+    assert found == UnheldMonth("April", ["Mar 28, 2025"])
