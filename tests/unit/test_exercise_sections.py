@@ -1,5 +1,6 @@
-"""An exercise asked by its number ("barem exo 1", "l'exercice 2") is a numbered part of a test's
-marking scheme: language data `section_cues` holds "exercice", "exercise", "exo", so that the
+"""An exercise asked by its number ("barem exo 1", "exercise 2") is a numbered part of a test's
+marking scheme: language data `section_cues` holds "exercise", "exo" (not the French
+"exercice": "l'exercice 2024" is a financial year, s28 review G), so that the
 quote stands under it (answering.under_asked_section; s28 trial: "barem exo 1" quoted the
 Exercice 3 line and the class average over "Exercice 1 : 5 points …")."""
 
@@ -30,10 +31,20 @@ SCHEME = (
 
 @pytest.mark.parametrize(
     ("question", "number"),
-    [("barem exo 1", "1"), ("barème de l'exercice 2", "2"), ("marks for exercise 3", "3")],
+    [("barem exo 1", "1"), ("barème de l'exo 2", "2"), ("marks for exercise 3", "3")],
 )
 def test_an_exercise_number_is_asked_as_a_section(question: str, number: str) -> None:
     assert [(asked.number, asked.cued) for asked in asked_numbers(question)] == [(number, True)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Quel est le bénéfice de l'exercice 2024 ?", "Chiffre d'affaires de l'exercice 2023"],
+)
+def test_a_financial_year_is_no_section(question: str) -> None:
+    """s28 review G: "l'exercice 2024" (a financial year) was read as a numbered section, and
+    a "2024 :" line of another document quoted for the year's profit."""
+    assert not any(asked.cued for asked in asked_numbers(question))
 
 
 def _bank(text: str) -> SentenceBank:
