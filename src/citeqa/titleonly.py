@@ -154,13 +154,14 @@ def _section_heading(bank: SentenceBank, index: int, text: str) -> bool:
 
 def _states_value_of(text: str, heading: str | None) -> bool:
     """Whether `text` (read plain), read as a heading, writes the `heading` it stands under
-    then a colon and a value: a calendar's "Oral blanc d'anglais: 2026-03-17 08:00, B006"
+    then a colon (French spacing too: "… : 2026-03-17", s28 review G) and a value: a calendar's
+    "Oral blanc d'anglais: 2026-03-17 08:00, B006"
     under "## Oral blanc d'anglais" is its section's statement, no heading (s28 trial: it was
     left out of the quote and another event's line quoted for the oral's date)."""
     if heading is None:
         return False
     label = _plain(heading)
-    return bool(label) and text.startswith(label + ":") and bool(text[len(label) + 1 :].strip())
+    return bool(label) and re.match(re.escape(label) + r"\s*:\s*\S", text) is not None
 
 
 def is_page_label(line: str) -> bool:
