@@ -36,21 +36,26 @@ def mentions_new_words(item: ScoredSentence, reading: Reading) -> bool:
     number a token labels (`_PERIOD`: "T2" for "et au 2e ?": s28 trial, after "la moyenne de
     Léa Thomas au 1er trimestre", the grades row under "Moyenne T1 | Moyenne T2" mentioned
     no "2e" and another document's "2e trimestre" was quoted)."""
-    return writes_new_word(reading.terms.new_terms, _shown(item, reading))
+    header = reading.bank.table_header(item.index)
+    periods = frozenset() if header is None else reading.bank.tokens[header]
+    return writes_new_word(reading.terms.new_terms, _shown(item, reading), periods)
 
 
 def writes_new_word(
-    new_terms: Sequence[tuple[str, frozenset[str]]], tokens: frozenset[str]
+    new_terms: Sequence[tuple[str, frozenset[str]]],
+    tokens: frozenset[str],
+    header: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether `tokens` (what a quote shows) hold one of a follow-up's `new_terms` (each as
-    typed, with its alternatives), an ordinal in digits held as the period of its number
-    (`_PERIOD`)."""
+    typed, with its alternatives), or its table's `header` an ordinal in digits as the period
+    of its number (`_PERIOD`; in a table's header only: a lease's "Appartement de type T2", a
+    "niveau B2" or "API v2" label no period, s28 review G)."""
     if any(alternatives & tokens for _, alternatives in new_terms):
         return True
     ordinals = {found.group(1) for word, _ in new_terms if (found := _ORDINAL.fullmatch(word))}
     return bool(ordinals) and any(
         (period := _PERIOD.fullmatch(token)) is not None and period.group(1) in ordinals
-        for token in tokens
+        for token in header
     )
 
 

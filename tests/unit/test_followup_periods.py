@@ -34,15 +34,23 @@ def _tokens(text: str) -> frozenset[str]:
 
 @pytest.mark.parametrize("question", ["et au 2e ?", "et au 2ème ?", "and the 2nd?"])
 def test_an_ordinal_is_mentioned_by_the_period_its_number_labels(question: str) -> None:
-    assert writes_new_word(_new_terms(question), _tokens(PAGES[0] + " " + PAGES[1]))
+    row, header = _tokens(PAGES[1]), _tokens(PAGES[0])
+    assert writes_new_word(_new_terms(question), row | header, header)
 
 
 def test_another_periods_label_does_not_mention_it() -> None:
-    assert not writes_new_word(_new_terms("et au 3e ?"), _tokens(PAGES[0] + " " + PAGES[1]))
+    row, header = _tokens(PAGES[1]), _tokens(PAGES[0])
+    assert not writes_new_word(_new_terms("et au 3e ?"), row | header, header)
 
 
 def test_a_bare_number_is_no_period() -> None:
-    assert not writes_new_word([("2", frozenset({"2"}))], _tokens("Moyenne T2"))
+    assert not writes_new_word([("2", frozenset({"2"}))], _tokens("Moyenne T2"), _tokens("T2"))
+
+
+@pytest.mark.parametrize("text", ["Appartement de type T2 au 1er étage", "Niveau B2, API v2"])
+def test_a_label_outside_a_tables_header_is_no_period(text: str) -> None:
+    """s28 review G: any letter and number of the quote counted as the asked period."""
+    assert not writes_new_word(_new_terms("et au 2e ?"), _tokens(text))
 
 
 def test_a_word_written_is_still_mentioned() -> None:
