@@ -5,22 +5,16 @@ data asked_values.json: its cues, read on the folded question) asks for an amoun
 of the top passages writing none (the invoice's title line, the trip's date sentence) answers it
 worse than one writing "142,37 €". `value_weights` gives each candidate's weight in the quote
 ranker's scores: MISSING_VALUE_WEIGHT for a sentence without the asked value when another
-candidate of its document writes one, 1 otherwise, so that nothing changes for a question whose
-passages write no such value (an abstention stays the answer models' to decide). When the
-ranker's best candidate writes no such value, `value_holder` names the one that takes its
-rating, of those standing in the passages covering the question best: the best-rated writing
-one that stands in its document or is rated nearly as high (the home policy's premium line
-rather than a loan's "Coût total du crédit", rated above it once the policy's title line is
-weighed down; the school trip letter's "145 €" rather than a mail naming the trip, s27 trial).
-Words and shapes are data: the engine knows no currency.
-
-
 candidate of its document writes one, UNASKED_VALUE_WEIGHT for one writing such a value but none
 of the question's words when another of its document writing one writes some ("Coût par élève :
 465 €" over "Solde de 315 €" for "Combien coûte le voyage ?"), 1 otherwise, so that nothing
 changes for a question whose passages write no such value (an abstention stays the answer
-models' to decide). Words and
-shapes are data: the engine knows no currency.
+models' to decide). When the ranker's best candidate writes no such value, `value_holder` names
+the one that takes its rating, of those standing in the passages covering the question best:
+the best-rated writing one that stands in its document or is rated nearly as high (the home
+policy's premium line rather than a loan's "Coût total du crédit", rated above it once the
+policy's title line is weighed down; the school trip letter's "145 €" rather than a mail naming
+the trip, s27 trial). Words and shapes are data: the engine knows no currency.
 """
 
 from __future__ import annotations
