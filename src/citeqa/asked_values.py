@@ -11,10 +11,11 @@ of the question's words when another of its document writing one writes some ("C
 changes for a question whose passages write no such value (an abstention stays the answer
 models' to decide). When the ranker's best candidate writes no such value, `value_holder` names
 the one that takes its rating, of those standing in the passages covering the question best:
-the best-rated writing one that stands in its document or is rated nearly as high (the home
-policy's premium line rather than a loan's "Coût total du crédit", rated above it once the
-policy's title line is weighed down; the school trip letter's "145 €" rather than a mail naming
-the trip, s27 trial). Words and shapes are data: the engine knows no currency.
+the best-rated writing one that is rated nearly as high or stands in the best's document, in a
+passage covering as much (the home policy's premium line rather than a loan's "Coût total du
+crédit", rated above it once the policy's title line is weighed down; the school trip letter's
+"145 €" rather than a mail naming the trip, s27 trial). Words and shapes are data: the engine
+knows no currency.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import numpy as np
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
-from citeqa.language import is_table_row
+from citeqa.language import detect_lang, is_table_row
 from citeqa.recently_used import QUESTIONS_READ
 
 MISSING_VALUE_WEIGHT = 0.1
@@ -51,6 +52,7 @@ some: the value the question names ("Coût par élève : 465 €") before anothe
 
 class _Kind(NamedTuple):
     cues: re.Pattern[str]
+    english_cues: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     shape: re.Pattern[str]
     row_shape: re.Pattern[str]
@@ -63,6 +65,7 @@ def _kinds() -> dict[str, _Kind]:
     return {
         name: _Kind(
             re.compile("|".join(kind["cues"])),
+            re.compile("|".join(kind["english_cues"])) if kind.get("english_cues") else None,
             re.compile("|".join(kind["unless"])) if kind.get("unless") else None,
             re.compile(kind["shape"]),
             re.compile(kind.get("row_shape", kind["shape"])),
@@ -74,20 +77,30 @@ def _kinds() -> dict[str, _Kind]:
 @lru_cache(maxsize=QUESTIONS_READ)
 def asked_kinds(question: str) -> tuple[str, ...]:
     """The kinds of asked_values.json whose cues `question` (folded) writes, and none of the
-    words by which it asks another thing ("When is the salary paid?")."""
+    words by which it asks another thing ("When is the salary paid?"). A kind's English cues
+    count only in a question not in French (language.detect_lang): "pays" of "Dans quel pays
+    est le siège ?" is a country."""
     folded = fold(question)
+    english = detect_lang(question) == "en"
     return tuple(
         name
         for name, kind in _kinds().items()
-        if kind.cues.search(folded) and not (kind.unless and kind.unless.search(folded))
+        if _cued(kind, folded, english) and not (kind.unless and kind.unless.search(folded))
     )
 
 
-def names_value_kind(word: str) -> bool:
-    """Whether `word` alone is a cue of a kind of value ("payé", "spent", "coûte"): a word of
-    the question asking what kind of value it wants, not naming its subject."""
-    folded = fold(word)
-    return any(kind.cues.search(folded) for kind in _kinds().values())
+def _cued(kind: _Kind, folded: str, english: bool) -> bool:
+    """Whether `folded` writes one of `kind`'s cues, its English ones only when `english`."""
+    if kind.cues.search(folded):
+        return True
+    return english and kind.english_cues is not None and bool(kind.english_cues.search(folded))
+
+
+def names_value_kind(word: str, question: str) -> bool:
+    """Whether `word` of `question` alone is a cue of a kind of value ("payé", "spent",
+    "coûte"): a word asking what kind of value it wants, not naming its subject."""
+    english = detect_lang(question) == "en"
+    return any(_cued(kind, fold(word), english) for kind in _kinds().values())
 
 
 def writes_kind(kind: str, text: str) -> bool:
@@ -133,10 +146,11 @@ def value_holder(
     """The candidate that takes the place of the best-rated (by `scores`) when that one writes
     no value of a kind `question` asks for: among those writing one whose passage covers the
     question best (`cover`: the share of its words candidate n's passage writes, read only for
-    those writing one), the best-rated of those in the best's document or rated at least
-    LEAD_SHARE of it. None when the question asks no such kind, the best writes one, or none
-    qualifies: a price list's row for "Prix de la Prise Duo", not the delivery cost of the terms
-    of sale whose "Prices are shown in euros" led (s25 trial)."""
+    those writing one and the best), the best-rated of those rated at least LEAD_SHARE of it
+    or, in the best's document, whose passage covers the question as well as the best's. None
+    when the question asks no such kind, the best writes one, or none qualifies: a price
+    list's row for "Prix de la Prise Duo", not the delivery cost of the terms of sale whose
+    "Prices are shown in euros" led (s25 trial)."""
     kinds = asked_kinds(question)
     if not kinds or not len(scores):
         return None
@@ -151,7 +165,7 @@ def value_holder(
         number
         for number in holders
         if covers[number] >= most
-        and (documents[number] == documents[lead] or scores[number] >= close)
+        and (scores[number] >= close or _covers_as_much(number, lead, documents, covers, cover))
     ]
     return max(kept, key=lambda number: scores[number], default=None)
 
@@ -174,3 +188,17 @@ def _unasked_weights(
             for doc, held, words in zip(documents, writes, asked_words, strict=True)
         ]
     )
+
+
+def _covers_as_much(
+    number: int,
+    lead: int,
+    documents: Sequence[str],
+    covers: dict[int, float],
+    cover: Callable[[int], float],
+) -> bool:
+    """Whether candidate `number`, rated below LEAD_SHARE of the best (`lead`), may still take
+    its place: one of the best's document whose passage covers the question at least as well
+    as the best's (an invoice's total under its title line). A report's "Testing tools … cost
+    4 200 €" in another section never replaces "The team spent 340 hours on testing" (review E)."""
+    return documents[number] == documents[lead] and covers[number] >= cover(lead)

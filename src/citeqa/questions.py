@@ -30,7 +30,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
 from citeqa.alternatives import Alternatives
-from citeqa.asked_values import names_value_kind
+from citeqa.asked_values import asked_kinds, names_value_kind
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
 from citeqa.dates import date_key, day_spans, impossible_spans
@@ -739,7 +739,7 @@ def analyse(
                 not alternatives
                 or alternatives in seen
                 or _unused_frame(word, alternatives, vocabulary)
-                or _unused_value_cue(word, scale, alternatives, vocabulary)
+                or _unused_value_cue(word, scale, alternatives, vocabulary, focus)
                 or _read_elsewhere(word, scale, alternatives, vocabulary, read_elsewhere)
             ):
                 continue
@@ -956,16 +956,16 @@ def _unused_frame(word: str, alternatives: frozenset[str], vocabulary: Vocabular
 
 
 def _unused_value_cue(
-    word: str, scale: float, alternatives: frozenset[str], vocabulary: Vocabulary
+    word: str, scale: float, alternatives: frozenset[str], vocabulary: Vocabulary, focus: str
 ) -> bool:
     """A word of the question itself asking a kind of value (asked_values.names_value_kind:
     "payé" of "Combien d'impôt avons-nous payé en 2025 ?") that the corpus never uses: no
     term, as a frame word is not. The quote must still write the value (asked_values.py); the
     rarest weight of a word no document uses no longer refuses a question whose other words
     the first passage writes (s27 trial)."""
-    if scale != 1.0 or _frequency(alternatives, vocabulary):
-        return False
-    return names_value_kind(word)
+    if scale != 1.0 or _frequency(alternatives, vocabulary) or not asked_kinds(focus):
+        return False  # "paid" of "Who paid the school trip?" asks no amount: a term (review E)
+    return names_value_kind(word, focus)
 
 
 def _read_elsewhere(

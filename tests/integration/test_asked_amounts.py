@@ -65,6 +65,21 @@ Montant emprunté : 18 000 €   Taux : 3,90 %   Durée : 48 mois
 Coût total du crédit : 1 469,28 € (intérêts) + 432,00 € (assurance)
 """
 
+REPORT = """# Spring release report
+
+## Effort
+
+The team spent 340 hours on testing during the spring release.
+The release notes were published on the intranet.
+Feedback from users was collected by the support team.
+
+## Tools
+
+The roadmap was discussed with the board.
+Several meetings were held in the main office.
+Testing tools for the spring release cost 4 200 €.
+"""
+
 
 @pytest.fixture(scope="module")
 def papers(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
@@ -75,6 +90,7 @@ def papers(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         "reunion_parents.txt": MEETING,
         "habitation_conditions.txt": HOME_POLICY,
         "echeancier_pret_auto.txt": LOAN,
+        "report.md": REPORT,
     }
     corpus, index = tmp_path_factory.mktemp("papers"), tmp_path_factory.mktemp("index")
     return assistant_over(files, corpus, index)
@@ -95,3 +111,19 @@ def test_a_question_naming_money_quotes_the_amount(
     answer = papers.ask(question)
     assert not answer.abstained, answer.reason
     assert amount in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_words"),
+    [
+        ("How much time did the team spend on testing during the spring release?", "340 hours"),
+        ("What did the testing tools cost?", "4 200 €"),
+    ],
+)
+def test_a_question_asking_time_quotes_the_time_and_one_asking_money_the_amount(
+    papers: Assistant, question: str, answer_words: str
+) -> None:
+    """Review E: the report's tool cost replaced the hours spent, rated .30 against .75."""
+    answer = papers.ask(question)
+    assert not answer.abstained, answer.reason
+    assert answer_words in answer.citations[0].quote

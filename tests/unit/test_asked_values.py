@@ -24,6 +24,12 @@ from citeqa.asked_values import (
         "Combien de charges payons-nous par mois ?",
         "Quel est le montant qui reste à payer ?",  # s27 re-read: "qui" anywhere refused it
         "What fee applies where the card is used abroad?",
+        "What the company pays for lunch?",  # English "pays" in an English question
+        "Can you tell me how much the home insurance costs?",  # review E: polite, not yes/no
+        "Do you know the price of the hotel?",
+        "Est-ce que tu connais le montant de la taxe foncière ?",
+        "Y a-t-il un montant minimum de commande ?",
+        "What amount is my share of the rent?",  # a share of money, not "what share"
     ],
 )
 def test_money_words_ask_an_amount(question: str) -> None:
@@ -47,6 +53,13 @@ def test_money_words_ask_an_amount(question: str) -> None:
         "Do family physicians know the costs of medical care?",  # a finding, not a figure
         "Delayed imaging in routine CT: is it worth the additional cost of radiation?",
         "Est-ce que la cantine coûte plus cher cette année ?",
+        "How much time did the team spend on testing?",  # review E: quoted a tool's cost
+        "How long did the team spend on testing?",
+        "What percentage of the budget was spent on salaries?",
+        "What share of the budget did salaries cost?",
+        "Quel est le taux de la cotisation retraite ?",
+        "What is the interest rate of the loan?",
+        "Dans quel pays est situé le siège de la société ?",  # a country, not "he pays"
     ],
 )
 def test_a_count_asks_no_amount(question: str) -> None:
@@ -113,6 +126,16 @@ def test_only_an_amount_of_the_passages_covering_the_question_best_leads() -> No
     scores, cover = [0.32, 0.3, 0.25], [0.3, 0.3, 0.9].__getitem__  # the row's passage names it
     assert value_holder("Prix de la Prise Duo", texts, documents, scores, cover) == 2
     assert value_holder("Prix de la Prise Duo", texts, documents, [0.9, 0.3, 0.2], cover) is None
+
+
+def test_a_same_documents_amount_rated_far_below_leads_only_covering_as_much() -> None:
+    texts = ["The team spent 340 hours on testing.", "Testing tools cost 4 200 €.", "Misc"]
+    documents = ["report", "report", "other"]  # review E: the tools' cost replaced the hours
+    question = "How much did the team spend on testing?"
+    scores, less = [0.75, 0.3, 0.1], [0.8, 0.5, 0.1].__getitem__  # the tools' section: less
+    assert value_holder(question, texts, documents, scores, less) is None
+    assert value_holder(question, texts, documents, scores, equal_cover) == 1
+    assert value_holder(question, texts, documents, [0.75, 0.4, 0.1], less) == 1  # rated near
 
 
 @pytest.mark.parametrize(

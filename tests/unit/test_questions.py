@@ -529,6 +529,17 @@ def test_a_word_asking_an_amount_that_the_corpus_lacks_is_no_term(question: str,
     assert not any(typed.startswith(("pay", "spend")) for typed in terms.absent)
 
 
+@pytest.mark.parametrize(
+    "question", ["Who paid the school trip?", "When did we pay the school trip?"]
+)
+def test_a_money_word_of_a_question_asking_no_amount_stays_a_term(question: str) -> None:
+    """Review E: "paid" of "Who paid the school trip?" asks a person; the corpus lacking the
+    word does not make it a frame word."""
+    words = vocabulary(more=("The school trip costs 145 €.",))
+    terms = analyse(question, None, words)
+    assert any("paid" in alternatives or "pay" in alternatives for alternatives, _ in terms.terms)
+
+
 def test_a_word_asking_an_amount_that_the_corpus_uses_stays_a_term() -> None:
     words = vocabulary(more=("Impôt payé en 2025 : 4 632 €.",))
     terms = analyse("Combien d'impôt avons-nous payé en 2025 ?", None, words)
