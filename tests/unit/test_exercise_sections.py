@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from tests.one_document_banks import one_document_bank
 
 from citeqa.answering import Candidates, under_asked_section
-from citeqa.chunking import chunk_document
-from citeqa.models import Document, Sentence
 from citeqa.numbered_sections import asked_numbers
 from citeqa.sentences import ScoredSentence, SentenceBank
-from citeqa.tallies import document_sentences
 
 SCHEME = (
     "Barème – DS n°3 – 1re 4\n"
@@ -48,13 +46,7 @@ def test_a_financial_year_is_no_section(question: str) -> None:
 
 
 def _bank(text: str) -> SentenceBank:
-    document = Document(doc_id="d", title="Barème", path="/d", text=text, sha256="0")
-    chunks = chunk_document(document)
-    rows = document_sentences(text, [(i, c.start, c.end) for i, c in enumerate(chunks)], "docx")
-    sentences = [
-        Sentence(doc_id="d", chunk_index=int(c), start=int(s), end=int(e)) for c, s, e in rows
-    ]
-    return SentenceBank({"d": document}, chunks, sentences, None, [frozenset()] * len(sentences))
+    return one_document_bank(text, "docx", "Barème")
 
 
 def test_the_asked_exercises_line_leads_the_quote() -> None:

@@ -6,11 +6,9 @@ event's line was quoted for the oral's date)."""
 from __future__ import annotations
 
 import pytest
+from tests.one_document_banks import one_document_bank
 
-from citeqa.chunking import chunk_document
-from citeqa.models import Document, Sentence
 from citeqa.sentences import SentenceBank
-from citeqa.tallies import document_sentences
 from citeqa.titleonly import heads_section, only_title
 
 CALENDAR = (
@@ -31,14 +29,7 @@ CALENDAR = (
 
 
 def _bank(text: str) -> SentenceBank:
-    """A SentenceBank of one document, no vectors."""
-    document = Document(doc_id="d", title="calendrier", path="/d", text=text, sha256="0")
-    chunks = chunk_document(document)
-    rows = document_sentences(text, [(i, c.start, c.end) for i, c in enumerate(chunks)], "md")
-    sentences = [
-        Sentence(doc_id="d", chunk_index=int(c), start=int(s), end=int(e)) for c, s, e in rows
-    ]
-    return SentenceBank({"d": document}, chunks, sentences, None, [frozenset()] * len(sentences))
+    return one_document_bank(text, "md", "calendrier")
 
 
 def _index_of(bank: SentenceBank, words: str) -> int:

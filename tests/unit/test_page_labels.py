@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from tests.one_document_banks import one_document_bank
 
 from citeqa.answering import Candidates, quotable
 from citeqa.chunking import chunk_document
@@ -28,14 +29,7 @@ TARIFFS = (
 
 
 def _bank(text: str) -> SentenceBank:
-    """A SentenceBank of one document, no vectors."""
-    document = Document(doc_id="d", title="Tarifs", path="/d", text=text, sha256="0")
-    chunks = chunk_document(document)
-    rows = document_sentences(text, [(i, c.start, c.end) for i, c in enumerate(chunks)], "pdf")
-    sentences = [
-        Sentence(doc_id="d", chunk_index=int(c), start=int(s), end=int(e)) for c, s, e in rows
-    ]
-    return SentenceBank({"d": document}, chunks, sentences, None, [frozenset()] * len(sentences))
+    return one_document_bank(text, "pdf", "Tarifs")
 
 
 def _index_of(bank: SentenceBank, words: str) -> int:

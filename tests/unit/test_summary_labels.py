@@ -7,22 +7,14 @@ for "Qui sont les délégués de la 1re 4 ?", at .79 for "moyene Sarah Roux T2")
 from __future__ import annotations
 
 import pytest
+from tests.one_document_banks import one_document_bank
 
 from citeqa.answer_features import _placement
-from citeqa.chunking import chunk_document
-from citeqa.models import Document, Sentence
 from citeqa.sentences import SentenceBank
-from citeqa.tallies import document_sentences
 
 
 def _bank(text: str) -> SentenceBank:
-    document = Document(doc_id="d", title="Compte rendu", path="/d", text=text, sha256="0")
-    chunks = chunk_document(document)
-    rows = document_sentences(text, [(i, c.start, c.end) for i, c in enumerate(chunks)], "docx")
-    sentences = [
-        Sentence(doc_id="d", chunk_index=int(c), start=int(s), end=int(e)) for c, s, e in rows
-    ]
-    return SentenceBank({"d": document}, chunks, sentences, None, [frozenset()] * len(sentences))
+    return one_document_bank(text, "docx", "Compte rendu")
 
 
 def _summary_label(paragraph: str) -> float:
