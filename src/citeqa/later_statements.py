@@ -512,7 +512,7 @@ def _question_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     a word's start in folded text."""
     data = _data()
     holding = _word_starts(data["holding_cues"]).pattern
-    forms = "|".join(f"(?:{form})" for form in data.get("holding_forms", []))
+    forms = "|".join(f"(?:{form})" for form in data["holding_forms"])
     holding = f"{holding}|(?<!\\w)(?:{forms})" if forms else holding
     return re.compile(holding), _word_starts(data["original_cues"])
 

@@ -233,10 +233,12 @@ def replaced(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> dict[str,
         if not stating:
             continue
         older = _newest_editions(stating)
-        current = next((doc_id for doc_id, _ in stating if doc_id not in older), stating[0][0])
-        newest = dict(stating)[current]
+        current, newest = next(
+            ((doc_id, name) for doc_id, name in stating if doc_id not in older), stating[0]
+        )
+        stating_ids = {doc_id for doc_id, _ in stating}
         for doc_id, name in group:
-            if (doc_id, name) not in stating and _may_replace(newest, name):
+            if doc_id not in stating_ids and _may_replace(newest, name):
                 found[doc_id] = current
     return found
 

@@ -138,7 +138,7 @@ class AnswerMessage(Vertical):
         yield Static(self._footer(), classes="confidence")
         if self.turn.caution:
             yield Static(plain(self.turn.caution), classes="caution")
-        yield from warning_lines(self.answer)
+        yield from note_lines(self.answer)
 
     def _footer(self) -> Content:
         count = len(self.answer.citations)
@@ -171,10 +171,10 @@ class AbstentionMessage(Vertical):
             yield Static(assemble(("No passage came close.", "dim")))
         for passage in self.answer.passages:
             yield SourceBlock(passage_ref(passage), preview=True, classes="passage")
-        yield from warning_lines(self.answer)
+        yield from note_lines(self.answer)
 
 
-def warning_lines(answer: Answer) -> list[Static]:
+def note_lines(answer: Answer) -> list[Static]:
     """One line per note of the answer (e.g. unread files whose names match the question,
     named beside an abstention as `ask` prints them), cleaned (`plain`)."""
     return [Static(plain("Note: " + warning), classes="warning") for warning in answer.warnings]
