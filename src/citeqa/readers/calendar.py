@@ -39,6 +39,7 @@ bare CR each lost the whole file; a Feb 30 start or a malformed SUMMARY was drop
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
@@ -175,14 +176,18 @@ def _left_open(text: str) -> list[str]:
     property's value, " END:VCALENDAR" in a description) opens or closes none; an END: naming
     no open component closes none, one naming an outer component closes those within it."""
     open_names: list[str] = []
+    opened: Counter[str] = Counter()  # how many of each name are open: no search of the list
     for line in text.split("\n"):
         if line[:1] in (" ", "\t"):
             continue
         keyword, _, name = line.strip().upper().partition(":")
         if keyword == "BEGIN":
             open_names.append(name)
-        elif keyword == "END" and name in open_names:
-            del open_names[len(open_names) - 1 - open_names[::-1].index(name) :]
+            opened[name] += 1
+        elif keyword == "END" and opened[name]:
+            while (closed := open_names.pop()) != name:
+                opened[closed] -= 1
+            opened[name] -= 1
     return open_names
 
 
