@@ -81,7 +81,7 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     count only in a question not in French (language.detect_lang): "pays" of "Dans quel pays
     est le siège ?" is a country."""
     folded = fold(question)
-    english = detect_lang(question) == "en"
+    english = _in_english(question)
     return tuple(
         name
         for name, kind in _kinds().items()
@@ -99,8 +99,15 @@ def _cued(kind: _Kind, folded: str, english: bool) -> bool:
 def names_value_kind(word: str, question: str) -> bool:
     """Whether `word` of `question` alone is a cue of a kind of value ("payé", "spent",
     "coûte"): a word asking what kind of value it wants, not naming its subject."""
-    english = detect_lang(question) == "en"
+    english = _in_english(question)
     return any(_cued(kind, fold(word), english) for kind in _kinds().values())
+
+
+@lru_cache(maxsize=QUESTIONS_READ)
+def _in_english(question: str) -> bool:
+    """Whether `question` reads as English (its English-only cues count), read once a question:
+    names_value_kind asks it for each word of the question the corpus never uses."""
+    return detect_lang(question) == "en"
 
 
 def writes_kind(kind: str, text: str) -> bool:
