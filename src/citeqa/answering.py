@@ -881,18 +881,6 @@ def _table_of_unkeyed(candidates: Candidates, bank: SentenceBank) -> tuple[str, 
     return None if best.numbered_key else bank.table_of(best.index)
 
 
-def _may_lead(sentence: ScoredSentence, best: ScoredSentence, bank: SentenceBank) -> bool:
-    """Whether `sentence`, rated nearly as high as the ranker's `best`, may lead the quote for
-    being shorter: one of the best's document may, one of another only when it writes as much
-    of the question (ScoredSentence.coverage): a calendar's "Départ en car de Paris à 7h00."
-    never leads the hotel row rated as high for "Quel est le plafond d'hôtel à Paris ?" (s26
-    trial). Within the best's document a shorter sentence writing fewer of its words often is
-    the answer (a value line under its heading): the bundled set's quotes fell .523 → .508 when
-    it had to write as many."""
-    same = bank.sentences[sentence.index].doc_id == bank.sentences[best.index].doc_id
-    return same or sentence.coverage >= best.coverage
-
-
 def choose(
     candidates: Candidates,
     bank: SentenceBank,
@@ -907,11 +895,10 @@ def choose(
     if not candidates.sentences:
         return []
     top = candidates.probabilities[0]
-    best = candidates.sentences[0]
     leading = [
         s
         for s, p in zip(candidates.sentences, candidates.probabilities, strict=True)
-        if p >= lead * top and _may_lead(s, best, bank)
+        if p >= lead * top
     ]
     best = min(leading or candidates.sentences[:1], key=lambda s: _length(bank, s))
     chosen, length = [best], _length(bank, best)

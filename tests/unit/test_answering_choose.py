@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from types import SimpleNamespace
 
 import numpy as np
-import pytest
 
 from citeqa.answering import Candidates, choose, choose_by_score, looked_up
 from citeqa.sentences import ScoredSentence
@@ -107,28 +106,6 @@ def test_the_shortest_of_the_near_best_leads_when_a_lead_ratio_is_set() -> None:
     assert [s.index for s in shortest] == [1]  # 0.8 >= 0.85 * 0.9; 0.5 is too far behind
     joined = choose(candidates, bank, limit=3, ratio=0.5, budget=250, lead=0.85)  # type: ignore[arg-type]
     assert [s.index for s in joined] == [1, 2]  # the long best one no longer fits the budget
-
-
-@pytest.mark.parametrize(
-    ("documents", "coverages", "chosen"),
-    [
-        (["fees", "calendar", "fees"], [0.33, 0.23, 0.33], [0]),  # another document's, less
-        (["fees", "fees", "fees"], [0.33, 0.0, 0.33], [1]),  # its own document's
-        (["fees", "calendar", "fees"], [0.33, 0.33, 0.33], [1]),  # as much of the question
-    ],
-)
-def test_a_shorter_near_best_leads_only_writing_enough_of_the_question(
-    documents: list[str], coverages: list[float], chosen: list[int]
-) -> None:
-    """s26 trial: a calendar's "Départ en car de Paris à 7h00." (30 characters) led the hotel
-    row the ranker rated as high for the Paris hotel cap."""
-    bank = _Bank([62, 30, 40])
-    for span, document in zip(bank.sentences, documents, strict=True):
-        span.doc_id = document
-    sentences = [replace(scored(n, 0.0), coverage=c) for n, c in enumerate(coverages)]
-    candidates = Candidates(sentences, np.array([0.124, 0.119, 0.05]), np.zeros((3, 1)))
-    quoted = choose(candidates, bank, limit=3, ratio=1.01, budget=250, lead=0.9)  # type: ignore[arg-type]
-    assert [s.index for s in quoted] == chosen
 
 
 class _Lines:
