@@ -19,3 +19,9 @@ def one_document_bank(text: str, kind: str, title: str = "d") -> SentenceBank:
         Sentence(doc_id="d", chunk_index=int(c), start=int(s), end=int(e)) for c, s, e in rows
     ]
     return SentenceBank({"d": document}, chunks, sentences, None, [frozenset()] * len(sentences))
+
+
+def sentence_opening(bank: SentenceBank, words: str) -> int:
+    """The index of the first sentence of document "d" of `bank` opening with `words`."""
+    text = bank.documents["d"].text
+    return next(i for i, s in enumerate(bank.sentences) if text[s.start : s.end].startswith(words))

@@ -6,7 +6,7 @@ event's line was quoted for the oral's date)."""
 from __future__ import annotations
 
 import pytest
-from tests.one_document_banks import one_document_bank
+from tests.one_document_banks import one_document_bank, sentence_opening
 
 from citeqa.sentences import SentenceBank
 from citeqa.titleonly import heads_section, only_title
@@ -32,17 +32,12 @@ def _bank(text: str) -> SentenceBank:
     return one_document_bank(text, "md", "calendrier")
 
 
-def _index_of(bank: SentenceBank, words: str) -> int:
-    text = bank.documents["d"].text
-    return next(i for i, s in enumerate(bank.sentences) if text[s.start : s.end].startswith(words))
-
-
 @pytest.mark.parametrize("colon", [":", " :"])
 def test_a_line_stating_its_headings_value_is_no_title(colon: str) -> None:
     """French writes a space before the colon ("… élève : 2026-03-17", s28 review G)."""
     bank = _bank(CALENDAR.replace(": 2026", f"{colon} 2026"))
     for line in ("Oral blanc d'anglais (Tle 1) - 20 min par élève", "Bac blanc anglais (écrit) -"):
-        index = _index_of(bank, line)
+        index = sentence_opening(bank, line)
         assert not only_title(bank, index)
         assert not heads_section(bank, index)
 
@@ -50,4 +45,4 @@ def test_a_line_stating_its_headings_value_is_no_title(colon: str) -> None:
 def test_the_headings_themselves_stay_titles() -> None:
     bank = _bank(CALENDAR)
     for heading in ("## Oral blanc d'anglais", "## Bac blanc anglais", "## Conseils de classe"):
-        assert only_title(bank, _index_of(bank, heading))
+        assert only_title(bank, sentence_opening(bank, heading))

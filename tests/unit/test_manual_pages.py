@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from tests.one_document_banks import one_document_bank, sentence_opening
 
 from citeqa import citedsection, lexical
 from citeqa.answering import Candidates, quotable
@@ -15,11 +16,10 @@ from citeqa.blocks import headings
 from citeqa.chunking import chunk_document
 from citeqa.citedsection import citation_section, own_heading
 from citeqa.glossary import language_words
-from citeqa.models import Document, Sentence
+from citeqa.models import Document
 from citeqa.overview import DocumentText, salient_terms, term_example
 from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import ScoredSentence, SentenceBank
-from citeqa.tallies import document_sentences
 from citeqa.titleonly import only_title
 from citeqa.titles import capitals_heading, derived_title, running_header
 
@@ -75,39 +75,31 @@ def test_a_running_header_gives_way_to_the_line_naming_the_page() -> None:
 
 
 def _bank(text: str, title: str) -> SentenceBank:
-    """A SentenceBank of one document, no vectors."""
-    document = Document(doc_id="d", title=title, path="/d", text=text, sha256="0")
-    chunks = chunk_document(document)
-    rows = document_sentences(text, [(i, c.start, c.end) for i, c in enumerate(chunks)], "txt")
-    sentences = [
-        Sentence(doc_id="d", chunk_index=int(c), start=int(s), end=int(e)) for c, s, e in rows
-    ]
-    return SentenceBank({"d": document}, chunks, sentences, None, [frozenset()] * len(sentences))
-
-
-def _index_of(bank: SentenceBank, words: str) -> int:
-    text = bank.documents["d"].text
-    return next(i for i, s in enumerate(bank.sentences) if text[s.start : s.end].startswith(words))
+    return one_document_bank(text, "txt", title)
 
 
 def test_a_title_or_heading_alone_is_no_quote() -> None:
     bank = _bank(PAGE, derived_title(PAGE, "uniq.1.txt"))
-    header, answer = _index_of(bank, "UNIQ(1)"), _index_of(bank, "-c, --count")
+    header, answer = sentence_opening(bank, "UNIQ(1)"), sentence_opening(bank, "-c, --count")
     assert only_title(bank, header)
     assert not only_title(bank, answer)
     notes = "Release notes\n\nThe first release.\n\nKnown issues\n\nThe -c option counts wrong.\n"
     guide = _bank(notes, "Release notes")
-    assert only_title(guide, _index_of(guide, "Release notes"))
-    assert only_title(guide, _index_of(guide, "Known issues"))
-    assert not only_title(guide, _index_of(guide, "The -c option"))
+    assert only_title(guide, sentence_opening(guide, "Release notes"))
+    assert only_title(guide, sentence_opening(guide, "Known issues"))
+    assert not only_title(guide, sentence_opening(guide, "The -c option"))
     html = "systemctl(1)\n\nsystemctl may be used to introspect and control the state of systemd.\n"
     page = _bank(html, "systemctl(1)")
-    assert only_title(page, _index_of(page, "systemctl(1)"))
+    assert only_title(page, sentence_opening(page, "systemctl(1)"))
 
 
 def test_the_quote_is_chosen_past_a_title_the_ranker_puts_first() -> None:
     bank = _bank(PAGE, derived_title(PAGE, "uniq.1.txt"))
-    order = [_index_of(bank, "UNIQ(1)"), _index_of(bank, "-c, --count"), _index_of(bank, "UNIQ(1)")]
+    order = [
+        sentence_opening(bank, "UNIQ(1)"),
+        sentence_opening(bank, "-c, --count"),
+        sentence_opening(bank, "UNIQ(1)"),
+    ]
     items = [ScoredSentence(i, 1.0, 0.0, 0.0, 0.0, 1) for i in order]
     candidates = Candidates(items, np.array([0.9, 0.6, 0.5]), np.zeros((3, 2)))  # header twice
     kept = quotable(candidates, bank)
@@ -157,7 +149,7 @@ def test_a_running_header_names_a_page_with_its_section(line: str) -> None:
 def test_when_only_titles_are_left_the_best_is_quoted() -> None:
     """A one-line document is its own title: the answer quotes it rather than abstaining."""
     bank = _bank("Deadline: 1 March 2025\n", "Deadline: 1 March 2025")
-    line = _index_of(bank, "Deadline")
+    line = sentence_opening(bank, "Deadline")
     assert only_title(bank, line)
     items = [ScoredSentence(line, 1.0, 0.0, 0.0, 0.0, 1)]
     candidates = Candidates(items, np.array([0.7]), np.zeros((1, 2)))
@@ -344,10 +336,10 @@ def test_a_lead_in_is_no_quote_of_its_own(lead_in: str) -> None:
     table = "| State | Meaning |\n|---|---|\n| held | Paused: the peer is full |\n"
     text = f"Sync\n\n{lead_in}\n\n{table}"
     bank = _bank(text, "Sync")
-    assert only_title(bank, _index_of(bank, lead_in[:8]))
-    assert not only_title(bank, _index_of(bank, "| held"))
+    assert only_title(bank, sentence_opening(bank, lead_in[:8]))
+    assert not only_title(bank, sentence_opening(bank, "| held"))
     ratio = _bank("Sync\n\nThe ratio is 3:1 in most cases: see below.\n", "Sync")
-    assert not only_title(ratio, _index_of(ratio, "The ratio"))
+    assert not only_title(ratio, sentence_opening(ratio, "The ratio"))
 
 
 def test_a_huge_heading_names_a_citation_cut_as_names_are() -> None:

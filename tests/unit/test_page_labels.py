@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from tests.one_document_banks import one_document_bank
+from tests.one_document_banks import one_document_bank, sentence_opening
 
 from citeqa.answering import Candidates, quotable
 from citeqa.chunking import chunk_document
@@ -32,22 +32,21 @@ def _bank(text: str) -> SentenceBank:
     return one_document_bank(text, "pdf", "Tarifs")
 
 
-def _index_of(bank: SentenceBank, words: str) -> int:
-    text = bank.documents["d"].text
-    return next(i for i, s in enumerate(bank.sentences) if text[s.start : s.end].startswith(words))
-
-
 def test_a_page_label_is_only_furniture() -> None:
     bank = _bank(TARIFFS)
-    assert only_title(bank, _index_of(bank, "Page 1/1"))
-    assert only_title(bank, _index_of(bank, "- 2 -"))
-    assert not only_title(bank, _index_of(bank, "Week-end"))
-    assert not only_title(bank, _index_of(bank, "La caution"))
+    assert only_title(bank, sentence_opening(bank, "Page 1/1"))
+    assert only_title(bank, sentence_opening(bank, "- 2 -"))
+    assert not only_title(bank, sentence_opening(bank, "Week-end"))
+    assert not only_title(bank, sentence_opening(bank, "La caution"))
 
 
 def test_the_quote_is_chosen_past_a_page_label_the_ranker_puts_first() -> None:
     bank = _bank(TARIFFS)
-    order = [_index_of(bank, "Page 1/1"), _index_of(bank, "Week-end"), _index_of(bank, "- 2 -")]
+    order = [
+        sentence_opening(bank, "Page 1/1"),
+        sentence_opening(bank, "Week-end"),
+        sentence_opening(bank, "- 2 -"),
+    ]
     items = [ScoredSentence(i, 1.0, 0.0, 0.0, 0.0, 1) for i in order]
     candidates = Candidates(items, np.array([0.77, 0.13, 0.1]), np.zeros((3, 2)))
     kept = quotable(candidates, bank)
