@@ -787,7 +787,7 @@ class Assistant:
         ranking: Retrieval,
         closeness: Closeness | None,
         channel: str | None,
-        for_absent_words: bool = True,
+        for_absent_words: bool,
     ) -> QuestionTerms | None:
         """`question`'s terms (a question refused as typed, `_answer`) read with its absent
         words translated into words of the passages the answer reads in the other language

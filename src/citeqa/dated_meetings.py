@@ -67,9 +67,12 @@ def in_asked_meeting(
     )
     kept: dict[str, list[int]] = {}
     dated: dict[str, str] = {}
+    read: dict[str, str | None] = {}  # each document's date, looked up once
     for position, item in enumerate(sentences):
         doc_id = bank.sentences[item.index].doc_id
-        date = remembered_date(bank.documents[doc_id])
+        if doc_id not in read:
+            read[doc_id] = remembered_date(bank.documents[doc_id])
+        date = read[doc_id]
         if date is not None and any(falls_on(date, asked_date) for asked_date in dates):
             kept.setdefault(doc_id, []).append(position)
             dated[doc_id] = date

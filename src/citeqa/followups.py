@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -22,6 +22,7 @@ from citeqa.questions import (
     looks_like_name,
     question_words,
 )
+from citeqa.recently_used import QUESTIONS_READ
 
 FOLLOW_UP_MAX_WORDS = 12
 """A longer question is never a follow-up."""
@@ -90,11 +91,13 @@ def is_follow_up(
     return _short_question(words)
 
 
+@lru_cache(maxsize=QUESTIONS_READ)
 def opens_as_follow_up(question: str) -> bool:
     """Whether `question` opens by leaning on the previous one (`follow_up_openers`: "Et sa
     population ?", "What about its staff?"): the one sign of a follow-up that standalone
     questions do not give by accident, as an unhyphenated inversion ("De qui les Bibans sont
-    ils le domaine ?") reads as an anaphor to `refers_back` (clauses.py)."""
+    ils le domaine ?") reads as an anaphor to `refers_back` (clauses.py). Read once a question:
+    clauses.py asks it for each over-long sentence it cuts."""
     return bool(_openers().search(fold(question.strip())))
 
 

@@ -77,6 +77,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
+from typing import Any
 
 from citeqa.dates import YEAR_DIGITS, date_terms, day_spans
 from citeqa.jsonfiles import data_json
@@ -126,9 +127,9 @@ class LaterStatement:
 
 
 @functools.cache
-def _data() -> dict[str, list[str]]:
-    """data/dated_documents.json, read once for its date labels and its cues."""
-    data: dict[str, list[str]] = data_json("dated_documents.json")
+def _data() -> dict[str, Any]:
+    """data/dated_documents.json, read once for its date labels, cues and patterns."""
+    data: dict[str, Any] = data_json("dated_documents.json")
     return data
 
 
@@ -136,7 +137,7 @@ def _data() -> dict[str, list[str]]:
 def _letter_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A letter's place-and-date opening, the date ending its line or a clause after it, and
     a date alone on its line (data)."""
-    data: dict[str, str] = data_json("dated_documents.json")
+    data = _data()
     placed = rf"(?:{data['placed_date']})(?={data['placed_date_end']})"
     return re.compile(data["place_dated"]), re.compile(placed), re.compile(data["date_alone"])
 
@@ -144,7 +145,7 @@ def _letter_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
 @functools.cache
 def _not_places() -> frozenset[str]:
     """Folded words a letter's place never holds (data: linking words of a body sentence)."""
-    return frozenset(data_json("dated_documents.json")["not_places"])
+    return frozenset(_data()["not_places"])
 
 
 def _placed_date(folded: str, line: str) -> str | None:
@@ -155,9 +156,10 @@ def _placed_date(folded: str, line: str) -> str | None:
     March 2021.") or a table row ("loyer,01/08/2022,850": review E)."""
     opening, placed, _ = _letter_patterns()
     found = opening.match(folded)
-    if found is None or not _not_places().isdisjoint(re.split(r"[ '’-]", found["place"])):
+    if found is None:
         return None
-    if not _capitalised(re.split(r"[ '’-]", found["place"])[0], line):
+    words = re.split(r"[ '’-]", found["place"])
+    if not _not_places().isdisjoint(words) or not _capitalised(words[0], line):
         return None
     date = placed.match(folded, found.end())
     return None if date is None else date.group()
@@ -321,7 +323,7 @@ def _latest_date(today: date | None) -> str:
 @functools.cache
 def _future_years() -> int:
     """How many years past today a document's date may lie (data/dated_documents.json)."""
-    years: int = data_json("dated_documents.json")["future_years"]
+    years: int = _data()["future_years"]
     return years
 
 
