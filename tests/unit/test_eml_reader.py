@@ -41,14 +41,14 @@ def mail(body: str, subtype: str = "plain", **headers: str) -> EmailMessage:
 
 
 def test_eml_files_are_read_by_the_mail_reader() -> None:
-    """Version 10 (plus textdecoding's): a mail with no text in the parts parsed refused for
-    that; 9: a charset no mailer means is a mislabel; 8: parts
-    past MIME_PARTS not parsed; 7: a mail nested too deep read to MIME_DEPTH; 6: a declared
-    charset kept only when the bytes are its; 5: a mail whose only text is an attachment is
-    read."""
+    """Version 11 (plus textdecoding's): any non-UTF charset over UTF-8 a mislabel; 10: a
+    mail with no text in the parts parsed refused for that; 9: a charset no mailer means is a
+    mislabel; 8: parts past MIME_PARTS not parsed; 7: a mail nested too deep read to
+    MIME_DEPTH; 6: a declared charset kept only when the bytes are its; 5: a mail whose only
+    text is an attachment is read."""
     assert reader_for(".EML") is not None
     assert reader_for(".eml").kind == "eml"  # type: ignore[union-attr]
-    assert reader_versions()[".eml"] == 10 + DECODING_VERSION
+    assert reader_versions()[".eml"] == 11 + DECODING_VERSION
 
 
 def test_a_mail_is_titled_by_its_subject_and_its_body_is_text(tmp_path: Path) -> None:
@@ -201,6 +201,10 @@ def plain_part(charset: str, body: bytes) -> bytes:
         ("hex", "Le café coûte trois euros à la cantine.\n".encode()),
         ("zlib", "Le café coûte trois euros à la cantine.\n".encode()),
         ("unicode_escape", "Le café coûte trois euros à la cantine.\n".encode()),
+        # s28 stop re-read: any legacy charset over UTF-8 bytes, not ISO-8859/cp125x only
+        ("koi8-r", "Le café coûte trois euros à la cantine.\n".encode()),
+        ("mac-roman", "Le café coûte trois euros à la cantine.\n".encode()),
+        ("cp437", "Le café coûte trois euros à la cantine.\n".encode()),
         ("utf-7", "Le café coûte trois euros à la cantine.\n".encode()),
     ],
 )

@@ -60,7 +60,7 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 10 + DECODING_VERSION
+    version = 11 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
@@ -74,7 +74,8 @@ class EmlReader:
     attachment ended the attachments read. 10: a mail with no text in the MIME_PARTS parsed
     is refused for that, not as nested too deep (`_CUT_REFUSALS`); a part in an ISO-2022
     charset or "hz" over 8-bit bytes, or in "charmap" over UTF-8, is a mislabel; a header's
-    encoded words in a charset no mailer means read as UTF-8 (`_mail_words`)."""
+    encoded words in a charset no mailer means read as UTF-8 (`_mail_words`). 11: any
+    non-UTF charset over UTF-8 bytes is a mislabel (was: ISO-8859 and cp125x only)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -357,8 +358,6 @@ def _payload_text(part: Message, payload: bytes) -> str:
 
 
 _WIDE_CODECS = ("utf-16", "utf-32")
-_SINGLE_BYTE_CODECS = ("iso8859", "cp125", "charmap")
-"""Codecs reading a byte as one character ("charmap" with no map is Latin-1)."""
 _LATIN_1 = "iso8859-1"
 _PYTHON_ESCAPES = frozenset({"unicode-escape", "raw-unicode-escape", "punycode", "undefined"})
 """Codecs Python names that no mailer means by a charset (`_mail_charset`)."""
@@ -402,8 +401,10 @@ def _declared_falsely(payload: bytes, codec: str) -> bool:
     """Whether `payload` cannot be text of `codec` the way mailers mislabel it (s27 hostile
     probe: "Le caf? co?te trois euros", Latin-1 under "utf-16" indexed as CJK): bytes past
     ASCII under "us-ascii", UTF-16/32 with no NUL byte (ASCII letters in it hold one in each
-    pair), a single-byte charset over bytes that are UTF-8 and not ASCII (a multi-byte
-    UTF-8 sequence is very unlikely in Latin-1 or cp1252 text), or "utf-8" over bytes past
+    pair), any charset but the UTF ones over bytes that are UTF-8 and not ASCII (a multi-byte
+    UTF-8 sequence is very unlikely in Latin-1, cp1252, KOI8-R, Mac Roman or Shift-JIS text:
+    s28 re-read, only iso8859/cp125x were read so and UTF-8 under "koi8-r" was garbled), or
+    "utf-8" over bytes past
     ASCII holding no UTF-8 sequence (a cp1252 text; one stray byte in UTF-8 text is read as
     U+FFFD, the rest kept). "utf-7", the ISO-2022 charsets and "hz" are 7-bit like
     "us-ascii": a byte past ASCII under them is another charset's."""
@@ -413,8 +414,8 @@ def _declared_falsely(payload: bytes, codec: str) -> bool:
         return b"\x00" not in payload
     if codec.startswith("utf-8"):  # "utf-8-sig" too
         return not payload.isascii() and _UTF8_SEQUENCE.search(payload) is None
-    single_byte = codec.startswith(_SINGLE_BYTE_CODECS)
-    return single_byte and not payload.isascii() and _is_utf8(payload)
+    legacy = not codec.startswith("utf")  # Latin-1, cp1252, KOI8-R, Mac Roman, Shift-JIS…
+    return legacy and not payload.isascii() and _is_utf8(payload)
 
 
 _UTF8_SEQUENCE = re.compile(
