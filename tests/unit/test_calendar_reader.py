@@ -66,7 +66,7 @@ def test_the_reader_is_capped_and_versioned() -> None:
     description only or a DURATION, the calendar's own size limit (s26 review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 5 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 6 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -381,3 +381,19 @@ def test_an_end_in_utc_after_a_start_in_a_zone_the_file_defines_is_written(
     document = read(tmp_path, text)
     assert "Call: 2026-06-01 10:00 – 2026-06-01 08:00 UTC" in document.text
     assert "Review: 2026-06-02 07:00 UTC – 2026-06-02 11:00" in document.text
+
+
+def test_a_folded_line_reading_begin_vtimezone_opens_no_time_zone(tmp_path: Path) -> None:
+    """s28 stop re-read: with a malformed time zone in the file, a description folded as
+    " BEGIN:VTIMEZONE" put the rest of the file in a time zone and the file was refused."""
+    zone = (
+        "BEGIN:VTIMEZONE\r\nTZID:Bad\r\nBEGIN:STANDARD\r\nDTSTART:16010101T030000\r\n"
+        "TZOFFSETFROM:+9999\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+    )
+    folded = event(
+        "SUMMARY:Kick-off\r\nDTSTART:20260601T100000\r\nDESCRIPTION:Agenda\r\n BEGIN:VTIMEZONE\r\n"
+    )
+    later = event("SUMMARY:Review\r\nDTSTART:20260602T100000\r\n")
+    document = read(tmp_path, calendar(zone, folded, later))
+    assert "Kick-off: 2026-06-01 10:00" in document.text
+    assert "Review: 2026-06-02 10:00" in document.text

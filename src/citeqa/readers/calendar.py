@@ -74,13 +74,13 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 5 + DECODING_VERSION
-    """5: a calendar cut within an event keeps that event; a folded line reading
-    "END:VCALENDAR" closes nothing; an end in another zone than a file-defined zone's start
-    written, not lost. 4: a calendar never closed is read to the end of the file,
-    with a warning. 3: several calendars in one file, malformed time zones left out, bare CR
-    line ends, years before 1000 written in four digits. 2: a floating start and an end in UTC
-    no longer lose the whole calendar, an event with only a description is read, a DURATION
+    version: int = 6 + DECODING_VERSION
+    """6: a folded line opens no time zone. 5: a calendar cut within an event keeps that event; a
+    folded line reading "END:VCALENDAR" closes nothing; an end in another zone than a file-
+    defined zone's start written, not lost. 4: a calendar never closed is read to the end of the
+    file, with a warning. 3: several calendars in one file, malformed time zones left out, bare
+    CR line ends, years before 1000 written in four digits. 2: a floating start and an end in
+    UTC no longer lose the whole calendar, an event with only a description is read, a DURATION
     gives the end, MAX_CALENDAR_CHARACTERS (was 1,000,000)."""
     max_bytes: int = MAX_CALENDAR_BYTES
     """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
@@ -178,9 +178,7 @@ def _left_open(text: str) -> list[str]:
     open_names: list[str] = []
     opened: Counter[str] = Counter()  # how many of each name are open: no search of the list
     for line in text.split("\n"):
-        if line[:1] in (" ", "\t"):
-            continue
-        keyword, _, name = line.strip().upper().partition(":")
+        keyword, _, name = _component_line(line).partition(":")
         if keyword == "BEGIN":
             open_names.append(name)
             opened[name] += 1
@@ -189,6 +187,14 @@ def _left_open(text: str) -> list[str]:
                 opened[closed] -= 1
             opened[name] -= 1
     return open_names
+
+
+def _component_line(line: str) -> str:
+    """A line of the file as a BEGIN:/END: line reads, upper case ("BEGIN:VEVENT"); "" for a
+    folded line (opening with a blank: the rest of a property's value, " BEGIN:VTIMEZONE" in
+    a description), which opens or closes nothing (s28 stop re-read: a folded
+    " BEGIN:VTIMEZONE" put the rest of the file in a time zone and the file was refused)."""
+    return "" if line[:1] in (" ", "\t") else line.strip().upper()
 
 
 _PARSER_ERRORS = (ValueError, KeyError, IndexError, TypeError)
@@ -216,7 +222,7 @@ def _without_refused_time_zones(text: str) -> str:
     kept: list[str] = []
     zone: list[str] | None = None
     for line in text.split("\n"):
-        name = line.strip().upper()
+        name = _component_line(line)
         if zone is None and name == "BEGIN:VTIMEZONE":
             zone = [line]
         elif zone is None:
