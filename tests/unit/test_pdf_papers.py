@@ -4,8 +4,8 @@ footer dropped from its pages, its title read past that header, its sections fou
 from __future__ import annotations
 
 import pytest
+from tests.one_document_banks import one_document_bank, sentence_opening
 from tests.pdf_files import sized_pdf
-from tests.unit.test_manual_pages import _bank, _index_of
 
 from citeqa.blocks import headings, label_headings
 from citeqa.citedsection import citation_section
@@ -247,13 +247,20 @@ def test_a_papers_title_block_is_no_quote_but_its_abstract_is() -> None:
     """A title wrapped over two lines is one sentence past the title read from its first line:
     only a title all the same, never quoted alone (with the authors under it, the answer at .80
     in the s18 trial)."""
-    bank = _bank(TITLE_BLOCK, "Temperature limits for growth of Zymoseptoria tritici isolates")
-    block, abstract = _index_of(bank, "Temperature limits"), _index_of(bank, "We measured")
+    bank = one_document_bank(
+        TITLE_BLOCK, "txt", "Temperature limits for growth of Zymoseptoria tritici isolates"
+    )
+    block, abstract = (
+        sentence_opening(bank, "Temperature limits"),
+        sentence_opening(bank, "We measured"),
+    )
     assert TITLE_BLOCK[slice(*_span(bank, block))].endswith("European countries")
     assert only_title(bank, block)  # type: ignore[arg-type]
     assert not only_title(bank, abstract)  # type: ignore[arg-type]
-    short = _bank("Kiln\nKiln firing runs at 900 C on Fridays, glaze after\n", "Kiln")
-    assert not only_title(short, _index_of(short, "Kiln firing"))  # type: ignore[arg-type]
+    short = one_document_bank(
+        "Kiln\nKiln firing runs at 900 C on Fridays, glaze after\n", "txt", "Kiln"
+    )
+    assert not only_title(short, sentence_opening(short, "Kiln firing"))  # type: ignore[arg-type]
 
 
 def _span(bank: object, index: int) -> tuple[int, int]:
