@@ -24,8 +24,9 @@ English and French):
   asked when the question writes every word of the signer's name, or a capitalised word of it
   (`_signed_by`): a signer heading an address or a day names no one.
 
-A document is read as a thread only when it is a .txt or .md file whose text holds a Headers
-heading over a header line (what mailthreads writes); any other document is never touched.
+A document is read as a thread only when it is a .txt, .md, .eml or .mbox file whose text holds
+a Headers heading over a header line (what mailthreads writes); any other document is never
+touched.
 Pure functions; a thread's layout is read from its text once per question (`MailLayouts`).
 """
 
@@ -67,8 +68,11 @@ _REPLY_HEADER = re.compile(r"^(?:in-reply-to|references)\s*:", re.MULTILINE | re
 """A header line naming the message a message replies to (RFC 5322 field names)."""
 _SUBJECT_LINE = re.compile(r"^[^\W\d_]+ ?:[^\n]*", re.MULTILINE)
 """A line that may be a subject header ("Subject: Re: Quote", "Objet : RE : devis")."""
-MAIL_KINDS = ("txt", "md")
-"""The document kinds the text reader reads mails of (readers/text.py)."""
+MAIL_KINDS = ("txt", "md", "eml", "mbox")
+"""The document kinds written in mailthreads' layout: mails saved as text (readers/text.py), and
+.eml and .mbox files (readers/eml.py, readers/mbox.py write the same Headers sections; without
+them a .eml's "From:"/"Date:" lines answered any question: s29 trial, "When must the number of
+participants be confirmed?" quoted a Welsh club's mail's header lines)."""
 
 
 ASKS_KEPT = 256

@@ -13,7 +13,7 @@ from fault_helpers import fake_settings, indexed, make_corpus
 
 from citeqa import corpus as corpus_module
 from citeqa.api import build_index, index_status, open_assistant
-from citeqa.errors import IndexCorrupt
+from citeqa.errors import IndexCorrupt, IndexMissing
 from citeqa.store import current_build, load_index
 
 
@@ -153,3 +153,18 @@ def test_a_manifest_edited_to_values_no_build_writes_is_invalid(
     assert result.code == 6
     assert result.error_line().endswith("manifest.json is invalid; run `citeqa index`.")
     assert cli("index", *where).code == 0 and cli("status", *where).code == 0
+
+
+@pytest.mark.parametrize("with_index", [False, True])
+def test_status_before_a_build_names_the_index_command_for_its_folders(
+    tmp_path: Path, cli: Any, with_index: bool
+) -> None:
+    """`citeqa status --corpus DIR` before any build says the command that builds DIR's index:
+    a bare `citeqa index` would build the bundled corpus's (s29 trial)."""
+    corpus = make_corpus(tmp_path / "my docs")
+    index = ["--index", str(tmp_path / "idx")] if with_index else []
+    result = cli("status", "--corpus", str(corpus), *index)
+    assert result.code == IndexMissing.exit_code != 0
+    line = result.error_line()
+    assert f"run `citeqa index --corpus '{corpus}'" in line
+    assert (f"--index {tmp_path / 'idx'}`" in line) is with_index

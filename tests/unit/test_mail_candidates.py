@@ -3,9 +3,12 @@ layout read from the text mailthreads writes (its messages, Headers and Signatur
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from citeqa import mail_candidates
+from citeqa.corpus import read_document
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -373,3 +376,22 @@ def test_a_reply_by_its_subject_alone_answers_only_who_replied_about_its_topic()
     other = QuestionAsks.of("Who replied about the sofa delivery?")
     assert layouts.answers_from(about, "thread", at)
     assert not layouts.answers_from(other, "thread", at)
+
+
+def test_a_mail_file_read_by_its_own_reader_is_a_thread_too(tmp_path: Path) -> None:
+    """A .eml (and a .mbox's messages) is written in mailthreads' layout by its reader, so its
+    header lines answer only what asks a header value, as a mail saved as .txt does (s29 trial:
+    a .eml's From/Date lines answered "When must the number of participants be confirmed?")."""
+    raw = THREAD.split("=====")[0]
+    (tmp_path / "visit.eml").write_text(raw, encoding="utf-8")
+    mbox = tmp_path / "club.mbox"
+    mbox.write_text("From c.fontaine@lab.example.org Thu Mar  6 11:00:00 2025\n" + raw, "utf-8")
+    for path in (tmp_path / "visit.eml", mbox):
+        document = read_document(path, tmp_path, {})
+        assert document.kind == path.suffix[1:]
+        layouts = MailLayouts({document.doc_id: document})
+        header = document.text.index("To: Tom Reyes")
+        body = document.text.index("Could you order")
+        assert not layouts.answers_from(QuestionAsks.of("How much?"), document.doc_id, header)
+        assert layouts.answers_from(QuestionAsks.of("Who was it sent to?"), document.doc_id, header)
+        assert layouts.answers_from(QuestionAsks.of("How much?"), document.doc_id, body)

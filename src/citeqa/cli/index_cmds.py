@@ -27,7 +27,7 @@ from citeqa.cli.common import (
     stderr_console,
     warn,
 )
-from citeqa.errors import NOTHING_BEGUN, BuildInterrupted
+from citeqa.errors import NOTHING_BEGUN, BuildInterrupted, IndexMissing
 from citeqa.listing import LISTED, first, more_line
 from citeqa.models import BuildReport, IndexStatus, counted
 from citeqa.status_summary import NO_LANGUAGE
@@ -68,6 +68,13 @@ def index(
     print_report(report)
     if corpus is not None or index is not None:
         print(asking_it(corpus, index))
+
+
+def _index_command(corpus: Path | None, index: Path | None) -> str:
+    """`citeqa index` for the folders `status` was given, as typed: without its --corpus, the
+    command builds the bundled corpus's index (s29 trial: `status --corpus DIR` before a build
+    said "run `citeqa index`")."""
+    return command_line(("citeqa", "index"), ("--corpus", corpus), ("--index", index))
 
 
 def asking_it(corpus: Path | None, index: Path | None) -> str:
@@ -163,7 +170,12 @@ def status(
     from citeqa.status import channels_differ
 
     settings = settings_for(corpus, index)
-    described = index_status(settings, verify=verify)
+    try:
+        described = index_status(settings, verify=verify)
+    except IndexMissing:
+        raise IndexMissing(
+            f"No index in {settings.index_dir}: run `{_index_command(corpus, index)}` to build it."
+        ) from None
     if as_json:
         print(to_json(described.model_dump(mode="json"), indent=2))
     else:
