@@ -3,6 +3,7 @@ the end-of-year party?" was only in the office's calendar export, a file citeqa 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from citeqa.readers import UnreadableDocument, reader_for, reader_versions
 from citeqa.readers import calendar as calendar_module
 from citeqa.readers.base import CappedReader
 from citeqa.readers.calendar import NO_EVENTS
+from citeqa.readers.recurrence import recurrence_words
 from citeqa.readers.structured import MAX_CHARACTERS
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 
@@ -66,7 +68,7 @@ def test_the_reader_is_capped_and_versioned() -> None:
     description only or a DURATION, the calendar's own size limit (s26 review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 6 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 7 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -397,3 +399,62 @@ def test_a_folded_line_reading_begin_vtimezone_opens_no_time_zone(tmp_path: Path
     document = read(tmp_path, calendar(zone, folded, later))
     assert "Kick-off: 2026-06-01 10:00" in document.text
     assert "Review: 2026-06-02 10:00" in document.text
+
+
+@pytest.mark.parametrize(
+    ("summary", "rule", "written"),
+    [
+        (
+            "Entraînement des poussins au gymnase",
+            "FREQ=WEEKLY;BYDAY=WE;UNTIL=20260624T000000Z",
+            "2025-09-10 16:00 – 17:30, chaque semaine le mercredi jusqu'au 2026-06-24",
+        ),
+        (
+            "Réunion du bureau de l'association",
+            "FREQ=MONTHLY;BYDAY=1MO;COUNT=10",
+            "2025-09-10 16:00 – 17:30, chaque mois le premier lundi 10 fois",
+        ),
+        (
+            "Team stand-up with the product group",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH",
+            "2025-09-10 16:00 – 17:30, every 2 weeks on Monday and Thursday",
+        ),
+        ("Weekly sync of the team", "FREQ=WEEKLY", "17:30, every week on Wednesday"),
+        ("Board of the club", "FREQ=MONTHLY;BYDAY=-1FR", "every month on the last Friday"),
+        ("Board of the club", "FREQ=WEEKLY;BYDAY=XX", "Board of the club: 2025-09-10 16:00"),
+        ("Audit of the accounts", "FREQ=SOMETIMES", "Audit of the accounts: 2025-09-10 16:00"),
+    ],
+)
+def test_a_recurrence_rule_is_written_in_words_of_the_calendars_language(
+    tmp_path: Path, summary: str, rule: str, written: str
+) -> None:
+    """s29 trial: a weekly training, written once at its first date, answered no "Quel jour a
+    lieu l'entraînement ?"; its rule is now said, in the calendar's language, beside its date
+    (2025-09-10 is a Wednesday; an unknown frequency or day is left out)."""
+    text = calendar(
+        event(
+            f"SUMMARY:{summary}\r\nDTSTART:20250910T160000\r\nDTEND:20250910T173000\r\n"
+            f"RRULE:{rule}\r\n"
+        )
+    )
+    document = read(tmp_path, text)
+    assert written in document.text
+    assert document.warnings == []
+    if rule == "FREQ=SOMETIMES":
+        assert "Audit of the accounts: 2025-09-10 16:00 – 17:30\n" in document.text
+
+
+def test_a_rules_parts_rfc_5545_does_not_allow_are_left_out_alone() -> None:
+    """Rules as the parser gives them (vRecur: a list per part), read past what it refuses."""
+    start = date(2025, 9, 10)
+    rule = {"FREQ": ["WEEKLY"], "BYDAY": ["XX", "-1FR", "7MO"], "COUNT": [-2]}
+    assert recurrence_words(rule, start, "en") == "every week on the last Friday"
+    assert recurrence_words({"FREQ": ["weekly"], "INTERVAL": [True]}, start, "fr") == (
+        "chaque semaine le mercredi"
+    )
+    assert recurrence_words({"FREQ": [3], "BYDAY": ["MO"]}, start, "en") == ""
+    assert recurrence_words({"BYDAY": ["MO"]}, start, "en") == ""
+    days = {"FREQ": ["DAILY"], "BYDAY": ["MO", "TU", "TH"], "UNTIL": [date(2026, 1, 2)]}
+    assert recurrence_words(days, start, "fr") == (
+        "chaque jour le lundi, le mardi et le jeudi jusqu'au 2026-01-02"
+    )

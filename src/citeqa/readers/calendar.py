@@ -19,7 +19,9 @@ A date is written in ISO form ("2026-12-18"), which dates.py reads as its date t
 18 décembre" and "December 18" find it; a time as its wall-clock hours and minutes as the file
 writes them (a time in UTC, "Z", says "UTC"); an all-day event's end (exclusive in iCalendar)
 as its last day. The whole calendar stands under a heading naming it (its X-WR-CALNAME, else the
-file's name). A recurrence rule is not expanded: the event is written once, at its first date.
+file's name). A recurrence rule is not expanded: the event is written once, at its first date,
+with the rule in words in the calendar's language ("…, chaque semaine le mercredi jusqu'au
+2026-06-24": readers/recurrence.py).
 
 Parsed by `icalendar` (a dependency: the maintained RFC 5545 parser, which unfolds lines,
 unescapes "\\," and reads dates and time zones), not by hand. A file that does not parse, holds
@@ -40,12 +42,15 @@ bare CR each lost the whole file; a Feb 30 start or a malformed SUMMARY was drop
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from citeqa.language import Lang, detect_lang
 from citeqa.readers.base import Extracted, UnreadableDocument
+from citeqa.readers.recurrence import recurrence_words
 from citeqa.readers.structured import file_title, past_limit
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 
@@ -74,8 +79,9 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 6 + DECODING_VERSION
-    """6: a folded line opens no time zone. 5: a calendar cut within an event keeps that event; a
+    version: int = 7 + DECODING_VERSION
+    """7: a recurrence rule written in words. 6: a folded line opens no time zone. 5: a
+    calendar cut within an event keeps that event; a
     folded line reading "END:VCALENDAR" closes nothing; an end in another zone than a file-
     defined zone's start written, not lost. 4: a calendar never closed is read to the end of the
     file, with a warning. 3: several calendars in one file, malformed time zones left out, bare
@@ -96,7 +102,8 @@ class CalendarReader:
             raise UnreadableDocument(PAST_LIMIT)
         calendars, warnings = _parsed(text, relative)
         events = [event for calendar in calendars for event in calendar.walk("VEVENT")]
-        read = [_section_or_none(event) for event in events[:MAX_EVENTS]]
+        language = _calendar_language(events[:MAX_EVENTS])
+        read = [_section_or_none(event, language) for event in events[:MAX_EVENTS]]
         sections = [section for section in read if section]
         if not sections:
             raise UnreadableDocument(NO_EVENTS)
@@ -126,14 +133,30 @@ def _events(count: int) -> str:
     return f"{count:,} event" + ("" if count == 1 else "s")
 
 
-def _section_or_none(event: Component) -> str | None:
+def _section_or_none(event: Component, language: Lang) -> str | None:
     """The event's section (`event_section`), None when the parser cannot read its properties:
     `icalendar` raises assorted errors on malformed values, so any is caught here, at the
     parser's boundary, and only that event is lost."""
     try:
-        return event_section(event)
+        return event_section(event, language)
     except Exception:  # a malformed event: left out alone
         return None
+
+
+LANGUAGE_SAMPLE = 200
+"""How many events' texts tell a calendar's language (`_calendar_language`)."""
+
+
+def _calendar_language(events: list[Component]) -> Lang:
+    """The language of the events' summaries, places and descriptions (the first
+    LANGUAGE_SAMPLE), English when they do not say: the language recurrence rules are written
+    in (readers/recurrence.py)."""
+    texts = (
+        _text(event.get(name))
+        for event in events[:LANGUAGE_SAMPLE]
+        for name in ("SUMMARY", "LOCATION", "DESCRIPTION")
+    )
+    return detect_lang(" ".join(texts))
 
 
 def _parsed(text: str, relative: str) -> tuple[list[Calendar], list[str]]:
@@ -263,11 +286,14 @@ def _calendar_name(calendars: list[Calendar]) -> str:
     return next(filter(None, (_text(calendar.get("X-WR-CALNAME")) for calendar in calendars)), "")
 
 
-def event_section(event: Component) -> str:
-    """An event's section: its summary as a heading, a line saying what, when and where, then
-    its description (alone when it says nothing else); "" for an event saying none of these."""
+def event_section(event: Component, language: Lang = "en") -> str:
+    """An event's section: its summary as a heading, a line saying what, when (and how it
+    repeats, in `language`: `_repeats`) and where, then its description (alone when it says
+    nothing else); "" for an event saying none of these."""
     summary = _text(event.get("SUMMARY"))
     when = _when(event)
+    if when and (repeats := _repeats(event, language)):
+        when = f"{when}, {repeats}"
     place = _text(event.get("LOCATION"))
     line = ", ".join(part for part in (when, place) if part)
     if summary:
@@ -303,6 +329,18 @@ def _when(event: Component) -> str:
     if end.date() == start.date():
         return f"{written} – {_clock(end)}"
     return f"{written} – {_written(end)}"
+
+
+def _repeats(event: Component, language: Lang) -> str:
+    """How the event repeats, in words (recurrence.recurrence_words), "" when it has no
+    recurrence rule, or none the parser reads; of several rules, the first."""
+    rule = event.get("RRULE")
+    if isinstance(rule, list):
+        rule = rule[0] if rule else None
+    start = _moment(event, "DTSTART")
+    if not isinstance(rule, Mapping) or start is None:
+        return ""
+    return recurrence_words(rule, start, language)
 
 
 def _comparable(start: datetime, end: datetime) -> bool:

@@ -1,0 +1,99 @@
+"""A calendar event's recurrence rule (RRULE, RFC 5545) in words, in the calendar's language:
+"every week on Wednesday until 2026-06-24", "chaque semaine le mercredi jusqu'au 2026-06-24".
+
+A weekly training is one VEVENT whose RRULE repeats it; written once at its first date it
+answered no question asking which day it takes place (s29 trial: "Quel jour a lieu
+l'entraînement des U13 ?" of a club's planning.ics). The words are data
+(citeqa/data/recurrence_words.json, English and French); a date is written in ISO form, as the
+calendar reader writes dates, so dates.py reads it. Only a rule's frequency, interval, days,
+end date and count are written: a rule whose frequency is missing or unknown is written as
+nothing, and a part whose value is not what RFC 5545 allows is left out alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from functools import cache
+from typing import Any
+
+from citeqa.jsonfiles import data_json
+
+_BYDAY = re.compile(r"(?P<ordinal>[+-]?[1-5])?(?P<day>MO|TU|WE|TH|FR|SA|SU)")
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+MAX_DAYS = 7
+"""The most BYDAY days written (a rule naming more repeats itself or is malformed)."""
+
+
+@cache
+def _words(language: str) -> Mapping[str, Any]:
+    """recurrence_words.json's words of `language` ("en" or "fr")."""
+    data: Mapping[str, Any] = data_json("recurrence_words.json")[language]
+    return data
+
+
+def recurrence_words(rule: Mapping[str, Sequence[object]], start: date, language: str) -> str:
+    """`rule` (icalendar's vRecur: each part's values in a list) of an event starting at
+    `start`, in words of `language`; "" when its frequency is missing or unknown."""
+    words = _words(language)
+    frequency = _first(rule, "FREQ")
+    if not isinstance(frequency, str) or frequency.upper() not in words["every"]:
+        return ""
+    frequency = frequency.upper()
+    interval = _first(rule, "INTERVAL")
+    if isinstance(interval, int) and not isinstance(interval, bool) and 1 < interval < 1000:
+        parts = [words["every_n"][frequency].format(n=interval)]
+    else:
+        parts = [words["every"][frequency]]
+    days = _days(rule, words) or (_start_day(start, words) if frequency == "WEEKLY" else "")
+    if days:
+        parts.append(words["on"].format(days=days))
+    until = _first(rule, "UNTIL")
+    count = _first(rule, "COUNT")
+    if isinstance(until, date):
+        parts.append(words["until"].format(date=until.strftime("%Y-%m-%d")))
+    elif isinstance(count, int) and not isinstance(count, bool) and count > 0:
+        parts.append(words["times"].format(n=count))
+    return " ".join(parts)
+
+
+def _first(rule: Mapping[str, Sequence[object]], part: str) -> object | None:
+    """The first value of the rule's `part`, None when it has none."""
+    values = rule.get(part)
+    if isinstance(values, (list, tuple)):
+        return values[0] if values else None
+    return values
+
+
+def _days(rule: Mapping[str, Sequence[object]], words: Mapping[str, Any]) -> str:
+    """The rule's BYDAY days in words ("Monday and Thursday", "the last Friday"), "" when it
+    names none RFC 5545 allows."""
+    values = rule.get("BYDAY")
+    if not isinstance(values, (list, tuple)):
+        values = [] if values is None else [values]
+    named = [_day(str(value).upper(), words) for value in values[:MAX_DAYS]]
+    named = [day for day in named if day]
+    if not named:
+        return ""
+    if len(named) == 1:
+        return named[0]
+    return str(words["comma"]).join(named[:-1]) + str(words["and"]) + named[-1]
+
+
+def _day(value: str, words: Mapping[str, Any]) -> str:
+    """A BYDAY value ("WE", "1MO", "-1FR") in words, "" when it is none."""
+    match = _BYDAY.fullmatch(value.strip())
+    if match is None:
+        return ""
+    day = str(words["days"][match["day"]])
+    ordinal = match["ordinal"]
+    if ordinal is None:
+        return day
+    ordinal_word = words["ordinals"].get(ordinal.lstrip("+"))
+    return str(words["ordinal_day"]).format(ordinal=ordinal_word, day=day) if ordinal_word else day
+
+
+def _start_day(start: date, words: Mapping[str, Any]) -> str:
+    """The weekday of `start` in words: a weekly rule naming no day repeats on it."""
+    return str(words["days"][_WEEKDAYS[start.weekday()]])
