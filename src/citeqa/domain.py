@@ -81,6 +81,7 @@ LANGUAGE_PATTERNS = (
     "follow_up_cues",
     "open_keys",
     "back_reference_openers",
+    "value_back_references",
     "code_announcers",
     "page_labels",
     "count_cues",
@@ -192,6 +193,10 @@ class Domain(BaseModel):
     """Regular expressions (folded text) of a sentence's opening that refers back to the
     sentence before ("It", "These", "Il est réduit", "Cette"): a quote opening so takes that
     sentence in (quote_context.py)."""
+    value_back_references: tuple[str, ...] = ()
+    """Regular expressions (folded text) of a sentence referring back to a value ("after this
+    date", "après cette date"): a quote lacking the asked value takes in the sentence before
+    when that one holds it (quote_context.py)."""
     code_announcers: tuple[str, ...] = ()
     """Regular expressions (folded text) of a sentence announcing the code block after it ("with
     the command below", "Run:"): a quote made of it takes that block in (quote_context.py)."""

@@ -7,7 +7,9 @@ section, one page, no markup line, no table row, no heading line, one list item)
 list's lead-in with the items between (one section, one page, no blank or markup line):
 
 - back: a quote whose first sentence opens by referring back ("It", "These", "Il", "Cette":
-  language data `back_reference_openers`; not a word in capitals, "IT" or "CA", nor code)
+  language data `back_reference_openers`; not a word in capitals, "IT" or "CA", nor code),
+  or lacks the share or date the question asks while it names one by referring back ("après
+  cette date", "at this rate": `value_back_references`) and the sentence before holds one,
   takes in the sentence before it: "Il est réduit à un mois en cas de mutation" misleads
   without "Le préavis est de trois mois."; a whole sentence only, never the piece of a
   sentence longer than a chunk (`_cut_piece`);
@@ -96,27 +98,56 @@ def with_neighbours(
     refers back to, by the lead-in of the list whose item it opens (with the items between),
     and by a short next sentence holding a question word it lacks (the module's rules)."""
     start, end = span
-    start = _back(bank, index, start, end, chunk)
+    start = _back(bank, index, start, end, chunk, terms)
     start = _lead_in(bank, index, start, end, chunk)
     if terms is not None:
         end = _on(bank, index, start, end, chunk, terms)
     return start, _below(bank, index, start, end, chunk)
 
 
-def _back(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) -> int:
+def _back(
+    bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk, terms: QuestionTerms | None
+) -> int:
     """The start of the previous sentence when the quote opens with sentence `index` and
-    that opens by referring back; else `start`."""
+    that opens by referring back, or refers back to the value the question (`terms`) asks and
+    the previous sentence holds (`_value_before`); else `start`."""
     sentence = bank.sentences[index]
     doc = bank.documents[sentence.doc_id]
-    if start != sentence.start or not _refers_back(doc.text, start):
+    if start != sentence.start:
+        return start
+    by_value = terms is not None and _names_value_before(terms, doc.text[start:end])
+    if not by_value and not _refers_back(doc.text, start):
         return start
     low, _ = section_bounds(doc.text, chunk, start)
     before = bank.preceding(index, low, 1)
     if not before or end - bank.sentences[before[0]].start > PAIR_MAX:
         return start
-    if _cut_piece(doc.text, bank.sentences[before[0]].start):
+    previous = bank.sentences[before[0]]
+    if _cut_piece(doc.text, previous.start):
         return start
-    return start if _apart(bank, doc, before[0], start) else bank.sentences[before[0]].start
+    if by_value and terms is not None and not _refers_back(doc.text, start):
+        wants = Wants.of(terms.focus)
+        if not holds_asked_value(wants, doc.text[previous.start : previous.end]):
+            return start
+    return start if _apart(bank, doc, before[0], start) else previous.start
+
+
+@cache
+def _value_references() -> re.Pattern[str]:
+    """Folded phrases naming a value by referring back ("after this date", "après cette
+    date"): language data `value_back_references`."""
+    return any_of(language_data().value_back_references)
+
+
+def _names_value_before(terms: QuestionTerms, quote: str) -> bool:
+    """Whether the question (`terms`) asks a share or a date (VALUE_KINDS) that the `quote`
+    does not hold while it names one by referring back ("Une majoration de 10 € s'applique à
+    toute licence saisie après cette date.", asked "date limite saisie des licences": s29
+    trial, the date was in the sentence before)."""
+    wants = Wants.of(terms.focus)
+    if not wants.kinds & VALUE_KINDS or holds_asked_value(wants, quote):
+        return False
+    return _value_references().search(fold(quote)) is not None
 
 
 def _lead_in(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) -> int:

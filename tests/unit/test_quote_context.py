@@ -538,3 +538,38 @@ def test_a_code_block_is_taken_in_only_when_announced_short_and_code(
     text: str, opening: str
 ) -> None:
     assert _cited(text, opening, kind="md") == text[: text.index("\n\n")]
+
+
+DEADLINE = "Les licences doivent être saisies avant le 15 octobre 2025 pour la première journée."
+SURCHARGE = "Une majoration de 10 € s'applique à toute licence saisie après cette date."
+
+
+@pytest.mark.parametrize(
+    ("parts", "question", "taken"),
+    [
+        ([DEADLINE, SURCHARGE], "date limite saisie des licences", True),
+        ([DEADLINE, SURCHARGE], "Quand la majoration s'applique-t-elle ?", True),
+        (
+            [
+                "The fee was raised to 12% on 1 March 2024.",
+                "Late payers are charged interest at this rate from the first day.",
+            ],
+            "What interest rate applies to late payers?",
+            True,
+        ),
+        # the question asks no date nor share: the sentence stands alone
+        ([DEADLINE, SURCHARGE], "Combien coûte la majoration ?", False),
+        # the sentence before holds no date
+        (
+            ["Les licences se saisissent en ligne sur le site.", SURCHARGE],
+            "date limite saisie des licences",
+            False,
+        ),
+    ],
+)
+def test_a_quote_naming_the_asked_value_by_referring_back_takes_in_the_sentence_holding_it(
+    parts: list[str], question: str, taken: bool
+) -> None:
+    """s29 trial: "après cette date" was quoted alone for "date limite saisie des licences"."""
+    quote = _quoted(parts, " ", 1, question, lang="fr" if "Les" in parts[0] else "en")
+    assert quote == (" ".join(parts) if taken else parts[1])
