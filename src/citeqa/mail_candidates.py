@@ -69,6 +69,9 @@ _SUBJECT_LINE = re.compile(r"^[^\W\d_]+ ?:[^\n]*", re.MULTILINE)
 """A line that may be a subject header ("Subject: Re: Quote", "Objet : RE : devis")."""
 MAIL_KINDS = ("txt", "md")
 """The document kinds the text reader reads mails of (readers/text.py)."""
+MESSAGE_KINDS = (*MAIL_KINDS, "eml", "mbox")
+"""The kinds of the documents whose text mailthreads may write: a mail saved as text, and the
+.eml and .mbox files (later_statements.message_date reads their messages' days)."""
 
 
 ASKS_KEPT = 256
@@ -215,11 +218,13 @@ several places (its candidates, a contact's signatures, its quote), each once.""
 _LAYOUTS: RecentlyUsed[tuple[str, int, int], MailLayout | None] = RecentlyUsed(LAYOUTS_KEPT)
 
 
-def layout_of(document: Document) -> MailLayout | None:
-    """The thread layout of a document mailthreads wrote, None for any other document; kept
-    by the document's kind, length and text hash (str caches its hash), so the layouts one
-    question reads are each read once, whichever MailLayouts asks."""
+def layout_of(document: Document, kinds: tuple[str, ...] = MAIL_KINDS) -> MailLayout | None:
+    """The thread layout of a document of one of `kinds` mailthreads wrote, None for any other
+    document; kept by the document's kind, length and text hash (str caches its hash), so the
+    layouts one question reads are each read once, whichever MailLayouts asks."""
     text = document.text
+    if document.kind not in kinds:
+        return None
     key = (document.kind, len(text), hash(text))
     return _LAYOUTS.get(key, lambda: _read_layout(document))
 
@@ -227,7 +232,7 @@ def layout_of(document: Document) -> MailLayout | None:
 def _read_layout(document: Document) -> MailLayout | None:
     """`layout_of`, read from the document's text."""
     text = document.text
-    if document.kind not in MAIL_KINDS or _HEADERS_MARK not in text:
+    if _HEADERS_MARK not in text:
         return None
     headings: list[int] = []
     names: list[str] = []
