@@ -514,7 +514,10 @@ def later_statement(
             continue
         if best is not None and date <= best.date:
             continue  # the candidates come best first: an earlier one of that date was taken
-        if _speaks_of(subjects, quoted, other) and not _writes_date(bank.text(other.index), date):
+        text = bank.text(other.index)
+        if _titles_its_document(bank, other.index) or _writes_date(text, date):
+            continue
+        if _speaks_of(subjects, quoted, other):
             best = LaterStatement(other, date, after, tuple(sorted(dated.items())))
     if best is None or not _may_stand(best, bank, quoted, terms.focus):
         return best
@@ -535,6 +538,19 @@ def _may_stand(
     if not asks_what_holds(question):
         return False
     return reverses(text, [bank.text(item.index) for item in quoted])
+
+
+def _titles_its_document(bank: SentenceBank, index: int) -> bool:
+    """Whether the sentence is its document's title line, which states nothing ("Voyage à
+    Londres — fiche d'inscription (version 2)" was shown as the later word on a mail's price,
+    its "2" read as a value: s29 repro)."""
+    document = bank.documents[bank.sentences[index].doc_id]
+    return _spaced(_MARKUP.sub("", fold(bank.text(index)))) == _spaced(fold(document.title))
+
+
+def _spaced(text: str) -> str:
+    """`text` with its runs of white space as single spaces, stripped."""
+    return " ".join(text.split())
 
 
 def _titles_quoted(

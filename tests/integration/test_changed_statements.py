@@ -187,3 +187,44 @@ def test_what_the_change_does_not_concern_is_quoted_alone(assistant: Assistant) 
     answer = assistant.ask("Quelle est la durée du bac blanc de physique ?")
     assert not answer.abstained
     assert [(c.doc_id, c.earlier) for c in answer.citations] == [("agenda-1reB", None)]
+
+
+FORM = """# Voyage à Londres — fiche d'inscription{edition}
+
+Date : {day}
+
+Destination : Londres (Science Museum, Royal Institution)
+Dates : du 12 au 16 avril 2027
+Coût par élève : {price}
+Accompagnateurs : M. Durand, Mme Leroy
+Date limite de retour de la fiche : {deadline}
+Paiement en trois fois possible.
+"""
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {
+        "fiche-voyage.md": FORM.format(
+            edition="", day="15 septembre 2026", price="420 €", deadline="9 octobre 2026"
+        ),
+        "fiche-voyage-v2.md": FORM.format(
+            edition=" (version 2)",
+            day="20 novembre 2026",
+            price="465 €",
+            deadline="4 décembre 2026",
+        ),
+        "voyage.eml": VOYAGE,
+        "agenda-1reB.ics": AGENDA_1REB,
+        "emploi-du-temps.md": EMPLOI_DU_TEMPS,
+    }
+    return assistant_over(files, tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("index"))
+
+
+def test_a_later_documents_title_line_is_no_later_statement(forms: Assistant) -> None:
+    """Its title states nothing: "fiche d'inscription (version 2)" was shown as the later
+    word on the mail's "passe de 420 € à 465 €", its "2" read as a value."""
+    answer = forms.ask("Qui accompagne le voyage à Londres ?")
+    assert not answer.abstained
+    shown = [citation.quote for citation in answer.citations if citation.later]
+    assert all("(version 2)" not in quote for quote in shown)
