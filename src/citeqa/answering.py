@@ -1410,11 +1410,25 @@ def with_other_statement(
     if other is not None:
         citations = _with_added(citations, other, reading, None)
     later = later_statement(chosen, candidates, reading.bank, reading.terms)
-    if later is not None and later.sentence.index != (other.index if other else None):
-        citations = _with_added(citations, later.sentence, reading, later)
-        if citations[-1].later is not None and later.standing:
-            return standing_first(citations, dict(later.dates))
+    if later is None:
+        return citations
+    if other is not None and later.sentence.index == other.index:
+        return _dated_otherwise(citations, later)
+    citations = _with_added(citations, later.sentence, reading, later)
+    if citations[-1].later is not None and later.standing:
+        return standing_first(citations, dict(later.dates))
     return citations
+
+
+def _dated_otherwise(citations: list[Citation], later: LaterStatement) -> list[Citation]:
+    """The `citations`, their last the `otherwise` quote of a sentence that is the `later`
+    statement too: quoted first when it stands (a calendar's "2027-01-22, Gymnase", a later
+    mail's "déplacé au 5 février": s29 trial), else left as it is."""
+    last = citations[-1]
+    if not later.standing or not last.otherwise:
+        return citations
+    update = {"otherwise": False, "later": later.date, "after": later.after}
+    return standing_first([*citations[:-1], last.model_copy(update=update)], dict(later.dates))
 
 
 def standing_first(citations: list[Citation], dates: dict[str, str]) -> list[Citation]:

@@ -67,6 +67,18 @@ originally planned…", "When did they decide…", "Quel budget était prévu…
 one naming a quoted document by a term of its title or file name that the later one's do not
 write ("What is the status of ADR 2?": "0002-queue.md" holds ADR 2's own status;
 `_titles_quoted`).
+
+Whatever the question asks, a later statement saying the quoted event or value is changed
+(`states_a_change`: "est déplacé au", "reporté", "annulé", "passe à", "à partir du", "moved
+to", "postponed", "From 5 January, …"; data `change_cues`, `change_from`) is quoted first so,
+unless the question asks what was first said (`asks_first_said`: "au départ", "était prévu",
+"originally"; data `first_said_cues`, narrower than `original_cues`, whose "quand a" and "what
+date" ask "Quand a lieu le bac blanc ?" too): s29 trial, "Quand a lieu le bac blanc de physique
+?" quoted the calendar's "22 janvier, Gymnase" first and the principal's later mail moving it
+to 5 February second. A mail's sentence is dated by its message's day (`message_date`: the
+"## Proviseur · 10 Dec 2026" heading mailthreads writes over it; its "Date:" header stands
+past DATE_LINES in all but the shortest mails), a calendar by the "Last modified:" line its
+reader writes (readers/calendar.py: the latest day an event was changed).
 """
 
 from __future__ import annotations
@@ -82,6 +94,7 @@ from typing import Any
 from citeqa.dates import YEAR_DIGITS, date_terms, day_spans
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, asked_written, fold, undated_terms
+from citeqa.mail_candidates import layout_of
 from citeqa.models import Document
 from citeqa.questions import QuestionTerms
 from citeqa.recently_used import RecentlyUsed
@@ -413,8 +426,13 @@ class _Subjects:
         return self.subject(index) | _content(title)
 
     def date(self, index: int) -> str | None:
-        """The date of the sentence's document (`document_date`)."""
-        doc_id = self.bank.sentences[index].doc_id
+        """The date the sentence was stated on: its mail message's (`message_date`), else its
+        document's (`document_date`)."""
+        sentence = self.bank.sentences[index]
+        sent = message_date(self.bank.documents[sentence.doc_id], sentence.start)
+        if sent is not None:
+            return sent
+        doc_id = sentence.doc_id
         if doc_id not in self._dates:
             document = self.bank.documents[doc_id]
             self._dates[doc_id] = _remembered_date(document, self._days_first(document))
@@ -435,6 +453,22 @@ class _Subjects:
                 if _folder(other.path) == folder
             )
         return self._conventions[folder]
+
+
+def message_date(document: Document, start: int, today: date | None = None) -> str | None:
+    """The day the mail message holding offset `start` of a thread mailthreads wrote was sent
+    ("## Proviseur · 10 Dec 2026": "2026-12-10"), None outside a thread or for a day it does
+    not read whole (year, month and day) or `document_date` would not take. A mail's "Date:"
+    header stands under its Headers heading, past DATE_LINES in all but the shortest mails
+    (s29 trial: "déplacé au 5 février" of a mail dated 10 December was undated)."""
+    layout = layout_of(document)
+    if layout is None or not layout.senders:
+        return None
+    heading = layout.senders[layout.message_of(start)]
+    found = _full_date(heading.rpartition(" · ")[2])
+    if found is None or not _PLAUSIBLE_YEAR.match(found) or found > _latest_date(today):
+        return None
+    return found
 
 
 def remembered_date(document: Document) -> str | None:
@@ -480,14 +514,43 @@ def later_statement(
             continue
         if best is not None and date <= best.date:
             continue  # the candidates come best first: an earlier one of that date was taken
-        if _speaks_of(subjects, quoted, other) and not _writes_date(bank.text(other.index), date):
+        text = bank.text(other.index)
+        if _titles_its_document(bank, other.index) or _writes_date(text, date):
+            continue
+        if _speaks_of(subjects, quoted, other):
             best = LaterStatement(other, date, after, tuple(sorted(dated.items())))
-    if best is None or not asks_what_holds(terms.focus):
+    if best is None or not _may_stand(best, bank, quoted, terms.focus):
         return best
-    quoted_texts = [bank.text(item.index) for item in quoted]
-    if not reverses(bank.text(best.sentence.index), quoted_texts):
-        return best  # the later minutes' other word on it ("the desks will be repainted")
     return replace(best, standing=not _titles_quoted(subjects, quoted, best.sentence))
+
+
+def _may_stand(
+    later: LaterStatement, bank: SentenceBank, quoted: Sequence[ScoredSentence], question: str
+) -> bool:
+    """Whether the `later` statement is the answer, the quoted ones after it: it says the
+    quoted event or value is changed (`states_a_change`: "est déplacé au 5 février") and the
+    question asks nothing of what was first said, or the question asks what holds now and it
+    reverses or changes the quoted ones (`reverses`). Another word on the subject ("the desks
+    will be repainted") stays after them."""
+    text = bank.text(later.sentence.index)
+    if states_a_change(text) and not asks_first_said(question):
+        return True
+    if not asks_what_holds(question):
+        return False
+    return reverses(text, [bank.text(item.index) for item in quoted])
+
+
+def _titles_its_document(bank: SentenceBank, index: int) -> bool:
+    """Whether the sentence is its document's title line, which states nothing ("Voyage à
+    Londres — fiche d'inscription (version 2)" was shown as the later word on a mail's price,
+    its "2" read as a value: s29 repro)."""
+    document = bank.documents[bank.sentences[index].doc_id]
+    return _spaced(_MARKUP.sub("", fold(bank.text(index)))) == _spaced(fold(document.title))
+
+
+def _spaced(text: str) -> str:
+    """`text` with its runs of white space as single spaces, stripped."""
+    return " ".join(text.split())
 
 
 def _titles_quoted(
@@ -539,6 +602,34 @@ def asks_what_holds(question: str) -> bool:
     folded = f"{fold(question)} "
     holding, original = _question_cues()
     return holding.search(folded) is not None and original.search(folded) is None
+
+
+@functools.cache
+def _change_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The word starts of a statement that a fact is changed, the "from <day>" opening of
+    one in force from a date, and the word starts of a question asking what was first said
+    (data/dated_documents.json `change_cues`, `change_from`, `first_said_cues`)."""
+    data = _data()
+    return (
+        _word_starts(data["change_cues"]),
+        re.compile(data["change_from"]),
+        _word_starts(data["first_said_cues"]),
+    )
+
+
+def states_a_change(text: str) -> bool:
+    """Whether a sentence says that an event or a value is changed: moved, postponed,
+    cancelled, repriced, or in force from a date ("est déplacé au 5 février", "From 5
+    January, the Tuesday labs move to room L15", "passe de 420 € à 465 €")."""
+    folded = fold(text)
+    cues, from_day, _ = _change_patterns()
+    return cues.search(folded) is not None or from_day.search(folded) is not None
+
+
+def asks_first_said(question: str) -> bool:
+    """Whether the question asks what was said before a change ("Quelle date était prévue
+    au départ…", "What was originally planned…")."""
+    return _change_patterns()[2].search(f"{fold(question)} ") is not None
 
 
 @functools.cache

@@ -11,6 +11,7 @@ import pytest
 from citeqa.corpus import read_document
 from citeqa.dates import date_terms
 from citeqa.glossary import fold
+from citeqa.later_statements import document_date
 from citeqa.readers import UnreadableDocument, reader_for, reader_versions
 from citeqa.readers import calendar as calendar_module
 from citeqa.readers.base import CappedReader
@@ -62,13 +63,14 @@ def test_an_events_date_gives_the_terms_a_written_date_does(tmp_path: Path) -> N
 
 
 def test_the_reader_is_capped_and_versioned() -> None:
-    """Version 5 (plus textdecoding's): a calendar cut within an event keeps it; 4: a calendar
-    never closed read; 3: several calendars,
-    bad time zones, bare CR (s27 hostile probe); 2: unlike start and end times, events with a
-    description only or a DURATION, the calendar's own size limit (s26 review E)."""
+    """Version 7 (plus textdecoding's): a "Last modified:" line; 6: a folded line opens no time
+    zone; 5: a calendar cut within an event keeps it; 4: a calendar never closed read; 3:
+    several calendars, bad time zones, bare CR (s27 hostile probe); 2: unlike start and end
+    times, events with a description only or a DURATION, the calendar's own size limit (s26
+    review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 7 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 8 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -458,3 +460,30 @@ def test_a_rules_parts_rfc_5545_does_not_allow_are_left_out_alone() -> None:
     assert recurrence_words(days, start, "fr") == (
         "chaque jour le lundi, le mardi et le jeudi jusqu'au 2026-01-02"
     )
+
+
+def _stamped(modified: tuple[str, ...]) -> str:
+    """A calendar of one event per `modified` property line ("LAST-MODIFIED:…", "CREATED:…",
+    "" for none)."""
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:{n}@x\r\nDTSTAMP:20270301T080000Z\r\n{line}"
+        f"DTSTART:2027012{n}T080000\r\nSUMMARY:Exam {n}\r\nEND:VEVENT\r\n"
+        for n, line in enumerate(f"{stamp}\r\n" if stamp else "" for stamp in modified)
+    )
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Agenda\r\n{events}END:VCALENDAR\r\n"
+
+
+def test_the_latest_day_an_event_was_changed_dates_the_calendar(tmp_path: Path) -> None:
+    """s29 trial: the calendar's "22 janvier, Gymnase" was quoted before a later mail moving
+    it; undated, the calendar could not be told older. Its DTSTAMP (the export's time) dates
+    nothing."""
+    stamps = ("LAST-MODIFIED:20260901T080000Z", "CREATED:20261002T080000Z")
+    document = read(tmp_path, _stamped(stamps))
+    assert document.text.startswith("# Agenda\n\nLast modified: 2026-10-02\n\n## Exam 0\n\n")
+    assert document_date(document) == "2026-10-02"
+
+
+def test_a_calendar_with_an_event_never_stamped_as_changed_is_undated(tmp_path: Path) -> None:
+    document = read(tmp_path, _stamped(("LAST-MODIFIED:20260901T080000Z", "")))
+    assert "Last modified" not in document.text
+    assert document_date(document) is None

@@ -4,12 +4,22 @@ name's, else a labelled line of its header; a year alone or a date deep in the t
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from citeqa.answering import standing_first
 from citeqa.answerlabels import otherwise_label
-from citeqa.later_statements import asks_what_holds, document_date, folder_convention, reverses
+from citeqa.corpus import read_document
+from citeqa.later_statements import (
+    asks_first_said,
+    asks_what_holds,
+    document_date,
+    folder_convention,
+    message_date,
+    reverses,
+    states_a_change,
+)
 from citeqa.models import Citation, Document
 
 
@@ -261,3 +271,43 @@ def test_each_moved_quote_bears_its_own_document_s_date() -> None:
         (3, "undated", None, None),
         (4, "mar", "2026-03-02", "2026-09-08"),
     ]
+
+
+def test_a_mail_sentence_is_dated_by_its_message_past_the_header_lines(tmp_path: Path) -> None:
+    """s29 trial: a mail's "Date:" header stands under its Headers heading, past the lines a
+    date label dates a document on: the principal's "déplacé au 5 février" was undated."""
+    lines = "\n".join(f"Ligne {n} du message." for n in range(20))
+    mail = (
+        "From: Proviseur <p@lycee.example>\nTo: Equipe <e@lycee.example>\n"
+        "Subject: Bac blanc\nDate: Thu, 10 Dec 2026 17:42:00 +0100\n\n"
+        f"Bonjour,\n\nLe bac blanc est déplacé au 5 février.\n{lines}\n"
+    )
+    (tmp_path / "bac.eml").write_text(mail, encoding="utf-8")
+    document = read_document(tmp_path / "bac.eml", tmp_path, {})
+    start = document.text.index("Le bac blanc")
+    assert message_date(document, start) == "2026-12-10"
+    assert message_date(document, start, today=date(2020, 1, 1)) is None  # too far ahead
+    plain = _document("Notes", "/n/notes.md", "# Notes\n\n## Lena · 3 Mar 2026\nHello.\n")
+    assert message_date(plain, 20) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "changes"),
+    [
+        ("Le bac blanc de physique-chimie est déplacé au 5 février 2027.", True),
+        ("From 5 January, the Tuesday labs meet in room L15.", True),
+        ("Le coût du voyage passe de 420 € à 465 € par élève.", True),
+        ("The science fair is postponed to 20 May.", True),
+        ("The library is open from 9 to 5.", False),
+        ("The exam runs from 3 March to 5 April.", False),
+        ("The bac blanc lasts four hours.", False),
+    ],
+)
+def test_a_sentence_saying_a_fact_changed_is_told(sentence: str, changes: bool) -> None:
+    assert states_a_change(sentence) is changes
+
+
+def test_a_question_asking_what_was_first_planned_is_told() -> None:
+    assert asks_first_said("Quelle date était prévue au départ pour le bac blanc ?")
+    assert asks_first_said("What was originally planned for the science fair?")
+    assert not asks_first_said("Quand a lieu le bac blanc de physique ?")

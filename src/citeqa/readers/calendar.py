@@ -19,7 +19,11 @@ A date is written in ISO form ("2026-12-18"), which dates.py reads as its date t
 18 décembre" and "December 18" find it; a time as its wall-clock hours and minutes as the file
 writes them (a time in UTC, "Z", says "UTC"); an all-day event's end (exclusive in iCalendar)
 as its last day. The whole calendar stands under a heading naming it (its X-WR-CALNAME, else the
-file's name). A recurrence rule is not expanded: the event is written once, at its first date,
+file's name), then, when every event says when it was last changed (LAST-MODIFIED, else
+CREATED), a line "Last modified: 2026-09-01" giving the latest such day: what the calendar says
+held then, so that a mail dated after it moving an event is known for the later word
+(later_statements.py dates the calendar by it; a DTSTAMP, often the export's time, dates
+nothing). A recurrence rule is not expanded: the event is written once, at its first date,
 with the rule in words in the calendar's language ("…, chaque semaine le mercredi jusqu'au
 2026-06-24": readers/recurrence.py).
 
@@ -79,15 +83,16 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 7 + DECODING_VERSION
-    """7: a recurrence rule written in words. 6: a folded line opens no time zone. 5: a
-    calendar cut within an event keeps that event; a
-    folded line reading "END:VCALENDAR" closes nothing; an end in another zone than a file-
-    defined zone's start written, not lost. 4: a calendar never closed is read to the end of the
-    file, with a warning. 3: several calendars in one file, malformed time zones left out, bare
-    CR line ends, years before 1000 written in four digits. 2: a floating start and an end in
-    UTC no longer lose the whole calendar, an event with only a description is read, a DURATION
-    gives the end, MAX_CALENDAR_CHARACTERS (was 1,000,000)."""
+    version: int = 8 + DECODING_VERSION
+    """8: a recurrence rule written in words. 7: a "Last modified:" line under the calendar's
+    heading, the latest day its events were changed (`last_modified`). 6: a folded line opens no
+    time zone. 5: a calendar cut within an event keeps that event; a folded line reading
+    "END:VCALENDAR" closes nothing; an end in another zone than a file-defined zone's start
+    written, not lost. 4: a calendar never closed is read to the end of the file, with a
+    warning. 3: several calendars in one file, malformed time zones left out, bare CR line ends,
+    years before 1000 written in four digits. 2: a floating start and an end in UTC no longer
+    lose the whole calendar, an event with only a description is read, a DURATION gives the
+    end, MAX_CALENDAR_CHARACTERS (was 1,000,000)."""
     max_bytes: int = MAX_CALENDAR_BYTES
     """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
     a file of more is refused (`oversized`) unread, as `extract` would refuse it."""
@@ -122,10 +127,38 @@ class CalendarReader:
                 f"{MAX_EVENTS:,} not read"
             )
         body = "\n\n".join(sections)
-        return Extracted(f"# {title}\n\n{body}\n", title=title, warnings=warnings)
+        modified = last_modified(events[:MAX_EVENTS])
+        stamp = f"{MODIFIED_LABEL}: {modified.isoformat()}\n\n" if modified else ""
+        return Extracted(f"# {title}\n\n{stamp}{body}\n", title=title, warnings=warnings)
 
 
 PAST_LIMIT = past_limit(KIND_NAME, limit=MAX_CALENDAR_CHARACTERS)
+
+
+MODIFIED_LABEL = "Last modified"
+"""The label of the line under the calendar's heading giving the day its events were last
+changed (`last_modified`), a date label of data/dated_documents.json: later_statements.py dates
+the calendar by it."""
+
+
+def last_modified(events: list[Component]) -> date | None:
+    """The latest day any of `events` was changed (its LAST-MODIFIED, else its CREATED), None
+    when one of them gives neither (a DTSTAMP is often the export's time, no change's): what
+    the calendar says held on that day. A mail dated after it that moves an event is the later
+    word on it (s29 trial: the calendar's "22 janvier, Gymnase" was quoted first, the
+    principal's later mail moving it to 5 February second)."""
+    days = [_changed_on(event) for event in events]
+    known = [day for day in days if day is not None]
+    return max(known) if known and len(known) == len(days) else None
+
+
+def _changed_on(event: Component) -> date | None:
+    """The day the event was last changed, its LAST-MODIFIED, else its CREATED, else None."""
+    for name in ("LAST-MODIFIED", "CREATED"):
+        moment = _moment(event, name)
+        if moment is not None:
+            return moment.date() if isinstance(moment, datetime) else moment
+    return None
 
 
 def _events(count: int) -> str:
