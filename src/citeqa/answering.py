@@ -43,7 +43,14 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
-from citeqa.asked_values import MISSING_VALUE_WEIGHT, asked_kinds, value_holder, value_weights
+from citeqa.asked_values import (
+    MISSING_VALUE_WEIGHT,
+    Written,
+    asked_kinds,
+    value_holder,
+    value_weights,
+    values_written,
+)
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting
@@ -217,15 +224,19 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     """The quote ranker's ratings `rated` weighed by `_value_weights`; when the best writes no
     value of the kind asked and is no section's heading (its body takes its place, `_body_first`),
     the candidate writing one that asked_values.value_holder names takes the best's rating and
-    the best is weighed down as a sentence without the value is (MISSING_VALUE_WEIGHT)."""
-    scores = rated * _value_weights(candidates, reading)
-    if not asked_kinds(reading.terms.focus):  # most questions: their passages are not read
-        return scores
+    the best is weighed down as a sentence without the value is (MISSING_VALUE_WEIGHT). The
+    candidates' texts, documents and the values they write are read once for both
+    (asked_values.values_written)."""
+    focus = reading.terms.focus
+    if not asked_kinds(focus):  # most questions: every weight 1, nothing read
+        return rated.astype(float)  # a copy, as the weighed ratings are
     bank = reading.bank
     texts = [bank.text(item.index) for item in candidates.sentences]
     documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
+    written = values_written(focus, texts)
+    scores = rated * _value_weights(candidates, reading, written, documents)
     cover = _passage_cover(candidates, reading)
-    holder = value_holder(reading.terms.focus, texts, documents, rated.tolist(), cover)
+    holder = value_holder(written, documents, rated.tolist(), cover)
     lead = int(np.argmax(rated))
     if holder is None or heads_section(bank, candidates.sentences[lead].index):
         return scores
@@ -250,18 +261,16 @@ def _passage_cover(candidates: Candidates, reading: Reading) -> Callable[[int], 
     return cover
 
 
-def _value_weights(candidates: Candidates, reading: Reading) -> np.ndarray:
-    """asked_values.value_weights of the candidates, but 1 for a section's heading
-    (titleonly.heads_section): it is no quote itself, the sentence under it takes its place when
-    it leads (`_body_first`: "Location de la salle des fêtes" over "Week-end : 350 €")."""
-    focus = reading.terms.focus
-    if not asked_kinds(focus):  # most questions: 1 for every candidate, nothing read
-        return np.ones(len(candidates.sentences))
-    bank = reading.bank
-    texts = [bank.text(item.index) for item in candidates.sentences]
-    documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
+def _value_weights(
+    candidates: Candidates, reading: Reading, written: Written, documents: list[str]
+) -> np.ndarray:
+    """asked_values.value_weights of the candidates (`written`: the asked values they write,
+    `documents`: each one's), but 1 for a section's heading (titleonly.heads_section): it is no
+    quote itself, the sentence under it takes its place when it leads (`_body_first`: "Location
+    de la salle des fêtes" over "Week-end : 350 €")."""
+    bank, focus = reading.bank, reading.terms.focus
     asked = [words_written(bank, item.index, focus) for item in candidates.sentences]
-    weights = value_weights(focus, texts, documents, asked)
+    weights = value_weights(written, documents, asked)
     for number, item in enumerate(candidates.sentences):
         if weights[number] != 1.0 and heads_section(bank, item.index):
             weights[number] = 1.0

@@ -64,8 +64,7 @@ from citeqa.publishing import (
     current_name,
     first_build_running,
     interruption,
-    kept_for_user,
-    unproven_builds,
+    kept_builds,
 )
 from citeqa.questions import (
     QuestionTerms,
@@ -153,10 +152,11 @@ def index_status(settings: Settings | None = None, *, verify: bool = False) -> I
     settings = with_recorded_corpus(settings or load_settings())
     loaded = load_published(settings.index_dir, full=verify)
     described = describe_index(loaded, settings.corpus_dir, settings.index_dir)
-    kept = [str(path) for path in kept_for_user(settings.index_dir)]
+    kept = kept_builds(settings.index_dir)  # every other build's manifest read once for both
     copies = [str(path) for path in usecopies.kept_for_user()]
-    update = {"verified": verify, "kept_for_user": kept, "users_files": loaded.users_files}
-    update["kept_unproven"] = [str(path) for path in unproven_builds(settings.index_dir)]
+    update = {"verified": verify, "kept_for_user": [str(path) for path in kept.for_user]}
+    update["kept_unproven"] = [str(path) for path in kept.unproven]
+    update["users_files"] = loaded.users_files
     return described.model_copy(update={**update, "kept_model_copies": copies})
 
 

@@ -117,23 +117,32 @@ def writes_kind(kind: str, text: str) -> bool:
     return shape.search(fold(text)) is not None
 
 
+Written = dict[str, list[bool]]
+"""For each kind of value a question asks (`asked_kinds`), whether each candidate text writes
+one (`writes_kind`): `values_written`."""
+
+
+def values_written(question: str, texts: Sequence[str]) -> Written:
+    """Which of `texts` write a value of each kind `question` asks for, read once a question
+    for both `value_weights` and `value_holder` (each read every text again: s28 re-read)."""
+    return {kind: [writes_kind(kind, text) for text in texts] for kind in asked_kinds(question)}
+
+
 def value_weights(
-    question: str,
-    texts: Sequence[str],
+    written: Written,
     documents: Sequence[str],
     asked_words: Sequence[int] | None = None,
 ) -> np.ndarray:
-    """Each candidate text's weight for `question`: MISSING_VALUE_WEIGHT when it writes no value
-    of a kind the question asks for and another candidate of its document (`documents`: each
-    text's) writes one, UNASKED_VALUE_WEIGHT when it writes one but none of the question's words
-    (`asked_words`: how many each text writes; None: not read) and another candidate of its
-    document writing one writes some, else 1. Within a document only: the right document's title
-    line gives way to its amount, but a sentence of another document writing some amount ("Coût
-    total du crédit" for the home insurance's cost) does not outrank the document the rankers
-    chose."""
-    weights = np.ones(len(texts))
-    for kind in asked_kinds(question):
-        writes = [writes_kind(kind, text) for text in texts]
+    """Each candidate text's weight for a question whose asked values it writes as `written`
+    (`values_written`): MISSING_VALUE_WEIGHT when it writes no value of a kind the question asks
+    for and another candidate of its document (`documents`: each text's) writes one,
+    UNASKED_VALUE_WEIGHT when it writes one but none of the question's words (`asked_words`:
+    how many each text writes; None: not read) and another candidate of its document writing one
+    writes some, else 1. Within a document only: the right document's title line gives way to
+    its amount, but a sentence of another document writing some amount ("Coût total du crédit"
+    for the home insurance's cost) does not outrank the document the rankers chose."""
+    weights = np.ones(len(documents))
+    for writes in written.values():
         holding = {doc for doc, held in zip(documents, writes, strict=True) if held}
         for number, (doc, held) in enumerate(zip(documents, writes, strict=True)):
             if doc in holding and not held:
@@ -144,27 +153,27 @@ def value_weights(
 
 
 def value_holder(
-    question: str,
-    texts: Sequence[str],
+    written: Written,
     documents: Sequence[str],
     scores: Sequence[float],
     cover: Callable[[int], float],
 ) -> int | None:
     """The candidate that takes the place of the best-rated (by `scores`) when that one writes
-    no value of a kind `question` asks for: among those writing one whose passage covers the
+    no value of a kind its question asks for (`written`: `values_written`): among those writing
+    one whose passage covers the
     question best (`cover`: the share of its words candidate n's passage writes, read only for
     those writing one and the best), the best-rated of those rated at least LEAD_SHARE of it
     or, in the best's document, whose passage covers the question as well as the best's. None
     when the question asks no such kind, the best writes one, or none qualifies: a price
     list's row for "Prix de la Prise Duo", not the delivery cost of the terms of sale whose
     "Prices are shown in euros" led (s25 trial)."""
-    kinds = asked_kinds(question)
-    if not kinds or not len(scores):
+    if not written or not len(scores):
         return None
+    writes = [any(kinds) for kinds in zip(*written.values(), strict=True)]
     lead = max(range(len(scores)), key=lambda number: scores[number])
-    if any(writes_kind(kind, texts[lead]) for kind in kinds):
+    if writes[lead]:
         return None
-    holders = [n for n, text in enumerate(texts) if any(writes_kind(k, text) for k in kinds)]
+    holders = [number for number, held in enumerate(writes) if held]
     covers = {number: cover(number) for number in holders}
     most = max(covers.values(), default=0.0)
     close = LEAD_SHARE * scores[lead]

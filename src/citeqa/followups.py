@@ -14,6 +14,7 @@ from typing import NamedTuple
 from citeqa.domain import any_of, language_data
 from citeqa.glossary import fold, language_words
 from citeqa.identifiers import WORD_EDGES
+from citeqa.language import is_table_row, is_table_separator
 from citeqa.lexical import content_words, query_tokens
 from citeqa.questions import (
     IDENTIFIER,
@@ -23,6 +24,7 @@ from citeqa.questions import (
     question_words,
 )
 from citeqa.recently_used import QUESTIONS_READ
+from citeqa.tables import line_cells
 
 FOLLOW_UP_MAX_WORDS = 12
 """A longer question is never a follow-up."""
@@ -288,7 +290,7 @@ def answer_subject(question: str, quote: str) -> str:
     if not sentences:
         return ""
     best = max(sentences, key=lambda sentence: len(asked & set(content_words(sentence))))
-    if _is_row(best):
+    if is_table_row(best):
         return _row_subject(sentences, asked)
     raw = best.split()
     names = [
@@ -301,27 +303,17 @@ def answer_subject(question: str, quote: str) -> str:
     return " ".join(list(dict.fromkeys(names))[:SUBJECT_NAMES])
 
 
-def _is_row(line: str) -> bool:
-    """Whether a line of a quote is a markdown table row ("| Pulsar | 4 | 2 |")."""
-    return line.strip().startswith("|")
-
-
-_ROW_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?")
-"""A table's rule under its header row ("|---|:--:|"): a dash or more in every cell (a row of
-empty cells, "|  |  |", is no rule)."""
-
-
 def _row_subject(lines: list[str], asked: set[str]) -> str:
     """The names of a quoted table row's first cell, its key ("Pulsar" of "| Pulsar | 4 | 2
     |"), when the quote holds one data row (a header, the row over a rule, is none, nor a row of
     empty cells); "" for several, which name no one subject. Every cell follows a "|", which
     `answer_subject`'s sentences read as opening a value: the row gave no subject, and a third
     turn lost it (review D of s27: "and the replication?" after Pulsar's row quoted Kafka's)."""
-    rows = [line.strip() for line in lines if _is_row(line)]
-    ruled = [index for index, line in enumerate(rows) if _ROW_RULE.fullmatch(line)]
+    rows = [line.strip() for line in lines if is_table_row(line)]  # a CRLF quote's "\r" off
+    ruled = [index for index, line in enumerate(rows) if is_table_separator(line)]
     headers = {index - 1 for index in ruled}
     kept = (row for index, row in enumerate(rows) if index not in headers and index not in ruled)
-    data = [cells for cells in map(_cells, kept) if any(cell.strip() for cell in cells)]
+    data = [cells for cells in map(line_cells, kept) if any(cell.strip() for cell in cells)]
     if len(data) != 1:
         return ""
     key = data[0][0]
@@ -331,12 +323,6 @@ def _row_subject(lines: list[str], asked: set[str]) -> str:
         if _capitalised(word := typed.strip(WORD_EDGES)) and fold(word) not in asked
     ]
     return " ".join(list(dict.fromkeys(names))[:SUBJECT_NAMES])
-
-
-def _cells(row: str) -> list[str]:
-    """The cells of a stripped markdown table row, its first cell first even when empty
-    ("|| Pulsar |" opens with an empty cell, which names no subject)."""
-    return row.removeprefix("|").removesuffix("|").split("|")
 
 
 _OPENS_AFTER = (":", ";", "|", "—", "–", "-", "(", "•", "*")

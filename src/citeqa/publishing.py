@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from citeqa.errors import (
     NOTHING_PUBLISHED,
@@ -217,10 +217,14 @@ def _old_builds(owner: Ownership, keep: str | None) -> dict[Path, set[str]]:
     a build's name whose manifest records another folder's (`BUILD_FOLDER`) is a user's copy of
     a build: not citeqa's, never listed (one recording none was written before builds recorded
     it, or is damaged: its name alone, of the exact shape citeqa gives, decides)."""
+    return _proven(_other_builds(owner, keep))
+
+
+def _proven(others: list[tuple[Path, dict]]) -> dict[Path, set[str]]:
+    """Of build folders with their manifests (`_other_builds`), those whose manifest records
+    their name (`_records_its_name`), each with the files it lists (`_old_builds`)."""
     return {
-        path: _listed_in(manifest)
-        for path, manifest in _other_builds(owner, keep)
-        if _records_its_name(path, manifest)
+        path: _listed_in(manifest) for path, manifest in others if _records_its_name(path, manifest)
     }
 
 
@@ -244,11 +248,7 @@ def unproven_builds(index_dir: Path) -> list[Path]:
     was edited by hand. citeqa cannot prove it made them, so it never removes them
     (`_old_builds`); `citeqa status` names them, so the disk space they hold does not leak
     unsaid (s27 hostile probe: a hand-edited `build_folder` kept a build, unnamed)."""
-    owner = read_marker(index_dir)
-    if owner is None:
-        return []
-    others = _other_builds(owner, current_name(index_dir))
-    return [path for path, manifest in others if not _records_its_name(path, manifest)]
+    return kept_builds(index_dir).unproven
 
 
 def listing(folder: Path) -> list[Path]:
@@ -356,14 +356,30 @@ def kept_for_user(index_dir: Path) -> list[Path]:
     (`remove_leftovers` removes the rest of them), for `citeqa status` to name. While a build
     holds the build lock (`build_running`) no temporary is named: the running build's own is
     being written, not kept (review C of s25)."""
+    return kept_builds(index_dir).for_user
+
+
+class KeptBuilds(NamedTuple):
+    """The folders of an index folder that citeqa keeps and `citeqa status` names."""
+
+    for_user: list[Path]
+    """`kept_for_user`."""
+    unproven: list[Path]
+    """`unproven_builds`."""
+
+
+def kept_builds(index_dir: Path) -> KeptBuilds:
+    """`kept_for_user` and `unproven_builds` of `index_dir`, each other build's manifest read
+    once for both (api.index_status names both: it read every manifest twice)."""
     owner = read_marker(index_dir)
     if owner is None:
-        return []
-    old = _old_builds(owner, current_name(index_dir))
-    kept = [path for path, listed in old.items() if left_to_user(path, listed)]
-    if build_running(index_dir) is not None:
-        return kept
-    return kept + [path for path in _temporaries(owner) if left_to_user(path, set())]
+        return KeptBuilds([], [])
+    others = _other_builds(owner, current_name(index_dir))
+    unproven = [path for path, manifest in others if not _records_its_name(path, manifest)]
+    kept = [path for path, listed in _proven(others).items() if left_to_user(path, listed)]
+    if build_running(index_dir) is None:
+        kept += [path for path in _temporaries(owner) if left_to_user(path, set())]
+    return KeptBuilds(kept, unproven)
 
 
 def _temporaries(owner: Ownership) -> list[Path]:

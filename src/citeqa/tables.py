@@ -37,6 +37,7 @@ __all__ = [
     "key_cell",
     "key_cells",
     "key_column",
+    "line_cells",
     "lookup_column",
     "row_cells",
     "table_of",
@@ -353,7 +354,7 @@ def key_cells(line: str, keys: frozenset[str], column: int = 0) -> KeyCells:
     by another (`| HD-0010 | duplicate of HD-0009 |`)."""
     if not keys or not is_table_row(line):
         return KeyCells(False, False)
-    cells = _cells(line)
+    cells = line_cells(line)
     key = cells[column] if column < len(cells) else ""
     return KeyCells(
         (bool(key) and fold(key) in keys) or _names_record(line, cells, keys, key),
@@ -479,7 +480,7 @@ def row_cells(text: str, span: Span) -> list[list[str]]:
     cells are in the order of its columns, empty cells kept."""
     lines = [text[start:end] for start, end in line_spans(text, *span)]  # not splitlines: a
     return [  # "\u2028" in a cell ends no row, as TableHeaders reads them
-        _cells(line) for line in lines if is_table_row(line) and not is_table_separator(line)
+        line_cells(line) for line in lines if is_table_row(line) and not is_table_separator(line)
     ]
 
 
@@ -497,10 +498,10 @@ def table_of(text: str, offset: int) -> tuple[list[list[str]], list[Span]] | Non
         for span in line_spans(text, first, last)
         if is_table_row(row := text[slice(*span)]) and not is_table_separator(row)
     ]
-    return [_cells(text[slice(*span)]) for span in spans], spans
+    return [line_cells(text[slice(*span)]) for span in spans], spans
 
 
-def _cells(line: str) -> list[str]:
+def line_cells(line: str) -> list[str]:
     """A table row's cells, empty ones kept (in `|  | 64 | … |` the first is the empty cell,
     not 64): a markdown row's pieces between its unescaped pipes (`\\|` is a "|" of its
     cell), the outer pieces before a leading `|` and after a trailing one no cells; or the
@@ -509,7 +510,7 @@ def _cells(line: str) -> list[str]:
 
 
 def _pieces(line: str) -> list[str]:
-    """A table row's cells as `_cells` reads them, their markup still on."""
+    """A table row's cells as `line_cells` reads them, their markup still on."""
     if line.count("|") >= 2:
         pieces = pipe_pieces(line.strip(" \t"))
         if pieces[0] == "":

@@ -216,16 +216,16 @@ def _east_asian_utf16(body: bytes, relative: str, warnings: list[str]) -> str | 
     (`_east_asian_reading`), in none of EAST_ASIAN_LEGACY to such text, and their code units
     are not mostly pairs of printable ASCII bytes (MAX_ASCII_UNITS: Latin text read as
     UTF-16); then the whole file decodes strictly in that order to text holding no control
-    or private-use character (`_strict_reading`)."""
+    or private-use character (`strict_reading`)."""
     sample = body[:WIDE_SAMPLE_BYTES]
-    if len(body) % 2 or _ascii_unit_share(sample) > MAX_ASCII_UNITS:
+    if len(body) % 2 or ascii_unit_share(sample) > MAX_ASCII_UNITS:
         return None
     orders = [codec for codec in ("utf-16-le", "utf-16-be") if _east_asian_reading(sample, codec)]
     if len(orders) != 1:  # neither, or both (then the order is not proven)
         return None
     if any(_east_asian_reading(sample, codec) is not None for codec in EAST_ASIAN_LEGACY):
         return None  # Shift-JIS reads as UTF-16 ideographs too: legacy_codecs.py tells
-    text = _strict_reading(body, orders[0])
+    text = strict_reading(body, orders[0])
     if text is None:
         return None
     warnings.append(f"{relative}: not valid UTF-8; decoded as {orders[0]} (no byte-order mark)")
@@ -239,11 +239,12 @@ of its characters are counted in this sample alone (counted over a 20 MB file, t
 966 MB at their peak: s28 review A; benchmarks/text_decoding_cost.py)."""
 
 
-def _ascii_unit_share(body: bytes) -> float:
-    """The share of `body`'s 2-byte code units both of whose bytes are printable ASCII."""
+def ascii_unit_share(body: bytes) -> float:
+    """The share of `body`'s 2-byte code units both of whose bytes are printable ASCII (a
+    stray last byte left out)."""
     import numpy as np  # a dependency; imported only for a file that is not UTF-8
 
-    units = np.frombuffer(body, dtype=np.uint8).reshape(-1, 2)
+    units = np.frombuffer(body, dtype=np.uint8, count=len(body) // 2 * 2).reshape(-1, 2)
     if not len(units):
         return 1.0
     printable = (units >= 0x20) & (units < 0x7F)
@@ -252,12 +253,12 @@ def _ascii_unit_share(body: bytes) -> float:
 
 def _east_asian_reading(sample: bytes, codec: str) -> str | None:
     """`sample` (a file's first bytes) decoded strictly in `codec`, a character its end cuts
-    left out, when that text holds no control or private-use character (`_strict_reading`),
+    left out, when that text holds no control or private-use character (`strict_reading`),
     no unassigned one in its first SNIFF_BYTES characters, MIN_EAST_ASIAN East Asian
     characters or more, half its characters at least, of one family (Korean's, or Chinese
     and Japanese's: MAX_OTHER_SCRIPT), and MIN_READABLE of it is East Asian, ASCII or blank;
     None otherwise."""
-    text = _strict_reading(sample, codec, final=False)
+    text = strict_reading(sample, codec, final=False)
     if not text:
         return None
     east_asian = len(EAST_ASIAN.findall(text))
@@ -272,13 +273,14 @@ def _east_asian_reading(sample: bytes, codec: str) -> str | None:
     return text
 
 
-def _strict_reading(body: bytes, codec: str, final: bool = True) -> str | None:
+def strict_reading(body: bytes, codec: str, final: bool = True) -> str | None:
     """`body` decoded strictly in `codec` (not `final`: a character its end cuts left out),
     None when it does not decode or holds a control (tab and line ends aside) or private-use
-    character: no text's."""
+    character: no text's (also None for "utf-16" or "utf-32" with no byte-order mark, which
+    their incremental decoders refuse)."""
     try:
         text = codecs.getincrementaldecoder(codec)().decode(body, final)
-    except UnicodeDecodeError:
+    except UnicodeError:  # UnicodeDecodeError, or no byte-order mark
         return None
     return None if _UNREADABLE.search(text) else text
 

@@ -392,3 +392,28 @@ def test_status_names_a_build_whose_manifest_records_another_folder_once_sanitis
     assert said == [KEPT_UNPROVEN.format(folder=shown(first))]
     assert json.loads(cli("status", "--json", *where).out)["kept_unproven"] == [shown(first)]
     assert publishing.kept_for_user(index) == []
+
+
+def test_status_reads_each_other_builds_manifest_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """api.index_status names the folders kept for a user's files and those it cannot prove it
+    made; each asked for every other build's manifest (s28 final re-read): one reading now
+    serves both, and names the same folders."""
+    from citeqa.api import index_status
+
+    settings, index = _built(tmp_path)
+    current = index / str(current_name(index))
+    copy = index / f"{current.name}0"  # a build's exact shape, recording another folder's name
+    shutil.copytree(current, copy)
+    read: list[Path] = []
+    reading = publishing._manifest
+
+    def counted(folder: Path) -> dict:
+        read.append(folder)
+        return reading(folder)
+
+    monkeypatch.setattr(publishing, "_manifest", counted)
+    status = index_status(settings)
+    assert status.kept_unproven == [str(copy)] and status.kept_for_user == []
+    assert read == [copy]

@@ -89,6 +89,15 @@ def test_a_third_turn_keeps_the_subject_of_a_quoted_table_row(
         ("how many partitions?", "| System | Partitions |\n|---|---|\n| Pulsar | 4 |", "Pulsar"),
         ("how many partitions?", "| Kafka | 12 | 3 |\n| Pulsar | 4 | 2 |", ""),  # two rows
         ("how many partitions?", "|| Pulsar | 4 |", ""),  # an empty first cell names no one
+        # rows as tables.py reads them (s29 tidy: followups had its own reading of a row)
+        ("how many partitions?", "| **Pulsar** | 4 | 2 |", "Pulsar"),  # markup off its key
+        ("how many partitions?", "Pulsar\t4\t2", "Pulsar"),  # a tab-separated row
+        ("how many partitions?", "| Pulsar \\| Kafka bridge | 4 |", "Pulsar Kafka"),  # "\|"
+        (
+            "how many partitions?",
+            "| System | Partitions |\r\n|---|---|\r\n| Pulsar | 4 |",
+            "Pulsar",
+        ),
         (
             "how many partitions?",
             "| System | Partitions |\n|---|---|\n| Pulsar | 4 |\n|  |  |",

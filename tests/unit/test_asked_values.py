@@ -10,6 +10,7 @@ from citeqa.asked_values import (
     asked_kinds,
     value_holder,
     value_weights,
+    values_written,
     writes_kind,
 )
 
@@ -86,9 +87,10 @@ def test_an_amount_is_a_number_with_its_currency(text: str, writes: bool) -> Non
 def test_only_a_document_writing_the_amount_weighs_its_other_sentences_down() -> None:
     texts = ["Facture de janvier 2025", "Total : 42,10 €", "Contrat n° 12", "Titre du bail"]
     documents = ["bill", "bill", "policy", "lease"]
-    weights = value_weights("Montant de la facture ?", texts, documents)
+    weights = value_weights(values_written("Montant de la facture ?", texts), documents)
     assert weights.tolist() == [MISSING_VALUE_WEIGHT, 1.0, 1.0, 1.0]
-    assert value_weights("Qui a signé le bail ?", texts, documents).tolist() == [1.0] * 4
+    unasked = values_written("Qui a signé le bail ?", texts)
+    assert value_weights(unasked, documents).tolist() == [1.0] * 4
 
 
 POLICY_AND_LOAN = (
@@ -108,24 +110,26 @@ def equal_cover(number: int) -> float:
 
 def test_the_best_documents_amount_takes_the_lead_over_another_documents() -> None:
     texts, documents = POLICY_AND_LOAN  # s27 trial: the loan's cost quoted for the home policy
-    question = "Combien coûte l'assurance habitation ?"
-    assert value_holder(question, texts, documents, [0.9, 0.1, 0.2], equal_cover) == 1
+    written = values_written("Combien coûte l'assurance habitation ?", texts)
+    assert value_holder(written, documents, [0.9, 0.1, 0.2], equal_cover) == 1
 
 
 def test_another_documents_amount_leads_only_when_the_best_document_writes_none() -> None:
     texts = ["Nous parlerons de la classe de découverte.", "Le coût est de 145 €.", "Prix : 9 €"]
     documents = ["mail", "letter", "leaflet"]
     question = "How much does the classe de découverte cost?"  # s27 trial: quoted the mail
-    assert value_holder(question, texts, documents, [0.35, 0.31, 0.1], equal_cover) == 1
-    assert value_holder(question, texts, documents, [0.35, 0.1, 0.05], equal_cover) is None
+    written = values_written(question, texts)
+    assert value_holder(written, documents, [0.35, 0.31, 0.1], equal_cover) == 1
+    assert value_holder(written, documents, [0.35, 0.1, 0.05], equal_cover) is None
 
 
 def test_only_an_amount_of_the_passages_covering_the_question_best_leads() -> None:
     texts = ["Prices are shown in euros.", "Delivery costs EUR 6.90.", "| Prise Duo | 29.9 |"]
     documents = ["terms", "terms", "prices"]  # s25 trial: the delivery cost took the lead
     scores, cover = [0.32, 0.3, 0.25], [0.3, 0.3, 0.9].__getitem__  # the row's passage names it
-    assert value_holder("Prix de la Prise Duo", texts, documents, scores, cover) == 2
-    assert value_holder("Prix de la Prise Duo", texts, documents, [0.9, 0.3, 0.2], cover) is None
+    written = values_written("Prix de la Prise Duo", texts)
+    assert value_holder(written, documents, scores, cover) == 2
+    assert value_holder(written, documents, [0.9, 0.3, 0.2], cover) is None
 
 
 def test_a_same_documents_amount_rated_far_below_leads_only_covering_as_much() -> None:
@@ -133,9 +137,10 @@ def test_a_same_documents_amount_rated_far_below_leads_only_covering_as_much() -
     documents = ["report", "report", "other"]  # review E: the tools' cost replaced the hours
     question = "How much did the team spend on testing?"
     scores, less = [0.75, 0.3, 0.1], [0.8, 0.5, 0.1].__getitem__  # the tools' section: less
-    assert value_holder(question, texts, documents, scores, less) is None
-    assert value_holder(question, texts, documents, scores, equal_cover) == 1
-    assert value_holder(question, texts, documents, [0.75, 0.4, 0.1], less) == 1  # rated near
+    written = values_written(question, texts)
+    assert value_holder(written, documents, scores, less) is None
+    assert value_holder(written, documents, scores, equal_cover) == 1
+    assert value_holder(written, documents, [0.75, 0.4, 0.1], less) == 1  # rated near
 
 
 @pytest.mark.parametrize(
@@ -149,7 +154,7 @@ def test_no_holder_when_the_best_answers_or_no_amount_is_asked(
     question: str, scores: list[float]
 ) -> None:
     texts, documents = POLICY_AND_LOAN
-    assert value_holder(question, texts, documents, scores, equal_cover) is None
+    assert value_holder(values_written(question, texts), documents, scores, equal_cover) is None
 
 
 def test_an_amount_line_writing_no_asked_word_gives_way_to_one_writing_some() -> None:
@@ -157,7 +162,8 @@ def test_an_amount_line_writing_no_asked_word_gives_way_to_one_writing_some() ->
     texts = ["Coût par élève : 465 €.", "Solde de 315 € avant le 13 février.", "Total : 12 €"]
     documents = ["trip", "trip", "bill"]
     question = "Combien coûte le voyage à Londres ?"
-    weights = value_weights(question, texts, documents, [1, 0, 0])
+    written = values_written(question, texts)
+    weights = value_weights(written, documents, [1, 0, 0])
     assert weights.tolist() == [1.0, UNASKED_VALUE_WEIGHT, 1.0]  # the bill names no word either
-    assert value_weights(question, texts, documents, [0, 0, 0]).tolist() == [1.0] * 3
-    assert value_weights(question, texts, documents).tolist() == [1.0] * 3
+    assert value_weights(written, documents, [0, 0, 0]).tolist() == [1.0] * 3
+    assert value_weights(written, documents).tolist() == [1.0] * 3

@@ -4,6 +4,7 @@ file type while the same mails saved as .txt were read."""
 
 from __future__ import annotations
 
+import base64
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def test_eml_files_are_read_by_the_mail_reader() -> None:
     text is an attachment is read."""
     assert reader_for(".EML") is not None
     assert reader_for(".eml").kind == "eml"  # type: ignore[union-attr]
-    assert reader_versions()[".eml"] == 11 + DECODING_VERSION
+    assert reader_versions()[".eml"] == 12 + DECODING_VERSION
 
 
 def test_a_mail_is_titled_by_its_subject_and_its_body_is_text(tmp_path: Path) -> None:
@@ -271,6 +272,35 @@ def test_a_charset_the_part_is_written_in_is_kept(
     tmp_path: Path, charset: str, body: bytes
 ) -> None:
     assert "Réunion à 9 h" in read(tmp_path, plain_part(charset, body)).text
+
+
+def base64_part(charset: str, body: bytes) -> bytes:
+    return (
+        b"From: Ana <a@x.org>\nSubject: Cantine\nMIME-Version: 1.0\n"
+        b"Content-Type: text/plain; charset=" + charset.encode() + b"\n"
+        b"Content-Transfer-Encoding: base64\n\n" + base64.b64encode(body) + b"\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("charset", "body", "kept"),
+    [
+        ("utf-16-le", "Привет".encode("utf-16-le"), "Привет"),
+        ("utf-16-le", "Привет".encode("utf-16-le") + b"\n", "Привет"),
+        ("utf-16-be", "Здравствуйте".encode("utf-16-be"), "Здравствуйте"),
+        ("utf-16-le", "你好".encode("utf-16-le"), "你好"),
+        ("utf-16-le", "你好世界".encode("utf-16-le")[:-1], "你好世"),
+        ("utf-16", ("日本語のテキスト" * 3).encode("utf-16")[:-1], "日本語のテキスト" * 2),
+    ],
+)
+def test_a_short_or_cut_utf16_part_holding_no_nul_byte_keeps_its_text(
+    tmp_path: Path, charset: str, body: bytes, kept: str
+) -> None:
+    """A UTF-16 part of no Latin letter holds no NUL byte, and was read as a mislabel: a
+    Cyrillic word or a cut Chinese line lost the whole mail ('no text in its body'), a
+    Japanese line with a stray last byte or two Chinese characters read as mojibake (s28
+    re-read). What decodes is kept, a stray last byte read as U+FFFD."""
+    assert kept in read(tmp_path, base64_part(charset, body)).text
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,8 @@ import codecs
 import contextlib
 import functools
 import re
+import sys
+import unicodedata
 from email import policy
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
@@ -37,8 +39,20 @@ from typing import Any, NamedTuple, Self
 from citeqa.mailthreads import mail_text, subject_title
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.html import html_visible_text
+from citeqa.textdecoding import (
+    EAST_ASIAN,
+    HANGUL,
+    MAX_ASCII_UNITS,
+    SNIFF_BYTES,
+    UTF16_BOMS,
+    UTF32_BOMS,
+    WIDE_SAMPLE_BYTES,
+    ascii_unit_share,
+    decoded_text,
+    legacy_text,
+    strict_reading,
+)
 from citeqa.textdecoding import VERSION as DECODING_VERSION
-from citeqa.textdecoding import decoded_text, legacy_text
 from citeqa.titles import plain_title
 
 HEADER_NAMES = ("From", "To", "Cc", "Date", "Subject")
@@ -60,7 +74,7 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 11 + DECODING_VERSION
+    version = 12 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
@@ -75,7 +89,9 @@ class EmlReader:
     is refused for that, not as nested too deep (`_CUT_REFUSALS`); a part in an ISO-2022
     charset or "hz" over 8-bit bytes, or in "charmap" over UTF-8, is a mislabel; a header's
     encoded words in a charset no mailer means read as UTF-8 (`_mail_words`). 11: any
-    non-UTF charset over UTF-8 bytes is a mislabel (was: ISO-8859 and cp125x only)."""
+    non-UTF charset over UTF-8 bytes is a mislabel (was: ISO-8859 and cp125x only). 12: a
+    UTF-16 part holding no NUL byte is read in its charset when it reads as text
+    (`_reads_as_wide_text`: a Cyrillic word lost the mail, a cut Japanese line was mojibake)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -401,21 +417,64 @@ def _declared_falsely(payload: bytes, codec: str) -> bool:
     """Whether `payload` cannot be text of `codec` the way mailers mislabel it (s27 hostile
     probe: "Le caf? co?te trois euros", Latin-1 under "utf-16" indexed as CJK): bytes past
     ASCII under "us-ascii", UTF-16/32 with no NUL byte (ASCII letters in it hold one in each
-    pair), any charset but the UTF ones over bytes that are UTF-8 and not ASCII (a multi-byte
-    UTF-8 sequence is very unlikely in Latin-1, cp1252, KOI8-R, Mac Roman or Shift-JIS text:
-    s28 re-read, only iso8859/cp125x were read so and UTF-8 under "koi8-r" was garbled), or
-    "utf-8" over bytes past
-    ASCII holding no UTF-8 sequence (a cp1252 text; one stray byte in UTF-8 text is read as
-    U+FFFD, the rest kept). "utf-7", the ISO-2022 charsets and "hz" are 7-bit like
+    pair) that does not read as text of another script (`_reads_as_wide_text`), any charset
+    but the UTF ones over bytes that are UTF-8 and not ASCII (a multi-byte UTF-8 sequence is
+    very unlikely in Latin-1, cp1252, KOI8-R, Mac Roman or Shift-JIS text: s28 re-read, only
+    iso8859/cp125x were read so and UTF-8 under "koi8-r" was garbled), or "utf-8" over bytes
+    past ASCII holding no UTF-8 sequence (a cp1252 text; one stray byte in UTF-8 text is read
+    as U+FFFD, the rest kept). "utf-7", the ISO-2022 charsets and "hz" are 7-bit like
     "us-ascii": a byte past ASCII under them is another charset's."""
     if codec.startswith(_SEVEN_BIT):
         return not payload.isascii()
     if codec.startswith(_WIDE_CODECS):
-        return b"\x00" not in payload
+        return b"\x00" not in payload and not _reads_as_wide_text(payload, codec)
     if codec.startswith("utf-8"):  # "utf-8-sig" too
         return not payload.isascii() and _UTF8_SEQUENCE.search(payload) is None
     legacy = not codec.startswith("utf")  # Latin-1, cp1252, KOI8-R, Mac Roman, Shift-JIS…
     return legacy and not payload.isascii() and _is_utf8(payload)
+
+
+def _reads_as_wide_text(payload: bytes, codec: str) -> bool:
+    """Whether `payload`, declared UTF-16 or UTF-32 and holding no NUL byte (text of no Latin
+    letter, space or line end: a Cyrillic word, a Chinese line), is that text: it decodes
+    strictly, a unit its end cuts aside (textdecoding.strict_reading), to text holding no
+    control, private-use or unassigned character, and its code units are not mostly pairs of
+    printable ASCII bytes (textdecoding.MAX_ASCII_UNITS: Latin-1 text read as UTF-16), unless
+    every character it reads is East Asian of one family (two Chinese characters may be such
+    pairs). Such a part was read as a mislabel: "Привет" lost the whole mail, a Japanese line
+    with a stray last byte read as mojibake (s28 re-read). The whole part is decoded and
+    searched in C; unassigned characters are looked for in its first SNIFF_BYTES characters,
+    ASCII pairs counted in its first WIDE_SAMPLE_BYTES, as textdecoding does (counted over
+    all of a 20 MB part, they took 0.19 s of the check's 0.26 s:
+    benchmarks/mail_wide_charset_cost.py)."""
+    text = strict_reading(payload, _byte_order(payload, codec), final=False)
+    if not text or _unassigned(text[:SNIFF_BYTES]):
+        return False
+    sample = payload[:WIDE_SAMPLE_BYTES]
+    return ascii_unit_share(sample) <= MAX_ASCII_UNITS or _east_asian_of_one_family(text)
+
+
+def _byte_order(payload: bytes, codec: str) -> str:
+    """`codec`, "utf-16" or "utf-32" over `payload` opening with no byte-order mark named by
+    the machine's byte order, as `bytes.decode` reads it (`_declared_text`; their incremental
+    decoders refuse such bytes)."""
+    if codec not in _WIDE_CODECS or payload.startswith(UTF32_BOMS + UTF16_BOMS):
+        return codec
+    return f"{codec}-{'le' if sys.byteorder == 'little' else 'be'}"
+
+
+def _unassigned(text: str) -> bool:
+    """Whether `text` holds a character Unicode does not assign (random bytes read as UTF-16)."""
+    return any(unicodedata.category(character) == "Cn" for character in text)
+
+
+def _east_asian_of_one_family(text: str) -> bool:
+    """Whether every character of `text` is East Asian (textdecoding.EAST_ASIAN), all Hangul
+    or none."""
+    if EAST_ASIAN.sub("", text):
+        return False
+    hangul = len(HANGUL.findall(text))
+    return hangul in (0, len(text))
 
 
 _UTF8_SEQUENCE = re.compile(
