@@ -1,6 +1,8 @@
 """Print what the quoted-row check (unheld_cells.unheld_cell) costs on one answer quoting a row
 of a long markdown table (what the readers make of a CSV): the whole table is read, split and
-each checked column's words folded once. Not a test; run it by hand:
+each checked column's words folded once; and what the record cell step (record_cells.
+asked_record_cell) costs on the same answer, which reads the table's shape (column_records.py)
+and finds its records are rows. Not a test; run it by hand:
 
     python benchmarks/unheld_cell_cost.py [--rows 1000 10000 50000] [--rounds 3]
 
@@ -16,6 +18,7 @@ from functools import partial
 from fake_corpus import median_seconds
 
 from citeqa.models import Citation, Document
+from citeqa.record_cells import asked_record_cell
 from citeqa.unheld_cells import unheld_cell
 
 NAMES = ("Emma", "Leo", "Chloe", "Julien")
@@ -45,8 +48,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     for rows in args.rows:
-        seconds = median_seconds(partial(unheld_cell, QUESTION, *claims(rows)), args.rounds)
-        print(f"{rows:,} rows: {seconds * 1000:.1f} ms")
+        answer = claims(rows)
+        seconds = median_seconds(partial(unheld_cell, QUESTION, *answer), args.rounds)
+        record = median_seconds(partial(asked_record_cell, QUESTION, *answer), args.rounds)
+        print(f"{rows:,} rows: {seconds * 1000:.1f} ms, record cell step {record * 1000:.1f} ms")
 
 
 if __name__ == "__main__":

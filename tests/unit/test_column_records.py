@@ -1,0 +1,278 @@
+"""Tables whose records are their columns (a slide or a report comparing studies, products,
+years): told by their shape in every format the readers write a table in (column_records.py);
+their rows are fields, never "of" a record (unheld_cells.py); a question naming a record and a
+field quotes that field's row through that record's cell (record_cells.py)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from pptx import Presentation
+from pptx.util import Inches
+
+import odf_files as odf
+from citeqa.column_records import MAX_ROWS, RecordColumns, record_columns
+from citeqa.models import Citation, Document
+from citeqa.record_cells import asked_record_cell
+from citeqa.tables import table_line_count, table_of
+from citeqa.unheld_cells import UnheldCell, unheld_cell
+from read_documents import written_document
+from xlsx_files import workbook_bytes
+
+Table = list[list[str]]
+
+TRIALS = [
+    ["", "Trial A", "Trial B", "Trial C"],
+    ["Drug", "Anifrolumab", "Belimumab", "Voclosporin"],
+    ["Patients", "120", "85", "60"],
+    ["Response", "62% at week 52", "48% at week 24", "71% renal response"],
+    ["Safety", "Herpes zoster", "Infusion reactions", "Hypertension"],
+]
+"""Records by columns, English, the corner cell blank."""
+ETUDES = [
+    ["Critère", "Étude Alpha", "Étude Bêta", "Étude Gamma"],
+    ["Produit", "Lumirax", "Corvane", "Delphinor"],
+    ["Patients", "40", "25", "31"],
+    ["Efficacité", "Rémission chez 80 %", "Pas d'effet", "Réponse partielle"],
+    ["Tolérance", "Bonne", "Nausées", "Céphalées"],
+]
+"""Records by columns, French, the corner cell filled."""
+PEOPLE = [
+    ["Name", "Role", "Manager", "Salary"],
+    ["Alice Durand", "Engineer", "Bob Martin", "52000"],
+    ["Bob Martin", "Manager", "Carla Diaz", "68000"],
+    ["Chloé Roux", "Designer", "Bob Martin", "49000"],
+]
+CLAIMS = [
+    ["Date des soins", "Bénéficiaire", "Acte", "Dépense (€)"],
+    ["08/01/2025", "Chloé", "Orthodontiste", "720"],
+    ["11/03/2025", "Emma", "Dentiste - couronne céramique", "650"],
+    ["20/03/2025", "Léo", "Pédiatre", "30"],
+]
+OPTIONS = [
+    ["Option", "Default", "Meaning"],
+    ["--jobs", "4", "How many files are copied at once"],
+    ["--verbose", "off", "Print each file copied"],
+    ["--retries", "3", "How often a failed copy is tried again"],
+]
+REVENUE = [
+    ["", "2024", "2025", "2026"],
+    ["Revenue", "10.2", "11.8", "12.5"],
+    ["Staff", "41", "44", "47"],
+]
+"""A table of numbers alone: as alike down its columns as along its rows."""
+BY_ROWS = [PEOPLE, CLAIMS, OPTIONS, REVENUE]
+
+
+def _markdown(rows: Table) -> str:
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    return "# Comparison\n\n" + "\n".join([lines[0], "|---" * len(rows[0]) + "|", *lines[1:]])
+
+
+def _html(rows: Table) -> str:
+    def row(cells: list[str], tag: str) -> str:
+        return "<tr>" + "".join(f"<{tag}>{cell}</{tag}>" for cell in cells) + "</tr>"
+
+    body = row(rows[0], "th") + "".join(row(cells, "td") for cells in rows[1:])
+    return f"<html><body><h1>Comparison</h1><table>{body}</table></body></html>"
+
+
+def _xlsx(rows: Table) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Comparison"
+    for cells in rows:
+        sheet.append([cell or None for cell in cells])
+    return workbook_bytes(book)
+
+
+def _pptx(rows: Table) -> bytes:
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    slide.shapes.title.text = "Comparison"
+    shape = slide.shapes.add_table(
+        len(rows), len(rows[0]), Inches(1), Inches(2), Inches(8), Inches(3)
+    )
+    for at, cells in enumerate(rows):
+        for column, cell in enumerate(cells):
+            shape.table.cell(at, column).text = cell
+    stream = io.BytesIO()
+    deck.save(stream)
+    return stream.getvalue()
+
+
+FORMATS: dict[str, Callable[[Table], str | bytes]] = {
+    "md": _markdown,
+    "csv": lambda rows: "\n".join(",".join(row) for row in rows) + "\n",
+    "txt": lambda rows: "Comparison\n\n" + "\n".join("\t".join(row) for row in rows) + "\n",
+    "html": _html,
+    "xlsx": _xlsx,
+    "pptx": _pptx,
+    "odp": lambda rows: odf.document("presentation", odf.page(odf.frame(odf.table(rows)))),
+    "ods": lambda rows: odf.document("spreadsheet", odf.table(rows, name="Comparison")),
+}
+
+
+def _read(tmp_path: Path, kind: str, rows: Table) -> Document:
+    return written_document(tmp_path, f"comparison.{kind}", FORMATS[kind](rows))
+
+
+def _rows_around(document: Document, cell: str) -> Table:
+    table = table_of(document.text, document.text.index(cell))
+    assert table is not None
+    return table[0]
+
+
+def _answer(document: Document, row_opening: str) -> tuple[list[Citation], dict[str, Document]]:
+    """A citation of the whole table row of `document` holding `row_opening`."""
+    text = document.text
+    start = text.index(row_opening)
+    start = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    citation = Citation(
+        n=1, doc_id="d", title="t", path="/d", start=start, end=end, quote=text[start:end]
+    )
+    return [citation], {"d": document.model_copy(update={"doc_id": "d"})}
+
+
+@pytest.mark.parametrize("kind", sorted(FORMATS))
+@pytest.mark.parametrize(("rows", "cell"), [(TRIALS, "Belimumab"), (ETUDES, "Corvane")])
+def test_a_table_whose_records_are_columns_is_told_in_every_format(
+    tmp_path: Path, kind: str, rows: Table, cell: str
+) -> None:
+    found = record_columns(_rows_around(_read(tmp_path, kind, rows), cell))
+    assert found == RecordColumns(header=0, fields=(1, 2, 3, 4))
+
+
+def test_a_title_row_over_the_record_row_and_a_note_under_the_fields_are_neither() -> None:
+    rows = [
+        ["Comparatif des études", "", "", ""],
+        *ETUDES,
+        ["Suivi de 12 mois", "", "", ""],
+    ]
+    assert record_columns(rows) == RecordColumns(header=1, fields=(2, 3, 4, 5))
+
+
+@pytest.mark.parametrize("rows", BY_ROWS)
+@pytest.mark.parametrize("kind", ["md", "csv", "xlsx", "pptx"])
+def test_a_table_of_records_by_rows_is_none(tmp_path: Path, kind: str, rows: Table) -> None:
+    assert record_columns(_rows_around(_read(tmp_path, kind, rows), rows[1][1])) is None
+
+
+@pytest.mark.parametrize("kind", ["md", "csv", "txt", "xlsx", "pptx", "odp"])
+@pytest.mark.parametrize(
+    ("rows", "question", "row"),
+    [
+        (TRIALS, "What response did Belimumab show?", "Safety"),  # another field's row
+        (ETUDES, "Quelle efficacité pour le Corvane ?", "Tolérance"),
+        (ETUDES, "What efficacy did Corvane show?", "Efficacité"),
+    ],
+)
+def test_a_field_row_is_of_no_record_its_cells_name(
+    tmp_path: Path, kind: str, rows: Table, question: str, row: str
+) -> None:
+    """Before, "never mention “Belimumab”: they are of Infusion reactions" (the Safety row's
+    cell in Belimumab's column, as if that row were a record, not a field of them all)."""
+    document = _read(tmp_path, kind, rows)
+    assert unheld_cell(question, *_answer(document, row)) is None
+
+
+def test_the_same_records_by_rows_still_name_the_row_held() -> None:
+    """TRIALS transposed: each trial a row, Trial A's named by its drug, Trial B's row the one
+    to quote instead."""
+    transposed = [list(column) for column in zip(*TRIALS, strict=True)]
+    transposed[0][0] = "Trial"
+    document = Document(doc_id="d", title="t", path="/d", text=_markdown(transposed), sha256="0")
+    found = unheld_cell("What safety issue did Belimumab show?", *_answer(document, "| Trial A"))
+    row_b = _answer(document, "| Trial B")[0][0]
+    assert found == UnheldCell("Belimumab", "Anifrolumab", (row_b.start, row_b.end))
+
+
+@pytest.mark.parametrize("kind", sorted(FORMATS))
+@pytest.mark.parametrize(
+    ("rows", "question", "quoted", "asked", "record"),
+    [
+        (TRIALS, "What was the response in trial B?", "Response", "48% at week 24", "Trial B"),
+        (TRIALS, "Which safety issue did Belimumab show?", "Drug", "Infusion reactions", "Trial B"),
+        (ETUDES, "Quelle efficacité pour le Lumirax ?", "Produit", "Rémission chez 80 %", "Alpha"),
+        (ETUDES, "Quelle tolérance dans l'étude Bêta ?", "Efficacité", "Nausées", "Étude Bêta"),
+        (ETUDES, "How many patients took Delphinor?", "Produit", "31", "Étude Gamma"),
+    ],
+)
+def test_the_asked_field_row_is_quoted_through_the_asked_records_cell(
+    tmp_path: Path, kind: str, rows: Table, question: str, quoted: str, asked: str, record: str
+) -> None:
+    document = _read(tmp_path, kind, rows)
+    found = asked_record_cell(question, *_answer(document, quoted))
+    assert found is not None
+    quote = document.text[slice(*found.quote)].rstrip(" |")
+    assert quote.endswith(asked)
+    assert quote.lstrip(" |").startswith(next(row[0] for row in rows if asked in row))
+    assert found.header is not None
+    assert document.text[slice(*found.header)].rstrip(" |").endswith(record)
+
+
+def test_a_title_row_leaves_the_record_row_as_the_header() -> None:
+    """A made-up slide table: a tab table opening with a title row, the records' authors
+    above the fields (one author twice), a field's row quoted through the record named by its
+    author and product. Before, "never mention “Dupont”: they are of Gammacel NK"."""
+    text = (
+        "Comparatif\t\t\t\n\tDupont A ¹\tMartin B ²\tDupont A ³\nCible\tCD19\tCD19\tCD20\n"
+        "Produit\tAlphacel CAR-T\tBetacel CAR-T\tGammacel NK\n"
+        "Efficacité\t90% rémission M6\t\tRéponse partielle\nSuivi de 24 mois\t\t\t\n"
+    )
+    document = Document(doc_id="d", title="t", path="/d", text=text, sha256="0")
+    question = "What efficacy did Dupont's Alphacel CAR-T product show?"
+    citations, documents = _answer(document, "Produit")
+    assert unheld_cell(question, citations, documents) is None
+    found = asked_record_cell(question, citations, documents)
+    assert found is not None
+    assert text[slice(*found.quote)] == "Efficacité\t90% rémission M6"
+    assert found.header is not None
+    assert text[slice(*found.header)] == "\tDupont A ¹"
+
+
+@pytest.mark.parametrize(
+    ("rows", "question", "quoted"),
+    [
+        (TRIALS, "What was the response?", "Response"),  # no record named
+        (TRIALS, "What about trial B?", "Drug"),  # no field named
+        (TRIALS, "What did trial A and trial B show?", "Drug"),  # two records
+        (PEOPLE, "Who is Alice Durand's manager?", "| Alice"),  # records by rows
+        (CLAIMS, "Combien a coûté le dentiste pour Emma ?", "| 11/03"),
+    ],
+)
+def test_no_one_record_and_field_asked_leaves_the_quote(
+    rows: Table, question: str, quoted: str
+) -> None:
+    document = Document(doc_id="d", title="t", path="/d", text=_markdown(rows), sha256="0")
+    assert asked_record_cell(question, *_answer(document, quoted)) is None
+
+
+def test_an_empty_cell_of_the_asked_record_is_no_answer() -> None:
+    rows = [row[:] for row in TRIALS]
+    rows[3][2] = ""
+    document = Document(doc_id="d", title="t", path="/d", text=_markdown(rows), sha256="0")
+    assert (
+        asked_record_cell("What was the response in trial B?", *_answer(document, "| Drug")) is None
+    )
+
+
+def test_a_table_longer_than_a_comparison_is_read_as_records_by_rows() -> None:
+    values = (["12", "7", "30"], ["Good", "Fair", "Poor"])  # a number row, a words row, …
+    letters = [chr(65 + at // 26) + chr(65 + at % 26) for at in range(MAX_ROWS)]
+    fields = [[f"Field {name}", *values[at % 2]] for at, name in enumerate(letters)]
+    rows = [*TRIALS[:3], *fields]
+    assert record_columns(rows[:MAX_ROWS]) is not None
+    assert record_columns(rows) is None
+    document = Document(doc_id="d", title="t", path="/d", text=_markdown(rows), sha256="0")
+    assert table_line_count(document.text, document.text.index("| Drug")) == len(rows) + 1
+    assert table_line_count(document.text, 0) == 0  # the heading is no table row
+    found = asked_record_cell("What was the drug in trial B?", *_answer(document, "| Patients"))
+    assert found is None
