@@ -449,8 +449,19 @@ def test_a_recurrence_rule_is_written_in_words_of_the_calendars_language(
 def test_a_rules_parts_rfc_5545_does_not_allow_are_left_out_alone() -> None:
     """Rules as the parser gives them (vRecur: a list per part), read past what it refuses."""
     start = date(2025, 9, 10)
-    rule = {"FREQ": ["WEEKLY"], "BYDAY": ["XX", "-1FR", "7MO"], "COUNT": [-2]}
+    rule = {"FREQ": ["WEEKLY"], "BYDAY": ["-1FR"], "COUNT": [-2]}
     assert recurrence_words(rule, start, "en") == "every week on the last Friday"
+    # a day the words cannot say, or a part narrowing the days, leaves the days out, never
+    # misstated (s29 review A: "-2FR" was written "Friday", BYSETPOS=-1 "Monday")
+    for unsaid in (
+        {"FREQ": ["WEEKLY"], "BYDAY": ["XX", "-1FR"]},
+        {"FREQ": ["MONTHLY"], "BYDAY": ["-2FR"]},
+        {"FREQ": ["MONTHLY"], "BYDAY": ["MO"], "BYSETPOS": [-1]},
+        {"FREQ": ["YEARLY"], "BYMONTH": [9], "BYDAY": ["1MO"]},
+        {"FREQ": ["WEEKLY"], "BYMONTHDAY": [15]},
+    ):
+        frequency = str(unsaid["FREQ"][0]).lower().replace("ly", "").replace("dai", "day")
+        assert recurrence_words(unsaid, start, "en") == f"every {frequency}"
     assert recurrence_words({"FREQ": ["weekly"], "INTERVAL": [True]}, start, "fr") == (
         "chaque semaine le mercredi"
     )

@@ -7,7 +7,9 @@ l'entraînement des U13 ?" of a club's planning.ics). The words are data
 (citeqa/data/recurrence_words.json, English and French); a date is written in ISO form, as the
 calendar reader writes dates, so dates.py reads it. Only a rule's frequency, interval, days,
 end date and count are written: a rule whose frequency is missing or unknown is written as
-nothing, and a part whose value is not what RFC 5545 allows is left out alone.
+nothing; its days are left out (never misstated) when a day is not one the words say (an
+ordinal past the data's) or another part narrows them (BYSETPOS, BYMONTH…: NARROWING_PARTS);
+any other part whose value is not what RFC 5545 allows is left out alone.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from citeqa.jsonfiles import data_json
 
 _BYDAY = re.compile(r"(?P<ordinal>[+-]?[1-5])?(?P<day>MO|TU|WE|TH|FR|SA|SU)")
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+NARROWING_PARTS = frozenset({"BYSETPOS", "BYMONTH", "BYMONTHDAY", "BYWEEKNO", "BYYEARDAY"})
+"""Rule parts that narrow which days the event falls on in ways the words do not say ("the last
+Monday" of BYDAY=MO;BYSETPOS=-1, September's first Monday of BYMONTH=9;BYDAY=1MO): a rule
+holding one is written without its days, which would misstate them (s29 review A)."""
 MAX_DAYS = 7
 """The most BYDAY days written (a rule naming more repeats itself or is malformed)."""
 
@@ -46,7 +52,9 @@ def recurrence_words(rule: Mapping[str, Sequence[object]], start: date, language
         parts = [words["every_n"][frequency].format(n=interval)]
     else:
         parts = [words["every"][frequency]]
-    days = _days(rule, words) or (_start_day(start, words) if frequency == "WEEKLY" else "")
+    days = "" if NARROWING_PARTS & {str(part).upper() for part in rule} else _days(rule, words)
+    if days is None and frequency == "WEEKLY" and "BYDAY" not in rule:
+        days = _start_day(start, words)
     if days:
         parts.append(words["on"].format(days=days))
     until = _first(rule, "UNTIL")
@@ -66,15 +74,19 @@ def _first(rule: Mapping[str, Sequence[object]], part: str) -> object | None:
     return values
 
 
-def _days(rule: Mapping[str, Sequence[object]], words: Mapping[str, Any]) -> str:
-    """The rule's BYDAY days in words ("Monday and Thursday", "the last Friday"), "" when it
-    names none RFC 5545 allows."""
+def _days(rule: Mapping[str, Sequence[object]], words: Mapping[str, Any]) -> str | None:
+    """The rule's BYDAY days in words ("Monday and Thursday", "the last Friday"); None when it
+    names none, "" when it names one the words cannot say (an ordinal past the data's, "-2FR":
+    the second-to-last Friday is no "Friday"), more than MAX_DAYS, or any that is no day."""
     values = rule.get("BYDAY")
     if not isinstance(values, (list, tuple)):
         values = [] if values is None else [values]
-    named = [_day(str(value).upper(), words) for value in values[:MAX_DAYS]]
-    named = [day for day in named if day]
-    if not named:
+    if not values:
+        return None
+    if len(values) > MAX_DAYS:
+        return ""
+    named = [_day(str(value).upper(), words) for value in values]
+    if not all(named):
         return ""
     if len(named) == 1:
         return named[0]
@@ -82,7 +94,8 @@ def _days(rule: Mapping[str, Sequence[object]], words: Mapping[str, Any]) -> str
 
 
 def _day(value: str, words: Mapping[str, Any]) -> str:
-    """A BYDAY value ("WE", "1MO", "-1FR") in words, "" when it is none."""
+    """A BYDAY value ("WE", "1MO", "-1FR") in words, "" when it is none or its ordinal is
+    none the words say ("-2FR")."""
     match = _BYDAY.fullmatch(value.strip())
     if match is None:
         return ""
@@ -91,7 +104,7 @@ def _day(value: str, words: Mapping[str, Any]) -> str:
     if ordinal is None:
         return day
     ordinal_word = words["ordinals"].get(ordinal.lstrip("+"))
-    return str(words["ordinal_day"]).format(ordinal=ordinal_word, day=day) if ordinal_word else day
+    return str(words["ordinal_day"]).format(ordinal=ordinal_word, day=day) if ordinal_word else ""
 
 
 def _start_day(start: date, words: Mapping[str, Any]) -> str:
