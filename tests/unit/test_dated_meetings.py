@@ -24,13 +24,28 @@ def terms(*alternatives: set[str]) -> QuestionTerms:
         (terms({"comit"}, {"--04-14", "--04"}), ["--04-14"]),  # "14 April": not all April
         (terms({"2026-03-09", "--03-09", "--03"}), ["2026-03-09"]),  # nor 9 March 2025
         (terms({"2026-03-09", "--03-09", "2026"}, {"9", "--03-09"}), ["2026-03-09"]),
-        (terms({"--03"}, {"2026"}), ["2026-03"]),  # "March 2026": not March 2025
         (terms({"decid"}, {"2026"}), []),
         (terms({"attend"}, {"board"}), []),
     ],
 )
 def test_the_days_and_months_a_question_names(asked: QuestionTerms, expected: list[str]) -> None:
     assert sorted(asked_dates(asked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("focus", "expected"),
+    [
+        ("Who attended the March 2026 CODIR?", ["2026-03"]),  # not March 2025
+        ("Qui était au CODIR de mars 2026 ?", ["2026-03"]),
+        ("Who attended the March CODIR on the 2027 budget?", ["--03"]),  # the budget's year
+    ],
+)
+def test_a_year_written_after_the_month_names_the_month_of_that_year(
+    focus: str, expected: list[str]
+) -> None:
+    asked = terms({"--03"}, {"2026"}, {"2027"})
+    asked.focus = focus
+    assert asked_dates(asked) == expected
 
 
 @pytest.mark.parametrize(
