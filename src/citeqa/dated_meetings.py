@@ -21,8 +21,10 @@ August hours, not the August help desk meeting's proposal (s27 review C).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from citeqa.dates import YEAR_DIGITS, month_number
 from citeqa.later_statements import (
     asks_of_a_meeting,
     file_stem,
@@ -30,25 +32,51 @@ from citeqa.later_statements import (
     remembered_date,
     states_a_decision,
 )
-from citeqa.lexical import about_terms, asked_written, undated_terms
+from citeqa.lexical import about_terms, asked_written, fold, undated_terms
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
 
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_DAY = re.compile(r"--\d\d-\d\d")
+_MONTH = re.compile(r"--\d\d")
+_MONTH_YEAR = re.compile(rf"(?<![^\W\d_])([^\W\d_]+)\.?,?[ \t\u00a0]+({YEAR_DIGITS})(?!\d)")
+"""A word then a year ("march 2026", "mar. 2026"), over folded text: a month's, if the word
+names one (dates.month_number)."""
+
 
 def asked_dates(terms: QuestionTerms) -> list[str]:
-    """The question's own date terms ("--01", "--04-14", "2026-04-14"), a year alone none."""
-    return [
-        term
-        for alternatives, _ in terms.own_terms
-        for term in alternatives
-        if term.startswith("--") or (len(term) == 10 and term[4] == "-" and term[7] == "-")
-    ]
+    """The days and months the question names, each as precisely as it names it: "2026-03-09"
+    for "9 March 2026" (not its "--03-09" nor "--03" too, which a meeting of 9 March 2025 or
+    of 16 March 2026 falls on), "--04-14" for "14 April", "2026-03" for "March 2026" (a year
+    written right after the month's name: `_month_years`; "the March CODIR on the 2027 budget"
+    asks March's), "--01" for "January"; a year alone none."""
+    written = {term for alternatives, _ in terms.own_terms for term in alternatives}
+    days = {term for term in written if _FULL_DATE.fullmatch(term)}
+    named_days = {f"-{day[4:]}" for day in days}  # "2026-03-09" names "--03-09"
+    undated = {term for term in written if _DAY.fullmatch(term)} - named_days
+    months = {term for term in written if _MONTH.fullmatch(term)}
+    months -= {day[:4] for day in undated | named_days}  # a named day's month is no ask
+    years = _month_years(terms.focus)
+    dated = {f"{year}{month[1:]}" for month in months for year in years.get(month, ())}
+    undated_months = {month for month in months if month not in years}
+    return sorted(days | undated | dated | undated_months)
+
+
+def _month_years(focus: str) -> dict[str, set[str]]:
+    """The years the question writes right after a month's name, by month term ("March 2026",
+    "mars 2026", "Mar. 2026": {"--03": {"2026"}})."""
+    found: dict[str, set[str]] = {}
+    for match in _MONTH_YEAR.finditer(fold(focus)):
+        number = month_number(match.group(1))
+        if number is not None:
+            found.setdefault(f"--{number:02d}", set()).add(match.group(2))
+    return found
 
 
 def falls_on(date: str, asked: str) -> bool:
     """Whether a document's date ("YYYY-MM-DD") falls on the asked day or in the asked month
-    ("--MM", "--MM-DD", "YYYY-MM-DD")."""
-    return date[4:].startswith(asked[1:]) if asked.startswith("--") else date == asked
+    ("--MM", "--MM-DD", "YYYY-MM", "YYYY-MM-DD")."""
+    return date[4:].startswith(asked[1:]) if asked.startswith("--") else date.startswith(asked)
 
 
 def in_asked_meeting(

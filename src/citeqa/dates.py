@@ -122,6 +122,12 @@ def month_number(word: str) -> int | None:
     return _numbers().get(word)
 
 
+def month_names(month: int) -> frozenset[str]:
+    """The folded names and abbreviations, of either language, of the month numbered `month`
+    (1-12): "avril", "avr", "april", "apr" for 4."""
+    return frozenset(name for name, number in _numbers().items() if number == month)
+
+
 @cache
 def _numbers() -> dict[str, int]:
     """Every month name or abbreviation, of either language, with its month's number."""

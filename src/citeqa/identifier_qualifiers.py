@@ -10,14 +10,15 @@ English, "tax number", or before it in French, "numéro de PDL", "numéro fiscal
 stopword nor a word qualifying no kind, "my", "same"); the answer's quotes never write that
 qualifier (nor one of its group of data `equivalents`, "serial" / "série", "tax" / "fiscal",
 nor a writing of it close enough to be the same word across the two languages: "contract" and
-"contrat"), nor do the passages holding them (a home policy whose passage writes "Contrat
-Habitation" over its "N° de police"), and key an identifier by another qualifier ("Policy
-number", "Numéro fiscal"): they give another record's number, and the answer abstains naming
-both. Both qualifiers must be of the data's `equivalents` groups, in two groups: a qualifier
-of no listed kind ("maximum number of days", an unknown label) is never read as another
-kind; an English noun followed by "of" is a count ("the minimum number of participants").
-A quote writing an identifier with no qualifier ("Number: 12") or the asked one stands.
-No I/O but the data file, read once.
+"contrat", by alike_words.py's one rule, so a short word is matched whole: "order" is no
+"border", "tax" no "taxi"), nor do the passages holding them (a home policy whose passage
+writes "Contrat Habitation" over its "N° de police"), and key an identifier by another
+qualifier ("Policy number", "Numéro fiscal"): they give another record's number, and the
+answer abstains naming both. Both qualifiers must be of the data's `equivalents` groups, in
+two groups: a qualifier of no listed kind ("maximum number of days", an unknown label) is
+never read as another kind; an English noun followed by "of" is a count ("the minimum number
+of participants"). A quote writing an identifier with no qualifier ("Number: 12") or the
+asked one stands. No I/O but the data file, read once.
 """
 
 from __future__ import annotations
@@ -27,16 +28,12 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
-
+from citeqa.alike_words import alike_among
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold, stopwords
 
 __all__ = ["UnheldQualifier", "asked_qualifier", "keyed_qualifiers", "unheld_qualifier"]
 
-ALIKE = 80
-"""How alike (rapidfuzz's ratio) a quote's word and the asked qualifier are at least to be
-read as the same word ("contract" and "contrat")."""
 VALUE_REACH = 40
 """How far after a quote's identifier key its value's first digit may stand."""
 _WORD = re.compile(r"[^\W_]+|#")
@@ -132,6 +129,6 @@ def unheld_qualifier(
     if not keyed:
         return None
     words = {word for text in [*quotes, *passages] for word in _WORD.findall(fold(text))}
-    if words & same or any(fuzz.ratio(word, qualifier) >= ALIKE for word in words):
+    if words & same or alike_among(qualifier, words):
         return None
     return UnheldQualifier(writing, keyed[0][1])

@@ -27,9 +27,17 @@ the asked word in that column (Bob Martin's Role "Manager": another record's own
 kind the named row lacks); when several do ("Passeport", "UK passport": a kind of document
 rows share), the named row is of another kind and the check holds. Tables are read by
 tables.table_of (escaped pipes, tab rows); each column's words are folded once. No I/O; no
-word list but the stopwords. A table whose records are its columns (column_records.py: the
+word list but the stopwords and the English words (known_words: which capitalised word opening
+a question is no name). A table whose records are its columns (column_records.py: the
 "Efficacy" row of a slide comparing studies) is left alone: its rows are fields, not records,
 and its last cell no record the row is "of" (record_cells.py answers it).
+
+Two words are one when equal or alike (alike_words.py: "dentist" and "Dentiste", "passport"
+and "Passeport"), but a name the question writes (capitalised, `_written_names`) is a person,
+and names a letter apart are two ("Martin" and "Martine", "Dupont" and "Dupond": s28 re-read,
+Martin's row was read as Martine's): an asked name is only held as written, or, when no cell of
+the table writes it, as the one word of the table alike it (a typo: "Martinne" of "Martine");
+alike several, it is held by none.
 """
 
 from __future__ import annotations
@@ -38,9 +46,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
-
+from citeqa.alike_words import alike, alike_among
 from citeqa.column_records import record_columns
+from citeqa.known_words import known_word
 from citeqa.lexical import fold, stopwords
 from citeqa.models import Citation, Document
 from citeqa.questions import question_words
@@ -54,10 +62,6 @@ passport"): a longer one is a comment or a description, whose words may be anyth
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"['’]s$")
-ALIKE = 80
-"""How alike (rapidfuzz's ratio, 0 to 100) two folded words are at least to be read as one."""
-FUZZY_LENGTH = 6
-"""The fewest letters of two words compared by `ALIKE` rather than whole."""
 
 Rows = list[list[str]]
 
@@ -93,23 +97,24 @@ def unheld_cell(
     if record_columns(rows) is not None:
         return None  # a row of fields of records by columns is no record (record_cells.py)
     asked = asked_words(focus)
+    same = _Sameness(rows, _written_names(focus, asked))
     row_words = [cell_words(cell) for cell in rows[quoted]]
     in_row = set().union(*row_words)
     written = in_row.union(*(cell_words(cell) for cell in rows[0]))
-    wanted = {word for word in asked if holds_word(in_row, word)}
+    wanted = {word for word in asked if same.held(in_row, word)}
     columns: dict[int, dict[str, list[int]]] = {}
     for word, as_written in asked.items():
-        if holds_word(written, word):
+        if same.held(written, word):
             continue
         for column, cell in enumerate(rows[quoted]):
-            if not _names_a_value(row_words[column], asked):
+            if not _names_a_value(row_words[column], asked, same):
                 continue
             if column not in columns:
                 columns[column] = _column_words(rows, column, quoted)
-            holding = _holding(columns[column], word)
+            holding = same.holding(columns[column], word)
             if not holding:
                 continue
-            fitting = [at for at in holding if _holds_all(rows[at], wanted)]
+            fitting = [at for at in holding if same.held(_row_words(rows[at]), *wanted)]
             if len(fitting) > 1:
                 return None  # several rows may be the one asked: the answer models' choice
             if not fitting and len(holding) == 1 and _names_key(rows, quoted, asked):
@@ -157,13 +162,6 @@ def _column_words(rows: Rows, column: int, quoted: int) -> dict[str, list[int]]:
     return found
 
 
-def _holding(column: Mapping[str, list[int]], word: str) -> list[int]:
-    """The sibling rows whose cell of a column (its words, `_column_words`) holds `word`
-    (`_holds`), in order."""
-    rows = {at for other, places in column.items() if _same(word, other) for at in places}
-    return sorted(rows)
-
-
 def asked_words(focus: str) -> dict[str, str]:
     """The question's words that may name a value (folded, with their writing, a possessive's
     "'s" left out: "Emma's" is "Emma"): no stopword, no number (a year, an id, an amount are
@@ -179,37 +177,83 @@ def asked_words(focus: str) -> dict[str, str]:
 
 
 def cell_words(cell: str) -> set[str]:
-    """The folded words of a cell, a possessive's "'s" left out ("Chloé's": "chloe")."""
-    return {_POSSESSIVE.sub("", fold(word)) for word in _WORD.findall(cell)}
+    """The folded words of a cell, a possessive's "'s" left out ("Chloé's": "chloe"): the cell
+    folded once, not each word."""
+    return {_POSSESSIVE.sub("", word) for word in _WORD.findall(fold(cell))}
 
 
 def holds_word(words: set[str], word: str) -> bool:
-    """Whether `words` hold `word` (`_same`): a row writing the asked word so answers of it."""
-    return word in words or any(_same(word, other) for other in words)
+    """Whether `words` hold `word`: equal, or alike (alike_words.alike), as a row holds a
+    question's field label (record_cells.py); names are told apart by `_Sameness` only."""
+    return word in words or any(alike(word, other) for other in words)
 
 
-def _same(word: str, other: str) -> bool:
-    """Whether two folded words are one: equal, or, for words of `FUZZY_LENGTH` letters or
-    more, close enough to be the same word across the two languages or a spelling (`ALIKE`:
-    "dentist" and "Dentiste", "passport" and "Passeport"). Short words are matched whole
-    ("use" is no "se", "price" no "prise")."""
-    if word == other:
-        return True
-    if len(word) < FUZZY_LENGTH or len(other) < FUZZY_LENGTH:
-        return False
-    return fuzz.ratio(word, other) >= ALIKE
+class _Sameness:
+    """Which words of the table are the question's (`alike_words.alike`), a name the question
+    writes (`names`) only as written or as the one word of the table alike it when no cell
+    writes it (the module's docstring); the table's words are read only for such a name."""
+
+    def __init__(self, rows: Rows, names: frozenset[str]) -> None:
+        self._rows = rows
+        self._names = names
+        self._typos: dict[str, str | None] = {}
+
+    def same(self, word: str, other: str) -> bool:
+        """Whether `other` (a word of the table) is the asked `word`."""
+        if word == other:
+            return True
+        if not alike(word, other):
+            return False
+        return word not in self._names or self._typo_of(word) == other
+
+    def held(self, words: set[str], *asked: str) -> bool:
+        """Whether `words` hold every `asked` word (`same`)."""
+        return all(
+            word in words or any(self.same(word, other) for other in words) for word in asked
+        )
+
+    def holding(self, column: Mapping[str, list[int]], word: str) -> list[int]:
+        """The sibling rows whose cell of a column (its words, `_column_words`) holds `word`,
+        in order: the column's words alike it looked up at once (alike_words.alike_among)."""
+        if word in self._names:
+            typo = self._typo_of(word)
+            found = [other for other in (word, typo) if other is not None and other in column]
+        else:
+            found = alike_among(word, column.keys())
+        return sorted({at for other in found for at in column[other]})
+
+    def _typo_of(self, name: str) -> str | None:
+        """The one word of the table alike the asked `name` when no cell writes it, else None."""
+        if name not in self._typos:
+            written = {word for row in self._rows for cell in row for word in cell_words(cell)}
+            found = [] if name in written else alike_among(name, written)
+            self._typos[name] = found[0] if len(found) == 1 else None
+        return self._typos[name]
 
 
-def _holds_all(row: Sequence[str], wanted: set[str]) -> bool:
-    """Whether a row's cells write every word of `wanted`."""
-    words = set().union(*map(cell_words, row))
-    return all(holds_word(words, word) for word in wanted)
+def _written_names(focus: str, asked: Mapping[str, str]) -> frozenset[str]:
+    """The asked words (folded, `asked` with their writing) the question writes as names:
+    capitalised ("Martine", "Dupond"), but a capitalised word opening the question that is an
+    English word ("Passport of Chloé?": known_words)."""
+    words = question_words(focus)
+    opening = fold(words[0]) if words else ""
+    return frozenset(
+        folded
+        for folded, as_written in asked.items()
+        if as_written[:1].isupper()
+        and not (folded == _POSSESSIVE.sub("", opening) and known_word(folded, "en"))
+    )
 
 
-def _names_a_value(cell: set[str], asked: Mapping[str, str]) -> bool:
+def _row_words(row: Sequence[str]) -> set[str]:
+    """The words of a row's cells."""
+    return set().union(*map(cell_words, row))
+
+
+def _names_a_value(cell: set[str], asked: Mapping[str, str], same: _Sameness) -> bool:
     """Whether a quoted row's cell (its words) names a value the question does not ask: filled,
     short, no digit (a date, an amount, an id or a subject naming one: "Refund for order
     48213"), writing no word of the question."""
     if not cell or len(cell) > SHORT_CELL or any(_DIGIT.search(word) for word in cell):
         return False
-    return not any(holds_word(cell, word) for word in asked)
+    return not any(same.held(cell, word) for word in asked)

@@ -17,7 +17,11 @@ tells a sibling from a gap. What is checked here, once the answer is chosen:
   2025") writes it, and a day whose first two parts are both 12 or less ("04/12/2025")
   writes both months it may be (the reason shows dates as the text writes them);
 - no document quoted writes the asked month anywhere (a statement of three months, quoted on
-  another month's row, holds the asked month's too: the passages read missed it).
+  another month's row, holds the asked month's too: the passages read missed it). A document is
+  read only on its lines that may write that month (`_month_lines`: one of its names, or its
+  number beside a date's separator and a digit), where `written_months` reads it as it would
+  the whole document (no date spans a line); a 920 KB document cost 0.47 s read whole
+  (benchmarks/unheld_month_cost.py).
 
 The answer abstains naming the asked month and those the passages write. Month names and their
 abbreviations are language data (citeqa/data/language.json `months`, read by dates.py). No I/O.
@@ -27,12 +31,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import NamedTuple
 
-from citeqa.dates import day_spans, month_number, month_term
+from citeqa.dates import day_spans, month_names, month_number, month_term
 from citeqa.lexical import fold
 
-__all__ = ["UnheldMonth", "asked_months", "unheld_month", "written_months"]
+__all__ = ["UnheldMonth", "asked_months", "unheld_month", "writes_month", "written_months"]
 
 HELD_NAMED = 3
 """How many of the months the passages write the reason names."""
@@ -52,6 +57,10 @@ _BOTH_MONTHS = re.compile(
 )
 """A day of a year whose first two parts are both 12 or less ("04/12/2025"): either may be its
 month (4 December in France, April 12 in the United States), so both count."""
+
+
+_LATIN_LETTERS = "".join(chr(code) for code in range(0xC0, 0x180))
+"""The accented Latin letters a month's name may be written with ("é", "û", "É")."""
 
 
 class UnheldMonth(NamedTuple):
@@ -77,7 +86,7 @@ def unheld_month(
             held.setdefault(other, written)
     if not held or term in held:
         return None
-    if any(term in written_months(text, dated=False) for text in documents):
+    if any(writes_month(text, term) for text in documents):
         return None
     return UnheldMonth(month, list(held.values())[:HELD_NAMED])
 
@@ -119,6 +128,58 @@ def written_months(text: str, dated: bool = True) -> dict[str, str]:
         for found in pattern.finditer(folded):
             months.setdefault(f"--{int(found.group(1)):02d}", written[slice(*found.span())])
     return months
+
+
+def writes_month(text: str, term: str) -> bool:
+    """Whether `text` writes the month `term` ("--04") anywhere (`written_months`, not dated),
+    read on its lines that may write it (`_month_lines`) only."""
+    lines = _month_lines(text, int(term[2:]))
+    return bool(lines) and term in written_months(lines, dated=False)
+
+
+def _month_lines(text: str, month: int) -> str:
+    """The lines of `text` (joined, in order) that may write the month numbered `month`
+    (`_month_patterns`); the whole text when lowering it changed its length (a dotted "İ")."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text
+    starts: set[int] = set()
+    for pattern in _month_patterns(month):
+        found = pattern.finditer(lowered)
+        starts.update(text.rfind("\n", 0, match.start()) + 1 for match in found)
+    lines = []
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        lines.append(text[start:] if end < 0 else text[start:end])
+    return "\n".join(lines)
+
+
+@cache
+def _month_patterns(month: int) -> tuple[re.Pattern[str], ...]:
+    """What a line writing the month numbered `month` holds, over lowered text: one of its names
+    or abbreviations (dates.month_names) ending a word, each letter as any letter folding to it
+    (`_any_accent`: "février", "févr."); or its number in a date beside a year, after a
+    separator ("30/04/2025", "2025-04", "2025-04-30") or before one ("04/2025", "04/30/2025").
+    Every date written_months reads holds a year of four digits (dates.day_spans,
+    `_BOTH_MONTHS`, `_YEAR_MONTH`, `_MONTH_YEAR`), so "4.5 points" is none. Each opens on
+    a letter, a digit or a separator, no look-behind, so the search runs at the speed of
+    a scan (one pattern of the three alternatives, or a look-behind, cost three times more)."""
+    names = sorted(month_names(month), key=len, reverse=True)
+    written = "|".join("".join(_any_accent(letter) for letter in name) for name in names)
+    number = f"0?{month}" if month < 10 else str(month)
+    separator = "[-/.\u2010-\u2014]"
+    return (
+        re.compile(rf"(?:{written})(?![^\W\d_])"),
+        re.compile(rf"{separator}{number}(?:{separator}\d{{4}}|(?!\d))"),
+        re.compile(rf"{number}{separator}(?:\d\d?{separator})?\d{{4}}"),
+    )
+
+
+def _any_accent(letter: str) -> str:
+    """A pattern of `letter` (folded) and the lowercase Latin letters that fold to it ("e":
+    "[eéèêë…]")."""
+    accented = "".join(c for c in _LATIN_LETTERS if c.islower() and fold(c) == letter)
+    return f"[{re.escape(letter)}{accented}]" if accented else re.escape(letter)
 
 
 def _named_month(word: str, text: str, end: int, dated: bool) -> str | None:

@@ -7,7 +7,7 @@ import pytest
 from citeqa.dated_meetings import asked_dates, falls_on, in_asked_meeting
 from citeqa.later_statements import asks_of_a_meeting, states_a_decision
 from citeqa.models import Chunk, Document, Sentence
-from citeqa.questions import QuestionTerms
+from citeqa.questions import QuestionTerms, Vocabulary, analyse
 from citeqa.sentences import ScoredSentence, SentenceBank
 
 
@@ -21,14 +21,31 @@ def terms(*alternatives: set[str]) -> QuestionTerms:
     ("asked", "expected"),
     [
         (terms({"tom"}, {"--01"}, {"board"}), ["--01"]),
-        (terms({"comit"}, {"--04-14", "--04"}), ["--04-14", "--04"]),
-        (terms({"2026-03-09", "--03-09", "--03"}), ["2026-03-09", "--03-09", "--03"]),
+        (terms({"comit"}, {"--04-14", "--04"}), ["--04-14"]),  # "14 April": not all April
+        (terms({"2026-03-09", "--03-09", "--03"}), ["2026-03-09"]),  # nor 9 March 2025
+        (terms({"2026-03-09", "--03-09", "2026"}, {"9", "--03-09"}), ["2026-03-09"]),
         (terms({"decid"}, {"2026"}), []),
         (terms({"attend"}, {"board"}), []),
     ],
 )
 def test_the_days_and_months_a_question_names(asked: QuestionTerms, expected: list[str]) -> None:
     assert sorted(asked_dates(asked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("focus", "expected"),
+    [
+        ("Who attended the March 2026 CODIR?", ["2026-03"]),  # not March 2025
+        ("Qui était au CODIR de mars 2026 ?", ["2026-03"]),
+        ("Who attended the March CODIR on the 2027 budget?", ["--03"]),  # the budget's year
+    ],
+)
+def test_a_year_written_after_the_month_names_the_month_of_that_year(
+    focus: str, expected: list[str]
+) -> None:
+    asked = terms({"--03"}, {"2026"}, {"2027"})
+    asked.focus = focus
+    assert asked_dates(asked) == expected
 
 
 @pytest.mark.parametrize(
@@ -40,6 +57,8 @@ def test_the_days_and_months_a_question_names(asked: QuestionTerms, expected: li
         ("2026-11-02", "--01", False),
         ("2026-01-12", "2026-01-12", True),
         ("2025-01-12", "2026-01-12", False),
+        ("2026-03-16", "2026-03", True),
+        ("2025-03-16", "2026-03", False),
     ],
 )
 def test_a_document_date_falls_on_the_asked_day_or_month(
@@ -120,3 +139,47 @@ def test_a_sentence_of_minutes_states_a_decision_by_a_cue_not_a_number(
     """s28 review F: "Qu'a décidé le CODIR en septembre ?" quoted September's attendance line,
     a number counting as a decision."""
     assert states_a_decision(sentence, "2026-09-08") is decides
+
+
+def _dated_minutes(*dates: str) -> SentenceBank:
+    """One CODIR minutes per day ("9 mars 2026"), its heading then "Excusé : Tom Becker." """
+    documents, chunks, sentences, tokens = {}, [], [], []
+    for day in dates:
+        heading = f"Compte rendu CODIR du {day}"
+        text = f"# {heading}\n\nExcusé : Tom Becker."
+        name = day.replace(" ", "-")
+        documents[name] = Document(
+            doc_id=name, title=heading, path=f"/m/{name}.md", text=text, sha256="0"
+        )
+        chunks.append(Chunk(chunk_id=f"{name}:0", doc_id=name, start=0, end=len(text), text=text))
+        for start, end in ((2, len(heading) + 2), (len(heading) + 4, len(text))):
+            sentences.append(
+                Sentence(doc_id=name, chunk_index=len(chunks) - 1, start=start, end=end)
+            )
+        tokens += [frozenset({"compt", "rendu", "codir"}), frozenset({"excus", "tom", "becker"})]
+    return SentenceBank(documents, chunks, sentences, None, tokens)
+
+
+@pytest.mark.parametrize(
+    ("question", "dates", "first"),
+    [
+        ("Qui était excusé au CODIR du 9 mars 2026 ?", ["16 mars 2026", "9 mars 2025"], []),
+        ("Qui était excusé au CODIR du 9 mars 2026 ?", ["9 mars 2025", "9 mars 2026"], [3, 2]),
+        ("Who was excused at the CODIR of 9 March?", ["16 March 2026"], []),
+        ("Who was excused at the CODIR of 9 March?", ["9 March 2025"], [1, 0]),
+        ("Who was excused at the March 2026 CODIR?", ["16 March 2025"], []),
+        ("Who was excused at the March 2026 CODIR?", ["16 March 2025", "2 March 2026"], [3, 2]),
+        ("Qui était excusé au CODIR de mars ?", ["16 mars 2025"], [1, 0]),
+        ("Qui était excusé au CODIR du 09/03 ?", ["16 mars 2026", "9 mars 2025"], []),
+    ],
+)
+def test_only_minutes_of_the_asked_day_month_and_year_are_quoted_first(
+    question: str, dates: list[str], first: list[int]
+) -> None:
+    """s28 re-read: "9 March 2026" quoted first the minutes of 16 March 2026 (its "--03") and
+    of 9 March 2025 (its "--03-09"): a day must match the day, and the year both write."""
+    bank = _dated_minutes(*dates)
+    vocabulary = Vocabulary(["codir excusé tom becker"], {"codir": 1, "excus": 1}, 1)
+    asked = analyse(question, None, vocabulary)
+    ranked = [ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1) for index in range(len(bank.tokens))]
+    assert in_asked_meeting(ranked, bank, asked) == first

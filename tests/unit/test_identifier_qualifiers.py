@@ -30,6 +30,16 @@ FISCAL = "Numéro fiscal du déclarant 1 : 1 23 45 678 901 234"
             POLICY,
             UnheldQualifier("contract number", "Policy number"),
         ),
+        (  # "order" is no "Border" (91 alike): a short word is matched whole
+            "What is my order number?",
+            POLICY.replace("Channel", "Border"),
+            UnheldQualifier("order number", "Policy number"),
+        ),
+        (  # nor "tax" a "taxi" (86 alike)
+            "What is my tax number?",
+            POLICY + " (taxi cover)",
+            UnheldQualifier("tax number", "Policy number"),
+        ),
     ],
 )
 def test_another_identifiers_quote_is_named(

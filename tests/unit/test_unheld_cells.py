@@ -146,3 +146,39 @@ def test_a_possessive_is_named_without_its_s() -> None:
     citations, documents = _answer(CLAIMS, "| 08/01/2025 | Chloé | Orthodontiste")
     found = unheld_cell("How much did Emma's orthodontist cost?", citations, documents)
     assert found is not None and found.asked == "Emma"
+
+
+FAMILY = """| Date | Patient | Acte | Dépense (€) |
+|---|---|---|---|
+| 11/03/2025 | Martin | Dentiste | 650 |
+| 20/03/2025 | Martine | Dentiste | 80 |
+| 02/04/2025 | Léo | Pédiatre | 30 |
+"""
+MARTIN = "| 11/03/2025 | Martin | Dentiste | 650 |"
+MARTINE = "| 20/03/2025 | Martine | Dentiste | 80 |"
+STAFF = "| Nom | Service | Poste |\n|---|---|---|\n| Dupont | Compta | 22 |\n| Dupond | RH | 24 |\n"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "row", "asked", "held", "instead"),
+    [
+        ("What did the dentist cost for Martine?", FAMILY, MARTIN, "Martine", "Martin", MARTINE),
+        ("What did the dentist cost for Martin?", FAMILY, MARTINE, "Martin", "Martine", MARTIN),
+        ("Quel est le poste de M. Dupond ?", STAFF, "| Dupont |", "Dupond", "Dupont", "| Dupond |"),
+    ],
+)
+def test_names_a_letter_apart_are_two_people(
+    question: str, text: str, row: str, asked: str, held: str, instead: str
+) -> None:
+    """s28 re-read: "Martine" was held by Martin's row ("martin" and "martine" are 92 alike),
+    and Martin's row was quoted for her."""
+    found = unheld_cell(question, *_answer(text, row))
+    assert found is not None and (found.asked, found.held) == (asked, held)
+    assert found.instead is not None and text[slice(*found.instead)].startswith(instead)
+
+
+def test_a_name_no_cell_writes_is_a_typo_of_the_one_name_alike_it() -> None:
+    text = FAMILY.replace(MARTIN + "\n", "")
+    assert unheld_cell("What did the dentist cost for Martinne?", *_answer(text, MARTINE)) is None
+    found = unheld_cell("What did the dentist cost for Martinne?", *_answer(FAMILY, MARTINE))
+    assert found is None  # alike Martin and Martine: held by no row, no row told apart

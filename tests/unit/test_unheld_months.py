@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.unheld_months import UnheldMonth, asked_months, unheld_month, written_months
+from citeqa.unheld_months import (
+    UnheldMonth,
+    asked_months,
+    unheld_month,
+    writes_month,
+    written_months,
+)
 
 MARCH = "Objet : facture de cantine du mois de mars 2025\nChloé MARTIN (CP) : 16 repas = 69,60 €."
 
@@ -62,3 +68,34 @@ def test_a_day_whose_parts_may_both_be_its_month_counts_both() -> None:
 def test_a_held_date_is_named_as_the_text_writes_it() -> None:
     found = unheld_month("the canteen bill for April", ["Paid on Mar 28, 2025."])
     assert found == UnheldMonth("April", ["Mar 28, 2025"])
+
+
+STATEMENT = (
+    "Relevé du compte joint, 4.5 points par achat\n"
+    "| 14/05/2025 | Loyer | 850 |\n"
+    "Prochain prélèvement : {april}\n"
+    "| 21/03/2025 | CANTINE | 143,55 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("april", "writes"),
+    [
+        ("AVRIL 2025", True),
+        ("le 3 Avr. 2025", True),
+        ("30/04/2025", True),
+        ("2025-04", True),
+        ("04/2025", True),
+        ("04/12/2025", True),  # 4 December or April 12
+        ("April", True),
+        ("après le 14", False),  # "apr" opens a word, ends none
+        ("sous 4 jours", False),
+        ("april showers", False),  # an English month is capitalised
+    ],
+)
+def test_a_document_writes_the_asked_month_on_any_of_its_lines(april: str, writes: bool) -> None:
+    """Read on the lines that may write April only (a 920 KB document read whole cost 0.47 s,
+    benchmarks/unheld_month_cost.py), the document writes it as when read whole."""
+    text = STATEMENT.format(april=april)
+    assert writes_month(text, "--04") is writes
+    assert ("--04" in written_months(text, dated=False)) is writes
