@@ -38,7 +38,7 @@ from citeqa.mailthreads import mail_text, subject_title
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.html import html_visible_text
 from citeqa.textdecoding import VERSION as DECODING_VERSION
-from citeqa.textdecoding import decoded_text, legacy_text
+from citeqa.textdecoding import decoded_text, legacy_text, unmarked_utf8
 from citeqa.titles import plain_title
 
 HEADER_NAMES = ("From", "To", "Cc", "Date", "Subject")
@@ -60,7 +60,7 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 11 + DECODING_VERSION
+    version = 12 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
@@ -75,11 +75,12 @@ class EmlReader:
     is refused for that, not as nested too deep (`_CUT_REFUSALS`); a part in an ISO-2022
     charset or "hz" over 8-bit bytes, or in "charmap" over UTF-8, is a mislabel; a header's
     encoded words in a charset no mailer means read as UTF-8 (`_mail_words`). 11: any
-    non-UTF charset over UTF-8 bytes is a mislabel (was: ISO-8859 and cp125x only)."""
+    non-UTF charset over UTF-8 bytes is a mislabel (was: ISO-8859 and cp125x only). 12: a file
+    opening with a byte-order mark (UTF-16, UTF-32, UTF-8) read in UTF-8 first (was refused)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
-        return message_read(raw, relative)
+        return message_read(unmarked_utf8(raw), relative)
 
 
 def message_read(raw: bytes, relative: str) -> Extracted:
