@@ -40,7 +40,7 @@ from rapidfuzz import fuzz
 
 from citeqa.lexical import fold, stopwords
 from citeqa.models import Citation, Document
-from citeqa.questions import question_words
+from citeqa.questions import question_words, visible_text
 from citeqa.tables import key_column, table_of
 
 __all__ = ["UnheldCell", "table_rows", "unheld_cell"]
@@ -174,8 +174,10 @@ def _asked_words(focus: str) -> dict[str, str]:
 
 
 def _words(cell: str) -> set[str]:
-    """The folded words of a cell, a possessive's "'s" left out ("Chloé's": "chloe")."""
-    return {_POSSESSIVE.sub("", fold(word)) for word in _WORD.findall(cell)}
+    """The folded words of a cell as it shows (`visible_text`: a terminal escape pasted in,
+    "Emma\x1b[31m", gave it the word "31m", whose digit hid the name: s29 hostile probe F4), a
+    possessive's "'s" left out ("Chloé's": "chloe")."""
+    return {_POSSESSIVE.sub("", fold(word)) for word in _WORD.findall(visible_text(cell))}
 
 
 def _holds(words: set[str], word: str) -> bool:
