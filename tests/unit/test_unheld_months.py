@@ -62,3 +62,9 @@ def test_a_day_whose_parts_may_both_be_its_month_counts_both() -> None:
 def test_a_held_date_is_named_as_the_text_writes_it() -> None:
     found = unheld_month("the canteen bill for April", ["Paid on Mar 28, 2025."])
     assert found == UnheldMonth("April", ["Mar 28, 2025"])
+
+
+def test_a_month_name_that_is_a_persons_is_no_asked_or_written_month() -> None:
+    """ "Avril Dupont" read as April (s29 hostile F6)."""
+    assert asked_months("What did Avril Dupont decide in March?") == {"--03": "March"}
+    assert written_months("CODIR avec Avril Dupont, mars 2025") == {"--03": "mars"}
