@@ -70,7 +70,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 12 + DECODING_VERSION
+    version = 13 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -82,7 +82,7 @@ class MboxReader:
     10: a warning its messages repeat (nested too deep, long headers cut) said once with their
     count, the first MESSAGE_WARNINGS kinds named (2,000 messages nested too deep gave 2,000
     lines). 11: any non-UTF charset over UTF-8 bytes a mislabel (eml 11). 12: a file opening
-    with a byte-order mark read in UTF-8 first (eml 12)."""
+    with a byte-order mark read in UTF-8 first (eml 12). 13: a Date's year as written (eml 13)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
