@@ -34,8 +34,9 @@ name written lowercase (`_CAPITALISED`: English writes its months capitalised, s
 march", "an august institution" are words, stemmed, and "march" still finds "marching"; the
 case is read on the text before folding, `capitalised_months`). French writes its months
 lowercase, so "mars" is its month in any case: "Mars" the planet cannot be told from the French
-month (nor "it mars the view" from "en mars"), and neither can a capitalised English name
-that is a person's ("April Smith", "Who is June?") from the month: both are "--MM".
+month (nor "it mars the view" from "en mars"), nor "Who is June?" from the month. A
+capitalised name directly followed by a capitalised word is a person's ("Avril Dupont",
+"April Smith": `is_a_name`), stemmed as a word, not a month.
 
 Written here rather than with a library: dateutil (installed) parses one string known to be a
 date, and finds none in a text; dateparser's search_dates does, but is not a dependency, brings
@@ -148,27 +149,70 @@ def _cased_names() -> frozenset[str]:
     return frozenset(cased & _month_terms().keys())
 
 
+_ACCENTED = {"a": "aàâä", "c": "cç", "e": "eéèêë", "i": "iîï", "o": "oôö", "u": "uûùü"}
+"""The letters a month's folded name may be written with in the text before folding ("août")."""
+
+
 @cache
-def _cased_pattern() -> re.Pattern[str]:
-    """Any `_cased_names` name as a whole word, in any case (what lexical's _TOKEN reads as a
-    word: no letter before it, no letter or digit after it)."""
-    names = _alternatives(dict.fromkeys(_cased_names(), 0))
+def _named_pattern() -> re.Pattern[str]:
+    """Any `_month_terms` name as a whole word, in any case and with its accents ("Août",
+    "février"): what lexical's _TOKEN reads as a word (no letter before it, no letter or digit
+    after it), whose folded word is that name."""
+    names = "|".join(
+        "".join(f"[{_ACCENTED[letter]}]" if letter in _ACCENTED else letter for letter in name)
+        for name in sorted(_month_terms(), key=len, reverse=True)
+    )
     return re.compile(rf"(?<![^\W\d_])(?:{names})(?![^\W_])", re.IGNORECASE)
 
 
+_NEXT_NAME = re.compile(r"[ \u00a0]+[^\W\d_][^\W_]*(?P<third>[ \u00a0]+[^\W\d_])?")
+"""After a capitalised month's name: a word on the same line, and the next word's first letter."""
+_DAY_BEFORE = re.compile(r"\d(?:er|st|nd|rd|th)?[ \u00a0]+$", re.IGNORECASE)
+"""Before a month's name: a day ("3 ", "1er ")."""
+
+
+def is_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised month's name `text[start:end]` is a person's first name: directly
+    followed by a capitalised word (a surname: "Avril Dupont", "April Smith") that no third
+    capitalised word follows (a Title Case heading: "April Board Meeting") and not after a day
+    ("3 Avril Dupont..."). Such a name read as its month made a person's undated note answer
+    "What did the board decide in April?" (s29 hostile F6)."""
+    if not text[start : start + 1].isupper():
+        return False
+    after = _NEXT_NAME.match(text, end)
+    if after is None or not text[after.start() :].lstrip(" \u00a0")[:1].isupper():
+        return False
+    third = after["third"]
+    if third is not None and third.strip()[:1].isupper():
+        return False
+    return _DAY_BEFORE.search(text, 0, start) is None
+
+
 def needs_case(words: Iterable[str]) -> bool:
-    """Whether any of these folded words is a month's name that names its month only
-    capitalised ("march", not "mars"): then `capitalised_months` must read the text."""
-    return not _cased_names().isdisjoint(words)
+    """Whether any of these folded words is a month's full name (`_month_terms`): then
+    `capitalised_months` must read the text, whether it is written so as to name its month."""
+    return not _month_terms().keys().isdisjoint(words)
 
 
 def capitalised_months(text: str) -> Iterator[bool]:
-    """For each English month name `text` (unfolded) writes as a word, in order, whether it is
-    written capitalised ("March", "MARCH": True; "march": False). lexical pairs them in order
+    """For each month's full name `text` (unfolded) writes as a word, in order, whether it names
+    its month: an English name only capitalised ("March", "MARCH": True; "march": False), and
+    no name that is a person's (`is_a_name`: "Avril Dupont" False). lexical pairs them in order
     with the folded words that are such names (`needs_case`); folding drops only accents and
     invisible characters, so both read the same names, but a name split by an invisible one
-    (a soft hyphen inside "March"): its folded word then lacks a flag, and reads as lowercase."""
-    return (match.group()[0].isupper() for match in _cased_pattern().finditer(text))
+    (a soft hyphen inside "March"): its folded word then lacks a flag, and reads as no month."""
+    cased = _cased_names()
+    for match in _named_pattern().finditer(text):
+        written = match.group()
+        if not written[0].isupper():
+            yield _fold_name(written) not in cased
+        else:
+            yield not is_a_name(text, match.start(), match.end())
+
+
+def _fold_name(written: str) -> str:
+    """A month's name as written ("Août") as `_month_terms` holds it ("aout")."""
+    return "".join(next((k for k, v in _ACCENTED.items() if c in v), c) for c in written.lower())
 
 
 @cache

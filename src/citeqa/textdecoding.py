@@ -111,6 +111,17 @@ def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
     return _without_nul(text, relative, warnings), warnings
 
 
+def unmarked_utf8(raw: bytes) -> bytes:
+    """`raw` in UTF-8 when it opens with a byte-order mark (UTF-32, UTF-16 or UTF-8's, which is
+    taken off), its bad code units read as U+FFFD; else `raw` itself. For the readers that
+    parse bytes (.eml, .mbox): a mail saved as UTF-16 with its mark (PowerShell 5's Out-File)
+    was refused as holding no From header (s29 hostile probe F7)."""
+    for marks, codec in ((UTF32_BOMS, "utf-32"), (UTF16_BOMS, "utf-16")):
+        if raw.startswith(marks):
+            return raw.decode(codec, "replace").encode("utf-8")
+    return raw.removeprefix(UTF8_BOM)
+
+
 def _refuse_signed_binary(raw: bytes) -> None:
     """Raise UnreadableDocument when `raw` holds the signature of a binary format (an
     archive, a document, a program, an image: citeqa/data/binary_signatures.json)."""

@@ -51,7 +51,7 @@ from citeqa.column_records import record_columns
 from citeqa.known_words import known_word
 from citeqa.lexical import fold, stopwords
 from citeqa.models import Citation, Document
-from citeqa.questions import question_words
+from citeqa.questions import question_words, visible_text
 from citeqa.tables import key_column, table_of
 
 __all__ = ["UnheldCell", "asked_words", "cell_words", "holds_word", "table_rows", "unheld_cell"]
@@ -177,9 +177,10 @@ def asked_words(focus: str) -> dict[str, str]:
 
 
 def cell_words(cell: str) -> set[str]:
-    """The folded words of a cell, a possessive's "'s" left out ("Chloé's": "chloe"): the cell
-    folded once, not each word."""
-    return {_POSSESSIVE.sub("", word) for word in _WORD.findall(fold(cell))}
+    """The folded words of a cell as it shows (`visible_text`: a terminal escape pasted in,
+    "Emma\x1b[31m", gave it the word "31m", whose digit hid the name: s29 hostile probe F4), a
+    possessive's "'s" left out ("Chloé's": "chloe"): the cell folded once, not each word."""
+    return {_POSSESSIVE.sub("", word) for word in _WORD.findall(fold(visible_text(cell)))}
 
 
 def holds_word(words: set[str], word: str) -> bool:

@@ -79,10 +79,14 @@ class UnheldCode(NamedTuple):
 
 def asked_codes(question: str) -> list[AskedId]:
     """The long keyed numbers and the codes `question` writes (the module's rules; the record
-    identifiers a question looks up, "INC-2025-07", are record_ids.asked_ids')."""
+    identifiers a question looks up, "INC-2025-07", are record_ids.asked_ids'). A number typed
+    in digit groups of three is read joined, as the quotes are (`_joined`: "ticket 51 878" asks
+    ticket 51878; it was invisible to the check, and ticket 51 877 was quoted: s29 hostile F5);
+    numbers that are not such groups stay apart ("between 12 and 15", "2 3 4")."""
+    joined = _joined(question)
     found = [
-        AskedId(m.group(), fold(m["key"]), m["number"], False, question[m.end() :] == CUT_MARK)
-        for m in asked_keyed(KEYED_LONG, question)
+        AskedId(m.group(), fold(m["key"]), m["number"], False, joined[m.end() :] == CUT_MARK)
+        for m in asked_keyed(KEYED_LONG, joined)
     ]
     found += [
         AskedId(m.group(), m["key"], m["number"], coded=True) for m in CODE.finditer(question)

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from citeqa.dates import day_spans, month_names, month_number, month_term
+from citeqa.dates import day_spans, is_a_name, month_names, month_number, month_term
 from citeqa.lexical import fold
 
 __all__ = ["UnheldMonth", "asked_months", "unheld_month", "writes_month", "written_months"]
@@ -94,9 +94,10 @@ def unheld_month(
 def asked_months(question: str) -> dict[str, str]:
     """The months `question` names by their full names, as terms ("--04") with their writing."""
     months: dict[str, str] = {}
-    for word in _WORD.findall(question):
+    for found in _WORD.finditer(question):
+        word = found.group()
         term = month_term(fold(word), word[:1].isupper())
-        if term is not None:
+        if term is not None and not is_a_name(question, found.start(), found.end()):
             months.setdefault(term, word)
     return months
 
@@ -188,6 +189,8 @@ def _named_month(word: str, text: str, end: int, dated: bool) -> str | None:
     abbreviation before a year ("Avr. 2025", "Apr 2025"), whose month it names only so."""
     folded = fold(word)
     term = month_term(folded, word[:1].isupper())
+    if term is not None and is_a_name(text, end - len(word), end):
+        return None  # "Avril Dupont": a person (dates.is_a_name)
     if term is not None and (not dated or _YEAR_AFTER.match(text, end)):
         return term
     number = month_number(folded)

@@ -63,14 +63,15 @@ def test_an_events_date_gives_the_terms_a_written_date_does(tmp_path: Path) -> N
 
 
 def test_the_reader_is_capped_and_versioned() -> None:
-    """Version 7 (plus textdecoding's): a "Last modified:" line; 6: a folded line opens no time
+    """Version 9 (plus textdecoding's): a component left open closed where its calendar ends;
+    8: recurrence rules in words; 7: a "Last modified:" line; 6: a folded line opens no time
     zone; 5: a calendar cut within an event keeps it; 4: a calendar never closed read; 3:
     several calendars, bad time zones, bare CR (s27 hostile probe); 2: unlike start and end
     times, events with a description only or a DURATION, the calendar's own size limit (s26
     review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 8 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 9 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -192,14 +193,34 @@ def test_a_calendar_never_closed_is_read_to_the_end_with_a_warning(
     tmp_path: Path, cut_first: bool
 ) -> None:
     """A second export pasted in, cut short before its END:VCALENDAR, was lost unsaid (s27
-    hostile probe); cut first, it held the second and the file was refused."""
+    hostile probe); cut first, it held the second and the file was refused. Cut first, it is
+    closed where the second begins (s29 hostile probe F3)."""
     closed = calendar(event("SUMMARY:Budget review\r\nDTSTART:20260601T100000\r\n"))
     cut = calendar(event("SUMMARY:Staff party\r\nDTSTART:20261218T190000\r\n"))
     cut = cut.removesuffix("END:VCALENDAR\r\n")
     document = read(tmp_path, cut + closed if cut_first else closed + cut)
     assert "Budget review: 2026-06-01 10:00" in document.text
     assert "Staff party: 2026-12-18 19:00" in document.text
-    assert document.warnings == [f"events.ics: {calendar_module.NEVER_CLOSED}"]
+    warning = calendar_module.UNCLOSED_MENDED if cut_first else calendar_module.NEVER_CLOSED
+    assert document.warnings == [f"events.ics: {warning}"]
+
+
+@pytest.mark.parametrize("missing", ["END:VEVENT", "END:VALARM"])
+def test_a_missing_end_line_closes_the_component_and_keeps_the_calendar(
+    tmp_path: Path, missing: str
+) -> None:
+    """One missing END:VEVENT (or END:VALARM within an event) before the next event and the
+    END:VCALENDAR lost the whole calendar: the nesting handed to the parser stayed wrong
+    (s29 hostile probe F3). The component is closed where the next begins or the outer ends."""
+    alarm = "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nEND:VALARM\r\n"
+    broken = event("SUMMARY:Budget review\r\nDTSTART:20260601T100000\r\n" + alarm)
+    broken = broken.replace(f"{missing}\r\n", "", 1)
+    later = event("SUMMARY:Staff party\r\nDTSTART:20261218T190000\r\n")
+    last = event("SUMMARY:Annual meeting\r\nDTSTART:20261220T180000\r\n" + alarm)
+    document = read(tmp_path, calendar(broken + later + last.replace(f"{missing}\r\n", "")))
+    for written in ("Budget review: 2026-06-01", "Staff party: 2026-12-18", "Annual meeting"):
+        assert written in document.text
+    assert document.warnings == [f"events.ics: {calendar_module.UNCLOSED_MENDED}"]
 
 
 @pytest.mark.parametrize("closed_first", [False, True])

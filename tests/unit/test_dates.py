@@ -276,3 +276,34 @@ def test_a_month_that_is_a_word_makes_a_date_after_of() -> None:
 )
 def test_a_date_naming_no_day_is_found_where_it_is_written(text: str, written: list[str]) -> None:
     assert [text[start:end] for start, end in impossible_spans(text)] == written
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Compte rendu : CODIR avec Avril Dupont", "avril"),
+        ("Meeting with April Smith.", "april"),
+        ("AVRIL Martin a signé", "avril"),
+    ],
+)
+def test_a_month_name_followed_by_a_surname_is_a_person_not_the_month(text: str, name: str) -> None:
+    """ "CODIR avec Avril Dupont" was read as April: an undated note answered "What did the
+    CODIR decide in April?" (s29 hostile F6). Its name is a word, stemmed."""
+    terms = query_tokens(text)
+    assert not any(term.startswith("--") for term in terms)
+    assert name in terms
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("Avril 2025 : budget voté", "--04"),
+        ("Le budget du 3 Avril Dupont l'a signé", "--04"),
+        ("In April the board met", "--04"),
+        ("April Board Meeting", "--04"),
+        ("Le CODIR s'est réuni en avril.", "--04"),
+        ("Réunion d'Août", "--08"),
+    ],
+)
+def test_a_month_name_as_a_date_stays_the_month(text: str, month: str) -> None:
+    assert month in query_tokens(text)

@@ -42,14 +42,16 @@ def mail(body: str, subtype: str = "plain", **headers: str) -> EmailMessage:
 
 
 def test_eml_files_are_read_by_the_mail_reader() -> None:
-    """Version 11 (plus textdecoding's): any non-UTF charset over UTF-8 a mislabel; 10: a
+    """Version 13 (plus textdecoding's): a Date's year as written; 12: a file with a byte-order
+    mark read; 11: any non-UTF
+    charset over UTF-8 a mislabel; 10: a
     mail with no text in the parts parsed refused for that; 9: a charset no mailer means is a
     mislabel; 8: parts past MIME_PARTS not parsed; 7: a mail nested too deep read to
     MIME_DEPTH; 6: a declared charset kept only when the bytes are its; 5: a mail whose only
     text is an attachment is read."""
     assert reader_for(".EML") is not None
     assert reader_for(".eml").kind == "eml"  # type: ignore[union-attr]
-    assert reader_versions()[".eml"] == 12 + DECODING_VERSION
+    assert reader_versions()[".eml"] == 13 + DECODING_VERSION
 
 
 def test_a_mail_is_titled_by_its_subject_and_its_body_is_text(tmp_path: Path) -> None:
@@ -608,3 +610,31 @@ def test_an_attachment_in_a_codec_no_mailer_means_is_read_and_the_next_ones_too(
         message.get_payload()[-1].set_param("charset", charset)
     text = read(tmp_path, message.as_bytes()).text
     assert all(f"Note {name} : réunion à 9 h." in text for name in ("a.txt", "b.txt", "c.txt"))
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+@pytest.mark.parametrize("name", ["mail.eml", "box.mbox"])
+def test_a_mail_saved_with_a_byte_order_mark_is_read(tmp_path: Path, codec: str, name: str) -> None:
+    """A .eml or .mbox saved as UTF-16 with its mark (PowerShell 5's Out-File) was refused as
+    holding no From header, though a UTF-16 .txt beside it was read (s29 hostile probe F7)."""
+    message = mail("Le parking est plein le lundi.\n", Subject="Parking", To="all@bank.example")
+    text = message.as_string()
+    if name.endswith(".mbox"):
+        text = "From ann@bank.example Wed Oct 01 15:00:00 2025\n" + text
+    marked = text.encode(codec)
+    if codec == "utf-16-be":
+        marked = b"\xfe\xff" + marked
+    document = read(tmp_path, marked, name)
+    assert "Le parking est plein le lundi." in document.text
+    assert "Nadia Ferreira" in document.text
+
+
+@pytest.mark.parametrize(("written", "year"), [("0000", "2000"), ("1", "2001")])
+def test_a_date_whose_year_the_library_misreads_is_written_as_in_the_file(
+    tmp_path: Path, written: str, year: str
+) -> None:
+    """ "Date: Mon, 2 Mar 0000" was written "Thu, 02 Mar 2000" (s29 hostile probe F10)."""
+    raw = f"From: Ann <ann@x.org>\nDate: Mon, 2 Mar {written} 10:00:00 +0000\n\nGate code.\n"
+    document = read(tmp_path, raw.encode())
+    assert f"Date: Mon, 2 Mar {written} 10:00:00 +0000" in document.text
+    assert year not in document.text

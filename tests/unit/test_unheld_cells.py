@@ -182,3 +182,14 @@ def test_a_name_no_cell_writes_is_a_typo_of_the_one_name_alike_it() -> None:
     assert unheld_cell("What did the dentist cost for Martinne?", *_answer(text, MARTINE)) is None
     found = unheld_cell("What did the dentist cost for Martinne?", *_answer(FAMILY, MARTINE))
     assert found is None  # alike Martin and Martine: held by no row, no row told apart
+
+
+@pytest.mark.parametrize("escape", ["\x1b[31m", "\x1b]0;title\x07", "\x1b[1;32m"])
+def test_a_cell_with_a_terminal_escape_still_names_its_value(escape: str) -> None:
+    """A colour code pasted in a name cell ("Emma\\x1b[31m") gave the cell the word "31m",
+    whose digit made it name no value: the other person's row was quoted (s29 hostile F4)."""
+    text = CLAIMS.replace("| Emma |", f"| Emma{escape} |")
+    row = f"| 11/03/2025 | Emma{escape} | Dentiste - couronne céramique | 650 |"
+    found = unheld_cell("How much did the dentist cost for Léo?", *_answer(text, row))
+    assert found is not None and found.asked == "Léo"
+    assert found.held.startswith("Emma")

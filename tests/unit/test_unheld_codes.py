@@ -213,3 +213,22 @@ def test_a_cut_id_of_zeros_is_not_written_by_any_text() -> None:
     found = unheld_code(text, ["Refund for order 48213 was 12 euros."])
     assert found is not None and found.held == ["order 48213"]
     assert unheld_code(text, ["Refund for order 000000 was 12 euros."]) is None
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+def test_an_id_typed_in_digit_groups_is_asked_joined(space: str) -> None:
+    """ "Who closed ticket 51 878?" was read with no id, so ticket 51877's row was quoted
+    (s29 hostile F5): the question's digit groups are joined as the quotes' are."""
+    question = f"Who closed ticket 51{space}878?"
+    assert [(a.key, a.number) for a in asked_codes(question)] == [("ticket", "51878")]
+    found = unheld_code(question, ["Ticket 51877 was closed by Ann on 3 May."])
+    assert found is not None and found.held == ["Ticket 51877"]
+    assert unheld_code(question, [f"Ticket 51{space}878 was closed by Ann."]) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Tickets between 12 and 15?", "Tickets 2 3 4 closed?", "ticket 12 34 closed?"],
+)
+def test_separate_numbers_are_never_joined_into_an_id(question: str) -> None:
+    assert asked_codes(question) == []

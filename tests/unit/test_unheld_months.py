@@ -99,3 +99,9 @@ def test_a_document_writes_the_asked_month_on_any_of_its_lines(april: str, write
     text = STATEMENT.format(april=april)
     assert writes_month(text, "--04") is writes
     assert ("--04" in written_months(text, dated=False)) is writes
+
+
+def test_a_month_name_that_is_a_persons_is_no_asked_or_written_month() -> None:
+    """ "Avril Dupont" read as April (s29 hostile F6)."""
+    assert asked_months("What did Avril Dupont decide in March?") == {"--03": "March"}
+    assert written_months("CODIR avec Avril Dupont, mars 2025") == {"--03": "mars"}

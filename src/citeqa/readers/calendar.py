@@ -83,16 +83,17 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 8 + DECODING_VERSION
-    """8: a recurrence rule written in words. 7: a "Last modified:" line under the calendar's
-    heading, the latest day its events were changed (`last_modified`). 6: a folded line opens no
-    time zone. 5: a calendar cut within an event keeps that event; a folded line reading
-    "END:VCALENDAR" closes nothing; an end in another zone than a file-defined zone's start
-    written, not lost. 4: a calendar never closed is read to the end of the file, with a
-    warning. 3: several calendars in one file, malformed time zones left out, bare CR line ends,
-    years before 1000 written in four digits. 2: a floating start and an end in UTC no longer
-    lose the whole calendar, an event with only a description is read, a DURATION gives the
-    end, MAX_CALENDAR_CHARACTERS (was 1,000,000)."""
+    version: int = 9 + DECODING_VERSION
+    """9: a component left open is closed where an outer one ends or one of its kind begins (a
+    missing END:VEVENT lost the whole calendar). 8: a recurrence rule written in words. 7: a
+    "Last modified:" line under the calendar's heading, the latest day its events were changed
+    (`last_modified`). 6: a folded line opens no time zone. 5: a calendar cut within an event
+    keeps that event; a folded line reading "END:VCALENDAR" closes nothing; an end in another
+    zone than a file-defined zone's start written, not lost. 4: a calendar never closed is read
+    to the end of the file, with a warning. 3: several calendars in one file, malformed time
+    zones left out, bare CR line ends, years before 1000 written in four digits. 2: a floating
+    start and an end in UTC no longer lose the whole calendar, an event with only a description
+    is read, a DURATION gives the end, MAX_CALENDAR_CHARACTERS (was 1,000,000)."""
     max_bytes: int = MAX_CALENDAR_BYTES
     """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
     a file of more is refused (`oversized`) unread, as `extract` would refuse it."""
@@ -213,36 +214,53 @@ NEVER_CLOSED = "a calendar never closed (no END:VCALENDAR) read to the end of th
 
 
 def _closed(text: str, relative: str) -> tuple[str, list[str]]:
-    """`text` with the END: lines of the components it leaves open added at its end, the
-    innermost first (`_left_open`), and a warning saying so, when a calendar is left open (the
-    parser left such a calendar out unsaid: s27 hostile probe, the second of two exports
-    pasted together, cut short, was lost silently; cut within an event, that event was lost
-    though the warning said the file was read to its end: s28 review A); [] when none is."""
-    left_open = _left_open(text)
+    """`text` with its components' nesting mended (`_mended`) and the END: lines of the
+    components it leaves open added at its end, the innermost first, with a warning for each
+    repair; the parser left a calendar never closed out unsaid (s27 hostile probe, the second of
+    two exports pasted together, cut short, was lost silently; cut within an event, that event
+    was lost though the warning said the file was read to its end: s28 review A), and one
+    missing END:VEVENT before END:VCALENDAR lost the whole calendar (s29 hostile probe F3)."""
+    lines, left_open, mended = _mended(text)
+    warnings = [f"{relative}: {UNCLOSED_MENDED}"] if mended else []
     if "VCALENDAR" not in left_open:
-        return text, []
-    ending = "" if text.endswith("\n") else "\n"
+        return lines, warnings
+    ending = "" if lines.endswith("\n") else "\n"
     closing = "".join(f"END:{name}\n" for name in reversed(left_open))
-    return text + ending + closing, [f"{relative}: {NEVER_CLOSED}"]
+    return lines + ending + closing, [*warnings, f"{relative}: {NEVER_CLOSED}"]
 
 
-def _left_open(text: str) -> list[str]:
-    """The components (VCALENDAR, VEVENT…) `text` opens with a BEGIN: line and never closes
-    with an END: line, outermost first. A folded line (opening with a blank: the rest of a
+UNCLOSED_MENDED = (
+    "components left open (a missing END: line) closed where the next one begins or ends"
+)
+
+
+def _mended(text: str) -> tuple[str, list[str], bool]:
+    """`text` with the END: lines of the components an END: line of an outer component, or a
+    BEGIN: line of a component of the same name (no component nests in its own kind), leaves
+    open written before that line; the components still open at the end, outermost first; and
+    whether any END: line was written. A folded line (opening with a blank: the rest of a
     property's value, " END:VCALENDAR" in a description) opens or closes none; an END: naming
-    no open component closes none, one naming an outer component closes those within it."""
+    no open component closes none."""
     open_names: list[str] = []
     opened: Counter[str] = Counter()  # how many of each name are open: no search of the list
+    written: list[str] = []
+    mended = False
     for line in text.split("\n"):
         keyword, _, name = _component_line(line).partition(":")
+        if keyword in ("BEGIN", "END") and opened[name]:
+            while (closed := open_names.pop()) != name:
+                opened[closed] -= 1
+                written.append(f"END:{closed}")
+                mended = True
+            opened[name] -= 1
+            if keyword == "BEGIN":
+                written.append(f"END:{name}")
+                mended = True
         if keyword == "BEGIN":
             open_names.append(name)
             opened[name] += 1
-        elif keyword == "END" and opened[name]:
-            while (closed := open_names.pop()) != name:
-                opened[closed] -= 1
-            opened[name] -= 1
-    return open_names
+        written.append(line)
+    return "\n".join(written), open_names, mended
 
 
 def _component_line(line: str) -> str:

@@ -51,6 +51,7 @@ from citeqa.textdecoding import (
     decoded_text,
     legacy_text,
     strict_reading,
+    unmarked_utf8,
 )
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.titles import plain_title
@@ -74,7 +75,7 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 12 + DECODING_VERSION
+    version = 13 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
@@ -91,11 +92,14 @@ class EmlReader:
     encoded words in a charset no mailer means read as UTF-8 (`_mail_words`). 11: any
     non-UTF charset over UTF-8 bytes is a mislabel (was: ISO-8859 and cp125x only). 12: a
     UTF-16 part holding no NUL byte is read in its charset when it reads as text
-    (`_reads_as_wide_text`: a Cyrillic word lost the mail, a cut Japanese line was mojibake)."""
+    (`_reads_as_wide_text`: a Cyrillic word lost the mail, a cut Japanese line was mojibake).
+    13: a file opening with a byte-order mark (UTF-16, UTF-32, UTF-8) read in UTF-8 first (was
+    refused); a Date whose year the standard library reads as another ("0000": 2000) as
+    written."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
-        return message_read(raw, relative)
+        return message_read(unmarked_utf8(raw), relative)
 
 
 def message_read(raw: bytes, relative: str) -> Extracted:
@@ -271,10 +275,25 @@ def _header_lines(message: Message) -> list[str]:
     """The message's From, To, Cc, Date and Subject lines, decoded, each on one line."""
     lines = []
     for name in HEADER_NAMES:
-        value = plain_title(_header(message, name))  # no NUL or ESC from an encoded word
+        value = _header(message, name)
+        if name == "Date":
+            value = _date_as_written(message, value)
+        value = plain_title(value)  # no NUL or ESC from an encoded word
         if value:
             lines.append(f"{name}: {value}")
     return lines
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _date_as_written(message: Message, parsed: str) -> str:
+    """The Date header as the policy writes it (`parsed`), or as the file wrote it when the
+    policy's year is not the one written: the standard library reads years "0000" and "1" as
+    2000 and 2001 (s29 hostile probe F10)."""
+    year = _YEAR.search(parsed)
+    written = _as_written(_raw_value(message, "Date"))
+    return written if year is not None and year.group() not in written else parsed
 
 
 def _header(message: Message, name: str) -> str:

@@ -39,6 +39,7 @@ from pathlib import PurePosixPath
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.eml import ATTACHMENTS_NOT_READ, TOO_DEEP, message_read
 from citeqa.textdecoding import VERSION as DECODING_VERSION
+from citeqa.textdecoding import unmarked_utf8
 from citeqa.visible import shown
 
 MAX_MESSAGES = 2_000
@@ -69,7 +70,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 12 + DECODING_VERSION
+    version = 13 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -81,10 +82,11 @@ class MboxReader:
     10: a warning its messages repeat (nested too deep, long headers cut) said once with their
     count, the first MESSAGE_WARNINGS kinds named (2,000 messages nested too deep gave 2,000
     lines). 11: any non-UTF charset over UTF-8 bytes a mislabel (eml 11). 12: a UTF-16 part
-    holding no NUL byte read in its charset when it reads as text (eml 12)."""
+    holding no NUL byte read in its charset when it reads as text (eml 12). 13: a file opening
+    with a byte-order mark read in UTF-8 first, a Date's year as written (eml 13)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
-        raw = content.encode() if isinstance(content, str) else content
+        raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
         parts: list[str] = []
         warnings: list[str] = []
         with_attachments = size = 0
