@@ -55,7 +55,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from citeqa.jsonfiles import data_json
@@ -84,6 +84,8 @@ class _Words:
     year_written: re.Pattern[str]
     edition_numbers: re.Pattern[str]
     period_folder: re.Pattern[str]
+    period_folders: re.Pattern[str]
+    """A folder naming only a period with the slash after it, in ids joined by NUL."""
 
 
 @cache
@@ -103,6 +105,7 @@ def _words() -> _Words:
         re.compile(f"(?<!\\d)({data['year']})(?!\\d)"),
         re.compile(f"(?<![^\\W_])(?:{data['year']}|{data['version']})(?![^\\W_])"),
         re.compile(data["period_folder"]),
+        re.compile(f"(?:(?<=[/\\0])|(?<![\\s\\S]))[ \\t]*(?:{data['period_folder']})[ \\t]*/"),
     )
 
 
@@ -144,6 +147,7 @@ class _Name:
         return _version(self) < _version(other)
 
 
+@lru_cache(maxsize=1 << 17)  # replaced and earlier_periods read the same names
 def _read_name(doc_id: str) -> _Name | None:
     """The edition `doc_id`'s path names (an id is the path without its extension); None when
     its name is only words that mark editions. A word marks an edition only among those opening
@@ -276,12 +280,16 @@ def _editions(doc_ids: Iterable[str]) -> dict[tuple[str, tuple[str, ...]], list[
 
 
 def _may_share_names(doc_ids: Sequence[str]) -> list[str]:
-    """The ids among `doc_ids` another's path is the same as but for years and versions, letters
-    and digits alone ("fiche_sortie" and "fiche sortie v2"): one quick pass before each name is
-    read (`_read_name` costs a second for 36 612 ids; benchmarks/versions_cost.py)."""
+    """The ids among `doc_ids` another's path is the same as but for years, versions and
+    folders naming only a period, letters and digits alone ("fiche_sortie" and "fiche sortie
+    v2", "saison 2023-24/adherents" and "adherents_2025-2026"): one quick pass before each name
+    is read (`_read_name` costs a second for 36 612 ids; benchmarks/versions_cost.py)."""
     words, by_rest = _words(), dict[str, list[str]]()
     ids = list(doc_ids)
-    joined = words.edition_numbers.sub("", words.version_apart.sub("", fold("\0".join(ids))))
+    if not ids:
+        return []
+    joined = words.period_folders.sub("", fold("\0".join(ids)))
+    joined = words.edition_numbers.sub("", words.version_apart.sub("", joined))
     for doc_id, rest in zip(ids, _NOT_WORD.sub("", joined).split("\0"), strict=True):
         by_rest.setdefault(rest, []).append(doc_id)
     return [doc_id for same in by_rest.values() if len(same) > 1 for doc_id in same]
@@ -334,9 +342,9 @@ def earlier_periods(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> di
     "comptes_2024-2025"), whose texts are editions of one (`shares_text`: no two photos
     "IMG_2045" and "IMG_2046"). The earlier ones are no old copies (`old_copies`: they stay
     answerable of what only they hold); versions.py reads the latest first and labels them."""
-    dated = [doc_id for doc_id in doc_ids if _words().year_written.search(fold(doc_id))]
+    dated = [doc_id for doc_id in doc_ids if _words().year_written.search(doc_id)]
     found: dict[str, str] = {}
-    for group in _editions(dated).values():
+    for group in _editions(_may_share_names(dated)).values():
         years = [name.year for _, name in group if name.year is not None]
         if len(set(years)) < 2:
             continue
