@@ -29,6 +29,7 @@ abstention says why (abstention.py) and still lists the closest passages.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -112,7 +113,8 @@ from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_months import unheld_month
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
-from citeqa.unheld_years import answer_texts, unheld_year
+from citeqa.unheld_periods import asked_periods, periods_written, unheld_period
+from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
 from citeqa.value_kinds import unwritten_kind
 
 
@@ -354,6 +356,33 @@ def _body_first(
         if candidates.sentences[n].index == body and candidates.probabilities[n] >= least
     ]
     return under + [n for n in kept if n not in under]
+
+
+NAMED_YEAR_RANKS = 5
+"""The first candidates (by the sentence ranker) among which one of a document named by the
+asked year may answer instead of the chosen one (`of_documents_naming`): a near-best sentence,
+never a far one that only stands in a document of that year (s29 trial: "Combien de voix a
+obtenu Karim Haddad à l'élection de 2024 ?" quoted the 2024 minutes' dues vote, 12th)."""
+
+
+def of_documents_naming(
+    candidates: Candidates, bank: SentenceBank, names: Callable[[str], bool]
+) -> Candidates:
+    """The candidates among the first NAMED_YEAR_RANKS, in their order, of documents whose
+    title or path `names` a question's asked year (unheld_years.asked_years) or period
+    (unheld_periods.asked_periods): when the answer chosen stands in passages never writing
+    it, an edition named by it answers instead (s29 trial: "d'après les statuts de 2019"
+    chose the 2024 statutes' article and abstained while statuts_2019's ranked fourth)."""
+    named: dict[str, bool] = {}
+    kept = []
+    for number, item in enumerate(candidates.sentences[:NAMED_YEAR_RANKS]):
+        doc_id = bank.sentences[item.index].doc_id
+        if doc_id not in named:
+            document = bank.documents[doc_id]
+            named[doc_id] = names(doc_id) or names(document.title)
+        if named[doc_id]:
+            kept.append(number)
+    return _subset(candidates, kept)
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
@@ -1198,10 +1227,11 @@ def compose(
     record = asked_record_cell(terms.focus, citations, bank.documents)
     if record is not None:  # "study B's efficacy": the Efficacy row through study B's cell
         citations = _record_cell_instead(citations, record, bank.documents)
+    rechoose = functools.partial(_rechosen, candidates, reading, models, settings, place)
+    citations, unheld_time = _of_asked_time(terms.focus, citations, reading, rechoose)
+    if unheld_time is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
+        return abstain(abstention.no_held_id(*unheld_time, lang))
     labels, bodies, texts = answer_texts(citations, top, bank.documents)
-    year = unheld_year(terms.focus, labels, bodies, texts)
-    if year is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
-        return abstain(abstention.no_held_id(year.year, year.held, lang))
     month = unheld_month(terms.focus, [*(c.quote for c in citations), *labels, *bodies], texts)
     if month is not None:  # "la cantine en avril" answered by the March invoice's line
         return abstain(abstention.no_held_id(month.month, month.held, lang))
@@ -1257,6 +1287,59 @@ def _record_cell_instead(
     )
     update = {"start": start, "end": end, "quote": text[start:end], "header": header}
     return [first.model_copy(update=update), *citations[1:]]
+
+
+def _of_asked_time(
+    focus: str,
+    citations: list[Citation],
+    reading: Reading,
+    rechoose: Callable[[Callable[[str], bool]], list[Citation] | None],
+) -> tuple[list[Citation], tuple[str, list[str]] | None]:
+    """The answer's citations, and the year or period (a span, "2024-2025") the question asks
+    of that the texts they stand in never write while writing others, with those (None when
+    there is none): unheld_years.py, unheld_periods.py. Before that is said, the near-best
+    candidates of documents whose title or path names it answer instead (`rechoose`, given
+    what names it: "d'après les statuts de 2019", s29 trial)."""
+    unheld = _unheld_time(focus, citations, reading)
+    if unheld is None:
+        return citations, None
+    asked = unheld[0]
+    if asked in asked_years(focus):
+        chosen = rechoose(lambda text: asked in WRITTEN.findall(text))
+    else:
+        period = next(iter(asked_periods(focus)))
+        chosen = rechoose(lambda text: period in periods_written(text))
+    if chosen is None:
+        return citations, unheld
+    return chosen, _unheld_time(focus, chosen, reading)
+
+
+def _unheld_time(
+    focus: str, citations: list[Citation], reading: Reading
+) -> tuple[str, list[str]] | None:
+    """The year, else the period, `focus` asks of that `citations`' texts never write while
+    writing others (`_of_asked_time`), with those."""
+    labels, bodies, texts = answer_texts(citations, reading.hits, reading.bank.documents)
+    year = unheld_year(focus, labels, bodies, texts)
+    if year is not None:
+        return year.year, year.held
+    paths = list(dict.fromkeys(c.doc_id for c in citations))
+    period = unheld_period(focus, [*labels, *bodies, *paths])
+    return None if period is None else (period.period, period.held)
+
+
+def _rechosen(
+    candidates: Candidates,
+    reading: Reading,
+    models: AnswerModels,
+    settings: Settings,
+    place: AskedPlace | None,
+    names: Callable[[str], bool],
+) -> list[Citation] | None:
+    """The verified citations of the near-best `candidates` of documents `names` names
+    (`of_documents_naming`); None when there are none."""
+    named = of_documents_naming(candidates, reading.bank, names)
+    return _quoted_verified(named, reading, models, settings, place)
 
 
 def _row_instead(
@@ -1371,6 +1454,21 @@ def confidence_floor(models: AnswerModels, settings: Settings) -> float:
     if settings.min_confidence is not None:
         return settings.min_confidence
     return float(models.answerability.extra.get("min_confidence", 0.0))
+
+
+def _quoted_verified(
+    candidates: Candidates,
+    reading: Reading,
+    models: AnswerModels,
+    settings: Settings,
+    place: AskedPlace | None,
+) -> list[Citation] | None:
+    """`_quoted`'s citations of `candidates` when there are some and they are verified; None
+    when none are left or they are not."""
+    if not candidates.sentences:
+        return None
+    citations = _quoted(candidates, reading, models, settings, place)
+    return citations if citations and verified(citations, reading.bank.documents) else None
 
 
 def _quoted(

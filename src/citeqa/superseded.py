@@ -24,9 +24,19 @@ A document whose text states it replaces an earlier edition ("remplace la versio
 octobre", "annule et remplace la version 2", "supersedes the version of 3 March": data
 "replaces") makes the other
 documents of its folder and name, years and versions aside, old copies of it (`replaced`),
-those newer by their names or of another year aside ("fiche" beside a "fiche_2025" saying
-"remplace la version du 2 octobre"); the cue names an edition by its version or date,
-never an article or another document ("annule et remplace l'article 3", an amendment's).
+those newer by their names or of another year than one the cue names aside ("fiche" beside a
+"fiche_2025" saying "remplace la version du 2 octobre"; "statuts_2019" beside a
+"statuts_2024" saying "Ces statuts remplacent ceux du 22 juin 2019": s29 trial); the cue names
+an edition by its version or date, never an article or another document ("annule et remplace
+l'article 3", an amendment's).
+
+Documents of one folder and name writing different years are a dated series
+(`earlier_periods`): "avis_2024" beside "avis_2025", "2024-2025/adherents_2024-2025" beside
+"adherents_2025-2026" (a folder naming only a period, data "period_folder", is left out of the
+folder editions share, as an old folder is; s29 trial: last season's members list was quoted
+for "a-t-il réglé sa cotisation ?"). The earlier ones are no old copies: versions.py reads the
+latest first and quotes an earlier one labelled, and lets it answer alone what the latest does
+not hold (review C: a past school year's snow class).
 
 A question writing a year an old copy's path writes and its current file's does not asks for
 the copy (versions.py: "budget 2024" of "old/budget_2024_OLD" beside "budget_2025").
@@ -45,7 +55,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from citeqa.jsonfiles import data_json
@@ -73,6 +83,9 @@ class _Words:
     replaces: tuple[re.Pattern[str], ...]
     year_written: re.Pattern[str]
     edition_numbers: re.Pattern[str]
+    period_folder: re.Pattern[str]
+    period_folders: re.Pattern[str]
+    """A folder naming only a period with the slash after it, in ids joined by NUL."""
 
 
 @cache
@@ -91,15 +104,19 @@ def _words() -> _Words:
         tuple(re.compile(p) for p in data["replaces"]),
         re.compile(f"(?<!\\d)({data['year']})(?!\\d)"),
         re.compile(f"(?<![^\\W_])(?:{data['year']}|{data['version']})(?![^\\W_])"),
+        re.compile(data["period_folder"]),
+        re.compile(f"(?:(?<=[/\\0])|(?<![\\s\\S]))[ \\t]*(?:{data['period_folder']})[ \\t]*/"),
     )
 
 
 class Copy(NamedTuple):
     """The current file a copy is of, and whether the copy is a duplicate (a download's, an
-    export's) rather than an older edition."""
+    export's) rather than an older edition, or an earlier period's paper of a dated series
+    (`earlier_periods`: "2024-2025/adherents_2024-2025" beside "adherents_2025-2026")."""
 
     current: str
     duplicate: bool
+    earlier: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,14 +147,16 @@ class _Name:
         return _version(self) < _version(other)
 
 
+@lru_cache(maxsize=1 << 17)  # replaced and earlier_periods read the same names
 def _read_name(doc_id: str) -> _Name | None:
     """The edition `doc_id`'s path names (an id is the path without its extension); None when
     its name is only words that mark editions. A word marks an edition only among those opening
     or closing the name, years and versions aside ("trip_new_york" is no new "trip_york")."""
     words = _words()
     *folders, stem = fold(doc_id).split("/")
-    kept_folders = tuple(f for f in folders if not _old_folder(f))
-    old = len(kept_folders) < len(folders)
+    periods = [f for f in folders if words.period_folder.fullmatch(f.strip())]
+    kept_folders = tuple(f for f in folders if not _old_folder(f) and f not in periods)
+    old = len(kept_folders) + len(periods) < len(folders)
     version, year, named = None, None, []
     for apart in words.version_apart.finditer(stem):  # "fiche version 2"
         version = int(apart.group("n"))
@@ -158,6 +177,8 @@ def _read_name(doc_id: str) -> _Name | None:
     edges = named[:start] + named[end:]
     if start == end:
         return None
+    if year is None and periods:  # "2024-2025/adherents": the folder's period
+        year = max(int(y) for y in words.year_written.findall(periods[-1]))
     old = old or any(word in words.old_words for word in edges)
     final = any(word in words.final_words for word in edges)
     return _Name(("/".join(kept_folders), tuple(named[start:end])), old, final, version, year)
@@ -205,6 +226,9 @@ def copies(doc_ids: Iterable[str], text_of: Callable[[str], str] | None = None) 
     if text_of is not None:
         for doc_id, current in replaced(ids, text_of).items():
             found.setdefault(doc_id, Copy(current, False))
+        for doc_id, current in earlier_periods(ids, text_of).items():
+            if doc_id not in found and current not in found:
+                found[doc_id] = Copy(current, False, True)
     return {doc_id: _last(doc_id, copy, found) for doc_id, copy in found.items()}
 
 
@@ -229,7 +253,8 @@ def replaced(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> dict[str,
     for group in _editions(_may_share_names(doc_ids)).values():
         if len(group) < 2:
             continue
-        stating = [(doc_id, name) for doc_id, name in group if states_replacing(text_of(doc_id))]
+        cues = {doc_id: replacing_cues(text_of(doc_id)) for doc_id, _ in group}
+        stating = [(doc_id, name) for doc_id, name in group if cues[doc_id]]
         if not stating:
             continue
         older = _newest_editions(stating)
@@ -237,8 +262,9 @@ def replaced(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> dict[str,
             ((doc_id, name) for doc_id, name in stating if doc_id not in older), stating[0]
         )
         stating_ids = {doc_id for doc_id, _ in stating}
+        named_years = years_written(" ".join(cues[current]))
         for doc_id, name in group:
-            if doc_id not in stating_ids and _may_replace(newest, name):
+            if doc_id not in stating_ids and _may_replace(newest, name, named_years):
                 found[doc_id] = current
     return found
 
@@ -254,22 +280,30 @@ def _editions(doc_ids: Iterable[str]) -> dict[tuple[str, tuple[str, ...]], list[
 
 
 def _may_share_names(doc_ids: Sequence[str]) -> list[str]:
-    """The ids among `doc_ids` another's path is the same as but for years and versions, letters
-    and digits alone ("fiche_sortie" and "fiche sortie v2"): one quick pass before each name is
-    read (`_read_name` costs a second for 36 612 ids; benchmarks/versions_cost.py)."""
+    """The ids among `doc_ids` another's path is the same as but for years, versions and
+    folders naming only a period, letters and digits alone ("fiche_sortie" and "fiche sortie
+    v2", "saison 2023-24/adherents" and "adherents_2025-2026"): one quick pass before each name
+    is read (`_read_name` costs a second for 36 612 ids; benchmarks/versions_cost.py)."""
     words, by_rest = _words(), dict[str, list[str]]()
     ids = list(doc_ids)
-    joined = words.edition_numbers.sub("", words.version_apart.sub("", fold("\0".join(ids))))
+    if not ids:
+        return []
+    joined = words.period_folders.sub("", fold("\0".join(ids)))
+    joined = words.edition_numbers.sub("", words.version_apart.sub("", joined))
     for doc_id, rest in zip(ids, _NOT_WORD.sub("", joined).split("\0"), strict=True):
         by_rest.setdefault(rest, []).append(doc_id)
     return [doc_id for same in by_rest.values() if len(same) > 1 for doc_id in same]
 
 
-def _may_replace(newest: _Name, name: _Name) -> bool:
+def _may_replace(newest: _Name, name: _Name, named_years: frozenset[int] = frozenset()) -> bool:
     """Whether a document named `newest` may replace one named `name`: that one is no newer by
     its name, nor of another year (`_Name.older_than`: two years' papers are both current,
-    "avis_2024" beside an "avis_2025" that annuls and replaces an earlier notice)."""
+    "avis_2024" beside an "avis_2025" that annuls and replaces an earlier notice) unless the
+    replacing cue names that year (`named_years`: "Ces statuts remplacent ceux du 22 juin
+    2019" in "statuts_2024" beside "statuts_2019"; s29 trial)."""
     years_differ = None not in (name.year, newest.year) and name.year != newest.year
+    if years_differ and name.year in named_years:
+        return newest.year is not None and name.year is not None and name.year < newest.year
     return not years_differ and not newest.older_than(name)
 
 
@@ -281,8 +315,50 @@ def years_written(text: str) -> frozenset[int]:
 def states_replacing(text: str) -> bool:
     """Whether `text` states it replaces an earlier edition (data "replaces"), in its first or
     last CUE_SPAN characters, where a document says which edition it is."""
+    return bool(replacing_cues(text))
+
+
+def replacing_cues(text: str) -> list[str]:
+    """The statements of `text` that it replaces an earlier edition (`states_replacing`),
+    folded, each with the words that name that edition ("remplacent ceux du 22 juin 2019")."""
     ends = fold(text[:CUE_SPAN] + "\n" + text[-CUE_SPAN:])
-    return any(pattern.search(ends) for pattern in _words().replaces)
+    found = []
+    for pattern in _words().replaces:
+        for match in pattern.finditer(ends):
+            found.append(ends[match.start() : match.end() + CUE_TAIL])
+    return found
+
+
+CUE_TAIL = 16
+"""The characters after a replacing cue read for the year of the edition it names ("ceux du
+22 juin" then " 2019")."""
+
+
+def earlier_periods(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> dict[str, str]:
+    """Each document among `doc_ids` of a dated series and the latest of it: documents of one
+    folder and name (`_Name.key`: years, versions, old folders and folders naming only a
+    period aside) writing different years, in their names or their period folders
+    ("2024-2025/adherents_2024-2025" beside "adherents_2025-2026"; "comptes_2023-2024" beside
+    "comptes_2024-2025"), whose texts are editions of one (`shares_text`: no two photos
+    "IMG_2045" and "IMG_2046"). The earlier ones are no old copies (`old_copies`: they stay
+    answerable of what only they hold); versions.py reads the latest first and labels them."""
+    dated = [doc_id for doc_id in doc_ids if _words().year_written.search(doc_id)]
+    found: dict[str, str] = {}
+    for group in _editions(_may_share_names(dated)).values():
+        years = [name.year for _, name in group if name.year is not None]
+        if len(set(years)) < 2:
+            continue
+        latest = max(years)
+        newest = [doc_id for doc_id, name in group if name.year == latest]
+        for doc_id, name in group:
+            if name.year is None or name.year == latest:
+                continue
+            current = next(
+                (other for other in newest if shares_text(text_of(doc_id), text_of(other))), None
+            )
+            if current is not None:
+                found[doc_id] = current
+    return found
 
 
 def _by_version_alone(doc_id: str, current: str) -> bool:

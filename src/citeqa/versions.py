@@ -97,6 +97,12 @@ NOTES = {
         "uncited_duplicate": "{name}, a copy of {new}, states it otherwise; the answer quotes"
         " {new}.",
         "only_duplicate": "Answered from {name}, a copy of {new}: nothing in {new} answers it.",
+        "cited_earlier": "{marks} quotes {name}, of an earlier period than {new}, which states it"
+        " otherwise; the answer quotes {new}.",
+        "uncited_earlier": "{name}, of an earlier period than {new}, states it otherwise; the"
+        " answer quotes {new}.",
+        "only_earlier": "Answered from {name}, of an earlier period than {new}: nothing in {new}"
+        " answers it.",
     },
     "fr": {
         "cited": "{marks} cite {name}, de la version {old}, qui l’énonce autrement ; la réponse"
@@ -122,6 +128,12 @@ NOTES = {
         " {new}.",
         "only_duplicate": "Réponse tirée de {name}, une copie de {new} : rien dans {new} n’y"
         " répond.",
+        "cited_earlier": "{marks} cite {name}, d’une période antérieure à {new}, qui l’énonce"
+        " autrement ; la réponse cite {new}.",
+        "uncited_earlier": "{name}, d’une période antérieure à {new}, l’énonce autrement ; la"
+        " réponse cite {new}.",
+        "only_earlier": "Réponse tirée de {name}, d’une période antérieure à {new} : rien dans"
+        " {new} n’y répond.",
     },
 }
 """The warning beside an answer that an older version's document states otherwise, in the
@@ -130,8 +142,9 @@ answer quotes: the newest version a path names, or the unversioned pages that mi
 the warning that the answer quotes an older page, nothing newer answering ("only_older"), and
 that the question names a version no page is of ("unknown"), and that the answer quotes a
 page of another version than the one it names, some page being of it ("other"); and the
-same warnings of an old copy of a file and of a duplicate (superseded.py: "cited_copy",
-"uncited_copy", "only_copy"; "…_duplicate"), {new} naming the current file."""
+same warnings of an old copy of a file, of a duplicate and of an earlier period's paper of a
+dated series (superseded.py: "cited_copy", "uncited_copy", "only_copy"; "…_duplicate";
+"…_earlier"), {new} naming the current file."""
 
 
 @dataclass(frozen=True)
@@ -590,9 +603,10 @@ class CorpusVersions:
         file's passages were read and did not answer, so the copy's answer alone would quote
         what the current file may state otherwise, and "nothing in it answers" would be false
         (s28 review C: "Combien coûte la mutuelle par mois ?" quoted an old class trip
-        letter's 180 € once the current letter had been read)."""
+        letter's 180 € once the current letter had been read). An earlier period's paper
+        answers what the latest does not hold (a past season's snow class cost), labelled."""
         copy = self.copies.get(doc_id)
-        return copy is not None and copy.current in set(read)
+        return copy is not None and not copy.earlier and copy.current in set(read)
 
     def _may_state(self, doc_id: str, quoted: set[str]) -> bool:
         """Whether a quote of `doc_id` may stand beside quotes of the `quoted` documents: it is
@@ -621,6 +635,20 @@ class CorpusVersions:
             False,
             0 if newest else depth,
             named,
+            lambda doc: self._asks_latest_period(doc, years),
+        )
+
+    def _asks_latest_period(self, doc_id: str, years: frozenset[int]) -> bool:
+        """Whether a question writing `years` asks for the period of the latest paper of the
+        dated series the earlier `doc_id` is of: its path writes each of them ("Total des
+        dépenses 2024-2025" of "comptes_2024-2025" beside "comptes_2023-2024"), so the earlier
+        period's statement is no other one of what is asked."""
+        copy = self.copies.get(doc_id)
+        return (
+            bool(years)
+            and copy is not None
+            and copy.earlier
+            and years <= years_written(copy.current)
         )
 
     def _asks_years_of(self, doc_id: str, years: frozenset[int]) -> bool:
@@ -757,6 +785,8 @@ def _file_name(citation: Citation) -> str:
 
 def _copy_kind(copy: Copy) -> str:
     """The NOTES key ending of a copy's warning."""
+    if copy.earlier:
+        return "earlier"
     return "duplicate" if copy.duplicate else "copy"
 
 
@@ -772,6 +802,7 @@ class Arranged:
         labelled_first: bool,
         depth: int,
         asked: Version | None = None,
+        unasked: Callable[[str], bool] = lambda doc_id: False,
     ) -> None:
         self.versions, self.kept, self.labelled_first, self.depth = (
             versions,
@@ -781,6 +812,9 @@ class Arranged:
         )
         self.asked = asked
         """The version the question names that some page is of (None: it names none)."""
+        self.unasked = unasked
+        """Whether a document set aside is never read after the others: an earlier period's
+        paper when the question names the latest's (CorpusVersions._asks_latest_period)."""
 
     def missing(self, hits: Sequence[Hit]) -> list[str]:
         """The documents of the version the question names mirroring the pages of other
@@ -833,7 +867,9 @@ class Arranged:
         if not self.depth:
             return []
         others = [(n, hit) for n, hit in enumerate(hits) if not self.kept(hit.chunk.doc_id)]
-        return [hit for _, hit in others] if others and others[0][0] < self.depth else []
+        if not others or others[0][0] >= self.depth:
+            return []
+        return [hit for _, hit in others if not self.unasked(hit.chunk.doc_id)]
 
 
 def _stated(quote: str, lang: Lang) -> frozenset[str]:

@@ -102,6 +102,8 @@ def test_a_document_stating_it_replaces_another_of_its_name_makes_that_one_old()
         "Trip/fiche": Copy("Trip/fiche_2025", False),
         "Rules/reglement": Copy("Rules/reglement_v3", False),  # by its name
         "Policy/leave": Copy("Policy/leave_final", False),  # by its name
+        # no replacing cue: a dated series, the earlier year's paper only labelled (s29)
+        "Bills/facture_2024": Copy("Bills/facture_2025", False, True),
     }
     long_text = "Version du 20 octobre, remplace la version du 2 octobre." + " Texte." * 2000
     both = {"A/fiche": "Coût : 420 €.", "A/fiche_2025": long_text}
@@ -127,10 +129,6 @@ def test_a_document_stating_it_replaces_another_of_its_name_makes_that_one_old()
         {  # two years' papers are both current
             "Impots/avis_2024": "Avis 2024.",
             "Impots/avis_2025": "Le présent avis annule et remplace la version du 3 mai.",
-        },
-        {
-            "Rules/reglement_2024": "Règlement 2024.",
-            "Rules/reglement_2025": "Le présent règlement annule et remplace celui de 2024.",
         },
     ],
 )
@@ -393,3 +391,82 @@ def test_school_years_folders_hold_two_years_papers_both_current() -> None:
         "Budget/budget_2024_25",
     ]
     assert copies(ids, lambda doc_id: "") == {}
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Statuts de l'association.", "Statuts. Ces statuts remplacent ceux du 22 juin 2019."),
+        ("Règlement.", "Le présent règlement annule et remplace celui de 2019."),
+        ("Club rules.", "Club rules. These rules replace those of 2019."),
+        ("Club rules.", "Club rules. This text supersedes the 2019 edition."),
+        ("Club rules.", "Club rules. It supersedes the March 2019 version."),
+    ],
+)
+def test_a_cue_naming_the_other_editions_year_replaces_it_across_years(old: str, new: str) -> None:
+    """s29 trial: "Ces statuts remplacent ceux du 22 juin 2019" did not make statuts_2019 an
+    old copy of statuts_2024 (a plural verb, "ceux du", and two years' names)."""
+    texts = {"Statuts/statuts_2019": old, "Statuts/statuts_2024": new}
+    assert replaced(list(texts), texts.__getitem__) == {
+        "Statuts/statuts_2019": "Statuts/statuts_2024"
+    }
+    assert copies(texts, texts.__getitem__)["Statuts/statuts_2019"] == Copy(
+        "Statuts/statuts_2024", False
+    )
+    other_year = {"Statuts/statuts_2017": old, "Statuts/statuts_2024": new}
+    assert replaced(list(other_year), other_year.__getitem__) == {}, "another year is named"
+
+
+def test_a_folder_naming_only_a_period_holds_an_earlier_period_of_a_dated_series() -> None:
+    """s29 trial: "2024-2025/adherents_2024-2025" beside "adherents_2025-2026" were two current
+    papers: last season's row was quoted for "a-t-il réglé sa cotisation ?"."""
+    members = "| Nom | Prénom | Cotisation |\n| Dupont | Théo | {} |\n| Martin | Lucas | oui |"
+    texts = {
+        "Club/2024-2025/adherents_2024-2025": members.format("oui"),
+        "Club/adherents_2025-2026": members.format("non"),
+        "Club/saison 2023-24/adherents": members.format("oui"),
+        "Club/comptes_2023-2024": "| Poste | Montant |\n| Location | 3300 |",
+        "Club/comptes_2024-2025": "| Poste | Montant |\n| Location | 3400 |",
+        "Club/archives/2024-2025/planning_2024-2025": "Planning U11 mercredi",
+        "Club/planning_2025-2026": "Planning U13 mercredi",
+        "Photos/IMG_2045": "",  # photo numbers read as years, no text shared
+        "Photos/IMG_2046": "",
+    }
+    assert copies(texts, texts.__getitem__) == {
+        "Club/2024-2025/adherents_2024-2025": Copy("Club/adherents_2025-2026", False, True),
+        "Club/saison 2023-24/adherents": Copy("Club/adherents_2025-2026", False, True),
+        "Club/comptes_2023-2024": Copy("Club/comptes_2024-2025", False, True),
+        # an old folder above a period's: an old copy (the period broke the folder's key)
+        "Club/archives/2024-2025/planning_2024-2025": Copy("Club/planning_2025-2026", False),
+    }
+
+
+def test_the_latest_period_is_read_first_and_an_earlier_one_answers_labelled() -> None:
+    texts = {
+        "Club/2024-2025/adherents_2024-2025": "| Dupont | Théo | 120 € |",
+        "Club/adherents_2025-2026": "| Dupont | Théo | 135 € |",
+    }
+    ids = list(texts)
+    versions = CorpusVersions.of(ids, str, text_of=texts.__getitem__)
+    assert versions is not None
+
+    def kept(question: str) -> list[str]:
+        return [doc for doc in ids if versions.arrangement(question, 2).kept(doc)]
+
+    assert kept("Théo Dupont a-t-il réglé sa cotisation ?") == ["Club/adherents_2025-2026"]
+    assert kept("Théo Dupont a-t-il réglé sa cotisation en 2024-2025 ?") == ids
+    hits = [_hit(ids[1], 0), _hit(ids[0], 1)]
+    aside = versions.arrangement("Théo Dupont a-t-il réglé sa cotisation ?", 2).set_aside(hits)
+    assert [h.chunk.doc_id for h in aside] == [ids[0]]
+    named = versions.arrangement("Théo Dupont a-t-il réglé en 2025-2026 ?", 2).set_aside(hits)
+    assert named == [], "the latest period asked: the earlier one's is no other statement"
+    old = _answer(ids[0], "| Dupont | Théo | 120 € |")
+    assert not versions.current_was_read(ids[0], [ids[1]]), "what only it holds stays answerable"
+    assert versions.only_older_note(old.citations[0], "fr") == (
+        "Réponse tirée de Club/2024-2025/adherents_2024-2025.xlsx, d’une période antérieure à"
+        " Club/adherents_2025-2026 : rien dans Club/adherents_2025-2026 n’y répond."
+    )
+    current = _answer(ids[1], "| Dupont | Théo | 135 € |")
+    answer, note = with_older_statement(current, old, versions, 400, [frozenset({"dupont"})])
+    assert [c.otherwise for c in answer.citations] == [False, True]
+    assert note is not None and "[2] cite Club/2024-2025/adherents_2024-2025.xlsx, d’une" in note
