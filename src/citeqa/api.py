@@ -197,13 +197,15 @@ def open_assistant(
 
 class _Search(NamedTuple):
     """One search of a question (Assistant._searched): the passages shown, the question's
-    sentence scores, the passages read as evidence, and the older ones set aside
-    (versions.Arranged.set_aside)."""
+    sentence scores, the passages read as evidence, the older ones set aside
+    (versions.Arranged.set_aside), and the search of the indexes that found them (which a
+    reading of the same question vectors with other words runs again: `Assistant._searched`)."""
 
     retrieval: Retrieval
     scores: QuestionScores
     evidence: Retrieval
     set_aside: list[Hit]
+    search: Search
 
     @property
     def read(self) -> tuple[Retrieval, QuestionScores, Retrieval]:
@@ -588,7 +590,7 @@ class Assistant:
         loaded = self._loaded
         channel = loaded.index.manifest.answer_channel
         versions = loaded.versions
-        searched = self._searched(text, vectors, k, terms)
+        searched = first = self._searched(text, vectors, k, terms)
         retrieval, scores, evidence = searched.read
         multilingual = _multilingual(channel, loaded.embedders)
         closeness = self._closeness(question, context, multilingual)
@@ -631,7 +633,7 @@ class Assistant:
             else None
         )
         if translated is not None:  # refused as typed: read as if asked in the passages' language
-            searched = self._searched(text, vectors, k, translated)
+            searched = self._searched(text, vectors, k, translated, first)
             answer = composed(*searched.read)
         answer = _noting_unread(answer, loaded)
         answer, older = self._with_older_version(answer, searched, composed)
@@ -741,16 +743,24 @@ class Assistant:
         vectors: dict[str, np.ndarray],
         k: int | None,
         terms: QuestionTerms,
+        again: _Search | None = None,
     ) -> _Search:
         """The search of `text` (its query `vectors`, its analysis `terms`): the passages shown,
         the question's scores of the bank's sentences, the passages read as evidence and the
         older ones set aside (versions.py); one search for a question as asked, as read in the
-        passages' language and as corrected."""
+        passages' language and as corrected. With `again`, the search of the same `vectors`
+        (the question as asked, read again with its absent words translated), whose vector
+        rankings and sentence cosines serve this one (retrieval.local_search,
+        QuestionScores.with_terms): only its words differ."""
         channel = self._loaded.index.manifest.answer_channel
-        scores = QuestionScores(self._loaded.bank, terms, vectors.get(channel or ""))
-        found = self._retrievals(text, vectors, k, terms, scores=scores)
+        if again is None:
+            scores = QuestionScores(self._loaded.bank, terms, vectors.get(channel or ""))
+            search = self._search(vectors)
+        else:
+            scores, search = again.scores.with_terms(terms), again.search
+        found = self._retrievals(text, vectors, k, terms, search=search, scores=scores)
         shown, evidence = in_words_language(found[:2], terms)
-        return _Search(shown, scores, evidence, found.set_aside)
+        return _Search(shown, scores, evidence, found.set_aside, search)
 
     def _corrections(
         self, question: str, terms: QuestionTerms, retrieval: Retrieval

@@ -48,7 +48,7 @@ No I/O; the cue words are language data.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
@@ -596,7 +596,7 @@ def _unnumbered(numbers: list[str], document: Document) -> UnheldSection | None:
     return None
 
 
-def standing_under(question: str, bank: SentenceBank, indices: list[int]) -> list[bool]:
+def standing_under(question: str, bank: SentenceBank, indices: Sequence[int]) -> list[bool]:
     """For each of the bank's sentences `indices`, whether it stands under a number `question`
     asks as a section of its document (`asked_sections`, `stands_under`). A line titling the
     numbered part (`opens_numbered_title`: "Release 2026.02 (released …)") stands under it only

@@ -244,12 +244,20 @@ def local_search(
     query_vectors: Mapping[str, np.ndarray],
     depth: int,
 ) -> Search:
-    """The Search of citeqa's own indexes: BM25 and each channel's vector index, `depth` deep."""
+    """The Search of citeqa's own indexes: BM25 and each channel's vector index, `depth` deep.
+    Each channel's vectors are searched once however often the search runs: its query vectors
+    are fixed, and a question read again with other words (api: its absent words translated)
+    differs only in its BM25 tokens."""
+    found_dense: dict[str, list[tuple[int, float]]] = {}
+
+    def dense_of(name: str) -> list[tuple[int, float]]:
+        if name not in found_dense:
+            found_dense[name] = vector_indexes[name].search(query_vectors[name], depth)
+        return found_dense[name]
 
     def search(ranked: Rankings) -> HybridFound:
         found_lexical = lexical.search(ranked.tokens, depth) if ranked.tokens else []
-        dense = [vector_indexes[name].search(query_vectors[name], depth) for name in ranked.dense]
-        return HybridFound(dense, found_lexical)
+        return HybridFound([dense_of(name) for name in ranked.dense], found_lexical)
 
     return search
 
@@ -296,10 +304,12 @@ def fused_retrieval(
     settings: Settings,
     k: int,
     lone_share: LoneShare,
+    query_lang: Lang | None = None,
 ) -> Retrieval:
     """The k best chunks of the channels' rankings (`candidates`), fused, then cleaned; a tied
-    BM25 hit weighs `lone_share` (`question_share`, read once a question by its caller)."""
-    query_lang = detect_lang(question)
+    BM25 hit weighs `lone_share` (`question_share`, read once a question by its caller); the
+    question is in `query_lang` (None: detected here, `detect_lang`)."""
+    query_lang = query_lang or detect_lang(question)
     fused = fuse(candidates, chunks, query_lang, settings, lone_share)
     order = sorted(fused, key=lambda index: (-fused[index], index))
     chosen = select(order, fused, chunks, k, settings)

@@ -34,6 +34,7 @@ from citeqa.lexical import stopwords, tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.ondemand import TokenSource, VectorSource
 from citeqa.questions import QuestionTerms, question_words
+from citeqa.recently_used import RecentlyUsed
 from citeqa.sentencetable import SentenceTable
 from citeqa.signing import is_signing_line
 from citeqa.tables import Reading, Rows, TableHeaders, is_table_frame, key_cell, key_cells
@@ -82,6 +83,11 @@ three times a question, and the same passages come back from question to questio
 SENTENCE_WORDS = 10_000
 """Sentences whose stemmed words in a language a bank remembers (`SentenceBank.words`, about
 450 bytes each, 4.5 MB full): the answer features read them of every candidate sentence."""
+PASSAGE_SENTENCES = 4096
+"""Passages whose sentence numbers a bank remembers (`SentenceBank.in_chunk`, a tuple of a few
+numbers each): reranking, answering and its checks list a passage's sentences about six times a
+question (19,084 lists for the 314 asks of two rounds of the bundled questions, each rebuilding
+the list from the sentence table), and the same passages come back from question to question."""
 
 _PERCENT = re.compile(r"\d\s?%")
 
@@ -236,6 +242,13 @@ class SentenceBank:
             functools.partial(_read_words, self.facts)
         )
         """`words`' stemmed words, by sentence number and language."""
+        self._in_passage = functools.lru_cache(PASSAGE_SENTENCES)(
+            functools.partial(_sentences_in, self.sentences)
+        )
+        """`in_chunk`'s sentence numbers, by document id and the passage's span."""
+        self.only_titles: RecentlyUsed[int, bool] = RecentlyUsed(SENTENCE_FACTS)
+        """Whether each sentence is only a title, a heading or a lead-in (titleonly.only_title,
+        a fact of the sentence alone, read of every candidate of every answer), by number."""
 
     def context_in(self, index: int, chunk: Chunk) -> tuple[tuple[int, ...], frozenset[str]]:
         """What a sentence is read with in the passage `chunk` (a markdown table's row with its
@@ -360,12 +373,18 @@ class SentenceBank:
     def _chunk_numbers(self) -> dict[str, Sequence[int]]:
         return _chunk_numbers(self.chunks)
 
-    def in_chunk(self, chunk: Chunk) -> list[int]:
-        """Sentences lying inside the chunk, in text order."""
-        numbers, starts = self.sentences.in_document(chunk.doc_id)
-        first = bisect.bisect_left(starts, chunk.start)
-        stop = bisect.bisect_left(starts, chunk.end)
-        return [n for n in numbers[first:stop] if self.sentences[n].end <= chunk.end]
+    def in_chunk(self, chunk: Chunk) -> tuple[int, ...]:
+        """Sentences lying inside the chunk, in text order, read once while the bank remembers
+        them (PASSAGE_SENTENCES)."""
+        return self._in_passage(chunk.doc_id, chunk.start, chunk.end)
+
+
+def _sentences_in(sentences: SentenceTable, doc_id: str, start: int, end: int) -> tuple[int, ...]:
+    """SentenceBank.in_chunk of a passage of document `doc_id` spanning `start` to `end`."""
+    numbers, starts = sentences.in_document(doc_id)
+    first = bisect.bisect_left(starts, start)
+    stop = bisect.bisect_left(starts, end)
+    return tuple(n for n in numbers[first:stop] if sentences[n].end <= end)
 
 
 def _chunk_numbers(chunks: Sequence[Chunk]) -> dict[str, Sequence[int]]:
@@ -491,18 +510,28 @@ class QuestionScores:
     the top ones together, and only the passage's rank differs (`_RankFree`)."""
 
     def __init__(
-        self, bank: SentenceBank, terms: QuestionTerms, query_vector: np.ndarray | None
+        self,
+        bank: SentenceBank,
+        terms: QuestionTerms,
+        query_vector: np.ndarray | None,
+        semantic: dict[int, float] | None = None,
     ) -> None:
         self.bank, self.terms, self.query_vector = bank, terms, query_vector
         self._rank_free: dict[tuple[int, int], _RankFree] = {}
         """By sentence and passage (chunk index)."""
         self._alone: dict[int, float] = {}
         """`alone`'s scores, by chunk index."""
-        self._semantic: dict[int, float] = {}
+        self._semantic: dict[int, float] = {} if semantic is None else semantic
         """`semantic`'s, by sentence number: a sentence is read in several passages, and with
-        the short ones after it."""
+        the short ones after it (shared with the scores `with_terms` makes)."""
         self._asked_columns: dict[tuple[str, ...], frozenset[int]] = {}
         """`asked_columns`', by table header."""
+
+    def with_terms(self, terms: QuestionTerms) -> QuestionScores:
+        """The scores of the same question vector read with other `terms` (a question refused
+        as typed, read again with its absent words translated: api), sharing the cosines
+        computed so far, which depend on the vector alone (`semantic`)."""
+        return QuestionScores(self.bank, terms, self.query_vector, self._semantic)
 
     @functools.cached_property
     def wants(self) -> _Wants:

@@ -73,7 +73,12 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[.!…])\d{1,2}$")
 
 def only_title(bank: SentenceBank, index: int) -> bool:
     """Whether the sentence at `index` is only its document's title, its own heading or the
-    heading it stands under, a running header line, or a lead-in (it ends in a colon)."""
+    heading it stands under, a running header line, or a lead-in (it ends in a colon); read
+    once while the bank remembers it (SentenceBank.only_titles: the same for every question)."""
+    return bank.only_titles.get(index, lambda: _only_title(bank, index))
+
+
+def _only_title(bank: SentenceBank, index: int) -> bool:
     seen = _seen(bank, index)
     written, text = seen.written, seen.text
     if written.endswith(":"):

@@ -19,7 +19,8 @@ from typing import NamedTuple
 
 from citeqa.config import Settings
 from citeqa.keyedrows import with_looked_up_row
-from citeqa.models import Chunk, Hit, Retrieval
+from citeqa.language import detect_lang
+from citeqa.models import Chunk, Hit, Lang, Retrieval
 from citeqa.ondemand import prefetch
 from citeqa.record_ids import with_named_documents
 from citeqa.reranking import rerank
@@ -74,6 +75,12 @@ class Searched:
     ranked."""
 
     @functools.cached_property
+    def query_lang(self) -> Lang:
+        """The language of the text searched (language.detect_lang), detected once for both
+        fusions."""
+        return detect_lang(self.question)
+
+    @functools.cached_property
     def lone_share(self) -> LoneShare:
         """What a tied BM25 hit weighs in either fusion, each chunk's found once a question."""
         return question_share(searched_words(self.candidates), self.chunks)
@@ -125,8 +132,9 @@ def _reranked(searched: Searched, settings: Settings, count: int) -> Retrieval:
     depth = max(count, settings.rerank_depth if settings.rerank_weight > 0 else 0)
     fusion = ranked_by(searched.candidates, settings)
     chunks, share = searched.chunks, searched.lone_share
+    lang = searched.query_lang
     found = _with_missing(
-        searched, fused_retrieval(searched.question, fusion, chunks, settings, depth, share)
+        searched, fused_retrieval(searched.question, fusion, chunks, settings, depth, share, lang)
     )
     fresh = (hit for hit in found.hits if not searched.scores.scored_alone(hit))
     prefetch(bank.vectors, (n for hit in fresh for n in bank.in_chunk(hit.chunk)))

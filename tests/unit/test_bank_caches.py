@@ -76,3 +76,32 @@ def test_a_question_reads_each_sentence_vector_once_in_every_passage_it_scores()
     semantic = {s.index: s.semantic for s in scored}
     assert semantic == {0: pytest.approx(0.8), 1: pytest.approx(0.96)}
     assert vectors.reads == [1, 1]
+
+
+def test_a_question_read_again_with_other_terms_reads_no_sentence_vector_again() -> None:
+    vectors = _CountedVectors(np.array([[1.0, 0.0], [0.6, 0.8]], dtype=np.float32))
+    bank, chunk = _bank(OLD, vectors)  # type: ignore[arg-type]
+    asked = QuestionTerms(focus="Quand ouvre la piscine ?", terms=[(frozenset({"piscin"}), 1.0)])
+    scores = QuestionScores(bank, asked, np.array([0.8, 0.6], dtype=np.float32))
+    hit = Hit(chunk=chunk, chunk_index=0, score=1.0)
+    first = {s.index: (s.semantic, s.coverage) for s in scores.scored([hit])}
+    translated = QuestionTerms(focus=asked.focus, terms=[(frozenset({"pool"}), 1.0)])
+    again = {s.index: (s.semantic, s.coverage) for s in scores.with_terms(translated).scored([hit])}
+    assert vectors.reads == [1, 1]  # the cosines are the vector's: read once for both
+    assert first == {0: (pytest.approx(0.8), 0.0), 1: (pytest.approx(0.96), 0.0)}
+    assert again == {0: (pytest.approx(0.8), 1.0), 1: (pytest.approx(0.96), 0.0)}  # own terms
+
+
+def test_a_passage_lists_its_sentences_once_and_each_span_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bank, chunk = _bank(OLD)
+    reads: list[str] = []
+    table = type(bank.sentences)
+    listed = table.in_document
+    monkeypatch.setattr(table, "in_document", lambda self, d: reads.append(d) or listed(self, d))
+    later = chunk.model_copy(update={"chunk_id": "d:1", "start": OLD.index("Swimmers")})
+    assert [bank.in_chunk(chunk) for _ in range(3)] == [(0, 1)] * 3
+    assert bank.in_chunk(later) == (1,)
+    assert bank.in_chunk(chunk.model_copy(update={"end": OLD.index(".") + 1})) == (0,)
+    assert len(reads) == 3  # once a span: the first passage's three lists read the table once

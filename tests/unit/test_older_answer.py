@@ -40,7 +40,8 @@ def _older_answer(evidence: list[str]) -> tuple[Answer, str | None]:
     read = Retrieval(
         question="q", query_lang="fr", hits=[_hit(d, n) for n, d in enumerate(evidence)]
     )
-    searched = _Search(read, SimpleNamespace(), read, [_hit(IDS[0], 0)])  # type: ignore[arg-type]
+    unused = SimpleNamespace()  # neither the scores nor the search is read
+    searched = _Search(read, unused, read, [_hit(IDS[0], 0)], unused)  # type: ignore[arg-type]
     refused = Answer(
         question="q", abstained=True, confidence=0.1, answer="", citations=[], passages=[],
         lang="fr",

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from tests.one_document_banks import one_document_bank, sentence_opening
 
+from citeqa import titleonly
 from citeqa.answering import Candidates, quotable
 from citeqa.chunking import chunk_document
 from citeqa.markup import is_reference_link_line
@@ -38,6 +39,21 @@ def test_a_page_label_is_only_furniture() -> None:
     assert only_title(bank, sentence_opening(bank, "- 2 -"))
     assert not only_title(bank, sentence_opening(bank, "Week-end"))
     assert not only_title(bank, sentence_opening(bank, "La caution"))
+
+
+def test_a_sentence_is_read_as_a_title_or_not_once_for_every_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bank = _bank(TARIFFS)
+    label, price = sentence_opening(bank, "Page 1/1"), sentence_opening(bank, "Week-end")
+    seen: list[int] = []
+    reading = titleonly._seen
+    monkeypatch.setattr(titleonly, "_seen", lambda b, n: seen.append(n) or reading(b, n))
+    for _ in range(3):  # as three questions' candidates
+        assert only_title(bank, label) and not only_title(bank, price)
+    assert seen == [label, price]
+    assert only_title(_bank(TARIFFS.replace("Page 1/1", "Page un.")), label) is False  # its own
+    assert seen == [label, price, label]
 
 
 def test_the_quote_is_chosen_past_a_page_label_the_ranker_puts_first() -> None:

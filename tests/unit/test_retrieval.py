@@ -22,6 +22,7 @@ from citeqa.retrieval import (
     channel_weight,
     fuse,
     lexical_query,
+    local_search,
     question_share,
     select,
 )
@@ -282,3 +283,37 @@ def test_naming_one_channel_weight_leaves_use_at_the_shipped_ranking_weight(
     assert channel_weight("minilm", settings, True) == 0.5
     evidence = Settings(channel_weights=Settings().evidence_channel_weights)
     assert channel_weight("use", evidence, True) == 0.4  # the fusion the models were trained on
+
+
+class _CountedIndex:
+    """A vector index answering every query alike, counting its searches."""
+
+    def __init__(self) -> None:
+        self.searches = 0
+
+    def search(self, vector: np.ndarray, depth: int) -> list[tuple[int, float]]:
+        self.searches += 1
+        return [(0, 0.9), (1, 0.5)][:depth]
+
+
+class _CountedLexical:
+    """A BM25 index answering by the tokens it is asked, remembering them."""
+
+    def __init__(self) -> None:
+        self.asked: list[list[str]] = []
+
+    def search(self, tokens: list[str], depth: int) -> list[tuple[int, float]]:
+        self.asked.append(tokens)
+        return [(len(tokens), 1.0)]
+
+
+def test_a_search_run_again_with_other_words_searches_each_vector_channel_once() -> None:
+    lexical, use, e5 = _CountedLexical(), _CountedIndex(), _CountedIndex()
+    vectors = {"use": np.ones(2, dtype=np.float32), "e5": np.ones(2, dtype=np.float32)}
+    search = local_search(lexical, {"use": use, "e5": e5}, vectors, 2)  # type: ignore[arg-type]
+    first = search(Rankings(["bourse"], ["use", "e5"]))
+    again = search(Rankings(["bourse", "grant"], ["use", "e5"]))  # the words translated
+    assert (use.searches, e5.searches) == (1, 1)
+    assert again.dense == first.dense == [[(0, 0.9), (1, 0.5)]] * 2
+    assert lexical.asked == [["bourse"], ["bourse", "grant"]]  # BM25 reads each one's words
+    assert (first.lexical, again.lexical) == ([(1, 1.0)], [(2, 1.0)])
