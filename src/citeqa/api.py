@@ -624,7 +624,7 @@ class Assistant:
             if reread is not None:
                 answer, searched = reread
                 warnings = [*warnings, read_as(corrections, answer.lang)]
-        if answer.abstained or self._minority_question_lacking_words(question, terms, evidence):
+        if answer.abstained or self._lacking_words(question, terms, evidence, multilingual):
             translated = self._translated(
                 question,
                 context,
@@ -816,7 +816,7 @@ class Assistant:
         vector the build stored (stored_words.py: only the question's words are embedded; an
         index built before stored none and translates only near a close passage), and only
         when the question was refused `for_absent_words` (abstention.Reason.claims_absence), or
-        answered as typed without one of its words (`_minority_question_lacking_words`):
+        answered as typed without one of its words (`_lacking_words`):
         one refused for another reason, a year no passage holds ("What did we pay for the car
         loan insurance in 2023?" of a family folder holding 2024's), is not read again, whose
         translated words ("pay" / "payable") would find other passages to answer with."""
@@ -836,8 +836,8 @@ class Assistant:
             return None
         return analyse(question, context, loaded.vocabulary, found, loaded.read_elsewhere(question))
 
-    def _minority_question_lacking_words(
-        self, question: str, terms: QuestionTerms, ranking: Retrieval
+    def _lacking_words(
+        self, question: str, terms: QuestionTerms, ranking: Retrieval, channel: str | None
     ) -> bool:
         """Whether `question` is in the corpus's minority language (DocumentLanguages.
         read_across_from, the corpus not bilingual) and some content word of it is one the
@@ -845,12 +845,16 @@ class Assistant:
         its own language ("Who teaches Spanish to 3A?" of a French teacher's folder quoted an
         English grant's "Two teachers will follow a course on teaching with drama", never
         saying "Spanish", where the 3A timetable writes "Espagnol"), and is read again
-        translated (`_translated`), that reading's answer preferred when surer (`_surer`)."""
-        languages = self._loaded.document_languages
+        translated (`_translated`), that reading's answer preferred when surer (`_surer`). The
+        file list (document_languages) is read only for such a word on an index that stored
+        its passage words in the multilingual `channel` (answering never reads it else)."""
         lang = detect_lang(question, ranking.query_lang)
-        if languages.bilingual_corpus() or not languages.read_across_from(lang):
+        if channel is None or not content_words(list(dict.fromkeys(terms.absent)), lang):
             return False
-        return bool(content_words(list(dict.fromkeys(terms.absent)), lang))
+        if self._loaded.stored_words(channel) is None:
+            return False
+        languages = self._loaded.document_languages
+        return not languages.bilingual_corpus() and languages.read_across_from(lang)
 
     def _read_across(
         self, terms: QuestionTerms, top: Sequence[Hit], lang: Lang, channel: str
@@ -911,7 +915,7 @@ class Assistant:
 
 def _surer(read_across: Answer, as_typed: Answer) -> bool:
     """Whether the answer of a question read translated (`read_across`) replaces its answer
-    `as_typed` (Assistant._minority_question_lacking_words): it answers, more confident (an
+    `as_typed` (Assistant._lacking_words): it answers, more confident (an
     answer right as typed stays: the bundled q044 "why might lupus nephritis fail to respond
     …?", read with "pourrait" and "échouent", quoted a French note)."""
     return not read_across.abstained and read_across.confidence > as_typed.confidence
