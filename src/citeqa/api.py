@@ -55,6 +55,7 @@ from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText
 from citeqa.passage_translation import (
     BILINGUAL_SIMILARITY,
     MIN_TRANSLATED,
+    MINORITY_SIMILARITY,
     WordVectors,
     translations,
 )
@@ -625,16 +626,23 @@ class Assistant:
             if reread is not None:
                 answer, searched = reread
                 warnings = [*warnings, read_as(corrections, answer.lang)]
-        translated = (
-            self._translated(
-                question, context, terms, evidence, closeness, multilingual, answer.claims_absence
+        if answer.abstained or self._lacking_words(question, terms, evidence, multilingual):
+            translated = self._translated(
+                question,
+                context,
+                terms,
+                evidence,
+                closeness,
+                multilingual,
+                answer.claims_absence or not answer.abstained,
             )
-            if answer.abstained
-            else None
-        )
-        if translated is not None:  # refused as typed: read as if asked in the passages' language
-            searched = self._searched(text, vectors, k, translated, first)
-            answer = composed(*searched.read)
+        else:
+            translated = None
+        if translated is not None:  # read as if asked in the passages' language
+            searched_across = self._searched(text, vectors, k, translated, first)
+            across = composed(*searched_across.read)
+            if answer.abstained or _surer(across, answer):
+                answer, searched = across, searched_across
         answer = _noting_unread(answer, loaded)
         answer, older = self._with_older_version(answer, searched, composed)
         unknown = versions.unknown_note(text, answer.lang) if versions else None
@@ -808,14 +816,17 @@ class Assistant:
         corpus does not read its language across (`_stored_words_across`). On a bilingual corpus,
         or of a question in the corpus's minority language (DocumentLanguages.read_across_from:
         "When is the parent-teacher meeting?" of a French family folder, 3 documents of 40 in
-        English), with no passage so close, a word translates at BILINGUAL_SIMILARITY ("What
-        is the serial number of the Prise Duo that smells burnt?" of a French ticket, .26
-        close, abstained "never mention serial, smells, burnt"), every absent word of a
-        minority-language question (half of them, "salary" of "What is the salary of the
-        mayor?", found a salary line of no mayor), into a passage word whose
+        English), with no passage so close or none of its words translating near one (a
+        close passage asks MIN_SIMILARITY: "Who runs the chess club?" of a French teacher's
+        folder, .38 close, then read no word), its words translate as `_read_across` reads
+        them ("What is the serial number of the Prise Duo that smells burnt?" of a French
+        ticket, .26 close, abstained "never mention serial, smells, burnt"), every absent
+        word of a minority-language question (half of them, "salary" of "What is the salary
+        of the mayor?", found a salary line of no mayor), into a passage word whose
         vector the build stored (stored_words.py: only the question's words are embedded; an
         index built before stored none and translates only near a close passage), and only
-        when the question was refused `for_absent_words` (abstention.Reason.claims_absence):
+        when the question was refused `for_absent_words` (abstention.Reason.claims_absence), or
+        answered as typed without one of its words (`_lacking_words`):
         one refused for another reason, a year no passage holds ("What did we pay for the car
         loan insurance in 2023?" of a family folder holding 2024's), is not read again, whose
         translated words ("pay" / "payable") would find other passages to answer with."""
@@ -826,27 +837,54 @@ class Assistant:
             return None
         lang = detect_lang(question, ranking.query_lang)
         top = ranking.hits[: self.settings.answer_passages]
+        found = {}
         if said_in_other_language(ranking, lang, closeness, self.settings):
             found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
-        else:
-            stored = self._stored_words_across(channel, lang) if for_absent_words else None
-            if stored is None:
-                return None
-            vectors = loaded.word_vectors(channel)
-            absent, share = self._absent_read_across(terms, lang)
-            found = translations(absent, top, lang, vectors, BILINGUAL_SIMILARITY, stored, share)
+        if not found and for_absent_words:
+            found = self._read_across(terms, top, lang, channel)
         if not found:
             return None
         return analyse(question, context, loaded.vocabulary, found, loaded.read_elsewhere(question))
 
-    def _absent_read_across(self, terms: QuestionTerms, lang: Lang) -> tuple[list[str], float]:
-        """The absent words of `terms` read as stored passage words (`_translated`), and the
-        share of them that must translate: on a bilingual corpus, all of them and
-        MIN_TRANSLATED; of a question in the corpus's minority language, its content words
-        (reason_words.content_words: not the "much" of "How much…") and every one of them."""
+    def _lacking_words(
+        self, question: str, terms: QuestionTerms, ranking: Retrieval, channel: str | None
+    ) -> bool:
+        """Whether `question` is in the corpus's minority language (DocumentLanguages.
+        read_across_from, the corpus not bilingual) and some content word of it is one the
+        corpus never uses: answered as typed, it answers without that word, from passages in
+        its own language ("Who teaches Spanish to 3A?" of a French teacher's folder quoted an
+        English grant's "Two teachers will follow a course on teaching with drama", never
+        saying "Spanish", where the 3A timetable writes "Espagnol"), and is read again
+        translated (`_translated`), that reading's answer preferred when surer (`_surer`). The
+        file list (document_languages) is read only for such a word on an index that stored
+        its passage words in the multilingual `channel` (answering never reads it else)."""
+        lang = detect_lang(question, ranking.query_lang)
+        if channel is None or not content_words(list(dict.fromkeys(terms.absent)), lang):
+            return False
+        if self._loaded.stored_words(channel) is None:
+            return False
+        languages = self._loaded.document_languages
+        return not languages.bilingual_corpus() and languages.read_across_from(lang)
+
+    def _read_across(
+        self, terms: QuestionTerms, top: Sequence[Hit], lang: Lang, channel: str
+    ) -> dict[str, str]:
+        """The absent words of `terms` read as the words the build stored (stored_words.py) of
+        the passages `top` in the other language than `lang` (`_translated`), or {} when this
+        corpus does not read `lang` across (`_stored_words_across`) or too few translate: on a
+        bilingual corpus, MIN_TRANSLATED of them at BILINGUAL_SIMILARITY; of a question in the
+        corpus's minority language, every content word of them (reason_words.content_words: not
+        the "much" of "How much…") at MINORITY_SIMILARITY."""
+        stored = self._stored_words_across(channel, lang)
+        if stored is None:
+            return {}
+        vectors = self._loaded.word_vectors(channel)
         if self._loaded.document_languages.bilingual_corpus():
-            return terms.absent, MIN_TRANSLATED
-        return content_words(list(dict.fromkeys(terms.absent)), lang), 1.0
+            return translations(
+                terms.absent, top, lang, vectors, BILINGUAL_SIMILARITY, stored, MIN_TRANSLATED
+            )
+        absent = content_words(list(dict.fromkeys(terms.absent)), lang)
+        return translations(absent, top, lang, vectors, MINORITY_SIMILARITY, stored, 1.0)
 
     def _stored_words_across(self, channel: str, lang: Lang) -> StoredWords | None:
         """The words the build stored in `channel` (stored_words.py) when a question in `lang`
@@ -883,6 +921,14 @@ class Assistant:
             return [round(float(score), 4) for score in rows @ vector]
 
         return own_words
+
+
+def _surer(read_across: Answer, as_typed: Answer) -> bool:
+    """Whether the answer of a question read translated (`read_across`) replaces its answer
+    `as_typed` (Assistant._lacking_words): it answers, more confident (an
+    answer right as typed stays: the bundled q044 "why might lupus nephritis fail to respond
+    …?", read with "pourrait" and "échouent", quoted a French note)."""
+    return not read_across.abstained and read_across.confidence > as_typed.confidence
 
 
 def _noting_unread(answer: Answer, loaded: _Loaded) -> Answer:

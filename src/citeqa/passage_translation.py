@@ -20,7 +20,8 @@ words translate too (sessions 12 and 14 translated every reading and answered of
 questions: evals/README). On a corpus in both languages it asks also with no passage so close,
 at BILINGUAL_SIMILARITY, of the passage words the build stored vectors of (stored_words.py,
 `chunk_word_forms`'s words), so that only the question's own absent words are embedded.
-No word list is involved.
+No word list is involved but the passages' language's function words (language.json), which
+are never a translation (`passage_words`).
 """
 
 from __future__ import annotations
@@ -29,11 +30,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from citeqa.derived_terms import MIN_LETTERS
+from citeqa.domain import language_data
 from citeqa.embedding import Embedder, embed_texts
 from citeqa.lexical import content_words, fold
 from citeqa.models import Hit
@@ -55,6 +58,20 @@ BILINGUAL_SIMILARITY = 0.83
 (abstention.DocumentLanguages.bilingual_corpus) when no passage in the other language is close
 to the question (across.MIN_CLOSENESS): "smells" / "odeur" .84 and "burnt" / "brûlé" .837 (s25
 trial, an English question of a French ticket), above the light verbs ("take" / "faire" .82)."""
+
+MINORITY_SIMILARITY = 0.70
+"""The cosine each absent content word of a question in a corpus's minority language needs
+(abstention.DocumentLanguages.read_across_from: English questions of a French teacher's folder
+holding 4 English documents of 29), where every one of them must translate (api.Assistant.
+_read_across), with no passage in the other language close to the question: USE puts a
+single word at .70-.82 of many of its translations ("lesson" / "cours" .70, "Spain" /
+"espagne" .71, "aid" / "secours" .72, "inspector" / "inspectrice" .73, "training" /
+"formation" .81, "assembly" / "assemblée" .82), which BILINGUAL_SIMILARITY refused (s29 repro
+of the s28 trial, /tmp/s29-crossmin: 15 of 29 such questions refused). At .65 the near miss
+"What is the salary of the treasurer?" was answered ("salary" / "montant" .67) with the
+association's officers; at .70 no near miss of its 24 is answered that main refused (10 are
+answered as typed, by both), nor any of the 161 English off-topic questions of evals'
+offtopic-piaf asked of that folder."""
 
 MIN_TRANSLATED = 0.5
 """The share of the absent words that must translate for any to be read translated. A question
@@ -117,12 +134,23 @@ class WrittenForms:
 def passage_words(hits: Sequence[Hit], lang: str) -> dict[str, str]:
     """The words of `hits` in another language than `lang` that a translation may be
     (`chunk_word_forms`), each folded with its most written form, in the order the hits first
-    write them."""
+    write them; no function word of a passage's language (language.json: "pour", "après",
+    "sera"), which no content word of a question translates, and which "performed" (.69)
+    and "late" (.66) of English questions came nearest to in a French teacher's folder."""
     written = WrittenForms()
+    function_words: set[str] = set()
     for hit in hits:
         if hit.chunk.lang != lang:
             written.add(hit.chunk.text)
-    return written.most_written(written.forms)
+            function_words |= _function_words(hit.chunk.lang)
+    kept = [word for word in written.forms if word not in function_words]
+    return written.most_written(kept)
+
+
+@cache
+def _function_words(lang: str) -> frozenset[str]:
+    """The folded function words of `lang` (language.json; none of another language)."""
+    return frozenset(fold(word) for word in language_data().function_words.get(lang, ()))
 
 
 def nearest_words(

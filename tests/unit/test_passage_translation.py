@@ -65,6 +65,18 @@ def test_passage_words_are_those_of_passages_in_the_other_language() -> None:
     assert "at" not in words and "480" not in words  # a stopword, a number
 
 
+def test_no_function_word_of_a_passage_s_language_is_a_translation() -> None:
+    # s29 repro: "performed" of an English question came nearest (.69) to the "pour" of a
+    # French note, "late" to its "après" (.66): a content word never means a function word
+    french = [hit(2, "fr", "Le spectacle sera joué pour les parents, après la kermesse.")]
+    words = set(passage_words(french, "en"))
+    assert {"spectacle", "joue", "parents", "kermesse"} <= words
+    assert not words & {"pour", "apres", "sera"}
+    english = [hit(3, "en", "The encore will be played before the show ends.")]
+    assert "encore" in passage_words(english, "fr"), "a French function word, an English noun"
+    assert "before" not in passage_words(english, "fr")
+
+
 def test_an_absent_word_is_read_as_the_passage_word_of_the_same_meaning() -> None:
     found = translations(["pneus", "hiver", "Combien"], HITS, "fr", WordVectors(FakeMultilingual()))
     assert found == {"pneus": "tyres", "hiver": "winter"}
