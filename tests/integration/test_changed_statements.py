@@ -228,3 +228,43 @@ def test_a_later_documents_title_line_is_no_later_statement(forms: Assistant) ->
     assert not answer.abstained
     shown = [citation.quote for citation in answer.citations if citation.later]
     assert all("(version 2)" not in quote for quote in shown)
+
+
+SUBSCRIPTION_RULES = {
+    "rules.md": "# Club rules\n\nDate: 1 September 2025\n\nThe annual subscription is £40 per"
+    " member.\nIt is paid by bank transfer.\n",
+    "news.eml": "From: Secretary <s@club.example>\nTo: Bureau <b@club.example>\nSubject: Refunds"
+    "\nDate: Mon, 12 Jan 2026 10:00:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n"
+    "Hello,\n\nSessions cancelled because of snow are refunded from the annual subscription at"
+    " £2 each.\n\nThe secretary\n",
+    "reglement.md": "# Règlement du club\n\nDate : 1er septembre 2025\n\nLa cotisation annuelle"
+    " est de 120 € par adhérent.\nLe paiement se fait par chèque ou virement.\n",
+    "bureau.md": "# Compte rendu du bureau\n\nDate : 12 janvier 2026\n\nLa cotisation annuelle"
+    " est remboursée à partir de trois séances annulées.\n",
+    "venue.md": "# Venue\n\nTraining takes place at the sports hall.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def subscriptions(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(
+        SUBSCRIPTION_RULES, tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("index")
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_doc", "value"),
+    [
+        ("How much is the annual subscription?", "rules", "£40"),
+        ("Combien coûte la cotisation annuelle ?", "reglement", "120 €"),
+    ],
+)
+def test_a_later_sentence_writing_a_bare_change_word_does_not_lead(
+    subscriptions: Assistant, question: str, answer_doc: str, value: str
+) -> None:
+    """ "cancelled", "à partir de" give the subscription no new value (s29 review): the rules'
+    price stays the answer, first and unlabelled."""
+    answer = subscriptions.ask(question)
+    assert not answer.abstained
+    first = answer.citations[0]
+    assert (first.doc_id, first.earlier) == (answer_doc, None) and value in first.quote
