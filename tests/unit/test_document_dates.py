@@ -332,3 +332,21 @@ def test_a_question_asking_what_was_first_planned_is_told() -> None:
     assert asks_first_said("Quelle date était prévue au départ pour le bac blanc ?")
     assert asks_first_said("What was originally planned for the science fair?")
     assert not asks_first_said("Quand a lieu le bac blanc de physique ?")
+
+
+@pytest.mark.parametrize(
+    ("question", "first_said"),
+    [
+        ("Quel était l'ancien tarif de la cotisation ?", True),
+        ("What was the old date of the science fair?", True),
+        ("When was the fair planned at first?", True),
+        ("Quand la réunion était-elle initialement prévue ?", True),
+        # a bare "ancien", "initial", "previous" asks what holds (s29 review)
+        ("Quel est le tarif pour les anciens joueurs ?", False),
+        ("What is the initial fee for new members?", False),
+        ("Who is the previous treasurer's successor?", False),
+        ("When is the original-cast screening?", False),
+    ],
+)
+def test_only_an_expression_asks_what_was_first_said(question: str, first_said: bool) -> None:
+    assert asks_first_said(question) is first_said
