@@ -86,6 +86,7 @@ reader writes (readers/calendar.py: the latest day an event was changed).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -386,6 +387,7 @@ class _Subjects:
         self._written: dict[int, frozenset[str]] = {}
         self._dates: dict[str, str | None] = {}
         self._conventions: dict[str, bool | None] = {}
+        self._sections: dict[str, SectionDates] = {}
 
     def own(self, index: int) -> frozenset[str]:
         """The sentence's content words."""
@@ -430,11 +432,18 @@ class _Subjects:
 
     def date(self, index: int) -> str | None:
         """The date the sentence was stated on: its mail message's (`message_date`), else its
+        section's last-modified line's (`SectionDates`: a calendar's event), else its
         document's (`document_date`)."""
         sentence = self.bank.sentences[index]
-        sent = message_date(self.bank.documents[sentence.doc_id], sentence.start)
+        document = self.bank.documents[sentence.doc_id]
+        sent = message_date(document, sentence.start)
         if sent is not None:
             return sent
+        if sentence.doc_id not in self._sections:
+            self._sections[sentence.doc_id] = SectionDates(document.text)
+        changed = self._sections[sentence.doc_id].date_at(sentence.start)
+        if changed is not None:
+            return changed
         doc_id = sentence.doc_id
         if doc_id not in self._dates:
             document = self.bank.documents[doc_id]
@@ -456,6 +465,49 @@ class _Subjects:
                 if _folder(other.path) == folder
             )
         return self._conventions[folder]
+
+
+@functools.cache
+def _modified_line() -> re.Pattern[str]:
+    """A line giving the day its section was last changed, a `modified_labels` label of any
+    language (data/dated_documents.json) opening it: "Last modified: 2026-09-01",
+    "Dernière modification : 2026-09-01" (readers/calendar.py writes one per event)."""
+    labels = (label.rstrip(" :") for label in _data()["modified_labels"].values())
+    alternatives = "|".join(re.escape(label) for label in labels)
+    return re.compile(rf"^[ \t*_>]*(?:{alternatives})[ \t*_]*:(?P<day>[^\n]*)$", re.M | re.I)
+
+
+_HEADING = re.compile(r"^#{1,6}[ \t]", re.M)
+
+
+class SectionDates:
+    """The days a document's sections were last changed, each by a last-modified line of its
+    own (`_modified_line`): a calendar dates each event by its own change, so that one edited
+    after a mail makes no other event newer than the mail (s29 review)."""
+
+    def __init__(self, text: str) -> None:
+        stamps = [
+            (found.start(), day)
+            for found in _modified_line().finditer(text)
+            if (day := _full_date(found["day"])) is not None
+            and _PLAUSIBLE_YEAR.match(day)
+            and day <= _latest_date(None)
+        ]
+        self._stamps = stamps
+        self._headings = [found.start() for found in _HEADING.finditer(text)] if stamps else []
+
+    def date_at(self, offset: int) -> str | None:
+        """The day the section holding `offset` (from the heading at or before it to the next
+        heading) was last changed, None when it writes no such line."""
+        if not self._stamps:
+            return None
+        at = bisect.bisect_right(self._headings, offset)
+        start = self._headings[at - 1] if at else 0
+        end = self._headings[at] if at < len(self._headings) else None
+        within = (
+            day for place, day in self._stamps if start <= place and (end is None or place < end)
+        )
+        return next(within, None)
 
 
 def message_date(document: Document, start: int, today: date | None = None) -> str | None:

@@ -6,6 +6,8 @@ event that the change does not concern keeps its quote alone."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from citeqa.api import Assistant
@@ -181,6 +183,25 @@ def test_a_later_mail_moving_a_calendars_event_is_quoted_first(
         ("agenda-1reB", "2026-09-01", "2026-12-10")
     ]
     assert "Plus tôt (2026-09-01, avant le 2026-12-10 cité)" in answer.answer
+
+
+def test_an_unrelated_event_edited_after_the_mail_does_not_redate_the_calendar(
+    tmp_path: Path,
+) -> None:
+    """Exports stamp each event: the science fair edited on 15 December made the whole calendar
+    newer than the principal's mail of 10 December, whose move was then labelled earlier (s29
+    review). Each event is dated on its own."""
+    edited = "UID:ev5@lycee\nDTSTAMP:20260901T080000Z\nLAST-MODIFIED:20261215T080000Z"
+    agenda = AGENDA_1REB.replace(edited.replace("20261215", "20260901"), edited)
+    assert agenda != AGENDA_1REB
+    files = {**FILES, "agenda-1reB.ics": agenda}
+    (tmp_path / "docs").mkdir()
+    answer = assistant_over(files, tmp_path / "docs", tmp_path / "index").ask(
+        "Quand a lieu le bac blanc de physique ?"
+    )
+    first, *others = answer.citations
+    assert first.doc_id == "bac-blanc" and "5 février" in first.quote
+    assert [(c.doc_id, c.earlier) for c in others] == [("agenda-1reB", "2026-09-01")]
 
 
 def test_what_the_change_does_not_concern_is_quoted_alone(assistant: Assistant) -> None:
