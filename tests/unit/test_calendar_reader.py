@@ -63,7 +63,8 @@ def test_an_events_date_gives_the_terms_a_written_date_does(tmp_path: Path) -> N
 
 
 def test_the_reader_is_capped_and_versioned() -> None:
-    """Version 9 (plus textdecoding's): each event's own last-modified line; 7: a "Last
+    """Version 10 (plus textdecoding's): that line in the calendar's language; 9: each event's
+    own last-modified line; 7: a "Last
     modified:" line; 6: a folded line opens no time
     zone; 5: a calendar cut within an event keeps it; 4: a calendar never closed read; 3:
     several calendars, bad time zones, bare CR (s27 hostile probe); 2: unlike start and end
@@ -71,7 +72,7 @@ def test_the_reader_is_capped_and_versioned() -> None:
     review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 9 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 10 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -490,3 +491,14 @@ def test_each_event_is_dated_by_its_own_change(tmp_path: Path) -> None:
     sections = SectionDates(document.text)
     dates = [sections.date_at(document.text.index(f"Exam {n}:")) for n in range(3)]
     assert dates == ["2026-09-01", "2026-10-02", None]
+
+
+def test_a_french_calendar_writes_its_label_in_french(tmp_path: Path) -> None:
+    calendar = _stamped(("LAST-MODIFIED:20260901T080000Z",)).replace(
+        "SUMMARY:Exam 0", "SUMMARY:Réunion des parents d'élèves de la classe de seconde"
+    )
+    document = read(tmp_path, calendar)
+    assert "\n\nDernière modification : 2026-09-01\n" in document.text
+    assert "Last modified" not in document.text
+    start = document.text.index("Réunion des parents d'élèves de la classe de seconde:")
+    assert SectionDates(document.text).date_at(start) == "2026-09-01"

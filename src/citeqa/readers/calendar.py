@@ -88,8 +88,9 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 9 + DECODING_VERSION
-    """9: each event's section ends with its own last-modified line, in the calendar's language
+    version: int = 10 + DECODING_VERSION
+    """10: the last-modified line in the calendar's language ("Dernière modification :").
+    9: each event's section ends with its own last-modified line
     (was one line under the calendar's heading, the latest day any event was changed: an
     unrelated event edited later re-dated the whole calendar). 8: a recurrence rule written in
     words. 7: a "Last modified:" line under the calendar's heading. 6: a folded line opens no
@@ -148,7 +149,7 @@ def _stamped_section(event: Component, language: Lang) -> str | None:
     if not section or not section.startswith("## "):
         return section
     changed = _changed_on(event)
-    return section if changed is None else f"{section}\n\n{modified_label('en')} {changed}"
+    return section if changed is None else f"{section}\n\n{modified_label(language)} {changed}"
 
 
 @functools.cache
