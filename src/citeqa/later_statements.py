@@ -80,8 +80,9 @@ date" ask "Quand a lieu le bac blanc ?" too): s29 trial, "Quand a lieu le bac bl
 ?" quoted the calendar's "22 janvier, Gymnase" first and the principal's later mail moving it
 to 5 February second. A mail's sentence is dated by its message's day (`message_date`: the
 "## Proviseur · 10 Dec 2026" heading mailthreads writes over it; its "Date:" header stands
-past DATE_LINES in all but the shortest mails), a calendar by the "Last modified:" line its
-reader writes (readers/calendar.py: the latest day an event was changed).
+past DATE_LINES in all but the shortest mails), a calendar's event by the last-modified line
+its reader ends the event's section with ("Last modified: 2026-09-01", "Dernière modification :
+2026-09-01": `SectionDates`, labels data `modified_labels`), each event on its own.
 """
 
 from __future__ import annotations
