@@ -340,6 +340,7 @@ def test_a_question_asking_what_was_first_planned_is_told() -> None:
         ("Quel était l'ancien tarif de la cotisation ?", True),
         ("What was the old date of the science fair?", True),
         ("When was the fair planned at first?", True),
+        ("What did the board initially decide about the warehouse?", True),
         ("Quand la réunion était-elle initialement prévue ?", True),
         # a bare "ancien", "initial", "previous" asks what holds (s29 review)
         ("Quel est le tarif pour les anciens joueurs ?", False),
