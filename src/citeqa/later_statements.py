@@ -90,7 +90,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
@@ -441,7 +441,9 @@ class _Subjects:
         if sent is not None:
             return sent
         if sentence.doc_id not in self._sections:
-            self._sections[sentence.doc_id] = SectionDates(document.text)
+            key = (sentence.doc_id, hash(document.text))
+            read = functools.partial(SectionDates, document.text)
+            self._sections[sentence.doc_id] = _SECTIONS.get(key, read)
         changed = self._sections[sentence.doc_id].date_at(sentence.start)
         if changed is not None:
             return changed
@@ -468,17 +470,47 @@ class _Subjects:
         return self._conventions[folder]
 
 
+_LINE_OPENING = frozenset(" \t*_>")
+"""What may stand before a last-modified label on its line (markup, indentation)."""
+_LABEL_CLOSE = re.compile(r"[ \t*_]*:(?P<day>[^\n]*)")
+
+
+def _modified_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Where each line giving the day its section was last changed stands and what follows its
+    label: a `modified_labels` label of any language (data/dated_documents.json, as written or
+    in upper case) opening it, then a colon ("Last modified: 2026-09-01", "Dernière modification
+    : 2026-09-01": readers/calendar.py writes one per event). Found by str.find (a line pattern
+    anchored at every line reads a megabyte in 190 ms, this in a few)."""
+    for label in _modified_labels():
+        at = text.find(label)
+        while at >= 0:
+            line_start = text.rfind("\n", 0, at) + 1
+            closed = _LABEL_CLOSE.match(text, at + len(label))
+            if closed is not None and _LINE_OPENING.issuperset(text[line_start:at]):
+                yield line_start, closed["day"]
+            at = text.find(label, at + len(label))
+
+
 @functools.cache
-def _modified_line() -> re.Pattern[str]:
-    """A line giving the day its section was last changed, a `modified_labels` label of any
-    language (data/dated_documents.json) opening it: "Last modified: 2026-09-01",
-    "Dernière modification : 2026-09-01" (readers/calendar.py writes one per event)."""
-    labels = (label.rstrip(" :") for label in _data()["modified_labels"].values())
-    alternatives = "|".join(re.escape(label) for label in labels)
-    return re.compile(rf"^[ \t*_>]*(?:{alternatives})[ \t*_]*:(?P<day>[^\n]*)$", re.M | re.I)
+def _modified_labels() -> tuple[str, ...]:
+    """The `modified_labels` (data) without their colons, as written and in upper case (a line
+    "last modified:" in lower case dates nothing: readers write the label as the data does)."""
+    labels = [label.rstrip(" :") for label in _data()["modified_labels"].values()]
+    return tuple(dict.fromkeys(form for label in labels for form in (label, label.upper())))
 
 
-_HEADING = re.compile(r"^#{1,6}[ \t]", re.M)
+_HEADING = re.compile(r"#{1,6}[ \t]")
+
+
+def _heading_starts(text: str) -> list[int]:
+    """Where each Markdown heading line of `text` starts ("## Exam 0"), found by str.find."""
+    starts = [0] if _HEADING.match(text) else []
+    at = text.find("\n#")
+    while at >= 0:
+        if _HEADING.match(text, at + 1):
+            starts.append(at + 1)
+        at = text.find("\n#", at + 1)
+    return starts
 
 
 class SectionDates:
@@ -487,15 +519,15 @@ class SectionDates:
     after a mail makes no other event newer than the mail (s29 review)."""
 
     def __init__(self, text: str) -> None:
-        stamps = [
-            (found.start(), day)
-            for found in _modified_line().finditer(text)
-            if (day := _full_date(found["day"])) is not None
+        stamps = sorted(
+            (place, day)
+            for place, written in _modified_lines(text)
+            if (day := _full_date(written)) is not None
             and _PLAUSIBLE_YEAR.match(day)
             and day <= _latest_date(None)
-        ]
+        )
         self._stamps = stamps
-        self._headings = [found.start() for found in _HEADING.finditer(text)] if stamps else []
+        self._headings = _heading_starts(text) if stamps else []
 
     def date_at(self, offset: int) -> str | None:
         """The day the section holding `offset` (from the heading at or before it to the next
@@ -509,6 +541,11 @@ class SectionDates:
             day for place, day in self._stamps if start <= place and (end is None or place < end)
         )
         return next(within, None)
+
+
+_SECTIONS: RecentlyUsed[tuple[str, int], SectionDates] = RecentlyUsed(DATED_DOCUMENTS)
+"""The documents' section dates, kept across questions by id and text hash (a calendar of a
+megabyte is read for them in about 90 ms)."""
 
 
 def message_date(document: Document, start: int, today: date | None = None) -> str | None:
