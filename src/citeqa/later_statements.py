@@ -68,28 +68,33 @@ one naming a quoted document by a term of its title or file name that the later 
 write ("What is the status of ADR 2?": "0002-queue.md" holds ADR 2's own status;
 `_titles_quoted`).
 
-Whatever the question asks, a later statement saying the quoted event or value is changed
-(`states_a_change`: "est déplacé au", "reporté", "annulé", "passe à", "à partir du", "moved
-to", "postponed", "From 5 January, …"; data `change_cues`, `change_from`) is quoted first so,
+Whatever the question asks, a later statement saying the quoted event or value is changed and
+giving it its new value (`states_a_change`: "est déplacé au 5 février", "est annulé", "passe de
+420 € à 465 €", "moved to room L15", "postponed to", "From 5 January, …", "désormais" and a new
+number; data `change_moves`, `change_values`, `change_predicates`, … : a bare "annulé", "à partir
+de", "no longer" is no change, s29 review: "Sessions cancelled because of snow are refunded … at
+£2 each" led "How much is the annual subscription?") is quoted first so,
 unless the question asks what was first said (`asks_first_said`: "au départ", "était prévu",
 "originally"; data `first_said_cues`, narrower than `original_cues`, whose "quand a" and "what
 date" ask "Quand a lieu le bac blanc ?" too): s29 trial, "Quand a lieu le bac blanc de physique
 ?" quoted the calendar's "22 janvier, Gymnase" first and the principal's later mail moving it
 to 5 February second. A mail's sentence is dated by its message's day (`message_date`: the
 "## Proviseur · 10 Dec 2026" heading mailthreads writes over it; its "Date:" header stands
-past DATE_LINES in all but the shortest mails), a calendar by the "Last modified:" line its
-reader writes (readers/calendar.py: the latest day an event was changed).
+past DATE_LINES in all but the shortest mails), a calendar's event by the last-modified line
+its reader ends the event's section with ("Last modified: 2026-09-01", "Dernière modification :
+2026-09-01": `SectionDates`, labels data `modified_labels`), each event on its own.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from citeqa.dates import YEAR_DIGITS, date_terms, day_spans
 from citeqa.jsonfiles import data_json
@@ -383,6 +388,7 @@ class _Subjects:
         self._written: dict[int, frozenset[str]] = {}
         self._dates: dict[str, str | None] = {}
         self._conventions: dict[str, bool | None] = {}
+        self._sections: dict[str, SectionDates] = {}
 
     def own(self, index: int) -> frozenset[str]:
         """The sentence's content words."""
@@ -427,11 +433,20 @@ class _Subjects:
 
     def date(self, index: int) -> str | None:
         """The date the sentence was stated on: its mail message's (`message_date`), else its
+        section's last-modified line's (`SectionDates`: a calendar's event), else its
         document's (`document_date`)."""
         sentence = self.bank.sentences[index]
-        sent = message_date(self.bank.documents[sentence.doc_id], sentence.start)
+        document = self.bank.documents[sentence.doc_id]
+        sent = message_date(document, sentence.start)
         if sent is not None:
             return sent
+        if sentence.doc_id not in self._sections:
+            key = (sentence.doc_id, hash(document.text))
+            read = functools.partial(SectionDates, document.text)
+            self._sections[sentence.doc_id] = _SECTIONS.get(key, read)
+        changed = self._sections[sentence.doc_id].date_at(sentence.start)
+        if changed is not None:
+            return changed
         doc_id = sentence.doc_id
         if doc_id not in self._dates:
             document = self.bank.documents[doc_id]
@@ -453,6 +468,84 @@ class _Subjects:
                 if _folder(other.path) == folder
             )
         return self._conventions[folder]
+
+
+_LINE_OPENING = frozenset(" \t*_>")
+"""What may stand before a last-modified label on its line (markup, indentation)."""
+_LABEL_CLOSE = re.compile(r"[ \t*_]*:(?P<day>[^\n]*)")
+
+
+def _modified_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Where each line giving the day its section was last changed stands and what follows its
+    label: a `modified_labels` label of any language (data/dated_documents.json, as written or
+    in upper case) opening it, then a colon ("Last modified: 2026-09-01", "Dernière modification
+    : 2026-09-01": readers/calendar.py writes one per event). Found by str.find (a line pattern
+    anchored at every line reads a megabyte in 190 ms, this in a few)."""
+    for label in _modified_labels():
+        at = text.find(label)
+        while at >= 0:
+            line_start = text.rfind("\n", 0, at) + 1
+            closed = _LABEL_CLOSE.match(text, at + len(label))
+            if closed is not None and _LINE_OPENING.issuperset(text[line_start:at]):
+                yield line_start, closed["day"]
+            at = text.find(label, at + len(label))
+
+
+@functools.cache
+def _modified_labels() -> tuple[str, ...]:
+    """The `modified_labels` (data) without their colons, as written and in upper case (a line
+    "last modified:" in lower case dates nothing: readers write the label as the data does)."""
+    labels = [label.rstrip(" :") for label in _data()["modified_labels"].values()]
+    return tuple(dict.fromkeys(form for label in labels for form in (label, label.upper())))
+
+
+_HEADING = re.compile(r"#{1,6}[ \t]")
+
+
+def _heading_starts(text: str) -> list[int]:
+    """Where each Markdown heading line of `text` starts ("## Exam 0"), found by str.find."""
+    starts = [0] if _HEADING.match(text) else []
+    at = text.find("\n#")
+    while at >= 0:
+        if _HEADING.match(text, at + 1):
+            starts.append(at + 1)
+        at = text.find("\n#", at + 1)
+    return starts
+
+
+class SectionDates:
+    """The days a document's sections were last changed, each by a last-modified line of its
+    own (`_modified_line`): a calendar dates each event by its own change, so that one edited
+    after a mail makes no other event newer than the mail (s29 review)."""
+
+    def __init__(self, text: str) -> None:
+        stamps = sorted(
+            (place, day)
+            for place, written in _modified_lines(text)
+            if (day := _full_date(written)) is not None
+            and _PLAUSIBLE_YEAR.match(day)
+            and day <= _latest_date(None)
+        )
+        self._stamps = stamps
+        self._headings = _heading_starts(text) if stamps else []
+
+    def date_at(self, offset: int) -> str | None:
+        """The day the section holding `offset` (from the heading at or before it to the next
+        heading) was last changed, None when it writes no such line."""
+        if not self._stamps:
+            return None
+        at = bisect.bisect_right(self._headings, offset)
+        start = self._headings[at - 1] if at else 0
+        end = self._headings[at] if at < len(self._headings) else None
+        within = (
+            day for place, day in self._stamps if start <= place and (end is None or place < end)
+        )
+        return next(within, None)
+
+
+_SECTIONS: RecentlyUsed[tuple[str, int], SectionDates] = RecentlyUsed(DATED_DOCUMENTS)
+"""The documents' section dates, kept across questions by id and text hash (a calendar of a
+megabyte is read for them in about 90 ms)."""
 
 
 def message_date(document: Document, start: int, today: date | None = None) -> str | None:
@@ -533,11 +626,12 @@ def _may_stand(
     reverses or changes the quoted ones (`reverses`). Another word on the subject ("the desks
     will be repainted") stays after them."""
     text = bank.text(later.sentence.index)
-    if states_a_change(text) and not asks_first_said(question):
+    quoted_texts = [bank.text(item.index) for item in quoted]
+    if states_a_change(text, quoted_texts) and not asks_first_said(question):
         return True
     if not asks_what_holds(question):
         return False
-    return reverses(text, [bank.text(item.index) for item in quoted])
+    return reverses(text, quoted_texts)
 
 
 def _titles_its_document(bank: SentenceBank, index: int) -> bool:
@@ -604,32 +698,91 @@ def asks_what_holds(question: str) -> bool:
     return holding.search(folded) is not None and original.search(folded) is None
 
 
+class _ChangeCues(NamedTuple):
+    """The patterns (folded text) of a statement that an event or a value is changed and of a
+    question asking what was first said (data/dated_documents.json: see `states_a_change`)."""
+
+    moved: re.Pattern[str]
+    valued: re.Pattern[str]
+    predicate: re.Pattern[str]
+    opening: re.Pattern[str]
+    now: re.Pattern[str]
+    first_said: re.Pattern[str]
+
+
+VALUE_REACH = 40
+"""A change's new number stands at most this many characters after its cue ("passe de 420 €",
+"now costs only £45"), within its clause."""
+
+
 @functools.cache
-def _change_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The word starts of a statement that a fact is changed, the "from <day>" opening of
-    one in force from a date, and the word starts of a question asking what was first said
-    (data/dated_documents.json `change_cues`, `change_from`, `first_said_cues`)."""
+def _change_patterns() -> _ChangeCues:
+    """The change cues and the question's first-said cues (data/dated_documents.json)."""
     data = _data()
-    return (
-        _word_starts(data["change_cues"]),
-        re.compile(data["change_from"]),
-        _word_starts(data["first_said_cues"]),
+
+    def words(key: str) -> str:
+        return "|".join(re.escape(fold(word)) for word in data[key])
+
+    return _ChangeCues(
+        moved=re.compile(
+            rf"(?<!\w)(?:{words('change_moves')})\s+(?:{words('change_destinations')})(?!\w)"
+        ),
+        valued=re.compile(
+            rf"(?<!\w)(?:{words('change_values')})(?!\w)[^.;:!?\n]{{0,{VALUE_REACH}}}?\d"
+        ),
+        predicate=re.compile(
+            rf"(?<!\w)(?:{words('change_copulas')})\s+(?:\w+\s+)?"
+            rf"(?:{words('change_predicates')})(?!\w)|(?<!\w)(?:{words('change_negations')})"
+        ),
+        opening=re.compile(rf"^[\W_]*(?:{words('change_openings')})\s+(?:[^\W\d_]+\s+)?"),
+        now=re.compile(rf"(?<!\w)(?:{words('change_now')})(?!\w)"),
+        first_said=_word_starts(data["first_said_cues"]),
     )
 
 
-def states_a_change(text: str) -> bool:
-    """Whether a sentence says that an event or a value is changed: moved, postponed,
-    cancelled, repriced, or in force from a date ("est déplacé au 5 février", "From 5
-    January, the Tuesday labs move to room L15", "passe de 420 € à 465 €")."""
+def states_a_change(text: str, quoted: Sequence[str] = ()) -> bool:
+    """Whether a sentence says that an event or a value is changed and gives it its new value:
+    moved or postponed to a day or a place ("est déplacé au 5 février", "is postponed to 20
+    May"), repriced ("passe de 420 € à 465 €"), cancelled ("est annulé", "n'aura pas lieu"),
+    in force from a day ("From 5 January, the Tuesday labs meet in room L15"), or "désormais"
+    a number none of the `quoted` sentences writes. A bare cue changes nothing the question
+    asks ("Sessions cancelled because of snow are refunded … at £2 each", "remboursée à partir
+    de trois séances annulées", "réglée dès le premier entraînement": s29 review, each led a
+    question on the subscription's price)."""
     folded = fold(text)
-    cues, from_day, _ = _change_patterns()
-    return cues.search(folded) is not None or from_day.search(folded) is not None
+    cues = _change_patterns()
+    if any(pattern.search(folded) for pattern in (cues.moved, cues.valued, cues.predicate)):
+        return True
+    return _opens_on_a_day(folded, cues.opening) or _now_another_number(folded, cues, quoted)
+
+
+def _opens_on_a_day(folded: str, opening: re.Pattern[str]) -> bool:
+    """Whether the folded sentence opens with "from", "à compter du" … and a day followed by a
+    comma ("From 5 January, …"; never "The exam runs from 3 March to 5 April", nor "Tickets are
+    sold from 5 January to 10 January")."""
+    found = opening.match(folded)
+    if found is None:
+        return False
+    for start, end, _ in day_spans(folded):
+        if start == found.end():
+            return folded[end:].lstrip().startswith(",")
+    return False
+
+
+def _now_another_number(folded: str, cues: _ChangeCues, quoted: Sequence[str]) -> bool:
+    """Whether the folded sentence writes "désormais", "now" … and a number none of the `quoted`
+    sentences writes where they write one ("Désormais la cotisation est de 130 €" after "120
+    €"; dates and years aside)."""
+    if not quoted or cues.now.search(folded) is None:
+        return False
+    ours = set().union(*(_stated_numbers(fold(sentence)) for sentence in quoted))
+    return bool(ours) and bool(_stated_numbers(folded) - ours)
 
 
 def asks_first_said(question: str) -> bool:
     """Whether the question asks what was said before a change ("Quelle date était prévue
     au départ…", "What was originally planned…")."""
-    return _change_patterns()[2].search(f"{fold(question)} ") is not None
+    return _change_patterns().first_said.search(f"{fold(question)} ") is not None
 
 
 @functools.cache

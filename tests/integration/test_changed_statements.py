@@ -6,6 +6,8 @@ event that the change does not concern keeps its quote alone."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from citeqa.api import Assistant
@@ -183,6 +185,25 @@ def test_a_later_mail_moving_a_calendars_event_is_quoted_first(
     assert "Plus tôt (2026-09-01, avant le 2026-12-10 cité)" in answer.answer
 
 
+def test_an_unrelated_event_edited_after_the_mail_does_not_redate_the_calendar(
+    tmp_path: Path,
+) -> None:
+    """Exports stamp each event: the science fair edited on 15 December made the whole calendar
+    newer than the principal's mail of 10 December, whose move was then labelled earlier (s29
+    review). Each event is dated on its own."""
+    edited = "UID:ev5@lycee\nDTSTAMP:20260901T080000Z\nLAST-MODIFIED:20261215T080000Z"
+    agenda = AGENDA_1REB.replace(edited.replace("20261215", "20260901"), edited)
+    assert agenda != AGENDA_1REB
+    files = {**FILES, "agenda-1reB.ics": agenda}
+    (tmp_path / "docs").mkdir()
+    answer = assistant_over(files, tmp_path / "docs", tmp_path / "index").ask(
+        "Quand a lieu le bac blanc de physique ?"
+    )
+    first, *others = answer.citations
+    assert first.doc_id == "bac-blanc" and "5 février" in first.quote
+    assert [(c.doc_id, c.earlier) for c in others] == [("agenda-1reB", "2026-09-01")]
+
+
 def test_what_the_change_does_not_concern_is_quoted_alone(assistant: Assistant) -> None:
     answer = assistant.ask("Quelle est la durée du bac blanc de physique ?")
     assert not answer.abstained
@@ -228,3 +249,43 @@ def test_a_later_documents_title_line_is_no_later_statement(forms: Assistant) ->
     assert not answer.abstained
     shown = [citation.quote for citation in answer.citations if citation.later]
     assert all("(version 2)" not in quote for quote in shown)
+
+
+SUBSCRIPTION_RULES = {
+    "rules.md": "# Club rules\n\nDate: 1 September 2025\n\nThe annual subscription is £40 per"
+    " member.\nIt is paid by bank transfer.\n",
+    "news.eml": "From: Secretary <s@club.example>\nTo: Bureau <b@club.example>\nSubject: Refunds"
+    "\nDate: Mon, 12 Jan 2026 10:00:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n"
+    "Hello,\n\nSessions cancelled because of snow are refunded from the annual subscription at"
+    " £2 each.\n\nThe secretary\n",
+    "reglement.md": "# Règlement du club\n\nDate : 1er septembre 2025\n\nLa cotisation annuelle"
+    " est de 120 € par adhérent.\nLe paiement se fait par chèque ou virement.\n",
+    "bureau.md": "# Compte rendu du bureau\n\nDate : 12 janvier 2026\n\nLa cotisation annuelle"
+    " est remboursée à partir de trois séances annulées.\n",
+    "venue.md": "# Venue\n\nTraining takes place at the sports hall.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def subscriptions(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(
+        SUBSCRIPTION_RULES, tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("index")
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_doc", "value"),
+    [
+        ("How much is the annual subscription?", "rules", "£40"),
+        ("Combien coûte la cotisation annuelle ?", "reglement", "120 €"),
+    ],
+)
+def test_a_later_sentence_writing_a_bare_change_word_does_not_lead(
+    subscriptions: Assistant, question: str, answer_doc: str, value: str
+) -> None:
+    """ "cancelled", "à partir de" give the subscription no new value (s29 review): the rules'
+    price stays the answer, first and unlabelled."""
+    answer = subscriptions.ask(question)
+    assert not answer.abstained
+    first = answer.citations[0]
+    assert (first.doc_id, first.earlier) == (answer_doc, None) and value in first.quote

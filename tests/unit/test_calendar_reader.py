@@ -11,7 +11,7 @@ import pytest
 from citeqa.corpus import read_document
 from citeqa.dates import date_terms
 from citeqa.glossary import fold
-from citeqa.later_statements import document_date
+from citeqa.later_statements import SectionDates, document_date
 from citeqa.readers import UnreadableDocument, reader_for, reader_versions
 from citeqa.readers import calendar as calendar_module
 from citeqa.readers.base import CappedReader
@@ -63,15 +63,16 @@ def test_an_events_date_gives_the_terms_a_written_date_does(tmp_path: Path) -> N
 
 
 def test_the_reader_is_capped_and_versioned() -> None:
-    """Version 9 (plus textdecoding's): a component left open closed where its calendar ends;
-    8: recurrence rules in words; 7: a "Last modified:" line; 6: a folded line opens no time
+    """Version 11 (plus textdecoding's): each event's own last-modified line, in the calendar's
+    language; 9: a component left open closed where its calendar ends; 8: recurrence rules in
+    words; 7: a "Last modified:" line; 6: a folded line opens no time
     zone; 5: a calendar cut within an event keeps it; 4: a calendar never closed read; 3:
     several calendars, bad time zones, bare CR (s27 hostile probe); 2: unlike start and end
     times, events with a description only or a DURATION, the calendar's own size limit (s26
     review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 9 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 11 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -505,17 +506,30 @@ def _stamped(modified: tuple[str, ...]) -> str:
     return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Agenda\r\n{events}END:VCALENDAR\r\n"
 
 
-def test_the_latest_day_an_event_was_changed_dates_the_calendar(tmp_path: Path) -> None:
+def test_each_event_is_dated_by_its_own_change(tmp_path: Path) -> None:
     """s29 trial: the calendar's "22 janvier, Gymnase" was quoted before a later mail moving
     it; undated, the calendar could not be told older. Its DTSTAMP (the export's time) dates
-    nothing."""
-    stamps = ("LAST-MODIFIED:20260901T080000Z", "CREATED:20261002T080000Z")
+    nothing. Each event is dated on its own (s29 review: one unrelated event edited after the
+    mail made the whole calendar newer than the mail)."""
+    stamps = ("LAST-MODIFIED:20260901T080000Z", "CREATED:20261002T080000Z", "")
     document = read(tmp_path, _stamped(stamps))
-    assert document.text.startswith("# Agenda\n\nLast modified: 2026-10-02\n\n## Exam 0\n\n")
-    assert document_date(document) == "2026-10-02"
+    assert document.text.startswith(
+        "# Agenda\n\n## Exam 0\n\nExam 0: 2027-01-20 08:00\n\nLast modified: 2026-09-01\n\n"
+        "## Exam 1\n\nExam 1: 2027-01-21 08:00\n\nLast modified: 2026-10-02\n\n## Exam 2\n\n"
+    )
+    assert document.text.count("Last modified") == 2  # Exam 2 says nothing of its changes
+    assert document_date(document) is None  # no event dates the others
+    sections = SectionDates(document.text)
+    dates = [sections.date_at(document.text.index(f"Exam {n}:")) for n in range(3)]
+    assert dates == ["2026-09-01", "2026-10-02", None]
 
 
-def test_a_calendar_with_an_event_never_stamped_as_changed_is_undated(tmp_path: Path) -> None:
-    document = read(tmp_path, _stamped(("LAST-MODIFIED:20260901T080000Z", "")))
+def test_a_french_calendar_writes_its_label_in_french(tmp_path: Path) -> None:
+    calendar = _stamped(("LAST-MODIFIED:20260901T080000Z",)).replace(
+        "SUMMARY:Exam 0", "SUMMARY:Réunion des parents d'élèves de la classe de seconde"
+    )
+    document = read(tmp_path, calendar)
+    assert "\n\nDernière modification : 2026-09-01\n" in document.text
     assert "Last modified" not in document.text
-    assert document_date(document) is None
+    start = document.text.index("Réunion des parents d'élèves de la classe de seconde:")
+    assert SectionDates(document.text).date_at(start) == "2026-09-01"

@@ -301,13 +301,53 @@ def test_a_mail_sentence_is_dated_by_its_message_past_the_header_lines(tmp_path:
         ("The library is open from 9 to 5.", False),
         ("The exam runs from 3 March to 5 April.", False),
         ("The bac blanc lasts four hours.", False),
+        ("La réunion est annulée.", True),
+        ("Le concert n'aura pas lieu.", True),
+        ("À compter du 3 mars, l'entraînement a lieu au gymnase.", True),
+        # a bare cue gives the event no new value (s29 review)
+        ("Sessions cancelled because of snow are refunded at £2 each.", False),
+        ("La cotisation est remboursée à partir de trois séances annulées.", False),
+        ("La cotisation doit être réglée dès le premier entraînement.", False),
+        ("La cotisation peut être réglée en trois fois à partir de 40 € par mois.", False),
+        ("Les enfants sont acceptés à partir de 6 ans.", False),
+        ("Toute séance annulée par le club est remboursée.", False),
+        ("Members who no longer play pay half price.", False),
+        ("Use the side door instead of the main entrance.", False),
+        ("L'entraînement commence à partir du 10 septembre.", False),
+        ("Payment is due as of the invoice date.", False),
     ],
 )
 def test_a_sentence_saying_a_fact_changed_is_told(sentence: str, changes: bool) -> None:
     assert states_a_change(sentence) is changes
 
 
+def test_now_and_a_new_number_is_a_change_of_the_quoted_value() -> None:
+    quoted = ["La cotisation annuelle est de 120 € par adhérent."]
+    assert states_a_change("Désormais la cotisation est de 130 € par adhérent.", quoted)
+    assert not states_a_change("Désormais la cotisation est de 120 € par adhérent.", quoted)
+    assert not states_a_change("Désormais le bureau compte 9 membres.")
+
+
 def test_a_question_asking_what_was_first_planned_is_told() -> None:
     assert asks_first_said("Quelle date était prévue au départ pour le bac blanc ?")
     assert asks_first_said("What was originally planned for the science fair?")
     assert not asks_first_said("Quand a lieu le bac blanc de physique ?")
+
+
+@pytest.mark.parametrize(
+    ("question", "first_said"),
+    [
+        ("Quel était l'ancien tarif de la cotisation ?", True),
+        ("What was the old date of the science fair?", True),
+        ("When was the fair planned at first?", True),
+        ("What did the board initially decide about the warehouse?", True),
+        ("Quand la réunion était-elle initialement prévue ?", True),
+        # a bare "ancien", "initial", "previous" asks what holds (s29 review)
+        ("Quel est le tarif pour les anciens joueurs ?", False),
+        ("What is the initial fee for new members?", False),
+        ("Who is the previous treasurer's successor?", False),
+        ("When is the original-cast screening?", False),
+    ],
+)
+def test_only_an_expression_asks_what_was_first_said(question: str, first_said: bool) -> None:
+    assert asks_first_said(question) is first_said

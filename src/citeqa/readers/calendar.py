@@ -19,13 +19,16 @@ A date is written in ISO form ("2026-12-18"), which dates.py reads as its date t
 18 décembre" and "December 18" find it; a time as its wall-clock hours and minutes as the file
 writes them (a time in UTC, "Z", says "UTC"); an all-day event's end (exclusive in iCalendar)
 as its last day. The whole calendar stands under a heading naming it (its X-WR-CALNAME, else the
-file's name), then, when every event says when it was last changed (LAST-MODIFIED, else
-CREATED), a line "Last modified: 2026-09-01" giving the latest such day: what the calendar says
-held then, so that a mail dated after it moving an event is known for the later word
-(later_statements.py dates the calendar by it; a DTSTAMP, often the export's time, dates
-nothing). A recurrence rule is not expanded: the event is written once, at its first date,
-with the rule in words in the calendar's language ("…, chaque semaine le mercredi jusqu'au
-2026-06-24": readers/recurrence.py).
+file's name). An event's section that says when the event was last changed (LAST-MODIFIED, else
+CREATED) ends with a line giving that day in the calendar's language ("Last modified:
+2026-09-01", "Dernière modification : 2026-09-01": data/dated_documents.json
+`modified_labels`): what the calendar says of that event held then, so that a mail dated after
+it moving the event is known for the later word (later_statements.py dates each section's
+sentences by it; a DTSTAMP, often the export's time, dates nothing). Each event is dated on its
+own: exports stamp each event, and an unrelated event edited after the mail makes no other one
+newer than the mail (s29 review). A recurrence rule is not expanded: the event is written once,
+at its first date, with the rule in words in the calendar's language ("…, chaque semaine le
+mercredi jusqu'au 2026-06-24": readers/recurrence.py).
 
 Parsed by `icalendar` (a dependency: the maintained RFC 5545 parser, which unfolds lines,
 unescapes "\\," and reads dates and time zones), not by hand. A file that does not parse, holds
@@ -45,6 +48,7 @@ bare CR each lost the whole file; a Feb 30 start or a malformed SUMMARY was drop
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -52,6 +56,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from citeqa.jsonfiles import data_json
 from citeqa.language import Lang, detect_lang
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.recurrence import recurrence_words
@@ -83,17 +88,20 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 9 + DECODING_VERSION
-    """9: a component left open is closed where an outer one ends or one of its kind begins (a
+    version: int = 11 + DECODING_VERSION
+    """11: the last-modified line in the calendar's language ("Dernière modification :"), each
+    event's section ending with its own (was one line under the calendar's heading, the latest
+    day any event was changed: an unrelated event edited later re-dated the whole calendar).
+    9: a component left open is closed where an outer one ends or one of its kind begins (a
     missing END:VEVENT lost the whole calendar). 8: a recurrence rule written in words. 7: a
-    "Last modified:" line under the calendar's heading, the latest day its events were changed
-    (`last_modified`). 6: a folded line opens no time zone. 5: a calendar cut within an event
-    keeps that event; a folded line reading "END:VCALENDAR" closes nothing; an end in another
-    zone than a file-defined zone's start written, not lost. 4: a calendar never closed is read
-    to the end of the file, with a warning. 3: several calendars in one file, malformed time
-    zones left out, bare CR line ends, years before 1000 written in four digits. 2: a floating
-    start and an end in UTC no longer lose the whole calendar, an event with only a description
-    is read, a DURATION gives the end, MAX_CALENDAR_CHARACTERS (was 1,000,000)."""
+    "Last modified:" line under the calendar's heading. 6: a folded line opens no time zone. 5:
+    a calendar cut within an event keeps that event; a folded line reading "END:VCALENDAR"
+    closes nothing; an end in another zone than a file-defined zone's start written, not lost.
+    4: a calendar never closed is read to the end of the file, with a warning. 3: several
+    calendars in one file, malformed time zones left out, bare CR line ends, years before 1000
+    written in four digits. 2: a floating start and an end in UTC no longer lose the whole
+    calendar, an event with only a description is read, a DURATION gives the end,
+    MAX_CALENDAR_CHARACTERS (was 1,000,000)."""
     max_bytes: int = MAX_CALENDAR_BYTES
     """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
     a file of more is refused (`oversized`) unread, as `extract` would refuse it."""
@@ -109,7 +117,7 @@ class CalendarReader:
         calendars, warnings = _parsed(text, relative)
         events = [event for calendar in calendars for event in calendar.walk("VEVENT")]
         language = _calendar_language(events[:MAX_EVENTS])
-        read = [_section_or_none(event, language) for event in events[:MAX_EVENTS]]
+        read = [_stamped_section(event, language) for event in events[:MAX_EVENTS]]
         sections = [section for section in read if section]
         if not sections:
             raise UnreadableDocument(NO_EVENTS)
@@ -128,29 +136,30 @@ class CalendarReader:
                 f"{MAX_EVENTS:,} not read"
             )
         body = "\n\n".join(sections)
-        modified = last_modified(events[:MAX_EVENTS])
-        stamp = f"{MODIFIED_LABEL}: {modified.isoformat()}\n\n" if modified else ""
-        return Extracted(f"# {title}\n\n{stamp}{body}\n", title=title, warnings=warnings)
+        return Extracted(f"# {title}\n\n{body}\n", title=title, warnings=warnings)
 
 
 PAST_LIMIT = past_limit(KIND_NAME, limit=MAX_CALENDAR_CHARACTERS)
 
 
-MODIFIED_LABEL = "Last modified"
-"""The label of the line under the calendar's heading giving the day its events were last
-changed (`last_modified`), a date label of data/dated_documents.json: later_statements.py dates
-the calendar by it."""
+def _stamped_section(event: Component, language: Lang) -> str | None:
+    """The event's section (`_section_or_none`), ending with the line giving the day the event
+    was last changed in `language` (`modified_label`) when it says so and the section has a
+    heading of its own (a description alone is read as part of the section before it)."""
+    section = _section_or_none(event, language)
+    if not section or not section.startswith("## "):
+        return section
+    changed = _changed_on(event)
+    return section if changed is None else f"{section}\n\n{modified_label(language)} {changed}"
 
 
-def last_modified(events: list[Component]) -> date | None:
-    """The latest day any of `events` was changed (its LAST-MODIFIED, else its CREATED), None
-    when one of them gives neither (a DTSTAMP is often the export's time, no change's): what
-    the calendar says held on that day. A mail dated after it that moves an event is the later
-    word on it (s29 trial: the calendar's "22 janvier, Gymnase" was quoted first, the
-    principal's later mail moving it to 5 February second)."""
-    days = [_changed_on(event) for event in events]
-    known = [day for day in days if day is not None]
-    return max(known) if known and len(known) == len(days) else None
+@functools.cache
+def modified_label(language: Lang) -> str:
+    """The label, colon included, of the line giving the day an event was last changed, in
+    `language` ("Last modified:", "Dernière modification :": data/dated_documents.json
+    `modified_labels`, which later_statements.py reads too), read once a language."""
+    labels: Mapping[str, str] = data_json("dated_documents.json")["modified_labels"]
+    return labels.get(language, labels["en"])
 
 
 def _changed_on(event: Component) -> date | None:
