@@ -37,7 +37,9 @@ and "Passeport"), but a name the question writes (capitalised, `_written_names`)
 and names a letter apart are two ("Martin" and "Martine", "Dupont" and "Dupond": s28 re-read,
 Martin's row was read as Martine's): an asked name is only held as written, or, when no cell of
 the table writes it, as the one word of the table alike it (a typo: "Martinne" of "Martine");
-alike several, it is held by none.
+alike several, it is held by none. A typo's row is never quoted instead: "Dupond", written by no
+cell, may be Dupont or a person the table lacks (s29 review C), so Durand's row quoted for him
+abstains, naming both, and is not replaced by Dupont's.
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ def unheld_cell(
                 continue
             if column not in columns:
                 columns[column] = _column_words(rows, column, quoted)
-            holding = same.holding(columns[column], word)
+            holding, by_typo = same.holding(columns[column], word)
             if not holding:
                 continue
             fitting = [at for at in holding if same.held(_row_words(rows[at]), *wanted)]
@@ -119,7 +121,7 @@ def unheld_cell(
                 return None  # several rows may be the one asked: the answer models' choice
             if not fitting and len(holding) == 1 and _names_key(rows, quoted, asked):
                 return None  # "Alice Durand's manager": the named row, Bob's Role "Manager"
-            instead = spans[fitting[0]] if fitting else None
+            instead = spans[fitting[0]] if fitting and not by_typo else None
             return UnheldCell(as_written, cell, instead)
     return None
 
@@ -212,15 +214,19 @@ class _Sameness:
             word in words or any(self.same(word, other) for other in words) for word in asked
         )
 
-    def holding(self, column: Mapping[str, list[int]], word: str) -> list[int]:
+    def holding(self, column: Mapping[str, list[int]], word: str) -> tuple[list[int], bool]:
         """The sibling rows whose cell of a column (its words, `_column_words`) holds `word`,
-        in order: the column's words alike it looked up at once (alike_words.alike_among)."""
+        in order: the column's words alike it looked up at once (alike_words.alike_among);
+        and whether they hold it only as a typo of a name (`_typo_of`), which is no other
+        person's row to quote: "Dupond", written by no cell, is not Dupont, alike it."""
         if word in self._names:
+            if word in column:
+                return sorted(column[word]), False
             typo = self._typo_of(word)
-            found = [other for other in (word, typo) if other is not None and other in column]
-        else:
-            found = alike_among(word, column.keys())
-        return sorted({at for other in found for at in column[other]})
+            typo_rows = column.get(typo, []) if typo is not None else []
+            return sorted(typo_rows), bool(typo_rows)
+        found = alike_among(word, column.keys())
+        return sorted({at for other in found for at in column[other]}), False
 
     def _typo_of(self, name: str) -> str | None:
         """The one word of the table alike the asked `name` when no cell writes it, else None."""

@@ -182,3 +182,22 @@ def test_a_name_no_cell_writes_is_a_typo_of_the_one_name_alike_it() -> None:
     assert unheld_cell("What did the dentist cost for Martinne?", *_answer(text, MARTINE)) is None
     found = unheld_cell("What did the dentist cost for Martinne?", *_answer(FAMILY, MARTINE))
     assert found is None  # alike Martin and Martine: held by no row, no row told apart
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "quoted", "asked"),
+    [
+        ("Passport number of Dupond?", ["Dupont", "Durand"], "Durand", "Dupond"),
+        ("Passport number of François?", ["Françoise", "Marc"], "Marc", "François"),
+        ("Passport number of Danielle?", ["Daniel", "Marc"], "Marc", "Danielle"),
+    ],
+)
+def test_a_typo_of_a_name_never_quotes_that_persons_row_instead(
+    question: str, names: list[str], quoted: str, asked: str
+) -> None:
+    """s29 review C: "Dupond", written by no cell, was taken as a typo of Dupont and his row
+    quoted instead of Durand's: another person's passport number for Dupond."""
+    rows = "".join(f"| {name} | Passport | {n} |\n" for n, name in enumerate(names, 111))
+    text = "| Name | Document | Number |\n|---|---|---|\n" + rows
+    row = f"| {quoted} | Passport |"
+    assert unheld_cell(question, *_answer(text, row)) == UnheldCell(asked, quoted, None)
