@@ -199,6 +199,7 @@ class _Sameness:
         self._rows = rows
         self._names = names
         self._typos: dict[str, str | None] = {}
+        self._written: set[str] | None = None
 
     def same(self, word: str, other: str) -> bool:
         """Whether `other` (a word of the table) is the asked `word`."""
@@ -231,10 +232,16 @@ class _Sameness:
     def _typo_of(self, name: str) -> str | None:
         """The one word of the table alike the asked `name` when no cell writes it, else None."""
         if name not in self._typos:
-            written = {word for row in self._rows for cell in row for word in cell_words(cell)}
+            written = self._table_words()
             found = [] if name in written else alike_among(name, written)
             self._typos[name] = found[0] if len(found) == 1 else None
         return self._typos[name]
+
+    def _table_words(self) -> set[str]:
+        """Every word the table's cells write (`cell_words`), read once, when first asked."""
+        if self._written is None:
+            self._written = set().union(*(cell_words(cell) for row in self._rows for cell in row))
+        return self._written
 
 
 def _written_names(focus: str, asked: Mapping[str, str]) -> frozenset[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.models import Citation, Document
-from citeqa.unheld_cells import UnheldCell, table_rows, unheld_cell
+from citeqa.unheld_cells import UnheldCell, cell_words, table_rows, unheld_cell
 
 CLAIMS = """## Remboursements 2025
 
@@ -201,3 +201,22 @@ def test_a_typo_of_a_name_never_quotes_that_persons_row_instead(
     text = "| Name | Document | Number |\n|---|---|---|\n" + rows
     row = f"| {quoted} | Passport |"
     assert unheld_cell(question, *_answer(text, row)) == UnheldCell(asked, quoted, None)
+
+
+def test_the_tables_words_are_read_once_however_many_names_are_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """s29 review C: each asked name no cell writes folded every cell of the table again."""
+    calls: list[str] = []
+
+    def counted(cell: str) -> set[str]:
+        calls.append(cell)
+        return cell_words(cell)
+
+    monkeypatch.setattr("citeqa.unheld_cells.cell_words", counted)
+    counts = []
+    for question in ("What did Zorba pay?", "What did Zorba, Quixote and Pancho pay?"):
+        calls.clear()
+        unheld_cell(question, *_answer(FAMILY, MARTIN))
+        counts.append(len(calls))
+    assert counts[0] == counts[1]
