@@ -3,6 +3,8 @@ write another, abstains naming them (unheld_months.py)."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from citeqa.unheld_months import (
@@ -99,3 +101,20 @@ def test_a_document_writes_the_asked_month_on_any_of_its_lines(april: str, write
     text = STATEMENT.format(april=april)
     assert writes_month(text, "--04") is writes
     assert ("--04" in written_months(text, dated=False)) is writes
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (unicodedata.normalize("NFD", "Réunion du 3 février 2025"), "--02"),
+        ("Paid on ２０２５-０４-３０", "--04"),
+        ("Payé le ３０/０４/２０２５", "--04"),
+    ],
+)
+def test_a_document_decomposed_or_in_fullwidth_digits_writes_its_month(
+    text: str, term: str
+) -> None:
+    """s29 review C: read on its lines, a decomposed "février" or a fullwidth date was written
+    by no line, though the whole text writes it: "no document writes February"."""
+    assert term in written_months(text, dated=False)
+    assert writes_month(text, term)
