@@ -33,7 +33,8 @@ a question is no name). A table whose records are its columns (column_records.py
 and its last cell no record the row is "of" (record_cells.py answers it).
 
 Two words are one when equal or alike (alike_words.py: "dentist" and "Dentiste", "passport"
-and "Passeport"), but a name the question writes (capitalised, `_written_names`) is a person,
+and "Passeport"), but a name (capitalised by the question, `_written_names`, or by a cell of the
+table, whatever the question's case: "martine" of "| Martine |", s29 review C) is a person,
 and names a letter apart are two ("Martin" and "Martine", "Dupont" and "Dupond": s28 re-read,
 Martin's row was read as Martine's): an asked name is only held as written, or, when no cell of
 the table writes it, as the one word of the table alike it (a typo: "Martinne" of "Martine");
@@ -200,6 +201,7 @@ class _Sameness:
         self._names = names
         self._typos: dict[str, str | None] = {}
         self._written: set[str] | None = None
+        self._capitalised: set[str] | None = None
 
     def same(self, word: str, other: str) -> bool:
         """Whether `other` (a word of the table) is the asked `word`."""
@@ -207,7 +209,7 @@ class _Sameness:
             return True
         if not alike(word, other):
             return False
-        return word not in self._names or self._typo_of(word) == other
+        return not self._is_name(word) or self._typo_of(word) == other
 
     def held(self, words: set[str], *asked: str) -> bool:
         """Whether `words` hold every `asked` word (`same`)."""
@@ -220,13 +222,13 @@ class _Sameness:
         in order: the column's words alike it looked up at once (alike_words.alike_among);
         and whether they hold it only as a typo of a name (`_typo_of`), which is no other
         person's row to quote: "Dupond", written by no cell, is not Dupont, alike it."""
-        if word in self._names:
+        found = alike_among(word, column.keys())
+        if found and found != [word] and self._is_name(word):  # a name's table read only so
             if word in column:
                 return sorted(column[word]), False
             typo = self._typo_of(word)
             typo_rows = column.get(typo, []) if typo is not None else []
             return sorted(typo_rows), bool(typo_rows)
-        found = alike_among(word, column.keys())
         return sorted({at for other in found for at in column[other]}), False
 
     def _typo_of(self, name: str) -> str | None:
@@ -236,6 +238,23 @@ class _Sameness:
             found = [] if name in written else alike_among(name, written)
             self._typos[name] = found[0] if len(found) == 1 else None
         return self._typos[name]
+
+    def _is_name(self, word: str) -> bool:
+        """Whether the asked `word` is a name: the question writes it capitalised, or a cell
+        of the table does ("what is martine's role?" on a row "| Martine | Engineer |"); a
+        word the table writes lowercase ("UK passport") or not at all ("dentist" of
+        "Dentiste") is matched as alike."""
+        if word in self._names:
+            return True
+        if self._capitalised is None:
+            self._capitalised = {
+                _POSSESSIVE.sub("", fold(found))
+                for row in self._rows
+                for cell in row
+                for found in _WORD.findall(cell)
+                if found[:1].isupper()
+            }
+        return word in self._capitalised
 
     def _table_words(self) -> set[str]:
         """Every word the table's cells write (`cell_words`), read once, when first asked."""

@@ -220,3 +220,18 @@ def test_the_tables_words_are_read_once_however_many_names_are_asked(
         unheld_cell(question, *_answer(FAMILY, MARTIN))
         counts.append(len(calls))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("what is martine's role?", "martine"),
+        ("quel est le rôle de martine ?", "martine"),
+    ],
+)
+def test_a_name_a_cell_writes_is_a_name_in_a_lowercase_question(question: str, asked: str) -> None:
+    """s29 review C: "martine" written lowercase was held by Martin's row, alike it."""
+    text = "| Name | Role |\n|---|---|\n| Martin | Manager |\n| Martine | Engineer |\n"
+    found = unheld_cell(question, *_answer(text, "| Martin | Manager |"))
+    assert found is not None and (found.asked, found.held) == (asked, "Martin")
+    assert found.instead is not None and text[slice(*found.instead)] == "| Martine | Engineer |"
