@@ -49,15 +49,18 @@ def asked_dates(terms: QuestionTerms) -> list[str]:
     for "9 March 2026" (not its "--03-09" nor "--03" too, which a meeting of 9 March 2025 or
     of 16 March 2026 falls on), "--04-14" for "14 April", "2026-03" for "March 2026" (a year
     written right after the month's name: `_month_years`; "the March CODIR on the 2027 budget"
-    asks March's), "--01" for "January"; a year alone none."""
+    asks March's), "--01" for "January"; a year alone none. A named day's month is asked
+    only of another year written beside it: "the CODIR of 9 March 2026 … the CODIR of March
+    2025" asks "2026-03-09" and "2025-03" (s29 review C: March 2025 was dropped)."""
     written = {term for alternatives, _ in terms.own_terms for term in alternatives}
     days = {term for term in written if _FULL_DATE.fullmatch(term)}
     named_days = {f"-{day[4:]}" for day in days}  # "2026-03-09" names "--03-09"
     undated = {term for term in written if _DAY.fullmatch(term)} - named_days
     months = {term for term in written if _MONTH.fullmatch(term)}
-    months -= {day[:4] for day in undated | named_days}  # a named day's month is no ask
     years = _month_years(terms.focus)
     dated = {f"{year}{month[1:]}" for month in months for year in years.get(month, ())}
+    dated -= {day[:7] for day in days}  # "9 March 2026" names no "March 2026" beside it
+    months -= {day[:4] for day in undated | named_days}  # a named day's month is no ask
     undated_months = {month for month in months if month not in years}
     return sorted(days | undated | dated | undated_months)
 

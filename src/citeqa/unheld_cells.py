@@ -33,11 +33,14 @@ a question is no name). A table whose records are its columns (column_records.py
 and its last cell no record the row is "of" (record_cells.py answers it).
 
 Two words are one when equal or alike (alike_words.py: "dentist" and "Dentiste", "passport"
-and "Passeport"), but a name the question writes (capitalised, `_written_names`) is a person,
+and "Passeport"), but a name (capitalised by the question, `_written_names`, or by a cell of the
+table, whatever the question's case: "martine" of "| Martine |", s29 review C) is a person,
 and names a letter apart are two ("Martin" and "Martine", "Dupont" and "Dupond": s28 re-read,
 Martin's row was read as Martine's): an asked name is only held as written, or, when no cell of
 the table writes it, as the one word of the table alike it (a typo: "Martinne" of "Martine");
-alike several, it is held by none.
+alike several, it is held by none. A typo's row is never quoted instead: "Dupond", written by no
+cell, may be Dupont or a person the table lacks (s29 review C), so Durand's row quoted for him
+abstains, naming both, and is not replaced by Dupont's.
 """
 
 from __future__ import annotations
@@ -111,7 +114,7 @@ def unheld_cell(
                 continue
             if column not in columns:
                 columns[column] = _column_words(rows, column, quoted)
-            holding = same.holding(columns[column], word)
+            holding, by_typo = same.holding(columns[column], word)
             if not holding:
                 continue
             fitting = [at for at in holding if same.held(_row_words(rows[at]), *wanted)]
@@ -119,7 +122,7 @@ def unheld_cell(
                 return None  # several rows may be the one asked: the answer models' choice
             if not fitting and len(holding) == 1 and _names_key(rows, quoted, asked):
                 return None  # "Alice Durand's manager": the named row, Bob's Role "Manager"
-            instead = spans[fitting[0]] if fitting else None
+            instead = spans[fitting[0]] if fitting and not by_typo else None
             return UnheldCell(as_written, cell, instead)
     return None
 
@@ -198,6 +201,8 @@ class _Sameness:
         self._rows = rows
         self._names = names
         self._typos: dict[str, str | None] = {}
+        self._written: set[str] | None = None
+        self._capitalised: set[str] | None = None
 
     def same(self, word: str, other: str) -> bool:
         """Whether `other` (a word of the table) is the asked `word`."""
@@ -205,7 +210,7 @@ class _Sameness:
             return True
         if not alike(word, other):
             return False
-        return word not in self._names or self._typo_of(word) == other
+        return not self._is_name(word) or self._typo_of(word) == other
 
     def held(self, words: set[str], *asked: str) -> bool:
         """Whether `words` hold every `asked` word (`same`)."""
@@ -213,23 +218,50 @@ class _Sameness:
             word in words or any(self.same(word, other) for other in words) for word in asked
         )
 
-    def holding(self, column: Mapping[str, list[int]], word: str) -> list[int]:
+    def holding(self, column: Mapping[str, list[int]], word: str) -> tuple[list[int], bool]:
         """The sibling rows whose cell of a column (its words, `_column_words`) holds `word`,
-        in order: the column's words alike it looked up at once (alike_words.alike_among)."""
-        if word in self._names:
+        in order: the column's words alike it looked up at once (alike_words.alike_among);
+        and whether they hold it only as a typo of a name (`_typo_of`), which is no other
+        person's row to quote: "Dupond", written by no cell, is not Dupont, alike it."""
+        found = alike_among(word, column.keys())
+        if found and found != [word] and self._is_name(word):  # a name's table read only so
+            if word in column:
+                return sorted(column[word]), False
             typo = self._typo_of(word)
-            found = [other for other in (word, typo) if other is not None and other in column]
-        else:
-            found = alike_among(word, column.keys())
-        return sorted({at for other in found for at in column[other]})
+            typo_rows = column.get(typo, []) if typo is not None else []
+            return sorted(typo_rows), bool(typo_rows)
+        return sorted({at for other in found for at in column[other]}), False
 
     def _typo_of(self, name: str) -> str | None:
         """The one word of the table alike the asked `name` when no cell writes it, else None."""
         if name not in self._typos:
-            written = {word for row in self._rows for cell in row for word in cell_words(cell)}
+            written = self._table_words()
             found = [] if name in written else alike_among(name, written)
             self._typos[name] = found[0] if len(found) == 1 else None
         return self._typos[name]
+
+    def _is_name(self, word: str) -> bool:
+        """Whether the asked `word` is a name: the question writes it capitalised, or a cell
+        of the table does ("what is martine's role?" on a row "| Martine | Engineer |"); a
+        word the table writes lowercase ("UK passport") or not at all ("dentist" of
+        "Dentiste") is matched as alike."""
+        if word in self._names:
+            return True
+        if self._capitalised is None:
+            self._capitalised = {
+                _POSSESSIVE.sub("", fold(found))
+                for row in self._rows
+                for cell in row
+                for found in _WORD.findall(cell)
+                if found[:1].isupper()
+            }
+        return word in self._capitalised
+
+    def _table_words(self) -> set[str]:
+        """Every word the table's cells write (`cell_words`), read once, when first asked."""
+        if self._written is None:
+            self._written = set().union(*(cell_words(cell) for row in self._rows for cell in row))
+        return self._written
 
 
 def _written_names(focus: str, asked: Mapping[str, str]) -> frozenset[str]:

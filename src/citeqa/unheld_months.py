@@ -30,6 +30,7 @@ abbreviations are language data (citeqa/data/language.json `months`, read by dat
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
@@ -133,7 +134,11 @@ def written_months(text: str, dated: bool = True) -> dict[str, str]:
 
 def writes_month(text: str, term: str) -> bool:
     """Whether `text` writes the month `term` ("--04") anywhere (`written_months`, not dated),
-    read on its lines that may write it (`_month_lines`) only."""
+    read on its lines that may write it (`_month_lines`) only, over its NFKC form when it has
+    another (a decomposed "février", fullwidth "２０２５-０４-３０": the lines' patterns
+    read composed letters and ASCII digits, as `written_months` reads them folded)."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
     lines = _month_lines(text, int(term[2:]))
     return bool(lines) and term in written_months(lines, dated=False)
 

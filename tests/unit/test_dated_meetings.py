@@ -183,3 +183,21 @@ def test_only_minutes_of_the_asked_day_month_and_year_are_quoted_first(
     asked = analyse(question, None, vocabulary)
     ranked = [ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1) for index in range(len(bank.tokens))]
     assert in_asked_meeting(ranked, bank, asked) == first
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Did the CODIR of 9 March 2026 change what the CODIR of March 2025 decided?",
+            ["2025-03", "2026-03-09"],
+        ),
+        ("Who attended the CODIR of 9 March 2026?", ["2026-03-09"]),
+    ],
+)
+def test_a_named_days_month_of_another_year_is_still_asked(
+    question: str, expected: list[str]
+) -> None:
+    """s29 review C: the day's month was dropped of every year, March 2025's with it."""
+    vocabulary = Vocabulary(["codir"], {"codir": 1}, 1)
+    assert asked_dates(analyse(question, None, vocabulary)) == expected

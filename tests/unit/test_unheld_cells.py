@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.models import Citation, Document
-from citeqa.unheld_cells import UnheldCell, table_rows, unheld_cell
+from citeqa.unheld_cells import UnheldCell, cell_words, table_rows, unheld_cell
 
 CLAIMS = """## Remboursements 2025
 
@@ -193,3 +193,56 @@ def test_a_cell_with_a_terminal_escape_still_names_its_value(escape: str) -> Non
     found = unheld_cell("How much did the dentist cost for Léo?", *_answer(text, row))
     assert found is not None and found.asked == "Léo"
     assert found.held.startswith("Emma")
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "quoted", "asked"),
+    [
+        ("Passport number of Dupond?", ["Dupont", "Durand"], "Durand", "Dupond"),
+        ("Passport number of François?", ["Françoise", "Marc"], "Marc", "François"),
+        ("Passport number of Danielle?", ["Daniel", "Marc"], "Marc", "Danielle"),
+    ],
+)
+def test_a_typo_of_a_name_never_quotes_that_persons_row_instead(
+    question: str, names: list[str], quoted: str, asked: str
+) -> None:
+    """s29 review C: "Dupond", written by no cell, was taken as a typo of Dupont and his row
+    quoted instead of Durand's: another person's passport number for Dupond."""
+    rows = "".join(f"| {name} | Passport | {n} |\n" for n, name in enumerate(names, 111))
+    text = "| Name | Document | Number |\n|---|---|---|\n" + rows
+    row = f"| {quoted} | Passport |"
+    assert unheld_cell(question, *_answer(text, row)) == UnheldCell(asked, quoted, None)
+
+
+def test_the_tables_words_are_read_once_however_many_names_are_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """s29 review C: each asked name no cell writes folded every cell of the table again."""
+    calls: list[str] = []
+
+    def counted(cell: str) -> set[str]:
+        calls.append(cell)
+        return cell_words(cell)
+
+    monkeypatch.setattr("citeqa.unheld_cells.cell_words", counted)
+    counts = []
+    for question in ("What did Zorba pay?", "What did Zorba, Quixote and Pancho pay?"):
+        calls.clear()
+        unheld_cell(question, *_answer(FAMILY, MARTIN))
+        counts.append(len(calls))
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("what is martine's role?", "martine"),
+        ("quel est le rôle de martine ?", "martine"),
+    ],
+)
+def test_a_name_a_cell_writes_is_a_name_in_a_lowercase_question(question: str, asked: str) -> None:
+    """s29 review C: "martine" written lowercase was held by Martin's row, alike it."""
+    text = "| Name | Role |\n|---|---|\n| Martin | Manager |\n| Martine | Engineer |\n"
+    found = unheld_cell(question, *_answer(text, "| Martin | Manager |"))
+    assert found is not None and (found.asked, found.held) == (asked, "Martin")
+    assert found.instead is not None and text[slice(*found.instead)] == "| Martine | Engineer |"

@@ -3,6 +3,8 @@ write another, abstains naming them (unheld_months.py)."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from citeqa.unheld_months import (
@@ -105,3 +107,20 @@ def test_a_month_name_that_is_a_persons_is_no_asked_or_written_month() -> None:
     """ "Avril Dupont" read as April (s29 hostile F6)."""
     assert asked_months("What did Avril Dupont decide in March?") == {"--03": "March"}
     assert written_months("CODIR avec Avril Dupont, mars 2025") == {"--03": "mars"}
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (unicodedata.normalize("NFD", "Réunion du 3 février 2025"), "--02"),
+        ("Paid on ２０２５-０４-３０", "--04"),
+        ("Payé le ３０/０４/２０２５", "--04"),
+    ],
+)
+def test_a_document_decomposed_or_in_fullwidth_digits_writes_its_month(
+    text: str, term: str
+) -> None:
+    """s29 review C: read on its lines, a decomposed "février" or a fullwidth date was written
+    by no line, though the whole text writes it: "no document writes February"."""
+    assert term in written_months(text, dated=False)
+    assert writes_month(text, term)
