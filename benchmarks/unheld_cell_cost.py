@@ -2,7 +2,9 @@
 of a long markdown table (what the readers make of a CSV): the whole table is read, split and
 each checked column's words folded once; and what the record cell step (record_cells.
 asked_record_cell) costs on the same answer, which reads the table's shape (column_records.py)
-and finds its records are rows. Not a test; run it by hand:
+and finds its records are rows; and what the empty cell step (empty_cells.empty_asked_cell)
+costs on a members table of as many rows whose quoted row the question names and whose asked
+cell is empty: its slowest path, the whole table's words read. Not a test; run it by hand:
 
     python benchmarks/unheld_cell_cost.py [--rows 1000 10000 50000] [--rounds 3]
 
@@ -23,6 +25,7 @@ from fake_corpus import median_seconds
 from rapidfuzz import fuzz
 
 from citeqa.alike_words import ALIKE, FUZZY_LENGTH, alike_among
+from citeqa.empty_cells import empty_asked_cell
 from citeqa.lexical import fold
 from citeqa.models import Citation, Document
 from citeqa.record_cells import asked_record_cell
@@ -66,6 +69,24 @@ def claims(rows: int, distinct: bool = False) -> tuple[list[Citation], dict[str,
     return [citation], {"d": document}
 
 
+MEMBER_QUESTION = "What is the medical certificate date of Ada Quinn?"
+
+
+def members(rows: int) -> tuple[list[Citation], dict[str, Document]]:
+    """A members table of `rows` rows and a citation of Ada Quinn's, her certificate cell empty."""
+    lines = ["| Last name | First name | Team | Medical certificate date |", "|---|---|---|---|"]
+    lines += [f"| Name{i} | First{i} | U{i % 20} | 2025-09-{i % 28 + 1:02d} |" for i in range(rows)]
+    lines.append("| Quinn | Ada | U11 |  |")
+    text = "\n".join(lines) + "\n"
+    start = text.index("| Quinn |")
+    end = text.index("\n", start)
+    document = Document(doc_id="d", title="d", path="/d.md", text=text, sha256="0")
+    citation = Citation(
+        n=1, doc_id="d", title="d", path="/d.md", start=start, end=end, quote=text[start:end]
+    )
+    return [citation], {"d": document}
+
+
 def looked_up_before(column: list[str]) -> int:
     """The asked words' lookup in a column's words as unheld_cells ran it before: each word of
     the column compared in Python (its `_same`: equal, or both long and `ALIKE`)."""
@@ -92,13 +113,17 @@ def main() -> None:
         answer = claims(rows, args.distinct)
         seconds = median_seconds(partial(unheld_cell, QUESTION, *answer), args.rounds)
         record = median_seconds(partial(asked_record_cell, QUESTION, *answer), args.rounds)
+        member = members(rows)
+        assert empty_asked_cell(MEMBER_QUESTION, *member) is not None  # the slowest path
+        empty = median_seconds(partial(empty_asked_cell, MEMBER_QUESTION, *member), args.rounds)
         column = sorted({fold(beneficiary(i, args.distinct)) for i in range(rows)})
         before = median_seconds(partial(looked_up_before, column), args.rounds)
         now = median_seconds(partial(looked_up_now, column), args.rounds)
         assert looked_up_before(column) == looked_up_now(column)  # the same words found
         print(
             f"{rows:,} rows: check {seconds * 1000:.1f} ms, record cell step "
-            f"{record * 1000:.1f} ms; lookup in {len(column):,} words: before "
+            f"{record * 1000:.1f} ms, empty cell step {empty * 1000:.1f} ms; "
+            f"lookup in {len(column):,} words: before "
             f"{before * 1000:.1f} ms, now {now * 1000:.1f} ms, {before / now:.1f}x faster"
         )
 

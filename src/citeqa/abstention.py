@@ -207,6 +207,12 @@ OPPOSED_QUALIFIER = {
 }
 """A question naming a thing by a qualifier ("sans fil") whose quotes write only its opposite
 ("filaire"): they are of a sibling thing (opposed_qualifiers.py)."""
+EMPTY_CELL = {
+    "en": "{record}'s row leaves “{column}” empty.",
+    "fr": "La ligne de {record} laisse vide « {column} ».",
+}
+"""A question asking a record's cell that its quoted row leaves empty (empty_cells.py): the
+row names the record and the column is the one asked, but the cell holds nothing."""
 NO_VALUE_KIND = {
     "en": "The passages that would answer write no {words}.",
     "fr": "Les passages qui répondraient n’écrivent pas de {words}.",
@@ -704,6 +710,13 @@ def no_held_id(asked: str, held: list[str], lang: Lang) -> str:
     question text: made visible, one line, a long one by its ends: a name of 300 words)."""
     shown_held = ", ".join(cut(shown(value)) for value in held)
     return NO_HELD_ID[lang].format(asked=_quoted([shown(asked)]), held=shown_held)
+
+
+def empty_cell(record: str, column: str, lang: Lang) -> str:
+    """The reason for a question asking a cell its record's quoted row leaves empty: the
+    record's name and the column's header (document text: made visible, one line, a long one
+    by its ends)."""
+    return EMPTY_CELL[lang].format(record=cut(shown(record)), column=cut(shown(column)))
 
 
 def opposed_qualifier(asked: str, held: str, lang: Lang) -> str:

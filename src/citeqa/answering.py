@@ -59,6 +59,7 @@ from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
 from citeqa.document_names import named_among
 from citeqa.editstamps import asks_about_edits
+from citeqa.empty_cells import empty_asked_cell
 from citeqa.extended_names import extended_name
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.glossary import fold
@@ -1256,6 +1257,9 @@ def compose(
         return abstain(abstention.no_held_id(cell.asked, [cell.held], lang))
     if cell is not None and cell.instead is not None:  # "Julien passport": his passport's row
         citations = _row_instead(citations, cell.instead, bank.documents)
+    empty = empty_asked_cell(terms.focus, citations, bank.documents)
+    if empty is not None:  # "le certificat d'Inès Lefèvre": her row's certificate cell is empty
+        return abstain(abstention.empty_cell(empty.record, empty.column, lang))
     kind = unwritten_kind(abstention.value_kinds_asked(terms), [c.quote for c in citations])
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
         return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)

@@ -1,0 +1,172 @@
+"""A question asking a record's cell that the record's quoted row leaves empty: "Quelle est la
+date du certificat médical d'Inès Lefèvre ?" answered by `| Lefèvre | Inès | U11 | non |  |`
+of a members' table whose `date certificat médical` column is empty in her row (s29 trial):
+the row is hers and the column is the one asked, but it holds nothing, so the quote answers
+nothing and the answer abstains saying so.
+
+What is checked here, once the answer is chosen, on the first quote when it is one row of a
+markdown table (`| a | b |` lines: what the readers make of a spreadsheet, a CSV or a markdown
+file's table; unheld_cells.table_rows):
+- the question names the row: it writes every word of the row's key cell (tables.key_column:
+  "Lefèvre"), and every capitalised word it writes that some cell of the table writes is
+  written in that row (no other person's name: unheld_cells.py tells those apart first);
+- the question asks one column surely: exactly one header cell other than the key's has every
+  content word (lexical.content_words: no stopword) written by the question, a word being
+  written when equal, of one stem (the Snowball stemmer of either language, `lexical.tokenize`)
+  or one up to a feminine or plural ending ("payé" and "payée", "fee" and "fees": `_base`);
+- that column's cell in the row holds no letter nor digit (empty, "-", "—"; a cell a short row
+  of a hand-written table lacks is not read as empty), and no other header cell is written
+  whole by the question (then it may ask that cell, or the header is no field's name).
+The quoted line alone is read first: a row with no empty cell (most answers) reads no table.
+The reason names the row by its cells the question writes (the key's and those naming the
+person, in the question's order: "Inès Lefèvre") and the column by its header as written.
+No I/O; no word list but the stopwords.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from citeqa.column_records import record_columns
+from citeqa.language import is_table_row, line_end, line_start
+from citeqa.lexical import content_words, tokenize
+from citeqa.models import Citation, Document
+from citeqa.tables import key_column, line_cells
+from citeqa.unheld_cells import cell_words, table_rows
+
+__all__ = ["EmptyCell", "empty_asked_cell"]
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+"""A run of letters: "d'Inès" writes "d" and "Inès", so the name is read capitalised."""
+_ENDING = re.compile(r"(?<=\w{3})(?:ee|e)?s?$")
+"""A feminine or plural ending ("payée", "payés", "fees"), left out of a word (`_base`)."""
+
+Rows = list[list[str]]
+
+
+class EmptyCell(NamedTuple):
+    record: str
+    """The row's cells the question names it by, in the question's order ("Inès Lefèvre")."""
+    column: str
+    """The asked column's header cell as the table writes it ("date certificat médical")."""
+
+
+def empty_asked_cell(
+    focus: str, citations: Sequence[Citation], documents: Mapping[str, Document]
+) -> EmptyCell | None:
+    """The record and column when the first quote is a table row the question (`focus`) names
+    whose cell in the one column it asks is empty (the module's rules); None otherwise."""
+    if not citations:
+        return None
+    first = citations[0]
+    document = documents.get(first.doc_id)
+    if document is None or not _has_empty_cell(document.text, first.start):
+        return None  # the common answer: no table row, or one filled whole (no table read)
+    table = table_rows(document.text, first.start)
+    if table is None:
+        return None
+    rows, _, quoted = table
+    row = rows[quoted]
+    asked = _QuestionWords(focus)
+    column = _asked_column(rows[0], row, asked)
+    if column is None or record_columns(rows) is not None:
+        return None  # a row of fields of records by columns is no record (record_cells.py)
+    key = key_column(rows)
+    if key is None or key == column or key >= len(row) or not _names_row(rows, quoted, key, asked):
+        return None
+    return EmptyCell(_record_name(row, key, column, asked), rows[0][column].strip())
+
+
+def _has_empty_cell(text: str, at: int) -> bool:
+    """Whether the line holding `at` in `text` is a table row with a cell writing no letter nor
+    digit: read before the whole table."""
+    line = text[line_start(text, at) : line_end(text, at)]
+    return is_table_row(line) and any(not cell_words(cell) for cell in line_cells(line))
+
+
+class _QuestionWords:
+    """The question's folded words (no stopword), their stems in both languages and their
+    bases (`_base`), and the capitalised words it writes (folded): read once a question."""
+
+    def __init__(self, focus: str) -> None:
+        self.words = content_words(focus)
+        self.terms = {_terms(word) for word in self.words}
+        self.stems = {stem for stems in self.terms for stem in stems}
+        self.capitalised = {
+            folded
+            for word in _LETTERS.findall(focus)
+            if word[:1].isupper()
+            for folded in content_words(word)
+        }
+
+    def writes(self, word: str) -> bool:
+        """Whether the question writes `word` (folded): equal, of one stem or one base."""
+        return word in self.words or any(term in self.stems for term in _terms(word))
+
+
+def _terms(word: str) -> tuple[str, str, str]:
+    """A folded word's stems in English and French (lexical.tokenize) and its base (`_base`)."""
+    english = tokenize(word, "en")
+    french = tokenize(word, "fr")
+    return (english[0] if english else word, french[0] if french else word, _base(word))
+
+
+def _base(word: str) -> str:
+    """A folded word without a feminine or plural ending ("payee" and "paye": "pay"); the
+    stemmers read "payé" as "pay" but "payée" as "paye"."""
+    return _ENDING.sub("", word, count=1)
+
+
+def _names_row(rows: Rows, quoted: int, key: int, asked: _QuestionWords) -> bool:
+    """Whether the question writes every word of the quoted row's key cell, and every
+    capitalised word of it some cell of the table writes is written in that row."""
+    row = rows[quoted]
+    key_words = cell_words(row[key])
+    if not key_words or not all(word in asked.words for word in key_words):
+        return False
+    in_row = set().union(*map(cell_words, row))
+    missing = asked.capitalised - in_row
+    if not missing:
+        return True
+    in_table = cell_words(" | ".join(cell for other in rows[1:] for cell in other))  # one fold
+    return not missing & in_table
+
+
+def _asked_column(header: list[str], row: list[str], asked: _QuestionWords) -> int | None:
+    """The one column whose header's every content word the question writes, when it is empty
+    in `row`; None when none is, or several (the key's, read after, is never the one)."""
+    written = [
+        at
+        for at, cell in enumerate(header)
+        if (words := content_words(cell)) and all(map(asked.writes, words))
+    ]
+    empty = [at for at in written if not _filled(row, at)]
+    if len(empty) != 1 or len(written) != 1:
+        return None
+    return empty[0]
+
+
+def _filled(row: list[str], column: int) -> bool:
+    """Whether `row`'s cell in `column` writes a letter or a digit ("-" and "" are empty); a
+    cell the row lacks (a short row of a hand-written table) is not read as empty."""
+    return column >= len(row) or bool(cell_words(row[column]))
+
+
+def _record_name(row: list[str], key: int, column: int, asked: _QuestionWords) -> str:
+    """The row's short cells (the key's, and those whose words the question all writes
+    capitalised) in the order the question writes them ("Inès Lefèvre")."""
+    naming = [
+        cell.strip()
+        for at, cell in enumerate(row)
+        if at != column
+        and (words := cell_words(cell))
+        and (at == key or all(word in asked.capitalised for word in words))
+    ]
+
+    def place(cell: str) -> int:
+        words = cell_words(cell)
+        return next((at for at, word in enumerate(asked.words) if word in words), len(asked.words))
+
+    return " ".join(sorted(naming, key=place))

@@ -1,0 +1,103 @@
+"""A question asking a person's cell that the person's table row leaves empty abstains saying
+so, end to end, whether the table is a CSV, a markdown file's or a spreadsheet's (empty_cells.py;
+s29 trial: "Quelle est la date du certificat médical d'Inès Lefèvre ?" quoted her row with an
+empty certificate cell, no notice); the row's filled cells are answered as before."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from citeqa.api import Assistant
+from small_corpora import assistant_over
+from xlsx_files import rows_workbook
+
+if TYPE_CHECKING:
+    from conftest import CliResult
+
+FILES = {
+    "inscrits.csv": "nom,prénom,catégorie,cotisation payée,date certificat médical\n"
+    "Garnier,Paul,U13,oui,2025-09-03\nRoussel,Anaïs,U11,non,\n"
+    "Perrin,Yanis,seniors,,2025-09-18\nBlanc,Sarah,U15,oui,2025-09-21\n",
+    "staff.md": "# Staff\n\n| Name | Team | Badge number | Parking spot |\n|---|---|---|---|\n"
+    "| Ada Quinn | Sales | B-114 |  |\n| Tom Berg | Support | B-208 | P7 |\n"
+    "| Nora Lind | Finance | B-311 | P2 |\n",
+    "reunion.md": "# Réunion du bureau\n\nLe bureau rappelle que le certificat médical est"
+    " obligatoire pour toute licence. La cotisation se règle avant le 30 septembre.\n",
+}
+WORKBOOK = [
+    ["nom", "prénom", "taille maillot", "numéro de licence"],
+    ["Fabre", "Mehdi", "M", "LIC-0042"],
+    ["Caron", "Julie", "S", None],
+    ["Lucas", "Omar", "L", "LIC-0077"],
+]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    corpus = tmp_path_factory.mktemp("docs")
+    (corpus / "licences.xlsx").write_bytes(rows_workbook(WORKBOOK, title="Licences"))
+    return assistant_over(FILES, corpus, tmp_path_factory.mktemp("i"))
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (
+            "Quelle est la date du certificat médical d'Anaïs Roussel ?",
+            "La ligne de Anaïs Roussel laisse vide « date certificat médical ».",
+        ),
+        (
+            "Yanis Perrin a-t-il payé sa cotisation ?",
+            "La ligne de Yanis Perrin laisse vide « cotisation payée ».",
+        ),
+        ("What is Ada Quinn's parking spot?", "Ada Quinn's row leaves “Parking spot” empty."),
+        (
+            "Quel est le numéro de licence de Julie Caron ?",
+            "La ligne de Julie Caron laisse vide « numéro de licence ».",
+        ),
+    ],
+)
+def test_an_empty_cell_of_the_named_row_abstains_naming_it(
+    folder: Assistant, question: str, reason: str
+) -> None:
+    answer = folder.ask(question)
+    assert answer.abstained, answer.answer
+    assert answer.reason == reason
+    assert answer.model_dump()["reason"] == reason
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("Quelle est la catégorie d'Anaïs Roussel ?", "U11"),
+        ("Quelle est la date du certificat médical de Yanis Perrin ?", "2025-09-18"),
+        ("What is Tom Berg's parking spot?", "P7"),
+        ("Quel est le numéro de licence de Mehdi Fabre ?", "LIC-0042"),
+    ],
+)
+def test_a_filled_cell_of_the_named_row_is_answered(
+    folder: Assistant, question: str, quoted: str
+) -> None:
+    answer = folder.ask(question)
+    assert not answer.abstained, answer.reason
+    assert quoted in answer.citations[0].quote
+
+
+def test_the_cli_gives_the_reason_in_its_json(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in FILES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    where = {"corpus_dir": str(corpus), "index_dir": str(tmp_path / "index")}
+    result = cli("ask", "--json", "What is Ada Quinn's parking spot?", **where)
+    answer = json.loads(result.out)
+    assert answer["abstained"], result.out
+    assert answer["reason"] == "Ada Quinn's row leaves “Parking spot” empty."
+    assert answer["reason"] in answer["answer"]

@@ -1,0 +1,130 @@
+"""A question asking a record's cell that the record's quoted table row leaves empty abstains
+naming the record and the column (empty_cells.py); a filled cell, another column, a row the
+question does not name, or a column not surely asked stand."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa import abstention
+from citeqa.empty_cells import EmptyCell, empty_asked_cell
+from citeqa.models import Citation, Document
+
+MEMBERS = """# Adhérents
+
+| nom | prénom | catégorie | cotisation payée | date certificat médical |
+| --- | --- | --- | --- | --- |
+| Garnier | Paul | U13 | oui | 2025-09-03 |
+| Roussel | Anaïs | U11 | non |  |
+| Perrin | Yanis | seniors |  | 2025-09-18 |
+| Perrin | Lina | U13 | oui | - |
+"""
+STAFF = """| Name | Team | Badge number | Parking spot |
+|---|---|---|---|
+| Ada Quinn | Sales | B-114 |  |
+| Tom Berg | Support |  | P7 |
+| Lea Moss | Ops |
+"""
+
+
+def _answer(text: str, row: str) -> tuple[list[Citation], dict[str, Document]]:
+    start = text.index(row)
+    citation = Citation(
+        n=1, doc_id="d", title="d", path="/d.md", start=start, end=start + len(row), quote=row
+    )
+    return [citation], {"d": Document(doc_id="d", title="d", path="/d.md", text=text, sha256="0")}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "row", "found"),
+    [
+        (
+            "Quelle est la date du certificat médical d'Anaïs Roussel ?",
+            MEMBERS,
+            "| Roussel | Anaïs | U11 | non |  |",
+            EmptyCell("Anaïs Roussel", "date certificat médical"),
+        ),
+        (
+            "Yanis Perrin a-t-il payé sa cotisation ?",
+            MEMBERS,
+            "| Perrin | Yanis | seniors |  | 2025-09-18 |",
+            EmptyCell("Yanis Perrin", "cotisation payée"),
+        ),
+        (
+            "Date certificat médical de Lina Perrin ?",  # a dash is no value
+            MEMBERS,
+            "| Perrin | Lina | U13 | oui | - |",
+            EmptyCell("Lina Perrin", "date certificat médical"),
+        ),
+        (
+            "What is Ada Quinn's parking spot?",
+            STAFF,
+            "| Ada Quinn | Sales | B-114 |  |",
+            EmptyCell("Ada Quinn", "Parking spot"),
+        ),
+        (
+            "What are the badge numbers of Tom Berg?",  # "numbers" for "number"
+            STAFF,
+            "| Tom Berg | Support |  | P7 |",
+            EmptyCell("Tom Berg", "Badge number"),
+        ),
+    ],
+)
+def test_an_empty_asked_cell_of_the_named_row_is_found(
+    question: str, text: str, row: str, found: EmptyCell
+) -> None:
+    assert empty_asked_cell(question, *_answer(text, row)) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "row"),
+    [
+        # the asked cell is filled
+        ("Anaïs Roussel a-t-elle payé sa cotisation ?", MEMBERS, "| Roussel | Anaïs | U11 | non |"),
+        ("What is Tom Berg's parking spot?", STAFF, "| Tom Berg | Support |  | P7 |"),
+        # the question asks the row's other, filled cells
+        ("Quelle est la catégorie d'Anaïs Roussel ?", MEMBERS, "| Roussel | Anaïs | U11 |"),
+        ("What team is Ada Quinn in?", STAFF, "| Ada Quinn | Sales | B-114 |  |"),
+        # two columns asked, one of them filled: not surely the empty one
+        (
+            "Yanis Perrin: cotisation payée et date du certificat médical ?",
+            MEMBERS,
+            "| Perrin | Yanis | seniors |",
+        ),
+        # no column asked
+        ("Qui est Anaïs Roussel ?", MEMBERS, "| Roussel | Anaïs | U11 | non |  |"),
+        # the row is not the one the question names (another person's key, another first name)
+        ("What is Ada Quinn's badge number?", STAFF, "| Tom Berg | Support |  | P7 |"),
+        ("Lina Perrin a-t-elle payé sa cotisation ?", MEMBERS, "| Perrin | Yanis | seniors |"),
+        # a short row of a hand-written table lacks the cell: not read as empty
+        ("What is Lea Moss's parking spot?", STAFF, "| Lea Moss | Ops |"),
+        # the column is asked only in part ("date" of "date certificat médical")
+        ("Quelle date pour Anaïs Roussel ?", MEMBERS, "| Roussel | Anaïs | U11 | non |  |"),
+    ],
+)
+def test_a_filled_or_unasked_cell_or_an_unnamed_row_stands(
+    question: str, text: str, row: str
+) -> None:
+    assert empty_asked_cell(question, *_answer(text, row)) is None
+
+
+def test_a_quote_that_is_no_table_row_stands() -> None:
+    text = "Anaïs Roussel n'a pas rendu son certificat médical.\n"
+    question = "Date du certificat médical d'Anaïs Roussel ?"
+    assert empty_asked_cell(question, *_answer(text, text.strip())) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [
+        ("en", "Ada Quinn's row leaves “Parking spot” empty."),
+        ("fr", "La ligne de Ada Quinn laisse vide « Parking spot »."),
+    ],
+)
+def test_the_reason_names_the_record_and_the_column(lang: str, reason: str) -> None:
+    assert abstention.empty_cell("Ada Quinn", "Parking spot", lang) == reason  # type: ignore[arg-type]
+
+
+def test_the_reason_shows_the_table_text_visible() -> None:
+    reason = abstention.empty_cell("Ada\x1b[31m Quinn", "Parking\u202espot", "en")
+    assert "\x1b" not in reason and "\u202e" not in reason
