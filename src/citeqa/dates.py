@@ -48,6 +48,7 @@ share of tokenising).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
@@ -200,7 +201,11 @@ def capitalised_months(text: str) -> Iterator[bool]:
     no name that is a person's (`is_a_name`: "Avril Dupont" False). lexical pairs them in order
     with the folded words that are such names (`needs_case`); folding drops only accents and
     invisible characters, so both read the same names, but a name split by an invisible one
-    (a soft hyphen inside "March"): its folded word then lacks a flag, and reads as no month."""
+    (a soft hyphen inside "March"): its folded word then lacks a flag, and reads as no month.
+    The text is read composed (NFC): `_named_pattern` writes "é" as one character, and a text
+    decomposed ("e" + U+0301, as macOS names and some PDFs write it) otherwise hid "février" from
+    it, shifting every later flag onto the wrong name (review D of s29: "mars" lost its month)."""
+    text = unicodedata.normalize("NFC", text)
     cased = _cased_names()
     for match in _named_pattern().finditer(text):
         written = match.group()
