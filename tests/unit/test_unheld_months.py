@@ -105,3 +105,9 @@ def test_a_month_name_that_is_a_persons_is_no_asked_or_written_month() -> None:
     """ "Avril Dupont" read as April (s29 hostile F6)."""
     assert asked_months("What did Avril Dupont decide in March?") == {"--03": "March"}
     assert written_months("CODIR avec Avril Dupont, mars 2025") == {"--03": "mars"}
+
+
+def test_two_capitalised_months_are_both_asked() -> None:
+    """Review D of s29: "Janvier" before "Février" was read as a first name."""
+    assert asked_months("Réunion de Janvier Février") == {"--01": "Janvier", "--02": "Février"}
+    assert asked_months("Qu'a dit Avril Dupont ?") == {}
