@@ -71,7 +71,7 @@ def test_the_reader_is_capped_and_versioned() -> None:
     review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 9 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 10 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -221,6 +221,19 @@ def test_a_missing_end_line_closes_the_component_and_keeps_the_calendar(
     for written in ("Budget review: 2026-06-01", "Staff party: 2026-12-18", "Annual meeting"):
         assert written in document.text
     assert document.warnings == [f"events.ics: {calendar_module.UNCLOSED_MENDED}"]
+
+
+@pytest.mark.parametrize("stray", ["END:VTODO", "END:VEVENT"])
+def test_an_end_line_closing_nothing_open_is_left_out_with_a_warning(
+    tmp_path: Path, stray: str
+) -> None:
+    """Review D of s29: a stray END:VTODO with nothing open made the whole calendar unreadable."""
+    budget = event("SUMMARY:Budget review\r\nDTSTART:20260601T100000\r\n")
+    party = event("SUMMARY:Staff party\r\nDTSTART:20261218T190000\r\n")
+    document = read(tmp_path, calendar(budget + f"{stray}\r\n" + party))
+    for written in ("Budget review: 2026-06-01", "Staff party: 2026-12-18"):
+        assert written in document.text
+    assert document.warnings == [f"events.ics: {calendar_module.STRAY_END_DROPPED}"]
 
 
 @pytest.mark.parametrize("closed_first", [False, True])
