@@ -3,6 +3,8 @@ write another, abstains naming them (unheld_months.py)."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from citeqa.unheld_months import (
@@ -111,3 +113,10 @@ def test_two_capitalised_months_are_both_asked() -> None:
     """Review D of s29: "Janvier" before "Février" was read as a first name."""
     assert asked_months("Réunion de Janvier Février") == {"--01": "Janvier", "--02": "Février"}
     assert asked_months("Qu'a dit Avril Dupont ?") == {}
+
+
+def test_a_decomposed_month_name_is_read_as_a_composed_one() -> None:
+    """Review D of s29: "février" written "e" + U+0301 split into two words, no month."""
+    question = unicodedata.normalize("NFD", "Qu'a-t-on voté en février et en Août ?")
+    assert list(asked_months(question)) == ["--02", "--08"]
+    assert list(written_months(unicodedata.normalize("NFD", "Budget de février 2025"))) == ["--02"]
