@@ -36,7 +36,9 @@ case is read on the text before folding, `capitalised_months`). French writes it
 lowercase, so "mars" is its month in any case: "Mars" the planet cannot be told from the French
 month (nor "it mars the view" from "en mars"), nor "Who is June?" from the month. A
 capitalised name directly followed by a capitalised word is a person's ("Avril Dupont",
-"April Smith": `is_a_name`), stemmed as a word, not a month.
+"April Smith": `is_a_name`), stemmed as a word, not a month, unless that word is another
+month's name or one the text writes lowercase too ("Avril Mai Juin", "April Newsletter ... the
+newsletter").
 
 Written here rather than with a library: dateutil (installed) parses one string known to be a
 date, and finds none in a text; dateparser's search_dates does, but is not a dependency, brings
@@ -48,6 +50,7 @@ share of tokenising).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
@@ -165,7 +168,7 @@ def _named_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{names})(?![^\W_])", re.IGNORECASE)
 
 
-_NEXT_NAME = re.compile(r"[ \u00a0]+[^\W\d_][^\W_]*(?P<third>[ \u00a0]+[^\W\d_])?")
+_NEXT_NAME = re.compile(r"[ \u00a0]+(?P<word>[^\W\d_][^\W_]*)(?P<third>[ \u00a0]+[^\W\d_])?")
 """After a capitalised month's name: a word on the same line, and the next word's first letter."""
 _DAY_BEFORE = re.compile(r"\d(?:er|st|nd|rd|th)?[ \u00a0]+$", re.IGNORECASE)
 """Before a month's name: a day ("3 ", "1er ")."""
@@ -176,16 +179,29 @@ def is_a_name(text: str, start: int, end: int) -> bool:
     followed by a capitalised word (a surname: "Avril Dupont", "April Smith") that no third
     capitalised word follows (a Title Case heading: "April Board Meeting") and not after a day
     ("3 Avril Dupont..."). Such a name read as its month made a person's undated note answer
-    "What did the board decide in April?" (s29 hostile F6)."""
+    "What did the board decide in April?" (s29 hostile F6). A word that is no surname
+    (`_no_surname`: another month, a word the text also writes lowercase) makes no name."""
     if not text[start : start + 1].isupper():
         return False
     after = _NEXT_NAME.match(text, end)
-    if after is None or not text[after.start() :].lstrip(" \u00a0")[:1].isupper():
+    if after is None or not after["word"][:1].isupper() or _no_surname(after["word"], text):
         return False
     third = after["third"]
     if third is not None and third.strip()[:1].isupper():
         return False
     return _DAY_BEFORE.search(text, 0, start) is None
+
+
+def _no_surname(word: str, text: str) -> bool:
+    """Whether the capitalised `word` after a month's name is no surname: a month's name or
+    abbreviation, of either language ("Avril Mai Juin", "Janvier Février": a list of months,
+    review D of s29), or a word `text` also writes lowercase, a common noun ("April Newsletter
+    ... the newsletter"). The word lists at hand cannot tell the rest: known_words.json (BERT's
+    vocabulary) holds "newsletter" and "smith", "dupont", "chen" alike."""
+    if month_number(_fold_name(word)) is not None:
+        return True
+    lowercase = word.lower()
+    return re.search(rf"(?<![^\W_]){re.escape(lowercase)}(?![^\W_])", text) is not None
 
 
 def needs_case(words: Iterable[str]) -> bool:
@@ -200,7 +216,11 @@ def capitalised_months(text: str) -> Iterator[bool]:
     no name that is a person's (`is_a_name`: "Avril Dupont" False). lexical pairs them in order
     with the folded words that are such names (`needs_case`); folding drops only accents and
     invisible characters, so both read the same names, but a name split by an invisible one
-    (a soft hyphen inside "March"): its folded word then lacks a flag, and reads as no month."""
+    (a soft hyphen inside "March"): its folded word then lacks a flag, and reads as no month.
+    The text is read composed (NFC): `_named_pattern` writes "é" as one character, and a text
+    decomposed ("e" + U+0301, as macOS names and some PDFs write it) otherwise hid "février" from
+    it, shifting every later flag onto the wrong name (review D of s29: "mars" lost its month)."""
+    text = unicodedata.normalize("NFC", text)
     cased = _cased_names()
     for match in _named_pattern().finditer(text):
         written = match.group()

@@ -54,7 +54,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 20
+TALLY_VERSION = 22
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -94,7 +94,9 @@ policy schedule was "other"); 19: a .eml or .mbox document is read as a mail thr
 (mail_candidates.MAIL_KINDS), so the headings mailthreads writes over its messages spell out no
 candidate acronym, as version 10 made them for a mail saved as text; 20: a capitalised month's
 name followed by a capitalised word is a person's, stemmed, not its month ("Avril Dupont":
-dates.is_a_name)."""
+dates.is_a_name); 21: a decomposed text (NFD) names its months as a composed one does
+(dates.capitalised_months reads it NFC); 22: a capitalised month's name before another month's
+name or a word the text also writes lowercase is its month ("Budget Avril Mai Juin")."""
 
 
 class DocumentTally(BaseModel):

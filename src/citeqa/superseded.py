@@ -154,7 +154,7 @@ def _read_name(doc_id: str) -> _Name | None:
     or closing the name, years and versions aside ("trip_new_york" is no new "trip_york")."""
     words = _words()
     *folders, stem = fold(doc_id).split("/")
-    periods = [f for f in folders if words.period_folder.fullmatch(f.strip())]
+    periods = [f for f in folders if _period_folder(f.strip())]
     kept_folders = tuple(f for f in folders if not _old_folder(f) and f not in periods)
     old = len(kept_folders) + len(periods) < len(folders)
     version, year, named = None, None, []
@@ -182,6 +182,24 @@ def _read_name(doc_id: str) -> _Name | None:
     old = old or any(word in words.old_words for word in edges)
     final = any(word in words.final_words for word in edges)
     return _Name(("/".join(kept_folders), tuple(named[start:end])), old, final, version, year)
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _period_folder(folded: str) -> bool:
+    """Whether a folded folder name names only a period (data `period_folder`: "saison
+    2024-25", "exercice 2024"): its second number, when it writes one, is the next year, whole
+    or its last two digits ("2024-2025", "1999-00"), as unheld_periods.periods_written reads a
+    span. "2024-01/" and "2019 05/" are a year's months: read as periods, January's report was
+    an old copy of February's (review D of s29)."""
+    if _words().period_folder.fullmatch(folded) is None:
+        return False
+    numbers = _NUMBER.findall(folded)
+    if len(numbers) < 2:
+        return True
+    first, last = int(numbers[0]), numbers[1]
+    return int(last) == first + 1 if len(last) == 4 else int(last) == (first + 1) % 100
 
 
 def _old_folder(folded: str) -> bool:

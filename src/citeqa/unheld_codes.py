@@ -84,8 +84,15 @@ def asked_codes(question: str) -> list[AskedId]:
     ticket 51878; it was invisible to the check, and ticket 51 877 was quoted: s29 hostile F5);
     numbers that are not such groups stay apart ("between 12 and 15", "2 3 4")."""
     joined = _joined(question)
+    origin = _origins(question)
     found = [
-        AskedId(m.group(), fold(m["key"]), m["number"], False, joined[m.end() :] == CUT_MARK)
+        AskedId(
+            question[origin[m.start()] : origin[m.end() - 1] + 1],  # as typed: "ticket 51 878"
+            fold(m["key"]),
+            m["number"],
+            False,
+            joined[m.end() :] == CUT_MARK,
+        )
         for m in asked_keyed(KEYED_LONG, joined)
     ]
     found += [
@@ -151,6 +158,18 @@ def grouped_numbers(text: str) -> list[tuple[int, int, str]]:
 def _joined(text: str) -> str:
     """`text` with French digit groups joined ("51 877" read 51877)."""
     return _GROUPED.sub(_digits, text)
+
+
+def _origins(text: str) -> list[int]:
+    """For each character of `_joined(text)`, its index in `text`: the reason names an id as
+    the question typed it ("ticket 51 878", not the joined "ticket 51878": review D of s29)."""
+    origin: list[int] = []
+    kept_from = 0
+    for grouped in _GROUPED.finditer(text):
+        origin += range(kept_from, grouped.start())
+        origin += (at for at in range(grouped.start(), grouped.end()) if text[at].isdigit())
+        kept_from = grouped.end()
+    return origin + list(range(kept_from, len(text)))
 
 
 def _digits(grouped: re.Match[str]) -> str:

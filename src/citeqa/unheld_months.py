@@ -95,6 +95,7 @@ def unheld_month(
 def asked_months(question: str) -> dict[str, str]:
     """The months `question` names by their full names, as terms ("--04") with their writing."""
     months: dict[str, str] = {}
+    question = unicodedata.normalize("NFC", question)  # "fe\u0301vrier": one word (review D)
     for found in _WORD.finditer(question):
         word = found.group()
         term = month_term(fold(word), word[:1].isupper())
@@ -110,6 +111,7 @@ def written_months(text: str, dated: bool = True) -> dict[str, str]:
     without its year ("révisé chaque année au 1er septembre") is a rule's, every year's, and
     counts only when not `dated` (a quoted document writing the asked month anywhere)."""
     months: dict[str, str] = {}
+    text = unicodedata.normalize("NFC", text)  # "fe\u0301vrier 2025": one word (review D)
     for found in _WORD.finditer(text):
         word = found.group()
         term = _named_month(word, text, found.end(), dated)

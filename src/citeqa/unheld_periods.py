@@ -44,9 +44,9 @@ def periods_written(text: str) -> dict[Period, str]:
     found: dict[Period, str] = {}
     for match in SPAN.finditer(text):
         first, last = int(match.group(1)), match.group(2)
-        end = int(last) if len(last) == 4 else first - first % 100 + int(last)
-        if end == first + 1:
-            found.setdefault((first, end), match.group())
+        next_year = first + 1 if len(last) == 4 else (first + 1) % 100  # "1999-00": 00
+        if int(last) == next_year:
+            found.setdefault((first, first + 1), match.group())
     return found
 
 

@@ -63,7 +63,8 @@ def test_an_events_date_gives_the_terms_a_written_date_does(tmp_path: Path) -> N
 
 
 def test_the_reader_is_capped_and_versioned() -> None:
-    """Version 11 (plus textdecoding's): each event's own last-modified line, in the calendar's
+    """Version 12 (plus textdecoding's): a stray END: line left out; 11: each event's own
+    last-modified line, in the calendar's
     language; 9: a component left open closed where its calendar ends; 8: recurrence rules in
     words; 7: a "Last modified:" line; 6: a folded line opens no time
     zone; 5: a calendar cut within an event keeps it; 4: a calendar never closed read; 3:
@@ -72,7 +73,7 @@ def test_the_reader_is_capped_and_versioned() -> None:
     review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 11 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 12 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -222,6 +223,19 @@ def test_a_missing_end_line_closes_the_component_and_keeps_the_calendar(
     for written in ("Budget review: 2026-06-01", "Staff party: 2026-12-18", "Annual meeting"):
         assert written in document.text
     assert document.warnings == [f"events.ics: {calendar_module.UNCLOSED_MENDED}"]
+
+
+@pytest.mark.parametrize("stray", ["END:VTODO", "END:VEVENT"])
+def test_an_end_line_closing_nothing_open_is_left_out_with_a_warning(
+    tmp_path: Path, stray: str
+) -> None:
+    """Review D of s29: a stray END:VTODO with nothing open made the whole calendar unreadable."""
+    budget = event("SUMMARY:Budget review\r\nDTSTART:20260601T100000\r\n")
+    party = event("SUMMARY:Staff party\r\nDTSTART:20261218T190000\r\n")
+    document = read(tmp_path, calendar(budget + f"{stray}\r\n" + party))
+    for written in ("Budget review: 2026-06-01", "Staff party: 2026-12-18"):
+        assert written in document.text
+    assert document.warnings == [f"events.ics: {calendar_module.STRAY_END_DROPPED}"]
 
 
 @pytest.mark.parametrize("closed_first", [False, True])

@@ -42,7 +42,8 @@ def mail(body: str, subtype: str = "plain", **headers: str) -> EmailMessage:
 
 
 def test_eml_files_are_read_by_the_mail_reader() -> None:
-    """Version 13 (plus textdecoding's): a Date's year as written; 12: a file with a byte-order
+    """Version 14 (plus textdecoding's): a two-digit year keeps its century; 13: a Date's year as
+    written; 12: a file with a byte-order
     mark read; 11: any non-UTF
     charset over UTF-8 a mislabel; 10: a
     mail with no text in the parts parsed refused for that; 9: a charset no mailer means is a
@@ -51,7 +52,7 @@ def test_eml_files_are_read_by_the_mail_reader() -> None:
     text is an attachment is read."""
     assert reader_for(".EML") is not None
     assert reader_for(".eml").kind == "eml"  # type: ignore[union-attr]
-    assert reader_versions()[".eml"] == 13 + DECODING_VERSION
+    assert reader_versions()[".eml"] == 14 + DECODING_VERSION
 
 
 def test_a_mail_is_titled_by_its_subject_and_its_body_is_text(tmp_path: Path) -> None:
@@ -627,6 +628,14 @@ def test_a_mail_saved_with_a_byte_order_mark_is_read(tmp_path: Path, codec: str,
     document = read(tmp_path, marked, name)
     assert "Le parking est plein le lundi." in document.text
     assert "Nadia Ferreira" in document.text
+
+
+def test_a_date_with_a_two_digit_year_keeps_its_century(tmp_path: Path) -> None:
+    """Review D of s29: "1 Jul 25" (RFC 5322's obsolete two-digit year) was shown as written,
+    and the mail lost its year 2025."""
+    raw = "From: Ann <ann@x.org>\nDate: Tue, 1 Jul 25 10:00:00 +0200\n\nGate code.\n"
+    document = read(tmp_path, raw.encode())
+    assert "Date: Tue, 01 Jul 2025 10:00:00 +0200" in document.text
 
 
 @pytest.mark.parametrize(("written", "year"), [("0000", "2000"), ("1", "2001")])

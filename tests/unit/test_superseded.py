@@ -441,6 +441,29 @@ def test_a_folder_naming_only_a_period_holds_an_earlier_period_of_a_dated_series
     }
 
 
+@pytest.mark.parametrize(
+    "ids",
+    [
+        ["2024-01/rapport", "2024-02/rapport_final"],
+        ["2023-12/compte_rendu", "2024-01/compte_rendu"],
+        ["Club/2019 05/bilan", "Club/2019 06/bilan_v2"],
+    ],
+)
+def test_a_year_month_folder_is_no_period(ids: list[str]) -> None:
+    """Review D of s29: "2024-01/" was read as a season folder, left out of the folder the
+    editions share, and January's report became an old copy of February's. A period's second
+    number is the next year ("2024-25"); a month's is not."""
+    text = "| Poste | Montant |\n| Location | 3300 |"
+    assert copies(ids, lambda doc_id: text) == {}
+
+
+@pytest.mark.parametrize("folder", ["1999-00", "2024 2025", "saison 2024-25", "exercice 2024"])
+def test_a_period_folder_written_with_the_next_year_is_still_a_period(folder: str) -> None:
+    ids = [f"Club/{folder}/adherents", "Club/adherents_2030-2031"]
+    text = "| Nom | Cotisation |\n| Dupont | oui |"
+    assert copies(ids, lambda doc_id: text)[ids[0]] == Copy(ids[1], False, True)
+
+
 def test_the_latest_period_is_read_first_and_an_earlier_one_answers_labelled() -> None:
     texts = {
         "Club/2024-2025/adherents_2024-2025": "| Dupont | Théo | 120 € |",

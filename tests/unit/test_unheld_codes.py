@@ -226,6 +226,18 @@ def test_an_id_typed_in_digit_groups_is_asked_joined(space: str) -> None:
     assert unheld_code(question, [f"Ticket 51{space}878 was closed by Ann."]) is None
 
 
+@pytest.mark.parametrize("space", [" ", "\u00a0"])
+def test_an_id_typed_in_digit_groups_is_named_as_typed(space: str) -> None:
+    """Review D of s29: the reason repeated the joined "ticket 51878" for a typed "51 878"."""
+    question = f"Who closed ticket 51{space}878 after ticket 1 002 003?"
+    assert [a.written for a in asked_codes(question)] == [
+        f"ticket 51{space}878",
+        "ticket 1 002 003",
+    ]
+    found = unheld_code(question, ["Ticket 51877 was closed by Ann on 3 May."])
+    assert found is not None and found.asked == f"ticket 51{space}878"
+
+
 @pytest.mark.parametrize(
     "question",
     ["Tickets between 12 and 15?", "Tickets 2 3 4 closed?", "ticket 12 34 closed?"],

@@ -124,3 +124,16 @@ def test_a_document_decomposed_or_in_fullwidth_digits_writes_its_month(
     by no line, though the whole text writes it: "no document writes February"."""
     assert term in written_months(text, dated=False)
     assert writes_month(text, term)
+
+
+def test_two_capitalised_months_are_both_asked() -> None:
+    """Review D of s29: "Janvier" before "Février" was read as a first name."""
+    assert asked_months("Réunion de Janvier Février") == {"--01": "Janvier", "--02": "Février"}
+    assert asked_months("Qu'a dit Avril Dupont ?") == {}
+
+
+def test_a_decomposed_month_name_is_read_as_a_composed_one() -> None:
+    """Review D of s29: "février" written "e" + U+0301 split into two words, no month."""
+    question = unicodedata.normalize("NFD", "Qu'a-t-on voté en février et en Août ?")
+    assert list(asked_months(question)) == ["--02", "--08"]
+    assert list(written_months(unicodedata.normalize("NFD", "Budget de février 2025"))) == ["--02"]

@@ -28,3 +28,11 @@ def test_a_span_the_answer_never_writes_beside_another_is_unheld() -> None:
     assert unheld_period(question, ["comptes_2024-25", "| Arbitrage | 2940 |"]) is None
     assert unheld_period(question, ["| Arbitrage | 2940 |"]) is None, "undated: no sibling"
     assert unheld_period("Arbitrage en 2024 ?", ["previsions_2025-2026"]) is None
+
+
+def test_a_span_across_a_century_is_read() -> None:
+    """Review D of s29: "1999-00" was read as 1999 to 1900, no span."""
+    assert periods_written("saison 1999-00, exercice 2099/00") == {
+        (1999, 2000): "1999-00",
+        (2099, 2100): "2099/00",
+    }

@@ -88,8 +88,10 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 11 + DECODING_VERSION
-    """11: the last-modified line in the calendar's language ("Dernière modification :"), each
+    version: int = 12 + DECODING_VERSION
+    """12: an END: line closing no open component left out, with a warning (a stray END:VTODO
+    made the whole calendar unreadable). 11: the last-modified line in the calendar's language
+    ("Dernière modification :"), each
     event's section ending with its own (was one line under the calendar's heading, the latest
     day any event was changed: an unrelated event edited later re-dated the whole calendar).
     9: a component left open is closed where an outer one ends or one of its kind begins (a
@@ -229,8 +231,9 @@ def _closed(text: str, relative: str) -> tuple[str, list[str]]:
     two exports pasted together, cut short, was lost silently; cut within an event, that event
     was lost though the warning said the file was read to its end: s28 review A), and one
     missing END:VEVENT before END:VCALENDAR lost the whole calendar (s29 hostile probe F3)."""
-    lines, left_open, mended = _mended(text)
+    lines, left_open, mended, dropped = _mended(text)
     warnings = [f"{relative}: {UNCLOSED_MENDED}"] if mended else []
+    warnings += [f"{relative}: {STRAY_END_DROPPED}"] if dropped else []
     if "VCALENDAR" not in left_open:
         return lines, warnings
     ending = "" if lines.endswith("\n") else "\n"
@@ -243,19 +246,26 @@ UNCLOSED_MENDED = (
 )
 
 
-def _mended(text: str) -> tuple[str, list[str], bool]:
+STRAY_END_DROPPED = "END: lines closing no open component left out"
+
+
+def _mended(text: str) -> tuple[str, list[str], bool, bool]:
     """`text` with the END: lines of the components an END: line of an outer component, or a
     BEGIN: line of a component of the same name (no component nests in its own kind), leaves
-    open written before that line; the components still open at the end, outermost first; and
-    whether any END: line was written. A folded line (opening with a blank: the rest of a
-    property's value, " END:VCALENDAR" in a description) opens or closes none; an END: naming
-    no open component closes none."""
+    open written before that line; the components still open at the end, outermost first;
+    whether any END: line was written; and whether an END: line naming no open component was
+    left out (a stray END:VTODO made the parser refuse the whole calendar: review D of s29). A
+    folded line (opening with a blank: the rest of a property's value, " END:VCALENDAR" in a
+    description) opens or closes none."""
     open_names: list[str] = []
     opened: Counter[str] = Counter()  # how many of each name are open: no search of the list
     written: list[str] = []
-    mended = False
+    mended = dropped = False
     for line in text.split("\n"):
         keyword, _, name = _component_line(line).partition(":")
+        if keyword == "END" and not opened[name]:
+            dropped = True
+            continue
         if keyword in ("BEGIN", "END") and opened[name]:
             while (closed := open_names.pop()) != name:
                 opened[closed] -= 1
@@ -269,7 +279,7 @@ def _mended(text: str) -> tuple[str, list[str], bool]:
             open_names.append(name)
             opened[name] += 1
         written.append(line)
-    return "\n".join(written), open_names, mended
+    return "\n".join(written), open_names, mended, dropped
 
 
 def _component_line(line: str) -> str:

@@ -75,7 +75,7 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 13 + DECODING_VERSION
+    version = 14 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
@@ -95,7 +95,8 @@ class EmlReader:
     (`_reads_as_wide_text`: a Cyrillic word lost the mail, a cut Japanese line was mojibake).
     13: a file opening with a byte-order mark (UTF-16, UTF-32, UTF-8) read in UTF-8 first (was
     refused); a Date whose year the standard library reads as another ("0000": 2000) as
-    written."""
+    written. 14: a Date writing a two-digit year ("1 Jul 25") read with its century (2025), as
+    13 wrote it before."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -285,15 +286,22 @@ def _header_lines(message: Message) -> list[str]:
 
 
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_SHORT_YEAR = re.compile(r"[A-Za-z]{3}\.?[ \t]+(\d\d)(?!\d)")
+"""A two-digit year after its month's name ("1 Jul 25"), as RFC 5322's obsolete syntax allows."""
 
 
 def _date_as_written(message: Message, parsed: str) -> str:
     """The Date header as the policy writes it (`parsed`), or as the file wrote it when the
     policy's year is not the one written: the standard library reads years "0000" and "1" as
-    2000 and 2001 (s29 hostile probe F10)."""
+    2000 and 2001 (s29 hostile probe F10). A year written with its last two digits ("1 Jul 25",
+    RFC 5322's obsolete year, read 2025) is the policy's: shown as written, it lost its century
+    (review D of s29)."""
     year = _YEAR.search(parsed)
     written = _as_written(_raw_value(message, "Date"))
-    return written if year is not None and year.group() not in written else parsed
+    if year is None or year.group() in written:
+        return parsed
+    short = _SHORT_YEAR.search(written)
+    return parsed if short is not None and short.group(1) == year.group()[2:] else written
 
 
 def _header(message: Message, name: str) -> str:
