@@ -165,6 +165,45 @@ def test_a_table_of_records_by_rows_is_none(tmp_path: Path, kind: str, rows: Tab
     assert record_columns(_rows_around(_read(tmp_path, kind, rows), rows[1][1])) is None
 
 
+MARKS = [
+    ["Élève", "Maths", "Français", "Anglais"],
+    ["Marie", "15", "12", "14"],
+    ["Paul", "absent", "absent", "absent"],
+    ["Léa", "11", "16", "13"],
+]
+"""Records by rows, one of them a placeholder row of one word repeated."""
+GOALS = [["Joueur", "Buts", "Passes"], ["Marc", "5", "3"], ["Paul", "-", "-"], ["Hugo", "2", "7"]]
+CLASSES = [
+    ["Élève", "Classe", "Note"],
+    ["Marie", "2A", "15"],
+    ["Paul", "-", "-"],
+    ["Léa", "1B", "11"],
+]
+NOT_PLAYED = [
+    ["Joueur", "Matchs", "Buts"],
+    ["Marc", "12", "5"],
+    ["Paul", "blessé", "blessé"],
+    ["Hugo", "10", "2"],
+]
+
+
+@pytest.mark.parametrize("rows", [MARKS, GOALS, CLASSES, NOT_PLAYED])
+def test_a_row_of_one_repeated_value_or_dashes_does_not_make_records_columns(
+    rows: Table,
+) -> None:
+    """One row of "absent", "-" or "blessé" among rows of numbers made the records read as
+    columns (s29 review B), which switched off the row checks of unheld_cells.py."""
+    assert record_columns(rows) is None
+
+
+def test_a_pupils_table_with_an_absent_row_still_names_the_row_held() -> None:
+    """s29 review B: the row check gave Léa's row on 2de3ae64^1 and None on s29-int."""
+    document = Document(doc_id="d", title="t", path="/d", text=_markdown(MARKS), sha256="0")
+    found = unheld_cell("Quelles notes pour Léa ?", *_answer(document, "| Marie"))
+    row_lea = _answer(document, "| Léa")[0][0]
+    assert found is not None and found.instead == (row_lea.start, row_lea.end)
+
+
 @pytest.mark.parametrize("kind", ["md", "csv", "txt", "xlsx", "pptx", "odp"])
 @pytest.mark.parametrize(
     ("rows", "question", "row"),
