@@ -1,11 +1,17 @@
 """Tables whose records are their columns: a comparison table's shape, read from its cells alone.
 
 Many tables put one record per column: a slide comparing studies or products, a report's table
-of years. Their first column names the fields ("Produit", "Efficacité", "Patients"), their
-header row the records ("Study A", "Study B", "2024"), and a cell is the value of its row's
-field for its column's record. The row checks read a row as one record (unheld_cells.py), and
-would call the "Efficacy" row "of" its last cell; the answer step (record_cells.py) quotes the
-asked field's row up to the asked record's cell instead.
+of years whose rows hold values of several kinds (a name, a count, a date). Their first column
+names the fields ("Produit", "Efficacité", "Patients"), their header row the records ("Study
+A", "Study B", "2024"), and a cell is the value of its row's field for its column's record. A
+table of numbers alone ("Adhérents" 120, 134 and "Budget" 12 000 €, 14 500 € under 2023, 2024)
+is as alike down its columns as along its rows and is not told: it is read as records by rows.
+A header of years or codes would not tell it apart either: a score sheet's "J1", "J2" head
+columns of numbers whose rows are teams, records (s29 review B).
+
+The row checks read a row as one record (unheld_cells.py), and would call the "Efficacy" row
+"of" its last cell; the answer step (record_cells.py) quotes the asked field's row up to the
+asked record's cell instead.
 
 A table (its rows as tables.table_of reads them) of MAX_ROWS rows at most is one of records
 by columns when:

@@ -315,3 +315,13 @@ def test_a_table_longer_than_a_comparison_is_read_as_records_by_rows() -> None:
     assert table_line_count(document.text, 0) == 0  # the heading is no table row
     found = asked_record_cell("What was the drug in trial B?", *_answer(document, "| Patients"))
     assert found is None
+
+
+def test_a_table_of_years_is_told_by_values_of_several_kinds_not_by_numbers_alone() -> None:
+    """The module's claim, corrected (s29 review B): a report's table of years is told when its
+    rows hold values of several kinds; one of numbers alone is read as records by rows."""
+    years = [["Indicateur", "2023", "2024"], ["Adhérents", "120", "134"]]
+    years.append(["Budget", "12 000 €", "14 500 €"])
+    assert record_columns(years) is None
+    named = [years[0], ["Président", "Jean Morel", "Anne Roy"], *years[1:]]
+    assert record_columns(named) == RecordColumns(header=0, fields=(1, 2, 3))
