@@ -1248,12 +1248,8 @@ def _record_cell_instead(
     first = citations[0]
     text = documents[first.doc_id].text
     start, end = record.quote
-    header = (
-        None
-        if record.header is None
-        else TableHeader(
-            start=record.header[0], end=record.header[1], text=text[slice(*record.header)]
-        )
+    header = TableHeader(
+        start=record.header[0], end=record.header[1], text=text[slice(*record.header)]
     )
     update = {"start": start, "end": end, "quote": text[start:end], "header": header}
     return [first.model_copy(update=update), *citations[1:]]

@@ -325,3 +325,23 @@ def test_a_table_of_years_is_told_by_values_of_several_kinds_not_by_numbers_alon
     assert record_columns(years) is None
     named = [years[0], ["Président", "Jean Morel", "Anne Roy"], *years[1:]]
     assert record_columns(named) == RecordColumns(header=0, fields=(1, 2, 3))
+
+
+RAGGED = (
+    "# Comparison\n\n| | Trial A | Trial B |\n|---|---|---|\n"
+    "| Drug | Anifrolumab | Belimumab | Voclosporin |\n| Patients | 120 | 85 | 60 |\n"
+    "| Safety | Herpes zoster | Infusion reactions | Hypertension |\n"
+)
+"""A record row shorter than its field rows: the third record has no cell in it."""
+
+
+def test_a_record_with_no_cell_in_a_ragged_record_row_is_quoted_under_that_whole_row() -> None:
+    """record_cells.RecordCell.header is always a span (s29 review B: it was None then, and
+    the answer showed the field's row under no record row)."""
+    document = Document(doc_id="d", title="t", path="/d", text=RAGGED, sha256="0")
+    found = asked_record_cell(
+        "What safety issue did Voclosporin show?", *_answer(document, "| Drug")
+    )
+    assert found is not None
+    assert RAGGED[slice(*found.quote)].endswith("| Hypertension |")
+    assert RAGGED[slice(*found.header)] == "| | Trial A | Trial B |"
