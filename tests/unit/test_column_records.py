@@ -15,6 +15,7 @@ from pptx import Presentation
 from pptx.util import Inches
 
 import odf_files as odf
+from citeqa.answering import _record_cell_instead
 from citeqa.column_records import MAX_ROWS, RecordColumns, record_columns
 from citeqa.models import Citation, Document
 from citeqa.record_cells import asked_record_cell
@@ -345,3 +346,17 @@ def test_a_record_with_no_cell_in_a_ragged_record_row_is_quoted_under_that_whole
     assert found is not None
     assert RAGGED[slice(*found.quote)].endswith("| Hypertension |")
     assert RAGGED[slice(*found.header)] == "| | Trial A | Trial B |"
+
+
+def test_the_row_quoted_instead_is_cited_on_its_own_page() -> None:
+    """A table running onto a second page: the asked field's row, quoted instead of the row
+    the answer quoted, is cited on the page it stands on (s29 review B: the first quote's)."""
+    text = _markdown(TRIALS)
+    pages = [0, text.index("| Safety")]
+    document = Document(doc_id="d", title="t", path="/d", text=text, sha256="0", page_starts=pages)
+    citations, documents = _answer(document, "| Drug")
+    citations = [citations[0].model_copy(update={"page": 1})]
+    found = asked_record_cell("Which safety issue did Belimumab show?", citations, documents)
+    assert found is not None
+    moved = _record_cell_instead(citations, found, documents)[0]
+    assert moved.quote.startswith("| Safety") and moved.page == 2
