@@ -1,5 +1,5 @@
 """Print what readers/eml.py's check of a UTF-16 part holding no NUL byte costs on a large
-part (eml._reads_as_wide_text: is it the text its charset says, or a mislabel?), beside
+part (eml._wide_reading: is it the text its charset says, or a mislabel?), beside
 decoding the same part. Parts declared "utf-16-le", --megabytes each: Japanese with no ASCII
 character (the check runs on all of it, then the part is decoded), cut by one byte (a stray
 last byte), and Latin-1 text (a mislabel: the check says no and the part is read as a text
@@ -59,8 +59,8 @@ def main() -> None:
     for name, payload in parts(arguments.megabytes).items():
         half = halves[name]
         rounds = arguments.rounds
-        check = cpu_median(partial(eml._reads_as_wide_text, payload, "utf-16-le"), rounds)
-        checked_half = cpu_median(partial(eml._reads_as_wide_text, half, "utf-16-le"), rounds)
+        check = cpu_median(partial(eml._wide_reading, payload, "utf-16-le"), rounds)
+        checked_half = cpu_median(partial(eml._wide_reading, half, "utf-16-le"), rounds)
         read = cpu_median(partial(eml._payload_text, declared, payload), rounds)
         megabytes = len(payload) / 1e6
         print(

@@ -1278,18 +1278,19 @@ def _record_cell_instead(
     citations: list[Citation], record: RecordCell, documents: Mapping[str, Document]
 ) -> list[Citation]:
     """The answer's citations, its first quoting the asked field's row through the asked
-    record's cell instead (record_cells.RecordCell), under the record row's same part."""
+    record's cell instead (record_cells.RecordCell), under the record row's same part. Its
+    page is read again where the row starts (quoting does so: a table may run onto the next
+    page); its section stays the first citation's: the row is of the same table, whose lines
+    are table rows alone (tables.table_of), so no heading stands between them."""
     first = citations[0]
-    text = documents[first.doc_id].text
+    document = documents[first.doc_id]
+    text = document.text
     start, end = record.quote
-    header = (
-        None
-        if record.header is None
-        else TableHeader(
-            start=record.header[0], end=record.header[1], text=text[slice(*record.header)]
-        )
+    header = TableHeader(
+        start=record.header[0], end=record.header[1], text=text[slice(*record.header)]
     )
     update = {"start": start, "end": end, "quote": text[start:end], "header": header}
+    update["page"] = document.page_at(start)
     return [first.model_copy(update=update), *citations[1:]]
 
 

@@ -1,11 +1,17 @@
 """Tables whose records are their columns: a comparison table's shape, read from its cells alone.
 
 Many tables put one record per column: a slide comparing studies or products, a report's table
-of years. Their first column names the fields ("Produit", "Efficacité", "Patients"), their
-header row the records ("Study A", "Study B", "2024"), and a cell is the value of its row's
-field for its column's record. The row checks read a row as one record (unheld_cells.py), and
-would call the "Efficacy" row "of" its last cell; the answer step (record_cells.py) quotes the
-asked field's row up to the asked record's cell instead.
+of years whose rows hold values of several kinds (a name, a count, a date). Their first column
+names the fields ("Produit", "Efficacité", "Patients"), their header row the records ("Study
+A", "Study B", "2024"), and a cell is the value of its row's field for its column's record. A
+table of numbers alone ("Adhérents" 120, 134 and "Budget" 12 000 €, 14 500 € under 2023, 2024)
+is as alike down its columns as along its rows and is not told: it is read as records by rows.
+A header of years or codes would not tell it apart either: a score sheet's "J1", "J2" head
+columns of numbers whose rows are teams, records (s29 review B).
+
+The row checks read a row as one record (unheld_cells.py), and would call the "Efficacy" row
+"of" its last cell; the answer step (record_cells.py) quotes the asked field's row up to the
+asked record's cell instead.
 
 A table (its rows as tables.table_of reads them) of MAX_ROWS rows at most is one of records
 by columns when:
@@ -22,7 +28,10 @@ by columns when:
   column holds one kind and each row many, is one of records by rows. The share of a row's or a
   column's cells of its commonest kind, averaged over the rows and over the columns, must be
   higher along the rows by SHAPE_MARGIN, or at all when the header row's first cell is empty
-  (the blank corner of a two-way table: its first column labels its rows).
+  (the blank corner of a two-way table: its first column labels its rows). A cell of no letter
+  or digit ("-") is no value, and a row whose values are one value repeated ("absent",
+  "absent", "absent": `_placeholder_row`) is left out: one such row of words among rows of
+  marks or goals made a table of pupils or players read as records by columns.
 No word list: the shape alone decides, whatever the language.
 """
 
@@ -57,6 +66,7 @@ UNIT_LETTERS = 3
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\S+")
+_ALPHANUMERIC = re.compile(r"[^\W_]")
 
 Kind = Literal["number", "code", "words"]
 
@@ -133,11 +143,22 @@ def _alike(rows: Sequence[Sequence[str]], fields: tuple[int, ...]) -> float:
     mean share of each column's."""
     width = max(len(rows[at]) for at in fields)
     kinds = [
-        [value_kind(cell) if cell.strip() else None for cell in _values(rows[at])] for at in fields
+        [value_kind(cell) if _ALPHANUMERIC.search(cell) else None for cell in _values(rows[at])]
+        for at in fields
+        if not _placeholder_row(_values(rows[at]))
     ]
     along = _mean_commonest(kinds)
     down = _mean_commonest([[row[c] for row in kinds if c < len(row)] for c in range(width - 1)])
     return along - down
+
+
+def _placeholder_row(values: Sequence[str]) -> bool:
+    """Whether a row's values are one value repeated ("absent", "absent", "absent"; "n/a",
+    "n/a"): a record by rows with nothing to say, not a field whose values are one kind (s29
+    review B: one such row of words among rows of marks made a table of pupils read as records
+    by columns). A cell of no letter or digit ("-", "—") is no value (`_alike`)."""
+    filled = {" ".join(cell.split()).casefold() for cell in values if _ALPHANUMERIC.search(cell)}
+    return len(filled) == 1 and sum(bool(_ALPHANUMERIC.search(cell)) for cell in values) > 1
 
 
 def _mean_commonest(groups: list[list[Kind | None]]) -> float:

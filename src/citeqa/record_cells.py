@@ -49,9 +49,9 @@ class RecordCell(NamedTuple):
 
     quote: Span
     """The asked field's row from its start to the end of the asked record's cell."""
-    header: Span | None
-    """The record row from its start to the end of the asked record's cell; None when it is
-    the quoted row itself."""
+    header: Span
+    """The record row from its start to the end of the asked record's cell, the whole row when
+    it has none (a ragged table); never the quoted row: the field rows lie below it."""
 
 
 def asked_record_cell(
@@ -79,10 +79,10 @@ def asked_record_cell(
     if column is None or field is None:
         return None
     quote = _through_cell(document.text, lines[field], column)
-    header = (
-        None if shape.header == field else _through_cell(document.text, lines[shape.header], column)
-    )
-    return None if quote is None else RecordCell(quote, header)
+    if quote is None:
+        return None
+    record_line = lines[shape.header]  # whole when it has no cell of that column (ragged)
+    return RecordCell(quote, _through_cell(document.text, record_line, column) or record_line)
 
 
 def _named_record(header: Sequence[str], focus: str) -> int | None:

@@ -15,6 +15,7 @@ from pptx import Presentation
 from pptx.util import Inches
 
 import odf_files as odf
+from citeqa.answering import _record_cell_instead
 from citeqa.column_records import MAX_ROWS, RecordColumns, record_columns
 from citeqa.models import Citation, Document
 from citeqa.record_cells import asked_record_cell
@@ -165,6 +166,45 @@ def test_a_table_of_records_by_rows_is_none(tmp_path: Path, kind: str, rows: Tab
     assert record_columns(_rows_around(_read(tmp_path, kind, rows), rows[1][1])) is None
 
 
+MARKS = [
+    ["Élève", "Maths", "Français", "Anglais"],
+    ["Marie", "15", "12", "14"],
+    ["Paul", "absent", "absent", "absent"],
+    ["Léa", "11", "16", "13"],
+]
+"""Records by rows, one of them a placeholder row of one word repeated."""
+GOALS = [["Joueur", "Buts", "Passes"], ["Marc", "5", "3"], ["Paul", "-", "-"], ["Hugo", "2", "7"]]
+CLASSES = [
+    ["Élève", "Classe", "Note"],
+    ["Marie", "2A", "15"],
+    ["Paul", "-", "-"],
+    ["Léa", "1B", "11"],
+]
+NOT_PLAYED = [
+    ["Joueur", "Matchs", "Buts"],
+    ["Marc", "12", "5"],
+    ["Paul", "blessé", "blessé"],
+    ["Hugo", "10", "2"],
+]
+
+
+@pytest.mark.parametrize("rows", [MARKS, GOALS, CLASSES, NOT_PLAYED])
+def test_a_row_of_one_repeated_value_or_dashes_does_not_make_records_columns(
+    rows: Table,
+) -> None:
+    """One row of "absent", "-" or "blessé" among rows of numbers made the records read as
+    columns (s29 review B), which switched off the row checks of unheld_cells.py."""
+    assert record_columns(rows) is None
+
+
+def test_a_pupils_table_with_an_absent_row_still_names_the_row_held() -> None:
+    """s29 review B: the row check gave Léa's row on 2de3ae64^1 and None on s29-int."""
+    document = Document(doc_id="d", title="t", path="/d", text=_markdown(MARKS), sha256="0")
+    found = unheld_cell("Quelles notes pour Léa ?", *_answer(document, "| Marie"))
+    row_lea = _answer(document, "| Léa")[0][0]
+    assert found is not None and found.instead == (row_lea.start, row_lea.end)
+
+
 @pytest.mark.parametrize("kind", ["md", "csv", "txt", "xlsx", "pptx", "odp"])
 @pytest.mark.parametrize(
     ("rows", "question", "row"),
@@ -276,3 +316,47 @@ def test_a_table_longer_than_a_comparison_is_read_as_records_by_rows() -> None:
     assert table_line_count(document.text, 0) == 0  # the heading is no table row
     found = asked_record_cell("What was the drug in trial B?", *_answer(document, "| Patients"))
     assert found is None
+
+
+def test_a_table_of_years_is_told_by_values_of_several_kinds_not_by_numbers_alone() -> None:
+    """The module's claim, corrected (s29 review B): a report's table of years is told when its
+    rows hold values of several kinds; one of numbers alone is read as records by rows."""
+    years = [["Indicateur", "2023", "2024"], ["Adhérents", "120", "134"]]
+    years.append(["Budget", "12 000 €", "14 500 €"])
+    assert record_columns(years) is None
+    named = [years[0], ["Président", "Jean Morel", "Anne Roy"], *years[1:]]
+    assert record_columns(named) == RecordColumns(header=0, fields=(1, 2, 3))
+
+
+RAGGED = (
+    "# Comparison\n\n| | Trial A | Trial B |\n|---|---|---|\n"
+    "| Drug | Anifrolumab | Belimumab | Voclosporin |\n| Patients | 120 | 85 | 60 |\n"
+    "| Safety | Herpes zoster | Infusion reactions | Hypertension |\n"
+)
+"""A record row shorter than its field rows: the third record has no cell in it."""
+
+
+def test_a_record_with_no_cell_in_a_ragged_record_row_is_quoted_under_that_whole_row() -> None:
+    """record_cells.RecordCell.header is always a span (s29 review B: it was None then, and
+    the answer showed the field's row under no record row)."""
+    document = Document(doc_id="d", title="t", path="/d", text=RAGGED, sha256="0")
+    found = asked_record_cell(
+        "What safety issue did Voclosporin show?", *_answer(document, "| Drug")
+    )
+    assert found is not None
+    assert RAGGED[slice(*found.quote)].endswith("| Hypertension |")
+    assert RAGGED[slice(*found.header)] == "| | Trial A | Trial B |"
+
+
+def test_the_row_quoted_instead_is_cited_on_its_own_page() -> None:
+    """A table running onto a second page: the asked field's row, quoted instead of the row
+    the answer quoted, is cited on the page it stands on (s29 review B: the first quote's)."""
+    text = _markdown(TRIALS)
+    pages = [0, text.index("| Safety")]
+    document = Document(doc_id="d", title="t", path="/d", text=text, sha256="0", page_starts=pages)
+    citations, documents = _answer(document, "| Drug")
+    citations = [citations[0].model_copy(update={"page": 1})]
+    found = asked_record_cell("Which safety issue did Belimumab show?", citations, documents)
+    assert found is not None
+    moved = _record_cell_instead(citations, found, documents)[0]
+    assert moved.quote.startswith("| Safety") and moved.page == 2

@@ -42,8 +42,9 @@ def mail(body: str, subtype: str = "plain", **headers: str) -> EmailMessage:
 
 
 def test_eml_files_are_read_by_the_mail_reader() -> None:
-    """Version 14 (plus textdecoding's): a two-digit year keeps its century; 13: a Date's year as
-    written; 12: a file with a byte-order
+    """Version 15 (plus textdecoding's): UTF-8 under "utf-16" a mislabel, "utf-16" with no
+    byte-order mark read in its own order; 14: a two-digit year keeps its century; 13: a Date's
+    year as written; 12: a file with a byte-order
     mark read; 11: any non-UTF
     charset over UTF-8 a mislabel; 10: a
     mail with no text in the parts parsed refused for that; 9: a charset no mailer means is a
@@ -52,7 +53,7 @@ def test_eml_files_are_read_by_the_mail_reader() -> None:
     text is an attachment is read."""
     assert reader_for(".EML") is not None
     assert reader_for(".eml").kind == "eml"  # type: ignore[union-attr]
-    assert reader_versions()[".eml"] == 14 + DECODING_VERSION
+    assert reader_versions()[".eml"] == 15 + DECODING_VERSION
 
 
 def test_a_mail_is_titled_by_its_subject_and_its_body_is_text(tmp_path: Path) -> None:
@@ -304,6 +305,40 @@ def test_a_short_or_cut_utf16_part_holding_no_nul_byte_keeps_its_text(
     Japanese line with a stray last byte or two Chinese characters read as mojibake (s28
     re-read). What decodes is kept, a stray last byte read as U+FFFD."""
     assert kept in read(tmp_path, base64_part(charset, body)).text
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Привет мир", "Спасибо!", "Καλημέρα σε όλους.", "שלום לכולם", "Встреча в пятницу в 10:00"],
+)
+@pytest.mark.parametrize("charset", ["utf-16", "utf-16-le", "utf-32"])
+def test_a_one_line_utf8_part_labelled_utf16_is_read_as_utf8(
+    tmp_path: Path, charset: str, line: str
+) -> None:
+    """UTF-8 Cyrillic, Greek or Hebrew holds no NUL byte and decodes strictly as UTF-16: one
+    such line with no line end under "utf-16" was indexed as Hangul and CJK (s29 review B)."""
+    assert line in read(tmp_path, base64_part(charset, line.encode())).text
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("Привет".encode("utf-16-be"), "Привет"),
+        ("Привет".encode("utf-16-le"), "Привет"),
+        ("你好世界".encode("utf-16-be"), "你好世界"),
+        ("你好世界".encode("utf-16-le"), "你好世界"),
+        ("Привет мир\n".encode("utf-16-be"), "Привет мир"),
+        ("Réunion à 9 h.\n".encode("utf-16-be"), "Réunion à 9 h."),
+        ("Réunion à 9 h.\n".encode("utf-16-le"), "Réunion à 9 h."),
+    ],
+)
+def test_a_utf16_part_with_no_byte_order_mark_is_read_in_its_own_order(
+    tmp_path: Path, body: bytes, kept: str
+) -> None:
+    """ "utf-16" with no byte-order mark was read in the machine's order: "Привет" in
+    big-endian order was indexed as "ἄ䀄㠄㈄㔄䈄" (s29 review B; RFC 2781 says big-endian,
+    Windows writes little-endian): the order it reads as text in is taken."""
+    assert kept in read(tmp_path, base64_part("utf-16", body)).text
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,6 @@ import codecs
 import contextlib
 import functools
 import re
-import sys
 import unicodedata
 from email import policy
 from email.header import decode_header, make_header
@@ -75,7 +74,7 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 14 + DECODING_VERSION
+    version = 15 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
@@ -92,11 +91,13 @@ class EmlReader:
     encoded words in a charset no mailer means read as UTF-8 (`_mail_words`). 11: any
     non-UTF charset over UTF-8 bytes is a mislabel (was: ISO-8859 and cp125x only). 12: a
     UTF-16 part holding no NUL byte is read in its charset when it reads as text
-    (`_reads_as_wide_text`: a Cyrillic word lost the mail, a cut Japanese line was mojibake).
+    (`_wide_order`: a Cyrillic word lost the mail, a cut Japanese line was mojibake).
     13: a file opening with a byte-order mark (UTF-16, UTF-32, UTF-8) read in UTF-8 first (was
     refused); a Date whose year the standard library reads as another ("0000": 2000) as
     written. 14: a Date writing a two-digit year ("1 Jul 25") read with its century (2025), as
-    13 wrote it before."""
+    13 wrote it before. 15: UTF-8 under "utf-16" is a mislabel (a Cyrillic line read as
+    Hangul); "utf-16" with no byte-order mark is read in the order it reads as text, not the
+    machine's (`_wide_order`)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -420,7 +421,14 @@ def _declared_text(payload: bytes, charset: str) -> str | None:
     except LookupError:  # none named, or unknown
         return None
     codec = info.name
-    if not _mail_charset(info) or _declared_falsely(payload, codec):
+    if not _mail_charset(info):
+        return None
+    if codec.startswith(_WIDE_CODECS):
+        wide = _wide_order(payload, codec)
+        if wide is None:  # a mislabel (`_wide_order`)
+            return None
+        codec = wide
+    elif _declared_falsely(payload, codec):
         return None
     if codec == _LATIN_1:
         return legacy_text(payload)
@@ -441,53 +449,109 @@ def _mail_charset(info: codecs.CodecInfo) -> bool:
 
 
 def _declared_falsely(payload: bytes, codec: str) -> bool:
-    """Whether `payload` cannot be text of `codec` the way mailers mislabel it (s27 hostile
-    probe: "Le caf? co?te trois euros", Latin-1 under "utf-16" indexed as CJK): bytes past
-    ASCII under "us-ascii", UTF-16/32 with no NUL byte (ASCII letters in it hold one in each
-    pair) that does not read as text of another script (`_reads_as_wide_text`), any charset
-    but the UTF ones over bytes that are UTF-8 and not ASCII (a multi-byte UTF-8 sequence is
-    very unlikely in Latin-1, cp1252, KOI8-R, Mac Roman or Shift-JIS text: s28 re-read, only
-    iso8859/cp125x were read so and UTF-8 under "koi8-r" was garbled), or "utf-8" over bytes
-    past ASCII holding no UTF-8 sequence (a cp1252 text; one stray byte in UTF-8 text is read
-    as U+FFFD, the rest kept). "utf-7", the ISO-2022 charsets and "hz" are 7-bit like
-    "us-ascii": a byte past ASCII under them is another charset's."""
+    """Whether `payload` cannot be text of `codec`, not a UTF-16 or UTF-32 one
+    (`_wide_order`), the way mailers mislabel it: bytes past ASCII under "us-ascii", any
+    charset but the UTF ones over bytes that are UTF-8 and not ASCII (`_utf8_past_ascii`: a
+    multi-byte UTF-8 sequence is very unlikely in Latin-1, cp1252, KOI8-R, Mac Roman or
+    Shift-JIS text: s28 re-read, only iso8859/cp125x were read so and UTF-8 under "koi8-r"
+    was garbled), or "utf-8" over bytes past ASCII holding no UTF-8 sequence (a cp1252 text;
+    one stray byte in UTF-8 text is read as U+FFFD, the rest kept). "utf-7", the ISO-2022
+    charsets and "hz" are 7-bit like "us-ascii": a byte past ASCII under them is another
+    charset's."""
     if codec.startswith(_SEVEN_BIT):
         return not payload.isascii()
-    if codec.startswith(_WIDE_CODECS):
-        return b"\x00" not in payload and not _reads_as_wide_text(payload, codec)
     if codec.startswith("utf-8"):  # "utf-8-sig" too
         return not payload.isascii() and _UTF8_SEQUENCE.search(payload) is None
     legacy = not codec.startswith("utf")  # Latin-1, cp1252, KOI8-R, Mac Roman, Shift-JIS…
-    return legacy and not payload.isascii() and _is_utf8(payload)
+    return legacy and _utf8_past_ascii(payload)
 
 
-def _reads_as_wide_text(payload: bytes, codec: str) -> bool:
-    """Whether `payload`, declared UTF-16 or UTF-32 and holding no NUL byte (text of no Latin
-    letter, space or line end: a Cyrillic word, a Chinese line), is that text: it decodes
-    strictly, a unit its end cuts aside (textdecoding.strict_reading), to text holding no
-    control, private-use or unassigned character, and its code units are not mostly pairs of
-    printable ASCII bytes (textdecoding.MAX_ASCII_UNITS: Latin-1 text read as UTF-16), unless
-    every character it reads is East Asian of one family (two Chinese characters may be such
-    pairs). Such a part was read as a mislabel: "Привет" lost the whole mail, a Japanese line
-    with a stray last byte read as mojibake (s28 re-read). The whole part is decoded and
-    searched in C; unassigned characters are looked for in its first SNIFF_BYTES characters,
-    ASCII pairs counted in its first WIDE_SAMPLE_BYTES, as textdecoding does (counted over
-    all of a 20 MB part, they took 0.19 s of the check's 0.26 s:
-    benchmarks/mail_wide_charset_cost.py)."""
-    text = strict_reading(payload, _byte_order(payload, codec), final=False)
-    if not text or _unassigned(text[:SNIFF_BYTES]):
-        return False
-    sample = payload[:WIDE_SAMPLE_BYTES]
-    return ascii_unit_share(sample) <= MAX_ASCII_UNITS or _east_asian_of_one_family(text)
+def _utf8_past_ascii(payload: bytes) -> bool:
+    """Whether `payload` is UTF-8 holding a character past ASCII."""
+    return not payload.isascii() and _is_utf8(payload)
 
 
-def _byte_order(payload: bytes, codec: str) -> str:
-    """`codec`, "utf-16" or "utf-32" over `payload` opening with no byte-order mark named by
-    the machine's byte order, as `bytes.decode` reads it (`_declared_text`; their incremental
-    decoders refuse such bytes)."""
+def _wide_order(payload: bytes, codec: str) -> str | None:
+    """The codec, of a byte order, to read `payload` in when it is declared UTF-16 or UTF-32
+    (`codec`); None when it is not such text, the way mailers mislabel it (s27 hostile probe:
+    "Le caf? co?te trois euros", Latin-1 under "utf-16" indexed as CJK):
+    - UTF-8 holding a character past ASCII (s29 review B: "Привет мир" in UTF-8, one line
+      with no NUL byte, was read as Hangul and CJK; UTF-16 text is very seldom valid UTF-8
+      with a multi-byte sequence);
+    - with a NUL byte (ASCII letters in UTF-16 hold one in each pair): `codec`, its order the
+      one its byte-order mark or its name says, else the one whose NUL bytes are high bytes
+      (`_order_by_nul_bytes`);
+    - with none (text of no Latin letter, space or line end: a Cyrillic word, a Chinese line):
+      the order in which it reads as text (`_wide_reading`), when one alone does, or
+      one alone of those reads as letters of one script (`_of_one_script`); neither order
+      proven is a mislabel. No byte-order mark does not mean the machine's order (s29 review
+      B: "Привет" in UTF-16BE under "utf-16" was read as "ἄ䀄㠄㈄㔄䈄"; RFC 2781 says
+      big-endian, Windows writes little-endian)."""
+    if _utf8_past_ascii(payload):
+        return None
+    orders = _byte_orders(payload, codec)
+    if b"\x00" in payload:
+        return orders[0] if len(orders) == 1 else _order_by_nul_bytes(payload, codec)
+    readings = {order: text for order in orders if (text := _wide_reading(payload, order))}
+    if len(readings) > 1:
+        readings = {order: text for order, text in readings.items() if _of_one_script(text)}
+    return next(iter(readings)) if len(readings) == 1 else None
+
+
+def _byte_orders(payload: bytes, codec: str) -> tuple[str, ...]:
+    """The codecs `payload` may be read in under `codec`: itself when it names its byte order
+    ("utf-16-le") or the payload opens with a byte-order mark, else the "-le" and "-be" ones
+    ("utf-16" and "utf-32" with no mark: `bytes.decode` would read the machine's order, their
+    incremental decoders refuse such bytes)."""
     if codec not in _WIDE_CODECS or payload.startswith(UTF32_BOMS + UTF16_BOMS):
-        return codec
-    return f"{codec}-{'le' if sys.byteorder == 'little' else 'be'}"
+        return (codec,)
+    return (f"{codec}-le", f"{codec}-be")
+
+
+def _order_by_nul_bytes(payload: bytes, codec: str) -> str:
+    """ "-be" or "-le" of `codec` ("utf-16" or "utf-32", no byte-order mark) over `payload`
+    holding NUL bytes: big-endian when more of its code units open with a NUL byte than end
+    with one (ASCII letters' high byte), little-endian otherwise (as it was read before)."""
+    width = 4 if codec == "utf-32" else 2
+    size = len(payload) // width * width
+    opening = payload[0:size:width].count(0)
+    ending = payload[width - 1 : size : width].count(0)
+    return f"{codec}-{'be' if opening > ending else 'le'}"
+
+
+def _wide_reading(payload: bytes, codec: str) -> str | None:
+    """`payload`, declared UTF-16 or UTF-32 in `codec` (its byte order known) and holding no
+    NUL byte (text of no Latin letter, space or line end: a Cyrillic word, a Chinese line),
+    read as that text; None unless it decodes strictly, a unit its end cuts aside
+    (textdecoding.strict_reading), to text holding no control, private-use or unassigned
+    character, and its code units are not mostly pairs of printable ASCII bytes
+    (textdecoding.MAX_ASCII_UNITS: Latin-1 text read as UTF-16), unless every character it
+    reads is East Asian of one family (two Chinese characters may be such pairs). Such a part
+    was read as a mislabel: "Привет" lost the whole mail, a Japanese line with a stray last
+    byte read as mojibake (s28 re-read). The whole part is decoded and searched in C;
+    unassigned characters are looked for in its first SNIFF_BYTES characters, ASCII pairs
+    counted in its first WIDE_SAMPLE_BYTES, as textdecoding does (counted over all of a 20 MB
+    part, they took 0.19 s of the check's 0.26 s: benchmarks/mail_wide_charset_cost.py)."""
+    text = strict_reading(payload, codec, final=False)
+    if not text or _unassigned(text[:SNIFF_BYTES]):
+        return None
+    sample = payload[:WIDE_SAMPLE_BYTES]
+    if ascii_unit_share(sample) <= MAX_ASCII_UNITS or _east_asian_of_one_family(text):
+        return text
+    return None
+
+
+def _of_one_script(text: str) -> bool:
+    """Whether the letters of `text` (its first SNIFF_BYTES characters) are of one script, by
+    the first word of their Unicode names ("CYRILLIC", "GREEK", "HEBREW"), or all East Asian
+    of one family: a word read in its own byte order is; read in the other, its letters'
+    units fall in blocks of several ("Привет" swapped is Greek and CJK, "你好世界" swapped
+    holds a Canadian syllable)."""
+    sample = text[:SNIFF_BYTES]
+    if _east_asian_of_one_family(sample):
+        return True
+    scripts = {unicodedata.name(c, "?").split()[0] for c in sample if c.isalpha()}
+    return len(scripts) == 1
 
 
 def _unassigned(text: str) -> bool:

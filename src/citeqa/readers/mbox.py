@@ -70,7 +70,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 14 + DECODING_VERSION
+    version = 15 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -84,7 +84,8 @@ class MboxReader:
     lines). 11: any non-UTF charset over UTF-8 bytes a mislabel (eml 11). 12: a UTF-16 part
     holding no NUL byte read in its charset when it reads as text (eml 12). 13: a file opening
     with a byte-order mark read in UTF-8 first, a Date's year as written (eml 13). 14: a Date's
-    two-digit year read with its century (eml 14)."""
+    two-digit year read with its century (eml 14). 15: UTF-8 under "utf-16" a mislabel, "utf-16"
+    with no byte-order mark read in its own order (eml 15)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
