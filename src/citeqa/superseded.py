@@ -137,9 +137,13 @@ class _Name:
         "fiche_v1"; a draft "fiche_v0" is older than both). Names
         writing different years are two years' papers: the earlier is older only when marked
         old where the other is not ("budget_2024_OLD" beside "budget_2025"), never by its
-        "final" or version ("rapport_2024_final" beside "rapport_2025")."""
-        if self.year is not None and other.year is not None and self.year != other.year:
-            return self.year < other.year and self.old and not other.old
+        "final" or version ("rapport_2024_final" beside "rapport_2025"). A name writing a year
+        beside one writing none is older only by its old mark too ("budget_OLD" beside
+        "budget_2025"): never by "final" or a version alone (s29 probe F2: "budget_2019_final"
+        was taken as the current edition of the living, undated "budget")."""
+        if self.year != other.year:
+            later = self.year is not None and other.year is not None and self.year > other.year
+            return self.old and not other.old and not later
         if self.old != other.old:
             return self.old
         if self.final != other.final:
@@ -487,9 +491,8 @@ def _classes(group: list[tuple[str, _Name]]) -> dict[_Kind, _Class]:
 
 def _by_versions(kind: _Kind, other: _Kind) -> bool:
     """Whether editions of these kinds are told apart by their versions alone
-    (`_Name.older_than`: same marks, no two different years)."""
-    years_differ = None not in (kind[2], other[2]) and kind[2] != other[2]
-    return not years_differ and kind[:2] == other[:2]
+    (`_Name.older_than`: same marks, same year or none in both)."""
+    return kind[2] == other[2] and kind[:2] == other[:2]
 
 
 def _older_kind(kind: _Kind, other: _Kind) -> bool:

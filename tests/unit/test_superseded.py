@@ -470,3 +470,24 @@ def test_the_latest_period_is_read_first_and_an_earlier_one_answers_labelled() -
     answer, note = with_older_statement(current, old, versions, 400, [frozenset({"dupont"})])
     assert [c.otherwise for c in answer.citations] == [False, True]
     assert note is not None and "[2] cite Club/2024-2025/adherents_2024-2025.xlsx, d’une" in note
+
+
+@pytest.mark.parametrize(
+    ("ids", "expected"),
+    [
+        (["Bank/budget", "Bank/budget_2019_final"], {}),
+        (["Bank/budget", "Bank/budget_2019_v2"], {}),
+        (["Bank/budget_final", "Bank/budget_2019"], {}),
+        (["Bank/budget_OLD", "Bank/budget_2025"], {"Bank/budget_OLD": "Bank/budget_2025"}),
+        (["Bank/old/budget_2019", "Bank/budget"], {"Bank/old/budget_2019": "Bank/budget"}),
+    ],
+)
+def test_an_undated_name_beside_a_dated_one_is_older_only_by_its_old_mark(
+    ids: list[str], expected: dict[str, str]
+) -> None:
+    """s29 probe F2: "budget_2019_final" (480 €) was taken as the current edition of the living,
+    undated "budget" (650 €): "final" or a version never outranks a name writing no year."""
+    assert old_copies(ids) == expected
+    assert {doc_id: copy.current for doc_id, copy in copies(ids, lambda _: "Budget").items()} == (
+        expected
+    )
