@@ -491,3 +491,47 @@ def test_an_undated_name_beside_a_dated_one_is_older_only_by_its_old_mark(
     assert {doc_id: copy.current for doc_id, copy in copies(ids, lambda _: "Budget").items()} == (
         expected
     )
+
+
+def test_old_copies_of_many_years_and_marks_match_comparing_every_pair() -> None:
+    """The newest of each year are read once (s29 probe F1): editions of many years, undated
+    ones, old folders and marks still name the editions comparing every pair named."""
+    import random
+
+    chooser = random.Random(29)
+    marks = ["", "_old", "_final", "_old_final", "_draft"]
+    for _ in range(300):
+        ids = list(
+            dict.fromkeys(
+                f"{chooser.choice(['', '', 'old/'])}budget"
+                f"{chooser.choice(['', *(f'_{year}' for year in range(2018, 2026))])}"
+                f"{chooser.choice(marks)}{chooser.choice(['', '', '_v0', '_v1', '_v2', '_v7'])}"
+                for _ in range(chooser.randint(2, 30))
+            )
+        )
+        assert old_copies(ids) == _pairwise_old_copies(ids), ids
+
+
+def test_many_years_and_marks_of_one_name_are_not_compared_kind_by_kind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """s29 probe F1: 801 editions of one name, 200 years each plain, old, final and both, took
+    16 s at every question (every kind of edition against every pair of kinds newer)."""
+    from citeqa import superseded
+
+    calls = 0
+    compare = superseded._Name.older_than
+
+    def counted(self: superseded._Name, other: superseded._Name) -> bool:
+        nonlocal calls
+        calls += 1
+        return compare(self, other)
+
+    monkeypatch.setattr(superseded._Name, "older_than", counted)
+    marks = ("", "_old", "_final", "_old_final")
+    ids = [f"Bank/budget_{year}{mark}" for year in range(1900, 2000) for mark in marks]
+    found = old_copies([*ids, "Bank/budget"])
+    assert found["Bank/budget_1999_old"] == "Bank/budget_1999_final"
+    assert found["Bank/budget_1900_old_final"] == "Bank/budget_1900_final"
+    assert "Bank/budget" not in found and "Bank/budget_1950_final" not in found
+    assert calls < 100
