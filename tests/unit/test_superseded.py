@@ -535,3 +535,21 @@ def test_many_years_and_marks_of_one_name_are_not_compared_kind_by_kind(
     assert found["Bank/budget_1900_old_final"] == "Bank/budget_1900_final"
     assert "Bank/budget" not in found and "Bank/budget_1950_final" not in found
     assert calls < 100
+
+
+def test_a_dated_series_reads_each_text_once() -> None:
+    """s29 mend: 100 editions of one year beside 100 of the next read and folded both texts at
+    each of 10 000 comparisons (34 s when no two texts share their words)."""
+    from citeqa.superseded import earlier_periods
+
+    ids = [f"Reports/report_{year}_v{n}" for year in (2023, 2024) for n in range(1, 21)]
+    reads: list[str] = []
+
+    def text_of(doc_id: str) -> str:
+        reads.append(doc_id)
+        return " ".join(f"w{ids.index(doc_id)}x{n}" for n in range(10))
+
+    assert earlier_periods(ids, text_of) == {}
+    assert sorted(reads) == sorted(ids)
+    shared = earlier_periods(ids, lambda doc_id: "Annual report of the club, every year alike")
+    assert shared == {doc_id: "Reports/report_2024_v1" for doc_id in ids[:20]}
