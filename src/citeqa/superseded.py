@@ -154,20 +154,21 @@ class _Name:
 @lru_cache(maxsize=1 << 17)  # replaced and earlier_periods read the same names
 def _read_name(doc_id: str) -> _Name | None:
     """The edition `doc_id`'s path names (an id is the path without its extension); None when
-    its name is only words that mark editions. A word marks an edition only among those opening
-    or closing the name, years and versions aside ("trip_new_york" is no new "trip_york")."""
+    its name is only words that mark editions, or writes two versions (s29 probe F8: "budget
+    v10 v2" was read by its last as older than "budget v3"; which one counts is a guess). A
+    word marks an edition only among those opening or closing the name, years and versions
+    aside ("trip_new_york" is no new "trip_york")."""
     words = _words()
     *folders, stem = fold(doc_id).split("/")
     periods = [f for f in folders if words.period_folder.fullmatch(f.strip())]
     kept_folders = tuple(f for f in folders if not _old_folder(f) and f not in periods)
     old = len(kept_folders) + len(periods) < len(folders)
-    version, year, named = None, None, []
-    for apart in words.version_apart.finditer(stem):  # "fiche version 2"
-        version = int(apart.group("n"))
-    stem = words.version_apart.sub(" ", stem)
+    year, named = None, []
+    versions = {int(apart.group("n")) for apart in words.version_apart.finditer(stem)}
+    stem = words.version_apart.sub(" ", stem)  # "fiche version 2"
     for word in _WORD.findall(stem):
         if (found := words.version.fullmatch(word)) is not None:
-            version = int(found.group("n"))
+            versions.add(int(found.group("n")))
         elif words.year.fullmatch(word):
             year = max(year or 0, int(word))
         else:
@@ -179,8 +180,9 @@ def _read_name(doc_id: str) -> _Name | None:
     while end > start and named[end - 1] in marks:
         end -= 1
     edges = named[:start] + named[end:]
-    if start == end:
+    if start == end or len(versions) > 1:
         return None
+    version = next(iter(versions), None)
     if year is None and periods:  # "2024-2025/adherents": the folder's period
         year = max(int(y) for y in words.year_written.findall(periods[-1]))
     old = old or any(word in words.old_words for word in edges)

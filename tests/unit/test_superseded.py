@@ -553,3 +553,23 @@ def test_a_dated_series_reads_each_text_once() -> None:
     assert sorted(reads) == sorted(ids)
     shared = earlier_periods(ids, lambda doc_id: "Annual report of the club, every year alike")
     assert shared == {doc_id: "Reports/report_2024_v1" for doc_id in ids[:20]}
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        ["Bank/budget v10 v2", "Bank/budget v3"],
+        ["Bank/budget v2 v3 v10", "Bank/budget v4"],
+        ["Bank/budget version 10 v2", "Bank/budget v3"],
+    ],
+)
+def test_a_name_writing_two_versions_is_no_edition_of_either(ids: list[str]) -> None:
+    """s29 probe F8: "budget v10 v2" was read by its last version and set aside as older than
+    "budget v3"; a name writing two versions neither is set aside nor sets one aside."""
+    assert old_copies(ids) == {}
+
+
+def test_a_name_writing_its_version_twice_is_of_that_version() -> None:
+    assert old_copies(["Bank/budget v2 v2", "Bank/budget v3"]) == {
+        "Bank/budget v2 v2": "Bank/budget v3"
+    }
