@@ -137,9 +137,13 @@ class _Name:
         "fiche_v1"; a draft "fiche_v0" is older than both). Names
         writing different years are two years' papers: the earlier is older only when marked
         old where the other is not ("budget_2024_OLD" beside "budget_2025"), never by its
-        "final" or version ("rapport_2024_final" beside "rapport_2025")."""
-        if self.year is not None and other.year is not None and self.year != other.year:
-            return self.year < other.year and self.old and not other.old
+        "final" or version ("rapport_2024_final" beside "rapport_2025"). A name writing a year
+        beside one writing none is older only by its old mark too ("budget_OLD" beside
+        "budget_2025"): never by "final" or a version alone (s29 probe F2: "budget_2019_final"
+        was taken as the current edition of the living, undated "budget")."""
+        if self.year != other.year:
+            later = self.year is not None and other.year is not None and self.year > other.year
+            return self.old and not other.old and not later
         if self.old != other.old:
             return self.old
         if self.final != other.final:
@@ -150,20 +154,21 @@ class _Name:
 @lru_cache(maxsize=1 << 17)  # replaced and earlier_periods read the same names
 def _read_name(doc_id: str) -> _Name | None:
     """The edition `doc_id`'s path names (an id is the path without its extension); None when
-    its name is only words that mark editions. A word marks an edition only among those opening
-    or closing the name, years and versions aside ("trip_new_york" is no new "trip_york")."""
+    its name is only words that mark editions, or writes two versions (s29 probe F8: "budget
+    v10 v2" was read by its last as older than "budget v3"; which one counts is a guess). A
+    word marks an edition only among those opening or closing the name, years and versions
+    aside ("trip_new_york" is no new "trip_york")."""
     words = _words()
     *folders, stem = fold(doc_id).split("/")
     periods = [f for f in folders if _period_folder(f.strip())]
     kept_folders = tuple(f for f in folders if not _old_folder(f) and f not in periods)
     old = len(kept_folders) + len(periods) < len(folders)
-    version, year, named = None, None, []
-    for apart in words.version_apart.finditer(stem):  # "fiche version 2"
-        version = int(apart.group("n"))
-    stem = words.version_apart.sub(" ", stem)
+    year, named = None, []
+    versions = {int(apart.group("n")) for apart in words.version_apart.finditer(stem)}
+    stem = words.version_apart.sub(" ", stem)  # "fiche version 2"
     for word in _WORD.findall(stem):
         if (found := words.version.fullmatch(word)) is not None:
-            version = int(found.group("n"))
+            versions.add(int(found.group("n")))
         elif words.year.fullmatch(word):
             year = max(year or 0, int(word))
         else:
@@ -175,8 +180,9 @@ def _read_name(doc_id: str) -> _Name | None:
     while end > start and named[end - 1] in marks:
         end -= 1
     edges = named[:start] + named[end:]
-    if start == end:
+    if start == end or len(versions) > 1:
         return None
+    version = next(iter(versions), None)
     if year is None and periods:  # "2024-2025/adherents": the folder's period
         year = max(int(y) for y in words.year_written.findall(periods[-1]))
     old = old or any(word in words.old_words for word in edges)
@@ -362,6 +368,14 @@ def earlier_periods(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> di
     answerable of what only they hold); versions.py reads the latest first and labels them."""
     dated = [doc_id for doc_id in doc_ids if _words().year_written.search(doc_id)]
     found: dict[str, str] = {}
+    readings: dict[str, _TextWords] = {}
+
+    def reading(doc_id: str) -> _TextWords:
+        """A document's text as `shares_text` reads it, read once (`_TextWords`)."""
+        if (known := readings.get(doc_id)) is None:
+            known = readings[doc_id] = _TextWords.of(text_of(doc_id))
+        return known
+
     for group in _editions(_may_share_names(dated)).values():
         years = [name.year for _, name in group if name.year is not None]
         if len(set(years)) < 2:
@@ -371,9 +385,8 @@ def earlier_periods(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> di
         for doc_id, name in group:
             if name.year is None or name.year == latest:
                 continue
-            current = next(
-                (other for other in newest if shares_text(text_of(doc_id), text_of(other))), None
-            )
+            mine = reading(doc_id)
+            current = next((other for other in newest if mine.shares(reading(other))), None)
             if current is not None:
                 found[doc_id] = current
     return found
@@ -402,12 +415,26 @@ def shares_text(text: str, other: str) -> bool:
     s28 review F) say the same words, or the other writes SHARED_WORDS of the distinct
     words of the shorter ("fiche_sortie" and "fiche_sortie_v2", a price and a date changed;
     never minutes and a recipe)."""
-    mine, theirs = (_WORD.findall(fold(_first_line(t))) for t in (text, other))
-    if len(mine) >= TITLE_WORDS and mine == theirs:
-        return True
-    words, others = (set(_WORD.findall(fold(t))) for t in (text, other))
-    fewer = min(len(words), len(others))
-    return fewer > 0 and len(words & others) >= SHARED_WORDS * fewer
+    return _TextWords.of(text).shares(_TextWords.of(other))
+
+
+class _TextWords(NamedTuple):
+    """What `shares_text` reads of a text, read once for each text compared with many
+    (`earlier_periods`: s29 mend, 100 editions of one year beside 100 of the next folded both
+    texts at each of 10 000 comparisons, 34 s)."""
+
+    title: list[str]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> _TextWords:
+        return cls(_WORD.findall(fold(_first_line(text))), frozenset(_WORD.findall(fold(text))))
+
+    def shares(self, other: _TextWords) -> bool:
+        if len(self.title) >= TITLE_WORDS and self.title == other.title:
+            return True
+        fewer = min(len(self.words), len(other.words))
+        return fewer > 0 and len(self.words & other.words) >= SHARED_WORDS * fewer
 
 
 def _first_line(text: str) -> str:
@@ -456,127 +483,88 @@ def old_copies(doc_ids: Sequence[str]) -> dict[str, str]:
     return copies
 
 
-_Kind = tuple[bool, bool, int | None]
-"""What an edition's name says but its version: marked old, marked final, its year."""
-
-
-@dataclass
-class _Class:
-    """The editions of one name of one `_Kind`: their versions in ascending order (`_version`),
-    with the first edition (its place in the name's group) of each version or a higher one."""
-
-    versions: list[int]
-    firsts: list[int]
-
-    @property
-    def top(self) -> int | None:
-        return self.versions[-1] if self.versions else None
-
-    def first_from(self, least: int | None) -> int | None:
-        """The first edition of a version `least` or higher (of any version when None)."""
-        at = 0 if least is None else bisect.bisect_left(self.versions, least)
-        return self.firsts[at] if at < len(self.firsts) else None
-
-
 def _version(name: _Name) -> int:
     """An edition's version as `_Name.older_than` compares it: a name writing none is the
     first ("fiche" beside "fiche_v2"), as old as "v1"; "v0" (a draft) is older still."""
     return 1 if name.version is None else name.version
 
 
+def _rank(name: _Name) -> tuple[bool, bool, int]:
+    """How `_Name.older_than` orders the editions of one year (or of none): an edition is older
+    than another of its year exactly when its rank is lower (marked old, then not final, then
+    its version)."""
+    return (not name.old, name.final, _version(name))
+
+
 def _least(*places: int | None) -> int | None:
     return min((place for place in places if place is not None), default=None)
 
 
-def _classes(group: list[tuple[str, _Name]]) -> dict[_Kind, _Class]:
-    """The editions of `group` by their `_Kind`, each class's versions sorted once."""
-    versioned: dict[_Kind, list[tuple[int, int]]] = {}
-    for place, (_, name) in enumerate(group):
-        versioned.setdefault((name.old, name.final, name.year), []).append((_version(name), place))
-    classes = {}
-    for kind, pairs in versioned.items():
-        pairs.sort()
-        firsts = [place for _, place in pairs]
-        for at in range(len(firsts) - 2, -1, -1):
-            firsts[at] = min(firsts[at], firsts[at + 1])
-        classes[kind] = _Class([version for version, _ in pairs], firsts)
-    return classes
+@dataclass(frozen=True)
+class _Newest:
+    """The newest editions of each year of one name (None: the editions writing no year): the
+    highest rank (`_rank`) and the first place in the group holding it (`tops`), and, for the
+    years in ascending order, the first place of a newest edition not marked old of that year
+    or a later one (`later_firsts`)."""
 
+    tops: dict[int | None, tuple[tuple[bool, bool, int], int]]
+    years: list[int]
+    later_firsts: list[int | None]
 
-def _by_versions(kind: _Kind, other: _Kind) -> bool:
-    """Whether editions of these kinds are told apart by their versions alone
-    (`_Name.older_than`: same marks, no two different years)."""
-    years_differ = None not in (kind[2], other[2]) and kind[2] != other[2]
-    return not years_differ and kind[:2] == other[:2]
+    @classmethod
+    def of(cls, group: list[tuple[str, _Name]]) -> _Newest:
+        tops: dict[int | None, tuple[tuple[bool, bool, int], int]] = {}
+        for place, (_, name) in enumerate(group):
+            rank, top = _rank(name), tops.get(name.year)
+            if top is None or rank > top[0]:
+                tops[name.year] = (rank, place)
+        years = sorted(year for year in tops if year is not None)
+        later_firsts: list[int | None] = [None] * (len(years) + 1)
+        for at in range(len(years) - 1, -1, -1):
+            later_firsts[at] = _least(later_firsts[at + 1], cls._current_first(tops[years[at]]))
+        return cls(tops, years, later_firsts)
 
+    @staticmethod
+    def _current_first(top: tuple[tuple[bool, bool, int], int]) -> int | None:
+        """The place of a year's newest edition when it is not marked old."""
+        return top[1] if top[0][0] else None
 
-def _older_kind(kind: _Kind, other: _Kind) -> bool:
-    """Whether an edition of `kind` is older than one of `other` whatever their versions
-    (when not `_by_versions`)."""
-    mine, theirs = (_Name(("", ()), *marks[:2], None, marks[2]) for marks in (kind, other))
-    return mine.older_than(theirs)
+    def _other_years_first(self, year: int | None) -> int | None:
+        """The first place of a newest edition not marked old of a year an old edition of
+        `year` is older than (`_Name.older_than`): a later year, or none when it writes one;
+        every year when it writes none."""
+        if year is None:
+            return self.later_firsts[0]
+        after = self.later_firsts[bisect.bisect_right(self.years, year)]
+        return _least(after, self._current_first(self.tops[None])) if None in self.tops else after
+
+    def first_newest(self, name: _Name) -> int | None:
+        """The place of the first edition newer than `name` that none of those newer than
+        `name` is newer than; None when no edition is newer. An edition not marked old is older
+        only than those of its year of a higher rank, whose newest are the newest; one marked
+        old is also older than every edition not marked old of the other years it is older than
+        (`_other_years_first`), whose newest are each year's, and its year's newest are among
+        the newest only when not marked old or when no other year's is newer."""
+        top_rank, top_place = self.tops[name.year]
+        own = top_place if _rank(name) < top_rank else None
+        if not name.old:
+            return own
+        others = self._other_years_first(name.year)
+        if others is not None and not top_rank[0]:
+            own = None
+        return _least(own, others)
 
 
 def _newest_editions(group: list[tuple[str, _Name]]) -> dict[str, str]:
     """Each edition of `group` (one name's, in the corpus's order) older than another, and
-    the first of the editions newer than it that none of those is newer than (else the first
-    of them): what comparing every edition with every pair of those newer gave, but in
-    n log n of the editions (s27 re-read: 399 versions of one file took 1.3 s). Editions of
-    one `_Kind` differ by their versions only, so the newer ones of each class are a range of
-    its versions (`_Class`), compared by class."""
-    classes = _classes(group)
-    kinds = list(classes)
-    by_versions = {(a, b): _by_versions(a, b) for a in kinds for b in kinds}
-    older = {(a, b): _older_kind(a, b) for a in kinds for b in kinds}
+    the first of the editions newer than it that none of those is newer than: what comparing
+    every edition with every pair of those newer gave, but in n log n of the editions (s27
+    re-read: 399 versions of one file took 1.3 s; s29 probe F1: 801 editions of 200 years
+    and their marks took 16 s when kinds of editions were compared pair by pair), the newest
+    of each year read once (`_Newest`)."""
+    newest = _Newest.of(group)
     found = {}
     for doc_id, name in group:
-        kind = (name.old, name.final, name.year)
-        newer = _newer(kind, _version(name), classes, by_versions, older)
-        if newer:
-            place = _first_newest(newer, classes, by_versions, older)
+        if (place := newest.first_newest(name)) is not None:
             found[doc_id] = group[place][0]
     return found
-
-
-def _newer(
-    kind: _Kind,
-    version: int,
-    classes: dict[_Kind, _Class],
-    by_versions: dict[tuple[_Kind, _Kind], bool],
-    older: dict[tuple[_Kind, _Kind], bool],
-) -> dict[_Kind, int | None]:
-    """The classes holding editions newer than one of `kind` and `version`, each with the
-    least version of those (None: the whole class is newer)."""
-    newer: dict[_Kind, int | None] = {}
-    for other, members in classes.items():
-        if not by_versions[kind, other]:
-            if older[kind, other]:
-                newer[other] = None
-        elif members.top is not None and members.top > version:
-            newer[other] = version + 1
-    return newer
-
-
-def _first_newest(
-    newer: dict[_Kind, int | None],
-    classes: dict[_Kind, _Class],
-    by_versions: dict[tuple[_Kind, _Kind], bool],
-    older: dict[tuple[_Kind, _Kind], bool],
-) -> int:
-    """The place of the first of the `newer` editions none of the others is newer than, else
-    of the first of them."""
-    best = None
-    for kind, least in newer.items():
-        if any(older[kind, other] and not by_versions[kind, other] for other in newer):
-            continue  # a whole newer class is newer than each of this one
-        tops = (classes[other].top for other in newer if by_versions[kind, other])
-        floor = max((top for top in tops if top is not None), default=None)
-        members = classes[kind]
-        if least is None:
-            best = _least(best, members.first_from(floor))
-        else:
-            best = _least(best, members.first_from(least if floor is None else max(least, floor)))
-    if best is not None:
-        return best
-    firsts = (classes[kind].first_from(least) for kind, least in newer.items())
-    return _least(*firsts) or 0
