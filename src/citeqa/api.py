@@ -90,7 +90,7 @@ from citeqa.status import update_in_progress as update_in_progress  # and the ch
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.stored_words import StoredWords, read_words
 from citeqa.suggestions import TermCounts, suggest
-from citeqa.translated_answer import replaces
+from citeqa.translated_answer import names_another_item, replaces
 from citeqa.typo_reading import confident_corrections, corrected_question, read_as
 from citeqa.unread import SkippedFile, named_for, not_searched, recorded_unread, skipped_files
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
@@ -642,7 +642,9 @@ class Assistant:
         if translated is not None:  # read as if asked in the passages' language
             searched_across = self._searched(text, vectors, k, translated, first)
             across = composed(*searched_across.read)
-            if replaces(across, answer, translated.translated):
+            if replaces(across, answer, translated.translated) and not names_another_item(
+                across, translated.keys, searched_across.evidence
+            ):
                 answer, searched = across, searched_across
         answer = _noting_unread(answer, loaded)
         answer, older = self._with_older_version(answer, searched, composed)

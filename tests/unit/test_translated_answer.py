@@ -4,8 +4,8 @@ miss's other quote, came back surer because the translated word counted as found
 
 from __future__ import annotations
 
-from citeqa.models import Answer, Citation
-from citeqa.translated_answer import replaces
+from citeqa.models import Answer, Citation, Retrieval
+from citeqa.translated_answer import names_another_item, replaces
 
 LAUNDRY = "The laundry room in the basement is open every day from 7 am to 10 pm."
 SPANISH = "Mme Ortiz enseigne l'espagnol aux élèves de troisième."
@@ -47,3 +47,19 @@ def test_a_refusal_as_typed_is_replaced_and_an_answer_never_by_a_refusal() -> No
     assert replaces(answered(SPANISH, 0.2, "timetable"), REFUSED, ["espagnol"])
     assert replaces(REFUSED, REFUSED, ["espagnol"])
     assert not replaces(REFUSED, answered(DRAMA, 0.25), ["espagnol"])
+
+
+LIFT = "L'ascenseur du bâtiment A sera en panne d'un jour."
+NO_PASSAGES = Retrieval(question="?", query_lang="en", hits=[])
+
+
+def test_a_translated_answer_names_another_item_when_no_quote_writes_the_key_asked() -> None:
+    # "building D": "du" and the elided "d'un" write no "d"; "bâtiment A" writes "a"
+    assert names_another_item(answered(LIFT, 0.74), ["d"], NO_PASSAGES)
+    assert not names_another_item(answered(LIFT, 0.74), ["a"], NO_PASSAGES)
+    assert not names_another_item(answered(LIFT, 0.74), [], NO_PASSAGES)
+    assert not names_another_item(REFUSED, ["d"], NO_PASSAGES)
+
+
+def test_a_key_written_by_the_quoted_document_s_title_is_held() -> None:
+    assert not names_another_item(answered(LIFT, 0.74, "Bâtiment D"), ["d"], NO_PASSAGES)
