@@ -90,6 +90,7 @@ from citeqa.status import update_in_progress as update_in_progress  # and the ch
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.stored_words import StoredWords, read_words
 from citeqa.suggestions import TermCounts, suggest
+from citeqa.translated_answer import names_another_item, replaces
 from citeqa.typo_reading import confident_corrections, corrected_question, read_as
 from citeqa.unread import SkippedFile, named_for, not_searched, recorded_unread, skipped_files
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
@@ -641,7 +642,9 @@ class Assistant:
         if translated is not None:  # read as if asked in the passages' language
             searched_across = self._searched(text, vectors, k, translated, first)
             across = composed(*searched_across.read)
-            if answer.abstained or _surer(across, answer):
+            if replaces(across, answer, translated.translated) and not names_another_item(
+                across, translated.keys, searched_across.evidence
+            ):
                 answer, searched = across, searched_across
         answer = _noting_unread(answer, loaded)
         answer, older = self._with_older_version(answer, searched, composed)
@@ -855,7 +858,8 @@ class Assistant:
         its own language ("Who teaches Spanish to 3A?" of a French teacher's folder quoted an
         English grant's "Two teachers will follow a course on teaching with drama", never
         saying "Spanish", where the 3A timetable writes "Espagnol"), and is read again
-        translated (`_translated`), that reading's answer preferred when surer (`_surer`). The
+        translated (`_translated`), that reading's answer kept as translated_answer.replaces
+        says (a quote writing a translated word: "Espagnol"). The
         file list (document_languages) is read only for such a word on an index that stored
         its passage words in the multilingual `channel` (answering never reads it else)."""
         lang = detect_lang(question, ranking.query_lang)
@@ -921,14 +925,6 @@ class Assistant:
             return [round(float(score), 4) for score in rows @ vector]
 
         return own_words
-
-
-def _surer(read_across: Answer, as_typed: Answer) -> bool:
-    """Whether the answer of a question read translated (`read_across`) replaces its answer
-    `as_typed` (Assistant._lacking_words): it answers, more confident (an
-    answer right as typed stays: the bundled q044 "why might lupus nephritis fail to respond
-    …?", read with "pourrait" and "échouent", quoted a French note)."""
-    return not read_across.abstained and read_across.confidence > as_typed.confidence
 
 
 def _noting_unread(answer: Answer, loaded: _Loaded) -> Answer:

@@ -30,12 +30,15 @@ NEAR = {
     "tournoi": ("tournament", 0.84),
     "montant": ("salary", 0.65),
     "espagnol": ("spanish", 0.9),
+    "ascenseur": ("lift", 0.9),
+    "batiment": ("building", 0.9),
+    "remplace": ("replaced", 0.9),
 }
 """French words (folded) this fake channel puts at a cosine of an English one: "échecs" at
 .75 of "chess" (a real translation USE puts under BILINGUAL_SIMILARITY), "tournoi" at .84 of
 "tournament" (under MIN_SIMILARITY, which a passage close to the question asks),
 "montant" at .65 of "salary" (a word near but not meaning it: "salary" / "montant" .67 in the
-repro), "espagnol" at .9 of "spanish"."""
+repro), "espagnol" at .9 of "spanish", and the lift note's words at .9 of theirs."""
 
 FRENCH = {
     "echecs.md": "# Tournoi\n\nLe tournoi d'échecs aura lieu le vendredi 15 mai au CDI.\n",
@@ -49,6 +52,7 @@ FRENCH = {
     "chaudiere.txt": "La chaudière est révisée chaque automne.\n",
     "voiture.txt": "Le garage a changé les pneus de la voiture avant l'hiver.\n",
     "banque.txt": "La banque prélève les frais de tenue de compte chaque mois.\n",
+    "ascenseur.md": "# Ascenseur\n\nL'ascenseur du bâtiment A sera remplacé le 3 mars.\n",
 }
 ENGLISH = {
     "plumber.txt": "The plumber came on 14 March to fix the kitchen sink.\n",
@@ -207,3 +211,46 @@ def test_a_minority_question_answered_with_all_its_words_is_not_read_again(
     monkeypatch.setattr(Assistant, "_translated", lambda _, question, *__: tried.append(question))
     answer = mostly_french.ask("Who came to fix the kitchen sink?")
     assert not answer.abstained and tried == []
+
+
+def test_a_translated_reading_quoting_the_same_sentences_leaves_the_answer_as_typed(
+    mostly_french: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review E: "Is the laundry room open during the elevator works?" of a mostly French
+    # folder quoted the same English sentence read translated ("elevator" as "ascenseur"),
+    # surer (.30 → .36) only because the translated word counted as found. Here "tournament"
+    # (absent) reads as "tournoi"; the plumber's note answers both readings alike
+    closeness_is(monkeypatch, by_language(0.2, 0.1))
+    question = "When did the plumber fix the kitchen sink before the tournament?"
+    read_again: list[object] = []
+    real_translated = Assistant._translated
+
+    def translated(self: Assistant, *args: object) -> object:
+        read = real_translated(self, *args)  # type: ignore[arg-type]
+        read_again.append(read)
+        return read
+
+    monkeypatch.setattr(Assistant, "_translated", translated)
+    answer = mostly_french.ask(question)
+    assert read_again and read_again[0] is not None, "read again translated"
+    monkeypatch.setattr(Assistant, "_translated", lambda *_: None)
+    as_typed = mostly_french.ask(question)
+    assert not as_typed.abstained and "plumber" in as_typed.answer, as_typed.answer
+    spans = [[(c.doc_id, c.start, c.end) for c in a.citations] for a in (answer, as_typed)]
+    assert spans[0] == spans[1], "the same sentences quoted"
+    assert answer.confidence == as_typed.confidence, "not surer for a word it never quotes"
+
+
+@pytest.mark.parametrize(("building", "answered"), [("A", True), ("D", False)])
+def test_a_translated_answer_about_another_item_than_the_one_named_is_not_kept(
+    mostly_french: Assistant, monkeypatch: pytest.MonkeyPatch, building: str, answered: bool
+) -> None:
+    # review E: "When is the lift in building D replaced?" was refused as typed and, read
+    # translated, quoted "L'ascenseur du bâtiment A sera en panne…" at .74; the key "D" the
+    # question names is written by no passage it quotes (the question of building A is
+    # answered so)
+    closeness_is(monkeypatch, by_language(0.2, 0.1))
+    answer = mostly_french.ask(f"When is the lift in building {building} replaced?")
+    assert answer.abstained is not answered, answer.answer
+    if answered:
+        assert "3 mars" in answer.answer

@@ -105,3 +105,27 @@ def test_a_passage_lists_its_sentences_once_and_each_span_its_own(
     assert bank.in_chunk(later) == (1,)
     assert bank.in_chunk(chunk.model_copy(update={"end": OLD.index(".") + 1})) == (0,)
     assert len(reads) == 3  # once a span: the first passage's three lists read the table once
+
+
+def test_two_documents_with_the_same_span_list_their_own_sentences() -> None:
+    # review E: `in_chunk` remembers a passage's sentences by (doc_id, start, end); two
+    # documents whose passages span the same characters list each its own sentences
+    cut = OLD.index(".") + 1
+    spans = [(0, cut), (cut + 1, len(OLD))]
+    sentences = [
+        Sentence(doc_id=doc_id, chunk_index=at, start=s, end=e)
+        for at, doc_id in enumerate("ab")
+        for s, e in spans
+    ]
+    documents = {
+        doc_id: Document(doc_id=doc_id, title="", path=f"/{doc_id}.txt", text=OLD, sha256=doc_id)
+        for doc_id in "ab"
+    }
+    chunks = [
+        Chunk(chunk_id=f"{doc_id}:0", doc_id=doc_id, start=0, end=len(OLD), text=OLD)
+        for doc_id in "ab"
+    ]
+    tokens = [frozenset(tokenize(OLD[s:e], "en")) for _ in "ab" for s, e in spans]
+    bank = SentenceBank(documents, chunks, sentences, None, tokens)
+    assert [bank.in_chunk(chunk) for chunk in chunks] == [(0, 1), (2, 3)]
+    assert [bank.in_chunk(chunk) for chunk in reversed(chunks)] == [(2, 3), (0, 1)]

@@ -1,0 +1,83 @@
+"""Whether the answer of a question read again with its absent words translated into the other
+language's passage words (api.Assistant._translated) replaces the answer it had as typed.
+
+The translated reading counts each translated word as found, so it scores the sentences it
+quotes higher than the reading as typed did, whatever it quotes: the same English sentence
+quoted again came back surer ("Is the laundry room open during the elevator works?" of a
+mostly French folder, .30 → .36, the quote saying nothing of the elevator), and so did near
+misses. Its answer therefore stands only for what the translation brings: a quote writing
+one of the translated words, and never for another item than the one asked: a key the question
+names ("building D", "bâtiment C", "room 12") that no passage it quotes writes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from citeqa.lexical import fold
+from citeqa.models import Answer, Citation, Retrieval
+from citeqa.passage_translation import chunk_word_forms
+
+
+def replaces(read_across: Answer, as_typed: Answer, translated: Iterable[str]) -> bool:
+    """Whether `read_across`, the answer of the question read with its absent words as the
+    `translated` passage words (folded), replaces its answer `as_typed` (Assistant.
+    _lacking_words): always when that one abstains (its refusal too, read across: "the
+    passages are in French"); else only when it answers, surer, quoting other sentences, one
+    of which writes a translated word (the question "Who teaches
+    Spanish?" answered as typed from an English note on teaching with drama, read translated,
+    quotes the timetable's "Espagnol"). An answer right as typed stays: the bundled q044 "why
+    might lupus nephritis fail to respond …?", read with "pourrait" and "échouent", quoted a
+    French note at a lower confidence."""
+    if as_typed.abstained:
+        return True
+    return (
+        not read_across.abstained
+        and read_across.confidence > as_typed.confidence
+        and _quoted(read_across) != _quoted(as_typed)
+        and _writes_any(read_across.citations, set(translated))
+    )
+
+
+def names_another_item(read_across: Answer, keys: Iterable[str], evidence: Retrieval) -> bool:
+    """Whether `read_across` answers from passages none of which writes one of the question's
+    `keys` (questions.question_keys, folded: "d" of "building D"), the passages of `evidence`
+    holding its quotes, with their headings and titles: "When is the lift in building D
+    replaced?" of a French folder was refused as typed and, read translated, quoted "L'ascenseur
+    du bâtiment A sera en panne…" at .74. Only the translated reading is held to this (a
+    question read as typed matches its own words)."""
+    if read_across.abstained:
+        return False
+    written = fold(" ".join(_quoted_texts(read_across.citations, evidence)))
+    return any(not _writes_key(written, key) for key in keys)
+
+
+def _quoted_texts(citations: Iterable[Citation], evidence: Retrieval) -> Iterable[str]:
+    """The quotes of `citations`, their titles and sections, and the text and heading of each
+    passage of `evidence` that holds one."""
+    for citation in citations:
+        yield from (citation.quote, citation.title, citation.section or "")
+        for hit in evidence.hits:
+            chunk = hit.chunk
+            if chunk.doc_id == citation.doc_id and chunk.start <= citation.start < chunk.end:
+                yield from (chunk.text, chunk.section or "")
+
+
+def _writes_key(folded: str, key: str) -> bool:
+    """Whether the `folded` text writes `key` as a word of its own (not inside another word or
+    number, nor a letter elided before a word: "d'un" writes no "d")."""
+    return re.search(rf"(?<![\w'’]){re.escape(key)}(?![\w'’])", folded) is not None
+
+
+def _quoted(answer: Answer) -> frozenset[tuple[str, int, int]]:
+    """The spans `answer` quotes: its citations' documents and characters."""
+    return frozenset((c.doc_id, c.start, c.end) for c in answer.citations)
+
+
+def _writes_any(citations: Iterable[Citation], words: set[str]) -> bool:
+    """Whether a quote of `citations` writes one of the folded `words` (read as passage words
+    are for a translation: passage_translation.chunk_word_forms)."""
+    return any(
+        folded in words for citation in citations for folded, _ in chunk_word_forms(citation.quote)
+    )

@@ -1,0 +1,65 @@
+"""translated_answer.replaces: a question's translated reading replaces its answer as typed
+only for what the translation brings (review E of s29-crossmin: the same quote, or a near
+miss's other quote, came back surer because the translated word counted as found)."""
+
+from __future__ import annotations
+
+from citeqa.models import Answer, Citation, Retrieval
+from citeqa.translated_answer import names_another_item, replaces
+
+LAUNDRY = "The laundry room in the basement is open every day from 7 am to 10 pm."
+SPANISH = "Mme Ortiz enseigne l'espagnol aux élèves de troisième."
+DRAMA = "Two teachers will follow a course on teaching with drama in July."
+
+
+def answered(quote: str, confidence: float, doc_id: str = "note") -> Answer:
+    citation = Citation(
+        n=1, doc_id=doc_id, title=doc_id, path=doc_id, start=0, end=len(quote), quote=quote
+    )
+    return Answer(
+        question="?", abstained=False, confidence=confidence, answer=quote, citations=[citation]
+    )
+
+
+REFUSED = Answer(question="?", abstained=True, confidence=0.0, answer="No answer.")
+
+
+def test_a_surer_quote_writing_a_translated_word_replaces_the_answer_as_typed() -> None:
+    assert replaces(answered(SPANISH, 0.47, "timetable"), answered(DRAMA, 0.25), ["espagnol"])
+
+
+def test_the_same_quote_read_translated_leaves_the_answer_as_typed() -> None:
+    # "Is the laundry room open during the elevator works?": .30 as typed, .36 translated
+    assert not replaces(answered(LAUNDRY, 0.36), answered(LAUNDRY, 0.30), ["ascenseur"])
+
+
+def test_another_quote_without_a_translated_word_leaves_the_answer_as_typed() -> None:
+    # a near miss read translated finds another sentence, surer, that never writes the word
+    # the question lacked
+    assert not replaces(answered(DRAMA, 0.48, "grant"), answered(LAUNDRY, 0.27), ["ascenseur"])
+
+
+def test_a_less_sure_translated_answer_leaves_the_answer_as_typed() -> None:
+    assert not replaces(answered(SPANISH, 0.2, "timetable"), answered(DRAMA, 0.6), ["espagnol"])
+
+
+def test_a_refusal_as_typed_is_replaced_and_an_answer_never_by_a_refusal() -> None:
+    assert replaces(answered(SPANISH, 0.2, "timetable"), REFUSED, ["espagnol"])
+    assert replaces(REFUSED, REFUSED, ["espagnol"])
+    assert not replaces(REFUSED, answered(DRAMA, 0.25), ["espagnol"])
+
+
+LIFT = "L'ascenseur du bâtiment A sera en panne d'un jour."
+NO_PASSAGES = Retrieval(question="?", query_lang="en", hits=[])
+
+
+def test_a_translated_answer_names_another_item_when_no_quote_writes_the_key_asked() -> None:
+    # "building D": "du" and the elided "d'un" write no "d"; "bâtiment A" writes "a"
+    assert names_another_item(answered(LIFT, 0.74), ["d"], NO_PASSAGES)
+    assert not names_another_item(answered(LIFT, 0.74), ["a"], NO_PASSAGES)
+    assert not names_another_item(answered(LIFT, 0.74), [], NO_PASSAGES)
+    assert not names_another_item(REFUSED, ["d"], NO_PASSAGES)
+
+
+def test_a_key_written_by_the_quoted_document_s_title_is_held() -> None:
+    assert not names_another_item(answered(LIFT, 0.74, "Bâtiment D"), ["d"], NO_PASSAGES)
