@@ -101,6 +101,7 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, asked_written, fold, undated_terms
 from citeqa.mail_candidates import layout_of
 from citeqa.models import Document
+from citeqa.numbered_sections import asked_numbers
 from citeqa.questions import QuestionTerms
 from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import ScoredSentence, SentenceBank
@@ -614,7 +615,18 @@ def later_statement(
             best = LaterStatement(other, date, after, tuple(sorted(dated.items())))
     if best is None or not _may_stand(best, bank, quoted, terms.focus):
         return best
+    if _names_a_part(terms.focus):
+        return best  # "Que prévoit l'article 2 du contrat ?" asks what that article says
     return replace(best, standing=not _titles_quoted(subjects, quoted, best.sentence))
+
+
+def _names_a_part(question: str) -> bool:
+    """Whether the question names a numbered part by its cue ("l'article 2", "section 4.1":
+    numbered_sections.asked_numbers): it asks what that part of the document says, which a
+    later document's change follows, never leads (s29 merge: an amendment's "À compter du 1er
+    janvier 2026, la redevance … est portée à 9 900 euros" led "Que prévoit l'article 2 du
+    contrat de maintenance ?", whose article says 8 400)."""
+    return any(asked.cued for asked in asked_numbers(question))
 
 
 def _may_stand(
