@@ -1259,7 +1259,8 @@ def compose(
         citations = _row_instead(citations, cell.instead, bank.documents)
     empty = empty_asked_cell(terms.focus, citations, bank.documents)
     if empty is not None:  # "le certificat d'Inès Lefèvre": her row's certificate cell is empty
-        return abstain(abstention.empty_cell(empty.record, empty.column, lang))
+        empty_row = abstain(abstention.empty_cell(empty.record, empty.column, lang))
+        return empty_row.model_copy(update={"says_the_record": True})
     kind = unwritten_kind(abstention.value_kinds_asked(terms), [c.quote for c in citations])
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
         return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)

@@ -688,9 +688,10 @@ class Assistant:
         (versions.with_older_statement); when `answer` abstains, their answer instead, with
         the warning that it quotes an older version (nothing newer answering), unless it quotes
         a copy whose current file's passages the abstaining answer read (the current file may
-        state it otherwise: versions.CorpusVersions.current_was_read); else `answer` and None."""
+        state it otherwise: versions.CorpusVersions.current_was_read); else `answer` and None.
+        An abstention saying what the asked record's row holds (Answer.says_the_record) stands."""
         versions, scores = self._loaded.versions, searched.scores
-        if versions is None or not searched.set_aside:
+        if versions is None or not searched.set_aside or answer.says_the_record:
             return answer, None
         passages = searched.set_aside[: self.settings.answer_passages]
         if not versions.may_add(answer, (hit.chunk.doc_id for hit in passages)):

@@ -221,6 +221,11 @@ class Answer(Frozen):
     """Abstained saying the documents never use some (or any) of the question's words
     (abstention.Reason.claims_absence): true of the files read only, so the reason goes on to
     name the files the build skipped (api._noting_unread). Not in the JSON."""
+    says_the_record: bool = Field(default=False, exclude=True)
+    """Abstained saying what the asked record's own row holds (its asked cell empty:
+    empty_cells.py): an older or earlier file's answer never stands in for it
+    (api._with_older_version; s29 merge: an earlier season's file then answered "Quelle est la
+    date du certificat médical d'Inès Lefèvre ?" with another member's row). Not in the JSON."""
 
 
 class CorpusElsewhere(Frozen):

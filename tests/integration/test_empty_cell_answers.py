@@ -101,3 +101,21 @@ def test_the_cli_gives_the_reason_in_its_json(
     assert answer["abstained"], result.out
     assert answer["reason"] == "Ada Quinn's row leaves “Parking spot” empty."
     assert answer["reason"] in answer["answer"]
+
+
+def test_an_earlier_periods_file_never_answers_for_the_empty_cell(tmp_path: Path) -> None:
+    """s29 merge: the current season's row leaves the certificate empty, and the earlier
+    season's file (a dated series, superseded.earlier_periods), where the member is not, then
+    answered with another member's row."""
+    header = "nom,prénom,catégorie,cotisation payée,date certificat médical\n"
+    files = {
+        "adherents_2025-2026.csv": header + "Garnier,Paul,U13,oui,2025-09-03\n"
+        "Roussel,Anaïs,U11,non,\nBlanc,Sarah,U15,oui,2025-09-21\n",
+        "2024-2025/adherents_2024-2025.csv": header + "Garnier,Paul,U11,oui,2024-09-04\n"
+        "Blanc,Sarah,U13,oui,2024-09-12\nDupont,Théo,U11,oui,2024-09-12\n",
+    }
+    (tmp_path / "docs" / "2024-2025").mkdir(parents=True)
+    assistant = assistant_over(files, tmp_path / "docs", tmp_path / "i")
+    answer = assistant.ask("Quelle est la date du certificat médical d'Anaïs Roussel ?")
+    assert answer.abstained, [c.quote for c in answer.citations]
+    assert answer.reason == "La ligne de Anaïs Roussel laisse vide « date certificat médical »."
