@@ -16,7 +16,7 @@ asked record's cell instead.
 A table (its rows as tables.table_of reads them) of MAX_ROWS rows at most is one of records
 by columns when:
 - a row names MIN_RECORDS records or more past its first column (`record_row`: the first such;
-  rows above it hold nothing past their first cell, a title such as "Lupus systémique"), its
+  rows above it hold nothing past their first cell, a title such as "Comparatif des offres"), its
   filled cells all different;
 - MIN_FIELDS rows or more below it hold values past their first column (a note under the
   table, one cell long, is none), each labelled by its first cell: filled, with a letter, at
@@ -24,7 +24,7 @@ by columns when:
   amount opens a record's row, not a field's);
 - its values are alike along its rows rather than down its columns (`_alike`: each filled cell
   a number, a code or words, `value_kind`): a field holds one kind of value whatever the record
-  ("n": 27, 21, 8), a record many (CD19, 27, "Miltenyi CAR-T"); a table of people, where each
+  ("n": 27, 21, 8), a record many (A-12, 27, "contrat annuel"); a table of people, where each
   column holds one kind and each row many, is one of records by rows. The share of a row's or a
   column's cells of its commonest kind, averaged over the rows and over the columns, must be
   higher along the rows by SHAPE_MARGIN, or at all when the header row's first cell is empty
@@ -113,7 +113,7 @@ def record_row(rows: Sequence[Sequence[str]]) -> int | None:
 def value_kind(cell: str) -> Kind:
     """What a filled cell holds: a number (digits, with at most UNIT_LETTERS letters: "27",
     "12 mg", "96%", "2025-03-11"), a code (one token of letters and digits: "CD19", "A-12"),
-    or words ("Miltenyi CAR-T", "68% CRS1, 1 CRS2")."""
+    or words ("contrat annuel", "68% stable, 1 rechute")."""
     if not _DIGIT.search(cell):
         return "words"
     if len(_LETTER.findall(cell)) <= UNIT_LETTERS:

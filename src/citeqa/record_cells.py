@@ -4,8 +4,8 @@ quoted up to the asked record's cell.
 "What efficacy did study B show?" of a slide whose header row names the studies and whose
 first column the fields ("Produit", "Efficacité", …: column_records.py) asks the cell of the
 "Efficacité" row in study B's column. The rankers quote whichever row writes most of the
-question's words, often the row the question names its record by ("Produit: … Miltenyi
-CAR-T …"), which is no answer. Once the answer is chosen, when its first quote is a row of such
+question's words, often the row the question names its record by ("Produit: … Offre
+Pro …"), which is no answer. Once the answer is chosen, when its first quote is a row of such
 a table (tables.table_of), the question's words (unheld_cells.asked_words: no stopword, no
 number; no function word or interrogative of the language data: "pour") decide:
 - the asked record: the one column past the first whose record cell the question writes
@@ -15,12 +15,12 @@ number; no function word or interrogative of the language data: "pour") decide:
   spelling or the other language's: "passport" and "Passeport", unheld_cells.holds_word; when
   none does, a cognate, "efficacy" and "Efficacité", as questions.COGNATE_SHARED reads one),
   leaving out the rows whose cell of the asked record writes one (the question names the
-  record by them: "Miltenyi", of the "Produit" row);
+  record by them: "Pro", of the "Produit" row);
 - that row's cell of that column is filled.
 Then the first quote becomes that row from its start to the end of that cell (a markdown
 row's pipe after it kept), so that its last cell is the one asked, shown under the record
-row's same part as its header (models.TableHeader): "Schett G ¹" over "Efficacité 96% DORIS
-M12 1 rechute". A quote of two tables or none, or a question naming no single record and
+row's same part as its header (models.TableHeader): "Étude B ¹" over "Efficacité 96% à
+12 mois". A quote of two tables or none, or a question naming no single record and
 field, is left as it is. No I/O; no word list but the language data's stopwords, function
 words and interrogatives.
 """

@@ -27,9 +27,9 @@ def replaces(read_across: Answer, as_typed: Answer, translated: Iterable[str]) -
     passages are in French"); else only when it answers, surer, quoting other sentences, one
     of which writes a translated word (the question "Who teaches
     Spanish?" answered as typed from an English note on teaching with drama, read translated,
-    quotes the timetable's "Espagnol"). An answer right as typed stays: the bundled q044 "why
-    might lupus nephritis fail to respond …?", read with "pourrait" and "échouent", quoted a
-    French note at a lower confidence."""
+    quotes the timetable's "Espagnol"). An answer right as typed stays: an English question of a
+    bilingual corpus, read with its words translated ("pourrait", "échouent"), quoted a French
+    note at a lower confidence."""
     if as_typed.abstained:
         return True
     return (
