@@ -361,12 +361,12 @@ def _body_first(
 
 NAMED_YEAR_RANKS = 5
 """The first candidates (by the sentence ranker) among which one of a document named by the
-asked year may answer instead of the chosen one (`of_documents_naming`): a near-best sentence,
+asked year may answer instead of the chosen one (`_of_documents_naming`): a near-best sentence,
 never a far one that only stands in a document of that year (s29 trial: "Combien de voix a
 obtenu Karim Haddad à l'élection de 2024 ?" quoted the 2024 minutes' dues vote, 12th)."""
 
 
-def of_documents_naming(
+def _of_documents_naming(
     candidates: Candidates, bank: SentenceBank, names: Callable[[str], bool]
 ) -> Candidates:
     """The candidates among the first NAMED_YEAR_RANKS, in their order, of documents whose
@@ -1343,8 +1343,8 @@ def _rechosen(
     names: Callable[[str], bool],
 ) -> list[Citation] | None:
     """The verified citations of the near-best `candidates` of documents `names` names
-    (`of_documents_naming`); None when there are none."""
-    named = of_documents_naming(candidates, reading.bank, names)
+    (`_of_documents_naming`); None when there are none."""
+    named = _of_documents_naming(candidates, reading.bank, names)
     return _quoted_verified(named, reading, models, settings, place)
 
 

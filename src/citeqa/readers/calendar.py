@@ -91,10 +91,10 @@ class CalendarReader:
     version: int = 12 + DECODING_VERSION
     """12: an END: line closing no open component left out, with a warning (a stray END:VTODO
     made the whole calendar unreadable). 11: the last-modified line in the calendar's language
-    ("Dernière modification :"), each
-    event's section ending with its own (was one line under the calendar's heading, the latest
-    day any event was changed: an unrelated event edited later re-dated the whole calendar).
-    9: a component left open is closed where an outer one ends or one of its kind begins (a
+    ("Dernière modification :"). 10: each event's section ends with its own last-modified line
+    (was one line under the calendar's heading, the latest day any event was changed: an
+    unrelated event edited later re-dated the whole calendar). 9: a component left open is
+    closed where an outer one ends or one of its kind begins (a
     missing END:VEVENT lost the whole calendar). 8: a recurrence rule written in words. 7: a
     "Last modified:" line under the calendar's heading. 6: a folded line opens no time zone. 5:
     a calendar cut within an event keeps that event; a folded line reading "END:VCALENDAR"
