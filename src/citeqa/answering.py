@@ -55,6 +55,7 @@ from citeqa.asked_values import (
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting
+from citeqa.dates import month_number
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
 from citeqa.document_names import named_among
@@ -370,17 +371,17 @@ def _of_documents_naming(
     candidates: Candidates, bank: SentenceBank, names: Callable[[str], bool]
 ) -> Candidates:
     """The candidates among the first NAMED_YEAR_RANKS, in their order, of documents whose
-    title or path `names` a question's asked year (unheld_years.asked_years) or period
+    path and title (read together, a line apart) `names` a question's asked year
+    (unheld_years.asked_years, as an edition's: `_names_year`) or period
     (unheld_periods.asked_periods): when the answer chosen stands in passages never writing
-    it, an edition named by it answers instead (s29 trial: "d'après les statuts de 2019"
-    chose the 2024 statutes' article and abstained while statuts_2019's ranked fourth)."""
+    it, an edition named by it answers instead (s29 trial: "d'après les statuts de 2019" chose the
+    2024 statutes' article and abstained while statuts_2019's ranked fourth)."""
     named: dict[str, bool] = {}
     kept = []
     for number, item in enumerate(candidates.sentences[:NAMED_YEAR_RANKS]):
         doc_id = bank.sentences[item.index].doc_id
         if doc_id not in named:
-            document = bank.documents[doc_id]
-            named[doc_id] = names(doc_id) or names(document.title)
+            named[doc_id] = names(f"{doc_id}\n{bank.documents[doc_id].title}")
         if named[doc_id]:
             kept.append(number)
     return _subset(candidates, kept)
@@ -1229,7 +1230,8 @@ def compose(
     if record is not None:  # "study B's efficacy": the Efficacy row through study B's cell
         citations = _record_cell_instead(citations, record, bank.documents)
     rechoose = functools.partial(_rechosen, candidates, reading, models, settings, place)
-    citations, unheld_time = _of_asked_time(terms.focus, citations, reading, rechoose)
+    asked_words = frozenset().union(*(words for words, _ in terms.terms[: terms.focus_terms]))
+    citations, unheld_time = _of_asked_time(terms.focus, asked_words, citations, reading, rechoose)
     if unheld_time is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_held_id(*unheld_time, lang))
     labels, bodies, texts = answer_texts(citations, top, bank.documents)
@@ -1297,6 +1299,7 @@ def _record_cell_instead(
 
 def _of_asked_time(
     focus: str,
+    words: frozenset[str],
     citations: list[Citation],
     reading: Reading,
     rechoose: Callable[[Callable[[str], bool]], list[Citation] | None],
@@ -1305,19 +1308,44 @@ def _of_asked_time(
     of that the texts they stand in never write while writing others, with those (None when
     there is none): unheld_years.py, unheld_periods.py. Before that is said, the near-best
     candidates of documents whose title or path names it answer instead (`rechoose`, given
-    what names it: "d'après les statuts de 2019", s29 trial)."""
+    what names it: "d'après les statuts de 2019", s29 trial; `_names_year`)."""
     unheld = _unheld_time(focus, citations, reading)
     if unheld is None:
         return citations, None
     asked = unheld[0]
     if asked in asked_years(focus):
-        chosen = rechoose(lambda text: asked in WRITTEN.findall(text))
+        chosen = rechoose(lambda text: _names_year(text, asked, words))
     else:
         period = next(iter(asked_periods(focus)))
         chosen = rechoose(lambda text: period in periods_written(text))
     if chosen is None:
         return citations, unheld
     return chosen, _unheld_time(focus, chosen, reading)
+
+
+_TITLE_WORD = re.compile(r"[^\W_\d]+")
+"""A word of a folded title or path: letters, an underscore or a digit between words."""
+
+
+def _names_year(text: str, year: str, words: frozenset[str]) -> bool:
+    """Whether `text` (a document's path and title) names `year` as an edition's
+    ("statuts_2019", "Rapport 2019"), or only as a date's ("April 2026", "du 15 juin 2024")
+    while writing one of the asked `words` (folded) too: a document dated by the year, "Trip
+    to Wales - April 2026", is no edition of what "la date de l'assemblée générale 2026" asks
+    of (s30: its trip dates answered)."""
+    folded = fold(text)
+    written = [m for m in WRITTEN.finditer(folded) if m.group() == year]
+    if not written:
+        return False
+    if any(not _after_a_month(folded[: m.start()]) for m in written):
+        return True
+    return not words.isdisjoint(_TITLE_WORD.findall(folded))
+
+
+def _after_a_month(before: str) -> bool:
+    """Whether `before` ends with a month's name ("april ", "15 juin ")."""
+    previous = _TITLE_WORD.findall(before[-24:])
+    return bool(previous) and before.rstrip() != before and month_number(previous[-1]) is not None
 
 
 def _unheld_time(

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from citeqa.dates import YEAR_DIGITS
 
-__all__ = ["UnheldPeriod", "asked_periods", "periods_written", "unheld_period"]
+__all__ = ["SPAN", "UnheldPeriod", "asked_periods", "periods_written", "unheld_period"]
 
 SPAN = re.compile(
     rf"(?<![\d.,])({YEAR_DIGITS})[ \t]*[-‐‑‒–—/_][ \t]*({YEAR_DIGITS}|\d\d)"

@@ -12,7 +12,12 @@ write, when all of these hold:
   unit or currency after it, "2000 GBP", or a list's noun before it, "extension 2105", data
   year_cues.json);
 - no passage the answer stands in writes that number, as a year or not (a directory's row
-  "Dana Reyes,2105,B12" answers "Who is on extension 2105?");
+  "Dana Reyes,2105,B12" answers "Who is on extension 2105?"), but for an end of a span of two
+  years ("comptes 2023-2024", unheld_periods.SPAN) while the answer's labels name another
+  year alone and never the asked one (`_span_ends_dropped`): the minutes "du 15 juin 2024"
+  writing "comptes 2023-2024" are no minutes of 2023, nor is the convocation of "20 mai
+  2025" writing "cotisations 2025-2026" one of 2026 (s29 trial: both answered "AG 2023",
+  "assemblée générale 2026");
 - the answer chosen (its quotes) stands in passages none of which writes it (in a date or a
   span too: `WRITTEN`; a table cell holding only a number is an amount, not a year), in its
   text, the section it is cited under (a sheet's name) or its document's title;
@@ -47,6 +52,7 @@ from citeqa.dates import YEAR_DIGITS
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.models import Citation, Document, Hit
+from citeqa.unheld_periods import SPAN, periods_written
 
 __all__ = ["UnheldYear", "answer_texts", "asked_years", "unheld_year"]
 
@@ -85,6 +91,7 @@ def unheld_year(
     if len(asked) != 1:  # "en 1968, 1969 et 1970", "entre 1962 et 1965": a span, read whole
         return None
     year = asked.pop()
+    bodies = _span_ends_dropped(year, labels, bodies)
     if any(_writes_number(text, year) for text in bodies):
         return None  # "extension 2105" in a directory's row: the number is held, year or not
     named = {other for text in labels for other in WRITTEN.findall(text)}
@@ -97,6 +104,33 @@ def unheld_year(
         return None  # the document tabulates the asked year: the passages read missed its row
     held = sorted(named or written, key=lambda other: (abs(int(other) - int(year)), other))
     return UnheldYear(year, sorted(held[:HELD_NAMED]))
+
+
+def _span_ends_dropped(year: str, labels: Sequence[str], bodies: Sequence[str]) -> list[str]:
+    """`bodies` without the spans of two years one end of which is `year` ("2025-2026" for
+    2026) when they write it only so and `labels` (the answer's sections and titles) write no
+    year but spans (a season's "Budget 2025-2026" is of both its years), or `year` itself, or
+    another year alone ("le 20 mai 2025": the document is of that one); else `bodies`."""
+    alone = {other for text in labels for other in WRITTEN.findall(_without_spans(text))}
+    if not alone or any(year in WRITTEN.findall(text) for text in labels):
+        return list(bodies)
+    dropped = [_without_spans(text, int(year)) for text in bodies]
+    if any(_writes_number(text, year) for text in dropped):
+        return list(bodies)  # written alone too: held
+    return dropped
+
+
+def _without_spans(text: str, end: int | None = None) -> str:
+    """`text` without its spans of two following years (unheld_periods.periods_written), or
+    only those one end of which is `end`."""
+
+    def dropped(match: re.Match[str]) -> str:
+        periods = periods_written(match.group())
+        if not periods or (end is not None and all(end not in period for period in periods)):
+            return match.group()
+        return " "
+
+    return SPAN.sub(dropped, text)
 
 
 def asked_years(question: str) -> list[str]:

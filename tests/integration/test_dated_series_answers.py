@@ -67,3 +67,30 @@ def test_an_edition_named_by_its_year_answers_and_the_replacing_one_leads(
     assert name == "charte_2018.md" and "5 membres" in quote
     name, quote = _first_quote(folder, "Combien de membres compte le comité directeur ?")
     assert name == "charte_2023.md" and "7 membres" in quote
+
+
+CALL = {
+    "convocation_ag.md": "# Convocation à l'assemblée générale\n\nLyon, le 12 mai 2025\n\n"
+    "Vous êtes convoqués à l'assemblée générale le samedi 7 juin 2025 à 10 h, salle des fêtes."
+    "\n\nOrdre du jour : montant des cotisations 2025-2026, élection du bureau.\n",
+    "Courriers/sortie_galway.md": "# Sortie à Galway - avril 2026\n\nBonjour,\n\nMerci pour votre"
+    " message du mois de juin.\n\n- Dates : du vendredi 17 au mardi 21 avril 2026."
+    "\n- Hébergement : en familles d'accueil.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def call(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    corpus = tmp_path_factory.mktemp("call")
+    (corpus / "Courriers").mkdir()
+    return assistant_over(CALL, corpus, tmp_path_factory.mktemp("i"))
+
+
+def test_a_year_only_a_span_end_or_a_dated_document_writes_abstains(call: Assistant) -> None:
+    """s29 trial, n21: "la date de l'assemblée générale 2026" quoted the 2025 convocation
+    (its "cotisations 2025-2026"), then, that refused, a trip's dates under "- avril 2026"."""
+    result = call.ask("Quelle est la date de l'assemblée générale 2026 ?")
+    assert result.abstained, result.citations
+    assert "“2026”" in (result.reason or "") and "2025" in (result.reason or "")
+    name, quote = _first_quote(call, "Quelle est la date de l'assemblée générale 2025 ?")
+    assert name == "convocation_ag.md" and "7 juin 2025" in quote

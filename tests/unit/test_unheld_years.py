@@ -98,3 +98,28 @@ def test_a_timeline_or_a_reference_list_opening_with_the_year_keys_no_row() -> N
         assert unheld is not None and unheld.held == ["2012"], text
     one_row = "| Year | Isolates | EC50 |\n| 2021 | 63 | 0.22 |\n"
     assert unheld_year(question, [], intro, [one_row]) is None  # its header beside it
+
+
+def test_a_year_written_only_as_a_span_end_under_another_years_label_is_unheld() -> None:
+    """s29 trial: minutes "du 15 juin 2024" writing "comptes 2023-2024" answered "the 2023
+    meeting", a convocation "le 20 mai 2025" writing "cotisations 2025-2026" the 2026 one."""
+    minutes = ["Le trésorier présente les comptes 2023-2024 : un excédent de 1 460 €."]
+    labels = ["Rapport financier", "Procès-verbal de l'assemblée du 15 juin 2024"]
+    unheld = unheld_year("Qui a été élu trésorier lors de l'assemblée 2023 ?", labels, minutes)
+    assert unheld is not None and unheld.held == ["2024"]
+    call = ["Ordre du jour : montant des cotisations 2025-26, élection du bureau."]
+    unheld = unheld_year("Quelle est la date de l'assemblée 2026 ?", ["Le 20 mai 2025"], call)
+    assert unheld is not None and unheld.year == "2026" and unheld.held == ["2025"]
+
+
+def test_a_span_end_is_held_under_a_season_label_a_label_naming_it_or_when_written_alone() -> None:
+    """A season's budget is of both its years; a label naming the asked year, or the year
+    written alone in the passage too, holds it; so does a label of a date's year beside it."""
+    season = ["| Cotisation U13 | 150 | saison 2025-2026 |"]
+    assert unheld_year("Cotisation U13 en 2026 ?", ["Budget 2025-2026"], season) is None
+    assert unheld_year("Cotisation U13 en 2026 ?", ["Budget", "2026"], season) is None
+    alone = ["Comptes 2023-2024, approuvés en 2023 par le bureau."]
+    assert unheld_year("Comptes de 2023 ?", ["Le 15 juin 2024"], alone) is None
+    assert unheld_year("Comptes de 2023 ?", ["Bureau"], ["Comptes 2023-2024."]) is None
+    dated = ["Réunion du 2024-06-15 : comptes 2023-2024."]
+    assert unheld_year("Comptes de 2024 ?", ["Le 15 juin 2024"], dated) is None
