@@ -117,7 +117,7 @@ from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_periods import asked_periods, periods_written, unheld_period
 from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
-from citeqa.value_kinds import unwritten_kind
+from citeqa.value_kinds import unwritten_asked_kind, unwritten_kind
 
 
 @dataclass(frozen=True)
@@ -1263,7 +1263,7 @@ def compose(
     if empty is not None:  # "le certificat d'Inès Lefèvre": her row's certificate cell is empty
         empty_row = abstain(abstention.empty_cell(empty.record, empty.column, lang))
         return empty_row.model_copy(update={"says_the_record": True})
-    kind = unwritten_kind(abstention.value_kinds_asked(terms), [c.quote for c in citations])
+    kind = _unwritten_value_kind(terms, citations)
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
         return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
     return Answer(
@@ -1275,6 +1275,19 @@ def compose(
         passages=section_first(passages, retrieval, citations[0], bank, terms.focus),
         lang=lang,
     )
+
+
+def _unwritten_value_kind(terms: QuestionTerms, citations: list[Citation]) -> list[str] | None:
+    """The words naming a kind of value (value_kinds.py) that a follow-up asks alone of its
+    carried subject ("what is her email address?"), or a question asks as its object ("Quel
+    est le numéro de téléphone de Nadia ?", named as it writes them), and none of the quotes
+    of `citations` writes; None when they write one, or none is asked."""
+    quotes = [c.quote for c in citations]
+    follow_up = abstention.value_kinds_asked(terms)
+    if follow_up:
+        return unwritten_kind(follow_up, quotes)
+    phrase = unwritten_asked_kind(terms.focus, quotes)
+    return None if phrase is None else [phrase]
 
 
 def _record_cell_instead(
