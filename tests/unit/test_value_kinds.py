@@ -71,3 +71,26 @@ def test_a_kind_asked_as_the_object_is_named_as_written_unless_a_quote_writes_on
     extension = "What is Ada Moreau's phone extension?"
     assert unwritten_asked_kind(extension, ["| Ada Moreau | 4417 |"]) is None
     assert unwritten_asked_kind("À quel public s'adresse-t-il ?", [row]) is None
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The server listens on 0.0.0.0:8080.",
+        "Set bind_address to 127.0.0.1 in the config.",
+        "It runs at localhost:8080.",
+        "Le site est https://example.org",
+        "Mairie de Saint-Rémy, 69000 Lyon",
+    ],
+)
+def test_a_network_web_or_postcode_address_holds_an_address_asked(quote: str) -> None:
+    """ "the address of the web server" on a software folder is an IP, a host and port or a URL,
+    and a French address may be its postcode and town: none is a refusal."""
+    assert unwritten_asked_kind("What is the address of the web server?", [quote]) is None
+    assert unwritten_kind(["adresse"], [quote]) is None
+
+
+def test_a_time_of_day_or_a_count_holds_no_address() -> None:
+    question = "What is the address of the club?"
+    assert unwritten_asked_kind(question, ["The meeting is at 10:30 on Monday."]) == "address"
+    assert unwritten_asked_kind(question, ["The club has 40 members."]) == "address"
