@@ -1,0 +1,169 @@
+"""Acronyms of terms written in lower case, derived from the corpus at build time: "AG" for
+"assemblée générale", "CA" for "conseil d'administration", "AGM" for "annual general meeting",
+when the corpus itself writes those initials as a word in capitals.
+
+acronyms.py reads a spelt-out form only from capitalised runs and sentence-case titles, and
+keeps acronyms of three letters at least (two-letter ones collide): a club's minutes writing
+"assemblée générale" twenty times and "AG" once, in another file, never gave AG, and "Qui a été
+élue présidente lors de l'AG 2025 ?" quoted that one mention (s29 trial). Here:
+
+- a document's candidates (`document_terms`) are the stretches of its runs of lower-case words
+  (the first may be capitalised, opening a sentence; words joined by blanks on one line or by
+  an elision's apostrophe, "d'administration"), from a word giving an initial to such a word,
+  of MIN_INITIALS to MAX_INITIALS initials (a stopword of the language data or a one-letter
+  word gives none: "conseil d'administration" is CA), counted when the document writes the
+  stretch DOCUMENT_REPEATS times at least, or writes its initials as a word in capitals (a
+  term a document uses once in passing is no term of the corpus);
+- the initials each document writes as a word in capitals, MIN_INITIALS to MAX_WRITTEN letters
+  (`written_initials`), are counted too;
+- the build keeps an acronym (`chosen_terms`) only when the corpus writes it in capitals, no
+  capitalised form already gave it (acronyms.py), and one form clearly dominates the others of
+  the same initials: written MIN_TERM_COUNT times at least, DOMINANCE times as often as the
+  next, and more often than the acronym itself is written as a word (acronyms.py's rule). Two
+  letters collide often: "CA" may be a "chiffre d'affaires" as well as a "conseil
+  d'administration"; a corpus writing both often gets neither.
+
+Pure functions; the stopwords are the language data's (lexical.stopwords).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping
+
+from citeqa.acronyms import KEY_SEPARATOR, AcronymCounts, searchable
+from citeqa.lexical import fold, stopwords
+
+__all__ = ["chosen_terms", "document_terms", "written_initials"]
+
+MIN_INITIALS = 2
+"""The fewest initials of a term's acronym ("AG", "CA")."""
+MAX_INITIALS = 4
+"""The most initials of a term's acronym (a longer lower-case run is read in stretches)."""
+MAX_WRITTEN = 6
+"""The most letters of a word in capitals counted as written initials."""
+DOCUMENT_REPEATS = 2
+"""How often a document writes a stretch for it to be counted (unless the document writes its
+initials in capitals)."""
+MIN_TERM_COUNT = 3
+"""The fewest times the corpus's counted stretches write a form for it to be chosen."""
+DOMINANCE = 2.0
+"""How many times as often as the next form of the same initials the chosen form is written."""
+STRETCH_WORDS = 2 * MAX_INITIALS
+"""The most words (stopwords and elided letters included) one stretch spans."""
+MAX_STRETCHES = 100_000
+"""The most stretches read in one document: past it, the document is read no further (the
+build's cost stays bounded whatever one document's length)."""
+_LOWER = "".join(c for c in map(chr, range(0x530)) if c.islower() and c.isalpha())
+"""The lower-case letters of the Latin, Greek and Cyrillic blocks (re has no such class)."""
+_UPPER = "".join(c for c in map(chr, range(0x530)) if c.isupper())
+_LOWER_WORD = rf"[{_LOWER}]+(?:[-‐‑][{_LOWER}]+)*"
+_GAP = r"(?:[ \t\u00a0]+|['’])"
+"""What joins two words of a run: blanks on one line, or an elision's apostrophe."""
+_RUN = re.compile(
+    rf"(?<![^\W\d_])(?<![^\W\d_][‐‑-])"  # no part of a word before it
+    rf"(?:[{_UPPER}]?{_LOWER_WORD}|[{_UPPER}](?:[-‐‑]{_LOWER_WORD})?)"
+    rf"(?:{_GAP}{_LOWER_WORD})+"
+    rf"(?![^\W\d_]|[‐‑-][^\W\d_])"  # nor after it
+)
+"""A run of two words or more in lower case, the first maybe capitalised (opening a sentence)
+or one capital alone ("L'assemblée")."""
+_WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
+_JOIN = re.compile(_GAP)
+_BLANKS = " \t\u00a0"
+"""What joins two words of a run: blanks on one line, or an elision's apostrophe."""
+_CAPITALS_WORD = re.compile(r"(?<![\w‐‑-])[^\W\d_a-zß-ÿ]{2,}(?![\w‐‑-])")
+"""A word of letters that are not lower case (read as capitals when `str.isupper`)."""
+
+
+def written_initials(text: str) -> dict[str, int]:
+    """How often `text` writes each word in capitals of MIN_INITIALS to MAX_WRITTEN letters,
+    by the word folded to capitals (acronyms.candidate_key's acronym: "ÉG" is "EG")."""
+    found = Counter(
+        fold(word).upper()
+        for word in _CAPITALS_WORD.findall(text)
+        if MIN_INITIALS <= len(word) <= MAX_WRITTEN and word.isupper()
+    )
+    return dict(sorted(found.items()))
+
+
+def document_terms(text: str, initials: Mapping[str, int] | None = None) -> dict[str, int]:
+    """How often `text` writes each candidate term, by acronyms.candidate_key, of those it
+    writes DOCUMENT_REPEATS times or whose initials it writes in capitals (`initials`:
+    `written_initials` of the text, read here when not given)."""
+    capitals = written_initials(text) if initials is None else initials
+    counts: Counter[str] = Counter(itertools.islice(_stretches(text), MAX_STRETCHES))
+    kept = {
+        key: count
+        for key, count in counts.items()
+        if count >= DOCUMENT_REPEATS or key.partition(KEY_SEPARATOR)[0] in capitals
+    }
+    return dict(sorted(kept.items()))
+
+
+def _stretches(text: str) -> Iterator[str]:
+    """The candidate key (acronyms.candidate_key) of each stretch of the text's lower-case
+    runs."""
+    for run in _runs(text):
+        words = [fold(word) for word, _ in run]
+        letters = [_initial(word) for word in words]
+        for first, letter in enumerate(letters):
+            if not letter:
+                continue
+            acronym, form = letter, words[first]
+            for last in range(first + 1, min(len(run), first + STRETCH_WORDS)):
+                form += run[last][1] + words[last]
+                if not letters[last]:
+                    continue
+                acronym += letters[last]
+                if len(acronym) > MAX_INITIALS:
+                    break
+                yield acronym + KEY_SEPARATOR + form
+
+
+def _initial(folded: str) -> str:
+    """The initial a word of a run (folded) gives, in capitals: none for a stopword or a
+    one-letter word."""
+    if len(folded) < 2 or folded in stopwords():
+        return ""
+    return folded[0].upper()
+
+
+def _runs(text: str) -> Iterator[list[tuple[str, str]]]:
+    """The runs of lower-case words of `text` (`_RUN`, found at C speed), each as its words,
+    each with what joins it to the word before (" " or an apostrophe; "" for the first)."""
+    for found in _RUN.finditer(text):
+        run = found.group()
+        words = _WORD.findall(run)
+        joiners = ["", *(" " if gap[0] in _BLANKS else gap for gap in _JOIN.findall(run))]
+        yield list(zip(words, joiners, strict=True))
+
+
+def chosen_terms(
+    counts: AcronymCounts,
+    initials: Mapping[str, int],
+    taken: set[str],
+    written: Callable[[str], int],
+) -> list[list[str]]:
+    """[acronym, form] of each acronym the corpus writes in capitals (`initials`) and no
+    capitalised form gave (`taken`), whose most frequent counted form clearly dominates (the
+    module's rules; `written`: how often the corpus writes a folded acronym as a word), most
+    frequent first."""
+    forms: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for key, count in counts.counts.items():
+        acronym, _, form = key.partition(KEY_SEPARATOR)
+        if initials.get(acronym) and acronym not in taken:
+            forms[acronym].append((count, form))
+    kept = []
+    for acronym, found in forms.items():
+        found.sort(key=lambda item: (-item[0], item[1]))
+        count, form = found[0]
+        runner_up = found[1][0] if len(found) > 1 else 0
+        if count < MIN_TERM_COUNT or count < DOMINANCE * runner_up:
+            continue
+        if searchable(acronym) and written(acronym.lower()) < count:
+            kept.append((count, acronym, form))
+    kept.sort(key=lambda item: (-item[0], item[1]))
+    return [[acronym, form] for _, acronym, form in kept]
