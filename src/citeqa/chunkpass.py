@@ -15,7 +15,6 @@ passes.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,8 +94,6 @@ class Tally:
     """The candidate acronyms every document spells out (acronyms.py)."""
     lower_terms: AcronymCounts = field(default_factory=AcronymCounts)
     """The candidate lower-case terms every document writes (term_acronyms.py)."""
-    initials: Counter[str] = field(default_factory=Counter)
-    """How often the documents write each word in capitals (term_acronyms.written_initials)."""
     lines: LineCounts = field(default_factory=LineCounts)
     """The keyed lines every document writes (boilerplate.py)."""
     chunks: dict[str, DocumentChunks] = field(default_factory=dict)
@@ -138,7 +135,6 @@ class Tally:
         self.compounds.update(share.compounds)
         self.acronyms.add(share.acronyms)
         self.lower_terms.add(share.lower_terms)
-        self.initials.update(share.initials)
         self.lines.add(share.lines)
         self.chunks[share.doc_id] = DocumentChunks(first, len(spans), share.languages)
         self.rows.append(np.column_stack([np.full(len(found), number, np.int64), found]))

@@ -216,7 +216,7 @@ def _acronyms(tally: Tally) -> list[list[str]]:
     written = partial(_written, tally.frequency.counts)
     acronyms = tally.acronyms.chosen(written)
     taken = {acronym for acronym, _ in acronyms}
-    terms = chosen_terms(tally.lower_terms, tally.initials, taken, written)
+    terms = chosen_terms(tally.lower_terms, taken, written)
     return (acronyms + terms)[:MAX_ACRONYMS]
 
 

@@ -13,7 +13,7 @@ Stored, beside the sentence table (which already holds each document's sentences
 - per document, a line of `TALLIES_FILE` (`DocumentTally`): how many of its sentences hold each
   token, its languages, its words and compound keys (each the size of its vocabulary) and the
   acronyms it spells out (acronyms.py), its lines' keys (boilerplate.py), and its candidate
-  lower-case terms and words in capitals (term_acronyms.py).
+  lower-case terms (term_acronyms.py).
 
 Each share carries the recipe it was computed by (`tally_recipe`: TALLY_VERSION, the code's
 version, bumped by hand, and a digest of the data and library the code reads): a build takes no
@@ -27,7 +27,7 @@ import json
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -47,7 +47,7 @@ from citeqa.mail_candidates import layout_of
 from citeqa.models import Chunk, Document
 from citeqa.questions import folded_words
 from citeqa.tallies import ROWS_AT_A_TIME, TermIds, text_pieces
-from citeqa.term_acronyms import document_terms, written_initials
+from citeqa.term_acronyms import document_terms
 
 TALLIES_FILE = "tallies.jsonl"
 TERMS = "terms"
@@ -99,8 +99,8 @@ name followed by a capitalised word is a person's, stemmed, not its month ("Avri
 dates.is_a_name); 21: a decomposed text (NFD) names its months as a composed one does
 (dates.capitalised_months reads it NFC); 22: a capitalised month's name before another month's
 name or a word the text also writes lowercase is its month ("Budget Avril Mai Juin"); 23: a
-document's candidate lower-case terms and the words it writes in capitals (term_acronyms.py:
-"assemblée générale" gives AG where the corpus writes "AG")."""
+document's candidate lower-case terms whose initials it or its file name writes in capitals
+(term_acronyms.py: "assemblée générale" in PV_AG_2025-06-14.md gives AG)."""
 
 
 class DocumentTally(BaseModel):
@@ -123,9 +123,8 @@ class DocumentTally(BaseModel):
     lines: dict[str, int] = {}
     """How often it writes each keyed line (boilerplate.document_lines)."""
     lower_terms: dict[str, int] = {}
-    """How often it writes each candidate lower-case term (term_acronyms.document_terms)."""
-    initials: dict[str, int] = {}
-    """How often it writes each word in capitals (term_acronyms.written_initials)."""
+    """How often it writes each candidate lower-case term whose initials it or its file name
+    writes in capitals (term_acronyms.document_terms)."""
 
     def fits(self, doc_id: str, recipe: str) -> bool:
         """Whether this is the document's, computed by `recipe` (else it is computed again)."""
@@ -158,7 +157,6 @@ def measure(
     langs = [lang for _, _, lang in located]
     words, compounds = words_and_compounds([doc.text])
     lines = document_lines(doc.text)
-    initials = written_initials(doc.text)
     return DocumentTally(
         recipe=recipe,
         doc_id=doc.doc_id,
@@ -169,8 +167,7 @@ def measure(
         compounds=sorted(compounds),
         acronyms=document_acronyms(doc.text, layout_of(doc), doc.title),
         lines=lines,
-        lower_terms=document_terms(doc.text, initials),
-        initials=initials,
+        lower_terms=document_terms(doc.text, PurePath(doc.path).stem),
     )
 
 

@@ -1,7 +1,8 @@
 """A question writing the initials of a term its documents write in lower case ("l'AG" for
-"assemblée générale") finds the documents writing the term, when the corpus writes those
-initials as a word somewhere (term_acronyms.py; s29 trial: the one file writing "AG" was
-quoted for "Combien de membres étaient présents à l'AG du 14 juin 2025 ?")."""
+"assemblée générale") finds the documents writing the term, when a document writing it also
+writes those initials as a word, in its text or its file name (term_acronyms.py; s29 trial:
+the one file writing "AG" in its text was quoted for "Combien de membres étaient présents à
+l'AG du 14 juin 2025 ?", the minutes being named "PV_AG_2025-06-14.md")."""
 
 from __future__ import annotations
 
@@ -31,8 +32,8 @@ def written(corpus: Path, files: dict[str, str]) -> Path:
     return corpus
 
 
-def test_initials_the_corpus_writes_find_the_term_it_spells_out(tmp_path: Path) -> None:
-    files = {"pv.md": MINUTES, "reglement.md": RULES, "subvention.md": GRANT}
+def test_initials_a_document_writes_find_the_term_it_spells_out(tmp_path: Path) -> None:
+    files = {"PV_AG_2025-05-03.md": MINUTES, "reglement.md": RULES, "subvention.md": GRANT}
     settings = fake_settings(written(tmp_path / "corpus", files), tmp_path / "index")
     build_index(settings)
     stored = load_index(settings.index_dir).statistics or {}
@@ -40,12 +41,12 @@ def test_initials_the_corpus_writes_find_the_term_it_spells_out(tmp_path: Path) 
     answer = open_assistant(settings, build_if_missing=False).ask(
         "Combien de membres étaient présents à l'AG ?"
     )
-    assert answer.passages[0].path.endswith("pv.md")
+    assert answer.passages[0].path.endswith("PV_AG_2025-05-03.md")
     assert not answer.abstained and "42 sur 90" in answer.citations[0].quote
 
 
-def test_initials_the_corpus_never_writes_spell_out_nothing(tmp_path: Path) -> None:
-    files = {"pv.md": MINUTES, "reglement.md": RULES}
+def test_initials_no_document_writing_the_term_writes_spell_out_nothing(tmp_path: Path) -> None:
+    files = {"pv.md": MINUTES, "reglement.md": RULES, "subvention.md": GRANT}
     settings = fake_settings(written(tmp_path / "corpus", files), tmp_path / "index")
     build_index(settings)
     stored = load_index(settings.index_dir).statistics or {}
