@@ -103,22 +103,20 @@ def document_terms(text: str, name: str = "") -> dict[str, int]:
     initials = written_initials(text, name)
     if not initials:
         return {}
-    counts: Counter[str] = Counter(
-        key
-        for key in itertools.islice(_stretches(text), MAX_STRETCHES)
-        if key.partition(KEY_SEPARATOR)[0] in initials
-    )
+    counts = Counter(itertools.islice(_stretches(text, initials), MAX_STRETCHES))
     return dict(sorted(counts.items()))
 
 
-def _stretches(text: str) -> Iterator[str]:
+def _stretches(text: str, initials: frozenset[str]) -> Iterator[str]:
     """The candidate key (acronyms.candidate_key) of each stretch of the text's lower-case
-    runs."""
+    runs whose initials are one of `initials` (a stretch is extended only while its initials
+    open one of them: the few the document writes bound the work)."""
+    openings = {word[:end] for word in initials for end in range(1, len(word) + 1)}
     for run in _runs(text):
         words = [fold(word) for word, _ in run]
         letters = [_initial(word) for word in words]
         for first, letter in enumerate(letters):
-            if not letter:
+            if letter not in openings:
                 continue
             acronym, form = letter, words[first]
             for last in range(first + 1, min(len(run), first + STRETCH_WORDS)):
@@ -128,9 +126,10 @@ def _stretches(text: str) -> Iterator[str]:
                 if not letters[last]:
                     continue
                 acronym += letters[last]
-                if len(acronym) > MAX_INITIALS:
+                if acronym not in openings:
                     break
-                yield acronym + KEY_SEPARATOR + form
+                if acronym in initials and len(acronym) <= MAX_INITIALS:
+                    yield acronym + KEY_SEPARATOR + form
 
 
 def _initial(folded: str) -> str:
