@@ -108,6 +108,7 @@ from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.tables import key_cell
+from citeqa.titled_values import asks_identifier, writes_identifier
 from citeqa.titleonly import heads_section, named_bare_document, without_titles, words_written
 from citeqa.unheld_cells import unheld_cell
 from citeqa.unheld_codes import unheld_code
@@ -301,14 +302,17 @@ def mentioning_new_words(candidates: Candidates, reading: Reading) -> Candidates
 
 def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Candidates:
     """The candidates a quote may be made of, in their order: none that is only a title or
-    a heading (titleonly.py: "GIT-REBASE(1) Git Manual GIT-REBASE(1)" quoted alone at .89), nor
+    a heading (titleonly.py: "GIT-REBASE(1) Git Manual GIT-REBASE(1)" quoted alone at .89) but
+    one writing the identifier the question asks (`_with_titled_identifiers`), nor
     a line stamping an edit that the question (`focus`) does not ask about (editstamps.py:
     "Updated March 3, 2026 · 2 min read" answered "How long is the free trial?" with its "2
     min"; "Who last edited the travel page?" asks), unless every candidate is one (a one-line
     document, "Deadline: 1 March 2025"): then all of them, so that a title never turns an
     answer into an abstention. A heading that led gives its place to the sentence under it
     (`_body_first`)."""
-    kept = without_titles(bank, candidates.sentences, focus)
+    kept = _with_titled_identifiers(
+        candidates, bank, without_titles(bank, candidates.sentences, focus), focus
+    )
     if not asks_about_edits(focus):
         kept = [n for n in kept if not bank.facts(candidates.sentences[n].index).edit_stamp]
     if not kept:
@@ -320,6 +324,22 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
     probabilities = chosen.probabilities.copy()
     probabilities[0] = candidates.probabilities[0]  # the heading's rating is its body's
     return dataclasses.replace(chosen, probabilities=probabilities)
+
+
+def _with_titled_identifiers(
+    candidates: Candidates, bank: SentenceBank, kept: list[int], focus: str
+) -> list[int]:
+    """The `kept` positions, and those of the titles writing an identifier when the question
+    (`focus`) asks one (titled_values.py: an invoice's "FACTURE N° …" line read as its heading
+    for "Quel est le numéro de la facture ?"), in the candidates' order."""
+    if len(kept) == len(candidates.sentences) or not asks_identifier(focus):
+        return kept
+    held = set(kept)
+    return [
+        number
+        for number, item in enumerate(candidates.sentences)
+        if number in held or writes_identifier(bank.text(item.index))
+    ]
 
 
 _DIGIT = re.compile(r"\d")

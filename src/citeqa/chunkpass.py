@@ -92,6 +92,8 @@ class Tally:
     """The compound keys of every document (compounds.corpus_compounds)."""
     acronyms: AcronymCounts = field(default_factory=AcronymCounts)
     """The candidate acronyms every document spells out (acronyms.py)."""
+    lower_terms: AcronymCounts = field(default_factory=AcronymCounts)
+    """The candidate lower-case terms every document writes (term_acronyms.py)."""
     lines: LineCounts = field(default_factory=LineCounts)
     """The keyed lines every document writes (boilerplate.py)."""
     chunks: dict[str, DocumentChunks] = field(default_factory=dict)
@@ -132,6 +134,7 @@ class Tally:
         self.corpus_words.update(share.words)
         self.compounds.update(share.compounds)
         self.acronyms.add(share.acronyms)
+        self.lower_terms.add(share.lower_terms)
         self.lines.add(share.lines)
         self.chunks[share.doc_id] = DocumentChunks(first, len(spans), share.languages)
         self.rows.append(np.column_stack([np.full(len(found), number, np.int64), found]))

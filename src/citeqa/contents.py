@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from citeqa.acronyms import MAX_ACRONYMS
 from citeqa.boilerplate import STATISTICS_KEY
 from citeqa.centroid import centroid_of
 from citeqa.chunkpass import DocumentChunks, Progress, Tally, chunk_pass, passage_text
@@ -52,6 +53,7 @@ from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
 from citeqa.store import STATISTICS, STATISTICS_FORMAT, channel_files
 from citeqa.stored_words import WORDS_VERSION, WordCounts, store_words, stores_words
+from citeqa.term_acronyms import chosen_terms
 from citeqa.textmatch import Reused, reused
 from citeqa.vectorspool import VectorSpool, copy_rows, spool_path, write_channels
 
@@ -148,7 +150,7 @@ def compute_contents(
     statistics = _statistics(tally)
     report("lexical", 1, 1)
     report("term pairs", 0, 1)
-    acronyms = tally.acronyms.chosen(partial(_written, tally.frequency.counts))
+    acronyms = _acronyms(tally)
     statistics.update(knowledge(domain, pairs_of(tally.words, embedders, embedded_words), acronyms))
     statistics["centroids"] = {n: c.tolist() for n, c in centroids.items() if c is not None}
     statistics["stored_words"] = WORDS_VERSION  # even when none: previousindex.knowledge_change
@@ -205,6 +207,17 @@ def token_statistics(
         "words": sorted(words),
         "compounds": sorted(compounds),
     }
+
+
+def _acronyms(tally: Tally) -> list[list[str]]:
+    """[acronym, form] of the acronyms the corpus spells out in capitalised words
+    (acronyms.py), then of those it writes in capitals and spells out in lower case
+    (term_acronyms.py), at most MAX_ACRONYMS."""
+    written = partial(_written, tally.frequency.counts)
+    acronyms = tally.acronyms.chosen(written)
+    taken = {acronym for acronym, _ in acronyms}
+    terms = chosen_terms(tally.lower_terms, taken, written)
+    return (acronyms + terms)[:MAX_ACRONYMS]
 
 
 def _written(frequency: Mapping[str, int], word: str) -> int:

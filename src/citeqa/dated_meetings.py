@@ -3,8 +3,10 @@ Becker at the January CODIR?" asks January's minutes, whose "Excusé : Tom Becke
 it, not the org chart's row naming him (s26 trial: the row was quoted, .41).
 
 A question naming a meeting (a meeting word: "CODIR", "minutes", "réunion";
-data/dated_documents.json `meeting_words`) and a day or a month (its date terms: "--01" for
-"January", "--04-14" for "14 April", "2026-04-14": dates.py) and a dated document among the answer's
+data/dated_documents.json `meeting_words`; or an acronym the corpus spells out with one:
+"l'AG du 14 juin" when "AG" is the corpus's "assemblée générale", QuestionTerms.spelt_out)
+and a day or a month (its date terms: "--01" for "January", "--04-14" for "14 April",
+"2026-04-14": dates.py) and a dated document among the answer's
 candidates (its date: later_statements.document_date, the "Date :" line of its header, else its
 title's or file name's date) falling on that day or in that month asks about that document: its
 sentences are quoted first when its title or file name writes a word of the question ("CODIR": the
@@ -90,7 +92,7 @@ def in_asked_meeting(
     writing another word of it first ("Tom Becker" in "Excusé : Tom Becker."), each group in
     the given order; empty when none writes another (see the module's docstring)."""
     dates = asked_dates(terms)
-    if not dates or not asks_of_a_meeting(terms.focus):
+    if not dates or not asks_of_a_meeting(" ".join([terms.focus, *terms.spelt_out])):
         return []
     asked = [alternatives for alternatives, _ in terms.own_terms]
     content = frozenset(

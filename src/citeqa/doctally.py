@@ -12,7 +12,8 @@ Stored, beside the sentence table (which already holds each document's sentences
   anyway (tallies.TermIds: an int32 a term), so storing them costs no memory;
 - per document, a line of `TALLIES_FILE` (`DocumentTally`): how many of its sentences hold each
   token, its languages, its words and compound keys (each the size of its vocabulary) and the
-  acronyms it spells out (acronyms.py) and its lines' keys (boilerplate.py).
+  acronyms it spells out (acronyms.py), its lines' keys (boilerplate.py), and its candidate
+  lower-case terms (term_acronyms.py).
 
 Each share carries the recipe it was computed by (`tally_recipe`: TALLY_VERSION, the code's
 version, bumped by hand, and a digest of the data and library the code reads): a build takes no
@@ -26,7 +27,7 @@ import json
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -46,6 +47,7 @@ from citeqa.mail_candidates import layout_of
 from citeqa.models import Chunk, Document
 from citeqa.questions import folded_words
 from citeqa.tallies import ROWS_AT_A_TIME, TermIds, text_pieces
+from citeqa.term_acronyms import document_terms
 
 TALLIES_FILE = "tallies.jsonl"
 TERMS = "terms"
@@ -54,7 +56,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 22
+TALLY_VERSION = 23
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -96,7 +98,9 @@ candidate acronym, as version 10 made them for a mail saved as text; 20: a capit
 name followed by a capitalised word is a person's, stemmed, not its month ("Avril Dupont":
 dates.is_a_name); 21: a decomposed text (NFD) names its months as a composed one does
 (dates.capitalised_months reads it NFC); 22: a capitalised month's name before another month's
-name or a word the text also writes lowercase is its month ("Budget Avril Mai Juin")."""
+name or a word the text also writes lowercase is its month ("Budget Avril Mai Juin"); 23: a
+document's candidate lower-case terms whose initials it or its file name writes in capitals
+(term_acronyms.py: "assemblée générale" in PV_AG_2025-06-14.md gives AG)."""
 
 
 class DocumentTally(BaseModel):
@@ -118,6 +122,9 @@ class DocumentTally(BaseModel):
     """How often it spells out each candidate acronym (acronyms.document_acronyms)."""
     lines: dict[str, int] = {}
     """How often it writes each keyed line (boilerplate.document_lines)."""
+    lower_terms: dict[str, int] = {}
+    """How often it writes each candidate lower-case term whose initials it or its file name
+    writes in capitals (term_acronyms.document_terms)."""
 
     def fits(self, doc_id: str, recipe: str) -> bool:
         """Whether this is the document's, computed by `recipe` (else it is computed again)."""
@@ -160,6 +167,7 @@ def measure(
         compounds=sorted(compounds),
         acronyms=document_acronyms(doc.text, layout_of(doc), doc.title),
         lines=lines,
+        lower_terms=document_terms(doc.text, PurePath(doc.path).stem),
     )
 
 

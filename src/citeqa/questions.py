@@ -299,6 +299,10 @@ class QuestionTerms:
     named: list[str] = field(default_factory=list)
     """The focus's options and underscored names (identifiers.asked_about), read once by
     `analyse`: what answering.naming_identifiers and its unread-name reason look for."""
+    spelt_out: list[str] = field(default_factory=list)
+    """The folded words of each acronym the focus writes in capitals (Glossary.spelt_out: "AG"
+    read as "assemblee generale"), read once by `analyse`: what the focus names in words
+    (dated_meetings.py reads a meeting named by its acronym so)."""
     new_terms: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     """A follow-up's own words that the context it is read with does not use, each with its
     alternatives, in order: what it asks beyond the previous question ("poids" in "Et le
@@ -697,6 +701,7 @@ def analyse(
     names = identifiers(focus)
     result.unknown_identifiers = [name for name in names if not vocabulary.mentions(name)]
     result.named = asked_about(names)
+    result.spelt_out = vocabulary.glossary.spelt_out(focus)
     result.unheld_records = unheld_records(focus, vocabulary)
     dated = [(_DatesOf(focus), 1.0)] + ([(_DatesOf(context), 0.5)] if context else [])
     result.impossible_dates = [

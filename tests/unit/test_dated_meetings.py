@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.dated_meetings import asked_dates, falls_on, in_asked_meeting
+from citeqa.glossary import Glossary
 from citeqa.later_statements import asks_of_a_meeting, states_a_decision
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.questions import QuestionTerms, Vocabulary, analyse
@@ -141,11 +142,11 @@ def test_a_sentence_of_minutes_states_a_decision_by_a_cue_not_a_number(
     assert states_a_decision(sentence, "2026-09-08") is decides
 
 
-def _dated_minutes(*dates: str) -> SentenceBank:
-    """One CODIR minutes per day ("9 mars 2026"), its heading then "Excusé : Tom Becker." """
+def _dated_minutes(*dates: str, meeting: str = "CODIR") -> SentenceBank:
+    """One `meeting` minutes per day ("9 mars 2026"), its heading then "Excusé : Tom Becker." """
     documents, chunks, sentences, tokens = {}, [], [], []
     for day in dates:
-        heading = f"Compte rendu CODIR du {day}"
+        heading = f"Compte rendu {meeting} du {day}"
         text = f"# {heading}\n\nExcusé : Tom Becker."
         name = day.replace(" ", "-")
         documents[name] = Document(
@@ -201,3 +202,20 @@ def test_a_named_days_month_of_another_year_is_still_asked(
     """s29 review C: the day's month was dropped of every year, March 2025's with it."""
     vocabulary = Vocabulary(["codir"], {"codir": 1}, 1)
     assert asked_dates(analyse(question, None, vocabulary)) == expected
+
+
+def test_a_meeting_named_by_an_acronym_the_corpus_spells_out_is_asked() -> None:
+    """s29 trial: "Combien de membres étaient présents à l'AG du 14 juin 2025 ?" names the
+    assemblée générale by its initials: read with the words the corpus gives them
+    (term_acronyms.py), it asks the minutes of that day, as the spelt-out question does."""
+    bank = _dated_minutes("9 mars 2026", "16 mars 2026", meeting="AG")
+    words = ["assemblée générale excusé tom becker ag"]
+    frequency = {"assembl": 1, "general": 1, "excus": 1, "ag": 1}
+    ranked = [ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1) for index in range(len(bank.tokens))]
+    question = "Qui était excusé à l'AG du 16 mars 2026 ?"
+    plain = analyse(question, None, Vocabulary(words, frequency, 1))
+    assert in_asked_meeting(ranked, bank, plain) == []
+    glossary = Glossary((), acronyms=[("AG", "assemblee generale")])
+    spelt = analyse(question, None, Vocabulary(words, frequency, 1, glossary=glossary))
+    assert spelt.spelt_out == ["assemblee generale"]
+    assert in_asked_meeting(ranked, bank, spelt) == [3, 2]
