@@ -690,7 +690,7 @@ def _rank_free(bank: SentenceBank, index: int, chunk: Chunk, question: QuestionS
     has_number = has_number and not numbers_only_places(text)
     has_number = has_number and (not wants.duration or holds_duration(wants.duration, facts.folded))
     column = bank.key_column(index) if terms.keys else 0
-    names_key, numbered_key = key_cells(text, terms.keys, column)
+    names_key, numbered_key = key_cells(text, terms.keys, column) if terms.keys else (False, False)
     key = "" if names_key or not facts.table_row else bank.key_words(index)
     named_words = bool(key) and (
         key in _asked_words(terms.focus) or _names_part_of_name(question, index, key, column)
