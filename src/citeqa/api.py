@@ -37,7 +37,7 @@ from citeqa.followups import (
 )
 from citeqa.glossary import fold
 from citeqa.keyword_language import in_words_language
-from citeqa.language import detect_lang
+from citeqa.language import question_lang
 from citeqa.lexical import written_terms
 from citeqa.models import (
     Answer,
@@ -614,7 +614,7 @@ class Assistant:
                 evidence,
                 # a follow-up is answered in its own words' language ("And for executives?"
                 # after French questions is English), else in that of the question as searched
-                detect_lang(question, retrieval.query_lang) if context else None,
+                question_lang(question, retrieval.query_lang) if context else None,
                 lambda: loaded.document_languages,
                 closeness,
                 self._translates(multilingual),
@@ -782,7 +782,7 @@ class Assistant:
         shows), or {} when some such word has none."""
         if not terms.absent:
             return {}
-        lang = detect_lang(question, retrieval.query_lang)
+        lang = question_lang(question, retrieval.query_lang)
         return confident_corrections(
             terms,
             lang,
@@ -839,7 +839,7 @@ class Assistant:
         loaded = self._loaded
         if channel is None:
             return None
-        lang = detect_lang(question, ranking.query_lang)
+        lang = question_lang(question, ranking.query_lang)
         top = ranking.hits[: self.settings.answer_passages]
         found = {}
         if said_in_other_language(ranking, lang, closeness, self.settings):
@@ -863,7 +863,7 @@ class Assistant:
         says (a quote writing a translated word: "Espagnol"). The
         file list (document_languages) is read only for such a word on an index that stored
         its passage words in the multilingual `channel` (answering never reads it else)."""
-        lang = detect_lang(question, ranking.query_lang)
+        lang = question_lang(question, ranking.query_lang)
         if channel is None or not content_words(list(dict.fromkeys(terms.absent)), lang):
             return False
         if self._loaded.stored_words(channel) is None:

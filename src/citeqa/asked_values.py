@@ -29,7 +29,7 @@ import numpy as np
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
-from citeqa.language import detect_lang, is_table_row
+from citeqa.language import is_table_row, question_lang
 from citeqa.recently_used import QUESTIONS_READ
 
 MISSING_VALUE_WEIGHT = 0.1
@@ -103,11 +103,11 @@ def names_value_kind(word: str, question: str) -> bool:
     return any(_cued(kind, fold(word), english) for kind in _kinds().values())
 
 
-@lru_cache(maxsize=QUESTIONS_READ)
 def _in_english(question: str) -> bool:
-    """Whether `question` reads as English (its English-only cues count), read once a question:
-    names_value_kind asks it for each word of the question the corpus never uses."""
-    return detect_lang(question) == "en"
+    """Whether `question` reads as English (its English-only cues count), its language read
+    once a question (language.question_lang): names_value_kind asks it for each word of the
+    question the corpus never uses."""
+    return question_lang(question) == "en"
 
 
 def writes_kind(kind: str, text: str) -> bool:

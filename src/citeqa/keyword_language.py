@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from citeqa.glossary import fold
-from citeqa.language import language_scores
+from citeqa.language import question_scores
 from citeqa.models import Lang, Retrieval
 from citeqa.questions import QuestionTerms
 from citeqa.typo_reading import known_word
@@ -31,7 +31,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 def says_no_language(question: str) -> bool:
     """Whether `question`'s words give no evidence of either language, or as much of each."""
-    english, french = language_scores(question)
+    english, french = question_scores(question)
     return english == french
 
 

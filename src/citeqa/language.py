@@ -35,6 +35,7 @@ are shared with blocks.py, which builds blocks from the same notion of a line.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import sys
 from collections import Counter
@@ -53,6 +54,7 @@ from citeqa.markup import (
     underlines,
 )
 from citeqa.models import Lang
+from citeqa.recently_used import QUESTIONS_READ
 
 Span = tuple[int, int]
 """A (start, end) character range; text[start:end]."""
@@ -254,7 +256,25 @@ def evident_language(text: str) -> Lang | None:
 
 def detect_lang(text: str, default: Lang = "en") -> Lang:
     """Return "fr" or "en" for `text`, or `default` when the evidence is tied (or absent)."""
-    english, french = language_scores(text)
+    return _lang_of(language_scores(text), default)
+
+
+@functools.lru_cache(maxsize=QUESTIONS_READ)
+def question_scores(question: str) -> tuple[float, float]:
+    """`language_scores` of a question, read once for the last QUESTIONS_READ questions: the
+    search, the reading across languages and the keyword check each ask it (a cache of
+    questions, not of every text: a build detects each chunk's language once)."""
+    return language_scores(question)
+
+
+def question_lang(question: str, default: Lang = "en") -> Lang:
+    """`detect_lang` of a question, its scores read once (`question_scores`)."""
+    return _lang_of(question_scores(question), default)
+
+
+def _lang_of(scores: tuple[float, float], default: Lang) -> Lang:
+    """French or English by the (english, french) `scores`, `default` when they tie."""
+    english, french = scores
     if french > english:
         return "fr"
     if english > french:

@@ -363,7 +363,10 @@ class QuestionTerms:
 
     def coverage(self, tokens: frozenset[str]) -> float:
         """The share of the terms' weight, the context's included, that `tokens` hold (a hot
-        path: reranking asks it twice of every candidate sentence)."""
+        path: reranking asks it twice of every candidate sentence, and most hold no term's
+        token: 0 at once, read in one set operation, not term by term)."""
+        if tokens.isdisjoint(self._term_tokens):
+            return 0.0
         return _share_held(self.terms, tokens, self._weight)
 
     def own_coverage(self, tokens: frozenset[str]) -> float:
@@ -377,6 +380,12 @@ class QuestionTerms:
         """The terms' weight, the context's included: `coverage`'s whole, summed when first
         asked (`analyse` has made the terms by then; the weights summed in C, in their order)."""
         return sum(map(_WEIGHT, self.terms))
+
+    @cached_property
+    def _term_tokens(self) -> frozenset[str]:
+        """Every token of every term's alternatives, the context's included: a text holding
+        none holds no term (an acronym's spelt-out tokens are among them: alternatives.py)."""
+        return frozenset().union(*(alternatives for alternatives, _ in self.terms))
 
     @cached_property
     def _own_weight(self) -> float:

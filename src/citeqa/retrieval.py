@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -107,15 +107,16 @@ def fuse(
     """Fused score of every candidate chunk (`lone_share`: what a lone or tied hit of BM25
     weighs, see `_normalised`; a vector channel's weighs 1)."""
     fused: dict[int, float] = {}
+    blend = settings.fusion == "blend"
     for channel in candidates:
         share = lone_share if channel.channel == LEXICAL else _whole
-        normalised = _normalised(channel, share) if settings.fusion == "blend" else {}
+        normalised = _normalised(channel, share) if blend else {}
+        # its weight in a passage of the question's language and in one of the other, found
+        # once a channel: a chunk's language is read only when they differ (lexical's)
+        same, other = (channel_weight(channel.channel, settings, s) for s in (True, False))
         for index, (rank, _score) in channel.ranked.items():
-            weight = channel_weight(channel.channel, settings, chunks[index].lang == query_lang)
-            if settings.fusion == "blend":
-                contribution = weight * normalised[index]
-            else:
-                contribution = weight / (settings.rrf_k + rank)
+            weight = same if same == other or chunks[index].lang == query_lang else other
+            contribution = weight * normalised[index] if blend else weight / (settings.rrf_k + rank)
             fused[index] = fused.get(index, 0.0) + contribution
     return fused
 
@@ -163,12 +164,12 @@ def _overlaps(a: Chunk, b: Chunk) -> bool:
     return shared > 0.5 * min(a.end - a.start, b.end - b.start)
 
 
-def _distinct(order: list[int], chunks: Sequence[Chunk]) -> list[int]:
-    """`order` without a chunk that overlaps one kept before it (`_overlaps`). Each chunk is
-    compared only with the kept chunks of its document that share characters with it: those
-    starting before its end and after its start less the longest kept chunk's length."""
+def _distinct(order: list[int], chunks: Sequence[Chunk]) -> Iterator[int]:
+    """`order` without a chunk that overlaps one kept before it (`_overlaps`), yielded as
+    found (its caller stops once it has enough: `select`). Each chunk is compared only with
+    the kept chunks of its document that share characters with it: those starting before
+    its end and after its start less the longest kept chunk's length."""
     kept: dict[str, _Kept] = {}
-    distinct: list[int] = []
     for index in order:
         chunk = chunks[index]
         same_document = kept.get(chunk.doc_id)
@@ -176,8 +177,7 @@ def _distinct(order: list[int], chunks: Sequence[Chunk]) -> list[int]:
             same_document = kept[chunk.doc_id] = _Kept()
         if not same_document.overlaps(chunk):
             same_document.add(chunk)
-            distinct.append(index)
-    return distinct
+            yield index
 
 
 class _Kept:
@@ -207,29 +207,45 @@ def select(
     k: int,
     settings: Settings,
 ) -> list[int]:
-    """The top k of `order`, overlapping duplicates dropped, at most `per_doc_cap` chunks per
-    document among the relevant ones (score ≥ `cap_relevance` × best); chunks over the cap
-    come after the other relevant ones, but before the irrelevant ones."""
-    distinct = _distinct(order, chunks)
-    if not distinct:
+    """The top k of `order` (best first: `scores` never rising along it), overlapping
+    duplicates dropped, at most `per_doc_cap` chunks per document among the relevant ones
+    (score ≥ `cap_relevance` × best); chunks over the cap come after the other relevant ones,
+    but before the irrelevant ones. Chunks are read only until the k are known (`_Selected`):
+    a question's 50 candidates of each channel, fused, are cut at 20."""
+    if not order:
         return []
-    floor = settings.cap_relevance * scores[distinct[0]]
-    relevant = [index for index in distinct if scores[index] >= floor]
-    rest = [index for index in distinct if scores[index] < floor]
-    within, over = _cap(relevant, chunks, settings.per_doc_cap)
-    return (within + over + rest)[:k]
+    selected = _Selected(settings.cap_relevance * scores[order[0]], settings.per_doc_cap)
+    for index in _distinct(order, chunks):
+        if selected.add(index, scores[index], chunks[index].doc_id) >= k:
+            break
+    return selected.ranked()[:k]
 
 
-def _cap(indexes: list[int], chunks: Sequence[Chunk], cap: int) -> tuple[list[int], list[int]]:
-    """Split `indexes` (in order) into those within the per-document cap and those over it."""
-    within: list[int] = []
-    over: list[int] = []
-    per_doc: dict[str, int] = {}
-    for index in indexes:
-        doc_id = chunks[index].doc_id
-        per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
-        (within if per_doc[doc_id] <= cap else over).append(index)
-    return within, over
+class _Selected:
+    """`select`'s chunks so far: the relevant ones (scoring at least `floor`) within their
+    document's `cap`, those over it, and the rest (the irrelevant ones, which come last in a
+    best-first order)."""
+
+    def __init__(self, floor: float, cap: int) -> None:
+        self.floor, self.cap = floor, cap
+        self.within: list[int] = []
+        self.over: list[int] = []
+        self.rest: list[int] = []
+        self.per_doc: dict[str, int] = {}
+
+    def add(self, index: int, score: float, doc_id: str) -> int:
+        """Add a chunk; how many first places of `ranked` no later chunk can change (a later
+        relevant chunk within its cap goes after the ones within, before those over it; a
+        later irrelevant one after all)."""
+        if score < self.floor:
+            self.rest.append(index)
+            return len(self.within) + len(self.over) + len(self.rest)
+        count = self.per_doc[doc_id] = self.per_doc.get(doc_id, 0) + 1
+        (self.within if count <= self.cap else self.over).append(index)
+        return len(self.within)
+
+    def ranked(self) -> list[int]:
+        return self.within + self.over + self.rest
 
 
 Search = Callable[[Rankings], HybridFound]

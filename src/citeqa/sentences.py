@@ -246,6 +246,8 @@ class SentenceBank:
             functools.partial(_sentences_in, self.sentences)
         )
         """`in_chunk`'s sentence numbers, by document id and the passage's span."""
+        self._scorable = functools.lru_cache(PASSAGE_SENTENCES)(self._scorable_in)
+        """`scorable_in`'s sentence numbers, by passage."""
         self.only_titles: RecentlyUsed[int, bool] = RecentlyUsed(SENTENCE_FACTS)
         """Whether each sentence is only a title, a heading or a lead-in (titleonly.only_title,
         a fact of the sentence alone, read of every candidate of every answer), by number."""
@@ -377,6 +379,16 @@ class SentenceBank:
         """Sentences lying inside the chunk, in text order, read once while the bank remembers
         them (PASSAGE_SENTENCES)."""
         return self._in_passage(chunk.doc_id, chunk.start, chunk.end)
+
+    def scorable_in(self, chunk: Chunk) -> tuple[int, ...]:
+        """`in_chunk`'s sentences but a table's frame (`is_table_frame`): those a question
+        scores (QuestionScores), listed once while the bank remembers them (PASSAGE_SENTENCES:
+        reranking and answering read each passage's several times a question)."""
+        return self._scorable(chunk.doc_id, chunk.start, chunk.end)
+
+    def _scorable_in(self, doc_id: str, start: int, end: int) -> tuple[int, ...]:
+        numbers = self._in_passage(doc_id, start, end)
+        return tuple(n for n in numbers if not self.is_table_frame(n))
 
 
 def _sentences_in(sentences: SentenceTable, doc_id: str, start: int, end: int) -> tuple[int, ...]:
@@ -545,8 +557,8 @@ class QuestionScores:
         seen: set[int] = set()
         scored = []
         for rank, hit in enumerate(hits, 1):
-            for index in bank.in_chunk(hit.chunk):
-                if index not in seen and not bank.is_table_frame(index):
+            for index in bank.scorable_in(hit.chunk):
+                if index not in seen:
                     seen.add(index)
                     scored.append(self._rank_free_of(index, hit).at(rank))
         return sorted(scored, key=lambda s: -s.score)
@@ -556,7 +568,7 @@ class QuestionScores:
         passage of none: what reranking reads, computed once a passage for this question."""
         if hit.chunk_index not in self._alone:
             bank = self.bank
-            kept = (n for n in bank.in_chunk(hit.chunk) if not bank.is_table_frame(n))
+            kept = bank.scorable_in(hit.chunk)
             best = max((self._rank_free_of(n, hit).score_at(1) for n in kept), default=0.0)
             self._alone[hit.chunk_index] = best  # `scored([hit])`'s first score, no list made
         return self._alone[hit.chunk_index]
@@ -572,11 +584,10 @@ class QuestionScores:
         rest computed now); [] at once for a question naming no key."""
         if not self.terms.keys:
             return []
-        bank = self.bank
         return [
             index
-            for index in bank.in_chunk(hit.chunk)
-            if not bank.is_table_frame(index) and self._rank_free_of(index, hit).names_key
+            for index in self.bank.scorable_in(hit.chunk)
+            if self._rank_free_of(index, hit).names_key
         ]
 
     def semantic(self, index: int) -> float:
@@ -690,7 +701,7 @@ def _rank_free(bank: SentenceBank, index: int, chunk: Chunk, question: QuestionS
     has_number = has_number and not numbers_only_places(text)
     has_number = has_number and (not wants.duration or holds_duration(wants.duration, facts.folded))
     column = bank.key_column(index) if terms.keys else 0
-    names_key, numbered_key = key_cells(text, terms.keys, column)
+    names_key, numbered_key = key_cells(text, terms.keys, column) if terms.keys else (False, False)
     key = "" if names_key or not facts.table_row else bank.key_words(index)
     named_words = bool(key) and (
         key in _asked_words(terms.focus) or _names_part_of_name(question, index, key, column)

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from citeqa.config import Settings
 from citeqa.keyedrows import with_looked_up_row
-from citeqa.language import detect_lang
+from citeqa.language import question_lang
 from citeqa.models import Chunk, Hit, Lang, Retrieval
 from citeqa.ondemand import prefetch
 from citeqa.record_ids import with_named_documents
@@ -78,7 +78,7 @@ class Searched:
     def query_lang(self) -> Lang:
         """The language of the text searched (language.detect_lang), detected once for both
         fusions."""
-        return detect_lang(self.question)
+        return question_lang(self.question)
 
     @functools.cached_property
     def lone_share(self) -> LoneShare:

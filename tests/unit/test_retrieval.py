@@ -256,6 +256,43 @@ def test_select_keeps_what_comparing_every_kept_pair_keeps(
     assert select(order, scores, chunks, len(chunks) + 1, settings) == expected
 
 
+def _selected_reading_every_chunk(
+    order: list[int], scores: dict[int, float], chunks: list[Chunk], k: int, settings: Settings
+) -> list[int]:
+    """The rule `select` keeps, read plainly over every distinct chunk (it stops reading
+    once the first k are known): the relevant ones within their document's cap, then those
+    over it, then the irrelevant ones."""
+    distinct = _distinct_by_all_pairs(order, chunks)
+    if not distinct:
+        return []
+    floor = settings.cap_relevance * scores[distinct[0]]
+    within, over, per_doc = [], [], dict[str, int]()
+    for index in (n for n in distinct if scores[n] >= floor):
+        per_doc[chunks[index].doc_id] = per_doc.get(chunks[index].doc_id, 0) + 1
+        (within if per_doc[chunks[index].doc_id] <= settings.per_doc_cap else over).append(index)
+    return (within + over + [n for n in distinct if scores[n] < floor])[:k]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abc"), st.integers(0, 300), st.integers(0, 120)),
+        max_size=40,
+    ),
+    st.lists(st.sampled_from([0.1, 0.4, 0.7, 0.8, 1.0]), min_size=40, max_size=40),
+    st.integers(1, 12),
+    st.integers(1, 4),
+)
+def test_select_stopping_early_keeps_what_reading_every_chunk_keeps(
+    spans: list[tuple[str, int, int]], drawn: list[float], k: int, cap: int
+) -> None:
+    chunks = [chunk(doc, start, start + length) for doc, start, length in spans]
+    scores = dict(enumerate(drawn[: len(chunks)]))
+    order = sorted(scores, key=lambda index: (-scores[index], index))  # best first
+    settings = Settings(per_doc_cap=cap, cap_relevance=0.75)
+    expected = _selected_reading_every_chunk(order, scores, chunks, k, settings)
+    assert select(order, scores, chunks, k, settings) == expected
+
+
 def test_cap_lets_relevant_other_documents_in_first() -> None:
     settings = Settings(per_doc_cap=2, cap_relevance=0.5)
     scores = {0: 1.0, 2: 0.95, 3: 0.9, 4: 0.8, 5: 0.1}

@@ -34,7 +34,8 @@ def test_both_fusions_detect_the_question_language_once(monkeypatch: pytest.Monk
         return detect_lang(text, default)
 
     for module in (retrieval, twofusions):  # wherever a fusion may detect it
-        monkeypatch.setattr(module, "detect_lang", counted, raising=False)
+        for name in ("detect_lang", "question_lang"):
+            monkeypatch.setattr(module, name, counted, raising=False)
     searched = twofusions.Searched(question, candidates, bank.chunks, scores)
     shown = Settings(channel_weights={"use": 1.0}, rerank_weight=0.0)
     evidence = Settings(channel_weights={"use": 0.5}, rerank_weight=0.5)
