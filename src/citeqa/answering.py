@@ -107,7 +107,13 @@ from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.tables import key_cell
-from citeqa.titleonly import heads_section, named_bare_document, without_titles, words_written
+from citeqa.titleonly import (
+    heads_section,
+    named_bare_document,
+    only_title,
+    without_titles,
+    words_written,
+)
 from citeqa.unheld_cells import unheld_cell
 from citeqa.unheld_codes import unheld_code
 from citeqa.unheld_keys import unheld_key
@@ -237,7 +243,7 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     bank = reading.bank
     texts = [bank.text(item.index) for item in candidates.sentences]
     documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
-    written = values_written(focus, texts)
+    written = _quotable_values(candidates, bank, values_written(focus, texts))
     asked = [words_written(bank, item.index, focus) for item in candidates.sentences]
     scores = rated * _value_weights(candidates, bank, written, documents, asked)
     cover = _passage_cover(candidates, reading)
@@ -248,6 +254,19 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     scores[holder] = rated[lead]
     scores[lead] = rated[lead] * MISSING_VALUE_WEIGHT
     return scores
+
+
+def _quotable_values(candidates: Candidates, bank: SentenceBank, written: Written) -> Written:
+    """The asked values the candidates write (`written`), none for one that is only a title
+    (titleonly.only_title): no quote, left out by `quotable`, it neither weighs its document's
+    others down nor keeps its place as the one writing the value (s29 trial: a mail's "Could
+    you please confirm the number of participants by 15 November 2025?", read as a heading,
+    weighed down the signature under it that quoting widened to it)."""
+    titles = [only_title(bank, item.index) for item in candidates.sentences]
+    return {
+        kind: [held and not title for held, title in zip(writes, titles, strict=True)]
+        for kind, writes in written.items()
+    }
 
 
 def _passage_cover(candidates: Candidates, reading: Reading) -> Callable[[int], float]:

@@ -112,3 +112,55 @@ def test_the_quote_writes_the_kind_of_value_asked(
     answer = dojo.ask(question)
     assert not answer.abstained, answer.reason
     assert written in answer.citations[0].quote, [c.quote for c in answer.citations]
+
+
+FESTIVAL_MAIL = """From: Helen Price <office@valleychoirs.example>
+To: Marc Perrin <chorale@example.fr>
+Date: Mon, 12 Jan 2026 09:10:00 +0000
+Subject: Choir festival in Brecon - June 2026
+Message-ID: <771@mail.example>
+Content-Type: text/plain; charset="utf-8"
+MIME-Version: 1.0
+
+Dear Marc,
+
+Thank you for your letter. We are glad that your choir will sing at our festival.
+
+- Dates: Saturday 13 June to Sunday 14 June 2026.
+- Your singers will stay at the youth hostel in Brecon.
+- Cost: 45 pounds per singer for meals, payable on arrival.
+
+Could you please send us the list of singers by 20 March 2026?
+
+Kind regards,
+Helen Price
+Festival Secretary, Valley Choirs
+"""
+
+CHOIR_MINUTES = """# Réunion du bureau de la chorale - 1er décembre 2025
+
+1. Le festival des chorales de Brecon a lieu en juin 2026 ; la chorale y chantera deux œuvres.
+
+## Actions
+
+| Action | Responsable | Échéance |
+|---|---|---|
+| Envoyer la liste des choristes au festival gallois | Marc Perrin | 20 mars 2026 |
+| Réserver le car | Anne Roux | 15 février 2026 |
+"""
+
+
+def test_a_mails_dated_request_read_as_a_heading_weighs_nothing_down(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The mail's request line, read as a heading (no quote of its own), writes the date asked
+    but must not weigh down the lines under it that quoting widens to it: the signature lines
+    weighed down, the minutes' row was quoted in French for an English question (s30 re-ask of
+    the s29 trial's "By when must we confirm the number of participants…")."""
+    files = {"2026-01-12_choir_festival.eml": FESTIVAL_MAIL, "reunion.md": CHOIR_MINUTES}
+    corpus, index = tmp_path_factory.mktemp("choir"), tmp_path_factory.mktemp("index")
+    answer = assistant_over(files, corpus, index).ask(
+        "By when must we send the list of singers to the Welsh festival?"
+    )
+    assert not answer.abstained, answer.reason
+    assert "20 March 2026" in answer.citations[0].quote, [c.quote for c in answer.citations]
