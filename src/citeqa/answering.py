@@ -109,7 +109,13 @@ from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.tables import key_cell
 from citeqa.titled_values import asks_identifier, writes_identifier
-from citeqa.titleonly import heads_section, named_bare_document, without_titles, words_written
+from citeqa.titleonly import (
+    heads_section,
+    named_bare_document,
+    only_title,
+    without_titles,
+    words_written,
+)
 from citeqa.unheld_cells import unheld_cell
 from citeqa.unheld_codes import unheld_code
 from citeqa.unheld_keys import unheld_key
@@ -239,16 +245,30 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     bank = reading.bank
     texts = [bank.text(item.index) for item in candidates.sentences]
     documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
-    written = values_written(focus, texts)
-    scores = rated * _value_weights(candidates, reading, written, documents)
+    written = _quotable_values(candidates, bank, values_written(focus, texts))
+    asked = [words_written(bank, item.index, focus) for item in candidates.sentences]
+    scores = rated * _value_weights(candidates, bank, written, documents, asked)
     cover = _passage_cover(candidates, reading)
-    holder = value_holder(written, documents, rated.tolist(), cover)
+    holder = value_holder(written, documents, rated.tolist(), cover, asked)
     lead = int(np.argmax(rated))
     if holder is None or heads_section(bank, candidates.sentences[lead].index):
         return scores
     scores[holder] = rated[lead]
     scores[lead] = rated[lead] * MISSING_VALUE_WEIGHT
     return scores
+
+
+def _quotable_values(candidates: Candidates, bank: SentenceBank, written: Written) -> Written:
+    """The asked values the candidates write (`written`), none for one that is only a title
+    (titleonly.only_title): no quote, left out by `quotable`, it neither weighs its document's
+    others down nor keeps its place as the one writing the value (s29 trial: a mail's "Could
+    you please confirm the number of participants by 15 November 2025?", read as a heading,
+    weighed down the signature under it that quoting widened to it)."""
+    titles = [only_title(bank, item.index) for item in candidates.sentences]
+    return {
+        kind: [held and not title for held, title in zip(writes, titles, strict=True)]
+        for kind, writes in written.items()
+    }
 
 
 def _passage_cover(candidates: Candidates, reading: Reading) -> Callable[[int], float]:
@@ -268,14 +288,17 @@ def _passage_cover(candidates: Candidates, reading: Reading) -> Callable[[int], 
 
 
 def _value_weights(
-    candidates: Candidates, reading: Reading, written: Written, documents: list[str]
+    candidates: Candidates,
+    bank: SentenceBank,
+    written: Written,
+    documents: list[str],
+    asked: list[int],
 ) -> np.ndarray:
     """asked_values.value_weights of the candidates (`written`: the asked values they write,
-    `documents`: each one's), but 1 for a section's heading (titleonly.heads_section): it is no
-    quote itself, the sentence under it takes its place when it leads (`_body_first`: "Location
-    de la salle des fêtes" over "Week-end : 350 €")."""
-    bank, focus = reading.bank, reading.terms.focus
-    asked = [words_written(bank, item.index, focus) for item in candidates.sentences]
+    `documents`: each one's, `asked`: how many of the question's words each writes), but 1 for
+    a section's heading (titleonly.heads_section): it is no quote itself, the sentence under it
+    takes its place when it leads (`_body_first`: "Location de la salle des fêtes" over
+    "Week-end : 350 €")."""
     weights = value_weights(written, documents, asked)
     for number, item in enumerate(candidates.sentences):
         if weights[number] != 1.0 and heads_section(bank, item.index):
@@ -360,7 +383,9 @@ def _body_first(
     the question matched heads, rated as the heading was (s21 trial: "Location de la salle des
     fêtes" led, and its "Week-end : 350 € …" gave way to another document's price). That
     sentence must write a content word of the question (`focus`) or a figure: "Members can
-    train every day." under "Opening hours" answers no "What are the gym opening hours?"."""
+    train every day." under "Opening hours" answers no "What are the gym opening hours?". A
+    sentence writing each kind of value the question asks for (`_writes_asked_kinds`) takes
+    its place however it is rated."""
     if not kept or kept[0] == 0 or not heads_section(bank, candidates.sentences[0].index):
         return kept
     heading = bank.sentences[candidates.sentences[0].index]
@@ -371,13 +396,24 @@ def _body_first(
         return kept
     if not (words_written(bank, body, focus) or _DIGIT.search(bank.text(body))):
         return kept
-    least = BODY_SHARE * candidates.probabilities[kept[0]]
+    least = 0.0 if _writes_asked_kinds(focus, bank.text(body)) else BODY_SHARE
+    least *= candidates.probabilities[kept[0]]
     under = [
         n
         for n in kept
         if candidates.sentences[n].index == body and candidates.probabilities[n] >= least
     ]
     return under + [n for n in kept if n not in under]
+
+
+def _writes_asked_kinds(focus: str, text: str) -> bool:
+    """Whether `text` writes a value of each kind `focus` asks for by its words
+    (asked_values.py; False when it asks none): a calendar event's line under its heading,
+    "Entraînement U13: 2025-09-10 16:00 – 17:30, chaque semaine le mercredi", rated far below a
+    newsletter's mention of the trainings, answers "Quel jour ont lieu les entraînements U13 ?"
+    (s29 trial)."""
+    written = values_written(focus, [text])
+    return bool(written) and all(writes[0] for writes in written.values())
 
 
 NAMED_YEAR_RANKS = 5

@@ -14,8 +14,15 @@ the one that takes its rating, of those standing in the passages covering the qu
 the best-rated writing one that is rated nearly as high or stands in the best's document, in a
 passage covering as much (the home policy's premium line rather than a loan's "Coût total du
 crédit", rated above it once the policy's title line is weighed down; the school trip letter's
-"145 €" rather than a mail naming the trip, s27 trial). Words and shapes are data: the engine
-knows no currency.
+"145 €" rather than a mail naming the trip, s27 trial). Other kinds than money (s30, issue
+9: the quoted sentence must hold what is asked): a day or a time ("Quel jour …", "What time
+…": a weekday, "18 h 30", a day's date), a date ("Jusqu'à quand …", "By when …"), a rate
+per hour, month or person ("l'heure de location": "10 € HT de l'heure", not a yearly total),
+and a person beside another kind ("Qui … et avant quand ?": "Claire Martin" and a date). A
+document writes days, dates and names of many things: for those kinds (`about`), only a
+candidate writing one of the question's words weighs its document's others down or takes
+the best's place in it. Words and shapes are data: the engine knows no currency, weekday
+or name.
 """
 
 from __future__ import annotations
@@ -56,6 +63,16 @@ class _Kind(NamedTuple):
     unless: re.Pattern[str] | None
     shape: re.Pattern[str]
     row_shape: re.Pattern[str]
+    cased: bool
+    """Whether the shapes are searched on the text as written ("Paul Moreau" for a person),
+    not on its folded form."""
+    with_others: bool
+    """Whether the kind is asked only beside another kind ("who … and by when?")."""
+    about: bool
+    """Whether a candidate writing such a value weighs the others of its document down
+    (`value_weights`), or takes the best's place in its document (`value_holder`), only writing
+    one of the question's words: a document writes the days, dates and names of many things,
+    an invoice one total under its title line."""
 
 
 @cache
@@ -69,6 +86,9 @@ def _kinds() -> dict[str, _Kind]:
             re.compile("|".join(kind["unless"])) if kind.get("unless") else None,
             re.compile(kind["shape"]),
             re.compile(kind.get("row_shape", kind["shape"])),
+            bool(kind.get("cased", False)),
+            bool(kind.get("with_others", False)),
+            bool(kind.get("about", False)),
         )
         for name, kind in raw.items()
     }
@@ -77,16 +97,20 @@ def _kinds() -> dict[str, _Kind]:
 @lru_cache(maxsize=QUESTIONS_READ)
 def asked_kinds(question: str) -> tuple[str, ...]:
     """The kinds of asked_values.json whose cues `question` (folded) writes, and none of the
-    words by which it asks another thing ("When is the salary paid?"). A kind's English cues
+    words by which it asks another thing ("When is the salary paid?"), nor a kind asked only
+    beside another (`with_others`) when it is alone. A kind's English cues
     count only in a question not in French (language.detect_lang): "pays" of "Dans quel pays
     est le siège ?" is a country."""
     folded = fold(question)
     english = _in_english(question)
-    return tuple(
+    asked = tuple(
         name
         for name, kind in _kinds().items()
         if _cued(kind, folded, english) and not (kind.unless and kind.unless.search(folded))
     )
+    if all(_kinds()[name].with_others for name in asked):
+        return ()  # "Qui a fondé la ville ?": a person alone is no kind read
+    return asked
 
 
 def _cued(kind: _Kind, folded: str, english: bool) -> bool:
@@ -111,10 +135,11 @@ def _in_english(question: str) -> bool:
 
 
 def writes_kind(kind: str, text: str) -> bool:
-    """Whether `text` (folded) writes a value of `kind`'s shape, or of its row shape for a table
-    row (language.is_table_row)."""
-    shape = _kinds()[kind].row_shape if is_table_row(text) else _kinds()[kind].shape
-    return shape.search(fold(text)) is not None
+    """Whether `text` (folded, unless the kind is `cased`) writes a value of `kind`'s shape, or
+    of its row shape for a table row (language.is_table_row)."""
+    read = _kinds()[kind]
+    shape = read.row_shape if is_table_row(text) else read.shape
+    return shape.search(text if read.cased else fold(text)) is not None
 
 
 Written = dict[str, list[bool]]
@@ -138,12 +163,21 @@ def value_weights(
     for and another candidate of its document (`documents`: each text's) writes one,
     UNASKED_VALUE_WEIGHT when it writes one but none of the question's words (`asked_words`:
     how many each text writes; None: not read) and another candidate of its document writing one
-    writes some, else 1. Within a document only: the right document's title line gives way to
+    writes some, else 1. For a kind read `about` its subject, only a candidate writing one of
+    the question's words weighs the others of its document down: the other rows of a members'
+    table, each writing its own member's date, never weigh down the asked member's row whose
+    date cell is empty (s29 trial: the empty cell's notice gave way to a mail's sentence).
+    Within a document only: the right document's title line gives way to
     its amount, but a sentence of another document writing some amount ("Coût total du crédit"
     for the home insurance's cost) does not outrank the document the rankers chose."""
     weights = np.ones(len(documents))
-    for writes in written.values():
-        holding = {doc for doc, held in zip(documents, writes, strict=True) if held}
+    for kind, writes in written.items():
+        about = _kinds()[kind].about and asked_words is not None
+        holding = {
+            doc
+            for number, (doc, held) in enumerate(zip(documents, writes, strict=True))
+            if held and (not about or (asked_words is not None and asked_words[number] > 0))
+        }
         for number, (doc, held) in enumerate(zip(documents, writes, strict=True)):
             if doc in holding and not held:
                 weights[number] *= MISSING_VALUE_WEIGHT
@@ -157,23 +191,29 @@ def value_holder(
     documents: Sequence[str],
     scores: Sequence[float],
     cover: Callable[[int], float],
+    asked_words: Sequence[int] | None = None,
 ) -> int | None:
-    """The candidate that takes the place of the best-rated (by `scores`) when that one writes
-    no value of a kind its question asks for (`written`: `values_written`): among those writing
-    one whose passage covers the
-    question best (`cover`: the share of its words candidate n's passage writes, read only for
-    those writing one and the best), the best-rated of those rated at least LEAD_SHARE of it
-    or, in the best's document, whose passage covers the question as well as the best's. None
-    when the question asks no such kind, the best writes one, or none qualifies: a price
-    list's row for "Prix de la Prise Duo", not the delivery cost of the terms of sale whose
-    "Prices are shown in euros" led (s25 trial)."""
+    """The candidate that takes the place of the best-rated (by `scores`) when that one does not
+    write a value of each kind its question asks for (`written`: `values_written`): among those
+    writing more of the asked kinds than it does whose passage covers the question best
+    (`cover`: the share of its words candidate n's passage writes, read only for those writing
+    one and the best), the best-rated of those rated at least LEAD_SHARE of it; or, in the
+    best's document, whose passage covers the question as well as the best's (for a kind read
+    `about` its subject, only one writing a question's word, `asked_words`: how many each
+    writes, None: not read; a letter's "Passage de grades le 13 décembre" never answers "Quel
+    jour ont lieu les cours de judo ?" for the letter's mention of the classes); or one writing
+    every kind asked where the best writes some (`_names_as_much`: the minutes' row naming
+    who and by when over the rules' date, s29 trial). None when the question asks no such
+    kind, the best writes one of each, or none qualifies: a price list's row for "Prix de la
+    Prise Duo", not the delivery cost of the terms of sale whose "Prices are shown in euros"
+    led (s25 trial)."""
     if not written or not len(scores):
         return None
-    writes = [any(kinds) for kinds in zip(*written.values(), strict=True)]
+    held = [sum(kinds) for kinds in zip(*written.values(), strict=True)]
     lead = max(range(len(scores)), key=lambda number: scores[number])
-    if writes[lead]:
+    if held[lead] == len(written):
         return None
-    holders = [number for number, held in enumerate(writes) if held]
+    holders = [number for number, count in enumerate(held) if count > held[lead]]
     covers = {number: cover(number) for number in holders}
     most = max(covers.values(), default=0.0)
     close = LEAD_SHARE * scores[lead]
@@ -181,9 +221,35 @@ def value_holder(
         number
         for number in holders
         if covers[number] >= most
-        and (scores[number] >= close or _covers_as_much(number, lead, documents, covers, cover))
+        and (
+            scores[number] >= close
+            or _names_as_much(number, lead, held, len(written), asked_words)
+            or (
+                (asked_words is None or asked_words[number] > 0 or not _about(written))
+                and _covers_as_much(number, lead, documents, covers, cover)
+            )
+        )
     ]
     return max(kept, key=lambda number: scores[number], default=None)
+
+
+def _about(written: Written) -> bool:
+    """Whether a kind `written` reads is one a value is `about` (asked_values.json)."""
+    return any(_kinds()[kind].about for kind in written)
+
+
+def _names_as_much(
+    number: int, lead: int, held: Sequence[int], kinds: int, asked_words: Sequence[int] | None
+) -> bool:
+    """Whether candidate `number`, rated below LEAD_SHARE of the best (`lead`), may still take
+    its place: it writes a value of every kind asked (`held`: how many each writes, of
+    `kinds`) while the best writes some but not all, and as many of the question's words
+    (`asked_words`; None: not read) as the best, one at least: the minutes' row "Relancer les
+    familles … | Claire Martin | 31 octobre 2025" over the rules' "… réglée avant le 31
+    octobre" for "Qui doit relancer les cotisations impayées et avant quand ?" (s29 trial)."""
+    if asked_words is None or not held[lead]:
+        return False
+    return held[number] == kinds and asked_words[number] >= max(1, asked_words[lead])
 
 
 def _unasked_weights(
