@@ -77,7 +77,17 @@ from citeqa.mail_candidates import (
     with_signatures,
 )
 from citeqa.membership import apart_in, pairings
-from citeqa.models import Answer, Citation, Document, Hit, Lang, Passage, Retrieval, TableHeader
+from citeqa.models import (
+    Answer,
+    Citation,
+    Document,
+    Hit,
+    Lang,
+    Passage,
+    Retrieval,
+    Sentence,
+    TableHeader,
+)
 from citeqa.numbered_sections import (
     asked_numbers,
     asked_sections,
@@ -119,7 +129,7 @@ from citeqa.titleonly import (
 from citeqa.unheld_cells import unheld_cell
 from citeqa.unheld_codes import unheld_code
 from citeqa.unheld_keys import unheld_key
-from citeqa.unheld_months import unheld_month
+from citeqa.unheld_months import UnheldMonth, asked_months, unheld_month, writes_month
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_periods import asked_periods, periods_written, unheld_period
@@ -420,7 +430,8 @@ NAMED_YEAR_RANKS = 5
 """The first candidates (by the sentence ranker) among which one of a document named by the
 asked year may answer instead of the chosen one (`_of_documents_naming`): a near-best sentence,
 never a far one that only stands in a document of that year (s29 trial: "Combien de voix a
-obtenu Karim Haddad à l'élection de 2024 ?" quoted the 2024 minutes' dues vote, 12th)."""
+obtenu Karim Haddad à l'élection de 2024 ?" quoted the 2024 minutes' dues vote, 12th); and
+among which a sentence writing the asked month may (`_of_asked_month`)."""
 
 
 def _of_documents_naming(
@@ -1290,10 +1301,13 @@ def compose(
     citations, unheld_time = _of_asked_time(terms.focus, asked_words, citations, reading, rechoose)
     if unheld_time is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_held_id(*unheld_time, lang))
-    labels, bodies, texts = answer_texts(citations, top, bank.documents)
-    month = unheld_month(terms.focus, [*(c.quote for c in citations), *labels, *bodies], texts)
+    rewrite = functools.partial(
+        _rechosen_writing, candidates, reading, models, settings, place, lang
+    )
+    citations, month = _of_asked_month(terms.focus, citations, top, bank.documents, rewrite)
     if month is not None:  # "la cantine en avril" answered by the March invoice's line
         return abstain(abstention.no_held_id(month.month, month.held, lang))
+    labels, bodies, texts = answer_texts(citations, top, bank.documents)
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
         return abstain(abstention.no_held_id(number.asked, number.held, lang))
@@ -1415,6 +1429,69 @@ def _after_a_month(before: str) -> bool:
     """Whether `before` ends with a month's name ("april ", "15 juin ")."""
     previous = _TITLE_WORD.findall(before[-24:])
     return bool(previous) and before.rstrip() != before and month_number(previous[-1]) is not None
+
+
+def _of_asked_month(
+    focus: str,
+    citations: list[Citation],
+    top: Sequence[Hit],
+    documents: Mapping[str, Document],
+    rechoose: Callable[[Callable[[str], bool]], list[Citation] | None],
+) -> tuple[list[Citation], UnheldMonth | None]:
+    """The answer's citations, and the month `focus` asks of that the texts they stand in (the
+    passages of `top` holding them, their sections, titles and documents) never write while
+    writing others (unheld_months.py; None when there is none). Before that is said, the
+    near-best candidates in the other language whose sentence writes that month, by any of its
+    names (dates data: "January", "janvier"), answer instead (`rechoose`: "Where will training
+    take place in January?" of a French folder chose an English mail's April line while a
+    French newsletter's "En janvier, tous les entraînements ont lieu…" ranked near)."""
+    month = _unheld_month_of(focus, citations, top, documents)
+    if month is None:
+        return citations, None
+    (term,) = asked_months(focus)
+    chosen = rechoose(lambda text: writes_month(text, term))
+    if chosen is None:
+        return citations, month
+    return chosen, _unheld_month_of(focus, chosen, top, documents)
+
+
+def _unheld_month_of(
+    focus: str, citations: list[Citation], top: Sequence[Hit], documents: Mapping[str, Document]
+) -> UnheldMonth | None:
+    """The month `focus` asks of that `citations`' texts never write (`_of_asked_month`)."""
+    labels, bodies, texts = answer_texts(citations, top, documents)
+    return unheld_month(focus, [*(c.quote for c in citations), *labels, *bodies], texts)
+
+
+def _rechosen_writing(
+    candidates: Candidates,
+    reading: Reading,
+    models: AnswerModels,
+    settings: Settings,
+    place: AskedPlace | None,
+    lang: Lang,
+    writes: Callable[[str], bool],
+) -> list[Citation] | None:
+    """The verified citations of the candidates among the first NAMED_YEAR_RANKS, in passages in
+    another language than the question's `lang`, whose sentence `writes` what the question asks
+    (`_of_asked_month`); None when there are none. In the question's own language the ranker
+    already read the asked month's name as written, and a near sentence writing it is no answer
+    for that alone: "Combien de téléspectateurs regardent l'émission à la fin du mois de
+    janvier ?" (a near miss of PIAF's test half) quoted "…son émission, qui fut lancée par
+    son mari en janvier…" when any language's was taken."""
+    bank = reading.bank
+    kept = [
+        number
+        for number, item in enumerate(candidates.sentences[:NAMED_YEAR_RANKS])
+        if bank.chunks[bank.sentences[item.index].chunk_index].lang != lang
+        and writes(_sentence_text(bank, bank.sentences[item.index]))
+    ]
+    return _quoted_verified(_subset(candidates, kept), reading, models, settings, place)
+
+
+def _sentence_text(bank: SentenceBank, sentence: Sentence) -> str:
+    """The text of one of `bank`'s sentences, as its document writes it."""
+    return bank.documents[sentence.doc_id].text[sentence.start : sentence.end]
 
 
 def _unheld_time(

@@ -24,6 +24,7 @@ from citeqa.changed_citations import changed_files, changed_quote_notes
 from citeqa.changegroups import short_changes as short_changes  # the chat's banner says them so
 from citeqa.citedsection import SECTION_PATH, own_heading
 from citeqa.config import Settings, load_settings
+from citeqa.corpus_translation import corpus_translations
 from citeqa.derived_terms import is_multilingual
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
@@ -54,9 +55,9 @@ from citeqa.models import (
 from citeqa.overview import EXAMPLE_COUNT, TEXT_SAMPLE, DocumentText
 from citeqa.passage_translation import (
     BILINGUAL_SIMILARITY,
-    MIN_TRANSLATED,
     MINORITY_SIMILARITY,
     WordVectors,
+    enough_translated,
     translations,
 )
 from citeqa.prepared import knowledge_of, query_embedders, sentence_bank, vocabulary_of
@@ -879,17 +880,24 @@ class Assistant:
         corpus does not read `lang` across (`_stored_words_across`) or too few translate: on a
         bilingual corpus, MIN_TRANSLATED of them at BILINGUAL_SIMILARITY; of a question in the
         corpus's minority language, every content word of them (reason_words.content_words: not
-        the "much" of "How much…") at MINORITY_SIMILARITY."""
+        the "much" of "How much…") at MINORITY_SIMILARITY. A word no passage of `top`
+        translates is read as the nearest of all the stored words, at the stricter
+        corpus_translation.STRICTER_SIMILARITY: the search, run again with it, finds the passage
+        writing it that it missed; on a bilingual corpus, only once the words of `top` reached
+        MIN_TRANSLATED alone (the bundled off-topic "Qui voit ses biens confisqués ?", "voit"
+        read as the stored "seen", quoted a trial's tolerance line)."""
         stored = self._stored_words_across(channel, lang)
         if stored is None:
             return {}
         vectors = self._loaded.word_vectors(channel)
         if self._loaded.document_languages.bilingual_corpus():
-            return translations(
-                terms.absent, top, lang, vectors, BILINGUAL_SIMILARITY, stored, MIN_TRANSLATED
-            )
+            absent = terms.absent
+            found = translations(absent, top, lang, vectors, BILINGUAL_SIMILARITY, stored)
+            return corpus_translations(absent, found, stored, vectors) if found else {}
         absent = content_words(list(dict.fromkeys(terms.absent)), lang)
-        return translations(absent, top, lang, vectors, MINORITY_SIMILARITY, stored, 1.0)
+        found = translations(absent, top, lang, vectors, MINORITY_SIMILARITY, stored, 0.0)
+        found = corpus_translations(absent, found, stored, vectors)
+        return found if enough_translated(found, absent, 1.0) else {}
 
     def _stored_words_across(self, channel: str, lang: Lang) -> StoredWords | None:
         """The words the build stored in `channel` (stored_words.py) when a question in `lang`

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -138,17 +138,17 @@ def passage_words(hits: Sequence[Hit], lang: str) -> dict[str, str]:
     "sera"), which no content word of a question translates, and which "performed" (.69)
     and "late" (.66) of English questions came nearest to in a French teacher's folder."""
     written = WrittenForms()
-    function_words: set[str] = set()
+    unwanted: set[str] = set()
     for hit in hits:
         if hit.chunk.lang != lang:
             written.add(hit.chunk.text)
-            function_words |= _function_words(hit.chunk.lang)
-    kept = [word for word in written.forms if word not in function_words]
+            unwanted |= function_words(hit.chunk.lang)
+    kept = [word for word in written.forms if word not in unwanted]
     return written.most_written(kept)
 
 
 @cache
-def _function_words(lang: str) -> frozenset[str]:
+def function_words(lang: str) -> frozenset[str]:
     """The folded function words of `lang` (language.json; none of another language)."""
     return frozenset(fold(word) for word in language_data().function_words.get(lang, ()))
 
@@ -228,8 +228,7 @@ def translations(
     words it lacks are embedded (the others are no translation)."""
     if vectors_of is None or not absent:
         return {}
-    asked = {written_form(word): fold(word) for word in absent}
-    asked = dict(list(asked.items())[:MAX_ABSENT])
+    asked = _asked(absent)
     candidates = passage_words(hits, lang)
     if not candidates:
         return {}
@@ -239,6 +238,18 @@ def translations(
         for word, match in nearest_words(list(asked), folded, vectors, bar).items()
     }
     return found if len(found) >= len(asked) * share else {}
+
+
+def _asked(absent: Sequence[str]) -> dict[str, str]:
+    """The first MAX_ABSENT of the `absent` words, once each by `written_form`, with each folded."""
+    asked = {written_form(word): fold(word) for word in absent}
+    return dict(list(asked.items())[:MAX_ABSENT])
+
+
+def enough_translated(found: Mapping[str, str], absent: Sequence[str], share: float) -> bool:
+    """Whether the words `found` translated (folded) are `share` at least of the `absent` words
+    read (`_asked`), as `translations` asks of its own."""
+    return bool(found) and len(found) >= len(_asked(absent)) * share
 
 
 def _compared(

@@ -20,6 +20,7 @@ import pytest
 from citeqa import api
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
+from citeqa.corpus_translation import STRICTER_SIMILARITY
 from citeqa.embedding import register_embedder
 from citeqa.lexical import content_words
 from citeqa.models import Answer
@@ -33,12 +34,15 @@ NEAR = {
     "ascenseur": ("lift", 0.9),
     "batiment": ("building", 0.9),
     "remplace": ("replaced", 0.9),
+    "assurance": ("insurance", 0.88),
+    "attestation": ("certificate", 0.86),
 }
 """French words (folded) this fake channel puts at a cosine of an English one: "échecs" at
 .75 of "chess" (a real translation USE puts under BILINGUAL_SIMILARITY), "tournoi" at .84 of
 "tournament" (under MIN_SIMILARITY, which a passage close to the question asks),
 "montant" at .65 of "salary" (a word near but not meaning it: "salary" / "montant" .67 in the
-repro), "espagnol" at .9 of "spanish", and the lift note's words at .9 of theirs."""
+repro), "espagnol" at .9 of "spanish", the lift note's words at .9 of theirs, and the
+insurance note's at .88 and .86 (above corpus_translation.STRICTER_SIMILARITY)."""
 
 FRENCH = {
     "echecs.md": "# Tournoi\n\nLe tournoi d'échecs aura lieu le vendredi 15 mai au CDI.\n",
@@ -53,6 +57,7 @@ FRENCH = {
     "voiture.txt": "Le garage a changé les pneus de la voiture avant l'hiver.\n",
     "banque.txt": "La banque prélève les frais de tenue de compte chaque mois.\n",
     "ascenseur.md": "# Ascenseur\n\nL'ascenseur du bâtiment A sera remplacé le 3 mars.\n",
+    "assurance.md": "# Club\n\nL'attestation d'assurance est valable jusqu'au 31 août 2026.\n",
 }
 ENGLISH = {
     "plumber.txt": "The plumber came on 14 March to fix the kitchen sink.\n",
@@ -254,3 +259,27 @@ def test_a_translated_answer_about_another_item_than_the_one_named_is_not_kept(
     assert answer.abstained is not answered, answer.answer
     if answered:
         assert "3 mars" in answer.answer
+
+
+INSURANCE = "Insurance certificate: until when?"
+
+
+def test_a_minority_question_s_words_are_read_as_words_of_passages_the_search_did_not_find(
+    mostly_french: Assistant,
+) -> None:
+    # the passages found (here: all but the insurance note) write no word "insurance" or
+    # "certificate" means; the whole corpus's stored words do, and the question searched
+    # again with them finds the note
+    assert STRICTER_SIMILARITY < 0.86
+    terms = mostly_french._terms(INSURANCE, None)
+    vectors = mostly_french._query_vectors(INSURANCE)
+    first = mostly_french._searched(INSURANCE, vectors, None, terms)
+    evidence = first.read[2]
+    found = [hit for hit in evidence.hits if hit.chunk.doc_id != "assurance"]
+    assert len(found) < len(evidence.hits)
+    missed = evidence.model_copy(update={"hits": found})
+    far = by_language(0.2, 0.1)
+    read = mostly_french._translated(INSURANCE, None, terms, missed, far, "fakenear", True)
+    assert read is not None and set(read.translated) == {"assurance", "attestation"}
+    again = mostly_french._searched(INSURANCE, vectors, None, read, first)
+    assert again.read[2].hits[0].chunk.doc_id == "assurance"

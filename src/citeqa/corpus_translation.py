@@ -1,0 +1,59 @@
+"""The question's absent words read as words of the whole corpus's vocabulary, in the words the
+build stored (stored_words.py), when the passages the search found write none they mean.
+
+A question asked in the corpus's other language often finds the wrong passages first: "When does
+the insurance certificate expire?" of a French folder reaches the club's rules and a parent's
+mail, never the insurer's "attestation d'assurance", so no word of those passages is its
+"insurance" (passage_translation.translations reads only the words of the passages found). The
+build stored a vector of each word the corpus writes; an absent word is compared with all of
+them (one product of a few rows by the stored rows), and its nearest at STRICTER_SIMILARITY,
+above the bar a word of the passages found needs, is read as it: the search is run again with it
+(api.Assistant._translated, one more search at most), so that the passage writing it is found.
+Its function words are never a translation (language.json), as for a passage's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from citeqa.lexical import fold
+from citeqa.passage_translation import (
+    MAX_ABSENT,
+    WordVectors,
+    function_words,
+    nearest_words,
+    written_form,
+)
+from citeqa.stored_words import StoredWords
+
+STRICTER_SIMILARITY = 0.83
+"""The cosine an absent word needs with a word of the whole corpus (passage_translation.
+BILINGUAL_SIMILARITY): above MINORITY_SIMILARITY (.70), the bar of a word of the passages found,
+since the whole vocabulary offers many more near words ("expire" / "duree" .66, "surplus" /
+"montant" .69 on a French club's folder) while its translations reach it ("insurance" /
+"assurances" .89, "invoice" / "facture" .84, "members" / "membres" .96)."""
+
+
+def corpus_translations(
+    absent: Sequence[str],
+    found: Mapping[str, str],
+    stored: StoredWords,
+    vectors_of: WordVectors,
+    bar: float = STRICTER_SIMILARITY,
+) -> dict[str, str]:
+    """The `absent` words (as typed; the first MAX_ABSENT) that `found` (folded: the words the
+    passages found were read as) lacks, each folded with the stored word (folded, no function
+    word of either language) nearest to it by `vectors_of` at cosine `bar`, with `found`'s."""
+    asked = {written_form(word): fold(word) for word in absent if fold(word) not in found}
+    asked = dict(list(asked.items())[:MAX_ABSENT])
+    if not asked:
+        return dict(found)
+    excluded = function_words("en") | function_words("fr")
+    words, vectors = stored.all_vectors(excluded)
+    if not words:
+        return dict(found)
+    own = vectors_of.of(list(asked), [])
+    nearest = nearest_words(list(asked), words, np.concatenate([own, vectors]), bar)
+    return {**found, **{asked[word]: match for word, match in nearest.items()}}

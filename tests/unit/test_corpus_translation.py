@@ -1,0 +1,63 @@
+"""corpus_translation: a question's absent words read as the nearest of every word the build
+stored (not only those of the passages found), at STRICTER_SIMILARITY, never as a function
+word; the words the passages found already translated are kept as they were read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from citeqa.corpus_translation import STRICTER_SIMILARITY, corpus_translations
+from citeqa.passage_translation import WordVectors
+from citeqa.stored_words import StoredWords
+
+NEAR = {"insurance": ("assurance", 0.9), "expire": ("duree", 0.7), "since": ("depuis", 0.99)}
+"""English words this fake channel puts at a cosine of a stored French one: "depuis", a French
+function word, is never a translation however close."""
+
+
+class NearAxes:
+    """One axis per distinct word; each of NEAR's English words at its cosine of its French
+    word's axis."""
+
+    name, model, package, version = "fakenear", "fake-near-axes", "citeqa-tests", "0"
+    dim, default_weight, multilingual = 32, 1.0, True
+
+    def __init__(self) -> None:
+        self.axes: dict[str, int] = {}
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        return np.stack([self.vector(text) for text in texts]).astype(np.float32)
+
+    def vector(self, word: str) -> np.ndarray:
+        if word in NEAR:
+            french, cosine = NEAR[word]
+            return cosine * self._axis(french) + (1 - cosine**2) ** 0.5 * self._axis(word)
+        return self._axis(word)
+
+    def _axis(self, word: str) -> np.ndarray:
+        vector = np.zeros(self.dim)
+        vector[self.axes.setdefault(word, len(self.axes))] = 1.0
+        return vector
+
+
+def _stored(embedder: NearAxes, words: Sequence[str]) -> StoredWords:
+    vectors = np.stack([embedder.vector(word) for word in words]).astype(np.float16)
+    return StoredWords(list(words), vectors)
+
+
+def test_absent_words_are_read_as_the_nearest_stored_words_at_the_stricter_bar() -> None:
+    embedder = NearAxes()
+    stored = _stored(embedder, ["cotisation", "assurance", "duree", "depuis"])
+    read = corpus_translations(["insurance", "expire", "since"], {}, stored, WordVectors(embedder))
+    assert 0.7 < STRICTER_SIMILARITY < 0.9
+    assert read == {"insurance": "assurance"}
+
+
+def test_words_the_passages_found_translated_are_kept_and_not_read_again() -> None:
+    embedder = NearAxes()
+    stored = _stored(embedder, ["assurance", "attestation"])
+    found = {"insurance": "attestation"}
+    read = corpus_translations(["insurance"], found, stored, WordVectors(embedder))
+    assert read == found
