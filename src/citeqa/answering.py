@@ -114,7 +114,7 @@ from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_months import unheld_month
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
-from citeqa.unheld_periods import asked_periods, periods_written, unheld_period
+from citeqa.unheld_periods import periods_written, unheld_period
 from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
 from citeqa.value_kinds import unwritten_kind
 
@@ -371,7 +371,7 @@ def _of_documents_naming(
 ) -> Candidates:
     """The candidates among the first NAMED_YEAR_RANKS, in their order, of documents whose
     title or path `names` a question's asked year (unheld_years.asked_years) or period
-    (unheld_periods.asked_periods): when the answer chosen stands in passages never writing
+    (unheld_periods.periods_written): when the answer chosen stands in passages never writing
     it, an edition named by it answers instead (s29 trial: "d'après les statuts de 2019"
     chose the 2024 statutes' article and abstained while statuts_2019's ranked fourth)."""
     named: dict[str, bool] = {}
@@ -1313,7 +1313,7 @@ def _of_asked_time(
     if asked in asked_years(focus):
         chosen = rechoose(lambda text: asked in WRITTEN.findall(text))
     else:
-        period = next(iter(asked_periods(focus)))
+        period = next(iter(periods_written(focus)))
         chosen = rechoose(lambda text: period in periods_written(text))
     if chosen is None:
         return citations, unheld
