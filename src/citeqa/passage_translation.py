@@ -30,14 +30,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from citeqa.derived_terms import MIN_LETTERS
-from citeqa.domain import language_data
 from citeqa.embedding import Embedder, embed_texts
+from citeqa.glossary import language_words
 from citeqa.lexical import content_words, fold
 from citeqa.models import Hit
 from citeqa.recently_used import RecentlyUsed
@@ -142,15 +141,9 @@ def passage_words(hits: Sequence[Hit], lang: str) -> dict[str, str]:
     for hit in hits:
         if hit.chunk.lang != lang:
             written.add(hit.chunk.text)
-            function_words |= _function_words(hit.chunk.lang)
+            function_words |= language_words("function_words", hit.chunk.lang)
     kept = [word for word in written.forms if word not in function_words]
     return written.most_written(kept)
-
-
-@cache
-def _function_words(lang: str) -> frozenset[str]:
-    """The folded function words of `lang` (language.json; none of another language)."""
-    return frozenset(fold(word) for word in language_data().function_words.get(lang, ()))
 
 
 def nearest_words(
