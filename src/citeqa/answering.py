@@ -110,7 +110,7 @@ from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import content_words
-from citeqa.record_cells import RecordCell, asked_record_cell
+from citeqa.record_cells import asked_record_cell
 from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.record_threads import answering_records
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
@@ -132,7 +132,7 @@ from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_months import UnheldMonth, asked_months, unheld_month, writes_month
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
-from citeqa.unheld_periods import asked_periods, periods_written, unheld_period
+from citeqa.unheld_periods import periods_written, unheld_period
 from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
 from citeqa.value_kinds import unwritten_asked_kind, unwritten_kind
 
@@ -440,7 +440,7 @@ def _of_documents_naming(
     """The candidates among the first NAMED_YEAR_RANKS, in their order, of documents whose
     path and title (read together, a line apart) `names` a question's asked year
     (unheld_years.asked_years, as an edition's: `_names_year`) or period
-    (unheld_periods.asked_periods): when the answer chosen stands in passages never writing
+    (unheld_periods.periods_written): when the answer chosen stands in passages never writing
     it, an edition named by it answers instead (s29 trial: "d'après les statuts de 2019" chose the
     2024 statutes' article and abstained while statuts_2019's ranked fourth)."""
     named: dict[str, bool] = {}
@@ -1295,7 +1295,7 @@ def compose(
         )
     record = asked_record_cell(terms.focus, citations, bank.documents)
     if record is not None:  # "study B's efficacy": the Efficacy row through study B's cell
-        citations = _record_cell_instead(citations, record, bank.documents)
+        citations = _quoted_instead(citations, record.quote, bank.documents, record.header)
     rechoose = functools.partial(_rechosen, candidates, reading, models, settings, place)
     asked_words = frozenset().union(*(words for words, _ in terms.terms[: terms.focus_terms]))
     citations, unheld_time = _of_asked_time(terms.focus, asked_words, citations, reading, rechoose)
@@ -1328,7 +1328,7 @@ def compose(
     if cell is not None and cell.instead is None:  # "the dentist for Léo": Emma's dentist row
         return abstain(abstention.no_held_id(cell.asked, [cell.held], lang))
     if cell is not None and cell.instead is not None:  # "Julien passport": his passport's row
-        citations = _row_instead(citations, cell.instead, bank.documents)
+        citations = _quoted_instead(citations, cell.instead, bank.documents)
     empty = empty_asked_cell(terms.focus, citations, bank.documents)
     if empty is not None:  # "le certificat d'Inès Lefèvre": her row's certificate cell is empty
         empty_row = abstain(abstention.empty_cell(empty.record, empty.column, lang))
@@ -1360,23 +1360,29 @@ def _unwritten_value_kind(terms: QuestionTerms, citations: list[Citation]) -> li
     return None if phrase is None else [phrase]
 
 
-def _record_cell_instead(
-    citations: list[Citation], record: RecordCell, documents: Mapping[str, Document]
+def _quoted_instead(
+    citations: list[Citation],
+    span: tuple[int, int],
+    documents: Mapping[str, Document],
+    header: tuple[int, int] | None = None,
 ) -> list[Citation]:
-    """The answer's citations, its first quoting the asked field's row through the asked
-    record's cell instead (record_cells.RecordCell), under the record row's same part. Its
-    page is read again where the row starts (quoting does so: a table may run onto the next
-    page); its section stays the first citation's: the row is of the same table, whose lines
-    are table rows alone (tables.table_of), so no heading stands between them."""
+    """The answer's citations, its first quoting `span` (start, end) of the same table instead:
+    a sibling row writing what is asked (unheld_cells.UnheldCell.instead), or the asked
+    field's row through the asked record's cell (record_cells.RecordCell), then under that
+    record's row (`header`, start and end) instead of the first quote's header. Its page is
+    read again where the span starts (quoting does so: a table may run onto the next page;
+    the sibling row was cited on the first quote's page, s29 review); its section stays the
+    first citation's: the row is of the same table, whose lines are table rows alone
+    (tables.table_of), so no heading stands between them."""
     first = citations[0]
     document = documents[first.doc_id]
-    text = document.text
-    start, end = record.quote
-    header = TableHeader(
-        start=record.header[0], end=record.header[1], text=text[slice(*record.header)]
-    )
-    update = {"start": start, "end": end, "quote": text[start:end], "header": header}
+    start, end = span
+    update: dict[str, object] = {"start": start, "end": end, "quote": document.text[start:end]}
     update["page"] = document.page_at(start)
+    if header is not None:
+        update["header"] = TableHeader(
+            start=header[0], end=header[1], text=document.text[header[0] : header[1]]
+        )
     return [first.model_copy(update=update), *citations[1:]]
 
 
@@ -1399,7 +1405,7 @@ def _of_asked_time(
     if asked in asked_years(focus):
         chosen = rechoose(lambda text: _names_year(text, asked, words))
     else:
-        period = next(iter(asked_periods(focus)))
+        period = next(iter(periods_written(focus)))
         chosen = rechoose(lambda text: period in periods_written(text))
     if chosen is None:
         return citations, unheld
@@ -1520,18 +1526,6 @@ def _rechosen(
     (`_of_documents_naming`); None when there are none."""
     named = _of_documents_naming(candidates, reading.bank, names)
     return _quoted_verified(named, reading, models, settings, place)
-
-
-def _row_instead(
-    citations: list[Citation], row: tuple[int, int], documents: Mapping[str, Document]
-) -> list[Citation]:
-    """The answer's citations, its first quoting the sibling row at `row` (start, end) of the
-    same table instead (unheld_cells.UnheldCell.instead): the row writing what is asked."""
-    first = citations[0]
-    start, end = row
-    quote = documents[first.doc_id].text[start:end]
-    moved = first.model_copy(update={"start": start, "end": end, "quote": quote})
-    return [moved, *citations[1:]]
 
 
 def said_in_other_language(

@@ -55,6 +55,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
 
+from citeqa.folding import fold
 from citeqa.jsonfiles import language_object
 
 YEAR_DIGITS = r"(?:1[89]\d\d|2[01]\d\d)"
@@ -198,7 +199,7 @@ def _no_surname(word: str, text: str) -> bool:
     review D of s29), or a word `text` also writes lowercase, a common noun ("April Newsletter
     ... the newsletter"). The word lists at hand cannot tell the rest: known_words.json (BERT's
     vocabulary) holds "newsletter" and "smith", "dupont", "chen" alike."""
-    if month_number(_fold_name(word)) is not None:
+    if month_number(fold(word)) is not None:
         return True
     lowercase = word.lower()
     return re.search(rf"(?<![^\W_]){re.escape(lowercase)}(?![^\W_])", text) is not None
@@ -225,14 +226,9 @@ def capitalised_months(text: str) -> Iterator[bool]:
     for match in _named_pattern().finditer(text):
         written = match.group()
         if not written[0].isupper():
-            yield _fold_name(written) not in cased
+            yield fold(written) not in cased
         else:
             yield not is_a_name(text, match.start(), match.end())
-
-
-def _fold_name(written: str) -> str:
-    """A month's name as written ("Août") as `_month_terms` holds it ("aout")."""
-    return "".join(next((k for k, v in _ACCENTED.items() if c in v), c) for c in written.lower())
 
 
 @cache

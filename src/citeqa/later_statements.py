@@ -97,6 +97,7 @@ from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from citeqa.dates import YEAR_DIGITS, date_terms, day_spans
+from citeqa.headingpath import heading_starts
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, asked_written, fold, undated_terms
 from citeqa.mail_candidates import layout_of
@@ -500,20 +501,6 @@ def _modified_labels() -> tuple[str, ...]:
     return tuple(dict.fromkeys(form for label in labels for form in (label, label.upper())))
 
 
-_HEADING = re.compile(r"#{1,6}[ \t]")
-
-
-def _heading_starts(text: str) -> list[int]:
-    """Where each Markdown heading line of `text` starts ("## Exam 0"), found by str.find."""
-    starts = [0] if _HEADING.match(text) else []
-    at = text.find("\n#")
-    while at >= 0:
-        if _HEADING.match(text, at + 1):
-            starts.append(at + 1)
-        at = text.find("\n#", at + 1)
-    return starts
-
-
 class SectionDates:
     """The days a document's sections were last changed, each by a last-modified line of its
     own (`_modified_line`): a calendar dates each event by its own change, so that one edited
@@ -528,11 +515,12 @@ class SectionDates:
             and day <= _latest_date(None)
         )
         self._stamps = stamps
-        self._headings = _heading_starts(text) if stamps else []
+        self._headings = heading_starts(text)[0] if stamps else ()
 
     def date_at(self, offset: int) -> str | None:
         """The day the section holding `offset` (from the heading at or before it to the next
-        heading) was last changed, None when it writes no such line."""
+        heading: headingpath.heading_starts, none in a code fence) was last changed, None when it
+        writes no such line."""
         if not self._stamps:
             return None
         at = bisect.bisect_right(self._headings, offset)

@@ -33,7 +33,6 @@ import functools
 import json
 import re
 import threading
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -43,10 +42,10 @@ import Stemmer
 
 from citeqa.dates import capitalised_months, date_terms, day_spans, month_term, needs_case
 from citeqa.errors import limit_or_damage
+from citeqa.folding import fold
 from citeqa.jsonfiles import language_object, parse_json, read_object
 from citeqa.sortedvocab import FILES as SORTED_VOCAB_FILES
 from citeqa.sortedvocab import JSON_VOCAB, SortedVocab, open_sorted, unreadable, write_sorted
-from citeqa.visible import INVISIBLE
 
 
 def _stopwords() -> frozenset[str]:
@@ -60,25 +59,6 @@ _STOPWORDS = _stopwords()
 """English and French function words, in folded form (citeqa/data/language.json says which
 and why: a word that is a function word in one language only is left out)."""
 
-_LIGATURES = {ord("œ"): "oe", ord("æ"): "ae"}
-
-
-class _FoldTable(dict[int, str | int | None]):
-    """`fold`'s translation table, filled one character at a time as texts bring them: a
-    combining mark or an `INVISIBLE` character maps to None (dropped), œ and æ to their
-    letters, any other character to itself. str.translate looks each character up in C, so a
-    folded text costs no Python loop over its characters (the table holds at most the
-    characters the corpus uses)."""
-
-    def __missing__(self, code: int) -> str | int | None:
-        char = chr(code)
-        dropped = unicodedata.combining(char) or char in INVISIBLE
-        value = None if dropped else _LIGATURES.get(code, code)
-        self[code] = value
-        return value
-
-
-_FOLD_TABLE = _FoldTable()
 DECIMAL = r"\d+(?:\.\d+|,\d{1,3}(?!\d)|,\d{4,}(?![\d,-]))"
 """A decimal number written whole: "0.02", or "56,2" and "1,250" (a comma before one to three
 digits), or "3,14159" and "48,8566" (four digits or more that no other separator follows);
@@ -106,13 +86,6 @@ FOLDER = "lexical"
 """The folder of a build that holds its BM25 index (`LexicalIndex.save`)."""
 _PARAMS = "params.index.json"
 _FORMAT = 1
-
-
-def fold(text: str) -> str:
-    """`text` lower-cased, without accents or INVISIBLE characters, œ and æ spelt out."""
-    if text.isascii():
-        return text.lower()  # casefold and NFKD change no ASCII letter but its case
-    return unicodedata.normalize("NFKD", text.casefold()).translate(_FOLD_TABLE)
 
 
 def _folded_words(folded: str) -> list[str]:

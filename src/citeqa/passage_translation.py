@@ -30,14 +30,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from citeqa.derived_terms import MIN_LETTERS
-from citeqa.domain import language_data
 from citeqa.embedding import Embedder, embed_texts
+from citeqa.glossary import language_words
 from citeqa.lexical import content_words, fold
 from citeqa.models import Hit
 from citeqa.recently_used import RecentlyUsed
@@ -147,10 +146,10 @@ def passage_words(hits: Sequence[Hit], lang: str) -> dict[str, str]:
     return written.most_written(kept)
 
 
-@cache
 def function_words(lang: str) -> frozenset[str]:
-    """The folded function words of `lang` (language.json; none of another language)."""
-    return frozenset(fold(word) for word in language_data().function_words.get(lang, ()))
+    """The folded function words of `lang` (language.json, glossary.language_words; none of
+    another language)."""
+    return language_words("function_words", lang)
 
 
 def nearest_words(

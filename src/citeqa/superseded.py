@@ -60,6 +60,7 @@ from typing import NamedTuple
 
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold
+from citeqa.unheld_periods import follows
 
 _WORD = re.compile(r"[^\W_]+")
 _NOT_WORD = re.compile(r"[^\w\0]+|_+")
@@ -196,16 +197,15 @@ _NUMBER = re.compile(r"\d+")
 def _period_folder(folded: str) -> bool:
     """Whether a folded folder name names only a period (data `period_folder`: "saison
     2024-25", "exercice 2024"): its second number, when it writes one, is the next year, whole
-    or its last two digits ("2024-2025", "1999-00"), as unheld_periods.periods_written reads a
-    span. "2024-01/" and "2019 05/" are a year's months: read as periods, January's report was
-    an old copy of February's (review D of s29)."""
+    or its last two digits ("2024-2025", "1999-00"), as a span's is (unheld_periods.follows).
+    "2024-01/" and "2019 05/" are a year's months: read as periods, January's report was an
+    old copy of February's (review D of s29)."""
     if _words().period_folder.fullmatch(folded) is None:
         return False
     numbers = _NUMBER.findall(folded)
     if len(numbers) < 2:
         return True
-    first, last = int(numbers[0]), numbers[1]
-    return int(last) == first + 1 if len(last) == 4 else int(last) == (first + 1) % 100
+    return follows(int(numbers[0]), numbers[1])
 
 
 def _old_folder(folded: str) -> bool:

@@ -116,10 +116,21 @@ def unmarked_utf8(raw: bytes) -> bytes:
     taken off), its bad code units read as U+FFFD; else `raw` itself. For the readers that
     parse bytes (.eml, .mbox): a mail saved as UTF-16 with its mark (PowerShell 5's Out-File)
     was refused as holding no From header (s29 hostile probe F7)."""
+    codec = marked_wide_codec(raw)
+    if codec is not None:
+        return raw.decode(codec, "replace").encode("utf-8")
+    return raw.removeprefix(UTF8_BOM)
+
+
+def marked_wide_codec(raw: bytes) -> str | None:
+    """ "utf-32" or "utf-16" when `raw` opens with that codec's byte-order mark (UTF-32's
+    first: its little-endian mark opens with UTF-16's), else None: the one reading of the
+    marks that files (`_wide_encoding`), mails saved whole (`unmarked_utf8`) and mail parts
+    (readers/eml.py) share."""
     for marks, codec in ((UTF32_BOMS, "utf-32"), (UTF16_BOMS, "utf-16")):
         if raw.startswith(marks):
-            return raw.decode(codec, "replace").encode("utf-8")
-    return raw.removeprefix(UTF8_BOM)
+            return codec
+    return None
 
 
 def _refuse_signed_binary(raw: bytes) -> None:
@@ -174,10 +185,9 @@ def _wide_encoding(raw: bytes) -> str | None:
     half the pairs and the other byte never is (text of the Latin alphabets, as Windows writes
     "Unicode" without its mark: s20 probe's u16le_nobom.vtt was skipped as binary; a stray
     last byte left out of the count); None for any other file."""
-    if raw.startswith(UTF32_BOMS):
-        return "utf-32"
-    if raw.startswith(UTF16_BOMS):
-        return "utf-16"
+    marked = marked_wide_codec(raw)
+    if marked is not None:
+        return marked
     raw = raw[: len(raw) // 2 * 2]
     if b"\x00" not in raw:
         return None
@@ -279,9 +289,14 @@ def _east_asian_reading(sample: bytes, codec: str) -> str | None:
     hangul = len(HANGUL.findall(text))
     if min(hangul, east_asian - hangul) > MAX_OTHER_SCRIPT * east_asian:
         return None
-    if any(unicodedata.category(character) == "Cn" for character in text[:SNIFF_BYTES]):
-        return None
-    return text
+    return None if holds_unassigned(text) else text
+
+
+def holds_unassigned(text: str) -> bool:
+    """Whether the first SNIFF_BYTES characters of `text` hold one Unicode does not assign:
+    random bytes read as UTF-16 or UTF-32 do, text does not (`_east_asian_reading`, and a mail
+    part's reading in readers/eml.py)."""
+    return any(unicodedata.category(character) == "Cn" for character in text[:SNIFF_BYTES])
 
 
 def strict_reading(body: bytes, codec: str, final: bool = True) -> str | None:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from citeqa.dates import YEAR_DIGITS
 
-__all__ = ["SPAN", "UnheldPeriod", "asked_periods", "periods_written", "unheld_period"]
+__all__ = ["SPAN", "UnheldPeriod", "follows", "periods_written", "unheld_period"]
 
 SPAN = re.compile(
     rf"(?<![\d.,])({YEAR_DIGITS})[ \t]*[-‐‑‒–—/_][ \t]*({YEAR_DIGITS}|\d\d)"
@@ -43,23 +43,25 @@ def periods_written(text: str) -> dict[Period, str]:
     """The spans of two following years `text` writes (`SPAN`), each with its first spelling."""
     found: dict[Period, str] = {}
     for match in SPAN.finditer(text):
-        first, last = int(match.group(1)), match.group(2)
-        next_year = first + 1 if len(last) == 4 else (first + 1) % 100  # "1999-00": 00
-        if int(last) == next_year:
+        first = int(match.group(1))
+        if follows(first, match.group(2)):
             found.setdefault((first, first + 1), match.group())
     return found
 
 
-def asked_periods(question: str) -> dict[Period, str]:
-    """The spans `question` writes (`periods_written`)."""
-    return periods_written(question)
+def follows(first: int, last: str) -> bool:
+    """Whether `last`, a year's digits written in full or by its last two, is the year after
+    `first` ("2024" and "2025", or "25"; "1999" and "00"): a span's second year, here and in
+    superseded.py's period folders."""
+    next_year = first + 1 if len(last) == 4 else (first + 1) % 100  # "1999-00": 00
+    return int(last) == next_year
 
 
 def unheld_period(question: str, texts: Sequence[str]) -> UnheldPeriod | None:
     """The one span `question` asks of that none of `texts` (an answer's labels, paths and
     passages) writes while they write another one, with those; None otherwise (no span asked,
     several, one held, or none written: undated prose may answer of any period)."""
-    asked = asked_periods(question)
+    asked = periods_written(question)
     if len(asked) != 1:
         return None
     ((period, spelling),) = asked.items()

@@ -15,7 +15,7 @@ from pptx import Presentation
 from pptx.util import Inches
 
 import odf_files as odf
-from citeqa.answering import _record_cell_instead
+from citeqa.answering import _quoted_instead
 from citeqa.column_records import MAX_ROWS, RecordColumns, record_columns
 from citeqa.models import Citation, Document
 from citeqa.record_cells import asked_record_cell
@@ -358,5 +358,5 @@ def test_the_row_quoted_instead_is_cited_on_its_own_page() -> None:
     citations = [citations[0].model_copy(update={"page": 1})]
     found = asked_record_cell("Which safety issue did Belimumab show?", citations, documents)
     assert found is not None
-    moved = _record_cell_instead(citations, found, documents)[0]
+    moved = _quoted_instead(citations, found.quote, documents, found.header)[0]
     assert moved.quote.startswith("| Safety") and moved.page == 2

@@ -45,3 +45,14 @@ def test_a_word_list_written_as_a_string_is_refused(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(glossary, "language_data", lambda: frames)
     with pytest.raises(TypeError, match="no list of words"):
         language_words("frame_words")
+
+
+def test_a_list_by_language_is_read_for_one_language_alone() -> None:
+    """passage_translation leaves out the function words of its passages' language only: "ai"
+    (French) is no English function word, "also" no French one, a language listed nowhere
+    has none."""
+    english, french = language_words("function_words", "en"), language_words("function_words", "fr")
+    assert "also" in english and "ai" not in english
+    assert "ai" in french and "also" not in french
+    assert english | french == language_words("function_words")
+    assert language_words("function_words", "de") == frozenset()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from citeqa.answering import _quoted_instead
 from citeqa.models import Citation, Document
 from citeqa.unheld_cells import UnheldCell, cell_words, table_rows, unheld_cell
 
@@ -246,3 +247,19 @@ def test_a_name_a_cell_writes_is_a_name_in_a_lowercase_question(question: str, a
     found = unheld_cell(question, *_answer(text, "| Martin | Manager |"))
     assert found is not None and (found.asked, found.held) == (asked, "Martin")
     assert found.instead is not None and text[slice(*found.instead)] == "| Martine | Engineer |"
+
+
+def test_the_sibling_row_quoted_instead_is_cited_on_its_own_page() -> None:
+    """A table running onto a second page: Emma's passport row, quoted instead of her
+    residence card's on the first page, is cited on the second page it stands on (s29 review:
+    only the record cell's row was cited on its own page)."""
+    card = "| Emma | Carte de résident | 6902117458 | 21/01/2034 |\n"
+    text = PAPERS.replace("| Emma | UK passport", card + "| Emma | UK passport")
+    pages = [0, text.index("| Emma | UK passport")]
+    citations, documents = _answer(text, "| Emma | Carte de résident |")
+    documents = {"d": documents["d"].model_copy(update={"page_starts": pages})}
+    citations = [citations[0].model_copy(update={"page": 1})]
+    found = unheld_cell("Emma's passport number", citations, documents)
+    assert found is not None and found.instead is not None
+    moved = _quoted_instead(citations, found.instead, documents)[0]
+    assert moved.quote.startswith("| Emma | UK passport") and moved.page == 2

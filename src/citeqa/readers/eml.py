@@ -43,12 +43,12 @@ from citeqa.textdecoding import (
     HANGUL,
     MAX_ASCII_UNITS,
     SNIFF_BYTES,
-    UTF16_BOMS,
-    UTF32_BOMS,
     WIDE_SAMPLE_BYTES,
     ascii_unit_share,
     decoded_text,
+    holds_unassigned,
     legacy_text,
+    marked_wide_codec,
     strict_reading,
     unmarked_utf8,
 )
@@ -503,7 +503,7 @@ def _byte_orders(payload: bytes, codec: str) -> tuple[str, ...]:
     ("utf-16-le") or the payload opens with a byte-order mark, else the "-le" and "-be" ones
     ("utf-16" and "utf-32" with no mark: `bytes.decode` would read the machine's order, their
     incremental decoders refuse such bytes)."""
-    if codec not in _WIDE_CODECS or payload.startswith(UTF32_BOMS + UTF16_BOMS):
+    if codec not in _WIDE_CODECS or marked_wide_codec(payload) is not None:
         return (codec,)
     return (f"{codec}-le", f"{codec}-be")
 
@@ -533,7 +533,7 @@ def _wide_reading(payload: bytes, codec: str) -> str | None:
     counted in its first WIDE_SAMPLE_BYTES, as textdecoding does (counted over all of a 20 MB
     part, they took 0.19 s of the check's 0.26 s: benchmarks/mail_wide_charset_cost.py)."""
     text = strict_reading(payload, codec, final=False)
-    if not text or _unassigned(text[:SNIFF_BYTES]):
+    if not text or holds_unassigned(text):
         return None
     sample = payload[:WIDE_SAMPLE_BYTES]
     if ascii_unit_share(sample) <= MAX_ASCII_UNITS or _east_asian_of_one_family(text):
@@ -552,11 +552,6 @@ def _of_one_script(text: str) -> bool:
         return True
     scripts = {unicodedata.name(c, "?").split()[0] for c in sample if c.isalpha()}
     return len(scripts) == 1
-
-
-def _unassigned(text: str) -> bool:
-    """Whether `text` holds a character Unicode does not assign (random bytes read as UTF-16)."""
-    return any(unicodedata.category(character) == "Cn" for character in text)
 
 
 def _east_asian_of_one_family(text: str) -> bool:
