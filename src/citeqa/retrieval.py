@@ -236,7 +236,10 @@ class _Selected:
     def add(self, index: int, score: float, doc_id: str) -> int:
         """Add a chunk; how many first places of `ranked` no later chunk can change (a later
         relevant chunk within its cap goes after the ones within, before those over it; a
-        later irrelevant one after all)."""
+        later irrelevant one after all). A chunk whose score compares with no floor (NaN, or
+        every chunk when the best is NaN) is left out, as reading every chunk did."""
+        if not (score >= self.floor or score < self.floor):
+            return len(self.within)
         if score < self.floor:
             self.rest.append(index)
             return len(self.within) + len(self.over) + len(self.rest)
@@ -245,6 +248,7 @@ class _Selected:
         return len(self.within)
 
     def ranked(self) -> list[int]:
+        """The chunks kept: the relevant within their cap, those over it, then the rest."""
         return self.within + self.over + self.rest
 
 

@@ -293,6 +293,20 @@ def test_select_stopping_early_keeps_what_reading_every_chunk_keeps(
     assert select(order, scores, chunks, k, settings) == expected
 
 
+@pytest.mark.parametrize("nan_at", [0, 1, 3])
+def test_select_leaves_out_a_chunk_whose_score_is_nan_as_reading_every_chunk_did(
+    nan_at: int,
+) -> None:
+    """A NaN fused score (a vector channel's zero-length embedding) compares with no floor:
+    reading every chunk left it out, and every chunk when the best was NaN (s30 review)."""
+    chunks = [chunk("a", 0, 10), chunk("b", 0, 10), chunk("a", 50, 60), chunk("b", 50, 60)]
+    scores = {0: 1.0, 1: 0.9, 2: 0.8, 3: 0.7}
+    scores[nan_at] = float("nan")
+    settings = Settings(per_doc_cap=1, cap_relevance=0.5)
+    expected = _selected_reading_every_chunk([0, 1, 2, 3], scores, chunks, 4, settings)
+    assert select([0, 1, 2, 3], scores, chunks, 4, settings) == expected
+
+
 def test_cap_lets_relevant_other_documents_in_first() -> None:
     settings = Settings(per_doc_cap=2, cap_relevance=0.5)
     scores = {0: 1.0, 2: 0.95, 3: 0.9, 4: 0.8, 5: 0.1}
