@@ -39,8 +39,10 @@ MAX_BYTES = 2_000_000
 """A source file of more bytes is refused unread: generated or minified code, a data dump."""
 OVERSIZED = (
     f"larger than {MAX_BYTES:,} bytes, citeqa's limit for a source code file: generated or"
-    " minified code rather than a script a person reads"
+    " minified code rather than a script a person reads, or no code (a .ts video)"
 )
+"""Said unread: an MPEG transport stream (a camcorder's .ts video) takes a TypeScript file's
+ending; a smaller one is refused by corpus.py's decoding as binary content."""
 _SHEBANG = re.compile(r"#![^\n]*\n?")
 _ENCODING = re.compile(r"#[^\n]*coding[:=][^\n]*\n?")
 _DOCSTRING = re.compile(
