@@ -62,7 +62,8 @@ CONVERT = (
 """The advice for files of types citeqa does not read: config and reference files (.json,
 .yaml) are read since session 21, Word files (.docx) and Excel workbooks (.xlsx) since session
 22, e-books (.epub), notebooks (.ipynb), RTF files, PowerPoint decks (.pptx) and OpenDocument
-files (.odt, .ods, .odp) since session 23, and what is left is older office files (.doc, .ppt,
+files (.odt, .ods, .odp) since session 23, source code (.py, .r, .sh, .js, .ts, .sql, .jl) and
+BibTeX (.bib) since session 30, and what is left is older office files (.doc, .ppt,
 Apple's .pages and .key: convert them; an old .xls sheet to .xlsx or .csv, which keep its rows
 and their header) or text of another ending (.toml, .log, .jsonl: renamed .txt they are read as
 they are)."""

@@ -1,0 +1,119 @@
+"""Source code files (.py, .r, .sh, .js, .ts, .sql, .jl) and BibTeX files (.bib): read as a
+person reads them (a script's docstring as prose, its code fenced; a .bib's entries as records),
+a malformed or huge one read or skipped with one reason, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeqa.blocks import headings
+from citeqa.corpus import UnreadableDocument, read_document
+from citeqa.readers import reader_for
+from citeqa.readers.sourcecode import MAX_BYTES
+
+SCRIPT = '''#!/usr/bin/env python
+"""Count cells in a stack of images.
+
+Usage: python count_cells.py --input DIR
+"""
+import sys
+
+# Threshold for a cell: 42 pixels
+THRESHOLD = 42
+'''
+
+BIB = r"""@string{jb = "Journal of Botany"}
+@comment{an old note {with braces}}
+@article{Okafor2024,
+  author = {Okafor, Ngozi and Roux, Jos{\'e}phine and M\"{u}ller, Jan},
+  title = {Root {growth} under \emph{low} light},
+  journal = jb # " B", year = 2024, volume = {12}, number = {3}, pages = {10--19},
+  doi = {10.1000/xyz.2024.12}
+}
+@book(Dubois2019, title = "Fran\c{c}ais des {plantes}", author = "Dubois, Luc", year = "2019")
+"""
+
+
+def read(tmp_path: Path, name: str, content: str | bytes) -> tuple[str, str]:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    document = read_document(path, tmp_path, {})
+    return document.text, document.title
+
+
+def test_a_python_script_reads_its_docstring_as_prose_and_its_code_fenced(tmp_path: Path) -> None:
+    text, title = read(tmp_path, "analysis/count_cells.py", SCRIPT)
+    assert title == "Count cells in a stack of images."
+    assert text.startswith("Count cells in a stack of images.\n\nUsage: python count_cells.py")
+    assert "```python\n#!/usr/bin/env python\nimport sys\n" in text
+    assert "# Threshold for a cell: 42 pixels\nTHRESHOLD = 42\n```" in text
+    assert not any("Threshold" in heading for heading in headings(text))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "prose", "fence"),
+    [
+        ("run.sh", "#!/bin/bash\n# Segment stacks\n# ----\nset -e\n", "Segment stacks", "bash"),
+        ("plot.R", "#' Plot the fractions\nlibrary(ggplot2)\n", "Plot the fractions", "r"),
+        ("app.ts", "/**\n * Upload helper.\n */\nconst a = 1;\n", "Upload helper.", "typescript"),
+        ("q.sql", "-- Monthly totals\nSELECT 1;\n", "Monthly totals", "sql"),
+        ("fit.jl", '"""\nFit the model.\n"""\nx = 1\n', "Fit the model.", "julia"),
+        ("main.js", "const a = 1; // no header\n", "", "javascript"),
+    ],
+)
+def test_each_language_reads_its_leading_comment_as_prose(
+    tmp_path: Path, name: str, content: str, prose: str, fence: str
+) -> None:
+    text, title = read(tmp_path, name, content)
+    assert text.startswith(f"{prose}\n\n```{fence}\n" if prose else f"```{fence}\n")
+    assert title == (prose or name)
+
+
+def test_a_binary_file_named_py_is_skipped_with_one_reason(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, "model.py", bytes(range(256)) * 40)
+    assert refused.value.reason
+
+
+def test_a_huge_script_is_refused_unread(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, "generated.py", "x = 1\n" * (10_000_000 // 6))
+    assert f"{MAX_BYTES:,} bytes" in refused.value.reason
+
+
+def test_objective_c_or_matlab_m_files_stay_unread() -> None:
+    assert reader_for(".m") is None
+
+
+def test_a_bib_file_reads_each_entry_as_a_record_under_its_key(tmp_path: Path) -> None:
+    text, title = read(tmp_path, "publications/team.bib", BIB)
+    assert title == "team.bib"
+    assert "## Okafor2024 · Root growth under low light\ntype: article\n" in text
+    assert "author: Okafor, Ngozi; Roux, Joséphine; Müller, Jan\n" in text
+    assert "journal: Journal of Botany B\nyear: 2024\n" in text
+    assert "pages: 10–19\ndoi: 10.1000/xyz.2024.12\n" in text
+    assert "## Dubois2019 · Français des plantes\ntype: book\n" in text
+    assert "old note" not in text
+
+
+def test_a_bib_entry_never_closed_is_left_out_the_others_read() -> None:
+    reader = reader_for(".bib")
+    assert reader is not None
+    extracted = reader.extract(BIB + "@misc{Open, title={x}\n", "broken.bib")
+    assert "## Dubois2019" in extracted.text
+    assert extracted.warnings == [
+        "broken.bib: entry Open left out: its braces or quotes never close"
+    ]
+
+
+@pytest.mark.parametrize("content", ["just some notes\n", "@article{Open, title={x}\n", "{{{{"])
+def test_a_bib_file_with_no_entry_is_skipped_with_one_reason(tmp_path: Path, content: str) -> None:
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, "notes.bib", content)
+    assert refused.value.reason.startswith(("not a BibTeX file", "entry Open left out"))
