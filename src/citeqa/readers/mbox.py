@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from email.utils import parseaddr
 from pathlib import PurePosixPath
 
+from citeqa.mailthreads import GENERATED_HEADINGS, unforged
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.eml import ATTACHMENTS_NOT_READ, TOO_DEEP, message_read
 from citeqa.textdecoding import VERSION as DECODING_VERSION
@@ -74,7 +75,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 16 + DECODING_VERSION
+    version = 17 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -89,8 +90,10 @@ class MboxReader:
     holding no NUL byte read in its charset when it reads as text (eml 12). 13: a file opening
     with a byte-order mark read in UTF-8 first, a Date's year as written (eml 13). 14: a Date's
     two-digit year read with its century (eml 14). 15: UTF-8 under "utf-16" a mislabel, "utf-16"
-    with no byte-order mark read in its own order (eml 15). 16: a "From " line opens a message only
-over a header block naming a sender (a body line "From 9:00 to 12:00" lost the text under it)."""
+    with no byte-order mark read in its own order (eml 15). 16: a "From " line opens a message
+    only over a header block naming a sender (a body line "From 9:00 to 12:00" lost the text
+    under it). 17: a body line or a heading that would read as the layout's ("## Headers ·
+    Paul", a sender named "Headers") written unforged (eml 16; mailthreads.unforged)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
@@ -194,17 +197,21 @@ def _headed(read: Extracted) -> str:
     """A message's text under one heading naming its sender, day and Subject: mailthreads'
     "# Subject" line taken off and its Subject put after its first "## Sender · day" heading
     (a message mailthreads does not read as mail, one with neither Subject nor Date, under a
-    heading of its sender, from its From line, and its Subject)."""
+    heading of its sender, from its From line, and its Subject); a heading the sender's name or
+    Subject would open like a Headers or Signature one is `unforged`."""
     subject = read.title or "(no subject)"
     text = read.text
     if text.startswith("# "):
         text = text.split("\n", 1)[1].lstrip("\n") if "\n" in text else ""
     if text.startswith("## "):
         heading, _, rest = text[3:].partition("\n")
-        return f"## {heading} · {subject}\n{rest}".rstrip("\n")
+        named = f"{heading} · {subject}"
+        if not heading.startswith(GENERATED_HEADINGS):  # its own lines' heading, not Headers'
+            named = unforged(named)
+        return f"## {named}\n{rest}".rstrip("\n")
     sender = _sender(text)
     heading = f"{sender} · {subject}" if sender else subject
-    return f"## {' '.join(heading.split())}\n{text}".rstrip("\n")
+    return f"## {unforged(' '.join(heading.split()))}\n{text}".rstrip("\n")
 
 
 def _sender(text: str) -> str:
