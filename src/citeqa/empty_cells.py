@@ -33,6 +33,7 @@ from citeqa.column_records import record_columns
 from citeqa.language import is_table_row, line_end, line_start
 from citeqa.lexical import content_words, tokenize
 from citeqa.models import Citation, Document
+from citeqa.questions import visible_text
 from citeqa.tables import key_column, line_cells
 from citeqa.unheld_cells import cell_words, table_rows
 
@@ -76,7 +77,7 @@ def empty_asked_cell(
     key = key_column(rows)
     if key is None or key == column or key >= len(row) or not _names_row(rows, quoted, key, asked):
         return None
-    return EmptyCell(_record_name(row, key, column, asked), rows[0][column].strip())
+    return EmptyCell(_record_name(row, key, column, asked), visible_text(rows[0][column]))
 
 
 def _has_empty_cell(text: str, at: int) -> bool:
@@ -136,11 +137,13 @@ def _names_row(rows: Rows, quoted: int, key: int, asked: _QuestionWords) -> bool
 
 def _asked_column(header: list[str], row: list[str], asked: _QuestionWords) -> int | None:
     """The one column whose header's every content word the question writes, when it is empty
-    in `row`; None when none is, or several (the key's, read after, is never the one)."""
+    in `row`; None when none is, or several (the key's, read after, is never the one). A header
+    is read as it shows (`visible_text`: a terminal escape in it added words "8", "http", "31m"
+    the question never writes, so the empty cell was quoted as the answer; s30 hostile F3)."""
     written = [
         at
         for at, cell in enumerate(header)
-        if (words := content_words(cell)) and all(map(asked.writes, words))
+        if (words := content_words(visible_text(cell))) and all(map(asked.writes, words))
     ]
     empty = [at for at in written if not _filled(row, at)]
     if len(empty) != 1 or len(written) != 1:
@@ -156,9 +159,10 @@ def _filled(row: list[str], column: int) -> bool:
 
 def _record_name(row: list[str], key: int, column: int, asked: _QuestionWords) -> str:
     """The row's short cells (the key's, and those whose words the question all writes
-    capitalised) in the order the question writes them ("Inès Lefèvre")."""
+    capitalised) in the order the question writes them ("Inès Lefèvre"), as they show
+    (`visible_text`: no escape junk nor hidden link in the reason)."""
     naming = [
-        cell.strip()
+        visible_text(cell)
         for at, cell in enumerate(row)
         if at != column
         and (words := cell_words(cell))

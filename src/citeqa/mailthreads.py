@@ -215,6 +215,28 @@ GENERATED_HEADINGS = (HEADERS_HEADING, SIGNATURE_HEADING, QUOTED_HEADING)
 """How the headings this module writes over a message's asides open: citeqa's words, not the
 mail's, which acronyms.py does not take as the corpus's ("Quoted by Sam Self" spells out no
 "QSS"; the lexical index still holds them)."""
+
+
+def unforged(name: str) -> str:
+    """A heading name of the mail's own (its sender's name, a Subject) as written, but for one
+    opening like a heading this module writes over a message's asides ("Headers · Bob", from a
+    sender whose name is "Headers" or "Headers · Bob"): its first word put in quotation marks
+    ("“Headers” · Bob"), so that mail_candidates never reads the mail's own text as its layout
+    (s30 hostile probe: a sender named "Headers" made a whole message header lines)."""
+    for opening in GENERATED_HEADINGS:
+        if name.startswith(opening):
+            word = opening.split(" ", 1)[0]
+            return f"“{word}”{name[len(word) :]}"
+    return name
+
+
+def unforged_line(line: str) -> str:
+    """A line of a mail's body as written, but for a heading line whose name opens like one
+    this module writes ("## Headers · Paul": `unforged`), which would make the lines under it
+    read as header lines, a signature or quotes."""
+    return f"## {unforged(line[3:])}" if line.startswith("## ") else line
+
+
 OPENING_CHARS = 65_536
 """A mail's first header block ends within this many characters: a file is judged by its
 opening only, so any other file costs a look at its first lines, not a split of all of them."""
@@ -446,12 +468,14 @@ def _message_part(message: MailMessage, own: set[str], title: str | None) -> str
     if replying or subject_title(message.subject) not in ("", title):
         headers.insert(0, f"Subject: {message.subject}")
     sections = [
-        (message.heading, _without_sign_off(_trimmed(body.own), message.sender)),
+        (unforged(message.heading), _without_sign_off(_trimmed(body.own), message.sender)),
         (f"{HEADERS_HEADING}{message.heading}", headers),
         (f"{SIGNATURE_HEADING}{message.sender or message.heading}", _trimmed(body.signature)),
         (f"{QUOTED_HEADING}{message.heading}", body.quoted),
     ]
-    return "\n\n".join(f"## {name}\n" + "\n".join(lines) for name, lines in sections if lines)
+    return "\n\n".join(
+        f"## {name}\n" + "\n".join(map(unforged_line, lines)) for name, lines in sections if lines
+    )
 
 
 def _sorted_body(lines: list[str], own: set[str]) -> _Body:

@@ -35,9 +35,10 @@ from citeqa.column_records import MAX_ROWS, RecordColumns, record_columns
 from citeqa.glossary import fold, language_words
 from citeqa.language import Span
 from citeqa.models import Citation, Document
-from citeqa.questions import COGNATE_MIN_LENGTH, COGNATE_SHARED
+from citeqa.questions import COGNATE_MIN_LENGTH, COGNATE_SHARED, visible_text
 from citeqa.tables import cell_spans, table_line_count, table_of
 from citeqa.unheld_cells import asked_words, cell_words, holds_word
+from citeqa.unheld_codes import groups_joined
 
 __all__ = ["RecordCell", "asked_record_cell"]
 
@@ -98,8 +99,10 @@ def _named_record(header: Sequence[str], focus: str) -> int | None:
 
 
 def _folded_words(text: str) -> list[str]:
-    """The words of `text`, folded, in order."""
-    return [fold(word) for word in _WORDS.findall(text)]
+    """The words of `text` as it shows (`visible_text`), folded, in order, a number written in
+    digit groups one word (`groups_joined`: "l'offre 1 500" names "Offre 1500", not "Offre 1";
+    s30 hostile F12)."""
+    return [fold(word) for word in _WORDS.findall(groups_joined(visible_text(text)))]
 
 
 def _asked_record(

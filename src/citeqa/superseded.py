@@ -60,6 +60,7 @@ from typing import NamedTuple
 
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold
+from citeqa.questions import visible_text
 from citeqa.unheld_periods import follows
 
 _WORD = re.compile(r"[^\W_]+")
@@ -158,9 +159,10 @@ def _read_name(doc_id: str) -> _Name | None:
     its name is only words that mark editions, or writes two versions (s29 probe F8: "budget
     v10 v2" was read by its last as older than "budget v3"; which one counts is a guess). A
     word marks an edition only among those opening or closing the name, years and versions
-    aside ("trip_new_york" is no new "trip_york")."""
+    aside ("trip_new_york" is no new "trip_york"). The path is read as it shows (`visible_text`:
+    an escape in "tarif_v2\x1b[0m" hid its version, s30 hostile F10)."""
     words = _words()
-    *folders, stem = fold(doc_id).split("/")
+    *folders, stem = fold(visible_text(doc_id)).split("/")
     periods = [f for f in folders if _period_folder(f.strip())]
     kept_folders = tuple(f for f in folders if not _old_folder(f) and f not in periods)
     old = len(kept_folders) + len(periods) < len(folders)

@@ -31,7 +31,15 @@ from typing import NamedTuple
 from citeqa.glossary import fold
 from citeqa.unheld_numbers import KEY_WORD, asked_keyed, writes_whole
 
-__all__ = ["CUT_MARK", "UnheldCode", "asked_codes", "grouped_numbers", "id_writings", "unheld_code"]
+__all__ = [
+    "CUT_MARK",
+    "UnheldCode",
+    "asked_codes",
+    "grouped_numbers",
+    "groups_joined",
+    "id_writings",
+    "unheld_code",
+]
 
 KEYED_LONG = re.compile(
     KEY_WORD + r"[ \t]*(?i:#|n[°º]|no\.?)?[ \t]*(?P<number>\d{4,})"
@@ -80,10 +88,10 @@ class UnheldCode(NamedTuple):
 def asked_codes(question: str) -> list[AskedId]:
     """The long keyed numbers and the codes `question` writes (the module's rules; the record
     identifiers a question looks up, "INC-2025-07", are record_ids.asked_ids'). A number typed
-    in digit groups of three is read joined, as the quotes are (`_joined`: "ticket 51 878" asks
-    ticket 51878; it was invisible to the check, and ticket 51 877 was quoted: s29 hostile F5);
+    in digit groups of three is read joined, as the quotes are (`groups_joined`: "ticket 51 878"
+    asks ticket 51878; it was invisible to the check, and ticket 51 877 was quoted: s29 hostile F5);
     numbers that are not such groups stay apart ("between 12 and 15", "2 3 4")."""
-    joined = _joined(question)
+    joined = groups_joined(question)
     origin = _origins(question)
     found = [
         AskedId(
@@ -121,12 +129,12 @@ def unheld_code(
         if not held:
             continue
         if joined_quotes is None:
-            joined_quotes = [_joined(text) for text in quoted]
+            joined_quotes = [groups_joined(text) for text in quoted]
         if any(_writes(text, asked) for text in joined_quotes):
             continue
         if not asked.cut:  # a cut id: the quotes' own writing only
             if joined_documents is None:
-                joined_documents = [_joined(text) for text in documents]
+                joined_documents = [groups_joined(text) for text in documents]
             if any(_writes(text, asked) for text in joined_documents):
                 continue
         return UnheldCode(asked.written, held[:HELD_NAMED])
@@ -151,17 +159,17 @@ def id_writings(number: str) -> list[str]:
 
 def grouped_numbers(text: str) -> list[tuple[int, int, str]]:
     """Each number `text` writes in digit groups ("51 877"), as this module joins them
-    (`_joined`): its start, its end and its digits ("51877")."""
+    (`groups_joined`): its start, its end and its digits ("51877")."""
     return [(found.start(), found.end(), _digits(found)) for found in _GROUPED.finditer(text)]
 
 
-def _joined(text: str) -> str:
+def groups_joined(text: str) -> str:
     """`text` with French digit groups joined ("51 877" read 51877)."""
     return _GROUPED.sub(_digits, text)
 
 
 def _origins(text: str) -> list[int]:
-    """For each character of `_joined(text)`, its index in `text`: the reason names an id as
+    """For each character of `groups_joined(text)`, its index in `text`: the reason names an id as
     the question typed it ("ticket 51 878", not the joined "ticket 51878": review D of s29)."""
     origin: list[int] = []
     kept_from = 0
@@ -178,7 +186,7 @@ def _digits(grouped: re.Match[str]) -> str:
 
 
 def _writes(joined: str, asked: AskedId) -> bool:
-    """Whether `joined` (a text, its digit groups joined: _joined) writes the asked id's
+    """Whether `joined` (a text, its digit groups joined: groups_joined) writes the asked id's
     number as a whole number, leading zeros aside, a code's after its capitals glued or after
     a space or a hyphen ("E-052" for "E52", "FY 2024" for "FY2024"): unheld_numbers.writes_whole;
     a number cut by the question's length limit (`AskedId.cut`) as the start of one."""

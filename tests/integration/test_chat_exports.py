@@ -157,7 +157,8 @@ def test_a_mailbox_is_one_document_each_message_under_its_sender_day_and_subject
     assert "renewal of GBP 450,000 for 2026." in text
     assert "\nFrom now on, reports are due" in text  # ">From" unquoted
     assert "From grants@halvorsen.example Wed" not in text
-    assert any("1 messages skipped" in warning for warning in document.warnings)
+    assert "not a mail" in text  # no From header: the message before it holds it
+    assert not any("skipped" in warning for warning in document.warnings)
 
 
 def test_a_mailbox_is_read_up_to_its_bound_and_one_of_no_mail_is_skipped(
@@ -287,6 +288,25 @@ def test_a_body_line_opening_with_from_stays_and_an_envelope_opens_a_message_wit
     text = read_document(tmp_path / "a.mbox", tmp_path, {}).text
     assert "Hello there.\n\nFrom me at 10:30 we start.\nbye" in text
     assert "## bob@x.example · 2 Oct 2025 · Second\nThe second message." in text
+
+
+def test_a_body_line_shaped_like_an_opening_line_keeps_the_text_under_it_in_its_message(
+    tmp_path: Path,
+) -> None:
+    """A timed "From " line after a blank line over a header-shaped line, or an unquoted
+    envelope-shaped body line, opened a message: the text under it had no From header and was
+    skipped, lost, a warning only counting a message (s30 hostile probe, F1)."""
+    timed = "Hello,\n\nFrom 9:00 to 12:00\nRoom: B12\nThe key is with Paul.\nThe code is 4821."
+    envelope = "Minutes.\n\nFrom paul Wed Oct 01 15:00:00 2025\nThe budget is 90 euros."
+    first = message("ann@x.example", "Plan", 1, timed)
+    second = message("bob@x.example", "Second", 2, envelope)
+    (tmp_path / "a.mbox").write_text(first + second, encoding="utf-8")
+    document = read_document(tmp_path / "a.mbox", tmp_path, {})
+    text = document.text
+    assert "From 9:00 to 12:00\nRoom: B12\nThe key is with Paul.\nThe code is 4821." in text
+    assert "From paul Wed Oct 01 15:00:00 2025\nThe budget is 90 euros." in text
+    assert "## bob@x.example · 2 Oct 2025 · Second\nMinutes." in text
+    assert document.warnings == []
 
 
 def test_a_folder_of_app_fixtures_is_no_export_and_loses_no_file(tmp_path: Path) -> None:

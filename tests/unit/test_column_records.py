@@ -360,3 +360,20 @@ def test_the_row_quoted_instead_is_cited_on_its_own_page() -> None:
     assert found is not None
     moved = _quoted_instead(citations, found.quote, documents, found.header)[0]
     assert moved.quote.startswith("| Safety") and moved.page == 2
+
+
+def test_a_record_number_in_spaced_digit_groups_names_that_record_only() -> None:
+    """ "l'offre 1 500" (French thousands spacing) wrote "Offre 1" whole, so Offre 1's price
+    was quoted at .90 (s30 hostile F12): a number and a spaced group of three digits are one."""
+    rows = [
+        ["Critère", "Offre 1", "Offre 2", "Offre 1500"],
+        ["Prix", "10 €", "20 €", "99 €"],
+        ["Opérateur", "Orange", "Free", "SFR"],
+        ["Engagement", "12 mois", "24 mois", "6 mois"],
+    ]
+    document = Document(doc_id="d", title="t", path="/d", text=_markdown(rows), sha256="0")
+    for question in ("Quel est le prix de l'offre 1 500 ?", "Quel est le prix de l'offre 1500 ?"):
+        found = asked_record_cell(question, *_answer(document, "| Prix"))
+        assert found is not None and found.header is not None
+        assert document.text[slice(*found.quote)].rstrip(" |").endswith("99 €")
+        assert document.text[slice(*found.header)].rstrip(" |").endswith("Offre 1500")

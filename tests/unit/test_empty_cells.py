@@ -108,6 +108,20 @@ def test_a_filled_or_unasked_cell_or_an_unnamed_row_stands(
     assert empty_asked_cell(question, *_answer(text, row)) is None
 
 
+def test_a_header_and_a_name_are_read_as_they_show() -> None:
+    """A terminal escape in the asked column's header added words the question never writes:
+    the empty cell was quoted as the answer (s30 hostile F3); the reason named the person with
+    the escape's junk and hidden link (F13)."""
+    link = "\x1b]8;;http://evil\x07\x1b[31m"
+    text = MEMBERS.replace("date certificat médical", f"date certificat{link} médical")
+    text = text.replace("| Roussel | Anaïs |", f"| Rous{link}sel | Anaïs |")
+    row = f"| Rous{link}sel | Anaïs | U11 | non |  |"
+    question = "Quelle est la date du certificat médical d'Anaïs Roussel ?"
+    assert empty_asked_cell(question, *_answer(text, row)) == EmptyCell(
+        "Anaïs Roussel", "date certificat médical"
+    )
+
+
 def test_a_quote_that_is_no_table_row_stands() -> None:
     text = "Anaïs Roussel n'a pas rendu son certificat médical.\n"
     question = "Date du certificat médical d'Anaïs Roussel ?"

@@ -395,3 +395,42 @@ def test_a_mail_file_read_by_its_own_reader_is_a_thread_too(tmp_path: Path) -> N
         assert not layouts.answers_from(QuestionAsks.of("How much?"), document.doc_id, header)
         assert layouts.answers_from(QuestionAsks.of("Who was it sent to?"), document.doc_id, header)
         assert layouts.answers_from(QuestionAsks.of("How much?"), document.doc_id, body)
+
+
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [
+        (  # a body line written as the Headers heading, a header-shaped line under it
+            "gym.eml",
+            "From: Ann <ann@x.org>\nTo: bob@x.org\nSubject: Gym\nDate: Wed, 1 Oct 2025 15:00:00"
+            " +0200\n\nHello,\n\n## Headers · Paul\nNote: important\nThe padlock code is 4821.\n",
+        ),
+        (  # a display name opening like the Headers heading, a header-shaped first line
+            "gym2.eml",
+            'From: "Headers · Bob" <h@x.org>\nTo: club@x.org\nSubject: Gym\nDate: Thu, 2 Oct'
+            " 2025 15:00:00 +0200\n\nInfo: the padlock code is 4821.\nKeep it to yourself.\n",
+        ),
+        (  # a sender named "Headers" heading a message with neither Subject nor Date
+            "box.mbox",
+            "From h@x.org Wed Oct 01 15:00:00 2025\nFrom: Headers <h@x.org>\nTo: bob@x.org\n\n"
+            "The padlock code is 4821.\n",
+        ),
+        (  # a body line forging the Headers heading where mailthreads reads no mail
+            "nodate.eml",
+            "From: Ann <ann@x.org>\n\nHello,\n\n## Headers · Paul\nNote: important\n"
+            "The padlock code is 4821.\n",
+        ),
+    ],
+)
+def test_a_mails_body_or_sender_name_cannot_forge_its_layout(
+    tmp_path: Path, name: str, raw: str
+) -> None:
+    """A body line "## Headers · Paul", or a sender whose name opens so, made the lines under
+    it header lines, which answer only header questions: the asked sentence was never quoted
+    (s30 hostile probe F2, F2b). The reader writes them so that they read as the mail's text."""
+    (tmp_path / name).write_text(raw, encoding="utf-8")
+    document = read_document(tmp_path / name, tmp_path, {})
+    layouts = MailLayouts({document.doc_id: document})
+    at = document.text.index("padlock code is 4821")
+    assert layouts.answers_from(QuestionAsks.of("What is the padlock code?"), document.doc_id, at)
+    assert "“Headers”" in document.text, document.text

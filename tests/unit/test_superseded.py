@@ -596,3 +596,10 @@ def test_a_name_writing_its_version_twice_is_of_that_version() -> None:
     assert old_copies(["Bank/budget v2 v2", "Bank/budget v3"]) == {
         "Bank/budget v2 v2": "Bank/budget v3"
     }
+
+
+def test_a_file_name_is_read_as_it_shows() -> None:
+    """An escape sequence in a file's name hid its version or its old word: "tarif_v1" was
+    quoted as current beside "tarif_v2\x1b[0m" (s30 hostile F10)."""
+    assert old_copies(["tarif_v1", "tarif_v2\x1b[0m"]) == {"tarif_v1": "tarif_v2\x1b[0m"}
+    assert old_copies(["budget_old", "budget\x1b[0m"]) == {"budget_old": "budget\x1b[0m"}

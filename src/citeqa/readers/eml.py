@@ -35,7 +35,7 @@ from email.policy import EmailPolicy, Policy
 from itertools import chain, islice
 from typing import Any, NamedTuple, Self
 
-from citeqa.mailthreads import mail_text, subject_title
+from citeqa.mailthreads import mail_text, subject_title, unforged_line
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.html import html_visible_text
 from citeqa.textdecoding import (
@@ -74,7 +74,7 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 15 + DECODING_VERSION
+    version = 16 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
@@ -97,7 +97,9 @@ class EmlReader:
     written. 14: a Date writing a two-digit year ("1 Jul 25") read with its century (2025), as
     13 wrote it before. 15: UTF-8 under "utf-16" is a mislabel (a Cyrillic line read as
     Hangul); "utf-16" with no byte-order mark is read in the order it reads as text, not the
-    machine's (`_wide_order`)."""
+    machine's (`_wide_order`). 16: a body or attachment line "## Headers · …" (or Signature ·,
+    Quoted by) and a heading from a sender named so written unforged (mailthreads.unforged):
+    the lines under it read as header lines, so a body could forge its mail's layout."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -120,10 +122,18 @@ def message_read(raw: bytes, relative: str) -> Extracted:
     warnings += _attachment_warning(attached.unread, relative)
     warnings += [f"{relative}: {cut}"] if cut else []
     mail = mail_text(text)
+    attachments = _unforged(attached.text)
     if mail is not None and mail[0].strip():
-        return Extracted(mail[0] + attached.text, title=mail[1], warnings=warnings)
+        return Extracted(mail[0] + attachments, title=mail[1], warnings=warnings)
     title = subject_title(plain_title(_header(message, "Subject"))) or None
-    return Extracted(text + attached.text, title=title, warnings=warnings)
+    return Extracted(_unforged(text) + attachments, title=title, warnings=warnings)
+
+
+def _unforged(text: str) -> str:
+    """`text` of the mail's own (its body, its attachments) with any line that would read as
+    a heading of the mail layout mailthreads writes (`unforged_line`) neutralised: no body can
+    make the lines under it read as header lines (s30 hostile probe F2)."""
+    return "\n".join(map(unforged_line, text.split("\n")))
 
 
 TOO_DEEP = "its MIME parts are nested too deep to read"

@@ -8,24 +8,28 @@ Sara say…" matched a message whose Subject named Sara); a message opens at an 
 after a blank line, and missed one with no blank line over it). Version 3: a message that
 is no mail to mailthreads (no Subject, no Date) headed by its sender as well; a header's
 control characters read as blanks and a body's NUL bytes dropped (eml.py), so neither loses
-the sender nor the message.
+the sender nor the message. Version 4: a "From " line opens a message only over a header
+block naming a sender, so a body line "From 9:00 to 12:00" over "Room: B12" and text, or an
+unquoted envelope-shaped one, keeps the text under it in its message (version 3 split there,
+and skipped the piece with no From header: its text lost, a warning counting a message).
 
 An mbox file is messages one after another, each opening with a "From " line (the envelope
 sender and a date: "From ben@x.org Wed Oct 01 15:00:00 2025"); a body line that begins with
 "From " is written ">From " (mboxrd quotes ">From " again as ">>From "), and one ">" is taken
 off here. A message opens at a "From " line of an envelope's shape ("From x Wed Oct 01 15:00:00
 2025", even with no blank line over it), or at one at the file's start or after a blank line
-holding a clock time with a header line under it, so a body line "From the desk of…" or "From me
-at 10:30 we start." left unquoted (mboxo) stays in its message. The standard library's `mailbox`
-module is not used: it reads a mailbox from a path (it opens, locks and seeks the file) while a
-reader receives the file's bytes, it splits at every line opening with "From ", and it leaves
-">From " quoted.
+holding a clock time, with a header block naming a sender under it (a From header among header
+lines up to a blank line), so a body line "From the desk of…" or "From me at 10:30 we start."
+left unquoted (mboxo or mboxcl2) stays in its message, with the text under it. The standard
+library's `mailbox` module is not used: it reads a mailbox from a path (it opens, locks and
+seeks the file) while a reader receives the file's bytes, it splits at every line opening with
+"From ", and it leaves ">From " quoted.
 
 Bounded: at most MAX_MESSAGES messages and MAX_CHARACTERS characters of text are read, a
 warning saying so (a mailbox of years of mail is a data dump; split it, or export the folder to
-read). A message that is no mail (no From header, no text) is skipped, a warning counting them;
-a file holding no mail at all is skipped with that reason. Attachments are not read: a warning
-names those of the first ATTACHMENT_WARNINGS messages holding any.
+read). A message with no text (or the file's first piece naming no sender) is skipped, a
+warning counting them; a file holding no mail at all is skipped with that reason. Attachments
+are not read: a warning names those of the first ATTACHMENT_WARNINGS messages holding any.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from collections.abc import Iterator
 from email.utils import parseaddr
 from pathlib import PurePosixPath
 
+from citeqa.mailthreads import GENERATED_HEADINGS, unforged
 from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.readers.eml import ATTACHMENTS_NOT_READ, TOO_DEEP, message_read
 from citeqa.textdecoding import VERSION as DECODING_VERSION
@@ -59,8 +64,8 @@ _FROM_START = re.compile(rb"^From ", re.MULTILINE)
 _ENVELOPE = re.compile(rb"From \S+ +\w{3} \w{3} +\d+ \d+:\d\d")
 """An envelope line's shape: "From ben@x.org Wed Oct 01 15:00:00 2025" (sender, day, time)."""
 _CLOCK = re.compile(rb"\d:\d\d")
-_HEADER_LINE = re.compile(rb"[!-9;-~]+:[ \t]")
-"""A header line ("From: Ann", "Subject: Budget"): a field name, a colon and a blank."""
+_HEADER_LINE = re.compile(rb"[!-9;-~]+:")
+"""A header line ("From: Ann", "Subject: Budget"): a field name and a colon."""
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 
 
@@ -70,7 +75,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 15 + DECODING_VERSION
+    version = 17 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -85,7 +90,10 @@ class MboxReader:
     holding no NUL byte read in its charset when it reads as text (eml 12). 13: a file opening
     with a byte-order mark read in UTF-8 first, a Date's year as written (eml 13). 14: a Date's
     two-digit year read with its century (eml 14). 15: UTF-8 under "utf-16" a mislabel, "utf-16"
-    with no byte-order mark read in its own order (eml 15)."""
+    with no byte-order mark read in its own order (eml 15). 16: a "From " line opens a message
+    only over a header block naming a sender (a body line "From 9:00 to 12:00" lost the text
+    under it). 17: a body line or a heading that would read as the layout's ("## Headers ·
+    Paul", a sender named "Headers") written unforged (eml 16; mailthreads.unforged)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
@@ -142,15 +150,41 @@ def _line_end(raw: bytes, start: int) -> int:
 
 
 def _opens_message(raw: bytes, start: int, end: int) -> bool:
-    """Whether the "From " line from `start` to `end` opens a message: it has an envelope's
-    shape (sender, day, time), or it stands at the start or after a blank line, holds a clock
-    time and a header line follows it. Each test reads that line and the next only (a regular
-    expression looking behind every "From " for a time took 39 s on one 100 KB line)."""
+    """Whether the "From " line from `start` to `end` opens a message: a header block naming a
+    sender follows it (_names_a_sender), and it has an envelope's shape (sender, day, time), or
+    it stands at the start or after a blank line and holds a clock time. Each test reads that
+    line and the header lines under it only (a regular expression looking behind every "From "
+    for a time took 39 s on one 100 KB line); a header test stops at the first line that is no
+    header, so it reads no further than the next "From " line."""
     line = raw[start:end]
-    if _ENVELOPE.match(line):
-        return True
-    after_blank = start == 0 or raw.endswith(b"\n\n", 0, start) or raw.endswith(b"\n\r\n", 0, start)
-    return after_blank and bool(_CLOCK.search(line)) and bool(_HEADER_LINE.match(raw, end))
+    if not _ENVELOPE.match(line):
+        after_blank = (
+            start == 0 or raw.endswith(b"\n\n", 0, start) or raw.endswith(b"\n\r\n", 0, start)
+        )
+        if not (after_blank and _CLOCK.search(line)):
+            return False
+    return _names_a_sender(raw, end)
+
+
+def _names_a_sender(raw: bytes, start: int) -> bool:
+    """Whether a header block opens at `start`: header lines ("Name: value", or a line folded
+    under one) up to a blank line or the end, one of them a From header. A body line shaped
+    like an opening line ("From 9:00 to 12:00" over "Room: B12" and text) opens none, so the
+    text under it stays in its message (a piece with no From header is no mail, and was
+    skipped: its text lost)."""
+    sender = False
+    position = start
+    while position < len(raw):
+        end = _line_end(raw, position)
+        line = raw[position:end].rstrip(b"\r\n")
+        if not line:
+            break
+        folded = line[:1] in (b" ", b"\t") and position > start
+        if not (folded or _HEADER_LINE.match(line)):
+            return False
+        sender = sender or line[:5].lower() == b"from:"
+        position = end
+    return sender
 
 
 def _unquoted(message: bytes) -> Iterator[bytes]:
@@ -163,17 +197,21 @@ def _headed(read: Extracted) -> str:
     """A message's text under one heading naming its sender, day and Subject: mailthreads'
     "# Subject" line taken off and its Subject put after its first "## Sender · day" heading
     (a message mailthreads does not read as mail, one with neither Subject nor Date, under a
-    heading of its sender, from its From line, and its Subject)."""
+    heading of its sender, from its From line, and its Subject); a heading the sender's name or
+    Subject would open like a Headers or Signature one is `unforged`."""
     subject = read.title or "(no subject)"
     text = read.text
     if text.startswith("# "):
         text = text.split("\n", 1)[1].lstrip("\n") if "\n" in text else ""
     if text.startswith("## "):
         heading, _, rest = text[3:].partition("\n")
-        return f"## {heading} · {subject}\n{rest}".rstrip("\n")
+        named = f"{heading} · {subject}"
+        if not heading.startswith(GENERATED_HEADINGS):  # its own lines' heading, not Headers'
+            named = unforged(named)
+        return f"## {named}\n{rest}".rstrip("\n")
     sender = _sender(text)
     heading = f"{sender} · {subject}" if sender else subject
-    return f"## {' '.join(heading.split())}\n{text}".rstrip("\n")
+    return f"## {unforged(' '.join(heading.split()))}\n{text}".rstrip("\n")
 
 
 def _sender(text: str) -> str:
