@@ -54,7 +54,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -377,19 +377,93 @@ def earlier_periods(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> di
         return known
 
     for group in _editions(_may_share_names(dated)).values():
-        years = [name.year for _, name in group if name.year is not None]
-        if len(set(years)) < 2:
-            continue
-        latest = max(years)
-        newest = [doc_id for doc_id, name in group if name.year == latest]
-        for doc_id, name in group:
-            if name.year is None or name.year == latest:
-                continue
-            mine = reading(doc_id)
-            current = next((other for other in newest if mine.shares(reading(other))), None)
-            if current is not None:
-                found[doc_id] = current
+        _pair_with_latest(group, reading, found)
+    for group in _across_folders(dated):
+        _pair_with_latest([item for item in group if item[0] not in found], reading, found)
     return found
+
+
+def _pair_with_latest(
+    group: list[tuple[str, _Name]],
+    reading: Callable[[str], _TextWords],
+    found: dict[str, str],
+) -> None:
+    """Adds to `found` each edition of `group` (one name's) of a year before the latest its
+    names write, with the first of the latest year's whose text it shares (`shares_text`)."""
+    years = [name.year for _, name in group if name.year is not None]
+    if len(set(years)) < 2:
+        return
+    latest = max(years)
+    newest = [doc_id for doc_id, name in group if name.year == latest]
+    for doc_id, name in group:
+        if name.year is None or name.year == latest:
+            continue
+        mine = reading(doc_id)
+        current = next((other for other in newest if mine.shares(reading(other))), None)
+        if current is not None:
+            found[doc_id] = current
+
+
+def _across_folders(dated: Sequence[str]) -> list[list[tuple[str, _Name]]]:
+    """The files of a folder naming only a period ("saison 2024-25/", `_period_folder`) or only
+    a year ("2024/") with the files of other folders bearing their name (its last part the same
+    but for years, versions and separators, `_name_rests`), each with its name keyed by that
+    name alone and dated by its folder's year when it writes none: last year's
+    "2024/inventaire_echantillons_2024" beside "inventaire/inventaire_echantillons_2025" (s30
+    trial: last year's row was quoted for "Qui est le propriétaire de l'échantillon S-0012 ?").
+    Only names a period's or a year's folder holds are read, and only when their files stand
+    in two folders or more, the period's aside (one folder's are `_editions` already). A
+    year's folder holding the latest year's files pairs them with no later one: they are the
+    current files (`_pair_with_latest`)."""
+    periods: dict[str, tuple[int, str] | None] = {}
+    for doc_id in dated:
+        folder = doc_id.rpartition("/")[0]
+        if folder not in periods:
+            periods[folder] = _period_of(folder)
+    if not any(periods.values()):
+        return []
+    groups: dict[str, list[tuple[str, int | None, str]]] = {}
+    for doc_id, rest in zip(dated, _name_rests(dated), strict=True):
+        folder = doc_id.rpartition("/")[0]
+        period = periods[folder]
+        year, outer = (None, fold(folder)) if period is None else period
+        groups.setdefault(rest, []).append((doc_id, year, outer))
+    found = []
+    for members in groups.values():
+        if all(year is None for _, year, _ in members) or len({m[2] for m in members}) < 2:
+            continue
+        group = []
+        for doc_id, folder_year, _ in members:
+            if (name := _read_name(doc_id)) is not None:
+                year = folder_year if name.year is None else name.year
+                group.append((doc_id, replace(name, key=("", name.key[1]), year=year)))
+        found.append(group)
+    return found
+
+
+def _name_rests(doc_ids: Sequence[str]) -> list[str]:
+    """Each id's last part, folded, without its years, versions and separators
+    ("inventaire_echantillons_2024": "inventaireechantillons"), read in one pass."""
+    if not doc_ids:
+        return []
+    words = _words()
+    last = fold("\0".join(doc_id.rpartition("/")[2] for doc_id in doc_ids))
+    last = words.edition_numbers.sub("", words.version_apart.sub("", last))
+    return _NOT_WORD.sub("", last).split("\0")
+
+
+def _period_of(folder: str) -> tuple[int, str] | None:
+    """For a folder path whose innermost folder naming only a period (`_period_folder`) or
+    only a year ("2024") is found, that period's latest year and the path without that folder
+    ("Labo/2024": 2024, "labo"); None when none does."""
+    words = _words()
+    parts = fold(folder).split("/")
+    for at in range(len(parts) - 1, -1, -1):
+        bare = parts[at].strip()
+        if words.year.fullmatch(bare) or _period_folder(bare):
+            latest = max(int(year) for year in words.year_written.findall(bare))
+            return latest, "/".join(parts[:at] + parts[at + 1 :])
+    return None
 
 
 def _by_version_alone(doc_id: str, current: str) -> bool:

@@ -596,3 +596,52 @@ def test_a_name_writing_its_version_twice_is_of_that_version() -> None:
     assert old_copies(["Bank/budget v2 v2", "Bank/budget v3"]) == {
         "Bank/budget v2 v2": "Bank/budget v3"
     }
+
+
+def test_a_folder_named_only_by_an_earlier_year_holds_earlier_periods_of_any_folder() -> None:
+    """s30 trial: "2024/inventaire_echantillons_2024" beside
+    "inventaire/inventaire_echantillons_2025" were two current papers (a bare year is no
+    data period folder, and editions paired within one folder only): last year's owner of a
+    sample was quoted. Minutes of two meetings are no editions; photos share no text."""
+    rows = "| Échantillon | Propriétaire |\n| S-0012 | {} |\n| S-0013 | Léa Petit |"
+    texts = {
+        "Labo/2024/inventaire_echantillons_2024": rows.format("Marc Roux"),
+        "Labo/inventaire/inventaire_echantillons_2025": rows.format("Karim Benali"),
+        "Labo/2024/comptes": "| Poste | Montant |\n| Microscope | 3300 |",
+        "Labo/budget/comptes_2025": "| Poste | Montant |\n| Microscope | 3400 |",
+        "Labo/2024/CR_reunion_2024-11-19": "# Réunion du 19 novembre 2024\nLe protocole v1.",
+        "Labo/reunions/CR_reunion_2025-11-04": "# Réunion du 4 novembre 2025\nLe protocole v1.",
+        "Labo/2024/IMG_2045": "",
+        "Labo/photos/IMG_2046": "",
+    }
+    assert copies(texts, texts.__getitem__) == {
+        "Labo/2024/inventaire_echantillons_2024": Copy(
+            "Labo/inventaire/inventaire_echantillons_2025", False, True
+        ),
+        "Labo/2024/comptes": Copy("Labo/budget/comptes_2025", False, True),
+    }
+
+
+def test_a_folder_named_by_the_latest_year_holds_the_current_files() -> None:
+    """A "2025/" folder of the latest year is no earlier period: its file is the current one."""
+    text = "| Poste | Montant |\n| Location | 3300 |"
+    ids = ["Club/2025/comptes", "Club/archives/comptes_2024"]
+    assert copies(ids, lambda doc_id: text) == {
+        "Club/archives/comptes_2024": Copy("Club/2025/comptes", False, True)
+    }
+
+
+def test_year_folders_of_one_name_read_each_text_once() -> None:
+    """A hundred and twenty years' folders of one file beside the current one (s29 probe F1):
+    each text is read once, every earlier year paired with the latest."""
+    from citeqa.superseded import earlier_periods
+
+    ids = [f"Club/{year}/comptes" for year in range(1900, 2024)] + ["Club/compta/comptes_2024"]
+    reads: list[str] = []
+
+    def text_of(doc_id: str) -> str:
+        reads.append(doc_id)
+        return "| Poste | Montant |\n| Location | 3300 |"
+
+    assert earlier_periods(ids, text_of) == {doc_id: ids[-1] for doc_id in ids[:-1]}
+    assert sorted(reads) == sorted(ids)
