@@ -411,34 +411,66 @@ def _across_folders(dated: Sequence[str]) -> list[list[tuple[str, _Name]]]:
     name alone and dated by its folder's year when it writes none: last year's
     "2024/inventaire_echantillons_2024" beside "inventaire/inventaire_echantillons_2025" (s30
     trial: last year's row was quoted for "Qui est le propriétaire de l'échantillon S-0012 ?").
-    Only names a period's or a year's folder holds are read, and only when their files stand
-    in two folders or more, the period's aside (one folder's are `_editions` already). A
-    year's folder holding the latest year's files pairs them with no later one: they are the
-    current files (`_pair_with_latest`)."""
-    periods: dict[str, tuple[int, str] | None] = {}
+    Only names a period's or a year's folder holds are read, and only those `_editions` does
+    not pair already (`_apart`). A year's folder holding the latest year's files pairs them
+    with no later one: they are the current files (`_pair_with_latest`)."""
+    periods: dict[str, _Period | None] = {}
     for doc_id in dated:
         folder = doc_id.rpartition("/")[0]
         if folder not in periods:
             periods[folder] = _period_of(folder)
     if not any(periods.values()):
         return []
-    groups: dict[str, list[tuple[str, int | None, str]]] = {}
+    groups: dict[str, list[tuple[str, _Period]]] = {}
     for doc_id, rest in zip(dated, _name_rests(dated), strict=True):
         folder = doc_id.rpartition("/")[0]
-        period = periods[folder]
-        year, outer = (None, fold(folder)) if period is None else period
-        groups.setdefault(rest, []).append((doc_id, year, outer))
+        period = periods[folder] or _Period(None, fold(folder), False)
+        groups.setdefault(rest, []).append((doc_id, period))
     found = []
     for members in groups.values():
-        if all(year is None for _, year, _ in members) or len({m[2] for m in members}) < 2:
+        if not _apart([period for _, period in members]):
             continue
         group = []
-        for doc_id, folder_year, _ in members:
+        for doc_id, period in members:
             if (name := _read_name(doc_id)) is not None:
-                year = folder_year if name.year is None else name.year
+                year = period.year if name.year is None else name.year
                 group.append((doc_id, replace(name, key=("", name.key[1]), year=year)))
         found.append(group)
     return found
+
+
+class _Period(NamedTuple):
+    """What the folders of a file's path say of its period: the latest year of the innermost
+    folder naming only a period or a year (None: none does), the path without that folder
+    (folded), and whether that folder is a bare year's ("2024")."""
+
+    year: int | None
+    outer: str
+    bare: bool
+
+
+def _apart(periods: list[_Period]) -> bool:
+    """Whether files of one name, of these `periods`, stand apart from those `_editions` pairs
+    (one folder's, a data period's folder left out): two at least, one in a period's folder,
+    in two folders or more once that folder is left out, or one under a folder named only by a
+    year, which `_editions` keeps in the key ("Banque/2023/releve" beside "Banque/2024/releve")."""
+    if len(periods) < 2 or all(period.year is None for period in periods):
+        return False
+    return len({period.outer for period in periods}) > 1 or any(p.bare for p in periods)
+
+
+def _period_of(folder: str) -> _Period | None:
+    """The `_Period` of a folder path ("Labo/2024": 2024, "labo", bare), None when none of its
+    folders names only a period (`_period_folder`) or only a year."""
+    words = _words()
+    parts = fold(folder).split("/")
+    for at in range(len(parts) - 1, -1, -1):
+        name = parts[at].strip()
+        bare = words.year.fullmatch(name) is not None
+        if bare or _period_folder(name):
+            latest = max(int(year) for year in words.year_written.findall(name))
+            return _Period(latest, "/".join(parts[:at] + parts[at + 1 :]), bare)
+    return None
 
 
 def _name_rests(doc_ids: Sequence[str]) -> list[str]:
@@ -450,20 +482,6 @@ def _name_rests(doc_ids: Sequence[str]) -> list[str]:
     last = fold("\0".join(doc_id.rpartition("/")[2] for doc_id in doc_ids))
     last = words.edition_numbers.sub("", words.version_apart.sub("", last))
     return _NOT_WORD.sub("", last).split("\0")
-
-
-def _period_of(folder: str) -> tuple[int, str] | None:
-    """For a folder path whose innermost folder naming only a period (`_period_folder`) or
-    only a year ("2024") is found, that period's latest year and the path without that folder
-    ("Labo/2024": 2024, "labo"); None when none does."""
-    words = _words()
-    parts = fold(folder).split("/")
-    for at in range(len(parts) - 1, -1, -1):
-        bare = parts[at].strip()
-        if words.year.fullmatch(bare) or _period_folder(bare):
-            latest = max(int(year) for year in words.year_written.findall(bare))
-            return latest, "/".join(parts[:at] + parts[at + 1 :])
-    return None
 
 
 def _by_version_alone(doc_id: str, current: str) -> bool:

@@ -629,6 +629,11 @@ def test_a_folder_named_by_the_latest_year_holds_the_current_files() -> None:
     assert copies(ids, lambda doc_id: text) == {
         "Club/archives/comptes_2024": Copy("Club/2025/comptes", False, True)
     }
+    years = ["Banque/2023/releve", "Banque/2024/releve", "Banque/2025/releve"]
+    assert copies(years, lambda doc_id: text) == {
+        "Banque/2023/releve": Copy("Banque/2025/releve", False, True),
+        "Banque/2024/releve": Copy("Banque/2025/releve", False, True),
+    }
 
 
 def test_year_folders_of_one_name_read_each_text_once() -> None:
