@@ -378,8 +378,9 @@ def earlier_periods(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> di
 
     for group in _editions(_may_share_names(dated)).values():
         _pair_with_latest(group, reading, found)
-    for group in _across_folders(dated):
-        _pair_with_latest([item for item in group if item[0] not in found], reading, found)
+    for group, outers in _across_folders(dated):
+        unpaired = [item for item in group if item[0] not in found]
+        _pair_with_latest(unpaired, reading, found, outers)
     return found
 
 
@@ -387,28 +388,50 @@ def _pair_with_latest(
     group: list[tuple[str, _Name]],
     reading: Callable[[str], _TextWords],
     found: dict[str, str],
+    outers: dict[str, str] | None = None,
 ) -> None:
     """Adds to `found` each edition of `group` (one name's) of a year before the latest its
-    names write, with the first of the latest year's whose text it shares (`shares_text`)."""
+    names write, with the first of the latest year's whose text it shares (`shares_text`).
+    Given each edition's folder, its period's left out (`outers`: editions of several
+    folders), those of its own folder are compared first, then ACROSS_READ others at most:
+    a thousand clubs' "2024/rapport" beside their "2025/rapport" compare each with its own
+    first, and with a few others at most, never with the thousand (s29 probe F1's scale: the
+    comparisons grow as the files do, not as their square)."""
     years = [name.year for _, name in group if name.year is not None]
     if len(set(years)) < 2:
         return
     latest = max(years)
     newest = [doc_id for doc_id, name in group if name.year == latest]
+    near: dict[str, list[str]] = {}
+    if outers is not None:
+        for doc_id in newest:
+            near.setdefault(outers[doc_id], []).append(doc_id)
     for doc_id, name in group:
         if name.year is None or name.year == latest:
             continue
         mine = reading(doc_id)
-        current = next((other for other in newest if mine.shares(reading(other))), None)
+        compared = newest
+        if outers is not None:
+            compared = [*near.get(outers[doc_id], ()), *newest[:ACROSS_READ]]
+        current = next((other for other in compared if mine.shares(reading(other))), None)
         if current is not None:
             found[doc_id] = current
 
 
-def _across_folders(dated: Sequence[str]) -> list[list[tuple[str, _Name]]]:
+ACROSS_READ = 8
+"""How many files of the latest year in other folders an earlier period's file of a folder
+named only by a period or a year is compared with at most, after those of its own folder
+(`_pair_with_latest`)."""
+
+
+def _across_folders(
+    dated: Sequence[str],
+) -> list[tuple[list[tuple[str, _Name]], dict[str, str]]]:
     """The files of a folder naming only a period ("saison 2024-25/", `_period_folder`) or only
     a year ("2024/") with the files of other folders bearing their name (its last part the same
     but for years, versions and separators, `_name_rests`), each with its name keyed by that
-    name alone and dated by its folder's year when it writes none: last year's
+    name alone and dated by its folder's year when it writes none, and each file's folders, its
+    period's left out (`_Period.outer`): last year's
     "2024/inventaire_echantillons_2024" beside "inventaire/inventaire_echantillons_2025" (s30
     trial: last year's row was quoted for "Qui est le propriétaire de l'échantillon S-0012 ?").
     Only names a period's or a year's folder holds are read, and only those `_editions` does
@@ -435,7 +458,7 @@ def _across_folders(dated: Sequence[str]) -> list[list[tuple[str, _Name]]]:
             if (name := _read_name(doc_id)) is not None:
                 year = period.year if name.year is None else name.year
                 group.append((doc_id, replace(name, key=("", name.key[1]), year=year)))
-        found.append(group)
+        found.append((group, {doc_id: period.outer for doc_id, period in members}))
     return found
 
 

@@ -650,3 +650,14 @@ def test_year_folders_of_one_name_read_each_text_once() -> None:
 
     assert earlier_periods(ids, text_of) == {doc_id: ids[-1] for doc_id in ids[:-1]}
     assert sorted(reads) == sorted(ids)
+
+
+def test_a_year_folders_file_is_paired_with_its_own_folders_latest_first() -> None:
+    """Three hundred clubs' "2024/rapport" beside their "2025/rapport", all alike: each earlier
+    report is of its own club's series (compared with its own folder's first, a few others at
+    most: not every earlier file with every latest one)."""
+    from citeqa.superseded import earlier_periods
+
+    ids = [f"Club{n}/{year}/rapport" for n in range(300) for year in (2024, 2025)]
+    found = earlier_periods(ids, lambda doc_id: "Rapport annuel du club, chaque année le même")
+    assert found == {f"Club{n}/2024/rapport": f"Club{n}/2025/rapport" for n in range(300)}
