@@ -393,7 +393,8 @@ def _pair_with_latest(
     """Adds to `found` each edition of `group` (one name's) of a year before the latest its
     names write, with the first of the latest year's whose text it shares (`shares_text`).
     Given each edition's folder, its period's left out (`outers`: editions of several
-    folders), those of its own folder are compared first, then ACROSS_READ others at most:
+    folders), ACROSS_READ of those under that folder are compared first, then ACROSS_READ
+    others at most:
     a thousand clubs' "2024/rapport" beside their "2025/rapport" compare each with its own
     first, and with a few others at most, never with the thousand (s29 probe F1's scale: the
     comparisons grow as the files do, not as their square)."""
@@ -404,15 +405,17 @@ def _pair_with_latest(
     newest = [doc_id for doc_id, name in group if name.year == latest]
     near: dict[str, list[str]] = {}
     if outers is not None:
-        for doc_id in newest:
-            near.setdefault(outers[doc_id], []).append(doc_id)
+        for doc_id in newest:  # under each folder holding it: "club1/rapports", "club1", ""
+            parts = outers[doc_id].split("/")
+            for folder in dict.fromkeys("/".join(parts[:end]) for end in range(len(parts) + 1)):
+                near.setdefault(folder, []).append(doc_id)
     for doc_id, name in group:
         if name.year is None or name.year == latest:
             continue
         mine = reading(doc_id)
         compared = newest
         if outers is not None:
-            compared = [*near.get(outers[doc_id], ()), *newest[:ACROSS_READ]]
+            compared = [*near.get(outers[doc_id], [])[:ACROSS_READ], *newest[:ACROSS_READ]]
         current = next((other for other in compared if mine.shares(reading(other))), None)
         if current is not None:
             found[doc_id] = current
@@ -447,7 +450,7 @@ def _across_folders(
     groups: dict[str, list[tuple[str, _Period]]] = {}
     for doc_id, rest in zip(dated, _name_rests(dated), strict=True):
         folder = doc_id.rpartition("/")[0]
-        period = periods[folder] or _Period(None, fold(folder), False)
+        period = periods[folder] or _Period(None, fold(folder))
         groups.setdefault(rest, []).append((doc_id, period))
     found = []
     for members in groups.values():
@@ -465,34 +468,33 @@ def _across_folders(
 class _Period(NamedTuple):
     """What the folders of a file's path say of its period: the latest year of the innermost
     folder naming only a period or a year (None: none does), the path without that folder
-    (folded), and whether that folder is a bare year's ("2024")."""
+    (folded)."""
 
     year: int | None
     outer: str
-    bare: bool
 
 
 def _apart(periods: list[_Period]) -> bool:
     """Whether files of one name, of these `periods`, stand apart from those `_editions` pairs
-    (one folder's, a data period's folder left out): two at least, one in a period's folder,
-    in two folders or more once that folder is left out, or one under a folder named only by a
-    year, which `_editions` keeps in the key ("Banque/2023/releve" beside "Banque/2024/releve")."""
+    (one folder's, a data period's folder left out): two at least, one in a period's or a
+    year's folder, in two folders or more once that folder is left out. Sibling year folders'
+    files ("releases/2023/notes" beside "releases/2024/notes") stay apart: each year's release
+    notes are no editions of one paper."""
     if len(periods) < 2 or all(period.year is None for period in periods):
         return False
-    return len({period.outer for period in periods}) > 1 or any(p.bare for p in periods)
+    return len({period.outer for period in periods}) > 1
 
 
 def _period_of(folder: str) -> _Period | None:
-    """The `_Period` of a folder path ("Labo/2024": 2024, "labo", bare), None when none of its
+    """The `_Period` of a folder path ("Labo/2024": 2024, "labo"), None when none of its
     folders names only a period (`_period_folder`) or only a year."""
     words = _words()
     parts = fold(folder).split("/")
     for at in range(len(parts) - 1, -1, -1):
         name = parts[at].strip()
-        bare = words.year.fullmatch(name) is not None
-        if bare or _period_folder(name):
+        if words.year.fullmatch(name) or _period_folder(name):
             latest = max(int(year) for year in words.year_written.findall(name))
-            return _Period(latest, "/".join(parts[:at] + parts[at + 1 :]), bare)
+            return _Period(latest, "/".join(parts[:at] + parts[at + 1 :]))
     return None
 
 

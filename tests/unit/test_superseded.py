@@ -629,11 +629,6 @@ def test_a_folder_named_by_the_latest_year_holds_the_current_files() -> None:
     assert copies(ids, lambda doc_id: text) == {
         "Club/archives/comptes_2024": Copy("Club/2025/comptes", False, True)
     }
-    years = ["Banque/2023/releve", "Banque/2024/releve", "Banque/2025/releve"]
-    assert copies(years, lambda doc_id: text) == {
-        "Banque/2023/releve": Copy("Banque/2025/releve", False, True),
-        "Banque/2024/releve": Copy("Banque/2025/releve", False, True),
-    }
 
 
 def test_year_folders_of_one_name_read_each_text_once() -> None:
@@ -653,11 +648,12 @@ def test_year_folders_of_one_name_read_each_text_once() -> None:
 
 
 def test_a_year_folders_file_is_paired_with_its_own_folders_latest_first() -> None:
-    """Three hundred clubs' "2024/rapport" beside their "2025/rapport", all alike: each earlier
-    report is of its own club's series (compared with its own folder's first, a few others at
-    most: not every earlier file with every latest one)."""
+    """Three hundred clubs' "2024/rapport" beside their "rapports/rapport_2025", all alike: each
+    earlier report is of its own club's series (compared with its own folder's first, a few
+    others at most: not every earlier file with every latest one)."""
     from citeqa.superseded import earlier_periods
 
-    ids = [f"Club{n}/{year}/rapport" for n in range(300) for year in (2024, 2025)]
+    ids = [f"Club{n}/{year}/rapport" for n in range(300) for year in (2024,)]
+    ids += [f"Club{n}/rapports/rapport_2025" for n in range(300)]
     found = earlier_periods(ids, lambda doc_id: "Rapport annuel du club, chaque année le même")
-    assert found == {f"Club{n}/2024/rapport": f"Club{n}/2025/rapport" for n in range(300)}
+    assert found == {f"Club{n}/2024/rapport": f"Club{n}/rapports/rapport_2025" for n in range(300)}
