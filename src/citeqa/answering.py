@@ -54,7 +54,7 @@ from citeqa.asked_values import (
 )
 from citeqa.config import Settings
 from citeqa.counting import counted_records
-from citeqa.dated_meetings import in_asked_meeting
+from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
 from citeqa.dates import month_number
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
@@ -1247,7 +1247,7 @@ def compose(
         reason = abstention.only_its_title(bare, lang)
         return abstain(reason)
     models = shipped_models()
-    reading = Reading(bank, top, terms)
+    reading = Reading(bank, with_asked_meeting(top, bank, terms), terms)
     candidates = rank_candidates(reading, scores, models)
     if terms.new_terms:
         mentioning = mentioning_new_words(candidates, reading)

@@ -23,10 +23,14 @@ August hours, not the August help desk meeting's proposal (s27 review C).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 
 from citeqa.dates import YEAR_DIGITS, month_number
+from citeqa.headingpath import heading_starts, kept_headings
+from citeqa.jsonfiles import data_json
 from citeqa.later_statements import (
     asks_of_a_meeting,
     file_stem,
@@ -35,6 +39,7 @@ from citeqa.later_statements import (
     states_a_decision,
 )
 from citeqa.lexical import about_terms, asked_written, fold, undated_terms
+from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
 
@@ -84,20 +89,64 @@ def falls_on(date: str, asked: str) -> bool:
     return date[4:].startswith(asked[1:]) if asked.startswith("--") else date.startswith(asked)
 
 
+MEETING_CHARS = 20_000
+"""How many characters of the asked meeting's notes (`with_asked_meeting`) are read at most, its
+passages retrieved counted: a meeting's notes are short (the s30 trial's ran 600 to 1,200
+characters); an 840 KB "minutes" file is read no further than its first pages."""
+
+
+def with_asked_meeting(top: list[Hit], bank: SentenceBank, terms: QuestionTerms) -> list[Hit]:
+    """The passages `top`, and after them the other passages of the asked meeting's notes (each
+    document of `top` that `in_asked_meeting` would read: dated on a day or in a month the
+    question names, its title or name writing a word of it), in their order, MEETING_CHARS
+    characters of notes at most, each scored as its document's least retrieved passage. Retrieval
+    returns the notes' first passage (its title writes the date and "réunion"); their
+    "## Décisions" lines, in a later passage, write neither (s30 trial: "Qu'a-t-on décidé à la
+    réunion du 4 novembre 2025 ?" quoted the incident line under the title)."""
+    dates = asked_dates(terms)
+    if not top or not dates or not asks_of_a_meeting(terms.focus):
+        return top
+    asked = [alternatives for alternatives, _ in terms.own_terms]
+    content = _content(asked)
+    held = {hit.chunk_index for hit in top}
+    least: dict[str, float] = {}
+    for hit in top:
+        least[hit.chunk.doc_id] = min(hit.score, least.get(hit.chunk.doc_id, hit.score))
+    added: list[Hit] = []
+    budget = MEETING_CHARS
+    for doc_id, score in least.items():
+        date = remembered_date(bank.documents[doc_id])
+        if date is None or not any(falls_on(date, asked_date) for asked_date in dates):
+            continue
+        if not _titled(bank, asked, doc_id) & content:
+            continue
+        for number in bank.chunks_of(doc_id):
+            chunk = bank.chunks[number]
+            budget -= len(chunk.text)
+            if budget < 0:
+                return [*top, *added]
+            if number not in held:
+                added.append(Hit(chunk=chunk, chunk_index=number, score=score))
+    return [*top, *added]
+
+
 def in_asked_meeting(
     sentences: Sequence[ScoredSentence], bank: SentenceBank, terms: QuestionTerms
 ) -> list[int]:
     """The positions among `sentences` of those of documents dated on a day or in a month the
     question names, whose document's title or name writes a word of the question, those
     writing another word of it first ("Tom Becker" in "Excusé : Tom Becker."), each group in
-    the given order; empty when none writes another (see the module's docstring)."""
+    the given order; empty when none writes another (see the module's docstring). Of a question
+    asking what was decided, only the notes' sentences stating a decision (`_states_decision`)
+    are kept, when there are some: those writing its other words, when it writes some ("What
+    did the 28 October meeting decide about data sharing?": the decision on sharing data, not
+    the discussion line "Data sharing with Edinburgh: raw images are large", which the ranker
+    rated higher and `choose` would quote as the shorter of near-best sentences)."""
     dates = asked_dates(terms)
     if not dates or not asks_of_a_meeting(" ".join([terms.focus, *terms.spelt_out])):
         return []
     asked = [alternatives for alternatives, _ in terms.own_terms]
-    content = frozenset(
-        number for number, alternatives in enumerate(asked) if about_terms(alternatives)
-    )
+    content = _content(asked)
     kept: dict[str, list[int]] = {}
     dated: dict[str, str] = {}
     read: dict[str, str | None] = {}  # each document's date, looked up once
@@ -109,27 +158,71 @@ def in_asked_meeting(
         if date is not None and any(falls_on(date, asked_date) for asked_date in dates):
             kept.setdefault(doc_id, []).append(position)
             dated[doc_id] = date
+    deciding: list[int] = []
     naming: list[int] = []
     rest: list[int] = []
     for doc_id, positions in kept.items():
         named = _titled(bank, asked, doc_id) & content
         if not named:
             continue
-        decisions = _asks_decisions(asked, content - named)
+        holding = _holding(asked, content - named)
+        others = content - named - holding
         for position in positions:
             index = sentences[position].index
-            written = asked_written(asked, bank.tokens[index]) & content
-            decided = decisions and states_a_decision(bank.text(index), dated[doc_id])
-            (naming if written - named or decided else rest).append(position)
+            written = asked_written(asked, bank.tokens[index]) & (content - named)
+            decided = bool(holding) and _states_decision(bank, index, dated[doc_id])
+            if decided and (written & others or not others):
+                deciding.append(position)
+            else:
+                (naming if written else rest).append(position)
+    if deciding:
+        return sorted(deciding)
     return sorted(naming) + sorted(rest) if naming else []
 
 
-def _asks_decisions(asked: list[frozenset[str]], unnamed: frozenset[int]) -> bool:
-    """Whether the question's terms its meeting's title does not write (`unnamed`, by number)
-    only ask what was decided ("Qu'a décidé le CODIR en septembre ?": "decid", a holding cue):
-    then a sentence of those minutes stating a decision answers it, though it writes no word
-    of the question (s28 hostile probe #10: January's "Le CODIR décide…" was quoted)."""
-    return bool(unnamed) and all(any(holding_word(term) for term in asked[n]) for n in unnamed)
+def _content(asked: list[frozenset[str]]) -> frozenset[int]:
+    """The numbers of the question's content terms (lexical.about_terms)."""
+    return frozenset(
+        number for number, alternatives in enumerate(asked) if about_terms(alternatives)
+    )
+
+
+def _holding(asked: list[frozenset[str]], unnamed: frozenset[int]) -> frozenset[int]:
+    """The question's terms its meeting's title does not write (`unnamed`, by number) that ask
+    what was decided ("Qu'a décidé le CODIR en septembre ?": "decid", a holding cue): a
+    sentence of those minutes stating a decision answers them, though it writes no word of the
+    question (s28 hostile probe #10: January's "Le CODIR décide…" was quoted)."""
+    return frozenset(n for n in unnamed if any(holding_word(term) for term in asked[n]))
+
+
+def _states_decision(bank: SentenceBank, index: int, date: str) -> bool:
+    """Whether the sentence of minutes dated `date` states a decision: it writes a decision cue
+    (later_statements.states_a_decision) or stands under a heading naming the meeting's
+    decisions (data/dated_documents.json `decision_headings`: "## Décisions", "## Outcomes"),
+    the heading's own line aside."""
+    if states_a_decision(bank.text(index), date):
+        return True
+    sentence = bank.sentences[index]
+    heading = _heading_over(bank.documents[sentence.doc_id].text, sentence.start)
+    return heading is not None and _decision_heading().match(fold(heading)) is not None
+
+
+def _heading_over(text: str, offset: int) -> str | None:
+    """The text of the nearest markdown heading before `offset` (headingpath), None for none or
+    for `offset` on a heading's own line."""
+    headings = kept_headings(text)
+    starts, _ = heading_starts(text)
+    at = bisect.bisect_right(starts, offset) - 1
+    if at < 0 or starts[at] == offset:
+        return None
+    return headings[at].title
+
+
+@functools.cache
+def _decision_heading() -> re.Pattern[str]:
+    """A folded heading opening with a `decision_headings` word start (data)."""
+    starts: list[str] = data_json("dated_documents.json")["decision_headings"]
+    return re.compile(rf"\W*(?:{'|'.join(re.escape(start) for start in starts)})")
 
 
 def _titled(bank: SentenceBank, asked: list[frozenset[str]], doc_id: str) -> frozenset[int]:

@@ -54,7 +54,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -379,19 +379,136 @@ def earlier_periods(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> di
         return known
 
     for group in _editions(_may_share_names(dated)).values():
-        years = [name.year for _, name in group if name.year is not None]
-        if len(set(years)) < 2:
-            continue
-        latest = max(years)
-        newest = [doc_id for doc_id, name in group if name.year == latest]
-        for doc_id, name in group:
-            if name.year is None or name.year == latest:
-                continue
-            mine = reading(doc_id)
-            current = next((other for other in newest if mine.shares(reading(other))), None)
-            if current is not None:
-                found[doc_id] = current
+        _pair_with_latest(group, reading, found)
+    for group, outers in _across_folders(dated):
+        unpaired = [item for item in group if item[0] not in found]
+        _pair_with_latest(unpaired, reading, found, outers)
     return found
+
+
+def _pair_with_latest(
+    group: list[tuple[str, _Name]],
+    reading: Callable[[str], _TextWords],
+    found: dict[str, str],
+    outers: dict[str, str] | None = None,
+) -> None:
+    """Adds to `found` each edition of `group` (one name's) of a year before the latest its
+    names write, with the first of the latest year's whose text it shares (`shares_text`).
+    Given each edition's folder, its period's left out (`outers`: editions of several
+    folders), ACROSS_READ of those under that folder are compared first, then ACROSS_READ
+    others at most:
+    a thousand clubs' "2024/rapport" beside their "2025/rapport" compare each with its own
+    first, and with a few others at most, never with the thousand (s29 probe F1's scale: the
+    comparisons grow as the files do, not as their square)."""
+    years = [name.year for _, name in group if name.year is not None]
+    if len(set(years)) < 2:
+        return
+    latest = max(years)
+    newest = [doc_id for doc_id, name in group if name.year == latest]
+    near: dict[str, list[str]] = {}
+    if outers is not None:
+        for doc_id in newest:  # under each folder holding it: "club1/rapports", "club1", ""
+            parts = outers[doc_id].split("/")
+            for folder in dict.fromkeys("/".join(parts[:end]) for end in range(len(parts) + 1)):
+                near.setdefault(folder, []).append(doc_id)
+    for doc_id, name in group:
+        if name.year is None or name.year == latest:
+            continue
+        mine = reading(doc_id)
+        compared = newest
+        if outers is not None:
+            compared = [*near.get(outers[doc_id], [])[:ACROSS_READ], *newest[:ACROSS_READ]]
+        current = next((other for other in compared if mine.shares(reading(other))), None)
+        if current is not None:
+            found[doc_id] = current
+
+
+ACROSS_READ = 8
+"""How many files of the latest year in other folders an earlier period's file of a folder
+named only by a period or a year is compared with at most, after those of its own folder
+(`_pair_with_latest`)."""
+
+
+def _across_folders(
+    dated: Sequence[str],
+) -> list[tuple[list[tuple[str, _Name]], dict[str, str]]]:
+    """The files of a folder naming only a period ("saison 2024-25/", `_period_folder`) or only
+    a year ("2024/") with the files of other folders bearing their name (its last part the same
+    but for years, versions and separators, `_name_rests`), each with its name keyed by that
+    name alone and dated by its folder's year when it writes none, and each file's folders, its
+    period's left out (`_Period.outer`): last year's
+    "2024/inventaire_echantillons_2024" beside "inventaire/inventaire_echantillons_2025" (s30
+    trial: last year's row was quoted for "Qui est le propriétaire de l'échantillon S-0012 ?").
+    Only names a period's or a year's folder holds are read, and only those `_editions` does
+    not pair already (`_apart`). A year's folder holding the latest year's files pairs them
+    with no later one: they are the current files (`_pair_with_latest`)."""
+    periods: dict[str, _Period | None] = {}
+    for doc_id in dated:
+        folder = doc_id.rpartition("/")[0]
+        if folder not in periods:
+            periods[folder] = _period_of(folder)
+    if not any(periods.values()):
+        return []
+    groups: dict[str, list[tuple[str, _Period]]] = {}
+    for doc_id, rest in zip(dated, _name_rests(dated), strict=True):
+        folder = doc_id.rpartition("/")[0]
+        period = periods[folder] or _Period(None, fold(folder))
+        groups.setdefault(rest, []).append((doc_id, period))
+    found = []
+    for members in groups.values():
+        if not _apart([period for _, period in members]):
+            continue
+        group = []
+        for doc_id, period in members:
+            if (name := _read_name(doc_id)) is not None:
+                year = period.year if name.year is None else name.year
+                group.append((doc_id, replace(name, key=("", name.key[1]), year=year)))
+        found.append((group, {doc_id: period.outer for doc_id, period in members}))
+    return found
+
+
+class _Period(NamedTuple):
+    """What the folders of a file's path say of its period: the latest year of the innermost
+    folder naming only a period or a year (None: none does), the path without that folder
+    (folded)."""
+
+    year: int | None
+    outer: str
+
+
+def _apart(periods: list[_Period]) -> bool:
+    """Whether files of one name, of these `periods`, stand apart from those `_editions` pairs
+    (one folder's, a data period's folder left out): two at least, one in a period's or a
+    year's folder, in two folders or more once that folder is left out. Sibling year folders'
+    files ("releases/2023/notes" beside "releases/2024/notes") stay apart: each year's release
+    notes are no editions of one paper."""
+    if len(periods) < 2 or all(period.year is None for period in periods):
+        return False
+    return len({period.outer for period in periods}) > 1
+
+
+def _period_of(folder: str) -> _Period | None:
+    """The `_Period` of a folder path ("Labo/2024": 2024, "labo"), None when none of its
+    folders names only a period (`_period_folder`) or only a year."""
+    words = _words()
+    parts = fold(folder).split("/")
+    for at in range(len(parts) - 1, -1, -1):
+        name = parts[at].strip()
+        if words.year.fullmatch(name) or _period_folder(name):
+            latest = max(int(year) for year in words.year_written.findall(name))
+            return _Period(latest, "/".join(parts[:at] + parts[at + 1 :]))
+    return None
+
+
+def _name_rests(doc_ids: Sequence[str]) -> list[str]:
+    """Each id's last part, folded, without its years, versions and separators
+    ("inventaire_echantillons_2024": "inventaireechantillons"), read in one pass."""
+    if not doc_ids:
+        return []
+    words = _words()
+    last = fold("\0".join(doc_id.rpartition("/")[2] for doc_id in doc_ids))
+    last = words.edition_numbers.sub("", words.version_apart.sub("", last))
+    return _NOT_WORD.sub("", last).split("\0")
 
 
 def _by_version_alone(doc_id: str, current: str) -> bool:

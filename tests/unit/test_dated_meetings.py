@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.dated_meetings import asked_dates, falls_on, in_asked_meeting
+from citeqa.dated_meetings import (
+    MEETING_CHARS,
+    asked_dates,
+    falls_on,
+    in_asked_meeting,
+    with_asked_meeting,
+)
 from citeqa.glossary import Glossary
 from citeqa.later_statements import asks_of_a_meeting, states_a_decision
-from citeqa.models import Chunk, Document, Sentence
+from citeqa.lexical import tokenize
+from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms, Vocabulary, analyse
 from citeqa.sentences import ScoredSentence, SentenceBank
 
@@ -119,7 +126,7 @@ def test_a_question_asking_only_what_a_dated_meeting_decided_quotes_its_decision
     asked = terms({"decid"}, {"codir", "cod"}, {"--09"})
     asked.focus = "Qu'a décidé le CODIR en septembre ?"
     ranked = [ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1) for index in (1, 2, 3)]
-    assert in_asked_meeting(ranked, bank, asked) == [2, 1]  # the reversal, then the heading
+    assert in_asked_meeting(ranked, bank, asked) == [2]  # the reversal alone, not the heading
     asked = terms({"tom"}, {"codir", "cod"}, {"--09"})  # another word no sentence writes
     asked.focus = "Tom était-il au CODIR de septembre ?"
     assert in_asked_meeting(ranked, bank, asked) == []
@@ -219,3 +226,88 @@ def test_a_meeting_named_by_an_acronym_the_corpus_spells_out_is_asked() -> None:
     spelt = analyse(question, None, Vocabulary(words, frequency, 1, glossary=glossary))
     assert spelt.spelt_out == ["assemblee generale"]
     assert in_asked_meeting(ranked, bank, spelt) == [3, 2]
+
+
+NOTES = (
+    "# Team meeting — 16 September 2025\nPresent: Ann Lee, Bob Hart.\n\n## Discussion\n"
+    "- Data sharing with partners: raw images are large.\n\n## Decisions\n"
+    "- Images are shared on a public archive only after publication.\n"
+    "- We switch our antibody supplier to Acme Labs.\n"
+)
+OTHER = "# Team meeting — 23 September 2025\nPresent: Ann Lee.\n\n## Decisions\n- We keep Acme.\n"
+
+
+def _notes_bank(*extra: str) -> SentenceBank:
+    """Two meetings' notes, each in two passages (the second from its "## Decisions" on), a line
+    a sentence; `extra` lines make the 16 September notes longer."""
+    documents, chunks, sentences, tokens = {}, [], [], []
+    for name, text in (("2025-09-16", NOTES + "".join(extra)), ("2025-09-23", OTHER)):
+        documents[name] = Document(
+            doc_id=name, title=text.split("\n")[0][2:], path=f"/n/{name}.md", text=text, sha256="0"
+        )
+        middle = text.index("## Decisions")
+        for start, end in ((0, middle), (middle, len(text))):
+            chunks.append(
+                Chunk(
+                    chunk_id=f"{name}:{start}",
+                    doc_id=name,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                )
+            )
+        at = 0
+        for line in text.split("\n"):
+            if line.strip():
+                chunk = len(chunks) - (1 if at >= middle else 2)
+                sentences.append(
+                    Sentence(doc_id=name, chunk_index=chunk, start=at, end=at + len(line))
+                )
+                tokens.append(frozenset(tokenize(line, "en")))
+            at += len(line) + 1
+    return SentenceBank(documents, chunks, sentences, None, tokens)
+
+
+def _asked(question: str) -> QuestionTerms:
+    vocabulary = Vocabulary([NOTES], {"meeting": 2, "data": 1, "sharing": 1, "decid": 1}, 2)
+    return analyse(question, None, vocabulary)
+
+
+def test_the_asked_meetings_notes_are_read_beyond_the_passage_retrieved() -> None:
+    """s30 trial: "What was decided at the 16 September meeting?" retrieved the notes' first
+    passage (title, date, discussion); their "## Decisions" passage writes neither the date nor
+    "meeting", and was never read. The asked notes' other passages are; another meeting's not."""
+    bank = _notes_bank()
+    top = [Hit(chunk=bank.chunks[0], chunk_index=0, score=0.4)]
+    top.append(Hit(chunk=bank.chunks[2], chunk_index=2, score=0.3))
+    read = with_asked_meeting(top, bank, _asked("What was decided at the 16 September meeting?"))
+    assert [hit.chunk_index for hit in read] == [0, 2, 1]
+    assert read[-1].score == 0.4
+    undated = _asked("What was decided at the meeting?")
+    assert with_asked_meeting(top, bank, undated) == top
+
+
+def test_an_asked_meetings_notes_are_read_up_to_a_bound() -> None:
+    """A "meeting notes" file of many pages is read no further than MEETING_CHARS characters."""
+    bank = _notes_bank("- Item.\n" * (MEETING_CHARS // 8))
+    top = [Hit(chunk=bank.chunks[0], chunk_index=0, score=0.4)]
+    read = with_asked_meeting(top, bank, _asked("What was decided at the 16 September meeting?"))
+    assert read == top
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("What was decided at the 16 September meeting?", [5, 6]),
+        ("What did the 16 September meeting decide about data sharing?", [5]),
+    ],
+)
+def test_lines_under_a_decisions_heading_state_the_asked_meetings_decisions(
+    question: str, first: list[int]
+) -> None:
+    """s30 trial: "We switch our secondary antibody supplier to …" writes no decision cue; it
+    stands under "## Decisions". Asked about data sharing, the decision writing it is quoted, not
+    the discussion line writing it too (rated higher by the ranker)."""
+    bank = _notes_bank()
+    ranked = [ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1) for index in (3, 0, 1, 5, 6)]
+    assert [ranked[n].index for n in in_asked_meeting(ranked, bank, _asked(question))] == first

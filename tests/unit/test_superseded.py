@@ -603,3 +603,64 @@ def test_a_file_name_is_read_as_it_shows() -> None:
     quoted as current beside "tarif_v2\x1b[0m" (s30 hostile F10)."""
     assert old_copies(["tarif_v1", "tarif_v2\x1b[0m"]) == {"tarif_v1": "tarif_v2\x1b[0m"}
     assert old_copies(["budget_old", "budget\x1b[0m"]) == {"budget_old": "budget\x1b[0m"}
+
+
+def test_a_folder_named_only_by_an_earlier_year_holds_earlier_periods_of_any_folder() -> None:
+    """s30 trial: "2024/inventaire_echantillons_2024" beside
+    "inventaire/inventaire_echantillons_2025" were two current papers (a bare year is no
+    data period folder, and editions paired within one folder only): last year's owner of a
+    sample was quoted. Minutes of two meetings are no editions; photos share no text."""
+    rows = "| Échantillon | Propriétaire |\n| S-0012 | {} |\n| S-0013 | Léa Petit |"
+    texts = {
+        "Labo/2024/inventaire_echantillons_2024": rows.format("Marc Roux"),
+        "Labo/inventaire/inventaire_echantillons_2025": rows.format("Karim Benali"),
+        "Labo/2024/comptes": "| Poste | Montant |\n| Microscope | 3300 |",
+        "Labo/budget/comptes_2025": "| Poste | Montant |\n| Microscope | 3400 |",
+        "Labo/2024/CR_reunion_2024-11-19": "# Réunion du 19 novembre 2024\nLe protocole v1.",
+        "Labo/reunions/CR_reunion_2025-11-04": "# Réunion du 4 novembre 2025\nLe protocole v1.",
+        "Labo/2024/IMG_2045": "",
+        "Labo/photos/IMG_2046": "",
+    }
+    assert copies(texts, texts.__getitem__) == {
+        "Labo/2024/inventaire_echantillons_2024": Copy(
+            "Labo/inventaire/inventaire_echantillons_2025", False, True
+        ),
+        "Labo/2024/comptes": Copy("Labo/budget/comptes_2025", False, True),
+    }
+
+
+def test_a_folder_named_by_the_latest_year_holds_the_current_files() -> None:
+    """A "2025/" folder of the latest year is no earlier period: its file is the current one."""
+    text = "| Poste | Montant |\n| Location | 3300 |"
+    ids = ["Club/2025/comptes", "Club/archives/comptes_2024"]
+    assert copies(ids, lambda doc_id: text) == {
+        "Club/archives/comptes_2024": Copy("Club/2025/comptes", False, True)
+    }
+
+
+def test_year_folders_of_one_name_read_each_text_once() -> None:
+    """A hundred and twenty years' folders of one file beside the current one (s29 probe F1):
+    each text is read once, every earlier year paired with the latest."""
+    from citeqa.superseded import earlier_periods
+
+    ids = [f"Club/{year}/comptes" for year in range(1900, 2024)] + ["Club/compta/comptes_2024"]
+    reads: list[str] = []
+
+    def text_of(doc_id: str) -> str:
+        reads.append(doc_id)
+        return "| Poste | Montant |\n| Location | 3300 |"
+
+    assert earlier_periods(ids, text_of) == {doc_id: ids[-1] for doc_id in ids[:-1]}
+    assert sorted(reads) == sorted(ids)
+
+
+def test_a_year_folders_file_is_paired_with_its_own_folders_latest_first() -> None:
+    """Three hundred clubs' "2024/rapport" beside their "rapports/rapport_2025", all alike: each
+    earlier report is of its own club's series (compared with its own folder's first, a few
+    others at most: not every earlier file with every latest one)."""
+    from citeqa.superseded import earlier_periods
+
+    ids = [f"Club{n}/{year}/rapport" for n in range(300) for year in (2024,)]
+    ids += [f"Club{n}/rapports/rapport_2025" for n in range(300)]
+    found = earlier_periods(ids, lambda doc_id: "Rapport annuel du club, chaque année le même")
+    assert found == {f"Club{n}/2024/rapport": f"Club{n}/rapports/rapport_2025" for n in range(300)}
