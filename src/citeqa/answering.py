@@ -68,7 +68,7 @@ from citeqa.headingpath import headings_above
 from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
-from citeqa.later_statements import LaterStatement, later_statement
+from citeqa.later_statements import LaterStatement, asks_of_a_meeting, later_statement
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -1387,7 +1387,7 @@ def _unheld_time(
     """The year, else the period, `focus` asks of that `citations`' texts never write while
     writing others (`_of_asked_time`), with those."""
     labels, bodies, texts = answer_texts(citations, reading.hits, reading.bank.documents)
-    year = unheld_year(focus, labels, bodies, texts)
+    year = unheld_year(focus, labels, bodies, texts, asks_of_a_meeting(" ".join(labels)))
     if year is not None:
         return year.year, year.held
     paths = list(dict.fromkeys(c.doc_id for c in citations))
