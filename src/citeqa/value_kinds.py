@@ -41,9 +41,6 @@ class _Kind(NamedTuple):
     shapes: tuple[re.Pattern[str], ...]
     """A quote writing any of these holds a value of the kind."""
     subsumes: frozenset[str]
-    against: tuple[re.Pattern[str], ...]
-    """For a question on its own, the shapes of other kinds one quote must write for the kind
-    to be unwritten (an address has too many shapes to require one: 'Cambridge MA 02139')."""
 
 
 @cache
@@ -56,7 +53,6 @@ def _kinds() -> dict[str, _Kind]:
             frozenset(kind["words"]),
             tuple(shapes[other] for other in kind.get("any_of", [name])),
             frozenset(kind.get("subsumes", [])),
-            tuple(shapes[other] for other in kind.get("alone_against", [])),
         )
         for name, kind in raw.items()
     }
@@ -97,20 +93,9 @@ def unwritten_asked_kind(question: str, quotes: Sequence[str]) -> str | None:
     for run in _asked_runs(question):
         asked, _ = _asked_kinds([fold(match.group()) for match in run])
         shapes = [shape for name in asked for shape in kinds[name].shapes]
-        written = any(shape.search(quote) for shape in shapes for quote in quotes)
-        if asked and not written and _another_kind_written([kinds[n] for n in asked], quotes):
+        if asked and not any(shape.search(quote) for shape in shapes for quote in quotes):
             return question[run[0].start() : run[-1].end()]
     return None
-
-
-def _another_kind_written(asked: list[_Kind], quotes: Sequence[str]) -> bool:
-    """Whether `quotes` show a value of another kind than those `asked` where one of them
-    needs it (its 'alone_against' shapes: a phone or an e-mail for an address); True when none
-    does."""
-    against = [kind.against for kind in asked]
-    if not all(against):
-        return True
-    return any(shape.search(quote) for shapes in against for shape in shapes for quote in quotes)
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*|['’]")
