@@ -15,9 +15,7 @@ letters then hyphenated digit groups, "HX-2024-0091"), a code or a keyed long nu
 language data `number_marks`). Such a title stays among the candidates a quote is made of
 (answering.quotable), as a line stamping an edit stays for a question asking about edits (s29
 trial: the invoice's "FACTURE N° …" line led the ranking, was dropped as a heading, and an
-inventory row was quoted for the invoice's number). Titles holding a date are not kept for a
-question asking a date: a document's title line dates most minutes, letters and newsletters,
-and answers no question about what they tell. Pure functions; the words are data.
+inventory row was quoted for the invoice's number). Pure functions; the words are data.
 """
 
 from __future__ import annotations
