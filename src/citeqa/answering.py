@@ -55,7 +55,7 @@ from citeqa.asked_values import (
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
-from citeqa.dates import month_number
+from citeqa.dates import NUMERIC_DATE, month_number
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
 from citeqa.document_names import named_among
@@ -68,7 +68,7 @@ from citeqa.headingpath import headings_above
 from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
-from citeqa.later_statements import LaterStatement, later_statement
+from citeqa.later_statements import LaterStatement, asks_of_a_meeting, later_statement
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -1426,14 +1426,22 @@ def _names_year(text: str, year: str, words: frozenset[str]) -> bool:
     written = [m for m in WRITTEN.finditer(folded) if m.group() == year]
     if not written:
         return False
-    if any(not _after_a_month(folded[: m.start()]) for m in written):
+    dates = [date.span() for date in NUMERIC_DATE.finditer(folded)]
+    if any(not _of_a_date(folded, m.start(), dates) for m in written):
         return True
     return not words.isdisjoint(_TITLE_WORD.findall(folded))
 
 
+def _of_a_date(folded: str, start: int, dates: list[tuple[int, int]]) -> bool:
+    """Whether the year at `start` of `folded` is a date's: inside a date of digits (`dates`,
+    dates.NUMERIC_DATE: "14/04/2026", "2026-04-14_board") or after a month's name."""
+    return any(begin <= start < end for begin, end in dates) or _after_a_month(folded[:start])
+
+
 def _after_a_month(before: str) -> bool:
-    """Whether `before` ends with a month's name ("april ", "15 juin ")."""
-    previous = _TITLE_WORD.findall(before[-24:])
+    """Whether `before` ends with a month's name ("april ", "15 juin ", a path's "avril_")."""
+    before = before[-24:].replace("_", " ").replace("-", " ")
+    previous = _TITLE_WORD.findall(before)
     return bool(previous) and before.rstrip() != before and month_number(previous[-1]) is not None
 
 
@@ -1506,7 +1514,7 @@ def _unheld_time(
     """The year, else the period, `focus` asks of that `citations`' texts never write while
     writing others (`_of_asked_time`), with those."""
     labels, bodies, texts = answer_texts(citations, reading.hits, reading.bank.documents)
-    year = unheld_year(focus, labels, bodies, texts)
+    year = unheld_year(focus, labels, bodies, texts, asks_of_a_meeting(" ".join(labels)))
     if year is not None:
         return year.year, year.held
     paths = list(dict.fromkeys(c.doc_id for c in citations))

@@ -61,6 +61,13 @@ from citeqa.jsonfiles import language_object
 YEAR_DIGITS = r"(?:1[89]\d\d|2[01]\d\d)"
 """A year as four digits, 1800 to 2199 (a group, without bounds): what unheld_years,
 bare_tokens and the xlsx reader read as a year."""
+_MONTH_DIGITS = r"(?:0?[1-9]|1[0-2])"
+NUMERIC_DATE = re.compile(
+    rf"(?<!\d)(?:\d{{1,2}}[-/.]{_MONTH_DIGITS}[-/.]{YEAR_DIGITS}"
+    rf"|{YEAR_DIGITS}[-/.]{_MONTH_DIGITS}(?:[-/.]\d{{1,2}})?)(?!\d)"
+)
+"""A date written in digits alone, its year in it: "14/04/2026", "15.04.2026",
+"2026-04-14", a year and month "2026-04" (in a file name too: "CR_15-04-2026.md")."""
 _DASH = r"[-‐‑‒–—]"
 _MONTH_REACH = 24
 """How far before a number a month's name and the spaces after it are looked for."""

@@ -15,8 +15,11 @@ once in another file never gave AG, and "Combien de membres étaient présents �
   of neonatal", "sender and delete" are no terms; an elided letter gives no initial:
   "conseil d'administration" is CA), whose initials the same document writes as a word in
   capitals, in its text or its file name (`written_initials`): a document spelling a term
-  out and naming it by its initials. A corpus writing "QT" in one paper and "quadriceps
-  tension" in another never reads one as the other;
+  out and naming it by its initials. Initials its text writes count only when one sentence
+  writes them beside the form at least once ("L'assemblée générale (AG) se réunit…"; "Orders
+  to CA ship free." apart from "Customer accounts are reviewed" is no CA; s30 review A);
+  initials only its file name writes ("PV_AG_2025-06-14.md") need no such sentence. A corpus
+  writing "QT" in one paper and "quadriceps tension" in another never reads one as the other;
 - the build keeps an acronym (`chosen_terms`) only when no capitalised form already gave it
   (acronyms.py) and one form clearly dominates the others of the same initials: written
   MIN_TERM_COUNT times at least, DOMINANCE times as often as the next, and more often than the
@@ -80,6 +83,9 @@ _BLANKS = " \t\u00a0"
 """What joins two words of a run: blanks on one line, or an elision's apostrophe."""
 _CAPITALS_WORD = re.compile(r"(?<![\w‐‑-])[^\W\d_a-zß-ÿ]{2,}(?![\w‐‑-])")
 """A word of letters that are not lower case (read as capitals when `str.isupper`)."""
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])[ \t\u00a0]+|\n")
+"""What parts two sentences: a line's end, or a full stop, a question or exclamation mark or a
+semicolon and blanks."""
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 """A word of a file name: its letters, apart from digits, "_", "-" and any other sign."""
 
@@ -103,8 +109,23 @@ def document_terms(text: str, name: str = "") -> dict[str, int]:
     initials = written_initials(text, name)
     if not initials:
         return {}
-    counts = Counter(itertools.islice(_stretches(text, initials), MAX_STRETCHES))
-    return dict(sorted(counts.items()))
+    in_text = written_initials(text)
+    counts: Counter[str] = Counter()
+    together: set[str] = set()
+    for sentence in _SENTENCE_BREAK.split(text):
+        near = written_initials(sentence)
+        left = MAX_STRETCHES - counts.total()
+        for key in itertools.islice(_stretches(sentence, initials), left):
+            counts[key] += 1
+            if key.partition(KEY_SEPARATOR)[0] in near:
+                together.add(key)
+        if left <= 0:
+            break
+    return {
+        key: count
+        for key, count in sorted(counts.items())
+        if key in together or key.partition(KEY_SEPARATOR)[0] not in in_text
+    }
 
 
 def _stretches(text: str, initials: frozenset[str]) -> Iterator[str]:

@@ -4,7 +4,10 @@ number?", though a line only naming what the text is about is never quoted (titl
 
 A question asks an identifier when it writes one of the data's identifier nouns
 (identifier_nouns.json `before`, `after` and `asks`: "number", "numéro", "n°", "reference",
-"identifiant"), an English "number" followed by "of" aside (a count: "the number
+"identifiant") as the thing asked: "number", "reference" ending the phrase or followed by a
+stopword ("the invoice number", "la référence du devis"), not qualifying a noun written after
+them ("the reference temperature", "How many reference letters…", "the numbers game"), an
+English "number" followed by "of" aside (a count: "the number
 of members"), and writes no identifier itself (a question naming "HX-2024-0091" asks something
 else about it). A line writes one when it holds a record's identifier (record_ids.asked_ids:
 letters then hyphenated digit groups, "HX-2024-0091"), a code or a keyed long number
@@ -12,9 +15,7 @@ letters then hyphenated digit groups, "HX-2024-0091"), a code or a keyed long nu
 language data `number_marks`). Such a title stays among the candidates a quote is made of
 (answering.quotable), as a line stamping an edit stays for a question asking about edits (s29
 trial: the invoice's "FACTURE N° …" line led the ranking, was dropped as a heading, and an
-inventory row was quoted for the invoice's number). Titles holding a date are not kept for a
-question asking a date: a document's title line dates most minutes, letters and newsletters,
-and answers no question about what they tell. Pure functions; the words are data.
+inventory row was quoted for the invoice's number). Pure functions; the words are data.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from functools import cache, lru_cache
 
 from citeqa.glossary import fold, language_words
 from citeqa.jsonfiles import data_json
+from citeqa.lexical import stopwords
 from citeqa.recently_used import QUESTIONS_READ
 from citeqa.record_ids import asked_ids
 from citeqa.unheld_codes import asked_codes
@@ -35,10 +37,13 @@ _WORD = re.compile(r"[^\W_]+[°º]?|#")
 
 
 @cache
-def _identifier_nouns() -> frozenset[str]:
-    """The nouns by which a question asks an identifier (identifier_nouns.json)."""
+def _identifier_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns by which a question asks an identifier (identifier_nouns.json): those written
+    after their qualifier or alone ('before', 'asks': "invoice number", "the reference"), and
+    those that may be followed by it ('after': "numéro fiscal")."""
     data = data_json("identifier_nouns.json")
-    return frozenset(fold(word) for key in ("before", "after", "asks") for word in data[key])
+    ending = frozenset(fold(word) for key in ("before", "asks") for word in data[key])
+    return ending, frozenset(fold(word) for word in data["after"])
 
 
 @cache
@@ -54,12 +59,26 @@ def _marked_number() -> re.Pattern[str]:
 def asks_identifier(question: str) -> bool:
     """Whether `question` asks an identifier (the module's rules)."""
     words = _WORD.findall(fold(question))
-    nouns = _identifier_nouns()
-    asking = any(
-        word in nouns and not (word.startswith("number") and words[at + 1 : at + 2] == ["of"])
-        for at, word in enumerate(words)
-    )
+    asking = any(_asked_noun(word, words[at + 1 : at + 2]) for at, word in enumerate(words))
     return asking and not writes_identifier(question)
+
+
+def _asked_noun(word: str, following: list[str]) -> bool:
+    """Whether `word`, followed by `following` (one word or none), is an identifier noun the
+    question asks: an 'after' noun whatever follows ("numéro fiscal"), a 'before' or 'asks'
+    noun ending the phrase, or followed by a stopword but a count's "of" ("the invoice number
+    for…", "la référence du devis"), never qualifying a noun ("the reference temperature",
+    "reference letters", "the numbers game")."""
+    ending, qualified = _identifier_nouns()
+    if word in qualified:
+        return True
+    if word not in ending:
+        return False
+    if not following:
+        return True
+    if word.startswith("number") and following == ["of"]:
+        return False  # a count: "the number of members"
+    return following[0] in stopwords() | ending | qualified  # "the reference number of…"
 
 
 def writes_identifier(text: str) -> bool:

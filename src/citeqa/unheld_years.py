@@ -13,8 +13,8 @@ write, when all of these hold:
   year_cues.json);
 - no passage the answer stands in writes that number, as a year or not (a directory's row
   "Dana Reyes,2105,B12" answers "Who is on extension 2105?"), but for an end of a span of two
-  years ("comptes 2023-2024", unheld_periods.SPAN) while the answer's labels name another
-  year alone and never the asked one (`_span_ends_dropped`): the minutes "du 15 juin 2024"
+  years ("comptes 2023-2024", unheld_periods.SPAN) while the answer's labels name a meeting
+  and another year alone, never the asked one (`_span_ends_dropped`): the minutes "du 15 juin 2024"
   writing "comptes 2023-2024" are no minutes of 2023, nor is the convocation of "20 mai
   2025" writing "cotisations 2025-2026" one of 2026 (s29 trial: both answered "AG 2023",
   "assemblée générale 2026");
@@ -80,18 +80,23 @@ class UnheldYear(NamedTuple):
 
 
 def unheld_year(
-    question: str, labels: Sequence[str], bodies: Sequence[str], documents: Sequence[str] = ()
+    question: str,
+    labels: Sequence[str],
+    bodies: Sequence[str],
+    documents: Sequence[str] = (),
+    of_a_meeting: bool = False,
 ) -> UnheldYear | None:
     """The year the question asks of that none of `labels` (the sections the answer is cited
     under, their documents' titles) nor `bodies` (the passages holding its quotes) writes while
     they write others, with those (the labels' first: a body's "2100" may be an amount); None
     when there is none, or when one of `documents` (the texts of the documents quoted) keys a
-    table row by it."""
+    table row by it. `of_a_meeting`: the labels name a meeting (later_statements.
+    asks_of_a_meeting), whose year a span's end is not (`_span_ends_dropped`)."""
     asked = set(asked_years(question))
     if len(asked) != 1:  # "en 1968, 1969 et 1970", "entre 1962 et 1965": a span, read whole
         return None
     year = asked.pop()
-    bodies = _span_ends_dropped(year, labels, bodies)
+    bodies = _span_ends_dropped(year, labels, bodies, of_a_meeting)
     if any(_writes_number(text, year) for text in bodies):
         return None  # "extension 2105" in a directory's row: the number is held, year or not
     named = {other for text in labels for other in WRITTEN.findall(text)}
@@ -106,11 +111,17 @@ def unheld_year(
     return UnheldYear(year, sorted(held[:HELD_NAMED]))
 
 
-def _span_ends_dropped(year: str, labels: Sequence[str], bodies: Sequence[str]) -> list[str]:
+def _span_ends_dropped(
+    year: str, labels: Sequence[str], bodies: Sequence[str], of_a_meeting: bool
+) -> list[str]:
     """`bodies` without the spans of two years one end of which is `year` ("2025-2026" for
-    2026) when they write it only so and `labels` (the answer's sections and titles) write no
-    year but spans (a season's "Budget 2025-2026" is of both its years), or `year` itself, or
-    another year alone ("le 20 mai 2025": the document is of that one); else `bodies`."""
+    2026) when they write it only so and `labels` (the answer's sections and titles) name a
+    meeting (`of_a_meeting`: minutes, a convocation; a price list or an
+    annual report of "FY 2023-2024" holds values of both years) and write no year but spans (a
+    season's "Budget 2025-2026" is of both its years), or `year` itself, or another year alone
+    ("le 20 mai 2025": the meeting is of that one); else `bodies`."""
+    if not of_a_meeting:
+        return list(bodies)
     alone = {other for text in labels for other in WRITTEN.findall(_without_spans(text))}
     if not alone or any(year in WRITTEN.findall(text) for text in labels):
         return list(bodies)

@@ -12,10 +12,14 @@ number") asks nothing of its own. No I/O but the data file, read once.
 A question on its own asking a kind as its object ("Quel est le numéro de téléphone de Nadia
 Benali ?", "What is Oliver's email address?": `asked_value_kinds`, a determiner or a genitive
 right before the kind's words) is held to the same shapes (s30: the s29 trial quoted her row
-of the minutes' vote count, "| Présidente | Nadia Benali | 54 |"). A kind's word after no
-determiner asks nothing checked: a verb ("à quel public s'adresse", "can labels address"), a
-noun's qualifier ("via phone interviews", "the printer's IP address", "What address does
-bind_address use").
+of the minutes' vote count, "| Présidente | Nadia Benali | 54 |"). Only a question asking
+WHAT the value is asks it: an opener ("what", "quel", "give") and the determined kind's words
+as its complement; a how-to or yes-no question ("How do I change my email address?") asks
+none, nor a kind's word qualifying a noun written after it ("the phone survey", "l'extension
+de garantie"). A kind's word after no determiner asks nothing checked: a verb ("à quel public
+s'adresse", "can labels address"), a noun's qualifier ("via phone interviews", "the printer's
+IP address", "What address does bind_address use"). The phrase is named whole, its qualifiers
+written after it included ("adresse postale").
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from typing import NamedTuple
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
+from citeqa.lexical import stopwords
 
 __all__ = ["asked_value_kinds", "unwritten_asked_kind", "unwritten_kind"]
 
@@ -98,9 +103,14 @@ _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*|['’]")
 
 
 class _AskedAs(NamedTuple):
+    openers: frozenset[str]
+    between: frozenset[str]
     determiners: frozenset[str]
     elided: frozenset[str]
     joiners: frozenset[str]
+    qualifiers: frozenset[str]
+    contracted: frozenset[str]
+    """Joiners holding a determiner ("du"): the word after them is an owner ("du club")."""
     words: frozenset[str]
     """Every kind's words and the words they subsume ("numero", "address")."""
 
@@ -112,54 +122,97 @@ def _asked_as() -> _AskedAs:
     asked = data["asked_as"]
     words = {word for kind in data["kinds"].values() for word in kind["words"]}
     words |= {word for kind in data["kinds"].values() for word in kind.get("subsumes", [])}
-    return _AskedAs(
-        frozenset(asked["determiners"]),
-        frozenset(asked["elided"]),
-        frozenset(asked["joiners"]),
-        frozenset(words),
-    )
+    lists = {name: frozenset(asked[name]) for name in _AskedAs._fields if name != "words"}
+    return _AskedAs(**lists, words=frozenset(words))
 
 
 def asked_value_kinds(question: str) -> list[str]:
     """The folded words of `question` naming a kind of value it asks as its object: a run of
     kind words ("numero de telephone", "email address", "adresse postale" gives "adresse")
-    right after a determiner ("le", "her"), an elided one ("l'") or a genitive ("Nadia's");
-    [] when there is none (see the module docstring)."""
+    right after a determiner ("le", "her"), an elided one ("l'") or a genitive ("Nadia's")
+    that stands right after a word asking what ("Quel est", "What is", "Give me"); [] when
+    there is none (see the module docstring)."""
     found: list[str] = []
     for run in _asked_runs(question):
         found.extend(fold(m.group()) for m in run if fold(m.group()) in _asked_as().words)
     return list(dict.fromkeys(found))
 
 
+_GENITIVE_REACH = 6
+"""The most words a genitive's owner spans ("What is the club secretary's email address?")."""
+
+
 def _asked_runs(question: str) -> list[list[re.Match[str]]]:
-    """The runs of kind words (joined by `joiners`) `question` asks as its object, each as the
-    matches of its words (`asked_value_kinds`)."""
+    """The runs of kind words (joined by `joiners`, followed by `qualifiers`) `question` asks
+    as its object, each as the matches of its words (`asked_value_kinds`)."""
     asked = _asked_as()
     tokens = list(_TOKEN.finditer(question))
     folded = [fold(token.group()).replace("’", "'") for token in tokens]
     runs: list[list[re.Match[str]]] = []
-    number = 0
-    while number < len(tokens):
-        if folded[number] not in asked.words or not _determined(folded[:number], asked):
-            number += 1
+    for opener, word in enumerate(folded):
+        if word not in asked.openers:
             continue
-        run, last = [tokens[number]], number
-        for following in range(number + 1, len(tokens)):
-            if folded[following] in asked.words:
-                run.append(tokens[following])
-                last = following
-            elif folded[following] not in asked.joiners and folded[following] != "'":
-                break
-        runs.append(run)
-        number = last + 1
+        first = _object_start(folded, opener + 1, asked)
+        if first is None:
+            continue
+        run, last = _run_from(tokens, folded, first, asked)
+        if _asks_the_value(tokens, folded, last + 1, asked):
+            runs.append(run)
     return runs
 
 
-def _determined(before: list[str], asked: _AskedAs) -> bool:
-    """Whether the tokens `before` a kind's word end with a determiner ("le"), an elided one
-    ("l", "'") or an English genitive ("nadia", "'", "s")."""
-    if before[-1:] and before[-1] in asked.determiners:
+def _object_start(folded: list[str], after: int, asked: _AskedAs) -> int | None:
+    """Where the kind's words asked as the object start, the opener ending before `after`:
+    past `between` words, a determiner, an elided one or a genitive's owner; None when no kind
+    word stands there."""
+    while after < len(folded) and folded[after] in asked.between:
+        after += 1
+    if folded[after : after + 2] in (["'", "s"], ["s"]):  # "What's"
+        after += 2 if folded[after] == "'" else 1
+    for start in range(after, min(after + _GENITIVE_REACH, len(folded))):
+        if start > after and folded[start - 1] in asked.openers:
+            return None
+        if folded[start] in asked.words and _determined(folded[after:start], asked):
+            return start
+    return None
+
+
+def _run_from(
+    tokens: list[re.Match[str]], folded: list[str], first: int, asked: _AskedAs
+) -> tuple[list[re.Match[str]], int]:
+    """The kind words from `first` on, joined by joiners or followed by qualifiers, and the
+    index of the last."""
+    run, last = [tokens[first]], first
+    for following in range(first + 1, len(tokens)):
+        if folded[following] in asked.words or folded[following] in asked.qualifiers:
+            run.append(tokens[following])
+            last = following
+        elif folded[following] not in asked.joiners and folded[following] != "'":
+            break
+    return run, last
+
+
+def _asks_the_value(
+    tokens: list[re.Match[str]], folded: list[str], after: int, asked: _AskedAs
+) -> bool:
+    """Whether the run ending before `after` is the thing asked, not a qualifier of a noun
+    written after it: no content word follows it ("phone survey"), nor a joiner and a
+    lower-case content word ("extension de garantie"; "de Nadia", "du club" still ask)."""
+    if after >= len(tokens):
         return True
-    if before[-2:-1] and before[-1] == "'":
-        return before[-2] in asked.elided
+    if folded[after] in asked.joiners and after + 1 < len(tokens):
+        owner = tokens[after + 1].group()
+        if folded[after] in asked.contracted or owner[:1].isupper():
+            return True
+        return folded[after + 1] in asked.determiners
+    return folded[after] in stopwords() or folded[after] == "'"
+
+
+def _determined(before: list[str], asked: _AskedAs) -> bool:
+    """Whether the tokens `before` a kind's word (from the opener's end) are one determiner
+    ("le"), an elided one ("l", "'") or an English genitive's owner ("nadia", "'", "s")."""
+    if before and before[-1] in asked.determiners:
+        return len(before) == 1
+    if len(before) == 2 and before[1] == "'":
+        return before[0] in asked.elided
     return len(before) >= 3 and before[-2:] == ["'", "s"]

@@ -24,7 +24,9 @@ def forms(text: str, name: str = "") -> dict[str, set[str]]:
 
 
 def test_a_document_writing_a_terms_initials_spells_it_out() -> None:
-    found = forms(MINUTES + " L'AG, le CA et l'AGM.")
+    # s30: the initials are written beside the forms at least once (one sentence)
+    named = " L'assemblée générale (AG), le conseil d'administration (CA), the annual general"
+    found = forms(MINUTES + named + " meeting (AGM) or AG.")
     assert found["AG"] == {"assemblee generale", "annual general"}  # the build picks one
     assert found["CA"] == {"conseil d'administration"}  # an elided letter gives no initial
     assert "annual general meeting" in found["AGM"]
@@ -78,3 +80,16 @@ def test_a_rare_form_one_already_taken_or_one_written_less_than_its_acronym_is_n
     assert chosen_terms(counts, {"AGM"}, never_written) == []
     assert chosen_terms(counts, set(), lambda word: 9) == []
     assert chosen_terms(counts, set(), never_written) == [["AGM", "annual general meeting"]]
+
+
+def test_initials_the_text_writes_apart_from_every_form_give_none() -> None:
+    """s30 review A: "CA" (California) was spelt out "customer accounts", a sentence apart."""
+    text = "Orders to CA ship free. Customer accounts are reviewed monthly.\n" * 3
+    assert forms(text) == {}
+    assert forms(text + "Customer accounts (CA) are audited.") == {"CA": {"customer accounts"}}
+
+
+def test_a_file_names_initials_the_text_writes_apart_give_none() -> None:
+    """A language code in a file name ("guide_FR.md") the text writes as a label elsewhere."""
+    text = "FR: version française.\nLes fichiers récents sont listés. Les fichiers récents."
+    assert forms(text, "guide_FR") == {}

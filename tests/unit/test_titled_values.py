@@ -91,3 +91,32 @@ def test_a_question_asks_an_identifier_by_its_noun_not_a_count() -> None:
     assert asks_identifier("What is the order number?")
     assert not asks_identifier("What is the number of members?")
     assert not asks_identifier("Quel est le nombre de membres ?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many reference letters are required?",
+        "What is the reference temperature?",
+        "What reference manager do the authors use?",
+        "What is the numbers game?",
+    ],
+)
+def test_an_identifier_noun_qualifying_another_asks_no_identifier(question: str) -> None:
+    """s30 review A: these read as asking an identifier, and titles ("ISO 9001 audit", "RFC
+    7231", "Room B12") came back as quotes."""
+    assert not asks_identifier(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the reference number of the order?",
+        "Quelle est la référence du devis ?",
+        "Quel est mon numéro fiscal ?",
+        "What is the order reference?",
+        "What is the invoice number for the gym?",
+    ],
+)
+def test_an_identifier_noun_asked_as_the_object_asks_one(question: str) -> None:
+    assert asks_identifier(question)

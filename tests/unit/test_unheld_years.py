@@ -4,6 +4,7 @@ year, abstains (s23 trial, failure 5: "Q3 2027 travel budget" quoted the 2026 sh
 from __future__ import annotations
 
 from citeqa.abstention import no_held_id
+from citeqa.later_statements import asks_of_a_meeting
 from citeqa.models import Chunk, Citation, Document, Hit
 from citeqa.unheld_years import answer_texts, asked_years, unheld_year
 
@@ -105,10 +106,12 @@ def test_a_year_written_only_as_a_span_end_under_another_years_label_is_unheld()
     meeting", a convocation "le 20 mai 2025" writing "cotisations 2025-2026" the 2026 one."""
     minutes = ["Le trésorier présente les comptes 2023-2024 : un excédent de 1 460 €."]
     labels = ["Rapport financier", "Procès-verbal de l'assemblée du 15 juin 2024"]
-    unheld = unheld_year("Qui a été élu trésorier lors de l'assemblée 2023 ?", labels, minutes)
+    asked = "Qui a été élu trésorier lors de l'assemblée 2023 ?"
+    unheld = unheld_year(asked, labels, minutes, of_a_meeting=True)
     assert unheld is not None and unheld.held == ["2024"]
     call = ["Ordre du jour : montant des cotisations 2025-26, élection du bureau."]
-    unheld = unheld_year("Quelle est la date de l'assemblée 2026 ?", ["Le 20 mai 2025"], call)
+    asked = "Quelle est la date de l'assemblée 2026 ?"
+    unheld = unheld_year(asked, ["Le 20 mai 2025"], call, of_a_meeting=True)
     assert unheld is not None and unheld.year == "2026" and unheld.held == ["2025"]
 
 
@@ -123,3 +126,24 @@ def test_a_span_end_is_held_under_a_season_label_a_label_naming_it_or_when_writt
     assert unheld_year("Comptes de 2023 ?", ["Bureau"], ["Comptes 2023-2024."]) is None
     dated = ["Réunion du 2024-06-15 : comptes 2023-2024."]
     assert unheld_year("Comptes de 2024 ?", ["Le 15 juin 2024"], dated) is None
+
+
+def test_a_span_end_is_held_in_a_document_of_no_meeting() -> None:
+    """s30 review A: an annual report dated 2025 writing "FY 2023-2024", a price list updated
+    in 2024 writing "saison 2024-2025" hold values of both years (main answered them)."""
+    report = ["Revenue for FY 2023-2024 was 2.1 million pounds."]
+    labels = ["Annual report, 30 June 2025"]
+    assert unheld_year("What was revenue in 2024?", labels, report) is None
+    prices = ["La cotisation de la saison 2024-2025 est de 120 euros."]
+    labels = ["Tarifs du club (mis à jour le 2 septembre 2024)"]
+    assert unheld_year("Quelle est la cotisation pour 2025 ?", labels, prices) is None
+    minutes = ["Le trésorier présente les comptes 2023-2024."]
+    labels = ["Compte rendu de la réunion du 15 juin 2024"]
+    assert unheld_year("Quels comptes en 2023 ?", labels, minutes, of_a_meeting=True)
+
+
+def test_the_answer_layer_reads_a_meeting_from_the_labels() -> None:
+    """The minutes' and the convocation's titles name a meeting; an annual report's does not."""
+    assert asks_of_a_meeting("Compte rendu de la réunion du 15 juin 2024")
+    assert not asks_of_a_meeting("Annual report, 30 June 2025")
+    assert not asks_of_a_meeting("Tarifs du club (mis à jour le 2 septembre 2024)")
