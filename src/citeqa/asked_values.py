@@ -68,6 +68,9 @@ class _Kind(NamedTuple):
     not on its folded form."""
     with_others: bool
     """Whether the kind is asked only beside another kind ("who … and by when?")."""
+    none_shape: re.Pattern[str] | None
+    """A sentence saying there is no such value ("There is no deadline for applications"):
+    it answers the question as one writing the value does, and is never weighed down."""
     about: bool
     """Whether a candidate writing such a value weighs the others of its document down
     (`value_weights`), or takes the best's place in its document (`value_holder`), only writing
@@ -88,6 +91,7 @@ def _kinds() -> dict[str, _Kind]:
             re.compile(kind.get("row_shape", kind["shape"])),
             bool(kind.get("cased", False)),
             bool(kind.get("with_others", False)),
+            re.compile(kind["none_shape"]) if kind.get("none_shape") else None,
             bool(kind.get("about", False)),
         )
         for name, kind in raw.items()
@@ -136,10 +140,15 @@ def _in_english(question: str) -> bool:
 
 def writes_kind(kind: str, text: str) -> bool:
     """Whether `text` (folded, unless the kind is `cased`) writes a value of `kind`'s shape, or
-    of its row shape for a table row (language.is_table_row)."""
+    of its row shape for a table row (language.is_table_row), or says there is none of it
+    (its `none_shape`: "There is no deadline for applications" answers "What is the
+    application deadline?")."""
     read = _kinds()[kind]
     shape = read.row_shape if is_table_row(text) else read.shape
-    return shape.search(text if read.cased else fold(text)) is not None
+    seen = text if read.cased else fold(text)
+    if shape.search(seen) is not None:
+        return True
+    return read.none_shape is not None and read.none_shape.search(seen) is not None
 
 
 Written = dict[str, list[bool]]

@@ -189,6 +189,13 @@ def test_an_amount_line_writing_no_asked_word_gives_way_to_one_writing_some() ->
         ("Combien d'heures de ménage ont été faites ?", ()),  # a count of hours, no rate
         ("Le montant qui reste à payer ?", ("amount",)),  # "qui" not opening: no person
         ("Combien de charges payons-nous par mois ?", ("amount", "per_month")),
+        # review C: a yes/no question or a mere mention asks no date
+        ("Does the licence expire?", ()),
+        ("What are the expiration criteria for the cache?", ()),
+        ("Is there a deadline for applications?", ()),
+        ("What is the application deadline?", ("date",)),
+        ("When do cache entries expire?", ("date",)),
+        ("Is the library open at what time on Sundays?", ()),
     ],
 )
 def test_the_kinds_a_question_asks(question: str, kinds: tuple[str, ...]) -> None:
@@ -216,6 +223,8 @@ def test_the_kinds_a_question_asks(question: str, kinds: tuple[str, ...]) -> Non
         ("per_hour", "| Nettoyage du dojo | 7480 |", False),
         ("per_month", "Loyer : 640 € par mois, charges comprises.", True),
         ("per_person", "The trip costs £60 per person.", True),
+        ("date", "There is no deadline for applications: they are open all year.", True),
+        ("date", "The licence is perpetual and does not expire.", True),
     ],
 )
 def test_a_kinds_value_in_a_sentence(kind: str, text: str, writes: bool) -> None:
