@@ -60,6 +60,10 @@ some: the value the question names ("Coût par élève : 465 €") before anothe
 class _Kind(NamedTuple):
     cues: re.Pattern[str]
     english_cues: re.Pattern[str] | None
+    beside: re.Pattern[str] | None
+    """A word the question must write too for the cues to count: a rate's money or rate word
+    ("Quel est le loyer mensuel ?", not "Quel est le rôle de l'État à l'heure de la
+    mondialisation ?" nor "What is the monthly report about?")."""
     unless: re.Pattern[str] | None
     shape: re.Pattern[str]
     row_shape: re.Pattern[str]
@@ -86,6 +90,7 @@ def _kinds() -> dict[str, _Kind]:
         name: _Kind(
             re.compile("|".join(kind["cues"])),
             re.compile("|".join(kind["english_cues"])) if kind.get("english_cues") else None,
+            re.compile(kind["beside"]) if kind.get("beside") else None,
             re.compile("|".join(kind["unless"])) if kind.get("unless") else None,
             re.compile(kind["shape"]),
             re.compile(kind.get("row_shape", kind["shape"])),
@@ -117,8 +122,12 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     return asked
 
 
-def _cued(kind: _Kind, folded: str, english: bool) -> bool:
-    """Whether `folded` writes one of `kind`'s cues, its English ones only when `english`."""
+def _cued(kind: _Kind, folded: str, english: bool, question: str | None = None) -> bool:
+    """Whether `folded` writes one of `kind`'s cues, its English ones only when `english`, and
+    its question (`question`, folded; None: `folded` is it) the word it must write beside them
+    (`beside`) if any."""
+    if kind.beside is not None and not kind.beside.search(folded if question is None else question):
+        return False
     if kind.cues.search(folded):
         return True
     return english and kind.english_cues is not None and bool(kind.english_cues.search(folded))
@@ -128,7 +137,8 @@ def names_value_kind(word: str, question: str) -> bool:
     """Whether `word` of `question` alone is a cue of a kind of value ("payé", "spent",
     "coûte"): a word asking what kind of value it wants, not naming its subject."""
     english = _in_english(question)
-    return any(_cued(kind, fold(word), english) for kind in _kinds().values())
+    asked = fold(question)
+    return any(_cued(kind, fold(word), english, asked) for kind in _kinds().values())
 
 
 def _in_english(question: str) -> bool:

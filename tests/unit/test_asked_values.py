@@ -196,6 +196,14 @@ def test_an_amount_line_writing_no_asked_word_gives_way_to_one_writing_some() ->
         ("What is the application deadline?", ("date",)),
         ("When do cache entries expire?", ("date",)),
         ("Is the library open at what time on Sundays?", ()),
+        # review C: everyday phrases ask no rate and no day
+        ("Quel est le rôle de l'État à l'heure de la mondialisation ?", ()),
+        ("What time series model performs best on the M4 data?", ()),
+        ("What happens a month after surgery?", ()),
+        ("What is the monthly report about?", ()),
+        ("At what time point did forecast error fall?", ()),
+        ("Quel est le loyer mensuel ?", ("per_month",)),
+        ("What is the GDP per person in France?", ("per_person",)),
     ],
 )
 def test_the_kinds_a_question_asks(question: str, kinds: tuple[str, ...]) -> None:
