@@ -72,6 +72,9 @@ class _Kind(NamedTuple):
     not on its folded form."""
     with_others: bool
     """Whether the kind is asked only beside another kind ("who … and by when?")."""
+    cased_shape: re.Pattern[str] | None
+    """A shape searched on the text as written beside the folded one: "3 March", "May 12"
+    (capitalised months whose folded word is an everyday one: "2 may be doubled")."""
     none_shape: re.Pattern[str] | None
     """A sentence saying there is no such value ("There is no deadline for applications"):
     it answers the question as one writing the value does, and is never weighed down."""
@@ -96,6 +99,7 @@ def _kinds() -> dict[str, _Kind]:
             re.compile(kind.get("row_shape", kind["shape"])),
             bool(kind.get("cased", False)),
             bool(kind.get("with_others", False)),
+            re.compile(kind["cased_shape"]) if kind.get("cased_shape") else None,
             re.compile(kind["none_shape"]) if kind.get("none_shape") else None,
             bool(kind.get("about", False)),
         )
@@ -157,6 +161,8 @@ def writes_kind(kind: str, text: str) -> bool:
     shape = read.row_shape if is_table_row(text) else read.shape
     seen = text if read.cased else fold(text)
     if shape.search(seen) is not None:
+        return True
+    if read.cased_shape is not None and read.cased_shape.search(text) is not None:
         return True
     return read.none_shape is not None and read.none_shape.search(seen) is not None
 
