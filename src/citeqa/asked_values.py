@@ -75,6 +75,9 @@ class _Kind(NamedTuple):
     cased_shape: re.Pattern[str] | None
     """A shape searched on the text as written beside the folded one: "3 March", "May 12"
     (capitalised months whose folded word is an everyday one: "2 may be doubled")."""
+    not_names: re.Pattern[str] | None
+    """Words that make a match of the shape no value of the kind: a body's ("Conseil",
+    "Committee", "Saint") in two capitalised words read as a person's name."""
     none_shape: re.Pattern[str] | None
     """A sentence saying there is no such value ("There is no deadline for applications"):
     it answers the question as one writing the value does, and is never weighed down."""
@@ -100,6 +103,7 @@ def _kinds() -> dict[str, _Kind]:
             bool(kind.get("cased", False)),
             bool(kind.get("with_others", False)),
             re.compile(kind["cased_shape"]) if kind.get("cased_shape") else None,
+            re.compile(kind["not_names"]) if kind.get("not_names") else None,
             re.compile(kind["none_shape"]) if kind.get("none_shape") else None,
             bool(kind.get("about", False)),
         )
@@ -160,11 +164,16 @@ def writes_kind(kind: str, text: str) -> bool:
     read = _kinds()[kind]
     shape = read.row_shape if is_table_row(text) else read.shape
     seen = text if read.cased else fold(text)
-    if shape.search(seen) is not None:
+    if any(_named(read, found.group()) for found in shape.finditer(seen)):
         return True
     if read.cased_shape is not None and read.cased_shape.search(text) is not None:
         return True
     return read.none_shape is not None and read.none_shape.search(seen) is not None
+
+
+def _named(read: _Kind, found: str) -> bool:
+    """Whether `found`, a match of `read`'s shape, writes none of its `not_names` words."""
+    return read.not_names is None or read.not_names.search(found) is None
 
 
 Written = dict[str, list[bool]]

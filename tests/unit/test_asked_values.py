@@ -231,6 +231,13 @@ def test_the_kinds_a_question_asks(question: str, kinds: tuple[str, ...]) -> Non
         ("per_hour", "| Nettoyage du dojo | 7480 |", False),
         ("per_month", "Loyer : 640 € par mois, charges comprises.", True),
         ("per_person", "The trip costs £60 per person.", True),
+        # review C: two capitalised words are no person opening the sentence or naming a body
+        ("person", "Le Conseil Municipal a voté.", False),
+        ("person", "Ils soutiennent le Paris Saint-Germain.", False),
+        ("person", "The Finance Committee will review the budget.", False),
+        ("person", "Paul Moreau will review the budget.", False),
+        ("person", "Dr Paul Moreau will review the budget.", True),
+        ("person", "The budget is reviewed by Paul Moreau.", True),
         # review C: non-dates read as days or dates
         ("day", "Python 3.11.12 is required.", False),
         ("date", "Python 3.11.12 is required.", False),
