@@ -421,9 +421,18 @@ def _writes_asked_kinds(focus: str, text: str) -> bool:
     (asked_values.py; False when it asks none): a calendar event's line under its heading,
     "Entraînement U13: 2025-09-10 16:00 – 17:30, chaque semaine le mercredi", rated far below a
     newsletter's mention of the trainings, answers "Quel jour ont lieu les entraînements U13 ?"
-    (s29 trial)."""
+    (s29 trial). Not when money alone is asked (MONEY_KINDS): the sentence then keeps
+    BODY_SHARE of the best's rating to take its place, as before the s30 kinds."""
     written = values_written(focus, [text])
-    return bool(written) and all(writes[0] for writes in written.values())
+    if set(written) <= MONEY_KINDS:
+        return False  # any heading's next line writing "€", any row with a figure (review C)
+    return all(writes[0] for writes in written.values())
+
+
+MONEY_KINDS = frozenset({"amount"})
+"""The kinds of asked_values.json a heading's next sentence writing alone never takes the
+heading's place for however rated (`_writes_asked_kinds`): an amount is written under many
+headings ("€" in a sentence, any figure in a table row), a day or a rate under few."""
 
 
 NAMED_YEAR_RANKS = 5

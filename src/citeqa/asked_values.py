@@ -60,6 +60,10 @@ some: the value the question names ("Coût par élève : 465 €") before anothe
 class _Kind(NamedTuple):
     cues: re.Pattern[str]
     english_cues: re.Pattern[str] | None
+    beside: re.Pattern[str] | None
+    """A word the question must write too for the cues to count: a rate's money or rate word
+    ("Quel est le loyer mensuel ?", not "Quel est le rôle de l'État à l'heure de la
+    mondialisation ?" nor "What is the monthly report about?")."""
     unless: re.Pattern[str] | None
     shape: re.Pattern[str]
     row_shape: re.Pattern[str]
@@ -68,6 +72,15 @@ class _Kind(NamedTuple):
     not on its folded form."""
     with_others: bool
     """Whether the kind is asked only beside another kind ("who … and by when?")."""
+    cased_shape: re.Pattern[str] | None
+    """A shape searched on the text as written beside the folded one: "3 March", "May 12"
+    (capitalised months whose folded word is an everyday one: "2 may be doubled")."""
+    not_names: re.Pattern[str] | None
+    """Words that make a match of the shape no value of the kind: a body's ("Conseil",
+    "Committee", "Saint") in two capitalised words read as a person's name."""
+    none_shape: re.Pattern[str] | None
+    """A sentence saying there is no such value ("There is no deadline for applications"):
+    it answers the question as one writing the value does, and is never weighed down."""
     about: bool
     """Whether a candidate writing such a value weighs the others of its document down
     (`value_weights`), or takes the best's place in its document (`value_holder`), only writing
@@ -83,11 +96,15 @@ def _kinds() -> dict[str, _Kind]:
         name: _Kind(
             re.compile("|".join(kind["cues"])),
             re.compile("|".join(kind["english_cues"])) if kind.get("english_cues") else None,
+            re.compile(kind["beside"]) if kind.get("beside") else None,
             re.compile("|".join(kind["unless"])) if kind.get("unless") else None,
             re.compile(kind["shape"]),
             re.compile(kind.get("row_shape", kind["shape"])),
             bool(kind.get("cased", False)),
             bool(kind.get("with_others", False)),
+            re.compile(kind["cased_shape"]) if kind.get("cased_shape") else None,
+            re.compile(kind["not_names"]) if kind.get("not_names") else None,
+            re.compile(kind["none_shape"]) if kind.get("none_shape") else None,
             bool(kind.get("about", False)),
         )
         for name, kind in raw.items()
@@ -113,8 +130,12 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     return asked
 
 
-def _cued(kind: _Kind, folded: str, english: bool) -> bool:
-    """Whether `folded` writes one of `kind`'s cues, its English ones only when `english`."""
+def _cued(kind: _Kind, folded: str, english: bool, question: str | None = None) -> bool:
+    """Whether `folded` writes one of `kind`'s cues, its English ones only when `english`, and
+    its question (`question`, folded; None: `folded` is it) the word it must write beside them
+    (`beside`) if any."""
+    if kind.beside is not None and not kind.beside.search(folded if question is None else question):
+        return False
     if kind.cues.search(folded):
         return True
     return english and kind.english_cues is not None and bool(kind.english_cues.search(folded))
@@ -124,7 +145,8 @@ def names_value_kind(word: str, question: str) -> bool:
     """Whether `word` of `question` alone is a cue of a kind of value ("payé", "spent",
     "coûte"): a word asking what kind of value it wants, not naming its subject."""
     english = _in_english(question)
-    return any(_cued(kind, fold(word), english) for kind in _kinds().values())
+    asked = fold(question)
+    return any(_cued(kind, fold(word), english, asked) for kind in _kinds().values())
 
 
 def _in_english(question: str) -> bool:
@@ -136,10 +158,22 @@ def _in_english(question: str) -> bool:
 
 def writes_kind(kind: str, text: str) -> bool:
     """Whether `text` (folded, unless the kind is `cased`) writes a value of `kind`'s shape, or
-    of its row shape for a table row (language.is_table_row)."""
+    of its row shape for a table row (language.is_table_row), or says there is none of it
+    (its `none_shape`: "There is no deadline for applications" answers "What is the
+    application deadline?")."""
     read = _kinds()[kind]
     shape = read.row_shape if is_table_row(text) else read.shape
-    return shape.search(text if read.cased else fold(text)) is not None
+    seen = text if read.cased else fold(text)
+    if any(_named(read, found.group()) for found in shape.finditer(seen)):
+        return True
+    if read.cased_shape is not None and read.cased_shape.search(text) is not None:
+        return True
+    return read.none_shape is not None and read.none_shape.search(seen) is not None
+
+
+def _named(read: _Kind, found: str) -> bool:
+    """Whether `found`, a match of `read`'s shape, writes none of its `not_names` words."""
+    return read.not_names is None or read.not_names.search(found) is None
 
 
 Written = dict[str, list[bool]]

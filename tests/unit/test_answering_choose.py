@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from citeqa.answering import Candidates, choose, choose_by_score, looked_up
+from citeqa.answering import Candidates, _writes_asked_kinds, choose, choose_by_score, looked_up
 from citeqa.sentences import ScoredSentence
 
 
@@ -228,3 +228,11 @@ def test_no_candidates_are_no_lookup() -> None:
     none = _candidates([], [])
     for focus in ("What is c10?", "Which pager rota covers payments?", "What is step 3?"):
         assert looked_up(none, _Lines(LOG_ROWS), focus) is none  # type: ignore[arg-type]
+
+
+def test_a_headings_next_line_writing_money_alone_keeps_the_body_share() -> None:
+    # review C: the s30 rule (a heading's body writing every asked kind takes its place however
+    # rated) is for days, dates and rates; an amount is written under any heading
+    assert not _writes_asked_kinds("Combien coûte la location ?", "| Salle | 350 € |")
+    assert not _writes_asked_kinds("How much does the trip cost?", "Deposit: 50 €.")
+    assert _writes_asked_kinds("Quel jour ont lieu les cours ?", "Cours le mercredi à 18 h.")
