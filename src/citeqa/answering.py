@@ -1447,15 +1447,18 @@ def _of_asked_month(
     """The answer's citations, and the month `focus` asks of that the texts they stand in (the
     passages of `top` holding them, their sections, titles and documents) never write while
     writing others (unheld_months.py; None when there is none). Before that is said, the
-    near-best candidates in the other language whose sentence writes that month, by any of its
-    names (dates data: "January", "janvier"), answer instead (`rechoose`: "Where will training
-    take place in January?" of a French folder chose an English mail's April line while a
-    French newsletter's "En janvier, tous les entraînements ont lieu…" ranked near)."""
+    near-best candidates in the other language whose sentence writes that month as a record's
+    month, of a year (unheld_months.written_months: "septembre 2026", "14/09/2026"), by any of
+    its names (dates data: "September", "septembre"), answer instead (`rechoose`). A month
+    without its year is every year's rule: "…révisée chaque année au 1er septembre ; le voyage
+    est payé par le club" answered "How much was paid for the trip in September?" of a folder
+    whose trip was paid in May (s30 review D); so "En janvier, tous les entraînements ont
+    lieu…" no longer answers "Where will training take place in January?" either."""
     month = _unheld_month_of(focus, citations, top, documents)
     if month is None:
         return citations, None
     (term,) = asked_months(focus)
-    chosen = rechoose(lambda text: writes_month(text, term))
+    chosen = rechoose(lambda text: writes_month(text, term, dated=True))
     if chosen is None:
         return citations, month
     return chosen, _unheld_month_of(focus, chosen, top, documents)
