@@ -430,8 +430,12 @@ NAMED_YEAR_RANKS = 5
 """The first candidates (by the sentence ranker) among which one of a document named by the
 asked year may answer instead of the chosen one (`_of_documents_naming`): a near-best sentence,
 never a far one that only stands in a document of that year (s29 trial: "Combien de voix a
-obtenu Karim Haddad à l'élection de 2024 ?" quoted the 2024 minutes' dues vote, 12th); and
-among which a sentence writing the asked month may (`_of_asked_month`)."""
+obtenu Karim Haddad à l'élection de 2024 ?" quoted the 2024 minutes' dues vote, 12th)."""
+
+WRITTEN_MONTH_RANKS = 5
+"""The first candidates (by the sentence ranker) among which a sentence in the other language
+writing the asked month may answer instead of the chosen one (`_of_asked_month`): a near-best
+sentence, never a far one that only writes that month."""
 
 
 def _of_documents_naming(
@@ -1481,7 +1485,7 @@ def _rechosen_writing(
     lang: Lang,
     writes: Callable[[str], bool],
 ) -> list[Citation] | None:
-    """The verified citations of the candidates among the first NAMED_YEAR_RANKS, in passages in
+    """The verified citations of the candidates among the first WRITTEN_MONTH_RANKS, in passages in
     another language than the question's `lang`, whose sentence `writes` what the question asks
     (`_of_asked_month`); None when there are none. In the question's own language the ranker
     already read the asked month's name as written, and a near sentence writing it is no answer
@@ -1491,7 +1495,7 @@ def _rechosen_writing(
     bank = reading.bank
     kept = [
         number
-        for number, item in enumerate(candidates.sentences[:NAMED_YEAR_RANKS])
+        for number, item in enumerate(candidates.sentences[:WRITTEN_MONTH_RANKS])
         if bank.chunks[bank.sentences[item.index].chunk_index].lang != lang
         and writes(_sentence_text(bank, bank.sentences[item.index]))
     ]
