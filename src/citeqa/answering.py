@@ -439,8 +439,12 @@ NAMED_YEAR_RANKS = 5
 """The first candidates (by the sentence ranker) among which one of a document named by the
 asked year may answer instead of the chosen one (`_of_documents_naming`): a near-best sentence,
 never a far one that only stands in a document of that year (s29 trial: "Combien de voix a
-obtenu Karim Haddad à l'élection de 2024 ?" quoted the 2024 minutes' dues vote, 12th); and
-among which a sentence writing the asked month may (`_of_asked_month`)."""
+obtenu Karim Haddad à l'élection de 2024 ?" quoted the 2024 minutes' dues vote, 12th)."""
+
+WRITTEN_MONTH_RANKS = 5
+"""The first candidates (by the sentence ranker) among which a sentence in the other language
+writing the asked month may answer instead of the chosen one (`_of_asked_month`): a near-best
+sentence, never a far one that only writes that month."""
 
 
 def _of_documents_naming(
@@ -1464,15 +1468,18 @@ def _of_asked_month(
     """The answer's citations, and the month `focus` asks of that the texts they stand in (the
     passages of `top` holding them, their sections, titles and documents) never write while
     writing others (unheld_months.py; None when there is none). Before that is said, the
-    near-best candidates in the other language whose sentence writes that month, by any of its
-    names (dates data: "January", "janvier"), answer instead (`rechoose`: "Where will training
-    take place in January?" of a French folder chose an English mail's April line while a
-    French newsletter's "En janvier, tous les entraînements ont lieu…" ranked near)."""
+    near-best candidates in the other language whose sentence writes that month as a record's
+    month, of a year (unheld_months.written_months: "septembre 2026", "14/09/2026"), by any of
+    its names (dates data: "September", "septembre"), answer instead (`rechoose`). A month
+    without its year is every year's rule: "…révisée chaque année au 1er septembre ; le voyage
+    est payé par le club" answered "How much was paid for the trip in September?" of a folder
+    whose trip was paid in May (s30 review D); so "En janvier, tous les entraînements ont
+    lieu…" no longer answers "Where will training take place in January?" either."""
     month = _unheld_month_of(focus, citations, top, documents)
     if month is None:
         return citations, None
     (term,) = asked_months(focus)
-    chosen = rechoose(lambda text: writes_month(text, term))
+    chosen = rechoose(lambda text: writes_month(text, term, dated=True))
     if chosen is None:
         return citations, month
     return chosen, _unheld_month_of(focus, chosen, top, documents)
@@ -1495,7 +1502,7 @@ def _rechosen_writing(
     lang: Lang,
     writes: Callable[[str], bool],
 ) -> list[Citation] | None:
-    """The verified citations of the candidates among the first NAMED_YEAR_RANKS, in passages in
+    """The verified citations of the candidates among the first WRITTEN_MONTH_RANKS, in passages in
     another language than the question's `lang`, whose sentence `writes` what the question asks
     (`_of_asked_month`); None when there are none. In the question's own language the ranker
     already read the asked month's name as written, and a near sentence writing it is no answer
@@ -1505,7 +1512,7 @@ def _rechosen_writing(
     bank = reading.bank
     kept = [
         number
-        for number, item in enumerate(candidates.sentences[:NAMED_YEAR_RANKS])
+        for number, item in enumerate(candidates.sentences[:WRITTEN_MONTH_RANKS])
         if bank.chunks[bank.sentences[item.index].chunk_index].lang != lang
         and writes(_sentence_text(bank, bank.sentences[item.index]))
     ]

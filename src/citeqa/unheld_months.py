@@ -134,15 +134,16 @@ def written_months(text: str, dated: bool = True) -> dict[str, str]:
     return months
 
 
-def writes_month(text: str, term: str) -> bool:
-    """Whether `text` writes the month `term` ("--04") anywhere (`written_months`, not dated),
+def writes_month(text: str, term: str, dated: bool = False) -> bool:
+    """Whether `text` writes the month `term` ("--04") anywhere (`written_months`, not dated;
+    only as a record's month, of a year, when `dated`),
     read on its lines that may write it (`_month_lines`) only, over its NFKC form when it has
     another (a decomposed "février", fullwidth "２０２５-０４-３０": the lines' patterns
     read composed letters and ASCII digits, as `written_months` reads them folded)."""
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     lines = _month_lines(text, int(term[2:]))
-    return bool(lines) and term in written_months(lines, dated=False)
+    return bool(lines) and term in written_months(lines, dated=dated)
 
 
 def _month_lines(text: str, month: int) -> str:
