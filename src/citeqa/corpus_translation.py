@@ -15,15 +15,14 @@ Its function words are never a translation (language.json), as for a passage's w
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-
-import numpy as np
+from functools import cache
 
 from citeqa.lexical import fold
 from citeqa.passage_translation import (
     MAX_ABSENT,
     WordVectors,
     function_words,
-    nearest_words,
+    nearest_among,
     written_form,
 )
 from citeqa.stored_words import StoredWords
@@ -50,10 +49,16 @@ def corpus_translations(
     asked = dict(list(asked.items())[:MAX_ABSENT])
     if not asked:
         return dict(found)
-    excluded = function_words("en") | function_words("fr")
-    words, vectors = stored.all_vectors(excluded)
+    words, vectors = stored.all_vectors(_function_words())
     if not words:
         return dict(found)
     own = vectors_of.of(list(asked), [])
-    nearest = nearest_words(list(asked), words, np.concatenate([own, vectors]), bar)
+    nearest = nearest_among(list(asked), own, words, vectors, bar)
     return {**found, **{asked[word]: match for word, match in nearest.items()}}
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """The folded function words of English and French, never a translation: one set, so that
+    StoredWords.all_vectors reads the vocabulary once for it."""
+    return function_words("en") | function_words("fr")

@@ -160,9 +160,22 @@ def nearest_words(
 ) -> dict[str, str]:
     """Each of `words` with the nearest of `candidates` when their cosine reaches `bar`;
     `vectors` holds the unit vectors of `words` then of `candidates`."""
+    return nearest_among(words, vectors[: len(words)], candidates, vectors[len(words) :], bar)
+
+
+def nearest_among(
+    words: Sequence[str],
+    own: np.ndarray,
+    candidates: Sequence[str],
+    theirs: np.ndarray,
+    bar: float = MIN_SIMILARITY,
+) -> dict[str, str]:
+    """Each of `words` (unit vectors `own`) with the nearest of `candidates` (unit vectors
+    `theirs`) when their cosine reaches `bar`: one product, no copy of either matrix (a
+    corpus's whole stored vocabulary: corpus_translation.py)."""
     if not len(words) or not len(candidates):
         return {}
-    similarity = vectors[: len(words)] @ vectors[len(words) :].T
+    similarity = own @ theirs.T
     nearest = similarity.argmax(axis=1)
     return {
         word: candidates[column]

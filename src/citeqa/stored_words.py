@@ -32,6 +32,7 @@ them is stale for their version (previousindex.words_stored).
 from __future__ import annotations
 
 import json
+import threading
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
@@ -107,6 +108,7 @@ class StoredWords:
         self._rows = {word: row for row, word in enumerate(folded)}
         self._vectors = vectors
         self._all: dict[frozenset[str], tuple[list[str], np.ndarray]] = {}
+        self._all_lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -119,11 +121,13 @@ class StoredWords:
 
     def all_vectors(self, excluded: frozenset[str]) -> tuple[list[str], np.ndarray]:
         """Every stored word but the `excluded` (folded), in order, and their vectors (float32),
-        read once for each `excluded` (a corpus translation reads the whole vocabulary:
-        corpus_translation.py; 4 MB for the 2,000 words of a folder of a few dozen files)."""
-        if excluded not in self._all:
-            self._all[excluded] = self.vectors_of(w for w in self._rows if w not in excluded)
-        return self._all[excluded]
+        read once for each `excluded`, under a lock (workers asking at once read it once), and
+        kept (a corpus translation reads the whole vocabulary: corpus_translation.py; 2 KB a word
+        for USE: 4 MB for the 2,000 words of a folder of a few dozen files, 41 MB at MAX_WORDS)."""
+        with self._all_lock:
+            if excluded not in self._all:
+                self._all[excluded] = self.vectors_of(w for w in self._rows if w not in excluded)
+            return self._all[excluded]
 
 
 def store_words(

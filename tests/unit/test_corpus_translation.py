@@ -61,3 +61,29 @@ def test_words_the_passages_found_translated_are_kept_and_not_read_again() -> No
     found = {"insurance": "attestation"}
     read = corpus_translations(["insurance"], found, stored, WordVectors(embedder))
     assert read == found
+
+
+def test_workers_reading_the_whole_vocabulary_at_once_read_it_once() -> None:
+    """The vocabulary's vectors (41 MB at MAX_WORDS) are read once however many workers ask
+    at once (s30 review: each built its own copy)."""
+    import threading
+    import time
+
+    stored = StoredWords(["assurance", "duree", "facture"], np.eye(3, dtype=np.float16))
+    reads: list[int] = []
+    real = stored.vectors_of
+
+    def slow(folded: object) -> tuple[list[str], np.ndarray]:
+        reads.append(1)
+        time.sleep(0.05)
+        return real(folded)  # type: ignore[arg-type]
+
+    stored.vectors_of = slow  # type: ignore[method-assign]
+    excluded = frozenset({"de"})
+    workers = [threading.Thread(target=stored.all_vectors, args=(excluded,)) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert len(reads) == 1
+    assert stored.all_vectors(excluded)[0] == ["assurance", "duree", "facture"]
