@@ -870,7 +870,7 @@ class Assistant:
         if self._loaded.stored_words(channel) is None:
             return False
         languages = self._loaded.document_languages
-        return not languages.bilingual_corpus() and languages.read_across_from(lang)
+        return languages.read_across_from(lang)
 
     def _read_across(
         self, terms: QuestionTerms, top: Sequence[Hit], lang: Lang, channel: str

@@ -26,6 +26,7 @@ are never a translation (`passage_words`).
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -118,8 +119,13 @@ class WrittenForms:
 
     def add(self, text: str) -> set[str]:
         """Count the words of one passage's `text`; the folded words it writes."""
+        return self.add_forms(chunk_word_forms(text))
+
+    def add_forms(self, forms: Iterable[tuple[str, str]]) -> set[str]:
+        """Count one passage's words `forms` (`chunk_word_forms`'s); the folded words it
+        writes."""
         written: set[str] = set()
-        for folded, form in chunk_word_forms(text):
+        for folded, form in forms:
             self.forms.setdefault(folded, Counter())[form] += 1
             written.add(folded)
         return written
@@ -140,10 +146,25 @@ def passage_words(hits: Sequence[Hit], lang: str) -> dict[str, str]:
     unwanted: set[str] = set()
     for hit in hits:
         if hit.chunk.lang != lang:
-            written.add(hit.chunk.text)
+            written.add_forms(_word_forms_of(hit.chunk.text))
             unwanted |= function_words(hit.chunk.lang)
     kept = [word for word in written.forms if word not in unwanted]
     return written.most_written(kept)
+
+
+PASSAGES_READ = 512
+"""How many passages' words (`chunk_word_forms`) `passage_words` keeps, the last read: the
+passages a corpus's questions reach repeat, and reading a passage's words again took about a
+third of a translated reading (8 ms of 29 on the bundled questions)."""
+
+_WORD_FORMS: RecentlyUsed[bytes, tuple[tuple[str, str], ...]] = RecentlyUsed(PASSAGES_READ)
+
+
+def _word_forms_of(text: str) -> tuple[tuple[str, str], ...]:
+    """`chunk_word_forms` of a passage's `text`, kept for the last PASSAGES_READ passages by a
+    digest of their text (recently_used.py: never the text itself)."""
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return _WORD_FORMS.get(key, lambda: tuple(chunk_word_forms(text)))
 
 
 def function_words(lang: str) -> frozenset[str]:
@@ -193,30 +214,44 @@ stored); built storing only 300 of them, its warm ask's p95 is 1.09x main's (CPU
 KEPT_WORDS = 5000
 """The most passage words' vectors a WordVectors keeps (512 floats each for USE: about 10 MB)."""
 
+ASKED_WORDS = 1000
+"""The most question words' vectors a WordVectors keeps (about 2 MB for USE), apart from the
+passage words' so that they never push those out: one reading compares a question's absent
+words with the passages found, then with the whole corpus's words (corpus_translation.py), and
+a user asks again in the same words; embedding them was half of a translated reading (15 ms of
+29 on the bundled questions, each asked once)."""
+
 
 class WordVectors:
     """Words' unit vectors by a multilingual embedder; the last KEPT_WORDS passage words
     embedded are kept: the passages a corpus's questions reach repeat, so their words are
     embedded once (on the bundled questions, embedding every passage word each time doubled the
-    warm ask's p95), while a question's own words, often typed once or nonsense, are embedded
-    each time and never push them out."""
+    warm ask's p95); a question's own words, often typed once or nonsense, are kept apart, the
+    last ASKED_WORDS of them, and never push them out."""
 
-    def __init__(self, embedder: Embedder, kept: int = KEPT_WORDS) -> None:
+    def __init__(
+        self, embedder: Embedder, kept: int = KEPT_WORDS, asked: int = ASKED_WORDS
+    ) -> None:
         self._embedder = embedder
         self._vectors: RecentlyUsed[str, np.ndarray] = RecentlyUsed(kept)  # thread-safe
+        self._asked: RecentlyUsed[str, np.ndarray] = RecentlyUsed(asked)
 
     def __len__(self) -> int:
         """How many passage words' vectors are kept."""
         return len(self._vectors)
 
     def of(self, words: Sequence[str], kept_words: Sequence[str]) -> np.ndarray:
-        """The vectors of `words` then of `kept_words`, in order, those not kept embedded in one
-        batch (outside the lock: another worker may embed a word at the same time, never
-        wrongly); `kept_words`' are kept."""
+        """The vectors of `words` (a question's) then of `kept_words` (passages'), in order,
+        those not kept embedded in one batch (outside the lock: another worker may embed a word
+        at the same time, never wrongly); each kept with its own kind."""
+        known_asked = self._asked.kept(words)
         known = self._vectors.kept(kept_words)
-        new = list(dict.fromkeys([*words, *(w for w in kept_words if w not in known)]))
+        unknown = [w for w in words if w not in known_asked]
+        new = list(dict.fromkeys([*unknown, *(w for w in kept_words if w not in known)]))
         vector_of = dict(zip(new, embed_texts(self._embedder, new), strict=True)) if new else {}
+        vector_of.update(known_asked)
         vector_of.update(known)
+        self._asked.keep((word, vector_of[word]) for word in words)
         self._vectors.keep((word, vector_of[word]) for word in kept_words)
         return np.stack([vector_of[word] for word in [*words, *kept_words]])
 

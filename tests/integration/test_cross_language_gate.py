@@ -294,12 +294,24 @@ def test_workers_asking_at_once_share_one_word_vector_cache(
     assert len({id(cache) for cache in caches}) == 1
 
 
-@pytest.mark.parametrize("refused_as_typed", [True, False])
-def test_only_a_question_refused_as_typed_is_read_translated(
-    bilingual: dict[str, Assistant], monkeypatch: pytest.MonkeyPatch, refused_as_typed: bool
+@pytest.mark.parametrize(
+    ("question", "refused_as_typed", "read_translated"),
+    [
+        ("How much is the cash float of the kermesse?", True, True),
+        # answered as typed without "cash" and "float", which the bilingual folder never
+        # writes: read again translated (the s30 trial's "emergency", "ethics", "commence")
+        ("How much is the cash float of the kermesse?", False, True),
+        # answered as typed, every word written: the answer found as typed stays
+        ("What is the babysitter number?", False, False),
+    ],
+)
+def test_a_question_refused_or_lacking_a_word_as_typed_is_read_translated(
+    bilingual: dict[str, Assistant],
+    monkeypatch: pytest.MonkeyPatch,
+    question: str,
+    refused_as_typed: bool,
+    read_translated: bool,
 ) -> None:
-    # an answer found as typed stays (the bundled q044 "why might lupus nephritis fail to
-    # respond …?", right in English, read with "pourrait" and "échouent" quoted a French note)
     tried: list[str] = []
     real_compose, real_translated = api.compose, Assistant._translated
 
@@ -315,8 +327,8 @@ def test_only_a_question_refused_as_typed_is_read_translated(
 
     monkeypatch.setattr(api, "compose", compose)
     monkeypatch.setattr(Assistant, "_translated", translated)
-    bilingual["fakeml"].ask("How much is the cash float of the kermesse?")
-    assert bool(tried) is refused_as_typed
+    bilingual["fakeml"].ask(question)
+    assert bool(tried) is read_translated
 
 
 @pytest.fixture

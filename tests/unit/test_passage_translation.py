@@ -229,3 +229,24 @@ def test_word_vectors_embed_each_word_once_and_keep_the_last_ones() -> None:
     vectors.of([], ["pneus"])
     vectors.of([], ["tyres"])
     assert calls[1:] == [["garage"], ["tyres"]]
+
+
+def test_a_question_s_words_are_embedded_once_and_kept_apart_within_their_bound() -> None:
+    # a reading compares its absent words with the passages found, then with the whole corpus,
+    # and a user asks again in the same words: each is embedded once while kept
+    calls: list[list[str]] = []
+
+    class Counting(FakeMultilingual):
+        def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+            calls.append(list(texts))
+            return super().embed_batch(texts)
+
+    vectors = WordVectors(Counting(), kept=2, asked=2)
+    first = vectors.of(["emergency", "ethics"], ["tyres"])
+    again = vectors.of(["ethics", "emergency"], [])
+    assert calls == [["emergency", "ethics", "tyres"]]
+    assert np.array_equal(again, first[1::-1])
+    assert len(vectors) == 1  # question words are kept apart: no passage word pushed out
+    vectors.of(["commence"], [])  # "emergency" was used last: "ethics" goes
+    vectors.of(["emergency", "ethics"], [])
+    assert calls[1:] == [["commence"], ["ethics"]]
