@@ -93,14 +93,16 @@ def language_words(name: WordList, lang: str | None = None) -> frozenset[str]:
     """The words of the language data's list `name` (a field of domain.Domain: "key_cues",
     "title_labels"; "frame_words", its lists by language, together, or `lang`'s alone when it
     is given: none of a language it lists none for), folded: the set a folded word is looked
-    up in, read when first asked for, not at import. Any other name is a ValueError, and a
-    field that is no list of words a TypeError (a string would be read as the set of its
-    characters)."""
+    up in, read when first asked for, not at import. Any other name is a ValueError, as is a
+    `lang` given for a list not kept by language ("interrogatives"), and a field that is no
+    list of words a TypeError (a string would be read as the set of its characters)."""
     if name not in get_args(WordList):
         raise ValueError(f"no word list {name!r} in the language data")
     words = getattr(language_data(), name)
     if isinstance(words, dict):
         groups = list(words.values()) if lang is None else [words.get(lang, ())]
+    elif lang is not None:
+        raise ValueError(f"the language data's {name!r} is no list by language")
     else:
         groups = [words]
     if not all(isinstance(group, (list, tuple)) for group in groups):

@@ -24,13 +24,14 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from citeqa.blocks import clean_heading
-from citeqa.fences import code_fences
+from citeqa.fences import Fences, code_fences
 from citeqa.recently_used import RecentlyUsed
 
 __all__ = [
     "ANCESTORS_SHOWN",
     "READ_BACK",
     "MarkdownHeading",
+    "heading_line_starts",
     "heading_starts",
     "headings_above",
     "kept_headings",
@@ -147,6 +148,20 @@ def markdown_headings(text: str) -> list[MarkdownHeading]:
         for match in _ATX.finditer(text)
         if not fences.holds(match.start())
     ]
+
+
+_ATX_START = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.MULTILINE)
+"""The opening of a markdown heading line (`_ATX` without the rest of the line)."""
+
+
+def heading_line_starts(text: str, *, markdown: bool) -> list[int]:
+    """Where the heading lines `markdown_headings` reads start, in order, those in code fences
+    aside only in a `markdown` document's text (only Markdown has fences, fences.py: a .txt's
+    "~~~~~~~~~~" separator pair is no fence). No title is read and nothing is cached: the
+    reader of sections that need only their bounds (later_statements.SectionDates; a
+    1.25-million-heading text's outline took 165 MB, benchmarks/section_starts.py)."""
+    fences = code_fences(text) if markdown else Fences()
+    return [match.start() for match in _ATX_START.finditer(text) if not fences.holds(match.start())]
 
 
 def _heading_text(rest: str) -> str:

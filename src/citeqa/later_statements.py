@@ -97,7 +97,7 @@ from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from citeqa.dates import YEAR_DIGITS, date_terms, day_spans
-from citeqa.headingpath import heading_starts
+from citeqa.headingpath import heading_line_starts
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, asked_written, fold, undated_terms
 from citeqa.mail_candidates import layout_of
@@ -444,7 +444,8 @@ class _Subjects:
             return sent
         if sentence.doc_id not in self._sections:
             key = (sentence.doc_id, hash(document.text))
-            read = functools.partial(SectionDates, document.text)
+            markdown = document.kind == "md"
+            read = functools.partial(SectionDates, document.text, markdown=markdown)
             self._sections[sentence.doc_id] = _SECTIONS.get(key, read)
         changed = self._sections[sentence.doc_id].date_at(sentence.start)
         if changed is not None:
@@ -506,7 +507,7 @@ class SectionDates:
     own (`_modified_line`): a calendar dates each event by its own change, so that one edited
     after a mail makes no other event newer than the mail (s29 review)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, markdown: bool) -> None:
         stamps = sorted(
             (place, day)
             for place, written in _modified_lines(text)
@@ -515,12 +516,12 @@ class SectionDates:
             and day <= _latest_date(None)
         )
         self._stamps = stamps
-        self._headings = heading_starts(text)[0] if stamps else ()
+        self._headings = heading_line_starts(text, markdown=markdown) if stamps else []
 
     def date_at(self, offset: int) -> str | None:
         """The day the section holding `offset` (from the heading at or before it to the next
-        heading: headingpath.heading_starts, none in a code fence) was last changed, None when it
-        writes no such line."""
+        heading: headingpath.heading_line_starts, none in a code fence of a `markdown` text) was
+        last changed, None when it writes no such line."""
         if not self._stamps:
             return None
         at = bisect.bisect_right(self._headings, offset)

@@ -87,12 +87,11 @@ def _form_words(lang: Lang) -> frozenset[str]:
     """The folded stopwords and interrogatives (both languages, as search reads them) and the
     function words and frame words ("paper", "says"; "dire", "selon") of `lang`
     (language.json)."""
-    data = language_data()
-    own = [*data.function_words.get(lang, ()), *data.frame_words.get(lang, ())]
     return (
         language_words("interrogatives")
-        | frozenset(fold(word) for word in data.stopwords)
-        | frozenset(fold(word) for word in own)
+        | frozenset(fold(word) for word in language_data().stopwords)
+        | language_words("function_words", lang)
+        | language_words("frame_words", lang)
     )
 
 

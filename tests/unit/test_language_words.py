@@ -56,3 +56,11 @@ def test_a_list_by_language_is_read_for_one_language_alone() -> None:
     assert "ai" in french and "also" not in french
     assert english | french == language_words("function_words")
     assert language_words("function_words", "de") == frozenset()
+
+
+def test_a_language_asked_of_a_list_of_no_languages_is_refused() -> None:
+    """A flat list ("interrogatives": both languages' words together) holds no language's words
+    alone: asked for one language, it is refused, not read whole in silence (s30 review E)."""
+    with pytest.raises(ValueError, match="by language"):
+        language_words("interrogatives", "en")
+    assert "quand" in language_words("interrogatives")
