@@ -117,3 +117,16 @@ def test_a_bib_file_with_no_entry_is_skipped_with_one_reason(tmp_path: Path, con
     with pytest.raises(UnreadableDocument) as refused:
         read(tmp_path, "notes.bib", content)
     assert refused.value.reason.startswith(("not a BibTeX file", "entry Open left out"))
+
+
+def test_a_one_line_docstring_ends_at_its_closing_quotes_the_code_stays_fenced(
+    tmp_path: Path,
+) -> None:
+    script = (
+        '"""Module doc."""  # noqa: D400\nimport os\nAPI_KEY = "x"\n'
+        'def f():\n    """Function doc."""\n    return 1\n'
+    )
+    text, title = read(tmp_path, "tool.py", script)
+    assert title == "Module doc."
+    assert text.startswith("Module doc.\n\n```python\n")
+    assert '# noqa: D400\nimport os\nAPI_KEY = "x"\ndef f():\n    """Function doc."""' in text

@@ -46,8 +46,9 @@ ending; a smaller one is refused by corpus.py's decoding as binary content."""
 _SHEBANG = re.compile(r"#![^\n]*\n?")
 _ENCODING = re.compile(r"#[^\n]*coding[:=][^\n]*\n?")
 _DOCSTRING = re.compile(
-    r"[ \t]*[rRuU]?(?P<quote>\"\"\"|''')(?P<body>.*?)(?P=quote)[ \t]*(?:\n|$)", re.DOTALL
+    r"[ \t]*[rRuU]?(?P<quote>\"\"\"|''')(?P<body>.*?)(?P=quote)(?:[ \t]*\n)?", re.DOTALL
 )
+"""A docstring ends at its first closing quotes: what follows on that line ("  # noqa") is code."""
 _BLANK = re.compile(r"(?:[ \t]*\n)+")
 _RULE = re.compile(r"[\W_]*")
 """A comment line of marks alone ("#####", "// -----"): no prose."""
@@ -85,7 +86,7 @@ class SourceCodeReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 1 + DECODING_VERSION
+    version: int = 2 + DECODING_VERSION
     max_bytes: int = MAX_BYTES
 
     def oversized(self) -> str:
