@@ -130,3 +130,10 @@ def test_a_one_line_docstring_ends_at_its_closing_quotes_the_code_stays_fenced(
     assert title == "Module doc."
     assert text.startswith("Module doc.\n\n```python\n")
     assert '# noqa: D400\nimport os\nAPI_KEY = "x"\ndef f():\n    """Function doc."""' in text
+
+
+def test_old_mac_line_endings_read_as_lines(tmp_path: Path) -> None:
+    text, title = read(tmp_path, "run.sh", "#!/bin/sh\r# Nightly backup\r# of the drive\rcp a b\r")
+    assert title == "Nightly backup"
+    assert "\r" not in text
+    assert "```bash\n#!/bin/sh\ncp a b\n```" in text

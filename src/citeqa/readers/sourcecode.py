@@ -86,7 +86,7 @@ class SourceCodeReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 2 + DECODING_VERSION
+    version: int = 3 + DECODING_VERSION
     max_bytes: int = MAX_BYTES
 
     def oversized(self) -> str:
@@ -94,7 +94,7 @@ class SourceCodeReader:
         return OVERSIZED
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
-        text = str(content).replace("\r\n", "\n")
+        text = str(content).replace("\r\n", "\n").replace("\r", "\n")
         language = _LANGUAGES[self.suffixes[0]]
         prose, code = opening_prose(text, language)
         blocks = [prose] if prose else []
