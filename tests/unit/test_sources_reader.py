@@ -137,3 +137,18 @@ def test_old_mac_line_endings_read_as_lines(tmp_path: Path) -> None:
     assert title == "Nightly backup"
     assert "\r" not in text
     assert "```bash\n#!/bin/sh\ncp a b\n```" in text
+
+
+def test_a_bib_entry_missing_its_closing_brace_ends_at_the_next_entry() -> None:
+    reader = reader_for(".bib")
+    assert reader is not None
+    content = (
+        "@article{A, title={First paper}, year=2020\n\n"
+        "@article{B, title={Second paper}, year=2021}\n"
+        "@article{C, title={Third paper}, year=2022}\n"
+    )
+    extracted = reader.extract(content, "refs.bib")
+    for heading in ("## A · First paper", "## B · Second paper", "## C · Third paper"):
+        assert heading in extracted.text
+    assert "year: 2020\n" in extracted.text
+    assert extracted.warnings == ["refs.bib: entry A never closes: read up to the next entry"]

@@ -14,10 +14,12 @@ gain in speed for a new dependency, and its LaTeX decoding (pylatexenc) would st
 this module's writing; pybtex reads far more (styles, plug-ins). Tolerant as BibTeX is: a
 value in braces or quotes, a number, a macro (@string, and the months "jan"…"dec"), joined by
 "#"; @comment and @preamble and text between entries are skipped; an entry whose braces never
-close is left out with a warning naming it, the entries before it read. LaTeX in values is
-read as the letters it writes ({\\'e} → é, \\c{c} → ç, \\ss → ß, -- → –); other commands leave
-their argument (\\emph{x} → x); braces go. Bounded: a file of more than MAX_BYTES bytes is
-refused unread; one with no entry is skipped saying so.
+close is left out with a warning naming it, the entries before it read; one whose closing
+brace alone is lost ends at the next entry opening a line ("@article{"), with a warning.
+LaTeX in values is read as the letters it writes ({\\'e} → é, \\c{c} → ç, \\ss → ß,
+-- → –); other commands leave their argument (\\emph{x} → x); braces go.
+Bounded: a file of more than MAX_BYTES bytes is refused unread; one with no entry
+is skipped saying so.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ MAX_BYTES = 8_000_000
 OVERSIZED = f"larger than {MAX_BYTES:,} bytes, citeqa's limit for a BibTeX file"
 NO_ENTRY = "not a BibTeX file: no entry (@article{key, …}) in it"
 UNCLOSED = "{relative}: entry {key} left out: its braces or quotes never close"
+ENDED_BY_NEXT = "{relative}: entry {key} never closes: read up to the next entry"
 ENTRY_MAX = 200_000
 """An entry still open after this many characters is one whose braces never close."""
 MAX_UNCLOSED = 20
@@ -69,6 +72,8 @@ _KEY_END = re.compile(r"\s*,?")
 _SEPARATOR = re.compile(r"\s*,?\s*")
 _JOINT = re.compile(r"\s*#")
 _COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
+_NEXT_ENTRY = re.compile(r"^[ \t]*@[ \t]*[A-Za-z]+[ \t\r\n]*[{(]", re.MULTILINE)
+"""An entry opening a line: it ends an entry still open above it (its closing brace lost)."""
 
 
 class _Unclosed(Exception):
@@ -82,7 +87,7 @@ class BibtexReader:
     kind: str = "bib"
     suffixes: tuple[str, ...] = (".bib",)
     decoded: bool = True
-    version: int = 1 + DECODING_VERSION
+    version: int = 2 + DECODING_VERSION
     max_bytes: int = MAX_BYTES
 
     def oversized(self) -> str:
@@ -120,7 +125,7 @@ def bib_entries(text: str, relative: str) -> tuple[list[Entry], list[str]]:
             position = _skip_group(text, found.end(), closing)
             continue
         try:
-            entry, position = _entry(text, found.end(), kind, closing, macros)
+            entry, position, closed = _entry(text, found.end(), kind, closing, macros)
         except _Unclosed as unclosed:
             key = shown(str(unclosed) or "?")
             if len(warnings) >= MAX_UNCLOSED:
@@ -129,6 +134,8 @@ def bib_entries(text: str, relative: str) -> tuple[list[Entry], list[str]]:
             warnings.append(UNCLOSED.format(relative=relative, key=key))
             position = found.end()
             continue
+        if not closed:
+            warnings.append(ENDED_BY_NEXT.format(relative=relative, key=shown(entry.key or "?")))
         if kind == "string":
             macros.update((name.lower(), value) for name, value in entry.fields)
         elif entry.key or entry.fields:
@@ -147,8 +154,10 @@ def _skip_group(text: str, start: int, closing: str) -> int:
 
 def _entry(
     text: str, start: int, kind: str, closing: str, macros: dict[str, str]
-) -> tuple[Entry, int]:
-    """The entry whose body starts at `start`, and where it ends; _Unclosed if it never does."""
+) -> tuple[Entry, int, bool]:
+    """The entry whose body starts at `start`, where it ends, and whether it closes (one
+    whose closing brace is lost ends at the next entry opening a line); _Unclosed if it never
+    does."""
     key = ""
     position = start
     if kind != "string":
@@ -162,10 +171,14 @@ def _entry(
     while True:
         name = _NAME.match(text, position)
         if name is None or not text.startswith("=", name.end()):
-            end = text.find(closing, position, position + ENTRY_MAX)
+            following = _NEXT_ENTRY.search(text, position, position + ENTRY_MAX)
+            limit = following.start() if following else position + ENTRY_MAX
+            end = text.find(closing, position, limit)
+            if end < 0 and following and fields:
+                return Entry(kind, key, tuple(fields)), following.start(), False
             if end < 0 or (name is None and text[position:end].strip(" \t\r\n,")):
                 raise _Unclosed(key)
-            return Entry(kind, key, tuple(fields)), end + 1
+            return Entry(kind, key, tuple(fields)), end + 1, True
         value, position = _value(text, name.end() + 1, closing, macros, key)
         fields.append((name[1].lower(), value))
         separator = _SEPARATOR.match(text, position)
