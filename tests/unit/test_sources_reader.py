@@ -152,3 +152,15 @@ def test_a_bib_entry_missing_its_closing_brace_ends_at_the_next_entry() -> None:
         assert heading in extracted.text
     assert "year: 2020\n" in extracted.text
     assert extracted.warnings == ["refs.bib: entry A never closes: read up to the next entry"]
+
+
+def test_a_fence_left_open_in_a_docstring_keeps_the_code_comments_off_the_headings(
+    tmp_path: Path,
+) -> None:
+    script = (
+        '"""Tool.\n\nExample::\n\n```\nrun it\n"""\nimport os\n# Load the secrets\n'
+        "KEY = os.environ['KEY']\n# Main loop\nfor i in range(3):\n    print(i)\n"
+    )
+    text, _ = read(tmp_path, "tool.py", script)
+    assert not {"Load the secrets", "Main loop"} & set(headings(text))
+    assert "run it\n```\n\n```python\nimport os\n# Load the secrets\n" in text

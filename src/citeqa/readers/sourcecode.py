@@ -9,7 +9,8 @@ had their answers. Written:
   an encoding line or comments), else its leading comment block ("# …", "// …", "-- …",
   "/* … */", R's "#' …"), comment marks and rule lines ("#####") taken off; a shebang is code;
 - after it, the rest of the file in a backtick fence ("```python"), so a "# comment" there is
-  code, never a heading (blocks.py reads fences as a Markdown file's).
+  code, never a heading (blocks.py reads fences as a Markdown file's); a fence the prose
+  leaves open ("```" in a docstring's example) is closed at the prose's end.
 Titled by the prose's first line, else the file's name. Documents are of kind "md", as a
 notebook's: their text is Markdown.
 
@@ -31,6 +32,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from citeqa.markup import is_fence
 from citeqa.readers.base import TITLE_MAX, Extracted
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.visible import shown
@@ -86,7 +88,7 @@ class SourceCodeReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 3 + DECODING_VERSION
+    version: int = 4 + DECODING_VERSION
     max_bytes: int = MAX_BYTES
 
     def oversized(self) -> str:
@@ -97,6 +99,7 @@ class SourceCodeReader:
         text = str(content).replace("\r\n", "\n").replace("\r", "\n")
         language = _LANGUAGES[self.suffixes[0]]
         prose, code = opening_prose(text, language)
+        prose = fences_closed(prose)
         blocks = [prose] if prose else []
         if code.strip():
             blocks.append(fenced(code.strip("\n"), language.fence))
@@ -174,6 +177,21 @@ def _prose(lines: list[str]) -> str:
     """Comment lines as prose: rule lines out, the common indent off, blank ends trimmed."""
     kept = ["" if _RULE.fullmatch(line.strip()) else line.rstrip() for line in lines]
     return textwrap.dedent("\n".join(kept)).strip("\n")
+
+
+def fences_closed(prose: str) -> str:
+    """`prose` with a backtick fence it leaves open closed at its end: open, it would pair with
+    the code's fence (blocks.py pairs fence lines in turn), and the code's comments would read
+    as headings."""
+    runs = [line.strip() for line in prose.splitlines() if _is_backtick_fence(line)]
+    if len(runs) % 2 == 0:
+        return prose
+    opening = runs[-1]
+    return f"{prose}\n{opening[: len(opening) - len(opening.lstrip('`'))]}"
+
+
+def _is_backtick_fence(line: str) -> bool:
+    return is_fence(line) and line.lstrip().startswith("`")
 
 
 def fenced(text: str, info: str) -> str:
