@@ -11,6 +11,7 @@ import pytest
 from citeqa.blocks import headings
 from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.readers import reader_for
+from citeqa.readers.bibtex import latex_text
 from citeqa.readers.sourcecode import MAX_BYTES
 
 SCRIPT = '''#!/usr/bin/env python
@@ -164,3 +165,15 @@ def test_a_fence_left_open_in_a_docstring_keeps_the_code_comments_off_the_headin
     text, _ = read(tmp_path, "tool.py", script)
     assert not {"Load the secrets", "Main loop"} & set(headings(text))
     assert "run it\n```\n\n```python\nimport os\n# Load the secrets\n" in text
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"Role of the $\alpha$-helix in $\Gamma$ phase", "Role of the α-helix in Γ phase"),
+        (r"Yield of $5 \pm 2\%$ at $\lambda = 3\,\mu$m", "Yield of 5 ± 2% at λ = 3 μm"),
+        (r"Costs in \$ and $\beta$ tests", "Costs in $ and β tests"),
+    ],
+)
+def test_bib_math_reads_as_the_signs_it_writes(latex: str, text: str) -> None:
+    assert latex_text(latex) == text

@@ -17,7 +17,9 @@ value in braces or quotes, a number, a macro (@string, and the months "jan"…"d
 close is left out with a warning naming it, the entries before it read; one whose closing
 brace alone is lost ends at the next entry opening a line ("@article{"), with a warning.
 LaTeX in values is read as the letters it writes ({\\'e} → é, \\c{c} → ç, \\ss → ß,
--- → –); other commands leave their argument (\\emph{x} → x); braces go.
+-- → –), math as its signs ($\\alpha$ → α, \\pm → ±: Greek letters by their Unicode
+names, the math shifts "$" dropped); other commands leave their argument (\\emph{x} → x);
+braces go.
 Bounded: a file of more than MAX_BYTES bytes is refused unread; one with no entry
 is skipped saying so.
 """
@@ -66,7 +68,20 @@ _ACCENT = re.compile(r"\\([`'^\"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z])
 _LETTER_ACCENT = re.compile(r"\\([uvHckrdb])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+([A-Za-z]))")
 _NAMED_LETTER = re.compile(r"\\(ss|ae|AE|oe|OE|aa|AA|[oOlLij])(?![A-Za-z])\s*")
 _ESCAPED = re.compile(r"\\([&%$_#{}])")
-_LATEX_MARKS = re.compile(r"[\\{}~-]")
+_LATEX_MARKS = re.compile(r"[\\{}~$-]")
+_MATH_SHIFT = re.compile(r"(?<!\\)\$")
+_MATH_SPACE = re.compile(r"\\[,;: ]")
+_SYMBOLS = {
+    "pm": "±", "mp": "∓", "times": "×", "cdot": "·", "div": "÷", "leq": "≤", "le": "≤",
+    "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠", "approx": "≈", "sim": "∼", "simeq": "≃",
+    "infty": "∞", "circ": "°", "degree": "°", "to": "→", "rightarrow": "→", "leftarrow": "←",
+    "partial": "∂", "nabla": "∇", "sqrt": "√", "ell": "ℓ", "textmu": "µ",
+    "varepsilon": "ε", "vartheta": "ϑ", "varphi": "φ", "varrho": "ϱ", "varsigma": "ς",
+    "varpi": "ϖ", "lambda": "λ", "Lambda": "Λ",
+}  # fmt: skip
+"""Math commands as the signs they write; Greek letters (\\alpha, \\Gamma) are found by their
+Unicode names (`_math_sign`)."""
+_MATH_COMMAND = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])")
 _KEY = re.compile(r"[^,\s{}()]*")
 _KEY_END = re.compile(r"\s*,?")
 _SEPARATOR = re.compile(r"\s*,?\s*")
@@ -87,7 +102,7 @@ class BibtexReader:
     kind: str = "bib"
     suffixes: tuple[str, ...] = (".bib",)
     decoded: bool = True
-    version: int = 2 + DECODING_VERSION
+    version: int = 3 + DECODING_VERSION
     max_bytes: int = MAX_BYTES
 
     def oversized(self) -> str:
@@ -251,9 +266,23 @@ def latex_text(value: str) -> str:
     value = _ACCENT.sub(_accented, value)
     value = _LETTER_ACCENT.sub(_accented, value)
     value = _NAMED_LETTER.sub(lambda found: _LETTERS[found[1]], value)
+    value = _MATH_SHIFT.sub("", _MATH_COMMAND.sub(_math_sign, value))
+    value = _MATH_SPACE.sub(" ", value)
     value = _ESCAPED.sub(r"\1", value).replace("---", "—").replace("--", "–")
     value = _COMMAND.sub("", value).replace("{", "").replace("}", "").replace("~", " ")
     return unicodedata.normalize("NFC", " ".join(value.split()))
+
+
+def _math_sign(found: re.Match[str]) -> str:
+    """A math command (\\alpha, \\pm) as its sign; any other command as it is."""
+    name = found[1]
+    if name in _SYMBOLS:
+        return _SYMBOLS[name]
+    case = "CAPITAL" if name[0].isupper() else "SMALL"
+    try:
+        return unicodedata.lookup(f"GREEK {case} LETTER {name.upper()}")
+    except KeyError:
+        return found[0]
 
 
 def _accented(found: re.Match[str]) -> str:
