@@ -177,3 +177,27 @@ def test_a_fence_left_open_in_a_docstring_keeps_the_code_comments_off_the_headin
 )
 def test_bib_math_reads_as_the_signs_it_writes(latex: str, text: str) -> None:
     assert latex_text(latex) == text
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("web/app.min.js", "minified or bundled code (its name ends .min.js)"),
+        ("web/main.bundle.js", "minified or bundled code (its name ends .bundle.js)"),
+        ("web/vendor/jquery.js", "code in a vendor/ folder"),
+        ("Tools/Dist/run.py", "code in a dist/ folder"),
+    ],
+)
+def test_bundled_or_vendored_code_is_skipped_with_one_reason(
+    tmp_path: Path, name: str, reason: str
+) -> None:
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, name, "// Helper\nvar a = 1;\n")
+    assert refused.value.reason.startswith(reason)
+
+
+def test_a_dist_folder_still_reads_its_documents_and_a_script_elsewhere(tmp_path: Path) -> None:
+    assert read(tmp_path, "dist/notes.md", "# Release\n\nShipped on Monday.\n")[1] == "Release"
+    assert read(tmp_path, "scripts/vendor_report.py", "# Vendor report\nx = 1\n")[1] == (
+        "Vendor report"
+    )

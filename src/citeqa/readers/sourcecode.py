@@ -20,9 +20,11 @@ half written), where ast would give nothing; one reading serves every language.
 
 Not read: .m (MATLAB, Objective-C and Mathematica all write it: which fence, which comments?),
 .c/.h/.java and the like (a build tree's thousands of files would outweigh the documents of a
-folder; a data team's and a lab's scripts are these). Bounded: a file of more than MAX_BYTES
-bytes is refused unread (generated or minified code); binary content under one of these names
-is refused by corpus.py's decoding, as any text file's.
+folder; a data team's and a lab's scripts are these), nor code minified or bundled by its name
+("app.min.js") or in a folder of others' code or a build's output ("vendor/", "dist/"; only
+code files there: citeqa/data/checkout_files.json), each with its reason. Bounded: a file of
+more than MAX_BYTES bytes is refused unread (generated or minified code); binary content under
+one of these names is refused by corpus.py's decoding, as any text file's.
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from citeqa.folderwalk import checkout_names
 from citeqa.markup import is_fence
-from citeqa.readers.base import TITLE_MAX, Extracted
+from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.visible import shown
 
@@ -45,6 +48,10 @@ OVERSIZED = (
 )
 """Said unread: an MPEG transport stream (a camcorder's .ts video) takes a TypeScript file's
 ending; a smaller one is refused by corpus.py's decoding as binary content."""
+BUNDLED = "minified or bundled code (its name ends {ending}): a build's output, not a script"
+VENDORED = "code in a {folder}/ folder: others' code or a build's output, not the folder's scripts"
+"""Said unread (citeqa/data/checkout_files.json: bundled_code_endings, vendored_code_folders):
+a vendor/ folder of 1,000 small .js files took 378 s to index (s30 review F)."""
 _SHEBANG = re.compile(r"#![^\n]*\n?")
 _ENCODING = re.compile(r"#[^\n]*coding[:=][^\n]*\n?")
 _DOCSTRING = re.compile(
@@ -88,7 +95,7 @@ class SourceCodeReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 4 + DECODING_VERSION
+    version: int = 5 + DECODING_VERSION
     max_bytes: int = MAX_BYTES
 
     def oversized(self) -> str:
@@ -96,6 +103,8 @@ class SourceCodeReader:
         return OVERSIZED
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
+        if reason := vendored(relative):
+            raise UnreadableDocument(reason)
         text = str(content).replace("\r\n", "\n").replace("\r", "\n")
         language = _LANGUAGES[self.suffixes[0]]
         prose, code = opening_prose(text, language)
@@ -105,6 +114,17 @@ class SourceCodeReader:
             blocks.append(fenced(code.strip("\n"), language.fence))
         body = "\n\n".join(blocks)
         return Extracted(body + "\n" if body else "", title=_title(prose, relative))
+
+
+def vendored(relative: str) -> str | None:
+    """Why the code file at `relative` is left unread: minified or bundled by its name, or in a
+    folder of others' code or a build's output; None when it is read."""
+    path = PurePosixPath(relative.lower())
+    ending = next((e for e in checkout_names("bundled_code_endings") if path.name.endswith(e)), "")
+    if ending:
+        return BUNDLED.format(ending=ending)
+    folder = next((f for f in path.parts[:-1] if f in checkout_names("vendored_code_folders")), "")
+    return VENDORED.format(folder=folder) if folder else None
 
 
 def opening_prose(text: str, language: Language) -> tuple[str, str]:
