@@ -11,6 +11,7 @@ import pytest
 from citeqa.blocks import headings
 from citeqa.corpus import UnreadableDocument, read_document
 from citeqa.readers import reader_for
+from citeqa.readers.bibtex import latex_text
 from citeqa.readers.sourcecode import MAX_BYTES
 
 SCRIPT = '''#!/usr/bin/env python
@@ -117,3 +118,86 @@ def test_a_bib_file_with_no_entry_is_skipped_with_one_reason(tmp_path: Path, con
     with pytest.raises(UnreadableDocument) as refused:
         read(tmp_path, "notes.bib", content)
     assert refused.value.reason.startswith(("not a BibTeX file", "entry Open left out"))
+
+
+def test_a_one_line_docstring_ends_at_its_closing_quotes_the_code_stays_fenced(
+    tmp_path: Path,
+) -> None:
+    script = (
+        '"""Module doc."""  # noqa: D400\nimport os\nAPI_KEY = "x"\n'
+        'def f():\n    """Function doc."""\n    return 1\n'
+    )
+    text, title = read(tmp_path, "tool.py", script)
+    assert title == "Module doc."
+    assert text.startswith("Module doc.\n\n```python\n")
+    assert '# noqa: D400\nimport os\nAPI_KEY = "x"\ndef f():\n    """Function doc."""' in text
+
+
+def test_old_mac_line_endings_read_as_lines(tmp_path: Path) -> None:
+    text, title = read(tmp_path, "run.sh", "#!/bin/sh\r# Nightly backup\r# of the drive\rcp a b\r")
+    assert title == "Nightly backup"
+    assert "\r" not in text
+    assert "```bash\n#!/bin/sh\ncp a b\n```" in text
+
+
+def test_a_bib_entry_missing_its_closing_brace_ends_at_the_next_entry() -> None:
+    reader = reader_for(".bib")
+    assert reader is not None
+    content = (
+        "@article{A, title={First paper}, year=2020\n\n"
+        "@article{B, title={Second paper}, year=2021}\n"
+        "@article{C, title={Third paper}, year=2022}\n"
+    )
+    extracted = reader.extract(content, "refs.bib")
+    for heading in ("## A · First paper", "## B · Second paper", "## C · Third paper"):
+        assert heading in extracted.text
+    assert "year: 2020\n" in extracted.text
+    assert extracted.warnings == ["refs.bib: entry A never closes: read up to the next entry"]
+
+
+def test_a_fence_left_open_in_a_docstring_keeps_the_code_comments_off_the_headings(
+    tmp_path: Path,
+) -> None:
+    script = (
+        '"""Tool.\n\nExample::\n\n```\nrun it\n"""\nimport os\n# Load the secrets\n'
+        "KEY = os.environ['KEY']\n# Main loop\nfor i in range(3):\n    print(i)\n"
+    )
+    text, _ = read(tmp_path, "tool.py", script)
+    assert not {"Load the secrets", "Main loop"} & set(headings(text))
+    assert "run it\n```\n\n```python\nimport os\n# Load the secrets\n" in text
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"Role of the $\alpha$-helix in $\Gamma$ phase", "Role of the α-helix in Γ phase"),
+        (r"Yield of $5 \pm 2\%$ at $\lambda = 3\,\mu$m", "Yield of 5 ± 2% at λ = 3 μm"),
+        (r"Costs in \$ and $\beta$ tests", "Costs in $ and β tests"),
+    ],
+)
+def test_bib_math_reads_as_the_signs_it_writes(latex: str, text: str) -> None:
+    assert latex_text(latex) == text
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("web/app.min.js", "minified or bundled code (its name ends .min.js)"),
+        ("web/main.bundle.js", "minified or bundled code (its name ends .bundle.js)"),
+        ("web/vendor/jquery.js", "code in a vendor/ folder"),
+        ("Tools/Dist/run.py", "code in a dist/ folder"),
+    ],
+)
+def test_bundled_or_vendored_code_is_skipped_with_one_reason(
+    tmp_path: Path, name: str, reason: str
+) -> None:
+    with pytest.raises(UnreadableDocument) as refused:
+        read(tmp_path, name, "// Helper\nvar a = 1;\n")
+    assert refused.value.reason.startswith(reason)
+
+
+def test_a_dist_folder_still_reads_its_documents_and_a_script_elsewhere(tmp_path: Path) -> None:
+    assert read(tmp_path, "dist/notes.md", "# Release\n\nShipped on Monday.\n")[1] == "Release"
+    assert read(tmp_path, "scripts/vendor_report.py", "# Vendor report\nx = 1\n")[1] == (
+        "Vendor report"
+    )

@@ -14,10 +14,14 @@ gain in speed for a new dependency, and its LaTeX decoding (pylatexenc) would st
 this module's writing; pybtex reads far more (styles, plug-ins). Tolerant as BibTeX is: a
 value in braces or quotes, a number, a macro (@string, and the months "jan"…"dec"), joined by
 "#"; @comment and @preamble and text between entries are skipped; an entry whose braces never
-close is left out with a warning naming it, the entries before it read. LaTeX in values is
-read as the letters it writes ({\\'e} → é, \\c{c} → ç, \\ss → ß, -- → –); other commands leave
-their argument (\\emph{x} → x); braces go. Bounded: a file of more than MAX_BYTES bytes is
-refused unread; one with no entry is skipped saying so.
+close is left out with a warning naming it, the entries before it read; one whose closing
+brace alone is lost ends at the next entry opening a line ("@article{"), with a warning.
+LaTeX in values is read as the letters it writes ({\\'e} → é, \\c{c} → ç, \\ss → ß,
+-- → –), math as its signs ($\\alpha$ → α, \\pm → ±: Greek letters by their Unicode
+names, the math shifts "$" dropped); other commands leave their argument (\\emph{x} → x);
+braces go.
+Bounded: a file of more than MAX_BYTES bytes is refused unread; one with no entry
+is skipped saying so.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ MAX_BYTES = 8_000_000
 OVERSIZED = f"larger than {MAX_BYTES:,} bytes, citeqa's limit for a BibTeX file"
 NO_ENTRY = "not a BibTeX file: no entry (@article{key, …}) in it"
 UNCLOSED = "{relative}: entry {key} left out: its braces or quotes never close"
+ENDED_BY_NEXT = "{relative}: entry {key} never closes: read up to the next entry"
 ENTRY_MAX = 200_000
 """An entry still open after this many characters is one whose braces never close."""
 MAX_UNCLOSED = 20
@@ -63,12 +68,27 @@ _ACCENT = re.compile(r"\\([`'^\"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z])
 _LETTER_ACCENT = re.compile(r"\\([uvHckrdb])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+([A-Za-z]))")
 _NAMED_LETTER = re.compile(r"\\(ss|ae|AE|oe|OE|aa|AA|[oOlLij])(?![A-Za-z])\s*")
 _ESCAPED = re.compile(r"\\([&%$_#{}])")
-_LATEX_MARKS = re.compile(r"[\\{}~-]")
+_LATEX_MARKS = re.compile(r"[\\{}~$-]")
+_MATH_SHIFT = re.compile(r"(?<!\\)\$")
+_MATH_SPACE = re.compile(r"\\[,;: ]")
+_SYMBOLS = {
+    "pm": "±", "mp": "∓", "times": "×", "cdot": "·", "div": "÷", "leq": "≤", "le": "≤",
+    "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠", "approx": "≈", "sim": "∼", "simeq": "≃",
+    "infty": "∞", "circ": "°", "degree": "°", "to": "→", "rightarrow": "→", "leftarrow": "←",
+    "partial": "∂", "nabla": "∇", "sqrt": "√", "ell": "ℓ", "textmu": "µ",
+    "varepsilon": "ε", "vartheta": "ϑ", "varphi": "φ", "varrho": "ϱ", "varsigma": "ς",
+    "varpi": "ϖ", "lambda": "λ", "Lambda": "Λ",
+}  # fmt: skip
+"""Math commands as the signs they write; Greek letters (\\alpha, \\Gamma) are found by their
+Unicode names (`_math_sign`)."""
+_MATH_COMMAND = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])")
 _KEY = re.compile(r"[^,\s{}()]*")
 _KEY_END = re.compile(r"\s*,?")
 _SEPARATOR = re.compile(r"\s*,?\s*")
 _JOINT = re.compile(r"\s*#")
 _COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
+_NEXT_ENTRY = re.compile(r"^[ \t]*@[ \t]*[A-Za-z]+[ \t\r\n]*[{(]", re.MULTILINE)
+"""An entry opening a line: it ends an entry still open above it (its closing brace lost)."""
 
 
 class _Unclosed(Exception):
@@ -82,7 +102,7 @@ class BibtexReader:
     kind: str = "bib"
     suffixes: tuple[str, ...] = (".bib",)
     decoded: bool = True
-    version: int = 1 + DECODING_VERSION
+    version: int = 3 + DECODING_VERSION
     max_bytes: int = MAX_BYTES
 
     def oversized(self) -> str:
@@ -120,7 +140,7 @@ def bib_entries(text: str, relative: str) -> tuple[list[Entry], list[str]]:
             position = _skip_group(text, found.end(), closing)
             continue
         try:
-            entry, position = _entry(text, found.end(), kind, closing, macros)
+            entry, position, closed = _entry(text, found.end(), kind, closing, macros)
         except _Unclosed as unclosed:
             key = shown(str(unclosed) or "?")
             if len(warnings) >= MAX_UNCLOSED:
@@ -129,6 +149,8 @@ def bib_entries(text: str, relative: str) -> tuple[list[Entry], list[str]]:
             warnings.append(UNCLOSED.format(relative=relative, key=key))
             position = found.end()
             continue
+        if not closed:
+            warnings.append(ENDED_BY_NEXT.format(relative=relative, key=shown(entry.key or "?")))
         if kind == "string":
             macros.update((name.lower(), value) for name, value in entry.fields)
         elif entry.key or entry.fields:
@@ -147,8 +169,10 @@ def _skip_group(text: str, start: int, closing: str) -> int:
 
 def _entry(
     text: str, start: int, kind: str, closing: str, macros: dict[str, str]
-) -> tuple[Entry, int]:
-    """The entry whose body starts at `start`, and where it ends; _Unclosed if it never does."""
+) -> tuple[Entry, int, bool]:
+    """The entry whose body starts at `start`, where it ends, and whether it closes (one
+    whose closing brace is lost ends at the next entry opening a line); _Unclosed if it never
+    does."""
     key = ""
     position = start
     if kind != "string":
@@ -162,10 +186,14 @@ def _entry(
     while True:
         name = _NAME.match(text, position)
         if name is None or not text.startswith("=", name.end()):
-            end = text.find(closing, position, position + ENTRY_MAX)
+            following = _NEXT_ENTRY.search(text, position, position + ENTRY_MAX)
+            limit = following.start() if following else position + ENTRY_MAX
+            end = text.find(closing, position, limit)
+            if end < 0 and following and fields:
+                return Entry(kind, key, tuple(fields)), following.start(), False
             if end < 0 or (name is None and text[position:end].strip(" \t\r\n,")):
                 raise _Unclosed(key)
-            return Entry(kind, key, tuple(fields)), end + 1
+            return Entry(kind, key, tuple(fields)), end + 1, True
         value, position = _value(text, name.end() + 1, closing, macros, key)
         fields.append((name[1].lower(), value))
         separator = _SEPARATOR.match(text, position)
@@ -238,9 +266,23 @@ def latex_text(value: str) -> str:
     value = _ACCENT.sub(_accented, value)
     value = _LETTER_ACCENT.sub(_accented, value)
     value = _NAMED_LETTER.sub(lambda found: _LETTERS[found[1]], value)
+    value = _MATH_SHIFT.sub("", _MATH_COMMAND.sub(_math_sign, value))
+    value = _MATH_SPACE.sub(" ", value)
     value = _ESCAPED.sub(r"\1", value).replace("---", "—").replace("--", "–")
     value = _COMMAND.sub("", value).replace("{", "").replace("}", "").replace("~", " ")
     return unicodedata.normalize("NFC", " ".join(value.split()))
+
+
+def _math_sign(found: re.Match[str]) -> str:
+    """A math command (\\alpha, \\pm) as its sign; any other command as it is."""
+    name = found[1]
+    if name in _SYMBOLS:
+        return _SYMBOLS[name]
+    case = "CAPITAL" if name[0].isupper() else "SMALL"
+    try:
+        return unicodedata.lookup(f"GREEK {case} LETTER {name.upper()}")
+    except KeyError:
+        return found[0]
 
 
 def _accented(found: re.Match[str]) -> str:

@@ -9,7 +9,8 @@ had their answers. Written:
   an encoding line or comments), else its leading comment block ("# …", "// …", "-- …",
   "/* … */", R's "#' …"), comment marks and rule lines ("#####") taken off; a shebang is code;
 - after it, the rest of the file in a backtick fence ("```python"), so a "# comment" there is
-  code, never a heading (blocks.py reads fences as a Markdown file's).
+  code, never a heading (blocks.py reads fences as a Markdown file's); a fence the prose
+  leaves open ("```" in a docstring's example) is closed at the prose's end.
 Titled by the prose's first line, else the file's name. Documents are of kind "md", as a
 notebook's: their text is Markdown.
 
@@ -19,9 +20,11 @@ half written), where ast would give nothing; one reading serves every language.
 
 Not read: .m (MATLAB, Objective-C and Mathematica all write it: which fence, which comments?),
 .c/.h/.java and the like (a build tree's thousands of files would outweigh the documents of a
-folder; a data team's and a lab's scripts are these). Bounded: a file of more than MAX_BYTES
-bytes is refused unread (generated or minified code); binary content under one of these names
-is refused by corpus.py's decoding, as any text file's.
+folder; a data team's and a lab's scripts are these), nor code minified or bundled by its name
+("app.min.js") or in a folder of others' code or a build's output ("vendor/", "dist/"; only
+code files there: citeqa/data/checkout_files.json), each with its reason. Bounded: a file of
+more than MAX_BYTES bytes is refused unread (generated or minified code); binary content under
+one of these names is refused by corpus.py's decoding, as any text file's.
 """
 
 from __future__ import annotations
@@ -31,7 +34,9 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from citeqa.readers.base import TITLE_MAX, Extracted
+from citeqa.folderwalk import checkout_names
+from citeqa.markup import is_fence
+from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.visible import shown
 
@@ -43,11 +48,16 @@ OVERSIZED = (
 )
 """Said unread: an MPEG transport stream (a camcorder's .ts video) takes a TypeScript file's
 ending; a smaller one is refused by corpus.py's decoding as binary content."""
+BUNDLED = "minified or bundled code (its name ends {ending}): a build's output, not a script"
+VENDORED = "code in a {folder}/ folder: others' code or a build's output, not the folder's scripts"
+"""Said unread (citeqa/data/checkout_files.json: bundled_code_endings, vendored_code_folders):
+a vendor/ folder of 1,000 small .js files took 378 s to index (s30 review F)."""
 _SHEBANG = re.compile(r"#![^\n]*\n?")
 _ENCODING = re.compile(r"#[^\n]*coding[:=][^\n]*\n?")
 _DOCSTRING = re.compile(
-    r"[ \t]*[rRuU]?(?P<quote>\"\"\"|''')(?P<body>.*?)(?P=quote)[ \t]*(?:\n|$)", re.DOTALL
+    r"[ \t]*[rRuU]?(?P<quote>\"\"\"|''')(?P<body>.*?)(?P=quote)(?:[ \t]*\n)?", re.DOTALL
 )
+"""A docstring ends at its first closing quotes: what follows on that line ("  # noqa") is code."""
 _BLANK = re.compile(r"(?:[ \t]*\n)+")
 _RULE = re.compile(r"[\W_]*")
 """A comment line of marks alone ("#####", "// -----"): no prose."""
@@ -85,7 +95,7 @@ class SourceCodeReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 1 + DECODING_VERSION
+    version: int = 5 + DECODING_VERSION
     max_bytes: int = MAX_BYTES
 
     def oversized(self) -> str:
@@ -93,14 +103,28 @@ class SourceCodeReader:
         return OVERSIZED
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
-        text = str(content).replace("\r\n", "\n")
+        if reason := vendored(relative):
+            raise UnreadableDocument(reason)
+        text = str(content).replace("\r\n", "\n").replace("\r", "\n")
         language = _LANGUAGES[self.suffixes[0]]
         prose, code = opening_prose(text, language)
+        prose = fences_closed(prose)
         blocks = [prose] if prose else []
         if code.strip():
             blocks.append(fenced(code.strip("\n"), language.fence))
         body = "\n\n".join(blocks)
         return Extracted(body + "\n" if body else "", title=_title(prose, relative))
+
+
+def vendored(relative: str) -> str | None:
+    """Why the code file at `relative` is left unread: minified or bundled by its name, or in a
+    folder of others' code or a build's output; None when it is read."""
+    path = PurePosixPath(relative.lower())
+    ending = next((e for e in checkout_names("bundled_code_endings") if path.name.endswith(e)), "")
+    if ending:
+        return BUNDLED.format(ending=ending)
+    folder = next((f for f in path.parts[:-1] if f in checkout_names("vendored_code_folders")), "")
+    return VENDORED.format(folder=folder) if folder else None
 
 
 def opening_prose(text: str, language: Language) -> tuple[str, str]:
@@ -173,6 +197,21 @@ def _prose(lines: list[str]) -> str:
     """Comment lines as prose: rule lines out, the common indent off, blank ends trimmed."""
     kept = ["" if _RULE.fullmatch(line.strip()) else line.rstrip() for line in lines]
     return textwrap.dedent("\n".join(kept)).strip("\n")
+
+
+def fences_closed(prose: str) -> str:
+    """`prose` with a backtick fence it leaves open closed at its end: open, it would pair with
+    the code's fence (blocks.py pairs fence lines in turn), and the code's comments would read
+    as headings."""
+    runs = [line.strip() for line in prose.splitlines() if _is_backtick_fence(line)]
+    if len(runs) % 2 == 0:
+        return prose
+    opening = runs[-1]
+    return f"{prose}\n{opening[: len(opening) - len(opening.lstrip('`'))]}"
+
+
+def _is_backtick_fence(line: str) -> bool:
+    return is_fence(line) and line.lstrip().startswith("`")
 
 
 def fenced(text: str, info: str) -> str:
