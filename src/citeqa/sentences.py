@@ -246,8 +246,12 @@ class SentenceBank:
             functools.partial(_sentences_in, self.sentences)
         )
         """`in_chunk`'s sentence numbers, by document id and the passage's span."""
-        self._scorable = functools.lru_cache(PASSAGE_SENTENCES)(self._scorable_in)
-        """`scorable_in`'s sentence numbers, by passage."""
+        self._scorable = functools.lru_cache(PASSAGE_SENTENCES)(
+            functools.partial(_scorable_in, self._in_passage, self.facts)
+        )
+        """`scorable_in`'s sentence numbers, by passage (read of the bank's parts, never of the
+        bank itself: a cache holding it would keep a dropped assistant's bank alive until the
+        cycle collector ran)."""
         self.only_titles: RecentlyUsed[int, bool] = RecentlyUsed(SENTENCE_FACTS)
         """Whether each sentence is only a title, a heading or a lead-in (titleonly.only_title,
         a fact of the sentence alone, read of every candidate of every answer), by number."""
@@ -386,9 +390,17 @@ class SentenceBank:
         reranking and answering read each passage's several times a question)."""
         return self._scorable(chunk.doc_id, chunk.start, chunk.end)
 
-    def _scorable_in(self, doc_id: str, start: int, end: int) -> tuple[int, ...]:
-        numbers = self._in_passage(doc_id, start, end)
-        return tuple(n for n in numbers if not self.is_table_frame(n))
+
+def _scorable_in(
+    in_passage: Callable[[str, int, int], tuple[int, ...]],
+    facts: Callable[[int], SentenceFacts],
+    doc_id: str,
+    start: int,
+    end: int,
+) -> tuple[int, ...]:
+    """SentenceBank.scorable_in of a passage of document `doc_id` spanning `start` to `end`:
+    its sentences (`in_passage`) but a table's frame (their `facts`)."""
+    return tuple(n for n in in_passage(doc_id, start, end) if not facts(n).table_frame)
 
 
 def _sentences_in(sentences: SentenceTable, doc_id: str, start: int, end: int) -> tuple[int, ...]:
