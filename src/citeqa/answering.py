@@ -48,6 +48,8 @@ from citeqa.asked_values import (
     MISSING_VALUE_WEIGHT,
     Written,
     asked_kinds,
+    rates_asked,
+    spared_rows,
     value_holder,
     value_weights,
     values_written,
@@ -113,6 +115,7 @@ from citeqa.reason_words import content_words
 from citeqa.record_cells import asked_record_cell
 from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.record_threads import answering_records
+from citeqa.row_context import row_context
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
 from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
@@ -248,16 +251,24 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     the candidate writing one that asked_values.value_holder names takes the best's rating and
     the best is weighed down as a sentence without the value is (MISSING_VALUE_WEIGHT). The
     candidates' texts, documents and the values they write are read once for both
-    (asked_values.values_written)."""
+    (asked_values.values_written), a table row's rate with the texts it stands under
+    (row_context.py), and a table row writing none is never weighed down in its document for a
+    rate (asked_values.spared_rows: review C, s30)."""
     focus = reading.terms.focus
     if not asked_kinds(focus):  # most questions: every weight 1, nothing read
         return rated.astype(float)  # a copy, as the weighed ratings are
     bank = reading.bank
     texts = [bank.text(item.index) for item in candidates.sentences]
     documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
-    written = _quotable_values(candidates, bank, values_written(focus, texts))
+    contexts = (
+        [row_context(bank, item.index) for item in candidates.sentences]
+        if rates_asked(focus)
+        else None
+    )
+    written = _quotable_values(candidates, bank, values_written(focus, texts, contexts))
+    spared = spared_rows(focus, texts)
     asked = [words_written(bank, item.index, focus) for item in candidates.sentences]
-    scores = rated * _value_weights(candidates, bank, written, documents, asked)
+    scores = rated * _value_weights(candidates, bank, written, documents, asked, spared)
     cover = _passage_cover(candidates, reading)
     holder = value_holder(written, documents, rated.tolist(), cover, asked)
     lead = int(np.argmax(rated))
@@ -303,13 +314,15 @@ def _value_weights(
     written: Written,
     documents: list[str],
     asked: list[int],
+    spared: Written,
 ) -> np.ndarray:
     """asked_values.value_weights of the candidates (`written`: the asked values they write,
-    `documents`: each one's, `asked`: how many of the question's words each writes), but 1 for
+    `documents`: each one's, `asked`: how many of the question's words each writes, `spared`:
+    those never weighed down for a kind), but 1 for
     a section's heading (titleonly.heads_section): it is no quote itself, the sentence under it
     takes its place when it leads (`_body_first`: "Location de la salle des fêtes" over
     "Week-end : 350 €")."""
-    weights = value_weights(written, documents, asked)
+    weights = value_weights(written, documents, asked, spared)
     for number, item in enumerate(candidates.sentences):
         if weights[number] != 1.0 and heads_section(bank, item.index):
             weights[number] = 1.0

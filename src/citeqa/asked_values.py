@@ -81,6 +81,11 @@ class _Kind(NamedTuple):
     none_shape: re.Pattern[str] | None
     """A sentence saying there is no such value ("There is no deadline for applications"):
     it answers the question as one writing the value does, and is never weighed down."""
+    unit: re.Pattern[str] | None
+    """A rate's unit alone ("par mois", "per person"): a table row writing a figure meets the
+    kind when its context (`writes_kind`: the table's header row, section heading, lead-in or
+    sheet name) writes it; a rate kind never weighs a table row down in its document
+    (`spared_rows`)."""
     about: bool
     """Whether a candidate writing such a value weighs the others of its document down
     (`value_weights`), or takes the best's place in its document (`value_holder`), only writing
@@ -105,6 +110,7 @@ def _kinds() -> dict[str, _Kind]:
             re.compile(kind["cased_shape"]) if kind.get("cased_shape") else None,
             re.compile(kind["not_names"]) if kind.get("not_names") else None,
             re.compile(kind["none_shape"]) if kind.get("none_shape") else None,
+            re.compile(kind["unit"]) if kind.get("unit") else None,
             bool(kind.get("about", False)),
         )
         for name, kind in raw.items()
@@ -156,15 +162,21 @@ def _in_english(question: str) -> bool:
     return question_lang(question) == "en"
 
 
-def writes_kind(kind: str, text: str) -> bool:
+def writes_kind(kind: str, text: str, context: str = "") -> bool:
     """Whether `text` (folded, unless the kind is `cased`) writes a value of `kind`'s shape, or
     of its row shape for a table row (language.is_table_row), or says there is none of it
     (its `none_shape`: "There is no deadline for applications" answers "What is the
-    application deadline?")."""
+    application deadline?"). A table row writing a figure writes a rate (a kind with a `unit`)
+    when its `context` (its table's header row, section heading, lead-in sentence or sheet
+    name: answering reads them) writes the unit: "| Loyer | 850 € |" under "Montants en euros
+    par mois." is a monthly rent."""
     read = _kinds()[kind]
-    shape = read.row_shape if is_table_row(text) else read.shape
+    row = is_table_row(text)
+    shape = read.row_shape if row else read.shape
     seen = text if read.cased else fold(text)
     if any(_named(read, found.group()) for found in shape.finditer(seen)):
+        return True
+    if row and read.unit is not None and _FIGURE.search(seen) and read.unit.search(fold(context)):
         return True
     if read.cased_shape is not None and read.cased_shape.search(text) is not None:
         return True
@@ -176,21 +188,52 @@ def _named(read: _Kind, found: str) -> bool:
     return read.not_names is None or read.not_names.search(found) is None
 
 
+_FIGURE = re.compile(r"\d")
+"""A figure a table row writes: one of a rate whose unit its context writes."""
+
+
 Written = dict[str, list[bool]]
 """For each kind of value a question asks (`asked_kinds`), whether each candidate text writes
 one (`writes_kind`): `values_written`."""
 
 
-def values_written(question: str, texts: Sequence[str]) -> Written:
+def values_written(
+    question: str, texts: Sequence[str], contexts: Sequence[str] | None = None
+) -> Written:
     """Which of `texts` write a value of each kind `question` asks for, read once a question
-    for both `value_weights` and `value_holder` (each read every text again: s28 re-read)."""
-    return {kind: [writes_kind(kind, text) for text in texts] for kind in asked_kinds(question)}
+    for both `value_weights` and `value_holder` (each read every text again: s28 re-read),
+    each table row's rate read with its context (`contexts`: each text's, `writes_kind`)."""
+    around = [""] * len(texts) if contexts is None else contexts
+    return {
+        kind: [writes_kind(kind, text, where) for text, where in zip(texts, around, strict=True)]
+        for kind in asked_kinds(question)
+    }
+
+
+def rates_asked(question: str) -> bool:
+    """Whether `question` asks a rate (a kind with a `unit`): its table rows' contexts are read."""
+    return any(_kinds()[kind].unit is not None for kind in asked_kinds(question))
+
+
+def spared_rows(question: str, texts: Sequence[str]) -> Written:
+    """For each kind `question` asks, which of `texts` it never weighs down in their document
+    (`value_weights`): table rows, for a rate (a kind with a `unit`). A table's rows rarely
+    write their unit, its header or heading does: failing those (`writes_kind`), a row is no
+    worse a quote than its document's sentence writing the unit of another thing (the month's
+    total, another country's spending: review C, s30). A row leading still gives its place to
+    a rate written elsewhere (`value_holder`)."""
+    rows = [is_table_row(text) for text in texts]
+    return {
+        kind: [row and _kinds()[kind].unit is not None for row in rows]
+        for kind in asked_kinds(question)
+    }
 
 
 def value_weights(
     written: Written,
     documents: Sequence[str],
     asked_words: Sequence[int] | None = None,
+    spared: Written | None = None,
 ) -> np.ndarray:
     """Each candidate text's weight for a question whose asked values it writes as `written`
     (`values_written`): MISSING_VALUE_WEIGHT when it writes no value of a kind the question asks
@@ -203,7 +246,8 @@ def value_weights(
     date cell is empty (s29 trial: the empty cell's notice gave way to a mail's sentence).
     Within a document only: the right document's title line gives way to
     its amount, but a sentence of another document writing some amount ("Coût total du crédit"
-    for the home insurance's cost) does not outrank the document the rankers chose."""
+    for the home insurance's cost) does not outrank the document the rankers chose. A candidate
+    `spared` for a kind (`spared_rows`: a table row, for a rate) is never weighed down for it."""
     weights = np.ones(len(documents))
     for kind, writes in written.items():
         about = _kinds()[kind].about and asked_words is not None
@@ -212,8 +256,9 @@ def value_weights(
             for number, (doc, held) in enumerate(zip(documents, writes, strict=True))
             if held and (not about or (asked_words is not None and asked_words[number] > 0))
         }
+        kept = [False] * len(documents) if spared is None else spared[kind]
         for number, (doc, held) in enumerate(zip(documents, writes, strict=True)):
-            if doc in holding and not held:
+            if doc in holding and not held and not kept[number]:
                 weights[number] *= MISSING_VALUE_WEIGHT
         if asked_words is not None:
             weights *= _unasked_weights(writes, documents, asked_words)
@@ -240,7 +285,9 @@ def value_holder(
     who and by when over the rules' date, s29 trial). None when the question asks no such
     kind, the best writes one of each, or none qualifies: a price list's row for "Prix de la
     Prise Duo", not the delivery cost of the terms of sale whose "Prices are shown in euros"
-    led (s25 trial)."""
+    led (s25 trial). A table row leading for a rate it does not write (`spared_rows`) still
+    gives its place: the accounts' yearly "| Location gymnase | 3600 |" to the invoice's hourly
+    rate for "Combien coûte l'heure de location du gymnase ?" (s29 trial a26)."""
     if not written or not len(scores):
         return None
     held = [sum(kinds) for kinds in zip(*written.values(), strict=True)]

@@ -164,3 +164,49 @@ def test_a_mails_dated_request_read_as_a_heading_weighs_nothing_down(
     )
     assert not answer.abstained, answer.reason
     assert "20 March 2026" in answer.citations[0].quote, [c.quote for c in answer.citations]
+
+
+HOUSEHOLD_BUDGET = """# Budget du foyer
+
+Montants en euros par mois.
+
+| Poste | Montant |
+|---|---|
+| Loyer | 850 € |
+| Assurance habitation | 23 € |
+| Électricité | 74 € |
+
+Total : 2 447 € par mois.
+"""
+
+INDICATORS = """# Economic indicators 2020
+
+Figures are GDP per person in US dollars.
+
+| Country | GDP |
+|---|---|
+| France | 39,000 |
+| Germany | 46,000 |
+
+Health spending per person rose by 300 dollars in Germany.
+"""
+
+
+@pytest.mark.parametrize(
+    ("files", "question", "written"),
+    [
+        ({"budget.md": HOUSEHOLD_BUDGET}, "Quel est le loyer mensuel ?", "850 €"),
+        ({"indicators.md": INDICATORS}, "What is the GDP per person in France?", "39,000"),
+    ],
+)
+def test_a_rate_asked_of_a_table_whose_unit_its_lead_in_writes_quotes_the_row(
+    tmp_path_factory: pytest.TempPathFactory, files: dict[str, str], question: str, written: str
+) -> None:
+    """A table's rows rarely write their unit: the sentence leading the table in does ("par
+    mois", "per person"), so the asked row writes the rate, and the document's sentence writing
+    the unit of another thing (the month's total, another country's spending) takes not its
+    place (review C, s30: both were quoted)."""
+    corpus, index = tmp_path_factory.mktemp("rates"), tmp_path_factory.mktemp("index")
+    answer = assistant_over(files, corpus, index).ask(question)
+    assert not answer.abstained, answer.reason
+    assert written in answer.citations[0].quote, [c.quote for c in answer.citations]

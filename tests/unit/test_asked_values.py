@@ -9,6 +9,8 @@ from citeqa.asked_values import (
     MISSING_VALUE_WEIGHT,
     UNASKED_VALUE_WEIGHT,
     asked_kinds,
+    rates_asked,
+    spared_rows,
     value_holder,
     value_weights,
     values_written,
@@ -281,3 +283,41 @@ def test_a_day_of_the_best_documents_other_subject_never_leads() -> None:
     written = values_written("Quel jour ont lieu les cours de judo ?", texts)
     assert value_holder(written, documents, [0.6, 0.05], equal_cover, [3, 0]) is None
     assert value_holder(written, documents, [0.6, 0.05], equal_cover, [3, 1]) == 1
+
+
+@pytest.mark.parametrize(
+    ("kind", "context", "writes"),
+    [
+        ("per_month", "| Poste | Montant mensuel |", True),  # the column header
+        ("per_month", "Montants en euros par mois.", True),  # the table's lead-in
+        ("per_month", "Charges mensuelles", True),  # the sheet's name
+        ("per_person", "Figures are GDP per person in US dollars.", True),
+        ("per_hour", "| Prestation | Tarif (€/h) |", True),
+        ("per_month", "| Poste | Montant |\nBudget 2025", False),
+        ("per_month", "", False),
+    ],
+)
+def test_a_table_rows_rate_is_read_in_its_context(kind: str, context: str, writes: bool) -> None:
+    assert writes_kind(kind, "| Loyer | 850 |", context) is writes
+    assert not writes_kind(kind, "| Loyer | à voir |", context)  # no figure
+    assert not writes_kind(kind, "Le loyer est payé par virement.", context)  # no table row
+
+
+def test_a_rate_never_weighs_a_table_row_down() -> None:
+    # review C (s30): a table's rows rarely write their unit; the month's total did, and led
+    question = "Quel est le loyer mensuel ?"
+    texts = ["| Loyer | 850 € |", "Total : 2 447 € par mois.", "# Budget du foyer"]
+    documents = ["budget"] * 3
+    assert rates_asked(question)
+    assert not rates_asked("Quel est le loyer ?")
+    written = values_written(question, texts)
+    spared = spared_rows(question, texts)
+    assert spared["per_month"] == [True, False, False]
+    weights = value_weights(written, documents, [1, 0, 0], spared)
+    assert weights[0] == 1.0
+    assert weights[2] < 1.0
+    assert value_weights(written, documents, [1, 0, 0])[0] < 1.0  # before: weighed down
+    # a row leading still gives its place to a rate written elsewhere (s29 trial a26: the
+    # accounts' yearly row for the hourly rent)
+    scores = [0.6, 0.4, 0.1]
+    assert value_holder(written, ["accounts", "invoice", "invoice"], scores, equal_cover) == 1
