@@ -198,13 +198,24 @@ def _holding(asked: list[frozenset[str]], unnamed: frozenset[int]) -> frozenset[
 def _states_decision(bank: SentenceBank, index: int, date: str) -> bool:
     """Whether the sentence of minutes dated `date` states a decision: it writes a decision cue
     (later_statements.states_a_decision) or stands under a heading naming the meeting's
-    decisions (data/dated_documents.json `decision_headings`: "## Décisions", "## Outcomes"),
-    the heading's own line aside."""
-    if states_a_decision(bank.text(index), date):
+    decisions (`_names_decisions`: "## Décisions", "## Outcomes"), the heading's own line
+    aside; a line asking ("… ?") states none (s30 review G: "## Décisions à prendre")."""
+    text = bank.text(index)
+    if text.rstrip().endswith("?"):  # "Faut-il changer de fournisseur ?" decides nothing
+        return False
+    if states_a_decision(text, date):
         return True
     sentence = bank.sentences[index]
     heading = _heading_over(bank.documents[sentence.doc_id].text, sentence.start)
-    return heading is not None and _decision_heading().match(fold(heading)) is not None
+    return heading is not None and _names_decisions(fold(heading))
+
+
+def _names_decisions(folded: str) -> bool:
+    """Whether a folded heading names a meeting's decisions: it opens with a
+    `decision_headings` word and writes no `decision_heading_cancels` expression, both whole
+    words (data: "Décisions à prendre", "Décideurs", "Résolution des problèmes" name none)."""
+    opening, cancels = _decision_heading()
+    return opening.match(folded) is not None and cancels.search(folded) is None
 
 
 def _heading_over(text: str, offset: int) -> str | None:
@@ -219,10 +230,16 @@ def _heading_over(text: str, offset: int) -> str | None:
 
 
 @functools.cache
-def _decision_heading() -> re.Pattern[str]:
-    """A folded heading opening with a `decision_headings` word start (data)."""
-    starts: list[str] = data_json("dated_documents.json")["decision_headings"]
-    return re.compile(rf"\W*(?:{'|'.join(re.escape(start) for start in starts)})")
+def _decision_heading() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A folded heading opening with a `decision_headings` word, and a
+    `decision_heading_cancels` expression, whole words (data)."""
+    data = data_json("dated_documents.json")
+    words: list[str] = data["decision_headings"]
+    cancels: list[str] = data["decision_heading_cancels"]
+    return (
+        re.compile(rf"\W*(?:{'|'.join(re.escape(word) for word in words)})\b"),
+        re.compile(rf"\b(?:{'|'.join(re.escape(cancel) for cancel in cancels)})\b"),
+    )
 
 
 def _titled(bank: SentenceBank, asked: list[frozenset[str]], doc_id: str) -> frozenset[int]:

@@ -380,9 +380,9 @@ def earlier_periods(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> di
 
     for group in _editions(_may_share_names(dated)).values():
         _pair_with_latest(group, reading, found)
-    for group, outers in _across_folders(dated):
+    for group, periods in _across_folders(dated):
         unpaired = [item for item in group if item[0] not in found]
-        _pair_with_latest(unpaired, reading, found, outers)
+        _pair_with_latest(unpaired, reading, found, periods)
     return found
 
 
@@ -390,53 +390,86 @@ def _pair_with_latest(
     group: list[tuple[str, _Name]],
     reading: Callable[[str], _TextWords],
     found: dict[str, str],
-    outers: dict[str, str] | None = None,
+    periods: dict[str, _Period] | None = None,
 ) -> None:
     """Adds to `found` each edition of `group` (one name's) of a year before the latest its
     names write, with the first of the latest year's whose text it shares (`shares_text`).
-    Given each edition's folder, its period's left out (`outers`: editions of several
-    folders), ACROSS_READ of those under that folder are compared first, then ACROSS_READ
-    others at most:
-    a thousand clubs' "2024/rapport" beside their "2025/rapport" compare each with its own
-    first, and with a few others at most, never with the thousand (s29 probe F1's scale: the
-    comparisons grow as the files do, not as their square)."""
+    Given each edition's `_Period` (editions of several folders), only the latest files of its
+    own place are compared (`_near_latest`), ACROSS_READ of each kind at most: a thousand
+    clubs' "2024/rapport" beside their "rapports/rapport_2025" compare each with its own
+    club's only (s29 probe F1's scale: the comparisons grow as the files do, not as their
+    square)."""
     years = [name.year for _, name in group if name.year is not None]
     if len(set(years)) < 2:
         return
     latest = max(years)
     newest = [doc_id for doc_id, name in group if name.year == latest]
-    near: dict[str, list[str]] = {}
-    if outers is not None:
-        for doc_id in newest:  # under each folder holding it: "club1/rapports", "club1", ""
-            parts = outers[doc_id].split("/")
-            for folder in dict.fromkeys("/".join(parts[:end]) for end in range(len(parts) + 1)):
-                near.setdefault(folder, []).append(doc_id)
+    near = _Near.of(newest, periods) if periods is not None else None
     for doc_id, name in group:
         if name.year is None or name.year == latest:
             continue
         mine = reading(doc_id)
-        compared = newest
-        if outers is not None:
-            compared = [*near.get(outers[doc_id], [])[:ACROSS_READ], *newest[:ACROSS_READ]]
+        compared = newest if near is None or periods is None else near.of_earlier(periods[doc_id])
         current = next((other for other in compared if mine.shares(reading(other))), None)
         if current is not None:
             found[doc_id] = current
 
 
+def _parent(outer: str) -> str:
+    """The folder holding a folded folder path ("labo/inventaire": "labo"; "labo": "")."""
+    return outer.rpartition("/")[0]
+
+
+class _Near(NamedTuple):
+    """The latest files of a name across folders, by the place each stands in
+    (`_pair_with_latest`): by their folders once a period's folder is left out (`by_outer`),
+    by the folder holding that one (`by_parent`), and those in a year's folder (`dated`)."""
+
+    by_outer: dict[str, list[str]]
+    by_parent: dict[str, list[str]]
+    dated: frozenset[str]
+
+    @classmethod
+    def of(cls, newest: list[str], periods: dict[str, _Period]) -> _Near:
+        by_outer: dict[str, list[str]] = {}
+        by_parent: dict[str, list[str]] = {}
+        for doc_id in newest:
+            outer = periods[doc_id].outer
+            by_outer.setdefault(outer, []).append(doc_id)
+            by_parent.setdefault(_parent(outer), []).append(doc_id)
+        dated = frozenset(doc_id for doc_id in newest if periods[doc_id].year is not None)
+        return cls(by_outer, by_parent, dated)
+
+    def of_earlier(self, period: _Period) -> list[str]:
+        """The latest files an earlier file of `period` may be an edition of: those of its
+        own place once period folders are left out ("Club/2024/rapport" and
+        "Club/rapport_2025"); for a file of a year's folder, those of a folder beside it
+        ("Labo/2024/inventaire_2024" and "Labo/inventaire/inventaire_2025", s30 trial); for
+        a file of a folder, those of a year's folder beside it ("Club/archives/comptes_2024"
+        and "Club/2025/comptes"). Another place's same name is another thing's
+        ("Clients/Dupont/2024/facture" beside "Clients/Martin/2025/facture", s30 review G)."""
+        compared = list(self.by_outer.get(period.outer, [])[:ACROSS_READ])
+        if period.year is not None:
+            compared += self.by_parent.get(period.outer, [])[:ACROSS_READ]
+        if period.outer:
+            beside = self.by_outer.get(_parent(period.outer), [])
+            compared += [doc_id for doc_id in beside if doc_id in self.dated][:ACROSS_READ]
+        return list(dict.fromkeys(compared))
+
+
 ACROSS_READ = 8
-"""How many files of the latest year in other folders an earlier period's file of a folder
-named only by a period or a year is compared with at most, after those of its own folder
-(`_pair_with_latest`)."""
+"""How many latest files of each place an earlier period's file is compared with at most
+(`_Near.of_earlier`)."""
 
 
 def _across_folders(
     dated: Sequence[str],
-) -> list[tuple[list[tuple[str, _Name]], dict[str, str]]]:
+) -> list[tuple[list[tuple[str, _Name]], dict[str, _Period]]]:
     """The files of a folder naming only a period ("saison 2024-25/", `_period_folder`) or only
     a year ("2024/") with the files of other folders bearing their name (its last part the same
     but for years, versions and separators, `_name_rests`), each with its name keyed by that
-    name alone and dated by its folder's year when it writes none, and each file's folders, its
-    period's left out (`_Period.outer`): last year's
+    name alone and dated by its folder's year when it writes none, and each file's `_Period`
+    (its places are compared, `_Near.of_earlier`): last year's
     "2024/inventaire_echantillons_2024" beside "inventaire/inventaire_echantillons_2025" (s30
     trial: last year's row was quoted for "Qui est le propriétaire de l'échantillon S-0012 ?").
     Only names a period's or a year's folder holds are read, and only those `_editions` does
@@ -463,7 +496,7 @@ def _across_folders(
             if (name := _read_name(doc_id)) is not None:
                 year = period.year if name.year is None else name.year
                 group.append((doc_id, replace(name, key=("", name.key[1]), year=year)))
-        found.append((group, {doc_id: period.outer for doc_id, period in members}))
+        found.append((group, dict(members)))
     return found
 
 

@@ -311,3 +311,38 @@ def test_lines_under_a_decisions_heading_state_the_asked_meetings_decisions(
     bank = _notes_bank()
     ranked = [ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1) for index in (3, 0, 1, 5, 6)]
     assert [ranked[n].index for n in in_asked_meeting(ranked, bank, _asked(question))] == first
+
+
+@pytest.mark.parametrize(
+    ("heading", "names"),
+    [
+        ("## Decisions", True),
+        ("## Décisions prises", True),
+        ("## Relevé de décisions", True),
+        ("## Résolutions", True),
+        ("## Décisions à prendre", False),
+        ("## Decisions to be taken", False),
+        ("## Decisions pending", False),
+        ("## Décideurs", False),
+        ("## Résolution des problèmes", False),
+        ("## Outcomes proposed", False),
+    ],
+)
+def test_only_a_heading_naming_decisions_taken_makes_its_lines_decisions(
+    heading: str, names: bool
+) -> None:
+    """s30 review G: "## Décisions à prendre" (decisions still to take) lines were quoted as
+    decided, and "Décideurs" or "Résolution des problèmes" opened like a decisions heading."""
+    from citeqa.dated_meetings import _states_decision
+
+    bank = _notes_bank(f"\n{heading}\n- We use Zenodo for the images.\n")
+    line = next(n for n in range(len(bank.sentences)) if "Zenodo" in bank.text(n))
+    assert _states_decision(bank, line, "2025-09-16") is names
+
+
+def test_a_line_asking_under_a_decisions_heading_states_no_decision() -> None:
+    from citeqa.dated_meetings import _states_decision
+
+    bank = _notes_bank("- Should the images go to Zenodo?\n")
+    line = next(n for n in range(len(bank.sentences)) if "Zenodo" in bank.text(n))
+    assert _states_decision(bank, line, "2025-09-16") is False

@@ -683,3 +683,65 @@ def test_a_date_whose_year_the_library_misreads_is_written_as_in_the_file(
     document = read(tmp_path, raw.encode())
     assert f"Date: Mon, 2 Mar {written} 10:00:00 +0000" in document.text
     assert year not in document.text
+
+
+_SENT = b"""From alice@x.org Wed Oct 01 15:00:00 2025
+From: Alice <alice@x.org>
+Subject: Budget
+Date: Wed, 01 Oct 2025 15:00:00 +0000
+
+The budget is 100 euros.
+
+From - Thu Oct 02 09:00:00 2025
+To: Alice <alice@x.org>
+Subject: Re: Budget
+Date: Thu, 02 Oct 2025 09:00:00 +0000
+
+No, the budget is 250 euros.
+
+From bob@x.org Fri Oct 03 10:00:00 2025
+Sender: Bob <bob@x.org>
+Subject: Venue
+Date: Fri, 03 Oct 2025 10:00:00 +0000
+
+Venue is room B12.
+
+From carl@x.org Sat Oct 04 10:00:00 2025
+Return-Path: <carl@x.org>
+Thread-Topic : Hall
+From: Carl <carl@x.org>
+Subject: Hall
+Date: Sat, 04 Oct 2025 10:00:00 +0000
+
+Hall cancelled, we meet in room 4.
+
+From dan@x.org Sun Oct 05 10:00:00 2025
+Subject: Keys
+Date: Sun, 05 Oct 2025 10:00:00 +0000
+
+Keys are at the desk.
+"""
+
+
+def test_an_envelope_line_opens_a_message_with_no_from_header(tmp_path: Path) -> None:
+    """s30 review G: a sent or draft export's message writing only To: or Sender:, or one with
+    an obsolete header line ("Thread-Topic : Hall"), was merged into the message before it.
+    Each is its own message, headed by its Sender, its recipient or its envelope's sender."""
+    document = read(tmp_path, _SENT, "sent.mbox")
+    headings = [line for line in document.text.splitlines() if line.startswith("## ")]
+    assert [h for h in headings if not h.startswith("## Headers")] == [
+        "## Alice · 1 Oct 2025 · Budget",
+        "## to Alice · 2 Oct 2025 · Budget",
+        "## Bob · 3 Oct 2025 · Venue",
+        "## Carl · 4 Oct 2025 · Hall",
+        "## dan@x.org · 5 Oct 2025 · Keys",
+    ]
+    assert "From - Thu" not in document.text and "Thread-Topic" not in document.text
+    assert document.warnings == []
+
+
+def test_a_loose_from_line_in_a_body_opens_no_message(tmp_path: Path) -> None:
+    """A body line "From 9:00 to 12:00" after a blank line over no header block stays text."""
+    raw = _SENT.split(b"\n\nFrom - ")[0] + b"\n\nFrom 9:00 to 12:00\nRoom: B12\n\nBring keys.\n"
+    document = read(tmp_path, raw, "box.mbox")
+    assert "From 9:00 to 12:00" in document.text and "Bring keys." in document.text

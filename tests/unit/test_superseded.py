@@ -664,3 +664,49 @@ def test_a_year_folders_file_is_paired_with_its_own_folders_latest_first() -> No
     ids += [f"Club{n}/rapports/rapport_2025" for n in range(300)]
     found = earlier_periods(ids, lambda doc_id: "Rapport annuel du club, chaque année le même")
     assert found == {f"Club{n}/2024/rapport": f"Club{n}/rapports/rapport_2025" for n in range(300)}
+
+
+_INVOICE = "# Facture\nClient: {}\n| Désignation | Total |\n| Conseil | 1200 € |\nTotal TTC: 1440 €"
+_CV = "Curriculum vitae\nExperience: engineer at {}. Languages: English, French."
+_NOTES = "Notes\nCheck the VAT number of the supplier before the next order. {}"
+_REPORT = "Rapport d'activité\nL'équipe a recruté {} personnes et publié 5 articles."
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "template"),
+    [
+        ("Clients/Dupont/2024/facture", "Clients/Martin/2025/facture", _INVOICE),
+        ("Photos/2024/README", "Software/2025/README", "# README\nThis folder holds {}."),
+        ("Invoices/2023/notes", "Projects/notes_2024", _NOTES),
+        ("Alice/2024/cv", "Bob/2025/cv", _CV),
+        ("Site/2023/index", "Blog/index_2024", "Index\nHome About Contact {}"),
+        ("Photos/2024/notes", "Voyages/notes_2025", _NOTES),
+        ("Projet/rapport_2023", "Equipe/2024/rapport", _REPORT),
+    ],
+)
+def test_files_of_one_name_in_other_places_are_other_things(
+    earlier: str, later: str, template: str
+) -> None:
+    """s30 review G: names matching once years are out, one under a year's folder, paired any
+    two folders' files sharing a template: one client's invoice was an earlier edition of
+    another's. Only a file's own place, or a folder beside its year's folder, holds its
+    editions."""
+    texts = {earlier: template.format("one"), later: template.format("two")}
+    assert copies(texts, texts.__getitem__) == {}
+
+
+def test_a_year_folders_file_pairs_with_the_latest_of_its_own_place_or_beside_it() -> None:
+    """The s30 trial's shape ("Labo/2024/X" beside "Labo/X/X_2025") and one place's series
+    ("Clients/Dupont/2024/facture" beside "Clients/Dupont/facture_2025") still pair."""
+    texts = {
+        "Clients/Dupont/2024/facture": _INVOICE.format("Dupont"),
+        "Clients/Dupont/facture_2025": _INVOICE.format("Dupont"),
+        "Clients/Martin/facture_2025": _INVOICE.format("Martin"),
+        "Labo/2024/inventaire_2024": _NOTES.format("S-0012 Marc"),
+        "Labo/inventaire/inventaire_2025": _NOTES.format("S-0012 Karim"),
+        "Autre/inventaire/inventaire_2025": _NOTES.format("S-0012 Karim"),
+    }
+    assert copies(texts, texts.__getitem__) == {
+        "Clients/Dupont/2024/facture": Copy("Clients/Dupont/facture_2025", False, True),
+        "Labo/2024/inventaire_2024": Copy("Labo/inventaire/inventaire_2025", False, True),
+    }

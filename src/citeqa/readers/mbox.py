@@ -12,15 +12,20 @@ the sender nor the message. Version 4: a "From " line opens a message only over 
 block naming a sender, so a body line "From 9:00 to 12:00" over "Room: B12" and text, or an
 unquoted envelope-shaped one, keeps the text under it in its message (version 3 split there,
 and skipped the piece with no From header: its text lost, a warning counting a message).
+Version 5 (reader 18): an envelope-shaped line over a header line opens a message whatever
+its headers (a sent or draft export writing only To: or Sender:, or an obsolete line
+"Thread-Topic : Hall", was merged into the message before it); one with no From header is
+headed by its Sender, its envelope's sender or "to" its recipient.
 
 An mbox file is messages one after another, each opening with a "From " line (the envelope
 sender and a date: "From ben@x.org Wed Oct 01 15:00:00 2025"); a body line that begins with
 "From " is written ">From " (mboxrd quotes ">From " again as ">>From "), and one ">" is taken
 off here. A message opens at a "From " line of an envelope's shape ("From x Wed Oct 01 15:00:00
-2025", even with no blank line over it), or at one at the file's start or after a blank line
-holding a clock time, with a header block naming a sender under it (a From header among header
-lines up to a blank line), so a body line "From the desk of…" or "From me at 10:30 we start."
-left unquoted (mboxo or mboxcl2) stays in its message, with the text under it. The standard
+2025", even with no blank line over it) over a header line, or at one at the file's start or
+after a blank line holding a clock time, with a header block naming a sender under it (a From
+header among header lines up to a blank line), so a body line "From the desk of…" or "From me
+at 10:30 we start." left unquoted (mboxo or mboxcl2) stays in its message, with the text under
+it. The standard
 library's `mailbox` module is not used: it reads a mailbox from a path (it opens, locks and
 seeks the file) while a reader receives the file's bytes, it splits at every line opening with
 "From ", and it leaves ">From " quoted.
@@ -66,6 +71,8 @@ _ENVELOPE = re.compile(rb"From \S+ +\w{3} \w{3} +\d+ \d+:\d\d")
 _CLOCK = re.compile(rb"\d:\d\d")
 _HEADER_LINE = re.compile(rb"[!-9;-~]+:")
 """A header line ("From: Ann", "Subject: Budget"): a field name and a colon."""
+_SPACED_FIELD = re.compile(rb"(?m)^([!-9;-~]+)[ \t]+:")
+"""An obsolete header line's field name with blanks before its colon ("Thread-Topic : Hall")."""
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 
 
@@ -75,7 +82,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 17 + DECODING_VERSION
+    version = 18 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -93,7 +100,10 @@ class MboxReader:
     with no byte-order mark read in its own order (eml 15). 16: a "From " line opens a message
     only over a header block naming a sender (a body line "From 9:00 to 12:00" lost the text
     under it). 17: a body line or a heading that would read as the layout's ("## Headers ·
-    Paul", a sender named "Headers") written unforged (eml 16; mailthreads.unforged)."""
+    Paul", a sender named "Headers") written unforged (eml 16; mailthreads.unforged). 18: an
+    envelope-shaped "From " line over a header line opens a message (one with no From header,
+    or a header line "Thread-Topic : Hall", was merged into the one before); one with no From
+    header headed by its Sender, its envelope's sender or "to" its recipient."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
@@ -132,15 +142,16 @@ class MboxReader:
 def _messages(raw: bytes) -> Iterator[bytes]:
     """Each message of the mailbox, its "From " line off and its ">From " lines unquoted, found
     as they are read (a large mailbox is not scanned past the messages read); a file not
-    opening with a "From " line is first one message (a mail saved as .mbox)."""
-    body = 0
+    opening with a "From " line is first one message (a mail saved as .mbox). A message with no
+    From header is given one (`_with_sender`)."""
+    body, envelope = 0, b""
     for found in _FROM_START.finditer(raw):
         end = _line_end(raw, found.start())
         if _opens_message(raw, found.start(), end):
             if found.start() > body:
-                yield from _unquoted(raw[body : found.start()])
-            body = end
-    yield from _unquoted(raw[body:])
+                yield from _unquoted(_with_sender(raw[body : found.start()], envelope))
+            body, envelope = end, raw[found.start() : end]
+    yield from _unquoted(_with_sender(raw[body:], envelope))
 
 
 def _line_end(raw: bytes, start: int) -> int:
@@ -150,29 +161,44 @@ def _line_end(raw: bytes, start: int) -> int:
 
 
 def _opens_message(raw: bytes, start: int, end: int) -> bool:
-    """Whether the "From " line from `start` to `end` opens a message: a header block naming a
-    sender follows it (_names_a_sender), and it has an envelope's shape (sender, day, time), or
-    it stands at the start or after a blank line and holds a clock time. Each test reads that
-    line and the header lines under it only (a regular expression looking behind every "From "
-    for a time took 39 s on one 100 KB line); a header test stops at the first line that is no
-    header, so it reads no further than the next "From " line."""
+    """Whether the "From " line from `start` to `end` opens a message: it has an envelope's
+    shape (sender, day, time: "From - Thu Oct 02 09:00:00 2025") over a header line
+    (`_opens_headers`), or it stands at the start or
+    after a blank line, holds a clock time and a header block naming a sender follows it
+    (_names_a_sender: a body line "From 9:00 to 12:00" opens none). A message an exporter wrote
+    with no From header, or with a header line of another shape ("Thread-Topic : Hall"), is
+    opened by its envelope (s30 review G: it was merged into the one before). Each test reads
+    that line and the header lines under it only (a regular expression looking behind every
+    "From " for a time took 39 s on one 100 KB line); a header test stops at the first line
+    that is no header, so it reads no further than the next "From " line."""
     line = raw[start:end]
-    if not _ENVELOPE.match(line):
-        after_blank = (
-            start == 0 or raw.endswith(b"\n\n", 0, start) or raw.endswith(b"\n\r\n", 0, start)
-        )
-        if not (after_blank and _CLOCK.search(line)):
-            return False
-    return _names_a_sender(raw, end)
+    if _ENVELOPE.match(line):
+        return _opens_headers(raw, end)
+    after_blank = start == 0 or raw.endswith(b"\n\n", 0, start) or raw.endswith(b"\n\r\n", 0, start)
+    return after_blank and _CLOCK.search(line) is not None and _names_a_sender(raw, end)
+
+
+def _opens_headers(raw: bytes, start: int) -> bool:
+    """Whether the line at `start` is a header line ("To: Alice", "Thread-Topic : Hall"): an
+    envelope-shaped line over body text ("From paul Wed Oct 01 15:00:00 2025" over "The budget
+    is 90 euros.", unquoted by its exporter) opens no message, its text kept in its own."""
+    line = raw[start : _line_end(raw, start)]
+    return _HEADER_LINE.match(line) is not None or _SPACED_FIELD.match(line) is not None
 
 
 def _names_a_sender(raw: bytes, start: int) -> bool:
     """Whether a header block opens at `start`: header lines ("Name: value", or a line folded
     under one) up to a blank line or the end, one of them a From header. A body line shaped
-    like an opening line ("From 9:00 to 12:00" over "Room: B12" and text) opens none, so the
-    text under it stays in its message (a piece with no From header is no mail, and was
-    skipped: its text lost)."""
-    sender = False
+    like a loose opening line ("From 9:00 to 12:00" over "Room: B12" and text) opens none, so
+    the text under it stays in its message."""
+    return _header_value(raw, start, b"from") is not None
+
+
+def _header_value(raw: bytes, start: int, name: bytes) -> bytes | None:
+    """The value of the first header `name` (lower case) of the header block opening at
+    `start` (header lines up to a blank line or the end); None when it has none, or when a line
+    before the blank one is no header line."""
+    found = None
     position = start
     while position < len(raw):
         end = _line_end(raw, position)
@@ -181,10 +207,42 @@ def _names_a_sender(raw: bytes, start: int) -> bool:
             break
         folded = line[:1] in (b" ", b"\t") and position > start
         if not (folded or _HEADER_LINE.match(line)):
-            return False
-        sender = sender or line[:5].lower() == b"from:"
+            return None
+        field, _, value = line.partition(b":")
+        if found is None and not folded and field.lower() == name:
+            found = value.strip()
         position = end
-    return sender
+    return found
+
+
+def _with_sender(message: bytes, envelope: bytes) -> bytes:
+    """`message` with a From header when its header lines write none (sent or draft exports
+    write only Sender: or To:): its Sender, else the sender its envelope line names ("-" names
+    none), else its
+    recipient as "to <name>"; unchanged when none is written (eml counts it skipped). An
+    obsolete header line with blanks before its colon ("Thread-Topic : Hall") is written
+    without them: the e-mail parser ends the header block at it, its From header unread."""
+    head, blank, rest = message.partition(b"\n\n")
+    head = _SPACED_FIELD.sub(rb"\1:", head)
+    message = head + blank + rest
+    if re.search(rb"(?im)^from:", head):
+        return message
+    if (sender := _loose_header(head, b"sender")) is not None:
+        return b"From: " + sender + b"\n" + message
+    named = envelope.split()[1:2]
+    if named and named[0] != b"-":
+        return b"From: " + named[0] + b"\n" + message
+    if (recipient := _loose_header(head, b"to")) is not None:
+        name, address = parseaddr(recipient.decode("utf-8", "replace"))
+        shown_name = (name or address).replace('"', "").replace("\\", "")
+        return f'From: "to {shown_name}" <{address}>\n'.encode() + message
+    return message
+
+
+def _loose_header(head: bytes, name: bytes) -> bytes | None:
+    """The value of a header line `name` (lower case) among the header lines `head`."""
+    found = re.search(rb"(?im)^" + name + rb"[ \t]*:[ \t]*(.+?)\r?$", head)
+    return found.group(1) if found is not None else None
 
 
 def _unquoted(message: bytes) -> Iterator[bytes]:
