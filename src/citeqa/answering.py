@@ -461,7 +461,7 @@ sentence, never a far one that only writes that month."""
 
 
 def _of_documents_naming(
-    candidates: Candidates, bank: SentenceBank, names: Callable[[str], bool]
+    candidates: Candidates, bank: SentenceBank, names: Callable[[str, frozenset[str]], bool]
 ) -> Candidates:
     """The candidates among the first NAMED_YEAR_RANKS, in their order, of documents whose
     path and title (read together, a line apart) `names` a question's asked year
@@ -469,13 +469,10 @@ def _of_documents_naming(
     (unheld_periods.periods_written): when the answer chosen stands in passages never writing
     it, an edition named by it answers instead (s29 trial: "d'après les statuts de 2019" chose the
     2024 statutes' article and abstained while statuts_2019's ranked fourth)."""
-    named: dict[str, bool] = {}
     kept = []
     for number, item in enumerate(candidates.sentences[:NAMED_YEAR_RANKS]):
         doc_id = bank.sentences[item.index].doc_id
-        if doc_id not in named:
-            named[doc_id] = names(f"{doc_id}\n{bank.documents[doc_id].title}")
-        if named[doc_id]:
+        if names(f"{doc_id}\n{bank.documents[doc_id].title}", bank.tokens[item.index]):
             kept.append(number)
     return _subset(candidates, kept)
 
@@ -1323,7 +1320,7 @@ def compose(
     if record is not None:  # "study B's efficacy": the Efficacy row through study B's cell
         citations = _quoted_instead(citations, record.quote, bank.documents, record.header)
     rechoose = functools.partial(_rechosen, candidates, reading, models, settings, place)
-    asked_words = frozenset().union(*(words for words, _ in terms.terms[: terms.focus_terms]))
+    asked_words = _subject_words(terms)
     citations, unheld_time = _of_asked_time(terms.focus, asked_words, citations, reading, rechoose)
     if unheld_time is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_held_id(*unheld_time, lang))
@@ -1417,7 +1414,7 @@ def _of_asked_time(
     words: frozenset[str],
     citations: list[Citation],
     reading: Reading,
-    rechoose: Callable[[Callable[[str], bool]], list[Citation] | None],
+    rechoose: Callable[[Callable[[str, frozenset[str]], bool]], list[Citation] | None],
 ) -> tuple[list[Citation], tuple[str, list[str]] | None]:
     """The answer's citations, and the year or period (a span, "2024-2025") the question asks
     of that the texts they stand in never write while writing others, with those (None when
@@ -1429,10 +1426,10 @@ def _of_asked_time(
         return citations, None
     asked = unheld[0]
     if asked in asked_years(focus):
-        chosen = rechoose(lambda text: _names_year(text, asked, words))
+        chosen = rechoose(lambda text, tokens: _names_year(text, tokens, asked, words))
     else:
         period = next(iter(periods_written(focus)))
-        chosen = rechoose(lambda text: period in periods_written(text))
+        chosen = rechoose(lambda text, _: period in periods_written(text))
     if chosen is None:
         return citations, unheld
     return chosen, _unheld_time(focus, chosen, reading)
@@ -1442,12 +1439,16 @@ _TITLE_WORD = re.compile(r"[^\W_\d]+")
 """A word of a folded title or path: letters, an underscore or a digit between words."""
 
 
-def _names_year(text: str, year: str, words: frozenset[str]) -> bool:
+def _names_year(text: str, sentence: frozenset[str], year: str, words: frozenset[str]) -> bool:
     """Whether `text` (a document's path and title) names `year` as an edition's
     ("statuts_2019", "Rapport 2019"), or only as a date's ("April 2026", "du 15 juin 2024")
-    while writing one of the asked `words` (folded) too: a document dated by the year, "Trip
-    to Wales - April 2026", is no edition of what "la date de l'assemblée générale 2026" asks
-    of (s30: its trip dates answered)."""
+    while it writes one of the asked `words` (folded or stemmed), or the candidate `sentence`
+    (its tokens) one naming what is asked of (not the year, a date, nor a word naming the kind
+    of value asked: `_subject_words`): a document dated by the year, "Trip to Wales - April
+    2026", is no edition of what "la date de l'assemblée générale 2026" asks of (s30: its trip
+    dates answered), while minutes of "25 novembre 2025" writing "Retraite scientifique … le
+    11 décembre 2025" answer "Où aura lieu la retraite scientifique de décembre 2025 ?" (s30
+    lab trial: refused once a numeric date in the path stopped reading as an edition's)."""
     folded = fold(text)
     written = [m for m in WRITTEN.finditer(folded) if m.group() == year]
     if not written:
@@ -1455,7 +1456,15 @@ def _names_year(text: str, year: str, words: frozenset[str]) -> bool:
     dates = [date.span() for date in NUMERIC_DATE.finditer(folded)]
     if any(not _of_a_date(folded, m.start(), dates) for m in written):
         return True
-    return not words.isdisjoint(_TITLE_WORD.findall(folded))
+    subject = {word for word in words if word != year and not word.startswith("--")}
+    return not subject.isdisjoint(_TITLE_WORD.findall(folded)) or not subject.isdisjoint(sentence)
+
+
+def _subject_words(terms: QuestionTerms) -> frozenset[str]:
+    """The words (folded and stemmed forms) of the question's focus terms but those naming the
+    kind of value asked (answer_features.Wants: "date", French stem "dat"): what it asks of."""
+    groups = [words for words, _ in terms.terms[: terms.focus_terms]]
+    return frozenset().union(*(g for g in groups if not any(Wants.of(w).kinds for w in g)))
 
 
 def _of_a_date(folded: str, start: int, dates: list[tuple[int, int]]) -> bool:
@@ -1557,10 +1566,11 @@ def _rechosen(
     models: AnswerModels,
     settings: Settings,
     place: AskedPlace | None,
-    names: Callable[[str], bool],
+    names: Callable[[str, frozenset[str]], bool],
 ) -> list[Citation] | None:
-    """The verified citations of the near-best `candidates` of documents `names` names
-    (`_of_documents_naming`); None when there are none."""
+    """The verified citations of the near-best `candidates` whose document `names` names, given
+    its path and title and the candidate sentence's tokens (`_of_documents_naming`); None when
+    there are none."""
     named = _of_documents_naming(candidates, reading.bank, names)
     return _quoted_verified(named, reading, models, settings, place)
 
