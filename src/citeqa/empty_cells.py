@@ -35,7 +35,7 @@ from citeqa.lexical import content_words, tokenize
 from citeqa.models import Citation, Document
 from citeqa.questions import visible_text
 from citeqa.tables import key_column, line_cells
-from citeqa.unheld_cells import cell_words, table_rows
+from citeqa.unheld_cells import Rows, cell_words, table_rows
 
 __all__ = ["EmptyCell", "empty_asked_cell"]
 
@@ -43,8 +43,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 """A run of letters: "d'Inès" writes "d" and "Inès", so the name is read capitalised."""
 _ENDING = re.compile(r"(?<=\w{3})(?:ee|e)?s?$")
 """A feminine or plural ending ("payée", "payés", "fees"), left out of a word (`_base`)."""
-
-Rows = list[list[str]]
 
 
 class EmptyCell(NamedTuple):

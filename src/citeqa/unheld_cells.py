@@ -57,7 +57,15 @@ from citeqa.models import Citation, Document
 from citeqa.questions import question_words, visible_text
 from citeqa.tables import key_column, table_of
 
-__all__ = ["UnheldCell", "asked_words", "cell_words", "holds_word", "table_rows", "unheld_cell"]
+__all__ = [
+    "Rows",
+    "UnheldCell",
+    "asked_words",
+    "cell_words",
+    "holds_word",
+    "table_rows",
+    "unheld_cell",
+]
 
 SHORT_CELL = 4
 """The most words a cell naming a record's value may hold ("Léo", "Carte d'identité", "UK

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from citeqa.blocks import headings
-from citeqa.corpus import UnreadableDocument, read_document
+from citeqa.corpus import UnreadableDocument
 from citeqa.readers import reader_for
 from citeqa.readers.bibtex import latex_text
 from citeqa.readers.sourcecode import MAX_BYTES
+from read_documents import written_document
 
 SCRIPT = '''#!/usr/bin/env python
 """Count cells in a stack of images.
@@ -38,13 +39,7 @@ BIB = r"""@string{jb = "Journal of Botany"}
 
 
 def read(tmp_path: Path, name: str, content: str | bytes) -> tuple[str, str]:
-    path = tmp_path / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    document = read_document(path, tmp_path, {})
+    document = written_document(tmp_path, name, content)
     return document.text, document.title
 
 
