@@ -87,7 +87,6 @@ from citeqa.models import (
     Lang,
     Passage,
     Retrieval,
-    Sentence,
     TableHeader,
 )
 from citeqa.numbered_sections import (
@@ -1320,8 +1319,7 @@ def compose(
     if record is not None:  # "study B's efficacy": the Efficacy row through study B's cell
         citations = _quoted_instead(citations, record.quote, bank.documents, record.header)
     rechoose = functools.partial(_rechosen, candidates, reading, models, settings, place)
-    asked_words = _subject_words(terms)
-    citations, unheld_time = _of_asked_time(terms.focus, asked_words, citations, reading, rechoose)
+    citations, unheld_time = _of_asked_time(terms, citations, reading, rechoose)
     if unheld_time is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_held_id(*unheld_time, lang))
     rewrite = functools.partial(
@@ -1410,8 +1408,7 @@ def _quoted_instead(
 
 
 def _of_asked_time(
-    focus: str,
-    words: frozenset[str],
+    terms: QuestionTerms,
     citations: list[Citation],
     reading: Reading,
     rechoose: Callable[[Callable[[str, frozenset[str]], bool]], list[Citation] | None],
@@ -1421,11 +1418,13 @@ def _of_asked_time(
     there is none): unheld_years.py, unheld_periods.py. Before that is said, the near-best
     candidates of documents whose title or path names it answer instead (`rechoose`, given
     what names it: "d'après les statuts de 2019", s29 trial; `_names_year`)."""
+    focus = terms.focus
     unheld = _unheld_time(focus, citations, reading)
     if unheld is None:
         return citations, None
     asked = unheld[0]
     if asked in asked_years(focus):
+        words = _subject_words(terms)  # only on this rare path
         chosen = rechoose(lambda text, tokens: _names_year(text, tokens, asked, words))
     else:
         period = next(iter(periods_written(focus)))
@@ -1536,14 +1535,9 @@ def _rechosen_writing(
         number
         for number, item in enumerate(candidates.sentences[:WRITTEN_MONTH_RANKS])
         if bank.chunks[bank.sentences[item.index].chunk_index].lang != lang
-        and writes(_sentence_text(bank, bank.sentences[item.index]))
+        and writes(bank.text(item.index))
     ]
     return _quoted_verified(_subset(candidates, kept), reading, models, settings, place)
-
-
-def _sentence_text(bank: SentenceBank, sentence: Sentence) -> str:
-    """The text of one of `bank`'s sentences, as its document writes it."""
-    return bank.documents[sentence.doc_id].text[sentence.start : sentence.end]
 
 
 def _unheld_time(
