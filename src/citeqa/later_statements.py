@@ -452,7 +452,6 @@ class _Subjects:
             return changed
         doc_id = sentence.doc_id
         if doc_id not in self._dates:
-            document = self.bank.documents[doc_id]
             self._dates[doc_id] = _remembered_date(document, self._days_first(document))
         return self._dates[doc_id]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -238,7 +239,7 @@ class _Selected:
         relevant chunk within its cap goes after the ones within, before those over it; a
         later irrelevant one after all). A chunk whose score compares with no floor (NaN, or
         every chunk when the best is NaN) is left out, as reading every chunk did."""
-        if not (score >= self.floor or score < self.floor):
+        if math.isnan(score) or math.isnan(self.floor):
             return len(self.within)
         if score < self.floor:
             self.rest.append(index)

@@ -80,7 +80,7 @@ or one capital alone ("L'assemblée")."""
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
 _JOIN = re.compile(_GAP)
 _BLANKS = " \t\u00a0"
-"""What joins two words of a run: blanks on one line, or an elision's apostrophe."""
+"""The blanks of one line (a space, a tab, a no-break space)."""
 _CAPITALS_WORD = re.compile(r"(?<![\w‐‑-])[^\W\d_a-zß-ÿ]{2,}(?![\w‐‑-])")
 """A word of letters that are not lower case (read as capitals when `str.isupper`)."""
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])[ \t\u00a0]+|\n")
