@@ -17,13 +17,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from citeqa.lexical import fold
 from citeqa.passage_translation import (
-    MAX_ABSENT,
     WordVectors,
+    asked_forms,
     function_words,
     nearest_among,
-    written_form,
 )
 from citeqa.stored_words import StoredWords
 
@@ -45,8 +43,7 @@ def corpus_translations(
     """The `absent` words (as typed; the first MAX_ABSENT) that `found` (folded: the words the
     passages found were read as) lacks, each folded with the stored word (folded, no function
     word of either language) nearest to it by `vectors_of` at cosine `bar`, with `found`'s."""
-    asked = {written_form(word): fold(word) for word in absent if fold(word) not in found}
-    asked = dict(list(asked.items())[:MAX_ABSENT])
+    asked = asked_forms(absent, found)
     if not asked:
         return dict(found)
     words, vectors = stored.all_vectors(_function_words())

@@ -30,7 +30,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -275,7 +275,7 @@ def translations(
     words it lacks are embedded (the others are no translation)."""
     if vectors_of is None or not absent:
         return {}
-    asked = _asked(absent)
+    asked = asked_forms(absent)
     candidates = passage_words(hits, lang)
     if not candidates:
         return {}
@@ -287,16 +287,17 @@ def translations(
     return found if len(found) >= len(asked) * share else {}
 
 
-def _asked(absent: Sequence[str]) -> dict[str, str]:
-    """The first MAX_ABSENT of the `absent` words, once each by `written_form`, with each folded."""
-    asked = {written_form(word): fold(word) for word in absent}
+def asked_forms(absent: Sequence[str], read: Container[str] = ()) -> dict[str, str]:
+    """The first MAX_ABSENT of the `absent` words whose folded form is not `read` already, once
+    each by `written_form`, with each folded."""
+    asked = {written_form(word): fold(word) for word in absent if fold(word) not in read}
     return dict(list(asked.items())[:MAX_ABSENT])
 
 
 def enough_translated(found: Mapping[str, str], absent: Sequence[str], share: float) -> bool:
     """Whether the words `found` translated (folded) are `share` at least of the `absent` words
-    read (`_asked`), as `translations` asks of its own."""
-    return bool(found) and len(found) >= len(_asked(absent)) * share
+    read (`asked_forms`), as `translations` asks of its own."""
+    return bool(found) and len(found) >= len(asked_forms(absent)) * share
 
 
 def _compared(
