@@ -191,6 +191,19 @@ def test_bundled_or_vendored_code_is_skipped_with_one_reason(
     assert refused.value.reason.startswith(reason)
 
 
+def test_vendored_code_is_refused_by_its_path_unread(tmp_path: Path) -> None:
+    """A code file in a vendor/ folder is refused by its path before it is read: past the size
+    limit or not text, its reason is still the folder's (it was read and decoded first, and
+    said "larger than …" or "binary content")."""
+    for name, content in (
+        ("web/vendor/huge.py", b"x = 1\n" * (MAX_BYTES // 6 + 1)),
+        ("web/vendor/blob.py", bytes(range(256)) * 8),
+    ):
+        with pytest.raises(UnreadableDocument) as refused:
+            read(tmp_path, name, content)
+        assert refused.value.reason.startswith("code in a vendor/ folder"), name
+
+
 def test_a_dist_folder_still_reads_its_documents_and_a_script_elsewhere(tmp_path: Path) -> None:
     assert read(tmp_path, "dist/notes.md", "# Release\n\nShipped on Monday.\n")[1] == "Release"
     assert read(tmp_path, "scripts/vendor_report.py", "# Vendor report\nx = 1\n")[1] == (
