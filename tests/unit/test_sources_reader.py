@@ -115,6 +115,17 @@ def test_a_bib_file_with_no_entry_is_skipped_with_one_reason(tmp_path: Path, con
     assert refused.value.reason.startswith(("not a BibTeX file", "entry Open left out"))
 
 
+def test_a_bib_file_named_with_a_colon_is_refused_with_its_entrys_reason() -> None:
+    """The reason a .bib of no whole entry is refused is the left-out entry's, whatever the
+    file's name holds (it was cut out of the warning at its first ": ", and "refs: 2024.bib"
+    gave "2024.bib: entry Open left out…")."""
+    reader = reader_for(".bib")
+    assert reader is not None
+    with pytest.raises(UnreadableDocument) as refused:
+        reader.extract("@article{Open, title={x}\n", "refs: 2024.bib")
+    assert refused.value.reason == "entry Open left out: its braces or quotes never close"
+
+
 def test_a_one_line_docstring_ends_at_its_closing_quotes_the_code_stays_fenced(
     tmp_path: Path,
 ) -> None:
