@@ -102,6 +102,7 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, asked_written, fold, undated_terms
 from citeqa.mail_candidates import layout_of
 from citeqa.models import Document
+from citeqa.modified_labels import modified_labels
 from citeqa.numbered_sections import asked_numbers
 from citeqa.questions import QuestionTerms
 from citeqa.recently_used import RecentlyUsed
@@ -497,7 +498,7 @@ def _modified_lines(text: str) -> Iterator[tuple[int, str]]:
 def _modified_labels() -> tuple[str, ...]:
     """The `modified_labels` (data) without their colons, as written and in upper case (a line
     "last modified:" in lower case dates nothing: readers write the label as the data does)."""
-    labels = [label.rstrip(" :") for label in _data()["modified_labels"].values()]
+    labels = [label.rstrip(" :") for label in modified_labels().values()]
     return tuple(dict.fromkeys(form for label in labels for form in (label, label.upper())))
 
 
