@@ -48,8 +48,8 @@ from citeqa.asked_values import (
     MISSING_VALUE_WEIGHT,
     Written,
     asked_kinds,
+    only_widely_written,
     rates_asked,
-    spared_rows,
     value_holder,
     value_weights,
     values_written,
@@ -252,7 +252,7 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     candidates' texts, documents and the values they write are read once for both
     (asked_values.values_written), a table row's rate with the texts it stands under
     (row_context.py), and a table row writing none is never weighed down in its document for a
-    rate (asked_values.spared_rows: review C, s30)."""
+    rate (asked_values.value_weights: review C, s30)."""
     focus = reading.terms.focus
     if not asked_kinds(focus):  # most questions: every weight 1, nothing read
         return rated.astype(float)  # a copy, as the weighed ratings are
@@ -265,9 +265,8 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
         else None
     )
     written = _quotable_values(candidates, bank, values_written(focus, texts, contexts))
-    spared = spared_rows(focus, texts)
     asked = [words_written(bank, item.index, focus) for item in candidates.sentences]
-    scores = rated * _value_weights(candidates, bank, written, documents, asked, spared)
+    scores = rated * _value_weights(candidates, bank, written, documents, asked, texts)
     cover = _passage_cover(candidates, reading)
     holder = value_holder(written, documents, rated.tolist(), cover, asked)
     lead = int(np.argmax(rated))
@@ -313,15 +312,15 @@ def _value_weights(
     written: Written,
     documents: list[str],
     asked: list[int],
-    spared: Written,
+    texts: list[str],
 ) -> np.ndarray:
     """asked_values.value_weights of the candidates (`written`: the asked values they write,
-    `documents`: each one's, `asked`: how many of the question's words each writes, `spared`:
-    those never weighed down for a kind), but 1 for
+    `documents`: each one's, `asked`: how many of the question's words each writes, `texts`:
+    each one's, its table rows never weighed down for a rate), but 1 for
     a section's heading (titleonly.heads_section): it is no quote itself, the sentence under it
     takes its place when it leads (`_body_first`: "Location de la salle des fêtes" over
     "Week-end : 350 €")."""
-    weights = value_weights(written, documents, asked, spared)
+    weights = value_weights(written, documents, asked, texts)
     for number, item in enumerate(candidates.sentences):
         if weights[number] != 1.0 and heads_section(bank, item.index):
             weights[number] = 1.0
@@ -433,18 +432,13 @@ def _writes_asked_kinds(focus: str, text: str) -> bool:
     (asked_values.py; False when it asks none): a calendar event's line under its heading,
     "Entraînement U13: 2025-09-10 16:00 – 17:30, chaque semaine le mercredi", rated far below a
     newsletter's mention of the trainings, answers "Quel jour ont lieu les entraînements U13 ?"
-    (s29 trial). Not when money alone is asked (MONEY_KINDS): the sentence then keeps
-    BODY_SHARE of the best's rating to take its place, as before the s30 kinds."""
+    (s29 trial). Not when only kinds many headings have under them are asked (an amount:
+    asked_values.only_widely_written): the sentence then keeps BODY_SHARE of the best's rating
+    to take its place, as before the s30 kinds."""
     written = values_written(focus, [text])
-    if set(written) <= MONEY_KINDS:
+    if only_widely_written(written):
         return False  # any heading's next line writing "€", any row with a figure (review C)
     return all(writes[0] for writes in written.values())
-
-
-MONEY_KINDS = frozenset({"amount"})
-"""The kinds of asked_values.json a heading's next sentence writing alone never takes the
-heading's place for however rated (`_writes_asked_kinds`): an amount is written under many
-headings ("€" in a sentence, any figure in a table row), a day or a rate under few."""
 
 
 NAMED_YEAR_RANKS = 5

@@ -28,7 +28,7 @@ or name.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -85,7 +85,11 @@ class _Kind(NamedTuple):
     """A rate's unit alone ("par mois", "per person"): a table row writing a figure meets the
     kind when its context (`writes_kind`: the table's header row, section heading, lead-in or
     sheet name) writes it; a rate kind never weighs a table row down in its document
-    (`spared_rows`)."""
+    (`value_weights`)."""
+    widely_written: bool
+    """Whether many headings have a value of the kind under them ("€" in a sentence, any
+    figure in a table row: an amount), so that a heading's next sentence writing only such
+    kinds never takes its place (`only_widely_written`)."""
     about: bool
     """Whether a candidate writing such a value weighs the others of its document down
     (`value_weights`), or takes the best's place in its document (`value_holder`), only writing
@@ -111,6 +115,7 @@ def _kinds() -> dict[str, _Kind]:
             re.compile(kind["not_names"]) if kind.get("not_names") else None,
             re.compile(kind["none_shape"]) if kind.get("none_shape") else None,
             re.compile(kind["unit"]) if kind.get("unit") else None,
+            bool(kind.get("widely_written", False)),
             bool(kind.get("about", False)),
         )
         for name, kind in raw.items()
@@ -210,30 +215,22 @@ def values_written(
     }
 
 
+def only_widely_written(kinds: Iterable[str]) -> bool:
+    """Whether every kind of `kinds` is one many headings have a value of under them (its
+    `widely_written` flag: an amount); True for none."""
+    return all(_kinds()[kind].widely_written for kind in kinds)
+
+
 def rates_asked(question: str) -> bool:
     """Whether `question` asks a rate (a kind with a `unit`): its table rows' contexts are read."""
     return any(_kinds()[kind].unit is not None for kind in asked_kinds(question))
-
-
-def spared_rows(question: str, texts: Sequence[str]) -> Written:
-    """For each kind `question` asks, which of `texts` it never weighs down in their document
-    (`value_weights`): table rows, for a rate (a kind with a `unit`). A table's rows rarely
-    write their unit, its header or heading does: failing those (`writes_kind`), a row is no
-    worse a quote than its document's sentence writing the unit of another thing (the month's
-    total, another country's spending: review C, s30). A row leading still gives its place to
-    a rate written elsewhere (`value_holder`)."""
-    rows = [is_table_row(text) for text in texts]
-    return {
-        kind: [row and _kinds()[kind].unit is not None for row in rows]
-        for kind in asked_kinds(question)
-    }
 
 
 def value_weights(
     written: Written,
     documents: Sequence[str],
     asked_words: Sequence[int] | None = None,
-    spared: Written | None = None,
+    texts: Sequence[str] | None = None,
 ) -> np.ndarray:
     """Each candidate text's weight for a question whose asked values it writes as `written`
     (`values_written`): MISSING_VALUE_WEIGHT when it writes no value of a kind the question asks
@@ -246,9 +243,14 @@ def value_weights(
     date cell is empty (s29 trial: the empty cell's notice gave way to a mail's sentence).
     Within a document only: the right document's title line gives way to
     its amount, but a sentence of another document writing some amount ("Coût total du crédit"
-    for the home insurance's cost) does not outrank the document the rankers chose. A candidate
-    `spared` for a kind (`spared_rows`: a table row, for a rate) is never weighed down for it."""
+    for the home insurance's cost) does not outrank the document the rankers chose. A table row
+    among `texts` (each candidate's; None: not read) is never weighed down in its document for a
+    rate (a kind with a `unit`). A table's rows rarely write their unit, its header or heading
+    does: failing those (`writes_kind`), a row is no worse a quote than its document's sentence
+    writing the unit of another thing (the month's total, another country's spending: review
+    C, s30). A row leading still gives its place to a rate written elsewhere (`value_holder`)."""
     weights = np.ones(len(documents))
+    rows = [False] * len(documents) if texts is None else [is_table_row(t) for t in texts]
     for kind, writes in written.items():
         about = _kinds()[kind].about and asked_words is not None
         holding = {
@@ -256,9 +258,9 @@ def value_weights(
             for number, (doc, held) in enumerate(zip(documents, writes, strict=True))
             if held and (not about or (asked_words is not None and asked_words[number] > 0))
         }
-        kept = [False] * len(documents) if spared is None else spared[kind]
+        spared = rows if _kinds()[kind].unit is not None else [False] * len(documents)
         for number, (doc, held) in enumerate(zip(documents, writes, strict=True)):
-            if doc in holding and not held and not kept[number]:
+            if doc in holding and not held and not spared[number]:
                 weights[number] *= MISSING_VALUE_WEIGHT
         if asked_words is not None:
             weights *= _unasked_weights(writes, documents, asked_words)
@@ -285,9 +287,10 @@ def value_holder(
     who and by when over the rules' date, s29 trial). None when the question asks no such
     kind, the best writes one of each, or none qualifies: a price list's row for "Prix de la
     Prise Duo", not the delivery cost of the terms of sale whose "Prices are shown in euros"
-    led (s25 trial). A table row leading for a rate it does not write (`spared_rows`) still
-    gives its place: the accounts' yearly "| Location gymnase | 3600 |" to the invoice's hourly
-    rate for "Combien coûte l'heure de location du gymnase ?" (s29 trial a26)."""
+    led (s25 trial). A table row leading for a rate it does not write (spared by
+    `value_weights`) still gives its place: the accounts' yearly "| Location gymnase | 3600 |"
+    to the invoice's hourly rate for "Combien coûte l'heure de location du gymnase ?" (s29
+    trial a26)."""
     if not written or not len(scores):
         return None
     held = [sum(kinds) for kinds in zip(*written.values(), strict=True)]

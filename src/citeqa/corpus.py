@@ -44,7 +44,7 @@ from citeqa.readers import (
     reader_for,
     reader_for_name,
 )
-from citeqa.readers.base import CappedReader, PlacedReader
+from citeqa.readers.base import CappedReader, PathRefusingReader, PlacedReader
 from citeqa.textdecoding import decoded_text
 from citeqa.titles import derived_title, visible_title
 from citeqa.wordlists import looks_like_word_list
@@ -329,6 +329,8 @@ def read_at(path: Path, relative: str, titles: dict[str, str]) -> Document:
     reader = reader_for_name(path.name)
     if reader is None:
         raise UnreadableDocument(f"{UNSUPPORTED_TYPE} (citeqa reads {read_types()})")
+    if isinstance(reader, PathRefusingReader) and (reason := reader.refused_by_path(relative)):
+        raise UnreadableDocument(reason)  # never read (a vendor/ folder's code)
     raw = _read_bytes(path, reader)
     if not raw.strip():
         raise UnreadableDocument("empty file")

@@ -102,6 +102,7 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, asked_written, fold, undated_terms
 from citeqa.mail_candidates import layout_of
 from citeqa.models import Document
+from citeqa.modified_labels import modified_labels
 from citeqa.numbered_sections import asked_numbers
 from citeqa.questions import QuestionTerms
 from citeqa.recently_used import RecentlyUsed
@@ -497,7 +498,7 @@ def _modified_lines(text: str) -> Iterator[tuple[int, str]]:
 def _modified_labels() -> tuple[str, ...]:
     """The `modified_labels` (data) without their colons, as written and in upper case (a line
     "last modified:" in lower case dates nothing: readers write the label as the data does)."""
-    labels = [label.rstrip(" :") for label in _data()["modified_labels"].values()]
+    labels = [label.rstrip(" :") for label in modified_labels().values()]
     return tuple(dict.fromkeys(form for label in labels for form in (label, label.upper())))
 
 
@@ -603,18 +604,8 @@ def later_statement(
             best = LaterStatement(other, date, after, tuple(sorted(dated.items())))
     if best is None or not _may_stand(best, bank, quoted, terms.focus):
         return best
-    if _names_a_part(terms.focus):
-        return best  # "Que prévoit l'article 2 du contrat ?" asks what that article says
-    return replace(best, standing=not _titles_quoted(subjects, quoted, best.sentence))
-
-
-def _names_a_part(question: str) -> bool:
-    """Whether the question names a numbered part by its cue ("l'article 2", "section 4.1":
-    numbered_sections.asked_numbers): it asks what that part of the document says, which a
-    later document's change follows, never leads (s29 merge: an amendment's "À compter du 1er
-    janvier 2026, la redevance … est portée à 9 900 euros" led "Que prévoit l'article 2 du
-    contrat de maintenance ?", whose article says 8 400)."""
-    return any(asked.cued for asked in asked_numbers(question))
+    asks_quoted = _titles_quoted(terms.focus, subjects, quoted, best.sentence)
+    return replace(best, standing=not asks_quoted)
 
 
 def _may_stand(
@@ -648,10 +639,17 @@ def _spaced(text: str) -> str:
 
 
 def _titles_quoted(
-    subjects: _Subjects, quoted: Sequence[ScoredSentence], later: ScoredSentence
+    question: str, subjects: _Subjects, quoted: Sequence[ScoredSentence], later: ScoredSentence
 ) -> bool:
-    """Whether the question names a quoted document by a term of its title or file name that
-    the later document's title and name do not write ("ADR 2": "0002-queue.md")."""
+    """Whether the question names what the quoted documents write, not what came after them:
+    a numbered part by its cue ("l'article 2", "section 4.1": numbered_sections.asked_numbers),
+    whose own words a later document's change follows, never leads (s29 merge: an amendment's
+    "À compter du 1er janvier 2026, la redevance … est portée à 9 900 euros" led "Que prévoit
+    l'article 2 du contrat de maintenance ?", whose article says 8 400); or a quoted document
+    by a term of its title or file name that the later document's title and name do not write
+    ("ADR 2": "0002-queue.md")."""
+    if any(asked.cued for asked in asked_numbers(question)):
+        return True
     theirs = subjects.asked_in(subjects.named(later.index))
     return any(subjects.asked_in(subjects.named(item.index)) - theirs for item in quoted)
 

@@ -18,7 +18,13 @@ from functools import cache
 from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
 
-__all__ = ["glued_mark_after", "is_number_mark", "mark_pattern", "without_glued_mark"]
+__all__ = [
+    "glued_mark_after",
+    "is_number_mark",
+    "mark_pattern",
+    "without_glued_mark",
+    "written_mark_pattern",
+]
 
 
 def is_number_mark(word: str) -> bool:
@@ -28,13 +34,20 @@ def is_number_mark(word: str) -> bool:
 
 
 @cache
-def mark_pattern() -> str:
+def written_mark_pattern() -> str:
     """A regular expression of any number mark of the language data ("n°", "No.", "#"; "º"
-    for "°" too), its period and the blanks after it, or nothing (numbered_sections.py reads
-    it before a heading's or a question's number)."""
+    for "°" too), longest first, any case, then its period and the blanks after it
+    (titled_values.py reads it before a title's number: "N° 4521")."""
     marks = sorted(language_words("number_marks"), key=len, reverse=True)
     alternation = "|".join(re.escape(mark).replace("°", "[°º]") for mark in marks)
-    return rf"(?:(?i:{alternation})\.?[ \t]*)?"
+    return rf"(?i:{alternation})\.?[ \t]*"
+
+
+@cache
+def mark_pattern() -> str:
+    """A regular expression of a written number mark (written_mark_pattern) or nothing
+    (numbered_sections.py reads it before a heading's or a question's number)."""
+    return rf"(?:{written_mark_pattern()})?"
 
 
 @cache

@@ -107,7 +107,7 @@ class StoredWords:
     def __init__(self, folded: Sequence[str], vectors: np.ndarray) -> None:
         self._rows = {word: row for row, word in enumerate(folded)}
         self._vectors = vectors
-        self._all: dict[frozenset[str], tuple[list[str], np.ndarray]] = {}
+        self._all: tuple[frozenset[str], list[str], np.ndarray] | None = None
         self._all_lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -121,13 +121,15 @@ class StoredWords:
 
     def all_vectors(self, excluded: frozenset[str]) -> tuple[list[str], np.ndarray]:
         """Every stored word but the `excluded` (folded), in order, and their vectors (float32),
-        read once for each `excluded`, under a lock (workers asking at once read it once), and
-        kept (a corpus translation reads the whole vocabulary: corpus_translation.py; 2 KB a word
-        for USE: 4 MB for the 2,000 words of a folder of a few dozen files, 41 MB at MAX_WORDS)."""
+        read under a lock (workers asking at once read it once) and kept while the same words
+        are excluded: one reading, as its one caller excludes the function words each time (a
+        corpus translation reads the whole vocabulary: corpus_translation.py; 2 KB a word for
+        USE: 4 MB for the 2,000 words of a folder of a few dozen files, 41 MB at MAX_WORDS)."""
         with self._all_lock:
-            if excluded not in self._all:
-                self._all[excluded] = self.vectors_of(w for w in self._rows if w not in excluded)
-            return self._all[excluded]
+            if self._all is None or self._all[0] != excluded:
+                words, vectors = self.vectors_of(w for w in self._rows if w not in excluded)
+                self._all = (excluded, words, vectors)
+            return self._all[1], self._all[2]
 
 
 def store_words(

@@ -187,7 +187,7 @@ def _read_name(doc_id: str) -> _Name | None:
         return None
     version = next(iter(versions), None)
     if year is None and periods:  # "2024-2025/adherents": the folder's period
-        year = max(int(y) for y in words.year_written.findall(periods[-1]))
+        year = _latest_year(periods[-1])
     old = old or any(word in words.old_words for word in edges)
     final = any(word in words.final_words for word in edges)
     return _Name(("/".join(kept_folders), tuple(named[start:end])), old, final, version, year)
@@ -208,6 +208,12 @@ def _period_folder(folded: str) -> bool:
     if len(numbers) < 2:
         return True
     return follows(int(numbers[0]), numbers[1])
+
+
+def _latest_year(folded: str) -> int:
+    """The latest year a folded folder name naming only a period or a year writes
+    ("2024-2025": 2025, "2024": 2024)."""
+    return max(int(year) for year in _words().year_written.findall(folded))
 
 
 def _old_folder(folded: str) -> bool:
@@ -307,18 +313,33 @@ def _editions(doc_ids: Iterable[str]) -> dict[tuple[str, tuple[str, ...]], list[
 
 def _may_share_names(doc_ids: Sequence[str]) -> list[str]:
     """The ids among `doc_ids` another's path is the same as but for years, versions and
-    folders naming only a period, letters and digits alone ("fiche_sortie" and "fiche sortie
+    folders naming only a period (`_period_folder`, as `_read_name` reads them: a year's month
+    "2024-01/" is kept), letters and digits alone ("fiche_sortie" and "fiche sortie
     v2", "saison 2023-24/adherents" and "adherents_2025-2026"): one quick pass before each name
     is read (`_read_name` costs a second for 36 612 ids; benchmarks/versions_cost.py)."""
-    words, by_rest = _words(), dict[str, list[str]]()
+    by_rest = dict[str, list[str]]()
     ids = list(doc_ids)
     if not ids:
         return []
-    joined = words.period_folders.sub("", fold("\0".join(ids)))
-    joined = words.edition_numbers.sub("", words.version_apart.sub("", joined))
-    for doc_id, rest in zip(ids, _NOT_WORD.sub("", joined).split("\0"), strict=True):
+    joined = _words().period_folders.sub(_left_out_if_period, fold("\0".join(ids)))
+    for doc_id, rest in zip(ids, _without_editions(joined), strict=True):
         by_rest.setdefault(rest, []).append(doc_id)
     return [doc_id for same in by_rest.values() if len(same) > 1 for doc_id in same]
+
+
+def _left_out_if_period(found: re.Match[str]) -> str:
+    """A folder the data's `period_folders` finds in joined ids, left out when it names only a
+    period (`_period_folder`, as `_read_name` leaves it out), kept when it is a year's month
+    ("2024-01/")."""
+    return "" if _period_folder(found.group().rstrip("/").strip()) else found.group()
+
+
+def _without_editions(joined: str) -> list[str]:
+    """Each of the folded names `joined` holds (NUL between them) without its years, versions
+    and separators ("fiche_sortie v2": "fichesortie"), in one pass."""
+    words = _words()
+    joined = words.edition_numbers.sub("", words.version_apart.sub("", joined))
+    return _NOT_WORD.sub("", joined).split("\0")
 
 
 def _may_replace(newest: _Name, name: _Name, named_years: frozenset[int] = frozenset()) -> bool:
@@ -528,8 +549,7 @@ def _period_of(folder: str) -> _Period | None:
     for at in range(len(parts) - 1, -1, -1):
         name = parts[at].strip()
         if words.year.fullmatch(name) or _period_folder(name):
-            latest = max(int(year) for year in words.year_written.findall(name))
-            return _Period(latest, "/".join(parts[:at] + parts[at + 1 :]))
+            return _Period(_latest_year(name), "/".join(parts[:at] + parts[at + 1 :]))
     return None
 
 
@@ -538,10 +558,7 @@ def _name_rests(doc_ids: Sequence[str]) -> list[str]:
     ("inventaire_echantillons_2024": "inventaireechantillons"), read in one pass."""
     if not doc_ids:
         return []
-    words = _words()
-    last = fold("\0".join(doc_id.rpartition("/")[2] for doc_id in doc_ids))
-    last = words.edition_numbers.sub("", words.version_apart.sub("", last))
-    return _NOT_WORD.sub("", last).split("\0")
+    return _without_editions(fold("\0".join(doc_id.rpartition("/")[2] for doc_id in doc_ids)))
 
 
 def _by_version_alone(doc_id: str, current: str) -> bool:

@@ -304,11 +304,25 @@ def strict_reading(body: bytes, codec: str, final: bool = True) -> str | None:
     None when it does not decode or holds a control (tab and line ends aside) or private-use
     character: no text's (also None for "utf-16" or "utf-32" with no byte-order mark, which
     their incremental decoders refuse)."""
+    read = _strict_decoding(body, codec, final)
+    return None if read is None else read[0]
+
+
+def cut_strict_reading(body: bytes, codec: str) -> tuple[str, bool] | None:
+    """`body` decoded strictly in `codec`, a character its end cuts left out (strict_reading,
+    not final), and whether its end cut one; None as strict_reading."""
+    return _strict_decoding(body, codec, final=False)
+
+
+def _strict_decoding(body: bytes, codec: str, final: bool) -> tuple[str, bool] | None:
+    """`body` decoded strictly in `codec` and whether bytes of a character its end cuts are
+    left over (never when `final`); None as strict_reading."""
+    decoder = codecs.getincrementaldecoder(codec)()
     try:
-        text = codecs.getincrementaldecoder(codec)().decode(body, final)
+        text = decoder.decode(body, final)
     except UnicodeError:  # UnicodeDecodeError, or no byte-order mark
         return None
-    return None if _UNREADABLE.search(text) else text
+    return None if _UNREADABLE.search(text) else (text, bool(decoder.getstate()[0]))
 
 
 def _non_latin(body: bytes, utf8: str, relative: str, warnings: list[str]) -> str | None:

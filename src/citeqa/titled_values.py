@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from citeqa.glossary import fold, language_words
+from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import stopwords
+from citeqa.number_marks import written_mark_pattern
 from citeqa.recently_used import QUESTIONS_READ
 from citeqa.record_ids import asked_ids
 from citeqa.unheld_codes import asked_codes
@@ -48,11 +49,9 @@ def _identifier_nouns() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def _marked_number() -> re.Pattern[str]:
-    """A number mark of the language data's `number_marks`, then a number ("N° 4521", "No. 12",
-    "#4521")."""
-    marks = sorted(language_words("number_marks"), key=len, reverse=True)
-    alternation = "|".join(re.escape(mark).replace("°", "[°º]") for mark in marks)
-    return re.compile(rf"(?<!\w)(?i:{alternation})\.?[ \t]*\d")
+    """A number mark of the language data's `number_marks` (number_marks.written_mark_pattern),
+    then a number ("N° 4521", "No. 12", "#4521")."""
+    return re.compile(rf"(?<!\w){written_mark_pattern()}\d")
 
 
 @lru_cache(maxsize=QUESTIONS_READ)

@@ -10,7 +10,6 @@ from citeqa.asked_values import (
     UNASKED_VALUE_WEIGHT,
     asked_kinds,
     rates_asked,
-    spared_rows,
     value_holder,
     value_weights,
     values_written,
@@ -311,9 +310,7 @@ def test_a_rate_never_weighs_a_table_row_down() -> None:
     assert rates_asked(question)
     assert not rates_asked("Quel est le loyer ?")
     written = values_written(question, texts)
-    spared = spared_rows(question, texts)
-    assert spared["per_month"] == [True, False, False]
-    weights = value_weights(written, documents, [1, 0, 0], spared)
+    weights = value_weights(written, documents, [1, 0, 0], texts)
     assert weights[0] == 1.0
     assert weights[2] < 1.0
     assert value_weights(written, documents, [1, 0, 0])[0] < 1.0  # before: weighed down

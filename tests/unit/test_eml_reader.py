@@ -745,3 +745,17 @@ def test_a_loose_from_line_in_a_body_opens_no_message(tmp_path: Path) -> None:
     raw = _SENT.split(b"\n\nFrom - ")[0] + b"\n\nFrom 9:00 to 12:00\nRoom: B12\n\nBring keys.\n"
     document = read(tmp_path, raw, "box.mbox")
     assert "From 9:00 to 12:00" in document.text and "Bring keys." in document.text
+
+
+def test_a_body_from_line_is_no_header_of_a_crlf_message(tmp_path: Path) -> None:
+    """A message with CRLF line ends and only a Sender: header, whose body writes a line
+    "From: …", is headed by its Sender: the body line is no header (it was taken for the
+    message's From header, no sender was given, and the mailbox read as holding no e-mail)."""
+    raw = (
+        b"From bob@x.org Fri Oct 03 10:00:00 2025\r\nSender: Bob <bob@x.org>\r\n"
+        b"Subject: Venue\r\nDate: Fri, 03 Oct 2025 10:00:00 +0000\r\n\r\n"
+        b"Venue is room B12.\r\nFrom: the desk\r\n"
+    )
+    document = read(tmp_path, raw, "sent.mbox")
+    assert "## Bob · 3 Oct 2025 · Venue" in document.text
+    assert "Venue is room B12." in document.text

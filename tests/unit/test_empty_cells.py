@@ -8,7 +8,7 @@ import pytest
 
 from citeqa import abstention
 from citeqa.empty_cells import EmptyCell, empty_asked_cell
-from citeqa.models import Citation, Document
+from quoted_rows import quoted_row
 
 MEMBERS = """# Adhérents
 
@@ -25,14 +25,6 @@ STAFF = """| Name | Team | Badge number | Parking spot |
 | Tom Berg | Support |  | P7 |
 | Lea Moss | Ops |
 """
-
-
-def _answer(text: str, row: str) -> tuple[list[Citation], dict[str, Document]]:
-    start = text.index(row)
-    citation = Citation(
-        n=1, doc_id="d", title="d", path="/d.md", start=start, end=start + len(row), quote=row
-    )
-    return [citation], {"d": Document(doc_id="d", title="d", path="/d.md", text=text, sha256="0")}
 
 
 @pytest.mark.parametrize(
@@ -73,7 +65,7 @@ def _answer(text: str, row: str) -> tuple[list[Citation], dict[str, Document]]:
 def test_an_empty_asked_cell_of_the_named_row_is_found(
     question: str, text: str, row: str, found: EmptyCell
 ) -> None:
-    assert empty_asked_cell(question, *_answer(text, row)) == found
+    assert empty_asked_cell(question, *quoted_row(text, row)) == found
 
 
 @pytest.mark.parametrize(
@@ -105,7 +97,7 @@ def test_an_empty_asked_cell_of_the_named_row_is_found(
 def test_a_filled_or_unasked_cell_or_an_unnamed_row_stands(
     question: str, text: str, row: str
 ) -> None:
-    assert empty_asked_cell(question, *_answer(text, row)) is None
+    assert empty_asked_cell(question, *quoted_row(text, row)) is None
 
 
 def test_a_header_and_a_name_are_read_as_they_show() -> None:
@@ -117,7 +109,7 @@ def test_a_header_and_a_name_are_read_as_they_show() -> None:
     text = text.replace("| Roussel | Anaïs |", f"| Rous{link}sel | Anaïs |")
     row = f"| Rous{link}sel | Anaïs | U11 | non |  |"
     question = "Quelle est la date du certificat médical d'Anaïs Roussel ?"
-    assert empty_asked_cell(question, *_answer(text, row)) == EmptyCell(
+    assert empty_asked_cell(question, *quoted_row(text, row)) == EmptyCell(
         "Anaïs Roussel", "date certificat médical"
     )
 
@@ -125,7 +117,7 @@ def test_a_header_and_a_name_are_read_as_they_show() -> None:
 def test_a_quote_that_is_no_table_row_stands() -> None:
     text = "Anaïs Roussel n'a pas rendu son certificat médical.\n"
     question = "Date du certificat médical d'Anaïs Roussel ?"
-    assert empty_asked_cell(question, *_answer(text, text.strip())) is None
+    assert empty_asked_cell(question, *quoted_row(text, text.strip())) is None
 
 
 @pytest.mark.parametrize(

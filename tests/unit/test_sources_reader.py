@@ -115,6 +115,17 @@ def test_a_bib_file_with_no_entry_is_skipped_with_one_reason(tmp_path: Path, con
     assert refused.value.reason.startswith(("not a BibTeX file", "entry Open left out"))
 
 
+def test_a_bib_file_named_with_a_colon_is_refused_with_its_entrys_reason() -> None:
+    """The reason a .bib of no whole entry is refused is the left-out entry's, whatever the
+    file's name holds (it was cut out of the warning at its first ": ", and "refs: 2024.bib"
+    gave "2024.bib: entry Open left out…")."""
+    reader = reader_for(".bib")
+    assert reader is not None
+    with pytest.raises(UnreadableDocument) as refused:
+        reader.extract("@article{Open, title={x}\n", "refs: 2024.bib")
+    assert refused.value.reason == "entry Open left out: its braces or quotes never close"
+
+
 def test_a_one_line_docstring_ends_at_its_closing_quotes_the_code_stays_fenced(
     tmp_path: Path,
 ) -> None:
@@ -189,6 +200,19 @@ def test_bundled_or_vendored_code_is_skipped_with_one_reason(
     with pytest.raises(UnreadableDocument) as refused:
         read(tmp_path, name, "// Helper\nvar a = 1;\n")
     assert refused.value.reason.startswith(reason)
+
+
+def test_vendored_code_is_refused_by_its_path_unread(tmp_path: Path) -> None:
+    """A code file in a vendor/ folder is refused by its path before it is read: past the size
+    limit or not text, its reason is still the folder's (it was read and decoded first, and
+    said "larger than …" or "binary content")."""
+    for name, content in (
+        ("web/vendor/huge.py", b"x = 1\n" * (MAX_BYTES // 6 + 1)),
+        ("web/vendor/blob.py", bytes(range(256)) * 8),
+    ):
+        with pytest.raises(UnreadableDocument) as refused:
+            read(tmp_path, name, content)
+        assert refused.value.reason.startswith("code in a vendor/ folder"), name
 
 
 def test_a_dist_folder_still_reads_its_documents_and_a_script_elsewhere(tmp_path: Path) -> None:

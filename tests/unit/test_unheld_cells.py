@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from citeqa.answering import _quoted_instead
-from citeqa.models import Citation, Document
 from citeqa.unheld_cells import UnheldCell, cell_words, table_rows, unheld_cell
+from quoted_rows import quoted_row
 
 CLAIMS = """## Remboursements 2025
 
@@ -26,14 +26,6 @@ PAPERS = """# Passports
 | Léo | Passeport | 20CF11873 | 21/08/2025 |
 | Chloé | Carte d'identité | Z8PQ33W07 | 02/04/2029 |
 """
-
-
-def _answer(text: str, row: str) -> tuple[list[Citation], dict[str, Document]]:
-    start = text.index(row)
-    citation = Citation(
-        n=1, doc_id="d", title="d", path="/d.md", start=start, end=start + len(row), quote=row
-    )
-    return [citation], {"d": Document(doc_id="d", title="d", path="/d.md", text=text, sha256="0")}
 
 
 @pytest.mark.parametrize(
@@ -56,7 +48,7 @@ def _answer(text: str, row: str) -> tuple[list[Citation], dict[str, Document]]:
 def test_a_row_of_another_value_of_an_asked_column_is_named(
     question: str, text: str, row: str, found: UnheldCell
 ) -> None:
-    assert unheld_cell(question, *_answer(text, row)) == found
+    assert unheld_cell(question, *quoted_row(text, row)) == found
 
 
 @pytest.mark.parametrize(
@@ -68,7 +60,7 @@ def test_a_row_of_another_value_of_an_asked_column_is_named(
     ],
 )
 def test_a_row_holding_what_is_asked_stands(question: str, row: str) -> None:
-    assert unheld_cell(question, *_answer(CLAIMS, row)) is None
+    assert unheld_cell(question, *quoted_row(CLAIMS, row)) is None
 
 
 @pytest.mark.parametrize(
@@ -79,13 +71,13 @@ def test_a_row_holding_what_is_asked_stands(question: str, row: str) -> None:
     ],
 )
 def test_a_writing_of_the_asked_word_in_the_other_language_is_held(question: str, row: str) -> None:
-    assert unheld_cell(question, *_answer(PAPERS, row)) is None
+    assert unheld_cell(question, *quoted_row(PAPERS, row)) is None
 
 
 def test_the_one_sibling_row_holding_the_asked_value_and_the_rest_is_quoted_instead() -> None:
     """Emma's passport row writes "passport" and "Emma": it is the row asked."""
     text = PAPERS + "| Emma | Carte de résident | 6902117458 | 21/01/2034 |\n"
-    citations, documents = _answer(text, "| Emma | Carte de résident |")
+    citations, documents = quoted_row(text, "| Emma | Carte de résident |")
     found = unheld_cell("Emma's passport number", citations, documents)
     assert found is not None and found.held == "Carte de résident" and found.instead is not None
     start, end = found.instead
@@ -96,7 +88,7 @@ def test_several_sibling_rows_holding_the_asked_value_leave_the_answer() -> None
     text = PAPERS.replace("| Julien | Passeport", "| Chloé | Passeport").replace(
         "| Léo | Passeport", "| Chloé | Passeport"
     )
-    citations, documents = _answer(text, "| Chloé | Carte d'identité |")
+    citations, documents = quoted_row(text, "| Chloé | Carte d'identité |")
     assert unheld_cell("Chloé's passport number", citations, documents) is None
 
 
@@ -119,12 +111,12 @@ ORG = """| Name | Role | Reports to | Office |
 
 def test_a_row_the_question_names_by_its_key_stands_when_one_other_row_writes_the_word() -> None:
     """ "manager" is Bob Martin's Role, not a kind Alice Durand's row lacks (review D)."""
-    citations, documents = _answer(ORG, "| Alice Durand | Engineer | Bob Martin | Paris |")
+    citations, documents = quoted_row(ORG, "| Alice Durand | Engineer | Bob Martin | Paris |")
     assert unheld_cell("Who is Alice Durand's manager?", citations, documents) is None
 
 
 def test_a_row_the_question_does_not_name_by_its_key_is_still_checked() -> None:
-    citations, documents = _answer(ORG, "| Alice Durand | Engineer | Bob Martin | Paris |")
+    citations, documents = quoted_row(ORG, "| Alice Durand | Engineer | Bob Martin | Paris |")
     found = unheld_cell("Which office does the manager work in?", citations, documents)
     assert found is not None and found.held == "Engineer" and found.instead is not None
     assert ORG[slice(*found.instead)] == "| Bob Martin | Manager | Carla Diaz | Paris |"
@@ -136,7 +128,7 @@ def test_an_escaped_pipe_is_a_pipe_of_its_cell() -> None:
         "| Person | Note | Document |\n|---|---|---|\n| Julien | tall \\| dark | Passeport |\n"
         "| Emma | fair | UK passport |\n| Chloé | short \\| fair | Carte d'identité |\n"
     )
-    citations, documents = _answer(text, "| Chloé | short \\| fair | Carte d'identité |")
+    citations, documents = quoted_row(text, "| Chloé | short \\| fair | Carte d'identité |")
     found = unheld_cell("What is Chloé's passport?", citations, documents)
     assert found == UnheldCell("passport", "Carte d'identité", None)
     rows, _, quoted = table_rows(text, text.index("| Chloé")) or ([], [], -1)
@@ -144,7 +136,7 @@ def test_an_escaped_pipe_is_a_pipe_of_its_cell() -> None:
 
 
 def test_a_possessive_is_named_without_its_s() -> None:
-    citations, documents = _answer(CLAIMS, "| 08/01/2025 | Chloé | Orthodontiste")
+    citations, documents = quoted_row(CLAIMS, "| 08/01/2025 | Chloé | Orthodontiste")
     found = unheld_cell("How much did Emma's orthodontist cost?", citations, documents)
     assert found is not None and found.asked == "Emma"
 
@@ -173,15 +165,17 @@ def test_names_a_letter_apart_are_two_people(
 ) -> None:
     """s28 re-read: "Martine" was held by Martin's row ("martin" and "martine" are 92 alike),
     and Martin's row was quoted for her."""
-    found = unheld_cell(question, *_answer(text, row))
+    found = unheld_cell(question, *quoted_row(text, row))
     assert found is not None and (found.asked, found.held) == (asked, held)
     assert found.instead is not None and text[slice(*found.instead)].startswith(instead)
 
 
 def test_a_name_no_cell_writes_is_a_typo_of_the_one_name_alike_it() -> None:
     text = FAMILY.replace(MARTIN + "\n", "")
-    assert unheld_cell("What did the dentist cost for Martinne?", *_answer(text, MARTINE)) is None
-    found = unheld_cell("What did the dentist cost for Martinne?", *_answer(FAMILY, MARTINE))
+    assert (
+        unheld_cell("What did the dentist cost for Martinne?", *quoted_row(text, MARTINE)) is None
+    )
+    found = unheld_cell("What did the dentist cost for Martinne?", *quoted_row(FAMILY, MARTINE))
     assert found is None  # alike Martin and Martine: held by no row, no row told apart
 
 
@@ -191,7 +185,7 @@ def test_a_cell_with_a_terminal_escape_still_names_its_value(escape: str) -> Non
     whose digit made it name no value: the other person's row was quoted (s29 hostile F4)."""
     text = CLAIMS.replace("| Emma |", f"| Emma{escape} |")
     row = f"| 11/03/2025 | Emma{escape} | Dentiste - couronne céramique | 650 |"
-    found = unheld_cell("How much did the dentist cost for Léo?", *_answer(text, row))
+    found = unheld_cell("How much did the dentist cost for Léo?", *quoted_row(text, row))
     assert found is not None and found.asked == "Léo"
     assert found.held.startswith("Emma")
 
@@ -212,7 +206,7 @@ def test_a_typo_of_a_name_never_quotes_that_persons_row_instead(
     rows = "".join(f"| {name} | Passport | {n} |\n" for n, name in enumerate(names, 111))
     text = "| Name | Document | Number |\n|---|---|---|\n" + rows
     row = f"| {quoted} | Passport |"
-    assert unheld_cell(question, *_answer(text, row)) == UnheldCell(asked, quoted, None)
+    assert unheld_cell(question, *quoted_row(text, row)) == UnheldCell(asked, quoted, None)
 
 
 def test_the_tables_words_are_read_once_however_many_names_are_asked(
@@ -229,7 +223,7 @@ def test_the_tables_words_are_read_once_however_many_names_are_asked(
     counts = []
     for question in ("What did Zorba pay?", "What did Zorba, Quixote and Pancho pay?"):
         calls.clear()
-        unheld_cell(question, *_answer(FAMILY, MARTIN))
+        unheld_cell(question, *quoted_row(FAMILY, MARTIN))
         counts.append(len(calls))
     assert counts[0] == counts[1]
 
@@ -244,7 +238,7 @@ def test_the_tables_words_are_read_once_however_many_names_are_asked(
 def test_a_name_a_cell_writes_is_a_name_in_a_lowercase_question(question: str, asked: str) -> None:
     """s29 review C: "martine" written lowercase was held by Martin's row, alike it."""
     text = "| Name | Role |\n|---|---|\n| Martin | Manager |\n| Martine | Engineer |\n"
-    found = unheld_cell(question, *_answer(text, "| Martin | Manager |"))
+    found = unheld_cell(question, *quoted_row(text, "| Martin | Manager |"))
     assert found is not None and (found.asked, found.held) == (asked, "Martin")
     assert found.instead is not None and text[slice(*found.instead)] == "| Martine | Engineer |"
 
@@ -256,7 +250,7 @@ def test_the_sibling_row_quoted_instead_is_cited_on_its_own_page() -> None:
     card = "| Emma | Carte de résident | 6902117458 | 21/01/2034 |\n"
     text = PAPERS.replace("| Emma | UK passport", card + "| Emma | UK passport")
     pages = [0, text.index("| Emma | UK passport")]
-    citations, documents = _answer(text, "| Emma | Carte de résident |")
+    citations, documents = quoted_row(text, "| Emma | Carte de résident |")
     documents = {"d": documents["d"].model_copy(update={"page_starts": pages})}
     citations = [citations[0].model_copy(update={"page": 1})]
     found = unheld_cell("Emma's passport number", citations, documents)

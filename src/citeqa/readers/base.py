@@ -82,3 +82,14 @@ class PlacedReader(Reader, Protocol):
     def extract_at(self, content: str | bytes, relative: str, path: Path) -> Extracted:
         """`extract` of the file at `path` (absolute), which may read the files beside it."""
         ...
+
+
+@runtime_checkable
+class PathRefusingReader(Reader, Protocol):
+    """A reader that refuses some files by their path alone (code in a vendor/ folder):
+    corpus.py asks `refused_by_path` before reading the file, never reading or decoding one
+    it would refuse whatever it holds."""
+
+    def refused_by_path(self, relative: str) -> str | None:
+        """Why the file at `relative` (posix, in the corpus) is refused unread; None to read it."""
+        ...

@@ -40,14 +40,14 @@ MAX_BYTES = 8_000_000
 """A .bib file of more bytes is refused unread: a whole database's export, not a team's list."""
 OVERSIZED = f"larger than {MAX_BYTES:,} bytes, citeqa's limit for a BibTeX file"
 NO_ENTRY = "not a BibTeX file: no entry (@article{key, …}) in it"
-UNCLOSED = "{relative}: entry {key} left out: its braces or quotes never close"
-ENDED_BY_NEXT = "{relative}: entry {key} never closes: read up to the next entry"
+UNCLOSED = "entry {key} left out: its braces or quotes never close"
+ENDED_BY_NEXT = "entry {key} never closes: read up to the next entry"
 ENTRY_MAX = 200_000
 """An entry still open after this many characters is one whose braces never close."""
 MAX_UNCLOSED = 20
 """After this many entries left out, the rest of the file is left out too (each costs up to
 ENTRY_MAX characters read to find)."""
-GAVE_UP = "{relative}: read up to entry {key}: past {count} entries whose braces never close"
+GAVE_UP = "read up to entry {key}: past {count} entries whose braces never close"
 _AT = re.compile(r"@[ \t]*([A-Za-z]+)[ \t\r\n]*([{(])")
 _NAME = re.compile(r"[ \t\r\n]*([^\s=,{}()\"#]+)[ \t\r\n]*")
 _NUMBER_OR_MACRO = re.compile(r"[^\s,#{}()\"]+")
@@ -110,9 +110,10 @@ class BibtexReader:
         return OVERSIZED
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
-        entries, warnings = bib_entries(str(content), relative)
+        entries, left_out = bib_entries(str(content))
         if not entries:
-            raise UnreadableDocument(warnings[0].split(": ", 1)[1] if warnings else NO_ENTRY)
+            raise UnreadableDocument(left_out[0] if left_out else NO_ENTRY)
+        warnings = [f"{relative}: {note}" for note in left_out]
         title = file_title(relative)
         records = "\n\n".join(_record(entry) for entry in entries)
         return Extracted(f"# {title}\n\n{records}\n", title=title, warnings=warnings)
@@ -127,11 +128,13 @@ class Entry:
     fields: tuple[tuple[str, str], ...]
 
 
-def bib_entries(text: str, relative: str) -> tuple[list[Entry], list[str]]:
-    """The entries of a .bib text, and warnings for those left out."""
+def bib_entries(text: str) -> tuple[list[Entry], list[str]]:
+    """The entries of a .bib text, and what was left out or cut, in words (UNCLOSED,
+    ENDED_BY_NEXT, GAVE_UP: a warning once the file is named, the file's reason when it
+    holds no entry)."""
     macros = {month: month.capitalize() for month in _MONTHS}
     entries: list[Entry] = []
-    warnings: list[str] = []
+    left_out: list[str] = []
     position = 0
     while found := _AT.search(text, position):
         kind = found[1].lower()
@@ -143,19 +146,19 @@ def bib_entries(text: str, relative: str) -> tuple[list[Entry], list[str]]:
             entry, position, closed = _entry(text, found.end(), kind, closing, macros)
         except _Unclosed as unclosed:
             key = shown(str(unclosed) or "?")
-            if len(warnings) >= MAX_UNCLOSED:
-                warnings.append(GAVE_UP.format(relative=relative, key=key, count=MAX_UNCLOSED))
+            if len(left_out) >= MAX_UNCLOSED:
+                left_out.append(GAVE_UP.format(key=key, count=MAX_UNCLOSED))
                 break
-            warnings.append(UNCLOSED.format(relative=relative, key=key))
+            left_out.append(UNCLOSED.format(key=key))
             position = found.end()
             continue
         if not closed:
-            warnings.append(ENDED_BY_NEXT.format(relative=relative, key=shown(entry.key or "?")))
+            left_out.append(ENDED_BY_NEXT.format(key=shown(entry.key or "?")))
         if kind == "string":
             macros.update((name.lower(), value) for name, value in entry.fields)
         elif entry.key or entry.fields:
             entries.append(entry)
-    return entries, warnings
+    return entries, left_out
 
 
 def _skip_group(text: str, start: int, closing: str) -> int:

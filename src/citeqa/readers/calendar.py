@@ -56,8 +56,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from citeqa.jsonfiles import data_json
 from citeqa.language import Lang, detect_lang
+from citeqa.modified_labels import modified_labels
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.recurrence import recurrence_words
 from citeqa.readers.structured import file_title, past_limit
@@ -159,8 +159,8 @@ def _stamped_section(event: Component, language: Lang) -> str | None:
 def modified_label(language: Lang) -> str:
     """The label, colon included, of the line giving the day an event was last changed, in
     `language` ("Last modified:", "Dernière modification :": data/dated_documents.json
-    `modified_labels`, which later_statements.py reads too), read once a language."""
-    labels: Mapping[str, str] = data_json("dated_documents.json")["modified_labels"]
+    `modified_labels`, which later_statements.py reads too: modified_labels.py)."""
+    labels = modified_labels()
     return labels.get(language, labels["en"])
 
 

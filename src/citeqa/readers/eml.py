@@ -45,11 +45,11 @@ from citeqa.textdecoding import (
     SNIFF_BYTES,
     WIDE_SAMPLE_BYTES,
     ascii_unit_share,
+    cut_strict_reading,
     decoded_text,
     holds_unassigned,
     legacy_text,
     marked_wide_codec,
-    strict_reading,
     unmarked_utf8,
 )
 from citeqa.textdecoding import VERSION as DECODING_VERSION
@@ -91,13 +91,13 @@ class EmlReader:
     encoded words in a charset no mailer means read as UTF-8 (`_mail_words`). 11: any
     non-UTF charset over UTF-8 bytes is a mislabel (was: ISO-8859 and cp125x only). 12: a
     UTF-16 part holding no NUL byte is read in its charset when it reads as text
-    (`_wide_order`: a Cyrillic word lost the mail, a cut Japanese line was mojibake).
+    (`_wide_text`: a Cyrillic word lost the mail, a cut Japanese line was mojibake).
     13: a file opening with a byte-order mark (UTF-16, UTF-32, UTF-8) read in UTF-8 first (was
     refused); a Date whose year the standard library reads as another ("0000": 2000) as
     written. 14: a Date writing a two-digit year ("1 Jul 25") read with its century (2025), as
     13 wrote it before. 15: UTF-8 under "utf-16" is a mislabel (a Cyrillic line read as
     Hangul); "utf-16" with no byte-order mark is read in the order it reads as text, not the
-    machine's (`_wide_order`). 16: a body or attachment line "## Headers · …" (or Signature ·,
+    machine's (`_wide_text`). 16: a body or attachment line "## Headers · …" (or Signature ·,
     Quoted by) and a heading from a sender named so written unforged (mailthreads.unforged):
     the lines under it read as header lines, so a body could forge its mail's layout."""
 
@@ -434,11 +434,8 @@ def _declared_text(payload: bytes, charset: str) -> str | None:
     if not _mail_charset(info):
         return None
     if codec.startswith(_WIDE_CODECS):
-        wide = _wide_order(payload, codec)
-        if wide is None:  # a mislabel (`_wide_order`)
-            return None
-        codec = wide
-    elif _declared_falsely(payload, codec):
+        return _wide_text(payload, codec)  # None for a mislabel
+    if _declared_falsely(payload, codec):
         return None
     if codec == _LATIN_1:
         return legacy_text(payload)
@@ -460,7 +457,7 @@ def _mail_charset(info: codecs.CodecInfo) -> bool:
 
 def _declared_falsely(payload: bytes, codec: str) -> bool:
     """Whether `payload` cannot be text of `codec`, not a UTF-16 or UTF-32 one
-    (`_wide_order`), the way mailers mislabel it: bytes past ASCII under "us-ascii", any
+    (`_wide_text`), the way mailers mislabel it: bytes past ASCII under "us-ascii", any
     charset but the UTF ones over bytes that are UTF-8 and not ASCII (`_utf8_past_ascii`: a
     multi-byte UTF-8 sequence is very unlikely in Latin-1, cp1252, KOI8-R, Mac Roman or
     Shift-JIS text: s28 re-read, only iso8859/cp125x were read so and UTF-8 under "koi8-r"
@@ -481,18 +478,19 @@ def _utf8_past_ascii(payload: bytes) -> bool:
     return not payload.isascii() and _is_utf8(payload)
 
 
-def _wide_order(payload: bytes, codec: str) -> str | None:
-    """The codec, of a byte order, to read `payload` in when it is declared UTF-16 or UTF-32
-    (`codec`); None when it is not such text, the way mailers mislabel it (s27 hostile probe:
-    "Le caf? co?te trois euros", Latin-1 under "utf-16" indexed as CJK):
+def _wide_text(payload: bytes, codec: str) -> str | None:
+    """`payload`, declared UTF-16 or UTF-32 (`codec`), read in its byte order, a byte it does
+    not decode as U+FFFD; None when it is not such text, the way mailers mislabel it (s27
+    hostile probe: "Le caf? co?te trois euros", Latin-1 under "utf-16" indexed as CJK):
     - UTF-8 holding a character past ASCII (s29 review B: "Привет мир" in UTF-8, one line
       with no NUL byte, was read as Hangul and CJK; UTF-16 text is very seldom valid UTF-8
       with a multi-byte sequence);
-    - with a NUL byte (ASCII letters in UTF-16 hold one in each pair): `codec`, its order the
-      one its byte-order mark or its name says, else the one whose NUL bytes are high bytes
-      (`_order_by_nul_bytes`);
+    - with a NUL byte (ASCII letters in UTF-16 hold one in each pair): read in `codec`, its
+      order the one its byte-order mark or its name says, else the one whose NUL bytes are
+      high bytes (`_order_by_nul_bytes`);
     - with none (text of no Latin letter, space or line end: a Cyrillic word, a Chinese line):
-      the order in which it reads as text (`_wide_reading`), when one alone does, or
+      its reading in the order in which it reads as text (`_wide_reading`, the one decoding
+      made), when one alone does, or
       one alone of those reads as letters of one script (`_of_one_script`); neither order
       proven is a mislabel. No byte-order mark does not mean the machine's order (s29 review
       B: "Привет" in UTF-16BE under "utf-16" was read as "ἄ䀄㠄㈄㔄䈄"; RFC 2781 says
@@ -501,11 +499,15 @@ def _wide_order(payload: bytes, codec: str) -> str | None:
         return None
     orders = _byte_orders(payload, codec)
     if b"\x00" in payload:
-        return orders[0] if len(orders) == 1 else _order_by_nul_bytes(payload, codec)
-    readings = {order: text for order in orders if (text := _wide_reading(payload, order))}
+        order = orders[0] if len(orders) == 1 else _order_by_nul_bytes(payload, codec)
+        return payload.decode(order, errors="replace")
+    readings = {order: read for order in orders if (read := _wide_reading(payload, order))}
     if len(readings) > 1:
-        readings = {order: text for order, text in readings.items() if _of_one_script(text)}
-    return next(iter(readings)) if len(readings) == 1 else None
+        readings = {order: read for order, read in readings.items() if _of_one_script(read[0])}
+    if len(readings) != 1:
+        return None
+    text, cut = next(iter(readings.values()))
+    return text + "\ufffd" if cut else text  # as bytes.decode(errors="replace") reads a cut end
 
 
 def _byte_orders(payload: bytes, codec: str) -> tuple[str, ...]:
@@ -529,25 +531,26 @@ def _order_by_nul_bytes(payload: bytes, codec: str) -> str:
     return f"{codec}-{'be' if opening > ending else 'le'}"
 
 
-def _wide_reading(payload: bytes, codec: str) -> str | None:
-    """`payload`, declared UTF-16 or UTF-32 in `codec` (its byte order known) and holding no
-    NUL byte (text of no Latin letter, space or line end: a Cyrillic word, a Chinese line),
-    read as that text; None unless it decodes strictly, a unit its end cuts aside
-    (textdecoding.strict_reading), to text holding no control, private-use or unassigned
-    character, and its code units are not mostly pairs of printable ASCII bytes
-    (textdecoding.MAX_ASCII_UNITS: Latin-1 text read as UTF-16), unless every character it
-    reads is East Asian of one family (two Chinese characters may be such pairs). Such a part
-    was read as a mislabel: "Привет" lost the whole mail, a Japanese line with a stray last
-    byte read as mojibake (s28 re-read). The whole part is decoded and searched in C;
-    unassigned characters are looked for in its first SNIFF_BYTES characters, ASCII pairs
-    counted in its first WIDE_SAMPLE_BYTES, as textdecoding does (counted over all of a 20 MB
-    part, they took 0.19 s of the check's 0.26 s: benchmarks/mail_wide_charset_cost.py)."""
-    text = strict_reading(payload, codec, final=False)
+def _wide_reading(payload: bytes, codec: str) -> tuple[str, bool] | None:
+    """`payload`, declared UTF-16 or UTF-32 in `codec` (its byte order known) and holding no NUL
+    byte (text of no Latin letter, space or line end: a Cyrillic word, a Chinese line), read as that
+    text, and whether its end cuts a character (left out); None unless it decodes strictly, a unit
+    its end cuts aside (textdecoding.cut_strict_reading), to text holding no control, private-use or
+    unassigned character, and its code units are not mostly pairs of printable ASCII bytes
+    (textdecoding.MAX_ASCII_UNITS: Latin-1 text read as UTF-16), unless every character it reads is
+    East Asian of one family (two Chinese characters may be such pairs). Such a part was read as a
+    mislabel: "Привет" lost the whole mail, a Japanese line with a stray last byte read as mojibake
+    (s28 re-read). The whole part is decoded and searched in C; unassigned characters are looked for
+    in its first SNIFF_BYTES characters, ASCII pairs counted in its first WIDE_SAMPLE_BYTES, as
+    textdecoding does (counted over all of a 20 MB part, they took 0.19 s of the check's 0.26 s:
+    benchmarks/mail_wide_charset_cost.py)."""
+    read = cut_strict_reading(payload, codec)
+    text = read[0] if read is not None else ""
     if not text or holds_unassigned(text):
         return None
     sample = payload[:WIDE_SAMPLE_BYTES]
     if ascii_unit_share(sample) <= MAX_ASCII_UNITS or _east_asian_of_one_family(text):
-        return text
+        return read
     return None
 
 

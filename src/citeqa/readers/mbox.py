@@ -15,7 +15,9 @@ and skipped the piece with no From header: its text lost, a warning counting a m
 Version 5 (reader 18): an envelope-shaped line over a header line opens a message whatever
 its headers (a sent or draft export writing only To: or Sender:, or an obsolete line
 "Thread-Topic : Hall", was merged into the message before it); one with no From header is
-headed by its Sender, its envelope's sender or "to" its recipient.
+headed by its Sender, its envelope's sender or "to" its recipient. Version 6 (reader 19): the
+headers of a message with CRLF line ends are looked up above its first blank line only (a body
+line "From: …" was taken for its From header).
 
 An mbox file is messages one after another, each opening with a "From " line (the envelope
 sender and a date: "From ben@x.org Wed Oct 01 15:00:00 2025"); a body line that begins with
@@ -82,7 +84,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 18 + DECODING_VERSION
+    version = 19 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -103,7 +105,9 @@ class MboxReader:
     Paul", a sender named "Headers") written unforged (eml 16; mailthreads.unforged). 18: an
     envelope-shaped "From " line over a header line opens a message (one with no From header,
     or a header line "Thread-Topic : Hall", was merged into the one before); one with no From
-    header headed by its Sender, its envelope's sender or "to" its recipient."""
+    header headed by its Sender, its envelope's sender or "to" its recipient. 19: a message's
+    From, Sender and To headers looked up in its header lines only (a CRLF message's body line
+    "From: …" was taken for its From header, the message then skipped with no sender)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
@@ -191,13 +195,14 @@ def _names_a_sender(raw: bytes, start: int) -> bool:
     under one) up to a blank line or the end, one of them a From header. A body line shaped
     like a loose opening line ("From 9:00 to 12:00" over "Room: B12" and text) opens none, so
     the text under it stays in its message."""
-    return _header_value(raw, start, b"from") is not None
+    return _header_value(raw, start, b"from", among_other_lines=False) is not None
 
 
-def _header_value(raw: bytes, start: int, name: bytes) -> bytes | None:
+def _header_value(raw: bytes, start: int, name: bytes, *, among_other_lines: bool) -> bytes | None:
     """The value of the first header `name` (lower case) of the header block opening at
-    `start` (header lines up to a blank line or the end); None when it has none, or when a line
-    before the blank one is no header line."""
+    `start` (lines up to a blank line or the end), its blanks off; None when it has none. A
+    line before the blank one that is no header line ends the search with None unless
+    `among_other_lines` (a message's head, where an exporter's odd line is passed over)."""
     found = None
     position = start
     while position < len(raw):
@@ -206,7 +211,7 @@ def _header_value(raw: bytes, start: int, name: bytes) -> bytes | None:
         if not line:
             break
         folded = line[:1] in (b" ", b"\t") and position > start
-        if not (folded or _HEADER_LINE.match(line)):
+        if not (folded or _HEADER_LINE.match(line) or among_other_lines):
             return None
         field, _, value = line.partition(b":")
         if found is None and not folded and field.lower() == name:
@@ -225,24 +230,18 @@ def _with_sender(message: bytes, envelope: bytes) -> bytes:
     head, blank, rest = message.partition(b"\n\n")
     head = _SPACED_FIELD.sub(rb"\1:", head)
     message = head + blank + rest
-    if re.search(rb"(?im)^from:", head):
+    if _header_value(head, 0, b"from", among_other_lines=True) is not None:
         return message
-    if (sender := _loose_header(head, b"sender")) is not None:
+    if sender := _header_value(head, 0, b"sender", among_other_lines=True):
         return b"From: " + sender + b"\n" + message
     named = envelope.split()[1:2]
     if named and named[0] != b"-":
         return b"From: " + named[0] + b"\n" + message
-    if (recipient := _loose_header(head, b"to")) is not None:
+    if recipient := _header_value(head, 0, b"to", among_other_lines=True):
         name, address = parseaddr(recipient.decode("utf-8", "replace"))
         shown_name = (name or address).replace('"', "").replace("\\", "")
         return f'From: "to {shown_name}" <{address}>\n'.encode() + message
     return message
-
-
-def _loose_header(head: bytes, name: bytes) -> bytes | None:
-    """The value of a header line `name` (lower case) among the header lines `head`."""
-    found = re.search(rb"(?im)^" + name + rb"[ \t]*:[ \t]*(.+?)\r?$", head)
-    return found.group(1) if found is not None else None
 
 
 def _unquoted(message: bytes) -> Iterator[bytes]:

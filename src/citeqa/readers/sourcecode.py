@@ -26,7 +26,8 @@ fence, which comments?),
 .c/.h/.java and the like (a build tree's thousands of files would outweigh the documents of a
 folder; a data team's and a lab's scripts are these), nor code minified or bundled by its name
 ("app.min.js") or in a folder of others' code or a build's output ("vendor/", "dist/"; only
-code files there: citeqa/data/checkout_files.json), each with its reason. Bounded: a file of
+code files there: citeqa/data/checkout_files.json), each with its reason, by its path before
+it is read (`refused_by_path`). Bounded: a file of
 more than MAX_BYTES bytes is refused unread (generated or minified code); binary content under
 one of these names is refused by corpus.py's decoding, as any text file's.
 """
@@ -40,7 +41,7 @@ from pathlib import PurePosixPath
 
 from citeqa.folderwalk import checkout_names
 from citeqa.markup import is_fence
-from citeqa.readers.base import TITLE_MAX, Extracted, UnreadableDocument
+from citeqa.readers.base import TITLE_MAX, Extracted
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 from citeqa.visible import shown
 
@@ -104,9 +105,12 @@ class SourceCodeReader:
         """The reason a file of more than `max_bytes` bytes is refused."""
         return OVERSIZED
 
+    def refused_by_path(self, relative: str) -> str | None:
+        """Why the code file at `relative` is refused unread (`vendored`), asked by corpus.py
+        before it reads the file (base.PathRefusingReader)."""
+        return vendored(relative)
+
     def extract(self, content: str | bytes, relative: str) -> Extracted:
-        if reason := vendored(relative):
-            raise UnreadableDocument(reason)
         text = str(content).replace("\r\n", "\n").replace("\r", "\n")
         language = _LANGUAGES[self.suffixes[0]]
         prose, code = opening_prose(text, language)
