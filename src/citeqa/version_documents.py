@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from citeqa.models import Document, Hit
 from citeqa.numbered_sections import asked_numbers
 from citeqa.sentences import SentenceBank
-from citeqa.versions import asked_versions, covers, path_version, title_version
+from citeqa.versions import Version, asked_versions, path_version, title_version
 
 VERSION_CHARS = 20_000
 """How many characters of the asked version's documents (`with_asked_version`) are read at
@@ -31,7 +31,8 @@ hundreds of pages is read no further than its first pages."""
 def asked_version_documents(question: str, documents: Iterable[Document]) -> frozenset[str]:
     """The ids of `documents` of a version `question` asks (versions.asked_versions), as their
     path (`path_version`: "docs/v2/limits") or else their title (`title_version`: "Protocole
-    de marquage (v2)") names it (versions.covers: 2 names 2.1)."""
+    de marquage (v2)") names it or one under it (`_of_version`: "version 2" asks "v2.1"; a
+    page of "v3" is not all of "version 3.5.1", a changelog's section)."""
     asked = asked_versions(question)
     if not asked:
         return frozenset()
@@ -39,8 +40,13 @@ def asked_version_documents(question: str, documents: Iterable[Document]) -> fro
         document.doc_id
         for document in documents
         if (named := path_version(document.doc_id) or title_version(document.title or ""))
-        and any(covers(version, named) for version in asked)
+        and any(_of_version(named, version) for version in asked)
     )
+
+
+def _of_version(named: Version, asked: Version) -> bool:
+    """Whether a document's version `named` is the `asked` one or one under it (2.1 under 2)."""
+    return named[: len(asked)] == asked
 
 
 def with_asked_version(top: list[Hit], bank: SentenceBank, question: str) -> list[Hit]:

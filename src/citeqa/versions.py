@@ -299,7 +299,7 @@ def held_mentions(
     return [
         text
         for asked, text in asked_mentions(question, own)
-        if any(covers(asked, version) for version in held)
+        if any(_covers(asked, version) for version in held)
     ]
 
 
@@ -310,7 +310,7 @@ def title_version(title: str) -> Version | None:
     return written[0] if len(written) == 1 else None
 
 
-def covers(asked: Version, version: Version) -> bool:
+def _covers(asked: Version, version: Version) -> bool:
     """Whether a version named `asked` ("v2") names `version` (2.0, 2.1) or the other way."""
     shorter = min(len(asked), len(version))
     return asked[:shorter] == version[:shorter]
@@ -340,13 +340,13 @@ def _mirrors_read(
         return False, False
     named = [v for page in pages[:TITLES_READ] if (v := title_version(title_of(page)))]
     not_above = [version for version in named if not _above(version, top)]
-    below = [v for v in not_above if v < top and not covers(v, top)]
+    below = [v for v in not_above if v < top and not _covers(v, top)]
     return 2 * len(not_above) <= len(named), 2 * len(below) > len(named)
 
 
 def _above(version: Version, top: Version) -> bool:
     """Whether `version` is above `top` (3 above 2, not 2.1 above 2)."""
-    return version > top and not covers(version, top)
+    return version > top and not _covers(version, top)
 
 
 def _within(doc_id: str, family: str) -> bool:
@@ -371,14 +371,14 @@ class Family:
         """Whether `version` (of one of the family's paths) is older than the family's newest:
         every one when unversioned pages are the current edition, else any below the highest
         (2 below 3, not 3.1)."""
-        return self.current or (version < self.top and not covers(version, self.top))
+        return self.current or (version < self.top and not _covers(version, self.top))
 
     def names_newest(self, asked: Version) -> bool:
         """Whether a question's `asked` version is this family's newest: its highest, or one
         above it when unversioned pages are the current edition."""
         if self.current:
-            return asked > self.top and not covers(asked, self.top)
-        return covers(asked, self.top)
+            return asked > self.top and not _covers(asked, self.top)
+        return _covers(asked, self.top)
 
     def newest_label(self, lang: Lang) -> str:
         """What an answer of the family's newest pages quotes, as the notes say it."""
@@ -503,7 +503,7 @@ class CorpusVersions:
         if family is None:
             return False
         titled = self._title_version(doc_id)
-        return titled is not None and titled < family.top and not covers(titled, family.top)
+        return titled is not None and titled < family.top and not _covers(titled, family.top)
 
     def _title_version(self, doc_id: str) -> Version | None:
         if doc_id not in self._titled:
@@ -535,7 +535,7 @@ class CorpusVersions:
         family's newest; None when it names none, only newest ones, or one no page is of."""
         for asked in self.asked(question):
             for family, version in self._labelled:
-                if covers(asked, version) and self.families[family].older(version):
+                if _covers(asked, version) and self.families[family].older(version):
                     return asked
         return None
 
@@ -573,7 +573,7 @@ class CorpusVersions:
         if answer.abstained or not cited or any(version is None for _, version in cited):
             return None
         for asked in self.asked(question):
-            if self._held(asked) and not any(covers(asked, v) for _, v in cited if v is not None):
+            if self._held(asked) and not any(_covers(asked, v) for _, v in cited if v is not None):
                 citation, version = cited[0]
                 return NOTES[answer.lang]["other"].format(
                     asked=label(asked), name=_file_name(citation), other=label(version or ())
@@ -676,8 +676,8 @@ class CorpusVersions:
         return frozenset(version for _, version in self._labelled)
 
     def _held(self, asked: Version) -> bool:
-        """Whether some labelled document is of version `asked` (`covers`)."""
-        return any(covers(asked, version) for version in self._labelled_versions)
+        """Whether some labelled document is of version `asked` (`_covers`)."""
+        return any(_covers(asked, version) for version in self._labelled_versions)
 
     def counterparts(self, doc_ids: Iterable[str], asked: Version | None) -> list[str]:
         """The documents of version `asked` (None: each family's newest, unless unversioned
@@ -688,14 +688,14 @@ class CorpusVersions:
         given = list(dict.fromkeys(doc_ids))
         labelled = [(d, self.of_document[d]) for d in given if d in self.of_document]
         wanted = {family: self._wanted(family, asked) for _, (family, _) in labelled}
-        holding = {f for _, (f, v) in labelled if (w := wanted[f]) is not None and covers(w, v)}
+        holding = {f for _, (f, v) in labelled if (w := wanted[f]) is not None and _covers(w, v)}
         found: dict[str, None] = {}
         for doc_id, (family, _) in labelled:
             version_wanted = wanted[family]
             if family in holding or version_wanted is None:
                 continue
             for other, version in self._pages.get((family, doc_id.rpartition("/")[2]), []):
-                if covers(version_wanted, version):
+                if _covers(version_wanted, version):
                     found.setdefault(other, None)
         if asked is None and self.copies:
             found.update(dict.fromkeys(self._currents_missing(given)))
@@ -730,7 +730,7 @@ class CorpusVersions:
         version = self.version_of(doc_id)
         if version is None:
             return not self.is_older(doc_id)
-        return covers(asked, version)
+        return _covers(asked, version)
 
     def older_note(
         self, citation: Citation, cited: bool, newest_lang: Lang, numbers: Sequence[int]

@@ -13,6 +13,7 @@ from citeqa.chunking import chunk_document
 from citeqa.models import Document, Sentence
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.tallies import document_sentences
+from citeqa.version_documents import asked_version_documents
 
 PROTOCOLS = {
     "methodes/marquage_v1": (
@@ -87,3 +88,16 @@ def test_a_section_number_that_is_no_version_keeps_to_its_section() -> None:
     )
     kept = under_asked_section(candidates, bank, "Que dit l'article 2 du protocole ?")
     assert [bank.text(item.index)[:9] for item in kept.sentences] == ["Version 2"]
+
+
+def test_a_document_is_of_the_asked_version_or_one_under_it() -> None:
+    """ "version 2" asks a page of v2.1 too; "version 3.5.1" asks a section of a changelog
+    titled "(v3)", not all of it."""
+    pages = [
+        Document(doc_id="docs/v2.1/limits", title="Limits", path="/l", text="x", sha256="0"),
+        Document(doc_id="changelog", title="Changelog (v3)", path="/c", text="x", sha256="0"),
+    ]
+    assert asked_version_documents("What are the limits in version 2?", pages) == {
+        "docs/v2.1/limits"
+    }
+    assert asked_version_documents("What changed in version 3.5.1?", pages) == frozenset()
