@@ -841,7 +841,10 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     a heading above it opens with that number), in the quote ranker's order. The rankers read
     the number as one word among others: "What changed in version 3.5.1?" quoted 3.3.0's
     "Changed" line (trial s17). When those stand in several documents and the question names
-    some (document_names.named_among: "l'article 7 des CGV"), only the named ones' are kept."""
+    some (document_names.named_among: "l'article 7 des CGV"), only the named ones' are kept.
+    When the asked number is a version a candidate's document names by its path or title
+    ("la version 2 du protocole" of "Protocole … (v2)": `_of_asked_version`), that document's
+    candidates are kept, wherever they stand."""
     if not candidates.sentences or not asked_numbers(question):
         return candidates
     of_version = _of_asked_version(candidates, bank, question)
