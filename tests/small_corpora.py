@@ -65,8 +65,10 @@ def assistant_over(
     files: dict[str, str], corpus: Path, index: Path, **overrides: object
 ) -> Assistant:
     """An assistant over a corpus of `files` (name → text) written into `corpus`, its index
-    (the default channels, or the `overrides`' settings) built into `index` first."""
+    (the default channels, or the `overrides`' settings) built into `index` first; a name may
+    hold folders ("2024/minutes.md")."""
     for name, text in files.items():
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
         (corpus / name).write_text(text, encoding="utf-8")
     settings = Settings(corpus_dir=corpus, index_dir=index, **overrides)
     build_index(settings)

@@ -93,6 +93,7 @@ from citeqa.numbered_sections import (
     asked_numbers,
     asked_sections,
     asks_step,
+    opening_number,
     standing_under,
     stands_under,
     unheld_section,
@@ -137,6 +138,8 @@ from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_periods import periods_written, unheld_period
 from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
 from citeqa.value_kinds import unwritten_asked_kind, unwritten_kind
+from citeqa.version_documents import asked_version_documents, with_asked_version
+from citeqa.versions import asked_versions, written_versions
 
 
 @dataclass(frozen=True)
@@ -832,9 +835,15 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     a heading above it opens with that number), in the quote ranker's order. The rankers read
     the number as one word among others: "What changed in version 3.5.1?" quoted 3.3.0's
     "Changed" line (trial s17). When those stand in several documents and the question names
-    some (document_names.named_among: "l'article 7 des CGV"), only the named ones' are kept."""
+    some (document_names.named_among: "l'article 7 des CGV"), only the named ones' are kept.
+    When the asked number is a version a candidate's document names by its path or title
+    ("la version 2 du protocole" of "Protocole … (v2)": `_of_asked_version`), that document's
+    candidates are kept, wherever they stand."""
     if not candidates.sentences or not asked_numbers(question):
         return candidates
+    of_version = _of_asked_version(candidates, bank, question)
+    if of_version:
+        return _subset(candidates, of_version)
     under = standing_under(question, bank, [item.index for item in candidates.sentences])
     rows = [number for number, standing in enumerate(under) if standing]
     doc_of = [bank.sentences[candidates.sentences[n].index].doc_id for n in rows]
@@ -842,6 +851,27 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     if named:
         rows = [n for n, doc_id in zip(rows, doc_of, strict=True) if doc_id in named]
     return _subset(candidates, rows) if rows and rows != list(range(len(under))) else candidates
+
+
+def _of_asked_version(candidates: Candidates, bank: SentenceBank, question: str) -> list[int]:
+    """The positions of the candidates of documents whose path or title names the version the
+    question asks (version_documents.asked_version_documents: every sentence of "Protocole …
+    (v2)" is of "la version 2"), a line opening with that version ("Version 2 — 14 octobre
+    2025 — rédigé par …": it names the version, its steps say what it holds) only when no
+    other is; [] when no candidate is of such a document. Other documents' lines opening with
+    the number ("2. Fixer 20 min …" of v1) are not of it: the number names a version, no
+    section."""
+    doc_of = [bank.sentences[item.index].doc_id for item in candidates.sentences]
+    asked = asked_version_documents(question, (bank.documents[d] for d in dict.fromkeys(doc_of)))
+    rows = [number for number, doc_id in enumerate(doc_of) if doc_id in asked]
+    versions = set(asked_versions(question))
+    naming = [
+        number
+        for number in rows
+        if opening_number(text := bank.text(candidates.sentences[number].index)) is not None
+        and not versions.isdisjoint(written_versions(text))
+    ]
+    return [number for number in rows if number not in naming] or naming
 
 
 def under_asked_heading(candidates: Candidates, reading: Reading) -> Candidates:
@@ -1263,7 +1293,8 @@ def compose(
         reason = abstention.only_its_title(bare, lang)
         return abstain(reason)
     models = shipped_models()
-    reading = Reading(bank, with_asked_meeting(top, bank, terms), terms)
+    widened = with_asked_version(with_asked_meeting(top, bank, terms), bank, terms.focus)
+    reading = Reading(bank, widened, terms)
     candidates = rank_candidates(reading, scores, models)
     if terms.new_terms:
         mentioning = mentioning_new_words(candidates, reading)

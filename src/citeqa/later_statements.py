@@ -66,7 +66,14 @@ originally planned…", "When did they decide…", "Quel budget était prévu…
 `original_cues`) keeps the earlier quote first, and so does one writing no cue ("Lyon"), and
 one naming a quoted document by a term of its title or file name that the later one's do not
 write ("What is the status of ADR 2?": "0002-queue.md" holds ADR 2's own status;
-`_titles_quoted`).
+`_titles_quoted`). A question asking the current state of a thing (`asks_current`: "le
+protocole … actuel", "the current fee", "en vigueur", "latest"; data `current_cues`) asks what
+holds now too, and a later statement may leave out CURRENT_UNWRITTEN of the question's terms
+the quoted sentence writes: weekly minutes state a change in other words than last year's
+(s30 trial a01: "v2 (fixation 45 min at 4 °C) becomes the current protocol" after last year's
+"v1 (fixation 20 min à température ambiante) est adopté", asked "À quelle température … le
+protocole d'immunofluorescence actuel ?", writes no "température"); it is quoted first, last
+year's after it, labelled with its date.
 
 Whatever the question asks, a later statement saying the quoted event or value is changed and
 giving it its new value (`states_a_change`: "est déplacé au 5 février", "est annulé", "passe de
@@ -116,6 +123,12 @@ _HEAD_CHARS = 2000
 """The characters of a document read for its date lines (its header, never its whole text)."""
 SHARED_WORDS = 2
 """A later sentence speaks of the quoted subject when the two share at least this many words."""
+CURRENT_UNWRITTEN = 1
+"""How many of the question's terms a quoted sentence writes a later statement may leave out
+when the question asks the current state of a thing (`asks_current`): it states the change in
+other words ("v2 (fixation 45 min à 4 °C) devient le protocole de référence" writes no
+"température" of "v1 (fixation 20 min à température ambiante) est adopté", asked "À quelle
+température … actuel ?": s30 trial a01). Any other question needs them all."""
 LEAST_WORDS = 3
 """A later sentence of fewer content words than this is a heading or a label: it states
 nothing to show."""
@@ -579,6 +592,7 @@ def later_statement(
     if _names_a_day(terms):
         return None
     subjects = _Subjects(bank, terms)
+    unwritten = CURRENT_UNWRITTEN if asks_current(terms.focus) else 0
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
     dated = {
         bank.sentences[item.index].doc_id: date
@@ -600,7 +614,7 @@ def later_statement(
         text = bank.text(other.index)
         if _titles_its_document(bank, other.index) or _writes_date(text, date):
             continue
-        if _speaks_of(subjects, quoted, other):
+        if _speaks_of(subjects, quoted, other, unwritten):
             best = LaterStatement(other, date, after, tuple(sorted(dated.items())))
     if best is None or not _may_stand(best, bank, quoted, terms.focus):
         return best
@@ -689,11 +703,27 @@ def asks_of_a_meeting(question: str) -> bool:
 
 def asks_what_holds(question: str) -> bool:
     """Whether the question asks what holds now, the standing decision or value ("What did the
-    CODIR decide…", "Are we migrating…", "currently"), and not what was first said
-    ("originally", "When did…", "était prévu"): its answer quotes a later statement first."""
+    CODIR decide…", "Are we migrating…", "currently", or the current state: `asks_current`),
+    and not what was first said ("originally", "When did…", "était prévu"): its answer quotes a
+    later statement first."""
     folded = f"{fold(question)} "
     holding, original = _question_cues()
-    return holding.search(folded) is not None and original.search(folded) is None
+    asks = holding.search(folded) is not None or _current_cues().search(folded) is not None
+    return asks and original.search(folded) is None
+
+
+def asks_current(question: str) -> bool:
+    """Whether the question asks the current state of a thing ("le protocole … actuel", "the
+    current fee", "en vigueur", "latest": data/dated_documents.json `current_cues`), and not
+    what was first said (`original_cues`)."""
+    folded = f"{fold(question)} "
+    return _current_cues().search(folded) is not None and _question_cues()[1].search(folded) is None
+
+
+@functools.cache
+def _current_cues() -> re.Pattern[str]:
+    """The word starts of a question asking the current state (`asks_current`)."""
+    return _word_starts(_data()["current_cues"])
 
 
 class _ChangeCues(NamedTuple):
@@ -859,12 +889,13 @@ def _same_field(ours: str, theirs: str) -> bool:
 
 
 def _speaks_of(
-    subjects: _Subjects, quoted: Sequence[ScoredSentence], other: ScoredSentence
+    subjects: _Subjects, quoted: Sequence[ScoredSentence], other: ScoredSentence, unwritten: int
 ) -> bool:
     """Whether `other` states something (LEAST_WORDS) on a quoted sentence's subject: it
     shares SHARED_WORDS words with it (headings counted, one in the sentences), and writes
     (its heading and its document's title counted) every term of the question the quoted one
-    writes, one at least."""
+    writes but `unwritten` of them (CURRENT_UNWRITTEN for a question asking the current
+    state), one at least."""
     if len(subjects.own(other.index)) < LEAST_WORDS:
         return False
     text = subjects.bank.text(other.index)
@@ -879,7 +910,9 @@ def _speaks_of(
             continue  # one template's field of another record: another incident's "Duration"
         if not subjects.own(item.index) & subjects.own(other.index):
             continue  # only their headings meet: a page's "last modified" line
-        if asked and asked <= written and len(ours & theirs) >= SHARED_WORDS:
+        if not asked & written or len(asked - written) > unwritten:
+            continue
+        if len(ours & theirs) >= SHARED_WORDS:
             return True
     return False
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from citeqa.blocks import headings
 from citeqa.corpus import read_document
 from citeqa.dates import date_terms
 from citeqa.glossary import fold
@@ -44,7 +45,7 @@ def test_each_event_is_a_section_saying_what_when_and_where(tmp_path: Path) -> N
     assert document.text.startswith("# Événements 2026\n\n## Séminaire annuel Annecy\n\n")
     # an all-day event ends the day before its DTEND; an escaped comma is a comma
     assert (
-        "Séminaire annuel Annecy: 2026-06-18 – 2026-06-19, Hôtel Les Trésoms, Annecy\n\n"
+        "Séminaire annuel Annecy: 2026-06-18 – 2026-06-19, Hôtel Les Trésoms, Annecy\n"
         "Départ en car de Paris à 7h00." in document.text
     )
     assert "Soirée de fin d'année: 2026-12-18 19:00 – 23:00, Péniche Le Marcounet, Paris" in (
@@ -63,7 +64,8 @@ def test_an_events_date_gives_the_terms_a_written_date_does(tmp_path: Path) -> N
 
 
 def test_the_reader_is_capped_and_versioned() -> None:
-    """Version 12 (plus textdecoding's): a stray END: line left out; 11: each event's own
+    """Version 13 (plus textdecoding's): an event's description on the line under its
+    what-when-where line; 12: a stray END: line left out; 11: each event's own
     last-modified line, in the calendar's
     language; 9: a component left open closed where its calendar ends; 8: recurrence rules in
     words; 7: a "Last modified:" line; 6: a folded line opens no time
@@ -73,7 +75,7 @@ def test_the_reader_is_capped_and_versioned() -> None:
     review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 12 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 13 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -547,3 +549,27 @@ def test_a_french_calendar_writes_its_label_in_french(tmp_path: Path) -> None:
     assert "Last modified" not in document.text
     start = document.text.index("Réunion des parents d'élèves de la classe de seconde:")
     assert SectionDates(document.text, markdown=False).date_at(start) == "2026-09-01"
+
+
+MOVED = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Réservations plateforme\r\n"
+    "BEGIN:VEVENT\r\nUID:m@x\r\nDTSTART:20270314T140000\r\nDTEND:20270314T180000\r\n"
+    "SUMMARY:Confocal - Paul Girard (lames de Gand)\r\nLOCATION:C104\r\n"
+    "DESCRIPTION:Déplacé du mardi 13 au mercredi 14 mars (lames Verhoeven)\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:n@x\r\nDTSTART;VALUE=DATE:20270325\r\n"
+    "SUMMARY:Révision annuelle du confocal par le fabricant (technicien sur place)\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_an_events_description_is_its_body_never_a_heading(tmp_path: Path) -> None:
+    """s30 trial a42: a moved instance's description, short and with no final period, stood on
+    a paragraph of its own over the next event's long heading, was read as a heading and left
+    out of the quote as a title (titleonly.py); another event's move was quoted for "moved to
+    when?". It is on the line under the event's what-when-where line, never a heading."""
+    document = read(tmp_path, MOVED)
+    moved = "Déplacé du mardi 13 au mercredi 14 mars (lames Verhoeven)"
+    assert f"Confocal - Paul Girard (lames de Gand): 2027-03-14 14:00 – 18:00, C104\n{moved}\n" in (
+        document.text
+    )
+    assert moved not in headings(document.text)

@@ -3,11 +3,13 @@
 An office folder keeps its calendar export beside its minutes (s26 trial: "When is the
 end-of-year party?" was only in evenements-2026.ics, skipped as of a type citeqa does not read,
 and answered with an unrelated sentence). Each event (VEVENT) is written as a section headed by
-its summary, then one line saying it whole, its summary, when and where, then its description:
+its summary, then one line saying it whole, its summary, when and where, then its description
+on the next line (the event's body, never read as a heading):
 
     ## Soirée de fin d'année
 
     Soirée de fin d'année: 2026-12-18 19:00 – 23:00, Péniche Le Marcounet, Paris
+    Navette depuis la gare de Lyon à 18 h 30.
 
 An event with no summary, date or place but a description is its description alone; one
 with a DURATION and no DTEND ends at its start plus that duration. A start and an end that
@@ -88,8 +90,10 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 12 + DECODING_VERSION
-    """12: an END: line closing no open component left out, with a warning (a stray END:VTODO
+    version: int = 13 + DECODING_VERSION
+    """13: an event's description is on the line under its what-when-where line, in its
+    paragraph (on a paragraph of its own, a short one was read as a heading and never quoted).
+    12: an END: line closing no open component left out, with a warning (a stray END:VTODO
     made the whole calendar unreadable). 11: the last-modified line in the calendar's language
     ("Dernière modification :"). 10: each event's section ends with its own last-modified line
     (was one line under the calendar's heading, the latest day any event was changed: an
@@ -358,8 +362,12 @@ def _calendar_name(calendars: list[Calendar]) -> str:
 
 def event_section(event: Component, language: Lang = "en") -> str:
     """An event's section: its summary as a heading, a line saying what, when (and how it
-    repeats, in `language`: `_repeats`) and where, then its description (alone when it says
-    nothing else); "" for an event saying none of these."""
+    repeats, in `language`: `_repeats`) and where, then its description on the next line of
+    that paragraph (alone when the event says nothing else); "" for an event saying none of
+    these. The description is the event's body, never a heading: on a paragraph of its own, a
+    short one with no final period ("Déplacé du jeudi 13 au vendredi 14 novembre (échantillons
+    Okafor)") over the next event's long heading was read as a heading (blocks.py), and left out
+    of the quote as a title (titleonly.py; s30 trial a42 quoted another event's move)."""
     summary = _text(event.get("SUMMARY"))
     when = _when(event)
     if when and (repeats := _repeats(event, language)):
@@ -372,7 +380,7 @@ def event_section(event: Component, language: Lang = "en") -> str:
     if not line:
         return description
     heading = f"## {summary}\n\n" if summary else ""
-    return heading + line + (f"\n\n{description}" if description else "")
+    return heading + line + (f"\n{description}" if description else "")
 
 
 def _when(event: Component) -> str:

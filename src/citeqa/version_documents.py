@@ -1,0 +1,74 @@
+"""Owns the documents of a version a question asks ("la version 2 du protocole", "in version
+3.1") as their path or title names it ("protocoles/protocole_v2", "Protocole … (v2)"): which
+they are, and the passages of theirs read beyond those retrieved.
+
+Such a document is that version's whole: each of its sentences is of the asked version,
+wherever it stands (answering.under_asked_section keeps the quote to them). A number asked as a
+numbered section (numbered_sections.py) stands under a line or heading opening with it; a
+protocol's steps stand under no heading naming its version (s30 trial a02: only its "Version 2
+— 14 octobre 2025 — rédigé par …" line opened with "2", and was quoted for how long a step
+lasts). Retrieval returns such a document's first passage (its title writes the version and
+the question's words); the steps, in a later passage, write neither, so its other passages are
+read too, VERSION_CHARS characters at most, as dated_meetings.with_asked_meeting reads an
+asked meeting's notes. No I/O: the documents are the bank's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from citeqa.models import Document, Hit
+from citeqa.numbered_sections import asked_numbers
+from citeqa.sentences import SentenceBank
+from citeqa.versions import Version, asked_versions, path_version, title_version
+
+VERSION_CHARS = 20_000
+"""How many characters of the asked version's documents (`with_asked_version`) are read at
+most, their passages retrieved counted: a protocol or a page is a few thousand; a manual of
+hundreds of pages is read no further than its first pages."""
+
+
+def asked_version_documents(question: str, documents: Iterable[Document]) -> frozenset[str]:
+    """The ids of `documents` of a version `question` asks (versions.asked_versions), as their
+    path (`path_version`: "docs/v2/limits") or else their title (`title_version`: "Protocole
+    de marquage (v2)") names it or one under it (`_of_version`: "version 2" asks "v2.1"; a
+    page of "v3" is not all of "version 3.5.1", a changelog's section)."""
+    asked = asked_versions(question)
+    if not asked:
+        return frozenset()
+    return frozenset(
+        document.doc_id
+        for document in documents
+        if (named := path_version(document.doc_id) or title_version(document.title or ""))
+        and any(_of_version(named, version) for version in asked)
+    )
+
+
+def _of_version(named: Version, asked: Version) -> bool:
+    """Whether a document's version `named` is the `asked` one or one under it (2.1 under 2)."""
+    return named[: len(asked)] == asked
+
+
+def with_asked_version(top: list[Hit], bank: SentenceBank, question: str) -> list[Hit]:
+    """The passages `top`, and after them the other passages of the documents of `top` of the
+    version the question asks as a numbered part (`asked_version_documents`; only a question
+    asking a number: numbered_sections.asked_numbers), in their order, VERSION_CHARS characters
+    at most, each scored as its document's least retrieved passage."""
+    if not top or not asked_numbers(question):
+        return top
+    least: dict[str, float] = {}
+    for hit in top:
+        least[hit.chunk.doc_id] = min(hit.score, least.get(hit.chunk.doc_id, hit.score))
+    asked = asked_version_documents(question, (bank.documents[doc_id] for doc_id in least))
+    held = {hit.chunk_index for hit in top}
+    added: list[Hit] = []
+    budget = VERSION_CHARS
+    for doc_id in (doc_id for doc_id in least if doc_id in asked):
+        for number in bank.chunks_of(doc_id):
+            chunk = bank.chunks[number]
+            budget -= len(chunk.text)
+            if budget < 0:
+                return [*top, *added]
+            if number not in held:
+                added.append(Hit(chunk=chunk, chunk_index=number, score=least[doc_id]))
+    return [*top, *added]

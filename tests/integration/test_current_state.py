@@ -1,0 +1,56 @@
+"""A question asking the current state ("le protocole … actuel", "the current …") of a thing
+that dated documents state in turn is answered from the latest of them, the earlier one quoted
+after it with its date (s30 trial a01: "À quelle température se fait la fixation dans le
+protocole d'immunofluorescence actuel ?" quoted last year's minutes adopting v1, "20 min à
+température ambiante"; minutes of October made v2, "45 min à 4 °C", the current protocol, in
+words that do not write "température")."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.api import Assistant
+from small_corpora import assistant_over
+
+FILES = {
+    "2025/CR_reunion_2025-11-18.md": "# Réunion d'équipe — 18 novembre 2025\n\n"
+    "Présents : Léa Morel, Paul Girard, Inès Faure.\n\n## Décisions\n\n"
+    "- Le protocole de coloration v1 (incubation 30 min à température ambiante) est adopté"
+    " pour toute l'équipe.\n- Le séminaire de rentrée aura lieu le 9 janvier 2026.\n",
+    "reunions/CR_reunion_2026-05-12.md": "# Réunion d'équipe — 12 mai 2026\n\n"
+    "Présents : Léa Morel, Inès Faure.\n\n## Décisions\n\n"
+    "- Le protocole de coloration v2 (incubation 2 h à 4 °C) devient le protocole de"
+    " référence dès aujourd'hui ; la v1 est archivée.\n"
+    "- Les commandes de réactifs passent par Inès à partir de juin.\n",
+    "wiki/Accueil.md": "# Accueil des nouveaux arrivants\n\nLe badge d'accès est demandé au"
+    " secrétariat le premier jour. Les clés du laboratoire sont au bureau 214.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    docs, index = tmp_path_factory.mktemp("labo"), tmp_path_factory.mktemp("labo-index")
+    return assistant_over(FILES, docs, index)
+
+
+def test_the_current_state_is_quoted_from_the_latest_dated_document(lab: Assistant) -> None:
+    answer = lab.ask(
+        "À quelle température se fait l'incubation dans le protocole de coloration actuel ?"
+    )
+    assert not answer.abstained
+    first, *others = answer.citations
+    assert first.doc_id == "reunions/CR_reunion_2026-05-12" and "4 °C" in first.quote
+    assert [(c.doc_id, c.earlier) for c in others] == [("2025/CR_reunion_2025-11-18", "2025-11-18")]
+    assert "Plus tôt (2025-11-18, avant le 2026-05-12 cité), un autre document disait :" in (
+        answer.answer
+    )
+
+
+def test_a_question_asking_what_was_first_adopted_keeps_the_earlier_quote(
+    lab: Assistant,
+) -> None:
+    answer = lab.ask(
+        "À quelle température se faisait l'incubation dans le protocole de coloration au départ ?"
+    )
+    assert not answer.abstained
+    assert answer.citations[0].doc_id == "2025/CR_reunion_2025-11-18"

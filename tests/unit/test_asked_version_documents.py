@@ -1,0 +1,103 @@
+"""A version a question asks ("la version 2 du protocole") that a document's title or path
+names: every sentence of that document stands under it (answering.under_asked_section). s30
+trial a02: only the protocol's line "Version 2 — 14 octobre 2025 — rédigé par …" opened with the
+asked number (numbered_sections.standing_under), so it was quoted for how long fixation lasts;
+the step saying so is a list item under no heading naming the version."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from citeqa.answering import Candidates, under_asked_section
+from citeqa.chunking import chunk_document
+from citeqa.models import Document, Sentence
+from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.tallies import document_sentences
+from citeqa.version_documents import asked_version_documents
+
+PROTOCOLS = {
+    "methodes/marquage_v1": (
+        "Marquage des coupes (v1)",
+        "# Marquage des coupes (v1)\n\nVersion 1 — 3 mars 2026 — rédigé par Léa Morel.\n\n"
+        "## Étapes\n\n1. Rincer les coupes au PBS.\n2. Fixer 20 min à température ambiante.\n",
+    ),
+    "methodes/marquage_v2": (
+        "Marquage des coupes (v2)",
+        "# Marquage des coupes (v2)\n\nVersion 2 — 9 juin 2026 — rédigé par Léa Morel.\n\n"
+        "## Étapes\n\n1. Rincer les coupes au PBS.\n2. Fixer 40 min à 4 °C.\n",
+    ),
+    "rapports/bilan": (
+        "Bilan du semestre",
+        "# Bilan du semestre\n\nLa fixation dure désormais plus longtemps qu'en mars.\n",
+    ),
+}
+
+
+def _bank() -> SentenceBank:
+    documents, chunks, sentences = {}, [], []
+    for doc_id, (title, text) in PROTOCOLS.items():
+        documents[doc_id] = Document(
+            doc_id=doc_id, title=title, path=f"/{doc_id}.md", text=text, sha256="0"
+        )
+        first = len(chunks)
+        cut = chunk_document(documents[doc_id])
+        chunks += cut
+        spans = [(first + i, c.start, c.end) for i, c in enumerate(cut)]
+        for chunk, start, end in document_sentences(text, spans, "md"):
+            sentences.append(
+                Sentence(doc_id=doc_id, chunk_index=int(chunk), start=int(start), end=int(end))
+            )
+    return SentenceBank(documents, chunks, sentences, None, [frozenset()] * len(sentences))
+
+
+def _candidates(bank: SentenceBank, openings: list[tuple[str, str]]) -> Candidates:
+    order = [
+        next(
+            i
+            for i, s in enumerate(bank.sentences)
+            if s.doc_id == doc_id and bank.text(i).startswith(words)
+        )
+        for doc_id, words in openings
+    ]
+    items = [ScoredSentence(i, 0.5, 0.5, 0.5, 0.5, 1) for i in order]
+    return Candidates(items, np.linspace(0.5, 0.1, len(items)), np.zeros((len(items), 2)))
+
+
+def test_every_sentence_of_the_asked_versions_document_stands_under_it() -> None:
+    bank = _bank()
+    candidates = _candidates(
+        bank,
+        [
+            ("methodes/marquage_v2", "Version 2"),
+            ("rapports/bilan", "La fixation"),
+            ("methodes/marquage_v1", "2. Fixer"),
+            ("methodes/marquage_v2", "2. Fixer"),
+        ],
+    )
+    question = "Combien de temps dure la fixation dans la version 2 du protocole ?"
+    kept = under_asked_section(candidates, bank, question)
+    assert [bank.text(item.index) for item in kept.sentences] == ["2. Fixer 40 min à 4 °C."]
+
+
+def test_a_section_number_that_is_no_version_keeps_to_its_section() -> None:
+    """ "l'étape 2" asks a numbered step, not version 2: the v2 document is not read whole."""
+    bank = _bank()
+    candidates = _candidates(
+        bank,
+        [("rapports/bilan", "La fixation"), ("methodes/marquage_v2", "Version 2")],
+    )
+    kept = under_asked_section(candidates, bank, "Que dit l'article 2 du protocole ?")
+    assert [bank.text(item.index)[:9] for item in kept.sentences] == ["Version 2"]
+
+
+def test_a_document_is_of_the_asked_version_or_one_under_it() -> None:
+    """ "version 2" asks a page of v2.1 too; "version 3.5.1" asks a section of a changelog
+    titled "(v3)", not all of it."""
+    pages = [
+        Document(doc_id="docs/v2.1/limits", title="Limits", path="/l", text="x", sha256="0"),
+        Document(doc_id="changelog", title="Changelog (v3)", path="/c", text="x", sha256="0"),
+    ]
+    assert asked_version_documents("What are the limits in version 2?", pages) == {
+        "docs/v2.1/limits"
+    }
+    assert asked_version_documents("What changed in version 3.5.1?", pages) == frozenset()
