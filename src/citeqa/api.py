@@ -795,12 +795,21 @@ class Assistant:
         """Whether words of a question mean words of passages in the other language, in the
         index's multilingual answer `channel` (None: it has none), read by an abstention's
         advice to ask in that language (answering.compose)."""
-        loaded = self._loaded
         if channel is None:
             return None
-        return lambda words, hits, lang: bool(
-            translations(words, hits, lang, loaded.word_vectors(channel))
-        )
+        return lambda words, hits, lang: bool(self._near_translations(words, hits, lang, channel))
+
+    def _near_translations(
+        self, words: Sequence[str], hits: Sequence[Hit], lang: Lang, channel: str
+    ) -> dict[str, str]:
+        """`words` translated into words of the passages `hits` in the other language than
+        `lang` at passage_translation.MIN_SIMILARITY (a question close to such a passage:
+        `_translated`; an abstention's advice: `_translates`), every word of theirs a candidate:
+        those the build stored (stored_words.py) with their stored vectors, only the others and
+        `words` embedded (embedding some 50-150 passage words took 15-55 ms of an ask)."""
+        loaded = self._loaded
+        vectors, stored = loaded.word_vectors(channel), loaded.stored_words(channel)
+        return translations(words, hits, lang, vectors, stored=stored, unstored=None)
 
     def _translated(
         self,
@@ -844,7 +853,7 @@ class Assistant:
         top = ranking.hits[: self.settings.answer_passages]
         found = {}
         if said_in_other_language(ranking, lang, closeness, self.settings):
-            found = translations(terms.absent, top, lang, loaded.word_vectors(channel))
+            found = self._near_translations(terms.absent, top, lang, channel)
         if not found and for_absent_words:
             found = self._read_across(terms, top, lang, channel)
         if not found:

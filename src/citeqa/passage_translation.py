@@ -264,6 +264,7 @@ def translations(
     bar: float = MIN_SIMILARITY,
     stored: StoredWords | None = None,
     share: float = MIN_TRANSLATED,
+    unstored: int | None = UNSTORED_WORDS,
 ) -> dict[str, str]:
     """The `absent` words (as typed; the first MAX_ABSENT of them) that mean, by `vectors_of`
     (a multilingual embedder's; None: no translation), a word of one of `hits` in another
@@ -271,15 +272,16 @@ def translations(
     than `share` of them do (MIN_TRANSLATED; all of them, 1.0, for a question in a corpus's
     minority language: api.Assistant._translated). Both sides are embedded in their
     `written_form`; with `stored` (the build's words, stored_words.py), the passages' words
-    take their stored vectors, and only the absent words and the first UNSTORED_WORDS passage
-    words it lacks are embedded (the others are no translation)."""
+    take their stored vectors, and only the absent words and the first `unstored` passage
+    words it lacks are embedded (UNSTORED_WORDS; the others are no translation; None: all of
+    them, every passage word a candidate as without `stored`)."""
     if vectors_of is None or not absent:
         return {}
     asked = asked_forms(absent)
     candidates = passage_words(hits, lang)
     if not candidates:
         return {}
-    folded, vectors = _compared(list(asked), candidates, vectors_of, stored)
+    folded, vectors = _compared(list(asked), candidates, vectors_of, stored, unstored)
     found = {
         asked[word]: match
         for word, match in nearest_words(list(asked), folded, vectors, bar).items()
@@ -305,16 +307,17 @@ def _compared(
     candidates: dict[str, str],
     vectors_of: WordVectors,
     stored: StoredWords | None,
+    unstored: int | None = UNSTORED_WORDS,
 ) -> tuple[list[str], np.ndarray]:
     """The folded `candidates` (folded → written form) an `asked` word may be, and the unit
     vectors of `asked` then of those (`translations`: all embedded without `stored`; else
-    stored, those it lacks embedded up to UNSTORED_WORDS)."""
+    stored, those it lacks embedded, the first `unstored` of them: all with None)."""
     if stored is None:
         folded = sorted(candidates)
         return folded, vectors_of.of(asked, [candidates[word] for word in folded])
     held, kept = stored.vectors_of(candidates)
     have = set(held)
-    lacking = [word for word in candidates if word not in have][:UNSTORED_WORDS]
+    lacking = [word for word in candidates if word not in have][:unstored]
     embedded = vectors_of.of(asked, [candidates[word] for word in lacking])
     parts = [embedded[: len(asked)], kept, embedded[len(asked) :]]
     return held + lacking, np.concatenate(parts)

@@ -151,9 +151,9 @@ def test_absent_words_of_an_off_topic_question_are_not_translated(
     found: list[dict[str, str]] = []
     real_translations, real_read_across = api.translations, Assistant._read_across
 
-    def translations(absent: list[str], *rest: object) -> dict[str, str]:
+    def translations(absent: list[str], *rest: object, **named: object) -> dict[str, str]:
         asked.append(list(absent))
-        return real_translations(absent, *rest)  # type: ignore[arg-type]
+        return real_translations(absent, *rest, **named)  # type: ignore[arg-type]
 
     def read_across(self: Assistant, *args: object) -> dict[str, str]:
         found.append(real_read_across(self, *args))  # type: ignore[arg-type]
@@ -265,9 +265,9 @@ def test_notes_in_both_languages_indexed_without_their_words_translate_only_near
     asked: list[list[str]] = []
     real = api.translations
 
-    def spy(absent: list[str], *rest: object) -> dict[str, str]:
+    def spy(absent: list[str], *rest: object, **named: object) -> dict[str, str]:
         asked.append(list(absent))
-        return real(absent, *rest)  # type: ignore[arg-type]
+        return real(absent, *rest, **named)  # type: ignore[arg-type]
 
     monkeypatch.setattr(api, "read_words", lambda *_: None)
     monkeypatch.setattr(api, "translations", spy)

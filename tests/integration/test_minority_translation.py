@@ -164,6 +164,30 @@ def test_a_minority_question_close_to_a_french_passage_is_read_at_the_stored_wor
     assert read is not None and set(read.translated) == {"echecs", "tournoi"}
 
 
+def test_a_question_close_to_a_french_passage_embeds_only_its_own_words(
+    mostly_french: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # read at MIN_SIMILARITY near a close passage, the passages' words take the vectors the
+    # build stored (stored_words.py); embedding them as asked took 15-55 ms of a bundled ask
+    question = "Who teaches Spanish?"
+    close = by_language(0.5, 0.1)
+    terms = mostly_french._terms(question, None)
+    vectors = mostly_french._query_vectors(question)
+    evidence = mostly_french._searched(question, vectors, None, terms).read[2]
+    assert api.said_in_other_language(evidence, "en", close, mostly_french.settings)
+    embedded: list[str] = []
+    real = FakeNear.embed_batch
+
+    def embed_batch(self: FakeNear, texts: Sequence[str]) -> np.ndarray:
+        embedded.extend(texts)
+        return real(self, texts)
+
+    monkeypatch.setattr(FakeNear, "embed_batch", embed_batch)
+    read = mostly_french._translated(question, None, terms, evidence, close, "fakenear", False)
+    assert read is not None and read.translated == ["espagnol"]
+    assert embedded == ["spanish"], "the French passages' words are read as stored"
+
+
 def test_a_minority_question_one_of_whose_words_is_only_near_a_passage_word_stays_refused(
     mostly_french: Assistant, monkeypatch: pytest.MonkeyPatch
 ) -> None:
