@@ -12,6 +12,7 @@ from citeqa.buildnotes import (
     UNEMBEDDED_STATUS,
     named_files,
     report_notes,
+    status_outsized_line,
     users_files_line,
     vectors_on_rebuild_line,
 )
@@ -261,6 +262,9 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
         if on_rebuild:
             console.print(Text(vectors_on_rebuild_line(on_rebuild), style="yellow"))
     console.print(Text(f"corpus: {shown(described.corpus_dir)}"))
+    large = status_outsized_line(described.documents, described.chunk_count)
+    if large is not None:
+        console.print(Text(large, style="yellow"))
     if described.skipped:
         console.print(Text(skipped_line(described.skipped, listed)))
         if listed is None:
