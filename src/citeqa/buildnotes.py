@@ -6,12 +6,16 @@ read from another folder than the build's among them (`elsewhere_line`). It also
 how a report names a group of files (`named_files`: the first REPORT_NAMED, then how many more),
 for the notes and for the added, updated and removed lines `citeqa index` prints above them.
 It holds too the notes `citeqa status` gives of an index: no sentence vectors
-(`UNEMBEDDED_STATUS`), a user's files in its build folder (`users_files_line`)."""
+(`UNEMBEDDED_STATUS`), a user's files in its build folder (`users_files_line`), the documents
+that make an outsized share of it (`status_outsized_line`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from citeqa.listing import first
-from citeqa.models import BuildReport, CorpusElsewhere, UnembeddedSentences
+from citeqa.models import BuildReport, CorpusElsewhere, DocumentStatus, UnembeddedSentences
+from citeqa.outsized import outsized
 from citeqa.visible import shown
 
 
@@ -149,12 +153,42 @@ def _word_lists_line(files: list[str]) -> str:
 
 def _outsized_line(report: BuildReport) -> str:
     """One line naming the files read that make an outsized share of the index (outsized.py),
-    each with its chunks out of the index's."""
-    files = [
-        f"{file.file} ({file.chunks:,} of {report.chunks:,} chunks)" for file in report.outsized
+    each with its chunks out of the index's (`outsized_line`)."""
+    return outsized_line([(file.file, file.chunks) for file in report.outsized], report.chunks)
+
+
+OUTSIZED_REMEDY = (
+    "; the build's time grows with its chunks: to leave a file out, move it out of the corpus"
+    " folder or rename it to start with a dot"
+)
+"""What the outsized line adds: why a user may care, and the ways to leave a file out that
+citeqa has (it reads no hidden file: folderwalk.py; it has no exclude option)."""
+
+
+def outsized_line(files: list[tuple[str, int]], chunks: int) -> str:
+    """One line naming `files` (name, chunks) as outsized in an index of `chunks` chunks
+    (outsized.py), each with its chunks and share (the s30 trial's log: 93 % of the chunks,
+    where the line said only "1,824 of 1,966"), then how to leave one out: what `citeqa index`,
+    the chat's ctrl+r and `citeqa status` say."""
+    named = [
+        f"{name} ({count:,} of {chunks:,} chunks, {_share(count, chunks)})" for name, count in files
     ]
     share = " an outsized share of the index"
-    return _indexed_but(files, "makes", "make", share)
+    return _indexed_but(named, "makes", "make", share) + OUTSIZED_REMEDY
+
+
+def status_outsized_line(documents: Sequence[DocumentStatus], chunks: int) -> str | None:
+    """What `citeqa status` says of the documents that make an outsized share of the whole
+    index (outsized.py; `citeqa index` names only the files its build read), or None."""
+    counts = {document.path: document.chunks for document in documents}
+    named = outsized(counts, len(documents), chunks)
+    return outsized_line([(name, counts[name]) for name in named], chunks) if named else None
+
+
+def _share(count: int, total: int) -> str:
+    """`count` as a whole percentage of `total` ("93 %"), never "0 %" nor "100 %" for a part."""
+    percent = round(100 * count / total) if total else 100
+    return f"{min(max(percent, 1), 99) if count < total else 100} %"
 
 
 def _indexed_but(files: list[str], one_does: str, many_do: str, what: str = "") -> str:

@@ -192,9 +192,10 @@ def _most_first(counts: Counter[str]) -> dict[str, int]:
 
 
 def _kinds(types: dict[str, int], lang: Lang) -> list[str]:
-    """ "3 .doc", "1 .ppt", … the first KINDS_NAMED, then how many more types (sanitised)."""
+    """ "3 .doc", "1 .ppt", … the first KINDS_NAMED, then how many more types (sanitised); one
+    type more is named, not counted (the s30 trial's "1 .png, 1 in 1 other types": a .py)."""
     named = [f"{count} {shown(ending) or NO_TYPE[lang]}" for ending, count in types.items()]
-    if len(named) <= KINDS_NAMED:
+    if len(named) <= KINDS_NAMED + 1:
         return named
     rest = sum(list(types.values())[KINDS_NAMED:])
     more = MORE_TYPES[lang].format(files=rest, count=len(named) - KINDS_NAMED)

@@ -113,6 +113,18 @@ def test_a_line_names_a_few_types_sanitised_then_how_many_more() -> None:
     )
 
 
+def test_one_type_past_the_named_ones_is_named_not_counted() -> None:
+    """The s30 trial's line read "(1 .bib, 1 .doc, 1 .pages, 1 .png, 1 in 1 other types)"."""
+    types = {".bib": 1, ".doc": 1, ".pages": 1, ".png": 1, ".py": 1}
+    assert welcome_line(UnreadFiles(types=types)).startswith(
+        "5 files not read: 1 .bib, 1 .doc, 1 .pages, 1 .png, 1 .py — "
+    )
+    assert not_searched(UnreadFiles(types=types), "fr") == (
+        "5 fichiers de types que citeqa ne lit pas (1 .bib, 1 .doc, 1 .pages, 1 .png, 1 .py)"
+        " n’ont pas été lus : `citeqa status` les liste."
+    )
+
+
 def test_one_file_not_read_and_unreadable_files_alone() -> None:
     assert not_searched(UnreadFiles(types={".ppt": 1}), "fr") == (
         "1 fichier d’un type que citeqa ne lit pas (1 .ppt) n’a pas été lu : `citeqa status`"

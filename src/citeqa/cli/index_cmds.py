@@ -12,6 +12,7 @@ from citeqa.buildnotes import (
     UNEMBEDDED_STATUS,
     named_files,
     report_notes,
+    status_outsized_line,
     users_files_line,
     vectors_on_rebuild_line,
 )
@@ -261,6 +262,9 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
         if on_rebuild:
             console.print(Text(vectors_on_rebuild_line(on_rebuild), style="yellow"))
     console.print(Text(f"corpus: {shown(described.corpus_dir)}"))
+    large = status_outsized_line(described.documents, described.chunk_count)
+    if large is not None:
+        console.print(Text(large, style="yellow"))
     if described.skipped:
         console.print(Text(skipped_line(described.skipped, listed)))
         if listed is None:
@@ -390,7 +394,15 @@ def documents_table(described: IndexStatus) -> Table:
     for doc in described.documents:
         documents.add_row(*_cells(doc.doc_id, doc.title, doc.chunks, _languages(doc.lang)))
     _fold(documents)
+    longest = max((len(shown(doc.doc_id)) for doc in described.documents), default=0)
+    documents.columns[0].min_width = min(longest, DOCUMENT_COLUMN_MIN)
     return documents
+
+
+DOCUMENT_COLUMN_MIN = 36
+"""The document column is at least as wide as its longest name up to this many characters: a
+name has no space to wrap at, so rich cut "budget/budget_par_contrat_2025" mid-word at 80
+columns (s30 trial) while the titles beside it, which wrap between words, had room to give."""
 
 
 def channels_table(described: IndexStatus) -> Table:
