@@ -283,10 +283,16 @@ def _quotable_values(candidates: Candidates, bank: SentenceBank, written: Writte
     (titleonly.only_title): no quote, left out by `quotable`, it neither weighs its document's
     others down nor keeps its place as the one writing the value (s29 trial: a mail's "Could
     you please confirm the number of participants by 15 November 2025?", read as a heading,
-    weighed down the signature under it that quoting widened to it)."""
-    titles = [only_title(bank, item.index) for item in candidates.sentences]
+    weighed down the signature under it that quoting widened to it), and none for boilerplate
+    (SentenceFacts.boilerplate: footer lines repeated across the corpus, a mail's signature):
+    an invoice footer's "IBAN … Pénalités de retard … 40 €" held the amount asked of the
+    invoice and was quoted over its total (s31 trial)."""
+    aside = [
+        only_title(bank, item.index) or bank.facts(item.index).boilerplate
+        for item in candidates.sentences
+    ]
     return {
-        kind: [held and not title for held, title in zip(writes, titles, strict=True)]
+        kind: [held and not other for held, other in zip(writes, aside, strict=True)]
         for kind, writes in written.items()
     }
 
