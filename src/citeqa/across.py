@@ -75,6 +75,10 @@ _WORD = re.compile(r"\w(?:[\w.'’-]*\w)?")
 """A word of a question, with the dots, apostrophes and hyphens inside it ("rooms.yaml")."""
 
 _MID_SENTENCE = r"(?<=[\w,] )|(?<=\w['’])"
+_GENITIVE = re.compile(r"(?<=\w)['’]s?$")
+"""An English genitive's ending ("Miller's", "the Millers'"): the name is the word before it."""
+_PLURAL = re.compile(r"(?<=[^\W\d_]{3})s$")
+"""An English plural's ending on a capitalised name ("the Millers"): the family is "Miller"."""
 """Where a word written in a text stands inside a sentence: after a word and a space ("Projet
 Lumen", "budget, Lumen") or an elision ("l'Unesco"), not opening a line or a sentence."""
 
@@ -95,7 +99,7 @@ def written_names(text: str) -> list[str]:
     language: a capitalised word not starting a sentence ("Lumen", "Nuvola"), or a word shaped
     as a name (questions.looks_like_name: "COVID-19", "mRNA") or holding a dot or an underscore
     ("rooms.yaml", "LUMEN_PORT"). A word joined by an apostrophe is read without its elision
-    ("l'Unesco": "Unesco")."""
+    ("l'Unesco": "Unesco") or its English genitive ("Miller's": "Miller")."""
     return [word for word, opening in _capitalised_or_shaped(text) if not opening]
 
 
@@ -111,7 +115,7 @@ def _capitalised_or_shaped(text: str) -> list[tuple[str, bool]]:
     capitalised word starting a sentence, which alone does not make it a name."""
     found = []
     for word in _WORD.finditer(text):
-        bare = re.split(r"['’]", word.group())[-1]
+        bare = re.split(r"['’]", _GENITIVE.sub("", word.group()))[-1]
         before = text[: word.start()].rstrip()
         opening = not before or before[-1] in ".?!"
         if bare and (looks_like_name(bare) or re.search(r"\w[._]\w", bare)):
@@ -125,10 +129,12 @@ def _written(name: str) -> re.Pattern[str]:
     """`name` written whole in a text (an underscore parts words: "LUMEN_PORT"): a name shaped
     so, or holding a dot or an underscore, in any case ("Covid-19"); a capitalised word only
     as capitalised or in capitals ("Lumen", "LUMEN"), never in lower case ("budget" is no
-    "Budget")."""
+    "Budget"); a capitalised name in the English plural is written by its singular too ("the
+    Millers" by "MILLER FRONT DOOR": s31 trial)."""
     if looks_like_name(name) or re.search(r"\w[._]\w", name):
         return re.compile(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", re.I)
-    either = f"{re.escape(name)}|{re.escape(name.upper())}"
+    forms = dict.fromkeys([name, _PLURAL.sub("", name)])
+    either = "|".join(f"{re.escape(form)}|{re.escape(form.upper())}" for form in forms)
     return re.compile(rf"(?<![^\W_])(?:{either})(?![^\W_])")
 
 

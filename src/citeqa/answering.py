@@ -285,10 +285,16 @@ def _quotable_values(candidates: Candidates, bank: SentenceBank, written: Writte
     (titleonly.only_title): no quote, left out by `quotable`, it neither weighs its document's
     others down nor keeps its place as the one writing the value (s29 trial: a mail's "Could
     you please confirm the number of participants by 15 November 2025?", read as a heading,
-    weighed down the signature under it that quoting widened to it)."""
-    titles = [only_title(bank, item.index) for item in candidates.sentences]
+    weighed down the signature under it that quoting widened to it), and none for boilerplate
+    (SentenceFacts.boilerplate: footer lines repeated across the corpus, a mail's signature):
+    an invoice footer's "IBAN … Pénalités de retard … 40 €" held the amount asked of the
+    invoice and was quoted over its total (s31 trial)."""
+    aside = [
+        only_title(bank, item.index) or bank.facts(item.index).boilerplate
+        for item in candidates.sentences
+    ]
     return {
-        kind: [held and not title for held, title in zip(writes, titles, strict=True)]
+        kind: [held and not other for held, other in zip(writes, aside, strict=True)]
         for kind, writes in written.items()
     }
 
@@ -640,7 +646,8 @@ def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) 
     those, none standing right under a heading naming another record of its letters: a log of
     "## HD-0007" sections answered "What was the root cause of HD-0007?" with HD-0008's "Root
     cause: fan 8 broke." (s21 hostile probe), while a table row of HD-0007 in another document
-    stays (s21 review)."""
+    stays (s21 review), nor one naming another record itself (a statement's row of another
+    invoice: `_under_another_record`)."""
     if not candidates.sentences:
         return candidates
     asked = asked_records(question)
@@ -664,7 +671,13 @@ def _under_another_record(bank: SentenceBank, index: int, asked: AskedRecords) -
     asked, of the same letters: the innermost of its heading (chunking.section_of) and the
     markdown headings above it (headingpath.headings_above, all of them) naming a record of
     those letters names another (AskedRecords.another_in_path). The nearest heading alone
-    ("### Root cause") named none: HD-0008's root cause was quoted for HD-0007."""
+    ("### Root cause") named none: HD-0008's root cause was quoted for HD-0007. The sentence
+    itself naming another record of those letters, and not the one asked, is that record's too:
+    a bank statement writing the asked invoice's number once had its row of another invoice,
+    "VIR … FACTURE FA-2025-007", quoted for FA-2025-014 (s31 trial: rows are checked one by
+    one, not by the document writing the number)."""
+    if asked.names_another(bank.text(index)):
+        return True
     heading = heading_over(bank, index)
     if heading is None:
         return False

@@ -39,6 +39,7 @@ from citeqa.followups import (
 from citeqa.glossary import fold
 from citeqa.keyword_language import in_words_language
 from citeqa.language import question_lang
+from citeqa.lexical import content_words as searched_words
 from citeqa.lexical import written_terms
 from citeqa.models import (
     Answer,
@@ -844,7 +845,7 @@ class Assistant:
         one refused for another reason, a year no passage holds ("What did we pay for the car
         loan insurance in 2023?" of a family folder holding 2024's), is not read again, whose
         translated words ("pay" / "payable") would find other passages to answer with."""
-        if not terms.absent:
+        if not terms.absent or _one_word_alone(question, context):
             return None
         loaded = self._loaded
         if channel is None:
@@ -994,3 +995,11 @@ def _lexical_of(index: LoadedIndex, settings: Settings) -> LexicalSearch:
     if index.lexical is None:
         raise IndexCorrupt(f"The index in {index.folder} has no BM25 index; run `citeqa index`.")
     return index.lexical
+
+
+def _one_word_alone(question: str, context: str | None) -> bool:
+    """Whether `question`, asked on its own (no `context`), writes one content word only
+    (lexical.content_words: a stopword or a single letter is none): when the corpus never uses
+    it, nothing asks for it to be read in the other language ("test" of a French folder was
+    read as "examen" and a to-do line quoted; s31 trial): it stays refused as typed."""
+    return context is None and len(searched_words(question)) == 1

@@ -195,3 +195,19 @@ def test_a_day_the_question_writes_vouches_across_languages() -> None:
     assert not writes_a_day("Quelle était la dose le 6 mars ?", journal)
     assert not writes_a_day("Quelle était la dose en mars ?", journal)  # a month is no day
     assert not writes_a_day("Quelle était la dose ?", journal)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much did the Hallorans pay for the door?",
+        "How much was Halloran's door?",
+        "What did the Hallorans' invoice say?",
+    ],
+)
+def test_a_name_in_the_english_plural_or_genitive_is_written_by_the_name(question: str) -> None:
+    """s31 trial: "the Millers" was refused across languages because the bank statement writes
+    "MILLER FRONT DOOR", not "Millers"."""
+    names = written_names(question)
+    assert writes_a_name(names, ["12/05/2025;VIR HALLORAN PORTE ENTREE;;4 279,00"])
+    assert not writes_a_name(names, ["12/05/2025;VIR DUPONT PORTE ENTREE;;4 279,00"])

@@ -32,6 +32,10 @@ from citeqa.asked_values import (
         "Est-ce que tu connais le montant de la taxe foncière ?",
         "Y a-t-il un montant minimum de commande ?",
         "What amount is my share of the rent?",  # a share of money, not "what share"
+        "What was the total of the plumber's invoice?",  # s31 trial: a total is money
+        "Quel est le total de la facture du plombier ?",
+        "How much is the deposit?",
+        "How much was the plumber's invoice?",
     ],
 )
 def test_money_words_ask_an_amount(question: str) -> None:
@@ -56,6 +60,8 @@ def test_money_words_ask_an_amount(question: str) -> None:
         "Delayed imaging in routine CT: is it worth the additional cost of radiation?",
         "Est-ce que la cantine coûte plus cher cette année ?",
         "How much time did the team spend on testing?",  # review E: quoted a tool's cost
+        "What is the total number of staff?",  # a total of a measure, not money
+        "Quel est le nombre total de salariés ?",
         "How long did the team spend on testing?",
         "What percentage of the budget was spent on salaries?",
         "What share of the budget did salaries cost?",

@@ -119,7 +119,7 @@ def test_a_sequence_of_courtesy_phrases_is_courtesy_in_the_language_that_tells(
 
 def test_a_phrase_in_both_languages_is_an_acknowledgement_french_says_too() -> None:
     english, french = (set(language_data().courtesy[lang]) for lang in ("en", "fr"))
-    assert english and french and english & french == {"ok", "okay"}
+    assert english and french and english & french == {"ok", "okay", "hmm", "hm", "mmh"}
 
 
 @pytest.mark.parametrize(("question", "lang"), [("Compris ?", "fr"), ("ça marche ?", "fr")])
@@ -151,3 +151,15 @@ def test_a_question_of_hundreds_of_courtesy_words_is_courtesy_without_recursion(
     assert only_courtesy("merci beaucoup " * 700) == "fr"
     assert only_courtesy("ok " * 700 + "dose") is None
     assert courtesy_phrases(("ok", "d", "accord") * 700) == ["ok", "d accord"] * 700
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"), [("euh", "fr"), ("Euh...", "fr"), ("heu ?", "fr"), ("um", "en")]
+)
+def test_a_hesitation_filler_alone_is_content_free(question: str, lang: str) -> None:
+    """s31 trial: "euh" was answered with a bank statement's row."""
+    assert only_courtesy(question) == lang
+
+
+def test_a_filler_beside_a_word_is_a_search() -> None:
+    assert only_courtesy("euh, le loyer ?") is None

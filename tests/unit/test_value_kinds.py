@@ -161,3 +161,27 @@ def test_an_address_of_any_common_shape_holds_an_address_asked(quote: str) -> No
     phone = "Call the office on +44 117 496 0312."
     assert unwritten_asked_kind(question, [phone]) == "address"
     assert unwritten_asked_kind(question, ["Write to office@example.org."]) == "address"
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "unwritten"),
+    [
+        ("Quel est l'IBAN du client ?", "Client : Dupont, 4 rue des Lilas, 69000 Lyon", "IBAN"),
+        ("Quel est l'IBAN du client ?", "IBAN : FR76 3000 4000 0312 3456 7890 143", None),
+        ("What is the supplier's IBAN?", "IBAN: GB29 NWBK 6016 1331 9268 19", None),
+        ("What is the supplier's IBAN?", "Payment within 30 days, late fee 40 EUR.", "IBAN"),
+        ("Quel est le numéro SIRET du fournisseur ?", "SIRET : 123 456 789 00012", None),
+        ("Quel est le SIREN de la société ?", "SIREN 123456789.", None),
+        ("Quel est le numéro SIRET du fournisseur ?", "Tél. 04 78 12 34 56", "numéro SIRET"),
+        ("Quel est le SIRET du fournisseur ?", "Company number 01234567, VAT GB123456789", "SIRET"),
+        ("Quel est le SIRET du fournisseur ?", "Total 123 456 789,50 €", "SIRET"),
+        ("What is the bank's BIC?", "BIC: BNPAFRPPXXX", None),
+        ("What is the bank's BIC?", "Bank: BNP Paribas, Lyon branch", "BIC"),
+    ],
+)
+def test_a_registered_identifier_asked_is_held_only_by_its_checkable_shape(
+    question: str, quote: str, unwritten: str | None
+) -> None:
+    """s31 trial: "Quel est l'IBAN du client ?" quoted the client's address row; an IBAN, a
+    BIC or a SIRET has a shape a quote must write (data value_kinds.json)."""
+    assert unwritten_asked_kind(question, [quote]) == unwritten

@@ -1,0 +1,32 @@
+"""A sentence naming another record of the asked identifier's letters, and not the asked one, is
+no candidate for a question naming that record, even in a document that writes the asked one
+elsewhere: records are checked per row, not per document (answering.of_named_records; s31
+trial: a bank statement writing the asked invoice's number once had its row of another invoice
+quoted for the asked invoice's amount)."""
+
+from __future__ import annotations
+
+import numpy as np
+from tests.one_document_banks import one_document_bank, sentence_opening
+
+from citeqa.answering import Candidates, of_named_records
+from citeqa.sentences import ScoredSentence
+
+STATEMENT = (
+    "Relevé de compte - mai\n"
+    "\n"
+    "| Date | Libellé | Crédit |\n"
+    "|---|---|---|\n"
+    "| 02/05 | VIR DURAND REGLEMENT BON BK-0031 | 1 250,00 |\n"
+    "| 09/05 | VIR LEROUX REGLEMENT BON BK-0044 | 3 980,00 |\n"
+    "| 12/05 | VIR LEROUX REGLEMENT BON BK-0044 ET BK-0031 SOLDE | 40,00 |\n"
+)
+
+
+def test_a_row_naming_only_another_record_is_no_candidate() -> None:
+    bank = one_document_bank(STATEMENT, "md", "releve")
+    order = [sentence_opening(bank, words) for words in ("| 02/05", "| 09/05", "| 12/05")]
+    items = [ScoredSentence(i, 0.5, 0.5, 0.5, 0.5, 1) for i in order]
+    candidates = Candidates(items, np.array([0.6, 0.3, 0.1]), np.zeros((3, 2)))
+    kept = of_named_records(candidates, bank, "Combien a été payé pour le bon BK-0044 ?")
+    assert [item.index for item in kept.sentences] == order[1:]
