@@ -104,6 +104,18 @@ NO_RECORD_NAMED = {
     "en": "No document names {record}; the documents name {held}.",
     "fr": "Aucun document ne nomme {record} ; les documents nomment {held}.",
 }
+NO_DOCUMENT_NAMES = {
+    "en": "No document names {name}.",
+    "fr": "Aucun document ne nomme {name}.",
+}
+"""A question whose subject is a name the corpus never writes (absent_names.py)."""
+NO_DAY_WRITTEN = {
+    "en": "No document writes {day} nor is dated that day; the closest dated documents: {held}.",
+    "fr": "Aucun document n’écrit le {day} ni n’est daté de ce jour ; les documents datés les"
+    " plus proches : {held}.",
+}
+"""A question asking of a full date no passage writes while the answer stands in a document
+dated another day (unheld_days.py)."""
 NO_SUCH_DAY = {
     "en": "No such day: {dates} is no date of the calendar (a month from 1 to 12, a day the"
     " month has).",
@@ -320,6 +332,13 @@ class DocumentLanguages:
             return True
         minority = self.counts.get(lang, 0) < self.counts.get(_other(lang), 0)
         return minority and self.bilingual_corpus(MINORITY_SHARE)
+
+    def written_in(self, lang: Lang, share: float = ADVICE_SHARE) -> bool:
+        """Whether `share` of the documents at least are in `lang`: a name a question in `lang`
+        writes that no document uses is then no other language's spelling of one they use
+        ("Wales" of a French club's "pays de Galles", 2 of its 32 documents in English:
+        absent_names.py, s29 trial)."""
+        return self.documents > 0 and self.counts.get(lang, 0) >= share * self.documents
 
     def alone_in(self, lang: str) -> int:
         """How many documents are in `lang` and not also in the other language."""
@@ -648,6 +667,18 @@ def no_such_day(terms: QuestionTerms, lang: Lang) -> str | None:
         return None
     wording = NO_SUCH_DAY if len(dates) == 1 else NO_SUCH_DAYS
     return wording[lang].format(dates=_quoted(dates))
+
+
+def no_document_names(name: str, lang: Lang) -> str:
+    """The reason for a question whose subject is a name (as typed) no document writes."""
+    return NO_DOCUMENT_NAMES[lang].format(name=_quoted([shown(name)]))
+
+
+def no_day_written(day: str, held: list[str], lang: Lang) -> str:
+    """The reason for a question asking of a day (as typed) no document writes nor is dated,
+    naming the dated documents closest to it (document text: made visible, one line each)."""
+    listed = ", ".join(cut(shown(value)) for value in held)
+    return NO_DAY_WRITTEN[lang].format(day=shown(day), held=listed)
 
 
 def never_with(member: str, owner: str, lang: Lang) -> str:

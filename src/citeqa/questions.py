@@ -292,6 +292,11 @@ class QuestionTerms:
     2026": dates.impossible_spans), as typed, unless the corpus writes one word for word (its
     key among the stored compounds: dates.impossible_date_keys, Vocabulary.has_compound): a
     reason to abstain (abstention.no_such_day)."""
+    unwritten_days: list[tuple[str, str]] = field(default_factory=list)
+    """The dates with a day, a month and a year the focus writes, each as typed with its term
+    ("2 décembre 2025", "2025-12-02"), that no sentence of the corpus writes in any form the
+    build reads as that day (Vocabulary.writes_day), on an index that stored date terms:
+    read by unheld_days.py once the question is answered."""
     unheld_records: list[tuple[str, list[str]]] = field(default_factory=list)
     """The identifiers of records the focus writes (record_ids.asked_ids: "INC-2025-02"), as
     typed, that the corpus never writes while it writes others of their shape, each with the
@@ -458,6 +463,18 @@ class Vocabulary:
         self.by_initial: dict[str, list[str]] = {}
         for word in words if words is not None else corpus_words(self._texts):
             self.by_initial.setdefault(word[0], []).append(word)
+
+    def writes_day(self, day: str) -> bool:
+        """Whether a sentence of the corpus writes the day whose term is `day` ("2025-12-02"),
+        in any form the build reads as it (dates.py); True on an index that stored no day's
+        term with its year (built before it did, or of undated texts): it cannot tell."""
+        return day in self.frequency or not self._stores_days
+
+    @cached_property
+    def _stores_days(self) -> bool:
+        """Whether the corpus's frequencies hold a day's term with its year: looked through
+        once an index, and only by a question writing a full date."""
+        return any(len(token) == 10 and _FULL_DAY.fullmatch(token) for token in self.frequency)
 
     def correction(self, word: str) -> str | None:
         """The corpus word this one is most likely a typo of: same first letter, one edit away
@@ -718,6 +735,9 @@ def analyse(
         for written in dated[0][0].impossible()
         if not vocabulary.has_compound(date_key(fold(written)))
     ]
+    result.unwritten_days = [
+        (typed, day) for typed, day in dated[0][0].full_days() if not vocabulary.writes_day(day)
+    ]
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     seen: set[frozenset[str]] = set()
     own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms
@@ -881,6 +901,18 @@ class _DatesOf:
                 written.append(self.text[inside[0].start() : inside[-1].end()])
         return written
 
+    def full_days(self) -> list[tuple[str, str]]:
+        """The dates the text writes with their day, month and year, each as typed (from its
+        first word to the end of its last) with its term "YYYY-MM-DD"."""
+        words = [(self.folded_at[w.start()], w) for w in self.words]
+        days = []
+        for begin, end, terms in self.spans:
+            full = next((term for term in sorted(terms) if _FULL_DAY.fullmatch(term)), None)
+            inside = [word for at, word in words if begin <= at < end]
+            if full is not None and inside:
+                days.append((self.text[inside[0].start() : inside[-1].end()], full))
+        return days
+
     def day_at(self, start: int) -> frozenset[str]:
         """The day terms of the date the word at `start` (an offset into the text) stands in,
         empty when it stands in none."""
@@ -888,6 +920,10 @@ class _DatesOf:
             return frozenset()
         at = self.folded_at[start]
         return next((terms for begin, end, terms in self.spans if begin <= at < end), frozenset())
+
+
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+"""A date's term with its year (dates._terms_of): "2025-12-02"."""
 
 
 def _folded_offsets(text: str, starts: list[int]) -> dict[int, int]:
