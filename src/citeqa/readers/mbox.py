@@ -15,7 +15,9 @@ and skipped the piece with no From header: its text lost, a warning counting a m
 Version 5 (reader 18): an envelope-shaped line over a header line opens a message whatever
 its headers (a sent or draft export writing only To: or Sender:, or an obsolete line
 "Thread-Topic : Hall", was merged into the message before it); one with no From header is
-headed by its Sender, its envelope's sender or "to" its recipient.
+headed by its Sender, its envelope's sender or "to" its recipient. Version 6 (reader 19): a
+Content-Length (mboxcl2, whose bodies are left unquoted) that ends at the next message's opening
+line or at the file's end delimits its message; one ending elsewhere is not read.
 
 An mbox file is messages one after another, each opening with a "From " line (the envelope
 sender and a date: "From ben@x.org Wed Oct 01 15:00:00 2025"); a body line that begins with
@@ -74,6 +76,10 @@ _HEADER_LINE = re.compile(rb"[!-9;-~]+:")
 _SPACED_FIELD = re.compile(rb"(?m)^([!-9;-~]+)[ \t]+:")
 """An obsolete header line's field name with blanks before its colon ("Thread-Topic : Hall")."""
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
+_BLANK_LINE = re.compile(rb"\n\r?\n")
+"""A header block's end: a line break, then a blank line."""
+_NEXT_OPENING = re.compile(rb"(?:\r?\n)?From ")
+"""A message's opening "From " line where a Content-Length ends, a blank line maybe before."""
 
 
 class MboxReader:
@@ -82,7 +88,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 18 + DECODING_VERSION
+    version = 19 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -103,7 +109,10 @@ class MboxReader:
     Paul", a sender named "Headers") written unforged (eml 16; mailthreads.unforged). 18: an
     envelope-shaped "From " line over a header line opens a message (one with no From header,
     or a header line "Thread-Topic : Hall", was merged into the one before); one with no From
-    header headed by its Sender, its envelope's sender or "to" its recipient."""
+    header headed by its Sender, its envelope's sender or "to" its recipient. 19: a message's
+    Content-Length ending at the next message's opening line (or the file's end) is read: a
+    body's unquoted envelope line and From header open no message (mboxcl2; s31 hostile probe
+    F5)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
@@ -144,14 +153,40 @@ def _messages(raw: bytes) -> Iterator[bytes]:
     as they are read (a large mailbox is not scanned past the messages read); a file not
     opening with a "From " line is first one message (a mail saved as .mbox). A message with no
     From header is given one (`_with_sender`)."""
-    body, envelope = 0, b""
+    body, envelope, counted_end = 0, b"", 0
     for found in _FROM_START.finditer(raw):
+        if found.start() < counted_end:
+            continue  # a line of a body its Content-Length holds
         end = _line_end(raw, found.start())
         if _opens_message(raw, found.start(), end):
             if found.start() > body:
                 yield from _unquoted(_with_sender(raw[body : found.start()], envelope))
             body, envelope = end, raw[found.start() : end]
+            counted_end = _counted_end(raw, end)
     yield from _unquoted(_with_sender(raw[body:], envelope))
+
+
+def _counted_end(raw: bytes, start: int) -> int:
+    """Where the message whose header block opens at `start` ends by its Content-Length
+    (mboxcl2 leaves a body's "From " lines unquoted: s31 hostile probe, a body quoting an
+    envelope line and "From: Claire Dubois (CEO)" opened a message from her), when that end is
+    the file's or a message's opening line, a blank line maybe before it; `start` (no length
+    read) otherwise: a mailbox edited since its lengths were written is read by the "From "
+    lines."""
+    length = _header_value(raw, start, b"content-length")
+    blank = _BLANK_LINE.search(raw, start - 1) if length is not None else None
+    if length is None or blank is None or not length.isdigit():
+        return start
+    end = blank.end() + int(length)
+    if end > len(raw):
+        return start
+    if raw[end:].strip() == b"":
+        return end
+    following = _NEXT_OPENING.match(raw, end)
+    if following is None:
+        return start
+    opening = following.end() - len(b"From ")
+    return end if _opens_message(raw, opening, _line_end(raw, opening)) else start
 
 
 def _line_end(raw: bytes, start: int) -> int:
