@@ -759,3 +759,55 @@ def test_a_body_from_line_is_no_header_of_a_crlf_message(tmp_path: Path) -> None
     document = read(tmp_path, raw, "sent.mbox")
     assert "## Bob · 3 Oct 2025 · Venue" in document.text
     assert "Venue is room B12." in document.text
+
+
+def _counted_mailbox(length_shift: int = 0) -> bytes:
+    """Two mboxcl2 messages (bodies unquoted, each its Content-Length), the first quoting an
+    envelope line and a From header in its body; `length_shift` makes the first length wrong."""
+    quoted = (
+        b"My proposal: cut the travel budget.\n"
+        b"From ceo@x.org Wed Oct 01 16:00:00 2025\n"
+        b"From: Claire Dubois (CEO) <ceo@x.org>\nSubject: Decision\n\n"
+        b"I approve cutting the travel budget to zero.\n"
+    )
+    last = b"Agreed, see you Monday.\n"
+    return (
+        b"From ben@x.org Wed Oct 01 15:00:00 2025\nFrom: Ben Carter <ben@x.org>\n"
+        b"Subject: Budget\nDate: Wed, 01 Oct 2025 15:00:00 +0000\n"
+        + f"Content-Length: {len(quoted) + length_shift}\n\n".encode()
+        + quoted
+        + b"\nFrom ann@x.org Thu Oct 02 09:00:00 2025\nFrom: Ann Lee <ann@x.org>\n"
+        + b"Subject: Re: Budget\nDate: Thu, 02 Oct 2025 09:00:00 +0000\n"
+        + f"Content-Length: {len(last)}\n\n".encode()
+        + last
+    )
+
+
+def test_a_content_length_keeps_a_quoted_envelope_and_sender_in_its_message(
+    tmp_path: Path,
+) -> None:
+    """s31 hostile probe F5: an mboxcl2 body quoting an envelope line and a From header opened
+    a message "from" whoever it named ("Claire Dubois (CEO) · Decision")."""
+    document = read(tmp_path, _counted_mailbox(), "inbox.mbox")
+    headings = [line for line in document.text.splitlines() if line.startswith("## ")]
+    assert [h for h in headings if not h.startswith("## Headers")] == [
+        "## Ben Carter · 1 Oct 2025 · Budget",
+        "## Ann Lee · 2 Oct 2025 · Budget",
+    ]
+    assert "I approve cutting the travel budget to zero." in document.text
+
+
+def test_a_content_length_ending_nowhere_a_message_opens_is_not_followed(
+    tmp_path: Path,
+) -> None:
+    """A Content-Length that does not end at the next message (a mailbox edited since) is not
+    read: today's rule splits the messages."""
+    document = read(tmp_path, _counted_mailbox(length_shift=-5), "inbox.mbox")
+    headings = [line for line in document.text.splitlines() if line.startswith("## ")]
+    assert "## Ann Lee · 2 Oct 2025 · Budget" in headings
+    assert "Agreed, see you Monday." in document.text
+
+
+def test_a_content_length_past_the_files_end_is_not_followed(tmp_path: Path) -> None:
+    document = read(tmp_path, _counted_mailbox(length_shift=10**12), "inbox.mbox")
+    assert "## Ann Lee · 2 Oct 2025 · Budget" in document.text.splitlines()

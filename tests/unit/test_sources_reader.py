@@ -4,6 +4,8 @@ a malformed or huge one read or skipped with one reason, never a traceback."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -231,3 +233,83 @@ def test_a_sites_scripts_are_no_source_read() -> None:
     for name in ("_static/searchtools.js", "searchindex.js", "app.mjs"):
         assert reader_for_name(name) is None
     assert reader_for_name("tools/fit.py") is not None
+
+
+def test_string_macros_doubling_themselves_are_cut_with_one_warning() -> None:
+    """s31 hostile probe F1: "@string{a = a # a}" repeated doubles a's value each line (BibTeX
+    expands a macro where it is defined); 27 lines of a 579-byte file asked 1.3 GB."""
+    from citeqa.readers.bibtex import MAX_BYTES, bib_entries
+
+    doublings = 20  # 10 * 2**20 characters asked: more than a file may hold
+    content = (
+        '@string{a = "xxxxxxxxxx"}\n'
+        + "@string{a = a # a}\n" * doublings
+        + "@article{k, title = {Small}, note = a # a # a # a}\n"
+        + "@article{j, title = {Next}, journal = a}\n"
+    )
+    entries, warnings = bib_entries(content)
+    assert [entry.key for entry in entries] == ["k", "j"]
+    written = sum(len(value) for entry in entries for _, value in entry.fields)
+    assert written <= MAX_BYTES  # macros write no more than a file may hold
+    assert len(warnings) == 1
+    assert warnings[0].startswith("values cut from @string a on: its @string macros")
+
+
+def test_a_macro_used_often_within_bounds_is_written_in_full() -> None:
+    from citeqa.readers.bibtex import bib_entries
+
+    content = '@string{jb = "Journal of Botany"}\n' + "".join(
+        f"@article{{k{n}, journal = jb # {{, part}}, month = mar}}\n" for n in range(500)
+    )
+    entries, warnings = bib_entries(content)
+    assert warnings == []
+    assert len(entries) == 500
+    assert entries[-1].fields == (("journal", "Journal of Botany, part"), ("month", "Mar"))
+
+
+@pytest.mark.parametrize("opening", ["@comment{", "@preamble("])
+def test_groups_never_closed_count_toward_the_unclosed_limit(
+    monkeypatch: pytest.MonkeyPatch, opening: str
+) -> None:
+    """s31 hostile probe F2: each "@comment{" never closed was scanned up to ENTRY_MAX marks
+    and did not count toward MAX_UNCLOSED: N such lines cost N * min(N, ENTRY_MAX)."""
+    from citeqa.readers import bibtex
+
+    scanned: list[int] = []
+    braces, parentheses = bibtex._BRACES, bibtex._PARENTHESES
+
+    class Counting:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+            for mark in self.pattern.finditer(text, start, end):
+                scanned.append(1)
+                yield mark
+
+    monkeypatch.setattr(bibtex, "_BRACES", Counting(braces))
+    monkeypatch.setattr(bibtex, "_PARENTHESES", Counting(parentheses))
+    lines = 2_000
+    content = f"@article{{a, title={{First}}}}\n{opening}\n" * lines
+    entries, warnings = bibtex.bib_entries(content)
+    marks = sum(content.count(mark) for mark in "{}()")
+    assert len(scanned) <= (bibtex.MAX_UNCLOSED + 2) * marks
+    assert [entry.key for entry in entries] == ["a"] * (bibtex.MAX_UNCLOSED + 1)
+    assert warnings == [
+        f"read up to line {2 * bibtex.MAX_UNCLOSED + 2}: past "
+        f"{bibtex.MAX_UNCLOSED} entries or comments whose braces never close"
+    ]
+
+
+def test_an_entry_over_the_length_limit_is_not_said_never_to_close() -> None:
+    """s31 hostile probe F7: an entry of 100,000 nested braces, all closed, was left out as one
+    whose "braces or quotes never close"."""
+    from citeqa.readers.bibtex import ENTRY_MAX, bib_entries
+
+    depth = ENTRY_MAX // 2
+    content = "@article{k, title={" + "{" * depth + "}" * depth + "}}\n@book{b, title={B}}\n"
+    entries, warnings = bib_entries(content)
+    assert [entry.key for entry in entries] == ["b"]
+    assert warnings == [
+        f"entry k left out: still open after {ENTRY_MAX:,} characters, citeqa's limit for one entry"
+    ]

@@ -5,6 +5,10 @@ when one form clearly dominates and is no piece of a longer term."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
+
 from citeqa.acronyms import AcronymCounts
 from citeqa.term_acronyms import chosen_terms, document_terms, written_initials
 
@@ -93,3 +97,26 @@ def test_a_file_names_initials_the_text_writes_apart_give_none() -> None:
     """A language code in a file name ("guide_FR.md") the text writes as a label elsewhere."""
     text = "FR: version française.\nLes fichiers récents sont listés. Les fichiers récents."
     assert forms(text, "guide_FR") == {}
+
+
+def test_a_documents_initials_are_read_once_not_once_a_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """s31 hostile probe F3: the prefixes of every initial the document writes were rebuilt for
+    each sentence (sentences x initials: a 509 KB glossary of 5,000 acronyms took 476 s)."""
+    from citeqa import term_acronyms
+
+    reads = [0]
+
+    class Counted(frozenset[str]):
+        def __iter__(self) -> Iterator[str]:
+            reads[0] += 1
+            return super().__iter__()
+
+    written = term_acronyms.written_initials
+    monkeypatch.setattr(term_acronyms, "written_initials", lambda *args: Counted(written(*args)))
+    sentences = 200
+    text = "The annual general meeting (AGM) was held. " * sentences
+    counts = document_terms(text, "minutes.md")
+    assert counts["AGM\tannual general meeting"] == sentences
+    assert reads[0] <= 2

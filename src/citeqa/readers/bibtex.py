@@ -21,7 +21,11 @@ LaTeX in values is read as the letters it writes ({\\'e} → é, \\c{c} → ç, 
 names, the math shifts "$" dropped); other commands leave their argument (\\emph{x} → x);
 braces go.
 Bounded: a file of more than MAX_BYTES bytes is refused unread; one with no entry
-is skipped saying so.
+is skipped saying so; an entry still open after ENTRY_MAX characters is left out saying so;
+past MAX_UNCLOSED entries, comments or preambles never closed, the rest of the file is left
+out; the @string macros of a file write MACRO_CHARS_MAX characters at most, the values past
+them cut with one warning (s31 hostile probe: "@string{a = a # a}" 27 times asked 1.3 GB of
+a 579-byte file; 8,000 lines "@comment{" each scanned 200,000 characters).
 """
 
 from __future__ import annotations
@@ -41,13 +45,22 @@ MAX_BYTES = 8_000_000
 OVERSIZED = f"larger than {MAX_BYTES:,} bytes, citeqa's limit for a BibTeX file"
 NO_ENTRY = "not a BibTeX file: no entry (@article{key, …}) in it"
 UNCLOSED = "entry {key} left out: its braces or quotes never close"
+TOO_LONG = (
+    "entry {key} left out: still open after {limit:,} characters, citeqa's limit for one entry"
+)
 ENDED_BY_NEXT = "entry {key} never closes: read up to the next entry"
 ENTRY_MAX = 200_000
-"""An entry still open after this many characters is one whose braces never close."""
+"""An entry still open after this many characters is left out (TOO_LONG: it may close
+further on, but citeqa reads no further to know)."""
 MAX_UNCLOSED = 20
-"""After this many entries left out, the rest of the file is left out too (each costs up to
-ENTRY_MAX characters read to find)."""
-GAVE_UP = "read up to entry {key}: past {count} entries whose braces never close"
+"""After this many entries left out or @comment/@preamble groups never closed, the rest of the
+file is left out too (each costs up to ENTRY_MAX characters read to find)."""
+GAVE_UP = "read up to line {line}: past {count} entries or comments whose braces never close"
+MACRO_CHARS_MAX = MAX_BYTES
+"""The most characters the @string macros (and the months) write into one file's values where
+they are used, as many as a file may hold: BibTeX expands a macro where it is defined, so
+"@string{a = a # a}" doubles a's value each time it is written."""
+CUT = "values cut from {where} on: its @string macros write more than {limit:,} characters"
 _AT = re.compile(r"@[ \t]*([A-Za-z]+)[ \t\r\n]*([{(])")
 _NAME = re.compile(r"[ \t\r\n]*([^\s=,{}()\"#]+)[ \t\r\n]*")
 _NUMBER_OR_MACRO = re.compile(r"[^\s,#{}()\"]+")
@@ -92,7 +105,60 @@ _NEXT_ENTRY = re.compile(r"^[ \t]*@[ \t]*[A-Za-z]+[ \t\r\n]*[{(]", re.MULTILINE)
 
 
 class _Unclosed(Exception):
-    """An entry whose braces or quotes never close."""
+    """An entry whose braces or quotes never close, or are still open after ENTRY_MAX
+    characters (`too_long`)."""
+
+    def __init__(self, key: str, too_long: bool = False) -> None:
+        super().__init__(key)
+        self.key = key
+        self.too_long = too_long
+
+    def reason(self) -> str:
+        """The warning naming the entry left out, and why."""
+        key = shown(self.key or "?")
+        if self.too_long:
+            return TOO_LONG.format(key=key, limit=ENTRY_MAX)
+        return UNCLOSED.format(key=key)
+
+
+def _unclosed(text: str, key: str, limit: int) -> _Unclosed:
+    """An entry's group found open up to `limit`: too long when the text goes on past it."""
+    return _Unclosed(key, too_long=limit < len(text))
+
+
+class _Macros:
+    """The @string macros read so far (and the months), and how many characters their uses
+    may still write (MACRO_CHARS_MAX a file)."""
+
+    def __init__(self) -> None:
+        self.values = {month: month.capitalize() for month in _MONTHS}
+        self.left = MACRO_CHARS_MAX
+        self.cut = False
+        self.warned = False
+
+    def expanded(self, word: str) -> str:
+        """A value's word as the macro it names writes it (cut once MACRO_CHARS_MAX are
+        written), or as it is (a number, an unknown name)."""
+        value = self.values.get(word.lower())
+        if value is None:
+            return word
+        if len(value) > self.left:
+            self.cut = True
+            value = value[: self.left]
+        self.left -= len(value)
+        return value
+
+    def cut_warning(self, entry: Entry) -> list[str]:
+        """The one warning saying values were cut, from the first entry read since they were
+        (`entry`) on; none before, nor once said."""
+        if not self.cut or self.warned:
+            return []
+        self.warned = True
+        return [CUT.format(where=_named(entry), limit=MACRO_CHARS_MAX)]
+
+    def define(self, entry: Entry) -> None:
+        """The macros of a @string entry, defined."""
+        self.values.update((name.lower(), value) for name, value in entry.fields)
 
 
 @dataclass(frozen=True)
@@ -102,7 +168,7 @@ class BibtexReader:
     kind: str = "bib"
     suffixes: tuple[str, ...] = (".bib",)
     decoded: bool = True
-    version: int = 3 + DECODING_VERSION
+    version: int = 4 + DECODING_VERSION
     max_bytes: int = MAX_BYTES
 
     def oversized(self) -> str:
@@ -129,49 +195,64 @@ class Entry:
 
 
 def bib_entries(text: str) -> tuple[list[Entry], list[str]]:
-    """The entries of a .bib text, and what was left out or cut, in words (UNCLOSED,
-    ENDED_BY_NEXT, GAVE_UP: a warning once the file is named, the file's reason when it
+    """The entries of a .bib text, and what was left out or cut, in words (UNCLOSED, TOO_LONG,
+    ENDED_BY_NEXT, GAVE_UP, CUT: a warning once the file is named, the file's reason when it
     holds no entry)."""
-    macros = {month: month.capitalize() for month in _MONTHS}
+    macros = _Macros()
     entries: list[Entry] = []
-    left_out: list[str] = []
-    position = 0
+    warnings: list[str] = []
+    position = unclosed = 0
     while found := _AT.search(text, position):
         kind = found[1].lower()
         closing = "}" if found[2] == "{" else ")"
-        if kind in ("comment", "preamble"):
-            position = _skip_group(text, found.end(), closing)
-            continue
         try:
+            if kind in ("comment", "preamble"):
+                position = _balanced(text, found.end() - 1, closing)
+                continue
             entry, position, closed = _entry(text, found.end(), kind, closing, macros)
-        except _Unclosed as unclosed:
-            key = shown(str(unclosed) or "?")
-            if len(left_out) >= MAX_UNCLOSED:
-                left_out.append(GAVE_UP.format(key=key, count=MAX_UNCLOSED))
+        except _Unclosed as left_out:
+            if unclosed == MAX_UNCLOSED:
+                line = text.count("\n", 0, found.start()) + 1
+                warnings.append(GAVE_UP.format(line=line, count=unclosed))
                 break
-            left_out.append(UNCLOSED.format(key=key))
-            position = found.end()
+            unclosed += 1
+            position = _after_unclosed(text, found, kind)
+            if kind not in ("comment", "preamble"):
+                warnings.append(left_out.reason())
             continue
         if not closed:
-            left_out.append(ENDED_BY_NEXT.format(key=shown(entry.key or "?")))
-        if kind == "string":
-            macros.update((name.lower(), value) for name, value in entry.fields)
-        elif entry.key or entry.fields:
-            entries.append(entry)
-    return entries, left_out
+            warnings.append(ENDED_BY_NEXT.format(key=shown(entry.key or "?")))
+        _keep(entry, macros, entries)
+        warnings += macros.cut_warning(entry)
+    return entries, warnings
 
 
-def _skip_group(text: str, start: int, closing: str) -> int:
-    """Where a @comment's or @preamble's group ends (the end of its line if it never does)."""
-    try:
-        return _balanced(text, start - 1, closing)
-    except _Unclosed:
-        line_end = text.find("\n", start)
-        return len(text) if line_end < 0 else line_end
+def _after_unclosed(text: str, found: re.Match[str], kind: str) -> int:
+    """Where reading goes on past a group never closed: just after an entry's opening, the end
+    of a @comment's or @preamble's line."""
+    if kind not in ("comment", "preamble"):
+        return found.end()
+    line_end = text.find("\n", found.end())
+    return len(text) if line_end < 0 else line_end
+
+
+def _keep(entry: Entry, macros: _Macros, entries: list[Entry]) -> None:
+    """A @string entry's macros defined, any other entry holding something kept."""
+    if entry.type == "string":
+        macros.define(entry)
+    elif entry.key or entry.fields:
+        entries.append(entry)
+
+
+def _named(entry: Entry) -> str:
+    """An entry as a warning names it: "entry Diallo2024", "@string jb"."""
+    if entry.type == "string":
+        return shown(f"@string {entry.fields[0][0] if entry.fields else '?'}")
+    return shown(f"entry {entry.key or '?'}")
 
 
 def _entry(
-    text: str, start: int, kind: str, closing: str, macros: dict[str, str]
+    text: str, start: int, kind: str, closing: str, macros: _Macros
 ) -> tuple[Entry, int, bool]:
     """The entry whose body starts at `start`, where it ends, and whether it closes (one
     whose closing brace is lost ends at the next entry opening a line); _Unclosed if it never
@@ -194,6 +275,8 @@ def _entry(
             end = text.find(closing, position, limit)
             if end < 0 and following and fields:
                 return Entry(kind, key, tuple(fields)), following.start(), False
+            if end < 0 and not following:
+                raise _unclosed(text, key, limit)
             if end < 0 or (name is None and text[position:end].strip(" \t\r\n,")):
                 raise _Unclosed(key)
             return Entry(kind, key, tuple(fields)), end + 1, True
@@ -203,9 +286,7 @@ def _entry(
         position = separator.end() if separator else position
 
 
-def _value(
-    text: str, start: int, closing: str, macros: dict[str, str], key: str
-) -> tuple[str, int]:
+def _value(text: str, start: int, closing: str, macros: _Macros, key: str) -> tuple[str, int]:
     """A field's value (its parts joined by "#") as plain text, and where it ends."""
     parts: list[str] = []
     position = start
@@ -226,7 +307,7 @@ def _value(
             if word is None:
                 return latex_text("".join(parts)), position
             end = word.end()
-            parts.append(macros.get(word[0].lower(), word[0]))
+            parts.append(macros.expanded(word[0]))
         joint = _JOINT.match(text, end)
         if joint is None:
             return latex_text("".join(parts)), end
@@ -245,7 +326,7 @@ def _balanced(text: str, start: int, closing: str, key: str = "") -> int:
             depth -= 1
             if depth == 0:
                 return mark.end()
-    raise _Unclosed(key)
+    raise _unclosed(text, key, start + ENTRY_MAX)
 
 
 def _quoted_end(text: str, start: int, key: str) -> int:
@@ -258,7 +339,7 @@ def _quoted_end(text: str, start: int, key: str) -> int:
             depth -= 1
         elif mark[0] == '"' and depth <= 0:
             return mark.end()
-    raise _Unclosed(key)
+    raise _unclosed(text, key, start + 1 + ENTRY_MAX)
 
 
 def latex_text(value: str) -> str:

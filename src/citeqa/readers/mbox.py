@@ -17,7 +17,9 @@ its headers (a sent or draft export writing only To: or Sender:, or an obsolete 
 "Thread-Topic : Hall", was merged into the message before it); one with no From header is
 headed by its Sender, its envelope's sender or "to" its recipient. Version 6 (reader 19): the
 headers of a message with CRLF line ends are looked up above its first blank line only (a body
-line "From: …" was taken for its From header).
+line "From: …" was taken for its From header). Version 7 (reader 20): a Content-Length (mboxcl2,
+whose bodies are left unquoted) that ends at the next message's opening line or at the file's
+end delimits its message; one ending elsewhere is not read.
 
 An mbox file is messages one after another, each opening with a "From " line (the envelope
 sender and a date: "From ben@x.org Wed Oct 01 15:00:00 2025"); a body line that begins with
@@ -76,6 +78,10 @@ _HEADER_LINE = re.compile(rb"[!-9;-~]+:")
 _SPACED_FIELD = re.compile(rb"(?m)^([!-9;-~]+)[ \t]+:")
 """An obsolete header line's field name with blanks before its colon ("Thread-Topic : Hall")."""
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
+_BLANK_LINE = re.compile(rb"\n\r?\n")
+"""A header block's end: a line break, then a blank line."""
+_NEXT_OPENING = re.compile(rb"(?:\r?\n)?From ")
+"""A message's opening "From " line where a Content-Length ends, a blank line maybe before."""
 
 
 class MboxReader:
@@ -84,7 +90,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 19 + DECODING_VERSION
+    version = 20 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -107,7 +113,10 @@ class MboxReader:
     or a header line "Thread-Topic : Hall", was merged into the one before); one with no From
     header headed by its Sender, its envelope's sender or "to" its recipient. 19: a message's
     From, Sender and To headers looked up in its header lines only (a CRLF message's body line
-    "From: …" was taken for its From header, the message then skipped with no sender)."""
+    "From: …" was taken for its From header, the message then skipped with no sender). 20: a
+    message's Content-Length ending at the next message's opening line (or the file's end) is
+    read: a body's unquoted envelope line and From header open no message (mboxcl2; s31 hostile
+    probe F5)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
@@ -148,14 +157,40 @@ def _messages(raw: bytes) -> Iterator[bytes]:
     as they are read (a large mailbox is not scanned past the messages read); a file not
     opening with a "From " line is first one message (a mail saved as .mbox). A message with no
     From header is given one (`_with_sender`)."""
-    body, envelope = 0, b""
+    body, envelope, counted_end = 0, b"", 0
     for found in _FROM_START.finditer(raw):
+        if found.start() < counted_end:
+            continue  # a line of a body its Content-Length holds
         end = _line_end(raw, found.start())
         if _opens_message(raw, found.start(), end):
             if found.start() > body:
                 yield from _unquoted(_with_sender(raw[body : found.start()], envelope))
             body, envelope = end, raw[found.start() : end]
+            counted_end = _counted_end(raw, end)
     yield from _unquoted(_with_sender(raw[body:], envelope))
+
+
+def _counted_end(raw: bytes, start: int) -> int:
+    """Where the message whose header block opens at `start` ends by its Content-Length
+    (mboxcl2 leaves a body's "From " lines unquoted: s31 hostile probe, a body quoting an
+    envelope line and "From: Claire Dubois (CEO)" opened a message from her), when that end is
+    the file's or a message's opening line, a blank line maybe before it; `start` (no length
+    read) otherwise: a mailbox edited since its lengths were written is read by the "From "
+    lines."""
+    length = _header_value(raw, start, b"content-length", among_other_lines=False)
+    blank = _BLANK_LINE.search(raw, start - 1) if length is not None else None
+    if length is None or blank is None or not length.isdigit():
+        return start
+    end = blank.end() + int(length)
+    if end > len(raw):
+        return start
+    if raw[end:].strip() == b"":
+        return end
+    following = _NEXT_OPENING.match(raw, end)
+    if following is None:
+        return start
+    opening = following.end() - len(b"From ")
+    return end if _opens_message(raw, opening, _line_end(raw, opening)) else start
 
 
 def _line_end(raw: bytes, start: int) -> int:
