@@ -207,9 +207,12 @@ def nearest_among(
 
 UNSTORED_WORDS = 24
 """The most passage words the build did not store (stored_words.MAX_WORDS: of a large corpus,
-those written in fewest passages) one question embeds, the first the answer's passages write;
-they are kept as WordVectors keeps passage words. On the s25 trial's index none (all 830 are
-stored); built storing only 300 of them, its warm ask's p95 is 1.09x main's (CPU)."""
+those written in fewest passages) or stored in another written form than the passage's, one
+question read across with no close passage embeds (api.Assistant._read_across), the first the
+answer's passages write; near a close passage (api.Assistant._near_translations: `unstored`
+None) every such word is embedded, as before the stored words. They are kept as WordVectors
+keeps passage words. On the s25 trial's index none (all 830 are stored); built storing only
+300 of them, its warm ask's p95 is 1.09x main's (CPU)."""
 
 KEPT_WORDS = 5000
 """The most passage words' vectors a WordVectors keeps (512 floats each for USE: about 10 MB)."""

@@ -15,8 +15,14 @@ the most often, then the first written), counted from the chunks written only by
 that stores them (contents._store_words; not a document's share carried by an update:
 benchmarks/passage_words_reuse.py, as large as the chunks' texts, and only 2.5x faster); a
 rebuild takes the vectors of the words the previous build stored (an update re-embeds only new
-words), and a question embeds at most passage_translation.UNSTORED_WORDS passage words a large
-corpus's build left out.
+words). A passage word's stored vector is read only when the passage writes it in the stored
+form (StoredWords.vectors_as_written: a passage's "élevé" is not the corpus's most written
+"élève"); a question read across with no close passage (api.Assistant._read_across) embeds at
+most passage_translation.UNSTORED_WORDS passage words it lacks so (a large corpus's build left
+out the words of fewest passages), and one near a close passage (api.Assistant.
+_near_translations) all of them, as before the stored words. Stored in float16, a vector puts
+a word at a cosine up to about 4e-5 (1e-5 on average, USE) from the one its float32 embedding
+gives: a word at the bar within that may read otherwise than embedded.
 
 Files, next to the index's other files (store.py):
 
