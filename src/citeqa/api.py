@@ -806,8 +806,9 @@ class Assistant:
         """`words` translated into words of the passages `hits` in the other language than
         `lang` at passage_translation.MIN_SIMILARITY (a question close to such a passage:
         `_translated`; an abstention's advice: `_translates`), every word of theirs a candidate:
-        those the build stored (stored_words.py) with their stored vectors, only the others and
-        `words` embedded (embedding some 50-150 passage words took 15-55 ms of an ask)."""
+        those the build stored (stored_words.py) in the form the passages write them with their
+        stored vectors, all the others and `words` embedded (embedding some 50-150 passage words
+        took 15-55 ms of an ask; passage_translation.UNSTORED_WORDS bounds only `_read_across`)."""
         loaded = self._loaded
         vectors, stored = loaded.word_vectors(channel), loaded.stored_words(channel)
         return translations(words, hits, lang, vectors, stored=stored, unstored=None)

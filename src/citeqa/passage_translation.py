@@ -207,9 +207,12 @@ def nearest_among(
 
 UNSTORED_WORDS = 24
 """The most passage words the build did not store (stored_words.MAX_WORDS: of a large corpus,
-those written in fewest passages) one question embeds, the first the answer's passages write;
-they are kept as WordVectors keeps passage words. On the s25 trial's index none (all 830 are
-stored); built storing only 300 of them, its warm ask's p95 is 1.09x main's (CPU)."""
+those written in fewest passages) or stored in another written form than the passage's, one
+question read across with no close passage embeds (api.Assistant._read_across), the first the
+answer's passages write; near a close passage (api.Assistant._near_translations: `unstored`
+None) every such word is embedded, as before the stored words. They are kept as WordVectors
+keeps passage words. On the s25 trial's index none (all 830 are stored); built storing only
+300 of them, its warm ask's p95 is 1.09x main's (CPU)."""
 
 KEPT_WORDS = 5000
 """The most passage words' vectors a WordVectors keeps (512 floats each for USE: about 10 MB)."""
@@ -272,9 +275,9 @@ def translations(
     than `share` of them do (MIN_TRANSLATED; all of them, 1.0, for a question in a corpus's
     minority language: api.Assistant._translated). Both sides are embedded in their
     `written_form`; with `stored` (the build's words, stored_words.py), the passages' words
-    take their stored vectors, and only the absent words and the first `unstored` passage
-    words it lacks are embedded (UNSTORED_WORDS; the others are no translation; None: all of
-    them, every passage word a candidate as without `stored`)."""
+    it stored in the form they write take their stored vectors, and only the absent words and
+    the first `unstored` passage words it lacks are embedded (UNSTORED_WORDS; the others are no
+    translation; None: all of them, every passage word a candidate as without `stored`)."""
     if vectors_of is None or not absent:
         return {}
     asked = asked_forms(absent)
@@ -311,11 +314,12 @@ def _compared(
 ) -> tuple[list[str], np.ndarray]:
     """The folded `candidates` (folded → written form) an `asked` word may be, and the unit
     vectors of `asked` then of those (`translations`: all embedded without `stored`; else
-    stored, those it lacks embedded, the first `unstored` of them: all with None)."""
+    stored when it stored them in the form the passages write, those it lacks so embedded, the
+    first `unstored` of them: all with None)."""
     if stored is None:
         folded = sorted(candidates)
         return folded, vectors_of.of(asked, [candidates[word] for word in folded])
-    held, kept = stored.vectors_of(candidates)
+    held, kept = stored.vectors_as_written(candidates)
     have = set(held)
     lacking = [word for word in candidates if word not in have][:unstored]
     embedded = vectors_of.of(asked, [candidates[word] for word in lacking])

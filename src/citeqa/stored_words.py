@@ -15,8 +15,14 @@ the most often, then the first written), counted from the chunks written only by
 that stores them (contents._store_words; not a document's share carried by an update:
 benchmarks/passage_words_reuse.py, as large as the chunks' texts, and only 2.5x faster); a
 rebuild takes the vectors of the words the previous build stored (an update re-embeds only new
-words), and a question embeds at most passage_translation.UNSTORED_WORDS passage words a large
-corpus's build left out.
+words). A passage word's stored vector is read only when the passage writes it in the stored
+form (StoredWords.vectors_as_written: a passage's "élevé" is not the corpus's most written
+"élève"); a question read across with no close passage (api.Assistant._read_across) embeds at
+most passage_translation.UNSTORED_WORDS passage words it lacks so (a large corpus's build left
+out the words of fewest passages), and one near a close passage (api.Assistant.
+_near_translations) all of them, as before the stored words. Stored in float16, a vector puts
+a word at a cosine up to about 4e-5 (1e-5 on average, USE) from the one its float32 embedding
+gives: a word at the bar within that may read otherwise than embedded.
 
 Files, next to the index's other files (store.py):
 
@@ -34,7 +40,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -102,10 +108,12 @@ class WordCounts:
 
 
 class StoredWords:
-    """The stored words of a corpus: folded → row of the unit vectors of their written form."""
+    """The stored words of a corpus: folded → row of the unit vectors of their written form
+    (`written`, in the same order: the form the corpus writes most, of those folded alike)."""
 
-    def __init__(self, folded: Sequence[str], vectors: np.ndarray) -> None:
+    def __init__(self, folded: Sequence[str], vectors: np.ndarray, written: Sequence[str]) -> None:
         self._rows = {word: row for row, word in enumerate(folded)}
+        self._written = dict(zip(folded, written, strict=True))
         self._vectors = vectors
         self._all: tuple[frozenset[str], list[str], np.ndarray] | None = None
         self._all_lock = threading.Lock()
@@ -118,6 +126,13 @@ class StoredWords:
         held = [word for word in folded if word in self._rows]
         rows = [self._rows[word] for word in held]
         return held, np.asarray(self._vectors[rows], dtype=np.float32)
+
+    def vectors_as_written(self, forms: Mapping[str, str]) -> tuple[list[str], np.ndarray]:
+        """Those of the folded words `forms` (folded → written form) stored in that written
+        form, in order, and their vectors (float32): a passage's "élevé" is not the corpus's
+        "élève", its most written form of "eleve", nor its "résumé" a "resume" (a stored vector
+        of another form lost "high" / "élevé" near a passage writing it)."""
+        return self.vectors_of(w for w, form in forms.items() if self._written.get(w) == form)
 
     def all_vectors(self, excluded: frozenset[str]) -> tuple[list[str], np.ndarray]:
         """Every stored word but the `excluded` (folded), in order, and their vectors (float32),
@@ -164,7 +179,7 @@ def read_words(folder: Path, channel: str, dim: int, files: Iterable[str]) -> St
     if stored is None:
         return None
     entry, vectors = stored
-    return StoredWords(entry["folded"], vectors)
+    return StoredWords(entry["folded"], vectors, entry["written"])
 
 
 def _stored(folder: Path, channel: str, dim: int) -> dict[str, np.ndarray]:

@@ -44,7 +44,7 @@ class NearAxes:
 
 def _stored(embedder: NearAxes, words: Sequence[str]) -> StoredWords:
     vectors = np.stack([embedder.vector(word) for word in words]).astype(np.float16)
-    return StoredWords(list(words), vectors)
+    return StoredWords(list(words), vectors, list(words))
 
 
 def test_absent_words_are_read_as_the_nearest_stored_words_at_the_stricter_bar() -> None:
@@ -69,7 +69,8 @@ def test_workers_reading_the_whole_vocabulary_at_once_read_it_once() -> None:
     import threading
     import time
 
-    stored = StoredWords(["assurance", "duree", "facture"], np.eye(3, dtype=np.float16))
+    words = ["assurance", "duree", "facture"]
+    stored = StoredWords(words, np.eye(3, dtype=np.float16), words)
     reads: list[int] = []
     real = stored.vectors_of
 

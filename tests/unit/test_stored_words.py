@@ -29,7 +29,7 @@ from citeqa.stored_words import (
     words_files,
 )
 
-SAME_MEANING = {"smells": "odeur", "burnt": "brûlé"}
+SAME_MEANING = {"smells": "odeur", "burnt": "brûlé", "high": "élevé"}
 
 
 class CountingAxes:
@@ -171,7 +171,8 @@ def test_passage_words_the_build_did_not_store_are_embedded_up_to_a_budget() -> 
     # words are embedded as asked, the first UNSTORED_WORDS of them that the passages write
     embedder = CountingAxes()
     hits = [Hit(chunk=CHUNKS[0], chunk_index=0, score=1.0)]
-    stored = StoredWords(["client"], embedder.embed_batch(["client"]).astype(np.float16))
+    vectors = embedder.embed_batch(["client"]).astype(np.float16)
+    stored = StoredWords(["client"], vectors, ["client"])
     embedder.embedded.clear()
     found = translations(["smells"], hits, "en", WordVectors(embedder), 0.83, stored)
     assert found == {"smells": "odeur"}
@@ -179,6 +180,28 @@ def test_passage_words_the_build_did_not_store_are_embedded_up_to_a_budget() -> 
     many = " ".join(f"mot{chr(97 + n // 26)}{chr(97 + n % 26)}" for n in range(UNSTORED_WORDS))
     late = Hit(chunk=chunk(5, "fr", f"{many} odeur"), chunk_index=5, score=1.0)
     assert translations(["smells"], [late], "en", WordVectors(embedder), 0.83, stored) == {}
+
+
+@pytest.mark.parametrize("unstored", [None, UNSTORED_WORDS])
+def test_a_passage_word_stored_in_another_written_form_is_embedded_as_the_passage_writes_it(
+    unstored: int | None,
+) -> None:
+    # "élevé" and "élève" fold alike: the build stored the corpus's most written "élève", and
+    # a passage writing "élevé" read its vector, losing "high" / "élevé" (s31 review)
+    close = chunk(0, "fr", "Le coût du voyage scolaire est élevé cette année.")
+    pupils = [chunk(n, "fr", f"L'élève {n} présente son exposé.") for n in range(1, 6)]
+    chosen = counts_of([close, *pupils]).chosen()
+    assert chosen["eleve"] == "élève"
+    embedder = CountingAxes()
+    vectors = embedder.embed_batch(list(chosen.values())).astype(np.float16)
+    stored = StoredWords(list(chosen), vectors, list(chosen.values()))
+    embedder.embedded.clear()
+    hits = [Hit(chunk=close, chunk_index=0, score=1.0)]
+    as_written = translations(["high"], hits, "en", WordVectors(CountingAxes()))
+    vectors_of = WordVectors(embedder)
+    found = translations(["high"], hits, "en", vectors_of, stored=stored, unstored=unstored)
+    assert found == as_written == {"high": "eleve"}
+    assert embedder.embedded == ["high", "élevé"], "only the passage's own form is embedded"
 
 
 def test_term_pairs_take_the_vectors_the_build_embedded_already() -> None:
