@@ -1,0 +1,38 @@
+"""current_state.may_leave_out: which question term a later statement may leave out when the
+question asks the current state of a thing."""
+
+from citeqa.current_state import may_leave_out
+from citeqa.lexical import undated_terms
+
+PROTOCOL_V1 = "Le protocole v1 (incubation 30 min à température ambiante) est adopté."
+PROTOCOL_V2 = "Le protocole v2 (incubation 2 h à 4 °C) devient le protocole de référence."
+
+
+def test_a_change_in_other_words_may_leave_out_the_asked_attribute() -> None:
+    assert may_leave_out([undated_terms("température")], PROTOCOL_V1, PROTOCOL_V2)
+
+
+def test_no_change_cue_leaves_nothing_out() -> None:
+    later = "Le protocole v2 (incubation 2 h à 4 °C) est utilisé par l'équipe."
+    assert not may_leave_out([undated_terms("température")], PROTOCOL_V1, later)
+
+
+def test_a_qualifier_written_in_another_word_s_place_is_not_left_out() -> None:
+    quoted = "The yearly fee for junior members is 120 € from this season."
+    later = "The yearly fee for senior members becomes 200 € from this season."
+    assert not may_leave_out([undated_terms("junior")], quoted, later)
+    french = "La cotisation des joueurs juniors est de 120 €."
+    assert not may_leave_out(
+        [undated_terms("juniors")], french, "La cotisation des joueurs seniors devient 200 €."
+    )
+
+
+def test_a_current_cue_is_never_left_out() -> None:
+    quoted = "The current through the heater resistor is 2 A."
+    later = "The heater resistor was replaced by a ceramic model."
+    assert not may_leave_out([undated_terms("current")], quoted, later)
+
+
+def test_two_terms_are_never_left_out() -> None:
+    terms = [undated_terms("température"), undated_terms("incubation")]
+    assert not may_leave_out(terms, PROTOCOL_V1, PROTOCOL_V2)
