@@ -705,7 +705,8 @@ def asks_what_holds(question: str) -> bool:
     later statement first."""
     folded = f"{fold(question)} "
     holding, original = _question_cues()
-    asks = holding.search(folded) is not None or _current_cues().search(folded) is not None
+    cued = _cued(folded)
+    asks = holding.search(cued) is not None or _current_cues().search(cued) is not None
     return asks and original.search(folded) is None
 
 
@@ -717,8 +718,10 @@ def _asks_current_of(question: str, quoted: Sequence[str]) -> bool:
     if not asks_current(question):
         return False
     cues = _current_cues()
-    asked = {found.group() for found in cues.finditer(f"{fold(question)} ")}
-    return not any(found.group() in asked for text in quoted for found in cues.finditer(fold(text)))
+    asked = {found.group() for found in cues.finditer(_cued(f"{fold(question)} "))}
+    return not any(
+        found.group() in asked for text in quoted for found in cues.finditer(_cued(fold(text)))
+    )
 
 
 def asks_current(question: str) -> bool:
@@ -726,7 +729,22 @@ def asks_current(question: str) -> bool:
     current fee", "en vigueur", "latest": data/dated_documents.json `current_cues`), and not
     what was first said (`original_cues`)."""
     folded = f"{fold(question)} "
-    return _current_cues().search(folded) is not None and _question_cues()[1].search(folded) is None
+    current = _current_cues().search(_cued(folded)) is not None
+    return current and _question_cues()[1].search(folded) is None
+
+
+def _cued(folded: str) -> str:
+    """The folded text with its expressions writing a current cue that asks no current state
+    blanked ("at the latest", "mise à jour", "current ratio", "direct-current": data
+    `current_cue_exclusions`)."""
+    return _current_exclusions().sub(" ", folded)
+
+
+@functools.cache
+def _current_exclusions() -> re.Pattern[str]:
+    """The expressions of `_cued`, each whole words (folded)."""
+    words = "|".join(re.escape(fold(word)) for word in _data()["current_cue_exclusions"])
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 @functools.cache

@@ -1,7 +1,10 @@
 """current_state.may_leave_out: which question term a later statement may leave out when the
 question asks the current state of a thing."""
 
+import pytest
+
 from citeqa.current_state import may_leave_out
+from citeqa.later_statements import asks_current, asks_what_holds
 from citeqa.lexical import undated_terms
 
 PROTOCOL_V1 = "Le protocole v1 (incubation 30 min à température ambiante) est adopté."
@@ -36,3 +39,30 @@ def test_a_current_cue_is_never_left_out() -> None:
 def test_two_terms_are_never_left_out() -> None:
     terms = [undated_terms("température"), undated_terms("incubation")]
     assert not may_leave_out(terms, PROTOCOL_V1, PROTOCOL_V2)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When must the annual report be filed at the latest?",
+        "Qui fait la mise à jour du site web ?",
+        "What is the current ratio of the company?",
+        "Which direct-current motor drives the pump?",
+        "Quels dossiers sont en cours de traitement ?",
+    ],
+)
+def test_an_expression_writing_a_current_cue_asks_no_current_state(question: str) -> None:
+    assert not asks_current(question) and not asks_what_holds(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the current yearly fee?",
+        "Quel est le protocole actuel ?",
+        "Which is the latest version of the guide?",
+        "Le site web est-il à jour ?",
+    ],
+)
+def test_a_current_cue_asks_the_current_state(question: str) -> None:
+    assert asks_current(question)
