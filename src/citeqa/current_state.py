@@ -15,8 +15,9 @@ quoted sentence writes, only when all of these hold (s31 review of s31-current):
 - the term left out is no qualifier the later statement writes another word in place of (its
   words on either side around another word, "for junior members" → "for senior members", or
   its content word on one side, "des joueurs juniors est" → "des joueurs seniors devient"):
-  it speaks of another thing. A stopword on one side alone is no sign ("à température
-  ambiante" → "à 4 °C" states the asked attribute's new value).
+  it speaks of another thing. Stopwords are no words here, and a number in its place is no
+  other word ("20 min à température ambiante" → "45 min at 4 °C" states the asked attribute's
+  new value: s30 trial a01).
 """
 
 from __future__ import annotations
@@ -76,17 +77,17 @@ def _word_terms(text: str) -> list[frozenset[str]]:
 def _replaced(
     alternatives: frozenset[str], quoted: list[frozenset[str]], later: list[frozenset[str]]
 ) -> bool:
-    """Whether the later words write another word where the quoted ones write the term: the
-    same words on either side of it (a sentence's edge counting as one), or the same content
-    word on one side."""
+    """Whether the later words write another content word (no number) where the quoted ones
+    write the term: the same words on either side of it (a sentence's edge counting as one),
+    or the same content word on one side."""
     for at, terms in enumerate(quoted):
         if not terms & alternatives:
             continue
         before = quoted[at - 1] if at else None
         after = quoted[at + 1] if at + 1 < len(quoted) else None
         for place, theirs in enumerate(later):
-            if theirs & alternatives:
-                continue
+            if theirs & alternatives or not about_terms(theirs):
+                continue  # a number in its place is the asked attribute's value: "min à 4 °C"
             sides = (
                 (before, later[place - 1] if place else None),
                 (after, later[place + 1] if place + 1 < len(later) else None),

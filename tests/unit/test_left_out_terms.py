@@ -66,3 +66,10 @@ def test_an_expression_writing_a_current_cue_asks_no_current_state(question: str
 )
 def test_a_current_cue_asks_the_current_state(question: str) -> None:
     assert asks_current(question)
+
+
+def test_a_number_in_the_left_out_term_s_place_is_its_new_value() -> None:
+    """s30 trial a01's wording: "min" stands before "température" and before "4"."""
+    quoted = "Le protocole v1 (fixation 20 min à température ambiante) est adopté."
+    later = "Protocol v2 (fixation 45 min at 4 °C) becomes the current protocol."
+    assert may_leave_out([undated_terms("température")], quoted, later)
