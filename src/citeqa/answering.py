@@ -72,6 +72,7 @@ from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
 from citeqa.later_statements import LaterStatement, asks_of_a_meeting, later_statement
+from citeqa.lexical import about_terms, undated_terms
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -141,7 +142,7 @@ from citeqa.unheld_periods import periods_written, unheld_period
 from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
 from citeqa.value_kinds import unwritten_asked_kind, unwritten_kind
 from citeqa.version_documents import asked_version_documents, with_asked_version
-from citeqa.versions import asked_versions, written_versions
+from citeqa.versions import asked_mentions, asked_versions, written_versions
 
 
 @dataclass(frozen=True)
@@ -875,18 +876,56 @@ def _of_asked_version(candidates: Candidates, bank: SentenceBank, question: str)
     2025 — rédigé par …": it names the version, its steps say what it holds) only when no
     other is; [] when no candidate is of such a document. Other documents' lines opening with
     the number ("2. Fixer 20 min …" of v1) are not of it: the number names a version, no
-    section."""
+    section. Another document's sentence writing the asked version and a word of the question
+    that none of the version's documents' candidates writes (their titles and headings
+    counted) is about that version: it is kept too, in the ranker's order ("When was version 2
+    of the guide released?": notes.md's "Version 2 of the guide was released in May.", not
+    the guide's installer line: s31 review; `_about_version`)."""
     doc_of = [bank.sentences[item.index].doc_id for item in candidates.sentences]
     asked = asked_version_documents(question, (bank.documents[d] for d in dict.fromkeys(doc_of)))
     rows = [number for number, doc_id in enumerate(doc_of) if doc_id in asked]
+    if not rows:
+        return []
     versions = set(asked_versions(question))
+    texts = [bank.text(item.index) for item in candidates.sentences]
     naming = [
         number
         for number in rows
-        if opening_number(text := bank.text(candidates.sentences[number].index)) is not None
+        if opening_number(texts[number]) is not None
+        and not versions.isdisjoint(written_versions(texts[number]))
+    ]
+    kept = set([number for number in rows if number not in naming] or naming)
+    return sorted(kept.union(_about_version(candidates, bank, question, rows)))
+
+
+def _about_version(
+    candidates: Candidates, bank: SentenceBank, question: str, rows: list[int]
+) -> list[int]:
+    """The positions of the candidates not in `rows` (the asked version's documents') writing
+    the asked version and a word of the question, its version's mention aside, that none of
+    `rows` writes in its sentence, heading or title (`_of_asked_version`)."""
+    mentions = asked_mentions(question)
+    versions = {version for version, _ in mentions}
+    words = question
+    for _, written in mentions:
+        words = words.replace(written, " ")
+    asked = about_terms(undated_terms(words))
+    held: set[str] = set()
+    for number in rows:
+        sentence = bank.sentences[candidates.sentences[number].index]
+        section = bank.chunks[sentence.chunk_index].section or ""
+        title = bank.documents[sentence.doc_id].title or ""
+        held |= undated_terms(
+            f"{bank.text(candidates.sentences[number].index)}\n{section}\n{title}"
+        )
+    unheld = asked - held
+    return [
+        number
+        for number, item in enumerate(candidates.sentences)
+        if number not in rows
+        and unheld & undated_terms(text := bank.text(item.index))
         and not versions.isdisjoint(written_versions(text))
     ]
-    return [number for number in rows if number not in naming] or naming
 
 
 def under_asked_heading(candidates: Candidates, reading: Reading) -> Candidates:

@@ -68,11 +68,13 @@ one naming a quoted document by a term of its title or file name that the later 
 write ("What is the status of ADR 2?": "0002-queue.md" holds ADR 2's own status;
 `_titles_quoted`). A question asking the current state of a thing (`asks_current`: "le
 protocole … actuel", "the current fee", "en vigueur", "latest"; data `current_cues`) asks what
-holds now too, and a later statement may leave out CURRENT_UNWRITTEN of the question's terms
-the quoted sentence writes: weekly minutes state a change in other words than last year's
-(s30 trial a01: "v2 (fixation 45 min at 4 °C) becomes the current protocol" after last year's
-"v1 (fixation 20 min à température ambiante) est adopté", asked "À quelle température … le
-protocole d'immunofluorescence actuel ?", writes no "température"); it is quoted first, last
+holds now too, and a later statement writing a change cue may leave out one of the question's
+terms the quoted sentence writes, neither a current cue nor a qualifier it writes another word
+in place of (current_state.py; none when a quoted sentence writes the question's cue: "the
+current through the heater resistor"): weekly minutes state a change in other words than last
+year's (s30 trial a01: "v2 (fixation 45 min at 4 °C) becomes the current protocol" after last
+year's "v1 (fixation 20 min à température ambiante) est adopté", asked "À quelle température
+… le protocole d'immunofluorescence actuel ?", writes no "température"); it is quoted first, last
 year's after it, labelled with its date.
 
 Whatever the question asks, a later statement saying the quoted event or value is changed and
@@ -103,6 +105,7 @@ from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
+from citeqa.current_state import may_leave_out
 from citeqa.dates import YEAR_DIGITS, date_terms, day_spans
 from citeqa.headingpath import heading_line_starts
 from citeqa.jsonfiles import data_json
@@ -123,12 +126,6 @@ _HEAD_CHARS = 2000
 """The characters of a document read for its date lines (its header, never its whole text)."""
 SHARED_WORDS = 2
 """A later sentence speaks of the quoted subject when the two share at least this many words."""
-CURRENT_UNWRITTEN = 1
-"""How many of the question's terms a quoted sentence writes a later statement may leave out
-when the question asks the current state of a thing (`asks_current`): it states the change in
-other words ("v2 (fixation 45 min à 4 °C) devient le protocole de référence" writes no
-"température" of "v1 (fixation 20 min à température ambiante) est adopté", asked "À quelle
-température … actuel ?": s30 trial a01). Any other question needs them all."""
 LEAST_WORDS = 3
 """A later sentence of fewer content words than this is a heading or a label: it states
 nothing to show."""
@@ -592,7 +589,7 @@ def later_statement(
     if _names_a_day(terms):
         return None
     subjects = _Subjects(bank, terms)
-    unwritten = CURRENT_UNWRITTEN if asks_current(terms.focus) else 0
+    current = _asks_current_of(terms.focus, [bank.text(item.index) for item in quoted])
     quoted_docs = {bank.sentences[item.index].doc_id for item in quoted}
     dated = {
         bank.sentences[item.index].doc_id: date
@@ -614,7 +611,7 @@ def later_statement(
         text = bank.text(other.index)
         if _titles_its_document(bank, other.index) or _writes_date(text, date):
             continue
-        if _speaks_of(subjects, quoted, other, unwritten):
+        if _speaks_of(subjects, quoted, other, current):
             best = LaterStatement(other, date, after, tuple(sorted(dated.items())))
     if best is None or not _may_stand(best, bank, quoted, terms.focus):
         return best
@@ -708,8 +705,23 @@ def asks_what_holds(question: str) -> bool:
     later statement first."""
     folded = f"{fold(question)} "
     holding, original = _question_cues()
-    asks = holding.search(folded) is not None or _current_cues().search(folded) is not None
+    cued = _cued(folded)
+    asks = holding.search(cued) is not None or _current_cues().search(cued) is not None
     return asks and original.search(folded) is None
+
+
+def _asks_current_of(question: str, quoted: Sequence[str]) -> bool:
+    """Whether the question asks the current state (`asks_current`) of what the `quoted`
+    sentences state, none of them writing its cue: "What is the current through the heater
+    resistor?" asks a current in amps, which "The current through the heater resistor is 2 A"
+    writes (s31 review)."""
+    if not asks_current(question):
+        return False
+    cues = _current_cues()
+    asked = {found.group() for found in cues.finditer(_cued(f"{fold(question)} "))}
+    return not any(
+        found.group() in asked for text in quoted for found in cues.finditer(_cued(fold(text)))
+    )
 
 
 def asks_current(question: str) -> bool:
@@ -717,7 +729,22 @@ def asks_current(question: str) -> bool:
     current fee", "en vigueur", "latest": data/dated_documents.json `current_cues`), and not
     what was first said (`original_cues`)."""
     folded = f"{fold(question)} "
-    return _current_cues().search(folded) is not None and _question_cues()[1].search(folded) is None
+    current = _current_cues().search(_cued(folded)) is not None
+    return current and _question_cues()[1].search(folded) is None
+
+
+def _cued(folded: str) -> str:
+    """The folded text with its expressions writing a current cue that asks no current state
+    blanked ("at the latest", "mise à jour", "current ratio", "direct-current": data
+    `current_cue_exclusions`)."""
+    return _current_exclusions().sub(" ", folded)
+
+
+@functools.cache
+def _current_exclusions() -> re.Pattern[str]:
+    """The expressions of `_cued`, each whole words (folded)."""
+    words = "|".join(re.escape(fold(word)) for word in _data()["current_cue_exclusions"])
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 @functools.cache
@@ -889,13 +916,13 @@ def _same_field(ours: str, theirs: str) -> bool:
 
 
 def _speaks_of(
-    subjects: _Subjects, quoted: Sequence[ScoredSentence], other: ScoredSentence, unwritten: int
+    subjects: _Subjects, quoted: Sequence[ScoredSentence], other: ScoredSentence, current: bool
 ) -> bool:
     """Whether `other` states something (LEAST_WORDS) on a quoted sentence's subject: it
     shares SHARED_WORDS words with it (headings counted, one in the sentences), and writes
     (its heading and its document's title counted) every term of the question the quoted one
-    writes but `unwritten` of them (CURRENT_UNWRITTEN for a question asking the current
-    state), one at least."""
+    writes, one at least; when the question asks the current state (`current`), it may leave
+    out one that current_state.may_leave_out allows."""
     if len(subjects.own(other.index)) < LEAST_WORDS:
         return False
     text = subjects.bank.text(other.index)
@@ -910,7 +937,10 @@ def _speaks_of(
             continue  # one template's field of another record: another incident's "Duration"
         if not subjects.own(item.index) & subjects.own(other.index):
             continue  # only their headings meet: a page's "last modified" line
-        if not asked & written or len(asked - written) > unwritten:
+        missing = [subjects.asked[number] for number in sorted(asked - written)]
+        if not asked & written or (missing and not current):
+            continue
+        if missing and not may_leave_out(missing, subjects.bank.text(item.index), text):
             continue
         if len(ours & theirs) >= SHARED_WORDS:
             return True

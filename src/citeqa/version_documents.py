@@ -1,6 +1,9 @@
 """Owns the documents of a version a question asks ("la version 2 du protocole", "in version
-3.1") as their path or title names it ("protocoles/protocole_v2", "Protocole … (v2)"): which
-they are, and the passages of theirs read beyond those retrieved.
+3.1") as their path or title names it (a folder or file name that is a version, "docs/v2/guide",
+"versions/2.0/limits": versions.path_version; else one version in the title, "Protocole … (v2)":
+versions.title_version): which they are, and the passages of theirs read beyond those retrieved.
+A version inside a longer file name ("protocole_v2", "report_2024_v3_final") is not read from
+the path (only a title writing it makes such a file the version's; s31 review).
 
 Such a document is that version's whole: each of its sentences is of the asked version,
 wherever it stands (answering.under_asked_section keeps the quote to them). A number asked as a

@@ -54,3 +54,38 @@ def test_a_question_asking_what_was_first_adopted_keeps_the_earlier_quote(
     )
     assert not answer.abstained
     assert answer.citations[0].doc_id == "2025/CR_reunion_2025-11-18"
+
+
+FEES = {
+    "2025/minutes_2025-01-10.md": "# Minutes — 10 January 2025\n\nDate: 10 January 2025\n\n"
+    "## Decisions\n\n- The yearly fee for junior members is 120 € from this season.\n",
+    "2026/minutes_2026-01-12.md": "# Minutes — 12 January 2026\n\nDate: 12 January 2026\n\n"
+    "## Decisions\n\n- The yearly fee for senior members is 200 € from this season.\n",
+    "2027/minutes_2027-01-15.md": "# Minutes — 15 January 2027\n\nDate: 15 January 2027\n\n"
+    "## Decisions\n\n- The yearly fee for veteran members becomes 90 € from this season.\n",
+    "2025/notes_2025-03-04.md": "# Lab notes — 4 March 2025\n\nDate: 4 March 2025\n\n"
+    "The current through the heater resistor is 2 A at 12 V.\n",
+    "2026/notes_2026-02-10.md": "# Lab notes — 10 February 2026\n\nDate: 10 February 2026\n\n"
+    "The heater resistor was replaced by a ceramic model from the supplier catalogue.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def club(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    docs, index = tmp_path_factory.mktemp("club"), tmp_path_factory.mktemp("club-index")
+    return assistant_over(FEES, docs, index)
+
+
+def test_a_later_statement_on_another_qualified_thing_does_not_lead(club: Assistant) -> None:
+    """The later minutes write another word where the quoted ones write "junior" (one with no
+    change cue, one writing "becomes"): they speak of other members' fee."""
+    answer = club.ask("What is the current yearly fee for junior members?")
+    assert not answer.abstained
+    assert [c.doc_id for c in answer.citations] == ["2025/minutes_2025-01-10"]
+
+
+def test_a_current_cue_the_quoted_sentence_writes_is_not_left_out(club: Assistant) -> None:
+    """ "current" is what the question asks: the resistor's replacement writes none."""
+    answer = club.ask("What is the current through the heater resistor?")
+    assert not answer.abstained
+    assert [c.doc_id for c in answer.citations] == ["2025/notes_2025-03-04"]

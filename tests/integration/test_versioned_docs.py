@@ -184,3 +184,26 @@ def test_year_folders_of_release_notes_are_no_versions(tmp_path: Path) -> None:
     assert assistant._loaded.versions is None
     answer = assistant.ask("Which release added CSV export?")
     assert not answer.abstained and "CSV export" in answer.citations[0].quote
+
+
+RELEASED = {
+    "docs/v2/guide.md": "# Guide (v2)\n\n## 1. Install\n\nRun the installer; the installer port is"
+    " 9090 during setup.\n\n## 3. Configure\n\nSet the port to 8080 in the config file.\n",
+    "docs/v1/guide.md": "# Guide (v1)\n\n## 3. Configure\n\nSet the port to 7070 in the config"
+    " file.\n",
+    "notes.md": "# Notes\n\nVersion 2 of the guide was released in May.\n",
+}
+
+
+def test_a_document_about_the_asked_version_is_kept_beside_the_versions_own(
+    tmp_path: Path,
+) -> None:
+    """notes.md writes "Version 2" and "released", which the v2 guide does not: it answers when
+    version 2 was released; the guide still answers what its section 1 says."""
+    assistant = assistant_over(RELEASED, tmp_path / "docs", tmp_path / "index")
+    released = assistant.ask("When was version 2 of the guide released?")
+    assert not released.abstained
+    assert released.citations[0].doc_id == "notes"
+    port = assistant.ask("In version 2, what port does section 1 give?")
+    assert not port.abstained
+    assert port.citations[0].doc_id == "docs/v2/guide" and "9090" in port.citations[0].quote
