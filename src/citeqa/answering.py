@@ -675,16 +675,25 @@ def _under_another_record(bank: SentenceBank, index: int, asked: AskedRecords) -
     itself naming another record of those letters, and not the one asked, is that record's too:
     a bank statement writing the asked invoice's number once had its row of another invoice,
     "VIR … FACTURE FA-2025-007", quoted for FA-2025-014 (s31 trial: rows are checked one by
-    one, not by the document writing the number)."""
+    one, not by the document writing the number), unless a heading above it names the
+    asked record: under "# Facture FA-2025-014", "Total TTC : 2 480 €, cette facture annule et
+    remplace la facture FA-2025-007." is the asked invoice's own total (s31 review)."""
+    path = _heading_path(bank, index)
     if asked.names_another(bank.text(index)):
-        return True
+        return not any(asked.pattern.search(heading) for heading in path)
+    return asked.another_in_path(path)
+
+
+def _heading_path(bank: SentenceBank, index: int) -> list[str]:
+    """The headings over the bank's sentence `index`, outermost first: the markdown headings
+    above it (headingpath.headings_above, all of them), then its own (chunking.section_of);
+    none when it has no heading."""
     heading = heading_over(bank, index)
     if heading is None:
-        return False
+        return []
     sentence = bank.sentences[index]
     text = bank.documents[sentence.doc_id].text
-    above = headings_above(text, sentence.start, heading, shown=READ_WHOLE_PATH)
-    return asked.another_in_path([*above, heading])
+    return [*headings_above(text, sentence.start, heading, shown=READ_WHOLE_PATH), heading]
 
 
 def by_asked_speaker(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
