@@ -286,17 +286,22 @@ def _quotable_values(candidates: Candidates, bank: SentenceBank, written: Writte
     others down nor keeps its place as the one writing the value (s29 trial: a mail's "Could
     you please confirm the number of participants by 15 November 2025?", read as a heading,
     weighed down the signature under it that quoting widened to it), and none for boilerplate
-    (SentenceFacts.boilerplate: footer lines repeated across the corpus, a mail's signature):
-    an invoice footer's "IBAN … Pénalités de retard … 40 €" held the amount asked of the
-    invoice and was quoted over its total (s31 trial)."""
-    aside = [
-        only_title(bank, item.index) or bank.facts(item.index).boilerplate
-        for item in candidates.sentences
-    ]
-    return {
-        kind: [held and not other for held, other in zip(writes, aside, strict=True)]
-        for kind, writes in written.items()
-    }
+    (SentenceFacts.boilerplate: footer lines repeated across the corpus, a mail's signature)
+    of a kind many sentences write (only_widely_written: an amount) that another candidate
+    holds: an invoice footer's "IBAN … Pénalités de retard … 40 €" held the amount asked of
+    the invoice and was quoted over its total (s31 trial), but a repeated footer's opening
+    hours still hold the day asked, and the footer its amount when no other line writes one
+    (s31 review)."""
+    titles = [only_title(bank, item.index) for item in candidates.sentences]
+    shared = [bank.facts(item.index).boilerplate for item in candidates.sentences]
+    quotable = {}
+    for kind, writes in written.items():
+        kept = [held and not title for held, title in zip(writes, titles, strict=True)]
+        elsewhere = any(held and not common for held, common in zip(kept, shared, strict=True))
+        if elsewhere and only_widely_written([kind]):
+            kept = [held and not common for held, common in zip(kept, shared, strict=True)]
+        quotable[kind] = kept
+    return quotable
 
 
 def _passage_cover(candidates: Candidates, reading: Reading) -> Callable[[int], float]:
