@@ -75,12 +75,14 @@ _WORD = re.compile(r"\w(?:[\w.'’-]*\w)?")
 """A word of a question, with the dots, apostrophes and hyphens inside it ("rooms.yaml")."""
 
 _MID_SENTENCE = r"(?<=[\w,] )|(?<=\w['’])"
+"""Where a word written in a text stands inside a sentence: after a word and a space ("Projet
+Lumen", "budget, Lumen") or an elision ("l'Unesco"), not opening a line or a sentence."""
 _GENITIVE = re.compile(r"(?<=\w)['’]s?$")
 """An English genitive's ending ("Miller's", "the Millers'"): the name is the word before it."""
 _PLURAL = re.compile(r"(?<=[^\W\d_]{3})s$")
 """An English plural's ending on a capitalised name ("the Millers"): the family is "Miller"."""
-"""Where a word written in a text stands inside a sentence: after a word and a space ("Projet
-Lumen", "budget, Lumen") or an elision ("l'Unesco"), not opening a line or a sentence."""
+_AFTER_ARTICLE = re.compile(r"(?:^|\W)the\s+$", re.I)
+"""What stands before a name in the plural of a family: "the Millers", not "Mrs Roberts"."""
 
 
 def names_asked(question: str, searched: str) -> str:
@@ -99,7 +101,8 @@ def written_names(text: str) -> list[str]:
     language: a capitalised word not starting a sentence ("Lumen", "Nuvola"), or a word shaped
     as a name (questions.looks_like_name: "COVID-19", "mRNA") or holding a dot or an underscore
     ("rooms.yaml", "LUMEN_PORT"). A word joined by an apostrophe is read without its elision
-    ("l'Unesco": "Unesco") or its English genitive ("Miller's": "Miller")."""
+    ("l'Unesco": "Unesco") or its English genitive ("Miller's": "Miller"); a family's name in
+    the English plural is read in the singular too ("the Millers": "Miller", `_a_family`)."""
     return [word for word, opening in _capitalised_or_shaped(text) if not opening]
 
 
@@ -122,19 +125,28 @@ def _capitalised_or_shaped(text: str) -> list[tuple[str, bool]]:
             found.append((bare, False))
         elif len(bare) > 1 and bare[0].isupper():
             found.append((bare, opening))
+            if _a_family(word.group(), text[: word.start()]) and _PLURAL.search(bare):
+                found.append((_PLURAL.sub("", bare), opening))
     return found
+
+
+def _a_family(word: str, before: str) -> bool:
+    """Whether a capitalised `word`, written after `before`, may be a name in the English plural
+    of a family: after "the" ("the Millers") or in the genitive ("the Millers' invoice"), whose
+    singular ("Miller") is the name written (s31 trial: a bank row's "MILLER FRONT DOOR"). Not
+    any name ending in "s": "Mrs Roberts", "Williams", "Nicolas" are no plural of "Robert",
+    "William", "Nicola" (s31 review)."""
+    return _GENITIVE.search(word) is not None or _AFTER_ARTICLE.search(before) is not None
 
 
 def _written(name: str) -> re.Pattern[str]:
     """`name` written whole in a text (an underscore parts words: "LUMEN_PORT"): a name shaped
     so, or holding a dot or an underscore, in any case ("Covid-19"); a capitalised word only
     as capitalised or in capitals ("Lumen", "LUMEN"), never in lower case ("budget" is no
-    "Budget"); a capitalised name in the English plural is written by its singular too ("the
-    Millers" by "MILLER FRONT DOOR": s31 trial)."""
+    "Budget")."""
     if looks_like_name(name) or re.search(r"\w[._]\w", name):
         return re.compile(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", re.I)
-    forms = dict.fromkeys([name, _PLURAL.sub("", name)])
-    either = "|".join(f"{re.escape(form)}|{re.escape(form.upper())}" for form in forms)
+    either = f"{re.escape(name)}|{re.escape(name.upper())}"
     return re.compile(rf"(?<![^\W_])(?:{either})(?![^\W_])")
 
 

@@ -289,17 +289,22 @@ def _quotable_values(candidates: Candidates, bank: SentenceBank, written: Writte
     others down nor keeps its place as the one writing the value (s29 trial: a mail's "Could
     you please confirm the number of participants by 15 November 2025?", read as a heading,
     weighed down the signature under it that quoting widened to it), and none for boilerplate
-    (SentenceFacts.boilerplate: footer lines repeated across the corpus, a mail's signature):
-    an invoice footer's "IBAN … Pénalités de retard … 40 €" held the amount asked of the
-    invoice and was quoted over its total (s31 trial)."""
-    aside = [
-        only_title(bank, item.index) or bank.facts(item.index).boilerplate
-        for item in candidates.sentences
-    ]
-    return {
-        kind: [held and not other for held, other in zip(writes, aside, strict=True)]
-        for kind, writes in written.items()
-    }
+    (SentenceFacts.boilerplate: footer lines repeated across the corpus, a mail's signature)
+    of a kind many sentences write (only_widely_written: an amount) that another candidate
+    holds: an invoice footer's "IBAN … Pénalités de retard … 40 €" held the amount asked of
+    the invoice and was quoted over its total (s31 trial), but a repeated footer's opening
+    hours still hold the day asked, and the footer its amount when no other line writes one
+    (s31 review)."""
+    titles = [only_title(bank, item.index) for item in candidates.sentences]
+    shared = [bank.facts(item.index).boilerplate for item in candidates.sentences]
+    quotable = {}
+    for kind, writes in written.items():
+        kept = [held and not title for held, title in zip(writes, titles, strict=True)]
+        elsewhere = any(held and not common for held, common in zip(kept, shared, strict=True))
+        if elsewhere and only_widely_written([kind]):
+            kept = [held and not common for held, common in zip(kept, shared, strict=True)]
+        quotable[kind] = kept
+    return quotable
 
 
 def _passage_cover(candidates: Candidates, reading: Reading) -> Callable[[int], float]:
@@ -678,16 +683,25 @@ def _under_another_record(bank: SentenceBank, index: int, asked: AskedRecords) -
     itself naming another record of those letters, and not the one asked, is that record's too:
     a bank statement writing the asked invoice's number once had its row of another invoice,
     "VIR … FACTURE FA-2025-007", quoted for FA-2025-014 (s31 trial: rows are checked one by
-    one, not by the document writing the number)."""
+    one, not by the document writing the number), unless a heading above it names the
+    asked record: under "# Facture FA-2025-014", "Total TTC : 2 480 €, cette facture annule et
+    remplace la facture FA-2025-007." is the asked invoice's own total (s31 review)."""
+    path = _heading_path(bank, index)
     if asked.names_another(bank.text(index)):
-        return True
+        return not any(asked.pattern.search(heading) for heading in path)
+    return asked.another_in_path(path)
+
+
+def _heading_path(bank: SentenceBank, index: int) -> list[str]:
+    """The headings over the bank's sentence `index`, outermost first: the markdown headings
+    above it (headingpath.headings_above, all of them), then its own (chunking.section_of);
+    none when it has no heading."""
     heading = heading_over(bank, index)
     if heading is None:
-        return False
+        return []
     sentence = bank.sentences[index]
     text = bank.documents[sentence.doc_id].text
-    above = headings_above(text, sentence.start, heading, shown=READ_WHOLE_PATH)
-    return asked.another_in_path([*above, heading])
+    return [*headings_above(text, sentence.start, heading, shown=READ_WHOLE_PATH), heading]
 
 
 def by_asked_speaker(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:

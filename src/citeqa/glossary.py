@@ -3,7 +3,9 @@ across languages and wordings ("kidney" finds "rein", "week 52" finds "S52").
 
 The groups are data, never code: the language data shipped with citeqa, the corpus's domain
 file and the pairs derived from the corpus at build (see domain.py and derived_terms.py).
-Terms are matched on folded text (lowercase, no accents), as whole words.
+Terms are matched on folded text (lowercase, no accents), as whole words. A term may hold the
+slot "{year}" (`YEAR_SLOT`): it is written only beside a year ("t1 {year}": "T1 2025", not the
+flat type of "le loyer du T2"), and added to a question without it ("t1").
 """
 
 from __future__ import annotations
@@ -118,8 +120,27 @@ def calendar_words() -> frozenset[str]:
     return frozenset(word.casefold() for lang in ("en", "fr") for word in data[lang])
 
 
-def _pattern(term: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])" + re.escape(term) + r"(?![\w])")
+YEAR_SLOT = "{year}"
+"""Where a group's term is written beside a year: "q1 {year}" is "Q1 2025", not a survey's
+"Q1" alone (s31 review)."""
+_YEAR = r"(?:1[89]|20)\d\d"
+
+
+def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
+    """Any of `terms` written whole, a YEAR_SLOT in one matching a year."""
+    written = "|".join(re.escape(term).replace(re.escape(YEAR_SLOT), _YEAR) for term in terms)
+    return re.compile(rf"(?<![\w])(?:{written})(?![\w])")
+
+
+def _group(terms: Iterable[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """A group's terms folded, each as added to a question (its YEAR_SLOT dropped) with the
+    pattern finding any of its forms in a question."""
+    forms: dict[str, list[str]] = {}
+    for term in dict.fromkeys(fold(t) for t in terms):
+        added = fold(term.replace(YEAR_SLOT, ""))
+        if added:
+            forms.setdefault(added, []).append(term)
+    return tuple((added, _pattern(written)) for added, written in forms.items())
 
 
 def _numbered(rule: NumberedForms) -> tuple[re.Pattern[str], tuple[str, ...]]:
@@ -141,10 +162,7 @@ class Glossary:
         self._acronyms: dict[str, str] = {}
         for acronym, words in acronyms:
             self._acronyms.setdefault(fold(acronym).upper(), fold(words))
-        self._groups = [
-            tuple((term, _pattern(term)) for term in dict.fromkeys(fold(t) for t in group) if term)
-            for group in groups
-        ]
+        self._groups = [_group(group) for group in groups]
         self._numbered = [_numbered(rule) for rule in numbered if rule.words]
         self._by_word = self._index()
 

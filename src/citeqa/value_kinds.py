@@ -25,7 +25,7 @@ written after it included ("adresse postale").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -36,18 +36,56 @@ from citeqa.lexical import stopwords
 __all__ = ["asked_value_kinds", "unwritten_asked_kind", "unwritten_kind"]
 
 
+class _Shape(NamedTuple):
+    """A kind's shape (value_kinds.json): its pattern, the values of other kinds it would take
+    ('unlike'), blanked before it is searched, and the check its value must pass ('check')."""
+
+    pattern: re.Pattern[str]
+    unlike: re.Pattern[str] | None
+    check: Callable[[str], bool] | None
+
+    def search(self, quote: str) -> bool:
+        """Whether `quote` writes a value of this shape."""
+        text = self.unlike.sub(" ", quote) if self.unlike else quote
+        found = self.pattern.finditer(text)
+        return any(self.check is None or self.check(match.group()) for match in found)
+
+
+def _luhn(value: str) -> bool:
+    """Whether the digits of `value` pass the Luhn check, as a SIREN's and a SIRET's do.
+    Hand-written (eight lines) rather than python-stdnum's fr.siren/siret: that library would
+    be a new dependency costing 56 ms at its first import (-X importtime) for this one sum."""
+    digits = [int(digit) for digit in re.sub(r"\D", "", value)]
+    total = 0
+    for place, digit in enumerate(reversed(digits)):
+        doubled = digit * 2 if place % 2 else digit
+        total += doubled - 9 if doubled > 9 else doubled
+    return bool(digits) and total % 10 == 0
+
+
+_CHECKS: dict[str, Callable[[str], bool]] = {"luhn": _luhn}
+"""The checks a kind's 'check' names."""
+
+
 class _Kind(NamedTuple):
     words: frozenset[str]
-    shapes: tuple[re.Pattern[str], ...]
+    shapes: tuple[_Shape, ...]
     """A quote writing any of these holds a value of the kind."""
     subsumes: frozenset[str]
+
+
+def _shape(kind: dict[str, str]) -> _Shape:
+    """A kind's shape as value_kinds.json writes it."""
+    unlike = re.compile(kind["unlike"]) if kind.get("unlike") else None
+    check = _CHECKS[kind["check"]] if kind.get("check") else None
+    return _Shape(re.compile(kind["shape"]), unlike, check)
 
 
 @cache
 def _kinds() -> dict[str, _Kind]:
     """The kinds of value_kinds.json by name, a kind of 'any_of' taking the others' shapes."""
     raw = data_json("value_kinds.json")["kinds"]
-    shapes = {name: re.compile(kind["shape"]) for name, kind in raw.items() if "shape" in kind}
+    shapes = {name: _shape(kind) for name, kind in raw.items() if "shape" in kind}
     return {
         name: _Kind(
             frozenset(kind["words"]),

@@ -307,3 +307,13 @@ def test_a_minority_question_s_words_are_read_as_words_of_passages_the_search_di
     assert read is not None and set(read.translated) == {"assurance", "attestation"}
     again = mostly_french._searched(INSURANCE, vectors, None, read, first)
     assert again.read[2].hits[0].chunk.doc_id == "assurance"
+
+
+def test_one_word_asked_alone_is_not_read_in_the_other_language(
+    mostly_french: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # api._one_word_alone, as Assistant._translated asks it (s31 review): "chess" alone, which
+    # the corpus never uses, stays refused as typed, though "chess" reads as "échecs" in CHESS
+    closeness_is(monkeypatch, by_language(0.2, 0.1))
+    answer = mostly_french.ask("chess?")
+    assert answer.abstained and "15 mai" not in answer.answer, answer.answer

@@ -211,3 +211,19 @@ def test_a_name_in_the_english_plural_or_genitive_is_written_by_the_name(questio
     names = written_names(question)
     assert writes_a_name(names, ["12/05/2025;VIR HALLORAN PORTE ENTREE;;4 279,00"])
     assert not writes_a_name(names, ["12/05/2025;VIR DUPONT PORTE ENTREE;;4 279,00"])
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("What did Mrs Roberts order?", "Robert Dupont a commandé une porte."),
+        ("When did Williams call?", "William Martin a appelé lundi."),
+        ("Où travaille Nicolas ?", "Nicola Rossi travaille à Milan."),
+        ("What did Lyons decide?", "Réunion tenue à Lyon en mai."),
+        ("Who leads Sales?", "Sale de la cuisine : à nettoyer."),
+    ],
+)
+def test_a_name_ending_in_s_is_no_plural_without_an_article(question: str, text: str) -> None:
+    """s31 review: every capitalised name lost its "s", so "Mrs Roberts" was written by "Robert
+    Dupont"; the singular is read only after "the" or in the genitive."""
+    assert not writes_a_name(written_names(question), [text])

@@ -68,6 +68,14 @@ def test_money_words_ask_an_amount(question: str) -> None:
         "Quel est le taux de la cotisation retraite ?",
         "What is the interest rate of the loan?",
         "Dans quel pays est situé le siège de la société ?",  # a country, not "he pays"
+        "Quel est le total des heures du projet ?",  # s31 review: a total of a measure
+        "Quel est le total des points de l'équipe ?",
+        "What is the total headcount?",
+        "What was the total attendance?",
+        "Quelle est la surface totale du terrain ?",
+        "What are the total emissions of the plant?",
+        "How much does the parcel weigh?",
+        "How much is left in stock?",
     ],
 )
 def test_a_count_asks_no_amount(question: str) -> None:

@@ -57,3 +57,19 @@ def test_a_footer_repeated_across_the_corpus_holds_no_asked_amount() -> None:
 
 def test_the_same_line_holds_its_amount_when_it_is_no_boilerplate() -> None:
     assert _held(Boilerplate()) == [True, True]
+
+
+def test_a_footer_holds_the_asked_day_and_an_amount_no_other_line_writes() -> None:
+    """s31 review: a repeated footer's opening hours were lost for a day question, as was its
+    amount when no other candidate writes one."""
+    key = line_key(FOOTER)
+    assert key is not None
+    bank = _bank(Boilerplate(frozenset({key})))
+    order = [
+        next(i for i, s in enumerate(bank.sentences) if INVOICE[s.start : s.end].startswith(w))
+        for w in ("Pénalités", "Total à régler")
+    ]
+    items = [ScoredSentence(i, 0.5, 0.5, 0.5, 0.5, 1) for i in order]
+    candidates = Candidates(items, np.array([0.6, 0.3]), np.zeros((2, 2)))
+    written = {"day": [True, False], "amount": [True, False]}
+    assert _quotable_values(candidates, bank, written) == written

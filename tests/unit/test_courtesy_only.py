@@ -163,3 +163,16 @@ def test_a_hesitation_filler_alone_is_content_free(question: str, lang: str) -> 
 
 def test_a_filler_beside_a_word_is_a_search() -> None:
     assert only_courtesy("euh, le loyer ?") is None
+
+
+def test_an_opinion_is_no_filler() -> None:
+    """s31 review: "bof" (meh) gives an opinion: the reason "only greets, thanks, acknowledges
+    or hesitates" would be false of it."""
+    assert only_courtesy("bof") is None
+
+
+def test_the_reason_for_a_filler_says_it_hesitates() -> None:
+    from citeqa.abstention import COURTESY_ONLY
+
+    assert "hésiter" in COURTESY_ONLY["fr"]
+    assert "hesitates" in COURTESY_ONLY["en"]

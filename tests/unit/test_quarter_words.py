@@ -32,3 +32,24 @@ def test_a_quarter_in_words_or_as_q_is_searched_as_t(question: str, quarter: str
 def test_a_quarter_as_t_is_searched_in_words_too() -> None:
     added = {term for _, term in Glossary.of(language_data()).equivalents("TVA du T3 2025")}
     assert {"troisieme trimestre", "third quarter", "q3"} <= added
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quel est le loyer du T2 ?",
+        "What did people answer to Q1?",
+        "Combien de T3 dans la résidence ?",
+    ],
+)
+def test_a_t_or_q_without_a_year_is_no_quarter(question: str) -> None:
+    """s31 review: a flat type ("T2") searched "second quarter", a survey's "Q1" "premier
+    trimestre"; "T1"/"Q1" is a quarter only beside a year."""
+    added = {term for _, term in Glossary.of(language_data()).equivalents(question)}
+    quarters = {"premier trimestre", "second quarter", "deuxieme trimestre", "third quarter"}
+    assert not added & quarters
+
+
+def test_a_year_before_the_quarter_is_searched_too() -> None:
+    added = {term for _, term in Glossary.of(language_data()).equivalents("TVA 2025 Q2")}
+    assert {"deuxieme trimestre", "t2"} <= added

@@ -30,3 +30,24 @@ def test_a_row_naming_only_another_record_is_no_candidate() -> None:
     candidates = Candidates(items, np.array([0.6, 0.3, 0.1]), np.zeros((3, 2)))
     kept = of_named_records(candidates, bank, "Combien a été payé pour le bon BK-0044 ?")
     assert [item.index for item in kept.sentences] == order[1:]
+
+
+INVOICES = (
+    "# Facture FA-2025-014\n"
+    "\n"
+    "Total TTC : 2 480 €, cette facture annule et remplace la facture FA-2025-007.\n"
+    "\n"
+    "# Facture FA-2025-007\n"
+    "\n"
+    "Total TTC : 2 300 €.\n"
+)
+
+
+def test_a_sentence_under_the_asked_records_heading_stays_though_it_names_another() -> None:
+    """s31 review: the asked invoice's own total, naming the invoice it replaces, was dropped."""
+    bank = one_document_bank(INVOICES, "md", "factures")
+    order = [sentence_opening(bank, words) for words in ("Total TTC : 2 480", "Total TTC : 2 300")]
+    items = [ScoredSentence(i, 0.5, 0.5, 0.5, 0.5, 1) for i in order]
+    candidates = Candidates(items, np.array([0.6, 0.4]), np.zeros((2, 2)))
+    kept = of_named_records(candidates, bank, "Quel est le total de la facture FA-2025-014 ?")
+    assert [item.index for item in kept.sentences] == order[:1]

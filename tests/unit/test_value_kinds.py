@@ -170,13 +170,18 @@ def test_an_address_of_any_common_shape_holds_an_address_asked(quote: str) -> No
         ("Quel est l'IBAN du client ?", "IBAN : FR76 3000 4000 0312 3456 7890 143", None),
         ("What is the supplier's IBAN?", "IBAN: GB29 NWBK 6016 1331 9268 19", None),
         ("What is the supplier's IBAN?", "Payment within 30 days, late fee 40 EUR.", "IBAN"),
-        ("Quel est le numéro SIRET du fournisseur ?", "SIRET : 123 456 789 00012", None),
-        ("Quel est le SIREN de la société ?", "SIREN 123456789.", None),
+        ("Quel est le numéro SIRET du fournisseur ?", "SIRET : 732 829 320 00074", None),
+        ("Quel est le SIREN de la société ?", "SIREN 732829320.", None),
         ("Quel est le numéro SIRET du fournisseur ?", "Tél. 04 78 12 34 56", "numéro SIRET"),
         ("Quel est le SIRET du fournisseur ?", "Company number 01234567, VAT GB123456789", "SIRET"),
         ("Quel est le SIRET du fournisseur ?", "Total 123 456 789,50 €", "SIRET"),
         ("What is the bank's BIC?", "BIC: BNPAFRPPXXX", None),
         ("What is the bank's BIC?", "Bank: BNP Paribas, Lyon branch", "BIC"),
+        # s31 review: a SIRET or SIREN fails its Luhn key, a BIC is written after its label
+        ("Quel est le SIREN de la société ?", "Commande n° 123456789", "SIREN"),
+        ("Quel est le numéro SIRET du fournisseur ?", "SIRET : 123 456 789 00012", "numéro SIRET"),
+        ("What is the bank's BIC?", "12/05 PAIEMENT CB CARREFOUR", "BIC"),
+        ("Quel est le BIC de la banque ?", "| BIC / SWIFT | CMCIFR2A |", None),
     ],
 )
 def test_a_registered_identifier_asked_is_held_only_by_its_checkable_shape(
@@ -185,3 +190,20 @@ def test_a_registered_identifier_asked_is_held_only_by_its_checkable_shape(
     """s31 trial: "Quel est l'IBAN du client ?" quoted the client's address row; an IBAN, a
     BIC or a SIRET has a shape a quote must write (data value_kinds.json)."""
     assert unwritten_asked_kind(question, [quote]) == unwritten
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "SIRET : 732 829 320 00074",
+        "IBAN : FR76 3000 4000 0312 3456 7890 143",
+        "ISBN 978-2-07-036822-8",
+        "Livré le 2025-03-14.",
+        "Livré le 14.03.2025.",
+    ],
+)
+def test_a_phone_number_is_none_of_the_registered_numbers_and_dates(quote: str) -> None:
+    """s31 review (hostile F4): the phone shape took a SIRET, an IBAN, an ISBN, a date."""
+    question = "Quel est le numéro de téléphone du fournisseur ?"
+    assert unwritten_asked_kind(question, [quote]) == "numéro de téléphone"
+    assert unwritten_asked_kind(question, [f"{quote} Tél. 04 78 12 34 56"]) is None
