@@ -759,3 +759,17 @@ def test_a_body_from_line_is_no_header_of_a_crlf_message(tmp_path: Path) -> None
     document = read(tmp_path, raw, "sent.mbox")
     assert "## Bob · 3 Oct 2025 · Venue" in document.text
     assert "Venue is room B12." in document.text
+
+
+def test_a_crlf_messages_body_line_with_a_spaced_colon_is_kept_as_written(tmp_path: Path) -> None:
+    """Only a message's header lines have an obsolete field's blanks taken off ("Thread-Topic :
+    Hall"): a CRLF message's body line "Attention : la salle change." is quoted as written (its
+    head was split at "\\n\\n" only, so the whole message was rewritten as header lines)."""
+    raw = (
+        b"From - Wed Oct 01 15:00:00 2025\r\nFrom: Ann <a@x.org>\r\nThread-Topic : Hall\r\n"
+        b"Subject: Hi\r\nDate: Wed, 01 Oct 2025 15:00:00 +0000\r\n\r\n"
+        b"Attention : la salle change.\r\n"
+    )
+    document = read(tmp_path, raw, "crlf.mbox")
+    assert "Attention : la salle change." in document.text
+    assert "## Ann · 1 Oct 2025 · Hi" in document.text

@@ -17,7 +17,9 @@ its headers (a sent or draft export writing only To: or Sender:, or an obsolete 
 "Thread-Topic : Hall", was merged into the message before it); one with no From header is
 headed by its Sender, its envelope's sender or "to" its recipient. Version 6 (reader 19): the
 headers of a message with CRLF line ends are looked up above its first blank line only (a body
-line "From: …" was taken for its From header).
+line "From: …" was taken for its From header). Version 7 (reader 20): only a CRLF message's
+header lines, above its first blank line, have an obsolete field's blanks taken off (a body line
+"Attention : la salle change." was written "Attention: la salle change.").
 
 An mbox file is messages one after another, each opening with a "From " line (the envelope
 sender and a date: "From ben@x.org Wed Oct 01 15:00:00 2025"); a body line that begins with
@@ -84,7 +86,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 19 + DECODING_VERSION
+    version = 20 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -107,7 +109,9 @@ class MboxReader:
     or a header line "Thread-Topic : Hall", was merged into the one before); one with no From
     header headed by its Sender, its envelope's sender or "to" its recipient. 19: a message's
     From, Sender and To headers looked up in its header lines only (a CRLF message's body line
-    "From: …" was taken for its From header, the message then skipped with no sender)."""
+    "From: …" was taken for its From header, the message then skipped with no sender). 20: a
+    CRLF message's body lines written as in the file (a line "Attention : la salle change." lost
+    the blank before its colon, taken for an obsolete header line)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
@@ -227,9 +231,9 @@ def _with_sender(message: bytes, envelope: bytes) -> bytes:
     recipient as "to <name>"; unchanged when none is written (eml counts it skipped). An
     obsolete header line with blanks before its colon ("Thread-Topic : Hall") is written
     without them: the e-mail parser ends the header block at it, its From header unread."""
-    head, blank, rest = message.partition(b"\n\n")
+    head, rest = _head_and_rest(message)
     head = _SPACED_FIELD.sub(rb"\1:", head)
-    message = head + blank + rest
+    message = head + rest
     if _header_value(head, 0, b"from", among_other_lines=True) is not None:
         return message
     if sender := _header_value(head, 0, b"sender", among_other_lines=True):
@@ -242,6 +246,14 @@ def _with_sender(message: bytes, envelope: bytes) -> bytes:
         shown_name = (name or address).replace('"', "").replace("\\", "")
         return f'From: "to {shown_name}" <{address}>\n'.encode() + message
     return message
+
+
+def _head_and_rest(message: bytes) -> tuple[bytes, bytes]:
+    """`message` split at its first blank line, whether its lines end "\n" or "\r\n" (the
+    rule `_header_value` reads by): its header lines, then the rest from that line break on.
+    A CRLF message split at "\n\n" only had no head: its body was rewritten as headers."""
+    ends = [at for at in (message.find(b"\n\n"), message.find(b"\n\r\n")) if at >= 0]
+    return (message[: min(ends)], message[min(ends) :]) if ends else (message, b"")
 
 
 def _unquoted(message: bytes) -> Iterator[bytes]:
