@@ -773,3 +773,16 @@ def test_a_crlf_messages_body_line_with_a_spaced_colon_is_kept_as_written(tmp_pa
     document = read(tmp_path, raw, "crlf.mbox")
     assert "Attention : la salle change." in document.text
     assert "## Ann · 1 Oct 2025 · Hi" in document.text
+
+
+def test_an_empty_sender_header_does_not_hide_a_later_one(tmp_path: Path) -> None:
+    """A message with no From header whose first "Sender:" is empty is headed by the later
+    "Sender: Carl" (only the first was looked at: no sender, the mailbox refused as holding
+    no e-mail)."""
+    raw = (
+        b"From - Wed Oct 01 15:00:00 2025\nSender:\nSender: Carl <c@x.org>\nSubject: Venue\n"
+        b"Date: Wed, 01 Oct 2025 15:00:00 +0000\n\nThe venue is room B12.\n"
+    )
+    document = read(tmp_path, raw, "sent.mbox")
+    assert "## Carl · 1 Oct 2025 · Venue" in document.text
+    assert "The venue is room B12." in document.text

@@ -19,7 +19,8 @@ headed by its Sender, its envelope's sender or "to" its recipient. Version 6 (re
 headers of a message with CRLF line ends are looked up above its first blank line only (a body
 line "From: …" was taken for its From header). Version 7 (reader 20): only a CRLF message's
 header lines, above its first blank line, have an obsolete field's blanks taken off (a body line
-"Attention : la salle change." was written "Attention: la salle change.").
+"Attention : la salle change." was written "Attention: la salle change."). Version 8 (reader
+21): an empty header (a blank "Sender:") no longer hides a later one of its name.
 
 An mbox file is messages one after another, each opening with a "From " line (the envelope
 sender and a date: "From ben@x.org Wed Oct 01 15:00:00 2025"); a body line that begins with
@@ -86,7 +87,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 20 + DECODING_VERSION
+    version = 21 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -111,7 +112,9 @@ class MboxReader:
     From, Sender and To headers looked up in its header lines only (a CRLF message's body line
     "From: …" was taken for its From header, the message then skipped with no sender). 20: a
     CRLF message's body lines written as in the file (a line "Attention : la salle change." lost
-    the blank before its colon, taken for an obsolete header line)."""
+    the blank before its colon, taken for an obsolete header line). 21: a message's empty
+    "Sender:" (or From, To) passes to a later one of its name (the mailbox was refused, "no
+    e-mail in it")."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
@@ -204,10 +207,11 @@ def _names_a_sender(raw: bytes, start: int) -> bool:
 
 def _header_value(raw: bytes, start: int, name: bytes, *, among_other_lines: bool) -> bytes | None:
     """The value of the first header `name` (lower case) of the header block opening at
-    `start` (lines up to a blank line or the end), its blanks off; None when it has none. A
-    line before the blank one that is no header line ends the search with None unless
-    `among_other_lines` (a message's head, where an exporter's odd line is passed over)."""
-    found = None
+    `start` (lines up to a blank line or the end) that writes one, its blanks off (an empty
+    "Sender:" passes to a later "Sender: Carl"); b"" when each such header is empty, None when
+    it has none. A line before the blank one that is no header line ends the search with None
+    unless `among_other_lines` (a message's head, where an exporter's odd line is passed over)."""
+    found: bytes | None = None
     position = start
     while position < len(raw):
         end = _line_end(raw, position)
@@ -218,7 +222,7 @@ def _header_value(raw: bytes, start: int, name: bytes, *, among_other_lines: boo
         if not (folded or _HEADER_LINE.match(line) or among_other_lines):
             return None
         field, _, value = line.partition(b":")
-        if found is None and not folded and field.lower() == name:
+        if not (folded or found) and field.lower() == name:
             found = value.strip()
         position = end
     return found
