@@ -786,3 +786,15 @@ def test_an_empty_sender_header_does_not_hide_a_later_one(tmp_path: Path) -> Non
     document = read(tmp_path, raw, "sent.mbox")
     assert "## Carl · 1 Oct 2025 · Venue" in document.text
     assert "The venue is room B12." in document.text
+
+
+def test_a_sender_folded_onto_the_next_line_is_read_whole(tmp_path: Path) -> None:
+    """A message with no From header whose Sender sits wholly on the line folded under
+    "Sender:" is headed by it (the folded line was passed over: the Sender read empty)."""
+    raw = (
+        b"From - Wed Oct 01 15:00:00 2025\nSubject: Venue\nSender:\n Ann Lee\n <a@x.org>\n"
+        b"Date: Wed, 01 Oct 2025 15:00:00 +0000\n\nThe venue is room B12.\n"
+    )
+    document = read(tmp_path, raw, "sent.mbox")
+    assert "## Ann Lee · 1 Oct 2025 · Venue" in document.text
+    assert "The venue is room B12." in document.text

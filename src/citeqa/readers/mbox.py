@@ -20,7 +20,9 @@ headers of a message with CRLF line ends are looked up above its first blank lin
 line "From: …" was taken for its From header). Version 7 (reader 20): only a CRLF message's
 header lines, above its first blank line, have an obsolete field's blanks taken off (a body line
 "Attention : la salle change." was written "Attention: la salle change."). Version 8 (reader
-21): an empty header (a blank "Sender:") no longer hides a later one of its name.
+21): an empty header (a blank "Sender:") no longer hides a later one of its name. Version 9
+(reader 22): a header's value folded onto the lines under it read whole ("Sender:" over " Ann
+<a@x.org>" read empty).
 
 An mbox file is messages one after another, each opening with a "From " line (the envelope
 sender and a date: "From ben@x.org Wed Oct 01 15:00:00 2025"); a body line that begins with
@@ -87,7 +89,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 21 + DECODING_VERSION
+    version = 22 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -114,7 +116,8 @@ class MboxReader:
     CRLF message's body lines written as in the file (a line "Attention : la salle change." lost
     the blank before its colon, taken for an obsolete header line). 21: a message's empty
     "Sender:" (or From, To) passes to a later one of its name (the mailbox was refused, "no
-    e-mail in it")."""
+    e-mail in it"). 22: a header's folded lines joined to its value (a Sender written wholly on
+    the line under "Sender:" read empty, the message skipped)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
@@ -207,11 +210,13 @@ def _names_a_sender(raw: bytes, start: int) -> bool:
 
 def _header_value(raw: bytes, start: int, name: bytes, *, among_other_lines: bool) -> bytes | None:
     """The value of the first header `name` (lower case) of the header block opening at
-    `start` (lines up to a blank line or the end) that writes one, its blanks off (an empty
-    "Sender:" passes to a later "Sender: Carl"); b"" when each such header is empty, None when
-    it has none. A line before the blank one that is no header line ends the search with None
+    `start` (lines up to a blank line or the end) that writes one, the lines folded under it
+    joined to it ("Sender:" over " Ann <a@x.org>") and its blanks off; an empty "Sender:"
+    passes to a later "Sender: Carl". b"" when each such header is empty, None when it has
+    none. A line before the blank one that is no header line ends the search with None
     unless `among_other_lines` (a message's head, where an exporter's odd line is passed over)."""
     found: bytes | None = None
+    reading = False  # whether the line before is of the header whose value is `found`
     position = start
     while position < len(raw):
         end = _line_end(raw, position)
@@ -222,8 +227,12 @@ def _header_value(raw: bytes, start: int, name: bytes, *, among_other_lines: boo
         if not (folded or _HEADER_LINE.match(line) or among_other_lines):
             return None
         field, _, value = line.partition(b":")
-        if not (folded or found) and field.lower() == name:
-            found = value.strip()
+        if folded and reading:
+            found = b" ".join(filter(None, (found, line.strip())))
+        elif not folded:
+            reading = not found and field.lower() == name
+            if reading:
+                found = value.strip()
         position = end
     return found
 
