@@ -330,7 +330,7 @@ def read_at(path: Path, relative: str, titles: dict[str, str]) -> Document:
     if reader is None:
         raise UnreadableDocument(f"{UNSUPPORTED_TYPE} (citeqa reads {read_types()})")
     if isinstance(reader, PathRefusingReader) and (reason := reader.refused_by_path(relative)):
-        raise UnreadableDocument(reason)  # never read (a vendor/ folder's code)
+        raise UnreadableDocument(reason)  # never opened (a vendor/ folder's code): file_digest
     raw = _read_bytes(path, reader)
     if not raw.strip():
         raise UnreadableDocument("empty file")
@@ -354,10 +354,21 @@ UNSUPPORTED = "unsupported"
 """The recorded digest of a file citeqa does not read: never hashed (it may be huge)."""
 
 
-def file_digest(path: Path) -> str:
-    """sha256 of a file citeqa reads; UNSUPPORTED for other types (not hashed), UNREADABLE when
-    it cannot be read."""
-    return UNSUPPORTED if reader_for_name(path.name) is None else _sha256_or_unreadable(path)
+REFUSED_BY_PATH = "refused by its path"
+"""The recorded digest of a file its reader refuses by its path alone (a vendor/ folder's code:
+base.PathRefusingReader): never opened, so never hashed; no edit of it changes the index."""
+
+
+def file_digest(corpus_dir: Path, relative: str) -> str:
+    """sha256 of the corpus file at `relative` (posix) as citeqa reads it; UNSUPPORTED for a
+    type no reader reads, REFUSED_BY_PATH for one its reader refuses by its path (neither is
+    opened), UNREADABLE when it cannot be read."""
+    reader = reader_for_name(PurePosixPath(relative).name)
+    if reader is None:
+        return UNSUPPORTED
+    if isinstance(reader, PathRefusingReader) and reader.refused_by_path(relative):
+        return REFUSED_BY_PATH
+    return _sha256_or_unreadable(corpus_dir / relative)
 
 
 def _sha256_or_unreadable(path: Path) -> str:

@@ -275,7 +275,7 @@ def _indexed_files(reading: CorpusScan, corpus_dir: Path) -> list[IndexedFile]:
     for relative, size, mtime_ns in zip(*reading.files, strict=True):
         doc = by_file.get(relative)
         if doc is None:
-            digest = file_digest(corpus_dir / relative)
+            digest = file_digest(corpus_dir, relative)
             files.append(IndexedFile(file=relative, sha256=digest, size=size, mtime_ns=mtime_ns))
             continue
         files.append(

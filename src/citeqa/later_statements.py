@@ -615,8 +615,17 @@ def later_statement(
             best = LaterStatement(other, date, after, tuple(sorted(dated.items())))
     if best is None or not _may_stand(best, bank, quoted, terms.focus):
         return best
-    asks_quoted = _titles_quoted(terms.focus, subjects, quoted, best.sentence)
+    asks_quoted = _names_a_part(terms.focus) or _titles_quoted(subjects, quoted, best.sentence)
     return replace(best, standing=not asks_quoted)
+
+
+def _names_a_part(question: str) -> bool:
+    """Whether the question names a numbered part by its cue ("l'article 2", "section 4.1":
+    numbered_sections.asked_numbers): it asks what that part of the document says, which a
+    later document's change follows, never leads (s29 merge: an amendment's "À compter du 1er
+    janvier 2026, la redevance … est portée à 9 900 euros" led "Que prévoit l'article 2 du
+    contrat de maintenance ?", whose article says 8 400)."""
+    return any(asked.cued for asked in asked_numbers(question))
 
 
 def _may_stand(
@@ -650,17 +659,10 @@ def _spaced(text: str) -> str:
 
 
 def _titles_quoted(
-    question: str, subjects: _Subjects, quoted: Sequence[ScoredSentence], later: ScoredSentence
+    subjects: _Subjects, quoted: Sequence[ScoredSentence], later: ScoredSentence
 ) -> bool:
-    """Whether the question names what the quoted documents write, not what came after them:
-    a numbered part by its cue ("l'article 2", "section 4.1": numbered_sections.asked_numbers),
-    whose own words a later document's change follows, never leads (s29 merge: an amendment's
-    "À compter du 1er janvier 2026, la redevance … est portée à 9 900 euros" led "Que prévoit
-    l'article 2 du contrat de maintenance ?", whose article says 8 400); or a quoted document
-    by a term of its title or file name that the later document's title and name do not write
-    ("ADR 2": "0002-queue.md")."""
-    if any(asked.cued for asked in asked_numbers(question)):
-        return True
+    """Whether the question names a quoted document by a term of its title or file name that
+    the later document's title and name do not write ("ADR 2": "0002-queue.md")."""
     theirs = subjects.asked_in(subjects.named(later.index))
     return any(subjects.asked_in(subjects.named(item.index)) - theirs for item in quoted)
 

@@ -116,8 +116,9 @@ def _modified(
 ) -> list[str]:
     """ "modified: f" for each file `now.names[i]` (recorded as file `numbers[i]`, or as file
     i when `numbers` is None) whose size or time differ from the record and whose content does
-    too. Only those files are read and hashed, and only if citeqa reads their type; a file
-    unreadable then and now is unchanged."""
+    too. Only those files are read and hashed, and only if citeqa reads their type and does
+    not refuse them by their path (corpus.file_digest); a file unreadable then and now is
+    unchanged."""
     names = now.names
     then = recorded.stamps if numbers is None else recorded.stamps[numbers]
     sizes = np.array(now.sizes, dtype=np.int64)
@@ -125,7 +126,7 @@ def _modified(
     differ = np.flatnonzero((sizes != then[:, 0]) | (times != then[:, 1]))
     changes = []
     for at in differ.tolist():
-        digest = file_digest(corpus_dir / names[at])
+        digest = file_digest(corpus_dir, names[at])
         if digest != recorded.sha256[at if numbers is None else numbers[at]]:
             note = UNREADABLE_NOTE if digest == UNREADABLE else ""
             changes.append(f"modified: {names[at]}{note}")

@@ -19,6 +19,7 @@ from integration_helpers import (
     tmp_leftovers,
 )
 
+from citeqa import corpus as corpus_module
 from citeqa.api import build_index, index_status, open_assistant
 from citeqa.buildnotes import report_notes
 from citeqa.chunkpass import passage_text
@@ -458,3 +459,27 @@ def test_the_reading_stage_counts_the_corpus_files(tmp_path: Path) -> None:
     files = len(SMALL_DOCS)
     assert heard[-1] == (files, files) and files > 1
     assert [done for done, total in heard if total == files] == list(range(files + 1))
+
+
+def test_a_file_refused_by_its_path_is_never_opened(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Code in a vendor/ folder is refused by its path: neither the build's file list nor the
+    status check hashes it, and editing it leaves the index up to date (it was hashed both
+    times, and called modified)."""
+    corpus, index = built
+    (corpus / "vendor").mkdir()
+    (corpus / "vendor" / "lib.py").write_text("x = 1\n", encoding="utf-8")
+    hashed: list[str] = []
+    real_sha256 = corpus_module.file_sha256
+
+    def recorded_sha256(path: Path) -> str:
+        hashed.append(path.name)
+        return real_sha256(path)
+
+    monkeypatch.setattr(corpus_module, "file_sha256", recorded_sha256)
+    build_index(fake_settings(corpus, index))
+    (corpus / "vendor" / "lib.py").write_text("x = 22\n", encoding="utf-8")
+    described = index_status(fake_settings(corpus, index))
+    assert "lib.py" not in hashed
+    assert not described.stale, described.changed

@@ -811,3 +811,42 @@ def test_a_content_length_ending_nowhere_a_message_opens_is_not_followed(
 def test_a_content_length_past_the_files_end_is_not_followed(tmp_path: Path) -> None:
     document = read(tmp_path, _counted_mailbox(length_shift=10**12), "inbox.mbox")
     assert "## Ann Lee · 2 Oct 2025 · Budget" in document.text.splitlines()
+
+
+def test_a_crlf_messages_body_line_with_a_spaced_colon_is_kept_as_written(tmp_path: Path) -> None:
+    """Only a message's header lines have an obsolete field's blanks taken off ("Thread-Topic :
+    Hall"): a CRLF message's body line "Attention : la salle change." is quoted as written (its
+    head was split at "\\n\\n" only, so the whole message was rewritten as header lines)."""
+    raw = (
+        b"From - Wed Oct 01 15:00:00 2025\r\nFrom: Ann <a@x.org>\r\nThread-Topic : Hall\r\n"
+        b"Subject: Hi\r\nDate: Wed, 01 Oct 2025 15:00:00 +0000\r\n\r\n"
+        b"Attention : la salle change.\r\n"
+    )
+    document = read(tmp_path, raw, "crlf.mbox")
+    assert "Attention : la salle change." in document.text
+    assert "## Ann · 1 Oct 2025 · Hi" in document.text
+
+
+def test_an_empty_sender_header_does_not_hide_a_later_one(tmp_path: Path) -> None:
+    """A message with no From header whose first "Sender:" is empty is headed by the later
+    "Sender: Carl" (only the first was looked at: no sender, the mailbox refused as holding
+    no e-mail)."""
+    raw = (
+        b"From - Wed Oct 01 15:00:00 2025\nSender:\nSender: Carl <c@x.org>\nSubject: Venue\n"
+        b"Date: Wed, 01 Oct 2025 15:00:00 +0000\n\nThe venue is room B12.\n"
+    )
+    document = read(tmp_path, raw, "sent.mbox")
+    assert "## Carl · 1 Oct 2025 · Venue" in document.text
+    assert "The venue is room B12." in document.text
+
+
+def test_a_sender_folded_onto_the_next_line_is_read_whole(tmp_path: Path) -> None:
+    """A message with no From header whose Sender sits wholly on the line folded under
+    "Sender:" is headed by it (the folded line was passed over: the Sender read empty)."""
+    raw = (
+        b"From - Wed Oct 01 15:00:00 2025\nSubject: Venue\nSender:\n Ann Lee\n <a@x.org>\n"
+        b"Date: Wed, 01 Oct 2025 15:00:00 +0000\n\nThe venue is room B12.\n"
+    )
+    document = read(tmp_path, raw, "sent.mbox")
+    assert "## Ann Lee · 1 Oct 2025 · Venue" in document.text
+    assert "The venue is room B12." in document.text

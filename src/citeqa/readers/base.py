@@ -87,8 +87,9 @@ class PlacedReader(Reader, Protocol):
 @runtime_checkable
 class PathRefusingReader(Reader, Protocol):
     """A reader that refuses some files by their path alone (code in a vendor/ folder):
-    corpus.py asks `refused_by_path` before reading the file, never reading or decoding one
-    it would refuse whatever it holds."""
+    corpus.py asks `refused_by_path` before reading the file, and before hashing it for the
+    index's file list (corpus.file_digest), so one it would refuse whatever it holds is never
+    opened."""
 
     def refused_by_path(self, relative: str) -> str | None:
         """Why the file at `relative` (posix, in the corpus) is refused unread; None to read it."""

@@ -17,9 +17,14 @@ its headers (a sent or draft export writing only To: or Sender:, or an obsolete 
 "Thread-Topic : Hall", was merged into the message before it); one with no From header is
 headed by its Sender, its envelope's sender or "to" its recipient. Version 6 (reader 19): the
 headers of a message with CRLF line ends are looked up above its first blank line only (a body
-line "From: …" was taken for its From header). Version 7 (reader 20): a Content-Length (mboxcl2,
-whose bodies are left unquoted) that ends at the next message's opening line or at the file's
-end delimits its message; one ending elsewhere is not read.
+line "From: …" was taken for its From header). Version 7 (reader 20): only a CRLF message's
+header lines, above its first blank line, have an obsolete field's blanks taken off (a body line
+"Attention : la salle change." was written "Attention: la salle change."). Version 8 (reader
+21): an empty header (a blank "Sender:") no longer hides a later one of its name. Version 9
+(reader 22): a header's value folded onto the lines under it read whole ("Sender:" over " Ann
+<a@x.org>" read empty). Version 10 (reader 23): a Content-Length (mboxcl2, whose bodies are
+left unquoted) that ends at the next message's opening line or at the file's end delimits its
+message; one ending elsewhere is not read.
 
 An mbox file is messages one after another, each opening with a "From " line (the envelope
 sender and a date: "From ben@x.org Wed Oct 01 15:00:00 2025"); a body line that begins with
@@ -90,7 +95,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 20 + DECODING_VERSION
+    version = 23 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -114,9 +119,13 @@ class MboxReader:
     header headed by its Sender, its envelope's sender or "to" its recipient. 19: a message's
     From, Sender and To headers looked up in its header lines only (a CRLF message's body line
     "From: …" was taken for its From header, the message then skipped with no sender). 20: a
-    message's Content-Length ending at the next message's opening line (or the file's end) is
-    read: a body's unquoted envelope line and From header open no message (mboxcl2; s31 hostile
-    probe F5)."""
+    CRLF message's body lines written as in the file (a line "Attention : la salle change." lost
+    the blank before its colon, taken for an obsolete header line). 21: a message's empty
+    "Sender:" (or From, To) passes to a later one of its name (the mailbox was refused, "no
+    e-mail in it"). 22: a header's folded lines joined to its value (a Sender written wholly on
+    the line under "Sender:" read empty, the message skipped). 23: a message's Content-Length
+    ending at the next message's opening line (or the file's end) is read: a body's unquoted
+    envelope line and From header open no message (mboxcl2; s31 hostile probe F5)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
@@ -235,10 +244,13 @@ def _names_a_sender(raw: bytes, start: int) -> bool:
 
 def _header_value(raw: bytes, start: int, name: bytes, *, among_other_lines: bool) -> bytes | None:
     """The value of the first header `name` (lower case) of the header block opening at
-    `start` (lines up to a blank line or the end), its blanks off; None when it has none. A
-    line before the blank one that is no header line ends the search with None unless
-    `among_other_lines` (a message's head, where an exporter's odd line is passed over)."""
-    found = None
+    `start` (lines up to a blank line or the end) that writes one, the lines folded under it
+    joined to it ("Sender:" over " Ann <a@x.org>") and its blanks off; an empty "Sender:"
+    passes to a later "Sender: Carl". b"" when each such header is empty, None when it has
+    none. A line before the blank one that is no header line ends the search with None
+    unless `among_other_lines` (a message's head, where an exporter's odd line is passed over)."""
+    found: bytes | None = None
+    reading = False  # whether the line before is of the header whose value is `found`
     position = start
     while position < len(raw):
         end = _line_end(raw, position)
@@ -249,8 +261,12 @@ def _header_value(raw: bytes, start: int, name: bytes, *, among_other_lines: boo
         if not (folded or _HEADER_LINE.match(line) or among_other_lines):
             return None
         field, _, value = line.partition(b":")
-        if found is None and not folded and field.lower() == name:
-            found = value.strip()
+        if folded and reading:
+            found = b" ".join(filter(None, (found, line.strip())))
+        elif not folded:
+            reading = not found and field.lower() == name
+            if reading:
+                found = value.strip()
         position = end
     return found
 
@@ -262,9 +278,9 @@ def _with_sender(message: bytes, envelope: bytes) -> bytes:
     recipient as "to <name>"; unchanged when none is written (eml counts it skipped). An
     obsolete header line with blanks before its colon ("Thread-Topic : Hall") is written
     without them: the e-mail parser ends the header block at it, its From header unread."""
-    head, blank, rest = message.partition(b"\n\n")
+    head, rest = _head_and_rest(message)
     head = _SPACED_FIELD.sub(rb"\1:", head)
-    message = head + blank + rest
+    message = head + rest
     if _header_value(head, 0, b"from", among_other_lines=True) is not None:
         return message
     if sender := _header_value(head, 0, b"sender", among_other_lines=True):
@@ -277,6 +293,14 @@ def _with_sender(message: bytes, envelope: bytes) -> bytes:
         shown_name = (name or address).replace('"', "").replace("\\", "")
         return f'From: "to {shown_name}" <{address}>\n'.encode() + message
     return message
+
+
+def _head_and_rest(message: bytes) -> tuple[bytes, bytes]:
+    """`message` split at its first blank line, whether its lines end "\n" or "\r\n" (the
+    rule `_header_value` reads by): its header lines, then the rest from that line break on.
+    A CRLF message split at "\n\n" only had no head: its body was rewritten as headers."""
+    ends = [at for at in (message.find(b"\n\n"), message.find(b"\n\r\n")) if at >= 0]
+    return (message[: min(ends)], message[min(ends) :]) if ends else (message, b"")
 
 
 def _unquoted(message: bytes) -> Iterator[bytes]:

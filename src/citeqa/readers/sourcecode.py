@@ -98,7 +98,11 @@ class SourceCodeReader:
     kind: str
     suffixes: tuple[str, ...]
     decoded: bool = True
-    version: int = 6 + DECODING_VERSION
+    version: int = 7 + DECODING_VERSION
+    """5: minified or bundled code by its name, and code in a vendor/ or dist/ folder, refused.
+    6: .js and .mjs no longer read. 7: such code refused by its path before it is read, so one
+    too large or not text is refused for its name or folder (it was for its size or decoding),
+    and its recorded digest is no hash of its content (corpus.REFUSED_BY_PATH)."""
     max_bytes: int = MAX_BYTES
 
     def oversized(self) -> str:
