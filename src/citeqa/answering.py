@@ -1354,7 +1354,13 @@ def compose(
             below_floor=floor,
             claims_absence=why.claims_absence,
         )
-    undated = unheld_day(terms.unwritten_days, bank.documents[citations[0].doc_id], documents)
+    undated = unheld_day(
+        terms.unwritten_days,
+        bank.documents[citations[0].doc_id],
+        documents,
+        read_texts=read_texts,
+        folder=bank.documents.values(),
+    )
     if undated is not None:  # "la réunion du 2 décembre 2025" answered by other minutes
         return abstain(abstention.no_day_written(undated.day, undated.closest, lang))
     record = asked_record_cell(terms.focus, citations, bank.documents)

@@ -43,3 +43,47 @@ def test_a_written_day_still_answers(assistant: Assistant) -> None:
     answer = assistant.ask("Quelle décision a été prise à la réunion du 25/11/2025 ?")
     assert not answer.abstained, answer.answer
     assert "microscope" in answer.citations[0].quote
+
+
+AGENDA = {
+    "CR_reunion_2025-11-25.md": (
+        "# Réunion d'équipe — 25 novembre 2025\n\n## Décisions\n\n"
+        "- Décision prise à la réunion : la commande du microscope est validée.\n"
+        "- Prochain séminaire : le 2 déc. à 14 h, salle B12, sur la microscopie à feuillet.\n"
+    ),
+    "CR_reunion_2025-11-12.md": (
+        "# Réunion d'équipe — 12 novembre 2025\n\n## Décisions\n\n"
+        "- Décision prise à la réunion : le journal club est déplacé au jeudi à 11 h.\n"
+    ),
+    "board_2025-10-01.md": (
+        "# Board minutes — 1 October 2025\n\n"
+        "- The audit is scheduled for December 8-10, 2025 at the Paris site.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def agenda(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    corpus, index = tmp_path_factory.mktemp("agenda"), tmp_path_factory.mktemp("idx")
+    return assistant_over(AGENDA, corpus, index)
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("Quel séminaire a lieu le 2 décembre 2025 ?", "le 2 déc. à 14 h"),  # no year written
+        ("What is scheduled on 9 December 2025?", "December 8-10, 2025"),  # a range around it
+    ],
+)
+def test_a_day_written_without_its_year_or_inside_a_range_answers(
+    agenda: Assistant, question: str, quoted: str
+) -> None:
+    answer = agenda.ask(question)
+    assert not answer.abstained, answer.reason
+    assert quoted in answer.citations[0].quote
+
+
+def test_a_day_neither_written_nor_in_a_range_is_still_refused(agenda: Assistant) -> None:
+    answer = agenda.ask("Quelle décision a été prise à la réunion du 4 décembre 2025 ?")
+    assert answer.abstained
+    assert answer.reason is not None and "n’écrit le 4 décembre 2025" in answer.reason
