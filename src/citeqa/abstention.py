@@ -104,11 +104,6 @@ NO_RECORD_NAMED = {
     "en": "No document names {record}; the documents name {held}.",
     "fr": "Aucun document ne nomme {record} ; les documents nomment {held}.",
 }
-NO_DOCUMENT_NAMES = {
-    "en": "No document names {name}.",
-    "fr": "Aucun document ne nomme {name}.",
-}
-"""A question whose subject is a name the corpus never writes (absent_names.py)."""
 NO_DAY_WRITTEN = {
     "en": "No document writes {day} nor is dated that day; the closest dated documents: {held}.",
     "fr": "Aucun document n’écrit le {day} ni n’est daté de ce jour ; les documents datés les"
@@ -332,13 +327,6 @@ class DocumentLanguages:
             return True
         minority = self.counts.get(lang, 0) < self.counts.get(_other(lang), 0)
         return minority and self.bilingual_corpus(MINORITY_SHARE)
-
-    def written_in(self, lang: Lang, share: float = ADVICE_SHARE) -> bool:
-        """Whether `share` of the documents at least are in `lang`: a name a question in `lang`
-        writes that no document uses is then no other language's spelling of one they use
-        ("Wales" of a French club's "pays de Galles", 2 of its 32 documents in English:
-        absent_names.py, s29 trial)."""
-        return self.documents > 0 and self.counts.get(lang, 0) >= share * self.documents
 
     def alone_in(self, lang: str) -> int:
         """How many documents are in `lang` and not also in the other language."""
@@ -667,11 +655,6 @@ def no_such_day(terms: QuestionTerms, lang: Lang) -> str | None:
         return None
     wording = NO_SUCH_DAY if len(dates) == 1 else NO_SUCH_DAYS
     return wording[lang].format(dates=_quoted(dates))
-
-
-def no_document_names(name: str, lang: Lang) -> str:
-    """The reason for a question whose subject is a name (as typed) no document writes."""
-    return NO_DOCUMENT_NAMES[lang].format(name=_quoted([shown(name)]))
 
 
 def no_day_written(day: str, held: list[str], lang: Lang) -> str:

@@ -38,7 +38,6 @@ from typing import Literal
 import numpy as np
 
 from citeqa import abstention
-from citeqa.absent_names import absent_name
 from citeqa.across import Closeness, close_in_other_language, names_asked, unvouched_across
 from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
@@ -1408,10 +1407,13 @@ def compose(
             below_floor=floor,
             claims_absence=why.claims_absence,
         )
-    named = _absent_subject(terms, lang, top, languages, translates)
-    if named is not None:  # "the price of a Tesla Model 3" of a folder never writing "Tesla"
-        return abstain(abstention.no_document_names(named, lang), claims_absence=True)
-    undated = unheld_day(terms.unwritten_days, bank.documents[citations[0].doc_id], documents)
+    undated = unheld_day(
+        terms.unwritten_days,
+        bank.documents[citations[0].doc_id],
+        documents,
+        read_texts=read_texts,
+        folder=bank.documents.values(),
+    )
     if undated is not None:  # "la réunion du 2 décembre 2025" answered by other minutes
         return abstain(abstention.no_day_written(undated.day, undated.closest, lang))
     record = asked_record_cell(terms.focus, citations, bank.documents)
@@ -1465,27 +1467,6 @@ def compose(
         passages=section_first(passages, retrieval, citations[0], bank, terms.focus),
         lang=lang,
     )
-
-
-def _absent_subject(
-    terms: QuestionTerms,
-    lang: Lang,
-    top: Sequence[Hit],
-    languages: Callable[[], abstention.DocumentLanguages] | None,
-    translates: Translates | None,
-) -> str | None:
-    """The capitalised name the question writes that no document uses (absent_names.py), when
-    a quarter of the documents at least are in the question's language (a name written in
-    another language than most documents' may be their name's spelling in it: "Wales", "Welsh"
-    of a French club's "pays de Galles", "gallois", s29 trial) and it means no word of the top
-    passages in the other language (`translates`: "Christmas" of "Noël"); None otherwise. The
-    documents' languages are read only once such a name is found."""
-    named = absent_name(terms)
-    if named is None or languages is None or not languages().written_in(lang):
-        return None
-    if translates is not None and translates([named], top, lang):
-        return None
-    return named
 
 
 def _unwritten_value_kind(terms: QuestionTerms, citations: list[Citation]) -> list[str] | None:

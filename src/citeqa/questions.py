@@ -466,15 +466,26 @@ class Vocabulary:
 
     def writes_day(self, day: str) -> bool:
         """Whether a sentence of the corpus writes the day whose term is `day` ("2025-12-02"),
-        in any form the build reads as it (dates.py); True on an index that stored no day's
-        term with its year (built before it did, or of undated texts): it cannot tell."""
-        return day in self.frequency or not self._stores_days
+        in any form the build reads as it (dates.py), or may write it without its year (more
+        sentences write its "--12-02" than write it with some year: "Prochain séminaire : le 2
+        déc." of minutes dated 25 November 2025); True on an index that stored no day's term
+        with its year (built before it did, or of undated texts): it cannot tell."""
+        if day in self.frequency or not self._dated_days:
+            return True
+        yearless = "--" + day[5:]
+        return self.frequency.get(yearless, 0) > self._dated_days.get(yearless, 0)
 
     @cached_property
-    def _stores_days(self) -> bool:
-        """Whether the corpus's frequencies hold a day's term with its year: looked through
-        once an index, and only by a question writing a full date."""
-        return any(len(token) == 10 and _FULL_DAY.fullmatch(token) for token in self.frequency)
+    def _dated_days(self) -> dict[str, int]:
+        """Per day of the year ("--12-02"), how many sentences write it with a year (each
+        such date is also stored as its yearless term): looked through once an index, and only
+        by a question writing a full date; empty when no day is stored with its year."""
+        counts: dict[str, int] = {}
+        for token, count in self.frequency.items():
+            if len(token) == 10 and _FULL_DAY.fullmatch(token):
+                yearless = "--" + token[5:]
+                counts[yearless] = counts.get(yearless, 0) + count
+        return counts
 
     def correction(self, word: str) -> str | None:
         """The corpus word this one is most likely a typo of: same first letter, one edit away

@@ -15,7 +15,10 @@ naming the dated documents closest to the day, when all of these hold:
   only of an index that stored date terms);
 - a document the answer read (its passages' and the ranking's documents) has a date of its own
   (later_statements.document_date: a header's "Date :" line, its title's or file name's date),
-  and none of them, the quoted one included, is dated that day.
+  and no document of the folder, the quoted one included, is dated that day (a file name alone
+  may date minutes the ranking left out);
+- no passage read writes a range of days around it ("du 1er au 3 décembre 2025", "December
+  1-3, 2025", "du 30 novembre au 3 décembre 2025"): the build reads its last day alone.
 
 A document dated that day whose text never writes it (a file name's date alone) answers, as
 its date makes it the asked one. No I/O: the documents are read from the bank.
@@ -23,17 +26,35 @@ its date makes it the asked one. No I/O: the documents are read from the bank.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
 
+from citeqa.dates import day_spans, month_number
 from citeqa.later_statements import remembered_date
+from citeqa.lexical import fold
 from citeqa.models import Document
 
 __all__ = ["CLOSEST_DATED", "UnheldDay", "unheld_day"]
 
 CLOSEST_DATED = 3
 """The most dated documents a reason names, the closest to the asked day first."""
+LONGEST_RANGE = 366
+"""The most days a range of dates read around the asked day spans ("du 1er au 3 décembre")."""
+
+_ORDINAL = r"(?:er|st|nd|rd|th)?"
+_TO = r"(?:[-‐‑‒–—]|au|a|to|through|until|till|jusqu.au)"
+"""What joins a range's first day to its last, folded ("du 1er au 3", "1-3", "from 1 to 3")."""
+_FIRST_DAY_BEFORE = re.compile(rf"(?<!\d)(\d{{1,2}}){_ORDINAL}\s*{_TO}\s*\Z")
+"""A bare first day just before a date: "du 1er au |3 décembre 2025"."""
+_BETWEEN_DATES = re.compile(rf"\A\s*{_TO}\s*\Z")
+"""What stands between two dates making a range: "30 novembre| au |3 décembre 2025"."""
+_MONTH_DAYS = re.compile(
+    rf"\b([a-z]+)\.?\s+(\d{{1,2}}){_ORDINAL}\s*[-‐‑‒–—]\s*(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b"
+)
+"""An English month's range, which dates.py reads no date of: "december 1-3, 2025"."""
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 class UnheldDay(NamedTuple):
@@ -44,12 +65,18 @@ class UnheldDay(NamedTuple):
 
 
 def unheld_day(
-    unwritten: Sequence[tuple[str, str]], quoted: Document, read: Sequence[Document]
+    unwritten: Sequence[tuple[str, str]],
+    quoted: Document,
+    read: Sequence[Document],
+    *,
+    read_texts: Sequence[str] = (),
+    folder: Iterable[Document] = (),
 ) -> UnheldDay | None:
     """The first day of `unwritten` (as typed, "YYYY-MM-DD") that neither the `quoted` document
-    nor any document of `read` is dated, while one of them is dated, with the closest dated
-    ones; None otherwise (no day asked that the corpus never writes, no dated document read, or
-    one dated the asked day)."""
+    nor any document of `read` or of the `folder` is dated, nor a range of `read_texts` holds,
+    while a document read is dated, with the closest dated ones; None otherwise (no day asked
+    that the corpus never writes, no dated document read, or one dated the asked day). The
+    folder's documents are dated only once such a day is found."""
     if not unwritten:
         return None
     documents = {document.doc_id: document for document in (quoted, *read)}
@@ -61,7 +88,9 @@ def unheld_day(
     if not dated:
         return None
     for typed, day in unwritten:
-        if day in dated.values():
+        if day in dated.values() or _in_a_range(day, read_texts):
+            continue
+        if any(remembered_date(document) == day for document in folder):
             continue
         nearest = sorted(dated, key=lambda doc_id: (_apart(dated[doc_id], day), doc_id))
         named = [f"{_name_of(documents[doc_id])} ({dated[doc_id]})" for doc_id in nearest]
@@ -78,3 +107,70 @@ def _name_of(document: Document) -> str:
     """A document as a reason names it: its file's name, else its title."""
     name = document.path.replace("\\", "/").rsplit("/", 1)[-1] if document.path else ""
     return name or document.title
+
+
+def _in_a_range(day: str, texts: Sequence[str]) -> bool:
+    """Whether one of `texts` writes a range of days from one day to another around `day`."""
+    asked = date.fromisoformat(day)
+    return any(
+        first <= asked <= last and (last - first).days <= LONGEST_RANGE
+        for text in texts
+        for first, last in _ranges(fold(text))
+    )
+
+
+def _ranges(folded: str) -> Iterator[tuple[date, date]]:
+    """The ranges of days a folded text writes, each as (first day, last day): a bare day or a
+    date before a date with its year ("du 1er au 3 décembre 2025", "du 30 novembre au 3
+    décembre 2025"), an English month with two days and a year ("december 1-3, 2025")."""
+    before = 0
+    previous: frozenset[str] = frozenset()
+    for start, end, terms in day_spans(folded):
+        last = _full_day(terms)
+        if last is not None:
+            bare = _FIRST_DAY_BEFORE.search(folded, before, start)
+            if bare is not None:
+                yield from _dated(last.year, last.month, int(bare.group(1)), last)
+            elif previous and _BETWEEN_DATES.match(folded[before:start]):
+                yield from _from_terms(previous, last)
+        before, previous = end, terms
+    for match in _MONTH_DAYS.finditer(folded):
+        month = month_number(match.group(1))
+        if month is not None:
+            year, first, final = int(match.group(4)), int(match.group(2)), int(match.group(3))
+            yield from _dated(year, month, first, _day(year, month, final))
+
+
+def _full_day(terms: frozenset[str]) -> date | None:
+    """The day of a date's terms holding its year ("2025-12-03"), None without one."""
+    full = next((term for term in terms if _FULL_DAY.fullmatch(term)), None)
+    return None if full is None else date.fromisoformat(full)
+
+
+def _from_terms(terms: frozenset[str], last: date) -> Iterator[tuple[date, date]]:
+    """The range from the date of `terms` (its year, else the last day's or the year before)
+    to `last`."""
+    first = _full_day(terms)
+    if first is not None:
+        yield first, last
+        return
+    yearless = next((term for term in terms if term.startswith("--") and len(term) == 7), None)
+    if yearless is not None:
+        month, day = int(yearless[2:4]), int(yearless[5:7])
+        year = last.year if (month, day) <= (last.month, last.day) else last.year - 1
+        yield from _dated(year, month, day, last)
+
+
+def _dated(year: int, month: int, day: int, last: date | None) -> Iterator[tuple[date, date]]:
+    """The range from that day to `last`, none when either is no day of the calendar."""
+    first = _day(year, month, day)
+    if first is not None and last is not None:
+        yield first, last
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    """That day, None when it is none of the calendar ("31 février")."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

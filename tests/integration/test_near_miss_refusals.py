@@ -1,7 +1,6 @@
-"""Near misses a folder visibly cannot answer, on a built corpus (s30 trial, cause 8): a
-capitalised subject no document writes ("Tesla", absent_names.py) and a full date no passage
-writes while the folder's minutes are dated other days (unheld_days.py) abstain naming them,
-where the rest of the question used to answer; the held name and the held day still answer."""
+"""Near misses a folder visibly cannot answer, on a built corpus (s30 trial, cause 8): a full
+date no passage writes while the folder's minutes are dated other days (unheld_days.py) abstains
+naming the closest, where the rest of the question used to answer; the held day still answers."""
 
 from __future__ import annotations
 
@@ -11,10 +10,6 @@ from citeqa.api import Assistant
 from small_corpora import assistant_over
 
 FILES = {
-    "fleet.md": (
-        "# Fleet notes\n\nThe price of a Renault Model 3 van is 24,000 euros.\n\n"
-        "Our statistics use linear mixed models with the site as a random effect.\n"
-    ),
     "CR_reunion_2025-11-12.md": (
         "# Réunion d'équipe — 12 novembre 2025\n\n## Décisions\n\n"
         "- Décision prise à la réunion : le journal club est déplacé au jeudi à 11 h.\n"
@@ -36,18 +31,6 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     return assistant_over(FILES, corpus, index)
 
 
-def test_an_absent_capitalised_subject_is_named(assistant: Assistant) -> None:
-    answer = assistant.ask("What is the price of a Tesla Model 3?")
-    assert answer.abstained
-    assert answer.reason is not None and "No document names “Tesla”" in answer.reason
-
-
-def test_the_held_name_still_answers(assistant: Assistant) -> None:
-    answer = assistant.ask("What is the price of a Renault Model 3?")
-    assert not answer.abstained, answer.answer
-    assert "24,000 euros" in answer.citations[0].quote
-
-
 def test_a_day_no_document_writes_names_the_closest_minutes(assistant: Assistant) -> None:
     answer = assistant.ask("Quelle décision a été prise à la réunion du 2 décembre 2025 ?")
     assert answer.abstained
@@ -62,29 +45,45 @@ def test_a_written_day_still_answers(assistant: Assistant) -> None:
     assert "microscope" in answer.citations[0].quote
 
 
-CLUB = {
-    f"CR_bureau_2025-{month:02d}-03.md": (
-        f"# Réunion du bureau — 3/{month:02d}/2025\n\n"
-        "- Le tournoi de Noël est déplacé au dimanche 21 décembre 2025.\n"
-        "- Le voyage au pays de Galles coûte 6200 euros.\n"
-    )
-    for month in range(1, 9)
-} | {"visit.eml.txt": "Dear all,\n\nThe dates of the exchange visit: 17 to 21 April 2026.\n"}
+AGENDA = {
+    "CR_reunion_2025-11-25.md": (
+        "# Réunion d'équipe — 25 novembre 2025\n\n## Décisions\n\n"
+        "- Décision prise à la réunion : la commande du microscope est validée.\n"
+        "- Prochain séminaire : le 2 déc. à 14 h, salle B12, sur la microscopie à feuillet.\n"
+    ),
+    "CR_reunion_2025-11-12.md": (
+        "# Réunion d'équipe — 12 novembre 2025\n\n## Décisions\n\n"
+        "- Décision prise à la réunion : le journal club est déplacé au jeudi à 11 h.\n"
+    ),
+    "board_2025-10-01.md": (
+        "# Board minutes — 1 October 2025\n\n"
+        "- The audit is scheduled for December 8-10, 2025 at the Paris site.\n"
+    ),
+}
 
 
 @pytest.fixture(scope="module")
-def club(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    corpus, index = tmp_path_factory.mktemp("club"), tmp_path_factory.mktemp("idx")
-    return assistant_over(CLUB, corpus, index)
+def agenda(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    corpus, index = tmp_path_factory.mktemp("agenda"), tmp_path_factory.mktemp("idx")
+    return assistant_over(AGENDA, corpus, index)
 
 
 @pytest.mark.parametrize(
-    "question", ["When is the Christmas tournament?", "What are the dates of the visit to Wales?"]
+    ("question", "quoted"),
+    [
+        ("Quel séminaire a lieu le 2 décembre 2025 ?", "le 2 déc. à 14 h"),  # no year written
+        ("What is scheduled on 9 December 2025?", "December 8-10, 2025"),  # a range around it
+    ],
 )
-def test_a_name_in_the_language_of_few_documents_is_not_refused(
-    club: Assistant, question: str
+def test_a_day_written_without_its_year_or_inside_a_range_answers(
+    agenda: Assistant, question: str, quoted: str
 ) -> None:
-    """An English question of a French folder (one English note in nine) may write in English a
-    name the documents write in French ("Noël", "pays de Galles"): no refusal names it."""
-    answer = club.ask(question)
-    assert "No document names" not in (answer.reason or ""), answer.answer
+    answer = agenda.ask(question)
+    assert not answer.abstained, answer.reason
+    assert quoted in answer.citations[0].quote
+
+
+def test_a_day_neither_written_nor_in_a_range_is_still_refused(agenda: Assistant) -> None:
+    answer = agenda.ask("Quelle décision a été prise à la réunion du 4 décembre 2025 ?")
+    assert answer.abstained
+    assert answer.reason is not None and "n’écrit le 4 décembre 2025" in answer.reason

@@ -211,13 +211,3 @@ def test_a_minority_language_s_questions_are_read_across_from_its_share(
     assert languages.read_across_from("en") is english
     assert languages.read_across_from("fr") is french
     assert languages.bilingual_corpus(MINORITY_SHARE) is (english or french)
-
-
-def test_a_language_is_written_in_from_a_quarter_of_the_documents() -> None:
-    """absent_names.py refuses a name only in a language a quarter of the documents are in:
-    2 English documents of 32 (the s29 trial's club) write no English spelling of its names."""
-    club = DocumentLanguages({"fr": 30, "en": 2}, 32, 0)
-    lab = DocumentLanguages({"fr": 30, "en": 16}, 46, 1)
-    assert club.written_in("fr") and not club.written_in("en")
-    assert lab.written_in("en") and lab.written_in("fr")
-    assert not DocumentLanguages({}, 0, 0).written_in("en")

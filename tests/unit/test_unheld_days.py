@@ -4,6 +4,8 @@ minutes of 12 and 25 November 2025 (s30 trial n03) names the closest dated docum
 
 from __future__ import annotations
 
+import pytest
+
 from citeqa.models import Document
 from citeqa.questions import Vocabulary, analyse
 from citeqa.unheld_days import unheld_day
@@ -57,3 +59,52 @@ def test_a_document_dated_that_day_answers() -> None:
 def test_undated_documents_say_nothing() -> None:
     assert unheld_day([("2 décembre 2025", "2025-12-02")], NOTE, [NOTE]) is None
     assert unheld_day([], MINUTES[0], MINUTES) is None
+
+
+def counted(frequency: dict[str, int]) -> Vocabulary:
+    return Vocabulary([], frequency, 10, words=[])
+
+
+def test_a_day_written_without_its_year_is_written() -> None:
+    """ "Prochain séminaire : le 2 déc." of minutes dated 25 November 2025 may be the day asked:
+    no sentence writing the year is no proof that no document writes the day."""
+    yearless = counted({"2025-11-12": 1, "--11-12": 1, "--12-02": 1})
+    question = "Quel séminaire a lieu le 2 décembre 2025 ?"
+    assert analyse(question, None, yearless).unwritten_days == []
+    dated = counted({"2025-11-30": 2, "--11-30": 2})  # "30/11/2025" alone: its year is written
+    asked = analyse("le montant au 30 novembre 2024", None, dated).unwritten_days
+    assert asked == [("30 novembre 2024", "2024-11-30")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le colloque se tient du 1er au 3 décembre 2025 à Lyon.",
+        "Colloque : 1er-3 décembre 2025.",
+        "Le colloque a lieu du 30 novembre au 3 décembre 2025.",
+        "Congés du 1/12/2025 au 3/12/2025.",
+        "The audit is scheduled for December 1-3, 2025 at the Paris site.",
+        "The audit runs from December 1 to December 3, 2025.",
+    ],
+)
+def test_a_range_a_passage_writes_around_the_day_holds_it(text: str) -> None:
+    asked = [("2 décembre 2025", "2025-12-02")]
+    assert unheld_day(asked, MINUTES[1], MINUTES, read_texts=[text]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Le colloque se tient du 3 au 5 décembre 2025.", "The audit is set for December 3-5, 2025."],
+)
+def test_a_range_beside_the_day_leaves_it_unheld(text: str) -> None:
+    asked = [("2 décembre 2025", "2025-12-02")]
+    assert unheld_day(asked, MINUTES[1], MINUTES, read_texts=[text]) is not None
+
+
+def test_a_document_of_the_folder_dated_that_day_answers_though_unread() -> None:
+    """A file name alone may date the minutes of the asked day, ranked out of the passages read:
+    the reason would then say falsely that no document is dated that day."""
+    dated = document("CR_reunion_2025-12-02.md", "# Réunion\n\n- Le budget est validé.\n")
+    asked = [("2 décembre 2025", "2025-12-02")]
+    assert unheld_day(asked, MINUTES[1], MINUTES, folder=[*MINUTES, dated]) is None
+    assert unheld_day(asked, MINUTES[1], MINUTES, folder=MINUTES) is not None
