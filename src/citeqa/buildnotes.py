@@ -11,7 +11,7 @@ that make an outsized share of it (`status_outsized_line`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from citeqa.listing import first
 from citeqa.models import BuildReport, CorpusElsewhere, DocumentStatus, UnembeddedSentences
@@ -177,11 +177,15 @@ def outsized_line(files: list[tuple[str, int]], chunks: int) -> str:
     return _indexed_but(named, "makes", "make", share) + OUTSIZED_REMEDY
 
 
-def status_outsized_line(documents: Sequence[DocumentStatus], chunks: int) -> str | None:
+def status_outsized_line(
+    documents: Sequence[DocumentStatus], chunks: int, removed: Collection[str] = ()
+) -> str | None:
     """What `citeqa status` says of the documents that make an outsized share of the whole
-    index (outsized.py; `citeqa index` names only the files its build read), or None."""
+    index (outsized.py; `citeqa index` names only the files its build read), or None. A file
+    `removed` from the corpus since the build is not named: the user already left it out (a
+    stale index still holds its chunks until `citeqa index`)."""
     counts = {document.path: document.chunks for document in documents}
-    named = outsized(counts, len(documents), chunks)
+    named = [name for name in outsized(counts, len(documents), chunks) if name not in removed]
     return outsized_line([(name, counts[name]) for name in named], chunks) if named else None
 
 

@@ -193,6 +193,8 @@ def test_a_table_holding_most_of_the_index_is_named_with_its_share_by_index_and_
     [told] = [line for line in status.out.splitlines() if "outsized" in line]
     assert told.strip() == line.strip()
     (corpus / "logs" / "instrument.csv").rename(corpus / "logs" / ".instrument.csv")
+    stale = cli("status", *where).out  # the index still holds it: named removed, not outsized
+    assert "STALE" in stale and "logs/instrument.csv" in stale and "outsized" not in stale
     again = cli("index", *where)
     assert again.code == 0 and "removed (1): logs/instrument.csv" in again.out
     assert "outsized" not in cli("status", *where).out

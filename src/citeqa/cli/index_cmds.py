@@ -237,7 +237,7 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
     from rich.text import Text
 
     from citeqa.changegroups import status_lines
-    from citeqa.status import stale_reason
+    from citeqa.status import changed_names, stale_reason
     from citeqa.status_summary import summary_of
 
     console = Console(highlight=False, soft_wrap=True)
@@ -262,7 +262,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
         if on_rebuild:
             console.print(Text(vectors_on_rebuild_line(on_rebuild), style="yellow"))
     console.print(Text(f"corpus: {shown(described.corpus_dir)}"))
-    large = status_outsized_line(described.documents, described.chunk_count)
+    removed = [name for name, kind in changed_names(described.changed).items() if kind == "removed"]
+    large = status_outsized_line(described.documents, described.chunk_count, removed)
     if large is not None:
         console.print(Text(large, style="yellow"))
     if described.skipped:
