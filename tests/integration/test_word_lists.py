@@ -204,10 +204,13 @@ def test_a_long_text_among_a_few_notes_is_not_named(
     tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A corpus of fewer than ten files is mostly its longest: neither `index` nor `status`
-    names it."""
+    names it; with five notes more (ten), status does (s31 review: the test could not fail)."""
     monkeypatch.setattr(outsized, "DOMINANT_CHUNKS_MIN", 40)
     corpus = _notes_folder(tmp_path / "corpus", 5)
     (corpus / "instrument.csv").write_text(_numbers_table(2000), encoding="utf-8")
     where = ("--corpus", str(corpus), "--index", str(tmp_path / "index"))
     assert "outsized" not in cli("index", *where).out
     assert "outsized" not in cli("status", *where).out
+    _notes_folder(corpus / "more", 5)  # ten notes now: status names the same file
+    assert cli("index", *where).code == 0  # (which names only the files it read: the notes)
+    assert "outsized share of the index: instrument.csv (" in cli("status", *where).out
