@@ -12,8 +12,10 @@ that make an outsized share of it (`status_outsized_line`)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from pathlib import Path
 
 from citeqa.listing import first
+from citeqa.machinewritten import machine_written
 from citeqa.models import BuildReport, CorpusElsewhere, DocumentStatus, UnembeddedSentences
 from citeqa.outsized import outsized
 from citeqa.visible import shown
@@ -178,14 +180,16 @@ def outsized_line(files: list[tuple[str, int]], chunks: int) -> str:
 
 
 def status_outsized_line(
-    documents: Sequence[DocumentStatus], chunks: int, removed: Collection[str] = ()
+    documents: Sequence[DocumentStatus], chunks: int, corpus: Path, removed: Collection[str] = ()
 ) -> str | None:
     """What `citeqa status` says of the documents that make an outsized share of the whole
-    index (outsized.py; `citeqa index` names only the files its build read), or None. A file
-    `removed` from the corpus since the build is not named: the user already left it out (a
-    stale index still holds its chunks until `citeqa index`)."""
+    index (outsized.py, their files read in the folder `corpus` when they hold most of it;
+    `citeqa index` names only the files its build read), or None. A file `removed` from the
+    corpus since the build is not named: the user already left it out (a stale index still
+    holds its chunks until `citeqa index`)."""
     counts = {document.path: document.chunks for document in documents}
-    named = [name for name in outsized(counts, len(documents), chunks) if name not in removed]
+    written = outsized(counts, len(documents), chunks, lambda name: machine_written(corpus / name))
+    named = [name for name in written if name not in removed]
     return outsized_line([(name, counts[name]) for name in named], chunks) if named else None
 
 

@@ -263,7 +263,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
             console.print(Text(vectors_on_rebuild_line(on_rebuild), style="yellow"))
     console.print(Text(f"corpus: {shown(described.corpus_dir)}"))
     removed = [name for name, kind in changed_names(described.changed).items() if kind == "removed"]
-    large = status_outsized_line(described.documents, described.chunk_count, removed)
+    corpus = Path(described.corpus_dir)
+    large = status_outsized_line(described.documents, described.chunk_count, corpus, removed)
     if large is not None:
         console.print(Text(large, style="yellow"))
     if described.skipped:
