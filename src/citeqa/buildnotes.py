@@ -156,7 +156,8 @@ def _word_lists_line(files: list[str]) -> str:
 def _outsized_line(report: BuildReport) -> str:
     """One line naming the files read that make an outsized share of the index (outsized.py),
     each with its chunks out of the index's (`outsized_line`)."""
-    return outsized_line([(file.file, file.chunks) for file in report.outsized], report.chunks)
+    files = [(file.file, file.chunks) for file in report.outsized]
+    return outsized_line(files, report.chunks, report.documents)
 
 
 OUTSIZED_REMEDY = (
@@ -167,16 +168,18 @@ OUTSIZED_REMEDY = (
 citeqa has (it reads no hidden file: folderwalk.py; it has no exclude option)."""
 
 
-def outsized_line(files: list[tuple[str, int]], chunks: int) -> str:
-    """One line naming `files` (name, chunks) as outsized in an index of `chunks` chunks
-    (outsized.py), each with its chunks and share (the s30 trial's log: 93 % of the chunks,
-    where the line said only "1,824 of 1,966"), then how to leave one out: what `citeqa index`,
-    the chat's ctrl+r and `citeqa status` say."""
+def outsized_line(files: list[tuple[str, int]], chunks: int, documents: int) -> str:
+    """One line naming `files` (name, chunks) as outsized in an index of `chunks` chunks and
+    `documents` documents (outsized.py), each with its chunks and share (the s30 trial's log:
+    93 % of the chunks, where the line said only "1,824 of 1,966"), then how to leave one out,
+    unless they are the whole index (leaving them out leaves nothing to search): what
+    `citeqa index`, the chat's ctrl+r and `citeqa status` say."""
     named = [
         f"{name} ({count:,} of {chunks:,} chunks, {_share(count, chunks)})" for name, count in files
     ]
     share = " an outsized share of the index"
-    return _indexed_but(named, "makes", "make", share) + OUTSIZED_REMEDY
+    remedy = OUTSIZED_REMEDY if documents > len(files) else ""
+    return _indexed_but(named, "makes", "make", share) + remedy
 
 
 def status_outsized_line(
@@ -190,7 +193,9 @@ def status_outsized_line(
     counts = {document.path: document.chunks for document in documents}
     written = outsized(counts, len(documents), chunks, lambda name: machine_written(corpus / name))
     named = [name for name in written if name not in removed]
-    return outsized_line([(name, counts[name]) for name in named], chunks) if named else None
+    if not named:
+        return None
+    return outsized_line([(name, counts[name]) for name in named], chunks, len(documents))
 
 
 def _share(count: int, total: int) -> str:

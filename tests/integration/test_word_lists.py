@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from citeqa import outsized
+from citeqa.buildnotes import OUTSIZED_REMEDY, outsized_line
 from citeqa.wordlists import WORD_LIST_LINES_MIN, looks_like_word_list
 from small_corpora import make_corpus
 
@@ -272,3 +273,17 @@ def test_a_persons_long_text_holding_most_of_the_index_is_not_named(
     assert "outsized" not in status
     [thesis] = [line for line in status.splitlines() if "│ thesis " in line]
     assert int(thesis.split("│")[3]) >= 40  # it holds most of the index: 300 paragraphs, 10 notes
+
+
+def test_the_outsized_line_gives_no_remedy_for_the_only_document() -> None:
+    """Leaving the only document out of its corpus leaves nothing to search (s31 review)."""
+    alone = outsized_line([("server.log", 31_009)], 31_009, 1)
+    assert alone == (
+        "indexed, but 1 file makes an outsized share of the index:"
+        " server.log (31,009 of 31,009 chunks, 100 %)"
+    )
+    assert (
+        outsized_line([("server.log", 31_009)], 31_100, 2)
+        == alone.replace("31,009 of 31,009 chunks, 100 %", "31,009 of 31,100 chunks, 99 %")
+        + OUTSIZED_REMEDY
+    )
