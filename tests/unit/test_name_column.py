@@ -31,3 +31,11 @@ def test_a_name_is_measured_in_terminal_cells() -> None:
 
 def test_a_terminal_too_narrow_for_the_header_is_left_to_rich() -> None:
     assert name_column_width(["document", "budget/budget_par_contrat_2025"], OTHERS, 30) is None
+
+
+def test_a_title_that_is_one_long_word_folds_before_a_name() -> None:
+    """A sheet's title is its file's stem: one word of 28 cells folds, not the name beside it."""
+    stems = ["title", "inventaire_echantillons_2024", "Réunion d'équipe — 19 novembre 2024"]
+    others = [stems, ["chunks", "10"], ["lang", "fr"]]
+    name = "budget/budget_par_contrat_2025"
+    assert name_column_width(["document", name], others, 80) == 30

@@ -17,6 +17,11 @@ other columns leave room: a name has no space to wrap at, so rich cut
 "budget/budget_par_contrat_2025" mid-word at 80 columns (s30 trial) while the titles beside it,
 which wrap between words, had room to give."""
 
+FOLDED_WORD_MAX = 16
+"""The other columns keep room for their longest word up to this many cells: a longer one (a
+title that is a file's stem, "inventaire_echantillons_2024") folds rather than the names beside
+it (s30 trial folder at 80 columns: "budget/budget_par_contrat_20" over "25" again)."""
+
 CELL_PADDING = 2
 """Cells a rich table column adds to its text: one space each side (rich's default padding)."""
 
@@ -25,14 +30,15 @@ def name_column_width(names: list[str], others: list[list[str]], width: int) -> 
     """The fixed width of the name column whose cells (header first) are `names`, beside the
     columns `others` (each its cells, header first), in a terminal `width` cells wide; None
     where rich may lay the table out alone: it fits whole, or the terminal is too narrow to
-    keep the other columns' longest words beside a name column as wide as its header."""
+    keep the other columns' longest words (FOLDED_WORD_MAX at most) beside a name column as
+    wide as its header."""
     borders = len(others) + 2  # one line between columns and one at each edge
     room = width - borders - CELL_PADDING  # the cells the name column and the others share
     longest = max((cell_len(name) for name in names), default=0)
     wanted = sum(_widest_line(column) + CELL_PADDING for column in others)
     if longest + wanted <= room:
         return None
-    needed = sum(_longest_word(column) + CELL_PADDING for column in others)
+    needed = sum(min(_longest_word(column), FOLDED_WORD_MAX) + CELL_PADDING for column in others)
     header = cell_len(names[0]) if names else 0
     if room - needed < header:
         return None
