@@ -11,9 +11,11 @@ that make an outsized share of it (`status_outsized_line`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from pathlib import Path
 
 from citeqa.listing import first
+from citeqa.machinewritten import machine_written
 from citeqa.models import BuildReport, CorpusElsewhere, DocumentStatus, UnembeddedSentences
 from citeqa.outsized import outsized
 from citeqa.visible import shown
@@ -154,7 +156,8 @@ def _word_lists_line(files: list[str]) -> str:
 def _outsized_line(report: BuildReport) -> str:
     """One line naming the files read that make an outsized share of the index (outsized.py),
     each with its chunks out of the index's (`outsized_line`)."""
-    return outsized_line([(file.file, file.chunks) for file in report.outsized], report.chunks)
+    files = [(file.file, file.chunks) for file in report.outsized]
+    return outsized_line(files, report.chunks, report.documents)
 
 
 OUTSIZED_REMEDY = (
@@ -165,24 +168,34 @@ OUTSIZED_REMEDY = (
 citeqa has (it reads no hidden file: folderwalk.py; it has no exclude option)."""
 
 
-def outsized_line(files: list[tuple[str, int]], chunks: int) -> str:
-    """One line naming `files` (name, chunks) as outsized in an index of `chunks` chunks
-    (outsized.py), each with its chunks and share (the s30 trial's log: 93 % of the chunks,
-    where the line said only "1,824 of 1,966"), then how to leave one out: what `citeqa index`,
-    the chat's ctrl+r and `citeqa status` say."""
+def outsized_line(files: list[tuple[str, int]], chunks: int, documents: int) -> str:
+    """One line naming `files` (name, chunks) as outsized in an index of `chunks` chunks and
+    `documents` documents (outsized.py), each with its chunks and share (the s30 trial's log:
+    93 % of the chunks, where the line said only "1,824 of 1,966"), then how to leave one out,
+    unless they are the whole index (leaving them out leaves nothing to search): what
+    `citeqa index`, the chat's ctrl+r and `citeqa status` say."""
     named = [
         f"{name} ({count:,} of {chunks:,} chunks, {_share(count, chunks)})" for name, count in files
     ]
     share = " an outsized share of the index"
-    return _indexed_but(named, "makes", "make", share) + OUTSIZED_REMEDY
+    remedy = OUTSIZED_REMEDY if documents > len(files) else ""
+    return _indexed_but(named, "makes", "make", share) + remedy
 
 
-def status_outsized_line(documents: Sequence[DocumentStatus], chunks: int) -> str | None:
+def status_outsized_line(
+    documents: Sequence[DocumentStatus], chunks: int, corpus: Path, removed: Collection[str] = ()
+) -> str | None:
     """What `citeqa status` says of the documents that make an outsized share of the whole
-    index (outsized.py; `citeqa index` names only the files its build read), or None."""
+    index (outsized.py, their files read in the folder `corpus` when they hold most of it;
+    `citeqa index` names only the files its build read), or None. A file `removed` from the
+    corpus since the build is not named: the user already left it out (a stale index still
+    holds its chunks until `citeqa index`)."""
     counts = {document.path: document.chunks for document in documents}
-    named = outsized(counts, len(documents), chunks)
-    return outsized_line([(name, counts[name]) for name in named], chunks) if named else None
+    written = outsized(counts, len(documents), chunks, lambda name: machine_written(corpus / name))
+    named = [name for name in written if name not in removed]
+    if not named:
+        return None
+    return outsized_line([(name, counts[name]) for name in named], chunks, len(documents))
 
 
 def _share(count: int, total: int) -> str:

@@ -41,6 +41,7 @@ from citeqa.errors import (
 )
 from citeqa.filelist import FileList
 from citeqa.libraries import library_versions
+from citeqa.machinewritten import machine_written
 from citeqa.models import (
     BuildReport,
     ChannelInfo,
@@ -382,7 +383,12 @@ def _report(
     read_now = {  # a full rebuild reads and embeds every file, the unchanged ones too
         f.file: f.chunks for f in new if f.doc_id and (full_rebuild or f.file not in same)
     }
-    large = outsized(read_now, len(after), chunks) if chunks is not None else []
+    corpus = settings.corpus_dir
+    large = (
+        outsized(read_now, len(after), chunks, lambda name: machine_written(corpus / name))
+        if chunks is not None
+        else []
+    )
     return BuildReport(
         index_dir=str(settings.index_dir),
         added=sorted(set(after) - set(before)),

@@ -36,12 +36,15 @@ documents: a diary of notes, prose a user wrote), a generated sheet's 200 (86 % 
 documents) and the slides' 86 (81 % of 5). DOMINANT_CHUNKS_MIN is twice the journal's chunks
 and DOMINANT_SHARE (80 %) sits between the log's 93 % and a long book among a dozen papers
 (1,000 chunks, some 600 KB, with 12 papers of 30 chunks: 74 %; 2,000 with 12 of 60: 74 %), which
-is not named.
+is not named. A document the last rule names must also look machine-written
+(machinewritten.py: its lines repeat a few shapes), since a person's long text can hold most of
+an index too (s31 review: a 1,200-chunk thesis among ten short notes, a 1,000-chunk book among
+twelve mails), and the line tells the user to leave the file out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 OUTSIZED_CHUNKS_ALONE = 10_000
 """A document of this many chunks is named whatever the rest of its index."""
@@ -56,25 +59,47 @@ DOMINANT_CHUNKS_MIN = 1_000
 DOMINANT_SHARE of an index of OUTSIZED_FILES_MIN documents or more; of fewer, never (a long page
 of a small corpus is no burden: a journal of 516 chunks is 85 % of its 83 documents)."""
 DOMINANT_SHARE = 0.8
-"""... most of the index: the s30 trial's log made 93 %; a long book among a dozen papers 74 %."""
+"""... most of the index: the s30 trial's log made 93 %; a long book among a dozen papers 74 %;
+and it must look machine-written (a thesis among a few notes can make 92 %)."""
 
 
-def outsized(chunks: Mapping[str, int], documents: int, total: int) -> list[str]:
+def outsized(
+    chunks: Mapping[str, int],
+    documents: int,
+    total: int,
+    machine_written: Callable[[str], bool],
+) -> list[str]:
     """The documents among `chunks` (name → chunks: those read in this build) that are
     outsized in an index of `documents` documents and `total` chunks (see the module's
-    docstring), largest first."""
-    named = [name for name, count in chunks.items() if _outsized(count, documents, total)]
+    docstring), largest first; `machine_written` tells whether the document of a name looks
+    machine-written (machinewritten.py), asked only of one that holds most of the index."""
+    named = [
+        name
+        for name, count in chunks.items()
+        if _outsized(count, documents, total)
+        or (_dominant(count, documents, total) and machine_written(name))
+    ]
     return sorted(named, key=lambda name: (-chunks[name], name))
 
 
 def _outsized(count: int, documents: int, total: int) -> bool:
     """Whether a document of `count` chunks is outsized in an index of `documents` documents
-    and `total` chunks: large alone, large and a quarter of an index of many documents, or
-    most of such an index."""
+    and `total` chunks, whatever its text: large alone, or large and a quarter of an index of
+    many documents."""
     if count >= OUTSIZED_CHUNKS_ALONE:
         return True
-    if documents < OUTSIZED_FILES_MIN:
-        return False
-    if count >= OUTSIZED_CHUNKS_MIN:
-        return count >= OUTSIZED_SHARE * total
-    return count >= DOMINANT_CHUNKS_MIN and count >= DOMINANT_SHARE * total
+    return (
+        documents >= OUTSIZED_FILES_MIN
+        and count >= OUTSIZED_CHUNKS_MIN
+        and count >= OUTSIZED_SHARE * total
+    )
+
+
+def _dominant(count: int, documents: int, total: int) -> bool:
+    """Whether a document of `count` chunks holds most of an index of many documents: outsized
+    when a machine wrote it (a log), not when a person did (a thesis among a few notes)."""
+    return (
+        documents >= OUTSIZED_FILES_MIN
+        and count >= DOMINANT_CHUNKS_MIN
+        and count >= DOMINANT_SHARE * total
+    )

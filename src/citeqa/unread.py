@@ -46,7 +46,8 @@ from citeqa.readers import plain_text_names, reader_for, reader_for_name
 from citeqa.visible import cut, shown
 
 KINDS_NAMED = 4
-"""File endings named, most frequent first, before "N in M other types": a bounded line."""
+"""File endings named, most frequent first, before "N in M other types" (M two or more: one type
+more is named too, so a line names at most KINDS_NAMED + 1 types): a bounded line."""
 LONGEST_ENDING = 12
 """An ending longer than this ("report.2026-11-30-final") is no file type: "no type"."""
 NO_TYPE = {"en": "no type", "fr": "sans type"}

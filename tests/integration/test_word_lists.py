@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from citeqa import outsized
+from citeqa.buildnotes import OUTSIZED_REMEDY, outsized_line
 from citeqa.wordlists import WORD_LIST_LINES_MIN, looks_like_word_list
 from small_corpora import make_corpus
 
@@ -120,35 +121,61 @@ def test_index_names_a_file_that_makes_an_outsized_share_of_the_index(
 
 
 @pytest.mark.parametrize(
-    ("chunks", "documents", "total", "named"),
+    ("chunks", "documents", "total", "machine", "named"),
     [
-        (31_009, 1, 31_009, True),  # s14 trial: the 20 MB server log alone in its folder
-        (5_433, 274, 9_801, True),  # s13 trial: huge-one-line.txt among package docs
-        (5_433, 1_596, 13_402, True),  # ... and among all of them (40 %)
-        (577, 1_221, 21_203, False),  # s14 trial: bash(1), the largest man page
-        (86, 5, 106, False),  # the bundled corpus's slides (81 % of a 5-file corpus)
-        (21, 95, 387, False),  # the largest of 95 country pages (an eval corpus)
-        (3_000, 1, 3_000, False),  # a long book alone (some 2 MB of text)
-        (3_200, 11, 3_250, True),  # a huge file among ten notes: most of the index
-        (3_200, 9, 3_250, False),  # ... among eight: a corpus of a few files
-        (1_000, 13, 1_360, False),  # a long book among 12 papers of 30 chunks (74 %)
-        (2_000, 13, 2_720, False),  # a longer one among 12 papers of 60 chunks (74 %)
-        (2_999, 13, 3_899, False),  # below the share rule's floor: 77 %, not most of the index
-        (1_824, 44, 1_966, True),  # s30 trial: an instrument's log, 93 % of a lab's drive
-        (1_000, 10, 1_250, True),  # ... from 1,000 chunks holding 80 % of 10 documents or more
-        (999, 10, 1_000, False),  # ... never below 1,000 chunks
-        (1_000, 9, 1_010, False),  # ... nor in a corpus of a few files
-        (516, 83, 611, False),  # a journal of notes, 85 % of its 83 documents (an eval corpus)
-        (200, 7, 232, False),  # a generated sheet, 86 % of 7 documents (an eval corpus)
+        (31_009, 1, 31_009, True, True),  # s14 trial: the 20 MB server log alone in its folder
+        (5_433, 274, 9_801, True, True),  # s13 trial: huge-one-line.txt among package docs
+        (5_433, 1_596, 13_402, True, True),  # ... and among all of them (40 %)
+        (577, 1_221, 21_203, True, False),  # s14 trial: bash(1), the largest man page
+        (86, 5, 106, True, False),  # the bundled corpus's slides (81 % of a 5-file corpus)
+        (21, 95, 387, True, False),  # the largest of 95 country pages (an eval corpus)
+        (3_000, 1, 3_000, True, False),  # a long book alone (some 2 MB of text)
+        (3_200, 11, 3_250, True, True),  # a huge file among ten notes: most of the index
+        (3_200, 9, 3_250, True, False),  # ... among eight: a corpus of a few files
+        (1_000, 13, 1_360, True, False),  # a long book among 12 papers of 30 chunks (74 %)
+        (2_000, 13, 2_720, True, False),  # a longer one among 12 papers of 60 chunks (74 %)
+        (
+            2_999,
+            13,
+            3_899,
+            True,
+            False,
+        ),  # below the share rule's floor: 77 %, not most of the index
+        (1_824, 44, 1_966, True, True),  # s30 trial: an instrument's log, 93 % of a lab's drive
+        (
+            1_000,
+            10,
+            1_250,
+            True,
+            True,
+        ),  # ... from 1,000 chunks holding 80 % of 10 documents or more
+        (999, 10, 1_000, True, False),  # ... never below 1,000 chunks
+        (1_000, 9, 1_010, True, False),  # ... nor in a corpus of a few files
+        (
+            516,
+            83,
+            611,
+            True,
+            False,
+        ),  # a journal of notes, 85 % of its 83 documents (an eval corpus)
+        (200, 7, 232, True, False),  # a generated sheet, 86 % of 7 documents (an eval corpus)
+        (1_200, 11, 1_300, False, False),  # a person's thesis among ten short notes (92 %)
+        (1_000, 13, 1_120, False, False),  # a book among twelve mails (89 %)
+        (1_200, 11, 1_300, True, True),  # ... a log of as many chunks is named
+        (3_200, 11, 3_250, False, True),  # from 3,000 chunks and a quarter, whoever wrote it
+        (10_000, 1, 10_000, False, True),  # ... and from 10,000 alone
     ],
 )
 def test_an_outsized_file_is_large_alone_or_most_of_an_index_of_many(
-    chunks: int, documents: int, total: int, named: bool
+    chunks: int, documents: int, total: int, machine: bool, named: bool
 ) -> None:
+    """`machine`: whether big.txt looks machine-written (machinewritten.py); the other files
+    are asked nothing: they hold too little of the index."""
     others = {f"other-{n}.txt": 1 for n in range(3)}
-    assert outsized.outsized({"big.txt": chunks, **others}, documents, total) == (
-        ["big.txt"] if named else []
-    )
+    asked = {"big.txt": machine}
+    assert outsized.outsized(
+        {"big.txt": chunks, **others}, documents, total, asked.__getitem__
+    ) == (["big.txt"] if named else [])
 
 
 def _numbers_table(rows: int) -> str:
@@ -193,6 +220,8 @@ def test_a_table_holding_most_of_the_index_is_named_with_its_share_by_index_and_
     [told] = [line for line in status.out.splitlines() if "outsized" in line]
     assert told.strip() == line.strip()
     (corpus / "logs" / "instrument.csv").rename(corpus / "logs" / ".instrument.csv")
+    stale = cli("status", *where).out  # the index still holds it: named removed, not outsized
+    assert "STALE" in stale and "logs/instrument.csv" in stale and "outsized" not in stale
     again = cli("index", *where)
     assert again.code == 0 and "removed (1): logs/instrument.csv" in again.out
     assert "outsized" not in cli("status", *where).out
@@ -202,10 +231,59 @@ def test_a_long_text_among_a_few_notes_is_not_named(
     tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A corpus of fewer than ten files is mostly its longest: neither `index` nor `status`
-    names it."""
+    names it; with five notes more (ten), status does (s31 review: the test could not fail)."""
     monkeypatch.setattr(outsized, "DOMINANT_CHUNKS_MIN", 40)
     corpus = _notes_folder(tmp_path / "corpus", 5)
     (corpus / "instrument.csv").write_text(_numbers_table(2000), encoding="utf-8")
     where = ("--corpus", str(corpus), "--index", str(tmp_path / "index"))
     assert "outsized" not in cli("index", *where).out
     assert "outsized" not in cli("status", *where).out
+    _notes_folder(corpus / "more", 5)  # ten notes now: status names the same file
+    assert cli("index", *where).code == 0  # (which names only the files it read: the notes)
+    assert "outsized share of the index: instrument.csv (" in cli("status", *where).out
+
+
+def _thesis(paragraphs: int) -> str:
+    """A person's long text: paragraphs of sentences of many lengths, a heading now and then."""
+    words = [*PROSE_LINE.lower().rstrip(".\n").split(), "patients", "whose", "trial", "showed"]
+    sentences = [" ".join(words[n % 5 : n % 5 + 3 + n * 7 % 9]).capitalize() for n in range(60)]
+    return "\n\n".join(
+        (f"## Part {n // 20}\n\n" if n % 20 == 0 else "")
+        + ", ".join(sentences[n % 60 : n % 60 + 1 + n % 3])
+        + ". "
+        + ". ".join(sentences[(n * 7) % 60 : (n * 7) % 60 + 1 + n % 4])
+        + "."
+        for n in range(paragraphs)
+    )
+
+
+def test_a_persons_long_text_holding_most_of_the_index_is_not_named(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A thesis among ten short notes can hold most of the index as a log does (s31 review),
+    but a person wrote it: neither `index` nor `status` tells the user to leave it out."""
+    monkeypatch.setattr(outsized, "DOMINANT_CHUNKS_MIN", 40)
+    corpus = _notes_folder(tmp_path / "corpus", 10)
+    (corpus / "thesis.md").write_text(_thesis(300), encoding="utf-8")
+    where = ("--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    built = cli("index", *where)
+    assert built.code == 0, built.err
+    assert "outsized" not in built.out
+    status = cli("status", *where).out
+    assert "outsized" not in status
+    [thesis] = [line for line in status.splitlines() if "│ thesis " in line]
+    assert int(thesis.split("│")[3]) >= 40  # it holds most of the index: 300 paragraphs, 10 notes
+
+
+def test_the_outsized_line_gives_no_remedy_for_the_only_document() -> None:
+    """Leaving the only document out of its corpus leaves nothing to search (s31 review)."""
+    alone = outsized_line([("server.log", 31_009)], 31_009, 1)
+    assert alone == (
+        "indexed, but 1 file makes an outsized share of the index:"
+        " server.log (31,009 of 31,009 chunks, 100 %)"
+    )
+    assert (
+        outsized_line([("server.log", 31_009)], 31_100, 2)
+        == alone.replace("31,009 of 31,009 chunks, 100 %", "31,009 of 31,100 chunks, 99 %")
+        + OUTSIZED_REMEDY
+    )

@@ -237,7 +237,7 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
     from rich.text import Text
 
     from citeqa.changegroups import status_lines
-    from citeqa.status import stale_reason
+    from citeqa.status import changed_names, stale_reason
     from citeqa.status_summary import summary_of
 
     console = Console(highlight=False, soft_wrap=True)
@@ -246,7 +246,7 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
         for part in summary_parts(described, summary):
             console.print(part)
     else:
-        console.print(documents_table(described))
+        console.print(documents_table(described, console.width))
     console.print(channels_table(described))
     size = described.size_bytes / 1e6
     console.print(
@@ -262,7 +262,9 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
         if on_rebuild:
             console.print(Text(vectors_on_rebuild_line(on_rebuild), style="yellow"))
     console.print(Text(f"corpus: {shown(described.corpus_dir)}"))
-    large = status_outsized_line(described.documents, described.chunk_count)
+    removed = [name for name, kind in changed_names(described.changed).items() if kind == "removed"]
+    corpus = Path(described.corpus_dir)
+    large = status_outsized_line(described.documents, described.chunk_count, corpus, removed)
     if large is not None:
         console.print(Text(large, style="yellow"))
     if described.skipped:
@@ -382,27 +384,29 @@ def attachment_lines(warnings: list[str], listed: int | None) -> list[str]:
     return lines + ([f"  and {more} more (`citeqa status --all`)"] if more else [])
 
 
-def documents_table(described: IndexStatus) -> Table:
-    """Every document of the index (print_status shows a summary past `listed`); each cell is
-    cleaned literal text (the manifest is read from disk) and folds in a narrow or piped
-    terminal, never cut."""
+def documents_table(described: IndexStatus, width: int) -> Table:
+    """Every document of the index (print_status shows a summary past `listed`) in a terminal
+    `width` cells wide; each cell is cleaned literal text (the manifest is read from disk) and
+    folds in a narrow or piped terminal, never cut; the names keep the width
+    name_column.name_column_width gives them."""
     from rich.table import Table
     from rich.text import Text
 
+    from citeqa.cli.name_column import name_column_width
+
     title = Text(shown(f"Index {described.index_dir}"))
-    documents = Table("document", "title", "chunks", "lang", title=title)
-    for doc in described.documents:
-        documents.add_row(*_cells(doc.doc_id, doc.title, doc.chunks, _languages(doc.lang)))
+    headers = ["document", "title", "chunks", "lang"]
+    rows = [
+        _cells(doc.doc_id, doc.title, doc.chunks, _languages(doc.lang))
+        for doc in described.documents
+    ]
+    documents = Table(*headers, title=title)
+    for row in rows:
+        documents.add_row(*row)
     _fold(documents)
-    longest = max((len(shown(doc.doc_id)) for doc in described.documents), default=0)
-    documents.columns[0].min_width = min(longest, DOCUMENT_COLUMN_MIN)
+    columns = [[header] + [row[at].plain for row in rows] for at, header in enumerate(headers)]
+    documents.columns[0].width = name_column_width(columns[0], columns[1:], width)
     return documents
-
-
-DOCUMENT_COLUMN_MIN = 36
-"""The document column is at least as wide as its longest name up to this many characters: a
-name has no space to wrap at, so rich cut "budget/budget_par_contrat_2025" mid-word at 80
-columns (s30 trial) while the titles beside it, which wrap between words, had room to give."""
 
 
 def channels_table(described: IndexStatus) -> Table:
