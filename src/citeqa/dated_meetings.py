@@ -42,6 +42,7 @@ from citeqa.lexical import about_terms, asked_written, fold, undated_terms
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.whole_documents import least_scores, with_documents_read
 
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _DAY = re.compile(r"--\d\d-\d\d")
@@ -108,26 +109,15 @@ def with_asked_meeting(top: list[Hit], bank: SentenceBank, terms: QuestionTerms)
         return top
     asked = [alternatives for alternatives, _ in terms.own_terms]
     content = _content(asked)
-    held = {hit.chunk_index for hit in top}
-    least: dict[str, float] = {}
-    for hit in top:
-        least[hit.chunk.doc_id] = min(hit.score, least.get(hit.chunk.doc_id, hit.score))
-    added: list[Hit] = []
-    budget = MEETING_CHARS
-    for doc_id, score in least.items():
-        date = remembered_date(bank.documents[doc_id])
-        if date is None or not any(falls_on(date, asked_date) for asked_date in dates):
-            continue
-        if not _titled(bank, asked, doc_id) & content:
-            continue
-        for number in bank.chunks_of(doc_id):
-            chunk = bank.chunks[number]
-            budget -= len(chunk.text)
-            if budget < 0:
-                return [*top, *added]
-            if number not in held:
-                added.append(Hit(chunk=chunk, chunk_index=number, score=score))
-    return [*top, *added]
+    least = least_scores(top)
+    read = [
+        doc_id
+        for doc_id in least
+        if (date := remembered_date(bank.documents[doc_id])) is not None
+        and any(falls_on(date, asked_date) for asked_date in dates)
+        and _titled(bank, asked, doc_id) & content
+    ]
+    return with_documents_read(top, bank, read, least, MEETING_CHARS)
 
 
 def in_asked_meeting(

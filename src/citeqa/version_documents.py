@@ -24,6 +24,7 @@ from citeqa.models import Document, Hit
 from citeqa.numbered_sections import asked_numbers
 from citeqa.sentences import SentenceBank
 from citeqa.versions import Version, asked_versions, path_version, title_version
+from citeqa.whole_documents import least_scores, with_documents_read
 
 VERSION_CHARS = 20_000
 """How many characters of the asked version's documents (`with_asked_version`) are read at
@@ -59,19 +60,7 @@ def with_asked_version(top: list[Hit], bank: SentenceBank, question: str) -> lis
     at most, each scored as its document's least retrieved passage."""
     if not top or not asked_numbers(question):
         return top
-    least: dict[str, float] = {}
-    for hit in top:
-        least[hit.chunk.doc_id] = min(hit.score, least.get(hit.chunk.doc_id, hit.score))
+    least = least_scores(top)
     asked = asked_version_documents(question, (bank.documents[doc_id] for doc_id in least))
-    held = {hit.chunk_index for hit in top}
-    added: list[Hit] = []
-    budget = VERSION_CHARS
-    for doc_id in (doc_id for doc_id in least if doc_id in asked):
-        for number in bank.chunks_of(doc_id):
-            chunk = bank.chunks[number]
-            budget -= len(chunk.text)
-            if budget < 0:
-                return [*top, *added]
-            if number not in held:
-                added.append(Hit(chunk=chunk, chunk_index=number, score=least[doc_id]))
-    return [*top, *added]
+    read = [doc_id for doc_id in least if doc_id in asked]
+    return with_documents_read(top, bank, read, least, VERSION_CHARS)
