@@ -81,8 +81,9 @@ _GENITIVE = re.compile(r"(?<=\w)['’]s?$")
 """An English genitive's ending ("Miller's", "the Millers'"): the name is the word before it."""
 _PLURAL = re.compile(r"(?<=[^\W\d_]{3})s$")
 """An English plural's ending on a capitalised name ("the Millers"): the family is "Miller"."""
-_AFTER_ARTICLE = re.compile(r"(?:^|\W)the\s+$", re.I)
-"""What stands before a name in the plural of a family: "the Millers", not "Mrs Roberts"."""
+_AFTER_ARTICLE = re.compile(r"(?:^|\W)the$", re.I)
+"""What stands before a name in the plural of a family, its blanks off: "the Millers", not
+"Mrs Roberts" (searched on the last four characters only: `_a_family`)."""
 
 
 def names_asked(question: str, searched: str) -> str:
@@ -125,18 +126,18 @@ def _capitalised_or_shaped(text: str) -> list[tuple[str, bool]]:
             found.append((bare, False))
         elif len(bare) > 1 and bare[0].isupper():
             found.append((bare, opening))
-            if _a_family(word.group(), text[: word.start()]) and _PLURAL.search(bare):
+            if _a_family(word.group(), before) and _PLURAL.search(bare):
                 found.append((_PLURAL.sub("", bare), opening))
     return found
 
 
 def _a_family(word: str, before: str) -> bool:
-    """Whether a capitalised `word`, written after `before`, may be a name in the English plural
-    of a family: after "the" ("the Millers") or in the genitive ("the Millers' invoice"), whose
-    singular ("Miller") is the name written (s31 trial: a bank row's "MILLER FRONT DOOR"). Not
-    any name ending in "s": "Mrs Roberts", "Williams", "Nicolas" are no plural of "Robert",
-    "William", "Nicola" (s31 review)."""
-    return _GENITIVE.search(word) is not None or _AFTER_ARTICLE.search(before) is not None
+    """Whether a capitalised `word`, written after `before` (its blanks off), may be a name in
+    the English plural of a family: after "the" ("the Millers") or in the genitive ("the
+    Millers' invoice"), whose singular ("Miller") is the name written (s31 trial: a bank row's
+    "MILLER FRONT DOOR"). Not any name ending in "s": "Mrs Roberts", "Williams", "Nicolas" are
+    no plural of "Robert", "William", "Nicola" (s31 review)."""
+    return _GENITIVE.search(word) is not None or _AFTER_ARTICLE.search(before[-4:]) is not None
 
 
 def _written(name: str) -> re.Pattern[str]:
