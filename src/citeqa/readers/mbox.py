@@ -299,8 +299,8 @@ def _head_and_rest(message: bytes) -> tuple[bytes, bytes]:
     """`message` split at its first blank line, whether its lines end "\n" or "\r\n" (the
     rule `_header_value` reads by): its header lines, then the rest from that line break on.
     A CRLF message split at "\n\n" only had no head: its body was rewritten as headers."""
-    ends = [at for at in (message.find(b"\n\n"), message.find(b"\n\r\n")) if at >= 0]
-    return (message[: min(ends)], message[min(ends) :]) if ends else (message, b"")
+    blank = _BLANK_LINE.search(message)
+    return (message[: blank.start()], message[blank.start() :]) if blank else (message, b"")
 
 
 def _unquoted(message: bytes) -> Iterator[bytes]:
