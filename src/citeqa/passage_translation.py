@@ -310,7 +310,7 @@ def _compared(
     candidates: dict[str, str],
     vectors_of: WordVectors,
     stored: StoredWords | None,
-    unstored: int | None = UNSTORED_WORDS,
+    unstored: int | None,
 ) -> tuple[list[str], np.ndarray]:
     """The folded `candidates` (folded → written form) an `asked` word may be, and the unit
     vectors of `asked` then of those (`translations`: all embedded without `stored`; else
