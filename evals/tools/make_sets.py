@@ -22,7 +22,8 @@ Writes (fixed seed; running it twice gives byte-identical files):
 (`tables/`, `tables.jsonl`, `notes/`, `notes.jsonl`, `research/`, `research.jsonl`: written by
 hand, not by this script, which only registers them; kept out of `--sets all`, see
 evals/sets/README.md), and the `sheets` set (`sheets/corpus/`, written by make_sheets.py, and
-`sheets.jsonl`, by hand), registered the same way.
+`sheets.jsonl`, by hand), and the `admin` set (`admin/corpus/`, written by make_admin.py, and
+`admin.jsonl`, by hand), registered the same way.
 """
 
 from __future__ import annotations
@@ -242,6 +243,8 @@ def registry() -> dict:
                  "questions": "research.jsonl", "in_all": False, "quick_whole": True})  # fmt: skip
     sets.append({"name": "sheets", "kind": "answerable", "corpus": "sheets/corpus",
                  "questions": "sheets.jsonl", "in_all": False, "quick_whole": True})  # fmt: skip
+    sets.append({"name": "admin", "kind": "answerable", "corpus": "admin/corpus",
+                 "questions": "admin.jsonl", "in_all": False, "quick_whole": True})  # fmt: skip
     about = "Evaluation sets, made by evals/tools/make_sets.py; see evals/README.md."
     return {"_about": about, "sets": sets}
 

@@ -6,7 +6,7 @@ when a figure falls below its floor in evals/floors-corpora.json (or a false-abs
 rises above its ceiling). Every answerable set is also asked mid-session (each standalone
 answerable question right after another one, in one session): the share answered as when asked
 fresh must stay above its floor (`mid_session`). The sets kept out of `--sets all` (tables, notes,
-research) are run and floored too; the notes and research sets are registered `quick_whole`, so
+research, sheets, admin) are run and floored too; those but tables are registered `quick_whole`, so
 each runs whole (every note of the vault, every file of the research folder, every question of
 its test half). Raise floors when a change measurably improves the figures; never lower them
 to let a regression land.

@@ -22,9 +22,10 @@ SETS = ROOT / "evals" / "sets"
 SHARED = ROOT.parent / "shared" / "benchmarks"
 HAND_WRITTEN = (
     *("tables/", "tables.jsonl", "notes/", "notes.jsonl", "research/", "research.jsonl"),
-    *("sheets/", "sheets.jsonl"),
+    *("sheets/", "sheets.jsonl", "admin/", "admin.jsonl"),
 )
-"""Sets written by hand, or by their own script (the sheets: make_sheets.py): make_sets.py
+"""Sets written by hand, or by their own script (the sheets: make_sheets.py; the admin folder:
+make_admin.py): make_sets.py
 registers them, writes none of their files."""
 
 
@@ -44,17 +45,18 @@ def test_every_registered_set_loads_with_its_corpus(sets: dict) -> None:
     for s in sets.values():
         assert s.corpus_dir.is_dir() and s.questions, s.name
         answerable = {q.is_answerable for q in s.questions}
-        mixed = s.name in ("bundled", "tables", "notes", "research", "sheets")
+        mixed = s.name in ("bundled", "tables", "notes", "research", "sheets", "admin")
         assert answerable == ({True, False} if mixed else {s.kind == "answerable"})
 
 
 def test_all_runs_every_set_but_those_kept_apart() -> None:
-    assert set_names(every=True) == [*set_names(), "tables", "notes", "research", "sheets"]
+    kept_apart = ["tables", "notes", "research", "sheets", "admin"]
+    assert set_names(every=True) == [*set_names(), *kept_apart]
     assert [s.name for s in load_sets()] == set_names()
     assert [s.name for s in load_sets(["research", "tables"])] == ["research", "tables"]
     every = load_sets(every=True)
     assert [s.name for s in every] == set_names(every=True)
-    assert [s.name for s in every if not s.in_all] == ["tables", "notes", "research", "sheets"]
+    assert [s.name for s in every if not s.in_all] == kept_apart
 
 
 @pytest.mark.parametrize("name", ["piaf", "pubmedqa", "piaf-paragraphs"])
