@@ -53,7 +53,7 @@ from functools import cache
 from pathlib import PurePosixPath
 
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import written_terms
+from citeqa.lexical import fold, written_terms
 from citeqa.models import Answer, Citation, Hit, Lang
 from citeqa.part_ordinals import ordinal_number
 from citeqa.quoting import answer_text
@@ -159,6 +159,7 @@ class _Patterns:
     own_names: frozenset[str]
     stem_ending: re.Pattern[str]
     ordinal_version: re.Pattern[str]
+    first_words: frozenset[str]
 
     def hinted(self, text: str) -> bool:
         """Whether `text` may name a version: it writes one of the hints, case aside."""
@@ -179,6 +180,7 @@ def _patterns() -> _Patterns:
         frozenset(name.casefold() for name in data["own_names"]),
         re.compile(data["stem_ending"] + "$", re.IGNORECASE),
         re.compile(data["ordinal_version"], re.IGNORECASE),
+        frozenset(data["first_words"]),
     )
 
 
@@ -263,11 +265,14 @@ def stem_version(doc_id: str) -> Version | None:
 
 def asked_file_versions(question: str) -> list[Version]:
     """The versions `question` asks (`asked_versions`: "la v1", "version 2"), and those it
-    numbers by an ordinal word before "version" ("la première version", "the first version":
-    1; data/versions.json "ordinal_version", part_ordinals.ordinal_number), each once."""
+    numbers by an ordinal word next to "version" ("la première version", "the first version":
+    1; data/versions.json "ordinal_version", part_ordinals.ordinal_number) or names first
+    ("the original version", "la version initiale": "first_words"), each once."""
+    patterns = _patterns()
     found = dict.fromkeys(asked_versions(question))
-    for match in _patterns().ordinal_version.finditer(question):
-        number = ordinal_number(match.group("word"))
+    for match in patterns.ordinal_version.finditer(question):
+        word = match.group("word") or match.group("after")
+        number = 1 if fold(word) in patterns.first_words else ordinal_number(word)
         if number is not None:
             found.setdefault((number,), None)
     return list(found)

@@ -724,10 +724,14 @@ def test_a_question_naming_an_old_copys_version_reads_it_as_current() -> None:
     current = ["quotes/Q-7_shelves_v2", "quotes/Q-9_door"]
     assert kept("What did the shelves quote total?") == current
     assert kept("What did the shelves quote total in v2?") == current
+    assert kept("What did the second version of the shelves quote total?") == current
+    assert kept("What did the version of the shelves quote total?") == current
     for question in (
         "What did the v1 of the shelves quote total?",
         "What did the first version of the shelves quote total?",
         "Quel était le total de la première version du devis ?",
         "Quel était le total du devis version 1 ?",
+        "What did the original version of the shelves quote total?",
+        "Quel était le total de la version initiale du devis ?",
     ):
         assert kept(question) == ids, question
