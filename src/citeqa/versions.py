@@ -33,6 +33,11 @@ quotes that too, labelled (Citation.otherwise), and a warning names the older ve
 (`older_note`). When nothing else answers it, the older pages' answer is given, with a warning
 that it quotes an older version (`only_older_note`).
 
+A file named as one version of a paper ("devis_v1", "protocole-v2": `stem_version`) is no
+page of a family; a question asking that version ("la v1", "la première version":
+`asked_file_versions`) reads it (version_documents.py), its old copy is not set aside
+(`CorpusVersions.arrangement`), and "v1" is never claimed absent (`path_versions`).
+
 A version a question writes right after another thing's name ("TLS v1.2", "OAuth version 2")
 is no version of the documentation (`asked_versions`): it names no older version and is not
 warned of as one no page is of.
@@ -321,8 +326,9 @@ def asked_mentions(
 
 
 def path_versions(doc_ids: Iterable[str]) -> frozenset[Version]:
-    """The versions the paths of `doc_ids` name (`path_version`), whether or not any is older
-    than another ("reference/limits" beside "v2/limits" names 2)."""
+    """The versions the paths of `doc_ids` name (`path_version`, else the end of the file
+    name's stem: `stem_version`, "devis_v1" names 1), whether or not any is older than another
+    ("reference/limits" beside "v2/limits" names 2)."""
     ids = list(doc_ids)
     if not _patterns().hinted("\n".join(ids)):  # one pass: a folder without versions stops here
         return frozenset()
