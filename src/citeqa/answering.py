@@ -869,9 +869,11 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     ("la version 2 du protocole" of "Protocole … (v2)": `_of_asked_version`), that document's
     candidates are kept, wherever they stand (a version a file name ends with, "devis_v2",
     or asked by an ordinal, "la première version", too: version_documents.asks_version).
-    Otherwise only the named documents' or, when the question names none, the best candidate's
-    document's are kept: another document's section of that number is no part of what is asked
-    (s31 trial a18: "le devis … version 2" quoted a safety sheet's "2. Hazards identification")."""
+    Otherwise, for a number asked as a version, only the named documents' or, when the
+    question names none, the best candidate's document's are kept: another document's section
+    of that number is no version of what is asked (s31 trial a18: "le devis … version 2" quoted
+    a safety sheet's "2. Hazards identification"); an article's number is looked for in any
+    document (notes citing "l'article 9 du bail" outrank the lease's own article 9)."""
     if not candidates.sentences or not asks_version(question):
         return candidates
     of_version = _of_asked_version(candidates, bank, question)
@@ -883,8 +885,10 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     rows = [number for number, standing in enumerate(under) if standing]
     doc_of = [bank.sentences[candidates.sentences[n].index].doc_id for n in rows]
     named = named_among(question, (bank.documents[doc_id] for doc_id in dict.fromkeys(doc_of)))
-    kept = named or {bank.sentences[candidates.sentences[0].index].doc_id}
-    rows = [n for n, doc_id in zip(rows, doc_of, strict=True) if doc_id in kept]
+    if not named and asked_file_versions(question):
+        named = {bank.sentences[candidates.sentences[0].index].doc_id}
+    if named:
+        rows = [n for n, doc_id in zip(rows, doc_of, strict=True) if doc_id in named]
     return _subset(candidates, rows) if rows and rows != list(range(len(under))) else candidates
 
 

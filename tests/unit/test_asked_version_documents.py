@@ -80,13 +80,11 @@ def test_every_sentence_of_the_asked_versions_document_stands_under_it() -> None
 
 
 def test_a_section_number_that_is_no_version_keeps_to_its_section() -> None:
-    """ "l'étape 2" asks a numbered step, not version 2: the v2 document is not read whole
-    (its best candidate's document's line opening with 2 is kept; another document's is not:
-    `test_a_section_number_is_taken_from_the_best_candidates_document_only`)."""
+    """ "l'étape 2" asks a numbered step, not version 2: the v2 document is not read whole."""
     bank = _bank()
     candidates = _candidates(
         bank,
-        [("methodes/marquage_v2", "Version 2"), ("rapports/bilan", "La fixation")],
+        [("rapports/bilan", "La fixation"), ("methodes/marquage_v2", "Version 2")],
     )
     kept = under_asked_section(candidates, bank, "Que dit l'article 2 du protocole ?")
     assert [bank.text(item.index)[:9] for item in kept.sentences] == ["Version 2"]
@@ -152,8 +150,8 @@ def test_a_version_ending_a_file_name_holds_that_document() -> None:
         assert [bank.text(item.index) for item in kept.sentences] == [total], question
 
 
-def test_a_section_number_is_taken_from_the_best_candidates_document_only() -> None:
-    """A "2." section of another document than the best candidate's is not what is asked."""
+def test_a_version_number_is_taken_from_the_best_candidates_document_only() -> None:
+    """A "2." section of another document than the best candidate's is no version 2 of it."""
     bank = _bank(QUOTES)
     candidates = _candidates(
         bank,
@@ -163,5 +161,5 @@ def test_a_section_number_is_taken_from_the_best_candidates_document_only() -> N
             ("offers/Q-31_shelves_v1", "2. Fitting"),
         ],
     )
-    kept = under_asked_section(candidates, bank, "What does article 2 say of the total?")
+    kept = under_asked_section(candidates, bank, "What is the total of version 2?")
     assert [bank.text(item.index) for item in kept.sentences] == ["2. Fitting: 150."]
