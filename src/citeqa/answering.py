@@ -140,8 +140,8 @@ from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_periods import periods_written, unheld_period
 from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
 from citeqa.value_kinds import unwritten_asked_kind, unwritten_kind
-from citeqa.version_documents import asked_version_documents, with_asked_version
-from citeqa.versions import asked_mentions, asked_versions, written_versions
+from citeqa.version_documents import asked_version_documents, asks_version, with_asked_version
+from citeqa.versions import asked_file_versions, asked_mentions, written_versions
 
 
 @dataclass(frozen=True)
@@ -867,16 +867,26 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     some (document_names.named_among: "l'article 7 des CGV"), only the named ones' are kept.
     When the asked number is a version a candidate's document names by its path or title
     ("la version 2 du protocole" of "Protocole … (v2)": `_of_asked_version`), that document's
-    candidates are kept, wherever they stand."""
-    if not candidates.sentences or not asked_numbers(question):
+    candidates are kept, wherever they stand (a version a file name ends with, "devis_v2",
+    or asked by an ordinal, "la première version", too: version_documents.asks_version).
+    Otherwise, for a number asked as a version, only the named documents' or, when the
+    question names none, the best candidate's document's are kept: another document's section
+    of that number is no version of what is asked (s31 trial a18: "le devis … version 2" quoted
+    a safety sheet's "2. Hazards identification"); an article's number is looked for in any
+    document (notes citing "l'article 9 du bail" outrank the lease's own article 9)."""
+    if not candidates.sentences or not asks_version(question):
         return candidates
     of_version = _of_asked_version(candidates, bank, question)
     if of_version:
         return _subset(candidates, of_version)
+    if not asked_numbers(question):
+        return candidates
     under = standing_under(question, bank, [item.index for item in candidates.sentences])
     rows = [number for number, standing in enumerate(under) if standing]
     doc_of = [bank.sentences[candidates.sentences[n].index].doc_id for n in rows]
     named = named_among(question, (bank.documents[doc_id] for doc_id in dict.fromkeys(doc_of)))
+    if not named and asked_file_versions(question):
+        named = {bank.sentences[candidates.sentences[0].index].doc_id}
     if named:
         rows = [n for n, doc_id in zip(rows, doc_of, strict=True) if doc_id in named]
     return _subset(candidates, rows) if rows and rows != list(range(len(under))) else candidates
@@ -899,7 +909,7 @@ def _of_asked_version(candidates: Candidates, bank: SentenceBank, question: str)
     rows = [number for number, doc_id in enumerate(doc_of) if doc_id in asked]
     if not rows:
         return []
-    versions = set(asked_versions(question))
+    versions = set(asked_file_versions(question))
     texts = [bank.text(item.index) for item in candidates.sentences]
     naming = [
         number

@@ -324,8 +324,8 @@ class _Loaded:
 
     @functools.cached_property
     def path_versions(self) -> frozenset[Version]:
-        """The versions the documents' paths name (versions.path_versions), read when the
-        first question is asked; none for most folders."""
+        """The versions the documents' paths or file names name (versions.path_versions), read
+        when the first question is asked; none for most folders."""
         return path_versions(self.index.documents)
 
     def read_elsewhere(self, question: str) -> frozenset[str]:

@@ -7,8 +7,9 @@ its pieces ("inc", "2025", "07"), which every post-mortem of 2025 shares, so "Wh
 cause of INC-2025-07?" quoted INC-2025-10's action row "Find the root cause" (.66, session 19's
 user trial), though "INC-2025-07" alone found its file. The rules:
 
-- an identifier is a word of one to five letters, then one or more hyphenated groups of
-  digits, three digits at least in all (`asked_ids`): "INC-2025-07", "T-41234", "HD-0031";
+- an identifier is a word of one to five letters (or two such, hyphenated: "HT-INV-4480",
+  "PO-AM-2025-19"; s31 trial n14), then one or more hyphenated groups of digits, three digits
+  at least in all (`asked_ids`): "INC-2025-07", "T-41234", "HD-0031";
   "COVID-19" or "IL-6" (a name a paraphrase may spell otherwise) is none, nor is a lower-case
   word and a year ("mid-2024", "pre-2020", "late-2023": prose);
 - when some of the passages ranked for a question belong to documents that write one of its
@@ -58,7 +59,8 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 """A sibling's digits: ASCII only (str.isdigit also holds Ethiopic "፩" or "²", which int()
 cannot read)."""
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
-_ID = re.compile(r"(?<![\w-])([A-Za-z]{1,5})((?:-\d+)+)(?![\w-])")
+_ID = re.compile(r"(?<![\w-])([A-Za-z]{1,5}(?:-[A-Za-z]{1,5})?)((?:-\d+)+)(?![\w-])")
+"""An identifier: one or two groups of letters ("INC", "HT-INV"), then its groups of digits."""
 
 
 @dataclass(frozen=True)
@@ -76,9 +78,15 @@ class RecordId:
         return not self.letters.islower()
 
     @property
+    def prefix(self) -> str:
+        """Its letters lower-cased, without the hyphen between two groups ("HT-INV" → "htinv"),
+        as a compound key opens with them."""
+        return self.letters.lower().replace("-", "")
+
+    @property
     def key(self) -> str:
         """The identifier's compound key (compounds.compound_key): folded, no hyphens."""
-        return self.letters.lower() + "".join(self.groups)
+        return self.prefix + "".join(self.groups)
 
     def digits(self) -> str:
         """Its digit groups in a pattern: apart by a hyphen, a space or nothing."""
@@ -86,7 +94,7 @@ class RecordId:
 
     def written_as(self, key: str) -> str:
         """A sibling's key written in this identifier's shape ("inc202502" → "INC-2025-02")."""
-        digits, parts = key[len(self.letters) :], []
+        digits, parts = key[len(self.prefix) :], []
         for group in self.groups:
             parts.append(digits[: len(group)])
             digits = digits[len(group) :]
@@ -120,7 +128,7 @@ def siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:
     """The identifiers among the compound `keys` of the corpus with `asked`'s letters and as
     many digits, written in its shape: the SIBLINGS_NAMED closest numbers, in alphabetical
     order."""
-    letters, width = asked.letters.lower(), sum(map(len, asked.groups))
+    letters, width = asked.prefix, sum(map(len, asked.groups))
     numbers = {
         key
         for key in keys
@@ -151,11 +159,14 @@ def ids_pattern(records: Iterable[RecordId]) -> re.Pattern[str]:
 
 
 def _branch(letters: str, digits: list[str]) -> str:
-    """The records of one `letters`: those letters, with nothing of a word or a hyphen just
-    before them (a look-behind once they are read), then any of their `digits`."""
-    written = re.escape(letters)
+    """The records of one `letters`: those letters (two groups apart by a hyphen, a space or
+    nothing: "ht-inv"), with nothing of a word or a hyphen just before them (a look-behind
+    once the first group is read), then any of their `digits`."""
+    first, *rest = letters.split("-")
+    written = re.escape(first) + r"(?<![\w-]" + re.escape(first) + ")"
+    written += "".join(r"[-\s]?" + re.escape(group) for group in rest)
     after_letters = r"[-\s]?" if len(letters) > 1 else "-?"  # "a 380" is no "A-380"
-    return written + r"(?<![\w-]" + written + ")" + after_letters + "(?:" + "|".join(digits) + ")"
+    return written + after_letters + "(?:" + "|".join(digits) + ")"
 
 
 READ_IDS = 64
@@ -180,7 +191,7 @@ def writing_documents(question: str, documents: Iterable[Document]) -> set[str] 
 @dataclass(frozen=True)
 class AskedRecords:
     """The identifiers a question writes, as read once (`asked_records`): the pattern finding
-    any of them in a text, and their folded letters ("hd" for "HD-0007")."""
+    any of them in a text, and their folded letters (RecordId.prefix: "hd" for "HD-0007")."""
 
     pattern: re.Pattern[str]
     letters: frozenset[str]
@@ -191,7 +202,7 @@ class AskedRecords:
         (reopened as HD-0031)" (s21 review)."""
         if self.pattern.search(text):
             return False
-        return any(record.letters.lower() in self.letters for record in asked_ids(text))
+        return any(record.prefix in self.letters for record in asked_ids(text))
 
     def another_in_path(self, path: list[str]) -> bool:
         """Whether the innermost heading of `path` (outermost first) writing an identifier of
@@ -212,7 +223,7 @@ def asked_records(question: str) -> AskedRecords | None:
     records = _read_ids(asked_ids(question))
     if not records:
         return None
-    return AskedRecords(ids_pattern(records), frozenset(r.letters.lower() for r in records))
+    return AskedRecords(ids_pattern(records), frozenset(r.prefix for r in records))
 
 
 def _read_ids(records: list[RecordId]) -> list[RecordId]:

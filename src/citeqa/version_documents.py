@@ -1,9 +1,11 @@
 """Owns the documents of a version a question asks ("la version 2 du protocole", "in version
 3.1") as their path or title names it (a folder or file name that is a version, "docs/v2/guide",
-"versions/2.0/limits": versions.path_version; else one version in the title, "Protocole … (v2)":
-versions.title_version): which they are, and the passages of theirs read beyond those retrieved.
-A version inside a longer file name ("protocole_v2", "report_2024_v3_final") is not read from
-the path (only a title writing it makes such a file the version's; s31 review).
+"versions/2.0/limits": versions.path_version; else a version ending its file name's stem,
+"protocole_v2", "DE-12_cuisine-v1", "Devis V3": versions.stem_version; else one version in
+the title, "Protocole … (v2)": versions.title_version): which they are, and the passages of
+theirs read beyond those retrieved. A version inside a longer file name ("report_2024_v3_final")
+is none. A version is asked by its number ("la version 2", "la v1", "v2") or by an ordinal
+word ("la première version", "the first version": versions.asked_file_versions; s31 trial a21).
 
 Such a document is that version's whole: each of its sentences is of the asked version,
 wherever it stands (answering.under_asked_section keeps the quote to them). A number asked as a
@@ -23,7 +25,13 @@ from collections.abc import Iterable
 from citeqa.models import Document, Hit
 from citeqa.numbered_sections import asked_numbers
 from citeqa.sentences import SentenceBank
-from citeqa.versions import Version, asked_versions, path_version, title_version
+from citeqa.versions import (
+    Version,
+    asked_file_versions,
+    path_version,
+    stem_version,
+    title_version,
+)
 from citeqa.whole_documents import least_scores, with_documents_read
 
 VERSION_CHARS = 20_000
@@ -33,19 +41,32 @@ hundreds of pages is read no further than its first pages."""
 
 
 def asked_version_documents(question: str, documents: Iterable[Document]) -> frozenset[str]:
-    """The ids of `documents` of a version `question` asks (versions.asked_versions), as their
-    path (`path_version`: "docs/v2/limits") or else their title (`title_version`: "Protocole
-    de marquage (v2)") names it or one under it (`_of_version`: "version 2" asks "v2.1"; a
-    page of "v3" is not all of "version 3.5.1", a changelog's section)."""
-    asked = asked_versions(question)
+    """The ids of `documents` of a version `question` asks (versions.asked_file_versions), as
+    their path (`path_version`: "docs/v2/limits"), else the end of their file name's stem
+    (`stem_version`: "devis_v2"), else their title (`title_version`: "Protocole de marquage
+    (v2)") names it or one under it (`_of_version`: "version 2" asks "v2.1"; a page of "v3" is
+    not all of "version 3.5.1", a changelog's section)."""
+    asked = asked_file_versions(question)
     if not asked:
         return frozenset()
     return frozenset(
         document.doc_id
         for document in documents
-        if (named := path_version(document.doc_id) or title_version(document.title or ""))
+        if (named := named_version(document))
         and any(_of_version(named, version) for version in asked)
     )
+
+
+def named_version(document: Document) -> Version | None:
+    """The version `document`'s path, file name or title names (`asked_version_documents`)."""
+    doc_id = document.doc_id
+    return path_version(doc_id) or stem_version(doc_id) or title_version(document.title or "")
+
+
+def asks_version(question: str) -> bool:
+    """Whether `question` asks a numbered part (numbered_sections.asked_numbers: "version 2")
+    or a version ("la v1", "la première version": versions.asked_file_versions)."""
+    return bool(asked_numbers(question) or asked_file_versions(question))
 
 
 def _of_version(named: Version, asked: Version) -> bool:
@@ -55,10 +76,10 @@ def _of_version(named: Version, asked: Version) -> bool:
 
 def with_asked_version(top: list[Hit], bank: SentenceBank, question: str) -> list[Hit]:
     """The passages `top`, and after them the other passages of the documents of `top` of the
-    version the question asks as a numbered part (`asked_version_documents`; only a question
-    asking a number: numbered_sections.asked_numbers), in their order, VERSION_CHARS characters
-    at most, each scored as its document's least retrieved passage."""
-    if not top or not asked_numbers(question):
+    version the question asks (`asked_version_documents`; only a question asking a number or a
+    version: `asks_version`), in their order, VERSION_CHARS characters at most, each scored as
+    its document's least retrieved passage."""
+    if not top or not asks_version(question):
         return top
     least = least_scores(top)
     asked = asked_version_documents(question, (bank.documents[doc_id] for doc_id in least))

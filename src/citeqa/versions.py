@@ -33,6 +33,11 @@ quotes that too, labelled (Citation.otherwise), and a warning names the older ve
 (`older_note`). When nothing else answers it, the older pages' answer is given, with a warning
 that it quotes an older version (`only_older_note`).
 
+A file named as one version of a paper ("devis_v1", "protocole-v2": `stem_version`) is no
+page of a family; a question asking that version ("la v1", "la première version":
+`asked_file_versions`) reads it (version_documents.py), its old copy is not set aside
+(`CorpusVersions.arrangement`), and "v1" is never claimed absent (`path_versions`).
+
 A version a question writes right after another thing's name ("TLS v1.2", "OAuth version 2")
 is no version of the documentation (`asked_versions`): it names no older version and is not
 warned of as one no page is of.
@@ -53,8 +58,9 @@ from functools import cache
 from pathlib import PurePosixPath
 
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import written_terms
+from citeqa.lexical import fold, written_terms
 from citeqa.models import Answer, Citation, Hit, Lang
+from citeqa.part_ordinals import ordinal_number
 from citeqa.quoting import answer_text
 from citeqa.stated_values import values
 from citeqa.superseded import Copy, copies, years_written
@@ -156,6 +162,9 @@ class _Patterns:
     hints: tuple[re.Pattern[str], ...]
     other_name: re.Pattern[str]
     own_names: frozenset[str]
+    stem_ending: re.Pattern[str]
+    ordinal_version: re.Pattern[str]
+    first_words: frozenset[str]
 
     def hinted(self, text: str) -> bool:
         """Whether `text` may name a version: it writes one of the hints, case aside."""
@@ -174,6 +183,9 @@ def _patterns() -> _Patterns:
         tuple(re.compile(hint) for hint in data["hints"]),
         re.compile(data["other_name"]),
         frozenset(name.casefold() for name in data["own_names"]),
+        re.compile(data["stem_ending"] + "$", re.IGNORECASE),
+        re.compile(data["ordinal_version"], re.IGNORECASE),
+        frozenset(data["first_words"]),
     )
 
 
@@ -236,6 +248,41 @@ def _named_version(before: str, name: str) -> Version | None:
     return None
 
 
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+"""A file extension an id may keep ("devis_v2.pdf" beside "devis_v2":
+corpus.unique_document_ids)."""
+
+
+def stem_version(doc_id: str) -> Version | None:
+    """The version a document's file name writes at the end of its stem, after a separator
+    ("DE-12_cuisine_v2", "protocole-v1", "Devis V3", "notes_version2"; data/versions.json
+    "stem_ending"), its extension aside; None when it writes none. Such a name makes the file
+    that version of one paper for a question asking it (version_documents.py, the copies a
+    question asks: `CorpusVersions.arrangement`), never a family of versioned pages
+    (`path_version` reads whole folder and file names only: "report_2024_v3_final" is none)."""
+    name = doc_id.rpartition("/")[2]
+    if not _DIGIT.search(name):
+        return None
+    ending = _patterns().stem_ending
+    matched = ending.search(name) or ending.search(_EXTENSION.sub("", name))
+    return None if matched is None else _number(matched.group("n"))
+
+
+def asked_file_versions(question: str) -> list[Version]:
+    """The versions `question` asks (`asked_versions`: "la v1", "version 2"), and those it
+    numbers by an ordinal word next to "version" ("la première version", "the first version":
+    1; data/versions.json "ordinal_version", part_ordinals.ordinal_number) or names first
+    ("the original version", "la version initiale": "first_words"), each once."""
+    patterns = _patterns()
+    found = dict.fromkeys(asked_versions(question))
+    for match in patterns.ordinal_version.finditer(question):
+        word = match.group("word") or match.group("after")
+        number = 1 if fold(word) in patterns.first_words else ordinal_number(word)
+        if number is not None:
+            found.setdefault((number,), None)
+    return list(found)
+
+
 def written_versions(text: str) -> list[Version]:
     """The versions `text` (a title, a question) writes, in order, each once."""
     found: dict[Version, None] = {}
@@ -279,12 +326,15 @@ def asked_mentions(
 
 
 def path_versions(doc_ids: Iterable[str]) -> frozenset[Version]:
-    """The versions the paths of `doc_ids` name (`path_version`), whether or not any is older
-    than another ("reference/limits" beside "v2/limits" names 2)."""
+    """The versions the paths of `doc_ids` name (`path_version`, else the end of the file
+    name's stem: `stem_version`, "devis_v1" names 1), whether or not any is older than another
+    ("reference/limits" beside "v2/limits" names 2)."""
     ids = list(doc_ids)
     if not _patterns().hinted("\n".join(ids)):  # one pass: a folder without versions stops here
         return frozenset()
-    return frozenset(v for doc_id in ids if (v := path_version(doc_id)) is not None)
+    return frozenset(
+        v for doc_id in ids if (v := path_version(doc_id) or stem_version(doc_id)) is not None
+    )
 
 
 def held_mentions(
@@ -629,9 +679,14 @@ class CorpusVersions:
         newest = self.names_newest(question)
         named = self._held_asked(question) if newest else None
         years = years_written(question) if self.copies else frozenset()
+        named_versions = asked_file_versions(question) if self.copies else []
         return Arranged(
             self,
-            lambda doc: not self.is_older(doc) or self._asks_years_of(doc, years),
+            lambda doc: (
+                not self.is_older(doc)
+                or self._asks_years_of(doc, years)
+                or self._asks_version_of(doc, named_versions)
+            ),
             False,
             0 if newest else depth,
             named,
@@ -659,6 +714,17 @@ class CorpusVersions:
         if not years or copy is None or copy.duplicate:
             return False
         return bool(years & (years_written(doc_id) - years_written(copy.current)))
+
+    def _asks_version_of(self, doc_id: str, asked: Sequence[Version]) -> bool:
+        """Whether a question naming the versions `asked` ("la v1", "the first version") asks
+        for the old copy `doc_id`'s: its file name ends with one of them and its current
+        file's does not (`stem_version`: "devis_v1" beside "devis_v2"; s31 trial a21, where
+        "la première version" set the v1 quote aside as superseded)."""
+        copy = self.copies.get(doc_id)
+        if not asked or copy is None or copy.duplicate:
+            return False
+        own, current = stem_version(doc_id), stem_version(copy.current)
+        return own is not None and own != current and any(_covers(a, own) for a in asked)
 
     def _held_asked(self, question: str) -> Version | None:
         """The first version `question` names that some page is of."""

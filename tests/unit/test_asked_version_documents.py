@@ -33,9 +33,9 @@ PROTOCOLS = {
 }
 
 
-def _bank() -> SentenceBank:
+def _bank(papers: dict[str, tuple[str, str]] = PROTOCOLS) -> SentenceBank:
     documents, chunks, sentences = {}, [], []
-    for doc_id, (title, text) in PROTOCOLS.items():
+    for doc_id, (title, text) in papers.items():
         documents[doc_id] = Document(
             doc_id=doc_id, title=title, path=f"/{doc_id}.md", text=text, sha256="0"
         )
@@ -101,3 +101,65 @@ def test_a_document_is_of_the_asked_version_or_one_under_it() -> None:
         "docs/v2.1/limits"
     }
     assert asked_version_documents("What changed in version 3.5.1?", pages) == frozenset()
+
+
+QUOTES = {
+    "offers/Q-31_shelves_v1": (
+        "Offer Q-31",
+        "# Offer Q-31\n\n1. Oak shelves: 900.\n2. Fitting: 150.\n\nTotal: 1,050.\n",
+    ),
+    "offers/Q-31_shelves-V2": (
+        "Offer Q-31",
+        "# Offer Q-31\n\n1. Walnut shelves: 1,200.\n2. Fitting: 150.\n\nTotal: 1,350.\n",
+    ),
+    "safety/sheet": (
+        "Safety sheet",
+        "# Safety sheet\n\n## 2. Hazards\n\nTotal exposure must stay short.\n",
+    ),
+}
+
+
+def test_a_version_ending_a_file_name_holds_that_document() -> None:
+    """s31 trial a18/a19: "devis … version 2" quoted another document's "2. …" section; a
+    file named "…_v2" is that version whole, however the question writes it."""
+    bank = _bank(QUOTES)
+    documents = bank.documents.values()
+    for question, wanted in (
+        ("What is the total of version 2 of offer Q-31?", "offers/Q-31_shelves-V2"),
+        ("What is the total of the v2 offer?", "offers/Q-31_shelves-V2"),
+        ("Total of v1?", "offers/Q-31_shelves_v1"),
+        ("What did the first version of the offer total?", "offers/Q-31_shelves_v1"),
+        ("Quel était le total de la première version ?", "offers/Q-31_shelves_v1"),
+    ):
+        assert asked_version_documents(question, documents) == {wanted}, question
+    assert asked_version_documents("What is the total of the offer?", documents) == set()
+    candidates = _candidates(
+        bank,
+        [
+            ("safety/sheet", "Total exposure"),
+            ("offers/Q-31_shelves_v1", "Total: 1,050"),
+            ("offers/Q-31_shelves-V2", "Total: 1,350"),
+        ],
+    )
+    for question, total in (
+        ("What is the total of version 2 of the offer?", "Total: 1,350."),
+        ("What is the total of the v2 offer?", "Total: 1,350."),
+        ("What was the total in the first version of the offer?", "Total: 1,050."),
+    ):
+        kept = under_asked_section(candidates, bank, question)
+        assert [bank.text(item.index) for item in kept.sentences] == [total], question
+
+
+def test_a_version_number_is_taken_from_the_best_candidates_document_only() -> None:
+    """A "2." section of another document than the best candidate's is no version 2 of it."""
+    bank = _bank(QUOTES)
+    candidates = _candidates(
+        bank,
+        [
+            ("offers/Q-31_shelves_v1", "Total: 1,050"),
+            ("safety/sheet", "Total exposure"),
+            ("offers/Q-31_shelves_v1", "2. Fitting"),
+        ],
+    )
+    kept = under_asked_section(candidates, bank, "What is the total of version 2?")
+    assert [bank.text(item.index) for item in kept.sentences] == ["2. Fitting: 150."]

@@ -155,3 +155,20 @@ def test_the_innermost_heading_naming_a_record_of_the_letters_decides() -> None:
     assert asked.another_in_path(["HD-0007", "Related: HD-0008"])
     assert not asked.another_in_path(["INC-2025-08", "Root cause"])  # other letters: no record
     assert not asked.another_in_path([])
+
+
+def test_an_identifier_of_two_letter_groups_is_one_and_a_near_miss_of_it_abstains() -> None:
+    # s31 trial n14: "HT-INV-4480" was read as no identifier; another record's row answered
+    found = asked_ids("When was KX-BIL-7702 paid, and RS-QT-2025-19?")
+    assert [record.written for record in found] == ["KX-BIL-7702", "RS-QT-2025-19"]
+    assert found[1].groups == ("2025", "19")
+    pattern = ids_pattern(found[:1])
+    for written in ("KX-BIL-7702", "kx bil 7702", "KXBIL7702", "ref KX-BIL-7702."):
+        assert pattern.search(written), written
+    for other in ("KX-BIL-77021", "AKX-BIL-7702", "BIL-7702"):
+        assert not pattern.search(other), other
+    vocabulary = Vocabulary(["Invoice KX-BIL-7731 paid by transfer; KX-BIL-7690 too."], {}, 10)
+    assert unheld_records("When was KX-BIL-7702 paid?", vocabulary) == [
+        ("KX-BIL-7702", ["KX-BIL-7690", "KX-BIL-7731"])
+    ]
+    assert unheld_records("When was KX-BIL-7731 paid?", vocabulary) == []

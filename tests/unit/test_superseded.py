@@ -710,3 +710,28 @@ def test_a_year_folders_file_pairs_with_the_latest_of_its_own_place_or_beside_it
         "Clients/Dupont/2024/facture": Copy("Clients/Dupont/facture_2025", False, True),
         "Labo/2024/inventaire_2024": Copy("Labo/inventaire/inventaire_2025", False, True),
     }
+
+
+def test_a_question_naming_an_old_copys_version_reads_it_as_current() -> None:
+    """s31 trial a21: "la première version" set the v1 quote aside as superseded."""
+    ids = ["quotes/Q-7_shelves_v1", "quotes/Q-7_shelves_v2", "quotes/Q-9_door"]
+    versions = CorpusVersions.of(ids, str)
+    assert versions is not None
+
+    def kept(question: str) -> list[str]:
+        return [doc for doc in ids if versions.arrangement(question, 2).kept(doc)]
+
+    current = ["quotes/Q-7_shelves_v2", "quotes/Q-9_door"]
+    assert kept("What did the shelves quote total?") == current
+    assert kept("What did the shelves quote total in v2?") == current
+    assert kept("What did the second version of the shelves quote total?") == current
+    assert kept("What did the version of the shelves quote total?") == current
+    for question in (
+        "What did the v1 of the shelves quote total?",
+        "What did the first version of the shelves quote total?",
+        "Quel était le total de la première version du devis ?",
+        "Quel était le total du devis version 1 ?",
+        "What did the original version of the shelves quote total?",
+        "Quel était le total de la version initiale du devis ?",
+    ):
+        assert kept(question) == ids, question

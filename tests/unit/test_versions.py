@@ -15,6 +15,7 @@ from citeqa.versions import (
     path_version,
     path_versions,
     states_otherwise,
+    stem_version,
     title_version,
     with_older_statement,
     written_versions,
@@ -402,3 +403,16 @@ def test_the_pages_of_an_asked_version_the_search_missed() -> None:
     older = _hit("a/v1/limits", 1)
     assert versions.arrangement("How many are kept?", 5).missing([older]) == ["a/v3/limits"]
     assert versions.counterparts(["a/v2/faq", "b/v2/limits"], None) == []
+
+
+def test_a_version_ending_a_file_name_is_held_and_never_claimed_absent() -> None:
+    """s31 trial y3: "la v1 du devis" was refused as "ils ne mentionnent jamais « v1 »" while a
+    file name ends with "_v1": such a version is held (path_versions), words the pages need not
+    write; a version inside a longer name is none."""
+    held = path_versions(["quotes/Q-7_shelves_v1", "quotes/Q-7 shelves-V2.pdf", "notes/todo"])
+    assert held == {(1,), (2,)}
+    assert held_mentions("Quel était le total de la v1 du devis ?", held) == ["v1"]
+    assert held_mentions("What did the v2 quote total?", held) == ["v2"]
+    assert held_mentions("And the v3?", held) == []
+    assert path_versions(["reports/report_2024_v3_final", "tv2", "notes/todo"]) == frozenset()
+    assert stem_version("quotes/Q-7_shelves_version2") == (2,)
