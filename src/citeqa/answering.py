@@ -1452,7 +1452,9 @@ def compose(
     if cell is not None and cell.instead is not None:  # "Julien passport": his passport's row
         citations = _quoted_instead(citations, cell.instead, bank.documents)
     empty = empty_asked_cell(terms.focus, citations, bank.documents)
-    if empty is not None:  # "le certificat d'Inès Lefèvre": her row's certificate cell is empty
+    if empty is not None and empty.filled:  # "le crédit du 14/05/2025": that day's credit rows
+        citations = _rows_quoted_instead(citations, empty.filled, bank.documents)
+    elif empty is not None:  # "le certificat d'Inès Lefèvre": her row's certificate cell is empty
         empty_row = abstain(abstention.empty_cell(empty.record, empty.column, lang))
         return empty_row.model_copy(update={"says_the_record": True})
     kind = _unwritten_value_kind(terms, citations)
@@ -1506,6 +1508,24 @@ def _quoted_instead(
             start=header[0], end=header[1], text=document.text[header[0] : header[1]]
         )
     return [first.model_copy(update=update), *citations[1:]]
+
+
+def _rows_quoted_instead(
+    citations: list[Citation], spans: Sequence[tuple[int, int]], documents: Mapping[str, Document]
+) -> list[Citation]:
+    """The answer's citations, its first replaced by a quote of each of `spans` (rows of the
+    same table: empty_cells.EmptyCell.filled, read as `_quoted_instead` reads one), then the
+    others quoting none of those rows, numbered again in that order."""
+    rows = [_quoted_instead(citations, span, documents)[0] for span in spans]
+    others = [
+        citation
+        for citation in citations[1:]
+        if not any(
+            citation.doc_id == row.doc_id and citation.start < row.end and row.start < citation.end
+            for row in rows
+        )
+    ]
+    return [item.model_copy(update={"n": n}) for n, item in enumerate([*rows, *others], 1)]
 
 
 def _of_asked_time(
