@@ -109,6 +109,7 @@ from citeqa.places import (
     place_hits,
     place_rows,
 )
+from citeqa.quarters import asked_quarter, writes_quarter
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, verified
@@ -1423,12 +1424,12 @@ def compose(
     citations, unheld_time = _of_asked_time(terms, citations, reading, rechoose)
     if unheld_time is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_held_id(*unheld_time, lang))
-    rewrite = functools.partial(
-        _rechosen_writing, candidates, reading, models, settings, place, lang
-    )
-    citations, month = _of_asked_month(terms.focus, citations, top, bank.documents, rewrite)
+    rewrite = functools.partial(_rechosen_writing, candidates, reading, models, settings, place)
+    other_language = functools.partial(rewrite, lang)
+    citations, month = _of_asked_month(terms.focus, citations, top, bank.documents, other_language)
     if month is not None:  # "la cantine en avril" answered by the March invoice's line
         return abstain(abstention.no_held_id(month.month, month.held, lang))
+    citations = _of_asked_quarter(terms.focus, citations, functools.partial(rewrite, None))
     labels, bodies, texts = answer_texts(citations, top, bank.documents)
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
@@ -1627,6 +1628,26 @@ def _of_asked_month(
     return chosen, _unheld_month_of(focus, chosen, top, documents)
 
 
+def _of_asked_quarter(
+    focus: str,
+    citations: list[Citation],
+    rechoose: Callable[[Callable[[str], bool]], list[Citation] | None],
+) -> list[Citation]:
+    """The answer's citations, but when `focus` asks of a quarter (quarters.asked_quarter:
+    "premier trimestre 2025") that the first quote, its section and its table's header never
+    write, the near-best candidates whose sentence writes it ("| T1 2025 | … |") instead
+    (`rechoose`); the citations as they are when none does."""
+    asked = asked_quarter(focus)
+    if asked is None:
+        return citations
+    first = citations[0]
+    quoted = [first.quote, first.section or "", first.header.text if first.header else ""]
+    if any(writes_quarter(text, asked) for text in quoted):
+        return citations
+    chosen = rechoose(lambda text: writes_quarter(text, asked))
+    return citations if chosen is None else chosen
+
+
 def _unheld_month_of(
     focus: str, citations: list[Citation], top: Sequence[Hit], documents: Mapping[str, Document]
 ) -> UnheldMonth | None:
@@ -1641,21 +1662,23 @@ def _rechosen_writing(
     models: AnswerModels,
     settings: Settings,
     place: AskedPlace | None,
-    lang: Lang,
+    lang: Lang | None,
     writes: Callable[[str], bool],
 ) -> list[Citation] | None:
     """The verified citations of the candidates among the first WRITTEN_MONTH_RANKS, in passages in
-    another language than the question's `lang`, whose sentence `writes` what the question asks
-    (`_of_asked_month`); None when there are none. In the question's own language the ranker
-    already read the asked month's name as written, and a near sentence writing it is no answer
-    for that alone: "Combien de téléspectateurs regardent l'émission à la fin du mois de
-    janvier ?" (a near miss of PIAF's test half) quoted "…son émission, qui fut lancée par
-    son mari en janvier…" when any language's was taken."""
+    another language than the question's `lang` (any language when None), whose sentence
+    `writes` what the question asks (`_of_asked_month`, `_of_asked_quarter`); None when there
+    are none. In the question's own language the ranker already read the asked month's name as
+    written, and a near sentence writing it is no answer for that alone: "Combien de
+    téléspectateurs regardent l'émission à la fin du mois de janvier ?" (a near miss of PIAF's
+    test half) quoted "…son émission, qui fut lancée par son mari en janvier…" when any
+    language's was taken. A quarter is written in many forms the ranker does not read as one
+    ("premier trimestre", "T1 2025"): any language's sentence writing it may answer."""
     bank = reading.bank
     kept = [
         number
         for number, item in enumerate(candidates.sentences[:WRITTEN_MONTH_RANKS])
-        if bank.chunks[bank.sentences[item.index].chunk_index].lang != lang
+        if (lang is None or bank.chunks[bank.sentences[item.index].chunk_index].lang != lang)
         and writes(bank.text(item.index))
     ]
     return _quoted_verified(_subset(candidates, kept), reading, models, settings, place)
