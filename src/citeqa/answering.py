@@ -54,6 +54,7 @@ from citeqa.asked_values import (
     value_weights,
     values_written,
 )
+from citeqa.chunking import section_of
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
@@ -143,6 +144,7 @@ from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
 from citeqa.value_kinds import unwritten_asked_kind, unwritten_kind
 from citeqa.version_documents import asked_version_documents, with_asked_version
 from citeqa.versions import asked_mentions, asked_versions, written_versions
+from citeqa.yearly_rows import YEARLY_ROW_RANKS, latest_year_row
 
 
 @dataclass(frozen=True)
@@ -636,6 +638,28 @@ def unsigned(candidates: Candidates, bank: SentenceBank, question: str) -> Candi
         if not bank.facts(item.index).signing
     ]
     return _subset(candidates, kept) if kept else candidates
+
+
+def latest_year_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question writing no year (unheld_years.asked_years) whose
+    first candidate is a table row under a year's label (the heading it stands under,
+    chunking.section_of, and its document's path), the near row of its key under a later
+    year's label first (yearly_rows.py: "Tarifs 2025" before "Tarifs 2024"), the others in
+    their order."""
+    if not candidates.sentences or asked_years(question):
+        return candidates
+    placed = []
+    for item in candidates.sentences[:YEARLY_ROW_RANKS]:
+        sentence = bank.sentences[item.index]
+        chunk = bank.chunks[sentence.chunk_index]
+        text = bank.documents[chunk.doc_id].text
+        section = section_of(text, chunk, sentence.start) or ""
+        placed.append((bank.text(item.index), f"{section}\n{chunk.doc_id}"))
+    moved = latest_year_row(placed)
+    if moved is None:
+        return candidates
+    rest = [number for number in range(len(candidates.sentences)) if number != moved]
+    return _subset(candidates, [moved, *rest])
 
 
 def _placed(bank: SentenceBank, items: list[ScoredSentence]) -> list[tuple[str, int, str]]:
@@ -1855,6 +1879,7 @@ def _quoted(
         ranked = defining_asked_terms(ranked, bank, terms.focus)
         ranked = signed_contact(ranked, bank, terms.focus)
         ranked = unsigned(ranked, bank, terms.focus)
+        ranked = latest_year_first(ranked, bank, terms.focus)
         chosen = choose(
             on_named_line(looked_up(ranked, bank, terms.focus), bank, terms.focus),
             bank,
