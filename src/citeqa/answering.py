@@ -466,6 +466,8 @@ asked year may answer instead of the chosen one (`_of_documents_naming`): a near
 never a far one that only stands in a document of that year (s29 trial: "Combien de voix a
 obtenu Karim Haddad à l'élection de 2024 ?" quoted the 2024 minutes' dues vote, 12th)."""
 
+_PATH_SEPARATORS = re.compile(r"[_/\\.]+")
+"""What separates the words of a path ("compta/rapport_T1_2025.pdf")."""
 WRITTEN_MONTH_RANKS = 5
 """The first candidates (by the sentence ranker) among which a sentence in the other language
 writing the asked month may answer instead of the chosen one (`_of_asked_month`): a near-best
@@ -1658,14 +1660,22 @@ def _of_asked_quarter(
     rechoose: Callable[[Callable[[str], bool]], list[Citation] | None],
 ) -> list[Citation]:
     """The answer's citations, but when `focus` asks of a quarter (quarters.asked_quarter:
-    "premier trimestre 2025") that the first quote, its section and its table's header never
-    write, the near-best candidates whose sentence writes it ("| T1 2025 | … |") instead
+    "premier trimestre 2025") that the first quote, its section, its table's header, its
+    document's title and path never write ("rapport_T1_2025.pdf" writes it: its separators read
+    as blanks), the near-best candidates whose sentence writes it ("| T1 2025 | … |") instead
     (`rechoose`); the citations as they are when none does."""
     asked = asked_quarter(focus)
     if asked is None:
         return citations
     first = citations[0]
-    quoted = [first.quote, first.section or "", first.header.text if first.header else ""]
+    header = first.header.text if first.header else ""
+    quoted = [
+        first.quote,
+        first.section or "",
+        header,
+        first.title,
+        _PATH_SEPARATORS.sub(" ", first.path),
+    ]
     if any(writes_quarter(text, asked) for text in quoted):
         return citations
     chosen = rechoose(lambda text: writes_quarter(text, asked))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from citeqa.answering import _of_asked_quarter
+from citeqa.models import Citation
 from citeqa.quarters import Quarter, asked_quarter, writes_quarter, written_quarters
 
 
@@ -62,3 +64,18 @@ def test_a_text_writes_the_asked_quarter_of_its_year_or_of_any(
     text: str, asked: Quarter, writes: bool
 ) -> None:
     assert writes_quarter(text, asked) is writes
+
+
+def _citation(quote: str, path: str) -> Citation:
+    return Citation(n=1, doc_id="d", title="d", path=path, start=0, end=len(quote), quote=quote)
+
+
+def test_a_quote_of_a_document_whose_path_writes_the_quarter_stands() -> None:
+    """The first quote of "rapport_T1_2025.pdf" is of the asked quarter though its sentence
+    does not write it: no other sentence is chosen for writing "T1 2025"."""
+    question = "Quel chiffre d'affaires au premier trimestre 2025 ?"
+    other = [_citation("| T1 2025 | 12 |", "/docs/ventes.md")]
+    quoted = [_citation("Le chiffre d'affaires atteint 1,2 M€.", "/docs/rapport_T1_2025.pdf")]
+    assert _of_asked_quarter(question, quoted, lambda writes: other) == quoted
+    elsewhere = [_citation("Le chiffre d'affaires atteint 1,2 M€.", "/docs/rapport_2025.pdf")]
+    assert _of_asked_quarter(question, elsewhere, lambda writes: other) == other
