@@ -54,6 +54,7 @@ from citeqa.asked_values import (
     value_weights,
     values_written,
 )
+from citeqa.chunking import section_of
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
@@ -109,6 +110,7 @@ from citeqa.places import (
     place_hits,
     place_rows,
 )
+from citeqa.quarters import asked_quarter, writes_quarter
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, verified
@@ -142,6 +144,7 @@ from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
 from citeqa.value_kinds import unwritten_asked_kind, unwritten_kind
 from citeqa.version_documents import asked_version_documents, asks_version, with_asked_version
 from citeqa.versions import asked_file_versions, asked_mentions, written_versions
+from citeqa.yearly_rows import YEARLY_ROW_RANKS, latest_year_row
 
 
 @dataclass(frozen=True)
@@ -463,6 +466,8 @@ asked year may answer instead of the chosen one (`_of_documents_naming`): a near
 never a far one that only stands in a document of that year (s29 trial: "Combien de voix a
 obtenu Karim Haddad à l'élection de 2024 ?" quoted the 2024 minutes' dues vote, 12th)."""
 
+_PATH_SEPARATORS = re.compile(r"[_/\\.]+")
+"""What separates the words of a path ("compta/rapport_T1_2025.pdf")."""
 WRITTEN_MONTH_RANKS = 5
 """The first candidates (by the sentence ranker) among which a sentence in the other language
 writing the asked month may answer instead of the chosen one (`_of_asked_month`): a near-best
@@ -635,6 +640,28 @@ def unsigned(candidates: Candidates, bank: SentenceBank, question: str) -> Candi
         if not bank.facts(item.index).signing
     ]
     return _subset(candidates, kept) if kept else candidates
+
+
+def latest_year_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question writing no year (unheld_years.asked_years) whose
+    first candidate is a table row under a year's label (the heading it stands under,
+    chunking.section_of, and its document's path), the near row of its key under a later
+    year's label first (yearly_rows.py: "Tarifs 2025" before "Tarifs 2024"), the others in
+    their order."""
+    if not candidates.sentences or asked_years(question):
+        return candidates
+    placed = []
+    for item in candidates.sentences[:YEARLY_ROW_RANKS]:
+        sentence = bank.sentences[item.index]
+        chunk = bank.chunks[sentence.chunk_index]
+        text = bank.documents[chunk.doc_id].text
+        section = section_of(text, chunk, sentence.start) or ""
+        placed.append((bank.text(item.index), f"{section}\n{chunk.doc_id}"))
+    moved = latest_year_row(placed)
+    if moved is None:
+        return candidates
+    rest = [number for number in range(len(candidates.sentences)) if number != moved]
+    return _subset(candidates, [moved, *rest])
 
 
 def _placed(bank: SentenceBank, items: list[ScoredSentence]) -> list[tuple[str, int, str]]:
@@ -1433,12 +1460,12 @@ def compose(
     citations, unheld_time = _of_asked_time(terms, citations, reading, rechoose)
     if unheld_time is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_held_id(*unheld_time, lang))
-    rewrite = functools.partial(
-        _rechosen_writing, candidates, reading, models, settings, place, lang
-    )
-    citations, month = _of_asked_month(terms.focus, citations, top, bank.documents, rewrite)
+    rewrite = functools.partial(_rechosen_writing, candidates, reading, models, settings, place)
+    other_language = functools.partial(rewrite, lang)
+    citations, month = _of_asked_month(terms.focus, citations, top, bank.documents, other_language)
     if month is not None:  # "la cantine en avril" answered by the March invoice's line
         return abstain(abstention.no_held_id(month.month, month.held, lang))
+    citations = _of_asked_quarter(terms.focus, citations, functools.partial(rewrite, None))
     labels, bodies, texts = answer_texts(citations, top, bank.documents)
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
@@ -1462,7 +1489,9 @@ def compose(
     if cell is not None and cell.instead is not None:  # "Julien passport": his passport's row
         citations = _quoted_instead(citations, cell.instead, bank.documents)
     empty = empty_asked_cell(terms.focus, citations, bank.documents)
-    if empty is not None:  # "le certificat d'Inès Lefèvre": her row's certificate cell is empty
+    if empty is not None and empty.filled:  # "le crédit du 14/05/2025": that day's credit rows
+        citations = _rows_quoted_instead(citations, empty.filled, bank.documents)
+    elif empty is not None:  # "le certificat d'Inès Lefèvre": her row's certificate cell is empty
         empty_row = abstain(abstention.empty_cell(empty.record, empty.column, lang))
         return empty_row.model_copy(update={"says_the_record": True})
     kind = _unwritten_value_kind(terms, citations)
@@ -1516,6 +1545,24 @@ def _quoted_instead(
             start=header[0], end=header[1], text=document.text[header[0] : header[1]]
         )
     return [first.model_copy(update=update), *citations[1:]]
+
+
+def _rows_quoted_instead(
+    citations: list[Citation], spans: Sequence[tuple[int, int]], documents: Mapping[str, Document]
+) -> list[Citation]:
+    """The answer's citations, its first replaced by a quote of each of `spans` (rows of the
+    same table: empty_cells.EmptyCell.filled, read as `_quoted_instead` reads one), then the
+    others quoting none of those rows, numbered again in that order."""
+    rows = [_quoted_instead(citations, span, documents)[0] for span in spans]
+    others = [
+        citation
+        for citation in citations[1:]
+        if not any(
+            citation.doc_id == row.doc_id and citation.start < row.end and row.start < citation.end
+            for row in rows
+        )
+    ]
+    return [item.model_copy(update={"n": n}) for n, item in enumerate([*rows, *others], 1)]
 
 
 def _of_asked_time(
@@ -1617,6 +1664,34 @@ def _of_asked_month(
     return chosen, _unheld_month_of(focus, chosen, top, documents)
 
 
+def _of_asked_quarter(
+    focus: str,
+    citations: list[Citation],
+    rechoose: Callable[[Callable[[str], bool]], list[Citation] | None],
+) -> list[Citation]:
+    """The answer's citations, but when `focus` asks of a quarter (quarters.asked_quarter:
+    "premier trimestre 2025") that the first quote, its section, its table's header, its
+    document's title and path never write ("rapport_T1_2025.pdf" writes it: its separators read
+    as blanks), the near-best candidates whose sentence writes it ("| T1 2025 | … |") instead
+    (`rechoose`); the citations as they are when none does."""
+    asked = asked_quarter(focus)
+    if asked is None:
+        return citations
+    first = citations[0]
+    header = first.header.text if first.header else ""
+    quoted = [
+        first.quote,
+        first.section or "",
+        header,
+        first.title,
+        _PATH_SEPARATORS.sub(" ", first.path),
+    ]
+    if any(writes_quarter(text, asked) for text in quoted):
+        return citations
+    chosen = rechoose(lambda text: writes_quarter(text, asked))
+    return citations if chosen is None else chosen
+
+
 def _unheld_month_of(
     focus: str, citations: list[Citation], top: Sequence[Hit], documents: Mapping[str, Document]
 ) -> UnheldMonth | None:
@@ -1631,21 +1706,23 @@ def _rechosen_writing(
     models: AnswerModels,
     settings: Settings,
     place: AskedPlace | None,
-    lang: Lang,
+    lang: Lang | None,
     writes: Callable[[str], bool],
 ) -> list[Citation] | None:
     """The verified citations of the candidates among the first WRITTEN_MONTH_RANKS, in passages in
-    another language than the question's `lang`, whose sentence `writes` what the question asks
-    (`_of_asked_month`); None when there are none. In the question's own language the ranker
-    already read the asked month's name as written, and a near sentence writing it is no answer
-    for that alone: "Combien de téléspectateurs regardent l'émission à la fin du mois de
-    janvier ?" (a near miss of PIAF's test half) quoted "…son émission, qui fut lancée par
-    son mari en janvier…" when any language's was taken."""
+    another language than the question's `lang` (any language when None), whose sentence
+    `writes` what the question asks (`_of_asked_month`, `_of_asked_quarter`); None when there
+    are none. In the question's own language the ranker already read the asked month's name as
+    written, and a near sentence writing it is no answer for that alone: "Combien de
+    téléspectateurs regardent l'émission à la fin du mois de janvier ?" (a near miss of PIAF's
+    test half) quoted "…son émission, qui fut lancée par son mari en janvier…" when any
+    language's was taken. A quarter is written in many forms the ranker does not read as one
+    ("premier trimestre", "T1 2025"): any language's sentence writing it may answer."""
     bank = reading.bank
     kept = [
         number
         for number, item in enumerate(candidates.sentences[:WRITTEN_MONTH_RANKS])
-        if bank.chunks[bank.sentences[item.index].chunk_index].lang != lang
+        if (lang is None or bank.chunks[bank.sentences[item.index].chunk_index].lang != lang)
         and writes(bank.text(item.index))
     ]
     return _quoted_verified(_subset(candidates, kept), reading, models, settings, place)
@@ -1822,6 +1899,7 @@ def _quoted(
         ranked = defining_asked_terms(ranked, bank, terms.focus)
         ranked = signed_contact(ranked, bank, terms.focus)
         ranked = unsigned(ranked, bank, terms.focus)
+        ranked = latest_year_first(ranked, bank, terms.focus)
         chosen = choose(
             on_named_line(looked_up(ranked, bank, terms.focus), bank, terms.focus),
             bank,

@@ -18,6 +18,12 @@ file's table; unheld_cells.table_rows):
   of a hand-written table lacks is not read as empty), and no other header cell is written
   whole by the question (then it may ask that cell, or the header is no field's name).
 The quoted line alone is read first: a row with no empty cell (most answers) reads no table.
+A key several rows share names none of them alone: a bank statement's date ("Quel crédit a été
+reçu le 14/05/2025 ?" answered by that day's debit row, whose `Crédit` is empty, while a later
+row of that day fills it: s31 trial). The rows of the quoted row's key that the question names
+too (`_names_row`: not Paul Perrin's for Lina Perrin) and that fill the asked column are then
+what answers (`EmptyCell.filled`, the first `MOST_FILLED` in the table's order, quoted instead),
+and no absence is claimed; when none fills it, every row of that key leaves it empty, as said.
 The reason names the row by its cells the question writes (the key's and those naming the
 person, in the question's order: "Inès Lefèvre") and the column by its header as written.
 No I/O; no word list but the stopwords.
@@ -45,11 +51,21 @@ _ENDING = re.compile(r"(?<=\w{3})(?:ee|e)?s?$")
 """A feminine or plural ending ("payée", "payés", "fees"), left out of a word (`_base`)."""
 
 
+MOST_FILLED = 3
+"""The most rows of the quoted row's key filling the asked column that are quoted instead (a
+day's credits): enough for a day of a statement, not a whole table quoted as an answer."""
+
+
 class EmptyCell(NamedTuple):
     record: str
     """The row's cells the question names it by, in the question's order ("Inès Lefèvre")."""
     column: str
     """The asked column's header cell as the table writes it ("date certificat médical")."""
+    filled: tuple[tuple[int, int], ...] = ()
+    """Where the other rows of the quoted row's key, named by the question too, that fill the
+    asked column stand in the document (start, end), in the table's order, `MOST_FILLED` at
+    most: to quote instead of the empty row, claiming nothing ("le 14/05/2025" names a day of
+    several rows). Empty when none does: the cell is empty in every row the question names."""
 
 
 def empty_asked_cell(
@@ -66,7 +82,7 @@ def empty_asked_cell(
     table = table_rows(document.text, first.start)
     if table is None:
         return None
-    rows, _, quoted = table
+    rows, spans, quoted = table
     row = rows[quoted]
     asked = _QuestionWords(focus)
     column = _asked_column(rows[0], row, asked)
@@ -75,7 +91,32 @@ def empty_asked_cell(
     key = key_column(rows)
     if key is None or key == column or key >= len(row) or not _names_row(rows, quoted, key, asked):
         return None
-    return EmptyCell(_record_name(row, key, column, asked), visible_text(rows[0][column]))
+    filled = tuple(
+        spans[at] for at in _same_key_rows(rows, quoted, key, asked) if _holds(rows[at], column)
+    )
+    return EmptyCell(
+        _record_name(row, key, column, asked), visible_text(rows[0][column]), filled[:MOST_FILLED]
+    )
+
+
+def _same_key_rows(rows: Rows, quoted: int, key: int, asked: _QuestionWords) -> list[int]:
+    """The other rows whose key cell writes the quoted row's key's words and that the question
+    names too (`_names_row`), in the table's order."""
+    key_words = cell_words(rows[quoted][key])
+    return [
+        at
+        for at in range(1, len(rows))
+        if at != quoted
+        and key < len(rows[at])
+        and cell_words(rows[at][key]) == key_words
+        and _names_row(rows, at, key, asked)
+    ]
+
+
+def _holds(row: list[str], column: int) -> bool:
+    """Whether `row` has a cell in `column` writing a letter or a digit (a cell a short row
+    lacks holds nothing to quote)."""
+    return column < len(row) and bool(cell_words(row[column]))
 
 
 def _has_empty_cell(text: str, at: int) -> bool:

@@ -119,3 +119,35 @@ def test_an_earlier_periods_file_never_answers_for_the_empty_cell(tmp_path: Path
     answer = assistant.ask("Quelle est la date du certificat médical d'Anaïs Roussel ?")
     assert answer.abstained, [c.quote for c in answer.citations]
     assert answer.reason == "La ligne de Anaïs Roussel laisse vide « date certificat médical »."
+
+
+STATEMENT = "Date;Libellé;Débit;Crédit;Solde\n" + "".join(
+    f"{day:02d}/05/2025;{label};{debit};{credit};{1000 + day},00\n"
+    for day, label, debit, credit in [
+        (2, "CB PEAGE AUTOROUTE", "4,26", ""),
+        (5, "PRLV ASSURANCE FLOTTE", "212,40", ""),
+        (7, "VIR CLIENT GARNIER ACOMPTE", "", "1500,00"),
+        (12, "CB QUINCAILLERIE CENTRE", "38,10", ""),
+        (14, "CB STATION SERVICE NORD", "59,76", ""),
+        (14, "CB QUINCAILLERIE CENTRE", "153,45", ""),
+        (14, "REMISE CHEQUE 4240", "", "784,23"),
+        (14, "VIR CLIENT LEROUX SOLDE", "", "9532,60"),
+        (20, "PRLV TELEPHONE", "64,99", ""),
+        (21, "CB PEAGE AUTOROUTE", "6,43", ""),
+        (21, "CB BOULANGERIE", "3,10", ""),
+    ]
+)
+
+
+def test_a_day_of_a_statement_is_answered_by_its_rows_filling_the_asked_column(
+    tmp_path: Path,
+) -> None:
+    """A date several rows of a bank statement share names no one row: the day's debit row
+    leaves « Crédit » empty, but the day's credit rows fill it; they answer, and no absence is
+    claimed (s31 trial y5: "La ligne de 14/05/2025 laisse vide « Crédit »")."""
+    assistant = assistant_over({"releve.csv": STATEMENT}, tmp_path / "docs", tmp_path / "i")
+    answer = assistant.ask("Quel crédit a été reçu le 14/05/2025 ?")
+    assert not answer.abstained, answer.reason
+    quotes = [citation.quote for citation in answer.citations]
+    assert "784,23" in quotes[0] and "9532,60" in quotes[1], quotes
+    assert [citation.n for citation in answer.citations] == list(range(1, len(quotes) + 1))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa import abstention
-from citeqa.empty_cells import EmptyCell, empty_asked_cell
+from citeqa.empty_cells import MOST_FILLED, EmptyCell, empty_asked_cell
 from quoted_rows import quoted_row
 
 MEMBERS = """# Adhérents
@@ -134,3 +134,49 @@ def test_the_reason_names_the_record_and_the_column(lang: str, reason: str) -> N
 def test_the_reason_shows_the_table_text_visible() -> None:
     reason = abstention.empty_cell("Ada\x1b[31m Quinn", "Parking\u202espot", "en")
     assert "\x1b" not in reason and "\u202e" not in reason
+
+
+STATEMENT = """| Date | Libellé | Débit | Crédit |
+|---|---|---|---|
+| 13/05/2025 | VIR CLIENT DURAND | | 1200,00 |
+| 14/05/2025 | CB STATION SERVICE | 59,76 | |
+| 14/05/2025 | REMISE CHEQUE 42 | | 784,23 |
+| 14/05/2025 | CB QUINCAILLERIE | 12,00 | |
+| 14/05/2025 | VIR CLIENT LEROUX | | 9532,60 |
+| 15/05/2025 | CB PEAGE | 4,26 | |
+| 15/05/2025 | CB BOULANGERIE | 3,10 | |
+"""
+
+
+def _rows_at(text: str, *rows: str) -> tuple[tuple[int, int], ...]:
+    return tuple((text.index(row), text.index(row) + len(row)) for row in rows)
+
+
+def test_rows_sharing_the_key_that_fill_the_asked_column_are_quoted_not_claimed_empty() -> None:
+    """A date several rows of a statement share names none alone: the debit row quoted for
+    "Quel crédit … le 14/05/2025 ?" leaves « Crédit » empty, but that day's credit rows fill
+    it, so they answer, and no absence is claimed (s31 trial y5)."""
+    question = "Quel crédit a été reçu le 14/05/2025 ?"
+    found = empty_asked_cell(question, *quoted_row(STATEMENT, "| 14/05/2025 | CB STATION"))
+    credits = _rows_at(
+        STATEMENT,
+        "| 14/05/2025 | REMISE CHEQUE 42 | | 784,23 |",
+        "| 14/05/2025 | VIR CLIENT LEROUX | | 9532,60 |",
+    )
+    assert found == EmptyCell("14/05/2025", "Crédit", credits)
+
+
+def test_the_claim_stands_when_no_row_of_the_key_fills_the_column() -> None:
+    question = "Quel crédit a été reçu le 15/05/2025 ?"
+    found = empty_asked_cell(question, *quoted_row(STATEMENT, "| 15/05/2025 | CB PEAGE"))
+    assert found == EmptyCell("15/05/2025", "Crédit")
+
+
+def test_at_most_a_few_rows_of_the_key_are_quoted() -> None:
+    lines = [f"| 01/06/2025 | VIR {n} | | {n},00 |" for n in range(1, MOST_FILLED + 3)]
+    text = "| Date | Libellé | Débit | Crédit |\n|---|---|---|---|\n"
+    text += "| 01/06/2025 | CB PEAGE | 4,26 | |\n" + "\n".join(lines) + "\n"
+    question = "Quel crédit a été reçu le 01/06/2025 ?"
+    found = empty_asked_cell(question, *quoted_row(text, "| 01/06/2025 | CB PEAGE"))
+    assert found is not None
+    assert found.filled == _rows_at(text, *lines[:MOST_FILLED])

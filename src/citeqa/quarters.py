@@ -1,0 +1,100 @@
+"""The quarters of a year a text writes, and the one a question asks of: "premier trimestre
+2025", "T1 2025", "2025 Q1", "first quarter of 2025", "janvier-mars 2025" are all the first
+quarter of 2025 (s31 trial: "Quelle TVA a été payée au premier trimestre 2025 ?" quoted the
+note on the second quarter's credit, a row below "| T1 2025 | … | 1 150,60 |").
+
+A quarter is written by its words (data: citeqa/data/quarters.json, English and French: "1er
+trimestre", "second quarter"), wherever they stand, maybe with a year after them; by its code
+("T1", "Q1") only beside a year, before or after it ("le loyer du T2" is a flat type, a
+survey's "Q1" a question: s31 review); or by its first and last months (dates.month_names, of
+either language: "janvier-mars", "January to March", "jan.-mars 2025"). A quarter written with
+no year is that quarter of any year, as a day written with no year is that day of any year
+(dates.py: "le 14 mars" gives "--03-14", found by "14/03/2026"): a question asking the first
+quarter with no year is answered by "T1 2025", one asking "T1 2025" by "premier trimestre".
+Texts are read folded (lexical.fold: lowercase, no accents). No I/O but the data, read once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import NamedTuple
+
+from citeqa.dates import YEAR_DIGITS, month_names
+from citeqa.jsonfiles import data_json
+from citeqa.lexical import fold
+
+__all__ = ["Quarter", "asked_quarter", "writes_quarter", "written_quarters"]
+
+
+class Quarter(NamedTuple):
+    number: int
+    """1 to 4."""
+    year: int | None
+    """The year written beside it, or None: that quarter of any year."""
+
+
+_YEAR = rf"(?P<year>{YEAR_DIGITS})"
+_DASH = r"[-‐‑‒–—]"
+
+
+def _alternatives(phrases: Sequence[str]) -> str:
+    """The folded `phrases` as one alternation, longest first, spaces matching any blank."""
+    ordered = sorted({fold(phrase) for phrase in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """Per quarter, in order, one pattern finding any of its writings (the module's rules),
+    the year written beside it as the group "year" when there is one."""
+    data = data_json("quarters.json")
+    links = _alternatives(data["year_links"])
+    ranges = _alternatives(data["range_links"])
+    patterns = []
+    for number, quarter in enumerate(data["quarters"], 1):
+        words = _alternatives(quarter["words"])
+        codes = _alternatives(quarter["codes"])
+        first = _alternatives(sorted(month_names(3 * number - 2)))
+        last = _alternatives(sorted(month_names(3 * number)))
+        year_after = rf"(?:\s+(?:(?:{links})\s*)?{_YEAR})?"
+        forms = [
+            rf"(?:{words}){year_after}",
+            rf"(?:{codes})[\s/-]+(?P<code_year>{YEAR_DIGITS})",
+            rf"(?P<year_code>{YEAR_DIGITS})[\s/-]*(?:{codes})",
+            rf"(?:{first})\.?\s*(?:{_DASH}|\s(?:{ranges})\s)\s*(?:{last})\.?"
+            + year_after.replace("?P<year>", "?P<range_year>"),
+        ]
+        patterns.append(re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w])"))
+    return tuple(patterns)
+
+
+def written_quarters(text: str) -> set[Quarter]:
+    """The quarters `text` writes (the module's rules), each with its year or None."""
+    folded = fold(text)
+    found: set[Quarter] = set()
+    for number, pattern in enumerate(_patterns(), 1):
+        for match in pattern.finditer(folded):
+            year = next((value for value in match.groupdict().values() if value), None)
+            found.add(Quarter(number, None if year is None else int(year)))
+    return found
+
+
+def asked_quarter(question: str) -> Quarter | None:
+    """The one quarter `question` asks of, with its year if it writes one beside it; None when
+    it writes none or several ("du T1 au T2")."""
+    found = written_quarters(question)
+    if len({quarter.number for quarter in found}) != 1:
+        return None
+    return max(found, key=lambda quarter: quarter.year is not None)
+
+
+def writes_quarter(text: str, asked: Quarter) -> bool:
+    """Whether `text` writes the `asked` quarter: of its year, or with no year when either
+    writes none (a quarter with no year is that quarter of any year)."""
+    return any(
+        quarter.number == asked.number
+        and (asked.year is None or quarter.year is None or quarter.year == asked.year)
+        for quarter in written_quarters(text)
+    )

@@ -1,0 +1,81 @@
+"""A year's quarter is read in its many writings, words, codes beside a year and month ranges,
+in English and French, as one quarter of a year or of any year (quarters.py; s31 trial:
+"premier trimestre 2025" is the sheet's "T1 2025")."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.answering import _of_asked_quarter
+from citeqa.models import Citation
+from citeqa.quarters import Quarter, asked_quarter, writes_quarter, written_quarters
+
+
+@pytest.mark.parametrize(
+    ("text", "quarter"),
+    [
+        ("Quelle TVA a été payée au premier trimestre 2025 ?", Quarter(1, 2025)),
+        ("| T1 2025 | 4 200,00 |", Quarter(1, 2025)),
+        ("Résultats 2025-Q1", Quarter(1, 2025)),
+        ("Q1/2025", Quarter(1, 2025)),
+        ("What happened in the second quarter of 2025?", Quarter(2, 2025)),
+        ("les ventes d'avril à juin 2024", Quarter(2, 2024)),
+        ("Sales, July–September", Quarter(3, None)),
+        ("jan.-mars 2026", Quarter(1, 2026)),
+        ("au 3e trimestre de 2023", Quarter(3, 2023)),
+        ("Quelle TVA au quatrième trimestre ?", Quarter(4, None)),
+    ],
+)
+def test_a_quarter_is_read_in_its_writings(text: str, quarter: Quarter) -> None:
+    assert written_quarters(text) == {quarter}
+    assert asked_quarter(text) == quarter
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quel est le loyer du T2 ?",  # a flat type: a code is a quarter only beside a year
+        "What did people answer to Q1?",
+        "Le crédit de TVA du T2 a été imputé sur la déclaration du T3.",
+        "réf. T12025",
+        "du 14 janvier au 3 mars",  # days, no range of whole months
+    ],
+)
+def test_a_code_alone_or_a_span_of_days_is_no_quarter(text: str) -> None:
+    assert written_quarters(text) == set()
+
+
+def test_a_question_of_two_quarters_asks_of_none() -> None:
+    assert asked_quarter("TVA du T1 2025 au T2 2025 ?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "writes"),
+    [
+        ("| T1 2025 | 1 150,60 |", Quarter(1, 2025), True),
+        ("| T1 2024 | 980,00 |", Quarter(1, 2025), False),
+        ("| T2 2025 | crédit 164,85 |", Quarter(1, 2025), False),
+        ("| T1 2024 | 980,00 |", Quarter(1, None), True),  # no year asked: any year's
+        ("Au premier trimestre, les ventes ont doublé.", Quarter(1, 2025), True),
+        ("January to March 2025: 12 new clients", Quarter(1, 2025), True),
+    ],
+)
+def test_a_text_writes_the_asked_quarter_of_its_year_or_of_any(
+    text: str, asked: Quarter, writes: bool
+) -> None:
+    assert writes_quarter(text, asked) is writes
+
+
+def _citation(quote: str, path: str) -> Citation:
+    return Citation(n=1, doc_id="d", title="d", path=path, start=0, end=len(quote), quote=quote)
+
+
+def test_a_quote_of_a_document_whose_path_writes_the_quarter_stands() -> None:
+    """The first quote of "rapport_T1_2025.pdf" is of the asked quarter though its sentence
+    does not write it: no other sentence is chosen for writing "T1 2025"."""
+    question = "Quel chiffre d'affaires au premier trimestre 2025 ?"
+    other = [_citation("| T1 2025 | 12 |", "/docs/ventes.md")]
+    quoted = [_citation("Le chiffre d'affaires atteint 1,2 M€.", "/docs/rapport_T1_2025.pdf")]
+    assert _of_asked_quarter(question, quoted, lambda writes: other) == quoted
+    elsewhere = [_citation("Le chiffre d'affaires atteint 1,2 M€.", "/docs/rapport_2025.pdf")]
+    assert _of_asked_quarter(question, elsewhere, lambda writes: other) == other

@@ -1,0 +1,31 @@
+"""A table row repeated under labels of different years is quoted from the latest year first
+for a question writing no year (yearly_rows.py; s31 trial: last year's price list answered)."""
+
+from __future__ import annotations
+
+from citeqa.yearly_rows import YEARLY_ROW_RANKS, latest_year_row
+
+OLD = ("| Pose de parquet | m² | 32,00 € |", "Tarifs 2024\n2024/Tarifs_2024")
+OLD_SHEET = ("| Pose de parquet | m² | 32,00 € |", "Tarifs 2024\ncompta/Grille_tarifaire")
+NEW = ("| Pose de parquet | m² | 35,00 € |", "Tarifs 2025\ncompta/Grille_tarifaire")
+OTHER = ("| Pose de fenêtre | unité | 195,00 € |", "Tarifs 2026\ncompta/Grille_tarifaire")
+
+
+def test_the_row_of_the_latest_year_is_moved_first() -> None:
+    assert latest_year_row([OLD, OLD_SHEET, NEW]) == 2
+
+
+def test_another_key_or_an_earlier_year_is_not_moved() -> None:
+    assert latest_year_row([OLD, OTHER]) is None
+    assert latest_year_row([NEW, OLD_SHEET, OLD]) is None
+
+
+def test_a_row_under_no_year_or_no_row_moves_nothing() -> None:
+    undated = ("| Pose de parquet | m² | 30,00 € |", "Tarifs\ncompta/Grille")
+    assert latest_year_row([undated, NEW]) is None
+    assert latest_year_row([("Pose de parquet : 32,00 €", "Tarifs 2024\nx"), NEW]) is None
+
+
+def test_only_near_rows_are_read() -> None:
+    far = [OLD, *[OTHER] * YEARLY_ROW_RANKS, NEW]
+    assert latest_year_row(far) is None
