@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from citeqa.dates import day_spans, month_number
+from citeqa.dates import calendar_day, day_spans, is_full_day_term, month_number
 from citeqa.later_statements import remembered_date
 from citeqa.lexical import fold
 from citeqa.models import Document
@@ -54,7 +54,6 @@ _MONTH_DAYS = re.compile(
     rf"\b([a-z]+)\.?\s+(\d{{1,2}}){_ORDINAL}\s*[-‐‑‒–—]\s*(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b"
 )
 """An English month's range, which dates.py reads no date of: "december 1-3, 2025"."""
-_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 class UnheldDay(NamedTuple):
@@ -138,12 +137,12 @@ def _ranges(folded: str) -> Iterator[tuple[date, date]]:
         month = month_number(match.group(1))
         if month is not None:
             year, first, final = int(match.group(4)), int(match.group(2)), int(match.group(3))
-            yield from _dated(year, month, first, _day(year, month, final))
+            yield from _dated(year, month, first, calendar_day(year, month, final))
 
 
 def _full_day(terms: frozenset[str]) -> date | None:
     """The day of a date's terms holding its year ("2025-12-03"), None without one."""
-    full = next((term for term in terms if _FULL_DAY.fullmatch(term)), None)
+    full = next((term for term in terms if is_full_day_term(term)), None)
     return None if full is None else date.fromisoformat(full)
 
 
@@ -163,14 +162,6 @@ def _from_terms(terms: frozenset[str], last: date) -> Iterator[tuple[date, date]
 
 def _dated(year: int, month: int, day: int, last: date | None) -> Iterator[tuple[date, date]]:
     """The range from that day to `last`, none when either is no day of the calendar."""
-    first = _day(year, month, day)
+    first = calendar_day(year, month, day)
     if first is not None and last is not None:
         yield first, last
-
-
-def _day(year: int, month: int, day: int) -> date | None:
-    """That day, None when it is none of the calendar ("31 février")."""
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
