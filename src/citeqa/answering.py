@@ -140,7 +140,11 @@ from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_periods import periods_written, unheld_period
 from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
 from citeqa.value_kinds import unwritten_asked_kind, unwritten_kind
-from citeqa.version_documents import asked_version_documents, with_asked_version
+from citeqa.version_documents import (
+    asked_version_documents,
+    version_documents_read,
+    with_asked_version,
+)
 from citeqa.versions import asked_mentions, asked_versions, written_versions
 
 
@@ -857,7 +861,12 @@ def _writes_key(bank: SentenceBank, candidates: Candidates, number: int) -> bool
     return names_words(key, QuestionTerms(focus=bank.text(candidates.sentences[0].index)))
 
 
-def under_asked_section(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+def under_asked_section(
+    candidates: Candidates,
+    bank: SentenceBank,
+    question: str,
+    versioned: frozenset[str] | None = None,
+) -> Candidates:
     """The candidates, but for a question asking a numbered section ("version 3.5.1", "l'article
     5", "clause 4.3": numbered_sections.asked_sections) only those standing under it, when any
     does (numbered_sections.standing_under: the sentence, its paragraph's numbered lead line or
@@ -866,11 +875,12 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     "Changed" line (trial s17). When those stand in several documents and the question names
     some (document_names.named_among: "l'article 7 des CGV"), only the named ones' are kept.
     When the asked number is a version a candidate's document names by its path or title
-    ("la version 2 du protocole" of "Protocole … (v2)": `_of_asked_version`), that document's
-    candidates are kept, wherever they stand."""
+    ("la version 2 du protocole" of "Protocole … (v2)": `_of_asked_version`; `versioned`: those
+    documents as Reading.versioned holds them, None to read them), that document's candidates
+    are kept, wherever they stand."""
     if not candidates.sentences or not asked_numbers(question):
         return candidates
-    of_version = _of_asked_version(candidates, bank, question)
+    of_version = _of_asked_version(candidates, bank, question, versioned)
     if of_version:
         return _subset(candidates, of_version)
     under = standing_under(question, bank, [item.index for item in candidates.sentences])
@@ -882,7 +892,9 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     return _subset(candidates, rows) if rows and rows != list(range(len(under))) else candidates
 
 
-def _of_asked_version(candidates: Candidates, bank: SentenceBank, question: str) -> list[int]:
+def _of_asked_version(
+    candidates: Candidates, bank: SentenceBank, question: str, versioned: frozenset[str] | None
+) -> list[int]:
     """The positions of the candidates of documents whose path or title names the version the
     question asks (version_documents.asked_version_documents: every sentence of "Protocole …
     (v2)" is of "la version 2"), a line opening with that version ("Version 2 — 14 octobre
@@ -895,7 +907,11 @@ def _of_asked_version(candidates: Candidates, bank: SentenceBank, question: str)
     of the guide released?": notes.md's "Version 2 of the guide was released in May.", not
     the guide's installer line: s31 review; `_about_version`)."""
     doc_of = [bank.sentences[item.index].doc_id for item in candidates.sentences]
-    asked = asked_version_documents(question, (bank.documents[d] for d in dict.fromkeys(doc_of)))
+    asked = (
+        asked_version_documents(question, (bank.documents[d] for d in dict.fromkeys(doc_of)))
+        if versioned is None
+        else versioned
+    )
     rows = [number for number, doc_id in enumerate(doc_of) if doc_id in asked]
     if not rows:
         return []
@@ -1360,8 +1376,9 @@ def compose(
         reason = abstention.only_its_title(bare, lang)
         return abstain(reason)
     models = shipped_models()
-    widened = with_asked_version(with_asked_meeting(top, bank, terms), bank, terms.focus)
-    reading = Reading(bank, widened, terms)
+    versioned = version_documents_read(top, bank, terms.focus)
+    widened = with_asked_version(with_asked_meeting(top, bank, terms), bank, versioned)
+    reading = Reading(bank, widened, terms, versioned)
     candidates = rank_candidates(reading, scores, models)
     if terms.new_terms:
         mentioning = mentioning_new_words(candidates, reading)
@@ -1803,7 +1820,7 @@ def _quoted(
         ranked = of_asked_meeting(ranked, bank, terms)
         ranked = naming_identifiers(ranked, bank, terms.named)
         ranked = describing_asked_fields(ranked, bank, terms)
-        ranked = under_asked_section(ranked, bank, terms.focus)
+        ranked = under_asked_section(ranked, bank, terms.focus, reading.versioned)
         ranked = ranked if place is None else at_asked_place(ranked, reading, place)
         ranked = of_named_records(ranked, bank, terms.focus)
         ranked = under_asked_heading(ranked, reading)
