@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -132,7 +132,7 @@ from citeqa.titleonly import (
 )
 from citeqa.unheld_cells import unheld_cell
 from citeqa.unheld_codes import unheld_code
-from citeqa.unheld_days import unheld_day
+from citeqa.unheld_days import held_days, unheld_day
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_months import UnheldMonth, asked_months, unheld_month, writes_month
 from citeqa.unheld_names import unheld_name
@@ -1274,6 +1274,7 @@ def compose(
     languages: Callable[[], abstention.DocumentLanguages] | None = None,
     across: Closeness | None = None,
     translates: Translates | None = None,
+    folder_days: Callable[[], Collection[str]] | None = None,
 ) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages
     (`scores`: the question's sentence scores, its terms and its vector in the answer channel
@@ -1296,7 +1297,9 @@ def compose(
     writes (across.unvouched_across); a reason naming words the documents
     never use says to ask in that language when that channel does, or when `translates` (None:
     no multilingual channel) reads those words as words of the passages read in that language
-    (passage_translation.py; abstention._may_help)."""
+    (passage_translation.py; abstention._may_help). `folder_days` gives the days the folder's
+    documents are dated (unheld_days.held_days, kept with the loaded index: api), read only for
+    a question asking a day no passage writes (None: read of the bank's documents)."""
     bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
     lang = terms.courtesy or lang or retrieval.query_lang  # "merci": fr
 
@@ -1429,7 +1432,7 @@ def compose(
         bank.documents[citations[0].doc_id],
         documents,
         read_texts=read_texts,
-        folder=bank.documents.values(),
+        folder_days=folder_days or (lambda: held_days(bank.documents.values())),
     )
     if undated is not None:  # "la réunion du 2 décembre 2025" answered by other minutes
         return abstain(abstention.no_day_written(undated.day, undated.closest, lang))

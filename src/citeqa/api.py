@@ -94,6 +94,7 @@ from citeqa.stored_words import StoredWords, read_words
 from citeqa.suggestions import TermCounts, suggest
 from citeqa.translated_answer import names_another_item, replaces
 from citeqa.typo_reading import confident_corrections, corrected_question, read_as
+from citeqa.unheld_days import held_days
 from citeqa.unread import SkippedFile, named_for, not_searched, recorded_unread, skipped_files
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
 from citeqa.versions import (
@@ -295,6 +296,12 @@ class _Loaded:
                 folder = self.index.folder
                 self._stored_words[channel] = read_words(folder, channel, dim, manifest.index_files)
             return self._stored_words[channel]
+
+    @functools.cached_property
+    def dated_days(self) -> frozenset[str]:
+        """The days the documents are dated (unheld_days.held_days), read when first asked: by
+        a question asking a day no passage writes, whose answer's documents are dated others."""
+        return held_days(self.bank.documents.values())
 
     @functools.cached_property
     def document_languages(self) -> DocumentLanguages:
@@ -620,6 +627,7 @@ class Assistant:
                 lambda: loaded.document_languages,
                 closeness,
                 self._translates(multilingual),
+                lambda: loaded.dated_days,
             )
 
         answer = composed(retrieval, scores, evidence)
