@@ -53,6 +53,7 @@ from citeqa.asked_values import (
     value_holder,
     value_weights,
     values_written,
+    widely_written,
 )
 from citeqa.config import Settings
 from citeqa.counting import counted_records
@@ -293,7 +294,7 @@ def _quotable_values(candidates: Candidates, bank: SentenceBank, written: Writte
     you please confirm the number of participants by 15 November 2025?", read as a heading,
     weighed down the signature under it that quoting widened to it), and none for boilerplate
     (SentenceFacts.boilerplate: footer lines repeated across the corpus, a mail's signature)
-    of a kind many sentences write (only_widely_written: an amount) that another candidate
+    of a kind many sentences write (asked_values.widely_written: an amount) that another candidate
     holds: an invoice footer's "IBAN … Pénalités de retard … 40 €" held the amount asked of
     the invoice and was quoted over its total (s31 trial), but a repeated footer's opening
     hours still hold the day asked, and the footer its amount when no other line writes one
@@ -304,7 +305,7 @@ def _quotable_values(candidates: Candidates, bank: SentenceBank, written: Writte
     for kind, writes in written.items():
         kept = [held and not title for held, title in zip(writes, titles, strict=True)]
         elsewhere = any(held and not common for held, common in zip(kept, shared, strict=True))
-        if elsewhere and only_widely_written([kind]):
+        if elsewhere and widely_written(kind):
             kept = [held and not common for held, common in zip(kept, shared, strict=True)]
         quotable[kind] = kept
     return quotable
