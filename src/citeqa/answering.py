@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -53,6 +53,7 @@ from citeqa.asked_values import (
     value_holder,
     value_weights,
     values_written,
+    widely_written,
 )
 from citeqa.chunking import section_of
 from citeqa.config import Settings
@@ -134,7 +135,7 @@ from citeqa.titleonly import (
 )
 from citeqa.unheld_cells import unheld_cell
 from citeqa.unheld_codes import unheld_code
-from citeqa.unheld_days import unheld_day
+from citeqa.unheld_days import held_days, unheld_day
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_months import UnheldMonth, asked_months, unheld_month, writes_month
 from citeqa.unheld_names import unheld_name
@@ -142,7 +143,12 @@ from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_periods import periods_written, unheld_period
 from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
 from citeqa.value_kinds import unwritten_asked_kind, unwritten_kind
-from citeqa.version_documents import asked_version_documents, asks_version, with_asked_version
+from citeqa.version_documents import (
+    asked_version_documents,
+    asks_version,
+    version_documents_read,
+    with_asked_version,
+)
 from citeqa.versions import asked_file_versions, asked_mentions, written_versions
 from citeqa.yearly_rows import YEARLY_ROW_RANKS, latest_year_row
 
@@ -292,7 +298,7 @@ def _quotable_values(candidates: Candidates, bank: SentenceBank, written: Writte
     you please confirm the number of participants by 15 November 2025?", read as a heading,
     weighed down the signature under it that quoting widened to it), and none for boilerplate
     (SentenceFacts.boilerplate: footer lines repeated across the corpus, a mail's signature)
-    of a kind many sentences write (only_widely_written: an amount) that another candidate
+    of a kind many sentences write (asked_values.widely_written: an amount) that another candidate
     holds: an invoice footer's "IBAN … Pénalités de retard … 40 €" held the amount asked of
     the invoice and was quoted over its total (s31 trial), but a repeated footer's opening
     hours still hold the day asked, and the footer its amount when no other line writes one
@@ -303,7 +309,7 @@ def _quotable_values(candidates: Candidates, bank: SentenceBank, written: Writte
     for kind, writes in written.items():
         kept = [held and not title for held, title in zip(writes, titles, strict=True)]
         elsewhere = any(held and not common for held, common in zip(kept, shared, strict=True))
-        if elsewhere and only_widely_written([kind]):
+        if elsewhere and widely_written(kind):
             kept = [held and not common for held, common in zip(kept, shared, strict=True)]
         quotable[kind] = kept
     return quotable
@@ -884,7 +890,12 @@ def _writes_key(bank: SentenceBank, candidates: Candidates, number: int) -> bool
     return names_words(key, QuestionTerms(focus=bank.text(candidates.sentences[0].index)))
 
 
-def under_asked_section(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+def under_asked_section(
+    candidates: Candidates,
+    bank: SentenceBank,
+    question: str,
+    versioned: frozenset[str] | None = None,
+) -> Candidates:
     """The candidates, but for a question asking a numbered section ("version 3.5.1", "l'article
     5", "clause 4.3": numbered_sections.asked_sections) only those standing under it, when any
     does (numbered_sections.standing_under: the sentence, its paragraph's numbered lead line or
@@ -893,8 +904,9 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     "Changed" line (trial s17). When those stand in several documents and the question names
     some (document_names.named_among: "l'article 7 des CGV"), only the named ones' are kept.
     When the asked number is a version a candidate's document names by its path or title
-    ("la version 2 du protocole" of "Protocole … (v2)": `_of_asked_version`), that document's
-    candidates are kept, wherever they stand (a version a file name ends with, "devis_v2",
+    ("la version 2 du protocole" of "Protocole … (v2)": `_of_asked_version`; `versioned`: those
+    documents as Reading.versioned holds them, None to read them), that document's candidates
+    are kept, wherever they stand (a version a file name ends with, "devis_v2",
     or asked by an ordinal, "la première version", too: version_documents.asks_version).
     Otherwise, for a number asked as a version, only the named documents' or, when the
     question names none, the best candidate's document's are kept: another document's section
@@ -903,7 +915,7 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     document (notes citing "l'article 9 du bail" outrank the lease's own article 9)."""
     if not candidates.sentences or not asks_version(question):
         return candidates
-    of_version = _of_asked_version(candidates, bank, question)
+    of_version = _of_asked_version(candidates, bank, question, versioned)
     if of_version:
         return _subset(candidates, of_version)
     if not asked_numbers(question):
@@ -919,7 +931,9 @@ def under_asked_section(candidates: Candidates, bank: SentenceBank, question: st
     return _subset(candidates, rows) if rows and rows != list(range(len(under))) else candidates
 
 
-def _of_asked_version(candidates: Candidates, bank: SentenceBank, question: str) -> list[int]:
+def _of_asked_version(
+    candidates: Candidates, bank: SentenceBank, question: str, versioned: frozenset[str] | None
+) -> list[int]:
     """The positions of the candidates of documents whose path or title names the version the
     question asks (version_documents.asked_version_documents: every sentence of "Protocole …
     (v2)" is of "la version 2"), a line opening with that version ("Version 2 — 14 octobre
@@ -932,7 +946,11 @@ def _of_asked_version(candidates: Candidates, bank: SentenceBank, question: str)
     of the guide released?": notes.md's "Version 2 of the guide was released in May.", not
     the guide's installer line: s31 review; `_about_version`)."""
     doc_of = [bank.sentences[item.index].doc_id for item in candidates.sentences]
-    asked = asked_version_documents(question, (bank.documents[d] for d in dict.fromkeys(doc_of)))
+    asked = (
+        asked_version_documents(question, (bank.documents[d] for d in dict.fromkeys(doc_of)))
+        if versioned is None
+        else versioned
+    )
     rows = [number for number, doc_id in enumerate(doc_of) if doc_id in asked]
     if not rows:
         return []
@@ -1295,6 +1313,7 @@ def compose(
     languages: Callable[[], abstention.DocumentLanguages] | None = None,
     across: Closeness | None = None,
     translates: Translates | None = None,
+    folder_days: Callable[[], Collection[str]] | None = None,
 ) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages
     (`scores`: the question's sentence scores, its terms and its vector in the answer channel
@@ -1317,7 +1336,9 @@ def compose(
     writes (across.unvouched_across); a reason naming words the documents
     never use says to ask in that language when that channel does, or when `translates` (None:
     no multilingual channel) reads those words as words of the passages read in that language
-    (passage_translation.py; abstention._may_help)."""
+    (passage_translation.py; abstention._may_help). `folder_days` gives the days the folder's
+    documents are dated (unheld_days.held_days, kept with the loaded index: api), read only for
+    a question asking a day no passage writes (None: read of the bank's documents)."""
     bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
     lang = terms.courtesy or lang or retrieval.query_lang  # "merci": fr
 
@@ -1397,8 +1418,9 @@ def compose(
         reason = abstention.only_its_title(bare, lang)
         return abstain(reason)
     models = shipped_models()
-    widened = with_asked_version(with_asked_meeting(top, bank, terms), bank, terms.focus)
-    reading = Reading(bank, widened, terms)
+    versioned = version_documents_read(top, bank, terms.focus)
+    widened = with_asked_version(with_asked_meeting(top, bank, terms), bank, versioned)
+    reading = Reading(bank, widened, terms, versioned)
     candidates = rank_candidates(reading, scores, models)
     if terms.new_terms:
         mentioning = mentioning_new_words(candidates, reading)
@@ -1449,7 +1471,7 @@ def compose(
         bank.documents[citations[0].doc_id],
         documents,
         read_texts=read_texts,
-        folder=bank.documents.values(),
+        folder_days=folder_days or (lambda: held_days(bank.documents.values())),
     )
     if undated is not None:  # "la réunion du 2 décembre 2025" answered by other minutes
         return abstain(abstention.no_day_written(undated.day, undated.closest, lang))
@@ -1890,7 +1912,7 @@ def _quoted(
         ranked = of_asked_meeting(ranked, bank, terms)
         ranked = naming_identifiers(ranked, bank, terms.named)
         ranked = describing_asked_fields(ranked, bank, terms)
-        ranked = under_asked_section(ranked, bank, terms.focus)
+        ranked = under_asked_section(ranked, bank, terms.focus, reading.versioned)
         ranked = ranked if place is None else at_asked_place(ranked, reading, place)
         ranked = of_named_records(ranked, bank, terms.focus)
         ranked = under_asked_heading(ranked, reading)

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from citeqa import abstention, indexing, twofusions, usecopies
+from citeqa import abstention, indexing, reason_words, twofusions, usecopies
 from citeqa.abstention import DocumentLanguages, nothing_of_its_own
 from citeqa.across import Closeness, in_channel
 from citeqa.answering import OTHERWISE_LIMIT, Translates, compose, said_in_other_language
@@ -39,8 +39,7 @@ from citeqa.followups import (
 from citeqa.glossary import fold
 from citeqa.keyword_language import in_words_language
 from citeqa.language import question_lang
-from citeqa.lexical import content_words as searched_words
-from citeqa.lexical import written_terms
+from citeqa.lexical import content_words, written_terms
 from citeqa.models import (
     Answer,
     BuildReport,
@@ -77,7 +76,6 @@ from citeqa.questions import (
     question_words,
 )
 from citeqa.readers import read_types as read_types  # the chat names them (an empty corpus)
-from citeqa.reason_words import content_words
 from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.sentences import QuestionScores, SentenceBank
 from citeqa.status import (
@@ -94,6 +92,7 @@ from citeqa.stored_words import StoredWords, read_words
 from citeqa.suggestions import TermCounts, suggest
 from citeqa.translated_answer import names_another_item, replaces
 from citeqa.typo_reading import confident_corrections, corrected_question, read_as
+from citeqa.unheld_days import held_days
 from citeqa.unread import SkippedFile, named_for, not_searched, recorded_unread, skipped_files
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
 from citeqa.versions import (
@@ -295,6 +294,12 @@ class _Loaded:
                 folder = self.index.folder
                 self._stored_words[channel] = read_words(folder, channel, dim, manifest.index_files)
             return self._stored_words[channel]
+
+    @functools.cached_property
+    def dated_days(self) -> frozenset[str]:
+        """The days the documents are dated (unheld_days.held_days), read when first asked: by
+        a question asking a day no passage writes, whose answer's documents are dated others."""
+        return held_days(self.bank.documents.values())
 
     @functools.cached_property
     def document_languages(self) -> DocumentLanguages:
@@ -620,6 +625,7 @@ class Assistant:
                 lambda: loaded.document_languages,
                 closeness,
                 self._translates(multilingual),
+                lambda: loaded.dated_days,
             )
 
         answer = composed(retrieval, scores, evidence)
@@ -876,7 +882,8 @@ class Assistant:
         file list (document_languages) is read only for such a word on an index that stored
         its passage words in the multilingual `channel` (answering never reads it else)."""
         lang = question_lang(question, ranking.query_lang)
-        if channel is None or not content_words(list(dict.fromkeys(terms.absent)), lang):
+        absent = list(dict.fromkeys(terms.absent))
+        if channel is None or not reason_words.content_words(absent, lang):
             return False
         if self._loaded.stored_words(channel) is None:
             return False
@@ -905,7 +912,7 @@ class Assistant:
             absent = terms.absent
             found = translations(absent, top, lang, vectors, BILINGUAL_SIMILARITY, stored)
             return corpus_translations(absent, found, stored, vectors) if found else {}
-        absent = content_words(list(dict.fromkeys(terms.absent)), lang)
+        absent = reason_words.content_words(list(dict.fromkeys(terms.absent)), lang)
         found = translations(absent, top, lang, vectors, MINORITY_SIMILARITY, stored, 0.0)
         found = corpus_translations(absent, found, stored, vectors)
         return found if enough_translated(found, absent, 1.0) else {}
@@ -1003,4 +1010,4 @@ def _one_word_alone(question: str, context: str | None) -> bool:
     (lexical.content_words: a stopword or a single letter is none): when the corpus never uses
     it, nothing asks for it to be read in the other language ("test" of a French folder was
     read as "examen" and a to-do line quoted; s31 trial): it stays refused as typed."""
-    return context is None and len(searched_words(question)) == 1
+    return context is None and len(content_words(question)) == 1

@@ -142,13 +142,19 @@ def asked_kinds(question: str) -> tuple[str, ...]:
 
 
 def _cued(kind: _Kind, folded: str, english: bool) -> bool:
-    """Whether the folded question `folded` writes one of `kind`'s cues, its English ones only
-    when `english`, and the word it must write beside them (`beside`) if any."""
+    """Whether the folded question `folded` writes one of `kind`'s cues (`_kind_cues`)."""
+    return any(cues.search(folded) for cues in _kind_cues(kind, folded, english))
+
+
+def _kind_cues(kind: _Kind, folded: str, english: bool) -> tuple[re.Pattern[str], ...]:
+    """The cues of `kind` a folded question `folded` may write: its own, its English ones only
+    when `english`; none when the question does not write the word it must write beside
+    them (`beside`)."""
     if kind.beside is not None and not kind.beside.search(folded):
-        return False
-    if kind.cues.search(folded):
-        return True
-    return english and kind.english_cues is not None and bool(kind.english_cues.search(folded))
+        return ()
+    if english and kind.english_cues is not None:
+        return kind.cues, kind.english_cues
+    return (kind.cues,)
 
 
 def names_value_kind(word: str, question: str) -> bool:
@@ -166,14 +172,7 @@ def _word_cues(question: str) -> tuple[re.Pattern[str], ...]:
     each word names_value_kind reads (s31 hostile probe: 2,528 searches for 160 words)."""
     asked = fold(question)
     english = _in_english(question)
-    cues: list[re.Pattern[str]] = []
-    for kind in _kinds().values():
-        if kind.beside is not None and not kind.beside.search(asked):
-            continue
-        cues.append(kind.cues)
-        if english and kind.english_cues is not None:
-            cues.append(kind.english_cues)
-    return tuple(cues)
+    return tuple(cues for kind in _kinds().values() for cues in _kind_cues(kind, asked, english))
 
 
 def _in_english(question: str) -> bool:
@@ -232,9 +231,14 @@ def values_written(
 
 
 def only_widely_written(kinds: Iterable[str]) -> bool:
-    """Whether every kind of `kinds` is one many headings have a value of under them (its
-    `widely_written` flag: an amount); True for none."""
-    return all(_kinds()[kind].widely_written for kind in kinds)
+    """Whether every kind of `kinds` is `widely_written`; True for none."""
+    return all(widely_written(kind) for kind in kinds)
+
+
+def widely_written(kind: str) -> bool:
+    """Whether `kind` is one many headings have a value of under them (its `widely_written`
+    flag: an amount)."""
+    return _kinds()[kind].widely_written
 
 
 def rates_asked(question: str) -> bool:

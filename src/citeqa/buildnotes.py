@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from citeqa.listing import first
-from citeqa.machinewritten import machine_written
+from citeqa.machinewritten import machine_written_in
 from citeqa.models import BuildReport, CorpusElsewhere, DocumentStatus, UnembeddedSentences
 from citeqa.outsized import outsized
 from citeqa.visible import shown
@@ -191,7 +191,7 @@ def status_outsized_line(
     corpus since the build is not named: the user already left it out (a stale index still
     holds its chunks until `citeqa index`)."""
     counts = {document.path: document.chunks for document in documents}
-    written = outsized(counts, len(documents), chunks, lambda name: machine_written(corpus / name))
+    written = outsized(counts, len(documents), chunks, machine_written_in(corpus))
     named = [name for name in written if name not in removed]
     if not named:
         return None

@@ -28,7 +28,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from citeqa.dates import YEAR_DIGITS, month_number
+from citeqa.dates import YEAR_DIGITS, is_full_day_term, month_number
 from citeqa.headingpath import heading_starts, kept_headings
 from citeqa.jsonfiles import data_json
 from citeqa.later_statements import (
@@ -44,7 +44,6 @@ from citeqa.questions import QuestionTerms
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.whole_documents import least_scores, with_documents_read
 
-_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _DAY = re.compile(r"--\d\d-\d\d")
 _MONTH = re.compile(r"--\d\d")
 _MONTH_YEAR = re.compile(rf"(?<![^\W\d_])([^\W\d_]+)\.?,?[ \t\u00a0]+({YEAR_DIGITS})(?!\d)")
@@ -61,7 +60,7 @@ def asked_dates(terms: QuestionTerms) -> list[str]:
     only of another year written beside it: "the CODIR of 9 March 2026 … the CODIR of March
     2025" asks "2026-03-09" and "2025-03" (s29 review C: March 2025 was dropped)."""
     written = {term for alternatives, _ in terms.own_terms for term in alternatives}
-    days = {term for term in written if _FULL_DATE.fullmatch(term)}
+    days = {term for term in written if is_full_day_term(term)}
     named_days = {f"-{day[4:]}" for day in days}  # "2026-03-09" names "--03-09"
     undated = {term for term in written if _DAY.fullmatch(term)} - named_days
     months = {term for term in written if _MONTH.fullmatch(term)}

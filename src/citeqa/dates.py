@@ -309,6 +309,15 @@ def _dates(folded: str) -> Iterator[tuple[re.Match[str], tuple[int | None, int, 
         yield match, found
 
 
+_FULL_DAY_TERM = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def is_full_day_term(term: str) -> bool:
+    """Whether `term` is a date's term with its year, "YYYY-MM-DD" (`_terms_of`): "2025-12-02",
+    not "--12-02" nor "--12"."""
+    return len(term) == 10 and _FULL_DAY_TERM.fullmatch(term) is not None
+
+
 def _terms_of(year: int | None, month: int, day: int) -> list[str]:
     """A date's canonical terms: "YYYY-MM-DD" when its year is known, then "--MM-DD", "--MM"."""
     terms = [] if year is None else [f"{year:04d}-{month:02d}-{day:02d}"]
@@ -414,8 +423,12 @@ def _phrase_ends(match: re.Match[str]) -> bool:
 
 def _exists(year: int | None, month: int, day: int) -> bool:
     """Whether the day exists in that month (of a leap year when the year is not given)."""
+    return calendar_day(2024 if year is None or year < 1 else year, month, day) is not None
+
+
+def calendar_day(year: int, month: int, day: int) -> date | None:
+    """That day, None when the calendar has none ("31 février", a month 13, a year 0)."""
     try:
-        date(2024 if year is None or year < 1 else year, month, day)
+        return date(year, month, day)
     except ValueError:
-        return False
-    return True
+        return None

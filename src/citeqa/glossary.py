@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Literal, get_args
 
+from citeqa.dates import YEAR_DIGITS
 from citeqa.domain import Domain, NumberedForms, language_data
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold as lexical_fold
@@ -122,13 +123,12 @@ def calendar_words() -> frozenset[str]:
 
 YEAR_SLOT = "{year}"
 """Where a group's term is written beside a year: "q1 {year}" is "Q1 2025", not a survey's
-"Q1" alone (s31 review)."""
-_YEAR = r"(?:1[89]|20)\d\d"
+"Q1" alone (s31 review); a year is dates.YEAR_DIGITS' (1800 to 2199)."""
 
 
 def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
     """Any of `terms` written whole, a YEAR_SLOT in one matching a year."""
-    written = "|".join(re.escape(term).replace(re.escape(YEAR_SLOT), _YEAR) for term in terms)
+    written = "|".join(re.escape(term).replace(re.escape(YEAR_SLOT), YEAR_DIGITS) for term in terms)
     return re.compile(rf"(?<![\w])(?:{written})(?![\w])")
 
 

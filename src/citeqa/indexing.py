@@ -41,7 +41,7 @@ from citeqa.errors import (
 )
 from citeqa.filelist import FileList
 from citeqa.libraries import library_versions
-from citeqa.machinewritten import machine_written
+from citeqa.machinewritten import machine_written_in
 from citeqa.models import (
     BuildReport,
     ChannelInfo,
@@ -385,7 +385,7 @@ def _report(
     }
     corpus = settings.corpus_dir
     large = (
-        outsized(read_now, len(after), chunks, lambda name: machine_written(corpus / name))
+        outsized(read_now, len(after), chunks, machine_written_in(corpus))
         if chunks is not None
         else []
     )

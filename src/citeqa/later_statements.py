@@ -115,7 +115,7 @@ from citeqa.models import Document
 from citeqa.modified_labels import modified_labels
 from citeqa.numbered_sections import asked_numbers
 from citeqa.questions import QuestionTerms
-from citeqa.recently_used import RecentlyUsed
+from citeqa.recently_used import QUESTIONS_READ, RecentlyUsed
 from citeqa.sentences import ScoredSentence, SentenceBank
 
 DATE_LINES = 12
@@ -705,11 +705,8 @@ def asks_what_holds(question: str) -> bool:
     CODIR decide…", "Are we migrating…", "currently", or the current state: `asks_current`),
     and not what was first said ("originally", "When did…", "était prévu"): its answer quotes a
     later statement first."""
-    folded = f"{fold(question)} "
-    holding, original = _question_cues()
-    cued = _cued(folded)
-    asks = holding.search(cued) is not None or _current_cues().search(cued) is not None
-    return asks and original.search(folded) is None
+    asked = _asked_now(question)
+    return asked.holding or bool(asked.current)
 
 
 def _asks_current_of(question: str, quoted: Sequence[str]) -> bool:
@@ -717,10 +714,10 @@ def _asks_current_of(question: str, quoted: Sequence[str]) -> bool:
     sentences state, none of them writing its cue: "What is the current through the heater
     resistor?" asks a current in amps, which "The current through the heater resistor is 2 A"
     writes (s31 review)."""
-    if not asks_current(question):
+    asked = _asked_now(question).current
+    if not asked:
         return False
     cues = _current_cues()
-    asked = {found.group() for found in cues.finditer(_cued(f"{fold(question)} "))}
     return not any(
         found.group() in asked for text in quoted for found in cues.finditer(_cued(fold(text)))
     )
@@ -730,9 +727,30 @@ def asks_current(question: str) -> bool:
     """Whether the question asks the current state of a thing ("le protocole … actuel", "the
     current fee", "en vigueur", "latest": data/dated_documents.json `current_cues`), and not
     what was first said (`original_cues`)."""
+    return bool(_asked_now(question).current)
+
+
+class _AskedNow(NamedTuple):
+    """How a question asks what holds now (`_asked_now`)."""
+
+    current: frozenset[str]
+    """The current cues it writes (folded, `_cued`): it asks the current state by them."""
+    holding: bool
+    """Whether it writes a cue asking the standing decision or value (`asks_what_holds`)."""
+
+
+@functools.lru_cache(maxsize=QUESTIONS_READ)
+def _asked_now(question: str) -> _AskedNow:
+    """How `question` asks what holds now; nothing when it asks what was first said
+    (`original_cues`). Folded once a question for `asks_what_holds`, `asks_current` and
+    `_asks_current_of` (each folded it again, twice for the last)."""
     folded = f"{fold(question)} "
-    current = _current_cues().search(_cued(folded)) is not None
-    return current and _question_cues()[1].search(folded) is None
+    holding, original = _question_cues()
+    if original.search(folded) is not None:
+        return _AskedNow(frozenset(), holding=False)
+    cued = _cued(folded)
+    current = frozenset(found.group() for found in _current_cues().finditer(cued))
+    return _AskedNow(current, holding=holding.search(cued) is not None)
 
 
 def _cued(folded: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 SAMPLE_BYTES = 65_536
@@ -44,6 +45,12 @@ def machine_written(path: Path) -> bool:
     if "\0" in text or text.count("\ufffd") > BINARY_SHARE * max(len(text), 1):
         return False
     return lines_machine_written(text.splitlines())
+
+
+def machine_written_in(folder: Path) -> Callable[[str], bool]:
+    """`machine_written` of a file of `folder` named by its path relative to it (what
+    outsized.outsized asks of the documents it would name, at a build and at its notes)."""
+    return lambda name: machine_written(folder / name)
 
 
 def lines_machine_written(lines: list[str]) -> bool:

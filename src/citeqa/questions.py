@@ -33,7 +33,7 @@ from citeqa.alternatives import Alternatives
 from citeqa.asked_values import asked_kinds, names_value_kind
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
-from citeqa.dates import date_key, day_spans, impossible_spans
+from citeqa.dates import date_key, day_spans, impossible_spans, is_full_day_term
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
@@ -482,7 +482,7 @@ class Vocabulary:
         by a question writing a full date; empty when no day is stored with its year."""
         counts: dict[str, int] = {}
         for token, count in self.frequency.items():
-            if len(token) == 10 and _FULL_DAY.fullmatch(token):
+            if is_full_day_term(token):
                 yearless = "--" + token[5:]
                 counts[yearless] = counts.get(yearless, 0) + count
         return counts
@@ -918,7 +918,7 @@ class _DatesOf:
         words = [(self.folded_at[w.start()], w) for w in self.words]
         days = []
         for begin, end, terms in self.spans:
-            full = next((term for term in sorted(terms) if _FULL_DAY.fullmatch(term)), None)
+            full = next((term for term in sorted(terms) if is_full_day_term(term)), None)
             inside = [word for at, word in words if begin <= at < end]
             if full is not None and inside:
                 days.append((self.text[inside[0].start() : inside[-1].end()], full))
@@ -931,10 +931,6 @@ class _DatesOf:
             return frozenset()
         at = self.folded_at[start]
         return next((terms for begin, end, terms in self.spans if begin <= at < end), frozenset())
-
-
-_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
-"""A date's term with its year (dates._terms_of): "2025-12-02"."""
 
 
 def _folded_offsets(text: str, starts: list[int]) -> dict[int, int]:

@@ -274,12 +274,13 @@ def ascii_unit_share(body: bytes) -> float:
 
 def _east_asian_reading(sample: bytes, codec: str) -> str | None:
     """`sample` (a file's first bytes) decoded strictly in `codec`, a character its end cuts
-    left out, when that text holds no control or private-use character (`strict_reading`),
+    left out, when that text holds no control or private-use character (`cut_strict_reading`),
     no unassigned one in its first SNIFF_BYTES characters, MIN_EAST_ASIAN East Asian
     characters or more, half its characters at least, of one family (Korean's, or Chinese
     and Japanese's: MAX_OTHER_SCRIPT), and MIN_READABLE of it is East Asian, ASCII or blank;
     None otherwise."""
-    text = strict_reading(sample, codec, final=False)
+    read = cut_strict_reading(sample, codec)
+    text = None if read is None else read[0]
     if not text:
         return None
     east_asian = len(EAST_ASIAN.findall(text))
@@ -299,18 +300,17 @@ def holds_unassigned(text: str) -> bool:
     return any(unicodedata.category(character) == "Cn" for character in text[:SNIFF_BYTES])
 
 
-def strict_reading(body: bytes, codec: str, final: bool = True) -> str | None:
-    """`body` decoded strictly in `codec` (not `final`: a character its end cuts left out),
-    None when it does not decode or holds a control (tab and line ends aside) or private-use
-    character: no text's (also None for "utf-16" or "utf-32" with no byte-order mark, which
-    their incremental decoders refuse)."""
-    read = _strict_decoding(body, codec, final)
+def strict_reading(body: bytes, codec: str) -> str | None:
+    """`body` decoded strictly in `codec`, None when it does not decode or holds a control
+    (tab and line ends aside) or private-use character: no text's (also None for "utf-16" or
+    "utf-32" with no byte-order mark, which their incremental decoders refuse)."""
+    read = _strict_decoding(body, codec, final=True)
     return None if read is None else read[0]
 
 
 def cut_strict_reading(body: bytes, codec: str) -> tuple[str, bool] | None:
-    """`body` decoded strictly in `codec`, a character its end cuts left out (strict_reading,
-    not final), and whether its end cut one; None as strict_reading."""
+    """`body` (a part of a longer text) decoded strictly in `codec`, a character its end cuts
+    left out, and whether its end cut one; None as strict_reading."""
     return _strict_decoding(body, codec, final=False)
 
 

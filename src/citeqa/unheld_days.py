@@ -27,16 +27,16 @@ its date makes it the asked one. No I/O: the documents are read from the bank.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from citeqa.dates import day_spans, month_number
+from citeqa.dates import calendar_day, day_spans, is_full_day_term, month_number
 from citeqa.later_statements import remembered_date
 from citeqa.lexical import fold
 from citeqa.models import Document
 
-__all__ = ["CLOSEST_DATED", "UnheldDay", "unheld_day"]
+__all__ = ["CLOSEST_DATED", "UnheldDay", "held_days", "unheld_day"]
 
 CLOSEST_DATED = 3
 """The most dated documents a reason names, the closest to the asked day first."""
@@ -54,7 +54,6 @@ _MONTH_DAYS = re.compile(
     rf"\b([a-z]+)\.?\s+(\d{{1,2}}){_ORDINAL}\s*[-‐‑‒–—]\s*(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b"
 )
 """An English month's range, which dates.py reads no date of: "december 1-3, 2025"."""
-_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 class UnheldDay(NamedTuple):
@@ -70,13 +69,14 @@ def unheld_day(
     read: Sequence[Document],
     *,
     read_texts: Sequence[str] = (),
-    folder: Iterable[Document] = (),
+    folder_days: Callable[[], Collection[str]] = frozenset,
 ) -> UnheldDay | None:
     """The first day of `unwritten` (as typed, "YYYY-MM-DD") that neither the `quoted` document
-    nor any document of `read` or of the `folder` is dated, nor a range of `read_texts` holds,
-    while a document read is dated, with the closest dated ones; None otherwise (no day asked
-    that the corpus never writes, no dated document read, or one dated the asked day). The
-    folder's documents are dated only once such a day is found."""
+    nor any document of `read` is dated, nor the folder's (`folder_days`: its documents' dates,
+    `held_days`), nor a range of `read_texts` holds, while a document read is dated, with the
+    closest dated ones; None otherwise (no day asked that the corpus never writes, no dated
+    document read, or one dated the asked day). The folder's days are asked for only once
+    such a day is found."""
     if not unwritten:
         return None
     documents = {document.doc_id: document for document in (quoted, *read)}
@@ -90,12 +90,19 @@ def unheld_day(
     for typed, day in unwritten:
         if day in dated.values() or _in_a_range(day, read_texts):
             continue
-        if any(remembered_date(document) == day for document in folder):
+        if day in folder_days():
             continue
         nearest = sorted(dated, key=lambda doc_id: (_apart(dated[doc_id], day), doc_id))
         named = [f"{_name_of(documents[doc_id])} ({dated[doc_id]})" for doc_id in nearest]
         return UnheldDay(typed, named[:CLOSEST_DATED])
     return None
+
+
+def held_days(folder: Iterable[Document]) -> frozenset[str]:
+    """The days the documents of `folder` are dated (later_statements.remembered_date): read
+    once a loaded index (api), not once a question asking a day no passage writes (a folder of
+    more documents than later_statements.DATED_DOCUMENTS was dated anew each time)."""
+    return frozenset(day for document in folder if (day := remembered_date(document)) is not None)
 
 
 def _apart(first: str, second: str) -> int:
@@ -138,12 +145,12 @@ def _ranges(folded: str) -> Iterator[tuple[date, date]]:
         month = month_number(match.group(1))
         if month is not None:
             year, first, final = int(match.group(4)), int(match.group(2)), int(match.group(3))
-            yield from _dated(year, month, first, _day(year, month, final))
+            yield from _dated(year, month, first, calendar_day(year, month, final))
 
 
 def _full_day(terms: frozenset[str]) -> date | None:
     """The day of a date's terms holding its year ("2025-12-03"), None without one."""
-    full = next((term for term in terms if _FULL_DAY.fullmatch(term)), None)
+    full = next((term for term in terms if is_full_day_term(term)), None)
     return None if full is None else date.fromisoformat(full)
 
 
@@ -163,14 +170,6 @@ def _from_terms(terms: frozenset[str], last: date) -> Iterator[tuple[date, date]
 
 def _dated(year: int, month: int, day: int, last: date | None) -> Iterator[tuple[date, date]]:
     """The range from that day to `last`, none when either is no day of the calendar."""
-    first = _day(year, month, day)
+    first = calendar_day(year, month, day)
     if first is not None and last is not None:
         yield first, last
-
-
-def _day(year: int, month: int, day: int) -> date | None:
-    """That day, None when it is none of the calendar ("31 février")."""
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None

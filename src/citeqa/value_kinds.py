@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
@@ -38,7 +38,8 @@ __all__ = ["asked_value_kinds", "unwritten_asked_kind", "unwritten_kind"]
 
 class _Shape(NamedTuple):
     """A kind's shape (value_kinds.json): its pattern, the values of other kinds it would take
-    ('unlike'), blanked before it is searched, and the check its value must pass ('check')."""
+    ('unlike_kinds', 'unlike'), blanked before it is searched, and the check its value must
+    pass ('check')."""
 
     pattern: re.Pattern[str]
     unlike: re.Pattern[str] | None
@@ -74,9 +75,12 @@ class _Kind(NamedTuple):
     subsumes: frozenset[str]
 
 
-def _shape(kind: dict[str, str]) -> _Shape:
-    """A kind's shape as value_kinds.json writes it."""
-    unlike = re.compile(kind["unlike"]) if kind.get("unlike") else None
+def _shape(kind: dict[str, Any], raw: dict[str, dict[str, Any]]) -> _Shape:
+    """A kind's shape as value_kinds.json writes it, the values it is unlike being those of
+    the shapes of its 'unlike_kinds' (of `raw`, every kind), then its own 'unlike'."""
+    written = [raw[other]["shape"] for other in kind.get("unlike_kinds", [])]
+    written += [kind["unlike"]] if kind.get("unlike") else []
+    unlike = re.compile("|".join(written)) if written else None
     check = _CHECKS[kind["check"]] if kind.get("check") else None
     return _Shape(re.compile(kind["shape"]), unlike, check)
 
@@ -85,7 +89,7 @@ def _shape(kind: dict[str, str]) -> _Shape:
 def _kinds() -> dict[str, _Kind]:
     """The kinds of value_kinds.json by name, a kind of 'any_of' taking the others' shapes."""
     raw = data_json("value_kinds.json")["kinds"]
-    shapes = {name: _shape(kind) for name, kind in raw.items() if "shape" in kind}
+    shapes = {name: _shape(kind, raw) for name, kind in raw.items() if "shape" in kind}
     return {
         name: _Kind(
             frozenset(kind["words"]),

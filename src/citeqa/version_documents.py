@@ -20,7 +20,7 @@ asked meeting's notes. No I/O: the documents are the bank's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from citeqa.models import Document, Hit
 from citeqa.numbered_sections import asked_numbers
@@ -74,14 +74,23 @@ def _of_version(named: Version, asked: Version) -> bool:
     return named[: len(asked)] == asked
 
 
-def with_asked_version(top: list[Hit], bank: SentenceBank, question: str) -> list[Hit]:
-    """The passages `top`, and after them the other passages of the documents of `top` of the
-    version the question asks (`asked_version_documents`; only a question asking a number or a
-    version: `asks_version`), in their order, VERSION_CHARS characters at most, each scored as
-    its document's least retrieved passage."""
+def version_documents_read(top: Sequence[Hit], bank: SentenceBank, question: str) -> frozenset[str]:
+    """The ids of the documents of `top` of the version the question asks as a numbered part
+    (`asked_version_documents`; only a question asking a number or a version: `asks_version`),
+    read once a question for `with_asked_version` and answering.under_asked_section (each read
+    them again, the latter once a quote was chosen: up to four times a question)."""
     if not top or not asks_version(question):
+        return frozenset()
+    read = dict.fromkeys(hit.chunk.doc_id for hit in top)
+    return asked_version_documents(question, (bank.documents[doc_id] for doc_id in read))
+
+
+def with_asked_version(top: list[Hit], bank: SentenceBank, asked: frozenset[str]) -> list[Hit]:
+    """The passages `top`, and after them the other passages of the documents of `top` of the
+    version the question asks (`asked`: `version_documents_read`), in their order, VERSION_CHARS
+    characters at most, each scored as its document's least retrieved passage."""
+    if not top or not asked:
         return top
     least = least_scores(top)
-    asked = asked_version_documents(question, (bank.documents[doc_id] for doc_id in least))
     read = [doc_id for doc_id in least if doc_id in asked]
     return with_documents_read(top, bank, read, least, VERSION_CHARS)

@@ -8,7 +8,7 @@ import pytest
 
 from citeqa.models import Document
 from citeqa.questions import Vocabulary, analyse
-from citeqa.unheld_days import unheld_day
+from citeqa.unheld_days import held_days, unheld_day
 
 
 def document(name: str, text: str) -> Document:
@@ -106,5 +106,6 @@ def test_a_document_of_the_folder_dated_that_day_answers_though_unread() -> None
     the reason would then say falsely that no document is dated that day."""
     dated = document("CR_reunion_2025-12-02.md", "# Réunion\n\n- Le budget est validé.\n")
     asked = [("2 décembre 2025", "2025-12-02")]
-    assert unheld_day(asked, MINUTES[1], MINUTES, folder=[*MINUTES, dated]) is None
-    assert unheld_day(asked, MINUTES[1], MINUTES, folder=MINUTES) is not None
+    with_it, without = held_days([*MINUTES, dated]), held_days(MINUTES)
+    assert unheld_day(asked, MINUTES[1], MINUTES, folder_days=lambda: with_it) is None
+    assert unheld_day(asked, MINUTES[1], MINUTES, folder_days=lambda: without) is not None

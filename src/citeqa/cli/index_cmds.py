@@ -397,14 +397,14 @@ def documents_table(described: IndexStatus, width: int) -> Table:
     title = Text(shown(f"Index {described.index_dir}"))
     headers = ["document", "title", "chunks", "lang"]
     rows = [
-        _cells(doc.doc_id, doc.title, doc.chunks, _languages(doc.lang))
+        [shown(cell) for cell in (doc.doc_id, doc.title, doc.chunks, _languages(doc.lang))]
         for doc in described.documents
     ]
     documents = Table(*headers, title=title)
     for row in rows:
-        documents.add_row(*row)
+        documents.add_row(*(Text(cell) for cell in row))
     _fold(documents)
-    columns = [[header] + [row[at].plain for row in rows] for at, header in enumerate(headers)]
+    columns = [[header] + [row[at] for row in rows] for at, header in enumerate(headers)]
     documents.columns[0].width = name_column_width(columns[0], columns[1:], width)
     return documents
 
@@ -421,7 +421,8 @@ def channels_table(described: IndexStatus) -> Table:
 
 
 def _cells(*values: object) -> list[Text]:
-    """Cleaned literal text (the manifest is read from disk), never markup."""
+    """Cleaned literal text (the manifest is read from disk), never markup (`documents_table`
+    makes its cells so too, keeping their text for the name column's width)."""
     from rich.text import Text
 
     return [Text(shown(value)) for value in values]

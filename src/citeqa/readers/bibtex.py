@@ -106,12 +106,12 @@ _NEXT_ENTRY = re.compile(r"^[ \t]*@[ \t]*[A-Za-z]+[ \t\r\n]*[{(]", re.MULTILINE)
 
 class _Unclosed(Exception):
     """An entry whose braces or quotes never close, or are still open after ENTRY_MAX
-    characters (`too_long`)."""
+    characters (`too_long`: found open up to `limit` of `text`, which goes on past it)."""
 
-    def __init__(self, key: str, too_long: bool = False) -> None:
+    def __init__(self, key: str, text: str = "", limit: int | None = None) -> None:
         super().__init__(key)
         self.key = key
-        self.too_long = too_long
+        self.too_long = limit is not None and limit < len(text)
 
     def reason(self) -> str:
         """The warning naming the entry left out, and why."""
@@ -119,11 +119,6 @@ class _Unclosed(Exception):
         if self.too_long:
             return TOO_LONG.format(key=key, limit=ENTRY_MAX)
         return UNCLOSED.format(key=key)
-
-
-def _unclosed(text: str, key: str, limit: int) -> _Unclosed:
-    """An entry's group found open up to `limit`: too long when the text goes on past it."""
-    return _Unclosed(key, too_long=limit < len(text))
 
 
 class _Macros:
@@ -276,7 +271,7 @@ def _entry(
             if end < 0 and following and fields:
                 return Entry(kind, key, tuple(fields)), following.start(), False
             if end < 0 and not following:
-                raise _unclosed(text, key, limit)
+                raise _Unclosed(key, text, limit)
             if end < 0 or (name is None and text[position:end].strip(" \t\r\n,")):
                 raise _Unclosed(key)
             return Entry(kind, key, tuple(fields)), end + 1, True
@@ -326,7 +321,7 @@ def _balanced(text: str, start: int, closing: str, key: str = "") -> int:
             depth -= 1
             if depth == 0:
                 return mark.end()
-    raise _unclosed(text, key, start + ENTRY_MAX)
+    raise _Unclosed(key, text, start + ENTRY_MAX)
 
 
 def _quoted_end(text: str, start: int, key: str) -> int:
@@ -339,7 +334,7 @@ def _quoted_end(text: str, start: int, key: str) -> int:
             depth -= 1
         elif mark[0] == '"' and depth <= 0:
             return mark.end()
-    raise _unclosed(text, key, start + 1 + ENTRY_MAX)
+    raise _Unclosed(key, text, start + 1 + ENTRY_MAX)
 
 
 def latex_text(value: str) -> str:
