@@ -68,7 +68,7 @@ from citeqa.questions import (
     interrogatives,
     word_alternatives,
 )
-from citeqa.reason_words import content_words, nameable
+from citeqa.reason_words import asking_words, content_words, nameable
 from citeqa.spelling_hints import Closest, did_you_mean
 from citeqa.visible import cut, shown
 
@@ -362,6 +362,7 @@ def before_search(
     languages: Callable[[], DocumentLanguages] | None = None,
     closest: Closest | None = None,
     close: Callable[[], bool] | None = None,
+    counterparts: Callable[[], bool] | None = None,
 ) -> EarlyRefusal | None:
     """The abstention without looking at any passage, or None when there is none: a question
     that only greets, thanks or acknowledges, nothing to search for, or no word of the question (of
@@ -371,8 +372,8 @@ def before_search(
     and a follow-up none of whose new words (QuestionTerms.new_terms) the documents use, nor their
     cognates, names them: no quote can mention them (followup_quotes.py). Any of these last (its
     words alone) says to ask in the other language when `languages` (read only then) puts
-    documents in it (`ask_in`) and asking in it may help (`_may_help`, reading `close` only
-    then). A reason naming
+    documents in it (`ask_in`) and asking in it may help (`_may_help`, reading `close` or
+    `counterparts` only then). A reason naming
     words the documents never use offers the spelling the closest passages (`closest`: their
     texts, read only then) write of those the question misspells."""
     if terms.courtesy is not None:
@@ -386,7 +387,9 @@ def before_search(
     reason = _words_never_used(terms, lang, closest)
     if reason is None:
         return None
-    hinted = _with_hint(reason.text, terms, lang, languages, close, words_alone=True)
+    hinted = _with_hint(
+        reason.text, terms, lang, languages, close, words_alone=True, counterparts=counterparts
+    )
     return EarlyRefusal(Reason(hinted, reason.claims_absence), words_alone=True)
 
 
@@ -398,16 +401,17 @@ def _with_hint(
     close: Callable[[], bool] | None = None,
     *,
     words_alone: bool = False,
+    counterparts: Callable[[], bool] | None = None,
 ) -> str:
     """`reason`, followed by the advice to ask in the other language when `languages` (read
     only then) puts documents in it (`ask_in`) and asking so may help (`_may_help`, read only
     then: on a corpus in one language, `close` embeds nothing); `words_alone`: the question
-    is refused for none of its words occurring (`before_search`)."""
+    is refused for none of its words occurring (`before_search`), `counterparts` then read."""
     if languages is None:
         return reason
     found = languages()
     hint = ask_in(lang, found)
-    if hint and _may_help(terms, lang, found, close, words_alone=words_alone):
+    if hint and _may_help(terms, lang, found, close, words_alone, counterparts):
         return f"{reason} {hint}"
     return reason
 
@@ -417,8 +421,8 @@ def _may_help(
     lang: Lang,
     languages: DocumentLanguages,
     close: Callable[[], bool] | None,
-    *,
     words_alone: bool = False,
+    counterparts: Callable[[], bool] | None = None,
 ) -> bool:
     """Whether asking in the other language than `lang` may find what the question's words
     did not: more documents are in that language than in the question's, or ADVICE_SHARE of
@@ -437,8 +441,11 @@ def _may_help(
     corpus mostly in the other language but with documents in the question's, a question none
     of whose words occurs needs counterparts too: its words translated, or a corpus word sharing
     a long beginning with one of them (`QuestionTerms.cognates`: "seminar", "séminaire"), both
-    read with the question; not `close`, which would translate an off-topic question's words
-    (Assistant._translated declines to): "What is the
+    read with the question, or a word the corpus writes in the other language that one of them
+    means (`counterparts`, read only then: corpus_translation.in_other_language, "accounts" /
+    "comptes"; s31 trial, "When is the meeting with the accountant about the annual accounts?"
+    was not told to ask in French though its French notes answer it); not `close`, which would
+    translate an off-topic question's words (Assistant._translated declines to): "What is the
     capital of Australia?", "How do I reset my iPhone?" and "asdfgh qwerty" were told to try
     asking in French on a mostly French office folder with English handbooks and minutes (s26
     trial), where "Who has to find a caterer for the seminar?" needs it. One some of whose
@@ -448,7 +455,9 @@ def _may_help(
     if languages.counts.get(lang, 0) < other:
         if not words_alone or not languages.counts.get(lang):
             return True  # some word occurs, or no document is in the question's language
-        return bool(terms.cognates or terms.translated)  # `close` embeds: not for this
+        if terms.cognates or terms.translated:  # `close` embeds: not for this
+            return True
+        return counterparts is not None and counterparts()
     if other >= ADVICE_SHARE * languages.documents and not words_alone:
         return True
     return bool(terms.translated) or (close is not None and close())
@@ -470,7 +479,8 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
         return Reason(_with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest), True)
     new = list(dict.fromkeys(word for word, _ in terms.new_terms))
     if new and set(new) <= set(terms.new_unused):
-        named = content_words(new, lang)  # "And what does it mean?": none to name
+        asking = asking_words(terms.focus, lang)  # "And what does it mean?": none to name
+        named = [word for word in content_words(new, lang) if fold(word) not in asking]
         if not named:
             return Reason(NOT_ANSWERED[lang])
         return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
@@ -569,7 +579,7 @@ def not_answered(
     when `languages` (read only then) puts documents in it and asking so may help
     (`_may_help`, reading `close` only then). Naming words the corpus lacks, it claims their
     absence (Reason.claims_absence)."""
-    absent = content_words(list(dict.fromkeys(terms.absent)), lang)
+    absent = _content_absent(terms, lang)
     if absent:
         never = NEVER_MENTIONED[lang].format(words=_quoted(absent))
         reason = _with_spellings(never, terms, lang, closest)
@@ -580,13 +590,22 @@ def not_answered(
     return Reason(reason, claims_absence=bool(absent))
 
 
+def _content_absent(terms: QuestionTerms, lang: Lang) -> list[str]:
+    """The words of the question the corpus never uses that a reason in `lang` may name
+    (reason_words.content_words), but for those of a phrase it asks by ("combien de temps":
+    reason_words.asking_words), in order, each once."""
+    asking = asking_words(terms.focus, lang)
+    named = content_words(list(dict.fromkeys(terms.absent)), lang)
+    return [word for word in named if fold(word) not in asking]
+
+
 def _in_passages(terms: QuestionTerms, passages: frozenset[str], lang: Lang) -> str:
     """The reason naming the content words the closest passages (their tokens) lack, or else
     those they mention, or else none."""
     unmatched = unmatched_words(terms, passages, lang) if passages else []
     if unmatched:
         return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))
-    if not passages or not _every_word_held(terms, passages):
+    if not passages or not _every_word_held(terms, passages, lang):
         return NOT_ANSWERED[lang]
     mentioned = _weighed_words(terms, passages, lang, held=True)
     if mentioned:
@@ -594,13 +613,18 @@ def _in_passages(terms: QuestionTerms, passages: frozenset[str], lang: Lang) -> 
     return NOT_ANSWERED[lang]
 
 
-def _every_word_held(terms: QuestionTerms, tokens: frozenset[str]) -> bool:
+def _every_word_held(terms: QuestionTerms, tokens: frozenset[str], lang: Lang) -> bool:
     """Whether `tokens` hold the own forms of every question word searched (a focus term's)
-    but its interrogatives, those a reason never names too ("mean", "premier", a typo): "the
+    but its interrogatives, its number marks ("numéro": a passage writing "SIRET 812 345 678"
+    answers "le numéro SIRET") and the words of a phrase it asks by ("combien de temps":
+    reason_words.asking_words), those a reason never names too ("mean", "premier", a typo): "the
     closest passages mention “temperature”, but none answers it" hid that they never say
     "mean" in "What is the mean temperature?" (review of s19-reasons)."""
+    asking = asking_words(terms.focus, lang) | language_words("number_marks")
     return all(
-        _held(word, plain, tokens) for word, plain, _ in _searched_words(terms) if not _asks(word)
+        _held(word, plain, tokens)
+        for word, plain, _ in _searched_words(terms)
+        if not _asks(word) and fold(word) not in asking
     )
 
 
@@ -778,8 +802,9 @@ def _weighed_words(
     (at most MAX_WORDS_NAMED). A word is held only by its own forms: a French corpus holding
     "extincteurs" does not mention the question's "extinguishers" (review of s19-reasons)."""
     found: list[tuple[float, str]] = []
+    asking = asking_words(terms.focus, lang)
     for word, plain, (alts, weight) in _searched_words(terms):
-        if not nameable(word, lang, unused=word in terms.absent):
+        if fold(word) in asking or not nameable(word, lang, unused=word in terms.absent):
             continue
         if _held(word, plain if held else alts, tokens) == held:
             found.append((weight, word))

@@ -1336,9 +1336,11 @@ def compose(
     writes (across.unvouched_across); a reason naming words the documents
     never use says to ask in that language when that channel does, or when `translates` (None:
     no multilingual channel) reads those words as words of the passages read in that language
-    (passage_translation.py; abstention._may_help). `folder_days` gives the days the folder's
-    documents are dated (unheld_days.held_days, kept with the loaded index: api), read only for
-    a question asking a day no passage writes (None: read of the bank's documents)."""
+    (passage_translation.py; abstention._may_help) or of the corpus in it (with no passages:
+    corpus_translation.in_other_language, the counterparts a question none of whose words
+    occurs needs). `folder_days` gives the days the folder's documents are dated
+    (unheld_days.held_days, kept with the loaded index: api), read only for a question asking
+    a day no passage writes (None: read of the bank's documents)."""
     bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
     lang = terms.courtesy or lang or retrieval.query_lang  # "merci": fr
 
@@ -1353,6 +1355,10 @@ def compose(
         absent = content_words(list(dict.fromkeys(terms.absent)), lang)
         return translates is not None and translates(absent, top, lang)
 
+    def counterparts() -> bool:  # read only for a question none of whose words occurs
+        absent = content_words(list(dict.fromkeys(terms.absent)), lang)
+        return translates is not None and translates(absent, [], lang)  # the corpus's words
+
     ranked = (evidence_ranking or retrieval).hits
     place = asked_place(terms.focus, bank, ranked, settings.answer_passages)
     if isinstance(place, MissingPage):  # "page 900" of a 66-page report
@@ -1361,7 +1367,7 @@ def compose(
     early = (  # "page 12", "chapter 7": the place is asked, its cue need not be written
         None
         if place.waives_refusal
-        else abstention.before_search(terms, lang, languages, closest, closer)
+        else abstention.before_search(terms, lang, languages, closest, closer, counterparts)
     )
     if early is not None and not (
         early.words_alone

@@ -24,7 +24,7 @@ from citeqa.changed_citations import changed_files, changed_quote_notes
 from citeqa.changegroups import short_changes as short_changes  # the chat's banner says them so
 from citeqa.citedsection import SECTION_PATH, own_heading
 from citeqa.config import Settings, load_settings
-from citeqa.corpus_translation import corpus_translations
+from citeqa.corpus_translation import corpus_translations, in_other_language
 from citeqa.derived_terms import is_multilingual
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
@@ -800,11 +800,20 @@ class Assistant:
 
     def _translates(self, channel: str | None) -> Translates | None:
         """Whether words of a question mean words of passages in the other language, in the
-        index's multilingual answer `channel` (None: it has none), read by an abstention's
-        advice to ask in that language (answering.compose)."""
+        index's multilingual answer `channel` (None: it has none), or words the whole corpus
+        writes in that language (corpus_translation.in_other_language; with no passages, those
+        alone), read by an abstention's advice to ask in that language (answering.compose)."""
         if channel is None:
             return None
-        return lambda words, hits, lang: bool(self._near_translations(words, hits, lang, channel))
+
+        def translates(words: Sequence[str], hits: Sequence[Hit], lang: Lang) -> bool:
+            if hits and self._near_translations(words, hits, lang, channel):
+                return True
+            stored = self._loaded.stored_words(channel)
+            vectors = self._loaded.word_vectors(channel)
+            return stored is not None and in_other_language(words, lang, stored, vectors)
+
+        return translates
 
     def _near_translations(
         self, words: Sequence[str], hits: Sequence[Hit], lang: Lang, channel: str

@@ -10,6 +10,13 @@ them (one product of a few rows by the stored rows), and its nearest at STRICTER
 above the bar a word of the passages found needs, is read as it: the search is run again with it
 (api.Assistant._translated, one more search at most), so that the passage writing it is found.
 Its function words are never a translation (language.json), as for a passage's words.
+
+An abstention's advice to ask in the other language reads the same vocabulary (`in_other_language`:
+api.Assistant._translates): a word the question lacks whose counterpart the corpus writes in that
+language ("gants" / "gloves" .73 of a French joinery's English safety sheet; "accounts" / "comptes",
+"annual" / "annuelle" of its French notes, not "meeting" / "reunion", an English word too: s31
+trial, a75 and a52 were not told to ask so, others were) says asking in it may find what the
+question's words did not.
 """
 
 from __future__ import annotations
@@ -17,7 +24,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
+from citeqa.known_words import known_word, known_words
+from citeqa.models import Lang
 from citeqa.passage_translation import (
+    MINORITY_SIMILARITY,
     WordVectors,
     asked_forms,
     function_words,
@@ -59,3 +69,20 @@ def _function_words() -> frozenset[str]:
     """The folded function words of English and French, never a translation: one set, so that
     StoredWords.all_vectors reads the vocabulary once for it."""
     return function_words("en") | function_words("fr")
+
+
+def in_other_language(
+    absent: Sequence[str], lang: Lang, stored: StoredWords, vectors_of: WordVectors
+) -> bool:
+    """Whether one of the `absent` words of a question in `lang` means a word the corpus writes
+    (its stored words) that is a word of the other language, `other`: a known word of `other`
+    at MINORITY_SIMILARITY when `other` has a word list (known_words.py: English), the list
+    vouching for its language; else, at STRICTER_SIMILARITY, no known word of `lang`
+    ("weather" / "days" is a synonym of the question's own language, no translation)."""
+    other: Lang = "fr" if lang == "en" else "en"  # the other of LANGUAGE_NAMES' two
+    listed = bool(known_words(other))
+    bar = MINORITY_SIMILARITY if listed else STRICTER_SIMILARITY
+    found = corpus_translations(absent, {}, stored, vectors_of, bar)
+    if listed:
+        return any(known_word(match, other) for match in found.values())
+    return any(not known_word(match, lang) for match in found.values())

@@ -11,7 +11,12 @@ lack keeps the default: a French keyword question of English abstracts writes fe
 words, and is in the other language there; so does one most of whose words are known words of
 the default language (typo_reading.known_word: an English keyword question of French
 encyclopedia articles that happen to write two of its words, a name and "limit", was read as
-French, and answered from them, on an off-topic set's test half).
+French, and answered from them, on an off-topic set's test half), unless one of its words is a
+word of the passages' language typed without its accents (`_unaccented_in`): no known word of
+the default language, written by the first passages only with accents ("franchise generale
+assurance", of French passages writing "générale", was read as English for "franchise" and
+"assurance", which English writes too: s31 trial, refused across languages with an English
+reason while its answer ranked first).
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ from citeqa.typo_reading import known_word
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 """A word of a question, letters only."""
+ACCENT_PASSAGES = 5
+"""The first passages (of the first one's language) whose words tell a question word typed
+without its accents (`_unaccented_in`): those the question was read closest to."""
 
 
 def says_no_language(question: str) -> bool:
@@ -52,7 +60,29 @@ def _keyword_question(retrieval: Retrieval, terms: QuestionTerms) -> bool:
         return False
     if 2 * len(set(terms.absent)) >= terms.focus_terms:
         return False
-    return not _mostly_known_in(retrieval.question, retrieval.query_lang)
+    if not _mostly_known_in(retrieval.question, retrieval.query_lang):
+        return True
+    return _unaccented_in(retrieval)
+
+
+def _unaccented_in(retrieval: Retrieval) -> bool:
+    """Whether a word of the question `retrieval` searched, typed without accents and no known
+    word of the language it was read in, is written only with accents by the first passages
+    (ACCENT_PASSAGES) of the first one's language: a word of theirs ("generale", "echeance")."""
+    if not retrieval.hits:
+        return False
+    lang = retrieval.hits[0].chunk.lang
+    typed = {
+        word.lower()
+        for word in _LETTERS.findall(retrieval.question)
+        if fold(word) == word.lower() and not known_word(word.lower(), retrieval.query_lang)
+    }
+    if not typed:
+        return False
+    texts = [hit.chunk.text for hit in retrieval.hits if hit.chunk.lang == lang]
+    written = {word.lower() for text in texts[:ACCENT_PASSAGES] for word in _LETTERS.findall(text)}
+    accented = {fold(word) for word in written if fold(word) != word}
+    return bool(typed & accented - written)
 
 
 def _in_first_passage_language(retrieval: Retrieval) -> Retrieval:

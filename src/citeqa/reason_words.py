@@ -6,14 +6,19 @@ only when those words say what the question is about. Trials named function word
 generic verbs ("Combien coûte la chambre humide à bas coût ?" → "ils ne mentionnent jamais
 « bas »"; "… what does it mean?" → "never mention “mean”, “used”"; "Which cultivar did the
 drone study use?" → "never mention “use”") and misspelt ones ("Wat is teh defualt timout" →
-"never mention “Wat”, “teh”"). A word is named when some piece of it (split at hyphens and
+"never mention “Wat”, “teh”"). Nor is a word of a phrase the question asks by
+(reason_words.json `question_phrases`: the "temps" of "Combien de temps … ?", not of "Quel
+temps fera-t-il ?": `asking_words`). A word is named when some piece of it (split at hyphens and
 apostrophes: "fera-t-il" is "fera", "t", "il"; "l'antivol" holds "antivol") is none of:
 - a single letter;
 - a stopword, an interrogative, or a function or frame word of the question's language
   (citeqa/data/language.json: a French function word, "car", "son", may be an English content
   word; "Que veut dire le code 21 ?" does not mention "dire");
 - a generic word of the question's language (citeqa/data/reason_words.json: "mean", "use",
-  "name", "low"; "fait", "utilise", "nom", "bas");
+  "name", "low"; "fait", "utilise", "nom", "bas", "habite", "émis");
+- a number mark (language.json `number_marks`: "numéro", "number", "n°"), by which a question
+  names the kind of value it asks ("Quel est le numéro SIRET ?": s31 trial, "ils ne
+  mentionnent jamais « numéro »" of a folder writing "SIRET" and "N°" in 13 files);
 - a common function word of the question's language misspelt (reason_words.json
   `misspelt_function_words`: "what", "the", "quelle"; per language, since "mots" is "most"
   swapped): its first letter kept and one letter dropped ("wat" for "what") or two
@@ -41,6 +46,8 @@ from citeqa.models import Lang
 from citeqa.one_edit import one_edit_apart
 
 _PIECES = re.compile(r"[-\u2010\u2011'’]+")
+_PHRASE_WORDS = re.compile(r"\w+")
+"""A word of a question, matched against the phrases it may ask by."""
 MISSPELT_MIN_LETTERS = 3
 """A function word shorter than this is never read as misspelt ("ot" may be anything)."""
 
@@ -92,6 +99,19 @@ def _form_words(lang: Lang) -> frozenset[str]:
         | frozenset(fold(word) for word in language_data().stopwords)
         | language_words("function_words", lang)
         | language_words("frame_words", lang)
+        | language_words("number_marks")
+    )
+
+
+def asking_words(question: str, lang: Lang) -> frozenset[str]:
+    """The folded words of the phrases `question` asks by in `lang` (reason_words.json
+    `question_phrases`: "combien de temps"), each phrase matched whole, words apart."""
+    folded = " ".join(_PHRASE_WORDS.findall(fold(question)))
+    return frozenset(
+        word
+        for phrase in _reason_data().get("question_phrases", {}).get(lang, [])
+        if re.search(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", folded)
+        for word in fold(phrase).split()
     )
 
 

@@ -288,7 +288,12 @@ citeqa does not read (True) or held no text it could read (False)."""
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
 """A word of a file name: letters only (numbers, dates and the digits glued to a word left
-out: "avril2025" gives "avril")."""
+out: "avril2025" gives "avril"; underscores part words: "ticket_caisse")."""
+_LOWER, _UPPER = "a-zß-öø-ÿ", "A-ZÀ-ÖØ-Þ"
+_CAMEL_BREAK = re.compile(f"(?<=[{_LOWER}])(?=[{_UPPER}])|(?<=[{_UPPER}])(?=[{_UPPER}][{_LOWER}])")
+"""Where a CamelCase word of a file name parts ("LeroyMerlin": "Leroy", "Merlin";
+"scanCAFAvril": "scan", "CAF", "Avril"): a lower-case letter before a capital, or a capital
+before a capital opening a lower-case word."""
 
 
 def named_for(
@@ -330,9 +335,13 @@ def _name_matches(name: str, asked: Sequence[frozenset[str]], initials: set[str]
 
 @functools.lru_cache(maxsize=1024)  # a skipped file's name is read again for each question
 def _name_words(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The terms a file's name writes, numbers and months aside, and its acronyms (folded)."""
+    """The terms a file's name writes, numbers and months aside, each CamelCase word whole and
+    in its parts ("ticket_LeroyMerlin_2025-09-12.jpg": s31 trial, the receipt was not named for
+    "le ticket de caisse Leroy Merlin"), and its acronyms (folded)."""
     stem = posixpath.splitext(posixpath.basename(name))[0]
-    words = [word for word in _NAME_WORD.findall(stem) if not _is_month(word)]
+    joined = [word for word in _NAME_WORD.findall(stem) if not _is_month(word)]
+    parts = [part for word in joined for part in _CAMEL_BREAK.split(word) if len(part) > 1]
+    words = [part for part in dict.fromkeys([*joined, *parts]) if not _is_month(part)]
     acronyms = tuple(fold(word) for word in words if _ACRONYM.fullmatch(word))
     return written_terms(" ".join(words), False), acronyms
 

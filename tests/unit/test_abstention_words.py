@@ -163,6 +163,13 @@ def test_a_question_none_of_whose_words_occurs_is_told_to_change_language_only_w
     seminar = terms("The seminar caterer?", {"seminar": 7.0, "caterer": 7.0})
     seminar.absent, seminar.cognates = ["seminar", "caterer"], ["seminaire"]
     assert reason_before_search(seminar, "en", lambda: mostly_french) == advised
+    off.translated = []
+    refusal = before_search(off, "en", lambda: mostly_french, counterparts=lambda: False)
+    assert refusal is not None and refusal.reason.text == NO_WORD_OCCURS["en"]
+    # s31 trial: "When is the meeting with the accountant…" of French notes writing "réunion"
+    refusal = before_search(off, "en", lambda: mostly_french, counterparts=lambda: True)
+    assert refusal is not None and refusal.reason.text == advised
+    off.translated = ["levain"]
     all_french = DocumentLanguages({"fr": 4}, 4, 0)  # no document in English: asking in French
     assert reason_before_search(off, "en", lambda: all_french) == (
         f"{NO_WORD_OCCURS['en']} The documents are in French: try asking in French."
@@ -453,6 +460,45 @@ def test_function_and_generic_words_are_never_named_as_lacking() -> None:
     shown = not_answered(mean, "en", word_alternatives("Zadoks") | word_alternatives("drone"))
     assert shown.endswith("the closest passages never mention “stage”.")
     assert "mean" not in shown and "used" not in shown
+
+
+def test_the_words_of_a_phrase_the_question_asks_by_are_never_named() -> None:
+    """s31 trial: "Combien de temps un devis est-il valable ?" → "ils ne mentionnent jamais
+    « temps », « valable »", of a folder whose quotes state a validity. "temps" asks the
+    duration there; it is the subject of "Quel temps fera-t-il demain ?"."""
+    quote = terms(
+        "Combien de temps un devis est-il valable ?",
+        {"temps": 6.0, "devis": 3.0, "valable": 7.0},
+        absent=("temps", "valable"),
+    )
+    devis = word_alternatives("devis")
+    shown = not_answered(quote, "fr", devis)
+    assert "temps" not in shown and "valable" not in shown
+    assert shown == NOT_ANSWERED["fr"]
+    held = devis | word_alternatives("valable")
+    assert not_answered(quote, "fr", held) == (
+        "Les documents ne semblent pas répondre à cette question : les passages les plus"
+        " proches mentionnent “devis”, mais aucun n’y répond."
+    )
+    weather = terms(
+        "Quel temps fera-t-il demain ?", {"temps": 6.0, "demain": 5.0}, absent=("temps", "demain")
+    )
+    assert not_answered(weather, "fr") == NEVER_MENTIONED["fr"].format(words="“temps”, “demain”")
+
+
+def test_a_number_mark_is_neither_named_nor_needed_in_the_passages() -> None:
+    """s31 trial: "Quel est le numéro SIRET de l'entreprise ?" → "ils ne mentionnent jamais
+    « numéro »" of a folder writing "SIRET" (and "N°") in 13 files."""
+    siret = terms(
+        "Quel est le numéro SIRET de l'entreprise ?",
+        {"numéro": 7.0, "SIRET": 4.0, "l'entreprise": 2.0},
+        absent=("numéro",),
+    )
+    held = word_alternatives("SIRET") | word_alternatives("entreprise")
+    assert not_answered(siret, "fr", held) == (
+        "Les documents ne semblent pas répondre à cette question : les passages les plus"
+        " proches mentionnent “SIRET”, “l'entreprise”, mais aucun n’y répond."
+    )
 
 
 def test_a_word_of_the_form_alone_absent_still_leads_to_the_other_language() -> None:

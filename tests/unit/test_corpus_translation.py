@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from citeqa.corpus_translation import STRICTER_SIMILARITY, corpus_translations
+from citeqa.corpus_translation import STRICTER_SIMILARITY, corpus_translations, in_other_language
 from citeqa.passage_translation import WordVectors
 from citeqa.stored_words import StoredWords
 
@@ -88,3 +88,40 @@ def test_workers_reading_the_whole_vocabulary_at_once_read_it_once() -> None:
         worker.join()
     assert len(reads) == 1
     assert stored.all_vectors(excluded)[0] == ["assurance", "duree", "facture"]
+
+
+class Counterparts(NearAxes):
+    """NearAxes with its own pairs: question words at a cosine of a word the corpus writes."""
+
+    def __init__(self, near: dict[str, tuple[str, float]]) -> None:
+        super().__init__()
+        self.near = near
+
+    def vector(self, word: str) -> np.ndarray:
+        if word in self.near:
+            written, cosine = self.near[word]
+            return cosine * self._axis(written) + (1 - cosine**2) ** 0.5 * self._axis(word)
+        return self._axis(word)
+
+
+def test_a_word_the_corpus_writes_in_the_other_language_is_a_counterpart() -> None:
+    """s31 trial: "Quels gants porter avec le vernis ?" of a French folder whose English safety
+    sheet writes "gloves", and "When is the meeting with the accountant about the annual
+    accounts?" of its French notes, were not told to ask in the other language. A French
+    question's counterpart is a known English word (the list vouches for its language, so a
+    lower bar); an English question's is none, at the stricter bar ("weather" / "days" is a
+    synonym in its own language)."""
+    near = {
+        "gants": ("gloves", 0.73),
+        "temps": ("duree", 0.75),
+        "accounts": ("comptes", 0.86),
+        "meeting": ("reunion", 0.93),  # "reunion" is an English word too
+        "bread": ("comptoir", 0.75),
+    }
+    embedder = Counterparts(near)
+    stored = _stored(embedder, ["gloves", "duree", "comptes", "reunion", "comptoir"])
+    vectors = WordVectors(embedder)
+    assert in_other_language(["gants"], "fr", stored, vectors)
+    assert not in_other_language(["temps"], "fr", stored, vectors)
+    assert in_other_language(["meeting", "accounts"], "en", stored, vectors)
+    assert not in_other_language(["meeting", "bread"], "en", stored, vectors)

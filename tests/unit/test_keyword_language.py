@@ -10,8 +10,8 @@ from citeqa.models import Chunk, Hit, Lang, Retrieval
 from citeqa.questions import QuestionTerms
 
 
-def retrieval(question: str, first: Lang) -> Retrieval:
-    chunk = Chunk(chunk_id="d#0", doc_id="d", start=0, end=4, text="text", lang=first)
+def retrieval(question: str, first: Lang, text: str = "text") -> Retrieval:
+    chunk = Chunk(chunk_id="d#0", doc_id="d", start=0, end=len(text), text=text, lang=first)
     hit = Hit(chunk=chunk, chunk_index=0, score=1.0, channel_scores={})
     return Retrieval(question=question, query_lang="en", hits=[hit])
 
@@ -68,3 +68,18 @@ def test_each_ranking_of_a_keyword_question_takes_its_own_first_passage_language
     )
     assert (shown.query_lang, evidence.query_lang) == ("fr", "en")
     assert in_words_language([], terms(3, [])) == []
+
+
+def test_a_keyword_question_typing_a_passage_word_unaccented_takes_their_language() -> None:
+    """s31 trial: "franchise generale assurance" of a French insurance contract writing
+    "Franchise générale" was read as English ("franchise" and "assurance" are English words too)
+    and refused across languages. "generale" is no English word, and the passages write it only
+    with its accent."""
+    contract = "Franchise générale : 300 € par sinistre. Assurance multirisque de l'atelier."
+    found = read(retrieval("franchise generale assurance", "fr", contract), terms(3, []))
+    assert found.query_lang == "fr"
+    plain = "Franchise generale : 300 € par sinistre."  # written without accents too: no sign
+    found = read(retrieval("franchise generale assurance", "fr", plain), terms(3, []))
+    assert found.query_lang == "en"
+    menu = "Le café propose un menu du jour; prix affichés."  # "cafe" is an English word
+    assert read(retrieval("cafe menu prices", "fr", menu), terms(3, [])).query_lang == "en"

@@ -10,7 +10,13 @@ from importlib import resources
 import pytest
 
 from citeqa.glossary import fold
-from citeqa.reason_words import _misspelt_function_word, content_words, generic_words, nameable
+from citeqa.reason_words import (
+    _misspelt_function_word,
+    asking_words,
+    content_words,
+    generic_words,
+    nameable,
+)
 
 
 @pytest.mark.parametrize(
@@ -32,6 +38,14 @@ from citeqa.reason_words import _misspelt_function_word, content_words, generic_
         ("however", "en"),
         ("dire", "fr"),  # "que veut dire": a frame word
         ("paper", "en"),
+        ("numéro", "fr"),  # a number mark: "le numéro SIRET" names the value's kind
+        ("number", "en"),
+        ("habite", "fr"),  # verbs a question frames its value by (s31 trial)
+        ("émis", "fr"),
+        ("valable", "fr"),
+        ("reste-t-il", "fr"),
+        ("pays", "en"),
+        ("lives", "en"),
     ],
 )
 def test_words_of_a_questions_form_are_not_named(word: str, lang: str) -> None:
@@ -106,3 +120,17 @@ def test_each_real_word_listed_is_a_typo_the_rule_would_read(lang: str) -> None:
     raw = json.loads(resources.files("citeqa").joinpath("data", "reason_words.json").read_text())
     for word in raw["real_words"][lang]:
         assert _misspelt_function_word(fold(word), lang), word  # type: ignore[arg-type]
+
+
+def test_the_words_of_a_phrase_a_question_asks_by_are_found_whole() -> None:
+    """ "Combien de temps un devis est-il valable ?" was refused "ils ne mentionnent jamais
+    « temps »" (s31 trial); "temps" is the weather's word in "Quel temps fera-t-il ?"."""
+    assert asking_words("Combien de TEMPS un devis est-il valable ?", "fr") == {
+        "combien",
+        "de",
+        "temps",
+    }
+    assert asking_words("Quel temps fera-t-il demain ?", "fr") == frozenset()
+    assert asking_words("How much time is left?", "en") == {"how", "much", "time"}
+    assert asking_words("Combien de temps ?", "en") == frozenset()  # phrases of its language
+    assert asking_words("combien de tempsx", "fr") == frozenset()

@@ -197,3 +197,22 @@ def test_a_skipped_file_whose_name_matches_the_question_is_named() -> None:
     assert named_for(skipped, [frozenset({"capit"})], capital, lambda w: False, "en") == []
     hostile = [SkippedFile("x\x1b[31m_machine.doc", True)]
     assert "\x1b" not in named_for(hostile, machine, ["machine"], lambda w: True, "en")[0]
+
+
+def test_a_camel_case_file_name_matches_the_words_it_joins() -> None:
+    """s31 trial: "ticket_LeroyMerlin_2025-09-12.jpg" was not named for a question on "le ticket
+    de caisse Leroy Merlin": the name's words are read apart at underscores, digits and capitals,
+    and whole."""
+    receipt = [SkippedFile("Achats/recu_BricoDepot_2025-09-12.jpg", True)]
+    shop = [frozenset({"brico"}), frozenset({"depot"})]
+    assert named_for(receipt, shop, ["Brico", "Depot"], lambda w: True, "fr") == [
+        "Achats/recu_BricoDepot_2025-09-12.jpg n’a pas été lu (type que citeqa ne lit pas) et son"
+        " nom correspond à la question : il contient peut-être la réponse."
+    ]
+    whole = [frozenset({"bricodepot"})]
+    assert named_for(receipt, whole, ["BricoDepot"], lambda w: True, "fr") != []
+    scan = [SkippedFile("scanCAFAvril.pdf", False)]
+    asked = [frozenset({"allocat"}), frozenset({"familial"})]
+    words = ["allocations", "familiales"]
+    assert named_for(scan, asked, words, lambda word: False, "fr") != []  # its acronym, apart
+    assert named_for(scan, [frozenset({"avril"})], ["avril"], lambda w: True, "fr") == []
