@@ -98,7 +98,8 @@ def joined(text: str) -> str:
 @lru_cache(maxsize=256)
 def asked_amounts(question: str) -> tuple[Amount, ...]:
     """The amounts `question` writes, a number with its unit after or before it ("750 €",
-    "$1,250", "12 EUR"), in order; none for a number without a unit ("exit code 70")."""
+    "$1,250", "12 EUR"), in order; none for a number without a unit ("exit code 70"), nor for
+    one the question writes as a bound or a range (`_bound_spans`)."""
     words = _words()
     text = joined(fold(question))
     pattern = re.compile(
@@ -106,11 +107,24 @@ def asked_amounts(question: str) -> tuple[Amount, ...]:
         rf"(?![\d]|[.,]\d))|(?:{_ALONE_BEFORE}(?P<n2>\d{{1,{NUMBER_DIGITS}}})(?![\d]|[.,]\d)"
         rf"\s*(?P<after>{words.unit})(?!\w))"
     )
+    bounded = _bound_spans(text)
     found = []
     for match in pattern.finditer(text):
+        if any(start <= match.start() < end for start, end in bounded):
+            continue
         number, unit = match["n1"] or match["n2"], match["before"] or match["after"]
         found.append(Amount(int(number), words.units[unit]))
     return tuple(found)
+
+
+def _bound_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` (folded, groups joined) writes a range or a bound: an amount there is no
+    value asked but the bound itself ("supérieur à 1 400 €" asks the row "QF > 1 400 €", not
+    the one whose range holds 1 400)."""
+    words = _words()
+    spans = [found.span() for found in words.range_.finditer(text)]
+    spans += [found.span() for pattern, *_ in words.bounds for found in pattern.finditer(text)]
+    return spans
 
 
 def units_written(text: str) -> frozenset[str]:

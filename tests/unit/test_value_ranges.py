@@ -68,3 +68,20 @@ def test_ranges_read_spaced_thousands_as_one_number() -> None:
     assert list(ranges("de 601 a 1 000 €")) == [(601, 1000)]
     assert list(ranges("64 .. 78 (reserved)")) == [(64, 78)]
     assert list(ranges("2,80 € - 3,40 €")) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quel est le prix du repas pour un QF supérieur à 1 400 € ?",
+        "Meal price for an income over $1,400?",
+        "Prix pour un QF entre 601 et 1 000 € ?",
+        "Price for incomes up to 600 €?",
+    ],
+)
+def test_an_amount_the_question_writes_as_a_bound_or_a_range_is_no_value_asked(
+    question: str,
+) -> None:
+    """s32 trial re-asked: "supérieur à 1 400 €" asked the row "QF > 1 400 €", and 1 400 as a
+    value looked up the row "de 1 001 à 1 400 €"."""
+    assert asked_amounts(question) == ()
