@@ -717,9 +717,15 @@ def _under_another_record(bank: SentenceBank, index: int, asked: AskedRecords) -
     "VIR … FACTURE FA-2025-007", quoted for FA-2025-014 (s31 trial: rows are checked one by
     one, not by the document writing the number), unless a heading above it names the
     asked record: under "# Facture FA-2025-014", "Total TTC : 2 480 €, cette facture annule et
-    remplace la facture FA-2025-007." is the asked invoice's own total (s31 review)."""
+    remplace la facture FA-2025-007." is the asked invoice's own total (s31 review). A sentence
+    writing the asked record itself is about it, whatever record its headings name: "L'arrêté
+    n° 2025-A-018 … est abrogé." under the heading of order 2025-A-027 answers which order
+    repealed 2025-A-018 (s32 trial)."""
+    text = bank.text(index)
+    if asked.pattern.search(text):
+        return False
     path = _heading_path(bank, index)
-    if asked.names_another(bank.text(index)):
+    if asked.names_another(text):
         return not any(asked.pattern.search(heading) for heading in path)
     return asked.another_in_path(path)
 

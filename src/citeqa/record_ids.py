@@ -8,10 +8,12 @@ cause of INC-2025-07?" quoted INC-2025-10's action row "Find the root cause" (.6
 user trial), though "INC-2025-07" alone found its file. The rules:
 
 - an identifier is a word of one to five letters (or two such, hyphenated: "HT-INV-4480",
-  "PO-AM-2025-19"; s31 trial n14), then one or more hyphenated groups of digits, three digits
-  at least in all (`asked_ids`): "INC-2025-07", "T-41234", "HD-0031";
-  "COVID-19" or "IL-6" (a name a paraphrase may spell otherwise) is none, nor is a lower-case
-  word and a year ("mid-2024", "pre-2020", "late-2023": prose);
+  "PO-AM-2025-19"; s31 trial n14), maybe after a year and a hyphen
+  (`YEAR_LEAD`: "2025-A-030"), then one or more hyphenated groups of digits, three digits at
+  least in all, two when its letters are written with a capital (`asked_ids`): "INC-2025-07",
+  "T-41234", "HD-0031", a plot "C-06" (s32 trial: read as the term "06", a date's, it quoted a
+  road works row); "IL-6" (a name a paraphrase may spell otherwise) is none, nor is a
+  lower-case word and a year or two digits ("mid-2024", "pre-2020", "week-52": prose);
 - when some of the passages ranked for a question belong to documents that write one of its
   identifiers (letters and digit groups apart by a hyphen, a space or nothing, any case),
   and some do not, those passages come first, each group in its own order
@@ -51,7 +53,9 @@ __all__ = [
 ]
 
 MIN_DIGITS = 3
-"""An identifier holds at least this many digits ("IL-6", "COVID-19" are names, not records)."""
+"""An identifier holds at least this many digits ("IL-6" is a name, not a record)..."""
+MIN_CAPITALISED_DIGITS = 2
+"""... or this many when its letters are written with a capital ("C-06"; "week-52" is prose)."""
 SIBLINGS_NAMED = 4
 """How many of the corpus's sibling identifiers a reason names: the closest, in alphabetical
 order."""
@@ -59,8 +63,14 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 """A sibling's digits: ASCII only (str.isdigit also holds Ethiopic "፩" or "²", which int()
 cannot read)."""
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
-_ID = re.compile(r"(?<![\w-])([A-Za-z]{1,5}(?:-[A-Za-z]{1,5})?)((?:-\d+)+)(?![\w-])")
-"""An identifier: one or two groups of letters ("INC", "HT-INV"), then its groups of digits."""
+YEAR_LEAD = _YEAR.pattern
+"""A year that may open an identifier before its letters, a hyphen after it ("2025-A-030": an
+order's number of its year); unheld_codes.CODE reads the same shape."""
+_ID = re.compile(
+    rf"(?<![\w-])(?:(?P<lead>{YEAR_LEAD})-)?([A-Za-z]{{1,5}}(?:-[A-Za-z]{{1,5}})?)((?:-\d+)+)(?![\w-])"
+)
+"""An identifier: maybe a year, then one or two groups of letters ("INC", "HT-INV"), then its
+groups of digits."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,8 @@ class RecordId:
     written: str
     letters: str
     groups: tuple[str, ...]
+    lead: str = ""
+    """The year written before its letters ("2025" of "2025-A-030"), or none."""
 
     @property
     def capitalised(self) -> bool:
@@ -78,15 +90,16 @@ class RecordId:
         return not self.letters.islower()
 
     @property
-    def prefix(self) -> str:
-        """Its letters lower-cased, without the hyphen between two groups ("HT-INV" → "htinv"),
-        as a compound key opens with them."""
-        return self.letters.lower().replace("-", "")
+    def family(self) -> str:
+        """What its siblings share, folded: its year before its letters and its letters
+        ("2025a" of "2025-A-030", "inc" of "INC-2025-07"), without the hyphen between two
+        groups ("htinv" of "HT-INV-4480"), as a compound key opens with them."""
+        return self.lead + self.letters.lower().replace("-", "")
 
     @property
     def key(self) -> str:
         """The identifier's compound key (compounds.compound_key): folded, no hyphens."""
-        return self.prefix + "".join(self.groups)
+        return self.family + "".join(self.groups)
 
     def digits(self) -> str:
         """Its digit groups in a pattern: apart by a hyphen, a space or nothing."""
@@ -94,20 +107,22 @@ class RecordId:
 
     def written_as(self, key: str) -> str:
         """A sibling's key written in this identifier's shape ("inc202502" → "INC-2025-02")."""
-        digits, parts = key[len(self.prefix) :], []
+        digits, parts = key[len(self.family) :], []
         for group in self.groups:
             parts.append(digits[: len(group)])
             digits = digits[len(group) :]
-        return "-".join([self.written[: len(self.letters)], *parts])
+        opening = len(self.letters) + (len(self.lead) + 1 if self.lead else 0)
+        return "-".join([self.written[:opening], *parts])
 
 
 def asked_ids(question: str) -> list[RecordId]:
     """The identifiers of records `question` writes, in order (see the module's docstring)."""
     found = []
     for match in _ID.finditer(question):
-        groups = tuple(match.group(2).strip("-").split("-"))
-        if sum(map(len, groups)) >= MIN_DIGITS and not _is_dated_word(match.group(1), groups):
-            found.append(RecordId(match.group(0), match.group(1), groups))
+        letters, groups = match.group(2), tuple(match.group(3).strip("-").split("-"))
+        least = MIN_DIGITS if letters.islower() else MIN_CAPITALISED_DIGITS
+        if sum(map(len, groups)) >= least and not _is_dated_word(letters, groups):
+            found.append(RecordId(match.group(0), letters, groups, match["lead"] or ""))
     return found
 
 
@@ -128,7 +143,7 @@ def siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:
     """The identifiers among the compound `keys` of the corpus with `asked`'s letters and as
     many digits, written in its shape: the SIBLINGS_NAMED closest numbers, in alphabetical
     order."""
-    letters, width = asked.prefix, sum(map(len, asked.groups))
+    letters, width = asked.family, sum(map(len, asked.groups))
     numbers = {
         key
         for key in keys
@@ -151,22 +166,24 @@ def ids_pattern(records: Iterable[RecordId]) -> re.Pattern[str]:
     character) and then the digits of each record of those letters, so that a document is read
     once whatever the number of identifiers: one pattern per identifier read a 1.1 MB
     document 229 times for 229 ids (22.5 s; benchmarks/record_ids_cost.py)."""
-    digits: dict[str, list[str]] = {}
+    digits: dict[tuple[str, str], list[str]] = {}
     for record in records:
-        digits.setdefault(record.letters.lower(), []).append(record.digits())
-    branches = [_branch(letters, numbers) for letters, numbers in digits.items()]
+        digits.setdefault((record.lead, record.letters.lower()), []).append(record.digits())
+    branches = [_branch(*opening, numbers) for opening, numbers in digits.items()]
     return re.compile("(?:" + "|".join(branches) + r")(?![\w]|-\d)", re.I)
 
 
-def _branch(letters: str, digits: list[str]) -> str:
-    """The records of one `letters`: those letters (two groups apart by a hyphen, a space or
-    nothing: "ht-inv"), with nothing of a word or a hyphen just before them (a look-behind
-    once the first group is read), then any of their `digits`."""
+def _branch(lead: str, letters: str, digits: list[str]) -> str:
+    """The records of one `lead` (a year, or none) and `letters` (two groups apart by a hyphen,
+    a space or nothing: "ht-inv"): those, with nothing of a word or a hyphen just before them
+    (a look-behind once the first is read), then any of their `digits`."""
     first, *rest = letters.split("-")
-    written = re.escape(first) + r"(?<![\w-]" + re.escape(first) + ")"
-    written += "".join(r"[-\s]?" + re.escape(group) for group in rest)
-    after_letters = r"[-\s]?" if len(letters) > 1 else "-?"  # "a 380" is no "A-380"
-    return written + after_letters + "(?:" + "|".join(digits) + ")"
+    others = "".join(r"[-\s]?" + re.escape(group) for group in rest)
+    after_letters = r"[-\s]?" if len(letters) > 1 or lead else "-?"  # "a 380" is no "A-380"
+    opening = re.escape(first) + r"(?<![\w-]" + re.escape(first) + ")" + others
+    if lead:  # "2025-A-030", "2025 A 030": the year first, then its letters
+        opening = lead + r"(?<![\w-]" + lead + r")[-\s]?" + re.escape(first) + others
+    return opening + after_letters + "(?:" + "|".join(digits) + ")"
 
 
 READ_IDS = 64
@@ -191,7 +208,7 @@ def writing_documents(question: str, documents: Iterable[Document]) -> set[str] 
 @dataclass(frozen=True)
 class AskedRecords:
     """The identifiers a question writes, as read once (`asked_records`): the pattern finding
-    any of them in a text, and their folded letters (RecordId.prefix: "hd" for "HD-0007")."""
+    any of them in a text, and their folded families (`RecordId.family`: "hd" for "HD-0007")."""
 
     pattern: re.Pattern[str]
     letters: frozenset[str]
@@ -202,7 +219,7 @@ class AskedRecords:
         (reopened as HD-0031)" (s21 review)."""
         if self.pattern.search(text):
             return False
-        return any(record.prefix in self.letters for record in asked_ids(text))
+        return any(record.family in self.letters for record in asked_ids(text))
 
     def another_in_path(self, path: list[str]) -> bool:
         """Whether the innermost heading of `path` (outermost first) writing an identifier of
@@ -223,14 +240,14 @@ def asked_records(question: str) -> AskedRecords | None:
     records = _read_ids(asked_ids(question))
     if not records:
         return None
-    return AskedRecords(ids_pattern(records), frozenset(r.prefix for r in records))
+    return AskedRecords(ids_pattern(records), frozenset(r.family for r in records))
 
 
 def _read_ids(records: list[RecordId]) -> list[RecordId]:
     """The first READ_IDS of `records` whose letters are among their first READ_PREFIXES."""
-    prefixes = list(dict.fromkeys(record.letters.lower() for record in records))
+    prefixes = list(dict.fromkeys(record.family for record in records))
     read = set(prefixes[:READ_PREFIXES])
-    return [record for record in records if record.letters.lower() in read][:READ_IDS]
+    return [record for record in records if record.family in read][:READ_IDS]
 
 
 def with_named_documents(

@@ -37,7 +37,16 @@ from citeqa.questions import QuestionTerms, question_words
 from citeqa.recently_used import RecentlyUsed
 from citeqa.sentencetable import SentenceTable
 from citeqa.signing import is_signing_line
-from citeqa.tables import Reading, Rows, TableHeaders, is_table_frame, key_cell, key_cells
+from citeqa.tables import (
+    Reading,
+    Rows,
+    TableHeaders,
+    is_table_frame,
+    key_cell,
+    key_cells,
+    line_cells,
+)
+from citeqa.value_ranges import asked_amounts, holds_any
 
 SEMANTIC_WEIGHT = 0.30
 COVERAGE_WEIGHT = 0.35
@@ -714,6 +723,7 @@ def _rank_free(bank: SentenceBank, index: int, chunk: Chunk, question: QuestionS
     has_number = has_number and (not wants.duration or holds_duration(wants.duration, facts.folded))
     column = bank.key_column(index) if terms.keys else 0
     names_key, numbered_key = key_cells(text, terms.keys, column) if terms.keys else (False, False)
+    names_key = names_key or (facts.table_row and _holds_asked_amount(text, terms.focus))
     key = "" if names_key or not facts.table_row else bank.key_words(index)
     named_words = bool(key) and (
         key in _asked_words(terms.focus) or _names_part_of_name(question, index, key, column)
@@ -788,6 +798,15 @@ def _name_words(focus: str) -> tuple[str, ...]:
     """The question's words without a possessive "'s" or a French elision ("Paul Mercier's
     manager", "le manager d'Amir Khan" write the cells `Paul Mercier` and `Amir Khan` whole)."""
     return tuple(_POSSESSIVE_OR_ELISION.sub("", word) for word in question_words(focus))
+
+
+def _holds_asked_amount(row: str, focus: str) -> bool:
+    """Whether a table row's cell holds an amount the question asks by a range or a bound of
+    its unit ("QF de 601 à 1 000 €" for "un quotient familial de 750 €": value_ranges.py):
+    the row the question looks up, as one whose key cell it names (s32 trial: the row "QF ≤
+    600 €" was quoted, its words matching best)."""
+    amounts = asked_amounts(focus)
+    return bool(amounts) and holds_any(line_cells(row), amounts)
 
 
 @functools.lru_cache(maxsize=8)

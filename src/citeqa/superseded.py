@@ -34,9 +34,11 @@ Documents of one folder and name writing different years are a dated series
 (`earlier_periods`): "avis_2024" beside "avis_2025", "2024-2025/adherents_2024-2025" beside
 "adherents_2025-2026" (a folder naming only a period, data "period_folder", is left out of the
 folder editions share, as an old folder is; s29 trial: last season's members list was quoted
-for "a-t-il réglé sa cotisation ?"). The earlier ones are no old copies: versions.py reads the
-latest first and quotes an earlier one labelled, and lets it answer alone what the latest does
-not hold (review C: a past school year's snow class).
+for "a-t-il réglé sa cotisation ?"); a year folder's file whose name a later edition's
+extends joins that series ("2023/tarifs_repas_2023-2024" beside "tarifs_repas_etude_2025-2026",
+s32 trial). The earlier ones are no old copies: versions.py reads the latest first and quotes
+an earlier one labelled, and lets it answer alone what the latest does not hold (review C: a past
+school year's snow class).
 
 A question writing a year an old copy's path writes and its current file's does not asks for
 the copy (versions.py: "budget 2024" of "old/budget_2024_OLD" beside "budget_2025").
@@ -334,12 +336,13 @@ def _left_out_if_period(found: re.Match[str]) -> str:
     return "" if _period_folder(found.group().rstrip("/").strip()) else found.group()
 
 
-def _without_editions(joined: str) -> list[str]:
+def _without_editions(joined: str, *, together: bool = True) -> list[str]:
     """Each of the folded names `joined` holds (NUL between them) without its years, versions
-    and separators ("fiche_sortie v2": "fichesortie"), in one pass."""
+    and separators ("fiche_sortie v2": "fichesortie"), in one pass; with its separators when
+    not `together`."""
     words = _words()
     joined = words.edition_numbers.sub("", words.version_apart.sub("", joined))
-    return _NOT_WORD.sub("", joined).split("\0")
+    return (_NOT_WORD.sub("", joined) if together else joined).split("\0")
 
 
 def _may_replace(newest: _Name, name: _Name, named_years: frozenset[int] = frozenset()) -> bool:
@@ -488,7 +491,8 @@ def _across_folders(
 ) -> list[tuple[list[tuple[str, _Name]], dict[str, _Period]]]:
     """The files of a folder naming only a period ("saison 2024-25/", `_period_folder`) or only
     a year ("2024/") with the files of other folders bearing their name (its last part the same
-    but for years, versions and separators, `_name_rests`), each with its name keyed by that
+    but for years, versions and separators, `_name_words`; or
+    extended by a later edition, `_join_extended_names`), each with its name keyed by that
     name alone and dated by its folder's year when it writes none, and each file's `_Period`
     (its places are compared, `_Near.of_earlier`): last year's
     "2024/inventaire_echantillons_2024" beside "inventaire/inventaire_echantillons_2025" (s30
@@ -504,10 +508,14 @@ def _across_folders(
     if not any(periods.values()):
         return []
     groups: dict[str, list[tuple[str, _Period]]] = {}
-    for doc_id, rest in zip(dated, _name_rests(dated), strict=True):
+    words_of: dict[str, frozenset[str]] = {}
+    for doc_id, words in zip(dated, _name_words(dated), strict=True):
         folder = doc_id.rpartition("/")[0]
         period = periods[folder] or _Period(None, fold(folder))
+        rest = "".join(words)
         groups.setdefault(rest, []).append((doc_id, period))
+        words_of[rest] = frozenset(words)
+    _join_extended_names(groups, words_of)
     found = []
     for members in groups.values():
         if not _apart([period for _, period in members]):
@@ -553,12 +561,62 @@ def _period_of(folder: str) -> _Period | None:
     return None
 
 
-def _name_rests(doc_ids: Sequence[str]) -> list[str]:
-    """Each id's last part, folded, without its years, versions and separators
-    ("inventaire_echantillons_2024": "inventaireechantillons"), read in one pass."""
+def _name_words(doc_ids: Sequence[str]) -> list[tuple[str, ...]]:
+    """Each id's last part, folded, as its words without its years and versions
+    ("inventaire_echantillons_2024": "inventaire", "echantillons"), read in one pass; joined,
+    the words are the name's rest `_across_folders` groups files by."""
     if not doc_ids:
         return []
-    return _without_editions(fold("\0".join(doc_id.rpartition("/")[2] for doc_id in doc_ids)))
+    names = _without_editions(
+        fold("\0".join(doc_id.rpartition("/")[2] for doc_id in doc_ids)), together=False
+    )
+    return [tuple(word for word in _NOT_WORD.split(name) if word) for name in names]
+
+
+SERIES_WORDS = 2
+"""The fewest distinct words a file's name writes for a longer name holding them all to make
+it an edition of that name's series (`_join_extended_names`): "notes" is in too many names."""
+
+
+def _join_extended_names(
+    groups: dict[str, list[tuple[str, _Period]]], words_of: dict[str, frozenset[str]]
+) -> None:
+    """Moves into the group of a longer name the files of a year's or a period's folder whose
+    name's words (SERIES_WORDS at least) that name writes all, of a year before the latest of
+    that name's files: "2023/tarifs_repas_2023-2024" beside
+    "tarifs_repas_etude_2025-2026" (s32 trial: a later edition adds a word to its name;
+    2023's price was quoted for this year's). Of several longer names, the one adding fewest
+    words; a later file ("2027/bilan" beside "bilan_ski_2025") stays in its own group.
+    `_pair_with_latest` still pairs only texts that share (`shares_text`)."""
+    holding: dict[str, set[str]] = {}
+    for rest, words in words_of.items():
+        for word in words:
+            holding.setdefault(word, set()).add(rest)
+    for rest, words in list(words_of.items()):
+        if len(words) < SERIES_WORDS:
+            continue
+        longer = [
+            other
+            for other in set.intersection(*(holding[word] for word in words))
+            if words < words_of[other]
+        ]
+        if not longer:
+            continue
+        target = min(longer, key=lambda other: (len(words_of[other]), other))
+        latest = max((_year_of(doc_id, period) or 0 for doc_id, period in groups[target]))
+        moving = [
+            (doc_id, period)
+            for doc_id, period in groups[rest]
+            if period.year is not None and (_year_of(doc_id, period) or 0) < latest
+        ]
+        groups[target].extend(moving)
+        groups[rest] = [member for member in groups[rest] if member not in moving]
+
+
+def _year_of(doc_id: str, period: _Period) -> int | None:
+    """The year a dated file's name writes, else its period folder's."""
+    name = _read_name(doc_id)
+    return period.year if name is None or name.year is None else name.year
 
 
 def _by_version_alone(doc_id: str, current: str) -> bool:

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from citeqa.glossary import fold
+from citeqa.record_ids import YEAR_LEAD
 from citeqa.unheld_numbers import KEY_WORD, asked_keyed, writes_whole
 
 __all__ = [
@@ -47,8 +48,11 @@ KEYED_LONG = re.compile(
 )
 """A key word then a whole number of four digits or more ("order 51877", "commande n° 50321",
 "Invoice No. 51877", "Facture nº 51877")."""
-CODE = re.compile(r"(?<![\w.-])(?P<key>[A-Z]{1,4})-?(?P<number>\d{1,6})(?![\w]|[.,-]\d)")
-"""A code: one to four capitals, maybe a hyphen, then digits ("E52", "VT-100", "HD-0042");
+CODE = re.compile(
+    rf"(?<![\w.-])(?P<key>(?:{YEAR_LEAD}-)?[A-Z]{{1,4}})-?(?P<number>\d{{1,6}})(?![\w]|[.,-]\d)"
+)
+"""A code: one to four capitals, maybe after a year and a hyphen (record_ids.YEAR_LEAD:
+"2025-A-030", its key "2025-A"), maybe a hyphen, then digits ("E52", "VT-100", "HD-0042");
 not a part of a longer word, a version ("v2.3") or a date ("Q3-2026" is read as no code)."""
 _GROUPED = re.compile(r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)")
 """A number written in digit groups of three after a first of one to three digits, spaced by

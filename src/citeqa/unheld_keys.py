@@ -46,6 +46,7 @@ from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
 from citeqa.tables import column_keys, columns, counts_rows, first_unnumbered_column
+from citeqa.value_ranges import Amount, asked_amounts, holds_any, joined, units_written
 
 __all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "evidence_tables", "unheld_key"]
 
@@ -59,6 +60,9 @@ CLOSEST_MAGNITUDE = 100
 as close to it: exit status 80 names codes 2 and 1, "20222" no week 14 of a rota (s25 hostile
 probe); a key of another table is often of another magnitude."""
 _DIGITS = re.compile(r"\d+")
+_MAY_BOUND = re.compile(r"[-–—<>≤≥]|\.\.|[^\W\d_]{2}")
+"""What a cell writing a range or a bound writes beside its numbers: a dash, a sign or a word
+(value_ranges reads it)."""
 
 
 @dataclass(frozen=True)
@@ -79,15 +83,27 @@ def unheld_key(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) ->
     beyond = _beyond_count(terms, tables)
     if beyond is not None or not terms.unwritten_keys:
         return beyond
-    asked = _Asked.of(terms.keys)
-    if any(_holds(table, asked) for table in tables):
+    asked, amounts = _Asked.of(terms.keys), asked_amounts(terms.focus)
+    if any(_holds(table, asked) or holds_any(table.bounded_cells, amounts) for table in tables):
         return None
     for key in terms.unwritten_keys:
-        kind = key_kind(key)
-        keys = [cell for table in tables if table.kind == kind for cell in table.keys]
+        kind, unit = key_kind(key), _unit_of(key, amounts)
+        keys = [
+            cell
+            for table in tables
+            if table.kind == kind and (unit is None or unit in table.key_units)
+            for cell in table.keys
+        ]
         if kind is not None and keys:
             return UnheldKey(key, closest(key, _of_its_magnitude(key, keys)))
     return None
+
+
+def _unit_of(key: str, amounts: Sequence[Amount]) -> str | None:
+    """The unit the question writes `key` with when it is an amount ("750 €": "€"): such a
+    key is compared only with a key column writing its unit (`_Table.key_units`; s32 trial:
+    "750 €" named a price list's durations "50, 30" as the closest)."""
+    return next((a.unit for a in amounts if key.isdigit() and a.number == int(key)), None)
 
 
 def _of_its_magnitude(key: str, keys: list[str]) -> list[str]:
@@ -155,6 +171,19 @@ class _Table:
     counted: tuple[str, ...] = ()
     """That column's numbers, its header left out."""
     rows: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+    key_units: frozenset[str] = frozenset()
+    """The units its key column writes, header included (value_ranges.units_written)."""
+
+    @cached_property
+    def bounded_cells(self) -> tuple[str, ...]:
+        """Its cells writing a range or a bound sign or word with a number, what may hold an
+        amount a question asks (value_ranges.holds_amount); read once a table."""
+        return tuple(
+            cell
+            for row in self.rows
+            for cell in row
+            if _DIGITS.search(cell) is not None and _MAY_BOUND.search(cell) is not None
+        )
 
     @cached_property
     def under(self) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -197,7 +226,8 @@ class _Table:
         counted = _counting_column(rows)
         header = fold(counted[0]).strip() if counted else ""
         kept = tuple(tuple(row) for row in rows)
-        return cls(kind, tuple(keyed), open_ended, header, tuple(counted[1:]), kept)
+        units = units_written(" ".join(cells))
+        return cls(kind, tuple(keyed), open_ended, header, tuple(counted[1:]), kept, units)
 
     def holds_numbers(self) -> bool:
         """Whether a number asked may be one of its keys: a table looked up by keys that are
@@ -312,8 +342,9 @@ def _range_pattern() -> re.Pattern[str]:
 def _ranges(cell: str) -> Iterable[tuple[int, int]]:
     """The ends of each range of numbers a cell writes, anywhere in it ("64-78", "64 – 78
     (reserved)", "64..78", "64 to 78", "64 à 78": language data `range_words`), lowest
-    first."""
-    for found in _range_pattern().finditer(fold(cell)):
+    first; its digit groups joined (value_ranges.joined: "601 à 1 000" was read 1 to 601,
+    s32 trial)."""
+    for found in _range_pattern().finditer(joined(fold(cell))):
         low, high = sorted((int(found.group(1)), int(found.group(2))))
         yield low, high
 

@@ -556,3 +556,36 @@ def test_a_passages_keyed_rows_are_read_without_scoring_it_alone(assistant: Assi
     alone_first = QuestionScores(bank, terms, vector)
     alone_first.alone(hit)
     assert alone_first.keyed_rows(hit) == rows
+
+
+@pytest.mark.parametrize(
+    ("over", "question", "row"),
+    [
+        (
+            "lettered-fr",
+            "Combien coûte un repas occasionnel pour un quotient familial de 850 € ?",
+            "| C | 701 à 1 000 €",
+        ),
+        (
+            "lettered-fr",
+            "Combien coûte un repas occasionnel pour un quotient familial de 1 500 € ?",
+            "| E | plus de 1 400 €",
+        ),
+        (
+            "lettered-en",
+            "How much is an occasional meal for a family income of $850?",
+            "| C | 701 to 1,000 |",
+        ),
+        ("lettered-en", "Evening care cost for a family income of 350 €?", "| A | under 400 |"),
+    ],
+    indirect=["over"],
+)
+def test_an_amount_inside_a_rows_range_or_bound_looks_up_that_row(
+    over: Assistant, question: str, row: str
+) -> None:
+    """s32 trial: "un quotient familial de 750 €" quoted the row "QF ≤ 600 €", whose words
+    matched best, not "QF de 601 à 1 000 €", which holds 750 (value_ranges.py)."""
+    answer = over.ask(question)
+    quotes = [citation.quote for citation in answer.citations]
+    assert not answer.abstained, answer.reason
+    assert quotes and quotes[0].startswith(row), quotes

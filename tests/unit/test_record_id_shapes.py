@@ -18,13 +18,44 @@ from citeqa.record_ids import (
 
 
 def test_an_identifier_is_letters_then_hyphenated_digits_three_at_least() -> None:
-    question = "Was INC-2025-07 like T-41234, hd-0031 or COVID-19, IL-6, v1.2 and 2025-07?"
+    question = "Was INC-2025-07 like T-41234, hd-0031 or IL-6, v1.2, week-52 and 2025-07?"
     assert [record.written for record in asked_ids(question)] == [
         "INC-2025-07",
         "T-41234",
         "hd-0031",
     ]
     assert asked_ids("INC-2025-07")[0].groups == ("2025", "07")
+
+
+def test_a_capitalised_identifier_of_two_digits_is_one() -> None:
+    """s32 trial: a cemetery plot "C-06" was read as the term "06", which a date of a road
+    works table writes: its row was quoted. Two digits make an identifier written with a
+    capital; a lower-case word and two digits is prose ("week-52", "ki-67")."""
+    question = "Quand se termine la concession C-06, la KX-12 ou la week-52 du ki-67 ?"
+    assert [record.written for record in asked_ids(question)] == ["C-06", "KX-12"]
+    assert ids_pattern(asked_ids("C-06")).search("| C-06 | Martin | 2048-06-15 |")
+    assert not ids_pattern(asked_ids("C-06")).search("02/06/2025")
+
+
+def test_an_identifier_may_open_with_a_year_before_its_letters() -> None:
+    """s32 trial: "2025-A-030" (a year, letters, a number) was no identifier: an order of
+    another number was quoted for it. Its siblings share its year and letters."""
+    record = asked_ids("Qu'interdit l'arrêté 2025-A-030 ?")
+    assert [(r.written, r.lead, r.letters, r.groups) for r in record] == [
+        ("2025-A-030", "2025", "A", ("030",))
+    ]
+    pattern = ids_pattern(record)
+    for written in ("Arrêté n° 2025-A-030", "2025 A 030", "2025a030"):
+        assert pattern.search(written), written
+    for other in ("A-030", "2024-A-030", "2025-A-0301", "12025-A-030", "2025-B-030"):
+        assert not pattern.search(other), other
+    keys = {"2025a027", "2025a018", "2024a033", "a030", "2025b030"}
+    assert siblings(record[0], keys) == ["2025-A-018", "2025-A-027"]
+    vocabulary = Vocabulary(["Arrêté 2025-A-018.", "L'arrêté 2025-A-027 abroge."], {}, 10)
+    assert unheld_records("Qu'interdit l'arrêté 2025-A-030 ?", vocabulary) == [
+        ("2025-A-030", ["2025-A-018", "2025-A-027"])
+    ]
+    assert unheld_records("Qu'interdit l'arrêté 2025-A-027 ?", vocabulary) == []
 
 
 def test_a_lower_case_word_and_a_year_is_no_identifier_nor_a_record_to_abstain_on() -> None:

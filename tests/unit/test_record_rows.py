@@ -51,3 +51,24 @@ def test_a_sentence_under_the_asked_records_heading_stays_though_it_names_anothe
     candidates = Candidates(items, np.array([0.6, 0.4]), np.zeros((2, 2)))
     kept = of_named_records(candidates, bank, "Quel est le total de la facture FA-2025-014 ?")
     assert [item.index for item in kept.sentences] == order[:1]
+
+
+ORDERS = (
+    "# Arrêté AR-2025-027\n"
+    "\n"
+    "Article 1 : l'arrêté AR-2025-018 du 28 mai est abrogé à compter du 4 août.\n"
+    "\n"
+    "Article 2 : la vitesse est limitée à 50 km/h.\n"
+)
+
+
+def test_a_sentence_writing_the_asked_record_stays_under_another_records_heading() -> None:
+    """s32 trial: "Quel arrêté a abrogé l'arrêté 2025-A-018 ?" lost the repealing order's own
+    line, which writes 2025-A-018, because its heading names 2025-A-027; its letterhead was
+    quoted."""
+    bank = one_document_bank(ORDERS, "md", "arrete")
+    order = [sentence_opening(bank, words) for words in ("Article 1", "Article 2")]
+    items = [ScoredSentence(i, 0.5, 0.5, 0.5, 0.5, 1) for i in order]
+    candidates = Candidates(items, np.array([0.6, 0.4]), np.zeros((2, 2)))
+    kept = of_named_records(candidates, bank, "Quel arrêté a abrogé l'arrêté AR-2025-018 ?")
+    assert [item.index for item in kept.sentences] == order[:1]

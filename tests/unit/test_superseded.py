@@ -735,3 +735,29 @@ def test_a_question_naming_an_old_copys_version_reads_it_as_current() -> None:
         "Quel était le total de la version initiale du devis ?",
     ):
         assert kept(question) == ids, question
+
+
+def test_a_year_folders_file_whose_name_a_later_edition_extends_is_an_earlier_period() -> None:
+    """s32 trial: "2023/Tarifs_cantine_2023-2024" beside "Tarifs_cantine_garderie_2025-2026"
+    (the later edition's name adds a word) were two current papers: 2023's price was quoted
+    for this year's. A name the later one extends, of two words at least and of an earlier
+    year, joins its series; a later file whose name is shorter does not, nor one word alone."""
+    rows = "| Tranche | Repas | Étude |\n| A | {} | 1,50 |\n| B | 3,40 | 2,10 |"
+    texts = {
+        "Ville/2023/tarifs_repas_2023-2024": rows.format("2,70"),
+        "Ville/enfance/tarifs_repas_etude_2024-2025": rows.format("2,80"),
+        "Ville/enfance/tarifs_repas_etude_2025-2026": rows.format("2,95"),
+        "Ville/2027/bilan_sorties": rows.format("3,10"),  # later than the longer name's
+        "Ville/sport/bilan_sorties_ski_2025": rows.format("3,00"),
+        "Ville/2023/notes": rows.format("2,70"),  # one word: too common a name
+        "Ville/projets/notes_chantier_2025": rows.format("2,95"),
+    }
+    found = copies(texts, texts.__getitem__)
+    assert found == {
+        "Ville/enfance/tarifs_repas_etude_2024-2025": Copy(
+            "Ville/enfance/tarifs_repas_etude_2025-2026", False, True
+        ),
+        "Ville/2023/tarifs_repas_2023-2024": Copy(
+            "Ville/enfance/tarifs_repas_etude_2025-2026", False, True
+        ),
+    }

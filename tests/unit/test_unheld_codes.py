@@ -244,3 +244,13 @@ def test_an_id_typed_in_digit_groups_is_named_as_typed(space: str) -> None:
 )
 def test_separate_numbers_are_never_joined_into_an_id(question: str) -> None:
     assert asked_codes(question) == []
+
+
+def test_a_code_opening_with_a_year_quoted_for_another_abstains() -> None:
+    """s32 trial: order "2025-A-027" was quoted for "2025-A-030" (one shape with
+    record_ids: a year, capitals, a number)."""
+    quoted = ["Article 1 : l'arrêté 2025-A-018 est abrogé (arrêté 2025-A-027)."]
+    found = unheld_code("Qu'interdit l'arrêté 2025-A-030 ?", quoted)
+    assert found is not None
+    assert (found.asked, found.held) == ("2025-A-030", ["2025-A-018", "2025-A-027"])
+    assert unheld_code("Qu'interdit l'arrêté 2025-A-027 ?", quoted) is None

@@ -108,3 +108,9 @@ def test_only_the_rows_that_may_name_a_key_are_read_cell_by_cell(
     assert holds(table, "bk115") and holds(table, "E-999") and not holds(table, "E-1000")
     assert holds(table, "--bk-115") and not holds(table, "ZZ-1")
     assert len(read) <= 3 * 6  # the rows writing 115, 999 or 1000: cells of a few rows
+
+
+def test_an_amount_in_a_range_written_with_spaced_thousands_is_held() -> None:
+    """s32 trial: "QF de 601 à 1 000 €" was read as the range 1 to 601."""
+    table = _Table.of([["Tranche", "Quotient"], ["A", "≤ 600 €"], ["B", "de 601 à 1 000 €"]])
+    assert holds(table, "750")

@@ -1,0 +1,195 @@
+"""Owns the amounts a question asks ("750 €", "$1,250", "40 %") and whether a table's cell
+holds one by a range or a bound of its unit ("QF de 601 à 1 000 €", "601-1000", "≤ 600 €",
+"> 1 400 €", "up to 600", "from 601 to 1,000").
+
+s32 trial: "Combien coûte la cantine pour un quotient familial de 750 € ?" quoted the row of
+"QF ≤ 600 €" (its words matched best) while the row "QF de 601 à 1 000 €" holds 750, and the
+evidence's ranges were read "601 à 1" (the spaced thousands "1 000" cut), so the question
+abstained naming a price list's durations "50, 30". A row whose cell holds the asked amount is
+the row the question looks up (sentences.py, tables.key_cells' rule), a table holding it holds
+the key (unheld_keys.py), and an amount is compared only with a key column of its unit.
+
+Everything is read on folded text (lexical.fold) whose digit groups are joined (`joined`:
+"1 000", "1,000" → "1000"; a decimal "3,55" stays). The words and signs are data, French and
+English (data/value_ranges.json). A cell writing another unit than the amount's holds none of
+it ("601 à 1 000 km"); one writing no unit may ("601-1000" under a header naming it).
+Pure functions; no I/O but the data file, read once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from citeqa.jsonfiles import data_json
+from citeqa.lexical import fold
+
+__all__ = ["Amount", "asked_amounts", "holds_amount", "joined", "ranges", "units_written"]
+
+NUMBER_DIGITS = 18
+"""A number is read from its first digits only (int() refuses very long ones)."""
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:[ \u00a0\u202f]\d{3})+|(?:,\d{3})+)(?![\d]|[.,]\d)")
+"""A number written in digit groups of three, spaced or with commas ("1 000", "1,000",
+"12 500"); "3,55" and "1,5" are decimals, "1,0005" none."""
+_GROUP_MARK = re.compile(r"[ \u00a0\u202f,]")
+_NUMBER = rf"(\d{{1,{NUMBER_DIGITS}}})"
+_ALONE_BEFORE = r"(?<![\w.,\-–—/])"
+"""No part of a longer number, a decimal, a code, a version or a date before a number."""
+_ALONE_AFTER = r"(?![\w]|[.,\-–—/]\d)"
+_FIRST_END = r"(?![\w]|[.,]\d)"
+"""A range's first number ends: no decimal after it (its joint may be a dash)."""
+_TAIL_WORD = re.compile(r"\s*([^\W\d_]+)")
+"""The word after a range's or a bound's last number: its unit when it writes one."""
+
+
+class Amount(NamedTuple):
+    """A number and the canonical sign of its unit (data `units`: "€" for "euros")."""
+
+    number: int
+    unit: str
+
+
+@dataclass(frozen=True)
+class _Words:
+    units: dict[str, str]
+    """Each folded writing of a unit, with its canonical sign."""
+    unit: str
+    """A pattern of any writing of a unit."""
+    range_: re.Pattern[str]
+    bounds: tuple[tuple[re.Pattern[str], str, bool], ...]
+
+
+@cache
+def _words() -> _Words:
+    data = data_json("value_ranges.json")
+    units = {
+        fold(writing): sign for sign, writings in data["units"].items() for writing in writings
+    }
+    unit = "|".join(re.escape(writing) for writing in sorted(units, key=len, reverse=True))
+    joints = "|".join(data["range_joints"])
+    openers = "|".join(re.escape(word) for word in data["range_openers"])
+    money = rf"(?:(?:{unit})\s*)?"
+    after = rf"(?:\s*(?:{unit})(?!\w))?"
+    range_ = re.compile(
+        rf"(?:(?<!\w)(?:{openers})\s+)?{money}{_ALONE_BEFORE}{_NUMBER}{_FIRST_END}{after}"
+        rf"(?:{joints}){money}{_NUMBER}{_ALONE_AFTER}"
+    )
+    bounds = tuple(
+        (
+            re.compile(
+                rf"(?<![\w<>=≤≥])(?:{bound['words']})\s*{money}{_ALONE_BEFORE}{_NUMBER}{_ALONE_AFTER}"
+            ),
+            bound["side"],
+            bool(bound["inclusive"]),
+        )
+        for bound in data["bounds"]
+    )
+    return _Words(units, unit, range_, bounds)
+
+
+def joined(text: str) -> str:
+    """`text` with its numbers written in digit groups joined ("1 000 €" → "1000 €")."""
+    return _GROUPED.sub(lambda found: _GROUP_MARK.sub("", found.group()), text)
+
+
+@lru_cache(maxsize=256)
+def asked_amounts(question: str) -> tuple[Amount, ...]:
+    """The amounts `question` writes, a number with its unit after or before it ("750 €",
+    "$1,250", "12 EUR"), in order; none for a number without a unit ("exit code 70"), nor for
+    one the question writes as a bound or a range (`_bound_spans`)."""
+    words = _words()
+    text = joined(fold(question))
+    pattern = re.compile(
+        rf"(?:(?<!\w)(?P<before>{words.unit})\s*{_ALONE_BEFORE}(?P<n1>\d{{1,{NUMBER_DIGITS}}})"
+        rf"(?![\d]|[.,]\d))|(?:{_ALONE_BEFORE}(?P<n2>\d{{1,{NUMBER_DIGITS}}})(?![\d]|[.,]\d)"
+        rf"\s*(?P<after>{words.unit})(?!\w))"
+    )
+    bounded = _bound_spans(text)
+    found = []
+    for match in pattern.finditer(text):
+        if any(start <= match.start() < end for start, end in bounded):
+            continue
+        number, unit = match["n1"] or match["n2"], match["before"] or match["after"]
+        found.append(Amount(int(number), words.units[unit]))
+    return tuple(found)
+
+
+def _bound_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` (folded, groups joined) writes a range or a bound: an amount there is no
+    value asked but the bound itself ("supérieur à 1 400 €" asks the row "QF > 1 400 €", not
+    the one whose range holds 1 400)."""
+    words = _words()
+    spans = [found.span() for found in words.range_.finditer(text)]
+    spans += [found.span() for pattern, *_ in words.bounds for found in pattern.finditer(text)]
+    return spans
+
+
+def units_written(text: str) -> frozenset[str]:
+    """The canonical signs of the units `text` writes (folded or not)."""
+    words = _words()
+    folded = fold(text)
+    pattern = rf"(?<!\w)(?:{words.unit})(?!\w)|[€$£%]"
+    return frozenset(words.units[found] for found in re.findall(pattern, folded))
+
+
+def ranges(text: str) -> Iterator[tuple[int, int]]:
+    """The ends of each range of numbers `text` writes, lowest first ("601 à 1 000",
+    "64 .. 78", "from 601 to 1,000", "entre 601 et 1 000")."""
+    for low, high, _ in _ranges_with_tails(joined(fold(text))):
+        yield low, high
+
+
+def _ranges_with_tails(text: str) -> Iterator[tuple[int, int, str]]:
+    """`ranges` of `text` (folded, groups joined), each with the word after it (`_tail`)."""
+    for found in _words().range_.finditer(text):
+        low, high = sorted((int(found.group(1)), int(found.group(2))))
+        yield low, high, _tail(text, found.end())
+
+
+def _tail(text: str, end: int) -> str:
+    """The word after `end` in `text`, "" for none."""
+    after = _TAIL_WORD.match(text, end)
+    return "" if after is None else after.group(1)
+
+
+def _bounded(text: str) -> Iterator[tuple[int, int, str]]:
+    """The numbers each bound of `text` (folded, groups joined, its ranges left out) holds, as
+    the lowest and the highest ("≤ 600": 0 to 600; "> 1 400": 1 401 and above), each with the
+    word after it."""
+    most = 10**NUMBER_DIGITS
+    for pattern, side, inclusive in _words().bounds:
+        for found in pattern.finditer(text):
+            number, tail = int(found.group(1)), _tail(text, found.end())
+            if side == "upper":
+                yield 0, number if inclusive else number - 1, tail
+            else:
+                yield number if inclusive else number + 1, most, tail
+
+
+def holds_amount(cell: str, amount: Amount) -> bool:
+    """Whether a cell holds `amount` by a range or a bound (the module's forms): the cell
+    writes its unit or none, and no other word follows the range as its unit ("601 à 1 000
+    km")."""
+    units = units_written(cell)
+    if units and amount.unit not in units:
+        return False
+    text = joined(fold(cell))
+    spans = list(_ranges_with_tails(text))
+    spans += _bounded(_words().range_.sub(" ", text))
+    return any(
+        low <= amount.number <= high and _of_unit(tail, amount.unit) for low, high, tail in spans
+    )
+
+
+def _of_unit(tail: str, unit: str) -> bool:
+    """Whether the word after a range or a bound is none, or a writing of `unit`."""
+    return not tail or _words().units.get(tail) == unit
+
+
+def holds_any(cells: Iterable[str], amounts: Iterable[Amount]) -> bool:
+    """Whether one of `cells` holds one of `amounts` (`holds_amount`)."""
+    asked = list(amounts)
+    return bool(asked) and any(holds_amount(cell, amount) for cell in cells for amount in asked)

@@ -1,0 +1,87 @@
+"""An amount the question asks ("750 €") held by a cell writing a range or a bound of its unit
+("de 601 à 1 000 €", "≤ 600 €", "> 1 000 €", "from 601 to 1,000"): value_ranges.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.value_ranges import Amount, asked_amounts, holds_amount, ranges
+
+
+def test_an_amount_is_a_number_then_its_unit_thousands_joined() -> None:
+    assert asked_amounts("Un quotient familial de 750 € ou de 1 200 euros ?") == (
+        Amount(750, "€"),
+        Amount(1200, "€"),
+    )
+    assert asked_amounts("An income of $1,250 or 40 % or 12 EUR?") == (
+        Amount(1250, "$"),
+        Amount(40, "%"),
+        Amount(12, "€"),
+    )
+    assert asked_amounts("Exit code 70 in 2025") == ()
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "QF de 601 à 1 000 €",
+        "601-1000",
+        "601 – 1 000 €",
+        "from 601 to 1,000",
+        "between €601 and €1,000",
+        "entre 601 et 1 000 €",
+    ],
+)
+def test_an_amount_inside_a_range_of_its_unit_is_held(cell: str) -> None:
+    assert holds_amount(cell, Amount(750, "€"))
+    assert not holds_amount(cell, Amount(1200, "€"))
+    assert not holds_amount(cell, Amount(500, "€"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "inside", "outside"),
+    [
+        ("QF ≤ 600 €", 600, 601),
+        ("QF < 600 €", 599, 600),
+        ("QF > 1 400 €", 1401, 1400),
+        ("≥ 1 400 €", 1400, 1399),
+        ("up to 600", 600, 601),
+        ("jusqu'à 600 €", 600, 601),
+        ("plus de 1 400 €", 1401, 1400),
+        ("over 1,400", 1401, 1400),
+        ("au-delà de 1 400 €", 1401, 1400),
+    ],
+)
+def test_an_amount_on_the_side_of_a_bound_is_held(cell: str, inside: int, outside: int) -> None:
+    assert holds_amount(cell, Amount(inside, "€"))
+    assert not holds_amount(cell, Amount(outside, "€"))
+
+
+def test_a_cell_of_another_unit_holds_no_amount() -> None:
+    assert not holds_amount("de 601 à 1 000 km", Amount(750, "€"))
+    assert not holds_amount("≤ 600 %", Amount(500, "€"))
+    assert not holds_amount("3,55 €", Amount(750, "€"))
+    assert not holds_amount("2024-03-12", Amount(2024, "€"))
+
+
+def test_ranges_read_spaced_thousands_as_one_number() -> None:
+    assert list(ranges("de 601 a 1 000 €")) == [(601, 1000)]
+    assert list(ranges("64 .. 78 (reserved)")) == [(64, 78)]
+    assert list(ranges("2,80 € - 3,40 €")) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quel est le prix du repas pour un QF supérieur à 1 400 € ?",
+        "Meal price for an income over $1,400?",
+        "Prix pour un QF entre 601 et 1 000 € ?",
+        "Price for incomes up to 600 €?",
+    ],
+)
+def test_an_amount_the_question_writes_as_a_bound_or_a_range_is_no_value_asked(
+    question: str,
+) -> None:
+    """s32 trial re-asked: "supérieur à 1 400 €" asked the row "QF > 1 400 €", and 1 400 as a
+    value looked up the row "de 1 001 à 1 400 €"."""
+    assert asked_amounts(question) == ()
