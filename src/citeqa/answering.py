@@ -6,7 +6,8 @@ abstaining (a follow-up's candidates are the sentences that mention one of its n
 any does: followup_quotes.py); the quote ranker reorders them to choose the quote: the best
 one, and any nearly as good while the quote stays short (for a table lookup, among the rows
 holding the key the question names: `looked_up`, or, among plain lines, those its key word
-opens: `on_named_line`; for a question naming a code identifier,
+opens: `on_named_line`; among a form's or an invoice's "Label : value" lines, those whose
+label the question writes: `on_asked_field`; for a question naming a code identifier,
 among the sentences that write it: `naming_identifiers`), are quoted (quoting.py) with citations
 checked against the document text. A table lookup of a key no table of the evidence holds
 abstains once the evidence is read, before the candidates are ranked (unheld_keys.py), and so
@@ -62,10 +63,18 @@ from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
 from citeqa.dates import NUMERIC_DATE, month_number
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
-from citeqa.document_names import named_among
+from citeqa.document_names import name_words, named_among
 from citeqa.editstamps import asks_about_edits
 from citeqa.empty_cells import empty_asked_cell
 from citeqa.extended_names import extended_name
+from citeqa.field_lines import (
+    field_label,
+    field_labels,
+    fields_within,
+    label_match,
+    named_label_words,
+    writes_stems,
+)
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.glossary import fold
 from citeqa.headingpath import headings_above
@@ -878,6 +887,130 @@ def on_named_line(candidates: Candidates, bank: SentenceBank, focus: str) -> Can
     if not named or named[0] == 0 or _writes_key(bank, candidates, named[0]):
         return candidates
     return _subset(candidates, named)
+
+
+FIELD_DOCUMENT_CHUNKS = 8
+"""The most passages a field document may have for `on_asked_field` to read its lines beyond
+the candidates: a form, an invoice, a quote (one or two passages), not a long report."""
+
+
+def on_asked_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
+    """The candidates, but when field lines of the field documents (`_field_documents`: those
+    whose path writes a record identifier the question writes, else the best's) are labelled
+    by words the question (`focus`) writes (`_field_match`: "Total TTC : 13 618,00 €" for "le
+    montant TTC de la facture"), only the sentences holding a line named best (most label
+    words written, then the label most fully written, then a line that is a whole sentence),
+    in the quote ranker's order, those of a short document the question names by its
+    identifier outside the passages read after the candidates (`_with_field_lines`). Unless
+    the best candidate is a table row looked up or prose of a field document writing the
+    label's words (`_speaks_of_field`: "French import VAT is payable by the customer." for
+    "Who pays the import VAT?"): a field is looked up by its label as a table's row by its key
+    cell (`looked_up`). The sentence ranker read a field line as a short sentence of few
+    question words, below footers and headers, and the passages read may hold an invoice's
+    header but not its totals (s31 trial: 11 wrong quotes on invoices and quotes)."""
+    if not candidates.sentences or candidates.sentences[0].names_key:
+        return candidates
+    documents, by_record = _field_documents(candidates, bank, focus)
+    if by_record:
+        candidates = _with_field_lines(candidates, bank, documents)
+    named: list[tuple[tuple[int, float, bool], int]] = []
+    for number, item in enumerate(candidates.sentences):
+        if bank.sentences[item.index].doc_id in documents:
+            match = _field_match(bank, item.index, focus)
+            if match[0]:
+                named.append((match, number))
+    if not named:
+        return candidates
+    best = max(match for match, _ in named)
+    chosen = [number for match, number in named if match == best]
+    first = candidates.sentences[0].index
+    if _speaks_of_field(bank, first, candidates.sentences[chosen[0]].index, documents, focus):
+        return candidates
+    return _subset(candidates, chosen)
+
+
+def _field_match(bank: SentenceBank, index: int, focus: str) -> tuple[int, float, bool]:
+    """How well the question (`focus`) names the best-named field line within sentence `index`
+    (field_lines.label_match, the words its document goes by set aside), and whether that line
+    is the whole sentence (quoted alone, where a longer sentence may be cut before it:
+    quoting.best_clauses); (0, 0.0, False) for none."""
+    sentence = bank.sentences[index]
+    document = bank.documents[sentence.doc_id]
+    fields = fields_within(document.text, sentence.start, sentence.end)
+    naming = name_words(document) if fields else frozenset()
+    match = max(
+        (label_match(label, focus, naming, value) for label, value in fields), default=(0, 0.0)
+    )
+    whole = field_label(document.text, sentence.start, sentence.end) is not None
+    return (*match, whole)
+
+
+def _speaks_of_field(
+    bank: SentenceBank, index: int, field: int, documents: set[str], focus: str
+) -> bool:
+    """Whether sentence `index`, the best candidate, is prose (closing on sentence
+    punctuation) of a field document writing a label word of sentence `field`'s field lines
+    that the question writes too: it speaks of that field as the question does ("French import
+    VAT is payable by the customer." over "VAT: 0%" for "Who pays the import VAT?")."""
+    sentence = bank.sentences[index]
+    text = bank.text(index).rstrip()
+    if sentence.doc_id not in documents or not text.endswith((".", ";", "!", "?")):
+        return False
+    other = bank.sentences[field]
+    labels = field_labels(bank.documents[other.doc_id].text, other.start, other.end)
+    return any(writes_stems(text, named_label_words(label, focus)) for label in labels)
+
+
+def _field_documents(
+    candidates: Candidates, bank: SentenceBank, focus: str
+) -> tuple[set[str], bool]:
+    """The documents whose field lines `on_asked_field` reads, and whether the question names
+    them: those of the candidates whose path writes a record identifier the question writes
+    ("factures/FA-2025-022.pdf" for "Date de la facture FA-2025-022 ?", not the credit note
+    that cites that invoice; `_spaced`), else the best candidate's."""
+    documents = {bank.sentences[item.index].doc_id for item in candidates.sentences}
+    asked = asked_records(focus)
+    if asked is not None:
+        named = {doc_id for doc_id in documents if asked.pattern.search(_spaced(doc_id))}
+        if named:
+            return named, True
+    return {bank.sentences[candidates.sentences[0].index].doc_id}, False
+
+
+def _spaced(path: str) -> str:
+    """A document's path with its underscores read as the spaces they stand for
+    ("DE-2025-012_cuisine_v2.pdf": an identifier is searched whole, and "_" is a word
+    character)."""
+    return path.replace("_", " ")
+
+
+def _with_field_lines(
+    candidates: Candidates, bank: SentenceBank, documents: set[str]
+) -> Candidates:
+    """The candidates, then the sentences of each of `documents` of at most
+    FIELD_DOCUMENT_CHUNKS passages that are no candidate, each rated 0.0 by the rankers."""
+    known = {item.index for item in candidates.sentences}
+    extra: list[int] = []
+    for doc_id in sorted(documents):
+        chunks = bank.chunks_of(doc_id)
+        if len(chunks) > FIELD_DOCUMENT_CHUNKS:
+            continue
+        for chunk in chunks:
+            extra.extend(
+                index for index in bank.scorable_in(bank.chunks[chunk]) if index not in known
+            )
+            known.update(extra)
+    if not extra:
+        return candidates
+    added = [ScoredSentence(index, 0.0, 0.0, 0.0, 0.0, 0) for index in extra]
+    rows = np.zeros((len(extra), candidates.rows.shape[1]), dtype=candidates.rows.dtype)
+    weights = candidates.weights
+    return Candidates(
+        candidates.sentences + added,
+        np.concatenate([candidates.probabilities, np.zeros(len(extra))]),
+        np.concatenate([candidates.rows, rows]),
+        None if weights is None else np.concatenate([weights, np.ones(len(extra))]),
+    )
 
 
 def _writes_key(bank: SentenceBank, candidates: Candidates, number: int) -> bool:
@@ -1935,7 +2068,11 @@ def _quoted(
         ranked = unsigned(ranked, bank, terms.focus)
         ranked = latest_year_first(ranked, bank, terms.focus)
         chosen = choose(
-            on_named_line(looked_up(ranked, bank, terms.focus), bank, terms.focus),
+            on_asked_field(
+                on_named_line(looked_up(ranked, bank, terms.focus), bank, terms.focus),
+                bank,
+                terms.focus,
+            ),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),

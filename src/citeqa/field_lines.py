@@ -1,0 +1,158 @@
+"""Lines that label their value ("Total TTC : 13 618,00 €"), looked up by the label's words.
+
+An invoice, a quote, a form or a statement writes its facts as fields, one a line: "Date :
+15/04/2025", "Total HT : 12 380,00 €", "TVA 10 % : 1 238,00 €", "Amount due: £3,520.00",
+"Client : SCI Les Tilleuls". The sentence ranker reads such a line as a short sentence of few
+question words and rated it below the footers and header lines around it (s31 trial: 11 wrong
+quotes). A field line is a whole line whose label (before its first colon: at most
+LABEL_WORDS_MAX words, opening with a letter) is followed by a short value (at most
+VALUE_MAX characters, no sentence of its own). A question writing the label's words ("Quel est le
+montant TTC …" for "Total TTC", "Date de la facture …" for "Date") looks that line up, as it looks
+a table's row up by its key cell (answering.on_asked_field): of several labels one document
+shares a word of ("Total HT", "Total TTC"), the question's other words choose (`label_match`:
+most label words written first, then the label most fully written; a label of which the
+question writes less than MIN_LABEL_SHARE is named by none). Label words are compared
+stemmed in both languages (lexical.tokenize); a label word the question writes in other words
+("montant" for a "Total" line) is one of data/field_labels.json's groups of label words that
+name one field: generic words of forms, no corpus's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from citeqa.folding import fold
+from citeqa.jsonfiles import data_json
+from citeqa.language import is_table_row, line_end, line_start
+from citeqa.lexical import tokenize
+
+LABEL_WORDS_MAX = 5
+"""The most words a field's label may have ("N° TVA intracom.", "Date d'échéance")."""
+
+VALUE_MAX = 60
+"""The longest value a field line holds after its label: a sum, a date, a name, an
+identifier; a longer one is a sentence ("Pénalités de retard : 3 fois le taux …")."""
+
+_FIELD = re.compile(r"(?P<label>[^\W\d_][^:\n]*?)\s*:\s*(?P<value>\S[^\n]*)")
+"""A field line: a label opening with a letter, a colon, a value."""
+
+MIN_LABEL_SHARE = 0.5
+"""The least share of a label's words a question must write to name it: "les entraînements
+U13" names no "Tournoi de Noël U11-U13 : …" line of a calendar (s29 trial), "the total"
+names "Total TTC"."""
+
+_LANGS = ("en", "fr")
+
+
+def field_label(text: str, start: int, end: int) -> str | None:
+    """The label of the line `text[start:end]` when it is one whole field line (see the
+    module's docstring), else None."""
+    field = _field(text, start, end)
+    return None if field is None else field[0]
+
+
+def _field(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The label and the value of the line `text[start:end]` when it is one whole field line,
+    else None."""
+    if line_start(text, start) != start or line_end(text, start) < end:
+        return None
+    line = text[start : line_end(text, start)].strip()
+    match = _FIELD.fullmatch(line)
+    if match is None or is_table_row(line):
+        return None
+    label, value = match.group("label"), match.group("value").strip()
+    if len(label.split()) > LABEL_WORDS_MAX or len(value) > VALUE_MAX:
+        return None
+    if re.search(r"[.;!?]\s+\w", value):  # a sentence, not a value
+        return None
+    return label, value
+
+
+def fields_within(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """The labels and values of the field lines (`field_label`) lying whole within
+    `text[start:end]`, a sentence of one line or of several (the lines of a table read from a
+    PDF, then "Total HT : 2 940,00 €" under them), in order."""
+    fields = []
+    at = line_start(text, start)
+    while at < end:
+        close = line_end(text, at)
+        field = _field(text, at, close) if at >= start and close <= end else None
+        if field is not None:
+            fields.append(field)
+        at = close + 1
+    return fields
+
+
+def field_labels(text: str, start: int, end: int) -> list[str]:
+    """The labels of `fields_within`."""
+    return [label for label, _ in fields_within(text, start, end)]
+
+
+def label_match(
+    label: str, focus: str, naming: frozenset[str] = frozenset(), value: str = ""
+) -> tuple[int, float]:
+    """How well the question `focus` names `label`: how many of the label's words it writes
+    (stemmed, in either language, or through a word of the same group of field_labels.json),
+    and that count's share of the label's words; (0, 0.0) when none or less than
+    MIN_LABEL_SHARE. A label word among `naming` (the folded words the document goes by:
+    document_names.name_words) names the document, not the field: "invoice" of "Invoice
+    date" in "Hampton_Timber_invoice.pdf" is no field "How much was the Hampton Timber
+    invoice?" asks; a question word that the line's `value` writes too tells which record is
+    asked, not which field: "Journal" of "the DOI of the Journal of Microscopy paper" names no
+    "journal: Journal of Microscopy" line."""
+    asked = _stems(focus) - _stems(value)
+    asked |= _grouped_with(asked)
+    written = total = 0
+    for word in _label_words(label):
+        if fold(word) in naming:
+            continue
+        total += 1
+        if _stems(word) & asked:
+            written += 1
+    if not written or written / total < MIN_LABEL_SHARE:
+        return (0, 0.0)
+    return (written, written / total)
+
+
+def named_label_words(label: str, focus: str) -> frozenset[str]:
+    """The stems of the words of `label` the question `focus` writes (as `label_match` reads
+    them), to look for in another sentence (`writes_stems`)."""
+    asked = _stems(focus)
+    asked |= _grouped_with(asked)
+    return frozenset(stem for word in _label_words(label) for stem in _stems(word) & asked)
+
+
+def writes_stems(text: str, stems: frozenset[str]) -> bool:
+    """Whether `text` writes a word of one of `stems` (either language's)."""
+    return bool(_stems(text) & stems)
+
+
+def _label_words(label: str) -> list[str]:
+    """The label's words that carry a stem (digits, signs and stopwords carry none)."""
+    return [word for word in re.findall(r"[^\W\d_][\w'’-]*", label) if _stems(word)]
+
+
+@cache
+def _stems(text: str) -> frozenset[str]:
+    """The stems of `text`'s words in every language read."""
+    return frozenset(stem for lang in _LANGS for stem in tokenize(text, lang))
+
+
+def _grouped_with(asked: frozenset[str]) -> frozenset[str]:
+    """The stems of every label word of a group of field_labels.json holding one of the
+    `asked` stems: the words naming the same field."""
+    found: set[str] = set()
+    for group in _groups():
+        if group & asked:
+            found |= group
+    return frozenset(found)
+
+
+@cache
+def _groups() -> tuple[frozenset[str], ...]:
+    """data/field_labels.json's groups of label words, each as its words' stems."""
+    return tuple(
+        frozenset(stem for word in group for stem in _stems(word))
+        for group in data_json("field_labels.json")["groups"]
+    )

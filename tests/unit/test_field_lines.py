@@ -1,0 +1,69 @@
+"""field_lines: a whole "Label : value" line of a short value is a field; a question names it
+by the label's words, stemmed in either language or through a group of field_labels.json."""
+
+from __future__ import annotations
+
+from citeqa.field_lines import field_label, label_match
+
+INVOICE = (
+    "FACTURE N° FB-2031-07\n"
+    "Date : 03/02/2031\n"
+    "Client : SCI Les Glycines\n"
+    "Total HT : 1 200,00 €\n"
+    "TVA 20 % : 240,00 €\n"
+    "Total TTC : 1 440,00 €\n"
+    "Retard : une indemnité de 40 € est due. Aucun escompte n'est accordé.\n"
+    "Client :\n"
+)
+
+
+def label(line: str) -> str | None:
+    start = INVOICE.index(line)
+    return field_label(INVOICE, start, start + len(line))
+
+
+def test_a_whole_label_value_line_is_a_field_of_that_label() -> None:
+    assert label("Total TTC : 1 440,00 €") == "Total TTC"
+    assert label("TVA 20 % : 240,00 €") == "TVA 20 %"
+    assert label("Client : SCI Les Glycines") == "Client"
+    text = "Amount due: £3,520.00"
+    assert field_label(text, 0, len(text)) == "Amount due"
+
+
+def test_no_field_for_prose_an_empty_value_or_part_of_a_line() -> None:
+    assert label("Retard : une indemnité de 40 € est due. Aucun escompte n'est accordé.") is None
+    end = INVOICE.rindex("Client :")
+    assert field_label(INVOICE, end, end + len("Client :")) is None
+    start = INVOICE.index("TTC : 1 440")
+    assert field_label(INVOICE, start, start + len("TTC : 1 440,00 €")) is None
+    assert field_label("FACTURE N° FB-2031-07", 0, 21) is None
+
+
+def test_the_question_words_choose_among_labels_sharing_a_word() -> None:
+    asked = "Quel est le montant TTC de la facture FB-2031-07 ?"
+    assert label_match("Total TTC", asked) > label_match("Total HT", asked) > (0, 0.0)
+    assert label_match("TVA 20 %", "What VAT was charged?") == (1, 1.0)
+    assert label_match("Date", "Date de la facture ?") == (1, 1.0)
+    assert label_match("Client", "Who is the customer?") == (1, 1.0)
+    assert label_match("Date", "Who is the customer?") == (0, 0.0)
+
+
+def test_a_label_named_by_less_than_half_its_words_or_by_the_document_s_name_is_not() -> None:
+    assert label_match("Tournoi de Noël U11-U13", "Quel jour ont lieu les entraînements U13 ?") == (
+        0,
+        0.0,
+    )
+    assert label_match("Invoice date", "How much was the invoice?", frozenset({"invoice"})) == (
+        0,
+        0.0,
+    )
+
+
+def test_a_question_word_the_value_writes_tells_the_record_not_the_field() -> None:
+    asked = "What is the DOI of the Journal of Microscopy paper?"
+    assert label_match("journal", asked, value="Journal of Microscopy") == (0, 0.0)
+    assert label_match("doi", asked, value="10.1111/jmi.13390") == (1, 1.0)
+    assert label_match("Vol", "la franchise en cas de vol ?", value="franchise de 1 000 €") == (
+        1,
+        1.0,
+    )
