@@ -413,9 +413,10 @@ def _phrase_ends(match: re.Match[str]) -> bool:
 
 
 def _exists(year: int | None, month: int, day: int) -> bool:
-    """Whether the day exists in that month (of a leap year when the year is not given)."""
+    """Whether the day exists in that month (of a leap year when the year is not given). Year 0
+    names no day (the calendar starts at year 1: date.min), so "5 mai 0000" is no date."""
     try:
-        date(2024 if year is None or year < 1 else year, month, day)
+        date(2024 if year is None else year, month, day)
     except ValueError:
         return False
     return True

@@ -55,6 +55,8 @@ _MONTH_DAYS = re.compile(
 )
 """An English month's range, which dates.py reads no date of: "december 1-3, 2025"."""
 _FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_FARTHEST = (date.max - date.min).days
+"""How far apart two ISO dates are when one is no day of the calendar: farther than any two."""
 
 
 class UnheldDay(NamedTuple):
@@ -99,8 +101,9 @@ def unheld_day(
 
 
 def _apart(first: str, second: str) -> int:
-    """How many days lie between two ISO dates."""
-    return abs((date.fromisoformat(first) - date.fromisoformat(second)).days)
+    """How many days lie between two ISO dates (none of the calendar: as far as days can be)."""
+    one, other = _iso_day(first), _iso_day(second)
+    return abs((one - other).days) if one is not None and other is not None else _FARTHEST
 
 
 def _name_of(document: Document) -> str:
@@ -111,8 +114,8 @@ def _name_of(document: Document) -> str:
 
 def _in_a_range(day: str, texts: Sequence[str]) -> bool:
     """Whether one of `texts` writes a range of days from one day to another around `day`."""
-    asked = date.fromisoformat(day)
-    return any(
+    asked = _iso_day(day)
+    return asked is not None and any(
         first <= asked <= last and (last - first).days <= LONGEST_RANGE
         for text in texts
         for first, last in _ranges(fold(text))
@@ -144,7 +147,16 @@ def _ranges(folded: str) -> Iterator[tuple[date, date]]:
 def _full_day(terms: frozenset[str]) -> date | None:
     """The day of a date's terms holding its year ("2025-12-03"), None without one."""
     full = next((term for term in terms if _FULL_DAY.fullmatch(term)), None)
-    return None if full is None else date.fromisoformat(full)
+    return None if full is None else _iso_day(full)
+
+
+def _iso_day(written: str) -> date | None:
+    """The day an ISO date ("2025-12-03") names, None when it is none of the calendar
+    ("0000-05-06": dates.day_spans reads no such day, but a stored date could hold one)."""
+    try:
+        return date.fromisoformat(written)
+    except ValueError:
+        return None
 
 
 def _from_terms(terms: frozenset[str], last: date) -> Iterator[tuple[date, date]]:
