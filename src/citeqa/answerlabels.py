@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from citeqa.caution import shown_confidence
-from citeqa.models import Answer, Citation
+from citeqa.models import UNDATED, Answer, Citation
 from citeqa.readable import quote_line
 
 ANSWER_LABELS: dict[str, dict[str, str]] = {
@@ -27,6 +27,7 @@ ANSWER_LABELS: dict[str, dict[str, str]] = {
         "colon": ":",
         "otherwise": "Another document says otherwise:",
         "later": "Later ({date}, after the quoted {after}), another document says:",
+        "later_undated": "Dated {date} (the quoted document is undated), another document says:",
         "earlier": "Earlier ({date}, before the quoted {before}), another document said:",
     },
     "fr": {
@@ -39,6 +40,9 @@ ANSWER_LABELS: dict[str, dict[str, str]] = {
         "colon": " :",
         "otherwise": "Un autre document dit autre chose :",
         "later": "Plus tard ({date}, après le {after} cité), un autre document dit :",
+        "later_undated": (
+            "Daté du {date} (le document cité n'est pas daté), un autre document dit :"
+        ),
         "earlier": "Plus tôt ({date}, avant le {before} cité), un autre document disait :",
     },
 }
@@ -63,6 +67,8 @@ def otherwise_label(citation: Citation, lang: str) -> str | None:
     in the label) or an earlier-dated one the answer moved after it (Citation.earlier), in
     `lang`; None before any other citation."""
     labels = answer_labels(lang)
+    if citation.later is not None and citation.after == UNDATED:
+        return labels["later_undated"].format(date=citation.later)
     if citation.later is not None:
         return labels["later"].format(date=citation.later, after=citation.after or "?")
     if citation.earlier is not None:

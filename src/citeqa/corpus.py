@@ -149,6 +149,8 @@ def scan_corpus(
     ids = unique_document_ids([name for name in files.names if reader_for_name(name)])
     holders = {held: name for name, held in ids.items()}  # ids are unique: one file each
     unread = list(skipped)  # the files it could not read, for the message when none was read
+    renamed: list[_Renamed] = []
+    not_read: set[str] = set()
     heard = progress or (lambda done, total: None)
     for done, relative in enumerate(files.names):  # posix paths in the corpus (folderwalk)
         heard(done, len(files.names))
@@ -157,10 +159,11 @@ def scan_corpus(
         except UnreadableDocument as unreadable:
             note = f"{relative}: {unreadable.reason}"
             skipped.append(note)
+            not_read.add(relative)
             if not unreadable.reason.startswith(UNSUPPORTED_TYPE):
                 unread.append(note)
             continue
-        document = _with_id(document, relative, ids, holders, warnings)
+        document = _with_id(document, relative, ids, holders, renamed)
         take(document)
         if looks_like_word_list(document.text):
             word_lists.append(relative)
@@ -169,6 +172,7 @@ def scan_corpus(
         )
         warnings.extend(document.warnings)
     heard(len(files.names), len(files.names))
+    warnings.extend(_id_notes(renamed, not_read))
     if not entries:
         raise CorpusEmpty(nothing_read(corpus_dir, unread, len(skipped) - len(unread)))
     return CorpusScan(
@@ -252,28 +256,46 @@ def _free_id(relative: str, taken: set[str]) -> str:
     return next(name for name in chain([unstripped, relative], numbered) if name not in taken)
 
 
+class _Renamed(NamedTuple):
+    """A file read under another id than its own, because `holder` has its own."""
+
+    relative: str
+    holder: str
+    new_id: str
+
+
 def _with_id(
     document: Document,
     relative: str,
     ids: dict[str, str],
     holders: dict[str, str],
-    warnings: list[str],
+    renamed: list[_Renamed],
 ) -> Document:
-    """`document` with its id of `ids` (unique_document_ids), a note naming its file when
-    that is not its own `document_id` (`holders`: the file each id is given to; another file
-    has that one: most often the same document in another format, "sortie.docx" and its
-    export "sortie.pdf"; said plainly, as no error: s27 trial), the id written as the file
-    names are, cleaned where shown (visible.clean), never as a Python repr (s28 probe #13).
-    Looked up, not searched: a folder of 10,000 such pairs took 2.2 s (s27 re-read)."""
+    """`document` with its id of `ids` (unique_document_ids), noted in `renamed` when that is
+    not its own `document_id` (`holders`: the file each id is given to; another file has that
+    one: most often the same document in another format, "sortie.docx" and its export
+    "sortie.pdf"). Looked up, not searched: a folder of 10,000 such pairs took 2.2 s (s27
+    re-read)."""
     new_id = ids.get(relative, document.doc_id)
     if new_id == document.doc_id:
         return document
-    holder = holders.get(document.doc_id, "another file")
-    warnings.append(
-        f"{relative}: {holder} has the same name (the same document in another format, or a"
-        f" copy?); both are read, this one cited as '{new_id}'"
-    )
+    renamed.append(_Renamed(relative, holders.get(document.doc_id, "another file"), new_id))
     return document.model_copy(update={"doc_id": new_id})
+
+
+def _id_notes(renamed: list[_Renamed], not_read: set[str]) -> list[str]:
+    """A note for each file of `renamed` naming the file holding its own id, said plainly, as
+    no error (s27 trial), the id written as the file names are, cleaned where shown
+    (visible.clean), never as a Python repr (s28 probe #13); "both are read" only when that
+    file was read (`not_read`: the relative paths of the files skipped unreadable; s32 hostile
+    F3: a conf.toml skipped as unreadable was said read beside conf.yaml)."""
+    return [
+        f"{note.relative}: {note.holder} has the same name (the same document in another"
+        " format, or a copy?); "
+        + (f"{note.holder} could not be read" if note.holder in not_read else "both are read")
+        + f", this one cited as '{note.new_id}'"
+        for note in renamed
+    ]
 
 
 def titles_from(manifest: dict[str, Any], warnings: list[str]) -> dict[str, str]:

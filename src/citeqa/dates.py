@@ -422,8 +422,9 @@ def _phrase_ends(match: re.Match[str]) -> bool:
 
 
 def _exists(year: int | None, month: int, day: int) -> bool:
-    """Whether the day exists in that month (of a leap year when the year is not given)."""
-    return calendar_day(2024 if year is None or year < 1 else year, month, day) is not None
+    """Whether the day exists in that month (of a leap year when the year is not given). Year 0
+    names no day (the calendar starts at year 1: date.min), so "5 mai 0000" is no date."""
+    return calendar_day(2024 if year is None else year, month, day) is not None
 
 
 def calendar_day(year: int, month: int, day: int) -> date | None:

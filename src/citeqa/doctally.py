@@ -56,7 +56,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 24
+TALLY_VERSION = 25
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -100,7 +100,8 @@ dates.is_a_name); 21: a decomposed text (NFD) names its months as a composed one
 (dates.capitalised_months reads it NFC); 22: a capitalised month's name before another month's
 name or a word the text also writes lowercase is its month ("Budget Avril Mai Juin"); 23: a
 document's candidate lower-case terms whose initials it or its file name writes in capitals
-(term_acronyms.py: "assemblée générale" in PV_AG_2025-06-14.md gives AG)."""
+(term_acronyms.py: "assemblée générale" in PV_AG_2025-06-14.md gives AG); 25: a date of year
+0 is no date ("5 mai 0000": no term "0000-05-05", an impossible date's key instead)."""
 
 
 class DocumentTally(BaseModel):

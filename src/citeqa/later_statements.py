@@ -111,7 +111,7 @@ from citeqa.headingpath import heading_line_starts
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, asked_written, fold, undated_terms
 from citeqa.mail_candidates import layout_of
-from citeqa.models import Document
+from citeqa.models import UNDATED, Document
 from citeqa.modified_labels import modified_labels
 from citeqa.numbered_sections import asked_numbers
 from citeqa.questions import QuestionTerms
@@ -146,7 +146,8 @@ class LaterStatement:
     date: str
     after: str
     """The latest date of the quoted documents ("YYYY-MM-DD"), shown beside `date` so that the
-    reader can check the order (a title may name a future event's date)."""
+    reader can check the order (a title may name a future event's date); UNDATED when they
+    are undated."""
     dates: tuple[tuple[str, str], ...] = ()
     """The dated quoted documents' ids and dates ("YYYY-MM-DD"): each quote the answer moves
     after a `standing` statement is labelled with its own document's date."""
@@ -585,7 +586,10 @@ def later_statement(
 ) -> LaterStatement | None:
     """Of `candidates` (best first), the first sentence of the latest-dated document dated after
     every dated quoted document, that speaks of a quoted sentence's subject (see the module's
-    docstring), with that date; None when the quoted documents are undated or none does."""
+    docstring), with that date; None when none does, or when the quoted documents are undated
+    and the question asks no current state (`asks_current`): then any dated one is later (s32
+    hostile F6: an undated minutes, or one dated "30/02/2025", was quoted as the club's current
+    budget over a dated "devient 500" with no note)."""
     if _names_a_day(terms):
         return None
     subjects = _Subjects(bank, terms)
@@ -596,9 +600,9 @@ def later_statement(
         for item in quoted
         if (date := subjects.date(item.index)) is not None
     }
-    if not dated:
+    if not dated and not asks_current(terms.focus):
         return None
-    after = max(dated.values())
+    after = max(dated.values(), default=UNDATED)
     best: LaterStatement | None = None
     for other in candidates:
         date = subjects.date(other.index)

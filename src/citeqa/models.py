@@ -134,6 +134,11 @@ class TableHeader(Frozen):
     """== the document's text from `start` to `end`, verified as a quote is."""
 
 
+UNDATED = ""
+"""Citation.after (and LaterStatement.after) when the quoted documents are undated: before any
+ISO date, so a statement of any date is later."""
+
+
 class Citation(Frozen):
     """A verbatim quote and the exact characters of the source it comes from."""
 
@@ -160,7 +165,7 @@ class Citation(Frozen):
     after: str | None = None
     """For a `later` quote: the latest date of the quoted documents, "YYYY-MM-DD", shown in
     its label too so that the reader can check the order (a title may name a future event's
-    date). Else None."""
+    date), UNDATED when they are undated (the label says so). Else None."""
     earlier: str | None = None
     """For a quote moved after a later-dated document's statement on its subject, which the
     answer quotes first because the question asks what holds now (later_statements.py

@@ -54,6 +54,8 @@ _MONTH_DAYS = re.compile(
     rf"\b([a-z]+)\.?\s+(\d{{1,2}}){_ORDINAL}\s*[-‐‑‒–—]\s*(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b"
 )
 """An English month's range, which dates.py reads no date of: "december 1-3, 2025"."""
+_FARTHEST = (date.max - date.min).days
+"""How far apart two ISO dates are when one is no day of the calendar: farther than any two."""
 
 
 class UnheldDay(NamedTuple):
@@ -106,8 +108,9 @@ def held_days(folder: Iterable[Document]) -> frozenset[str]:
 
 
 def _apart(first: str, second: str) -> int:
-    """How many days lie between two ISO dates."""
-    return abs((date.fromisoformat(first) - date.fromisoformat(second)).days)
+    """How many days lie between two ISO dates (none of the calendar: as far as days can be)."""
+    one, other = _iso_day(first), _iso_day(second)
+    return abs((one - other).days) if one is not None and other is not None else _FARTHEST
 
 
 def _name_of(document: Document) -> str:
@@ -118,8 +121,8 @@ def _name_of(document: Document) -> str:
 
 def _in_a_range(day: str, texts: Sequence[str]) -> bool:
     """Whether one of `texts` writes a range of days from one day to another around `day`."""
-    asked = date.fromisoformat(day)
-    return any(
+    asked = _iso_day(day)
+    return asked is not None and any(
         first <= asked <= last and (last - first).days <= LONGEST_RANGE
         for text in texts
         for first, last in _ranges(fold(text))
@@ -151,7 +154,16 @@ def _ranges(folded: str) -> Iterator[tuple[date, date]]:
 def _full_day(terms: frozenset[str]) -> date | None:
     """The day of a date's terms holding its year ("2025-12-03"), None without one."""
     full = next((term for term in terms if is_full_day_term(term)), None)
-    return None if full is None else date.fromisoformat(full)
+    return None if full is None else _iso_day(full)
+
+
+def _iso_day(written: str) -> date | None:
+    """The day an ISO date ("2025-12-03") names, None when it is none of the calendar
+    ("0000-05-06": dates.day_spans reads no such day, but a stored date could hold one)."""
+    try:
+        return date.fromisoformat(written)
+    except ValueError:
+        return None
 
 
 def _from_terms(terms: frozenset[str], last: date) -> Iterator[tuple[date, date]]:

@@ -39,17 +39,48 @@ __all__ = ["asked_value_kinds", "unwritten_asked_kind", "unwritten_kind"]
 class _Shape(NamedTuple):
     """A kind's shape (value_kinds.json): its pattern, the values of other kinds it would take
     ('unlike_kinds', 'unlike'), blanked before it is searched, and the check its value must
-    pass ('check')."""
+    pass ('check'). `cued`: the pattern right after one of the kind's own words (`_cued`),
+    which 'unlike' blanks nothing of."""
 
     pattern: re.Pattern[str]
     unlike: re.Pattern[str] | None
     check: Callable[[str], bool] | None
+    cued: re.Pattern[str] | None = None
 
     def search(self, quote: str) -> bool:
         """Whether `quote` writes a value of this shape."""
+        if self.cued is not None and any(
+            self.check is None or self.check(match.group(_VALUE))
+            for match in self.cued.finditer(fold(quote))
+        ):
+            return True
         text = self.unlike.sub(" ", quote) if self.unlike else quote
         found = self.pattern.finditer(text)
         return any(self.check is None or self.check(match.group()) for match in found)
+
+
+_VALUE = "value"
+"""The group of a cued shape's match holding the value."""
+_CUE_GAP = r"[^\d.;!?]{0,30}?"
+"""What may stand between a kind's word and its value within one sentence: a few words
+("phone number is"), a colon ("Téléphone : 612 345 678")."""
+_ABBREVIATION = 3
+"""The longest of a kind's words read with a dot after it ("tel."): a longer one's dot ends
+its sentence ("No phone. 612 345 678 is the SIREN")."""
+
+
+def _cued(kind: dict[str, Any]) -> re.Pattern[str] | None:
+    """A kind's shape right after one of its own words in a folded quote, for a kind whose
+    'unlike' blanks values of other kinds its shape would take: "phone number is 612 345 678"
+    (a Spanish or Portuguese number) or "tel. 12-03-1990" is a phone number, though a SIREN or
+    a date has that shape where no such word precedes it (s32 hostile F5)."""
+    if not kind.get("unlike"):
+        return None
+    words = sorted(kind["words"], key=len, reverse=True)
+    cues = "|".join(
+        re.escape(word) + (r"\b\.?" if len(word) <= _ABBREVIATION else r"\b") for word in words
+    )
+    return re.compile(rf"\b(?:{cues}){_CUE_GAP}(?P<{_VALUE}>{kind['shape']})")
 
 
 def _luhn(value: str) -> bool:
@@ -82,7 +113,7 @@ def _shape(kind: dict[str, Any], raw: dict[str, dict[str, Any]]) -> _Shape:
     written += [kind["unlike"]] if kind.get("unlike") else []
     unlike = re.compile("|".join(written)) if written else None
     check = _CHECKS[kind["check"]] if kind.get("check") else None
-    return _Shape(re.compile(kind["shape"]), unlike, check)
+    return _Shape(re.compile(kind["shape"]), unlike, check, _cued(kind))
 
 
 @cache

@@ -89,3 +89,24 @@ def test_a_current_cue_the_quoted_sentence_writes_is_not_left_out(club: Assistan
     answer = club.ask("What is the current through the heater resistor?")
     assert not answer.abstained
     assert [c.doc_id for c in answer.citations] == ["2025/notes_2025-03-04"]
+
+
+BUDGETS = {
+    "compte_rendu_2025-01-10.txt": "Compte rendu de réunion\nDate : 10/01/2025\n\n"
+    "Le budget du club est de 100 euros.\n",
+    "compte_rendu_2025-02-30.txt": "Compte rendu de réunion\nDate : 30/02/2025\n\n"
+    "Le budget du club est de 300 euros.\n",
+    "compte_rendu_2025-06-01.txt": "Compte rendu de réunion\nDate : 01/06/2025\n\n"
+    "Le budget du club devient 500 euros.\n",
+}
+
+
+def test_an_undated_document_does_not_outrank_a_later_dated_change(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """s32 hostile F6: minutes dated "30/02/2025" (no day: the document is undated) were quoted
+    as the club's current budget, 300, over the dated "devient 500", with no note."""
+    docs, index = tmp_path_factory.mktemp("budgets"), tmp_path_factory.mktemp("budgets-index")
+    answer = assistant_over(BUDGETS, docs, index).ask("Quel est le budget actuel du club ?")
+    assert not answer.abstained
+    assert "500 euros" in answer.citations[0].quote

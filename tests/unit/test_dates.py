@@ -274,10 +274,15 @@ def test_a_month_that_is_a_word_makes_a_date_after_of() -> None:
         ("on 2024-02-29 and 2026-07-14", []),
         ("in may 31 patients, group 2 may", []),
         ("version 1.13.2026", []),
+        ("le 5 mai 0000 et le 0000-05-06", ["5 mai 0000", "0000-05-06"]),
     ],
 )
 def test_a_date_naming_no_day_is_found_where_it_is_written(text: str, written: list[str]) -> None:
     assert [text[start:end] for start, end in impossible_spans(text)] == written
+
+
+def test_year_zero_is_no_year_of_the_calendar() -> None:
+    assert date_terms("le 5 mai 0000, le 31/12/0000 et le 0000-05-06") == []
 
 
 @pytest.mark.parametrize(

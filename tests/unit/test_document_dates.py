@@ -20,7 +20,7 @@ from citeqa.later_statements import (
     reverses,
     states_a_change,
 )
-from citeqa.models import Citation, Document
+from citeqa.models import UNDATED, Citation, Document
 
 
 def _document(title: str, path: str, text: str) -> Document:
@@ -172,6 +172,13 @@ def test_a_later_statement_is_labelled_with_its_date_in_the_answer_language() ->
         "Another document says otherwise:"
     )
     assert otherwise_label(_citation(None, otherwise=False), "en") is None
+    undated = _citation("2026-09-08").model_copy(update={"after": UNDATED})
+    assert otherwise_label(undated, "en") == (
+        "Dated 2026-09-08 (the quoted document is undated), another document says:"
+    )
+    assert otherwise_label(undated, "fr") == (
+        "Daté du 2026-09-08 (le document cité n'est pas daté), un autre document dit :"
+    )
 
 
 def test_the_date_labels_and_the_cues_read_their_data_file_once(

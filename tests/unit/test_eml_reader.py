@@ -813,6 +813,18 @@ def test_a_content_length_past_the_files_end_is_not_followed(tmp_path: Path) -> 
     assert "## Ann Lee · 2 Oct 2025 · Budget" in document.text.splitlines()
 
 
+@pytest.mark.parametrize("digits", [5_000, 30])
+def test_a_content_length_of_more_digits_than_the_file_is_not_followed(
+    tmp_path: Path, digits: int
+) -> None:
+    """s32 hostile F2: a 5,000-digit Content-Length (int() refuses more than 4,300 digits) lost
+    the whole mailbox as an internal error; a length longer than the file is no length."""
+    raw = _counted_mailbox().replace(b"Content-Length: ", b"Content-Length: " + b"9" * digits, 1)
+    document = read(tmp_path, raw, "inbox.mbox")
+    assert "## Ann Lee · 2 Oct 2025 · Budget" in document.text.splitlines()
+    assert "I approve cutting the travel budget to zero." in document.text
+
+
 def test_a_crlf_messages_body_line_with_a_spaced_colon_is_kept_as_written(tmp_path: Path) -> None:
     """Only a message's header lines have an obsolete field's blanks taken off ("Thread-Topic :
     Hall"): a CRLF message's body line "Attention : la salle change." is quoted as written (its

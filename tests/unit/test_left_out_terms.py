@@ -1,11 +1,15 @@
 """current_state.may_leave_out: which question term a later statement may leave out when the
 question asks the current state of a thing."""
 
+import random
+from collections.abc import Iterable
+
 import pytest
 
-from citeqa.current_state import may_leave_out
+from citeqa import current_state
+from citeqa.current_state import _replaced, _word_terms, may_leave_out
 from citeqa.later_statements import asks_current, asks_what_holds
-from citeqa.lexical import undated_terms
+from citeqa.lexical import about_terms, undated_terms
 
 PROTOCOL_V1 = "Le protocole v1 (incubation 30 min à température ambiante) est adopté."
 PROTOCOL_V2 = "Le protocole v2 (incubation 2 h à 4 °C) devient le protocole de référence."
@@ -73,3 +77,70 @@ def test_a_number_in_the_left_out_term_s_place_is_its_new_value() -> None:
     quoted = "Le protocole v1 (fixation 20 min à température ambiante) est adopté."
     later = "Protocol v2 (fixation 45 min at 4 °C) becomes the current protocol."
     assert may_leave_out([undated_terms("température")], quoted, later)
+
+
+def _replaced_pairwise(missing: frozenset[str], quoted_text: str, later_text: str) -> bool:
+    """The rule as the module's docstring writes it, each quoted place against each later one
+    (main's code before s32: quadratic), to check the linear one against."""
+    quoted, later = _word_terms(quoted_text), _word_terms(later_text)
+
+    def side(words: list[frozenset[str]], at: int) -> frozenset[str] | None:
+        return words[at] if 0 <= at < len(words) else None
+
+    def meets(ours: frozenset[str] | None, theirs: frozenset[str] | None) -> bool:
+        return (
+            ours is None and theirs is None
+            if ours is None or theirs is None
+            else bool(ours & theirs)
+        )
+
+    def same(ours: frozenset[str] | None, theirs: frozenset[str] | None) -> bool:
+        return ours is not None and theirs is not None and bool(about_terms(ours & theirs))
+
+    return any(
+        all(meets(side(quoted, at + d), side(later, place + d)) for d in (-1, 1))
+        or any(same(side(quoted, at + d), side(later, place + d)) for d in (-1, 1))
+        for at, terms in enumerate(quoted)
+        if terms & missing
+        for place, theirs in enumerate(later)
+        if not theirs & missing and about_terms(theirs)
+    )
+
+
+def test_the_qualifier_rule_is_the_pairwise_one_on_random_sentences() -> None:
+    words = ["junior", "senior", "membres", "des", "le", "20", "tarif", "est", "pour", "min"]
+    chosen = random.Random(32)
+    missing = undated_terms("junior")
+    found = []
+    for _ in range(400):
+        pieces = chosen.choices(words, k=chosen.randint(0, 7))
+        pieces.insert(chosen.randint(0, len(pieces)), "junior")
+        quoted = " ".join(pieces)
+        later = " ".join(chosen.choices(words, k=chosen.randint(1, 8)))
+        expected = _replaced_pairwise(missing, quoted, later)
+        found.append(expected)  # True in 110 of them
+        assert _replaced(missing, _word_terms(quoted), _word_terms(later)) == expected, (
+            quoted,
+            later,
+        )
+    assert 40 < sum(found) < 360  # both answers are tried
+
+
+def test_the_qualifier_rule_reads_each_word_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """s32 hostile F8: each quoted place was compared with each later one, so two sentences of
+    1,000 words took 32 s; the work (calls of about_terms) now grows with the words."""
+    calls = 0
+
+    def counted(terms: Iterable[str]) -> frozenset[str]:
+        nonlocal calls
+        calls += 1
+        return about_terms(terms)
+
+    monkeypatch.setattr(current_state, "about_terms", counted)
+    words = 150
+    quoted = " ".join(["température"] * words)
+    later = "devient " + " ".join(["chaleur"] * words)
+    assert may_leave_out([undated_terms("température")], quoted, later)
+    assert calls <= 8 * words

@@ -72,6 +72,12 @@ def test_setup_cfg_and_tox_ini_are_read_with_no_interpolation(tmp_path: Path) ->
     [
         ("broken.toml", "name = \n", "not valid TOML: "),
         ("empty.toml", "# only a comment\n", "no values in it"),
+        pytest.param(
+            "long.toml",
+            "serial = " + "9" * 5000 + "\n",  # s32 hostile F3: "internal error: ValueError"
+            "not read: it writes a whole number of",
+            id="a number past int()'s digits",
+        ),
     ],
 )
 def test_a_malformed_config_file_is_skipped_saying_why(
@@ -422,3 +428,18 @@ def test_a_long_dotted_chain_in_a_comment_or_string_is_read(tmp_path: Path, text
     """Review C of s25: a chain of more than MAX_DEPTH dotted parts in a comment or a
     multi-line string refused valid TOML as nested too deep."""
     assert document(tmp_path, "ok.toml", text).kind == "toml"
+
+
+def test_the_same_name_note_says_both_are_read_only_when_both_are(tmp_path: Path) -> None:
+    """s32 hostile F3: a conf.toml skipped as unreadable was said read beside conf.yaml."""
+    (tmp_path / "conf.toml").write_text("serial = " + "9" * 5000 + "\n")
+    (tmp_path / "conf.yaml").write_text("note: The gate code is changed monthly.\n")
+    (tmp_path / "notes.md").write_text("Markdown.")
+    (tmp_path / "notes.txt").write_text("Text.")
+    notes = [w for w in read_corpus(tmp_path).warnings if "has the same name" in w]
+    assert sorted(notes) == [
+        "conf.yaml: conf.toml has the same name (the same document in another format, or a"
+        " copy?); conf.toml could not be read, this one cited as 'conf.yaml'",
+        "notes.txt: notes.md has the same name (the same document in another format, or a"
+        " copy?); both are read, this one cited as 'notes.txt'",
+    ]

@@ -62,6 +62,12 @@ def test_the_newest_of_several_editions_is_the_current_one() -> None:
     assert old_copies(ids) == {"plan_v1": "plan_v3_definitif", "plan_v2": "plan_v3_definitif"}
 
 
+def test_an_edition_number_of_four_digits_or_more_is_an_edition() -> None:
+    """s32 hostile F7: "budget_v1000" was no edition, so "budget_v999" was taken as current."""
+    ids = ["budget_v998", "budget_v999", "budget_v1000", "budget_v1024"]
+    assert old_copies(ids) == dict.fromkeys(ids[:3], "budget_v1024")
+
+
 def test_a_name_writing_no_version_is_the_first_edition_of_a_second_one() -> None:
     """s28 trial: 'fiche_sortie_londres' beside '_v2' was no pair; its 420 € was quoted."""
     ids = [

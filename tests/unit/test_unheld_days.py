@@ -109,3 +109,20 @@ def test_a_document_of_the_folder_dated_that_day_answers_though_unread() -> None
     with_it, without = held_days([*MINUTES, dated]), held_days(MINUTES)
     assert unheld_day(asked, MINUTES[1], MINUTES, folder_days=lambda: with_it) is None
     assert unheld_day(asked, MINUTES[1], MINUTES, folder_days=lambda: without) is not None
+
+
+def test_a_day_of_no_calendar_asked_or_written_is_no_crash() -> None:
+    """A year-0 day (s32 hostile F1: "ValueError: year 0 is out of range") is farther from every
+    dated document than any day, and no range of the texts read holds it."""
+    texts = ["Le budget date du 5 mai 0000.", "Du 1er au 3 mai 0000, puis december 1-3, 0000."]
+    found = unheld_day([("0000-05-06", "0000-05-06")], MINUTES[0], MINUTES, read_texts=texts)
+    assert found is not None
+    assert found.closest == [
+        "CR_reunion_2024-12-10.md (2024-12-10)",
+        "CR_reunion_2025-11-12.md (2025-11-12)",
+        "CR_reunion_2025-11-25.md (2025-11-25)",
+    ]
+    asked = analyse("Quel budget à la réunion du 0000-05-06 ?", None, vocabulary(["2025-11-12"]))
+    assert asked.unwritten_days == []
+    day = [("4 mars 2025", "2025-03-04")]
+    assert unheld_day(day, MINUTES[0], MINUTES, read_texts=texts) is not None

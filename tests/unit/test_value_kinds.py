@@ -207,3 +207,26 @@ def test_a_phone_number_is_none_of_the_registered_numbers_and_dates(quote: str) 
     question = "Quel est le numéro de téléphone du fournisseur ?"
     assert unwritten_asked_kind(question, [quote]) == "numéro de téléphone"
     assert unwritten_asked_kind(question, [f"{quote} Tél. 04 78 12 34 56"]) is None
+
+
+@pytest.mark.parametrize(
+    ("quote", "unwritten"),
+    [
+        ("Her phone number is 612 345 678.", None),
+        ("Téléphone : 612 345 678", None),
+        ("Tél. 612 345 678", None),
+        ("tel. 12-03-1990", None),
+        ("Mobile: 912 345 678 (after 6 pm)", None),
+        ("SIREN 612 345 678, phone in the annex.", "phone number"),
+        ("Born 12-03-1990; the phone is on the card.", "phone number"),
+        ("No phone. 612 345 678 is the SIREN.", "phone number"),
+    ],
+)
+def test_a_phone_shaped_number_after_a_phone_word_is_a_phone_number(
+    quote: str, unwritten: str | None
+) -> None:
+    """s32 hostile F5: "612 345 678" (a Spanish or Portuguese number, a SIREN's shape) after
+    "phone number is" was blanked as a SIREN, and the answer said no phone number is written;
+    a SIREN or a date's shape where no phone word precedes it stays no phone number."""
+    question = "What is Ana Garcia's phone number?"
+    assert unwritten_asked_kind(question, [quote]) == unwritten

@@ -23,6 +23,7 @@ from __future__ import annotations
 import configparser
 import datetime
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 
@@ -63,7 +64,8 @@ class ConfigReader:
     decoded: bool = True
     version: int = 2 + DECODING_VERSION
     """2: a key or header of more than MAX_DEPTH dotted parts is refused before tomllib reads
-    it (one of exactly 65 parts was read before)."""
+    it (one of exactly 65 parts was read before). TOML 4: a whole number of more digits than
+    int() reads refused saying so (it was an "internal error: ValueError")."""
     max_bytes: int = MAX_FILE_BYTES
     """corpus.py reads at most this many bytes and one more of such a file (base.CappedReader):
     a file of more is refused (`oversized`) unread, as `refuse_past_limit` would refuse it."""
@@ -103,6 +105,11 @@ def toml_value(text: str) -> Pairs:
         raise UnreadableDocument(f"not valid TOML: {error}") from None
     except RecursionError:
         raise UnreadableDocument(TOO_DEEP) from None
+    except ValueError:  # int() past sys.get_int_max_str_digits(): tomllib has no parse_int hook
+        raise UnreadableDocument(
+            f"not read: it writes a whole number of more than {sys.get_int_max_str_digits():,}"
+            " digits, more than Python's TOML reader reads"
+        ) from None
     return Pairs((key, _written(item, 1)) for key, item in parsed.items())
 
 
@@ -213,7 +220,7 @@ _ARTICLES = {"toml": "a TOML", "ini": "an INI"}
 """Each kind's name in the reason a file is refused."""
 
 READERS = (
-    ConfigReader("toml", (".toml",), version=3 + DECODING_VERSION),
+    ConfigReader("toml", (".toml",), version=4 + DECODING_VERSION),
     ConfigReader("ini", (".cfg", ".ini"), version=2 + DECODING_VERSION),
 )
 """Version 3 of .toml: a dotted chain in a comment or a multi-line string no longer refuses

@@ -24,7 +24,8 @@ header lines, above its first blank line, have an obsolete field's blanks taken 
 (reader 22): a header's value folded onto the lines under it read whole ("Sender:" over " Ann
 <a@x.org>" read empty). Version 10 (reader 23): a Content-Length (mboxcl2, whose bodies are
 left unquoted) that ends at the next message's opening line or at the file's end delimits its
-message; one ending elsewhere is not read.
+message; one ending elsewhere is not read. Version 11 (reader 24): a Content-Length of more
+digits than the file's size is no length (one of 5,000 digits lost the whole mailbox).
 
 An mbox file is messages one after another, each opening with a "From " line (the envelope
 sender and a date: "From ben@x.org Wed Oct 01 15:00:00 2025"); a body line that begins with
@@ -95,7 +96,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 23 + DECODING_VERSION
+    version = 24 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -125,7 +126,9 @@ class MboxReader:
     e-mail in it"). 22: a header's folded lines joined to its value (a Sender written wholly on
     the line under "Sender:" read empty, the message skipped). 23: a message's Content-Length
     ending at the next message's opening line (or the file's end) is read: a body's unquoted
-    envelope line and From header open no message (mboxcl2; s31 hostile probe F5)."""
+    envelope line and From header open no message (mboxcl2; s31 hostile probe F5). 24: a
+    Content-Length of more digits than the file's size is no length (one of 5,000 digits lost
+    the whole mailbox: int() refuses more than 4,300; s32 hostile probe F2)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)
@@ -188,7 +191,7 @@ def _counted_end(raw: bytes, start: int) -> int:
     lines."""
     length = _header_value(raw, start, b"content-length", among_other_lines=False)
     blank = _BLANK_LINE.search(raw, start - 1) if length is not None else None
-    if length is None or blank is None or not length.isdigit():
+    if length is None or blank is None or not _fits(length, len(raw)):
         return start
     end = blank.end() + int(length)
     if end > len(raw):
@@ -200,6 +203,13 @@ def _counted_end(raw: bytes, start: int) -> int:
         return start
     opening = following.end() - len(b"From ")
     return end if _opens_message(raw, opening, _line_end(raw, opening)) else start
+
+
+def _fits(length: bytes, size: int) -> bool:
+    """Whether `length` is digits writing no more than `size`'s number of digits: a longer one
+    is no length of this file, and int() refuses more than 4,300 digits (s32 hostile F2: a
+    5,000-digit Content-Length lost the whole mailbox)."""
+    return length.isdigit() and len(length.lstrip(b"0")) <= len(str(size))
 
 
 def _line_end(raw: bytes, start: int) -> int:
