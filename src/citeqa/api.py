@@ -237,6 +237,7 @@ class _Loaded:
         self._word_vectors: dict[str, WordVectors] = {}
         self._stored_words: dict[str, StoredWords | None] = {}
         self._word_vectors_lock = threading.Lock()  # the chat's workers may ask at once
+        self._written_in: dict[str, frozenset[str]] = {}
 
     def stale_notice(self, corpus_dir: Path, index_dir: Path, lang: str = "en") -> str | None:
         """status.stale_notice of this index against `corpus_dir`, in `lang`: its changes as of
@@ -283,6 +284,17 @@ class _Loaded:
             if channel not in self._word_vectors:
                 self._word_vectors[channel] = WordVectors(self.embedders[channel])
             return self._word_vectors[channel]
+
+    def written_in(self, word: str, lang: Lang) -> bool:
+        """Whether a passage in `lang` writes the folded `word` (its content words: lexical.
+        content_words), of the words of all of them, read when first asked (one pass over the
+        passages: a hint to ask in `lang` reads it, corpus_translation.in_other_language)."""
+        with self._word_vectors_lock:
+            if lang not in self._written_in:
+                chunks = (chunk for chunk in self.bank.chunks if chunk.lang == lang)
+                words = {word for chunk in chunks for word in content_words(chunk.text)}
+                self._written_in[lang] = frozenset(words)
+            return word in self._written_in[lang]
 
     def stored_words(self, channel: str) -> StoredWords | None:
         """The word vectors the build stored in `channel` (stored_words.py; None: it stored
@@ -811,7 +823,8 @@ class Assistant:
                 return True
             stored = self._loaded.stored_words(channel)
             vectors = self._loaded.word_vectors(channel)
-            return stored is not None and in_other_language(words, lang, stored, vectors)
+            written = self._loaded.written_in
+            return stored is not None and in_other_language(words, lang, stored, vectors, written)
 
         return translates
 
