@@ -151,3 +151,15 @@ def test_a_known_word_only_the_passages_in_the_question_s_language_write_is_no_c
 
 def _rows(embedder: NearAxes, words: Sequence[str]) -> np.ndarray:
     return np.stack([embedder.vector(word) for word in words]).astype(np.float16)
+
+
+def test_a_word_is_written_only_whole() -> None:
+    """api._whole_word_in, the look-up of LoadedIndex.written_in in the folded passages."""
+    from citeqa.api import _whole_word_in
+
+    text = "bulletin : salaries, conges\nd'employes 2025"
+    assert _whole_word_in("salaries", text)
+    assert _whole_word_in("employes", text)
+    assert not _whole_word_in("salarie", text)
+    assert not _whole_word_in("aries", text)
+    assert not _whole_word_in("gloves", text)
