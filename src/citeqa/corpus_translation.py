@@ -21,7 +21,7 @@ question's words did not.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 
 from citeqa.known_words import known_word, known_words
@@ -72,17 +72,27 @@ def _function_words() -> frozenset[str]:
 
 
 def in_other_language(
-    absent: Sequence[str], lang: Lang, stored: StoredWords, vectors_of: WordVectors
+    absent: Sequence[str],
+    lang: Lang,
+    stored: StoredWords,
+    vectors_of: WordVectors,
+    written_in: Callable[[str, Lang], bool],
 ) -> bool:
     """Whether one of the `absent` words of a question in `lang` means a word the corpus writes
-    (its stored words) that is a word of the other language, `other`: a known word of `other`
-    at MINORITY_SIMILARITY when `other` has a word list (known_words.py: English), the list
-    vouching for its language; else, at STRICTER_SIMILARITY, no known word of `lang`
-    ("weather" / "days" is a synonym of the question's own language, no translation)."""
+    (its stored words) that is a word of the other language, `other`, written by a passage in
+    it (`written_in`: whether passages in a language write a folded word): a known word of
+    `other` at MINORITY_SIMILARITY when `other` has a word list (known_words.py: English), the
+    list vouching for its language; else, at STRICTER_SIMILARITY, no known word of `lang`
+    ("weather" / "days" is a synonym of the question's own language, no translation). A word
+    of the list only its French passages write is none ("d'employés" / "salaries", the folded
+    "salariés" of a French payslip, an English word too, told "Combien d'employés a Google ?"
+    of a French joinery's folder to ask in English)."""
     other: Lang = "fr" if lang == "en" else "en"  # the other of LANGUAGE_NAMES' two
     listed = bool(known_words(other))
     bar = MINORITY_SIMILARITY if listed else STRICTER_SIMILARITY
     found = corpus_translations(absent, {}, stored, vectors_of, bar)
-    if listed:
-        return any(known_word(match, other) for match in found.values())
-    return any(not known_word(match, lang) for match in found.values())
+    return any(
+        (known_word(match, other) if listed else not known_word(match, lang))
+        and written_in(match, other)
+        for match in found.values()
+    )

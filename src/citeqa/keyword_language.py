@@ -16,7 +16,7 @@ word of the passages' language typed without its accents (`_unaccented_in`): no 
 the default language, written by the first passages only with accents ("franchise generale
 assurance", of French passages writing "générale", was read as English for "franchise" and
 "assurance", which English writes too: s31 trial, refused across languages with an English
-reason while its answer ranked first).
+reason while its answer ranked first), a name excepted.
 """
 
 from __future__ import annotations
@@ -66,23 +66,27 @@ def _keyword_question(retrieval: Retrieval, terms: QuestionTerms) -> bool:
 
 
 def _unaccented_in(retrieval: Retrieval) -> bool:
-    """Whether a word of the question `retrieval` searched, typed without accents and no known
-    word of the language it was read in, is written only with accents by the first passages
-    (ACCENT_PASSAGES) of the first one's language: a word of theirs ("generale", "echeance")."""
+    """Whether a word of the question `retrieval` searched, typed in lower case without accents
+    and no known word of the language it was read in, is written only with accents, in lower
+    case, by the first passages (ACCENT_PASSAGES) of the first one's language: a word of theirs
+    ("generale", "echeance"). A name is no sign of a language: one the question capitalises,
+    or one the passages write capitalised ("Trelaze client phone" of a folder writing the town
+    "Trélazé" read as French, s32 review), whatever the language of its writer."""
     if not retrieval.hits:
         return False
     lang = retrieval.hits[0].chunk.lang
     typed = {
-        word.lower()
+        word
         for word in _LETTERS.findall(retrieval.question)
-        if fold(word) == word.lower() and not known_word(word.lower(), retrieval.query_lang)
+        if word.islower() and fold(word) == word and not known_word(word, retrieval.query_lang)
     }
     if not typed:
         return False
     texts = [hit.chunk.text for hit in retrieval.hits if hit.chunk.lang == lang]
-    written = {word.lower() for text in texts[:ACCENT_PASSAGES] for word in _LETTERS.findall(text)}
-    accented = {fold(word) for word in written if fold(word) != word}
-    return bool(typed & accented - written)
+    written = {word for text in texts[:ACCENT_PASSAGES] for word in _LETTERS.findall(text)}
+    accented = {fold(word) for word in written if word.islower() and fold(word) != word}
+    plain = {word.lower() for word in written}
+    return bool(typed & accented - plain)
 
 
 def _in_first_passage_language(retrieval: Retrieval) -> Retrieval:

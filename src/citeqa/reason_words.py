@@ -105,14 +105,32 @@ def _form_words(lang: Lang) -> frozenset[str]:
 
 def asking_words(question: str, lang: Lang) -> frozenset[str]:
     """The folded words of the phrases `question` asks by in `lang` (reason_words.json
-    `question_phrases`: "combien de temps"), each phrase matched whole, words apart."""
+    `question_phrases`: "combien de temps", "where does * live"), each phrase matched whole,
+    words apart, its "*" any GAP_WORDS words at most; a word joined by hyphens both whole and
+    in its pieces ("reste-t-il": the question's word as typed, and "reste")."""
     folded = " ".join(_PHRASE_WORDS.findall(fold(question)))
     return frozenset(
         word
         for phrase in _reason_data().get("question_phrases", {}).get(lang, [])
-        if re.search(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", folded)
-        for word in fold(phrase).split()
+        if re.search(_phrase_pattern(fold(phrase)), folded)
+        for word in {*fold(phrase).split(), *_PHRASE_WORDS.findall(fold(phrase))}
+        if word not in ("*", "?")
     )
+
+
+GAP_WORDS = 4
+"""The words a phrase's "*" stands for at most ("where does * live": "where does Louise
+Martin live")."""
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """The pattern of a folded `phrase` in a question's folded words joined by single spaces;
+    a phrase ending with "?" ends the question ("where does * live ?": not "Where does the live
+    recording start?")."""
+    gap = rf"\w+(?: \w+){{0,{GAP_WORDS - 1}}}"
+    words = [gap if word == "*" else re.escape(word) for word in re.findall(r"\*|\w+", phrase)]
+    end = "$" if phrase.rstrip().endswith("?") else r"(?!\w)"
+    return rf"(?<!\w){' '.join(words)}{end}"
 
 
 def generic_words(lang: Lang) -> frozenset[str]:

@@ -324,26 +324,47 @@ def named_for(
 
 def _name_matches(name: str, asked: Sequence[frozenset[str]], initials: set[str]) -> bool:
     """Whether a file's `name` writes an asked term, numbers and months aside (a pay slip's
-    "mars_2025" matches every question on March), or an acronym ending with `initials` (the
-    head noun comes first: "CAF", Caisse d'Allocations Familiales, for "allocations
-    familiales"; not "capital of Australia")."""
-    terms, acronyms = _name_words(name)
+    "mars_2025" matches every question on March), two of the parts of one of its CamelCase
+    words (`_name_words`), or an acronym ending with `initials` (the head noun comes first:
+    "CAF", Caisse d'Allocations Familiales, for "allocations familiales"; not "capital of
+    Australia")."""
+    terms, joined, acronyms = _name_words(name)
     if any(alternatives & terms for alternatives in asked):
+        return True
+    if any(_parts_asked(parts, asked) >= 2 for parts in joined):
         return True
     return any(acronym.endswith(pair) for acronym in acronyms for pair in initials)
 
 
+def _parts_asked(parts: tuple[frozenset[str], ...], asked: Sequence[frozenset[str]]) -> int:
+    """How many of a CamelCase word's `parts` (each its terms) an asked term is."""
+    return sum(any(alternatives & part for alternatives in asked) for part in parts)
+
+
 @functools.lru_cache(maxsize=1024)  # a skipped file's name is read again for each question
-def _name_words(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The terms a file's name writes, numbers and months aside, each CamelCase word whole and
-    in its parts ("ticket_LeroyMerlin_2025-09-12.jpg": s31 trial, the receipt was not named for
-    "le ticket de caisse Leroy Merlin"), and its acronyms (folded)."""
+def _name_words(
+    name: str,
+) -> tuple[frozenset[str], tuple[tuple[frozenset[str], ...], ...], tuple[str, ...]]:
+    """The terms a file's name writes, numbers and months aside, each word whole; the terms of
+    the parts of each of its CamelCase words ("ticket_LeroyMerlin_2025-09-12.jpg": s31 trial,
+    the receipt was not named for "dépense Leroy Merlin septembre"), a question matching two of
+    one word's parts (one part alone is a common word as often as a name: "FinalVersion.pages"
+    was named for "What is the final price?", "PowerPoint_template.key" for "power of the
+    laser", and a receipt "LeroyMerlin" would be for a customer "M. Leroy": s32 review); and its
+    acronyms (folded, parts included: "scanCAFAvril")."""
     stem = posixpath.splitext(posixpath.basename(name))[0]
     joined = [word for word in _NAME_WORD.findall(stem) if not _is_month(word)]
-    parts = [part for word in joined for part in _CAMEL_BREAK.split(word) if len(part) > 1]
-    words = [part for part in dict.fromkeys([*joined, *parts]) if not _is_month(part)]
-    acronyms = tuple(fold(word) for word in words if _ACRONYM.fullmatch(word))
-    return written_terms(" ".join(words), False), acronyms
+    split = [[p for p in _CAMEL_BREAK.split(word) if len(p) > 1] for word in joined]
+    camel = tuple(
+        tuple(written_terms(part, False) for part in parts if not _is_month(part))
+        for parts in split
+        if len(parts) > 1
+    )
+    words = list(dict.fromkeys([*joined, *(p for ps in split for p in ps)]))
+    acronyms = tuple(
+        fold(word) for word in words if _ACRONYM.fullmatch(word) and not _is_month(word)
+    )
+    return written_terms(" ".join(joined), False), camel, acronyms
 
 
 def _is_month(word: str) -> bool:

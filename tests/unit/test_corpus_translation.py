@@ -4,11 +4,12 @@ word; the words the passages found already translated are kept as they were read
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from citeqa.corpus_translation import STRICTER_SIMILARITY, corpus_translations, in_other_language
+from citeqa.models import Lang
 from citeqa.passage_translation import WordVectors
 from citeqa.stored_words import StoredWords
 
@@ -121,7 +122,44 @@ def test_a_word_the_corpus_writes_in_the_other_language_is_a_counterpart() -> No
     embedder = Counterparts(near)
     stored = _stored(embedder, ["gloves", "duree", "comptes", "reunion", "comptoir"])
     vectors = WordVectors(embedder)
-    assert in_other_language(["gants"], "fr", stored, vectors)
-    assert not in_other_language(["temps"], "fr", stored, vectors)
-    assert in_other_language(["meeting", "accounts"], "en", stored, vectors)
-    assert not in_other_language(["meeting", "bread"], "en", stored, vectors)
+    written = _written({"en": {"gloves"}, "fr": {"duree", "comptes", "reunion", "comptoir"}})
+    assert in_other_language(["gants"], "fr", stored, vectors, written)
+    assert not in_other_language(["temps"], "fr", stored, vectors, written)
+    assert in_other_language(["meeting", "accounts"], "en", stored, vectors, written)
+    assert not in_other_language(["meeting", "bread"], "en", stored, vectors, written)
+
+
+def _written(words: dict[str, set[str]]) -> Callable[[str, Lang], bool]:
+    """Whether passages in a language write a folded word: those of `words`' language."""
+    return lambda word, lang: word in words.get(lang, set())
+
+
+def test_a_known_word_only_the_passages_in_the_question_s_language_write_is_no_counterpart() -> (
+    None
+):
+    """s32 review: "Combien d'employés a Google ?" of a French joinery's folder was told to ask
+    in English: its "d'employés" is near the folded "salariés" of a French payslip, "salaries",
+    an English word too. Only a word passages in the other language write is a counterpart."""
+    embedder = Counterparts({"d'employés": ("salaries", 0.78)})
+    stored = StoredWords(["salaries"], _rows(embedder, ["salaries"]), ["salariés"])
+    vectors = WordVectors(embedder)
+    french_only = _written({"fr": {"salaries"}, "en": {"gloves"}})
+    assert not in_other_language(["d'employés"], "fr", stored, vectors, french_only)
+    both = _written({"fr": {"salaries"}, "en": {"salaries"}})
+    assert in_other_language(["d'employés"], "fr", stored, vectors, both)
+
+
+def _rows(embedder: NearAxes, words: Sequence[str]) -> np.ndarray:
+    return np.stack([embedder.vector(word) for word in words]).astype(np.float16)
+
+
+def test_a_word_is_written_only_whole() -> None:
+    """api._whole_word_in, the look-up of LoadedIndex.written_in in the folded passages."""
+    from citeqa.api import _whole_word_in
+
+    text = "bulletin : salaries, conges\nd'employes 2025"
+    assert _whole_word_in("salaries", text)
+    assert _whole_word_in("employes", text)
+    assert not _whole_word_in("salarie", text)
+    assert not _whole_word_in("aries", text)
+    assert not _whole_word_in("gloves", text)

@@ -83,3 +83,15 @@ def test_a_keyword_question_typing_a_passage_word_unaccented_takes_their_languag
     assert found.query_lang == "en"
     menu = "Le café propose un menu du jour; prix affichés."  # "cafe" is an English word
     assert read(retrieval("cafe menu prices", "fr", menu), terms(3, [])).query_lang == "en"
+
+
+def test_a_name_typed_without_its_accents_is_no_sign_of_the_passages_language() -> None:
+    """s32 review: "Trelaze client phone" of a folder writing the town "Trélazé" was read as
+    French: a town's name, typed capitalised or not, is written so whatever the writer's
+    language; a lower-case word the passages write with accents still is a sign."""
+    customers = "Client : Garage Martin, Trélazé. Téléphone : 02 41 00 00 00, échéance le 30."
+    for question in ("Trelaze client phone", "trelaze client phone"):
+        found = read(retrieval(question, "fr", customers), terms(3, []))
+        assert found.query_lang == "en", question
+    found = read(retrieval("client phone echeance", "fr", customers), terms(3, []))
+    assert found.query_lang == "fr"

@@ -43,7 +43,6 @@ from citeqa.reason_words import (
         ("habite", "fr"),  # verbs a question frames its value by (s31 trial)
         ("émis", "fr"),
         ("valable", "fr"),
-        ("reste-t-il", "fr"),
         ("pays", "en"),
         ("lives", "en"),
     ],
@@ -134,3 +133,26 @@ def test_the_words_of_a_phrase_a_question_asks_by_are_found_whole() -> None:
     assert asking_words("How much time is left?", "en") == {"how", "much", "time"}
     assert asking_words("Combien de temps ?", "en") == frozenset()  # phrases of its language
     assert asking_words("combien de tempsx", "fr") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("word", "lang"),
+    [("pay", "en"), ("paid", "en"), ("live", "en"), ("valid", "en"), ("reste", "fr")],
+)
+def test_words_of_a_question_frame_that_are_content_words_elsewhere_are_named(
+    word: str, lang: str
+) -> None:
+    """s32 review: "pay", "paid", "live", "valid" and "reste" were generic words, so no reason
+    named them in "How many days of paid leave?" or "le reste à payer"; only the phrases a
+    question frames its value by ("who pays", "combien reste-t-il") leave them out."""
+    assert nameable(word, lang)  # type: ignore[arg-type]
+
+
+def test_the_frames_of_pay_live_valid_and_reste_are_phrases_a_question_asks_by() -> None:
+    assert {"who", "pays"} <= asking_words("Who pays the insurance?", "en")
+    assert "live" in asking_words("Where does Louise Martin live?", "en")
+    assert "live" not in asking_words("Where does the live recording start?", "en")
+    assert "valid" in asking_words("How long is the quote valid?", "en")
+    assert {"reste-t-il", "reste"} <= asking_words("Combien reste-t-il à payer ?", "fr")
+    assert "reste" not in asking_words("Quel est le reste à payer ?", "fr")
+    assert "paid" not in asking_words("How many days of paid leave?", "en")

@@ -216,3 +216,19 @@ def test_a_camel_case_file_name_matches_the_words_it_joins() -> None:
     words = ["allocations", "familiales"]
     assert named_for(scan, asked, words, lambda word: False, "fr") != []  # its acronym, apart
     assert named_for(scan, [frozenset({"avril"})], ["avril"], lambda w: True, "fr") == []
+
+
+def test_one_part_of_a_camel_case_file_name_is_no_match() -> None:
+    """s32 review: "FinalVersion.pages" was named for "What is the final price?" and
+    "PowerPoint_template.key" for "power of the laser": a CamelCase word matches whole or in two
+    of its parts, never by one common word of it."""
+    draft = [SkippedFile("FinalVersion.pages", True)]
+    final = [frozenset({"final"}), frozenset({"price"})]
+    assert named_for(draft, final, ["final", "price"], lambda w: True, "en") == []
+    both = [frozenset({"final"}), frozenset({"version"})]
+    assert named_for(draft, both, ["final", "version"], lambda w: True, "en") != []
+    slides = [SkippedFile("PowerPoint_template.key", True)]
+    laser = [frozenset({"power"}), frozenset({"laser"})]
+    assert named_for(slides, laser, ["power", "laser"], lambda w: True, "en") == []
+    template = [frozenset({"templat"})]
+    assert named_for(slides, template, ["template"], lambda w: True, "en") != []
