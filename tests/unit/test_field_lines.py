@@ -67,3 +67,12 @@ def test_a_question_word_the_value_writes_tells_the_record_not_the_field() -> No
         1,
         1.0,
     )
+
+
+def test_a_line_is_split_at_its_first_colon_and_a_padded_line_is_no_field() -> None:
+    padded = "Intro" + " " * 2000 + "x"
+    assert field_label(padded, 0, len(padded)) is None
+    line = "Total   :   1 440,00 €  "
+    assert field_label(line, 0, len(line)) == "Total"
+    for bare in ("Total :   ", "12 : x", ": x"):
+        assert field_label(bare, 0, len(bare)) is None
