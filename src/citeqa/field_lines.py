@@ -42,6 +42,10 @@ MIN_LABEL_SHARE = 0.5
 U13" names no "Tournoi de Noël U11-U13 : …" line of a calendar (s29 trial), "the total"
 names "Total TTC"."""
 
+SHORT_LABEL_WORDS = 2
+"""The most words of a short label, which a question naming no record must write whole
+(`label_match`'s `whole_short`): "due" alone names no "Due date"."""
+
 _LANGS = ("en", "fr")
 
 
@@ -102,7 +106,11 @@ def field_labels(text: str, start: int, end: int) -> list[str]:
 
 
 def label_match(
-    label: str, focus: str, naming: frozenset[str] = frozenset(), value: str = ""
+    label: str,
+    focus: str,
+    naming: frozenset[str] = frozenset(),
+    value: str = "",
+    whole_short: bool = False,
 ) -> tuple[int, float]:
     """How well the question `focus` names `label`: how many of the label's words it writes
     (stemmed, in either language, or through a word of the same group of field_labels.json),
@@ -112,7 +120,11 @@ def label_match(
     date" in "Hampton_Timber_invoice.pdf" is no field "How much was the Hampton Timber
     invoice?" asks; a question word that the line's `value` writes too tells which record is
     asked, not which field: "Journal" of "the DOI of the Journal of Microscopy paper" names no
-    "journal: Journal of Microscopy" line."""
+    "journal: Journal of Microscopy" line. With `whole_short` (a question naming no record
+    the document is: answering.on_asked_field), a label of at most SHORT_LABEL_WORDS words is
+    named only by all of them: a lone generic word ("total" of "How many inspectors in total
+    …", "due" of "What was the delay due to?") names no "Total: 4 sites" or "Due date: …"
+    line (s32-keyed review)."""
     asked = _stems(focus) - _stems(value)
     asked |= _grouped_with(asked)
     written = total = 0
@@ -123,6 +135,8 @@ def label_match(
         if _stems(word) & asked:
             written += 1
     if not written or written / total < MIN_LABEL_SHARE:
+        return (0, 0.0)
+    if whole_short and written < total <= SHORT_LABEL_WORDS:
         return (0, 0.0)
     return (written, written / total)
 

@@ -76,3 +76,11 @@ def test_a_line_is_split_at_its_first_colon_and_a_padded_line_is_no_field() -> N
     assert field_label(line, 0, len(line)) == "Total"
     for bare in ("Total :   ", "12 : x", ": x"):
         assert field_label(bare, 0, len(bare)) is None
+
+
+def test_a_question_naming_no_record_names_a_short_label_only_whole() -> None:
+    asked = "What was the delay of the kiln repair due to?"
+    assert label_match("Due date", asked) == (1, 0.5)
+    assert label_match("Due date", asked, whole_short=True) == (0, 0.0)
+    assert label_match("Due date", "What is the due date?", whole_short=True) == (2, 1.0)
+    assert label_match("TVA 20 %", "Quel taux de TVA ?", whole_short=True) == (1, 1.0)
