@@ -915,24 +915,23 @@ def on_asked_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Ca
     if not candidates.sentences or candidates.sentences[0].names_key:
         return candidates
     documents, by_record = _field_documents(candidates, bank, focus)
-    if by_record:
-        candidates = _with_field_lines(candidates, bank, documents)
-    elif _is_prose(candidates, bank):
+    if not by_record and _is_prose(candidates, bank):
         return candidates
+    enlarged = _with_field_lines(candidates, bank, documents) if by_record else candidates
     named: list[tuple[tuple[int, float, bool], int]] = []
-    for number, item in enumerate(candidates.sentences):
+    for number, item in enumerate(enlarged.sentences):
         if bank.sentences[item.index].doc_id in documents:
             match = _field_match(bank, item.index, focus, whole_short=not by_record)
             if match[0]:
                 named.append((match, number))
-    if not named:
+    if not named:  # the lines added at rating 0 are read for a field asked only
         return candidates
     best = max(match for match, _ in named)
     chosen = [number for match, number in named if match == best]
     first = candidates.sentences[0].index
-    if _speaks_of_field(bank, first, candidates.sentences[chosen[0]].index, documents, focus):
+    if _speaks_of_field(bank, first, enlarged.sentences[chosen[0]].index, documents, focus):
         return candidates
-    return _subset(candidates, chosen)
+    return _subset(enlarged, chosen)
 
 
 def _is_prose(candidates: Candidates, bank: SentenceBank) -> bool:
