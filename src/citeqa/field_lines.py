@@ -4,17 +4,19 @@ An invoice, a quote, a form or a statement writes its facts as fields, one a lin
 15/04/2025", "Total HT : 12 380,00 €", "TVA 10 % : 1 238,00 €", "Amount due: £3,520.00",
 "Client : SCI Les Tilleuls". The sentence ranker reads such a line as a short sentence of few
 question words and rated it below the footers and header lines around it (s31 trial: 11 wrong
-quotes). A field line is a whole line whose label (before its first colon: at most
-LABEL_WORDS_MAX words, opening with a letter) is followed by a short value (at most
-VALUE_MAX characters, no sentence of its own). A question writing the label's words ("Quel est le
-montant TTC …" for "Total TTC", "Date de la facture …" for "Date") looks that line up, as it looks
-a table's row up by its key cell (answering.on_asked_field): of several labels one document
-shares a word of ("Total HT", "Total TTC"), the question's other words choose (`label_match`:
-most label words written first, then the label most fully written; a label of which the
-question writes less than MIN_LABEL_SHARE is named by none). Label words are compared
-stemmed in both languages (lexical.tokenize); a label word the question writes in other words
-("montant" for a "Total" line) is one of data/field_labels.json's groups of label words that
-name one field: generic words of forms, no corpus's.
+quotes). A field line is a whole line whose label (before its first colon, which no digit or
+"//" follows at once: no time, ratio or address; at most LABEL_WORDS_MAX words, opening with a
+letter) is followed by a short value (at most VALUE_MAX characters, no sentence of its own). A
+question writing the label's words ("Quel est le montant TTC …" for "Total TTC", "Date de la
+facture …" for "Date") looks that line up, as it looks a table's row up by its key cell
+(answering.on_asked_field: always for a question naming the record the document is, else only
+over a best sentence that is no prose, and a label of at most SHORT_LABEL_WORDS words named
+whole): of several labels one document shares a word of ("Total HT", "Total TTC"), the
+question's other words choose (`label_match`: most label words written first, then the label
+most fully written; a label of which the question writes less than MIN_LABEL_SHARE is named by
+none). Label words are compared stemmed in both languages (lexical.tokenize); a label word the
+question writes in other words ("montant" for a "Total" line) is one of data/field_labels.json's
+groups of label words that name one field: generic words of forms, no corpus's.
 """
 
 from __future__ import annotations
@@ -75,10 +77,13 @@ def _field(text: str, start: int, end: int) -> tuple[str, str] | None:
 
 def _label_and_value(line: str) -> tuple[str, str] | None:
     """The label (before the first colon, opening with a letter) and the value (after it, not
-    empty) of one line, else None. Split at the colon, not matched by a pattern: a pattern
-    allowing spaces around the colon backtracks over a long run of spaces with no colon
-    (a 32,000-space line took 5.9 s)."""
+    empty) of one line, else None; a colon a digit or "//" follows at once is a time, a ratio
+    or an address, not a label's ("Meeting at 10:30", "Ratio 3:1", "See https://…"). Split
+    at the colon, not matched by a pattern: a pattern allowing spaces around the colon
+    backtracks over a long run of spaces with no colon (a 32,000-space line took 5.9 s)."""
     label, colon, value = line.partition(":")
+    if value[:1].isdigit() or value.startswith("//"):  # "10:30", "3:1", "https://…"
+        return None
     label, value = label.rstrip(), value.strip()
     if not colon or not value or not _OPENS_WITH_LETTER.match(label):
         return None

@@ -84,3 +84,9 @@ def test_a_question_naming_no_record_names_a_short_label_only_whole() -> None:
     assert label_match("Due date", asked, whole_short=True) == (0, 0.0)
     assert label_match("Due date", "What is the due date?", whole_short=True) == (2, 1.0)
     assert label_match("TVA 20 %", "Quel taux de TVA ?", whole_short=True) == (1, 1.0)
+
+
+def test_a_time_a_ratio_or_an_address_is_no_label_s_colon() -> None:
+    for line in ("Meeting at 10:30", "Ratio 3:1 by volume", "See https://example.org/form"):
+        assert field_label(line, 0, len(line)) is None
+    assert field_label("Start: 10:30", 0, len("Start: 10:30")) == "Start"
