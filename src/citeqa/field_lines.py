@@ -22,7 +22,7 @@ groups of label words that name one field: generic words of forms, no corpus's.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from citeqa.folding import fold
 from citeqa.jsonfiles import data_json
@@ -164,8 +164,28 @@ def _label_words(label: str) -> list[str]:
     return [word for word in re.findall(r"[^\W\d_][\w'’-]*", label) if _stems(word)]
 
 
-@cache
+STEMS_KEPT = 4096
+"""How many short texts' stems are kept (`_stems`): a question, a label, a label word, a value
+are read again for each field line of each candidate."""
+
+SHORT_TEXT = 200
+"""The longest text whose stems are kept (characters): a sentence read whole (`writes_stems`)
+may be a page long, and a cache keyed by the text keeps the text alive."""
+
+
 def _stems(text: str) -> frozenset[str]:
+    """The stems of `text`'s words in every language read; a short text's kept for the last
+    STEMS_KEPT (functools.lru_cache, keyed by the text: short texts only)."""
+    return _short_stems(text) if len(text) <= SHORT_TEXT else _read_stems(text)
+
+
+@lru_cache(maxsize=STEMS_KEPT)
+def _short_stems(text: str) -> frozenset[str]:
+    """`_read_stems`, kept."""
+    return _read_stems(text)
+
+
+def _read_stems(text: str) -> frozenset[str]:
     """The stems of `text`'s words in every language read."""
     return frozenset(stem for lang in _LANGS for stem in tokenize(text, lang))
 
