@@ -81,6 +81,7 @@ from citeqa.headingpath import headings_above
 from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
+from citeqa.language import line_start
 from citeqa.later_statements import LaterStatement, asks_of_a_meeting, later_statement
 from citeqa.lexical import about_terms, undated_terms
 from citeqa.mail_candidates import (
@@ -907,29 +908,54 @@ def on_asked_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Ca
     "Who pays the import VAT?"): a field is looked up by its label as a table's row by its key
     cell (`looked_up`). The sentence ranker read a field line as a short sentence of few
     question words, below footers and headers, and the passages read may hold an invoice's
-    header but not its totals (s31 trial: 11 wrong quotes on invoices and quotes)."""
+    header but not its totals (s31 trial: 11 wrong quotes on invoices and quotes). When the
+    question names no record, only a best candidate that is no prose (`_is_prose`) is
+    overridden, and a short label must be named whole (field_lines.label_match's
+    `whole_short`)."""
     if not candidates.sentences or candidates.sentences[0].names_key:
         return candidates
     documents, by_record = _field_documents(candidates, bank, focus)
-    if by_record:
-        candidates = _with_field_lines(candidates, bank, documents)
+    if not by_record and _is_prose(candidates, bank):
+        return candidates
+    enlarged = _with_field_lines(candidates, bank, documents) if by_record else candidates
     named: list[tuple[tuple[int, float, bool], int]] = []
-    for number, item in enumerate(candidates.sentences):
+    for number, item in enumerate(enlarged.sentences):
         if bank.sentences[item.index].doc_id in documents:
-            match = _field_match(bank, item.index, focus)
+            match = _field_match(bank, item.index, focus, whole_short=not by_record)
             if match[0]:
                 named.append((match, number))
-    if not named:
+    if not named:  # the lines added at rating 0 are read for a field asked only
         return candidates
     best = max(match for match, _ in named)
     chosen = [number for match, number in named if match == best]
     first = candidates.sentences[0].index
-    if _speaks_of_field(bank, first, candidates.sentences[chosen[0]].index, documents, focus):
+    if _speaks_of_field(bank, first, enlarged.sentences[chosen[0]].index, documents, focus):
         return candidates
-    return _subset(candidates, chosen)
+    return _subset(enlarged, chosen)
 
 
-def _field_match(bank: SentenceBank, index: int, focus: str) -> tuple[int, float, bool]:
+def _is_prose(candidates: Candidates, bank: SentenceBank) -> bool:
+    """Whether the best candidate is prose: a sentence closing on sentence punctuation whose
+    last line is no field line, and no boilerplate (a line repeated across the corpus:
+    boilerplate_weights). A question naming no record has a field line override only a best
+    that is none (a header, a footer, another field line: the s31 trial's failures); over
+    prose it took right answers away ("Who is the author of the load test method?" quoted
+    "Author: …", "How many inspectors in total …" quoted "Total: 4 sites": s32-keyed review)."""
+    index = candidates.sentences[0].index
+    weights = candidates.weights
+    if weights is not None and weights[0] < 1.0:
+        return False
+    sentence = bank.sentences[index]
+    text = bank.documents[sentence.doc_id].text
+    last = line_start(text, sentence.end - 1)
+    if field_label(text, max(last, sentence.start), sentence.end) is not None:
+        return False
+    return bank.text(index).rstrip().endswith((".", ";", "!", "?"))
+
+
+def _field_match(
+    bank: SentenceBank, index: int, focus: str, whole_short: bool = False
+) -> tuple[int, float, bool]:
     """How well the question (`focus`) names the best-named field line within sentence `index`
     (field_lines.label_match, the words its document goes by set aside), and whether that line
     is the whole sentence (quoted alone, where a longer sentence may be cut before it:
@@ -939,7 +965,8 @@ def _field_match(bank: SentenceBank, index: int, focus: str) -> tuple[int, float
     fields = fields_within(document.text, sentence.start, sentence.end)
     naming = name_words(document) if fields else frozenset()
     match = max(
-        (label_match(label, focus, naming, value) for label, value in fields), default=(0, 0.0)
+        (label_match(label, focus, naming, value, whole_short) for label, value in fields),
+        default=(0, 0.0),
     )
     whole = field_label(document.text, sentence.start, sentence.end) is not None
     return (*match, whole)

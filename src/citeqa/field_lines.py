@@ -4,23 +4,25 @@ An invoice, a quote, a form or a statement writes its facts as fields, one a lin
 15/04/2025", "Total HT : 12 380,00 €", "TVA 10 % : 1 238,00 €", "Amount due: £3,520.00",
 "Client : SCI Les Tilleuls". The sentence ranker reads such a line as a short sentence of few
 question words and rated it below the footers and header lines around it (s31 trial: 11 wrong
-quotes). A field line is a whole line whose label (before its first colon: at most
-LABEL_WORDS_MAX words, opening with a letter) is followed by a short value (at most
-VALUE_MAX characters, no sentence of its own). A question writing the label's words ("Quel est le
-montant TTC …" for "Total TTC", "Date de la facture …" for "Date") looks that line up, as it looks
-a table's row up by its key cell (answering.on_asked_field): of several labels one document
-shares a word of ("Total HT", "Total TTC"), the question's other words choose (`label_match`:
-most label words written first, then the label most fully written; a label of which the
-question writes less than MIN_LABEL_SHARE is named by none). Label words are compared
-stemmed in both languages (lexical.tokenize); a label word the question writes in other words
-("montant" for a "Total" line) is one of data/field_labels.json's groups of label words that
-name one field: generic words of forms, no corpus's.
+quotes). A field line is a whole line whose label (before its first colon, which no digit or
+"//" follows at once: no time, ratio or address; at most LABEL_WORDS_MAX words, opening with a
+letter) is followed by a short value (at most VALUE_MAX characters, no sentence of its own). A
+question writing the label's words ("Quel est le montant TTC …" for "Total TTC", "Date de la
+facture …" for "Date") looks that line up, as it looks a table's row up by its key cell
+(answering.on_asked_field: always for a question naming the record the document is, else only
+over a best sentence that is no prose, and a label of at most SHORT_LABEL_WORDS words named
+whole): of several labels one document shares a word of ("Total HT", "Total TTC"), the
+question's other words choose (`label_match`: most label words written first, then the label
+most fully written; a label of which the question writes less than MIN_LABEL_SHARE is named by
+none). Label words are compared stemmed in both languages (lexical.tokenize); a label word the
+question writes in other words ("montant" for a "Total" line) is one of data/field_labels.json's
+groups of label words that name one field: generic words of forms, no corpus's.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from citeqa.folding import fold
 from citeqa.jsonfiles import data_json
@@ -34,13 +36,17 @@ VALUE_MAX = 60
 """The longest value a field line holds after its label: a sum, a date, a name, an
 identifier; a longer one is a sentence ("Pénalités de retard : 3 fois le taux …")."""
 
-_FIELD = re.compile(r"(?P<label>[^\W\d_][^:\n]*?)\s*:\s*(?P<value>\S[^\n]*)")
-"""A field line: a label opening with a letter, a colon, a value."""
+_OPENS_WITH_LETTER = re.compile(r"[^\W\d_]")
+"""A label's first character: a letter."""
 
 MIN_LABEL_SHARE = 0.5
 """The least share of a label's words a question must write to name it: "les entraînements
 U13" names no "Tournoi de Noël U11-U13 : …" line of a calendar (s29 trial), "the total"
 names "Total TTC"."""
+
+SHORT_LABEL_WORDS = 2
+"""The most words of a short label, which a question naming no record must write whole
+(`label_match`'s `whole_short`): "due" alone names no "Due date"."""
 
 _LANGS = ("en", "fr")
 
@@ -58,13 +64,28 @@ def _field(text: str, start: int, end: int) -> tuple[str, str] | None:
     if line_start(text, start) != start or line_end(text, start) < end:
         return None
     line = text[start : line_end(text, start)].strip()
-    match = _FIELD.fullmatch(line)
-    if match is None or is_table_row(line):
+    parts = _label_and_value(line)
+    if parts is None or is_table_row(line):
         return None
-    label, value = match.group("label"), match.group("value").strip()
+    label, value = parts
     if len(label.split()) > LABEL_WORDS_MAX or len(value) > VALUE_MAX:
         return None
     if re.search(r"[.;!?]\s+\w", value):  # a sentence, not a value
+        return None
+    return label, value
+
+
+def _label_and_value(line: str) -> tuple[str, str] | None:
+    """The label (before the first colon, opening with a letter) and the value (after it, not
+    empty) of one line, else None; a colon a digit or "//" follows at once is a time, a ratio
+    or an address, not a label's ("Meeting at 10:30", "Ratio 3:1", "See https://…"). Split
+    at the colon, not matched by a pattern: a pattern allowing spaces around the colon
+    backtracks over a long run of spaces with no colon (a 32,000-space line took 5.9 s)."""
+    label, colon, value = line.partition(":")
+    if value[:1].isdigit() or value.startswith("//"):  # "10:30", "3:1", "https://…"
+        return None
+    label, value = label.rstrip(), value.strip()
+    if not colon or not value or not _OPENS_WITH_LETTER.match(label):
         return None
     return label, value
 
@@ -90,7 +111,11 @@ def field_labels(text: str, start: int, end: int) -> list[str]:
 
 
 def label_match(
-    label: str, focus: str, naming: frozenset[str] = frozenset(), value: str = ""
+    label: str,
+    focus: str,
+    naming: frozenset[str] = frozenset(),
+    value: str = "",
+    whole_short: bool = False,
 ) -> tuple[int, float]:
     """How well the question `focus` names `label`: how many of the label's words it writes
     (stemmed, in either language, or through a word of the same group of field_labels.json),
@@ -100,7 +125,11 @@ def label_match(
     date" in "Hampton_Timber_invoice.pdf" is no field "How much was the Hampton Timber
     invoice?" asks; a question word that the line's `value` writes too tells which record is
     asked, not which field: "Journal" of "the DOI of the Journal of Microscopy paper" names no
-    "journal: Journal of Microscopy" line."""
+    "journal: Journal of Microscopy" line. With `whole_short` (a question naming no record
+    the document is: answering.on_asked_field), a label of at most SHORT_LABEL_WORDS words is
+    named only by all of them: a lone generic word ("total" of "How many inspectors in total
+    …", "due" of "What was the delay due to?") names no "Total: 4 sites" or "Due date: …"
+    line (s32-keyed review)."""
     asked = _stems(focus) - _stems(value)
     asked |= _grouped_with(asked)
     written = total = 0
@@ -111,6 +140,8 @@ def label_match(
         if _stems(word) & asked:
             written += 1
     if not written or written / total < MIN_LABEL_SHARE:
+        return (0, 0.0)
+    if whole_short and written < total <= SHORT_LABEL_WORDS:
         return (0, 0.0)
     return (written, written / total)
 
@@ -133,8 +164,28 @@ def _label_words(label: str) -> list[str]:
     return [word for word in re.findall(r"[^\W\d_][\w'’-]*", label) if _stems(word)]
 
 
-@cache
+STEMS_KEPT = 4096
+"""How many short texts' stems are kept (`_stems`): a question, a label, a label word, a value
+are read again for each field line of each candidate."""
+
+SHORT_TEXT = 200
+"""The longest text whose stems are kept (characters): a sentence read whole (`writes_stems`)
+may be a page long, and a cache keyed by the text keeps the text alive."""
+
+
 def _stems(text: str) -> frozenset[str]:
+    """The stems of `text`'s words in every language read; a short text's kept for the last
+    STEMS_KEPT (functools.lru_cache, keyed by the text: short texts only)."""
+    return _short_stems(text) if len(text) <= SHORT_TEXT else _read_stems(text)
+
+
+@lru_cache(maxsize=STEMS_KEPT)
+def _short_stems(text: str) -> frozenset[str]:
+    """`_read_stems`, kept."""
+    return _read_stems(text)
+
+
+def _read_stems(text: str) -> frozenset[str]:
     """The stems of `text`'s words in every language read."""
     return frozenset(stem for lang in _LANGS for stem in tokenize(text, lang))
 

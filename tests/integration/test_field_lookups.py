@@ -132,3 +132,34 @@ def test_prose_speaking_of_the_label_and_the_document_s_own_name_are_no_field_lo
     # of prose writing the label's word, and "invoice" names the document, not "Invoice date"
     assert "payable by the customer" in quoted(forms, "Who pays the import VAT on invoice HK-7731?")
     assert not quoted(forms, "How much was the Harbour Kilns invoice?").startswith("Invoice date")
+
+
+NOTE = (
+    "# Kiln room refit\n\n"
+    "Author: Jeanne Roux\n"
+    "Status: Draft\n"
+    "Date: 2031-03-02\n\n"
+    "The refit of the kiln room is paused until the insurer pays for the new vents.\n"
+    "The firing schedule used for the glaze tests was first devised by Mori and Keller in 2019.\n"
+    "Overall, 35 potters answered the survey across the three workshops.\n"
+    "The delay of the second firing was caused by a cracked kiln shelf.\n\n"
+    "Total: 3 workshops\n"
+    "Due date: 2031-06-30\n"
+)
+
+
+@pytest.fixture(scope="module")
+def notes(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    corpus, index = tmp_path_factory.mktemp("notes"), tmp_path_factory.mktemp("notes_index")
+    return assistant_over({"notes/kiln_refit.md": NOTE}, corpus, index)
+
+
+def test_a_note_s_header_lines_never_replace_the_prose_that_answers(notes: Assistant) -> None:
+    # the question names no record and the best sentence is prose: a field line sharing a
+    # word with the question ("author", "total", "due") is no better answer (s32-keyed review)
+    author = quoted(notes, "Who is the author of the firing schedule of the glaze tests?")
+    assert "Mori and Keller" in author and "Jeanne Roux" not in author
+    total = quoted(notes, "How many potters in total answered the survey?")
+    assert "35 potters" in total and "3 workshops" not in total
+    delay = quoted(notes, "What was the delay of the second firing due to?")
+    assert "cracked kiln shelf" in delay and "Due date" not in delay

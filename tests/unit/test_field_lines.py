@@ -3,7 +3,8 @@ by the label's words, stemmed in either language or through a group of field_lab
 
 from __future__ import annotations
 
-from citeqa.field_lines import field_label, label_match
+from citeqa import field_lines
+from citeqa.field_lines import field_label, label_match, writes_stems
 
 INVOICE = (
     "FACTURE N° FB-2031-07\n"
@@ -67,3 +68,37 @@ def test_a_question_word_the_value_writes_tells_the_record_not_the_field() -> No
         1,
         1.0,
     )
+
+
+def test_a_line_is_split_at_its_first_colon_and_a_padded_line_is_no_field() -> None:
+    padded = "Intro" + " " * 2000 + "x"
+    assert field_label(padded, 0, len(padded)) is None
+    line = "Total   :   1 440,00 €  "
+    assert field_label(line, 0, len(line)) == "Total"
+    for bare in ("Total :   ", "12 : x", ": x"):
+        assert field_label(bare, 0, len(bare)) is None
+
+
+def test_a_question_naming_no_record_names_a_short_label_only_whole() -> None:
+    asked = "What was the delay of the kiln repair due to?"
+    assert label_match("Due date", asked) == (1, 0.5)
+    assert label_match("Due date", asked, whole_short=True) == (0, 0.0)
+    assert label_match("Due date", "What is the due date?", whole_short=True) == (2, 1.0)
+    assert label_match("TVA 20 %", "Quel taux de TVA ?", whole_short=True) == (1, 1.0)
+
+
+def test_a_time_a_ratio_or_an_address_is_no_label_s_colon() -> None:
+    for line in ("Meeting at 10:30", "Ratio 3:1 by volume", "See https://example.org/form"):
+        assert field_label(line, 0, len(line)) is None
+    assert field_label("Start: 10:30", 0, len("Start: 10:30")) == "Start"
+
+
+def test_the_stems_kept_are_of_a_bounded_number_of_short_texts() -> None:
+    kept = field_lines._short_stems
+    kept.cache_clear()
+    assert field_lines._stems("Total TTC") == field_lines._read_stems("Total TTC")
+    assert writes_stems("une facture " * 500, field_lines._stems("facture"))
+    assert kept.cache_info().currsize == 2  # "Total TTC", "facture": the long text is not kept
+    for number in range(field_lines.STEMS_KEPT + 10):
+        field_lines._stems(f"ligne {number}")
+    assert kept.cache_info().currsize == field_lines.STEMS_KEPT
