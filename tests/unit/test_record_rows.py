@@ -72,3 +72,30 @@ def test_a_sentence_writing_the_asked_record_stays_under_another_records_heading
     candidates = Candidates(items, np.array([0.6, 0.4]), np.zeros((2, 2)))
     kept = of_named_records(candidates, bank, "Quel arrêté a abrogé l'arrêté AR-2025-018 ?")
     assert [item.index for item in kept.sentences] == order[:1]
+
+
+LOG = (
+    "# Helpdesk log\n"
+    "\n"
+    "## HD-0007 Laptop overheating\n"
+    "\n"
+    "Root cause: the cooling fan was clogged with dust.\n"
+    "\n"
+    "## HD-0008 Laptop not charging\n"
+    "\n"
+    "Root cause: the battery of HD-0007's replacement laptop was swollen.\n"
+)
+
+
+def test_a_cross_reference_under_another_record_yields_to_the_asked_records_own_section() -> None:
+    """Review of s32-trialfix: a sentence writing the asked id was always kept, so "What was
+    the root cause of HD-0007?" quoted HD-0008's root cause, which mentions HD-0007."""
+    bank = one_document_bank(LOG, "md", "log")
+    order = [
+        sentence_opening(bank, words)
+        for words in ("Root cause: the battery", "Root cause: the cooling")
+    ]
+    items = [ScoredSentence(i, 0.5, 0.5, 0.5, 0.5, 1) for i in order]
+    candidates = Candidates(items, np.array([0.6, 0.4]), np.zeros((2, 2)))
+    kept = of_named_records(candidates, bank, "What was the root cause of HD-0007?")
+    assert [item.index for item in kept.sentences] == order[1:]
