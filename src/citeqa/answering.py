@@ -707,15 +707,15 @@ def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) 
     if not writing:
         return candidates
     placed = [
-        (number, item.index, _heading_path(bank, item.index))
+        (number, item.index, bank.sentences[item.index].doc_id, _heading_path(bank, item.index))
         for number, item in enumerate(candidates.sentences)
         if bank.sentences[item.index].doc_id in writing
     ]
-    own = any(any(map(asked.pattern.search, path)) for _, _, path in placed)
+    owning = {doc_id for _, _, doc_id, path in placed if any(map(asked.pattern.search, path))}
     kept = [
         number
-        for number, index, path in placed
-        if not _under_another_record(bank, index, path, asked, cross_references=not own)
+        for number, index, doc_id, path in placed
+        if not _under_another_record(bank, index, path, asked, doc_id not in owning)
     ]
     return _subset(candidates, kept)
 
@@ -739,11 +739,12 @@ def _under_another_record(
     asked record: under "# Facture FA-2025-014", "Total TTC : 2 480 €, cette facture annule et
     remplace la facture FA-2025-007." is the asked invoice's own total (s31 review). A sentence
     writing the asked record itself is a cross-reference to it, kept when `cross_references`
-    (no candidate stands under a heading writing the asked record, `path` the sentence's
-    headings): "L'arrêté n° 2025-A-018 … est abrogé." under the heading of order 2025-A-027
-    answers which order repealed 2025-A-018 (s32 trial), while under "## HD-0008", "the battery
-    of HD-0007's replacement laptop was swollen" is no root cause of HD-0007 when a candidate
-    stands under "## HD-0007" (review of s32-trialfix)."""
+    (no candidate of its document stands under a heading writing the asked record, `path` the
+    sentence's headings): "L'arrêté n° 2025-A-018 … est abrogé." under the heading of order
+    2025-A-027, in that order's own file, answers which order repealed 2025-A-018 (s32 trial),
+    while in a log of "## HD-…" sections, under "## HD-0008", "the battery of HD-0007's
+    replacement laptop was swollen" is no root cause of HD-0007 when a candidate stands under
+    the log's "## HD-0007" (review of s32-trialfix)."""
     text = bank.text(index)
     if cross_references and asked.pattern.search(text):
         return False
