@@ -707,16 +707,27 @@ def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) 
     writing = {doc_id for doc_id in doc_ids if asked.pattern.search(bank.documents[doc_id].text)}
     if not writing:
         return candidates
-    kept = [
-        number
+    placed = [
+        (number, item.index, bank.sentences[item.index].doc_id, _heading_path(bank, item.index))
         for number, item in enumerate(candidates.sentences)
         if bank.sentences[item.index].doc_id in writing
-        and not _under_another_record(bank, item.index, asked)
+    ]
+    owning = {doc_id for _, _, doc_id, path in placed if any(map(asked.pattern.search, path))}
+    kept = [
+        number
+        for number, index, doc_id, path in placed
+        if not _under_another_record(bank, index, path, asked, doc_id not in owning)
     ]
     return _subset(candidates, kept)
 
 
-def _under_another_record(bank: SentenceBank, index: int, asked: AskedRecords) -> bool:
+def _under_another_record(
+    bank: SentenceBank,
+    index: int,
+    path: list[str],
+    asked: AskedRecords,
+    cross_references: bool,
+) -> bool:
     """Whether the bank's sentence `index` stands in a section of another record than the one
     asked, of the same letters: the innermost of its heading (chunking.section_of) and the
     markdown headings above it (headingpath.headings_above, all of them) naming a record of
@@ -728,13 +739,16 @@ def _under_another_record(bank: SentenceBank, index: int, asked: AskedRecords) -
     one, not by the document writing the number), unless a heading above it names the
     asked record: under "# Facture FA-2025-014", "Total TTC : 2 480 €, cette facture annule et
     remplace la facture FA-2025-007." is the asked invoice's own total (s31 review). A sentence
-    writing the asked record itself is about it, whatever record its headings name: "L'arrêté
-    n° 2025-A-018 … est abrogé." under the heading of order 2025-A-027 answers which order
-    repealed 2025-A-018 (s32 trial)."""
+    writing the asked record itself is a cross-reference to it, kept when `cross_references`
+    (no candidate of its document stands under a heading writing the asked record, `path` the
+    sentence's headings): "L'arrêté n° 2025-A-018 … est abrogé." under the heading of order
+    2025-A-027, in that order's own file, answers which order repealed 2025-A-018 (s32 trial),
+    while in a log of "## HD-…" sections, under "## HD-0008", "the battery of HD-0007's
+    replacement laptop was swollen" is no root cause of HD-0007 when a candidate stands under
+    the log's "## HD-0007" (review of s32-trialfix)."""
     text = bank.text(index)
-    if asked.pattern.search(text):
+    if cross_references and asked.pattern.search(text):
         return False
-    path = _heading_path(bank, index)
     if asked.names_another(text):
         return not any(asked.pattern.search(heading) for heading in path)
     return asked.another_in_path(path)

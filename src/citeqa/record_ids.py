@@ -10,10 +10,12 @@ user trial), though "INC-2025-07" alone found its file. The rules:
 - an identifier is a word of one to five letters (or two such, hyphenated: "HT-INV-4480",
   "PO-AM-2025-19"; s31 trial n14), maybe after a year and a hyphen
   (`YEAR_LEAD`: "2025-A-030"), then one or more hyphenated groups of digits, three digits at
-  least in all, two when its letters are written with a capital (`asked_ids`): "INC-2025-07",
+  least in all, two when its letters are one or two capitals (`asked_ids`): "INC-2025-07",
   "T-41234", "HD-0031", a plot "C-06" (s32 trial: read as the term "06", a date's, it quoted a
   road works row); "IL-6" (a name a paraphrase may spell otherwise) is none, nor is a
-  lower-case word and a year or two digits ("mid-2024", "pre-2020", "week-52": prose);
+  lower-case word and a year or two digits ("mid-2024", "pre-2020", "week-52": prose), nor a
+  longer word and two digits ("Jan-25", "COVID-19", "Week-52"); an identifier of two digits
+  has no siblings to abstain on (`siblings`: "F-16" beside "F 15");
 - when some of the passages ranked for a question belong to documents that write one of its
   identifiers (letters and digit groups apart by a hyphen, a space or nothing, any case),
   and some do not, those passages come first, each group in its own order
@@ -55,7 +57,10 @@ __all__ = [
 MIN_DIGITS = 3
 """An identifier holds at least this many digits ("IL-6" is a name, not a record)..."""
 MIN_CAPITALISED_DIGITS = 2
-"""... or this many when its letters are written with a capital ("C-06"; "week-52" is prose)."""
+"""... or this many when its letters are all capitals, MAX_SHORT_ID_LETTERS at most ("C-06";
+"week-52", "Jan-25", "Week-52", "COVID-19", "Top-10" are prose or names)."""
+MAX_SHORT_ID_LETTERS = 2
+"""The most letters an identifier of fewer than MIN_DIGITS digits holds."""
 SIBLINGS_NAMED = 4
 """How many of the corpus's sibling identifiers a reason names: the closest, in alphabetical
 order."""
@@ -120,10 +125,16 @@ def asked_ids(question: str) -> list[RecordId]:
     found = []
     for match in _ID.finditer(question):
         letters, groups = match.group(2), tuple(match.group(3).strip("-").split("-"))
-        least = MIN_DIGITS if letters.islower() else MIN_CAPITALISED_DIGITS
+        least = MIN_CAPITALISED_DIGITS if _may_be_short(letters) else MIN_DIGITS
         if sum(map(len, groups)) >= least and not _is_dated_word(letters, groups):
             found.append(RecordId(match.group(0), letters, groups, match["lead"] or ""))
     return found
+
+
+def _may_be_short(letters: str) -> bool:
+    """Whether an identifier of these letters may hold MIN_CAPITALISED_DIGITS digits only:
+    all capitals, MAX_SHORT_ID_LETTERS at most ("C", "KX"; not "Jan", "Week", "COVID")."""
+    return letters.isupper() and len(letters) <= MAX_SHORT_ID_LETTERS
 
 
 def is_record_id(text: str) -> bool:
@@ -142,7 +153,11 @@ def _is_dated_word(letters: str, groups: tuple[str, ...]) -> bool:
 def siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:
     """The identifiers among the compound `keys` of the corpus with `asked`'s letters and as
     many digits, written in its shape: the SIBLINGS_NAMED closest numbers, in alphabetical
-    order."""
+    order. None for an identifier of fewer than MIN_DIGITS digits ("F-16", "U-18"): a key
+    stores "F 15" and "F-15" alike, and a word then a number of two digits ("Jan 15", "Top
+    10") is no sibling to abstain on; such an identifier only brings its documents first."""
+    if sum(map(len, asked.groups)) < MIN_DIGITS:
+        return []
     letters, width = asked.family, sum(map(len, asked.groups))
     numbers = {
         key

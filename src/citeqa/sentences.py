@@ -723,7 +723,7 @@ def _rank_free(bank: SentenceBank, index: int, chunk: Chunk, question: QuestionS
     has_number = has_number and (not wants.duration or holds_duration(wants.duration, facts.folded))
     column = bank.key_column(index) if terms.keys else 0
     names_key, numbered_key = key_cells(text, terms.keys, column) if terms.keys else (False, False)
-    names_key = names_key or (facts.table_row and _holds_asked_amount(text, terms.focus))
+    names_key = names_key or (facts.table_row and _holds_asked_amount(bank, index, terms.focus))
     key = "" if names_key or not facts.table_row else bank.key_words(index)
     named_words = bool(key) and (
         key in _asked_words(terms.focus) or _names_part_of_name(question, index, key, column)
@@ -800,13 +800,20 @@ def _name_words(focus: str) -> tuple[str, ...]:
     return tuple(_POSSESSIVE_OR_ELISION.sub("", word) for word in question_words(focus))
 
 
-def _holds_asked_amount(row: str, focus: str) -> bool:
+def _holds_asked_amount(bank: SentenceBank, index: int, focus: str) -> bool:
     """Whether a table row's cell holds an amount the question asks by a range or a bound of
     its unit ("QF de 601 à 1 000 €" for "un quotient familial de 750 €": value_ranges.py):
     the row the question looks up, as one whose key cell it names (s32 trial: the row "QF ≤
-    600 €" was quoted, its words matching best)."""
+    600 €" was quoted, its words matching best). A cell writing no unit is read with its
+    column's header (the table's header row, `SentenceBank.table_header`)."""
     amounts = asked_amounts(focus)
-    return bool(amounts) and holds_any(line_cells(row), amounts)
+    if not amounts:
+        return False
+    header_row = bank.table_header(index)
+    headers = line_cells(bank.text(header_row)) if header_row is not None else []
+    cells = line_cells(bank.text(index))
+    placed = ((cell, headers[at] if at < len(headers) else "") for at, cell in enumerate(cells))
+    return holds_any(placed, amounts)
 
 
 @functools.lru_cache(maxsize=8)

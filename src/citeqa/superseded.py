@@ -89,6 +89,9 @@ class _Words:
     edition_numbers: re.Pattern[str]
     period_folder: re.Pattern[str]
     period_folders: re.Pattern[str]
+    series_qualifiers: frozenset[str]
+    """Words a longer name adds to name another data list, not a later edition
+    (`_join_extended_names`)."""
     """A folder naming only a period with the slash after it, in ids joined by NUL."""
 
 
@@ -110,6 +113,7 @@ def _words() -> _Words:
         re.compile(f"(?<![^\\W_])(?:{data['year']}|{data['version']})(?![^\\W_])"),
         re.compile(data["period_folder"]),
         re.compile(f"(?:(?<=[/\\0])|(?<![\\s\\S]))[ \\t]*(?:{data['period_folder']})[ \\t]*/"),
+        frozenset(fold(word) for word in data["series_qualifiers"]),
     )
 
 
@@ -576,6 +580,10 @@ def _name_words(doc_ids: Sequence[str]) -> list[tuple[str, ...]]:
 SERIES_WORDS = 2
 """The fewest distinct words a file's name writes for a longer name holding them all to make
 it an edition of that name's series (`_join_extended_names`): "notes" is in too many names."""
+SERIES_ADDED_WORDS = 1
+"""The most words a longer name adds to a file's name for it to be that file's later edition
+(`_join_extended_names`): "tarifs_cantine" → "tarifs_cantine_garderie", not
+"compte_de_resultat_2024" → "compte_de_resultat_previsionnel_consolide_2026"."""
 
 
 def _join_extended_names(
@@ -586,7 +594,9 @@ def _join_extended_names(
     that name's files: "2023/tarifs_repas_2023-2024" beside
     "tarifs_repas_etude_2025-2026" (s32 trial: a later edition adds a word to its name;
     2023's price was quoted for this year's). Of several longer names, the one adding fewest
-    words; a later file ("2027/bilan" beside "bilan_ski_2025") stays in its own group.
+    words; a later file ("2027/bilan" beside "bilan_ski_2025") stays in its own group, and so
+    does one whose longer name adds more than a word, or a word naming another data list
+    (`_adds_an_edition_word`).
     `_pair_with_latest` still pairs only texts that share (`shares_text`)."""
     holding: dict[str, set[str]] = {}
     for rest, words in words_of.items():
@@ -598,7 +608,7 @@ def _join_extended_names(
         longer = [
             other
             for other in set.intersection(*(holding[word] for word in words))
-            if words < words_of[other]
+            if words < words_of[other] and _adds_an_edition_word(words_of[other] - words)
         ]
         if not longer:
             continue
@@ -611,6 +621,14 @@ def _join_extended_names(
         ]
         groups[target].extend(moving)
         groups[rest] = [member for member in groups[rest] if member not in moving]
+
+
+def _adds_an_edition_word(added: frozenset[str]) -> bool:
+    """Whether the words a longer name adds to a file's name make it a later edition of that
+    file: one word (SERIES_ADDED_WORDS), none of those naming another data list
+    (`_Words.series_qualifiers`: "compte_de_resultat_previsionnel_2026" is no later
+    "compte_de_resultat_2024"; review of s32-trialfix)."""
+    return len(added) <= SERIES_ADDED_WORDS and not added & _words().series_qualifiers
 
 
 def _year_of(doc_id: str, period: _Period) -> int | None:

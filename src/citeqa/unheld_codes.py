@@ -49,10 +49,12 @@ KEYED_LONG = re.compile(
 """A key word then a whole number of four digits or more ("order 51877", "commande n° 50321",
 "Invoice No. 51877", "Facture nº 51877")."""
 CODE = re.compile(
-    rf"(?<![\w.-])(?P<key>(?:{YEAR_LEAD}-)?[A-Z]{{1,4}})-?(?P<number>\d{{1,6}})(?![\w]|[.,-]\d)"
+    rf"(?<![\w.-])(?P<key>{YEAR_LEAD}-[A-Z]{{1,4}}(?=-)|[A-Z]{{1,4}})-?(?P<number>\d{{1,6}})"
+    r"(?![\w]|[.,-]\d)"
 )
 """A code: one to four capitals, maybe after a year and a hyphen (record_ids.YEAR_LEAD:
-"2025-A-030", its key "2025-A"), maybe a hyphen, then digits ("E52", "VT-100", "HD-0042");
+"2025-A-030", its key "2025-A", a hyphen then after its capitals: "2025-Q3", "2025-W12" are a
+quarter and a week, no code), maybe a hyphen, then digits ("E52", "VT-100", "HD-0042");
 not a part of a longer word, a version ("v2.3") or a date ("Q3-2026" is read as no code)."""
 _GROUPED = re.compile(r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)")
 """A number written in digit groups of three after a first of one to three digits, spaced by

@@ -46,7 +46,14 @@ from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
 from citeqa.tables import column_keys, columns, counts_rows, first_unnumbered_column
-from citeqa.value_ranges import Amount, asked_amounts, holds_any, joined, units_written
+from citeqa.value_ranges import (
+    Amount,
+    asked_amounts,
+    holds_any,
+    joined,
+    may_hold_amount,
+    units_written,
+)
 
 __all__ = ["CLOSEST_NAMED", "UnheldKey", "closest", "evidence_tables", "unheld_key"]
 
@@ -60,9 +67,6 @@ CLOSEST_MAGNITUDE = 100
 as close to it: exit status 80 names codes 2 and 1, "20222" no week 14 of a rota (s25 hostile
 probe); a key of another table is often of another magnitude."""
 _DIGITS = re.compile(r"\d+")
-_MAY_BOUND = re.compile(r"[-–—<>≤≥]|\.\.|[^\W\d_]{2}")
-"""What a cell writing a range or a bound writes beside its numbers: a dash, a sign or a word
-(value_ranges reads it)."""
 
 
 @dataclass(frozen=True)
@@ -175,14 +179,17 @@ class _Table:
     """The units its key column writes, header included (value_ranges.units_written)."""
 
     @cached_property
-    def bounded_cells(self) -> tuple[str, ...]:
-        """Its cells writing a range or a bound sign or word with a number, what may hold an
-        amount a question asks (value_ranges.holds_amount); read once a table."""
+    def bounded_cells(self) -> tuple[tuple[str, str], ...]:
+        """Its cells, each with its column's header, that may hold an amount a question asks
+        (value_ranges.may_hold_amount: a number, a unit in the cell or its header, a range's
+        joint or a bound's word; value_ranges.holds_amount reads them); read once a table."""
+        headers = self.rows[0] if self.rows else ()
+        with_unit = [bool(units_written(header)) for header in headers]
         return tuple(
-            cell
-            for row in self.rows
-            for cell in row
-            if _DIGITS.search(cell) is not None and _MAY_BOUND.search(cell) is not None
+            (cell, headers[at] if number and at < len(headers) else "")
+            for number, row in enumerate(self.rows)
+            for at, cell in enumerate(row)
+            if may_hold_amount(cell, bool(number) and at < len(headers) and with_unit[at])
         )
 
     @cached_property

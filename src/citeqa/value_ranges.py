@@ -27,8 +27,19 @@ from typing import NamedTuple
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold
 
-__all__ = ["Amount", "asked_amounts", "holds_amount", "joined", "ranges", "units_written"]
+__all__ = [
+    "Amount",
+    "asked_amounts",
+    "holds_amount",
+    "holds_any",
+    "joined",
+    "may_hold_amount",
+    "ranges",
+    "units_written",
+]
 
+FIRST_YEAR, LAST_YEAR = 1800, 2199
+"""A range of two numbers between these is one of years, which holds no amount."""
 NUMBER_DIGITS = 18
 """A number is read from its first digits only (int() refuses very long ones)."""
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:[ \u00a0\u202f]\d{3})+|(?:,\d{3})+)(?![\d]|[.,]\d)")
@@ -36,10 +47,11 @@ _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:[ \u00a0\u202f]\d{3})+|(?:,\d{3}
 "12 500"); "3,55" and "1,5" are decimals, "1,0005" none."""
 _GROUP_MARK = re.compile(r"[ \u00a0\u202f,]")
 _NUMBER = rf"(\d{{1,{NUMBER_DIGITS}}})"
-_ALONE_BEFORE = r"(?<![\w.,\-–—/])"
-"""No part of a longer number, a decimal, a code, a version or a date before a number."""
-_ALONE_AFTER = r"(?![\w]|[.,\-–—/]\d)"
-_FIRST_END = r"(?![\w]|[.,]\d)"
+_ALONE_BEFORE = r"(?<![\w.,:\-–—/])"
+"""No part of a longer number, a decimal, a code, a version, a time or a date before a
+number."""
+_ALONE_AFTER = r"(?![\w]|[.,:\-–—/]\d)"
+_FIRST_END = r"(?![\w]|[.,:]\d)"
 """A range's first number ends: no decimal after it (its joint may be a dash)."""
 _TAIL_WORD = re.compile(r"\s*([^\W\d_]+)")
 """The word after a range's or a bound's last number: its unit when it writes one."""
@@ -60,6 +72,8 @@ class _Words:
     """A pattern of any writing of a unit."""
     range_: re.Pattern[str]
     bounds: tuple[tuple[re.Pattern[str], str, bool], ...]
+    may_bound: re.Pattern[str]
+    """A range's joint or a bound's word or sign: what a cell holding an amount writes."""
 
 
 @cache
@@ -87,7 +101,9 @@ def _words() -> _Words:
         )
         for bound in data["bounds"]
     )
-    return _Words(units, unit, range_, bounds)
+    bound_words = "|".join(bound["words"] for bound in data["bounds"])
+    may = re.compile(rf"{joints}|{bound_words}")
+    return _Words(units, unit, range_, bounds, may)
 
 
 def joined(text: str) -> str:
@@ -169,19 +185,38 @@ def _bounded(text: str) -> Iterator[tuple[int, int, str]]:
                 yield number if inclusive else number + 1, most, tail
 
 
-def holds_amount(cell: str, amount: Amount) -> bool:
+def holds_amount(cell: str, amount: Amount, header: str = "") -> bool:
     """Whether a cell holds `amount` by a range or a bound (the module's forms): the cell
-    writes its unit or none, and no other word follows the range as its unit ("601 à 1 000
-    km")."""
-    units = units_written(cell)
-    if units and amount.unit not in units:
+    writes its unit, or writes none under a `header` (its column's) writing it, and no other
+    word follows the range as its unit ("601 à 1 000 km"). A cell of no unit holds no amount
+    ("2018-2022", "under 18": review of s32-trialfix), nor does a range of two years
+    ("2018-2022 €" of a budget's years) or of times ("08:00-18:00": `_ALONE_BEFORE`)."""
+    units = units_written(cell) or units_written(header)
+    if amount.unit not in units:
         return False
     text = joined(fold(cell))
-    spans = list(_ranges_with_tails(text))
+    spans = [span for span in _ranges_with_tails(text) if not _of_years(span)]
     spans += _bounded(_words().range_.sub(" ", text))
     return any(
         low <= amount.number <= high and _of_unit(tail, amount.unit) for low, high, tail in spans
     )
+
+
+def may_hold_amount(cell: str, header_writes_unit: bool = False) -> bool:
+    """Whether a cell may hold an amount (`holds_amount`), a quick test before its ranges are
+    read: it writes a digit, a unit (or its column's header does: `header_writes_unit`) and a
+    range's joint or a bound's word or sign."""
+    if not any(char.isdigit() for char in cell):
+        return False
+    folded = fold(cell)
+    if not (header_writes_unit or units_written(folded)):
+        return False
+    return _words().may_bound.search(folded) is not None
+
+
+def _of_years(span: tuple[int, int, str]) -> bool:
+    """Whether a range's two ends are years (FIRST_YEAR to LAST_YEAR)."""
+    return all(FIRST_YEAR <= end <= LAST_YEAR for end in span[:2])
 
 
 def _of_unit(tail: str, unit: str) -> bool:
@@ -189,7 +224,10 @@ def _of_unit(tail: str, unit: str) -> bool:
     return not tail or _words().units.get(tail) == unit
 
 
-def holds_any(cells: Iterable[str], amounts: Iterable[Amount]) -> bool:
-    """Whether one of `cells` holds one of `amounts` (`holds_amount`)."""
+def holds_any(cells: Iterable[tuple[str, str]], amounts: Iterable[Amount]) -> bool:
+    """Whether one of `cells` (each with its column's header, "" for none) holds one of
+    `amounts` (`holds_amount`)."""
     asked = list(amounts)
-    return bool(asked) and any(holds_amount(cell, amount) for cell in cells for amount in asked)
+    return bool(asked) and any(
+        holds_amount(cell, amount, header) for cell, header in cells for amount in asked
+    )

@@ -290,7 +290,7 @@ la tranche E.
     "en": {
         "fees.md": """# Canteen fees
 
-| Band | Family income | Regular meal | Occasional meal | Evening care |
+| Band | Family income (€) | Regular meal | Occasional meal | Evening care |
 |---|---|---|---|---|
 | A | under 400 | 1.00 | 1.50 | 0.80 |
 | B | 400 to 700 | 2.10 | 2.60 | 1.20 |
@@ -573,7 +573,7 @@ def test_a_passages_keyed_rows_are_read_without_scoring_it_alone(assistant: Assi
         ),
         (
             "lettered-en",
-            "How much is an occasional meal for a family income of $850?",
+            "How much is an occasional meal for a family income of €850?",
             "| C | 701 to 1,000 |",
         ),
         ("lettered-en", "Evening care cost for a family income of 350 €?", "| A | under 400 |"),

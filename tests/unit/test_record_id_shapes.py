@@ -203,3 +203,14 @@ def test_an_identifier_of_two_letter_groups_is_one_and_a_near_miss_of_it_abstain
         ("KX-BIL-7702", ["KX-BIL-7690", "KX-BIL-7731"])
     ]
     assert unheld_records("When was KX-BIL-7731 paid?", vocabulary) == []
+
+
+def test_two_digits_make_an_identifier_of_one_or_two_capitals_only_and_no_near_miss() -> None:
+    """Review of s32-trialfix: "Jan-25" beside "Jan 15" and "Jan-28" abstained `No document
+    names "Jan-25"; the documents name Jan-15 and Jan-28`, "F-16" beside "F-15" likewise."""
+    question = "Sales of Jan-25, COVID-19, Week-52, Top-10, Route-66 or the F-16 and U-18?"
+    assert [record.written for record in asked_ids(question)] == ["F-16", "U-18"]
+    vocabulary = Vocabulary(["Sales of Jan 15 and Jan-28.", "The F-15 and F-17 flew."], {}, 10)
+    for asked in ("Sales of Jan-25?", "Did the F-16 fly?", "Did the F-16 fly in Jan-25?"):
+        assert unheld_records(asked, vocabulary) == [], asked
+    assert siblings(asked_ids("F-16")[0], {"f15", "f17"}) == []

@@ -10,7 +10,10 @@ import numpy as np
 from tests.one_document_banks import one_document_bank, sentence_opening
 
 from citeqa.answering import Candidates, of_named_records
-from citeqa.sentences import ScoredSentence
+from citeqa.chunking import chunk_document
+from citeqa.models import Document, Sentence
+from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.tallies import document_sentences
 
 STATEMENT = (
     "Relevé de compte - mai\n"
@@ -72,3 +75,66 @@ def test_a_sentence_writing_the_asked_record_stays_under_another_records_heading
     candidates = Candidates(items, np.array([0.6, 0.4]), np.zeros((2, 2)))
     kept = of_named_records(candidates, bank, "Quel arrêté a abrogé l'arrêté AR-2025-018 ?")
     assert [item.index for item in kept.sentences] == order[:1]
+
+
+LOG = (
+    "# Helpdesk log\n"
+    "\n"
+    "## HD-0007 Laptop overheating\n"
+    "\n"
+    "Root cause: the cooling fan was clogged with dust.\n"
+    "\n"
+    "## HD-0008 Laptop not charging\n"
+    "\n"
+    "Root cause: the battery of HD-0007's replacement laptop was swollen.\n"
+)
+
+
+def test_a_cross_reference_under_another_record_yields_to_the_asked_records_own_section() -> None:
+    """Review of s32-trialfix: a sentence writing the asked id was always kept, so "What was
+    the root cause of HD-0007?" quoted HD-0008's root cause, which mentions HD-0007."""
+    bank = one_document_bank(LOG, "md", "log")
+    order = [
+        sentence_opening(bank, words)
+        for words in ("Root cause: the battery", "Root cause: the cooling")
+    ]
+    items = [ScoredSentence(i, 0.5, 0.5, 0.5, 0.5, 1) for i in order]
+    candidates = Candidates(items, np.array([0.6, 0.4]), np.zeros((2, 2)))
+    kept = of_named_records(candidates, bank, "What was the root cause of HD-0007?")
+    assert [item.index for item in kept.sentences] == order[1:]
+
+
+def _two_document_bank(texts: dict[str, str]) -> SentenceBank:
+    """`texts` as markdown documents of those ids, cut as a build cuts them."""
+    documents, chunks, sentences = {}, [], []
+    for doc_id, text in texts.items():
+        document = Document(doc_id=doc_id, title=doc_id, path=f"/{doc_id}", text=text, sha256="0")
+        documents[doc_id] = document
+        cut = chunk_document(document)
+        spans = [(len(chunks) + i, c.start, c.end) for i, c in enumerate(cut)]
+        chunks.extend(cut)
+        sentences += [
+            Sentence(doc_id=doc_id, chunk_index=int(c), start=int(s), end=int(e))
+            for c, s, e in document_sentences(text, spans, "md")
+        ]
+    return SentenceBank(documents, chunks, sentences, None, [frozenset()] * len(sentences))
+
+
+def test_another_records_file_writing_the_asked_record_stays_beside_that_records_file() -> None:
+    """s32 trial a57: order 2025-A-027's file repeals 2025-A-018, whose own file is a candidate
+    too: the repeal line, in another file than the asked record's section, stays."""
+    bank = _two_document_bank(
+        {
+            "arrete_018": "# Arrêté AR-2025-018\n\nArticle 1 : la vitesse est limitée à 30 km/h.\n",
+            "arrete_027": ORDERS,
+        }
+    )
+    text = {i: bank.text(i) for i in range(len(bank.sentences))}
+    order = [
+        next(i for i, t in text.items() if t.startswith("Article 1 : l'arrêté")),
+        next(i for i, t in text.items() if t.startswith("Article 1 : la vitesse")),
+    ]
+    items = [ScoredSentence(i, 0.5, 0.5, 0.5, 0.5, 1) for i in order]
+    candidates = Candidates(items, np.array([0.6, 0.4]), np.zeros((2, 2)))
+    kept = of_named_records(candidates, bank, "Quel arrêté a abrogé l'arrêté AR-2025-018 ?")
+    assert [item.index for item in kept.sentences] == order

@@ -767,3 +767,26 @@ def test_a_year_folders_file_whose_name_a_later_edition_extends_is_an_earlier_pe
             "Ville/enfance/tarifs_repas_etude_2025-2026", False, True
         ),
     }
+
+
+def test_a_longer_name_adding_words_or_a_data_lists_qualifier_is_no_later_edition() -> None:
+    """Review of s32-trialfix: "2024/compte_de_resultat_2024" joined the series of
+    "compte_de_resultat_previsionnel_2026" and "2023/liste_adherents_2023" that of
+    "liste_adherents_mineurs_2025": other data lists, not later editions. One added word, not
+    naming another list, still joins ("tarifs_cantine" → "tarifs_cantine_garderie")."""
+    rows = "| Poste | Montant |\n| Ventes | {} |\n| Achats | 3 400 |"
+    texts = {
+        "Asso/2024/compte_de_resultat_2024": rows.format("12 700"),
+        "Asso/finances/compte_de_resultat_previsionnel_2026": rows.format("13 100"),
+        "Asso/2023/liste_adherents_2023": rows.format("120"),
+        "Asso/membres/liste_adherents_mineurs_2025": rows.format("45"),
+        "Asso/2022/bilan_sorties_2022": rows.format("3 000"),
+        "Asso/sport/bilan_sorties_ski_hiver_2025": rows.format("3 100"),
+        "Asso/2023/tarifs_cantine_2023-2024": rows.format("2,70"),
+        "Asso/enfance/tarifs_cantine_garderie_2025-2026": rows.format("2,95"),
+    }
+    assert copies(texts, texts.__getitem__) == {
+        "Asso/2023/tarifs_cantine_2023-2024": Copy(
+            "Asso/enfance/tarifs_cantine_garderie_2025-2026", False, True
+        )
+    }

@@ -254,3 +254,17 @@ def test_a_code_opening_with_a_year_quoted_for_another_abstains() -> None:
     assert found is not None
     assert (found.asked, found.held) == ("2025-A-030", ["2025-A-018", "2025-A-027"])
     assert unheld_code("Qu'interdit l'arrêté 2025-A-027 ?", quoted) is None
+
+
+@pytest.mark.parametrize("period", ["2025-Q3", "2025-W12", "2025-S1", "2025-T4"])
+def test_a_year_then_capitals_glued_to_a_number_is_a_period_not_a_code(period: str) -> None:
+    """Review of s32-trialfix: "2025-Q3" was read as a code and a quote of 2025-Q2 abstained
+    `never mention "2025-Q3": they are of 2025-Q2`. After a year, a code writes a hyphen
+    between its capitals and its number ("2025-A-030")."""
+    assert asked_codes(f"What was the revenue in {period}?") == []
+    quoted = [f"Revenue in {period[:-1]}2 was 40 k€."]
+    assert unheld_code(f"What was the revenue in {period}?", quoted) is None
+    assert [c.written for c in asked_codes("l'arrêté 2025-A-030 ou 2025-AB-7")] == [
+        "2025-A-030",
+        "2025-AB-7",
+    ]

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.value_ranges import Amount, asked_amounts, holds_amount, ranges
+from citeqa.value_ranges import (
+    Amount,
+    asked_amounts,
+    holds_amount,
+    may_hold_amount,
+    ranges,
+    units_written,
+)
 
 
 def test_an_amount_is_a_number_then_its_unit_thousands_joined() -> None:
@@ -33,9 +40,10 @@ def test_an_amount_is_a_number_then_its_unit_thousands_joined() -> None:
     ],
 )
 def test_an_amount_inside_a_range_of_its_unit_is_held(cell: str) -> None:
-    assert holds_amount(cell, Amount(750, "€"))
-    assert not holds_amount(cell, Amount(1200, "€"))
-    assert not holds_amount(cell, Amount(500, "€"))
+    header = "Quotient familial (€)"  # a cell writing no unit holds one its header writes
+    assert holds_amount(cell, Amount(750, "€"), header)
+    assert not holds_amount(cell, Amount(1200, "€"), header)
+    assert not holds_amount(cell, Amount(500, "€"), header)
 
 
 @pytest.mark.parametrize(
@@ -53,8 +61,8 @@ def test_an_amount_inside_a_range_of_its_unit_is_held(cell: str) -> None:
     ],
 )
 def test_an_amount_on_the_side_of_a_bound_is_held(cell: str, inside: int, outside: int) -> None:
-    assert holds_amount(cell, Amount(inside, "€"))
-    assert not holds_amount(cell, Amount(outside, "€"))
+    assert holds_amount(cell, Amount(inside, "€"), "Plafond en euros")
+    assert not holds_amount(cell, Amount(outside, "€"), "Plafond en euros")
 
 
 def test_a_cell_of_another_unit_holds_no_amount() -> None:
@@ -85,3 +93,34 @@ def test_an_amount_the_question_writes_as_a_bound_or_a_range_is_no_value_asked(
     """s32 trial re-asked: "supérieur à 1 400 €" asked the row "QF > 1 400 €", and 1 400 as a
     value looked up the row "de 1 001 à 1 400 €"."""
     assert asked_amounts(question) == ()
+
+
+@pytest.mark.parametrize(
+    ("cell", "header", "amount"),
+    [
+        ("2018-2022", "Période", Amount(2020, "€")),
+        ("under 18", "Age", Amount(10, "€")),
+        ("08:00-18:00", "Horaires", Amount(15, "%")),
+        ("601-1000", "", Amount(750, "€")),
+        ("2018-2022", "Budget (€)", Amount(2020, "€")),
+        ("2018 - 2022 €", "", Amount(2020, "€")),
+        ("08:00-18:00", "Taux (%)", Amount(15, "%")),
+    ],
+)
+def test_a_cell_of_no_unit_nor_a_range_of_years_or_times_holds_no_amount(
+    cell: str, header: str, amount: Amount
+) -> None:
+    """Review of s32-trialfix: a cell writing no unit held any amount ("2018-2022" held
+    2020 €, "under 18" 10 €, "08:00-18:00" 15 %)."""
+    assert not holds_amount(cell, amount, header)
+
+
+def test_only_a_cell_of_a_unit_and_a_joint_or_bound_may_hold_an_amount() -> None:
+    """Review of s32-trialfix: the quick test before a table's ranges are read held nearly
+    every cell (any two letters)."""
+    for cell in ("Dupont Marie", "2,70 €", "601-1000", "Salle 12 rue des Lilas"):
+        assert not may_hold_amount(cell), cell
+    for cell in ("QF ≤ 600 €", "QF de 601 à 1 000 €", "plus de 1 400 euros"):
+        assert may_hold_amount(cell), cell
+    assert may_hold_amount("601-1000", header_writes_unit=True)
+    assert units_written("QF (€)") == {"€"}
