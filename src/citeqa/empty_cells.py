@@ -97,7 +97,7 @@ def empty_asked_cell(
     filled = tuple(
         spans[at]
         for at in _same_key_rows(rows, quoted, key, asked, in_table)
-        if _holds(rows[at], column)
+        if _holds(rows[at], column) and not _lacks_asked_words(row, rows[at], column, asked)
     )
     return EmptyCell(
         _record_name(row, key, column, asked), visible_text(rows[0][column]), filled[:MOST_FILLED]
@@ -119,6 +119,21 @@ def _same_key_rows(
         and cell_words(rows[at][key]) == key_words
         and _names_row(rows[at], key, asked, in_table)
     ]
+
+
+def _lacks_asked_words(
+    quoted: list[str], other: list[str], column: int, asked: _QuestionWords
+) -> bool:
+    """Whether the question writes a word or number of the quoted row, out of the asked
+    column, that the `other` row of its key lacks: "… de Dupont en 2024 ?" excludes the 2023
+    row of Dupont, whose filled date is then no answer (s32 review)."""
+    in_other = set().union(*map(cell_words, other))
+    return any(
+        word not in in_other and asked.writes(word)
+        for at, cell in enumerate(quoted)
+        if at != column
+        for word in cell_words(cell)
+    )
 
 
 def _holds(row: list[str], column: int) -> bool:

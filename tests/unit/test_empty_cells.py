@@ -202,3 +202,30 @@ def test_the_table_is_folded_once_however_many_rows_share_the_key(
     found = empty_asked_cell(question, *quoted_row(text, "| Fournitures | Rabot Makita"))
     assert found == EmptyCell("Fournitures Rabot Makita", "Crédit")
     assert sum(folded) < 5 * len(text)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "row", "found"),
+    [
+        (
+            "Quelle est la date du certificat médical de Dupont en 2024 ?",
+            "| Nom | Année | Date certificat médical |\n|---|---|---|\n| Dupont | 2024 | |\n"
+            "| Dupont | 2023 | 12/01/2023 |\n| Martin | 2024 | 03/09/2024 |\n",
+            "| Dupont | 2024 |",
+            EmptyCell("Dupont", "Date certificat médical"),
+        ),
+        (
+            "Quelle est la date de paiement de Moreau pour la cuisine ?",
+            "| Client | Chantier | Date de paiement |\n|---|---|---|\n| Moreau | cuisine | |\n"
+            "| Moreau | escalier | 03/02/2025 |\n",
+            "| Moreau | cuisine |",
+            EmptyCell("Moreau", "Date de paiement"),
+        ),
+    ],
+)
+def test_a_row_of_the_key_lacking_what_the_question_writes_of_the_quoted_row_is_no_answer(
+    question: str, text: str, row: str, found: EmptyCell
+) -> None:
+    """The 2023 row of Dupont fills the date asked of 2024: quoting it answered another year;
+    the cell asked is empty in the row the question names (s32 review)."""
+    assert empty_asked_cell(question, *quoted_row(text, row)) == found
