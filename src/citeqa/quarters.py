@@ -5,8 +5,9 @@ note on the second quarter's credit, a row below "| T1 2025 | … | 1 150,60 |")
 
 A quarter is written by its words (data: citeqa/data/quarters.json, English and French: "1er
 trimestre", "second quarter"), wherever they stand, maybe with a year after them; by its code
-("T1", "Q1") only beside a year, before or after it ("le loyer du T2" is a flat type, a
-survey's "Q1" a question: s31 review); or by its first and last months (dates.month_names, of
+("T1", "Q1") only beside a year, after it or before it past a blank ("le loyer du T2" is a
+flat type, a survey's "Q1" a question: s31 review; "Réf. 2025-T3", "n° 2025Q4" reference codes:
+s32 review); or by its first and last months (dates.month_names, of
 either language: "janvier-mars", "January to March", "jan.-mars 2025"). A quarter written with
 no year is that quarter of any year, as a day written with no year is that day of any year
 (dates.py: "le 14 mars" gives "--03-14", found by "14/03/2026"): a question asking the first
@@ -62,7 +63,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         forms = [
             rf"(?:{words}){year_after}",
             rf"(?:{codes})[\s/-]+(?P<code_year>{YEAR_DIGITS})",
-            rf"(?P<year_code>{YEAR_DIGITS})[\s/-]*(?:{codes})",
+            rf"(?P<year_code>{YEAR_DIGITS})\s+(?:{codes})",
             rf"(?:{first})\.?\s*(?:{_DASH}|\s(?:{ranges})\s)\s*(?:{last})\.?"
             + year_after.replace("?P<year>", "?P<range_year>"),
         ]
@@ -83,9 +84,10 @@ def written_quarters(text: str) -> set[Quarter]:
 
 def asked_quarter(question: str) -> Quarter | None:
     """The one quarter `question` asks of, with its year if it writes one beside it; None when
-    it writes none or several ("du T1 au T2")."""
+    it writes none or several ("du T1 au T2", "Q1 2024 and Q1 2025": of two years)."""
     found = written_quarters(question)
-    if len({quarter.number for quarter in found}) != 1:
+    years = {quarter.year for quarter in found} - {None}
+    if len({quarter.number for quarter in found}) != 1 or len(years) > 1:
         return None
     return max(found, key=lambda quarter: quarter.year is not None)
 
