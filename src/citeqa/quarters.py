@@ -22,11 +22,12 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from citeqa.dates import YEAR_DIGITS, month_names
+from citeqa.dates import YEAR_DIGITS, day_spans, month_names
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold
+from citeqa.unheld_months import written_months
 
-__all__ = ["Quarter", "asked_quarter", "writes_quarter", "written_quarters"]
+__all__ = ["Quarter", "asked_quarter", "dates_in_quarter", "writes_quarter", "written_quarters"]
 
 
 class Quarter(NamedTuple):
@@ -100,3 +101,24 @@ def writes_quarter(text: str, asked: Quarter) -> bool:
         and (asked.year is None or quarter.year is None or quarter.year == asked.year)
         for quarter in written_quarters(text)
     )
+
+
+def dates_in_quarter(text: str, asked: Quarter) -> bool:
+    """Whether `text` writes a day or a month of the `asked` quarter: a date of its months, of
+    its year when the date writes one ("12/02/2025" is in the first quarter of 2025, not
+    "12/02/2024"), or a month's name of a record's month (unheld_months.written_months:
+    "février 2025") in a text writing the asked year (s32 review: a row dated in the quarter
+    asked was replaced by a sentence writing "premier trimestre 2025")."""
+    months = range(3 * asked.number - 2, 3 * asked.number + 1)
+    for _, _, terms in day_spans(fold(text)):
+        dated = next((term for term in terms if len(term) == 10), None)
+        if dated is not None and int(dated[5:7]) in months:
+            if asked.year is None or int(dated[:4]) == asked.year:
+                return True
+        elif dated is None and any(
+            term.startswith("--") and int(term[2:4]) in months for term in terms
+        ):
+            return True
+    if asked.year is not None and str(asked.year) not in text:
+        return False
+    return any(int(term[2:4]) in months for term in written_months(text))

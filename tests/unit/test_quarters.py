@@ -86,3 +86,23 @@ def test_a_quote_of_a_document_whose_path_writes_the_quarter_stands() -> None:
     assert _of_asked_quarter(question, quoted, lambda writes: other) == quoted
     elsewhere = [_citation("Le chiffre d'affaires atteint 1,2 M€.", "/docs/rapport_2025.pdf")]
     assert _of_asked_quarter(question, elsewhere, lambda writes: other) == other
+
+
+@pytest.mark.parametrize(
+    ("quote", "stands"),
+    [
+        ("| 12/02/2025 | Achat rabot électrique | 312,00 € |", True),
+        ("Le rabot électrique a été acheté en février 2025 pour 312 €.", True),
+        ("| 12/02/2024 | Achat rabot électrique | 290,00 € |", False),  # another year's
+        ("| 15/05/2025 | Achat rabot électrique | 312,00 € |", False),  # another quarter's
+    ],
+)
+def test_a_quote_dated_inside_the_asked_quarter_stands(quote: str, stands: bool) -> None:
+    """A row dated 12/02/2025 is of the first quarter of 2025: no sentence writing "premier
+    trimestre 2025" ("… a été calme") is chosen instead (s32 review)."""
+    question = "Combien a coûté le rabot électrique acheté au premier trimestre 2025 ?"
+    other = [_citation("Le premier trimestre 2025 a été calme.", "/docs/bilan.md")]
+    quoted = [_citation(quote, "/docs/depenses.md")]
+    assert _of_asked_quarter(question, quoted, lambda writes: other) == (
+        quoted if stands else other
+    )
