@@ -104,21 +104,23 @@ def writes_quarter(text: str, asked: Quarter) -> bool:
 
 
 def dates_in_quarter(text: str, asked: Quarter) -> bool:
-    """Whether `text` writes a day or a month of the `asked` quarter: a date of its months, of
-    its year when the date writes one ("12/02/2025" is in the first quarter of 2025, not
-    "12/02/2024"), or a month's name of a record's month (unheld_months.written_months:
+    """Whether `text`, writing no quarter (`written_quarters`: one writing "T4 2025" is of that
+    quarter, whatever date it holds), writes a day or a month of the `asked` quarter: a date of
+    its months, of its year when the date writes one ("12/02/2025" is in the first quarter of
+    2025, not "12/02/2024"), or a record's month by its name (unheld_months.written_months:
     "février 2025") in a text writing the asked year (s32 review: a row dated in the quarter
     asked was replaced by a sentence writing "premier trimestre 2025")."""
-    months = range(3 * asked.number - 2, 3 * asked.number + 1)
-    for _, _, terms in day_spans(fold(text)):
-        dated = next((term for term in terms if len(term) == 10), None)
-        if dated is not None and int(dated[5:7]) in months:
-            if asked.year is None or int(dated[:4]) == asked.year:
-                return True
-        elif dated is None and any(
-            term.startswith("--") and int(term[2:4]) in months for term in terms
-        ):
-            return True
-    if asked.year is not None and str(asked.year) not in text:
+    if written_quarters(text):
         return False
-    return any(int(term[2:4]) in months for term in written_months(text))
+    months = range(3 * asked.number - 2, 3 * asked.number + 1)
+    folded = fold(text)
+    undated = list(folded)
+    for start, end, terms in day_spans(folded):
+        undated[start:end] = " " * (end - start)  # its month read here, not as a named one
+        dated = next((term for term in terms if len(term) == 10), None)
+        month = int(dated[5:7]) if dated else min(int(term[2:4]) for term in terms)
+        if month in months and (dated is None or asked.year in (None, int(dated[:4]))):
+            return True
+    if asked.year is not None and str(asked.year) not in folded:
+        return False
+    return any(int(term[2:4]) in months for term in written_months("".join(undated)))

@@ -8,7 +8,13 @@ import pytest
 
 from citeqa.answering import _of_asked_quarter
 from citeqa.models import Citation
-from citeqa.quarters import Quarter, asked_quarter, writes_quarter, written_quarters
+from citeqa.quarters import (
+    Quarter,
+    asked_quarter,
+    dates_in_quarter,
+    writes_quarter,
+    written_quarters,
+)
 
 
 @pytest.mark.parametrize(
@@ -106,3 +112,16 @@ def test_a_quote_dated_inside_the_asked_quarter_stands(quote: str, stands: bool)
     assert _of_asked_quarter(question, quoted, lambda writes: other) == (
         quoted if stands else other
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| T4 2025 |  |  | à déclarer avant le 24/01/2026 |",  # of the quarter it writes
+        "| 12/01/2026 | déclaration 2025 |",  # January of another year
+    ],
+)
+def test_a_date_of_another_year_or_beside_another_quarter_is_not_in_the_asked_one(
+    text: str,
+) -> None:
+    assert not dates_in_quarter(text, Quarter(1, 2025))
