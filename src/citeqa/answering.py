@@ -121,7 +121,7 @@ from citeqa.places import (
     place_hits,
     place_rows,
 )
-from citeqa.quarters import asked_quarter, writes_quarter
+from citeqa.quarters import asked_quarter, dates_in_quarter, writes_quarter
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, verified
@@ -1880,7 +1880,8 @@ def _of_asked_quarter(
     """The answer's citations, but when `focus` asks of a quarter (quarters.asked_quarter:
     "premier trimestre 2025") that the first quote, its section, its table's header, its
     document's title and path never write ("rapport_T1_2025.pdf" writes it: its separators read
-    as blanks), the near-best candidates whose sentence writes it ("| T1 2025 | … |") instead
+    as blanks), nor the quote by a date or month inside it ("| 12/02/2025 | … |"), the
+    near-best candidates whose sentence writes it ("| T1 2025 | … |") instead
     (`rechoose`); the citations as they are when none does."""
     asked = asked_quarter(focus)
     if asked is None:
@@ -1894,7 +1895,7 @@ def _of_asked_quarter(
         first.title,
         _PATH_SEPARATORS.sub(" ", first.path),
     ]
-    if any(writes_quarter(text, asked) for text in quoted):
+    if any(writes_quarter(text, asked) for text in quoted) or dates_in_quarter(first.quote, asked):
         return citations
     chosen = rechoose(lambda text: writes_quarter(text, asked))
     return citations if chosen is None else chosen

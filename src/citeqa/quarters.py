@@ -5,8 +5,9 @@ note on the second quarter's credit, a row below "| T1 2025 | … | 1 150,60 |")
 
 A quarter is written by its words (data: citeqa/data/quarters.json, English and French: "1er
 trimestre", "second quarter"), wherever they stand, maybe with a year after them; by its code
-("T1", "Q1") only beside a year, before or after it ("le loyer du T2" is a flat type, a
-survey's "Q1" a question: s31 review); or by its first and last months (dates.month_names, of
+("T1", "Q1") only beside a year, after it or before it past a blank ("le loyer du T2" is a
+flat type, a survey's "Q1" a question: s31 review; "Réf. 2025-T3", "n° 2025Q4" reference codes:
+s32 review); or by its first and last months (dates.month_names, of
 either language: "janvier-mars", "January to March", "jan.-mars 2025"). A quarter written with
 no year is that quarter of any year, as a day written with no year is that day of any year
 (dates.py: "le 14 mars" gives "--03-14", found by "14/03/2026"): a question asking the first
@@ -21,11 +22,12 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from citeqa.dates import YEAR_DIGITS, month_names
+from citeqa.dates import YEAR_DIGITS, day_spans, month_names
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold
+from citeqa.unheld_months import written_months
 
-__all__ = ["Quarter", "asked_quarter", "writes_quarter", "written_quarters"]
+__all__ = ["Quarter", "asked_quarter", "dates_in_quarter", "writes_quarter", "written_quarters"]
 
 
 class Quarter(NamedTuple):
@@ -62,7 +64,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         forms = [
             rf"(?:{words}){year_after}",
             rf"(?:{codes})[\s/-]+(?P<code_year>{YEAR_DIGITS})",
-            rf"(?P<year_code>{YEAR_DIGITS})[\s/-]*(?:{codes})",
+            rf"(?P<year_code>{YEAR_DIGITS})\s+(?:{codes})",
             rf"(?:{first})\.?\s*(?:{_DASH}|\s(?:{ranges})\s)\s*(?:{last})\.?"
             + year_after.replace("?P<year>", "?P<range_year>"),
         ]
@@ -83,9 +85,10 @@ def written_quarters(text: str) -> set[Quarter]:
 
 def asked_quarter(question: str) -> Quarter | None:
     """The one quarter `question` asks of, with its year if it writes one beside it; None when
-    it writes none or several ("du T1 au T2")."""
+    it writes none or several ("du T1 au T2", "Q1 2024 and Q1 2025": of two years)."""
     found = written_quarters(question)
-    if len({quarter.number for quarter in found}) != 1:
+    years = {quarter.year for quarter in found} - {None}
+    if len({quarter.number for quarter in found}) != 1 or len(years) > 1:
         return None
     return max(found, key=lambda quarter: quarter.year is not None)
 
@@ -98,3 +101,26 @@ def writes_quarter(text: str, asked: Quarter) -> bool:
         and (asked.year is None or quarter.year is None or quarter.year == asked.year)
         for quarter in written_quarters(text)
     )
+
+
+def dates_in_quarter(text: str, asked: Quarter) -> bool:
+    """Whether `text`, writing no quarter (`written_quarters`: one writing "T4 2025" is of that
+    quarter, whatever date it holds), writes a day or a month of the `asked` quarter: a date of
+    its months, of its year when the date writes one ("12/02/2025" is in the first quarter of
+    2025, not "12/02/2024"), or a record's month by its name (unheld_months.written_months:
+    "février 2025") in a text writing the asked year (s32 review: a row dated in the quarter
+    asked was replaced by a sentence writing "premier trimestre 2025")."""
+    if written_quarters(text):
+        return False
+    months = range(3 * asked.number - 2, 3 * asked.number + 1)
+    folded = fold(text)
+    undated = list(folded)
+    for start, end, terms in day_spans(folded):
+        undated[start:end] = " " * (end - start)  # its month read here, not as a named one
+        dated = next((term for term in terms if len(term) == 10), None)
+        month = int(dated[5:7]) if dated else min(int(term[2:4]) for term in terms)
+        if month in months and (dated is None or asked.year in (None, int(dated[:4]))):
+            return True
+    if asked.year is not None and str(asked.year) not in folded:
+        return False
+    return any(int(term[2:4]) in months for term in written_months("".join(undated)))

@@ -7,19 +7,23 @@ superseded.py reads a dated series from documents' paths (one folder, one name, 
 here the years are the rows' labels, whatever the documents: the section a row stands under (a
 spreadsheet's sheet name, a heading) and its document's path. What is read, among the first
 `YEARLY_ROW_RANKS` candidates (a near-best row, never a far one): the first candidate is a
-table row whose label writes one year; another is a row of the same key (its first cell,
-folded: "pose de parquet") whose label writes one later year. The latest such row is moved
+table row whose label writes one year; another is a row of the same key (its first cell
+that is no row number, folded: "pose de parquet" of `| 1 | Pose de parquet | … |`) whose
+label writes one later year, and whose other cells' words that are no number are those of the
+first's, or share one with them (`| 1 | Lambris |` of one quote is no `| 1 | Pose de fenêtre |`
+of another, s32 review: row numbers paired unrelated rows). The latest such row is moved
 first; the others keep their order (a row of last year may still be quoted beside it). A
 question writing a year asks for that year's row: nothing is moved. No I/O.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from citeqa.lexical import fold
 from citeqa.superseded import years_written
-from citeqa.tables import key_cell
+from citeqa.tables import line_cells
 
 __all__ = ["YEARLY_ROW_RANKS", "latest_year_row"]
 
@@ -34,21 +38,35 @@ def latest_year_row(placed: Sequence[tuple[str, str]]) -> int | None:
     latest year later than the first's (the module's rules); None when there is none."""
     if not placed:
         return None
-    first_key = _key(placed[0][0])
+    first_key, first_words = _key(placed[0][0])
     first_year = _year(placed[0][1])
     if not first_key or first_year is None:
         return None
     latest, latest_year = None, first_year
     for at, (line, label) in enumerate(placed[1:YEARLY_ROW_RANKS], 1):
         year = _year(label)
-        if year is not None and year > latest_year and _key(line) == first_key:
+        if year is None or year <= latest_year:
+            continue
+        key, words = _key(line)
+        if key == first_key and (words & first_words or words == first_words):
             latest, latest_year = at, year
     return latest
 
 
-def _key(line: str) -> str:
-    """A table row's first cell, folded and stripped; "" for a line that is no row."""
-    return fold(key_cell(line)).strip()
+_NUMBER = re.compile(r"[#n°.\s]*\d+[.)]?")
+"""A cell numbering a row: "1", "2.", "#3", "n° 4"."""
+_WORD = re.compile(r"[^\W\d_]+")
+"""A run of letters: a cell's word that is no number."""
+
+
+def _key(line: str) -> tuple[str, frozenset[str]]:
+    """A table row's first cell that numbers no row, folded and stripped, and the words of
+    its cells after it that are no number; "" for a line that is no row."""
+    cells = [fold(cell).strip() for cell in line_cells(line)]
+    at = next((at for at, cell in enumerate(cells) if not _NUMBER.fullmatch(cell)), len(cells))
+    if at == len(cells):
+        return "", frozenset()
+    return cells[at], frozenset(word for cell in cells[at + 1 :] for word in _WORD.findall(cell))
 
 
 def _year(label: str) -> int | None:

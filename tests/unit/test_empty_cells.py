@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa import abstention
+from citeqa import abstention, empty_cells
 from citeqa.empty_cells import MOST_FILLED, EmptyCell, empty_asked_cell
+from citeqa.unheld_cells import cell_words
 from quoted_rows import quoted_row
 
 MEMBERS = """# Adhérents
@@ -180,3 +181,51 @@ def test_at_most_a_few_rows_of_the_key_are_quoted() -> None:
     found = empty_asked_cell(question, *quoted_row(text, "| 01/06/2025 | CB PEAGE"))
     assert found is not None
     assert found.filled == _rows_at(text, *lines[:MOST_FILLED])
+
+
+def test_the_table_is_folded_once_however_many_rows_share_the_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each row sharing the quoted row's key folded the whole table again: 4,000 rows took
+    280 s (s32 review). What is folded stays a few times the table's text, not rows × table."""
+    lines = [f"| Fournitures | Article {n} fournisseur | {n},00 | |" for n in range(300)]
+    text = "| Catégorie | Libellé | Débit | Crédit |\n|---|---|---|---|\n"
+    text += "| Fournitures | Rabot Makita | 10,00 | |\n" + "\n".join(lines) + "\n"
+    folded: list[int] = []
+
+    def counted(cell: str) -> set[str]:
+        folded.append(len(cell))
+        return cell_words(cell)
+
+    monkeypatch.setattr(empty_cells, "cell_words", counted)
+    question = "Quel crédit pour les Fournitures Rabot Makita ?"
+    found = empty_asked_cell(question, *quoted_row(text, "| Fournitures | Rabot Makita"))
+    assert found == EmptyCell("Fournitures Rabot Makita", "Crédit")
+    assert sum(folded) < 5 * len(text)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "row", "found"),
+    [
+        (
+            "Quelle est la date du certificat médical de Dupont en 2024 ?",
+            "| Nom | Année | Date certificat médical |\n|---|---|---|\n| Dupont | 2024 | |\n"
+            "| Dupont | 2023 | 12/01/2023 |\n| Martin | 2024 | 03/09/2024 |\n",
+            "| Dupont | 2024 |",
+            EmptyCell("Dupont", "Date certificat médical"),
+        ),
+        (
+            "Quelle est la date de paiement de Moreau pour la cuisine ?",
+            "| Client | Chantier | Date de paiement |\n|---|---|---|\n| Moreau | cuisine | |\n"
+            "| Moreau | escalier | 03/02/2025 |\n",
+            "| Moreau | cuisine |",
+            EmptyCell("Moreau", "Date de paiement"),
+        ),
+    ],
+)
+def test_a_row_of_the_key_lacking_what_the_question_writes_of_the_quoted_row_is_no_answer(
+    question: str, text: str, row: str, found: EmptyCell
+) -> None:
+    """The 2023 row of Dupont fills the date asked of 2024: quoting it answered another year;
+    the cell asked is empty in the row the question names (s32 review)."""
+    assert empty_asked_cell(question, *quoted_row(text, row)) == found

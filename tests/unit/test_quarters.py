@@ -8,7 +8,13 @@ import pytest
 
 from citeqa.answering import _of_asked_quarter
 from citeqa.models import Citation
-from citeqa.quarters import Quarter, asked_quarter, writes_quarter, written_quarters
+from citeqa.quarters import (
+    Quarter,
+    asked_quarter,
+    dates_in_quarter,
+    writes_quarter,
+    written_quarters,
+)
 
 
 @pytest.mark.parametrize(
@@ -16,7 +22,7 @@ from citeqa.quarters import Quarter, asked_quarter, writes_quarter, written_quar
     [
         ("Quelle TVA a été payée au premier trimestre 2025 ?", Quarter(1, 2025)),
         ("| T1 2025 | 4 200,00 |", Quarter(1, 2025)),
-        ("Résultats 2025-Q1", Quarter(1, 2025)),
+        ("Résultats 2025 Q1", Quarter(1, 2025)),
         ("Q1/2025", Quarter(1, 2025)),
         ("What happened in the second quarter of 2025?", Quarter(2, 2025)),
         ("les ventes d'avril à juin 2024", Quarter(2, 2024)),
@@ -38,6 +44,8 @@ def test_a_quarter_is_read_in_its_writings(text: str, quarter: Quarter) -> None:
         "What did people answer to Q1?",
         "Le crédit de TVA du T2 a été imputé sur la déclaration du T3.",
         "réf. T12025",
+        "Réf. 2025-T3 facture",  # a year glued to a code is a reference's (s32 review)
+        "facture n° 2025Q4",
         "du 14 janvier au 3 mars",  # days, no range of whole months
     ],
 )
@@ -45,8 +53,13 @@ def test_a_code_alone_or_a_span_of_days_is_no_quarter(text: str) -> None:
     assert written_quarters(text) == set()
 
 
-def test_a_question_of_two_quarters_asks_of_none() -> None:
-    assert asked_quarter("TVA du T1 2025 au T2 2025 ?") is None
+@pytest.mark.parametrize(
+    "question",
+    ["TVA du T1 2025 au T2 2025 ?", "Compare Q1 2024 and Q1 2025", "TVA du T1 2024 au T1 2025 ?"],
+)
+def test_a_question_of_two_quarters_asks_of_none(question: str) -> None:
+    """Two quarters, or one quarter of two years: none is the one asked (s32 review)."""
+    assert asked_quarter(question) is None
 
 
 @pytest.mark.parametrize(
@@ -79,3 +92,36 @@ def test_a_quote_of_a_document_whose_path_writes_the_quarter_stands() -> None:
     assert _of_asked_quarter(question, quoted, lambda writes: other) == quoted
     elsewhere = [_citation("Le chiffre d'affaires atteint 1,2 M€.", "/docs/rapport_2025.pdf")]
     assert _of_asked_quarter(question, elsewhere, lambda writes: other) == other
+
+
+@pytest.mark.parametrize(
+    ("quote", "stands"),
+    [
+        ("| 12/02/2025 | Achat rabot électrique | 312,00 € |", True),
+        ("Le rabot électrique a été acheté en février 2025 pour 312 €.", True),
+        ("| 12/02/2024 | Achat rabot électrique | 290,00 € |", False),  # another year's
+        ("| 15/05/2025 | Achat rabot électrique | 312,00 € |", False),  # another quarter's
+    ],
+)
+def test_a_quote_dated_inside_the_asked_quarter_stands(quote: str, stands: bool) -> None:
+    """A row dated 12/02/2025 is of the first quarter of 2025: no sentence writing "premier
+    trimestre 2025" ("… a été calme") is chosen instead (s32 review)."""
+    question = "Combien a coûté le rabot électrique acheté au premier trimestre 2025 ?"
+    other = [_citation("Le premier trimestre 2025 a été calme.", "/docs/bilan.md")]
+    quoted = [_citation(quote, "/docs/depenses.md")]
+    assert _of_asked_quarter(question, quoted, lambda writes: other) == (
+        quoted if stands else other
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| T4 2025 |  |  | à déclarer avant le 24/01/2026 |",  # of the quarter it writes
+        "| 12/01/2026 | déclaration 2025 |",  # January of another year
+    ],
+)
+def test_a_date_of_another_year_or_beside_another_quarter_is_not_in_the_asked_one(
+    text: str,
+) -> None:
+    assert not dates_in_quarter(text, Quarter(1, 2025))

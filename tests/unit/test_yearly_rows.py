@@ -29,3 +29,16 @@ def test_a_row_under_no_year_or_no_row_moves_nothing() -> None:
 def test_only_near_rows_are_read() -> None:
     far = [OLD, *[OTHER] * YEARLY_ROW_RANKS, NEW]
     assert latest_year_row(far) is None
+
+
+def test_row_numbers_are_no_key_and_the_rows_cells_must_agree() -> None:
+    """`| 1 | … |` of one year's quote is no `| 1 | … |` of another's: the key is the first
+    cell numbering no row, and the rows' other words must meet (s32 review)."""
+    dupont = ("| 1 | Pose de parquet chêne | 32,00 € |", "Devis 2024\ndevis_dupont")
+    martin = [
+        ("| 1 | Pose de fenêtre | 195,00 € |", "Devis 2025\ndevis_martin"),
+        ("| 2 | Pose de parquet chêne | 30,00 € |", "Devis 2025\ndevis_martin"),
+    ]
+    assert latest_year_row([dupont, *martin]) == 2
+    unit = ("| Pose de parquet | forfait | 900,00 € |", "Tarifs 2025\ncompta/Grille")
+    assert latest_year_row([OLD, unit]) is None
