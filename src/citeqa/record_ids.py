@@ -7,11 +7,12 @@ its pieces ("inc", "2025", "07"), which every post-mortem of 2025 shares, so "Wh
 cause of INC-2025-07?" quoted INC-2025-10's action row "Find the root cause" (.66, session 19's
 user trial), though "INC-2025-07" alone found its file. The rules:
 
-- an identifier is a word of one to five letters (or two such, hyphenated: "HT-INV-4480",
-  "PO-AM-2025-19"; s31 trial n14), then one or more hyphenated groups of digits, three digits
-  at least in all (`asked_ids`): "INC-2025-07", "T-41234", "HD-0031";
-  "COVID-19" or "IL-6" (a name a paraphrase may spell otherwise) is none, nor is a lower-case
-  word and a year ("mid-2024", "pre-2020", "late-2023": prose);
+- an identifier is a word of one to five letters (or two such in capitals, hyphenated:
+  "HT-INV-4480", "PO-AM-2025-19"; s31 trial n14; "Year-End", "Jan-Mar" are words), then one or
+  more hyphenated groups of digits, three digits at least in all (`asked_ids`): "INC-2025-07",
+  "T-41234", "HD-0031"; "COVID-19" or "IL-6" (a name a paraphrase may spell otherwise) is
+  none, nor is a word and a lone year, whatever its case ("mid-2024", "Pre-2020", "FY-2025":
+  prose);
 - when some of the passages ranked for a question belong to documents that write one of its
   identifiers (letters and digit groups apart by a hyphen, a space or nothing, any case),
   and some do not, those passages come first, each group in its own order
@@ -59,8 +60,9 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 """A sibling's digits: ASCII only (str.isdigit also holds Ethiopic "፩" or "²", which int()
 cannot read)."""
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
-_ID = re.compile(r"(?<![\w-])([A-Za-z]{1,5}(?:-[A-Za-z]{1,5})?)((?:-\d+)+)(?![\w-])")
-"""An identifier: one or two groups of letters ("INC", "HT-INV"), then its groups of digits."""
+_ID = re.compile(r"(?<![\w-])([A-Za-z]{1,5}|[A-Z]{1,5}-[A-Z]{1,5})((?:-\d+)+)(?![\w-])")
+"""An identifier: a group of letters ("INC", "hd"), or two in capitals ("HT-INV": "Year-End",
+"Jan-Mar" are words), then its groups of digits."""
 
 
 @dataclass(frozen=True)
@@ -119,9 +121,10 @@ def is_record_id(text: str) -> bool:
 
 
 def _is_dated_word(letters: str, groups: tuple[str, ...]) -> bool:
-    """Whether a lower-case word and a year are what is written ("mid-2024", "pre-2020"):
-    prose, not an identifier."""
-    return letters.islower() and len(groups) == 1 and _YEAR.fullmatch(groups[0]) is not None
+    """Whether a word and a lone year are what is written, whatever its case ("mid-2024",
+    "Pre-2020", "YE-2024", "Q-2025"): prose, not an identifier (s32 review: "Year-End-2024" was
+    read as one, and abstained on as a record the documents do not hold)."""
+    return len(groups) == 1 and _YEAR.fullmatch(groups[0]) is not None
 
 
 def siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:
