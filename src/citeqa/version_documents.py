@@ -92,10 +92,27 @@ def _stem_versions_counted(question: str, documents: list[Document]) -> set[str]
         best_words = name_words(documents[0])
         named = {d.doc_id for d in documents if (words & name_words(d)) - best_words}
         named.add(documents[0].doc_id)
-    ids = [document.doc_id for document in documents]
+    return _with_copies([document.doc_id for document in documents], named)
+
+
+def versioned_documents(documents: Iterable[Document]) -> set[str]:
+    """The ids of `documents` whose path, file name or title names a version (`named_version`),
+    each with its copies among them (superseded.copies: "devis" beside "devis_v2")."""
+    given = list(documents)
+    versioned = {document.doc_id for document in given if named_version(document)}
+    return _with_copies([document.doc_id for document in given], versioned)
+
+
+def _with_copies(ids: list[str], chosen: set[str]) -> set[str]:
+    """The `chosen` among `ids`, and those of `ids` that are copies of one of them, or whose
+    copies one is, or that are copies of the same file (superseded.copies)."""
     found = copies(ids)
-    current = {found[d].current if d in found else d for d in named}
-    return {d for d in ids if (found[d].current if d in found else d) in current}
+
+    def current(doc_id: str) -> str:
+        return found[doc_id].current if doc_id in found else doc_id
+
+    currents = {current(doc_id) for doc_id in chosen}
+    return {doc_id for doc_id in ids if current(doc_id) in currents}
 
 
 _WORD = re.compile(r"[^\W_]+")

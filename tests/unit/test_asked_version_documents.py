@@ -206,3 +206,19 @@ def test_another_papers_file_name_version_is_no_version_of_the_asked_one() -> No
     )
     kept = under_asked_section(candidates, bank, "Quel est le total TTC de la v2 du devis ?")
     assert bank.text(kept.sentences[0].index) == "Total TTC : 5 900 €."
+
+
+def test_a_number_asked_as_a_version_keeps_to_documents_that_have_one() -> None:
+    """s32 review: with no document of a version among the candidates, the best one's line
+    opening with the number ("Version 2 du 3 mars 2026.") was kept alone for its total."""
+    bank = _bank(PAPERS)
+    candidates = _candidates(
+        bank,
+        [
+            ("devis/devis_cuisine", "Total TTC"),
+            ("fournisseurs", "Bois"),
+            ("devis/devis_cuisine", "Version 2"),
+        ],
+    )
+    kept = under_asked_section(candidates, bank, "Quel est le total TTC du devis version 2 ?")
+    assert kept is candidates
