@@ -436,3 +436,12 @@ def test_a_version_numbered_by_digits_and_an_ordinal_ending_is_asked() -> None:
         ("Quel est le loyer au 2e étage ?", []),
     ):
         assert asked_file_versions(question) == asked, question
+
+
+def test_version_originale_asks_no_first_version() -> None:
+    """s32 review: "la version originale du film" asked v1; "originale" is no first-version
+    word (a film's or a book's original), "initiale" and "original" stay."""
+    assert asked_file_versions("Le film passe-t-il en version originale ?") == []
+    assert asked_file_versions("Quelle est la version originale du film ?") == []
+    assert asked_file_versions("Quel était le total de la version initiale ?") == [(1,)]
+    assert asked_file_versions("What did the original version total?") == [(1,)]
