@@ -157,6 +157,7 @@ from citeqa.version_documents import (
     asked_version_documents,
     asks_version,
     version_documents_read,
+    versioned_documents,
     with_asked_version,
 )
 from citeqa.versions import asked_file_versions, asked_mentions, written_versions
@@ -1089,9 +1090,14 @@ def under_asked_section(
     are kept, wherever they stand (a version a file name ends with, "devis_v2",
     or asked by an ordinal, "la première version", too: version_documents.asks_version).
     Otherwise, for a number asked as a version, only the named documents' or, when the
-    question names none, the best candidate's document's are kept: another document's section
-    of that number is no version of what is asked (s31 trial a18: "le devis … version 2" quoted
-    a safety sheet's "2. Hazards identification"); an article's number is looked for in any
+    question names none, those of documents that have a version (their path, file name or
+    title names one) or are copies of one (version_documents.versioned_documents) are kept,
+    and when none has, the best candidate's document's when one of them stands under a
+    heading opening with the version (`_sectioned_best`: a changelog's "## [2.3.1]"), else
+    the candidates are: another document's section of that number is no version of what is
+    asked (s31 trial a18: "le devis … version 2" quoted a safety sheet's
+    "2. Hazards identification"; s32 review: an unversioned quote's line "Version 2 du 3 mars
+    2026." was kept alone for its total); an article's number is looked for in any
     document (notes citing "l'article 9 du bail" outrank the lease's own article 9)."""
     if not candidates.sentences or not asks_version(question):
         return candidates
@@ -1105,10 +1111,33 @@ def under_asked_section(
     doc_of = [bank.sentences[candidates.sentences[n].index].doc_id for n in rows]
     named = named_among(question, (bank.documents[doc_id] for doc_id in dict.fromkeys(doc_of)))
     if not named and asked_file_versions(question):
-        named = {bank.sentences[candidates.sentences[0].index].doc_id}
+        named = versioned_documents(bank.documents[doc_id] for doc_id in dict.fromkeys(doc_of))
+        if not named:
+            named = _sectioned_best(candidates, bank, question, rows)
+        if not named:
+            return candidates
     if named:
         rows = [n for n, doc_id in zip(rows, doc_of, strict=True) if doc_id in named]
     return _subset(candidates, rows) if rows and rows != list(range(len(under))) else candidates
+
+
+def _sectioned_best(
+    candidates: Candidates, bank: SentenceBank, question: str, rows: list[int]
+) -> set[str]:
+    """The best candidate's document when one of `rows` (the candidates standing under the
+    asked version) of it stands under a heading or lead line opening with that version rather
+    than opening with it itself (a changelog's "## [2.3.1]" section); else none: a line
+    "Version 2 du 3 mars 2026." says which version its whole document is, it is no section."""
+    best = bank.sentences[candidates.sentences[0].index].doc_id
+    versions = set(asked_file_versions(question))
+    for number in rows:
+        index = candidates.sentences[number].index
+        text = bank.text(index)
+        if bank.sentences[index].doc_id == best and (
+            opening_number(text) is None or versions.isdisjoint(written_versions(text))
+        ):
+            return {best}
+    return set()
 
 
 def _of_asked_version(

@@ -7,13 +7,14 @@ its pieces ("inc", "2025", "07"), which every post-mortem of 2025 shares, so "Wh
 cause of INC-2025-07?" quoted INC-2025-10's action row "Find the root cause" (.66, session 19's
 user trial), though "INC-2025-07" alone found its file. The rules:
 
-- an identifier is a word of one to five letters (or two such, hyphenated: "HT-INV-4480",
-  "PO-AM-2025-19"; s31 trial n14), maybe after a year and a hyphen
-  (`YEAR_LEAD`: "2025-A-030"), then one or more hyphenated groups of digits, three digits at
-  least in all, two when its letters are one or two capitals (`asked_ids`): "INC-2025-07",
-  "T-41234", "HD-0031", a plot "C-06" (s32 trial: read as the term "06", a date's, it quoted a
-  road works row); "IL-6" (a name a paraphrase may spell otherwise) is none, nor is a
-  lower-case word and a year or two digits ("mid-2024", "pre-2020", "week-52": prose), nor a
+- an identifier is a word of one to five letters (or two such in capitals, hyphenated:
+  "HT-INV-4480", "PO-AM-2025-19"; s31 trial n14; "Year-End", "Jan-Mar" are words), maybe after
+  a year and a hyphen (`YEAR_LEAD`: "2025-A-030"), then one or more hyphenated groups of
+  digits, three digits at least in all, two when its letters are one or two capitals
+  (`asked_ids`): "INC-2025-07", "T-41234", "HD-0031", a plot "C-06" (s32 trial: read as the
+  term "06", a date's, it quoted a road works row); "IL-6" (a name a paraphrase may spell
+  otherwise) is none, nor is a word and a lone year, whatever its case ("mid-2024",
+  "Pre-2020", "FY-2025": prose), nor a lower-case word and two digits ("week-52"), nor a
   longer word and two digits ("Jan-25", "COVID-19", "Week-52"); an identifier of two digits
   has no siblings to abstain on (`siblings`: "F-16" beside "F 15");
 - when some of the passages ranked for a question belong to documents that write one of its
@@ -72,10 +73,10 @@ YEAR_LEAD = _YEAR.pattern
 """A year that may open an identifier before its letters, a hyphen after it ("2025-A-030": an
 order's number of its year); unheld_codes.CODE reads the same shape."""
 _ID = re.compile(
-    rf"(?<![\w-])(?:(?P<lead>{YEAR_LEAD})-)?([A-Za-z]{{1,5}}(?:-[A-Za-z]{{1,5}})?)((?:-\d+)+)(?![\w-])"
+    rf"(?<![\w-])(?:(?P<lead>{YEAR_LEAD})-)?([A-Za-z]{{1,5}}|[A-Z]{{1,5}}-[A-Z]{{1,5}})((?:-\d+)+)(?![\w-])"
 )
-"""An identifier: maybe a year, then one or two groups of letters ("INC", "HT-INV"), then its
-groups of digits."""
+"""An identifier: maybe a year, then a group of letters ("INC", "hd") or two in capitals
+("HT-INV": "Year-End", "Jan-Mar" are words), then its groups of digits."""
 
 
 @dataclass(frozen=True)
@@ -145,9 +146,10 @@ def is_record_id(text: str) -> bool:
 
 
 def _is_dated_word(letters: str, groups: tuple[str, ...]) -> bool:
-    """Whether a lower-case word and a year are what is written ("mid-2024", "pre-2020"):
-    prose, not an identifier."""
-    return letters.islower() and len(groups) == 1 and _YEAR.fullmatch(groups[0]) is not None
+    """Whether a word and a lone year are what is written, whatever its case ("mid-2024",
+    "Pre-2020", "YE-2024", "Q-2025"): prose, not an identifier (s32 review: "Year-End-2024" was
+    read as one, and abstained on as a record the documents do not hold)."""
+    return len(groups) == 1 and _YEAR.fullmatch(groups[0]) is not None
 
 
 def siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:

@@ -1,30 +1,39 @@
-"""Owns the documents of a version a question asks ("la version 2 du protocole", "in version
-3.1") as their path or title names it (a folder or file name that is a version, "docs/v2/guide",
+"""Owns the documents of a version a question asks ("la version 2 du protocole", "in version 3.1")
+as their path or title names it (a folder or file name that is a version, "docs/v2/guide",
 "versions/2.0/limits": versions.path_version; else a version ending its file name's stem,
-"protocole_v2", "DE-12_cuisine-v1", "Devis V3": versions.stem_version; else one version in
-the title, "Protocole … (v2)": versions.title_version): which they are, and the passages of
-theirs read beyond those retrieved. A version inside a longer file name ("report_2024_v3_final")
-is none. A version is asked by its number ("la version 2", "la v1", "v2") or by an ordinal
-word ("la première version", "the first version": versions.asked_file_versions; s31 trial a21).
+"protocole_v2", "DE-12_cuisine-v1", "Devis V3": versions.stem_version; else one version in the
+title, "Protocole … (v2)": versions.title_version): which they are, and the passages of theirs
+read beyond those retrieved. A version inside a longer file name ("report_2024_v3_final") is
+none. A file name's version counts only for the documents the question names (document_names.
+named_among, or a word of its name the best document's name does not write) or, when it names
+none, the best document (the first given) and its copies (superseded.copies: "devis_v1" of
+"devis_v2"): "planning_v2" is no version 2 of the quote the question asks about (s32 review: it
+took over "la v2 du devis" from "devis_cuisine", whose text says it is version 2). A version is
+asked by its number ("la version 2", "la v1", "v2") or by an ordinal word ("la première
+version", "the first version": versions.asked_file_versions; s31 trial a21).
 
-Such a document is that version's whole: each of its sentences is of the asked version,
-wherever it stands (answering.under_asked_section keeps the quote to them). A number asked as a
-numbered section (numbered_sections.py) stands under a line or heading opening with it; a
-protocol's steps stand under no heading naming its version (s30 trial a02: only its "Version 2
-— 14 octobre 2025 — rédigé par …" line opened with "2", and was quoted for how long a step
-lasts). Retrieval returns such a document's first passage (its title writes the version and
-the question's words); the steps, in a later passage, write neither, so its other passages are
-read too, VERSION_CHARS characters at most, as dated_meetings.with_asked_meeting reads an
-asked meeting's notes. No I/O: the documents are the bank's.
+Such a document is that version's whole: each of its sentences is of the asked version, wherever
+it stands (answering.under_asked_section keeps the quote to them). A number asked as a numbered
+section (numbered_sections.py) stands under a line or heading opening with it; a protocol's
+steps stand under no heading naming its version (s30 trial a02: only its "Version 2 — 14 octobre
+2025 — rédigé par …" line opened with "2", and was quoted for how long a step lasts). Retrieval
+returns such a document's first passage (its title writes the version and the question's words);
+the steps, in a later passage, write neither, so its other passages are read too, VERSION_CHARS
+characters at most, as dated_meetings.with_asked_meeting reads an asked meeting's notes. No I/O:
+the documents are the bank's.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
+from citeqa.document_names import name_words, named_among
+from citeqa.lexical import fold, stopwords
 from citeqa.models import Document, Hit
 from citeqa.numbered_sections import asked_numbers
 from citeqa.sentences import SentenceBank
+from citeqa.superseded import copies
 from citeqa.versions import (
     Version,
     asked_file_versions,
@@ -41,26 +50,82 @@ hundreds of pages is read no further than its first pages."""
 
 
 def asked_version_documents(question: str, documents: Iterable[Document]) -> frozenset[str]:
-    """The ids of `documents` of a version `question` asks (versions.asked_file_versions), as
-    their path (`path_version`: "docs/v2/limits"), else the end of their file name's stem
-    (`stem_version`: "devis_v2"), else their title (`title_version`: "Protocole de marquage
-    (v2)") names it or one under it (`_of_version`: "version 2" asks "v2.1"; a page of "v3" is
-    not all of "version 3.5.1", a changelog's section)."""
+    """The ids of `documents` (the best ranked first) of a version `question` asks
+    (versions.asked_file_versions), as their path (`path_version`: "docs/v2/limits"), else
+    for the documents whose file name's version counts (`_stem_versions_counted`), the end of
+    their file name's stem (`stem_version`: "devis_v2"), else their title (`title_version`:
+    "Protocole de marquage (v2)") names it or one under it (`_of_version`: "version 2" asks
+    "v2.1"; a page of "v3" is not all of "version 3.5.1", a changelog's section)."""
     asked = asked_file_versions(question)
     if not asked:
         return frozenset()
+    given = list(documents)
+    counted = _stem_versions_counted(question, given)
     return frozenset(
         document.doc_id
-        for document in documents
-        if (named := named_version(document))
+        for document in given
+        if (named := named_version(document, document.doc_id in counted))
         and any(_of_version(named, version) for version in asked)
     )
 
 
-def named_version(document: Document) -> Version | None:
-    """The version `document`'s path, file name or title names (`asked_version_documents`)."""
+def named_version(document: Document, stem: bool = True) -> Version | None:
+    """The version `document`'s path, file name's ending (with `stem`) or title names
+    (`asked_version_documents`)."""
     doc_id = document.doc_id
-    return path_version(doc_id) or stem_version(doc_id) or title_version(document.title or "")
+    return (
+        path_version(doc_id)
+        or (stem_version(doc_id) if stem else None)
+        or title_version(document.title or "")
+    )
+
+
+def _stem_versions_counted(question: str, documents: list[Document]) -> set[str]:
+    """The ids of `documents` whose file name's version counts for `question`: those it names
+    (document_names.named_among, else those whose name writes a word of it the first, best
+    document's name does not), else the best; each with its copies among `documents`."""
+    if not documents:
+        return set()
+    named = named_among(question, documents)
+    if not named:
+        words = _question_words(question)
+        best_words = name_words(documents[0])
+        named = {d.doc_id for d in documents if (words & name_words(d)) - best_words}
+        named.add(documents[0].doc_id)
+    return _with_copies([document.doc_id for document in documents], named)
+
+
+def versioned_documents(documents: Iterable[Document]) -> set[str]:
+    """The ids of `documents` whose path, file name or title names a version (`named_version`),
+    each with its copies among them (superseded.copies: "devis" beside "devis_v2")."""
+    given = list(documents)
+    versioned = {document.doc_id for document in given if named_version(document)}
+    return _with_copies([document.doc_id for document in given], versioned)
+
+
+def _with_copies(ids: list[str], chosen: set[str]) -> set[str]:
+    """The `chosen` among `ids`, and those of `ids` that are copies of one of them, or whose
+    copies one is, or that are copies of the same file (superseded.copies)."""
+    found = copies(ids)
+
+    def current(doc_id: str) -> str:
+        return found[doc_id].current if doc_id in found else doc_id
+
+    currents = {current(doc_id) for doc_id in chosen}
+    return {doc_id for doc_id in ids if current(doc_id) in currents}
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _question_words(question: str) -> frozenset[str]:
+    """The folded words of `question` that may name a document: no stopword, none writing a
+    digit ("v2", "2026")."""
+    return frozenset(
+        word
+        for word in _WORD.findall(fold(question))
+        if len(word) > 1 and not any(c.isdigit() for c in word) and word not in stopwords()
+    )
 
 
 def asks_version(question: str) -> bool:

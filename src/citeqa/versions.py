@@ -248,9 +248,9 @@ def _named_version(before: str, name: str) -> Version | None:
     return None
 
 
-_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+_EXTENSION = re.compile(r"(?:\.[A-Za-z][A-Za-z0-9]{0,4}){1,2}$")
 """A file extension an id may keep ("devis_v2.pdf" beside "devis_v2":
-corpus.unique_document_ids)."""
+corpus.unique_document_ids), compound ones whole ("f-v1.tar.gz")."""
 
 
 def stem_version(doc_id: str) -> Version | None:
@@ -271,16 +271,27 @@ def stem_version(doc_id: str) -> Version | None:
 def asked_file_versions(question: str) -> list[Version]:
     """The versions `question` asks (`asked_versions`: "la v1", "version 2"), and those it
     numbers by an ordinal word next to "version" ("la première version", "the first version":
-    1; data/versions.json "ordinal_version", part_ordinals.ordinal_number) or names first
+    1; "the 2nd version", "la 2e version": 2; data/versions.json "ordinal_version",
+    part_ordinals.ordinal_number) or names first
     ("the original version", "la version initiale": "first_words"), each once."""
     patterns = _patterns()
     found = dict.fromkeys(asked_versions(question))
     for match in patterns.ordinal_version.finditer(question):
         word = match.group("word") or match.group("after")
-        number = 1 if fold(word) in patterns.first_words else ordinal_number(word)
+        number = 1 if fold(word) in patterns.first_words else _ordinal(word)
         if number is not None:
             found.setdefault((number,), None)
     return list(found)
+
+
+def _ordinal(word: str) -> int | None:
+    """The number an ordinal word ("second", "deuxième") or a number with an ordinal ending
+    ("2nd", "2e": data/versions.json "ordinal_version") writes, or None."""
+    digits = _LEADING_DIGITS.match(word)
+    return int(digits.group()) if digits else ordinal_number(word)
+
+
+_LEADING_DIGITS = re.compile(r"[0-9]+")
 
 
 def written_versions(text: str) -> list[Version]:

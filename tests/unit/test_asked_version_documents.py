@@ -163,3 +163,62 @@ def test_a_version_number_is_taken_from_the_best_candidates_document_only() -> N
     )
     kept = under_asked_section(candidates, bank, "What is the total of version 2?")
     assert [bank.text(item.index) for item in kept.sentences] == ["2. Fitting: 150."]
+
+
+PAPERS = {
+    "devis/devis_cuisine": (
+        "Devis cuisine",
+        "# Devis cuisine\n\nVersion 2 du 3 mars 2026.\n\nMeubles noyer : 5 100 €.\n\n"
+        "Total TTC : 5 900 €.\n",
+    ),
+    "planning/planning_chantier_v2": (
+        "Planning chantier",
+        "# Planning chantier\n\nPose cuisine : semaine 12.\n\nTotal des heures : 40.\n",
+    ),
+    "fournisseurs": ("Fournisseurs", "# Fournisseurs\n\nBois : scierie Martin.\n"),
+}
+
+
+def test_another_papers_file_name_version_is_no_version_of_the_asked_one() -> None:
+    """s32 review: "planning_chantier_v2" took over "la v2 du devis" from the quote the best
+    candidate is of; a file name's version counts for the best document, its copies and the
+    documents the question names only."""
+    bank = _bank(PAPERS)
+    documents = list(bank.documents.values())
+    for question in (
+        "Quel est le total TTC de la v2 du devis ?",
+        "Quel est le total TTC de la version 2 ?",
+    ):
+        assert asked_version_documents(question, documents) == frozenset(), question
+    assert asked_version_documents("Combien d'heures prévoit la v2 du planning ?", documents) == {
+        "planning/planning_chantier_v2"
+    }
+    assert asked_version_documents("Quelles heures dans la v2 ?", documents[1:]) == {
+        "planning/planning_chantier_v2"
+    }
+    candidates = _candidates(
+        bank,
+        [
+            ("devis/devis_cuisine", "Total TTC"),
+            ("planning/planning_chantier_v2", "Total des heures"),
+            ("devis/devis_cuisine", "Version 2"),
+        ],
+    )
+    kept = under_asked_section(candidates, bank, "Quel est le total TTC de la v2 du devis ?")
+    assert bank.text(kept.sentences[0].index) == "Total TTC : 5 900 €."
+
+
+def test_a_number_asked_as_a_version_keeps_to_documents_that_have_one() -> None:
+    """s32 review: with no document of a version among the candidates, the best one's line
+    opening with the number ("Version 2 du 3 mars 2026.") was kept alone for its total."""
+    bank = _bank(PAPERS)
+    candidates = _candidates(
+        bank,
+        [
+            ("devis/devis_cuisine", "Total TTC"),
+            ("fournisseurs", "Bois"),
+            ("devis/devis_cuisine", "Version 2"),
+        ],
+    )
+    kept = under_asked_section(candidates, bank, "Quel est le total TTC du devis version 2 ?")
+    assert kept is candidates

@@ -74,6 +74,26 @@ def test_a_lower_case_word_and_a_year_is_no_identifier_nor_a_record_to_abstain_o
     ]
 
 
+def test_words_before_a_year_are_no_identifier_whatever_their_case() -> None:
+    # s32 review: "Year-End-2024" was read as an id and abstained on ("No document names …")
+    words = (
+        "Year-End-2024",
+        "Jan-Mar-2025",
+        "Kick-Off-2025",
+        "Mid-year-2024",
+        "Pre-COVID-2019",
+        "Paris-Nice-2025",
+        "Go-Live-2025",
+        "Pre-2020",
+        "FY-2025",
+    )
+    for word in words:
+        assert asked_ids(f"What was approved at the {word} review?") == [], word
+    vocabulary = Vocabulary(["The Year-End-2023 review rejected it; Jan-Mar-2024 sales."], {}, 10)
+    assert unheld_records("What did the Year-End-2024 review approve?", vocabulary) == []
+    assert unheld_records("What were sales in Jan-Mar-2025?", vocabulary) == []
+
+
 def test_an_identifier_is_found_with_a_hyphen_a_space_or_nothing_any_case() -> None:
     pattern = ids_pattern(asked_ids("INC-2025-07"))
     for written in ("INC-2025-07", "inc 2025 07", "INC202507", "see INC-2025-07."):

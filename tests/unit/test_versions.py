@@ -11,6 +11,7 @@ from citeqa.models import Answer, Chunk, Citation, Hit
 from citeqa.versions import (
     CorpusVersions,
     Family,
+    asked_file_versions,
     held_mentions,
     path_version,
     path_versions,
@@ -416,3 +417,31 @@ def test_a_version_ending_a_file_name_is_held_and_never_claimed_absent() -> None
     assert held_mentions("And the v3?", held) == []
     assert path_versions(["reports/report_2024_v3_final", "tv2", "notes/todo"]) == frozenset()
     assert stem_version("quotes/Q-7_shelves_version2") == (2,)
+
+
+def test_a_file_names_version_is_read_past_a_year_and_a_compound_extension() -> None:
+    """s32 review: "scan_v1.2024" read as version (1, 2024); "f-v1.tar.gz" as none."""
+    assert stem_version("scans/scan_v1.2024") == (1,)
+    assert stem_version("scans/scan_v1.2024.pdf") == (1,)
+    assert stem_version("archives/f-v1.tar.gz") == (1,)
+    assert stem_version("notes/notes_v1.2") == (1, 2)
+
+
+def test_a_version_numbered_by_digits_and_an_ordinal_ending_is_asked() -> None:
+    """s32 review: "the 2nd version", "la 2e version" asked no version."""
+    for question, asked in (
+        ("What did the 2nd version of the quote total?", [(2,)]),
+        ("Quel était le total de la 2e version du devis ?", [(2,)]),
+        ("Et la 1re version ?", [(1,)]),
+        ("Quel est le loyer au 2e étage ?", []),
+    ):
+        assert asked_file_versions(question) == asked, question
+
+
+def test_version_originale_asks_no_first_version() -> None:
+    """s32 review: "la version originale du film" asked v1; "originale" is no first-version
+    word (a film's or a book's original), "initiale" and "original" stay."""
+    assert asked_file_versions("Le film passe-t-il en version originale ?") == []
+    assert asked_file_versions("Quelle est la version originale du film ?") == []
+    assert asked_file_versions("Quel était le total de la version initiale ?") == [(1,)]
+    assert asked_file_versions("What did the original version total?") == [(1,)]
