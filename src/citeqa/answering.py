@@ -39,7 +39,13 @@ from typing import Literal
 import numpy as np
 
 from citeqa import abstention
-from citeqa.across import Closeness, close_in_other_language, names_asked, unvouched_across
+from citeqa.across import (
+    Closeness,
+    close_in_other_language,
+    names_asked,
+    unvouched_across,
+    written_names,
+)
 from citeqa.answer_features import Wants, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
@@ -924,13 +930,13 @@ def on_asked_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Ca
     cell (`looked_up`). The sentence ranker read a field line as a short sentence of few
     question words, below footers and headers, and the passages read may hold an invoice's
     header but not its totals (s31 trial: 11 wrong quotes on invoices and quotes). When the
-    question names no record, only a best candidate that is no prose (`_is_prose`) is
-    overridden, and a short label must be named whole (field_lines.label_match's
-    `whole_short`)."""
+    question names no record, only a best candidate that is no prose (`_is_prose`) of a
+    document writing every name the question writes (`_names_unwritten`) is overridden, and a
+    short label must be named whole (field_lines.label_match's `whole_short`)."""
     if not candidates.sentences or candidates.sentences[0].names_key:
         return candidates
     documents, by_record = _field_documents(candidates, bank, focus)
-    if not by_record and _is_prose(candidates, bank):
+    if not by_record and (_is_prose(candidates, bank) or _names_unwritten(bank, documents, focus)):
         return candidates
     enlarged = _with_field_lines(candidates, bank, documents) if by_record else candidates
     named: list[tuple[tuple[int, float, bool], int]] = []
@@ -947,6 +953,17 @@ def on_asked_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Ca
     if _speaks_of_field(bank, first, enlarged.sentences[chosen[0]].index, documents, focus):
         return candidates
     return _subset(enlarged, chosen)
+
+
+def _names_unwritten(bank: SentenceBank, documents: set[str], focus: str) -> bool:
+    """Whether a name the question writes (across.written_names) is written by none of the
+    field `documents`: their fields are another party's ("le numéro de SIRET de Termcraft"
+    quoted the issuer's own "SIRET:" line of an invoice to another client: s32 admin set)."""
+    texts = [fold(bank.documents[doc_id].text) for doc_id in documents]
+    return any(
+        not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for text in texts)
+        for name in map(fold, written_names(focus))
+    )
 
 
 def _is_prose(candidates: Candidates, bank: SentenceBank) -> bool:

@@ -19,16 +19,10 @@ INVOICE = (
 )
 
 
-def _bank() -> SentenceBank:
-    document = Document(
-        doc_id="factures/FB-2031-07.txt",
-        title="FB",
-        path="/FB-2031-07.txt",
-        text=INVOICE,
-        sha256="0",
-    )
+def _bank(text: str = INVOICE, doc_id: str = "factures/FB-2031-07.txt") -> SentenceBank:
+    document = Document(doc_id=doc_id, title="FB", path="/" + doc_id, text=text, sha256="0")
     chunks = chunk_document(document)
-    rows = document_sentences(INVOICE, [(i, c.start, c.end) for i, c in enumerate(chunks)], "txt")
+    rows = document_sentences(text, [(i, c.start, c.end) for i, c in enumerate(chunks)], "txt")
     sentences = [
         Sentence(doc_id=document.doc_id, chunk_index=int(c), start=int(s), end=int(e))
         for c, s, e in rows
@@ -56,3 +50,28 @@ def test_no_line_is_added_when_the_question_names_no_field() -> None:
     candidates = _only(bank, "Les pièces")
     chosen = on_asked_field(candidates, bank, "Comment la facture FB-2031-07 a-t-elle été livrée ?")
     assert chosen.sentences == candidates.sentences
+
+
+OWN_INVOICE = (
+    "Poterie Vasseur — céramique artisanale\n\n"
+    "SIRET : 901 234 500 00006\n\n"
+    "FACTURE N° PV-2032-003\n\n"
+    "Client : Galerie Ombelle, 21000 Dijon\n"
+)
+
+
+def test_a_field_of_a_document_not_writing_the_asked_name_is_not_looked_up() -> None:
+    # the issuer's own "SIRET :" line is no SIRET of another party the question names and
+    # its document never writes (s32 admin set: "le numéro de SIRET de Termcraft")
+    bank = _bank(OWN_INVOICE, "factures/PV-2032-003.txt")
+    header = next(i for i in range(len(bank.sentences)) if bank.text(i).startswith("Poterie"))
+    siret = next(i for i in range(len(bank.sentences)) if bank.text(i).startswith("SIRET"))
+    candidates = Candidates(
+        [ScoredSentence(n, 0.5, 0.5, 0.5, 0.5, 1) for n in (header, siret)],
+        np.ones(2),
+        np.zeros((2, 2)),
+    )
+    other = on_asked_field(candidates, bank, "Quel est le numéro de SIRET de Kerno Argiles ?")
+    assert other.sentences == candidates.sentences
+    own = on_asked_field(candidates, bank, "Quel est le numéro de SIRET de Poterie Vasseur ?")
+    assert [item.index for item in own.sentences] == [siret]
