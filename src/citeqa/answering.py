@@ -673,18 +673,21 @@ def latest_year_first(candidates: Candidates, bank: SentenceBank, question: str)
     their order."""
     if not candidates.sentences or asked_years(question):
         return candidates
-    placed = []
-    for item in candidates.sentences[:YEARLY_ROW_RANKS]:
-        sentence = bank.sentences[item.index]
-        chunk = bank.chunks[sentence.chunk_index]
-        text = bank.documents[chunk.doc_id].text
-        section = section_of(text, chunk, sentence.start) or ""
-        placed.append((bank.text(item.index), f"{section}\n{chunk.doc_id}"))
-    moved = latest_year_row(placed)
+    placed = (_labelled(bank, item) for item in candidates.sentences[:YEARLY_ROW_RANKS])
+    moved = latest_year_row(placed)  # reads the others' sections only after a yearly first
     if moved is None:
         return candidates
     rest = [number for number in range(len(candidates.sentences)) if number != moved]
     return _subset(candidates, [moved, *rest])
+
+
+def _labelled(bank: SentenceBank, item: ScoredSentence) -> tuple[str, str]:
+    """A candidate's text and its label: the heading it stands under (chunking.section_of)
+    and its document's path, as yearly_rows.latest_year_row reads them."""
+    sentence = bank.sentences[item.index]
+    chunk = bank.chunks[sentence.chunk_index]
+    section = section_of(bank.documents[chunk.doc_id].text, chunk, sentence.start) or ""
+    return bank.text(item.index), f"{section}\n{chunk.doc_id}"
 
 
 def _placed(bank: SentenceBank, items: list[ScoredSentence]) -> list[tuple[str, int, str]]:

@@ -32,7 +32,8 @@ No I/O; no word list but the stopwords.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from typing import NamedTuple
 
 from citeqa.column_records import record_columns
@@ -91,7 +92,7 @@ def empty_asked_cell(
     key = key_column(rows)
     if key is None or key == column or key >= len(row):
         return None
-    in_table = cell_words(" | ".join(cell for other in rows[1:] for cell in other))  # one fold
+    in_table = cache(lambda: cell_words(" | ".join(cell for other in rows[1:] for cell in other)))
     if not _names_row(row, key, asked, in_table):
         return None
     filled = tuple(
@@ -105,11 +106,11 @@ def empty_asked_cell(
 
 
 def _same_key_rows(
-    rows: Rows, quoted: int, key: int, asked: _QuestionWords, in_table: set[str]
+    rows: Rows, quoted: int, key: int, asked: _QuestionWords, in_table: Callable[[], set[str]]
 ) -> list[int]:
     """The other rows whose key cell writes the quoted row's key's words and that the question
-    names too (`_names_row`, the table's words `in_table` folded once: per row, a table of
-    4,000 rows took 280 s), in the table's order."""
+    names too (`_names_row`, the table's words `in_table` folded once, when first needed: per
+    row, a table of 4,000 rows took 280 s), in the table's order."""
     key_words = cell_words(rows[quoted][key])
     return [
         at
@@ -182,15 +183,18 @@ def _base(word: str) -> str:
     return _ENDING.sub("", word, count=1)
 
 
-def _names_row(row: list[str], key: int, asked: _QuestionWords, in_table: set[str]) -> bool:
+def _names_row(
+    row: list[str], key: int, asked: _QuestionWords, in_table: Callable[[], set[str]]
+) -> bool:
     """Whether the question writes every word of `row`'s key cell, and every capitalised word
-    of it some cell of the table writes (`in_table`, its words) is written in that row."""
+    of it some cell of the table writes (`in_table`, its words, read only when the row lacks
+    a capitalised word of the question) is written in that row."""
     key_words = cell_words(row[key])
     if not key_words or not all(word in asked.words for word in key_words):
         return False
     in_row = set().union(*map(cell_words, row))
     missing = asked.capitalised - in_row
-    return not missing & in_table
+    return not missing or not missing & in_table()
 
 
 def _asked_column(header: list[str], row: list[str], asked: _QuestionWords) -> int | None:

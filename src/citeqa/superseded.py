@@ -89,10 +89,10 @@ class _Words:
     edition_numbers: re.Pattern[str]
     period_folder: re.Pattern[str]
     period_folders: re.Pattern[str]
+    """A folder naming only a period with the slash after it, in ids joined by NUL."""
     series_qualifiers: frozenset[str]
     """Words a longer name adds to name another data list, not a later edition
     (`_join_extended_names`)."""
-    """A folder naming only a period with the slash after it, in ids joined by NUL."""
 
 
 @cache
@@ -603,11 +603,12 @@ def _join_extended_names(
         for word in words:
             holding.setdefault(word, set()).add(rest)
     for rest, words in list(words_of.items()):
-        if len(words) < SERIES_WORDS:
-            continue
+        if len(words) < SERIES_WORDS or all(period.year is None for _, period in groups[rest]):
+            continue  # only a year's or a period's folder moves (`moving`)
+        smallest_first = sorted((holding[word] for word in words), key=len)
         longer = [
             other
-            for other in set.intersection(*(holding[word] for word in words))
+            for other in set.intersection(*smallest_first)
             if words < words_of[other] and _adds_an_edition_word(words_of[other] - words)
         ]
         if not longer:

@@ -88,7 +88,10 @@ def unheld_key(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) ->
     if beyond is not None or not terms.unwritten_keys:
         return beyond
     asked, amounts = _Asked.of(terms.keys), asked_amounts(terms.focus)
-    if any(_holds(table, asked) or holds_any(table.bounded_cells, amounts) for table in tables):
+    if any(
+        _holds(table, asked) or (amounts and holds_any(table.bounded_cells, amounts))
+        for table in tables
+    ):
         return None
     for key in terms.unwritten_keys:
         kind, unit = key_kind(key), _unit_of(key, amounts)
@@ -175,8 +178,12 @@ class _Table:
     counted: tuple[str, ...] = ()
     """That column's numbers, its header left out."""
     rows: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
-    key_units: frozenset[str] = frozenset()
-    """The units its key column writes, header included (value_ranges.units_written)."""
+
+    @cached_property
+    def key_units(self) -> frozenset[str]:
+        """The units its key column writes, header included (value_ranges.units_written); read
+        only when a key asked writes a unit (`unheld_key`)."""
+        return units_written(" ".join(_key_column(self.rows)))
 
     @cached_property
     def bounded_cells(self) -> tuple[tuple[str, str], ...]:
@@ -233,8 +240,7 @@ class _Table:
         counted = _counting_column(rows)
         header = fold(counted[0]).strip() if counted else ""
         kept = tuple(tuple(row) for row in rows)
-        units = units_written(" ".join(cells))
-        return cls(kind, tuple(keyed), open_ended, header, tuple(counted[1:]), kept, units)
+        return cls(kind, tuple(keyed), open_ended, header, tuple(counted[1:]), kept)
 
     def holds_numbers(self) -> bool:
         """Whether a number asked may be one of its keys: a table looked up by keys that are

@@ -61,9 +61,10 @@ class _Shape(NamedTuple):
 
 _VALUE = "value"
 """The group of a cued shape's match holding the value."""
-_CUE_GAP = r"[^\d.;!?]{0,30}?"
-"""What may stand between a kind's word and its value within one sentence: a few words
-("phone number is"), a colon ("Téléphone : 612 345 678")."""
+_CUE_LINKS = 2
+"""How many of a kind's 'cue_links' words may stand between its word and its value ("phone
+number is 612 345 678"), with a colon ("Téléphone : 612 345 678") and spaces: no other word,
+so "The mobile app was released on 2024-05-01." writes no phone number."""
 _ABBREVIATION = 3
 """The longest of a kind's words read with a dot after it ("tel."): a longer one's dot ends
 its sentence ("No phone. 612 345 678 is the SIREN")."""
@@ -73,14 +74,17 @@ def _cued(kind: dict[str, Any]) -> re.Pattern[str] | None:
     """A kind's shape right after one of its own words in a folded quote, for a kind whose
     'unlike' blanks values of other kinds its shape would take: "phone number is 612 345 678"
     (a Spanish or Portuguese number) or "tel. 12-03-1990" is a phone number, though a SIREN or
-    a date has that shape where no such word precedes it (s32 hostile F5)."""
+    a date has that shape where no such word precedes it (s32 hostile F5). Between the word
+    and the value stand only the kind's 'cue_links' ("number", "is"), a colon and spaces."""
     if not kind.get("unlike"):
         return None
     words = sorted(kind["words"], key=len, reverse=True)
     cues = "|".join(
         re.escape(word) + (r"\b\.?" if len(word) <= _ABBREVIATION else r"\b") for word in words
     )
-    return re.compile(rf"\b(?:{cues}){_CUE_GAP}(?P<{_VALUE}>{kind['shape']})")
+    links = "|".join(re.escape(word) for word in kind.get("cue_links", []))
+    gap = rf"(?:\s+(?:{links})(?!\w)){{0,{_CUE_LINKS}}}\s*:?\s*" if links else r"\s*:?\s*"
+    return re.compile(rf"\b(?:{cues}){gap}(?P<{_VALUE}>{kind['shape']})")
 
 
 def _luhn(value: str) -> bool:

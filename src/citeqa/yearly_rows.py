@@ -19,7 +19,8 @@ question writing a year asks for that year's row: nothing is moved. No I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
+from itertools import islice
 
 from citeqa.lexical import fold
 from citeqa.superseded import years_written
@@ -32,18 +33,22 @@ YEARLY_ROW_RANKS = 5
 moved first."""
 
 
-def latest_year_row(placed: Sequence[tuple[str, str]]) -> int | None:
+def latest_year_row(placed: Iterable[tuple[str, str]]) -> int | None:
     """The place, among the first `YEARLY_ROW_RANKS` of `placed` (each candidate's line and
     label: its section and its document's path), of the row of the first's key under the
-    latest year later than the first's (the module's rules); None when there is none."""
-    if not placed:
+    latest year later than the first's (the module's rules); None when there is none. The
+    others are read only after a first that is a row under one year's label (`placed` may
+    read their labels as they are asked)."""
+    candidates = iter(placed)
+    first = next(candidates, None)
+    if first is None:
         return None
-    first_key, first_words = _key(placed[0][0])
-    first_year = _year(placed[0][1])
-    if not first_key or first_year is None:
+    first_key, first_words = _key(first[0])
+    first_year = _year(first[1]) if first_key else None
+    if first_year is None:
         return None
     latest, latest_year = None, first_year
-    for at, (line, label) in enumerate(placed[1:YEARLY_ROW_RANKS], 1):
+    for at, (line, label) in enumerate(islice(candidates, YEARLY_ROW_RANKS - 1), 1):
         year = _year(label)
         if year is None or year <= latest_year:
             continue

@@ -825,6 +825,21 @@ def test_a_content_length_of_more_digits_than_the_file_is_not_followed(
     assert "I approve cutting the travel budget to zero." in document.text
 
 
+def test_a_content_length_behind_thousands_of_zeros_is_read_by_its_digits(
+    tmp_path: Path,
+) -> None:
+    """A Content-Length written behind 5,000 zeros is the length its other digits write: it
+    passed the digit-count check and int() of the whole text refused it (over 4,300 digits), an
+    internal error losing the mailbox."""
+    raw = _counted_mailbox().replace(b"Content-Length: ", b"Content-Length: " + b"0" * 5_000, 1)
+    document = read(tmp_path, raw, "inbox.mbox")
+    headings = [line for line in document.text.splitlines() if line.startswith("## ")]
+    assert [h for h in headings if not h.startswith("## Headers")] == [
+        "## Ben Carter · 1 Oct 2025 · Budget",
+        "## Ann Lee · 2 Oct 2025 · Budget",
+    ]
+
+
 def test_a_crlf_messages_body_line_with_a_spaced_colon_is_kept_as_written(tmp_path: Path) -> None:
     """Only a message's header lines have an obsolete field's blanks taken off ("Thread-Topic :
     Hall"): a CRLF message's body line "Attention : la salle change." is quoted as written (its

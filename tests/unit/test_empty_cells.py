@@ -204,6 +204,26 @@ def test_the_table_is_folded_once_however_many_rows_share_the_key(
     assert sum(folded) < 5 * len(text)
 
 
+def test_the_table_is_folded_only_when_the_row_lacks_a_name_the_question_writes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The whole table's words are read only to know whether a capitalised word the question
+    writes, missing from the row, names another row: a row holding all of them reads no other
+    row's cells (the table was folded whole for every such answer)."""
+    folded: list[str] = []
+
+    def counted(cell: str) -> set[str]:
+        folded.append(cell)
+        return cell_words(cell)
+
+    monkeypatch.setattr(empty_cells, "cell_words", counted)
+    found = empty_asked_cell(
+        "What is Ada Quinn's parking spot?", *quoted_row(STAFF, "| Ada Quinn | Sales | B-114 |  |")
+    )
+    assert found == EmptyCell("Ada Quinn", "Parking spot")
+    assert not any("Support" in cell for cell in folded)
+
+
 @pytest.mark.parametrize(
     ("question", "text", "row", "found"),
     [

@@ -78,6 +78,12 @@ def test_setup_cfg_and_tox_ini_are_read_with_no_interpolation(tmp_path: Path) ->
             "not read: it writes a whole number of",
             id="a number past int()'s digits",
         ),
+        pytest.param(
+            "hex.toml",
+            "serial = 0x" + "f" * 5000 + "\n",  # parsed (base 16 has no limit), str() refused
+            "not read: it writes a whole number of",
+            id="a hex number past str()'s digits",
+        ),
     ],
 )
 def test_a_malformed_config_file_is_skipped_saying_why(

@@ -4,13 +4,17 @@ while the bank keeps its document's tables, by its place, into an immutable `_Ta
 
 from __future__ import annotations
 
+import pytest
+
+from citeqa import unheld_keys
 from citeqa.chunking import chunk_document
 from citeqa.language import is_table_row
 from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
 from citeqa.tables import TableHeaders
 from citeqa.tallies import document_sentences
-from citeqa.unheld_keys import _tables
+from citeqa.unheld_keys import _tables, unheld_key
 
 SHELL = "Run it:\n\n    find . -name x \\\n    | grep x | sort\n\nDone.\n"
 LONG_ROW = (
@@ -74,3 +78,33 @@ def test_a_table_is_read_once_by_its_place_into_an_immutable_value() -> None:
     other, other_chunks = _bank(LONG_ROW.replace("--min-size", "--min-depth"))
     (elsewhere,) = _tables([_hit(other_chunks[0], 0)], other)
     assert elsewhere.keys == ("--min-depth", "--max-size")  # the other bank's own table
+
+
+def test_a_lookup_asking_no_amount_reads_no_cell_for_amounts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Which cells may hold an amount (`_Table.bounded_cells`, every cell of the table read) is
+    read only when the question asks an amount ("750 €"): a lookup of an option reads none."""
+    read: list[str] = []
+    real = unheld_keys.may_hold_amount
+
+    def counted(cell: str, with_unit: bool) -> bool:
+        read.append(cell)
+        return real(cell, with_unit)
+
+    monkeypatch.setattr(unheld_keys, "may_hold_amount", counted)
+    bank, chunks = _bank(LONG_ROW)
+    hits = [_hit(chunk, n) for n, chunk in enumerate(chunks)]
+    option = QuestionTerms(
+        focus="what does --max-depth do",
+        keys=frozenset({"maxdepth"}),
+        unwritten_keys=["--max-depth"],
+    )
+    unheld = unheld_key(option, hits, bank)
+    assert unheld is not None and unheld.key == "--max-depth"
+    assert read == []
+    amount = QuestionTerms(
+        focus="which option costs 750 €", keys=frozenset({"750"}), unwritten_keys=["750"]
+    )
+    unheld_key(amount, hits, bank)
+    assert read

@@ -220,6 +220,11 @@ def test_a_phone_number_is_none_of_the_registered_numbers_and_dates(quote: str) 
         ("SIREN 612 345 678, phone in the annex.", "phone number"),
         ("Born 12-03-1990; the phone is on the card.", "phone number"),
         ("No phone. 612 345 678 is the SIREN.", "phone number"),
+        ("Phone number: 612 345 678", None),
+        ("Numéro de portable n° 612 345 678", None),
+        ("The mobile app was released on 2024-05-01.", "phone number"),
+        ("Mobile team budget 812 345 678 euros", "phone number"),
+        ("Le téléphone du fournisseur a changé le 14.03.2025.", "phone number"),
     ],
 )
 def test_a_phone_shaped_number_after_a_phone_word_is_a_phone_number(
@@ -227,6 +232,8 @@ def test_a_phone_shaped_number_after_a_phone_word_is_a_phone_number(
 ) -> None:
     """s32 hostile F5: "612 345 678" (a Spanish or Portuguese number, a SIREN's shape) after
     "phone number is" was blanked as a SIREN, and the answer said no phone number is written;
-    a SIREN or a date's shape where no phone word precedes it stays no phone number."""
+    a SIREN or a date's shape where no phone word precedes it stays no phone number, nor one
+    a phone word precedes with other words between ("The mobile app was released on …": any
+    30 characters between them made it one)."""
     question = "What is Ana Garcia's phone number?"
     assert unwritten_asked_kind(question, [quote]) == unwritten

@@ -3,6 +3,8 @@ for a question writing no year (yearly_rows.py; s31 trial: last year's price lis
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from citeqa.yearly_rows import YEARLY_ROW_RANKS, latest_year_row
 
 OLD = ("| Pose de parquet | m² | 32,00 € |", "Tarifs 2024\n2024/Tarifs_2024")
@@ -42,3 +44,24 @@ def test_row_numbers_are_no_key_and_the_rows_cells_must_agree() -> None:
     assert latest_year_row([dupont, *martin]) == 2
     unit = ("| Pose de parquet | forfait | 900,00 € |", "Tarifs 2025\ncompta/Grille")
     assert latest_year_row([OLD, unit]) is None
+
+
+def test_the_others_are_placed_only_after_a_first_row_under_one_year() -> None:
+    """The candidates' labels (their sections, read from their documents) are read one by one
+    as asked: a first candidate whose row has no key (cells numbering rows only) or stands
+    under no year's label has the others read for nothing (final re-read: every answer read
+    five sections)."""
+    undated = ("| Pose de parquet | m² | 30,00 € |", "Tarifs\ncompta/Grille")
+    for first in [undated, ("| 1 | 2. |", "Tarifs 2024\nx")]:
+        read: list[tuple[str, str]] = []
+
+        def placing(
+            candidates: list[tuple[str, str]], read: list[tuple[str, str]] = read
+        ) -> Iterator[tuple[str, str]]:
+            for candidate in candidates:
+                read.append(candidate)
+                yield candidate
+
+        assert latest_year_row(placing([first, NEW, OLD])) is None
+        assert read == [first]
+    assert latest_year_row(iter([OLD, OLD_SHEET, NEW])) == 2

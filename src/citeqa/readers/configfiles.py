@@ -101,16 +101,17 @@ def toml_value(text: str) -> Pairs:
         raise UnreadableDocument(TOO_DEEP)
     try:
         parsed = tomllib.loads(text, parse_float=str)
+        return Pairs((key, _written(item, 1)) for key, item in parsed.items())
     except tomllib.TOMLDecodeError as error:
         raise UnreadableDocument(f"not valid TOML: {error}") from None
     except RecursionError:
         raise UnreadableDocument(TOO_DEEP) from None
-    except ValueError:  # int() past sys.get_int_max_str_digits(): tomllib has no parse_int hook
+    except ValueError:  # int() past sys.get_int_max_str_digits(): tomllib has no parse_int hook;
+        # a hex, octal or binary one parses (no limit there) and _written's str() refuses it
         raise UnreadableDocument(
             f"not read: it writes a whole number of more than {sys.get_int_max_str_digits():,}"
             " digits, more than Python's TOML reader reads"
         ) from None
-    return Pairs((key, _written(item, 1)) for key, item in parsed.items())
 
 
 def _dotted_past_depth(text: str) -> bool:

@@ -193,7 +193,7 @@ def _counted_end(raw: bytes, start: int) -> int:
     blank = _BLANK_LINE.search(raw, start - 1) if length is not None else None
     if length is None or blank is None or not _fits(length, len(raw)):
         return start
-    end = blank.end() + int(length)
+    end = blank.end() + int(length.lstrip(b"0") or b"0")
     if end > len(raw):
         return start
     if raw[end:].strip() == b"":
@@ -208,7 +208,8 @@ def _counted_end(raw: bytes, start: int) -> int:
 def _fits(length: bytes, size: int) -> bool:
     """Whether `length` is digits writing no more than `size`'s number of digits: a longer one
     is no length of this file, and int() refuses more than 4,300 digits (s32 hostile F2: a
-    5,000-digit Content-Length lost the whole mailbox)."""
+    5,000-digit Content-Length lost the whole mailbox); leading zeros write no digit, so the
+    caller reads the length without them."""
     return length.isdigit() and len(length.lstrip(b"0")) <= len(str(size))
 
 
