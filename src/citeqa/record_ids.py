@@ -228,7 +228,7 @@ class AskedRecords:
     any of them in a text, and their folded families (`RecordId.family`: "hd" for "HD-0007")."""
 
     pattern: re.Pattern[str]
-    letters: frozenset[str]
+    families: frozenset[str]
 
     def names_another(self, text: str) -> bool:
         """Whether `text` (a heading) writes an identifier of the same letters that is none of
@@ -236,7 +236,7 @@ class AskedRecords:
         (reopened as HD-0031)" (s21 review)."""
         if self.pattern.search(text):
             return False
-        return any(record.family in self.letters for record in asked_ids(text))
+        return any(record.family in self.families for record in asked_ids(text))
 
     def another_in_path(self, path: list[str]) -> bool:
         """Whether the innermost heading of `path` (outermost first) writing an identifier of
