@@ -961,11 +961,15 @@ def on_asked_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Ca
 def _names_unwritten(bank: SentenceBank, documents: set[str], focus: str) -> bool:
     """Whether a name the question writes (across.written_names) is written by none of the
     field `documents`: their fields are another party's ("le numéro de SIRET de Termcraft"
-    quoted the issuer's own "SIRET:" line of an invoice to another client: s32 admin set)."""
+    quoted the issuer's own "SIRET:" line of an invoice to another client: s32 admin set).
+    The documents are folded only for a question writing a name."""
+    names = set(map(fold, written_names(focus)))
+    if not names:
+        return False
     texts = [fold(bank.documents[doc_id].text) for doc_id in documents]
     return any(
         not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for text in texts)
-        for name in map(fold, written_names(focus))
+        for name in names
     )
 
 
