@@ -989,7 +989,13 @@ def _is_prose(candidates: Candidates, bank: SentenceBank) -> bool:
     last = line_start(text, sentence.end - 1)
     if field_label(text, max(last, sentence.start), sentence.end) is not None:
         return False
-    return bank.text(index).rstrip().endswith((".", ";", "!", "?"))
+    return _closes_sentence(bank.text(index))
+
+
+def _closes_sentence(text: str) -> bool:
+    """Whether `text` closes on sentence punctuation (a semicolon counted): prose, to the field
+    lookup (`_is_prose`, `_speaks_of_field`), not a header, a field or a footer line."""
+    return text.rstrip().endswith((".", ";", "!", "?"))
 
 
 def _field_match(
@@ -1020,7 +1026,7 @@ def _speaks_of_field(
     VAT is payable by the customer." over "VAT: 0%" for "Who pays the import VAT?")."""
     sentence = bank.sentences[index]
     text = bank.text(index).rstrip()
-    if sentence.doc_id not in documents or not text.endswith((".", ";", "!", "?")):
+    if sentence.doc_id not in documents or not _closes_sentence(text):
         return False
     other = bank.sentences[field]
     labels = field_labels(bank.documents[other.doc_id].text, other.start, other.end)
