@@ -1586,17 +1586,18 @@ def compose(
     def closest() -> list[str]:  # read only for a word to offer its spelling (spelling_hints)
         return [hit.chunk.text for hit in retrieval.hits]  # the passages listed below
 
+    def translated(top: Sequence[Hit]) -> bool:  # the absent content words, read across
+        absent = content_words(list(dict.fromkeys(terms.absent)), lang)
+        return translates is not None and translates(absent, top, lang)
+
     def closer() -> bool:  # read only for a reason that may say to ask in the other language
         ranking = evidence_ranking or retrieval
         if said_in_other_language(ranking, lang, across, settings):
             return True
-        top = ranking.hits[: settings.answer_passages]
-        absent = content_words(list(dict.fromkeys(terms.absent)), lang)
-        return translates is not None and translates(absent, top, lang)
+        return translated(ranking.hits[: settings.answer_passages])
 
     def counterparts() -> bool:  # read only for a question none of whose words occurs
-        absent = content_words(list(dict.fromkeys(terms.absent)), lang)
-        return translates is not None and translates(absent, [], lang)  # the corpus's words
+        return translated([])  # the corpus's words
 
     ranked = (evidence_ranking or retrieval).hits
     place = asked_place(terms.focus, bank, ranked, settings.answer_passages)
