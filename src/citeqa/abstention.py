@@ -68,7 +68,7 @@ from citeqa.questions import (
     interrogatives,
     word_alternatives,
 )
-from citeqa.reason_words import asking_words, content_words, nameable
+from citeqa.reason_words import asked_by, content_words, nameable
 from citeqa.spelling_hints import Closest, did_you_mean
 from citeqa.visible import cut, shown
 
@@ -479,8 +479,9 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
         return Reason(_with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest), True)
     new = list(dict.fromkeys(word for word, _ in terms.new_terms))
     if new and set(new) <= set(terms.new_unused):
-        asking = asking_words(terms.focus, lang)  # "And what does it mean?": none to name
-        named = [word for word in content_words(new, lang) if fold(word) not in asking]
+        named = [  # "And what does it mean?": none to name
+            word for word in content_words(new, lang) if not asked_by(word, terms.focus, lang)
+        ]
         if not named:
             return Reason(NOT_ANSWERED[lang])
         return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
@@ -594,9 +595,8 @@ def _content_absent(terms: QuestionTerms, lang: Lang) -> list[str]:
     """The words of the question the corpus never uses that a reason in `lang` may name
     (reason_words.content_words), but for those of a phrase it asks by ("combien de temps":
     reason_words.asking_words), in order, each once."""
-    asking = asking_words(terms.focus, lang)
     named = content_words(list(dict.fromkeys(terms.absent)), lang)
-    return [word for word in named if fold(word) not in asking]
+    return [word for word in named if not asked_by(word, terms.focus, lang)]
 
 
 def _in_passages(terms: QuestionTerms, passages: frozenset[str], lang: Lang) -> str:
@@ -620,11 +620,11 @@ def _every_word_held(terms: QuestionTerms, tokens: frozenset[str], lang: Lang) -
     reason_words.asking_words), those a reason never names too ("mean", "premier", a typo): "the
     closest passages mention “temperature”, but none answers it" hid that they never say
     "mean" in "What is the mean temperature?" (review of s19-reasons)."""
-    asking = asking_words(terms.focus, lang) | language_words("number_marks")
+    marks = language_words("number_marks")
     return all(
         _held(word, plain, tokens)
         for word, plain, _ in _searched_words(terms)
-        if not _asks(word) and fold(word) not in asking
+        if not _asks(word) and fold(word) not in marks and not asked_by(word, terms.focus, lang)
     )
 
 
@@ -802,9 +802,10 @@ def _weighed_words(
     (at most MAX_WORDS_NAMED). A word is held only by its own forms: a French corpus holding
     "extincteurs" does not mention the question's "extinguishers" (review of s19-reasons)."""
     found: list[tuple[float, str]] = []
-    asking = asking_words(terms.focus, lang)
     for word, plain, (alts, weight) in _searched_words(terms):
-        if fold(word) in asking or not nameable(word, lang, unused=word in terms.absent):
+        if asked_by(word, terms.focus, lang) or not nameable(
+            word, lang, unused=word in terms.absent
+        ):
             continue
         if _held(word, plain if held else alts, tokens) == held:
             found.append((weight, word))

@@ -37,7 +37,7 @@ words of the language among every typo of the function words above.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
@@ -103,11 +103,24 @@ def _form_words(lang: Lang) -> frozenset[str]:
     )
 
 
+def asked_by(word: str, question: str, lang: Lang) -> bool:
+    """Whether the question's `word` (as typed) is one of a phrase `question` asks by in `lang`
+    (`asking_words`: the "temps" of "Combien de temps … ?"), none a reason names."""
+    return fold(word) in asking_words(question, lang)
+
+
+ASKED_KEPT = 256
+"""How many questions' `asking_words` are kept: a reason reads them up to four times a
+question (abstention.py)."""
+
+
+@lru_cache(maxsize=ASKED_KEPT)
 def asking_words(question: str, lang: Lang) -> frozenset[str]:
     """The folded words of the phrases `question` asks by in `lang` (reason_words.json
     `question_phrases`: "combien de temps", "where does * live"), each phrase matched whole,
     words apart, its "*" any GAP_WORDS words at most; a word joined by hyphens both whole and
-    in its pieces ("reste-t-il": the question's word as typed, and "reste")."""
+    in its pieces ("reste-t-il": the question's word as typed, and "reste"); kept for the last
+    ASKED_KEPT questions."""
     folded = " ".join(_PHRASE_WORDS.findall(fold(question)))
     return frozenset(
         word
