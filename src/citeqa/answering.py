@@ -1030,7 +1030,8 @@ def _speaks_of_field(
         return False
     other = bank.sentences[field]
     labels = field_labels(bank.documents[other.doc_id].text, other.start, other.end)
-    return any(writes_stems(text, named_label_words(label, focus)) for label in labels)
+    named = frozenset().union(*(named_label_words(label, focus) for label in labels))
+    return bool(named) and writes_stems(text, named)  # the sentence stemmed once, not per label
 
 
 def _field_documents(
