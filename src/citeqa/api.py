@@ -239,6 +239,7 @@ class _Loaded:
         self._stored_words: dict[str, StoredWords | None] = {}
         self._word_vectors_lock = threading.Lock()  # the chat's workers may ask at once
         self._written_in: dict[str, str] = {}
+        self._written_in_lock = threading.Lock()  # its folding waits on no word vectors' reading
 
     def stale_notice(self, corpus_dir: Path, index_dir: Path, lang: str = "en") -> str | None:
         """status.stale_notice of this index against `corpus_dir`, in `lang`: its changes as of
@@ -292,7 +293,7 @@ class _Loaded:
         to ask in `lang` reads it: corpus_translation.in_other_language). Of a lab drive's 1.6 MB
         of English passages: 23 ms to fold, a few ms to look a word up; their content words
         (lexical.content_words) took 3.2 s, a regex with lookarounds 0.3 s a word."""
-        with self._word_vectors_lock:
+        with self._written_in_lock:
             if lang not in self._written_in:
                 texts = (chunk.text for chunk in self.bank.chunks if chunk.lang == lang)
                 self._written_in[lang] = "\n".join(map(lexical_fold, texts))  # ASCII's fast
