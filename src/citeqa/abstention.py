@@ -68,7 +68,7 @@ from citeqa.questions import (
     interrogatives,
     word_alternatives,
 )
-from citeqa.reason_words import asked_by, content_words, nameable
+from citeqa.reason_words import asked_by, nameable, nameable_words
 from citeqa.spelling_hints import Closest, did_you_mean
 from citeqa.visible import cut, shown
 
@@ -480,7 +480,7 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
     new = list(dict.fromkeys(word for word, _ in terms.new_terms))
     if new and set(new) <= set(terms.new_unused):
         named = [  # "And what does it mean?": none to name
-            word for word in content_words(new, lang) if not asked_by(word, terms.focus, lang)
+            word for word in nameable_words(new, lang) if not asked_by(word, terms.focus, lang)
         ]
         if not named:
             return Reason(NOT_ANSWERED[lang])
@@ -593,9 +593,9 @@ def not_answered(
 
 def _content_absent(terms: QuestionTerms, lang: Lang) -> list[str]:
     """The words of the question the corpus never uses that a reason in `lang` may name
-    (reason_words.content_words), but for those of a phrase it asks by ("combien de temps":
+    (reason_words.nameable_words), but for those of a phrase it asks by ("combien de temps":
     reason_words.asking_words), in order, each once."""
-    named = content_words(list(dict.fromkeys(terms.absent)), lang)
+    named = nameable_words(list(dict.fromkeys(terms.absent)), lang)
     return [word for word in named if not asked_by(word, terms.focus, lang)]
 
 

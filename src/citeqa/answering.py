@@ -131,7 +131,7 @@ from citeqa.quarters import asked_quarter, dates_in_quarter, writes_quarter
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, verified
-from citeqa.reason_words import content_words
+from citeqa.reason_words import nameable_words
 from citeqa.record_cells import asked_record_cell
 from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.record_threads import answering_records
@@ -1532,11 +1532,11 @@ def _vouching_translations(
 ) -> list[str]:
     """The passage words `terms`' absent words were read as (passage_translation.py) when they
     vouch for passages in the other language (across.writes_translated): every absent content
-    word translated (none in reason_words.content_words of `terms.absent`: "What is the salary
+    word translated (none in reason_words.nameable_words of `terms.absent`: "What is the salary
     of the mayor?" with "salary" read as "salaire" and "mayor" untranslated found a salary line
     of no mayor) on a corpus that reads `lang` across (DocumentLanguages.read_across_from: one
     with no document in `lang` needs a close passage, across.MIN_CLOSENESS); else none."""
-    if not terms.translated or content_words(terms.absent, lang) or languages is None:
+    if not terms.translated or nameable_words(terms.absent, lang) or languages is None:
         return []
     return terms.translated if languages().read_across_from(lang) else []
 
@@ -1588,7 +1588,7 @@ def compose(
         return [hit.chunk.text for hit in retrieval.hits]  # the passages listed below
 
     def translated(top: Sequence[Hit]) -> bool:  # the absent content words, read across
-        absent = content_words(list(dict.fromkeys(terms.absent)), lang)
+        absent = nameable_words(list(dict.fromkeys(terms.absent)), lang)
         return translates is not None and translates(absent, top, lang)
 
     def closer() -> bool:  # read only for a reason that may say to ask in the other language

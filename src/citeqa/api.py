@@ -909,7 +909,7 @@ class Assistant:
         its passage words in the multilingual `channel` (answering never reads it else)."""
         lang = question_lang(question, ranking.query_lang)
         absent = list(dict.fromkeys(terms.absent))
-        if channel is None or not reason_words.content_words(absent, lang):
+        if channel is None or not reason_words.nameable_words(absent, lang):
             return False
         if self._loaded.stored_words(channel) is None:
             return False
@@ -923,7 +923,7 @@ class Assistant:
         the passages `top` in the other language than `lang` (`_translated`), or {} when this
         corpus does not read `lang` across (`_stored_words_across`) or too few translate: on a
         bilingual corpus, MIN_TRANSLATED of them at BILINGUAL_SIMILARITY; of a question in the
-        corpus's minority language, every content word of them (reason_words.content_words: not
+        corpus's minority language, every content word of them (reason_words.nameable_words: not
         the "much" of "How much…") at MINORITY_SIMILARITY. A word no passage of `top`
         translates is read as the nearest of all the stored words, at the stricter
         corpus_translation.STRICTER_SIMILARITY: the search, run again with it, finds the passage
@@ -938,7 +938,7 @@ class Assistant:
             absent = terms.absent
             found = translations(absent, top, lang, vectors, BILINGUAL_SIMILARITY, stored)
             return corpus_translations(absent, found, stored, vectors) if found else {}
-        absent = reason_words.content_words(list(dict.fromkeys(terms.absent)), lang)
+        absent = reason_words.nameable_words(list(dict.fromkeys(terms.absent)), lang)
         found = translations(absent, top, lang, vectors, MINORITY_SIMILARITY, stored, 0.0)
         found = corpus_translations(absent, found, stored, vectors)
         return found if enough_translated(found, absent, 1.0) else {}

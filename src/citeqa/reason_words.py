@@ -59,7 +59,7 @@ def nameable(word: str, lang: Lang, *, unused: bool = False) -> bool:
     return any(_content(piece, lang, unused) for piece in _PIECES.split(fold(word)) if piece)
 
 
-def content_words(words: list[str], lang: Lang) -> list[str]:
+def nameable_words(words: list[str], lang: Lang) -> list[str]:
     """The `words` the corpus never uses (`QuestionTerms.absent`, `new_unused`) a reason in
     `lang` may name (`nameable`), in order."""
     return [word for word in words if nameable(word, lang, unused=True)]

@@ -7,7 +7,7 @@ as typos of "cancel" and "subscription" (QuestionTerms.corrected) and "cancel su
 is answered: the word checks (abstention.before_search) and the answer models' features read
 the words as typed. A question is read again, as if typed with the corrections in place
 (`corrected_question`), only when every content word it uses that the corpus never does
-(reason_words.content_words: a misspelt function word, "wich", needs none) has a confident
+(reason_words.nameable_words: a misspelt function word, "wich", needs none) has a confident
 correction (`confident_corrections`; a word with no correction at all that is no word of a
 language with a word list stays as typed, `_uncorrectable_typo`, when another is corrected):
 the word is no word of the language
@@ -39,7 +39,7 @@ from citeqa.known_words import known_word, may_be_short_typo
 from citeqa.models import Lang
 from citeqa.one_edit import added_dropped_or_swapped, one_edit_apart, written_words
 from citeqa.questions import TYPO_MIN_LENGTH, QuestionTerms, looks_like_name
-from citeqa.reason_words import content_words
+from citeqa.reason_words import nameable_words
 from citeqa.spelling_hints import Closest, spellings_written, typed_as_words
 from citeqa.visible import cut, shown
 
@@ -71,7 +71,7 @@ def confident_corrections(
     write it most often, lower-cased; {} unless every such word has a confident one (see the
     module docstring). A word under TYPO_MIN_LENGTH letters, which the search never corrects,
     is corrected here by `short` (`_short_reading`)."""
-    absent = content_words(list(dict.fromkeys(terms.absent)), lang)
+    absent = nameable_words(list(dict.fromkeys(terms.absent)), lang)
     readable = typed_as_words(terms)
     wanted = {
         word: terms.corrected.get(word) or _short_reading(word, lang, short) for word in absent

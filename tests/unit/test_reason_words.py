@@ -13,9 +13,9 @@ from citeqa.glossary import fold
 from citeqa.reason_words import (
     _misspelt_function_word,
     asking_words,
-    content_words,
     generic_words,
     nameable,
+    nameable_words,
 )
 
 
@@ -92,7 +92,7 @@ def test_words_of_the_language_are_no_misspelt_function_words(word: str, lang: s
     was no longer told so ("dose" read as "does" misspelt)."""
     assert nameable(word, lang, unused=True)  # type: ignore[arg-type]
     typo = {"en": "Wat", "fr": "Qeulle"}[lang]
-    assert content_words([word, typo], lang) == [word]  # type: ignore[arg-type]
+    assert nameable_words([word, typo], lang) == [word]  # type: ignore[arg-type]
 
 
 def test_a_word_the_corpus_uses_is_no_typo() -> None:
@@ -103,8 +103,8 @@ def test_a_word_the_corpus_uses_is_no_typo() -> None:
     assert not nameable("Wat", "en", unused=True) and not nameable("qeulle", "fr", unused=True)
 
 
-def test_content_words_keeps_the_order_and_generic_words_are_per_language() -> None:
-    assert content_words(["mean", "Zadoks", "used", "stage"], "en") == ["Zadoks", "stage"]
+def test_nameable_words_keeps_the_order_and_generic_words_are_per_language() -> None:
+    assert nameable_words(["mean", "Zadoks", "used", "stage"], "en") == ["Zadoks", "stage"]
     assert "bas" in generic_words("fr") and "bas" not in generic_words("en")
     for lang in ("en", "fr"):
         for word in generic_words(lang):  # however the question types them
