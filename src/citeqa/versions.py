@@ -273,7 +273,19 @@ def asked_file_versions(question: str) -> list[Version]:
     numbers by an ordinal word next to "version" ("la première version", "the first version":
     1; "the 2nd version", "la 2e version": 2; data/versions.json "ordinal_version",
     part_ordinals.ordinal_number) or names first
-    ("the original version", "la version initiale": "first_words"), each once."""
+    ("the original version", "la version initiale": "first_words"), each once. Read once for
+    the last QUESTIONS_READ questions (`_read_file_versions`: version_documents.asks_version,
+    the versions a question's documents are of, answering's asked section and the copies set
+    aside each ask them of the same question, up to four times)."""
+    return list(_read_file_versions(question))
+
+
+QUESTIONS_READ = 256
+"""How many questions' `asked_file_versions` are kept."""
+
+
+@functools.lru_cache(maxsize=QUESTIONS_READ)
+def _read_file_versions(question: str) -> tuple[Version, ...]:
     patterns = _patterns()
     found = dict.fromkeys(asked_versions(question))
     for match in patterns.ordinal_version.finditer(question):
@@ -281,7 +293,7 @@ def asked_file_versions(question: str) -> list[Version]:
         number = 1 if fold(word) in patterns.first_words else _ordinal(word)
         if number is not None:
             found.setdefault((number,), None)
-    return list(found)
+    return tuple(found)
 
 
 def _ordinal(word: str) -> int | None:
