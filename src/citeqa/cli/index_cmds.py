@@ -397,7 +397,7 @@ def documents_table(described: IndexStatus, width: int) -> Table:
     title = Text(shown(f"Index {described.index_dir}"))
     headers = ["document", "title", "chunks", "lang"]
     rows = [
-        [shown(cell) for cell in (doc.doc_id, doc.title, doc.chunks, _languages(doc.lang))]
+        _shown_cells(doc.doc_id, doc.title, doc.chunks, _languages(doc.lang))
         for doc in described.documents
     ]
     documents = Table(*headers, title=title)
@@ -421,11 +421,16 @@ def channels_table(described: IndexStatus) -> Table:
 
 
 def _cells(*values: object) -> list[Text]:
-    """Cleaned literal text (the manifest is read from disk), never markup (`documents_table`
-    makes its cells so too, keeping their text for the name column's width)."""
+    """Cleaned literal text (`_shown_cells`), never markup."""
     from rich.text import Text
 
-    return [Text(shown(value)) for value in values]
+    return [Text(cell) for cell in _shown_cells(*values)]
+
+
+def _shown_cells(*values: object) -> list[str]:
+    """Each value cleaned for the terminal (the manifest is read from disk): `_cells`, and
+    `documents_table`'s rows, which keep that text for the name column's width."""
+    return [shown(value) for value in values]
 
 
 def _fold(*tables: Table) -> None:
