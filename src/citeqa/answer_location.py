@@ -51,10 +51,10 @@ class Reading:
     bank: SentenceBank
     hits: list[Hit]
     terms: QuestionTerms
-    versioned: frozenset[str] | None = None
+    versioned: frozenset[str] = frozenset()
     """The ids of the documents of `hits` of the version the question asks
-    (version_documents.version_documents_read), read once a question; None: not read, each
-    reader reads them of its own candidates' documents."""
+    (version_documents.version_documents_read), read once a question (answering.compose; the
+    quote model's features, answer_features.sentence_features, read none)."""
     _asked: dict[str, list[str]] = field(default_factory=dict)
     _present: Terms | None = None
     _specific: dict[int, Terms] = field(default_factory=dict)

@@ -160,7 +160,6 @@ from citeqa.unheld_periods import periods_written, unheld_period
 from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
 from citeqa.value_kinds import unwritten_asked_kind, unwritten_kind
 from citeqa.version_documents import (
-    asked_version_documents,
     asks_version,
     version_documents_read,
     versioned_documents,
@@ -1106,7 +1105,7 @@ def under_asked_section(
     candidates: Candidates,
     bank: SentenceBank,
     question: str,
-    versioned: frozenset[str] | None = None,
+    versioned: frozenset[str],
 ) -> Candidates:
     """The candidates, but for a question asking a numbered section ("version 3.5.1", "l'article
     5", "clause 4.3": numbered_sections.asked_sections) only those standing under it, when any
@@ -1117,7 +1116,7 @@ def under_asked_section(
     some (document_names.named_among: "l'article 7 des CGV"), only the named ones' are kept.
     When the asked number is a version a candidate's document names by its path or title
     ("la version 2 du protocole" of "Protocole … (v2)": `_of_asked_version`; `versioned`: those
-    documents as Reading.versioned holds them, None to read them), that document's candidates
+    documents as Reading.versioned holds them), that document's candidates
     are kept, wherever they stand (a version a file name ends with, "devis_v2",
     or asked by an ordinal, "la première version", too: version_documents.asks_version).
     Otherwise, for a number asked as a version, only the named documents' or, when the
@@ -1172,25 +1171,20 @@ def _sectioned_best(
 
 
 def _of_asked_version(
-    candidates: Candidates, bank: SentenceBank, question: str, versioned: frozenset[str] | None
+    candidates: Candidates, bank: SentenceBank, question: str, asked: frozenset[str]
 ) -> list[int]:
-    """The positions of the candidates of documents whose path or title names the version the
-    question asks (version_documents.asked_version_documents: every sentence of "Protocole …
-    (v2)" is of "la version 2"), a line opening with that version ("Version 2 — 14 octobre
-    2025 — rédigé par …": it names the version, its steps say what it holds) only when no
-    other is; [] when no candidate is of such a document. Other documents' lines opening with
+    """The positions of the candidates of the documents `asked` (those whose path or title names
+    the version the question asks: version_documents.version_documents_read, every sentence of
+    "Protocole … (v2)" is of "la version 2"), a line opening with that version ("Version 2 — 14
+    octobre 2025 — rédigé par …": it names the version, its steps say what it holds) only when
+    no other is; [] when no candidate is of such a document. Other documents' lines opening with
     the number ("2. Fixer 20 min …" of v1) are not of it: the number names a version, no
     section. Another document's sentence writing the asked version and a word of the question
-    that none of the version's documents' candidates writes (their titles and headings
-    counted) is about that version: it is kept too, in the ranker's order ("When was version 2
-    of the guide released?": notes.md's "Version 2 of the guide was released in May.", not
-    the guide's installer line: s31 review; `_about_version`)."""
+    that none of the version's documents' candidates writes (their titles and headings counted)
+    is about that version: it is kept too, in the ranker's order ("When was version 2 of the
+    guide released?": notes.md's "Version 2 of the guide was released in May.", not the guide's
+    installer line: s31 review; `_about_version`)."""
     doc_of = [bank.sentences[item.index].doc_id for item in candidates.sentences]
-    asked = (
-        asked_version_documents(question, (bank.documents[d] for d in dict.fromkeys(doc_of)))
-        if versioned is None
-        else versioned
-    )
     rows = [number for number, doc_id in enumerate(doc_of) if doc_id in asked]
     if not rows:
         return []

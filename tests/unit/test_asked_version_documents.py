@@ -63,6 +63,15 @@ def _candidates(bank: SentenceBank, openings: list[tuple[str, str]]) -> Candidat
     return Candidates(items, np.linspace(0.5, 0.1, len(items)), np.zeros((len(items), 2)))
 
 
+def _under(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """answering.under_asked_section, the documents of the asked version read of the
+    candidates' documents, the best first (as answering reads them of its top passages:
+    version_documents.version_documents_read)."""
+    documents = dict.fromkeys(bank.sentences[item.index].doc_id for item in candidates.sentences)
+    versioned = asked_version_documents(question, (bank.documents[d] for d in documents))
+    return under_asked_section(candidates, bank, question, versioned)
+
+
 def test_every_sentence_of_the_asked_versions_document_stands_under_it() -> None:
     bank = _bank()
     candidates = _candidates(
@@ -75,7 +84,7 @@ def test_every_sentence_of_the_asked_versions_document_stands_under_it() -> None
         ],
     )
     question = "Combien de temps dure la fixation dans la version 2 du protocole ?"
-    kept = under_asked_section(candidates, bank, question)
+    kept = _under(candidates, bank, question)
     assert [bank.text(item.index) for item in kept.sentences] == ["2. Fixer 40 min à 4 °C."]
 
 
@@ -86,7 +95,7 @@ def test_a_section_number_that_is_no_version_keeps_to_its_section() -> None:
         bank,
         [("rapports/bilan", "La fixation"), ("methodes/marquage_v2", "Version 2")],
     )
-    kept = under_asked_section(candidates, bank, "Que dit l'article 2 du protocole ?")
+    kept = _under(candidates, bank, "Que dit l'article 2 du protocole ?")
     assert [bank.text(item.index)[:9] for item in kept.sentences] == ["Version 2"]
 
 
@@ -146,7 +155,7 @@ def test_a_version_ending_a_file_name_holds_that_document() -> None:
         ("What is the total of the v2 offer?", "Total: 1,350."),
         ("What was the total in the first version of the offer?", "Total: 1,050."),
     ):
-        kept = under_asked_section(candidates, bank, question)
+        kept = _under(candidates, bank, question)
         assert [bank.text(item.index) for item in kept.sentences] == [total], question
 
 
@@ -161,7 +170,7 @@ def test_a_version_number_is_taken_from_the_best_candidates_document_only() -> N
             ("offers/Q-31_shelves_v1", "2. Fitting"),
         ],
     )
-    kept = under_asked_section(candidates, bank, "What is the total of version 2?")
+    kept = _under(candidates, bank, "What is the total of version 2?")
     assert [bank.text(item.index) for item in kept.sentences] == ["2. Fitting: 150."]
 
 
@@ -204,7 +213,7 @@ def test_another_papers_file_name_version_is_no_version_of_the_asked_one() -> No
             ("devis/devis_cuisine", "Version 2"),
         ],
     )
-    kept = under_asked_section(candidates, bank, "Quel est le total TTC de la v2 du devis ?")
+    kept = _under(candidates, bank, "Quel est le total TTC de la v2 du devis ?")
     assert bank.text(kept.sentences[0].index) == "Total TTC : 5 900 €."
 
 
@@ -220,5 +229,5 @@ def test_a_number_asked_as_a_version_keeps_to_documents_that_have_one() -> None:
             ("devis/devis_cuisine", "Version 2"),
         ],
     )
-    kept = under_asked_section(candidates, bank, "Quel est le total TTC du devis version 2 ?")
+    kept = _under(candidates, bank, "Quel est le total TTC du devis version 2 ?")
     assert kept is candidates

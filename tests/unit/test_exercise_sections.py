@@ -58,5 +58,5 @@ def test_the_asked_exercises_line_leads_the_quote() -> None:
     ]
     items = [ScoredSentence(i, 0.5, 0.5, 0.5, 0.5, 1) for i in order]
     candidates = Candidates(items, np.array([0.4, 0.2, 0.1]), np.zeros((3, 2)))
-    kept = under_asked_section(candidates, bank, "barem exo 1")
+    kept = under_asked_section(candidates, bank, "barem exo 1", frozenset())  # no version asked
     assert [bank.text(item.index)[:10] for item in kept.sentences] == ["Exercice 1"]
