@@ -56,6 +56,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import get_args
 
 from citeqa.bare_tokens import bare_token
 from citeqa.courtesy import LETTERS
@@ -272,14 +273,13 @@ occurring in the documents, and the advice leads there (a question none of whose
 needs a closer sign: `_may_help`). On the s18 trial's folder (8 of 68 documents in French) it
 led nowhere for 7 of 8 English questions (typos, off-topic, the lab's fire warden)."""
 MINORITY_SHARE = 0.05
-"""The share of the documents a corpus's minority language needs for its questions to be read
-across languages (`DocumentLanguages.read_across_from`): on the s27 trial's family folder (3 of
-40 documents in English) and the research set's lab folder (6 of 68 in French) the minority
-language is the owners' own; below it, the few documents in that language are more likely a
-stray quotation or a misread language (one "other" or "en" document in a folder of hundreds)."""
+"""The share of the documents each language needs, beside MINORITY_DOCUMENTS, for a corpus to
+be in both languages by `DocumentLanguages.bilingual_corpus(MINORITY_SHARE)`: a folder mostly in
+one language whose owners also write in the other (the s27 trial's family folder, 3 of 40
+documents in English; the research set's lab folder, 6 of 68 in French)."""
 MINORITY_DOCUMENTS = 3
-"""The fewest documents a corpus's minority language needs beside MINORITY_SHARE: one English
-note among 20 French ones (5 %) is a stray note, not owners writing in both languages."""
+"""The fewest documents each language needs beside MINORITY_SHARE: one English note among 20
+French ones (5 %) is a stray note, not owners writing in both languages."""
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
 
@@ -318,15 +318,25 @@ class DocumentLanguages:
     def read_across_from(self, lang: Lang) -> bool:
         """Whether a question in `lang` refused as typed has its absent words read as words of
         the stored passage words in the other language (api.Assistant._translated): the corpus
-        is in both languages (`bilingual_corpus`), or `lang` is its minority language with
-        MINORITY_SHARE and MINORITY_DOCUMENTS of the documents at least. A corpus in one
-        language has none in the question's, and reads a question in the other language only
-        near a close passage (across.MIN_CLOSENESS): English questions of PubMedQA asked of
-        French PIAF articles are off its subjects."""
+        is in both languages (`bilingual_corpus`), or `lang` is the language few of its
+        documents use, one at least. Gated on the question's language, not on a count of the
+        documents in it: on the s32 trial's folder (35 French documents, 2 English mails, under
+        MINORITY_DOCUMENTS) 13 of 21 English questions about its French documents were refused
+        for words the documents write in French ("debt per inhabitant": "dette par habitant").
+        Such a question is read across only when every content word of it translates at
+        MINORITY_SIMILARITY (api.Assistant._read_across). A corpus with no document in `lang`
+        reads such a question only near a close passage (across.MIN_CLOSENESS): read across by
+        the stored words too, 2 of 100 English off-topic questions of PubMedQA asked of PIAF's
+        French articles and 4 of 100 French ones asked of PubMedQA's were answered (s33)."""
         if self.bilingual_corpus():
             return True
-        minority = self.counts.get(lang, 0) < self.counts.get(_other(lang), 0)
-        return minority and self.bilingual_corpus(MINORITY_SHARE)
+        own = self.counts.get(lang, 0)
+        return 0 < own < self.counts.get(_other(lang), 0)
+
+    def reads_any_across(self) -> bool:
+        """Whether a question in one of the languages at least is read across
+        (`read_across_from`): the corpus has documents in English and in French."""
+        return any(self.read_across_from(lang) for lang in get_args(Lang))
 
     def alone_in(self, lang: str) -> int:
         """How many documents are in `lang` and not also in the other language."""

@@ -666,9 +666,11 @@ class Assistant:
         if translated is not None:  # read as if asked in the passages' language
             searched_across = self._searched(text, vectors, k, translated, first)
             across = composed(*searched_across.read)
-            if replaces(across, answer, translated.translated) and not names_another_item(
-                across, translated.keys, searched_across.evidence
-            ):
+            evidence_across = searched_across.evidence
+            asked_in = question_lang(question, retrieval.query_lang)
+            if replaces(
+                across, answer, translated.translated, evidence_across, asked_in
+            ) and not names_another_item(across, translated.keys, evidence_across):
                 answer, searched = across, searched_across
         answer = _noting_unread(answer, loaded)
         answer, older = self._with_older_version(answer, searched, composed)
@@ -826,11 +828,27 @@ class Assistant:
             if hits and self._near_translations(words, hits, lang, channel):
                 return True
             stored = self._loaded.stored_words(channel)
+            if stored is None or not self._advises_by_stored_words(lang):
+                return False
             vectors = self._loaded.word_vectors(channel)
             written = self._loaded.written_in
-            return stored is not None and in_other_language(words, lang, stored, vectors, written)
+            return in_other_language(words, lang, stored, vectors, written)
 
         return translates
+
+    def _advises_by_stored_words(self, lang: Lang) -> bool:
+        """Whether the stored words (stored_words.py) may say that asking in the other language
+        than `lang` may help (`_translates`): the corpus is in both languages by
+        abstention.MINORITY_SHARE, or `lang` is the one few documents use
+        (DocumentLanguages.read_across_from). Not a question in the language of almost all of
+        them: the build stores the words of every corpus, and "Quel temps fera-t-il demain à
+        Nantes ?" of a French folder holding two English mails was told to ask in English
+        ("demain" / "tomorrow", a word the mails write). Read only on an index that stored
+        its words: the file list is read for it."""
+        languages = self._loaded.document_languages
+        return languages.bilingual_corpus(abstention.MINORITY_SHARE) or languages.read_across_from(
+            lang
+        )
 
     def _near_translations(
         self, words: Sequence[str], hits: Sequence[Hit], lang: Lang, channel: str

@@ -45,19 +45,21 @@ from pathlib import Path
 
 import numpy as np
 
-from citeqa.abstention import MINORITY_SHARE, DocumentLanguages
+from citeqa.abstention import DocumentLanguages
 from citeqa.embedding import Embedder, embed_new
 from citeqa.jsonfiles import read_object
 from citeqa.jsonlines import save_array, write_file
 from citeqa.models import Chunk
 from citeqa.passage_translation import WrittenForms
 
-WORDS_VERSION = 3
+WORDS_VERSION = 4
 """The version of the stored words (how they are read from passages, chosen, embedded and
 stored): a file of another version is not read, and a build does not reuse its vectors. 2: ties
 at MAX_WORDS broken by occurrences, then first written, not alphabetically. 3: stored also for a
 corpus mostly in one language with a minority in the other (`stores_words`), whose builds of
-version 2 stored none."""
+version 2 stored none. 4: stored for every corpus with documents in both languages
+(`stores_words`: a question in the language few documents use is read across), whose builds
+of version 3 stored none below the minority's MINORITY_DOCUMENTS."""
 
 MAX_WORDS = 20000
 """The most words stored (those written in the most passages): 20 MB at 512 dimensions in
@@ -69,13 +71,13 @@ EMBED_BATCH = 256
 
 
 def stores_words(multilingual: bool, languages: Iterable[Collection[str]]) -> bool:
-    """Whether a build stores its passage words' vectors: it has a `multilingual` channel and
-    its documents, by the `languages` of each, are in both languages, the minority's share at
-    least abstention.MINORITY_SHARE (DocumentLanguages.bilingual_corpus; not read without such
-    a channel). The one test of the
-    build (contents._store_words) and of whether a build is outdated for want of them
-    (previousindex.words_stored)."""
-    return multilingual and DocumentLanguages.of(languages).bilingual_corpus(MINORITY_SHARE)
+    """Whether a build stores its passage words' vectors: it has a `multilingual` channel (not
+    read without one) and its documents, by the `languages` of each, are in English and in
+    French, so that a question in one of them is read across (DocumentLanguages.
+    reads_any_across: a corpus in both languages, or a question in the language few documents
+    use, one at least). The one test of the build (contents._store_words) and of whether a
+    build is outdated for want of them (previousindex.words_stored)."""
+    return multilingual and DocumentLanguages.of(languages).reads_any_across()
 
 
 def words_files(channel: str) -> tuple[str, str]:

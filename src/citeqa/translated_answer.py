@@ -16,28 +16,57 @@ import re
 from collections.abc import Iterable
 
 from citeqa.lexical import fold
-from citeqa.models import Answer, Citation, Retrieval
+from citeqa.models import Answer, Citation, Hit, Retrieval
 from citeqa.passage_translation import chunk_word_forms
 
 
-def replaces(read_across: Answer, as_typed: Answer, translated: Iterable[str]) -> bool:
-    """Whether `read_across`, the answer of the question read with its absent words as the
-    `translated` passage words (folded), replaces its answer `as_typed` (Assistant.
-    _lacking_words): always when that one abstains (its refusal too, read across: "the
-    passages are in French"); else only when it answers, surer, quoting other sentences, one
-    of which writes a translated word (the question "Who teaches
+def replaces(
+    read_across: Answer,
+    as_typed: Answer,
+    translated: Iterable[str],
+    evidence: Retrieval,
+    lang: str,
+) -> bool:
+    """Whether `read_across`, the answer of the question (in `lang`) read with its absent words
+    as the `translated` passage words (folded), from the passages `evidence`, replaces its
+    answer `as_typed` (Assistant._lacking_words): when that one abstains, if it abstains too
+    (its refusal read across: "the passages are in French") or brings what the translation
+    found (`_brings_translation`); else only when it answers, surer, quoting other sentences,
+    one of which writes a translated word (the question "Who teaches
     Spanish?" answered as typed from an English note on teaching with drama, read translated,
     quotes the timetable's "Espagnol"). An answer right as typed stays: an English question of a
     bilingual corpus, read with its words translated ("pourrait", "échouent"), quoted a French
     note at a lower confidence."""
+    words = set(translated)
     if as_typed.abstained:
-        return True
+        return read_across.abstained or _brings_translation(read_across, words, evidence, lang)
     return (
         not read_across.abstained
         and read_across.confidence > as_typed.confidence
         and _quoted(read_across) != _quoted(as_typed)
-        and _writes_any(read_across.citations, set(translated))
+        and _writes_any(read_across.citations, words)
     )
+
+
+def _brings_translation(answer: Answer, words: set[str], evidence: Retrieval, lang: str) -> bool:
+    """Whether `answer` quotes what a reading with the translated `words` found: a quote
+    writing one of them, or one from a passage of `evidence` in another language than the
+    question's `lang`. A quote of the question's own language writing none was found without
+    them, by words the question was refused for as typed: "How much is the morning childcare
+    session?" of a French folder (s32 trial), read with "enfants" and "séance", quoted an English
+    mail's visit programme."""
+    if _writes_any(answer.citations, words):
+        return True
+    return any(hit.chunk.lang != lang for hit in _holding(answer.citations, evidence))
+
+
+def _holding(citations: Iterable[Citation], evidence: Retrieval) -> Iterable[Hit]:
+    """The passages of `evidence` that hold a quote of `citations`."""
+    for citation in citations:
+        for hit in evidence.hits:
+            chunk = hit.chunk
+            if chunk.doc_id == citation.doc_id and chunk.start <= citation.start < chunk.end:
+                yield hit
 
 
 def names_another_item(read_across: Answer, keys: Iterable[str], evidence: Retrieval) -> bool:
@@ -58,10 +87,8 @@ def _quoted_texts(citations: Iterable[Citation], evidence: Retrieval) -> Iterabl
     passage of `evidence` that holds one."""
     for citation in citations:
         yield from (citation.quote, citation.title, citation.section or "")
-        for hit in evidence.hits:
-            chunk = hit.chunk
-            if chunk.doc_id == citation.doc_id and chunk.start <= citation.start < chunk.end:
-                yield from (chunk.text, chunk.section or "")
+    for hit in _holding(citations, evidence):
+        yield from (hit.chunk.text, hit.chunk.section or "")
 
 
 def _writes_key(folded: str, key: str) -> bool:

@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 
 from citeqa import api
+from citeqa.abstention import MINORITY_SHARE
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.corpus_translation import STRICTER_SIMILARITY
@@ -36,6 +37,7 @@ NEAR = {
     "remplace": ("replaced", 0.9),
     "assurance": ("insurance", 0.88),
     "attestation": ("certificate", 0.86),
+    "dentiste": ("dentist", 0.9),
 }
 """French words (folded) this fake channel puts at a cosine of an English one: "échecs" at
 .75 of "chess" (a real translation USE puts under BILINGUAL_SIMILARITY), "tournoi" at .84 of
@@ -98,16 +100,29 @@ class FakeNear:
         return vector
 
 
-@pytest.fixture
-def mostly_french(scratch_registry: None, tmp_path: Path) -> Assistant:
+def built(folder: Path, texts: dict[str, str]) -> Assistant:
+    """An assistant on a folder of `texts` (name → text) in the fake channel, its index built."""
     register_embedder("fakenear", FakeNear)
-    corpus = tmp_path / "corpus"
+    corpus = folder / "corpus"
     corpus.mkdir()
-    for name, text in {**FRENCH, **ENGLISH}.items():
+    for name, text in texts.items():
         (corpus / name).write_text(text, encoding="utf-8")
-    settings = Settings(channels=("fakenear",), corpus_dir=corpus, index_dir=tmp_path / "index")
+    settings = Settings(channels=("fakenear",), corpus_dir=corpus, index_dir=folder / "index")
     build_index(settings)
     return open_assistant(settings, build_if_missing=False)
+
+
+@pytest.fixture
+def mostly_french(scratch_registry: None, tmp_path: Path) -> Assistant:
+    return built(tmp_path, {**FRENCH, **ENGLISH})
+
+
+@pytest.fixture
+def two_english_notes(scratch_registry: None, tmp_path: Path) -> Assistant:
+    """Two English notes of thirteen: under abstention.MINORITY_DOCUMENTS (s32 trial: a
+    town hall's 35 French documents and 2 English mails)."""
+    two = {name: ENGLISH[name] for name in ("plumber.txt", "dentist.txt")}
+    return built(tmp_path, {**FRENCH, **two})
 
 
 def by_language(french: float, english: float) -> Callable[[Sequence[object]], list[float]]:
@@ -317,3 +332,28 @@ def test_one_word_asked_alone_is_not_read_in_the_other_language(
     closeness_is(monkeypatch, by_language(0.2, 0.1))
     answer = mostly_french.ask("chess?")
     assert answer.abstained and "15 mai" not in answer.answer, answer.answer
+
+
+def test_a_question_in_the_language_two_documents_use_is_read_across(
+    two_english_notes: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # gated on the question's language, not on 3 documents in it (s32 trial: "What was the
+    # debt per inhabitant at the end of 2024?" refused, "dette par habitant" in French)
+    languages = two_english_notes._loaded.document_languages
+    assert not languages.bilingual_corpus(MINORITY_SHARE)
+    closeness_is(monkeypatch, by_language(0.2, 0.1))
+    answer = two_english_notes.ask(CHESS)
+    assert not answer.abstained and "15 mai" in answer.answer, answer.answer
+
+
+def test_a_question_in_the_language_of_almost_all_documents_is_not_told_to_ask_in_the_other(
+    two_english_notes: Assistant,
+) -> None:
+    # the build now stores this folder's words; "dentiste" means the English note's "dentist",
+    # but two notes of thirteen are no reason to ask a French question in English ("Quel
+    # temps fera-t-il demain à Nantes ?" of the s32 trial's folder: "demain" / "tomorrow"),
+    # while an English question's words meaning French ones are (abstention._may_help)
+    translates = two_english_notes._translates("fakenear")
+    assert translates is not None
+    assert not translates(["dentiste"], [], "fr")
+    assert translates(["lift"], [], "en")

@@ -197,17 +197,37 @@ def test_a_note_of_a_french_table_and_english_items_is_in_both() -> None:
         ({"en": 3, "fr": 38}, 40, True, False),  # s27 trial: a French folder, a few English
         ({"en": 10, "fr": 9}, 19, True, True),  # bilingual: both
         ({"en": 2, "fr": 3}, 5, True, True),  # bilingual though under MINORITY_DOCUMENTS
-        ({"en": 1, "fr": 19}, 20, False, False),  # one stray English note (5 %): too few
-        ({"en": 2, "fr": 38}, 40, False, False),  # under MINORITY_DOCUMENTS
-        ({"en": 4, "fr": 96}, 100, False, False),  # under MINORITY_SHARE
+        ({"en": 2, "fr": 35}, 37, True, False),  # s32 trial: two English mails, under it
+        ({"en": 35, "fr": 2}, 37, False, True),  # and a French question of an English folder
+        ({"en": 1, "fr": 19}, 20, True, False),  # one English note (5 %), one at least
+        ({"en": 4, "fr": 96}, 100, True, False),  # under MINORITY_SHARE
         ({"fr": 40}, 40, False, False),  # one language: English questions are off its subjects
+        ({"en": 12}, 12, False, False),  # (s33: PubMedQA's asked of PIAF, and the reverse)
+        ({"other": 3}, 3, False, False),  # neither language: nothing to read across into
         ({}, 0, False, False),
     ],
 )
-def test_a_minority_language_s_questions_are_read_across_from_its_share(
+def test_a_question_in_the_language_few_documents_use_is_read_across(
     counts: dict[str, int], documents: int, english: bool, french: bool
 ) -> None:
+    # gated on the question's language, not on a count of documents in it (s32 trial: 13
+    # of 21 English questions of a French folder with 2 English mails refused)
     languages = DocumentLanguages(counts, documents, 0)
     assert languages.read_across_from("en") is english
     assert languages.read_across_from("fr") is french
-    assert languages.bilingual_corpus(MINORITY_SHARE) is (english or french)
+    assert languages.reads_any_across() is (english or french)
+
+
+@pytest.mark.parametrize(
+    ("counts", "documents", "bilingual"),
+    [
+        ({"en": 3, "fr": 38}, 40, True),
+        ({"en": 2, "fr": 35}, 37, False),  # under MINORITY_DOCUMENTS
+        ({"en": 4, "fr": 96}, 100, False),  # under MINORITY_SHARE
+        ({"fr": 40}, 40, False),
+    ],
+)
+def test_a_corpus_is_in_both_languages_by_the_minority_share(
+    counts: dict[str, int], documents: int, bilingual: bool
+) -> None:
+    assert DocumentLanguages(counts, documents, 0).bilingual_corpus(MINORITY_SHARE) is bilingual

@@ -4,7 +4,7 @@ miss's other quote, came back surer because the translated word counted as found
 
 from __future__ import annotations
 
-from citeqa.models import Answer, Citation, Retrieval
+from citeqa.models import Answer, Chunk, Citation, Hit, Lang, Retrieval
 from citeqa.translated_answer import names_another_item, replaces
 
 LAUNDRY = "The laundry room in the basement is open every day from 7 am to 10 pm."
@@ -22,31 +22,73 @@ def answered(quote: str, confidence: float, doc_id: str = "note") -> Answer:
 
 
 REFUSED = Answer(question="?", abstained=True, confidence=0.0, answer="No answer.")
+NO_EVIDENCE = Retrieval(question="?", query_lang="en", hits=[])
 
 
 def test_a_surer_quote_writing_a_translated_word_replaces_the_answer_as_typed() -> None:
-    assert replaces(answered(SPANISH, 0.47, "timetable"), answered(DRAMA, 0.25), ["espagnol"])
+    assert replaces(
+        answered(SPANISH, 0.47, "timetable"), answered(DRAMA, 0.25), ["espagnol"], NO_EVIDENCE, "en"
+    )
 
 
 def test_the_same_quote_read_translated_leaves_the_answer_as_typed() -> None:
     # "Is the laundry room open during the elevator works?": .30 as typed, .36 translated
-    assert not replaces(answered(LAUNDRY, 0.36), answered(LAUNDRY, 0.30), ["ascenseur"])
+    assert not replaces(
+        answered(LAUNDRY, 0.36), answered(LAUNDRY, 0.30), ["ascenseur"], NO_EVIDENCE, "en"
+    )
 
 
 def test_another_quote_without_a_translated_word_leaves_the_answer_as_typed() -> None:
     # a near miss read translated finds another sentence, surer, that never writes the word
     # the question lacked
-    assert not replaces(answered(DRAMA, 0.48, "grant"), answered(LAUNDRY, 0.27), ["ascenseur"])
+    assert not replaces(
+        answered(DRAMA, 0.48, "grant"), answered(LAUNDRY, 0.27), ["ascenseur"], NO_EVIDENCE, "en"
+    )
 
 
 def test_a_less_sure_translated_answer_leaves_the_answer_as_typed() -> None:
-    assert not replaces(answered(SPANISH, 0.2, "timetable"), answered(DRAMA, 0.6), ["espagnol"])
+    assert not replaces(
+        answered(SPANISH, 0.2, "timetable"), answered(DRAMA, 0.6), ["espagnol"], NO_EVIDENCE, "en"
+    )
 
 
 def test_a_refusal_as_typed_is_replaced_and_an_answer_never_by_a_refusal() -> None:
-    assert replaces(answered(SPANISH, 0.2, "timetable"), REFUSED, ["espagnol"])
-    assert replaces(REFUSED, REFUSED, ["espagnol"])
-    assert not replaces(REFUSED, answered(DRAMA, 0.25), ["espagnol"])
+    assert replaces(answered(SPANISH, 0.2, "timetable"), REFUSED, ["espagnol"], NO_EVIDENCE, "en")
+    assert replaces(REFUSED, REFUSED, ["espagnol"], NO_EVIDENCE, "en")
+    assert not replaces(REFUSED, answered(DRAMA, 0.25), ["espagnol"], NO_EVIDENCE, "en")
+
+
+GARDERIE = "La garderie du matin coûte 1,60 € la séance."
+MAIL = "Thursday 29 May: arrival at the salle des fêtes around 5 pm, welcome drinks."
+
+
+def read_in(passages: dict[str, tuple[str, Lang]]) -> Retrieval:
+    """The evidence of a reading: one passage per document, its whole text and language."""
+    hits = [
+        Hit(
+            chunk=Chunk(chunk_id=doc, doc_id=doc, start=0, end=len(text), text=text, lang=lang),
+            chunk_index=number,
+            score=1.0,
+        )
+        for number, (doc, (text, lang)) in enumerate(passages.items())
+    ]
+    return Retrieval(question="?", query_lang="en", hits=hits)
+
+
+EVIDENCE = read_in({"mail": (MAIL, "en"), "tarifs": (GARDERIE, "fr")})
+
+
+def test_a_refusal_stays_when_the_translated_reading_quotes_its_own_language_alone() -> None:
+    # s32 trial a23 "How much is the morning childcare session?" of a French folder with two
+    # English mails: read with "enfants", "séance", it quoted the English mail's programme,
+    # which writes neither; the translation brought nothing to that quote
+    quoted_mail = answered(MAIL, 0.19, "mail")
+    assert not replaces(quoted_mail, REFUSED, ["enfants", "seance"], EVIDENCE, "en")
+    assert replaces(answered(GARDERIE, 0.4, "tarifs"), REFUSED, ["seance"], EVIDENCE, "en")
+    # a passage in the other language quoted answers for the translation, whatever it writes
+    assert replaces(answered(GARDERIE, 0.4, "tarifs"), REFUSED, ["enfants"], EVIDENCE, "en")
+    # an English mail writing a translated word ("salle", read as "hall") was found by it
+    assert replaces(quoted_mail, REFUSED, ["salle"], EVIDENCE, "en")
 
 
 LIFT = "L'ascenseur du bâtiment A sera en panne d'un jour."
