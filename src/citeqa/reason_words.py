@@ -105,11 +105,10 @@ def _form_words(lang: Lang) -> frozenset[str]:
 
 def asking_words(question: str, lang: Lang) -> frozenset[str]:
     """The folded words of the phrases `question` asks by in `lang` (reason_words.json
-    `question_phrases`: "combien de temps", "where does * live"; and `frame_phrases`, whose
-    words are no terms either: `frame_phrase_words`), each phrase matched whole, words apart,
-    its "*" any GAP_WORDS words at most; a word joined by hyphens both whole and in its pieces
-    ("reste-t-il": the question's word as typed, and "reste")."""
-    return _phrase_words(question, lang, "question_phrases") | frame_phrase_words(question, lang)
+    `question_phrases`: "combien de temps", "where does * live"), each phrase matched whole,
+    words apart, its "*" any GAP_WORDS words at most; a word joined by hyphens both whole and
+    in its pieces ("reste-t-il": the question's word as typed, and "reste")."""
+    return _phrase_words(question, lang, "question_phrases")
 
 
 def frame_phrase_words(question: str, lang: Lang) -> frozenset[str]:
