@@ -38,11 +38,13 @@ from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
 from citeqa.keyshapes import key_kind
+from citeqa.language import question_lang
 from citeqa.lexical import DECIMAL, GROUPED, query_tokens
 from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
 from citeqa.one_edit import added_dropped_or_swapped
+from citeqa.reason_words import frame_phrase_words
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
 from citeqa.visible import grapheme_start, without_format
@@ -431,6 +433,29 @@ def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[
     return Alternatives(found, map(_phrase, spelt_out))
 
 
+def _written_beside(focus: str, glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """The one-word equivalents a word of `focus` has only where it stands (folded word: its
+    glossary terms of one word that `word_alternatives`, reading the word alone, misses): a
+    term with a year slot ("q2 {year}" of language data) is the word beside a year, so "Q2"
+    of "the deductible VAT in Q2 2025" is "T2", as a French table writes it (admin dev
+    ad041 was refused "No row of the tables names “Q2”; the closest are T2, T1")."""
+    found: dict[str, list[str]] = {}
+    for written, term in glossary.equivalents(focus):
+        if " " not in written and " " not in term:
+            found.setdefault(written, []).append(term)
+    alone = {word: set(glossary.expansions(word)) for word in found}
+    return {
+        word: tuple(term for term in terms if term not in alone[word])
+        for word, terms in found.items()
+        if any(term not in alone[word] for term in terms)
+    }
+
+
+def _tokens_of(forms: Iterable[str]) -> frozenset[str]:
+    """The query tokens of each of `forms`."""
+    return frozenset(token for form in forms for token in query_tokens(form))
+
+
 def _phrase(form: str) -> tuple[frozenset[str], ...]:
     """The tokens of each word of a spelt-out form that gives any (a stopword gives none)."""
     words = (frozenset(query_tokens(word)) for word in re.findall(r"[^\W_]+", form))
@@ -727,8 +752,12 @@ def analyse(
     result = QuestionTerms(focus=focus, spelling_of=vocabulary.likely_spelling)
     keys = result.typed_keys
     result.keys = folded_keys(keys)
+    beside = _written_beside(focus, vocabulary.glossary)
     result.unwritten_keys = [
-        word for word, before in keys if not vocabulary.writes_key(word, before)
+        word
+        for word, before in keys
+        if not vocabulary.writes_key(word, before)
+        and not any(vocabulary.writes_key(form, before) for form in beside.get(fold(word), ()))
     ]
     result.uncued_numbers = [
         word
@@ -759,6 +788,8 @@ def analyse(
         for found in _WORD.finditer(text):
             word = found.group()
             alternatives = _day_or_words(dates.day_at(found.start()), word, vocabulary)
+            if scale == 1.0 and fold(word) in beside:
+                alternatives |= _tokens_of(beside[fold(word)])
             joined = joined_spelling(word, vocabulary)
             unread = scale == 1.0 and not _frequency(alternatives, vocabulary)
             if joined and unread and joined.spelling not in result.corrections:
@@ -784,6 +815,7 @@ def analyse(
                 not alternatives
                 or alternatives in seen
                 or _unused_frame(word, alternatives, vocabulary)
+                or _unused_form_word(word, scale, alternatives, vocabulary, focus)
                 or _unused_value_cue(word, scale, alternatives, vocabulary, focus)
                 or _read_elsewhere(word, scale, alternatives, vocabulary, read_elsewhere)
             ):
@@ -1010,6 +1042,21 @@ def _unused_frame(word: str, alternatives: frozenset[str], vocabulary: Vocabular
     """A word about the documents ("paper", "says") that the corpus never uses: no term."""
     elided = re.split(r"['’]", fold(word))[-1]  # "l'article" is "article"
     return elided in frame_words() and _frequency(alternatives, vocabulary) == 0
+
+
+def _unused_form_word(
+    word: str, scale: float, alternatives: frozenset[str], vocabulary: Vocabulary, focus: str
+) -> bool:
+    """A word of a phrase that only frames the question in its language (reason_words.
+    frame_phrase_words: the "quoi" and "sert" of "À quoi sert follow_symlinks ?",
+    reason_words.json `frame_phrases`; not those of `question_phrases`, whose "paid" of "Who
+    paid the school trip?" asks a person) that the corpus never uses: no term, as a frame
+    word is not. Such a word is rare only in a corpus of the other language, where it weighed
+    the most a term can and refused the question it asks of a row the first passage holds
+    (tables dev: "À quoi sert follow_symlinks ?" of an English options table, .31)."""
+    if scale != 1.0 or _frequency(alternatives, vocabulary):
+        return False
+    return fold(word) in frame_phrase_words(focus, question_lang(focus))
 
 
 def _unused_value_cue(

@@ -121,10 +121,23 @@ def asking_words(question: str, lang: Lang) -> frozenset[str]:
     words apart, its "*" any GAP_WORDS words at most; a word joined by hyphens both whole and
     in its pieces ("reste-t-il": the question's word as typed, and "reste"); kept for the last
     ASKED_KEPT questions."""
+    return _phrase_words(question, lang, "question_phrases")
+
+
+def frame_phrase_words(question: str, lang: Lang) -> frozenset[str]:
+    """The folded words of the phrases that only frame `question` in `lang` (reason_words.json
+    `frame_phrases`: "à quoi sert", "que veut dire"), matched as `asking_words` matches its
+    phrases: what questions.analyse leaves out of the question's terms when the corpus never
+    uses them."""
+    return _phrase_words(question, lang, "frame_phrases")
+
+
+def _phrase_words(question: str, lang: Lang, name: str) -> frozenset[str]:
+    """The folded words of the phrases of list `name` of `lang` that `question` writes."""
     folded = " ".join(_PHRASE_WORDS.findall(fold(question)))
     return frozenset(
         word
-        for phrase in _reason_data().get("question_phrases", {}).get(lang, [])
+        for phrase in _reason_data().get(name, {}).get(lang, [])
         if re.search(_phrase_pattern(fold(phrase)), folded)
         for word in {*fold(phrase).split(), *_PHRASE_WORDS.findall(fold(phrase))}
         if word not in ("*", "?")

@@ -57,3 +57,25 @@ def test_a_quarter_in_words_is_answered_by_its_row(
     answer = folder.ask(question)
     assert not answer.abstained, answer.reason
     assert answer.citations[0].quote.startswith(quoted), answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("What was the deductible VAT in Q2 2025?", "| T2 2025 |"),
+        ("What was the deductible VAT in 2025 Q3?", "| T3 2025 |"),
+    ],
+)
+def test_a_quarter_code_of_the_other_language_is_answered_by_its_row(
+    folder: Assistant, question: str, quoted: str
+) -> None:
+    """ "Q2 2025" asked of a French sheet writing "T2 2025" (admin dev: refused "No row of the
+    tables names “Q2”; the closest are T2, T1")."""
+    answer = folder.ask(question)
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].quote.startswith(quoted), answer.citations[0].quote
+
+
+def test_a_quarter_code_of_a_year_no_row_holds_stays_refused(folder: Assistant) -> None:
+    answer = folder.ask("What was the deductible VAT in Q2 2024?")
+    assert answer.abstained

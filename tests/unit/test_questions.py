@@ -557,6 +557,54 @@ def test_a_word_about_the_documents_that_the_corpus_uses_stays_a_term() -> None:
     assert any("report" in alternatives for alternatives, _ in terms.terms)
 
 
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("À quoi sert follow_symlinks ?", {"quoi", "sert"}),
+        ("Que veulent dire les options ?", {"veut", "veulent"}),
+    ],
+)
+def test_words_of_a_phrase_asking_that_the_corpus_lacks_are_no_terms(
+    question: str, words: set[str]
+) -> None:
+    """An English corpus never writes "quoi", "sert", "veulent": the phrase the question asks
+    by ("à quoi sert", "que veulent dire": reason_words.json) names no subject, so its words
+    are neither words the corpus lacks nor terms a quote must cover (tables dev)."""
+    more = ("Option follow_symlinks: whether links are followed.",)
+    terms = analyse(question, None, vocabulary(more=more))
+    assert not any(alternatives & words for alternatives, _ in terms.terms)
+    assert not {fold(word) for word in terms.absent} & words
+
+
+def test_a_word_of_a_phrase_asking_that_the_corpus_uses_stays_a_term() -> None:
+    """A French corpus writing "sert" keeps it a term of "À quoi sert …", as before."""
+    more = ("Le rabot sert à dresser les planches.",)
+    terms = analyse("À quoi sert le rabot ?", None, vocabulary(more=more))
+    assert any("sert" in alternatives for alternatives, _ in terms.terms)
+
+
+@pytest.mark.parametrize(
+    ("question", "code"), [("the VAT in Q2 2025?", "t2"), ("TVA du 2025 Q4 ?", "t4")]
+)
+def test_a_quarter_code_beside_a_year_counts_as_its_other_code(question: str, code: str) -> None:
+    """ "Q2 2025" is the "T2 2025" a French table writes (language data: "q2 {year}" and
+    "t2 {year}" are one group, only beside a year): a word the corpus writes, a key it
+    holds (admin dev: refused "No row of the tables names “Q2”")."""
+    more = ("| T2 2025 | 88,00 |", "| T4 2025 | 12,00 |")
+    terms = analyse(question, None, vocabulary(more=more))
+    assert any(code in alternatives for alternatives, _ in terms.terms)
+    quarter = next(word for word in question.replace("?", " ").split() if word[0] == "Q")
+    assert quarter not in terms.absent and quarter not in terms.unwritten_keys
+
+
+def test_a_quarter_code_with_no_year_is_not_read_as_another() -> None:
+    """ "Q2" alone may be a survey's question: it counts as "T2" only beside a year."""
+    more = ("| T2 2025 | 88,00 |",)
+    terms = analyse("What was the answer to Q2?", None, vocabulary(more=more))
+    assert not any("t2" in alternatives for alternatives, _ in terms.terms)
+    assert "Q2" in terms.absent
+
+
 MANUAL = Vocabulary(
     ["| Tank capacity | 1.8 litres |", "| Weight | 7.2 kg |", "Soil organic carbon rose."],
     {"tank": 1, "capac": 1, "weight": 1, "soil": 1, "organic": 1, "carbon": 1},
