@@ -99,9 +99,6 @@ class _Kind(NamedTuple):
     """For a kind an answer must write (its 'unwritten' phrases, by language: "aucun
     montant"), what a refusal says the quotes write when none writes a value of it
     (`unwritten_asked_values`); None for a kind whose answer may stand without one."""
-    unwritten_unless: re.Pattern[str] | None = None
-    """Words of a quote that answer such a kind as a value does, read on its folded text
-    ("gratuit", "free of charge", "inclus": a price), so that it stands."""
 
 
 @cache
@@ -125,7 +122,6 @@ def _kinds() -> dict[str, _Kind]:
             bool(kind.get("widely_written", False)),
             bool(kind.get("about", False)),
             kind.get("unwritten"),
-            re.compile(kind["unwritten_unless"]) if kind.get("unwritten_unless") else None,
         )
         for name, kind in raw.items()
     }
@@ -242,20 +238,16 @@ def values_written(
 def unwritten_asked_values(question: str, quotes: Sequence[str]) -> dict[str, str] | None:
     """The 'unwritten' phrases (by language) of the first kind `question` asks that an answer
     must write (`_Kind.unwritten`: an amount) and none of `quotes` writes (`writes_kind`: a
-    table row's figure counts), nor says in words (`_Kind.unwritten_unless`: "gratuit"); None
-    when every such kind asked is written. s29 to s32 trials: "Quel est le montant de la
-    cotisation U15 ?" quoted "Le montant de la cotisation annuelle est fixé chaque année par
-    l'assemblée générale", "What is the price of the gala dinner?" a price list's title line;
-    of the 17 answers of those trials asking an amount whose quotes wrote none, one was right
-    ("Peut-on payer la cotisation en plusieurs fois ?", a closed question: the amount's
-    'unless' reads it so since)."""
+    table row's figure counts); None when every such kind asked is written. s29 to s32 trials:
+    "Quel est le montant de la cotisation U15 ?" quoted "Le montant de la cotisation annuelle
+    est fixé chaque année par l'assemblée générale", "What is the price of the gala dinner?" a
+    price list's title line; of the 17 answers of those trials asking an amount whose quotes
+    wrote none, one was right ("Peut-on payer la cotisation en plusieurs fois ?", a closed
+    question: the amount's 'unless' reads it so since)."""
     for kind in asked_kinds(question):
-        read = _kinds()[kind]
-        if read.unwritten is None or any(writes_kind(kind, quote) for quote in quotes):
-            continue
-        unless = read.unwritten_unless
-        if unless is None or not any(unless.search(fold(quote)) for quote in quotes):
-            return read.unwritten
+        unwritten = _kinds()[kind].unwritten
+        if unwritten is not None and not any(writes_kind(kind, quote) for quote in quotes):
+            return unwritten
     return None
 
 

@@ -379,8 +379,6 @@ NO_AMOUNT = {"en": "no amount of money", "fr": "aucun montant"}
         ("Quel est le prix du repas ?", ["Le repas : 4 €", "Le menu est affiché."], None),
         ("Quand la cotisation est-elle payée ?", ["En octobre."], None),  # asks a day
         ("Peut-on payer la cotisation en plusieurs fois ?", ["Oui, en trois fois."], None),
-        ("Combien coûte l'entrée au musée ?", ["L'entrée est gratuite le dimanche."], None),
-        ("How much does the first hour cost?", ["The first hour is free of charge."], None),
         ("Faut-il payer une caution ?", ["Une caution est demandée à la remise des clés."], None),
     ],
 )
