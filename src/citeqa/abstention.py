@@ -226,12 +226,6 @@ NO_VALUE_KIND = {
 }
 """A follow-up asking only a kind of value ("what is her email address?") of the subject at
 hand whose quotes write none of that kind (value_kinds.py)."""
-NO_ASKED_VALUE = {
-    "en": "The passages that would answer write {what}.",
-    "fr": "Les passages qui répondraient n’écrivent {what}.",
-}
-"""A question asking a kind of value an answer must write (an amount: asked_values.json
-'unwritten') whose quotes write none ("no amount of money", "aucun montant")."""
 NOT_COUNTED = {
     "en": "This question asks to count or rank the records of {title}: citeqa quotes passages,"
     " it does not count them.",
@@ -510,12 +504,6 @@ def no_value_kind(words: list[str], lang: Lang) -> str:
     """The reason for a follow-up whose quotes write no value of the kind it asks: the words
     naming that kind, in the question's order, between quotation marks ("email address")."""
     return NO_VALUE_KIND[lang].format(words=_quoted([shown(" ".join(words))]))
-
-
-def no_asked_value(unwritten: Mapping[str, str], lang: Lang) -> str:
-    """The reason for a question whose quotes write no value of the kind it asks that an answer
-    must write (asked_values.unwritten_asked_values): the kind's phrase in `lang`."""
-    return NO_ASKED_VALUE[lang].format(what=unwritten[lang])
 
 
 def _only_value_kinds(terms: QuestionTerms) -> bool:

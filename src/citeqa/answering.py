@@ -57,7 +57,6 @@ from citeqa.asked_values import (
     asked_kinds,
     only_widely_written,
     rates_asked,
-    unwritten_asked_values,
     value_holder,
     value_weights,
     values_written,
@@ -1770,9 +1769,6 @@ def compose(
     kind = _unwritten_value_kind(terms, citations)
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
         return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
-    no_value = unwritten_asked_values(terms.focus, [c.quote for c in citations])
-    if no_value is not None:  # "le montant de la cotisation U15" answered by a rule, no sum
-        return abstain(abstention.no_asked_value(no_value, lang))
     return Answer(
         question=question,
         abstained=False,

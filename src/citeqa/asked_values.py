@@ -95,10 +95,6 @@ class _Kind(NamedTuple):
     (`value_weights`), or takes the best's place in its document (`value_holder`), only writing
     one of the question's words: a document writes the days, dates and names of many things,
     an invoice one total under its title line."""
-    unwritten: dict[str, str] | None = None
-    """For a kind an answer must write (its 'unwritten' phrases, by language: "aucun
-    montant"), what a refusal says the quotes write when none writes a value of it
-    (`unwritten_asked_values`); None for a kind whose answer may stand without one."""
 
 
 @cache
@@ -121,7 +117,6 @@ def _kinds() -> dict[str, _Kind]:
             re.compile(kind["unit"]) if kind.get("unit") else None,
             bool(kind.get("widely_written", False)),
             bool(kind.get("about", False)),
-            kind.get("unwritten"),
         )
         for name, kind in raw.items()
     }
@@ -233,22 +228,6 @@ def values_written(
         kind: [writes_kind(kind, text, where) for text, where in zip(texts, around, strict=True)]
         for kind in asked_kinds(question)
     }
-
-
-def unwritten_asked_values(question: str, quotes: Sequence[str]) -> dict[str, str] | None:
-    """The 'unwritten' phrases (by language) of the first kind `question` asks that an answer
-    must write (`_Kind.unwritten`: an amount) and none of `quotes` writes (`writes_kind`: a
-    table row's figure counts); None when every such kind asked is written. s29 to s32 trials:
-    "Quel est le montant de la cotisation U15 ?" quoted "Le montant de la cotisation annuelle
-    est fixé chaque année par l'assemblée générale", "What is the price of the gala dinner?" a
-    price list's title line; of the 17 answers of those trials asking an amount whose quotes
-    wrote none, one was right ("Peut-on payer la cotisation en plusieurs fois ?", a closed
-    question: the amount's 'unless' reads it so since)."""
-    for kind in asked_kinds(question):
-        unwritten = _kinds()[kind].unwritten
-        if unwritten is not None and not any(writes_kind(kind, quote) for quote in quotes):
-            return unwritten
-    return None
 
 
 def only_widely_written(kinds: Iterable[str]) -> bool:

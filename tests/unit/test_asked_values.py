@@ -10,7 +10,6 @@ from citeqa.asked_values import (
     UNASKED_VALUE_WEIGHT,
     asked_kinds,
     rates_asked,
-    unwritten_asked_values,
     value_holder,
     value_weights,
     values_written,
@@ -355,44 +354,3 @@ def test_a_question_is_folded_once_for_all_its_words_asked_about(
     named = [asked_values.names_value_kind(word, question) for word in [*words, "coûté"]]
     assert named == [False] * len(words) + [True]
     assert folded.count(question) <= 1
-
-
-NO_AMOUNT = {"en": "no amount of money", "fr": "aucun montant"}
-
-
-@pytest.mark.parametrize(
-    ("question", "quotes", "unwritten"),
-    [
-        (  # s29 trial n05: a rule on the fee, no fee
-            "Quel est le montant de la cotisation des moins de 15 ans ?",
-            ["Le montant de la cotisation annuelle est fixé par l'assemblée générale."],
-            NO_AMOUNT,
-        ),
-        (  # s32 trial n09: a price list's title line
-            "What is the price of the gala dinner in 2026?",
-            ["Restaurant scolaire — tarifs 2025-2026 (prix du repas)"],
-            NO_AMOUNT,
-        ),
-        ("Quel est le montant de la cotisation ?", ["La cotisation est de 45 €."], None),
-        ("What is the price of a meal?", ["Meals cost EUR 4.20 each."], None),
-        ("Quel est le prix du repas ?", ["| Tranche B | QF de 601 à 1 000 | 3,55 |"], None),
-        ("Quel est le prix du repas ?", ["Le repas : 4 €", "Le menu est affiché."], None),
-        ("Quand la cotisation est-elle payée ?", ["En octobre."], None),  # asks a day
-        ("Peut-on payer la cotisation en plusieurs fois ?", ["Oui, en trois fois."], None),
-        ("Faut-il payer une caution ?", ["Une caution est demandée à la remise des clés."], None),
-    ],
-)
-def test_an_amount_asked_must_be_written_by_a_quote(
-    question: str, quotes: list[str], unwritten: dict[str, str] | None
-) -> None:
-    """s29–s32 trials: a question asking an amount was answered by quotes writing none."""
-    assert unwritten_asked_values(question, quotes) == unwritten
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["Peut-on payer la cotisation en plusieurs fois ?", "Faut-il payer une caution ?"],
-)
-def test_a_french_closed_question_asks_no_amount(question: str) -> None:
-    """s29 trial a53: "Peut-on payer … ?" is answered by a way of paying, not a figure."""
-    assert "amount" not in asked_kinds(question)
