@@ -170,6 +170,11 @@ def test_an_address_of_any_common_shape_holds_an_address_asked(quote: str) -> No
         ("Quel est l'IBAN du client ?", "IBAN : FR76 3000 4000 0312 3456 7890 143", None),
         ("What is the supplier's IBAN?", "IBAN: GB29 NWBK 6016 1331 9268 19", None),
         ("What is the supplier's IBAN?", "Payment within 30 days, late fee 40 EUR.", "IBAN"),
+        # admin set ad105: an IBAN holds 15 characters at least, a VAT number 13
+        ("Quel est l'IBAN du client ?", "| CL-003 | Lyon | 30 jours | FR42239441590 |", "IBAN"),
+        ("Quel est l'IBAN du client ?", "N° TVA intracom : FR27 812345678", "IBAN"),
+        ("What is the supplier's IBAN?", "IBAN: NO93 8601 1117 947", None),
+        ("What is the supplier's IBAN?", "IBAN: BE68539007547034.", None),
         ("Quel est le numéro SIRET du fournisseur ?", "SIRET : 732 829 320 00074", None),
         ("Quel est le SIREN de la société ?", "SIREN 732829320.", None),
         ("Quel est le numéro SIRET du fournisseur ?", "Tél. 04 78 12 34 56", "numéro SIRET"),
