@@ -474,13 +474,17 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
     if _read_with_context(terms) and _only_value_kinds(terms):
         return None  # "what is her phone number?": the carried subject decides
     if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
-        if _read_with_context(terms):
+        if _read_with_context(terms) or terms.in_paths & set(terms.absent):
             return not_answered(terms, lang, closest=closest)
         return Reason(_with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest), True)
     new = list(dict.fromkeys(word for word, _ in terms.new_terms))
     if new and set(new) <= set(terms.new_unused):
         asking = asking_words(terms.focus, lang)  # "And what does it mean?": none to name
-        named = [word for word in content_words(new, lang) if fold(word) not in asking]
+        named = [
+            word
+            for word in content_words(new, lang)
+            if fold(word) not in asking and word not in terms.in_paths
+        ]
         if not named:
             return Reason(NOT_ANSWERED[lang])
         return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
@@ -596,7 +600,7 @@ def _content_absent(terms: QuestionTerms, lang: Lang) -> list[str]:
     reason_words.asking_words), in order, each once."""
     asking = asking_words(terms.focus, lang)
     named = content_words(list(dict.fromkeys(terms.absent)), lang)
-    return [word for word in named if fold(word) not in asking]
+    return [word for word in named if fold(word) not in asking and word not in terms.in_paths]
 
 
 def _in_passages(terms: QuestionTerms, passages: frozenset[str], lang: Lang) -> str:
@@ -653,9 +657,10 @@ def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang, closest: Clos
 def never_written(terms: QuestionTerms, lang: Lang) -> Reason | None:
     """The reason for a question naming code identifiers the corpus never writes
     (QuestionTerms.unknown_identifiers), claiming their absence, or None when it names none."""
-    if not terms.unknown_identifiers:
+    unwritten = [name for name in terms.unknown_identifiers if name not in terms.in_paths]
+    if not unwritten:
         return None
-    return Reason(NEVER_WRITES[lang].format(words=_quoted(terms.unknown_identifiers)), True)
+    return Reason(NEVER_WRITES[lang].format(words=_quoted(unwritten)), True)
 
 
 def no_record_named(terms: QuestionTerms, lang: Lang) -> str | None:
