@@ -795,7 +795,8 @@ def _below(low: float, high: float) -> list[str]:
 
 def unmatched_words(terms: QuestionTerms, tokens: frozenset[str], lang: Lang) -> list[str]:
     """The question's content words (reason_words.py: interrogatives, function and generic
-    words of `lang` aside) that `tokens` lack, heaviest first (at most MAX_WORDS_NAMED)."""
+    words of `lang` aside) that `tokens` lack, heaviest first (at most MAX_WORDS_NAMED), but
+    for those a document's path writes (QuestionTerms.in_paths)."""
     return _weighed_words(terms, tokens, lang, held=False)
 
 
@@ -811,6 +812,8 @@ def _weighed_words(
     for word, plain, (alts, weight) in _searched_words(terms):
         if fold(word) in asking or not nameable(word, lang, unused=word in terms.absent):
             continue
+        if not held and word in terms.in_paths:
+            continue  # a folder or file name writes it: never said unmentioned (path_words.py)
         if _held(word, plain if held else alts, tokens) == held:
             found.append((weight, word))
     found.sort(key=lambda pair: -pair[0])

@@ -70,3 +70,11 @@ def test_an_identifier_a_path_writes_is_not_said_never_written() -> None:
     terms = QuestionTerms(focus="x", unknown_identifiers=names, in_paths=frozenset({names[1]}))
     reason = never_written(terms, "en")
     assert reason is not None and "--max-size" in reason.text and "Lab4_spectro" not in reason.text
+
+
+def test_the_closest_passages_are_not_said_to_lack_a_word_a_path_writes() -> None:
+    terms = asked("Dans quelle salle est l'examen de GEO ?")
+    passages = frozenset(tokenize(TEXTS[1], "fr"))
+    assert "GEO" not in not_answered(terms, "fr", passages).text
+    without = asked("Dans quelle salle est l'examen de GEO ?", paths=[])
+    assert "GEO" in not_answered(without, "fr", passages).text
