@@ -405,11 +405,35 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
         return candidates
     ordered = _body_first(candidates, bank, kept, focus)
     chosen = _subset(candidates, ordered)
-    if ordered[0] == kept[0]:
-        return chosen
-    probabilities = chosen.probabilities.copy()
-    probabilities[0] = candidates.probabilities[0]  # the heading's rating is its body's
-    return dataclasses.replace(chosen, probabilities=probabilities)
+    if ordered[0] != kept[0]:
+        probabilities = chosen.probabilities.copy()
+        probabilities[0] = candidates.probabilities[0]  # the heading's rating is its body's
+        chosen = dataclasses.replace(chosen, probabilities=probabilities)
+    return _answer_after_question(chosen, bank)
+
+
+def _answer_after_question(candidates: Candidates, bank: SentenceBank) -> Candidates:
+    """`candidates`, the first of the later ones of its document first when the best is
+    itself a question (a line ending in "?"): an exercise sheet's or a FAQ's question echoes
+    the one asked, its words and all, while the line after it answers ("How many parameters
+    does the network have?" then "101770": s33 trial a31). As they were when the best is no
+    question or no later line of its document is a candidate."""
+    if not candidates.sentences:
+        return candidates
+    best = candidates.sentences[0].index
+    if not bank.text(best).rstrip().endswith("?"):
+        return candidates
+    doc = bank.sentences[best].doc_id
+    later = [
+        n
+        for n, item in enumerate(candidates.sentences)
+        if n and item.index > best and bank.sentences[item.index].doc_id == doc
+    ]
+    if not later:
+        return candidates
+    after = min(later, key=lambda n: candidates.sentences[n].index)
+    rest = [n for n in range(len(candidates.sentences)) if n != after]
+    return _subset(candidates, [after, *rest])
 
 
 def _with_titled_identifiers(
