@@ -484,13 +484,15 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
     if _read_with_context(terms) and _only_value_kinds(terms):
         return None  # "what is her phone number?": the carried subject decides
     if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
-        if _read_with_context(terms):
+        if _read_with_context(terms) or terms.in_paths & set(terms.absent):
             return not_answered(terms, lang, closest=closest)
         return Reason(_with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest), True)
     new = list(dict.fromkeys(word for word, _ in terms.new_terms))
     if new and set(new) <= set(terms.new_unused):
         named = [  # "And what does it mean?": none to name
-            word for word in nameable_words(new, lang) if not asked_by(word, terms.focus, lang)
+            word
+            for word in nameable_words(new, lang)
+            if not asked_by(word, terms.focus, lang) and word not in terms.in_paths
         ]
         if not named:
             return Reason(NOT_ANSWERED[lang])
@@ -606,7 +608,11 @@ def _content_absent(terms: QuestionTerms, lang: Lang) -> list[str]:
     (reason_words.nameable_words), but for those of a phrase it asks by ("combien de temps":
     reason_words.asking_words), in order, each once."""
     named = nameable_words(list(dict.fromkeys(terms.absent)), lang)
-    return [word for word in named if not asked_by(word, terms.focus, lang)]
+    return [
+        word
+        for word in named
+        if not asked_by(word, terms.focus, lang) and word not in terms.in_paths
+    ]
 
 
 def _in_passages(terms: QuestionTerms, passages: frozenset[str], lang: Lang) -> str:
@@ -663,9 +669,10 @@ def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang, closest: Clos
 def never_written(terms: QuestionTerms, lang: Lang) -> Reason | None:
     """The reason for a question naming code identifiers the corpus never writes
     (QuestionTerms.unknown_identifiers), claiming their absence, or None when it names none."""
-    if not terms.unknown_identifiers:
+    unwritten = [name for name in terms.unknown_identifiers if name not in terms.in_paths]
+    if not unwritten:
         return None
-    return Reason(NEVER_WRITES[lang].format(words=_quoted(terms.unknown_identifiers)), True)
+    return Reason(NEVER_WRITES[lang].format(words=_quoted(unwritten)), True)
 
 
 def no_record_named(terms: QuestionTerms, lang: Lang) -> str | None:
@@ -800,7 +807,8 @@ def _below(low: float, high: float) -> list[str]:
 
 def unmatched_words(terms: QuestionTerms, tokens: frozenset[str], lang: Lang) -> list[str]:
     """The question's content words (reason_words.py: interrogatives, function and generic
-    words of `lang` aside) that `tokens` lack, heaviest first (at most MAX_WORDS_NAMED)."""
+    words of `lang` aside) that `tokens` lack, heaviest first (at most MAX_WORDS_NAMED), but
+    for those a document's path writes (QuestionTerms.in_paths)."""
     return _weighed_words(terms, tokens, lang, held=False)
 
 
@@ -817,6 +825,8 @@ def _weighed_words(
             word, lang, unused=word in terms.absent
         ):
             continue
+        if not held and word in terms.in_paths:
+            continue  # a folder or file name writes it: never said unmentioned (path_words.py)
         if _held(word, plain if held else alts, tokens) == held:
             found.append((weight, word))
     found.sort(key=lambda pair: -pair[0])

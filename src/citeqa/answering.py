@@ -405,11 +405,35 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
         return candidates
     ordered = _body_first(candidates, bank, kept, focus)
     chosen = _subset(candidates, ordered)
-    if ordered[0] == kept[0]:
-        return chosen
-    probabilities = chosen.probabilities.copy()
-    probabilities[0] = candidates.probabilities[0]  # the heading's rating is its body's
-    return dataclasses.replace(chosen, probabilities=probabilities)
+    if ordered[0] != kept[0]:
+        probabilities = chosen.probabilities.copy()
+        probabilities[0] = candidates.probabilities[0]  # the heading's rating is its body's
+        chosen = dataclasses.replace(chosen, probabilities=probabilities)
+    return _answer_after_question(chosen, bank)
+
+
+def _answer_after_question(candidates: Candidates, bank: SentenceBank) -> Candidates:
+    """`candidates`, the first of the later ones of its document first when the best is
+    itself a question (a line ending in "?"): an exercise sheet's or a FAQ's question echoes
+    the one asked, its words and all, while the line after it answers ("How many parameters
+    does the network have?" then "101770": s33 trial a31). As they were when the best is no
+    question or no later line of its document is a candidate."""
+    if not candidates.sentences:
+        return candidates
+    best = candidates.sentences[0].index
+    if not bank.text(best).rstrip().endswith("?"):
+        return candidates
+    doc = bank.sentences[best].doc_id
+    later = [
+        n
+        for n, item in enumerate(candidates.sentences)
+        if n and item.index > best and bank.sentences[item.index].doc_id == doc
+    ]
+    if not later:
+        return candidates
+    after = min(later, key=lambda n: candidates.sentences[n].index)
+    rest = [n for n in range(len(candidates.sentences)) if n != after]
+    return _subset(candidates, [after, *rest])
 
 
 def _with_titled_identifiers(
@@ -447,8 +471,8 @@ def _body_first(
     fêtes" led, and its "Week-end : 350 € …" gave way to another document's price). That
     sentence must write a content word of the question (`focus`) or a figure: "Members can
     train every day." under "Opening hours" answers no "What are the gym opening hours?". A
-    sentence writing each kind of value the question asks for (`_writes_asked_kinds`) takes
-    its place however it is rated."""
+    sentence writing each kind of value the question asks for (`_writes_asked_kinds`), or
+    restating the heading with them (`_restates_heading`), takes its place however it is rated."""
     if not kept or kept[0] == 0 or not heads_section(bank, candidates.sentences[0].index):
         return kept
     heading = bank.sentences[candidates.sentences[0].index]
@@ -457,9 +481,10 @@ def _body_first(
     body = bank.next_in_document(candidates.sentences[0].index)
     if body is None:
         return kept
-    if not (words_written(bank, body, focus) or _DIGIT.search(bank.text(body))):
+    restates = _restates_heading(bank, candidates.sentences[0].index, body, focus)
+    if not (restates or words_written(bank, body, focus) or _DIGIT.search(bank.text(body))):
         return kept
-    least = 0.0 if _writes_asked_kinds(focus, bank.text(body)) else BODY_SHARE
+    least = 0.0 if restates or _writes_asked_kinds(focus, bank.text(body)) else BODY_SHARE
     least *= candidates.probabilities[kept[0]]
     under = [
         n
@@ -467,6 +492,20 @@ def _body_first(
         if candidates.sentences[n].index == body and candidates.probabilities[n] >= least
     ]
     return under + [n for n in kept if n not in under]
+
+
+def _restates_heading(bank: SentenceBank, heading: int, body: int, focus: str) -> bool:
+    """Whether the line under a heading opens with the heading's words (of four characters at
+    least) and writes each kind of value the question (`focus`) asks for (asked_values.py; any
+    when it asks none): a calendar's "## SUMMARY" then "SUMMARY: 12 January, 9:00, room B"
+    (s33 trial a57: the line rated .087, the heading .839, another document's quoted). The
+    value check keeps a restating line that holds no asked price from a price question (s29
+    trial a49)."""
+    head = fold(bank.text(heading)).lstrip("#").strip()
+    if len(head) < 4 or not fold(bank.text(body)).startswith(head):
+        return False
+    written = values_written(focus, [bank.text(body)])
+    return all(writes[0] for writes in written.values())
 
 
 def _writes_asked_kinds(focus: str, text: str) -> bool:

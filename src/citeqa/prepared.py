@@ -28,6 +28,7 @@ from citeqa.ondemand import (
     TokenSource,
     VectorSource,
 )
+from citeqa.path_words import PathWords
 from citeqa.questions import Vocabulary
 from citeqa.sentences import SentenceBank, SentenceRules
 from citeqa.store import LoadedIndex
@@ -120,6 +121,7 @@ def vocabulary_of(index: LoadedIndex, knowledge: Domain) -> Vocabulary:
         glossary=Glossary.of(knowledge),
         name_endings=knowledge.name_endings,
         compounds=stored.get("compounds"),
+        paths=PathWords(index.documents),
     )
 
 

@@ -44,6 +44,7 @@ from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
 from citeqa.one_edit import added_dropped_or_swapped
+from citeqa.path_words import NO_PATHS, PathWords
 from citeqa.reason_words import frame_phrase_words
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
@@ -269,6 +270,10 @@ class QuestionTerms:
     absent: list[str] = field(default_factory=list)
     """Words of the question (not of the context) that occur nowhere in the corpus as typed
     (a word read as a typo of a corpus word counts: the corpus does not use it)."""
+    in_paths: frozenset[str] = frozenset()
+    """The words of `absent`, `new_unused` and `unknown_identifiers`, as typed, that a
+    document's path writes (path_words.py: "TP3" of "TP3_regression.ipynb"): the texts never
+    use them, yet no reason may say the documents never mention them."""
     unseen_weight: float = 0.0
     """The weight of a term the corpus never uses, the largest a term can weigh: a term
     weighing less occurs in the corpus, and its weight over this one says how rare it is."""
@@ -477,11 +482,14 @@ class Vocabulary:
         glossary: Glossary = NO_GLOSSARY,
         name_endings: tuple[str, ...] = (),
         compounds: Iterable[str] | None = None,
+        paths: PathWords = NO_PATHS,
     ) -> None:
         """`words` and `compounds` are `corpus_words(texts)` and `corpus_compounds(texts)` when
         the build stored them (else computed here, the compounds on the first compound name
-        checked); `texts` may be lazy when both are given."""
+        checked); `texts` may be lazy when both are given. `paths`: the words the documents'
+        paths write (path_words.py), which no reason may say the documents never mention."""
         self.frequency, self.sentence_count = frequency, sentence_count
+        self.paths = paths
         self.glossary, self.name_endings = glossary, name_endings
         self._texts = texts if words is not None else list(texts)
         self._compounds = None if compounds is None else frozenset(compounds)
@@ -851,6 +859,8 @@ def analyse(
     result.unknown_names = min(1.0, result.unknown_names)
     focus_weight = sum(weight for _, weight in result.own_terms)
     result.missing = result.missing / focus_weight if focus_weight else 0.0
+    unused = [*result.absent, *result.new_unused, *result.unknown_identifiers]
+    result.in_paths = frozenset(word for word in unused if vocabulary.paths.write(word))
     return result
 
 

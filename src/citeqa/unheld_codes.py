@@ -49,12 +49,15 @@ KEYED_LONG = re.compile(
 """A key word then a whole number of four digits or more ("order 51877", "commande n° 50321",
 "Invoice No. 51877", "Facture nº 51877")."""
 CODE = re.compile(
-    rf"(?<![\w.-])(?P<key>{YEAR_LEAD}-[A-Z]{{1,4}}(?=-)|[A-Z]{{1,4}})-?(?P<number>\d{{1,6}})"
-    r"(?![\w]|[.,-]\d)"
+    rf"(?<![\w.-])(?P<key>{YEAR_LEAD}-[A-Z]{{1,4}}(?=-)|[A-Z]{{1,4}}-[A-Z]{{1,3}}\d{{0,2}}(?=-\d)"
+    r"|[A-Z]{1,4})-?(?P<number>\d{1,6})(?![\w]|[.,-]\d)"
 )
 """A code: one to four capitals, maybe after a year and a hyphen (record_ids.YEAR_LEAD:
 "2025-A-030", its key "2025-A", a hyphen then after its capitals: "2025-Q3", "2025-W12" are a
-quarter and a week, no code), maybe a hyphen, then digits ("E52", "VT-100", "HD-0042");
+quarter and a week, no code) or before a hyphen and a group of one to three capitals and at
+most two digits, itself before a hyphen and digits (a course code "DS-M2-107", its key
+"DS-M2": s33 trial n03, its room asked of another course's row), maybe a hyphen, then digits
+("E52", "VT-100", "HD-0042");
 not a part of a longer word, a version ("v2.3") or a date ("Q3-2026" is read as no code)."""
 _GROUPED = re.compile(r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)")
 """A number written in digit groups of three after a first of one to three digits, spaced by

@@ -268,3 +268,16 @@ def test_a_year_then_capitals_glued_to_a_number_is_a_period_not_a_code(period: s
         "2025-A-030",
         "2025-AB-7",
     ]
+
+
+def test_a_course_code_of_letters_then_letters_and_digits_is_a_code() -> None:
+    # s33 trial n03: "DS-M2-107" (no such course) answered from another course's row
+    row = "| LX-M1-203 | Phonologie | salle B12 |"
+    asked = "Quelle salle pour l'examen de LX-M1-207 ?"
+    assert unheld_code(asked, [row]) == UnheldCode("LX-M1-207", ["LX-M1-203"])
+    assert unheld_code("Quelle salle pour l'examen de LX-M1-203 ?", [row]) is None
+
+
+def test_names_with_digits_stay_as_they_were_beside_course_codes() -> None:
+    asked = asked_codes("COVID-19, SHA-256, UTF-8, A4, M2, Jan-25, the M2-107 room, LX-M1-207")
+    assert [a.written for a in asked] == ["SHA-256", "UTF-8", "A4", "M2", "LX-M1-207"]
