@@ -63,6 +63,12 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
             "Jour calculé d'après la récurrence citée : jeudi 2025-10-16",
             "toutes les 2 semaines le jeudi jusqu'au 2025-12-31",
         ),
+        (  # "passe" is no "after" word ("passé le 15 octobre")
+            "Le camion des sacs jaunes passe le 16 octobre 2025 ?",
+            "2025-10-16",
+            "jeudi 2025-10-16",
+            "toutes les 2 semaines le jeudi",
+        ),
         (
             "Les sacs jaunes sont-ils ramassés le 30 octobre 2025 ?",
             "2025-10-30",
