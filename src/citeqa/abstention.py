@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import get_args
 
@@ -112,6 +112,14 @@ NO_DAY_WRITTEN = {
 }
 """A question asking of a full date no passage writes while the answer stands in a document
 dated another day (unheld_days.py)."""
+NO_DAY_WRITTEN_BUT_REPEATING = {
+    "en": "No document writes {day} nor is dated that day, but the repeating {events} falls on"
+    " it; the closest dated documents: {held}.",
+    "fr": "Aucun document n’écrit le {day} ni n’est daté de ce jour, hors l’événement répété"
+    " {events} qui tombe ce jour-là ; les documents datés les plus proches : {held}.",
+}
+"""NO_DAY_WRITTEN when repeating calendar events fall on that day (their rules give it, no
+document writes it: unheld_days.UnheldDay.repeating), naming them."""
 NO_SUCH_DAY = {
     "en": "No such day: {dates} is no date of the calendar (a month from 1 to 12, a day the"
     " month has).",
@@ -698,11 +706,15 @@ def no_such_day(terms: QuestionTerms, lang: Lang) -> str | None:
     return wording[lang].format(dates=_quoted(dates))
 
 
-def no_day_written(day: str, held: list[str], lang: Lang) -> str:
+def no_day_written(day: str, held: list[str], lang: Lang, repeating: Sequence[str] = ()) -> str:
     """The reason for a question asking of a day (as typed) no document writes nor is dated,
-    naming the dated documents closest to it (document text: made visible, one line each)."""
+    naming the dated documents closest to it and the `repeating` events falling on it
+    (document text: made visible, one line each)."""
     listed = ", ".join(cut(shown(value)) for value in held)
-    return NO_DAY_WRITTEN[lang].format(day=shown(day), held=listed)
+    if not repeating:
+        return NO_DAY_WRITTEN[lang].format(day=shown(day), held=listed)
+    events = _quoted([shown(name) for name in repeating])
+    return NO_DAY_WRITTEN_BUT_REPEATING[lang].format(day=shown(day), held=listed, events=events)
 
 
 def never_with(member: str, owner: str, lang: Lang) -> str:

@@ -137,6 +137,7 @@ from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.record_threads import answering_records
 from citeqa.row_context import row_context
 from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
+from citeqa.series_answers import SeriesAnswer, answering_series, falling_on, series_citation
 from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
@@ -1726,6 +1727,9 @@ def compose(
         [*(hit.chunk.text for hit in top), *_titles(closest_documents)],
         _vouching_translations(terms, lang, languages),
     )  # no passage read in its language, none close, none writing a name or translated word
+    occurring = None if refused == USER_FLOOR else answering_series(terms, top, bank.documents)
+    if occurring is not None:  # "le prochain ramassage après le 15 octobre": a series' day
+        return _series_answer(question, occurring, sure, passages, bank, lang)
     citations = (
         [] if refused or across_only else _quoted(candidates, reading, models, settings, place)
     )
@@ -1753,9 +1757,11 @@ def compose(
         documents,
         read_texts=read_texts,
         folder_days=folder_days or (lambda: held_days(bank.documents.values())),
+        series_days=falling_on(bank.documents.values()),
     )
     if undated is not None:  # "la réunion du 2 décembre 2025" answered by other minutes
-        return abstain(abstention.no_day_written(undated.day, undated.closest, lang))
+        reason = abstention.no_day_written(undated.day, undated.closest, lang, undated.repeating)
+        return abstain(reason)
     record = asked_record_cell(terms.focus, citations, bank.documents)
     if record is not None:  # "study B's efficacy": the Efficacy row through study B's cell
         citations = _quoted_instead(citations, record.quote, bank.documents, record.header)
@@ -1811,6 +1817,28 @@ def compose(
         answer=answer_text(citations, lang),
         citations=citations,
         passages=section_first(passages, retrieval, citations[0], bank, terms.focus),
+        lang=lang,
+    )
+
+
+def _series_answer(
+    question: str,
+    occurring: SeriesAnswer,
+    sure: float,
+    passages: list[Passage],
+    bank: SentenceBank,
+    lang: Lang,
+) -> Answer:
+    """The answer quoting a repeating event's line, the day its rule gives in its label
+    (series_answers.py), its passage shown first."""
+    citations = [series_citation(occurring, bank.documents)]
+    return Answer(
+        question=question,
+        abstained=False,
+        confidence=sure,
+        answer=answer_text(citations, lang),
+        citations=citations,
+        passages=passages,
         lang=lang,
     )
 

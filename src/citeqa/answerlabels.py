@@ -15,6 +15,7 @@ from collections.abc import Callable
 from citeqa.caution import shown_confidence
 from citeqa.models import UNDATED, Answer, Citation
 from citeqa.readable import quote_line
+from citeqa.series_answers import occurrence_label
 
 ANSWER_LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -62,11 +63,14 @@ def answer_labels(lang: str) -> dict[str, str]:
 
 
 def otherwise_label(citation: Citation, lang: str) -> str | None:
-    """The line shown before a citation quoting another document that says otherwise
+    """The line shown before a citation quoting a repeating event's line, the day computed
+    from its rule (Citation.occurrence), one quoting another document that says otherwise
     (Citation.otherwise), a later-dated one on the quoted subject (Citation.later, its date
     in the label) or an earlier-dated one the answer moved after it (Citation.earlier), in
     `lang`; None before any other citation."""
     labels = answer_labels(lang)
+    if citation.occurrence is not None:
+        return occurrence_label(citation.occurrence, lang)
     if citation.later is not None and citation.after == UNDATED:
         return labels["later_undated"].format(date=citation.later)
     if citation.later is not None:

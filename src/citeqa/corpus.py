@@ -369,6 +369,7 @@ def read_at(path: Path, relative: str, titles: dict[str, str]) -> Document:
         page_starts=extracted.page_starts,
         titled_pages=extracted.titled_pages,
         warnings=extracted.warnings,
+        series=extracted.series,
     )
 
 

@@ -21,6 +21,28 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
+class Series(Frozen):
+    """A calendar event that repeats (an RRULE), as the calendar reader read it: where its
+    line stands in its document's text and the rule that gives its days
+    (readers/calendar.py writes it; recurring_days.py computes its days)."""
+
+    start: int
+    end: int
+    """The event's line in the document's text ("Tri: 2025-01-09, toutes les 2 semaines le
+    jeudi jusqu'au 2025-12-31"): what an answer on one of its days quotes."""
+    first: str
+    """Its first start as the file writes its wall-clock time, ISO: "2025-01-09" (a day) or
+    "2025-01-09T19:00:00"."""
+    rule: str
+    """The RRULE as RFC 5545 writes it, its UNTIL in the same wall-clock time as `first`
+    ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;UNTIL=20251231")."""
+    excluded: list[str] = Field(default_factory=list)
+    """Days ("YYYY-MM-DD") it does not fall on: its EXDATEs and the days of its occurrences
+    another event of its UID moves or cancels (RECURRENCE-ID)."""
+    added: list[str] = Field(default_factory=list)
+    """Days its RDATEs add."""
+
+
 class Document(Frozen):
     """One source document, with the text that every offset points into."""
 
@@ -47,6 +69,9 @@ class Document(Frozen):
     page's text, a slide's title (readers/pdf.py)."""
     warnings: list[str] = Field(default_factory=list)
     """Problems met while reading (a fallback decoding, an empty page, ...)."""
+    series: list[Series] = Field(default_factory=list)
+    """For a calendar: its events that repeat (readers/calendar.py), so that a question asking
+    one of their days finds it (recurring_days.py)."""
 
     def page_start(self, offset: int) -> int:
         """Where the page holding `offset` starts (0 when the document has no pages)."""
@@ -175,6 +200,9 @@ class Citation(Frozen):
     before: str | None = None
     """For an `earlier` quote: the date of the later document the answer quotes first,
     "YYYY-MM-DD", shown in its label too. Else None."""
+    occurrence: str | None = None
+    """For a quote of a repeating calendar event's line: the day ("YYYY-MM-DD") computed from
+    its rule that answers the question (series_answers.py), shown in its label. Else None."""
 
 
 class Passage(Frozen):

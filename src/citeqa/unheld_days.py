@@ -17,6 +17,10 @@ naming the dated documents closest to the day, when all of these hold:
   (later_statements.document_date: a header's "Date :" line, its title's or file name's date),
   and no document of the folder, the quoted one included, is dated that day (a file name alone
   may date minutes the ranking left out);
+- no repeating calendar event of the folder may fall on it with its days unknown
+  (series_answers.falling_on: its rule expanded as far as the day, within a budget; s32 trial
+  a35); those falling on it are named in the reason ("… hors l'événement répété « LSM 980 »
+  qui tombe ce jour-là"): no document writes the day, but their rules give it;
 - no passage read writes a range of days around it ("du 1er au 3 décembre 2025", "December
   1-3, 2025", "du 30 novembre au 3 décembre 2025"): the build reads its last day alone.
 
@@ -63,6 +67,9 @@ class UnheldDay(NamedTuple):
     """The date the question asks of, as it writes it."""
     closest: list[str]
     """The dated documents closest to that day, each as "name (YYYY-MM-DD)"."""
+    repeating: tuple[str, ...] = ()
+    """The repeating calendar events falling on that day (series_answers.falling_on): the
+    reason names them, as no document writes the day but their rules give it."""
 
 
 def unheld_day(
@@ -72,13 +79,16 @@ def unheld_day(
     *,
     read_texts: Sequence[str] = (),
     folder_days: Callable[[], Collection[str]] = frozenset,
+    series_days: Callable[[str], list[str] | None] = lambda day: [],
 ) -> UnheldDay | None:
     """The first day of `unwritten` (as typed, "YYYY-MM-DD") that neither the `quoted` document
     nor any document of `read` is dated, nor the folder's (`folder_days`: its documents' dates,
     `held_days`), nor a range of `read_texts` holds, while a document read is dated, with the
     closest dated ones; None otherwise (no day asked that the corpus never writes, no dated
     document read, or one dated the asked day). The folder's days are asked for only once
-    such a day is found."""
+    such a day is found, and then the repeating events of the folder falling on it
+    (`series_days`: series_answers.falling_on), kept to be named, or None when one may (its
+    days unknown): no claim is then made."""
     if not unwritten:
         return None
     documents = {document.doc_id: document for document in (quoted, *read)}
@@ -92,11 +102,11 @@ def unheld_day(
     for typed, day in unwritten:
         if day in dated.values() or _in_a_range(day, read_texts):
             continue
-        if day in folder_days():
+        if day in folder_days() or (repeating := series_days(day)) is None:
             continue
         nearest = sorted(dated, key=lambda doc_id: (_apart(dated[doc_id], day), doc_id))
         named = [f"{_name_of(documents[doc_id])} ({dated[doc_id]})" for doc_id in nearest]
-        return UnheldDay(typed, named[:CLOSEST_DATED])
+        return UnheldDay(typed, named[:CLOSEST_DATED], tuple(repeating))
     return None
 
 

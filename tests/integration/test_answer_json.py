@@ -31,6 +31,7 @@ CITATION_KEYS = {
     "after": (str, type(None)),
     "earlier": (str, type(None)),
     "before": (str, type(None)),
+    "occurrence": (str, type(None)),
 }
 PASSAGE_KEYS = {
     "rank": int,

@@ -75,7 +75,7 @@ def test_the_reader_is_capped_and_versioned() -> None:
     review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 13 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 14 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 

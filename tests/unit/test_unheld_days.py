@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.models import Document
+from citeqa.models import Document, Series
 from citeqa.questions import Vocabulary, analyse
+from citeqa.series_answers import falling_on
 from citeqa.unheld_days import held_days, unheld_day
 
 
@@ -126,3 +127,39 @@ def test_a_day_of_no_calendar_asked_or_written_is_no_crash() -> None:
     assert asked.unwritten_days == []
     day = [("4 mars 2025", "2025-03-04")]
     assert unheld_day(day, MINUTES[0], MINUTES, read_texts=texts) is not None
+
+
+def test_a_day_a_repeating_event_of_the_folder_falls_on_is_not_unwritten() -> None:
+    # the meetings repeat every other Tuesday from 2025-11-25: 2025-12-09 is one, 2025-12-02 not
+    line = "Réunion d'équipe: 2025-11-25, every 2 weeks on Tuesday"
+    text = f"# Agenda\n\n## Réunion d'équipe\n\n{line}\n"
+    agenda = Document(
+        doc_id="agenda",
+        title="Agenda",
+        path="/folder/agenda.ics",
+        text=text,
+        sha256="0",
+        series=[
+            Series(
+                start=text.index(line),
+                end=text.index(line) + len(line),
+                first="2025-11-25",
+                rule="FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+            )
+        ],
+    )
+    falls_on = falling_on([agenda, *MINUTES])
+    asked = [("9 décembre 2025", "2025-12-09")]
+    found = unheld_day(asked, MINUTES[2], MINUTES, series_days=falls_on)
+    assert found is not None and found.repeating == ("Réunion d'équipe",)  # named, not unwritten
+    other = [("2 décembre 2025", "2025-12-02")]
+    found = unheld_day(other, MINUTES[2], MINUTES, series_days=falls_on)
+    assert found is not None and found.repeating == ()
+    unknown = agenda.model_copy(
+        update={
+            "series": [
+                agenda.series[0].model_copy(update={"rule": "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1"})
+            ]
+        }
+    )
+    assert unheld_day(other, MINUTES[2], MINUTES, series_days=falling_on([unknown])) is None

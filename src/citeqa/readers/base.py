@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from citeqa.models import Series
+
 TITLE_MAX = 120
 """Titles are cut to this many characters."""
 
@@ -39,6 +41,8 @@ class Extracted:
     kind: str | None = None
     """The kind of document the file holds when it is another format's than its reader's
     (a .txt file holding a WebVTT body: "vtt"), else None (the reader's `kind`)."""
+    series: list[Series] = field(default_factory=list)
+    """A calendar's events that repeat (Document.series)."""
 
 
 class Reader(Protocol):

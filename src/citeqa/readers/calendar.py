@@ -54,11 +54,12 @@ import functools
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from citeqa.language import Lang, detect_lang
+from citeqa.models import Series
 from citeqa.modified_labels import modified_labels
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.recurrence import recurrence_words
@@ -90,9 +91,11 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 13 + DECODING_VERSION
-    """13: an event's description is on the line under its what-when-where line, in its
-    paragraph (on a paragraph of its own, a short one was read as a heading and never quoted).
+    version: int = 14 + DECODING_VERSION
+    """14: a repeating event's rule kept with the document (Document.series), so that its days
+    are computed for a question asking one (recurring_days.py). 13: an event's description
+    is on the line under its what-when-where line, in its paragraph (on a paragraph of its
+    own, a short one was read as a heading and never quoted).
     12: an END: line closing no open component left out, with a warning (a stray END:VTODO
     made the whole calendar unreadable). 11: the last-modified line in the calendar's language
     ("Dernière modification :"). 10: each event's section ends with its own last-modified line
@@ -128,6 +131,8 @@ class CalendarReader:
         if not sections:
             raise UnreadableDocument(NO_EVENTS)
         title = _calendar_name(calendars) or file_title(relative)
+        heading = f"# {title}\n\n"
+        series = _series_of_calendar(events[:MAX_EVENTS], read, len(heading))
         if unreadable := read.count(None):
             warnings.append(f"{relative}: {_events(unreadable)} that could not be read left out")
         flawed = sum(1 for event, kept in zip(events, read, strict=False) if kept and _lost(event))
@@ -142,10 +147,146 @@ class CalendarReader:
                 f"{MAX_EVENTS:,} not read"
             )
         body = "\n\n".join(sections)
-        return Extracted(f"# {title}\n\n{body}\n", title=title, warnings=warnings)
+        return Extracted(f"{heading}{body}\n", title=title, warnings=warnings, series=series)
 
 
 PAST_LIMIT = past_limit(KIND_NAME, limit=MAX_CALENDAR_CHARACTERS)
+
+
+def _series_of_calendar(
+    events: list[Component], read: list[str | None], offset: int
+) -> list[Series]:
+    """The repeating events of `events` (their sections `read`, joined by a blank line from
+    `offset` of the text) as Series (`repeating_series`), their days moved or cancelled by
+    another event of their UID (RECURRENCE-ID) excluded."""
+    moved = _moved_days(events)
+    series: list[Series] = []
+    for event, section in zip(events, read, strict=True):
+        if not section:
+            continue
+        found = _series_or_none(event, section, offset, moved)
+        series += [] if found is None else [found]
+        offset += len(section) + 2
+    return series
+
+
+def _series_or_none(
+    event: Component, section: str, offset: int, moved: Mapping[str, set[str]]
+) -> Series | None:
+    """`repeating_series` of an event whose section stands at `offset`, None when the parser
+    cannot read it (icalendar raises assorted errors on malformed values: only that event's
+    series is lost, its words stay written)."""
+    try:
+        return repeating_series(event, section, offset, moved.get(_text(event.get("UID")), set()))
+    except Exception:  # a malformed rule or date: the event is written, its days not computed
+        return None
+
+
+def repeating_series(event: Component, section: str, offset: int, moved: set[str]) -> Series | None:
+    """The event as a Series when it repeats and its section (at `offset` of the text) writes
+    the rule in words: its line's place, its first start, its rule (recurrence.rule_text), its
+    EXDATE days and the `moved` ones, its RDATE days; None for any other event (one moving an
+    occurrence of another, RECURRENCE-ID, is no series of its own)."""
+    start = _moment(event, "DTSTART")
+    rule = _first_rule(event)
+    if start is None or rule is None or "RECURRENCE-ID" in event:
+        return None
+    line_start = section.find("\n\n") + 2 if section.startswith("## ") else 0
+    line_end = section.find("\n", line_start)
+    line_end = len(section) if line_end < 0 else line_end
+    if not recurrence_words(rule, start, "en"):
+        return None  # its line does not say it repeats: nothing to quote for its days
+    excluded = {*_days_of(event, "EXDATE", start), *moved}
+    return Series(
+        start=offset + line_start,
+        end=offset + line_end,
+        first=wall_clock(start),
+        rule=rule_text(rule, start),
+        excluded=sorted(excluded),
+        added=sorted(_days_of(event, "RDATE", start)),
+    )
+
+
+def _first_rule(event: Component) -> Mapping[str, Any] | None:
+    """The event's first RRULE (icalendar's vRecur), None when it has none the parser reads."""
+    rule = event.get("RRULE")
+    if isinstance(rule, list):
+        rule = rule[0] if rule else None
+    return rule if isinstance(rule, Mapping) else None
+
+
+def _moved_days(events: list[Component]) -> dict[str, set[str]]:
+    """For each UID, the days of its occurrences that events of that UID holding a
+    RECURRENCE-ID move elsewhere or cancel."""
+    moved: dict[str, set[str]] = {}
+    for event in events:
+        if "RECURRENCE-ID" not in event:
+            continue
+        day = _moment(event, "RECURRENCE-ID")
+        if day is not None:
+            moved.setdefault(_text(event.get("UID")), set()).add(_day_of(day, None))
+    return moved
+
+
+def _days_of(event: Component, name: str, start: date) -> set[str]:
+    """The days ("YYYY-MM-DD") of an EXDATE or RDATE property (each line of it), in the
+    wall-clock time of `start`; a period's first day."""
+    values = event.get(name)
+    lines = values if isinstance(values, list) else [values] if values is not None else []
+    days: set[str] = set()
+    for line in lines:
+        for value in getattr(line, "dts", []):
+            moment = value.dt[0] if isinstance(value.dt, tuple) else value.dt
+            if isinstance(moment, date):
+                days.add(_day_of(moment, start))
+    return days
+
+
+def _day_of(moment: date, start: date | None) -> str:
+    """The day of `moment` in the wall-clock time of `start` (`_in_start_zone`), ISO."""
+    if isinstance(moment, datetime):
+        return _in_start_zone(moment, start).date().isoformat()
+    return moment.isoformat()
+
+
+def _in_start_zone(moment: datetime, start: date | None) -> datetime:
+    """`moment` as a wall-clock time in the zone of `start` when both have a zone and the
+    start's is one of the system's database or a fixed offset; else as the file writes it
+    (a zone the file defines is never asked an offset: `_file_zone`; its days may then be
+    read a few hours off at a day's edge)."""
+    zoned = isinstance(start, datetime) and start.tzinfo is not None and not _file_zone(start)
+    if zoned and moment.tzinfo is not None and isinstance(start, datetime):
+        return moment.astimezone(start.tzinfo).replace(tzinfo=None)
+    return moment.replace(tzinfo=None)
+
+
+def wall_clock(start: date) -> str:
+    """A start as its wall-clock time, ISO ("2025-01-09", "2025-01-09T19:00:00")."""
+    if isinstance(start, datetime):
+        return start.replace(tzinfo=None).isoformat(timespec="seconds")
+    return start.isoformat()
+
+
+def rule_text(rule: Mapping[str, Any], start: date) -> str:
+    """The rule as RFC 5545 writes it, its UNTIL in the wall-clock time of `start`
+    (`_in_start_zone`): a day for an all-day event, else a local time, the end of that day
+    for a day (dateutil requires an UNTIL of the start's kind)."""
+    from icalendar import vRecur  # see TYPE_CHECKING above
+
+    parts = {name: values for name, values in rule.items() if str(name).upper() != "UNTIL"}
+    text = vRecur(parts).to_ical().decode("ascii")
+    until = rule.get("UNTIL")
+    until = until[0] if isinstance(until, list) and until else until
+    if not isinstance(until, date):
+        return text
+    if not isinstance(start, datetime):
+        day = until.date() if isinstance(until, datetime) else until
+        return f"{text};UNTIL={day:%Y%m%d}"
+    if isinstance(until, datetime):
+        last = _in_start_zone(until, start)
+    else:
+        last = datetime.combine(until, time(23, 59, 59))
+    return f"{text};UNTIL={last:%Y%m%dT%H%M%S}"
 
 
 def _stamped_section(event: Component, language: Lang) -> str | None:

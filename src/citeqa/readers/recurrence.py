@@ -107,6 +107,12 @@ def _day(value: str, words: Mapping[str, Any]) -> str:
     return str(words["ordinal_day"]).format(ordinal=ordinal_word, day=day) if ordinal_word else ""
 
 
+def weekday_name(day: date, language: str) -> str:
+    """The weekday of `day` in words of `language` ("Thursday", "jeudi"; English for any
+    other language)."""
+    return _start_day(day, _words(language if language in ("en", "fr") else "en"))
+
+
 def _start_day(start: date, words: Mapping[str, Any]) -> str:
     """The weekday of `start` in words: a weekly rule naming no day repeats on it."""
     return str(words["days"][_WEEKDAYS[start.weekday()]])

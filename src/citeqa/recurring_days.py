@@ -1,0 +1,173 @@
+"""The days a repeating calendar event falls on (Document.series, kept by readers/calendar.py),
+computed only as far as a question needs them.
+
+A calendar writes a weekly collection once, at its first date, with its rule in words
+("Tri: 2025-01-09, toutes les 2 semaines le jeudi jusqu'au 2025-12-31"); a question asking
+"le prochain ramassage après le 15 octobre 2025" or "on 16 October 2025" asks a day the folder
+never writes (s32 trial a35). Here a series' rule (RFC 5545 RRULE) is expanded by dateutil's
+rrule (python-dateutil, icalendar's own dependency: the maintained implementation of the RFC,
+not one written here), its EXDATE days and the days other events of its UID move or cancel
+left out, its RDATE days added.
+
+Bounded cost: each question gives a Budget of MAX_STEPS occurrences, all series together; a
+series needing more, or one whose rule `expandable` does not vouch for, is unknown (None):
+nothing is claimed of its days either way. dateutil iterates a rule that matches no day up to
+the year 9999 without yielding (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30 took 8 s here), so only rules
+that yield in every few periods are expanded (`expandable`): a frequency of days or longer,
+BYDAY, BYMONTH and BYMONTHDAY in forms every period holds; any other rule is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from citeqa.models import Series
+
+__all__ = ["MAX_STEPS", "Budget", "days_in", "expandable", "first_after"]
+
+MAX_STEPS = 100_000
+"""The most occurrences one question expands, all series together: a daily rule over 50 years
+is 18,263 (80 ms here); a folder of 10,000 daily rules, each skipping the asked day, spends it
+all (benchmarks/series_days_cost.py prints both)."""
+_PARTS = frozenset({"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYDAY", "BYMONTH", "BYMONTHDAY"})
+"""The rule parts `expandable` reads; a rule holding another (BYSETPOS, BYHOUR…) is unknown."""
+_FREQUENCIES = frozenset({"YEARLY", "MONTHLY", "WEEKLY", "DAILY"})
+_ORDINAL_DAY = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
+FEWEST_MONTH_DAYS = 28
+"""Every month has a day of each number up to this one, and 4 of each weekday."""
+
+
+@dataclass
+class Budget:
+    """How many more occurrences the question may expand."""
+
+    left: int = MAX_STEPS
+
+    def spend(self) -> bool:
+        """Spends one occurrence; False when none was left."""
+        self.left -= 1
+        return self.left >= 0
+
+
+def expandable(rule: str) -> bool:
+    """Whether dateutil yields the rule's occurrences within a few periods each (see the
+    module's docstring): the rule's parts are of `_PARTS`, its frequency of `_FREQUENCIES`,
+    and each period holds a day it names."""
+    parts = _parts(rule)
+    if parts is None or not parts.keys() <= _PARTS or parts.get("FREQ") not in _FREQUENCIES:
+        return False
+    frequency, interval = parts["FREQ"], _number(parts.get("INTERVAL", "1"))
+    if interval is None or not 1 <= interval <= 1000:
+        return False
+    days = [_ORDINAL_DAY.fullmatch(day) for day in parts.get("BYDAY", "").split(",") if day]
+    if not all(days) or ("BYDAY" in parts and "BYMONTHDAY" in parts):
+        return False
+    ordinals = [_number(match.group(1)) for match in days if match and match.group(1)]
+    if ordinals and (frequency in ("WEEKLY", "DAILY") or not _ordinals_held(ordinals, parts)):
+        return False
+    month_days = [_number(day) for day in parts.get("BYMONTHDAY", "").split(",") if day]
+    if not all(day is not None and 1 <= abs(day) <= FEWEST_MONTH_DAYS for day in month_days):
+        return False
+    if frequency == "DAILY" and interval > 1 and (days or month_days):
+        return False  # every 7 days on a Monday from a Tuesday: never
+    return "BYMONTH" not in parts or frequency == "YEARLY" or interval == 1
+
+
+def _ordinals_held(ordinals: list[int | None], parts: dict[str, str]) -> bool:
+    """Whether each period holds the nth weekdays named: up to the 4th in a month, the 52nd
+    in a year."""
+    most = 52 if parts["FREQ"] == "YEARLY" and "BYMONTH" not in parts else 4
+    return all(number is not None and 1 <= abs(number) <= most for number in ordinals)
+
+
+def _parts(rule: str) -> dict[str, str] | None:
+    """The rule's parts by name ("FREQ": "WEEKLY"), None when one is written twice or is no
+    NAME=VALUE."""
+    parts: dict[str, str] = {}
+    for part in rule.upper().split(";"):
+        name, equals, value = part.partition("=")
+        if not equals or name in parts:
+            return None
+        parts[name] = value
+    return parts
+
+
+def _number(text: str | None) -> int | None:
+    """A whole number written in `text`, None when it is none."""
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+def days_in(series: Series, first: date, last: date, budget: Budget) -> list[date] | None:
+    """The days from `first` to `last` (both included) the series falls on, in order; None
+    when that is unknown (its rule not `expandable`, or the budget spent)."""
+    found: set[date] = set()
+    for day in _days(series, budget):
+        if day is None:
+            return None
+        if day > last:
+            break
+        if day >= first:
+            found.add(day)
+    found |= {day for day in _added(series) if first <= day <= last}
+    return sorted(found)
+
+
+def first_after(series: Series, day: date, budget: Budget) -> date | None:
+    """The first day after `day` the series falls on; None when it falls on none or that is
+    unknown (`days_in`)."""
+    added = [later for later in _added(series) if later > day]
+    for found in _days(series, budget):
+        if found is None:
+            return None
+        if found > day:
+            return min([found, *added])
+    return min(added, default=None)
+
+
+def _days(series: Series, budget: Budget) -> Iterator[date | None]:
+    """The series' days in order, its excluded ones left out, from its rule; a None (then no
+    more) when its rule is not `expandable` or the budget is spent."""
+    moments = _occurrences(series)
+    if moments is None:
+        yield None
+        return
+    excluded = set(series.excluded)
+    for moment in moments:
+        if not budget.spend():
+            yield None
+            return
+        if moment.date().isoformat() not in excluded:
+            yield moment.date()
+
+
+def _occurrences(series: Series) -> Iterator[datetime] | None:
+    """dateutil's occurrences of the series' rule from its first start, None when the rule is
+    not `expandable` or dateutil refuses it."""
+    from dateutil.rrule import rrulestr  # imported when a question asks a day of a series
+
+    if not expandable(series.rule):
+        return None
+    try:
+        start = datetime.fromisoformat(series.first)
+        return iter(rrulestr(series.rule, dtstart=start.replace(tzinfo=None)))
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def _added(series: Series) -> list[date]:
+    """The days its RDATEs add."""
+    return [found for day in series.added if (found := _iso(day)) is not None]
+
+
+def _iso(day: str) -> date | None:
+    """The day an ISO date names, None when it names none."""
+    try:
+        return date.fromisoformat(day)
+    except ValueError:
+        return None

@@ -1,0 +1,199 @@
+"""A question asking of a day no passage writes that a repeating calendar event falls on
+(Document.series): its answer quotes the event's line (the rule in words, as the calendar
+reader wrote it) and states the day computed from the rule (recurring_days.py) in its label
+(Citation.occurrence).
+
+"Quand est le prochain ramassage des sacs jaunes après le 15 octobre 2025 ?" of a waste
+calendar whose yellow-bag collection is one VEVENT repeating every other Thursday was refused,
+"no document writes 15 October 2025" (s32 trial a35). The answer is given when all hold:
+
+- the question writes a full date no sentence of the corpus writes (QuestionTerms.unwritten_days);
+- of the series whose lines the first passage read (in ranking order) holding one holds, the
+  question writes more words of one's summary (its section's heading: `about_terms`) than of
+  any other's, and at least one: a question on another subject asking a day an event falls on
+  is no question about it, nor one writing only a word of its description or rule ("When is
+  the next yellow bag collection…" of a French calendar whose grey-bin event's description
+  says "Collecte", as its yellow-bag event's does);
+- that series answers: it falls on that day, or, when one of the data's "after" words stands
+  just before the date (data/recurring_questions.json), on a day after it with no excluded day
+  (EXDATE, a moved occurrence) between: the moved day would be written elsewhere.
+
+`falling_on` tells unheld_days.py which series of the folder fall on a day, or that one may (its
+days unknown within the question's budget): a day a series covers is never said unwritten (its
+reason names the event instead), nor one a series may fall on (no reason).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from functools import cache
+from typing import Any, NamedTuple
+
+from citeqa.citedsection import citation_section
+from citeqa.jsonfiles import data_json
+from citeqa.lexical import about_terms, fold, undated_terms
+from citeqa.models import Citation, Document, Hit, Series
+from citeqa.questions import QuestionTerms
+from citeqa.readers.recurrence import weekday_name
+from citeqa.recurring_days import Budget, days_in, first_after
+
+__all__ = ["SeriesAnswer", "answering_series", "falling_on", "occurrence_label", "series_citation"]
+
+
+class SeriesAnswer(NamedTuple):
+    hit: Hit
+    """The passage read holding the series' line."""
+    series: Series
+    day: date
+    """The day computed: the asked one, or the first after it."""
+
+
+@cache
+def _words() -> Mapping[str, Any]:
+    """data/recurring_questions.json."""
+    data: Mapping[str, Any] = data_json("recurring_questions.json")
+    return data
+
+
+def answering_series(
+    terms: QuestionTerms, hits: Sequence[Hit], documents: Mapping[str, Document]
+) -> SeriesAnswer | None:
+    """The series and day answering the question (its `terms`: the question as read, its
+    focus, and the days no sentence writes) of its first unwritten day, when the first passage
+    of `hits` holding a series' line answers it (see the module's docstring); None otherwise.
+    Asked whatever the answer models make of the question: a day no sentence writes weighs
+    against every passage, the series' line included."""
+    if not terms.unwritten_days:
+        return None
+    focus = terms.focus
+    typed, day = terms.unwritten_days[0]
+    asked = _iso(day)
+    held = _first_series_passage(hits, documents)
+    if asked is None or held is None:
+        return None
+    hit, series = held
+    after = _asks_after(fold(focus), fold(typed))
+    text = documents[hit.chunk.doc_id].text
+    asked_words = about_terms(undated_terms(focus))
+    spoken = [(len(asked_words & undated_terms(_heading(text, one))), one) for one in series]
+    most = max(count for count, _ in spoken)
+    chosen = [one for count, one in spoken if count == most]
+    if most == 0 or len(chosen) != 1:
+        return None  # no event of the passage, or several alike, the question speaks of
+    found = _answering_day(chosen[0], asked, after, Budget())
+    return None if found is None else SeriesAnswer(hit, chosen[0], found)
+
+
+def _first_series_passage(
+    hits: Sequence[Hit], documents: Mapping[str, Document]
+) -> tuple[Hit, list[Series]] | None:
+    """The first of `hits` holding a series' line, with the series whose lines it holds."""
+    for hit in hits:
+        document = documents.get(hit.chunk.doc_id)
+        held = [
+            series
+            for series in (document.series if document is not None else [])
+            if hit.chunk.start <= series.start and series.end <= hit.chunk.end
+        ]
+        if held:
+            return hit, held
+    return None
+
+
+def _answering_day(series: Series, asked: date, after: bool, budget: Budget) -> date | None:
+    """The day `series` answers: `asked` when it falls on it, or (`after`) the first day after
+    it, when no excluded day lies between (a moved occurrence is written elsewhere)."""
+    if not after:
+        return asked if days_in(series, asked, asked, budget) == [asked] else None
+    found = first_after(series, asked, budget)
+    if found is None:
+        return None
+    between = (_iso(day) for day in series.excluded)
+    return None if any(day is not None and asked < day < found for day in between) else found
+
+
+def _asks_after(folded: str, typed: str) -> bool:
+    """Whether an "after" word stands among the few words before the date `typed` writes."""
+    where = folded.find(typed)
+    if where < 0:
+        return False
+    before = re.findall(r"\w+", folded[:where])[-int(_words()["before_date_words"]) :]
+    return any(word in _words()["after"] for word in before)
+
+
+def _heading(text: str, series: Series) -> str:
+    """The heading of the series' event (its summary: the reader writes "## Summary", a blank
+    line, then the series' line), "" when it has none."""
+    above = text[: series.start]
+    if not above.endswith("\n\n"):
+        return ""
+    start = above.rfind("\n", 0, len(above) - 2) + 1
+    line = above[start : len(above) - 2]
+    return line[3:] if line.startswith("## ") else ""
+
+
+def series_citation(answer: SeriesAnswer, documents: Mapping[str, Document]) -> Citation:
+    """The citation quoting the series' line, its computed day as its `occurrence`."""
+    document = documents[answer.hit.chunk.doc_id]
+    start, end = answer.series.start, answer.series.end
+    return Citation(
+        n=1,
+        doc_id=document.doc_id,
+        title=document.title,
+        path=document.path,
+        start=start,
+        end=end,
+        quote=document.text[start:end],
+        page=document.page_at(start),
+        section=citation_section(document.text, answer.hit.chunk, start),
+        score=round(answer.hit.score, 4),
+        occurrence=answer.day.isoformat(),
+    )
+
+
+def occurrence_label(day: str, lang: str) -> str:
+    """The line before a quote of a series saying the day computed from its rule, in `lang`."""
+    labels: Mapping[str, str] = _words()["labels"]
+    found = _iso(day)
+    weekday = weekday_name(found, lang) if found is not None else ""
+    return labels.get(lang, labels["en"]).format(weekday=weekday, day=day).replace("  ", " ")
+
+
+def falling_on(documents: Iterable[Document]) -> Callable[[str], list[str] | None]:
+    """The events of `documents`' series falling on a day ("YYYY-MM-DD"), by their summaries
+    (else their lines), the first REPEATING_NAMED found (the rest not expanded); None when a
+    series may fall on it before those are found (its days unknown: recurring_days, a rule not
+    expanded or the budget spent). One budget for all the series and days asked."""
+    budget = Budget()
+
+    def named(day: str) -> list[str] | None:
+        asked = _iso(day)
+        found: list[str] = []
+        for document in documents if asked is not None else ():
+            for series in document.series:
+                if series.first[:10] > day:
+                    continue
+                days = days_in(series, asked, asked, budget) if asked is not None else []
+                if days is None:
+                    return None
+                text = document.text
+                found += [_heading(text, series) or text[series.start : series.end]] if days else []
+                if len(set(found)) >= REPEATING_NAMED:
+                    return list(dict.fromkeys(found))
+        return list(dict.fromkeys(found))
+
+    return named
+
+
+REPEATING_NAMED = 2
+"""The most repeating events a reason names falling on the day asked."""
+
+
+def _iso(day: str) -> date | None:
+    """The day an ISO date names, None when it names none."""
+    try:
+        return date.fromisoformat(day)
+    except ValueError:
+        return None

@@ -1,0 +1,126 @@
+"""A question asking a day a repeating calendar event falls on, on a built folder (s32 trial a35:
+"le prochain ramassage des sacs jaunes après le 15 octobre 2025" was refused, "no document
+writes 15 October 2025"): the event's line is quoted, the day its rule gives in the label
+(series_answers.py); a day the rule does not give still abstains, and no reason says a day the
+rule gives is written nowhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.api import Assistant
+from small_corpora import assistant_over
+
+
+def calendar(name: str, *events: str) -> str:
+    body = "".join(f"BEGIN:VEVENT\r\n{event}END:VEVENT\r\n" for event in events)
+    return (
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//FR\r\nX-WR-CALNAME:{name}\r\n"
+        f"{body}END:VCALENDAR\r\n"
+    )
+
+
+FILES = {
+    "collecte.ics": calendar(
+        "Collecte des déchets",
+        "UID:jaunes@x\r\nDTSTART;VALUE=DATE:20250109\r\nDTEND;VALUE=DATE:20250110\r\n"
+        "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;UNTIL=20251231\r\nEXDATE;VALUE=DATE:20250501\r\n"
+        "SUMMARY:Emballages recyclables (sacs jaunes)\r\n"
+        "DESCRIPTION:Collecte des sacs jaunes un jeudi sur deux.\r\n",
+        "UID:gris@x\r\nDTSTART;VALUE=DATE:20250107\r\nDTEND;VALUE=DATE:20250108\r\n"
+        "RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20251230\r\nSUMMARY:Ordures ménagères (bac gris)\r\n"
+        "DESCRIPTION:Sortir le bac gris la veille au soir.\r\n",
+    ),
+    "club.ics": calendar(
+        "Chess club",
+        "UID:chess@x\r\nDTSTART;TZID=Europe/London:20250908T190000\r\n"
+        "DTEND;TZID=Europe/London:20250908T210000\r\nRRULE:FREQ=MONTHLY;BYDAY=2MO;COUNT=10\r\n"
+        "SUMMARY:Chess tournament\r\nLOCATION:Village hall\r\n"
+        "DESCRIPTION:Bring your own chess clock.\r\n",
+    ),
+    "CR_conseil_2025-06-26.md": (
+        "# Conseil municipal du 26 juin 2025\n\n## Décisions\n\n"
+        "- Le conseil adopte le règlement de la salle des fêtes.\n"
+    ),
+    "minutes_2025-09-01.md": (
+        "# Club minutes — 1 September 2025\n\n- The committee agreed to buy new chess sets.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    corpus, index = tmp_path_factory.mktemp("rrule"), tmp_path_factory.mktemp("idx")
+    return assistant_over(FILES, corpus, index)
+
+
+@pytest.mark.parametrize(
+    ("question", "day", "label", "quoted"),
+    [
+        (
+            "Quand a lieu la collecte des sacs jaunes après le 15 octobre 2025 ?",
+            "2025-10-16",
+            "Jour calculé d'après la récurrence citée : jeudi 2025-10-16",
+            "toutes les 2 semaines le jeudi jusqu'au 2025-12-31",
+        ),
+        (  # "passe" is no "after" word ("passé le 15 octobre")
+            "Le camion des sacs jaunes passe le 16 octobre 2025 ?",
+            "2025-10-16",
+            "jeudi 2025-10-16",
+            "toutes les 2 semaines le jeudi",
+        ),
+        (
+            "Les sacs jaunes sont-ils ramassés le 30 octobre 2025 ?",
+            "2025-10-30",
+            "jeudi 2025-10-30",
+            "toutes les 2 semaines le jeudi",
+        ),
+        (
+            "Is there a chess tournament on 10 November 2025?",
+            "2025-11-10",
+            "Day computed from the quoted recurrence rule: Monday 2025-11-10",
+            "every month on the second Monday 10 times",
+        ),
+        (
+            "When is the next chess tournament after 15 October 2025?",
+            "2025-11-10",
+            "Monday 2025-11-10",
+            "every month on the second Monday",
+        ),
+    ],
+)
+def test_a_day_the_rule_gives_quotes_the_series_with_that_day(
+    assistant: Assistant, question: str, day: str, label: str, quoted: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.reason
+    citation = answer.citations[0]
+    assert citation.occurrence == day
+    assert quoted in citation.quote
+    assert label in answer.answer
+    assert answer.model_dump()["citations"][0]["occurrence"] == day
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Les sacs jaunes sont-ils ramassés le 15 octobre 2025 ?",  # a Wednesday
+        "Les sacs jaunes sont-ils ramassés le 1er mai 2025 ?",  # its EXDATE
+        "Les sacs jaunes sont-ils ramassés le 8 janvier 2026 ?",  # past its UNTIL
+        "Is there a chess tournament on 13 July 2026?",  # a second Monday past its COUNT
+    ],
+)
+def test_a_day_the_rule_does_not_give_is_not_answered_by_it(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert all(citation.occurrence is None for citation in answer.citations)
+
+
+def test_no_reason_says_a_day_a_series_falls_on_is_unwritten(assistant: Assistant) -> None:
+    # main said "Aucun document n’écrit le 30 octobre 2025 ni n’est daté de ce jour"
+    answer = assistant.ask("Qu'a décidé le conseil le 30 octobre 2025 ?")
+    assert answer.reason is None or "n’écrit le 30 octobre 2025 ni n’est daté de ce jour ;" not in (
+        answer.reason
+    )
+    assert all(citation.occurrence is None for citation in answer.citations)  # not about it
