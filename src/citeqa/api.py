@@ -682,7 +682,7 @@ class Assistant:
             "total": round((done - began) * 1000, 2),
         }
         notices = self.index_notices(answer.lang) if self.index_warnings else []
-        notes = [*warnings, *notices]
+        notes = [*warnings, *notices, *answer.warnings]  # the answer's own: rows left out
         notes += self._changed_quotes(answer) + version_notes
         notes += self._skipped_named(question, terms, answer) if answer.abstained else []
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
