@@ -71,7 +71,7 @@ from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
 from citeqa.document_names import name_words, named_among
 from citeqa.editstamps import asks_about_edits
-from citeqa.empty_cells import empty_asked_cell
+from citeqa.empty_cells import empty_asked_cell, more_rows_note
 from citeqa.extended_names import extended_name
 from citeqa.field_lines import (
     field_label,
@@ -1802,8 +1802,10 @@ def compose(
     if cell is not None and cell.instead is not None:  # "Julien passport": his passport's row
         citations = _quoted_instead(citations, cell.instead, bank.documents)
     empty = empty_asked_cell(terms.focus, citations, bank.documents)
+    notes: list[str] = []
     if empty is not None and empty.filled:  # "le crédit du 14/05/2025": that day's credit rows
         citations = _rows_quoted_instead(citations, empty.filled, bank.documents)
+        notes = [note] if (note := more_rows_note(empty, lang)) else []
     elif empty is not None:  # "le certificat d'Inès Lefèvre": her row's certificate cell is empty
         empty_row = abstain(abstention.empty_cell(empty.record, empty.column, lang))
         return empty_row.model_copy(update={"says_the_record": True})
@@ -1817,6 +1819,7 @@ def compose(
         answer=answer_text(citations, lang),
         citations=citations,
         passages=section_first(passages, retrieval, citations[0], bank, terms.focus),
+        warnings=notes,
         lang=lang,
     )
 

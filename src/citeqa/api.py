@@ -672,7 +672,7 @@ class Assistant:
                 across, answer, translated.translated, evidence_across, asked_in
             ) and not names_another_item(across, translated.keys, evidence_across):
                 answer, searched = across, searched_across
-        answer = _noting_unread(answer, loaded)
+        answer = _noting_unread(answer, loaded, terms)
         answer, older = self._with_older_version(answer, searched, composed)
         unknown = versions.unknown_note(text, answer.lang) if versions else None
         other = versions.other_version_note(text, answer) if versions else None
@@ -685,7 +685,7 @@ class Assistant:
             "total": round((done - began) * 1000, 2),
         }
         notices = self.index_notices(answer.lang) if self.index_warnings else []
-        notes = [*warnings, *notices]
+        notes = [*warnings, *notices, *answer.warnings]  # the answer's own: rows left out
         notes += self._changed_quotes(answer) + version_notes
         notes += self._skipped_named(question, terms, answer) if answer.abstained else []
         return answer.model_copy(update={"timings_ms": timings, "warnings": notes, **fields})
@@ -998,11 +998,11 @@ class Assistant:
         return own_words
 
 
-def _noting_unread(answer: Answer, loaded: _Loaded) -> Answer:
-    """`answer`, its reason followed by unread.not_searched when it abstains saying the
-    documents never mention some of the question's words (Answer.claims_absence) and the
-    build skipped files of types citeqa does not read: those files may."""
-    if not answer.claims_absence:
+def _noting_unread(answer: Answer, loaded: _Loaded, terms: QuestionTerms) -> Answer:
+    """`answer`, its reason followed by unread.not_searched when the build skipped files of
+    types citeqa does not read (those files may answer) and an unread file may be why it
+    abstains (`_unread_may_answer`)."""
+    if not _unread_may_answer(answer, terms):
         return answer
     note = not_searched(loaded.unread, answer.lang)
     if note is None:
@@ -1010,6 +1010,21 @@ def _noting_unread(answer: Answer, loaded: _Loaded) -> Answer:
     reason = f"{answer.reason} {note}"
     text = abstention.message(reason, answer.lang, bool(answer.passages))
     return answer.model_copy(update={"reason": reason, "answer": text})
+
+
+def _unread_may_answer(answer: Answer, terms: QuestionTerms) -> bool:
+    """Whether `answer` abstains where an unread file may hold what the files read lack: its
+    reason says they never mention some words (Answer.claims_absence), or some word of the
+    question they never use goes unnamed (a generic word, "mean" of "What does the stipend
+    mean?", or one of a phrase it asks by, "live" of "Where does Kenji live?": the note was lost
+    when such words stopped being named, s32 note). Not for a question with nothing to search
+    (a greeting: nothing_of_its_own) nor one its record's own row answers empty
+    (Answer.says_the_record)."""
+    if answer.claims_absence:
+        return True
+    if not answer.abstained or answer.says_the_record or nothing_of_its_own(terms):
+        return False
+    return bool(terms.absent)
 
 
 def _whole_word_in(word: str, text: str) -> bool:

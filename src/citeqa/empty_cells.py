@@ -22,8 +22,10 @@ A key several rows share names none of them alone: a bank statement's date ("Que
 reçu le 14/05/2025 ?" answered by that day's debit row, whose `Crédit` is empty, while a later
 row of that day fills it: s31 trial). The rows of the quoted row's key that the question names
 too (`_names_row`: not Paul Perrin's for Lina Perrin) and that fill the asked column are then
-what answers (`EmptyCell.filled`, the first `MOST_FILLED` in the table's order, quoted instead),
-and no absence is claimed; when none fills it, every row of that key leaves it empty, as said.
+what answers (`EmptyCell.filled`, the first `MOST_FILLED` in the table's order, quoted instead;
+how many more fill it, `EmptyCell.unquoted`, the answer's note says: `more_rows_note`, s32 note:
+they were left out silently), and no absence is claimed; when none fills it, every row of that
+key leaves it empty, as said.
 The reason names the row by its cells the question writes (the key's and those naming the
 person, in the question's order: "Inès Lefèvre") and the column by its header as written.
 No I/O; no word list but the stopwords.
@@ -43,8 +45,9 @@ from citeqa.models import Citation, Document
 from citeqa.questions import visible_text
 from citeqa.tables import key_column, line_cells
 from citeqa.unheld_cells import Rows, cell_words, table_rows
+from citeqa.visible import cut, shown
 
-__all__ = ["EmptyCell", "empty_asked_cell"]
+__all__ = ["EmptyCell", "empty_asked_cell", "more_rows_note"]
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 """A run of letters: "d'Inès" writes "d" and "Inès", so the name is read capitalised."""
@@ -67,6 +70,8 @@ class EmptyCell(NamedTuple):
     asked column stand in the document (start, end), in the table's order, `MOST_FILLED` at
     most: to quote instead of the empty row, claiming nothing ("le 14/05/2025" names a day of
     several rows). Empty when none does: the cell is empty in every row the question names."""
+    unquoted: int = 0
+    """How many more such rows fill the asked column, past the `MOST_FILLED` quoted."""
 
 
 def empty_asked_cell(
@@ -101,7 +106,41 @@ def empty_asked_cell(
         if _holds(rows[at], column) and not _lacks_asked_words(row, rows[at], column, asked)
     )
     return EmptyCell(
-        _record_name(row, key, column, asked), visible_text(rows[0][column]), filled[:MOST_FILLED]
+        _record_name(row, key, column, asked),
+        visible_text(rows[0][column]),
+        filled[:MOST_FILLED],
+        max(0, len(filled) - MOST_FILLED),
+    )
+
+
+MORE_ROWS = {
+    "en": {
+        True: "1 more row of {record} fills “{column}” too: only the first {quoted} are quoted.",
+        False: "{count} more rows of {record} fill “{column}” too: only the first {quoted} are"
+        " quoted.",
+    },
+    "fr": {
+        True: "1 autre ligne de {record} remplit aussi « {column} » : seules les {quoted}"
+        " premières sont citées.",
+        False: "{count} autres lignes de {record} remplissent aussi « {column} » : seules les"
+        " {quoted} premières sont citées.",
+    },
+}
+"""The answer's note when rows of the key filling the asked column were left unquoted."""
+
+
+def more_rows_note(empty: EmptyCell, lang: str) -> str | None:
+    """The note saying how many rows of `empty`'s key filling its column were left unquoted
+    (`EmptyCell.unquoted`), in `lang` (English otherwise); None when none was. The record and
+    the column are document text: made visible, one line, a long one by its ends."""
+    if not empty.unquoted:
+        return None
+    said = MORE_ROWS.get(lang, MORE_ROWS["en"])[empty.unquoted == 1]
+    return said.format(
+        count=empty.unquoted,
+        record=cut(shown(empty.record)),
+        column=cut(shown(empty.column)),
+        quoted=len(empty.filled),
     )
 
 

@@ -9,7 +9,10 @@ A line's shape is the line with each run of digits made one "0" and each run of 
 lines that take one of the TOP_SHAPES most common shapes: the s30 trial's instrument log 0.98,
 a generated incidents sheet 0.84; a generated journal of dated entries 0.52 (half its lines
 are its "### 2021-01-02" headings), the project's README and design notes 0.02 to 0.08.
-Hand-written: no library tells a log from prose."""
+Hand-written: no library tells a log from prose. The sample is decoded as the index decodes the
+file (textdecoding.decoded_text), so a Windows tool's log in UTF-16 or in cp1252 is read in its
+encoding (s32 hostile probe L2: read as UTF-8, its NUL bytes or undecodable bytes made it "no
+text", so a person's)."""
 
 from __future__ import annotations
 
@@ -18,6 +21,9 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from citeqa.readers import UnreadableDocument
+from citeqa.textdecoding import decoded_text
+
 SAMPLE_BYTES = 65_536
 """The bytes read from the start of a file: a log shows its shapes within its first lines."""
 TOP_SHAPES = 3
@@ -25,8 +31,9 @@ TOP_SHAPES = 3
 MACHINE_SHARE = 0.75
 """The share of lines those shapes must take: between the journal's 0.52 and the sheet's 0.84."""
 BINARY_SHARE = 0.01
-"""A sample with more undecodable characters than this share is no text file (a PDF, an
-office file): its bytes tell nothing of its lines, and it is taken as a person's."""
+"""A sample with more undecodable characters than this share (or that textdecoding refuses as
+binary) is no text file (a PDF, an office file): its bytes tell nothing of its lines, and it is
+taken as a person's."""
 
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -39,12 +46,14 @@ def machine_written(path: Path) -> bool:
     try:
         with path.open("rb") as file:
             sample = file.read(SAMPLE_BYTES)
-    except OSError:
+            cut = bool(file.read(1))
+        text, _ = decoded_text(sample, path.name)
+    except (OSError, UnreadableDocument):
         return False
-    text = sample.decode("utf-8", errors="replace")
-    if "\0" in text or text.count("\ufffd") > BINARY_SHARE * max(len(text), 1):
+    if text.count("\ufffd") > BINARY_SHARE * max(len(text), 1):
         return False
-    return lines_machine_written(text.splitlines())
+    lines = text.splitlines()
+    return lines_machine_written(lines[:-1] if cut else lines)  # a cut file's last line cut
 
 
 def machine_written_in(folder: Path) -> Callable[[str], bool]:

@@ -7,7 +7,10 @@ A quarter is written by its words (data: citeqa/data/quarters.json, English and 
 trimestre", "second quarter"), wherever they stand, maybe with a year after them; by its code
 ("T1", "Q1") only beside a year, after it or before it past a blank ("le loyer du T2" is a
 flat type, a survey's "Q1" a question: s31 review; "Réf. 2025-T3", "n° 2025Q4" reference codes:
-s32 review); or by its first and last months (dates.month_names, of
+s32 review), and not right after a noun whose kind it names (data "kind_nouns": "Appartement T2
+2024" is a flat's type, "modèle Q3 2024" a model, each then a year: s32 review; "TVA T2 2025",
+"Revenue Q3 2025" stay quarters: a name's shape is a quarter's, only the noun tells them
+apart); or by its first and last months (dates.month_names, of
 either language: "janvier-mars", "January to March", "jan.-mars 2025"). A quarter written with
 no year is that quarter of any year, as a day written with no year is that day of any year
 (dates.py: "le 14 mars" gives "--03-14", found by "14/03/2026"): a question asking the first
@@ -78,9 +81,28 @@ def written_quarters(text: str) -> set[Quarter]:
     found: set[Quarter] = set()
     for number, pattern in enumerate(_patterns(), 1):
         for match in pattern.finditer(folded):
+            if match["code_year"] and _names_a_kind(folded, match.start()):
+                continue
             year = next((value for value in match.groupdict().values() if value), None)
             found.add(Quarter(number, None if year is None else int(year)))
     return found
+
+
+_LAST_WORD = re.compile(r"(\w+)[^\S\n]+$")
+
+
+def _names_a_kind(folded: str, start: int) -> bool:
+    """Whether the code at `start` of `folded` stands right after a noun whose kind it names
+    (data: "kind_nouns": "appartement T2 2024"), blanks between on one line ("Appartement |
+    T2 2024", a cell after it, is no name)."""
+    before = _LAST_WORD.search(folded[max(0, start - 40) : start])
+    return before is not None and before.group(1) in _kind_nouns()
+
+
+@cache
+def _kind_nouns() -> frozenset[str]:
+    """The nouns after which a code names a kind, not a quarter (data: "kind_nouns")."""
+    return frozenset(fold(noun) for noun in data_json("quarters.json")["kind_nouns"])
 
 
 def asked_quarter(question: str) -> Quarter | None:

@@ -11,7 +11,11 @@ table row whose label writes one year; another is a row of the same key (its fir
 that is no row number, folded: "pose de parquet" of `| 1 | Pose de parquet | … |`) whose
 label writes one later year, and whose other cells' words that are no number are those of the
 first's, or share one with them (`| 1 | Lambris |` of one quote is no `| 1 | Pose de fenêtre |`
-of another, s32 review: row numbers paired unrelated rows). The latest such row is moved
+of another, s32 review: row numbers paired unrelated rows), and that stands in the first's
+document or in one of its series: the two sections, or the two files' names, are the same but
+for their years ("Tarifs 2024"/"Tarifs 2025", "2024/tarifs_2024.csv"/"tarifs_2025.csv"; a
+"| Total | 8 000 |" row of numbers is every table's, and another document's later total is no
+later edition of the first's: s32 review). The latest such row is moved
 first; the others keep their order (a row of last year may still be quoted beside it). A
 question writing a year asks for that year's row: nothing is moved. No I/O.
 """
@@ -22,6 +26,7 @@ import re
 from collections.abc import Iterable
 from itertools import islice
 
+from citeqa.dates import YEAR_DIGITS
 from citeqa.lexical import fold
 from citeqa.superseded import years_written
 from citeqa.tables import line_cells
@@ -53,7 +58,9 @@ def latest_year_row(placed: Iterable[tuple[str, str]]) -> int | None:
         if year is None or year <= latest_year:
             continue
         key, words = _key(line)
-        if key == first_key and (words & first_words or words == first_words):
+        if key != first_key or not (words & first_words or words == first_words):
+            continue
+        if _same_series(first[1], label):
             latest, latest_year = at, year
     return latest
 
@@ -72,6 +79,26 @@ def _key(line: str) -> tuple[str, frozenset[str]]:
     if at == len(cells):
         return "", frozenset()
     return cells[at], frozenset(word for cell in cells[at + 1 :] for word in _WORD.findall(cell))
+
+
+_YEAR = re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
+
+
+def _same_series(first: str, other: str) -> bool:
+    """Whether the labels `first` and `other` (a section, a line break, a document's path) are
+    of one document, or of one series: their sections, or their files' names, the same words
+    but for their years (none empty)."""
+    first_section, _, first_path = first.rpartition("\n")
+    section, _, path = other.rpartition("\n")
+    if first_path == path:
+        return True
+    pairs = ((first_section, section), (first_path.rpartition("/")[2], path.rpartition("/")[2]))
+    return any(_undated(one) and _undated(one) == _undated(two) for one, two in pairs)
+
+
+def _undated(name: str) -> tuple[str, ...]:
+    """The words of `name`, folded, its years out."""
+    return tuple(_WORD.findall(fold(_YEAR.sub(" ", name))))
 
 
 def _year(label: str) -> int | None:

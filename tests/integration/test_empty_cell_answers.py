@@ -151,3 +151,24 @@ def test_a_day_of_a_statement_is_answered_by_its_rows_filling_the_asked_column(
     quotes = [citation.quote for citation in answer.citations]
     assert "784,23" in quotes[0] and "9532,60" in quotes[1], quotes
     assert [citation.n for citation in answer.citations] == list(range(1, len(quotes) + 1))
+    assert not any("premières sont citées" in note for note in answer.warnings)
+
+
+NAMES = ["MARTIN", "DUBOIS", "PETIT"]
+
+
+def test_rows_of_the_day_left_unquoted_are_said_in_a_note(tmp_path: Path) -> None:
+    """More rows of the day fill the asked column than are quoted (empty_cells.MOST_FILLED):
+    the answer's note says how many were left out (s32 note: they were dropped silently)."""
+    more = [(14, f"VIR CLIENT {name}", "", f"{n}00,00") for n, name in enumerate(NAMES, 1)]
+    statement = STATEMENT + "".join(
+        f"{day:02d}/05/2025;{label};{debit};{credit};1000,00\n"
+        for day, label, debit, credit in more
+    )
+    assistant = assistant_over({"releve.csv": statement}, tmp_path / "docs", tmp_path / "i")
+    answer = assistant.ask("Quel crédit a été reçu le 14/05/2025 ?")
+    assert not answer.abstained, answer.reason
+    assert (
+        "2 autres lignes de 14/05/2025 remplissent aussi « Crédit » : seules les 3 premières"
+        " sont citées." in answer.warnings
+    ), answer.warnings

@@ -105,6 +105,26 @@ def test_an_abstention_on_words_never_mentioned_says_the_files_not_searched(
     assert answer.answer.startswith(reason)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["What does the stipend mean?", "Where does Kenji live?"],
+)
+def test_an_abstention_on_unnamed_words_never_used_says_the_files_not_searched(
+    ops: Assistant, question: str
+) -> None:
+    """A word the files read never use, left unnamed by the reason (a generic word, "mean"; one
+    of a phrase the question asks by, "live"), may be in a file not read: the note stays (s32
+    note: it was lost when such words stopped being named)."""
+    answer = ops.ask(question)
+    assert answer.abstained and answer.reason is not None
+    assert answer.reason.endswith(NOT_SEARCHED) and answer.answer.startswith(answer.reason)
+
+
+def test_a_greeting_says_nothing_of_the_files_not_read(ops: Assistant) -> None:
+    answer = ops.ask("Thanks a lot!")
+    assert answer.abstained and "not searched" not in answer.answer
+
+
 def test_an_answer_says_nothing_of_the_files_not_read(ops: Assistant) -> None:
     answer = ops.ask("What is the on-call stipend?")
     assert not answer.abstained and "not searched" not in answer.answer

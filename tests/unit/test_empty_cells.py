@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa import abstention, empty_cells
-from citeqa.empty_cells import MOST_FILLED, EmptyCell, empty_asked_cell
+from citeqa.empty_cells import MOST_FILLED, EmptyCell, empty_asked_cell, more_rows_note
 from citeqa.unheld_cells import cell_words
 from quoted_rows import quoted_row
 
@@ -181,6 +181,18 @@ def test_at_most_a_few_rows_of_the_key_are_quoted() -> None:
     found = empty_asked_cell(question, *quoted_row(text, "| 01/06/2025 | CB PEAGE"))
     assert found is not None
     assert found.filled == _rows_at(text, *lines[:MOST_FILLED])
+    assert found.unquoted == 2  # the rows filling it past MOST_FILLED, said in a note
+    assert more_rows_note(found, "fr") == (
+        "2 autres lignes de 01/06/2025 remplissent aussi « Crédit » : seules les 3 premières"
+        " sont citées."
+    )
+    assert more_rows_note(found, "en") == (
+        "2 more rows of 01/06/2025 fill “Crédit” too: only the first 3 are quoted."
+    )
+    assert more_rows_note(found._replace(unquoted=1), "en") == (
+        "1 more row of 01/06/2025 fills “Crédit” too: only the first 3 are quoted."
+    )
+    assert more_rows_note(found._replace(unquoted=0), "en") is None
 
 
 def test_the_table_is_folded_once_however_many_rows_share_the_key(

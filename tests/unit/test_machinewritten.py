@@ -60,3 +60,26 @@ def test_no_text_file_nor_a_missing_one_is_machine_written(tmp_path: Path) -> No
     assert not machine_written(tmp_path / "report.docx")
     assert not machine_written(tmp_path / "gone.csv")
     assert not lines_machine_written(["", "  "])
+
+
+def test_a_log_in_utf16_or_cp1252_is_machine_written_and_prose_so_saved_is_not(
+    tmp_path: Path,
+) -> None:
+    """A Windows tool's log saved as UTF-16 ("Unicode", with or without its mark) or in cp1252
+    with an accented word on each line is read in its encoding, as the index reads it (s32
+    hostile probe L2: its NUL bytes or undecodable bytes made it "no text", so a person's)."""
+    accented = "".join(line.rstrip("\n") + ",arrêté\n" for line in _log(3000).splitlines())
+    saved = {
+        "marked.log": _log(3000).encode("utf-16"),
+        "unmarked.log": _log(3000).encode("utf-16-le"),
+        "windows.log": accented.encode("cp1252"),
+        "thesis.txt": _prose(400).encode("utf-16"),
+        "notes.txt": _prose(400).replace("team", "équipe").encode("cp1252"),
+    }
+    for name, data in saved.items():
+        (tmp_path / name).write_bytes(data)
+    assert [name for name in saved if machine_written(tmp_path / name)] == [
+        "marked.log",
+        "unmarked.log",
+        "windows.log",
+    ]

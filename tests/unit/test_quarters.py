@@ -54,6 +54,41 @@ def test_a_code_alone_or_a_span_of_days_is_no_quarter(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Appartement T2 2024 : loyer 650 € charges comprises",  # a flat's type, then a year
+        "Quel est le loyer de l'appartement T3 2025 ?",
+        "Logement T2 2023, rue des Lilas",
+        "Bail maison T4 2024",
+        "Flat T2 2024 inventory",
+        "Le modèle Q3 2024 est livré en mars.",  # a model, its year
+        "Audi Q7 2024, 45 000 km",  # no quarter's code
+        "Notes du S1 2025",  # a semester
+    ],
+)
+def test_a_name_a_code_qualifies_beside_a_year_is_no_quarter(text: str) -> None:
+    """A letter and digit naming a kind of flat or a model, a year after it, is no quarter
+    (s32 review: "Appartement T2 2024" was read as the second quarter of 2024)."""
+    assert written_quarters(text) == set()
+    assert asked_quarter(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quarter"),
+    [
+        ("Déclaration DGFIP TVA T3 2025", Quarter(3, 2025)),
+        ("| TVA T2 2025 | 1 200,00 |", Quarter(2, 2025)),
+        ("Revenue Q3 2025 rose by 4%", Quarter(3, 2025)),
+        ("le loyer du T2 2024", Quarter(2, 2024)),
+    ],
+)
+def test_a_code_after_another_word_beside_a_year_stays_a_quarter(
+    text: str, quarter: Quarter
+) -> None:
+    assert written_quarters(text) == {quarter}
+
+
+@pytest.mark.parametrize(
     "question",
     ["TVA du T1 2025 au T2 2025 ?", "Compare Q1 2024 and Q1 2025", "TVA du T1 2024 au T1 2025 ?"],
 )

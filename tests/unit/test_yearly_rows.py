@@ -65,3 +65,21 @@ def test_the_others_are_placed_only_after_a_first_row_under_one_year() -> None:
         assert latest_year_row(placing([first, NEW, OLD])) is None
         assert read == [first]
     assert latest_year_row(iter([OLD, OLD_SHEET, NEW])) == 2
+
+
+def test_a_later_row_is_taken_from_the_same_document_or_the_same_series_only() -> None:
+    """A "Total" row of numbers is every table's: a later year's total of another document
+    (another budget, a report) is no later edition of the first's (s32 review). A later row
+    stands in the same document, or in one of the same series: its section or its file's
+    name the first's but for the year ("Tarifs 2024"/"Tarifs 2025",
+    "tarifs_2024.csv"/"tarifs_2025.csv")."""
+    budget = ("| Total | 12 300 | 4 500 |", "Budget 2023\nassociation/budget_2023.xlsx")
+    report = ("| Total | 8 000 | 1 200 |", "Comptes 2024\nrapports/rapport_activite.pdf")
+    assert latest_year_row([budget, report]) is None
+    next_budget = ("| Total | 13 100 | 4 800 |", "Budget 2024\nassociation/budget_2024.xlsx")
+    assert latest_year_row([budget, report, next_budget]) == 2
+    same_file = ("| Total | 9 000 | 1 500 |", "Comptes 2025\nrapports/rapport_activite.pdf")
+    assert latest_year_row([report, same_file]) == 1
+    csv_2024 = ("| Traduction générale | EN > FR | mot | 0,10 |", "\n2024/tarifs_2024.csv")
+    csv_2025 = ("| Traduction générale | EN > FR | mot | 0,11 |", "\ncompta/tarifs_2025.csv")
+    assert latest_year_row([csv_2024, csv_2025]) == 1
