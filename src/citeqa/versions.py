@@ -285,7 +285,7 @@ def _ordinal_mentions(question: str) -> list[tuple[Version, str]]:
     (`asked_file_versions`), each with the text that writes it ("première version", "version
     initiale"; the pattern only looks ahead, its match is empty)."""
     patterns = _patterns()
-    found = []
+    found: list[tuple[Version, str]] = []
     for match in patterns.ordinal_version.finditer(question):
         word = match.group("word") or match.group("after")
         number = 1 if fold(word) in patterns.first_words else _ordinal(word)
