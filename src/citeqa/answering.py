@@ -168,6 +168,7 @@ from citeqa.version_documents import (
     with_asked_version,
 )
 from citeqa.versions import asked_file_versions, asked_mentions, written_versions
+from citeqa.visible import without_invisible
 from citeqa.yearly_rows import YEARLY_ROW_RANKS, latest_year_row
 
 
@@ -1507,7 +1508,9 @@ halves: .378 when the top score always leads, .389 at 0.9; test halves .403 and 
 
 
 def _length(bank: SentenceBank, item: ScoredSentence) -> int:
-    return bank.sentences[item.index].end - bank.sentences[item.index].start
+    """The characters a sentence shows (visible.without_invisible): a zero-width space in this
+    year's row made last year's the shortest near-best quote (s33 hostile probe)."""
+    return len(without_invisible(bank.text(item.index)))
 
 
 def _reading_order(bank: SentenceBank, best: ScoredSentence, item: ScoredSentence) -> tuple:

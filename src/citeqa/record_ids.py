@@ -72,6 +72,15 @@ _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 YEAR_LEAD = _YEAR.pattern
 """A year that may open an identifier before its letters, a hyphen after it ("2025-A-030": an
 order's number of its year); unheld_codes.CODE reads the same shape."""
+HYPHENS = "-\u2010\u2011\u2013\u2212"
+"""The characters read as the hyphen between an identifier's groups: the hyphen-minus, the
+hyphen, the non-breaking hyphen a word processor types ("HT‑INV‑4483"), the en dash and the
+minus sign (s33 hostile probe: such an id was never found). Each is one character, so a text
+read with them as "-" keeps every offset (`_AS_HYPHEN`)."""
+_AS_HYPHEN = str.maketrans(dict.fromkeys(HYPHENS[1:], "-"))
+_IN_CLASS = HYPHENS.replace("-", r"\-")
+"""HYPHENS as a character class's content, the hyphen escaped."""
+_HYPHEN = f"[{_IN_CLASS}]"
 _ID = re.compile(
     rf"(?<![\w-])(?:(?P<lead>{YEAR_LEAD})-)?([A-Za-z]{{1,5}}|[A-Z]{{1,5}}-[A-Z]{{1,5}})((?:-\d+)+)(?![\w-])"
 )
@@ -124,11 +133,12 @@ class RecordId:
 def asked_ids(question: str) -> list[RecordId]:
     """The identifiers of records `question` writes, in order (see the module's docstring)."""
     found = []
-    for match in _ID.finditer(question):
+    for match in _ID.finditer(question.translate(_AS_HYPHEN)):
         letters, groups = match.group(2), tuple(match.group(3).strip("-").split("-"))
         least = MIN_CAPITALISED_DIGITS if _may_be_short(letters) else MIN_DIGITS
         if sum(map(len, groups)) >= least and not _is_dated_word(letters, groups):
-            found.append(RecordId(match.group(0), letters, groups, match["lead"] or ""))
+            written = question[match.start() : match.end()]
+            found.append(RecordId(written, letters, groups, match["lead"] or ""))
     return found
 
 
@@ -187,7 +197,7 @@ def ids_pattern(records: Iterable[RecordId]) -> re.Pattern[str]:
     for record in records:
         digits.setdefault((record.lead, record.letters.lower()), []).append(record.digits())
     branches = [_branch(*opening, numbers) for opening, numbers in digits.items()]
-    return re.compile("(?:" + "|".join(branches) + r")(?![\w]|-\d)", re.I)
+    return re.compile("(?:" + "|".join(branches) + rf")(?![\w]|{_HYPHEN}\d)", re.I)
 
 
 def _branch(lead: str, letters: str, digits: list[str]) -> str:
@@ -195,11 +205,13 @@ def _branch(lead: str, letters: str, digits: list[str]) -> str:
     a space or nothing: "ht-inv"): those, with nothing of a word or a hyphen just before them
     (a look-behind once the first is read), then any of their `digits`."""
     first, *rest = letters.split("-")
-    others = "".join(r"[-\s]?" + re.escape(group) for group in rest)
-    after_letters = r"[-\s]?" if len(letters) > 1 or lead else "-?"  # "a 380" is no "A-380"
-    opening = re.escape(first) + r"(?<![\w-]" + re.escape(first) + ")" + others
+    apart = rf"[{_IN_CLASS}\s]?"  # any of HYPHENS, a space or nothing
+    others = "".join(apart + re.escape(group) for group in rest)
+    after_letters = apart if len(letters) > 1 or lead else _HYPHEN + "?"  # "a 380": no "A-380"
+    before = rf"(?<![\w{_IN_CLASS}]"
+    opening = re.escape(first) + before + re.escape(first) + ")" + others
     if lead:  # "2025-A-030", "2025 A 030": the year first, then its letters
-        opening = lead + r"(?<![\w-]" + lead + r")[-\s]?" + re.escape(first) + others
+        opening = lead + before + lead + ")" + apart + re.escape(first) + others
     return opening + after_letters + "(?:" + "|".join(digits) + ")"
 
 

@@ -596,13 +596,17 @@ def _join_extended_names(
     2023's price was quoted for this year's). Of several longer names, the one adding fewest
     words; a later file ("2027/bilan" beside "bilan_ski_2025") stays in its own group, and so
     does one whose longer name adds more than a word, or a word naming another data list
-    (`_adds_an_edition_word`).
+    (`_adds_an_edition_word`). Names are handled shortest first (`_shortest_first`), so a
+    chain ("budget_club" → "budget_club_ski" → "budget_club_ski_hiver") moves along it into
+    the longest whatever the order files came in: a longer name's group moves only once the
+    shorter ones joined it, never emptied before (s33 hostile probe: max() of an emptied group).
     `_pair_with_latest` still pairs only texts that share (`shares_text`)."""
     holding: dict[str, set[str]] = {}
     for rest, words in words_of.items():
         for word in words:
             holding.setdefault(word, set()).add(rest)
-    for rest, words in list(words_of.items()):
+    for rest in _shortest_first(words_of):
+        words = words_of[rest]
         if len(words) < SERIES_WORDS or all(period.year is None for _, period in groups[rest]):
             continue  # only a year's or a period's folder moves (`moving`)
         smallest_first = sorted((holding[word] for word in words), key=len)
@@ -622,6 +626,12 @@ def _join_extended_names(
         ]
         groups[target].extend(moving)
         groups[rest] = [member for member in groups[rest] if member not in moving]
+
+
+def _shortest_first(words_of: dict[str, frozenset[str]]) -> list[str]:
+    """The names of `words_of`, fewest words first, then by name: a name's longer targets
+    (strictly more words) come after it, the order no input order changes."""
+    return sorted(words_of, key=lambda rest: (len(words_of[rest]), rest))
 
 
 def _adds_an_edition_word(added: frozenset[str]) -> bool:

@@ -286,14 +286,33 @@ QUESTIONS_READ = 256
 
 @functools.lru_cache(maxsize=QUESTIONS_READ)
 def _read_file_versions(question: str) -> tuple[Version, ...]:
-    patterns = _patterns()
     found = dict.fromkeys(asked_versions(question))
+    for version, _ in _ordinal_mentions(question):
+        found.setdefault(version, None)
+    return tuple(found)
+
+
+def _ordinal_mentions(question: str) -> list[tuple[Version, str]]:
+    """The versions `question` numbers by an ordinal word next to "version" or names first
+    (`asked_file_versions`), each with the text that writes it ("première version", "version
+    initiale"; the pattern only looks ahead, its match is empty)."""
+    patterns = _patterns()
+    found: list[tuple[Version, str]] = []
     for match in patterns.ordinal_version.finditer(question):
         word = match.group("word") or match.group("after")
         number = 1 if fold(word) in patterns.first_words else _ordinal(word)
-        if number is not None:
-            found.setdefault((number,), None)
-    return tuple(found)
+        if number is None:
+            continue
+        if match.group("word"):  # "première version": the word, then "version" after it
+            after = _NEXT_WORD.match(question, match.end("word"))
+            end = after.end() if after else match.end("word")
+            found.append(((number,), question[match.start() : end]))
+        else:  # "version initiale"
+            found.append(((number,), question[match.start() : match.end("after")]))
+    return found
+
+
+_NEXT_WORD = re.compile(r"\s+\w+")
 
 
 def _ordinal(word: str) -> int | None:
@@ -366,14 +385,13 @@ def held_mentions(
     """The texts of `question` asking for a version (`asked_mentions`: "v2", "version 7") that
     some path of `held` (`path_versions`) names: words the pages need not write, the folder
     giving the version (s23 hostile probe: "How many releases are kept in v2?" was refused
-    for "v2", which only the folder "v2/" wrote)."""
+    for "v2", which only the folder "v2/" wrote); and those naming it by an ordinal
+    (`_ordinal_mentions`: s33 hostile probe, "la première version" of budget_v1 was refused
+    for "version", which no page writes)."""
     if not held:
         return []
-    return [
-        text
-        for asked, text in asked_mentions(question, own)
-        if any(_covers(asked, version) for version in held)
-    ]
+    mentions = asked_mentions(question, own) + _ordinal_mentions(question)
+    return [text for asked, text in mentions if any(_covers(asked, version) for version in held)]
 
 
 def title_version(title: str) -> Version | None:

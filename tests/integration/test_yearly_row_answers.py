@@ -47,3 +47,17 @@ def test_the_latest_years_row_answers_unless_a_year_is_asked(
     answer = folder.ask(question)
     assert not answer.abstained, answer.reason
     assert quoted in answer.citations[0].quote, [c.quote for c in answer.citations]
+
+
+def test_an_invisible_character_in_the_latest_rows_key_keeps_it_first(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """s33 hostile probe (M6): "| Pose de parquet\u200b | m² | 35,00 € |" under "Tarifs 2025"
+    was moved first, then the quote's shortest near-best row (answering.choose) was last
+    year's, shorter by the zero-width space alone: lengths count the characters shown."""
+    prices = _prices(2025, "35,00 €", "195,00 €").replace("parquet |", "parquet\u200b |")
+    files = {"tarifs.md": "# Tarifs\n\n" + prices + _prices(2024, "32,00 €", "180,00 €")}
+    folder = assistant_over(files, tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("i"))
+    answer = folder.ask("Quel est le prix de la pose de parquet ?")
+    assert not answer.abstained, answer.reason
+    assert "35,00 €" in answer.citations[0].quote, [c.quote for c in answer.citations]

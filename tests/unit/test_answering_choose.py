@@ -20,13 +20,18 @@ class _Span:
 
 
 class _Bank:
-    """Just what `choose` reads of a SentenceBank: each sentence's document and span."""
+    """Just what `choose` reads of a SentenceBank: each sentence's document, span and text
+    (its length shown: answering._length)."""
 
     def __init__(self, lengths: list[int]) -> None:
         self.sentences, start = [], 0
         for length in lengths:
             self.sentences.append(_Span("doc", start, start + length))
             start += length + 1
+
+    def text(self, index: int) -> str:
+        sentence = self.sentences[index]
+        return "x" * (sentence.end - sentence.start)
 
 
 def scored(index: int, score: float) -> ScoredSentence:

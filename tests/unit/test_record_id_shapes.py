@@ -102,6 +102,21 @@ def test_an_identifier_is_found_with_a_hyphen_a_space_or_nothing_any_case() -> N
         assert not pattern.search(other), other
 
 
+def test_an_identifier_written_with_a_typographic_hyphen_is_the_same_identifier() -> None:
+    """s33 hostile probe (M2): "HT\u2011INV\u20114483" (a word processor's non-breaking
+    hyphens), the hyphen, the en dash or the minus sign between groups were never found; the
+    match's offsets are the text's own, and a question so written reads the same id."""
+    pattern = ids_pattern(asked_ids("HT-INV-4483"))
+    for dash in ("\u2010", "\u2011", "\u2013", "\u2212"):
+        text = f"La facture HT{dash}INV{dash}4483 est payée."
+        match = pattern.search(text)
+        assert match and match.group(0) == f"HT{dash}INV{dash}4483", repr(dash)
+        assert not pattern.search(f"HT{dash}INV{dash}4483{dash}2"), repr(dash)
+        assert not pattern.search(f"X{dash}HT{dash}INV{dash}4483"), repr(dash)
+        (record,) = asked_ids(f"Montant de HT{dash}INV{dash}4483 ?")
+        assert (record.written, record.key) == (f"HT{dash}INV{dash}4483", "htinv4483")
+
+
 def test_one_letter_is_never_apart_from_its_digits_by_a_space() -> None:
     # "a 380" matched "A-380" (review of s19-csv)
     pattern = ids_pattern(asked_ids("A-380"))

@@ -3,10 +3,12 @@ aside and warns of them."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from citeqa.models import Answer, Chunk, Citation, Hit
-from citeqa.superseded import Copy, copies, old_copies, replaced
+from citeqa.superseded import Copy, copies, earlier_periods, old_copies, replaced
 from citeqa.versions import CorpusVersions, with_older_statement
 
 
@@ -767,6 +769,23 @@ def test_a_year_folders_file_whose_name_a_later_edition_extends_is_an_earlier_pe
             "Ville/enfance/tarifs_repas_etude_2025-2026", False, True
         ),
     }
+
+
+def test_a_chain_of_names_each_adding_a_word_joins_one_series_in_any_order() -> None:
+    """s33 hostile probe (H1): "archives/2023/budget_club", "2024/budget_club_ski",
+    "2025/budget_club_ski_hiver": the middle group moved whole into the longest first, then
+    the shortest targeted the emptied group (max() of nothing: a traceback on every
+    question). Whatever the order the files come in, the chain is one series, the latest
+    year's file the current one."""
+    texts = {
+        "Club/archives/2023/budget_club": "Budget du club\n\nLe budget est de 500 euros.",
+        "Club/2024/budget_club_ski": "Budget du club\n\nLe budget est de 1 000 euros.",
+        "Club/2025/budget_club_ski_hiver": "Budget du club\n\nLe budget est de 2 000 euros.",
+    }
+    current = "Club/2025/budget_club_ski_hiver"
+    for order in itertools.permutations(texts):
+        found = earlier_periods(list(order), texts.__getitem__)
+        assert found == {doc_id: current for doc_id in texts if doc_id != current}, order
 
 
 def test_a_longer_name_adding_words_or_a_data_lists_qualifier_is_no_later_edition() -> None:

@@ -445,3 +445,16 @@ def test_version_originale_asks_no_first_version() -> None:
     assert asked_file_versions("Quelle est la version originale du film ?") == []
     assert asked_file_versions("Quel était le total de la version initiale ?") == [(1,)]
     assert asked_file_versions("What did the original version total?") == [(1,)]
+
+
+def test_a_version_asked_by_an_ordinal_is_a_mention_the_pages_need_not_write() -> None:
+    """s33 hostile probe (M5): "la première version" of budget_v1..v3 was refused with "they
+    never mention “version”", while "la version 2" answered: the ordinal's words are held by
+    the paths naming that version, as "version 2" is."""
+    held = frozenset({(1,), (2,)})
+    assert held_mentions("Quel est le budget de la première version ?", held) == [
+        "première version"
+    ]
+    assert held_mentions("Le total de la version initiale ?", held) == ["version initiale"]
+    assert held_mentions("What did the 2nd version cost?", held) == ["2nd version"]
+    assert held_mentions("Le budget de la cinquième version ?", held) == []
