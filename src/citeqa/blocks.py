@@ -36,6 +36,7 @@ from citeqa.language import (
     without_closing_marks,
     wrapped_lines,
 )
+from citeqa.latex import is_latex_item, latex_heading
 from citeqa.markup import front_matter_chars, is_adornment, is_fence, overlines, underlines
 from citeqa.part_ordinals import ordinal_part
 
@@ -129,12 +130,13 @@ def _line_kind(
     """The kind of the line at `index`; `heading`: it is a heading over prose (`_heading_lines`);
     a line inside a code fence (`fenced`: `_fenced_lines`) is never one."""
     line = text[slice(*lines[index])]
-    if lines[index][0] not in fenced and (heading or is_markdown_heading(line)):
+    outside = lines[index][0] not in fenced
+    if outside and (heading or is_markdown_heading(line) or latex_heading(line) is not None):
         return "heading"
     neighbours = [text[slice(*lines[i])] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
     if is_table_row(line) and any(is_table_row(other) for other in neighbours):
         return "table"
-    return "list" if is_bullet(line) else "text"
+    return "list" if is_bullet(line) or is_latex_item(line) else "text"
 
 
 def _paragraph_blocks(
@@ -379,7 +381,11 @@ def _continues_item(text: str, block: Block, kind: BlockKind, previous_line: Spa
 
 
 def clean_heading(line: str) -> str:
-    """Heading text without markdown: no leading '#', no '**', single spaces."""
+    """Heading text without markdown: no leading '#', no '**', single spaces; a LaTeX
+    sectioning line's braces' content (latex.latex_heading)."""
+    latex = latex_heading(line)
+    if latex is not None:
+        return latex
     line = line.strip().lstrip("#").strip().strip("*_").strip()
     return " ".join(line.split())
 

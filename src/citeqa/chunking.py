@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 19
+CUTTING_VERSION = 20
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -99,7 +99,10 @@ names an ordinal numbers are their own list (language data `part_names`), not th
 when it names an editor, a person or a determiner and a team ("by the web team"), not "by decree
 of the council" (s21 review). 19: a numbered list item's number ("1. Quantify DNA…") opens its
 item's sentence instead of being a sentence of its own (a quote of a list's lead-in ended on a
-bare "1.": s24 research set, an HTML ordered list read with its numbers)."""
+bare "1.": s24 research set, an HTML ordered list read with its numbers). 20: LaTeX markup
+(latex.py, s33): a sectioning line ("\\section{Results}") is a heading, an "\\item" line a list
+item, a line of markup commands alone ("\\usepackage{x}", "\\begin{figure}") no sentence in any
+text, and a .tex document's "%" comments hold no sentence."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

@@ -64,6 +64,8 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from citeqa.latex import is_latex_markup_line, latex_comment_spans
+
 ADORNMENT_MIN = 3
 """An adornment has at least this many characters."""
 UNDERLINE_SHARE = 0.5
@@ -347,8 +349,15 @@ def indent_width(line: str, blanks: str | None = None) -> int:
 
 def is_markup_line(line: str) -> bool:
     """A line that is markup and no text: an adornment, a code fence, a bare directive or an
-    admonition's opening or closing line."""
-    return is_adornment(line) or is_fence(line) or is_directive(line) or is_admonition(line)
+    admonition's opening or closing line, or a LaTeX line of markup commands alone
+    ("\\usepackage{x}", "\\begin{figure}": latex.is_latex_markup_line)."""
+    return (
+        is_adornment(line)
+        or is_fence(line)
+        or is_directive(line)
+        or is_admonition(line)
+        or is_latex_markup_line(line)
+    )
 
 
 def is_admonition(line: str) -> bool:
@@ -476,7 +485,10 @@ def is_no_text(line: str) -> bool:
     return is_markup_line(line) or is_link_line(line) or is_tag_line(line)
 
 
-def markup_between(text: str, start: int, end: int) -> bool:
+def markup_between(text: str, start: int, end: int, latex: bool = False) -> bool:
     """Whether a whole line inside text[start:end] (the gap between two sentences) is a
-    markup line or a line of links alone (`is_no_text`)."""
+    markup line or a line of links alone (`is_no_text`), or, in a LaTeX source (`latex`), the
+    gap holds a `%` comment (latex.latex_comment_spans)."""
+    if latex and latex_comment_spans(text[start:end]):
+        return True
     return any(is_no_text(line) for line in text[start:end].split("\n")[1:-1])

@@ -259,7 +259,7 @@ def _extended_start(
             break
         if _into_boilerplate(bank, index, before) or bank.facts(before).edit_stamp:
             break
-        if markup_between(doc.text, previous.end, start):  # an underline, a code fence
+        if markup_between(doc.text, previous.end, start, doc.kind == "tex"):  # an underline
             break
         if _prose_apart(doc.text, previous, start) and not _lacked_word(bank, index, before, terms):
             break
@@ -320,7 +320,7 @@ def _extended_end(
             break
         if _into_boilerplate(bank, index, following) or bank.facts(following).edit_stamp:
             break
-        if markup_between(text, end, bank.sentences[following].start):
+        if markup_between(text, end, bank.sentences[following].start, doc.kind == "tex"):
             break
         new_paragraph = _blank_line(text, end, bank.sentences[following].start)
         complete = new_paragraph and _complete_sentence(text[sentence.start : end])

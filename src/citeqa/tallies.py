@@ -21,7 +21,8 @@ from typing import overload
 import numpy as np
 
 from citeqa.blocks import fenced_line_starts
-from citeqa.language import line_start, split_sentences
+from citeqa.language import line_start, split_sentences, trim_span
+from citeqa.latex import latex_comment_spans
 from citeqa.markup import front_matter_chars, is_no_text, note_markup_opening, rst_comment_spans
 
 FRONT_MATTER_KINDS = frozenset({"md"})
@@ -135,6 +136,7 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
     (markup.is_no_text)."""
     found = array("q")
     comments = rst_comment_spans(text) if kind == "rst" else []
+    latex_comments = latex_comment_spans(text) if kind == "tex" else []
     body = front_matter_chars(text) if kind in FRONT_MATTER_KINDS else 0
     fenced = cache(partial(fenced_line_starts, text))  # only once a sentence opens with markup
     for number, start, end in chunks:
@@ -142,8 +144,10 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
         for first, last in split_sentences(text, start, end) if start < end else ():
             if kind == "md":
                 first += _markup_opening(text, first, last, fenced)
-            if _is_text(text[first:last]) and not _inside(comments, first, last):
-                found.extend((number, first, last))
+            for piece_first, piece_last in _outside(text, latex_comments, first, last):
+                piece = text[piece_first:piece_last]
+                if _is_text(piece) and not _inside(comments, piece_first, piece_last):
+                    found.extend((number, piece_first, piece_last))
     rows = np.frombuffer(found, dtype=np.int64).reshape(-1, 3)
     rows = rows[np.lexsort((rows[:, 0], rows[:, 2], rows[:, 1]))]
     new = np.ones(len(rows), dtype=bool)
@@ -171,6 +175,27 @@ def _is_text(sentence: str) -> bool:
     """Whether a sentence holds a letter or digit and is no markup line or line of links and
     images alone (markup.is_no_text)."""
     return any(char.isalnum() for char in sentence) and not is_no_text(sentence)
+
+
+def _outside(
+    text: str, spans: list[tuple[int, int]], start: int, end: int
+) -> list[tuple[int, int]]:
+    """The parts of text[start:end] outside `spans` (sorted, none overlapping: a .tex file's
+    `%` comments, latex.latex_comment_spans), each trimmed of its blanks by its bounds only
+    where a comment cut it: the whole span when none meets it."""
+    at = max(0, bisect.bisect_right(spans, (start, sys.maxsize)) - 1)
+    parts, cursor = [], start
+    for span_start, span_end in spans[at:]:
+        if span_start >= end:
+            break
+        if span_end <= cursor:
+            continue
+        parts.append((cursor, max(cursor, span_start)))
+        cursor = max(cursor, span_end)
+    if cursor == start:
+        return [(start, end)]
+    parts.append((cursor, end))
+    return [trim_span(text, *part) for part in parts if part[0] < part[1]]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -55,7 +55,8 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 """A file starting with one of these is UTF-16 (Windows "Unicode" text), NUL bytes and all."""
 VERSION = 7
 """The version of this decoding, which every reader of a file decoded here adds to its own
-(readers/: .txt, .md, .rst, .html, .csv/.tsv, .vtt/.srt, .json/.yaml, and .eml's text parts):
+(readers/: .txt, .md, .rst, .tex/.ltx, .html, .csv/.tsv, .vtt/.srt, .json/.yaml, and .eml's
+text parts):
 bumped here when what a file's bytes decode to changes, so that every text file is read again
 with no reader bumped by hand. 1: the decoding of s21 (a non-UTF-8 line of a UTF-8 file read
 alone as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere), which the

@@ -1,0 +1,132 @@
+"""LaTeX sources (.tex, .ltx) are read verbatim and their markup is read as markup (s33 trial:
+a student's report draft, a .tex file, was skipped as an unsupported type): sectioning lines
+are headings, `\\title{…}` the title, `%` comments, preamble and environment lines no sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citeqa.blocks import headings, split_blocks
+from citeqa.chunking import chunk_document
+from citeqa.corpus import read_corpus
+from citeqa.latex import is_latex_markup_line, latex_comment_spans, latex_heading
+from citeqa.markup import markup_between
+from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.quoting import quote_spans
+from citeqa.readers import read_types, reader_for, reader_versions
+from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.tallies import document_sentences
+
+DRAFT = (
+    "\\documentclass[a4paper]{article}\n"
+    "\\usepackage[utf8]{inputenc}\n"
+    "\\newcommand{\\R}{\\mathbb{R}}\n"
+    "\\title{Soil Moisture in Upland Meadows}\n"
+    "\\begin{document}\n"
+    "\\maketitle\n"
+    "\n"
+    "\\section{Introduction}\n"
+    "Upland meadows hold water in their peat layers. % TODO check the source\n"
+    "Drainage ditches lower the water table by \\textbf{about 30 cm} \\cite{smith2020}.\n"
+    "\n"
+    "\\subsection*{Study sites}\n"
+    "We sampled 12 sites, and 50\\% of them were grazed.\n"
+    "% Reviewer asked for more sites here.\n"
+    "The mean moisture was $0.42$ in spring.\n"
+    "\n"
+    "\\begin{itemize}\n"
+    "  \\item The wettest site was Glen Fhada.\n"
+    "  \\item The driest site was Carn Dearg.\n"
+    "\\end{itemize}\n"
+    "\\end{document}\n"
+)
+SENTENCES = [
+    "Upland meadows hold water in their peat layers.",
+    "Drainage ditches lower the water table by \\textbf{about 30 cm} \\cite{smith2020}.",
+    "We sampled 12 sites, and 50\\% of them were grazed.",
+    "The mean moisture was $0.42$ in spring.",
+    "\\item The wettest site was Glen Fhada.",
+    "\\item The driest site was Carn Dearg.",
+]
+
+
+def _indexed(text: str) -> list[str]:
+    document = Document(doc_id="d", title="t", path="/d.tex", text=text, sha256="0", kind="tex")
+    chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(document))]
+    rows = document_sentences(text, chunks, "tex").tolist()
+    return [text[start:end] for _, start, end in rows]
+
+
+def test_a_tex_file_is_read_verbatim_and_titled_by_its_title(tmp_path: Path) -> None:
+    (tmp_path / "draft.tex").write_text(DRAFT, encoding="utf-8", newline="")
+    (tmp_path / "kernel.ltx").write_text("Plain words in an ltx file.\n", encoding="utf-8")
+    documents = {d.path.rsplit("/", 1)[-1]: d for d in read_corpus(tmp_path).documents}
+    assert documents["draft.tex"].text == DRAFT
+    assert documents["draft.tex"].kind == "tex"
+    assert documents["draft.tex"].title == "Soil Moisture in Upland Meadows"
+    assert documents["kernel.ltx"].text == "Plain words in an ltx file.\n"
+    assert ".tex" in read_types() and reader_versions()[".tex"] >= 1
+    assert reader_for(".TEX") is reader_for(".ltx")
+
+
+def test_a_tex_file_with_no_latex_reads_as_text_and_a_binary_one_is_skipped(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "notes.tex").write_text("Meeting notes\n\nWe met on Monday.\n", encoding="utf-8")
+    (tmp_path / "broken.tex").write_bytes(b"\x00\x01\x02\xff\xfe" * 400)
+    reading = read_corpus(tmp_path)
+    (document,) = reading.documents
+    assert document.title == "Meeting notes"
+    assert _indexed(document.text)[-1] == "We met on Monday."
+    assert reading.skipped == ["broken.tex: binary content (NUL bytes), not text"]
+
+
+def test_sectioning_lines_are_headings_of_their_braces_words() -> None:
+    assert headings(DRAFT) == ["Soil Moisture in Upland Meadows", "Introduction", "Study sites"]
+    assert headings(DRAFT.replace("\n", "\r\n"))[1:] == ["Introduction", "Study sites"]
+    assert latex_heading("\\chapter[Short]{A Long Title} % note") == "A Long Title"
+    assert latex_heading("\\paragraph*{Data}") == "Data"
+    assert latex_heading("\\section{A} and more words") is None
+    assert latex_heading("Section 2") is None
+
+
+def test_item_lines_are_list_items() -> None:
+    kinds = [(block.kind, DRAFT[block.start : block.end]) for block in split_blocks(DRAFT)]
+    assert ("list", f"{SENTENCES[4]}\n  {SENTENCES[5]}") in kinds, kinds
+
+
+def test_preamble_environment_and_comment_text_is_no_sentence() -> None:
+    """The quote keeps the verbatim characters (\\textbf, \\%, $…$); markup lines and comments
+    are no sentence, and a comment after a sentence cuts it off the next line."""
+    headings = ["\\title{Soil Moisture in Upland Meadows}", "\\section{Introduction}"]
+    expected = [*headings, *SENTENCES[:2], "\\subsection*{Study sites}", *SENTENCES[2:]]
+    assert _indexed(DRAFT) == expected
+    assert _indexed(DRAFT.replace("\n", "\r\n")) == expected
+    assert is_latex_markup_line("\\begin{figure}[h] % placed here")
+    assert is_latex_markup_line("\\label{fig:map}\r\n")
+    assert not is_latex_markup_line("\\textbf{Bold words.}")
+    assert not is_latex_markup_line("\\begin{quote} Words after it.")
+    assert latex_comment_spans("50\\% rise % note\nnext") == [(10, 16)]
+
+
+def test_a_sentence_broken_by_a_comment_line_is_two_sentences() -> None:
+    text = "The samples were dried\n% at 60 degrees?\nfor two days before weighing.\n"
+    assert _indexed(text) == ["The samples were dried", "for two days before weighing."]
+
+
+def _quoted(text: str, cuts: list[tuple[int, int]], index: int) -> str:
+    doc = Document(doc_id="d", title="d", path="/d.tex", text=text, sha256="0", kind="tex")
+    chunk = Chunk(chunk_id="d:0", doc_id="d", start=0, end=len(text), text=text)
+    sentences = [Sentence(doc_id="d", chunk_index=0, start=a, end=b) for a, b in cuts]
+    bank = SentenceBank({"d": doc}, [chunk], sentences, None, [frozenset() for _ in cuts])
+    item = ScoredSentence(index, 1.0, 0.0, 0.0, 0.0, 1)
+    spans = quote_spans([item], bank, [Hit(chunk=chunk, chunk_index=0, score=1.0)])
+    return " | ".join(text[s.start : s.end] for s in spans)
+
+
+def test_a_short_quote_runs_across_no_comment() -> None:
+    text = "Site 4\n% moved in May\nDepth 30 cm\n"
+    assert markup_between(text, 6, 22, latex=True)
+    assert not markup_between(text, 6, 22)
+    assert _quoted(text, [(0, 6), (22, 33)], 1) == "Depth 30 cm"
+    assert _quoted(text, [(0, 6), (22, 33)], 0) == "Site 4"
