@@ -45,7 +45,7 @@ from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
 from citeqa.one_edit import added_dropped_or_swapped
 from citeqa.path_words import NO_PATHS, PathWords
-from citeqa.reason_words import frame_phrase_words
+from citeqa.reason_words import frame_phrases
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
 from citeqa.visible import grapheme_start, without_format
@@ -761,6 +761,7 @@ def analyse(
     keys = result.typed_keys
     result.keys = folded_keys(keys)
     beside = _written_beside(focus, vocabulary.glossary)
+    unused_phrase_words = _unused_frame_phrase_words(focus, vocabulary)
     result.unwritten_keys = [
         word
         for word, before in keys
@@ -823,7 +824,7 @@ def analyse(
                 not alternatives
                 or alternatives in seen
                 or _unused_frame(word, alternatives, vocabulary)
-                or _unused_form_word(word, scale, alternatives, vocabulary, focus)
+                or _unused_form_word(word, scale, alternatives, vocabulary, unused_phrase_words)
                 or _unused_value_cue(word, scale, alternatives, vocabulary, focus)
                 or _read_elsewhere(word, scale, alternatives, vocabulary, read_elsewhere)
             ):
@@ -1054,19 +1055,36 @@ def _unused_frame(word: str, alternatives: frozenset[str], vocabulary: Vocabular
     return elided in frame_words() and _frequency(alternatives, vocabulary) == 0
 
 
+def _unused_frame_phrase_words(focus: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The folded words of each phrase that only frames `focus` in its language (reason_words.
+    frame_phrases: the "quoi" and "sert" of "À quoi sert follow_symlinks ?", reason_words.json
+    `frame_phrases`; not those of `question_phrases`, whose "paid" of "Who paid the school
+    trip?" asks a person) of which the corpus uses none: a corpus of the other language, where
+    such words weighed the most a term can and refused the question it asks of a row the first
+    passage holds (tables dev: "À quoi sert follow_symlinks ?" of an English options table,
+    .31). A corpus writing one of them keeps them all: formal French writes "sert" but seldom
+    "quoi", and "À quoi sert la ponceuse ?" read as "sert" alone quoted another tool's use."""
+    unused: set[str] = set()
+    for words in frame_phrases(focus, question_lang(focus)):
+        if not any(
+            _frequency(word_alternatives(word, vocabulary.glossary), vocabulary) for word in words
+        ):
+            unused.update(words)
+    return frozenset(unused)
+
+
 def _unused_form_word(
-    word: str, scale: float, alternatives: frozenset[str], vocabulary: Vocabulary, focus: str
+    word: str,
+    scale: float,
+    alternatives: frozenset[str],
+    vocabulary: Vocabulary,
+    unused_phrase_words: frozenset[str],
 ) -> bool:
-    """A word of a phrase that only frames the question in its language (reason_words.
-    frame_phrase_words: the "quoi" and "sert" of "À quoi sert follow_symlinks ?",
-    reason_words.json `frame_phrases`; not those of `question_phrases`, whose "paid" of "Who
-    paid the school trip?" asks a person) that the corpus never uses: no term, as a frame
-    word is not. Such a word is rare only in a corpus of the other language, where it weighed
-    the most a term can and refused the question it asks of a row the first passage holds
-    (tables dev: "À quoi sert follow_symlinks ?" of an English options table, .31)."""
+    """A word of the question of a framing phrase the corpus never uses
+    (`_unused_frame_phrase_words`): no term, as a frame word is not."""
     if scale != 1.0 or _frequency(alternatives, vocabulary):
         return False
-    return fold(word) in frame_phrase_words(focus, question_lang(focus))
+    return fold(word) in unused_phrase_words
 
 
 def _unused_value_cue(
