@@ -33,7 +33,7 @@ from citeqa.alternatives import Alternatives
 from citeqa.asked_values import asked_kinds, names_value_kind
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
-from citeqa.dates import date_key, day_spans, impossible_spans, is_full_day_term
+from citeqa.dates import YEAR_DIGITS, date_key, day_spans, impossible_spans, is_full_day_term
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
@@ -58,6 +58,8 @@ HYPHENS = "-\u2010\u2011"
 
 _DECIMAL = re.compile(DECIMAL)
 """A decimal number written whole ("2.3", "56,2"), as lexical.DECIMAL reads one."""
+_YEAR = re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
+"""A year as dates.YEAR_DIGITS reads one, no digit on either side."""
 _WORD = re.compile(rf"{GROUPED}|{_DECIMAL.pattern}|[^\W_][\w'’{re.escape(HYPHENS)}]*")
 """A number written in groups of thousands ("61 250,50": lexical.GROUPED) or a decimal number
 whole ("2.3", "56,2"), as the index's tokens hold it (lexical._TOKEN), or a word (hyphens and
@@ -438,22 +440,23 @@ def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[
     return Alternatives(found, map(_phrase, spelt_out))
 
 
-def _written_beside(focus: str, glossary: Glossary) -> dict[str, tuple[str, ...]]:
-    """The one-word equivalents a word of `focus` has only where it stands (folded word: its
-    glossary terms of one word that `word_alternatives`, reading the word alone, misses): a
-    term with a year slot ("q2 {year}" of language data) is the word beside a year, so "Q2"
-    of "the deductible VAT in Q2 2025" is "T2", as a French table writes it (admin dev
-    ad041 was refused "No row of the tables names “Q2”; the closest are T2, T1")."""
+def _written_beside(focus: str, vocabulary: Vocabulary) -> dict[str, tuple[str, ...]]:
+    """The one-word equivalents a word of `focus` has only beside a year (folded word: the
+    glossary terms of a year slot, `Glossary.beside_year`, which `word_alternatives`, reading
+    the word alone, never finds) that the corpus writes beside a year `focus` names: "Q2" of "the
+    deductible VAT in Q2 2025" is "T2" where a French table writes "T2 2025" (admin dev ad041
+    was refused "No row of the tables names “Q2”; the closest are T2, T1"), not where "T2"
+    is a flat type ("| T2 | 650 € |", s33 review). The corpus's "T2 2025" is read as the
+    compound compounds.py stores (a code and the number after it); its "2025 T2" is not
+    stored, so that order does not count."""
+    years = _YEAR.findall(focus)
     found: dict[str, list[str]] = {}
-    for written, term in glossary.equivalents(focus):
-        if " " not in written and " " not in term:
+    for written, term in vocabulary.glossary.beside_year(focus):
+        if " " in written or " " in term:
+            continue
+        if any(vocabulary.has_compound(f"{term} {year}") for year in years):
             found.setdefault(written, []).append(term)
-    alone = {word: set(glossary.expansions(word)) for word in found}
-    return {
-        word: tuple(term for term in terms if term not in alone[word])
-        for word, terms in found.items()
-        if any(term not in alone[word] for term in terms)
-    }
+    return {word: tuple(terms) for word, terms in found.items()}
 
 
 def _tokens_of(forms: Iterable[str]) -> frozenset[str]:
@@ -760,7 +763,7 @@ def analyse(
     result = QuestionTerms(focus=focus, spelling_of=vocabulary.likely_spelling)
     keys = result.typed_keys
     result.keys = folded_keys(keys)
-    beside = _written_beside(focus, vocabulary.glossary)
+    beside = _written_beside(focus, vocabulary)
     unused_phrase_words = _unused_frame_phrase_words(focus, vocabulary)
     result.unwritten_keys = [
         word

@@ -615,6 +615,15 @@ def test_a_quarter_code_with_no_year_is_not_read_as_another() -> None:
     assert "Q2" in terms.absent
 
 
+def test_a_quarter_code_the_corpus_writes_beside_no_year_is_not_read_as_another() -> None:
+    """ "| T2 | 650 € |" is a flat type: "Q2 2025" counts as "T2" only where the corpus
+    writes "T2 2025" (s33 review: the flat's rent answered "Quel loyer au Q2 2025 ?")."""
+    more = ("| T2 | 650 € |", "Bail signé en 2025.")
+    terms = analyse("Quel loyer au Q2 2025 ?", None, vocabulary(more=more))
+    assert not any("t2" in alternatives for alternatives, _ in terms.terms)
+    assert "Q2" in terms.absent
+
+
 MANUAL = Vocabulary(
     ["| Tank capacity | 1.8 litres |", "| Weight | 7.2 kg |", "Soil organic carbon rose."],
     {"tank": 1, "capac": 1, "weight": 1, "soil": 1, "organic": 1, "carbon": 1},
