@@ -132,14 +132,19 @@ def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{written})(?![\w])")
 
 
-def _group(terms: Iterable[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """A group's terms folded, each as added to a question (its YEAR_SLOT dropped) with the
-    pattern finding any of its forms in a question."""
+def _forms(terms: Iterable[str]) -> dict[str, list[str]]:
+    """A group's terms folded, by each term as added to a question (its YEAR_SLOT dropped)."""
     forms: dict[str, list[str]] = {}
     for term in dict.fromkeys(fold(t) for t in terms):
         added = fold(term.replace(YEAR_SLOT, ""))
         if added:
             forms.setdefault(added, []).append(term)
+    return forms
+
+
+def _group(forms: dict[str, list[str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """A group's terms as added to a question (`_forms`), each with the pattern finding any of
+    its forms in a question."""
     return tuple((added, _pattern(written)) for added, written in forms.items())
 
 
@@ -162,7 +167,14 @@ class Glossary:
         self._acronyms: dict[str, str] = {}
         for acronym, words in acronyms:
             self._acronyms.setdefault(fold(acronym).upper(), fold(words))
-        self._groups = [_group(group) for group in groups]
+        forms = [_forms(group) for group in groups]
+        self._groups = [_group(group) for group in forms]
+        self._beside_year = frozenset(
+            added
+            for group in forms
+            for added, written in group.items()
+            if all(YEAR_SLOT in term for term in written)
+        )
         self._numbered = [_numbered(rule) for rule in numbered if rule.words]
         self._by_word = self._index()
 
@@ -199,6 +211,15 @@ class Glossary:
             if written:
                 pairs += [(written[0], term) for term, _ in group if term not in written]
         return pairs
+
+    def beside_year(self, question: str) -> list[tuple[str, str]]:
+        """The pairs of `equivalents` whose added term the glossary writes only beside a year
+        (YEAR_SLOT in each of its forms: "t2" of "t2 {year}", "{year} t2")."""
+        return [
+            (written, term)
+            for written, term in self.equivalents(question)
+            if term in self._beside_year
+        ]
 
     def spelt_out(self, question: str) -> list[str]:
         """The folded words of each acronym `question` writes in capitals that it does not

@@ -33,7 +33,7 @@ from citeqa.alternatives import Alternatives
 from citeqa.asked_values import asked_kinds, names_value_kind
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.courtesy import only_courtesy
-from citeqa.dates import date_key, day_spans, impossible_spans, is_full_day_term
+from citeqa.dates import YEAR_DIGITS, date_key, day_spans, impossible_spans, is_full_day_term
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
@@ -45,7 +45,7 @@ from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
 from citeqa.one_edit import added_dropped_or_swapped
 from citeqa.path_words import NO_PATHS, PathWords
-from citeqa.reason_words import frame_phrase_words
+from citeqa.reason_words import frame_phrases
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
 from citeqa.visible import grapheme_start, without_format
@@ -58,6 +58,8 @@ HYPHENS = "-\u2010\u2011"
 
 _DECIMAL = re.compile(DECIMAL)
 """A decimal number written whole ("2.3", "56,2"), as lexical.DECIMAL reads one."""
+_YEAR = re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
+"""A year as dates.YEAR_DIGITS reads one, no digit on either side."""
 _WORD = re.compile(rf"{GROUPED}|{_DECIMAL.pattern}|[^\W_][\w'’{re.escape(HYPHENS)}]*")
 """A number written in groups of thousands ("61 250,50": lexical.GROUPED) or a decimal number
 whole ("2.3", "56,2"), as the index's tokens hold it (lexical._TOKEN), or a word (hyphens and
@@ -438,22 +440,23 @@ def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[
     return Alternatives(found, map(_phrase, spelt_out))
 
 
-def _written_beside(focus: str, glossary: Glossary) -> dict[str, tuple[str, ...]]:
-    """The one-word equivalents a word of `focus` has only where it stands (folded word: its
-    glossary terms of one word that `word_alternatives`, reading the word alone, misses): a
-    term with a year slot ("q2 {year}" of language data) is the word beside a year, so "Q2"
-    of "the deductible VAT in Q2 2025" is "T2", as a French table writes it (admin dev
-    ad041 was refused "No row of the tables names “Q2”; the closest are T2, T1")."""
+def _written_beside(focus: str, vocabulary: Vocabulary) -> dict[str, tuple[str, ...]]:
+    """The one-word equivalents a word of `focus` has only beside a year (folded word: the
+    glossary terms of a year slot, `Glossary.beside_year`, which `word_alternatives`, reading
+    the word alone, never finds) that the corpus writes beside a year `focus` names: "Q2" of "the
+    deductible VAT in Q2 2025" is "T2" where a French table writes "T2 2025" (admin dev ad041
+    was refused "No row of the tables names “Q2”; the closest are T2, T1"), not where "T2"
+    is a flat type ("| T2 | 650 € |", s33 review). The corpus's "T2 2025" is read as the
+    compound compounds.py stores (a code and the number after it); its "2025 T2" is not
+    stored, so that order does not count."""
+    years = _YEAR.findall(focus)
     found: dict[str, list[str]] = {}
-    for written, term in glossary.equivalents(focus):
-        if " " not in written and " " not in term:
+    for written, term in vocabulary.glossary.beside_year(focus):
+        if " " in written or " " in term:
+            continue
+        if any(vocabulary.has_compound(f"{term} {year}") for year in years):
             found.setdefault(written, []).append(term)
-    alone = {word: set(glossary.expansions(word)) for word in found}
-    return {
-        word: tuple(term for term in terms if term not in alone[word])
-        for word, terms in found.items()
-        if any(term not in alone[word] for term in terms)
-    }
+    return {word: tuple(terms) for word, terms in found.items()}
 
 
 def _tokens_of(forms: Iterable[str]) -> frozenset[str]:
@@ -760,7 +763,8 @@ def analyse(
     result = QuestionTerms(focus=focus, spelling_of=vocabulary.likely_spelling)
     keys = result.typed_keys
     result.keys = folded_keys(keys)
-    beside = _written_beside(focus, vocabulary.glossary)
+    beside = _written_beside(focus, vocabulary)
+    unused_phrase_words = _unused_frame_phrase_words(focus, vocabulary)
     result.unwritten_keys = [
         word
         for word, before in keys
@@ -823,7 +827,7 @@ def analyse(
                 not alternatives
                 or alternatives in seen
                 or _unused_frame(word, alternatives, vocabulary)
-                or _unused_form_word(word, scale, alternatives, vocabulary, focus)
+                or _unused_form_word(word, scale, alternatives, vocabulary, unused_phrase_words)
                 or _unused_value_cue(word, scale, alternatives, vocabulary, focus)
                 or _read_elsewhere(word, scale, alternatives, vocabulary, read_elsewhere)
             ):
@@ -1054,19 +1058,36 @@ def _unused_frame(word: str, alternatives: frozenset[str], vocabulary: Vocabular
     return elided in frame_words() and _frequency(alternatives, vocabulary) == 0
 
 
+def _unused_frame_phrase_words(focus: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The folded words of each phrase that only frames `focus` in its language (reason_words.
+    frame_phrases: the "quoi" and "sert" of "À quoi sert follow_symlinks ?", reason_words.json
+    `frame_phrases`; not those of `question_phrases`, whose "paid" of "Who paid the school
+    trip?" asks a person) of which the corpus uses none: a corpus of the other language, where
+    such words weighed the most a term can and refused the question it asks of a row the first
+    passage holds (tables dev: "À quoi sert follow_symlinks ?" of an English options table,
+    .31). A corpus writing one of them keeps them all: formal French writes "sert" but seldom
+    "quoi", and "À quoi sert la ponceuse ?" read as "sert" alone quoted another tool's use."""
+    unused: set[str] = set()
+    for words in frame_phrases(focus, question_lang(focus)):
+        if not any(
+            _frequency(word_alternatives(word, vocabulary.glossary), vocabulary) for word in words
+        ):
+            unused.update(words)
+    return frozenset(unused)
+
+
 def _unused_form_word(
-    word: str, scale: float, alternatives: frozenset[str], vocabulary: Vocabulary, focus: str
+    word: str,
+    scale: float,
+    alternatives: frozenset[str],
+    vocabulary: Vocabulary,
+    unused_phrase_words: frozenset[str],
 ) -> bool:
-    """A word of a phrase that only frames the question in its language (reason_words.
-    frame_phrase_words: the "quoi" and "sert" of "À quoi sert follow_symlinks ?",
-    reason_words.json `frame_phrases`; not those of `question_phrases`, whose "paid" of "Who
-    paid the school trip?" asks a person) that the corpus never uses: no term, as a frame
-    word is not. Such a word is rare only in a corpus of the other language, where it weighed
-    the most a term can and refused the question it asks of a row the first passage holds
-    (tables dev: "À quoi sert follow_symlinks ?" of an English options table, .31)."""
+    """A word of the question of a framing phrase the corpus never uses
+    (`_unused_frame_phrase_words`): no term, as a frame word is not."""
     if scale != 1.0 or _frequency(alternatives, vocabulary):
         return False
-    return fold(word) in frame_phrase_words(focus, question_lang(focus))
+    return fold(word) in unused_phrase_words
 
 
 def _unused_value_cue(

@@ -37,6 +37,7 @@ words of the language among every typo of the function words above.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from citeqa.domain import language_data
@@ -124,24 +125,26 @@ def asking_words(question: str, lang: Lang) -> frozenset[str]:
     return _phrase_words(question, lang, "question_phrases")
 
 
-def frame_phrase_words(question: str, lang: Lang) -> frozenset[str]:
-    """The folded words of the phrases that only frame `question` in `lang` (reason_words.json
+def frame_phrases(question: str, lang: Lang) -> tuple[frozenset[str], ...]:
+    """The folded words of each phrase that only frames `question` in `lang` (reason_words.json
     `frame_phrases`: "à quoi sert", "que veut dire"), matched as `asking_words` matches its
-    phrases: what questions.analyse leaves out of the question's terms when the corpus never
-    uses them."""
-    return _phrase_words(question, lang, "frame_phrases")
+    phrases, one set a phrase: questions.analyse leaves a phrase's words out of the question's
+    terms when the corpus uses none of them."""
+    return tuple(_words_of_phrases(question, lang, "frame_phrases"))
 
 
 def _phrase_words(question: str, lang: Lang, name: str) -> frozenset[str]:
     """The folded words of the phrases of list `name` of `lang` that `question` writes."""
+    return frozenset().union(*_words_of_phrases(question, lang, name))
+
+
+def _words_of_phrases(question: str, lang: Lang, name: str) -> Iterator[frozenset[str]]:
+    """The folded words of each phrase of list `name` of `lang` that `question` writes."""
     folded = " ".join(_PHRASE_WORDS.findall(fold(question)))
-    return frozenset(
-        word
-        for phrase in _reason_data().get(name, {}).get(lang, [])
-        if re.search(_phrase_pattern(fold(phrase)), folded)
-        for word in {*fold(phrase).split(), *_PHRASE_WORDS.findall(fold(phrase))}
-        if word not in ("*", "?")
-    )
+    for phrase in _reason_data().get(name, {}).get(lang, []):
+        if re.search(_phrase_pattern(fold(phrase)), folded):
+            words = {*fold(phrase).split(), *_PHRASE_WORDS.findall(fold(phrase))}
+            yield frozenset(words - {"*", "?"})
 
 
 GAP_WORDS = 4

@@ -5,6 +5,8 @@ quarter's credit was quoted for the first quarter's VAT)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from citeqa.api import Assistant
@@ -79,3 +81,18 @@ def test_a_quarter_code_of_the_other_language_is_answered_by_its_row(
 def test_a_quarter_code_of_a_year_no_row_holds_stays_refused(folder: Assistant) -> None:
     answer = folder.ask("What was the deductible VAT in Q2 2024?")
     assert answer.abstained
+
+
+LOYERS = {
+    "loyers.md": "# Loyers\n\n| Logement | Loyer mensuel |\n|---|---|\n| T2 | 650 € |\n"
+    "| T3 | 820 € |\n\nBail signé en 2025.\n",
+    "notes.md": "# Notes\n\nRevenus locatifs 2025 : 17 640 €.\n",
+}
+
+
+def test_a_quarter_code_no_row_writes_beside_a_year_stays_refused(tmp_path: Path) -> None:
+    """ "T2" of a flat type ("| T2 | 650 € |") is no second quarter: "Q2 2025" counts as the
+    "T2" a corpus writes beside the year only (s33 review: quoted the flat's rent)."""
+    folder = assistant_over(LOYERS, tmp_path / "corpus", tmp_path / "index")
+    answer = folder.ask("Quel loyer au Q2 2025 ?")
+    assert answer.abstained, answer.citations[0].quote

@@ -561,7 +561,7 @@ def test_a_word_about_the_documents_that_the_corpus_uses_stays_a_term() -> None:
     ("question", "words"),
     [
         ("À quoi sert follow_symlinks ?", {"quoi", "sert"}),
-        ("Que veulent dire les options ?", {"veut", "veulent"}),
+        ("Que veulent dire les options ?", {"veut", "veulent", "dire"}),
     ],
 )
 def test_words_of_a_phrase_asking_that_the_corpus_lacks_are_no_terms(
@@ -574,6 +574,16 @@ def test_words_of_a_phrase_asking_that_the_corpus_lacks_are_no_terms(
     terms = analyse(question, None, vocabulary(more=more))
     assert not any(alternatives & words for alternatives, _ in terms.terms)
     assert not {fold(word) for word in terms.absent} & words
+
+
+def test_a_phrase_asking_whose_corpus_writes_one_of_its_words_keeps_them_all() -> None:
+    """Formal French writes "sert" but seldom "quoi": "quoi" stays a word the corpus lacks, so
+    "À quoi sert la ponceuse ?" is not read as "sert" alone and refused (s33 review: it quoted
+    "Le rabot sert à …"). Only a corpus using none of the phrase's words drops them."""
+    more = ("Le rabot sert à dresser les planches.",)
+    terms = analyse("À quoi sert la ponceuse ?", None, vocabulary(more=more))
+    assert any("quoi" in alternatives for alternatives, _ in terms.terms)
+    assert "quoi" in {fold(word) for word in terms.absent}
 
 
 def test_a_word_of_a_phrase_asking_that_the_corpus_uses_stays_a_term() -> None:
@@ -601,6 +611,15 @@ def test_a_quarter_code_with_no_year_is_not_read_as_another() -> None:
     """ "Q2" alone may be a survey's question: it counts as "T2" only beside a year."""
     more = ("| T2 2025 | 88,00 |",)
     terms = analyse("What was the answer to Q2?", None, vocabulary(more=more))
+    assert not any("t2" in alternatives for alternatives, _ in terms.terms)
+    assert "Q2" in terms.absent
+
+
+def test_a_quarter_code_the_corpus_writes_beside_no_year_is_not_read_as_another() -> None:
+    """ "| T2 | 650 € |" is a flat type: "Q2 2025" counts as "T2" only where the corpus
+    writes "T2 2025" (s33 review: the flat's rent answered "Quel loyer au Q2 2025 ?")."""
+    more = ("| T2 | 650 € |", "Bail signé en 2025.")
+    terms = analyse("Quel loyer au Q2 2025 ?", None, vocabulary(more=more))
     assert not any("t2" in alternatives for alternatives, _ in terms.terms)
     assert "Q2" in terms.absent
 
