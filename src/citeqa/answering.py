@@ -154,7 +154,6 @@ from citeqa.unheld_cells import unheld_cell
 from citeqa.unheld_codes import unheld_code
 from citeqa.unheld_days import held_days, unheld_day
 from citeqa.unheld_keys import unheld_key
-from citeqa.unheld_letters import unheld_letter
 from citeqa.unheld_months import UnheldMonth, asked_months, unheld_month, writes_month
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
@@ -1786,10 +1785,6 @@ def compose(
     code = unheld_code(terms.focus, quoted, texts)
     if code is not None:  # "order 51877" answered by order 48213's row, "E52" by E47's line
         return abstain(abstention.no_held_id(code.asked, code.held, lang))
-    cited = [bank.documents[doc_id] for doc_id in dict.fromkeys(c.doc_id for c in citations)]
-    letter = unheld_letter(terms.focus, cited, documents)
-    if letter is not None:  # "la tranche E" answered by tranche A's row of tranches A to D
-        return abstain(abstention.no_held_id(letter.asked, letter.held, lang))
     extended = extended_name(terms, quoted, texts)
     if extended is not None:  # "Thermo One Max" answered by the "Thermo One" row
         return abstain(abstention.no_held_id(extended.asked, [extended.held], lang))

@@ -175,6 +175,12 @@ def test_an_address_of_any_common_shape_holds_an_address_asked(quote: str) -> No
         ("Quel est l'IBAN du client ?", "N° TVA intracom : FR27 812345678", "IBAN"),
         ("What is the supplier's IBAN?", "IBAN: NO93 8601 1117 947", None),
         ("What is the supplier's IBAN?", "IBAN: BE68539007547034.", None),
+        # s33 review: unspaced IBANs leaving one or two characters after groups of four
+        ("What is the supplier's IBAN?", "IBAN: GB29NWBK60161331926819", None),
+        ("What is the supplier's IBAN?", "IBAN NL91ABNA0417164300.", None),
+        ("What is the supplier's IBAN?", "IBAN: CH9300762011623852957", None),
+        ("What is the supplier's IBAN?", "IBAN: PT50000201231234567890154", None),
+        ("What is the supplier's IBAN?", "VAT: FR42239441590", "IBAN"),
         ("Quel est le numéro SIRET du fournisseur ?", "SIRET : 732 829 320 00074", None),
         ("Quel est le SIREN de la société ?", "SIREN 732829320.", None),
         ("Quel est le numéro SIRET du fournisseur ?", "Tél. 04 78 12 34 56", "numéro SIRET"),
