@@ -46,7 +46,7 @@ from citeqa.across import (
     unvouched_across,
     written_names,
 )
-from citeqa.answer_features import Wants, match_features
+from citeqa.answer_features import Wants, holds_asked_value, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
@@ -513,18 +513,27 @@ def _body_first(
     return under + [n for n in kept if n not in under]
 
 
+_ASKED_DATE = Wants(frozenset({"date"}))
+"""A date asked ("date soutenance", "Quand a lieu…"): answer_features' kind, a year or a month
+written (`_restates_heading`)."""
+
+
 def _restates_heading(bank: SentenceBank, heading: int, body: int, focus: str) -> bool:
     """Whether the line under a heading opens with the heading's words (of four characters at
-    least) and writes each kind of value the question (`focus`) asks for (asked_values.py; any
-    when it asks none): a calendar's "## SUMMARY" then "SUMMARY: 12 January, 9:00, room B"
-    (s33 trial a57: the line rated .087, the heading .839, another document's quoted). The
-    value check keeps a restating line that holds no asked price from a price question (s29
-    trial a49)."""
+    least), whole ("## Note" is no heading of "Notebook 3 must…": s33 review), and writes a
+    value the question (`focus`) asks for: each kind asked_values reads (`_writes_asked_kinds`,
+    an amount alone never: "## Location" then "Location de vélos : 15 €" answers no hall's
+    price), or a date when it asks one (answer_features: "date", "quand"); never when it asks
+    none ("What is my note?"). A calendar's "## SUMMARY" then "SUMMARY: 12 January, 9:00, room
+    B" (s33 trial a57: the line rated .087, the heading .839, another document's quoted)."""
     head = fold(bank.text(heading)).lstrip("#").strip()
-    if len(head) < 4 or not fold(bank.text(body)).startswith(head):
+    line = fold(bank.text(body))
+    if len(head) < 4 or not line.startswith(head) or line[len(head) : len(head) + 1].isalnum():
         return False
-    written = values_written(focus, [bank.text(body)])
-    return all(writes[0] for writes in written.values())
+    text = bank.text(body)
+    if _writes_asked_kinds(focus, text):
+        return True
+    return "date" in Wants.of(focus).kinds and holds_asked_value(_ASKED_DATE, text)
 
 
 def _writes_asked_kinds(focus: str, text: str) -> bool:
