@@ -46,7 +46,7 @@ from citeqa.across import (
     unvouched_across,
     written_names,
 )
-from citeqa.answer_features import Wants, match_features
+from citeqa.answer_features import Wants, holds_asked_value, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
@@ -413,28 +413,46 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
     return _answer_after_question(chosen, bank)
 
 
+ANSWER_SHARE = 0.1
+"""The least share of a best candidate's rating that is itself a question the line after it
+needs to take its place (`_answer_after_question`): an answer line echoes few of the
+question's words ("784 * 128 + 128 + 128 * 10 + 10" at .11 under its exercise's question at
+.80: s33 trial a31), while a line the ranker rates near nothing is no answer to it ("We would
+also like to plant a tree…" at .014 under a letter's question at .61: s32 trial n09)."""
+
+
 def _answer_after_question(candidates: Candidates, bank: SentenceBank) -> Candidates:
-    """`candidates`, the first of the later ones of its document first when the best is
-    itself a question (a line ending in "?"): an exercise sheet's or a FAQ's question echoes
-    the one asked, its words and all, while the line after it answers ("How many parameters
-    does the network have?" then "101770": s33 trial a31). As they were when the best is no
-    question or no later line of its document is a candidate."""
+    """`candidates`, the line right after the best in its document first when the best is
+    itself a question (a line ending in "?") and that line is a candidate, no question itself,
+    rated ANSWER_SHARE of the best at least: an exercise sheet's or a FAQ's question echoes the
+    one asked, its words and all, while the line after it answers ("How many parameters does
+    the network have?" then "101770": s33 trial a31). Only that line: a later one of the
+    document may answer another question (a FAQ's next "Q. How long does shipping take?", a
+    minutes' "The team lunch is on Friday": s33 review). As they were otherwise."""
     if not candidates.sentences:
         return candidates
     best = candidates.sentences[0].index
-    if not bank.text(best).rstrip().endswith("?"):
+    if not _is_question(bank.text(best)):
         return candidates
-    doc = bank.sentences[best].doc_id
-    later = [
+    after = bank.next_in_document(best)
+    if after is None or _is_question(bank.text(after)):
+        return candidates
+    least = ANSWER_SHARE * candidates.probabilities[0]
+    under = [
         n
         for n, item in enumerate(candidates.sentences)
-        if n and item.index > best and bank.sentences[item.index].doc_id == doc
+        if n and item.index == after and candidates.probabilities[n] >= least
     ]
-    if not later:
+    if not under:
         return candidates
-    after = min(later, key=lambda n: candidates.sentences[n].index)
-    rest = [n for n in range(len(candidates.sentences)) if n != after]
-    return _subset(candidates, [after, *rest])
+    return _subset(
+        candidates, [under[0], *(n for n in range(len(candidates.sentences)) if n != under[0])]
+    )
+
+
+def _is_question(text: str) -> bool:
+    """Whether `text` is a question: it ends in "?" (spaces, no-break ones too, aside)."""
+    return text.rstrip().endswith("?")
 
 
 def _with_titled_identifiers(
@@ -495,18 +513,27 @@ def _body_first(
     return under + [n for n in kept if n not in under]
 
 
+_ASKED_DATE = Wants(frozenset({"date"}))
+"""A date asked ("date soutenance", "Quand a lieu…"): answer_features' kind, a year or a month
+written (`_restates_heading`)."""
+
+
 def _restates_heading(bank: SentenceBank, heading: int, body: int, focus: str) -> bool:
     """Whether the line under a heading opens with the heading's words (of four characters at
-    least) and writes each kind of value the question (`focus`) asks for (asked_values.py; any
-    when it asks none): a calendar's "## SUMMARY" then "SUMMARY: 12 January, 9:00, room B"
-    (s33 trial a57: the line rated .087, the heading .839, another document's quoted). The
-    value check keeps a restating line that holds no asked price from a price question (s29
-    trial a49)."""
+    least), whole ("## Note" is no heading of "Notebook 3 must…": s33 review), and writes a
+    value the question (`focus`) asks for: each kind asked_values reads (`_writes_asked_kinds`,
+    an amount alone never: "## Location" then "Location de vélos : 15 €" answers no hall's
+    price), or a date when it asks one (answer_features: "date", "quand"); never when it asks
+    none ("What is my note?"). A calendar's "## SUMMARY" then "SUMMARY: 12 January, 9:00, room
+    B" (s33 trial a57: the line rated .087, the heading .839, another document's quoted)."""
     head = fold(bank.text(heading)).lstrip("#").strip()
-    if len(head) < 4 or not fold(bank.text(body)).startswith(head):
+    line = fold(bank.text(body))
+    if len(head) < 4 or not line.startswith(head) or line[len(head) : len(head) + 1].isalnum():
         return False
-    written = values_written(focus, [bank.text(body)])
-    return all(writes[0] for writes in written.values())
+    text = bank.text(body)
+    if _writes_asked_kinds(focus, text):
+        return True
+    return "date" in Wants.of(focus).kinds and holds_asked_value(_ASKED_DATE, text)
 
 
 def _writes_asked_kinds(focus: str, text: str) -> bool:

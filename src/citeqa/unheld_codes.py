@@ -198,12 +198,27 @@ def _writes(joined: str, asked: AskedId) -> bool:
     """Whether `joined` (a text, its digit groups joined: groups_joined) writes the asked id's
     number as a whole number, leading zeros aside, a code's after its capitals glued or after
     a space or a hyphen ("E-052" for "E52", "FY 2024" for "FY2024"): unheld_numbers.writes_whole;
-    a number cut by the question's length limit (`AskedId.cut`) as the start of one."""
+    a number cut by the question's length limit (`AskedId.cut`) as the start of one. A key of
+    two parts is written with its inner hyphen as a space, a slash or nothing too (`_key_writings`:
+    "PL/SQL 2" for "PL-SQL-2", "DS M2 107" and "DSM2-107" for "DS-M2-107")."""
     if asked.cut:  # an all-zero start is still one digit: never the empty pattern
         start = asked.number.lstrip("0") or "0"
         return re.search(rf"(?<![\d.,])0*{start}", joined) is not None
-    key = asked.key if asked.coded else ""
-    return writes_whole(joined, int(asked.number), key)
+    keys = _key_writings(asked.key) if asked.coded else [""]
+    return any(writes_whole(joined, int(asked.number), key) for key in keys)
+
+
+_KEY_JOINS = ("-", " ", "/", "")
+"""How a text joins the two parts of a code's key ("PL-SQL", "PL SQL", "PL/SQL", "PLSQL")."""
+
+
+def _key_writings(key: str) -> list[str]:
+    """The ways a text writes a code's `key`: as asked, and for a key of two parts ("DS-M2",
+    "EN-ISO") with its inner hyphen as each of `_KEY_JOINS` (s33 review: "EN ISO 9001" was said
+    never to be written for "EN-ISO-9001")."""
+    if "-" not in key:
+        return [key]
+    return [key.replace("-", join) for join in _KEY_JOINS]
 
 
 def same_shape(text: str, asked: AskedId) -> list[str]:

@@ -78,3 +78,23 @@ def test_the_closest_passages_are_not_said_to_lack_a_word_a_path_writes() -> Non
     assert "GEO" not in not_answered(terms, "fr", passages).text
     without = asked("Dans quelle salle est l'examen de GEO ?", paths=[])
     assert "GEO" in not_answered(without, "fr", passages).text
+
+
+def test_an_identifier_is_written_only_as_typed_or_as_a_file_stem() -> None:
+    # s33 review: "--turbo" was written by "tools/turbo_notes", "c" and "1" by any path
+    paths = PathWords(
+        ["tools/turbo_notes.md", "c/1_intro.md", "labs/DS-M2-104 TAL/TP3_regression.ipynb"]
+    )
+    assert not paths.write("--turbo") and not paths.write("c") and not paths.write("1")
+    assert paths.write("turbo_notes") and paths.write("TP3") and paths.write("DS-M2-104")
+    assert paths.write("TAL") and paths.write("tp") and paths.write("turbo")
+    assert not paths.write("TP3b") and not paths.write("M2-104-DS")
+
+
+def test_identifiers_only_paths_write_are_still_refused_without_claiming_absence() -> None:
+    # s33 review: the never_written gate was lost, not only its wording
+    names = ["Lab4_spectro"]
+    terms = QuestionTerms(focus="x", unknown_identifiers=names, in_paths=frozenset(names))
+    reason = never_written(terms, "en")
+    assert reason is not None and not reason.claims_absence and "Lab4" not in reason.text
+    assert never_written(QuestionTerms(focus="x"), "en") is None

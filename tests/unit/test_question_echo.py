@@ -44,3 +44,49 @@ def test_a_best_that_is_no_question_stays_first() -> None:
     bank = one_document_bank(SHEET, "md", "TD graphes")
     candidates = _candidates(bank, ["Le graphe", "Réponse"], [0.6, 0.3])
     assert bank.text(quotable(candidates, bank).sentences[0].index).startswith("Le graphe")
+
+
+FAQ = (
+    "Returns\n"
+    "Q. Can I still get a refund after thirty days?\n"
+    "A. No, refunds close thirty days after delivery.\n"
+    "Q. How long does shipping take to Belgium?\n"
+    "A. Three to five working days.\n"
+)
+MINUTES = (
+    "Budget\n"
+    "Should the 2026 budget rise to 5 000 € for the new printer?\n"
+    "The treasurer will present the accounts next month.\n"
+    "The team lunch is on Friday.\n"
+)
+COMMANDES = (
+    "Questions fréquentes\n"
+    "Puis-je modifier l'adresse de livraison de ma commande\u00a0?\n"
+    "Puis-je annuler ma commande\u00a0?\n"
+    "Oui, tant qu'elle n'est pas expédiée.\n"
+)
+
+
+def test_a_faq_question_never_gives_way_to_the_next_question() -> None:
+    # s33 review: "Q. Can I still get a refund…?" quoted "Q. How long does shipping take…?"
+    bank = one_document_bank(FAQ, "md", "FAQ")
+    candidates = _candidates(bank, ["Q. Can", "Q. How", "A. Three"], [0.6, 0.3, 0.2])
+    assert bank.text(quotable(candidates, bank).sentences[0].index).startswith("Q. Can")
+    candidates = _candidates(bank, ["Q. Can", "Q. How", "A. No"], [0.6, 0.3, 0.2])
+    assert bank.text(quotable(candidates, bank).sentences[0].index).startswith("A. No")
+
+
+def test_a_question_gives_way_to_no_far_or_low_rated_line() -> None:
+    # s33 review: the budget question (.7) quoted "The team lunch is on Friday" (.02)
+    bank = one_document_bank(MINUTES, "md", "Minutes")
+    far = _candidates(bank, ["Should", "The team"], [0.7, 0.3])
+    assert bank.text(quotable(far, bank).sentences[0].index).startswith("Should")
+    low = _candidates(bank, ["Should", "The treasurer"], [0.7, 0.02])
+    assert bank.text(quotable(low, bank).sentences[0].index).startswith("Should")
+
+
+def test_a_question_never_gives_way_to_a_question_ending_in_a_no_break_space() -> None:
+    # s33 review: a French "commande\u00a0?" line is a question too
+    bank = one_document_bank(COMMANDES, "md", "FAQ commandes")
+    candidates = _candidates(bank, ["Puis-je modifier", "Puis-je annuler", "Oui"], [0.6, 0.4, 0.2])
+    assert bank.text(quotable(candidates, bank).sentences[0].index).startswith("Puis-je modifier")

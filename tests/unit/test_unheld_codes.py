@@ -281,3 +281,22 @@ def test_a_course_code_of_letters_then_letters_and_digits_is_a_code() -> None:
 def test_names_with_digits_stay_as_they_were_beside_course_codes() -> None:
     asked = asked_codes("COVID-19, SHA-256, UTF-8, A4, M2, Jan-25, the M2-107 room, LX-M1-207")
     assert [a.written for a in asked] == ["SHA-256", "UTF-8", "A4", "M2", "LX-M1-207"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "written", "other"),
+    [  # s33 review: a two-part key written with a space, a slash or nothing was "never written"
+        ("PL-SQL-2", "PL/SQL 2", "PL-SQL-1"),
+        ("DS-M2-107", "DS M2 107", "DS-M2-103"),
+        ("DS-M2-107", "DSM2-107", "DS-M2-103"),
+        ("EN-ISO-9001", "EN ISO 9001", "EN-ISO-14001"),
+    ],
+)
+def test_a_two_part_key_written_with_a_space_a_slash_or_nothing_writes_the_code(
+    asked: str, written: str, other: str
+) -> None:
+    quote = f"{other}: see the notes. {written}: room B12."
+    assert unheld_code(f"Which room for {asked}?", [quote]) is None
+    assert unheld_code(f"Which room for {asked}?", [f"{other}: room B12."]) == UnheldCode(
+        asked, [other]
+    )
