@@ -58,9 +58,9 @@ WORDS_VERSION = 4
 stored): a file of another version is not read, and a build does not reuse its vectors. 2: ties
 at MAX_WORDS broken by occurrences, then first written, not alphabetically. 3: stored also for a
 corpus mostly in one language with a minority in the other (`stores_words`), whose builds of
-version 2 stored none. 4: stored for every corpus with documents in both languages
-(`stores_words`: a question in the language few documents use is read across), whose builds
-of version 3 stored none below the minority's MINORITY_DOCUMENTS."""
+version 2 stored none. 4: stored for every corpus with documents in both languages, two at
+least in each (`stores_words`: a question in the language few documents use is read across),
+whose builds of version 3 stored none below the minority's MINORITY_DOCUMENTS."""
 
 SAME_FILES = {3: 4}
 """Earlier versions whose files are written as those of a later one (version: that version): a
@@ -83,8 +83,9 @@ def stores_words(multilingual: bool, languages: Iterable[Collection[str]]) -> bo
     read without one) and its documents, by the `languages` of each, are in English and in
     French, so that a question in one of them is read across (DocumentLanguages.
     reads_any_across: a corpus in both languages, or a question in the language few documents
-    use, one at least). The one test of the build (contents._store_words) and of whether a
-    build is outdated for want of them (previousindex.words_stored)."""
+    use, abstention.READ_ACROSS_DOCUMENTS at least). The one test of the build
+    (contents._store_words) and of whether a build is outdated for want of them
+    (previousindex.words_stored)."""
     return multilingual and DocumentLanguages.of(languages).reads_any_across()
 
 
