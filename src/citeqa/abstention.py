@@ -333,7 +333,7 @@ class DocumentLanguages:
         """Whether a question in `lang` refused as typed has its absent words read as words of
         the stored passage words in the other language (api.Assistant._translated): the corpus
         is in both languages (`bilingual_corpus`), or `lang` is the language few of its
-        documents use (fewer than the other), READ_ACROSS_DOCUMENTS at
+        documents use (no more than the other: a tie reads both ways), READ_ACROSS_DOCUMENTS at
         least. Gated on the question's language, not on MINORITY_DOCUMENTS: on the s32 trial's
         folder (35 French documents, 2 English mails, under MINORITY_DOCUMENTS) 13 of 21
         English questions about its French documents were refused for words the documents
@@ -346,12 +346,13 @@ class DocumentLanguages:
         if self.bilingual_corpus():
             return True
         own = self.counts.get(lang, 0)
-        return READ_ACROSS_DOCUMENTS <= own < self.counts.get(_other(lang), 0)
+        return READ_ACROSS_DOCUMENTS <= own <= self.counts.get(_other(lang), 0)
 
     def reads_any_across(self) -> bool:
         """Whether a question in one of the languages at least is read across
         (`read_across_from`): the corpus is in both languages (`bilingual_corpus`), or
-        one language has READ_ACROSS_DOCUMENTS documents at least and fewer than the other."""
+        READ_ACROSS_DOCUMENTS documents at least are in each language (the fewer is read
+        across; a tie reads both ways)."""
         return any(self.read_across_from(lang) for lang in get_args(Lang))
 
     def alone_in(self, lang: str) -> int:

@@ -201,6 +201,7 @@ def test_a_note_of_a_french_table_and_english_items_is_in_both() -> None:
         ({"en": 35, "fr": 2}, 37, False, True),  # and a French question of an English folder
         ({"en": 1, "fr": 19}, 20, False, False),  # one English note (5 %): a stray file
         ({"en": 1, "fr": 36}, 37, False, False),  # s33 review: an English licence, French folder
+        ({"en": 5, "fr": 5}, 200, True, True),  # a tie reads both ways (neither before)
         ({"en": 4, "fr": 5}, 200, True, False),
         ({"en": 4, "fr": 96}, 100, True, False),  # under MINORITY_SHARE
         ({"fr": 40}, 40, False, False),  # one language: English questions are off its subjects
