@@ -364,6 +364,17 @@ def test_a_question_in_the_language_of_one_stray_document_is_not_read_across(
     assert answer.abstained and "15 mai" not in answer.answer, answer.answer
 
 
+def test_a_question_in_the_language_of_one_stray_document_is_not_told_to_ask_in_the_other(
+    one_english_note: Assistant,
+) -> None:
+    # s33 review M3: 80 English PubMedQA abstracts and one French text told 3 of 40 off-topic
+    # French questions to ask in English; one document is no minority to advise from (the
+    # word "lift" means the French notes' "ascenseur", as with two English notes below)
+    translates = one_english_note._translates("fakenear")
+    assert translates is not None
+    assert not translates(["lift"], [], "en")
+
+
 def test_a_question_in_the_language_of_almost_all_documents_is_not_told_to_ask_in_the_other(
     two_english_notes: Assistant,
 ) -> None:
