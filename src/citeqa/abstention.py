@@ -288,6 +288,12 @@ documents in English; the research set's lab folder, 6 of 68 in French)."""
 MINORITY_DOCUMENTS = 3
 """The fewest documents each language needs beside MINORITY_SHARE: one English note among 20
 French ones (5 %) is a stray note, not owners writing in both languages."""
+READ_ACROSS_DOCUMENTS = 2
+"""The fewest documents the language of a question needs for it to be read across as the
+language few documents use (`DocumentLanguages.read_across_from`): one document is a stray file
+(an English licence in a French folder), not owners writing in that language; read across, "How
+many members does the heritage association have?" quoted a sentence of the French statutes
+that writes no number (s33 review; the s32 trial's folder, 2 English mails of 37, reads them)."""
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
 
@@ -327,10 +333,11 @@ class DocumentLanguages:
         """Whether a question in `lang` refused as typed has its absent words read as words of
         the stored passage words in the other language (api.Assistant._translated): the corpus
         is in both languages (`bilingual_corpus`), or `lang` is the language few of its
-        documents use, one at least. Gated on the question's language, not on a count of the
-        documents in it: on the s32 trial's folder (35 French documents, 2 English mails, under
-        MINORITY_DOCUMENTS) 13 of 21 English questions about its French documents were refused
-        for words the documents write in French ("debt per inhabitant": "dette par habitant").
+        documents use (no more than the other: a tie reads both ways), READ_ACROSS_DOCUMENTS at
+        least. Gated on the question's language, not on MINORITY_DOCUMENTS: on the s32 trial's
+        folder (35 French documents, 2 English mails, under MINORITY_DOCUMENTS) 13 of 21
+        English questions about its French documents were refused for words the documents
+        write in French ("debt per inhabitant": "dette par habitant").
         Such a question is read across only when every content word of it translates at
         MINORITY_SIMILARITY (api.Assistant._read_across). A corpus with no document in `lang`
         reads such a question only near a close passage (across.MIN_CLOSENESS): read across by
@@ -339,11 +346,13 @@ class DocumentLanguages:
         if self.bilingual_corpus():
             return True
         own = self.counts.get(lang, 0)
-        return 0 < own < self.counts.get(_other(lang), 0)
+        return READ_ACROSS_DOCUMENTS <= own <= self.counts.get(_other(lang), 0)
 
     def reads_any_across(self) -> bool:
         """Whether a question in one of the languages at least is read across
-        (`read_across_from`): the corpus has documents in English and in French."""
+        (`read_across_from`): the corpus is in both languages (`bilingual_corpus`), or
+        READ_ACROSS_DOCUMENTS documents at least are in each language (the fewer is read
+        across; a tie reads both ways)."""
         return any(self.read_across_from(lang) for lang in get_args(Lang))
 
     def alone_in(self, lang: str) -> int:

@@ -12,7 +12,7 @@ writes nothing). indexing.py runs the build; store.py reads the folder.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ from citeqa.store import (
     read_manifest,
     read_statistics,
 )
-from citeqa.stored_words import WORDS_VERSION, stores_words
+from citeqa.stored_words import WORDS_VERSION, kept_words, stores_words
 
 
 def previous_index(
@@ -100,12 +100,16 @@ def _compatible(loaded: PreviousBuild, channels: list[ChannelInfo], settings: Se
 
 
 def knowledge_change(
-    statistics: dict[str, Any] | None, would_store: Callable[[], bool]
+    statistics: dict[str, Any] | None,
+    would_store: Callable[[], bool],
+    index_files: Collection[str],
 ) -> str | None:
     """Which change applies to an index whose statistics.json is `statistics` (None: it has
     none): KNOWLEDGE_CHANGE when its term knowledge is not of this format (KNOWLEDGE_FORMAT),
     WORDS_CHANGE when its build stored no words of this version (stored_words.WORDS_VERSION: a
-    build before them lacks its passage words' vectors) and this one would store some
+    build before them lacks its passage words' vectors; one that stored words an earlier version
+    wrote as this one does, among its `index_files`, lacks none: stored_words.kept_words) and
+    this one would store some
     (`would_store`, asked only then: `words_stored`; a corpus of one language or an index
     without a multilingual channel stores none, and is not outdated by them),
     else TALLY_CHANGE when its tallies were not computed by this recipe
@@ -115,7 +119,8 @@ def knowledge_change(
     damaged ("run `citeqa index`") is never called up to date, and `index` computes it again."""
     if (statistics or {}).get("knowledge") != KNOWLEDGE_FORMAT:
         return KNOWLEDGE_CHANGE
-    if (statistics or {}).get("stored_words") != WORDS_VERSION and would_store():
+    marker = (statistics or {}).get("stored_words")
+    if marker != WORDS_VERSION and not kept_words(marker, index_files) and would_store():
         return WORDS_CHANGE
     if (statistics or {}).get("tallies") != tally_recipe():
         return TALLY_CHANGE
@@ -167,7 +172,11 @@ def _knowledge_current(loaded: PreviousBuild) -> bool:
         return False
     manifest = loaded.manifest
     return (
-        knowledge_change(statistics, lambda: words_stored(manifest.channels, loaded.files()))
+        knowledge_change(
+            statistics,
+            lambda: words_stored(manifest.channels, loaded.files()),
+            manifest.index_files,
+        )
         is None
     )
 

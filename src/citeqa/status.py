@@ -163,7 +163,7 @@ def _index_now(index: LoadedIndex, corpus_dir: Path) -> CorpusNow:
     if elsewhere is not None and corpus.corpus_bytes is not None:  # else: the folder is missing
         changed.insert(0, _elsewhere_change(elsewhere))
     stale_knowledge = knowledge_change(
-        index.statistics, lambda: words_stored(manifest.channels, files)
+        index.statistics, lambda: words_stored(manifest.channels, files), manifest.index_files
     )
     if stale_knowledge is not None:
         embedded = "only its passage words embedded" if stale_knowledge == WORDS_CHANGE else None

@@ -30,9 +30,10 @@ Files, next to the index's other files (store.py):
     words-<channel>.npy    float16 unit vectors, one row per word, in that order (no pickle)
 
 An index without them (built before, one language, no multilingual channel), with another
-version, or whose vectors are not float16 rows of the channel's dimension reads as None: its
-questions are translated only as before (across.MIN_CLOSENESS). Only an index that would store
-them is stale for their version (previousindex.words_stored).
+version (unless SAME_FILES makes it this one's), or whose vectors are not float16 rows of the
+channel's dimension reads as None: its questions are translated only as before (across.
+MIN_CLOSENESS). Only an index that would store them and stored none this version reads is
+stale for their version (previousindex.words_stored, kept_words).
 """
 
 from __future__ import annotations
@@ -57,9 +58,16 @@ WORDS_VERSION = 4
 stored): a file of another version is not read, and a build does not reuse its vectors. 2: ties
 at MAX_WORDS broken by occurrences, then first written, not alphabetically. 3: stored also for a
 corpus mostly in one language with a minority in the other (`stores_words`), whose builds of
-version 2 stored none. 4: stored for every corpus with documents in both languages
-(`stores_words`: a question in the language few documents use is read across), whose builds
-of version 3 stored none below the minority's MINORITY_DOCUMENTS."""
+version 2 stored none. 4: stored for every corpus with documents in both languages, two at
+least in each (`stores_words`: a question in the language few documents use is read across),
+whose builds of version 3 stored none below the minority's MINORITY_DOCUMENTS."""
+
+SAME_FILES = {3: 4}
+"""Earlier versions whose files are written as those of a later one (version: that version): a
+build of version 3 that stored words wrote them as 4 does, and they are read and reused as this
+version's (`reads_version`); only its corpora that stored none and now would are outdated
+(`kept_words`). Dropping them re-embedded every word of an index that already read across,
+which meanwhile refused what it had answered."""
 
 MAX_WORDS = 20000
 """The most words stored (those written in the most passages): 20 MB at 512 dimensions in
@@ -75,9 +83,31 @@ def stores_words(multilingual: bool, languages: Iterable[Collection[str]]) -> bo
     read without one) and its documents, by the `languages` of each, are in English and in
     French, so that a question in one of them is read across (DocumentLanguages.
     reads_any_across: a corpus in both languages, or a question in the language few documents
-    use, one at least). The one test of the build (contents._store_words) and of whether a
-    build is outdated for want of them (previousindex.words_stored)."""
+    use, abstention.READ_ACROSS_DOCUMENTS at least). The one test of the build
+    (contents._store_words) and of whether a build is outdated for want of them
+    (previousindex.words_stored)."""
     return multilingual and DocumentLanguages.of(languages).reads_any_across()
+
+
+def reads_version(version: object) -> bool:
+    """Whether stored words marked `version` read as this version's (WORDS_VERSION, or an
+    earlier one writing the same files: SAME_FILES)."""
+    return version == WORDS_VERSION or (
+        isinstance(version, int) and SAME_FILES.get(version) == WORDS_VERSION
+    )
+
+
+def kept_words(version: object, files: Iterable[str]) -> bool:
+    """Whether a build whose statistics mark stored words of `version` and whose files are
+    `files` stored words this version reads (`reads_version`: a build of version 3 of a corpus
+    that qualified then is not outdated by version 4, which only stores words for more
+    corpora)."""
+    return reads_version(version) and any(_is_words_list(name) for name in files)
+
+
+def _is_words_list(name: str) -> bool:
+    """Whether `name` is the word list of some channel (`words_files`)."""
+    return name.startswith("words-") and name.endswith(".json")
 
 
 def words_files(channel: str) -> tuple[str, str]:
@@ -202,7 +232,7 @@ def _read(folder: Path, channel: str, dim: int) -> tuple[dict, np.ndarray] | Non
         vectors = np.load(folder / arrays, mmap_mode="r", allow_pickle=False)
     except (OSError, ValueError):
         return None
-    if entry.get("version") != WORDS_VERSION or not _well_formed(entry, vectors, dim):
+    if not reads_version(entry.get("version")) or not _well_formed(entry, vectors, dim):
         return None
     return entry, vectors
 

@@ -24,6 +24,7 @@ from citeqa.changegroups import WORDS_CHANGE
 from citeqa.config import Settings
 from citeqa.embedding import get_embedder, register_embedder
 from citeqa.lexical import content_words
+from citeqa.store import load_index
 
 SAME_MEANING = {"numero": "number", "nounou": "babysitter", "caisse": "cash", "fond": "float"}
 """French words this fake channel reads as the English word of the same meaning: a pair is at
@@ -507,3 +508,43 @@ def test_a_minority_language_question_half_of_whose_absent_words_translate_stays
     monkeypatch.setattr(Assistant, "_closeness", lambda *_: far)
     answer = mostly_french.ask("How much is the cash float of the mayor?")
     assert answer.abstained and answer.confidence == 0.0, answer.answer
+
+
+def test_notes_whose_words_an_earlier_version_wrote_alike_are_current_and_read(
+    bilingual: dict[str, Assistant], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # WORDS_VERSION 3 -> 4 stores words for more corpora in the same files: an index of
+    # version 3 that stored them was STALE and read none (its questions refused) until rebuilt
+    current = stored_words.WORDS_VERSION
+    earlier = next(v for v, same in stored_words.SAME_FILES.items() if same == current)
+    for module in (stored_words, previousindex, contents):
+        monkeypatch.setattr(module, "WORDS_VERSION", earlier)
+    corpus = tmp_path / "corpus"
+    settings = Settings(channels=("fakeml",), corpus_dir=corpus, index_dir=tmp_path / "v3")
+    build_index(settings)
+    for module in (stored_words, previousindex, contents):
+        monkeypatch.setattr(module, "WORDS_VERSION", current)
+    assert (load_index(settings.index_dir).statistics or {})["stored_words"] == earlier
+    assert not index_status(settings).stale
+    assert open_assistant(settings)._loaded.stored_words("fakeml") is not None
+
+
+def test_notes_an_earlier_version_stored_no_words_of_are_stale(
+    bilingual: dict[str, Assistant], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the marker stays: a corpus version 3 stored none of (then under MINORITY_DOCUMENTS) and
+    # version 4 stores words of is outdated, and its next build stores them
+    current = stored_words.WORDS_VERSION
+    earlier = next(v for v, same in stored_words.SAME_FILES.items() if same == current)
+    for module in (stored_words, previousindex, contents):
+        monkeypatch.setattr(module, "WORDS_VERSION", earlier)
+    monkeypatch.setattr(contents, "stores_words", lambda *_: False)
+    settings = Settings(
+        channels=("fakeml",), corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "v3"
+    )
+    build_index(settings)
+    for module in (stored_words, previousindex, contents):
+        monkeypatch.setattr(module, "WORDS_VERSION", current)
+    assert (load_index(settings.index_dir).statistics or {})["stored_words"] == earlier
+    assert open_assistant(settings)._loaded.stored_words("fakeml") is None
+    assert f"{WORDS_CHANGE} (only its passage words embedded)" in index_status(settings).changed

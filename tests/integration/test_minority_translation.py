@@ -125,6 +125,13 @@ def two_english_notes(scratch_registry: None, tmp_path: Path) -> Assistant:
     return built(tmp_path, {**FRENCH, **two})
 
 
+@pytest.fixture
+def one_english_note(scratch_registry: None, tmp_path: Path) -> Assistant:
+    """One English note of twelve: a stray file (s33 review: an English licence in a French
+    town hall's folder), under abstention.READ_ACROSS_DOCUMENTS."""
+    return built(tmp_path, {**FRENCH, "plumber.txt": ENGLISH["plumber.txt"]})
+
+
 def by_language(french: float, english: float) -> Callable[[Sequence[object]], list[float]]:
     """A closeness putting every French passage at `french`, every other at `english`."""
     return lambda hits: [french if hit.chunk.lang == "fr" else english for hit in hits]  # type: ignore[attr-defined]
@@ -344,6 +351,28 @@ def test_a_question_in_the_language_two_documents_use_is_read_across(
     closeness_is(monkeypatch, by_language(0.2, 0.1))
     answer = two_english_notes.ask(CHESS)
     assert not answer.abstained and "15 mai" in answer.answer, answer.answer
+
+
+def test_a_question_in_the_language_of_one_stray_document_is_not_read_across(
+    one_english_note: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # s33 review: "How many members does the heritage association have?" of a French folder
+    # with an English licence quoted the French statutes' sentence that writes no number
+    assert not one_english_note._loaded.document_languages.reads_any_across()
+    closeness_is(monkeypatch, by_language(0.2, 0.1))
+    answer = one_english_note.ask(CHESS)
+    assert answer.abstained and "15 mai" not in answer.answer, answer.answer
+
+
+def test_a_question_in_the_language_of_one_stray_document_is_not_told_to_ask_in_the_other(
+    one_english_note: Assistant,
+) -> None:
+    # s33 review M3: 80 English PubMedQA abstracts and one French text told 3 of 40 off-topic
+    # French questions to ask in English; one document is no minority to advise from (the
+    # word "lift" means the French notes' "ascenseur", as with two English notes below)
+    translates = one_english_note._translates("fakenear")
+    assert translates is not None
+    assert not translates(["lift"], [], "en")
 
 
 def test_a_question_in_the_language_of_almost_all_documents_is_not_told_to_ask_in_the_other(

@@ -199,7 +199,10 @@ def test_a_note_of_a_french_table_and_english_items_is_in_both() -> None:
         ({"en": 2, "fr": 3}, 5, True, True),  # bilingual though under MINORITY_DOCUMENTS
         ({"en": 2, "fr": 35}, 37, True, False),  # s32 trial: two English mails, under it
         ({"en": 35, "fr": 2}, 37, False, True),  # and a French question of an English folder
-        ({"en": 1, "fr": 19}, 20, True, False),  # one English note (5 %), one at least
+        ({"en": 1, "fr": 19}, 20, False, False),  # one English note (5 %): a stray file
+        ({"en": 1, "fr": 36}, 37, False, False),  # s33 review: an English licence, French folder
+        ({"en": 5, "fr": 5}, 200, True, True),  # a tie reads both ways (neither before)
+        ({"en": 4, "fr": 5}, 200, True, False),
         ({"en": 4, "fr": 96}, 100, True, False),  # under MINORITY_SHARE
         ({"fr": 40}, 40, False, False),  # one language: English questions are off its subjects
         ({"en": 12}, 12, False, False),  # (s33: PubMedQA's asked of PIAF, and the reverse)

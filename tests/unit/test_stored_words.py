@@ -21,9 +21,11 @@ from citeqa.passage_translation import (
     translations,
 )
 from citeqa.stored_words import (
+    SAME_FILES,
     WORDS_VERSION,
     StoredWords,
     WordCounts,
+    kept_words,
     read_words,
     store_words,
     words_files,
@@ -226,3 +228,21 @@ def test_a_previous_build_s_words_of_another_dimension_are_embedded_again(tmp_pa
     wider.dim = 64
     store_words(tmp_path / "after", counts_of(CHUNKS), wider, tmp_path / "before")
     assert sorted(wider.embedded) == sorted(counts_of(CHUNKS).chosen().values())
+
+
+def test_words_a_version_writing_the_same_files_stored_are_read_and_reused(tmp_path: Path) -> None:
+    # version 4 only stores words for more corpora than 3 did, in the same files: a version-3
+    # build's words were dropped (its questions no longer read across, every word re-embedded)
+    (tmp_path / "before").mkdir()
+    (tmp_path / "after").mkdir()
+    store_words(tmp_path / "before", counts_of(CHUNKS[:2]), CountingAxes())
+    listed, arrays = words_files("fakeml")
+    entry = json.loads((tmp_path / "before" / listed).read_text())
+    earlier = next(v for v, same in SAME_FILES.items() if same == WORDS_VERSION)
+    (tmp_path / "before" / listed).write_text(json.dumps({**entry, "version": earlier}))
+    assert read_words(tmp_path / "before", "fakeml", 48, [listed, arrays]) is not None
+    embedder = CountingAxes()
+    store_words(tmp_path / "after", counts_of(CHUNKS), embedder, tmp_path / "before")
+    assert sorted(embedder.embedded) == ["plug", "replaced", "warranty"], "duo: stored before"
+    assert kept_words(earlier, [listed, arrays]) and not kept_words(earlier, [])
+    assert not kept_words(WORDS_VERSION - 2, [listed, arrays]), "version 2 chose otherwise"
