@@ -26,11 +26,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from citeqa.models import Series
 
-__all__ = ["MAX_STEPS", "Budget", "days_in", "expandable", "first_after"]
+__all__ = ["MAX_STEPS", "Budget", "days_in", "expandable", "first_after", "last_before"]
 
 MAX_STEPS = 100_000
 """The most days of periods one question has dateutil step through, all series together: a
@@ -135,6 +135,13 @@ def first_after(series: Series, day: date, budget: Budget) -> date | None:
         if found > day:
             return min([found, *added])
     return min(added, default=None)
+
+
+def last_before(series: Series, day: date, budget: Budget) -> date | None:
+    """The last day before `day` the series falls on; None when it falls on none or that is
+    unknown (`days_in`)."""
+    found = days_in(series, date.min, day - timedelta(days=1), budget) if day > date.min else []
+    return None if not found else found[-1]
 
 
 def _days(
