@@ -173,3 +173,23 @@ def test_a_weekly_rule_is_charged_the_days_of_its_weeks() -> None:
     every_other = Series(start=0, end=1, first="1700-01-07", rule="FREQ=WEEKLY;INTERVAL=2")
     thursday = date(2026, 2, 5)  # 326 years of fortnights from a Thursday: 59,000 days charged
     assert days_in(every_other, thursday, thursday, Budget()) == [thursday]
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [  # review of s33-rrule: the line says "every day", the rule gives 28 February only
+        "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=28\r\n",
+        "RRULE:FREQ=WEEKLY;INTERVAL=2;WKST=SU;BYDAY=WE,SU\r\n",  # its week start unsaid
+        # two rules: the line says the first only, the second's days were said unwritten
+        "RRULE:FREQ=WEEKLY;BYDAY=WE\r\nRRULE:FREQ=WEEKLY;BYDAY=FR\r\n",
+    ],
+)
+def test_a_rule_its_line_does_not_say_in_full_leaves_the_days_unknown(
+    tmp_path: Path, rules: str
+) -> None:
+    (series,) = series_of(
+        tmp_path, f"UID:u@x\r\nDTSTART;VALUE=DATE:20250101\r\n{rules}SUMMARY:Meeting\r\n"
+    )
+    assert series.rule == ""
+    assert days(series, "2025-02-28", "2025-02-28") is None  # unknown: nothing claimed
+    assert days(series, "2025-01-03", "2025-01-03") is None
