@@ -2,8 +2,8 @@
 calendar of many repeating events (their rules kept as Document.series), a question asking a
 day one daily rule 50 years old falls on, and unheld_days' check that no series of the folder
 falls on a day (series_answers.falling_on) over all of them: one budget of
-recurring_days.MAX_STEPS occurrences a question caps it, the days then unknown. CPU seconds,
-medians of a few rounds. Not a test; run it by hand:
+recurring_days.MAX_STEPS days of periods stepped a question caps it, the days then unknown.
+CPU seconds, medians of a few rounds. Not a test; run it by hand:
 
     python benchmarks/series_days_cost.py [--events 10000] [--years 50] [--rounds 3]
 """

@@ -35,7 +35,8 @@ class Series(Frozen):
     "2025-01-09T19:00:00"."""
     rule: str
     """The RRULE as RFC 5545 writes it, its UNTIL in the same wall-clock time as `first`
-    ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;UNTIL=20251231")."""
+    ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;UNTIL=20251231"); "" when its days are unknown (its
+    line leaves a part of the rule unsaid, or the event has several RRULEs)."""
     excluded: list[str] = Field(default_factory=list)
     """Days ("YYYY-MM-DD") it does not fall on: its EXDATEs and the days of its occurrences
     another event of its UID moves or cancels (RECURRENCE-ID)."""

@@ -9,9 +9,13 @@ rrule (python-dateutil, icalendar's own dependency: the maintained implementatio
 not one written here), its EXDATE days and the days other events of its UID move or cancel
 left out, its RDATE days added.
 
-Bounded cost: each question gives a Budget of MAX_STEPS occurrences, all series together; a
-series needing more, or one whose rule `expandable` does not vouch for, is unknown (None):
-nothing is claimed of its days either way. dateutil iterates a rule that matches no day up to
+Bounded cost: each question gives a Budget of MAX_STEPS days, all series together. dateutil
+builds each period it steps through day by day, whether it yields or not (a daily rule on 28
+February steps through 365 days a year for one occurrence), so a series is charged up front the
+days of the periods from its first start to the last day asked (`_periods_cost`), before
+dateutil runs, and dateutil stops at the first occurrence past that day. A series costing more
+than is left, or one whose rule `expandable` does not vouch for, is unknown (None): nothing is
+claimed of its days either way. dateutil iterates a rule that matches no day up to
 the year 9999 without yielding (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30 took 8 s here), so only rules
 that yield in every few periods are expanded (`expandable`): a frequency of days or longer,
 BYDAY, BYMONTH and BYMONTHDAY in forms every period holds; any other rule is unknown.
@@ -22,16 +26,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from citeqa.models import Series
 
-__all__ = ["MAX_STEPS", "Budget", "days_in", "expandable", "first_after"]
+__all__ = ["MAX_STEPS", "Budget", "days_in", "expandable", "first_after", "last_before"]
 
 MAX_STEPS = 100_000
-"""The most occurrences one question expands, all series together: a daily rule over 50 years
-is 18,263 (80 ms here); a folder of 10,000 daily rules, each skipping the asked day, spends it
-all (benchmarks/series_days_cost.py prints both)."""
+"""The most days of periods one question has dateutil step through, all series together: a
+daily rule over 50 years is 18,263 (80 ms here); a folder of 10,000 daily rules, each skipping
+the asked day, spends it all (benchmarks/series_days_cost.py prints both)."""
+_PERIOD_DAYS = {"DAILY": 1, "WEEKLY": 7, "MONTHLY": 31, "YEARLY": 366}
+"""The most days of one period of each frequency: dateutil's work for one period."""
 _PARTS = frozenset({"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYDAY", "BYMONTH", "BYMONTHDAY"})
 """The rule parts `expandable` reads; a rule holding another (BYSETPOS, BYHOUR…) is unknown."""
 _FREQUENCIES = frozenset({"YEARLY", "MONTHLY", "WEEKLY", "DAILY"})
@@ -46,10 +52,13 @@ class Budget:
 
     left: int = MAX_STEPS
 
-    def spend(self) -> bool:
-        """Spends one occurrence; False when none was left."""
-        self.left -= 1
-        return self.left >= 0
+    def spend(self, days: int = 1) -> bool:
+        """Spends `days`; False when fewer were left (then none is)."""
+        self.left -= days
+        if self.left < 0:
+            self.left = 0
+            return False
+        return True
 
 
 def expandable(rule: str) -> bool:
@@ -107,11 +116,9 @@ def days_in(series: Series, first: date, last: date, budget: Budget) -> list[dat
     """The days from `first` to `last` (both included) the series falls on, in order; None
     when that is unknown (its rule not `expandable`, or the budget spent)."""
     found: set[date] = set()
-    for day in _days(series, budget):
+    for day in _days(series, last, budget):
         if day is None:
             return None
-        if day > last:
-            break
         if day >= first:
             found.add(day)
     found |= {day for day in _added(series) if first <= day <= last}
@@ -122,7 +129,7 @@ def first_after(series: Series, day: date, budget: Budget) -> date | None:
     """The first day after `day` the series falls on; None when it falls on none or that is
     unknown (`days_in`)."""
     added = [later for later in _added(series) if later > day]
-    for found in _days(series, budget):
+    for found in _days(series, None, budget, after=day):
         if found is None:
             return None
         if found > day:
@@ -130,20 +137,60 @@ def first_after(series: Series, day: date, budget: Budget) -> date | None:
     return min(added, default=None)
 
 
-def _days(series: Series, budget: Budget) -> Iterator[date | None]:
-    """The series' days in order, its excluded ones left out, from its rule; a None (then no
-    more) when its rule is not `expandable` or the budget is spent."""
+def last_before(series: Series, day: date, budget: Budget) -> date | None:
+    """The last day before `day` the series falls on; None when it falls on none or that is
+    unknown (`days_in`)."""
+    found = days_in(series, date.min, day - timedelta(days=1), budget) if day > date.min else []
+    return None if not found else found[-1]
+
+
+def _days(
+    series: Series, last: date | None, budget: Budget, after: date | None = None
+) -> Iterator[date | None]:
+    """The series' days in order up to `last`, or (no `last`) up to its first one past
+    `after`, its excluded ones left out, from its rule; a None (then no more) when its rule is
+    not `expandable` or the budget does not hold the periods stepped through (`_periods_cost`,
+    charged up front as far as `last` or `after`, then for the steps past `after`)."""
+    start = _start(series)
+    reach = last or after
+    if start is None or reach is None or not budget.spend(_periods_cost(series.rule, start, reach)):
+        yield None
+        return
     moments = _occurrences(series)
     if moments is None:
         yield None
         return
     excluded = set(series.excluded)
     for moment in moments:
-        if not budget.spend():
-            yield None
-            return
-        if moment.date().isoformat() not in excluded:
-            yield moment.date()
+        day = moment.date()
+        if day > reach:
+            if last is not None:
+                return  # dateutil is asked no further than the last day asked
+            if not budget.spend(_periods_cost(series.rule, reach, day)):
+                yield None
+                return
+            reach = day
+        if day.isoformat() not in excluded:
+            yield day
+
+
+def _periods_cost(rule: str, start: date, reach: date) -> int:
+    """The days of the periods of `rule` (an `expandable` one) dateutil steps through from
+    `start` to `reach`: every INTERVAL-th period, each of its frequency's most days, and one
+    more past `reach`."""
+    parts = _parts(rule) or {}
+    period = _PERIOD_DAYS.get(parts.get("FREQ", ""), 1)
+    interval = max(_number(parts.get("INTERVAL", "1")) or 1, 1)
+    span = max((reach - start).days, 0)
+    return (span // (period * interval) + 2) * period
+
+
+def _start(series: Series) -> date | None:
+    """The day of the series' first start, None when it names none."""
+    try:
+        return datetime.fromisoformat(series.first).date()
+    except ValueError:
+        return None
 
 
 def _occurrences(series: Series) -> Iterator[datetime] | None:
@@ -154,8 +201,8 @@ def _occurrences(series: Series) -> Iterator[datetime] | None:
     if not expandable(series.rule):
         return None
     try:
-        start = datetime.fromisoformat(series.first)
-        return iter(rrulestr(series.rule, dtstart=start.replace(tzinfo=None)))
+        moment = datetime.fromisoformat(series.first)
+        return iter(rrulestr(series.rule, dtstart=moment.replace(tzinfo=None)))
     except (ValueError, TypeError, OverflowError):
         return None
 

@@ -7,16 +7,21 @@ reader wrote it) and states the day computed from the rule (recurring_days.py) i
 calendar whose yellow-bag collection is one VEVENT repeating every other Thursday was refused,
 "no document writes 15 October 2025" (s32 trial a35). The answer is given when all hold:
 
-- the question writes a full date no sentence of the corpus writes (QuestionTerms.unwritten_days);
+- the question writes a full date no sentence of the corpus writes (QuestionTerms.unwritten_days)
+  and asks when or whether something takes place: it writes one of the data's "asking" phrases
+  (when, is there, quand, y a-t-il, a lieu, next…); "Who won the chess tournament on 10
+  November 2025?" or "How many attended…" are left to the usual path (review of s33-rrule);
 - of the series whose lines the first passage read (in ranking order) holding one holds, the
   question writes more words of one's summary (its section's heading: `about_terms`) than of
   any other's, and at least one: a question on another subject asking a day an event falls on
   is no question about it, nor one writing only a word of its description or rule ("When is
   the next yellow bag collection…" of a French calendar whose grey-bin event's description
   says "Collecte", as its yellow-bag event's does);
-- that series answers: it falls on that day, or, when one of the data's "after" words stands
-  just before the date (data/recurring_questions.json), on a day after it with no excluded day
-  (EXDATE, a moved occurrence) between: the moved day would be written elsewhere.
+- that series answers: it falls on that day, or, when one of the data's "after" ("before")
+  words stands just before the date (data/recurring_questions.json), on a day after (before)
+  it with no excluded day (EXDATE, a moved occurrence) between: the moved day would be written
+  elsewhere. A length of time among those words ("the day after", "le lendemain du") asks a
+  day the rule does not give: no answer.
 
 `falling_on` tells unheld_days.py which series of the folder fall on a day, or that one may (its
 days unknown within the question's budget): a day a series covers is never said unwritten (its
@@ -37,7 +42,7 @@ from citeqa.lexical import about_terms, fold, undated_terms
 from citeqa.models import Citation, Document, Hit, Series
 from citeqa.questions import QuestionTerms
 from citeqa.readers.recurrence import weekday_name
-from citeqa.recurring_days import Budget, days_in, first_after
+from citeqa.recurring_days import Budget, days_in, first_after, last_before
 
 __all__ = ["SeriesAnswer", "answering_series", "falling_on", "occurrence_label", "series_citation"]
 
@@ -65,16 +70,16 @@ def answering_series(
     of `hits` holding a series' line answers it (see the module's docstring); None otherwise.
     Asked whatever the answer models make of the question: a day no sentence writes weighs
     against every passage, the series' line included."""
-    if not terms.unwritten_days:
+    if not terms.unwritten_days or not _asks_when(fold(terms.focus)):
         return None
     focus = terms.focus
     typed, day = terms.unwritten_days[0]
     asked = _iso(day)
     held = _first_series_passage(hits, documents)
-    if asked is None or held is None:
+    way = _way(fold(focus), fold(typed))
+    if asked is None or held is None or way is None:
         return None
     hit, series = held
-    after = _asks_after(fold(focus), fold(typed))
     text = documents[hit.chunk.doc_id].text
     asked_words = about_terms(undated_terms(focus))
     spoken = [(len(asked_words & undated_terms(_heading(text, one))), one) for one in series]
@@ -82,7 +87,7 @@ def answering_series(
     chosen = [one for count, one in spoken if count == most]
     if most == 0 or len(chosen) != 1:
         return None  # no event of the passage, or several alike, the question speaks of
-    found = _answering_day(chosen[0], asked, after, Budget())
+    found = _answering_day(chosen[0], asked, way, Budget())
     return None if found is None else SeriesAnswer(hit, chosen[0], found)
 
 
@@ -102,25 +107,39 @@ def _first_series_passage(
     return None
 
 
-def _answering_day(series: Series, asked: date, after: bool, budget: Budget) -> date | None:
-    """The day `series` answers: `asked` when it falls on it, or (`after`) the first day after
-    it, when no excluded day lies between (a moved occurrence is written elsewhere)."""
-    if not after:
+def _answering_day(series: Series, asked: date, way: str, budget: Budget) -> date | None:
+    """The day `series` answers: `asked` when it falls on it (`way` "on"), or the first day
+    after it ("after") or the last before it ("before"), when no excluded day lies between (a
+    moved occurrence is written elsewhere)."""
+    if way == "on":
         return asked if days_in(series, asked, asked, budget) == [asked] else None
-    found = first_after(series, asked, budget)
+    found = (first_after if way == "after" else last_before)(series, asked, budget)
     if found is None:
         return None
+    low, high = sorted((asked, found))
     between = (_iso(day) for day in series.excluded)
-    return None if any(day is not None and asked < day < found for day in between) else found
+    return None if any(day is not None and low < day < high for day in between) else found
 
 
-def _asks_after(folded: str, typed: str) -> bool:
-    """Whether an "after" word stands among the few words before the date `typed` writes."""
+def _asks_when(folded: str) -> bool:
+    """Whether the question (folded) writes one of the data's "asking" phrases, words apart."""
+    words = " " + " ".join(re.findall(r"\w+", folded)) + " "
+    return any(f" {phrase} " in words for phrase in _words()["asking"])
+
+
+def _way(folded: str, typed: str) -> str | None:
+    """How the question asks of the date `typed` writes: "after" or "before" when such a word
+    stands among the few words before it, "on" otherwise; None when a length of time stands
+    there ("the day after", "la veille du"): a day the rule does not give."""
     where = folded.find(typed)
     if where < 0:
-        return False
+        return "on"
     before = re.findall(r"\w+", folded[:where])[-int(_words()["before_date_words"]) :]
-    return any(word in _words()["after"] for word in before)
+    if any(word in _words()["spans"] for word in before):
+        return None
+    if any(word in _words()["after"] for word in before):
+        return "after"
+    return "before" if any(word in _words()["before"] for word in before) else "on"
 
 
 def _heading(text: str, series: Series) -> str:

@@ -63,14 +63,14 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
             "Jour calculé d'après la récurrence citée : jeudi 2025-10-16",
             "toutes les 2 semaines le jeudi jusqu'au 2025-12-31",
         ),
-        (  # "passe" is no "after" word ("passé le 15 octobre")
-            "Le camion des sacs jaunes passe le 16 octobre 2025 ?",
+        (
+            "Y a-t-il une collecte des sacs jaunes le 16 octobre 2025 ?",
             "2025-10-16",
             "jeudi 2025-10-16",
             "toutes les 2 semaines le jeudi",
         ),
         (
-            "Les sacs jaunes sont-ils ramassés le 30 octobre 2025 ?",
+            "Le ramassage des sacs jaunes a-t-il lieu le 30 octobre 2025 ?",
             "2025-10-30",
             "jeudi 2025-10-30",
             "toutes les 2 semaines le jeudi",
@@ -86,6 +86,18 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
             "2025-11-10",
             "Monday 2025-11-10",
             "every month on the second Monday",
+        ),
+        (  # review of s33-rrule: "before" was read as "on" (15 October: no tournament)
+            "When was the last chess tournament before 15 October 2025?",
+            "2025-10-13",
+            "Monday 2025-10-13",
+            "every month on the second Monday",
+        ),
+        (
+            "Quand a eu lieu la dernière collecte des sacs jaunes avant le 15 octobre 2025 ?",
+            "2025-10-02",
+            "jeudi 2025-10-02",
+            "toutes les 2 semaines le jeudi",
         ),
     ],
 )
@@ -104,9 +116,9 @@ def test_a_day_the_rule_gives_quotes_the_series_with_that_day(
 @pytest.mark.parametrize(
     "question",
     [
-        "Les sacs jaunes sont-ils ramassés le 15 octobre 2025 ?",  # a Wednesday
-        "Les sacs jaunes sont-ils ramassés le 1er mai 2025 ?",  # its EXDATE
-        "Les sacs jaunes sont-ils ramassés le 8 janvier 2026 ?",  # past its UNTIL
+        "Y a-t-il une collecte des sacs jaunes le 15 octobre 2025 ?",  # a Wednesday
+        "Y a-t-il une collecte des sacs jaunes le 1er mai 2025 ?",  # its EXDATE
+        "Y a-t-il une collecte des sacs jaunes le 8 janvier 2026 ?",  # past its UNTIL
         "Is there a chess tournament on 13 July 2026?",  # a second Monday past its COUNT
     ],
 )
@@ -124,3 +136,21 @@ def test_no_reason_says_a_day_a_series_falls_on_is_unwritten(assistant: Assistan
         answer.reason
     )
     assert all(citation.occurrence is None for citation in answer.citations)  # not about it
+
+
+@pytest.mark.parametrize(
+    "question",
+    [  # review of s33-rrule: each quoted the series, its computed day in the label
+        "Who won the chess tournament on 10 November 2025?",
+        "How many people attended the chess tournament on 13 October 2025?",
+        "Was the chess tournament cancelled on 13 October 2025?",
+        "Les sacs jaunes sont-ils abîmés le 30 octobre 2025 ?",
+        # "the day after" asks a day the rule does not give, not the next one after
+        "When is the chess tournament the day after 15 October 2025?",
+    ],
+)
+def test_a_question_not_asking_when_the_event_takes_place_is_not_answered_by_it(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert all(citation.occurrence is None for citation in answer.citations)

@@ -150,3 +150,46 @@ def test_a_spent_budget_leaves_the_days_unknown() -> None:
     over_budget = Series(start=0, end=1, first="1000-01-01", rule="FREQ=DAILY")
     assert days_in(over_budget, date(2025, 1, 1), date(2025, 1, 1), Budget()) is None
     assert (date(2025, 1, 1) - date(1000, 1, 1)).days > MAX_STEPS
+
+
+def test_a_rule_stepping_centuries_of_days_for_few_occurrences_is_charged_its_days() -> None:
+    """Review of s33-rrule: the budget counted the occurrences dateutil returned (2,025 for
+    one 28 February a year since the year 1), not the 739,000 days it stepped through
+    (1.7 CPU s a series); the days of the periods are charged before dateutil runs."""
+    rule = "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=28"
+    series = Series(start=0, end=1, first="0001-03-01", rule=rule)
+    budget = Budget()
+    assert days_in(series, date(2026, 3, 5), date(2026, 3, 5), budget) is None  # unknown
+    assert first_after(series, date(2026, 3, 5), Budget()) is None
+    assert budget.left == 0  # spent: later series of the same question are unknown too
+    recent = Series(start=0, end=1, first="2020-03-01", rule=rule)
+    assert days_in(recent, date(2026, 2, 28), date(2026, 2, 28), Budget()) == [date(2026, 2, 28)]
+    assert first_after(recent, date(2026, 3, 5), Budget()) == date(2027, 2, 28)
+
+
+def test_a_weekly_rule_is_charged_the_days_of_its_weeks() -> None:
+    series = Series(start=0, end=1, first="1700-01-07", rule="FREQ=WEEKLY;BYMONTH=2")
+    assert days_in(series, date(2026, 2, 3), date(2026, 2, 3), Budget()) is None
+    every_other = Series(start=0, end=1, first="1700-01-07", rule="FREQ=WEEKLY;INTERVAL=2")
+    thursday = date(2026, 2, 5)  # 326 years of fortnights from a Thursday: 59,000 days charged
+    assert days_in(every_other, thursday, thursday, Budget()) == [thursday]
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [  # review of s33-rrule: the line says "every day", the rule gives 28 February only
+        "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=28\r\n",
+        "RRULE:FREQ=WEEKLY;INTERVAL=2;WKST=SU;BYDAY=WE,SU\r\n",  # its week start unsaid
+        # two rules: the line says the first only, the second's days were said unwritten
+        "RRULE:FREQ=WEEKLY;BYDAY=WE\r\nRRULE:FREQ=WEEKLY;BYDAY=FR\r\n",
+    ],
+)
+def test_a_rule_its_line_does_not_say_in_full_leaves_the_days_unknown(
+    tmp_path: Path, rules: str
+) -> None:
+    (series,) = series_of(
+        tmp_path, f"UID:u@x\r\nDTSTART;VALUE=DATE:20250101\r\n{rules}SUMMARY:Meeting\r\n"
+    )
+    assert series.rule == ""
+    assert days(series, "2025-02-28", "2025-02-28") is None  # unknown: nothing claimed
+    assert days(series, "2025-01-03", "2025-01-03") is None

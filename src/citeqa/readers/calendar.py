@@ -62,7 +62,7 @@ from citeqa.language import Lang, detect_lang
 from citeqa.models import Series
 from citeqa.modified_labels import modified_labels
 from citeqa.readers.base import Extracted, UnreadableDocument
-from citeqa.readers.recurrence import recurrence_words
+from citeqa.readers.recurrence import recurrence_words, says_every_part
 from citeqa.readers.structured import file_title, past_limit
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 
@@ -91,11 +91,13 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 14 + DECODING_VERSION
-    """14: a repeating event's rule kept with the document (Document.series), so that its days
-    are computed for a question asking one (recurring_days.py). 13: an event's description
-    is on the line under its what-when-where line, in its paragraph (on a paragraph of its
-    own, a short one was read as a heading and never quoted).
+    version: int = 15 + DECODING_VERSION
+    """15: a series whose line leaves a part of its rule unsaid, or of an event with several
+    RRULEs, keeps no rule (its days unknown). 14: a repeating event's rule kept with the
+    document (Document.series), so that its days are computed for a question asking one
+    (recurring_days.py). 13: an event's description is on the line under its what-when-where
+    line, in its paragraph (on a paragraph of its own, a short one was read as a heading and
+    never quoted).
     12: an END: line closing no open component left out, with a warning (a stray END:VTODO
     made the whole calendar unreadable). 11: the last-modified line in the calendar's language
     ("Dernière modification :"). 10: each event's section ends with its own last-modified line
@@ -186,33 +188,36 @@ def repeating_series(event: Component, section: str, offset: int, moved: set[str
     """The event as a Series when it repeats and its section (at `offset` of the text) writes
     the rule in words: its line's place, its first start, its rule (recurrence.rule_text), its
     EXDATE days and the `moved` ones, its RDATE days; None for any other event (one moving an
-    occurrence of another, RECURRENCE-ID, is no series of its own)."""
+    occurrence of another, RECURRENCE-ID, is no series of its own). Its rule is "" (its days
+    unknown: recurring_days expands none, nothing is claimed of them) when the line leaves a
+    part of it unsaid ("every day" of FREQ=DAILY;BYMONTH=2;BYMONTHDAY=28) or the event has more
+    than one RRULE, its line saying the first only (review of s33-rrule)."""
     start = _moment(event, "DTSTART")
-    rule = _first_rule(event)
-    if start is None or rule is None or "RECURRENCE-ID" in event:
+    rules = _rules(event)
+    if start is None or not rules or "RECURRENCE-ID" in event:
         return None
     line_start = section.find("\n\n") + 2 if section.startswith("## ") else 0
     line_end = section.find("\n", line_start)
     line_end = len(section) if line_end < 0 else line_end
-    if not recurrence_words(rule, start, "en"):
+    if not recurrence_words(rules[0], start, "en"):
         return None  # its line does not say it repeats: nothing to quote for its days
+    said = len(rules) == 1 and says_every_part(rules[0], start)
     excluded = {*_days_of(event, "EXDATE", start), *moved}
     return Series(
         start=offset + line_start,
         end=offset + line_end,
         first=wall_clock(start),
-        rule=rule_text(rule, start),
+        rule=rule_text(rules[0], start) if said else "",
         excluded=sorted(excluded),
         added=sorted(_days_of(event, "RDATE", start)),
     )
 
 
-def _first_rule(event: Component) -> Mapping[str, Any] | None:
-    """The event's first RRULE (icalendar's vRecur), None when it has none the parser reads."""
+def _rules(event: Component) -> list[Mapping[str, Any]]:
+    """The event's RRULEs the parser reads (icalendar's vRecur), in order."""
     rule = event.get("RRULE")
-    if isinstance(rule, list):
-        rule = rule[0] if rule else None
-    return rule if isinstance(rule, Mapping) else None
+    rules = rule if isinstance(rule, list) else [rule]
+    return [one for one in rules if isinstance(one, Mapping)]
 
 
 def _moved_days(events: list[Component]) -> dict[str, set[str]]:

@@ -66,6 +66,34 @@ def recurrence_words(rule: Mapping[str, Sequence[object]], start: date, language
     return " ".join(parts)
 
 
+SAID_PARTS = frozenset({"FREQ", "INTERVAL", "BYDAY", "UNTIL", "COUNT", "WKST"})
+"""The rule parts `recurrence_words` can say (WKST only at its default, Monday)."""
+
+
+def says_every_part(rule: Mapping[str, Sequence[object]], start: date) -> bool:
+    """Whether `recurrence_words` writes every part of `rule`, none left out: a line saying
+    "every day" of FREQ=DAILY;BYMONTH=2;BYMONTHDAY=28 is no line to quote for its days
+    (review of s33-rrule)."""
+    if not recurrence_words(rule, start, "en"):
+        return False
+    parts = {str(part).upper() for part in rule}
+    interval, count, until = _first(rule, "INTERVAL"), _first(rule, "COUNT"), _first(rule, "UNTIL")
+    unsaid = [
+        not parts <= SAID_PARTS,
+        "INTERVAL" in parts and not (_whole(interval) and 1 <= int(str(interval)) < 1000),
+        "BYDAY" in parts and not _days(rule, _words("en")),
+        "UNTIL" in parts and not isinstance(until, date),
+        "COUNT" in parts and ("UNTIL" in parts or not (_whole(count) and int(str(count)) > 0)),
+        "WKST" in parts and str(_first(rule, "WKST")).upper() != "MO",
+    ]
+    return not any(unsaid)
+
+
+def _whole(value: object) -> bool:
+    """Whether `value` is a whole number (no bool)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _first(rule: Mapping[str, Sequence[object]], part: str) -> object | None:
     """The first value of the rule's `part`, None when it has none."""
     values = rule.get(part)
