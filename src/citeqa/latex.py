@@ -36,8 +36,12 @@ _MARKUP_COMMANDS = (
     "thispagestyle|newpage|clearpage|cleardoublepage|noindent|vspace|hspace|vfill|hfill|"
     "appendix|frontmatter|mainmatter|backmatter|graphicspath|geometry|hypersetup"
 )
+_ARGUMENT = r"\{(?:[^{}\n]|\{[^{}\n]*\})*\}"
+"""A command's braced argument, one level of braces inside it ("{\\mathbb{R}}"): it cannot
+run past its own closing brace (a lazy `\\{[^\\n]*?\\}` could, over prose, and backtracked
+exponentially on a line of many "}{", s33 review)."""
 _MARKUP_LINE = re.compile(
-    rf"[ \t]*(?:\\(?:{_MARKUP_COMMANDS})\*?(?:\[[^\]\n]*\]|\{{[^\n]*?\}})*[ \t]*)+"
+    rf"[ \t]*(?:\\(?:{_MARKUP_COMMANDS})\*?(?:\[[^\]\n]*\]|{_ARGUMENT})*[ \t]*)+"
     r"(?:(?<!\\)%.*)?[\r\n]*"
 )
 """One markup command or more (with their options and arguments) alone on a line."""

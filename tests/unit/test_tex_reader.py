@@ -130,3 +130,25 @@ def test_a_short_quote_runs_across_no_comment() -> None:
     assert not markup_between(text, 6, 22)
     assert _quoted(text, [(0, 6), (22, 33)], 1) == "Depth 30 cm"
     assert _quoted(text, [(0, 6), (22, 33)], 0) == "Site 4"
+
+
+def test_a_line_of_many_brace_pairs_is_read_in_one_pass() -> None:
+    """A lazy argument inside nested repeats backtracked exponentially (s33 review): a
+    note's `\\begin{align}` line of 26 fractions never finished reading."""
+    fractions = " + ".join(f"\\frac{{a{n}}}{{b{n}}}" for n in range(26))
+    assert not is_latex_markup_line(f"\\begin{{align}} f = {fractions}")
+    assert not is_latex_markup_line(f"\\begin{{align}} f = {fractions} + c")
+    assert is_latex_markup_line("\\newcommand{\\R}{\\mathbb{R}}")
+    assert is_latex_markup_line("\\documentclass[a4paper]{article}")
+
+
+def test_an_argument_ends_at_its_own_brace_so_prose_after_it_is_text() -> None:
+    """One argument ran from the first "{" to the line's last "}" across prose (s33 review)."""
+    for line in (
+        "\\vspace{2mm}\\noindent Our results confirm the trend \\cite{smith}",
+        "\\hspace{1cm}The total was \\textbf{42}",
+        "\\input{chapter1} pulls in the methods, then \\input{chapter2}",
+        "\\begin{quote}The whole quoted sentence here.\\end{quote}",
+    ):
+        assert not is_latex_markup_line(line), line
+    assert is_latex_markup_line("\\input{chapter1}\\input{chapter2}")
