@@ -2,7 +2,8 @@
 comments, markup-only lines and `\\item` lines. Pure functions on a line or a text, no I/O.
 
 A .tex file is read as it is (readers/tex.py: every quote is the file's exact characters at
-exact offsets), so LaTeX is recognised where it stands rather than rewritten:
+exact offsets), so LaTeX is recognised where it stands rather than rewritten, in documents of
+the tex kind only (the callers' `latex` flag: a note writing "\\item" or "\\end" stays text):
 - a sectioning line (`\\section{Results}`, `\\subsection*{Data}`, `\\chapter[Short]{Long}`,
   `\\paragraph{…}`, maybe a `% comment` after it) is a heading whose words are its braces'
   content (`latex_heading`; blocks.py);
