@@ -753,7 +753,8 @@ def _labelled(bank: SentenceBank, item: ScoredSentence) -> tuple[str, str]:
     and its document's path, as yearly_rows.latest_year_row reads them."""
     sentence = bank.sentences[item.index]
     chunk = bank.chunks[sentence.chunk_index]
-    section = section_of(bank.documents[chunk.doc_id].text, chunk, sentence.start) or ""
+    doc = bank.documents[chunk.doc_id]
+    section = section_of(doc.text, chunk, sentence.start, doc.kind == "tex") or ""
     return bank.text(item.index), f"{section}\n{chunk.doc_id}"
 
 

@@ -125,29 +125,37 @@ def _is_backtick_fence(line: str) -> bool:
 
 
 def _line_kind(
-    text: str, lines: list[Span], index: int, heading: bool, fenced: frozenset[int]
+    text: str,
+    lines: list[Span],
+    index: int,
+    heading: bool,
+    fenced: frozenset[int],
+    latex: bool = False,
 ) -> BlockKind:
     """The kind of the line at `index`; `heading`: it is a heading over prose (`_heading_lines`);
-    a line inside a code fence (`fenced`: `_fenced_lines`) is never one."""
+    a line inside a code fence (`fenced`: `_fenced_lines`) is never one; in a LaTeX source
+    (`latex`) a sectioning line is a heading and an `\\item` line a list item (latex.py)."""
     line = text[slice(*lines[index])]
     outside = lines[index][0] not in fenced
-    if outside and (heading or is_markdown_heading(line) or latex_heading(line) is not None):
+    sectioning = latex and latex_heading(line) is not None
+    if outside and (heading or is_markdown_heading(line) or sectioning):
         return "heading"
     neighbours = [text[slice(*lines[i])] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
     if is_table_row(line) and any(is_table_row(other) for other in neighbours):
         return "table"
-    return "list" if is_bullet(line) or is_latex_item(line) else "text"
+    return "list" if is_bullet(line) or (latex and is_latex_item(line)) else "text"
 
 
 def _paragraph_blocks(
-    text: str, lines: list[Span], front_matter: int, fenced: frozenset[int]
+    text: str, lines: list[Span], front_matter: int, fenced: frozenset[int], latex: bool = False
 ) -> list[Block]:
     """A paragraph cut where its lines change kind (lines after a bullet continue the list, a
     line carrying on a command continued above it (language.carried_commands) the command's
     block: a table-like or bulleted option line too);
     an underlined title opening it (`_adorned_title`) is one heading with its adornments.
     `front_matter`: the length of the YAML front matter opening `text`, where none is;
-    `fenced`: where the lines inside code fences start (`_fenced_lines`), where none is either."""
+    `fenced`: where the lines inside code fences start (`_fenced_lines`), where none is either;
+    `latex`: the text is a LaTeX source (`_line_kind`)."""
     blocks: list[Block] = []
     headings = _heading_lines(text, lines)
     carried = carried_commands([text[slice(*line)] for line in lines])
@@ -159,7 +167,7 @@ def _paragraph_blocks(
         blocks.append(Block(lines[0][0], lines[last][1], "heading", last + 1, heading))
     for index in range(0 if adorned is None else adorned[1] + 1, len(lines)):
         start, end = lines[index]
-        kind = _line_kind(text, lines, index, headings[index], fenced)
+        kind = _line_kind(text, lines, index, headings[index], fenced, latex)
         previous = blocks[-1] if blocks else None
         joins = previous is not None and _joins(previous, kind, carried[index])
         if previous and (joins or _continues_item(text, previous, kind, lines[index - 1])):
@@ -169,7 +177,7 @@ def _paragraph_blocks(
     for block in blocks:
         block.start, block.end = trim_span(text, block.start, block.end)
         if block.kind == "heading" and block.heading is None:
-            block.heading = clean_heading(text[block.start : block.end])
+            block.heading = clean_heading(text[block.start : block.end], latex)
     return blocks
 
 
@@ -380,12 +388,12 @@ def _continues_item(text: str, block: Block, kind: BlockKind, previous_line: Spa
     return block.kind == "list" and kind == "text" and last[-1:] not in (".", "!", "?", "…")
 
 
-def clean_heading(line: str) -> str:
-    """Heading text without markdown: no leading '#', no '**', single spaces; a LaTeX
-    sectioning line's braces' content (latex.latex_heading)."""
-    latex = latex_heading(line)
-    if latex is not None:
-        return latex
+def clean_heading(line: str, latex: bool = False) -> str:
+    """Heading text without markdown: no leading '#', no '**', single spaces; in a LaTeX source
+    (`latex`), a sectioning line's braces' content (latex.latex_heading)."""
+    sectioning = latex_heading(line) if latex else None
+    if sectioning is not None:
+        return sectioning
     line = line.strip().lstrip("#").strip().strip("*_").strip()
     return " ".join(line.split())
 
@@ -477,13 +485,15 @@ def _leads_content(text: str, paragraphs: list[list[Block]], index: int) -> bool
     return long_enough and not _heading_candidate(text, following)
 
 
-def split_blocks(text: str) -> list[Block]:
-    """The document's blocks, in order: paragraphs, lists, tables and headings."""
+def split_blocks(text: str, latex: bool = False) -> list[Block]:
+    """The document's blocks, in order: paragraphs, lists, tables and headings; `latex`: the
+    text is a LaTeX source (a .tex document: its sectioning and `\\item` lines, latex.py)."""
     front_matter = front_matter_chars(text)
     spans = line_spans(text)
     fenced = _fenced_lines(text, spans) if "```" in text else frozenset()
     paragraphs = [
-        _paragraph_blocks(text, lines, front_matter, fenced) for lines in _paragraphs(text, spans)
+        _paragraph_blocks(text, lines, front_matter, fenced, latex)
+        for lines in _paragraphs(text, spans)
     ]
     _mark_headings(text, paragraphs, fenced)
     return [block for blocks in paragraphs for block in blocks]
@@ -507,7 +517,8 @@ def label_headings(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def headings(text: str) -> list[str]:
+def headings(text: str, latex: bool = False) -> list[str]:
     """The headings of `text`, in order, as a build finds them (markdown headings, short lines
-    alone leading content, bold paragraphs), without their markdown."""
-    return [block.heading for block in split_blocks(text) if block.heading]
+    alone leading content, bold paragraphs; `latex`: a LaTeX source's sectioning lines),
+    without their markup."""
+    return [block.heading for block in split_blocks(text, latex) if block.heading]

@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 20
+CUTTING_VERSION = 19
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -99,10 +99,9 @@ names an ordinal numbers are their own list (language data `part_names`), not th
 when it names an editor, a person or a determiner and a team ("by the web team"), not "by decree
 of the council" (s21 review). 19: a numbered list item's number ("1. Quantify DNA…") opens its
 item's sentence instead of being a sentence of its own (a quote of a list's lead-in ended on a
-bare "1.": s24 research set, an HTML ordered list read with its numbers). 20: LaTeX markup
-(latex.py, s33): a sectioning line ("\\section{Results}") is a heading, an "\\item" line a list
-item, a line of markup commands alone ("\\usepackage{x}", "\\begin{figure}") no sentence in any
-text, and a .tex document's "%" comments hold no sentence."""
+bare "1.": s24 research set, an HTML ordered list read with its numbers). LaTeX markup
+(latex.py, s33) is read in documents of the tex kind only, new with the .tex reader (its own
+version, readers/tex.py): every other text is cut as at 19, so no bump."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113
@@ -131,14 +130,15 @@ def _cut_long(text: str, span: Span, size: int) -> list[Span]:
     return [piece for piece in pieces if piece[0] < piece[1]]
 
 
-def _segments(text: str, block: Block, size: int) -> list[Span]:
-    """The block as sentence-sized pieces: table rows, or sentences, none longer than size."""
+def _segments(text: str, block: Block, size: int, latex: bool = False) -> list[Span]:
+    """The block as sentence-sized pieces: table rows, or sentences, none longer than size;
+    `latex`: the text is a LaTeX source (language.split_sentences)."""
     if block.kind == "table":
         parts = [trim_span(text, *line) for line in line_spans(text, block.start, block.end)]
     elif block.kind == "heading":
         parts = [(block.start, block.end)]
     else:
-        parts = split_sentences(text, block.start, block.end)
+        parts = split_sentences(text, block.start, block.end, latex)
     return [piece for part in parts if part[0] < part[1] for piece in _cut_long(text, part, size)]
 
 
@@ -271,10 +271,11 @@ def iter_chunks(doc: Document, size: int = 900, overlap: int = 150) -> Iterator[
     time rather than a large document's every chunk (its spans are found first, in full)."""
     if size < 1 or not 0 <= overlap < size:
         raise ValueError(f"need size >= 1 and 0 <= overlap < size, got {size=} {overlap=}")
-    blocks = split_blocks(doc.text)
+    latex = doc.kind == "tex"
+    blocks = split_blocks(doc.text, latex)
     packer = _Packer(blocks, size, overlap, min_chars=min(MIN_CHUNK, size // 4))
     for index, block in enumerate(blocks):
-        spans = _segments(doc.text, block, size)
+        spans = _segments(doc.text, block, size, latex)
         if spans:
             packer.add_block([_Segment(start, end, index) for start, end in spans])
     packer.finish()
@@ -339,59 +340,67 @@ def _aside_blocks(blocks: list[Block]) -> set[int]:
     return aside
 
 
-def section_of(text: str, chunk: Chunk, offset: int) -> str | None:
+def section_of(text: str, chunk: Chunk, offset: int, latex: bool = False) -> str | None:
     """The heading that the character at `offset` of the chunk's document stands under: the
     last heading inside the chunk before `offset`, else the chunk's section (the heading its
-    start stands under). Headings are found as a build finds them, in the chunk's text."""
-    index, _, headings = _heading_under(text, chunk, offset)
+    start stands under). Headings are found as a build finds them, in the chunk's text
+    (`latex`: the document is a LaTeX source, blocks.split_blocks)."""
+    index, _, headings = _heading_under(text, chunk, offset, latex)
     return headings[index] if index >= 0 else chunk.section
 
 
-def section_bounds(text: str, chunk: Chunk, offset: int) -> tuple[int, int]:
+def section_bounds(text: str, chunk: Chunk, offset: int, latex: bool = False) -> tuple[int, int]:
     """The stretch of the chunk, as offsets of its document, that stands under the heading
     the character at `offset` stands under (`section_of`): from that heading inside the chunk
-    (or the chunk's start) to the next heading inside it (or the chunk's end)."""
-    index, starts, _ = _heading_under(text, chunk, offset)
+    (or the chunk's start) to the next heading inside it (or the chunk's end); `latex`: the
+    document is a LaTeX source (its sectioning lines are headings: blocks.split_blocks)."""
+    index, starts, _ = _heading_under(text, chunk, offset, latex)
     low = chunk.start + starts[index] if index >= 0 else chunk.start
     high = chunk.start + starts[index + 1] if index + 1 < len(starts) else chunk.end
     return low, high
 
 
 def _heading_under(
-    text: str, chunk: Chunk, offset: int
+    text: str, chunk: Chunk, offset: int, latex: bool = False
 ) -> tuple[int, tuple[int, ...], tuple[str, ...]]:
     """(which of the chunk's inner headings the character at `offset` stands under, -1 for
     none or an offset outside the chunk; the inner headings' offsets in the chunk; their text)."""
-    starts, headings = _inner_headings(text[chunk.start : chunk.end])
+    starts, headings = _inner_headings(text[chunk.start : chunk.end], latex)
     inside = chunk.start < offset < chunk.end
     index = bisect.bisect_right(starts, offset - chunk.start) - 1 if inside else -1
     return index, starts, headings
 
 
-def heading_at(text: str, chunk: Chunk, offset: int) -> tuple[int, int, str] | None:
+def heading_at(
+    text: str, chunk: Chunk, offset: int, latex: bool = False
+) -> tuple[int, int, str] | None:
     """The heading block of the chunk that holds the character at `offset` of its document
     (`text`), as (start, end, heading text without its markup), found as a build finds headings
     (a Markdown "## Fees", an underlined title with its underline, a plain-text heading line);
-    None when that character is no heading's, or lies outside the chunk."""
+    None when that character is no heading's, or lies outside the chunk. `latex`: as
+    `section_bounds`."""
     if not chunk.start <= offset < chunk.end:
         return None
-    for start, end, heading in _heading_blocks(text[chunk.start : chunk.end]):
+    for start, end, heading in _heading_blocks(text[chunk.start : chunk.end], latex):
         if start <= offset - chunk.start < end:
             return chunk.start + start, chunk.start + end, heading
     return None
 
 
 @functools.lru_cache(maxsize=2048)
-def _heading_blocks(chunk_text: str) -> tuple[tuple[int, int, str], ...]:
+def _heading_blocks(chunk_text: str, latex: bool = False) -> tuple[tuple[int, int, str], ...]:
     """The heading blocks of a chunk's text: their offsets in it and their text. Cached by the
     text itself, not the chunk id (one id holds other text after a rebuild)."""
-    return tuple((b.start, b.end, b.heading) for b in split_blocks(chunk_text) if b.heading)
+    blocks = split_blocks(chunk_text, latex)
+    return tuple((b.start, b.end, b.heading) for b in blocks if b.heading)
 
 
 @functools.lru_cache(maxsize=2048)
-def _inner_headings(chunk_text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+def _inner_headings(
+    chunk_text: str, latex: bool = False
+) -> tuple[tuple[int, ...], tuple[str, ...]]:
     """The headings inside a chunk's text after its first character: their offsets and text."""
-    found = [(start, heading) for start, _, heading in _heading_blocks(chunk_text) if start]
+    found = [(start, heading) for start, _, heading in _heading_blocks(chunk_text, latex) if start]
     return tuple(start for start, _ in found), tuple(heading for _, heading in found)
 
 

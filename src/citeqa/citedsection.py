@@ -39,7 +39,7 @@ SECTION_PATH = " › "
 """Between a manual page's name and its heading in a citation's section ("UNIQ(1) › OPTIONS")."""
 
 
-def citation_section(text: str, chunk: Chunk, offset: int) -> str | None:
+def citation_section(text: str, chunk: Chunk, offset: int, latex: bool = False) -> str | None:
     """The section a citation of the character at `offset` of `chunk` (its document's text
     `text`) names: in a manual page, the nearest heading in capitals above it, named after the
     page (`_ManualHeadings`); else the heading it stands under (chunking.section_of). A label
@@ -51,20 +51,20 @@ def citation_section(text: str, chunk: Chunk, offset: int) -> str | None:
     index = bisect.bisect_right(headings.starts, offset) - 1
     if index >= 0:
         return headings.names[index]
-    section = _label_heading(text, chunk, offset) or section_of(text, chunk, offset)
+    section = _label_heading(text, chunk, offset, latex) or section_of(text, chunk, offset, latex)
     if section is None:
         return None
     path = [*headings_above(text, offset, section), section]
     return SECTION_PATH.join(shown(cut(heading)) for heading in path)
 
 
-def _label_heading(text: str, chunk: Chunk, offset: int) -> str | None:
+def _label_heading(text: str, chunk: Chunk, offset: int, latex: bool = False) -> str | None:
     """The heading of a paper that the character at `offset` stands under past the build's
     (blocks.label_headings: "2 Results" over a table's caption, "Abstract" under the authors),
     inside the chunk, after the heading the build found (or the chunk's start); None if none."""
     if not chunk.start <= offset < chunk.end:
         return None
-    low, _ = section_bounds(text, chunk, offset)
+    low, _ = section_bounds(text, chunk, offset, latex)
     found = [
         heading
         for start, heading in _chunk_label_headings(text[chunk.start : chunk.end])

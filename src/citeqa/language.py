@@ -470,7 +470,9 @@ _HEADER_FIELD = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9-]*:[ \t]+\S")
 a blank. Under another such line it starts a field of its own, however long the line above."""
 
 
-def _continues(line: str, following: str, wrapped: bool, carried: bool, opening: bool) -> bool:
+def _continues(
+    line: str, following: str, wrapped: bool, carried: bool, opening: bool, latex: bool = False
+) -> bool:
     """Whether `following` carries on the sentence that `line` (not ending a block) started;
     `wrapped`: `line` is as long as its neighbours (`wrapped_lines`), so hard wrapping cut it;
     `carried`: `following` carries on a command continued at the end of `line`
@@ -482,7 +484,7 @@ def _continues(line: str, following: str, wrapped: bool, carried: bool, opening:
     the GPL indents its paragraphs' first lines)."""
     if is_markdown_heading(line) or is_markdown_heading(following):
         return False
-    if is_no_text(line) or is_no_text(following):  # "```python" over "import os"
+    if is_no_text(line, latex) or is_no_text(following, latex):  # "```python" over "import os"
         return False
     if carried:
         return True
@@ -572,17 +574,20 @@ def wrapped_lines(lengths: list[int]) -> list[bool]:
     return flags
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, latex: bool = False
+) -> list[Span]:
     """Sentence spans of text[start:end], absolute, trimmed, covering every non-blank character.
 
     Splits after . ! ? … when the next word opens a sentence (capital, digit, quote), except
     after abbreviations and initials ("et al.", "Dr.", "R.A. Furie") and inside a markdown
     table row; at blank lines; and at a line break that ends a line without continuation (a
-    bullet item, a slide line, a table row).
+    bullet item, a slide line, a table row). `latex`: the text is a LaTeX source, whose lines
+    of markup commands alone hold no sentence (markup.is_markup_line).
     """
     end = len(text) if end is None else end
     spans: list[Span] = []
-    for run_start, run_end in _line_runs(text, start, end):
+    for run_start, run_end in _line_runs(text, start, end, latex):
         inner = (
             []
             if _is_pipe_row(text, run_start, run_end)
@@ -613,7 +618,7 @@ def _is_pipe_row(text: str, start: int, end: int) -> bool:
     return line[:1] == "|" and line[-1:] == "|" and "\n" not in line and is_table_row(line)
 
 
-def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
+def _line_runs(text: str, start: int, end: int, latex: bool = False) -> Iterator[Span]:
     """Groups of consecutive lines that belong to one sentence or more. Each line is judged
     in the text around it, not only in text[start:end]: whether a line is a full line of a
     wrapped paragraph compares it whole with the _WRAP_WINDOW lines on each side of it even
@@ -657,6 +662,7 @@ def _line_runs(text: str, start: int, end: int) -> Iterator[Span]:
                     wrapped[index - 1],
                     carried[index],
                     _opens(texts, first + index - 1),  # whether `previous` opens
+                    latex,
                 )
             )
         ):

@@ -2,7 +2,8 @@
 comments, markup-only lines and `\\item` lines. Pure functions on a line or a text, no I/O.
 
 A .tex file is read as it is (readers/tex.py: every quote is the file's exact characters at
-exact offsets), so LaTeX is recognised where it stands rather than rewritten:
+exact offsets), so LaTeX is recognised where it stands rather than rewritten, in documents of
+the tex kind only (the callers' `latex` flag: a note writing "\\item" or "\\end" stays text):
 - a sectioning line (`\\section{Results}`, `\\subsection*{Data}`, `\\chapter[Short]{Long}`,
   `\\paragraph{…}`, maybe a `% comment` after it) is a heading whose words are its braces'
   content (`latex_heading`; blocks.py);
@@ -36,8 +37,12 @@ _MARKUP_COMMANDS = (
     "thispagestyle|newpage|clearpage|cleardoublepage|noindent|vspace|hspace|vfill|hfill|"
     "appendix|frontmatter|mainmatter|backmatter|graphicspath|geometry|hypersetup"
 )
+_ARGUMENT = r"\{(?:[^{}\n]|\{[^{}\n]*\})*\}"
+"""A command's braced argument, one level of braces inside it ("{\\mathbb{R}}"): it cannot
+run past its own closing brace (a lazy `\\{[^\\n]*?\\}` could, over prose, and backtracked
+exponentially on a line of many "}{", s33 review)."""
 _MARKUP_LINE = re.compile(
-    rf"[ \t]*(?:\\(?:{_MARKUP_COMMANDS})\*?(?:\[[^\]\n]*\]|\{{[^\n]*?\}})*[ \t]*)+"
+    rf"[ \t]*(?:\\(?:{_MARKUP_COMMANDS})\*?(?:\[[^\]\n]*\]|{_ARGUMENT})*[ \t]*)+"
     r"(?:(?<!\\)%.*)?[\r\n]*"
 )
 """One markup command or more (with their options and arguments) alone on a line."""

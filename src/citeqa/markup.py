@@ -347,16 +347,17 @@ def indent_width(line: str, blanks: str | None = None) -> int:
     return len(spaced) - len(spaced.lstrip(blanks))
 
 
-def is_markup_line(line: str) -> bool:
+def is_markup_line(line: str, latex: bool = False) -> bool:
     """A line that is markup and no text: an adornment, a code fence, a bare directive or an
-    admonition's opening or closing line, or a LaTeX line of markup commands alone
-    ("\\usepackage{x}", "\\begin{figure}": latex.is_latex_markup_line)."""
+    admonition's opening or closing line, or, in a LaTeX source (`latex`: a .tex document), a
+    line of markup commands alone ("\\usepackage{x}", "\\begin{figure}":
+    latex.is_latex_markup_line)."""
     return (
         is_adornment(line)
         or is_fence(line)
         or is_directive(line)
         or is_admonition(line)
-        or is_latex_markup_line(line)
+        or (latex and is_latex_markup_line(line))
     )
 
 
@@ -478,11 +479,11 @@ def note_markup_opening(sentence: str) -> int:
     return opening.end() if opening else 0
 
 
-def is_no_text(line: str) -> bool:
+def is_no_text(line: str, latex: bool = False) -> bool:
     """A line that no sentence holds and no quote runs across: a markup line
-    (`is_markup_line`), a line of links and images alone (`is_link_line`) or of tags alone
-    (`is_tag_line`)."""
-    return is_markup_line(line) or is_link_line(line) or is_tag_line(line)
+    (`is_markup_line`; `latex`: of a LaTeX source), a line of links and images alone
+    (`is_link_line`) or of tags alone (`is_tag_line`)."""
+    return is_markup_line(line, latex) or is_link_line(line) or is_tag_line(line)
 
 
 def markup_between(text: str, start: int, end: int, latex: bool = False) -> bool:
@@ -491,4 +492,4 @@ def markup_between(text: str, start: int, end: int, latex: bool = False) -> bool
     gap holds a `%` comment (latex.latex_comment_spans)."""
     if latex and latex_comment_spans(text[start:end]):
         return True
-    return any(is_no_text(line) for line in text[start:end].split("\n")[1:-1])
+    return any(is_no_text(line, latex) for line in text[start:end].split("\n")[1:-1])

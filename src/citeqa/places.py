@@ -375,7 +375,8 @@ def heading_over(bank: SentenceBank, index: int) -> str | None:
     answering's, for speakers and sections."""
     sentence = bank.sentences[index]
     chunk = bank.chunks[sentence.chunk_index]
-    return section_of(bank.documents[sentence.doc_id].text, chunk, sentence.start)
+    doc = bank.documents[sentence.doc_id]
+    return section_of(doc.text, chunk, sentence.start, doc.kind == "tex")
 
 
 def _heading(bank: SentenceBank, index: int) -> bool:

@@ -126,7 +126,7 @@ def _past_heading(
     autoclave cycle last?" (s19 hostile #4); `names_day`: the question writes a day ("the dose
     on July 14?"), whose heading answers it."""
     doc = layouts.documents[span.doc_id]
-    heading = heading_at(doc.text, span.chunk, span.start)
+    heading = heading_at(doc.text, span.chunk, span.start, doc.kind == "tex")
     if heading is None:
         return span
     start, end, words = heading
@@ -246,7 +246,9 @@ def _extended_start(
         return start
     if opens_numbered_title(doc.text, start):
         return start
-    section_start, _ = section_bounds(doc.text, chunk, max(start, sentence.end - 1))
+    section_start, _ = section_bounds(
+        doc.text, chunk, max(start, sentence.end - 1), doc.kind == "tex"
+    )
     for before in reversed(bank.preceding(index, section_start, CONTEXT_SENTENCES)):
         previous = bank.sentences[before]
         too_long = previous.end - previous.start > 2 * SHORT_QUOTE
@@ -310,7 +312,7 @@ def _extended_end(
         return end
     if _item_mark(text, sentence.start, end):
         return _item_sentence_end(bank, index, end)
-    _, section_end = section_bounds(text, chunk, sentence.start)
+    _, section_end = section_bounds(text, chunk, sentence.start, doc.kind == "tex")
     for following in bank.following(index, section_end):
         quote = text[sentence.start : end]
         if len(quote) >= SHORT_QUOTE and any(c.isdigit() for c in quote):
@@ -521,8 +523,9 @@ def _same_page(doc: Document, start: int, end: int) -> bool:
 def _one_section(doc: Document, low: Span, far: Span) -> bool:
     """Whether a quote from `low`'s start to `far`'s end stands under one heading, each end
     read in its own span's passage."""
-    first = section_of(doc.text, low.chunk, low.start)
-    return first == section_of(doc.text, far.chunk, max(low.start, far.end - 1))
+    latex = doc.kind == "tex"
+    first = section_of(doc.text, low.chunk, low.start, latex)
+    return first == section_of(doc.text, far.chunk, max(low.start, far.end - 1), latex)
 
 
 def _add(spans: list[Span], new: Span, doc: Document) -> list[Span]:
@@ -564,7 +567,7 @@ def citations_of(spans: list[Span], documents: Mapping[str, Document]) -> list[C
                 end=span.end,
                 quote=quote,
                 page=doc.page_at(span.start),
-                section=citation_section(doc.text, span.chunk, span.start),
+                section=citation_section(doc.text, span.chunk, span.start, doc.kind == "tex"),
                 score=round(span.score, 4),
                 header=_table_header(doc, span.header),
             )

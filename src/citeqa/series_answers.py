@@ -166,7 +166,7 @@ def series_citation(answer: SeriesAnswer, documents: Mapping[str, Document]) -> 
         end=end,
         quote=document.text[start:end],
         page=document.page_at(start),
-        section=citation_section(document.text, answer.hit.chunk, start),
+        section=citation_section(document.text, answer.hit.chunk, start, document.kind == "tex"),
         score=round(answer.hit.score, 4),
         occurrence=answer.day.isoformat(),
     )

@@ -136,17 +136,18 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
     (markup.is_no_text)."""
     found = array("q")
     comments = rst_comment_spans(text) if kind == "rst" else []
-    latex_comments = latex_comment_spans(text) if kind == "tex" else []
+    latex = kind == "tex"
+    latex_comments = latex_comment_spans(text) if latex else []
     body = front_matter_chars(text) if kind in FRONT_MATTER_KINDS else 0
     fenced = cache(partial(fenced_line_starts, text))  # only once a sentence opens with markup
     for number, start, end in chunks:
         start = max(start, body)
-        for first, last in split_sentences(text, start, end) if start < end else ():
+        for first, last in split_sentences(text, start, end, latex) if start < end else ():
             if kind == "md":
                 first += _markup_opening(text, first, last, fenced)
             for piece_first, piece_last in _outside(text, latex_comments, first, last):
                 piece = text[piece_first:piece_last]
-                if _is_text(piece) and not _inside(comments, piece_first, piece_last):
+                if _is_text(piece, latex) and not _inside(comments, piece_first, piece_last):
                     found.extend((number, piece_first, piece_last))
     rows = np.frombuffer(found, dtype=np.int64).reshape(-1, 3)
     rows = rows[np.lexsort((rows[:, 0], rows[:, 2], rows[:, 1]))]
@@ -171,10 +172,10 @@ def _markup_opening(text: str, first: int, last: int, fenced: Callable[[], froze
     return opening
 
 
-def _is_text(sentence: str) -> bool:
+def _is_text(sentence: str, latex: bool = False) -> bool:
     """Whether a sentence holds a letter or digit and is no markup line or line of links and
-    images alone (markup.is_no_text)."""
-    return any(char.isalnum() for char in sentence) and not is_no_text(sentence)
+    images alone (markup.is_no_text; `latex`: of a LaTeX source)."""
+    return any(char.isalnum() for char in sentence) and not is_no_text(sentence, latex)
 
 
 def _outside(

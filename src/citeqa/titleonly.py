@@ -149,11 +149,18 @@ def _section_heading(bank: SentenceBank, index: int, text: str) -> bool:
     chunk = bank.chunks[sentence.chunk_index]
     if chunk.section is not None and _plain(chunk.section) == text:
         return True
-    document = bank.documents[sentence.doc_id].text
-    heading = section_of(document, chunk, sentence.start)
+    document, latex = (
+        bank.documents[sentence.doc_id].text,
+        bank.documents[sentence.doc_id].kind == "tex",
+    )
+    heading = section_of(document, chunk, sentence.start, latex)
     if heading is None or _plain(heading) != text:
         return False
-    over = section_of(document, chunk, sentence.start - 1) if sentence.start > chunk.start else None
+    over = (
+        section_of(document, chunk, sentence.start - 1, latex)
+        if sentence.start > chunk.start
+        else None
+    )
     return not _states_value_of(text, over or chunk.section)
 
 

@@ -50,10 +50,10 @@ SENTENCES = [
 ]
 
 
-def _indexed(text: str) -> list[str]:
-    document = Document(doc_id="d", title="t", path="/d.tex", text=text, sha256="0", kind="tex")
+def _indexed(text: str, kind: str = "tex") -> list[str]:
+    document = Document(doc_id="d", title="t", path=f"/d.{kind}", text=text, sha256="0", kind=kind)
     chunks = [(n, c.start, c.end) for n, c in enumerate(chunk_document(document))]
-    rows = document_sentences(text, chunks, "tex").tolist()
+    rows = document_sentences(text, chunks, kind).tolist()
     return [text[start:end] for _, start, end in rows]
 
 
@@ -82,8 +82,12 @@ def test_a_tex_file_with_no_latex_reads_as_text_and_a_binary_one_is_skipped(
 
 
 def test_sectioning_lines_are_headings_of_their_braces_words() -> None:
-    assert headings(DRAFT) == ["Soil Moisture in Upland Meadows", "Introduction", "Study sites"]
-    assert headings(DRAFT.replace("\n", "\r\n"))[1:] == ["Introduction", "Study sites"]
+    assert headings(DRAFT, latex=True) == [
+        "Soil Moisture in Upland Meadows",
+        "Introduction",
+        "Study sites",
+    ]
+    assert headings(DRAFT.replace("\n", "\r\n"), latex=True)[1:] == ["Introduction", "Study sites"]
     assert latex_heading("\\chapter[Short]{A Long Title} % note") == "A Long Title"
     assert latex_heading("\\paragraph*{Data}") == "Data"
     assert latex_heading("\\section{A} and more words") is None
@@ -91,7 +95,9 @@ def test_sectioning_lines_are_headings_of_their_braces_words() -> None:
 
 
 def test_item_lines_are_list_items() -> None:
-    kinds = [(block.kind, DRAFT[block.start : block.end]) for block in split_blocks(DRAFT)]
+    kinds = [
+        (block.kind, DRAFT[block.start : block.end]) for block in split_blocks(DRAFT, latex=True)
+    ]
     assert ("list", f"{SENTENCES[4]}\n  {SENTENCES[5]}") in kinds, kinds
 
 
@@ -130,3 +136,50 @@ def test_a_short_quote_runs_across_no_comment() -> None:
     assert not markup_between(text, 6, 22)
     assert _quoted(text, [(0, 6), (22, 33)], 1) == "Depth 30 cm"
     assert _quoted(text, [(0, 6), (22, 33)], 0) == "Site 4"
+
+
+def test_a_line_of_many_brace_pairs_is_read_in_one_pass() -> None:
+    """A lazy argument inside nested repeats backtracked exponentially (s33 review): a
+    note's `\\begin{align}` line of 26 fractions never finished reading."""
+    fractions = " + ".join(f"\\frac{{a{n}}}{{b{n}}}" for n in range(26))
+    assert not is_latex_markup_line(f"\\begin{{align}} f = {fractions}")
+    assert not is_latex_markup_line(f"\\begin{{align}} f = {fractions} + c")
+    assert is_latex_markup_line("\\newcommand{\\R}{\\mathbb{R}}")
+    assert is_latex_markup_line("\\documentclass[a4paper]{article}")
+
+
+def test_an_argument_ends_at_its_own_brace_so_prose_after_it_is_text() -> None:
+    """One argument ran from the first "{" to the line's last "}" across prose (s33 review)."""
+    for line in (
+        "\\vspace{2mm}\\noindent Our results confirm the trend \\cite{smith}",
+        "\\hspace{1cm}The total was \\textbf{42}",
+        "\\input{chapter1} pulls in the methods, then \\input{chapter2}",
+        "\\begin{quote}The whole quoted sentence here.\\end{quote}",
+    ):
+        assert not is_latex_markup_line(line), line
+    assert is_latex_markup_line("\\input{chapter1}\\input{chapter2}")
+
+
+NOTE = (
+    "Editor tips for the report.\n"
+    "\n"
+    "\\section{Intro}\n"
+    "Type a heading this way, then press Enter.\n"
+    "\n"
+    "\\item\n"
+    "\\end\n"
+    "\\usepackage{siunitx}\n"
+)
+
+
+def test_latex_line_rules_read_tex_documents_only() -> None:
+    """A note or a text file writing LaTeX commands is cut as before LaTeX was read (s33
+    review): its sectioning line is no heading, its `\\item` no list item and its lines of
+    commands are sentences; the same lines in a .tex document are markup."""
+    assert headings(NOTE) == []
+    assert headings(NOTE, latex=True) == ["Intro"]
+    assert "list" not in {block.kind for block in split_blocks(NOTE)}
+    assert "list" in {block.kind for block in split_blocks(NOTE, latex=True)}
+    for kind in ("md", "txt"):
+        assert _indexed(NOTE, kind)[-2:] == ["\\end", "\\usepackage{siunitx}"], kind
+    assert "\\end" not in _indexed(NOTE)
