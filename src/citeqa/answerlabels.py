@@ -15,7 +15,6 @@ from collections.abc import Callable
 from citeqa.caution import shown_confidence
 from citeqa.models import UNDATED, Answer, Citation
 from citeqa.readable import quote_line
-from citeqa.series_answers import occurrence_label
 
 ANSWER_LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -70,6 +69,10 @@ def otherwise_label(citation: Citation, lang: str) -> str | None:
     `lang`; None before any other citation."""
     labels = answer_labels(lang)
     if citation.occurrence is not None:
+        # imported here: series_answers brings questions.py and a reader's module, which the
+        # chat's first paint does not wait for (tests/tui/test_boundaries.py)
+        from citeqa.series_answers import occurrence_label
+
         return occurrence_label(citation.occurrence, lang)
     if citation.later is not None and citation.after == UNDATED:
         return labels["later_undated"].format(date=citation.later)

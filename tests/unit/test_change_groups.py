@@ -125,6 +125,7 @@ def _index_changes(corpus: Path, version: int, built_from: Path | None = None) -
         readers=dict.fromkeys(endings, version),
         cutting_version=version,
         format_version=version,
+        index_files=[],
     )
     listed = FileList.of([]) if built_from else files  # a folder there is walked: no file
     index = SimpleNamespace(manifest=manifest, files=lambda: listed, statistics=None)
