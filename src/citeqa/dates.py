@@ -427,6 +427,15 @@ def _exists(year: int | None, month: int, day: int) -> bool:
     return calendar_day(2024 if year is None else year, month, day) is not None
 
 
+def iso_day(written: str) -> date | None:
+    """The day an ISO date ("2025-12-03") names, None when it is none of the calendar
+    ("0000-05-06", "2025-02-30": a stored or computed date could hold one)."""
+    try:
+        return date.fromisoformat(written)
+    except ValueError:
+        return None
+
+
 def calendar_day(year: int, month: int, day: int) -> date | None:
     """That day, None when the calendar has none ("31 février", a month 13, a year 0)."""
     try:

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from citeqa.dates import iso_day
 from citeqa.models import Series
 
 __all__ = ["MAX_STEPS", "Budget", "days_in", "expandable", "first_after", "last_before"]
@@ -209,12 +210,4 @@ def _occurrences(series: Series) -> Iterator[datetime] | None:
 
 def _added(series: Series) -> list[date]:
     """The days its RDATEs add."""
-    return [found for day in series.added if (found := _iso(day)) is not None]
-
-
-def _iso(day: str) -> date | None:
-    """The day an ISO date names, None when it names none."""
-    try:
-        return date.fromisoformat(day)
-    except ValueError:
-        return None
+    return [found for day in series.added if (found := iso_day(day)) is not None]

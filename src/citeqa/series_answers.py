@@ -37,6 +37,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from citeqa.citedsection import citation_section
+from citeqa.dates import iso_day
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, fold, undated_terms
 from citeqa.models import Citation, Document, Hit, Series
@@ -74,7 +75,7 @@ def answering_series(
         return None
     focus = terms.focus
     typed, day = terms.unwritten_days[0]
-    asked = _iso(day)
+    asked = iso_day(day)
     held = _first_series_passage(hits, documents)
     way = _way(fold(focus), fold(typed))
     if asked is None or held is None or way is None:
@@ -117,7 +118,7 @@ def _answering_day(series: Series, asked: date, way: str, budget: Budget) -> dat
     if found is None:
         return None
     low, high = sorted((asked, found))
-    between = (_iso(day) for day in series.excluded)
+    between = (iso_day(day) for day in series.excluded)
     return None if any(day is not None and low < day < high for day in between) else found
 
 
@@ -175,7 +176,7 @@ def series_citation(answer: SeriesAnswer, documents: Mapping[str, Document]) -> 
 def occurrence_label(day: str, lang: str) -> str:
     """The line before a quote of a series saying the day computed from its rule, in `lang`."""
     labels: Mapping[str, str] = _words()["labels"]
-    found = _iso(day)
+    found = iso_day(day)
     weekday = weekday_name(found, lang) if found is not None else ""
     return labels.get(lang, labels["en"]).format(weekday=weekday, day=day).replace("  ", " ")
 
@@ -188,13 +189,15 @@ def falling_on(documents: Iterable[Document]) -> Callable[[str], list[str] | Non
     budget = Budget()
 
     def named(day: str) -> list[str] | None:
-        asked = _iso(day)
+        asked = iso_day(day)
         found: list[str] = []
-        for document in documents if asked is not None else ():
+        if asked is None:
+            return found
+        for document in documents:
             for series in document.series:
                 if series.first[:10] > day:
                     continue
-                days = days_in(series, asked, asked, budget) if asked is not None else []
+                days = days_in(series, asked, asked, budget)
                 if days is None:
                     return None
                 text = document.text
@@ -208,11 +211,3 @@ def falling_on(documents: Iterable[Document]) -> Callable[[str], list[str] | Non
 
 REPEATING_NAMED = 2
 """The most repeating events a reason names falling on the day asked."""
-
-
-def _iso(day: str) -> date | None:
-    """The day an ISO date names, None when it names none."""
-    try:
-        return date.fromisoformat(day)
-    except ValueError:
-        return None

@@ -35,7 +35,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from citeqa.dates import calendar_day, day_spans, is_full_day_term, month_number
+from citeqa.dates import calendar_day, day_spans, is_full_day_term, iso_day, month_number
 from citeqa.later_statements import remembered_date
 from citeqa.lexical import fold
 from citeqa.models import Document
@@ -119,7 +119,7 @@ def held_days(folder: Iterable[Document]) -> frozenset[str]:
 
 def _apart(first: str, second: str) -> int:
     """How many days lie between two ISO dates (none of the calendar: as far as days can be)."""
-    one, other = _iso_day(first), _iso_day(second)
+    one, other = iso_day(first), iso_day(second)
     return abs((one - other).days) if one is not None and other is not None else _FARTHEST
 
 
@@ -131,7 +131,7 @@ def _name_of(document: Document) -> str:
 
 def _in_a_range(day: str, texts: Sequence[str]) -> bool:
     """Whether one of `texts` writes a range of days from one day to another around `day`."""
-    asked = _iso_day(day)
+    asked = iso_day(day)
     return asked is not None and any(
         first <= asked <= last and (last - first).days <= LONGEST_RANGE
         for text in texts
@@ -164,16 +164,7 @@ def _ranges(folded: str) -> Iterator[tuple[date, date]]:
 def _full_day(terms: frozenset[str]) -> date | None:
     """The day of a date's terms holding its year ("2025-12-03"), None without one."""
     full = next((term for term in terms if is_full_day_term(term)), None)
-    return None if full is None else _iso_day(full)
-
-
-def _iso_day(written: str) -> date | None:
-    """The day an ISO date ("2025-12-03") names, None when it is none of the calendar
-    ("0000-05-06": dates.day_spans reads no such day, but a stored date could hold one)."""
-    try:
-        return date.fromisoformat(written)
-    except ValueError:
-        return None
+    return None if full is None else iso_day(full)
 
 
 def _from_terms(terms: frozenset[str], last: date) -> Iterator[tuple[date, date]]:
