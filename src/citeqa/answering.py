@@ -1838,16 +1838,8 @@ def compose(
     kind = _unwritten_value_kind(terms, citations)
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
         return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
-    return Answer(
-        question=question,
-        abstained=False,
-        confidence=sure,
-        answer=answer_text(citations, lang),
-        citations=citations,
-        passages=section_first(passages, retrieval, citations[0], bank, terms.focus),
-        warnings=notes,
-        lang=lang,
-    )
+    shown = section_first(passages, retrieval, citations[0], bank, terms.focus)
+    return _quoting(question, sure, citations, shown, lang, notes)
 
 
 def _series_answer(
@@ -1861,6 +1853,18 @@ def _series_answer(
     """The answer quoting a repeating event's line, the day its rule gives in its label
     (series_answers.py), its passage shown first."""
     citations = [series_citation(occurring, bank.documents)]
+    return _quoting(question, sure, citations, passages, lang, [])
+
+
+def _quoting(
+    question: str,
+    sure: float,
+    citations: list[Citation],
+    passages: list[Passage],
+    lang: Lang,
+    notes: list[str],
+) -> Answer:
+    """The answer quoting `citations` at confidence `sure`, `passages` shown, `notes` warned."""
     return Answer(
         question=question,
         abstained=False,
@@ -1868,6 +1872,7 @@ def _series_answer(
         answer=answer_text(citations, lang),
         citations=citations,
         passages=passages,
+        warnings=notes,
         lang=lang,
     )
 
