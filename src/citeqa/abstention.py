@@ -506,11 +506,7 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
         return Reason(_with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest), True)
     new = list(dict.fromkeys(word for word, _ in terms.new_terms))
     if new and set(new) <= set(terms.new_unused):
-        named = [  # "And what does it mean?": none to name
-            word
-            for word in nameable_words(new, lang)
-            if not asked_by(word, terms.focus, lang) and word not in terms.in_paths
-        ]
+        named = _nameable_unused(new, terms, lang)  # "And what does it mean?": none to name
         if not named:
             return Reason(NOT_ANSWERED[lang])
         return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
@@ -624,10 +620,16 @@ def _content_absent(terms: QuestionTerms, lang: Lang) -> list[str]:
     """The words of the question the corpus never uses that a reason in `lang` may name
     (reason_words.nameable_words), but for those of a phrase it asks by ("combien de temps":
     reason_words.asking_words), in order, each once."""
-    named = nameable_words(list(dict.fromkeys(terms.absent)), lang)
+    return _nameable_unused(list(dict.fromkeys(terms.absent)), terms, lang)
+
+
+def _nameable_unused(words: list[str], terms: QuestionTerms, lang: Lang) -> list[str]:
+    """Those of `words` (unused by the documents) a reason in `lang` may name: nameable
+    (reason_words.nameable_words), of no phrase the question asks by (reason_words.asked_by)
+    and written by no document's path (QuestionTerms.in_paths: never said unmentioned)."""
     return [
         word
-        for word in named
+        for word in nameable_words(words, lang)
         if not asked_by(word, terms.focus, lang) and word not in terms.in_paths
     ]
 
