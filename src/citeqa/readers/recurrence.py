@@ -73,9 +73,8 @@ SAID_PARTS = frozenset({"FREQ", "INTERVAL", "BYDAY", "UNTIL", "COUNT", "WKST"})
 def says_every_part(rule: Mapping[str, Sequence[object]], start: date) -> bool:
     """Whether `recurrence_words` writes every part of `rule`, none left out: a line saying
     "every day" of FREQ=DAILY;BYMONTH=2;BYMONTHDAY=28 is no line to quote for its days
-    (review of s33-rrule)."""
-    if not recurrence_words(rule, start, "en"):
-        return False
+    (review of s33-rrule). Asked of a rule whose words are written (calendar.repeating_series
+    checks that first)."""
     parts = {str(part).upper() for part in rule}
     interval, count, until = _first(rule, "INTERVAL"), _first(rule, "COUNT"), _first(rule, "UNTIL")
     unsaid = [
