@@ -61,9 +61,10 @@ def field_label(text: str, start: int, end: int) -> str | None:
 def _field(text: str, start: int, end: int) -> tuple[str, str] | None:
     """The label and the value of the line `text[start:end]` when it is one whole field line,
     else None."""
-    if line_start(text, start) != start or line_end(text, start) < end:
+    ends = line_end(text, start)
+    if line_start(text, start) != start or ends < end:
         return None
-    line = text[start : line_end(text, start)].strip()
+    line = text[start:ends].strip()
     parts = _label_and_value(line)
     if parts is None or is_table_row(line):
         return None
