@@ -27,7 +27,7 @@ from citeqa.durations import DURATION, DURATION_KINDS, asked_durations, holds_du
 from citeqa.glossary import fold
 from citeqa.language import LONG_QUOTE
 from citeqa.models import Hit
-from citeqa.questions import QuestionTerms
+from citeqa.questions import QuestionTerms, is_question
 from citeqa.recently_used import QUESTIONS_READ
 from citeqa.sentences import ScoredSentence, SentenceBank, numbers_only_places
 
@@ -213,7 +213,7 @@ def match_features(scored: list[ScoredSentence], reading: Reading, wants: Wants)
                 math.log1p(len(text)) / 7.0,
                 float(len(text) > LONG_QUOTE),
                 float(bank.sentences[item.index].start <= hit.chunk.start + 2),
-                float(text.rstrip().endswith("?")),
+                float(is_question(text)),
                 float("share" in _HAS and _HAS["share"].search(folded) is not None),
                 float(not places and bool(set(_NUMBER.findall(valued)) - question_numbers)),
                 *_placement(bank, item.index),

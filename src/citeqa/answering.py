@@ -129,7 +129,7 @@ from citeqa.places import (
 )
 from citeqa.quarters import asked_quarter, dates_in_quarter, writes_quarter
 from citeqa.question_evidence import question_features
-from citeqa.questions import QuestionTerms
+from citeqa.questions import QuestionTerms, is_question
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import nameable_words
 from citeqa.record_cells import asked_record_cell
@@ -432,10 +432,10 @@ def _answer_after_question(candidates: Candidates, bank: SentenceBank) -> Candid
     if not candidates.sentences:
         return candidates
     best = candidates.sentences[0].index
-    if not _is_question(bank.text(best)):
+    if not is_question(bank.text(best)):
         return candidates
     after = bank.next_in_document(best)
-    if after is None or _is_question(bank.text(after)):
+    if after is None or is_question(bank.text(after)):
         return candidates
     least = ANSWER_SHARE * candidates.probabilities[0]
     under = [
@@ -448,11 +448,6 @@ def _answer_after_question(candidates: Candidates, bank: SentenceBank) -> Candid
     return _subset(
         candidates, [under[0], *(n for n in range(len(candidates.sentences)) if n != under[0])]
     )
-
-
-def _is_question(text: str) -> bool:
-    """Whether `text` is a question: it ends in "?" (spaces, no-break ones too, aside)."""
-    return text.rstrip().endswith("?")
 
 
 def _with_titled_identifiers(

@@ -40,7 +40,7 @@ from citeqa.later_statements import (
 )
 from citeqa.lexical import about_terms, asked_written, fold, undated_terms
 from citeqa.models import Hit
-from citeqa.questions import QuestionTerms
+from citeqa.questions import QuestionTerms, is_question
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.whole_documents import least_scores, with_documents_read
 
@@ -190,7 +190,7 @@ def _states_decision(bank: SentenceBank, index: int, date: str) -> bool:
     decisions (`_names_decisions`: "## Décisions", "## Outcomes"), the heading's own line
     aside; a line asking ("… ?") states none (s30 review G: "## Décisions à prendre")."""
     text = bank.text(index)
-    if text.rstrip().endswith("?"):  # "Faut-il changer de fournisseur ?" decides nothing
+    if is_question(text):  # "Faut-il changer de fournisseur ?" decides nothing
         return False
     if states_a_decision(text, date):
         return True

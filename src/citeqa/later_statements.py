@@ -114,7 +114,7 @@ from citeqa.mail_candidates import layout_of
 from citeqa.models import UNDATED, Document
 from citeqa.modified_labels import modified_labels
 from citeqa.numbered_sections import asked_numbers
-from citeqa.questions import QuestionTerms
+from citeqa.questions import QuestionTerms, is_question
 from citeqa.recently_used import QUESTIONS_READ, RecentlyUsed
 from citeqa.sentences import ScoredSentence, SentenceBank
 
@@ -991,7 +991,7 @@ def _decides(text: str, by_number: bool = True) -> bool:
     asked whether the CI migration could be discussed": it decides nothing)."""
     folded = fold(text)
     decision, asking = _cues()
-    if asking.search(folded) or folded.rstrip().endswith("?"):
+    if asking.search(folded) or is_question(folded):
         return False
     numbered = by_number and any(char.isdigit() for char in text)
     return decision.search(folded) is not None or numbered

@@ -127,6 +127,11 @@ COGNATE_MAX = 3
 """At most this many cognates of one word are searched (the most frequent)."""
 
 
+def is_question(text: str) -> bool:
+    """Whether `text` is a question: it ends in "?" (spaces, no-break ones too, aside)."""
+    return text.rstrip().endswith("?")
+
+
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     """The question without control or format characters (zero-width, bidi marks:
     visible.without_format; one pasted inside a word would split it or hide it from the

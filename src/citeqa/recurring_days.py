@@ -24,9 +24,11 @@ BYDAY, BYMONTH and BYMONTHDAY in forms every period holds; any other rule is unk
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from types import MappingProxyType
 
 from citeqa.dates import iso_day
 from citeqa.models import Series
@@ -86,23 +88,29 @@ def expandable(rule: str) -> bool:
     return "BYMONTH" not in parts or frequency == "YEARLY" or interval == 1
 
 
-def _ordinals_held(ordinals: list[int | None], parts: dict[str, str]) -> bool:
+def _ordinals_held(ordinals: list[int | None], parts: Mapping[str, str]) -> bool:
     """Whether each period holds the nth weekdays named: up to the 4th in a month, the 52nd
     in a year."""
     most = 52 if parts["FREQ"] == "YEARLY" and "BYMONTH" not in parts else 4
     return all(number is not None and 1 <= abs(number) <= most for number in ordinals)
 
 
-def _parts(rule: str) -> dict[str, str] | None:
+RULES_KEPT = 256
+"""How many rules' parts are kept read (`_parts`): a question asking a day reads a series' rule
+each time its days are stepped through (`expandable`, `_periods_cost`)."""
+
+
+@lru_cache(maxsize=RULES_KEPT)
+def _parts(rule: str) -> Mapping[str, str] | None:
     """The rule's parts by name ("FREQ": "WEEKLY"), None when one is written twice or is no
-    NAME=VALUE."""
+    NAME=VALUE; read once a rule (RULES_KEPT kept), read-only."""
     parts: dict[str, str] = {}
     for part in rule.upper().split(";"):
         name, equals, value = part.partition("=")
         if not equals or name in parts:
             return None
         parts[name] = value
-    return parts
+    return MappingProxyType(parts)
 
 
 def _number(text: str | None) -> int | None:
