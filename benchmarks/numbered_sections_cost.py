@@ -53,7 +53,7 @@ def main() -> None:
 
     def under() -> None:
         for chunk, offset in offsets:
-            stands_under(text, chunk, offset, text[offset : offset + 40], "9.9.9")
+            stands_under(document, chunk, offset, text[offset : offset + 40], "9.9.9")
 
     under()  # warm: the outline and numbering are read once per document
     seconds = median_seconds(under, args.rounds)

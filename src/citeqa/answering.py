@@ -749,7 +749,7 @@ def _labelled(bank: SentenceBank, item: ScoredSentence) -> tuple[str, str]:
     sentence = bank.sentences[item.index]
     chunk = bank.chunks[sentence.chunk_index]
     doc = bank.documents[chunk.doc_id]
-    section = section_of(doc.text, chunk, sentence.start, doc.kind == "tex") or ""
+    section = section_of(doc.text, chunk, sentence.start, doc.latex) or ""
     return bank.text(item.index), f"{section}\n{chunk.doc_id}"
 
 
@@ -1560,7 +1560,7 @@ def section_first(
         if passage.doc_id != cited.doc_id or not passage.start <= cited.start < passage.end:
             continue
         under = any(
-            stands_under(document.text, hit.chunk, cited.start, cited.quote, number)
+            stands_under(document, hit.chunk, cited.start, cited.quote, number)
             for number in numbers
         )
         if not rank or not under:

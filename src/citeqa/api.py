@@ -470,7 +470,7 @@ class Assistant:
         def read(lang: str, doc_id: str) -> DocumentText:
             document = loaded.index.documents[doc_id]
             text = loaded.bank.boilerplate.without(document.text[:TEXT_SAMPLE])
-            return DocumentText(lang, text, document.title)  # its start is read
+            return DocumentText(lang, text, document.title, document.latex)  # its start is read
 
         counts = TermCounts(loaded.vocabulary.frequency, loaded.vocabulary.sentence_count)
         return suggest(by_lang, read, counts, lambda e: _has_content(self.ask(e.question)), count)

@@ -271,7 +271,7 @@ def iter_chunks(doc: Document, size: int = 900, overlap: int = 150) -> Iterator[
     time rather than a large document's every chunk (its spans are found first, in full)."""
     if size < 1 or not 0 <= overlap < size:
         raise ValueError(f"need size >= 1 and 0 <= overlap < size, got {size=} {overlap=}")
-    latex = doc.kind == "tex"
+    latex = doc.latex
     blocks = split_blocks(doc.text, latex)
     packer = _Packer(blocks, size, overlap, min_chars=min(MIN_CHUNK, size // 4))
     for index, block in enumerate(blocks):

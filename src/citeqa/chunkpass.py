@@ -39,6 +39,7 @@ from citeqa.doctally import (
 )
 from citeqa.jsonlines import CHUNKS_FILE as CHUNKS
 from citeqa.jsonlines import JsonlWriter, jsonl_writer
+from citeqa.latex import without_command_names
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document
 from citeqa.reuse import Previous
@@ -73,6 +74,12 @@ def chunk_tokens(chunk: Chunk, passage: str | None = None, header: str = "") -> 
     "" for none), folded and stemmed in its language."""
     text = passage_text(chunk) if passage is None else passage
     return tokenize(f"{header}\n{text}" if header else text, chunk.lang)
+
+
+def _without_command_names(chunk: Chunk) -> Chunk:
+    """A LaTeX source's chunk as its words are indexed: its commands' names blanked
+    (latex.without_command_names), its offsets kept."""
+    return chunk.model_copy(update={"text": without_command_names(chunk.text)})
 
 
 @dataclass
@@ -204,10 +211,15 @@ def _document_pass(
             plain.append(len(chunks_out))
         langs.append(chunk.lang)
         chunks_out.write(chunk)
+        worded = _without_command_names(chunk) if doc.latex else chunk
         terms, stems = (
             (
-                chunk_tokens(chunk, passage, headers.header_over(chunk.start, chunk.end)),
-                stem_keys(chunk),
+                chunk_tokens(
+                    worded,
+                    passage if worded is chunk else None,
+                    headers.header_over(chunk.start, chunk.end),
+                ),
+                stem_keys(worded),
             )
             if runs is None
             else next(runs)

@@ -34,7 +34,7 @@ from citeqa.errors import CorpusEmpty
 from citeqa.export_names import without_page_ids
 from citeqa.folderwalk import CorpusStamps, FolderWalk, relative_path, walk_folder
 from citeqa.listing import first
-from citeqa.models import Document
+from citeqa.models import LATEX_KIND, Document
 from citeqa.paths import check_corpus_folder
 from citeqa.readers import (
     Extracted,
@@ -335,7 +335,7 @@ def read_document(path: Path, corpus_dir: Path, titles: dict[str, str]) -> Docum
     return read_at(path, relative_path(path, corpus_dir), titles)
 
 
-def _title(stated: str | None, extracted: Extracted, file_name: str) -> str:
+def _title(stated: str | None, extracted: Extracted, file_name: str, kind: str) -> str:
     """A document's title as stored: the first of the manifest's title (`stated`), the one its
     format states (`extracted`, as its reader found it) and the one its text gives
     (titles.derived_title) that shows anything once made visible (titles.visible_title, the
@@ -343,7 +343,8 @@ def _title(stated: str | None, extracted: Extracted, file_name: str) -> str:
     for title in (stated, extracted.title):
         if title and (shown := visible_title(title)):
             return shown
-    return visible_title(derived_title(extracted.text, file_name))
+    latex = (extracted.kind or kind) == LATEX_KIND
+    return visible_title(derived_title(extracted.text, file_name, latex))
 
 
 def read_at(path: Path, relative: str, titles: dict[str, str]) -> Document:
@@ -361,7 +362,7 @@ def read_at(path: Path, relative: str, titles: dict[str, str]) -> Document:
         raise UnreadableDocument("no text in it")
     return Document(
         doc_id=document_id(relative),
-        title=_title(titles.get(relative), extracted, path.name),
+        title=_title(titles.get(relative), extracted, path.name, reader.kind),
         path=str(path.absolute()),
         text=extracted.text,
         sha256=hashlib.sha256(raw).hexdigest(),

@@ -41,6 +41,7 @@ from citeqa.identifiers import code_text
 from citeqa.jsonfiles import language_json, parse_json
 from citeqa.jsonlines import save_array, write_file
 from citeqa.language import document_languages
+from citeqa.latex import without_command_names
 from citeqa.lexical import stopwords, tokenize
 from citeqa.libraries import library_version
 from citeqa.mail_candidates import layout_of
@@ -156,19 +157,20 @@ def measure(
     end, language) and its sentences (`found`: rows of chunk's place in the document, start,
     end; tallies.document_sentences)."""
     langs = [lang for _, _, lang in located]
-    words, compounds = words_and_compounds([doc.text])
+    worded = without_command_names(doc.text) if doc.latex else doc.text
+    words, compounds = words_and_compounds([worded])
     lines = document_lines(doc.text)
     return DocumentTally(
         recipe=recipe,
         doc_id=doc.doc_id,
-        frequency=_sentence_frequency(doc.text, found, langs),
+        frequency=_sentence_frequency(worded, found, langs),
         # named only: chunks keep theirs; read past the lines it repeats (boilerplate.py)
         languages=document_languages(own_boilerplate_blanked(doc.text, lines), located),
         words=sorted(words),
         compounds=sorted(compounds),
         acronyms=document_acronyms(doc.text, layout_of(doc), doc.title),
         lines=lines,
-        lower_terms=document_terms(doc.text, PurePath(doc.path).stem),
+        lower_terms=document_terms(worded, PurePath(doc.path).stem),
     )
 
 

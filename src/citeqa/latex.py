@@ -3,7 +3,8 @@ comments, markup-only lines and `\\item` lines. Pure functions on a line or a te
 
 A .tex file is read as it is (readers/tex.py: every quote is the file's exact characters at
 exact offsets), so LaTeX is recognised where it stands rather than rewritten, in documents of
-the tex kind only (the callers' `latex` flag: a note writing "\\item" or "\\end" stays text):
+the tex kind only (models.Document.latex, passed on as the callers' `latex` flag: a note
+writing "\\item" or "\\end" stays text):
 - a sectioning line (`\\section{Results}`, `\\subsection*{Data}`, `\\chapter[Short]{Long}`,
   `\\paragraph{…}`, maybe a `% comment` after it) is a heading whose words are its braces'
   content (`latex_heading`; blocks.py);
@@ -11,9 +12,14 @@ the tex kind only (the callers' `latex` flag: a note writing "\\item" or "\\end"
 - a line of markup commands alone (`\\documentclass[a4paper]{article}`, `\\usepackage{x}`,
   `\\begin{figure}`, `\\end{itemize}`, `\\label{fig:a}`, `\\maketitle`, `\\newcommand…`) is no
   sentence and no quote runs across it (`is_latex_markup_line`; markup.is_markup_line);
-- a `%` comment (not `\\%`) to its line's end holds no sentence and splits the sentence it
-  interrupts (`latex_comment_spans`; tallies.py, .tex documents only);
-- an `\\item` line opens a list item (`is_latex_item`; blocks.py).
+- a `%` comment (not `\\%`, nor one of a `\\url{…}`, `\\verb` or verbatim environment) to its
+  line's end holds no sentence and splits the sentence it interrupts (`latex_comment_spans`;
+  tallies.py, .tex documents only);
+- a line of commands alone (`\\author{…}`) or a comment alone titles nothing
+  (`is_latex_command_line`; titles.derived_title);
+- an `\\item` line opens a list item (`is_latex_item`; blocks.py);
+- a command's name is no word: a build indexes the text without them (`without_command_names`;
+  chunkpass.py, doctally.measure).
 Why not pylatexenc (its LatexWalker gives node positions, so offsets could be kept): it is not
 installed here, it would be a new dependency for the handful of line forms above, and its
 nodes would still have to be mapped back to lines for blocks.py and tallies.py, which read lines.
@@ -47,7 +53,23 @@ _MARKUP_LINE = re.compile(
 )
 """One markup command or more (with their options and arguments) alone on a line."""
 
-_COMMENT = re.compile(r"(?<!\\)%[^\r\n]*")
+_COMMANDS_LINE = re.compile(
+    rf"[ \t]*(?:\\[A-Za-z@]+\*?(?:\[[^\]\n]*\]|{_ARGUMENT})*[ \t]*)*(?:(?<!\\)%.*)?[\r\n]*"
+)
+"""Commands alone on a line, whatever their names (`\\author{A. Martin}`, `\\date{\\today}`), or
+a `%` comment alone, or both."""
+
+_COMMENT_OR_NOT = re.compile(
+    r"\\begin\{(?P<env>verbatim|Verbatim|lstlisting|minted)(?P<star>\*?)\}[\s\S]*?"
+    r"\\end\{(?P=env)(?P=star)\}"
+    r"|\\verb\*?(?P<mark>[^\sA-Za-z*])[^\r\n]*?(?P=mark)"
+    r"|\\(?:url|href|path)\{[^{}\r\n]*\}"
+    r"|\\[\\%]"
+    r"|(?P<comment>%[^\r\n]*)"
+)
+"""A `%` comment to its line's end, or what holds a "%" that opens none, matched first: a
+verbatim environment, a `\\verb|…|`, a `\\url{…}` (`\\href`, `\\path`) argument, an escaped
+backslash ("\\\\", a line break: a "%" after it opens a comment) or an escaped "\\%"."""
 _ITEM = re.compile(r"[ \t]*\\item(?![A-Za-z])")
 
 
@@ -72,12 +94,42 @@ def is_latex_markup_line(line: str) -> bool:
     return _MARKUP_LINE.fullmatch(line) is not None
 
 
+def is_latex_command_line(line: str) -> bool:
+    """A line of commands alone, whatever their names, or of a `%` comment alone (a title
+    passes over both: titles.derived_title); a blank line is none."""
+    return bool(line.strip()) and _COMMANDS_LINE.fullmatch(line) is not None
+
+
 def is_latex_item(line: str) -> bool:
     """An `\\item` line, a list item ("  \\item First point", "\\item[a)] …")."""
     return _ITEM.match(line) is not None
 
 
+_COMMAND_NAME = re.compile(r"\\\\|\\[A-Za-z@]+\*?")
+"""A command's name, or a line break ("\\\\", matched so that "\\\\Baseline" keeps its word)."""
+
+
+def without_command_names(text: str) -> str:
+    """`text` with each command's name ("\\textbf", "\\cite", "\\section*") made as many
+    spaces, its arguments kept ("\\textbf{30 cm}" → "        {30 cm}"): the words a build
+    indexes of a LaTeX source (chunkpass.py, doctally.measure), at the text's own offsets, so
+    that "textbf" or "cite" is no word of the corpus."""
+    if "\\" not in text:
+        return text
+    return _COMMAND_NAME.sub(_blanked, text)
+
+
+def _blanked(found: re.Match[str]) -> str:
+    """A command's name as that many spaces; a line break ("\\\\") as it is."""
+    name = found.group()
+    return name if name == "\\\\" else " " * len(name)
+
+
 def latex_comment_spans(text: str) -> list[tuple[int, int]]:
-    """Where each `%` comment of `text` is (a "%" not after a backslash, to its line's end,
-    the line end left out), as sorted (start, end) offsets."""
-    return [found.span() for found in _COMMENT.finditer(text)]
+    """Where each `%` comment of `text` is (a "%" to its line's end, the line end left out),
+    as sorted (start, end) offsets: a "\\%" is a percent sign, and so is a "%" of a verbatim
+    environment, a `\\verb` or a `\\url{…}` (a comment there had cut the rest of its line out
+    of the sentences, s34), while "\\\\%" (a line break) opens a comment."""
+    if "%" not in text:
+        return []
+    return [found.span("comment") for found in _COMMENT_OR_NOT.finditer(text) if found["comment"]]

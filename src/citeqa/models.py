@@ -44,6 +44,10 @@ class Series(Frozen):
     """Days its RDATEs add."""
 
 
+LATEX_KIND = "tex"
+"""The kind of a LaTeX source's Document (readers/tex.py; `Document.latex`)."""
+
+
 class Document(Frozen):
     """One source document, with the text that every offset points into."""
 
@@ -73,6 +77,12 @@ class Document(Frozen):
     series: list[Series] = Field(default_factory=list)
     """For a calendar: its events that repeat (readers/calendar.py), so that a question asking
     one of their days finds it (recurring_days.py)."""
+
+    @property
+    def latex(self) -> bool:
+        """Whether the document is a LaTeX source (its kind LATEX_KIND, readers/tex.py): its
+        markup is read as such (latex.py), never in a note that merely writes "\\item"."""
+        return self.kind == LATEX_KIND
 
     def page_start(self, offset: int) -> int:
         """Where the page holding `offset` starts (0 when the document has no pages)."""

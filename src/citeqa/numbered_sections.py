@@ -322,15 +322,16 @@ def _named_like_sections(asked: Asked, document: Document) -> bool:
     return name in named or name in _numbering(document).words
 
 
-def stands_under(text: str, chunk: Chunk, offset: int, sentence: str, number: str) -> bool:
-    """Whether the sentence `sentence`, at `offset` of its document (text `text`, in `chunk`),
+def stands_under(document: Document, chunk: Chunk, offset: int, sentence: str, number: str) -> bool:
+    """Whether the sentence `sentence`, at `offset` of its document (in `chunk`),
     opens with `number` (or one under it), or stands under a heading that does (its section,
     chunking.section_of, and the markdown headings above it, headingpath.headings_above), or
     under the numbered line leading its paragraph (`_lead_line`: "Release 2026.02 (…)" over
     its indented items), or its own line does (an ordered list's item, "2. Dans la console
     …", whose "2." the splitter reads as a sentence of its own: "l'étape 2" of a procedure;
     only the item's first sentence, only after a list marker: `_LIST_MARKER`)."""
-    section = section_of(text, chunk, offset)
+    text = document.text
+    section = section_of(text, chunk, offset, document.latex)
     chain = [*headings_above(text, offset, section), section] if section else []
     before = text[line_start(text, offset) : offset]
     own_line = before + sentence if _LIST_MARKER.fullmatch(before) else ""
@@ -614,7 +615,7 @@ def standing_under(question: str, bank: SentenceBank, indices: Sequence[int]) ->
         said = bank.text(index)
         under.append(
             any(
-                stands_under(document.text, chunk, sentence.start, said, number)
+                stands_under(document, chunk, sentence.start, said, number)
                 for number in asked[sentence.doc_id]
             )
         )

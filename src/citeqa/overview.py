@@ -165,6 +165,9 @@ class DocumentText:
     lang: str
     text: str
     title: str = ""
+    latex: bool = False
+    """Whether the document is a LaTeX source (models.Document.latex): its sectioning lines are
+    its headings (blocks.headings)."""
 
 
 def salient_terms(
@@ -235,7 +238,7 @@ def term_example(
     document = replace(sampled, text=untemplated(sampled.text[:TEXT_SAMPLE]))
     lang = document.lang if document.lang in TERM_TEMPLATES else "en"
     terms = salient_terms(document, frequency, sentence_count, limit=TERMS_TRIED)
-    heads = headings(document.text)
+    heads = headings(document.text, document.latex)
     faq = question_heading(heads, terms, asked)
     if faq is not None:
         return TermExample(faq[0], Example(faq[1], lang))

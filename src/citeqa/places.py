@@ -376,7 +376,7 @@ def heading_over(bank: SentenceBank, index: int) -> str | None:
     sentence = bank.sentences[index]
     chunk = bank.chunks[sentence.chunk_index]
     doc = bank.documents[sentence.doc_id]
-    return section_of(doc.text, chunk, sentence.start, doc.kind == "tex")
+    return section_of(doc.text, chunk, sentence.start, doc.latex)
 
 
 def _heading(bank: SentenceBank, index: int) -> bool:

@@ -118,7 +118,7 @@ def _back(
     by_value = terms is not None and _names_value_before(terms, doc.text[start:end])
     if not by_value and not _refers_back(doc.text, start):
         return start
-    low, _ = section_bounds(doc.text, chunk, start, doc.kind == "tex")
+    low, _ = section_bounds(doc.text, chunk, start, doc.latex)
     before = bank.preceding(index, low, 1)
     if not before or end - bank.sentences[before[0]].start > PAIR_MAX:
         return start
@@ -162,7 +162,7 @@ def _lead_in(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk)
     line = line_start(text, start)
     if not _item_line(text, line, start) or _LEAD_IN_END.search(_line_text(text, line)):
         return start
-    low, _ = section_bounds(text, chunk, start, doc.kind == "tex")
+    low, _ = section_bounds(text, chunk, start, doc.latex)
     while line > low:
         above = line_start(text, line - 1)
         if above < low or not text[above:line].strip():
@@ -197,9 +197,7 @@ def _lead_in_start(
         return line
     if end - opening > PAIR_MAX or _cut_piece(text, opening):
         return start
-    if _BLANK_LINE.search(text, opening, line) or markup_between(
-        text, opening, line, doc.kind == "tex"
-    ):
+    if _BLANK_LINE.search(text, opening, line) or markup_between(text, opening, line, doc.latex):
         return start
     return opening if doc.page_at(opening) == doc.page_at(start) else start
 
@@ -228,7 +226,7 @@ def _leads_in(doc: Document, line: int, start: int, end: int) -> bool:
         return False
     if is_markdown_heading(written) or is_label_line(written):
         return False
-    if markup_between(text, close, start, doc.kind == "tex"):
+    if markup_between(text, close, start, doc.latex):
         return False
     return doc.page_at(line) == doc.page_at(start)
 
@@ -242,7 +240,7 @@ def _on(
     holds a word of the question the quote's sentences lack; else `end`."""
     sentence = bank.sentences[index]
     doc = bank.documents[sentence.doc_id]
-    _, high = section_bounds(doc.text, chunk, sentence.start, doc.kind == "tex")
+    _, high = section_bounds(doc.text, chunk, sentence.start, doc.latex)
     inside = bank.following(index, high)
     after = [n for n in inside if bank.sentences[n].start >= end]
     if not after:
@@ -282,9 +280,9 @@ def _below(bank: SentenceBank, index: int, start: int, end: int, chunk: Chunk) -
     text = doc.text
     if not _code_announcers().search(fold(text[start:end])):
         return end
-    _, high = section_bounds(text, chunk, start, doc.kind == "tex")
+    _, high = section_bounds(text, chunk, start, doc.latex)
     gap = _BLANK_LINE.search(text, end, high)
-    if gap is None or markup_between(text, end - 1, gap.start() + 1, doc.kind == "tex"):
+    if gap is None or markup_between(text, end - 1, gap.start() + 1, doc.latex):
         return end
     block_end = _block_end(text, gap.end(), high)
     if block_end - start > PAIR_MAX or block_end <= gap.end():
@@ -352,7 +350,7 @@ def _apart(bank: SentenceBank, doc: Document, other: int, edge: int, after: bool
     low, high = (edge, sentence.start) if after else (sentence.end, edge)
     if bank.table_header(other) is not None or bank.is_table_frame(other):
         return True
-    latex = doc.kind == "tex"
+    latex = doc.latex
     if _BLANK_LINE.search(doc.text, low, high) or markup_between(doc.text, low, high, latex):
         return True
     if _heading_line(doc.text, sentence.start, sentence.end):

@@ -126,7 +126,7 @@ def _past_heading(
     autoclave cycle last?" (s19 hostile #4); `names_day`: the question writes a day ("the dose
     on July 14?"), whose heading answers it."""
     doc = layouts.documents[span.doc_id]
-    heading = heading_at(doc.text, span.chunk, span.start, doc.kind == "tex")
+    heading = heading_at(doc.text, span.chunk, span.start, doc.latex)
     if heading is None:
         return span
     start, end, words = heading
@@ -246,9 +246,7 @@ def _extended_start(
         return start
     if opens_numbered_title(doc.text, start):
         return start
-    section_start, _ = section_bounds(
-        doc.text, chunk, max(start, sentence.end - 1), doc.kind == "tex"
-    )
+    section_start, _ = section_bounds(doc.text, chunk, max(start, sentence.end - 1), doc.latex)
     for before in reversed(bank.preceding(index, section_start, CONTEXT_SENTENCES)):
         previous = bank.sentences[before]
         too_long = previous.end - previous.start > 2 * SHORT_QUOTE
@@ -261,7 +259,7 @@ def _extended_start(
             break
         if _into_boilerplate(bank, index, before) or bank.facts(before).edit_stamp:
             break
-        if markup_between(doc.text, previous.end, start, doc.kind == "tex"):  # an underline
+        if markup_between(doc.text, previous.end, start, doc.latex):  # an underline
             break
         if _prose_apart(doc.text, previous, start) and not _lacked_word(bank, index, before, terms):
             break
@@ -312,7 +310,7 @@ def _extended_end(
         return end
     if _item_mark(text, sentence.start, end):
         return _item_sentence_end(bank, index, end)
-    _, section_end = section_bounds(text, chunk, sentence.start, doc.kind == "tex")
+    _, section_end = section_bounds(text, chunk, sentence.start, doc.latex)
     for following in bank.following(index, section_end):
         quote = text[sentence.start : end]
         if len(quote) >= SHORT_QUOTE and any(c.isdigit() for c in quote):
@@ -322,7 +320,7 @@ def _extended_end(
             break
         if _into_boilerplate(bank, index, following) or bank.facts(following).edit_stamp:
             break
-        if markup_between(text, end, bank.sentences[following].start, doc.kind == "tex"):
+        if markup_between(text, end, bank.sentences[following].start, doc.latex):
             break
         new_paragraph = _blank_line(text, end, bank.sentences[following].start)
         complete = new_paragraph and _complete_sentence(text[sentence.start : end])
@@ -523,7 +521,7 @@ def _same_page(doc: Document, start: int, end: int) -> bool:
 def _one_section(doc: Document, low: Span, far: Span) -> bool:
     """Whether a quote from `low`'s start to `far`'s end stands under one heading, each end
     read in its own span's passage."""
-    latex = doc.kind == "tex"
+    latex = doc.latex
     first = section_of(doc.text, low.chunk, low.start, latex)
     return first == section_of(doc.text, far.chunk, max(low.start, far.end - 1), latex)
 
@@ -567,7 +565,7 @@ def citations_of(spans: list[Span], documents: Mapping[str, Document]) -> list[C
                 end=span.end,
                 quote=quote,
                 page=doc.page_at(span.start),
-                section=citation_section(doc.text, span.chunk, span.start, doc.kind == "tex"),
+                section=citation_section(doc.text, span.chunk, span.start, doc.latex),
                 score=round(span.score, 4),
                 header=_table_header(doc, span.header),
             )

@@ -83,7 +83,7 @@ def _holds_asked(hit: Hit, bank: SentenceBank, sections: _SectionsAsked) -> bool
         return False
     document = bank.documents[hit.chunk.doc_id]
     return any(
-        stands_under(document.text, hit.chunk, bank.sentences[n].start, bank.text(n), number)
+        stands_under(document, hit.chunk, bank.sentences[n].start, bank.text(n), number)
         for n in bank.in_chunk(hit.chunk)
         for number in numbers
     )

@@ -167,7 +167,7 @@ def series_citation(answer: SeriesAnswer, documents: Mapping[str, Document]) -> 
         end=end,
         quote=document.text[start:end],
         page=document.page_at(start),
-        section=citation_section(document.text, answer.hit.chunk, start, document.kind == "tex"),
+        section=citation_section(document.text, answer.hit.chunk, start, document.latex),
         score=round(answer.hit.score, 4),
         occurrence=answer.day.isoformat(),
     )

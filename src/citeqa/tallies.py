@@ -24,6 +24,7 @@ from citeqa.blocks import fenced_line_starts
 from citeqa.language import line_start, split_sentences, trim_span
 from citeqa.latex import latex_comment_spans
 from citeqa.markup import front_matter_chars, is_no_text, note_markup_opening, rst_comment_spans
+from citeqa.models import LATEX_KIND
 
 FRONT_MATTER_KINDS = frozenset({"md"})
 """The kinds of document (models.Document.kind) whose opening "---" block of YAML may be front
@@ -136,7 +137,7 @@ def document_sentences(text: str, chunks: Iterable[tuple[int, int, int]], kind: 
     (markup.is_no_text)."""
     found = array("q")
     comments = rst_comment_spans(text) if kind == "rst" else []
-    latex = kind == "tex"
+    latex = kind == LATEX_KIND
     latex_comments = latex_comment_spans(text) if latex else []
     body = front_matter_chars(text) if kind in FRONT_MATTER_KINDS else 0
     fenced = cache(partial(fenced_line_starts, text))  # only once a sentence opens with markup

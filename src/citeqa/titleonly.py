@@ -149,10 +149,8 @@ def _section_heading(bank: SentenceBank, index: int, text: str) -> bool:
     chunk = bank.chunks[sentence.chunk_index]
     if chunk.section is not None and _plain(chunk.section) == text:
         return True
-    document, latex = (
-        bank.documents[sentence.doc_id].text,
-        bank.documents[sentence.doc_id].kind == "tex",
-    )
+    doc = bank.documents[sentence.doc_id]
+    document, latex = doc.text, doc.latex
     heading = section_of(document, chunk, sentence.start, latex)
     if heading is None or _plain(heading) != text:
         return False

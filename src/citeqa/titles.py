@@ -26,6 +26,7 @@ from pathlib import PurePath
 from citeqa.export_names import without_page_id
 from citeqa.glossary import fold, language_words
 from citeqa.language import SENTENCE_ENDS, split_sentences
+from citeqa.latex import is_latex_command_line, latex_heading
 from citeqa.markup import (
     FENCE_MARK,
     front_matter_lines,
@@ -72,16 +73,19 @@ RUNNING_HEADER_LOOKAHEAD = 6
 """Lines read past a running header for a document's title (blank lines among them)."""
 
 
-def derived_title(text: str, file_name: str) -> str:
+def derived_title(text: str, file_name: str, latex: bool = False) -> str:
     """The title of a document whose text is `text`: a header's name, else its first line
     that is no preamble (`_first_line_title`), else its file name humanised. Lines are read
-    lazily: a title costs the lines up to it, not the whole document."""
+    lazily: a title costs the lines up to it, not the whole document. `latex`: the text is a
+    LaTeX source with no `\\title{…}` (`_latex_lines`)."""
     named, body = _front_matter(text)
     if named is None and body == 0:
         named, body = _header_block(_lines(text))
     if named:
         return named[:TITLE_MAX].rstrip()
     lines = _body_lines(islice(_lines(text), body, None))
+    if latex:
+        lines = _latex_lines(lines)
     for line in lines:
         field = _RST_TITLE_FIELD.fullmatch(line.strip())
         title = _first_line_title(field.group("value") if field else line)
@@ -210,6 +214,20 @@ def _joined(lines: list[str]) -> str:
         hyphenated = text.endswith(("-", "\u2010")) and text[-2:-1].isalpha()
         text = text[:-1] + line if hyphenated else f"{text} {line}".strip()
     return text
+
+
+def _latex_lines(lines: Iterable[str]) -> Iterator[str]:
+    """A LaTeX source's `lines` as a title reads them: a sectioning line's words
+    ("\\section{Introduction}" → "Introduction", latex.latex_heading); its preamble and other
+    lines of commands alone ("\\documentclass{article}", "\\author{…}", "\\begin{document}")
+    and its `%` comment lines passed over (a draft without `\\title` was titled
+    "\\documentclass{article}", s34)."""
+    for line in lines:
+        heading = latex_heading(line)
+        if heading is not None:
+            yield heading
+        elif not is_latex_command_line(line):
+            yield line
 
 
 def _lines(text: str) -> Iterator[str]:

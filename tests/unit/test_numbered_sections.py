@@ -166,8 +166,8 @@ RELEASES = (
 def test_an_item_stands_under_the_numbered_line_leading_its_paragraph() -> None:
     leak = RELEASES.index("* Fixed: a leak")
     chunk = chunk_document(_doc(RELEASES))[0]
-    assert stands_under(RELEASES, chunk, leak, "* Fixed: a leak.", "2")
-    assert not stands_under(RELEASES, chunk, leak, "* Fixed: a leak.", "3")
+    assert stands_under(_doc(RELEASES), chunk, leak, "* Fixed: a leak.", "2")
+    assert not stands_under(_doc(RELEASES), chunk, leak, "* Fixed: a leak.", "3")
     assert opens_numbered_title(RELEASES, RELEASES.index("Release 2"))
     assert not opens_numbered_title(RELEASES, leak)
     assert not opens_numbered_title("Position 2.1 : 36 000\nPosition 2.3 : 45 500\n", 0)
@@ -396,8 +396,8 @@ def test_a_step_asked_is_an_ordered_list_item() -> None:
     item = PROCEDURE.index("Dans la console")
     chunk = chunk_document(_doc(PROCEDURE))[0]
     sentence = "Dans la console de l'opérateur, activer le renvoi."
-    assert stands_under(PROCEDURE, chunk, item, sentence, "2")
-    assert not stands_under(PROCEDURE, chunk, item, sentence, "3")
+    assert stands_under(_doc(PROCEDURE), chunk, item, sentence, "2")
+    assert not stands_under(_doc(PROCEDURE), chunk, item, sentence, "3")
 
 
 INCIDENT = "# Failover\n\nIn 2 regions the failover failed. Traffic was rerouted by hand.\n"
@@ -409,12 +409,12 @@ def test_only_a_list_items_first_sentence_stands_under_its_own_line() -> None:
     sentence stands under no step 2; nor does a list item's second sentence."""
     later = INCIDENT.index("Traffic")
     chunk = chunk_document(_doc(INCIDENT))[0]
-    assert not stands_under(INCIDENT, chunk, later, "Traffic was rerouted by hand.", "2")
+    assert not stands_under(_doc(INCIDENT), chunk, later, "Traffic was rerouted by hand.", "2")
     then = STEPS.index("Then")
     chunk = chunk_document(_doc(STEPS))[0]
-    assert not stands_under(STEPS, chunk, then, "Then wait for replication.", "2")
+    assert not stands_under(_doc(STEPS), chunk, then, "Then wait for replication.", "2")
     first = STEPS.index("Stop")
-    assert stands_under(STEPS, chunk, first, "Stop writes on the primary.", "2")
+    assert stands_under(_doc(STEPS), chunk, first, "Stop writes on the primary.", "2")
 
 
 def test_only_a_step_is_looked_up_in_one_document() -> None:
@@ -444,7 +444,7 @@ def test_a_decisions_vote_stands_under_its_numbered_heading() -> None:
     chunks = chunk_document(minutes)
     votes = [MINUTES.index("Vote : 18"), MINUTES.index("Vote : 20")]
     under = [
-        stands_under(MINUTES, chunk, vote, "Vote.", "2025-16")
+        stands_under(minutes, chunk, vote, "Vote.", "2025-16")
         for vote in votes
         for chunk in chunks
         if chunk.start <= vote < chunk.end
@@ -491,11 +491,11 @@ def test_a_part_numbered_in_words_is_the_section_its_number_asks() -> None:
     assert section_numbers(document) == ["1", "2", "3"]  # "1" once, in order
     form = STATUTES.index("La société est")
     chunk = chunk_document(document)[0]
-    assert stands_under(STATUTES, chunk, form, "La société est une société", "1")
-    assert not stands_under(STATUTES, chunk, form, "La société est une société", "2")
+    assert stands_under(document, chunk, form, "La société est une société", "1")
+    assert not stands_under(document, chunk, form, "La société est une société", "2")
     fees = STATUTES.index("The fees")
     assert stands_under(
-        STATUTES,
+        document,
         chunk,
         fees,
         "The fees are paid yearly by bank transfer, within thirty days of the invoice.",

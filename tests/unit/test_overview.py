@@ -316,9 +316,9 @@ def test_term_example_finds_a_documents_headings_once_for_all_its_terms(
 
     found: list[str] = []
 
-    def counted(text: str) -> list[str]:
+    def counted(text: str, latex: bool = False) -> list[str]:
         found.append(text)
-        return headings(text)
+        return headings(text, latex)
 
     monkeypatch.setattr(overview, "headings", counted)
     plain = DocumentText("en", BEES.text)  # no title: every salient term is tried

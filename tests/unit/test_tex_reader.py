@@ -8,10 +8,19 @@ from pathlib import Path
 
 from citeqa.blocks import headings, split_blocks
 from citeqa.chunking import chunk_document
+from citeqa.chunkpass import chunk_pass
+from citeqa.config import Settings
 from citeqa.corpus import read_corpus
-from citeqa.latex import is_latex_markup_line, latex_comment_spans, latex_heading
+from citeqa.latex import (
+    is_latex_markup_line,
+    latex_comment_spans,
+    latex_heading,
+    without_command_names,
+)
 from citeqa.markup import markup_between
 from citeqa.models import Chunk, Document, Hit, Sentence
+from citeqa.numbered_sections import stands_under
+from citeqa.overview import DocumentText, term_example
 from citeqa.quoting import quote_spans
 from citeqa.readers import read_types, reader_for, reader_versions
 from citeqa.sentences import ScoredSentence, SentenceBank
@@ -183,3 +192,63 @@ def test_latex_line_rules_read_tex_documents_only() -> None:
     for kind in ("md", "txt"):
         assert _indexed(NOTE, kind)[-2:] == ["\\end", "\\usepackage{siunitx}"], kind
     assert "\\end" not in _indexed(NOTE)
+
+
+def test_a_percent_in_a_url_verb_or_verbatim_is_text_and_one_after_a_line_break_a_comment() -> None:
+    """Only a "%" opening a comment cuts its line's rest out of the sentences (s34): not one of
+    a `\\url{…}`, a `\\verb|…|` or a verbatim environment; "\\\\%" is a line break then one."""
+    url = "The data is at \\url{https://example.org/a%20b} and mirrored weekly.\n"
+    assert _indexed(url) == [url.rstrip("\n")]
+    verb = "Type \\verb|50%| in the box to set the threshold.\n"
+    assert _indexed(verb) == [verb.rstrip("\n")]
+    verbatim = "\\begin{verbatim}\nrate = 5% per year\n\\end{verbatim}\nAfter it % a note\n"
+    assert latex_comment_spans(verbatim) == [(verbatim.index("% a"), len(verbatim) - 1)]
+    assert latex_comment_spans("line one\\\\% gone\nnext") == [(10, 16)]
+    assert latex_comment_spans("50\\% rise") == []
+
+
+def test_a_tex_file_without_a_title_is_titled_by_its_first_heading_not_its_preamble(
+    tmp_path: Path,
+) -> None:
+    untitled = DRAFT.replace("\\title{Soil Moisture in Upland Meadows}\n", "\\author{A. Ross}\n")
+    (tmp_path / "draft.tex").write_text("% draft 2\n" + untitled, encoding="utf-8")
+    (tmp_path / "note.txt").write_text("\\documentclass{article}\nWords.\n", encoding="utf-8")
+    documents = {d.path.rsplit("/", 1)[-1]: d for d in read_corpus(tmp_path).documents}
+    assert documents["draft.tex"].title == "Introduction"
+    assert documents["note.txt"].title == "\\documentclass{article}"
+
+
+def test_a_sentence_of_a_tex_document_stands_under_its_numbered_section() -> None:
+    text = "\\section{2 Results}\nThe yield rose by 4 percent in the drained plots.\n"
+    document = Document(doc_id="d", title="t", path="/d.tex", text=text, sha256="0", kind="tex")
+    assert document.latex and not document.model_copy(update={"kind": "md"}).latex
+    (chunk,) = chunk_document(document)
+    start = text.index("The yield")
+    sentence = text[start:].rstrip("\n")
+    assert stands_under(document, chunk, start, sentence, "2")
+    assert not stands_under(document, chunk, start, sentence, "3")
+
+
+def test_a_tex_heading_asking_a_question_is_offered_as_an_example() -> None:
+    text = "\\section{Why drain upland meadows?}\nDrainage lowers the water table.\n"
+    example = term_example(DocumentText("en", text, "Meadows", latex=True), {}, 10)
+    assert example is not None and example.example.question == "Why drain upland meadows?"
+
+
+def test_command_names_are_no_words_of_a_tex_document_but_of_a_note(tmp_path: Path) -> None:
+    """A build indexes a LaTeX source's words, not its commands' names (s34): "textbf" and
+    "cite" are no BM25 term and no corpus word of the draft; a Markdown note writing them
+    keeps them, as before."""
+    tex = Document(doc_id="d", title="t", path="/d.tex", text=DRAFT, sha256="0", kind="tex")
+    note = tex.model_copy(update={"doc_id": "n", "path": "/n.md", "kind": "md"})
+    for document, held in ((tex, False), (note, True)):
+        folder = tmp_path / document.doc_id
+        folder.mkdir()
+        tally = chunk_pass([document], set(), None, Settings(), lambda *_: None, folder)
+        for name in ("textbf", "cite"):
+            assert (name in tally.terms.vocab) is held, (document.kind, name)
+            assert (name in tally.corpus_words) is held, (document.kind, name)
+            assert (name in tally.frequency.counts) is held, (document.kind, name)
+        assert "drainag" in tally.terms.vocab and "ditches" in tally.corpus_words
+    assert without_command_names("by \\textbf{30 cm}") == "by        {30 cm}"
+    assert without_command_names("RMSE \\\\Baseline") == "RMSE \\\\Baseline"

@@ -9,7 +9,8 @@ sentence and no quote runs across it (markup.is_markup_line), a `%` comment hold
 it reads as plain text; undecodable or binary content is refused by corpus.py as for any text
 format. Why no LaTeX parser (pylatexenc): see latex.py. .ltx is LaTeX's other ending for the
 same source (the kernel's own files); .bib is read by bibtex.py. Version 1 (plus
-textdecoding.VERSION, s33).
+textdecoding.VERSION, s33); 2: a file with no `\\title` titled past its preamble and commands
+(titles.derived_title), a "%" of a `\\url{…}`, `\\verb` or verbatim no comment (s34).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from citeqa.latex import latex_title
+from citeqa.models import LATEX_KIND
 from citeqa.readers.base import Extracted
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 
@@ -25,10 +27,10 @@ from citeqa.textdecoding import VERSION as DECODING_VERSION
 class TexReader:
     """A .tex file, read as it is, titled by its `\\title{…}`."""
 
-    kind: str = "tex"
+    kind: str = LATEX_KIND
     suffixes: tuple[str, ...] = (".tex", ".ltx")
     decoded: bool = True
-    version: int = 1 + DECODING_VERSION
+    version: int = 2 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content)
