@@ -61,10 +61,10 @@ from typing import get_args
 from citeqa.bare_tokens import bare_token
 from citeqa.courtesy import LETTERS
 from citeqa.glossary import fold, language_words
+from citeqa.hyphens import WORD_HYPHENS
 from citeqa.language import LANGUAGE_NAMES
 from citeqa.models import Lang
 from citeqa.questions import (
-    HYPHENS,
     QuestionTerms,
     interrogatives,
     word_alternatives,
@@ -663,7 +663,7 @@ def _every_word_held(terms: QuestionTerms, tokens: frozenset[str], lang: Lang) -
     )
 
 
-_PIECE_BREAK = re.compile(f"[{re.escape(HYPHENS)}'’]")
+_PIECE_BREAK = re.compile(f"[{re.escape(WORD_HYPHENS)}'’]")
 """What joins the pieces of one question word ("hd-0001", "long-term", "l’été")."""
 
 

@@ -522,10 +522,10 @@ def _restates_heading(bank: SentenceBank, heading: int, body: int, focus: str) -
     none ("What is my note?"). A calendar's "## SUMMARY" then "SUMMARY: 12 January, 9:00, room
     B" (s33 trial a57: the line rated .087, the heading .839, another document's quoted)."""
     head = fold(bank.text(heading)).lstrip("#").strip()
-    line = fold(bank.text(body))
+    text = bank.text(body)
+    line = fold(text)
     if len(head) < 4 or not line.startswith(head) or line[len(head) : len(head) + 1].isalnum():
         return False
-    text = bank.text(body)
     if _writes_asked_kinds(focus, text):
         return True
     return "date" in Wants.of(focus).kinds and holds_asked_value(_ASKED_DATE, text)

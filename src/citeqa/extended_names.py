@@ -36,8 +36,9 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from citeqa.glossary import fold
+from citeqa.hyphens import WORD_HYPHENS
 from citeqa.one_edit import one_edit_apart, written_words
-from citeqa.questions import HYPHENS, QuestionTerms
+from citeqa.questions import QuestionTerms
 
 __all__ = ["ExtendedName", "extended_name"]
 
@@ -110,8 +111,8 @@ def _joins(focus: str, words: list[str]) -> list[bool]:
     ]
 
 
-_JOINED_BY = rf"[\s{re.escape(HYPHENS)}]+"
-"""What may stand between two words of one name: whitespace and hyphens (questions.HYPHENS, the
+_JOINED_BY = rf"[\s{re.escape(WORD_HYPHENS)}]+"
+"""What may stand between two words of one name: whitespace and hyphens (hyphens.WORD_HYPHENS, the
 hyphens a question's word is read with), no punctuation."""
 _JOINING = re.compile(_JOINED_BY)
 
@@ -142,7 +143,9 @@ def _sibling_written(part: list[str], texts: Sequence[str]) -> bool:
     a capitalised word: another name of the same head ("Thermo One Pro"), not the head in a
     sentence ("Acme was founded", "Acme. The") nor in a table cell ("| Thermo One | 149")."""
     head = _JOINED_BY.join(re.escape(word) for word in part)
-    pattern = re.compile(rf"(?<!\w){head}[ \t\u00a0{re.escape(HYPHENS)}]+([^\W\d_])", re.IGNORECASE)
+    pattern = re.compile(
+        rf"(?<!\w){head}[ \t\u00a0{re.escape(WORD_HYPHENS)}]+([^\W\d_])", re.IGNORECASE
+    )
     return any(found.group(1).isupper() for text in texts for found in pattern.finditer(text))
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from citeqa.glossary import language_words
+from citeqa.hyphens import OPTION_DASHES
 
 WORD_EDGES = "?!.,;:()[]{}<>\"'`«»“”‘’"
 """Punctuation around a word of a question, not part of the name, key or word it writes
@@ -44,9 +45,9 @@ _DOTTED = re.compile(r"^[^\W\d]\w*(?:\.[^\W\d]\w*)+$")
 underscore, so a version ("v2.3") or a decimal is not one."""
 
 
-_DASHES = re.compile("[\u2010-\u2015\u2212]")
-"""Typographic dashes (groff's hyphen U+2010, en and em dashes, the minus sign) that documents
-write for an option's '-' ("‐‐max‐size", "−−max−size", "–max-size")."""
+_DASHES = re.compile(f"[{OPTION_DASHES}]")
+"""Typographic dashes (hyphens.OPTION_DASHES: groff's hyphen U+2010, en and em dashes, the minus
+sign) that documents write for an option's '-' ("‐‐max‐size", "−−max−size", "–max-size")."""
 _ESCAPED = re.compile(r"\\(?=[-_])")
 """A backslash escaping a '-' (roff's `\\-\\-max\\-size`) or a '_' (Markdown's `max\\_help`)."""
 _LINE_SPLIT = re.compile(r"-(?<=\w-)[ \t]*\r?\n[ \t]*(?=\w)")

@@ -36,6 +36,7 @@ from citeqa.courtesy import only_courtesy
 from citeqa.dates import YEAR_DIGITS, date_key, day_spans, impossible_spans, is_full_day_term
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
+from citeqa.hyphens import WORD_HYPHENS
 from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
 from citeqa.keyshapes import key_kind
 from citeqa.language import question_lang
@@ -53,14 +54,12 @@ from citeqa.visible import grapheme_start, without_format
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """Controls, and lone surrogates (bytes of a command line that were not UTF-8)."""
-HYPHENS = "-\u2010\u2011"
-"""The hyphens a word may be written with: ASCII's, Unicode's hyphen and non-breaking hyphen."""
 
 _DECIMAL = re.compile(DECIMAL)
 """A decimal number written whole ("2.3", "56,2"), as lexical.DECIMAL reads one."""
 _YEAR = re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
 """A year as dates.YEAR_DIGITS reads one, no digit on either side."""
-_WORD = re.compile(rf"{GROUPED}|{_DECIMAL.pattern}|[^\W_][\w'’{re.escape(HYPHENS)}]*")
+_WORD = re.compile(rf"{GROUPED}|{_DECIMAL.pattern}|[^\W_][\w'’{re.escape(WORD_HYPHENS)}]*")
 """A number written in groups of thousands ("61 250,50": lexical.GROUPED) or a decimal number
 whole ("2.3", "56,2"), as the index's tokens hold it (lexical._TOKEN), or a word (hyphens and
 apostrophes inside kept): "position 2.3" asked "2" and "3", which no sentence writing "2.3"
@@ -1010,11 +1009,11 @@ class JoinedSpelling(NamedTuple):
 
 
 def joined_spelling(word: str, vocabulary: Vocabulary) -> JoinedSpelling | None:
-    """The hyphenated `word` (any of HYPHENS) written as one word ("baby-sitter" → "babysitter"),
+    """The hyphenated `word` (any of WORD_HYPHENS) as one word ("baby-sitter" → "babysitter"),
     when the corpus writes it so (its own tokens, not its glossary's equivalents) and each part
     has MIN_JOINED_PART letters or more; else None. A spelling of the same word, not a
     translation: the word is then no absent one."""
-    parts = re.split(f"[{re.escape(HYPHENS)}]", word)
+    parts = re.split(f"[{re.escape(WORD_HYPHENS)}]", word)
     letters = [part.replace("'", "").replace("’", "") for part in parts]  # "baby-sitter's"
     if len(parts) < 2 or any(len(part) < MIN_JOINED_PART or not part.isalpha() for part in letters):
         return None

@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from citeqa.hyphens import ID_HYPHENS
 from citeqa.models import Document, Hit
 
 __all__ = [
@@ -72,14 +73,12 @@ _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 YEAR_LEAD = _YEAR.pattern
 """A year that may open an identifier before its letters, a hyphen after it ("2025-A-030": an
 order's number of its year); unheld_codes.CODE reads the same shape."""
-HYPHENS = "-\u2010\u2011\u2013\u2212"
-"""The characters read as the hyphen between an identifier's groups: the hyphen-minus, the
-hyphen, the non-breaking hyphen a word processor types ("HT‑INV‑4483"), the en dash and the
-minus sign (s33 hostile probe: such an id was never found). Each is one character, so a text
-read with them as "-" keeps every offset (`_AS_HYPHEN`)."""
-_AS_HYPHEN = str.maketrans(dict.fromkeys(HYPHENS[1:], "-"))
-_IN_CLASS = HYPHENS.replace("-", r"\-")
-"""HYPHENS as a character class's content, the hyphen escaped."""
+_AS_HYPHEN = str.maketrans(dict.fromkeys(ID_HYPHENS[1:], "-"))
+"""The characters read as the hyphen between an identifier's groups (hyphens.ID_HYPHENS: the
+non-breaking hyphen a word processor types, "HT‑INV‑4483", the en dash, the minus sign; s33
+hostile probe: such an id was never found) made "-", every offset kept."""
+_IN_CLASS = ID_HYPHENS.replace("-", r"\-")
+"""ID_HYPHENS as a character class's content, the hyphen escaped."""
 _HYPHEN = f"[{_IN_CLASS}]"
 _ID = re.compile(
     rf"(?<![\w-])(?:(?P<lead>{YEAR_LEAD})-)?([A-Za-z]{{1,5}}|[A-Z]{{1,5}}-[A-Z]{{1,5}})((?:-\d+)+)(?![\w-])"
@@ -205,7 +204,7 @@ def _branch(lead: str, letters: str, digits: list[str]) -> str:
     a space or nothing: "ht-inv"): those, with nothing of a word or a hyphen just before them
     (a look-behind once the first is read), then any of their `digits`."""
     first, *rest = letters.split("-")
-    apart = rf"[{_IN_CLASS}\s]?"  # any of HYPHENS, a space or nothing
+    apart = rf"[{_IN_CLASS}\s]?"  # any of ID_HYPHENS, a space or nothing
     others = "".join(apart + re.escape(group) for group in rest)
     after_letters = apart if len(letters) > 1 or lead else _HYPHEN + "?"  # "a 380": no "A-380"
     before = rf"(?<![\w{_IN_CLASS}]"
