@@ -343,8 +343,18 @@ class DocumentLanguages:
         reads such a question only near a close passage (across.MIN_CLOSENESS): read across by
         the stored words too, 2 of 100 English off-topic questions of PubMedQA asked of PIAF's
         French articles and 4 of 100 French ones asked of PubMedQA's were answered (s33)."""
-        if self.bilingual_corpus():
-            return True
+        return self.bilingual_corpus() or self._few_write(lang)
+
+    def advised_across_from(self, lang: Lang) -> bool:
+        """Whether a question in `lang` may be told that asking in the other language may help
+        by the stored words (api.Assistant._advises_by_stored_words): as `read_across_from`, but
+        the corpus in both languages by MINORITY_SHARE (which holds wherever ADVICE_SHARE does:
+        a smaller share asks no more documents)."""
+        return self.bilingual_corpus(MINORITY_SHARE) or self._few_write(lang)
+
+    def _few_write(self, lang: Lang) -> bool:
+        """Whether `lang` is the language few documents use: READ_ACROSS_DOCUMENTS of them at
+        least, no more than use the other (a tie reads both ways)."""
         own = self.counts.get(lang, 0)
         return READ_ACROSS_DOCUMENTS <= own <= self.counts.get(_other(lang), 0)
 
@@ -501,7 +511,7 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
     if _read_with_context(terms) and _only_value_kinds(terms):
         return None  # "what is her phone number?": the carried subject decides
     if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
-        if _read_with_context(terms) or terms.in_paths & set(terms.absent):
+        if _read_with_context(terms) or any(map(terms.path_writes, terms.absent)):
             return not_answered(terms, lang, closest=closest)
         return Reason(_with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest), True)
     new = list(dict.fromkeys(word for word, _ in terms.new_terms))
@@ -626,11 +636,11 @@ def _content_absent(terms: QuestionTerms, lang: Lang) -> list[str]:
 def _nameable_unused(words: list[str], terms: QuestionTerms, lang: Lang) -> list[str]:
     """Those of `words` (unused by the documents) a reason in `lang` may name: nameable
     (reason_words.nameable_words), of no phrase the question asks by (reason_words.asked_by)
-    and written by no document's path (QuestionTerms.in_paths: never said unmentioned)."""
+    and written by no document's path (QuestionTerms.path_writes: never said unmentioned)."""
     return [
         word
         for word in nameable_words(words, lang)
-        if not asked_by(word, terms.focus, lang) and word not in terms.in_paths
+        if not asked_by(word, terms.focus, lang) and not terms.path_writes(word)
     ]
 
 
@@ -688,12 +698,12 @@ def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang, closest: Clos
 def never_written(terms: QuestionTerms, lang: Lang) -> Reason | None:
     """The reason for a question naming code identifiers the corpus never writes
     (QuestionTerms.unknown_identifiers), claiming their absence, or None when it names none.
-    When a document's path writes each of them (QuestionTerms.in_paths), the question is still
+    When a document's path writes each of them (QuestionTerms.path_writes), the question is still
     refused, its reason claiming no absence (NOT_ANSWERED): only the claim goes, not the gate
     (s33 review)."""
     if not terms.unknown_identifiers:
         return None
-    unwritten = [name for name in terms.unknown_identifiers if name not in terms.in_paths]
+    unwritten = [name for name in terms.unknown_identifiers if not terms.path_writes(name)]
     if not unwritten:
         return Reason(NOT_ANSWERED[lang])
     return Reason(NEVER_WRITES[lang].format(words=_quoted(unwritten)), True)
@@ -836,7 +846,7 @@ def _below(low: float, high: float) -> list[str]:
 def unmatched_words(terms: QuestionTerms, tokens: frozenset[str], lang: Lang) -> list[str]:
     """The question's content words (reason_words.py: interrogatives, function and generic
     words of `lang` aside) that `tokens` lack, heaviest first (at most MAX_WORDS_NAMED), but
-    for those a document's path writes (QuestionTerms.in_paths)."""
+    for those a document's path writes (QuestionTerms.path_writes)."""
     return _weighed_words(terms, tokens, lang, held=False)
 
 
@@ -853,7 +863,7 @@ def _weighed_words(
             word, lang, unused=word in terms.absent
         ):
             continue
-        if not held and word in terms.in_paths:
+        if not held and terms.path_writes(word):
             continue  # a folder or file name writes it: never said unmentioned (path_words.py)
         if _held(word, plain if held else alts, tokens) == held:
             found.append((weight, word))

@@ -840,15 +840,12 @@ class Assistant:
         """Whether the stored words (stored_words.py) may say that asking in the other language
         than `lang` may help (`_translates`): the corpus is in both languages by
         abstention.MINORITY_SHARE, or `lang` is the one few documents use
-        (DocumentLanguages.read_across_from). Not a question in the language of almost all of
+        (DocumentLanguages.advised_across_from). Not a question in the language of almost all of
         them: the build stores the words of every corpus, and "Quel temps fera-t-il demain à
         Nantes ?" of a French folder holding two English mails was told to ask in English
         ("demain" / "tomorrow", a word the mails write). Read only on an index that stored
         its words: the file list is read for it."""
-        languages = self._loaded.document_languages
-        return languages.bilingual_corpus(abstention.MINORITY_SHARE) or languages.read_across_from(
-            lang
-        )
+        return self._loaded.document_languages.advised_across_from(lang)
 
     def _near_translations(
         self, words: Sequence[str], hits: Sequence[Hit], lang: Lang, channel: str

@@ -330,6 +330,11 @@ class QuestionTerms:
     """The `new_terms` (as typed) that the corpus never uses, by any of their forms, cognates
     included: no quote can mention them."""
 
+    def path_writes(self, word: str) -> bool:
+        """Whether a document's path writes the question's unused `word`, as typed (`in_paths`):
+        no reason may say the documents never mention it (abstention.py's reasons ask this)."""
+        return word in self.in_paths
+
     @cached_property
     def typed_keys(self) -> list[tuple[str, str]]:
         """The focus's `key_words` (each as typed, with the word before it), read once a
