@@ -132,6 +132,10 @@ class Chunk(Frozen):
     block: str = "text"
     """The kind of block it came from: text, list, table, heading."""
 
+    def holds(self, citation: Citation) -> bool:
+        """Whether the citation's quote starts in the chunk (its passage holds the quote)."""
+        return self.doc_id == citation.doc_id and self.start <= citation.start < self.end
+
 
 class Sentence(Frozen):
     """A sentence of a chunk, with offsets in its document."""

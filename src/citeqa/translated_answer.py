@@ -63,10 +63,7 @@ def _brings_translation(answer: Answer, words: set[str], evidence: Retrieval, la
 def _holding(citations: Iterable[Citation], evidence: Retrieval) -> Iterable[Hit]:
     """The passages of `evidence` that hold a quote of `citations`."""
     for citation in citations:
-        for hit in evidence.hits:
-            chunk = hit.chunk
-            if chunk.doc_id == citation.doc_id and chunk.start <= citation.start < chunk.end:
-                yield hit
+        yield from (hit for hit in evidence.hits if hit.chunk.holds(citation))
 
 
 def names_another_item(read_across: Answer, keys: Iterable[str], evidence: Retrieval) -> bool:

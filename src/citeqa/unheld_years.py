@@ -247,11 +247,6 @@ def answer_texts(
     documents' titles, then the passages (of `hits`) holding them, then those documents'
     texts (each once)."""
     labels = [text for c in citations for text in (c.section or "", documents[c.doc_id].title)]
-    bodies = [
-        hit.chunk.text
-        for citation in citations
-        for hit in hits
-        if hit.chunk.doc_id == citation.doc_id and hit.chunk.start <= citation.start < hit.chunk.end
-    ]
+    bodies = [hit.chunk.text for citation in citations for hit in hits if hit.chunk.holds(citation)]
     texts = [documents[doc_id].text for doc_id in dict.fromkeys(c.doc_id for c in citations)]
     return labels, bodies, texts
