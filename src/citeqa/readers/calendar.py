@@ -215,9 +215,13 @@ def repeating_series(event: Component, section: str, offset: int, moved: set[str
 
 def _rules(event: Component) -> list[Mapping[str, Any]]:
     """The event's RRULEs the parser reads (icalendar's vRecur), in order."""
+    return [one for one in _written_rules(event) if isinstance(one, Mapping)]
+
+
+def _written_rules(event: Component) -> list[Any]:
+    """The event's RRULE values as the parser gives them, in order, read or not (none: [None])."""
     rule = event.get("RRULE")
-    rules = rule if isinstance(rule, list) else [rule]
-    return [one for one in rules if isinstance(one, Mapping)]
+    return rule if isinstance(rule, list) else [rule]
 
 
 def _moved_days(events: list[Component]) -> dict[str, set[str]]:
@@ -558,9 +562,7 @@ def _when(event: Component) -> str:
 def _repeats(event: Component, language: Lang) -> str:
     """How the event repeats, in words (recurrence.recurrence_words), "" when it has no
     recurrence rule, or none the parser reads; of several rules, the first."""
-    rule = event.get("RRULE")
-    if isinstance(rule, list):
-        rule = rule[0] if rule else None
+    rule = next(iter(_written_rules(event)), None)
     start = _moment(event, "DTSTART")
     if not isinstance(rule, Mapping) or start is None:
         return ""
