@@ -83,14 +83,22 @@ def named_version(document: Document, stem: bool = True) -> Version | None:
 def _stem_versions_counted(question: str, documents: list[Document]) -> set[str]:
     """The ids of `documents` whose file name's version counts for `question`: those it names
     (document_names.named_among, else those whose name writes a word of it the first, best
-    document's name does not), else the best; each with its copies among `documents`."""
+    document's name does not, or every word of it the best's name writes), else the best; each
+    with its copies among `documents`. A document named as the best is (the same title,
+    "Budget prévisionnel") is as much the one asked: "la v1" of budget_v1..v3 quoted notes_v7,
+    ranked first, and "la v0" quoted x_v2_v3_v99999999 over budget_v0 (s33 hostile M1)."""
     if not documents:
         return set()
     named = named_among(question, documents)
     if not named:
         words = _question_words(question)
         best_words = name_words(documents[0])
-        named = {d.doc_id for d in documents if (words & name_words(d)) - best_words}
+        best_named = words & best_words
+        named = {
+            d.doc_id
+            for d in documents
+            if (words & name_words(d)) - best_words or (best_named and best_named <= name_words(d))
+        }
         named.add(documents[0].doc_id)
     return _with_copies([document.doc_id for document in documents], named)
 

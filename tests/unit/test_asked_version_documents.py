@@ -231,3 +231,29 @@ def test_a_number_asked_as_a_version_keeps_to_documents_that_have_one() -> None:
     )
     kept = _under(candidates, bank, "Quel est le total TTC du devis version 2 ?")
     assert kept is candidates
+
+
+def _budget(doc_id: str, total: str) -> tuple[str, tuple[str, str]]:
+    text = f"Budget prévisionnel\n\nLe budget total est de {total}.\n"
+    return doc_id, ("Budget prévisionnel", text)
+
+
+def test_a_file_named_as_the_best_one_counts_its_version_too() -> None:
+    """s33 hostile M1: notes_v7, titled as budget_v1..v3 and ranked first, turned the file-name
+    version off ("la v1" quoted notes_v7's 7000), and x_v2_v3_v99999999 answered "la v0" over
+    budget_v0: a document the question names as it names the best is as much the one asked."""
+    papers = dict(
+        [
+            _budget("notes_v7", "7000"),
+            _budget("budget_v3", "8000"),
+            _budget("budget_v1", "4000"),
+            _budget("x_v2_v3_v99999999", "1000"),
+            _budget("budget_v0", "500"),
+        ]
+    )
+    documents = list(_bank(papers).documents.values())
+    question = "Quel est le budget de la v1 ?"
+    assert asked_version_documents(question, documents) == {"budget_v1"}
+    assert asked_version_documents("Quel est le budget de la v0 ?", documents[3:]) == {"budget_v0"}
+    # a question naming none of the best's name words keeps to the best and its copies
+    assert asked_version_documents("Quel est le total de la v1 ?", documents) == frozenset()
