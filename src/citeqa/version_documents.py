@@ -169,15 +169,19 @@ def _unretrieved_versions(
     the same words is looked for beyond the passages retrieved, which may hold others only
     (s33 hostile probe M1: of twelve "Budget prévisionnel" files, "la v0" was answered by
     x_v2_v3_v99999999, budget_v0 never retrieved; LOW: of facture_v1..v2000, v500 never read).
-    A question naming nothing the best's name writes ("le total de la v2") looks no further."""
+    A question naming nothing the best's name writes ("le total de la v2") looks no further.
+    Only a document whose id or title writes the asked version's first number is read
+    (benchmarks/version_documents_cost.py: 2,000 versions took 168 ms a question without it)."""
     asked = asked_file_versions(question)
     words = _question_words(question) & name_words(best)
     if not asked or not words:
         return frozenset()
+    leading = {str(version[0]) for version in asked}  # a quick test before `named_version`
     return frozenset(
         document.doc_id
         for document in documents
         if document.doc_id not in retrieved
+        and any(digits in document.doc_id or digits in document.title for digits in leading)
         and (named := named_version(document))
         and any(_of_version(named, version) for version in asked)
         and words <= name_words(document)
