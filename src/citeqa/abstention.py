@@ -71,6 +71,7 @@ from citeqa.questions import (
 )
 from citeqa.reason_words import asked_by, nameable, nameable_words
 from citeqa.spelling_hints import Closest, did_you_mean
+from citeqa.value_ranges import covered_numbers
 from citeqa.visible import cut, shown
 
 NOTHING_TO_SEARCH = {
@@ -615,12 +616,12 @@ def not_answered(
     when `languages` (read only then) puts documents in it and asking so may help
     (`_may_help`, reading `close` only then). Naming words the corpus lacks, it claims their
     absence (Reason.claims_absence)."""
-    absent = _content_absent(terms, lang)
+    absent = _unranged(_content_absent(terms, lang), terms.focus, closest)
     if absent:
         never = NEVER_MENTIONED[lang].format(words=_quoted(absent))
         reason = _with_spellings(never, terms, lang, closest)
     else:
-        reason = _in_passages(terms, passages, lang)
+        reason = _in_passages(terms, passages, lang, closest)
     if not all(_asks(word) for word in terms.absent):  # else nothing to look for in the other
         reason = _with_hint(reason, terms, lang, languages, close)  # language
     return Reason(reason, claims_absence=bool(absent))
@@ -631,6 +632,18 @@ def _content_absent(terms: QuestionTerms, lang: Lang) -> list[str]:
     (reason_words.nameable_words), but for those of a phrase it asks by ("combien de temps":
     reason_words.asking_words), in order, each once."""
     return _nameable_unused(list(dict.fromkeys(terms.absent)), terms, lang)
+
+
+def _unranged(words: list[str], question: str, closest: Closest | None) -> list[str]:
+    """`words`, but for the numbers of amounts the question asks that a line of the closest
+    passages (`closest`, read only for a question writing a number among `words`) holds by a
+    range or a bound (value_ranges.covered_numbers): "700" of "un quotient de 700 €" is no word
+    the documents lack when a row writes "de 601 à 1 000 €" (s33 hostile probe M4: the reason
+    said they never mention it)."""
+    if closest is None or not any(word.isdigit() for word in words):
+        return words
+    covered = covered_numbers(question, closest())
+    return [word for word in words if not (word.isdigit() and int(word) in covered)]
 
 
 def _nameable_unused(words: list[str], terms: QuestionTerms, lang: Lang) -> list[str]:
@@ -644,10 +657,14 @@ def _nameable_unused(words: list[str], terms: QuestionTerms, lang: Lang) -> list
     ]
 
 
-def _in_passages(terms: QuestionTerms, passages: frozenset[str], lang: Lang) -> str:
-    """The reason naming the content words the closest passages (their tokens) lack, or else
-    those they mention, or else none."""
+def _in_passages(
+    terms: QuestionTerms, passages: frozenset[str], lang: Lang, closest: Closest | None = None
+) -> str:
+    """The reason naming the content words the closest passages (their tokens) lack but for
+    the amounts a range of theirs holds (`_unranged`), or else those they mention, or else
+    none."""
     unmatched = unmatched_words(terms, passages, lang) if passages else []
+    unmatched = _unranged(unmatched, terms.focus, closest)
     if unmatched:
         return NOT_IN_PASSAGES[lang].format(words=_quoted(unmatched))
     if not passages or not _every_word_held(terms, passages, lang):

@@ -1109,8 +1109,24 @@ def _field_documents(
     if asked is not None:
         named = {doc_id for doc_id in documents if asked.pattern.search(_spaced(doc_id))}
         if named:
-            return named, True
+            return _going_by_asked_ids(named, asked, focus), True
     return {bank.sentences[candidates.sentences[0].index].doc_id}, False
+
+
+def _going_by_asked_ids(named: set[str], asked: AskedRecords, focus: str) -> set[str]:
+    """Of the `named` documents (their path writes an asked identifier), those whose path goes
+    by it (record_ids.AskedRecords.names_as_own: "factures/FA-2025-022"), when some do, and
+    those referring to it ("avoirs/AV-2025-003_FA-2025-022") only when the question (`focus`)
+    writes a word of their path that none of the former's paths write ("l'avoir sur la
+    facture FA-2025-022"): a credit note citing an invoice in its file name won that
+    invoice's total (s33 hostile probe M3)."""
+    own = {doc_id for doc_id in named if asked.names_as_own(doc_id)}
+    if not own or own == named:
+        return named
+    own_words = frozenset().union(*(named_label_words(_spaced(doc_id), focus) for doc_id in own))
+    return own | {
+        doc_id for doc_id in named - own if named_label_words(_spaced(doc_id), focus) - own_words
+    }
 
 
 def _spaced(path: str) -> str:

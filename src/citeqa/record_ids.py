@@ -51,6 +51,7 @@ __all__ = [
     "asked_records",
     "ids_pattern",
     "is_record_id",
+    "own_record",
     "siblings",
     "with_named_documents",
     "writing_documents",
@@ -249,6 +250,13 @@ class AskedRecords:
             return False
         return any(record.family in self.families for record in asked_ids(text))
 
+    def names_as_own(self, path: str) -> bool:
+        """Whether a document's `path` goes by one of the asked identifiers (`own_record`):
+        "factures/FA-2025-022" for FA-2025-022, not "avoirs/AV-2025-003_FA-2025-022", a credit
+        note that refers to that invoice (s33 hostile probe M3: it won the invoice's fields)."""
+        own = own_record(path)
+        return own is not None and self.pattern.search(own.written) is not None
+
     def another_in_path(self, path: list[str]) -> bool:
         """Whether the innermost heading of `path` (outermost first) writing an identifier of
         the asked letters names another record (`names_another`): "### Root cause" under
@@ -269,6 +277,19 @@ def asked_records(question: str) -> AskedRecords | None:
     if not records:
         return None
     return AskedRecords(ids_pattern(records), frozenset(r.family for r in records))
+
+
+def own_record(path: str) -> RecordId | None:
+    """The identifier a document's `path` names it by: the first its file name writes (its
+    underscores read as spaces), else the first of the innermost folder writing one; None when
+    no part writes one. A file named after its own record writes that id first, and another
+    record's after it ("AV-2025-003_FA-2025-022": the credit note AV-2025-003 on invoice
+    FA-2025-022)."""
+    for part in reversed(path.replace("_", " ").split("/")):
+        found = asked_ids(part)
+        if found:
+            return found[0]
+    return None
 
 
 def _read_ids(records: list[RecordId]) -> list[RecordId]:

@@ -30,6 +30,7 @@ from citeqa.lexical import fold
 __all__ = [
     "Amount",
     "asked_amounts",
+    "covered_numbers",
     "holds_amount",
     "holds_any",
     "joined",
@@ -231,3 +232,21 @@ def holds_any(cells: Iterable[tuple[str, str]], amounts: Iterable[Amount]) -> bo
     return bool(asked) and any(
         holds_amount(cell, amount, header) for cell, header in cells for amount in asked
     )
+
+
+def covered_numbers(question: str, texts: Iterable[str]) -> frozenset[int]:
+    """The numbers of the amounts `question` asks (`asked_amounts`) that a line of one of
+    `texts` holds by a range or a bound (`holds_amount`, the whole text read as the line's
+    header for its unit): a reason must not say the documents never mention "700" when a row
+    writes "de 601 à 1 000 €" (s33 hostile probe M4). Each line is read only when it may hold
+    an amount (`may_hold_amount`)."""
+    asked = asked_amounts(question)
+    if not asked:
+        return frozenset()
+    covered: set[int] = set()
+    for text in texts:
+        writes_unit = bool(units_written(text))
+        for line in text.splitlines():
+            if may_hold_amount(line, writes_unit):
+                covered.update(a.number for a in asked if holds_amount(line, a, text))
+    return frozenset(covered)

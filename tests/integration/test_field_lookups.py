@@ -134,6 +134,46 @@ def test_prose_speaking_of_the_label_and_the_document_s_own_name_are_no_field_lo
     assert not quoted(forms, "How much was the Harbour Kilns invoice?").startswith("Invoice date")
 
 
+REFUND = (
+    "Poterie Vasseur — céramique artisanale\n\n"
+    "AVOIR N° AV-2031-005 sur facture PV-2031-020\n\n"
+    "Date : 02/05/2031\n"
+    "Total HT : -500,00 €\n"
+    "Total TTC : -600,00 €\n"
+)
+
+
+@pytest.fixture(scope="module")
+def refunded(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {
+        "factures/PV-2031-020.txt": invoice(
+            "PV-2031-020",
+            "15/04/2031",
+            "Restaurant Le Cellier, 4 place Darcy, 21000 Dijon",
+            "Plats ovales grès                      20     30,00       600,00",
+            "600,00 €",
+            "120,00 €",
+            "720,00 €",
+        ),
+        "avoirs/AV-2031-005_PV-2031-020.txt": REFUND,
+        "notes.txt": "L'atelier ferme le lundi.\n",
+    }
+    corpus, index = tmp_path_factory.mktemp("refunded"), tmp_path_factory.mktemp("refunded_i")
+    return assistant_over(files, corpus, index)
+
+
+def test_a_record_s_fields_are_its_own_document_s_not_a_credit_note_citing_it(
+    refunded: Assistant,
+) -> None:
+    # the credit note's file name writes the invoice's id after its own (s33 hostile M3): it
+    # refers to the invoice; the invoice's file goes by that id
+    total = quoted(refunded, "Quel est le montant TTC de la facture PV-2031-020 ?")
+    assert total.startswith("Total TTC : 720,00 €")
+    # a question naming the credit note by a word of its path still reads it
+    refund = quoted(refunded, "Quel est le montant TTC de l'avoir sur la facture PV-2031-020 ?")
+    assert "-600,00 €" in refund
+
+
 NOTE = (
     "# Kiln room refit\n\n"
     "Author: Jeanne Roux\n"

@@ -616,3 +616,17 @@ def test_closeness_to_the_other_language_is_read_only_when_documents_are_in_it()
     assert not_answered(asked, "en", frozenset(), lambda: english, close=unread) == (
         NEVER_MENTIONED["en"].format(words="“council”")
     )
+
+
+def test_an_amount_a_range_of_the_closest_passages_holds_is_never_said_unmentioned() -> None:
+    """s33 hostile M4: "ils ne mentionnent jamais “700”" although a row writes "de 601 à
+    1 000 €"; a range of another unit holds no amount, and the reason still names it."""
+    question = "Quel est le tarif de la cantine pour un quotient de 700 € ?"
+    weights = {"tarif": 5.0, "cantine": 4.0, "quotient": 6.0, "700": 8.0}
+    asked = terms(question, weights, absent=("700",))
+    rows = ["Quotient familial | Tarif\n≤ 600 € | 1,20 €\nde 601 à 1 000 € | 2,40 €\n"]
+    tokens = frozenset(word_alternatives("tarif") | word_alternatives("quotient"))
+    reason = not_answered(asked, "fr", tokens, closest=lambda: rows)
+    assert "700" not in reason
+    in_km = ["Distance | Tarif\nde 601 à 1 000 km | 2,40 €\n"]
+    assert "jamais “700”" in not_answered(asked, "fr", tokens, closest=lambda: in_km)

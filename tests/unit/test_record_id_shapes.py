@@ -11,6 +11,7 @@ from citeqa.record_ids import (
     asked_ids,
     asked_records,
     ids_pattern,
+    own_record,
     siblings,
     with_named_documents,
     writing_documents,
@@ -249,3 +250,15 @@ def test_two_digits_make_an_identifier_of_one_or_two_capitals_only_and_no_near_m
     for asked in ("Sales of Jan-25?", "Did the F-16 fly?", "Did the F-16 fly in Jan-25?"):
         assert unheld_records(asked, vocabulary) == [], asked
     assert siblings(asked_ids("F-16")[0], {"f15", "f17"}) == []
+
+
+def test_a_document_goes_by_the_first_identifier_its_file_name_writes() -> None:
+    own = own_record("avoirs/AV-2025-003_FA-2025-022")
+    assert own is not None and own.written == "AV-2025-003"
+    folder = own_record("FA-2025-022/scan_recto")
+    assert folder is not None and folder.written == "FA-2025-022"
+    assert own_record("notes/réunion") is None
+    asked = asked_records("Montant de la facture FA-2025-022 ?")
+    assert asked is not None
+    assert asked.names_as_own("factures/Facture_FA-2025-022_Tilleuls")
+    assert not asked.names_as_own("avoirs/AV-2025-003_FA-2025-022")

@@ -8,6 +8,7 @@ import pytest
 from citeqa.value_ranges import (
     Amount,
     asked_amounts,
+    covered_numbers,
     holds_amount,
     may_hold_amount,
     ranges,
@@ -124,3 +125,11 @@ def test_only_a_cell_of_a_unit_and_a_joint_or_bound_may_hold_an_amount() -> None
         assert may_hold_amount(cell), cell
     assert may_hold_amount("601-1000", header_writes_unit=True)
     assert units_written("QF (€)") == {"€"}
+
+
+def test_the_asked_amounts_a_line_holds_by_a_range_or_a_bound_are_covered() -> None:
+    table = "Quotient familial | Tarif\n≤ 600 € | 1,20 €\nde 601 à 1 000 € | 2,40 €\n"
+    question = "Tarif pour un quotient de 700 €, de 450 € ou de 5 000 € ?"
+    assert covered_numbers(question, [table]) == {700, 450}
+    assert covered_numbers("Tarif pour 700 km ?", [table]) == frozenset()
+    assert covered_numbers("Quel tarif ?", [table]) == frozenset()
