@@ -7,7 +7,9 @@ any does: followup_quotes.py); the quote ranker reorders them to choose the quot
 one, and any nearly as good while the quote stays short (for a table lookup, among the rows
 holding the key the question names: `looked_up`, or, among plain lines, those its key word
 opens: `on_named_line`; among a form's or an invoice's "Label : value" lines, those whose
-label the question writes: `on_asked_field`; for a question naming a code identifier,
+label the question writes: `on_asked_field`; among a record's field lines (a syllabus, a
+staff card: record_fields.py), one whose label and record's owner the question names, where
+the best names the owner only: `on_record_field`; for a question naming a code identifier,
 among the sentences that write it: `naming_identifiers`), are quoted (quoting.py) with citations
 checked against the document text. A table lookup of a key no table of the evidence holds
 abstains once the evidence is read, before the candidates are ranked (unheld_keys.py), and so
@@ -1063,12 +1065,14 @@ def _prose_answer(bank: SentenceBank, index: int, focus: str) -> bool:
 
 
 def _writes_every_word(bank: SentenceBank, index: int, words: list[AskedWord]) -> bool:
-    """Whether sentence `index`, with its table's header row for a row, writes a stem of each
-    of `words`."""
+    """Whether sentence `index`, with its table's header row for a row and the words its
+    document goes by (document_names.name_words), writes each of `words`: "TVA 20 % : 151,40
+    €" of "facture_equipements_F-2025-0187.pdf" answers "facture équipements TVA" (s29
+    trial), whatever another invoice's record writes."""
     header = bank.table_header(index)
     text = bank.text(index) if header is None else f"{bank.text(header)}\n{bank.text(index)}"
-    held = text_stems(text)
-    return all(word.stems & held for word in words)
+    held, naming = text_stems(text), name_words(bank.documents[bank.sentences[index].doc_id])
+    return all(word.stems & held or word.folded in naming for word in words)
 
 
 def _record_fields(
