@@ -7,7 +7,9 @@ any does: followup_quotes.py); the quote ranker reorders them to choose the quot
 one, and any nearly as good while the quote stays short (for a table lookup, among the rows
 holding the key the question names: `looked_up`, or, among plain lines, those its key word
 opens: `on_named_line`; among a form's or an invoice's "Label : value" lines, those whose
-label the question writes: `on_asked_field`; for a question naming a code identifier,
+label the question writes: `on_asked_field`; among a record's field lines (a syllabus, a
+staff card: record_fields.py), one whose label and record's owner the question names, where
+the best names the owner only: `on_record_field`; for a question naming a code identifier,
 among the sentences that write it: `naming_identifiers`), are quoted (quoting.py) with citations
 checked against the document text. A table lookup of a key no table of the evidence holds
 abstains once the evidence is read, before the candidates are ranked (unheld_keys.py), and so
@@ -29,6 +31,7 @@ abstention says why (abstention.py) and still lists the closest passages.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -46,7 +49,7 @@ from citeqa.across import (
     unvouched_across,
     written_names,
 )
-from citeqa.answer_features import Wants, holds_asked_value, match_features
+from citeqa.answer_features import Wants, holds_asked_name, holds_asked_value, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
@@ -79,6 +82,7 @@ from citeqa.field_lines import (
     fields_within,
     label_match,
     named_label_words,
+    text_stems,
     writes_stems,
 )
 from citeqa.followup_quotes import mentions_new_words
@@ -133,6 +137,7 @@ from citeqa.questions import QuestionTerms, is_question
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import nameable_words
 from citeqa.record_cells import asked_record_cell
+from citeqa.record_fields import AskedWord, answering_fields, asked_words
 from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.record_threads import answering_records
 from citeqa.row_context import row_context
@@ -1021,6 +1026,103 @@ def on_asked_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Ca
     return _subset(enlarged, chosen)
 
 
+def on_record_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
+    """The candidates, but when the best candidate does not write every word the question
+    (`focus`) asks (record_fields.asked_words; a table row read with its header row) and field
+    lines of records among the candidates' documents of at most FIELD_DOCUMENT_CHUNKS passages
+    answer it by their record (record_fields.answering_fields: "Permanences : le lundi …"
+    under "Enseignante : Sophie Bernard" for "Quand sont les permanences de Sophie Bernard
+    ?"), only the lines named best of the first such document, a line no candidate added
+    rated as the best. Another document's line naming the owner but not the field (a notes
+    header "— Sophie Bernard —") won over the field line, which names no owner (s33 trial)."""
+    if not candidates.sentences:
+        return candidates
+    words, best = asked_words(focus), candidates.sentences[0].index
+    if len(words) < 2 or _writes_every_word(bank, best, words) or _prose_answer(bank, best, focus):
+        return candidates
+    found = _record_fields(candidates, bank, words, focus)
+    if not found:
+        return candidates
+    return _first_with(candidates, found)
+
+
+def _prose_answer(bank: SentenceBank, index: int, focus: str) -> bool:
+    """Whether sentence `index` is prose (`_closes_sentence`) holding a value of the kind the
+    question (`focus`) asks (a date, a number, a name: answer_features.holds_asked_value,
+    holds_asked_name): "Le stage se déroule du 2 mars 2026 au 28 août 2026." answers "Quelles
+    sont les dates du stage ?", which a mail's "Date:" header line under a sender address
+    writing "stages@…" does not (s33 trial)."""
+    text = bank.text(index)
+    if not _closes_sentence(text):
+        return False
+    wants = Wants.of(focus)
+    return holds_asked_value(wants, text) or holds_asked_name(wants, text)
+
+
+def _writes_every_word(bank: SentenceBank, index: int, words: list[AskedWord]) -> bool:
+    """Whether sentence `index`, with its table's header row for a row and the words its
+    document goes by (document_names.name_words), writes each of `words`: "TVA 20 % : 151,40
+    €" of "facture_equipements_F-2025-0187.pdf" answers "facture équipements TVA" (s29
+    trial), whatever another invoice's record writes."""
+    header = bank.table_header(index)
+    text = bank.text(index) if header is None else f"{bank.text(header)}\n{bank.text(index)}"
+    held, naming = text_stems(text), name_words(bank.documents[bank.sentences[index].doc_id])
+    return all(word.stems & held or word.folded in naming for word in words)
+
+
+def _record_fields(
+    candidates: Candidates, bank: SentenceBank, words: list[AskedWord], focus: str
+) -> list[int]:
+    """The sentence numbers of the field lines named best that answer the question by their
+    record, of the first candidates' document holding any (`on_record_field`); a mail's header
+    lines are its message's, no record's ("Date:" under "From: Placements Office" answers no
+    "dates of the placement": mail_candidates.py reads them for a question asking them)."""
+    doc_ids = dict.fromkeys(bank.sentences[item.index].doc_id for item in candidates.sentences)
+    layouts = MailLayouts(bank.documents)
+    for doc_id in doc_ids:
+        if len(bank.chunks_of(doc_id)) > FIELD_DOCUMENT_CHUNKS:
+            continue
+        document, layout = bank.documents[doc_id], layouts.of(doc_id)
+        found = [
+            (match, start, end)
+            for match, start, end in answering_fields(
+                document.text, words, focus, name_words(document)
+            )
+            if layout is None or not layout.in_headers(start)
+        ]
+        if found:
+            best = max(match for match, _, _ in found)
+            spans = [(start, end) for match, start, end in found if match == best]
+            return _sentences_within(bank, doc_id, spans)
+    return []
+
+
+def _sentences_within(bank: SentenceBank, doc_id: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The numbers of the document's sentences lying within one of `spans`, in text order."""
+    numbers, starts = bank.sentences.in_document(doc_id)
+    found = []
+    for start, end in spans:
+        at = bisect.bisect_left(starts, start)
+        while at < len(numbers) and starts[at] < end:
+            if bank.sentences[numbers[at]].end <= end:
+                found.append(int(numbers[at]))
+            at += 1
+    return found
+
+
+def _first_with(candidates: Candidates, indexes: list[int]) -> Candidates:
+    """The candidates that are sentences `indexes`, in that order, those no candidate added,
+    each rated as the best candidate."""
+    position = {item.index: number for number, item in enumerate(candidates.sentences)}
+    extra = [index for index in indexes if index not in position]
+    if extra:
+        candidates = _with_sentences(candidates, extra)
+        position = {item.index: number for number, item in enumerate(candidates.sentences)}
+    chosen = _subset(candidates, [position[index] for index in indexes])
+    chosen.probabilities[:] = candidates.probabilities.max(initial=0.0)
+    return chosen
+
+
 def _names_unwritten(bank: SentenceBank, documents: set[str], focus: str) -> bool:
     """Whether a name the question writes (across.written_names) is written by none of the
     field `documents`: their fields are another party's ("le numéro de SIRET de Termcraft"
@@ -1152,8 +1254,11 @@ def _with_field_lines(
                 index for index in bank.scorable_in(bank.chunks[chunk]) if index not in known
             )
             known.update(extra)
-    if not extra:
-        return candidates
+    return _with_sentences(candidates, extra) if extra else candidates
+
+
+def _with_sentences(candidates: Candidates, extra: list[int]) -> Candidates:
+    """The candidates, then sentences `extra`, each rated 0.0 by the rankers."""
     added = [ScoredSentence(index, 0.0, 0.0, 0.0, 0.0, 0) for index in extra]
     rows = np.zeros((len(extra), candidates.rows.shape[1]), dtype=candidates.rows.dtype)
     weights = candidates.weights
@@ -2282,11 +2387,7 @@ def _quoted(
         ranked = unsigned(ranked, bank, terms.focus)
         ranked = latest_year_first(ranked, bank, terms.focus)
         chosen = choose(
-            on_asked_field(
-                on_named_line(looked_up(ranked, bank, terms.focus), bank, terms.focus),
-                bank,
-                terms.focus,
-            ),
+            on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),
@@ -2306,6 +2407,18 @@ def _quoted(
         )
     citations = citations_of(quote_spans(chosen, bank, top, terms), bank.documents)
     return with_other_statement(citations, chosen, candidates.sentences, reading)
+
+
+def _looked_up_lines(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
+    """The field lines answering the question by their record (`on_record_field`) when there
+    are some, else the rows or the lines it looks up by their key (`looked_up`,
+    `on_named_line`): a table row keyed by the asked code whose header writes no asked field
+    ("| DS-M2-104 | … | 4 |" for "DS-M2-104 ECTS") is no answer where the code's own record
+    writes "Crédits ECTS : 4"."""
+    fielded = on_record_field(candidates, bank, focus)
+    if fielded is not candidates:
+        return fielded
+    return on_named_line(looked_up(candidates, bank, focus), bank, focus)
 
 
 def with_other_statement(

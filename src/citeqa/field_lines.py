@@ -50,6 +50,14 @@ SHORT_LABEL_WORDS = 2
 
 _LANGS = ("en", "fr")
 
+_SENTENCE_BREAK = re.compile(
+    r"(?:[;!?]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})\.)\s+\w"
+)
+"""Sentence punctuation then a word, within a value: a sentence of its own ("Pénalités : 3
+fois le taux légal. Indemnité …"), not a value; a period closing a capitalised word of at most
+four letters is a title's abbreviation ("Prof. Helen Marsh", "Dr. Ortega", "M. Durand",
+"Mme. Roy"), not a sentence's end."""
+
 
 def field_label(text: str, start: int, end: int) -> str | None:
     """The label of the line `text[start:end]` when it is one whole field line (see the
@@ -71,7 +79,7 @@ def _field(text: str, start: int, end: int) -> tuple[str, str] | None:
     label, value = parts
     if len(label.split()) > LABEL_WORDS_MAX or len(value) > VALUE_MAX:
         return None
-    if re.search(r"[.;!?]\s+\w", value):  # a sentence, not a value
+    if _SENTENCE_BREAK.search(value):  # a sentence, not a value
         return None
     return label, value
 
@@ -172,6 +180,12 @@ are read again for each field line of each candidate."""
 SHORT_TEXT = 200
 """The longest text whose stems are kept (characters): a sentence read whole (`writes_stems`)
 may be a page long, and a cache keyed by the text keeps the text alive."""
+
+
+def text_stems(text: str) -> frozenset[str]:
+    """The stems of `text`'s words in every language read, as labels are compared
+    (record_fields.py reads a record's lines and a question's words so)."""
+    return _stems(text)
 
 
 def _stems(text: str) -> frozenset[str]:

@@ -1,0 +1,185 @@
+"""A record's field line answers a question naming the record's owner and the field's label.
+
+A syllabus, a contact card, a product sheet, a CV or a form writes its facts as "Label : value"
+lines under the lines saying whose they are: "# DS-M2-104 — Traitement automatique des
+langues", "Enseignante : Sophie Bernard", then "Permanences : le lundi de 16 h à 17 h 30".
+The field line names neither the teacher nor the course, so "Quand sont les permanences de
+Sophie Bernard ?" rated it far below another document's line naming the teacher (a notes
+header, a slide's title page: s33 trial, 7 wrong quotes), and answering.on_asked_field, which
+reads the best candidate's document only, was never reached.
+
+A record is a section (the lines between two markdown headings, or the whole document) of at
+least MIN_RECORD_FIELDS field lines (field_lines.field_label) making at least RECORD_SHARE of
+its lines (blank lines aside). Its identity is what its other lines write (its field lines and
+the lines that are no prose, e-mail and web addresses aside), the headings above it, and the
+words its document goes by (document_names.name_words, given):
+read with a field line the way a table's header and key cell are read with a row. A field
+line of a record answers by its record (`answering_fields`) when the question names its label
+(field_lines.label_match) and every other word the question writes (`asked_words`: its
+interrogatives, the words speaking of documents and stopwords left out) is one its record's
+identity writes: at least one such word, the owner, must be. A record of the same shape
+naming another owner answers nothing, so a question about an owner whose record lacks the
+field is answered by no other record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from citeqa.field_lines import field_label, label_match, named_label_words, text_stems
+from citeqa.folding import fold
+from citeqa.glossary import language_words
+from citeqa.language import is_markdown_heading
+
+MIN_RECORD_FIELDS = 3
+"""The fewest field lines a section must have to be a record: two "Label : value" lines in a
+report's paragraph make no form."""
+
+RECORD_SHARE = 0.5
+"""The least share of a section's lines (blank lines and headings aside) that must be field
+lines for it to be a record: a syllabus's block of fields under its title line, not a page of
+prose holding a few."""
+
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+"""A word of a question, hyphens and apostrophes inside kept ("DS-M2-104")."""
+
+
+@dataclass(frozen=True)
+class AskedWord:
+    """A word the question writes that a record must account for: folded, and its stems in
+    every language read."""
+
+    folded: str
+    stems: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Record:
+    """A record of a document: the spans of its lines (blank lines aside), the label of each
+    (None for a line that is no field line) and the start of the section's heading lines
+    above it (the document's start for the first)."""
+
+    lines: tuple[tuple[int, int, str | None], ...]
+    headings_from: int
+
+    @property
+    def fields(self) -> list[tuple[int, int, str]]:
+        """The spans and labels of its field lines."""
+        return [(start, end, label) for start, end, label in self.lines if label is not None]
+
+
+def asked_words(focus: str) -> list[AskedWord]:
+    """The words of the question (`focus`) a record must account for: those with a stem, but
+    interrogatives ("quand", "who") and words speaking of the documents ("says", "selon")."""
+    left_out = language_words("interrogatives") | language_words("frame_words")
+    words = []
+    for word in _WORD.findall(focus):
+        folded = fold(word)
+        found = text_stems(word)
+        if found and folded not in left_out:
+            words.append(AskedWord(folded, found))
+    return words
+
+
+def records_of(text: str) -> list[Record]:
+    """The records of a document's `text` (see the module's docstring), in order."""
+    found = []
+    for lines, headings_from in _sections(text):
+        labelled = tuple((start, end, field_label(text, start, end)) for start, end in lines)
+        fields = sum(label is not None for _, _, label in labelled)
+        if fields >= MIN_RECORD_FIELDS and fields >= RECORD_SHARE * len(labelled):
+            found.append(Record(labelled, headings_from))
+    return found
+
+
+def _sections(text: str) -> Iterator[tuple[list[tuple[int, int]], int]]:
+    """The spans of the lines of each section of `text` (the lines between two markdown
+    headings, the whole text when it has none; blank lines and headings left out), each with
+    where its headings start: the document's start for the first section, else its own
+    heading's line."""
+    section: list[tuple[int, int]] = []
+    headings_from = at = 0
+    for line in text.splitlines(keepends=True):
+        start, at = at, at + len(line)
+        body = line.rstrip("\r\n")
+        if is_markdown_heading(body):
+            if section:
+                yield section, headings_from
+                section, headings_from = [], start
+        elif body.strip():
+            section.append((start, start + len(body)))
+    if section:
+        yield section, headings_from
+
+
+def answering_fields(
+    text: str, words: list[AskedWord], focus: str, naming: frozenset[str]
+) -> list[tuple[tuple[int, float], int, int]]:
+    """The field lines of the records of a document's `text` that answer the question
+    (`focus`, its `asked_words`) by their record (see the module's docstring), each with how
+    well the question names its label (field_lines.label_match) and its span; `naming`: the
+    folded words the document goes by, which name its record and no label."""
+    found = []
+    for record in records_of(text):
+        heads = _heading_stems(text, record)
+        for start, end, label in record.fields:
+            match = label_match(label, focus, naming, _value(text, start, end))
+            if match[0] and _owner_named(text, record, start, words, label, heads | naming):
+                found.append((match, start, end))
+    return found
+
+
+def _owner_named(
+    text: str,
+    record: Record,
+    line: int,
+    words: list[AskedWord],
+    label: str,
+    identity: frozenset[str],
+) -> bool:
+    """Whether every asked word the field `label` does not name is written by the record's
+    other lines or among `identity` (its headings' stems and its document's name words), and
+    at least one is."""
+    owners = [word for word in words if not named_label_words(label, word.folded)]
+    if not owners:
+        return False
+    others = frozenset().union(
+        *(
+            _identity_stems(text[start:end])
+            for start, end, label in record.lines
+            if start != line and (label is not None or not _is_prose(text[start:end]))
+        )
+    )
+    held = others | identity
+    return all(word.folded in identity or word.stems & held for word in owners)
+
+
+_ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")
+"""An e-mail or web address: the words in it name a mailbox or a site, no record's owner
+("stages@univ-….fr" names no internship a mail's "Date:" line is the date of)."""
+
+
+def _is_prose(line: str) -> bool:
+    """Whether a line that is no field line is prose, closing on sentence punctuation: a
+    note's "The delay of the second firing was caused by …" under its "Author:" and "Date:"
+    lines says what the note is about, not whose record it is."""
+    return line.rstrip().endswith((".", ";", "!", "?"))
+
+
+def _identity_stems(line: str) -> frozenset[str]:
+    """The stems of a record's line as its identity: its addresses left out (`_ADDRESS`)."""
+    return text_stems(_ADDRESS.sub(" ", line))
+
+
+def _heading_stems(text: str, record: Record) -> frozenset[str]:
+    """The stems of the markdown heading lines between the record's headings start and its
+    first line: its title and its section's heading."""
+    above = text[record.headings_from : record.lines[0][0]]
+    return text_stems(" ".join(line for line in above.splitlines() if is_markdown_heading(line)))
+
+
+def _value(text: str, start: int, end: int) -> str:
+    """The value of the field line `text[start:end]`: what follows its first colon."""
+    return text[start:end].partition(":")[2].strip()
