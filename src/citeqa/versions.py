@@ -721,17 +721,35 @@ class CorpusVersions:
         named = self._held_asked(question) if newest else None
         years = years_written(question) if self.copies else frozenset()
         named_versions = asked_file_versions(question) if self.copies else []
+        passed = self._periods_asked_before(years)
         return Arranged(
             self,
             lambda doc: (
-                not self.is_older(doc)
+                (not self.is_older(doc) and doc not in passed)
                 or self._asks_years_of(doc, years)
                 or self._asks_version_of(doc, named_versions)
             ),
             False,
             0 if newest else depth,
             named,
-            lambda doc: self._asks_latest_period(doc, years),
+            lambda doc: self._asks_latest_period(doc, years) or doc in passed,
+        )
+
+    def _periods_asked_before(self, years: frozenset[int]) -> frozenset[str]:
+        """The latest papers of dated series a question writing `years` asks for an earlier
+        period of: an earlier paper's path writes one of them (`_asks_years_of`), the latest's
+        writes none. They are set aside and never read after the others (`Arranged.unasked`):
+        what they state is another period's than the one asked (s34: "ma note en 2022-2023"
+        quoted this year's export, whose path writes only its own date, beside last year's
+        transcript)."""
+        if not years:
+            return frozenset()
+        return frozenset(
+            copy.current
+            for doc_id, copy in self.copies.items()
+            if copy.earlier
+            and self._asks_years_of(doc_id, years)
+            and not years & years_written(copy.current)
         )
 
     def _asks_latest_period(self, doc_id: str, years: frozenset[int]) -> bool:
