@@ -16,6 +16,8 @@ FILES = {
     "LIC-07;Analyse numérique;5;13\nLIC-09;Probabilités;4;11\nLIC-11;Anglais;2;16,5\n",
     "Scolarite/notes_semestre_export_2025-02-10.csv": "Code;Intitulé;Coefficient;Note /20;"
     "Résultat\nMAS-101;Analyse numérique;6;14,5;ADM\nMAS-102;Probabilités;5;9,5;AJ\n",
+    "Licence/Anglais/cours_anglais.md": "# Cours d'anglais\n\nLe cours d'anglais demande de"
+    " lire un article de presse chaque semaine.\n",
     "Reunions/2023/compte_rendu_ag_2023.md": "# Assemblée générale de l'amicale\n\nLe 12 mars 2023,"
     " 40 membres présents ont voté le voyage à Lisbonne.\n",
     "Amicale/compte_rendu_2024.md": "# Assemblée générale de l'amicale\n\nLe 9 mars 2024, 52"
@@ -59,3 +61,12 @@ def test_each_years_minutes_answer_their_own_year(folder: Assistant) -> None:
     )
     assert name == "compte_rendu_ag_2023.md" and "40 membres" in quote
     assert not any("antérieure" in w or "earlier period" in w for w in warnings), warnings
+
+
+def test_what_only_last_years_table_holds_is_answered_from_it_labelled(folder: Assistant) -> None:
+    """A course taken last year only: this year's table never writes it, so last year's is read
+    with the current documents (period_terms.py), not after them (s34 probe: "ma note en
+    Statistique bayésienne" quoted the course notes), and its answer says whose it is."""
+    name, quote, warnings = _first_quote(folder, "Quelle était ma note en anglais ?")
+    assert name == "releve_notes_licence_2022-2023.csv" and "16,5" in quote
+    assert any("d’une période antérieure à Scolarite/notes_semestre" in w for w in warnings)

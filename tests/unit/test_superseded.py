@@ -914,3 +914,33 @@ def test_tables_of_many_names_are_compared_with_a_few_later_files_each() -> None
     assert pair_tables(named, lambda doc_id: header, shares, lambda a, b: True) == {}
     assert 500 <= len(compared) <= 500 * LATER_READ
     assert all(earlier.endswith("2023") and later.endswith("2025") for earlier, later in compared)
+
+
+def test_an_earlier_table_holding_what_the_latest_lacks_is_read_with_the_current_ones() -> None:
+    """s34 probe: "ma note en Statistique bayésienne" (a course of last year only) quoted the
+    course notes, last year's transcript set aside: an earlier period's paper writing an asked
+    term its latest never writes is read with the current papers, its answer labelled."""
+    texts = {
+        "Licence/releve_notes_licence_2022-2023": _marks("LIC", "13")
+        + "| LIC-12 | Géologie | 3 | 15 |",
+        "Scolarite/notes_semestre_export_2025-02-10": _marks("MAS", "14,5", " Résultat |"),
+        "Licence/notes_geologie": "# Géologie\n\nLes roches sédimentaires se forment en couches.",
+    }
+    ids = list(texts)
+    versions = CorpusVersions.of(ids, str, text_of=texts.__getitem__)
+    assert versions is not None
+
+    def kept(question: str) -> list[str]:
+        return [doc for doc in ids if versions.arrangement(question, 2).kept(doc)]
+
+    assert kept("Quelle était ma note en géologie ?") == ids
+    assert kept("Quelle est ma note en probabilités ?") == ids[1:]
+    asked = "Quelle était ma note en géologie ?"
+    answer = _answer(ids[0], "| LIC-12 | Géologie | 3 | 15 |")
+    assert versions.earlier_answer_note(asked, answer) == (
+        "Réponse tirée de Licence/releve_notes_licence_2022-2023.xlsx, d’une période antérieure"
+        " à Scolarite/notes_semestre_export_2025-02-10 : rien dans"
+        " Scolarite/notes_semestre_export_2025-02-10 n’y répond."
+    )
+    assert versions.earlier_answer_note("Ma note en géologie en 2022 ?", answer) is None
+    assert versions.earlier_answer_note(asked, _answer(ids[1], "| MAS-07 |")) is None
