@@ -41,6 +41,11 @@ LATER_READ = 8
 """How many later files each earlier file is compared with at most, for each word of its name
 (`pair_tables`)."""
 
+LATER_LOOKED = 64
+"""How many files writing a word of an earlier file's name are looked at, the latest first, for
+the LATER_READ of other folders (`_later_candidates`): a folder of thousands of one name's
+files is not walked for each of them."""
+
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -84,7 +89,7 @@ def pair_tables(
     found: dict[str, str] = {}
     for doc_id, mine in named.items():
         header = None
-        for other in _later_candidates(doc_id, mine, named, holding):
+        for other in _later_candidates(mine, named, holding):
             if not one_list(mine.words, named[other].words):
                 continue
             header = header_of(doc_id) if header is None else header
@@ -108,14 +113,14 @@ def _latest_first(named: dict[str, Named]) -> dict[str, list[str]]:
 
 
 def _later_candidates(
-    doc_id: str, mine: Named, named: dict[str, Named], holding: dict[str, list[str]]
+    mine: Named, named: dict[str, Named], holding: dict[str, list[str]]
 ) -> list[str]:
-    """The later files of another folder sharing a telling word of `doc_id`'s name, LATER_READ
-    at most for each word, the latest first."""
+    """The later files of another folder sharing a telling word of `mine`, a file's name, LATER_READ
+    at most for each word among its LATER_LOOKED latest files, the latest first."""
     found: list[str] = []
     for word in sorted(mine.telling):
         taken = 0
-        for other in holding[word]:
+        for other in holding[word][:LATER_LOOKED]:
             if named[other].year <= mine.year or taken >= LATER_READ:
                 break
             if named[other].folder != mine.folder:
