@@ -46,8 +46,6 @@ LATER_LOOKED = 64
 the LATER_READ of other folders (`_later_candidates`): a folder of thousands of one name's
 files is not walked for each of them."""
 
-_LETTER = re.compile(r"[^\W\d_]")
-
 
 def opening_header(text: str) -> frozenset[str]:
     """The header cells, folded, of the table `text` opens with (its first line writing a
@@ -69,8 +67,8 @@ class Named:
         self.words = frozenset(words)
         self.folder = folder
         self.year = year
-        self.telling = frozenset(
-            word for word in words if len(_LETTER.findall(word)) >= NAME_WORD_LETTERS
+        self.telling = sorted(
+            {word for word in words if sum(c.isalpha() for c in word) >= NAME_WORD_LETTERS}
         )
 
 
@@ -118,7 +116,7 @@ def _later_candidates(
     """The later files of another folder sharing a telling word of `mine`, a file's name, LATER_READ
     at most for each word among its LATER_LOOKED latest files, the latest first."""
     found: list[str] = []
-    for word in sorted(mine.telling):
+    for word in mine.telling:
         taken = 0
         for other in holding[word][:LATER_LOOKED]:
             if named[other].year <= mine.year or taken >= LATER_READ:
@@ -126,6 +124,8 @@ def _later_candidates(
             if named[other].folder != mine.folder:
                 found.append(other)
                 taken += 1
+    if len(mine.telling) < 2:  # one word's files come the latest first already
+        return found
     return sorted(dict.fromkeys(found), key=lambda other: (-named[other].year, other))
 
 
