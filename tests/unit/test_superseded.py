@@ -809,3 +809,138 @@ def test_a_longer_name_adding_words_or_a_data_lists_qualifier_is_no_later_editio
             "Asso/enfance/tarifs_cantine_garderie_2025-2026", False, True
         )
     }
+
+
+_MARKS = "| Code | Intitulé | Coefficient | Note /20 |{extra}\n| --- | --- | --- | --- |\n"
+_ROWS = "| {code}-07 | Analyse numérique | 5 | {mark} |\n| {code}-09 | Probabilités | 4 | 11 |\n"
+
+
+def _marks(code: str, mark: str, extra: str = "") -> str:
+    return _MARKS.format(extra=extra) + _ROWS.format(code=code, mark=mark)
+
+
+def test_a_table_of_an_earlier_year_under_another_name_and_folder_is_an_earlier_period() -> None:
+    """s33 trial a59: last year's transcript "L3/releve_notes_L3_2023-2024" beside this year's
+    "admin/notes_S3_export_2026-02-10" (one list of marks, another name and folder, a column
+    added) were both current: last year's mark was quoted for "ma note"."""
+    texts = {
+        "Licence/releve_notes_licence_2022-2023": _marks("LIC", "13"),
+        "Scolarite/notes_semestre_export_2025-02-10": _marks("MAS", "14,5", " Résultat |"),
+        "Scolarite/planning_2025": "| Jour | Salle |\n| Lundi | B12 |",
+    }
+    assert copies(texts, texts.__getitem__) == {
+        "Licence/releve_notes_licence_2022-2023": Copy(
+            "Scolarite/notes_semestre_export_2025-02-10", False, True
+        )
+    }
+
+
+_AG = "# Assemblée générale du club\n\nPrésents : {} membres. Le bureau est réélu à l'unanimité."
+_OTHER_COLUMNS = "| Nom | Note |\n| X | 1 |"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "earlier_text", "later_text"),
+    [
+        # successive years' minutes: each answers its own year (s29 trial, the probe "P6")
+        (
+            "AG/2023/compte_rendu_ag_2023",
+            "Bureau/compte_rendu_2024",
+            _AG.format(40),
+            _AG.format(52),
+        ),
+        # one place's name in another place: another thing's (s30 review G), left to its rules
+        ("Clients/Dupont/facture_2024", "Clients/Martin/facture_2025", _marks("A", "1"), None),
+        ("Licence/notes_2023", "Master/notes_export_2025", _marks("A", "1"), _OTHER_COLUMNS),
+        ("Licence/releve_2023", "Master/export_2025", _marks("A", "1"), None),  # no word shared
+        # a word naming another data list, two words added, or a shorter later name
+        ("Asso/resultat_2024", "Finances/resultat_previsionnel_2026", _marks("A", "1"), None),
+        ("Asso/bilan_sorties_2022", "Sport/bilan_sorties_ski_hiver_2025", _marks("A", "1"), None),
+        ("Asso/bilan_sorties_ski_2022", "Sport/bilan_sorties_2025", _marks("A", "1"), None),
+        # one folder's files of two names are two lists; one year's files, two current ones
+        ("Notes/notes_licence_2023", "Notes/notes_master_2025", _marks("A", "1"), None),
+        ("Licence/notes_licence_2025", "Master/notes_export_2025", _marks("A", "1"), None),
+    ],
+)
+def test_no_table_or_other_lists_of_two_years_are_an_earlier_period(
+    earlier: str, later: str, earlier_text: str, later_text: str | None
+) -> None:
+    """Files of two years that open with no table, or whose names or columns tell two lists
+    apart, are each current (table_periods.py)."""
+    texts = {earlier: earlier_text, later: later_text or _marks("B", "2", " Résultat |")}
+    assert copies(texts, texts.__getitem__) == {}
+
+
+def test_a_question_naming_the_earlier_tables_year_reads_it_alone() -> None:
+    """A question writing the year only the earlier table's path writes asks for that period:
+    this year's table, whose path writes another year, is set aside (s34: "ma note en
+    2022-2023" quoted this year's export, ranked first)."""
+    texts = {
+        "Licence/releve_notes_licence_2022-2023": _marks("LIC", "13"),
+        "Scolarite/notes_semestre_export_2025-02-10": _marks("MAS", "14,5", " Résultat |"),
+    }
+    ids = list(texts)
+    versions = CorpusVersions.of(ids, str, text_of=texts.__getitem__)
+    assert versions is not None
+
+    def kept(question: str) -> list[str]:
+        return [doc for doc in ids if versions.arrangement(question, 2).kept(doc)]
+
+    assert kept("Quelle est ma note en analyse numérique ?") == ids[1:]
+    asked = "Quelle était ma note en analyse numérique en 2022-2023 ?"
+    assert kept(asked) == ids[:1], "this year's file, its path writing no 2022, is set aside"
+    hits = [_hit(ids[1], 0), _hit(ids[0], 1)]
+    assert versions.arrangement(asked, 2).set_aside(hits) == [], "and never read after"
+    assert kept("Quelle était ma note en analyse numérique en 2022-2023 et en 2025 ?") == ids
+
+
+def test_tables_of_many_names_are_compared_with_a_few_later_files_each() -> None:
+    """Five hundred earlier tables whose names share a word with five hundred later ones' and
+    whose texts share nothing: each earlier file is compared with LATER_READ later files at
+    most, not with all of them (the comparisons grow with the files, not with their square)."""
+    from citeqa.table_periods import LATER_READ, dated_names, pair_tables
+
+    ids = [f"Old{n}/notes_old{n}_2023" for n in range(500)]
+    ids += [f"New{n}/notes_new{n}_2025" for n in range(500)]
+    words = [tuple(doc_id.rpartition("/")[2].split("_")[:2]) for doc_id in ids]
+    named = dated_names(ids, words, lambda doc_id: int(doc_id[-4:]))
+    compared: list[tuple[str, str]] = []
+
+    def shares(doc_id: str, other: str) -> bool:
+        compared.append((doc_id, other))
+        return False
+
+    header = frozenset({"code", "note"})
+    assert pair_tables(named, lambda doc_id: header, shares, lambda a, b: True) == {}
+    assert 500 <= len(compared) <= 500 * LATER_READ
+    assert all(earlier.endswith("2023") and later.endswith("2025") for earlier, later in compared)
+
+
+def test_an_earlier_table_holding_what_the_latest_lacks_is_read_with_the_current_ones() -> None:
+    """s34 probe: "ma note en Statistique bayésienne" (a course of last year only) quoted the
+    course notes, last year's transcript set aside: an earlier period's paper writing an asked
+    term its latest never writes is read with the current papers, its answer labelled."""
+    texts = {
+        "Licence/releve_notes_licence_2022-2023": _marks("LIC", "13")
+        + "| LIC-12 | Géologie | 3 | 15 |",
+        "Scolarite/notes_semestre_export_2025-02-10": _marks("MAS", "14,5", " Résultat |"),
+        "Licence/notes_geologie": "# Géologie\n\nLes roches sédimentaires se forment en couches.",
+    }
+    ids = list(texts)
+    versions = CorpusVersions.of(ids, str, text_of=texts.__getitem__)
+    assert versions is not None
+
+    def kept(question: str) -> list[str]:
+        return [doc for doc in ids if versions.arrangement(question, 2).kept(doc)]
+
+    assert kept("Quelle était ma note en géologie ?") == ids
+    assert kept("Quelle est ma note en probabilités ?") == ids[1:]
+    asked = "Quelle était ma note en géologie ?"
+    answer = _answer(ids[0], "| LIC-12 | Géologie | 3 | 15 |")
+    assert versions.earlier_answer_note(asked, answer) == (
+        "Réponse tirée de Licence/releve_notes_licence_2022-2023.xlsx, d’une période antérieure"
+        " à Scolarite/notes_semestre_export_2025-02-10 : rien dans"
+        " Scolarite/notes_semestre_export_2025-02-10 n’y répond."
+    )
+    assert versions.earlier_answer_note("Ma note en géologie en 2022 ?", answer) is None
+    assert versions.earlier_answer_note(asked, _answer(ids[1], "| MAS-07 |")) is None
