@@ -686,14 +686,16 @@ def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang, closest: Clos
 
 
 def never_written(terms: QuestionTerms, lang: Lang) -> Reason | None:
-    """The reason for a question naming code identifiers the corpus never writes
-    (QuestionTerms.unknown_identifiers), claiming their absence, or None when it names none.
+    """The reason for a question naming code identifiers, acronyms or titled names the corpus
+    never writes (QuestionTerms.unknown_identifiers, unwritten_names: "BCG", "Dr Lefebvre"),
+    claiming their absence, or None when it names none.
     When a document's path writes each of them (QuestionTerms.in_paths), the question is still
     refused, its reason claiming no absence (NOT_ANSWERED): only the claim goes, not the gate
     (s33 review)."""
-    if not terms.unknown_identifiers:
+    names = [*terms.unknown_identifiers, *terms.unwritten_names]
+    if not names:
         return None
-    unwritten = [name for name in terms.unknown_identifiers if name not in terms.in_paths]
+    unwritten = [name for name in names if name not in terms.in_paths]
     if not unwritten:
         return Reason(NOT_ANSWERED[lang])
     return Reason(NEVER_WRITES[lang].format(words=_quoted(unwritten)), True)
