@@ -85,11 +85,17 @@ FRENCH_LETTERS = frozenset("àâçéèêëîïôùûüÿœæ")
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ELISION = re.compile(r"\b(?:[dlcjns]|qu)['’](?=\w)", re.IGNORECASE)
+_LEADING_ELISION = re.compile(r"^(?:[dlcjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", re.IGNORECASE)
 _ET_AL = re.compile(r"\bet\s+al\b", re.IGNORECASE)
 _FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f](?:[?;!]|:(?!:))")
 """A space before "?", ";", "!" or a single ":" ("::" is a path: "Audience :: Developers")."""
 _DIACRITIC_WEIGHT = 0.5
 _SPACING_WEIGHT = 0.5
+
+
+def without_elision(word: str) -> str:
+    """`word` without a French elision before it ("l'AFGSU" is "AFGSU", "qu'Alice" "Alice")."""
+    return _LEADING_ELISION.sub("", word, count=1)
 
 
 def language_scores(text: str) -> tuple[float, float]:

@@ -40,6 +40,10 @@ class Series(Frozen):
     excluded: list[str] = Field(default_factory=list)
     """Days ("YYYY-MM-DD") it does not fall on: its EXDATEs and the days of its occurrences
     another event of its UID moves or cancels (RECURRENCE-ID)."""
+    skipped: list[str] = Field(default_factory=list)
+    """Those of `excluded` only its EXDATEs name, no other event of its UID moving them: days
+    it skips, its next occurrence the rule's (an index read before this field leaves it empty:
+    every excluded day then reads as perhaps moved)."""
     added: list[str] = Field(default_factory=list)
     """Days its RDATEs add."""
 

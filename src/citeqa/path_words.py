@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from citeqa.glossary import fold
+from citeqa.language import without_elision
 
 __all__ = ["NO_PATHS", "PathWords"]
 
@@ -32,6 +33,8 @@ _WORD = re.compile(r"[^\W_]+")
 _LETTER_DIGIT_EDGE = re.compile(r"\d+|[^\W\d_]+")
 _STEM = re.compile(r"([^/]+?)(?:\.[^./]*)?$")
 """A path's file name without its extension."""
+_EXTENSION = re.compile(r"[^/]\.([^./]+)$")
+"""A path's extension, without its dot."""
 
 
 class _Read(NamedTuple):
@@ -43,6 +46,8 @@ class _Read(NamedTuple):
     """For each whole word of a path, the numbers of the paths writing it."""
     stems: frozenset[str]
     """The paths' file names without their extension, folded."""
+    extensions: frozenset[str]
+    """The paths' extensions without their dot, folded ("pdf")."""
 
 
 class PathWords:
@@ -65,14 +70,15 @@ class PathWords:
             if len(piece) > 1
         )
         stems = frozenset(m[1] for path in folded if (m := _STEM.search(path)))
-        return _Read(words, folded, holding, stems)
+        extensions = frozenset(m[1] for path in folded if (m := _EXTENSION.search(path)))
+        return _Read(words, folded, holding, stems, extensions)
 
     def write(self, word: str) -> bool:
         """Whether a question word as typed is written by some path: a word of letters
         whole or as a piece of a path word ("TP" of "TP3"); an identifier as typed, whole
         ("TP3" of "TP3_regression.ipynb", "DS-M2-104" of "DS-M2-104 TAL/"), or as a file's
-        stem."""
-        typed = fold(word)
+        stem. A French elision before it is no part of it ("l'AFGSU" of "attestation AFGSU.png")."""
+        typed = without_elision(fold(word))
         pieces = _WORD.findall(typed)
         if not pieces or len(typed) < 2:  # "c", "1": a piece of one character is no word
             return False
@@ -83,6 +89,10 @@ class PathWords:
             return True
         whole = re.compile(rf"(?<![^\W_]){re.escape(typed)}(?![^\W_])")
         return any(whole.search(read.folded[n]) for n in read.holding.get(pieces[0], ()))
+
+    def extension(self, word: str) -> bool:
+        """Whether a word as typed is the extension of a path ("PDF" of "bail.pdf")."""
+        return fold(word) in self._read.extensions
 
 
 NO_PATHS = PathWords(())

@@ -19,9 +19,16 @@ calendar whose yellow-bag collection is one VEVENT repeating every other Thursda
   says "Collecte", as its yellow-bag event's does);
 - that series answers: it falls on that day, or, when one of the data's "after" ("before")
   words stands just before the date (data/recurring_questions.json), on a day after (before)
-  it with no excluded day (EXDATE, a moved occurrence) between: the moved day would be written
-  elsewhere. A length of time among those words ("the day after", "le lendemain du") asks a
-  day the rule does not give: no answer.
+  it with no moved occurrence (RECURRENCE-ID) between: the moved day would be written
+  elsewhere; a bare EXDATE is a day skipped (Series.skipped: "la prochaine garde … après le 1er
+  avril" of a series cancelled on 2 May gives the rule's next day). A length of time among
+  those words ("the day after", "le lendemain du") asks a day the rule does not give: no answer.
+
+A question asking who or what is on the day ("Qui est de garde le samedi 21 février 2026 ?" of
+three six-weekly "Garde du samedi - Dr …" series: s34 trial a29, refused with a reason naming
+the event falling that day) is answered by the one series of that passage's document falling
+on the day, when the question writes a word of its summary and the summary adds words the
+question lacks (the name asked).
 
 `falling_on` tells unheld_days.py which series of the folder fall on a day, or that one may (its
 days unknown within the question's budget): a day a series covers is never said unwritten (its
@@ -68,21 +75,37 @@ def answering_series(
 ) -> SeriesAnswer | None:
     """The series and day answering the question (its `terms`: the question as read, its
     focus, and the days no sentence writes) of its first unwritten day, when the first passage
-    of `hits` holding a series' line answers it (see the module's docstring); None otherwise.
-    Asked whatever the answer models make of the question: a day no sentence writes weighs
-    against every passage, the series' line included."""
-    if not terms.unwritten_days or not _asks_when(fold(terms.focus)):
+    of `hits` holding a series' line answers it, or the one series of that passage's document
+    falling on the day answers a question asking who or what is on it (see the module's
+    docstring); None otherwise. Asked whatever the answer models make of the question: a day
+    no sentence writes weighs against every passage, the series' line included."""
+    if not terms.unwritten_days:
         return None
-    focus = terms.focus
+    folded = fold(terms.focus)
     typed, day = terms.unwritten_days[0]
     asked = iso_day(day)
     held = _first_series_passage(hits, documents)
-    way = _way(fold(focus), fold(typed))
+    way = _way(folded, fold(typed))
     if asked is None or held is None or way is None:
         return None
+    spoken = _spoken_series(terms, held, documents, asked, way) if _asks_when(folded) else None
+    if spoken is not None or way != "on":
+        return spoken
+    return _falling_series(terms, held[0], hits, documents, asked)
+
+
+def _spoken_series(
+    terms: QuestionTerms,
+    held: tuple[Hit, list[Series]],
+    documents: Mapping[str, Document],
+    asked: date,
+    way: str,
+) -> SeriesAnswer | None:
+    """Of the series `held` by the first series passage, the one the question (asking when)
+    writes most words of its summary, when it answers the day `asked` the `way` asked."""
     hit, series = held
     text = documents[hit.chunk.doc_id].text
-    asked_words = about_terms(undated_terms(focus))
+    asked_words = about_terms(undated_terms(terms.focus))
     spoken = [(len(asked_words & undated_terms(_heading(text, one))), one) for one in series]
     most = max(count for count, _ in spoken)
     chosen = [one for count, one in spoken if count == most]
@@ -90,6 +113,46 @@ def answering_series(
         return None  # no event of the passage, or several alike, the question speaks of
     found = _answering_day(chosen[0], asked, way, Budget())
     return None if found is None else SeriesAnswer(hit, chosen[0], found)
+
+
+def _falling_series(
+    terms: QuestionTerms,
+    first: Hit,
+    hits: Sequence[Hit],
+    documents: Mapping[str, Document],
+    asked: date,
+) -> SeriesAnswer | None:
+    """The one series of the document of `first` (the first series passage) falling on the
+    day `asked`, when the question writes a word of its summary, asks who or what (one of the
+    data's "asking_what" words; "Qui est de garde le samedi 21 février 2026 ?" of three
+    six-weekly "Garde du samedi - Dr …" series, s34 trial a29) or when, and, asking who or
+    what, its summary adds words the question lacks (the name asked: "Who won the chess
+    tournament on…" of a "Chess tournament" series is not answered by it); quoted from the
+    passage of `hits` holding its line. None otherwise."""
+    document = documents[first.chunk.doc_id]
+    budget = Budget()
+    falling = [one for one in document.series if _answering_day(one, asked, "on", budget)]
+    if len(falling) != 1:
+        return None  # none, or several alike: the question does not say which
+    series = falling[0]
+    asked_words = about_terms(undated_terms(terms.focus))
+    heading = about_terms(undated_terms(_heading(document.text, series)))
+    folded = fold(terms.focus)
+    if not asked_words & heading:
+        return None
+    if not _asks_when(folded) and not (_asks_what(folded) and heading - asked_words):
+        return None
+    hit = next(
+        (
+            one
+            for one in hits
+            if one.chunk.doc_id == document.doc_id
+            and one.chunk.start <= series.start
+            and series.end <= one.chunk.end
+        ),
+        None,
+    )
+    return None if hit is None else SeriesAnswer(hit, series, asked)
 
 
 def _first_series_passage(
@@ -110,22 +173,34 @@ def _first_series_passage(
 
 def _answering_day(series: Series, asked: date, way: str, budget: Budget) -> date | None:
     """The day `series` answers: `asked` when it falls on it (`way` "on"), or the first day
-    after it ("after") or the last before it ("before"), when no excluded day lies between (a
-    moved occurrence is written elsewhere)."""
+    after it ("after") or the last before it ("before"), when no excluded day but a skipped
+    one (a bare EXDATE) lies between (a moved occurrence is written elsewhere)."""
     if way == "on":
         return asked if days_in(series, asked, asked, budget) == [asked] else None
     found = (first_after if way == "after" else last_before)(series, asked, budget)
     if found is None:
         return None
     low, high = sorted((asked, found))
-    between = (iso_day(day) for day in series.excluded)
+    skipped = set(series.skipped)
+    between = (iso_day(day) for day in series.excluded if day not in skipped)
     return None if any(day is not None and low < day < high for day in between) else found
 
 
 def _asks_when(folded: str) -> bool:
     """Whether the question (folded) writes one of the data's "asking" phrases, words apart."""
+    return _writes_phrase(folded, "asking")
+
+
+def _asks_what(folded: str) -> bool:
+    """Whether the question (folded) writes one of the data's "asking_what" words (who, what,
+    qui, quel…), words apart."""
+    return _writes_phrase(folded, "asking_what")
+
+
+def _writes_phrase(folded: str, kind: str) -> bool:
+    """Whether `folded` writes one of the data's phrases of `kind`, words apart."""
     words = " " + " ".join(re.findall(r"\w+", folded)) + " "
-    return any(f" {phrase} " in words for phrase in _words()["asking"])
+    return any(f" {phrase} " in words for phrase in _words()[kind])
 
 
 def _way(folded: str, typed: str) -> str | None:

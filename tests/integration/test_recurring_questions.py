@@ -154,3 +154,63 @@ def test_a_question_not_asking_when_the_event_takes_place_is_not_answered_by_it(
 ) -> None:
     answer = assistant.ask(question)
     assert all(citation.occurrence is None for citation in answer.citations)
+
+
+ROTA = {
+    "astreintes.ics": calendar(
+        "Astreintes du dimanche",
+        "UID:rota-a@x\r\nDTSTART;VALUE=DATE:20250105\r\nDTEND;VALUE=DATE:20250106\r\n"
+        "RRULE:FREQ=WEEKLY;INTERVAL=3;BYDAY=SU;UNTIL=20251231\r\n"
+        "SUMMARY:Astreinte du dimanche - Mme Odile Ferrand\r\n",
+        "UID:rota-b@x\r\nDTSTART;VALUE=DATE:20250112\r\nDTEND;VALUE=DATE:20250113\r\n"
+        "RRULE:FREQ=WEEKLY;INTERVAL=3;BYDAY=SU;UNTIL=20251231\r\n"
+        "EXDATE;VALUE=DATE:20250518\r\nSUMMARY:Astreinte du dimanche - M. Gaspard Lenoir\r\n",
+        "UID:rota-c@x\r\nDTSTART;VALUE=DATE:20250119\r\nDTEND;VALUE=DATE:20250120\r\n"
+        "RRULE:FREQ=WEEKLY;INTERVAL=3;BYDAY=SU;UNTIL=20251231\r\n"
+        "SUMMARY:Astreinte du dimanche - Mme Inès Carvalho\r\n",
+        "UID:rota-c@x\r\nRECURRENCE-ID;VALUE=DATE:20250504\r\nDTSTART;VALUE=DATE:20250505\r\n"
+        "DTEND;VALUE=DATE:20250506\r\n"
+        "SUMMARY:Astreinte du dimanche - Mme Inès Carvalho (déplacée)\r\n",
+    ),
+    "notes.md": "# Réunion d'équipe\n\n- Les astreintes sont réparties entre trois personnes.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def rota(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    corpus, index = tmp_path_factory.mktemp("rota"), tmp_path_factory.mktemp("rota-idx")
+    return assistant_over(ROTA, corpus, index)
+
+
+@pytest.mark.parametrize(
+    ("question", "day", "name"),
+    [  # s34 trial a29: refused, its reason naming the event falling that day
+        ("Qui est d'astreinte le dimanche 2 février 2025 ?", "2025-02-02", "Lenoir"),
+        ("Qui assure l'astreinte du dimanche 9 février 2025 ?", "2025-02-09", "Carvalho"),
+        ("Qui est d'astreinte le 16 février 2025 ?", "2025-02-16", "Ferrand"),
+    ],
+)
+def test_who_is_on_a_day_quotes_the_one_series_falling_on_it(
+    rota: Assistant, question: str, day: str, name: str
+) -> None:
+    answer = rota.ask(question)
+    assert not answer.abstained, answer.reason
+    citation = answer.citations[0]
+    assert citation.occurrence == day
+    assert name in citation.quote
+
+
+def test_who_is_on_a_day_no_series_falls_on_is_not_answered_by_one(rota: Assistant) -> None:
+    answer = rota.ask("Qui est d'astreinte le samedi 8 février 2025 ?")
+    assert all(citation.occurrence is None for citation in answer.citations)
+
+
+def test_a_bare_exdate_between_is_skipped_a_moved_day_is_not(rota: Assistant) -> None:
+    # Lenoir: 27 April, 18 May cancelled (EXDATE), 8 June: the rule's next day after 1 May
+    answer = rota.ask("Quand est la prochaine astreinte de M. Lenoir après le 1er mai 2025 ?")
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].occurrence == "2025-06-08"
+    assert "Lenoir" in answer.citations[0].quote
+    # Carvalho: 4 May moved to 5 May (written elsewhere): no day computed past it
+    moved = rota.ask("Quand est la prochaine astreinte de Mme Carvalho après le 1er mai 2025 ?")
+    assert all(citation.occurrence != "2025-05-25" for citation in moved.citations)

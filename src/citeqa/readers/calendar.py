@@ -91,7 +91,7 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 15 + DECODING_VERSION
+    version: int = 16 + DECODING_VERSION
     """15: a series whose line leaves a part of its rule unsaid, or of an event with several
     RRULEs, keeps no rule (its days unknown). 14: a repeating event's rule kept with the
     document (Document.series), so that its days are computed for a question asking one
@@ -187,7 +187,8 @@ def _series_or_none(
 def repeating_series(event: Component, section: str, offset: int, moved: set[str]) -> Series | None:
     """The event as a Series when it repeats and its section (at `offset` of the text) writes
     the rule in words: its line's place, its first start, its rule (recurrence.rule_text), its
-    EXDATE days and the `moved` ones, its RDATE days; None for any other event (one moving an
+    EXDATE days and the `moved` ones (its EXDATE days not moved also as skipped), its RDATE
+    days; None for any other event (one moving an
     occurrence of another, RECURRENCE-ID, is no series of its own). Its rule is "" (its days
     unknown: recurring_days expands none, nothing is claimed of them) when the line leaves a
     part of it unsaid ("every day" of FREQ=DAILY;BYMONTH=2;BYMONTHDAY=28) or the event has more
@@ -202,13 +203,15 @@ def repeating_series(event: Component, section: str, offset: int, moved: set[str
     if not recurrence_words(rules[0], start, "en"):
         return None  # its line does not say it repeats: nothing to quote for its days
     said = len(rules) == 1 and says_every_part(rules[0], start)
-    excluded = {*_days_of(event, "EXDATE", start), *moved}
+    skipped = _days_of(event, "EXDATE", start) - moved
+    excluded = {*skipped, *moved}
     return Series(
         start=offset + line_start,
         end=offset + line_end,
         first=wall_clock(start),
         rule=rule_text(rules[0], start) if said else "",
         excluded=sorted(excluded),
+        skipped=sorted(skipped),
         added=sorted(_days_of(event, "RDATE", start)),
     )
 
