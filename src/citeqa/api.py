@@ -676,8 +676,6 @@ class Assistant:
         answer, older = self._with_older_version(answer, searched, composed)
         unknown = versions.unknown_note(text, answer.lang) if versions else None
         other = versions.other_version_note(text, answer) if versions else None
-        if older is None and versions is not None:
-            older = versions.earlier_answer_note(text, answer)
         notes_of_versions = (unknown, other, older)
         version_notes = [note for note in notes_of_versions if note and not answer.abstained]
         done = time.perf_counter()

@@ -36,9 +36,7 @@ Documents of one folder and name writing different years are a dated series
 folder editions share, as an old folder is; s29 trial: last season's members list was quoted
 for "a-t-il réglé sa cotisation ?"); a year folder's file whose name a later edition's
 extends joins that series ("2023/tarifs_repas_2023-2024" beside "tarifs_repas_etude_2025-2026",
-s32 trial); so does a table of another name and folder whose columns a later one writes
-(table_periods.py: "L3/releve_notes_L3_2023-2024" beside "admin/notes_S3_export_2026-02-10",
-s33 trial). The earlier ones are no old copies: versions.py reads the latest first and quotes
+s32 trial). The earlier ones are no old copies: versions.py reads the latest first and quotes
 an earlier one labelled, and lets it answer alone what the latest does not hold (review C: a past
 school year's snow class).
 
@@ -65,7 +63,6 @@ from typing import NamedTuple
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold
 from citeqa.questions import visible_text
-from citeqa.table_periods import dated_names, opening_header, pair_tables
 from citeqa.unheld_periods import follows
 
 _WORD = re.compile(r"[^\W_]+")
@@ -414,42 +411,7 @@ def earlier_periods(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> di
     for group, periods in _across_folders(dated):
         unpaired = [item for item in group if item[0] not in found]
         _pair_with_latest(unpaired, reading, found, periods)
-    found.update(_tables_of_other_names([d for d in dated if d not in found], reading))
     return found
-
-
-def _tables_of_other_names(
-    dated: Sequence[str], reading: Callable[[str], _TextWords]
-) -> dict[str, str]:
-    """Each of the `dated` files no folder and name pairs that is an earlier period's table of
-    a later file's of another name and folder, and that one (table_periods.py: last year's
-    "L3/releve_notes_L3_2023-2024" beside "admin/notes_S3_export_2026-02-10", s33 trial)."""
-    named = dated_names(dated, _name_words(dated), _path_year)
-    return pair_tables(
-        named,
-        lambda doc_id: reading(doc_id).header,
-        lambda doc_id, other: reading(doc_id).shares(reading(other)),
-        _one_list_names,
-    )
-
-
-def _one_list_names(earlier: frozenset[str], later: frozenset[str]) -> bool:
-    """Whether an earlier and a later file's name words, the files of two folders, may name
-    one data list's editions (table_periods.py): not the same name (another place's same name
-    is another thing's: `_Near.of_earlier`), none of the words one writes alone naming another
-    list (`_Words.series_qualifiers`), and, when one writes the other's whole, the later
-    extending the earlier as `_join_extended_names` lets it ("notes" and "notes_chantier" are
-    two lists; "bilan_sorties" beside an earlier "bilan_sorties_ski", too)."""
-    if earlier == later or (earlier ^ later) & _words().series_qualifiers:
-        return False
-    if earlier <= later:
-        return len(earlier) >= SERIES_WORDS and _adds_an_edition_word(later - earlier)
-    return not later <= earlier
-
-
-def _path_year(doc_id: str) -> int | None:
-    """The latest year a path writes (its folder's period, its name's date)."""
-    return max(years_written(doc_id), default=None)
 
 
 def _pair_with_latest(
@@ -719,15 +681,10 @@ class _TextWords(NamedTuple):
 
     title: list[str]
     words: frozenset[str]
-    header: frozenset[str]
-    """The header cells of the table the text opens with (table_periods.opening_header)."""
 
     @classmethod
     def of(cls, text: str) -> _TextWords:
-        first = _first_line(text)
-        return cls(
-            _WORD.findall(fold(first)), frozenset(_WORD.findall(fold(text))), opening_header(first)
-        )
+        return cls(_WORD.findall(fold(_first_line(text))), frozenset(_WORD.findall(fold(text))))
 
     def shares(self, other: _TextWords) -> bool:
         if len(self.title) >= TITLE_WORDS and self.title == other.title:

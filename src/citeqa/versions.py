@@ -61,7 +61,6 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold, written_terms
 from citeqa.models import Answer, Citation, Hit, Lang
 from citeqa.part_ordinals import ordinal_number
-from citeqa.period_terms import LatestLacks, asked_terms
 from citeqa.quoting import answer_text
 from citeqa.stated_values import values
 from citeqa.superseded import Copy, copies, years_written
@@ -528,9 +527,6 @@ class CorpusVersions:
     copies: dict[str, Copy] = field(default_factory=dict)
     """Each copy of a file, old or duplicate, and its current one (superseded.copies): read as
     older."""
-    lacks: LatestLacks | None = None
-    """The texts' terms, read for an earlier period's paper holding what its latest lacks
-    (period_terms.py); None without texts."""
     _titled: dict[str, Version | None] = field(default_factory=dict)
     _older: dict[str, bool] = field(default_factory=dict)
     """`is_older` of each document asked of (each hit of every question asks)."""
@@ -553,8 +549,7 @@ class CorpusVersions:
         a document's text, read for a duplicate by its name (superseded.copies)."""
         ids = list(doc_ids)
         found = copies(ids, text_of)
-        lacks = LatestLacks(text_of) if text_of is not None else None
-        only_copies = cls({}, {}, title_of, writes, found, lacks) if found else None
+        only_copies = cls({}, {}, title_of, writes, found) if found else None
         # one pass over every name at once: a folder without versions stops here
         if not _patterns().hinted("\n".join(ids)):
             return only_copies
@@ -565,7 +560,7 @@ class CorpusVersions:
         older = any(families[f].older(v) for f, v in set(of_document.values()))
         if not older and not any(family.mirrored_older for family in families.values()):
             return only_copies
-        return cls(of_document, families, title_of, writes, found, lacks)
+        return cls(of_document, families, title_of, writes, found)
 
     def family(self, doc_id: str) -> Family:
         """The family of a labelled document."""
@@ -726,60 +721,17 @@ class CorpusVersions:
         named = self._held_asked(question) if newest else None
         years = years_written(question) if self.copies else frozenset()
         named_versions = asked_file_versions(question) if self.copies else []
-        passed = self._periods_asked_before(years)
-        asked_about = asked_terms(question) if self.copies else frozenset()
         return Arranged(
             self,
             lambda doc: (
-                (not self.is_older(doc) and doc not in passed)
+                not self.is_older(doc)
                 or self._asks_years_of(doc, years)
                 or self._asks_version_of(doc, named_versions)
-                or self._holds_what_latest_lacks(doc, asked_about)
             ),
             False,
             0 if newest else depth,
             named,
-            lambda doc: self._asks_latest_period(doc, years) or doc in passed,
-        )
-
-    def _holds_what_latest_lacks(self, doc_id: str, asked: frozenset[str]) -> bool:
-        """Whether `doc_id` is an earlier period's paper whose text writes an `asked` term its
-        latest paper's never writes (period_terms.py): a course taken last year only."""
-        copy = self.copies.get(doc_id)
-        if not asked or copy is None or not copy.earlier or self.lacks is None:
-            return False
-        return self.lacks.holds_unheld(doc_id, copy.current, asked)
-
-    def earlier_answer_note(self, question: str, answer: Answer) -> str | None:
-        """The warning that `answer` quotes first an earlier period's paper the question does
-        not name by its years ("Answered from …, of an earlier period than …: nothing in …
-        answers it"): read with the current papers for what its latest lacks
-        (`_holds_what_latest_lacks`); None otherwise."""
-        if answer.abstained or not answer.citations:
-            return None
-        first = answer.citations[0]
-        copy = self.copies.get(first.doc_id)
-        if copy is None or not copy.earlier:
-            return None
-        if self._asks_years_of(first.doc_id, years_written(question)):
-            return None
-        return self.only_older_note(first, answer.lang)
-
-    def _periods_asked_before(self, years: frozenset[int]) -> frozenset[str]:
-        """The latest papers of dated series a question writing `years` asks for an earlier
-        period of: an earlier paper's path writes one of them (`_asks_years_of`), the latest's
-        writes none. They are set aside and never read after the others (`Arranged.unasked`):
-        what they state is another period's than the one asked (s34: "ma note en 2022-2023"
-        quoted this year's export, whose path writes only its own date, beside last year's
-        transcript)."""
-        if not years:
-            return frozenset()
-        return frozenset(
-            copy.current
-            for doc_id, copy in self.copies.items()
-            if copy.earlier
-            and self._asks_years_of(doc_id, years)
-            and not years & years_written(copy.current)
+            lambda doc: self._asks_latest_period(doc, years),
         )
 
     def _asks_latest_period(self, doc_id: str, years: frozenset[int]) -> bool:
