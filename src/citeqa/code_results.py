@@ -15,6 +15,10 @@ exact source characters within PAIR_MAX characters (quote_context.py), whole or 
   When the question asks a kind of value (answer_features.Wants: "how many" asks a number)
   that the code lacks and the result holds, the result alone is quoted: a query counting rows
   by genre writes no count, "Drama leads with 412 films" does.
+- statement: a quote ending its line right above a code block (an exercise's statement), when
+  the question asks a kind of value the quote lacks and the code's result (as above) holds,
+  gives way to that result: "Give the number of films by genre." over its query, then "Drama
+  leads with 412 films" asked how many films the first genre has.
 - block: a quote ending its line with a colon ("…at a point x:"), no heading, takes in the first
   lines of the block under it (at most one blank line between; a block opens with a fence, a
   list item, an indented line, a table row, or a line ending no sentence: a formula), whole
@@ -61,15 +65,42 @@ def _fences(text: str) -> Fences:
 def with_result_or_block(
     bank: SentenceBank, index: int, span: tuple[int, int], terms: QuestionTerms | None
 ) -> tuple[int, int]:
-    """The quote `span` of sentence `index` widened by the module's rules (result, block)."""
+    """The quote `span` of sentence `index` widened by the module's rules (result, block), or
+    the result it gives way to (result, statement)."""
     doc = bank.documents[bank.sentences[index].doc_id]
     start, end = span
     if doc.kind != "md" or end <= start:
         return span
-    fence = _fences(doc.text).around(end - 1)
+    fences = _fences(doc.text)
+    fence = fences.around(end - 1)
     if fence is not None:
         return _with_result(bank, doc, fence, span, terms)
-    return start, _with_block(doc, start, end)
+    statement = _result_of_code_below(bank, doc, fences, span, terms)
+    return statement if statement is not None else (start, _with_block(doc, start, end))
+
+
+def _result_of_code_below(
+    bank: SentenceBank,
+    doc: Document,
+    fences: Fences,
+    span: tuple[int, int],
+    terms: QuestionTerms | None,
+) -> tuple[int, int] | None:
+    """The result written under the code block right after the quote `span` (the `statement`
+    rule: an exercise's statement, its code, then its result), when the question asks a value
+    the quote lacks and the result holds; else None."""
+    text = doc.text
+    if terms is None or text[span[1] : line_end(text, span[1])].strip():
+        return None
+    gap = _GAP.match(text, line_end(text, span[1]))
+    code = fences.around(gap.end()) if gap is not None else None
+    if code is None or gap is None or code[0] != gap.end() or _OUTPUT_FENCE.match(text, code[0]):
+        return None
+    result = _result_after(bank, doc, code[1])
+    wants = Wants.of(terms.focus)
+    if result is None or holds_asked_value(wants, text[span[0] : span[1]]):
+        return None
+    return result if holds_asked_value(wants, text[result[0] : result[1]]) else None
 
 
 def _with_result(

@@ -65,7 +65,8 @@ def test_a_code_line_is_read_to_its_block_s_end_with_the_result_comment() -> Non
 
 
 SHEET = (
-    "# TD 1 — SQL\n\n**Exercice 1.** Donner le nombre de films par genre.\n\n"
+    "# TD 1 — SQL\n\n**Exercice 1.** "
+    "Donner le nombre de films par genre, du plus fréquent au moins fréquent.\n\n"
     "```sql\nSELECT genre, COUNT(*) AS n FROM films GROUP BY genre ORDER BY n DESC;\n```\n\n"
     "Réponse attendue : 7 genres, « Drame » en tête avec 412 films.\n\n"
     "**Exercice 2.** Les réalisateurs sans film après 2010.\n\n"
@@ -147,3 +148,11 @@ def test_a_colon_line_takes_in_no_prose_nor_a_block_far_below(after: str) -> Non
     lead_in = "Since 2024 the expected squared error of a fitted model splits into three parts:"
     text = f"## Errors\n\n{lead_in}{after}\n"
     assert _quoted(text, "Since 2024", "how does the error split") == lead_in
+
+
+def test_a_statement_over_code_gives_way_to_the_result_holding_the_asked_count() -> None:
+    assert _quoted(SHEET, "Donner le nombre", "Combien de films a le genre en tête ?") == (
+        "Réponse attendue : 7 genres, « Drame » en tête avec 412 films."
+    )
+    statement = "Donner le nombre de films par genre, du plus fréquent au moins fréquent."
+    assert _quoted(SHEET, "Donner le nombre", "Que demande l'exercice 1 ?") == statement
