@@ -122,6 +122,7 @@ from citeqa.numbered_sections import (
     unheld_section,
 )
 from citeqa.opposed_qualifiers import opposed_qualifier
+from citeqa.output_cells import named_output
 from citeqa.person_rows import table_asked_by_name
 from citeqa.places import (
     AskedPlace,
@@ -415,7 +416,23 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
         probabilities = chosen.probabilities.copy()
         probabilities[0] = candidates.probabilities[0]  # the heading's rating is its body's
         chosen = dataclasses.replace(chosen, probabilities=probabilities)
-    return _answer_after_question(chosen, bank)
+    return _named_output_first(_answer_after_question(chosen, bank), bank, focus)
+
+
+def _named_output_first(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
+    """`candidates`, a notebook's output whose code names a word of the question (`focus`)
+    first when the best is an output of the same notebook whose code names none
+    (output_cells.named_output: the "124" of `df['station'].nunique()` over the trips'
+    "1248000" for "Combien de stations…?", s33 trial a81), rated as the best was; as they were
+    otherwise."""
+    position = named_output(bank, [item.index for item in candidates.sentences], focus)
+    if position is None:
+        return candidates
+    order = [position, *(n for n in range(len(candidates.sentences)) if n != position)]
+    chosen = _subset(candidates, order)
+    probabilities = chosen.probabilities.copy()
+    probabilities[0] = candidates.probabilities[0]
+    return dataclasses.replace(chosen, probabilities=probabilities)
 
 
 ANSWER_SHARE = 0.1

@@ -41,8 +41,14 @@ class Fences:
 
     def holds(self, offset: int) -> bool:
         """Whether the character at `offset` lies in a fence (its fence lines included)."""
+        return self.around(offset) is not None
+
+    def around(self, offset: int) -> tuple[int, int] | None:
+        """The (start, end) of the fence holding the character at `offset`, None outside one."""
         index = bisect.bisect_right(self.starts, offset) - 1
-        return index >= 0 and offset < self.ends[index]
+        if index < 0 or offset >= self.ends[index]:
+            return None
+        return self.starts[index], self.ends[index]
 
 
 def code_fences(text: str) -> Fences:

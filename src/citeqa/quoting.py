@@ -34,6 +34,7 @@ from citeqa.blocks import heading_title
 from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
 from citeqa.clauses import best_clauses
+from citeqa.code_results import with_result_or_block
 from citeqa.dates import day_spans
 from citeqa.durations import DURATION
 from citeqa.keyed_lines import header_line, names_line
@@ -74,7 +75,8 @@ def quote_spans(
     """Spans to quote: whole words, adjacent sentences merged, a table row with its header
     row as context;
     given the question's `terms`, an over-long sentence is cut to its best clauses; a
-    neighbour the quote needs is taken in (quote_context.with_neighbours)."""
+    neighbour the quote needs is taken in (quote_context.with_neighbours), and so are a code
+    quote's result and a lead-in's block (code_results.py)."""
     chunk_of = {hit.chunk_index: hit.chunk for hit in hits}
     spans: list[Span] = []
     for item in chosen:
@@ -90,6 +92,7 @@ def quote_spans(
         if terms is not None:
             start, end = best_clauses(text, start, end, terms, chunk.lang)
         start, end = with_neighbours(bank, item.index, (start, end), chunk, terms)
+        start, end = with_result_or_block(bank, item.index, (start, end), terms)
         start = min(past_heading_marks(text, start), end)
         header = bank.header_span(sentence.doc_id, start)
         if keyed and header is None:  # its years' header line, as a table row's header row

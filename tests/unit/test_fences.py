@@ -37,3 +37,11 @@ def test_back_to_back_fences_are_each_their_own_span() -> None:
     assert list(zip(fences.starts, fences.ends, strict=True)) == [(0, 7), (8, 15)]
     held = [True] * 7 + [False]  # a fence ends with its closing line's last mark
     assert [fences.holds(at) for at in range(len(text))] == held * 2 + [False] * 4
+
+
+def test_around_names_the_fence_holding_an_offset_and_none_outside() -> None:
+    text = "Intro.\n\n```sql\nSELECT 1;\n```\n\nAfter.\n"
+    fences = code_fences(text)
+    opening, closing = text.index("```sql"), text.rindex("```") + 3
+    assert fences.around(text.index("SELECT")) == (opening, closing)
+    assert fences.around(text.index("After")) is None and fences.around(0) is None

@@ -1,0 +1,69 @@
+"""Which output of a notebook answers: the one printed by the code that names what is asked.
+
+A notebook's text (readers/notebook.py) writes each code cell as a fence and its outputs as
+"```output" blocks under it. Its outputs are bare figures ("1248000", "124"): the ranker reads
+nothing in them that tells one from another, and a notebook counting trips, then stations,
+had its trips' "1248000" quoted for "Combien de stations dans le projet vélos ?" (s33 trial
+a81) while the "124" printed by `df['station'].nunique()` stood under it. `named_output`
+finds, when the best candidate is an output whose code names no word of the question, the
+first other candidate that is an output of the same document whose code does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from citeqa.fences import Fences, code_fences
+from citeqa.lexical import query_tokens, tokenize
+from citeqa.sentences import SentenceBank
+
+_OUTPUT_FENCE = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})output[ \t]*\r?$", re.MULTILINE)
+"""An output block's opening fence line (as readers/notebook.py writes it)."""
+
+
+@lru_cache(maxsize=8)
+def _fences(text: str) -> Fences:
+    """The code fences of `text`, found once for the last few documents read."""
+    return code_fences(text)
+
+
+def named_output(bank: SentenceBank, indices: Sequence[int], focus: str) -> int | None:
+    """The position in `indices` (candidate sentences, best first) of the first output line of
+    the best's document whose code writes a word of the question (`focus`), when the best is
+    an output line whose code writes none; else None."""
+    if not indices or not focus:
+        return None
+    asked = frozenset(query_tokens(focus))
+    best = _code_words(bank, indices[0])
+    if best is None or best & asked:
+        return None
+    doc_id = bank.sentences[indices[0]].doc_id
+    for position, index in enumerate(indices[1:], start=1):
+        if bank.sentences[index].doc_id != doc_id:
+            continue
+        words = _code_words(bank, index)
+        if words is not None and words & asked:
+            return position
+    return None
+
+
+def _code_words(bank: SentenceBank, index: int) -> frozenset[str] | None:
+    """The words (stemmed both ways, as a question's are) of the code cell printing the output
+    that sentence `index` lies in; None when it lies in no output block of a Markdown text
+    right under a code fence."""
+    sentence = bank.sentences[index]
+    doc = bank.documents[sentence.doc_id]
+    if doc.kind != "md":
+        return None
+    fences = _fences(doc.text)
+    output = fences.around(sentence.start)
+    if output is None or not _OUTPUT_FENCE.match(doc.text, output[0]):
+        return None
+    before = doc.text[: output[0]].rstrip()
+    code = fences.around(len(before) - 1) if before else None
+    if code is None or _OUTPUT_FENCE.match(doc.text, code[0]):
+        return None
+    written = doc.text[code[0] : code[1]]
+    return frozenset(tokenize(written, "en")) | frozenset(tokenize(written, "fr"))
