@@ -48,6 +48,7 @@ __all__ = [
     "RecordId",
     "asked_ids",
     "asked_records",
+    "hyphens_as_ascii",
     "ids_pattern",
     "is_record_id",
     "siblings",
@@ -78,6 +79,13 @@ hyphen, the non-breaking hyphen a word processor types ("HT‑INV‑4483"), the 
 minus sign (s33 hostile probe: such an id was never found). Each is one character, so a text
 read with them as "-" keeps every offset (`_AS_HYPHEN`)."""
 _AS_HYPHEN = str.maketrans(dict.fromkeys(HYPHENS[1:], "-"))
+
+
+def hyphens_as_ascii(text: str) -> str:
+    """`text` with each of HYPHENS as the hyphen-minus, every offset kept."""
+    return text.translate(_AS_HYPHEN)
+
+
 _IN_CLASS = HYPHENS.replace("-", r"\-")
 """HYPHENS as a character class's content, the hyphen escaped."""
 _HYPHEN = f"[{_IN_CLASS}]"
