@@ -76,26 +76,28 @@ def answering_series(
     focus = terms.focus
     typed, day = terms.unwritten_days[0]
     asked = iso_day(day)
-    held = _first_series_passage(hits, documents)
+    held = _first_series_passage(hits, documents, about_terms(undated_terms(focus)))
     way = _way(fold(focus), fold(typed))
     if asked is None or held is None or way is None:
         return None
-    hit, series = held
-    text = documents[hit.chunk.doc_id].text
-    asked_words = about_terms(undated_terms(focus))
-    spoken = [(len(asked_words & undated_terms(_heading(text, one))), one) for one in series]
-    most = max(count for count, _ in spoken)
-    chosen = [one for count, one in spoken if count == most]
-    if most == 0 or len(chosen) != 1:
-        return None  # no event of the passage, or several alike, the question speaks of
-    found = _answering_day(chosen[0], asked, way, Budget())
-    return None if found is None else SeriesAnswer(hit, chosen[0], found)
+    hit, chosen = held
+    found = _answering_day(chosen, asked, way, Budget())
+    return None if found is None else SeriesAnswer(hit, chosen, found)
+
+
+SERIES_PASSAGES_TRIED = 3
+"""How many of the ranked passages holding a series' line are tried for the asked event: the
+first may hold only other events (s34 hostile M2: "toutes les 2 semaines" ranked first for "le 2
+décembre"); a bound, not tuned, so that a passage far down the ranking is not taken."""
 
 
 def _first_series_passage(
-    hits: Sequence[Hit], documents: Mapping[str, Document]
-) -> tuple[Hit, list[Series]] | None:
-    """The first of `hits` holding a series' line, with the series whose lines it holds."""
+    hits: Sequence[Hit], documents: Mapping[str, Document], asked_words: frozenset[str]
+) -> tuple[Hit, Series] | None:
+    """The first of `hits` holding a series' line whose heading the question (its content
+    terms, `asked_words`) speaks of more than of any other series the passage holds, with that
+    series; SERIES_PASSAGES_TRIED passages holding a series at most."""
+    tried = 0
     for hit in hits:
         document = documents.get(hit.chunk.doc_id)
         held = [
@@ -103,9 +105,24 @@ def _first_series_passage(
             for series in (document.series if document is not None else [])
             if hit.chunk.start <= series.start and series.end <= hit.chunk.end
         ]
-        if held:
-            return hit, held
+        if not held or document is None:
+            continue
+        chosen = _spoken_series(document.text, held, asked_words)
+        if chosen is not None:
+            return hit, chosen
+        tried += 1
+        if tried == SERIES_PASSAGES_TRIED:
+            return None
     return None
+
+
+def _spoken_series(text: str, held: list[Series], asked_words: frozenset[str]) -> Series | None:
+    """The one of `held` (series of a passage of `text`) whose heading writes more of
+    `asked_words` than any other's; None when none writes any, or several as many."""
+    spoken = [(len(asked_words & undated_terms(_heading(text, one))), one) for one in held]
+    most = max(count for count, _ in spoken)
+    chosen = [one for count, one in spoken if count == most]
+    return chosen[0] if most and len(chosen) == 1 else None
 
 
 def _answering_day(series: Series, asked: date, way: str, budget: Budget) -> date | None:
