@@ -49,6 +49,7 @@ __all__ = [
     "RecordId",
     "asked_ids",
     "asked_records",
+    "hyphens_as_ascii",
     "ids_pattern",
     "is_record_id",
     "own_record",
@@ -80,6 +81,13 @@ non-breaking hyphen a word processor types, "HT‑INV‑4483", the en dash, the 
 hostile probe: such an id was never found) made "-", every offset kept."""
 _IN_CLASS = ID_HYPHENS.replace("-", r"\-")
 """ID_HYPHENS as a character class's content, the hyphen escaped."""
+
+
+def hyphens_as_ascii(text: str) -> str:
+    """`text` with each of hyphens.ID_HYPHENS as the hyphen-minus, every offset kept."""
+    return text.translate(_AS_HYPHEN)
+
+
 _HYPHEN = f"[{_IN_CLASS}]"
 _ID = re.compile(
     rf"(?<![\w-])(?:(?P<lead>{YEAR_LEAD})-)?([A-Za-z]{{1,5}}|[A-Z]{{1,5}}-[A-Z]{{1,5}})((?:-\d+)+)(?![\w-])"

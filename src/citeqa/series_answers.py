@@ -84,35 +84,32 @@ def answering_series(
     folded = fold(terms.focus)
     typed, day = terms.unwritten_days[0]
     asked = iso_day(day)
-    held = _first_series_passage(hits, documents)
     way = _way(folded, fold(typed))
-    if asked is None or held is None or way is None:
+    if asked is None or way is None:
         return None
-    spoken = _spoken_series(terms, held, documents, asked, way) if _asks_when(folded) else None
-    if spoken is not None or way != "on":
-        return spoken
-    return _falling_series(terms, held[0], hits, documents, asked)
+    if _asks_when(folded):
+        held = _first_series_passage(hits, documents, about_terms(undated_terms(terms.focus)))
+        spoken = None if held is None else _answering(held, asked, way)
+        if spoken is not None or way != "on":
+            return spoken
+    elif way != "on":
+        return None
+    first = next((hit for hit in hits if _series_held(hit, documents)), None)
+    return None if first is None else _falling_series(terms, first, hits, documents, asked)
 
 
-def _spoken_series(
-    terms: QuestionTerms,
-    held: tuple[Hit, list[Series]],
-    documents: Mapping[str, Document],
-    asked: date,
-    way: str,
-) -> SeriesAnswer | None:
-    """Of the series `held` by the first series passage, the one the question (asking when)
-    writes most words of its summary, when it answers the day `asked` the `way` asked."""
-    hit, series = held
-    text = documents[hit.chunk.doc_id].text
-    asked_words = about_terms(undated_terms(terms.focus))
-    spoken = [(len(asked_words & undated_terms(_heading(text, one))), one) for one in series]
-    most = max(count for count, _ in spoken)
-    chosen = [one for count, one in spoken if count == most]
-    if most == 0 or len(chosen) != 1:
-        return None  # no event of the passage, or several alike, the question speaks of
-    found = _answering_day(chosen[0], asked, way, Budget())
-    return None if found is None else SeriesAnswer(hit, chosen[0], found)
+def _answering(held: tuple[Hit, Series], asked: date, way: str) -> SeriesAnswer | None:
+    """The answer of the series `held` (with its passage) for the day `asked`, the `way`
+    asked; None when it answers none."""
+    hit, chosen = held
+    found = _answering_day(chosen, asked, way, Budget())
+    return None if found is None else SeriesAnswer(hit, chosen, found)
+
+
+SERIES_PASSAGES_TRIED = 3
+"""How many of the ranked passages holding a series' line are tried for the asked event: the
+first may hold only other events (s34 hostile M2: "toutes les 2 semaines" ranked first for "le 2
+décembre"); a bound, not tuned, so that a passage far down the ranking is not taken."""
 
 
 def _falling_series(
@@ -156,19 +153,44 @@ def _falling_series(
 
 
 def _first_series_passage(
-    hits: Sequence[Hit], documents: Mapping[str, Document]
-) -> tuple[Hit, list[Series]] | None:
-    """The first of `hits` holding a series' line, with the series whose lines it holds."""
+    hits: Sequence[Hit], documents: Mapping[str, Document], asked_words: frozenset[str]
+) -> tuple[Hit, Series] | None:
+    """The first of `hits` holding a series' line whose heading the question (its content
+    terms, `asked_words`) speaks of more than of any other series the passage holds, with that
+    series; SERIES_PASSAGES_TRIED passages holding a series at most."""
+    tried = 0
     for hit in hits:
-        document = documents.get(hit.chunk.doc_id)
-        held = [
-            series
-            for series in (document.series if document is not None else [])
-            if hit.chunk.start <= series.start and series.end <= hit.chunk.end
-        ]
-        if held:
-            return hit, held
+        held = _series_held(hit, documents)
+        if not held:
+            continue
+        chosen = _spoken_series(documents[hit.chunk.doc_id].text, held, asked_words)
+        if chosen is not None:
+            return hit, chosen
+        tried += 1
+        if tried == SERIES_PASSAGES_TRIED:
+            return None
     return None
+
+
+def _series_held(hit: Hit, documents: Mapping[str, Document]) -> list[Series]:
+    """The series of `hit`'s document whose lines the passage holds."""
+    document = documents.get(hit.chunk.doc_id)
+    if document is None:
+        return []
+    return [
+        series
+        for series in document.series
+        if hit.chunk.start <= series.start and series.end <= hit.chunk.end
+    ]
+
+
+def _spoken_series(text: str, held: list[Series], asked_words: frozenset[str]) -> Series | None:
+    """The one of `held` (series of a passage of `text`) whose heading writes more of
+    `asked_words` than any other's; None when none writes any, or several as many."""
+    spoken = [(len(asked_words & undated_terms(_heading(text, one))), one) for one in held]
+    most = max(count for count, _ in spoken)
+    chosen = [one for count, one in spoken if count == most]
+    return chosen[0] if most and len(chosen) == 1 else None
 
 
 def _answering_day(series: Series, asked: date, way: str, budget: Budget) -> date | None:

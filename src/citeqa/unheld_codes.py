@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from citeqa.glossary import fold
-from citeqa.record_ids import YEAR_LEAD
+from citeqa.record_ids import YEAR_LEAD, hyphens_as_ascii
 from citeqa.unheld_numbers import KEY_WORD, asked_keyed, writes_whole
 
 __all__ = [
@@ -200,7 +200,10 @@ def _writes(joined: str, asked: AskedId) -> bool:
     a space or a hyphen ("E-052" for "E52", "FY 2024" for "FY2024"): unheld_numbers.writes_whole;
     a number cut by the question's length limit (`AskedId.cut`) as the start of one. A key of
     two parts is written with its inner hyphen as a space, a slash or nothing too (`_key_writings`:
-    "PL/SQL 2" for "PL-SQL-2", "DS M2 107" and "DSM2-107" for "DS-M2-107")."""
+    "PL/SQL 2" for "PL-SQL-2", "DS M2 107" and "DSM2-107" for "DS-M2-107"). Every hyphen
+    record_ids reads between an id's groups counts as "-" (s34 hostile M1: "HT\u2011INV\u20114483",
+    typed with non-breaking hyphens, was claimed never written for "HT-INV-4483")."""
+    joined = hyphens_as_ascii(joined)
     if asked.cut:  # an all-zero start is still one digit: never the empty pattern
         start = asked.number.lstrip("0") or "0"
         return re.search(rf"(?<![\d.,])0*{start}", joined) is not None

@@ -37,6 +37,16 @@ def test_a_code_of_the_same_capitals_quoted_instead_abstains() -> None:
     assert unheld_code("Que signifie l'erreur E-52 ?", ["Erreur E52 : sonde absente."]) is None
 
 
+def test_an_id_written_with_another_hyphen_is_written() -> None:
+    # s34 hostile M1: "HT\u2011INV\u20114483" (non-breaking hyphens) was claimed never written
+    for hyphen in "\u2010\u2011\u2013\u2212":
+        text = f"Facture HT-INV-4482 annulée.\nFacture HT{hyphen}INV{hyphen}4483 payée.\n"
+        assert unheld_code("Montant de la facture HT-INV-4483 ?", [text], [text]) is None
+    other = "La facture HT-INV-4482 est annulée.\n"
+    found = unheld_code("Montant de la facture HT-INV-4483 ?", [other], [other])
+    assert found == UnheldCode("HT-INV-4483", ["HT-INV-4482"])
+
+
 @pytest.mark.parametrize(
     ("question", "quoted"),
     [
