@@ -296,11 +296,11 @@ def undated_terms(text: str) -> frozenset[str]:
 
 
 def about_terms(terms: Iterable[str]) -> frozenset[str]:
-    """The `terms` that say what a text is about: no number or term of fewer than three
-    letters. Stopwords are dropped by their word when the terms are read (`_folded_words`), not
-    by the stem here: a content word may stem to one ("danse" → "dans", "entrée" → "entre"; s34
-    hostile M3: "cours de danse" was read as only "cours" when choosing the asked event)."""
-    return frozenset(term for term in terms if len(term) > 2 and term.isalpha())
+    """The `terms` that say what a text is about: no number, stopword or term of fewer than
+    three letters."""
+    return frozenset(
+        term for term in terms if len(term) > 2 and term.isalpha() and term not in stopwords()
+    )
 
 
 def asked_written(asked: Sequence[frozenset[str]], words: frozenset[str]) -> frozenset[int]:

@@ -543,14 +543,3 @@ def test_the_terms_saying_what_a_text_is_about_and_the_asked_terms_it_writes() -
     assert "hotel" in about_terms(terms) and "150" not in about_terms(terms)
     asked = [frozenset({"hotel", "hôtel"}), frozenset({"lyon"}), frozenset({"150"})]
     assert asked_written(asked, terms) == frozenset({0, 2})
-
-
-def test_a_content_word_stemming_to_a_stopword_says_what_a_text_is_about() -> None:
-    # s34 hostile M3: "danse" stems to "dans", "entrée" to "entre": both were dropped, so
-    # "cours de danse" could not be told from "cours de chant"
-    from citeqa.lexical import about_terms, undated_terms
-
-    danse = about_terms(undated_terms("Y a-t-il cours de danse le 22 janvier ?"))
-    assert danse & undated_terms("Cours de danse") != danse & undated_terms("Cours de chant")
-    assert about_terms(undated_terms("entrée libre")) - about_terms(undated_terms("libre"))
-    assert not about_terms(undated_terms("dans le cours")) - about_terms(undated_terms("cours"))
