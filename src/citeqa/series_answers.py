@@ -106,12 +106,6 @@ def _answering(held: tuple[Hit, Series], asked: date, way: str) -> SeriesAnswer 
     return None if found is None else SeriesAnswer(hit, chosen, found)
 
 
-SERIES_PASSAGES_TRIED = 3
-"""How many of the ranked passages holding a series' line are tried for the asked event: the
-first may hold only other events (s34 hostile M2: "toutes les 2 semaines" ranked first for "le 2
-décembre"); a bound, not tuned, so that a passage far down the ranking is not taken."""
-
-
 def _falling_series(
     terms: QuestionTerms,
     first: Hit,
@@ -155,21 +149,17 @@ def _falling_series(
 def _first_series_passage(
     hits: Sequence[Hit], documents: Mapping[str, Document], asked_words: frozenset[str]
 ) -> tuple[Hit, Series] | None:
-    """The first of `hits` holding a series' line whose heading the question (its content
-    terms, `asked_words`) speaks of more than of any other series the passage holds, with that
-    series; SERIES_PASSAGES_TRIED passages holding a series at most."""
-    tried = 0
-    for hit in hits:
-        held = _series_held(hit, documents)
-        if not held:
-            continue
-        chosen = _spoken_series(documents[hit.chunk.doc_id].text, held, asked_words)
-        if chosen is not None:
-            return hit, chosen
-        tried += 1
-        if tried == SERIES_PASSAGES_TRIED:
-            return None
-    return None
+    """The first of `hits` holding a series' line, with the series of it whose heading the
+    question (its content terms, `asked_words`) speaks of more than of any other; None when
+    it speaks of none of them, or of several as much. Passages further down are not tried: one
+    holding another event named by a generic word of the question ("cours") would answer
+    (s34 review of the hostile M2 fix, which tried three)."""
+    hit = next((hit for hit in hits if _series_held(hit, documents)), None)
+    if hit is None:
+        return None
+    held = _series_held(hit, documents)
+    chosen = _spoken_series(documents[hit.chunk.doc_id].text, held, asked_words)
+    return None if chosen is None else (hit, chosen)
 
 
 def _series_held(hit: Hit, documents: Mapping[str, Document]) -> list[Series]:
