@@ -27,7 +27,7 @@ from typing import NamedTuple
 from citeqa.glossary import fold
 from citeqa.language import without_elision
 
-__all__ = ["NO_PATHS", "PathWords", "file_stem"]
+__all__ = ["NO_PATHS", "PathWords", "name_stem"]
 
 _WORD = re.compile(r"[^\W_]+")
 _LETTER_DIGIT_EDGE = re.compile(r"\d+|[^\W\d_]+")
@@ -65,8 +65,8 @@ class PathWords:
             for piece in (word, *_LETTER_DIGIT_EDGE.findall(word))
             if len(piece) > 1
         )
-        stems = frozenset(stem for path in folded if (stem := file_stem(path)))
-        extensions = frozenset(ext for path in folded if (ext := file_extension(path)))
+        stems = frozenset(stem for path in folded if (stem := name_stem(path)))
+        extensions = frozenset(ext for path in folded if (ext := name_extension(path)))
         return _Read(words, folded, holding, stems, extensions)
 
     def write(self, word: str) -> bool:
@@ -91,7 +91,7 @@ class PathWords:
         return fold(word) in self._read.extensions
 
 
-def file_stem(path: str) -> str:
+def name_stem(path: str) -> str:
     """The path's file name without its last extension ("a/TP3.tar.gz" gives "TP3.tar"; a
     name starting with its only dot, ".notes", is kept whole); "" for a path ending in "/".
     Cut with rpartition, not a regex searched over the path: a lazy pattern restarted at every
@@ -102,9 +102,9 @@ def file_stem(path: str) -> str:
     return base if dot and base else name
 
 
-def file_extension(path: str) -> str:
+def name_extension(path: str) -> str:
     """The path's last extension without its dot ("a/bail.PDF" gives "PDF"); "" when its file
-    name has none or only opens with its dot (".notes"). Cut as `file_stem` cuts, no regex."""
+    name has none or only opens with its dot (".notes"). Cut as `name_stem` cuts, no regex."""
     base, dot, extension = path.rpartition("/")[2].rpartition(".")
     return extension if dot and base else ""
 

@@ -141,7 +141,7 @@ class RecordId:
 def asked_ids(question: str) -> list[RecordId]:
     """The identifiers of records `question` writes, in order (see the module's docstring)."""
     found = []
-    for match in _ID.finditer(question.translate(_AS_HYPHEN)):
+    for match in _ID.finditer(hyphens_as_ascii(question)):
         letters, groups = match.group(2), tuple(match.group(3).strip("-").split("-"))
         least = MIN_CAPITALISED_DIGITS if _may_be_short(letters) else MIN_DIGITS
         if sum(map(len, groups)) >= least and not _is_dated_word(letters, groups):

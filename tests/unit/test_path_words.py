@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from citeqa.abstention import before_search, never_written, not_answered
 from citeqa.lexical import tokenize
-from citeqa.path_words import PathWords, file_stem
+from citeqa.path_words import PathWords, name_stem
 from citeqa.questions import QuestionTerms, Vocabulary, analyse
 
 PATHS = [
@@ -103,8 +103,8 @@ def test_identifiers_only_paths_write_are_still_refused_without_claiming_absence
 def test_a_file_stem_is_the_last_name_without_its_last_extension() -> None:
     # s34 hostile M4: read from the last name only, whatever the folders' length
     folders = "/".join(["Cours de linguistique " * 11] * 12)
-    assert file_stem(f"{folders}/Chapitre 3.pdf") == "Chapitre 3"
-    assert file_stem("a.b/TP3.tar.gz") == "TP3.tar" and file_stem("notes.d/README") == "README"
-    assert file_stem("x/.notes") == ".notes" and file_stem("x/draft.") == "draft"
-    assert file_stem("folder/") == ""
+    assert name_stem(f"{folders}/Chapitre 3.pdf") == "Chapitre 3"
+    assert name_stem("a.b/TP3.tar.gz") == "TP3.tar" and name_stem("notes.d/README") == "README"
+    assert name_stem("x/.notes") == ".notes" and name_stem("x/draft.") == "draft"
+    assert name_stem("folder/") == ""
     assert PathWords([f"{folders}/DS-M2-104.md"]).write("DS-M2-104")
