@@ -33,8 +33,6 @@ _WORD = re.compile(r"[^\W_]+")
 _LETTER_DIGIT_EDGE = re.compile(r"\d+|[^\W\d_]+")
 _STEM = re.compile(r"([^/]+?)(?:\.[^./]*)?$")
 """A path's file name without its extension."""
-_EXTENSION = re.compile(r"[^/]\.([^./]+)$")
-"""A path's extension, without its dot."""
 
 
 class _Read(NamedTuple):
@@ -46,8 +44,6 @@ class _Read(NamedTuple):
     """For each whole word of a path, the numbers of the paths writing it."""
     stems: frozenset[str]
     """The paths' file names without their extension, folded."""
-    extensions: frozenset[str]
-    """The paths' extensions without their dot, folded ("pdf")."""
 
 
 class PathWords:
@@ -70,8 +66,7 @@ class PathWords:
             if len(piece) > 1
         )
         stems = frozenset(m[1] for path in folded if (m := _STEM.search(path)))
-        extensions = frozenset(m[1] for path in folded if (m := _EXTENSION.search(path)))
-        return _Read(words, folded, holding, stems, extensions)
+        return _Read(words, folded, holding, stems)
 
     def write(self, word: str) -> bool:
         """Whether a question word as typed is written by some path: a word of letters
@@ -89,10 +84,6 @@ class PathWords:
             return True
         whole = re.compile(rf"(?<![^\W_]){re.escape(typed)}(?![^\W_])")
         return any(whole.search(read.folded[n]) for n in read.holding.get(pieces[0], ()))
-
-    def extension(self, word: str) -> bool:
-        """Whether a word as typed is the extension of a path ("PDF" of "bail.pdf")."""
-        return fold(word) in self._read.extensions
 
 
 NO_PATHS = PathWords(())

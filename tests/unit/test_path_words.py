@@ -98,3 +98,14 @@ def test_identifiers_only_paths_write_are_still_refused_without_claiming_absence
     reason = never_written(terms, "en")
     assert reason is not None and not reason.claims_absence and "Lab4" not in reason.text
     assert never_written(QuestionTerms(focus="x"), "en") is None
+
+
+def test_path_words_read_a_word_without_its_elision() -> None:
+    paths = PathWords(["Formations/attestation PSC1 Mme Garnier.png", "Equipe/annuaire.md"])
+    assert paths.write("l'PSC1") and paths.write("d’annuaire")
+
+
+def test_an_absent_word_after_an_elision_is_read_in_paths() -> None:
+    # "l'annuaire" was kept whole: no path wrote it, so a reason said it was written nowhere
+    terms = asked("Où est l'annuaire ?", [*PATHS, "Equipe/annuaire du personnel.md"])
+    assert "l'annuaire" in terms.absent and terms.path_writes("l'annuaire")
