@@ -139,15 +139,18 @@ def _falling_series(
     passage of `hits` holding its line. None otherwise."""
     document = documents[first.chunk.doc_id]
     budget = Budget()
-    falling = [one for one in document.series if _answering_day(one, asked, "on", budget)]
+    asked_words = about_terms(undated_terms(terms.focus))
+    falling = [
+        one
+        for one in document.series
+        if asked_words & about_terms(undated_terms(_heading(document.text, one)))
+        and _answering_day(one, asked, "on", budget)
+    ]
     if len(falling) != 1:
-        return None  # none, or several alike: the question does not say which
+        return None  # none the question speaks of, or several alike: it does not say which
     series = falling[0]
     folded = fold(terms.focus)
     summary = _heading(document.text, series)
-    asked_words = about_terms(undated_terms(terms.focus))
-    if not asked_words & about_terms(undated_terms(summary)):
-        return None
     if not _asks_when(folded) and not (_asks_who(folded) and _adds_a_name(summary, folded)):
         return None
     hit = next(

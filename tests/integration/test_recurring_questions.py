@@ -248,3 +248,11 @@ def test_only_who_questions_of_a_series_naming_someone_are_answered_by_it(
 ) -> None:
     answer = club.ask(question)
     assert all(citation.occurrence is None for citation in answer.citations)
+
+
+def test_who_is_on_a_day_counts_only_the_series_the_question_speaks_of(club: Assistant) -> None:
+    # foot and chess both fall on 5 April; the question writes only the chess event's words
+    answer = club.ask("Qui arbitre le tournoi d'échecs du samedi 5 avril 2025 ?")
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].occurrence == "2025-04-05"
+    assert "Girard" in answer.citations[0].quote
