@@ -42,8 +42,6 @@ class _Read(NamedTuple):
     """For each whole word of a path, the numbers of the paths writing it."""
     stems: frozenset[str]
     """The paths' file names without their extension, folded."""
-    extensions: frozenset[str]
-    """The paths' extensions without their dot, folded ("pdf")."""
 
 
 class PathWords:
@@ -66,8 +64,7 @@ class PathWords:
             if len(piece) > 1
         )
         stems = frozenset(stem for path in folded if (stem := name_stem(path)))
-        extensions = frozenset(ext for path in folded if (ext := name_extension(path)))
-        return _Read(words, folded, holding, stems, extensions)
+        return _Read(words, folded, holding, stems)
 
     def write(self, word: str) -> bool:
         """Whether a question word as typed is written by some path: a word of letters
@@ -86,10 +83,6 @@ class PathWords:
         whole = re.compile(rf"(?<![^\W_]){re.escape(typed)}(?![^\W_])")
         return any(whole.search(read.folded[n]) for n in read.holding.get(pieces[0], ()))
 
-    def extension(self, word: str) -> bool:
-        """Whether a word as typed is the extension of a path ("PDF" of "bail.pdf")."""
-        return fold(word) in self._read.extensions
-
 
 def name_stem(path: str) -> str:
     """The path's file name without its last extension ("a/TP3.tar.gz" gives "TP3.tar"; a
@@ -100,13 +93,6 @@ def name_stem(path: str) -> str:
     name = path.rpartition("/")[2]
     base, dot, _extension = name.rpartition(".")
     return base if dot and base else name
-
-
-def name_extension(path: str) -> str:
-    """The path's last extension without its dot ("a/bail.PDF" gives "PDF"); "" when its file
-    name has none or only opens with its dot (".notes"). Cut as `name_stem` cuts, no regex."""
-    base, dot, extension = path.rpartition("/")[2].rpartition(".")
-    return extension if dot and base else ""
 
 
 NO_PATHS = PathWords(())

@@ -29,7 +29,6 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
-from citeqa.absent_names import unwritten_names
 from citeqa.alternatives import Alternatives
 from citeqa.asked_values import asked_kinds, names_value_kind
 from citeqa.compounds import compound_key, corpus_compounds
@@ -278,9 +277,9 @@ class QuestionTerms:
     """Words of the question (not of the context) that occur nowhere in the corpus as typed
     (a word read as a typo of a corpus word counts: the corpus does not use it)."""
     in_paths: frozenset[str] = frozenset()
-    """The words of `absent`, `new_unused`, `unknown_identifiers` and `unwritten_names`, as
-    typed, that a document's path writes (path_words.py: "TP3" of "TP3_regression.ipynb"): the
-    texts never use them, yet no reason may say the documents never mention them."""
+    """The words of `absent`, `new_unused` and `unknown_identifiers`, as typed, that a
+    document's path writes (path_words.py: "TP3" of "TP3_regression.ipynb"): the texts never
+    use them, yet no reason may say the documents never mention them."""
     unseen_weight: float = 0.0
     """The weight of a term the corpus never uses, the largest a term can weigh: a term
     weighing less occurs in the corpus, and its weight over this one says how rare it is."""
@@ -301,10 +300,6 @@ class QuestionTerms:
     """The code identifiers the focus names (identifiers.py: `--max-size`, `snake_case`,
     `os.path.join`), as typed, that the corpus never writes in any stored form
     (Vocabulary.mentions): a reason to abstain (abstention.never_written)."""
-    unwritten_names: list[str] = field(default_factory=list)
-    """The acronyms and names after a title of the focus, without their elision, the corpus
-    never writes (absent_names.py: "BCG", "Dr Lefebvre"'s "Lefebvre"): a reason to abstain
-    (abstention.never_written)."""
     impossible_dates: list[str] = field(default_factory=list)
     """The dates the focus writes that name no day of the calendar ("2026-13-45", "30 février
     2026": dates.impossible_spans), as typed, unless the corpus writes one word for word (its
@@ -877,15 +872,7 @@ def analyse(
     result.unknown_names = min(1.0, result.unknown_names)
     focus_weight = sum(weight for _, weight in result.own_terms)
     result.missing = result.missing / focus_weight if focus_weight else 0.0
-    result.unwritten_names = unwritten_names(
-        focus, result.absent, result.corrected, vocabulary.paths
-    )
-    unused = [
-        *result.absent,
-        *result.new_unused,
-        *result.unknown_identifiers,
-        *result.unwritten_names,
-    ]
+    unused = [*result.absent, *result.new_unused, *result.unknown_identifiers]
     result.in_paths = frozenset(word for word in unused if vocabulary.paths.write(word))
     return result
 

@@ -24,11 +24,13 @@ calendar whose yellow-bag collection is one VEVENT repeating every other Thursda
   avril" of a series cancelled on 2 May gives the rule's next day). A length of time among
   those words ("the day after", "le lendemain du") asks a day the rule does not give: no answer.
 
-A question asking who or what is on the day ("Qui est de garde le samedi 21 février 2026 ?" of
+A question asking who is on the day ("Qui est de garde le samedi 21 février 2026 ?" of
 three six-weekly "Garde du samedi - Dr …" series: s34 trial a29, refused with a reason naming
-the event falling that day) is answered by the one series of that passage's document falling
-on the day, when the question writes a word of its summary and the summary adds words the
-question lacks (the name asked).
+the event falling that day) is answered by the one series of that passage's document whose
+summary writes a word of the question falling on the day, when its summary adds a capitalised
+name the question lacks (the name asked). What/which/quel questions are not: a shared word
+made the line answer any question of the day ("Quel est le score de l'entraînement foot du
+samedi 8 mars 2025 ?", s34 review).
 
 `falling_on` tells unheld_days.py which series of the folder fall on a day, or that one may (its
 days unknown within the question's budget): a day a series covers is never said unwritten (its
@@ -61,6 +63,12 @@ class SeriesAnswer(NamedTuple):
     series: Series
     day: date
     """The day computed: the asked one, or the first after it."""
+
+
+_LETTERS = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")
+"""A word of letters alone ("U" of "U11" is none)."""
+_SUMMARY_PARTS = re.compile(r"\s[-–—:|/]\s|[,;:()]")
+"""What separates the parts of an event's summary ("Garde du samedi - Dr Martin")."""
 
 
 @cache
@@ -113,25 +121,28 @@ def _falling_series(
     documents: Mapping[str, Document],
     asked: date,
 ) -> SeriesAnswer | None:
-    """The one series of the document of `first` (the first series passage) falling on the
-    day `asked`, when the question writes a word of its summary, asks who or what (one of the
-    data's "asking_what" words; "Qui est de garde le samedi 21 février 2026 ?" of three
-    six-weekly "Garde du samedi - Dr …" series, s34 trial a29) or when, and, asking who or
-    what, its summary adds words the question lacks (the name asked: "Who won the chess
+    """The one series of the document of `first` (the first series passage) whose summary
+    writes a word of the question falling on the day `asked`, when the question asks when or
+    who (one of the data's "asking_who" words; "Qui est de garde le samedi 21 février 2026 ?"
+    of three six-weekly "Garde du samedi - Dr …" series, s34 trial a29) and, asking who, its
+    summary adds a capitalised name the question lacks (`_adds_a_name`: "Who won the chess
     tournament on…" of a "Chess tournament" series is not answered by it); quoted from the
     passage of `hits` holding its line. None otherwise."""
     document = documents[first.chunk.doc_id]
     budget = Budget()
-    falling = [one for one in document.series if _answering_day(one, asked, "on", budget)]
-    if len(falling) != 1:
-        return None  # none, or several alike: the question does not say which
-    series = falling[0]
     asked_words = about_terms(undated_terms(terms.focus))
-    heading = about_terms(undated_terms(_heading(document.text, series)))
+    falling = [
+        one
+        for one in document.series
+        if asked_words & about_terms(undated_terms(_heading(document.text, one)))
+        and _answering_day(one, asked, "on", budget)
+    ]
+    if len(falling) != 1:
+        return None  # none the question speaks of, or several alike: it does not say which
+    series = falling[0]
     folded = fold(terms.focus)
-    if not asked_words & heading:
-        return None
-    if not _asks_when(folded) and not (_asks_what(folded) and heading - asked_words):
+    summary = _heading(document.text, series)
+    if not _asks_when(folded) and not (_asks_who(folded) and _adds_a_name(summary, folded)):
         return None
     hit = next(
         (
@@ -203,10 +214,22 @@ def _asks_when(folded: str) -> bool:
     return _writes_phrase(folded, "asking")
 
 
-def _asks_what(folded: str) -> bool:
-    """Whether the question (folded) writes one of the data's "asking_what" words (who, what,
-    qui, quel…), words apart."""
-    return _writes_phrase(folded, "asking_what")
+def _asks_who(folded: str) -> bool:
+    """Whether the question (folded) writes one of the data's "asking_who" words (who, whom,
+    qui), words apart."""
+    return _writes_phrase(folded, "asking_who")
+
+
+def _adds_a_name(summary: str, folded: str) -> bool:
+    """Whether `summary` writes a capitalised word of letters the question (`folded`) lacks,
+    other than the first word of one of its parts ("Garde du samedi - Dr Martin": "Martin";
+    "Entraînement foot U11 au stade": none): the name a who-question asks."""
+    asked = set(_LETTERS.findall(folded))
+    for part in _SUMMARY_PARTS.split(summary):
+        for word in _LETTERS.findall(part)[1:]:
+            if word[0].isupper() and fold(word) not in asked:
+                return True
+    return False
 
 
 def _writes_phrase(folded: str, kind: str) -> bool:

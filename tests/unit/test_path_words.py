@@ -108,3 +108,14 @@ def test_a_file_stem_is_the_last_name_without_its_last_extension() -> None:
     assert name_stem("x/.notes") == ".notes" and name_stem("x/draft.") == "draft"
     assert name_stem("folder/") == ""
     assert PathWords([f"{folders}/DS-M2-104.md"]).write("DS-M2-104")
+
+
+def test_path_words_read_a_word_without_its_elision() -> None:
+    paths = PathWords(["Formations/attestation PSC1 Mme Garnier.png", "Equipe/annuaire.md"])
+    assert paths.write("l'PSC1") and paths.write("d’annuaire")
+
+
+def test_an_absent_word_after_an_elision_is_read_in_paths() -> None:
+    # "l'annuaire" was kept whole: no path wrote it, so a reason said it was written nowhere
+    terms = asked("Où est l'annuaire ?", [*PATHS, "Equipe/annuaire du personnel.md"])
+    assert "l'annuaire" in terms.absent and terms.path_writes("l'annuaire")
