@@ -106,6 +106,11 @@ NEWSLETTER = (
     "The Vireo 40 sander arrived in the finishing room this month. The Corvid 12 multitool "
     "stays in the joinery room for trimming door casings.\n"
 )
+STATEMENT = (
+    "Relevé de factures du client\n\n"
+    "Facture N° : F-001\nClient : Hampton\nTotal TTC : 120,00 €\n\n"
+    "Facture N° : F-002\nClient : Baxter\nTotal TTC : 980,00 €\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +129,7 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         "news/seminars.md": SEMINAR,
         "placement/agreement_signatures.eml": PLACEMENT_MAIL,
         "placement/agreement.md": PLACEMENT,
+        "compta/releve.md": STATEMENT,
     }
     corpus, index = tmp_path_factory.mktemp("records"), tmp_path_factory.mktemp("index")
     return assistant_over(files, corpus, index)
@@ -188,3 +194,9 @@ def test_an_owner_whose_record_lacks_the_field_gets_no_other_record_s_line(
     ):
         said = quotes(records, question)
         assert "mardi de 8 h" not in said and "vendredi de 14 h" not in said, question
+
+
+def test_an_invoice_of_a_statement_is_quoted_for_its_own_number(records: Assistant) -> None:
+    # two invoices under no heading are two records: F-001's lines answer nothing of F-002
+    total = quoted(records, "Quel est le total TTC de la facture F-002 ?")
+    assert "980,00 €" in total and "120,00 €" not in total
