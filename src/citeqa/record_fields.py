@@ -27,6 +27,7 @@ whose own lines write the most asked words does, and none when two write as many
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -170,9 +171,10 @@ def answering_fields(
     answering = []
     for record in records_of(text):
         heads, found, fit = _heading_stems(text, record), [], -1
+        written = _RecordStems(text, record)
         for start, end, label in record.fields:
             match = label_match(label, focus, naming, _value(text, start, end))
-            owned = _owned(text, record, start, words, label, heads, naming) if match[0] else None
+            owned = _owned(written, start, words, label, heads, naming) if match[0] else None
             if owned is not None:
                 found.append((match, start, end))
                 fit = max(fit, owned)
@@ -186,33 +188,49 @@ def answering_fields(
     return [line for _, found in answering for line in found]
 
 
+class _RecordStems:
+    """The stems of a record's identity lines (its field lines and the lines that are no
+    prose), counted by how many lines write each, read once: the stems its lines but one
+    write are then found in one look per stem, not by a union of all the others per line
+    (a record of n field lines cost n² before)."""
+
+    def __init__(self, text: str, record: Record) -> None:
+        self.of_line = {
+            start: _identity_stems(text[start:end])
+            for start, end, label in record.lines
+            if label is not None or not _is_prose(text[start:end])
+        }
+        self.lines = Counter(stem for stems in self.of_line.values() for stem in stems)
+
+    def by_others(self, line: int, stems: frozenset[str]) -> bool:
+        """Whether a line of the record other than the one starting at `line` writes one of
+        `stems`."""
+        own = self.of_line.get(line, frozenset())
+        return any(self.lines[stem] > (stem in own) for stem in stems)
+
+
 def _owned(
-    text: str,
-    record: Record,
+    written: _RecordStems,
     line: int,
     words: list[AskedWord],
     label: str,
     heads: frozenset[str],
     naming: frozenset[str],
 ) -> int | None:
-    """How many of the asked words the field `label` does not name the record's other lines
-    or its headings (`heads`, their stems) write, when each of them is written there or among
-    the document's name words (`naming`) and there is one; else None."""
+    """How many of the asked words the field `label` (of the line starting at `line`) does
+    not name the record's other lines (`written`) or its headings (`heads`, their stems)
+    write, when each of them is written there or among the document's name words (`naming`)
+    and there is one; else None."""
     owners = [word for word in words if not named_label_words(label, word.folded)]
     if not owners:
         return None
-    others = frozenset().union(
-        *(
-            _identity_stems(text[start:end])
-            for start, end, label in record.lines
-            if start != line and (label is not None or not _is_prose(text[start:end]))
-        )
-    )
-    own = others | heads
-    written = [bool(word.stems & own or word.folded in heads) for word in owners]
-    if not all(held or _names(word, naming) for held, word in zip(written, owners, strict=True)):
+    held = [
+        bool(word.stems & heads or word.folded in heads or written.by_others(line, word.stems))
+        for word in owners
+    ]
+    if not all(own or _names(word, naming) for own, word in zip(held, owners, strict=True)):
         return None
-    return sum(written)
+    return sum(held)
 
 
 def _names(word: AskedWord, naming: frozenset[str]) -> bool:
