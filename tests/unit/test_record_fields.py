@@ -116,3 +116,14 @@ def test_records_naming_the_asked_words_alike_answer_nothing() -> None:
     )
     assert answer_lines(staff, "What are the office hours in timber engineering?") == []
     assert answer_lines(staff, "Office hours of Samuel Okafor?") == ["Office hours: Mon 15-16"]
+
+
+def test_a_short_capitalised_word_closing_a_sentence_is_no_title() -> None:
+    for line in (
+        "Due: 30 June. Late payment adds 3 %",
+        "Note: Call Tom. He knows the code",
+        "Lieu : Lyon. Prévoir une heure",
+    ):
+        assert field_label(line, 0, len(line)) is None, line
+    for line in ("Contact : M. Durand", "Tutor: Dr. Ortega", "Enseignante : Mme. Roy"):
+        assert field_label(line, 0, len(line)) is not None, line
