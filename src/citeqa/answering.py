@@ -83,6 +83,7 @@ from citeqa.field_lines import (
     label_match,
     named_label_words,
     text_stems,
+    with_label_groups,
     writes_stems,
 )
 from citeqa.followup_quotes import mentions_new_words
@@ -1063,10 +1064,13 @@ def _writes_every_word(bank: SentenceBank, index: int, words: list[AskedWord]) -
     """Whether sentence `index`, with its table's header row for a row and the words its
     document goes by (document_names.name_words), writes each of `words`: "TVA 20 % : 151,40
     €" of "facture_equipements_F-2025-0187.pdf" answers "facture équipements TVA" (s29
-    trial), whatever another invoice's record writes."""
+    trial), whatever another invoice's record writes; a label word is written by any word of its
+    group of field_labels.json (field_lines.with_label_groups: a roster's "Office hours" column
+    writes "heures de permanence"), so the answer does not hang on the question's language."""
     header = bank.table_header(index)
     text = bank.text(index) if header is None else f"{bank.text(header)}\n{bank.text(index)}"
-    held, naming = text_stems(text), name_words(bank.documents[bank.sentences[index].doc_id])
+    held = with_label_groups(text_stems(text))
+    naming = name_words(bank.documents[bank.sentences[index].doc_id])
     return all(word.stems & held or word.folded in naming for word in words)
 
 

@@ -163,6 +163,12 @@ def named_label_words(label: str, focus: str) -> frozenset[str]:
     return frozenset(stem for word in _label_words(label) for stem in _stems(word) & asked)
 
 
+def with_label_groups(stems: frozenset[str]) -> frozenset[str]:
+    """`stems` and those of every label word of a group of field_labels.json holding one of
+    them: a table header's "Office hours" writes the "heures de permanence" a question asks."""
+    return stems | _grouped_with(stems)
+
+
 def writes_stems(text: str, stems: frozenset[str]) -> bool:
     """Whether `text` writes a word of one of `stems` (either language's)."""
     return bool(_stems(text) & stems)

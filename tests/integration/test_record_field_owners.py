@@ -200,3 +200,26 @@ def test_an_invoice_of_a_statement_is_quoted_for_its_own_number(records: Assista
     # two invoices under no heading are two records: F-001's lines answer nothing of F-002
     total = quoted(records, "Quel est le total TTC de la facture F-002 ?")
     assert "980,00 €" in total and "120,00 €" not in total
+
+
+def test_a_roster_row_answers_in_either_language_alike(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # the row's header "Office hours" writes "heures de permanence" (a group of
+    # field_labels.json): the French question keeps the row the English one keeps
+    files = {
+        "staff/keller.md": "# Staff card\n\nName: Dr Nadia Keller\n"
+        "Department: Timber engineering\nRole: Lecturer\nOffice hours: Wednesdays 10:00-12:00\n",
+        "staff/okafor.md": "# Staff card\n\nName: Dr Samuel Okafor\n"
+        "Department: Timber engineering\nRole: Safety officer\n"
+        "Office hours: Mondays 15:00-16:00\n",
+        "staff/roster.md": "# Staff roster\n\n| Name | Office hours | Room |\n|---|---|---|\n"
+        "| Nadia Keller | Thursdays 14:00-15:00 | T3.07 |\n"
+        "| Paul Ndiaye | Fridays 9:00-10:00 | T2.11 |\n",
+    }
+    corpus, index = tmp_path_factory.mktemp("roster"), tmp_path_factory.mktemp("roster_index")
+    assistant = assistant_over(files, corpus, index)
+    english = quotes(assistant, "What are Nadia Keller's office hours?")
+    french = quotes(assistant, "Heures de permanence de Nadia Keller ?")
+    assert ("Thursdays" in french) == ("Thursdays" in english), (english, french)
+    assert ("Wednesdays" in french) == ("Wednesdays" in english), (english, french)
