@@ -31,7 +31,6 @@ abstention says why (abstention.py) and still lists the closest passages.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import re
@@ -142,7 +141,14 @@ from citeqa.record_fields import AskedWord, answering_fields, asked_words
 from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.record_threads import answering_records
 from citeqa.row_context import row_context
-from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
+from citeqa.sentences import (
+    QuestionScores,
+    ScoredSentence,
+    SentenceBank,
+    cell_words,
+    names_words,
+    sentences_in,
+)
 from citeqa.series_answers import SeriesAnswer, answering_series, falling_on, series_citation
 from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
@@ -1097,21 +1103,12 @@ def _record_fields(
         if found:
             best = max(match for match, _, _ in found)
             spans = [(start, end) for match, start, end in found if match == best]
-            return _sentences_within(bank, doc_id, spans)
+            return [
+                int(number)
+                for start, end in spans
+                for number in sentences_in(bank.sentences, doc_id, start, end)
+            ]
     return []
-
-
-def _sentences_within(bank: SentenceBank, doc_id: str, spans: list[tuple[int, int]]) -> list[int]:
-    """The numbers of the document's sentences lying within one of `spans`, in text order."""
-    numbers, starts = bank.sentences.in_document(doc_id)
-    found = []
-    for start, end in spans:
-        at = bisect.bisect_left(starts, start)
-        while at < len(numbers) and starts[at] < end:
-            if bank.sentences[numbers[at]].end <= end:
-                found.append(int(numbers[at]))
-            at += 1
-    return found
 
 
 def _first_with(candidates: Candidates, indexes: list[int]) -> Candidates:
