@@ -17,11 +17,12 @@ and web addresses aside), the headings above it, and the words its document goes
 (document_names.name_words, given): read with a field line the way a table's header and key
 cell are read with a row. A field line of a record answers by its record (`answering_fields`)
 when the question names its label (field_lines.label_match) and every other word the question
-writes (`asked_words`: its interrogatives, the words speaking of documents and stopwords left
-out) is one its record's identity writes: at least one such word, the owner, must be. A record
-of the same shape naming another owner answers nothing, so a question about an owner whose
-record lacks the field is answered by no other record; where several records answer, the one
-whose own lines write the most asked words does, and none when two write as many.
+writes (`asked_words`: its interrogatives, the frame words speaking of documents and its
+stopwords, which carry no stem, left out) is one its record's identity writes: at least one
+such word, the owner, must be. A record of the same shape naming another owner answers nothing,
+so a question about an owner whose record lacks the field is answered by no other record; where
+several records answer, the one whose own lines write the most asked words does, and none when
+two write as many.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ Lines = tuple[tuple[int, int, str | None], ...]
 class Record:
     """A record of a document: the spans of its lines (blank lines aside), the label of each
     (None for a line that is no field line) and the start of the section's heading lines
-    above it (the document's start for the first)."""
+    above it (the document's start for the first; its own first line for a later record of
+    a section, which has none)."""
 
     lines: Lines
     headings_from: int
@@ -78,8 +80,9 @@ class Record:
 
 
 def asked_words(focus: str) -> list[AskedWord]:
-    """The words of the question (`focus`) a record must account for: those with a stem, but
-    interrogatives ("quand", "who") and words speaking of the documents ("says", "selon")."""
+    """The words of the question (`focus`) a record must account for: those with a stem (no
+    stopword has one), but interrogatives ("quand", "who") and the frame words speaking of the
+    documents ("says", "selon")."""
     left_out = language_words("interrogatives") | language_words("frame_words")
     words = []
     for word in _WORD.findall(focus):
@@ -257,7 +260,9 @@ def _identity_stems(line: str) -> frozenset[str]:
 
 def _heading_stems(text: str, record: Record) -> frozenset[str]:
     """The stems of the markdown heading lines between the record's headings start and its
-    first line: its title and its section's heading."""
+    first line: for the first section's first record, every heading above it (the document's
+    title too); for another section's first record, its section's heading; for a later
+    record of a section (`_pieces`), none."""
     above = text[record.headings_from : record.lines[0][0]]
     return text_stems(" ".join(line for line in above.splitlines() if is_markdown_heading(line)))
 

@@ -167,8 +167,8 @@ def test_an_english_card_s_field_line_wins_over_a_sentence_naming_its_owner(
 ) -> None:
     role = quoted(records, "What is the role of Samuel Okafor?")
     assert "Role: Workshop safety officer" in role and "dust extraction" not in role
-    phone = quoted(records, "Quel est le rôle de Samuel Okafor ?")
-    assert "Workshop safety officer" in phone and "dust extraction" not in phone
+    role_fr = quoted(records, "Quel est le rôle de Samuel Okafor ?")
+    assert "Workshop safety officer" in role_fr and "dust extraction" not in role_fr
 
 
 def test_a_mail_s_header_lines_are_no_record_of_its_sender(records: Assistant) -> None:
