@@ -31,7 +31,6 @@ abstention says why (abstention.py) and still lists the closest passages.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import re
@@ -83,6 +82,7 @@ from citeqa.field_lines import (
     label_match,
     named_label_words,
     text_stems,
+    with_label_groups,
     writes_stems,
 )
 from citeqa.followup_quotes import mentions_new_words
@@ -142,7 +142,14 @@ from citeqa.record_fields import AskedWord, answering_fields, asked_words
 from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.record_threads import answering_records
 from citeqa.row_context import row_context
-from citeqa.sentences import QuestionScores, ScoredSentence, SentenceBank, cell_words, names_words
+from citeqa.sentences import (
+    QuestionScores,
+    ScoredSentence,
+    SentenceBank,
+    cell_words,
+    names_words,
+    sentences_in,
+)
 from citeqa.series_answers import SeriesAnswer, answering_series, falling_on, series_citation
 from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
@@ -1080,10 +1087,13 @@ def _writes_every_word(bank: SentenceBank, index: int, words: list[AskedWord]) -
     """Whether sentence `index`, with its table's header row for a row and the words its
     document goes by (document_names.name_words), writes each of `words`: "TVA 20 % : 151,40
     €" of "facture_equipements_F-2025-0187.pdf" answers "facture équipements TVA" (s29
-    trial), whatever another invoice's record writes."""
+    trial), whatever another invoice's record writes; a label word is written by any word of its
+    group of field_labels.json (field_lines.with_label_groups: a roster's "Office hours" column
+    writes "heures de permanence"), so the answer does not hang on the question's language."""
     header = bank.table_header(index)
     text = bank.text(index) if header is None else f"{bank.text(header)}\n{bank.text(index)}"
-    held, naming = text_stems(text), name_words(bank.documents[bank.sentences[index].doc_id])
+    held = with_label_groups(text_stems(text))
+    naming = name_words(bank.documents[bank.sentences[index].doc_id])
     return all(word.stems & held or word.folded in naming for word in words)
 
 
@@ -1110,21 +1120,12 @@ def _record_fields(
         if found:
             best = max(match for match, _, _ in found)
             spans = [(start, end) for match, start, end in found if match == best]
-            return _sentences_within(bank, doc_id, spans)
+            return [
+                int(number)
+                for start, end in spans
+                for number in sentences_in(bank.sentences, doc_id, start, end)
+            ]
     return []
-
-
-def _sentences_within(bank: SentenceBank, doc_id: str, spans: list[tuple[int, int]]) -> list[int]:
-    """The numbers of the document's sentences lying within one of `spans`, in text order."""
-    numbers, starts = bank.sentences.in_document(doc_id)
-    found = []
-    for start, end in spans:
-        at = bisect.bisect_left(starts, start)
-        while at < len(numbers) and starts[at] < end:
-            if bank.sentences[numbers[at]].end <= end:
-                found.append(int(numbers[at]))
-            at += 1
-    return found
 
 
 def _first_with(candidates: Candidates, indexes: list[int]) -> Candidates:

@@ -50,13 +50,13 @@ SHORT_LABEL_WORDS = 2
 
 _LANGS = ("en", "fr")
 
-_SENTENCE_BREAK = re.compile(
-    r"(?:[;!?]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})\.)\s+\w"
-)
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s+\w")
 """Sentence punctuation then a word, within a value: a sentence of its own ("Pénalités : 3
-fois le taux légal. Indemnité …"), not a value; a period closing a capitalised word of at most
-four letters is a title's abbreviation ("Prof. Helen Marsh", "Dr. Ortega", "M. Durand",
-"Mme. Roy"), not a sentence's end."""
+fois le taux légal. Indemnité …"), not a value, but for a title's abbreviated period
+(`_ends_sentence`)."""
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)$")
+"""The word a text ends with: letters only."""
 
 
 def field_label(text: str, start: int, end: int) -> str | None:
@@ -79,7 +79,7 @@ def _field(text: str, start: int, end: int) -> tuple[str, str] | None:
     label, value = parts
     if len(label.split()) > LABEL_WORDS_MAX or len(value) > VALUE_MAX:
         return None
-    if _SENTENCE_BREAK.search(value):  # a sentence, not a value
+    if _ends_sentence(value):  # a sentence, not a value
         return None
     return label, value
 
@@ -163,6 +163,12 @@ def named_label_words(label: str, focus: str) -> frozenset[str]:
     return frozenset(stem for word in _label_words(label) for stem in _stems(word) & asked)
 
 
+def with_label_groups(stems: frozenset[str]) -> frozenset[str]:
+    """`stems` and those of every label word of a group of field_labels.json holding one of
+    them: a table header's "Office hours" writes the "heures de permanence" a question asks."""
+    return stems | _grouped_with(stems)
+
+
 def writes_stems(text: str, stems: frozenset[str]) -> bool:
     """Whether `text` writes a word of one of `stems` (either language's)."""
     return bool(_stems(text) & stems)
@@ -180,6 +186,26 @@ are read again for each field line of each candidate."""
 SHORT_TEXT = 200
 """The longest text whose stems are kept (characters): a sentence read whole (`writes_stems`)
 may be a page long, and a cache keyed by the text keeps the text alive."""
+
+
+def _ends_sentence(value: str) -> bool:
+    """Whether sentence punctuation then a word part the field's `value` (`_SENTENCE_BREAK`),
+    a period closing a capitalised title's abbreviation of data/field_labels.json ("Prof.
+    Helen Marsh", "M. Durand") aside: "30 June. Late payment …" and "Call Tom. He …" do."""
+    for found in _SENTENCE_BREAK.finditer(value):
+        if value[found.start()] != ".":
+            return True
+        word = _LAST_WORD.search(value, 0, found.start())
+        if not (word and word[1][0].isupper() and word[1].casefold() in _title_abbreviations()):
+            return True
+    return False
+
+
+@cache
+def _title_abbreviations() -> frozenset[str]:
+    """data/field_labels.json's title abbreviations of every language read, folded."""
+    lists = data_json("field_labels.json")["title_abbreviations"]
+    return frozenset(fold(word) for lang in _LANGS for word in lists[lang])
 
 
 def text_stems(text: str) -> frozenset[str]:

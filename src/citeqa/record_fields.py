@@ -8,23 +8,27 @@ Sophie Bernard ?" rated it far below another document's line naming the teacher 
 header, a slide's title page: s33 trial, 7 wrong quotes), and answering.on_asked_field, which
 reads the best candidate's document only, was never reached.
 
-A record is a section (the lines between two markdown headings, or the whole document) of at
-least MIN_RECORD_FIELDS field lines (field_lines.field_label) making at least RECORD_SHARE of
-its lines (blank lines aside). Its identity is what its other lines write (its field lines and
-the lines that are no prose, e-mail and web addresses aside), the headings above it, and the
-words its document goes by (document_names.name_words, given):
-read with a field line the way a table's header and key cell are read with a row. A field
-line of a record answers by its record (`answering_fields`) when the question names its label
-(field_lines.label_match) and every other word the question writes (`asked_words`: its
-interrogatives, the words speaking of documents and stopwords left out) is one its record's
-identity writes: at least one such word, the owner, must be. A record of the same shape
-naming another owner answers nothing, so a question about an owner whose record lacks the
-field is answered by no other record.
+A record is a section (the lines between two markdown headings, or the whole document), or one
+of the records it writes one after the other (a new one starts where a label comes again: the
+second card, invoice or YAML service), of at least MIN_RECORD_FIELDS field lines
+(field_lines.field_label) making at least RECORD_SHARE of its lines (blank lines aside). Its
+identity is what its other lines write (its field lines and the lines that are no prose, e-mail
+and web addresses aside), the headings above it, and the words its document goes by
+(document_names.name_words, given): read with a field line the way a table's header and key
+cell are read with a row. A field line of a record answers by its record (`answering_fields`)
+when the question names its label (field_lines.label_match) and every other word the question
+writes (`asked_words`: its interrogatives, the frame words speaking of documents and its
+stopwords, which carry no stem, left out) is one its record's identity writes: at least one
+such word, the owner, must be. A record of the same shape naming another owner answers nothing,
+so a question about an owner whose record lacks the field is answered by no other record; where
+several records answer, the one whose own lines write the most asked words does, and none when
+two write as many.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -55,13 +59,18 @@ class AskedWord:
     stems: frozenset[str]
 
 
+Lines = tuple[tuple[int, int, str | None], ...]
+"""A section's lines: the span of each and its label (None for a line that is no field line)."""
+
+
 @dataclass(frozen=True)
 class Record:
     """A record of a document: the spans of its lines (blank lines aside), the label of each
     (None for a line that is no field line) and the start of the section's heading lines
-    above it (the document's start for the first)."""
+    above it (the document's start for the first; its own first line for a later record of
+    a section, which has none)."""
 
-    lines: tuple[tuple[int, int, str | None], ...]
+    lines: Lines
     headings_from: int
 
     @property
@@ -71,8 +80,9 @@ class Record:
 
 
 def asked_words(focus: str) -> list[AskedWord]:
-    """The words of the question (`focus`) a record must account for: those with a stem, but
-    interrogatives ("quand", "who") and words speaking of the documents ("says", "selon")."""
+    """The words of the question (`focus`) a record must account for: those with a stem (no
+    stopword has one), but interrogatives ("quand", "who") and the frame words speaking of the
+    documents ("says", "selon")."""
     left_out = language_words("interrogatives") | language_words("frame_words")
     words = []
     for word in _WORD.findall(focus):
@@ -88,10 +98,48 @@ def records_of(text: str) -> list[Record]:
     found = []
     for lines, headings_from in _sections(text):
         labelled = tuple((start, end, field_label(text, start, end)) for start, end in lines)
-        fields = sum(label is not None for _, _, label in labelled)
-        if fields >= MIN_RECORD_FIELDS and fields >= RECORD_SHARE * len(labelled):
-            found.append(Record(labelled, headings_from))
+        for number, piece in enumerate(_pieces(text, labelled)):
+            fields = sum(label is not None for _, _, label in piece)
+            if fields >= MIN_RECORD_FIELDS and fields >= RECORD_SHARE * len(piece):
+                found.append(Record(piece, headings_from if number == 0 else piece[0][0]))
     return found
+
+
+def _pieces(text: str, lines: Lines) -> list[Lines]:
+    """The records a section's `lines` (spans and labels) write one after the other: a new one
+    starts where a label comes again ("Responsable :" of the second card, "Facture N° :" of
+    the second invoice), with the lines just above it that are no field lines and are no less
+    indented ("  database:" of a YAML mapping, a card's "Fiche 2"), unless a blank line or a
+    shallower indentation parts them."""
+    pieces, begin, seen = [], 0, set()
+    for at, (_, _, label) in enumerate(lines):
+        if label is not None and fold(label) in seen:
+            cut = _record_start(text, lines, begin, at)
+            pieces.append(lines[begin:cut])
+            begin = cut
+            seen = {fold(other) for _, _, other in lines[cut:at] if other is not None}
+        if label is not None:
+            seen.add(fold(label))
+    pieces.append(lines[begin:])
+    return [piece for piece in pieces if piece]
+
+
+def _record_start(text: str, lines: Lines, begin: int, at: int) -> int:
+    """Where the record whose label comes again at line `at` starts: the lines above it that
+    are no field lines, joined to it without a blank line and no deeper, after `begin`."""
+    depth, cut = _indent(text, lines[at]), at
+    while cut - 1 > begin and lines[cut - 1][2] is None:
+        above, below = lines[cut - 1], lines[cut]
+        if "\n\n" in text[above[1] : below[0]].replace("\r", "") or _indent(text, above) > depth:
+            break
+        cut -= 1
+    return cut
+
+
+def _indent(text: str, line: tuple[int, int, str | None]) -> int:
+    """How many blanks open the line."""
+    body = text[line[0] : line[1]]
+    return len(body) - len(body.lstrip())
 
 
 def _sections(text: str) -> Iterator[tuple[list[tuple[int, int]], int]]:
@@ -120,40 +168,77 @@ def answering_fields(
     """The field lines of the records of a document's `text` that answer the question
     (`focus`, its `asked_words`) by their record (see the module's docstring), each with how
     well the question names its label (field_lines.label_match) and its span; `naming`: the
-    folded words the document goes by, which name its record and no label."""
-    found = []
+    folded words the document goes by, which name its record and no label. Where several
+    records answer, only the one whose own lines and headings write the most asked words
+    does, and none when two write as many: the document's name words are every record's."""
+    answering = []
     for record in records_of(text):
-        heads = _heading_stems(text, record)
+        heads, found, fit = _heading_stems(text, record), [], -1
+        written = _RecordStems(text, record)
         for start, end, label in record.fields:
             match = label_match(label, focus, naming, _value(text, start, end))
-            if match[0] and _owner_named(text, record, start, words, label, heads | naming):
+            owned = _owned(written, start, words, label, heads, naming) if match[0] else None
+            if owned is not None:
                 found.append((match, start, end))
-    return found
+                fit = max(fit, owned)
+        if found:
+            answering.append((fit, found))
+    if len(answering) > 1:
+        best = max(fit for fit, _ in answering)
+        answering = [item for item in answering if item[0] == best]
+        if best == 0 or len(answering) > 1:
+            return []
+    return [line for _, found in answering for line in found]
 
 
-def _owner_named(
-    text: str,
-    record: Record,
+class _RecordStems:
+    """The stems of a record's identity lines (its field lines and the lines that are no
+    prose), counted by how many lines write each, read once: the stems its lines but one
+    write are then found in one look per stem, not by a union of all the others per line
+    (a record of n field lines cost n² before)."""
+
+    def __init__(self, text: str, record: Record) -> None:
+        self.of_line = {
+            start: _identity_stems(text[start:end])
+            for start, end, label in record.lines
+            if label is not None or not _is_prose(text[start:end])
+        }
+        self.lines = Counter(stem for stems in self.of_line.values() for stem in stems)
+
+    def by_others(self, line: int, stems: frozenset[str]) -> bool:
+        """Whether a line of the record other than the one starting at `line` writes one of
+        `stems`."""
+        own = self.of_line.get(line, frozenset())
+        return any(self.lines[stem] > (stem in own) for stem in stems)
+
+
+def _owned(
+    written: _RecordStems,
     line: int,
     words: list[AskedWord],
     label: str,
-    identity: frozenset[str],
-) -> bool:
-    """Whether every asked word the field `label` does not name is written by the record's
-    other lines or among `identity` (its headings' stems and its document's name words), and
-    at least one is."""
+    heads: frozenset[str],
+    naming: frozenset[str],
+) -> int | None:
+    """How many of the asked words the field `label` (of the line starting at `line`) does
+    not name the record's other lines (`written`) or its headings (`heads`, their stems)
+    write, when each of them is written there or among the document's name words (`naming`)
+    and there is one; else None."""
     owners = [word for word in words if not named_label_words(label, word.folded)]
     if not owners:
-        return False
-    others = frozenset().union(
-        *(
-            _identity_stems(text[start:end])
-            for start, end, label in record.lines
-            if start != line and (label is not None or not _is_prose(text[start:end]))
-        )
-    )
-    held = others | identity
-    return all(word.folded in identity or word.stems & held for word in owners)
+        return None
+    held = [
+        bool(word.stems & heads or word.folded in heads or written.by_others(line, word.stems))
+        for word in owners
+    ]
+    if not all(own or _names(word, naming) for own, word in zip(held, owners, strict=True)):
+        return None
+    return sum(held)
+
+
+def _names(word: AskedWord, naming: frozenset[str]) -> bool:
+    """Whether the document's name words (`naming`) write the asked `word`."""
+    return word.folded in naming or bool(word.stems & naming)
 
 
 _ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")
@@ -175,7 +260,9 @@ def _identity_stems(line: str) -> frozenset[str]:
 
 def _heading_stems(text: str, record: Record) -> frozenset[str]:
     """The stems of the markdown heading lines between the record's headings start and its
-    first line: its title and its section's heading."""
+    first line: for the first section's first record, every heading above it (the document's
+    title too); for another section's first record, its section's heading; for a later
+    record of a section (`_pieces`), none."""
     above = text[record.headings_from : record.lines[0][0]]
     return text_stems(" ".join(line for line in above.splitlines() if is_markdown_heading(line)))
 

@@ -252,7 +252,7 @@ class SentenceBank:
         )
         """`words`' stemmed words, by sentence number and language."""
         self._in_passage = functools.lru_cache(PASSAGE_SENTENCES)(
-            functools.partial(_sentences_in, self.sentences)
+            functools.partial(sentences_in, self.sentences)
         )
         """`in_chunk`'s sentence numbers, by document id and the passage's span."""
         self._scorable = functools.lru_cache(PASSAGE_SENTENCES)(
@@ -412,8 +412,9 @@ def _scorable_in(
     return tuple(n for n in in_passage(doc_id, start, end) if not facts(n).table_frame)
 
 
-def _sentences_in(sentences: SentenceTable, doc_id: str, start: int, end: int) -> tuple[int, ...]:
-    """SentenceBank.in_chunk of a passage of document `doc_id` spanning `start` to `end`."""
+def sentences_in(sentences: SentenceTable, doc_id: str, start: int, end: int) -> tuple[int, ...]:
+    """The numbers of document `doc_id`'s sentences lying within `start` to `end`, in text
+    order (SentenceBank.in_chunk of a passage; answering.on_record_field of a field line)."""
     numbers, starts = sentences.in_document(doc_id)
     first = bisect.bisect_left(starts, start)
     stop = bisect.bisect_left(starts, end)

@@ -106,6 +106,11 @@ NEWSLETTER = (
     "The Vireo 40 sander arrived in the finishing room this month. The Corvid 12 multitool "
     "stays in the joinery room for trimming door casings.\n"
 )
+STATEMENT = (
+    "Relevé de factures du client\n\n"
+    "Facture N° : F-001\nClient : Hampton\nTotal TTC : 120,00 €\n\n"
+    "Facture N° : F-002\nClient : Baxter\nTotal TTC : 980,00 €\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +129,7 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         "news/seminars.md": SEMINAR,
         "placement/agreement_signatures.eml": PLACEMENT_MAIL,
         "placement/agreement.md": PLACEMENT,
+        "compta/releve.md": STATEMENT,
     }
     corpus, index = tmp_path_factory.mktemp("records"), tmp_path_factory.mktemp("index")
     return assistant_over(files, corpus, index)
@@ -161,8 +167,8 @@ def test_an_english_card_s_field_line_wins_over_a_sentence_naming_its_owner(
 ) -> None:
     role = quoted(records, "What is the role of Samuel Okafor?")
     assert "Role: Workshop safety officer" in role and "dust extraction" not in role
-    phone = quoted(records, "Quel est le rôle de Samuel Okafor ?")
-    assert "Workshop safety officer" in phone and "dust extraction" not in phone
+    role_fr = quoted(records, "Quel est le rôle de Samuel Okafor ?")
+    assert "Workshop safety officer" in role_fr and "dust extraction" not in role_fr
 
 
 def test_a_mail_s_header_lines_are_no_record_of_its_sender(records: Assistant) -> None:
@@ -188,3 +194,32 @@ def test_an_owner_whose_record_lacks_the_field_gets_no_other_record_s_line(
     ):
         said = quotes(records, question)
         assert "mardi de 8 h" not in said and "vendredi de 14 h" not in said, question
+
+
+def test_an_invoice_of_a_statement_is_quoted_for_its_own_number(records: Assistant) -> None:
+    # two invoices under no heading are two records: F-001's lines answer nothing of F-002
+    total = quoted(records, "Quel est le total TTC de la facture F-002 ?")
+    assert "980,00 €" in total and "120,00 €" not in total
+
+
+def test_a_roster_row_answers_in_either_language_alike(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # the row's header "Office hours" writes "heures de permanence" (a group of
+    # field_labels.json): the French question keeps the row the English one keeps
+    files = {
+        "staff/keller.md": "# Staff card\n\nName: Dr Nadia Keller\n"
+        "Department: Timber engineering\nRole: Lecturer\nOffice hours: Wednesdays 10:00-12:00\n",
+        "staff/okafor.md": "# Staff card\n\nName: Dr Samuel Okafor\n"
+        "Department: Timber engineering\nRole: Safety officer\n"
+        "Office hours: Mondays 15:00-16:00\n",
+        "staff/roster.md": "# Staff roster\n\n| Name | Office hours | Room |\n|---|---|---|\n"
+        "| Nadia Keller | Thursdays 14:00-15:00 | T3.07 |\n"
+        "| Paul Ndiaye | Fridays 9:00-10:00 | T2.11 |\n",
+    }
+    corpus, index = tmp_path_factory.mktemp("roster"), tmp_path_factory.mktemp("roster_index")
+    assistant = assistant_over(files, corpus, index)
+    english = quotes(assistant, "What are Nadia Keller's office hours?")
+    french = quotes(assistant, "Heures de permanence de Nadia Keller ?")
+    assert ("Thursdays" in french) == ("Thursdays" in english), (english, french)
+    assert ("Wednesdays" in french) == ("Wednesdays" in english), (english, french)

@@ -64,3 +64,66 @@ def test_a_title_s_abbreviated_period_ends_no_sentence_in_a_field_s_value() -> N
     assert field_label(line, 0, len(line)) == "Enseignante"
     fee = "Pénalités : 3 fois le taux. Indemnité de 40 €"
     assert field_label(fee, 0, len(fee)) is None
+
+
+TWO_CARDS = (
+    "Responsable : Odile Fontaine\nCrédits ECTS : 3\nPermanences : le mardi de 8 h à 9 h\n\n"
+    "Responsable : Théo Garnier\nCrédits ECTS : 4\nLangue : français\n"
+)
+STATEMENT = (
+    "Relevé de factures\n\n"
+    "Facture N° : F-001\nClient : Hampton\nTotal TTC : 120,00 €\n\n"
+    "Facture N° : F-002\nClient : Baxter\nTotal TTC : 980,00 €\n"
+)
+SERVICES = (
+    "services:\n"
+    "  web:\n    image: nginx\n    port: 8080\n    restart: always\n"
+    "  database:\n    image: postgres\n    port: 5432\n    restart: always\n"
+    "  cache:\n    image: redis\n    port: 6379\n    restart: always\n"
+)
+HOSTS = (
+    "host: db.local\nport: 5432\nuser: admin\n\nhost: cache.local\nport: 6379\nuser: cacheuser\n"
+)
+
+
+def test_a_card_without_the_field_gets_no_line_of_the_card_before_it() -> None:
+    assert len(records_of(TWO_CARDS)) == 2
+    assert answer_lines(TWO_CARDS, "Quand sont les permanences de Théo Garnier ?") == []
+    hours = ["Permanences : le mardi de 8 h à 9 h"]
+    assert answer_lines(TWO_CARDS, "Quand sont les permanences d'Odile Fontaine ?") == hours
+
+
+def test_each_invoice_of_a_statement_is_a_record_of_its_own() -> None:
+    total = answer_lines(STATEMENT, "Quel est le total TTC de la facture F-002 ?")
+    assert total == ["Total TTC : 980,00 €"]
+    assert answer_lines(STATEMENT, "Total TTC de la facture F-001 ?") == ["Total TTC : 120,00 €"]
+
+
+def test_each_service_of_a_yaml_mapping_is_a_record_of_its_own() -> None:
+    assert answer_lines(SERVICES, "What is the port of the database?") == ["    port: 5432"]
+    assert answer_lines(SERVICES, "What is the port of the cache?") == ["    port: 6379"]
+
+
+def test_blocks_of_the_same_labels_are_records_of_their_own() -> None:
+    assert answer_lines(HOSTS, "What is the port of cache.local?") == ["port: 6379"]
+    assert answer_lines(HOSTS, "What is the port of the admin user?") == ["port: 5432"]
+
+
+def test_records_naming_the_asked_words_alike_answer_nothing() -> None:
+    staff = (
+        "## Keller\nName: Nadia Keller\nDepartment: Timber engineering\nOffice hours: Wed 10-12\n\n"
+        "## Okafor\nName: Samuel Okafor\nDepartment: Timber engineering\nOffice hours: Mon 15-16\n"
+    )
+    assert answer_lines(staff, "What are the office hours in timber engineering?") == []
+    assert answer_lines(staff, "Office hours of Samuel Okafor?") == ["Office hours: Mon 15-16"]
+
+
+def test_a_short_capitalised_word_closing_a_sentence_is_no_title() -> None:
+    for line in (
+        "Due: 30 June. Late payment adds 3 %",
+        "Note: Call Tom. He knows the code",
+        "Lieu : Lyon. Prévoir une heure",
+    ):
+        assert field_label(line, 0, len(line)) is None, line
+    for line in ("Contact : M. Durand", "Tutor: Dr. Ortega", "Enseignante : Mme. Roy"):
+        assert field_label(line, 0, len(line)) is not None, line
