@@ -10,8 +10,10 @@ exact source characters within PAIR_MAX characters (quote_context.py), whole or 
   fence's last line (a "# [20, 40, 60]" comment showing what the code prints), then takes in
   the result the document writes right after the fence (at most one blank line between, same
   page): the lines of the output block there, or the first sentence of the next paragraph
-  when it is prose (no heading, fence, table row, list item, nor a numbered bold label opening
-  the next exercise: "**Exercise 2.**"): "Result: 23 rows.", "…this query returns 4 rows…".
+  when it is prose (no heading, fence, table row, list item, enumerator, bold phrase nor label
+  opening the next exercise: "**Exercise 2.**", "Question 3:"; no question) that refers back to
+  the code (a result word of citeqa/data/code_results.json: "Result: 23 rows.", "…this query
+  returns 4 rows…") or holds the value asked and shares a word with the question.
   When the question asks a kind of value (answer_features.Wants: "how many" asks a number)
   that the code lacks and the result holds, the result alone is quoted: a query counting rows
   by genre writes no count, "Drama leads with 412 films" does.
@@ -29,11 +31,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from citeqa.answer_features import Wants, holds_asked_value
 from citeqa.fences import Fences, code_fences
+from citeqa.glossary import fold
+from citeqa.jsonfiles import data_json
 from citeqa.language import is_markdown_heading, line_end, line_start
+from citeqa.lexical import query_tokens, tokenize
 from citeqa.markup import opens_item
 from citeqa.models import Document
 from citeqa.questions import QuestionTerms
@@ -46,9 +51,11 @@ _OUTPUT_FENCE = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})output[ \t]*\r?$", re.MULT
 """An output block's opening fence line (readers/notebook.py writes a cell's outputs so)."""
 _FENCE_LINE = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})")
 """A fence line's opening."""
-_NUMBERED_LABEL = re.compile(r"[ \t]*(?:\*\*|__)[^*_\n]*[.\d)][ \t]*(?:\*\*|__)")
-"""A paragraph opening with a numbered bold label: the next exercise ("**Exercice 2.**"), no
-result of the code above it."""
+_BOLD_OPENING = re.compile(r"[ \t]*(?:\*\*|__)([^*_\n]+)(?:\*\*|__)")
+"""A paragraph opening with a bold phrase: the next exercise ("**Exercice 2.**", "**Question
+suivante**"), no result of the code above it (unless the phrase is a result word)."""
+_ENUMERATOR = re.compile(r"[ \t]*(?:\d{1,3}|[a-zA-Z])[.)][ \t]")
+"""A paragraph opening with an enumerator: "2. Count…", "a) Give…"."""
 _LEAD_IN_END = re.compile(r":[ \t*_`]*$")
 """How a lead-in line ends: a colon, emphasis marks or blanks after it."""
 _SENTENCE_ENDS = tuple(".!?")
@@ -96,7 +103,7 @@ def _result_of_code_below(
     code = fences.around(gap.end()) if gap is not None else None
     if code is None or gap is None or code[0] != gap.end() or _OUTPUT_FENCE.match(text, code[0]):
         return None
-    result = _result_after(bank, doc, code[1])
+    result = _result_after(bank, doc, code[1], terms)
     wants = Wants.of(terms.focus)
     if result is None or holds_asked_value(wants, text[span[0] : span[1]]):
         return None
@@ -117,7 +124,7 @@ def _with_result(
     if _OUTPUT_FENCE.match(text, fence[0]) or end <= line_end(text, fence[0]):
         return span  # an output is a result itself; a fence line alone is no code
     code_end = max(end, _content_end(text, fence))
-    result = _result_after(bank, doc, fence[1])
+    result = _result_after(bank, doc, fence[1], terms)
     if result is not None and terms is not None:
         wants = Wants.of(terms.focus)
         code, written = text[start:code_end], text[result[0] : result[1]]
@@ -134,7 +141,9 @@ def _content_end(text: str, fence: tuple[int, int]) -> int:
     return len(text[fence[0] : closing].rstrip()) + fence[0]
 
 
-def _result_after(bank: SentenceBank, doc: Document, after: int) -> tuple[int, int] | None:
+def _result_after(
+    bank: SentenceBank, doc: Document, after: int, terms: QuestionTerms | None
+) -> tuple[int, int] | None:
     """The span of the result written right after a code fence ending at `after`: the lines of
     an output block, or the first sentence of a paragraph of prose (module docstring); None."""
     text = doc.text
@@ -154,7 +163,10 @@ def _result_after(bank: SentenceBank, doc: Document, after: int) -> tuple[int, i
         return (opening, closing) if closing > opening else None
     if not _prose_line(text, line, written):
         return None
-    return _sentence_on_line(bank, doc, line, line + len(written))
+    sentence = _sentence_on_line(bank, doc, line, line + len(written))
+    if sentence is None or not _refers_back(text[sentence[0] : sentence[1]], terms):
+        return None
+    return sentence
 
 
 def _prose_line(text: str, line: int, written: str) -> bool:
@@ -163,7 +175,53 @@ def _prose_line(text: str, line: int, written: str) -> bool:
     bare = written.strip()
     if is_markdown_heading(bare) or bare.startswith("|") or _FENCE_LINE.match(written):
         return False
-    return opens_item(text, line) is None and _NUMBERED_LABEL.match(written) is None
+    if opens_item(text, line) is not None or _ENUMERATOR.match(written):
+        return False
+    bold = _BOLD_OPENING.match(written)
+    if bold is not None and not _result_word_in(fold(bold.group(1))):
+        return False
+    return _LABEL.match(fold(written)) is None
+
+
+def _refers_back(sentence: str, terms: QuestionTerms | None) -> bool:
+    """Whether the prose `sentence` after a code block is its result: it refers back to the
+    code (a result word: "returns", "affiche", "résultat"), or it holds the value the question
+    asks and shares a content word with it; never a question itself."""
+    if sentence.rstrip(" \t*_").endswith("?"):
+        return False
+    if _result_word_in(fold(sentence)):
+        return True
+    if terms is None or not holds_asked_value(Wants.of(terms.focus), sentence):
+        return False
+    return bool(_content_words(sentence) & frozenset(query_tokens(terms.focus)))
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """The words of `text` stemmed both ways, as a question's are (lexical.query_tokens)."""
+    return frozenset(tokenize(text, "en")) | frozenset(tokenize(text, "fr"))
+
+
+def _result_word_in(folded: str) -> bool:
+    """Whether the folded text holds a result word (citeqa/data/code_results.json)."""
+    return _RESULT_WORDS.search(folded) is not None
+
+
+@cache
+def _words_pattern(key: str) -> re.Pattern[str]:
+    """A pattern finding any word of citeqa/data/code_results.json's `key` lists (all
+    languages), whole."""
+    lists = data_json("code_results.json")[key].values()
+    words = sorted({w for words in lists for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+_RESULT_WORDS = _words_pattern("result_words")
+_LABEL = re.compile(
+    r"[ \t]*(?:" + _words_pattern("label_words").pattern + r")"
+    r"[ \t]*(?:\d|(?:[a-z]\b)?[ \t]*[:.)\u2013-])"
+)
+"""A paragraph opening with a label word, maybe numbered, then a colon, point or dash
+("Exercise 2:", "Question :", "Q2."), or numbered ("Exercice 3 Donner…")."""
 
 
 def _sentence_on_line(

@@ -156,3 +156,31 @@ def test_a_statement_over_code_gives_way_to_the_result_holding_the_asked_count()
     )
     statement = "Donner le nombre de films par genre, du plus fréquent au moins fréquent."
     assert _quoted(SHEET, "Donner le nombre", "Que demande l'exercice 1 ?") == statement
+
+
+@pytest.mark.parametrize(
+    ("after", "question"),
+    [
+        ("Exercise 2: count the 17 rows of table u.", "what does the query select"),
+        ("Exercise 2: count the 17 rows of table u.", "how many rows"),
+        ("**Question suivante** : compter les 17 lignes de u.", "combien de lignes"),
+        ("Then open the settings page.", "what does the query select"),
+        ("Which rows does it keep?", "which rows does the query keep"),
+    ],
+)
+def test_prose_after_code_that_does_not_refer_back_to_it_is_no_result(
+    after: str, question: str
+) -> None:
+    text = f"## Ex 1\n\nWe select.\n\n```sql\nSELECT a FROM t;\n```\n\n{after}\n"
+    assert _quoted(text, "SELECT a", question) == "SELECT a FROM t;"
+
+
+def test_prose_referring_back_to_the_code_stays_its_result() -> None:
+    text = "## Q\n\nWe count.\n\n```sql\nSELECT COUNT(*) FROM t;\n```\n\nCela renvoie 42 lignes.\n"
+    assert _quoted(text, "SELECT COUNT", "que fait la requête") == (
+        "SELECT COUNT(*) FROM t;\n```\n\nCela renvoie 42 lignes."
+    )
+    text = "## Q\n\n```sql\nSELECT COUNT(*) FROM t;\n```\n\nTable t holds 42 rows.\n"
+    assert _quoted(text, "SELECT COUNT", "how many rows does table t hold") == (
+        "Table t holds 42 rows."
+    )
