@@ -20,7 +20,9 @@ exact source characters within PAIR_MAX characters (quote_context.py), whole or 
 - statement: a quote ending its line right above a code block (an exercise's statement), when
   the question asks a kind of value the quote lacks and the code's result (as above) holds,
   gives way to that result: "Give the number of films by genre." over its query, then "Drama
-  leads with 412 films" asked how many films the first genre has.
+  leads with 412 films" asked how many films the first genre has; only a result sharing a
+  content word with the question or the statement, and, for a count, writing no duration,
+  date nor amount of money ("This takes about 5 minutes" counts no dependencies).
 - block: a quote ending its line with a colon ("…at a point x:"), no heading, takes in the first
   lines of the block under it (at most one blank line between; a block opens with a fence, a
   list item, an indented line, a table row, or a line ending no sentence: a formula), whole
@@ -34,6 +36,8 @@ import re
 from functools import cache, lru_cache
 
 from citeqa.answer_features import Wants, holds_asked_value
+from citeqa.asked_values import writes_kind
+from citeqa.durations import DURATION, holds_duration
 from citeqa.fences import Fences, code_fences
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
@@ -107,7 +111,21 @@ def _result_of_code_below(
     wants = Wants.of(terms.focus)
     if result is None or holds_asked_value(wants, text[span[0] : span[1]]):
         return None
-    return result if holds_asked_value(wants, text[result[0] : result[1]]) else None
+    written = text[result[0] : result[1]]
+    if not holds_asked_value(wants, written) or _count_off_kind(wants, written):
+        return None
+    asked = frozenset(query_tokens(terms.focus)) | _content_words(text[span[0] : span[1]])
+    return result if _content_words(written) & asked else None
+
+
+def _count_off_kind(wants: Wants, written: str) -> bool:
+    """Whether the question asks a count (a number, no duration) and `written` holds a duration,
+    a date or an amount of money: "This takes about 5 minutes" counts no dependencies."""
+    if "number" not in wants.kinds or DURATION in wants.kinds:
+        return False
+    if holds_duration(frozenset({DURATION}), fold(written)):
+        return True
+    return writes_kind("date", written) or writes_kind("amount", written)
 
 
 def _with_result(

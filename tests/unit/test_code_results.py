@@ -184,3 +184,17 @@ def test_prose_referring_back_to_the_code_stays_its_result() -> None:
     assert _quoted(text, "SELECT COUNT", "how many rows does table t hold") == (
         "Table t holds 42 rows."
     )
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        "This prints done after 5 minutes.",  # a duration, no word of the question
+        "It returns the list of the 12 dependencies in 5 minutes.",  # a duration for a count
+        "It gives 3 warnings on 12 March 2024.",  # shares no word with question nor statement
+    ],
+)
+def test_a_statement_keeps_its_place_over_a_result_off_its_question(result: str) -> None:
+    statement = "Install the dependencies with pip."
+    text = f"## Setup\n\n{statement}\n\n```\npip install -r requirements.txt\n```\n\n{result}\n"
+    assert _quoted(text, "Install the", "how many dependencies are there") == statement
