@@ -33,12 +33,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from citeqa.answer_features import Wants, holds_asked_value
 from citeqa.asked_values import writes_kind
 from citeqa.durations import DURATION, holds_duration
-from citeqa.fences import Fences, code_fences
+from citeqa.fences import Fences, cached_fences, is_output_fence
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_markdown_heading, line_end, line_start
@@ -51,8 +51,6 @@ from citeqa.sentences import SentenceBank
 
 _GAP = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?")
 """The line break ending a line, and at most one blank line after it."""
-_OUTPUT_FENCE = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})output[ \t]*\r?$", re.MULTILINE)
-"""An output block's opening fence line (readers/notebook.py writes a cell's outputs so)."""
 _FENCE_LINE = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})")
 """A fence line's opening."""
 _BOLD_OPENING = re.compile(r"[ \t]*(?:\*\*|__)([^*_\n]+)(?:\*\*|__)")
@@ -66,13 +64,6 @@ _SENTENCE_ENDS = tuple(".!?")
 """How a line of prose ends; a block's line (a formula, code) ends otherwise."""
 
 
-@lru_cache(maxsize=8)
-def _fences(text: str) -> Fences:
-    """The code fences of `text`, found once for the last few documents quoted (a str keeps
-    its hash, so looking a document up again costs no pass over its text)."""
-    return code_fences(text)
-
-
 def with_result_or_block(
     bank: SentenceBank, index: int, span: tuple[int, int], terms: QuestionTerms | None
 ) -> tuple[int, int]:
@@ -82,7 +73,7 @@ def with_result_or_block(
     start, end = span
     if doc.kind != "md" or end <= start:
         return span
-    fences = _fences(doc.text)
+    fences = cached_fences(doc.text)
     fence = fences.around(end - 1)
     if fence is not None:
         return _with_result(bank, doc, fence, span, terms)
@@ -105,7 +96,7 @@ def _result_of_code_below(
         return None
     gap = _GAP.match(text, line_end(text, span[1]))
     code = fences.around(gap.end()) if gap is not None else None
-    if code is None or gap is None or code[0] != gap.end() or _OUTPUT_FENCE.match(text, code[0]):
+    if code is None or gap is None or code[0] != gap.end() or is_output_fence(text, code[0]):
         return None
     result = _result_after(bank, doc, code[1], terms)
     wants = Wants.of(terms.focus)
@@ -139,7 +130,7 @@ def _with_result(
     rule), or the result alone (the question asks a value only the result holds)."""
     text = doc.text
     start, end = span
-    if _OUTPUT_FENCE.match(text, fence[0]) or end <= line_end(text, fence[0]):
+    if is_output_fence(text, fence[0]) or end <= line_end(text, fence[0]):
         return span  # an output is a result itself; a fence line alone is no code
     code_end = max(end, _content_end(text, fence))
     result = _result_after(bank, doc, fence[1], terms)
@@ -172,8 +163,8 @@ def _result_after(
     written = text[line : line_end(text, line)]
     if not written.strip() or doc.page_at(line) != doc.page_at(after - 1):
         return None
-    if _OUTPUT_FENCE.match(text, line):
-        output = _fences(text).around(line)
+    if is_output_fence(text, line):
+        output = cached_fences(text).around(line)
         if output is None or output[0] != line:
             return None
         opening = line_end(text, line) + 1

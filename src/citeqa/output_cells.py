@@ -14,22 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
-from citeqa.fences import Fences, code_fences
+from citeqa.fences import Fences, cached_fences, is_output_fence
 from citeqa.lexical import query_tokens, tokenize
 from citeqa.sentences import SentenceBank
 
-_OUTPUT_FENCE = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})output[ \t]*\r?$", re.MULTILINE)
-"""An output block's opening fence line (as readers/notebook.py writes it)."""
 _STRING_LITERAL = re.compile(r"(['\"])([^'\"\n]{1,80})\1")
 """A one-line string literal of code: a column key (`df['station']`), a file name."""
-
-
-@lru_cache(maxsize=8)
-def _fences(text: str) -> Fences:
-    """The code fences of `text`, found once for the last few documents read."""
-    return code_fences(text)
 
 
 def named_output(bank: SentenceBank, indices: Sequence[int], focus: str) -> int | None:
@@ -58,10 +49,10 @@ def _outputs_naming(bank: SentenceBank, doc_id: str, asked: frozenset[str]) -> i
     """How many output blocks of document `doc_id` are printed by code quoting a word of
     `asked`."""
     text = bank.documents[doc_id].text
-    fences = _fences(text)
+    fences = cached_fences(text)
     count = 0
     for start in fences.starts:
-        if _OUTPUT_FENCE.match(text, start):
+        if is_output_fence(text, start):
             words = _printing_code_words(text, fences, start)
             count += words is not None and bool(words & asked)
     return count
@@ -75,9 +66,9 @@ def _key_words(bank: SentenceBank, index: int) -> frozenset[str] | None:
     doc = bank.documents[sentence.doc_id]
     if doc.kind != "md":
         return None
-    fences = _fences(doc.text)
+    fences = cached_fences(doc.text)
     output = fences.around(sentence.start)
-    if output is None or not _OUTPUT_FENCE.match(doc.text, output[0]):
+    if output is None or not is_output_fence(doc.text, output[0]):
         return None
     return _printing_code_words(doc.text, fences, output[0])
 
@@ -87,7 +78,7 @@ def _printing_code_words(text: str, fences: Fences, output: int) -> frozenset[st
     at `output`; None when no code fence stands there."""
     before = text[:output].rstrip()
     code = fences.around(len(before) - 1) if before else None
-    if code is None or _OUTPUT_FENCE.match(text, code[0]):
+    if code is None or is_output_fence(text, code[0]):
         return None
     literals = " ".join(m.group(2) for m in _STRING_LITERAL.finditer(text, code[0], code[1]))
     return frozenset(tokenize(literals, "en")) | frozenset(tokenize(literals, "fr"))
