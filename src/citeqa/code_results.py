@@ -26,7 +26,10 @@ exact source characters within PAIR_MAX characters (quote_context.py), whole or 
 - block: a quote ending its line with a colon ("…at a point x:"), no heading, takes in the first
   lines of the block under it (at most one blank line between; a block opens with a fence, a
   list item, an indented line, a table row, or a line ending no sentence: a formula), whole
-  lines while the quote fits PAIR_MAX; the quote stays as it was when not one line fits.
+  lines while the quote fits PAIR_MAX; the quote stays as it was when not one line fits. A
+  table's rows or a list's items are taken in only up to the last one sharing a word with the
+  question: "note the following:" over items about the bar and parking, asked about a dog,
+  stays alone.
 """
 
 from __future__ import annotations
@@ -78,7 +81,7 @@ def with_result_or_block(
     if fence is not None:
         return _with_result(bank, doc, fence, span, terms)
     statement = _result_of_code_below(bank, doc, fences, span, terms)
-    return statement if statement is not None else (start, _with_block(doc, start, end))
+    return statement if statement is not None else (start, _with_block(doc, start, end, terms))
 
 
 def _result_of_code_below(
@@ -245,7 +248,7 @@ def _sentence_on_line(
     return sentence.start, sentence.end
 
 
-def _with_block(doc: Document, start: int, end: int) -> int:
+def _with_block(doc: Document, start: int, end: int, terms: QuestionTerms | None) -> int:
     """The end of the first lines of the block a quote ending its line with a colon leads into
     (the `block` rule), within PAIR_MAX characters from `start`; else `end`."""
     text = doc.text
@@ -258,7 +261,17 @@ def _with_block(doc: Document, start: int, end: int) -> int:
     gap = _GAP.match(text, close)
     if gap is None or not _opens_block(text, gap.end()):
         return end
-    return _block_lines_end(doc, start, end, gap.end())
+    if not _opens_rows(text, gap.end()):
+        return _block_lines_end(doc, start, end, gap.end(), None)
+    if terms is None:
+        return end
+    return _block_lines_end(doc, start, end, gap.end(), frozenset(query_tokens(terms.focus)))
+
+
+def _opens_rows(text: str, line: int) -> bool:
+    """Whether the block opening at `line` is a table or a list (rows or items that answer
+    one by one), no formula nor code."""
+    return text[line : line + 4].lstrip(" \t").startswith("|") or opens_item(text, line) is not None
 
 
 def _opens_block(text: str, line: int) -> bool:
@@ -272,9 +285,13 @@ def _opens_block(text: str, line: int) -> bool:
     return written[0] in " \t|" or not written.endswith(_SENTENCE_ENDS)
 
 
-def _block_lines_end(doc: Document, start: int, end: int, line: int) -> int:
+def _block_lines_end(
+    doc: Document, start: int, end: int, line: int, asked: frozenset[str] | None
+) -> int:
     """The end of the block's whole lines from `line` on (up to a blank line, a heading or
-    another page) that a quote opening at `start` takes in within PAIR_MAX; `end` for none."""
+    another page) that a quote opening at `start` takes in within PAIR_MAX; `end` for none.
+    With `asked` (the question's words; a table or list), only up to the last line sharing
+    one of them: rows or items that do not answer stay out."""
     text, reach = doc.text, end
     while line < len(text):
         close = line_end(text, line)
@@ -283,6 +300,7 @@ def _block_lines_end(doc: Document, start: int, end: int, line: int) -> int:
             break
         if doc.page_at(line) != doc.page_at(start):
             break
-        reach = line + len(row)
+        if asked is None or _content_words(row) & asked:
+            reach = line + len(row)
         line = close + (2 if text.startswith("\r\n", close) else 1)
     return reach

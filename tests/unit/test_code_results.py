@@ -127,11 +127,11 @@ def test_a_lead_in_ending_in_a_colon_takes_in_the_block_it_introduces(gap: str) 
 
 
 def test_a_lead_in_takes_in_the_list_items_that_fit_the_limit() -> None:
-    item = "- item number {} of the checklist, to be done before leaving"
+    item = "- check item number {} of the list, to be done before leaving"
     items = "\n".join(item.format(n) for n in range(12))
     text = f"## Checklist\n\nBefore closing the hall, check the following:\n{items}\n"
     quote = _quoted(text, "Before closing", "what to check before closing the hall")
-    assert quote.startswith("Before closing") and "- item number 0" in quote
+    assert quote.startswith("Before closing") and "- check item number 0" in quote
     assert len(quote) <= PAIR_MAX and "item number 11" not in quote
 
 
@@ -198,3 +198,29 @@ def test_a_statement_keeps_its_place_over_a_result_off_its_question(result: str)
     statement = "Install the dependencies with pip."
     text = f"## Setup\n\n{statement}\n\n```\npip install -r requirements.txt\n```\n\n{result}\n"
     assert _quoted(text, "Install the", "how many dependencies are there") == statement
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "question", "quote"),
+    [
+        (
+            "## FAQ\n\nSince 2024 members may bring a dog to the hall, but note the following:\n"
+            "- the bar opens at 18h\n- parking is free on Sundays\n",
+            "Since 2024",
+            "can members bring a dog",
+            "Since 2024 members may bring a dog to the hall, but note the following:",
+        ),
+        (
+            "## Prices\n\nThe prices for 2024 are:\n\n| Item | Price |\n|---|---|\n"
+            "| Tea | 2 |\n| Coffee | 3 |\n| Cake | 4 |\n| Juice | 5 |\n",
+            "The prices for",
+            "what is the price of cake",
+            "The prices for 2024 are:\n\n| Item | Price |\n|---|---|\n"
+            "| Tea | 2 |\n| Coffee | 3 |\n| Cake | 4 |",
+        ),
+    ],
+)
+def test_a_lead_in_takes_in_list_items_or_rows_only_up_to_one_sharing_a_question_word(
+    text: str, opening: str, question: str, quote: str
+) -> None:
+    assert _quoted(text, opening, question) == quote
