@@ -4,7 +4,8 @@ lignes" under it, a formula's lead-in "…at a point x:" without the formula).
 
 Two rules widen a quote of a Markdown document (a notebook's text too: readers/notebook.py
 fences its code cells and writes each output as an "```output" block), always as one span of
-exact source characters within PAIR_MAX characters (quote_context.py), whole or not at all:
+exact source characters within PAIR_MAX characters (quote_context.py), whole or not at all;
+code and its result are cited as two spans, the fence lines between them left out:
 
 - result: a quote ending in a code fence (fences.py; not an output block) is read to the
   fence's last line (a "# [20, 40, 60]" comment showing what the code prints), then takes in
@@ -69,19 +70,20 @@ _SENTENCE_ENDS = tuple(".!?")
 
 def with_result_or_block(
     bank: SentenceBank, index: int, span: tuple[int, int], terms: QuestionTerms | None
-) -> tuple[int, int]:
+) -> list[tuple[int, int]]:
     """The quote `span` of sentence `index` widened by the module's rules (result, block), or
-    the result it gives way to (result, statement)."""
+    the result it gives way to (result, statement): one span, or the code and its result as
+    two (the closing fence and the output's opening fence between them left out)."""
     doc = bank.documents[bank.sentences[index].doc_id]
     start, end = span
     if doc.kind != "md" or end <= start:
-        return span
+        return [span]
     fences = cached_fences(doc.text)
     fence = fences.around(end - 1)
     if fence is not None:
         return _with_result(bank, doc, fence, span, terms)
     statement = _result_of_code_below(bank, doc, fences, span, terms)
-    return statement if statement is not None else (start, _with_block(doc, start, end, terms))
+    return [statement if statement is not None else (start, _with_block(doc, start, end, terms))]
 
 
 def _result_of_code_below(
@@ -128,23 +130,26 @@ def _with_result(
     fence: tuple[int, int],
     span: tuple[int, int],
     terms: QuestionTerms | None,
-) -> tuple[int, int]:
-    """The quote `span`, ending in the code `fence`, with the code's result (the `result`
-    rule), or the result alone (the question asks a value only the result holds)."""
+) -> list[tuple[int, int]]:
+    """The quote `span`, ending in the code `fence`, and the code's result as a second span
+    (the `result` rule), or the result alone (the question asks a value only the result
+    holds)."""
     text = doc.text
     start, end = span
     if is_output_fence(text, fence[0]) or end <= line_end(text, fence[0]):
-        return span  # an output is a result itself; a fence line alone is no code
+        return [span]  # an output is a result itself; a fence line alone is no code
     code_end = max(end, _content_end(text, fence))
     result = _result_after(bank, doc, fence[1], terms)
     if result is not None and terms is not None:
         wants = Wants.of(terms.focus)
         code, written = text[start:code_end], text[result[0] : result[1]]
         if not holds_asked_value(wants, code) and holds_asked_value(wants, written):
-            return result
-    if result is not None and result[1] - start <= PAIR_MAX:
-        return start, result[1]
-    return (start, code_end) if code_end - start <= PAIR_MAX else span
+            return [result]
+    if code_end - start > PAIR_MAX:
+        return [span]
+    if result is not None and code_end - start + result[1] - result[0] <= PAIR_MAX:
+        return [(start, code_end), result]
+    return [(start, code_end)]
 
 
 def _content_end(text: str, fence: tuple[int, int]) -> int:

@@ -178,7 +178,7 @@ def test_prose_after_code_that_does_not_refer_back_to_it_is_no_result(
 def test_prose_referring_back_to_the_code_stays_its_result() -> None:
     text = "## Q\n\nWe count.\n\n```sql\nSELECT COUNT(*) FROM t;\n```\n\nCela renvoie 42 lignes.\n"
     assert _quoted(text, "SELECT COUNT", "que fait la requête") == (
-        "SELECT COUNT(*) FROM t;\n```\n\nCela renvoie 42 lignes."
+        "SELECT COUNT(*) FROM t; | Cela renvoie 42 lignes."
     )
     text = "## Q\n\n```sql\nSELECT COUNT(*) FROM t;\n```\n\nTable t holds 42 rows.\n"
     assert _quoted(text, "SELECT COUNT", "how many rows does table t hold") == (
@@ -224,3 +224,8 @@ def test_a_lead_in_takes_in_list_items_or_rows_only_up_to_one_sharing_a_question
     text: str, opening: str, question: str, quote: str
 ) -> None:
     assert _quoted(text, opening, question) == quote
+
+
+def test_code_and_its_result_are_cited_as_two_quotes_without_the_fence_marks() -> None:
+    quote = _quoted(NOTES, "SELECT c.name", "What does the LEFT JOIN query return?")
+    assert quote == f"{QUERY} | {RETURNS}"
