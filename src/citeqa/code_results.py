@@ -4,36 +4,49 @@ lignes" under it, a formula's lead-in "…at a point x:" without the formula).
 
 Two rules widen a quote of a Markdown document (a notebook's text too: readers/notebook.py
 fences its code cells and writes each output as an "```output" block), always as one span of
-exact source characters within PAIR_MAX characters (quote_context.py), whole or not at all:
+exact source characters within PAIR_MAX characters (quote_context.py), whole or not at all;
+code and its result are cited as two spans, the fence lines between them left out:
 
 - result: a quote ending in a code fence (fences.py; not an output block) is read to the
   fence's last line (a "# [20, 40, 60]" comment showing what the code prints), then takes in
   the result the document writes right after the fence (at most one blank line between, same
   page): the lines of the output block there, or the first sentence of the next paragraph
-  when it is prose (no heading, fence, table row, list item, nor a numbered bold label opening
-  the next exercise: "**Exercise 2.**"): "Result: 23 rows.", "…this query returns 4 rows…".
+  when it is prose (no heading, fence, table row, list item, enumerator, bold phrase nor label
+  opening the next exercise: "**Exercise 2.**", "Question 3:"; no question) that refers back to
+  the code (a result word of citeqa/data/code_results.json: "Result: 23 rows.", "…this query
+  returns 4 rows…") or holds the value asked and shares a word with the question.
   When the question asks a kind of value (answer_features.Wants: "how many" asks a number)
   that the code lacks and the result holds, the result alone is quoted: a query counting rows
   by genre writes no count, "Drama leads with 412 films" does.
 - statement: a quote ending its line right above a code block (an exercise's statement), when
   the question asks a kind of value the quote lacks and the code's result (as above) holds,
   gives way to that result: "Give the number of films by genre." over its query, then "Drama
-  leads with 412 films" asked how many films the first genre has.
+  leads with 412 films" asked how many films the first genre has; only a result sharing a
+  content word with the question or the statement, and, for a count, writing no duration,
+  date nor amount of money ("This takes about 5 minutes" counts no dependencies).
 - block: a quote ending its line with a colon ("…at a point x:"), no heading, takes in the first
   lines of the block under it (at most one blank line between; a block opens with a fence, a
   list item, an indented line, a table row, or a line ending no sentence: a formula), whole
-  lines while the quote fits PAIR_MAX; the quote stays as it was when not one line fits.
+  lines while the quote fits PAIR_MAX; the quote stays as it was when not one line fits. A
+  table's rows or a list's items are taken in only up to the last one sharing a word with the
+  question: "note the following:" over items about the bar and parking, asked about a dog,
+  stays alone.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import cache
 
 from citeqa.answer_features import Wants, holds_asked_value
-from citeqa.fences import Fences, code_fences
+from citeqa.asked_values import writes_kind
+from citeqa.durations import DURATION, holds_duration
+from citeqa.fences import Fences, cached_fences, is_output_fence
+from citeqa.glossary import fold
+from citeqa.jsonfiles import data_json
 from citeqa.language import is_markdown_heading, line_end, line_start
+from citeqa.lexical import query_tokens, tokenize
 from citeqa.markup import opens_item
 from citeqa.models import Document
 from citeqa.questions import QuestionTerms
@@ -42,41 +55,35 @@ from citeqa.sentences import SentenceBank
 
 _GAP = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?")
 """The line break ending a line, and at most one blank line after it."""
-_OUTPUT_FENCE = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})output[ \t]*\r?$", re.MULTILINE)
-"""An output block's opening fence line (readers/notebook.py writes a cell's outputs so)."""
 _FENCE_LINE = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})")
 """A fence line's opening."""
-_NUMBERED_LABEL = re.compile(r"[ \t]*(?:\*\*|__)[^*_\n]*[.\d)][ \t]*(?:\*\*|__)")
-"""A paragraph opening with a numbered bold label: the next exercise ("**Exercice 2.**"), no
-result of the code above it."""
+_BOLD_OPENING = re.compile(r"[ \t]*(?:\*\*|__)([^*_\n]+)(?:\*\*|__)")
+"""A paragraph opening with a bold phrase: the next exercise ("**Exercice 2.**", "**Question
+suivante**"), no result of the code above it (unless the phrase is a result word)."""
+_ENUMERATOR = re.compile(r"[ \t]*(?:\d{1,3}|[a-zA-Z])[.)][ \t]")
+"""A paragraph opening with an enumerator: "2. Count…", "a) Give…"."""
 _LEAD_IN_END = re.compile(r":[ \t*_`]*$")
 """How a lead-in line ends: a colon, emphasis marks or blanks after it."""
 _SENTENCE_ENDS = tuple(".!?")
 """How a line of prose ends; a block's line (a formula, code) ends otherwise."""
 
 
-@lru_cache(maxsize=8)
-def _fences(text: str) -> Fences:
-    """The code fences of `text`, found once for the last few documents quoted (a str keeps
-    its hash, so looking a document up again costs no pass over its text)."""
-    return code_fences(text)
-
-
 def with_result_or_block(
     bank: SentenceBank, index: int, span: tuple[int, int], terms: QuestionTerms | None
-) -> tuple[int, int]:
+) -> list[tuple[int, int]]:
     """The quote `span` of sentence `index` widened by the module's rules (result, block), or
-    the result it gives way to (result, statement)."""
+    the result it gives way to (result, statement): one span, or the code and its result as
+    two (the closing fence and the output's opening fence between them left out)."""
     doc = bank.documents[bank.sentences[index].doc_id]
     start, end = span
     if doc.kind != "md" or end <= start:
-        return span
-    fences = _fences(doc.text)
+        return [span]
+    fences = cached_fences(doc.text)
     fence = fences.around(end - 1)
     if fence is not None:
         return _with_result(bank, doc, fence, span, terms)
     statement = _result_of_code_below(bank, doc, fences, span, terms)
-    return statement if statement is not None else (start, _with_block(doc, start, end))
+    return [statement if statement is not None else (start, _with_block(doc, start, end, terms))]
 
 
 def _result_of_code_below(
@@ -94,13 +101,27 @@ def _result_of_code_below(
         return None
     gap = _GAP.match(text, line_end(text, span[1]))
     code = fences.around(gap.end()) if gap is not None else None
-    if code is None or gap is None or code[0] != gap.end() or _OUTPUT_FENCE.match(text, code[0]):
+    if code is None or gap is None or code[0] != gap.end() or is_output_fence(text, code[0]):
         return None
-    result = _result_after(bank, doc, code[1])
+    result = _result_after(bank, doc, code[1], terms)
     wants = Wants.of(terms.focus)
     if result is None or holds_asked_value(wants, text[span[0] : span[1]]):
         return None
-    return result if holds_asked_value(wants, text[result[0] : result[1]]) else None
+    written = text[result[0] : result[1]]
+    if not holds_asked_value(wants, written) or _count_off_kind(wants, written):
+        return None
+    asked = frozenset(query_tokens(terms.focus)) | _content_words(text[span[0] : span[1]])
+    return result if _content_words(written) & asked else None
+
+
+def _count_off_kind(wants: Wants, written: str) -> bool:
+    """Whether the question asks a count (a number, no duration) and `written` holds a duration,
+    a date or an amount of money: "This takes about 5 minutes" counts no dependencies."""
+    if "number" not in wants.kinds or DURATION in wants.kinds:
+        return False
+    if holds_duration(frozenset({DURATION}), fold(written)):
+        return True
+    return writes_kind("date", written) or writes_kind("amount", written)
 
 
 def _with_result(
@@ -109,23 +130,26 @@ def _with_result(
     fence: tuple[int, int],
     span: tuple[int, int],
     terms: QuestionTerms | None,
-) -> tuple[int, int]:
-    """The quote `span`, ending in the code `fence`, with the code's result (the `result`
-    rule), or the result alone (the question asks a value only the result holds)."""
+) -> list[tuple[int, int]]:
+    """The quote `span`, ending in the code `fence`, and the code's result as a second span
+    (the `result` rule), or the result alone (the question asks a value only the result
+    holds)."""
     text = doc.text
     start, end = span
-    if _OUTPUT_FENCE.match(text, fence[0]) or end <= line_end(text, fence[0]):
-        return span  # an output is a result itself; a fence line alone is no code
+    if is_output_fence(text, fence[0]) or end <= line_end(text, fence[0]):
+        return [span]  # an output is a result itself; a fence line alone is no code
     code_end = max(end, _content_end(text, fence))
-    result = _result_after(bank, doc, fence[1])
+    result = _result_after(bank, doc, fence[1], terms)
     if result is not None and terms is not None:
         wants = Wants.of(terms.focus)
         code, written = text[start:code_end], text[result[0] : result[1]]
         if not holds_asked_value(wants, code) and holds_asked_value(wants, written):
-            return result
-    if result is not None and result[1] - start <= PAIR_MAX:
-        return start, result[1]
-    return (start, code_end) if code_end - start <= PAIR_MAX else span
+            return [result]
+    if code_end - start > PAIR_MAX:
+        return [span]
+    if result is not None and code_end - start + result[1] - result[0] <= PAIR_MAX:
+        return [(start, code_end), result]
+    return [(start, code_end)]
 
 
 def _content_end(text: str, fence: tuple[int, int]) -> int:
@@ -134,7 +158,9 @@ def _content_end(text: str, fence: tuple[int, int]) -> int:
     return len(text[fence[0] : closing].rstrip()) + fence[0]
 
 
-def _result_after(bank: SentenceBank, doc: Document, after: int) -> tuple[int, int] | None:
+def _result_after(
+    bank: SentenceBank, doc: Document, after: int, terms: QuestionTerms | None
+) -> tuple[int, int] | None:
     """The span of the result written right after a code fence ending at `after`: the lines of
     an output block, or the first sentence of a paragraph of prose (module docstring); None."""
     text = doc.text
@@ -145,8 +171,8 @@ def _result_after(bank: SentenceBank, doc: Document, after: int) -> tuple[int, i
     written = text[line : line_end(text, line)]
     if not written.strip() or doc.page_at(line) != doc.page_at(after - 1):
         return None
-    if _OUTPUT_FENCE.match(text, line):
-        output = _fences(text).around(line)
+    if is_output_fence(text, line):
+        output = cached_fences(text).around(line)
         if output is None or output[0] != line:
             return None
         opening = line_end(text, line) + 1
@@ -154,7 +180,10 @@ def _result_after(bank: SentenceBank, doc: Document, after: int) -> tuple[int, i
         return (opening, closing) if closing > opening else None
     if not _prose_line(text, line, written):
         return None
-    return _sentence_on_line(bank, doc, line, line + len(written))
+    sentence = _sentence_on_line(bank, doc, line, line + len(written))
+    if sentence is None or not _refers_back(text[sentence[0] : sentence[1]], terms):
+        return None
+    return sentence
 
 
 def _prose_line(text: str, line: int, written: str) -> bool:
@@ -163,7 +192,53 @@ def _prose_line(text: str, line: int, written: str) -> bool:
     bare = written.strip()
     if is_markdown_heading(bare) or bare.startswith("|") or _FENCE_LINE.match(written):
         return False
-    return opens_item(text, line) is None and _NUMBERED_LABEL.match(written) is None
+    if opens_item(text, line) is not None or _ENUMERATOR.match(written):
+        return False
+    bold = _BOLD_OPENING.match(written)
+    if bold is not None and not _result_word_in(fold(bold.group(1))):
+        return False
+    return _LABEL.match(fold(written)) is None
+
+
+def _refers_back(sentence: str, terms: QuestionTerms | None) -> bool:
+    """Whether the prose `sentence` after a code block is its result: it refers back to the
+    code (a result word: "returns", "affiche", "résultat"), or it holds the value the question
+    asks and shares a content word with it; never a question itself."""
+    if sentence.rstrip(" \t*_").endswith("?"):
+        return False
+    if _result_word_in(fold(sentence)):
+        return True
+    if terms is None or not holds_asked_value(Wants.of(terms.focus), sentence):
+        return False
+    return bool(_content_words(sentence) & frozenset(query_tokens(terms.focus)))
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """The words of `text` stemmed both ways, as a question's are (lexical.query_tokens)."""
+    return frozenset(tokenize(text, "en")) | frozenset(tokenize(text, "fr"))
+
+
+def _result_word_in(folded: str) -> bool:
+    """Whether the folded text holds a result word (citeqa/data/code_results.json)."""
+    return _RESULT_WORDS.search(folded) is not None
+
+
+@cache
+def _words_pattern(key: str) -> re.Pattern[str]:
+    """A pattern finding any word of citeqa/data/code_results.json's `key` lists (all
+    languages), whole."""
+    lists = data_json("code_results.json")[key].values()
+    words = sorted({w for words in lists for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+_RESULT_WORDS = _words_pattern("result_words")
+_LABEL = re.compile(
+    r"[ \t]*(?:" + _words_pattern("label_words").pattern + r")"
+    r"[ \t]*(?:\d|(?:[a-z]\b)?[ \t]*[:.)\u2013-])"
+)
+"""A paragraph opening with a label word, maybe numbered, then a colon, point or dash
+("Exercise 2:", "Question :", "Q2."), or numbered ("Exercice 3 Donner…")."""
 
 
 def _sentence_on_line(
@@ -178,7 +253,7 @@ def _sentence_on_line(
     return sentence.start, sentence.end
 
 
-def _with_block(doc: Document, start: int, end: int) -> int:
+def _with_block(doc: Document, start: int, end: int, terms: QuestionTerms | None) -> int:
     """The end of the first lines of the block a quote ending its line with a colon leads into
     (the `block` rule), within PAIR_MAX characters from `start`; else `end`."""
     text = doc.text
@@ -191,7 +266,17 @@ def _with_block(doc: Document, start: int, end: int) -> int:
     gap = _GAP.match(text, close)
     if gap is None or not _opens_block(text, gap.end()):
         return end
-    return _block_lines_end(doc, start, end, gap.end())
+    if not _opens_rows(text, gap.end()):
+        return _block_lines_end(doc, start, end, gap.end(), None)
+    if terms is None:
+        return end
+    return _block_lines_end(doc, start, end, gap.end(), frozenset(query_tokens(terms.focus)))
+
+
+def _opens_rows(text: str, line: int) -> bool:
+    """Whether the block opening at `line` is a table or a list (rows or items that answer
+    one by one), no formula nor code."""
+    return text[line : line + 4].lstrip(" \t").startswith("|") or opens_item(text, line) is not None
 
 
 def _opens_block(text: str, line: int) -> bool:
@@ -205,9 +290,13 @@ def _opens_block(text: str, line: int) -> bool:
     return written[0] in " \t|" or not written.endswith(_SENTENCE_ENDS)
 
 
-def _block_lines_end(doc: Document, start: int, end: int, line: int) -> int:
+def _block_lines_end(
+    doc: Document, start: int, end: int, line: int, asked: frozenset[str] | None
+) -> int:
     """The end of the block's whole lines from `line` on (up to a blank line, a heading or
-    another page) that a quote opening at `start` takes in within PAIR_MAX; `end` for none."""
+    another page) that a quote opening at `start` takes in within PAIR_MAX; `end` for none.
+    With `asked` (the question's words; a table or list), only up to the last line sharing
+    one of them: rows or items that do not answer stay out."""
     text, reach = doc.text, end
     while line < len(text):
         close = line_end(text, line)
@@ -216,6 +305,7 @@ def _block_lines_end(doc: Document, start: int, end: int, line: int) -> int:
             break
         if doc.page_at(line) != doc.page_at(start):
             break
-        reach = line + len(row)
+        if asked is None or _content_words(row) & asked:
+            reach = line + len(row)
         line = close + (2 if text.startswith("\r\n", close) else 1)
     return reach

@@ -21,10 +21,13 @@ import bisect
 import re
 from array import array
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
-__all__ = ["Fences", "code_fences"]
+__all__ = ["Fences", "cached_fences", "code_fences", "is_output_fence"]
 
 _FENCE_LINE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})([^\n]*)$", re.MULTILINE)
+_OUTPUT_FENCE = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})output[ \t]*\r?$", re.MULTILINE)
+"""An output block's opening fence line (readers/notebook.py writes a cell's outputs so)."""
 
 
 class Fences:
@@ -49,6 +52,20 @@ class Fences:
         if index < 0 or offset >= self.ends[index]:
             return None
         return self.starts[index], self.ends[index]
+
+
+def is_output_fence(text: str, start: int) -> bool:
+    """Whether the fence line opening at `start` of `text` opens an output block ("```output",
+    as readers/notebook.py writes a code cell's outputs), not code."""
+    return _OUTPUT_FENCE.match(text, start) is not None
+
+
+@lru_cache(maxsize=8)
+def cached_fences(text: str) -> Fences:
+    """`code_fences(text)`, found once for the last few documents read (a str keeps its hash,
+    so looking a document up again costs no pass over its text): code_results.py and
+    output_cells.py read the same documents' fences while answering."""
+    return code_fences(text)
 
 
 def code_fences(text: str) -> Fences:

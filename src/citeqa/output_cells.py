@@ -5,65 +5,80 @@ A notebook's text (readers/notebook.py) writes each code cell as a fence and its
 nothing in them that tells one from another, and a notebook counting trips, then stations,
 had its trips' "1248000" quoted for "Combien de stations dans le projet vélos ?" (s33 trial
 a81) while the "124" printed by `df['station'].nunique()` stood under it. `named_output`
-finds, when the best candidate is an output whose code names no word of the question, the
-first other candidate that is an output of the same document whose code does.
+finds, when the best candidate is an output whose code quotes no word of the question as a
+string, the first other candidate that is an output of the same document whose code does,
+when it is the only output of that document so named.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
-from citeqa.fences import Fences, code_fences
+from citeqa.fences import Fences, cached_fences, is_output_fence
 from citeqa.lexical import query_tokens, tokenize
 from citeqa.sentences import SentenceBank
 
-_OUTPUT_FENCE = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})output[ \t]*\r?$", re.MULTILINE)
-"""An output block's opening fence line (as readers/notebook.py writes it)."""
-
-
-@lru_cache(maxsize=8)
-def _fences(text: str) -> Fences:
-    """The code fences of `text`, found once for the last few documents read."""
-    return code_fences(text)
+_STRING_LITERAL = re.compile(r"(['\"])([^'\"\n]{1,80})\1")
+"""A one-line string literal of code: a column key (`df['station']`), a file name."""
 
 
 def named_output(bank: SentenceBank, indices: Sequence[int], focus: str) -> int | None:
     """The position in `indices` (candidate sentences, best first) of the first output line of
-    the best's document whose code writes a word of the question (`focus`), when the best is
-    an output line whose code writes none; else None."""
+    the best's document whose code quotes a word of the question (`focus`) as a string (a
+    column key: `df['station']`), when the best is an output line whose code quotes none and
+    no other output of that document has code quoting one; else None. A variable's name
+    ("rows = df[…]") counts for nothing: it names no column of what is printed."""
     if not indices or not focus:
         return None
     asked = frozenset(query_tokens(focus))
-    best = _code_words(bank, indices[0])
+    best = _key_words(bank, indices[0])
     if best is None or best & asked:
         return None
     doc_id = bank.sentences[indices[0]].doc_id
     for position, index in enumerate(indices[1:], start=1):
         if bank.sentences[index].doc_id != doc_id:
             continue
-        words = _code_words(bank, index)
+        words = _key_words(bank, index)
         if words is not None and words & asked:
-            return position
+            return position if _outputs_naming(bank, doc_id, asked) == 1 else None
     return None
 
 
-def _code_words(bank: SentenceBank, index: int) -> frozenset[str] | None:
-    """The words (stemmed both ways, as a question's are) of the code cell printing the output
-    that sentence `index` lies in; None when it lies in no output block of a Markdown text
-    right under a code fence."""
+def _outputs_naming(bank: SentenceBank, doc_id: str, asked: frozenset[str]) -> int:
+    """How many output blocks of document `doc_id` are printed by code quoting a word of
+    `asked`."""
+    text = bank.documents[doc_id].text
+    fences = cached_fences(text)
+    count = 0
+    for start in fences.starts:
+        if is_output_fence(text, start):
+            words = _printing_code_words(text, fences, start)
+            count += words is not None and bool(words & asked)
+    return count
+
+
+def _key_words(bank: SentenceBank, index: int) -> frozenset[str] | None:
+    """The words (stemmed both ways, as a question's are) of the string literals of the code
+    cell printing the output that sentence `index` lies in; None when it lies in no output
+    block of a Markdown text right under a code fence."""
     sentence = bank.sentences[index]
     doc = bank.documents[sentence.doc_id]
     if doc.kind != "md":
         return None
-    fences = _fences(doc.text)
+    fences = cached_fences(doc.text)
     output = fences.around(sentence.start)
-    if output is None or not _OUTPUT_FENCE.match(doc.text, output[0]):
+    if output is None or not is_output_fence(doc.text, output[0]):
         return None
-    before = doc.text[: output[0]].rstrip()
+    return _printing_code_words(doc.text, fences, output[0])
+
+
+def _printing_code_words(text: str, fences: Fences, output: int) -> frozenset[str] | None:
+    """The words of the string literals of the code fence right above the output block opening
+    at `output`; None when no code fence stands there."""
+    before = text[:output].rstrip()
     code = fences.around(len(before) - 1) if before else None
-    if code is None or _OUTPUT_FENCE.match(doc.text, code[0]):
+    if code is None or is_output_fence(text, code[0]):
         return None
-    written = doc.text[code[0] : code[1]]
-    return frozenset(tokenize(written, "en")) | frozenset(tokenize(written, "fr"))
+    literals = " ".join(m.group(2) for m in _STRING_LITERAL.finditer(text, code[0], code[1]))
+    return frozenset(tokenize(literals, "en")) | frozenset(tokenize(literals, "fr"))

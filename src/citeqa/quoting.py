@@ -91,15 +91,14 @@ def quote_spans(
             start, end = _whole_words(text, *quoted_lines(bank, item.index, chunk, terms))
         if terms is not None:
             start, end = best_clauses(text, start, end, terms, chunk.lang)
-        start, end = with_neighbours(bank, item.index, (start, end), chunk, terms)
-        start, end = with_result_or_block(bank, item.index, (start, end), terms)
-        start = min(past_heading_marks(text, start), end)
-        header = bank.header_span(sentence.doc_id, start)
-        if keyed and header is None:  # its years' header line, as a table row's header row
-            header = header_line(text, start)
-        spans = _add(
-            spans, Span(sentence.doc_id, start, end, item.score, chunk, _above(header, start)), doc
-        )
+        widened = with_neighbours(bank, item.index, (start, end), chunk, terms)
+        for opening, end in with_result_or_block(bank, item.index, widened, terms):
+            start = min(past_heading_marks(text, opening), end)
+            header = bank.header_span(sentence.doc_id, start)
+            if keyed and header is None:  # its years' header line, as a table row's header row
+                header = header_line(text, start)
+            span = Span(sentence.doc_id, start, end, item.score, chunk, _above(header, start))
+            spans = _add(spans, span, doc)
     starts = {
         (bank.sentences[item.index].doc_id, bank.sentences[item.index].start) for item in chosen
     }

@@ -127,11 +127,11 @@ def test_a_lead_in_ending_in_a_colon_takes_in_the_block_it_introduces(gap: str) 
 
 
 def test_a_lead_in_takes_in_the_list_items_that_fit_the_limit() -> None:
-    item = "- item number {} of the checklist, to be done before leaving"
+    item = "- check item number {} of the list, to be done before leaving"
     items = "\n".join(item.format(n) for n in range(12))
     text = f"## Checklist\n\nBefore closing the hall, check the following:\n{items}\n"
     quote = _quoted(text, "Before closing", "what to check before closing the hall")
-    assert quote.startswith("Before closing") and "- item number 0" in quote
+    assert quote.startswith("Before closing") and "- check item number 0" in quote
     assert len(quote) <= PAIR_MAX and "item number 11" not in quote
 
 
@@ -156,3 +156,76 @@ def test_a_statement_over_code_gives_way_to_the_result_holding_the_asked_count()
     )
     statement = "Donner le nombre de films par genre, du plus fréquent au moins fréquent."
     assert _quoted(SHEET, "Donner le nombre", "Que demande l'exercice 1 ?") == statement
+
+
+@pytest.mark.parametrize(
+    ("after", "question"),
+    [
+        ("Exercise 2: count the 17 rows of table u.", "what does the query select"),
+        ("Exercise 2: count the 17 rows of table u.", "how many rows"),
+        ("**Question suivante** : compter les 17 lignes de u.", "combien de lignes"),
+        ("Then open the settings page.", "what does the query select"),
+        ("Which rows does it keep?", "which rows does the query keep"),
+    ],
+)
+def test_prose_after_code_that_does_not_refer_back_to_it_is_no_result(
+    after: str, question: str
+) -> None:
+    text = f"## Ex 1\n\nWe select.\n\n```sql\nSELECT a FROM t;\n```\n\n{after}\n"
+    assert _quoted(text, "SELECT a", question) == "SELECT a FROM t;"
+
+
+def test_prose_referring_back_to_the_code_stays_its_result() -> None:
+    text = "## Q\n\nWe count.\n\n```sql\nSELECT COUNT(*) FROM t;\n```\n\nCela renvoie 42 lignes.\n"
+    assert _quoted(text, "SELECT COUNT", "que fait la requête") == (
+        "SELECT COUNT(*) FROM t; | Cela renvoie 42 lignes."
+    )
+    text = "## Q\n\n```sql\nSELECT COUNT(*) FROM t;\n```\n\nTable t holds 42 rows.\n"
+    assert _quoted(text, "SELECT COUNT", "how many rows does table t hold") == (
+        "Table t holds 42 rows."
+    )
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        "This prints done after 5 minutes.",  # a duration, no word of the question
+        "It returns the list of the 12 dependencies in 5 minutes.",  # a duration for a count
+        "It gives 3 warnings on 12 March 2024.",  # shares no word with question nor statement
+    ],
+)
+def test_a_statement_keeps_its_place_over_a_result_off_its_question(result: str) -> None:
+    statement = "Install the dependencies with pip."
+    text = f"## Setup\n\n{statement}\n\n```\npip install -r requirements.txt\n```\n\n{result}\n"
+    assert _quoted(text, "Install the", "how many dependencies are there") == statement
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "question", "quote"),
+    [
+        (
+            "## FAQ\n\nSince 2024 members may bring a dog to the hall, but note the following:\n"
+            "- the bar opens at 18h\n- parking is free on Sundays\n",
+            "Since 2024",
+            "can members bring a dog",
+            "Since 2024 members may bring a dog to the hall, but note the following:",
+        ),
+        (
+            "## Prices\n\nThe prices for 2024 are:\n\n| Item | Price |\n|---|---|\n"
+            "| Tea | 2 |\n| Coffee | 3 |\n| Cake | 4 |\n| Juice | 5 |\n",
+            "The prices for",
+            "what is the price of cake",
+            "The prices for 2024 are:\n\n| Item | Price |\n|---|---|\n"
+            "| Tea | 2 |\n| Coffee | 3 |\n| Cake | 4 |",
+        ),
+    ],
+)
+def test_a_lead_in_takes_in_list_items_or_rows_only_up_to_one_sharing_a_question_word(
+    text: str, opening: str, question: str, quote: str
+) -> None:
+    assert _quoted(text, opening, question) == quote
+
+
+def test_code_and_its_result_are_cited_as_two_quotes_without_the_fence_marks() -> None:
+    quote = _quoted(NOTES, "SELECT c.name", "What does the LEFT JOIN query return?")
+    assert quote == f"{QUERY} | {RETURNS}"

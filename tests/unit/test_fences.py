@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citeqa.fences import code_fences
+from citeqa.fences import cached_fences, code_fences, is_output_fence
 
 
 def test_a_fence_closes_on_the_same_mark_at_least_as_long() -> None:
@@ -45,3 +45,11 @@ def test_around_names_the_fence_holding_an_offset_and_none_outside() -> None:
     opening, closing = text.index("```sql"), text.rindex("```") + 3
     assert fences.around(text.index("SELECT")) == (opening, closing)
     assert fences.around(text.index("After")) is None and fences.around(0) is None
+
+
+def test_an_output_block_s_fence_is_told_from_a_code_fence() -> None:
+    text = "```python\nprint(1)\n```\n\n```output\n1\n```\n"
+    fences = cached_fences(text)
+    assert fences is cached_fences(text)  # found once for the modules reading code and output
+    assert [is_output_fence(text, start) for start in fences.starts] == [False, True]
+    assert not is_output_fence("```outputs\n1\n```\n", 0)

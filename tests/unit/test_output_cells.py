@@ -26,12 +26,17 @@ def _cell(source: str, printed: str) -> dict[str, object]:
 
 
 def _notebook_bank() -> SentenceBank:
-    cells = [
-        {"cell_type": "markdown", "metadata": {}, "source": ["# Bike hire analysis"]},
-        _cell("df = pd.read_parquet('rides.parquet')\nprint(len(df))", "1248000"),
-        _cell("print(df['station'].nunique())", "124"),
-        _cell("print(df.groupby('hour').size().idxmax())", "18"),
-    ]
+    return _bank_of(
+        [
+            {"cell_type": "markdown", "metadata": {}, "source": ["# Bike hire analysis"]},
+            _cell("df = pd.read_parquet('rides.parquet')\nprint(len(df))", "1248000"),
+            _cell("print(df['station'].nunique())", "124"),
+            _cell("print(df.groupby('hour').size().idxmax())", "18"),
+        ]
+    )
+
+
+def _bank_of(cells: list[dict[str, object]]) -> SentenceBank:
     notebook = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells}
     reader = reader_for(".ipynb")
     assert reader is not None
@@ -69,3 +74,23 @@ def test_an_output_whose_code_names_the_asked_word_stays_first() -> None:
 def test_no_output_naming_the_asked_word_leaves_the_order_as_it_was() -> None:
     bank = _notebook_bank()
     assert _first(bank, ["1248000", "18"], "How many rides were made?") == "1248000"
+
+
+def test_an_assigned_name_in_code_picks_no_output() -> None:
+    """A variable's name ("rows = …") is no key of what the code prints: the best stays."""
+    cells = [
+        _cell("df = pd.read_csv('data.csv')\nprint(len(df))", "5000"),
+        _cell("print(df['price'].mean())", "12.5"),
+        _cell("rows = df[df.price > 100]\nprint(rows.shape[1])", "7"),
+    ]
+    assert _first(_bank_of(cells), ["5000", "12.5", "7"], "How many rows does it have?") == "5000"
+
+
+def test_two_outputs_whose_code_names_the_asked_word_pick_none() -> None:
+    cells = [
+        _cell("print(len(df))", "1248000"),
+        _cell("print(df['station'].nunique())", "124"),
+        _cell("print(df['station'].iloc[0])", "Gare Nord"),
+    ]
+    bank = _bank_of(cells)
+    assert _first(bank, ["1248000", "124"], "How many stations are there?") == "1248000"
