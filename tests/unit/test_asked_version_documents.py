@@ -10,14 +10,10 @@ import numpy as np
 
 from citeqa.answering import Candidates, under_asked_section
 from citeqa.chunking import chunk_document
-from citeqa.models import Document, Hit, Sentence
+from citeqa.models import Document, Sentence
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.tallies import document_sentences
-from citeqa.version_documents import (
-    asked_version_documents,
-    version_documents_read,
-    with_asked_version,
-)
+from citeqa.version_documents import asked_version_documents
 
 PROTOCOLS = {
     "methodes/marquage_v1": (
@@ -261,30 +257,3 @@ def test_a_file_named_as_the_best_one_counts_its_version_too() -> None:
     assert asked_version_documents("Quel est le budget de la v0 ?", documents[3:]) == {"budget_v0"}
     # a question naming none of the best's name words keeps to the best and its copies
     assert asked_version_documents("Quel est le total de la v1 ?", documents) == frozenset()
-
-
-def test_the_asked_version_of_a_paper_is_read_though_no_passage_of_it_was_retrieved() -> None:
-    """s33 hostile M1: of twelve "Budget prévisionnel" files, "la v0" quoted
-    x_v2_v3_v99999999 (retrieved) while budget_v0 was never retrieved: a file of the asked
-    version whose name writes the question's words the best's name writes is read too."""
-    papers = dict(
-        [
-            _budget("budget_v3", "8000"),
-            _budget("x_v2_v3_v99999999", "1000"),
-            _budget("budget_v0", "500"),
-            ("notes/atelier_v0", ("Atelier", "Atelier\n\nLe budget est de 10 euros.\n")),
-        ]
-    )
-    bank = _bank(papers)
-    retrieved = [*bank.chunks_of("budget_v3"), *bank.chunks_of("x_v2_v3_v99999999")]
-    top = [
-        Hit(chunk=bank.chunks[number], chunk_index=number, score=score)
-        for number, score in zip(retrieved, (0.9, 0.8), strict=True)
-    ]
-    asked = version_documents_read(top, bank, "Quel est le budget de la v0 ?")
-    assert asked == {"budget_v0"}
-    widened = with_asked_version(top, bank, asked)
-    assert [hit.chunk.doc_id for hit in widened[2:]] == ["budget_v0"]
-    assert widened[2].score == 0.8
-    # a question naming none of the best's words looks no further than the passages retrieved
-    assert version_documents_read(top, bank, "Quel est le total de la v0 ?") == frozenset()
