@@ -37,6 +37,7 @@ from citeqa.superseded import copies
 from citeqa.versions import (
     Version,
     asked_file_versions,
+    name_less_version,
     path_version,
     stem_version,
     title_version,
@@ -83,21 +84,22 @@ def named_version(document: Document, stem: bool = True) -> Version | None:
 def _stem_versions_counted(question: str, documents: list[Document]) -> set[str]:
     """The ids of `documents` whose file name's version counts for `question`: those it names
     (document_names.named_among, else those whose name writes a word of it the first, best
-    document's name does not, or every word of it the best's name writes), else the best; each
-    with its copies among `documents`. A document named as the best is (the same title,
-    "Budget prévisionnel") is as much the one asked: "la v1" of budget_v1..v3 quoted notes_v7,
-    ranked first, and "la v0" quoted x_v2_v3_v99999999 over budget_v0 (s33 hostile M1)."""
+    document's name does not, or, when it writes a word of the best's name, those of the best's
+    file name less its version: versions.name_less_version), else the best; each with its
+    copies among `documents`. Another client's file writing the same asked word ("devis" of
+    devis_dupont_v2 beside devis_martin_v3) is no version of the best (s34 review M1a)."""
     if not documents:
         return set()
     named = named_among(question, documents)
     if not named:
         words = _question_words(question)
         best_words = name_words(documents[0])
-        best_named = words & best_words
+        best_stem = name_less_version(documents[0].doc_id) if words & best_words else None
         named = {
             d.doc_id
             for d in documents
-            if (words & name_words(d)) - best_words or (best_named and best_named <= name_words(d))
+            if (words & name_words(d)) - best_words
+            or (best_stem is not None and name_less_version(d.doc_id) == best_stem)
         }
         named.add(documents[0].doc_id)
     return _with_copies([document.doc_id for document in documents], named)

@@ -238,22 +238,29 @@ def _budget(doc_id: str, total: str) -> tuple[str, tuple[str, str]]:
     return doc_id, ("Budget prévisionnel", text)
 
 
-def test_a_file_named_as_the_best_one_counts_its_version_too() -> None:
-    """s33 hostile M1: notes_v7, titled as budget_v1..v3 and ranked first, turned the file-name
-    version off ("la v1" quoted notes_v7's 7000), and x_v2_v3_v99999999 answered "la v0" over
-    budget_v0: a document the question names as it names the best is as much the one asked."""
+def test_a_file_of_the_best_s_name_counts_its_version_not_another_name_s() -> None:
+    """A file of the best's name less its version counts its file-name version (budget_v1 of
+    budget_v3); another name writing the asked word does not (s34 review M1a: notes_v7, titled
+    as the budgets, and another client's devis_dupont_v2 beside devis_martin_v3 were counted)."""
     papers = dict(
         [
-            _budget("notes_v7", "7000"),
             _budget("budget_v3", "8000"),
+            _budget("notes_v7", "7000"),
             _budget("budget_v1", "4000"),
             _budget("x_v2_v3_v99999999", "1000"),
             _budget("budget_v0", "500"),
         ]
     )
     documents = list(_bank(papers).documents.values())
-    question = "Quel est le budget de la v1 ?"
-    assert asked_version_documents(question, documents) == {"budget_v1"}
-    assert asked_version_documents("Quel est le budget de la v0 ?", documents[3:]) == {"budget_v0"}
-    # a question naming none of the best's name words keeps to the best and its copies
-    assert asked_version_documents("Quel est le total de la v1 ?", documents) == frozenset()
+    assert asked_version_documents("Quel est le budget de la v1 ?", documents) == {"budget_v1"}
+    assert asked_version_documents("Quel est le budget de la v0 ?", documents) == {"budget_v0"}
+    # a question naming none of the best's (notes_v7) name words keeps to it and its copies
+    assert asked_version_documents("Quel est le total de la v1 ?", documents[1:]) == frozenset()
+    quotes = {
+        f"devis/devis_{who}_v{n}": (f"Devis {who}", f"Devis {who}\n\nMontant : {n}000 euros.\n")
+        for who, n in (("martin", 3), ("dupont", 2), ("martin", 2))
+    }
+    ranked = list(_bank(quotes).documents.values())
+    assert asked_version_documents("Quel est le montant du devis v2 ?", ranked) == {
+        "devis/devis_martin_v2"
+    }
