@@ -139,7 +139,7 @@ from citeqa.quoting import Span, answer_text, citations_of, quote_spans, verifie
 from citeqa.reason_words import nameable_words
 from citeqa.record_cells import asked_record_cell
 from citeqa.record_fields import AskedWord, answering_fields, asked_words
-from citeqa.record_ids import AskedRecords, asked_records
+from citeqa.record_ids import AskedRecords, asked_ids, asked_records, ids_pattern, own_record
 from citeqa.record_threads import answering_records
 from citeqa.row_context import row_context
 from citeqa.sentences import (
@@ -1064,6 +1064,8 @@ def on_record_field(candidates: Candidates, bank: SentenceBank, focus: str) -> C
     words, best = asked_words(focus), candidates.sentences[0].index
     if len(words) < 2 or _writes_every_word(bank, best, words) or _prose_answer(bank, best, focus):
         return candidates
+    if _field_documents(candidates, bank, focus)[1]:
+        return candidates  # the documents named by the asked record: on_asked_field reads them
     found = _record_fields(candidates, bank, words, focus)
     if not found:
         return candidates
@@ -1229,24 +1231,50 @@ def _field_documents(
     if asked is not None:
         named = {doc_id for doc_id in documents if asked.pattern.search(_spaced(doc_id))}
         if named:
-            return _going_by_asked_ids(named, asked, focus), True
+            return _going_by_asked_ids(named, asked, focus, bank), True
     return {bank.sentences[candidates.sentences[0].index].doc_id}, False
 
 
-def _going_by_asked_ids(named: set[str], asked: AskedRecords, focus: str) -> set[str]:
-    """Of the `named` documents (their path writes an asked identifier), those whose path goes
-    by it (record_ids.AskedRecords.names_as_own: "factures/FA-2025-022"), when some do, and
-    those referring to it ("avoirs/AV-2025-003_FA-2025-022") only when the question (`focus`)
-    writes a word of their path that none of the former's paths write ("l'avoir sur la
-    facture FA-2025-022"): a credit note citing an invoice in its file name won that
-    invoice's total (s33 hostile probe M3)."""
-    own = {doc_id for doc_id in named if asked.names_as_own(doc_id)}
-    if not own or own == named:
-        return named
-    own_words = frozenset().union(*(named_label_words(_spaced(doc_id), focus) for doc_id in own))
-    return own | {
-        doc_id for doc_id in named - own if named_label_words(_spaced(doc_id), focus) - own_words
-    }
+def _going_by_asked_ids(
+    named: set[str], asked: AskedRecords, focus: str, bank: SentenceBank
+) -> set[str]:
+    """The `named` documents (their path writes an asked identifier) less those going by
+    another record (`_goes_by_another`), when some named document is left: a credit note
+    "avoirs/AV-2025-003_FA-2025-022" won the invoice's total (s33 hostile probe M3). The
+    others all stay (s34 review: an exclusion by the identifier's place alone dropped an invoice
+    named "BC-2031-7_PV-2031-020", an order's number first, for a payment notice's amount)."""
+    kept = {doc_id for doc_id in named if not _goes_by_another(doc_id, asked, focus, bank)}
+    return kept or named
+
+
+def _goes_by_another(doc_id: str, asked: AskedRecords, focus: str, bank: SentenceBank) -> bool:
+    """Whether the document is another record's, referring to the asked one: its path goes by
+    an identifier of letters none of the asked write (record_ids.own_record), its text writes
+    that identifier before any asked one ("Avoir AV-2025-003 sur facture FA-2025-022"), and its
+    path writes a word the question (`focus`) does not ("avoirs"; "l'avoir sur la facture"
+    asks it)."""
+    own = own_record(doc_id)
+    if own is None or own.family in asked.families:
+        return False
+    text = bank.documents[doc_id].text
+    its_own, asked_one = ids_pattern([own]).search(text), asked.pattern.search(text)
+    if its_own is None or (asked_one is not None and asked_one.start() < its_own.start()):
+        return False
+    return bool(_unasked_path_words(doc_id, focus))
+
+
+def _unasked_path_words(path: str, focus: str) -> list[str]:
+    """The words of `path` (its identifiers left out) that carry a stem and that the question
+    `focus` does not write (field_lines.named_label_words)."""
+    spaced = _spaced(path)
+    written = asked_ids(spaced)
+    if written:
+        spaced = ids_pattern(written).sub(" ", spaced)
+    return [
+        word
+        for word in re.findall(r"[^\W\d_]+", spaced)
+        if named_label_words(word, word) and not named_label_words(word, focus)
+    ]
 
 
 def _spaced(path: str) -> str:

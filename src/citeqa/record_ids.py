@@ -51,6 +51,7 @@ __all__ = [
     "asked_records",
     "hyphens_as_ascii",
     "ids_pattern",
+    "is_date_stamp",
     "is_record_id",
     "own_record",
     "siblings",
@@ -258,13 +259,6 @@ class AskedRecords:
             return False
         return any(record.family in self.families for record in asked_ids(text))
 
-    def names_as_own(self, path: str) -> bool:
-        """Whether a document's `path` goes by one of the asked identifiers (`own_record`):
-        "factures/FA-2025-022" for FA-2025-022, not "avoirs/AV-2025-003_FA-2025-022", a credit
-        note that refers to that invoice (s33 hostile probe M3: it won the invoice's fields)."""
-        own = own_record(path)
-        return own is not None and self.pattern.search(own.written) is not None
-
     def another_in_path(self, path: list[str]) -> bool:
         """Whether the innermost heading of `path` (outermost first) writing an identifier of
         the asked letters names another record (`names_another`): "### Root cause" under
@@ -294,10 +288,24 @@ def own_record(path: str) -> RecordId | None:
     record's after it ("AV-2025-003_FA-2025-022": the credit note AV-2025-003 on invoice
     FA-2025-022)."""
     for part in reversed(path.replace("_", " ").split("/")):
-        found = asked_ids(part)
+        found = [record for record in asked_ids(part) if not is_date_stamp(record)]
         if found:
             return found[0]
     return None
+
+
+_MONTH_DAY = re.compile(r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])?")
+
+
+def is_date_stamp(record: RecordId) -> bool:
+    """Whether `record`'s digits are a year then a month, maybe a day ("Scan-2031-04-15",
+    "IMG-20250415", "CR-2025-03"): a file's date stamp more likely than its record's number, so
+    no identifier a document goes by (`own_record`; s34 review: a scan's date stamp was read
+    as the record it goes by)."""
+    digits = "".join(record.groups)
+    if len(record.groups) > 1 and any(len(group) != 2 for group in record.groups[1:]):
+        return False
+    return _YEAR.fullmatch(digits[:4]) is not None and _MONTH_DAY.fullmatch(digits[4:]) is not None
 
 
 def _read_ids(records: list[RecordId]) -> list[RecordId]:

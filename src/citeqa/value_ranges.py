@@ -236,17 +236,32 @@ def holds_any(cells: Iterable[tuple[str, str]], amounts: Iterable[Amount]) -> bo
 
 def covered_numbers(question: str, texts: Iterable[str]) -> frozenset[int]:
     """The numbers of the amounts `question` asks (`asked_amounts`) that a line of one of
-    `texts` holds by a range or a bound (`holds_amount`, the whole text read as the line's
-    header for its unit): a reason must not say the documents never mention "700" when a row
-    writes "de 601 à 1 000 €" (s33 hostile probe M4). Each line is read only when it may hold
-    an amount (`may_hold_amount`)."""
+    `texts` holds by a range or a bound (`holds_amount`, the line read with its table's header
+    line for its unit: `_with_table_headers`): a reason must not say the documents never
+    mention "700" when a row writes "de 601 à 1 000 €" (s33 hostile probe M4). A unit written
+    elsewhere in the text is not the line's ("Pages 601-1000" beside a price in € holds no 700
+    €: s34 review). Each line is read only when it may hold an amount (`may_hold_amount`)."""
     asked = asked_amounts(question)
     if not asked:
         return frozenset()
     covered: set[int] = set()
     for text in texts:
-        writes_unit = bool(units_written(text))
-        for line in text.splitlines():
-            if may_hold_amount(line, writes_unit):
-                covered.update(a.number for a in asked if holds_amount(line, a, text))
+        for line, header in _with_table_headers(text):
+            if may_hold_amount(line, bool(header) and bool(units_written(header))):
+                covered.update(a.number for a in asked if holds_amount(line, a, header))
     return frozenset(covered)
+
+
+def _with_table_headers(text: str) -> Iterator[tuple[str, str]]:
+    """Each line of `text` with its table's header line: the first of the run of lines writing
+    a cell separator ("|" or a tab) it is in; "" for a line of no table and for the header."""
+    header = ""
+    for line in text.splitlines():
+        if "|" not in line and "\t" not in line:
+            header = ""
+            yield line, ""
+        elif not header:
+            header = line
+            yield line, ""
+        else:
+            yield line, header

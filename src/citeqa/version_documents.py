@@ -26,7 +26,7 @@ the documents are the bank's.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from citeqa.document_names import name_words, named_among
 from citeqa.lexical import fold, stopwords
@@ -37,6 +37,7 @@ from citeqa.superseded import copies
 from citeqa.versions import (
     Version,
     asked_file_versions,
+    name_less_version,
     path_version,
     stem_version,
     title_version,
@@ -83,21 +84,22 @@ def named_version(document: Document, stem: bool = True) -> Version | None:
 def _stem_versions_counted(question: str, documents: list[Document]) -> set[str]:
     """The ids of `documents` whose file name's version counts for `question`: those it names
     (document_names.named_among, else those whose name writes a word of it the first, best
-    document's name does not, or every word of it the best's name writes), else the best; each
-    with its copies among `documents`. A document named as the best is (the same title,
-    "Budget prévisionnel") is as much the one asked: "la v1" of budget_v1..v3 quoted notes_v7,
-    ranked first, and "la v0" quoted x_v2_v3_v99999999 over budget_v0 (s33 hostile M1)."""
+    document's name does not, or, when it writes a word of the best's name, those of the best's
+    file name less its version: versions.name_less_version), else the best; each with its
+    copies among `documents`. Another client's file writing the same asked word ("devis" of
+    devis_dupont_v2 beside devis_martin_v3) is no version of the best (s34 review M1a)."""
     if not documents:
         return set()
     named = named_among(question, documents)
     if not named:
         words = _question_words(question)
         best_words = name_words(documents[0])
-        best_named = words & best_words
+        best_stem = name_less_version(documents[0].doc_id) if words & best_words else None
         named = {
             d.doc_id
             for d in documents
-            if (words & name_words(d)) - best_words or (best_named and best_named <= name_words(d))
+            if (words & name_words(d)) - best_words
+            or (best_stem is not None and name_less_version(d.doc_id) == best_stem)
         }
         named.add(documents[0].doc_id)
     return _with_copies([document.doc_id for document in documents], named)
@@ -155,49 +157,15 @@ def version_documents_read(top: Sequence[Hit], bank: SentenceBank, question: str
     if not top or not asks_version(question):
         return frozenset()
     read = dict.fromkeys(hit.chunk.doc_id for hit in top)
-    given = [bank.documents[doc_id] for doc_id in read]
-    found = asked_version_documents(question, given)
-    return found or _unretrieved_versions(question, given[0], bank.documents.values(), read)
-
-
-def _unretrieved_versions(
-    question: str, best: Document, documents: Iterable[Document], retrieved: Collection[str]
-) -> frozenset[str]:
-    """The ids of `documents` none of whose passages was `retrieved`, of a version `question`
-    asks (`named_version`: "budget_v1"), whose name writes every word of the question the best
-    document's name writes, one at least: the asked version of a paper whose versions all go by
-    the same words is looked for beyond the passages retrieved, which may hold others only
-    (s33 hostile probe M1: of twelve "Budget prévisionnel" files, "la v0" was answered by
-    x_v2_v3_v99999999, budget_v0 never retrieved; LOW: of facture_v1..v2000, v500 never read).
-    A question naming nothing the best's name writes ("le total de la v2") looks no further.
-    Only a document whose id or title writes the asked version's first number is read
-    (benchmarks/version_documents_cost.py: 2,000 versions took 168 ms a question without it)."""
-    asked = asked_file_versions(question)
-    words = _question_words(question) & name_words(best)
-    if not asked or not words:
-        return frozenset()
-    leading = {str(version[0]) for version in asked}  # a quick test before `named_version`
-    return frozenset(
-        document.doc_id
-        for document in documents
-        if document.doc_id not in retrieved
-        and any(digits in document.doc_id or digits in document.title for digits in leading)
-        and (named := named_version(document))
-        and any(_of_version(named, version) for version in asked)
-        and words <= name_words(document)
-    )
+    return asked_version_documents(question, (bank.documents[doc_id] for doc_id in read))
 
 
 def with_asked_version(top: list[Hit], bank: SentenceBank, asked: frozenset[str]) -> list[Hit]:
     """The passages `top`, and after them the other passages of the documents of `top` of the
     version the question asks (`asked`: `version_documents_read`), in their order, VERSION_CHARS
-    characters at most, each scored as its document's least retrieved passage (the least of
-    `top` for a document none of whose passages is in it: `_unretrieved_versions`)."""
+    characters at most, each scored as its document's least retrieved passage."""
     if not top or not asked:
         return top
     least = least_scores(top)
-    lowest = min(least.values())
     read = [doc_id for doc_id in least if doc_id in asked]
-    unretrieved = sorted(asked.difference(least))  # `_unretrieved_versions`
-    least.update(dict.fromkeys(unretrieved, lowest))
-    return with_documents_read(top, bank, [*read, *unretrieved], least, VERSION_CHARS)
+    return with_documents_read(top, bank, read, least, VERSION_CHARS)

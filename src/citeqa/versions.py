@@ -268,6 +268,16 @@ def stem_version(doc_id: str) -> Version | None:
     return None if matched is None else _number(matched.group("n"))
 
 
+def name_less_version(doc_id: str) -> str | None:
+    """A document's file name less the version its stem ends with (`stem_version`) and its
+    extension, folded ("Devis_Martin_V3.txt" -> "devis_martin"); None when it writes none."""
+    name = _EXTENSION.sub("", doc_id.rpartition("/")[2])
+    if not _DIGIT.search(name):
+        return None
+    matched = _patterns().stem_ending.search(name)
+    return None if matched is None else name[: matched.start()].casefold()
+
+
 def asked_file_versions(question: str) -> list[Version]:
     """The versions `question` asks (`asked_versions`: "la v1", "version 2"), and those it
     numbers by an ordinal word next to "version" ("la première version", "the first version":

@@ -174,6 +174,38 @@ def test_a_record_s_fields_are_its_own_document_s_not_a_credit_note_citing_it(
     assert "-600,00 €" in refund
 
 
+@pytest.fixture(scope="module")
+def ordered(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {
+        "factures/BC-2031-7_PV-2031-020.txt": invoice(
+            "PV-2031-020",
+            "15/04/2031",
+            "Restaurant Le Cellier, 4 place Darcy, 21000 Dijon",
+            "Plats ovales grès                      20     30,00       600,00",
+            "600,00 €",
+            "120,00 €",
+            "720,00 €",
+        ),
+        "banque/PV-2031-020_paiement.txt": (
+            "Avis de virement\n\nRéférence : PV-2031-020\nDate : 20/05/2031\n"
+            "Montant : 720,00 €\nTotal TTC réglé : 700,00 €\n"
+        ),
+        "notes.txt": "L'atelier ferme le lundi.\n",
+    }
+    corpus, index = tmp_path_factory.mktemp("ordered"), tmp_path_factory.mktemp("ordered_i")
+    return assistant_over(files, corpus, index)
+
+
+def test_a_record_s_own_document_is_read_whatever_the_place_of_its_id_in_its_name(
+    ordered: Assistant,
+) -> None:
+    # the invoice's file name writes an order's number first; the payment notice's goes by the
+    # invoice's id: neither refers to another record in its text, so both are read (s34 review)
+    assert quoted(ordered, "Quel est le montant TTC de PV-2031-020 ?").startswith(
+        "Total TTC : 720,00 €"
+    )
+
+
 NOTE = (
     "# Kiln room refit\n\n"
     "Author: Jeanne Roux\n"

@@ -10,14 +10,10 @@ import numpy as np
 
 from citeqa.answering import Candidates, under_asked_section
 from citeqa.chunking import chunk_document
-from citeqa.models import Document, Hit, Sentence
+from citeqa.models import Document, Sentence
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.tallies import document_sentences
-from citeqa.version_documents import (
-    asked_version_documents,
-    version_documents_read,
-    with_asked_version,
-)
+from citeqa.version_documents import asked_version_documents
 
 PROTOCOLS = {
     "methodes/marquage_v1": (
@@ -242,49 +238,29 @@ def _budget(doc_id: str, total: str) -> tuple[str, tuple[str, str]]:
     return doc_id, ("Budget prévisionnel", text)
 
 
-def test_a_file_named_as_the_best_one_counts_its_version_too() -> None:
-    """s33 hostile M1: notes_v7, titled as budget_v1..v3 and ranked first, turned the file-name
-    version off ("la v1" quoted notes_v7's 7000), and x_v2_v3_v99999999 answered "la v0" over
-    budget_v0: a document the question names as it names the best is as much the one asked."""
+def test_a_file_of_the_best_s_name_counts_its_version_not_another_name_s() -> None:
+    """A file of the best's name less its version counts its file-name version (budget_v1 of
+    budget_v3); another name writing the asked word does not (s34 review M1a: notes_v7, titled
+    as the budgets, and another client's devis_dupont_v2 beside devis_martin_v3 were counted)."""
     papers = dict(
         [
-            _budget("notes_v7", "7000"),
             _budget("budget_v3", "8000"),
+            _budget("notes_v7", "7000"),
             _budget("budget_v1", "4000"),
             _budget("x_v2_v3_v99999999", "1000"),
             _budget("budget_v0", "500"),
         ]
     )
     documents = list(_bank(papers).documents.values())
-    question = "Quel est le budget de la v1 ?"
-    assert asked_version_documents(question, documents) == {"budget_v1"}
-    assert asked_version_documents("Quel est le budget de la v0 ?", documents[3:]) == {"budget_v0"}
-    # a question naming none of the best's name words keeps to the best and its copies
-    assert asked_version_documents("Quel est le total de la v1 ?", documents) == frozenset()
-
-
-def test_the_asked_version_of_a_paper_is_read_though_no_passage_of_it_was_retrieved() -> None:
-    """s33 hostile M1: of twelve "Budget prévisionnel" files, "la v0" quoted
-    x_v2_v3_v99999999 (retrieved) while budget_v0 was never retrieved: a file of the asked
-    version whose name writes the question's words the best's name writes is read too."""
-    papers = dict(
-        [
-            _budget("budget_v3", "8000"),
-            _budget("x_v2_v3_v99999999", "1000"),
-            _budget("budget_v0", "500"),
-            ("notes/atelier_v0", ("Atelier", "Atelier\n\nLe budget est de 10 euros.\n")),
-        ]
-    )
-    bank = _bank(papers)
-    retrieved = [*bank.chunks_of("budget_v3"), *bank.chunks_of("x_v2_v3_v99999999")]
-    top = [
-        Hit(chunk=bank.chunks[number], chunk_index=number, score=score)
-        for number, score in zip(retrieved, (0.9, 0.8), strict=True)
-    ]
-    asked = version_documents_read(top, bank, "Quel est le budget de la v0 ?")
-    assert asked == {"budget_v0"}
-    widened = with_asked_version(top, bank, asked)
-    assert [hit.chunk.doc_id for hit in widened[2:]] == ["budget_v0"]
-    assert widened[2].score == 0.8
-    # a question naming none of the best's words looks no further than the passages retrieved
-    assert version_documents_read(top, bank, "Quel est le total de la v0 ?") == frozenset()
+    assert asked_version_documents("Quel est le budget de la v1 ?", documents) == {"budget_v1"}
+    assert asked_version_documents("Quel est le budget de la v0 ?", documents) == {"budget_v0"}
+    # a question naming none of the best's (notes_v7) name words keeps to it and its copies
+    assert asked_version_documents("Quel est le total de la v1 ?", documents[1:]) == frozenset()
+    quotes = {
+        f"devis/devis_{who}_v{n}": (f"Devis {who}", f"Devis {who}\n\nMontant : {n}000 euros.\n")
+        for who, n in (("martin", 3), ("dupont", 2), ("martin", 2))
+    }
+    ranked = list(_bank(quotes).documents.values())
+    assert asked_version_documents("Quel est le montant du devis v2 ?", ranked) == {
+        "devis/devis_martin_v2"
+    }

@@ -11,6 +11,7 @@ from citeqa.record_ids import (
     asked_ids,
     asked_records,
     ids_pattern,
+    is_date_stamp,
     own_record,
     siblings,
     with_named_documents,
@@ -258,7 +259,10 @@ def test_a_document_goes_by_the_first_identifier_its_file_name_writes() -> None:
     folder = own_record("FA-2025-022/scan_recto")
     assert folder is not None and folder.written == "FA-2025-022"
     assert own_record("notes/réunion") is None
-    asked = asked_records("Montant de la facture FA-2025-022 ?")
-    assert asked is not None
-    assert asked.names_as_own("factures/Facture_FA-2025-022_Tilleuls")
-    assert not asked.names_as_own("avoirs/AV-2025-003_FA-2025-022")
+    # a date stamp is no identifier a document goes by (s34 review)
+    for stamped in ("scans/Scan-2031-04-15_PV-2031-020", "IMG-20250415_PV-2031-020"):
+        own = own_record(stamped)
+        assert own is not None and own.written == "PV-2031-020", stamped
+    assert own_record("CR-2025-03") is None
+    assert not is_date_stamp(asked_ids("PV-2031-020")[0])
+    assert not is_date_stamp(asked_ids("FA-2025-022")[0])

@@ -133,3 +133,8 @@ def test_the_asked_amounts_a_line_holds_by_a_range_or_a_bound_are_covered() -> N
     assert covered_numbers(question, [table]) == {700, 450}
     assert covered_numbers("Tarif pour 700 km ?", [table]) == frozenset()
     assert covered_numbers("Quel tarif ?", [table]) == frozenset()
+    # a line's unit is its own or its table header's, not one written elsewhere (s34 review)
+    price = "Tarifs d'impression\n\nPages 601-1000\nForfait : 40 €\n"
+    assert covered_numbers("Le tarif pour 700 € ?", [price]) == frozenset()
+    headed = "| Quotient (€) | Tarif |\n|---|---|\n| 601 à 1 000 | 2,40 |\n"
+    assert covered_numbers("Le tarif pour 700 € ?", [headed]) == {700}
