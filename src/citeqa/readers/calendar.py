@@ -92,9 +92,10 @@ class CalendarReader:
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
     version: int = 16 + DECODING_VERSION
-    """15: a series whose line leaves a part of its rule unsaid, or of an event with several
-    RRULEs, keeps no rule (its days unknown). 14: a repeating event's rule kept with the
-    document (Document.series), so that its days are computed for a question asking one
+    """16: a series' bare EXDATEs (cancellations no RECURRENCE-ID moves) kept as skipped days
+    (Series.skipped). 15: a series whose line leaves a part of its rule unsaid, or of an event
+    with several RRULEs, keeps no rule (its days unknown). 14: a repeating event's rule kept
+    with the document (Document.series), so that its days are computed for a question asking one
     (recurring_days.py). 13: an event's description is on the line under its what-when-where
     line, in its paragraph (on a paragraph of its own, a short one was read as a heading and
     never quoted).
