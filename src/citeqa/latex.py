@@ -61,15 +61,17 @@ a `%` comment alone, or both."""
 
 _COMMENT_OR_NOT = re.compile(
     r"\\begin\{(?P<env>verbatim|Verbatim|lstlisting|minted)(?P<star>\*?)\}[\s\S]*?"
-    r"\\end\{(?P=env)(?P=star)\}"
+    r"(?:\\end\{(?P=env)(?P=star)\}|\Z)"
     r"|\\verb\*?(?P<mark>[^\sA-Za-z*])[^\r\n]*?(?P=mark)"
     r"|\\(?:url|href|path)\{[^{}\r\n]*\}"
     r"|\\[\\%]"
     r"|(?P<comment>%[^\r\n]*)"
 )
 """A `%` comment to its line's end, or what holds a "%" that opens none, matched first: a
-verbatim environment, a `\\verb|…|`, a `\\url{…}` (`\\href`, `\\path`) argument, an escaped
-backslash ("\\\\", a line break: a "%" after it opens a comment) or an escaped "\\%"."""
+verbatim environment (to the text's end when it never closes, as LaTeX reads it: a lazy scan
+to a missing `\\end` per opening was quadratic, s34 review), a `\\verb|…|`, a `\\url{…}`
+(`\\href`, `\\path`) argument, an escaped backslash ("\\\\", a line break: a "%" after it
+opens a comment) or an escaped "\\%"."""
 _ITEM = re.compile(r"[ \t]*\\item(?![A-Za-z])")
 
 

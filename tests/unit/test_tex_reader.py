@@ -252,3 +252,15 @@ def test_command_names_are_no_words_of_a_tex_document_but_of_a_note(tmp_path: Pa
         assert "drainag" in tally.terms.vocab and "ditches" in tally.corpus_words
     assert without_command_names("by \\textbf{30 cm}") == "by        {30 cm}"
     assert without_command_names("RMSE \\\\Baseline") == "RMSE \\\\Baseline"
+
+
+def test_a_verbatim_environment_never_closed_runs_to_the_end_of_the_file() -> None:
+    """LaTeX reads an unclosed verbatim (or one closed by the other star form) to the file's
+    end, so no "%" after its opening is a comment; the match ends there in one scan (s34
+    review: a lazy scan to a missing `\\end` per opening was quadratic,
+    benchmarks/latex_comment_spans.py)."""
+    unclosed = "Before % a note\n\\begin{verbatim}\nrate = 5% a year\nmore % text\n"
+    assert latex_comment_spans(unclosed) == [(7, 15)]
+    mismatched = "\\begin{verbatim*}\na % b\n\\end{verbatim}\nc % d\n"
+    assert latex_comment_spans(mismatched) == []
+    assert latex_comment_spans("\\begin{verbatim} x %\n" * 3) == []
