@@ -59,19 +59,24 @@ _COMMANDS_LINE = re.compile(
 """Commands alone on a line, whatever their names (`\\author{A. Martin}`, `\\date{\\today}`), or
 a `%` comment alone, or both."""
 
+VERB_MAX = 256
+"""Characters a `\\verb` (`\\path`, `\\url`) mark is looked for past its opening, on its line:
+one that does not close so soon is no verbatim but one character (a scan to the line's end per
+opening was quadratic on a line of unclosed marks, s34 review)."""
 _COMMENT_OR_NOT = re.compile(
     r"\\begin\{(?P<env>verbatim|Verbatim|lstlisting|minted)(?P<star>\*?)\}[\s\S]*?"
     r"(?:\\end\{(?P=env)(?P=star)\}|\Z)"
-    r"|\\verb\*?(?P<mark>[^\sA-Za-z*])[^\r\n]*?(?P=mark)"
+    r"|\\(?:verb\*?|(?:url|path)(?!\{))(?P<mark>[^\sA-Za-z*])"
+    rf"[^\r\n]{{0,{VERB_MAX}}}?(?P=mark)"
     r"|\\(?:url|href|path)\{[^{}\r\n]*\}"
     r"|\\[\\%]"
     r"|(?P<comment>%[^\r\n]*)"
 )
 """A `%` comment to its line's end, or what holds a "%" that opens none, matched first: a
 verbatim environment (to the text's end when it never closes, as LaTeX reads it: a lazy scan
-to a missing `\\end` per opening was quadratic, s34 review), a `\\verb|…|`, a `\\url{…}`
-(`\\href`, `\\path`) argument, an escaped backslash ("\\\\", a line break: a "%" after it
-opens a comment) or an escaped "\\%"."""
+to a missing `\\end` per opening was quadratic, s34 review), a `\\verb|…|` (`\\path|…|`,
+`\\url|…|`), a `\\url{…}` (`\\href`, `\\path`) argument, an escaped backslash ("\\\\", a
+line break: a "%" after it opens a comment) or an escaped "\\%"."""
 _ITEM = re.compile(r"[ \t]*\\item(?![A-Za-z])")
 
 

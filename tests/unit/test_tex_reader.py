@@ -264,3 +264,16 @@ def test_a_verbatim_environment_never_closed_runs_to_the_end_of_the_file() -> No
     mismatched = "\\begin{verbatim*}\na % b\n\\end{verbatim}\nc % d\n"
     assert latex_comment_spans(mismatched) == []
     assert latex_comment_spans("\\begin{verbatim} x %\n" * 3) == []
+
+
+def test_a_percent_between_path_or_url_marks_is_text_and_an_unclosed_verb_one_character() -> None:
+    """`\\path|…|` and `\\url|…|` hold their "%" as `\\verb|…|` does (s34 review: "\\path|a%b|"
+    gave a comment); a `\\verb` whose mark never closes on its line is no verbatim, so a "%"
+    after it opens a comment and a later `\\verb` on the line still holds its own (the scan for
+    a mark is bounded: benchmarks/latex_comment_spans.py)."""
+    assert latex_comment_spans("\\path|a%b| tail") == []
+    assert latex_comment_spans("see \\url+x%y+ then") == []
+    braces = "\\url{a%b} and \\path{c%d} % end"
+    assert latex_comment_spans(braces) == [(braces.index("% end"), len(braces))]
+    line = "\\verb|x and \\verb+a%b+ then % c"
+    assert latex_comment_spans(line) == [(line.index("% c"), len(line))]
