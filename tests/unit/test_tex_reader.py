@@ -15,6 +15,7 @@ from citeqa.latex import (
     is_latex_markup_line,
     latex_comment_spans,
     latex_heading,
+    latex_title,
     without_command_names,
 )
 from citeqa.markup import markup_between
@@ -25,6 +26,7 @@ from citeqa.quoting import quote_spans
 from citeqa.readers import read_types, reader_for, reader_versions
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.tallies import document_sentences
+from citeqa.titles import derived_title
 
 DRAFT = (
     "\\documentclass[a4paper]{article}\n"
@@ -277,3 +279,24 @@ def test_a_percent_between_path_or_url_marks_is_text_and_an_unclosed_verb_one_ch
     assert latex_comment_spans(braces) == [(braces.index("% end"), len(braces))]
     line = "\\verb|x and \\verb+a%b+ then % c"
     assert latex_comment_spans(line) == [(line.index("% c"), len(line))]
+
+
+def test_a_title_over_lines_is_read_whole_and_raw_latex_titles_nothing() -> None:
+    """A `\\title{…}` or a command's argument running over lines is read to its closing brace
+    (s34 review: "\\title{Measuring the speed" and "\\author{A" were titles); a line still
+    opening with a command titles nothing, but a styled line alone gives its words."""
+    assert latex_title("\\title{Measuring the speed\n  of sound}\n\\begin{document}\n") == (
+        "Measuring the speed of sound"
+    )
+    assert latex_title("\\title[Short]{Tidal power}  % v2\n") == "Tidal power"
+    assert latex_title("\\title{Never closed\nWords.\n") is None
+    authors = "\\author{A. Martin \\and\n  B. Durand}\n\\date{May}\nThe pump was primed.\n"
+    assert derived_title(authors, "r.tex", latex=True) == "The pump was primed."
+    section = "\\section{Results of the\n  second trial}\nWords here.\n"
+    assert derived_title(section, "r.tex", latex=True) == "Results of the second trial"
+    for styled in ("{\\Large Rapport de stage}", "\\textbf{\\LARGE Compte rendu}"):
+        title = styled.split(" ", 1)[1].rstrip("}")
+        assert derived_title(f"{styled}\nWords here.\n", "r.tex", latex=True) == title, styled
+    prose = "\\emph{Soil} moisture matters.\nThe water table fell.\n"
+    assert derived_title(prose, "r.tex", latex=True) == "The water table fell."
+    assert derived_title("{\\Large x\n", "r.txt") == "{\\Large x"
