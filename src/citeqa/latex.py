@@ -8,7 +8,10 @@ writing "\\item" or "\\end" stays text):
 - a sectioning line (`\\section{Results}`, `\\subsection*{Data}`, `\\chapter[Short]{Long}`,
   `\\paragraph{…}`, maybe a `% comment` after it) is a heading whose words are its braces'
   content (`latex_heading`; blocks.py);
-- `\\title{…}` gives the document's title (`latex_title`; readers/tex.py);
+- `\\title{…}` gives the document's title, over lines if its braces run over them
+  (`latex_title`; readers/tex.py); a line opening with a command is no title's words, but one
+  of styled words alone gives them (`opens_with_command`, `whole_argument`,
+  `latex_styled_words`; titles.derived_title);
 - a line of markup commands alone (`\\documentclass[a4paper]{article}`, `\\usepackage{x}`,
   `\\begin{figure}`, `\\end{itemize}`, `\\label{fig:a}`, `\\maketitle`, `\\newcommand…`) is no
   sentence and no quote runs across it (`is_latex_markup_line`; markup.is_markup_line);
@@ -28,6 +31,7 @@ nodes would still have to be mapped back to lines for blocks.py and tallies.py, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _SECTIONING = "part|chapter|section|subsection|subsubsection|paragraph|subparagraph|title"
 _HEADING = re.compile(
@@ -59,17 +63,24 @@ _COMMANDS_LINE = re.compile(
 """Commands alone on a line, whatever their names (`\\author{A. Martin}`, `\\date{\\today}`), or
 a `%` comment alone, or both."""
 
+VERB_MAX = 256
+"""Characters a `\\verb` (`\\path`, `\\url`) mark is looked for past its opening, on its line:
+one that does not close so soon is no verbatim but one character (a scan to the line's end per
+opening was quadratic on a line of unclosed marks, s34 review)."""
 _COMMENT_OR_NOT = re.compile(
     r"\\begin\{(?P<env>verbatim|Verbatim|lstlisting|minted)(?P<star>\*?)\}[\s\S]*?"
-    r"\\end\{(?P=env)(?P=star)\}"
-    r"|\\verb\*?(?P<mark>[^\sA-Za-z*])[^\r\n]*?(?P=mark)"
+    r"(?:\\end\{(?P=env)(?P=star)\}|\Z)"
+    r"|\\(?:verb\*?|(?:url|path)(?!\{))(?P<mark>[^\sA-Za-z*])"
+    rf"[^\r\n]{{0,{VERB_MAX}}}?(?P=mark)"
     r"|\\(?:url|href|path)\{[^{}\r\n]*\}"
     r"|\\[\\%]"
     r"|(?P<comment>%[^\r\n]*)"
 )
 """A `%` comment to its line's end, or what holds a "%" that opens none, matched first: a
-verbatim environment, a `\\verb|…|`, a `\\url{…}` (`\\href`, `\\path`) argument, an escaped
-backslash ("\\\\", a line break: a "%" after it opens a comment) or an escaped "\\%"."""
+verbatim environment (to the text's end when it never closes, as LaTeX reads it: a lazy scan
+to a missing `\\end` per opening was quadratic, s34 review), a `\\verb|…|` (`\\path|…|`,
+`\\url|…|`), a `\\url{…}` (`\\href`, `\\path`) argument, an escaped backslash ("\\\\", a
+line break: a "%" after it opens a comment) or an escaped "\\%"."""
 _ITEM = re.compile(r"[ \t]*\\item(?![A-Za-z])")
 
 
@@ -81,10 +92,65 @@ def latex_heading(line: str) -> str | None:
     return None if found is None else " ".join(found.group("words").split()) or None
 
 
+ARGUMENT_MAX = 500
+"""Characters a braced argument is read for its closing brace (`latex_title`)."""
+ARGUMENT_LINES = 5
+"""Lines past its own a command's argument is read for its closing brace (`whole_argument`)."""
+_TITLE_OPENING = re.compile(r"^[ \t]*\\title(?:\[[^\]\n]*\])?\{", re.MULTILINE)
+_BRACE = re.compile(r"(?<!\\)[{}]")
+"""A brace that is no escaped "\\{" or "\\}"."""
+
+
 def latex_title(text: str) -> str | None:
-    """The content of the first `\\title{…}` line of `text` (one line), else None."""
-    found = re.search(r"^[ \t]*\\title\{([^\n]*)\}[ \t]*$", text, re.MULTILINE)
-    return " ".join(found.group(1).split()) or None if found else None
+    """The words of the first `\\title{…}` of `text`, over lines when its braces run over
+    them ("\\title{Measuring the speed⏎ of sound}", s34 review), else None (none, or one whose
+    brace does not close within ARGUMENT_MAX characters)."""
+    found = _TITLE_OPENING.search(text)
+    if found is None:
+        return None
+    depth = 1
+    for brace in _BRACE.finditer(text, found.end(), found.end() + ARGUMENT_MAX):
+        depth += 1 if brace.group() == "{" else -1
+        if depth == 0:
+            return " ".join(text[found.end() : brace.start()].split()) or None
+    return None
+
+
+def opens_with_command(line: str) -> bool:
+    """Whether `line` opens with a command or a group opening with one ("\\author{…}",
+    "{\\Large …}"): raw LaTeX, no title's words (titles.derived_title)."""
+    return line.lstrip().startswith(("\\", "{\\"))
+
+
+def whole_argument(line: str, following: Iterator[str]) -> str:
+    """`line` joined by a space with as many of the `following` lines (taken from it, at most
+    ARGUMENT_LINES) as its braces need to close: "\\author{A. Martin \\and" and "B. Durand}"
+    read as one line (s34 review: the first alone titled a report "\\author{A")."""
+    for _ in range(ARGUMENT_LINES):
+        if _open_braces(line) <= 0:
+            break
+        line = f"{line} {next(following, '').strip()}"
+    return line
+
+
+def _open_braces(line: str) -> int:
+    """How many of `line`'s braces are left open."""
+    return sum(1 if brace == "{" else -1 for brace in _BRACE.findall(line))
+
+
+_TEXT_STYLES = "textbf|textit|textsl|textsc|textsf|textrm|texttt|textup|emph|underline|uline"
+_STYLED_LINE = re.compile(
+    rf"[ \t]*(?:\\(?:{_TEXT_STYLES})\{{(?:\\[A-Za-z]+[ \t]*)*|\{{(?:\\[A-Za-z]+[ \t]*)+)"
+    r"(?P<words>[^{}\\%\n]+)\}[ \t]*(?:\\\\[ \t]*)?(?:(?<!\\)%.*)?"
+)
+"""A line of styled words alone: "{\\Large Rapport de stage}", "\\textbf{\\LARGE Compte rendu}"."""
+
+
+def latex_styled_words(line: str) -> str | None:
+    """The words of a line of styled words alone, a title page's title set by hand
+    ("\\textbf{\\LARGE Compte rendu}" → "Compte rendu"), else None."""
+    found = _STYLED_LINE.fullmatch(line.rstrip("\r\n"))
+    return None if found is None else " ".join(found.group("words").split()) or None
 
 
 def is_latex_markup_line(line: str) -> bool:

@@ -26,7 +26,13 @@ from pathlib import PurePath
 from citeqa.export_names import without_page_id
 from citeqa.glossary import fold, language_words
 from citeqa.language import SENTENCE_ENDS, split_sentences
-from citeqa.latex import is_latex_command_line, latex_heading
+from citeqa.latex import (
+    is_latex_command_line,
+    latex_heading,
+    latex_styled_words,
+    opens_with_command,
+    whole_argument,
+)
 from citeqa.markup import (
     FENCE_MARK,
     front_matter_lines,
@@ -217,17 +223,28 @@ def _joined(lines: list[str]) -> str:
 
 
 def _latex_lines(lines: Iterable[str]) -> Iterator[str]:
-    """A LaTeX source's `lines` as a title reads them: a sectioning line's words
-    ("\\section{Introduction}" → "Introduction", latex.latex_heading); its preamble and other
-    lines of commands alone ("\\documentclass{article}", "\\author{…}", "\\begin{document}")
-    and its `%` comment lines passed over (a draft without `\\title` was titled
-    "\\documentclass{article}", s34)."""
-    for line in lines:
-        heading = latex_heading(line)
-        if heading is not None:
-            yield heading
+    """A LaTeX source's `lines` as a title reads them: a line opening with a command is read
+    with the lines its argument runs over (latex.whole_argument), and gives a sectioning line's
+    words ("\\section{Introduction}" → "Introduction", latex.latex_heading) or a line of styled
+    words alone ("{\\Large Rapport de stage}", latex.latex_styled_words), else nothing: its
+    preamble, "\\author{A. Martin \\and⏎ B. Durand}" and other raw LaTeX titled drafts so (a
+    draft without `\\title` was titled "\\documentclass{article}", s34); `%` comment lines are
+    passed over too."""
+    following = iter(lines)
+    for line in following:
+        if opens_with_command(line):
+            yield from _command_line_words(whole_argument(line, following))
         elif not is_latex_command_line(line):
             yield line
+
+
+def _command_line_words(line: str) -> Iterator[str]:
+    """The words a line opening with a command gives a title: a heading's, or styled words."""
+    words = latex_heading(line)
+    if words is None:
+        words = latex_styled_words(line)
+    if words is not None:
+        yield words
 
 
 def _lines(text: str) -> Iterator[str]:

@@ -15,6 +15,7 @@ from citeqa.latex import (
     is_latex_markup_line,
     latex_comment_spans,
     latex_heading,
+    latex_title,
     without_command_names,
 )
 from citeqa.markup import markup_between
@@ -25,6 +26,7 @@ from citeqa.quoting import quote_spans
 from citeqa.readers import read_types, reader_for, reader_versions
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.tallies import document_sentences
+from citeqa.titles import derived_title
 
 DRAFT = (
     "\\documentclass[a4paper]{article}\n"
@@ -252,3 +254,49 @@ def test_command_names_are_no_words_of_a_tex_document_but_of_a_note(tmp_path: Pa
         assert "drainag" in tally.terms.vocab and "ditches" in tally.corpus_words
     assert without_command_names("by \\textbf{30 cm}") == "by        {30 cm}"
     assert without_command_names("RMSE \\\\Baseline") == "RMSE \\\\Baseline"
+
+
+def test_a_verbatim_environment_never_closed_runs_to_the_end_of_the_file() -> None:
+    """LaTeX reads an unclosed verbatim (or one closed by the other star form) to the file's
+    end, so no "%" after its opening is a comment; the match ends there in one scan (s34
+    review: a lazy scan to a missing `\\end` per opening was quadratic,
+    benchmarks/latex_comment_spans.py)."""
+    unclosed = "Before % a note\n\\begin{verbatim}\nrate = 5% a year\nmore % text\n"
+    assert latex_comment_spans(unclosed) == [(7, 15)]
+    mismatched = "\\begin{verbatim*}\na % b\n\\end{verbatim}\nc % d\n"
+    assert latex_comment_spans(mismatched) == []
+    assert latex_comment_spans("\\begin{verbatim} x %\n" * 3) == []
+
+
+def test_a_percent_between_path_or_url_marks_is_text_and_an_unclosed_verb_one_character() -> None:
+    """`\\path|…|` and `\\url|…|` hold their "%" as `\\verb|…|` does (s34 review: "\\path|a%b|"
+    gave a comment); a `\\verb` whose mark never closes on its line is no verbatim, so a "%"
+    after it opens a comment and a later `\\verb` on the line still holds its own (the scan for
+    a mark is bounded: benchmarks/latex_comment_spans.py)."""
+    assert latex_comment_spans("\\path|a%b| tail") == []
+    assert latex_comment_spans("see \\url+x%y+ then") == []
+    braces = "\\url{a%b} and \\path{c%d} % end"
+    assert latex_comment_spans(braces) == [(braces.index("% end"), len(braces))]
+    line = "\\verb|x and \\verb+a%b+ then % c"
+    assert latex_comment_spans(line) == [(line.index("% c"), len(line))]
+
+
+def test_a_title_over_lines_is_read_whole_and_raw_latex_titles_nothing() -> None:
+    """A `\\title{…}` or a command's argument running over lines is read to its closing brace
+    (s34 review: "\\title{Measuring the speed" and "\\author{A" were titles); a line still
+    opening with a command titles nothing, but a styled line alone gives its words."""
+    assert latex_title("\\title{Measuring the speed\n  of sound}\n\\begin{document}\n") == (
+        "Measuring the speed of sound"
+    )
+    assert latex_title("\\title[Short]{Tidal power}  % v2\n") == "Tidal power"
+    assert latex_title("\\title{Never closed\nWords.\n") is None
+    authors = "\\author{A. Martin \\and\n  B. Durand}\n\\date{May}\nThe pump was primed.\n"
+    assert derived_title(authors, "r.tex", latex=True) == "The pump was primed."
+    section = "\\section{Results of the\n  second trial}\nWords here.\n"
+    assert derived_title(section, "r.tex", latex=True) == "Results of the second trial"
+    for styled in ("{\\Large Rapport de stage}", "\\textbf{\\LARGE Compte rendu}"):
+        title = styled.split(" ", 1)[1].rstrip("}")
+        assert derived_title(f"{styled}\nWords here.\n", "r.tex", latex=True) == title, styled
+    prose = "\\emph{Soil} moisture matters.\nThe water table fell.\n"
+    assert derived_title(prose, "r.tex", latex=True) == "The water table fell."
+    assert derived_title("{\\Large x\n", "r.txt") == "{\\Large x"

@@ -10,7 +10,8 @@ it reads as plain text; undecodable or binary content is refused by corpus.py as
 format. Why no LaTeX parser (pylatexenc): see latex.py. .ltx is LaTeX's other ending for the
 same source (the kernel's own files); .bib is read by bibtex.py. Version 1 (plus
 textdecoding.VERSION, s33); 2: a file with no `\\title` titled past its preamble and commands
-(titles.derived_title), a "%" of a `\\url{…}`, `\\verb` or verbatim no comment (s34).
+(titles.derived_title), a "%" of a `\\url{…}`, `\\verb` or verbatim no comment (s34); 3: a
+`\\title{…}` over lines read whole, raw LaTeX no derived title (s34 review).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class TexReader:
     kind: str = LATEX_KIND
     suffixes: tuple[str, ...] = (".tex", ".ltx")
     decoded: bool = True
-    version: int = 2 + DECODING_VERSION
+    version: int = 3 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content)
