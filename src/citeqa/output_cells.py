@@ -12,6 +12,7 @@ when it is the only output of that document so named.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -75,10 +76,14 @@ def _key_words(bank: SentenceBank, index: int) -> frozenset[str] | None:
 
 def _printing_code_words(text: str, fences: Fences, output: int) -> frozenset[str] | None:
     """The words of the string literals of the code fence right above the output block opening
-    at `output`; None when no code fence stands there."""
-    before = text[:output].rstrip()
-    code = fences.around(len(before) - 1) if before else None
-    if code is None or is_output_fence(text, code[0]):
+    at `output` (a fence start); None when no code fence stands there. Only the gap between
+    the fence before and `output` is read for blankness: copying the text up to each output
+    cost a notebook's size per output."""
+    index = bisect.bisect_left(fences.starts, output)
+    if index == 0 or text[fences.ends[index - 1] : output].strip():
+        return None
+    code = fences.starts[index - 1], fences.ends[index - 1]
+    if is_output_fence(text, code[0]):
         return None
     literals = " ".join(m.group(2) for m in _STRING_LITERAL.finditer(text, code[0], code[1]))
     return frozenset(tokenize(literals, "en")) | frozenset(tokenize(literals, "fr"))
