@@ -1273,7 +1273,7 @@ def _unasked_path_words(path: str, focus: str) -> list[str]:
     return [
         word
         for word in re.findall(r"[^\W\d_]+", spaced)
-        if named_label_words(word, word) and not named_label_words(word, focus)
+        if text_stems(word) and not named_label_words(word, focus)
     ]
 
 

@@ -139,14 +139,14 @@ def label_match(
     named only by all of them: a lone generic word ("total" of "How many inspectors in total
     …", "due" of "What was the delay due to?") names no "Total: 4 sites" or "Due date: …"
     line (s32-keyed review)."""
-    asked = _stems(focus) - _stems(value)
+    asked = text_stems(focus) - text_stems(value)
     asked |= _grouped_with(asked)
     written = total = 0
     for word in _label_words(label):
         if fold(word) in naming:
             continue
         total += 1
-        if _stems(word) & asked:
+        if text_stems(word) & asked:
             written += 1
     if not written or written / total < MIN_LABEL_SHARE:
         return (0, 0.0)
@@ -158,9 +158,9 @@ def label_match(
 def named_label_words(label: str, focus: str) -> frozenset[str]:
     """The stems of the words of `label` the question `focus` writes (as `label_match` reads
     them), to look for in another sentence (`writes_stems`)."""
-    asked = _stems(focus)
+    asked = text_stems(focus)
     asked |= _grouped_with(asked)
-    return frozenset(stem for word in _label_words(label) for stem in _stems(word) & asked)
+    return frozenset(stem for word in _label_words(label) for stem in text_stems(word) & asked)
 
 
 def with_label_groups(stems: frozenset[str]) -> frozenset[str]:
@@ -171,16 +171,16 @@ def with_label_groups(stems: frozenset[str]) -> frozenset[str]:
 
 def writes_stems(text: str, stems: frozenset[str]) -> bool:
     """Whether `text` writes a word of one of `stems` (either language's)."""
-    return bool(_stems(text) & stems)
+    return bool(text_stems(text) & stems)
 
 
 def _label_words(label: str) -> list[str]:
     """The label's words that carry a stem (digits, signs and stopwords carry none)."""
-    return [word for word in re.findall(r"[^\W\d_][\w'’-]*", label) if _stems(word)]
+    return [word for word in re.findall(r"[^\W\d_][\w'’-]*", label) if text_stems(word)]
 
 
 STEMS_KEPT = 4096
-"""How many short texts' stems are kept (`_stems`): a question, a label, a label word, a value
+"""How many short texts' stems are kept (`text_stems`): a question, a label, a label word, a value
 are read again for each field line of each candidate."""
 
 SHORT_TEXT = 200
@@ -210,13 +210,8 @@ def _title_abbreviations() -> frozenset[str]:
 
 def text_stems(text: str) -> frozenset[str]:
     """The stems of `text`'s words in every language read, as labels are compared
-    (record_fields.py reads a record's lines and a question's words so)."""
-    return _stems(text)
-
-
-def _stems(text: str) -> frozenset[str]:
-    """The stems of `text`'s words in every language read; a short text's kept for the last
-    STEMS_KEPT (functools.lru_cache, keyed by the text: short texts only)."""
+    (record_fields.py reads a record's lines and a question's words so); a short text's kept
+    for the last STEMS_KEPT (functools.lru_cache, keyed by the text: short texts only)."""
     return _short_stems(text) if len(text) <= SHORT_TEXT else _read_stems(text)
 
 
@@ -245,6 +240,6 @@ def _grouped_with(asked: frozenset[str]) -> frozenset[str]:
 def _groups() -> tuple[frozenset[str], ...]:
     """data/field_labels.json's groups of label words, each as its words' stems."""
     return tuple(
-        frozenset(stem for word in group for stem in _stems(word))
+        frozenset(stem for word in group for stem in text_stems(word))
         for group in data_json("field_labels.json")["groups"]
     )

@@ -96,9 +96,9 @@ def test_a_time_a_ratio_or_an_address_is_no_label_s_colon() -> None:
 def test_the_stems_kept_are_of_a_bounded_number_of_short_texts() -> None:
     kept = field_lines._short_stems
     kept.cache_clear()
-    assert field_lines._stems("Total TTC") == field_lines._read_stems("Total TTC")
-    assert writes_stems("une facture " * 500, field_lines._stems("facture"))
+    assert field_lines.text_stems("Total TTC") == field_lines._read_stems("Total TTC")
+    assert writes_stems("une facture " * 500, field_lines.text_stems("facture"))
     assert kept.cache_info().currsize == 2  # "Total TTC", "facture": the long text is not kept
     for number in range(field_lines.STEMS_KEPT + 10):
-        field_lines._stems(f"ligne {number}")
+        field_lines.text_stems(f"ligne {number}")
     assert kept.cache_info().currsize == field_lines.STEMS_KEPT
