@@ -95,15 +95,18 @@ def answering_series(
     way = _way(folded, fold(typed))
     if asked is None or way is None:
         return None
-    if _asks_when(folded):
-        held = _first_series_passage(hits, documents, about_terms(undated_terms(terms.focus)))
+    asks_when = _asks_when(folded)
+    if not asks_when and way != "on":
+        return None
+    first = _first_series_passage(hits, documents)
+    if first is None:
+        return None
+    if asks_when:
+        held = _spoken_in(first, documents, about_terms(undated_terms(terms.focus)))
         spoken = None if held is None else _answering(held, asked, way)
         if spoken is not None or way != "on":
             return spoken
-    elif way != "on":
-        return None
-    first = next((hit for hit in hits if _series_held(hit, documents)), None)
-    return None if first is None else _falling_series(terms, first, hits, documents, asked)
+    return _falling_series(terms, first[0], hits, documents, asked)
 
 
 def _answering(held: tuple[Hit, Series], asked: date, way: str) -> SeriesAnswer | None:
@@ -145,30 +148,33 @@ def _falling_series(
     if not _asks_when(folded) and not (_asks_who(folded) and _adds_a_name(summary, folded)):
         return None
     hit = next(
-        (
-            one
-            for one in hits
-            if one.chunk.doc_id == document.doc_id
-            and one.chunk.start <= series.start
-            and series.end <= one.chunk.end
-        ),
+        (one for one in hits if one.chunk.doc_id == document.doc_id and _holds(one, series)),
         None,
     )
     return None if hit is None else SeriesAnswer(hit, series, asked)
 
 
 def _first_series_passage(
-    hits: Sequence[Hit], documents: Mapping[str, Document], asked_words: frozenset[str]
+    hits: Sequence[Hit], documents: Mapping[str, Document]
+) -> tuple[Hit, list[Series]] | None:
+    """The first of `hits` holding a series' line, with the series whose lines it holds; None
+    when none holds one."""
+    for hit in hits:
+        held = _series_held(hit, documents)
+        if held:
+            return hit, held
+    return None
+
+
+def _spoken_in(
+    first: tuple[Hit, list[Series]], documents: Mapping[str, Document], asked_words: frozenset[str]
 ) -> tuple[Hit, Series] | None:
-    """The first of `hits` holding a series' line, with the series of it whose heading the
-    question (its content terms, `asked_words`) speaks of more than of any other; None when
-    it speaks of none of them, or of several as much. Passages further down are not tried: one
-    holding another event named by a generic word of the question ("cours") would answer
-    (s34 review of the hostile M2 fix, which tried three)."""
-    hit = next((hit for hit in hits if _series_held(hit, documents)), None)
-    if hit is None:
-        return None
-    held = _series_held(hit, documents)
+    """The first series passage (`first`: it and the series it holds) with the series of it
+    whose heading the question (its content terms, `asked_words`) speaks of more than of any
+    other; None when it speaks of none of them, or of several as much. Passages further down
+    are not tried: one holding another event named by a generic word of the question
+    ("cours") would answer (s34 review of the hostile M2 fix, which tried three)."""
+    hit, held = first
     chosen = _spoken_series(documents[hit.chunk.doc_id].text, held, asked_words)
     return None if chosen is None else (hit, chosen)
 
@@ -178,11 +184,12 @@ def _series_held(hit: Hit, documents: Mapping[str, Document]) -> list[Series]:
     document = documents.get(hit.chunk.doc_id)
     if document is None:
         return []
-    return [
-        series
-        for series in document.series
-        if hit.chunk.start <= series.start and series.end <= hit.chunk.end
-    ]
+    return [series for series in document.series if _holds(hit, series)]
+
+
+def _holds(hit: Hit, series: Series) -> bool:
+    """Whether the passage of `hit` holds the lines of `series` (of its document)."""
+    return hit.chunk.start <= series.start and series.end <= hit.chunk.end
 
 
 def _spoken_series(text: str, held: list[Series], asked_words: frozenset[str]) -> Series | None:
