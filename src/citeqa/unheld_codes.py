@@ -138,12 +138,12 @@ def unheld_code(
         if not held:
             continue
         if joined_quotes is None:
-            joined_quotes = [groups_joined(text) for text in quoted]
+            joined_quotes = [_comparable(text) for text in quoted]
         if any(_writes(text, asked) for text in joined_quotes):
             continue
         if not asked.cut:  # a cut id: the quotes' own writing only
             if joined_documents is None:
-                joined_documents = [groups_joined(text) for text in documents]
+                joined_documents = [_comparable(text) for text in documents]
             if any(_writes(text, asked) for text in joined_documents):
                 continue
         return UnheldCode(asked.written, held[:HELD_NAMED])
@@ -194,8 +194,15 @@ def _digits(grouped: re.Match[str]) -> str:
     return _GROUP_SPACE.sub("", grouped.group())
 
 
+def _comparable(text: str) -> str:
+    """`text` with its digit groups joined (`groups_joined`) and every hyphen record_ids reads
+    between an id's groups as "-" (hyphens_as_ascii), as `_writes` reads it: made once per
+    text, not once per asked id."""
+    return hyphens_as_ascii(groups_joined(text))
+
+
 def _writes(joined: str, asked: AskedId) -> bool:
-    """Whether `joined` (a text, its digit groups joined: groups_joined) writes the asked id's
+    """Whether `joined` (a text as `_comparable` writes it) writes the asked id's
     number as a whole number, leading zeros aside, a code's after its capitals glued or after
     a space or a hyphen ("E-052" for "E52", "FY 2024" for "FY2024"): unheld_numbers.writes_whole;
     a number cut by the question's length limit (`AskedId.cut`) as the start of one. A key of
@@ -203,7 +210,6 @@ def _writes(joined: str, asked: AskedId) -> bool:
     "PL/SQL 2" for "PL-SQL-2", "DS M2 107" and "DSM2-107" for "DS-M2-107"). Every hyphen
     record_ids reads between an id's groups counts as "-" (s34 hostile M1: "HT\u2011INV\u20114483",
     typed with non-breaking hyphens, was claimed never written for "HT-INV-4483")."""
-    joined = hyphens_as_ascii(joined)
     if asked.cut:  # an all-zero start is still one digit: never the empty pattern
         start = asked.number.lstrip("0") or "0"
         return re.search(rf"(?<![\d.,])0*{start}", joined) is not None
