@@ -40,6 +40,7 @@ from typing import NamedTuple
 
 from citeqa.editstamps import stamps_an_edit
 from citeqa.language import pipe_row
+from citeqa.questions import is_question
 from citeqa.readers.base import TITLE_MAX, Extracted
 from citeqa.readers.htmlchrome import (
     CONTROL_TAGS,
@@ -51,7 +52,6 @@ from citeqa.readers.htmlchrome import (
     is_consent_control,
     is_link_list,
     is_page_tree,
-    is_question,
     is_statement,
     is_widget,
     links_a_page_of_the_export,
@@ -499,7 +499,7 @@ class _Chrome:
 
     def _end_statement(self, tag: str) -> None:
         """A closing `<p>` or button: the innermost block holds a statement when it was one
-        (htmlchrome.is_statement, is_question)."""
+        (htmlchrome.is_statement; a button asking a question, an FAQ's: questions.is_question)."""
         if tag == "p" and self.paragraph is not None:
             paragraph, self.paragraph = "".join(self.paragraph), None
             stated = is_statement(paragraph)

@@ -49,7 +49,6 @@ __all__ = [
     "is_consent_control",
     "is_link_list",
     "is_page_tree",
-    "is_question",
     "is_statement",
     "is_widget",
     "links_a_page_of_the_export",
@@ -190,11 +189,6 @@ def is_consent_control(control: str) -> bool:
     """Whether a button's text is, whole, one of a cookie banner's (the language data's
     `consent_controls`: "Accept all", "Reject", "OK", "Tout accepter")."""
     return _words(control) in language_words("consent_controls")
-
-
-def is_question(control: str) -> bool:
-    """Whether a button's text asks a question (an FAQ's, over its answer)."""
-    return control.strip().endswith(("?", "?"))
 
 
 def names_navigation(text: str) -> bool:
