@@ -102,8 +102,9 @@ item's sentence instead of being a sentence of its own (a quote of a list's lead
 bare "1.": s24 research set, an HTML ordered list read with its numbers). LaTeX markup
 (latex.py, s33) is read in documents of the tex kind only, new with the .tex reader (its own
 version, readers/tex.py): every other text is cut as at 19, so no bump. 20: a line of prose
-ending with a colon carries its sentence on into a short next line closing it with a full stop
-("…; maître de stage :" over "Dr Vasseur.": language._value_line_after; s34 trial)."""
+ending with a colon carries its sentence on into a short next line opening with a capital or a
+digit and closing it with a full stop ("…; maître de stage :" over "Dr Vasseur.":
+language._value_line_after; s34 trial)."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

@@ -519,13 +519,17 @@ def _value_line_after(core: str, following: str) -> bool:
     """Whether `following` ends the sentence that `core` (a line without its closing marks,
     ending with a colon) leads into on the line before: a line of prose at least WRAPPED_MIN
     long whose last words name what the short next line gives, closing the sentence with a
-    full stop and writing no label of its own ("…; maître de stage :" over "Dr Vasseur.").
-    A short line ending with a colon is a label, a greeting or a title ("Hi John:",
-    "Article 3 :"), and a next line without a full stop, a command or a value, stays apart."""
+    full stop and writing no label of its own: a name or a value, opening with a capital or a
+    digit ("…; maître de stage :" over "Dr Vasseur."). A short line ending with a colon is a
+    label, a greeting or a title ("Hi John:", "Article 3 :"), and a next line without a full
+    stop (a command, a value alone) stays apart, as does one opening in lower case: the first
+    item of an enumeration the lead-in announces ("…composé de 3 membres :" over "un
+    président, un secrétaire et un trésorier."), which quote_context's lead-in rule reads."""
     value = without_closing_marks(following.strip())
     return (
         len(core) >= WRAPPED_MIN
         and 0 < len(value) < WRAPPED_MIN
+        and (value[0].isupper() or value[0].isdigit())
         and value[-1] in _FULL_STOPS
         and ":" not in value
     )

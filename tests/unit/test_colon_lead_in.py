@@ -41,3 +41,9 @@ def test_a_lead_in_stays_apart_from_a_command_a_label_or_a_long_line() -> None:
     assert sentences(f"{LEAD}\nTutor: Dr Moreau.") == [LEAD, "Tutor: Dr Moreau."]
     long_value = "Dr Moreau, who already supervised two trainees in 2024 and 2025 at the clinic."
     assert sentences(f"{LEAD}\n{long_value}") == [LEAD, long_value]
+
+
+def test_a_lead_in_stays_apart_from_the_first_item_it_announces_in_lower_case() -> None:
+    lead = "Le conseil d'administration élit parmi ses membres un bureau composé de 3 membres :"
+    items = "un président, un secrétaire et un trésorier."
+    assert sentences(f"{lead}\n{items}") == [lead, items]
