@@ -5,10 +5,10 @@ one of them, in words or in digits with an ordinal ending, English and French al
 s34 trial: "When is the first dose of the hexavalent vaccine given?" — the sentence ranker put
 "| 2 mois | Hexavalent | 1re dose |" first, and the quote ranker, reading no bridge between
 "first" and "1re", put "| 4 mois | … | 2e dose |" above it. The quote ranker's features are
-trained (evals/tools/): `ordinal_weights` weighs down, after it, a candidate writing only other
-ordinals when another writes an asked one, as asked_values weighs down one writing no value of
-the asked kind. The words are data (number_words.json: the part ordinals' words and the
-`ordinal_endings`); no I/O but that file's reading, once.
+trained (evals/tools/): `ordinal_weights` weighs down, after it, a candidate numbering the
+asked word by another ordinal only when another numbers it by the asked one, as asked_values
+weighs down one writing no value of the asked kind. The words are data (number_words.json:
+the part ordinals' words and the `ordinal_endings`); no I/O but that file's reading, once.
 """
 
 from __future__ import annotations
@@ -45,28 +45,49 @@ def _pattern() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def ordinals_written(text: str) -> frozenset[int]:
-    """The numbers of the ordinals `text` writes ("1re dose", "the second visit": 1, 2)."""
+def ordinals_written(text: str) -> frozenset[tuple[int, str]]:
+    """The ordinals `text` writes, each with the word it numbers, the next one (folded, a
+    plural's final "s" off; "" for none): "1re dose", "the second visit": (1, "dose"),
+    (2, "visit")."""
     values = ordinal_words()
+    folded = fold(text)
     return frozenset(
-        values[found.group(1)] if found.group(1) else int(found.group(2))
-        for found in _pattern().finditer(fold(text))
+        (
+            values[found.group(1)] if found.group(1) else int(found.group(2)),
+            _numbered(folded, found.end()),
+        )
+        for found in _pattern().finditer(folded)
     )
 
 
-def asked_ordinals(question: str) -> frozenset[int]:
-    """The numbers of the ordinals the question writes ("the first dose": 1)."""
-    return ordinals_written(question)
+_NEXT_WORD = re.compile(r"[\s|*_]*([^\W\d_]+)")
+
+
+def _numbered(folded: str, end: int) -> str:
+    """The word after an ordinal ending at `end` (cell marks and emphasis skipped), without a
+    plural's final "s"; "" for none."""
+    found = _NEXT_WORD.match(folded, end)
+    return "" if found is None else found.group(1).removesuffix("s")
+
+
+def asked_ordinals(question: str) -> frozenset[tuple[int, str]]:
+    """The ordinals the question writes, each with the word it numbers ("the first dose":
+    (1, "dose")); one numbering no word is no ordinal asked."""
+    return frozenset(pair for pair in ordinals_written(question) if pair[1])
 
 
 def ordinal_weights(question: str, texts: Sequence[str]) -> list[float]:
-    """For each candidate's text, OTHER_ORDINAL_WEIGHT when it writes ordinals, none of them
-    one the question asks, while another candidate writes an asked one; else 1. A question
-    asking no ordinal weighs nothing (every weight 1, no text read)."""
+    """For each candidate's text, OTHER_ORDINAL_WEIGHT when it numbers a word the question
+    numbers by another ordinal only ("2e dose" for "the first dose") while another candidate
+    numbers it by the asked one ("1re dose"); else 1. An ordinal of another word is none of
+    the question's ("la première banque" is no rank asked of "quatrième … places mondiales",
+    nor of "la première compagnie d'assurance": piaf). A question asking no ordinal weighs
+    nothing (every weight 1, no text read)."""
     asked = asked_ordinals(question)
     if not asked:
         return [1.0] * len(texts)
-    written = [ordinals_written(text) for text in texts]
+    nouns = {noun for _, noun in asked}
+    written = [{pair for pair in ordinals_written(text) if pair[1] in nouns} for text in texts]
     if not any(found & asked for found in written):
         return [1.0] * len(texts)
     return [OTHER_ORDINAL_WEIGHT if found and not found & asked else 1.0 for found in written]

@@ -53,16 +53,28 @@ def test_the_row_writing_the_asked_ordinal_is_quoted_first(
 
 
 def test_ordinals_in_words_and_digits_of_both_languages_read_alike() -> None:
-    assert asked_ordinals("When is the first dose given?") == {1}
-    for text in ("1re dose", "1er rappel", "la première dose", "premier rappel", "1st dose"):
-        assert ordinals_written(text) == {1}, text
-    for text in ("2e dose", "2ème dose", "deuxième dose", "second dose", "2nd dose", "2nde"):
-        assert ordinals_written(text) == {2}, text
+    assert asked_ordinals("When is the first dose given?") == {(1, "dose")}
+    for text in ("1re dose", "1er dose", "la première dose", "premier dose", "1st doses"):
+        assert ordinals_written(text) == {(1, "dose")}, text
+    for text in ("2e dose", "2ème dose", "deuxième dose", "second dose", "2nd dose", "2nde dose"):
+        assert ordinals_written(text) == {(2, "dose")}, text
+    assert ordinals_written("| 2 mois | 1re | dose |") == {(1, "dose")}
     assert ordinals_written("version 1.2e3, code 2e-4, 12 euros") == frozenset()
 
 
-def test_only_a_candidate_of_other_ordinals_is_weighed_down_beside_an_asked_one() -> None:
+def test_only_a_candidate_numbering_the_asked_word_otherwise_is_weighed_down() -> None:
     texts = ["| 4 mois | 2e dose |", "| 2 mois | 1re dose |", "| 11 mois | rappel |"]
     assert ordinal_weights("the first dose?", texts) == [0.1, 1.0, 1.0]
     assert ordinal_weights("the third dose?", texts) == [1.0, 1.0, 1.0]
     assert ordinal_weights("when is the dose?", texts) == [1.0, 1.0, 1.0]
+
+
+def test_an_ordinal_of_another_word_is_no_rank_asked() -> None:
+    """piaf: "Quelle est la première banque française ?" quoted the sentence of "la première
+    compagnie d'assurance" over the one placing the banks "aux quatrième, neuvième et dixième
+    places mondiales"."""
+    texts = [
+        "Les banques BNP Paribas se placent aux quatrième, neuvième et dixième places mondiales.",
+        "Axa étant la première compagnie d'assurance européenne.",
+    ]
+    assert ordinal_weights("Quelle est la première banque française ?", texts) == [1.0, 1.0]
