@@ -53,6 +53,7 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
+from citeqa.asked_ordinals import asked_ordinals, ordinal_weights
 from citeqa.asked_values import (
     MISSING_VALUE_WEIGHT,
     Written,
@@ -277,16 +278,30 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
     LOCATION_FEATURES it reads (computed only here: for a question that is answered),
     boilerplate weighed down as by the sentence ranker (Candidates.weights), and so is a
     sentence writing no value of the kind the question's words ask for when another writes one
-    (`_value_weights`: an amount for "Montant de la facture ?"; here only, so that the
-    answerability and confidence models read the ranker's ratings unchanged)."""
+    (`_value_weights`: an amount for "Montant de la facture ?"), and one writing only other
+    ordinals than the asked one when another writes it (`_ordinal_weights`); here only, so
+    that the answerability and confidence models read the ranker's ratings unchanged."""
     if not candidates.sentences:
         return candidates
     rows = np.hstack([candidates.rows, location_features(candidates.sentences, reading)])
     scores = _with_value_lead(sentence_scores(quoter, rows), candidates, reading)
+    scores = scores * _ordinal_weights(candidates, reading)
     weights = candidates.weights
     return in_order(
         candidates.sentences, scores if weights is None else scores * weights, rows, weights
     )
+
+
+def _ordinal_weights(candidates: Candidates, reading: Reading) -> np.ndarray:
+    """asked_ordinals.ordinal_weights of the candidates: one writing only other ordinals than
+    the question's ("2e dose" for "the first dose") is weighed down when another writes an
+    asked one ("1re dose"), the quote ranker reading no bridge between "first" and "1re"
+    (s34 trial). Most questions ask no ordinal: no candidate's text is read."""
+    focus = reading.terms.focus
+    if not asked_ordinals(focus):
+        return np.ones(len(candidates.sentences))
+    texts = [reading.bank.text(item.index) for item in candidates.sentences]
+    return np.array(ordinal_weights(focus, texts))
 
 
 def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:

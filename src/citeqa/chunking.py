@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 19
+CUTTING_VERSION = 20
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -101,7 +101,10 @@ of the council" (s21 review). 19: a numbered list item's number ("1. Quantify DN
 item's sentence instead of being a sentence of its own (a quote of a list's lead-in ended on a
 bare "1.": s24 research set, an HTML ordered list read with its numbers). LaTeX markup
 (latex.py, s33) is read in documents of the tex kind only, new with the .tex reader (its own
-version, readers/tex.py): every other text is cut as at 19, so no bump."""
+version, readers/tex.py): every other text is cut as at 19, so no bump. 20: a line of prose
+ending with a colon carries its sentence on into a short next line opening with a capital or a
+digit and closing it with a full stop ("…; maître de stage :" over "Dr Vasseur.":
+language._value_line_after; s34 trial)."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

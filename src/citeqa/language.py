@@ -498,6 +498,8 @@ def _continues(
         return False
     field = _HEADER_FIELD.match(line) if _HEADER_FIELD.match(following) else None
     core = without_closing_marks(line)
+    if core.endswith(":") and _value_line_after(core, following):
+        return True
     if not core or core[-1] in LINE_ENDS:
         return False
     if core[-1] in ",-–(" or _ends_in_joining_word(core, field):
@@ -511,6 +513,30 @@ def _continues(
         return False  # "    The first value" over "y : int": the next term, not the same sentence
     first = following.lstrip()[1 if opens_with_text_link(following) else 0 :][:1]
     return wrapped or first.islower() or first == "(" or _defines(core, line, following)
+
+
+def _value_line_after(core: str, following: str) -> bool:
+    """Whether `following` ends the sentence that `core` (a line without its closing marks,
+    ending with a colon) leads into on the line before: a line of prose at least WRAPPED_MIN
+    long whose last words name what the short next line gives, closing the sentence with a
+    full stop and writing no label of its own: a name or a value, opening with a capital or a
+    digit ("…; maître de stage :" over "Dr Vasseur."). A short line ending with a colon is a
+    label, a greeting or a title ("Hi John:", "Article 3 :"), and a next line without a full
+    stop (a command, a value alone) stays apart, as does one opening in lower case: the first
+    item of an enumeration the lead-in announces ("…composé de 3 membres :" over "un
+    président, un secrétaire et un trésorier."), which quote_context's lead-in rule reads."""
+    value = without_closing_marks(following.strip())
+    return (
+        len(core) >= WRAPPED_MIN
+        and 0 < len(value) < WRAPPED_MIN
+        and (value[0].isupper() or value[0].isdigit())
+        and value[-1] in _FULL_STOPS
+        and ":" not in value
+    )
+
+
+_FULL_STOPS = ".!…"
+"""What closes a statement (not a question): the value line under a lead-in ends with one."""
 
 
 DEFINITION_INDENT = 2

@@ -380,6 +380,16 @@ def counted(number: int, noun: str, grouped: bool = False) -> str:
     return f"{written} {noun}" if number == 1 else f"{written} {noun}s"
 
 
+def documents_read(documents: int, files: int | None) -> str:
+    """How many documents an index read, and of how many files when it skipped some: "37
+    documents read of 39 files" (the chat's header and welcome say the same: s34 trial, "37
+    documents" beside "39 documents"), "37 documents" when it read every file or the files
+    are not known."""
+    if files is None or files <= documents:
+        return counted(documents, "document")
+    return f"{counted(documents, 'document')} read of {counted(files, 'file')}"
+
+
 class ChannelInfo(Frozen):
     """A vector channel of the index and the model behind it."""
 
@@ -493,3 +503,9 @@ class IndexStatus(Frozen):
     """Every file of the index was hashed against the sha256 its build recorded (`citeqa
     status --verify`); else a file whose size and time are unchanged since the build was
     trusted, as `ask` trusts it."""
+
+    @property
+    def corpus_files(self) -> int:
+        """The corpus's files as the status knows them: its documents and the files its build
+        skipped (a type citeqa does not read, an unreadable or empty file)."""
+        return len(self.documents) + len(self.skipped)

@@ -32,7 +32,7 @@ from citeqa.corpus import corpus_stamps
 from citeqa.domain import language_data, read_corpus_manifest
 from citeqa.language import LANGUAGE_NAMES, OTHER
 from citeqa.lexical import content_words, fold, tokenize
-from citeqa.models import Example, IndexStatus, counted
+from citeqa.models import Example, IndexStatus, counted, documents_read
 from citeqa.questions import interrogatives
 from citeqa.titles import running_header
 from citeqa.unread import welcome_line
@@ -103,6 +103,8 @@ class Overview:
 
     name: str
     documents: int
+    """The documents the index read, or before it is loaded (`chunks` None) the corpus's
+    files."""
     size_bytes: int
     languages: list[str] = field(default_factory=list)
     chunks: int | None = None
@@ -110,11 +112,21 @@ class Overview:
     unread: str | None = None
     """What the welcome says once of the files the build did not read (unread.welcome_line),
     None when it read every file it tried or before the index is loaded."""
+    files: int | None = None
+    """The corpus's files, read or not (the index's documents and the files it skipped), once
+    the index is loaded; None before."""
 
     @property
     def summary(self) -> str:
-        """ "5 documents · English, French · 412 kB · 106 passages" """
-        parts = [counted(self.documents, "document")]
+        """ "5 documents · English, French · 412 kB · 106 passages"; before the index is
+        loaded, the files: "7 files · 412 kB"; once loaded, the files it did not read too:
+        "5 documents read of 7 files · …" (`documents_read`), as the chat's header says."""
+        first = (
+            counted(self.documents, "file")
+            if self.chunks is None
+            else documents_read(self.documents, self.files)
+        )
+        parts = [first]
         if self.languages:
             parts.append(", ".join(LANGUAGE_SHOWN.get(lang, lang) for lang in self.languages))
         parts.append(human_size(self.size_bytes))
@@ -491,4 +503,5 @@ def corpus_overview(
         chunks=status.chunk_count if status is not None else None,
         examples=choose(examples),
         unread=welcome_line(status.unread) if status is not None else None,
+        files=status.corpus_files if status is not None else None,
     )

@@ -20,7 +20,7 @@ from typing import TypeAlias
 from citeqa.glossary import fold, language_words
 from citeqa.stated_values import number_data
 
-__all__ = ["ordinal_lines", "ordinal_number", "ordinal_part"]
+__all__ = ["ordinal_lines", "ordinal_number", "ordinal_part", "ordinal_words"]
 
 _ORDINAL_PART = re.compile(r"([^\W\d_][\w-]*)[ \t]+([^\W\d_][\w-]*)")
 """Two words opening a text: an ordinal and a part's name, either way round."""
@@ -67,6 +67,13 @@ def _opening_ordinal() -> re.Pattern[str]:
             node = node.setdefault(letter, {})
         node[""] = {}
     return re.compile(rf"(?:[^\W\d_][\w'’-]*[ \t]+)?{_spelled(tree)}(?![\w-])")
+
+
+def ordinal_words() -> dict[str, int]:
+    """The folded ordinal words of every language up to the part ordinals' bound, each with the
+    number it writes ("first", "premier", "deuxieme": 1, 1, 2): `_ordinals`, for
+    asked_ordinals.py."""
+    return dict(_ordinals())
 
 
 _Tree: TypeAlias = dict[str, "_Tree"]

@@ -46,7 +46,7 @@ from citeqa.tables import (
     key_cells,
     line_cells,
 )
-from citeqa.value_ranges import asked_amounts, holds_any
+from citeqa.value_ranges import asked_amounts, asked_quantities, holds_any, holds_quantity
 
 SEMANTIC_WEIGHT = 0.30
 COVERAGE_WEIGHT = 0.35
@@ -803,16 +803,22 @@ def _name_words(focus: str) -> tuple[str, ...]:
 
 def _holds_asked_amount(bank: SentenceBank, index: int, focus: str) -> bool:
     """Whether a table row's cell holds an amount the question asks by a range or a bound of
-    its unit ("QF de 601 à 1 000 €" for "un quotient familial de 750 €": value_ranges.py):
+    its unit ("QF de 601 à 1 000 €" for "un quotient familial de 750 €": value_ranges.py), or
+    a number the question writes beside a word by a bound written around that word ("6 ≤ INR
+    < 10" for "l'INR est à 7": value_ranges.holds_quantity, s34 trial):
     the row the question looks up, as one whose key cell it names (s32 trial: the row "QF ≤
     600 €" was quoted, its words matching best). A cell writing no unit is read with its
     column's header (the table's header row, `SentenceBank.table_header`)."""
-    amounts = asked_amounts(focus)
+    amounts, quantities = asked_amounts(focus), asked_quantities(focus)
+    if not amounts and not quantities:
+        return False
+    cells = line_cells(bank.text(index))
+    if any(holds_quantity(cell, asked) for cell in cells for asked in quantities):
+        return True
     if not amounts:
         return False
     header_row = bank.table_header(index)
     headers = line_cells(bank.text(header_row)) if header_row is not None else []
-    cells = line_cells(bank.text(index))
     placed = ((cell, headers[at] if at < len(headers) else "") for at, cell in enumerate(cells))
     return holds_any(placed, amounts)
 

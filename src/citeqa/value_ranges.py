@@ -1,6 +1,9 @@
 """Owns the amounts a question asks ("750 €", "$1,250", "40 %") and whether a table's cell
 holds one by a range or a bound of its unit ("QF de 601 à 1 000 €", "601-1000", "≤ 600 €",
-"> 1 400 €", "up to 600", "from 601 to 1,000").
+"> 1 400 €", "up to 600", "from 601 to 1,000"), and the numbers a question writes beside a
+word naming what they measure ("l'INR est à 7") with whether a cell holds one by a bound or a
+range written around that word ("6 ≤ INR < 10", "de 3 à 5 ans"): `asked_quantities`,
+`holds_quantity` (s34 trial).
 
 s32 trial: "Combien coûte la cantine pour un quotient familial de 750 € ?" quoted the row of
 "QF ≤ 600 €" (its words matched best) while the row "QF de 601 à 1 000 €" holds 750, and the
@@ -25,14 +28,17 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import fold
+from citeqa.lexical import fold, stopwords
 
 __all__ = [
     "Amount",
+    "Quantity",
     "asked_amounts",
+    "asked_quantities",
     "covered_numbers",
     "holds_amount",
     "holds_any",
+    "holds_quantity",
     "joined",
     "may_hold_amount",
     "ranges",
@@ -265,3 +271,143 @@ def _with_table_headers(text: str) -> Iterator[tuple[str, str]]:
             yield line, ""
         else:
             yield line, header
+
+
+class Quantity(NamedTuple):
+    """A number the question writes beside the word naming what it measures (folded): the
+    word before it ("l'INR est à 7": "inr", `before`) or its unit word after it ("14 ans":
+    "ans", not `before`)."""
+
+    word: str
+    number: int
+    before: bool
+
+
+_PLAIN_NUMBER = re.compile(rf"{_ALONE_BEFORE}(\d{{1,{NUMBER_DIGITS}}}){_ALONE_AFTER}")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_GAP = re.compile(r"(?:[\s'’=:]|[^\W\d_])*")
+"""What may stand between a quantity's word and its number: words, blanks, an elision's
+apostrophe, "=" or ":" ("INR = 7", "l'INR est à 7"), no other sign and no number."""
+GAP_WORDS = 3
+"""How many function words at most stand between a quantity's word and its number."""
+_SIGN = r"(<=|=<|>=|=>|≤|≥|<|>)"
+_SIGN_BEFORE = re.compile(rf"{_ALONE_BEFORE}(\d{{1,{NUMBER_DIGITS}}})\s*{_SIGN}\s*$")
+_SIGN_AFTER = re.compile(rf"\s*{_SIGN}\s*(\d{{1,{NUMBER_DIGITS}}}){_ALONE_AFTER}")
+_LESS = {"<=": True, "=<": True, "≤": True, "<": False}
+"""The signs saying their left side is less than their right, each with whether it may equal
+it; the others (≥, >=, =>, >) say it is more."""
+_MONEY_SIGNS = "€$£%"
+
+
+@lru_cache(maxsize=256)
+def asked_quantities(question: str) -> tuple[Quantity, ...]:
+    """The numbers `question` writes beside a word naming what they measure: the nearest word
+    before the number that is no function word, with at most GAP_WORDS function words between
+    ("Que faire si l'INR est à 7 ?": INR 7), and the word after it when it is none ("un
+    enfant de 14 ans": ans 14). No amount (`asked_amounts` reads those), no year, no number
+    the question writes as a bound or a range ("INR > 10 ?" asks that row, not one holding
+    10), no decimal (`_ALONE_AFTER`)."""
+    text = joined(fold(question))
+    bounded = _bound_spans(text)
+    function_words = stopwords()
+    units = _words().units
+    found: list[Quantity] = []
+    for match in _PLAIN_NUMBER.finditer(text):
+        number, after = int(match.group(1)), _tail(text, match.end())
+        if FIRST_YEAR <= number <= LAST_YEAR or any(a <= match.start() < b for a, b in bounded):
+            continue
+        near = text[max(0, match.start() - 2) : match.end() + 2]
+        if after in units or any(sign in near for sign in _MONEY_SIGNS):
+            continue
+        word = _word_before(text[max(0, match.start() - 80) : match.start()], function_words)
+        if word:
+            found.append(Quantity(word, number, True))
+        if len(after) > 1 and after not in function_words:
+            found.append(Quantity(after, number, False))
+    return tuple(found)
+
+
+def _word_before(text: str, function_words: frozenset[str]) -> str:
+    """The last word of `text` that is no function word or single letter, when only words
+    (function words or single letters, at most GAP_WORDS), blanks, apostrophes, "=" or ":"
+    stand after it; "" for none."""
+    words = list(_LETTERS.finditer(text))
+    skipped = 0
+    for word in reversed(words):
+        if not _GAP.fullmatch(text, word.end()):
+            return ""
+        if len(word.group()) < 2 or word.group() in function_words:
+            skipped += 1
+            if skipped > GAP_WORDS:
+                return ""
+            continue
+        return word.group()
+    return ""
+
+
+def holds_quantity(cell: str, quantity: Quantity) -> bool:
+    """Whether a cell holds `quantity` by a bound or a range written around its word: signs
+    on either side of the word ("6 ≤ INR < 10", "INR ≥ 10", "INR < 4"), a range or a bound's
+    words just after it ("INR entre 6 et 10", "INR supérieur à 10"); for a unit word, a range
+    or a bound just before it ("de 3 à 5 ans", "< 18 ans", "moins de 18 ans"). The word is
+    whatever the question writes beside its number (`asked_quantities`): no quantity is
+    known here."""
+    text = joined(fold(cell))
+    if quantity.word not in text:
+        return False
+    if not quantity.before:
+        spans = [span for span in _ranges_with_tails(text) if not _of_years(span)]
+        spans += _bounded(_words().range_.sub(" ", text))
+        return any(
+            low <= quantity.number <= high and tail == quantity.word for low, high, tail in spans
+        )
+    pattern = re.compile(rf"(?<![^\W\d_]){re.escape(quantity.word)}(?![^\W\d_])")
+    return any(
+        _around_holds(text, found.start(), found.end(), quantity.number)
+        for found in pattern.finditer(text)
+    )
+
+
+def _around_holds(text: str, start: int, end: int, number: int) -> bool:
+    """Whether the bounds written around the word at text[start:end] hold `number`: a number
+    and a sign on either side of it ("6 ≤ INR < 10"), else a range or a bound's words just
+    after it ("INR entre 6 et 10", "INR supérieur à 10"); False when none is written."""
+    low, high = 0, 10**NUMBER_DIGITS
+    before = _SIGN_BEFORE.search(text, max(0, start - 32), start)
+    after = _SIGN_AFTER.match(text, end)
+    if before:  # "6 ≤ INR": the word is at least 6; "10 > INR": below 10
+        limit, sign = int(before.group(1)), before.group(2)
+        if sign in _LESS:
+            low = max(low, limit if _LESS[sign] else limit + 1)
+        else:
+            high = min(high, limit if "=" in sign or sign == "≥" else limit - 1)
+    if after:  # "INR < 10": the word is below 10; "INR ≥ 10": at least 10
+        sign, limit = after.group(1), int(after.group(2))
+        if sign in _LESS:
+            high = min(high, limit if _LESS[sign] else limit - 1)
+        else:
+            low = max(low, limit if "=" in sign or sign == "≥" else limit + 1)
+    if before or after:
+        return low <= number <= high
+    rest = text[end : end + 64].lstrip()
+    return any(low <= number <= high for low, high in _opening_bounds(rest))
+
+
+def _opening_bounds(text: str) -> Iterator[tuple[int, int]]:
+    """The numbers a range or a bound opening `text` holds ("entre 6 et 10 …": 6 to 10;
+    "superieur a 10": 11 and above)."""
+    words = _words()
+    found = words.range_.match(text)
+    if found:
+        first, second = int(found.group(1)), int(found.group(2))
+        yield min(first, second), max(first, second)
+        return
+    most = 10**NUMBER_DIGITS
+    for pattern, side, inclusive in words.bounds:
+        bound = pattern.match(text)
+        if bound:
+            number = int(bound.group(1))
+            if side == "upper":
+                yield 0, number if inclusive else number - 1
+            else:
+                yield number if inclusive else number + 1, most

@@ -589,3 +589,42 @@ def test_an_amount_inside_a_rows_range_or_bound_looks_up_that_row(
     quotes = [citation.quote for citation in answer.citations]
     assert not answer.abstained, answer.reason
     assert quotes and quotes[0].startswith(row), quotes
+
+
+POOL = {
+    "piscine.md": (
+        "# Entretien du bassin\n\n"
+        "Le chlore libre se mesure chaque matin avant l'ouverture, à la bandelette.\n\n"
+        "Toute eau trouble impose de fermer le bassin sans attendre le résultat du chlore.\n\n"
+        "## Que faire selon la mesure du chlore\n\n"
+        "| Chlore libre (mg/L) | Conduite à tenir |\n"
+        "|---|---|\n"
+        "| chlore < 1 | Ajouter une dose de chlore ; nouvelle mesure dans une heure. |\n"
+        "| 1 ≤ chlore < 3 | Rien à faire ; mesure du soir comme d'habitude. |\n"
+        "| 3 ≤ chlore < 5 | Couper le doseur ; nouvelle mesure le lendemain matin. |\n"
+        "| chlore ≥ 5 | Fermer le bassin ; prévenir le responsable technique. |\n"
+    ),
+    "horaires.md": "# Horaires\n\nLe bassin ouvre à 9 h et ferme à 20 h, sauf le lundi.\n",
+}
+"""A pool's upkeep page: a grid of bounds written around the measured word, below prose that
+writes the question's words (the s34 trial's anticoagulant grid, "6 ≤ INR < 10", here of
+another trade)."""
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        ("Que faire si le chlore est à 4 mg/L ?", "| 3 ≤ chlore < 5 |"),
+        ("Que faire si le chlore est à 0 mg/L ?", "| chlore < 1 |"),
+    ],
+)
+def test_a_number_inside_a_bound_around_the_asked_word_looks_up_that_row(
+    tmp_path: Path, question: str, row: str
+) -> None:
+    """s34 trial: "Que faire si l'INR est à 7 ?" quoted a sentence on bleeding; the row
+    "6 ≤ INR < 10" ranked fourth (value_ranges.holds_quantity)."""
+    over = assistant_over(POOL, tmp_path / "c", tmp_path / "i")
+    answer = over.ask(question)
+    quotes = [citation.quote for citation in answer.citations]
+    assert not answer.abstained, answer.reason
+    assert quotes and quotes[0].startswith(row), quotes

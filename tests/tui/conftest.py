@@ -263,9 +263,12 @@ class FakeAssistant:
         notice: str | None = None,
         manifest_hash: str = MANIFEST_HASH,
         unread: UnreadFiles | None = None,
+        skipped: tuple[str, ...] = (),
     ) -> None:
         self.unread = unread or UnreadFiles()
         """What its status says the build did not read (the welcome's line)."""
+        self.skipped = list(skipped)
+        """The files its status says the build skipped."""
         self.overrides = overrides or {}
         self.stale = stale
         self.corpus_dir = corpus_dir
@@ -329,6 +332,7 @@ class FakeAssistant:
             stale=self.stale,
             changed=["modified: regency.txt"] if self.stale else [],
             unread=self.unread,
+            skipped=self.skipped,
         )
 
     @property
@@ -354,8 +358,10 @@ class FakeFactory:
         notice: str | None = None,
         hashes: tuple[str, ...] = (),
         unread: UnreadFiles | None = None,
+        skipped: tuple[str, ...] = (),
     ) -> None:
         self.unread = unread
+        self.skipped = skipped
         self.gate = gate
         self.hashes = hashes
         self.stale = stale
@@ -377,6 +383,7 @@ class FakeFactory:
             notice=self.notice,
             manifest_hash=manifest_hash,
             unread=self.unread,
+            skipped=self.skipped,
         )
         self.opened.append(assistant)
         return assistant

@@ -53,7 +53,7 @@ def test_the_corpus_is_described_before_the_index_is_loaded(tmp_path):
         corpus = make_corpus(tmp_path / "corpus")
         app = _app(tmp_path, FakeFactory(gate=gate, corpus_dir=str(corpus)))
         async with app.run_test(size=(120, 40)) as pilot:
-            await wait_for(pilot, lambda: "Corpus corpus · 2 documents" in screen_text(app))
+            await wait_for(pilot, lambda: "Corpus corpus · 2 files" in screen_text(app))
             assert app.session is None and app.query_one(Welcome).examples
             assert app.query_one("#welcome-waiting").display  # "you can type now; it waits"
             gate.set()
@@ -129,7 +129,7 @@ def test_without_manifest_examples_the_assistant_suggests_them_once_loaded(tmp_p
         app = _app(tmp_path, FakeFactory(gate=gate, corpus_dir=str(corpus)))
         (corpus / "manifest.json").unlink()
         async with app.run_test(size=(120, 40)) as pilot:
-            await wait_for(pilot, lambda: "Corpus corpus · 2 documents" in screen_text(app))
+            await wait_for(pilot, lambda: "Corpus corpus · 2 files" in screen_text(app))
             assert app.query_one(Welcome).examples == []  # no manifest: nothing to offer yet
             gate.set()
             await settle(pilot)
@@ -228,5 +228,27 @@ def test_a_corpus_that_cannot_be_described_once_loaded_says_why(tmp_path, monkey
         async with settled(app) as pilot:
             await wait_for(pilot, lambda: "figures unavailable" in screen_text(app))
             assert "corpus folder not found" in screen_text(app)
+
+    run(body())
+
+
+def test_the_header_and_the_welcome_count_the_documents_read_alike(tmp_path):
+    """s34 trial: the header said "37 documents" (read) beside the welcome's "39 documents"
+    (the folder's files, a scan and an empty file among them): both now say what they count,
+    the files before the index is loaded, the documents read of the files once it is."""
+
+    async def body():
+        gate = threading.Event()
+        corpus = make_corpus(tmp_path / "corpus")
+        skipped = ("scan.png", "empty.txt")
+        factory = FakeFactory(gate=gate, corpus_dir=str(corpus), skipped=skipped)
+        app = _app(tmp_path, factory)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: "Corpus corpus · 2 files ·" in screen_text(app))
+            gate.set()
+            await wait_for(pilot, lambda: "passages" in screen_text(app))
+            shown = screen_text(app)
+            assert "Corpus corpus · 3 documents read of 5 files · English, French ·" in shown
+            assert " · 3 documents read of 5 files · 4 chunks · " in app.sub_title
 
     run(body())

@@ -70,7 +70,7 @@ def test_manifest_examples_are_offered(tmp_path: Path) -> None:
     overview = corpus_overview(folder)
     assert overview.examples == [Example("How many hives?", "en")]
     assert overview.documents == 2 and overview.size_bytes == 2000
-    assert overview.summary == "2 documents · 2 kB"
+    assert overview.summary == "2 files · 2 kB"  # before the index is loaded: its files
 
 
 def test_without_examples_questions_come_from_the_titles(tmp_path: Path) -> None:
@@ -365,7 +365,7 @@ def test_one_table_names_the_languages_for_every_reader() -> None:
     assert set(LANGUAGE_NAMES) == set(get_args(Lang))
     assert all(set(names) == {*get_args(Lang), OTHER} for names in LANGUAGE_NAMES.values())
     summary = overview.Overview("c", documents=2, size_bytes=10, languages=["fr", OTHER]).summary
-    assert summary.startswith(f"2 documents · {LANGUAGE_NAMES['en']['fr']}, other languages ·")
+    assert summary.startswith(f"2 files · {LANGUAGE_NAMES['en']['fr']}, other languages ·")
 
 
 REEF_HEADS = ["Coral reefs in 2025", "Why does it matter?", "Bleaching", "Coral reef surveys"]

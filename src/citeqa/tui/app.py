@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header, Input
 from citeqa.buildnotes import report_notes
 from citeqa.caution import low_confidence
 from citeqa.errors import CiteqaError
-from citeqa.models import BuildReport, IndexStatus, counted
+from citeqa.models import BuildReport, IndexStatus, counted, documents_read
 from citeqa.tui.commands import CiteqaCommands, PaletteCommand, citeqa_commands
 from citeqa.tui.conversation import Turn, source_refs
 from citeqa.tui.export import ExportContext, answer_text, write_conversation
@@ -259,7 +259,7 @@ class CiteqaApp(KeyedApp):
         corpus = one_line(Path(status.corpus_dir).name)
         stale = "⚠ STALE · " if status.stale else ""
         self.sub_title = (
-            f"{stale}{corpus} · {counted(len(status.documents), 'document')} · "
+            f"{stale}{corpus} · {documents_read(len(status.documents), status.corpus_files)} · "
             f"{counted(status.chunk_count, 'chunk')} · {models}"
         )
 
