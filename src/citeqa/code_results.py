@@ -46,7 +46,7 @@ from citeqa.fences import Fences, cached_fences, is_output_fence
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_markdown_heading, line_end, line_start
-from citeqa.lexical import query_tokens, tokenize
+from citeqa.lexical import query_tokens, terms_both_ways
 from citeqa.markup import opens_item
 from citeqa.models import Document
 from citeqa.questions import QuestionTerms
@@ -129,8 +129,8 @@ def _result_of_code_below(
     written = text[result[0] : result[1]]
     if not holds_asked_value(asked.wants, written) or _count_off_kind(asked.wants, written):
         return None
-    shared = asked.tokens | _content_words(text[span[0] : span[1]])
-    return result if _content_words(written) & shared else None
+    shared = asked.tokens | terms_both_ways(text[span[0] : span[1]])
+    return result if terms_both_ways(written) & shared else None
 
 
 def _count_off_kind(wants: Wants, written: str) -> bool:
@@ -228,12 +228,7 @@ def _refers_back(sentence: str, asked: _Asked | None) -> bool:
         return True
     if asked is None or not holds_asked_value(asked.wants, sentence):
         return False
-    return bool(_content_words(sentence) & asked.tokens)
-
-
-def _content_words(text: str) -> frozenset[str]:
-    """The words of `text` stemmed both ways, as a question's are (lexical.query_tokens)."""
-    return frozenset(tokenize(text, "en")) | frozenset(tokenize(text, "fr"))
+    return bool(terms_both_ways(sentence) & asked.tokens)
 
 
 def _result_word_in(folded: str) -> bool:
@@ -323,7 +318,7 @@ def _block_lines_end(
             break
         if doc.page_at(line) != doc.page_at(start):
             break
-        if asked is None or _content_words(row) & asked:
+        if asked is None or terms_both_ways(row) & asked:
             reach = line + len(row)
         line = close + (2 if text.startswith("\r\n", close) else 1)
     return reach

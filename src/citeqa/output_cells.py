@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from citeqa.fences import Fences, cached_fences, is_output_fence
-from citeqa.lexical import query_tokens, tokenize
+from citeqa.lexical import query_tokens, terms_both_ways
 from citeqa.sentences import SentenceBank
 
 _STRING_LITERAL = re.compile(r"(['\"])([^'\"\n]{1,80})\1")
@@ -60,7 +60,7 @@ def _outputs_naming(bank: SentenceBank, doc_id: str, asked: frozenset[str]) -> i
 
 
 def _key_words(bank: SentenceBank, index: int) -> frozenset[str] | None:
-    """The words (stemmed both ways, as a question's are) of the string literals of the code
+    """The words (stemmed both ways: lexical.terms_both_ways) of the string literals of the code
     cell printing the output that sentence `index` lies in; None when it lies in no output
     block of a Markdown text right under a code fence."""
     sentence = bank.sentences[index]
@@ -86,4 +86,4 @@ def _printing_code_words(text: str, fences: Fences, output: int) -> frozenset[st
     if is_output_fence(text, code[0]):
         return None
     literals = " ".join(m.group(2) for m in _STRING_LITERAL.finditer(text, code[0], code[1]))
-    return frozenset(tokenize(literals, "en")) | frozenset(tokenize(literals, "fr"))
+    return terms_both_ways(literals)
