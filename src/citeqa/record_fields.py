@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from citeqa.field_lines import field_label, label_match, named_label_words, text_stems
 from citeqa.folding import fold
@@ -83,7 +84,7 @@ def asked_words(focus: str) -> list[AskedWord]:
     """The words of the question (`focus`) a record must account for: those with a stem (no
     stopword has one), but interrogatives ("quand", "who") and the frame words speaking of the
     documents ("says", "selon")."""
-    left_out = language_words("interrogatives") | language_words("frame_words")
+    left_out = _unasked_words()
     words = []
     for word in _WORD.findall(focus):
         folded = fold(word)
@@ -91,6 +92,13 @@ def asked_words(focus: str) -> list[AskedWord]:
         if found and folded not in left_out:
             words.append(AskedWord(folded, found))
     return words
+
+
+@cache
+def _unasked_words() -> frozenset[str]:
+    """The folded interrogatives and frame words of the language data (glossary.language_words),
+    joined once: no word a record must account for."""
+    return language_words("interrogatives") | language_words("frame_words")
 
 
 def records_of(text: str) -> list[Record]:
