@@ -419,10 +419,8 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
         return candidates
     ordered = _body_first(candidates, bank, kept, focus)
     chosen = _subset(candidates, ordered)
-    if ordered[0] != kept[0]:
-        probabilities = chosen.probabilities.copy()
-        probabilities[0] = candidates.probabilities[0]  # the heading's rating is its body's
-        chosen = dataclasses.replace(chosen, probabilities=probabilities)
+    if ordered[0] != kept[0]:  # the heading's rating is its body's
+        chosen = _first_rated(chosen, candidates.probabilities[0])
     return _named_output_first(_answer_after_question(chosen, bank), bank, focus)
 
 
@@ -435,10 +433,22 @@ def _named_output_first(candidates: Candidates, bank: SentenceBank, focus: str) 
     position = named_output(bank, [item.index for item in candidates.sentences], focus)
     if position is None:
         return candidates
-    order = [position, *(n for n in range(len(candidates.sentences)) if n != position)]
-    chosen = _subset(candidates, order)
+    return _first_rated(_moved_first(candidates, position), candidates.probabilities[0])
+
+
+def _moved_first(candidates: Candidates, position: int) -> Candidates:
+    """The candidates, the one at `position` first and the others in their order, each rated
+    as it was."""
+    return _subset(
+        candidates, [position, *(n for n in range(len(candidates.sentences)) if n != position)]
+    )
+
+
+def _first_rated(chosen: Candidates, rating: float) -> Candidates:
+    """`chosen`, its first candidate rated `rating` (the best's before they were reordered),
+    the others as they were."""
     probabilities = chosen.probabilities.copy()
-    probabilities[0] = candidates.probabilities[0]
+    probabilities[0] = rating
     return dataclasses.replace(chosen, probabilities=probabilities)
 
 
@@ -474,9 +484,7 @@ def _answer_after_question(candidates: Candidates, bank: SentenceBank) -> Candid
     ]
     if not under:
         return candidates
-    return _subset(
-        candidates, [under[0], *(n for n in range(len(candidates.sentences)) if n != under[0])]
-    )
+    return _moved_first(candidates, under[0])
 
 
 def _with_titled_identifiers(
@@ -768,8 +776,7 @@ def latest_year_first(candidates: Candidates, bank: SentenceBank, question: str)
     moved = latest_year_row(placed)  # reads the others' sections only after a yearly first
     if moved is None:
         return candidates
-    rest = [number for number in range(len(candidates.sentences)) if number != moved]
-    return _subset(candidates, [moved, *rest])
+    return _moved_first(candidates, moved)
 
 
 def _labelled(bank: SentenceBank, item: ScoredSentence) -> tuple[str, str]:
@@ -902,8 +909,7 @@ def in_answering_record(candidates: Candidates, bank: SentenceBank, question: st
     if kept is None:
         return candidates
     answering = _subset(candidates, kept)
-    answering.probabilities[0] = max(answering.probabilities[0], candidates.probabilities[0])
-    return answering
+    return _first_rated(answering, max(answering.probabilities[0], candidates.probabilities[0]))
 
 
 def _kind_of(bank: SentenceBank, index: int) -> str:
