@@ -76,6 +76,7 @@ from citeqa.editstamps import asks_about_edits
 from citeqa.empty_cells import empty_asked_cell, more_rows_note
 from citeqa.extended_names import extended_name
 from citeqa.field_lines import (
+    closes_sentence,
     field_label,
     field_labels,
     fields_within,
@@ -1079,13 +1080,13 @@ def on_record_field(candidates: Candidates, bank: SentenceBank, focus: str) -> C
 
 
 def _prose_answer(bank: SentenceBank, index: int, focus: str) -> bool:
-    """Whether sentence `index` is prose (`_closes_sentence`) holding a value of the kind the
-    question (`focus`) asks (a date, a number, a name: answer_features.holds_asked_value,
+    """Whether sentence `index` is prose (field_lines.closes_sentence) holding a value of the
+    kind the question (`focus`) asks (a date, a number, a name: answer_features.holds_asked_value,
     holds_asked_name): "Le stage se déroule du 2 mars 2026 au 28 août 2026." answers "Quelles
     sont les dates du stage ?", which a mail's "Date:" header line under a sender address
     writing "stages@…" does not (s33 trial)."""
     text = bank.text(index)
-    if not _closes_sentence(text):
+    if not closes_sentence(text):
         return False
     wants = Wants.of(focus)
     return holds_asked_value(wants, text) or holds_asked_name(wants, text)
@@ -1180,13 +1181,7 @@ def _is_prose(candidates: Candidates, bank: SentenceBank) -> bool:
     last = line_start(text, sentence.end - 1)
     if field_label(text, max(last, sentence.start), sentence.end) is not None:
         return False
-    return _closes_sentence(bank.text(index))
-
-
-def _closes_sentence(text: str) -> bool:
-    """Whether `text` closes on sentence punctuation (a semicolon counted): prose, to the field
-    lookup (`_is_prose`, `_speaks_of_field`), not a header, a field or a footer line."""
-    return text.rstrip().endswith((".", ";", "!", "?"))
+    return closes_sentence(bank.text(index))
 
 
 def _field_match(
@@ -1217,7 +1212,7 @@ def _speaks_of_field(
     VAT is payable by the customer." over "VAT: 0%" for "Who pays the import VAT?")."""
     sentence = bank.sentences[index]
     text = bank.text(index).rstrip()
-    if sentence.doc_id not in documents or not _closes_sentence(text):
+    if sentence.doc_id not in documents or not closes_sentence(text):
         return False
     other = bank.sentences[field]
     labels = field_labels(bank.documents[other.doc_id].text, other.start, other.end)
