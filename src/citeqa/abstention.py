@@ -616,7 +616,8 @@ def not_answered(
     when `languages` (read only then) puts documents in it and asking so may help
     (`_may_help`, reading `close` only then). Naming words the corpus lacks, it claims their
     absence (Reason.claims_absence)."""
-    absent = _unranged(_content_absent(terms, lang), terms.focus, closest)
+    unused = _nameable_unused(list(dict.fromkeys(terms.absent)), terms, lang)  # each once
+    absent = _unranged(unused, terms.focus, closest)
     if absent:
         never = NEVER_MENTIONED[lang].format(words=_quoted(absent))
         reason = _with_spellings(never, terms, lang, closest)
@@ -625,13 +626,6 @@ def not_answered(
     if not all(_asks(word) for word in terms.absent):  # else nothing to look for in the other
         reason = _with_hint(reason, terms, lang, languages, close)  # language
     return Reason(reason, claims_absence=bool(absent))
-
-
-def _content_absent(terms: QuestionTerms, lang: Lang) -> list[str]:
-    """The words of the question the corpus never uses that a reason in `lang` may name
-    (reason_words.nameable_words), but for those of a phrase it asks by ("combien de temps":
-    reason_words.asking_words), in order, each once."""
-    return _nameable_unused(list(dict.fromkeys(terms.absent)), terms, lang)
 
 
 def _unranged(words: list[str], question: str, closest: Closest | None) -> list[str]:

@@ -77,6 +77,7 @@ from citeqa.editstamps import asks_about_edits
 from citeqa.empty_cells import empty_asked_cell, more_rows_note
 from citeqa.extended_names import extended_name
 from citeqa.field_lines import (
+    closes_sentence,
     field_label,
     field_labels,
     fields_within,
@@ -434,10 +435,8 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
         return candidates
     ordered = _body_first(candidates, bank, kept, focus)
     chosen = _subset(candidates, ordered)
-    if ordered[0] != kept[0]:
-        probabilities = chosen.probabilities.copy()
-        probabilities[0] = candidates.probabilities[0]  # the heading's rating is its body's
-        chosen = dataclasses.replace(chosen, probabilities=probabilities)
+    if ordered[0] != kept[0]:  # the heading's rating is its body's
+        chosen = _first_rated(chosen, candidates.probabilities[0])
     return _named_output_first(_answer_after_question(chosen, bank), bank, focus)
 
 
@@ -450,10 +449,22 @@ def _named_output_first(candidates: Candidates, bank: SentenceBank, focus: str) 
     position = named_output(bank, [item.index for item in candidates.sentences], focus)
     if position is None:
         return candidates
-    order = [position, *(n for n in range(len(candidates.sentences)) if n != position)]
-    chosen = _subset(candidates, order)
+    return _first_rated(_moved_first(candidates, position), candidates.probabilities[0])
+
+
+def _moved_first(candidates: Candidates, position: int) -> Candidates:
+    """The candidates, the one at `position` first and the others in their order, each rated
+    as it was."""
+    return _subset(
+        candidates, [position, *(n for n in range(len(candidates.sentences)) if n != position)]
+    )
+
+
+def _first_rated(chosen: Candidates, rating: float) -> Candidates:
+    """`chosen`, its first candidate rated `rating` (the best's before they were reordered),
+    the others as they were."""
     probabilities = chosen.probabilities.copy()
-    probabilities[0] = candidates.probabilities[0]
+    probabilities[0] = rating
     return dataclasses.replace(chosen, probabilities=probabilities)
 
 
@@ -489,9 +500,7 @@ def _answer_after_question(candidates: Candidates, bank: SentenceBank) -> Candid
     ]
     if not under:
         return candidates
-    return _subset(
-        candidates, [under[0], *(n for n in range(len(candidates.sentences)) if n != under[0])]
-    )
+    return _moved_first(candidates, under[0])
 
 
 def _with_titled_identifiers(
@@ -783,8 +792,7 @@ def latest_year_first(candidates: Candidates, bank: SentenceBank, question: str)
     moved = latest_year_row(placed)  # reads the others' sections only after a yearly first
     if moved is None:
         return candidates
-    rest = [number for number in range(len(candidates.sentences)) if number != moved]
-    return _subset(candidates, [moved, *rest])
+    return _moved_first(candidates, moved)
 
 
 def _labelled(bank: SentenceBank, item: ScoredSentence) -> tuple[str, str]:
@@ -917,8 +925,7 @@ def in_answering_record(candidates: Candidates, bank: SentenceBank, question: st
     if kept is None:
         return candidates
     answering = _subset(candidates, kept)
-    answering.probabilities[0] = max(answering.probabilities[0], candidates.probabilities[0])
-    return answering
+    return _first_rated(answering, max(answering.probabilities[0], candidates.probabilities[0]))
 
 
 def _kind_of(bank: SentenceBank, index: int) -> str:
@@ -1088,13 +1095,13 @@ def on_record_field(candidates: Candidates, bank: SentenceBank, focus: str) -> C
 
 
 def _prose_answer(bank: SentenceBank, index: int, focus: str) -> bool:
-    """Whether sentence `index` is prose (`_closes_sentence`) holding a value of the kind the
-    question (`focus`) asks (a date, a number, a name: answer_features.holds_asked_value,
+    """Whether sentence `index` is prose (field_lines.closes_sentence) holding a value of the
+    kind the question (`focus`) asks (a date, a number, a name: answer_features.holds_asked_value,
     holds_asked_name): "Le stage se déroule du 2 mars 2026 au 28 août 2026." answers "Quelles
     sont les dates du stage ?", which a mail's "Date:" header line under a sender address
     writing "stages@…" does not (s33 trial)."""
     text = bank.text(index)
-    if not _closes_sentence(text):
+    if not closes_sentence(text):
         return False
     wants = Wants.of(focus)
     return holds_asked_value(wants, text) or holds_asked_name(wants, text)
@@ -1189,13 +1196,7 @@ def _is_prose(candidates: Candidates, bank: SentenceBank) -> bool:
     last = line_start(text, sentence.end - 1)
     if field_label(text, max(last, sentence.start), sentence.end) is not None:
         return False
-    return _closes_sentence(bank.text(index))
-
-
-def _closes_sentence(text: str) -> bool:
-    """Whether `text` closes on sentence punctuation (a semicolon counted): prose, to the field
-    lookup (`_is_prose`, `_speaks_of_field`), not a header, a field or a footer line."""
-    return text.rstrip().endswith((".", ";", "!", "?"))
+    return closes_sentence(bank.text(index))
 
 
 def _field_match(
@@ -1226,7 +1227,7 @@ def _speaks_of_field(
     VAT is payable by the customer." over "VAT: 0%" for "Who pays the import VAT?")."""
     sentence = bank.sentences[index]
     text = bank.text(index).rstrip()
-    if sentence.doc_id not in documents or not _closes_sentence(text):
+    if sentence.doc_id not in documents or not closes_sentence(text):
         return False
     other = bank.sentences[field]
     labels = field_labels(bank.documents[other.doc_id].text, other.start, other.end)

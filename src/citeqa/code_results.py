@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from citeqa.answer_features import Wants, holds_asked_value
 from citeqa.asked_values import writes_kind
@@ -46,7 +46,7 @@ from citeqa.fences import Fences, cached_fences, is_output_fence
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_markdown_heading, line_end, line_start
-from citeqa.lexical import query_tokens, tokenize
+from citeqa.lexical import query_tokens, terms_both_ways
 from citeqa.markup import opens_item
 from citeqa.models import Document
 from citeqa.questions import QuestionTerms
@@ -78,12 +78,32 @@ def with_result_or_block(
     start, end = span
     if doc.kind != "md" or end <= start:
         return [span]
+    asked = None if terms is None else _Asked(terms.focus)
     fences = cached_fences(doc.text)
     fence = fences.around(end - 1)
     if fence is not None:
-        return _with_result(bank, doc, fence, span, terms)
-    statement = _result_of_code_below(bank, doc, fences, span, terms)
-    return [statement if statement is not None else (start, _with_block(doc, start, end, terms))]
+        return _with_result(bank, doc, fence, span, asked)
+    statement = _result_of_code_below(bank, doc, fences, span, asked)
+    return [statement if statement is not None else (start, _with_block(doc, start, end, asked))]
+
+
+class _Asked:
+    """What the question (its `focus`) asks, each read once a quote and only when a rule first
+    needs it: the kinds of value it asks (answer_features.Wants) and its terms
+    (lexical.query_tokens)."""
+
+    def __init__(self, focus: str) -> None:
+        self.focus = focus
+
+    @cached_property
+    def wants(self) -> Wants:
+        """The kinds of value the question asks."""
+        return Wants.of(self.focus)
+
+    @cached_property
+    def tokens(self) -> frozenset[str]:
+        """The question's terms, stemmed both ways."""
+        return frozenset(query_tokens(self.focus))
 
 
 def _result_of_code_below(
@@ -91,27 +111,26 @@ def _result_of_code_below(
     doc: Document,
     fences: Fences,
     span: tuple[int, int],
-    terms: QuestionTerms | None,
+    asked: _Asked | None,
 ) -> tuple[int, int] | None:
     """The result written under the code block right after the quote `span` (the `statement`
     rule: an exercise's statement, its code, then its result), when the question asks a value
     the quote lacks and the result holds; else None."""
     text = doc.text
-    if terms is None or text[span[1] : line_end(text, span[1])].strip():
+    if asked is None or text[span[1] : line_end(text, span[1])].strip():
         return None
     gap = _GAP.match(text, line_end(text, span[1]))
     code = fences.around(gap.end()) if gap is not None else None
     if code is None or gap is None or code[0] != gap.end() or is_output_fence(text, code[0]):
         return None
-    result = _result_after(bank, doc, code[1], terms)
-    wants = Wants.of(terms.focus)
-    if result is None or holds_asked_value(wants, text[span[0] : span[1]]):
+    result = _result_after(bank, doc, code[1], asked)
+    if result is None or holds_asked_value(asked.wants, text[span[0] : span[1]]):
         return None
     written = text[result[0] : result[1]]
-    if not holds_asked_value(wants, written) or _count_off_kind(wants, written):
+    if not holds_asked_value(asked.wants, written) or _count_off_kind(asked.wants, written):
         return None
-    asked = frozenset(query_tokens(terms.focus)) | _content_words(text[span[0] : span[1]])
-    return result if _content_words(written) & asked else None
+    shared = asked.tokens | terms_both_ways(text[span[0] : span[1]])
+    return result if terms_both_ways(written) & shared else None
 
 
 def _count_off_kind(wants: Wants, written: str) -> bool:
@@ -129,7 +148,7 @@ def _with_result(
     doc: Document,
     fence: tuple[int, int],
     span: tuple[int, int],
-    terms: QuestionTerms | None,
+    asked: _Asked | None,
 ) -> list[tuple[int, int]]:
     """The quote `span`, ending in the code `fence`, and the code's result as a second span
     (the `result` rule), or the result alone (the question asks a value only the result
@@ -139,11 +158,10 @@ def _with_result(
     if is_output_fence(text, fence[0]) or end <= line_end(text, fence[0]):
         return [span]  # an output is a result itself; a fence line alone is no code
     code_end = max(end, _content_end(text, fence))
-    result = _result_after(bank, doc, fence[1], terms)
-    if result is not None and terms is not None:
-        wants = Wants.of(terms.focus)
+    result = _result_after(bank, doc, fence[1], asked)
+    if result is not None and asked is not None:
         code, written = text[start:code_end], text[result[0] : result[1]]
-        if not holds_asked_value(wants, code) and holds_asked_value(wants, written):
+        if not holds_asked_value(asked.wants, code) and holds_asked_value(asked.wants, written):
             return [result]
     if code_end - start > PAIR_MAX:
         return [span]
@@ -159,7 +177,7 @@ def _content_end(text: str, fence: tuple[int, int]) -> int:
 
 
 def _result_after(
-    bank: SentenceBank, doc: Document, after: int, terms: QuestionTerms | None
+    bank: SentenceBank, doc: Document, after: int, asked: _Asked | None
 ) -> tuple[int, int] | None:
     """The span of the result written right after a code fence ending at `after`: the lines of
     an output block, or the first sentence of a paragraph of prose (module docstring); None."""
@@ -181,7 +199,7 @@ def _result_after(
     if not _prose_line(text, line, written):
         return None
     sentence = _sentence_on_line(bank, doc, line, line + len(written))
-    if sentence is None or not _refers_back(text[sentence[0] : sentence[1]], terms):
+    if sentence is None or not _refers_back(text[sentence[0] : sentence[1]], asked):
         return None
     return sentence
 
@@ -200,7 +218,7 @@ def _prose_line(text: str, line: int, written: str) -> bool:
     return _LABEL.match(fold(written)) is None
 
 
-def _refers_back(sentence: str, terms: QuestionTerms | None) -> bool:
+def _refers_back(sentence: str, asked: _Asked | None) -> bool:
     """Whether the prose `sentence` after a code block is its result: it refers back to the
     code (a result word: "returns", "affiche", "résultat"), or it holds the value the question
     asks and shares a content word with it; never a question itself."""
@@ -208,14 +226,9 @@ def _refers_back(sentence: str, terms: QuestionTerms | None) -> bool:
         return False
     if _result_word_in(fold(sentence)):
         return True
-    if terms is None or not holds_asked_value(Wants.of(terms.focus), sentence):
+    if asked is None or not holds_asked_value(asked.wants, sentence):
         return False
-    return bool(_content_words(sentence) & frozenset(query_tokens(terms.focus)))
-
-
-def _content_words(text: str) -> frozenset[str]:
-    """The words of `text` stemmed both ways, as a question's are (lexical.query_tokens)."""
-    return frozenset(tokenize(text, "en")) | frozenset(tokenize(text, "fr"))
+    return bool(terms_both_ways(sentence) & asked.tokens)
 
 
 def _result_word_in(folded: str) -> bool:
@@ -253,7 +266,7 @@ def _sentence_on_line(
     return sentence.start, sentence.end
 
 
-def _with_block(doc: Document, start: int, end: int, terms: QuestionTerms | None) -> int:
+def _with_block(doc: Document, start: int, end: int, asked: _Asked | None) -> int:
     """The end of the first lines of the block a quote ending its line with a colon leads into
     (the `block` rule), within PAIR_MAX characters from `start`; else `end`."""
     text = doc.text
@@ -268,9 +281,9 @@ def _with_block(doc: Document, start: int, end: int, terms: QuestionTerms | None
         return end
     if not _opens_rows(text, gap.end()):
         return _block_lines_end(doc, start, end, gap.end(), None)
-    if terms is None:
+    if asked is None:
         return end
-    return _block_lines_end(doc, start, end, gap.end(), frozenset(query_tokens(terms.focus)))
+    return _block_lines_end(doc, start, end, gap.end(), asked.tokens)
 
 
 def _opens_rows(text: str, line: int) -> bool:
@@ -305,7 +318,7 @@ def _block_lines_end(
             break
         if doc.page_at(line) != doc.page_at(start):
             break
-        if asked is None or _content_words(row) & asked:
+        if asked is None or terms_both_ways(row) & asked:
             reach = line + len(row)
         line = close + (2 if text.startswith("\r\n", close) else 1)
     return reach

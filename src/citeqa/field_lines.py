@@ -188,6 +188,12 @@ SHORT_TEXT = 200
 may be a page long, and a cache keyed by the text keeps the text alive."""
 
 
+def closes_sentence(text: str) -> bool:
+    """Whether `text` closes on sentence punctuation (a semicolon counted): prose, not a field,
+    a header or a footer line (answering's field lookup, record_fields' identity lines)."""
+    return text.rstrip().endswith((".", ";", "!", "?"))
+
+
 def _ends_sentence(value: str) -> bool:
     """Whether sentence punctuation then a word part the field's `value` (`_SENTENCE_BREAK`),
     a period closing a capitalised title's abbreviation of data/field_labels.json ("Prof.

@@ -161,6 +161,14 @@ def tokenize(text: str, lang: str) -> list[str]:
     return terms + date_terms(folded) + _spaced_pieces(folded)
 
 
+def terms_both_ways(text: str) -> frozenset[str]:
+    """The terms `tokenize` gives for `text` in English and in French, together: those
+    `query_tokens` gives for it, and the pieces of its numbers grouped by spaces
+    (`_spaced_pieces`), which `query_tokens` leaves out. For a text whose language is not
+    known (a line of code, a result under it) compared with a question's terms."""
+    return frozenset(tokenize(text, "en")) | frozenset(tokenize(text, "fr"))
+
+
 def _spaced_pieces(folded: str) -> list[str]:
     """The terms of the pieces of each number `GROUPED` joins across spaces: "2" and "125.00" of
     "2 125,00", which may be two numbers ("quantité 2 125,00 € pièce": 2 pieces at 125,00 €)

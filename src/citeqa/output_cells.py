@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from citeqa.fences import Fences, cached_fences, is_output_fence
-from citeqa.lexical import query_tokens, tokenize
+from citeqa.lexical import query_tokens, terms_both_ways
 from citeqa.sentences import SentenceBank
 
 _STRING_LITERAL = re.compile(r"(['\"])([^'\"\n]{1,80})\1")
@@ -49,32 +50,38 @@ def named_output(bank: SentenceBank, indices: Sequence[int], focus: str) -> int 
 def _outputs_naming(bank: SentenceBank, doc_id: str, asked: frozenset[str]) -> int:
     """How many output blocks of document `doc_id` are printed by code quoting a word of
     `asked`."""
-    text = bank.documents[doc_id].text
-    fences = cached_fences(text)
-    count = 0
-    for start in fences.starts:
-        if is_output_fence(text, start):
-            words = _printing_code_words(text, fences, start)
-            count += words is not None and bool(words & asked)
-    return count
+    printed = _printing_code_words(bank.documents[doc_id].text).values()
+    return sum(words is not None and bool(words & asked) for words in printed)
 
 
 def _key_words(bank: SentenceBank, index: int) -> frozenset[str] | None:
-    """The words (stemmed both ways, as a question's are) of the string literals of the code
+    """The words (stemmed both ways: lexical.terms_both_ways) of the string literals of the code
     cell printing the output that sentence `index` lies in; None when it lies in no output
     block of a Markdown text right under a code fence."""
     sentence = bank.sentences[index]
     doc = bank.documents[sentence.doc_id]
     if doc.kind != "md":
         return None
-    fences = cached_fences(doc.text)
-    output = fences.around(sentence.start)
+    output = cached_fences(doc.text).around(sentence.start)
     if output is None or not is_output_fence(doc.text, output[0]):
         return None
-    return _printing_code_words(doc.text, fences, output[0])
+    return _printing_code_words(doc.text)[output[0]]
 
 
-def _printing_code_words(text: str, fences: Fences, output: int) -> frozenset[str] | None:
+@lru_cache(maxsize=8)
+def _printing_code_words(text: str) -> Mapping[int, frozenset[str] | None]:
+    """For each output block of `text` (by its fence's start), `_code_words` of the code fence
+    printing it, read once for the last few documents asked about (as fences.cached_fences),
+    not again per question."""
+    fences = cached_fences(text)
+    return {
+        start: _code_words(text, fences, start)
+        for start in fences.starts
+        if is_output_fence(text, start)
+    }
+
+
+def _code_words(text: str, fences: Fences, output: int) -> frozenset[str] | None:
     """The words of the string literals of the code fence right above the output block opening
     at `output` (a fence start); None when no code fence stands there. Only the gap between
     the fence before and `output` is read for blankness: copying the text up to each output
@@ -86,4 +93,4 @@ def _printing_code_words(text: str, fences: Fences, output: int) -> frozenset[st
     if is_output_fence(text, code[0]):
         return None
     literals = " ".join(m.group(2) for m in _STRING_LITERAL.finditer(text, code[0], code[1]))
-    return frozenset(tokenize(literals, "en")) | frozenset(tokenize(literals, "fr"))
+    return terms_both_ways(literals)

@@ -80,8 +80,16 @@ class PathWords:
             return typed in read.words
         if typed in read.stems:
             return True
-        whole = re.compile(rf"(?<![^\W_]){re.escape(typed)}(?![^\W_])")
+        whole = _whole(typed)
         return any(whole.search(read.folded[n]) for n in read.holding.get(pieces[0], ()))
+
+
+@functools.lru_cache(maxsize=256)
+def _whole(typed: str) -> re.Pattern[str]:
+    """A pattern finding the folded identifier `typed` whole in a folded path: no letter nor
+    digit on either side; built and compiled once for the last 256 identifiers asked about,
+    not per `write` (re's own cache is shared with every pattern the process compiles)."""
+    return re.compile(rf"(?<![^\W_]){re.escape(typed)}(?![^\W_])")
 
 
 def name_stem(path: str) -> str:

@@ -22,7 +22,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property, partial
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -773,7 +773,7 @@ def analyse(
     keys = result.typed_keys
     result.keys = folded_keys(keys)
     beside = _written_beside(focus, vocabulary)
-    unused_phrase_words = _unused_frame_phrase_words(focus, vocabulary)
+    unused_phrase_words = cache(partial(_unused_frame_phrase_words, focus, vocabulary))
     result.unwritten_keys = [
         word
         for word, before in keys
@@ -1090,13 +1090,14 @@ def _unused_form_word(
     scale: float,
     alternatives: frozenset[str],
     vocabulary: Vocabulary,
-    unused_phrase_words: frozenset[str],
+    unused_phrase_words: Callable[[], frozenset[str]],
 ) -> bool:
     """A word of the question of a framing phrase the corpus never uses
-    (`_unused_frame_phrase_words`): no term, as a frame word is not."""
+    (`_unused_frame_phrase_words`, read only for a word of the question the corpus never
+    uses, and once a question): no term, as a frame word is not."""
     if scale != 1.0 or _frequency(alternatives, vocabulary):
         return False
-    return fold(word) in unused_phrase_words
+    return fold(word) in unused_phrase_words()
 
 
 def _unused_value_cue(

@@ -31,8 +31,15 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from citeqa.field_lines import field_label, label_match, named_label_words, text_stems
+from citeqa.field_lines import (
+    closes_sentence,
+    field_label,
+    label_match,
+    named_label_words,
+    text_stems,
+)
 from citeqa.folding import fold
 from citeqa.glossary import language_words
 from citeqa.language import is_markdown_heading
@@ -83,7 +90,7 @@ def asked_words(focus: str) -> list[AskedWord]:
     """The words of the question (`focus`) a record must account for: those with a stem (no
     stopword has one), but interrogatives ("quand", "who") and the frame words speaking of the
     documents ("says", "selon")."""
-    left_out = language_words("interrogatives") | language_words("frame_words")
+    left_out = _unasked_words()
     words = []
     for word in _WORD.findall(focus):
         folded = fold(word)
@@ -91,6 +98,13 @@ def asked_words(focus: str) -> list[AskedWord]:
         if found and folded not in left_out:
             words.append(AskedWord(folded, found))
     return words
+
+
+@cache
+def _unasked_words() -> frozenset[str]:
+    """The folded interrogatives and frame words of the language data (glossary.language_words),
+    joined once: no word a record must account for."""
+    return language_words("interrogatives") | language_words("frame_words")
 
 
 def records_of(text: str) -> list[Record]:
@@ -193,7 +207,9 @@ def answering_fields(
 
 class _RecordStems:
     """The stems of a record's identity lines (its field lines and the lines that are no
-    prose), counted by how many lines write each, read once: the stems its lines but one
+    prose, field_lines.closes_sentence: a note's "The delay of the second firing was caused by
+    …" under its "Author:" and "Date:" lines says what the note is about, not whose record it
+    is), counted by how many lines write each, read once: the stems its lines but one
     write are then found in one look per stem, not by a union of all the others per line
     (a record of n field lines cost n² before)."""
 
@@ -201,7 +217,7 @@ class _RecordStems:
         self.of_line = {
             start: _identity_stems(text[start:end])
             for start, end, label in record.lines
-            if label is not None or not _is_prose(text[start:end])
+            if label is not None or not closes_sentence(text[start:end])
         }
         self.lines = Counter(stem for stems in self.of_line.values() for stem in stems)
 
@@ -244,13 +260,6 @@ def _names(word: AskedWord, naming: frozenset[str]) -> bool:
 _ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")
 """An e-mail or web address: the words in it name a mailbox or a site, no record's owner
 ("stages@univ-….fr" names no internship a mail's "Date:" line is the date of)."""
-
-
-def _is_prose(line: str) -> bool:
-    """Whether a line that is no field line is prose, closing on sentence punctuation: a
-    note's "The delay of the second firing was caused by …" under its "Author:" and "Date:"
-    lines says what the note is about, not whose record it is."""
-    return line.rstrip().endswith((".", ";", "!", "?"))
 
 
 def _identity_stems(line: str) -> frozenset[str]:

@@ -205,11 +205,12 @@ def _writes(joined: str, asked: AskedId) -> bool:
     """Whether `joined` (a text as `_comparable` writes it) writes the asked id's
     number as a whole number, leading zeros aside, a code's after its capitals glued or after
     a space or a hyphen ("E-052" for "E52", "FY 2024" for "FY2024"): unheld_numbers.writes_whole;
-    a number cut by the question's length limit (`AskedId.cut`) as the start of one. A key of
-    two parts is written with its inner hyphen as a space, a slash or nothing too (`_key_writings`:
-    "PL/SQL 2" for "PL-SQL-2", "DS M2 107" and "DSM2-107" for "DS-M2-107"). Every hyphen
-    record_ids reads between an id's groups counts as "-" (s34 hostile M1: "HT\u2011INV\u20114483",
-    typed with non-breaking hyphens, was claimed never written for "HT-INV-4483")."""
+    a number cut by the question's length limit (`AskedId.cut`) as the start of one. A key
+    with hyphens is written with each of them as a space, a slash or nothing too, all alike
+    (`_key_writings`: "PL/SQL 2" for "PL-SQL-2", "DS M2 107" and "DSM2-107" for "DS-M2-107").
+    Every hyphen record_ids reads between an id's groups counts as "-" (s34 hostile M1:
+    "HT\u2011INV\u20114483", typed with non-breaking hyphens, was claimed never written for
+    "HT-INV-4483")."""
     if asked.cut:  # an all-zero start is still one digit: never the empty pattern
         start = asked.number.lstrip("0") or "0"
         return re.search(rf"(?<![\d.,])0*{start}", joined) is not None
@@ -218,13 +219,14 @@ def _writes(joined: str, asked: AskedId) -> bool:
 
 
 _KEY_JOINS = ("-", " ", "/", "")
-"""How a text joins the two parts of a code's key ("PL-SQL", "PL SQL", "PL/SQL", "PLSQL")."""
+"""How a text joins the parts of a code's key ("PL-SQL", "PL SQL", "PL/SQL", "PLSQL")."""
 
 
 def _key_writings(key: str) -> list[str]:
-    """The ways a text writes a code's `key`: as asked, and for a key of two parts ("DS-M2",
-    "EN-ISO") with its inner hyphen as each of `_KEY_JOINS` (s33 review: "EN ISO 9001" was said
-    never to be written for "EN-ISO-9001")."""
+    """The ways a text writes a code's `key`: as asked, and for a key with hyphens ("DS-M2",
+    "EN-ISO", "A-B-C") with every one of them replaced by the same join, each of `_KEY_JOINS`
+    in turn ("A B C", "A/B/C", "ABC"; no mixed "A B-C"). s33 review: "EN ISO 9001" was said
+    never to be written for "EN-ISO-9001"."""
     if "-" not in key:
         return [key]
     return [key.replace("-", join) for join in _KEY_JOINS]

@@ -223,8 +223,11 @@ def _rules(event: Component) -> list[Mapping[str, Any]]:
 
 
 def _written_rules(event: Component) -> list[Any]:
-    """The event's RRULE values as the parser gives them, in order, read or not (none: [None])."""
+    """The event's RRULE values as the parser gives them, in order, read or not; none for an
+    event without one."""
     rule = event.get("RRULE")
+    if rule is None:
+        return []
     return rule if isinstance(rule, list) else [rule]
 
 
