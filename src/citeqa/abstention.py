@@ -707,14 +707,16 @@ def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang, closest: Clos
 
 
 def never_written(terms: QuestionTerms, lang: Lang) -> Reason | None:
-    """The reason for a question naming code identifiers the corpus never writes
-    (QuestionTerms.unknown_identifiers), claiming their absence, or None when it names none.
+    """The reason for a question naming code identifiers, acronyms or titled names the corpus
+    never writes (QuestionTerms.unknown_identifiers, unwritten_names: "BCG", "Dr Lefebvre"'s
+    "Lefebvre"), claiming their absence, or None when it names none.
     When a document's path writes each of them (QuestionTerms.path_writes), the question is still
     refused, its reason claiming no absence (NOT_ANSWERED): only the claim goes, not the gate
     (s33 review)."""
-    if not terms.unknown_identifiers:
+    if not terms.unknown_identifiers and not terms.unwritten_names:
         return None
     unwritten = [name for name in terms.unknown_identifiers if not terms.path_writes(name)]
+    unwritten += terms.unwritten_names  # none a path writes (absent_names.py)
     if not unwritten:
         return Reason(NOT_ANSWERED[lang])
     return Reason(NEVER_WRITES[lang].format(words=_quoted(unwritten)), True)

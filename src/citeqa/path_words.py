@@ -66,6 +66,11 @@ class PathWords:
         stems = frozenset(stem for path in folded if (stem := name_stem(path)))
         return _Read(words, folded, holding, stems)
 
+    def folded(self) -> list[str]:
+        """Each path folded, for what reads their words as text (corpus_initials.py: a file
+        "Plan local d'urbanisme.pdf" spells "PLU" out)."""
+        return self._read.folded
+
     def write(self, word: str) -> bool:
         """Whether a question word as typed is written by some path: a word of letters
         whole or as a piece of a path word ("TP" of "TP3"); an identifier as typed, whole

@@ -9,7 +9,7 @@ statistics. api.py assembles them once per opened index (configured copies share
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from citeqa.boilerplate import Boilerplate
@@ -106,10 +106,20 @@ def _sentence_vectors(
     return LazyVectors(text_of, lambda texts: embed_texts(embedders[channel], texts))
 
 
+class _DocumentTexts:
+    """The texts of an index's documents, read afresh each time they are iterated."""
+
+    def __init__(self, index: LoadedIndex) -> None:
+        self._index = index
+
+    def __iter__(self) -> Iterator[str]:
+        return (doc.text for doc in self._index.documents.values())
+
+
 def vocabulary_of(index: LoadedIndex, knowledge: Domain) -> Vocabulary:
     """Token statistics as the build stored them (an older index: computed now), with the
     corpus's term knowledge."""
-    texts = (doc.text for doc in index.documents.values())  # read only for an older index
+    texts = _DocumentTexts(index)  # read for an older index, and once for initials
     stored = index.statistics
     if stored is None:
         stored = token_statistics(list(index.documents.values()), index.chunks, index.sentences)

@@ -29,9 +29,11 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
+from citeqa.absent_names import unwritten_names
 from citeqa.alternatives import Alternatives
 from citeqa.asked_values import asked_kinds, names_value_kind
 from citeqa.compounds import compound_key, corpus_compounds
+from citeqa.corpus_initials import CorpusInitials
 from citeqa.courtesy import only_courtesy
 from citeqa.dates import YEAR_DIGITS, date_key, day_spans, impossible_spans, is_full_day_term
 from citeqa.errors import BadQuestion
@@ -300,6 +302,11 @@ class QuestionTerms:
     """The code identifiers the focus names (identifiers.py: `--max-size`, `snake_case`,
     `os.path.join`), as typed, that the corpus never writes in any stored form
     (Vocabulary.mentions): a reason to abstain (abstention.never_written)."""
+    unwritten_names: list[str] = field(default_factory=list)
+    """The acronyms and names after a title of the focus, without their elision, that the
+    corpus never writes in any form it may have written them (absent_names.py: "BCG", "Dr
+    Lefebvre"'s "Lefebvre"; no path writes them): a reason to abstain
+    (abstention.never_written)."""
     impossible_dates: list[str] = field(default_factory=list)
     """The dates the focus writes that name no day of the calendar ("2026-13-45", "30 février
     2026": dates.impossible_spans), as typed, unless the corpus writes one word for word (its
@@ -498,7 +505,8 @@ class Vocabulary:
     ) -> None:
         """`words` and `compounds` are `corpus_words(texts)` and `corpus_compounds(texts)` when
         the build stored them (else computed here, the compounds on the first compound name
-        checked); `texts` may be lazy when both are given. `paths`: the words the documents'
+        checked); `texts` may be lazy when both are given (an iterable read afresh each time: the
+        initials read it too). `paths`: the words the documents'
         paths write (path_words.py), which no reason may say the documents never mention."""
         self.frequency, self.sentence_count = frequency, sentence_count
         self.paths = paths
@@ -642,6 +650,17 @@ class Vocabulary:
         it speaks of throughout ("patients" in a corpus of trials)."""
         frequency = _frequency(word_alternatives(word, self.glossary), self)
         return 0 < frequency <= SPECIFIC_SHARE * self.sentence_count
+
+    @cached_property
+    def _initials(self) -> CorpusInitials:
+        """The initials of the corpus's texts and paths (corpus_initials.py), read once an
+        index, by the first question writing an acronym the corpus never writes."""
+        return CorpusInitials.of([*self._texts, *self.paths.folded()])
+
+    def spells(self, acronym: str) -> bool:
+        """Whether the corpus spells `acronym` out: dotted, spaced, or as the initials of
+        consecutive words (CorpusInitials.spells)."""
+        return self._initials.spells(acronym)
 
     def compound_keys(self) -> frozenset[str]:
         """The keys of the corpus's compound names (compounds.py), for a question writing a
@@ -874,6 +893,10 @@ def analyse(
     result.missing = result.missing / focus_weight if focus_weight else 0.0
     unused = [*result.absent, *result.new_unused, *result.unknown_identifiers]
     result.in_paths = frozenset(word for word in unused if vocabulary.paths.write(word))
+    if result.absent:
+        result.unwritten_names = unwritten_names(
+            focus, result.absent, result.corrected, vocabulary.paths.write, vocabulary.spells
+        )
     return result
 
 

@@ -1,0 +1,144 @@
+"""The acronyms and titled names a question writes that the corpus never writes, in any form
+it may have written them: a reason to abstain (abstention.never_written).
+
+"Quel est le poste du Dr Lefebvre ?" of a practice whose staff list has no Lefebvre was
+answered with another doctor's extension; "le schéma du BCG" with a vaccination table's other
+row; "l'AFGSU de Sophie Leroux" with a sentence on her (s34 trial n02, n06, n19). A word the
+corpus never uses (QuestionTerms.absent, none read as a typo) counts here only when no safer
+reading exists (a first attempt claimed absences that were false, s34 review):
+
+- an acronym is `acronym_letters` to `acronym_most_letters` capitals A to Z (data), no word of
+  the English word list, in a question not written in capitals whose words in capitals are all
+  so shaped (one otherwise is emphasis, and so none is read as an acronym: "Is the helmet
+  REQUIRED?", "IMPÉRATIF", accented), no Roman numeral ("titre III"), none of the data's
+  generic acronyms ("URL" of a written link, "TTC", "VAT": data/absent_names.json), and one
+  the corpus does not spell out (corpus_initials.py: "COPD" of "chronic obstructive pulmonary
+  disease", "BPCO" of "broncho-pneumopathie chronique obstructive", "SARL" of "S.A.R.L.");
+- a titled name is the capitalised words after a title of the data ("Dr", "Mme", "M."…),
+  counted only when the corpus uses none of them ("Dr Le Gall" where it writes "Dr Le Berre":
+  "Gall"; "Mme Dupont-Martin" where it writes "Dupont" is no unknown name);
+- no word a document's path writes counts ("AFGSU" of "programme AFGSU.md": that document
+  may answer);
+- the gate comes after the question's other reasons to abstain (answering.py's order): a
+  question refused for its other words keeps that reason.
+
+When unsure, nothing: the question gets its ordinary answer or refusal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
+from typing import Any
+
+from citeqa.glossary import fold
+from citeqa.jsonfiles import data_json
+from citeqa.known_words import known_word
+from citeqa.language import without_elision
+from citeqa.lexical import stopwords
+
+__all__ = ["unwritten_names"]
+
+_CAPITALISED = r"[A-ZÀ-Þ][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*(?![^\W\d_'’-])"
+_ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_CAPITALS = re.compile(r"(?<![^\W\d_])[^\W\d_]*[A-ZÀ-Þ][^\W\d_]*(?![^\W\d_])")
+_PIECE = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _data() -> Mapping[str, Any]:
+    """data/absent_names.json."""
+    data: Mapping[str, Any] = data_json("absent_names.json")
+    return data
+
+
+@cache
+def _titled() -> re.Pattern[str]:
+    """A title, then the capitalised words after it (group 1), case as typed."""
+    titles = sorted(_data()["titles"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(title) for title in titles)
+    particles = r"(?:[^\W\d_]{1,3}[ \u00a0]+){0,2}"  # "de", "van der": lower case
+    name = rf"{particles}{_CAPITALISED}(?:[ \u00a0]+{_CAPITALISED})*"
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])[ \u00a0]+({name})")
+
+
+@cache
+def _generic() -> frozenset[str]:
+    """The data's generic acronyms, folded."""
+    return frozenset(fold(word) for word in _data()["generic_acronyms"])
+
+
+def unwritten_names(
+    focus: str,
+    absent: Sequence[str],
+    corrected: Mapping[str, str],
+    path_writes: Callable[[str], bool],
+    spelt_out: Callable[[str], bool],
+) -> list[str]:
+    """The words of `absent` (as typed; none `corrected` as a typo) that are acronyms or
+    titled names of `focus` no safer reading explains, each without its elision, in order, each
+    once (see the module's docstring). `path_writes` says whether a path writes a word;
+    `spelt_out` whether the corpus spells an acronym out (CorpusInitials.spells), asked last,
+    for a candidate only."""
+    unused = [without_elision(typed) for typed in absent if typed not in corrected]
+    if not unused:
+        return []
+    unknown = set(unused)
+    titled = {word for name in _titled_names(focus) if _unknown(name, unknown) for word in name}
+    acronyms = _acronyms(focus)
+    found: dict[str, None] = {}
+    for word in unused:
+        if path_writes(word):
+            continue
+        if word in titled or (word in acronyms and not spelt_out(word)):
+            found[word] = None
+    return list(found)
+
+
+def _titled_names(focus: str) -> list[list[str]]:
+    """The names after a title in `focus`: each its capitalised words, as typed."""
+    names = []
+    for match in _titled().finditer(focus):
+        capitalised = [word for word in match.group(1).split() if word[0].isupper()]
+        names.append(capitalised)
+    return names
+
+
+def _unknown(name: list[str], unknown: set[str]) -> bool:
+    """Whether the corpus uses no word of `name` (its words in `unknown`, or each piece of a
+    hyphenated one; a function word, "Le" of "Le Gall", says nothing): "Mme Dupont-Martin"
+    where the corpus writes "Dupont" is no unknown name."""
+    said = [word for word in name if fold(word) not in stopwords()]
+    return bool(said) and all(
+        word in unknown or all(piece in unknown for piece in _PIECE.findall(word)) for word in said
+    )
+
+
+def _acronyms(focus: str) -> set[str]:
+    """The words of `focus` in capitals that are acronyms (see the module's docstring); none
+    when it writes a word in capitals that is no acronym (emphasis: "REQUIRED", "IMPÉRATIF")."""
+    if not any(character.islower() for character in focus):
+        return set()  # a question written in capitals has no acronym
+    capitals = [
+        without_elision(word)
+        for word in _CAPITALS.findall(focus)
+        if sum(character.isupper() for character in word) > 1 and not word.istitle()
+    ]
+    shaped = [word for word in capitals if _acronym_shaped(word)]
+    if len(shaped) != len(capitals):
+        return set()
+    return {word for word in shaped if not _generic_or_numeral(word)}
+
+
+def _acronym_shaped(word: str) -> bool:
+    """Whether `word` is the data's count of capitals A to Z, and no English word."""
+    least, most = int(_data()["acronym_letters"]), int(_data()["acronym_most_letters"])
+    if not (least <= len(word) <= most and word.isascii() and word.isalpha() and word.isupper()):
+        return False
+    return not known_word(fold(word), "en")
+
+
+def _generic_or_numeral(word: str) -> bool:
+    """Whether an acronym-shaped `word` is a Roman numeral or a generic acronym of the data."""
+    return bool(_ROMAN.fullmatch(word)) or fold(word) in _generic()

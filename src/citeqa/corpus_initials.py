@@ -1,0 +1,79 @@
+"""The initials of the corpus's runs of words and its dotted or spaced letters, read once an
+index: what tells an acronym a question writes from one the corpus spells out ("COPD" where the
+text writes "chronic obstructive pulmonary disease", "BPCO" of "bronchopneumopathie chronique
+obstructive", "PLU" of "plan local d'urbanisme", "SARL" of "S.A.R.L." or "S A R L"), so that no
+reason says the documents never mention it (absent_names.py; s34 review).
+
+A run is the words between two marks of punctuation (a hyphen or an elision's apostrophe
+joins: each part of "broncho-pneumopathie" gives an initial, an elided "d'" none). Each run
+gives two strings of initials: one of all its words, one without the stopwords of the
+language data ("of", "de", "des"…); runs are kept apart by a separator, so initials never
+straddle two runs. `spells` looks an acronym up as a substring of those strings, in its order
+and reversed (French writes "VIH" where English writes "HIV"): linear in the corpus once, then
+a fast substring search a question. Pure; built from texts (`CorpusInitials.of`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from citeqa.lexical import fold, stopwords
+
+__all__ = ["CorpusInitials"]
+
+_RUN_BREAK = re.compile(r"[^\w\s'’‐‑-]+|\n")
+"""Punctuation (anything but letters, digits, blanks, hyphens and apostrophes) or a line
+break: the end of a run of words."""
+_WORD = re.compile(r"[^\W\d_]+")
+_ELIDED = frozenset("dlcjmnst") | {"qu", "jusqu", "lorsqu", "puisqu"}
+"""The elided French words ("d'", "l'", "qu'"): no initial."""
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][.‧·][ \u00a0]?){2,}(?:[^\W\d_](?![^\W\d_]))?")
+"""Letters each followed by a dot ("S.A.R.L.", "T.T.C", "P. D. G.")."""
+_SEPARATOR = "|"
+
+
+class CorpusInitials(NamedTuple):
+    """The corpus's initials strings and dotted letters (see the module's docstring)."""
+
+    every_word: str
+    """The initials of every run's words (elided letters aside), runs apart."""
+    content_words: str
+    """The same without the stopwords' initials."""
+    dotted: frozenset[str]
+    """The folded letters of the corpus's dotted forms ("sarl" of "S.A.R.L.")."""
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> CorpusInitials:
+        """The initials of `texts`, read once."""
+        skipped = stopwords()
+        every: list[str] = []
+        content: list[str] = []
+        dotted: set[str] = set()
+        for text in texts:
+            folded = fold(text)
+            dotted.update(_letters(found) for found in _DOTTED.findall(folded))
+            for run in _RUN_BREAK.split(folded):
+                words = [word for word in _WORD.findall(run) if word not in _ELIDED]
+                if len(words) < 2:
+                    continue
+                every.append("".join(word[0] for word in words))
+                content.append("".join(word[0] for word in words if word not in skipped))
+        return cls(_SEPARATOR.join(every), _SEPARATOR.join(content), frozenset(dotted))
+
+    def spells(self, acronym: str) -> bool:
+        """Whether the corpus writes `acronym` with dots or spaces between its letters, or the
+        initials of consecutive words spell it, in order or reversed (case and accents aside)."""
+        letters = _letters(fold(acronym))
+        if letters in self.dotted:
+            return True
+        return any(
+            form in self.every_word or form in self.content_words
+            for form in (letters, letters[::-1])
+        )
+
+
+def _letters(text: str) -> str:
+    """The letters of folded `text`."""
+    return "".join(_WORD.findall(text))

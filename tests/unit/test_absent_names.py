@@ -1,0 +1,129 @@
+"""An acronym or a name after a title that the corpus never writes, in any form it may have
+written it, is a name it does not hold: the question is refused, claiming its absence (s34
+trial n02 "Dr Lefebvre", n06 "BCG", n19 "l'AFGSU", each answered with another's line). Every
+safer reading claims nothing (s34 review of a first attempt): an acronym the corpus spells out
+in words, in either language's order, or with dots; a generic acronym ("URL" of a written
+link); emphasis ("REQUIRED", "IMPÉRATIF"); a Roman numeral; a question in capitals; a word a
+path writes; a titled name of which the corpus writes a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.small_corpora import assistant_over
+
+from citeqa.abstention import NEVER_WRITES, never_written
+from citeqa.corpus_initials import CorpusInitials
+from citeqa.lexical import tokenize
+from citeqa.path_words import PathWords
+from citeqa.questions import QuestionTerms, Vocabulary, analyse
+
+PATHS = [
+    "Equipe/annuaire du personnel.md",
+    "Formations/programme AFGSU.md",
+    "Soins/vaccins.md",
+    "Urbanisme/Plan de prévention des risques.md",
+]
+TEXTS = [
+    "Dr Roussel : poste 201. Mme Garnier : poste 204, accueil. Dr Le Berre : poste 205.",
+    "Mme Dupont assure le secrétariat le lundi et le mardi.",
+    "Le vaccin ROR est fait à 12 mois puis entre 16 et 18 mois.",
+    "Patients with chronic obstructive pulmonary disease showed fewer exacerbations.",
+    "La broncho-pneumopathie chronique obstructive touche les fumeurs.",
+    "Le plan local d'urbanisme limite la hauteur des constructions à 12 mètres.",
+    "Le virus de l'immunodéficience humaine est dépisté au centre.",
+    "Le cabinet est une S.C.M. au capital de 1 000 euros ; la consultation est à 30 euros T.T.C.",
+    "Le site du cabinet est https://exemple.org/rendez-vous. Le casque est obligatoire à vélo.",
+    "Le titre 3 du règlement fixe les horaires. Helmets are worn on the track by every rider.",
+]
+
+
+def asked(question: str) -> QuestionTerms:
+    frequency: dict[str, int] = {}
+    for text in TEXTS:
+        for token in set(tokenize(text, "en")) | set(tokenize(text, "fr")):
+            frequency[token] = frequency.get(token, 0) + 1
+    vocabulary = Vocabulary(TEXTS, frequency, len(TEXTS), paths=PathWords(PATHS))
+    return analyse(question, None, vocabulary)
+
+
+def claimed(question: str) -> str | None:
+    reason = never_written(asked(question), "fr")
+    return reason.text if reason is not None and reason.claims_absence else None
+
+
+def test_an_unwritten_titled_name_or_acronym_is_refused_as_never_written() -> None:
+    prefix = NEVER_WRITES["fr"].split("{")[0]
+    for question, name in (
+        ("Quel est le poste du Dr Lemaire ?", "Lemaire"),
+        ("À quel âge fait-on le vaccin BCG ?", "BCG"),
+        ("Quel est le poste du Dr Le Gall ?", "Gall"),  # "Le" says nothing of the name
+    ):
+        text = claimed(question)
+        assert text is not None and text.startswith(prefix) and f"“{name}”" in text, question
+
+
+def test_an_acronym_after_an_elision_is_named_without_it() -> None:
+    text = claimed("Qui a validé l'ECOS cette année ?")
+    assert text is not None and "“ECOS”" in text and "l'ECOS" not in text
+
+
+def test_an_acronym_the_corpus_spells_out_is_never_claimed_absent() -> None:
+    for question in (
+        "How are COPD patients treated?",  # chronic obstructive pulmonary disease
+        "Qui touche la BPCO ?",  # broncho-pneumopathie chronique obstructive
+        "Que limite le PLU ?",  # plan local d'urbanisme: the elided "d'" gives no initial
+        "Où dépiste-t-on le HIV ?",  # virus de l'immunodéficience humaine, in French order
+        "Quel est le capital de la SCM ?",  # S.C.M.
+    ):
+        assert claimed(question) is None, question
+
+
+def test_generic_acronyms_emphasis_numerals_and_capitals_are_never_claimed_absent() -> None:
+    for question in (
+        "Quelle est l'URL du site du cabinet ?",  # a link is written, never "URL"
+        "La consultation est-elle à 30 euros TTC ?",
+        "What is the VAT on the consultation?",
+        "Are helmets REQUIRED on the track?",  # emphasis, an English word
+        "Le casque est-il IMPÉRATIF à vélo ?",  # emphasis, accented
+        "Que fixe le titre III du règlement ?",  # a Roman numeral
+        "QUEL EST LE POSTE DU DR LEMAIRE ?",  # written in capitals: no acronym
+    ):
+        assert claimed(question) is None, question
+
+
+def test_a_name_a_path_writes_or_partly_written_is_never_claimed_absent() -> None:
+    for question in (
+        "Quand a lieu la formation AFGSU ?",  # a document's path writes it
+        "Que prévoit le PPR ?",  # a path spells it out: "Plan de prévention des risques"
+        "Quel jour travaille Mme Dupont-Martin ?",  # the corpus writes "Dupont"
+        "Quel est le poste du Dr Roussel ?",  # written
+        "À quel âge fait-on le ROR ?",
+    ):
+        assert claimed(question) is None, question
+        assert never_written(asked(question), "fr") is None, question
+
+
+def test_initials_never_straddle_punctuation_and_read_both_orders() -> None:
+    initials = CorpusInitials.of(
+        ["Chronic. Obstructive pulmonary disease", "Virus de l'immunodéficience humaine"]
+    )
+    assert not initials.spells("COPD") and initials.spells("OPD")
+    assert initials.spells("VIH") and initials.spells("HIV")
+    assert CorpusInitials.of(["La S. A. R. L. Martin"]).spells("SARL")
+
+
+def test_the_assistant_refuses_an_unknown_doctor_and_answers_a_spelt_out_acronym(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "annuaire.md": "# Annuaire\n\nDr Roussel : poste 201.\n\nDr Garnier : poste 204.\n",
+        "etude.md": "# Study\n\nPatients with chronic obstructive pulmonary disease showed a 12%"
+        " reduction in exacerbations after inhaled therapy.\n",
+    }
+    assistant = assistant_over(files, tmp_path / "c", tmp_path / "i")
+    refused = assistant.ask("Quel est le poste du Dr Lefebvre ?")
+    assert refused.abstained and refused.claims_absence
+    assert (refused.reason or "").startswith(NEVER_WRITES["fr"].format(words="“Lefebvre”"))
+    spelt = assistant.ask("What reduction in exacerbations did COPD patients show?")
+    assert "COPD" not in (spelt.reason or "")
