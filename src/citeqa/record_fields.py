@@ -42,7 +42,7 @@ from citeqa.field_lines import (
 )
 from citeqa.folding import fold
 from citeqa.glossary import language_words
-from citeqa.language import is_markdown_heading
+from citeqa.language import is_markdown_heading, without_elision
 
 MIN_RECORD_FIELDS = 3
 """The fewest field lines a section must have to be a record: two "Label : value" lines in a
@@ -55,6 +55,8 @@ prose holding a few."""
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 """A word of a question, hyphens and apostrophes inside kept ("DS-M2-104")."""
+_NAME_PART = re.compile(r"[^\W_]+")
+"""A part of a word as a document's name words are read (document_names.name_words)."""
 
 
 @dataclass(frozen=True)
@@ -253,8 +255,18 @@ def _owned(
 
 
 def _names(word: AskedWord, naming: frozenset[str]) -> bool:
-    """Whether the document's name words (`naming`) write the asked `word`."""
-    return word.folded in naming or bool(word.stems & naming)
+    """Whether the document's name words (`naming`) write the asked `word`: whole, by a stem,
+    or each of its parts as the name words are read ("m'bappe" is "m" and "bappe" of
+    "M'Bappé — fiche"; hostile s35 M3), with or without an elision before it ("d'o'brien")."""
+    if word.folded in naming or word.stems & naming:
+        return True
+    return any(
+        len(parts) > 1 and set(parts) <= naming
+        for parts in (
+            _NAME_PART.findall(word.folded),
+            _NAME_PART.findall(without_elision(word.folded)),
+        )
+    )
 
 
 _ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")

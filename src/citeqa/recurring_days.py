@@ -217,5 +217,11 @@ def _occurrences(series: Series) -> Iterator[datetime] | None:
 
 
 def _added(series: Series) -> list[date]:
-    """The days its RDATEs add."""
-    return [found for day in series.added if (found := iso_day(day)) is not None]
+    """The days its RDATEs add, but those it excludes: RFC 5545 takes EXDATE days (and the
+    occurrences other events of its UID move) out of the set RRULE and RDATE make."""
+    excluded = set(series.excluded)
+    return [
+        found
+        for day in series.added
+        if (found := iso_day(day)) is not None and found.isoformat() not in excluded
+    ]

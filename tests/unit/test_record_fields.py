@@ -59,6 +59,18 @@ def test_the_document_s_name_words_name_its_owner() -> None:
     assert named == ["Permanences : le jeudi de 9 h à 10 h, bureau G12"]
 
 
+def test_an_owner_written_with_an_apostrophe_is_named_by_the_document_s_name_words() -> None:
+    """The name words of "M'Bappé — fiche" are "m" and "bappe": the question's "M'Bappé" is
+    read the same way, its "M'" kept (hostile s35 M3)."""
+    card = "Fiche joueur\n\nPoste : attaquant\nNuméro : 10\nClub : Réal\n"
+    naming = frozenset({"m", "bappe", "fiche"})
+    for question in ("Quel est le club de M'Bappé ?", "Quel est le club de M’Bappé ?"):
+        assert answer_lines(card, question, naming) == ["Club : Réal"], question
+    obrien = frozenset({"o", "brien", "fiche"})
+    assert answer_lines(card, "Quel est le club d'O'Brien ?", obrien) == ["Club : Réal"]
+    assert answer_lines(card, "Quel est le club de N'Diaye ?", naming) == []
+
+
 def test_a_title_s_abbreviated_period_ends_no_sentence_in_a_field_s_value() -> None:
     line = "Enseignante : Prof. Irène Vasseur (irene.vasseur@univ-exemple.fr)"
     assert field_label(line, 0, len(line)) == "Enseignante"

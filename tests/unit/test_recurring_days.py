@@ -12,7 +12,14 @@ import pytest
 
 from citeqa.corpus import read_document
 from citeqa.models import Series
-from citeqa.recurring_days import MAX_STEPS, Budget, days_in, expandable, first_after
+from citeqa.recurring_days import (
+    MAX_STEPS,
+    Budget,
+    days_in,
+    expandable,
+    first_after,
+    last_before,
+)
 
 
 def calendar(*events: str) -> str:
@@ -110,6 +117,20 @@ def test_an_rdate_adds_a_day(tmp_path: Path) -> None:
         "RDATE;VALUE=DATE:20250301\r\nSUMMARY:Course\r\n",
     )
     assert days(series, "2025-02-01", "2025-03-31") == ["2025-03-01"]
+
+
+def test_an_exdate_removes_a_day_its_rdate_adds(tmp_path: Path) -> None:
+    """RFC 5545: EXDATE takes days out of the set RRULE and RDATE make (hostile s35 M1)."""
+    (series,) = series_of(
+        tmp_path,
+        "UID:y@x\r\nDTSTART;VALUE=DATE:20250106\r\nRRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20250630\r\n"
+        "RDATE;VALUE=DATE:20250115\r\nEXDATE;VALUE=DATE:20250115\r\n"
+        "EXDATE;VALUE=DATE:20250120\r\nRDATE;VALUE=DATE:20250120\r\nSUMMARY:Yoga\r\n",
+    )
+    assert days(series, "2025-01-15", "2025-01-15") == []
+    assert days(series, "2025-01-14", "2025-01-21") == []
+    assert first_after(series, date(2025, 1, 13), Budget()) == date(2025, 1, 27)
+    assert last_before(series, date(2025, 1, 26), Budget()) == date(2025, 1, 13)
 
 
 @pytest.mark.parametrize(
