@@ -57,6 +57,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import PurePosixPath
 
+from citeqa.archive_folders import archived, asks_archive
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold, written_terms
 from citeqa.models import Answer, Citation, Hit, Lang
@@ -109,6 +110,12 @@ NOTES = {
         " answer quotes {new}.",
         "only_earlier": "Answered from {name}, of an earlier period than {new}: nothing in {new}"
         " answers it.",
+        "cited_archived": "{marks} quotes {name}, kept in the archive folder {folder} (an earlier"
+        " edition), which states it otherwise; the answer quotes {new}.",
+        "uncited_archived": "{name}, kept in the archive folder {folder} (an earlier edition),"
+        " states it otherwise; the answer quotes {new}.",
+        "only_archived": "Answered from {name}, kept in the archive folder {folder} (an earlier"
+        " edition): the passages found outside archive folders do not answer it.",
     },
     "fr": {
         "cited": "{marks} cite {name}, de la version {old}, qui l’énonce autrement ; la réponse"
@@ -140,6 +147,13 @@ NOTES = {
         " réponse cite {new}.",
         "only_earlier": "Réponse tirée de {name}, d’une période antérieure à {new} : rien dans"
         " {new} n’y répond.",
+        "cited_archived": "{marks} cite {name}, rangé dans le dossier d’archive {folder} (édition"
+        " antérieure), qui l’énonce autrement ; la réponse cite {new}.",
+        "uncited_archived": "{name}, rangé dans le dossier d’archive {folder} (édition"
+        " antérieure), l’énonce autrement ; la réponse cite {new}.",
+        "only_archived": "Réponse tirée de {name}, rangé dans le dossier d’archive {folder}"
+        " (édition antérieure) : les passages trouvés hors des dossiers d’archive n’y répondent"
+        " pas.",
     },
 }
 """The warning beside an answer that an older version's document states otherwise, in the
@@ -150,7 +164,9 @@ that the question names a version no page is of ("unknown"), and that the answer
 page of another version than the one it names, some page being of it ("other"); and the
 same warnings of an old copy of a file, of a duplicate and of an earlier period's paper of a
 dated series (superseded.py: "cited_copy", "uncited_copy", "only_copy"; "…_duplicate";
-"…_earlier"), {new} naming the current file."""
+"…_earlier"), {new} naming the current file; and those of a document kept in an archive folder
+(archive_folders.py: "…_archived"), {folder} naming that folder and {new} the file the answer
+quotes first."""
 
 
 @dataclass(frozen=True)
@@ -537,6 +553,9 @@ class CorpusVersions:
     copies: dict[str, Copy] = field(default_factory=dict)
     """Each copy of a file, old or duplicate, and its current one (superseded.copies): read as
     older."""
+    archived: dict[str, str] = field(default_factory=dict)
+    """Each document kept in an archive folder beside current files, no copy of a file, and
+    that folder (archive_folders.archived): read as older."""
     _titled: dict[str, Version | None] = field(default_factory=dict)
     _older: dict[str, bool] = field(default_factory=dict)
     """`is_older` of each document asked of (each hit of every question asks)."""
@@ -559,7 +578,8 @@ class CorpusVersions:
         a document's text, read for a duplicate by its name (superseded.copies)."""
         ids = list(doc_ids)
         found = copies(ids, text_of)
-        only_copies = cls({}, {}, title_of, writes, found) if found else None
+        kept = {doc_id: f for doc_id, f in archived(ids).items() if doc_id not in found}
+        only_copies = cls({}, {}, title_of, writes, found, kept) if found or kept else None
         # one pass over every name at once: a folder without versions stops here
         if not _patterns().hinted("\n".join(ids)):
             return only_copies
@@ -570,7 +590,7 @@ class CorpusVersions:
         older = any(families[f].older(v) for f, v in set(of_document.values()))
         if not older and not any(family.mirrored_older for family in families.values()):
             return only_copies
-        return cls(of_document, families, title_of, writes, found)
+        return cls(of_document, families, title_of, writes, found, kept)
 
     def family(self, doc_id: str) -> Family:
         """The family of a labelled document."""
@@ -595,7 +615,7 @@ class CorpusVersions:
         return self._older[doc_id]
 
     def _read_older(self, doc_id: str) -> bool:
-        if doc_id in self.copies:
+        if doc_id in self.copies or doc_id in self.archived:
             return True
         found = self.of_document.get(doc_id)
         if found is not None:
@@ -729,7 +749,7 @@ class CorpusVersions:
             return Arranged(self, lambda doc: self._of_asked(doc, asked), True, 0, asked)
         newest = self.names_newest(question)
         named = self._held_asked(question) if newest else None
-        years = years_written(question) if self.copies else frozenset()
+        years = years_written(question) if self.copies or self.archived else frozenset()
         named_versions = asked_file_versions(question) if self.copies else []
         return Arranged(
             self,
@@ -737,6 +757,7 @@ class CorpusVersions:
                 not self.is_older(doc)
                 or self._asks_years_of(doc, years)
                 or self._asks_version_of(doc, named_versions)
+                or self._asks_archived(doc, question, years)
             ),
             False,
             0 if newest else depth,
@@ -765,6 +786,16 @@ class CorpusVersions:
         if not years or copy is None or copy.duplicate:
             return False
         return bool(years & (years_written(doc_id) - years_written(copy.current)))
+
+    def _asks_archived(self, doc_id: str, question: str, years: frozenset[int]) -> bool:
+        """Whether `question` asks for the archived `doc_id`'s edition: it writes a year its
+        path writes ("le tarif en 2024" of "archive/2024/Tarifs 2024") or names its archive
+        folder ("dans les archives"). Documents outside archive folders are read too: a
+        question writing a year never drops the current files."""
+        folder = self.archived.get(doc_id)
+        if folder is None:
+            return False
+        return bool(years & years_written(doc_id)) or asks_archive(question, folder)
 
     def _asks_version_of(self, doc_id: str, asked: Sequence[Version]) -> bool:
         """Whether a question naming the versions `asked` ("la v1", "the first version") asks
@@ -850,10 +881,24 @@ class CorpusVersions:
         return _covers(asked, version)
 
     def older_note(
-        self, citation: Citation, cited: bool, newest_lang: Lang, numbers: Sequence[int]
+        self,
+        citation: Citation,
+        cited: bool,
+        newest_lang: Lang,
+        numbers: Sequence[int],
+        quoted: Citation | None = None,
     ) -> str:
         """The warning that `citation`'s older document states the answer otherwise (with its
-        quote added as [n] `numbers` when `cited`), in `newest_lang`."""
+        quote added as [n] `numbers` when `cited`), in `newest_lang`; an archived document's
+        names the answer's `quoted` first file as the one it quotes."""
+        folder = self.archived_folder(citation.doc_id)
+        if folder is not None:
+            return NOTES[newest_lang][("cited_" if cited else "uncited_") + "archived"].format(
+                marks=", ".join(f"[{n}]" for n in numbers),
+                name=_file_name(citation),
+                folder=folder,
+                new=_file_name(quoted) if quoted is not None else NOTES[newest_lang]["current"],
+            )
         copy = self.copies.get(citation.doc_id)
         if copy is not None:
             key = ("cited_" if cited else "uncited_") + _copy_kind(copy)
@@ -873,6 +918,9 @@ class CorpusVersions:
     def only_older_note(self, citation: Citation, lang: Lang) -> str:
         """The warning that the answer quotes `citation`'s older document, no page of the
         newest version answering, in `lang`."""
+        folder = self.archived_folder(citation.doc_id)
+        if folder is not None:
+            return NOTES[lang]["only_archived"].format(name=_file_name(citation), folder=folder)
         copy = self.copies.get(citation.doc_id)
         if copy is not None:
             return NOTES[lang]["only_" + _copy_kind(copy)].format(
@@ -880,6 +928,13 @@ class CorpusVersions:
             )
         old, new = self._old_and_new(citation.doc_id, lang)
         return NOTES[lang]["only_older"].format(name=_file_name(citation), old=old, new=new)
+
+    def archived_folder(self, doc_id: str) -> str | None:
+        """The folder of a document kept in an archive folder ("archive/2024"), as notes and
+        labels show it (sanitised); None for any other document."""
+        if doc_id not in self.archived:
+            return None
+        return shown(cut(doc_id.rpartition("/")[0]))
 
     def _old_and_new(self, doc_id: str, lang: Lang) -> tuple[str, str]:
         """An older document's version, and what the newest of its family is, as notes say."""
@@ -1036,10 +1091,13 @@ def with_older_statement(
         return answer, None
     citation = older.citations[0]
     total = sum(len(c.quote) for c in answer.citations) + len(citation.quote)
+    quoted = answer.citations[0] if answer.citations else None
     if total > limit:
-        return answer, versions.older_note(citation, False, answer.lang, [])
+        return answer, versions.older_note(citation, False, answer.lang, [], quoted)
     n = len(answer.citations) + 1
-    citations = [*answer.citations, citation.model_copy(update={"n": n, "otherwise": True})]
-    note = versions.older_note(citation, True, answer.lang, [n])
+    folder = versions.archived_folder(citation.doc_id)
+    update = {"n": n, "otherwise": True, "archived": folder}
+    citations = [*answer.citations, citation.model_copy(update=update)]
+    note = versions.older_note(citation, True, answer.lang, [n], quoted)
     text = answer_text(citations, answer.lang)
     return answer.model_copy(update={"citations": citations, "answer": text}), note
