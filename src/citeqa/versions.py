@@ -57,6 +57,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import PurePosixPath
 
+from citeqa.across import writes_a_name, written_names
 from citeqa.archive_folders import archived, asks_archive
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold, written_terms
@@ -116,6 +117,8 @@ NOTES = {
         " states it otherwise; the answer quotes {new}.",
         "only_archived": "Answered from {name}, kept in the archive folder {folder} (an earlier"
         " edition): the passages found outside archive folders do not answer it.",
+        "quoted_archived": "The answer quotes {name}, kept in the archive folder {folder} (an"
+        " earlier edition): what it says may no longer hold.",
     },
     "fr": {
         "cited": "{marks} cite {name}, de la version {old}, qui l’énonce autrement ; la réponse"
@@ -154,6 +157,8 @@ NOTES = {
         "only_archived": "Réponse tirée de {name}, rangé dans le dossier d’archive {folder}"
         " (édition antérieure) : les passages trouvés hors des dossiers d’archive n’y répondent"
         " pas.",
+        "quoted_archived": "La réponse cite {name}, rangé dans le dossier d’archive {folder}"
+        " (édition antérieure) : ce qu’il dit peut ne plus valoir.",
     },
 }
 """The warning beside an answer that an older version's document states otherwise, in the
@@ -763,6 +768,7 @@ class CorpusVersions:
             0 if newest else depth,
             named,
             lambda doc: self._asks_latest_period(doc, years),
+            question,
         )
 
     def _asks_latest_period(self, doc_id: str, years: frozenset[int]) -> bool:
@@ -796,6 +802,42 @@ class CorpusVersions:
         if folder is None:
             return False
         return bool(years & years_written(doc_id)) or asks_archive(question, folder)
+
+    def speaking_alone(
+        self, hits: Sequence[Hit], kept: Callable[[str], bool], depth: int, question: str
+    ) -> set[int]:
+        """The ids of the archived hits among the first `depth` of `hits` not `kept` that write
+        a name `question` writes (across.written_names: "Ecosoins", a former collector) none of
+        the first `depth` kept hits writes: the current files say nothing of it, so the archive
+        is not set aside for them (s34 trial n09: "le numéro de facture d'Ecosoins" quoted the
+        sterilisation page's "numéro de cycle"). A common word the current files word
+        otherwise ("horaires d'ouverture" beside "le cabinet ouvre") never brings the archive
+        back. Read only when such a hit ranks there and the question writes a name."""
+        archived = [
+            hit
+            for hit in hits[:depth]
+            if hit.chunk.doc_id in self.archived and not kept(hit.chunk.doc_id)
+        ]
+        names = written_names(question) if archived else []
+        if not names:
+            return set()
+        current = [hit.chunk.text for hit in hits if kept(hit.chunk.doc_id)][:depth]
+        unsaid = [name for name in names if not writes_a_name([name], current)]
+        return {id(hit) for hit in archived if unsaid and writes_a_name(unsaid, [hit.chunk.text])}
+
+    def archived_quote_note(self, question: str, answer: Answer) -> str | None:
+        """The warning that `answer` quotes first a document kept in an archive folder the
+        question did not ask for (by a year its path writes or the archive's name), in the
+        answer's language; None otherwise."""
+        if answer.abstained or not answer.citations or not self.archived:
+            return None
+        first = answer.citations[0]
+        if self._asks_archived(first.doc_id, question, years_written(question)):
+            return None
+        folder = self.archived_folder(first.doc_id)
+        if folder is None:
+            return None
+        return NOTES[answer.lang]["quoted_archived"].format(name=_file_name(first), folder=folder)
 
     def _asks_version_of(self, doc_id: str, asked: Sequence[Version]) -> bool:
         """Whether a question naming the versions `asked` ("la v1", "the first version") asks
@@ -975,6 +1017,7 @@ class Arranged:
         depth: int,
         asked: Version | None = None,
         unasked: Callable[[str], bool] = lambda doc_id: False,
+        question: str | None = None,
     ) -> None:
         self.versions, self.kept, self.labelled_first, self.depth = (
             versions,
@@ -987,6 +1030,20 @@ class Arranged:
         self.unasked = unasked
         """Whether a document set aside is never read after the others: an earlier period's
         paper when the question names the latest's (CorpusVersions._asks_latest_period)."""
+        self.question = question
+        """The question arranged for, read for archived hits (`_keeps`); None: not read."""
+
+    def _keeps(self, hits: Sequence[Hit]) -> Callable[[Hit], bool]:
+        """Whether a hit of `hits` is read first: its document is `kept`, or it is an archived
+        document's among the first `depth` writing a name of the question none of the first
+        `depth` kept hits writes (`CorpusVersions.speaking_alone`: "le numéro de facture
+        d'Ecosoins", a collector only the archive names, is no question the current files
+        answer)."""
+        versions, question = self.versions, self.question
+        if not versions.archived or not self.depth or question is None:
+            return lambda hit: self.kept(hit.chunk.doc_id)
+        alone = versions.speaking_alone(hits, self.kept, self.depth, question)
+        return lambda hit: self.kept(hit.chunk.doc_id) or id(hit) in alone
 
     def missing(self, hits: Sequence[Hit]) -> list[str]:
         """The documents of the version the question names mirroring the pages of other
@@ -1001,7 +1058,8 @@ class Arranged:
     def __call__(self, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
         """The `hits` of documents `kept` (those of a version, with `labelled_first`, before
         unversioned ones, each in its own order), and the others."""
-        first = [hit for hit in hits if self.kept(hit.chunk.doc_id)]
+        keeps = self._keeps(hits)
+        first = [hit for hit in hits if keeps(hit)]
         chosen = {id(hit) for hit in first}
         if self.labelled_first:
             labelled = self.versions.of_document
@@ -1038,7 +1096,8 @@ class Arranged:
         `depth`; else none."""
         if not self.depth:
             return []
-        others = [(n, hit) for n, hit in enumerate(hits) if not self.kept(hit.chunk.doc_id)]
+        keeps = self._keeps(hits)
+        others = [(n, hit) for n, hit in enumerate(hits) if not keeps(hit)]
         if not others or others[0][0] >= self.depth:
             return []
         return [hit for _, hit in others if not self.unasked(hit.chunk.doc_id)]

@@ -22,7 +22,10 @@ FILES = {
     "archive/2024/procedure dechets 2024.md": "# Procédure déchets 2024\n\nLa collecte des"
     " déchets de soins a lieu le jeudi matin.\n",
     "archive/2024/CR reunion 2024-06-10.md": "# Réunion du 10 juin 2024\n\nLa salle d'attente"
-    " sera repeinte en vert pendant l'été par l'entreprise Duroc.\n",
+    " sera repeinte en vert pendant l'été par l'entreprise Duroc.\n\nLes déchets de soins sont"
+    " collectés par le prestataire Ecosoins.\n",
+    "Wiki/sterilisation.md": "# Stérilisation\n\nNoter la date et le numéro de cycle sur chaque"
+    " sachet.\n\nLe numéro de lot figure sur la facture du fournisseur.\n",
     "Infos pratiques/horaires et fermetures.md": "# Infos pratiques\n\nLe cabinet ouvre du"
     " lundi au vendredi de 8 h à 19 h 30.\n",
     "archive/2024/horaires 2024.md": "# Horaires d'ouverture du cabinet\n\nHoraires"

@@ -8,7 +8,7 @@ import pytest
 
 from citeqa.answerlabels import otherwise_label, quote_lines
 from citeqa.archive_folders import archived, asks_archive, is_archive_folder
-from citeqa.models import Answer, Citation
+from citeqa.models import Answer, Chunk, Citation, Hit
 from citeqa.versions import CorpusVersions, with_older_statement
 
 DRIVE = [
@@ -89,6 +89,47 @@ def test_an_archived_document_is_older_and_set_aside_unless_its_year_or_archive_
     assert kept("Quel est le tarif de la consultation en 2025 ?") == current
     assert kept("Quel était le tarif de la consultation en 2024 ?") == DRIVE, "current kept too"
     assert kept("Que disent les archives sur les horaires ?") == DRIVE
+
+
+def _hit(doc_id: str, rank: int, text: str) -> Hit:
+    chunk = Chunk(chunk_id=f"{doc_id}-{rank}", doc_id=doc_id, start=0, end=len(text), text=text)
+    return Hit(chunk=chunk, chunk_index=rank, score=1.0 - rank / 10)
+
+
+def test_an_archived_passage_writing_a_name_no_current_one_writes_stays_in_place() -> None:
+    """s34 trial n09: "le numéro de facture d'Ecosoins" (a collector only the archive names)
+    quoted the current sterilisation page's "numéro de cycle" once the archive was set aside."""
+    versions = _versions()
+    hits = [
+        _hit("Wiki/DASRI", 0, "Noter le numéro de cycle sur chaque sachet."),
+        _hit("archive/2024/horaires 2024", 1, "Collecte par le prestataire Ecosoins."),
+        _hit("Tarifs/Tarifs 2025", 2, "| G | Consultation | 30,00 |"),
+    ]
+
+    def read(question: str) -> tuple[list[str], list[str]]:
+        arranged = versions.arrangement(question, 8)
+        first, _ = arranged(hits)
+        return [h.chunk.doc_id for h in first], [h.chunk.doc_id for h in arranged.set_aside(hits)]
+
+    in_place = [h.chunk.doc_id for h in hits]
+    assert read("Quel est le numéro de facture d'Ecosoins ?") == (in_place, [])
+    assert read("Quel est le numéro de cycle ?") == (
+        ["Wiki/DASRI", "Tarifs/Tarifs 2025"],
+        ["archive/2024/horaires 2024"],
+    ), "no name: the archive is set aside"
+    assert read("Quel est le numéro de cycle de la DASRI ?")[1] == ["archive/2024/horaires 2024"]
+
+
+def test_an_unasked_archived_first_quote_is_said_to_be_archived() -> None:
+    versions = _versions()
+    answer = _answer("archive/2024/horaires 2024", "Collecte par Ecosoins.", "en")
+    assert versions.archived_quote_note("Who collects for Ecosoins?", answer) == (
+        "The answer quotes archive/2024/horaires 2024.csv, kept in the archive folder"
+        " archive/2024 (an earlier edition): what it says may no longer hold."
+    )
+    assert versions.archived_quote_note("Who collected in 2024?", answer) is None, "asked"
+    current = _answer("Tarifs/Tarifs 2025", "| G | 30,00 |", "en")
+    assert versions.archived_quote_note("Who collects for Ecosoins?", current) is None
 
 
 def test_a_client_tree_by_year_is_never_set_aside() -> None:
