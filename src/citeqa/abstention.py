@@ -85,10 +85,10 @@ ONLY_A_TOKEN = {
     " vous voulez en savoir.",
 }
 COURTESY_ONLY = {
-    "en": "Nothing to search for: the question only greets, thanks, acknowledges or hesitates."
-    " Ask a question about the documents.",
-    "fr": "Rien à chercher : la question ne fait que saluer, remercier, acquiescer ou hésiter."
-    " Posez une question sur les documents.",
+    "en": "Nothing to search for: the question only greets, thanks, acknowledges, hesitates or"
+    " asks for help. Ask a question about the documents.",
+    "fr": "Rien à chercher : la question ne fait que saluer, remercier, acquiescer, hésiter ou"
+    " demander de l’aide. Posez une question sur les documents.",
 }
 NO_WORD_OCCURS = {
     "en": "No word of the question occurs in the documents.",

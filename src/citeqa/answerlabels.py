@@ -26,6 +26,7 @@ ANSWER_LABELS: dict[str, dict[str, str]] = {
         "citations": "Citations:",
         "colon": ":",
         "otherwise": "Another document says otherwise:",
+        "archived": "An earlier edition, kept in the archive folder {folder}, says otherwise:",
         "later": "Later ({date}, after the quoted {after}), another document says:",
         "later_undated": "Dated {date} (the quoted document is undated), another document says:",
         "earlier": "Earlier ({date}, before the quoted {before}), another document said:",
@@ -39,6 +40,8 @@ ANSWER_LABELS: dict[str, dict[str, str]] = {
         "citations": "Citations :",
         "colon": " :",
         "otherwise": "Un autre document dit autre chose :",
+        "archived": "Une édition antérieure, rangée dans le dossier d'archive {folder}, dit autre"
+        " chose :",
         "later": "Plus tard ({date}, après le {after} cité), un autre document dit :",
         "later_undated": (
             "Daté du {date} (le document cité n'est pas daté), un autre document dit :"
@@ -49,7 +52,8 @@ ANSWER_LABELS: dict[str, dict[str, str]] = {
 """Each language's labels: `chars` in `citeqa ask`'s source lines, `characters` in the export's
 and the copied answer's; `colon` as the language sets it after a label (French: a space
 before); `otherwise` before a quote of another document that states the quoted thing with
-another value (Citation.otherwise); `later` before a quote of a later-dated document on the
+another value (Citation.otherwise), `archived` before one kept in an archive folder, `{folder}`
+its folder (Citation.archived); `later` before a quote of a later-dated document on the
 quoted subject, `{date}` its date (Citation.later), `{after}` the quoted documents'
 (Citation.after); `earlier` before a quote the answer first chose, moved after a later
 document's statement that it quotes first, `{date}` its date (Citation.earlier), `{before}`
@@ -80,6 +84,8 @@ def otherwise_label(citation: Citation, lang: str) -> str | None:
         return labels["later"].format(date=citation.later, after=citation.after or "?")
     if citation.earlier is not None:
         return labels["earlier"].format(date=citation.earlier, before=citation.before or "?")
+    if citation.otherwise and citation.archived is not None:
+        return labels["archived"].format(folder=citation.archived)
     return labels["otherwise"] if citation.otherwise else None
 
 

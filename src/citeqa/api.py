@@ -676,7 +676,8 @@ class Assistant:
         answer, older = self._with_older_version(answer, searched, composed)
         unknown = versions.unknown_note(text, answer.lang) if versions else None
         other = versions.other_version_note(text, answer) if versions else None
-        notes_of_versions = (unknown, other, older)
+        archived = versions.archived_quote_note(text, answer) if versions and not older else None
+        notes_of_versions = (unknown, other, older, archived)
         version_notes = [note for note in notes_of_versions if note and not answer.abstained]
         done = time.perf_counter()
         timings = {

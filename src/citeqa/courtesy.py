@@ -1,5 +1,6 @@
-"""Greetings, farewells, thanks and bare acknowledgements: whether a question says nothing else
-("hello", "Thank you!", "merci beaucoup", "ok", "d'accord", "ok, merci beaucoup"), and in which
+"""Greetings, farewells, thanks, bare acknowledgements and bare calls for help: whether a question
+says nothing else ("hello", "Thank you!", "merci beaucoup", "ok", "d'accord", "ok, merci
+beaucoup", "aide", "help me"), and in which
 language (the language data's `courtesy` phrases).
 Such a question has nothing to search for (abstention.py) and is answered in its language;
 QuestionTerms.courtesy reads it once per question."""

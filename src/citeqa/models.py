@@ -222,6 +222,10 @@ class Citation(Frozen):
     occurrence: str | None = None
     """For a quote of a repeating calendar event's line: the day ("YYYY-MM-DD") computed from
     its rule that answers the question (series_answers.py), shown in its label. Else None."""
+    archived: str | None = None
+    """For an `otherwise` quote of a document kept in an archive folder beside current files
+    (archive_folders.py: "archive/2024/Tarifs 2024"): that document's folder, sanitised,
+    shown in its label (an earlier edition's). Else None."""
 
 
 class Passage(Frozen):

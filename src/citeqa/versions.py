@@ -57,6 +57,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import PurePosixPath
 
+from citeqa.across import writes_a_name, written_names
+from citeqa.archive_folders import archived, asks_archive
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold, written_terms
 from citeqa.models import Answer, Citation, Hit, Lang
@@ -109,6 +111,14 @@ NOTES = {
         " answer quotes {new}.",
         "only_earlier": "Answered from {name}, of an earlier period than {new}: nothing in {new}"
         " answers it.",
+        "cited_archived": "{marks} quotes {name}, kept in the archive folder {folder} (an earlier"
+        " edition), which states it otherwise; the answer quotes {new}.",
+        "uncited_archived": "{name}, kept in the archive folder {folder} (an earlier edition),"
+        " states it otherwise; the answer quotes {new}.",
+        "only_archived": "Answered from {name}, kept in the archive folder {folder} (an earlier"
+        " edition): the passages found outside archive folders do not answer it.",
+        "quoted_archived": "The answer quotes {name}, kept in the archive folder {folder} (an"
+        " earlier edition): what it says may no longer hold.",
     },
     "fr": {
         "cited": "{marks} cite {name}, de la version {old}, qui l’énonce autrement ; la réponse"
@@ -140,6 +150,15 @@ NOTES = {
         " réponse cite {new}.",
         "only_earlier": "Réponse tirée de {name}, d’une période antérieure à {new} : rien dans"
         " {new} n’y répond.",
+        "cited_archived": "{marks} cite {name}, rangé dans le dossier d’archive {folder} (édition"
+        " antérieure), qui l’énonce autrement ; la réponse cite {new}.",
+        "uncited_archived": "{name}, rangé dans le dossier d’archive {folder} (édition"
+        " antérieure), l’énonce autrement ; la réponse cite {new}.",
+        "only_archived": "Réponse tirée de {name}, rangé dans le dossier d’archive {folder}"
+        " (édition antérieure) : les passages trouvés hors des dossiers d’archive n’y répondent"
+        " pas.",
+        "quoted_archived": "La réponse cite {name}, rangé dans le dossier d’archive {folder}"
+        " (édition antérieure) : ce qu’il dit peut ne plus valoir.",
     },
 }
 """The warning beside an answer that an older version's document states otherwise, in the
@@ -150,7 +169,9 @@ that the question names a version no page is of ("unknown"), and that the answer
 page of another version than the one it names, some page being of it ("other"); and the
 same warnings of an old copy of a file, of a duplicate and of an earlier period's paper of a
 dated series (superseded.py: "cited_copy", "uncited_copy", "only_copy"; "…_duplicate";
-"…_earlier"), {new} naming the current file."""
+"…_earlier"), {new} naming the current file; and those of a document kept in an archive folder
+(archive_folders.py: "…_archived"), {folder} naming that folder and {new} the file the answer
+quotes first."""
 
 
 @dataclass(frozen=True)
@@ -537,6 +558,9 @@ class CorpusVersions:
     copies: dict[str, Copy] = field(default_factory=dict)
     """Each copy of a file, old or duplicate, and its current one (superseded.copies): read as
     older."""
+    archived: dict[str, str] = field(default_factory=dict)
+    """Each document kept in an archive folder beside current files, no copy of a file, and
+    that folder (archive_folders.archived): read as older."""
     _titled: dict[str, Version | None] = field(default_factory=dict)
     _older: dict[str, bool] = field(default_factory=dict)
     """`is_older` of each document asked of (each hit of every question asks)."""
@@ -559,7 +583,8 @@ class CorpusVersions:
         a document's text, read for a duplicate by its name (superseded.copies)."""
         ids = list(doc_ids)
         found = copies(ids, text_of)
-        only_copies = cls({}, {}, title_of, writes, found) if found else None
+        kept = {doc_id: f for doc_id, f in archived(ids).items() if doc_id not in found}
+        only_copies = cls({}, {}, title_of, writes, found, kept) if found or kept else None
         # one pass over every name at once: a folder without versions stops here
         if not _patterns().hinted("\n".join(ids)):
             return only_copies
@@ -570,7 +595,7 @@ class CorpusVersions:
         older = any(families[f].older(v) for f, v in set(of_document.values()))
         if not older and not any(family.mirrored_older for family in families.values()):
             return only_copies
-        return cls(of_document, families, title_of, writes, found)
+        return cls(of_document, families, title_of, writes, found, kept)
 
     def family(self, doc_id: str) -> Family:
         """The family of a labelled document."""
@@ -595,7 +620,7 @@ class CorpusVersions:
         return self._older[doc_id]
 
     def _read_older(self, doc_id: str) -> bool:
-        if doc_id in self.copies:
+        if doc_id in self.copies or doc_id in self.archived:
             return True
         found = self.of_document.get(doc_id)
         if found is not None:
@@ -729,7 +754,7 @@ class CorpusVersions:
             return Arranged(self, lambda doc: self._of_asked(doc, asked), True, 0, asked)
         newest = self.names_newest(question)
         named = self._held_asked(question) if newest else None
-        years = years_written(question) if self.copies else frozenset()
+        years = years_written(question) if self.copies or self.archived else frozenset()
         named_versions = asked_file_versions(question) if self.copies else []
         return Arranged(
             self,
@@ -737,11 +762,13 @@ class CorpusVersions:
                 not self.is_older(doc)
                 or self._asks_years_of(doc, years)
                 or self._asks_version_of(doc, named_versions)
+                or self._asks_archived(doc, question, years)
             ),
             False,
             0 if newest else depth,
             named,
             lambda doc: self._asks_latest_period(doc, years),
+            question,
         )
 
     def _asks_latest_period(self, doc_id: str, years: frozenset[int]) -> bool:
@@ -765,6 +792,52 @@ class CorpusVersions:
         if not years or copy is None or copy.duplicate:
             return False
         return bool(years & (years_written(doc_id) - years_written(copy.current)))
+
+    def _asks_archived(self, doc_id: str, question: str, years: frozenset[int]) -> bool:
+        """Whether `question` asks for the archived `doc_id`'s edition: it writes a year its
+        path writes ("le tarif en 2024" of "archive/2024/Tarifs 2024") or names its archive
+        folder ("dans les archives"). Documents outside archive folders are read too: a
+        question writing a year never drops the current files."""
+        folder = self.archived.get(doc_id)
+        if folder is None:
+            return False
+        return bool(years & years_written(doc_id)) or asks_archive(question, folder)
+
+    def speaking_alone(
+        self, hits: Sequence[Hit], kept: Callable[[str], bool], depth: int, question: str
+    ) -> set[int]:
+        """The ids of the archived hits among the first `depth` of `hits` not `kept` that write
+        a name `question` writes (across.written_names: "Ecosoins", a former collector) none of
+        the first `depth` kept hits writes: the current files say nothing of it, so the archive
+        is not set aside for them (s34 trial n09: "le numéro de facture d'Ecosoins" quoted the
+        sterilisation page's "numéro de cycle"). A common word the current files word
+        otherwise ("horaires d'ouverture" beside "le cabinet ouvre") never brings the archive
+        back. Read only when such a hit ranks there and the question writes a name."""
+        archived = [
+            hit
+            for hit in hits[:depth]
+            if hit.chunk.doc_id in self.archived and not kept(hit.chunk.doc_id)
+        ]
+        names = written_names(question) if archived else []
+        if not names:
+            return set()
+        current = [hit.chunk.text for hit in hits if kept(hit.chunk.doc_id)][:depth]
+        unsaid = [name for name in names if not writes_a_name([name], current)]
+        return {id(hit) for hit in archived if unsaid and writes_a_name(unsaid, [hit.chunk.text])}
+
+    def archived_quote_note(self, question: str, answer: Answer) -> str | None:
+        """The warning that `answer` quotes first a document kept in an archive folder the
+        question did not ask for (by a year its path writes or the archive's name), in the
+        answer's language; None otherwise."""
+        if answer.abstained or not answer.citations or not self.archived:
+            return None
+        first = answer.citations[0]
+        if self._asks_archived(first.doc_id, question, years_written(question)):
+            return None
+        folder = self.archived_folder(first.doc_id)
+        if folder is None:
+            return None
+        return NOTES[answer.lang]["quoted_archived"].format(name=_file_name(first), folder=folder)
 
     def _asks_version_of(self, doc_id: str, asked: Sequence[Version]) -> bool:
         """Whether a question naming the versions `asked` ("la v1", "the first version") asks
@@ -850,10 +923,24 @@ class CorpusVersions:
         return _covers(asked, version)
 
     def older_note(
-        self, citation: Citation, cited: bool, newest_lang: Lang, numbers: Sequence[int]
+        self,
+        citation: Citation,
+        cited: bool,
+        newest_lang: Lang,
+        numbers: Sequence[int],
+        quoted: Citation | None = None,
     ) -> str:
         """The warning that `citation`'s older document states the answer otherwise (with its
-        quote added as [n] `numbers` when `cited`), in `newest_lang`."""
+        quote added as [n] `numbers` when `cited`), in `newest_lang`; an archived document's
+        names the answer's `quoted` first file as the one it quotes."""
+        folder = self.archived_folder(citation.doc_id)
+        if folder is not None:
+            return NOTES[newest_lang][("cited_" if cited else "uncited_") + "archived"].format(
+                marks=", ".join(f"[{n}]" for n in numbers),
+                name=_file_name(citation),
+                folder=folder,
+                new=_file_name(quoted) if quoted is not None else NOTES[newest_lang]["current"],
+            )
         copy = self.copies.get(citation.doc_id)
         if copy is not None:
             key = ("cited_" if cited else "uncited_") + _copy_kind(copy)
@@ -873,6 +960,9 @@ class CorpusVersions:
     def only_older_note(self, citation: Citation, lang: Lang) -> str:
         """The warning that the answer quotes `citation`'s older document, no page of the
         newest version answering, in `lang`."""
+        folder = self.archived_folder(citation.doc_id)
+        if folder is not None:
+            return NOTES[lang]["only_archived"].format(name=_file_name(citation), folder=folder)
         copy = self.copies.get(citation.doc_id)
         if copy is not None:
             return NOTES[lang]["only_" + _copy_kind(copy)].format(
@@ -880,6 +970,13 @@ class CorpusVersions:
             )
         old, new = self._old_and_new(citation.doc_id, lang)
         return NOTES[lang]["only_older"].format(name=_file_name(citation), old=old, new=new)
+
+    def archived_folder(self, doc_id: str) -> str | None:
+        """The folder of a document kept in an archive folder ("archive/2024"), as notes and
+        labels show it (sanitised); None for any other document."""
+        if doc_id not in self.archived:
+            return None
+        return shown(cut(doc_id.rpartition("/")[0]))
 
     def _old_and_new(self, doc_id: str, lang: Lang) -> tuple[str, str]:
         """An older document's version, and what the newest of its family is, as notes say."""
@@ -920,6 +1017,7 @@ class Arranged:
         depth: int,
         asked: Version | None = None,
         unasked: Callable[[str], bool] = lambda doc_id: False,
+        question: str | None = None,
     ) -> None:
         self.versions, self.kept, self.labelled_first, self.depth = (
             versions,
@@ -932,6 +1030,20 @@ class Arranged:
         self.unasked = unasked
         """Whether a document set aside is never read after the others: an earlier period's
         paper when the question names the latest's (CorpusVersions._asks_latest_period)."""
+        self.question = question
+        """The question arranged for, read for archived hits (`_keeps`); None: not read."""
+
+    def _keeps(self, hits: Sequence[Hit]) -> Callable[[Hit], bool]:
+        """Whether a hit of `hits` is read first: its document is `kept`, or it is an archived
+        document's among the first `depth` writing a name of the question none of the first
+        `depth` kept hits writes (`CorpusVersions.speaking_alone`: "le numéro de facture
+        d'Ecosoins", a collector only the archive names, is no question the current files
+        answer)."""
+        versions, question = self.versions, self.question
+        if not versions.archived or not self.depth or question is None:
+            return lambda hit: self.kept(hit.chunk.doc_id)
+        alone = versions.speaking_alone(hits, self.kept, self.depth, question)
+        return lambda hit: self.kept(hit.chunk.doc_id) or id(hit) in alone
 
     def missing(self, hits: Sequence[Hit]) -> list[str]:
         """The documents of the version the question names mirroring the pages of other
@@ -946,7 +1058,8 @@ class Arranged:
     def __call__(self, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
         """The `hits` of documents `kept` (those of a version, with `labelled_first`, before
         unversioned ones, each in its own order), and the others."""
-        first = [hit for hit in hits if self.kept(hit.chunk.doc_id)]
+        keeps = self._keeps(hits)
+        first = [hit for hit in hits if keeps(hit)]
         chosen = {id(hit) for hit in first}
         if self.labelled_first:
             labelled = self.versions.of_document
@@ -983,7 +1096,8 @@ class Arranged:
         `depth`; else none."""
         if not self.depth:
             return []
-        others = [(n, hit) for n, hit in enumerate(hits) if not self.kept(hit.chunk.doc_id)]
+        keeps = self._keeps(hits)
+        others = [(n, hit) for n, hit in enumerate(hits) if not keeps(hit)]
         if not others or others[0][0] >= self.depth:
             return []
         return [hit for _, hit in others if not self.unasked(hit.chunk.doc_id)]
@@ -1036,10 +1150,13 @@ def with_older_statement(
         return answer, None
     citation = older.citations[0]
     total = sum(len(c.quote) for c in answer.citations) + len(citation.quote)
+    quoted = answer.citations[0] if answer.citations else None
     if total > limit:
-        return answer, versions.older_note(citation, False, answer.lang, [])
+        return answer, versions.older_note(citation, False, answer.lang, [], quoted)
     n = len(answer.citations) + 1
-    citations = [*answer.citations, citation.model_copy(update={"n": n, "otherwise": True})]
-    note = versions.older_note(citation, True, answer.lang, [n])
+    folder = versions.archived_folder(citation.doc_id)
+    update = {"n": n, "otherwise": True, "archived": folder}
+    citations = [*answer.citations, citation.model_copy(update=update)]
+    note = versions.older_note(citation, True, answer.lang, [n], quoted)
     text = answer_text(citations, answer.lang)
     return answer.model_copy(update={"citations": citations, "answer": text}), note

@@ -137,6 +137,10 @@ def thanked(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ("Ok merci !", COURTESY_ONLY["fr"]),
         ("ok, merci beaucoup", COURTESY_ONLY["fr"]),  # review of s15-trial-b: both searched
         ("ok d'accord", COURTESY_ONLY["fr"]),
+        ("aide", COURTESY_ONLY["fr"]),  # s34 trial c08: answered with an "aide-mémoire" title
+        ("Aidez-moi !", COURTESY_ONLY["fr"]),
+        ("help", COURTESY_ONLY["en"]),
+        ("Help me!", COURTESY_ONLY["en"]),
     ],
 )
 def test_a_question_that_only_greets_thanks_or_acknowledges_abstains_and_says_so(
@@ -154,6 +158,7 @@ def test_a_question_that_only_greets_thanks_or_acknowledges_abstains_and_says_so
         "Merci aux infirmières de quel service ?",
         "ok consent form",
         "cool, thanks",  # 'cool' approves, as 'great' does: a search (review of s15-trial-b)
+        "help with the consent form",
     ],
 )
 def test_a_courtesy_word_with_content_is_a_question(thanked: Assistant, question: str) -> None:

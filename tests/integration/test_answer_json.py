@@ -32,6 +32,7 @@ CITATION_KEYS = {
     "earlier": (str, type(None)),
     "before": (str, type(None)),
     "occurrence": (str, type(None)),
+    "archived": (str, type(None)),
 }
 PASSAGE_KEYS = {
     "rank": int,

@@ -1,0 +1,77 @@
+"""Print what telling a folder's archive folders costs at its first question
+(archive_folders.archived, inside versions.CorpusVersions.of over the index's document ids), beside
+what CorpusVersions.of cost without it (superseded.copies, the rest of its work), in one run,
+with their ratio: on 20,000 files with no archive word, on 20,000 files of per-client year
+folders ("clients/c17/2024/facture_c17_2024", the entity folders review of s34 timed), and on
+20,000 files a tenth of which lie in "archive/2024/" folders beside current ones. Then what one
+question's arrangement costs (a path test per candidate). Not a test; run it by hand:
+
+    python benchmarks/archive_folders_cost.py [--files 20000] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from fake_corpus import median_seconds
+
+from citeqa.archive_folders import archived
+from citeqa.superseded import copies
+from citeqa.versions import CorpusVersions
+
+
+def _corpora(files: int) -> dict[str, list[str]]:
+    words = ["releve", "facture", "notes", "ventes", "export", "stock", "paie", "heures"]
+    plain = [f"team{i % 50}/{words[i % 8]}/notes-{i}" for i in range(files)]
+    clients = [f"clients/c{i % 2000}/{2000 + i % 25}/{words[i % 8]}_{i}" for i in range(files)]
+    staged = [
+        f"site{i % 199}/archive/2024/{words[i % 8]}_{i}_2024"
+        if i % 10 == 0
+        else f"site{i % 199}/{words[i % 8]}/{words[i % 8]}_{i}_2025"
+        for i in range(files)
+    ]
+    return {"no archive word": plain, "client year folders": clients, "archive folders": staged}
+
+
+def _text(doc_id: str) -> str:
+    return f"# {doc_id}\n\n| Poste | Montant |\n| --- | --- |\n| total | {len(doc_id)} |\n"
+
+
+def _timed(ids: list[str], rounds: int) -> tuple[float, float, float]:
+    without = median_seconds(lambda: copies(ids, _text), rounds)
+    told = median_seconds(lambda: archived(ids), rounds)
+    whole = median_seconds(lambda: CorpusVersions.of(ids, str, text_of=_text), rounds)
+    return without, told, whole
+
+
+def _question_cost(ids: list[str], rounds: int) -> float:
+    versions = CorpusVersions.of(ids, str, text_of=_text)
+    if versions is None:
+        return 0.0
+    candidates = ids[:200]
+    asks: Callable[[], object] = lambda: [  # noqa: E731
+        versions.arrangement("Quel était le total en 2024 ?", 8).kept(doc) for doc in candidates
+    ]
+    return median_seconds(asks, rounds)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=20000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    for name, ids in _corpora(args.files).items():
+        without, told, whole = _timed(ids, args.rounds)
+        print(
+            f"{args.files:,} files, {name}: archived {len(archived(ids)):,};"
+            f" superseded.copies {without * 1000:.1f} ms, archive_folders.archived"
+            f" {told * 1000:.1f} ms ({told / without:.3f}x of copies),"
+            f" CorpusVersions.of {whole * 1000:.1f} ms ({whole / without:.2f}x)"
+        )
+        asked = _question_cost(ids, args.rounds)
+        print(f"    a question's arrangement over 200 candidates: {asked * 1000:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,197 @@
+"""Archive (stage) folders beside current files read as earlier editions (archive_folders.py,
+versions.CorpusVersions; s34 trial cause 2: "archive/2024/Tarifs 2024" quoted as current beside
+"Tarifs/Tarifs 2025")."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.answerlabels import otherwise_label, quote_lines
+from citeqa.archive_folders import archived, asks_archive, is_archive_folder
+from citeqa.models import Answer, Chunk, Citation, Hit
+from citeqa.versions import CorpusVersions, with_older_statement
+
+DRIVE = [
+    "Tarifs/Tarifs 2025",
+    "Infos pratiques/horaires et fermetures",
+    "archive/2024/Tarifs 2024",
+    "archive/2024/horaires 2024",
+    "Wiki/DASRI",
+]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["archive", "Archives 2023", "Archivés", "2024_archives", "Anciennes versions", "OLD",
+     "tarifs_old", "Compta - archives", "obsolète", "Previous"],
+)  # fmt: skip
+def test_a_folder_named_as_an_archive_is_one(name: str) -> None:
+    assert is_archive_folder(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["2024", "clients", "dupont", "Old Town", "backup", "Anciens élèves", "archive-clients",
+     "Saison 2023-2024", "Amicale des anciens"],
+)  # fmt: skip
+def test_a_year_a_client_or_a_backup_folder_is_no_archive(name: str) -> None:
+    assert not is_archive_folder(name)
+
+
+def test_documents_under_an_archive_folder_beside_current_files_are_archived() -> None:
+    assert archived(DRIVE) == {
+        "archive/2024/Tarifs 2024": "archive",
+        "archive/2024/horaires 2024": "archive",
+    }
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        ["clients/dupont/2024/facture_2024", "clients/martin/2025/facture_2025"],
+        ["2024/tarifs_2024", "tarifs_2025"],
+        ["Archives/2023/bilan", "Archives/2024/bilan"],  # the whole corpus is the archive
+        ["Projets/Archive/plan", "Projets/Archive/budget", "Autre/notes"],
+    ],
+)
+def test_entity_folders_or_an_archive_holding_a_whole_folder_archive_nothing(
+    ids: list[str],
+) -> None:
+    assert archived(ids) == {}
+
+
+def test_an_archive_inside_a_topic_folder_is_a_stage_of_that_folder() -> None:
+    ids = ["Compta/old/budget", "Compta/bilan", "Autre/notes"]
+    assert archived(ids) == {"Compta/old/budget": "Compta/old"}
+
+
+def test_a_question_naming_the_archive_asks_for_it() -> None:
+    assert asks_archive("Que disent les archives sur les horaires ?", "archive")
+    assert asks_archive("What do the old files say?", "Compta/old")
+    assert not asks_archive("Quels sont les horaires ?", "archive")
+
+
+def _versions() -> CorpusVersions:
+    versions = CorpusVersions.of(DRIVE, str, text_of=lambda doc_id: doc_id)
+    assert versions is not None
+    return versions
+
+
+def test_an_archived_document_is_older_and_set_aside_unless_its_year_or_archive_is_asked() -> None:
+    versions = _versions()
+    assert [doc for doc in DRIVE if versions.is_older(doc)] == DRIVE[2:4]
+
+    def kept(question: str) -> list[str]:
+        return [doc for doc in DRIVE if versions.arrangement(question, 2).kept(doc)]
+
+    current = ["Tarifs/Tarifs 2025", "Infos pratiques/horaires et fermetures", "Wiki/DASRI"]
+    assert kept("Quel est le tarif de la consultation ?") == current
+    assert kept("Quel est le tarif de la consultation en 2025 ?") == current
+    assert kept("Quel était le tarif de la consultation en 2024 ?") == DRIVE, "current kept too"
+    assert kept("Que disent les archives sur les horaires ?") == DRIVE
+
+
+def _hit(doc_id: str, rank: int, text: str) -> Hit:
+    chunk = Chunk(chunk_id=f"{doc_id}-{rank}", doc_id=doc_id, start=0, end=len(text), text=text)
+    return Hit(chunk=chunk, chunk_index=rank, score=1.0 - rank / 10)
+
+
+def test_an_archived_passage_writing_a_name_no_current_one_writes_stays_in_place() -> None:
+    """s34 trial n09: "le numéro de facture d'Ecosoins" (a collector only the archive names)
+    quoted the current sterilisation page's "numéro de cycle" once the archive was set aside."""
+    versions = _versions()
+    hits = [
+        _hit("Wiki/DASRI", 0, "Noter le numéro de cycle sur chaque sachet."),
+        _hit("archive/2024/horaires 2024", 1, "Collecte par le prestataire Ecosoins."),
+        _hit("Tarifs/Tarifs 2025", 2, "| G | Consultation | 30,00 |"),
+    ]
+
+    def read(question: str) -> tuple[list[str], list[str]]:
+        arranged = versions.arrangement(question, 8)
+        first, _ = arranged(hits)
+        return [h.chunk.doc_id for h in first], [h.chunk.doc_id for h in arranged.set_aside(hits)]
+
+    in_place = [h.chunk.doc_id for h in hits]
+    assert read("Quel est le numéro de facture d'Ecosoins ?") == (in_place, [])
+    assert read("Quel est le numéro de cycle ?") == (
+        ["Wiki/DASRI", "Tarifs/Tarifs 2025"],
+        ["archive/2024/horaires 2024"],
+    ), "no name: the archive is set aside"
+    assert read("Quel est le numéro de cycle de la DASRI ?")[1] == ["archive/2024/horaires 2024"]
+
+
+def test_an_unasked_archived_first_quote_is_said_to_be_archived() -> None:
+    versions = _versions()
+    answer = _answer("archive/2024/horaires 2024", "Collecte par Ecosoins.", "en")
+    assert versions.archived_quote_note("Who collects for Ecosoins?", answer) == (
+        "The answer quotes archive/2024/horaires 2024.csv, kept in the archive folder"
+        " archive/2024 (an earlier edition): what it says may no longer hold."
+    )
+    assert versions.archived_quote_note("Who collected in 2024?", answer) is None, "asked"
+    current = _answer("Tarifs/Tarifs 2025", "| G | 30,00 |", "en")
+    assert versions.archived_quote_note("Who collects for Ecosoins?", current) is None
+
+
+def test_a_client_tree_by_year_is_never_set_aside() -> None:
+    ids = ["clients/dupont/2024/facture", "clients/martin/2025/facture", "clients/liste"]
+    assert CorpusVersions.of(ids, str, text_of=lambda doc_id: "| Dupont | 520 |") is None
+
+
+def _answer(doc_id: str, quote: str, lang: str) -> Answer:
+    citation = Citation(
+        n=1, doc_id=doc_id, title=doc_id, path=f"/d/{doc_id}.csv", start=0, end=len(quote),
+        quote=quote, score=0.5,
+    )  # fmt: skip
+    return Answer(
+        question="q", abstained=False, confidence=0.5, answer=quote, citations=[citation],
+        passages=[], lang=lang,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "note", "label", "only"),
+    [
+        (
+            "fr",
+            "[2] cite archive/2024/Tarifs 2024.csv, rangé dans le dossier d’archive archive/2024"
+            " (édition antérieure), qui l’énonce autrement ; la réponse cite Tarifs/Tarifs"
+            " 2025.csv.",
+            "Une édition antérieure, rangée dans le dossier d'archive archive/2024, dit autre"
+            " chose :",
+            "Réponse tirée de archive/2024/Tarifs 2024.csv, rangé dans le dossier d’archive"
+            " archive/2024 (édition antérieure) : les passages trouvés hors des dossiers"
+            " d’archive n’y répondent pas.",
+        ),
+        (
+            "en",
+            "[2] quotes archive/2024/Tarifs 2024.csv, kept in the archive folder archive/2024 (an"
+            " earlier edition), which states it otherwise; the answer quotes Tarifs/Tarifs"
+            " 2025.csv.",
+            "An earlier edition, kept in the archive folder archive/2024, says otherwise:",
+            "Answered from archive/2024/Tarifs 2024.csv, kept in the archive folder archive/2024"
+            " (an earlier edition): the passages found outside archive folders do not answer"
+            " it.",
+        ),
+    ],
+)
+def test_an_archived_quote_is_labelled_with_its_folder_in_the_answers_language(
+    lang: str, note: str, label: str, only: str
+) -> None:
+    versions = _versions()
+    current = _answer("Tarifs/Tarifs 2025", "| G | Consultation | 30,00 |", lang)
+    old = _answer("archive/2024/Tarifs 2024", "| G | Consultation | 26,50 |", lang)
+    answer, said = with_older_statement(current, old, versions, 400, [frozenset({"consult"})])
+    assert said == note
+    archived_citation = answer.citations[1]
+    assert archived_citation.otherwise and archived_citation.archived == "archive/2024"
+    assert otherwise_label(archived_citation, lang) == label
+    assert label in quote_lines(answer.citations, lang)
+    assert versions.only_older_note(old.citations[0], lang) == only
+
+
+def test_an_archive_folder_name_is_shown_sanitised() -> None:
+    ids = ["Tarifs/Tarifs 2025", "archive/\x1b[31m2024/Tarifs 2024"]
+    versions = CorpusVersions.of(ids, str, text_of=lambda doc_id: doc_id)
+    assert versions is not None
+    folder = versions.archived_folder(ids[1])
+    assert folder is not None and "\x1b" not in folder
