@@ -144,6 +144,7 @@ from citeqa.record_fields import AskedWord, answering_fields, asked_words
 from citeqa.record_ids import AskedRecords, asked_ids, asked_records, ids_pattern, own_record
 from citeqa.record_threads import answering_records
 from citeqa.row_context import row_context
+from citeqa.row_lead import leading_rows_kept
 from citeqa.sentences import (
     QuestionScores,
     ScoredSentence,
@@ -2448,13 +2449,15 @@ def _quoted(
         ranked = signed_contact(ranked, bank, terms.focus)
         ranked = unsigned(ranked, bank, terms.focus)
         ranked = latest_year_first(ranked, bank, terms.focus)
+        lead = extra.get("lead_ratio", 1.0)
+        ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         chosen = choose(
-            on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus),
+            leading_rows_kept(ranked, bank, terms, lead, _subset),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),
             settings.quote_budget,
-            extra.get("lead_ratio", 1.0),
+            lead,
         )
     else:
         chosen = choose_by_score(
