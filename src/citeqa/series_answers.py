@@ -30,7 +30,9 @@ the event falling that day) is answered by the one series of that passage's docu
 summary writes a word of the question falling on the day, when its summary adds a capitalised
 name the question lacks (the name asked). What/which/quel questions are not: a shared word
 made the line answer any question of the day ("Quel est le score de l'entraînement foot du
-samedi 8 mars 2025 ?", s34 review).
+samedi 8 mars 2025 ?", s34 review). A when-question is answered by that series only when its
+summary writes the question's rarest words (by the question's term weights): "class" of "Yoga
+class" does not make it the answer to "Is there a dance class on…" (s34 stop re-read).
 
 `falling_on` tells unheld_days.py which series of the folder fall on a day, or that one may (its
 days unknown within the question's budget): a day a series covers is never said unwritten (its
@@ -48,7 +50,7 @@ from typing import Any, NamedTuple
 from citeqa.citedsection import citation_section
 from citeqa.dates import iso_day
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import about_terms, fold, undated_terms
+from citeqa.lexical import about_terms, content_words, fold, undated_terms
 from citeqa.models import Citation, Document, Hit, Series
 from citeqa.questions import QuestionTerms
 from citeqa.readers.recurrence import weekday_name
@@ -98,15 +100,30 @@ def answering_series(
     asks_when = _asks_when(folded)
     if not asks_when and way != "on":
         return None
-    first = _first_series_passage(hits, documents)
-    if first is None:
+    passages = _series_passages(hits, documents)
+    if not passages:
         return None
+    asked_words = _event_words(terms.focus)
     if asks_when:
-        held = _spoken_in(first, documents, about_terms(undated_terms(terms.focus)))
+        held = _spoken_in(passages[0], documents, asked_words)
         spoken = None if held is None else _answering(held, asked, way)
         if spoken is not None or way != "on":
             return spoken
-    return _falling_series(terms, first[0], hits, documents, asked)
+    asking = _Asking(folded, asks_when, asked_words, _rarest_asked(terms, asked_words))
+    return _falling_series(asking, passages, documents, asked)
+
+
+class _Asking(NamedTuple):
+    """What the question asks, read once by `answering_series` for the series it tries."""
+
+    folded: str
+    """The question's focus, folded."""
+    asks_when: bool
+    """Whether it writes one of the data's "asking" phrases (`_asks_when`)."""
+    words: frozenset[str]
+    """Its content words (`_event_words`)."""
+    rarest: frozenset[str]
+    """Those naming the event it asks of (`_rarest_asked`)."""
 
 
 def _answering(held: tuple[Hit, Series], asked: date, way: str) -> SeriesAnswer | None:
@@ -118,52 +135,96 @@ def _answering(held: tuple[Hit, Series], asked: date, way: str) -> SeriesAnswer 
 
 
 def _falling_series(
-    terms: QuestionTerms,
-    first: Hit,
-    hits: Sequence[Hit],
+    asking: _Asking,
+    passages: Sequence[tuple[Hit, list[Series]]],
     documents: Mapping[str, Document],
     asked: date,
 ) -> SeriesAnswer | None:
-    """The one series of the document of `first` (the first series passage) whose summary
-    writes a word of the question falling on the day `asked`, when the question asks when or
-    who (one of the data's "asking_who" words; "Qui est de garde le samedi 21 février 2026 ?"
-    of three six-weekly "Garde du samedi - Dr …" series, s34 trial a29) and, asking who, its
-    summary adds a capitalised name the question lacks (`_adds_a_name`: "Who won the chess
-    tournament on…" of a "Chess tournament" series is not answered by it); quoted from the
-    passage of `hits` holding its line. None otherwise."""
-    document = documents[first.chunk.doc_id]
+    """The one series of the document of the first series passage (the first of `passages`:
+    each passage read holding a series' line, with those series) whose summary writes a word
+    of the question falling on the day `asked`, when the question asks when or who (one of
+    the data's "asking_who" words; "Qui est de garde le samedi 21 février 2026 ?" of three
+    six-weekly "Garde du samedi - Dr …" series, s34 trial a29). Asking when, its summary
+    writes the question's rarest words (`_names_the_event`: "class" of "Yoga class" is no
+    answer to "Is there a dance class on…", s34 stop re-read); asking who, its summary adds a
+    capitalised name the question lacks (`_adds_a_name`: "Who won the chess tournament on…"
+    of a "Chess tournament" series is not answered by it). Quoted from the passage of
+    `passages` holding its line. None otherwise."""
+    document = documents[passages[0][0].chunk.doc_id]
     budget = Budget()
-    asked_words = about_terms(undated_terms(terms.focus))
     falling = [
         one
         for one in document.series
-        if asked_words & about_terms(undated_terms(_heading(document.text, one)))
+        if asking.words & _event_words(_heading(document.text, one))
         and _answering_day(one, asked, "on", budget)
     ]
     if len(falling) != 1:
         return None  # none the question speaks of, or several alike: it does not say which
     series = falling[0]
-    folded = fold(terms.focus)
     summary = _heading(document.text, series)
-    if not _asks_when(folded) and not (_asks_who(folded) and _adds_a_name(summary, folded)):
+    if asking.asks_when:
+        if not _names_the_event(asking, summary):
+            return None
+    elif not (_asks_who(asking.folded) and _adds_a_name(summary, asking.folded)):
         return None
     hit = next(
-        (one for one in hits if one.chunk.doc_id == document.doc_id and _holds(one, series)),
+        (one for one, held in passages if one.chunk.doc_id == document.doc_id and series in held),
         None,
     )
     return None if hit is None else SeriesAnswer(hit, series, asked)
 
 
-def _first_series_passage(
+def _event_words(text: str) -> frozenset[str]:
+    """The content terms of `text` (`about_terms` of its undated terms) and, folded as
+    written, its content words whose stems are stopwords ("danse" → "dans", "entrée" →
+    "entre": s34 hostile M3): what a question and a series' summary are compared by."""
+    kept = {
+        word
+        for word in content_words(text)
+        if len(word) > 2 and word.isalpha() and not about_terms(undated_terms(word))
+    }
+    return about_terms(undated_terms(text)) | kept
+
+
+def _rarest_asked(terms: QuestionTerms, asked_words: frozenset[str]) -> frozenset[str]:
+    """The words of `asked_words` (the question's `_event_words`) rarest in the corpus by the
+    weights of the question's own terms, the data's asking, after and before words and the
+    words of its unwritten days aside ("lieu", "next", "après", "février"); a word no term
+    weighs (a word the corpus never writes, or terms not given) counts as rarer than any
+    weighed one."""
+    dates = frozenset().union(*(_event_words(typed) for typed, _ in terms.unwritten_days))
+    words = asked_words - _phrase_words() - dates
+    weights = {
+        word: max(
+            (weight for stems, weight in terms.terms[: terms.focus_terms] if word in stems),
+            default=float("inf"),
+        )
+        for word in words
+    }
+    most = max(weights.values(), default=0.0)
+    return frozenset(word for word, weight in weights.items() if weight == most)
+
+
+def _names_the_event(asking: _Asking, summary: str) -> bool:
+    """Whether `summary` writes the rarest words the question asks (`asking.rarest`): a
+    question naming its event by a word the summary lacks asks of another event."""
+    return asking.rarest <= _event_words(summary)
+
+
+@cache
+def _phrase_words() -> frozenset[str]:
+    """The `_event_words` of the data's asking, after and before phrases."""
+    phrases = [*_words()["asking"], *_words()["after"], *_words()["before"]]
+    return frozenset().union(*(_event_words(phrase) for phrase in phrases))
+
+
+def _series_passages(
     hits: Sequence[Hit], documents: Mapping[str, Document]
-) -> tuple[Hit, list[Series]] | None:
-    """The first of `hits` holding a series' line, with the series whose lines it holds; None
-    when none holds one."""
-    for hit in hits:
-        held = _series_held(hit, documents)
-        if held:
-            return hit, held
-    return None
+) -> list[tuple[Hit, list[Series]]]:
+    """The passages of `hits` holding a series' line, in order, each with the series whose
+    lines it holds."""
+    found = [(hit, _series_held(hit, documents)) for hit in hits]
+    return [(hit, held) for hit, held in found if held]
 
 
 def _spoken_in(

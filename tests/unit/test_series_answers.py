@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from citeqa.lexical import about_terms, undated_terms
 from citeqa.models import Chunk, Document, Hit, Series
 from citeqa.questions import QuestionTerms
 from citeqa.series_answers import answering_series
@@ -56,3 +57,91 @@ def test_a_passage_further_down_is_not_taken_for_a_generic_word() -> None:
     terms = QuestionTerms(focus=question, unwritten_days=[("2 décembre 2025", "2025-12-02")])
     hits = [_hit(BUREAU, 0), _hit(YOGA, 1)]
     assert answering_series(terms, hits, {"agenda": AGENDA}) is None
+
+
+YOGA_EN = "Yoga class: 2025-11-06, every 2 weeks on Thursday"
+BOARD_EN = "Board meeting: 2025-11-25, every week on Tuesday"
+TEXT_EN = f"# Agenda\n\n## Yoga class\n\n{YOGA_EN}\n\n## Board meeting\n\n{BOARD_EN}\n"
+AGENDA_EN = Document(
+    doc_id="agenda-en",
+    title="Agenda",
+    path="/folder/agenda-en.ics",
+    text=TEXT_EN,
+    sha256="1",
+    series=[
+        Series(
+            start=TEXT_EN.index(YOGA_EN),
+            end=TEXT_EN.index(YOGA_EN) + len(YOGA_EN),
+            first="2025-11-06",
+            rule="FREQ=WEEKLY;INTERVAL=2;BYDAY=TH",
+        ),
+        Series(
+            start=TEXT_EN.index(BOARD_EN),
+            end=TEXT_EN.index(BOARD_EN) + len(BOARD_EN),
+            first="2025-11-25",
+            rule="FREQ=WEEKLY;BYDAY=TU",
+        ),
+    ],
+)
+
+
+def _hit_en(line: str, rank: int) -> Hit:
+    start = TEXT_EN.index(line)
+    chunk = Chunk(
+        chunk_id=f"agenda-en:{rank}",
+        doc_id="agenda-en",
+        start=start,
+        end=start + len(line),
+        text=line,
+        lang="en",
+    )
+    return Hit(chunk=chunk, chunk_index=rank, score=1.0 - rank / 10)
+
+
+def _stems(word: str) -> frozenset[str]:
+    """The terms a question's analysis weighs `word` by."""
+    return about_terms(undated_terms(word))
+
+
+def _asked(question: str, day: str, iso: str) -> QuestionTerms:
+    return QuestionTerms(focus=question, unwritten_days=[(day, iso)])
+
+
+def test_a_generic_word_of_another_series_falling_that_day_does_not_answer() -> None:
+    # s34 stop re-read: "class" of "Yoga class" answered a dance class's question
+    terms = _asked("Is there a dance class on 4 December 2025?", "4 December 2025", "2025-12-04")
+    hits = [_hit_en(BOARD_EN, 0), _hit_en(YOGA_EN, 1)]
+    assert answering_series(terms, hits, {"agenda-en": AGENDA_EN}) is None
+
+
+def test_the_series_the_question_names_falling_that_day_still_answers() -> None:
+    terms = _asked("Is there a yoga class on 4 December 2025?", "4 December 2025", "2025-12-04")
+    hits = [_hit_en(BOARD_EN, 0), _hit_en(YOGA_EN, 1)]
+    found = answering_series(terms, hits, {"agenda-en": AGENDA_EN})
+    assert found is not None and found.series == AGENDA_EN.series[0]
+
+
+def test_a_common_word_the_summary_lacks_does_not_stop_the_series() -> None:
+    # weights as the question's analysis gives them: "club" common, "yoga" rare
+    question = "Is there a yoga class at the club on 4 December 2025?"
+    terms = QuestionTerms(
+        focus=question,
+        terms=[(_stems("yoga"), 5.0), (_stems("class"), 3.0), (_stems("club"), 1.0)],
+        focus_terms=3,
+        unwritten_days=[("4 December 2025", "2025-12-04")],
+    )
+    hits = [_hit_en(BOARD_EN, 0), _hit_en(YOGA_EN, 1)]
+    found = answering_series(terms, hits, {"agenda-en": AGENDA_EN})
+    assert found is not None and found.series == AGENDA_EN.series[0]
+
+
+def test_a_rarer_word_the_summary_lacks_stops_the_series() -> None:
+    question = "Is there a yoga class in Lyon on 4 December 2025?"
+    terms = QuestionTerms(
+        focus=question,
+        terms=[(_stems("yoga"), 3.0), (_stems("class"), 2.0), (_stems("Lyon"), 6.0)],
+        focus_terms=3,
+        unwritten_days=[("4 December 2025", "2025-12-04")],
+    )
+    hits = [_hit_en(BOARD_EN, 0), _hit_en(YOGA_EN, 1)]
+    assert answering_series(terms, hits, {"agenda-en": AGENDA_EN}) is None
