@@ -16,7 +16,10 @@ calendar whose yellow-bag collection is one VEVENT repeating every other Thursda
   any other's, and at least one: a question on another subject asking a day an event falls on
   is no question about it, nor one writing only a word of its description or rule ("When is
   the next yellow bag collection…" of a French calendar whose grey-bin event's description
-  says "Collecte", as its yellow-bag event's does);
+  says "Collecte", as its yellow-bag event's does); when the first speaks of none of its
+  series, the first passage further down holding a series the question speaks of whose summary
+  writes the question's rarest words (s34 hostile M2: "la réunion du bureau le 2 décembre"
+  ranked the yoga line first);
 - that series answers: it falls on that day, or, when one of the data's "after" ("before")
   words stands just before the date (data/recurring_questions.json), on a day after (before)
   it with no moved occurrence (RECURRENCE-ID) between: the moved day would be written
@@ -104,12 +107,14 @@ def answering_series(
     if not passages:
         return None
     asked_words = _event_words(terms.focus)
+    asking = _Asking(folded, asks_when, asked_words, _rarest_asked(terms, asked_words))
     if asks_when:
         held = _spoken_in(passages[0], documents, asked_words)
+        if held is None:  # the first holds other events only: one further down may name it
+            held = _named_further_down(asking, passages[1:], documents)
         spoken = None if held is None else _answering(held, asked, way)
         if spoken is not None or way != "on":
             return spoken
-    asking = _Asking(folded, asks_when, asked_words, _rarest_asked(terms, asked_words))
     return _falling_series(asking, passages, documents, asked)
 
 
@@ -232,12 +237,26 @@ def _spoken_in(
 ) -> tuple[Hit, Series] | None:
     """The first series passage (`first`: it and the series it holds) with the series of it
     whose heading the question (its content terms, `asked_words`) speaks of more than of any
-    other; None when it speaks of none of them, or of several as much. Passages further down
-    are not tried: one holding another event named by a generic word of the question
-    ("cours") would answer (s34 review of the hostile M2 fix, which tried three)."""
+    other; None when it speaks of none of them, or of several as much."""
     hit, held = first
     chosen = _spoken_series(documents[hit.chunk.doc_id].text, held, asked_words)
     return None if chosen is None else (hit, chosen)
+
+
+def _named_further_down(
+    asking: _Asking, passages: Sequence[tuple[Hit, list[Series]]], documents: Mapping[str, Document]
+) -> tuple[Hit, Series] | None:
+    """The first of `passages` (series passages below the first) with the series of it the
+    question speaks of most (`_spoken_series`) whose summary writes the question's rarest
+    words (`_names_the_event`), and that series; None when none has one. A generic word is not
+    enough: "prochain cours de danse" is not the "Cours de yoga" series (s34 hostile M2, whose
+    first fix, trying three passages on any shared word, was reverted for that)."""
+    for hit, held in passages:
+        text = documents[hit.chunk.doc_id].text
+        chosen = _spoken_series(text, held, asking.words)
+        if chosen is not None and _names_the_event(asking, _heading(text, chosen)):
+            return hit, chosen
+    return None
 
 
 def _series_held(hit: Hit, documents: Mapping[str, Document]) -> list[Series]:

@@ -145,3 +145,12 @@ def test_a_rarer_word_the_summary_lacks_stops_the_series() -> None:
     )
     hits = [_hit_en(BOARD_EN, 0), _hit_en(YOGA_EN, 1)]
     assert answering_series(terms, hits, {"agenda-en": AGENDA_EN}) is None
+
+
+def test_a_lower_passage_answers_the_event_it_names_when_the_first_holds_others() -> None:
+    # s34 hostile M2: the first series passage held only the yoga series
+    question = "Quand a lieu la prochaine réunion du bureau après le 2 décembre 2025 ?"
+    terms = QuestionTerms(focus=question, unwritten_days=[("2 décembre 2025", "2025-12-02")])
+    found = answering_series(terms, [_hit(YOGA, 0), _hit(BUREAU, 1)], {"agenda": AGENDA})
+    assert found is not None and found.series == AGENDA.series[1]
+    assert found.day.isoformat() == "2025-12-09"
