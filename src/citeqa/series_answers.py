@@ -57,7 +57,7 @@ from citeqa.lexical import about_terms, content_words, fold, undated_terms
 from citeqa.models import Citation, Document, Hit, Series
 from citeqa.questions import QuestionTerms
 from citeqa.readers.recurrence import weekday_name
-from citeqa.recurring_days import Budget, days_in, first_after, last_before
+from citeqa.recurring_days import Budget, days_in, first_after, last_before, may_fall_on
 
 __all__ = ["SeriesAnswer", "answering_series", "falling_on", "occurrence_label", "series_citation"]
 
@@ -382,7 +382,8 @@ def falling_on(documents: Iterable[Document]) -> Callable[[str], list[str] | Non
     """The events of `documents`' series falling on a day ("YYYY-MM-DD"), by their summaries
     (else their lines), the first REPEATING_NAMED found (the rest not expanded); None when a
     series may fall on it before those are found (its days unknown: recurring_days, a rule not
-    expanded or the budget spent). One budget for all the series and days asked."""
+    expanded or the budget spent) unless its rule rules that day out (recurring_days.
+    may_fall_on: a weekday rule and a Saturday). One budget for all the series and days asked."""
     budget = Budget()
 
     def named(day: str) -> list[str] | None:
@@ -395,7 +396,7 @@ def falling_on(documents: Iterable[Document]) -> Callable[[str], list[str] | Non
                 if series.first[:10] > day:
                     continue
                 days = days_in(series, asked, asked, budget)
-                if days is None:
+                if days is None and may_fall_on(series, asked):
                     return None
                 text = document.text
                 found += [_heading(text, series) or text[series.start : series.end]] if days else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from citeqa.lexical import about_terms, undated_terms
 from citeqa.models import Chunk, Document, Hit, Series
 from citeqa.questions import QuestionTerms
-from citeqa.series_answers import answering_series
+from citeqa.series_answers import answering_series, falling_on
 
 YOGA = "Cours de yoga: 2025-11-06, toutes les 2 semaines le jeudi"
 BUREAU = "Réunion du bureau: 2025-11-25, chaque semaine le mardi"
@@ -154,3 +154,22 @@ def test_a_lower_passage_answers_the_event_it_names_when_the_first_holds_others(
     found = answering_series(terms, [_hit(YOGA, 0), _hit(BUREAU, 1)], {"agenda": AGENDA})
     assert found is not None and found.series == AGENDA.series[1]
     assert found.day.isoformat() == "2025-12-09"
+
+
+def test_a_series_of_unknown_days_leaves_out_the_days_its_rule_rules_out() -> None:
+    # s34 hostile: a "last weekday of the month" series (BYSETPOS: days unknown) read first
+    # made every later day one a series may fall on, so no day was ever said unwritten
+    last_weekday = Series(
+        start=TEXT.index(YOGA),
+        end=TEXT.index(YOGA) + len(YOGA),
+        first="2025-01-31",
+        rule="",
+        bounds="FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;UNTIL=20251231",
+    )
+    agenda = AGENDA.model_copy(update={"series": [last_weekday, AGENDA.series[1]]})
+    named = falling_on([agenda])
+    assert named("2025-12-06") == []  # a Saturday
+    assert named("2025-12-02") is None  # a Tuesday: the bureau's, and maybe the last weekday's
+    assert named("2026-01-30") == []  # past its UNTIL (and a Friday the bureau skips)
+    unbounded = last_weekday.model_copy(update={"bounds": ""})
+    assert falling_on([AGENDA.model_copy(update={"series": [unbounded]})])("2025-12-06") is None
