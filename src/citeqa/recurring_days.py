@@ -41,6 +41,7 @@ __all__ = [
     "first_after",
     "last_before",
     "may_fall_on",
+    "series_span",
 ]
 
 MAX_STEPS = 100_000
@@ -277,3 +278,12 @@ def _until_day(until: str) -> str:
     return (
         f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}" if digits.isdigit() and len(digits) == 8 else ""
     )
+
+
+def series_span(series: Series) -> tuple[date, date] | None:
+    """The series' first day and the last its rule's UNTIL allows (its `rule`, else its
+    `bounds`); None when it has no UNTIL (COUNT or none: no day bounds it here) or no first."""
+    first = _start(series)
+    parts = _parts(series.rule or series.bounds) or {}
+    last = iso_day(_until_day(parts.get("UNTIL", "")))
+    return None if first is None or last is None or last < first else (first, last)

@@ -7,8 +7,11 @@ reader wrote it) and states the day computed from the rule (recurring_days.py) i
 calendar whose yellow-bag collection is one VEVENT repeating every other Thursday was refused,
 "no document writes 15 October 2025" (s32 trial a35). The answer is given when all hold:
 
-- the question writes a full date no sentence of the corpus writes (QuestionTerms.unwritten_days)
-  and asks when or whether something takes place: it writes one of the data's "asking" phrases
+- the question writes a full date no sentence of the corpus writes (QuestionTerms.unwritten_days),
+  or a day without its year no sentence writes in any year (QuestionTerms.yearless_days: "qui
+  est de garde le samedi 21 février", s34 trial a92) that the spans of the series of the first
+  series passage's document (first start to UNTIL) hold in one year only, and asks when or
+  whether something takes place: it writes one of the data's "asking" phrases
   (when, is there, quand, y a-t-il, a lieu, next…); "Who won the chess tournament on 10
   November 2025?" or "How many attended…" are left to the usual path (review of s33-rrule);
 - of the series whose lines the first passage read (in ranking order) holding one holds, the
@@ -51,13 +54,20 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from citeqa.citedsection import citation_section
-from citeqa.dates import iso_day
+from citeqa.dates import calendar_day, iso_day
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, content_words, fold, undated_terms
 from citeqa.models import Citation, Document, Hit, Series
 from citeqa.questions import QuestionTerms
 from citeqa.readers.recurrence import weekday_name
-from citeqa.recurring_days import Budget, days_in, first_after, last_before, may_fall_on
+from citeqa.recurring_days import (
+    Budget,
+    days_in,
+    first_after,
+    last_before,
+    may_fall_on,
+    series_span,
+)
 
 __all__ = ["SeriesAnswer", "answering_series", "falling_on", "occurrence_label", "series_citation"]
 
@@ -87,24 +97,27 @@ def answering_series(
     terms: QuestionTerms, hits: Sequence[Hit], documents: Mapping[str, Document]
 ) -> SeriesAnswer | None:
     """The series and day answering the question (its `terms`: the question as read, its
-    focus, and the days no sentence writes) of its first unwritten day, when the first passage
+    focus, and the days no sentence writes) of its first unwritten day (or yearless day:
+    `_asked_day`), when the first passage
     of `hits` holding a series' line answers it, or the one series of that passage's document
     falling on the day answers a question asking who or what is on it (see the module's
     docstring); None otherwise. Asked whatever the answer models make of the question: a day
     no sentence writes weighs against every passage, the series' line included."""
-    if not terms.unwritten_days:
-        return None
-    folded = fold(terms.focus)
-    typed, day = terms.unwritten_days[0]
-    asked = iso_day(day)
-    way = _way(folded, fold(typed))
-    if asked is None or way is None:
-        return None
-    asks_when = _asks_when(folded)
-    if not asks_when and way != "on":
+    if not terms.unwritten_days and not terms.yearless_days:
         return None
     passages = _series_passages(hits, documents)
     if not passages:
+        return None
+    asked_day = _asked_day(terms, passages, documents)
+    if asked_day is None:
+        return None
+    typed, asked = asked_day
+    folded = fold(terms.focus)
+    way = _way(folded, fold(typed))
+    if way is None:
+        return None
+    asks_when = _asks_when(folded)
+    if not asks_when and way != "on":
         return None
     asked_words = _event_words(terms.focus)
     asking = _Asking(folded, asks_when, asked_words, _rarest_asked(terms, asked_words))
@@ -116,6 +129,40 @@ def answering_series(
         if spoken is not None or way != "on":
             return spoken
     return _falling_series(asking, passages, documents, asked)
+
+
+def _asked_day(
+    terms: QuestionTerms,
+    passages: Sequence[tuple[Hit, list[Series]]],
+    documents: Mapping[str, Document],
+) -> tuple[str, date] | None:
+    """The day the question asks, as typed and as a date: its first unwritten day, else its
+    first yearless day no sentence writes (QuestionTerms.yearless_days: "samedi 21 février")
+    in the one year the spans of the series of the first series passage's document (from
+    their first start to their UNTIL) hold it; None when there is none, or a series has no end
+    or the spans hold it in several years (s34 trial a92)."""
+    if terms.unwritten_days:
+        typed, day = terms.unwritten_days[0]
+        found = iso_day(day)
+        return None if found is None else (typed, found)
+    typed, yearless = terms.yearless_days[0]
+    month, day_of_month = int(yearless[2:4]), int(yearless[5:7])
+    years: set[int] = set()
+    for series in documents[passages[0][0].chunk.doc_id].series:
+        span = series_span(series)
+        if span is None:
+            return None
+        first, last = span
+        for year in range(first.year, last.year + 1):
+            found = calendar_day(year, month, day_of_month)
+            if found is not None and first <= found <= last:
+                years.add(year)
+            if len(years) > 1:
+                return None  # "UNTIL=99991231": not read through
+    if len(years) != 1:
+        return None
+    found = calendar_day(years.pop(), month, day_of_month)
+    return None if found is None else (typed, found)
 
 
 class _Asking(NamedTuple):

@@ -173,3 +173,24 @@ def test_a_series_of_unknown_days_leaves_out_the_days_its_rule_rules_out() -> No
     assert named("2026-01-30") == []  # past its UNTIL (and a Friday the bureau skips)
     unbounded = last_weekday.model_copy(update={"bounds": ""})
     assert falling_on([AGENDA.model_copy(update={"series": [unbounded]})])("2025-12-06") is None
+
+
+def test_a_yearless_day_takes_the_one_year_the_series_spans() -> None:
+    # s34 trial a92: "qui est de gard le samdi 21 fevrier" never reached the series reading
+    question = "Quand a lieu la réunion du bureau le mardi 3 mars ?"
+    terms = QuestionTerms(focus=question, yearless_days=[("mardi 3 mars", "--03-03")])
+    bounded = [
+        one.model_copy(update={"rule": one.rule + ";UNTIL=20260630"}) for one in AGENDA.series
+    ]
+    agenda = AGENDA.model_copy(update={"series": bounded})
+    found = answering_series(terms, [_hit(BUREAU, 0)], {"agenda": agenda})
+    assert found is not None and found.series == bounded[1]
+    assert found.day.isoformat() == "2026-03-03"
+    # a series with no end: no one year told
+    assert answering_series(terms, [_hit(BUREAU, 0)], {"agenda": AGENDA}) is None
+    # spans holding the day in two years
+    longer = [
+        one.model_copy(update={"rule": one.rule + ";UNTIL=20270630"}) for one in AGENDA.series
+    ]
+    two_years = AGENDA.model_copy(update={"series": longer})
+    assert answering_series(terms, [_hit(BUREAU, 0)], {"agenda": two_years}) is None
