@@ -321,8 +321,9 @@ def _holds(hit: Hit, series: Series) -> bool:
 
 def _spoken_series(text: str, held: list[Series], asked_words: frozenset[str]) -> Series | None:
     """The one of `held` (series of a passage of `text`) whose heading writes more of
-    `asked_words` than any other's; None when none writes any, or several as many."""
-    spoken = [(len(asked_words & undated_terms(_heading(text, one))), one) for one in held]
+    `asked_words` (by `_event_words`: "Cours de danse" writes the "danse" a stem would lose)
+    than any other's; None when none writes any, or several as many."""
+    spoken = [(len(asked_words & _event_words(_heading(text, one))), one) for one in held]
     most = max(count for count, _ in spoken)
     chosen = [one for count, one in spoken if count == most]
     return chosen[0] if most and len(chosen) == 1 else None

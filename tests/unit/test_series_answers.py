@@ -175,6 +175,45 @@ def test_a_series_of_unknown_days_leaves_out_the_days_its_rule_rules_out() -> No
     assert falling_on([AGENDA.model_copy(update={"series": [unbounded]})])("2025-12-06") is None
 
 
+CHANT = "Cours de chant: 2025-01-08, chaque semaine le mercredi"
+DANSE = "Cours de danse: 2025-01-08, chaque semaine le mercredi"
+COURS = f"# Cours\n\n## Cours de chant\n\n{CHANT}\n\n## Cours de danse\n\n{DANSE}\n"
+
+
+def test_a_word_whose_stem_is_a_stopword_still_tells_two_series_apart() -> None:
+    # s34 hostile M3: "danse" stems to "dans", a stopword; both series tied on "cours"
+    series = [
+        Series(
+            start=COURS.index(line),
+            end=COURS.index(line) + len(line),
+            first="2025-01-08",
+            rule="FREQ=WEEKLY;BYDAY=WE",
+        )
+        for line in (CHANT, DANSE)
+    ]
+    cours = Document(
+        doc_id="cours",
+        title="Cours",
+        path="/folder/cours.ics",
+        text=COURS,
+        sha256="2",
+        series=series,
+    )
+    start = COURS.index(CHANT)
+    end = COURS.index(DANSE) + len(DANSE)
+    chunk = Chunk(
+        chunk_id="cours:0",
+        doc_id="cours",
+        start=start,
+        end=end,
+        text=COURS[start:end],
+        lang="fr",
+    )
+    terms = _asked("Y a-t-il cours de danse le 22 janvier 2025 ?", "22 janvier 2025", "2025-01-22")
+    found = answering_series(terms, [Hit(chunk=chunk, chunk_index=0, score=1.0)], {"cours": cours})
+    assert found is not None and found.series == series[1]
+
+
 def test_a_yearless_day_takes_the_one_year_the_series_spans() -> None:
     # s34 trial a92: "qui est de gard le samdi 21 fevrier" never reached the series reading
     question = "Quand a lieu la réunion du bureau le mardi 3 mars ?"
