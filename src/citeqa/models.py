@@ -46,6 +46,12 @@ class Series(Frozen):
     every excluded day then reads as perhaps moved)."""
     added: list[str] = Field(default_factory=list)
     """Days its RDATEs add."""
+    bounds: str = ""
+    """When `rule` is "" for a line leaving a part of its one RRULE unsaid, that RRULE as
+    `rule` would be ("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"): its days are unknown,
+    yet it falls on none its BYDAY, BYMONTH, BYMONTHDAY or UNTIL rules out
+    (recurring_days.may_fall_on); "" otherwise (an index read before this field leaves it
+    empty: any day past its start may be one)."""
 
 
 LATEX_KIND = "tex"

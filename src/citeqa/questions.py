@@ -317,6 +317,11 @@ class QuestionTerms:
     ("2 décembre 2025", "2025-12-02"), that no sentence of the corpus writes in any form the
     build reads as that day (Vocabulary.writes_day), on an index that stored date terms:
     read by unheld_days.py once the question is answered."""
+    yearless_days: list[tuple[str, str]] = field(default_factory=list)
+    """The dates with a day and a month but no year the focus writes, each as typed with its
+    term ("samedi 7 mars", "--03-07"), that no sentence of the corpus writes in any form or
+    year (its yearless term unstored: Vocabulary.writes_yearless), on an index that stored date
+    terms: a repeating event's span may tell its year (series_answers.py)."""
     unheld_records: list[tuple[str, list[str]]] = field(default_factory=list)
     """The identifiers of records the focus writes (record_ids.asked_ids: "INC-2025-02"), as
     typed, that the corpus never writes while it writes others of their shape, each with the
@@ -516,6 +521,12 @@ class Vocabulary:
         self.by_initial: dict[str, list[str]] = {}
         for word in words if words is not None else corpus_words(self._texts):
             self.by_initial.setdefault(word[0], []).append(word)
+
+    def writes_yearless(self, day: str) -> bool:
+        """Whether a sentence of the corpus writes the day of the year whose term is `day`
+        ("--03-07") in any form or year; True on an index that stored no day's term with its
+        year: it cannot tell."""
+        return day in self.frequency or not self._dated_days
 
     def writes_day(self, day: str) -> bool:
         """Whether a sentence of the corpus writes the day whose term is `day` ("2025-12-02"),
@@ -818,6 +829,11 @@ def analyse(
     result.unwritten_days = [
         (typed, day) for typed, day in dated[0][0].full_days() if not vocabulary.writes_day(day)
     ]
+    result.yearless_days = [
+        (typed, day)
+        for typed, day in dated[0][0].yearless_days()
+        if not vocabulary.writes_yearless(day)
+    ]
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     seen: set[frozenset[str]] = set()
     own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms
@@ -1000,6 +1016,20 @@ class _DatesOf:
             inside = [word for at, word in words if begin <= at < end]
             if full is not None and inside:
                 days.append((self.text[inside[0].start() : inside[-1].end()], full))
+        return days
+
+    def yearless_days(self) -> list[tuple[str, str]]:
+        """The dates the text writes with their day and month but no year, each as typed
+        (from its first word to the end of its last) with its term "--MM-DD"."""
+        words = [(self.folded_at[w.start()], w) for w in self.words]
+        days = []
+        for begin, end, terms in self.spans:
+            if any(is_full_day_term(term) for term in terms):
+                continue
+            day = next((term for term in sorted(terms) if len(term) == 7), None)
+            inside = [word for at, word in words if begin <= at < end]
+            if day is not None and inside:
+                days.append((self.text[inside[0].start() : inside[-1].end()], day))
         return days
 
     def day_at(self, start: int) -> frozenset[str]:

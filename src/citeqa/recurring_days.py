@@ -33,7 +33,16 @@ from types import MappingProxyType
 from citeqa.dates import iso_day
 from citeqa.models import Series
 
-__all__ = ["MAX_STEPS", "Budget", "days_in", "expandable", "first_after", "last_before"]
+__all__ = [
+    "MAX_STEPS",
+    "Budget",
+    "days_in",
+    "expandable",
+    "first_after",
+    "last_before",
+    "may_fall_on",
+    "series_span",
+]
 
 MAX_STEPS = 100_000
 """The most days of periods one question has dateutil step through, all series together: a
@@ -225,3 +234,62 @@ def _added(series: Series) -> list[date]:
         for day in series.added
         if (found := iso_day(day)) is not None and found.isoformat() not in excluded
     ]
+
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def may_fall_on(series: Series, day: date) -> bool:
+    """Whether the series may fall on `day` when its days are unknown (`days_in` gives None):
+    not when it excludes the day, nor when its rule (`rule`, else its `bounds`) ends before it
+    (UNTIL) or names weekdays (BYDAY, any ordinal), months (BYMONTH) or days of the month
+    (BYMONTHDAY, counted from the start only) the day is none of. A "last weekday of the
+    month" series (BYSETPOS) read first had made every Saturday one a series may fall on (s34
+    hostile probe)."""
+    parts = _parts(series.rule or series.bounds)
+    if day.isoformat() in series.excluded:
+        return False
+    if not parts:
+        return True
+    until = iso_day(_until_day(parts.get("UNTIL", "")))
+    if until is not None and day > until:
+        return False
+    weekdays = {
+        match.group(2) for match in map(_ORDINAL_DAY.fullmatch, _listed(parts, "BYDAY")) if match
+    }
+    if weekdays and _WEEKDAYS[day.weekday()] not in weekdays:
+        return False
+    if not _names(parts, "BYMONTH", day.month):
+        return False
+    return _names(parts, "BYMONTHDAY", day.day)
+
+
+def _listed(parts: Mapping[str, str], name: str) -> list[str]:
+    """The comma-separated values of the rule's part `name` ([] when it has none)."""
+    return [value for value in parts.get(name, "").split(",") if value]
+
+
+def _names(parts: Mapping[str, str], name: str, number: int) -> bool:
+    """Whether the rule's part `name` (numbers) holds `number`, or may (it has none, or one it
+    counts from the end or does not read)."""
+    numbers = [_number(value) for value in _listed(parts, name)]
+    if not numbers or any(value is None or value < 0 for value in numbers):
+        return True
+    return number in numbers
+
+
+def _until_day(until: str) -> str:
+    """An RRULE's UNTIL ("20251231", "20251231T230000Z") as "2025-12-31"; "" when it has none."""
+    digits = until[:8]
+    return (
+        f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}" if digits.isdigit() and len(digits) == 8 else ""
+    )
+
+
+def series_span(series: Series) -> tuple[date, date] | None:
+    """The series' first day and the last its rule's UNTIL allows (its `rule`, else its
+    `bounds`); None when it has no UNTIL (COUNT or none: no day bounds it here) or no first."""
+    first = _start(series)
+    parts = _parts(series.rule or series.bounds) or {}
+    last = iso_day(_until_day(parts.get("UNTIL", "")))
+    return None if first is None or last is None or last < first else (first, last)

@@ -7,8 +7,11 @@ reader wrote it) and states the day computed from the rule (recurring_days.py) i
 calendar whose yellow-bag collection is one VEVENT repeating every other Thursday was refused,
 "no document writes 15 October 2025" (s32 trial a35). The answer is given when all hold:
 
-- the question writes a full date no sentence of the corpus writes (QuestionTerms.unwritten_days)
-  and asks when or whether something takes place: it writes one of the data's "asking" phrases
+- the question writes a full date no sentence of the corpus writes (QuestionTerms.unwritten_days),
+  or a day without its year no sentence writes in any year (QuestionTerms.yearless_days: "qui
+  est de garde le samedi 21 février", s34 trial a92) that the spans of the series of the first
+  series passage's document (first start to UNTIL) hold in one year only, and asks when or
+  whether something takes place: it writes one of the data's "asking" phrases
   (when, is there, quand, y a-t-il, a lieu, next…); "Who won the chess tournament on 10
   November 2025?" or "How many attended…" are left to the usual path (review of s33-rrule);
 - of the series whose lines the first passage read (in ranking order) holding one holds, the
@@ -16,7 +19,10 @@ calendar whose yellow-bag collection is one VEVENT repeating every other Thursda
   any other's, and at least one: a question on another subject asking a day an event falls on
   is no question about it, nor one writing only a word of its description or rule ("When is
   the next yellow bag collection…" of a French calendar whose grey-bin event's description
-  says "Collecte", as its yellow-bag event's does);
+  says "Collecte", as its yellow-bag event's does); when the first speaks of none of its
+  series, the first passage further down holding a series the question speaks of whose summary
+  writes the question's rarest words (s34 hostile M2: "la réunion du bureau le 2 décembre"
+  ranked the yoga line first);
 - that series answers: it falls on that day, or, when one of the data's "after" ("before")
   words stands just before the date (data/recurring_questions.json), on a day after (before)
   it with no moved occurrence (RECURRENCE-ID) between: the moved day would be written
@@ -30,7 +36,9 @@ the event falling that day) is answered by the one series of that passage's docu
 summary writes a word of the question falling on the day, when its summary adds a capitalised
 name the question lacks (the name asked). What/which/quel questions are not: a shared word
 made the line answer any question of the day ("Quel est le score de l'entraînement foot du
-samedi 8 mars 2025 ?", s34 review).
+samedi 8 mars 2025 ?", s34 review). A when-question is answered by that series only when its
+summary writes the question's rarest words (by the question's term weights): "class" of "Yoga
+class" does not make it the answer to "Is there a dance class on…" (s34 stop re-read).
 
 `falling_on` tells unheld_days.py which series of the folder fall on a day, or that one may (its
 days unknown within the question's budget): a day a series covers is never said unwritten (its
@@ -46,13 +54,20 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from citeqa.citedsection import citation_section
-from citeqa.dates import iso_day
+from citeqa.dates import calendar_day, iso_day
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import about_terms, fold, undated_terms
+from citeqa.lexical import about_terms, content_words, fold, undated_terms
 from citeqa.models import Citation, Document, Hit, Series
 from citeqa.questions import QuestionTerms
 from citeqa.readers.recurrence import weekday_name
-from citeqa.recurring_days import Budget, days_in, first_after, last_before
+from citeqa.recurring_days import (
+    Budget,
+    days_in,
+    first_after,
+    last_before,
+    may_fall_on,
+    series_span,
+)
 
 __all__ = ["SeriesAnswer", "answering_series", "falling_on", "occurrence_label", "series_citation"]
 
@@ -82,31 +97,85 @@ def answering_series(
     terms: QuestionTerms, hits: Sequence[Hit], documents: Mapping[str, Document]
 ) -> SeriesAnswer | None:
     """The series and day answering the question (its `terms`: the question as read, its
-    focus, and the days no sentence writes) of its first unwritten day, when the first passage
+    focus, and the days no sentence writes) of its first unwritten day (or yearless day:
+    `_asked_day`), when the first passage
     of `hits` holding a series' line answers it, or the one series of that passage's document
     falling on the day answers a question asking who or what is on it (see the module's
     docstring); None otherwise. Asked whatever the answer models make of the question: a day
     no sentence writes weighs against every passage, the series' line included."""
-    if not terms.unwritten_days:
+    if not terms.unwritten_days and not terms.yearless_days:
         return None
+    passages = _series_passages(hits, documents)
+    if not passages:
+        return None
+    asked_day = _asked_day(terms, passages, documents)
+    if asked_day is None:
+        return None
+    typed, asked = asked_day
     folded = fold(terms.focus)
-    typed, day = terms.unwritten_days[0]
-    asked = iso_day(day)
     way = _way(folded, fold(typed))
-    if asked is None or way is None:
+    if way is None:
         return None
     asks_when = _asks_when(folded)
     if not asks_when and way != "on":
         return None
-    first = _first_series_passage(hits, documents)
-    if first is None:
-        return None
+    asked_words = _event_words(terms.focus)
+    asking = _Asking(folded, asks_when, asked_words, _rarest_asked(terms, asked_words))
     if asks_when:
-        held = _spoken_in(first, documents, about_terms(undated_terms(terms.focus)))
+        held = _spoken_in(passages[0], documents, asked_words)
+        if held is None:  # the first holds other events only: one further down may name it
+            held = _named_further_down(asking, passages[1:], documents)
         spoken = None if held is None else _answering(held, asked, way)
         if spoken is not None or way != "on":
             return spoken
-    return _falling_series(terms, first[0], hits, documents, asked)
+    return _falling_series(asking, passages, documents, asked)
+
+
+def _asked_day(
+    terms: QuestionTerms,
+    passages: Sequence[tuple[Hit, list[Series]]],
+    documents: Mapping[str, Document],
+) -> tuple[str, date] | None:
+    """The day the question asks, as typed and as a date: its first unwritten day, else its
+    first yearless day no sentence writes (QuestionTerms.yearless_days: "samedi 21 février")
+    in the one year the spans of the series of the first series passage's document (from
+    their first start to their UNTIL) hold it; None when there is none, or a series has no end
+    or the spans hold it in several years (s34 trial a92)."""
+    if terms.unwritten_days:
+        typed, day = terms.unwritten_days[0]
+        found = iso_day(day)
+        return None if found is None else (typed, found)
+    typed, yearless = terms.yearless_days[0]
+    month, day_of_month = int(yearless[2:4]), int(yearless[5:7])
+    years: set[int] = set()
+    for series in documents[passages[0][0].chunk.doc_id].series:
+        span = series_span(series)
+        if span is None:
+            return None
+        first, last = span
+        for year in range(first.year, last.year + 1):
+            found = calendar_day(year, month, day_of_month)
+            if found is not None and first <= found <= last:
+                years.add(year)
+            if len(years) > 1:
+                return None  # "UNTIL=99991231": not read through
+    if len(years) != 1:
+        return None
+    found = calendar_day(years.pop(), month, day_of_month)
+    return None if found is None else (typed, found)
+
+
+class _Asking(NamedTuple):
+    """What the question asks, read once by `answering_series` for the series it tries."""
+
+    folded: str
+    """The question's focus, folded."""
+    asks_when: bool
+    """Whether it writes one of the data's "asking" phrases (`_asks_when`)."""
+    words: frozenset[str]
+    """Its content words (`_event_words`)."""
+    rarest: frozenset[str]
+    """Those naming the event it asks of (`_rarest_asked`)."""
 
 
 def _answering(held: tuple[Hit, Series], asked: date, way: str) -> SeriesAnswer | None:
@@ -118,52 +187,96 @@ def _answering(held: tuple[Hit, Series], asked: date, way: str) -> SeriesAnswer 
 
 
 def _falling_series(
-    terms: QuestionTerms,
-    first: Hit,
-    hits: Sequence[Hit],
+    asking: _Asking,
+    passages: Sequence[tuple[Hit, list[Series]]],
     documents: Mapping[str, Document],
     asked: date,
 ) -> SeriesAnswer | None:
-    """The one series of the document of `first` (the first series passage) whose summary
-    writes a word of the question falling on the day `asked`, when the question asks when or
-    who (one of the data's "asking_who" words; "Qui est de garde le samedi 21 février 2026 ?"
-    of three six-weekly "Garde du samedi - Dr …" series, s34 trial a29) and, asking who, its
-    summary adds a capitalised name the question lacks (`_adds_a_name`: "Who won the chess
-    tournament on…" of a "Chess tournament" series is not answered by it); quoted from the
-    passage of `hits` holding its line. None otherwise."""
-    document = documents[first.chunk.doc_id]
+    """The one series of the document of the first series passage (the first of `passages`:
+    each passage read holding a series' line, with those series) whose summary writes a word
+    of the question falling on the day `asked`, when the question asks when or who (one of
+    the data's "asking_who" words; "Qui est de garde le samedi 21 février 2026 ?" of three
+    six-weekly "Garde du samedi - Dr …" series, s34 trial a29). Asking when, its summary
+    writes the question's rarest words (`_names_the_event`: "class" of "Yoga class" is no
+    answer to "Is there a dance class on…", s34 stop re-read); asking who, its summary adds a
+    capitalised name the question lacks (`_adds_a_name`: "Who won the chess tournament on…"
+    of a "Chess tournament" series is not answered by it). Quoted from the passage of
+    `passages` holding its line. None otherwise."""
+    document = documents[passages[0][0].chunk.doc_id]
     budget = Budget()
-    asked_words = about_terms(undated_terms(terms.focus))
     falling = [
         one
         for one in document.series
-        if asked_words & about_terms(undated_terms(_heading(document.text, one)))
+        if asking.words & _event_words(_heading(document.text, one))
         and _answering_day(one, asked, "on", budget)
     ]
     if len(falling) != 1:
         return None  # none the question speaks of, or several alike: it does not say which
     series = falling[0]
-    folded = fold(terms.focus)
     summary = _heading(document.text, series)
-    if not _asks_when(folded) and not (_asks_who(folded) and _adds_a_name(summary, folded)):
+    if asking.asks_when:
+        if not _names_the_event(asking, summary):
+            return None
+    elif not (_asks_who(asking.folded) and _adds_a_name(summary, asking.folded)):
         return None
     hit = next(
-        (one for one in hits if one.chunk.doc_id == document.doc_id and _holds(one, series)),
+        (one for one, held in passages if one.chunk.doc_id == document.doc_id and series in held),
         None,
     )
     return None if hit is None else SeriesAnswer(hit, series, asked)
 
 
-def _first_series_passage(
+def _event_words(text: str) -> frozenset[str]:
+    """The content terms of `text` (`about_terms` of its undated terms) and, folded as
+    written, its content words whose stems are stopwords ("danse" → "dans", "entrée" →
+    "entre": s34 hostile M3): what a question and a series' summary are compared by."""
+    kept = {
+        word
+        for word in content_words(text)
+        if len(word) > 2 and word.isalpha() and not about_terms(undated_terms(word))
+    }
+    return about_terms(undated_terms(text)) | kept
+
+
+def _rarest_asked(terms: QuestionTerms, asked_words: frozenset[str]) -> frozenset[str]:
+    """The words of `asked_words` (the question's `_event_words`) rarest in the corpus by the
+    weights of the question's own terms, the data's asking, after and before words and the
+    words of its unwritten days aside ("lieu", "next", "après", "février"); a word no term
+    weighs (a word the corpus never writes, or terms not given) counts as rarer than any
+    weighed one."""
+    dates = frozenset().union(*(_event_words(typed) for typed, _ in terms.unwritten_days))
+    words = asked_words - _phrase_words() - dates
+    weights = {
+        word: max(
+            (weight for stems, weight in terms.terms[: terms.focus_terms] if word in stems),
+            default=float("inf"),
+        )
+        for word in words
+    }
+    most = max(weights.values(), default=0.0)
+    return frozenset(word for word, weight in weights.items() if weight == most)
+
+
+def _names_the_event(asking: _Asking, summary: str) -> bool:
+    """Whether `summary` writes the rarest words the question asks (`asking.rarest`): a
+    question naming its event by a word the summary lacks asks of another event."""
+    return asking.rarest <= _event_words(summary)
+
+
+@cache
+def _phrase_words() -> frozenset[str]:
+    """The `_event_words` of the data's asking, after and before phrases."""
+    phrases = [*_words()["asking"], *_words()["after"], *_words()["before"]]
+    return frozenset().union(*(_event_words(phrase) for phrase in phrases))
+
+
+def _series_passages(
     hits: Sequence[Hit], documents: Mapping[str, Document]
-) -> tuple[Hit, list[Series]] | None:
-    """The first of `hits` holding a series' line, with the series whose lines it holds; None
-    when none holds one."""
-    for hit in hits:
-        held = _series_held(hit, documents)
-        if held:
-            return hit, held
-    return None
+) -> list[tuple[Hit, list[Series]]]:
+    """The passages of `hits` holding a series' line, in order, each with the series whose
+    lines it holds."""
+    found = [(hit, _series_held(hit, documents)) for hit in hits]
+    return [(hit, held) for hit, held in found if held]
 
 
 def _spoken_in(
@@ -171,12 +284,26 @@ def _spoken_in(
 ) -> tuple[Hit, Series] | None:
     """The first series passage (`first`: it and the series it holds) with the series of it
     whose heading the question (its content terms, `asked_words`) speaks of more than of any
-    other; None when it speaks of none of them, or of several as much. Passages further down
-    are not tried: one holding another event named by a generic word of the question
-    ("cours") would answer (s34 review of the hostile M2 fix, which tried three)."""
+    other; None when it speaks of none of them, or of several as much."""
     hit, held = first
     chosen = _spoken_series(documents[hit.chunk.doc_id].text, held, asked_words)
     return None if chosen is None else (hit, chosen)
+
+
+def _named_further_down(
+    asking: _Asking, passages: Sequence[tuple[Hit, list[Series]]], documents: Mapping[str, Document]
+) -> tuple[Hit, Series] | None:
+    """The first of `passages` (series passages below the first) with the series of it the
+    question speaks of most (`_spoken_series`) whose summary writes the question's rarest
+    words (`_names_the_event`), and that series; None when none has one. A generic word is not
+    enough: "prochain cours de danse" is not the "Cours de yoga" series (s34 hostile M2, whose
+    first fix, trying three passages on any shared word, was reverted for that)."""
+    for hit, held in passages:
+        text = documents[hit.chunk.doc_id].text
+        chosen = _spoken_series(text, held, asking.words)
+        if chosen is not None and _names_the_event(asking, _heading(text, chosen)):
+            return hit, chosen
+    return None
 
 
 def _series_held(hit: Hit, documents: Mapping[str, Document]) -> list[Series]:
@@ -194,8 +321,9 @@ def _holds(hit: Hit, series: Series) -> bool:
 
 def _spoken_series(text: str, held: list[Series], asked_words: frozenset[str]) -> Series | None:
     """The one of `held` (series of a passage of `text`) whose heading writes more of
-    `asked_words` than any other's; None when none writes any, or several as many."""
-    spoken = [(len(asked_words & undated_terms(_heading(text, one))), one) for one in held]
+    `asked_words` (by `_event_words`: "Cours de danse" writes the "danse" a stem would lose)
+    than any other's; None when none writes any, or several as many."""
+    spoken = [(len(asked_words & _event_words(_heading(text, one))), one) for one in held]
     most = max(count for count, _ in spoken)
     chosen = [one for count, one in spoken if count == most]
     return chosen[0] if most and len(chosen) == 1 else None
@@ -302,7 +430,8 @@ def falling_on(documents: Iterable[Document]) -> Callable[[str], list[str] | Non
     """The events of `documents`' series falling on a day ("YYYY-MM-DD"), by their summaries
     (else their lines), the first REPEATING_NAMED found (the rest not expanded); None when a
     series may fall on it before those are found (its days unknown: recurring_days, a rule not
-    expanded or the budget spent). One budget for all the series and days asked."""
+    expanded or the budget spent) unless its rule rules that day out (recurring_days.
+    may_fall_on: a weekday rule and a Saturday). One budget for all the series and days asked."""
     budget = Budget()
 
     def named(day: str) -> list[str] | None:
@@ -315,7 +444,7 @@ def falling_on(documents: Iterable[Document]) -> Callable[[str], list[str] | Non
                 if series.first[:10] > day:
                     continue
                 days = days_in(series, asked, asked, budget)
-                if days is None:
+                if days is None and may_fall_on(series, asked):
                     return None
                 text = document.text
                 found += [_heading(text, series) or text[series.start : series.end]] if days else []

@@ -200,6 +200,14 @@ def test_who_is_on_a_day_quotes_the_one_series_falling_on_it(
     assert name in citation.quote
 
 
+def test_a_day_without_its_year_is_read_in_the_one_year_the_series_span(rota: Assistant) -> None:
+    # s34 trial a92: "qui est de gard le samdi 21 fevrier" (no year) was not read as a series' day
+    answer = rota.ask("Qui est d'astreinte le dimanche 16 février ?")
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].occurrence == "2025-02-16"
+    assert "Ferrand" in answer.citations[0].quote
+
+
 def test_who_is_on_a_day_no_series_falls_on_is_not_answered_by_one(rota: Assistant) -> None:
     answer = rota.ask("Qui est d'astreinte le samedi 8 février 2025 ?")
     assert all(citation.occurrence is None for citation in answer.citations)

@@ -64,7 +64,8 @@ def test_an_events_date_gives_the_terms_a_written_date_does(tmp_path: Path) -> N
 
 
 def test_the_reader_is_capped_and_versioned() -> None:
-    """Version 16 (plus textdecoding's): a series' bare EXDATEs kept as skipped days; 15: a
+    """Version 17 (plus textdecoding's): control characters of a line's parameters left out, a
+    series' unsaid rule kept as its bounds; 16: a series' bare EXDATEs kept as skipped days; 15: a
     series whose line leaves a part of its rule unsaid
     keeps no rule; 14: a repeating event's rule kept; 13: an event's description on the line
     under its what-when-where line; 12: a stray END: line left out; 11: each event's own
@@ -77,7 +78,7 @@ def test_the_reader_is_capped_and_versioned() -> None:
     review E)."""
     reader = reader_for(".ics")
     assert isinstance(reader, CappedReader) and reader.kind == "ics"
-    assert reader_versions()[".ics"] == 16 + DECODING_VERSION
+    assert reader_versions()[".ics"] == 17 + DECODING_VERSION
     assert reader.max_bytes == calendar_module.MAX_CALENDAR_BYTES
 
 
@@ -575,3 +576,34 @@ def test_an_events_description_is_its_body_never_a_heading(tmp_path: Path) -> No
         document.text
     )
     assert moved not in headings(document.text)
+
+
+def test_a_control_character_in_a_parameter_loses_no_date(tmp_path: Path) -> None:
+    """s34 hostile: "DTSTART;TZID=Garbage/Nowhere\\x01:…" was refused by the parser, so the
+    workshop lost its date and its rule; the summary's own control characters stay as written
+    (sanitised where shown)."""
+    text = calendar(
+        event(
+            "SUMMARY:Atelier poterie\r\nDTSTART;TZID=Garbage/Nowhere\x01:20250106T180000\r\n"
+            "RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20251231T230000Z\r\n"
+        ),
+        event("SUMMARY:Chorale \x1b[31mrouge\r\nDTSTART;VALUE=DATE:20250107\r\n"),
+    )
+    document = read(tmp_path, text)
+    assert "2025-01-06 18:00" in document.text
+    assert [series.first[:10] for series in document.series] == ["2025-01-06"]
+    assert "Chorale \x1b[31mrouge" in document.text
+
+
+def test_a_rule_its_line_leaves_unsaid_is_kept_as_the_series_bounds(tmp_path: Path) -> None:
+    """s34 hostile: a "last weekday of the month" series kept no rule, so every later day was
+    one it might fall on; its rule now bounds those days (recurring_days.may_fall_on)."""
+    text = calendar(
+        event(
+            "SUMMARY:Bilan mensuel\r\nDTSTART;VALUE=DATE:20250131\r\n"
+            "RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;UNTIL=20251231\r\n"
+        )
+    )
+    (series,) = read(tmp_path, text).series
+    assert series.rule == ""
+    assert "BYSETPOS=-1" in series.bounds and "BYDAY=MO,TU,WE,TH,FR" in series.bounds

@@ -166,3 +166,17 @@ def test_the_frames_of_pay_live_valid_and_reste_are_phrases_a_question_asks_by()
     assert {"reste-t-il", "reste"} <= asking_words("Combien reste-t-il à payer ?", "fr")
     assert "reste" not in asking_words("Quel est le reste à payer ?", "fr")
     assert "paid" not in asking_words("How many days of paid leave?", "en")
+
+
+def test_the_words_asking_when_an_event_takes_place_are_never_named() -> None:
+    """s34 hostile: "Quand a lieu le prochain cours de judo après le 7 janvier 2025 ?" was
+    refused "ils ne mentionnent jamais « lieu », « prochain », « 7 »"."""
+    question = "Quand a lieu le prochain cours de judo après le 7 janvier 2025 ?"
+    assert "lieu" in asking_words(question, "fr")
+    assert "lieu" in asking_words("La fête a-t-elle lieu samedi ?", "fr")
+    assert "lieu" not in asking_words("Quel est le lieu de la réunion ?", "fr")
+    assert "place" in asking_words("When does the next judo class take place?", "en")
+    assert "place" not in asking_words("Which place hosts the final?", "en")
+    assert {"prochain", "lieu"} <= asking_words(question, "fr")
+    assert "precedente" in asking_words("Quand était la séance précédente ?", "fr")
+    assert "next" in asking_words("When is the next judo class?", "en")

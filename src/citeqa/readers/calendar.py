@@ -51,6 +51,7 @@ bare CR each lost the whole file; a Feb 30 start or a malformed SUMMARY was drop
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -91,7 +92,7 @@ class CalendarReader:
     kind: str = "ics"
     suffixes: tuple[str, ...] = (".ics",)
     decoded: bool = True
-    version: int = 16 + DECODING_VERSION
+    version: int = 17 + DECODING_VERSION
     """16: a series' bare EXDATEs (cancellations no RECURRENCE-ID moves) kept as skipped days
     (Series.skipped). 15: a series whose line leaves a part of its rule unsaid, or of an event
     with several RRULEs, keeps no rule (its days unknown). 14: a repeating event's rule kept
@@ -193,7 +194,8 @@ def repeating_series(event: Component, section: str, offset: int, moved: set[str
     occurrence of another, RECURRENCE-ID, is no series of its own). Its rule is "" (its days
     unknown: recurring_days expands none, nothing is claimed of them) when the line leaves a
     part of it unsaid ("every day" of FREQ=DAILY;BYMONTH=2;BYMONTHDAY=28) or the event has more
-    than one RRULE, its line saying the first only (review of s33-rrule)."""
+    than one RRULE, its line saying the first only (review of s33-rrule); with one RRULE, that
+    rule is kept as its `bounds` (the days it cannot fall on: s34 hostile probe)."""
     start = _moment(event, "DTSTART")
     rules = _rules(event)
     if start is None or not rules or "RECURRENCE-ID" in event:
@@ -211,6 +213,7 @@ def repeating_series(event: Component, section: str, offset: int, moved: set[str
         end=offset + line_end,
         first=wall_clock(start),
         rule=rule_text(rules[0], start) if said else "",
+        bounds=rule_text(rules[0], start) if len(rules) == 1 and not said else "",
         excluded=sorted(excluded),
         skipped=sorted(skipped),
         added=sorted(_days_of(event, "RDATE", start)),
@@ -370,7 +373,8 @@ def _parsed(text: str, relative: str) -> tuple[list[Calendar], list[str]]:
     the file, it is read again without the time-zone definitions it refuses read alone
     (`_without_refused_time_zones`), only when there is one;
     UnreadableDocument with the parser's reason when it still refuses it."""
-    lines, warnings = _closed(text.replace("\r\n", "\n").replace("\r", "\n"), relative)
+    unfolded = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines, warnings = _closed(_parameters_without_controls(unfolded), relative)
     try:
         return _calendars(lines), warnings
     except UnreadableDocument:
@@ -379,6 +383,35 @@ def _parsed(text: str, relative: str) -> tuple[list[Calendar], list[str]]:
             raise
     calendars = _calendars(kept)
     return calendars, [*warnings, f"{relative}: {TIME_ZONES_LEFT_OUT}"]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+"""A control character (tab and line feed aside)."""
+
+
+def _parameters_without_controls(text: str) -> str:
+    """`text` with the control characters of each content line's name and parameters (before
+    its first colon outside quotes) left out: the parser refuses such a line whole, so
+    "DTSTART;TZID=Garbage/Nowhere\\x01:…" lost the event's date and rule (s34 hostile probe).
+    A value's own control characters (a summary's escape sequence) stay as written; a file
+    holding none is returned as it is."""
+    if not _CONTROL.search(text):
+        return text
+    return "\n".join(_line_without_controls(line) for line in text.split("\n"))
+
+
+def _line_without_controls(line: str) -> str:
+    """`line` with the control characters before its first colon outside quotes left out; a
+    folded line's continuation (it starts with a blank) is a value's and stays as written."""
+    if line[:1] in (" ", "\t"):
+        return line
+    quoted = False
+    for at, character in enumerate(line):
+        if character == '"':
+            quoted = not quoted
+        elif character == ":" and not quoted:
+            return _CONTROL.sub("", line[:at]) + line[at:]
+    return line
 
 
 TIME_ZONES_LEFT_OUT = "time-zone definitions that could not be read left out"
