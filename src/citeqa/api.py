@@ -945,14 +945,17 @@ class Assistant:
         corpus_translation.STRICTER_SIMILARITY: the search, run again with it, finds the passage
         writing it that it missed; on a bilingual corpus, only once the words of `top` reached
         MIN_TRANSLATED alone (the bundled off-topic "Qui voit ses biens confisqués ?", "voit"
-        read as the stored "seen", quoted a trial's tolerance line)."""
+        read as the stored "seen", quoted a trial's tolerance line). Under its bar, a word is read
+        also as its clear nearest candidate (passage_translation.clearly_nearest: "supplier" /
+        "prestataire" .736, next .627), never near a close passage (`_near_translations`)."""
         stored = self._stored_words_across(channel, lang)
         if stored is None:
             return {}
         vectors = self._loaded.word_vectors(channel)
         if self._loaded.document_languages.bilingual_corpus():
             absent = terms.absent
-            found = translations(absent, top, lang, vectors, BILINGUAL_SIMILARITY, stored)
+            bar = BILINGUAL_SIMILARITY
+            found = translations(absent, top, lang, vectors, bar, stored, clear=True)
             return corpus_translations(absent, found, stored, vectors) if found else {}
         absent = reason_words.nameable_words(list(dict.fromkeys(terms.absent)), lang)
         found = translations(absent, top, lang, vectors, MINORITY_SIMILARITY, stored, 0.0)

@@ -52,7 +52,8 @@ def corpus_translations(
 ) -> dict[str, str]:
     """The `absent` words (as typed; the first MAX_ABSENT) that `found` (folded: the words the
     passages found were read as) lacks, each folded with the stored word (folded, no function
-    word of either language) nearest to it by `vectors_of` at cosine `bar`, with `found`'s."""
+    word of either language) nearest to it by `vectors_of` at cosine `bar`, or the clear nearest
+    under it (passage_translation.clearly_nearest), with `found`'s."""
     asked = asked_forms(absent, found)
     if not asked:
         return dict(found)
@@ -60,7 +61,7 @@ def corpus_translations(
     if not words:
         return dict(found)
     own = vectors_of.of(list(asked), [])
-    nearest = nearest_among(list(asked), own, words, vectors, bar)
+    nearest = nearest_among(list(asked), own, words, vectors, bar, clear=True)
     return {**found, **{asked[word]: match for word, match in nearest.items()}}
 
 

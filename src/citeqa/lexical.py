@@ -143,6 +143,13 @@ def _stem(word: str, stemmer: Any) -> str:
     return word if _has_digit(word) else str(stemmer.stemWord(word))
 
 
+def word_stems(word: str) -> frozenset[str]:
+    """The English and French stems of a folded `word` (as `query_tokens` stems a question's):
+    two forms of one word share one of them ("loyer" and "loyers": "loyer" in English,
+    whose French stemmer reads "loi" and "loyer")."""
+    return frozenset(_stem(word, _stemmer(lang)) for lang in _ALGORITHMS)
+
+
 def _has_digit(word: str) -> bool:
     return any(map(str.isdigit, word))
 

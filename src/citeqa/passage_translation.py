@@ -21,7 +21,11 @@ questions: evals/README). On a corpus in both languages it asks also with no pas
 at BILINGUAL_SIMILARITY, of the passage words the build stored vectors of (stored_words.py,
 `chunk_word_forms`'s words), so that only the question's own absent words are embedded.
 No word list is involved but the passages' language's function words (language.json), which
-are never a translation (`passage_words`).
+are never a translation (`passage_words`). Read across with no close passage (`clear`:
+api.Assistant._read_across, corpus_translation.py), a word under the bar is still read as its
+nearest candidate when that one is the clear best (`clearly_nearest`: CLEAR_MARGIN nearer than
+any candidate no form of it, at CLEAR_FLOOR or more), as bilingual lexicon induction reads a
+translation by its margin over the rivals ("supplier" / "prestataire" .736, next .627).
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ import numpy as np
 from citeqa.derived_terms import MIN_LETTERS
 from citeqa.embedding import Embedder, embed_texts
 from citeqa.glossary import language_words
-from citeqa.lexical import content_words, fold
+from citeqa.lexical import content_words, fold, word_stems
 from citeqa.models import Hit
 from citeqa.recently_used import RecentlyUsed
 
@@ -72,6 +76,33 @@ of the s28 trial, /tmp/s29-crossmin: 15 of 29 such questions refused). At .65 th
 association's officers; at .70 no near miss of its 24 is answered that main refused (10 are
 answered as typed, by both), nor any of the 161 English off-topic questions of evals'
 offtopic-piaf asked of that folder."""
+
+CLEAR_FLOOR = MINORITY_SIMILARITY
+"""The least cosine an absent word needs with a candidate below the path's bar (MIN_SIMILARITY,
+BILINGUAL_SIMILARITY, corpus_translation.STRICTER_SIMILARITY) to be read as it when that
+candidate is CLEAR_MARGIN nearer than any other (`clearly_nearest`)."""
+
+CLEAR_MARGIN = 0.10
+"""How much nearer than every other candidate (those no form of it) the nearest must be to be
+read below the bar, at CLEAR_FLOOR or more: the margin criterion of bilingual lexicon induction,
+where a translation is the one clear best match while a light verb or a loose relative sits among
+many near words. USE puts a word's translation at .70-.85 of many pairs whose rival is far
+("supplier" / "prestataire" .736, next "livraison" .627; "lease" / "loyer" .773, next "bail" .665;
+"paramètres" / "parameters" .786, next .44; "couche" / "layer" .748, next .58), and a light verb
+or loose reading near its rivals ("done" / "fait" .806, next "faire" .775 a form of another
+verb; "reset" / "refait" .735, next "restart" .734; "learn" / "apprentie" .789, next
+"entrainer" .699 of a joinery's folder). Measured on the six user trials and 723 English
+off-topic and near-miss questions asked of the s34 trial's French folder (s35: none answered
+that was refused). Read only where a question is read across without a close passage
+(api.Assistant._read_across, corpus_translation.py): near one, at MIN_SIMILARITY, the
+everyday words of an off-topic question translate as clearly ("home" / "maisons" .761, "blood"
+/ "sang" .778, next .67) and reached MIN_TRANSLATED: "Are stroke patients' reports of home
+blood pressure readings reliable?" of PIAF's French articles quoted a hypertension line (s35,
+all:dev offtopic-piaf)."""
+
+RIVALS = 8
+"""How many of a word's nearest candidates `clearly_nearest` reads for its rival (the nearest no
+form of the best): the forms of one word (plural, feminine, accents folded) are few."""
 
 MIN_TRANSLATED = 0.5
 """The share of the absent words that must translate for any to be read translated. A question
@@ -178,10 +209,13 @@ def nearest_words(
     candidates: Sequence[str],
     vectors: np.ndarray,
     bar: float = MIN_SIMILARITY,
+    clear: bool = False,
 ) -> dict[str, str]:
-    """Each of `words` with the nearest of `candidates` when their cosine reaches `bar`;
-    `vectors` holds the unit vectors of `words` then of `candidates`."""
-    return nearest_among(words, vectors[: len(words)], candidates, vectors[len(words) :], bar)
+    """Each of `words` with the nearest of `candidates` when their cosine reaches `bar` (or,
+    `clear`, when it is the clear nearest: `clearly_nearest`); `vectors` holds the unit vectors
+    of `words` then of `candidates`."""
+    own, theirs = vectors[: len(words)], vectors[len(words) :]
+    return nearest_among(words, own, candidates, theirs, bar, clear)
 
 
 def nearest_among(
@@ -190,10 +224,12 @@ def nearest_among(
     candidates: Sequence[str],
     theirs: np.ndarray,
     bar: float = MIN_SIMILARITY,
+    clear: bool = False,
 ) -> dict[str, str]:
     """Each of `words` (unit vectors `own`) with the nearest of `candidates` (unit vectors
-    `theirs`) when their cosine reaches `bar`: one product, no copy of either matrix (a
-    corpus's whole stored vocabulary: corpus_translation.py)."""
+    `theirs`) when their cosine reaches `bar`, or with `clear` when that one is the clear
+    nearest under it (`clearly_nearest`): one product, no copy of either matrix (a corpus's
+    whole stored vocabulary: corpus_translation.py)."""
     if not len(words) or not len(candidates):
         return {}
     similarity = own @ theirs.T
@@ -201,8 +237,24 @@ def nearest_among(
     return {
         word: candidates[column]
         for word, column, row in zip(words, nearest, similarity, strict=True)
-        if row[column] >= bar
+        if row[column] >= bar or (clear and clearly_nearest(row, int(column), candidates, bar))
     }
+
+
+def clearly_nearest(row: np.ndarray, column: int, candidates: Sequence[str], bar: float) -> bool:
+    """Whether the folded candidate `column`, the nearest to a word (`row`: its cosines with
+    all `candidates`) below `bar`, is still read as it (`nearest_among`): at CLEAR_FLOOR or
+    more, and CLEAR_MARGIN nearer than any candidate that is no form of it (lexical.word_stems)
+    of the RIVALS nearest; none of those (every one a form of it) is no clear reading."""
+    if not CLEAR_FLOOR <= row[column] < bar:
+        return False
+    stems = word_stems(candidates[column])
+    rivals = len(row) - 1
+    if rivals < 1:
+        return False
+    nearest = np.argpartition(-row, min(RIVALS, rivals))[: RIVALS + 1]
+    others = [row[j] for j in nearest if j != column and not stems & word_stems(candidates[j])]
+    return bool(others) and row[column] - max(others) >= CLEAR_MARGIN
 
 
 UNSTORED_WORDS = 24
@@ -268,6 +320,7 @@ def translations(
     stored: StoredWords | None = None,
     share: float = MIN_TRANSLATED,
     unstored: int | None = UNSTORED_WORDS,
+    clear: bool = False,
 ) -> dict[str, str]:
     """The `absent` words (as typed; the first MAX_ABSENT of them) that mean, by `vectors_of`
     (a multilingual embedder's; None: no translation), a word of one of `hits` in another
@@ -277,7 +330,8 @@ def translations(
     `written_form`; with `stored` (the build's words, stored_words.py), the passages' words
     it stored in the form they write take their stored vectors, and only the absent words and
     the first `unstored` passage words it lacks are embedded (UNSTORED_WORDS; the others are no
-    translation; None: all of them, every passage word a candidate as without `stored`)."""
+    translation; None: all of them, every passage word a candidate as without `stored`). With
+    `clear`, a word is read also as the clear nearest under `bar` (`clearly_nearest`)."""
     if vectors_of is None or not absent:
         return {}
     asked = asked_forms(absent)
@@ -287,7 +341,7 @@ def translations(
     folded, vectors = _compared(list(asked), candidates, vectors_of, stored, unstored)
     found = {
         asked[word]: match
-        for word, match in nearest_words(list(asked), folded, vectors, bar).items()
+        for word, match in nearest_words(list(asked), folded, vectors, bar, clear).items()
     }
     return found if len(found) >= len(asked) * share else {}
 

@@ -13,6 +13,8 @@ from citeqa.abstention import DocumentLanguages
 from citeqa.models import Chunk, Hit, Lang
 from citeqa.passage_translation import (
     BILINGUAL_SIMILARITY,
+    CLEAR_FLOOR,
+    CLEAR_MARGIN,
     MAX_ABSENT,
     MIN_SIMILARITY,
     MIN_TRANSLATED,
@@ -104,10 +106,57 @@ def test_no_multilingual_channel_or_no_other_language_passage_translates_nothing
     ("cosine", "read"), [(MIN_SIMILARITY, True), (MIN_SIMILARITY - 0.001, False)]
 )
 def test_a_translation_needs_the_bar(cosine: float, read: bool) -> None:
-    other = np.sqrt(1.0 - cosine**2)
-    vectors = np.array([[1.0, 0.0, 0.0], [cosine, other, 0.0], [0.0, 0.0, 1.0]])
+    vectors = _nearest_and_rival(cosine, cosine - CLEAR_MARGIN / 2)
     found = nearest_words(["pneus"], ["tyres", "garage"], vectors)
     assert found == ({"pneus": "tyres"} if read else {})
+
+
+def _nearest_and_rival(nearest: float, rival: float) -> np.ndarray:
+    """The unit vectors of a word, then of a candidate at cosine `nearest` of it, then of
+    another at `rival` (the two candidates orthogonal but for the word)."""
+    return np.array(
+        [
+            [1.0, 0.0, 0.0],
+            [nearest, np.sqrt(1.0 - nearest**2), 0.0],
+            [rival, 0.0, np.sqrt(1.0 - rival**2)],
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("nearest", "rival", "read"),
+    [
+        (0.736, 0.627, True),  # s34 trial: "supplier" / "prestataire", next "livraison"
+        (0.773, 0.665, True),  # "lease" / "loyer", next "bail"
+        (0.735, 0.734, False),  # "reset" / "refait", next "restart"
+        (0.789, 0.699, False),  # s31 trial off-topic: "learn" / "apprentie", next "entrainer"
+        (CLEAR_FLOOR - 0.01, 0.0, False),  # no rival, but under the floor
+    ],
+)
+def test_a_clear_nearest_word_under_the_bar_is_read(
+    nearest: float, rival: float, read: bool
+) -> None:
+    """Bilingual lexicon induction's margin: a word's translation is the one clear best,
+    where a light verb or a loose relative sits near several words at once."""
+    vectors = _nearest_and_rival(nearest, rival)
+    found = nearest_words(["supplier"], ["prestataire", "livraison"], vectors, clear=True)
+    assert found == ({"supplier": "prestataire"} if read else {})
+    assert nearest_words(["supplier"], ["prestataire", "livraison"], vectors) == {}
+
+
+def test_the_forms_of_the_nearest_word_are_no_rival_of_it() -> None:
+    """s34 trial: "rent" / "loyers" .839, "loyer" .827, "bail" .603 under MIN_SIMILARITY: the
+    plural and the singular are one word, the rival is "bail"."""
+    word = np.array([1.0, 0.0, 0.0, 0.0])
+    rows = [word]
+    for cosine, axis in ((0.839, 1), (0.827, 2), (0.603, 3)):
+        row = np.zeros(4)
+        row[0], row[axis] = cosine, np.sqrt(1.0 - cosine**2)
+        rows.append(row)
+    found = nearest_words(["rent"], ["loyers", "loyer", "bail"], np.array(rows), clear=True)
+    assert found == {"rent": "loyers"}
+    unrelated = nearest_words(["rent"], ["loyers", "lisiere", "bail"], np.array(rows), clear=True)
+    assert unrelated == {}, "two different words as near: no clear reading"
 
 
 @pytest.mark.parametrize(
@@ -117,8 +166,7 @@ def test_a_translation_needs_the_bar(cosine: float, read: bool) -> None:
 def test_a_bilingual_corpus_translation_has_its_own_lower_bar(cosine: float, read: bool) -> None:
     # s25 trial: "smells" / "odeur" .84, "burnt" / "brûlé" .837, below MIN_SIMILARITY
     assert BILINGUAL_SIMILARITY < MIN_SIMILARITY
-    other = np.sqrt(1.0 - cosine**2)
-    vectors = np.array([[1.0, 0.0, 0.0], [cosine, other, 0.0], [0.0, 0.0, 1.0]])
+    vectors = _nearest_and_rival(cosine, cosine - CLEAR_MARGIN / 2)
     assert nearest_words(["smells"], ["odeur", "garage"], vectors) == {}
     found = nearest_words(["smells"], ["odeur", "garage"], vectors, BILINGUAL_SIMILARITY)
     assert found == ({"smells": "odeur"} if read else {})
