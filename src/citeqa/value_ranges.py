@@ -322,9 +322,16 @@ def asked_quantities(question: str) -> tuple[Quantity, ...]:
         word = _word_before(text[max(0, match.start() - 80) : match.start()], function_words)
         if word:
             found.append(Quantity(word, number, True))
-        if len(after) > 1 and after not in function_words:
+        if _names_unit(after, function_words):
             found.append(Quantity(after, number, False))
     return tuple(found)
+
+
+def _names_unit(word: str, function_words: frozenset[str]) -> bool:
+    """Whether `word`, just after a number, is the unit word it counts ("3 nights", "14
+    ans"): a word of two letters or more and no function word. A number with one counts that
+    and is no value of the word before it ("the fee for 3 nights" asks no fee of 3)."""
+    return len(word) > 1 and word not in function_words
 
 
 def _word_before(text: str, function_words: frozenset[str]) -> str:
@@ -395,17 +402,19 @@ def _around_holds(text: str, start: int, end: int, number: int) -> bool:
 
 def _opening_bounds(text: str) -> Iterator[tuple[int, int]]:
     """The numbers a range or a bound opening `text` holds ("entre 6 et 10 …": 6 to 10;
-    "superieur a 10": 11 and above)."""
+    "superieur a 10": 11 and above); none when a unit word follows it (`_names_unit`): "INR
+    7-10 jours après" bounds the days, not the INR."""
     words = _words()
     found = words.range_.match(text)
     if found:
         first, second = int(found.group(1)), int(found.group(2))
-        yield min(first, second), max(first, second)
+        if not _names_unit(_tail(text, found.end()), stopwords()):
+            yield min(first, second), max(first, second)
         return
     most = 10**NUMBER_DIGITS
     for pattern, side, inclusive in words.bounds:
         bound = pattern.match(text)
-        if bound:
+        if bound and not _names_unit(_tail(text, bound.end()), stopwords()):
             number = int(bound.group(1))
             if side == "upper":
                 yield 0, number if inclusive else number - 1

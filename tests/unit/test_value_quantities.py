@@ -62,3 +62,12 @@ def test_a_bound_or_range_before_the_asked_unit_word_holds_its_number(
     cell: str, held: bool
 ) -> None:
     assert holds_quantity(cell, Quantity("ans", 14, False)) is held
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["Contrôle INR 7-10 jours après le début", "INR de 5 à 10 jours après l'arrêt"],
+)
+def test_a_range_followed_by_a_unit_word_bounds_that_unit_not_the_word_before(cell: str) -> None:
+    """Review of s35-trialfix: these held INR 7, the days' range read as the INR's."""
+    assert holds_quantity(cell, SEVEN) is False
