@@ -319,11 +319,12 @@ def asked_quantities(question: str) -> tuple[Quantity, ...]:
         near = text[max(0, match.start() - 2) : match.end() + 2]
         if after in units or any(sign in near for sign in _MONEY_SIGNS):
             continue
+        if _names_unit(after, function_words):
+            found.append(Quantity(after, number, False))
+            continue
         word = _word_before(text[max(0, match.start() - 80) : match.start()], function_words)
         if word:
             found.append(Quantity(word, number, True))
-        if _names_unit(after, function_words):
-            found.append(Quantity(after, number, False))
     return tuple(found)
 
 
