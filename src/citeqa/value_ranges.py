@@ -357,19 +357,21 @@ def holds_quantity(cell: str, quantity: Quantity) -> bool:
     """Whether a cell holds `quantity` by a bound or a range written around its word: signs
     on either side of the word ("6 ≤ INR < 10", "INR ≥ 10", "INR < 4"), a range or a bound's
     words just after it ("INR entre 6 et 10", "INR supérieur à 10"); for a unit word, a range
-    or a bound just before it ("de 3 à 5 ans", "< 18 ans", "moins de 18 ans"). The word is
+    or a bound just before it ("de 3 à 5 ans", "< 18 ans", "moins de 18 ans") or signs around
+    it as around any word ("Nights ≥ 3", "3 ≤ nights"). The word is
     whatever the question writes beside its number (`asked_quantities`): no quantity is
     known here."""
     text = joined(fold(cell))
     if quantity.word not in text:
         return False
+    pattern = re.compile(rf"(?<![^\W\d_]){re.escape(quantity.word)}(?![^\W\d_])")
     if not quantity.before:
         spans = [span for span in _ranges_with_tails(text) if not _of_years(span)]
         spans += _bounded(_words().range_.sub(" ", text))
-        return any(
+        if any(
             low <= quantity.number <= high and tail == quantity.word for low, high, tail in spans
-        )
-    pattern = re.compile(rf"(?<![^\W\d_]){re.escape(quantity.word)}(?![^\W\d_])")
+        ):
+            return True
     return any(
         _around_holds(text, found.start(), found.end(), quantity.number)
         for found in pattern.finditer(text)

@@ -76,3 +76,12 @@ def test_a_number_with_a_unit_word_after_it_is_no_value_of_the_word_before() -> 
     assert asked_quantities("What is the fee for 3 nights?") == (Quantity("nights", 3, False),)
     assert asked_quantities("Quel tarif pour 2 personnes ?") == (Quantity("personnes", 2, False),)
     assert asked_quantities("Tarif pour un enfant de 14 ans ?") == (Quantity("ans", 14, False),)
+
+
+@pytest.mark.parametrize(
+    ("cell", "held"),
+    [("Nights ≥ 3", True), ("3 ≤ nights", True), ("nights < 3", False), ("2 < nights", True)],
+)
+def test_signs_around_the_asked_unit_word_bound_its_number(cell: str, held: bool) -> None:
+    """Review of s35-trialfix: a quantity named by its unit word read no signs around it."""
+    assert holds_quantity(cell, Quantity("nights", 3, False)) is held
