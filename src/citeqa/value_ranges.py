@@ -81,6 +81,8 @@ class _Words:
     bounds: tuple[tuple[re.Pattern[str], str, bool], ...]
     may_bound: re.Pattern[str]
     """A range's joint or a bound's word or sign: what a cell holding an amount writes."""
+    links: frozenset[str]
+    """Folded words linking a question's word to its number ("est", "is"): `asked_quantities`."""
 
 
 @cache
@@ -110,7 +112,7 @@ def _words() -> _Words:
     )
     bound_words = "|".join(bound["words"] for bound in data["bounds"])
     may = re.compile(rf"{joints}|{bound_words}")
-    return _Words(units, unit, range_, bounds, may)
+    return _Words(units, unit, range_, bounds, may, frozenset(data["quantity_links"]))
 
 
 def joined(text: str) -> str:
@@ -319,19 +321,28 @@ def asked_quantities(question: str) -> tuple[Quantity, ...]:
         near = text[max(0, match.start() - 2) : match.end() + 2]
         if after in units or any(sign in near for sign in _MONEY_SIGNS):
             continue
-        if _names_unit(after, function_words):
-            found.append(Quantity(after, number, False))
-            continue
-        word = _word_before(text[max(0, match.start() - 80) : match.start()], function_words)
-        if word:
+        before = text[max(0, match.start() - 80) : match.start()]
+        word = _word_before(before, function_words)
+        unit = _names_unit(after, function_words)
+        if word and (not unit or _linked(before, word)):
             found.append(Quantity(word, number, True))
+        if unit:
+            found.append(Quantity(after, number, False))
     return tuple(found)
+
+
+def _linked(before: str, word: str) -> bool:
+    """Whether the gap between `word` (the last one of `before` naming a quantity) and the
+    number after `before` links them: a link word ("l'INR est à", data `quantity_links`), "="
+    or ":". A number with a unit word after it is a value of the word before only so linked
+    ("le chlore est à 4 mg/L"); else it counts its unit ("the fee for 3 nights": no fee of 3)."""
+    gap = before[before.rindex(word) + len(word) :]
+    return "=" in gap or ":" in gap or bool(set(_LETTERS.findall(gap)) & _words().links)
 
 
 def _names_unit(word: str, function_words: frozenset[str]) -> bool:
     """Whether `word`, just after a number, is the unit word it counts ("3 nights", "14
-    ans"): a word of two letters or more and no function word. A number with one counts that
-    and is no value of the word before it ("the fee for 3 nights" asks no fee of 3)."""
+    ans"): a word of two letters or more and no function word."""
     return len(word) > 1 and word not in function_words
 
 

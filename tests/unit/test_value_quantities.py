@@ -76,6 +76,10 @@ def test_a_number_with_a_unit_word_after_it_is_no_value_of_the_word_before() -> 
     assert asked_quantities("What is the fee for 3 nights?") == (Quantity("nights", 3, False),)
     assert asked_quantities("Quel tarif pour 2 personnes ?") == (Quantity("personnes", 2, False),)
     assert asked_quantities("Tarif pour un enfant de 14 ans ?") == (Quantity("ans", 14, False),)
+    assert asked_quantities("Le chlore est à 4 mg/L ?") == (  # linked by "est": both
+        Quantity("chlore", 4, True),
+        Quantity("mg", 4, False),
+    )
 
 
 @pytest.mark.parametrize(
