@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from citeqa.glossary import fold
+from citeqa.lexical import stopwords
 from citeqa.part_ordinals import ordinal_words
 from citeqa.stated_values import number_data
 
@@ -48,26 +49,44 @@ def _pattern() -> re.Pattern[str]:
 def ordinals_written(text: str) -> frozenset[tuple[int, str]]:
     """The ordinals `text` writes, each with the word it numbers, the next one (folded, a
     plural's final "s" off; "" for none): "1re dose", "the second visit": (1, "dose"),
-    (2, "visit")."""
+    (2, "visit"). An ordinal joined to the next one by function words or a comma numbers that
+    one's word ("the first and second doses", "la 1re ou la 2e dose": both "dose"); one
+    followed by another function word numbers none ("the 1st of March")."""
     values = ordinal_words()
     folded = fold(text)
+    found = list(_pattern().finditer(folded))
+    numbered = [_numbered(folded, one.end()) for one in found]
+    for place in range(len(found) - 2, -1, -1):
+        if _joined(folded[found[place].end() : found[place + 1].start()]):
+            numbered[place] = numbered[place + 1]
     return frozenset(
-        (
-            values[found.group(1)] if found.group(1) else int(found.group(2)),
-            _numbered(folded, found.end()),
-        )
-        for found in _pattern().finditer(folded)
+        (values[one.group(1)] if one.group(1) else int(one.group(2)), noun)
+        for one, noun in zip(found, numbered, strict=True)
     )
 
 
 _NEXT_WORD = re.compile(r"[\s|*_]*([^\W\d_]+)")
+_GAP_PIECE = re.compile(r"[^\W\d_]+|,")
 
 
 def _numbered(folded: str, end: int) -> str:
     """The word after an ordinal ending at `end` (cell marks and emphasis skipped), without a
-    plural's final "s"; "" for none."""
+    plural's final "s"; "" for none or for a function word ("of" in "the 1st of March")."""
     found = _NEXT_WORD.match(folded, end)
-    return "" if found is None else found.group(1).removesuffix("s")
+    if found is None or found.group(1) in stopwords():
+        return ""
+    return found.group(1).removesuffix("s")
+
+
+def _joined(gap: str) -> bool:
+    """Whether the text between two ordinals joins them in one list: only function words and
+    commas, at least one ("first and second", "1re ou la 2e", "quatrième, neuvième")."""
+    pieces = _GAP_PIECE.findall(gap)
+    return (
+        bool(pieces)
+        and not _GAP_PIECE.sub("", gap).strip()
+        and all(piece == "," or piece in stopwords() for piece in pieces)
+    )
 
 
 def asked_ordinals(question: str) -> frozenset[tuple[int, str]]:

@@ -299,6 +299,10 @@ class Domain(BaseModel):
     """Folded unnumbered headings of a paper ("abstract", "references", "resume"): such a line
     alone inside a paragraph names the quotes under it (blocks.label_headings, citedsection.py);
     citation labels only, no cutting."""
+    lead_in_closings: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Per language, folded phrases opening a closing formula, a heading or a caption ("best
+    regards", "introduction", "tableau"): a short line opening with one is no value closing a
+    lead-in's sentence (language._value_line_after): cutting data."""
     caption_labels: tuple[str, ...] = ()
     """Folded words that open a numbered caption ("figure", "table", "encadre"): such a line is
     no heading inside a paragraph (blocks._heads_prose)."""

@@ -42,6 +42,8 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
+from citeqa.folding import fold
+from citeqa.jsonfiles import language_object
 from citeqa.markup import (
     BULLET_MARKS,
     LIST_MARKER,
@@ -477,7 +479,13 @@ a blank. Under another such line it starts a field of its own, however long the 
 
 
 def _continues(
-    line: str, following: str, wrapped: bool, carried: bool, opening: bool, latex: bool = False
+    line: str,
+    following: str,
+    wrapped: bool,
+    carried: bool,
+    opening: bool,
+    latex: bool = False,
+    after: str = "",
 ) -> bool:
     """Whether `following` carries on the sentence that `line` (not ending a block) started;
     `wrapped`: `line` is as long as its neighbours (`wrapped_lines`), so hard wrapping cut it;
@@ -487,7 +495,8 @@ def _continues(
     other (`_HEADER_FIELD`) unless it ends mid-sentence (a joining word, a comma, a dash), nor
     does a line into one DEFINITION_INDENT columns shallower or more (the next term) unless it
     is `wrapped` or `opening` its paragraph (the first line of a block or after a blank line:
-    the GPL indents its paragraphs' first lines)."""
+    the GPL indents its paragraphs' first lines). `after`: the line after `following` ("" for
+    none), which tells a list of short lines (`_value_line_after`)."""
     if is_markdown_heading(line) or is_markdown_heading(following):
         return False
     if is_no_text(line, latex) or is_no_text(following, latex):  # "```python" over "import os"
@@ -498,7 +507,7 @@ def _continues(
         return False
     field = _HEADER_FIELD.match(line) if _HEADER_FIELD.match(following) else None
     core = without_closing_marks(line)
-    if core.endswith(":") and _value_line_after(core, following):
+    if core.endswith(":") and _value_line_after(core, following, after):
         return True
     if not core or core[-1] in LINE_ENDS:
         return False
@@ -515,7 +524,7 @@ def _continues(
     return wrapped or first.islower() or first == "(" or _defines(core, line, following)
 
 
-def _value_line_after(core: str, following: str) -> bool:
+def _value_line_after(core: str, following: str, after: str = "") -> bool:
     """Whether `following` ends the sentence that `core` (a line without its closing marks,
     ending with a colon) leads into on the line before: a line of prose at least WRAPPED_MIN
     long whose last words name what the short next line gives, closing the sentence with a
@@ -524,14 +533,49 @@ def _value_line_after(core: str, following: str) -> bool:
     label, a greeting or a title ("Hi John:", "Article 3 :"), and a next line without a full
     stop (a command, a value alone) stays apart, as does one opening in lower case: the first
     item of an enumeration the lead-in announces ("…composé de 3 membres :" over "un
-    président, un secrétaire et un trésorier."), which quote_context's lead-in rule reads."""
-    value = without_closing_marks(following.strip())
+    président, un secrétaire et un trésorier."), which quote_context's lead-in rule reads. So
+    do a closing formula, a heading or a caption ("Best regards.", "Introduction.", "Tableau
+    1.": `_closes_or_heads`) and the first of a list of such short lines, `after` being one
+    too, of as many words give or take one ("Dr Smith." over "Dr Jones.": review of
+    s35-trialfix)."""
     return (
         len(core) >= WRAPPED_MIN
-        and 0 < len(value) < WRAPPED_MIN
+        and _value_shaped(following)
+        and not _closes_or_heads(following)
+        and not (_value_shaped(after) and abs(len(after.split()) - len(following.split())) <= 1)
+    )
+
+
+def _value_shaped(line: str) -> bool:
+    """Whether `line` is shaped as a value closing a lead-in: shorter than WRAPPED_MIN,
+    opening with a capital or a digit, ending with a full stop, writing no colon."""
+    value = without_closing_marks(line.strip())
+    return (
+        0 < len(value) < WRAPPED_MIN
         and (value[0].isupper() or value[0].isdigit())
         and value[-1] in _FULL_STOPS
         and ":" not in value
+    )
+
+
+def _closes_or_heads(line: str) -> bool:
+    """Whether `line` opens with a closing formula, a heading or a caption word of either
+    language (the language data's `lead_in_closings`): "Best regards.", "Merci.", "Tableau 1."."""
+    folded = " ".join(re.findall(r"[^\W_]+", fold(line)))
+    return any(
+        folded == phrase or folded.startswith(phrase + " ") for phrase in _lead_in_closings()
+    )
+
+
+@functools.cache
+def _lead_in_closings() -> frozenset[str]:
+    """The folded phrases of the language data's `lead_in_closings`, both languages', read as
+    plain JSON once (its model, domain.py, would import pydantic)."""
+    lists = language_object().get("lead_in_closings")
+    if not isinstance(lists, dict):
+        return frozenset()
+    return frozenset(
+        phrase for found in lists.values() if isinstance(found, list) for phrase in found
     )
 
 
@@ -695,6 +739,7 @@ def _line_runs(text: str, start: int, end: int, latex: bool = False) -> Iterator
                     carried[index],
                     _opens(texts, first + index - 1),  # whether `previous` opens
                     latex,
+                    texts[first + index + 1] if first + index + 1 < len(texts) else "",
                 )
             )
         ):

@@ -81,6 +81,8 @@ class _Words:
     bounds: tuple[tuple[re.Pattern[str], str, bool], ...]
     may_bound: re.Pattern[str]
     """A range's joint or a bound's word or sign: what a cell holding an amount writes."""
+    links: frozenset[str]
+    """Folded words linking a question's word to its number ("est", "is"): `asked_quantities`."""
 
 
 @cache
@@ -110,7 +112,7 @@ def _words() -> _Words:
     )
     bound_words = "|".join(bound["words"] for bound in data["bounds"])
     may = re.compile(rf"{joints}|{bound_words}")
-    return _Words(units, unit, range_, bounds, may)
+    return _Words(units, unit, range_, bounds, may, frozenset(data["quantity_links"]))
 
 
 def joined(text: str) -> str:
@@ -319,12 +321,29 @@ def asked_quantities(question: str) -> tuple[Quantity, ...]:
         near = text[max(0, match.start() - 2) : match.end() + 2]
         if after in units or any(sign in near for sign in _MONEY_SIGNS):
             continue
-        word = _word_before(text[max(0, match.start() - 80) : match.start()], function_words)
-        if word:
+        before = text[max(0, match.start() - 80) : match.start()]
+        word = _word_before(before, function_words)
+        unit = _names_unit(after, function_words)
+        if word and (not unit or _linked(before, word)):
             found.append(Quantity(word, number, True))
-        if len(after) > 1 and after not in function_words:
+        if unit:
             found.append(Quantity(after, number, False))
     return tuple(found)
+
+
+def _linked(before: str, word: str) -> bool:
+    """Whether the gap between `word` (the last one of `before` naming a quantity) and the
+    number after `before` links them: a link word ("l'INR est à", data `quantity_links`), "="
+    or ":". A number with a unit word after it is a value of the word before only so linked
+    ("le chlore est à 4 mg/L"); else it counts its unit ("the fee for 3 nights": no fee of 3)."""
+    gap = before[before.rindex(word) + len(word) :]
+    return "=" in gap or ":" in gap or bool(set(_LETTERS.findall(gap)) & _words().links)
+
+
+def _names_unit(word: str, function_words: frozenset[str]) -> bool:
+    """Whether `word`, just after a number, is the unit word it counts ("3 nights", "14
+    ans"): a word of two letters or more and no function word."""
+    return len(word) > 1 and word not in function_words
 
 
 def _word_before(text: str, function_words: frozenset[str]) -> str:
@@ -349,19 +368,21 @@ def holds_quantity(cell: str, quantity: Quantity) -> bool:
     """Whether a cell holds `quantity` by a bound or a range written around its word: signs
     on either side of the word ("6 ≤ INR < 10", "INR ≥ 10", "INR < 4"), a range or a bound's
     words just after it ("INR entre 6 et 10", "INR supérieur à 10"); for a unit word, a range
-    or a bound just before it ("de 3 à 5 ans", "< 18 ans", "moins de 18 ans"). The word is
+    or a bound just before it ("de 3 à 5 ans", "< 18 ans", "moins de 18 ans") or signs around
+    it as around any word ("Nights ≥ 3", "3 ≤ nights"). The word is
     whatever the question writes beside its number (`asked_quantities`): no quantity is
     known here."""
     text = joined(fold(cell))
     if quantity.word not in text:
         return False
+    pattern = re.compile(rf"(?<![^\W\d_]){re.escape(quantity.word)}(?![^\W\d_])")
     if not quantity.before:
         spans = [span for span in _ranges_with_tails(text) if not _of_years(span)]
         spans += _bounded(_words().range_.sub(" ", text))
-        return any(
+        if any(
             low <= quantity.number <= high and tail == quantity.word for low, high, tail in spans
-        )
-    pattern = re.compile(rf"(?<![^\W\d_]){re.escape(quantity.word)}(?![^\W\d_])")
+        ):
+            return True
     return any(
         _around_holds(text, found.start(), found.end(), quantity.number)
         for found in pattern.finditer(text)
@@ -395,17 +416,19 @@ def _around_holds(text: str, start: int, end: int, number: int) -> bool:
 
 def _opening_bounds(text: str) -> Iterator[tuple[int, int]]:
     """The numbers a range or a bound opening `text` holds ("entre 6 et 10 …": 6 to 10;
-    "superieur a 10": 11 and above)."""
+    "superieur a 10": 11 and above); none when a unit word follows it (`_names_unit`): "INR
+    7-10 jours après" bounds the days, not the INR."""
     words = _words()
     found = words.range_.match(text)
     if found:
         first, second = int(found.group(1)), int(found.group(2))
-        yield min(first, second), max(first, second)
+        if not _names_unit(_tail(text, found.end()), stopwords()):
+            yield min(first, second), max(first, second)
         return
     most = 10**NUMBER_DIGITS
     for pattern, side, inclusive in words.bounds:
         bound = pattern.match(text)
-        if bound:
+        if bound and not _names_unit(_tail(text, bound.end()), stopwords()):
             number = int(bound.group(1))
             if side == "upper":
                 yield 0, number if inclusive else number - 1

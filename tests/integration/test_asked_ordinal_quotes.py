@@ -78,3 +78,26 @@ def test_an_ordinal_of_another_word_is_no_rank_asked() -> None:
         "Axa étant la première compagnie d'assurance européenne.",
     ]
     assert ordinal_weights("Quelle est la première banque française ?", texts) == [1.0, 1.0]
+
+
+def test_ordinals_joined_by_function_words_number_the_last_ones_word() -> None:
+    """Review of s35-trialfix: "The first and second doses" numbered "and", so the sentence
+    writing both was weighed down for "the first dose" as the "2nd dose" row was."""
+    texts = [
+        "The first and second doses are given at 2 and 4 months.",
+        "| 2 mois | 1st dose |",
+        "| 4 mois | 2nd dose |",
+    ]
+    assert ordinal_weights("When is the first dose given?", texts) == [1.0, 1.0, 0.1]
+    for text in ("Les 1re et 2e doses à 2 et 4 mois.", "La 1re ou la 2e dose est faite."):
+        assert ordinals_written(text) == {(1, "dose"), (2, "dose")}, text
+    assert ordinals_written("first, second and third visits") == {
+        (1, "visit"),
+        (2, "visit"),
+        (3, "visit"),
+    }
+
+
+def test_an_ordinal_before_another_function_word_numbers_nothing() -> None:
+    assert ordinals_written("the 1st of March") == {(1, "")}
+    assert asked_ordinals("What happened on the 1st of March?") == frozenset()

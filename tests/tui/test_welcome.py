@@ -241,7 +241,8 @@ def test_the_header_and_the_welcome_count_the_documents_read_alike(tmp_path):
         gate = threading.Event()
         corpus = make_corpus(tmp_path / "corpus")
         skipped = ("scan.png", "empty.txt")
-        factory = FakeFactory(gate=gate, corpus_dir=str(corpus), skipped=skipped)
+        unread = UnreadFiles(types={".png": 1}, unreadable=1)  # what its build recorded of them
+        factory = FakeFactory(gate=gate, corpus_dir=str(corpus), skipped=skipped, unread=unread)
         app = _app(tmp_path, factory)
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_for(pilot, lambda: "Corpus corpus · 2 files ·" in screen_text(app))
@@ -250,5 +251,24 @@ def test_the_header_and_the_welcome_count_the_documents_read_alike(tmp_path):
             shown = screen_text(app)
             assert "Corpus corpus · 3 documents read of 5 files · English, French ·" in shown
             assert " · 3 documents read of 5 files · 4 chunks · " in app.sub_title
+
+    run(body())
+
+
+def test_what_the_walk_leaves_out_is_not_counted_among_the_files(tmp_path):
+    """Review of s35-trialfix: a link out of the corpus (or a folder it cannot list, a name
+    not in UTF-8) is left out of the files counted before the index is loaded but was counted
+    once it was, "3 documents read of 4 files": the build tried no such file, none is unread."""
+
+    async def body():
+        gate = threading.Event()
+        corpus = make_corpus(tmp_path / "corpus")
+        factory = FakeFactory(gate=gate, corpus_dir=str(corpus), skipped=("outside.txt",))
+        app = _app(tmp_path, factory)
+        async with app.run_test(size=(120, 40)) as pilot:
+            gate.set()
+            await wait_for(pilot, lambda: "passages" in screen_text(app))
+            assert "Corpus corpus · 3 documents · English, French ·" in screen_text(app)
+            assert " · 3 documents · 4 chunks · " in app.sub_title
 
     run(body())

@@ -47,3 +47,42 @@ def test_a_lead_in_stays_apart_from_the_first_item_it_announces_in_lower_case() 
     lead = "Le conseil d'administration élit parmi ses membres un bureau composé de 3 membres :"
     items = "un président, un secrétaire et un trésorier."
     assert sentences(f"{lead}\n{items}") == [lead, items]
+
+
+def test_a_long_lead_in_stays_apart_from_a_closing_a_heading_or_a_caption() -> None:
+    """Review of s35-trialfix: a line of 60 characters or more ending with a colon ran into
+    the short line under it whatever it was: a closing formula, a heading, a caption."""
+    cases = [
+        (
+            "Please send the signed contract back to the office, I need it sent me tomorrow:",
+            "Best regards.",
+        ),
+        (
+            "The report below describes the survey, its methods and its results in detail:",
+            "Introduction.",
+        ),
+        (
+            "Pour toute question sur ce dossier, merci de contacter directement le secrétariat :",
+            "Merci.",
+        ),
+        (
+            "Les résultats détaillés des consultations sont présentés ci-dessous pour 2025 :",
+            "Tableau 1.",
+        ),
+    ]
+    for lead, line in cases:
+        assert len(lead) >= 60
+        assert sentences(f"{lead}\n{line}") == [lead, line]
+
+
+def test_a_long_lead_in_stays_apart_from_a_list_of_short_lines() -> None:
+    lead = "The following doctors will see patients at the clinic from today:"
+    assert sentences(f"{lead}\nDr Smith.\nDr Jones.\nMs Lee.") == [
+        lead,
+        "Dr Smith.",
+        "Dr Jones.",
+        "Ms Lee.",
+    ]
+    assert sentences(f"{LEAD}\nDr Moreau.\nThe meeting closed at six in the evening.")[0] == (
+        f"{LEAD}\nDr Moreau."
+    )
