@@ -127,3 +127,19 @@ def test_the_assistant_refuses_an_unknown_doctor_and_answers_a_spelt_out_acronym
     assert (refused.reason or "").startswith(NEVER_WRITES["fr"].format(words="“Lefebvre”"))
     spelt = assistant.ask("What reduction in exacerbations did COPD patients show?")
     assert "COPD" not in (spelt.reason or "")
+
+
+def test_initials_read_across_a_wrapped_line_but_not_a_blank_line_or_a_list_row() -> None:
+    wrapped = CorpusInitials.of(
+        [
+            "Patients with chronic obstructive\npulmonary disease",
+            "Le plan local\r\nd'urbanisme limite la hauteur",
+            "Chronic obstruc-\ntive lung disease",
+            "La broncho-\npneumopathie chronique obstructive",
+        ]
+    )
+    assert wrapped.spells("COPD") and wrapped.spells("PLU")
+    assert wrapped.spells("COLD")  # a word cut at the line's end joins
+    assert wrapped.spells("BPCO")  # and a compound hyphenated there still gives two initials
+    apart = CorpusInitials.of(["Acute renal\n\nfailure", "- Acute renal\n- failure", "x\n* y"])
+    assert not apart.spells("ARF")
