@@ -8,12 +8,14 @@ corpus never uses (QuestionTerms.absent, none read as a typo) counts here only w
 reading exists (a first attempt claimed absences that were false, s34 review):
 
 - an acronym is `acronym_letters` to `acronym_most_letters` capitals A to Z (data), no word of
-  the English word list, in a question not written in capitals whose words in capitals are all
-  so shaped (one otherwise is emphasis, and so none is read as an acronym: "Is the helmet
-  REQUIRED?", "IMPÉRATIF", accented), no Roman numeral ("titre III"), none of the data's
-  generic acronyms ("URL" of a written link, "TTC", "VAT": data/absent_names.json), and one
-  the corpus does not spell out (corpus_initials.py: "COPD" of "chronic obstructive pulmonary
-  disease", "BPCO" of "broncho-pneumopathie chronique obstructive", "SARL" of "S.A.R.L.");
+  the English word list nor of the French or German ones (data/emphasis_words.json: "Le parking
+  est-il PAYANT ?", "SAUF", "NICHT" are emphasis, s35 review), in a question not written in
+  capitals whose words in capitals are all so shaped (one otherwise is emphasis, and so none is
+  read as an acronym: "Is the helmet REQUIRED?", "IMPÉRATIF", accented), no Roman numeral
+  ("titre III"), none of the data's generic acronyms ("URL" of a written link, "TTC", "VAT":
+  data/absent_names.json), and one the corpus does not spell out (corpus_initials.py: "COPD" of
+  "chronic obstructive pulmonary disease", "BPCO" of "broncho-pneumopathie chronique
+  obstructive", "SARL" of "S.A.R.L.");
 - a titled name is the capitalised words after a title of the data ("Dr", "Mme", "M."…),
   counted only when the corpus uses none of them ("Dr Le Gall" where it writes "Dr Le Berre":
   "Gall"; "Mme Dupont-Martin" where it writes "Dupont" is no unknown name);
@@ -61,6 +63,13 @@ def _titled() -> re.Pattern[str]:
     particles = r"(?:[^\W\d_]{1,3}[ \u00a0]+){0,2}"  # "de", "van der": lower case
     name = rf"{particles}{_CAPITALISED}(?:[ \u00a0]+{_CAPITALISED})*"
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])[ \u00a0]+({name})")
+
+
+@cache
+def _emphasis_words() -> frozenset[str]:
+    """The French and German words of data/emphasis_words.json, folded."""
+    lists = data_json("emphasis_words.json")["words"]
+    return frozenset(fold(word) for words in lists.values() for word in words)
 
 
 @cache
@@ -132,11 +141,13 @@ def _acronyms(focus: str) -> set[str]:
 
 
 def _acronym_shaped(word: str) -> bool:
-    """Whether `word` is the data's count of capitals A to Z, and no English word."""
+    """Whether `word` is the data's count of capitals A to Z, and no English, French or German
+    word."""
     least, most = int(_data()["acronym_letters"]), int(_data()["acronym_most_letters"])
     if not (least <= len(word) <= most and word.isascii() and word.isalpha() and word.isupper()):
         return False
-    return not known_word(fold(word), "en")
+    folded = fold(word)
+    return not known_word(folded, "en") and folded not in _emphasis_words()
 
 
 def _generic_or_numeral(word: str) -> bool:

@@ -143,3 +143,13 @@ def test_initials_read_across_a_wrapped_line_but_not_a_blank_line_or_a_list_row(
     assert wrapped.spells("BPCO")  # and a compound hyphenated there still gives two initials
     apart = CorpusInitials.of(["Acute renal\n\nfailure", "- Acute renal\n- failure", "x\n* y"])
     assert not apart.spells("ARF")
+
+
+def test_french_and_german_words_in_capitals_are_emphasis_never_acronyms() -> None:
+    for question in (
+        "Le parking est-il PAYANT le samedi ?",
+        "Le parking est-il gratuit SAUF le samedi ?",
+        "Ist der Parkplatz NICHT kostenlos?",
+    ):
+        assert claimed(question) is None, question
+    assert claimed("À quel âge fait-on le BCG ?") is not None  # an acronym still is one
