@@ -16,9 +16,11 @@ reading exists (a first attempt claimed absences that were false, s34 review):
   data/absent_names.json), and one the corpus does not spell out (corpus_initials.py: "COPD" of
   "chronic obstructive pulmonary disease", "BPCO" of "broncho-pneumopathie chronique
   obstructive", "SARL" of "S.A.R.L.");
-- a titled name is the capitalised words after a title of the data ("Dr", "Mme", "M."…),
-  counted only when the corpus uses none of them ("Dr Le Gall" where it writes "Dr Le Berre":
-  "Gall"; "Mme Dupont-Martin" where it writes "Dupont" is no unknown name);
+- a titled name is the capitalised words after a title of the data ("Dr", "Mme", "M."…) and at
+  most two of its particles ("de", "van der", "d'"; no other lower-case word: "Is the Dr on the
+  VAT list?"), none in capitals (an acronym: "le Dr de la BPCO", s35 review), counted only when
+  the corpus uses none of them ("Dr Le Gall" where it writes "Dr Le Berre": "Gall"; "Mme
+  Dupont-Martin" where it writes "Dupont" is no unknown name);
 - no word a document's path writes counts ("AFGSU" of "programme AFGSU.md": that document
   may answer);
 - the gate comes after the question's other reasons to abstain (answering.py's order): a
@@ -57,11 +59,17 @@ def _data() -> Mapping[str, Any]:
 
 @cache
 def _titled() -> re.Pattern[str]:
-    """A title, then the capitalised words after it (group 1), case as typed."""
+    """A title, then the name after it (group 1), case as typed: a capitalised word, after at
+    most two of the data's particles ("de", "van der", "d'"), and the capitalised words after
+    it."""
     titles = sorted(_data()["titles"], key=len, reverse=True)
     alternatives = "|".join(re.escape(title) for title in titles)
-    particles = r"(?:[^\W\d_]{1,3}[ \u00a0]+){0,2}"  # "de", "van der": lower case
-    name = rf"{particles}{_CAPITALISED}(?:[ \u00a0]+{_CAPITALISED})*"
+    particles = sorted(_data()["name_particles"], key=len, reverse=True)
+    particle = "|".join(
+        re.escape(word) if word[-1] in "'’" else rf"{re.escape(word)}[ \u00a0]+"
+        for word in particles
+    )
+    name = rf"(?:{particle}){{0,2}}{_CAPITALISED}(?:[ \u00a0]+{_CAPITALISED})*"
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])[ \u00a0]+({name})")
 
 
@@ -106,12 +114,20 @@ def unwritten_names(
 
 
 def _titled_names(focus: str) -> list[list[str]]:
-    """The names after a title in `focus`: each its capitalised words, as typed."""
+    """The names after a title in `focus`: each its capitalised words, as typed, without an
+    elided particle ("d'Amico" is "Amico"); a word in capitals is none ("Dr de la BPCO": an
+    acronym gets its own, safer, checks)."""
     names = []
     for match in _titled().finditer(focus):
-        capitalised = [word for word in match.group(1).split() if word[0].isupper()]
-        names.append(capitalised)
+        words = [without_elision(word) for word in match.group(1).split()]
+        names.append([word for word in words if word[0].isupper() and not _in_capitals(word)])
     return names
+
+
+def _in_capitals(word: str) -> bool:
+    """Whether `word` writes two letters or more, all in capitals ("BPCO", "VAT")."""
+    letters = _PIECE.findall(word)
+    return sum(len(piece) for piece in letters) > 1 and all(piece.isupper() for piece in letters)
 
 
 def _unknown(name: list[str], unknown: set[str]) -> bool:

@@ -153,3 +153,18 @@ def test_french_and_german_words_in_capitals_are_emphasis_never_acronyms() -> No
     ):
         assert claimed(question) is None, question
     assert claimed("À quel âge fait-on le BCG ?") is not None  # an acronym still is one
+
+
+def test_only_known_particles_join_a_title_to_a_name_and_no_acronym_is_a_name() -> None:
+    for question in (
+        "Que pense le Dr de la BPCO ?",  # spelt out: an acronym, never a titled name
+        "Is the Dr on the VAT list?",  # "on the" are no particles; VAT is generic
+        "Que dit Madame la Présidente ?",  # an office, no name
+    ):
+        assert claimed(question) is None, question
+    for question, name in (
+        ("Quel est le poste de Mme de La Fontaine ?", "Fontaine"),
+        ("Quel est le poste du Dr van der Waals ?", "Waals"),
+    ):
+        text = claimed(question)
+        assert text is not None and f"“{name}”" in text, question
