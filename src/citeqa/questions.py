@@ -502,14 +502,17 @@ class Vocabulary:
         name_endings: tuple[str, ...] = (),
         compounds: Iterable[str] | None = None,
         paths: PathWords = NO_PATHS,
+        unread_paths: PathWords = NO_PATHS,
     ) -> None:
         """`words` and `compounds` are `corpus_words(texts)` and `corpus_compounds(texts)` when
         the build stored them (else computed here, the compounds on the first compound name
         checked); `texts` may be lazy when both are given (an iterable read afresh each time: the
         initials read it too). `paths`: the words the documents'
-        paths write (path_words.py), which no reason may say the documents never mention."""
+        paths write (path_words.py), which no reason may say the documents never mention;
+        `unread_paths` those of the files the build did not read, which may hold an acronym
+        or a name their names write (absent_names.py: "attestation AFGSU.png")."""
         self.frequency, self.sentence_count = frequency, sentence_count
-        self.paths = paths
+        self.paths, self.unread_paths = paths, unread_paths
         self.glossary, self.name_endings = glossary, name_endings
         self._texts = texts if words is not None else list(texts)
         self._compounds = None if compounds is None else frozenset(compounds)
@@ -656,6 +659,11 @@ class Vocabulary:
         """The initials of the corpus's texts and paths (corpus_initials.py), read once an
         index, by the first question writing an acronym the corpus never writes."""
         return CorpusInitials.of([*self._texts, *self.paths.folded()])
+
+    def path_writes(self, word: str) -> bool:
+        """Whether a path of a document or of a file the build did not read writes `word`
+        (PathWords.write)."""
+        return self.paths.write(word) or self.unread_paths.write(word)
 
     def spells(self, acronym: str) -> bool:
         """Whether the corpus spells `acronym` out: dotted, spaced, or as the initials of
@@ -895,7 +903,7 @@ def analyse(
     result.in_paths = frozenset(word for word in unused if vocabulary.paths.write(word))
     if result.absent:
         result.unwritten_names = unwritten_names(
-            focus, result.absent, result.corrected, vocabulary.paths.write, vocabulary.spells
+            focus, result.absent, result.corrected, vocabulary.path_writes, vocabulary.spells
         )
     return result
 

@@ -168,3 +168,14 @@ def test_only_known_particles_join_a_title_to_a_name_and_no_acronym_is_a_name() 
     ):
         text = claimed(question)
         assert text is not None and f"“{name}”" in text, question
+
+
+def test_an_acronym_an_unread_files_name_writes_is_never_claimed_absent(tmp_path: Path) -> None:
+    files = {
+        "annuaire.md": "# Annuaire\n\nSophie Leroux : infirmière, poste 203.\n",
+        "Formations/attestation ECOS Leroux scan.png": "\x89PNG\r\n\x1a\n not text",
+    }
+    assistant = assistant_over(files, tmp_path / "c", tmp_path / "i")
+    answer = assistant.ask("Quand expire l'ECOS de Sophie Leroux ?")
+    assert "“ECOS”" not in (answer.reason or "")
+    assert claimed("Quand expire l'ECOS de Sophie Leroux ?") is not None  # no such file there
