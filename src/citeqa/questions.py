@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
@@ -516,6 +517,8 @@ class Vocabulary:
         self.glossary, self.name_endings = glossary, name_endings
         self._texts = texts if words is not None else list(texts)
         self._compounds = None if compounds is None else frozenset(compounds)
+        self._initials_read: CorpusInitials | None = None
+        self._initials_lock = threading.Lock()  # the chat's workers may ask at once
         self.by_initial: dict[str, list[str]] = {}
         for word in words if words is not None else corpus_words(self._texts):
             self.by_initial.setdefault(word[0], []).append(word)
@@ -654,11 +657,15 @@ class Vocabulary:
         frequency = _frequency(word_alternatives(word, self.glossary), self)
         return 0 < frequency <= SPECIFIC_SHARE * self.sentence_count
 
-    @cached_property
     def _initials(self) -> CorpusInitials:
         """The initials of the corpus's texts and paths (corpus_initials.py), read once an
-        index, by the first question writing an acronym the corpus never writes."""
-        return CorpusInitials.of([*self._texts, *self.paths.folded()])
+        index, by the first question writing an acronym the corpus never writes. An explicit
+        lock, not a cached_property: Python 3.11's holds one lock for every instance, so one
+        index's reading would hold up another's (and 3.12's holds none)."""
+        with self._initials_lock:
+            if self._initials_read is None:
+                self._initials_read = CorpusInitials.of([*self._texts, *self.paths.folded()])
+            return self._initials_read
 
     def path_writes(self, word: str) -> bool:
         """Whether a path of a document or of a file the build did not read writes `word`
@@ -668,7 +675,7 @@ class Vocabulary:
     def spells(self, acronym: str) -> bool:
         """Whether the corpus spells `acronym` out: dotted, spaced, or as the initials of
         consecutive words (CorpusInitials.spells)."""
-        return self._initials.spells(acronym)
+        return self._initials().spells(acronym)
 
     def compound_keys(self) -> frozenset[str]:
         """The keys of the corpus's compound names (compounds.py), for a question writing a

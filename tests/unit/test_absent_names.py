@@ -8,6 +8,8 @@ path writes; a titled name of which the corpus writes a word."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from tests.small_corpora import assistant_over
@@ -118,8 +120,8 @@ def test_the_assistant_refuses_an_unknown_doctor_and_answers_a_spelt_out_acronym
 ) -> None:
     files = {
         "annuaire.md": "# Annuaire\n\nDr Roussel : poste 201.\n\nDr Garnier : poste 204.\n",
-        "etude.md": "# Study\n\nPatients with chronic obstructive pulmonary disease showed a 12%"
-        " reduction in exacerbations after inhaled therapy.\n",
+        "etude.md": "# Study\n\nPatients with chronic obstructive\npulmonary disease showed a 12%"
+        " reduction in exacerbations after inhaled therapy.\n",  # hard-wrapped
     }
     assistant = assistant_over(files, tmp_path / "c", tmp_path / "i")
     refused = assistant.ask("Quel est le poste du Dr Lefebvre ?")
@@ -127,6 +129,8 @@ def test_the_assistant_refuses_an_unknown_doctor_and_answers_a_spelt_out_acronym
     assert (refused.reason or "").startswith(NEVER_WRITES["fr"].format(words="“Lefebvre”"))
     spelt = assistant.ask("What reduction in exacerbations did COPD patients show?")
     assert "COPD" not in (spelt.reason or "")
+    assert not spelt.abstained and spelt.citations
+    assert "12% reduction in exacerbations" in spelt.citations[0].quote
 
 
 def test_initials_read_across_a_wrapped_line_but_not_a_blank_line_or_a_list_row() -> None:
@@ -179,3 +183,33 @@ def test_an_acronym_an_unread_files_name_writes_is_never_claimed_absent(tmp_path
     answer = assistant.ask("Quand expire l'ECOS de Sophie Leroux ?")
     assert "“ECOS”" not in (answer.reason or "")
     assert claimed("Quand expire l'ECOS de Sophie Leroux ?") is not None  # no such file there
+
+
+class _HeldTexts:
+    """Texts whose reading waits until `release` is set (another index still reading)."""
+
+    def __init__(self) -> None:
+        self.reading, self.release = threading.Event(), threading.Event()
+
+    def __iter__(self) -> Iterator[str]:
+        self.reading.set()
+        self.release.wait()
+        yield "Chronic obstructive pulmonary disease"
+
+
+def test_one_index_reading_its_initials_holds_up_no_other() -> None:
+    held = _HeldTexts()
+    slow = Vocabulary(held, {}, 1, [], paths=PathWords(()))
+    other = Vocabulary(["Chronic obstructive pulmonary disease"], {}, 1, paths=PathWords(()))
+    first = threading.Thread(target=slow.spells, args=("COPD",))
+    first.start()
+    held.reading.wait()
+    spelt: list[bool] = []
+    second = threading.Thread(target=lambda: spelt.append(other.spells("COPD")))
+    second.start()
+    second.join(timeout=30)  # a deadlock's bound, not a speed: it returns at once or never
+    answered_while_held = list(spelt)
+    held.release.set()
+    first.join()
+    second.join()
+    assert answered_while_held == [True]
