@@ -22,8 +22,9 @@ reading exists (a first attempt claimed absences that were false, s34 review):
   the corpus uses none of them ("Dr Le Gall" where it writes "Dr Le Berre": "Gall"; "Mme
   Dupont-Martin" where it writes "Dupont" is no unknown name);
 - no word a document's path writes counts ("AFGSU" of "programme AFGSU.md": that document
-  may answer), nor one the path of a file the build did not read writes ("attestation AFGSU
-  Leroux scan.png": that file may hold it, s35 review);
+  may answer); one the path of a file the build did not read writes ("attestation AFGSU
+  Leroux scan.png") is refused claiming no absence, as that file may hold it (s35 review:
+  questions.py splits those out, QuestionTerms.unread_names);
 - the gate comes after the question's other reasons to abstain (answering.py's order): a
   question refused for its other words keeps that reason.
 
@@ -96,8 +97,8 @@ def unwritten_names(
 ) -> list[str]:
     """The words of `absent` (as typed; none `corrected` as a typo) that are acronyms or
     titled names of `focus` no safer reading explains, each without its elision, in order, each
-    once (see the module's docstring). `path_writes` says whether a path writes a word (of a
-    document or of a file the build did not read);
+    once (see the module's docstring). `path_writes` says whether a document's path writes a
+    word;
     `spelt_out` whether the corpus spells an acronym out (CorpusInitials.spells), asked last,
     for a candidate only."""
     unused = [without_elision(typed) for typed in absent if typed not in corrected]

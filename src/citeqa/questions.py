@@ -308,6 +308,10 @@ class QuestionTerms:
     corpus never writes in any form it may have written them (absent_names.py: "BCG", "Dr
     Lefebvre"'s "Lefebvre"; no path writes them): a reason to abstain
     (abstention.never_written)."""
+    unread_names: list[str] = field(default_factory=list)
+    """The same words, but written by the path of a file the build did not read ("AFGSU" of
+    "attestation AFGSU Leroux scan.png"): that file may hold them, so the question is refused
+    claiming no absence (abstention.never_written)."""
     impossible_dates: list[str] = field(default_factory=list)
     """The dates the focus writes that name no day of the calendar ("2026-13-45", "30 février
     2026": dates.impossible_spans), as typed, unless the corpus writes one word for word (its
@@ -511,7 +515,7 @@ class Vocabulary:
         initials read it too). `paths`: the words the documents'
         paths write (path_words.py), which no reason may say the documents never mention;
         `unread_paths` those of the files the build did not read, which may hold an acronym
-        or a name their names write (absent_names.py: "attestation AFGSU.png")."""
+        or a name their names write ("attestation AFGSU.png": QuestionTerms.unread_names)."""
         self.frequency, self.sentence_count = frequency, sentence_count
         self.paths, self.unread_paths = paths, unread_paths
         self.glossary, self.name_endings = glossary, name_endings
@@ -666,11 +670,6 @@ class Vocabulary:
             if self._initials_read is None:
                 self._initials_read = CorpusInitials.of([*self._texts, *self.paths.folded()])
             return self._initials_read
-
-    def path_writes(self, word: str) -> bool:
-        """Whether a path of a document or of a file the build did not read writes `word`
-        (PathWords.write)."""
-        return self.paths.write(word) or self.unread_paths.write(word)
 
     def spells(self, acronym: str) -> bool:
         """Whether the corpus spells `acronym` out: dotted, spaced, or as the initials of
@@ -909,9 +908,12 @@ def analyse(
     unused = [*result.absent, *result.new_unused, *result.unknown_identifiers]
     result.in_paths = frozenset(word for word in unused if vocabulary.paths.write(word))
     if result.absent:
-        result.unwritten_names = unwritten_names(
-            focus, result.absent, result.corrected, vocabulary.path_writes, vocabulary.spells
+        names = unwritten_names(
+            focus, result.absent, result.corrected, vocabulary.paths.write, vocabulary.spells
         )
+        in_unread = vocabulary.unread_paths.write  # the file list is read for a name only
+        result.unwritten_names = [name for name in names if not in_unread(name)]
+        result.unread_names = [name for name in names if in_unread(name)]
     return result
 
 

@@ -174,7 +174,9 @@ def test_only_known_particles_join_a_title_to_a_name_and_no_acronym_is_a_name() 
         assert text is not None and f"“{name}”" in text, question
 
 
-def test_an_acronym_an_unread_files_name_writes_is_never_claimed_absent(tmp_path: Path) -> None:
+def test_an_acronym_an_unread_files_name_writes_is_refused_never_claimed_absent(
+    tmp_path: Path,
+) -> None:
     files = {
         "annuaire.md": "# Annuaire\n\nSophie Leroux : infirmière, poste 203.\n",
         "Formations/attestation ECOS Leroux scan.png": "\x89PNG\r\n\x1a\n not text",
@@ -182,6 +184,7 @@ def test_an_acronym_an_unread_files_name_writes_is_never_claimed_absent(tmp_path
     assistant = assistant_over(files, tmp_path / "c", tmp_path / "i")
     answer = assistant.ask("Quand expire l'ECOS de Sophie Leroux ?")
     assert "“ECOS”" not in (answer.reason or "")
+    assert answer.abstained and not answer.claims_absence  # that file may hold it: no answer
     assert claimed("Quand expire l'ECOS de Sophie Leroux ?") is not None  # no such file there
 
 
