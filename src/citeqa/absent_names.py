@@ -8,17 +8,23 @@ corpus never uses (QuestionTerms.absent, none read as a typo) counts here only w
 reading exists (a first attempt claimed absences that were false, s34 review):
 
 - an acronym is `acronym_letters` to `acronym_most_letters` capitals A to Z (data), no word of
-  the English word list, in a question not written in capitals whose words in capitals are all
-  so shaped (one otherwise is emphasis, and so none is read as an acronym: "Is the helmet
-  REQUIRED?", "IMPÉRATIF", accented), no Roman numeral ("titre III"), none of the data's
-  generic acronyms ("URL" of a written link, "TTC", "VAT": data/absent_names.json), and one
-  the corpus does not spell out (corpus_initials.py: "COPD" of "chronic obstructive pulmonary
-  disease", "BPCO" of "broncho-pneumopathie chronique obstructive", "SARL" of "S.A.R.L.");
-- a titled name is the capitalised words after a title of the data ("Dr", "Mme", "M."…),
-  counted only when the corpus uses none of them ("Dr Le Gall" where it writes "Dr Le Berre":
-  "Gall"; "Mme Dupont-Martin" where it writes "Dupont" is no unknown name);
+  the English word list nor of the French or German ones (data/emphasis_words.json: "Le parking
+  est-il PAYANT ?", "SAUF", "NICHT" are emphasis, s35 review), in a question not written in
+  capitals whose words in capitals are all so shaped (one otherwise is emphasis, and so none is
+  read as an acronym: "Is the helmet REQUIRED?", "IMPÉRATIF", accented), no Roman numeral
+  ("titre III"), none of the data's generic acronyms ("URL" of a written link, "TTC", "VAT":
+  data/absent_names.json), and one the corpus does not spell out (corpus_initials.py: "COPD" of
+  "chronic obstructive pulmonary disease", "BPCO" of "broncho-pneumopathie chronique
+  obstructive", "SARL" of "S.A.R.L.");
+- a titled name is the capitalised words after a title of the data ("Dr", "Mme", "M."…) and at
+  most two of its particles ("de", "van der", "d'"; no other lower-case word: "Is the Dr on the
+  VAT list?"), none in capitals (an acronym: "le Dr de la BPCO", s35 review), counted only when
+  the corpus uses none of them ("Dr Le Gall" where it writes "Dr Le Berre": "Gall"; "Mme
+  Dupont-Martin" where it writes "Dupont" is no unknown name);
 - no word a document's path writes counts ("AFGSU" of "programme AFGSU.md": that document
-  may answer);
+  may answer); one the path of a file the build did not read writes ("attestation AFGSU
+  Leroux scan.png") is refused claiming no absence, as that file may hold it (s35 review:
+  questions.py splits those out, QuestionTerms.unread_names);
 - the gate comes after the question's other reasons to abstain (answering.py's order): a
   question refused for its other words keeps that reason.
 
@@ -55,12 +61,25 @@ def _data() -> Mapping[str, Any]:
 
 @cache
 def _titled() -> re.Pattern[str]:
-    """A title, then the capitalised words after it (group 1), case as typed."""
+    """A title, then the name after it (group 1), case as typed: a capitalised word, after at
+    most two of the data's particles ("de", "van der", "d'"), and the capitalised words after
+    it."""
     titles = sorted(_data()["titles"], key=len, reverse=True)
     alternatives = "|".join(re.escape(title) for title in titles)
-    particles = r"(?:[^\W\d_]{1,3}[ \u00a0]+){0,2}"  # "de", "van der": lower case
-    name = rf"{particles}{_CAPITALISED}(?:[ \u00a0]+{_CAPITALISED})*"
+    particles = sorted(_data()["name_particles"], key=len, reverse=True)
+    particle = "|".join(
+        re.escape(word) if word[-1] in "'’" else rf"{re.escape(word)}[ \u00a0]+"
+        for word in particles
+    )
+    name = rf"(?:{particle}){{0,2}}{_CAPITALISED}(?:[ \u00a0]+{_CAPITALISED})*"
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])[ \u00a0]+({name})")
+
+
+@cache
+def _emphasis_words() -> frozenset[str]:
+    """The French and German words of data/emphasis_words.json, folded."""
+    lists = data_json("emphasis_words.json")["words"]
+    return frozenset(fold(word) for words in lists.values() for word in words)
 
 
 @cache
@@ -78,7 +97,8 @@ def unwritten_names(
 ) -> list[str]:
     """The words of `absent` (as typed; none `corrected` as a typo) that are acronyms or
     titled names of `focus` no safer reading explains, each without its elision, in order, each
-    once (see the module's docstring). `path_writes` says whether a path writes a word;
+    once (see the module's docstring). `path_writes` says whether a document's path writes a
+    word;
     `spelt_out` whether the corpus spells an acronym out (CorpusInitials.spells), asked last,
     for a candidate only."""
     unused = [without_elision(typed) for typed in absent if typed not in corrected]
@@ -89,20 +109,30 @@ def unwritten_names(
     acronyms = _acronyms(focus)
     found: dict[str, None] = {}
     for word in unused:
+        if word not in titled and word not in acronyms:
+            continue
         if path_writes(word):
             continue
-        if word in titled or (word in acronyms and not spelt_out(word)):
+        if word in titled or not spelt_out(word):
             found[word] = None
     return list(found)
 
 
 def _titled_names(focus: str) -> list[list[str]]:
-    """The names after a title in `focus`: each its capitalised words, as typed."""
+    """The names after a title in `focus`: each its capitalised words, as typed, without an
+    elided particle ("d'Amico" is "Amico"); a word in capitals is none ("Dr de la BPCO": an
+    acronym gets its own, safer, checks)."""
     names = []
     for match in _titled().finditer(focus):
-        capitalised = [word for word in match.group(1).split() if word[0].isupper()]
-        names.append(capitalised)
+        words = [without_elision(word) for word in match.group(1).split()]
+        names.append([word for word in words if word[0].isupper() and not _in_capitals(word)])
     return names
+
+
+def _in_capitals(word: str) -> bool:
+    """Whether `word` writes two letters or more, all in capitals ("BPCO", "VAT")."""
+    letters = _PIECE.findall(word)
+    return sum(len(piece) for piece in letters) > 1 and all(piece.isupper() for piece in letters)
 
 
 def _unknown(name: list[str], unknown: set[str]) -> bool:
@@ -132,11 +162,13 @@ def _acronyms(focus: str) -> set[str]:
 
 
 def _acronym_shaped(word: str) -> bool:
-    """Whether `word` is the data's count of capitals A to Z, and no English word."""
+    """Whether `word` is the data's count of capitals A to Z, and no English, French or German
+    word."""
     least, most = int(_data()["acronym_letters"]), int(_data()["acronym_most_letters"])
     if not (least <= len(word) <= most and word.isascii() and word.isalpha() and word.isupper()):
         return False
-    return not known_word(fold(word), "en")
+    folded = fold(word)
+    return not known_word(folded, "en") and folded not in _emphasis_words()
 
 
 def _generic_or_numeral(word: str) -> bool:

@@ -712,8 +712,9 @@ def never_written(terms: QuestionTerms, lang: Lang) -> Reason | None:
     "Lefebvre"), claiming their absence, or None when it names none.
     When a document's path writes each of them (QuestionTerms.path_writes), the question is still
     refused, its reason claiming no absence (NOT_ANSWERED): only the claim goes, not the gate
-    (s33 review)."""
-    if not terms.unknown_identifiers and not terms.unwritten_names:
+    (s33 review); so too when the path of a file the build did not read writes an acronym or
+    a titled name (QuestionTerms.unread_names: that file may hold it, s35 review)."""
+    if not terms.unknown_identifiers and not terms.unwritten_names and not terms.unread_names:
         return None
     unwritten = [name for name in terms.unknown_identifiers if not terms.path_writes(name)]
     unwritten += terms.unwritten_names  # none a path writes (absent_names.py)

@@ -4,9 +4,12 @@ text writes "chronic obstructive pulmonary disease", "BPCO" of "bronchopneumopat
 obstructive", "PLU" of "plan local d'urbanisme", "SARL" of "S.A.R.L." or "S A R L"), so that no
 reason says the documents never mention it (absent_names.py; s34 review).
 
-A run is the words between two marks of punctuation (a hyphen or an elision's apostrophe
-joins: each part of "broncho-pneumopathie" gives an initial, an elided "d'" none). Each run
-gives two strings of initials: one of all its words, one without the stopwords of the
+A run is the words between two marks of punctuation, a blank line or a list or table row's
+start (a hyphen or an elision's apostrophe joins: each part of "broncho-pneumopathie" gives an
+initial, an elided "d'" none). A single line break is a space: hard-wrapped text and a PDF's
+lines spell "chronic obstructive\\npulmonary disease" out (s35 review); a word hyphenated at a
+line's end ("obstruc-\\ntive") is read both joined and as two words, since either may be meant.
+Each run gives two strings of initials: one of all its words, one without the stopwords of the
 language data ("of", "de", "des"…); runs are kept apart by a separator, so initials never
 straddle two runs. `spells` looks an acronym up as a substring of those strings, in its order
 and reversed (French writes "VIH" where English writes "HIV"): linear in the corpus once, then
@@ -23,9 +26,12 @@ from citeqa.lexical import fold, stopwords
 
 __all__ = ["CorpusInitials"]
 
-_RUN_BREAK = re.compile(r"[^\w\s'’‐‑-]+|\n")
-"""Punctuation (anything but letters, digits, blanks, hyphens and apostrophes) or a line
-break: the end of a run of words."""
+_RUN_BREAK = re.compile(r"[^\w\s'’‐‑-]+|\n[^\S\n]*(?:\n|[-‐‑][^\S\n])")
+"""Punctuation (anything but letters, digits, blanks, hyphens and apostrophes), a blank line,
+or a line starting a list row with a dash ("- item"; other bullets, numbers' dots and table
+rows' bars are punctuation): the end of a run of words."""
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑\u00ad][^\S\n]*\n[^\S\n]*(?=[^\W\d_])")
+"""A hyphen ending a line between two letters: a word cut by wrapping, or a compound's."""
 _WORD = re.compile(r"[^\W\d_]+")
 _ELIDED = frozenset("dlcjmnst") | {"qu", "jusqu", "lorsqu", "puisqu"}
 """The elided French words ("d'", "l'", "qu'"): no initial."""
@@ -54,7 +60,7 @@ class CorpusInitials(NamedTuple):
         for text in texts:
             folded = fold(text)
             dotted.update(_letters(found) for found in _DOTTED.findall(folded))
-            for run in _RUN_BREAK.split(folded):
+            for run in _runs(folded):
                 words = [word for word in _WORD.findall(run) if word not in _ELIDED]
                 if len(words) < 2:
                     continue
@@ -72,6 +78,17 @@ class CorpusInitials(NamedTuple):
             form in self.every_word or form in self.content_words
             for form in (letters, letters[::-1])
         )
+
+
+def _runs(folded: str) -> list[str]:
+    """The runs of words of `folded` (see the module's docstring); the runs a word hyphenated
+    at a line's end joins are read joined too."""
+    runs = _RUN_BREAK.split(folded)
+    joined = _LINE_END_HYPHEN.sub("", folded)
+    if joined != folded:
+        split = set(runs)
+        runs += [run for run in _RUN_BREAK.split(joined) if run not in split]
+    return runs
 
 
 def _letters(text: str) -> str:

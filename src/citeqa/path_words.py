@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from citeqa.glossary import fold
@@ -47,12 +47,15 @@ class _Read(NamedTuple):
 class PathWords:
     """The folded words the documents' paths write, read on the first `write`."""
 
-    def __init__(self, paths: Iterable[str]) -> None:
-        self._paths = tuple(paths)
+    def __init__(self, paths: Iterable[str] | Callable[[], Iterable[str]]) -> None:
+        """`paths`, or what lists them when first asked (the index's unread files: its file
+        list is read by the first question needing them, unread.py)."""
+        self._paths = paths if callable(paths) else tuple(paths)
 
     @functools.cached_property
     def _read(self) -> _Read:
-        folded = [fold(path) for path in self._paths]
+        paths = self._paths() if callable(self._paths) else self._paths
+        folded = [fold(path) for path in paths]
         holding: dict[str, list[int]] = {}
         for number, path in enumerate(folded):
             for word in dict.fromkeys(_WORD.findall(path)):

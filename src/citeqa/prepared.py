@@ -132,6 +132,7 @@ def vocabulary_of(index: LoadedIndex, knowledge: Domain) -> Vocabulary:
         name_endings=knowledge.name_endings,
         compounds=stored.get("compounds"),
         paths=PathWords(index.documents),
+        unread_paths=PathWords(lambda: index.files().skipped()),
     )
 
 

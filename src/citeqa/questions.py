@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
@@ -307,6 +308,10 @@ class QuestionTerms:
     corpus never writes in any form it may have written them (absent_names.py: "BCG", "Dr
     Lefebvre"'s "Lefebvre"; no path writes them): a reason to abstain
     (abstention.never_written)."""
+    unread_names: list[str] = field(default_factory=list)
+    """The same words, but written by the path of a file the build did not read ("AFGSU" of
+    "attestation AFGSU Leroux scan.png"): that file may hold them, so the question is refused
+    claiming no absence (abstention.never_written)."""
     impossible_dates: list[str] = field(default_factory=list)
     """The dates the focus writes that name no day of the calendar ("2026-13-45", "30 février
     2026": dates.impossible_spans), as typed, unless the corpus writes one word for word (its
@@ -507,17 +512,22 @@ class Vocabulary:
         name_endings: tuple[str, ...] = (),
         compounds: Iterable[str] | None = None,
         paths: PathWords = NO_PATHS,
+        unread_paths: PathWords = NO_PATHS,
     ) -> None:
         """`words` and `compounds` are `corpus_words(texts)` and `corpus_compounds(texts)` when
         the build stored them (else computed here, the compounds on the first compound name
         checked); `texts` may be lazy when both are given (an iterable read afresh each time: the
         initials read it too). `paths`: the words the documents'
-        paths write (path_words.py), which no reason may say the documents never mention."""
+        paths write (path_words.py), which no reason may say the documents never mention;
+        `unread_paths` those of the files the build did not read, which may hold an acronym
+        or a name their names write ("attestation AFGSU.png": QuestionTerms.unread_names)."""
         self.frequency, self.sentence_count = frequency, sentence_count
-        self.paths = paths
+        self.paths, self.unread_paths = paths, unread_paths
         self.glossary, self.name_endings = glossary, name_endings
         self._texts = texts if words is not None else list(texts)
         self._compounds = None if compounds is None else frozenset(compounds)
+        self._initials_read: CorpusInitials | None = None
+        self._initials_lock = threading.Lock()  # the chat's workers may ask at once
         self.by_initial: dict[str, list[str]] = {}
         for word in words if words is not None else corpus_words(self._texts):
             self.by_initial.setdefault(word[0], []).append(word)
@@ -662,16 +672,20 @@ class Vocabulary:
         frequency = _frequency(word_alternatives(word, self.glossary), self)
         return 0 < frequency <= SPECIFIC_SHARE * self.sentence_count
 
-    @cached_property
     def _initials(self) -> CorpusInitials:
         """The initials of the corpus's texts and paths (corpus_initials.py), read once an
-        index, by the first question writing an acronym the corpus never writes."""
-        return CorpusInitials.of([*self._texts, *self.paths.folded()])
+        index, by the first question writing an acronym the corpus never writes. An explicit
+        lock, not a cached_property: Python 3.11's holds one lock for every instance, so one
+        index's reading would hold up another's (and 3.12's holds none)."""
+        with self._initials_lock:
+            if self._initials_read is None:
+                self._initials_read = CorpusInitials.of([*self._texts, *self.paths.folded()])
+            return self._initials_read
 
     def spells(self, acronym: str) -> bool:
         """Whether the corpus spells `acronym` out: dotted, spaced, or as the initials of
         consecutive words (CorpusInitials.spells)."""
-        return self._initials.spells(acronym)
+        return self._initials().spells(acronym)
 
     def compound_keys(self) -> frozenset[str]:
         """The keys of the corpus's compound names (compounds.py), for a question writing a
@@ -910,9 +924,12 @@ def analyse(
     unused = [*result.absent, *result.new_unused, *result.unknown_identifiers]
     result.in_paths = frozenset(word for word in unused if vocabulary.paths.write(word))
     if result.absent:
-        result.unwritten_names = unwritten_names(
+        names = unwritten_names(
             focus, result.absent, result.corrected, vocabulary.paths.write, vocabulary.spells
         )
+        in_unread = vocabulary.unread_paths.write  # the file list is read for a name only
+        result.unwritten_names = [name for name in names if not in_unread(name)]
+        result.unread_names = [name for name in names if in_unread(name)]
     return result
 
 

@@ -8,6 +8,8 @@ path writes; a titled name of which the corpus writes a word."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from tests.small_corpora import assistant_over
@@ -118,8 +120,8 @@ def test_the_assistant_refuses_an_unknown_doctor_and_answers_a_spelt_out_acronym
 ) -> None:
     files = {
         "annuaire.md": "# Annuaire\n\nDr Roussel : poste 201.\n\nDr Garnier : poste 204.\n",
-        "etude.md": "# Study\n\nPatients with chronic obstructive pulmonary disease showed a 12%"
-        " reduction in exacerbations after inhaled therapy.\n",
+        "etude.md": "# Study\n\nPatients with chronic obstructive\npulmonary disease showed a 12%"
+        " reduction in exacerbations after inhaled therapy.\n",  # hard-wrapped
     }
     assistant = assistant_over(files, tmp_path / "c", tmp_path / "i")
     refused = assistant.ask("Quel est le poste du Dr Lefebvre ?")
@@ -127,3 +129,90 @@ def test_the_assistant_refuses_an_unknown_doctor_and_answers_a_spelt_out_acronym
     assert (refused.reason or "").startswith(NEVER_WRITES["fr"].format(words="“Lefebvre”"))
     spelt = assistant.ask("What reduction in exacerbations did COPD patients show?")
     assert "COPD" not in (spelt.reason or "")
+    assert not spelt.abstained and spelt.citations
+    assert "12% reduction in exacerbations" in spelt.citations[0].quote
+
+
+def test_initials_read_across_a_wrapped_line_but_not_a_blank_line_or_a_list_row() -> None:
+    wrapped = CorpusInitials.of(
+        [
+            "Patients with chronic obstructive\npulmonary disease",
+            "Le plan local\r\nd'urbanisme limite la hauteur",
+            "Chronic obstruc-\ntive lung disease",
+            "La broncho-\npneumopathie chronique obstructive",
+        ]
+    )
+    assert wrapped.spells("COPD") and wrapped.spells("PLU")
+    assert wrapped.spells("COLD")  # a word cut at the line's end joins
+    assert wrapped.spells("BPCO")  # and a compound hyphenated there still gives two initials
+    apart = CorpusInitials.of(["Acute renal\n\nfailure", "- Acute renal\n- failure", "x\n* y"])
+    assert not apart.spells("ARF")
+
+
+def test_french_and_german_words_in_capitals_are_emphasis_never_acronyms() -> None:
+    for question in (
+        "Le parking est-il PAYANT le samedi ?",
+        "Le parking est-il gratuit SAUF le samedi ?",
+        "Ist der Parkplatz NICHT kostenlos?",
+    ):
+        assert claimed(question) is None, question
+    assert claimed("À quel âge fait-on le BCG ?") is not None  # an acronym still is one
+
+
+def test_only_known_particles_join_a_title_to_a_name_and_no_acronym_is_a_name() -> None:
+    for question in (
+        "Que pense le Dr de la BPCO ?",  # spelt out: an acronym, never a titled name
+        "Is the Dr on the VAT list?",  # "on the" are no particles; VAT is generic
+        "Que dit Madame la Présidente ?",  # an office, no name
+    ):
+        assert claimed(question) is None, question
+    for question, name in (
+        ("Quel est le poste de Mme de La Fontaine ?", "Fontaine"),
+        ("Quel est le poste du Dr van der Waals ?", "Waals"),
+    ):
+        text = claimed(question)
+        assert text is not None and f"“{name}”" in text, question
+
+
+def test_an_acronym_an_unread_files_name_writes_is_refused_never_claimed_absent(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "annuaire.md": "# Annuaire\n\nSophie Leroux : infirmière, poste 203.\n",
+        "Formations/attestation ECOS Leroux scan.png": "\x89PNG\r\n\x1a\n not text",
+    }
+    assistant = assistant_over(files, tmp_path / "c", tmp_path / "i")
+    answer = assistant.ask("Quand expire l'ECOS de Sophie Leroux ?")
+    assert "“ECOS”" not in (answer.reason or "")
+    assert answer.abstained and not answer.claims_absence  # that file may hold it: no answer
+    assert claimed("Quand expire l'ECOS de Sophie Leroux ?") is not None  # no such file there
+
+
+class _HeldTexts:
+    """Texts whose reading waits until `release` is set (another index still reading)."""
+
+    def __init__(self) -> None:
+        self.reading, self.release = threading.Event(), threading.Event()
+
+    def __iter__(self) -> Iterator[str]:
+        self.reading.set()
+        self.release.wait()
+        yield "Chronic obstructive pulmonary disease"
+
+
+def test_one_index_reading_its_initials_holds_up_no_other() -> None:
+    held = _HeldTexts()
+    slow = Vocabulary(held, {}, 1, [], paths=PathWords(()))
+    other = Vocabulary(["Chronic obstructive pulmonary disease"], {}, 1, paths=PathWords(()))
+    first = threading.Thread(target=slow.spells, args=("COPD",))
+    first.start()
+    held.reading.wait()
+    spelt: list[bool] = []
+    second = threading.Thread(target=lambda: spelt.append(other.spells("COPD")))
+    second.start()
+    second.join(timeout=30)  # a deadlock's bound, not a speed: it returns at once or never
+    answered_while_held = list(spelt)
+    held.release.set()
+    first.join()
+    second.join()
+    assert answered_while_held == [True]
