@@ -288,24 +288,10 @@ def own_record(path: str) -> RecordId | None:
     record's after it ("AV-2025-003_FA-2025-022": the credit note AV-2025-003 on invoice
     FA-2025-022)."""
     for part in reversed(path.replace("_", " ").split("/")):
-        written = asked_ids(part)
-        found = [record for record in written if not is_date_stamp(record)]
-        if found or _numbered_by_month(written):
-            return (found or written)[0]
+        found = [record for record in asked_ids(part) if not is_date_stamp(record)]
+        if found:
+            return found[0]
     return None
-
-
-def _numbered_by_month(records: list[RecordId]) -> bool:
-    """Whether `records` (those of one part of a path) are two or more identifiers, each of
-    other letters, each a year then two digits ("AV-2025-05 FA-2025-02"): a credit note on an
-    invoice, each numbered in its year, as a file name writes one date stamp, not two of
-    different letters (hostile s35 M7: "AV-2025-05" read as May 2025)."""
-    families = {record.family for record in records}
-    return (
-        len(records) >= 2
-        and len(families) == len(records)
-        and all(len("".join(record.groups)) == 6 and is_date_stamp(record) for record in records)
-    )
 
 
 _MONTH_DAY = re.compile(r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])?")

@@ -245,10 +245,13 @@ def may_fall_on(series: Series, day: date) -> bool:
     (UNTIL) or names weekdays (BYDAY, any ordinal), months (BYMONTH) or days of the month
     (BYMONTHDAY, counted from the start only) the day is none of. A "last weekday of the
     month" series (BYSETPOS) read first had made every Saturday one a series may fall on (s34
-    hostile probe)."""
+    hostile probe). A day its RDATEs add (`_added`: not excluded) it falls on whatever its rule
+    says (s35 review)."""
     parts = _parts(series.rule or series.bounds)
     if day.isoformat() in series.excluded:
         return False
+    if day in _added(series):
+        return True
     if not parts:
         return True
     until = iso_day(_until_day(parts.get("UNTIL", "")))

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -108,20 +108,19 @@ def answering_series(
     passages = _series_passages(hits, documents)
     if not passages:
         return None
-    asked_day = _asked_day(terms, passages, documents)
+    folded = fold(terms.focus)
+    asked_words = _event_words(terms.focus)
+    asking = _Asking(folded, _asks_when(folded), asked_words, _rarest_asked(terms, asked_words))
+    asked_day = _asked_day(terms, asking, documents[passages[0][0].chunk.doc_id])
     if asked_day is None:
         return None
     typed, asked = asked_day
-    folded = fold(terms.focus)
     way = _way(folded, fold(typed))
     if way is None:
         return None
-    asks_when = _asks_when(folded)
-    if not asks_when and way != "on":
+    if not asking.asks_when and way != "on":
         return None
-    asked_words = _event_words(terms.focus)
-    asking = _Asking(folded, asks_when, asked_words, _rarest_asked(terms, asked_words))
-    if asks_when:
+    if asking.asks_when:
         held = _spoken_in(passages[0], documents, asked_words)
         if held is None:  # the first holds other events only: one further down may name it
             held = _named_further_down(asking, passages[1:], documents)
@@ -132,30 +131,33 @@ def answering_series(
 
 
 def _asked_day(
-    terms: QuestionTerms,
-    passages: Sequence[tuple[Hit, list[Series]]],
-    documents: Mapping[str, Document],
+    terms: QuestionTerms, asking: _Asking, document: Document
 ) -> tuple[str, date] | None:
     """The day the question asks, as typed and as a date: its first unwritten day, else its
-    first yearless day no sentence writes (QuestionTerms.yearless_days: "samedi 21 février")
-    in the one year the spans of the series of the first series passage's document (from
-    their first start to their UNTIL) hold it; None when there is none, or a series has no end
-    or the spans hold it in several years (s34 trial a92)."""
+    first yearless day no sentence writes (QuestionTerms.yearless_days: "21 février" of
+    "samedi 21 février") in the one year the spans (from their first start to their UNTIL) of
+    the series of `document` (the first series passage's) the question names
+    (`_named_series`) hold it, on the weekday the question writes right before it, if any
+    (`_typed_weekday`: "le lundi 13 janvier" of a span holding 13 January 2026, a Tuesday,
+    asks no day); None when there is none, it names none, one has no end or the spans hold it
+    in several years (s34 trial a92). An unrelated series of the same calendar neither
+    blocks (no end) nor moves (its own span) the year (s35 review)."""
     if terms.unwritten_days:
         typed, day = terms.unwritten_days[0]
         found = iso_day(day)
         return None if found is None else (typed, found)
     typed, yearless = terms.yearless_days[0]
     month, day_of_month = int(yearless[2:4]), int(yearless[5:7])
+    weekday = _typed_weekday(terms.focus, typed)
     years: set[int] = set()
-    for series in documents[passages[0][0].chunk.doc_id].series:
+    for series in _named_series(asking, document):
         span = series_span(series)
         if span is None:
             return None
         first, last = span
         for year in range(first.year, last.year + 1):
             found = calendar_day(year, month, day_of_month)
-            if found is not None and first <= found <= last:
+            if found is not None and first <= found <= last and _on_weekday(found, weekday):
                 years.add(year)
             if len(years) > 1:
                 return None  # "UNTIL=99991231": not read through
@@ -163,6 +165,37 @@ def _asked_day(
         return None
     found = calendar_day(years.pop(), month, day_of_month)
     return None if found is None else (typed, found)
+
+
+def _named_series(asking: _Asking, document: Document) -> list[Series]:
+    """The series of `document` whose summary writes the question's rarest words
+    (`_names_the_event`), else those whose summary writes any word of it; [] when none."""
+    spoken = [
+        one for one in document.series if asking.words & _event_words(_heading(document.text, one))
+    ]
+    named = [one for one in spoken if _names_the_event(asking, _heading(document.text, one))]
+    return named or spoken
+
+
+def _typed_weekday(focus: str, typed: str) -> str | None:
+    """The weekday (folded, as the data's recurrence words write it) the question `focus`
+    writes right before the date `typed` ("mardi" of "le mardi 13 janvier"; "tuesday" of "on
+    Tuesday, 13 January"); None when the word before it is no weekday."""
+    where = focus.find(typed)
+    before = re.findall(r"\w+", fold(focus[:where])) if where > 0 else []
+    return before[-1] if before and before[-1] in _weekday_words() else None
+
+
+@cache
+def _weekday_words() -> frozenset[str]:
+    """The folded weekday names of the data's recurrence words (English and French)."""
+    week = [date(2024, 1, 1) + timedelta(days=n) for n in range(7)]
+    return frozenset(fold(weekday_name(day, lang)) for day in week for lang in ("en", "fr"))
+
+
+def _on_weekday(day: date, weekday: str | None) -> bool:
+    """Whether `day` falls on `weekday` (folded; None: any day)."""
+    return weekday is None or weekday in {fold(weekday_name(day, lang)) for lang in ("en", "fr")}
 
 
 class _Asking(NamedTuple):
@@ -243,8 +276,12 @@ def _rarest_asked(terms: QuestionTerms, asked_words: frozenset[str]) -> frozense
     weights of the question's own terms, the data's asking, after and before words and the
     words of its unwritten days aside ("lieu", "next", "après", "février"); a word no term
     weighs (a word the corpus never writes, or terms not given) counts as rarer than any
-    weighed one."""
-    dates = frozenset().union(*(_event_words(typed) for typed, _ in terms.unwritten_days))
+    weighed one. The words of its yearless days and the weekday typed before a day are set
+    aside too: "janvier" of "le mardi 13 janvier", a month no sentence writes, named no event
+    (s35 review)."""
+    typed_days = [typed for typed, _ in (*terms.unwritten_days, *terms.yearless_days)]
+    weekdays = [_typed_weekday(terms.focus, typed) or "" for typed in typed_days]
+    dates = frozenset().union(*(_event_words(typed) for typed in [*typed_days, *weekdays]))
     words = asked_words - _phrase_words() - dates
     weights = {
         word: max(

@@ -595,6 +595,22 @@ def test_a_control_character_in_a_parameter_loses_no_date(tmp_path: Path) -> Non
     assert "Chorale \x1b[31mrouge" in document.text
 
 
+def test_a_control_character_in_a_folded_parameter_loses_no_date(tmp_path: Path) -> None:
+    """s35 review: a control character on a property's second physical line (folded) was left,
+    so the parser still refused the start and the event lost its date and rule."""
+    text = calendar(
+        event(
+            "SUMMARY:Atelier poterie\r\nDTSTART;TZID=Europe/\r\n Paris\x01:20250106T180000\r\n"
+            "RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20251231T230000Z\r\n"
+        ),
+        event("SUMMARY:Chorale \r\n \x1b[31mrouge\r\nDTSTART;VALUE=DATE:20250107\r\n"),
+    )
+    document = read(tmp_path, text)
+    assert "2025-01-06 18:00" in document.text
+    assert [series.first[:10] for series in document.series] == ["2025-01-06"]
+    assert "Chorale \x1b[31mrouge" in document.text
+
+
 def test_a_rule_its_line_leaves_unsaid_is_kept_as_the_series_bounds(tmp_path: Path) -> None:
     """s34 hostile: a "last weekday of the month" series kept no rule, so every later day was
     one it might fall on; its rule now bounds those days (recurring_days.may_fall_on)."""

@@ -264,8 +264,5 @@ def test_a_document_goes_by_the_first_identifier_its_file_name_writes() -> None:
         own = own_record(stamped)
         assert own is not None and own.written == "PV-2031-020", stamped
     assert own_record("CR-2025-03") is None
-    # two ids numbered in their year, of other letters: numbers, not two dates (hostile s35 M7)
-    credit = own_record("avoirs/AV-2025-05_FA-2025-02")
-    assert credit is not None and credit.written == "AV-2025-05"
     assert not is_date_stamp(asked_ids("PV-2031-020")[0])
     assert not is_date_stamp(asked_ids("FA-2025-022")[0])

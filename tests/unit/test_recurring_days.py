@@ -19,6 +19,7 @@ from citeqa.recurring_days import (
     expandable,
     first_after,
     last_before,
+    may_fall_on,
 )
 
 
@@ -214,3 +215,19 @@ def test_a_rule_its_line_does_not_say_in_full_leaves_the_days_unknown(
     assert series.rule == ""
     assert days(series, "2025-02-28", "2025-02-28") is None  # unknown: nothing claimed
     assert days(series, "2025-01-03", "2025-01-03") is None
+
+
+def test_a_day_its_rdate_adds_is_one_a_series_of_unknown_days_may_fall_on(tmp_path: Path) -> None:
+    """s35 review: a Saturday RDATE of a "last Monday of the month" series (BYSETPOS: days
+    unknown) was ruled out by its BYDAY."""
+    (series,) = series_of(
+        tmp_path,
+        "UID:p@x\r\nDTSTART;VALUE=DATE:20250127\r\n"
+        "RRULE:FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-1;UNTIL=20251231\r\n"
+        "RDATE;VALUE=DATE:20250315\r\nRDATE;VALUE=DATE:20250322\r\n"
+        "EXDATE;VALUE=DATE:20250322\r\nSUMMARY:Staff meeting\r\n",
+    )
+    assert days(series, "2025-03-15", "2025-03-15") is None  # its days unknown
+    assert may_fall_on(series, date(2025, 3, 15))
+    assert not may_fall_on(series, date(2025, 3, 22))  # added, then excluded
+    assert not may_fall_on(series, date(2025, 3, 8))  # a Saturday the rule rules out

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from citeqa.corpus import read_document
 from citeqa.lexical import about_terms, undated_terms
 from citeqa.models import Chunk, Document, Hit, Series
-from citeqa.questions import QuestionTerms
+from citeqa.questions import QuestionTerms, _DatesOf
 from citeqa.series_answers import answering_series, falling_on
 
 YOGA = "Cours de yoga: 2025-11-06, toutes les 2 semaines le jeudi"
@@ -217,7 +220,7 @@ def test_a_word_whose_stem_is_a_stopword_still_tells_two_series_apart() -> None:
 def test_a_yearless_day_takes_the_one_year_the_series_spans() -> None:
     # s34 trial a92: "qui est de gard le samdi 21 fevrier" never reached the series reading
     question = "Quand a lieu la réunion du bureau le mardi 3 mars ?"
-    terms = QuestionTerms(focus=question, yearless_days=[("mardi 3 mars", "--03-03")])
+    terms = QuestionTerms(focus=question, yearless_days=[("3 mars", "--03-03")])
     bounded = [
         one.model_copy(update={"rule": one.rule + ";UNTIL=20260630"}) for one in AGENDA.series
     ]
@@ -232,4 +235,87 @@ def test_a_yearless_day_takes_the_one_year_the_series_spans() -> None:
         one.model_copy(update={"rule": one.rule + ";UNTIL=20270630"}) for one in AGENDA.series
     ]
     two_years = AGENDA.model_copy(update={"series": longer})
-    assert answering_series(terms, [_hit(BUREAU, 0)], {"agenda": two_years}) is None
+    unnamed_weekday = QuestionTerms(
+        focus="Quand a lieu la réunion du bureau le 3 mars ?", yearless_days=terms.yearless_days
+    )
+    assert answering_series(unnamed_weekday, [_hit(BUREAU, 0)], {"agenda": two_years}) is None
+    # the typed weekday tells: 3 March 2027 is a Wednesday (s35 review)
+    found = answering_series(terms, [_hit(BUREAU, 0)], {"agenda": two_years})
+    assert found is not None and found.day.isoformat() == "2026-03-03"
+
+
+def _calendar(tmp_path: Path, *events: str) -> Document:
+    """The document the calendar reader makes of a .ics holding `events` (each the lines of
+    one VEVENT)."""
+    body = "".join(
+        f"BEGIN:VEVENT\r\nUID:{n}@x\r\n{one}END:VEVENT\r\n" for n, one in enumerate(events)
+    )
+    text = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//FR\r\n{body}END:VCALENDAR\r\n"
+    (tmp_path / "cours.ics").write_text(text, encoding="utf-8", newline="")
+    return read_document(tmp_path / "cours.ics", tmp_path, {})
+
+
+def _weekly(summary: str, start: str, day: str, until: str = ";UNTIL=20260630") -> str:
+    rule = f"RRULE:FREQ=WEEKLY;BYDAY={day}{until}\r\n"
+    return f"SUMMARY:{summary}\r\nDTSTART;VALUE=DATE:{start}\r\n{rule}"
+
+
+def _series_hit(document: Document, word: str, rank: int) -> Hit:
+    """A passage of `document` holding the line of the series whose line writes `word`."""
+    series = next(one for one in document.series if word in document.text[one.start : one.end])
+    chunk = Chunk(
+        chunk_id=f"{document.doc_id}:{rank}",
+        doc_id=document.doc_id,
+        start=series.start,
+        end=series.end,
+        text=document.text[series.start : series.end],
+        lang="fr",
+    )
+    return Hit(chunk=chunk, chunk_index=rank, score=1.0 - rank / 10)
+
+
+def _yearless(question: str, typed: str) -> QuestionTerms:
+    """The terms of `question` writing the yearless day `typed` as questions.analyse yields it."""
+    (day,) = [one for one in _DatesOf(question).yearless_days() if one[0] == typed]
+    return QuestionTerms(focus=question, yearless_days=[day])
+
+
+COURSES = (
+    _weekly("Cours de yoga", "20250901", "MO"),
+    _weekly("Cours de danse", "20250902", "TU"),
+    _weekly("Cours de judo", "20250903", "WE"),
+)
+
+
+def test_the_month_of_a_yearless_day_names_no_event(tmp_path: Path) -> None:
+    # s35 review: "janvier", written by no sentence, counted as the rarest word asked, so the
+    # dance class's own series did not name the event
+    document = _calendar(tmp_path, *COURSES)
+    terms = _yearless("Y a-t-il cours de danse le mardi 13 janvier ?", "13 janvier")
+    hits = [_series_hit(document, "judo", 0), _series_hit(document, "danse", 1)]
+    found = answering_series(terms, hits, {document.doc_id: document})
+    assert found is not None and "danse" in document.text[found.series.start : found.series.end]
+    assert found.day.isoformat() == "2026-01-13"
+
+
+def test_a_yearless_day_on_another_weekday_than_typed_asks_no_day(tmp_path: Path) -> None:
+    # s35 review: "le lundi 13 janvier" was answered for Tuesday 13 January 2026
+    document = _calendar(tmp_path, *COURSES)
+    terms = _yearless("Y a-t-il cours de danse le lundi 13 janvier ?", "13 janvier")
+    hits = [_series_hit(document, "danse", 0)]
+    assert answering_series(terms, hits, {document.doc_id: document}) is None
+
+
+def test_the_year_of_a_yearless_day_is_read_from_the_series_asked_only(tmp_path: Path) -> None:
+    # s35 review: an unrelated open-ended series gave no year, another's span a second one
+    for other in (
+        _weekly("Réunion des bénévoles", "20250904", "TH", until=""),
+        _weekly("Stage d'hiver", "20261201", "WE", until=";UNTIL=20270228"),
+    ):
+        folder = tmp_path / str(len(other))
+        folder.mkdir()
+        document = _calendar(folder, *COURSES, other)
+        terms = _yearless("Y a-t-il cours de danse le 13 janvier ?", "13 janvier")
+        hits = [_series_hit(document, "danse", 0)]
+        found = answering_series(terms, hits, {document.doc_id: document})
+        assert found is not None and found.day.isoformat() == "2026-01-13"

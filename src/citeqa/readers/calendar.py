@@ -394,10 +394,17 @@ def _parameters_without_controls(text: str) -> str:
     its first colon outside quotes) left out: the parser refuses such a line whole, so
     "DTSTART;TZID=Garbage/Nowhere\\x01:…" lost the event's date and rule (s34 hostile probe).
     A value's own control characters (a summary's escape sequence) stay as written; a file
-    holding none is returned as it is."""
+    holding none is returned as it is. Its content lines are unfolded first (RFC 5545 3.1, as
+    the parser reads them): a name or parameter folded onto a second physical line
+    ("DTSTART;TZID=Europe/", " Paris\\x01:…") kept its control characters (s35 review)."""
     if not _CONTROL.search(text):
         return text
-    return "\n".join(_line_without_controls(line) for line in text.split("\n"))
+    unfolded = _FOLD.sub("", text)
+    return "\n".join(_line_without_controls(line) for line in unfolded.split("\n"))
+
+
+_FOLD = re.compile(r"\n[ \t]")
+"""A line break and the blank opening the folded content line's next physical line."""
 
 
 def _line_without_controls(line: str) -> str:
