@@ -195,3 +195,65 @@ def test_an_archive_folder_name_is_shown_sanitised() -> None:
     assert versions is not None
     folder = versions.archived_folder(ids[1])
     assert folder is not None and "\x1b" not in folder
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        ["Twitter archive/tweets 2019", "Notes/recettes"],
+        ["Stock/Médicaments périmés/Doliprane lot 12", "Stock/inventaire"],
+        ["Anciens/promo 1998", "Bureau/statuts"],
+        ["Revue de presse archives/article Ouest-France", "Communication/plan"],
+    ],
+)
+def test_an_archived_document_no_current_one_names_alike_is_never_set_aside(
+    ids: list[str],
+) -> None:
+    """s35 review: the bare last-word rule archived a Twitter export, expired stock, alumni and
+    a press review, none an earlier edition of a current file: labelled, never set aside."""
+    versions = CorpusVersions.of(ids, str, text_of=lambda doc_id: doc_id)
+    assert versions is not None and versions.is_older(ids[0]), "still labelled"
+    assert versions.arrangement("Que dit le document ?", 2).kept(ids[0])
+
+
+def test_a_current_name_holding_or_held_by_the_archived_ones_pairs_them() -> None:
+    versions = _versions()
+    arranged = versions.arrangement("Quel est le tarif de la consultation ?", 2)
+    assert not arranged.kept("archive/2024/Tarifs 2024"), "Tarifs 2025 holds its words"
+    assert not arranged.kept("archive/2024/horaires 2024"), "horaires et fermetures holds them"
+    ids = ["Clients archivés/Dupont/devis", "Clients en cours/Martin/devis"]
+    pair = CorpusVersions.of(ids, str, text_of=lambda doc_id: doc_id)
+    assert pair is not None and not pair.arrangement("Quel est le devis ?", 2).kept(ids[0])
+    below = ["Compta/archives/budget 2023", "Compta/bilan", "RH/budget formation"]
+    apart = CorpusVersions.of(below, str, text_of=lambda doc_id: doc_id)
+    assert apart is not None
+    assert apart.arrangement("Quel budget ?", 2).kept(below[0]), "a sibling outside its tree"
+
+
+def test_an_archived_passage_whose_path_names_the_asked_client_stays_in_place() -> None:
+    """s35 review finding 2: "montant du devis de Dupont ?" quoted Martin's current quote, the
+    archived one's name written only by its path."""
+    ids = ["Clients archivés/Dupont/devis", "Clients en cours/Martin/devis"]
+    versions = CorpusVersions.of(ids, str, text_of=lambda doc_id: doc_id)
+    assert versions is not None
+    hits = [_hit(ids[1], 0, "Montant du devis : 610 euros."), _hit(ids[0], 1, "Montant : 520.")]
+    first, _ = versions.arrangement("Quel est le montant du devis de Dupont ?", 8)(hits)
+    assert [hit.chunk.doc_id for hit in first] == [ids[1], ids[0]], "kept in place"
+    first, _ = versions.arrangement("Quel est le montant du devis de Martin ?", 8)(hits)
+    assert [hit.chunk.doc_id for hit in first] == [ids[1]]
+
+
+def test_an_archived_passage_writing_more_of_the_question_than_the_current_ones_stays() -> None:
+    """s35 review finding 1: "le budget de la refonte du site web" quoted another project's
+    current budget, the archived specification alone writing "refonte", "site" and "web"."""
+    ids = ["Projets archivés/Refonte/cahier des charges site", "Projets/App/cahier des charges"]
+    versions = CorpusVersions.of(ids, str, text_of=lambda doc_id: doc_id)
+    assert versions is not None
+    hits = [
+        _hit(ids[1], 0, "Le budget du projet est de 30 000 euros."),
+        _hit(ids[0], 1, "Le budget de la refonte du site web est de 12 000 euros."),
+    ]
+    arranged = versions.arrangement("Quel est le budget de la refonte du site web ?", 8)
+    assert len(arranged(hits)[0]) == 2 and arranged.set_aside(hits) == []
+    arranged = versions.arrangement("Quel est le budget du projet ?", 8)
+    assert [hit.chunk.doc_id for hit in arranged(hits)[0]] == [ids[1]], "said by the current"
