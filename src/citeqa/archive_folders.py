@@ -1,4 +1,5 @@
-"""Owns which documents lie in an archive (stage) folder beside current files, by their paths.
+"""Owns which documents lie in an archive (stage) folder beside current files, by their paths,
+and when a question names the archive itself (`asks_archive`).
 
 A shared drive keeps last year's papers in a folder named for what it is, not for a period
 ("archive/2024/Tarifs 2024" beside "Tarifs/Tarifs 2025", "archive/2024/horaires 2024" beside
@@ -142,21 +143,26 @@ def _has_sibling(
     return False
 
 
-def asks_archive(question: str, folder: str) -> bool:
-    """Whether `question` names the archive `folder` itself ("dans les archives", "the old
-    files"): it writes a word of its name (a plural's "s" aside, years aside)."""
-    named = {_singular(word) for word in _WORD.findall(fold(folder.rpartition("/")[2]))}
-    named = {word for word in named if not _YEAR.fullmatch(word) and word in _archive_words()}
-    asked = {_singular(word) for word in _WORD.findall(fold(question))}
-    return bool(named & asked)
+def asks_archive(question: str) -> bool:
+    """Whether `question` names the archive itself: a noun phrase ("dans les archives", "the
+    old files", "l'ancien dossier", "les fichiers archivés"; data/archive_folders.json
+    "asked"), never a bare adjective or the verb (s35 review: "How old must a child be?",
+    "How do I archive a project?", "What is the previous deadline?" named no archive)."""
+    return _asked_phrase().search(fold(question)) is not None
 
 
 @cache
-def _archive_words() -> frozenset[str]:
-    names = _names()
-    words = {word for name in names.names for word in _WORD.findall(name)} | names.last_words
-    return frozenset(_singular(word) for word in words)
+def _asked_phrase() -> re.Pattern[str]:
+    asked = data_json("archive_folders.json")["asked"]
 
+    def either(key: str) -> str:
+        return "|".join(sorted(map(re.escape, asked[key]), key=len, reverse=True))
 
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+    determiner = rf"(?<![^\W_])(?:(?:{either('determiners')})\s+|l['’]\s*)"
+    noun, adjective = f"(?:{either('file_nouns')})", f"(?:{either('adjectives')})"
+    phrases = [
+        f"(?:{either('archive_nouns')})",
+        rf"{adjective}\s+{noun}",
+        rf"{noun}\s+{adjective}",
+    ]
+    return re.compile(rf"{determiner}(?:{'|'.join(phrases)})(?![^\W_])")

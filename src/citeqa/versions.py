@@ -811,7 +811,7 @@ class CorpusVersions:
         folder = self.archived.get(doc_id)
         if folder is None:
             return False
-        return bool(years & years_written(doc_id)) or asks_archive(question, folder)
+        return bool(years & years_written(doc_id)) or asks_archive(question)
 
     def speaking_alone(
         self,
