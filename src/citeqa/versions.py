@@ -1008,11 +1008,11 @@ class CorpusVersions:
         return NOTES[lang]["only_older"].format(name=_file_name(citation), old=old, new=new)
 
     def archived_folder(self, doc_id: str) -> str | None:
-        """The folder of a document kept in an archive folder ("archive/2024"), as notes and
-        labels show it (sanitised); None for any other document."""
-        if doc_id not in self.archived:
-            return None
-        return shown(cut(doc_id.rpartition("/")[0]))
+        """The archive folder a document is kept in ("archive" of "archive/2024/Tarifs 2024",
+        "Clients archivés" of "Clients archivés/Dupont/devis"; never the document's own
+        folder), as notes and labels show it (sanitised); None for any other document."""
+        folder = self.archived.get(doc_id)
+        return None if folder is None else shown(cut(folder))
 
     def _old_and_new(self, doc_id: str, lang: Lang) -> tuple[str, str]:
         """An older document's version, and what the newest of its family is, as notes say."""

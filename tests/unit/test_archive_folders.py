@@ -144,7 +144,7 @@ def test_an_unasked_archived_first_quote_is_said_to_be_archived() -> None:
     answer = _answer("archive/2024/horaires 2024", "Collecte par Ecosoins.", "en")
     assert versions.archived_quote_note("Who collects for Ecosoins?", answer) == (
         "The answer quotes archive/2024/horaires 2024.csv, kept in the archive folder"
-        " archive/2024 (an earlier edition): what it says may no longer hold."
+        " archive (an earlier edition): what it says may no longer hold."
     )
     assert versions.archived_quote_note("Who collected in 2024?", answer) is None, "asked"
     current = _answer("Tarifs/Tarifs 2025", "| G | 30,00 |", "en")
@@ -172,22 +172,21 @@ def _answer(doc_id: str, quote: str, lang: str) -> Answer:
     [
         (
             "fr",
-            "[2] cite archive/2024/Tarifs 2024.csv, rangé dans le dossier d’archive archive/2024"
+            "[2] cite archive/2024/Tarifs 2024.csv, rangé dans le dossier d’archive archive"
             " (édition antérieure), qui l’énonce autrement ; la réponse cite Tarifs/Tarifs"
             " 2025.csv.",
-            "Une édition antérieure, rangée dans le dossier d'archive archive/2024, dit autre"
-            " chose :",
+            "Une édition antérieure, rangée dans le dossier d'archive archive, dit autre chose :",
             "Réponse tirée de archive/2024/Tarifs 2024.csv, rangé dans le dossier d’archive"
-            " archive/2024 (édition antérieure) : les passages trouvés hors des dossiers"
+            " archive (édition antérieure) : les passages trouvés hors des dossiers"
             " d’archive n’y répondent pas.",
         ),
         (
             "en",
-            "[2] quotes archive/2024/Tarifs 2024.csv, kept in the archive folder archive/2024 (an"
+            "[2] quotes archive/2024/Tarifs 2024.csv, kept in the archive folder archive (an"
             " earlier edition), which states it otherwise; the answer quotes Tarifs/Tarifs"
             " 2025.csv.",
-            "An earlier edition, kept in the archive folder archive/2024, says otherwise:",
-            "Answered from archive/2024/Tarifs 2024.csv, kept in the archive folder archive/2024"
+            "An earlier edition, kept in the archive folder archive, says otherwise:",
+            "Answered from archive/2024/Tarifs 2024.csv, kept in the archive folder archive"
             " (an earlier edition): the passages found outside archive folders do not answer"
             " it.",
         ),
@@ -202,18 +201,26 @@ def test_an_archived_quote_is_labelled_with_its_folder_in_the_answers_language(
     answer, said = with_older_statement(current, old, versions, 400, [frozenset({"consult"})])
     assert said == note
     archived_citation = answer.citations[1]
-    assert archived_citation.otherwise and archived_citation.archived == "archive/2024"
+    assert archived_citation.otherwise and archived_citation.archived == "archive"
     assert otherwise_label(archived_citation, lang) == label
     assert label in quote_lines(answer.citations, lang)
     assert versions.only_older_note(old.citations[0], lang) == only
 
 
 def test_an_archive_folder_name_is_shown_sanitised() -> None:
-    ids = ["Tarifs/Tarifs 2025", "archive/\x1b[31m2024/Tarifs 2024"]
+    ids = ["Tarifs/Tarifs 2025", "Old \x1b[31m archive/2024/Tarifs 2024"]
     versions = CorpusVersions.of(ids, str, text_of=lambda doc_id: doc_id)
     assert versions is not None
     folder = versions.archived_folder(ids[1])
-    assert folder is not None and "\x1b" not in folder
+    assert folder is not None and "\x1b" not in folder and "2024" not in folder
+
+
+def test_the_label_names_the_archive_folder_itself() -> None:
+    """s35 review finding 5: "dossier d'archive Clients archivés/Dupont" named the document's
+    own folder, a client's, as the archive."""
+    ids = ["Clients archivés/Dupont/devis", "Clients en cours/Martin/devis"]
+    versions = CorpusVersions.of(ids, str, text_of=lambda doc_id: doc_id)
+    assert versions is not None and versions.archived_folder(ids[0]) == "Clients archivés"
 
 
 @pytest.mark.parametrize(
