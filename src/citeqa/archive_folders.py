@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import fold
+from citeqa.lexical import fold, stopwords
 
 _WORD = re.compile(r"[^\W_]+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -103,44 +103,48 @@ def _stages(doc_ids: list[str], folders: set[str]) -> set[str]:
 def without_sibling(doc_ids: Iterable[str], archived_in: dict[str, str]) -> frozenset[str]:
     """The documents of `archived_in` (each archived document and its archive folder) that no
     current document of the archive's parent tree names alike: no name of a document outside
-    archive folders there, its years and numbers aside, holds all the words of theirs or is
-    held by them ("Tarifs 2024" beside "Tarifs 2025", "horaires 2024" beside "horaires et
-    fermetures"). Such a document is no earlier edition of anything current ("Twitter
-    archive/tweets", "Anciens/promo 1998"): never set aside, it may still be labelled."""
-    by_word: dict[str, set[tuple[str, frozenset[str]]]] = {}
+    archive folders there shares a word of theirs, years, numbers, stopwords and words of
+    fewer than three letters aside, a plural's "s" aside ("Tarifs 2024" beside "Tarifs 2025",
+    "horaires 2024" beside "horaires et fermetures", "CR réunion 2024-06-10" beside
+    "2025-11-17 réunion d'équipe"). Such a document is no earlier edition of anything current
+    ("Twitter archive/tweets 2019", "Anciens/promo 1998" beside "Bureau/statuts"): never set
+    aside, it may still be labelled. One pass indexes the current names by word."""
+    current: dict[str, list[str]] = {}
     for doc_id in doc_ids:
-        words = _name_words(doc_id)
-        if doc_id not in archived_in and words:
-            for word in words:
-                by_word.setdefault(word, set()).add((doc_id, words))
+        if doc_id not in archived_in:
+            for word in _name_words(doc_id):
+                current.setdefault(word, []).append(doc_id)
     found: dict[tuple[str, frozenset[str]], bool] = {}
     alone = set()
     for doc_id, folder in archived_in.items():
         key = (folder.rpartition("/")[0], _name_words(doc_id))
         if key not in found:
-            found[key] = _has_sibling(*key, by_word)
+            found[key] = _has_sibling(*key, current)
         if not found[key]:
             alone.add(doc_id)
     return frozenset(alone)
 
 
 def _name_words(doc_id: str) -> frozenset[str]:
-    """The words of a document's file name, folded, years and numbers ("v2") aside."""
-    name = doc_id.rpartition("/")[2]
-    return frozenset(word for word in _WORD.findall(fold(name)) if not any(map(str.isdigit, word)))
+    """The content words of a document's file name, folded, a plural's "s" aside (years,
+    numbers such as "v2", stopwords and words of fewer than three letters aside)."""
+    words = _WORD.findall(fold(doc_id.rpartition("/")[2]))
+    return frozenset(
+        _singular(word)
+        for word in words
+        if len(word) > 2 and word.isalpha() and word not in stopwords()
+    )
 
 
-def _has_sibling(
-    parent: str, words: frozenset[str], by_word: dict[str, set[tuple[str, frozenset[str]]]]
-) -> bool:
-    """Whether a current document under `parent` ("": anywhere) has a name whose words hold
-    `words` or are held by them (`by_word`: each word's current documents and their words)."""
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _has_sibling(parent: str, words: frozenset[str], current: dict[str, list[str]]) -> bool:
+    """Whether a current document under `parent` ("": anywhere) has a name sharing one of
+    `words` (`current`: each name word's current documents)."""
     prefix = parent + "/" if parent else ""
-    for word in words:
-        for doc_id, theirs in by_word.get(word, ()):
-            if doc_id.startswith(prefix) and (theirs <= words or words <= theirs):
-                return True
-    return False
+    return any(doc_id.startswith(prefix) for word in words for doc_id in current.get(word, ()))
 
 
 def asks_archive(question: str) -> bool:

@@ -242,11 +242,11 @@ def test_an_archived_document_no_current_one_names_alike_is_never_set_aside(
     assert versions.arrangement("Que dit le document ?", 2).kept(ids[0])
 
 
-def test_a_current_name_holding_or_held_by_the_archived_ones_pairs_them() -> None:
+def test_a_current_name_sharing_a_word_with_the_archived_ones_pairs_them() -> None:
     versions = _versions()
     arranged = versions.arrangement("Quel est le tarif de la consultation ?", 2)
-    assert not arranged.kept("archive/2024/Tarifs 2024"), "Tarifs 2025 holds its words"
-    assert not arranged.kept("archive/2024/horaires 2024"), "horaires et fermetures holds them"
+    assert not arranged.kept("archive/2024/Tarifs 2024"), "Tarifs 2025 shares its word"
+    assert not arranged.kept("archive/2024/horaires 2024"), "horaires et fermetures shares it"
     ids = ["Clients archivés/Dupont/devis", "Clients en cours/Martin/devis"]
     pair = CorpusVersions.of(ids, str, text_of=lambda doc_id: doc_id)
     assert pair is not None and not pair.arrangement("Quel est le devis ?", 2).kept(ids[0])
