@@ -3,8 +3,12 @@
 what CorpusVersions.of cost without it (superseded.copies, the rest of its work), in one run,
 with their ratio: on 20,000 files with no archive word, on 20,000 files of per-client year
 folders ("clients/c17/2024/facture_c17_2024", the entity folders review of s34 timed), and on
-20,000 files a tenth of which lie in "archive/2024/" folders beside current ones. Then what one
-question's arrangement costs (a path test per candidate). Not a test; run it by hand:
+20,000 files a tenth of which lie in "archive/2024/" folders beside current ones, on 20,000
+files half in a client's own "clients/C12 archives/" folder (10,000 archive folders under one
+parent, s35 review: seconds before the first answer) and on 20,000 files half archived whose
+names share one word with every current one ("devis client12"; archive_folders.without_sibling
+reads each). Then what one question's arrangement costs (a path test per candidate). Not a
+test; run it by hand:
 
     python benchmarks/archive_folders_cost.py [--files 20000] [--rounds 3]
 """
@@ -31,7 +35,21 @@ def _corpora(files: int) -> dict[str, list[str]]:
         else f"site{i % 199}/{words[i % 8]}/{words[i % 8]}_{i}_2025"
         for i in range(files)
     ]
-    return {"no archive word": plain, "client year folders": clients, "archive folders": staged}
+    clients_archives = [  # s35 review: every client's own archive folder under one parent
+        f"clients/C{i // 2} archives/devis {i}" if i % 2 else f"clients/C{i // 2}/devis {i}"
+        for i in range(files)
+    ]
+    named = [  # each archived name unlike every current one but for a shared word
+        f"clients/archives/devis client{i}" if i % 2 else f"clients/en cours/devis client{i}"
+        for i in range(files)
+    ]
+    return {
+        "no archive word": plain,
+        "client year folders": clients,
+        "archive folders": staged,
+        "a client archive folder each": clients_archives,
+        "archived names unlike the current ones": named,
+    }
 
 
 def _text(doc_id: str) -> str:

@@ -230,8 +230,8 @@ class Citation(Frozen):
     its rule that answers the question (series_answers.py), shown in its label. Else None."""
     archived: str | None = None
     """For an `otherwise` quote of a document kept in an archive folder beside current files
-    (archive_folders.py: "archive/2024/Tarifs 2024"): that document's folder, sanitised,
-    shown in its label (an earlier edition's). Else None."""
+    (archive_folders.py: "archive" of "archive/2024/Tarifs 2024"): that archive folder,
+    sanitised, shown in its label (an earlier edition's). Else None."""
 
 
 class Passage(Frozen):

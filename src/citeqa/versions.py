@@ -58,9 +58,9 @@ from functools import cache
 from pathlib import PurePosixPath
 
 from citeqa.across import writes_a_name, written_names
-from citeqa.archive_folders import archived, asks_archive
+from citeqa.archive_folders import archived, asks_archive, without_sibling
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import fold, written_terms
+from citeqa.lexical import about_terms, fold, written_terms
 from citeqa.models import Answer, Citation, Hit, Lang
 from citeqa.part_ordinals import ordinal_number
 from citeqa.quoting import answer_text
@@ -561,6 +561,9 @@ class CorpusVersions:
     archived: dict[str, str] = field(default_factory=dict)
     """Each document kept in an archive folder beside current files, no copy of a file, and
     that folder (archive_folders.archived): read as older."""
+    archived_alone: frozenset[str] = frozenset()
+    """The `archived` documents no current one names alike (archive_folders.without_sibling):
+    labelled, never set aside."""
     _titled: dict[str, Version | None] = field(default_factory=dict)
     _older: dict[str, bool] = field(default_factory=dict)
     """`is_older` of each document asked of (each hit of every question asks)."""
@@ -584,7 +587,8 @@ class CorpusVersions:
         ids = list(doc_ids)
         found = copies(ids, text_of)
         kept = {doc_id: f for doc_id, f in archived(ids).items() if doc_id not in found}
-        only_copies = cls({}, {}, title_of, writes, found, kept) if found or kept else None
+        alone = without_sibling(ids, kept) if kept else frozenset()
+        only_copies = cls({}, {}, title_of, writes, found, kept, alone) if found or kept else None
         # one pass over every name at once: a folder without versions stops here
         if not _patterns().hinted("\n".join(ids)):
             return only_copies
@@ -595,7 +599,7 @@ class CorpusVersions:
         older = any(families[f].older(v) for f, v in set(of_document.values()))
         if not older and not any(family.mirrored_older for family in families.values()):
             return only_copies
-        return cls(of_document, families, title_of, writes, found, kept)
+        return cls(of_document, families, title_of, writes, found, kept, alone)
 
     def family(self, doc_id: str) -> Family:
         """The family of a labelled document."""
@@ -745,10 +749,14 @@ class CorpusVersions:
         labels = {family.newest_label(lang) for family in self.families.values()}
         return labels.pop() if len(labels) == 1 else NOTES[lang]["each_newest"]
 
-    def arrangement(self, question: str, depth: int) -> Arranged:
+    def arrangement(
+        self, question: str, depth: int, terms: Sequence[tuple[frozenset[str], float]] = ()
+    ) -> Arranged:
         """How `question`'s ranked hits are read (module docstring): an older version it names,
         that version's documents, then unversioned ones; else every document but the older,
-        which are set aside when one ranks among the first `depth` (Arranged.set_aside)."""
+        which are set aside when one ranks among the first `depth` (Arranged.set_aside), but
+        for an archived passage writing what the current ones leave unsaid of the question's
+        `terms` (each its alternatives and weight: `speaking_alone`)."""
         asked = self.asked_older(question)
         if asked is not None:
             return Arranged(self, lambda doc: self._of_asked(doc, asked), True, 0, asked)
@@ -763,12 +771,14 @@ class CorpusVersions:
                 or self._asks_years_of(doc, years)
                 or self._asks_version_of(doc, named_versions)
                 or self._asks_archived(doc, question, years)
+                or doc in self.archived_alone
             ),
             False,
             0 if newest else depth,
             named,
             lambda doc: self._asks_latest_period(doc, years),
             question,
+            terms,
         )
 
     def _asks_latest_period(self, doc_id: str, years: frozenset[int]) -> bool:
@@ -801,29 +811,55 @@ class CorpusVersions:
         folder = self.archived.get(doc_id)
         if folder is None:
             return False
-        return bool(years & years_written(doc_id)) or asks_archive(question, folder)
+        return bool(years & years_written(doc_id)) or asks_archive(question)
 
     def speaking_alone(
-        self, hits: Sequence[Hit], kept: Callable[[str], bool], depth: int, question: str
+        self,
+        hits: Sequence[Hit],
+        kept: Callable[[str], bool],
+        depth: int,
+        question: str,
+        asked: Sequence[tuple[frozenset[str], float]] = (),
     ) -> set[int]:
         """The ids of the archived hits among the first `depth` of `hits` not `kept` that write
-        a name `question` writes (across.written_names: "Ecosoins", a former collector) none of
-        the first `depth` kept hits writes: the current files say nothing of it, so the archive
-        is not set aside for them (s34 trial n09: "le numéro de facture d'Ecosoins" quoted the
-        sterilisation page's "numéro de cycle"). A common word the current files word
-        otherwise ("horaires d'ouverture" beside "le cabinet ouvre") never brings the archive
-        back. Read only when such a hit ranks there and the question writes a name."""
+        what of `question` none of the first `depth` kept hits writes, each read with its
+        document's id and title (`_read_with_name`): a name it writes (across.written_names:
+        "Ecosoins", a former collector; "Dupont" of "Clients archivés/Dupont/devis"), or its
+        terms `asked` (each its alternatives and weight; default: the question's content
+        terms, alike) unsaid by them that weigh as much as those they write, or more ("la
+        refonte du site web" beside another project's "budget du projet"): the current files
+        say nothing of it, so the archive is not set aside for them (s34 trial n09: "le numéro
+        de facture d'Ecosoins" quoted the sterilisation page's "numéro de cycle"; s35 review:
+        a project's or a client's only file in the archive lost to another's current one). A
+        common word the current files word otherwise ("horaires d'ouverture" beside "le
+        cabinet ouvre") never brings the archive back alone. Read only when such a hit ranks
+        there."""
         archived = [
             hit
             for hit in hits[:depth]
             if hit.chunk.doc_id in self.archived and not kept(hit.chunk.doc_id)
         ]
-        names = written_names(question) if archived else []
-        if not names:
+        if not archived:
             return set()
-        current = [hit.chunk.text for hit in hits if kept(hit.chunk.doc_id)][:depth]
-        unsaid = [name for name in names if not writes_a_name([name], current)]
-        return {id(hit) for hit in archived if unsaid and writes_a_name(unsaid, [hit.chunk.text])}
+        current = [self._read_with_name(hit) for hit in hits if kept(hit.chunk.doc_id)][:depth]
+        names = written_names(question)
+        unsaid_names = [name for name in names if not writes_a_name([name], current)]
+        terms = list(asked) or [(frozenset({term}), 1.0) for term in _content_terms(question)]
+        written = frozenset().union(*(written_terms(text) for text in current))
+        unsaid = [(forms, weight) for forms, weight in terms if not forms & written]
+        said = _weight_written(terms, written)
+        return {
+            id(hit)
+            for hit, text in ((hit, self._read_with_name(hit)) for hit in archived)
+            if (unsaid_names and writes_a_name(unsaid_names, [text]))
+            or (unsaid and _weight_written(unsaid, written_terms(text)) >= max(said, 1e-9))
+        }
+
+    def _read_with_name(self, hit: Hit) -> str:
+        """A hit's text with its document's id and title before it: what it says of a name
+        or a term its passage leaves to its path ("Clients archivés/Dupont/devis")."""
+        doc_id = hit.chunk.doc_id
+        return f"{doc_id}\n{self.title_of(doc_id)}\n{hit.chunk.text}"
 
     def archived_quote_note(self, question: str, answer: Answer) -> str | None:
         """The warning that `answer` quotes first a document kept in an archive folder the
@@ -972,11 +1008,11 @@ class CorpusVersions:
         return NOTES[lang]["only_older"].format(name=_file_name(citation), old=old, new=new)
 
     def archived_folder(self, doc_id: str) -> str | None:
-        """The folder of a document kept in an archive folder ("archive/2024"), as notes and
-        labels show it (sanitised); None for any other document."""
-        if doc_id not in self.archived:
-            return None
-        return shown(cut(doc_id.rpartition("/")[0]))
+        """The archive folder a document is kept in ("archive" of "archive/2024/Tarifs 2024",
+        "Clients archivés" of "Clients archivés/Dupont/devis"; never the document's own
+        folder), as notes and labels show it (sanitised); None for any other document."""
+        folder = self.archived.get(doc_id)
+        return None if folder is None else shown(cut(folder))
 
     def _old_and_new(self, doc_id: str, lang: Lang) -> tuple[str, str]:
         """An older document's version, and what the newest of its family is, as notes say."""
@@ -987,6 +1023,18 @@ class CorpusVersions:
             family, version = self._family_holding(doc_id), self._titled.get(doc_id) or ()
         newest = family.newest_label(lang) if family is not None else NOTES[lang]["current"]
         return label(version), newest
+
+
+def _content_terms(question: str) -> frozenset[str]:
+    """The terms of `question` that say what it asks about (lexical.about_terms)."""
+    return about_terms(written_terms(question, dates=False))
+
+
+def _weight_written(
+    terms: Sequence[tuple[frozenset[str], float]], written: frozenset[str]
+) -> float:
+    """The weight of the `terms` (each its alternatives and weight) `written` holds a form of."""
+    return sum(weight for forms, weight in terms if forms & written)
 
 
 def _file_name(citation: Citation) -> str:
@@ -1018,6 +1066,7 @@ class Arranged:
         asked: Version | None = None,
         unasked: Callable[[str], bool] = lambda doc_id: False,
         question: str | None = None,
+        terms: Sequence[tuple[frozenset[str], float]] = (),
     ) -> None:
         self.versions, self.kept, self.labelled_first, self.depth = (
             versions,
@@ -1032,6 +1081,8 @@ class Arranged:
         paper when the question names the latest's (CorpusVersions._asks_latest_period)."""
         self.question = question
         """The question arranged for, read for archived hits (`_keeps`); None: not read."""
+        self.terms = terms
+        """The question's terms, each its alternatives and weight, read with it (`_keeps`)."""
 
     def _keeps(self, hits: Sequence[Hit]) -> Callable[[Hit], bool]:
         """Whether a hit of `hits` is read first: its document is `kept`, or it is an archived
@@ -1042,7 +1093,7 @@ class Arranged:
         versions, question = self.versions, self.question
         if not versions.archived or not self.depth or question is None:
             return lambda hit: self.kept(hit.chunk.doc_id)
-        alone = versions.speaking_alone(hits, self.kept, self.depth, question)
+        alone = versions.speaking_alone(hits, self.kept, self.depth, question, self.terms)
         return lambda hit: self.kept(hit.chunk.doc_id) or id(hit) in alone
 
     def missing(self, hits: Sequence[Hit]) -> list[str]:
