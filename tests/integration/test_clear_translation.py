@@ -37,6 +37,16 @@ COSINES = {
     ("choix", "decision"): 0.8,
     ("election", "choix"): 0.76,
     ("election", "decision"): 0.74,
+    ("tenant", "garantie"): 0.74,
+    ("tenant", "prevu"): 0.60,
+    ("tenant", "professionnel"): 0.57,
+    ("tenant", "euros"): 0.55,
+    ("garantie", "prevu"): 0.5,
+    ("garantie", "professionnel"): 0.5,
+    ("garantie", "euros"): 0.5,
+    ("prevu", "professionnel"): 0.5,
+    ("prevu", "euros"): 0.5,
+    ("professionnel", "euros"): 0.5,
 }
 """Folded words at a chosen cosine; any other two at 0. "deposit" and "lease" are each the
 clear nearest of one French word; "won" and "election" as near as them to one, but also near
@@ -161,5 +171,15 @@ def test_a_small_folder_reads_no_word_by_its_margin(small_bilingual: Assistant) 
     ahead of them ("tenant" / "loyer" .74 of three French files answered "What is the tenant's
     name?"): under MIN_RIVAL_WORDS stored words no word is read by its margin."""
     answer = small_bilingual.ask("How much is the deposit in the lease?")
+    assert answer.abstained
+    assert not answer.citations
+
+
+def test_a_small_folder_reads_no_word_nearer_than_several_loose_ones(
+    small_bilingual: Assistant,
+) -> None:
+    """s35 review: "tenant" .74 of "garantie", its next candidates at .55-.60 ("prevu",
+    "professionnel", "euros" of the same lease): .14 ahead among a few words is no translation."""
+    answer = small_bilingual.ask("How much does the tenant pay?")
     assert answer.abstained
     assert not answer.citations
