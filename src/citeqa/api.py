@@ -948,19 +948,27 @@ class Assistant:
         MIN_TRANSLATED alone (the bundled off-topic "Qui voit ses biens confisqués ?", "voit"
         read as the stored "seen", quoted a trial's tolerance line). Under its bar, a word is read
         also as its clear nearest candidate (passage_translation.clearly_nearest: "supplier" /
-        "prestataire" .736, next .627), never near a close passage (`_near_translations`)."""
+        "prestataire" .736, next .627) among the corpus's stored words, one a passage in the
+        other language writes, never near a close passage (`_near_translations`)."""
         stored = self._stored_words_across(channel, lang)
         if stored is None:
             return {}
         vectors = self._loaded.word_vectors(channel)
+        other: Lang = "fr" if lang == "en" else "en"  # the other of LANGUAGE_NAMES' two
+
+        def written_across(word: str) -> bool:
+            return self._loaded.written_in(word, other)
+
         if self._loaded.document_languages.bilingual_corpus():
             absent = terms.absent
             bar = BILINGUAL_SIMILARITY
             found = translations(absent, top, lang, vectors, bar, stored, clear=True)
-            return corpus_translations(absent, found, stored, vectors) if found else {}
+            if not found:
+                return {}
+            return corpus_translations(absent, found, stored, vectors, clear=written_across)
         absent = reason_words.nameable_words(list(dict.fromkeys(terms.absent)), lang)
         found = translations(absent, top, lang, vectors, MINORITY_SIMILARITY, stored, 0.0)
-        found = corpus_translations(absent, found, stored, vectors)
+        found = corpus_translations(absent, found, stored, vectors, clear=written_across)
         return found if enough_translated(found, absent, 1.0) else {}
 
     def _stored_words_across(self, channel: str, lang: Lang) -> StoredWords | None:

@@ -30,6 +30,8 @@ from citeqa.passage_translation import (
     MINORITY_SIMILARITY,
     WordVectors,
     asked_forms,
+    clear_words,
+    clearly_readable,
     function_words,
     nearest_among,
 )
@@ -40,7 +42,11 @@ STRICTER_SIMILARITY = 0.83
 BILINGUAL_SIMILARITY): above MINORITY_SIMILARITY (.70), the bar of a word of the passages found,
 since the whole vocabulary offers many more near words ("expire" / "duree" .66, "surplus" /
 "montant" .69 on a French club's folder) while its translations reach it ("insurance" /
-"assurances" .89, "invoice" / "facture" .84, "members" / "membres" .96)."""
+"assurances" .89, "invoice" / "facture" .84, "members" / "membres" .96). Under it a word is
+read only as its clear nearest (passage_translation.clearly_nearest: CLEAR_MARGIN ahead of its
+rivals among MIN_RIVAL_WORDS stored words or more), and only where a question is read across
+(`corpus_translations`' `clear`), never for the advice to ask in the other language
+(`in_other_language`): "expire" / "duree" .70 with "delai" .65 close behind is no reading."""
 
 
 def corpus_translations(
@@ -49,11 +55,17 @@ def corpus_translations(
     stored: StoredWords,
     vectors_of: WordVectors,
     bar: float = STRICTER_SIMILARITY,
+    clear: Callable[[str], bool] | None = None,
 ) -> dict[str, str]:
     """The `absent` words (as typed; the first MAX_ABSENT) that `found` (folded: the words the
     passages found were read as) lacks, each folded with the stored word (folded, no function
-    word of either language) nearest to it by `vectors_of` at cosine `bar`, or the clear nearest
-    under it (passage_translation.clearly_nearest), with `found`'s."""
+    word of either language) nearest to it by `vectors_of` at cosine `bar`, with `found`'s.
+    With `clear` (whether passages in the other language write a folded word: only a question
+    read across with no close passage, api.Assistant._read_across), a word is read also as the
+    clear nearest under `bar` (passage_translation.clearly_nearest) that `clear` accepts and the
+    corpus writes with no capital (a name) ("dinner" / "lunch" .724 of an English note is a
+    synonym, no translation); never for the advice to ask in the other language
+    (`in_other_language`)."""
     asked = asked_forms(absent, found)
     if not asked:
         return dict(found)
@@ -61,7 +73,15 @@ def corpus_translations(
     if not words:
         return dict(found)
     own = vectors_of.of(list(asked), [])
-    nearest = nearest_among(list(asked), own, words, vectors, bar, clear=True)
+    nearest = nearest_among(list(asked), own, words, vectors, bar)
+    if clear is not None:
+        readable = clear_words(absent)
+        under = nearest_among(list(asked), own, words, vectors, bar, readable)
+        nearest |= {
+            word: match
+            for word, match in under.items()
+            if word not in nearest and clear(match) and clearly_readable(stored.written_as(match))
+        }
     return {**found, **{asked[word]: match for word, match in nearest.items()}}
 
 

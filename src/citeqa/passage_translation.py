@@ -35,13 +35,14 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from citeqa.derived_terms import MIN_LETTERS
 from citeqa.embedding import Embedder, embed_texts
-from citeqa.glossary import language_words
+from citeqa.glossary import calendar_words, language_words
 from citeqa.lexical import content_words, fold, word_stems
 from citeqa.models import Hit
 from citeqa.recently_used import RecentlyUsed
@@ -99,6 +100,13 @@ everyday words of an off-topic question translate as clearly ("home" / "maisons"
 / "sang" .778, next .67) and reached MIN_TRANSLATED: "Are stroke patients' reports of home
 blood pressure readings reliable?" of PIAF's French articles quoted a hypertension line (s35,
 all:dev offtopic-piaf)."""
+
+MIN_RIVAL_WORDS = 200
+"""The fewest candidates a clear reading (`clearly_nearest`) is measured among: the corpus's
+stored words (stored_words.py), never only the passages' words. Among a small folder's few
+words any everyday word at CLEAR_FLOOR is far ahead of every rival, its margin meaning nothing
+(s35 review, a French folder of three files: "tenant" / "loyer" .74, next .596, answered "What
+is the tenant's name?"; "london" / "londres" .725; "monday" / "samedi")."""
 
 RIVALS = 8
 """How many of a word's nearest candidates `clearly_nearest` reads for its rival (the nearest no
@@ -209,11 +217,11 @@ def nearest_words(
     candidates: Sequence[str],
     vectors: np.ndarray,
     bar: float = MIN_SIMILARITY,
-    clear: bool = False,
+    clear: Container[str] = (),
 ) -> dict[str, str]:
     """Each of `words` with the nearest of `candidates` when their cosine reaches `bar` (or,
-    `clear`, when it is the clear nearest: `clearly_nearest`); `vectors` holds the unit vectors
-    of `words` then of `candidates`."""
+    of those `clear`, when it is the clear nearest: `clearly_nearest`); `vectors` holds the
+    unit vectors of `words` then of `candidates`."""
     own, theirs = vectors[: len(words)], vectors[len(words) :]
     return nearest_among(words, own, candidates, theirs, bar, clear)
 
@@ -224,10 +232,10 @@ def nearest_among(
     candidates: Sequence[str],
     theirs: np.ndarray,
     bar: float = MIN_SIMILARITY,
-    clear: bool = False,
+    clear: Container[str] = (),
 ) -> dict[str, str]:
     """Each of `words` (unit vectors `own`) with the nearest of `candidates` (unit vectors
-    `theirs`) when their cosine reaches `bar`, or with `clear` when that one is the clear
+    `theirs`) when their cosine reaches `bar`, or, of those `clear`, when that one is the clear
     nearest under it (`clearly_nearest`): one product, no copy of either matrix (a corpus's
     whole stored vocabulary: corpus_translation.py)."""
     if not len(words) or not len(candidates):
@@ -237,7 +245,8 @@ def nearest_among(
     return {
         word: candidates[column]
         for word, column, row in zip(words, nearest, similarity, strict=True)
-        if row[column] >= bar or (clear and clearly_nearest(row, int(column), candidates, bar))
+        if row[column] >= bar
+        or (word in clear and clearly_nearest(row, int(column), candidates, bar))
     }
 
 
@@ -245,16 +254,56 @@ def clearly_nearest(row: np.ndarray, column: int, candidates: Sequence[str], bar
     """Whether the folded candidate `column`, the nearest to a word (`row`: its cosines with
     all `candidates`) below `bar`, is still read as it (`nearest_among`): at CLEAR_FLOOR or
     more, and CLEAR_MARGIN nearer than any candidate that is no form of it (lexical.word_stems)
-    of the RIVALS nearest; none of those (every one a form of it) is no clear reading."""
-    if not CLEAR_FLOOR <= row[column] < bar:
+    of the RIVALS nearest; none of those (every one a form of it) is no clear reading. Only among
+    MIN_RIVAL_WORDS candidates or more, and never a day or month word (`clearly_readable`)."""
+    if not CLEAR_FLOOR <= row[column] < bar or len(candidates) < MIN_RIVAL_WORDS:
         return False
-    stems = word_stems(candidates[column])
+    if not clearly_readable(candidates[column]):
+        return False
+    best = candidates[column]
     rivals = len(row) - 1
     if rivals < 1:
         return False
     nearest = np.argpartition(-row, min(RIVALS, rivals))[: RIVALS + 1]
-    others = [row[j] for j in nearest if j != column and not stems & word_stems(candidates[j])]
+    others = [row[j] for j in nearest if j != column and not is_form_of(candidates[j], best)]
     return bool(others) and row[column] - max(others) >= CLEAR_MARGIN
+
+
+def clearly_readable(word: str) -> bool:
+    """Whether `word` (as typed, or a folded candidate) may be read as its clear nearest
+    (`clearly_nearest`): letters only, no capital (a name: "London" / "londres" .725 is no
+    translation of a place the documents never name), no day or month word
+    (calendar_words.json: "monday" / "samedi", a day is no other day)."""
+    return word.isalpha() and word == word.lower() and fold(word) not in _calendar_words()
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """The day and month words of calendar_words.json, folded as a candidate is."""
+    return frozenset(map(fold, calendar_words()))
+
+
+def clear_words(absent: Iterable[str]) -> frozenset[str]:
+    """The `written_form`s of the `absent` words (as typed) that may be read as their clear
+    nearest (`clearly_readable`)."""
+    return frozenset(written_form(word) for word in absent if clearly_readable(word))
+
+
+INFLECTION_LETTERS = 3
+"""The most letters one form of a word adds to another (`is_form_of`): "loyer" / "loyers",
+"prestataire" / "prestataires", "parametre" / "parametres"."""
+
+
+def is_form_of(word: str, other: str) -> bool:
+    """Whether the folded `word` is a form of `other` (a plural, a feminine, another ending):
+    they share a stem (lexical.word_stems, English's or French's) and one is the other plus
+    INFLECTION_LETTERS letters or fewer. Stems alone join unrelated words ("loyer" / "loi",
+    "parti" / "partie", "port" / "porte" share a French stem), each then no rival of the other
+    (s35 review)."""
+    shorter, longer = sorted((word, other), key=len)
+    if not longer.startswith(shorter) or len(longer) - len(shorter) > INFLECTION_LETTERS:
+        return False
+    return bool(word_stems(word) & word_stems(other))
 
 
 UNSTORED_WORDS = 24
@@ -331,7 +380,8 @@ def translations(
     it stored in the form they write take their stored vectors, and only the absent words and
     the first `unstored` passage words it lacks are embedded (UNSTORED_WORDS; the others are no
     translation; None: all of them, every passage word a candidate as without `stored`). With
-    `clear`, a word is read also as the clear nearest under `bar` (`clearly_nearest`)."""
+    `clear` and `stored`, a word is read also as the clear nearest under `bar` of the corpus's
+    stored words when a passage in the other language writes it (`clear_among_stored`)."""
     if vectors_of is None or not absent:
         return {}
     asked = asked_forms(absent)
@@ -339,11 +389,41 @@ def translations(
     if not candidates:
         return {}
     folded, vectors = _compared(list(asked), candidates, vectors_of, stored, unstored)
-    found = {
-        asked[word]: match
-        for word, match in nearest_words(list(asked), folded, vectors, bar, clear).items()
-    }
+    nearest = nearest_words(list(asked), folded, vectors, bar)
+    if clear and stored is not None:
+        unread = [word for word in asked if word not in nearest]
+        clear_ones = clear_words(absent)
+        nearest |= clear_among_stored(unread, clear_ones, stored, vectors_of, candidates, bar)
+    found = {asked[word]: match for word, match in nearest.items()}
     return found if len(found) >= len(asked) * share else {}
+
+
+def clear_among_stored(
+    words: Sequence[str],
+    clear: Container[str],
+    stored: StoredWords,
+    vectors_of: WordVectors,
+    written: Mapping[str, str],
+    bar: float,
+) -> dict[str, str]:
+    """Each of `words` (`written_form`s) of those `clear` read as its clear nearest under `bar`
+    (`clearly_nearest`) among the whole corpus's `stored` words (no function word of either
+    language), when that word is one of `written` (folded → the form written: the passages'
+    words in the other language), written with no capital (`clearly_readable`: a name). Its
+    rivals are the corpus's words, never only the passages' few (MIN_RIVAL_WORDS), and a word of
+    the question's own language (a synonym: "dinner" / "lunch") is none."""
+    readable = [word for word in words if word in clear]
+    if not readable:
+        return {}
+    excluded = function_words("en") | function_words("fr")
+    candidates, theirs = stored.all_vectors(excluded)
+    own = vectors_of.of(readable, [])
+    found = nearest_among(readable, own, candidates, theirs, bar, readable)
+    return {
+        word: match
+        for word, match in found.items()
+        if match in written and clearly_readable(written[match])
+    }
 
 
 def asked_forms(absent: Sequence[str], read: Container[str] = ()) -> dict[str, str]:

@@ -159,6 +159,10 @@ class StoredWords:
         rows = [self._rows[word] for word in held]
         return held, np.asarray(self._vectors[rows], dtype=np.float32)
 
+    def written_as(self, folded: str) -> str:
+        """The form the corpus writes most of the stored `folded` word ("" if none stored)."""
+        return self._written.get(folded, "")
+
     def vectors_as_written(self, forms: Mapping[str, str]) -> tuple[list[str], np.ndarray]:
         """Those of the folded words `forms` (folded → written form) stored in that written
         form, in order, and their vectors (float32): a passage's "élevé" is not the corpus's

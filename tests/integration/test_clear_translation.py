@@ -21,7 +21,12 @@ from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
 from citeqa.embedding import register_embedder
 from citeqa.lexical import content_words
-from citeqa.passage_translation import BILINGUAL_SIMILARITY, CLEAR_FLOOR, CLEAR_MARGIN
+from citeqa.passage_translation import (
+    BILINGUAL_SIMILARITY,
+    CLEAR_FLOOR,
+    CLEAR_MARGIN,
+    MIN_RIVAL_WORDS,
+)
 
 COSINES = {
     ("deposit", "depot"): 0.79,
@@ -32,6 +37,16 @@ COSINES = {
     ("choix", "decision"): 0.8,
     ("election", "choix"): 0.76,
     ("election", "decision"): 0.74,
+    ("tenant", "garantie"): 0.74,
+    ("tenant", "prevu"): 0.60,
+    ("tenant", "professionnel"): 0.57,
+    ("tenant", "euros"): 0.55,
+    ("garantie", "prevu"): 0.5,
+    ("garantie", "professionnel"): 0.5,
+    ("garantie", "euros"): 0.5,
+    ("prevu", "professionnel"): 0.5,
+    ("prevu", "euros"): 0.5,
+    ("professionnel", "euros"): 0.5,
 }
 """Folded words at a chosen cosine; any other two at 0. "deposit" and "lease" are each the
 clear nearest of one French word; "won" and "election" as near as them to one, but also near
@@ -55,7 +70,7 @@ class FakeGram:
     sum of its words' vectors."""
 
     name, model, package, version = "fakegram", "fake-gram", "citeqa-tests", "0"
-    dim, default_weight, multilingual = 256, 1.0, True
+    dim, default_weight, multilingual = 1024, 1.0, True
     axes: ClassVar[dict[str, int]] = {}
     placed: ClassVar[dict[str, np.ndarray]] = _gram_rows()
 
@@ -93,16 +108,38 @@ ENGLISH = {
 (abstention.DocumentLanguages.bilingual_corpus), read at BILINGUAL_SIMILARITY."""
 
 
-@pytest.fixture
-def bilingual(scratch_registry: None, tmp_path: Path) -> Assistant:
+SYLLABLES = ("ba", "ke", "di", "lo", "mu", "ri", "sa", "te")
+
+
+def _inventory() -> str:
+    """A French inventory writing MIN_RIVAL_WORDS and more made-up words, each once: a folder
+    whose stored words are many, among which a margin means something."""
+    words = [a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES]
+    assert len(words) > MIN_RIVAL_WORDS
+    lines = [f"Le carton contient le {word} rangé dans la réserve." for word in words]
+    return "# Inventaire de la réserve\n\n" + "\n".join(lines) + "\n"
+
+
+def _assistant(tmp_path: Path, documents: dict[str, str]) -> Assistant:
     register_embedder("fakegram", FakeGram)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for name, text in {**FRENCH, **ENGLISH}.items():
+    for name, text in documents.items():
         (corpus / name).write_text(text, encoding="utf-8")
     settings = Settings(channels=("fakegram",), corpus_dir=corpus, index_dir=tmp_path / "index")
     build_index(settings)
     return open_assistant(settings, build_if_missing=False)
+
+
+@pytest.fixture
+def bilingual(scratch_registry: None, tmp_path: Path) -> Assistant:
+    return _assistant(tmp_path, {**FRENCH, **ENGLISH, "inventaire.md": _inventory()})
+
+
+@pytest.fixture
+def small_bilingual(scratch_registry: None, tmp_path: Path) -> Assistant:
+    """The same folder with no inventory: its stored words are too few for a margin."""
+    return _assistant(tmp_path, {**FRENCH, **ENGLISH})
 
 
 def test_the_fake_channel_places_the_words_as_said() -> None:
@@ -125,5 +162,24 @@ def test_an_off_topic_question_whose_words_are_near_two_words_at_once_stays_refu
     bilingual: Assistant,
 ) -> None:
     answer = bilingual.ask("Who won the election?")
+    assert answer.abstained
+    assert not answer.citations
+
+
+def test_a_small_folder_reads_no_word_by_its_margin(small_bilingual: Assistant) -> None:
+    """s35 review: among a small folder's few words any everyday word at CLEAR_FLOOR is far
+    ahead of them ("tenant" / "loyer" .74 of three French files answered "What is the tenant's
+    name?"): under MIN_RIVAL_WORDS stored words no word is read by its margin."""
+    answer = small_bilingual.ask("How much is the deposit in the lease?")
+    assert answer.abstained
+    assert not answer.citations
+
+
+def test_a_small_folder_reads_no_word_nearer_than_several_loose_ones(
+    small_bilingual: Assistant,
+) -> None:
+    """s35 review: "tenant" .74 of "garantie", its next candidates at .55-.60 ("prevu",
+    "professionnel", "euros" of the same lease): .14 ahead among a few words is no translation."""
+    answer = small_bilingual.ask("How much does the tenant pay?")
     assert answer.abstained
     assert not answer.citations
