@@ -2451,8 +2451,9 @@ def _quoted(
         ranked = latest_year_first(ranked, bank, terms.focus)
         lead = extra.get("lead_ratio", 1.0)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
+        rows = leading_rows_kept(ranked, bank, terms, lead)
         chosen = choose(
-            leading_rows_kept(ranked, bank, terms, lead, _subset),
+            ranked if rows is None else _subset(ranked, rows),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),
