@@ -299,11 +299,11 @@ def _ordinal_weights(candidates: Candidates, reading: Reading) -> np.ndarray:
     the question's ("2e dose" for "the first dose") is weighed down when another writes an
     asked one ("1re dose"), the quote ranker reading no bridge between "first" and "1re"
     (s34 trial). Most questions ask no ordinal: no candidate's text is read."""
-    focus = reading.terms.focus
-    if not asked_ordinals(focus):
+    asked = asked_ordinals(reading.terms.focus)
+    if not asked:
         return np.ones(len(candidates.sentences))
     texts = [reading.bank.text(item.index) for item in candidates.sentences]
-    return np.array(ordinal_weights(focus, texts))
+    return np.array(ordinal_weights(asked, texts))
 
 
 def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
