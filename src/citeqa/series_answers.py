@@ -285,7 +285,7 @@ def _rarest_asked(terms: QuestionTerms, asked_words: frozenset[str]) -> frozense
     words = asked_words - _phrase_words() - dates
     weights = {
         word: max(
-            (weight for stems, weight in terms.terms[: terms.focus_terms] if word in stems),
+            (weight for stems, weight in terms.own_terms if word in stems),
             default=float("inf"),
         )
         for word in words
