@@ -299,11 +299,11 @@ def _ordinal_weights(candidates: Candidates, reading: Reading) -> np.ndarray:
     the question's ("2e dose" for "the first dose") is weighed down when another writes an
     asked one ("1re dose"), the quote ranker reading no bridge between "first" and "1re"
     (s34 trial). Most questions ask no ordinal: no candidate's text is read."""
-    focus = reading.terms.focus
-    if not asked_ordinals(focus):
+    asked = asked_ordinals(reading.terms.focus)
+    if not asked:
         return np.ones(len(candidates.sentences))
     texts = [reading.bank.text(item.index) for item in candidates.sentences]
-    return np.array(ordinal_weights(focus, texts))
+    return np.array(ordinal_weights(asked, texts))
 
 
 def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
@@ -2451,8 +2451,9 @@ def _quoted(
         ranked = latest_year_first(ranked, bank, terms.focus)
         lead = extra.get("lead_ratio", 1.0)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
+        rows = leading_rows_kept(ranked, bank, terms, lead)
         chosen = choose(
-            leading_rows_kept(ranked, bank, terms, lead, _subset),
+            ranked if rows is None else _subset(ranked, rows),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),

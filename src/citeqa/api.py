@@ -570,7 +570,7 @@ class Assistant:
             scores = QuestionScores(loaded.bank, terms, answer_vector)
         versions = loaded.versions
         if arrange is None and versions is not None:
-            asked = terms.terms[: terms.focus_terms] or terms.terms
+            asked = terms.own_terms or terms.terms
             arrange = versions.arrangement(text, self.settings.answer_passages, asked)
         found = twofusions.Searched(searched, candidates, loaded.index.chunks, scores, arrange)
         return twofusions.ranked(found, fusions, count, self.settings.answer_passages)

@@ -95,16 +95,13 @@ def asked_ordinals(question: str) -> frozenset[tuple[int, str]]:
     return frozenset(pair for pair in ordinals_written(question) if pair[1])
 
 
-def ordinal_weights(question: str, texts: Sequence[str]) -> list[float]:
+def ordinal_weights(asked: frozenset[tuple[int, str]], texts: Sequence[str]) -> list[float]:
     """For each candidate's text, OTHER_ORDINAL_WEIGHT when it numbers a word the question
     numbers by another ordinal only ("2e dose" for "the first dose") while another candidate
-    numbers it by the asked one ("1re dose"); else 1. An ordinal of another word is none of
+    numbers it by the asked one ("1re dose"); else 1. `asked`: the question's asked_ordinals
+    (the caller reads no text when there are none). An ordinal of another word is none of
     the question's ("la première banque" is no rank asked of "quatrième … places mondiales",
-    nor of "la première compagnie d'assurance": piaf). A question asking no ordinal weighs
-    nothing (every weight 1, no text read)."""
-    asked = asked_ordinals(question)
-    if not asked:
-        return [1.0] * len(texts)
+    nor of "la première compagnie d'assurance": piaf)."""
     nouns = {noun for _, noun in asked}
     written = [{pair for pair in ordinals_written(text) if pair[1] in nouns} for text in texts]
     if not any(found & asked for found in written):

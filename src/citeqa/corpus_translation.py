@@ -22,7 +22,6 @@ question's words did not.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from functools import cache
 
 from citeqa.known_words import known_word, known_words
 from citeqa.models import Lang
@@ -30,9 +29,9 @@ from citeqa.passage_translation import (
     MINORITY_SIMILARITY,
     WordVectors,
     asked_forms,
+    both_function_words,
     clear_words,
     clearly_readable,
-    function_words,
     nearest_among,
 )
 from citeqa.stored_words import StoredWords
@@ -69,7 +68,7 @@ def corpus_translations(
     asked = asked_forms(absent, found)
     if not asked:
         return dict(found)
-    words, vectors = stored.all_vectors(_function_words())
+    words, vectors = stored.all_vectors(both_function_words())
     if not words:
         return dict(found)
     own = vectors_of.of(list(asked), [])
@@ -83,13 +82,6 @@ def corpus_translations(
             if word not in nearest and clear(match) and clearly_readable(stored.written_as(match))
         }
     return {**found, **{asked[word]: match for word, match in nearest.items()}}
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    """The folded function words of English and French, never a translation: one set, so that
-    StoredWords.all_vectors reads the vocabulary once for it."""
-    return function_words("en") | function_words("fr")
 
 
 def in_other_language(

@@ -212,6 +212,13 @@ def function_words(lang: str) -> frozenset[str]:
     return language_words("function_words", lang)
 
 
+@cache
+def both_function_words() -> frozenset[str]:
+    """The folded function words of English and French, never a translation: one set, built
+    once, so that StoredWords.all_vectors reads the vocabulary once for it."""
+    return function_words("en") | function_words("fr")
+
+
 def nearest_words(
     words: Sequence[str],
     candidates: Sequence[str],
@@ -261,10 +268,7 @@ def clearly_nearest(row: np.ndarray, column: int, candidates: Sequence[str], bar
     if not clearly_readable(candidates[column]):
         return False
     best = candidates[column]
-    rivals = len(row) - 1
-    if rivals < 1:
-        return False
-    nearest = np.argpartition(-row, min(RIVALS, rivals))[: RIVALS + 1]
+    nearest = np.argpartition(-row, min(RIVALS, len(row) - 1))[: RIVALS + 1]
     others = [row[j] for j in nearest if j != column and not is_form_of(candidates[j], best)]
     return bool(others) and row[column] - max(others) >= CLEAR_MARGIN
 
@@ -415,8 +419,7 @@ def clear_among_stored(
     readable = [word for word in words if word in clear]
     if not readable:
         return {}
-    excluded = function_words("en") | function_words("fr")
-    candidates, theirs = stored.all_vectors(excluded)
+    candidates, theirs = stored.all_vectors(both_function_words())
     own = vectors_of.of(readable, [])
     found = nearest_among(readable, own, candidates, theirs, bar, readable)
     return {

@@ -928,8 +928,8 @@ def analyse(
             focus, result.absent, result.corrected, vocabulary.paths.write, vocabulary.spells
         )
         in_unread = vocabulary.unread_paths.write  # the file list is read for a name only
-        result.unwritten_names = [name for name in names if not in_unread(name)]
-        result.unread_names = [name for name in names if in_unread(name)]
+        for name in names:
+            (result.unread_names if in_unread(name) else result.unwritten_names).append(name)
     return result
 
 

@@ -245,12 +245,12 @@ def may_fall_on(series: Series, day: date) -> bool:
     (UNTIL) or names weekdays (BYDAY, any ordinal), months (BYMONTH) or days of the month
     (BYMONTHDAY, counted from the start only) the day is none of. A "last weekday of the
     month" series (BYSETPOS) read first had made every Saturday one a series may fall on (s34
-    hostile probe). A day its RDATEs add (`_added`: not excluded) it falls on whatever its rule
+    hostile probe). A day its RDATEs add (not excluded) it falls on whatever its rule
     says (s35 review)."""
     parts = _parts(series.rule or series.bounds)
     if day.isoformat() in series.excluded:
         return False
-    if day in _added(series):
+    if day.isoformat() in series.added:  # not excluded (above); each written ISO: calendar._day_of
         return True
     if not parts:
         return True

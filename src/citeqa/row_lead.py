@@ -7,7 +7,6 @@ set aside from that choice; every other candidate stays as it is."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from citeqa.language import is_table_row
@@ -24,20 +23,16 @@ one number, 2310, not "2"), never a number word ("un", "one") of ordinary prose.
 
 
 def leading_rows_kept(
-    candidates: Candidates,
-    bank: SentenceBank,
-    terms: QuestionTerms,
-    lead: float,
-    subset: Callable[[Candidates, list[int]], Candidates],
-) -> Candidates:
-    """The `candidates` without the rows of the first one's document that rate at least `lead`
-    of its probability yet write fewer of the question's words and numbers (`_held`), when
-    the first candidate is a table row; else the candidates as they are."""
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms, lead: float
+) -> list[int] | None:
+    """The positions of the `candidates` kept when the first candidate is a table row: all
+    but the rows of its document that rate at least `lead` of its probability yet write
+    fewer of the question's words and numbers (`_held`); None when every candidate stays."""
     if not candidates.sentences:
-        return candidates
+        return None
     first = candidates.sentences[0].index
     if not is_table_row(bank.text(first)):
-        return candidates
+        return None
     document = bank.sentences[first].doc_id
     asked = values(terms.focus, NO_LANGUAGE)
     first_held = _held(bank, first, terms, asked)
@@ -51,7 +46,7 @@ def leading_rows_kept(
         or not is_table_row(bank.text(item.index))
         or _held(bank, item.index, terms, asked) >= first_held
     ]
-    return candidates if len(kept) == len(candidates.sentences) else subset(candidates, kept)
+    return None if len(kept) == len(candidates.sentences) else kept
 
 
 def _held(bank: SentenceBank, index: int, terms: QuestionTerms, asked: frozenset[str]) -> int:

@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from citeqa.citedsection import citation_section
@@ -259,10 +259,13 @@ def _falling_series(
     return None if hit is None else SeriesAnswer(hit, series, asked)
 
 
+@lru_cache(maxsize=4096)
 def _event_words(text: str) -> frozenset[str]:
     """The content terms of `text` (`about_terms` of its undated terms) and, folded as
     written, its content words whose stems are stopwords ("danse" → "dans", "entrée" →
-    "entre": s34 hostile M3): what a question and a series' summary are compared by."""
+    "entre": s34 hostile M3): what a question and a series' summary are compared by. Kept
+    for the texts last read (a pure function of a string: each series' summary is read again
+    at every question asking of its document)."""
     kept = {
         word
         for word in content_words(text)
@@ -285,7 +288,7 @@ def _rarest_asked(terms: QuestionTerms, asked_words: frozenset[str]) -> frozense
     words = asked_words - _phrase_words() - dates
     weights = {
         word: max(
-            (weight for stems, weight in terms.terms[: terms.focus_terms] if word in stems),
+            (weight for stems, weight in terms.own_terms if word in stems),
             default=float("inf"),
         )
         for word in words

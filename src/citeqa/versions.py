@@ -55,6 +55,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from pathlib import PurePosixPath
 
 from citeqa.across import writes_a_name, written_names
@@ -764,13 +765,14 @@ class CorpusVersions:
         named = self._held_asked(question) if newest else None
         years = years_written(question) if self.copies or self.archived else frozenset()
         named_versions = asked_file_versions(question) if self.copies else []
+        archive_asked = bool(self.archived) and asks_archive(question)
         return Arranged(
             self,
             lambda doc: (
                 not self.is_older(doc)
                 or self._asks_years_of(doc, years)
                 or self._asks_version_of(doc, named_versions)
-                or self._asks_archived(doc, question, years)
+                or self._asks_archived(doc, years, archive_asked)
                 or doc in self.archived_alone
             ),
             False,
@@ -803,15 +805,16 @@ class CorpusVersions:
             return False
         return bool(years & (years_written(doc_id) - years_written(copy.current)))
 
-    def _asks_archived(self, doc_id: str, question: str, years: frozenset[int]) -> bool:
-        """Whether `question` asks for the archived `doc_id`'s edition: it writes a year its
-        path writes ("le tarif en 2024" of "archive/2024/Tarifs 2024") or names its archive
-        folder ("dans les archives"). Documents outside archive folders are read too: a
+    def _asks_archived(self, doc_id: str, years: frozenset[int], archive_asked: bool) -> bool:
+        """Whether a question writing `years` asks for the archived `doc_id`'s edition: it
+        writes a year its path writes ("le tarif en 2024" of "archive/2024/Tarifs 2024") or
+        names its archive folder ("dans les archives": `archive_asked`, asks_archive computed
+        once per question). Documents outside archive folders are read too: a
         question writing a year never drops the current files."""
         folder = self.archived.get(doc_id)
         if folder is None:
             return False
-        return bool(years & years_written(doc_id)) or asks_archive(question)
+        return bool(years & years_written(doc_id)) or archive_asked
 
     def speaking_alone(
         self,
@@ -841,7 +844,9 @@ class CorpusVersions:
         ]
         if not archived:
             return set()
-        current = [self._read_with_name(hit) for hit in hits if kept(hit.chunk.doc_id)][:depth]
+        current = list(
+            islice((self._read_with_name(hit) for hit in hits if kept(hit.chunk.doc_id)), depth)
+        )
         names = written_names(question)
         unsaid_names = [name for name in names if not writes_a_name([name], current)]
         terms = list(asked) or [(frozenset({term}), 1.0) for term in _content_terms(question)]
@@ -868,7 +873,7 @@ class CorpusVersions:
         if answer.abstained or not answer.citations or not self.archived:
             return None
         first = answer.citations[0]
-        if self._asks_archived(first.doc_id, question, years_written(question)):
+        if self._asks_archived(first.doc_id, years_written(question), asks_archive(question)):
             return None
         folder = self.archived_folder(first.doc_id)
         if folder is None:

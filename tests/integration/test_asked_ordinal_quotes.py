@@ -64,9 +64,9 @@ def test_ordinals_in_words_and_digits_of_both_languages_read_alike() -> None:
 
 def test_only_a_candidate_numbering_the_asked_word_otherwise_is_weighed_down() -> None:
     texts = ["| 4 mois | 2e dose |", "| 2 mois | 1re dose |", "| 11 mois | rappel |"]
-    assert ordinal_weights("the first dose?", texts) == [0.1, 1.0, 1.0]
-    assert ordinal_weights("the third dose?", texts) == [1.0, 1.0, 1.0]
-    assert ordinal_weights("when is the dose?", texts) == [1.0, 1.0, 1.0]
+    assert ordinal_weights(asked_ordinals("the first dose?"), texts) == [0.1, 1.0, 1.0]
+    assert ordinal_weights(asked_ordinals("the third dose?"), texts) == [1.0, 1.0, 1.0]
+    assert ordinal_weights(asked_ordinals("when is the dose?"), texts) == [1.0, 1.0, 1.0]
 
 
 def test_an_ordinal_of_another_word_is_no_rank_asked() -> None:
@@ -77,7 +77,8 @@ def test_an_ordinal_of_another_word_is_no_rank_asked() -> None:
         "Les banques BNP Paribas se placent aux quatrième, neuvième et dixième places mondiales.",
         "Axa étant la première compagnie d'assurance européenne.",
     ]
-    assert ordinal_weights("Quelle est la première banque française ?", texts) == [1.0, 1.0]
+    asked = asked_ordinals("Quelle est la première banque française ?")
+    assert ordinal_weights(asked, texts) == [1.0, 1.0]
 
 
 def test_ordinals_joined_by_function_words_number_the_last_ones_word() -> None:
@@ -88,7 +89,8 @@ def test_ordinals_joined_by_function_words_number_the_last_ones_word() -> None:
         "| 2 mois | 1st dose |",
         "| 4 mois | 2nd dose |",
     ]
-    assert ordinal_weights("When is the first dose given?", texts) == [1.0, 1.0, 0.1]
+    asked = asked_ordinals("When is the first dose given?")
+    assert ordinal_weights(asked, texts) == [1.0, 1.0, 0.1]
     for text in ("Les 1re et 2e doses à 2 et 4 mois.", "La 1re ou la 2e dose est faite."):
         assert ordinals_written(text) == {(1, "dose"), (2, "dose")}, text
     assert ordinals_written("first, second and third visits") == {

@@ -44,7 +44,8 @@ def _candidates(probabilities: list[float]) -> Candidates:
 
 
 def _quote(bank: SimpleNamespace, candidates: Candidates) -> str:
-    kept = leading_rows_kept(candidates, bank, TERMS, LEAD, _subset)  # type: ignore[arg-type]
+    rows = leading_rows_kept(candidates, bank, TERMS, LEAD)  # type: ignore[arg-type]
+    kept = candidates if rows is None else _subset(candidates, rows)
     chosen = choose(kept, bank, 1, 1.0, 400, LEAD)  # type: ignore[arg-type]
     return str(bank.text(chosen[0].index))
 

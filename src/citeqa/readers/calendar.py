@@ -389,6 +389,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 """A control character (tab and line feed aside)."""
 
 
+_FOLD = re.compile(r"\n[ \t]")
+"""A line break and the blank opening the folded content line's next physical line."""
+
+
 def _parameters_without_controls(text: str) -> str:
     """`text` with the control characters of each content line's name and parameters (before
     its first colon outside quotes) left out: the parser refuses such a line whole, so
@@ -401,10 +405,6 @@ def _parameters_without_controls(text: str) -> str:
         return text
     unfolded = _FOLD.sub("", text)
     return "\n".join(_line_without_controls(line) for line in unfolded.split("\n"))
-
-
-_FOLD = re.compile(r"\n[ \t]")
-"""A line break and the blank opening the folded content line's next physical line."""
 
 
 def _line_without_controls(line: str) -> str:
