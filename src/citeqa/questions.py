@@ -1026,24 +1026,20 @@ class _DatesOf:
     def full_days(self) -> list[tuple[str, str]]:
         """The dates the text writes with their day, month and year, each as typed (from its
         first word to the end of its last) with its term "YYYY-MM-DD"."""
-        words = [(self.folded_at[w.start()], w) for w in self.words]
-        days = []
-        for begin, end, terms in self.spans:
-            full = next((term for term in sorted(terms) if is_full_day_term(term)), None)
-            inside = [word for at, word in words if begin <= at < end]
-            if full is not None and inside:
-                days.append((self.text[inside[0].start() : inside[-1].end()], full))
-        return days
+        return self._days(_full_day)
 
     def yearless_days(self) -> list[tuple[str, str]]:
         """The dates the text writes with their day and month but no year, each as typed
         (from its first word to the end of its last) with its term "--MM-DD"."""
+        return self._days(_yearless_day)
+
+    def _days(self, pick: Callable[[Iterable[str]], str | None]) -> list[tuple[str, str]]:
+        """The dates the text writes whose terms `pick` gives a term of, each as typed (from its
+        first word to the end of its last) with that term."""
         words = [(self.folded_at[w.start()], w) for w in self.words]
         days = []
         for begin, end, terms in self.spans:
-            if any(is_full_day_term(term) for term in terms):
-                continue
-            day = next((term for term in sorted(terms) if len(term) == 7), None)
+            day = pick(terms)
             inside = [word for at, word in words if begin <= at < end]
             if day is not None and inside:
                 days.append((self.text[inside[0].start() : inside[-1].end()], day))
@@ -1224,3 +1220,17 @@ def _check_focus_word(
     if looks_like_name(word, endings):
         result.unknown_names += 1.0
     return alternatives, cognates
+
+
+def _full_day(terms: Iterable[str]) -> str | None:
+    """The first (sorted) of a date's `terms` that is a full day ("YYYY-MM-DD"), if any."""
+    return next((term for term in sorted(terms) if is_full_day_term(term)), None)
+
+
+def _yearless_day(terms: Iterable[str]) -> str | None:
+    """The first (sorted) of a date's `terms` that is a day and month alone ("--MM-DD"), when
+    none of them is a full day."""
+    terms = list(terms)
+    if any(is_full_day_term(term) for term in terms):
+        return None
+    return next((term for term in sorted(terms) if len(term) == 7), None)
