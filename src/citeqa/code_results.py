@@ -2,9 +2,10 @@
 the block's first lines (s33 trial: a SQL query quoted without "cette requête renvoie 4
 lignes" under it, a formula's lead-in "…at a point x:" without the formula).
 
-Two rules widen a quote of a Markdown document (a notebook's text too: readers/notebook.py
-fences its code cells and writes each output as an "```output" block), always as one span of
-exact source characters within PAIR_MAX characters (quote_context.py), whole or not at all;
+Three rules widen or replace a quote of a Markdown document (a notebook's text too:
+readers/notebook.py fences its code cells and writes each output as an "```output" block),
+always as one span of exact source characters within PAIR_MAX characters (quote_context.py),
+whole or not at all;
 code and its result are cited as two spans, the fence lines between them left out:
 
 - result: a quote ending in a code fence (fences.py; not an output block) is read to the

@@ -524,10 +524,10 @@ def _continues(
     return wrapped or first.islower() or first == "(" or _defines(core, line, following)
 
 
-def _value_line_after(core: str, following: str, after: str = "") -> bool:
+def _value_line_after(core: str, following: str, after: str) -> bool:
     """Whether `following` ends the sentence that `core` (a line without its closing marks,
     ending with a colon) leads into on the line before: a line of prose at least WRAPPED_MIN
-    long whose last words name what the short next line gives, closing the sentence with a
+    long over a short next line closing the sentence with a
     full stop and writing no label of its own: a name or a value, opening with a capital or a
     digit ("…; maître de stage :" over "Dr Vasseur."). A short line ending with a colon is a
     label, a greeting or a title ("Hi John:", "Article 3 :"), and a next line without a full

@@ -100,7 +100,7 @@ def answering_series(
     focus, and the days no sentence writes) of its first unwritten day (or yearless day:
     `_asked_day`), when the first passage
     of `hits` holding a series' line answers it, or the one series of that passage's document
-    falling on the day answers a question asking who or what is on it (see the module's
+    falling on the day answers a question asking who is on it (see the module's
     docstring); None otherwise. Asked whatever the answer models make of the question: a day
     no sentence writes weighs against every passage, the series' line included."""
     if not terms.unwritten_days and not terms.yearless_days:

@@ -809,10 +809,8 @@ class CorpusVersions:
         """Whether a question writing `years` asks for the archived `doc_id`'s edition: it
         writes a year its path writes ("le tarif en 2024" of "archive/2024/Tarifs 2024") or
         names its archive folder ("dans les archives": `archive_asked`, asks_archive computed
-        once per question). Documents outside archive folders are read too: a
-        question writing a year never drops the current files."""
-        folder = self.archived.get(doc_id)
-        if folder is None:
+        once per question); never for a document outside archive folders."""
+        if doc_id not in self.archived:
             return False
         return bool(years & years_written(doc_id)) or archive_asked
 
@@ -1092,7 +1090,8 @@ class Arranged:
     def _keeps(self, hits: Sequence[Hit]) -> Callable[[Hit], bool]:
         """Whether a hit of `hits` is read first: its document is `kept`, or it is an archived
         document's among the first `depth` writing a name of the question none of the first
-        `depth` kept hits writes (`CorpusVersions.speaking_alone`: "le numéro de facture
+        `depth` kept hits writes, or question terms they leave unsaid weighing at least as much
+        as those they write (`CorpusVersions.speaking_alone`: "le numéro de facture
         d'Ecosoins", a collector only the archive names, is no question the current files
         answer)."""
         versions, question = self.versions, self.question

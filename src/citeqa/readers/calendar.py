@@ -373,8 +373,8 @@ def _parsed(text: str, relative: str) -> tuple[list[Calendar], list[str]]:
     the file, it is read again without the time-zone definitions it refuses read alone
     (`_without_refused_time_zones`), only when there is one;
     UnreadableDocument with the parser's reason when it still refuses it."""
-    unfolded = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines, warnings = _closed(_parameters_without_controls(unfolded), relative)
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines, warnings = _closed(_parameters_without_controls(normalised), relative)
     try:
         return _calendars(lines), warnings
     except UnreadableDocument:
@@ -409,7 +409,7 @@ def _parameters_without_controls(text: str) -> str:
 
 def _line_without_controls(line: str) -> str:
     """`line` with the control characters before its first colon outside quotes left out; a
-    folded line's continuation (it starts with a blank) is a value's and stays as written."""
+    line starting with a blank (after unfolding, only a file's first line can) stays as written."""
     if line[:1] in (" ", "\t"):
         return line
     quoted = False
