@@ -105,3 +105,16 @@ def test_a_translated_answer_names_another_item_when_no_quote_writes_the_key_ask
 
 def test_a_key_written_by_the_quoted_document_s_title_is_held() -> None:
     assert not names_another_item(answered(LIFT, 0.74, "Bâtiment D"), ["d"], NO_PASSAGES)
+
+
+RESULT = "Résultat 2024 : déficit de 1 860 euros, couvert par les réserves."
+REPORT_HEADING = "1. Rapport financier 2024\nPrésenté par Monique Garnier, trésorière."
+
+
+def test_a_surer_quote_writing_another_form_of_a_translated_word_replaces_the_answer() -> None:
+    # s35 trial a98 "What was the 2024 financial result?": "result" was read as the passage
+    # word "résultats"; the surer quote writes the singular "Résultat"
+    result, heading = answered(RESULT, 0.72, "ag-2025"), answered(REPORT_HEADING, 0.51, "ag-2025")
+    assert replaces(result, heading, ["resultats"], NO_EVIDENCE, "en")
+    # a word that merely shares a stem is no form of it ("loyer" / "loi")
+    assert not replaces(result, heading, ["resultante"], NO_EVIDENCE, "en")
