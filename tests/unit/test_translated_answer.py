@@ -118,3 +118,15 @@ def test_a_surer_quote_writing_another_form_of_a_translated_word_replaces_the_an
     assert replaces(result, heading, ["resultats"], NO_EVIDENCE, "en")
     # a word that merely shares a stem is no form of it ("loyer" / "loi")
     assert not replaces(result, heading, ["resultante"], NO_EVIDENCE, "en")
+
+
+def test_a_french_question_s_translated_word_is_held_in_another_english_form() -> None:
+    # the other direction: "justificatifs" read as the English passage word "receipts", the
+    # surer quote writing "receipt"
+    kept = answered("Each receipt must be kept for five years.", 0.6, "mou")
+    as_typed = answered("Jàngal sends the receipts to the treasurer.", 0.3, "mail")
+    assert replaces(kept, as_typed, ["receipts"], NO_EVIDENCE, "fr")
+    # the same quote read translated still leaves the answer as typed
+    assert not replaces(
+        kept, answered(kept.citations[0].quote, 0.3, "mou"), ["receipts"], NO_EVIDENCE, "fr"
+    )
