@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from citeqa.lexical import fold
 from citeqa.models import Answer, Citation, Hit, Retrieval
-from citeqa.passage_translation import chunk_word_forms, is_form_of
+from citeqa.passage_translation import chunk_word_forms
 
 
 def replaces(
@@ -101,11 +101,13 @@ def _quoted(answer: Answer) -> frozenset[tuple[str, int, int]]:
 
 def _writes_any(citations: Iterable[Citation], words: set[str]) -> bool:
     """Whether a quote of `citations` writes one of the folded `words` (read as passage words
-    are for a translation: passage_translation.chunk_word_forms), or a form of one
-    (passage_translation.is_form_of): a word is translated into the form one passage writes
-    ("result" / "résultats"), and the quote that answers may write another ("What was the
-    2024 financial result?" of a French folder, s35 trial a98: "Résultat 2024 : déficit de
-    1 860 euros" at .72 was left for the as-typed "Rapport financier 2024" heading at .51)."""
+    are for a translation: passage_translation.chunk_word_forms), or the singular of one: a
+    word is translated into the form one passage writes ("result" / "résultats"), and the
+    quote that answers may write the singular ("What was the 2024 financial result?" of a
+    French folder, s35 trial a98: "Résultat 2024 : déficit de 1 860 euros" at .72 was left
+    for the as-typed "Rapport financier 2024" heading at .51). Only a final "s"/"x" is set
+    aside: a longer quote word, or one sharing a stem only, is another word ("cour" / "cours",
+    "port" / "porte")."""
     return any(
         _writes_word(folded, words)
         for citation in citations
@@ -114,5 +116,7 @@ def _writes_any(citations: Iterable[Citation], words: set[str]) -> bool:
 
 
 def _writes_word(folded: str, words: set[str]) -> bool:
-    """Whether the folded quote word `folded` is one of `words` or a form of one."""
-    return folded in words or any(is_form_of(folded, word) for word in words)
+    """Whether the folded quote word `folded` is one of `words` or the singular of one."""
+    return folded in words or any(
+        word.endswith(("s", "x")) and folded == word[:-1] for word in words
+    )

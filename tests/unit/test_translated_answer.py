@@ -116,8 +116,17 @@ def test_a_surer_quote_writing_another_form_of_a_translated_word_replaces_the_an
     # word "résultats"; the surer quote writes the singular "Résultat"
     result, heading = answered(RESULT, 0.72, "ag-2025"), answered(REPORT_HEADING, 0.51, "ag-2025")
     assert replaces(result, heading, ["resultats"], NO_EVIDENCE, "en")
-    # a word that merely shares a stem is no form of it ("loyer" / "loi")
+    # a longer word is another word, even sharing a stem ("résultante")
     assert not replaces(result, heading, ["resultante"], NO_EVIDENCE, "en")
+
+
+def test_a_quote_writing_a_longer_word_sharing_a_stem_does_not_replace_the_answer() -> None:
+    # review of s36-across: "cour" read as "cours", "port" as "porte" are other words
+    right = answered("The back gate is closed at 8 pm.", 0.5, "en-doc")
+    lessons = answered("Les cours de français sont fermés le mardi.", 0.6, "fr-doc")
+    door = answered("La porte du parking est remplacée en mars.", 0.6, "fr-doc")
+    assert not replaces(lessons, right, ["cour"], NO_EVIDENCE, "en")
+    assert not replaces(door, right, ["port"], NO_EVIDENCE, "en")
 
 
 def test_a_french_question_s_translated_word_is_held_in_another_english_form() -> None:
