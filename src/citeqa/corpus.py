@@ -182,6 +182,12 @@ def scan_corpus(
 
 UNSUPPORTED_TYPE = "unsupported file type"
 """The reason a file of a type citeqa does not read is skipped (its note starts with it)."""
+EMPTY_FILE = "empty file"
+"""The reason an empty file (or one of blanks alone) is skipped: `citeqa index` says it, and the
+chat's welcome counts such files in the same words (unread.welcome_line)."""
+EMPTY_DIGEST = hashlib.sha256(b"").hexdigest()
+"""The recorded digest of a file of no bytes: how the index's file list tells an empty file
+from one damaged or without text (unread.recorded_unread) with no reason stored."""
 NAMED_SKIPS = 3
 """Skipped files an empty-corpus message names with their reasons."""
 
@@ -356,7 +362,7 @@ def read_at(path: Path, relative: str, titles: dict[str, str]) -> Document:
         raise UnreadableDocument(reason)  # never opened (a vendor/ folder's code): file_digest
     raw = _read_bytes(path, reader)
     if not raw.strip():
-        raise UnreadableDocument("empty file")
+        raise UnreadableDocument(EMPTY_FILE)
     extracted = _extract(reader, raw, relative, path)
     if not extracted.text.strip():
         raise UnreadableDocument("no text in it")
@@ -455,7 +461,7 @@ def _read_with(reader: Reader, raw: bytes, relative: str, path: Path) -> Extract
         return placed.extract_at(raw, relative, path) if placed else reader.extract(raw, relative)
     text, warnings = decoded_text(raw, relative)
     if not text.strip():
-        raise UnreadableDocument("empty file")
+        raise UnreadableDocument(EMPTY_FILE)
     extracted = (
         placed.extract_at(text, relative, path) if placed else reader.extract(text, relative)
     )
