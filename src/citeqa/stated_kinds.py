@@ -9,7 +9,8 @@ state the asked thing otherwise (s35 trial: the chat's follow-up "et la Fondatio
 A follow-up asking no kind of its own asks the kind of the question it is read with
 (`asked_wants`: QuestionTerms.context). A quantity is a figure outside a date (dates.day_spans),
 a year and a code mixing letters and digits ("FDN-2025-0147", "HT-24-312"): those hold digits
-but count nothing. The date and share kinds are answer_features' patterns (language data).
+but count nothing. The date and share kinds are answer_features' patterns (language data), a
+date's also a weekday or a time (asked_values' "day" shape: "when" is answered by them too).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 
 from citeqa.answer_features import Wants, holds_asked_value
+from citeqa.asked_values import writes_kind
 from citeqa.dates import day_spans
 from citeqa.glossary import fold
 from citeqa.questions import QuestionTerms
@@ -50,6 +52,8 @@ def states_asked_kind(text: str, wants: Wants) -> bool:
         return True
     if "number" in asked and states_quantity(text):
         return True
+    if "date" in asked and writes_kind("day", text):
+        return True  # a weekday or a time answers "when" too ("collecte le mardi", "18 h 30")
     others = Wants(wants.kinds - {"number"})
     return bool(others.kinds & CHECKED_KINDS) and holds_asked_value(others, text)
 
