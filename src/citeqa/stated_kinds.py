@@ -45,13 +45,15 @@ def asked_wants(terms: QuestionTerms) -> Wants:
 
 def states_asked_kind(text: str, wants: Wants) -> bool:
     """Whether `text` states a value of a kind `wants` asks for (True when it asks none of
-    CHECKED_KINDS: nothing to check): a quantity (`states_quantity`) for a number, a date's or a
-    share's pattern for those (answer_features.holds_asked_value)."""
+    CHECKED_KINDS: nothing to check): a quantity (`states_quantity`) for a number or a share
+    (the share kind's cue "taux" asks an hourly rate too: s31 trial, "Quel est le taux horaire
+    actuel ?" lost the 2024 tariff's "48,00 €" row), a date's pattern, a weekday or a time for
+    a date (answer_features.holds_asked_value, asked_values.writes_kind)."""
     asked = wants.kinds & CHECKED_KINDS
     if not asked:
         return True
-    if "number" in asked and states_quantity(text):
-        return True
+    if asked & {"number", "share"} and states_quantity(text):
+        return True  # a share is a figure too: "taux horaire" asks a share and an amount
     if "date" in asked and writes_kind("day", text):
         return True  # a weekday or a time answers "when" too ("collecte le mardi", "18 h 30")
     others = Wants(wants.kinds - {"number"})

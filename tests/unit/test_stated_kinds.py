@@ -34,5 +34,7 @@ def test_a_follow_up_asks_the_kind_of_the_question_it_is_read_with() -> None:
     )
     assert states_asked_kind("Rapport final à remettre : 2026-09-30", day)
     assert states_asked_kind("La collecte a lieu le jeudi à 9 h.", day)  # a weekday, a time
+    rate = asked_wants(QuestionTerms(focus="Quel est le taux horaire actuel ?"))
+    assert states_asked_kind("| Taux horaire | heure | 48,00 € |", rate)  # a figure, no "%"
     alone = asked_wants(QuestionTerms(focus="et la Fondation ?"))
     assert states_asked_kind("Rapport final à remettre.", alone)  # no kind asked: not checked
