@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
+from citeqa.corpus import UNSUPPORTED_TYPE
 from citeqa.listing import first
 from citeqa.machinewritten import machine_written_in
 from citeqa.models import BuildReport, CorpusElsewhere, DocumentStatus, UnembeddedSentences
@@ -83,6 +84,9 @@ def vectors_on_rebuild_line(sentences: int) -> str:
     )
 
 
+FORMATS_POINTER = " (`citeqa status --formats` lists the types citeqa reads)"
+"""After the line of files of types citeqa does not read: where the types read are listed, not
+forty endings on the line itself (s35 trial, to say why a logo.png was skipped)."""
 REPORT_NAMED = 10
 """Files a build's report names per line (added, updated, removed) before saying how many more
 there are: a first build of 92 files named every one."""
@@ -100,6 +104,7 @@ def skipped_lines(skipped: list[str]) -> list[str]:
     reasons, others = first(list(groups), REPORT_NAMED)
     lines = [
         f"skipped, {shown(reason)} ({len(groups[reason])}): {named_files(groups[reason], False)}"
+        + (FORMATS_POINTER if reason == UNSUPPORTED_TYPE else "")
         for reason in reasons
     ]
     if others:

@@ -181,7 +181,15 @@ def scan_corpus(
 
 
 UNSUPPORTED_TYPE = "unsupported file type"
-"""The reason a file of a type citeqa does not read is skipped (its note starts with it)."""
+"""The reason a file of a type citeqa does not read is skipped (its note ends with it). The types
+read are not listed in it: the report's line points to `citeqa status --formats`
+(buildnotes.FORMATS_POINTER; s35 trial: forty endings listed to say why a logo was skipped)."""
+EMPTY_FILE = "empty file"
+"""The reason an empty file (or one of blanks alone) is skipped: `citeqa index` says it, and the
+chat's welcome counts such files in the same words (unread.welcome_line)."""
+EMPTY_DIGEST = hashlib.sha256(b"").hexdigest()
+"""The recorded digest of a file of no bytes: how the index's file list tells an empty file
+from one damaged or without text (unread.recorded_unread) with no reason stored."""
 NAMED_SKIPS = 3
 """Skipped files an empty-corpus message names with their reasons."""
 
@@ -351,12 +359,12 @@ def read_at(path: Path, relative: str, titles: dict[str, str]) -> Document:
     """`read_document` of the file at `path`, whose posix path in the corpus is `relative`."""
     reader = reader_for_name(path.name)
     if reader is None:
-        raise UnreadableDocument(f"{UNSUPPORTED_TYPE} (citeqa reads {read_types()})")
+        raise UnreadableDocument(UNSUPPORTED_TYPE)  # its line points to the types read
     if isinstance(reader, PathRefusingReader) and (reason := reader.refused_by_path(relative)):
         raise UnreadableDocument(reason)  # never opened (a vendor/ folder's code): file_digest
     raw = _read_bytes(path, reader)
     if not raw.strip():
-        raise UnreadableDocument("empty file")
+        raise UnreadableDocument(EMPTY_FILE)
     extracted = _extract(reader, raw, relative, path)
     if not extracted.text.strip():
         raise UnreadableDocument("no text in it")
@@ -455,7 +463,7 @@ def _read_with(reader: Reader, raw: bytes, relative: str, path: Path) -> Extract
         return placed.extract_at(raw, relative, path) if placed else reader.extract(raw, relative)
     text, warnings = decoded_text(raw, relative)
     if not text.strip():
-        raise UnreadableDocument("empty file")
+        raise UnreadableDocument(EMPTY_FILE)
     extracted = (
         placed.extract_at(text, relative, path) if placed else reader.extract(text, relative)
     )

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from citeqa.answer_features import Wants
 from citeqa.language import detect_lang
 from citeqa.lexical import about_terms, asked_written, undated_terms, written_terms
 from citeqa.models import Document
@@ -44,6 +45,7 @@ from citeqa.questions import QuestionTerms
 from citeqa.recently_used import RecentlyUsed
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.signatures import is_signature
+from citeqa.stated_kinds import asked_wants, states_asked_kind
 from citeqa.stated_values import values
 
 RESTATES = 0.7
@@ -90,14 +92,18 @@ def disagreeing(
     no quote that says 3.0 in its next sentence), and whose document writes every term of the
     question that the quoted one's does (its title or text: an OVHcloud contract and a Qonto
     one from one template state different fees, and only one of them is the OVHcloud contract
-    asked about); the one restating the most of the first such quoted sentence, the
-    candidates' order breaking ties; None when there is none. Candidates of a quoted document
-    are never taken: a document says what it says, a later article of it is no other
-    version. A quoted signature (signatures.is_signature) is restated by none: its values are
-    its defaults, and a tutorial's call `detect_leaks(readings, threshold=0.25)` passes another
-    value without disagreeing (s22 trial)."""
+    asked about), and which states a value of the kind the question asks for
+    (stated_kinds.asked_wants, states_asked_kind: a deadline line, "Rapport final … :
+    2026-09-30", states no other amount granted); the one restating the most of the first
+    such quoted sentence, the candidates' order breaking ties; None when there is none.
+    Candidates of a quoted document are never taken: a document says what it says, a later
+    article of it is no other version. A quoted signature (signatures.is_signature) is
+    restated by none: its values are its defaults, and a tutorial's call
+    `detect_leaks(readings, threshold=0.25)` passes another value without disagreeing (s22
+    trial)."""
     others = _of_other_documents(quoted, candidates, bank)
-    reader = _Reader(bank, [alternatives for alternatives, _ in terms.own_terms], shown)
+    asked = [alternatives for alternatives, _ in terms.own_terms]
+    reader = _Reader(bank, asked, shown, asked_wants(terms))
     for item in quoted:
         if is_signature(bank.text(item.index).strip()):
             continue  # a signature's defaults: a call elsewhere passes other arguments
@@ -152,7 +158,8 @@ def disagreeing_across(
     """The candidate of another document, written in another language than a quoted sentence,
     that states ACROSS_SHARED values it states and another it does not (none of the quotes
     `shown` states), while the quoted sentence states one the candidate does not, that writes
-    a term of the question the quoted sentence writes (`_asked_in`), and whose vector's
+    a term of the question the quoted sentence writes (`_asked_in`) and a value of the kind
+    it asks for (stated_kinds.states_asked_kind), and whose vector's
     cosine with the quoted sentence's is at least ACROSS_MEANING; the closest in meaning for
     the first quoted sentence that has one; None when there is none or the bank holds no
     vectors."""
@@ -175,7 +182,12 @@ def disagreeing_across(
                 other.index: _asked_in(bank, other.index, asked)
                 for other in _of_other_documents(quoted, candidates, bank)
             }
-            others = [other for other in candidates if asked_of.get(other.index)]
+            wants = asked_wants(terms)
+            others = [
+                other
+                for other in candidates
+                if asked_of.get(other.index) and states_asked_kind(bank.text(other.index), wants)
+            ]
         all_shown = _shown(shown) if all_shown is None else all_shown
         ours = _asked_in(bank, item.index, asked)
         answering = [other for other in others if ours & asked_of[other.index]]
@@ -233,9 +245,13 @@ class _Reader:
     values the quotes state (read once, when a candidate restates a quote)."""
 
     def __init__(
-        self, bank: SentenceBank, asked: list[frozenset[str]], quotes: Sequence[str]
+        self,
+        bank: SentenceBank,
+        asked: list[frozenset[str]],
+        quotes: Sequence[str],
+        wants: Wants,
     ) -> None:
-        self.bank, self.asked, self._quotes = bank, asked, quotes
+        self.bank, self.asked, self._quotes, self.wants = bank, asked, quotes, wants
         # no asked term holds a digit, as a date's term does: a document's dates are not read
         self.dated = any(_DIGIT.search(term) for alternatives in asked for term in alternatives)
         self._written: dict[str, frozenset[int]] = {}
@@ -244,6 +260,11 @@ class _Reader:
     def shown(self) -> frozenset[str]:
         """The values the quotes state (`_shown`)."""
         return _shown(self._quotes)
+
+    def states_asked_kind(self, item: ScoredSentence) -> bool:
+        """Whether the sentence states a value of the kind the question asks for
+        (stated_kinds.states_asked_kind): a deadline line states no amount otherwise."""
+        return states_asked_kind(self.bank.text(item.index), self.wants)
 
     def writes_as_much(self, item: ScoredSentence, other: ScoredSentence) -> bool:
         """Whether `other`'s document writes every asked term `item`'s document does."""
@@ -288,6 +309,8 @@ def _restating(
         if not stated:
             return None  # it states no value to differ on
         theirs = _stated(bank, other.index)
-        if theirs - reader.shown and stated - theirs and reader.writes_as_much(item, other):
+        if not (theirs - reader.shown and stated - theirs):
+            continue
+        if reader.writes_as_much(item, other) and reader.states_asked_kind(other):
             best, share_of_best = other, share
     return best

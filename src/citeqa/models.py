@@ -431,18 +431,25 @@ class Example:
 
 class UnreadFiles(Frozen):
     """The files the build skipped: those of each type citeqa does not read, by ending
-    (".pptx", lower case; "" for none), and how many of a type it reads it could not read
-    (empty, damaged, no text)."""
+    (".pptx", lower case; "" for none), how many of a type it reads it could not read
+    (damaged, no text), and how many were empty (`empty`)."""
 
     types: dict[str, int] = Field(default_factory=dict)
     unreadable: int = 0
+    empty: int = 0
+    """Files of a type citeqa reads that held nothing (zero bytes): nothing to convert."""
     not_read_yet: dict[str, int] = Field(default_factory=dict)
     """Files of a type citeqa reads now that the index skipped as of a type it did not read
     then (a .yaml after an upgrade), by ending: `citeqa index` reads them."""
 
     @property
     def count(self) -> int:
-        return sum(self.types.values()) + self.unreadable + sum(self.not_read_yet.values())
+        return (
+            sum(self.types.values())
+            + self.unreadable
+            + self.empty
+            + sum(self.not_read_yet.values())
+        )
 
     @property
     def of_types(self) -> int:

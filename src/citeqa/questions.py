@@ -254,6 +254,10 @@ class QuestionTerms:
     unknown_names: float = 0.0
     focus_terms: int = 0
     """The first `focus_terms` of `terms` come from the question itself, the rest from context."""
+    context: str = ""
+    """The previous question a follow-up is read with ("" for a question on its own): what it
+    asks for when the follow-up asks no kind of value of its own ("et la Fondation ?" after
+    "Combien … accordé ?": disagreement.asked_wants)."""
     missing: float = 0.0
     """Share of the question's term weight that appears nowhere in the corpus."""
     corrections: list[str] = field(default_factory=list)
@@ -813,7 +817,9 @@ def analyse(
     `read_elsewhere` (folded: "v2" when a folder names that version, versions.held_mentions)
     that the corpus never uses is no term: the pages need not write it."""
     translations = translations or {}
-    result = QuestionTerms(focus=focus, spelling_of=vocabulary.likely_spelling)
+    result = QuestionTerms(
+        focus=focus, context=context or "", spelling_of=vocabulary.likely_spelling
+    )
     keys = result.typed_keys
     result.keys = folded_keys(keys)
     beside = _written_beside(focus, vocabulary)

@@ -2,11 +2,11 @@
 
 Counts `UnreadFiles` (models.py) from what the build recorded (the index's file list: a skipped
 file has no document id; it is of a type citeqa does not read when no reader takes its ending,
-or its digest says so, else it was empty, damaged or without text), so that nothing walks the
-corpus again per question, and most often only the two columns `status` reads anyway are
-parsed (the digests only when a skipped file has an ending read now: `skipped_files`, which
-rereading.newly_read reads too); and says
-the chat's welcome line (`welcome_line`) and the sentence an abstention naming words "the
+or its digest says so, else it was empty (corpus.EMPTY_DIGEST), damaged or without text), so
+that nothing walks the corpus again per question, and most often only the two columns
+`status` reads anyway are parsed (the digests only when a skipped file has an ending read now:
+`skipped_files`, which rereading.newly_read reads too); and says the chat's welcome line
+(`welcome_line`: each kind with its advice) and the sentence an abstention naming words "the
 documents never mention" adds (`not_searched`): such a word may be in a file citeqa did not read
 (s19 trial: "How much do the four NVMe nodes cost?" said "never mention “four”, “NVMe”", which a
 skipped .vtt did). What the walk leaves out on purpose (hidden files, links leading outside the
@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from citeqa.corpus import UNSUPPORTED
+from citeqa.corpus import EMPTY_DIGEST, EMPTY_FILE, UNSUPPORTED
 from citeqa.dates import date_terms
 from citeqa.filelist import FileList
 from citeqa.jsonfiles import data_json
@@ -52,15 +52,23 @@ LONGEST_ENDING = 12
 """An ending longer than this ("report.2026-11-30-final") is no file type: "no type"."""
 NO_TYPE = {"en": "no type", "fr": "sans type"}
 MORE_TYPES = {"en": "{files} in {count} other types", "fr": "{files} de {count} autres types"}
-UNREADABLE = "{count} unreadable (empty, damaged or without text)"
+UNREADABLE = "{count} unreadable (damaged or without text: `citeqa index` says why)"
+"""In the welcome line: files of a type citeqa reads that it could not read (a damaged PDF, a
+scan with no text layer): `citeqa index` names each with its reason."""
+EMPTY = "{files} (nothing to read)"
+"""In the welcome line: empty files, named as `citeqa index` names them (corpus.EMPTY_FILE):
+nothing to convert (s35 trial: the chat told to convert an empty .txt to .pdf or .txt)."""
+IMAGES = "{kinds} (pictures: citeqa reads text, not images; a scan's text as .pdf or .txt)"
+"""In the welcome line: images (data: image_endings), which no conversion of type makes
+readable: their text must be typed or recognised first."""
 
-WELCOME = "{files} not read: {kinds} — {advice}"
-"""The chat's welcome line, once, when the build skipped files (English, as the welcome)."""
+WELCOME = "{files} not read: {kinds} — `citeqa status` lists them"
+"""The chat's welcome line, once, when the build skipped files (English, as the welcome): each
+kind of file with the advice that fits it."""
 CONVERT = (
-    "convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones: rename them .txt), or see"
-    " `citeqa status`"
+    "{kinds} (convert them to .pdf or .txt; sheets to .xlsx or .csv; text ones: rename them .txt)"
 )
-"""The advice for files of types citeqa does not read: config and reference files (.json,
+"""In the welcome line: files of types citeqa does not read. Config and reference files (.json,
 .yaml) are read since session 21, Word files (.docx) and Excel workbooks (.xlsx) since session
 22, e-books (.epub), notebooks (.ipynb), RTF files, PowerPoint decks (.pptx) and OpenDocument
 files (.odt, .ods, .odp) since session 23, source code (.py, .r, .sh, .js, .ts, .sql, .jl) and
@@ -68,16 +76,13 @@ BibTeX (.bib) since session 30, and what is left is older office files (.doc, .p
 Apple's .pages and .key: convert them; an old .xls sheet to .xlsx or .csv, which keep its rows
 and their header) or text of another ending (.toml, .log, .jsonl: renamed .txt they are read as
 they are)."""
-SEE_STATUS = "`citeqa status` lists them, `citeqa index` says why"
-READ_THEM = "`citeqa index` reads them"
-"""The advice when the files not read are all of a type read since the index was built."""
 NOT_SEARCHED = {
     "en": "{files} of types citeqa does not read ({kinds}) were not searched: `citeqa status`"
     " lists them.",
     "fr": "{files} de types que citeqa ne lit pas ({kinds}) n’ont pas été lus : `citeqa status`"
     " les liste.",
 }
-NOT_READ_YET = "{kinds} not read yet by this index"
+NOT_READ_YET = "{kinds} not read yet by this index (`citeqa index` reads them)"
 """In the welcome line: files of a type read since the index was built."""
 NOT_READ_YET_SEARCHED = {
     "en": "{files} of a type citeqa reads since this index was built ({kinds}) were not"
@@ -100,24 +105,26 @@ NOT_SEARCHED_ONE = {
 
 
 class SkippedFile(NamedTuple):
-    """A file an index skipped: its name, and whether as of a type no reader read then."""
+    """A file an index skipped: its name, whether as of a type no reader read then, and
+    whether it was empty (no bytes: corpus.EMPTY_DIGEST)."""
 
     name: str
     unsupported: bool
+    empty: bool = False
 
 
 def skipped_files(recorded: FileList) -> list[SkippedFile]:
     """The files an index's file list records as skipped (no document id), each with whether
     it was skipped as of a type no reader read (the UNSUPPORTED digest; else it was empty,
-    damaged or without text). Only the file and doc_id columns are read unless a skipped
-    file has an ending a reader takes now (almost never), then the digests too: every other
-    one was of a type no reader reads."""
+    EMPTY_DIGEST, or damaged or without text). Only the file and doc_id columns are read
+    unless a skipped file has an ending a reader takes now (almost never), then the digests
+    too: every other one was of a type no reader reads."""
     skipped = recorded.skipped()
     if not _any_read_now(skipped):
         return [SkippedFile(name, True) for name in skipped]
     ids, files, digests = recorded.column("doc_id"), recorded.column("file"), recorded.sha256
     return [
-        SkippedFile(str(name), digest == UNSUPPORTED)
+        SkippedFile(str(name), digest == UNSUPPORTED, digest == EMPTY_DIGEST)
         for doc_id, name, digest in zip(ids, files, digests, strict=True)
         if doc_id is None
     ]
@@ -174,17 +181,22 @@ def recorded_unread(recorded: FileList) -> UnreadFiles:
     """The UnreadFiles of an index's file list (`skipped_files`)."""
     types: Counter[str] = Counter()
     not_read_yet: Counter[str] = Counter()
-    unreadable = 0
+    unreadable = empty = 0
     for file in skipped_files(recorded):
         ending = _ending(file.name)
         if now_read(file):
             not_read_yet[ending] += 1
         elif file.unsupported:
             types[ending if len(ending) <= LONGEST_ENDING else ""] += 1
+        elif file.empty:
+            empty += 1
         else:
             unreadable += 1
     return UnreadFiles(
-        types=_most_first(types), unreadable=unreadable, not_read_yet=_most_first(not_read_yet)
+        types=_most_first(types),
+        unreadable=unreadable,
+        empty=empty,
+        not_read_yet=_most_first(not_read_yet),
     )
 
 
@@ -232,20 +244,41 @@ def _documents(unread: UnreadFiles) -> UnreadFiles:
 
 
 def welcome_line(unread: UnreadFiles | None) -> str | None:
-    """What the chat's welcome says once of the files not read, or None when every file the
-    build tried was read or held no text to read (`_documents`): "4 files not read: 3 .doc,
-    1 .ppt — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones: rename them
-    .txt), or see `citeqa status`"."""
+    """What the chat's welcome says once of the files not read, each kind with the advice that
+    fits it (`_kind_parts`), or None when every file the build tried was read or held no text
+    to read (`_documents`): "4 files not read: 3 .doc, 1 .ppt (convert them to .pdf or .txt;
+    sheets to .xlsx or .csv; text ones: rename them .txt); 1 empty file (nothing to read) —
+    `citeqa status` lists them"."""
     unread = None if unread is None else _documents(unread)
     if unread is None or not unread.count:
         return None
-    kinds = _kinds(unread.types, "en")
-    if unread.unreadable:
-        kinds.append(UNREADABLE.format(count=unread.unreadable))
+    kinds = "; ".join(_kind_parts(unread))
+    return WELCOME.format(files=_files(unread.count), kinds=kinds)
+
+
+def _kind_parts(unread: UnreadFiles) -> list[str]:
+    """The welcome line's parts: files of types citeqa does not read (to convert), images
+    (their text to give), files not read yet by this index, unreadable ones, empty ones."""
+    images = image_endings()
+    others = {ending: n for ending, n in unread.types.items() if ending not in images}
+    pictures = {ending: n for ending, n in unread.types.items() if ending in images}
+    parts = []
+    if others:
+        parts.append(CONVERT.format(kinds=", ".join(_kinds(others, "en"))))
+    if pictures:
+        parts.append(IMAGES.format(kinds=", ".join(_kinds(pictures, "en"))))
     if unread.not_read_yet:
-        kinds.append(NOT_READ_YET.format(kinds=", ".join(_kinds(unread.not_read_yet, "en"))))
-    advice = CONVERT if unread.types else SEE_STATUS if unread.unreadable else READ_THEM
-    return WELCOME.format(files=_files(unread.count), kinds=", ".join(kinds), advice=advice)
+        parts.append(NOT_READ_YET.format(kinds=", ".join(_kinds(unread.not_read_yet, "en"))))
+    if unread.unreadable:
+        parts.append(UNREADABLE.format(count=unread.unreadable))
+    if unread.empty:
+        parts.append(EMPTY.format(files=counted(unread.empty, EMPTY_FILE)))
+    return parts
+
+
+def image_endings() -> frozenset[str]:
+    """The endings of pictures (citeqa/data/unread_files.json's image_endings)."""
+    return _endings("image_endings")
 
 
 def not_searched(unread: UnreadFiles, lang: Lang) -> str | None:
@@ -273,18 +306,19 @@ NAMED = {
     "en": {
         True: "{name} was not read (a type citeqa does not read) and its name matches the"
         " question: it may hold the answer.",
-        False: "{name} was not read (no text: a scan or image, encrypted, damaged or empty) and"
-        " its name matches the question: it may hold the answer.",
+        False: "{name} was not read (no text: a scan or image, encrypted or damaged) and its"
+        " name matches the question: it may hold the answer.",
     },
     "fr": {
         True: "{name} n’a pas été lu (type que citeqa ne lit pas) et son nom correspond à la"
         " question : il contient peut-être la réponse.",
-        False: "{name} n’a pas été lu (sans texte : scan ou image, chiffré, endommagé ou vide)"
-        " et son nom correspond à la question : il contient peut-être la réponse.",
+        False: "{name} n’a pas été lu (sans texte : scan ou image, chiffré ou endommagé) et"
+        " son nom correspond à la question : il contient peut-être la réponse.",
     },
 }
 """The note naming a skipped file whose name matches the question, by whether it was of a type
-citeqa does not read (True) or held no text it could read (False)."""
+citeqa does not read (True) or held no text it could read (False); an empty file holds no
+answer and is never named."""
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
 """A word of a file name: letters only (numbers, dates and the digits glued to a word left
@@ -307,7 +341,8 @@ def named_for(
     one of the question's `asked` terms (each a set of stemmed alternatives,
     lexical.written_terms) or an acronym holding the initials of two of its content `words`
     in a row one of which the documents never write (`written`: a phrase they write, "cantine
-    avril", is no acronym's); assets holding no text are never named (`asset_endings`)."""
+    avril", is no acronym's); assets holding no text and empty files are never named
+    (`asset_endings`, SkippedFile.empty)."""
     initials = {
         fold(a[0] + b[0])
         for a, b in itertools.pairwise(words)
@@ -316,7 +351,9 @@ def named_for(
     assets = asset_endings()
     notes = []
     for file in skipped:
-        if _ending(file.name) in assets or not _name_matches(file.name, asked, initials):
+        if file.empty or _ending(file.name) in assets:
+            continue  # nothing to read in it
+        if not _name_matches(file.name, asked, initials):
             continue
         notes.append(NAMED[lang][file.unsupported].format(name=shown(cut(file.name))))
     return notes[:NAMED_MOST]

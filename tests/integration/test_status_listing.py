@@ -143,3 +143,24 @@ def test_status_names_a_link_leading_outside_as_index_does(tmp_path: Path, cli: 
     described = json.loads(cli("status", "--json", **where).out)
     assert described["skipped"] == ["passwd.txt", "report.docx"]
     assert "skipped, not documents (2; `citeqa index` says why)" in cli("status", **where).out
+
+
+def test_index_says_in_one_short_line_why_it_skipped_a_picture(tmp_path: Path, cli: Any) -> None:
+    """s35 trial: `citeqa index` listed forty endings to say why it skipped a logo; the line
+    says what was skipped and why, and points to `citeqa status --formats`, which lists them
+    (with no index needed)."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "notes.txt").write_text("Renal response at week 76.\n", encoding="utf-8")
+    (corpus / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    where = {"corpus_dir": str(corpus), "index_dir": str(index)}
+    formats = cli("status", "--formats", **where)  # before any build
+    assert formats.code == 0 and formats.out.startswith("citeqa reads ")
+    assert ".pdf" in formats.out and ".txt" in formats.out
+    built = cli("index", **where)
+    lines = [line.strip() for line in (built.out + built.err).splitlines()]
+    assert built.code == 0
+    assert (
+        "skipped, unsupported file type (1): logo.png (`citeqa status --formats` lists the types"
+        " citeqa reads)"
+    ) in lines

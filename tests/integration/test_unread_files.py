@@ -65,11 +65,11 @@ def all_read(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 def test_the_status_counts_the_files_not_read_by_type_for_the_welcome(ops: Assistant) -> None:
     status = ops.status()
-    assert status.unread.types == {".doc": 1, ".ppt": 1} and status.unread.unreadable == 1
+    assert status.unread.types == {".doc": 1, ".ppt": 1} and status.unread.empty == 1
     assert welcome_line(status.unread) == (
-        "3 files not read: 1 .doc, 1 .ppt, 1 unreadable (empty, damaged or without text)"
-        " — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones: rename them .txt),"
-        " or see `citeqa status`"
+        "3 files not read: 1 .doc, 1 .ppt (convert them to .pdf or .txt; sheets to .xlsx or"
+        " .csv; text ones: rename them .txt); 1 empty file (nothing to read) — `citeqa status`"
+        " lists them"
     )
 
 

@@ -144,16 +144,17 @@ def test_the_welcome_says_once_which_files_the_build_did_not_read(tmp_path):
 
     async def body():
         corpus = make_corpus(tmp_path / "corpus")
-        unread = UnreadFiles(types={".ppt": 3, ".doc": 1}, unreadable=1)
+        unread = UnreadFiles(types={".ppt": 3, ".doc": 1, ".png": 1}, empty=1)
         app = _app(tmp_path, FakeFactory(corpus_dir=str(corpus), unread=unread))
         async with settled(app) as pilot:
             await wait_for(pilot, lambda: "passages" in screen_text(app))
-            line = (
-                "5 files not read: 3 .ppt, 1 .doc, 1 unreadable (empty, damaged or without"
-                " text) — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones:"
-                " rename them .txt), or see `citeqa status`"
+            line = (  # s35 trial: an empty file and a logo were told to be converted
+                "6 files not read: 3 .ppt, 1 .doc (convert them to .pdf or .txt; sheets to .xlsx"
+                " or .csv; text ones: rename them .txt); 1 .png (pictures: citeqa reads text, not"
+                " images; a scan's text as .pdf or .txt); 1 empty file (nothing to read)"
+                " — `citeqa status` lists them"
             )
-            assert screen_text(app).count("5 files not read") == 1
+            assert screen_text(app).count("6 files not read") == 1
             assert str(app.query_one("#welcome-unread", Static).render()) == line
 
     run(body())

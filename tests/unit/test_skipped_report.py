@@ -14,13 +14,16 @@ from citeqa.corpus import read_corpus
 
 def test_skipped_files_are_grouped_by_reason_with_the_names_capped() -> None:
     notes = [f"e{n:05}.txt: empty file" for n in range(20_000)]
-    notes.insert(3, "picture.png: unsupported file type (citeqa reads .txt)")
+    notes.insert(3, "picture.png: unsupported file type")
     notes.append("odd: name.txt: empty file")  # a name holding ": " is cut at its first
     lines = skipped_lines(notes)
     assert len(lines) == 3
     assert lines[0].startswith("skipped, empty file (20000): e00000.txt, e00001.txt, ")
     assert lines[0].endswith(f" and {20_000 - REPORT_NAMED} more")
-    assert lines[1] == "skipped, unsupported file type (citeqa reads .txt) (1): picture.png"
+    assert lines[1] == (
+        "skipped, unsupported file type (1): picture.png (`citeqa status --formats` lists the"
+        " types citeqa reads)"
+    )
     assert lines[2] == "skipped, name.txt: empty file (1): odd"
 
 

@@ -180,10 +180,11 @@ def test_the_spelling_offered_is_the_documents_with_its_accents() -> None:
 
 def test_a_word_the_passages_write_only_as_a_name_is_not_offered() -> None:
     """The s14 trial: "How do I bake sourdough bread?" was offered "brad", from the "Brad
-    Appleton" of a manual's authors (at its line's start)."""
+    Appleton" of a manual's authors (at its line's start). ("bread" itself, an English word, is
+    offered nothing since s36: a misspelt "braed" stands for it here.)"""
     texts = ["AUTHORS\n   Brad Appleton and others.", "The default timeout is 30 s."]
-    terms = asked("How do I bake sourdough bread?", texts)
-    assert terms.typos == {"bread": "brad"}
+    terms = asked("How do I bake sourdough braed?", texts)
+    assert terms.typos == {"braed": "brad"}
     assert "Did you mean" not in reason_for(terms, texts=texts)
     assert reason_for(terms, texts=[*texts, "a brad nail"]).endswith("Did you mean “brad”?")
     opening = ["Brad nails are listed below."]  # a sentence's capital: no name
@@ -211,3 +212,21 @@ def test_likely_spellings_are_looked_up_only_when_an_abstention_reads_them() -> 
     assert looked_up == ["Wat", "teh", "defualt", "timout", "lumen", "sesions"]
     reason_for(terms)
     assert len(looked_up) == 6
+
+
+def test_an_ordinary_word_of_the_questions_language_is_offered_no_corpus_word() -> None:
+    """s35 trial: "How much notice must a volunteer give before missing a workshop?" ended
+    "Did you mean “mission”?": "missing" and "mission" are two English words (the word list
+    typo_reading keeps real words by, known_words.json), no typo; a misspelling beside it is
+    still offered its spelling, and an English word the French documents' word that is none
+    ("salaries": “salaires”, s35 a89)."""
+    guide = ["Chaque mission dure deux heures.", "La mission commence à 9 heures."]
+    terms = asked("How much notice before missing a misson?", guide)
+    assert terms.typos.get("missing") == "mission"  # close enough to be read as one…
+    reason = reason_for(terms, "en", guide)
+    assert "“missing”" in reason  # …but named as a word the documents never use
+    assert reason.endswith("Did you mean “mission”?") and reason.count("mission”") == 1
+    assert "Did you mean" not in reason_for(asked("Before missing it?", guide), "en", guide)
+    payroll = ["Les salaires sont versés le 28 du mois."]  # no English word: the corpus's own
+    offer = reason_for(asked("When are salaries paid?", payroll), "en", payroll)
+    assert offer.endswith("Did you mean “salaires”?")

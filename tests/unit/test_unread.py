@@ -18,6 +18,7 @@ from citeqa.abstention import (
     never_written,
     not_answered,
 )
+from citeqa.corpus import EMPTY_DIGEST, EMPTY_FILE
 from citeqa.filelist import FileList
 from citeqa.models import Lang, UnreadFiles
 from citeqa.questions import QuestionTerms, word_alternatives
@@ -99,7 +100,8 @@ def test_files_of_a_type_read_since_the_build_are_said_not_read_yet() -> None:
         " 1 .json) n’ont pas été lus : `citeqa index` les lit."
     )
     assert welcome_line(unread) == (
-        "3 files not read: 2 .yaml, 1 .json not read yet by this index — `citeqa index` reads them"
+        "3 files not read: 2 .yaml, 1 .json not read yet by this index (`citeqa index` reads"
+        " them) — `citeqa status` lists them"
     )
 
 
@@ -107,20 +109,20 @@ def test_a_line_names_a_few_types_sanitised_then_how_many_more() -> None:
     types = {".ppt": 5, ".x\x1b[31m": 4, ".eml": 3, ".toml": 2, ".log": 1, ".doc": 1}
     line = welcome_line(UnreadFiles(types=types))
     assert line == (
-        "16 files not read: 5 .ppt, 4 .x␛[31m, 3 .eml, 2 .toml, 2 in 2 other types"
-        " — convert them to .pdf or .txt (sheets to .xlsx or .csv; text ones: rename them .txt),"
-        " or see `citeqa status`"
+        "16 files not read: 5 .ppt, 4 .x␛[31m, 3 .eml, 2 .toml, 2 in 2 other types (convert"
+        " them to .pdf or .txt; sheets to .xlsx or .csv; text ones: rename them .txt)"
+        " — `citeqa status` lists them"
     )
 
 
 def test_one_type_past_the_named_ones_is_named_not_counted() -> None:
     """The s30 trial's line read "(1 .bib, 1 .doc, 1 .pages, 1 .png, 1 in 1 other types)"."""
-    types = {".bib": 1, ".doc": 1, ".pages": 1, ".png": 1, ".py": 1}
+    types = {".bib": 1, ".doc": 1, ".pages": 1, ".ppt": 1, ".py": 1}
     assert welcome_line(UnreadFiles(types=types)).startswith(
-        "5 files not read: 1 .bib, 1 .doc, 1 .pages, 1 .png, 1 .py — "
+        "5 files not read: 1 .bib, 1 .doc, 1 .pages, 1 .ppt, 1 .py (convert"
     )
     assert not_searched(UnreadFiles(types=types), "fr") == (
-        "5 fichiers de types que citeqa ne lit pas (1 .bib, 1 .doc, 1 .pages, 1 .png, 1 .py)"
+        "5 fichiers de types que citeqa ne lit pas (1 .bib, 1 .doc, 1 .pages, 1 .ppt, 1 .py)"
         " n’ont pas été lus : `citeqa status` les liste."
     )
 
@@ -133,8 +135,8 @@ def test_one_file_not_read_and_unreadable_files_alone() -> None:
     unreadable = UnreadFiles(unreadable=2)
     assert not_searched(unreadable, "en") is None  # read types: searched when they hold text
     assert welcome_line(unreadable) == (
-        "2 files not read: 2 unreadable (empty, damaged or without text) — `citeqa status`"
-        " lists them, `citeqa index` says why"
+        "2 files not read: 2 unreadable (damaged or without text: `citeqa index` says why)"
+        " — `citeqa status` lists them"
     )
     assert welcome_line(UnreadFiles()) is None
 
@@ -177,9 +179,8 @@ def test_a_skipped_file_whose_name_matches_the_question_is_named() -> None:
     words = ["montant", "allocations", "familiales"]
     notes = named_for(skipped, asked, words, lambda word: word != "allocations", "fr")
     assert notes == [
-        "Mail/scan_CAF_avril2025.pdf n’a pas été lu (sans texte : scan ou image, chiffré,"
-        " endommagé ou vide) et son nom correspond à la question : il contient peut-être la"
-        " réponse."
+        "Mail/scan_CAF_avril2025.pdf n’a pas été lu (sans texte : scan ou image, chiffré ou"
+        " endommagé) et son nom correspond à la question : il contient peut-être la réponse."
     ]
     assert named_for(skipped, asked, words, lambda word: True, "fr") == [], (
         "a phrase the documents write is no acronym's"
@@ -232,3 +233,32 @@ def test_one_part_of_a_camel_case_file_name_is_no_match() -> None:
     assert named_for(slides, laser, ["power", "laser"], lambda w: True, "en") == []
     template = [frozenset({"templat"})]
     assert named_for(slides, template, ["template"], lambda w: True, "en") != []
+
+
+def test_empty_files_and_pictures_each_get_the_advice_that_fits_them() -> None:
+    """s35 trial: the chat said "2 files not read: 1 .png, 1 unreadable (empty, damaged or
+    without text) — convert them to .pdf or .txt" of a logo and an empty .txt, which `citeqa
+    index` rightly called "skipped, empty file": an empty file is counted in those words with
+    nothing to convert, a picture is told to give its text, not to change its type."""
+    files = FileList.of_records(
+        [
+            {"file": name, "sha256": digest, "doc_id": doc_id}
+            for name, digest, doc_id in [
+                ("a.md", "1", "a"),
+                ("logo.png", "unsupported", None),
+                ("to sort.txt", EMPTY_DIGEST, None),  # no bytes
+                ("scan.pdf", "3", None),  # no text layer
+            ]
+        ]
+    )
+    unread = recorded_unread(files)
+    assert (unread.types, unread.empty, unread.unreadable) == ({".png": 1}, 1, 1)
+    assert welcome_line(unread) == (
+        "3 files not read: 1 .png (pictures: citeqa reads text, not images; a scan's text as"
+        " .pdf or .txt); 1 unreadable (damaged or without text: `citeqa index` says why);"
+        " 1 empty file (nothing to read) — `citeqa status` lists them"
+    )
+    assert EMPTY_FILE == "empty file"  # the words `citeqa index` skips it with
+    empty = SkippedFile("minutes to sort.txt", False, True)
+    asked = [word_alternatives("minutes")]
+    assert named_for([empty], asked, ["minutes"], lambda _: True, "en") == []

@@ -165,8 +165,17 @@ def status(
         bool,
         typer.Option("--verify", help="Hash every index file (else sizes and times are checked)."),
     ] = False,
+    formats: Annotated[
+        bool,
+        typer.Option("--formats", help="List the file types citeqa reads, and exit."),
+    ] = False,
 ) -> None:
     """What is indexed, with which models, and whether the corpus changed since."""
+    if formats:  # what `citeqa index` points to for a file of another type: no index needed
+        from citeqa.api import read_types
+
+        print(f"citeqa reads {read_types()} files.")
+        return
     from citeqa.api import index_status
     from citeqa.status import channels_differ
 

@@ -1,0 +1,40 @@
+"""What counts as a stated value of the asked kind (stated_kinds.py): a figure inside a date, a
+year or a code counts nothing; a follow-up asking no kind asks its previous question's."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.questions import QuestionTerms
+from citeqa.stated_kinds import asked_wants, states_asked_kind, states_quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Rapport final FDN-2025-0147 à remettre : 2026-09-30", False),
+        ("HT-24-312 due on 3 March 2026", False),
+        ("| Fondation Horizon Lecture | 45000 | accordé le 04/02/2025 |", True),
+        ("Le 3 mars 2025, 12 000 € ont été versés.", True),
+        ("£58,000 awarded in 2025", True),
+    ],
+)
+def test_dates_years_and_codes_are_no_quantity(text: str, quantity: bool) -> None:
+    assert states_quantity(text) is quantity
+
+
+def test_a_follow_up_asks_the_kind_of_the_question_it_is_read_with() -> None:
+    amount = asked_wants(
+        QuestionTerms(focus="et la Fondation ?", context="Combien a-t-elle accordé ?")
+    )
+    assert amount.kinds == {"number"}
+    assert not states_asked_kind("Rapport final à remettre : 2026-09-30", amount)
+    day = asked_wants(
+        QuestionTerms(focus="et la Fondation ?", context="Quand faut-il le remettre ?")
+    )
+    assert states_asked_kind("Rapport final à remettre : 2026-09-30", day)
+    assert states_asked_kind("La collecte a lieu le jeudi à 9 h.", day)  # a weekday, a time
+    rate = asked_wants(QuestionTerms(focus="Quel est le taux horaire actuel ?"))
+    assert states_asked_kind("| Taux horaire | heure | 48,00 € |", rate)  # a figure, no "%"
+    alone = asked_wants(QuestionTerms(focus="et la Fondation ?"))
+    assert states_asked_kind("Rapport final à remettre.", alone)  # no kind asked: not checked
