@@ -41,6 +41,7 @@ from typing import Literal
 import numpy as np
 
 from citeqa import abstention
+from citeqa.achieved_results import RESULT_RANKS, Statement, result_position
 from citeqa.across import (
     Closeness,
     close_in_other_language,
@@ -94,7 +95,12 @@ from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
 from citeqa.language import line_start
-from citeqa.later_statements import LaterStatement, asks_of_a_meeting, later_statement
+from citeqa.later_statements import (
+    LaterStatement,
+    asks_of_a_meeting,
+    document_date,
+    later_statement,
+)
 from citeqa.lexical import about_terms, undated_terms
 from citeqa.mail_candidates import (
     MailLayouts,
@@ -794,6 +800,36 @@ def latest_year_first(candidates: Candidates, bank: SentenceBank, question: str)
     if moved is None:
         return candidates
     return _moved_first(candidates, moved)
+
+
+DISPLACED_SHARE = 0.5
+"""The most a candidate is rated, as a share of the best's rating, once a result takes the first
+place (`result_first`): below choose's lead ratio, so that no other (the target, a row the
+result completes, last period's row) leads the quote as the shorter of near-best sentences."""
+
+
+def result_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but the statement of a result completing the first candidate's target
+    or interim figure (achieved_results.result_position: the report's "Learners reached: 298
+    (year 1 target: 350)" over the application's "Reach … (350 in year 1)") first, rated as the
+    first was, every other rated at most DISPLACED_SHARE of that, in their order."""
+    items = candidates.sentences[:RESULT_RANKS]
+    statements = [_statement(bank, item) for item in items]
+    dated = functools.cache(lambda doc_id: document_date(bank.documents[doc_id]))
+    position = result_position(question, statements, dated)
+    if position is None:
+        return candidates
+    best, moved = candidates.probabilities[0], _moved_first(candidates, position)
+    probabilities = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
+    probabilities[0] = best
+    return dataclasses.replace(moved, probabilities=probabilities)
+
+
+def _statement(bank: SentenceBank, item: ScoredSentence) -> Statement:
+    """A candidate as achieved_results reads it: its text, its document and its names."""
+    doc_id = bank.sentences[item.index].doc_id
+    document = bank.documents[doc_id]
+    return Statement(bank.text(item.index), doc_id, f"{document.title} {doc_id}")
 
 
 def _labelled(bank: SentenceBank, item: ScoredSentence) -> tuple[str, str]:
@@ -2449,6 +2485,7 @@ def _quoted(
         ranked = signed_contact(ranked, bank, terms.focus)
         ranked = unsigned(ranked, bank, terms.focus)
         ranked = latest_year_first(ranked, bank, terms.focus)
+        ranked = result_first(ranked, bank, terms.focus)
         lead = extra.get("lead_ratio", 1.0)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         rows = leading_rows_kept(ranked, bank, terms, lead)

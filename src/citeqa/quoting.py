@@ -41,6 +41,7 @@ from citeqa.keyed_lines import header_line, names_line
 from citeqa.language import (
     SENTENCE_ENDS,
     is_markdown_heading,
+    is_table_row,
     line_end,
     line_start,
     past_heading_marks,
@@ -238,10 +239,11 @@ def _extended_start(
     (`_into_boilerplate`) or a signing line (signing.py), nor into a piece of a long line
     (`_piece_of_long_line`), nor across a line titling a numbered part ("Release 2026.02
     (released …)" over its indented items: numbered_sections.opens_numbered_title; it may take
-    its own). A markdown table's row stands alone: its header row is quoted with it instead."""
+    its own). A table's row stands alone (`_headed_row`): its header row is quoted with it
+    instead."""
     sentence = bank.sentences[index]
     start = sentence.start
-    if sentence.end - sentence.start >= SHORT_QUOTE or bank.table_header(index) is not None:
+    if sentence.end - sentence.start >= SHORT_QUOTE or _headed_row(bank, index):
         return start
     doc = bank.documents[sentence.doc_id]
     if _whole_item(doc.text, start, sentence.end) or _item_mark(doc.text, start, sentence.end):
@@ -271,6 +273,22 @@ def _extended_start(
         if opens_numbered_title(doc.text, start):
             break
     return start
+
+
+def _headed_row(bank: SentenceBank, index: int) -> bool:
+    """Whether sentence `index` is a table's row under its header row: a markdown table's
+    (SentenceBank.table_header), or a row of pipes whose table's header stands above it
+    (SentenceBank.header_span: a PDF's "Indicateur | Cible | Réalisé" rows, no `|---|` rule).
+    It is quoted alone, its header as context: taking in the short rows above it as labels
+    quoted another record first (s35 trial a15, "Apprenants accompagnés | 400 | 412" above
+    the asked "Apprenants gagnant au moins un niveau (CECRL) | 60 % | 57 %")."""
+    if bank.table_header(index) is not None:
+        return True
+    sentence = bank.sentences[index]
+    if not is_table_row(bank.text(index)):
+        return False
+    header = bank.header_span(sentence.doc_id, sentence.start)
+    return header is not None and header[1] <= sentence.start
 
 
 def _piece_of_long_line(text: str, sentence: Sentence) -> bool:
@@ -304,7 +322,7 @@ def _extended_end(
     end = sentence.end
     doc = bank.documents[sentence.doc_id]
     text = doc.text
-    if _stands_alone(text[sentence.start : sentence.end]) or bank.table_header(index) is not None:
+    if _stands_alone(text[sentence.start : sentence.end]) or _headed_row(bank, index):
         return end
     if _enumerated_item(text, sentence.start, sentence.end):
         return end
