@@ -135,6 +135,7 @@ from citeqa.places import (
     place_hits,
     place_rows,
 )
+from citeqa.quantities import asks_quantity, quantity_holder
 from citeqa.quarters import asked_quarter, dates_in_quarter, writes_quarter
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms, is_question
@@ -290,9 +291,28 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
     scores = _with_value_lead(sentence_scores(quoter, rows), candidates, reading)
     scores = scores * _ordinal_weights(candidates, reading)
     weights = candidates.weights
+    scores = scores if weights is None else scores * weights
     return in_order(
-        candidates.sentences, scores if weights is None else scores * weights, rows, weights
+        candidates.sentences, _with_quantity_lead(scores, candidates, reading), rows, weights
     )
+
+
+def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
+    """The quote ranker's weighed ratings `scores`, but for a question asking how much or how
+    many whose best candidate writes no quantity (a date, a code, a year only: quantities.py),
+    the near-best writing one takes the best's rating and the best is weighed down as a
+    sentence without the asked value is (MISSING_VALUE_WEIGHT): "Subvention accordée par la
+    Fondation : 30 000 euros." over "Référence : FDN-2023-0088." (s35 trial a75)."""
+    if not asks_quantity(reading.terms.focus):  # most questions: nothing read
+        return scores
+    texts = [reading.bank.text(item.index) for item in candidates.sentences]
+    holder = quantity_holder(reading.terms.focus, texts, scores.tolist())
+    if holder is None:
+        return scores
+    lead = int(np.argmax(scores))
+    weighed = scores.astype(float)
+    weighed[holder], weighed[lead] = scores[lead], scores[lead] * MISSING_VALUE_WEIGHT
+    return weighed
 
 
 def _ordinal_weights(candidates: Candidates, reading: Reading) -> np.ndarray:
