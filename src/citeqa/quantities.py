@@ -14,7 +14,8 @@ A quantity is a figure once dates (dates.day_spans, dates.NUMERIC_DATE), spans o
 (unheld_periods.SPAN: "2023-2024"), years alone (unheld_years.YEAR), times of day ("14:00",
 "9 h 30") and codes (a word of letters then figures: "HT-24-312", "FDN-2025-0147", "LS1") are
 set aside; an amount or a share (asked_values' amount shape, "%") is one whatever it is
-beside. Structure only, no word of any corpus. No I/O.
+beside; so is a number in words (stated_values.py, number_words.json: "deux places").
+Structure only, no word of any corpus. No I/O.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from citeqa.asked_values import writes_kind
 from citeqa.dates import NUMERIC_DATE, day_spans
 from citeqa.durations import DURATION_KINDS
 from citeqa.glossary import fold
+from citeqa.stated_values import values
 from citeqa.unheld_periods import SPAN
 from citeqa.unheld_years import YEAR
 
@@ -49,6 +51,8 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}\s?(?::|h)\s?\d{2}(?!\d)")
 """A time of day: "14:00", "9 h 30", "18h30"."""
 _FIGURE = re.compile(r"\d")
 _SHARE = re.compile(r"\d\s?%")
+_LANGS = ("fr", "en")
+"""The languages whose number words (stated_values.py: "vingt-quatre", "two") write a quantity."""
 
 
 def asks_quantity(question: str) -> bool:
@@ -58,8 +62,8 @@ def asks_quantity(question: str) -> bool:
 
 
 def writes_quantity(text: str) -> bool:
-    """Whether `text` writes a figure that is no date, year, time of day or code; or an amount
-    or a share."""
+    """Whether `text` writes a figure that is no date, year, time of day or code, or a number in
+    words ("à vingt-quatre kilomètres", "deux places"); or an amount or a share."""
     if _SHARE.search(text) or writes_kind("amount", text):
         return True
     folded = fold(text)
@@ -67,7 +71,7 @@ def writes_quantity(text: str) -> bool:
         folded = folded[:start] + " " * (end - start) + folded[end:]
     for pattern in (NUMERIC_DATE, _TIME, _CODE, SPAN, YEAR):
         folded = pattern.sub(" ", folded)
-    return _FIGURE.search(folded) is not None
+    return _FIGURE.search(folded) is not None or any(values(folded, lang) for lang in _LANGS)
 
 
 def quantity_holder(question: str, texts: Sequence[str], ratings: Sequence[float]) -> int | None:

@@ -86,3 +86,10 @@ def test_how_much_is_answered_by_the_amount_not_the_reference(tmp_path: Path) ->
     answer = assistant.ask("Combien avions-nous obtenu de la Fondation en 2023 ?")
     assert not answer.abstained
     assert "30 000 euros" in answer.citations[0].quote, [c.quote for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    "text", ["implantée à vingt-quatre kilomètres de Paris", "une régression de deux places"]
+)
+def test_a_number_in_words_is_a_quantity(text: str) -> None:
+    assert writes_quantity(text)  # piaf dev: the top quoting one stays the answer
