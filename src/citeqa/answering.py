@@ -94,6 +94,7 @@ from citeqa.headingpath import headings_above
 from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
+from citeqa.labelled_years import OtherYear, labelled_otherwise, labels_year
 from citeqa.language import line_start
 from citeqa.later_statements import (
     LaterStatement,
@@ -140,6 +141,7 @@ from citeqa.places import (
     place_hits,
     place_rows,
 )
+from citeqa.quantities import asks_quantity, quantity_holder
 from citeqa.quarters import asked_quarter, dates_in_quarter, writes_quarter
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms, is_question
@@ -295,9 +297,28 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
     scores = _with_value_lead(sentence_scores(quoter, rows), candidates, reading)
     scores = scores * _ordinal_weights(candidates, reading)
     weights = candidates.weights
+    scores = scores if weights is None else scores * weights
     return in_order(
-        candidates.sentences, scores if weights is None else scores * weights, rows, weights
+        candidates.sentences, _with_quantity_lead(scores, candidates, reading), rows, weights
     )
+
+
+def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
+    """The quote ranker's weighed ratings `scores`, but for a question asking how much or how
+    many whose best candidate writes no quantity (a date, a code, a year only: quantities.py),
+    the near-best writing one takes the best's rating and the best is weighed down as a
+    sentence without the asked value is (MISSING_VALUE_WEIGHT): "Subvention accordée par la
+    Fondation : 30 000 euros." over "Référence : FDN-2023-0088." (s35 trial a75)."""
+    if not asks_quantity(reading.terms.focus):  # most questions: nothing read
+        return scores
+    texts = [reading.bank.text(item.index) for item in candidates.sentences]
+    holder = quantity_holder(reading.terms.focus, texts, scores.tolist())
+    if holder is None:
+        return scores
+    lead = int(np.argmax(scores))
+    weighed = scores.astype(float)
+    weighed[holder], weighed[lead] = scores[lead], scores[lead] * MISSING_VALUE_WEIGHT
+    return weighed
 
 
 def _ordinal_weights(candidates: Candidates, reading: Reading) -> np.ndarray:
@@ -2015,6 +2036,9 @@ def compose(
     if unheld_time is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_held_id(*unheld_time, lang))
     rewrite = functools.partial(_rechosen_writing, candidates, reading, models, settings, place)
+    citations, other_year = _of_asked_label_year(terms.focus, citations, rewrite)
+    if other_year is not None:  # "résultat 2026" answered by "Résultat 2023 : excédent …"
+        return abstain(abstention.labelled_other_year(*other_year, lang))
     other_language = functools.partial(rewrite, lang)
     citations, month = _of_asked_month(terms.focus, citations, top, bank.documents, other_language)
     if month is not None:  # "la cantine en avril" answered by the March invoice's line
@@ -2219,6 +2243,25 @@ def _after_a_month(before: str) -> bool:
     before = before[-24:].replace("_", " ").replace("-", " ")
     previous = _TITLE_WORD.findall(before)
     return bool(previous) and before.rstrip() != before and month_number(previous[-1]) is not None
+
+
+def _of_asked_label_year(
+    focus: str,
+    citations: list[Citation],
+    rechoose: Callable[[Lang | None, Callable[[str], bool]], list[Citation] | None],
+) -> tuple[list[Citation], OtherYear | None]:
+    """The answer's citations, and the year `focus` asks of with the other years they label
+    their values with, when each does and none writes the asked one (labelled_years.py; None
+    otherwise). Before that is said, a near-best candidate in any language labelling its value
+    with the asked year answers instead (`rechoose`, `_rechosen_writing`): "Résultat 2026 : …"
+    ranked below "Résultat 2023 : …" for "Quel est le résultat financier 2026 ?"."""
+    other = labelled_otherwise(focus, [citation.quote for citation in citations])
+    if other is None:
+        return citations, None
+    chosen = rechoose(None, lambda text: labels_year(text, other.asked))
+    if chosen is None:
+        return citations, other
+    return chosen, labelled_otherwise(focus, [citation.quote for citation in chosen])
 
 
 def _of_asked_month(

@@ -1,0 +1,96 @@
+"""Which candidate sentences write a quantity, for a question asking how much or how many.
+
+"How much did the Hartwell Trust award?" quoted a calendar's "Hartwell Trust - final report
+due (HT-24-312): 2027-03-31" (s35 trial a19), "Combien avions-nous obtenu de la Fondation en
+2023 ?" the application's "Référence : FDN-2023-0088." (a75) while the report's "Subvention
+accordée par la Fondation : 30 000 euros." ranked third: the figures those lines write are a
+date, a year, a code, none a quantity. A question asking a number (answer_features.Wants'
+"number": how much, how many, combien, montant, nombre…; not a date, a duration nor a share,
+which their own readers choose) whose best-rated candidate writes no quantity has it
+replaced by the best-rated of the first QUANTITY_RANKS writing one that is rated at least
+QUANTITY_SHARE of it (`quantity_holder`).
+
+A quantity is a figure once dates (dates.day_spans, dates.NUMERIC_DATE), spans of years
+(unheld_periods.SPAN: "2023-2024"), years alone (unheld_years.YEAR), times of day ("14:00",
+"9 h 30") and codes (a word of letters then figures: "HT-24-312", "FDN-2025-0147", "LS1") are
+set aside; an amount or a share (asked_values' amount shape, "%") is one whatever it is
+beside; so is a number in words (stated_values.py, number_words.json: "deux places").
+Structure only, no word of any corpus. No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from citeqa.answer_features import Wants
+from citeqa.asked_values import writes_kind
+from citeqa.dates import NUMERIC_DATE, day_spans
+from citeqa.durations import DURATION_KINDS
+from citeqa.glossary import fold
+from citeqa.stated_values import values
+from citeqa.unheld_periods import SPAN
+from citeqa.unheld_years import YEAR
+
+__all__ = ["QUANTITY_RANKS", "QUANTITY_SHARE", "asks_quantity", "quantity_holder"]
+
+QUANTITY_RANKS = 5
+"""The first candidates (by the quote ranker) among which one writing a quantity may take the
+place of a best one writing none: a near-best sentence, never a far one that only writes a
+figure."""
+QUANTITY_SHARE = 0.33
+"""The least share of the best candidate's rating a candidate writing a quantity needs to take
+its place."""
+_ASKED = "number"
+"""The kind of value (answer_features.ANSWER_KINDS) a question asking a quantity asks."""
+_OTHER_KINDS = frozenset({"date", "share", *DURATION_KINDS})
+"""Kinds whose own readers choose the value: a question asking one of them is left alone."""
+_CODE = re.compile(r"(?<![\w])[^\W\d_]+[-_/.]?\d[\w./-]*")
+"""A code or reference: letters, then figures ("ht-24-312", "fdn-2025-0147", "ls1", "t1")."""
+_TIME = re.compile(r"(?<!\d)\d{1,2}\s?(?::|h)\s?\d{2}(?!\d)")
+"""A time of day: "14:00", "9 h 30", "18h30"."""
+_FIGURE = re.compile(r"\d")
+_SHARE = re.compile(r"\d\s?%")
+_LANGS = ("fr", "en")
+"""The languages whose number words (stated_values.py: "vingt-quatre", "two") write a quantity."""
+
+
+def asks_quantity(question: str) -> bool:
+    """Whether `question` asks a number (answer_features.Wants) and no date, share or duration."""
+    kinds = Wants.of(question).kinds
+    return _ASKED in kinds and kinds.isdisjoint(_OTHER_KINDS)
+
+
+def writes_quantity(text: str) -> bool:
+    """Whether `text` writes a figure that is no date, year, time of day or code, or a number in
+    words ("à vingt-quatre kilomètres", "deux places"); or an amount or a share."""
+    if _SHARE.search(text) or writes_kind("amount", text):
+        return True
+    folded = fold(text)
+    for start, end, _ in day_spans(folded):
+        folded = folded[:start] + " " * (end - start) + folded[end:]
+    for pattern in (NUMERIC_DATE, _TIME, _CODE, SPAN, YEAR):
+        folded = pattern.sub(" ", folded)
+    return _FIGURE.search(folded) is not None or any(values(folded, lang) for lang in _LANGS)
+
+
+def quantity_holder(question: str, texts: Sequence[str], ratings: Sequence[float]) -> int | None:
+    """The candidate (by its position in `texts`, rated `ratings`) taking the place of the
+    best-rated for `question`: when it asks a quantity (`asks_quantity`) and the best writes
+    none, the best-rated of the first QUANTITY_RANKS by rating writing one, rated at least
+    QUANTITY_SHARE of the best; else None."""
+    if not texts or not asks_quantity(question):
+        return None
+    order = sorted(range(len(texts)), key=lambda number: -ratings[number])
+    lead = order[0]
+    if ratings[lead] <= 0 or writes_quantity(texts[lead]):
+        return None
+    least = QUANTITY_SHARE * ratings[lead]
+    return next(
+        (
+            number
+            for number in order[1:QUANTITY_RANKS]
+            if ratings[number] >= least and writes_quantity(texts[number])
+        ),
+        None,
+    )

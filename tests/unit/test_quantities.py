@@ -1,0 +1,95 @@
+"""A question asking how much or how many whose best candidate writes no quantity (only a date,
+a year, a code) quotes the near-best candidate writing one (quantities.py; s35 trial a19, a75:
+a calendar's deadline line and an application's reference answered "how much")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.small_corpora import assistant_over
+
+from citeqa.quantities import asks_quantity, quantity_holder, writes_quantity
+
+REFERENCE = "Référence : FDN-2023-0088."
+GRANT = "Subvention accordée par la Fondation : 30 000 euros."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        REFERENCE,
+        "Hartwell Trust - final report due (HT-24-312): 2027-03-31",
+        "Dossier déposé le 28 octobre 2022 auprès de la Fondation.",
+        "Rapport 2023-2024 (dossier FDN-2023-0088). Période : 1er janvier 2023 - 30 juin 2024.",
+        "Assemblée générale 2027: 2027-06-12 14:00 – 17:00",
+        "Remis le 20/09/2024 à 9 h 30.",
+    ],
+)
+def test_dates_years_times_and_codes_are_no_quantity(text: str) -> None:
+    assert not writes_quantity(text)
+
+
+@pytest.mark.parametrize(
+    "text", [GRANT, "Learners reached: 298", "£58,000 over two years", "71 % sont des femmes"]
+)
+def test_amounts_counts_and_shares_are_quantities(text: str) -> None:
+    assert writes_quantity(text)
+
+
+def test_only_a_question_asking_a_number_and_no_date_share_or_duration_is_read() -> None:
+    assert asks_quantity("Combien avions-nous obtenu de la Fondation en 2023 ?")
+    assert asks_quantity("How much did the Trust award?")
+    assert not asks_quantity("Combien de temps dure la formation ?")  # a duration
+    assert not asks_quantity("When was the report due?")
+    assert not asks_quantity("Qui préside l'association ?")
+
+
+def test_a_near_candidate_writing_a_quantity_replaces_a_best_writing_none() -> None:
+    question = "Combien avions-nous obtenu de la Fondation en 2023 ?"
+    texts = [REFERENCE, "Dossier déposé le 28 octobre 2022.", GRANT]
+    assert quantity_holder(question, texts, [0.48, 0.34, 0.17]) == 2
+    assert quantity_holder(question, texts, [0.48, 0.34, 0.10]) is None  # too far below
+    assert quantity_holder(question, [GRANT, REFERENCE], [0.2, 0.6]) == 0  # by rating
+    assert quantity_holder(question, [GRANT, REFERENCE], [0.6, 0.2]) is None  # best writes one
+    assert quantity_holder("Qui a signé ?", texts, [0.48, 0.34, 0.17]) is None
+
+
+def test_a_far_rank_writing_a_quantity_never_leads() -> None:
+    texts = [REFERENCE, *(f"Dossier FDN-2023-00{n}." for n in range(10, 15)), GRANT]
+    ratings = [0.5, 0.45, 0.44, 0.43, 0.42, 0.41, 0.40]
+    assert quantity_holder("How much did we get?", texts, ratings) is None
+
+
+FILES = {
+    "Demandes/Demande FDN-2023-0088.md": (
+        "# Demande de soutien — Ateliers 2023\n\nAssociation Les Mots, Saint-Étienne.\n"
+        "Dossier déposé le 28 octobre 2022 auprès de la Fondation Lire.\n"
+        "Référence : FDN-2023-0088.\n"
+    ),
+    "Rapports/Rapport final FDN-2023-0088.md": (
+        "# Rapport final - Ateliers 2023 (dossier FDN-2023-0088)\n\n"
+        "Remis le 20 septembre 2024.\n"
+        "Subvention accordée par la Fondation : 30 000 euros.\n\n"
+        "| Indicateur | Cible | Réalisé |\n|---|---|---|\n| Apprenants | 300 | 268 |\n"
+    ),
+    "Bénévoles/guide.md": (
+        "# Guide du bénévole\n\nLes ateliers ont lieu le mardi et le jeudi.\n"
+        "Chaque bénévole suit une formation avant son premier atelier.\n"
+        "Nous avions obtenu l'agrément de l'académie en 2019.\n"
+    ),
+}
+
+
+def test_how_much_is_answered_by_the_amount_not_the_reference(tmp_path: Path) -> None:
+    assistant = assistant_over(FILES, tmp_path / "c", tmp_path / "i")
+    answer = assistant.ask("Combien avions-nous obtenu de la Fondation en 2023 ?")
+    assert not answer.abstained
+    assert "30 000 euros" in answer.citations[0].quote, [c.quote for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    "text", ["implantée à vingt-quatre kilomètres de Paris", "une régression de deux places"]
+)
+def test_a_number_in_words_is_a_quantity(text: str) -> None:
+    assert writes_quantity(text)  # piaf dev: the top quoting one stays the answer
