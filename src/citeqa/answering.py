@@ -125,6 +125,7 @@ from citeqa.numbered_sections import (
 )
 from citeqa.opposed_qualifiers import opposed_qualifier
 from citeqa.output_cells import named_output
+from citeqa.owner_fields import LackingOwner, owner_record_lacking, unanswered_owner
 from citeqa.person_rows import table_asked_by_name
 from citeqa.places import (
     AskedPlace,
@@ -1089,10 +1090,52 @@ def on_record_field(candidates: Candidates, bank: SentenceBank, focus: str) -> C
         return candidates
     if _field_documents(candidates, bank, focus)[1]:
         return candidates  # the documents named by the asked record: on_asked_field reads them
-    found = _record_fields(candidates, bank, words, focus)
+    found = _record_fields(candidates, bank, words, focus) or _lacking_record_mentions(
+        candidates, bank, words, focus
+    )
     if not found:
         return candidates
     return _first_with(candidates, found)
+
+
+def _field_sized(bank: SentenceBank, doc_ids: Iterable[str]) -> list[Document]:
+    """The documents of `doc_ids` (each once, in order) of at most FIELD_DOCUMENT_CHUNKS
+    passages: a form, a card, a directory page, whose records are read."""
+    return [
+        bank.documents[doc_id]
+        for doc_id in dict.fromkeys(doc_ids)
+        if len(bank.chunks_of(doc_id)) <= FIELD_DOCUMENT_CHUNKS
+    ]
+
+
+def _lacking_record_mentions(
+    candidates: Candidates, bank: SentenceBank, words: list[AskedWord], focus: str
+) -> list[int]:
+    """The sentence numbers of the lines where the owner's record lacking the asked field
+    writes the field's words in a value ("Bureau : Téléphone : 09 …": owner_fields), in the
+    first candidates' document holding such a record; none when no record lacks it."""
+    doc_ids = (bank.sentences[item.index].doc_id for item in candidates.sentences)
+    held = owner_record_lacking(focus, words, _field_sized(bank, doc_ids))
+    if held is None:
+        return []
+    doc_id, lacking = held
+    return [
+        int(number)
+        for start, end in lacking.mentioning
+        for number in sentences_in(bank.sentences, doc_id, start, end)
+    ]
+
+
+def _owner_lacking_field(
+    focus: str, citations: list[Citation], top: Sequence[Hit], bank: SentenceBank
+) -> LackingOwner | None:
+    """The owner and field the question asks when a record of the passages' short documents
+    names the owner but lacks the field and no quote stands for it (owner_fields)."""
+    words = asked_words(focus)
+    if len(words) < 2:
+        return None
+    documents = _field_sized(bank, (hit.chunk.doc_id for hit in top))
+    return unanswered_owner(focus, words, citations, documents)
 
 
 def _prose_answer(bank: SentenceBank, index: int, focus: str) -> bool:
@@ -1988,6 +2031,9 @@ def compose(
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
         return abstain(abstention.no_held_id(number.asked, number.held, lang))
+    lacking = _owner_lacking_field(terms.focus, citations, top, bank)
+    if lacking is not None:  # "le téléphone de Marc Dubois", his card has none: Sophie's quoted
+        return abstain(abstention.record_lacks_field(lacking.owner, lacking.label, lang))
     quoted = [*(c.quote for c in citations), *labels]
     code = unheld_code(terms.focus, quoted, texts)
     if code is not None:  # "order 51877" answered by order 48213's row, "E52" by E47's line
