@@ -1313,10 +1313,10 @@ def _goes_by_another(doc_id: str, asked: AskedRecords, focus: str, bank: Sentenc
     that identifier before any asked one ("Avoir AV-2025-003 sur facture FA-2025-022"), and its
     path writes a word the question (`focus`) does not ("avoirs"; "l'avoir sur la facture"
     asks it)."""
-    own = own_record(doc_id)
+    text = bank.documents[doc_id].text
+    own = own_record(doc_id, text)
     if own is None or own.family in asked.families:
         return False
-    text = bank.documents[doc_id].text
     its_own, asked_one = ids_pattern([own]).search(text), asked.pattern.search(text)
     if its_own is None or (asked_one is not None and asked_one.start() < its_own.start()):
         return False
