@@ -72,6 +72,7 @@ from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
 from citeqa.dates import NUMERIC_DATE, month_number
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
+from citeqa.document_kinds import asked_kind, document_kind
 from citeqa.document_names import name_words, named_among
 from citeqa.editstamps import asks_about_edits
 from citeqa.empty_cells import empty_asked_cell, more_rows_note
@@ -1304,7 +1305,22 @@ def _going_by_asked_ids(
     others all stay (s34 review: an exclusion by the identifier's place alone dropped an invoice
     named "BC-2031-7_PV-2031-020", an order's number first, for a payment notice's amount)."""
     kept = {doc_id for doc_id in named if not _goes_by_another(doc_id, asked, focus, bank)}
-    return kept or named
+    return _of_asked_kind(kept or named, focus, bank)
+
+
+def _of_asked_kind(named: set[str], focus: str, bank: SentenceBank) -> set[str]:
+    """The `named` documents less those of another kind than the one the question (`focus`)
+    asks (document_kinds: "la facture FAC-2025-002"), by their file name, first line or
+    folder, when one of the asked kind is among them: a credit note "banque/avoir_FAC-2025-002"
+    labelling its amount "Montant" won the invoice's (s35 hostile M6). Those naming no kind
+    stay."""
+    wanted = asked_kind(focus)
+    if wanted is None or len(named) < 2:
+        return named
+    kinds = {doc_id: document_kind(doc_id, bank.documents[doc_id].text) for doc_id in named}
+    if wanted not in kinds.values():
+        return named
+    return {doc_id for doc_id, kind in kinds.items() if kind in (wanted, None)}
 
 
 def _goes_by_another(doc_id: str, asked: AskedRecords, focus: str, bank: SentenceBank) -> bool:

@@ -211,6 +211,33 @@ def test_a_credit_note_numbered_in_its_year_is_no_date_stamp(month_numbered: Ass
 
 
 @pytest.fixture(scope="module")
+def refunded_by_name(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {
+        f"factures/FAC-2031-00{n}.txt": f"Facture FAC-2031-00{n}\n\nClient : Martin\n"
+        f"Date : 0{n}/03/2031\nTotal TTC : {n}50,00 €\n"
+        for n in (1, 2, 3)
+    }
+    files["banque/Scan-2031-04-15.txt"] = (
+        "Relevé\n\nVirement reçu FAC-2031-002\nMontant : 999,00 €\nDate : 15/04/2031\n"
+    )
+    files["banque/avoir_FAC-2031-002.txt"] = (
+        "Avoir AV-2031-010 sur FAC-2031-002\n\nClient : Martin\nMontant : -50,00 €\n"
+        "Date : 20/04/2031\n"
+    )
+    corpus, index = tmp_path_factory.mktemp("by_name"), tmp_path_factory.mktemp("by_name_i")
+    return assistant_over(files, corpus, index)
+
+
+def test_a_credit_note_named_by_the_invoice_s_id_is_set_behind_the_invoice(
+    refunded_by_name: Assistant,
+) -> None:
+    # hostile s35 M6: "avoir_FAC-2031-002" writes only the invoice's id and labels its amount
+    # "Montant", the question's word: its -50,00 € was quoted for the invoice
+    amount = quoted(refunded_by_name, "Quel est le montant de la facture FAC-2031-002 ?")
+    assert "250,00 €" in amount and "-50,00" not in amount
+
+
+@pytest.fixture(scope="module")
 def ordered(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     files = {
         "factures/BC-2031-7_PV-2031-020.txt": invoice(
