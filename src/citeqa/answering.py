@@ -115,6 +115,7 @@ from citeqa.models import (
     Retrieval,
     TableHeader,
 )
+from citeqa.numbered_names import BEFORE_CHARS, numbered_names, of_siblings_only
 from citeqa.numbered_sections import (
     asked_numbers,
     asked_sections,
@@ -682,6 +683,23 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, names: list[s
     if not most:
         return candidates
     return _subset(candidates, [number for number, count in enumerate(counts) if count == most])
+
+
+def of_asked_numbered_names(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
+    """The candidates, less those writing only a numbered sibling ("t18") of a short numbered
+    name the question (`focus`) writes ("t17") when another writes it (numbered_names.py: s35
+    hostile M5, t18's code and result quoted for t17)."""
+    asked = numbered_names(focus)
+    if not candidates.sentences or not asked:
+        return candidates
+    sentences = [bank.sentences[item.index] for item in candidates.sentences]
+    texts = [bank.text(item.index) for item in candidates.sentences]
+    before = [
+        bank.documents[one.doc_id].text[max(0, one.start - BEFORE_CHARS) : one.start]
+        for one in sentences
+    ]
+    kept = of_siblings_only(texts, before, asked)
+    return candidates if kept is None else _subset(candidates, kept)
 
 
 def _read_with_owner(bank: SentenceBank, index: int) -> str:
@@ -2500,6 +2518,7 @@ def _quoted(
         ranked = quotable(reordered(candidates, models.quoter, reading), bank, terms.focus)
         ranked = of_asked_meeting(ranked, bank, terms)
         ranked = naming_identifiers(ranked, bank, terms.named)
+        ranked = of_asked_numbered_names(ranked, bank, terms.focus)
         ranked = describing_asked_fields(ranked, bank, terms)
         ranked = under_asked_section(ranked, bank, terms.focus, reading.versioned)
         ranked = ranked if place is None else at_asked_place(ranked, reading, place)
@@ -2525,7 +2544,11 @@ def _quoted(
     else:
         chosen = choose_by_score(
             of_named_records(
-                naming_identifiers(quotable(candidates, bank, terms.focus), bank, terms.named),
+                of_asked_numbered_names(
+                    naming_identifiers(quotable(candidates, bank, terms.focus), bank, terms.named),
+                    bank,
+                    terms.focus,
+                ),
                 bank,
                 terms.focus,
             ).sentences,
