@@ -10,7 +10,8 @@ shared every other. identifiers.py leaves such codes out on purpose (a paraphras
 capitals only ("E52"). Here nothing abstains: when a candidate writes an asked name whole
 (`NUMBERED`, any case, the same number), the candidates writing a sibling of it (the same
 letters, another number) and not it are set aside, and so is a sentence writing neither whose
-document names a sibling last just above it (the result line under t18's code); another
+document's last line above it writing one writes a sibling and no asked name (the result line
+under t18's code; a table's header row "| Q1 | Q2 | Q3 |" writes the asked one too); another
 sentence writing neither stays.
 
 No I/O; the shape is code's and a catalogue's, alike in English and French, so it is written
@@ -54,9 +55,10 @@ def of_siblings_only(
 ) -> list[int] | None:
     """The positions of `texts` (candidate sentences, in order) to keep: all but those writing
     a sibling of an asked name and no asked name, and those writing none whose text `before`
-    them (its document's last BEFORE_CHARS characters above it) names a sibling last (the
-    result line under t16's code), when some text writes an asked name and some are so set
-    aside; else None (every text stays)."""
+    them (its document's last BEFORE_CHARS characters above it) writes on its last line
+    writing one a sibling and no asked name (the result line under t16's code; not a row under
+    a header row naming the asked quarter among others), when some text writes an asked name
+    and some are so set aside; else None (every text stays)."""
     if not asked:
         return None
     letters = frozenset(name.letters for name in asked)
@@ -67,20 +69,28 @@ def of_siblings_only(
     kept = [
         at
         for at, names in enumerate(written)
-        if names & wanted or (not names and _last_written(before[at], letters) in (None, *wanted))
+        if names & wanted or (not names and _stays_under(before[at], letters, wanted))
     ]
     return kept if len(kept) < len(texts) else None
 
 
 BEFORE_CHARS = 300
 """How much of the document above a sentence writing no numbered name is read for the last
-one written: the code block or the exercise line it is the result of."""
+line writing one: the code block or the exercise line it is the result of."""
 
 
-def _last_written(text: str, letters: frozenset[str]) -> NumberedName | None:
-    """The last numbered name of any of `letters` `text` writes, or None."""
-    last = None
-    for m in NUMBERED.finditer(text):
-        if m[1].lower() in letters:
-            last = NumberedName(m[1].lower(), int(m[2]))
-    return last
+def _stays_under(text: str, letters: frozenset[str], wanted: set[NumberedName]) -> bool:
+    """Whether a sentence writing no numbered name stays under `text` (what is above it): the
+    last line writing one writes none or an asked one (`wanted`)."""
+    last = _last_line_names(text, letters)
+    return not last or bool(last & wanted)
+
+
+def _last_line_names(text: str, letters: frozenset[str]) -> set[NumberedName]:
+    """The numbered names of any of `letters` that the last line of `text` writing one writes
+    (a table's header row "| Q1 | Q2 | Q3 |" writes the asked one too), or none."""
+    for line in reversed(text.splitlines()):
+        names = written_names(line, letters)
+        if names:
+            return names
+    return set()

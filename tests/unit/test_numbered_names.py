@@ -32,3 +32,10 @@ def test_nothing_is_set_aside_when_no_candidate_writes_the_asked_name() -> None:
     texts = ["SELECT COUNT(*) FROM t18;", "La vitamine B6 aussi."]
     assert of_siblings_only(texts, ["", ""], numbered_names("la table t17 ?")) is None
     assert of_siblings_only(texts, ["", ""], numbered_names("la table des lignes ?")) is None
+
+
+def test_a_row_under_a_header_naming_the_asked_name_among_others_stays() -> None:
+    texts = ["Le budget du Q2 a été revu en mai.", "| Lumen | 10 | 20 | 30 |", "Q3 : gel."]
+    header = "| Projet | Q1 | Q2 | Q3 |\n|---|---|---|---|\n"
+    before = ["", header, "| Lumen | 10 | 20 | 30 |\n"]
+    assert of_siblings_only(texts, before, numbered_names("le budget Q2 de Lumen ?")) == [0, 1]
