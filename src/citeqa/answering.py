@@ -10,7 +10,8 @@ opens: `on_named_line`; among a form's or an invoice's "Label : value" lines, th
 label the question writes: `on_asked_field`; among a record's field lines (a syllabus, a
 staff card: record_fields.py), one whose label and record's owner the question names, where
 the best names the owner only: `on_record_field`; for a question naming a code identifier,
-among the sentences that write it: `naming_identifiers`), are quoted (quoting.py) with citations
+among the sentences that write it: `naming_identifiers`; for one naming a short numbered
+name, "t17", none writing only a sibling, "t18": `of_asked_numbered_names`), are quoted (quoting.py) with citations
 checked against the document text. A table lookup of a key no table of the evidence holds
 abstains once the evidence is read, before the candidates are ranked (unheld_keys.py), and so
 does, after it, a question naming a code identifier the corpus never writes (identifiers.py), and
@@ -24,7 +25,8 @@ answered from that place, by its opening body sentence when it names nothing els
 whether to abstain (but for a page asked that a document has); the
 confidence model says how likely the quote is right. A quote chosen that stands for a sibling
 of what is asked abstains after all: another year, keyed number or record id (unheld_years.py,
-unheld_numbers.py, unheld_codes.py), the asked name less a word the documents never use
+unheld_numbers.py, unheld_codes.py), another record's field where the asked owner's
+record lacks it (owner_fields.py), the asked name less a word the documents never use
 (extended_names.py), or the qualifier opposite to the asked one (opposed_qualifiers.py). An
 abstention says why (abstention.py) and still lists the closest passages.
 """
