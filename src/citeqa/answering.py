@@ -3,32 +3,32 @@
 The sentences of the top passages are scored (sentences.py) and ordered by the learned sentence
 ranker (answer_models.py, over answer_features.py), whose probabilities are the evidence for
 abstaining (a follow-up's candidates are the sentences that mention one of its new words when
-any does: followup_quotes.py); the quote ranker reorders them to choose the quote: the best
-one, and any nearly as good while the quote stays short (for a table lookup, among the rows
-holding the key the question names: `looked_up`, or, among plain lines, those its key word
-opens: `on_named_line`; among a form's or an invoice's "Label : value" lines, those whose
-label the question writes: `on_asked_field`; among a record's field lines (a syllabus, a
-staff card: record_fields.py), one whose label and record's owner the question names, where
-the best names the owner only: `on_record_field`; for a question naming a code identifier,
-among the sentences that write it: `naming_identifiers`; for one naming a short numbered
-name, "t17", none writing only a sibling, "t18": `of_asked_numbered_names`), are quoted (quoting.py) with citations
+any does: followup_quotes.py); the quote ranker reorders them to choose the quote: the best one,
+and any nearly as good while the quote stays short (for a table lookup, among the rows holding
+the key the question names: `looked_up`, or, among plain lines, those its key word opens:
+`on_named_line`; among a form's or an invoice's "Label : value" lines, those whose label the
+question writes: `on_asked_field`; among a record's field lines (a syllabus, a staff card:
+record_fields.py), one whose label and record's owner the question names, where the best names
+the owner only: `on_record_field`; for a question naming a code identifier, among the sentences
+that write it: `naming_identifiers`; for one naming a short numbered name, "t17", none writing
+only a sibling, "t18": `of_asked_numbered_names`), are quoted (quoting.py) with citations
 checked against the document text. A table lookup of a key no table of the evidence holds
 abstains once the evidence is read, before the candidates are ranked (unheld_keys.py), and so
-does, after it, a question naming a code identifier the corpus never writes (identifiers.py), and
-then one asking a member of an owner that the closest documents never write together
+does, after it, a question naming a code identifier the corpus never writes (identifiers.py),
+and then one asking a member of an owner that the closest documents never write together
 (membership.py). A mail thread's sentences are read as what they can answer
 (mail_candidates.py): its header lines only a question asking a header value, its first message
 no question asking who replied, and a question asking a named person's phone number reads and
 quotes that person's signature. A question naming a page or a section by a place word is
 answered from that place, by its opening body sentence when it names nothing else (places.py;
 `at_asked_place`), and a page no document has is an abstention. The answerability model decides
-whether to abstain (but for a page asked that a document has); the
-confidence model says how likely the quote is right. A quote chosen that stands for a sibling
-of what is asked abstains after all: another year, keyed number or record id (unheld_years.py,
-unheld_numbers.py, unheld_codes.py), another record's field where the asked owner's
-record lacks it (owner_fields.py), the asked name less a word the documents never use
-(extended_names.py), or the qualifier opposite to the asked one (opposed_qualifiers.py). An
-abstention says why (abstention.py) and still lists the closest passages.
+whether to abstain (but for a page asked that a document has); the confidence model says how
+likely the quote is right. A quote chosen that stands for a sibling of what is asked abstains
+after all: another year, keyed number or record id (unheld_years.py, unheld_numbers.py,
+unheld_codes.py), another record's field where the asked owner's record lacks it
+(owner_fields.py), the asked name less a word the documents never use (extended_names.py), or
+the qualifier opposite to the asked one (opposed_qualifiers.py). An abstention says why
+(abstention.py) and still lists the closest passages.
 """
 
 from __future__ import annotations
