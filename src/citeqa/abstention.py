@@ -218,6 +218,13 @@ NO_HELD_ID = {
 """A question asking of a year, a keyed number ("week 20") or an id ("order 51877"), the
 passages its answer stands in never write while they write others (unheld_years.py,
 unheld_numbers.py, unheld_codes.py)."""
+RECORD_LACKS_FIELD = {
+    "en": "The record of {owner} has no {field} line; other records' are not quoted for it.",
+    "fr": "La fiche de {owner} n’a pas de ligne {field} ; celles des autres fiches ne sont pas"
+    " citées à sa place.",
+}
+"""A question asking an owner's field that the owner's record lacks while other records of
+its document have it (owner_fields.py)."""
 OPPOSED_QUALIFIER = {
     "en": "The passages that would answer are of {held}, not {asked}.",
     "fr": "Les passages qui répondraient portent sur {held}, non sur {asked}.",
@@ -824,6 +831,14 @@ def no_held_id(asked: str, held: list[str], lang: Lang) -> str:
     question text: made visible, one line, a long one by its ends: a name of 300 words)."""
     shown_held = ", ".join(cut(shown(value)) for value in held)
     return NO_HELD_ID[lang].format(asked=_quoted([shown(asked)]), held=shown_held)
+
+
+def record_lacks_field(owner: str, field: str, lang: Lang) -> str:
+    """The reason for a question asking a field the owner's record lacks (owner_fields.py):
+    the owner as the question writes it and the field as another record labels it (document
+    text: made visible, one line, a long one by its ends), between quotation marks."""
+    owner, field = _quoted([cut(shown(owner))]), _quoted([cut(shown(field))])
+    return RECORD_LACKS_FIELD[lang].format(owner=owner, field=field)
 
 
 def empty_cell(record: str, column: str, lang: Lang) -> str:

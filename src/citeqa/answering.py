@@ -3,30 +3,32 @@
 The sentences of the top passages are scored (sentences.py) and ordered by the learned sentence
 ranker (answer_models.py, over answer_features.py), whose probabilities are the evidence for
 abstaining (a follow-up's candidates are the sentences that mention one of its new words when
-any does: followup_quotes.py); the quote ranker reorders them to choose the quote: the best
-one, and any nearly as good while the quote stays short (for a table lookup, among the rows
-holding the key the question names: `looked_up`, or, among plain lines, those its key word
-opens: `on_named_line`; among a form's or an invoice's "Label : value" lines, those whose
-label the question writes: `on_asked_field`; among a record's field lines (a syllabus, a
-staff card: record_fields.py), one whose label and record's owner the question names, where
-the best names the owner only: `on_record_field`; for a question naming a code identifier,
-among the sentences that write it: `naming_identifiers`), are quoted (quoting.py) with citations
+any does: followup_quotes.py); the quote ranker reorders them to choose the quote: the best one,
+and any nearly as good while the quote stays short (for a table lookup, among the rows holding
+the key the question names: `looked_up`, or, among plain lines, those its key word opens:
+`on_named_line`; among a form's or an invoice's "Label : value" lines, those whose label the
+question writes: `on_asked_field`; among a record's field lines (a syllabus, a staff card:
+record_fields.py), one whose label and record's owner the question names, where the best names
+the owner only: `on_record_field`; for a question naming a code identifier, among the sentences
+that write it: `naming_identifiers`; for one naming a short numbered name, "t17", none writing
+only a sibling, "t18": `of_asked_numbered_names`), are quoted (quoting.py) with citations
 checked against the document text. A table lookup of a key no table of the evidence holds
 abstains once the evidence is read, before the candidates are ranked (unheld_keys.py), and so
-does, after it, a question naming a code identifier the corpus never writes (identifiers.py), and
-then one asking a member of an owner that the closest documents never write together
+does, after it, a question naming a code identifier the corpus never writes (identifiers.py),
+and then one asking a member of an owner that the closest documents never write together
 (membership.py). A mail thread's sentences are read as what they can answer
 (mail_candidates.py): its header lines only a question asking a header value, its first message
 no question asking who replied, and a question asking a named person's phone number reads and
 quotes that person's signature. A question naming a page or a section by a place word is
 answered from that place, by its opening body sentence when it names nothing else (places.py;
 `at_asked_place`), and a page no document has is an abstention. The answerability model decides
-whether to abstain (but for a page asked that a document has); the
-confidence model says how likely the quote is right. A quote chosen that stands for a sibling
-of what is asked abstains after all: another year, keyed number or record id (unheld_years.py,
-unheld_numbers.py, unheld_codes.py), the asked name less a word the documents never use
-(extended_names.py), or the qualifier opposite to the asked one (opposed_qualifiers.py). An
-abstention says why (abstention.py) and still lists the closest passages.
+whether to abstain (but for a page asked that a document has); the confidence model says how
+likely the quote is right. A quote chosen that stands for a sibling of what is asked abstains
+after all: another year, keyed number or record id (unheld_years.py, unheld_numbers.py,
+unheld_codes.py), another record's field where the asked owner's record lacks it
+(owner_fields.py), the asked name less a word the documents never use (extended_names.py), or
+the qualifier opposite to the asked one (opposed_qualifiers.py). An abstention says why
+(abstention.py) and still lists the closest passages.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
 from citeqa.dates import NUMERIC_DATE, month_number
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
+from citeqa.document_kinds import asked_kind, document_kind
 from citeqa.document_names import name_words, named_among
 from citeqa.editstamps import asks_about_edits
 from citeqa.empty_cells import empty_asked_cell, more_rows_note
@@ -121,6 +124,7 @@ from citeqa.models import (
     Retrieval,
     TableHeader,
 )
+from citeqa.numbered_names import BEFORE_CHARS, numbered_names, of_siblings_only
 from citeqa.numbered_sections import (
     asked_numbers,
     asked_sections,
@@ -132,6 +136,7 @@ from citeqa.numbered_sections import (
 )
 from citeqa.opposed_qualifiers import opposed_qualifier
 from citeqa.output_cells import named_output
+from citeqa.owner_fields import LackingOwner, owner_record_lacking, unanswered_owner
 from citeqa.person_rows import table_asked_by_name
 from citeqa.places import (
     AskedPlace,
@@ -709,6 +714,23 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, names: list[s
     return _subset(candidates, [number for number, count in enumerate(counts) if count == most])
 
 
+def of_asked_numbered_names(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
+    """The candidates, less those writing only a numbered sibling ("t18") of a short numbered
+    name the question (`focus`) writes ("t17") when another writes it (numbered_names.py: s35
+    hostile M5, t18's code and result quoted for t17)."""
+    asked = numbered_names(focus)
+    if not candidates.sentences or not asked:
+        return candidates
+    sentences = [bank.sentences[item.index] for item in candidates.sentences]
+    texts = [bank.text(item.index) for item in candidates.sentences]
+    before = [
+        bank.documents[one.doc_id].text[max(0, one.start - BEFORE_CHARS) : one.start]
+        for one in sentences
+    ]
+    kept = of_siblings_only(texts, before, asked)
+    return candidates if kept is None else _subset(candidates, kept)
+
+
 def _read_with_owner(bank: SentenceBank, index: int) -> str:
     """A sentence's text as `code_text`, with the definition line it stands under
     (signatures.owner): a parameter's line names its function by the signature over it."""
@@ -1146,10 +1168,52 @@ def on_record_field(candidates: Candidates, bank: SentenceBank, focus: str) -> C
         return candidates
     if _field_documents(candidates, bank, focus)[1]:
         return candidates  # the documents named by the asked record: on_asked_field reads them
-    found = _record_fields(candidates, bank, words, focus)
+    found = _record_fields(candidates, bank, words, focus) or _lacking_record_mentions(
+        candidates, bank, words, focus
+    )
     if not found:
         return candidates
     return _first_with(candidates, found)
+
+
+def _field_sized(bank: SentenceBank, doc_ids: Iterable[str]) -> list[Document]:
+    """The documents of `doc_ids` (each once, in order) of at most FIELD_DOCUMENT_CHUNKS
+    passages: a form, a card, a directory page, whose records are read."""
+    return [
+        bank.documents[doc_id]
+        for doc_id in dict.fromkeys(doc_ids)
+        if len(bank.chunks_of(doc_id)) <= FIELD_DOCUMENT_CHUNKS
+    ]
+
+
+def _lacking_record_mentions(
+    candidates: Candidates, bank: SentenceBank, words: list[AskedWord], focus: str
+) -> list[int]:
+    """The sentence numbers of the lines where the owner's record lacking the asked field
+    writes the field's words in a value ("Bureau : Téléphone : 09 …": owner_fields), in the
+    first candidates' document holding such a record; none when no record lacks it."""
+    doc_ids = (bank.sentences[item.index].doc_id for item in candidates.sentences)
+    held = owner_record_lacking(focus, words, _field_sized(bank, doc_ids))
+    if held is None:
+        return []
+    doc_id, lacking = held
+    return [
+        int(number)
+        for start, end in lacking.mentioning
+        for number in sentences_in(bank.sentences, doc_id, start, end)
+    ]
+
+
+def _owner_lacking_field(
+    focus: str, citations: list[Citation], top: Sequence[Hit], bank: SentenceBank
+) -> LackingOwner | None:
+    """The owner and field the question asks when a record of the passages' short documents
+    names the owner but lacks the field and no quote stands for it (owner_fields)."""
+    words = asked_words(focus)
+    if len(words) < 2:
+        return None
+    documents = _field_sized(bank, (hit.chunk.doc_id for hit in top))
+    return unanswered_owner(focus, words, citations, documents)
 
 
 def _prose_answer(bank: SentenceBank, index: int, focus: str) -> bool:
@@ -1318,7 +1382,22 @@ def _going_by_asked_ids(
     others all stay (s34 review: an exclusion by the identifier's place alone dropped an invoice
     named "BC-2031-7_PV-2031-020", an order's number first, for a payment notice's amount)."""
     kept = {doc_id for doc_id in named if not _goes_by_another(doc_id, asked, focus, bank)}
-    return kept or named
+    return _of_asked_kind(kept or named, focus, bank)
+
+
+def _of_asked_kind(named: set[str], focus: str, bank: SentenceBank) -> set[str]:
+    """The `named` documents less those of another kind than the one the question (`focus`)
+    asks (document_kinds: "la facture FAC-2025-002"), by their file name, first line or
+    folder, when one of the asked kind is among them: a credit note "banque/avoir_FAC-2025-002"
+    labelling its amount "Montant" won the invoice's (s35 hostile M6). Those naming no kind
+    stay."""
+    wanted = asked_kind(focus)
+    if wanted is None or len(named) < 2:
+        return named
+    kinds = {doc_id: document_kind(doc_id, bank.documents[doc_id].text) for doc_id in named}
+    if wanted not in kinds.values():
+        return named
+    return {doc_id for doc_id, kind in kinds.items() if kind in (wanted, None)}
 
 
 def _goes_by_another(doc_id: str, asked: AskedRecords, focus: str, bank: SentenceBank) -> bool:
@@ -1327,10 +1406,10 @@ def _goes_by_another(doc_id: str, asked: AskedRecords, focus: str, bank: Sentenc
     that identifier before any asked one ("Avoir AV-2025-003 sur facture FA-2025-022"), and its
     path writes a word the question (`focus`) does not ("avoirs"; "l'avoir sur la facture"
     asks it)."""
-    own = own_record(doc_id)
+    text = bank.documents[doc_id].text
+    own = own_record(doc_id, text)
     if own is None or own.family in asked.families:
         return False
-    text = bank.documents[doc_id].text
     its_own, asked_one = ids_pattern([own]).search(text), asked.pattern.search(text)
     if its_own is None or (asked_one is not None and asked_one.start() < its_own.start()):
         return False
@@ -2048,6 +2127,9 @@ def compose(
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
         return abstain(abstention.no_held_id(number.asked, number.held, lang))
+    lacking = _owner_lacking_field(terms.focus, citations, top, bank)
+    if lacking is not None:  # "le téléphone de Marc Dubois", his card has none: Sophie's quoted
+        return abstain(abstention.record_lacks_field(lacking.owner, lacking.label, lang))
     quoted = [*(c.quote for c in citations), *labels]
     code = unheld_code(terms.focus, quoted, texts)
     if code is not None:  # "order 51877" answered by order 48213's row, "E52" by E47's line
@@ -2517,6 +2599,7 @@ def _quoted(
         ranked = quotable(reordered(candidates, models.quoter, reading), bank, terms.focus)
         ranked = of_asked_meeting(ranked, bank, terms)
         ranked = naming_identifiers(ranked, bank, terms.named)
+        ranked = of_asked_numbered_names(ranked, bank, terms.focus)
         ranked = describing_asked_fields(ranked, bank, terms)
         ranked = under_asked_section(ranked, bank, terms.focus, reading.versioned)
         ranked = ranked if place is None else at_asked_place(ranked, reading, place)
@@ -2543,7 +2626,11 @@ def _quoted(
     else:
         chosen = choose_by_score(
             of_named_records(
-                naming_identifiers(quotable(candidates, bank, terms.focus), bank, terms.named),
+                of_asked_numbered_names(
+                    naming_identifiers(quotable(candidates, bank, terms.focus), bank, terms.named),
+                    bank,
+                    terms.focus,
+                ),
                 bank,
                 terms.focus,
             ).sentences,

@@ -39,6 +39,7 @@ from citeqa.field_lines import (
     label_match,
     named_label_words,
     text_stems,
+    with_label_groups,
 )
 from citeqa.folding import fold
 from citeqa.glossary import language_words
@@ -291,3 +292,72 @@ def _heading_stems(text: str, record: Record) -> frozenset[str]:
 def _value(text: str, start: int, end: int) -> str:
     """The value of the field line `text[start:end]`: what follows its first colon."""
     return text[start:end].partition(":")[2].strip()
+
+
+@dataclass(frozen=True)
+class LackingField:
+    """A record the question names by its owner that has no field line of the label the
+    question asks, which another record of its document has (`lacking_field`)."""
+
+    owner: frozenset[str]
+    """The folded asked words its own lines or headings write: the owner named."""
+    label: str
+    """The asked label as another record writes it ("Téléphone")."""
+    start: int
+    end: int
+    """The span of its lines."""
+    mentioning: tuple[tuple[int, int], ...]
+    """The spans of its lines writing a word of the asked label in a value ("Bureau :
+    Téléphone : 09 …"): what it says of the field, if anything."""
+
+
+def lacking_field(
+    text: str, words: list[AskedWord], focus: str, naming: frozenset[str]
+) -> LackingField | None:
+    """The record of a document's `text` whose own lines or headings write every asked word
+    (`words`) but those naming a label the question (`focus`) names (field_lines.label_match;
+    `naming`: the document's name words, which name no label) of another record's field line,
+    and which has no field line of such a label; None when there is none, when no asked word
+    is left for an owner, or when a record having such a field line writes every owner word
+    too (answering_fields reads it). "Quel est le téléphone de Marc Dubois ?" on a directory
+    whose Marc Dubois card writes no "Téléphone :" line: Sophie Bernard's was quoted (s35
+    hostile M4), where the module's docstring promises no other record answers."""
+    found = records_of(text)
+    labelled = [(record, _asked_labels(text, record, focus, naming)) for record in found]
+    labels = [label for _, asked in labelled for label in asked]
+    label_words = {
+        word.folded
+        for word in words
+        if any(named_label_words(label, word.folded) for label in labels)
+    }
+    owners = [word for word in words if word.folded not in label_words]
+    if not labels or not owners:
+        return None
+    owning = [(record, asked) for record, asked in labelled if _writes_owner(text, record, owners)]
+    if not owning or any(asked for _, asked in owning):
+        return None
+    record = owning[0][0]
+    named = frozenset().union(*(named_label_words(label, focus) for label in labels))
+    mentioning = tuple(
+        (start, end)
+        for start, end, _ in record.lines
+        if with_label_groups(text_stems(text[start:end])) & named
+    )
+    owner = frozenset(word.folded for word in owners)
+    return LackingField(owner, labels[0], record.lines[0][0], record.lines[-1][1], mentioning)
+
+
+def _asked_labels(text: str, record: Record, focus: str, naming: frozenset[str]) -> list[str]:
+    """The labels of the record's field lines the question (`focus`) names."""
+    return [
+        label
+        for start, end, label in record.fields
+        if label_match(label, focus, naming, _value(text, start, end))[0]
+    ]
+
+
+def _writes_owner(text: str, record: Record, owners: list[AskedWord]) -> bool:
+    """Whether the record's own lines or headings write each of `owners` (its document's name
+    words are every record's: no owner)."""
+    written = _RecordStems(text, record).lines.keys() | _heading_stems(text, record)
+    return all(word.stems & written or word.folded in written for word in owners)

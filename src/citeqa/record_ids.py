@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from citeqa.document_kinds import written_as_record
 from citeqa.hyphens import ID_HYPHENS
 from citeqa.models import Document, Hit
 
@@ -281,17 +282,35 @@ def asked_records(question: str) -> AskedRecords | None:
     return AskedRecords(ids_pattern(records), frozenset(r.family for r in records))
 
 
-def own_record(path: str) -> RecordId | None:
+def own_record(path: str, text: str = "") -> RecordId | None:
     """The identifier a document's `path` names it by: the first its file name writes (its
     underscores read as spaces), else the first of the innermost folder writing one; None when
     no part writes one. A file named after its own record writes that id first, and another
     record's after it ("AV-2025-003_FA-2025-022": the credit note AV-2025-003 on invoice
-    FA-2025-022)."""
+    FA-2025-022). A date stamp (`is_date_stamp`: "Scan-2031-04-15", "CR-2025-03") is no such
+    id unless the document's `text` writes it as a record's number, after a word of a kind
+    of document (document_kinds.written_as_record: "Avoir AV-2025-05 sur facture FA-2025-02"
+    of "AV-2025-05_FA-2025-02", a credit note numbered in its year; s35 hostile M7); minutes
+    "PV-2024-03_CR-2024-04" or a scan "Scan-2024-03_IMG-2024-04" stay dated."""
     for part in reversed(path.replace("_", " ").split("/")):
-        found = [record for record in asked_ids(part) if not is_date_stamp(record)]
+        found = [
+            record
+            for record in asked_ids(part)
+            if not is_date_stamp(record) or _numbered_in(text, record)
+        ]
         if found:
             return found[0]
     return None
+
+
+def _numbered_in(text: str, record: RecordId) -> bool:
+    """Whether `text` writes `record` after a word of a kind of document, as its number."""
+    if not text:
+        return False
+    return any(
+        written_as_record(text, match.start())
+        for match in ids_pattern([record]).finditer(hyphens_as_ascii(text))
+    )
 
 
 _MONTH_DAY = re.compile(r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])?")

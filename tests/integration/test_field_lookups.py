@@ -174,6 +174,69 @@ def test_a_record_s_fields_are_its_own_document_s_not_a_credit_note_citing_it(
     assert "-600,00 €" in refund
 
 
+MONTH_REFUND = (
+    "Avoir AV-2031-05 sur facture FA-2031-02\n"
+    "Client : Restaurant Le Cellier\n"
+    "Date : 02/05/2031\n"
+    "Total HT : -500,00 €\n"
+    "Total TTC : -550,00 €\n"
+)
+
+
+@pytest.fixture(scope="module")
+def month_numbered(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {
+        f"factures/FA-2031-{month}.txt": invoice(
+            f"FA-2031-{month}",
+            f"15/{month}/2031",
+            "Restaurant Le Cellier, 4 place Darcy, 21000 Dijon",
+            "Plats ovales grès                      20     30,00       600,00",
+            f"1{month} 380,00 €",
+            "120,00 €",
+            f"1{month} 618,00 €",
+        )
+        for month in ("01", "02", "03")
+    }
+    files["avoirs/AV-2031-05_FA-2031-02.txt"] = MONTH_REFUND
+    files["notes.txt"] = "L'atelier ferme le lundi.\n"
+    corpus, index = tmp_path_factory.mktemp("monthly"), tmp_path_factory.mktemp("monthly_i")
+    return assistant_over(files, corpus, index)
+
+
+def test_a_credit_note_numbered_in_its_year_is_no_date_stamp(month_numbered: Assistant) -> None:
+    # "AV-2031-05" reads like May 2031, but its text writes "Avoir AV-2031-05": the credit
+    # note's number (hostile s35 M7); the invoice's own file answers
+    total = quoted(month_numbered, "Quel est le montant TTC de la facture FA-2031-02 ?")
+    assert "102 618,00 €" in total and "-550,00" not in total
+
+
+@pytest.fixture(scope="module")
+def refunded_by_name(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {
+        f"factures/FAC-2031-00{n}.txt": f"Facture FAC-2031-00{n}\n\nClient : Martin\n"
+        f"Date : 0{n}/03/2031\nTotal TTC : {n}50,00 €\n"
+        for n in (1, 2, 3)
+    }
+    files["banque/Scan-2031-04-15.txt"] = (
+        "Relevé\n\nVirement reçu FAC-2031-002\nMontant : 999,00 €\nDate : 15/04/2031\n"
+    )
+    files["banque/avoir_FAC-2031-002.txt"] = (
+        "Avoir AV-2031-010 sur FAC-2031-002\n\nClient : Martin\nMontant : -50,00 €\n"
+        "Date : 20/04/2031\n"
+    )
+    corpus, index = tmp_path_factory.mktemp("by_name"), tmp_path_factory.mktemp("by_name_i")
+    return assistant_over(files, corpus, index)
+
+
+def test_a_credit_note_named_by_the_invoice_s_id_is_set_behind_the_invoice(
+    refunded_by_name: Assistant,
+) -> None:
+    # hostile s35 M6: "avoir_FAC-2031-002" writes only the invoice's id and labels its amount
+    # "Montant", the question's word: its -50,00 € was quoted for the invoice
+    amount = quoted(refunded_by_name, "Quel est le montant de la facture FAC-2031-002 ?")
+    assert "250,00 €" in amount and "-50,00" not in amount
+
+
 @pytest.fixture(scope="module")
 def ordered(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     files = {

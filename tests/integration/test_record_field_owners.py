@@ -223,3 +223,27 @@ def test_a_roster_row_answers_in_either_language_alike(
     french = quotes(assistant, "Heures de permanence de Nadia Keller ?")
     assert ("Thursdays" in french) == ("Thursdays" in english), (english, french)
     assert ("Wednesdays" in french) == ("Wednesdays" in english), (english, french)
+
+
+DIRECTORY = (
+    "# Annuaire du cabinet\n\n"
+    "Nom : Sophie Bernard\nTéléphone : 01 23 45 67 89\nBureau : B12\nCourriel : sophie@cab.fr\n\n"
+    "Nom : Marc Dubois\nBureau : C7\nCourriel : marc@cab.fr\nFonction : comptable\n\n"
+    "Nom : Paul Girard\nBureau : Téléphone : 09 99 99 99 99\nFonction : standardiste\n"
+    "Courriel : paul@cab.fr\n"
+)
+
+
+def test_an_owner_whose_card_lacks_the_field_is_refused_naming_both(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # s35 hostile M4: Sophie Bernard's card was quoted for Marc Dubois's phone
+    files = {"annuaire.md": DIRECTORY, "autre.txt": "Le cabinet ouvre à 8 h.\n"}
+    corpus, index = tmp_path_factory.mktemp("cards"), tmp_path_factory.mktemp("cards_index")
+    assistant = assistant_over(files, corpus, index)
+    marc = assistant.ask("Quel est le téléphone de Marc Dubois ?")
+    assert marc.abstained and marc.reason is not None
+    assert "Marc Dubois" in marc.reason and "Téléphone" in marc.reason
+    paul = quoted(assistant, "Quel est le téléphone de Paul Girard ?")
+    assert "09 99 99 99 99" in paul
+    assert "01 23 45 67 89" in quoted(assistant, "Quel est le téléphone de Sophie Bernard ?")

@@ -5,7 +5,7 @@ owner."""
 from __future__ import annotations
 
 from citeqa.field_lines import field_label
-from citeqa.record_fields import answering_fields, asked_words, records_of
+from citeqa.record_fields import answering_fields, asked_words, lacking_field, records_of
 
 CARD = (
     "# GEO-310 — Cartographie des sols\n\n"
@@ -139,3 +139,38 @@ def test_a_short_capitalised_word_closing_a_sentence_is_no_title() -> None:
         assert field_label(line, 0, len(line)) is None, line
     for line in ("Contact : M. Durand", "Tutor: Dr. Ortega", "Enseignante : Mme. Roy"):
         assert field_label(line, 0, len(line)) is not None, line
+
+
+DIRECTORY = (
+    "# Annuaire du cabinet\n\n"
+    "Nom : Sophie Bernard\nTéléphone : 01 23 45 67 89\nBureau : B12\nCourriel : sophie@cab.fr\n\n"
+    "Nom : Marc Dubois\nBureau : C7\nCourriel : marc@cab.fr\nFonction : comptable\n\n"
+    "Nom : Paul Girard\nBureau : Téléphone : 09 99 99 99 99\nFonction : standardiste\n"
+    "Courriel : paul@cab.fr\n"
+)
+
+
+def lacking(question: str) -> tuple[str, str, list[str]] | None:
+    found = lacking_field(DIRECTORY, asked_words(question), question, frozenset({"annuaire"}))
+    if found is None:
+        return None
+    record = DIRECTORY[found.start : found.end]
+    return record, found.label, [DIRECTORY[start:end] for start, end in found.mentioning]
+
+
+def test_the_owner_s_record_lacking_the_asked_field_is_found_with_what_it_says_of_it() -> None:
+    # s35 hostile M4: Marc Dubois's card has no "Téléphone :" line, Sophie Bernard's has
+    marc = lacking("Quel est le téléphone de Marc Dubois ?")
+    assert marc is not None
+    record, label, mentioning = marc
+    assert record.startswith("Nom : Marc Dubois") and record.endswith("comptable")
+    assert label == "Téléphone" and mentioning == []
+    paul = lacking("Quel est le téléphone de Paul Girard ?")
+    assert paul is not None and paul[2] == ["Bureau : Téléphone : 09 99 99 99 99"]
+
+
+def test_no_record_lacks_a_field_its_owner_has_or_that_no_record_has() -> None:
+    assert lacking("Quel est le téléphone de Sophie Bernard ?") is None
+    assert lacking("Quel est le bureau de Marc Dubois ?") is None
+    assert lacking("Quel est le salaire de Marc Dubois ?") is None  # no record has a salary
+    assert lacking("Quel est le téléphone de Julie Martin ?") is None  # no record of her

@@ -266,3 +266,18 @@ def test_a_document_goes_by_the_first_identifier_its_file_name_writes() -> None:
     assert own_record("CR-2025-03") is None
     assert not is_date_stamp(asked_ids("PV-2031-020")[0])
     assert not is_date_stamp(asked_ids("FA-2025-022")[0])
+
+
+def test_a_date_stamped_id_the_text_numbers_after_a_document_kind_is_the_record_s() -> None:
+    # hostile s35 M7: "AV-2025-05" reads like May 2025; its text "Avoir AV-2025-05 sur
+    # facture FA-2025-02" writes it as the credit note's number
+    path = "avoirs/AV-2025-05_FA-2025-02"
+    assert own_record(path) is None
+    credit = own_record(path, "Avoir AV-2025-05 sur facture FA-2025-02\nTotal TTC : -550,00 €\n")
+    assert credit is not None and credit.written == "AV-2025-05"
+    numbered = own_record("factures/FA-2025-02", "Facture n° FA-2025-02\nTotal : 10 €\n")
+    assert numbered is not None and numbered.written == "FA-2025-02"
+    # minutes and scans whose text writes no kind of document before them stay dated
+    minutes = "Procès-verbal de la réunion du 12 mars 2024\nRéf. PV-2024-03, voir CR-2024-04\n"
+    assert own_record("PV-2024-03_CR-2024-04", minutes) is None
+    assert own_record("Scan-2024-03_IMG-2024-04", "Facture de mars\nScan-2024-03\n") is None

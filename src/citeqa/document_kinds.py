@@ -1,0 +1,77 @@
+"""The kind of business document a document is and a question asks: invoice, credit note, quote….
+
+A credit note named "banque/avoir_FAC-2025-002.txt" writes the invoice's id in its name and
+labels its amount "Montant", so "Quel est le montant de la facture FAC-2025-002 ?" quoted its
+"-50,00 €" (s35 hostile M6): its path names no id of other letters, which is all
+answering._going_by_asked_ids read. The kind words are data (data/document_kinds.json,
+English and French): a document's kind is the first kind its file name writes, else its first
+non-blank line, else its innermost folder naming one (`document_kind`); a question asks the
+kind it names when it names one only (`asked_kind`). A kind word just before an identifier in a
+text, maybe with a number mark between ("Avoir AV-2025-05", "Facture n° FA-2025-02"), writes
+that identifier as a record's number (`written_as_record`: record_ids.own_record reads such an
+id as no date stamp; s35 hostile M7).
+
+No I/O but the data file, read once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from citeqa.folding import fold
+from citeqa.jsonfiles import data_json
+
+FIRST_LINE_CHARS = 300
+"""How much of a document's first non-blank line is read for its kind: a title line."""
+BESIDE_CHARS = 40
+"""How many characters before an identifier are read for a kind word and a number mark."""
+
+
+@cache
+def _kinds() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """The pattern finding any kind word (folded, whole, longest first: "facture d'avoir"
+    before "facture"), the kind of each word, and the pattern of a kind word closing a text
+    but for a number mark and blanks."""
+    data = data_json("document_kinds.json")
+    kind_of = {fold(word): kind for kind, words in data["kinds"].items() for word in words}
+    words = sorted(kind_of, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words)
+    marks = "|".join(re.escape(fold(mark)) for mark in data["number_marks"])
+    found = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    closing = re.compile(rf"(?<!\w)(?:{alternatives})(?:\s*(?:{marks}))?\s*$")
+    return found, kind_of, closing
+
+
+def kinds_in(text: str) -> list[str]:
+    """The kinds `text` names (folded, underscores read as blanks), in the order written."""
+    found, kind_of, _ = _kinds()
+    folded = fold(text.replace("_", " "))
+    return [kind_of[re.sub(r"\s+", " ", match.group())] for match in found.finditer(folded)]
+
+
+def document_kind(path: str, text: str) -> str | None:
+    """The kind of the document at `path` (its id: folders then its file name) with `text`:
+    the first kind its file name writes, else its first non-blank line's (FIRST_LINE_CHARS
+    read), else the innermost folder's naming one; None when none names one."""
+    *folders, name = path.split("/")
+    first_line = next((line for line in text[:2000].splitlines() if line.strip()), "")
+    for part in (name, first_line[:FIRST_LINE_CHARS], *reversed(folders)):
+        kinds = kinds_in(part)
+        if kinds:
+            return kinds[0]
+    return None
+
+
+def asked_kind(question: str) -> str | None:
+    """The one kind `question` names ("la facture FAC-2025-002"), or None when it names none
+    or several ("l'avoir sur la facture FAC-2025-002")."""
+    kinds = set(kinds_in(question))
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def written_as_record(text: str, start: int) -> bool:
+    """Whether the identifier starting at `start` in `text` follows a kind word, maybe with a
+    number mark between ("Avoir AV-2025-05", "Facture n° FA-2025-02")."""
+    before = fold(text[max(0, start - BESIDE_CHARS) : start].replace("_", " "))
+    return _kinds()[2].search(before) is not None

@@ -1,0 +1,32 @@
+"""document_kinds.py: the kind of business document a document is (by its file name, first line
+or folder) and the one a question asks, from the words of data/document_kinds.json."""
+
+from __future__ import annotations
+
+from citeqa.document_kinds import asked_kind, document_kind, kinds_in, written_as_record
+
+
+def test_a_document_s_kind_is_its_file_name_s_then_its_first_line_s_then_its_folder_s() -> None:
+    # s35 hostile M6: a credit note named after the invoice it refunds
+    credit = "Avoir AV-2025-010 sur FAC-2025-002\n\nMontant : -50,00 €\n"
+    assert document_kind("banque/avoir_FAC-2025-002", credit) == "credit_note"
+    assert document_kind("factures/FAC-2025-002", "\nFacture FAC-2025-002\n") == "invoice"
+    assert document_kind("factures/FAC-2025-002", "Client : Martin\n") == "invoice"
+    assert document_kind("scans/Scan-2025-04-15", "Relevé\n\nVirement reçu\n") is None
+    assert document_kind("compta/Devis_DE-2025-12", "Facture liée : FA-2025-3\n") == "quote"
+
+
+def test_a_question_asks_the_one_kind_it_names() -> None:
+    assert asked_kind("Quel est le montant de la facture FAC-2025-002 ?") == "invoice"
+    assert asked_kind("What is the total of credit note CN-2025-4?") == "credit_note"
+    assert asked_kind("Quel est le montant de l'avoir sur la facture FAC-2025-002 ?") is None
+    assert asked_kind("Quel est le montant de FAC-2025-002 ?") is None
+    # the longest words first: a "facture d'avoir" is a credit note, not an invoice
+    assert kinds_in("Facture d'avoir n° 12") == ["credit_note"]
+
+
+def test_an_id_after_a_kind_word_and_a_number_mark_is_written_as_a_record_s() -> None:
+    text = "Avoir AV-2025-05 sur facture n° FA-2025-02, voir PV-2025-03"
+    assert written_as_record(text, text.index("AV-"))
+    assert written_as_record(text, text.index("FA-"))
+    assert not written_as_record(text, text.index("PV-"))

@@ -1,0 +1,41 @@
+"""numbered_names.py: of the candidates writing a short numbered name the question writes
+("t17") or a sibling of it ("t18"), those of a sibling only are set aside."""
+
+from __future__ import annotations
+
+from citeqa.numbered_names import NumberedName, numbered_names, of_siblings_only
+
+
+def test_a_short_name_of_letters_then_digits_is_a_numbered_name() -> None:
+    question = "La table t17, la vitamine B12, le Q3, H2O, COVID-19, v2.3 et t17_old ?"
+    assert numbered_names(question) == [
+        NumberedName("t", 17),
+        NumberedName("b", 12),
+        NumberedName("q", 3),
+    ]
+
+
+def test_a_sibling_s_sentence_and_the_result_under_it_are_set_aside() -> None:
+    # s35 hostile M5: t18's code and its result were quoted for t17
+    texts = [
+        "SELECT COUNT(*) FROM t18;",
+        "Cette requête renvoie 18 lignes.",
+        "SELECT COUNT(*) FROM t17;",
+        "Cette requête renvoie 17 lignes.",
+        "Les tables sont vides au départ.",
+    ]
+    before = ["", "```sql\nSELECT COUNT(*) FROM t18;\n```\n\n", "", "FROM t17;\n```\n\n", "# TP\n"]
+    assert of_siblings_only(texts, before, numbered_names("la table t17 ?")) == [2, 3, 4]
+
+
+def test_nothing_is_set_aside_when_no_candidate_writes_the_asked_name() -> None:
+    texts = ["SELECT COUNT(*) FROM t18;", "La vitamine B6 aussi."]
+    assert of_siblings_only(texts, ["", ""], numbered_names("la table t17 ?")) is None
+    assert of_siblings_only(texts, ["", ""], numbered_names("la table des lignes ?")) is None
+
+
+def test_a_row_under_a_header_naming_the_asked_name_among_others_stays() -> None:
+    texts = ["Le budget du Q2 a été revu en mai.", "| Lumen | 10 | 20 | 30 |", "Q3 : gel."]
+    header = "| Projet | Q1 | Q2 | Q3 |\n|---|---|---|---|\n"
+    before = ["", header, "| Lumen | 10 | 20 | 30 |\n"]
+    assert of_siblings_only(texts, before, numbered_names("le budget Q2 de Lumen ?")) == [0, 1]
