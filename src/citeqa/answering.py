@@ -27,8 +27,10 @@ likely the quote is right. A quote chosen that stands for a sibling of what is a
 after all: another year, keyed number or record id (unheld_years.py, unheld_numbers.py,
 unheld_codes.py), another record's field where the asked owner's record lacks it
 (owner_fields.py), the asked name less a word the documents never use (extended_names.py), or
-the qualifier opposite to the asked one (opposed_qualifiers.py). An abstention says why
-(abstention.py) and still lists the closest passages.
+the qualifier opposite to the asked one (opposed_qualifiers.py). A question naming someone in
+several words a document writes is quoted only from a document writing that name
+(asked_names.py; `of_named_documents`). An abstention says why (abstention.py) and still lists
+the closest passages.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import threading
+import weakref
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -56,6 +60,7 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
+from citeqa.asked_names import asked_names, folded_texts, names_written_by, write_a_part
 from citeqa.asked_ordinals import asked_ordinals, ordinal_weights
 from citeqa.asked_values import (
     MISSING_VALUE_WEIGHT,
@@ -660,6 +665,46 @@ def _of_documents_naming(
         if names(f"{doc_id}\n{bank.documents[doc_id].title}", bank.tokens[item.index]):
             kept.append(number)
     return _subset(candidates, kept)
+
+
+def of_named_documents(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates whose document writes every name of several words the question writes
+    that some document writes (asked_names.py: "la Fondation de France" is not answered by
+    another foundation's letter sharing the question's other words). When no candidate's
+    document writes them all: none if one of their documents writes a word of a name (another
+    entity sharing it: "Sophie Marchand" for "Paul Marchand"), else all (a document may name
+    its subject otherwise: a paragraph goes on about the person the one before it names)."""
+    names = asked_names(terms.focus)
+    if not names:
+        return candidates
+    texts = named_texts(bank)
+    written = names_written_by(names, texts)
+    if not written:
+        return candidates
+    documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
+    kept = [
+        number
+        for number, doc_id in enumerate(documents)
+        if all(doc_id in ids for ids in written.values())
+    ]
+    if not kept and not write_a_part(written, (texts[doc_id] for doc_id in set(documents))):
+        return candidates
+    return candidates if len(kept) == len(documents) else _subset(candidates, kept)
+
+
+_NAMED_TEXTS: weakref.WeakKeyDictionary[SentenceBank, dict[str, str]] = weakref.WeakKeyDictionary()
+_NAMED_TEXTS_LOCK = threading.Lock()
+
+
+def named_texts(bank: SentenceBank) -> dict[str, str]:
+    """The bank's documents' folded paths and texts (asked_names.folded_texts of its chunks),
+    folded when a question first names someone, kept while the bank lives."""
+    with _NAMED_TEXTS_LOCK:
+        if bank not in _NAMED_TEXTS:
+            _NAMED_TEXTS[bank] = folded_texts((chunk.doc_id, chunk.text) for chunk in bank.chunks)
+        return _NAMED_TEXTS[bank]
 
 
 def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
@@ -2594,6 +2639,9 @@ def _quoted(
     """The citations of the chosen sentences (built only for a question that is answered;
     `place`: the place the question asks, places.asked_place)."""
     bank, top, terms = reading.bank, reading.hits, reading.terms
+    candidates = of_named_documents(candidates, bank, terms)
+    if not candidates.sentences:
+        return []
     if settings.learned_quotes:
         extra = models.quoter.extra
         ranked = quotable(reordered(candidates, models.quoter, reading), bank, terms.focus)

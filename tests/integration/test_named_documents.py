@@ -1,0 +1,68 @@
+"""answering.of_named_documents (asked_names.py): a question naming someone in several words
+that a document writes is answered only from a document writing that name, in its text, title or
+path (s35 trial cause 6: "la Fondation de France" answered by another foundation's award
+letter; s29 n08: "Paul Marchand" by another member's row, Sophie Marchand's list)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.api import Assistant
+from small_corpora import assistant_over
+
+FILES = {
+    "subventions/lettre_attribution.md": (
+        "# Lettre d'attribution\n\nLa Fondation Horizon Lecture nous a accordé une subvention de "
+        "30 000 euros pour le projet d'ateliers d'écriture.\n"
+    ),
+    "subventions/pistes.md": (
+        "# Pistes de financement\n\nLa Fondation de France finance des projets de lecture ; "
+        "dossier à préparer pour 2026.\n"
+    ),
+    "club/reglement.md": (
+        "# Règlement intérieur\n\nLe certificat médical doit dater de moins de trois ans. "
+        "La cotisation annuelle est de 20 euros.\n"
+    ),
+    "club/adherents_2024.md": (
+        "# Adhérents 2024\n\n| Nom | Prénom | Certificat médical |\n|---|---|---|\n"
+        "| Marchand | Paul | 2024-09-08 |\n| Roux | Anne | 2024-09-12 |\n"
+    ),
+    "club/adherents_2025.md": (
+        "# Adhérents 2025\n\n| Nom | Prénom | Certificat médical |\n|---|---|---|\n"
+        "| Roux | Anne | 2025-09-10 |\n| Marchand | Sophie | 2025-09-14 |\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    folder = tmp_path_factory.mktemp("named")
+    return assistant_over(FILES, folder / "corpus", folder / "index")
+
+
+def _quoted_files(assistant: Assistant, question: str) -> list[str]:
+    return [citation.doc_id for citation in assistant.ask(question).citations]
+
+
+def test_another_foundations_award_does_not_answer_for_the_named_one(
+    assistant: Assistant,
+) -> None:
+    question = "Quel montant la Fondation de France nous a-t-elle accordé en subvention ?"
+    assert "subventions/lettre_attribution" not in _quoted_files(assistant, question)
+
+
+def test_another_members_row_does_not_answer_for_the_named_member(assistant: Assistant) -> None:
+    question = "Quelle est la date du certificat médical de Paul Marchand pour 2025 ?"
+    assert "club/adherents_2025" not in _quoted_files(assistant, question)
+
+
+def test_a_name_a_roster_writes_in_its_columns_still_answers(assistant: Assistant) -> None:
+    quoted = _quoted_files(assistant, "Quelle est la date du certificat médical de Paul Marchand ?")
+    assert quoted[:1] == ["club/adherents_2024"]
+
+
+def test_the_name_of_the_answering_letter_answers(assistant: Assistant) -> None:
+    quoted = _quoted_files(
+        assistant, "Quel montant la Fondation Horizon Lecture nous a-t-elle accordé ?"
+    )
+    assert quoted[:1] == ["subventions/lettre_attribution"]

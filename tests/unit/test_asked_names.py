@@ -1,0 +1,70 @@
+"""asked_names: the names of several words a question writes, and which documents write them."""
+
+from __future__ import annotations
+
+from citeqa.asked_names import asked_names, folded_texts, names_written_by, write_a_part, writers
+
+
+def _texts(*documents: tuple[str, str]) -> dict[str, str]:
+    return folded_texts(documents)
+
+
+def test_a_name_is_two_capitalised_words_or_more_with_particles_between() -> None:
+    assert asked_names("Combien la Fondation de France nous a-t-elle accordé ?") == [
+        ("fondation", "de", "france")
+    ]
+    assert asked_names("When did Jean-Luc Picard's team meet?") == [("jean", "luc", "picard")]
+
+
+def test_one_word_the_first_word_and_a_title_make_no_name() -> None:
+    assert asked_names("What is the price of the gala dinner in Ashcombe?") == []
+    assert asked_names("Paul Marchand a-t-il payé sa cotisation ?") == []
+    assert asked_names("How many Saturdays does Dr Benhamou work?") == []
+    assert asked_names("Quel est le poste du Dr Marie Lefebvre ?") == [("marie", "lefebvre")]
+
+
+def test_a_question_in_title_case_names_nothing() -> None:
+    title = "Does Mammographic Density have an Impact on the Margin Re-excision Rate After Surgery?"
+    assert asked_names(title) == []
+    assert asked_names("Is gastric cancer different in Korea and the United States?") == [
+        ("united", "states")
+    ]
+
+
+def test_a_document_writes_a_name_in_order_folded_in_its_text_or_path() -> None:
+    texts = _texts(
+        ("grants/letter", "La Fondation de France, fondée en 1969, accorde…"),
+        ("grants/other", "La Fondation Savoirs Partagés accorde 45 000 euros en France."),
+        ("x", "Rapport FONDATION DE FRANCE"),
+        ("dons/Fondation_de_France/recu", "Reçu."),
+    )
+    assert writers(("fondation", "de", "france"), texts) == {
+        "grants/letter",
+        "x",
+        "dons/Fondation_de_France/recu",
+    }
+
+
+def test_a_name_of_two_words_is_written_in_either_order() -> None:
+    texts = _texts(("adherents", "| Nom | Prénom |\n| Marchand | Paul |\n| Léa | Martin |"))
+    assert writers(("paul", "marchand"), texts) == {"adherents"}
+    assert writers(("lea", "martin"), texts) == {"adherents"}
+    assert writers(("jean", "de", "marchand"), texts) == frozenset()
+    assert writers(("paul", "marc"), texts) == frozenset()
+
+
+def test_only_the_names_some_document_writes_are_kept() -> None:
+    texts = _texts(("a", "Paul Marchand signe."), ("b", "Rien."))
+    names = [("paul", "marchand"), ("anne", "roux")]
+    assert names_written_by(names, texts) == {("paul", "marchand"): {"a"}}
+
+
+def test_another_entity_sharing_a_word_of_the_name_writes_a_part_of_it() -> None:
+    texts = _texts(
+        ("a", "| Marchand | Sophie | 2025-09-14 |"),
+        ("b", "La Fondation Savoirs Partagés accorde 45 000 euros."),
+        ("c", "En 1600, il tombe malade ; la mairie de Görlitz l'aide."),
+    )
+    assert write_a_part([("paul", "marchand")], [texts["c"], texts["a"]])
+    assert write_a_part([("fondation", "de", "france")], [texts["b"]])
+    assert not write_a_part([("paul", "marchand"), ("fondation", "de", "france")], [texts["c"]])
