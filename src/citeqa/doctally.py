@@ -57,7 +57,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 25
+TALLY_VERSION = 26
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -102,7 +102,9 @@ dates.is_a_name); 21: a decomposed text (NFD) names its months as a composed one
 name or a word the text also writes lowercase is its month ("Budget Avril Mai Juin"); 23: a
 document's candidate lower-case terms whose initials it or its file name writes in capitals
 (term_acronyms.py: "assemblée générale" in PV_AG_2025-06-14.md gives AG); 25: a date of year
-0 is no date ("5 mai 0000": no term "0000-05-05", an impossible date's key instead)."""
+0 is no date ("5 mai 0000": no term "0000-05-05", an impossible date's key instead); 26: a
+document of tables alone with no prose is in the language its distinct cells say
+(language._distinct_cells: a French salary scale's repeated "0 an" made it "—")."""
 
 
 class DocumentTally(BaseModel):

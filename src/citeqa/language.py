@@ -210,26 +210,47 @@ def _neither(found: list[str]) -> bool:
 def document_languages(text: str, chunks: list[tuple[int, int, str]]) -> list[str]:
     """A document's languages as citeqa names them, given its chunks as (start, end, language
     `detect_lang` gave them): [OTHER] when its prose fits neither language, else the languages
-    its chunks' prose words say (`prose_language`). When no chunk's prose says one (a word
-    list, a header block, code, a form of "Key: value" lines): the languages its chunks' words
+    its chunks' prose words say (`prose_language`). When no chunk's prose says one: for a
+    document of tables alone (`_tables_only`), the language their distinct cells say plainly
+    (`_distinct_cells`: each cell read once, as a column repeats its values); else (a word
+    list, a header block, code, a form of "Key: value" lines) the languages its chunks' words
     say plainly (`evident_language`: a motor policy schedule's "Period of cover: … to …",
     "Theft or attempted theft"; a note of an ID table and English to-do items is `en,fr`); else
     [OTHER] when all its words fit neither, else the language
     most of its chunks were detected in; but none ([]: status shows "—") when all its words
-    fit neither and it is tables alone (`_tables_only`: a staff list or an inventory of names,
-    codes and numbers is in no language, not in another one as a German page is)."""
+    fit neither and it is tables alone (a staff list or an inventory of names, codes and
+    numbers is in no language, not in another one as a German page is)."""
     if fits_neither(text):
         return [OTHER]
     said = {lang for start, end, _ in chunks if (lang := prose_language(text[start:end]))}
     if said:
         return sorted(said)
+    tables = _tables_only(text)
+    if tables and (cells := evident_language(_distinct_cells(text[:NEITHER_SAMPLE]))):
+        return [cells]
     terse = {lang for start, end, _ in chunks if (lang := evident_language(text[start:end]))}
     if terse:
         return sorted(terse)
     if _neither([match.group().lower() for match in _WORD.finditer(text[:NEITHER_SAMPLE])]):
-        return [] if _tables_only(text) else [OTHER]
+        return [] if tables else [OTHER]
     detected = Counter(lang for _, _, lang in chunks).most_common(1)
     return [detected[0][0]] if detected else []
+
+
+def _distinct_cells(text: str) -> str:
+    """The distinct cells of `text`'s table rows and its headings' text, each once, one a
+    line: a column repeats its values down its rows ("0 an" in every other row of a French
+    salary scale tied it with the French words of its header and posts: s35 trial, status
+    said "—"), while the header and the text cells are words as a sentence's are."""
+    cells: dict[str, None] = {}
+    for line in text.splitlines():
+        stripped = line.strip()
+        if is_table_separator(stripped):
+            continue
+        row = is_table_row(stripped)
+        parts = stripped.strip("|").split("|") if row else [stripped.lstrip("#")]
+        cells.update(dict.fromkeys(cell.strip() for cell in parts if cell.strip()))
+    return "\n".join(cells)
 
 
 def _tables_only(text: str) -> bool:

@@ -8,12 +8,13 @@ The candidates are the likely spellings of the words the question's analysis fou
 same first letter, one letter added or dropped for words of 5 or 6 letters, two for longer; stricter
 than the correction searched for, whose two edits for long words read "calories" as "carries";
 and only a word some sentence holds, no function word: "trough" is not offered "through").
-An ordinary word of the question's language (its word list, known_words.json: "missing" is no
-"mission") is offered nothing. A candidate is offered only when the closest passages (those
-the abstention lists) write it: a misspelling's neighbour shares the question's context, a
-real word the corpus lacks rarely does ("pneus hiver" is not offered "hier", which a diary
-writes elsewhere), nor a word they write only as a name ("braed" is not offered the "Brad"
-of "Brad Appleton"). It is offered as
+An ordinary word of the question's language (its word list, known_words.json) is offered no
+other word of it ("missing" is no "mission"), only a corpus word that is none (an English
+"salaries", the French documents' "salaires"). A candidate is offered only when the closest
+passages (those the abstention lists) write it: a misspelling's neighbour shares the
+question's context, a real word the corpus lacks rarely does ("pneus hiver" is not offered
+"hier", which a diary writes elsewhere), nor a word they write only as a name ("braed" is
+not offered the "Brad" of "Brad Appleton"). It is offered as
 those passages spell it most often, lower-cased ("rétention", where the corpus's words are
 stored folded as "retention"). The abstention looks nothing up in the index again: the
 passages' texts are read only when a word has a candidate (benchmarks/typo_hints.py measures
@@ -79,7 +80,7 @@ def offered_spellings(terms: QuestionTerms, closest: Closest, lang: Lang) -> lis
     wanted = {
         corrected: typed
         for typed, corrected in terms.typos.items()
-        if typed in absent and readable(typed) and _may_be_typo(typed, lang)
+        if typed in absent and readable(typed) and _may_be_typo(typed, corrected, lang)
     }
     if not wanted:
         return []
@@ -88,14 +89,16 @@ def offered_spellings(terms: QuestionTerms, closest: Closest, lang: Lang) -> lis
     return list(dict.fromkeys(offered))[:MAX_OFFERED]
 
 
-def _may_be_typo(typed: str, lang: Lang) -> bool:
-    """Whether a question word may be offered a spelling: no word of `lang`'s word list
-    (known_words.known_word, the list typo_reading keeps real words by: s35 trial, "missing"
-    was offered "mission"; a language with no list, French, offers as before), and then any
-    word of TYPO_MIN_LENGTH letters or more, a shorter one only as
-    known_words.may_be_short_typo says in `lang`."""
+def _may_be_typo(typed: str, corrected: str, lang: Lang) -> bool:
+    """Whether a question word may be offered the spelling `corrected`: never when both are
+    words of `lang`'s word list (known_words.known_word, the list typo_reading keeps real words
+    by: s35 trial, "missing" was offered "mission", two English words), while a word of the list
+    is offered a corpus word that is none ("salaries" the French documents' "salaires": their
+    wording); a language with no list (French) offers as before. Then any word of
+    TYPO_MIN_LENGTH letters or more, a shorter one only as known_words.may_be_short_typo says
+    in `lang`."""
     folded = fold(typed)
-    if known_word(folded, lang):
+    if known_word(folded, lang) and known_word(fold(corrected), lang):
         return False
     return len(folded) >= TYPO_MIN_LENGTH or may_be_short_typo(folded, lang)
 

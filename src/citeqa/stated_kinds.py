@@ -9,7 +9,8 @@ state the asked thing otherwise (s35 trial: the chat's follow-up "et la Fondatio
 A follow-up asking no kind of its own asks the kind of the question it is read with
 (`asked_wants`: QuestionTerms.context). A quantity is a figure outside a date (dates.day_spans),
 a year and a code mixing letters and digits ("FDN-2025-0147", "HT-24-312"): those hold digits
-but count nothing. The date and share kinds are answer_features' patterns (language data).
+but count nothing. The date and share kinds are answer_features' patterns (language data), a
+date's also a weekday or a time (asked_values' "day" shape: "when" is answered by them too).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from __future__ import annotations
 import re
 
 from citeqa.answer_features import Wants, holds_asked_value
+from citeqa.asked_values import writes_kind
 from citeqa.dates import day_spans
 from citeqa.glossary import fold
 from citeqa.questions import QuestionTerms
+from citeqa.unheld_years import asked_years
 
 CHECKED_KINDS = frozenset({"number", "date", "share"})
 """The kinds whose values a sentence is checked for: those a pattern finds (a person or a
@@ -28,7 +31,9 @@ _CODE = re.compile(r"\b[^\W\d_]+(?:[-_/.][^\W_]*)*\d[^\W_]*(?:[-_/.][^\W_]+)*")
 """A code: letters, then digits after a separator or glued ("FDN-2025-0147", "HT-24-312",
 "COVID-19", "v2"): an identifier, no quantity."""
 _YEAR = re.compile(r"(?<![\d.,])\b(?:1[89]|20)\d\d\b(?![.,]?\d)")
-"""A year standing alone ("2025"): a date's, no quantity."""
+"""A number of four digits that may be a year ("2025"): a date's, no quantity, unless
+unheld_years.asked_years reads it as none (a currency or unit beside it: "1950 €", "£1950",
+"2000 €", data year_cues.json)."""
 _FIGURE = re.compile(r"\d")
 
 
@@ -43,22 +48,30 @@ def asked_wants(terms: QuestionTerms) -> Wants:
 
 def states_asked_kind(text: str, wants: Wants) -> bool:
     """Whether `text` states a value of a kind `wants` asks for (True when it asks none of
-    CHECKED_KINDS: nothing to check): a quantity (`states_quantity`) for a number, a date's or a
-    share's pattern for those (answer_features.holds_asked_value)."""
+    CHECKED_KINDS: nothing to check): a quantity (`states_quantity`) for a number or a share
+    (the share kind's cue "taux" asks an hourly rate too: s31 trial, "Quel est le taux horaire
+    actuel ?" lost the 2024 tariff's "48,00 €" row), a date's pattern, a weekday or a time for
+    a date (answer_features.holds_asked_value, asked_values.writes_kind)."""
     asked = wants.kinds & CHECKED_KINDS
     if not asked:
         return True
-    if "number" in asked and states_quantity(text):
-        return True
+    if asked & {"number", "share"} and states_quantity(text):
+        return True  # a share is a figure too: "taux horaire" asks a share and an amount
+    if "date" in asked and writes_kind("day", text):
+        return True  # a weekday or a time answers "when" too ("collecte le mardi", "18 h 30")
     others = Wants(wants.kinds - {"number"})
     return bool(others.kinds & CHECKED_KINDS) and holds_asked_value(others, text)
 
 
 def states_quantity(text: str) -> bool:
-    """Whether `text` writes a figure outside its dates, years and codes (`_CODE`, `_YEAR`)."""
+    """Whether `text` writes a figure outside its dates, years and codes (`_CODE`, `_YEAR`): a
+    number of four digits beside a currency or unit is an amount ("The monthly rent is 1950 €"
+    disagrees with "1850 €": s36 review)."""
     folded = fold(text)
     kept = list(folded)
     for start, end, _ in day_spans(folded):
         kept[start:end] = " " * (end - start)
-    blanked = _YEAR.sub(" ", _CODE.sub(" ", "".join(kept)))
+    blanked = _CODE.sub(" ", "".join(kept))
+    amounts = {match.group() for match in _YEAR.finditer(blanked)} - set(asked_years(blanked))
+    blanked = _YEAR.sub(lambda year: year.group() if year.group() in amounts else " ", blanked)
     return _FIGURE.search(blanked) is not None

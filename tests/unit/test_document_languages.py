@@ -234,3 +234,25 @@ def test_a_corpus_is_in_both_languages_by_the_minority_share(
     counts: dict[str, int], documents: int, bilingual: bool
 ) -> None:
     assert DocumentLanguages(counts, documents, 0).bilingual_corpus(MINORITY_SHARE) is bilingual
+
+
+def test_a_table_alone_is_in_the_language_its_distinct_cells_say() -> None:
+    """s35 trial: `status` showed "—" for a French salary scale (.csv): its "0 an" repeated
+    down a column ("an" is an English word) outweighed or tied the French words of its header
+    and posts. Each distinct cell is read once: the header and text cells are words too."""
+    rows = [
+        "| Poste | Échelon | Ancienneté | Salaire brut mensuel (€) |",
+        "| --- | --- | --- | --- |",
+        "| Animateur·rice pédagogique | 1 | 0 an | 2 150,00 |",
+        "| Animateur·rice pédagogique | 2 | 4 ans | 2 260,00 |",
+        "| Responsable de site | 1 | 0 an | 2 480,00 |",
+        "| Responsable de site | 2 | 4 ans | 2 590,00 |",
+        "| Secrétaire (mi-temps) | 1 | 0 an | 1 040,00 |",
+        "| Directeur·rice | 1 | 0 an | 3 200,00 |",
+    ]
+    scale = "\n".join(rows)
+    assert document_languages(scale, _one_chunk(scale)) == ["fr"]
+    english = "\n".join(
+        ["## Staff", "| Post | Grade |", "| --- | --- |", "| Head of the site | 2 |"]
+    )
+    assert document_languages(english, _one_chunk(english)) == ["en"]

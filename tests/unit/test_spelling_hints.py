@@ -216,9 +216,10 @@ def test_likely_spellings_are_looked_up_only_when_an_abstention_reads_them() -> 
 
 def test_an_ordinary_word_of_the_questions_language_is_offered_no_corpus_word() -> None:
     """s35 trial: "How much notice must a volunteer give before missing a workshop?" ended
-    "Did you mean “mission”?": "missing" is an English word the documents lack, no typo (the
-    word list typo_reading keeps real words by, known_words.json), while a misspelling
-    beside it is still offered its spelling."""
+    "Did you mean “mission”?": "missing" and "mission" are two English words (the word list
+    typo_reading keeps real words by, known_words.json), no typo; a misspelling beside it is
+    still offered its spelling, and an English word the French documents' word that is none
+    ("salaries": “salaires”, s35 a89)."""
     guide = ["Chaque mission dure deux heures.", "La mission commence à 9 heures."]
     terms = asked("How much notice before missing a misson?", guide)
     assert terms.typos.get("missing") == "mission"  # close enough to be read as one…
@@ -226,3 +227,6 @@ def test_an_ordinary_word_of_the_questions_language_is_offered_no_corpus_word() 
     assert "“missing”" in reason  # …but named as a word the documents never use
     assert reason.endswith("Did you mean “mission”?") and reason.count("mission”") == 1
     assert "Did you mean" not in reason_for(asked("Before missing it?", guide), "en", guide)
+    payroll = ["Les salaires sont versés le 28 du mois."]  # no English word: the corpus's own
+    offer = reason_for(asked("When are salaries paid?", payroll), "en", payroll)
+    assert offer.endswith("Did you mean “salaires”?")

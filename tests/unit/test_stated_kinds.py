@@ -17,6 +17,11 @@ from citeqa.stated_kinds import asked_wants, states_asked_kind, states_quantity
         ("| Fondation Horizon Lecture | 45000 | accordé le 04/02/2025 |", True),
         ("Le 3 mars 2025, 12 000 € ont été versés.", True),
         ("£58,000 awarded in 2025", True),
+        ("The monthly rent of the workshop is 1950 € payable on the first day.", True),
+        ("Subvention : 2000 €", True),
+        ("£1950", True),
+        ("Budget 2025: 1990 € par mois", True),
+        ("Rapport annuel 2025", False),
     ],
 )
 def test_dates_years_and_codes_are_no_quantity(text: str, quantity: bool) -> None:
@@ -33,5 +38,8 @@ def test_a_follow_up_asks_the_kind_of_the_question_it_is_read_with() -> None:
         QuestionTerms(focus="et la Fondation ?", context="Quand faut-il le remettre ?")
     )
     assert states_asked_kind("Rapport final à remettre : 2026-09-30", day)
+    assert states_asked_kind("La collecte a lieu le jeudi à 9 h.", day)  # a weekday, a time
+    rate = asked_wants(QuestionTerms(focus="Quel est le taux horaire actuel ?"))
+    assert states_asked_kind("| Taux horaire | heure | 48,00 € |", rate)  # a figure, no "%"
     alone = asked_wants(QuestionTerms(focus="et la Fondation ?"))
     assert states_asked_kind("Rapport final à remettre.", alone)  # no kind asked: not checked
