@@ -22,6 +22,7 @@ from citeqa.asked_values import writes_kind
 from citeqa.dates import day_spans
 from citeqa.glossary import fold
 from citeqa.questions import QuestionTerms
+from citeqa.unheld_years import asked_years
 
 CHECKED_KINDS = frozenset({"number", "date", "share"})
 """The kinds whose values a sentence is checked for: those a pattern finds (a person or a
@@ -30,7 +31,9 @@ _CODE = re.compile(r"\b[^\W\d_]+(?:[-_/.][^\W_]*)*\d[^\W_]*(?:[-_/.][^\W_]+)*")
 """A code: letters, then digits after a separator or glued ("FDN-2025-0147", "HT-24-312",
 "COVID-19", "v2"): an identifier, no quantity."""
 _YEAR = re.compile(r"(?<![\d.,])\b(?:1[89]|20)\d\d\b(?![.,]?\d)")
-"""A year standing alone ("2025"): a date's, no quantity."""
+"""A number of four digits that may be a year ("2025"): a date's, no quantity, unless
+unheld_years.asked_years reads it as none (a currency or unit beside it: "1950 €", "£1950",
+"2000 €", data year_cues.json)."""
 _FIGURE = re.compile(r"\d")
 
 
@@ -61,10 +64,14 @@ def states_asked_kind(text: str, wants: Wants) -> bool:
 
 
 def states_quantity(text: str) -> bool:
-    """Whether `text` writes a figure outside its dates, years and codes (`_CODE`, `_YEAR`)."""
+    """Whether `text` writes a figure outside its dates, years and codes (`_CODE`, `_YEAR`): a
+    number of four digits beside a currency or unit is an amount ("The monthly rent is 1950 €"
+    disagrees with "1850 €": s36 review)."""
     folded = fold(text)
     kept = list(folded)
     for start, end, _ in day_spans(folded):
         kept[start:end] = " " * (end - start)
-    blanked = _YEAR.sub(" ", _CODE.sub(" ", "".join(kept)))
+    blanked = _CODE.sub(" ", "".join(kept))
+    amounts = {match.group() for match in _YEAR.finditer(blanked)} - set(asked_years(blanked))
+    blanked = _YEAR.sub(lambda year: year.group() if year.group() in amounts else " ", blanked)
     return _FIGURE.search(blanked) is not None

@@ -13,7 +13,9 @@ left out, read by their words, separators and years aside: "old_versions", "arch
 the newer (`_Name.older_than`; a name writing no version is the first edition of one
 writing "v2" or "version 2" when their texts share their title or words: "fiche_sortie"
 beside "fiche_sortie_v2", never minutes' "notes" beside a recipe's "notes_v2"; a draft "v0"
-is older than both): a name alone never makes
+is older than both; a dotted version or a revision letter is one version, its numbers compared
+in turn: "report v0.9 DRAFT" and "report v1.0" are older than "report v1.1 FINAL", "v1.10" is
+above "v1.9", "bom rev B" older than "bom rev C", `Edition`): a name alone never makes
 a copy old ("avis_2024" beside "avis_2025" are two years' papers, both current), nor does
 "final" or a version make a later year's paper old ("rapport_2024_final" beside
 "rapport_2025"). versions.CorpusVersions reads
@@ -64,6 +66,10 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold
 from citeqa.questions import visible_text
 from citeqa.unheld_periods import follows
+
+Edition = tuple[int, ...]
+"""A version as its numbers, compared in turn: "v1.10" is (1, 10), above "v1.9"'s (1, 9)."""
+
 
 _WORD = re.compile(r"[^\W_]+")
 _NOT_WORD = re.compile(r"[^\w\0]+|_+")
@@ -135,7 +141,7 @@ class _Name:
     key: tuple[str, tuple[str, ...]]
     old: bool
     final: bool
-    version: int | None
+    version: Edition | None
     year: int | None
 
     def older_than(self, other: _Name) -> bool:
@@ -173,11 +179,11 @@ def _read_name(doc_id: str) -> _Name | None:
     kept_folders = tuple(f for f in folders if not _old_folder(f) and f not in periods)
     old = len(kept_folders) + len(periods) < len(folders)
     year, named = None, []
-    versions = {int(apart.group("n")) for apart in words.version_apart.finditer(stem)}
-    stem = words.version_apart.sub(" ", stem)  # "fiche version 2"
+    versions = {_edition_apart(apart) for apart in words.version_apart.finditer(stem)}
+    stem = words.version_apart.sub(" ", stem)  # "fiche version 2", "rapport v1.1", "bom rev c"
     for word in _WORD.findall(stem):
         if (found := words.version.fullmatch(word)) is not None:
-            versions.add(int(found.group("n")))
+            versions.add((int(found.group("n")),))
         elif words.year.fullmatch(word):
             year = max(year or 0, int(word))
         else:
@@ -200,6 +206,17 @@ def _read_name(doc_id: str) -> _Name | None:
 
 
 _NUMBER = re.compile(r"\d+")
+
+
+def _edition_apart(found: re.Match[str]) -> Edition:
+    """The version a `version_apart` match writes: "version 2" (2,), "v1.1" (1, 1), "rev c"
+    (3,); a trailing ".0" is left out ("v1.0" is "v1")."""
+    if found.group("letter") is not None:
+        return (ord(found.group("letter")) - ord("a") + 1,)
+    minor = found.group("minor")
+    if minor is None or int(minor) == 0:
+        return (int(found.group("n")),)
+    return (int(found.group("n")), int(minor))
 
 
 def _period_folder(folded: str) -> bool:
@@ -739,13 +756,13 @@ def old_copies(doc_ids: Sequence[str]) -> dict[str, str]:
     return copies
 
 
-def _version(name: _Name) -> int:
+def _version(name: _Name) -> Edition:
     """An edition's version as `_Name.older_than` compares it: a name writing none is the
     first ("fiche" beside "fiche_v2"), as old as "v1"; "v0" (a draft) is older still."""
-    return 1 if name.version is None else name.version
+    return (1,) if name.version is None else name.version
 
 
-def _rank(name: _Name) -> tuple[bool, bool, int]:
+def _rank(name: _Name) -> tuple[bool, bool, Edition]:
     """How `_Name.older_than` orders the editions of one year (or of none): an edition is older
     than another of its year exactly when its rank is lower (marked old, then not final, then
     its version)."""
@@ -763,13 +780,13 @@ class _Newest:
     years in ascending order, the first place of a newest edition not marked old of that year
     or a later one (`later_firsts`)."""
 
-    tops: dict[int | None, tuple[tuple[bool, bool, int], int]]
+    tops: dict[int | None, tuple[tuple[bool, bool, Edition], int]]
     years: list[int]
     later_firsts: list[int | None]
 
     @classmethod
     def of(cls, group: list[tuple[str, _Name]]) -> _Newest:
-        tops: dict[int | None, tuple[tuple[bool, bool, int], int]] = {}
+        tops: dict[int | None, tuple[tuple[bool, bool, Edition], int]] = {}
         for place, (_, name) in enumerate(group):
             rank, top = _rank(name), tops.get(name.year)
             if top is None or rank > top[0]:
@@ -781,7 +798,7 @@ class _Newest:
         return cls(tops, years, later_firsts)
 
     @staticmethod
-    def _current_first(top: tuple[tuple[bool, bool, int], int]) -> int | None:
+    def _current_first(top: tuple[tuple[bool, bool, Edition], int]) -> int | None:
         """The place of a year's newest edition when it is not marked old."""
         return top[1] if top[0][0] else None
 

@@ -17,6 +17,11 @@ from citeqa.stated_kinds import asked_wants, states_asked_kind, states_quantity
         ("| Fondation Horizon Lecture | 45000 | accordé le 04/02/2025 |", True),
         ("Le 3 mars 2025, 12 000 € ont été versés.", True),
         ("£58,000 awarded in 2025", True),
+        ("The monthly rent of the workshop is 1950 € payable on the first day.", True),
+        ("Subvention : 2000 €", True),
+        ("£1950", True),
+        ("Budget 2025: 1990 € par mois", True),
+        ("Rapport annuel 2025", False),
     ],
 )
 def test_dates_years_and_codes_are_no_quantity(text: str, quantity: bool) -> None:

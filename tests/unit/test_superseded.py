@@ -809,3 +809,26 @@ def test_a_longer_name_adding_words_or_a_data_lists_qualifier_is_no_later_editio
             "Asso/enfance/tarifs_cantine_garderie_2025-2026", False, True
         )
     }
+
+
+def test_dotted_versions_and_revision_letters_are_editions_compared_by_number() -> None:
+    """s36 trial cause 2: "v0.9", "v1.1", "rev B" were left as name words ('.9' is no
+    version), so a draft report and its final edition were two documents and the draft won."""
+    report = [f"Design/Pump study {edition}" for edition in ("v0.9 DRAFT", "v1.0", "v1.1 FINAL")]
+    assert old_copies(report) == dict.fromkeys(report[:2], report[2])
+    assert old_copies(["parts list v1.9", "parts list v1.10"]) == {
+        "parts list v1.9": "parts list v1.10"
+    }
+    assert old_copies(["Specs/old/Spec v1.0", "Specs/Spec v2.1"]) == {
+        "Specs/old/Spec v1.0": "Specs/Spec v2.1"
+    }
+    assert old_copies(["Parts/archive/parts rev B", "Parts/parts rev C"]) == {
+        "Parts/archive/parts rev B": "Parts/parts rev C"
+    }
+    assert old_copies(["note Rev. 2", "note Rev. 3"]) == {"note Rev. 2": "note Rev. 3"}
+    assert old_copies(["guide version 1.1", "guide version 1.2"]) == {
+        "guide version 1.1": "guide version 1.2"
+    }
+    assert old_copies(["plan v2", "plan v2.1"]) == {"plan v2": "plan v2.1"}
+    assert old_copies(["plan v1.0", "plan"]) == {}, "v1.0 is v1: no edition over an unversioned one"
+    assert old_copies(["plan rev a", "plan v1"]) == {}, "rev A is a first edition, as v1 is"
