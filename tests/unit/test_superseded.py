@@ -832,3 +832,14 @@ def test_dotted_versions_and_revision_letters_are_editions_compared_by_number() 
     assert old_copies(["plan v2", "plan v2.1"]) == {"plan v2": "plan v2.1"}
     assert old_copies(["plan v1.0", "plan"]) == {}, "v1.0 is v1: no edition over an unversioned one"
     assert old_copies(["plan rev a", "plan v1"]) == {}, "rev A is a first edition, as v1 is"
+
+
+def test_a_word_opening_with_rev_is_no_revision_letter() -> None:
+    """Review of s36-otherwise: the revision letter needed no separator, so "revisions" read as
+    rev S, "rêve" as rev E and "revu" as rev U, and an ordinary file became a newer edition."""
+    assert old_copies(["Notes/Planning", "Notes/Planning revisions"]) == {}
+    assert old_copies(["Docs/Mon", "Docs/Mon rêve"]) == {}
+    assert old_copies(["Docs/Rapport v3", "Docs/Rapport revu"]) == {}
+    assert old_copies(["Docs/Lettre", "Docs/Lettre Revd Smith"]) == {}
+    assert old_copies(["bom_rev_a", "bom_rev_b"]) == {"bom_rev_a": "bom_rev_b"}
+    assert old_copies(["Guide", "Guide - Rev.E"]) == {"Guide": "Guide - Rev.E"}
