@@ -216,3 +216,13 @@ def test_one_index_reading_its_initials_holds_up_no_other() -> None:
     first.join()
     second.join()
     assert answered_while_held == [True]
+
+
+def test_an_interjection_in_capitals_is_never_claimed_absent() -> None:
+    for question in (
+        "SOS : quel est le poste du Dr Roussel ?",
+        "Mme Dupont, RDV le lundi ?",
+        "AFAIK helmets are worn on the track, right?",
+    ):
+        assert claimed(question) is None, question
+
