@@ -7,8 +7,11 @@ folders ("clients/c17/2024/facture_c17_2024", the entity folders review of s34 t
 files half in a client's own "clients/C12 archives/" folder (10,000 archive folders under one
 parent, s35 review: seconds before the first answer) and on 20,000 files half archived whose
 names share one word with every current one ("devis client12"; archive_folders.without_sibling
-reads each). Then what one question's arrangement costs (a path test per candidate). Not a
-test; run it by hand:
+reads each), on 20,000 files of 10,000 clients each with "Ck/tarifs" beside "Ck/archives/tarifs k"
+(s36 hostile review M4: without_sibling read every current "tarifs" per archived one) and on a
+chain of 1,000 folders under an archive folder, one document a level ("old/a/a/…/d999"; M5:
+each depth's path joined anew). Then what one question's arrangement costs (a path test per
+candidate). Not a test; run it by hand:
 
     python benchmarks/archive_folders_cost.py [--files 20000] [--rounds 3]
 """
@@ -43,12 +46,18 @@ def _corpora(files: int) -> dict[str, list[str]]:
         f"clients/archives/devis client{i}" if i % 2 else f"clients/en cours/devis client{i}"
         for i in range(files)
     ]
+    tariffs = [  # s36 hostile review M4: each client's archive beside its current tariff
+        f"C{i // 2}/archives/tarifs {i}" if i % 2 else f"C{i // 2}/tarifs" for i in range(files)
+    ]
+    chain = ["old/" + "a/" * depth + f"d{depth}" for depth in range(1000)] + ["notes"]
     return {
         "no archive word": plain,
         "client year folders": clients,
         "archive folders": staged,
         "a client archive folder each": clients_archives,
         "archived names unlike the current ones": named,
+        "each client's tariff beside its archives": tariffs,
+        "a chain of 1,000 folders under an archive (1,001 files)": chain,
     }
 
 
@@ -82,7 +91,7 @@ def main() -> None:
     for name, ids in _corpora(args.files).items():
         without, told, whole = _timed(ids, args.rounds)
         print(
-            f"{args.files:,} files, {name}: archived {len(archived(ids)):,};"
+            f"{len(ids):,} files, {name}: archived {len(archived(ids)):,};"
             f" superseded.copies {without * 1000:.1f} ms, archive_folders.archived"
             f" {told * 1000:.1f} ms ({told / without:.3f}x of copies),"
             f" CorpusVersions.of {whole * 1000:.1f} ms ({whole / without:.2f}x)"

@@ -88,16 +88,53 @@ def archived(doc_ids: Iterable[str]) -> dict[str, str]:
 def _stages(doc_ids: list[str], folders: set[str]) -> set[str]:
     """The archive `folders` some document of whose parent folder lies outside them: their
     parent holds more documents than they do. One pass counts the documents under each
-    folder (each id's folders once: linear in the ids' folders, whatever the number of
-    archive folders; s35 review: each id read against each archive folder of its parent took
-    seconds for 1,500 clients' "C12 archives")."""
-    held: dict[str, int] = {"": len(doc_ids)}
+    folder in a tree of folder names (each id's folders once, no folder's path ever joined:
+    linear in the ids' lengths, whatever the number of archive folders or their depth; s35
+    review: each id read against each archive folder of its parent took seconds for 1,500
+    clients' "C12 archives"; s36 hostile review M5: joining each depth's path grew with the
+    cube of a folder chain's depth)."""
+    root = _Folder()
     for doc_id in doc_ids:
-        parts = doc_id.split("/")[:-1]
-        for depth in range(1, len(parts) + 1):
-            folder = "/".join(parts[:depth])
-            held[folder] = held.get(folder, 0) + 1
-    return {folder for folder in folders if held[folder.rpartition("/")[0]] > held[folder]}
+        for folder in root.along(doc_id.split("/")[:-1]):
+            folder.held += 1
+    staged = set()
+    for path in folders:
+        *_, parent, folder = root.along(path.split("/"))
+        if parent.held > folder.held:
+            staged.add(path)
+    return staged
+
+
+class _Folder:
+    """A folder of the ids' tree: the documents under it, its current documents' name words
+    (without_sibling), its sub-folders by name."""
+
+    __slots__ = ("held", "sub", "words")
+
+    def __init__(self) -> None:
+        self.held = 0
+        self.words: set[str] = set()
+        self.sub: dict[str, _Folder] = {}
+
+    def along(self, parts: list[str]) -> list[_Folder]:
+        """This folder and each of `parts`' folders below it, outermost first (made if new)."""
+        folders = [self]
+        for part in parts:
+            below = folders[-1].sub.get(part)
+            if below is None:
+                below = folders[-1].sub[part] = _Folder()
+            folders.append(below)
+        return folders
+
+    def within(self, parts: list[str]) -> list[_Folder]:
+        """This folder and those of `parts`' folders below it the tree holds, outermost first."""
+        folders = [self]
+        for part in parts:
+            below = folders[-1].sub.get(part)
+            if below is None:
+                break
+            folders.append(below)
+        return folders
 
 
 def without_sibling(doc_ids: Iterable[str], archived_in: dict[str, str]) -> frozenset[str]:
@@ -108,21 +145,30 @@ def without_sibling(doc_ids: Iterable[str], archived_in: dict[str, str]) -> froz
     "horaires 2024" beside "horaires et fermetures", "CR réunion 2024-06-10" beside
     "2025-11-17 réunion d'équipe"). Such a document is no earlier edition of anything current
     ("Twitter archive/tweets 2019", "Anciens/promo 1998" beside "Bureau/statuts"): never set
-    aside, it may still be labelled. One pass indexes the current names by word."""
-    current: dict[str, list[str]] = {}
+    aside, it may still be labelled. One pass gives each archive's parent folder the name
+    words of the current documents under it (a tree of those parents: each check is a set
+    lookup; s36 hostile review M4: reading each current document holding a word, for each
+    archived document, grew with the square of k clients' "Ck/archives")."""
+    parents = _Folder()
+    for folder in archived_in.values():
+        parents.along(_parts(folder.rpartition("/")[0]))
     for doc_id in doc_ids:
         if doc_id not in archived_in:
-            for word in _name_words(doc_id):
-                current.setdefault(word, []).append(doc_id)
-    found: dict[tuple[str, frozenset[str]], bool] = {}
-    alone = set()
-    for doc_id, folder in archived_in.items():
-        key = (folder.rpartition("/")[0], _name_words(doc_id))
-        if key not in found:
-            found[key] = _has_sibling(*key, current)
-        if not found[key]:
-            alone.add(doc_id)
-    return frozenset(alone)
+            words = _name_words(doc_id)
+            for parent in parents.within(doc_id.split("/")[:-1]):
+                parent.words |= words
+    return frozenset(
+        doc_id
+        for doc_id, folder in archived_in.items()
+        if parents.along(_parts(folder.rpartition("/")[0]))[-1].words.isdisjoint(
+            _name_words(doc_id)
+        )
+    )
+
+
+def _parts(folder: str) -> list[str]:
+    """The folder names of a folder's path ("" is the corpus: none)."""
+    return folder.split("/") if folder else []
 
 
 def _name_words(doc_id: str) -> frozenset[str]:
@@ -138,13 +184,6 @@ def _name_words(doc_id: str) -> frozenset[str]:
 
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
-
-
-def _has_sibling(parent: str, words: frozenset[str], current: dict[str, list[str]]) -> bool:
-    """Whether a current document under `parent` ("": anywhere) has a name sharing one of
-    `words` (`current`: each name word's current documents)."""
-    prefix = parent + "/" if parent else ""
-    return any(doc_id.startswith(prefix) for word in words for doc_id in current.get(word, ()))
 
 
 def asks_archive(question: str) -> bool:

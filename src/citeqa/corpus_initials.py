@@ -13,7 +13,10 @@ Each run gives two strings of initials: one of all its words, one without the st
 language data ("of", "de", "des"…); runs are kept apart by a separator, so initials never
 straddle two runs. `spells` looks an acronym up as a substring of those strings, in its order
 and reversed (French writes "VIH" where English writes "HIV"): linear in the corpus once, then
-a fast substring search a question. Pure; built from texts (`CorpusInitials.of`).
+a fast substring search a question. An acronym the corpus writes only glued to digits
+("CNIL2024-118", "UGAP2024": one term to the index) is written too: the letters starting a word
+before its digits are kept as a set (s36 hostile review M1). Pure; built from texts
+(`CorpusInitials.of`).
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ _ELIDED = frozenset("dlcjmnst") | {"qu", "jusqu", "lorsqu", "puisqu"}
 """The elided French words ("d'", "l'", "qu'"): no initial."""
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][.‧·][ \u00a0]?){2,}(?:[^\W\d_](?![^\W\d_]))?")
 """Letters each followed by a dot ("S.A.R.L.", "T.T.C", "P. D. G.")."""
+_GLUED_TO_DIGITS = re.compile(r"(?<![^\W_])([^\W\d_]+)\d")
+"""The letters starting a word, right before its first digit ("cnil" of "cnil2024-118")."""
 _SEPARATOR = "|"
 
 
@@ -49,6 +54,8 @@ class CorpusInitials(NamedTuple):
     """The same without the stopwords' initials."""
     dotted: frozenset[str]
     """The folded letters of the corpus's dotted forms ("sarl" of "S.A.R.L.")."""
+    glued: frozenset[str] = frozenset()
+    """The folded letters starting a word before its digits ("cnil" of "CNIL2024-118")."""
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> CorpusInitials:
@@ -57,22 +64,27 @@ class CorpusInitials(NamedTuple):
         every: list[str] = []
         content: list[str] = []
         dotted: set[str] = set()
+        glued: set[str] = set()
         for text in texts:
             folded = fold(text)
             dotted.update(_letters(found) for found in _DOTTED.findall(folded))
+            glued.update(_GLUED_TO_DIGITS.findall(folded))
             for run in _runs(folded):
                 words = [word for word in _WORD.findall(run) if word not in _ELIDED]
                 if len(words) < 2:
                     continue
                 every.append("".join(word[0] for word in words))
                 content.append("".join(word[0] for word in words if word not in skipped))
-        return cls(_SEPARATOR.join(every), _SEPARATOR.join(content), frozenset(dotted))
+        return cls(
+            _SEPARATOR.join(every), _SEPARATOR.join(content), frozenset(dotted), frozenset(glued)
+        )
 
     def spells(self, acronym: str) -> bool:
-        """Whether the corpus writes `acronym` with dots or spaces between its letters, or the
-        initials of consecutive words spell it, in order or reversed (case and accents aside)."""
+        """Whether the corpus writes `acronym` with dots or spaces between its letters or glued
+        to digits, or the initials of consecutive words spell it, in order or reversed (case and
+        accents aside)."""
         letters = _letters(fold(acronym))
-        if letters in self.dotted:
+        if letters in self.dotted or letters in self.glued:
             return True
         return any(
             form in self.every_word or form in self.content_words

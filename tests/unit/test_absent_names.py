@@ -216,3 +216,19 @@ def test_one_index_reading_its_initials_holds_up_no_other() -> None:
     first.join()
     second.join()
     assert answered_while_held == [True]
+
+
+def test_an_interjection_in_capitals_is_never_claimed_absent() -> None:
+    for question in (
+        "SOS : quel est le poste du Dr Roussel ?",
+        "Mme Dupont, RDV le lundi ?",
+        "AFAIK helmets are worn on the track, right?",
+    ):
+        assert claimed(question) is None, question
+
+
+def test_an_acronym_written_only_glued_to_digits_is_never_claimed_absent() -> None:
+    initials = CorpusInitials.of(["La référence CNIL2024-118 et la commande UGAP2024 ; B12"])
+    assert initials.spells("CNIL") and initials.spells("UGAP")
+    assert not initials.spells("REF") and not initials.spells("CNI")
+    assert not CorpusInitials.of(["x CNIL2024"]).spells("NIL")  # a word's start only

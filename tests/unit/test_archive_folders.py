@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.answerlabels import otherwise_label, quote_lines
-from citeqa.archive_folders import archived, asks_archive, is_archive_folder
+from citeqa.archive_folders import archived, asks_archive, is_archive_folder, without_sibling
 from citeqa.models import Answer, Chunk, Citation, Hit
 from citeqa.versions import CorpusVersions, with_older_statement
 
@@ -283,3 +283,27 @@ def test_an_archived_passage_writing_more_of_the_question_than_the_current_ones_
     assert len(arranged(hits)[0]) == 2 and arranged.set_aside(hits) == []
     arranged = versions.arrangement("Quel est le budget du projet ?", 8)
     assert [hit.chunk.doc_id for hit in arranged(hits)[0]] == [ids[1]], "said by the current"
+
+
+def test_archives_and_their_current_siblings_are_told_at_any_depth() -> None:
+    """s36 hostile review M4, M5: told from a tree of folder names, never by joining each
+    depth's path or reading every current document per archived one."""
+    ids = [
+        "A/B/old/tarifs 2024",
+        "A/B/C/tarifs 2025",  # deeper under the archive's parent: a sibling
+        "A/archive/rapport 2023",
+        "A/notes",
+        "X/archives/devis 1",  # its parent holds nothing else: no stage
+        "Y/devis 2",
+        "old/budget",
+        "plan",
+    ]
+    under = archived(ids)
+    assert under == {
+        "A/B/old/tarifs 2024": "A/B/old",
+        "A/archive/rapport 2023": "A/archive",
+        "old/budget": "old",
+    }
+    assert without_sibling(ids, under) == {"A/archive/rapport 2023", "old/budget"}
+    chain = ["old/" + "a/" * depth + f"d{depth}" for depth in range(600)] + ["notes"]
+    assert set(archived(chain).values()) == {"old"} and len(archived(chain)) == 600
