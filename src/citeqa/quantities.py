@@ -11,10 +11,11 @@ replaced by the best-rated of the first QUANTITY_RANKS writing one that is rated
 QUANTITY_SHARE of it (`quantity_holder`).
 
 A quantity is a figure once dates (dates.day_spans, dates.NUMERIC_DATE), spans of years
-(unheld_periods.SPAN: "2023-2024"), years alone (unheld_years.YEAR), times of day ("14:00",
-"9 h 30") and codes (a word of letters then figures: "HT-24-312", "FDN-2025-0147", "LS1") are
-set aside; an amount or a share (asked_values' amount shape, "%") is one whatever it is
-beside; so is a number in words (stated_values.py, number_words.json: "deux places").
+(unheld_periods.SPAN: "2023-2024"), years alone (unheld_years.YEAR; not one a unit follows,
+unheld_years.cued_number: "2000 personnes", "2040 mm"), times of day ("14:00", "9 h 30") and
+codes (a word of letters then figures: "HT-24-312", "FDN-2025-0147", "LS1"; not a currency's
+"CHF1200") are set aside; an amount or a share (asked_values' amount shape, "%") is one
+whatever it is beside; so is a number in words (stated_values.py, number_words.json: "deux places").
 Structure only, no word of any corpus. No I/O.
 """
 
@@ -30,7 +31,7 @@ from citeqa.durations import DURATION_KINDS
 from citeqa.glossary import fold
 from citeqa.stated_values import values
 from citeqa.unheld_periods import SPAN
-from citeqa.unheld_years import YEAR
+from citeqa.unheld_years import YEAR, cued_number, unit_words
 
 __all__ = ["QUANTITY_RANKS", "QUANTITY_SHARE", "asks_quantity", "quantity_holder"]
 
@@ -50,6 +51,10 @@ _CODE = re.compile(r"(?<![\w])[^\W\d_]+[-_/.]?\d[\w./-]*")
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s?(?::|h)\s?\d{2}(?!\d)")
 """A time of day: "14:00", "9 h 30", "18h30"."""
 _FIGURE = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")
+UNIT_CODE_LETTERS = 3
+"""The fewest letters of a currency or unit read against its figures ("chf1200", "eur1500"):
+a shorter one ("t1", "m2") is a code's letters."""
 _SHARE = re.compile(r"\d\s?%")
 _LANGS = ("fr", "en")
 """The languages whose number words (stated_values.py: "vingt-quatre", "two") write a quantity."""
@@ -69,9 +74,21 @@ def writes_quantity(text: str) -> bool:
     folded = fold(text)
     for start, end, _ in day_spans(folded):
         folded = folded[:start] + " " * (end - start) + folded[end:]
-    for pattern in (NUMERIC_DATE, _TIME, _CODE, SPAN, YEAR):
+    for pattern in (NUMERIC_DATE, _TIME):
         folded = pattern.sub(" ", folded)
+    folded = SPAN.sub(" ", _CODE.sub(_unless_unit_code, folded))
+    folded = YEAR.sub(lambda found: found.group() if cued_number(folded, found) else " ", folded)
     return _FIGURE.search(folded) is not None or any(values(folded, lang) for lang in _LANGS)
+
+
+def _unless_unit_code(found: re.Match[str]) -> str:
+    """A code's match set aside, unless its letters are a currency or unit of at least
+    UNIT_CODE_LETTERS letters (year_cues.json units_after) written against its figures: "chf1200"
+    is an amount."""
+    letters = _LETTERS.match(found.group())
+    word = letters.group() if letters is not None else ""
+    unit = len(word) >= UNIT_CODE_LETTERS and word in unit_words()
+    return found.group() if unit else " "
 
 
 def quantity_holder(question: str, texts: Sequence[str], ratings: Sequence[float]) -> int | None:

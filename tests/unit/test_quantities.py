@@ -93,3 +93,21 @@ def test_how_much_is_answered_by_the_amount_not_the_reference(tmp_path: Path) ->
 )
 def test_a_number_in_words_is_a_quantity(text: str) -> None:
     assert writes_quantity(text)  # piaf dev: the top quoting one stays the answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La salle peut accueillir 2000 personnes.",
+        "The hall seats 1950 people.",
+        "Capacité : 2000 places assises.",
+        "Largeur du tablier : 2040 mm.",
+    ],
+)
+def test_a_number_of_year_digits_with_a_unit_is_a_quantity(text: str) -> None:
+    assert writes_quantity(text)  # year_cues.json units_after: a count, not a year
+
+
+@pytest.mark.parametrize("text", ["Prix de la licence : CHF1200.", "Fee: EUR1500 a year"])
+def test_a_currency_code_against_its_figures_is_an_amount_not_a_code(text: str) -> None:
+    assert writes_quantity(text)
