@@ -112,6 +112,7 @@ from citeqa.models import (
     Lang,
     Passage,
     Retrieval,
+    Sentence,
     TableHeader,
 )
 from citeqa.numbered_sections import (
@@ -134,7 +135,7 @@ from citeqa.places import (
     place_hits,
     place_rows,
 )
-from citeqa.quantities import asks_quantity, quantity_holder
+from citeqa.quantities import Source, asks_quantity, quantity_holder
 from citeqa.quarters import asked_quarter, dates_in_quarter, writes_quarter
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms, is_question
@@ -305,13 +306,20 @@ def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Rea
     if not asks_quantity(reading.terms.focus):  # most questions: nothing read
         return scores
     texts = [reading.bank.text(item.index) for item in candidates.sentences]
-    holder = quantity_holder(reading.terms.focus, texts, scores.tolist())
+    bank = reading.bank
+    sources = [_source(bank, bank.sentences[item.index]) for item in candidates.sentences]
+    holder = quantity_holder(reading.terms.focus, texts, scores.tolist(), sources)
     if holder is None:
         return scores
     lead = int(np.argmax(scores))
     weighed = scores.astype(float)
     weighed[holder], weighed[lead] = scores[lead], scores[lead] * MISSING_VALUE_WEIGHT
     return weighed
+
+
+def _source(bank: SentenceBank, sentence: Sentence) -> Source:
+    """The document of `sentence` and its passage's language (quantities.Source)."""
+    return Source(sentence.doc_id, bank.chunks[sentence.chunk_index].lang)
 
 
 def _ordinal_weights(candidates: Candidates, reading: Reading) -> np.ndarray:

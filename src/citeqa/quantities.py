@@ -23,17 +23,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from typing import NamedTuple
 
 from citeqa.answer_features import Wants
 from citeqa.asked_values import writes_kind
 from citeqa.dates import NUMERIC_DATE, day_spans
 from citeqa.durations import DURATION_KINDS
 from citeqa.glossary import fold
-from citeqa.stated_values import values
+from citeqa.jsonfiles import data_json
+from citeqa.stated_values import number_data, values
 from citeqa.unheld_periods import SPAN
 from citeqa.unheld_years import YEAR, cued_number, unit_words
 
-__all__ = ["QUANTITY_RANKS", "QUANTITY_SHARE", "asks_quantity", "quantity_holder"]
+__all__ = ["QUANTITY_RANKS", "QUANTITY_SHARE", "Source", "asks_quantity", "quantity_holder"]
 
 QUANTITY_RANKS = 5
 """The first candidates (by the quote ranker) among which one writing a quantity may take the
@@ -60,6 +63,27 @@ _LANGS = ("fr", "en")
 """The languages whose number words (stated_values.py: "vingt-quatre", "two") write a quantity."""
 
 
+class Source(NamedTuple):
+    """Where a candidate sentence is: its document and its passage's language."""
+
+    document: str
+    lang: str
+
+
+@cache
+def _numbered() -> re.Pattern[str]:
+    """A number naming a part or a place in a list: after a numbering word (quantity_cues.json:
+    "version 2.1", "article 12", "n° 3") or with an ordinal ending (number_words.json: "2e",
+    "3rd")."""
+    words = sorted(data_json("quantity_cues.json")["numbered_before"], key=len, reverse=True)
+    endings = {end for found in number_data()["ordinal_endings"].values() for end in found}
+    before = "|".join(re.escape(word) for word in words)
+    after = "|".join(re.escape(end) for end in sorted(endings, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w])(?:{before})\s*[:#]?\s*\d+(?:[.,]\d+)*(?![\d])|(?<![\w.,])\d+(?:{after})(?![\w])"
+    )
+
+
 def asks_quantity(question: str) -> bool:
     """Whether `question` asks a number (answer_features.Wants) and no date, share or duration."""
     kinds = Wants.of(question).kinds
@@ -74,7 +98,7 @@ def writes_quantity(text: str) -> bool:
     folded = fold(text)
     for start, end, _ in day_spans(folded):
         folded = folded[:start] + " " * (end - start) + folded[end:]
-    for pattern in (NUMERIC_DATE, _TIME):
+    for pattern in (NUMERIC_DATE, _TIME, _numbered()):
         folded = pattern.sub(" ", folded)
     folded = SPAN.sub(" ", _CODE.sub(_unless_unit_code, folded))
     folded = YEAR.sub(lambda found: found.group() if cued_number(folded, found) else " ", folded)
@@ -91,11 +115,21 @@ def _unless_unit_code(found: re.Match[str]) -> str:
     return found.group() if unit else " "
 
 
-def quantity_holder(question: str, texts: Sequence[str], ratings: Sequence[float]) -> int | None:
-    """The candidate (by its position in `texts`, rated `ratings`) taking the place of the
-    best-rated for `question`: when it asks a quantity (`asks_quantity`) and the best writes
-    none, the best-rated of the first QUANTITY_RANKS by rating writing one, rated at least
-    QUANTITY_SHARE of the best; else None."""
+def _near(source: Source, lead: Source) -> bool:
+    """Whether a candidate from `source` may give the value of the best's, from `lead`: of its
+    document or written in its language."""
+    return source.document == lead.document or source.lang == lead.lang
+
+
+def quantity_holder(
+    question: str, texts: Sequence[str], ratings: Sequence[float], sources: Sequence[Source]
+) -> int | None:
+    """The candidate (by its position in `texts`, rated `ratings`, from `sources`) taking the
+    place of the best-rated for `question`: when it asks a quantity (`asks_quantity`) and the
+    best writes none, the best-rated of the first QUANTITY_RANKS by rating writing one, of the
+    best's document or language and rated at least QUANTITY_SHARE of it; else None. A sentence
+    of another language's document is another answer (bundled test q071: an English title's
+    place taken by a French report's line), not the value the best leaves out."""
     if not texts or not asks_quantity(question):
         return None
     order = sorted(range(len(texts)), key=lambda number: -ratings[number])
@@ -107,7 +141,9 @@ def quantity_holder(question: str, texts: Sequence[str], ratings: Sequence[float
         (
             number
             for number in order[1:QUANTITY_RANKS]
-            if ratings[number] >= least and writes_quantity(texts[number])
+            if ratings[number] >= least
+            and _near(sources[number], sources[lead])
+            and writes_quantity(texts[number])
         ),
         None,
     )
