@@ -15,8 +15,11 @@ A quantity is a figure once dates (dates.day_spans, dates.NUMERIC_DATE), spans o
 unheld_years.cued_number: "2000 personnes", "2040 mm"), times of day ("14:00", "9 h 30") and
 codes (a word of letters then figures: "HT-24-312", "FDN-2025-0147", "LS1"; not a currency's
 "CHF1200") are set aside; an amount or a share (asked_values' amount shape, "%") is one
-whatever it is beside; so is a number in words (stated_values.py, number_words.json: "deux places").
-Structure only, no word of any corpus. No I/O.
+whatever it is beside; so is a number in words (stated_values.py, number_words.json: "deux
+places") and a quantity in words (quantity_cues.json quantity_words: "No accidents",
+"gratuit", "twice a year", "une centaine"). A number naming a part or a place in a list
+("Version 2.1", "Article 12", "2e étage") is none (quantity_cues.json numbered_before).
+No word of any corpus. No I/O but the data files' reading, once.
 """
 
 from __future__ import annotations
@@ -54,6 +57,8 @@ _CODE = re.compile(r"(?<![\w])[^\W\d_]+[-_/.]?\d[\w./-]*")
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s?(?::|h)\s?\d{2}(?!\d)")
 """A time of day: "14:00", "9 h 30", "18h30"."""
 _FIGURE = re.compile(r"\d")
+_WORDS = re.compile(r"[^\W\d_]+")
+"""A word of letters of a folded text, read against quantity_cues.json's quantity_words."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 UNIT_CODE_LETTERS = 3
 """The fewest letters of a currency or unit read against its figures ("chf1200", "eur1500"):
@@ -84,6 +89,13 @@ def _numbered() -> re.Pattern[str]:
     )
 
 
+@cache
+def _quantity_words() -> frozenset[str]:
+    """The folded words giving a quantity in words (quantity_cues.json: "aucun", "free",
+    "twice", "centaine")."""
+    return frozenset(data_json("quantity_cues.json")["quantity_words"])
+
+
 def asks_quantity(question: str) -> bool:
     """Whether `question` asks a number (answer_features.Wants) and no date, share or duration."""
     kinds = Wants.of(question).kinds
@@ -102,7 +114,9 @@ def writes_quantity(text: str) -> bool:
         folded = pattern.sub(" ", folded)
     folded = SPAN.sub(" ", _CODE.sub(_unless_unit_code, folded))
     folded = YEAR.sub(lambda found: found.group() if cued_number(folded, found) else " ", folded)
-    return _FIGURE.search(folded) is not None or any(values(folded, lang) for lang in _LANGS)
+    if _FIGURE.search(folded) is not None or any(values(folded, lang) for lang in _LANGS):
+        return True
+    return not _quantity_words().isdisjoint(_WORDS.findall(folded))
 
 
 def _unless_unit_code(found: re.Match[str]) -> str:

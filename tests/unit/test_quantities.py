@@ -136,3 +136,18 @@ def test_a_sentence_of_another_language_never_takes_the_lead() -> None:
 )
 def test_an_ordinal_or_a_numbered_part_is_no_quantity(text: str) -> None:
     assert not writes_quantity(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No accidents were reported.",
+        "Access is free for members.",
+        "Le club compte une centaine de membres.",
+        "The committee meets twice a year.",
+        "Aucun incident n'a été signalé.",
+        "About a dozen volunteers help.",
+    ],
+)
+def test_a_quantity_in_words_is_a_quantity(text: str) -> None:
+    assert writes_quantity(text)  # none, free, twice, about a hundred answer how many
