@@ -93,7 +93,7 @@ from citeqa.headingpath import headings_above
 from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
-from citeqa.language import line_start
+from citeqa.language import evident_language, line_start
 from citeqa.later_statements import LaterStatement, asks_of_a_meeting, later_statement
 from citeqa.lexical import about_terms, undated_terms
 from citeqa.mail_candidates import (
@@ -112,7 +112,6 @@ from citeqa.models import (
     Lang,
     Passage,
     Retrieval,
-    Sentence,
     TableHeader,
 )
 from citeqa.numbered_sections import (
@@ -135,7 +134,7 @@ from citeqa.places import (
     place_hits,
     place_rows,
 )
-from citeqa.quantities import Source, asks_quantity, quantity_holder
+from citeqa.quantities import asks_quantity, quantity_holder
 from citeqa.quarters import asked_quarter, dates_in_quarter, writes_quarter
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms, is_question
@@ -307,8 +306,11 @@ def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Rea
         return scores
     texts = [reading.bank.text(item.index) for item in candidates.sentences]
     bank = reading.bank
-    sources = [_source(bank, bank.sentences[item.index]) for item in candidates.sentences]
-    holder = quantity_holder(reading.terms.focus, texts, scores.tolist(), sources)
+    langs = [
+        _sentence_lang(bank, item.index, text)
+        for item, text in zip(candidates.sentences, texts, strict=True)
+    ]
+    holder = quantity_holder(reading.terms.focus, texts, scores.tolist(), langs)
     if holder is None:
         return scores
     lead = int(np.argmax(scores))
@@ -317,9 +319,10 @@ def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Rea
     return weighed
 
 
-def _source(bank: SentenceBank, sentence: Sentence) -> Source:
-    """The document of `sentence` and its passage's language (quantities.Source)."""
-    return Source(sentence.doc_id, bank.chunks[sentence.chunk_index].lang)
+def _sentence_lang(bank: SentenceBank, index: int, text: str) -> str:
+    """The language sentence `index` (`text`) is evidently written in, else its passage's: a
+    bilingual document's English title within a French passage is English."""
+    return evident_language(text) or bank.chunks[bank.sentences[index].chunk_index].lang
 
 
 def _ordinal_weights(candidates: Candidates, reading: Reading) -> np.ndarray:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import NamedTuple
 
 from citeqa.answer_features import Wants
 from citeqa.asked_values import writes_kind
@@ -39,7 +38,7 @@ from citeqa.stated_values import number_data, values
 from citeqa.unheld_periods import SPAN
 from citeqa.unheld_years import YEAR, cued_number, unit_words
 
-__all__ = ["QUANTITY_RANKS", "QUANTITY_SHARE", "Source", "asks_quantity", "quantity_holder"]
+__all__ = ["QUANTITY_RANKS", "QUANTITY_SHARE", "asks_quantity", "quantity_holder"]
 
 QUANTITY_RANKS = 5
 """The first candidates (by the quote ranker) among which one writing a quantity may take the
@@ -66,13 +65,6 @@ a shorter one ("t1", "m2") is a code's letters."""
 _SHARE = re.compile(r"\d\s?%")
 _LANGS = ("fr", "en")
 """The languages whose number words (stated_values.py: "vingt-quatre", "two") write a quantity."""
-
-
-class Source(NamedTuple):
-    """Where a candidate sentence is: its document and its passage's language."""
-
-    document: str
-    lang: str
 
 
 @cache
@@ -129,21 +121,15 @@ def _unless_unit_code(found: re.Match[str]) -> str:
     return found.group() if unit else " "
 
 
-def _near(source: Source, lead: Source) -> bool:
-    """Whether a candidate from `source` may give the value of the best's, from `lead`: of its
-    document or written in its language."""
-    return source.document == lead.document or source.lang == lead.lang
-
-
 def quantity_holder(
-    question: str, texts: Sequence[str], ratings: Sequence[float], sources: Sequence[Source]
+    question: str, texts: Sequence[str], ratings: Sequence[float], langs: Sequence[str]
 ) -> int | None:
-    """The candidate (by its position in `texts`, rated `ratings`, from `sources`) taking the
-    place of the best-rated for `question`: when it asks a quantity (`asks_quantity`) and the
-    best writes none, the best-rated of the first QUANTITY_RANKS by rating writing one, of the
-    best's document or language and rated at least QUANTITY_SHARE of it; else None. A sentence
-    of another language's document is another answer (bundled test q071: an English title's
-    place taken by a French report's line), not the value the best leaves out."""
+    """The candidate (by its position in `texts`, rated `ratings`, written in `langs`) taking
+    the place of the best-rated for `question`: when it asks a quantity (`asks_quantity`) and
+    the best writes none, the best-rated of the first QUANTITY_RANKS by rating writing one, in
+    the best's language and rated at least QUANTITY_SHARE of it; else None. A sentence in
+    another language is another passage's answer (bundled test q071: a bilingual deck's English
+    title gave its place to a French line of 2023), not the value the best leaves out."""
     if not texts or not asks_quantity(question):
         return None
     order = sorted(range(len(texts)), key=lambda number: -ratings[number])
@@ -156,7 +142,7 @@ def quantity_holder(
             number
             for number in order[1:QUANTITY_RANKS]
             if ratings[number] >= least
-            and _near(sources[number], sources[lead])
+            and langs[number] == langs[lead]
             and writes_quantity(texts[number])
         ),
         None,

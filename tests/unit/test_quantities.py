@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from tests.small_corpora import assistant_over
 
-from citeqa.quantities import Source, asks_quantity, quantity_holder, writes_quantity
+from citeqa.quantities import asks_quantity, quantity_holder, writes_quantity
 
 REFERENCE = "Référence : FDN-2023-0088."
 GRANT = "Subvention accordée par la Fondation : 30 000 euros."
-FRENCH = [Source("report", "fr")]
+FRENCH = ["fr"]
 
 
 @pytest.mark.parametrize(
@@ -117,10 +117,8 @@ def test_a_currency_code_against_its_figures_is_an_amount_not_a_code(text: str) 
 def test_a_sentence_of_another_language_never_takes_the_lead() -> None:
     texts = ["EULAR recommendations for the management of rheumatoid arthritis", GRANT]
     question = "How many patients were included in 2023?"
-    sources = [Source("eular", "en"), Source("rapport", "fr")]
-    assert quantity_holder(question, texts, [0.42, 0.17], sources) is None  # bundled test q071
-    same_document = [Source("eular", "en"), Source("eular", "fr")]
-    assert quantity_holder(question, texts, [0.42, 0.17], same_document) == 1
+    assert quantity_holder(question, texts, [0.42, 0.17], ["en", "fr"]) is None  # bundled q071
+    assert quantity_holder(question, texts, [0.42, 0.17], ["en", "en"]) == 1
 
 
 @pytest.mark.parametrize(
