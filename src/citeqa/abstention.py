@@ -231,13 +231,6 @@ OPPOSED_QUALIFIER = {
 }
 """A question naming a thing by a qualifier ("sans fil") whose quotes write only its opposite
 ("filaire"): they are of a sibling thing (opposed_qualifiers.py)."""
-LABELLED_OTHER_YEAR = {
-    "en": "The passages that would answer give the value of {held}, not of {asked}.",
-    "fr": "Les passages qui répondraient donnent la valeur de {held}, non de {asked}.",
-}
-"""A question asking of a year whose quotes label their values with other years only
-("Résultat 2023 :" for "résultat 2026": labelled_years.py), while the corpus writes the asked
-year elsewhere: the value of the asked year is not written where the answer stands."""
 EMPTY_CELL = {
     "en": "{record}'s row leaves “{column}” empty.",
     "fr": "La ligne de {record} laisse vide « {column} ».",
@@ -853,13 +846,6 @@ def opposed_qualifier(asked: str, held: str, lang: Lang) -> str:
     both between quotation marks, the quotes' first."""
     held, asked = _quoted([shown(held)]), _quoted([shown(asked)])
     return OPPOSED_QUALIFIER[lang].format(held=held, asked=asked)
-
-
-def labelled_other_year(asked: str, held: list[str], lang: Lang) -> str:
-    """The reason for a question asking of a year whose quotes give the values of `held` years
-    only (labelled_years.py): each between quotation marks, made visible."""
-    held_years = _quoted([shown(year) for year in held])
-    return LABELLED_OTHER_YEAR[lang].format(held=held_years, asked=_quoted([shown(asked)]))
 
 
 def not_counted(title: str, lang: Lang) -> str:

@@ -102,8 +102,7 @@ from citeqa.headingpath import headings_above
 from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
-from citeqa.labelled_years import OtherYear, labelled_otherwise, labels_year
-from citeqa.language import line_start
+from citeqa.language import evident_language, line_start
 from citeqa.later_statements import (
     LaterStatement,
     asks_of_a_meeting,
@@ -322,13 +321,24 @@ def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Rea
     if not asks_quantity(reading.terms.focus):  # most questions: nothing read
         return scores
     texts = [reading.bank.text(item.index) for item in candidates.sentences]
-    holder = quantity_holder(reading.terms.focus, texts, scores.tolist())
+    bank = reading.bank
+    langs = [
+        _sentence_lang(bank, item.index, text)
+        for item, text in zip(candidates.sentences, texts, strict=True)
+    ]
+    holder = quantity_holder(reading.terms.focus, texts, scores.tolist(), langs)
     if holder is None:
         return scores
     lead = int(np.argmax(scores))
     weighed = scores.astype(float)
     weighed[holder], weighed[lead] = scores[lead], scores[lead] * MISSING_VALUE_WEIGHT
     return weighed
+
+
+def _sentence_lang(bank: SentenceBank, index: int, text: str) -> str:
+    """The language sentence `index` (`text`) is evidently written in, else its passage's: a
+    bilingual document's English title within a French passage is English."""
+    return evident_language(text) or bank.chunks[bank.sentences[index].chunk_index].lang
 
 
 def _ordinal_weights(candidates: Candidates, reading: Reading) -> np.ndarray:
@@ -2160,9 +2170,6 @@ def compose(
     if unheld_time is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_held_id(*unheld_time, lang))
     rewrite = functools.partial(_rechosen_writing, candidates, reading, models, settings, place)
-    citations, other_year = _of_asked_label_year(terms.focus, citations, rewrite)
-    if other_year is not None:  # "résultat 2026" answered by "Résultat 2023 : excédent …"
-        return abstain(abstention.labelled_other_year(*other_year, lang))
     other_language = functools.partial(rewrite, lang)
     citations, month = _of_asked_month(terms.focus, citations, top, bank.documents, other_language)
     if month is not None:  # "la cantine en avril" answered by the March invoice's line
@@ -2370,25 +2377,6 @@ def _after_a_month(before: str) -> bool:
     before = before[-24:].replace("_", " ").replace("-", " ")
     previous = _TITLE_WORD.findall(before)
     return bool(previous) and before.rstrip() != before and month_number(previous[-1]) is not None
-
-
-def _of_asked_label_year(
-    focus: str,
-    citations: list[Citation],
-    rechoose: Callable[[Lang | None, Callable[[str], bool]], list[Citation] | None],
-) -> tuple[list[Citation], OtherYear | None]:
-    """The answer's citations, and the year `focus` asks of with the other years they label
-    their values with, when each does and none writes the asked one (labelled_years.py; None
-    otherwise). Before that is said, a near-best candidate in any language labelling its value
-    with the asked year answers instead (`rechoose`, `_rechosen_writing`): "Résultat 2026 : …"
-    ranked below "Résultat 2023 : …" for "Quel est le résultat financier 2026 ?"."""
-    other = labelled_otherwise(focus, [citation.quote for citation in citations])
-    if other is None:
-        return citations, None
-    chosen = rechoose(None, lambda text: labels_year(text, other.asked))
-    if chosen is None:
-        return citations, other
-    return chosen, labelled_otherwise(focus, [citation.quote for citation in chosen])
 
 
 def _of_asked_month(

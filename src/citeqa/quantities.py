@@ -11,26 +11,32 @@ replaced by the best-rated of the first QUANTITY_RANKS writing one that is rated
 QUANTITY_SHARE of it (`quantity_holder`).
 
 A quantity is a figure once dates (dates.day_spans, dates.NUMERIC_DATE), spans of years
-(unheld_periods.SPAN: "2023-2024"), years alone (unheld_years.YEAR), times of day ("14:00",
-"9 h 30") and codes (a word of letters then figures: "HT-24-312", "FDN-2025-0147", "LS1") are
-set aside; an amount or a share (asked_values' amount shape, "%") is one whatever it is
-beside; so is a number in words (stated_values.py, number_words.json: "deux places").
-Structure only, no word of any corpus. No I/O.
+(unheld_periods.SPAN: "2023-2024"), years alone (unheld_years.YEAR; not one a unit follows,
+unheld_years.cued_number: "2000 personnes", "2040 mm"), times of day ("14:00", "9 h 30") and
+codes (a word of letters then figures: "HT-24-312", "FDN-2025-0147", "LS1"; not a currency's
+"CHF1200") are set aside; an amount or a share (asked_values' amount shape, "%") is one
+whatever it is beside; so is a number in words (stated_values.py, number_words.json: "deux
+places") and a quantity in words (quantity_cues.json quantity_words: "No accidents",
+"gratuit", "twice a year", "une centaine"). A number naming a part or a place in a list
+("Version 2.1", "Article 12", "2e étage") is none (quantity_cues.json numbered_before).
+No word of any corpus. No I/O but the data files' reading, once.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from citeqa.answer_features import Wants
 from citeqa.asked_values import writes_kind
 from citeqa.dates import NUMERIC_DATE, day_spans
 from citeqa.durations import DURATION_KINDS
 from citeqa.glossary import fold
-from citeqa.stated_values import values
+from citeqa.jsonfiles import data_json
+from citeqa.stated_values import number_data, values
 from citeqa.unheld_periods import SPAN
-from citeqa.unheld_years import YEAR
+from citeqa.unheld_years import YEAR, cued_number, unit_words
 
 __all__ = ["QUANTITY_RANKS", "QUANTITY_SHARE", "asks_quantity", "quantity_holder"]
 
@@ -50,9 +56,36 @@ _CODE = re.compile(r"(?<![\w])[^\W\d_]+[-_/.]?\d[\w./-]*")
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s?(?::|h)\s?\d{2}(?!\d)")
 """A time of day: "14:00", "9 h 30", "18h30"."""
 _FIGURE = re.compile(r"\d")
+_WORDS = re.compile(r"[^\W\d_]+")
+"""A word of letters of a folded text, read against quantity_cues.json's quantity_words."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+UNIT_CODE_LETTERS = 3
+"""The fewest letters of a currency or unit read against its figures ("chf1200", "eur1500"):
+a shorter one ("t1", "m2") is a code's letters."""
 _SHARE = re.compile(r"\d\s?%")
 _LANGS = ("fr", "en")
 """The languages whose number words (stated_values.py: "vingt-quatre", "two") write a quantity."""
+
+
+@cache
+def _numbered() -> re.Pattern[str]:
+    """A number naming a part or a place in a list: after a numbering word (quantity_cues.json:
+    "version 2.1", "article 12", "n° 3") or with an ordinal ending (number_words.json: "2e",
+    "3rd")."""
+    words = sorted(data_json("quantity_cues.json")["numbered_before"], key=len, reverse=True)
+    endings = {end for found in number_data()["ordinal_endings"].values() for end in found}
+    before = "|".join(re.escape(word) for word in words)
+    after = "|".join(re.escape(end) for end in sorted(endings, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w])(?:{before})\s*[:#]?\s*\d+(?:[.,]\d+)*(?![\d])|(?<![\w.,])\d+(?:{after})(?![\w])"
+    )
+
+
+@cache
+def _quantity_words() -> frozenset[str]:
+    """The folded words giving a quantity in words (quantity_cues.json: "aucun", "free",
+    "twice", "centaine")."""
+    return frozenset(data_json("quantity_cues.json")["quantity_words"])
 
 
 def asks_quantity(question: str) -> bool:
@@ -69,16 +102,34 @@ def writes_quantity(text: str) -> bool:
     folded = fold(text)
     for start, end, _ in day_spans(folded):
         folded = folded[:start] + " " * (end - start) + folded[end:]
-    for pattern in (NUMERIC_DATE, _TIME, _CODE, SPAN, YEAR):
+    for pattern in (NUMERIC_DATE, _TIME, _numbered()):
         folded = pattern.sub(" ", folded)
-    return _FIGURE.search(folded) is not None or any(values(folded, lang) for lang in _LANGS)
+    folded = SPAN.sub(" ", _CODE.sub(_unless_unit_code, folded))
+    folded = YEAR.sub(lambda found: found.group() if cued_number(folded, found) else " ", folded)
+    if _FIGURE.search(folded) is not None or any(values(folded, lang) for lang in _LANGS):
+        return True
+    return not _quantity_words().isdisjoint(_WORDS.findall(folded))
 
 
-def quantity_holder(question: str, texts: Sequence[str], ratings: Sequence[float]) -> int | None:
-    """The candidate (by its position in `texts`, rated `ratings`) taking the place of the
-    best-rated for `question`: when it asks a quantity (`asks_quantity`) and the best writes
-    none, the best-rated of the first QUANTITY_RANKS by rating writing one, rated at least
-    QUANTITY_SHARE of the best; else None."""
+def _unless_unit_code(found: re.Match[str]) -> str:
+    """A code's match set aside, unless its letters are a currency or unit of at least
+    UNIT_CODE_LETTERS letters (year_cues.json units_after) written against its figures: "chf1200"
+    is an amount."""
+    letters = _LETTERS.match(found.group())
+    word = letters.group() if letters is not None else ""
+    unit = len(word) >= UNIT_CODE_LETTERS and word in unit_words()
+    return found.group() if unit else " "
+
+
+def quantity_holder(
+    question: str, texts: Sequence[str], ratings: Sequence[float], langs: Sequence[str]
+) -> int | None:
+    """The candidate (by its position in `texts`, rated `ratings`, written in `langs`) taking
+    the place of the best-rated for `question`: when it asks a quantity (`asks_quantity`) and
+    the best writes none, the best-rated of the first QUANTITY_RANKS by rating writing one, in
+    the best's language and rated at least QUANTITY_SHARE of it; else None. A sentence in
+    another language is another passage's answer (bundled test q071: a bilingual deck's English
+    title gave its place to a French line of 2023), not the value the best leaves out."""
     if not texts or not asks_quantity(question):
         return None
     order = sorted(range(len(texts)), key=lambda number: -ratings[number])
@@ -90,7 +141,9 @@ def quantity_holder(question: str, texts: Sequence[str], ratings: Sequence[float
         (
             number
             for number in order[1:QUANTITY_RANKS]
-            if ratings[number] >= least and writes_quantity(texts[number])
+            if ratings[number] >= least
+            and langs[number] == langs[lead]
+            and writes_quantity(texts[number])
         ),
         None,
     )

@@ -54,7 +54,7 @@ from citeqa.jsonfiles import data_json
 from citeqa.models import Citation, Document, Hit
 from citeqa.unheld_periods import SPAN, periods_written
 
-__all__ = ["UnheldYear", "answer_texts", "asked_years", "unheld_year"]
+__all__ = ["UnheldYear", "answer_texts", "asked_years", "cued_number", "unheld_year", "unit_words"]
 
 YEAR = re.compile(rf"(?<![\w.,/-])({YEAR_DIGITS})(?![\w/-]|[.,]\d)")
 """A year written alone: not within a longer number ("12027", "2,027"), a date ("2027-03-01",
@@ -148,20 +148,27 @@ def asked_years(question: str) -> list[str]:
     """The years `question` writes (`YEAR`), but for a number a unit or currency follows
     ("2000 GBP"), a sign precedes ("$2000") or a list's noun precedes ("extension 2105"):
     data year_cues.json."""
+    return [match.group() for match in YEAR.finditer(question) if not cued_number(question, match)]
+
+
+def unit_words() -> frozenset[str]:
+    """The units and currencies (folded) whose word after a number makes it no year."""
+    return _cues()[0]
+
+
+def cued_number(text: str, match: re.Match[str]) -> bool:
+    """Whether the number of 1800 to 2199 `match` finds in `text` is no year: a unit or currency
+    follows ("2000 GBP", "2000 personnes"), a sign precedes ("$2000") or a list's noun precedes
+    ("extension 2105"): data year_cues.json."""
     units, signs, nouns = _cues()
-    years = []
-    for match in YEAR.finditer(question):
-        before = question[: match.start()].rstrip()
-        after = _NEXT_WORD.match(question, match.end())
-        previous = _LAST_WORD.search(before)
-        if (
-            before.endswith(signs)
-            or (previous is not None and fold(previous.group()) in nouns)
-            or (after is not None and fold(after.group(1)).rstrip(".") in units)
-        ):
-            continue
-        years.append(match.group())
-    return years
+    before = text[: match.start()].rstrip()
+    after = _NEXT_WORD.match(text, match.end())
+    previous = _LAST_WORD.search(before)
+    return (
+        before.endswith(signs)
+        or (previous is not None and fold(previous.group()) in nouns)
+        or (after is not None and fold(after.group(1)).rstrip(".") in units)
+    )
 
 
 @cache

@@ -13,6 +13,7 @@ from citeqa.quantities import asks_quantity, quantity_holder, writes_quantity
 
 REFERENCE = "Référence : FDN-2023-0088."
 GRANT = "Subvention accordée par la Fondation : 30 000 euros."
+FRENCH = ["fr"]
 
 
 @pytest.mark.parametrize(
@@ -48,17 +49,17 @@ def test_only_a_question_asking_a_number_and_no_date_share_or_duration_is_read()
 def test_a_near_candidate_writing_a_quantity_replaces_a_best_writing_none() -> None:
     question = "Combien avions-nous obtenu de la Fondation en 2023 ?"
     texts = [REFERENCE, "Dossier déposé le 28 octobre 2022.", GRANT]
-    assert quantity_holder(question, texts, [0.48, 0.34, 0.17]) == 2
-    assert quantity_holder(question, texts, [0.48, 0.34, 0.10]) is None  # too far below
-    assert quantity_holder(question, [GRANT, REFERENCE], [0.2, 0.6]) == 0  # by rating
-    assert quantity_holder(question, [GRANT, REFERENCE], [0.6, 0.2]) is None  # best writes one
-    assert quantity_holder("Qui a signé ?", texts, [0.48, 0.34, 0.17]) is None
+    assert quantity_holder(question, texts, [0.48, 0.34, 0.17], FRENCH * 3) == 2
+    assert quantity_holder(question, texts, [0.48, 0.34, 0.10], FRENCH * 3) is None  # too far
+    assert quantity_holder(question, [GRANT, REFERENCE], [0.2, 0.6], FRENCH * 2) == 0
+    assert quantity_holder(question, [GRANT, REFERENCE], [0.6, 0.2], FRENCH * 2) is None
+    assert quantity_holder("Qui a signé ?", texts, [0.48, 0.34, 0.17], FRENCH * 3) is None
 
 
 def test_a_far_rank_writing_a_quantity_never_leads() -> None:
     texts = [REFERENCE, *(f"Dossier FDN-2023-00{n}." for n in range(10, 15)), GRANT]
     ratings = [0.5, 0.45, 0.44, 0.43, 0.42, 0.41, 0.40]
-    assert quantity_holder("How much did we get?", texts, ratings) is None
+    assert quantity_holder("How much did we get?", texts, ratings, FRENCH * 7) is None
 
 
 FILES = {
@@ -93,3 +94,58 @@ def test_how_much_is_answered_by_the_amount_not_the_reference(tmp_path: Path) ->
 )
 def test_a_number_in_words_is_a_quantity(text: str) -> None:
     assert writes_quantity(text)  # piaf dev: the top quoting one stays the answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La salle peut accueillir 2000 personnes.",
+        "The hall seats 1950 people.",
+        "Capacité : 2000 places assises.",
+        "Largeur du tablier : 2040 mm.",
+    ],
+)
+def test_a_number_of_year_digits_with_a_unit_is_a_quantity(text: str) -> None:
+    assert writes_quantity(text)  # year_cues.json units_after: a count, not a year
+
+
+@pytest.mark.parametrize("text", ["Prix de la licence : CHF1200.", "Fee: EUR1500 a year"])
+def test_a_currency_code_against_its_figures_is_an_amount_not_a_code(text: str) -> None:
+    assert writes_quantity(text)
+
+
+def test_a_sentence_of_another_language_never_takes_the_lead() -> None:
+    texts = ["EULAR recommendations for the management of rheumatoid arthritis", GRANT]
+    question = "How many patients were included in 2023?"
+    assert quantity_holder(question, texts, [0.42, 0.17], ["en", "fr"]) is None  # bundled q071
+    assert quantity_holder(question, texts, [0.42, 0.17], ["en", "en"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voir le dossier n° 3.",
+        "Bureau au 2e étage.",
+        "Version 2.1 du document.",
+        "Described in Section 4.2.",
+        "Under Article 12 of the contract.",
+        "Our 3rd meeting.",
+    ],
+)
+def test_an_ordinal_or_a_numbered_part_is_no_quantity(text: str) -> None:
+    assert not writes_quantity(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No accidents were reported.",
+        "Access is free for members.",
+        "Le club compte une centaine de membres.",
+        "The committee meets twice a year.",
+        "Aucun incident n'a été signalé.",
+        "About a dozen volunteers help.",
+    ],
+)
+def test_a_quantity_in_words_is_a_quantity(text: str) -> None:
+    assert writes_quantity(text)  # none, free, twice, about a hundred answer how many
