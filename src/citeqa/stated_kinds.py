@@ -16,11 +16,13 @@ date's also a weekday or a time (asked_values' "day" shape: "when" is answered b
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from citeqa.answer_features import Wants, holds_asked_value
 from citeqa.asked_values import writes_kind
 from citeqa.dates import day_spans
 from citeqa.glossary import fold
+from citeqa.jsonfiles import data_json
 from citeqa.questions import QuestionTerms
 from citeqa.unheld_years import asked_years
 
@@ -29,7 +31,9 @@ CHECKED_KINDS = frozenset({"number", "date", "share"})
 place, any capitalised name, is not checked)."""
 _CODE = re.compile(r"\b[^\W\d_]+(?:[-_/.][^\W_]*)*\d[^\W_]*(?:[-_/.][^\W_]+)*")
 """A code: letters, then digits after a separator or glued ("FDN-2025-0147", "HT-24-312",
-"COVID-19", "v2"): an identifier, no quantity."""
+"COVID-19", "v2"): an identifier, no quantity, unless its letters are a currency's glued to
+a figure ("EUR45000", "CHF45000": `_glued_amount`)."""
+_GLUED_AMOUNT = re.compile(r"([^\W\d_]+)[ \u00a0]?\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?<![\d.,])\b(?:1[89]|20)\d\d\b(?![.,]?\d)")
 """A number of four digits that may be a year ("2025"): a date's, no quantity, unless
 unheld_years.asked_years reads it as none (a currency or unit beside it: "1950 €", "£1950",
@@ -71,7 +75,25 @@ def states_quantity(text: str) -> bool:
     kept = list(folded)
     for start, end, _ in day_spans(folded):
         kept[start:end] = " " * (end - start)
-    blanked = _CODE.sub(" ", "".join(kept))
+    blanked = _CODE.sub(_code_blanked, "".join(kept))
     amounts = {match.group() for match in _YEAR.finditer(blanked)} - set(asked_years(blanked))
     blanked = _YEAR.sub(lambda year: year.group() if year.group() in amounts else " ", blanked)
     return _FIGURE.search(blanked) is not None
+
+
+def _code_blanked(code: re.Match[str]) -> str:
+    """A code's match blanked, but a currency glued to a figure kept: an amount."""
+    return code.group() if _glued_amount(code.group()) else " "
+
+
+def _glued_amount(token: str) -> bool:
+    """Whether `token` is a currency code or word glued to a figure ("eur45000"): data
+    currencies.json."""
+    glued = _GLUED_AMOUNT.fullmatch(token)
+    return glued is not None and glued.group(1) in _currency_codes()
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    """The folded currency codes and words of currencies.json."""
+    return frozenset(data_json("currencies.json")["codes"])

@@ -22,6 +22,9 @@ from citeqa.stated_kinds import asked_wants, states_asked_kind, states_quantity
         ("£1950", True),
         ("Budget 2025: 1990 € par mois", True),
         ("Rapport annuel 2025", False),
+        ("The Trust granted EUR45000.", True),
+        ("Versement de CHF45000 reçu.", True),
+        ("Ref EUR-2025-0147 filed", False),
     ],
 )
 def test_dates_years_and_codes_are_no_quantity(text: str, quantity: bool) -> None:
