@@ -23,7 +23,9 @@ from citeqa.asked_values import writes_kind
 from citeqa.dates import day_spans
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
+from citeqa.language import detect_lang
 from citeqa.questions import QuestionTerms
+from citeqa.stated_values import values
 from citeqa.unheld_years import asked_years
 
 CHECKED_KINDS = frozenset({"number", "date", "share"})
@@ -70,7 +72,8 @@ def states_asked_kind(text: str, wants: Wants) -> bool:
 def states_quantity(text: str) -> bool:
     """Whether `text` writes a figure outside its dates, years and codes (`_CODE`, `_YEAR`): a
     number of four digits beside a currency or unit is an amount ("The monthly rent is 1950 €"
-    disagrees with "1850 €": s36 review)."""
+    disagrees with "1850 €": s36 review). A number written in words is one too
+    (stated_values.values, in the text's language: "quarante mille euros", "twelve percent")."""
     folded = fold(text)
     kept = list(folded)
     for start, end, _ in day_spans(folded):
@@ -78,7 +81,7 @@ def states_quantity(text: str) -> bool:
     blanked = _CODE.sub(_code_blanked, "".join(kept))
     amounts = {match.group() for match in _YEAR.finditer(blanked)} - set(asked_years(blanked))
     blanked = _YEAR.sub(lambda year: year.group() if year.group() in amounts else " ", blanked)
-    return _FIGURE.search(blanked) is not None
+    return _FIGURE.search(blanked) is not None or bool(values(blanked, detect_lang(text)))
 
 
 def _code_blanked(code: re.Match[str]) -> str:

@@ -25,6 +25,9 @@ from citeqa.stated_kinds import asked_wants, states_asked_kind, states_quantity
         ("The Trust granted EUR45000.", True),
         ("Versement de CHF45000 reçu.", True),
         ("Ref EUR-2025-0147 filed", False),
+        ("La Fondation Hartwell a accordé quarante mille euros au projet de passerelle.", True),
+        ("The share rose by twelve percent.", True),
+        ("The report is the one we sent.", False),
     ],
 )
 def test_dates_years_and_codes_are_no_quantity(text: str, quantity: bool) -> None:
