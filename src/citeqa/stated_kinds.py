@@ -41,6 +41,17 @@ _YEAR = re.compile(r"(?<![\d.,])\b(?:1[89]|20)\d\d\b(?![.,]?\d)")
 unheld_years.asked_years reads it as none (a currency or unit beside it: "1950 €", "£1950",
 "2000 €", data year_cues.json)."""
 _FIGURE = re.compile(r"\d")
+_DAY_NUMBERS = re.compile(
+    r"(?<![\w.,/€$£])(?:"
+    r"(?:(?:[12]\d|3[01]|0[1-9])/(?:0?[1-9]|1[0-2])|0?[1-9]/(?:0[1-9]|1[0-2]))"
+    r"|(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])"
+    r"|(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|1er"
+    r")(?![\w/]|[.,]\d)(?![ \u00a0]?(?:€|\$|£|%|eur\b|euros?\b|chf\b|usd\b|gbp\b))"
+)
+"""A day written in numbers without its year (dates.day_spans reads none): a day and month
+("15/03", "15.03", the day's and month's ranges of dates.py) or a day's ordinal ("the 15th",
+"le 1er"); not one beside a currency or "%" ("15.03 €"), nor a fraction "1/2" (one digit
+each)."""
 
 
 def asked_wants(terms: QuestionTerms) -> Wants:
@@ -63,20 +74,22 @@ def states_asked_kind(text: str, wants: Wants) -> bool:
         return True
     if asked & {"number", "share"} and states_quantity(text):
         return True  # a share is a figure too: "taux horaire" asks a share and an amount
-    if "date" in asked and writes_kind("day", text):
-        return True  # a weekday or a time answers "when" too ("collecte le mardi", "18 h 30")
+    if "date" in asked and (writes_kind("day", text) or _DAY_NUMBERS.search(fold(text))):
+        return True  # a weekday, a time or "le 15/03" answers "when" too ("18 h 30")
     others = Wants(wants.kinds - {"number"})
     return bool(others.kinds & CHECKED_KINDS) and holds_asked_value(others, text)
 
 
 def states_quantity(text: str) -> bool:
-    """Whether `text` writes a figure outside its dates, years and codes (`_CODE`, `_YEAR`): a
+    """Whether `text` writes a figure outside its dates (`_DAY_NUMBERS` too: "due 15/03"), years
+    and codes (`_CODE`, `_YEAR`): a
     number of four digits beside a currency or unit is an amount ("The monthly rent is 1950 €"
     disagrees with "1850 €": s36 review). A number written in words is one too
     (stated_values.values, in the text's language: "quarante mille euros", "twelve percent")."""
     folded = fold(text)
     kept = list(folded)
-    for start, end, _ in day_spans(folded):
+    spans = [(start, end) for start, end, _ in day_spans(folded)]
+    for start, end in [*spans, *(day.span() for day in _DAY_NUMBERS.finditer(folded))]:
         kept[start:end] = " " * (end - start)
     blanked = _CODE.sub(_code_blanked, "".join(kept))
     amounts = {match.group() for match in _YEAR.finditer(blanked)} - set(asked_years(blanked))
