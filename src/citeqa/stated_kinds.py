@@ -26,7 +26,7 @@ from citeqa.jsonfiles import data_json
 from citeqa.language import detect_lang
 from citeqa.questions import QuestionTerms
 from citeqa.stated_values import values
-from citeqa.unheld_years import asked_years
+from citeqa.unheld_years import YEAR, asked_years
 
 CHECKED_KINDS = frozenset({"number", "date", "share"})
 """The kinds whose values a sentence is checked for: those a pattern finds (a person or a
@@ -39,7 +39,7 @@ _GLUED_AMOUNT = re.compile(r"([^\W\d_]+)[ \u00a0]?\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?<![\d.,])\b(?:1[89]|20)\d\d\b(?![.,]?\d)")
 """A number of four digits that may be a year ("2025"): a date's, no quantity, unless
 unheld_years.asked_years reads it as none (a currency or unit beside it: "1950 €", "£1950",
-"2000 €", data year_cues.json)."""
+"2000 €", data year_cues.json; a range of years, "2024-2025", is none it reads)."""
 _FIGURE = re.compile(r"\d")
 _DAY_NUMBERS = re.compile(
     r"(?<![\w.,/€$£])(?:"
@@ -92,7 +92,8 @@ def states_quantity(text: str) -> bool:
     for start, end in [*spans, *(day.span() for day in _DAY_NUMBERS.finditer(folded))]:
         kept[start:end] = " " * (end - start)
     blanked = _CODE.sub(_code_blanked, "".join(kept))
-    amounts = {match.group() for match in _YEAR.finditer(blanked)} - set(asked_years(blanked))
+    read = {match.group(1) for match in YEAR.finditer(blanked)}  # "2024-2025" is none
+    amounts = read - set(asked_years(blanked))
     blanked = _YEAR.sub(lambda year: year.group() if year.group() in amounts else " ", blanked)
     return _FIGURE.search(blanked) is not None or bool(values(blanked, detect_lang(text)))
 

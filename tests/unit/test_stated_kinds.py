@@ -22,6 +22,7 @@ from citeqa.stated_kinds import asked_wants, states_asked_kind, states_quantity
         ("£1950", True),
         ("Budget 2025: 1990 € par mois", True),
         ("Rapport annuel 2025", False),
+        ("Restaurant scolaire — tarifs 2024-2025 (prix du repas)", False),
         ("The Trust granted EUR45000.", True),
         ("Versement de CHF45000 reçu.", True),
         ("Ref EUR-2025-0147 filed", False),
