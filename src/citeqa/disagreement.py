@@ -168,6 +168,7 @@ def disagreeing_across(
         return None
     asked = [alternatives for alternatives, _ in terms.own_terms]
     asked_of: dict[int, frozenset[int]] | None = None  # read once a quote may be translated
+    wants = asked_wants(terms)
     others: list[ScoredSentence] = []
     all_shown: frozenset[str] | None = None
     for item in quoted:
@@ -182,7 +183,6 @@ def disagreeing_across(
                 other.index: _asked_in(bank, other.index, asked)
                 for other in _of_other_documents(quoted, candidates, bank)
             }
-            wants = asked_wants(terms)
             others = [
                 other
                 for other in candidates

@@ -225,7 +225,7 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         stale=bool(changed),
         changed=changed,
         skipped=sorted({*index.files().skipped(), *corpus.left_out}),
-        unread=recorded_unread(index.files()),
+        unread=recorded_unread(index.files(), corpus_dir),
         warnings=list(manifest.warnings or []),
         attachments_unread=unread_attachments(index.files(), index.documents),
         warnings_more=manifest.warnings_more or 0,

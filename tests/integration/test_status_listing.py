@@ -157,6 +157,11 @@ def test_index_says_in_one_short_line_why_it_skipped_a_picture(tmp_path: Path, c
     formats = cli("status", "--formats", **where)  # before any build
     assert formats.code == 0 and formats.out.startswith("citeqa reads ")
     assert ".pdf" in formats.out and ".txt" in formats.out
+    listed = json.loads(cli("status", "--formats", "--json", **where).out)  # s36 review
+    assert {".pdf", ".txt"} <= set(listed["reads"])
+    for beside in ("--all", "--verify"):
+        refused = cli("status", "--formats", beside, **where)
+        assert refused.code != 0 and "without --all or --verify" in refused.out + refused.err
     built = cli("index", **where)
     lines = [line.strip() for line in (built.out + built.err).splitlines()]
     assert built.code == 0

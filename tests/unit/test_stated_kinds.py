@@ -22,6 +22,17 @@ from citeqa.stated_kinds import asked_wants, states_asked_kind, states_quantity
         ("£1950", True),
         ("Budget 2025: 1990 € par mois", True),
         ("Rapport annuel 2025", False),
+        ("Restaurant scolaire — tarifs 2024-2025 (prix du repas)", False),
+        ("The Trust granted EUR45000.", True),
+        ("Versement de CHF45000 reçu.", True),
+        ("Ref EUR-2025-0147 filed", False),
+        ("La Fondation Hartwell a accordé quarante mille euros au projet de passerelle.", True),
+        ("The share rose by twelve percent.", True),
+        ("The report is the one we sent.", False),
+        ("Final report due 15/03.", False),
+        ("Report due 15.03.", False),
+        ("Fee: 15.03 €", True),
+        ("Add 1/2 cup of sugar.", True),
     ],
 )
 def test_dates_years_and_codes_are_no_quantity(text: str, quantity: bool) -> None:
@@ -43,3 +54,17 @@ def test_a_follow_up_asks_the_kind_of_the_question_it_is_read_with() -> None:
     assert states_asked_kind("| Taux horaire | heure | 48,00 € |", rate)  # a figure, no "%"
     alone = asked_wants(QuestionTerms(focus="et la Fondation ?"))
     assert states_asked_kind("Rapport final à remettre.", alone)  # no kind asked: not checked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The inspection report of the footbridge is due on 22/04.",
+        "Rapport à remettre le 15/03.",
+        "Report due 15.03.",
+        "The report is due on the 15th.",
+    ],
+)
+def test_a_day_written_in_numbers_answers_when(text: str) -> None:
+    when = asked_wants(QuestionTerms(focus="When is the inspection report of the footbridge due?"))
+    assert states_asked_kind(text, when)

@@ -3,7 +3,10 @@ which reasons say words are nowhere in the documents (abstention.Reason.claims_a
 
 from __future__ import annotations
 
+import codecs
+import hashlib
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -262,3 +265,34 @@ def test_empty_files_and_pictures_each_get_the_advice_that_fits_them() -> None:
     empty = SkippedFile("minutes to sort.txt", False, True)
     asked = [word_alternatives("minutes")]
     assert named_for([empty], asked, ["minutes"], lambda _: True, "en") == []
+
+
+def test_files_of_blanks_alone_are_counted_empty_as_the_build_said(tmp_path: Path) -> None:
+    """s36 review: `citeqa index` skipped a file of spaces and line breaks, or a byte-order
+    mark alone, as "empty file", while the welcome counted it unreadable (its digest is no
+    EMPTY_DIGEST). A damaged file, or one changed since the build, stays unreadable."""
+    contents = {
+        "a.md": b"# Notes\n",
+        "blank.txt": b"   \n\n",
+        "bom.txt": codecs.BOM_UTF8,
+        "broken.pdf": b"%PDF-1.4 damaged",
+        "edited.txt": b"  \n",
+    }
+    for name, raw in contents.items():
+        (tmp_path / name).write_bytes(raw)
+    records = [
+        {
+            "file": name,
+            "sha256": hashlib.sha256(raw).hexdigest(),
+            "doc_id": "a" if name == "a.md" else None,
+            "size": len(raw),
+        }
+        for name, raw in contents.items()
+    ]
+    (tmp_path / "edited.txt").write_bytes(b"  \nnow some text\n")
+    files = FileList.of_records(records)
+    unread = recorded_unread(files, tmp_path)
+    assert (unread.empty, unread.unreadable) == (2, 2)
+    assert recorded_unread(files).unreadable == 4  # no folder given: nothing read again
+    assert "2 unreadable (damaged or without text" in (welcome_line(unread) or "")
+    assert "2 empty files (nothing to read)" in (welcome_line(unread) or "")

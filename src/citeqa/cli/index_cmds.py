@@ -172,9 +172,7 @@ def status(
 ) -> None:
     """What is indexed, with which models, and whether the corpus changed since."""
     if formats:  # what `citeqa index` points to for a file of another type: no index needed
-        from citeqa.api import read_types
-
-        print(f"citeqa reads {read_types()} files.")
+        print_formats(as_json, every or verify)
         return
     from citeqa.api import index_status
     from citeqa.status import channels_differ
@@ -194,6 +192,22 @@ def status(
     if differ:
         warn(clean(differ))
     check_loadable(described)
+
+
+FORMATS_ALONE = "--formats lists the file types citeqa reads: give it without --all or --verify."
+
+
+def print_formats(as_json: bool, with_index_options: bool) -> None:
+    """The file types citeqa reads (`status --formats`): a sentence, or {"reads": [...]} with
+    --json; a usage error beside --all or --verify, which describe an index (s36 review)."""
+    if with_index_options:
+        raise typer.BadParameter(FORMATS_ALONE, param_hint="--formats")
+    from citeqa.readers import read_endings, read_types
+
+    if as_json:
+        print(to_json({"reads": read_endings()}, indent=2))
+    else:
+        print(f"citeqa reads {read_types()} files.")
 
 
 def check_loadable(described: IndexStatus) -> None:

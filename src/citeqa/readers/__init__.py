@@ -82,11 +82,16 @@ def reader_versions() -> dict[str, int]:
     return {suffix: int(getattr(reader, "version", 1)) for suffix, reader in _by_suffix.items()}
 
 
+def read_endings() -> list[str]:
+    """The endings read, sorted: `citeqa status --formats --json` lists them."""
+    _discover()
+    return sorted(_by_suffix)
+
+
 def read_types(last: str = "and") -> str:
     """The endings read, for messages: ".htm, .html, .md, .pdf, .rst and .txt" (`last`: the word
     before the last one, "or" for "add .md or .txt files")."""
-    _discover()
-    suffixes = sorted(_by_suffix)
+    suffixes = read_endings()
     if len(suffixes) < 2:
         return "".join(suffixes)
     return ", ".join(suffixes[:-1]) + f" {last} " + suffixes[-1]
