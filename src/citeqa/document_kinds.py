@@ -43,11 +43,44 @@ def _kinds() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
     return found, kind_of, closing
 
 
+@cache
+def _ambiguity() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """The kind words a sentence also writes as verbs ("avoir", "quote"), the pattern of a
+    determiner or elision closing the text before one ("l'", "un ", "the "), and the pattern
+    of an identifier or a number mark opening the text after one ("AV-2025-05", "n° 12")."""
+    data = data_json("document_kinds.json")
+    determiners = sorted((fold(word) for word in data["determiners"]), key=len, reverse=True)
+    elided = "|".join(re.escape(word) for word in determiners if word[-1] in "'’")
+    spaced = "|".join(re.escape(word) for word in determiners if word[-1] not in "'’")
+    marks = "|".join(re.escape(fold(mark)) for mark in data["number_marks"])
+    before = re.compile(rf"(?:(?<!\w)(?:{elided})|(?<!\w)(?:{spaced})\s+)$")
+    identifier = r"[a-z0-9]*\d[a-z0-9]*(?:[-/.][a-z0-9]+)+|[a-z]+-?\d+"
+    after = re.compile(rf"\s*(?:(?:{marks})|(?:{identifier})(?!\w))")
+    return frozenset(fold(word) for word in data["ambiguous"]), before, after
+
+
+def _names_a_kind(folded: str, match: re.Match[str]) -> bool:
+    """Whether the kind word `match` found in `folded` names a document kind: always, but an
+    ambiguous word only after a determiner or elision, right before an identifier or a
+    number mark, or written alone ("Peut-on avoir le total" asks no credit note)."""
+    ambiguous, before, after = _ambiguity()
+    if re.sub(r"\s+", " ", match.group()) not in ambiguous:
+        return True
+    if folded[: match.start()].strip() == "" and folded[match.end() :].strip() == "":
+        return True
+    return bool(before.search(folded, 0, match.start()) or after.match(folded, match.end()))
+
+
 def kinds_in(text: str) -> list[str]:
-    """The kinds `text` names (folded, underscores read as blanks), in the order written."""
+    """The kinds `text` names (folded, underscores read as blanks), in the order written; an
+    ambiguous word ("avoir", "quote") only where it names a document (`_names_a_kind`)."""
     found, kind_of, _ = _kinds()
     folded = fold(text.replace("_", " "))
-    return [kind_of[re.sub(r"\s+", " ", match.group())] for match in found.finditer(folded)]
+    return [
+        kind_of[re.sub(r"\s+", " ", match.group())]
+        for match in found.finditer(folded)
+        if _names_a_kind(folded, match)
+    ]
 
 
 def document_kind(path: str, text: str) -> str | None:
