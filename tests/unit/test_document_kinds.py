@@ -42,3 +42,10 @@ def test_an_ambiguous_kind_word_names_a_kind_after_a_determiner_or_before_an_id_
     assert kinds_in("Avoir n° 12") == ["credit_note"]
     assert document_kind("banque/avoir_FAC-2031-002", "Montant : -50,00 €\n") == "credit_note"
     assert document_kind("avoir/FAC-2031-002", "Montant : -50,00 €\n") == "credit_note"
+
+
+def test_a_colon_is_no_number_mark() -> None:
+    # review s36 item 6: "devis :" made PV-2025-03 a record's number (no date stamp)
+    text = "Voir devis : PV-2025-03"
+    assert not written_as_record(text, text.index("PV-2025-03"))
+    assert written_as_record("Devis n° PV-2025-03", len("Devis n° "))
