@@ -5,7 +5,8 @@ labels its amount "Montant", so "Quel est le montant de la facture FAC-2025-002 
 "-50,00 €" (s35 hostile M6): its path names no id of other letters, which is all
 answering._going_by_asked_ids read. The kind words are data (data/document_kinds.json,
 English and French): a document's kind is the first kind its file name writes, else its first
-non-blank line, else its innermost folder naming one (`document_kind`); a question asks the
+non-blank line when it opens with one (a title), else its innermost folder naming one kind
+only (`document_kind`); a question asks the
 kind it names when it names one only (`asked_kind`). A kind word just before an identifier in a
 text, maybe with a number mark between ("Avoir AV-2025-05", "Facture n° FA-2025-02"), writes
 that identifier as a record's number (`written_as_record`: record_ids.own_record reads such an
@@ -85,15 +86,32 @@ def kinds_in(text: str) -> list[str]:
 
 def document_kind(path: str, text: str) -> str | None:
     """The kind of the document at `path` (its id: folders then its file name) with `text`:
-    the first kind its file name writes, else its first non-blank line's (FIRST_LINE_CHARS
-    read), else the innermost folder's naming one; None when none names one."""
+    the first kind its file name writes, else its first non-blank line's when the line opens
+    with a kind word (a title: "Suite à notre devis du 3 mars" is no quote), else the
+    innermost folder's naming one kind only; None when none does."""
     *folders, name = path.split("/")
+    kinds = kinds_in(name)
+    if kinds:
+        return kinds[0]
     first_line = next((line for line in text[:2000].splitlines() if line.strip()), "")
-    for part in (name, first_line[:FIRST_LINE_CHARS], *reversed(folders)):
-        kinds = kinds_in(part)
-        if kinds:
-            return kinds[0]
+    title_kind = _title_kind(first_line[:FIRST_LINE_CHARS])
+    if title_kind:
+        return title_kind
+    for folder in reversed(folders):
+        named = set(kinds_in(folder))
+        if len(named) == 1:
+            return named.pop()
     return None
+
+
+def _title_kind(line: str) -> str | None:
+    """The kind `line` names when it opens with a kind word ("Facture FAC-2025-002")."""
+    found, kind_of, _ = _kinds()
+    folded = fold(line.replace("_", " ")).lstrip(" #*-\t")
+    match = found.match(folded)
+    if match is None or not _names_a_kind(folded, match):
+        return None
+    return kind_of[re.sub(r"\s+", " ", match.group())]
 
 
 def asked_kind(question: str) -> str | None:

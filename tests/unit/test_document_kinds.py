@@ -49,3 +49,12 @@ def test_a_colon_is_no_number_mark() -> None:
     text = "Voir devis : PV-2025-03"
     assert not written_as_record(text, text.index("PV-2025-03"))
     assert written_as_record("Devis n° PV-2025-03", len("Devis n° "))
+
+
+def test_a_first_line_gives_a_kind_when_it_opens_with_it_and_a_folder_when_naming_one() -> None:
+    # review s36 item 5: the first kind word anywhere in the first line was taken
+    letter = "Suite à notre devis du 3 mars\nFacture FAC-2025-002\n"
+    assert document_kind("factures/FAC-2025-002", letter) == "invoice"
+    assert document_kind("courrier/FAC-2025-002", letter) is None
+    assert document_kind("courrier/FAC-2025-002", "# Facture FAC-2025-002\n") == "invoice"
+    assert document_kind("factures et avoirs/FAC-2025-002", "Client : Martin\n") is None
