@@ -10,10 +10,11 @@ shared every other. identifiers.py leaves such codes out on purpose (a paraphras
 capitals only ("E52"). Here nothing abstains: when a candidate writes an asked name whole
 (`NUMBERED`, any case, the same number), the candidates writing a sibling of it (the same
 letters, another number) and not it are set aside, and so is a sentence writing neither whose
-document's last line above it writing one writes a sibling and no asked name (the result line
-under t18's code; a table's header row "| Q1 | Q2 | Q3 |" writes the asked one too); another
-sentence writing neither stays. A range writes every name it spans ("Du Q1 au Q4" writes Q3,
-"Salles B10 à B20" B12; joints in data/numbered_names.json).
+document's last line above it writing one writes a sibling and no asked name and is no sentence
+of prose (the result line under t18's code; a table's header row "| Q1 | Q2 | Q3 |" writes the
+asked one too; "Both rooms have projectors." under "Room B14 is on the 1st floor." stays);
+another sentence writing neither stays. A range writes every name it spans ("Du Q1 au Q4"
+writes Q3, "Salles B10 à B20" B12; joints in data/numbered_names.json).
 
 No I/O but the range data file, read once; the name's shape is code's and a catalogue's, alike
 in English and French, so it is written here, not in the language data.
@@ -113,16 +114,23 @@ line writing one: the code block or the exercise line it is the result of."""
 
 def _stays_under(text: str, letters: frozenset[str], wanted: set[NumberedName]) -> bool:
     """Whether a sentence writing no numbered name stays under `text` (what is above it): the
-    last line writing one writes none or an asked one (`wanted`)."""
-    last = _last_line_names(text, letters)
-    return not last or bool(last & wanted)
+    last line writing one writes none or an asked one (`wanted`), or is a sentence of prose
+    (`PROSE_END`: "Room B14 is on the 1st floor." above "Both have projectors." in notes of a
+    line a fact); set aside under a code line, heading, exercise line or table row."""
+    line, last = _last_line_names(text, letters)
+    return not last or bool(last & wanted) or PROSE_END.search(line) is not None
 
 
-def _last_line_names(text: str, letters: frozenset[str]) -> set[NumberedName]:
-    """The numbered names of any of `letters` that the last line of `text` writing one writes
-    (a table's header row "| Q1 | Q2 | Q3 |" writes the asked one too), or none."""
+PROSE_END = re.compile(r"[.!?…]\W{0,3}$")
+"""A line closing as a sentence of prose does ("… floor.", "… 900 €.", "(voir plus bas)."),
+unlike a code line ("FROM t18;"), a heading ("## Table t18") or a table row ("| 20 |")."""
+
+
+def _last_line_names(text: str, letters: frozenset[str]) -> tuple[str, set[NumberedName]]:
+    """The last line of `text` writing a numbered name of any of `letters` and the names it
+    writes (a table's header row "| Q1 | Q2 | Q3 |" writes the asked one too), or none."""
     for line in reversed(text.splitlines()):
         names = written_names(line, letters)
         if names:
-            return names
-    return set()
+            return line.strip(), names
+    return "", set()

@@ -57,3 +57,16 @@ def test_a_range_spanning_the_asked_name_writes_it() -> None:
     # a range not spanning it is a sibling's
     outside = ["Du Q1 au Q2, gel.", "Au Q3, la cantine ferme."]
     assert of_siblings_only(outside, ["", ""], asked) == [1]
+
+
+def test_a_shared_statement_under_a_sibling_s_sentence_stays() -> None:
+    # review s36 M5: line-per-fact notes lost the statement shared by every name
+    rooms = ["Room B12 is on the 2nd floor.", "Room B14 is on the 1st floor.", "Both: projectors."]
+    above = ["", "Room B12 is on the 2nd floor.\n", "Room B14 is on the 1st floor.\n"]
+    assert of_siblings_only(rooms, above, numbered_names("Room B12?")) == [0, 2]
+    flats = ["Un T2 coûte 700 €.", "Un T3 coûte 900 €.", "Charges comprises pour tous."]
+    above = ["", "Un T2 coûte 700 €.\n", "Un T3 coûte 900 €.\n"]
+    assert of_siblings_only(flats, above, numbered_names("Combien coûte un T2 ?")) == [0, 2]
+    # under a heading or a code line naming a sibling, it is the sibling's
+    headed = ["## Table t18", "Elle renvoie 18 lignes.", "SELECT * FROM t17;"]
+    assert of_siblings_only(headed, ["", "## Table t18\n\n", ""], numbered_names("t17 ?")) == [2]
