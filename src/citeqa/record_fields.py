@@ -44,6 +44,7 @@ from citeqa.field_lines import (
 from citeqa.folding import fold
 from citeqa.glossary import language_words
 from citeqa.language import is_markdown_heading, without_elision
+from citeqa.value_kinds import holds_asked_kind
 
 MIN_RECORD_FIELDS = 3
 """The fewest field lines a section must have to be a record: two "Label : value" lines in a
@@ -321,7 +322,9 @@ def lacking_field(
     is left for an owner, or when a record having such a field line writes every owner word
     too (answering_fields reads it). "Quel est le téléphone de Marc Dubois ?" on a directory
     whose Marc Dubois card writes no "Téléphone :" line: Sophie Bernard's was quoted (s35
-    hostile M4), where the module's docstring promises no other record answers."""
+    hostile M4), where the module's docstring promises no other record answers. A record one
+    of whose lines labels itself with a word of the asked value kind or writes a value of its
+    shape (value_kinds.holds_asked_kind: "Portable : 06 …" for a phone) lacks nothing."""
     found = records_of(text)
     labelled = [(record, _asked_labels(text, record, focus, naming)) for record in found]
     labels = [label for _, asked in labelled for label in asked]
@@ -343,6 +346,13 @@ def lacking_field(
         for start, end, _ in record.lines
         if with_label_groups(text_stems(text[start:end])) & named
     )
+    asked = re.findall(r"[^\W_]+", fold(focus))
+    if any(
+        holds_asked_kind(asked, text[start:end])
+        for start, end, _ in record.lines
+        if (start, end) not in mentioning
+    ):
+        return None  # "Portable : 06 …" for a phone: the field labelled otherwise
     owner = frozenset(word.folded for word in owners)
     return LackingField(owner, labels[0], record.lines[0][0], record.lines[-1][1], mentioning)
 

@@ -33,7 +33,7 @@ from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import stopwords
 
-__all__ = ["asked_value_kinds", "unwritten_asked_kind", "unwritten_kind"]
+__all__ = ["asked_value_kinds", "holds_asked_kind", "unwritten_asked_kind", "unwritten_kind"]
 
 
 class _Shape(NamedTuple):
@@ -150,6 +150,19 @@ def unwritten_kind(words: Sequence[str], quotes: Sequence[str]) -> list[str] | N
         return None
     named = set().union(*(kinds[name].words for name in unheld))
     return [word for word in dict.fromkeys(words) if word in named or word in qualifying]
+
+
+def holds_asked_kind(words: Sequence[str], line: str) -> bool:
+    """Whether `line` labels itself with a word of a kind `words` (folded, the question's)
+    name ("Portable : 06 …" for a phone) or writes a value of its shape: a record holding
+    such a line does not lack the asked field (record_fields.lacking_field)."""
+    kinds = _kinds()
+    asked, _ = _asked_kinds(words)
+    label = set(re.findall(r"[^\W_]+", fold(line.partition(":")[0]))) if ":" in line else set()
+    return any(
+        kinds[name].words & label or any(shape.search(line) for shape in kinds[name].shapes)
+        for name in asked
+    )
 
 
 def _asked_kinds(words: Sequence[str]) -> tuple[list[str], set[str]]:

@@ -238,6 +238,27 @@ def test_a_credit_note_named_by_the_invoice_s_id_is_set_behind_the_invoice(
 
 
 @pytest.fixture(scope="module")
+def refunded_no_scan(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {
+        f"factures/FAC-2031-00{n}.txt": f"Facture FAC-2031-00{n}\n\nClient : Martin\n"
+        f"Date : 0{n}/03/2031\nTotal TTC : {n}50,00 €\n"
+        for n in (1, 2, 3)
+    }
+    files["banque/avoir_FAC-2031-002.txt"] = (
+        "Avoir AV-2031-010 sur FAC-2031-002\n\nClient : Martin\nMontant : -50,00 €\n"
+        "Date : 20/04/2031\n"
+    )
+    corpus, index = tmp_path_factory.mktemp("no_scan"), tmp_path_factory.mktemp("no_scan_i")
+    return assistant_over(files, corpus, index)
+
+
+def test_the_verb_avoir_asks_no_credit_note(refunded_no_scan: Assistant) -> None:
+    # review s36 M6: "Peut-on avoir" read as a credit note asked, the invoice was dropped
+    total = quoted(refunded_no_scan, "Peut-on avoir le total TTC de FAC-2031-002 ?")
+    assert "250,00 €" in total and "-50,00" not in total
+
+
+@pytest.fixture(scope="module")
 def ordered(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     files = {
         "factures/BC-2031-7_PV-2031-020.txt": invoice(

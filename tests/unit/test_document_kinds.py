@@ -30,3 +30,31 @@ def test_an_id_after_a_kind_word_and_a_number_mark_is_written_as_a_record_s() ->
     assert written_as_record(text, text.index("AV-"))
     assert written_as_record(text, text.index("FA-"))
     assert not written_as_record(text, text.index("PV-"))
+
+
+def test_an_ambiguous_kind_word_names_a_kind_after_a_determiner_or_before_an_id_only() -> None:
+    # review s36 M6: the verb "avoir" (and "quote", "estimate") asked a credit note
+    assert asked_kind("Peut-on avoir le total TTC de FAC-2031-002 ?") is None
+    assert asked_kind("Can you quote the total of INV-2031-4?") is None
+    assert asked_kind("Quel est le montant de l'avoir AV-2031-010 ?") == "credit_note"
+    assert asked_kind("Quel est le montant d'un avoir ?") == "credit_note"
+    assert asked_kind("What does the quote say?") == "quote"
+    assert kinds_in("Avoir n° 12") == ["credit_note"]
+    assert document_kind("banque/avoir_FAC-2031-002", "Montant : -50,00 €\n") == "credit_note"
+    assert document_kind("avoir/FAC-2031-002", "Montant : -50,00 €\n") == "credit_note"
+
+
+def test_a_colon_is_no_number_mark() -> None:
+    # review s36 item 6: "devis :" made PV-2025-03 a record's number (no date stamp)
+    text = "Voir devis : PV-2025-03"
+    assert not written_as_record(text, text.index("PV-2025-03"))
+    assert written_as_record("Devis n° PV-2025-03", len("Devis n° "))
+
+
+def test_a_first_line_gives_a_kind_when_it_opens_with_it_and_a_folder_when_naming_one() -> None:
+    # review s36 item 5: the first kind word anywhere in the first line was taken
+    letter = "Suite à notre devis du 3 mars\nFacture FAC-2025-002\n"
+    assert document_kind("factures/FAC-2025-002", letter) == "invoice"
+    assert document_kind("courrier/FAC-2025-002", letter) is None
+    assert document_kind("courrier/FAC-2025-002", "# Facture FAC-2025-002\n") == "invoice"
+    assert document_kind("factures et avoirs/FAC-2025-002", "Client : Martin\n") is None

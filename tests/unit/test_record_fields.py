@@ -174,3 +174,16 @@ def test_no_record_lacks_a_field_its_owner_has_or_that_no_record_has() -> None:
     assert lacking("Quel est le bureau de Marc Dubois ?") is None
     assert lacking("Quel est le salaire de Marc Dubois ?") is None  # no record has a salary
     assert lacking("Quel est le téléphone de Julie Martin ?") is None  # no record of her
+
+
+def test_a_record_labelling_the_field_otherwise_or_writing_its_value_lacks_nothing() -> None:
+    # review s36 M4: "Portable : 06 …" is Marc Dubois's phone, labelled otherwise
+    cards = (
+        "# Annuaire\n\nNom : Sophie Bernard\nTéléphone : 01 23 45 67 89\nBureau : B12\n\n"
+        "Nom : Marc Dubois\nPortable : 06 11 22 33 44\nBureau : C7\n\n"
+        "Nom : Anne Roy\nJoignable : +33 6 55 44 33 22\nBureau : B3\n"
+    )
+    for owner in ("Marc Dubois", "Anne Roy"):
+        question = f"Quel est le téléphone de {owner} ?"
+        naming = frozenset({"annuaire"})
+        assert lacking_field(cards, asked_words(question), question, naming) is None
