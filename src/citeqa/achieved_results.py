@@ -156,6 +156,13 @@ def _completes(first: Statement, other: Statement, asked: frozenset[str]) -> boo
     return _labels_target(other.text, restated, added) or _result_row(other.text, first.text)
 
 
+def restates_plan(result: Statement, plan: Statement) -> bool:
+    """Whether `result` completes `plan` (`_completes`): it restates the plan's value as its
+    target beside its own result, so the plan says nothing otherwise ("Street trees planted:
+    231 (year 1 target: 250)" of "Plant 400 street trees … (250 in year 1)")."""
+    return _completes(plan, result, frozenset())
+
+
 def asks_target(question: str) -> bool:
     """Whether the question asks the plan: it writes a target word and no result word."""
     words = _folded_words(question)

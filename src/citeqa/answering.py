@@ -41,7 +41,7 @@ from typing import Literal
 import numpy as np
 
 from citeqa import abstention
-from citeqa.achieved_results import RESULT_RANKS, Statement, result_position
+from citeqa.achieved_results import RESULT_RANKS, Statement, restates_plan, result_position
 from citeqa.across import (
     Closeness,
     close_in_other_language,
@@ -2600,10 +2600,20 @@ def _with_added(
         added = citations_of([_sentence_alone(other, reading.bank)], reading.bank.documents)
     if len(added) != 1 or not _within_limit(citations, added):
         return citations
+    if later is None and _plan_of_first(citations[0], added[0]):
+        return citations
     update: dict[str, object] = {"n": len(citations) + 1, "otherwise": later is None}
     if later is not None:
         update |= {"later": later.date, "after": later.after}
     return [*citations, added[0].model_copy(update=update)]
+
+
+def _plan_of_first(first: Citation, added: Citation) -> bool:
+    """Whether `added` is the plan whose target `first` restates beside its result
+    (achieved_results.restates_plan): it says nothing otherwise, and is not added."""
+    return restates_plan(
+        Statement(first.quote, first.doc_id, ""), Statement(added.quote, added.doc_id, "")
+    )
 
 
 def _within_limit(citations: list[Citation], added: list[Citation]) -> bool:

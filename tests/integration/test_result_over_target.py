@@ -40,6 +40,14 @@ def test_a_result_question_quotes_the_report_not_the_target(streets: Assistant) 
     assert "231" in answer.citations[0].quote
 
 
+def test_the_plan_a_result_restates_is_not_said_otherwise(streets: Assistant) -> None:
+    """The application's "(250 in year 1)" is the target the report restates beside its
+    result: it states nothing otherwise (review of s36-result)."""
+    answer = streets.ask("How many street trees were planted in year 1?")
+    assert "231" in answer.citations[0].quote
+    assert not any(citation.otherwise for citation in answer.citations)
+
+
 def test_a_target_question_keeps_the_application(streets: Assistant) -> None:
     answer = streets.ask("What was the year 1 target of street trees to plant?")
     assert not answer.abstained
