@@ -70,3 +70,9 @@ def test_a_heading_word_opening_a_sentence_labels_no_target() -> None:
     assert (
         result_position("Do ranked hospitals do better?", [conclusion, objective], undated) is None
     )
+
+
+def test_vise_is_no_target_word() -> None:
+    notice = Statement("Délai de préavis : 3 mois, au lieu du délai visé : 2 mois.", "b", "Bail")
+    old = Statement("Délai de préavis : 2 mois.", "a", "Ancien bail")
+    assert result_position("Quel est le délai de préavis ?", [old, notice], undated) is None
