@@ -826,10 +826,18 @@ def result_first(candidates: Candidates, bank: SentenceBank, question: str) -> C
 
 
 def _statement(bank: SentenceBank, item: ScoredSentence) -> Statement:
-    """A candidate as achieved_results reads it: its text, its document and its names."""
-    doc_id = bank.sentences[item.index].doc_id
-    document = bank.documents[doc_id]
-    return Statement(bank.text(item.index), doc_id, f"{document.title} {doc_id}")
+    """A candidate as achieved_results reads it: its text, its document, its names (title and
+    file name, not its folders: "Etape 2/Rapport final") and its context (its heading and its
+    table's header row)."""
+    text, label = _labelled(bank, item)
+    sentence = bank.sentences[item.index]
+    document = bank.documents[sentence.doc_id]
+    header = bank.header_span(sentence.doc_id, sentence.start)
+    header_row = "" if header is None else document.text[header[0] : header[1]]
+    section = label.rpartition("\n")[0]
+    file_name = sentence.doc_id.rpartition("/")[2]
+    names = f"{document.title} {file_name}"
+    return Statement(text, sentence.doc_id, names, f"{section}\n{header_row}")
 
 
 def _labelled(bank: SentenceBank, item: ScoredSentence) -> tuple[str, str]:
