@@ -16,12 +16,14 @@ numbers aside) and adds one the first does not write, and it marks its values as
 against a target: it writes its new value, then a target word ("target", "cible", "prévu":
 data/achieved_results.json) labelling the restated value (within TARGET_REACH characters before
 it: "298 (year 1 target: 350)"), or it is a table row of the same label writing two values or
-more. When the first marks nothing so
-(a plan), the result is quoted first, unless the question writes a target word and no result
-word ("What was the target…", "Quel était l'objectif…": it asks the plan). When the first marks
-its value as a result too, the later one leads only when it is the later document: the first's
-title or file name writes an interim word ("intermédiaire", "interim", "draft") that its own do
-not, or both are dated (later_statements.document_date) and it is the later. Nothing else
+more under a header writing a target or result word. When the first is a plan (it opens with a
+target word, or writes none and its document's title, file name, heading or table header writes
+a plan or target word: "Grant application", "| Indicator | Target |"), the result is quoted
+first, unless the question writes a target word (or "budget", "expected", "prévoyait") and no
+result word ("What was the target…", "Quel était l'objectif…": it asks the plan). When the
+first is no plan, the later one leads only when it is the later document: the first's title or
+file name (not its folders) writes an interim word ("intermédiaire", "interim", "draft") that
+its own do not, or both are dated (later_statements.document_date) and it is the later. Nothing else
 moves; at most RESULT_RANKS candidates are read. No I/O: dates come from the caller.
 """
 
@@ -53,11 +55,13 @@ _YEAR = re.compile(YEAR_DIGITS)
 
 @dataclass(frozen=True)
 class Statement:
-    """A candidate as read here: its text, its document's id and names (title and path)."""
+    """A candidate as read here: its text, its document's id and names (title and file name),
+    and its context: the heading it stands under and its table's header row, if any."""
 
     text: str
     document: str
     names: str
+    context: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ class _Words:
     target: frozenset[str]
     result: frozenset[str]
     interim: frozenset[str]
+    asking_target: frozenset[str]
+    plan_document: frozenset[str]
 
 
 @functools.cache
@@ -74,6 +80,8 @@ def _words() -> _Words:
         frozenset(data["target_words"]),
         frozenset(data["result_words"]),
         frozenset(data["interim_words"]),
+        frozenset(data["target_question_words"]),
+        frozenset(data["plan_document_words"]),
     )
 
 
@@ -103,19 +111,34 @@ def _label(text: str) -> str:
     return fold(before.strip(" \t-*")) if colon else ""
 
 
-def _result_row(text: str, first: str) -> bool:
+def _result_row(text: str, first: str, header: str = "") -> bool:
     """Whether `text` is a table row of `first`'s label writing values in two cells or more
-    (a target's and a result's: "Learners gaining a level | 60 % | 57 %")."""
+    under a `header` writing a target or result word (a target's and a result's: "Learners
+    gaining a level | 60 % | 57 %" under "Indicator | Target | Actual"; not a low and a high
+    season's prices)."""
+    if not _folded_words(header) & (_words().target | _words().result):
+        return False
     cells = _cells(text)
     label = _label(first)
     valued = [cell for cell in cells[1:] if values(cell, "en")]
     return bool(cells) and bool(label) and fold(cells[0]) == label and len(valued) >= 2
 
 
-def _marks_result(text: str, first: str) -> bool:
-    """Whether `text` may state a result against a target: it writes a target word, or it is a
-    table row of `first`'s label writing two values or more (`_result_row`)."""
-    return bool(_folded_words(text) & _words().target) or _result_row(text, first)
+def _plan(statement: Statement) -> bool:
+    """Whether `statement` reads as a plan: it opens with a target word ("Objectif : former
+    1 200 bénévoles", "Target: reach 1,200 learners"), or it writes no target word and its
+    document's names or its context (heading, table header) write a plan or target word
+    ("Grant application", "## Objectives", "| Indicator | Target |")."""
+    words = _words()
+    if _result_row(statement.text, statement.text, statement.context):
+        return False
+    opening = _WORD.search(fold(statement.text))
+    if opening is not None and opening.group() in words.target:
+        return True
+    if _folded_words(statement.text) & words.target:
+        return False
+    marks = _folded_words(f"{statement.names} {statement.context}")
+    return bool(marks & (words.plan_document | words.target))
 
 
 def _labels_target(text: str, restated: frozenset[str], added: frozenset[str]) -> bool:
@@ -153,13 +176,24 @@ def _completes(first: Statement, other: Statement, asked: frozenset[str]) -> boo
     if len(shared) < SHARED_WORDS:
         return False
     added = theirs - ours
-    return _labels_target(other.text, restated, added) or _result_row(other.text, first.text)
+    return _labels_target(other.text, restated, added) or _result_row(
+        other.text, first.text, other.context
+    )
+
+
+def restates_plan(result: Statement, plan: Statement) -> bool:
+    """Whether `result` completes `plan` (`_completes`): it restates the plan's value as its
+    target beside its own result, so the plan says nothing otherwise ("Street trees planted:
+    231 (year 1 target: 250)" of "Plant 400 street trees … (250 in year 1)")."""
+    return _completes(plan, result, frozenset())
 
 
 def asks_target(question: str) -> bool:
-    """Whether the question asks the plan: it writes a target word and no result word."""
+    """Whether the question asks the plan: it writes a target word (or another word asking
+    it: "budget", "expected", "prévoyait") and no result word."""
     words = _folded_words(question)
-    return bool(words & _words().target) and not words & _words().result
+    asking = _words().target | _words().asking_target
+    return bool(words & asking) and not words & _words().result
 
 
 def _later(first: Statement, other: Statement, dated: Callable[[str], str | None]) -> bool:
@@ -183,7 +217,7 @@ def result_position(
     if len(statements) < 2:
         return None
     first, asked = statements[0], _values(question, frozenset())
-    plan = not _marks_result(first.text, first.text)
+    plan = _plan(first)
     if plan and asks_target(question):
         return None
     for position, other in enumerate(statements[1:RESULT_RANKS], 1):

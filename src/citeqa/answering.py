@@ -47,7 +47,7 @@ from typing import Literal
 import numpy as np
 
 from citeqa import abstention
-from citeqa.achieved_results import RESULT_RANKS, Statement, result_position
+from citeqa.achieved_results import RESULT_RANKS, Statement, restates_plan, result_position
 from citeqa.across import (
     Closeness,
     close_in_other_language,
@@ -924,10 +924,18 @@ def result_first(candidates: Candidates, bank: SentenceBank, question: str) -> C
 
 
 def _statement(bank: SentenceBank, item: ScoredSentence) -> Statement:
-    """A candidate as achieved_results reads it: its text, its document and its names."""
-    doc_id = bank.sentences[item.index].doc_id
-    document = bank.documents[doc_id]
-    return Statement(bank.text(item.index), doc_id, f"{document.title} {doc_id}")
+    """A candidate as achieved_results reads it: its text, its document, its names (title and
+    file name, not its folders: "Etape 2/Rapport final") and its context (its heading and its
+    table's header row)."""
+    text, label = _labelled(bank, item)
+    sentence = bank.sentences[item.index]
+    document = bank.documents[sentence.doc_id]
+    header = bank.header_span(sentence.doc_id, sentence.start)
+    header_row = "" if header is None else document.text[header[0] : header[1]]
+    section = label.rpartition("\n")[0]
+    file_name = sentence.doc_id.rpartition("/")[2]
+    names = f"{document.title} {file_name}"
+    return Statement(text, sentence.doc_id, names, f"{section}\n{header_row}")
 
 
 def _labelled(bank: SentenceBank, item: ScoredSentence) -> tuple[str, str]:
@@ -2766,10 +2774,20 @@ def _with_added(
         added = citations_of([_sentence_alone(other, reading.bank)], reading.bank.documents)
     if len(added) != 1 or not _within_limit(citations, added):
         return citations
+    if later is None and _plan_of_first(citations[0], added[0]):
+        return citations
     update: dict[str, object] = {"n": len(citations) + 1, "otherwise": later is None}
     if later is not None:
         update |= {"later": later.date, "after": later.after}
     return [*citations, added[0].model_copy(update=update)]
+
+
+def _plan_of_first(first: Citation, added: Citation) -> bool:
+    """Whether `added` is the plan whose target `first` restates beside its result
+    (achieved_results.restates_plan): it says nothing otherwise, and is not added."""
+    return restates_plan(
+        Statement(first.quote, first.doc_id, ""), Statement(added.quote, added.doc_id, "")
+    )
 
 
 def _within_limit(citations: list[Citation], added: list[Citation]) -> bool:

@@ -54,6 +54,7 @@ from citeqa.numbered_sections import opens_numbered_title
 from citeqa.questions import QuestionTerms
 from citeqa.quote_context import with_neighbours
 from citeqa.sentences import CONTEXT_SENTENCES, SHORT_QUOTE, ScoredSentence, SentenceBank
+from citeqa.stated_values import values
 
 
 @dataclass(frozen=True)
@@ -288,7 +289,21 @@ def _headed_row(bank: SentenceBank, index: int) -> bool:
     if not is_table_row(bank.text(index)):
         return False
     header = bank.header_span(sentence.doc_id, sentence.start)
-    return header is not None and header[1] <= sentence.start
+    if header is None or header[1] > sentence.start:
+        return False
+    text = bank.documents[sentence.doc_id].text
+    return _header_row(text, *header)
+
+
+def _header_row(text: str, start: int, end: int) -> bool:
+    """Whether the row at `start`:`end` of `text` reads as a header: it writes no values
+    (stated_values) and the line above it is no row. The first row of a run of pipes is none
+    when it is data: a contacts list's first person, or the row closing a cell wrapped on two
+    lines ("Apprenants gagnant au" / "moins un niveau (CECRL) | 60 % | 57 %")."""
+    if values(text[start:end], "en"):
+        return False
+    above = text[:start].rstrip("\n").rpartition("\n")[2]
+    return not is_table_row(above)
 
 
 def _piece_of_long_line(text: str, sentence: Sentence) -> bool:

@@ -40,6 +40,14 @@ def test_a_result_question_quotes_the_report_not_the_target(streets: Assistant) 
     assert "231" in answer.citations[0].quote
 
 
+def test_the_plan_a_result_restates_is_not_said_otherwise(streets: Assistant) -> None:
+    """The application's "(250 in year 1)" is the target the report restates beside its
+    result: it states nothing otherwise (review of s36-result)."""
+    answer = streets.ask("How many street trees were planted in year 1?")
+    assert "231" in answer.citations[0].quote
+    assert not any(citation.otherwise for citation in answer.citations)
+
+
 def test_a_target_question_keeps_the_application(streets: Assistant) -> None:
     answer = streets.ask("What was the year 1 target of street trees to plant?")
     assert not answer.abstained
@@ -108,3 +116,37 @@ def test_a_row_of_a_table_without_rule_is_quoted_alone_under_its_header(
     (citation,) = answer.citations
     assert citation.quote == "Participants gagnant un niveau (CECRL) | 60 % | 55 %"
     assert "Indicateur | Cible | Réalisé" in answer.answer
+
+
+WRAPPED_CELL = {
+    "rapports/Bilan alphabétisation.txt": "BILAN DE L'ANNÉE\n\nRésultats\n"
+    "Indicateur | Cible | Réalisé\nApprenants gagnant au\n"
+    "moins un niveau (CECRL) | 60 % | 57 %\nHeures de cours dispensées | 1 200 | 1 150\n"
+    "Bénévoles formés | 45 | 39\n\nLe recrutement reste difficile en zone rurale.\n",
+    "contacts/Bureau.txt": "BUREAU DE L'ASSOCIATION\n\n"
+    "Marie Dupont | 06 12 34 56 78 | trésorière\nJean Martin | 06 98 76 54 32 | secrétaire\n"
+    "Ali Benali | 07 11 22 33 44 | président\n",
+}
+
+
+@pytest.fixture(scope="module")
+def wrapped(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    docs, index = tmp_path_factory.mktemp("wrapped"), tmp_path_factory.mktemp("wrapped-index")
+    return assistant_over(WRAPPED_CELL, docs, index)
+
+
+def test_a_data_row_below_a_wrapped_cell_is_no_header(wrapped: Assistant) -> None:
+    """A PDF's table whose first cell wraps on two lines: the row ending the wrapped cell
+    writes values, so it is no header shown apart over the asked row (review of s36-result);
+    the row is quoted as before the header rows were read, with the short rows above it."""
+    answer = wrapped.ask("Combien de bénévoles formés ?")
+    assert not answer.abstained
+    assert "Bénévoles formés | 45 | 39" in answer.citations[0].quote
+    assert "“moins un niveau (CECRL) | 60 % | 57 %”" not in answer.answer
+
+
+def test_a_headerless_contacts_list_shows_no_other_person_as_header(wrapped: Assistant) -> None:
+    answer = wrapped.ask("Quel est le numéro d'Ali Benali ?")
+    assert not answer.abstained
+    assert "07 11 22 33 44" in answer.answer
+    assert "“Marie Dupont | 06 12 34 56 78 | trésorière”" not in answer.answer

@@ -34,13 +34,13 @@ def test_the_same_document_completes_nothing() -> None:
 
 def test_a_fuller_row_of_the_same_label_is_a_result() -> None:
     plan = Statement("| Trees planted | 250 |", "application", "Application")
-    row = Statement("Trees planted | 250 | 231", "report", "Final report")
+    row = Statement("Trees planted | 250 | 231", "report", "Final report", "Item | Target | Done")
     assert result_position("How many trees planted?", [plan, row], undated) == 1
 
 
 def test_an_interim_figure_gives_way_to_a_later_document_only() -> None:
     interim = Statement("Trees planted: 120 (target: 250)", "interim", "Interim report")
-    final = Statement("Trees planted | 250 | 231", "final", "Final report")
+    final = Statement("Trees planted | 250 | 231", "final", "Final report", "| Target | Actual |")
     assert result_position("How many trees planted?", [interim, final], undated) == 1
     final_first = Statement("Trees planted: 120 (target: 250)", "a", "Report A")
     assert result_position("How many trees planted?", [final_first, final], undated) is None
@@ -70,3 +70,48 @@ def test_a_heading_word_opening_a_sentence_labels_no_target() -> None:
     assert (
         result_position("Do ranked hospitals do better?", [conclusion, objective], undated) is None
     )
+
+
+def test_two_price_columns_are_no_result() -> None:
+    """Review of s36-result: a low and a high season's prices led over a price list."""
+    prices = Statement("| Chambre double standard | 80 € |", "gite", "Tarifs gîte")
+    seasons = Statement(
+        "| Chambre double standard | 80 € | 95 € |",
+        "saisons",
+        "Tarifs saisonniers",
+        "| Chambre | Basse saison | Haute saison |",
+    )
+    question = "Quel est le prix d'une chambre double standard ?"
+    assert result_position(question, [prices, seasons], undated) is None
+
+
+def test_a_statement_is_a_plan_only_by_its_document_or_its_words() -> None:
+    """Review of s36-result: v2's "Maximum payload: 500 kg" gave way to a draft's 450 kg."""
+    spec = Statement("Maximum payload: 500 kg per pallet.", "v2", "Spec v2")
+    draft = Statement("Maximum payload: 450 kg per pallet (goal: 500 kg).", "v1", "Spec v1 draft")
+    assert result_position("What is the maximum payload?", [spec, draft], undated) is None
+    meeting = Statement("La réunion a réuni 25 participants.", "cr", "Compte rendu")
+    invite = Statement(
+        "Réunion de 30 participants, prévue pour 25 participants.", "i", "Invitation"
+    )
+    assert (
+        result_position("Combien de participants à la réunion ?", [meeting, invite], undated)
+        is None
+    )
+
+
+def test_a_statement_opened_by_a_target_word_is_a_plan() -> None:
+    goal = Statement("Objectif : former 45 bénévoles d'ici 2026.", "note", "Note de cadrage")
+    done = Statement("Bénévoles formés : 39 (objectif : 45)", "bilan", "Bilan")
+    assert result_position("Combien de bénévoles formés ?", [goal, done], undated) == 1
+
+
+def test_a_budget_question_asks_the_plan() -> None:
+    assert asks_target("Quel montant était inscrit au budget 2025 pour la fête ?")
+    assert asks_target("What was the expected number of visitors?")
+
+
+def test_vise_is_no_target_word() -> None:
+    notice = Statement("Délai de préavis : 3 mois, au lieu du délai visé : 2 mois.", "b", "Bail")
+    old = Statement("Délai de préavis : 2 mois.", "a", "Ancien bail")
+    assert result_position("Quel est le délai de préavis ?", [old, notice], undated) is None
