@@ -57,7 +57,13 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
-from citeqa.asked_names import asked_names, folded_texts, names_written_by, write_a_part
+from citeqa.asked_names import (
+    NamedTexts,
+    asked_names,
+    folded_texts,
+    names_written_by,
+    write_a_part,
+)
 from citeqa.asked_ordinals import asked_ordinals, ordinal_weights
 from citeqa.asked_values import (
     MISSING_VALUE_WEIGHT,
@@ -657,16 +663,16 @@ def of_named_documents(
         for number, doc_id in enumerate(documents)
         if all(doc_id in ids for ids in written.values())
     ]
-    if not kept and not write_a_part(written, (texts[doc_id] for doc_id in set(documents))):
+    if not kept and not write_a_part(written, (texts.folded[doc_id] for doc_id in set(documents))):
         return candidates
     return candidates if len(kept) == len(documents) else _subset(candidates, kept)
 
 
-_NAMED_TEXTS: weakref.WeakKeyDictionary[SentenceBank, dict[str, str]] = weakref.WeakKeyDictionary()
+_NAMED_TEXTS: weakref.WeakKeyDictionary[SentenceBank, NamedTexts] = weakref.WeakKeyDictionary()
 _NAMED_TEXTS_LOCK = threading.Lock()
 
 
-def named_texts(bank: SentenceBank) -> dict[str, str]:
+def named_texts(bank: SentenceBank) -> NamedTexts:
     """The bank's documents' folded paths and texts (asked_names.folded_texts of its chunks),
     folded when a question first names someone, kept while the bank lives."""
     with _NAMED_TEXTS_LOCK:

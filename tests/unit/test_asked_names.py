@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from citeqa.asked_names import asked_names, folded_texts, names_written_by, write_a_part, writers
+from citeqa.asked_names import (
+    NamedTexts,
+    asked_names,
+    folded_texts,
+    names_written_by,
+    write_a_part,
+    writers,
+)
 
 
-def _texts(*documents: tuple[str, str]) -> dict[str, str]:
+def _texts(*documents: tuple[str, str]) -> NamedTexts:
     return folded_texts(documents)
 
 
@@ -65,6 +72,27 @@ def test_another_entity_sharing_a_word_of_the_name_writes_a_part_of_it() -> None
         ("b", "La Fondation Savoirs Partagés accorde 45 000 euros."),
         ("c", "En 1600, il tombe malade ; la mairie de Görlitz l'aide."),
     )
-    assert write_a_part([("paul", "marchand")], [texts["c"], texts["a"]])
-    assert write_a_part([("fondation", "de", "france")], [texts["b"]])
-    assert not write_a_part([("paul", "marchand"), ("fondation", "de", "france")], [texts["c"]])
+    assert write_a_part([("paul", "marchand")], [texts.folded["c"], texts.folded["a"]])
+    assert write_a_part([("fondation", "de", "france")], [texts.folded["b"]])
+    names = [("paul", "marchand"), ("fondation", "de", "france")]
+    assert not write_a_part(names, [texts.folded["c"]])
+
+
+def test_a_document_writes_a_name_only_capitalised_in_its_text() -> None:
+    texts = _texts(
+        ("minutes", "The Board Meeting approved the budget."),
+        ("notes", "At the board meeting we spoke of Paul marchand."),
+        ("roster", "| MARCHAND | Paul |"),
+    )
+    assert writers(("board", "meeting"), texts) == {"minutes"}
+    assert writers(("paul", "marchand"), texts) == {"roster"}
+
+
+def test_a_name_a_document_writes_in_lower_case_is_an_ordinary_phrase() -> None:
+    texts = _texts(
+        ("minutes", "The Board Meeting approved the budget."),
+        ("notes", "At the board meeting we spoke."),
+        ("fees", "Paul Marchand paid."),
+    )
+    names = [("board", "meeting"), ("paul", "marchand")]
+    assert names_written_by(names, texts) == {("paul", "marchand"): {"fees"}}
