@@ -644,12 +644,14 @@ def _of_documents_naming(
 def of_named_documents(
     candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
 ) -> Candidates:
-    """The candidates whose document writes every name of several words the question writes
-    that some document writes (asked_names.py: "la Fondation de France" is not answered by
-    another foundation's letter sharing the question's other words). When no candidate's
-    document writes them all: none if one of their documents writes a word of a name (another
-    entity sharing it: "Sophie Marchand" for "Paul Marchand"), else all (a document may name
-    its subject otherwise: a paragraph goes on about the person the one before it names)."""
+    """The candidates whose document writes a name of several words the question writes that
+    some document writes (asked_names.py: "la Fondation de France" is not answered by another
+    foundation's letter sharing the question's other words): those writing every such name
+    when one does, else those writing one ("Anne Roux and Paul Marchand": each one's own
+    receipt). When no candidate's document writes any: none if the question asks one name and
+    one of their documents writes a word of it (another entity sharing it: "Sophie Marchand" for
+    "Paul Marchand"), else all (a document may name its subject otherwise: a paragraph goes on
+    about the person the one before it names)."""
     names = asked_names(terms.focus)
     if not names:
         return candidates
@@ -658,13 +660,17 @@ def of_named_documents(
     if not written:
         return candidates
     documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
+    counts = [sum(doc_id in ids for ids in written.values()) for doc_id in documents]
+    most = max(counts, default=0)
+    if most == 0:
+        others = (texts.folded[doc_id] for doc_id in set(documents))
+        refused = len(written) == 1 and write_a_part(written, others)
+        return _subset(candidates, []) if refused else candidates
     kept = [
         number
-        for number, doc_id in enumerate(documents)
-        if all(doc_id in ids for ids in written.values())
+        for number, count in enumerate(counts)
+        if count == most or (count >= 1 and most < len(written))
     ]
-    if not kept and not write_a_part(written, (texts.folded[doc_id] for doc_id in set(documents))):
-        return candidates
     return candidates if len(kept) == len(documents) else _subset(candidates, kept)
 
 

@@ -16,10 +16,11 @@ phrase of the question may be an ordinary one: "the next Board Meeting") or in a
 title before it is no part of it: "Dr Benhamou" is written "Dr. Benhamou"): a name no document
 writes, or one a document's text writes all in lower case (an ordinary phrase: "the board meeting";
 `written_in_lower_case`), is left to the other checks. A candidate answers only when its document
-writes every such name (answering.of_named_documents); when none does, none answers if one of their
-documents writes a word of a name (`write_a_part`: another entity sharing it, "Sophie Marchand" for
-"Paul Marchand"), else all do: a document may name its subject otherwise (a paragraph goes on about
-the person the one before names: PIAF paragraphs, dev).
+writes every such name if one does, else one of them ("Anne Roux and Paul Marchand": each one's own
+receipt; answering.of_named_documents); when none writes any, none answers if the question asks one
+name and one of their documents writes a word of it (`write_a_part`: another entity sharing it,
+"Sophie Marchand" for "Paul Marchand"), else all do: a document may name its subject otherwise (a
+paragraph goes on about the person the one before names: PIAF paragraphs, dev).
 
 A single capitalised word is no name here: measured on the dev sets (s35 attempt bc5deb04), one
 word is too often written by the answering document in another form ("Tokyo" for the
