@@ -7,20 +7,21 @@ s29 n08).
 
 A name here is two capitalised words or more of the question, with at most two of the data's name
 particles between them ("Fondation de France", "Paul Marchand", "Roi du Maroc"; particles of
-data/absent_names.json): not at the question's first word, nor right after an apostrophe, in a
-question not written in title case (`_in_title_case`: "Does Mammographic Density have an Impact on…"
-names nothing). It counts only when some document writes it, its words in that order with nothing
-but spaces or punctuation between them, unaccented, each word capitalised in its text (a capitalised
-phrase of the question may be an ordinary one: "the next Board Meeting") or in any case in its path
-(`writers`; a name of two words in either order, as a roster's "Nom | Prénom" columns write it; a
-title before it is no part of it: "Dr Benhamou" is written "Dr. Benhamou"): a name no document
-writes, or one a document's text writes all in lower case (an ordinary phrase: "the board meeting";
-`written_in_lower_case`), is left to the other checks. A candidate answers only when its document
-writes every such name if one does, else one of them ("Anne Roux and Paul Marchand": each one's own
-receipt; answering.of_named_documents); when none writes any, none answers if the question asks one
-name and one of their documents writes a word of it (`write_a_part`: another entity sharing it,
-"Sophie Marchand" for "Paul Marchand"), else all do: a document may name its subject otherwise (a
-paragraph goes on about the person the one before names: PIAF paragraphs, dev).
+data/absent_names.json): the question's first word, capitalised anyway, no part of it ("Did Paul
+Marchand pay?"), nor right after an apostrophe, in a question not written in title case
+(`_in_title_case`: "Does Mammographic Density have an Impact on…" names nothing). It counts only
+when some document writes it, its words in that order with nothing but spaces or punctuation between
+them, unaccented, each word capitalised in its text (a capitalised phrase of the question may be an
+ordinary one: "the next Board Meeting") or in any case in its path (`writers`; a name of two words
+in either order, as a roster's "Nom | Prénom" columns write it; a title before it is no part of it:
+"Dr Benhamou" is written "Dr. Benhamou"): a name no document writes, or one a document's text writes
+all in lower case (an ordinary phrase: "the board meeting"; `written_in_lower_case`), is left to the
+other checks. A candidate answers only when its document writes every such name if one does, else
+one of them ("Anne Roux and Paul Marchand": each one's own receipt; answering.of_named_documents);
+when none writes any, none answers if the question asks one name and one of their documents writes a
+word of it (`write_a_part`: another entity sharing it, "Sophie Marchand" for "Paul Marchand"), else
+all do: a document may name its subject otherwise (a paragraph goes on about the person the one
+before names: PIAF paragraphs, dev).
 
 A single capitalised word is no name here: measured on the dev sets (s35 attempt bc5deb04), one
 word is too often written by the answering document in another form ("Tokyo" for the
@@ -76,10 +77,10 @@ def asked_names(question: str) -> list[tuple[str, ...]]:
     titles = _titles()
     names = []
     for match in _name_pattern().finditer(question):
-        if first is not None and match.start() == first.start():
-            continue
         words = [fold(word) for word in _LETTERS.findall(match.group())]
-        while words and words[0] in titles:
+        if first is not None and match.start() == first.start():
+            words = words[1:]  # "Did Paul Marchand pay?": a first word is capitalised anyway
+        while words and (words[0] in titles or words[0] in _particles()):
             words = words[1:]  # "Dr Benhamou" may be written "Dr. Benhamou", "docteur Benhamou"
         if len(words) > 1:
             names.append(tuple(words))
@@ -204,10 +205,13 @@ def names_written_by(
 
 
 def write_a_part(names: Iterable[tuple[str, ...]], texts: Iterable[str]) -> bool:
-    """Whether one of the folded `texts` writes a word of one of `names`, its particles and
-    stopwords aside ("Marchand" of "Sophie Marchand" for "Paul Marchand", "Fondation" of
-    "Fondation Savoirs Partagés" for "Fondation de France"): another entity sharing a word."""
-    words = {word for name in names for word in name if word not in stopwords()} - _particles()
+    """Whether one of the folded `texts` writes a word of one of `names`, its particles,
+    stopwords and words under 3 letters aside ("section b"): another entity sharing a word
+    ("Marchand" of "Sophie Marchand" for "Paul Marchand", "Fondation" of "Fondation Savoirs
+    Partagés" for "Fondation de France")."""
+    words = {
+        word for name in names for word in name if len(word) >= 3 and word not in stopwords()
+    } - _particles()
     if not words:
         return False
     alternatives = "|".join(map(re.escape, sorted(words)))

@@ -96,3 +96,12 @@ def test_a_name_a_document_writes_in_lower_case_is_an_ordinary_phrase() -> None:
     )
     names = [("board", "meeting"), ("paul", "marchand")]
     assert names_written_by(names, texts) == {("paul", "marchand"): {"fees"}}
+
+
+def test_a_capitalised_first_word_does_not_hide_the_name_after_it() -> None:
+    assert asked_names("Did Paul Marchand pay his fee?") == [("paul", "marchand")]
+    assert asked_names("Combien Paul Marchand a-t-il payé ?") == [("paul", "marchand")]
+
+
+def test_a_word_under_three_letters_is_no_shared_word() -> None:
+    assert not write_a_part([("section", "b")], ["see b below"])
