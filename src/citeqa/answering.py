@@ -59,6 +59,7 @@ from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
 from citeqa.asked_names import (
     NamedTexts,
+    as_written,
     asked_names,
     folded_texts,
     names_written_by,
@@ -641,9 +642,18 @@ def _of_documents_naming(
     return _subset(candidates, kept)
 
 
+@dataclass(frozen=True)
+class NamedCandidates:
+    """`of_named_documents`' candidates, and the name none of their documents writes when that
+    left none (`unwritten`, folded words)."""
+
+    candidates: Candidates
+    unwritten: tuple[str, ...] | None = None
+
+
 def of_named_documents(
     candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
-) -> Candidates:
+) -> NamedCandidates:
     """The candidates whose document writes a name of several words the question writes that
     some document writes (asked_names.py: "la Fondation de France" is not answered by another
     foundation's letter sharing the question's other words): those writing every such name
@@ -654,24 +664,35 @@ def of_named_documents(
     about the person the one before it names)."""
     names = asked_names(terms.focus)
     if not names:
-        return candidates
+        return NamedCandidates(candidates)
     texts = named_texts(bank)
     written = names_written_by(names, texts)
     if not written:
-        return candidates
+        return NamedCandidates(candidates)
     documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
     counts = [sum(doc_id in ids for ids in written.values()) for doc_id in documents]
     most = max(counts, default=0)
     if most == 0:
         others = (texts.folded[doc_id] for doc_id in set(documents))
-        refused = len(written) == 1 and write_a_part(written, others)
-        return _subset(candidates, []) if refused else candidates
+        if len(written) == 1 and write_a_part(written, others):
+            return NamedCandidates(_subset(candidates, []), next(iter(written)))
+        return NamedCandidates(candidates)
     kept = [
         number
         for number, count in enumerate(counts)
         if count == most or (count >= 1 and most < len(written))
     ]
-    return candidates if len(kept) == len(documents) else _subset(candidates, kept)
+    return NamedCandidates(candidates if len(kept) == len(documents) else _subset(candidates, kept))
+
+
+def _unnamed(candidates: Candidates, reading: Reading, lang: Lang) -> abstention.Reason | None:
+    """The reason naming the asked name no candidate's document writes, when that left no
+    quote (`of_named_documents`)."""
+    unwritten = of_named_documents(candidates, reading.bank, reading.terms).unwritten
+    if unwritten is None:
+        return None
+    name = as_written(unwritten, reading.terms.focus)
+    return abstention.Reason(abstention.no_document_naming(name, lang))
 
 
 _NAMED_TEXTS: weakref.WeakKeyDictionary[SentenceBank, NamedTexts] = weakref.WeakKeyDictionary()
@@ -2004,7 +2025,8 @@ def compose(
         if refused == USER_FLOOR and settings.min_confidence is not None:
             reason = abstention.unsure(sure, settings.min_confidence, lang)
             return abstained(question, reason, lang, sure, passages, below_floor=True)  # names sure
-        why = abstention.not_answered(
+        why = _unnamed(candidates, reading, lang) if not (refused or across_only) else None
+        why = why or abstention.not_answered(
             terms, lang, reading.passage_tokens(), languages, closest, closer
         )
         confidence = 0.0 if across_only else abstained_confidence(sure, answerable)
@@ -2490,7 +2512,7 @@ def _quoted(
     """The citations of the chosen sentences (built only for a question that is answered;
     `place`: the place the question asks, places.asked_place)."""
     bank, top, terms = reading.bank, reading.hits, reading.terms
-    candidates = of_named_documents(candidates, bank, terms)
+    candidates = of_named_documents(candidates, bank, terms).candidates
     if not candidates.sentences:
         return []
     if settings.learned_quotes:

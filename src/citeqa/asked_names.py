@@ -204,6 +204,17 @@ def names_written_by(
     return found
 
 
+def as_written(name: tuple[str, ...], question: str) -> str:
+    """`name` as the question writes it ("Jean-Pierre Dupont" of ("jean", "pierre", "dupont")):
+    the span of its words in order, else its words joined."""
+    letters = list(_LETTERS.finditer(question))
+    for start in range(len(letters) - len(name) + 1):
+        window = letters[start : start + len(name)]
+        if tuple(fold(match.group()) for match in window) == name:
+            return question[window[0].start() : window[-1].end()]
+    return " ".join(name)
+
+
 def write_a_part(names: Iterable[tuple[str, ...]], texts: Iterable[str]) -> bool:
     """Whether one of the folded `texts` writes a word of one of `names`, its particles,
     stopwords and words under 3 letters aside ("section b"): another entity sharing a word

@@ -82,3 +82,11 @@ def test_a_question_naming_two_people_no_document_writes_together_is_answered(
     assistant = assistant_over(TWO_PAYERS, folder / "corpus", folder / "index")
     quoted = _quoted_files(assistant, "Combien ont payé Anne Roux et Paul Marchand ?")
     assert quoted and "fees/sophie" not in quoted
+
+
+def test_a_refusal_for_another_entitys_document_names_the_asked_name(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("Quelle est la date du certificat médical de Paul Marchand pour 2025 ?")
+    assert not answer.citations
+    assert "“Paul Marchand”" in answer.answer
