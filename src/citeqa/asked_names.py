@@ -12,16 +12,16 @@ Marchand pay?"), nor right after an apostrophe, in a question not written in tit
 (`_in_title_case`: "Does Mammographic Density have an Impact on…" names nothing). It counts only
 when some document writes it, its words in that order with nothing but spaces or punctuation between
 them, unaccented, each word capitalised in its text (a capitalised phrase of the question may be an
-ordinary one: "the next Board Meeting") or in any case in its path (`writers`; a name of two words
-in either order, as a roster's "Nom | Prénom" columns write it; a title before it is no part of it:
-"Dr Benhamou" is written "Dr. Benhamou"): a name no document writes, or one a document's text writes
-all in lower case (an ordinary phrase: "the board meeting"; `written_in_lower_case`), is left to the
-other checks. A candidate answers only when its document writes every such name if one does, else
-one of them ("Anne Roux and Paul Marchand": each one's own receipt; answering.of_named_documents);
-when none writes any, none answers if the question asks one name and one of their documents writes a
-word of it (`write_a_part`: another entity sharing it, "Sophie Marchand" for "Paul Marchand"), else
-all do: a document may name its subject otherwise (a paragraph goes on about the person the one
-before names: PIAF paragraphs, dev).
+ordinary one: "the next Board Meeting") or in any case in its path (`writers`; or its surname first,
+as a roster's "Nom | Prénom" columns write it: "Dupont Jean-Pierre", "de la Tour Marie"; a title
+before it is no part of it: "Dr Benhamou" is written "Dr. Benhamou"): a name no document writes, or
+one a document's text writes all in lower case (an ordinary phrase: "the board meeting";
+`written_in_lower_case`), is left to the other checks. A candidate answers only when its document
+writes every such name if one does, else one of them ("Anne Roux and Paul Marchand": each one's own
+receipt; answering.of_named_documents); when none writes any, none answers if the question asks one
+name and one of their documents writes a word of it (`write_a_part`: another entity sharing it,
+"Sophie Marchand" for "Paul Marchand"), else all do: a document may name its subject otherwise (a
+paragraph goes on about the person the one before names: PIAF paragraphs, dev).
 
 A single capitalised word is no name here: measured on the dev sets (s35 attempt bc5deb04), one
 word is too often written by the answering document in another form ("Tokyo" for the
@@ -163,12 +163,12 @@ def _capitalised(word: str) -> str:
 
 def writers(name: tuple[str, ...], texts: NamedTexts) -> frozenset[str]:
     """The ids of the documents of `texts` (`folded_texts`) writing `name`: its words in order,
-    or a name of two words in either order ("Marchand Paul" of a roster's columns), nothing
+    or its surname first ("Marchand Paul", "Dupont Jean-Pierre" of a roster's columns), nothing
     but spaces or punctuation between them, each word capitalised in the text (the case kept:
     "Board Meeting", not "the board meeting"), or in any case in its path. Each text is searched
     only when it holds every word of the name (a search in C; the pattern's lookarounds cost
     seconds a question over 500 abstracts)."""
-    orders: list[tuple[str, ...]] = [name, name[::-1]] if len(name) == 2 else [name]
+    orders = [name, _surname_first(name)]
     in_text, in_path = _phrase(orders, _capitalised), _phrase(orders, re.escape)
     return frozenset(
         doc_id
@@ -176,6 +176,14 @@ def writers(name: tuple[str, ...], texts: NamedTexts) -> frozenset[str]:
         if all(word in folded for word in name)
         and (in_text.search(texts.cased[doc_id]) or in_path.search(lexical_fold(doc_id)))
     )
+
+
+def _surname_first(name: tuple[str, ...]) -> tuple[str, ...]:
+    """`name` as a roster's "Nom | Prénom" columns write it: from its first particle on ("de la
+    Tour" of "Marie de la Tour"), else its last word, then the words before ("Dupont Jean
+    Pierre" of "Jean-Pierre Dupont")."""
+    cut = next((n for n, word in enumerate(name) if n and word in _particles()), len(name) - 1)
+    return name[cut:] + name[:cut]
 
 
 def written_in_lower_case(name: tuple[str, ...], texts: NamedTexts) -> bool:

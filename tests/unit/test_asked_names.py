@@ -105,3 +105,13 @@ def test_a_capitalised_first_word_does_not_hide_the_name_after_it() -> None:
 
 def test_a_word_under_three_letters_is_no_shared_word() -> None:
     assert not write_a_part([("section", "b")], ["see b below"])
+
+
+def test_a_name_of_three_words_or_more_is_written_surname_first_in_a_roster() -> None:
+    texts = _texts(
+        ("adherents", "| Dupont | Jean-Pierre |\n| Martin | Anne-Sophie |"),
+        ("membres", "| de la Tour | Marie |"),
+    )
+    assert writers(("jean", "pierre", "dupont"), texts) == {"adherents"}
+    assert writers(("anne", "sophie", "martin"), texts) == {"adherents"}
+    assert writers(("marie", "de", "la", "tour"), texts) == {"membres"}
