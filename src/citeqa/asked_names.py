@@ -155,10 +155,31 @@ def _phrase(orders: list[tuple[str, ...]], word: Callable[[str], str]) -> re.Pat
 
 def _capitalised(word: str) -> str:
     """The pattern of a folded name word written capitalised ("Marchand", "MARCHAND"), a
-    particle in any case."""
+    particle in any case, either spelling of the data's abbreviations ("St", "Saint")."""
     if word in _particles():
         return rf"(?i:{re.escape(word)})"
-    return re.escape(word[0].upper()) + rf"(?i:{re.escape(word[1:])})"
+    return (
+        "(?:"
+        + "|".join(
+            re.escape(spelling[0].upper()) + rf"(?i:{re.escape(spelling[1:])})"
+            for spelling in _spellings(word)
+        )
+        + ")"
+    )
+
+
+def _any_case(word: str) -> str:
+    """The pattern of a folded name word in a folded path, either spelling of an abbreviation."""
+    return "(?:" + "|".join(map(re.escape, _spellings(word))) + ")"
+
+
+@cache
+def _spellings(word: str) -> tuple[str, ...]:
+    """`word` and its other spelling in the data's name abbreviations ("st", "saint")."""
+    for pair in data_json("absent_names.json")["name_abbreviations"]:
+        if word in pair:
+            return (word, *(other for other in pair if other != word))
+    return (word,)
 
 
 def writers(name: tuple[str, ...], texts: NamedTexts) -> frozenset[str]:
@@ -169,11 +190,11 @@ def writers(name: tuple[str, ...], texts: NamedTexts) -> frozenset[str]:
     only when it holds every word of the name (a search in C; the pattern's lookarounds cost
     seconds a question over 500 abstracts)."""
     orders = [name, _surname_first(name)]
-    in_text, in_path = _phrase(orders, _capitalised), _phrase(orders, re.escape)
+    in_text, in_path = _phrase(orders, _capitalised), _phrase(orders, _any_case)
     return frozenset(
         doc_id
         for doc_id, folded in texts.folded.items()
-        if all(word in folded for word in name)
+        if all(any(spelling in folded for spelling in _spellings(word)) for word in name)
         and (in_text.search(texts.cased[doc_id]) or in_path.search(lexical_fold(doc_id)))
     )
 

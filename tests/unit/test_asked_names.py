@@ -115,3 +115,10 @@ def test_a_name_of_three_words_or_more_is_written_surname_first_in_a_roster() ->
     assert writers(("jean", "pierre", "dupont"), texts) == {"adherents"}
     assert writers(("anne", "sophie", "martin"), texts) == {"adherents"}
     assert writers(("marie", "de", "la", "tour"), texts) == {"membres"}
+
+
+def test_an_abbreviated_word_of_a_name_is_written_either_way() -> None:
+    texts = _texts(("eglise", "L'église Saint-Martin ouvre à 9 h."), ("plan", "Mt Cook, St. Ives"))
+    assert writers(("st", "martin"), texts) == {"eglise"}
+    assert writers(("mount", "cook"), texts) == {"plan"}
+    assert writers(("saint", "ives"), texts) == {"plan"}
