@@ -153,6 +153,15 @@ NOT_IN_PASSAGES = {
     "fr": "Les documents ne semblent pas répondre à cette question : les passages les plus"
     " proches ne mentionnent pas {words}.",
 }
+NO_DOCUMENT_NAMING = {
+    "en": "The documents do not appear to answer this question: none of the closest passages is"
+    " of a document writing {name}.",
+    "fr": "Les documents ne semblent pas répondre à cette question : aucun des passages les plus"
+    " proches n'est d'un document qui écrit {name}.",
+}
+"""A name of several words the question asks that no closest passage's document writes, while
+one writes a word of it (asked_names.py)."""
+
 NEVER_WITH = {
     "en": "None of the closest documents mentions {member} where it mentions {owner}.",
     "fr": "Aucun des documents les plus proches ne mentionne {member} là où il mentionne {owner}.",
@@ -762,6 +771,12 @@ def no_day_written(day: str, held: list[str], lang: Lang, repeating: Sequence[st
         return NO_DAY_WRITTEN[lang].format(day=shown(day), held=listed)
     events = _quoted([shown(name) for name in repeating])
     return NO_DAY_WRITTEN_BUT_REPEATING[lang].format(day=shown(day), held=listed, events=events)
+
+
+def no_document_naming(name: str, lang: Lang) -> str:
+    """The reason naming the name (as the question writes it) no closest passage's document
+    writes."""
+    return NO_DOCUMENT_NAMING[lang].format(name=_quoted([name]))
 
 
 def never_with(member: str, owner: str, lang: Lang) -> str:

@@ -60,7 +60,14 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
-from citeqa.asked_names import asked_names, folded_texts, names_written_by, write_a_part
+from citeqa.asked_names import (
+    NamedTexts,
+    as_written,
+    asked_names,
+    folded_texts,
+    names_written_by,
+    write_a_part,
+)
 from citeqa.asked_ordinals import asked_ordinals, ordinal_weights
 from citeqa.asked_values import (
     MISSING_VALUE_WEIGHT,
@@ -677,38 +684,64 @@ def _of_documents_naming(
     return _subset(candidates, kept)
 
 
+@dataclass(frozen=True)
+class NamedCandidates:
+    """`of_named_documents`' candidates, and the name none of their documents writes when that
+    left none (`unwritten`, folded words)."""
+
+    candidates: Candidates
+    unwritten: tuple[str, ...] | None = None
+
+
 def of_named_documents(
     candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
-) -> Candidates:
-    """The candidates whose document writes every name of several words the question writes
-    that some document writes (asked_names.py: "la Fondation de France" is not answered by
-    another foundation's letter sharing the question's other words). When no candidate's
-    document writes them all: none if one of their documents writes a word of a name (another
-    entity sharing it: "Sophie Marchand" for "Paul Marchand"), else all (a document may name
-    its subject otherwise: a paragraph goes on about the person the one before it names)."""
+) -> NamedCandidates:
+    """The candidates whose document writes a name of several words the question writes that
+    some document writes (asked_names.py: "la Fondation de France" is not answered by another
+    foundation's letter sharing the question's other words): those writing every such name
+    when one does, else those writing one ("Anne Roux and Paul Marchand": each one's own
+    receipt). When no candidate's document writes any: none if the question asks one name and
+    one of their documents writes a word of it (another entity sharing it: "Sophie Marchand" for
+    "Paul Marchand"), else all (a document may name its subject otherwise: a paragraph goes on
+    about the person the one before it names)."""
     names = asked_names(terms.focus)
     if not names:
-        return candidates
+        return NamedCandidates(candidates)
     texts = named_texts(bank)
     written = names_written_by(names, texts)
     if not written:
-        return candidates
+        return NamedCandidates(candidates)
     documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
+    counts = [sum(doc_id in ids for ids in written.values()) for doc_id in documents]
+    most = max(counts, default=0)
+    if most == 0:
+        others = (texts.folded[doc_id] for doc_id in set(documents))
+        if len(written) == 1 and write_a_part(written, others):
+            return NamedCandidates(_subset(candidates, []), next(iter(written)))
+        return NamedCandidates(candidates)
     kept = [
         number
-        for number, doc_id in enumerate(documents)
-        if all(doc_id in ids for ids in written.values())
+        for number, count in enumerate(counts)
+        if count == most or (count >= 1 and most < len(written))
     ]
-    if not kept and not write_a_part(written, (texts[doc_id] for doc_id in set(documents))):
-        return candidates
-    return candidates if len(kept) == len(documents) else _subset(candidates, kept)
+    return NamedCandidates(candidates if len(kept) == len(documents) else _subset(candidates, kept))
 
 
-_NAMED_TEXTS: weakref.WeakKeyDictionary[SentenceBank, dict[str, str]] = weakref.WeakKeyDictionary()
+def _unnamed(candidates: Candidates, reading: Reading, lang: Lang) -> abstention.Reason | None:
+    """The reason naming the asked name no candidate's document writes, when that left no
+    quote (`of_named_documents`)."""
+    unwritten = of_named_documents(candidates, reading.bank, reading.terms).unwritten
+    if unwritten is None:
+        return None
+    name = as_written(unwritten, reading.terms.focus)
+    return abstention.Reason(abstention.no_document_naming(name, lang))
+
+
+_NAMED_TEXTS: weakref.WeakKeyDictionary[SentenceBank, NamedTexts] = weakref.WeakKeyDictionary()
 _NAMED_TEXTS_LOCK = threading.Lock()
 
 
-def named_texts(bank: SentenceBank) -> dict[str, str]:
+def named_texts(bank: SentenceBank) -> NamedTexts:
     """The bank's documents' folded paths and texts (asked_names.folded_texts of its chunks),
     folded when a question first names someone, kept while the bank lives."""
     with _NAMED_TEXTS_LOCK:
@@ -2146,7 +2179,8 @@ def compose(
         if refused == USER_FLOOR and settings.min_confidence is not None:
             reason = abstention.unsure(sure, settings.min_confidence, lang)
             return abstained(question, reason, lang, sure, passages, below_floor=True)  # names sure
-        why = abstention.not_answered(
+        why = _unnamed(candidates, reading, lang) if not (refused or across_only) else None
+        why = why or abstention.not_answered(
             terms, lang, reading.passage_tokens(), languages, closest, closer
         )
         confidence = 0.0 if across_only else abstained_confidence(sure, answerable)
@@ -2635,7 +2669,7 @@ def _quoted(
     """The citations of the chosen sentences (built only for a question that is answered;
     `place`: the place the question asks, places.asked_place)."""
     bank, top, terms = reading.bank, reading.hits, reading.terms
-    candidates = of_named_documents(candidates, bank, terms)
+    candidates = of_named_documents(candidates, bank, terms).candidates
     if not candidates.sentences:
         return []
     if settings.learned_quotes:

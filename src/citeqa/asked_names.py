@@ -5,19 +5,23 @@ question's other words, and "le certificat médical de Paul Marchand" by the clu
 absent-word checks never fire, since the corpus writes every word somewhere (s35 trial cause 6;
 s29 n08).
 
-A name here is two capitalised words or more of the question, with at most two of the data's
-name particles between them ("Fondation de France", "Paul Marchand", "Roi du Maroc"; particles of
-data/absent_names.json): not at the question's first word, nor right after an apostrophe, in a
-question not written in title case (`_in_title_case`: "Does Mammographic Density have an
-Impact on…" names nothing). It counts only when some document writes it, its
-words in that order with nothing but spaces or punctuation between them, folded, in its text or
-path (`writers`; a name of two words in either order, as a roster's "Nom | Prénom"
-columns write it; a title before it is no part of it: "Dr Benhamou" is written "Dr. Benhamou"):
-a name no document writes is left to the other checks. A candidate answers only when its
-document writes every such name (answering.of_named_documents); when none does, none answers
-if one of their documents writes a word of a name (`write_a_part`: another entity sharing it,
-"Sophie Marchand" for "Paul Marchand"), else all do: a document may name its subject
-otherwise (a paragraph goes on about the person the one before names: PIAF paragraphs, dev).
+A name here is two capitalised words or more of the question, with at most two of the data's name
+particles between them ("Fondation de France", "Paul Marchand", "Roi du Maroc"; particles of
+data/absent_names.json): the question's first word, capitalised anyway, no part of it ("Did Paul
+Marchand pay?"), nor right after an apostrophe, in a question not written in title case
+(`_in_title_case`: "Does Mammographic Density have an Impact on…" names nothing). It counts only
+when some document writes it, its words in that order with nothing but spaces or punctuation between
+them, unaccented, each word capitalised in its text (a capitalised phrase of the question may be an
+ordinary one: "the next Board Meeting") or in any case in its path (`writers`; or its surname first,
+as a roster's "Nom | Prénom" columns write it: "Dupont Jean-Pierre", "de la Tour Marie"; a title
+before it is no part of it: "Dr Benhamou" is written "Dr. Benhamou"): a name no document writes, or
+one a document's text writes all in lower case (an ordinary phrase: "the board meeting";
+`written_in_lower_case`), is left to the other checks. A candidate answers only when its document
+writes every such name if one does, else one of them ("Anne Roux and Paul Marchand": each one's own
+receipt; answering.of_named_documents); when none writes any, none answers if the question asks one
+name and one of their documents writes a word of it (`write_a_part`: another entity sharing it,
+"Sophie Marchand" for "Paul Marchand"), else all do: a document may name its subject otherwise (a
+paragraph goes on about the person the one before names: PIAF paragraphs, dev).
 
 A single capitalised word is no name here: measured on the dev sets (s35 attempt bc5deb04), one
 word is too often written by the answering document in another form ("Tokyo" for the
@@ -31,7 +35,9 @@ The documents' folded texts are read from the index's chunks once a bank
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from citeqa.glossary import fold
@@ -71,10 +77,10 @@ def asked_names(question: str) -> list[tuple[str, ...]]:
     titles = _titles()
     names = []
     for match in _name_pattern().finditer(question):
-        if first is not None and match.start() == first.start():
-            continue
         words = [fold(word) for word in _LETTERS.findall(match.group())]
-        while words and words[0] in titles:
+        if first is not None and match.start() == first.start():
+            words = words[1:]  # "Did Paul Marchand pay?": a first word is capitalised anyway
+        while words and (words[0] in titles or words[0] in _particles()):
             words = words[1:]  # "Dr Benhamou" may be written "Dr. Benhamou", "docteur Benhamou"
         if len(words) > 1:
             names.append(tuple(words))
@@ -100,54 +106,152 @@ def _in_title_case(words: list[str]) -> bool:
     return runs >= TITLE_CASE_RUNS and lower <= 1
 
 
-def folded_texts(pieces: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Each document's folded path and text, of its (doc_id, text) `pieces` (an index's chunks,
-    in memory: reading every document's record cost 0.3 ms a document a question), folded as
-    lexical.content_words folds (glossary.fold also collapses spaces: 3x slower on 500
-    abstracts)."""
+@dataclass(frozen=True)
+class NamedTexts:
+    """Each document's folded path and text (`folded`, as lexical.content_words folds) and its
+    text unaccented with its case kept (`cased`: a name counts only where written capitalised)."""
+
+    folded: dict[str, str]
+    cased: dict[str, str]
+
+
+_UNACCENTED = {code: None for code in range(0x300, 0x370)} | {
+    ord("œ"): "oe",
+    ord("æ"): "ae",
+    ord("Œ"): "Oe",
+    ord("Æ"): "Ae",
+}
+
+
+def _unaccented(text: str) -> str:
+    """`text` without accents, œ and æ spelt out, its case kept (as lexical.fold but the case)."""
+    return unicodedata.normalize("NFKD", text).translate(_UNACCENTED)
+
+
+def folded_texts(pieces: Iterable[tuple[str, str]]) -> NamedTexts:
+    """Each document's texts, of its (doc_id, text) `pieces` (an index's chunks, in memory:
+    reading every document's record cost 0.3 ms a document a question): its path and text folded
+    as lexical.content_words folds (glossary.fold also collapses spaces: 3x slower on 500
+    abstracts), and its text unaccented, case kept."""
     texts: dict[str, list[str]] = {}
     for doc_id, text in pieces:
-        texts.setdefault(doc_id, [doc_id]).append(text)
-    return {doc_id: lexical_fold("\n".join(parts)) for doc_id, parts in texts.items()}
+        texts.setdefault(doc_id, []).append(text)
+    joined = {doc_id: "\n".join(parts) for doc_id, parts in texts.items()}
+    return NamedTexts(
+        {doc_id: lexical_fold(doc_id + "\n" + text) for doc_id, text in joined.items()},
+        {doc_id: _unaccented(text) for doc_id, text in joined.items()},
+    )
 
 
-def writers(name: tuple[str, ...], texts: Mapping[str, str]) -> frozenset[str]:
-    """The ids of the documents of `texts` (`folded_texts`) writing `name`: its words in order,
-    or a name of two words in either order ("Marchand Paul" of a roster's columns), nothing
-    but spaces or punctuation between them, an underscore of a path too. Each text is searched
-    only when it holds every word of the name (a search in C; the pattern's lookarounds cost
-    seconds a question over 500 abstracts)."""
-    orders = [name, name[::-1]] if len(name) == 2 else [name]
-    pattern = re.compile(
+def _phrase(orders: list[tuple[str, ...]], word: Callable[[str], str]) -> re.Pattern[str]:
+    """Any of `orders`' words, each as `word` writes its pattern, nothing but spaces or
+    punctuation between them (an underscore of a path too)."""
+    return re.compile(
         "|".join(
-            r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, words)) + r"(?![^\W_])"
-            for words in orders
+            r"(?<![^\W_])" + r"[\W_]+".join(map(word, words)) + r"(?![^\W_])" for words in orders
         )
     )
+
+
+def _capitalised(word: str) -> str:
+    """The pattern of a folded name word written capitalised ("Marchand", "MARCHAND"), a
+    particle in any case, either spelling of the data's abbreviations ("St", "Saint")."""
+    if word in _particles():
+        return rf"(?i:{re.escape(word)})"
+    return (
+        "(?:"
+        + "|".join(
+            re.escape(spelling[0].upper()) + rf"(?i:{re.escape(spelling[1:])})"
+            for spelling in _spellings(word)
+        )
+        + ")"
+    )
+
+
+def _any_case(word: str) -> str:
+    """The pattern of a folded name word in a folded path, either spelling of an abbreviation."""
+    return "(?:" + "|".join(map(re.escape, _spellings(word))) + ")"
+
+
+@cache
+def _spellings(word: str) -> tuple[str, ...]:
+    """`word` and its other spelling in the data's name abbreviations ("st", "saint")."""
+    for pair in data_json("absent_names.json")["name_abbreviations"]:
+        if word in pair:
+            return (word, *(other for other in pair if other != word))
+    return (word,)
+
+
+def writers(name: tuple[str, ...], texts: NamedTexts) -> frozenset[str]:
+    """The ids of the documents of `texts` (`folded_texts`) writing `name`: its words in order,
+    or its surname first ("Marchand Paul", "Dupont Jean-Pierre" of a roster's columns), nothing
+    but spaces or punctuation between them, each word capitalised in the text (the case kept:
+    "Board Meeting", not "the board meeting"), or in any case in its path. Each text is searched
+    only when it holds every word of the name (a search in C; the pattern's lookarounds cost
+    seconds a question over 500 abstracts)."""
+    orders = [name, _surname_first(name)]
+    in_text, in_path = _phrase(orders, _capitalised), _phrase(orders, _any_case)
     return frozenset(
         doc_id
-        for doc_id, text in texts.items()
-        if all(word in text for word in name) and pattern.search(text)
+        for doc_id, folded in texts.folded.items()
+        if all(any(spelling in folded for spelling in _spellings(word)) for word in name)
+        and (in_text.search(texts.cased[doc_id]) or in_path.search(lexical_fold(doc_id)))
+    )
+
+
+def _surname_first(name: tuple[str, ...]) -> tuple[str, ...]:
+    """`name` as a roster's "Nom | Prénom" columns write it: from its first particle on ("de la
+    Tour" of "Marie de la Tour"), else its last word, then the words before ("Dupont Jean
+    Pierre" of "Jean-Pierre Dupont")."""
+    cut = next((n for n, word in enumerate(name) if n and word in _particles()), len(name) - 1)
+    return name[cut:] + name[:cut]
+
+
+def written_in_lower_case(name: tuple[str, ...], texts: NamedTexts) -> bool:
+    """Whether a document's text writes `name` in order all in lower case: an ordinary phrase
+    ("the board meeting"), not a name."""
+    pattern = _phrase([name], re.escape)
+    return any(
+        pattern.search(texts.cased[doc_id])
+        for doc_id, folded in texts.folded.items()
+        if all(word in folded for word in name)
     )
 
 
 def names_written_by(
-    names: list[tuple[str, ...]], texts: Mapping[str, str]
+    names: list[tuple[str, ...]], texts: NamedTexts
 ) -> dict[tuple[str, ...], frozenset[str]]:
-    """Of `names`, those some document of `texts` writes, each with the ids of its writers."""
+    """Of `names`, those some document of `texts` writes capitalised and none in lower case
+    (`written_in_lower_case`: an ordinary phrase), each with the ids of its writers."""
     found = {}
     for name in dict.fromkeys(names):
         ids = writers(name, texts)
+        if ids and written_in_lower_case(name, texts):
+            continue
         if ids:
             found[name] = ids
     return found
 
 
+def as_written(name: tuple[str, ...], question: str) -> str:
+    """`name` as the question writes it ("Jean-Pierre Dupont" of ("jean", "pierre", "dupont")):
+    the span of its words in order, else its words joined."""
+    letters = list(_LETTERS.finditer(question))
+    for start in range(len(letters) - len(name) + 1):
+        window = letters[start : start + len(name)]
+        if tuple(fold(match.group()) for match in window) == name:
+            return question[window[0].start() : window[-1].end()]
+    return " ".join(name)
+
+
 def write_a_part(names: Iterable[tuple[str, ...]], texts: Iterable[str]) -> bool:
-    """Whether one of the folded `texts` writes a word of one of `names`, its particles and
-    stopwords aside ("Marchand" of "Sophie Marchand" for "Paul Marchand", "Fondation" of
-    "Fondation Savoirs Partagés" for "Fondation de France"): another entity sharing a word."""
-    words = {word for name in names for word in name if word not in stopwords()} - _particles()
+    """Whether one of the folded `texts` writes a word of one of `names`, its particles,
+    stopwords and words under 3 letters aside ("section b"): another entity sharing a word
+    ("Marchand" of "Sophie Marchand" for "Paul Marchand", "Fondation" of "Fondation Savoirs
+    Partagés" for "Fondation de France")."""
+    words = {
+        word for name in names for word in name if len(word) >= 3 and word not in stopwords()
+    } - _particles()
     if not words:
         return False
     alternatives = "|".join(map(re.escape, sorted(words)))

@@ -66,3 +66,27 @@ def test_the_name_of_the_answering_letter_answers(assistant: Assistant) -> None:
         assistant, "Quel montant la Fondation Horizon Lecture nous a-t-elle accordé ?"
     )
     assert quoted[:1] == ["subventions/lettre_attribution"]
+
+
+TWO_PAYERS = {
+    "fees/paul.md": "# Cotisations\n\nPaul Marchand a payé 120 euros le 4 janvier 2024.\n",
+    "fees/anne.md": "# Dons\n\nAnne Roux a donné 80 euros le 9 février 2024.\n",
+    "fees/sophie.md": "# Relances\n\nSophie Marchand n'a pas encore payé sa cotisation.\n",
+}
+
+
+def test_a_question_naming_two_people_no_document_writes_together_is_answered(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    folder = tmp_path_factory.mktemp("two_names")
+    assistant = assistant_over(TWO_PAYERS, folder / "corpus", folder / "index")
+    quoted = _quoted_files(assistant, "Combien ont payé Anne Roux et Paul Marchand ?")
+    assert quoted and "fees/sophie" not in quoted
+
+
+def test_a_refusal_for_another_entitys_document_names_the_asked_name(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("Quelle est la date du certificat médical de Paul Marchand pour 2025 ?")
+    assert not answer.citations
+    assert "“Paul Marchand”" in answer.answer

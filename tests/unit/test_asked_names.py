@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from citeqa.asked_names import asked_names, folded_texts, names_written_by, write_a_part, writers
+from citeqa.asked_names import (
+    NamedTexts,
+    asked_names,
+    folded_texts,
+    names_written_by,
+    write_a_part,
+    writers,
+)
 
 
-def _texts(*documents: tuple[str, str]) -> dict[str, str]:
+def _texts(*documents: tuple[str, str]) -> NamedTexts:
     return folded_texts(documents)
 
 
@@ -65,6 +72,53 @@ def test_another_entity_sharing_a_word_of_the_name_writes_a_part_of_it() -> None
         ("b", "La Fondation Savoirs Partagés accorde 45 000 euros."),
         ("c", "En 1600, il tombe malade ; la mairie de Görlitz l'aide."),
     )
-    assert write_a_part([("paul", "marchand")], [texts["c"], texts["a"]])
-    assert write_a_part([("fondation", "de", "france")], [texts["b"]])
-    assert not write_a_part([("paul", "marchand"), ("fondation", "de", "france")], [texts["c"]])
+    assert write_a_part([("paul", "marchand")], [texts.folded["c"], texts.folded["a"]])
+    assert write_a_part([("fondation", "de", "france")], [texts.folded["b"]])
+    names = [("paul", "marchand"), ("fondation", "de", "france")]
+    assert not write_a_part(names, [texts.folded["c"]])
+
+
+def test_a_document_writes_a_name_only_capitalised_in_its_text() -> None:
+    texts = _texts(
+        ("minutes", "The Board Meeting approved the budget."),
+        ("notes", "At the board meeting we spoke of Paul marchand."),
+        ("roster", "| MARCHAND | Paul |"),
+    )
+    assert writers(("board", "meeting"), texts) == {"minutes"}
+    assert writers(("paul", "marchand"), texts) == {"roster"}
+
+
+def test_a_name_a_document_writes_in_lower_case_is_an_ordinary_phrase() -> None:
+    texts = _texts(
+        ("minutes", "The Board Meeting approved the budget."),
+        ("notes", "At the board meeting we spoke."),
+        ("fees", "Paul Marchand paid."),
+    )
+    names = [("board", "meeting"), ("paul", "marchand")]
+    assert names_written_by(names, texts) == {("paul", "marchand"): {"fees"}}
+
+
+def test_a_capitalised_first_word_does_not_hide_the_name_after_it() -> None:
+    assert asked_names("Did Paul Marchand pay his fee?") == [("paul", "marchand")]
+    assert asked_names("Combien Paul Marchand a-t-il payé ?") == [("paul", "marchand")]
+
+
+def test_a_word_under_three_letters_is_no_shared_word() -> None:
+    assert not write_a_part([("section", "b")], ["see b below"])
+
+
+def test_a_name_of_three_words_or_more_is_written_surname_first_in_a_roster() -> None:
+    texts = _texts(
+        ("adherents", "| Dupont | Jean-Pierre |\n| Martin | Anne-Sophie |"),
+        ("membres", "| de la Tour | Marie |"),
+    )
+    assert writers(("jean", "pierre", "dupont"), texts) == {"adherents"}
+    assert writers(("anne", "sophie", "martin"), texts) == {"adherents"}
+    assert writers(("marie", "de", "la", "tour"), texts) == {"membres"}
+
+
+def test_an_abbreviated_word_of_a_name_is_written_either_way() -> None:
+    texts = _texts(("eglise", "L'église Saint-Martin ouvre à 9 h."), ("plan", "Mt Cook, St. Ives"))
+    assert writers(("st", "martin"), texts) == {"eglise"}
+    assert writers(("mount", "cook"), texts) == {"plan"}
+    assert writers(("saint", "ives"), texts) == {"plan"}
