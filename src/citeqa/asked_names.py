@@ -16,12 +16,13 @@ ordinary one: "the next Board Meeting") or in any case in its path (`writers`; o
 as a roster's "Nom | Prénom" columns write it: "Dupont Jean-Pierre", "de la Tour Marie"; a title
 before it is no part of it: "Dr Benhamou" is written "Dr. Benhamou"): a name no document writes, or
 one a document's text writes all in lower case (an ordinary phrase: "the board meeting";
-`written_in_lower_case`), is left to the other checks. A candidate answers only when its document
-writes every such name if one does, else one of them ("Anne Roux and Paul Marchand": each one's own
-receipt; answering.of_named_documents); when none writes any, none answers if the question asks one
-name and one of their documents writes a word of it (`write_a_part`: another entity sharing it,
-"Sophie Marchand" for "Paul Marchand"), else all do: a document may name its subject otherwise (a
-paragraph goes on about the person the one before names: PIAF paragraphs, dev).
+`written_in_lower_case`), or one made of English words alone ("Board Meeting", "Annual Report", also
+"Jean Dupont": `_of_ordinary_words`), is left to the other checks. A candidate answers only when its
+document writes every such name if one does, else one of them ("Anne Roux and Paul Marchand": each
+one's own receipt; answering.of_named_documents); when none writes any, none answers if the question
+asks one name and one of their documents writes a word of it (`write_a_part`: another entity sharing
+it, "Sophie Marchand" for "Paul Marchand"), else all do: a document may name its subject otherwise
+(a paragraph goes on about the person the one before names: PIAF paragraphs, dev).
 
 A single capitalised word is no name here: measured on the dev sets (s35 attempt bc5deb04), one
 word is too often written by the answering document in another form ("Tokyo" for the
@@ -42,6 +43,7 @@ from functools import cache
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
+from citeqa.known_words import known_word
 from citeqa.lexical import fold as lexical_fold
 from citeqa.lexical import stopwords
 
@@ -218,6 +220,15 @@ def written_in_lower_case(name: tuple[str, ...], texts: NamedTexts) -> bool:
     )
 
 
+def _of_ordinary_words(name: tuple[str, ...]) -> bool:
+    """Whether every word of `name`, its particles aside, is a word of the English word list
+    (known_words.py): a phrase capitalised as a heading is ("the next Board Meeting", "the
+    Annual Report", "Privacy Policy": review of s36-docname, where a corpus writing them
+    capitalised only let them act as names), and so are some full names ("Jean Dupont"),
+    left to the other checks as every name was before."""
+    return all(known_word(word, "en") for word in name if word not in _particles())
+
+
 def names_written_by(
     names: list[tuple[str, ...]], texts: NamedTexts
 ) -> dict[tuple[str, ...], frozenset[str]]:
@@ -225,6 +236,8 @@ def names_written_by(
     (`written_in_lower_case`: an ordinary phrase), each with the ids of its writers."""
     found = {}
     for name in dict.fromkeys(names):
+        if _of_ordinary_words(name):
+            continue
         ids = writers(name, texts)
         if ids and written_in_lower_case(name, texts):
             continue

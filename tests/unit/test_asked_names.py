@@ -122,3 +122,15 @@ def test_an_abbreviated_word_of_a_name_is_written_either_way() -> None:
     assert writers(("st", "martin"), texts) == {"eglise"}
     assert writers(("mount", "cook"), texts) == {"plan"}
     assert writers(("saint", "ives"), texts) == {"plan"}
+
+
+def test_a_name_of_english_words_alone_is_an_ordinary_phrase_even_capitalised_everywhere() -> None:
+    # review of s36-docname: a corpus writing "Board Meeting" and "Annual Report" only
+    # capitalised (headings) let them act as names and keep only the documents writing them
+    texts = _texts(
+        ("minutes", "Board Meeting of 3 March. The Annual Report 2023 was approved."),
+        ("schedule", "The next Board Meeting is on 14 March 2025."),
+        ("fees", "Paul Marchand paid."),
+    )
+    names = [("board", "meeting"), ("annual", "report"), ("paul", "marchand")]
+    assert names_written_by(names, texts) == {("paul", "marchand"): {"fees"}}
