@@ -57,8 +57,8 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}\s?(?::|h)\s?\d{2}(?!\d)")
 """A time of day: "14:00", "9 h 30", "18h30"."""
 _FIGURE = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W\d_]+")
-"""A word of letters of a folded text, read against quantity_cues.json's quantity_words."""
-_LETTERS = re.compile(r"[^\W\d_]+")
+"""A word of letters of a folded text, read against quantity_cues.json's quantity_words; also
+a code's starting letters (`_unless_unit_code`)."""
 UNIT_CODE_LETTERS = 3
 """The fewest letters of a currency or unit read against its figures ("chf1200", "eur1500"):
 a shorter one ("t1", "m2") is a code's letters."""
@@ -115,7 +115,7 @@ def _unless_unit_code(found: re.Match[str]) -> str:
     """A code's match set aside, unless its letters are a currency or unit of at least
     UNIT_CODE_LETTERS letters (year_cues.json units_after) written against its figures: "chf1200"
     is an amount."""
-    letters = _LETTERS.match(found.group())
+    letters = _WORDS.match(found.group())
     word = letters.group() if letters is not None else ""
     unit = len(word) >= UNIT_CODE_LETTERS and word in unit_words()
     return found.group() if unit else " "
