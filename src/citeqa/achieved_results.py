@@ -169,13 +169,12 @@ def _completes(first: Statement, other: Statement, asked: frozenset[str]) -> boo
     if other.document == first.document:
         return False
     ours, theirs = _values(first.text, asked), _values(other.text, asked)
-    restated = ours & theirs
-    if not restated or not theirs - ours:
+    restated, added = ours & theirs, theirs - ours
+    if not restated or not added:
         return False
     shared = about_terms(undated_terms(first.text)) & about_terms(undated_terms(other.text))
     if len(shared) < SHARED_WORDS:
         return False
-    added = theirs - ours
     return _labels_target(other.text, restated, added) or _result_row(
         other.text, first.text, other.context
     )
