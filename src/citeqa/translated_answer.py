@@ -108,15 +108,12 @@ def _writes_any(citations: Iterable[Citation], words: set[str]) -> bool:
     for the as-typed "Rapport financier 2024" heading at .51). Only a final "s"/"x" is set
     aside: a longer quote word, or one sharing a stem only, is another word ("cour" / "cours",
     "port" / "porte")."""
+    forms = _with_singulars(words)
     return any(
-        _writes_word(folded, words)
-        for citation in citations
-        for folded, _ in chunk_word_forms(citation.quote)
+        folded in forms for citation in citations for folded, _ in chunk_word_forms(citation.quote)
     )
 
 
-def _writes_word(folded: str, words: set[str]) -> bool:
-    """Whether the folded quote word `folded` is one of `words` or the singular of one."""
-    return folded in words or any(
-        word.endswith(("s", "x")) and folded == word[:-1] for word in words
-    )
+def _with_singulars(words: set[str]) -> set[str]:
+    """`words` and the singular of each ending in "s" or "x" (its final letter dropped)."""
+    return words | {word[:-1] for word in words if word.endswith(("s", "x"))}
