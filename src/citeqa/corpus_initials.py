@@ -54,7 +54,7 @@ class CorpusInitials(NamedTuple):
     """The same without the stopwords' initials."""
     dotted: frozenset[str]
     """The folded letters of the corpus's dotted forms ("sarl" of "S.A.R.L.")."""
-    glued: frozenset[str] = frozenset()
+    glued: frozenset[str]
     """The folded letters starting a word before its digits ("cnil" of "CNIL2024-118")."""
 
     @classmethod
