@@ -44,7 +44,7 @@ from citeqa.field_lines import (
 from citeqa.folding import fold
 from citeqa.glossary import language_words
 from citeqa.language import is_markdown_heading, without_elision
-from citeqa.value_kinds import holds_asked_kind
+from citeqa.value_kinds import holds_asked_kind, named_kinds
 
 MIN_RECORD_FIELDS = 3
 """The fewest field lines a section must have to be a record: two "Label : value" lines in a
@@ -346,7 +346,7 @@ def lacking_field(
         for start, end, _ in record.lines
         if with_label_groups(text_stems(text[start:end])) & named
     )
-    asked = re.findall(r"[^\W_]+", fold(focus))
+    asked = named_kinds(re.findall(r"[^\W_]+", fold(focus)))
     if any(
         holds_asked_kind(asked, text[start:end])
         for start, end, _ in record.lines

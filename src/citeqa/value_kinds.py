@@ -33,7 +33,13 @@ from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import stopwords
 
-__all__ = ["asked_value_kinds", "holds_asked_kind", "unwritten_asked_kind", "unwritten_kind"]
+__all__ = [
+    "asked_value_kinds",
+    "holds_asked_kind",
+    "named_kinds",
+    "unwritten_asked_kind",
+    "unwritten_kind",
+]
 
 
 class _Shape(NamedTuple):
@@ -152,12 +158,17 @@ def unwritten_kind(words: Sequence[str], quotes: Sequence[str]) -> list[str] | N
     return [word for word in dict.fromkeys(words) if word in named or word in qualifying]
 
 
-def holds_asked_kind(words: Sequence[str], line: str) -> bool:
-    """Whether `line` labels itself with a word of a kind `words` (folded, the question's)
-    name ("Portable : 06 …" for a phone) or writes a value of its shape: a record holding
-    such a line does not lack the asked field (record_fields.lacking_field)."""
+def named_kinds(words: Sequence[str]) -> list[str]:
+    """The kinds of value `words` (folded, the question's) name (`_asked_kinds`), read once
+    for every line `holds_asked_kind` reads."""
+    return _asked_kinds(words)[0]
+
+
+def holds_asked_kind(asked: Sequence[str], line: str) -> bool:
+    """Whether `line` labels itself with a word of a kind of `asked` (`named_kinds` of the
+    question's words) ("Portable : 06 …" for a phone) or writes a value of its shape: a record
+    holding such a line does not lack the asked field (record_fields.lacking_field)."""
     kinds = _kinds()
-    asked, _ = _asked_kinds(words)
     label = set(re.findall(r"[^\W_]+", fold(line.partition(":")[0]))) if ":" in line else set()
     return any(
         kinds[name].words & label or any(shape.search(line) for shape in kinds[name].shapes)
