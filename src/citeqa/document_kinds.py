@@ -30,6 +30,18 @@ BESIDE_CHARS = 40
 
 
 @cache
+def _number_marks() -> str:
+    """The pattern alternatives of the number marks (document_kinds.json, folded: "n°")."""
+    data = data_json("document_kinds.json")
+    return "|".join(re.escape(fold(mark)) for mark in data["number_marks"])
+
+
+def _kind_word(match: re.Match[str]) -> str:
+    """The kind word `match` found, its blanks read as one space ("facture  d'avoir")."""
+    return re.sub(r"\s+", " ", match.group())
+
+
+@cache
 def _kinds() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
     """The pattern finding any kind word (folded, whole, longest first: "facture d'avoir"
     before "facture"), the kind of each word, and the pattern of a kind word closing a text
@@ -38,7 +50,7 @@ def _kinds() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
     kind_of = {fold(word): kind for kind, words in data["kinds"].items() for word in words}
     words = sorted(kind_of, key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words)
-    marks = "|".join(re.escape(fold(mark)) for mark in data["number_marks"])
+    marks = _number_marks()
     found = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
     closing = re.compile(rf"(?<!\w)(?:{alternatives})(?:\s*(?:{marks}))?\s*$")
     return found, kind_of, closing
@@ -53,7 +65,7 @@ def _ambiguity() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     determiners = sorted((fold(word) for word in data["determiners"]), key=len, reverse=True)
     elided = "|".join(re.escape(word) for word in determiners if word[-1] in "'’")
     spaced = "|".join(re.escape(word) for word in determiners if word[-1] not in "'’")
-    marks = "|".join(re.escape(fold(mark)) for mark in data["number_marks"])
+    marks = _number_marks()
     before = re.compile(rf"(?:(?<!\w)(?:{elided})|(?<!\w)(?:{spaced})\s+)$")
     identifier = r"[a-z0-9]*\d[a-z0-9]*(?:[-/.][a-z0-9]+)+|[a-z]+-?\d+"
     after = re.compile(rf"\s*(?:(?:{marks})|(?:{identifier})(?!\w))")
@@ -65,7 +77,7 @@ def _names_a_kind(folded: str, match: re.Match[str]) -> bool:
     ambiguous word only after a determiner or elision, right before an identifier or a
     number mark, or written alone ("Peut-on avoir le total" asks no credit note)."""
     ambiguous, before, after = _ambiguity()
-    if re.sub(r"\s+", " ", match.group()) not in ambiguous:
+    if _kind_word(match) not in ambiguous:
         return True
     if folded[: match.start()].strip() == "" and folded[match.end() :].strip() == "":
         return True
@@ -78,7 +90,7 @@ def kinds_in(text: str) -> list[str]:
     found, kind_of, _ = _kinds()
     folded = fold(text.replace("_", " "))
     return [
-        kind_of[re.sub(r"\s+", " ", match.group())]
+        kind_of[_kind_word(match)]
         for match in found.finditer(folded)
         if _names_a_kind(folded, match)
     ]
@@ -111,7 +123,7 @@ def _title_kind(line: str) -> str | None:
     match = found.match(folded)
     if match is None or not _names_a_kind(folded, match):
         return None
-    return kind_of[re.sub(r"\s+", " ", match.group())]
+    return kind_of[_kind_word(match)]
 
 
 def asked_kind(question: str) -> str | None:
