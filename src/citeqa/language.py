@@ -238,10 +238,11 @@ def document_languages(text: str, chunks: list[tuple[int, int, str]]) -> list[st
 
 
 def _distinct_cells(text: str) -> str:
-    """The distinct cells of `text`'s table rows and its headings' text, each once, one a
-    line: a column repeats its values down its rows ("0 an" in every other row of a French
-    salary scale tied it with the French words of its header and posts: s35 trial, status
-    said "—"), while the header and the text cells are words as a sentence's are."""
+    """The distinct cells of `text`'s lines, each once: a pipe table row's cells one a line,
+    any other line (a heading's text, a sentence) one line of its own: a column repeats its
+    values down its rows ("0 an" in every other row of a French salary scale tied it with the
+    French words of its header and posts: s35 trial, status said "—"), while the header and
+    the text cells are words as a sentence's are."""
     cells: dict[str, None] = {}
     for line in text.splitlines():
         stripped = line.strip()

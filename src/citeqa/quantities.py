@@ -96,7 +96,9 @@ def asks_quantity(question: str) -> bool:
 
 def writes_quantity(text: str) -> bool:
     """Whether `text` writes a figure that is no date, year, time of day or code, or a number in
-    words ("à vingt-quatre kilomètres", "deux places"); or an amount or a share."""
+    words ("à vingt-quatre kilomètres", "deux places"); or an amount or a share. Not
+    stated_kinds.states_quantity, another notion of writing a quantity (each sets aside other
+    dates, codes and words): merging the two would change what their callers read."""
     if _SHARE.search(text) or writes_kind("amount", text):
         return True
     folded = fold(text)

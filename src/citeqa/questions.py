@@ -257,7 +257,7 @@ class QuestionTerms:
     context: str = ""
     """The previous question a follow-up is read with ("" for a question on its own): what it
     asks for when the follow-up asks no kind of value of its own ("et la Fondation ?" after
-    "Combien … accordé ?": disagreement.asked_wants)."""
+    "Combien … accordé ?": stated_kinds.asked_wants)."""
     missing: float = 0.0
     """Share of the question's term weight that appears nowhere in the corpus."""
     corrections: list[str] = field(default_factory=list)

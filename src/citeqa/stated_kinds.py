@@ -85,7 +85,9 @@ def states_quantity(text: str) -> bool:
     and codes (`_CODE`, `_YEAR`): a
     number of four digits beside a currency or unit is an amount ("The monthly rent is 1950 €"
     disagrees with "1850 €": s36 review). A number written in words is one too
-    (stated_values.values, in the text's language: "quarante mille euros", "twelve percent")."""
+    (stated_values.values, in the text's language: "quarante mille euros", "twelve percent").
+    Not quantities.writes_quantity, another notion of writing a quantity (each sets aside other
+    dates, codes and words): merging the two would change what their callers read."""
     folded = fold(text)
     kept = list(folded)
     spans = [(start, end) for start, end, _ in day_spans(folded)]

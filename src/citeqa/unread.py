@@ -287,8 +287,9 @@ def _documents(unread: UnreadFiles) -> UnreadFiles:
 
 def welcome_line(unread: UnreadFiles | None) -> str | None:
     """What the chat's welcome says once of the files not read, each kind with the advice that
-    fits it (`_kind_parts`), or None when every file the build tried was read or held no text
-    to read (`_documents`): "4 files not read: 3 .doc, 1 .ppt (convert them to .pdf or .txt;
+    fits it (`_kind_parts`), or None when no files were recorded as not read (`unread` None)
+    or all of them are files holding no text to read (`_documents`: assets, a site's images);
+    an empty file is still counted: "4 files not read: 3 .doc, 1 .ppt (convert them to .pdf or .txt;
     sheets to .xlsx or .csv; text ones: rename them .txt); 1 empty file (nothing to read) —
     `citeqa status` lists them"."""
     unread = None if unread is None else _documents(unread)
@@ -359,8 +360,8 @@ NAMED = {
     },
 }
 """The note naming a skipped file whose name matches the question, by whether it was of a type
-citeqa does not read (True) or held no text it could read (False); an empty file holds no
-answer and is never named."""
+citeqa does not read (True) or held no text it could read (False); an empty file (zero
+bytes: corpus.EMPTY_DIGEST) holds no answer and is never named."""
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
 """A word of a file name: letters only (numbers, dates and the digits glued to a word left
@@ -384,7 +385,7 @@ def named_for(
     lexical.written_terms) or an acronym holding the initials of two of its content `words`
     in a row one of which the documents never write (`written`: a phrase they write, "cantine
     avril", is no acronym's); assets holding no text and empty files are never named
-    (`asset_endings`, SkippedFile.empty)."""
+    (`asset_endings`; SkippedFile.empty: zero bytes, corpus.EMPTY_DIGEST)."""
     initials = {
         fold(a[0] + b[0])
         for a, b in itertools.pairwise(words)
