@@ -23,7 +23,13 @@ from citeqa.document_names import name_words
 from citeqa.field_lines import text_stems
 from citeqa.folding import fold
 from citeqa.models import Citation, Document
-from citeqa.record_fields import AskedWord, LackingField, answering_fields, lacking_field
+from citeqa.record_fields import (
+    AskedWord,
+    LackingField,
+    answering_fields,
+    lacking_field,
+    records_of,
+)
 
 
 class LackingOwner(NamedTuple):
@@ -42,11 +48,11 @@ def owner_record_lacking(
     them answers the question."""
     found = None
     for document in documents:
-        naming = name_words(document)
-        if answering_fields(document.text, words, focus, naming):
+        naming, records = name_words(document), records_of(document.text)
+        if answering_fields(document.text, words, focus, naming, records):
             return None
         if found is None:
-            lacking = lacking_field(document.text, words, focus, naming)
+            lacking = lacking_field(document.text, words, focus, naming, records)
             found = None if lacking is None else (document.doc_id, lacking)
     return found
 

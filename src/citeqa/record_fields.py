@@ -181,16 +181,21 @@ def _sections(text: str) -> Iterator[tuple[list[tuple[int, int]], int]]:
 
 
 def answering_fields(
-    text: str, words: list[AskedWord], focus: str, naming: frozenset[str]
+    text: str,
+    words: list[AskedWord],
+    focus: str,
+    naming: frozenset[str],
+    records: list[Record] | None = None,
 ) -> list[tuple[tuple[int, float], int, int]]:
     """The field lines of the records of a document's `text` that answer the question
     (`focus`, its `asked_words`) by their record (see the module's docstring), each with how
     well the question names its label (field_lines.label_match) and its span; `naming`: the
     folded words the document goes by, which name its record and no label. Where several
     records answer, only the one whose own lines and headings write the most asked words
-    does, and none when two write as many: the document's name words are every record's."""
+    does, and none when two write as many: the document's name words are every record's.
+    `records`: `records_of(text)` when the caller has read them already."""
     answering = []
-    for record in records_of(text):
+    for record in records_of(text) if records is None else records:
         heads, found, fit = _heading_stems(text, record), [], -1
         written = _RecordStems(text, record)
         for start, end, label in record.fields:
@@ -313,7 +318,11 @@ class LackingField:
 
 
 def lacking_field(
-    text: str, words: list[AskedWord], focus: str, naming: frozenset[str]
+    text: str,
+    words: list[AskedWord],
+    focus: str,
+    naming: frozenset[str],
+    records: list[Record] | None = None,
 ) -> LackingField | None:
     """The record of a document's `text` whose own lines or headings write every asked word
     (`words`) but those naming a label the question (`focus`) names (field_lines.label_match;
@@ -324,8 +333,9 @@ def lacking_field(
     whose Marc Dubois card writes no "Téléphone :" line: Sophie Bernard's was quoted (s35
     hostile M4), where the module's docstring promises no other record answers. A record one
     of whose lines labels itself with a word of the asked value kind or writes a value of its
-    shape (value_kinds.holds_asked_kind: "Portable : 06 …" for a phone) lacks nothing."""
-    found = records_of(text)
+    shape (value_kinds.holds_asked_kind: "Portable : 06 …" for a phone) lacks nothing.
+    `records`: `records_of(text)` when the caller has read them already."""
+    found = records_of(text) if records is None else records
     labelled = [(record, _asked_labels(text, record, focus, naming)) for record in found]
     labels = [label for _, asked in labelled for label in asked]
     label_words = {
