@@ -36,11 +36,11 @@ The documents' folded texts are read from the index's chunks once a bank
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from citeqa.folding import unaccented
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.known_words import known_word
@@ -117,19 +117,6 @@ class NamedTexts:
     cased: dict[str, str]
 
 
-_UNACCENTED = {code: None for code in range(0x300, 0x370)} | {
-    ord("œ"): "oe",
-    ord("æ"): "ae",
-    ord("Œ"): "Oe",
-    ord("Æ"): "Ae",
-}
-
-
-def _unaccented(text: str) -> str:
-    """`text` without accents, œ and æ spelt out, its case kept (as lexical.fold but the case)."""
-    return unicodedata.normalize("NFKD", text).translate(_UNACCENTED)
-
-
 def folded_texts(pieces: Iterable[tuple[str, str]]) -> NamedTexts:
     """Each document's texts, of its (doc_id, text) `pieces` (an index's chunks, in memory:
     reading every document's record cost 0.3 ms a document a question): its path and text folded
@@ -141,7 +128,7 @@ def folded_texts(pieces: Iterable[tuple[str, str]]) -> NamedTexts:
     joined = {doc_id: "\n".join(parts) for doc_id, parts in texts.items()}
     return NamedTexts(
         {doc_id: lexical_fold(doc_id + "\n" + text) for doc_id, text in joined.items()},
-        {doc_id: _unaccented(text) for doc_id, text in joined.items()},
+        {doc_id: unaccented(text) for doc_id, text in joined.items()},
     )
 
 

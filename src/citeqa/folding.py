@@ -3,7 +3,8 @@ accents and other combining marks dropped (NFKD), zero-width characters and soft
 dropped (visible.INVISIBLE), œ and æ spelt out ("Œuvre", "oeuvre"). lexical.py's tokens and
 every module comparing folded words read it through `lexical.fold`; dates.py, which lexical.py
 imports, reads it here (its month names folded as lexical's tokens are: s29 stop re-read, it
-had a folding of its own). No I/O.
+had a folding of its own). Also `unaccented`: accents dropped and œ and æ spelt out, case kept
+(asked_names.py reads a name capitalised). No I/O.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import unicodedata
 
 from citeqa.visible import INVISIBLE
 
-__all__ = ["fold"]
+__all__ = ["fold", "unaccented"]
 
 _LIGATURES = {ord("œ"): "oe", ord("æ"): "ae"}
 
@@ -40,3 +41,16 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()  # casefold and NFKD change no ASCII letter but its case
     return unicodedata.normalize("NFKD", text.casefold()).translate(_FOLD_TABLE)
+
+
+_UNACCENTED = {code: None for code in range(0x300, 0x370)} | {
+    ord("œ"): "oe",
+    ord("æ"): "ae",
+    ord("Œ"): "Oe",
+    ord("Æ"): "Ae",
+}
+
+
+def unaccented(text: str) -> str:
+    """`text` without accents, œ and æ spelt out, its case kept (as lexical.fold but the case)."""
+    return unicodedata.normalize("NFKD", text).translate(_UNACCENTED)
