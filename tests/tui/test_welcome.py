@@ -273,3 +273,24 @@ def test_what_the_walk_leaves_out_is_not_counted_among_the_files(tmp_path):
             assert " · 3 documents · 4 chunks · " in app.sub_title
 
     run(body())
+
+
+def test_a_late_overview_report_after_the_welcome_is_gone_is_dropped(tmp_path):
+    """Fresh-clone CI of s36: the overview worker's report (here, that /fake/corpus cannot be
+    described) arrived while the app was closing, after its Welcome was gone, and its handler's
+    query_one(Welcome) raised NoMatches out of the test."""
+    from citeqa.overview import corpus_overview
+    from citeqa.tui.messages import OverviewFailed, OverviewRead
+
+    app = _app(tmp_path)
+    overview = corpus_overview(tmp_path / "corpus", None)
+
+    async def body():
+        async with settled(app) as pilot:
+            await app.query_one(Welcome).remove()
+            app.post_message(OverviewFailed("corpus", "corpus folder not found"))
+            app.post_message(OverviewRead(overview))
+            await pilot.pause()
+            return app.is_running
+
+    assert run(body())

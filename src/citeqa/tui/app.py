@@ -278,11 +278,14 @@ class CiteqaApp(KeyedApp):
     def on_overview_read(self, message: OverviewRead) -> None:
         if message.superseded:  # the one read with the loaded index reports
             return
-        self.query_one(Welcome).show(message.overview)
+        for welcome in self.query(Welcome):  # none once the app is closing
+            welcome.show(message.overview)
 
     def on_overview_failed(self, message: OverviewFailed) -> None:
-        if not message.superseded:
-            self.query_one(Welcome).show_unavailable(message.corpus_name, message.error)
+        if message.superseded:
+            return
+        for welcome in self.query(Welcome):  # none once the app is closing
+            welcome.show_unavailable(message.corpus_name, message.error)
 
     def on_example_picked(self, message: ExamplePicked) -> None:
         self.query_one(QuestionInput).focus()
