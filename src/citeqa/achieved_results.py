@@ -128,7 +128,8 @@ def _plan(statement: Statement) -> bool:
     """Whether `statement` reads as a plan: it opens with a target word ("Objectif : former
     1 200 bénévoles", "Target: reach 1,200 learners"), or it writes no target word and its
     document's names or its context (heading, table header) write a plan or target word
-    ("Grant application", "## Objectives", "| Indicator | Target |")."""
+    ("Grant application", "## Objectives", "| Indicator | Target |"); never a table row writing
+    two values under a target or result header (`_result_row`)."""
     words = _words()
     if _result_row(statement.text, statement.text, statement.context):
         return False

@@ -38,7 +38,13 @@ from citeqa.stated_values import number_data, values
 from citeqa.unheld_periods import SPAN
 from citeqa.unheld_years import YEAR, cued_number, unit_words
 
-__all__ = ["QUANTITY_RANKS", "QUANTITY_SHARE", "asks_quantity", "quantity_holder"]
+__all__ = [
+    "QUANTITY_RANKS",
+    "QUANTITY_SHARE",
+    "asks_quantity",
+    "quantity_holder",
+    "writes_quantity",
+]
 
 QUANTITY_RANKS = 5
 """The first candidates (by the quote ranker) among which one writing a quantity may take the

@@ -81,11 +81,10 @@ def states_asked_kind(text: str, wants: Wants) -> bool:
 
 
 def states_quantity(text: str) -> bool:
-    """Whether `text` writes a figure outside its dates (`_DAY_NUMBERS` too: "due 15/03"), years
-    and codes (`_CODE`, `_YEAR`): a
-    number of four digits beside a currency or unit is an amount ("The monthly rent is 1950 €"
-    disagrees with "1850 €": s36 review). A number written in words is one too
-    (stated_values.values, in the text's language: "quarante mille euros", "twelve percent").
+    """Whether `text` writes a figure outside its dates (`_DAY_NUMBERS` too: "due 15/03"), years and
+    codes (`_CODE`, `_YEAR`): a number of four digits beside a currency or unit is an amount ("The
+    monthly rent is 1950 €" disagrees with "1850 €": s36 review). A number written in words is one
+    too (stated_values.values, in the text's language: "quarante mille euros", "twelve percent").
     Not quantities.writes_quantity, another notion of writing a quantity (each sets aside other
     dates, codes and words): merging the two would change what their callers read."""
     folded = fold(text)
