@@ -135,6 +135,7 @@ from citeqa.models import (
     Retrieval,
     TableHeader,
 )
+from citeqa.next_dates import next_dated_position, older_next_line
 from citeqa.numbered_names import BEFORE_CHARS, numbered_names, of_siblings_only
 from citeqa.numbered_sections import (
     asked_numbers,
@@ -948,6 +949,23 @@ def result_first(candidates: Candidates, bank: SentenceBank, question: str) -> C
     statements = [_statement(bank, item) for item in items]
     dated = functools.cache(lambda doc_id: document_date(bank.documents[doc_id]))
     position = result_position(question, statements, dated)
+    if position is None:
+        return candidates
+    best, moved = candidates.probabilities[0], _moved_first(candidates, position)
+    probabilities = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
+    probabilities[0] = best
+    return dataclasses.replace(moved, probabilities=probabilities)
+
+
+def next_dated_first(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates, but for a question asking the date of the next occurrence of something
+    the line stating it in the newest document (next_dates.next_dated_position: the last
+    minutes' "Next meeting: 24 March 2026" over the first minutes' and the schedule's rule)
+    first, rated as the first was, every other rated at most DISPLACED_SHARE of that, in their
+    order."""
+    position = next_dated_position(candidates.sentences, bank, terms)
     if position is None:
         return candidates
     best, moved = candidates.probabilities[0], _moved_first(candidates, position)
@@ -2690,6 +2708,7 @@ def _quoted(
         ranked = unsigned(ranked, bank, terms.focus)
         ranked = latest_year_first(ranked, bank, terms.focus)
         ranked = result_first(ranked, bank, terms.focus)
+        ranked = next_dated_first(ranked, bank, terms)
         lead = extra.get("lead_ratio", 1.0)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         rows = leading_rows_kept(ranked, bank, terms, lead)
@@ -2750,6 +2769,10 @@ def with_other_statement(
     other = disagreeing(chosen, candidates, reading.bank, reading.terms, shown)
     if other is None:
         other = disagreeing_across(chosen, candidates, reading.bank, reading.terms, shown)
+    if other is not None and older_next_line(
+        reading.bank, reading.terms, other.index, citations[0].doc_id
+    ):  # the first minutes' "Next meeting: 10 March" beside the last minutes' quoted line
+        other = None
     if other is not None:
         citations = _with_added(citations, other, reading, None)
     later = later_statement(chosen, candidates, reading.bank, reading.terms)
