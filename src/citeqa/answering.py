@@ -135,7 +135,7 @@ from citeqa.models import (
     Retrieval,
     TableHeader,
 )
-from citeqa.next_dates import next_dated_position, older_next_line
+from citeqa.next_dates import next_dated_position, next_in_series, older_next_line
 from citeqa.numbered_names import BEFORE_CHARS, numbered_names, of_siblings_only
 from citeqa.numbered_sections import (
     asked_numbers,
@@ -2187,6 +2187,9 @@ def compose(
         _vouching_translations(terms, lang, languages),
     )  # no passage read in its language, none close, none writing a name or translated word
     occurring = None if refused == USER_FLOOR else answering_series(terms, top, bank.documents)
+    days = folder_days or (lambda: held_days(bank.documents.values()))
+    if occurring is None and refused is None:  # "When is the next site meeting?", no minutes
+        occurring = next_in_series(candidates.sentences, top, bank, terms, days)
     if occurring is not None:  # "le prochain ramassage après le 15 octobre": a series' day
         return _series_answer(question, occurring, sure, passages, bank, lang)
     citations = (
@@ -2216,7 +2219,7 @@ def compose(
         bank.documents[citations[0].doc_id],
         documents,
         read_texts=read_texts,
-        folder_days=folder_days or (lambda: held_days(bank.documents.values())),
+        folder_days=days,
         series_days=falling_on(bank.documents.values()),
     )
     if undated is not None:  # "la réunion du 2 décembre 2025" answered by other minutes

@@ -21,13 +21,19 @@ such a line ranks below the first candidate, `next_dated_position` gives its pos
 answer quotes it instead; otherwise the candidates stay as they were. An older document's
 line stating its own next date is no other version of the quoted one (`older_next_line`):
 answering does not add it as "Another document says otherwise".
+
+With no such line among the first candidates, a repeating calendar event (Document.series) of a
+passage read whose line names the subject as a line must answers (`next_in_series`): its first
+day after the newest date a document of the folder bears (unheld_days.held_days) is given, as
+series_answers.py gives a day its rule computes, unless an occurrence of it is moved in
+between (its new day is another event's line) or its days are unknown.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -36,11 +42,12 @@ from citeqa.folding import fold
 from citeqa.jsonfiles import data_json
 from citeqa.later_statements import file_stem, remembered_date
 from citeqa.lexical import about_terms, undated_terms
-from citeqa.models import Document, Series
+from citeqa.models import Document, Hit, Series
 from citeqa.places import heading_over
 from citeqa.questions import QuestionTerms
 from citeqa.recurring_days import Budget, first_after, last_before
 from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.series_answers import SeriesAnswer
 
 __all__ = [
     "NEXT_RANKS",
@@ -50,6 +57,7 @@ __all__ = [
     "newest_line",
     "newest_position",
     "next_dated_position",
+    "next_in_series",
     "next_line",
     "older_next_line",
     "subject_terms",
@@ -282,3 +290,67 @@ def _between(stated: str | None, before: date | None, after: date | None, day: d
         and (before is None or moved > before)
         and (after is None or moved < after)
     )
+
+
+def next_in_series(
+    sentences: Sequence[ScoredSentence],
+    hits: Sequence[Hit],
+    bank: SentenceBank,
+    terms: QuestionTerms,
+    folder_days: Callable[[], Collection[str]],
+) -> SeriesAnswer | None:
+    """For a question asking the next date (`asks_next`) whose first NEXT_RANKS candidates
+    (`sentences`, of `bank`) hold no line stating it, the first
+    passage of `hits` holding the line of a repeating event naming its subject (a term of it
+    in the line, half of them with the line's heading), and the event's first day after the
+    newest of `folder_days` (the days the folder's documents are dated); None when there is
+    none, no document is dated, its days are unknown, or an occurrence of it the calendar
+    moves (Series.excluded, not skipped) lies before that day."""
+    if not asks_next(terms.focus):
+        return None
+    subject = subject_terms(terms)
+    if not subject or any(
+        _candidate_line(bank, position, item.index, subject) is not None
+        for position, item in enumerate(sentences[:NEXT_RANKS])
+    ):
+        return None
+    held = _named_series(hits, bank.documents, subject)
+    days = folder_days() if held is not None else ()
+    newest = iso_day(max(days)) if days else None
+    if held is None or newest is None:
+        return None
+    hit, series = held
+    found = first_after(series, newest, Budget())
+    moved = (iso_day(day) for day in series.excluded if day not in series.skipped)
+    if found is None or any(day is not None and newest < day < found for day in moved):
+        return None
+    return SeriesAnswer(hit, series, found)
+
+
+def _named_series(
+    hits: Sequence[Hit], documents: Mapping[str, Document], subject: list[frozenset[str]]
+) -> tuple[Hit, Series] | None:
+    """The first passage of `hits` holding the line of a repeating event naming the subject
+    (a term of it in the line, half of them with its heading), with that event; None when none
+    does or that passage holds several such events."""
+    for hit in hits:
+        document = documents[hit.chunk.doc_id]
+        held = [
+            series
+            for series in document.series
+            if hit.chunk.start <= series.start < hit.chunk.end
+            and _names_subject(document, series, subject)
+        ]
+        if held:
+            return (hit, held[0]) if len(held) == 1 else None
+    return None
+
+
+def _names_subject(document: Document, series: Series, subject: list[frozenset[str]]) -> bool:
+    """Whether the series' line writes a term of `subject` and, with the heading over it, at
+    least half of them."""
+    line = document.text[series.start : series.end]
+    heading = document.text[: series.start].rstrip().rpartition("\n")[2]
+    own, around = undated_terms(line), undated_terms(f"{line}\n{heading}")
+    written = sum(1 for alternatives in subject if alternatives & around)
+    return any(alternatives & own for alternatives in subject) and 2 * written >= len(subject)

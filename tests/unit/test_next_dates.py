@@ -8,8 +8,8 @@ import pytest
 
 from citeqa.answering import DISPLACED_SHARE, Candidates, next_dated_first
 from citeqa.lexical import written_terms
-from citeqa.models import Chunk, Document, Sentence, Series
-from citeqa.next_dates import asks_next, next_dated_position, older_next_line
+from citeqa.models import Chunk, Document, Hit, Sentence, Series
+from citeqa.next_dates import asks_next, next_dated_position, next_in_series, older_next_line
 from citeqa.questions import QuestionTerms, Vocabulary, analyse
 from citeqa.sentences import ScoredSentence, SentenceBank
 
@@ -211,3 +211,42 @@ def test_answering_quotes_the_newest_next_date_alone() -> None:
     assert moved.probabilities.tolist() == [0.9, 0.9 * DISPLACED_SHARE, 0.9 * DISPLACED_SHARE]
     kept = next_dated_first(candidates, bank, _asked("How often are site meetings held?"))
     assert kept is candidates
+
+
+def _calendar_hit(calendar: Document) -> Hit:
+    chunk = Chunk(
+        chunk_id="site-meetings:0",
+        doc_id="site-meetings",
+        start=0,
+        end=len(calendar.text),
+        text=calendar.text,
+    )
+    return Hit(chunk=chunk, chunk_index=0, score=1.0)
+
+
+def test_with_no_minutes_the_calendar_gives_its_first_day_after_the_newest_document() -> None:
+    """No line states the next date: the series' first day after the folder's newest
+    document date (2 March 2026) is given, never the clock's."""
+    calendar = _calendar([])
+    bank = _bank([SCHEDULE, calendar])
+    ranked = _ranked(bank, [_index_of(bank, RULE), _index_of(bank, SERIES_LINE)])
+    asked = _asked("When is the next site meeting?")
+    found = next_in_series(ranked, [_calendar_hit(calendar)], bank, asked, lambda: {"2026-03-02"})
+    assert found is not None and found.day.isoformat() == "2026-03-10"
+    assert found.series == calendar.series[0]
+    later = next_in_series(ranked, [_calendar_hit(calendar)], bank, asked, lambda: {"2026-03-12"})
+    assert later is None  # 24 March, its next day, is moved (to 26 March): no rule's day
+    unasked = _asked("How often are site meetings held?")
+    hits = [_calendar_hit(calendar)]
+    assert next_in_series(ranked, hits, bank, unasked, lambda: {"2026-03-02"}) is None
+    assert next_in_series(ranked, hits, bank, asked, lambda: set()) is None  # nothing dated
+
+
+def test_a_next_date_line_among_the_candidates_is_preferred_to_the_calendar() -> None:
+    calendar = _calendar([])
+    bank = _bank([SCHEDULE, _minutes("2026-03-10", "24 March 2026"), calendar])
+    line = _index_of(bank, "Next meeting: 24 March 2026, site hut.")
+    ranked = _ranked(bank, [_index_of(bank, RULE), line, _index_of(bank, SERIES_LINE)])
+    asked = _asked("When is the next site meeting?")
+    hits = [_calendar_hit(calendar)]
+    assert next_in_series(ranked, hits, bank, asked, lambda: {"2026-03-02"}) is None
