@@ -16,9 +16,10 @@ A question asks so when it writes a `next_words` word and an `asking` phrase
 October", is series_answers.py's). Of the first NEXT_RANKS candidates, a line answers it when it
 writes a next word and a day ("Next meeting: 24 March 2026", "Prochaine réunion de chantier :
 mardi 17 mars 2026"), writes a word of the question's subject (its terms other than the cue
-words) and, with its heading, its document's title and file name, at least half of them. When
-such a line ranks below the first candidate, `next_dated_position` gives its position, and the
-answer quotes it instead; otherwise the candidates stay as they were. An older document's
+words) and, with its heading, its document's title and file name, at least half of them. Of
+those writing the most of them, the newest one's position is given (`next_dated_position`) when
+it ranks below the first candidate, and the answer quotes it instead; otherwise the candidates
+stay as they were. An older document's
 line stating its own next date is no other version of the quoted one (`older_next_line`):
 answering does not add it as "Another document says otherwise".
 
@@ -124,6 +125,8 @@ class NextLine(NamedTuple):
     """Its document's date, "YYYY-MM-DD", "" when undated."""
     stated: str
     """The day it states, "YYYY-MM-DD", or "--MM-DD" without a year written or dated."""
+    written: int = 0
+    """How many of the subject's terms it writes with its heading, title and file name."""
 
 
 def next_line(
@@ -147,7 +150,7 @@ def next_line(
     written = sum(1 for alternatives in subject if alternatives & around)
     if not any(alternatives & own for alternatives in subject) or 2 * written < len(subject):
         return None
-    return NextLine(position, document_date or "", stated)
+    return NextLine(position, document_date or "", stated, written)
 
 
 def _stated_day(terms: list[str], document_date: str | None) -> str | None:
@@ -170,12 +173,16 @@ def newest_position(lines: Sequence[NextLine]) -> int | None:
 
 
 def newest_line(lines: Sequence[NextLine]) -> NextLine | None:
-    """The line of the newest document (the latest day stated breaking a tie) when it is the
-    only one so; else None."""
-    if not lines:
+    """Of the lines writing the most of the subject's terms (a board's "Next meeting: 3 June"
+    is no answer of the site meetings asked of: its title names no site), the line of the
+    newest document (the latest day stated breaking a tie) when it is the only one so; else
+    None."""
+    most = max((line.written for line in lines), default=0)
+    named = [line for line in lines if line.written == most]
+    if not named:
         return None
-    best = max(lines, key=_newness)
-    return None if sum(1 for line in lines if _newness(line) == _newness(best)) > 1 else best
+    best = max(named, key=_newness)
+    return None if sum(1 for line in named if _newness(line) == _newness(best)) > 1 else best
 
 
 def _newness(line: NextLine) -> tuple[str, str]:

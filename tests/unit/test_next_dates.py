@@ -250,3 +250,22 @@ def test_a_next_date_line_among_the_candidates_is_preferred_to_the_calendar() ->
     asked = _asked("When is the next site meeting?")
     hits = [_calendar_hit(calendar)]
     assert next_in_series(ranked, hits, bank, asked, lambda: {"2026-03-02"}) is None
+
+
+def test_a_newer_line_naming_less_of_the_subject_is_not_preferred() -> None:
+    """A board's later minutes' "Next meeting: 3 June 2026" writes "meeting", its title no
+    "site": the site minutes' line, naming both, answers "the next site meeting"."""
+    board = _document(
+        "board-2026-04-01",
+        "Board minutes",
+        ["Date: 2026-04-01", "Next meeting: 3 June 2026, head office."],
+        [],
+    )
+    bank = _bank([SCHEDULE, _minutes("2026-03-10", "24 March 2026"), board])
+    order = [
+        _index_of(bank, RULE),
+        _index_of(bank, "Next meeting: 3 June 2026, head office."),
+        _index_of(bank, "Next meeting: 24 March 2026, site hut."),
+    ]
+    asked = _asked("When is the next site meeting?")
+    assert next_dated_position(_ranked(bank, order), bank, asked) == 2
