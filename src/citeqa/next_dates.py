@@ -16,7 +16,8 @@ A question asks so when it writes a `next_words` word and an `asking` phrase
 October", is series_answers.py's). Of the first NEXT_RANKS candidates, a line answers it when it
 writes a next word and a day ("Next meeting: 24 March 2026", "Prochaine réunion de chantier :
 mardi 17 mars 2026"), writes a word of the question's subject (its terms other than the cue
-words) and, with its heading, its document's title and file name, at least half of them. Of
+words) and, with its heading, its document's title and file name, every one of them, or all
+but one of three or more (`_names_enough`). Of
 those writing the most of them, the newest one's position is given (`next_dated_position`) when
 it ranks below the first candidate, and the answer quotes it instead; otherwise the candidates
 stay as they were. An older document's
@@ -24,7 +25,7 @@ line stating its own next date is no other version of the quoted one (`older_nex
 answering does not add it as "Another document says otherwise".
 
 With no such line among the first candidates, a repeating calendar event (Document.series) of a
-passage read whose line names the subject as a line must answers (`next_in_series`): its first
+passage read whose line names the subject as such a line must (`next_in_series`): its first
 day after the newest date a document of the folder bears (unheld_days.held_days) is given, as
 series_answers.py gives a day its rule computes, unless an occurrence of it is moved in
 between (its new day is another event's line) or its days are unknown.
@@ -66,6 +67,9 @@ __all__ = [
 
 NEXT_RANKS = 10
 """How many of the first candidates are read for a line stating the next date."""
+
+MOST_LEFT_OUT_OF = 3
+"""A line naming the subject may leave out one of its terms when it has at least this many."""
 
 _DAY_TERM = re.compile(r"--(\d\d-\d\d)")
 
@@ -138,7 +142,7 @@ def next_line(
 ) -> NextLine | None:
     """The candidate `text` (at `position`) as a line stating the next date of the subject, or
     None: it writes a next word and a day, a term of `subject` and, with `context` (its
-    heading, its document's title and file name), at least half of them."""
+    heading, its document's title and file name), enough of them (`_names_enough`)."""
     folded = fold(text)
     if not subject or _data()[0].search(_spaced(text)) is None:
         return None
@@ -148,9 +152,17 @@ def next_line(
     own = undated_terms(text)
     around = own | undated_terms(context)
     written = sum(1 for alternatives in subject if alternatives & around)
-    if not any(alternatives & own for alternatives in subject) or 2 * written < len(subject):
+    named = any(alternatives & own for alternatives in subject)
+    if not named or not _names_enough(written, subject):
         return None
     return NextLine(position, document_date or "", stated, written)
+
+
+def _names_enough(written: int, subject: list[frozenset[str]]) -> bool:
+    """Whether a line writing `written` of the subject's terms (with its heading, title and
+    file name) names it: every one, or all but one of three or more ("held" of "When is the
+    next site meeting held?"); "the next board meeting" is not a site meeting's line."""
+    return written >= len(subject) - (1 if len(subject) >= MOST_LEFT_OUT_OF else 0)
 
 
 def _stated_day(terms: list[str], document_date: str | None) -> str | None:
@@ -309,7 +321,8 @@ def next_in_series(
     """For a question asking the next date (`asks_next`) whose first NEXT_RANKS candidates
     (`sentences`, of `bank`) hold no line stating it, the first
     passage of `hits` holding the line of a repeating event naming its subject (a term of it
-    in the line, half of them with the line's heading), and the event's first day after the
+    in the line, enough of them with the line's heading: `_names_enough`), and the event's
+    first day after the
     newest of `folder_days` (the days the folder's documents are dated); None when there is
     none, no document is dated, its days are unknown, or an occurrence of it the calendar
     moves (Series.excluded, not skipped) lies before that day."""
@@ -338,8 +351,8 @@ def _named_series(
     hits: Sequence[Hit], documents: Mapping[str, Document], subject: list[frozenset[str]]
 ) -> tuple[Hit, Series] | None:
     """The first passage of `hits` holding the line of a repeating event naming the subject
-    (a term of it in the line, half of them with its heading), with that event; None when none
-    does or that passage holds several such events."""
+    (a term of it in the line, enough with its heading: `_names_enough`), with that event; None
+    when none does or that passage holds several such events."""
     for hit in hits:
         document = documents[hit.chunk.doc_id]
         held = [
@@ -354,10 +367,10 @@ def _named_series(
 
 
 def _names_subject(document: Document, series: Series, subject: list[frozenset[str]]) -> bool:
-    """Whether the series' line writes a term of `subject` and, with the heading over it, at
-    least half of them."""
+    """Whether the series' line writes a term of `subject` and, with the heading over it,
+    enough of them (`_names_enough`)."""
     line = document.text[series.start : series.end]
     heading = document.text[: series.start].rstrip().rpartition("\n")[2]
     own, around = undated_terms(line), undated_terms(f"{line}\n{heading}")
     written = sum(1 for alternatives in subject if alternatives & around)
-    return any(alternatives & own for alternatives in subject) and 2 * written >= len(subject)
+    return any(alternatives & own for alternatives in subject) and _names_enough(written, subject)

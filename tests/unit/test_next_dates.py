@@ -25,6 +25,7 @@ MOVED_LINE = "Site meeting (moved: crane delivery): 2026-03-26 09:00 – 10:00, 
         ("What is the date of the next site meeting?", True),
         ("C'est quand la prochaine réunion de chantier ?", True),
         ("Quelle est la date du prochain rendez-vous de signature ?", True),
+        ("When is the next board meeting?", True),
         ("How often are site meetings held?", False),
         ("Who chairs the next site meeting?", False),  # asks no date
         ("When was the site meeting moved?", False),  # asks no next one
@@ -269,3 +270,14 @@ def test_a_newer_line_naming_less_of_the_subject_is_not_preferred() -> None:
     ]
     asked = _asked("When is the next site meeting?")
     assert next_dated_position(_ranked(bank, order), bank, asked) == 2
+
+
+def test_a_line_naming_part_of_a_two_word_subject_does_not_answer() -> None:
+    """ "When is the next board meeting?" of site minutes: their "Next meeting" line and title
+    write "meeting", not "board"."""
+    bank = _bank([SCHEDULE, _minutes("2026-03-10", "24 March 2026")])
+    order = [_index_of(bank, RULE), _index_of(bank, "Next meeting: 24 March 2026, site hut.")]
+    asked = _asked("When is the next board meeting?")
+    assert next_dated_position(_ranked(bank, order), bank, asked) is None
+    asked = _asked("When is the next site meeting held?")  # "held": one of three left out
+    assert next_dated_position(_ranked(bank, order), bank, asked) == 1
