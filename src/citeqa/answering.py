@@ -2188,7 +2188,7 @@ def compose(
     )  # no passage read in its language, none close, none writing a name or translated word
     occurring = None if refused == USER_FLOOR else answering_series(terms, top, bank.documents)
     days = folder_days or (lambda: held_days(bank.documents.values()))
-    if occurring is None and refused is None:  # "When is the next site meeting?", no minutes
+    if occurring is None and refused is None and not across_only:  # "the next site meeting?"
         occurring = next_in_series(candidates.sentences, top, bank, terms, days)
     if occurring is not None:  # "le prochain ramassage après le 15 octobre": a series' day
         return _series_answer(question, occurring, sure, passages, bank, lang)
