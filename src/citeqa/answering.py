@@ -135,7 +135,12 @@ from citeqa.models import (
     Retrieval,
     TableHeader,
 )
-from citeqa.next_dates import next_dated_position, next_in_series, older_next_line
+from citeqa.next_dates import (
+    next_dated_position,
+    next_in_series,
+    older_next_line,
+    reference_note,
+)
 from citeqa.numbered_names import BEFORE_CHARS, numbered_names, of_siblings_only
 from citeqa.numbered_sections import (
     asked_numbers,
@@ -2188,10 +2193,13 @@ def compose(
     )  # no passage read in its language, none close, none writing a name or translated word
     occurring = None if refused == USER_FLOOR else answering_series(terms, top, bank.documents)
     days = folder_days or (lambda: held_days(bank.documents.values()))
+    following = None
     if occurring is None and refused is None and not across_only:  # "the next site meeting?"
-        occurring = next_in_series(candidates.sentences, top, bank, terms, days)
+        following = next_in_series(candidates.sentences, top, bank, terms, days)
+        occurring = None if following is None else following.answer
     if occurring is not None:  # "le prochain ramassage après le 15 octobre": a series' day
-        return _series_answer(question, occurring, sure, passages, bank, lang)
+        counted_from = [] if following is None else [reference_note(following.after, lang)]
+        return _series_answer(question, occurring, sure, passages, bank, lang, counted_from)
     citations = (
         [] if refused or across_only else _quoted(candidates, reading, models, settings, place)
     )
@@ -2285,11 +2293,13 @@ def _series_answer(
     passages: list[Passage],
     bank: SentenceBank,
     lang: Lang,
+    notes: list[str] | None = None,
 ) -> Answer:
     """The answer quoting a repeating event's line, the day its rule gives in its label
-    (series_answers.py), its passage shown first."""
+    (series_answers.py), its passage shown first, `notes` warned (the day a next occurrence
+    is counted from: next_dates.reference_note)."""
     citations = [series_citation(occurring, bank.documents)]
-    return _quoting(question, sure, citations, passages, lang, [])
+    return _quoting(question, sure, citations, passages, lang, notes or [])
 
 
 def _quoting(

@@ -54,6 +54,7 @@ from citeqa.series_answers import SeriesAnswer
 __all__ = [
     "NEXT_RANKS",
     "NextLine",
+    "NextOccurrence",
     "asks_next",
     "moved_occurrence",
     "newest_line",
@@ -62,6 +63,7 @@ __all__ = [
     "next_in_series",
     "next_line",
     "older_next_line",
+    "reference_note",
     "subject_terms",
 ]
 
@@ -311,19 +313,35 @@ def _between(stated: str | None, before: date | None, after: date | None, day: d
     )
 
 
+class NextOccurrence(NamedTuple):
+    """A repeating event's next day, as `next_in_series` gives it."""
+
+    answer: SeriesAnswer
+    after: date
+    """The day it is the first after: the newest date of the folder's documents."""
+
+
+def reference_note(after: date, lang: str) -> str:
+    """The note saying which day a next occurrence is counted from, in `lang` (English for
+    another)."""
+    notes: dict[str, str] = data_json("next_dates.json")["reference_note"]
+    return notes.get(lang, notes["en"]).format(day=after.isoformat())
+
+
 def next_in_series(
     sentences: Sequence[ScoredSentence],
     hits: Sequence[Hit],
     bank: SentenceBank,
     terms: QuestionTerms,
     folder_days: Callable[[], Collection[str]],
-) -> SeriesAnswer | None:
+) -> NextOccurrence | None:
     """For a question asking the next date (`asks_next`) whose first NEXT_RANKS candidates
     (`sentences`, of `bank`) hold no line stating it, the first
     passage of `hits` holding the line of a repeating event naming its subject (a term of it
     in the line, enough of them with the line's heading: `_names_enough`), and the event's
     first day after the
-    newest of `folder_days` (the days the folder's documents are dated); None when there is
+    newest of `folder_days` (the days the folder's documents are dated), with that newest day;
+    None when there is
     none, no document is dated, its days are unknown, or an occurrence of it the calendar
     moves (Series.excluded, not skipped) lies before that day."""
     if not asks_next(terms.focus):
@@ -344,7 +362,7 @@ def next_in_series(
     moved = (iso_day(day) for day in series.excluded if day not in series.skipped)
     if found is None or any(day is not None and newest < day < found for day in moved):
         return None
-    return SeriesAnswer(hit, series, found)
+    return NextOccurrence(SeriesAnswer(hit, series, found), newest)
 
 
 def _named_series(

@@ -9,7 +9,13 @@ import pytest
 from citeqa.answering import DISPLACED_SHARE, Candidates, next_dated_first
 from citeqa.lexical import written_terms
 from citeqa.models import Chunk, Document, Hit, Sentence, Series
-from citeqa.next_dates import asks_next, next_dated_position, next_in_series, older_next_line
+from citeqa.next_dates import (
+    asks_next,
+    next_dated_position,
+    next_in_series,
+    older_next_line,
+    reference_note,
+)
 from citeqa.questions import QuestionTerms, Vocabulary, analyse
 from citeqa.sentences import ScoredSentence, SentenceBank
 
@@ -233,8 +239,10 @@ def test_with_no_minutes_the_calendar_gives_its_first_day_after_the_newest_docum
     ranked = _ranked(bank, [_index_of(bank, RULE), _index_of(bank, SERIES_LINE)])
     asked = _asked("When is the next site meeting?")
     found = next_in_series(ranked, [_calendar_hit(calendar)], bank, asked, lambda: {"2026-03-02"})
-    assert found is not None and found.day.isoformat() == "2026-03-10"
-    assert found.series == calendar.series[0]
+    assert found is not None and found.answer.day.isoformat() == "2026-03-10"
+    assert found.answer.series == calendar.series[0]
+    assert found.after.isoformat() == "2026-03-02"
+    assert "2026-03-02" in reference_note(found.after, "fr")
     later = next_in_series(ranked, [_calendar_hit(calendar)], bank, asked, lambda: {"2026-03-12"})
     assert later is None  # 24 March, its next day, is moved (to 26 March): no rule's day
     unasked = _asked("How often are site meetings held?")
