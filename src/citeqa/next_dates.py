@@ -9,26 +9,28 @@ What "next" means here is read from the documents, never from the clock: an answ
 change with the day it is asked. The line preferred is the one of the newest-dated document
 (later_statements.document_date: its "Date:" line, title or file name) among those stating the
 next date, the latest date it states breaking a tie; a line of an undated document comes after
-every dated one's.
+every dated one's. A calendar's rule counts from the newest date a document of the folder bears.
 
 A question asks so when it writes a `next_words` word and an `asking` phrase
 (data/next_dates.json) and no digit (a question naming a day, "the next collection after 15
 October", is series_answers.py's). Of the first NEXT_RANKS candidates, a line answers it when it
 writes a next word and a day ("Next meeting: 24 March 2026", "Prochaine réunion de chantier :
-mardi 17 mars 2026"), writes a word of the question's subject (its terms other than the cue
+mardi 17 mars 2026"), writes a term of the question's subject (its terms other than the cue
 words) and, with its heading, its document's title and file name, every one of them, or all
-but one of three or more (`_names_enough`). Of
-those writing the most of them, the newest one's position is given (`next_dated_position`) when
-it ranks below the first candidate, and the answer quotes it instead; otherwise the candidates
-stay as they were. An older document's
-line stating its own next date is no other version of the quoted one (`older_next_line`):
-answering does not add it as "Another document says otherwise".
+but one of three or more (`_names_enough`). Of those writing the most of them, the newest
+one's position is given (`next_dated_position`) when it ranks below the first candidate, and
+the answer quotes it instead; or, when a calendar among the candidates' documents moves that
+day's occurrence of a repeating event naming the subject (`moved_occurrence`), the position of
+the calendar's line of the moved occurrence. Otherwise the candidates stay as they were. An
+older document's line stating its own next date is no other version of the quoted one
+(`older_next_line`): answering does not add it as "Another document says otherwise".
 
-With no such line among the first candidates, a repeating calendar event (Document.series) of a
-passage read whose line names the subject as such a line must (`next_in_series`): its first
-day after the newest date a document of the folder bears (unheld_days.held_days) is given, as
-series_answers.py gives a day its rule computes, unless an occurrence of it is moved in
-between (its new day is another event's line) or its days are unknown.
+With no such line among the first candidates, a repeating calendar event (Document.series) of
+a passage read whose line names the subject as such a line must (`next_in_series`) gives its
+first day after the newest date a document of the folder bears (unheld_days.held_days), as
+series_answers.py gives a day its rule computes, with a note naming that date
+(`reference_note`); not when an occurrence of it is moved in between (its new day is another
+event's line) or its days are unknown.
 """
 
 from __future__ import annotations
