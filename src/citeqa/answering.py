@@ -135,6 +135,12 @@ from citeqa.models import (
     Retrieval,
     TableHeader,
 )
+from citeqa.next_dates import (
+    next_dated_position,
+    next_in_series,
+    older_next_line,
+    reference_note,
+)
 from citeqa.numbered_names import BEFORE_CHARS, numbered_names, of_siblings_only
 from citeqa.numbered_sections import (
     asked_numbers,
@@ -948,6 +954,23 @@ def result_first(candidates: Candidates, bank: SentenceBank, question: str) -> C
     statements = [_statement(bank, item) for item in items]
     dated = functools.cache(lambda doc_id: document_date(bank.documents[doc_id]))
     position = result_position(question, statements, dated)
+    if position is None:
+        return candidates
+    best, moved = candidates.probabilities[0], _moved_first(candidates, position)
+    probabilities = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
+    probabilities[0] = best
+    return dataclasses.replace(moved, probabilities=probabilities)
+
+
+def next_dated_first(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates, but for a question asking the date of the next occurrence of something
+    the line stating it in the newest document (next_dates.next_dated_position: the last
+    minutes' "Next meeting: 24 March 2026" over the first minutes' and the schedule's rule)
+    first, rated as the first was, every other rated at most DISPLACED_SHARE of that, in their
+    order."""
+    position = next_dated_position(candidates.sentences, bank, terms)
     if position is None:
         return candidates
     best, moved = candidates.probabilities[0], _moved_first(candidates, position)
@@ -2169,8 +2192,14 @@ def compose(
         _vouching_translations(terms, lang, languages),
     )  # no passage read in its language, none close, none writing a name or translated word
     occurring = None if refused == USER_FLOOR else answering_series(terms, top, bank.documents)
+    days = folder_days or (lambda: held_days(bank.documents.values()))
+    following = None
+    if occurring is None and refused is None and not across_only:  # "the next site meeting?"
+        following = next_in_series(candidates.sentences, top, bank, terms, days)
+        occurring = None if following is None else following.answer
     if occurring is not None:  # "le prochain ramassage après le 15 octobre": a series' day
-        return _series_answer(question, occurring, sure, passages, bank, lang)
+        counted_from = [] if following is None else [reference_note(following.after, lang)]
+        return _series_answer(question, occurring, sure, passages, bank, lang, counted_from)
     citations = (
         [] if refused or across_only else _quoted(candidates, reading, models, settings, place)
     )
@@ -2198,7 +2227,7 @@ def compose(
         bank.documents[citations[0].doc_id],
         documents,
         read_texts=read_texts,
-        folder_days=folder_days or (lambda: held_days(bank.documents.values())),
+        folder_days=days,
         series_days=falling_on(bank.documents.values()),
     )
     if undated is not None:  # "la réunion du 2 décembre 2025" answered by other minutes
@@ -2264,11 +2293,13 @@ def _series_answer(
     passages: list[Passage],
     bank: SentenceBank,
     lang: Lang,
+    notes: list[str] | None = None,
 ) -> Answer:
     """The answer quoting a repeating event's line, the day its rule gives in its label
-    (series_answers.py), its passage shown first."""
+    (series_answers.py), its passage shown first, `notes` warned (the day a next occurrence
+    is counted from: next_dates.reference_note)."""
     citations = [series_citation(occurring, bank.documents)]
-    return _quoting(question, sure, citations, passages, lang, [])
+    return _quoting(question, sure, citations, passages, lang, notes or [])
 
 
 def _quoting(
@@ -2690,6 +2721,7 @@ def _quoted(
         ranked = unsigned(ranked, bank, terms.focus)
         ranked = latest_year_first(ranked, bank, terms.focus)
         ranked = result_first(ranked, bank, terms.focus)
+        ranked = next_dated_first(ranked, bank, terms)
         lead = extra.get("lead_ratio", 1.0)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         rows = leading_rows_kept(ranked, bank, terms, lead)
@@ -2750,6 +2782,10 @@ def with_other_statement(
     other = disagreeing(chosen, candidates, reading.bank, reading.terms, shown)
     if other is None:
         other = disagreeing_across(chosen, candidates, reading.bank, reading.terms, shown)
+    if other is not None and older_next_line(
+        reading.bank, reading.terms, other.index, citations[0].doc_id
+    ):  # the first minutes' "Next meeting: 10 March" beside the last minutes' quoted line
+        other = None
     if other is not None:
         citations = _with_added(citations, other, reading, None)
     later = later_statement(chosen, candidates, reading.bank, reading.terms)
