@@ -212,7 +212,9 @@ def _stem_words(stem: str) -> tuple[int | None, list[str], set[Edition]]:
     """The latest year a folded file name (versions written apart taken out) writes, its other
     words in order, and the versions its words write ("v2")."""
     words = _words()
-    year, named, versions = None, [], set()
+    year: int | None = None
+    named: list[str] = []
+    versions: set[Edition] = set()
     for word in _WORD.findall(stem):
         if (found := words.version.fullmatch(word)) is not None:
             versions.add((int(found.group("n")),))
