@@ -99,6 +99,8 @@ class _Words:
     series_qualifiers: frozenset[str]
     """Words a longer name adds to name another data list, not a later edition
     (`_join_extended_names`)."""
+    full_date: re.Pattern[str]
+    """A full date a file name writes ("2026-02-20", "20260220", "20-02-2026"): `_dated_as_year`."""
 
 
 @cache
@@ -120,6 +122,7 @@ def _words() -> _Words:
         re.compile(data["period_folder"]),
         re.compile(f"(?:(?<=[/\\0])|(?<![\\s\\S]))[ \\t]*(?:{data['period_folder']})[ \\t]*/"),
         frozenset(fold(word) for word in data["series_qualifiers"]),
+        re.compile(data["full_date"]),
     )
 
 
@@ -171,23 +174,20 @@ def _read_name(doc_id: str) -> _Name | None:
     its name is only words that mark editions, or writes two versions (s29 probe F8: "budget
     v10 v2" was read by its last as older than "budget v3"; which one counts is a guess). A
     word marks an edition only among those opening or closing the name, years and versions
-    aside ("trip_new_york" is no new "trip_york"). The path is read as it shows (`visible_text`:
-    an escape in "tarif_v2\x1b[0m" hid its version, s30 hostile F10)."""
+    aside ("trip_new_york" is no new "trip_york"). A full date is read as its year in a name
+    writing a version or such a word (`_dated_as_year`); else its month and day name the paper
+    ("CR_reunion_2026-01-15" and "CR_reunion_2026-04-09" are two meetings' minutes, no
+    editions of one). The path is read as it shows (`visible_text`: an escape in
+    "tarif_v2\x1b[0m" hid its version, s30 hostile F10)."""
     words = _words()
     *folders, stem = fold(visible_text(doc_id)).split("/")
     periods = [f for f in folders if _period_folder(f.strip())]
     kept_folders = tuple(f for f in folders if not _old_folder(f) and f not in periods)
     old = len(kept_folders) + len(periods) < len(folders)
-    year, named = None, []
     versions = {_edition_apart(apart) for apart in words.version_apart.finditer(stem)}
     stem = words.version_apart.sub(" ", stem)  # "fiche version 2", "rapport v1.1", "bom rev c"
-    for word in _WORD.findall(stem):
-        if (found := words.version.fullmatch(word)) is not None:
-            versions.add((int(found.group("n")),))
-        elif words.year.fullmatch(word):
-            year = max(year or 0, int(word))
-        else:
-            named.append(word)
+    year, named, written = _stem_words(_dated_as_year(stem))
+    versions |= written
     marks = words.old_words | words.final_words
     start, end = 0, len(named)
     while start < end and named[start] in marks:
@@ -197,6 +197,9 @@ def _read_name(doc_id: str) -> _Name | None:
     edges = named[:start] + named[end:]
     if start == end or len(versions) > 1:
         return None
+    if not versions and not edges:  # no edition marked: a date names the paper
+        year, named, _ = _stem_words(stem)
+        end = len(named)
     version = next(iter(versions), None)
     if year is None and periods:  # "2024-2025/adherents": the folder's period
         year = _latest_year(periods[-1])
@@ -205,7 +208,34 @@ def _read_name(doc_id: str) -> _Name | None:
     return _Name(("/".join(kept_folders), tuple(named[start:end])), old, final, version, year)
 
 
+def _stem_words(stem: str) -> tuple[int | None, list[str], set[Edition]]:
+    """The latest year a folded file name (versions written apart taken out) writes, its other
+    words in order, and the versions its words write ("v2")."""
+    words = _words()
+    year: int | None = None
+    named: list[str] = []
+    versions: set[Edition] = set()
+    for word in _WORD.findall(stem):
+        if (found := words.version.fullmatch(word)) is not None:
+            versions.add((int(found.group("n")),))
+        elif words.year.fullmatch(word):
+            year = max(year or 0, int(word))
+        else:
+            named.append(word)
+    return year, named, versions
+
+
 _NUMBER = re.compile(r"\d+")
+
+
+def _dated_as_year(stem: str) -> str:
+    """`stem` with each full date it writes (data `full_date`) written as its year alone: an
+    office dates its file names, and "compromis_v1_2026-02-20" beside
+    "compromis_v2_definitif_2026-03-10" are one name's editions, not two names whose month and
+    day differ (s37 trial: the first draft's deposit was quoted as the final one's)."""
+    return _words().full_date.sub(
+        lambda found: f" {found.group('year') or found.group('year_last')} ", stem
+    )
 
 
 def _edition_apart(found: re.Match[str]) -> Edition:

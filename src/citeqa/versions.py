@@ -59,7 +59,7 @@ from itertools import islice
 from pathlib import PurePosixPath
 
 from citeqa.across import writes_a_name, written_names
-from citeqa.archive_folders import archived, asks_archive, without_sibling
+from citeqa.archive_folders import archived, asks_archive, name_words, without_sibling
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, fold, written_terms
 from citeqa.models import Answer, Citation, Hit, Lang
@@ -433,6 +433,16 @@ def title_version(title: str) -> Version | None:
     return written[0] if len(written) == 1 else None
 
 
+def _archived_beside(doc_id: str, quoted: Iterable[str]) -> bool:
+    """Whether the archived `doc_id` may be an earlier edition of one of the `quoted` files:
+    their names share a content word (archive_folders.name_words: "archives/bareme_2023"
+    beside "Tarifs/bareme_2026"). An archived paper of another subject states nothing
+    "otherwise" (s37 trial: the 2023 fees schedule's transfer duty was labelled an earlier
+    edition of the furniture value in a succession's figures)."""
+    own = name_words(doc_id)
+    return any(not own.isdisjoint(name_words(other)) for other in quoted)
+
+
 def _covers(asked: Version, version: Version) -> bool:
     """Whether a version named `asked` ("v2") names `version` (2.0, 2.1) or the other way."""
     shorter = min(len(asked), len(version))
@@ -741,9 +751,12 @@ class CorpusVersions:
 
     def _may_state(self, doc_id: str, quoted: set[str]) -> bool:
         """Whether a quote of `doc_id` may stand beside quotes of the `quoted` documents: it is
-        no copy, or an old copy (no duplicate) of one of them."""
+        an old copy (no duplicate) of one of them, or no copy; an archived paper only beside a
+        quoted file its name shares a word with (`_archived_beside`)."""
         copy = self.copies.get(doc_id)
-        return copy is None or (not copy.duplicate and copy.current in quoted)
+        if copy is None:
+            return doc_id not in self.archived or _archived_beside(doc_id, quoted)
+        return not copy.duplicate and copy.current in quoted
 
     def _newest(self, lang: Lang) -> str:
         """What an answer naming no family quotes, as the notes say it."""
@@ -1170,7 +1183,8 @@ def states_otherwise(answer: Answer, older: Answer, asked: Sequence[frozenset[st
     its first quote writes every one of the question's `asked` terms (each a set of stemmed
     alternatives, lexical.written_terms) that `answer`'s quotes write, some at least (not a
     page of the older version on something else), and states a value they do not, or states
-    none where they state one ("never expire" against "90 days")."""
+    none where they state one of the same thing ("never expire" against "90 days":
+    `_same_subject`)."""
     if older.abstained or not older.citations or answer.abstained:
         return False
     ours_text = "\n".join(c.quote for c in answer.citations)
@@ -1179,7 +1193,24 @@ def states_otherwise(answer: Answer, older: Answer, asked: Sequence[frozenset[st
     if not ours or not _writes_as_much(ours_text, theirs_text, asked):
         return False
     theirs = _stated(theirs_text, older.lang)
-    return not theirs or bool(theirs - ours)
+    return bool(theirs - ours) if theirs else _same_subject(ours_text, theirs_text)
+
+
+SAME_SUBJECT = 0.4
+"""The share of the shorter quote's words the other writes when a quote stating no value
+speaks of what the other states one of (`_same_subject`)."""
+
+
+def _same_subject(ours: str, theirs: str) -> bool:
+    """Whether `theirs`, stating no value, speaks of what `ours` states a value of: the two
+    write SAME_SUBJECT of the shorter one's words at least ("Tokens never expire." of "Tokens
+    expire after 90 days."). An older edition's sentence on another thing that writes only
+    the asked words says nothing otherwise (s37 trial: the first draft's "remettre le dossier
+    de diagnostic technique (amiante, termites…)" was labelled as stating otherwise the final
+    one's price reduction "rendus nécessaires par le diagnostic termites")."""
+    our_words, their_words = written_terms(ours, False), written_terms(theirs, False)
+    shorter = min(len(our_words), len(their_words))
+    return shorter > 0 and len(our_words & their_words) >= SAME_SUBJECT * shorter
 
 
 def _writes_as_much(ours: str, theirs: str, asked: Sequence[frozenset[str]]) -> bool:

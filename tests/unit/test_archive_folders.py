@@ -307,3 +307,28 @@ def test_archives_and_their_current_siblings_are_told_at_any_depth() -> None:
     assert without_sibling(ids, under) == {"A/archive/rapport 2023", "old/budget"}
     chain = ["old/" + "a/" * depth + f"d{depth}" for depth in range(600)] + ["notes"]
     assert set(archived(chain).values()) == {"old"} and len(archived(chain)) == 600
+
+
+@pytest.mark.parametrize(
+    ("current", "archived_paper", "other", "lang"),
+    [
+        ("Tarifs/bareme_emoluments_2026", "archives/bareme_emoluments_2023",
+         "Dossiers/Perrin/declaration_succession_chiffres", "fr"),
+        ("Pricing/fee_schedule_2026", "archive/fee_schedule_2023",
+         "Clients/Smith/estate_figures", "en"),
+    ],
+)  # fmt: skip
+def test_an_archived_paper_states_otherwise_only_beside_a_file_named_alike(
+    current: str, archived_paper: str, other: str, lang: str
+) -> None:
+    """s37 trial: the archived 2023 fees schedule's transfer duty was labelled "an earlier
+    edition says otherwise" beside a succession's furniture value: an archived paper is an
+    earlier edition only of a quoted file its name shares a word with."""
+    versions = CorpusVersions.of([current, archived_paper, other], str, text_of=str)
+    assert versions is not None
+    older = _answer(archived_paper, "Droits de mutation : 5,81 %", lang)
+    fees = _answer(current, "Droits de mutation : 6,31 %", lang)
+    figures = _answer(other, "Mobilier : 12 000 €", lang)
+    assert versions.may_differ(fees, older) and versions.may_add(fees, [archived_paper])
+    assert not versions.may_differ(figures, older)
+    assert not versions.may_add(figures, [archived_paper])

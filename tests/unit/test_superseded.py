@@ -843,3 +843,35 @@ def test_a_word_opening_with_rev_is_no_revision_letter() -> None:
     assert old_copies(["Docs/Lettre", "Docs/Lettre Revd Smith"]) == {}
     assert old_copies(["bom_rev_a", "bom_rev_b"]) == {"bom_rev_a": "bom_rev_b"}
     assert old_copies(["Guide", "Guide - Rev.E"]) == {"Guide": "Guide - Rev.E"}
+
+
+@pytest.mark.parametrize(
+    ("old", "current"),
+    [
+        (
+            "Dossiers/compromis_vente_v1_2026-02-20",
+            "Dossiers/compromis_vente_v2_DEFINITIF_2026-03-10",
+        ),
+        ("Quotes/quote_v1_03-01-2025", "Quotes/quote_v2_14.02.2025"),
+        ("Leases/lease_20250110_draft", "Leases/lease_20250302_signed"),
+    ],
+)
+def test_a_full_date_beside_a_version_or_mark_is_read_as_its_year(old: str, current: str) -> None:
+    """s37 trial: "compromis_vente_v1_2026-02-20" and "_v2_DEFINITIF_2026-03-10" were two names
+    (their months and days differed): the first draft's deposit was quoted as the final one's."""
+    assert old_copies([old, current]) == {old: current}
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        ["Interne/CR_reunion_associes_2026-01-15", "Interne/CR_reunion_associes_2026-04-09"],
+        ["Board/minutes_2025-12-10", "Board/minutes_2026-01-14"],
+        ["Courrier/lettre_20-02-2026", "Courrier/lettre_10-03-2026_v2"],
+    ],
+)
+def test_a_full_date_in_a_name_marking_no_edition_names_its_own_paper(ids: list[str]) -> None:
+    """Two meetings' minutes, each named by its date, are no editions of one: neither is set
+    aside nor read as an earlier period of the other, however alike their texts."""
+    text = "Présents : Mme Vasseur, M. Lemoine. Ordre du jour : budget, recrutement."
+    assert copies(ids, lambda doc_id: text) == {}

@@ -236,6 +236,34 @@ def test_an_older_answer_states_otherwise_when_its_values_differ() -> None:
     assert not states_otherwise(_answer("| Releases kept | 20 |"), _answer(), RELEASES)
 
 
+def test_an_older_sentence_stating_no_value_of_another_thing_states_nothing_otherwise() -> None:
+    """s37 trial: the first draft's list of diagnostics to hand over was labelled as stating
+    otherwise the final draft's price reduction for the termite treatment."""
+    termites = _asked("diagnostic", "termites")
+    assert not states_otherwise(
+        _answer(
+            "La réduction de prix de 13 000,00 € tient compte des travaux de traitement de la"
+            " charpente rendus nécessaires par le diagnostic termites."
+        ),
+        _answer(
+            "Le VENDEUR s'engage à remettre le dossier de diagnostic technique complet (amiante,"
+            " termites, plomb, électricité) avant la signature."
+        ),
+        termites,
+    )
+    assert states_otherwise(
+        _answer("Le diagnostic termites est valable 6 mois."),
+        _answer("Le diagnostic termites n'a pas de durée de validité."),
+        termites,
+    ), "the same thing said without a value"
+    inspection = _asked("inspection", "report")
+    assert not states_otherwise(
+        _answer("The inspection report found termites; the price was cut by £13,000."),
+        _answer("The seller hands over every inspection report, asbestos and lead included."),
+        inspection,
+    )
+
+
 def test_an_older_page_on_something_else_is_no_other_statement() -> None:
     install = _asked("install", "skiff")
     assert not states_otherwise(
