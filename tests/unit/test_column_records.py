@@ -409,9 +409,10 @@ ESSAIS = [
 def test_of_fields_named_alike_the_measured_one_is_asked_unless_the_limit_is(
     tmp_path: Path, kind: str, rows: Table, question: str, quoted: str, asked: str
 ) -> None:
-    """"the deflection of T-12" names the limit's row and the measured one's alike: the measured
-    value is asked, the limit when the question asks it ("maximum allowed", "seuil"), whichever
-    row was quoted. Before, neither was chosen and the quoted limit's row stood (s36 trial)."""
+    """The question "the deflection of T-12" names the limit's row and the measured one's alike:
+    the measured value is asked, the limit when the question asks it ("maximum allowed",
+    "seuil"), whichever row was quoted. Before, neither was chosen and the quoted limit's row
+    stood (s36 trial)."""
     document = _read(tmp_path, kind, rows)
     found = asked_record_cell(question, *_answer(document, quoted))
     assert found is not None
