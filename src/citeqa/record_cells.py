@@ -15,7 +15,9 @@ number; no function word or interrogative of the language data: "pour") decide:
   spelling or the other language's: "passport" and "Passeport", unheld_cells.holds_word; when
   none does, a cognate, "efficacy" and "Efficacité", as questions.COGNATE_SHARED reads one),
   leaving out the rows whose cell of the asked record writes one (the question names the
-  record by them: "Pro", of the "Produit" row);
+  record by them: "Pro", of the "Produit" row); of rows writing as many, the measured value's
+  ("Measured deflection (mm)" over "Required deflection limit (mm)" for "the deflection of
+  T-12"), the limit's when the question asks it (measured_labels.preferred_label);
 - that row's cell of that column is filled.
 Then the first quote becomes that row from its start to the end of that cell (a markdown
 row's pipe after it kept), so that its last cell is the one asked, shown under the record
