@@ -7,7 +7,7 @@ question words and rated it below the footers and header lines around it (s31 tr
 quotes). A field line is a whole line whose label (before its first colon, which no digit or
 "//" follows at once: no time, ratio or address; at most LABEL_WORDS_MAX words, opening with a
 letter) is followed by a short value (at most VALUE_MAX characters, no sentence of its own; up
-to LONG_VALUE_MAX for a short label beside a field line of a short value: a register's
+to LONG_VALUE_MAX for a short label near a field line of a short value: a register's
 "Mitigation: …" under its "Impact: Severe"). A question writing the label's words ("Quel est le
 montant TTC …" for "Total TTC", "Date de la facture …" for "Date") looks that line up, as it
 looks a table's row up by its key cell (answering.on_asked_field: always for a question naming
@@ -44,8 +44,14 @@ LONG_VALUE_MAX = 160
 that stands next to a field line of a short value (VALUE_MAX), the line before or after it with
 no blank line between: a register's or a form's free-text field among its short ones
 ("Mitigation: temporary propping of the deck during the pour, checked by the site engineer
-before each stage" under "Impact: Severe"; s36 trial). A line of prose with a colon ("Note: the
-register is reviewed every fortnight …") stands alone or among other long lines."""
+before each stage" under "Impact: Severe"; s36 trial), or past such long-valued lines (at
+most FIELD_RUN_REACH lines away: "Cause: …" between "Description: …" and "Mitigation: …"
+under "Impact: Severe"). A line of prose with a colon ("Note: the register is reviewed every
+fortnight …") stands alone or among other long lines."""
+
+FIELD_RUN_REACH = 4
+"""How many lines before and after a field line of a long value are read for a field line of
+a short value, over field lines of long values only (`_long_field`)."""
 
 _OPENS_WITH_LETTER = re.compile(r"[^\W\d_]")
 """A label's first character: a letter."""
@@ -99,34 +105,57 @@ def _field(text: str, start: int, end: int) -> tuple[str, str] | None:
 
 def _long_field(text: str, start: int, end: int, label: str) -> bool:
     """Whether the line `text[start:end]`, of a value longer than VALUE_MAX, is a field all
-    the same (LONG_VALUE_MAX): its `label` is short and the line before or after it is a field
-    line of a short value (`_short_field`)."""
+    the same (LONG_VALUE_MAX): its `label` is short and a field line of a short value stands
+    next to it, or past other such long ones (`_short_field_near`)."""
     if len(label.split()) > SHORT_LABEL_WORDS:
         return False
-    return any(_short_field(line) for line in _lines_beside(text, start, end))
+    return _short_field_near(text, (start, end), -1) or _short_field_near(text, (start, end), 1)
 
 
-def _lines_beside(text: str, start: int, end: int) -> list[str]:
-    """The lines right before and after the line `text[start:end]` (a "\r\n" break read as
-    one), those there are."""
-    beside = []
-    if start > 0:
+def _short_field_near(text: str, line: tuple[int, int], step: int) -> bool:
+    """Whether, going from the line `line` (start, end) one line at a time backwards (`step`
+    -1) or forwards (1), a field line of a short value comes within FIELD_RUN_REACH lines and
+    before any line that is no field line of a long value (a blank line, prose)."""
+    for _ in range(FIELD_RUN_REACH):
+        beside = _line_beside(text, line, step)
+        if beside is None:
+            return False
+        kind = _field_kind(text[beside[0] : beside[1]])
+        if kind != "long":
+            return kind == "short"
+        line = beside
+    return False
+
+
+def _line_beside(text: str, line: tuple[int, int], step: int) -> tuple[int, int] | None:
+    """The line right before (`step` -1) or after (1) the line `line` (a "\r\n" break read as
+    one), None at the text's start or end."""
+    start, end = line
+    if step < 0:
+        if start == 0:
+            return None
         close = start - 2 if text[start - 2 : start] == "\r\n" else start - 1
-        beside.append(text[line_start(text, close) : close])
-    if end < len(text):
-        after = end + 2 if text[end : end + 2] == "\r\n" else end + 1
-        beside.append(text[after : line_end(text, after)])
-    return beside
+        return line_start(text, close), close
+    if end >= len(text):
+        return None
+    after = end + 2 if text[end : end + 2] == "\r\n" else end + 1
+    return after, line_end(text, after)
 
 
-def _short_field(line: str) -> bool:
-    """Whether `line` is a field line of a value of VALUE_MAX characters at most."""
+def _field_kind(line: str) -> str | None:
+    """The kind of field line `line` is: "short" for a value of VALUE_MAX characters at most,
+    "long" for a longer one under a short label (LONG_VALUE_MAX, SHORT_LABEL_WORDS), else None."""
     parts = _label_and_value(line.strip())
     if parts is None or is_table_row(line):
-        return False
+        return None
     label, value = parts
-    short = len(label.split()) <= LABEL_WORDS_MAX and len(value) <= VALUE_MAX
-    return short and not _ends_sentence(value)
+    if len(label.split()) > LABEL_WORDS_MAX or len(value) > LONG_VALUE_MAX:
+        return None
+    if _ends_sentence(value):
+        return None
+    if len(value) <= VALUE_MAX:
+        return "short"
+    return "long" if len(label.split()) <= SHORT_LABEL_WORDS else None
 
 
 def _label_and_value(line: str) -> tuple[str, str] | None:

@@ -139,3 +139,17 @@ def test_a_long_value_is_a_field_s_beside_a_short_field_under_a_short_label() ->
     assert field_label(long_value, 0, long_value.index("\n")) is None  # over LONG_VALUE_MAX
     sentences = "Mitigation: prop the deck. Check it before each stage of the pour.\nImpact: Low"
     assert field_label(sentences, 0, sentences.index("\n")) is None  # sentences, not a value
+
+
+def test_a_run_of_long_values_is_read_as_fields_up_to_a_short_one_near_enough() -> None:
+    """A "Cause: …" line between two long-valued fields is one when a short field stands past them
+    (within FIELD_RUN_REACH lines, no blank or prose line between); long-valued lines alone
+    are none."""
+    long = "the temporary works design was not checked against the revised pour sequence"
+    register = f"Description: {long}\nCause: {long}\nMitigation: {long}\nImpact: High\n"
+    assert _line_label(register, "Description") == "Description"
+    assert _line_label(register, "Cause") == "Cause"
+    alone = f"Description: {long}\nCause: {long}\nMitigation: {long}\n\nImpact: High\n"
+    assert _line_label(alone, "Cause") is None
+    far = f"Description: {long}\n" * (field_lines.FIELD_RUN_REACH + 1) + "Impact: High\n"
+    assert field_label(far, 0, far.index("\n")) is None
