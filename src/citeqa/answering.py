@@ -124,6 +124,7 @@ from citeqa.mail_candidates import (
     giving_contact,
     with_signatures,
 )
+from citeqa.measured_labels import preferred_label
 from citeqa.membership import apart_in, pairings
 from citeqa.models import (
     Answer,
@@ -1265,6 +1266,7 @@ def on_asked_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Ca
         return candidates
     best = max(match for match, _ in named)
     chosen = [number for match, number in named if match == best]
+    chosen = _measured_or_limit(enlarged, bank, chosen, focus, not by_record)
     first = candidates.sentences[0].index
     if _speaks_of_field(bank, first, enlarged.sentences[chosen[0]].index, documents, focus):
         return candidates
@@ -1385,6 +1387,9 @@ def _record_fields(
         if found:
             best = max(match for match, _, _ in found)
             spans = [(start, end) for match, start, end in found if match == best]
+            labels = [field_label(document.text, start, end) or "" for start, end in spans]
+            if (preferred := preferred_label(labels, focus)) is not None:
+                spans = [spans[preferred]]  # "Measured deflection", not "Allowable deflection"
             return [
                 int(number)
                 for start, end in spans
@@ -1438,6 +1443,35 @@ def _is_prose(candidates: Candidates, bank: SentenceBank) -> bool:
     if field_label(text, max(last, sentence.start), sentence.end) is not None:
         return False
     return closes_sentence(bank.text(index))
+
+
+def _measured_or_limit(
+    candidates: Candidates, bank: SentenceBank, chosen: list[int], focus: str, whole_short: bool
+) -> list[int]:
+    """`chosen` (the numbers of candidates holding field lines the question `focus` names as
+    well), or the one of them whose label it asks of a measured value and its limit
+    (measured_labels.preferred_label: "Measured deflection: 21.5 mm" over "Allowable
+    deflection: 28 mm" for "the deflection in T-21", the limit for "the allowable one")."""
+    if len(chosen) < 2:
+        return chosen
+    labels = [_named_label(bank, candidates.sentences[n].index, focus, whole_short) for n in chosen]
+    preferred = preferred_label(labels, focus)
+    return chosen if preferred is None else [chosen[preferred]]
+
+
+def _named_label(bank: SentenceBank, index: int, focus: str, whole_short: bool) -> str:
+    """The label of the field line within sentence `index` the question (`focus`) names best
+    (`_field_match`'s), "" for none."""
+    sentence = bank.sentences[index]
+    document = bank.documents[sentence.doc_id]
+    fields = fields_within(document.text, sentence.start, sentence.end)
+    naming = name_words(document) if fields else frozenset()
+    named = max(
+        fields,
+        key=lambda field: label_match(field[0], focus, naming, field[1], whole_short),
+        default=("", ""),
+    )
+    return named[0]
 
 
 def _field_match(

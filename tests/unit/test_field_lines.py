@@ -102,3 +102,54 @@ def test_the_stems_kept_are_of_a_bounded_number_of_short_texts() -> None:
     for number in range(field_lines.STEMS_KEPT + 10):
         field_lines.text_stems(f"ligne {number}")
     assert kept.cache_info().currsize == field_lines.STEMS_KEPT
+
+
+REGISTER = (
+    "## R-01 Deck collapse during concrete pour\r\n"
+    "Impact: Severe\r\n"
+    "Mitigation: temporary propping of the deck during the pour, checked by the site engineer"
+    " before each stage\r\n"
+    "\r\n"
+    "Note: the register is reviewed every fortnight at the progress meeting with the client"
+    " and the designer\n"
+    "Mesures de réduction du risque: étaiement provisoire du tablier pendant le coulage, vérifié"
+    " par l'ingénieur\n"
+    "Statut : ouvert\n"
+)
+
+
+def _line_label(text: str, opening: str) -> str | None:
+    start = text.index(opening)
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return field_label(text, start, end - (text[end - 1 : end] == "\r"))
+
+
+def test_a_long_value_is_a_field_s_beside_a_short_field_under_a_short_label() -> None:
+    """A register's "Mitigation: …" (over VALUE_MAX characters) under "Impact: Severe" is a
+    field; a "Note: …" line of prose standing alone, or a long value under a label of more
+    than two words, is none. Before, the "Mitigation" line was none (s36 trial)."""
+    assert _line_label(REGISTER, "Impact") == "Impact"
+    assert _line_label(REGISTER, "Mitigation") == "Mitigation"
+    assert _line_label(REGISTER, "Note") is None
+    assert _line_label(REGISTER, "Mesures") is None
+    alone = REGISTER[REGISTER.index("Mitigation") :].split("\r\n")[0]
+    assert field_label(alone, 0, len(alone)) is None
+    long_value = "Mitigation: " + "propping " * 20 + "\nImpact: Severe"
+    assert field_label(long_value, 0, long_value.index("\n")) is None  # over LONG_VALUE_MAX
+    sentences = "Mitigation: prop the deck. Check it before each stage of the pour.\nImpact: Low"
+    assert field_label(sentences, 0, sentences.index("\n")) is None  # sentences, not a value
+
+
+def test_a_run_of_long_values_is_read_as_fields_up_to_a_short_one_near_enough() -> None:
+    """A "Cause: …" line between two long-valued fields is one when a short field stands past them
+    (within FIELD_RUN_REACH lines, no blank or prose line between); long-valued lines alone
+    are none."""
+    long = "the temporary works design was not checked against the revised pour sequence"
+    register = f"Description: {long}\nCause: {long}\nMitigation: {long}\nImpact: High\n"
+    assert _line_label(register, "Description") == "Description"
+    assert _line_label(register, "Cause") == "Cause"
+    alone = f"Description: {long}\nCause: {long}\nMitigation: {long}\n\nImpact: High\n"
+    assert _line_label(alone, "Cause") is None
+    far = f"Description: {long}\n" * (field_lines.FIELD_RUN_REACH + 1) + "Impact: High\n"
+    assert field_label(far, 0, far.index("\n")) is None

@@ -1,0 +1,87 @@
+"""Owns choosing, of labels a question names equally, the measured value's or the limit's.
+
+An engineering sheet heads a load test's row with "Required deflection limit (mm)" and
+"Measured deflection (mm)"; a test report writes "Allowable deflection: 28 mm" above
+"Measured deflection: 21.5 mm"; a French one "Flèche admissible" above "Flèche constatée".
+"What was the deflection of T-03?" names both labels as well ("deflection"), and the rules
+choosing a field's row or line by its label (record_cells.py, answering.on_asked_field, the
+record field lines of record_fields.py) chose none or the first, the limit (s36 trial). A
+question asks what was found unless it asks the plan: `preferred_label` picks, of labels tied
+by those rules, the one label naming a measurement or a result ("measured", "observed",
+"actual", "mesuré", "constaté", "obtenu") and no limit or target, when another of them names a
+limit or a target ("required", "allowable", "limit", "exigé", "seuil", "cible") and none of the
+former; when the question writes a limit or target word and no measured or result word
+("What is the required deflection limit …", "Quelle est la flèche admissible …"), the one label
+naming a limit or target wins instead. Anything else (no such contrast, two labels of one side)
+chooses nothing and the caller's rule stands. Words are data (achieved_results.json:
+`limit_words` and `measured_words` beside the target and result words achieved_results.py
+reads), folded, whole words; no I/O past that file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from citeqa.folding import fold
+from citeqa.jsonfiles import data_json
+
+__all__ = ["preferred_label"]
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class _Sides(NamedTuple):
+    plan: frozenset[str]
+    """Words naming a limit, a requirement or a target (a label's or a question's)."""
+    found: frozenset[str]
+    """Words naming a measured value or a result."""
+    asking_plan: frozenset[str]
+    """Further words of a question asking the plan ("expected", "prévoyait")."""
+
+
+@functools.cache
+def _sides() -> _Sides:
+    data = data_json("achieved_results.json")
+    return _Sides(
+        frozenset(data["limit_words"]) | frozenset(data["target_words"]),
+        frozenset(data["measured_words"]) | frozenset(data["result_words"]),
+        frozenset(data["target_question_words"]),
+    )
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold(text)))
+
+
+def _side(label: str) -> str | None:
+    """The side a label names: "plan" for a limit or target and no measurement, "found" for a
+    measurement or result and no limit, None for both or neither."""
+    words, sides = _words(label), _sides()
+    plan, found = bool(words & sides.plan), bool(words & sides.found)
+    if plan == found:
+        return None
+    return "plan" if plan else "found"
+
+
+def asks_plan(question: str) -> bool:
+    """Whether the question asks a limit or a target: it writes such a word (or another asking
+    the plan: "expected") and no measured or result word."""
+    words, sides = _words(question), _sides()
+    return bool(words & (sides.plan | sides.asking_plan)) and not words & sides.found
+
+
+def preferred_label(labels: Sequence[str], question: str) -> int | None:
+    """The position in `labels` (labels the question names equally) of the one the question
+    asks by the module's rule: the one label of the asked side (the limit's when the question
+    asks it, else the measured value's) when another label is of the other side; None
+    otherwise."""
+    sides = [_side(label) for label in labels]
+    asked = "plan" if asks_plan(question) else "found"
+    other = "found" if asked == "plan" else "plan"
+    chosen = [at for at, side in enumerate(sides) if side == asked]
+    if len(chosen) != 1 or other not in sides:
+        return None
+    return chosen[0]
