@@ -85,6 +85,7 @@ from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
 from citeqa.dates import NUMERIC_DATE, month_number
+from citeqa.decision_lines import decision_position
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
 from citeqa.document_kinds import asked_kind, document_kind
@@ -948,6 +949,22 @@ def result_first(candidates: Candidates, bank: SentenceBank, question: str) -> C
     statements = [_statement(bank, item) for item in items]
     dated = functools.cache(lambda doc_id: document_date(bank.documents[doc_id]))
     position = result_position(question, statements, dated)
+    if position is None:
+        return candidates
+    best, moved = candidates.probabilities[0], _moved_first(candidates, position)
+    probabilities = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
+    probabilities[0] = best
+    return dataclasses.replace(moved, probabilities=probabilities)
+
+
+def decision_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but the minutes' labelled decision line writing what the question asks
+    was decided (decision_lines.decision_position: "DECISION: The railing will be …" for "What
+    was decided about the railing?") first, rated as the first was, every other rated at most
+    DISPLACED_SHARE of that, in their order (so that no shorter discussion line leads the quote
+    when the decision line was already first)."""
+    items = candidates.sentences[:RESULT_RANKS]
+    position = decision_position(question, [bank.text(item.index) for item in items])
     if position is None:
         return candidates
     best, moved = candidates.probabilities[0], _moved_first(candidates, position)
@@ -2690,6 +2707,7 @@ def _quoted(
         ranked = unsigned(ranked, bank, terms.focus)
         ranked = latest_year_first(ranked, bank, terms.focus)
         ranked = result_first(ranked, bank, terms.focus)
+        ranked = decision_first(ranked, bank, terms.focus)
         lead = extra.get("lead_ratio", 1.0)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         rows = leading_rows_kept(ranked, bank, terms, lead)
