@@ -100,11 +100,15 @@ def _phrases(values: object) -> tuple[str, ...]:
 @lru_cache(maxsize=FRAMING_READ)
 def framing_kind(line: str) -> str | None:
     """The kind of framing line `line` is (its first line read, without its opening marks), or
-    None when it is none or longer than the data's `max_chars`."""
+    None when it is none, longer than the data's `max_chars`, or its sentence runs on into a
+    next line opening in lower case (a greeting over the body it opens)."""
     rules = _rules()
-    first = line.strip().split("\n", 1)[0].strip().lstrip(_LINE_MARKS).rstrip("\r")
+    lines = [text for text in line.strip().splitlines() if text.strip()]
+    first = lines[0].strip().lstrip(_LINE_MARKS) if lines else ""
     if not first or len(line.strip()) > rules.max_chars:
         return None
+    if len(lines) > 1 and lines[1].lstrip()[:1].islower():
+        return None  # "Hi all,⏎flow cells must be stored at 2-8 °C…": its sentence runs on
     return next((kind.name for kind in rules.kinds if _is_of(kind, first)), None)
 
 

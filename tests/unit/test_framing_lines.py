@@ -113,6 +113,7 @@ def test_framing_lines_are_read_by_their_kind(line: str, kind: str) -> None:
         "Participants: 120 patients aged 18 to 65 years.",
         "Mobile: the app runs on iOS and Android.",
         "Reference: NCT01234567",
+        "Hi all,\nflow cells must be stored at 2-8 °C in the fridge, not in the freezer.",
     ],
 )
 def test_body_lines_are_no_framing_lines(line: str) -> None:
