@@ -85,6 +85,7 @@ from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
 from citeqa.dates import NUMERIC_DATE, month_number
+from citeqa.decision_lines import decision_position
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
 from citeqa.document_kinds import asked_kind, document_kind
@@ -972,6 +973,22 @@ def next_dated_first(
     first, rated as the first was, every other rated at most DISPLACED_SHARE of that, in their
     order."""
     position = next_dated_position(candidates.sentences, bank, terms)
+    if position is None:
+        return candidates
+    best, moved = candidates.probabilities[0], _moved_first(candidates, position)
+    probabilities = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
+    probabilities[0] = best
+    return dataclasses.replace(moved, probabilities=probabilities)
+
+
+def decision_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but the minutes' labelled decision line writing what the question asks
+    was decided (decision_lines.decision_position: "DECISION: The railing will be …" for "What
+    was decided about the railing?") first, rated as the first was, every other rated at most
+    DISPLACED_SHARE of that, in their order (so that no shorter discussion line leads the quote
+    when the decision line was already first)."""
+    items = candidates.sentences[:RESULT_RANKS]
+    position = decision_position(question, [bank.text(item.index) for item in items])
     if position is None:
         return candidates
     best, moved = candidates.probabilities[0], _moved_first(candidates, position)
@@ -2756,6 +2773,7 @@ def _quoted(
         ranked = latest_year_first(ranked, bank, terms.focus)
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)
+        ranked = decision_first(ranked, bank, terms.focus)
         lead = extra.get("lead_ratio", 1.0)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         rows = leading_rows_kept(ranked, bank, terms, lead)

@@ -978,16 +978,37 @@ def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:
             continue
         if match.group() == "." and _is_list_number(text, start, match.start()):
             continue
+        if _leads_to_page(text, match.start(), match.end(), end):
+            continue
         yield match.end()
 
 
-_LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}")
-"""A numbered list item's number, alone between its line's start and its period ("2. Fill in…")."""
+_LEADERS_BEFORE = re.compile(r"(?:\.[ \t]*){3,}\.$")
+_PAGE_AFTER = re.compile(r"[ \t]*\d{1,4}[ \t]*(?:\r?\n|$)")
+LEADER_REACH = 40
+"""How far back a contents line's dot leaders are looked for before their last period."""
+
+
+def _leads_to_page(text: str, period: int, after: int, end: int) -> bool:
+    """Whether the periods at text[period:after] close a contents line's dot leaders before
+    its page ("3. Load tests ........ 5", "4.2 Résultats . . . . 12"): the entry is one
+    sentence, its page no sentence of its own."""
+    if _PAGE_AFTER.match(text, after, end) is None:
+        return False
+    dots = text[max(0, period - LEADER_REACH) : after]
+    return _LEADERS_BEFORE.search(dots) is not None
+
+
+_LIST_NUMBER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?\d{1,3}(?:\.\d{1,3}){0,3}")
+"""A numbered list item's or section's number, alone between its line's start (and a Markdown
+heading's marks) and its period ("2. Fill in…", "## 3. Drainage", "3.1. Load tests"): the
+heading's number was a sentence of its own ("## 3."), quoted as its section's answer."""
 
 
 def _is_list_number(text: str, start: int, period: int) -> bool:
-    """Whether the period at `period` closes the number opening a numbered list item's line
-    ("1. Quantify DNA…"): the item's text is its sentence, the number no sentence of its own."""
+    """Whether the period at `period` closes the number opening a numbered list item's or
+    section heading's line ("1. Quantify DNA…", "## 2. Railing"): the item's text is its
+    sentence, the number no sentence of its own."""
     line_start = max(start, text.rfind("\n", start, period) + 1)
     return _LIST_NUMBER.fullmatch(text, line_start, period) is not None
 

@@ -34,6 +34,7 @@ from typing import NamedTuple
 from citeqa.blocks import reads_as_caption
 from citeqa.chunking import section_of
 from citeqa.domain import any_of, language_data
+from citeqa.framing_lines import framing_aside
 from citeqa.glossary import fold, language_words
 from citeqa.language import SENTENCE_ENDS, line_end, line_start
 from citeqa.lexical import content_words, query_tokens
@@ -191,14 +192,24 @@ def without_titles(bank: SentenceBank, items: list[ScoredSentence], focus: str =
     unless the question (`focus`) writes a caption's label ("What does Figure 4.2 show?"), a
     figure's or table's caption (`caption_aside`: "Figure 3.1 Boreholes drilled per quarter …
     and average depth in metres (line)" names what a figure shows, and was quoted for "How deep
-    were the new boreholes on average?" over "The average depth was 84 metres")."""
+    were the new boreholes on average?" over "The average depth was 84 metres"), nor a framing
+    line the question does not ask for (`_framing_aside`)."""
     captions = not set(_WORDS.findall(fold(focus))) & language_words("caption_labels")
     return [
         number
         for number, item in enumerate(items)
         if not only_title(bank, item.index)
         and not (captions and caption_aside(bank, item.index, focus))
+        and not _framing_aside(bank, item.index, focus)
     ]
+
+
+def _framing_aside(bank: SentenceBank, index: int, focus: str) -> bool:
+    """Whether the sentence at `index` is a framing line the question does not ask for
+    (framing_lines.py: a letter's subject line, greeting or closing, a contact, attendance,
+    contents or folder line)."""
+    sentence = bank.sentences[index]
+    return framing_aside(bank.documents[sentence.doc_id].text, sentence.start, sentence.end, focus)
 
 
 CAPTION_WORDS_UNSHARED = 1

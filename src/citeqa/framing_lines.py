@@ -1,0 +1,195 @@
+"""Framing lines: the lines of a letter, minutes, a report or a folder's notes that frame the
+text rather than state what it says, set aside as an answer unless the question asks for them.
+
+A letter's subject line ("Subject: Riverside Footbridge — revised deck design", "Objet : …"),
+its greeting ("Dear Mr Okafor,", "Madame, Monsieur,") and closing formula ("Best regards,",
+"Cordialement,", "Veuillez agréer …"), a letterhead's contact line ("Tel. +44 117 496 0321",
+"Courriel : …"), a minutes' attendance line ("Present: …", "Excusés : …"), a contents line
+("3. Load tests ........ 5") and a folder's line in a README ("change-requests/ — the change
+requests") name what the text is about or who wrote it; they share the question's words, and
+being short they led the quote over the sentence that answers (s37 trial: the subject line was
+quoted for the deck's width, the README's line for "how many change requests are there?").
+The kinds, their words and the words of a question asking for each are data (English and
+French: citeqa/data/framing_lines.json). A line of a kind is `framing_aside` for a question
+writing none of its kind's asked words (word starts, folded) nor, for a kind naming people (a
+closing, a greeting, an attendance line), a capitalised word of the question that the line
+writes ("What is the job title of Priya Raman?" keeps her sign-off). answering.quotable quotes
+it all the same when no other candidate is left, as it does a title ("Who signed the letter?").
+
+Pure functions; the data file is read once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from citeqa.glossary import fold
+from citeqa.jsonfiles import data_json
+from citeqa.language import line_start
+from citeqa.recently_used import QUESTIONS_READ
+
+__all__ = ["framing_aside", "framing_kind"]
+
+_WORDS = re.compile(r"\w+")
+FRAMING_READ = 4096
+"""Candidate sentences whose kind is remembered: a chat asks of the same passages again."""
+_LINE_MARKS = " \t#>*-+•"
+"""Markup a line may open with before its words (a list's bullet, a heading's or quote's mark)."""
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]+")
+_NUMBER_AFTER = re.compile(r"\s*[.:]?\s*[+(]?\d")
+_SEPARATOR = re.compile(r"\s[—–|·]\s|\s-\s")
+"""What parts a header line written on one line ("Minutes — Design review 12 March 2026 —
+Present: …", "14 Quay Street, Bristol — Tel. +44 …"): a label may open any part."""
+
+
+class _Kind(NamedTuple):
+    name: str
+    labels: tuple[str, ...]
+    """Folded words opening the line before a colon ("subject", "objet")."""
+    number_labels: tuple[str, ...]
+    """Folded words opening the line before a number ("tel" of "Tel. +44 …")."""
+    openers: tuple[str, ...]
+    """Folded phrases the line opens with ("best regards", "veuillez agreer")."""
+    ending: str
+    """When given, the characters one of which must end the line ("Dear Mr Okafor,")."""
+    pattern: re.Pattern[str] | None
+    needs: re.Pattern[str] | None
+    """When given, what the line must write too (a contact line: a number, an "@")."""
+    asked: tuple[str, ...]
+    """Folded word starts of a question asking for such a line."""
+    names: bool
+
+
+class _Rules(NamedTuple):
+    kinds: tuple[_Kind, ...]
+    max_chars: int
+
+
+@cache
+def _rules() -> _Rules:
+    """framing_lines.json, read once."""
+    data = data_json("framing_lines.json")
+    kinds = tuple(_kind(name, fields) for name, fields in data["kinds"].items())
+    return _Rules(kinds, int(data["max_chars"]))
+
+
+def _kind(name: str, fields: dict) -> _Kind:
+    pattern = fields.get("pattern")
+    return _Kind(
+        name,
+        _phrases(fields.get("labels", ())),
+        _phrases(fields.get("number_labels", ())),
+        _phrases(fields.get("openers", ())),
+        str(fields.get("ending", "")),
+        re.compile(pattern) if pattern else None,
+        re.compile(needs) if (needs := fields.get("needs")) else None,
+        _phrases(fields.get("asked", ())),
+        bool(fields.get("names", False)),
+    )
+
+
+def _phrases(values: object) -> tuple[str, ...]:
+    """Data phrases as folded words joined by one space ("d'agréer" → "d agreer")."""
+    if not isinstance(values, list | tuple):
+        return ()
+    return tuple(" ".join(_WORDS.findall(fold(str(value)))) for value in values)
+
+
+@lru_cache(maxsize=FRAMING_READ)
+def framing_kind(line: str) -> str | None:
+    """The kind of framing line `line` is (its first line read, without its opening marks), or
+    None when it is none, longer than the data's `max_chars`, or its sentence runs on into a
+    next line opening in lower case (a greeting over the body it opens)."""
+    rules = _rules()
+    lines = [text for text in line.strip().splitlines() if text.strip()]
+    first = lines[0].strip().lstrip(_LINE_MARKS) if lines else ""
+    if not first or len(line.strip()) > rules.max_chars:
+        return None
+    if len(lines) > 1 and lines[1].lstrip()[:1].islower():
+        return None  # "Hi all,⏎flow cells must be stored at 2-8 °C…": its sentence runs on
+    return next((kind.name for kind in rules.kinds if _is_of(kind, first)), None)
+
+
+def _is_of(kind: _Kind, line: str) -> bool:
+    if kind.needs is not None and kind.needs.search(line) is None:
+        return False
+    if kind.pattern is not None and kind.pattern.search(line):
+        return True
+    folded = fold(line)
+    parts = _SEPARATOR.split(folded)  # "Minutes — Design review … — Present: …"
+    if any(_labelled(part, label, _COLON) for part in parts for label in kind.labels):
+        return True
+    if any(_labelled(part, label, _NUMBER_AFTER) for part in parts for label in kind.number_labels):
+        return True
+    if kind.ending and line.rstrip()[-1:] not in kind.ending:
+        return False
+    words = " ".join(_WORDS.findall(folded))
+    return any(words == opener or words.startswith(opener + " ") for opener in kind.openers)
+
+
+_COLON = re.compile(r"\s*:")
+
+
+def _labelled(folded: str, label: str, after: re.Pattern[str]) -> bool:
+    """Whether the folded line opens with the label's words (any non-word between them), then
+    `after` (a colon, or a number)."""
+    at = 0
+    for word in label.split():
+        found = re.compile(r"\W*" + re.escape(word) + r"\b").match(folded, at)
+        if found is None:
+            return False
+        at = found.end()
+    return after.match(folded, at) is not None
+
+
+def framing_aside(text: str, start: int, end: int, focus: str) -> bool:
+    """Whether text[start:end], a candidate sentence opening its line, is a framing line the
+    question (`focus`) does not ask for (see the module's docstring)."""
+    if text[line_start(text, start) : start].strip(_LINE_MARKS):
+        return False  # it runs on from a line's other words: a body sentence
+    sentence = text[start:end]
+    kind = framing_kind(sentence)
+    if kind is None:
+        return False
+    found = next(k for k in _rules().kinds if k.name == kind)
+    if _asks(found.asked, focus):
+        return False
+    return not (found.names and _names_written(focus, sentence))
+
+
+@lru_cache(maxsize=QUESTIONS_READ)
+def _question_words(focus: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(fold(focus)))
+
+
+def _asks(starts: tuple[str, ...], focus: str) -> bool:
+    """Whether the question writes a word opening with one of `starts` (a phrase of several
+    words: those words in a row, the last one's start; a short start: the whole word)."""
+    words = _question_words(focus)
+    for start in starts:
+        parts = start.split()
+        size = len(parts)
+        for at in range(len(words) - size + 1):
+            if list(words[at : at + size - 1]) == parts[:-1] and _opens(
+                words[at + size - 1], parts[-1]
+            ):
+                return True
+    return False
+
+
+SHORT_START = 3
+"""An asked word start of at most this many letters is a whole word ("who", "ou", "tel"): as a
+start it would open "outline" or "television"."""
+
+
+def _opens(word: str, start: str) -> bool:
+    return word == start if len(start) <= SHORT_START else word.startswith(start)
+
+
+def _names_written(focus: str, sentence: str) -> bool:
+    """Whether the sentence writes a capitalised word of the question other than its first
+    ("Priya" of "What is the job title of Priya Raman?")."""
+    names = [name for name in _CAPITALISED.findall(focus) if not focus.startswith(name)]
+    return any(re.search(r"\b" + re.escape(name) + r"\b", sentence) for name in names)
