@@ -167,6 +167,12 @@ class SentenceFacts:
     signing: bool
     """A line closing a signed document with where and when ("Fait à Lyon, le 2 décembre
     2025.": signing.is_signing_line): quoted only for a question asking that, and alone."""
+    label_text: str = ""
+    """`unnumbered` without the marks around a heading or a label (" #*-:"), as `_is_label`
+    compares it with its passage's heading."""
+    label_shaped: bool = False
+    """`label_text` is a line the rules call a label, or a numbered heading or a contents
+    line (`numbers_only_places`): `_is_label`'s question-free part."""
 
 
 @dataclass(frozen=True)
@@ -510,6 +516,8 @@ def _read_facts(
     frame = (row or is_table_separator(text)) and is_table_frame(document, sentence.start)
     folded = fold(text)
     unnumbered = without_list_number(text)
+    label_text = unnumbered.strip(LABEL_MARKS)
+    label_shaped = rules.label.fullmatch(label_text) is not None or numbers_only_places(label_text)
     return SentenceFacts(
         text,
         row,
@@ -522,6 +530,8 @@ def _read_facts(
         boilerplate.covers(document, sentence.start, sentence.end),
         on_a_stamp_line(document, sentence.start, sentence.end),
         is_signing_line(text),
+        label_text,
+        label_shaped,
     )
 
 
@@ -733,7 +743,7 @@ def _rank_free(bank: SentenceBank, index: int, chunk: Chunk, question: QuestionS
         index,
         SEMANTIC_WEIGHT * semantic + COVERAGE_WEIGHT * coverage + CONTEXT_WEIGHT * context,
         _answer_type_bonus(text, has_number, wants.number, wants.percent),
-        _is_label(facts.unnumbered, chunk, has_number, bank.rules.label) and not names_key,
+        _is_label(facts, chunk, has_number) and not names_key,
         not wants.definition and facts.defines,
         semantic,
         coverage,
@@ -937,15 +947,20 @@ def _digits(text: str) -> list[str]:
     return re.findall(r"\d+(?:[.,]\d+)?", text)
 
 
-def _is_label(text: str, chunk: Chunk, has_number: bool, label: re.Pattern[str]) -> bool:
+LABEL_MARKS = " #*-:"
+"""What `_is_label` strips around a sentence and its passage's heading before comparing them."""
+
+
+def _is_label(facts: SentenceFacts, chunk: Chunk, has_number: bool) -> bool:
     """A heading or a short label (or a line the rules call a label), a numbered heading or a
     table of contents' lines (`numbers_only_places`): little of an answer. A numbered list item
     is read without its number (`without_list_number`): "1. Open Settings." is as short a label
-    as its item was when the number stood apart (CUTTING_VERSION 19 joined them)."""
-    stripped = text.strip(" #*-:")
-    if chunk.section and stripped == chunk.section.strip(" #*-:"):
+    as its item was when the number stood apart (CUTTING_VERSION 19 joined them). The
+    question-free part (`facts.label_shaped`) is read once a sentence."""
+    stripped = facts.label_text
+    if chunk.section and stripped == chunk.section.strip(LABEL_MARKS):
         return True
-    if label.fullmatch(stripped) or numbers_only_places(stripped):
+    if facts.label_shaped:
         return True
     return len(stripped) < 40 and not has_number
 
