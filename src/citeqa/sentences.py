@@ -727,8 +727,9 @@ def _rank_free(bank: SentenceBank, index: int, chunk: Chunk, question: QuestionS
     if len(text) < SHORT_QUOTE:
         for before in read_with:
             semantic = max(semantic, 0.9 * semantic_of(before))
-    coverage = terms.coverage(bank.tokens[index])
     context = terms.coverage(context_tokens)
+    # the context's tokens hold the sentence's (`_read_context`): none of its own held then
+    coverage = terms.coverage(bank.tokens[index]) if context else 0.0
     has_number = not facts.numbers <= wants.numbers  # a number the question does not name
     has_number = has_number and not numbers_only_places(text)
     has_number = has_number and (not wants.duration or holds_duration(wants.duration, facts.folded))
