@@ -270,6 +270,9 @@ class SentenceBank:
         self.only_titles: RecentlyUsed[int, bool] = RecentlyUsed(SENTENCE_FACTS)
         """Whether each sentence is only a title, a heading or a lead-in (titleonly.only_title,
         a fact of the sentence alone, read of every candidate of every answer), by number."""
+        self.caption_lines: RecentlyUsed[int, bool] = RecentlyUsed(SENTENCE_FACTS)
+        """Whether each sentence is a whole line reading as a caption (titleonly.caption_aside's
+        question-free part, read of every candidate of nearly every answer), by number."""
 
     def context_in(self, index: int, chunk: Chunk) -> tuple[tuple[int, ...], frozenset[str]]:
         """What a sentence is read with in the passage `chunk` (a markdown table's row with its

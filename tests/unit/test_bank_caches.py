@@ -150,3 +150,18 @@ def test_a_sentences_label_shape_is_read_with_its_facts() -> None:
     assert bank.facts(0).label_text == "Hours: open daily."
     label = bank.facts(0)
     assert not label.label_shaped and bank.facts(1).label_text.startswith("The pool")
+
+
+def test_a_caption_line_is_read_once_whatever_the_question(monkeypatch) -> None:
+    import citeqa.titleonly as titleonly
+
+    text = "Figure 3 Boreholes drilled per quarter.\nThe average depth was 84 metres."
+    bank, _ = _bank(text)
+    reads: list[str] = []
+    reads_as_caption = titleonly.reads_as_caption
+    monkeypatch.setattr(
+        titleonly, "reads_as_caption", lambda line: reads.append(line) or reads_as_caption(line)
+    )
+    assert titleonly.caption_aside(bank, 0, "How deep were the new wells on average?")
+    assert titleonly.caption_aside(bank, 0, "What was the mean depth of the wells?")
+    assert len(reads) == 1 and not titleonly.caption_aside(bank, 1, "How deep were they?")
