@@ -273,6 +273,11 @@ class SentenceBank:
         self.caption_lines: RecentlyUsed[int, bool] = RecentlyUsed(SENTENCE_FACTS)
         """Whether each sentence is a whole line reading as a caption (titleonly.caption_aside's
         question-free part, read of every candidate of nearly every answer), by number."""
+        self.placements: RecentlyUsed[int, tuple[float, float, float]] = RecentlyUsed(
+            SENTENCE_FACTS
+        )
+        """Where each sentence lies in its document (answer_features' placement features, read
+        of every candidate of every question), by number."""
 
     def context_in(self, index: int, chunk: Chunk) -> tuple[tuple[int, ...], frozenset[str]]:
         """What a sentence is read with in the passage `chunk` (a markdown table's row with its
