@@ -163,13 +163,17 @@ def _target_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, words))})(?![^\W\d_])")
 
 
-def _completes(first: Statement, other: Statement, asked: frozenset[str]) -> bool:
+def _completes(
+    first: Statement, other: Statement, asked: frozenset[str], ours: frozenset[str] | None = None
+) -> bool:
     """Whether `other`, of another document, restates a value of `first` with another, on the
     same subject (SHARED_WORDS), and states its result against that value as a target: it
-    labels the value so (`_labels_target`) or is a row of `first`'s label with two values."""
+    labels the value so (`_labels_target`) or is a row of `first`'s label with two values.
+    `ours`: `first`'s values (`_values`), when read already."""
     if other.document == first.document:
         return False
-    ours, theirs = _values(first.text, asked), _values(other.text, asked)
+    ours = _values(first.text, asked) if ours is None else ours
+    theirs = _values(other.text, asked)
     restated, added = ours & theirs, theirs - ours
     if not restated or not added:
         return False
@@ -220,8 +224,9 @@ def result_position(
     plan = _plan(first)
     if plan and asks_target(question):
         return None
+    ours = _values(first.text, asked)  # read once, not once a statement
     for position, other in enumerate(statements[1:RESULT_RANKS], 1):
-        if not _completes(first, other, asked):
+        if not _completes(first, other, asked, ours):
             continue
         if plan or _later(first, other, dated):
             return position

@@ -42,7 +42,7 @@ import threading
 import weakref
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, overload
 
 import numpy as np
 
@@ -171,6 +171,7 @@ from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms, is_question
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import nameable_words
+from citeqa.recently_used import RecentlyUsed
 from citeqa.record_cells import asked_record_cell
 from citeqa.record_fields import AskedWord, answering_fields, asked_words
 from citeqa.record_ids import AskedRecords, asked_ids, asked_records, ids_pattern, own_record
@@ -336,11 +337,7 @@ def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Rea
     if not asks_quantity(reading.terms.focus):  # most questions: nothing read
         return scores
     texts = [reading.bank.text(item.index) for item in candidates.sentences]
-    bank = reading.bank
-    langs = [
-        _sentence_lang(bank, item.index, text)
-        for item, text in zip(candidates.sentences, texts, strict=True)
-    ]
+    langs = _SentenceLangs(reading.bank, candidates.sentences, texts)
     holder = quantity_holder(reading.terms.focus, texts, scores.tolist(), langs)
     if holder is None:
         return scores
@@ -348,6 +345,33 @@ def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Rea
     weighed = scores.astype(float)
     weighed[holder], weighed[lead] = scores[lead], scores[lead] * MISSING_VALUE_WEIGHT
     return weighed
+
+
+class _SentenceLangs(Sequence[str]):
+    """The languages of candidate sentences (`_sentence_lang` of each item and its text), each
+    read when first asked: quantity_holder reads those of a few near-best only."""
+
+    def __init__(self, bank: SentenceBank, items: list[ScoredSentence], texts: list[str]) -> None:
+        self._bank, self._items, self._texts = bank, items, texts
+        self._read: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, at: int) -> str: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> list[str]: ...
+
+    def __getitem__(self, at: int | slice) -> str | list[str]:
+        if isinstance(at, slice):
+            return [self[number] for number in range(*at.indices(len(self)))]
+        number = range(len(self))[at]  # IndexError beyond, negative positions read as a list's
+        if number not in self._read:
+            item = self._items[number]
+            self._read[number] = _sentence_lang(self._bank, item.index, self._texts[number])
+        return self._read[number]
 
 
 def _sentence_lang(bank: SentenceBank, index: int, text: str) -> str:
@@ -1436,11 +1460,28 @@ def _names_unwritten(bank: SentenceBank, documents: set[str], focus: str) -> boo
     names = set(map(fold, written_names(focus)))
     if not names:
         return False
-    texts = [fold(bank.documents[doc_id].text) for doc_id in documents]
+    texts = [_folded_document(bank, doc_id) for doc_id in documents]
     return any(
         not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for text in texts)
         for name in names
     )
+
+
+FOLDED_DOCUMENTS_KEPT = 32
+"""How many documents' folded texts `_names_unwritten` keeps a bank (the field documents of
+the questions asked last: folding one anew a question cost up to a few milliseconds)."""
+
+_FOLDED_DOCUMENTS: weakref.WeakKeyDictionary[SentenceBank, RecentlyUsed[str, str]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _folded_document(bank: SentenceBank, doc_id: str) -> str:
+    """The document's text folded (glossary.fold), kept for the bank's last
+    FOLDED_DOCUMENTS_KEPT documents asked."""
+    with _NAMED_TEXTS_LOCK:
+        kept = _FOLDED_DOCUMENTS.setdefault(bank, RecentlyUsed(FOLDED_DOCUMENTS_KEPT))
+    return kept.get(doc_id, lambda: fold(bank.documents[doc_id].text))
 
 
 def _is_prose(candidates: Candidates, bank: SentenceBank) -> bool:

@@ -23,7 +23,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property, partial
+from functools import cache, cached_property, lru_cache, partial
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -452,12 +452,20 @@ _WEIGHT = itemgetter(1)
 """A weighted term's weight."""
 
 
+ALTERNATIVES_KEPT = 4096
+"""How many words' alternatives `word_alternatives` keeps (by word and glossary): a question's
+words are read several times a question (its terms, their spellings, corrections), and the
+same words by the next questions."""
+
+
+@lru_cache(maxsize=ALTERNATIVES_KEPT)
 def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[str]:
     """Tokens that count as this word in a passage: both stems and glossary equivalents, an
     acronym's spelt-out form counting only whole (alternatives.py: "NDA" is not mentioned
     where "agreement" alone is written). A plain frozenset when the word has no spelt-out
     form, as nearly every word: the coverage checks then intersect in C (an Alternatives for
-    every word cost a tenth of a warm question, its `&` run in Python)."""
+    every word cost a tenth of a warm question, its `&` run in Python). Kept for the last
+    ALTERNATIVES_KEPT words (both immutable: a glossary is read once built)."""
     found = set(query_tokens(word))
     if not found:
         return frozenset()

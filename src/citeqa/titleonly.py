@@ -224,14 +224,20 @@ def caption_aside(bank: SentenceBank, index: int, focus: str) -> bool:
     body sentence such as "Figure 3 shows that …"), which the question does not ask about
     (it lacks more than CAPTION_WORDS_UNSHARED of the question's content words, at least two
     of which it must share)."""
+    if not bank.caption_lines.get(index, lambda: _caption_line(bank, index)):
+        return False
+    shared = words_written(bank, index, focus)
+    return shared < 2 or len(_asked_stems(focus)) - shared > CAPTION_WORDS_UNSHARED
+
+
+def _caption_line(bank: SentenceBank, index: int) -> bool:
+    """Whether the sentence at `index` fills its line and reads as a caption
+    (blocks.reads_as_caption): `caption_aside`'s part that is the same for every question."""
     sentence = bank.sentences[index]
     text = bank.documents[sentence.doc_id].text
     if not _whole_line(text, sentence.start, sentence.end):
         return False
-    if not reads_as_caption(text[sentence.start : sentence.end].strip()):
-        return False
-    shared = words_written(bank, index, focus)
-    return shared < 2 or len(_asked_stems(focus)) - shared > CAPTION_WORDS_UNSHARED
+    return reads_as_caption(text[sentence.start : sentence.end].strip())
 
 
 def words_written(bank: SentenceBank, index: int, focus: str) -> int:

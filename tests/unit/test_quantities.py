@@ -149,3 +149,34 @@ def test_an_ordinal_or_a_numbered_part_is_no_quantity(text: str) -> None:
 )
 def test_a_quantity_in_words_is_a_quantity(text: str) -> None:
     assert writes_quantity(text)  # none, free, twice, about a hundred answer how many
+
+
+def test_the_quantity_lead_reads_the_languages_of_the_few_candidates_it_compares(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import citeqa.answering as answering
+    from citeqa.models import Chunk, Document, Sentence
+    from citeqa.sentences import ScoredSentence, SentenceBank
+
+    lines = ["Référence : FDN-2023-0088.", "Subvention accordée : 30 000 euros."]
+    lines += [f"Ligne {n} du courrier de la fondation." for n in range(20)]
+    text = "\n".join(lines)
+    starts = [text.index(line) for line in lines]
+    sentences = [
+        Sentence(doc_id="d", chunk_index=0, start=s, end=s + len(t))
+        for s, t in zip(starts, lines, strict=True)
+    ]
+    document = Document(doc_id="d", title="", path="/d.txt", text=text, sha256="0")
+    chunk = Chunk(chunk_id="d:0", doc_id="d", start=0, end=len(text), text=text, lang="fr")
+    bank = SentenceBank({"d": document}, [chunk], sentences, None, [frozenset()] * len(lines))
+    items = [ScoredSentence(n, 1.0, 0.0, 0.0, 0.0, 1) for n in range(len(lines))]
+    read: list[int] = []
+    lang_of = answering._sentence_lang
+    monkeypatch.setattr(
+        answering, "_sentence_lang", lambda b, n, t: read.append(n) or lang_of(b, n, t)
+    )
+    langs = answering._SentenceLangs(bank, items, lines)
+    ratings = [0.5, 0.45] + [0.01] * 20
+    assert quantity_holder("Combien la fondation a-t-elle accordé ?", lines, ratings, langs) == 1
+    assert sorted(read) == [0, 1] and len(langs) == len(lines)  # not the twenty others
+    assert langs[1] == langs[-21] and langs[:2] == [langs[0], langs[1]] and sorted(read) == [0, 1]
