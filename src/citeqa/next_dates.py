@@ -18,19 +18,24 @@ writes a next word and a day ("Next meeting: 24 March 2026", "Prochaine réunion
 mardi 17 mars 2026"), writes a term of the question's subject (its terms other than the cue
 words) and, with its heading, its document's title and file name, every one of them, or all
 but one of three or more (`_names_enough`). Of those writing the most of them, the newest
-one's position is given (`next_dated_position`) when it ranks below the first candidate, and
-the answer quotes it instead; or, when a calendar among the candidates' documents moves that
+one's position is given (`next_dated_position`) when it ranks below the first candidate and
+its document is not dated before the first candidate's (a newer notice "the site meeting will
+be held on 26 March" writes no next word: older minutes' line does not displace it), and the
+answer quotes it instead; or, when a calendar among the candidates' documents moves that
 day's occurrence of a repeating event naming the subject (`moved_occurrence`), the position of
 the calendar's line of the moved occurrence. Otherwise the candidates stay as they were. An
 older document's line stating its own next date is no other version of the quoted one
-(`older_next_line`): answering does not add it as "Another document says otherwise".
+(`older_next_line`; both dated): answering does not add it as "Another document says
+otherwise".
 
 With no such line among the first candidates, a repeating calendar event (Document.series) of
 a passage read whose line names the subject as such a line must (`next_in_series`) gives its
-first day after the newest date a document of the folder bears (unheld_days.held_days), as
-series_answers.py gives a day its rule computes, with a note naming that date
-(`reference_note`); not when an occurrence of it is moved in between (its new day is another
-event's line) or its days are unknown.
+first day after the newest date a document of the folder bears (unheld_days.held_days, kept
+with the loaded index: api), as series_answers.py gives a day its rule computes, with a note
+naming that date (`reference_note`); only when a passage read naming the subject is of a
+document dated that day, and not when an occurrence of it is moved in between (its new day is
+another event's line), a passage read writes the day found with a term of the subject (a
+notice moving it), or its days are unknown.
 """
 
 from __future__ import annotations
