@@ -982,6 +982,13 @@ def result_first(candidates: Candidates, bank: SentenceBank, question: str) -> C
     position = result_position(question, statements, dated)
     if position is None:
         return candidates
+    return _promoted(candidates, position)
+
+
+def _promoted(candidates: Candidates, position: int) -> Candidates:
+    """The candidates with the one at `position` first, rated as the first was, every other
+    rated at most DISPLACED_SHARE of that, in their order (`result_first`,
+    `next_dated_first`)."""
     best, moved = candidates.probabilities[0], _moved_first(candidates, position)
     probabilities = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
     probabilities[0] = best
@@ -999,10 +1006,7 @@ def next_dated_first(
     position = next_dated_position(candidates.sentences, bank, terms)
     if position is None:
         return candidates
-    best, moved = candidates.probabilities[0], _moved_first(candidates, position)
-    probabilities = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
-    probabilities[0] = best
-    return dataclasses.replace(moved, probabilities=probabilities)
+    return _promoted(candidates, position)
 
 
 def decision_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:

@@ -18,19 +18,24 @@ writes a next word and a day ("Next meeting: 24 March 2026", "Prochaine réunion
 mardi 17 mars 2026"), writes a term of the question's subject (its terms other than the cue
 words) and, with its heading, its document's title and file name, every one of them, or all
 but one of three or more (`_names_enough`). Of those writing the most of them, the newest
-one's position is given (`next_dated_position`) when it ranks below the first candidate, and
-the answer quotes it instead; or, when a calendar among the candidates' documents moves that
+one's position is given (`next_dated_position`) when it ranks below the first candidate and
+its document is not dated before the first candidate's (a newer notice "the site meeting will
+be held on 26 March" writes no next word: older minutes' line does not displace it), and the
+answer quotes it instead; or, when a calendar among the candidates' documents moves that
 day's occurrence of a repeating event naming the subject (`moved_occurrence`), the position of
 the calendar's line of the moved occurrence. Otherwise the candidates stay as they were. An
 older document's line stating its own next date is no other version of the quoted one
-(`older_next_line`): answering does not add it as "Another document says otherwise".
+(`older_next_line`; both dated): answering does not add it as "Another document says
+otherwise".
 
 With no such line among the first candidates, a repeating calendar event (Document.series) of
 a passage read whose line names the subject as such a line must (`next_in_series`) gives its
-first day after the newest date a document of the folder bears (unheld_days.held_days), as
-series_answers.py gives a day its rule computes, with a note naming that date
-(`reference_note`); not when an occurrence of it is moved in between (its new day is another
-event's line) or its days are unknown.
+first day after the newest date a document of the folder bears (unheld_days.held_days, kept
+with the loaded index: api), as series_answers.py gives a day its rule computes, with a note
+naming that date (`reference_note`); only when a passage read naming the subject is of a
+document dated that day, and not when an occurrence of it is moved in between (its new day is
+another event's line), a passage read writes the day found with a term of the subject (a
+notice moving it), or its days are unknown.
 """
 
 from __future__ import annotations
@@ -222,11 +227,19 @@ def next_dated_position(
         if (line := _candidate_line(bank, position, item.index, subject)) is not None
     ]
     best = newest_line(lines)
-    if best is None:
+    if best is None or _older_than_first(best, bank, sentences[0]):
         return None
     moved = moved_occurrence(sentences, bank, best.stated, subject)
     position = best.position if moved is None else moved
     return position or None
+
+
+def _older_than_first(line: NextLine, bank: SentenceBank, first: ScoredSentence) -> bool:
+    """Whether `line`'s document is dated before the first candidate's (undated: before any
+    dated), the first candidate's being dated: the last notice's "the site meeting will be held
+    on 26 March" is not put behind older minutes' "Next site meeting: 24 March"."""
+    first_date = remembered_date(bank.documents[bank.sentences[first.index].doc_id])
+    return first_date is not None and line.document_date < first_date
 
 
 def _candidate_line(
@@ -242,12 +255,18 @@ def _candidate_line(
 def older_next_line(bank: SentenceBank, terms: QuestionTerms, index: int, quoted: str) -> bool:
     """Whether the bank's sentence `index` is, for a question asking the next date, a line
     stating the next date in a document dated before the quoted document `quoted` (doc id):
-    the first minutes' "Next meeting: 10 March 2026" beside the last minutes' quoted line."""
+    the first minutes' "Next meeting: 10 March 2026" beside the last minutes' quoted line. Both
+    must be dated: an undated document's line is not known to be older."""
     if not asks_next(terms.focus):
         return False
     line = _candidate_line(bank, 0, index, subject_terms(terms))
     newer = remembered_date(bank.documents[quoted])
-    return line is not None and newer is not None and line.document_date < newer
+    return (
+        line is not None
+        and newer is not None
+        and bool(line.document_date)
+        and line.document_date < newer
+    )  # an undated note's "Next site meeting: 26 March" still disagrees
 
 
 def moved_occurrence(
@@ -338,14 +357,15 @@ def next_in_series(
     folder_days: Callable[[], Collection[str]],
 ) -> NextOccurrence | None:
     """For a question asking the next date (`asks_next`) whose first NEXT_RANKS candidates
-    (`sentences`, of `bank`) hold no line stating it, the first
-    passage of `hits` holding the line of a repeating event naming its subject (a term of it
-    in the line, enough of them with the line's heading: `_names_enough`), and the event's
-    first day after the
-    newest of `folder_days` (the days the folder's documents are dated), with that newest day;
-    None when there is
-    none, no document is dated, its days are unknown, or an occurrence of it the calendar
-    moves (Series.excluded, not skipped) lies before that day."""
+    (`sentences`, of `bank`) hold no line stating it, the first passage of `hits` holding the
+    line of a repeating event naming its subject (a term of it in the line, enough of them with
+    the line's heading: `_names_enough`), and the event's first day after the newest of
+    `folder_days` (the days the folder's documents are dated), with that newest day. None when
+    there is none, no passage read naming the subject is of a document dated that newest day
+    (`_reference_day`: a budget plan dated 2027 sets no "now" for site meetings), its days
+    are unknown, an occurrence of it the calendar moves (Series.excluded, not skipped) lies
+    before that day, or a passage read writes the day found with a term of the subject
+    (`_written_elsewhere`: a notice moving "the site meeting of Tuesday 24 March")."""
     if not asks_next(terms.focus):
         return None
     subject = subject_terms(terms)
@@ -355,8 +375,7 @@ def next_in_series(
     ):
         return None
     held = _named_series(hits, bank.documents, subject)
-    days = folder_days() if held is not None else ()
-    newest = iso_day(max(days)) if days else None
+    newest = None if held is None else _reference_day(hits, bank.documents, subject, folder_days)
     if held is None or newest is None:
         return None
     hit, series = held
@@ -364,7 +383,55 @@ def next_in_series(
     moved = (iso_day(day) for day in series.excluded if day not in series.skipped)
     if found is None or any(day is not None and newest < day < found for day in moved):
         return None
+    line = bank.documents[hit.chunk.doc_id].text[series.start : series.end]
+    if _written_elsewhere(hits, line, subject, found):
+        return None
     return NextOccurrence(SeriesAnswer(hit, series, found), newest)
+
+
+def _reference_day(
+    hits: Sequence[Hit],
+    documents: Mapping[str, Document],
+    subject: list[frozenset[str]],
+    folder_days: Callable[[], Collection[str]],
+) -> date | None:
+    """The newest of `folder_days` (the days the folder's documents are dated) when a passage
+    of `hits` naming the subject (`_passage_names`) is of a document dated that day; else None
+    (the folder's newest document is about something else: counting from it would skip
+    occurrences, counting from an older one might give a past one)."""
+    days = folder_days()
+    newest = max(days) if days else None
+    if newest is None or not any(
+        remembered_date(documents[hit.chunk.doc_id]) == newest
+        and _passage_names(hit, documents[hit.chunk.doc_id], subject)
+        for hit in hits
+    ):
+        return None
+    return iso_day(newest)
+
+
+def _passage_names(hit: Hit, document: Document, subject: list[frozenset[str]]) -> bool:
+    """Whether the passage, with its document's title and file name, writes a term of the
+    subject and enough of them (`_names_enough`)."""
+    around = undated_terms("\n".join([hit.chunk.text, document.title, file_stem(document.path)]))
+    written = sum(1 for alternatives in subject if alternatives & around)
+    return written > 0 and _names_enough(written, subject)
+
+
+def _written_elsewhere(
+    hits: Sequence[Hit], series_line: str, subject: list[frozenset[str]], day: date
+) -> bool:
+    """Whether a passage of `hits` (the series' own line left out) writes `day` (with its year
+    or without) and a term of the subject: another statement of that occurrence, which may
+    move or cancel it, and which the rule's day would hide."""
+    written = {day.isoformat(), day.strftime("--%m-%d")}
+    for hit in hits:
+        text = hit.chunk.text.replace(series_line, " ")
+        if written.isdisjoint(date_terms(fold(text))):
+            continue
+        if any(alternatives & undated_terms(text) for alternatives in subject):
+            return True
+    return False
 
 
 def _named_series(

@@ -32,6 +32,7 @@ MOVED_LINE = "Site meeting (moved: crane delivery): 2026-03-26 09:00 – 10:00, 
         ("C'est quand la prochaine réunion de chantier ?", True),
         ("Quelle est la date du prochain rendez-vous de signature ?", True),
         ("When is the next board meeting?", True),
+        ("Quelle est la date de la réunion de chantier suivante ?", True),
         ("How often are site meetings held?", False),
         ("Who chairs the next site meeting?", False),  # asks no date
         ("When was the site meeting moved?", False),  # asks no next one
@@ -220,35 +221,87 @@ def test_answering_quotes_the_newest_next_date_alone() -> None:
     assert kept is candidates
 
 
-def _calendar_hit(calendar: Document) -> Hit:
+def _hit(document: Document) -> Hit:
+    """The document's whole text as one passage read."""
     chunk = Chunk(
-        chunk_id="site-meetings:0",
-        doc_id="site-meetings",
+        chunk_id=f"{document.doc_id}:0",
+        doc_id=document.doc_id,
         start=0,
-        end=len(calendar.text),
-        text=calendar.text,
+        end=len(document.text),
+        text=document.text,
     )
     return Hit(chunk=chunk, chunk_index=0, score=1.0)
 
 
+def _calendar_hit(calendar: Document) -> Hit:
+    return _hit(calendar)
+
+
+def _plain_minutes(day: str) -> Document:
+    """Site minutes dated `day` stating no next date."""
+    return _document(
+        f"minutes-{day}", "Site meeting minutes", [f"Date: {day}", "Roofing is half done."], []
+    )
+
+
 def test_with_no_minutes_the_calendar_gives_its_first_day_after_the_newest_document() -> None:
     """No line states the next date: the series' first day after the folder's newest
-    document date (2 March 2026) is given, never the clock's."""
+    document date (2 March 2026, site minutes read) is given, never the clock's."""
     calendar = _calendar([])
-    bank = _bank([SCHEDULE, calendar])
+    bank = _bank([SCHEDULE, calendar, _plain_minutes("2026-03-02"), _plain_minutes("2026-03-12")])
     ranked = _ranked(bank, [_index_of(bank, RULE), _index_of(bank, SERIES_LINE)])
     asked = _asked("When is the next site meeting?")
-    found = next_in_series(ranked, [_calendar_hit(calendar)], bank, asked, lambda: {"2026-03-02"})
+    hits = [_calendar_hit(calendar), *map(_hit, list(bank.documents.values())[2:])]
+    found = next_in_series(ranked, hits, bank, asked, lambda: {"2026-03-02"})
     assert found is not None and found.answer.day.isoformat() == "2026-03-10"
     assert found.answer.series == calendar.series[0]
     assert found.after.isoformat() == "2026-03-02"
     assert "2026-03-02" in reference_note(found.after, "fr")
-    later = next_in_series(ranked, [_calendar_hit(calendar)], bank, asked, lambda: {"2026-03-12"})
+    later = next_in_series(ranked, hits, bank, asked, lambda: {"2026-03-02", "2026-03-12"})
     assert later is None  # 24 March, its next day, is moved (to 26 March): no rule's day
     unasked = _asked("How often are site meetings held?")
-    hits = [_calendar_hit(calendar)]
     assert next_in_series(ranked, hits, bank, unasked, lambda: {"2026-03-02"}) is None
     assert next_in_series(ranked, hits, bank, asked, lambda: set()) is None  # nothing dated
+
+
+def test_no_day_is_counted_from_a_newer_document_naming_another_subject() -> None:
+    """Review repro C: a budget plan dated 15 April 2026 is the folder's newest document; the
+    site meeting's next day is not counted from it (21 April), nor from the site minutes (an
+    occurrence may have been held since): no day is computed."""
+    calendar = _calendar([])
+    plan = _document("budget-plan", "Budget plan", ["Date: 2026-04-15", "The budget grows."], [])
+    minutes = _plain_minutes("2026-03-02")
+    bank = _bank([calendar, minutes, plan])
+    ranked = _ranked(bank, [_index_of(bank, SERIES_LINE)])
+    asked = _asked("When is the next site meeting?")
+    hits = [_hit(calendar), _hit(minutes), _hit(plan)]
+    assert next_in_series(ranked, hits, bank, asked, lambda: {"2026-03-02"}) is not None
+    assert next_in_series(ranked, hits, bank, asked, lambda: {"2026-03-02", "2026-04-15"}) is None
+
+
+def test_no_day_is_computed_when_a_passage_read_writes_it_of_the_subject() -> None:
+    """Review repro I: a notice dated 12 March moves "the site meeting of Tuesday 10 March"
+    (the day the rule gives): the rule's day would hide it."""
+    calendar = _calendar([])
+    notice = _document(
+        "notice",
+        "Notice to site staff",
+        ["Date: 2026-03-02", "The site meeting of Tuesday 10 March 2026 moves to 11 March 2026."],
+        [],
+    )
+    other = _document(
+        "notice",
+        "Notice to site staff",
+        ["Date: 2026-03-02", "The site meeting agenda is ready."],
+        [],
+    )
+    asked = _asked("When is the next site meeting?")
+    for document, computed in ((notice, False), (other, True)):
+        bank = _bank([calendar, document])
+        ranked = _ranked(bank, [_index_of(bank, SERIES_LINE)])
+        hits = [_hit(calendar), _hit(document)]
+        found = next_in_series(ranked, hits, bank, asked, lambda: {"2026-03-02"})
+        assert (found is not None) is computed
 
 
 def test_a_next_date_line_among_the_candidates_is_preferred_to_the_calendar() -> None:
@@ -289,3 +342,31 @@ def test_a_line_naming_part_of_a_two_word_subject_does_not_answer() -> None:
     assert next_dated_position(_ranked(bank, order), bank, asked) is None
     asked = _asked("When is the next site meeting held?")  # "held": one of three left out
     assert next_dated_position(_ranked(bank, order), bank, asked) == 1
+
+
+def test_an_older_next_date_line_does_not_displace_a_newer_first_candidate() -> None:
+    """Review repro J: the first candidate, a notice dated 18 March ("the site meeting will be
+    held on Thursday 26 March"), writes no next word; the older minutes' "Next meeting" line is
+    not put before it. An undated first candidate is still displaced."""
+    notice = _document(
+        "notice-2026-03-18",
+        "Site meeting change",
+        ["Date: 2026-03-18", "The site meeting will be held on Thursday 26 March 2026."],
+        [],
+    )
+    bank = _bank([SCHEDULE, _minutes("2026-03-10", "24 March 2026"), notice])
+    line = _index_of(bank, "Next meeting: 24 March 2026, site hut.")
+    moved = _index_of(bank, "The site meeting will be held on Thursday 26 March 2026.")
+    asked = _asked("When is the next site meeting?")
+    assert next_dated_position(_ranked(bank, [moved, line]), bank, asked) is None
+    assert next_dated_position(_ranked(bank, [_index_of(bank, RULE), line]), bank, asked) == 1
+
+
+def test_an_undated_next_date_line_is_still_another_version() -> None:
+    """Review repro D: an undated notice board's "Next meeting: 26 March" is not known to be
+    older than the dated minutes quoted: its disagreement is shown."""
+    board = _document("board", "Site notice board", ["Next meeting: 26 March 2026, site hut."], [])
+    bank = _bank([_minutes("2026-03-10", "24 March 2026"), board])
+    undated = _index_of(bank, "Next meeting: 26 March 2026, site hut.")
+    asked = _asked("When is the next site meeting?")
+    assert not older_next_line(bank, asked, undated, "minutes-2026-03-10")
