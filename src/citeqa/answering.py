@@ -1474,6 +1474,9 @@ def _names_unwritten(bank: SentenceBank, documents: set[str], focus: str) -> boo
 FOLDED_DOCUMENTS_KEPT = 32
 """How many documents' folded texts `_names_unwritten` keeps a bank (the field documents of
 the questions asked last: folding one anew a question cost up to a few milliseconds)."""
+FOLDED_DOCUMENT_MAX = 200_000
+"""A longer document's folded text is not kept (`_folded_document`): 32 kept whole documents
+of megabytes each would hold as much memory again (review of s37-warmpath)."""
 
 _FOLDED_DOCUMENTS: weakref.WeakKeyDictionary[SentenceBank, RecentlyUsed[str, str]] = (
     weakref.WeakKeyDictionary()
@@ -1482,10 +1485,13 @@ _FOLDED_DOCUMENTS: weakref.WeakKeyDictionary[SentenceBank, RecentlyUsed[str, str
 
 def _folded_document(bank: SentenceBank, doc_id: str) -> str:
     """The document's text folded (glossary.fold), kept for the bank's last
-    FOLDED_DOCUMENTS_KEPT documents asked."""
+    FOLDED_DOCUMENTS_KEPT documents asked of at most FOLDED_DOCUMENT_MAX characters."""
+    text = bank.documents[doc_id].text
+    if len(text) > FOLDED_DOCUMENT_MAX:
+        return fold(text)
     with _NAMED_TEXTS_LOCK:
         kept = _FOLDED_DOCUMENTS.setdefault(bank, RecentlyUsed(FOLDED_DOCUMENTS_KEPT))
-    return kept.get(doc_id, lambda: fold(bank.documents[doc_id].text))
+    return kept.get(doc_id, lambda: fold(text))
 
 
 def _is_prose(candidates: Candidates, bank: SentenceBank) -> bool:

@@ -143,6 +143,10 @@ def test_a_banks_folded_documents_are_its_own_and_folded_once(monkeypatch) -> No
     assert answering._folded_document(old, "d") == "signe par eric dupont. fin."
     assert answering._folded_document(new, "d") == "signe par anne martin. fin."
     assert len(folds) == 2  # once a bank's document
+    monkeypatch.setattr(answering, "FOLDED_DOCUMENT_MAX", 10)
+    assert answering._folded_document(new, "d") == "signe par anne martin. fin."
+    assert answering._folded_document(new, "d") == "signe par anne martin. fin."
+    assert len(folds) == 4  # a document over the size kept: folded anew, never kept
 
 
 def test_a_sentences_label_shape_is_read_with_its_facts() -> None:
