@@ -26,7 +26,7 @@ from citeqa.jsonfiles import data_json
 from citeqa.language import detect_lang
 from citeqa.questions import QuestionTerms
 from citeqa.stated_values import values
-from citeqa.unheld_years import YEAR, asked_years
+from citeqa.unheld_years import YEAR, asked_years, counted_number
 
 CHECKED_KINDS = frozenset({"number", "date", "share"})
 """The kinds whose values a sentence is checked for: those a pattern finds (a person or a
@@ -83,10 +83,12 @@ def states_asked_kind(text: str, wants: Wants) -> bool:
 def states_quantity(text: str) -> bool:
     """Whether `text` writes a figure outside its dates (`_DAY_NUMBERS` too: "due 15/03"), years and
     codes (`_CODE`, `_YEAR`): a number of four digits beside a currency or unit is an amount ("The
-    monthly rent is 1950 €" disagrees with "1850 €": s36 review). A number written in words is one
-    too (stated_values.values, in the text's language: "quarante mille euros", "twelve percent").
-    Not quantities.writes_quantity, another notion of writing a quantity (each sets aside other
-    dates, codes and words): merging the two would change what their callers read."""
+    monthly rent is 1950 €" disagrees with "1850 €": s36 review), and so is one counting a plural
+    noun (unheld_years.counted_number: "1850 élèves" disagrees with "1790 élèves": s37 probe). A
+    number written in words is one too (stated_values.values, in the text's language: "quarante
+    mille euros", "twelve percent"). Not quantities.writes_quantity, another notion of writing a
+    quantity (each sets aside other dates, codes and words): merging the two would change what
+    their callers read."""
     folded = fold(text)
     kept = list(folded)
     spans = [(start, end) for start, end, _ in day_spans(folded)]
@@ -94,7 +96,8 @@ def states_quantity(text: str) -> bool:
         kept[start:end] = " " * (end - start)
     blanked = _CODE.sub(_code_blanked, "".join(kept))
     read = {match.group(1) for match in YEAR.finditer(blanked)}  # "2024-2025" is none
-    amounts = read - set(asked_years(blanked))
+    counts = {match.group(1) for match in YEAR.finditer(blanked) if counted_number(blanked, match)}
+    amounts = (read - set(asked_years(blanked))) | counts
     blanked = _YEAR.sub(lambda year: year.group() if year.group() in amounts else " ", blanked)
     return _FIGURE.search(blanked) is not None or bool(values(blanked, detect_lang(text)))
 

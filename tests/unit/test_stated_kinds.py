@@ -68,3 +68,16 @@ def test_a_follow_up_asks_the_kind_of_the_question_it_is_read_with() -> None:
 def test_a_day_written_in_numbers_answers_when(text: str) -> None:
     when = asked_wants(QuestionTerms(focus="When is the inspection report of the footbridge due?"))
     assert states_asked_kind(text, when)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Le lycée Victor Hugo compte 1850 élèves inscrits.", True),
+        ("The stadium holds 2000 spectators.", True),
+        ("Depuis 1990 les effectifs augmentent.", False),
+        ("In 2000 spectators were fewer.", False),
+    ],
+)
+def test_a_number_of_year_digits_counting_a_noun_is_a_quantity(text: str, quantity: bool) -> None:
+    assert states_quantity(text) is quantity  # s37 probe r07: 1850 vs 1790 élèves lost "otherwise"
