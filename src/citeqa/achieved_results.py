@@ -23,8 +23,11 @@ first, unless the question writes a target word (or "budget", "expected", "prév
 result word ("What was the target…", "Quel était l'objectif…": it asks the plan). When the
 first is no plan, the later one leads only when it is the later document: the first's title or
 file name (not its folders) writes an interim word ("intermédiaire", "interim", "draft") that
-its own do not, or both are dated (later_statements.document_date) and it is the later. Nothing else
-moves; at most RESULT_RANKS candidates are read. No I/O: dates come from the caller.
+its own do not, or both are dated (later_statements.document_date) and it is the later, unless
+the question writes an interim word ("by the interim report": it asks that one). Either way the
+result leads only when it writes every content word of the question the first writes ("How
+much did we request…?" keeps "Amount requested…" before "Amount awarded… (target: …)"). Nothing
+else moves; at most RESULT_RANKS candidates are read. No I/O: dates come from the caller.
 """
 
 from __future__ import annotations
@@ -225,9 +228,18 @@ def result_position(
     if plan and asks_target(question):
         return None
     ours = _values(first.text, asked)  # read once, not once a statement
+    later = not _folded_words(question) & _words().interim  # "by the interim report" asks it
     for position, other in enumerate(statements[1:RESULT_RANKS], 1):
-        if not _completes(first, other, asked, ours):
+        if not _completes(first, other, asked, ours) or not _writes_asked(question, first, other):
             continue
-        if plan or _later(first, other, dated):
+        if plan or (later and _later(first, other, dated)):
             return position
     return None
+
+
+def _writes_asked(question: str, first: Statement, other: Statement) -> bool:
+    """Whether `other` writes every content word (stemmed) of `question` that `first` writes:
+    "Amount requested from the Hartwell Trust" answers "How much did we request…?", "Amount
+    awarded by the Hartwell Trust: 52,000 pounds (target: 60,000)" does not."""
+    asked = about_terms(undated_terms(question)) & about_terms(undated_terms(first.text))
+    return asked <= about_terms(undated_terms(other.text))
