@@ -172,13 +172,41 @@ def _parts(folder: str) -> list[str]:
 
 def name_words(doc_id: str) -> frozenset[str]:
     """The content words of a document's file name, folded, a plural's "s" aside (years,
-    numbers such as "v2", stopwords and words of fewer than three letters aside)."""
-    words = _WORD.findall(fold(doc_id.rpartition("/")[2]))
+    numbers such as "v2", stopwords, words of fewer than three letters and a known file
+    extension an id keeps, "sortie.pdf", aside)."""
+    return _content_words(_known_extension().sub("", doc_id.rpartition("/")[2]))
+
+
+def folder_words(doc_id: str) -> frozenset[str]:
+    """The content words of a document's folders' names, as `name_words` reads a file name."""
+    return _content_words(doc_id.rpartition("/")[0])
+
+
+def subject_words(words: frozenset[str]) -> frozenset[str]:
+    """`words` without those naming a kind of paper or an edition rather than a subject
+    (data/archive_folders.json "generic_name_words": "note", "rapport", "scan", "final")."""
+    return words - _generic_words()
+
+
+def _content_words(text: str) -> frozenset[str]:
     return frozenset(
         _singular(word)
-        for word in words
+        for word in _WORD.findall(fold(text))
         if len(word) > 2 and word.isalpha() and word not in stopwords()
     )
+
+
+@cache
+def _generic_words() -> frozenset[str]:
+    return frozenset(data_json("archive_folders.json")["generic_name_words"])
+
+
+@cache
+def _known_extension() -> re.Pattern[str]:
+    """A file extension an id may keep (data/superseded.json export and source types)."""
+    data = data_json("superseded.json")
+    known = sorted({*data["export_types"], *data["source_types"]}, key=len, reverse=True)
+    return re.compile(r"\.(?:" + "|".join(map(re.escape, known)) + r")$", re.IGNORECASE)
 
 
 def _singular(word: str) -> str:

@@ -59,7 +59,14 @@ from itertools import islice
 from pathlib import PurePosixPath
 
 from citeqa.across import writes_a_name, written_names
-from citeqa.archive_folders import archived, asks_archive, name_words, without_sibling
+from citeqa.archive_folders import (
+    archived,
+    asks_archive,
+    folder_words,
+    name_words,
+    subject_words,
+    without_sibling,
+)
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, fold, written_terms
 from citeqa.models import Answer, Citation, Hit, Lang
@@ -435,12 +442,18 @@ def title_version(title: str) -> Version | None:
 
 def _archived_beside(doc_id: str, quoted: Iterable[str]) -> bool:
     """Whether the archived `doc_id` may be an earlier edition of one of the `quoted` files:
-    their names share a content word (archive_folders.name_words: "archives/bareme_2023"
-    beside "Tarifs/bareme_2026"). An archived paper of another subject states nothing
-    "otherwise" (s37 trial: the 2023 fees schedule's transfer duty was labelled an earlier
-    edition of the furniture value in a succession's figures)."""
-    own = name_words(doc_id)
-    return any(not own.isdisjoint(name_words(other)) for other in quoted)
+    its name shares a subject word with the other's name or folders (archive_folders
+    name_words, folder_words: "archives/bareme_2023" beside "Tarifs/bareme_2026",
+    "archives/tarifs_2023" beside "Tarifs/bareme_honoraires_2026"), words naming a kind of
+    paper or an edition aside (subject_words: "note", "rapport", "final"). An archived paper
+    of another subject states nothing "otherwise" (s37 trial: the 2023 fees schedule's
+    transfer duty was labelled an earlier edition of the furniture value in a succession's
+    figures)."""
+    own = subject_words(name_words(doc_id))
+    return any(
+        not own.isdisjoint(subject_words(name_words(other) | folder_words(other)))
+        for other in quoted
+    )
 
 
 def _covers(asked: Version, version: Version) -> bool:
@@ -1193,7 +1206,7 @@ def states_otherwise(answer: Answer, older: Answer, asked: Sequence[frozenset[st
     if not ours or not _writes_as_much(ours_text, theirs_text, asked):
         return False
     theirs = _stated(theirs_text, older.lang)
-    return bool(theirs - ours) if theirs else _same_subject(ours_text, theirs_text)
+    return bool(theirs - ours) if theirs else _same_subject(ours_text, theirs_text, asked)
 
 
 SAME_SUBJECT = 0.4
@@ -1201,16 +1214,47 @@ SAME_SUBJECT = 0.4
 speaks of what the other states one of (`_same_subject`)."""
 
 
-def _same_subject(ours: str, theirs: str) -> bool:
+def _same_subject(ours: str, theirs: str, asked: Sequence[frozenset[str]] = ()) -> bool:
     """Whether `theirs`, stating no value, speaks of what `ours` states a value of: the two
     write SAME_SUBJECT of the shorter one's words at least ("Tokens never expire." of "Tokens
-    expire after 90 days."). An older edition's sentence on another thing that writes only
-    the asked words says nothing otherwise (s37 trial: the first draft's "remettre le dossier
-    de diagnostic technique (amiante, termites…)" was labelled as stating otherwise the final
-    one's price reduction "rendus nécessaires par le diagnostic termites")."""
+    expire after 90 days."), or open with the same label (`_label`: "Dépôt de garantie :
+    néant" of "Dépôt de garantie : un dépôt de 780 €"), or `theirs` writes every `asked` term
+    and a word saying there is none (`_says_none`: "aucun dépôt de garantie"). An older
+    edition's sentence on another thing that writes only the asked words says nothing
+    otherwise (s37 trial: the first draft's "remettre le dossier de diagnostic technique
+    (amiante, termites…)" was labelled as stating otherwise the final one's price reduction
+    "rendus nécessaires par le diagnostic termites")."""
     our_words, their_words = written_terms(ours, False), written_terms(theirs, False)
     shorter = min(len(our_words), len(their_words))
-    return shorter > 0 and len(our_words & their_words) >= SAME_SUBJECT * shorter
+    if shorter > 0 and len(our_words & their_words) >= SAME_SUBJECT * shorter:
+        return True
+    label = _label(theirs)
+    return (label is not None and label == _label(ours)) or _says_none(theirs, asked)
+
+
+_LABEL = re.compile(r"\A\W*([^:\n—]{3,60}?)\s*(?::|—)")
+
+
+def _label(quote: str) -> tuple[str, ...] | None:
+    """The words a quote opens with before ":" or "—" ("Dépôt de garantie : néant"), folded;
+    None when it opens with no such label."""
+    found = _LABEL.match(quote)
+    words = tuple(_WORD.findall(fold(found.group(1)))) if found else ()
+    return words or None
+
+
+def _says_none(theirs: str, asked: Sequence[frozenset[str]]) -> bool:
+    """Whether `theirs` writes every `asked` term and a word saying there is none (data
+    versions.json "none_words": "néant", "aucun", "sans", "never")."""
+    their_words = written_terms(theirs, False)
+    if not asked or not all(term & their_words for term in asked):
+        return False
+    return not _none_words().isdisjoint(_WORD.findall(fold(theirs)))
+
+
+@cache
+def _none_words() -> frozenset[str]:
+    return frozenset(data_json("versions.json")["none_words"])
 
 
 def _writes_as_much(ours: str, theirs: str, asked: Sequence[frozenset[str]]) -> bool:
