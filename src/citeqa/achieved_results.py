@@ -68,23 +68,33 @@ class Statement:
 
 
 @dataclass(frozen=True)
-class _Words:
+class AchievedWords:
+    """The word lists of data/achieved_results.json, folded (its `_about` says what each is)."""
+
     target: frozenset[str]
     result: frozenset[str]
     interim: frozenset[str]
     asking_target: frozenset[str]
     plan_document: frozenset[str]
+    limit: frozenset[str]
+    measured: frozenset[str]
+    label_only_limit: frozenset[str]
 
 
 @functools.cache
-def _words() -> _Words:
+def achieved_words() -> AchievedWords:
+    """The word lists of data/achieved_results.json (this module's and measured_labels.py's),
+    read once."""
     data = data_json("achieved_results.json")
-    return _Words(
+    return AchievedWords(
         frozenset(data["target_words"]),
         frozenset(data["result_words"]),
         frozenset(data["interim_words"]),
         frozenset(data["target_question_words"]),
         frozenset(data["plan_document_words"]),
+        frozenset(data["limit_words"]),
+        frozenset(data["measured_words"]),
+        frozenset(data["label_only_limit_words"]),
     )
 
 
@@ -119,7 +129,7 @@ def _result_row(text: str, first: str, header: str = "") -> bool:
     under a `header` writing a target or result word (a target's and a result's: "Learners
     gaining a level | 60 % | 57 %" under "Indicator | Target | Actual"; not a low and a high
     season's prices)."""
-    if not _folded_words(header) & (_words().target | _words().result):
+    if not _folded_words(header) & (achieved_words().target | achieved_words().result):
         return False
     cells = _cells(text)
     label = _label(first)
@@ -133,7 +143,7 @@ def _plan(statement: Statement) -> bool:
     document's names or its context (heading, table header) write a plan or target word
     ("Grant application", "## Objectives", "| Indicator | Target |"); never a table row writing
     two values under a target or result header (`_result_row`)."""
-    words = _words()
+    words = achieved_words()
     if _result_row(statement.text, statement.text, statement.context):
         return False
     opening = _WORD.search(fold(statement.text))
@@ -162,7 +172,7 @@ def _labels_target(text: str, restated: frozenset[str], added: frozenset[str]) -
 
 @functools.cache
 def _target_pattern() -> re.Pattern[str]:
-    words = sorted(_words().target, key=len, reverse=True)
+    words = sorted(achieved_words().target, key=len, reverse=True)
     return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, words))})(?![^\W\d_])")
 
 
@@ -199,14 +209,14 @@ def asks_target(question: str) -> bool:
     """Whether the question asks the plan: it writes a target word (or another word asking
     it: "budget", "expected", "prévoyait") and no result word."""
     words = _folded_words(question)
-    asking = _words().target | _words().asking_target
-    return bool(words & asking) and not words & _words().result
+    asking = achieved_words().target | achieved_words().asking_target
+    return bool(words & asking) and not words & achieved_words().result
 
 
 def _later(first: Statement, other: Statement, dated: Callable[[str], str | None]) -> bool:
     """Whether `other`'s document is the later: `first`'s names write an interim word that
     `other`'s do not, or both are dated and `other`'s date is after `first`'s."""
-    interim = _words().interim
+    interim = achieved_words().interim
     if _folded_words(first.names) & interim and not _folded_words(other.names) & interim:
         return True
     ours, theirs = dated(first.document), dated(other.document)

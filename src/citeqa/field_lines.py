@@ -6,19 +6,17 @@ An invoice, a quote, a form or a statement writes its facts as fields, one a lin
 question words and rated it below the footers and header lines around it (s31 trial: 11 wrong
 quotes). A field line is a whole line whose label (before its first colon, which no digit or
 "//" follows at once: no time, ratio or address; at most LABEL_WORDS_MAX words, opening with a
-letter) is followed by a short value (at most VALUE_MAX characters, no sentence of its own; up
-to LONG_VALUE_MAX for a short label near a field line of a short value: a register's
-"Mitigation: …" under its "Impact: Severe"). A question writing the label's words ("Quel est le
-montant TTC …" for "Total TTC", "Date de la facture …" for "Date") looks that line up, as it
-looks a table's row up by its key cell (answering.on_asked_field: always for a question naming
-the record the document is, else only over a best sentence that is no prose, and a label of at
-most SHORT_LABEL_WORDS words named whole): of several labels one document shares a word of
-("Total HT", "Total TTC"), the question's other words choose (`label_match`: most label words
-written first, then the label most fully written; a label of which the question writes less
-than MIN_LABEL_SHARE is named by none). Label words are compared stemmed in both languages
-(lexical.tokenize); a label word the question writes in other words ("montant" for a "Total"
-line) is one of data/field_labels.json's groups of label words that name one field: generic
-words of forms, no corpus's.
+letter) is followed by a short value (at most VALUE_MAX characters, no sentence of its own). A
+question writing the label's words ("Quel est le montant TTC …" for "Total TTC", "Date de la
+facture …" for "Date") looks that line up, as it looks a table's row up by its key cell
+(answering.on_asked_field: always for a question naming the record the document is, else only
+over a best sentence that is no prose, and a label of at most SHORT_LABEL_WORDS words named
+whole): of several labels one document shares a word of ("Total HT", "Total TTC"), the
+question's other words choose (`label_match`: most label words written first, then the label
+most fully written; a label of which the question writes less than MIN_LABEL_SHARE is named by
+none). Label words are compared stemmed in both languages (lexical.tokenize); a label word the
+question writes in other words ("montant" for a "Total" line) is one of data/field_labels.json's
+groups of label words that name one field: generic words of forms, no corpus's.
 """
 
 from __future__ import annotations
@@ -36,22 +34,7 @@ LABEL_WORDS_MAX = 5
 
 VALUE_MAX = 60
 """The longest value a field line holds after its label: a sum, a date, a name, an
-identifier; a longer one is a sentence ("Pénalités de retard : 3 fois le taux …"), but for
-a `LONG_VALUE_MAX` one."""
-
-LONG_VALUE_MAX = 160
-"""The longest value of a field line whose label is short (SHORT_LABEL_WORDS words at most) and
-that stands next to a field line of a short value (VALUE_MAX), the line before or after it with
-no blank line between: a register's or a form's free-text field among its short ones
-("Mitigation: temporary propping of the deck during the pour, checked by the site engineer
-before each stage" under "Impact: Severe"; s36 trial), or past such long-valued lines (at
-most FIELD_RUN_REACH lines away: "Cause: …" between "Description: …" and "Mitigation: …"
-under "Impact: Severe"). A line of prose with a colon ("Note: the register is reviewed every
-fortnight …") stands alone or among other long lines."""
-
-FIELD_RUN_REACH = 4
-"""How many lines before and after a field line of a long value are read for a field line of
-a short value, over field lines of long values only (`_long_field`)."""
+identifier; a longer one is a sentence ("Pénalités de retard : 3 fois le taux …")."""
 
 _OPENS_WITH_LETTER = re.compile(r"[^\W\d_]")
 """A label's first character: a letter."""
@@ -94,68 +77,11 @@ def _field(text: str, start: int, end: int) -> tuple[str, str] | None:
     if parts is None or is_table_row(line):
         return None
     label, value = parts
-    if len(label.split()) > LABEL_WORDS_MAX or len(value) > LONG_VALUE_MAX:
+    if len(label.split()) > LABEL_WORDS_MAX or len(value) > VALUE_MAX:
         return None
     if _ends_sentence(value):  # a sentence, not a value
         return None
-    if len(value) > VALUE_MAX and not _long_field(text, start, ends, label):
-        return None
     return label, value
-
-
-def _long_field(text: str, start: int, end: int, label: str) -> bool:
-    """Whether the line `text[start:end]`, of a value longer than VALUE_MAX, is a field all
-    the same (LONG_VALUE_MAX): its `label` is short and a field line of a short value stands
-    next to it, or past other such long ones (`_short_field_near`)."""
-    if len(label.split()) > SHORT_LABEL_WORDS:
-        return False
-    return _short_field_near(text, (start, end), -1) or _short_field_near(text, (start, end), 1)
-
-
-def _short_field_near(text: str, line: tuple[int, int], step: int) -> bool:
-    """Whether, going from the line `line` (start, end) one line at a time backwards (`step`
-    -1) or forwards (1), a field line of a short value comes within FIELD_RUN_REACH lines and
-    before any line that is no field line of a long value (a blank line, prose)."""
-    for _ in range(FIELD_RUN_REACH):
-        beside = _line_beside(text, line, step)
-        if beside is None:
-            return False
-        kind = _field_kind(text[beside[0] : beside[1]])
-        if kind != "long":
-            return kind == "short"
-        line = beside
-    return False
-
-
-def _line_beside(text: str, line: tuple[int, int], step: int) -> tuple[int, int] | None:
-    """The line right before (`step` -1) or after (1) the line `line` (a "\r\n" break read as
-    one), None at the text's start or end."""
-    start, end = line
-    if step < 0:
-        if start == 0:
-            return None
-        close = start - 2 if text[start - 2 : start] == "\r\n" else start - 1
-        return line_start(text, close), close
-    if end >= len(text):
-        return None
-    after = end + 2 if text[end : end + 2] == "\r\n" else end + 1
-    return after, line_end(text, after)
-
-
-def _field_kind(line: str) -> str | None:
-    """The kind of field line `line` is: "short" for a value of VALUE_MAX characters at most,
-    "long" for a longer one under a short label (LONG_VALUE_MAX, SHORT_LABEL_WORDS), else None."""
-    parts = _label_and_value(line.strip())
-    if parts is None or is_table_row(line):
-        return None
-    label, value = parts
-    if len(label.split()) > LABEL_WORDS_MAX or len(value) > LONG_VALUE_MAX:
-        return None
-    if _ends_sentence(value):
-        return None
-    if len(value) <= VALUE_MAX:
-        return "short"
-    return "long" if len(label.split()) <= SHORT_LABEL_WORDS else None
 
 
 def _label_and_value(line: str) -> tuple[str, str] | None:

@@ -10,12 +10,15 @@ question asks what was found unless it asks the plan: `preferred_label` picks, o
 by those rules, the one label naming a measurement or a result ("measured", "observed",
 "actual", "mesuré", "constaté", "obtenu") and no limit or target, when another of them names a
 limit or a target ("required", "allowable", "limit", "exigé", "seuil", "cible") and none of the
-former; when the question writes a limit or target word and no measured or result word
-("What is the required deflection limit …", "Quelle est la flèche admissible …"), the one label
-naming a limit or target wins instead. Anything else (no such contrast, two labels of one side)
+former; when the question writes a limit or target word next to a word of those labels (stop
+words aside) and no measured or result word ("What is the required deflection limit …",
+"Quelle est la flèche admissible …"), the one label naming a limit or target wins instead. A
+limit word elsewhere asks no limit ("the deflection of T-22 under the maximum load"), and
+"maximum", "minimum", "design" never do in a question (`label_only_limit_words`: "the maximum
+deflection" asks the extreme measured). Anything else (no such contrast, two labels of one side)
 chooses nothing and the caller's rule stands. Words are data (achieved_results.json:
 `limit_words` and `measured_words` beside the target and result words achieved_results.py
-reads), folded, whole words; no I/O past that file.
+reads, through its loader), folded, whole words; no I/O past that file.
 """
 
 from __future__ import annotations
@@ -25,35 +28,41 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from citeqa.achieved_results import achieved_words
 from citeqa.folding import fold
-from citeqa.jsonfiles import data_json
+from citeqa.lexical import stopwords
 
-__all__ = ["preferred_label"]
+__all__ = ["asks_plan", "preferred_label"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 class _Sides(NamedTuple):
     plan: frozenset[str]
-    """Words naming a limit, a requirement or a target (a label's or a question's)."""
+    """Words naming a limit, a requirement or a target (a label's)."""
     found: frozenset[str]
     """Words naming a measured value or a result."""
     asking_plan: frozenset[str]
-    """Further words of a question asking the plan ("expected", "prévoyait")."""
+    """Words of a question asking the plan next to a label's word ("allowable", "expected")."""
 
 
 @functools.cache
 def _sides() -> _Sides:
-    data = data_json("achieved_results.json")
+    words = achieved_words()
+    plan = words.limit | words.target
     return _Sides(
-        frozenset(data["limit_words"]) | frozenset(data["target_words"]),
-        frozenset(data["measured_words"]) | frozenset(data["result_words"]),
-        frozenset(data["target_question_words"]),
+        plan,
+        words.measured | words.result,
+        (plan - words.label_only_limit) | words.asking_target,
     )
 
 
+def _word_list(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(fold(text)))
+    return frozenset(_word_list(text))
 
 
 def _side(label: str) -> str | None:
@@ -66,11 +75,26 @@ def _side(label: str) -> str | None:
     return "plan" if plan else "found"
 
 
-def asks_plan(question: str) -> bool:
-    """Whether the question asks a limit or a target: it writes such a word (or another asking
-    the plan: "expected") and no measured or result word."""
-    words, sides = _words(question), _sides()
-    return bool(words & (sides.plan | sides.asking_plan)) and not words & sides.found
+def _stem(word: str) -> str:
+    """A word without its plural's "s" ("deflections", "flèches"), to compare with a label's."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def asks_plan(question: str, labels: Sequence[str]) -> bool:
+    """Whether the question asks the limit or target of `labels`: it writes such a word (or
+    another asking the plan: "expected"; not "maximum", "design") next to a word of the labels,
+    stop words aside ("allowable deflection", "deflection limit"), and no measured or result
+    word."""
+    sides, unread = _sides(), stopwords()
+    words = [word for word in _word_list(question) if word not in unread]
+    if frozenset(words) & sides.found:
+        return False
+    named = {_stem(word) for label in labels for word in _word_list(label) if word not in unread}
+    return any(
+        word in sides.asking_plan
+        and any(_stem(near) in named for near in words[max(at - 1, 0) : at + 2] if near != word)
+        for at, word in enumerate(words)
+    )
 
 
 def preferred_label(labels: Sequence[str], question: str) -> int | None:
@@ -79,7 +103,7 @@ def preferred_label(labels: Sequence[str], question: str) -> int | None:
     asks it, else the measured value's) when another label is of the other side; None
     otherwise."""
     sides = [_side(label) for label in labels]
-    asked = "plan" if asks_plan(question) else "found"
+    asked = "plan" if asks_plan(question, labels) else "found"
     other = "found" if asked == "plan" else "plan"
     chosen = [at for at, side in enumerate(sides) if side == asked]
     if len(chosen) != 1 or other not in sides:

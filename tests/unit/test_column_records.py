@@ -404,6 +404,10 @@ ESSAIS = [
         (LOAD_TESTS, "What was the maximum allowed deflection for T-12?", "Measured", "18"),
         (ESSAIS, "Quelle était la flèche de l'essai E-22 ?", "Flèche limite", "17.3"),
         (ESSAIS, "Quel seuil de flèche était fixé pour l'essai E-22 ?", "Flèche mesurée", "16"),
+        (LOAD_TESTS, "What was the maximum deflection of T-12?", "Required", "19.4"),
+        (LOAD_TESTS, "What was the deflection of T-12 under the maximum load?", "Required", "19.4"),
+        (LOAD_TESTS, "What deflection did T-12 show at the design load?", "Required", "19.4"),
+        (ESSAIS, "Quelle a été la flèche maximale de l'essai E-22 ?", "Flèche limite", "17.3"),
     ],
 )
 def test_of_fields_named_alike_the_measured_one_is_asked_unless_the_limit_is(
@@ -412,7 +416,8 @@ def test_of_fields_named_alike_the_measured_one_is_asked_unless_the_limit_is(
     """The question "the deflection of T-12" names the limit's row and the measured one's alike:
     the measured value is asked, the limit when the question asks it ("maximum allowed",
     "seuil"), whichever row was quoted. Before, neither was chosen and the quoted limit's row
-    stood (s36 trial)."""
+    stood (s36 trial). A limit word elsewhere in the question ("under the maximum load") or
+    "maximum", "design" ask no limit (review s37: before this, they quoted the limit)."""
     document = _read(tmp_path, kind, rows)
     found = asked_record_cell(question, *_answer(document, quoted))
     assert found is not None
