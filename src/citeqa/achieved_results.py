@@ -238,7 +238,7 @@ def result_position(
     if plan and asks_target(question):
         return None
     ours = _values(first.text, asked)  # read once, not once a statement
-    later = not _folded_words(question) & _words().interim  # "by the interim report" asks it
+    later = not _folded_words(question) & achieved_words().interim  # "by the interim report"
     for position, other in enumerate(statements[1:RESULT_RANKS], 1):
         if not _completes(first, other, asked, ours) or not _writes_asked(question, first, other):
             continue
