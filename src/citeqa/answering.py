@@ -67,6 +67,7 @@ from citeqa.asked_names import (
     folded_texts,
     names_written_by,
     write_a_part,
+    writes_another_name,
 )
 from citeqa.asked_ordinals import asked_ordinals, ordinal_weights
 from citeqa.asked_values import (
@@ -700,7 +701,9 @@ def of_named_documents(
     some document writes (asked_names.py: "la Fondation de France" is not answered by another
     foundation's letter sharing the question's other words): those writing every such name
     when one does, else those writing one ("Anne Roux and Paul Marchand": each one's own
-    receipt). When no candidate's document writes any: none if the question asks one name and
+    receipt), and those whose document writes no other name sharing a word of one it lacks (a
+    short form: "la Fondation", "M. Marchand"; `_naming_others`). When no candidate's document
+    writes any: none if the question asks one name and
     one of their documents writes a word of it (another entity sharing it: "Sophie Marchand" for
     "Paul Marchand"), else all (a document may name its subject otherwise: a paragraph goes on
     about the person the one before it names)."""
@@ -719,12 +722,29 @@ def of_named_documents(
         if len(written) == 1 and write_a_part(written, others):
             return NamedCandidates(_subset(candidates, []), next(iter(written)))
         return NamedCandidates(candidates)
-    kept = [
-        number
-        for number, count in enumerate(counts)
-        if count == most or (count >= 1 and most < len(written))
+    lacking = [
+        doc_id
+        for doc_id, count in zip(documents, counts, strict=True)
+        if count != most and (count == 0 or most == len(written))
     ]
+    naming_others = _naming_others(lacking, written, texts)
+    kept = [number for number, doc_id in enumerate(documents) if doc_id not in naming_others]
     return NamedCandidates(candidates if len(kept) == len(documents) else _subset(candidates, kept))
+
+
+def _naming_others(
+    documents: list[str], written: dict[tuple[str, ...], frozenset[str]], texts: NamedTexts
+) -> set[str]:
+    """The `documents` writing another name sharing a word with an asked name they do not write
+    (asked_names.writes_another_name: "Sophie Marchand" for "Paul Marchand"), each read once."""
+    return {
+        doc_id
+        for doc_id in set(documents)
+        if any(
+            doc_id not in ids and writes_another_name(name, texts.cased[doc_id])
+            for name, ids in written.items()
+        )
+    }
 
 
 def _unnamed(candidates: Candidates, reading: Reading, lang: Lang) -> abstention.Reason | None:
