@@ -21,9 +21,12 @@ one a document's text writes all in lower case (an ordinary phrase: "the board m
 `written_in_lower_case`), or one made of English words alone ("Board Meeting", "Annual Report", also
 "Jean Dupont": `_of_ordinary_words`), is left to the other checks. A candidate answers only when its
 document writes every such name if one does, else one of them ("Anne Roux and Paul Marchand": each
-one's own receipt; answering.of_named_documents), or when its document writes no other capitalised
-name sharing a word of one it lacks (`writes_another_name`: "Sophie Marchand" is another entity,
-"la Fondation" or "M. Marchand" a short form of the asked one: s37 hostile probe H2); when none
+one's own receipt; answering.of_named_documents), or when its document writes one it lacks in short
+(`writes_short_form`: "la Fondation", "M. Marchand") and no other capitalised name sharing a word
+of it (`writes_another_name`: "Sophie Marchand", "Fondation Savoirs Partagés"; s37 hostile probe
+H2). A document writing a word of it otherwise stays set aside: keeping every document but those
+writing another name cost three dev answers (a PIAF paragraph writing "Herrmann" alone outranked
+the one writing "Hans Herrmann"; "Ronald F. van Vollenhoven" for "R van Vollenhoven"); when none
 writes any, none answers if the question
 asks one name and one of their documents writes a word of it (`write_a_part`: another entity sharing
 it, "Sophie Marchand" for "Paul Marchand"), else all do: a document may name its subject otherwise
@@ -309,6 +312,34 @@ def writes_another_name(name: tuple[str, ...], cased: str) -> bool:
         if any(found and _another_word(found.group(1), own) for found in (next_word, last_word)):
             return True
     return False
+
+
+def writes_short_form(name: tuple[str, ...], cased: str) -> bool:
+    """Whether the unaccented text `cased` writes a word of `name` (`_shared_words`)
+    capitalised right after an article or a title of the data ("la Fondation", "the
+    Foundation", "M. Marchand", "Mme Marchand"): a short form of a name, which a document may
+    write for the one another writes in full (s37 hostile probe H2: the award letter saying
+    "La Fondation accorde … 30 000 euros")."""
+    shared = _shared_words([name])
+    if not shared:
+        return False
+    words = "|".join(map(_capitalised, sorted(shared)))
+    return bool(re.search(rf"{_short_form_lead()}(?:{words})(?![\w'’-])", cased))
+
+
+@cache
+def _short_form_lead() -> str:
+    """The pattern of an article (any case) or a title of the data, and the space after it."""
+    data = data_json("absent_names.json")
+    leads = sorted([*data["short_form_articles"], *data["titles"]], key=len, reverse=True)
+    return (
+        r"(?<![\w'’-])(?i:"
+        + "|".join(
+            re.escape(lead) if lead[-1] in "'’" else rf"{re.escape(lead)}[ \u00a0]+"
+            for lead in leads
+        )
+        + ")"
+    )
 
 
 NEIGHBOUR_REACH = 80

@@ -10,6 +10,7 @@ from citeqa.asked_names import (
     write_a_part,
     writers,
     writes_another_name,
+    writes_short_form,
 )
 
 
@@ -174,3 +175,13 @@ def test_another_name_sharing_a_word_is_written_a_short_form_is_not() -> None:
     assert not writes_another_name(paul, "Mrs Marchand paid. Marchand. Then we left.")
     assert not writes_another_name(foundation, "La Fondation accorde 30 000 euros.")
     assert not writes_another_name(("anne", "lefort"), "Présenté par Anne M. Lefort.")
+
+
+def test_a_short_form_writes_a_word_of_the_name_after_an_article_or_a_title() -> None:
+    paul, foundation = ("paul", "marchand"), ("fondation", "de", "france")
+    assert writes_short_form(foundation, "La Fondation accorde 30 000 euros.")
+    assert writes_short_form(("trust", "hartwell"), "We thank the Trust for its grant.")
+    assert writes_short_form(paul, "Reçu de M. Marchand la somme de 120 euros.")
+    assert writes_short_form(paul, "Mrs Marchand paid 120 euros.")
+    assert not writes_short_form(paul, "Marchand termine troisième de la course.")
+    assert not writes_short_form(foundation, "la fondation accorde 30 000 euros.")
