@@ -67,6 +67,8 @@ from citeqa.asked_names import (
     folded_texts,
     names_written_by,
     write_a_part,
+    writes_another_name,
+    writes_short_form,
 )
 from citeqa.asked_ordinals import asked_ordinals, ordinal_weights
 from citeqa.asked_values import (
@@ -732,10 +734,12 @@ def of_named_documents(
     some document writes (asked_names.py: "la Fondation de France" is not answered by another
     foundation's letter sharing the question's other words): those writing every such name
     when one does, else those writing one ("Anne Roux and Paul Marchand": each one's own
-    receipt). When no candidate's document writes any: none if the question asks one name and
-    one of their documents writes a word of it (another entity sharing it: "Sophie Marchand" for
-    "Paul Marchand"), else all (a document may name its subject otherwise: a paragraph goes on
-    about the person the one before it names)."""
+    receipt), and those whose document writes one it lacks in short ("la Fondation",
+    "M. Marchand") and no other name sharing a word of it (`_in_short`). When no candidate's
+    document writes any: none if the question asks one name and one of their documents writes a
+    word of it (another entity sharing it: "Sophie Marchand" for "Paul Marchand"), else all (a
+    document may name its subject otherwise: a paragraph goes on about the person the one before
+    it names)."""
     names = asked_names(terms.focus)
     if not names:
         return NamedCandidates(candidates)
@@ -751,12 +755,35 @@ def of_named_documents(
         if len(written) == 1 and write_a_part(written, others):
             return NamedCandidates(_subset(candidates, []), next(iter(written)))
         return NamedCandidates(candidates)
+    lacking = {
+        doc_id
+        for doc_id, count in zip(documents, counts, strict=True)
+        if count != most and (count == 0 or most == len(written))
+    }
+    short = _in_short(lacking, written, texts)
     kept = [
         number
-        for number, count in enumerate(counts)
-        if count == most or (count >= 1 and most < len(written))
+        for number, doc_id in enumerate(documents)
+        if doc_id not in lacking or doc_id in short
     ]
     return NamedCandidates(candidates if len(kept) == len(documents) else _subset(candidates, kept))
+
+
+def _in_short(
+    documents: set[str], written: dict[tuple[str, ...], frozenset[str]], texts: NamedTexts
+) -> set[str]:
+    """The `documents` writing an asked name they lack in short (asked_names.writes_short_form:
+    "la Fondation", "M. Marchand") and no other name sharing a word with it
+    (asked_names.writes_another_name: "Sophie Marchand" for "Paul Marchand"), each read once."""
+    lacked = {
+        doc_id: [name for name, ids in written.items() if doc_id not in ids] for doc_id in documents
+    }
+    return {
+        doc_id
+        for doc_id, names in lacked.items()
+        if any(writes_short_form(name, texts.cased[doc_id]) for name in names)
+        and not any(writes_another_name(name, texts.cased[doc_id]) for name in names)
+    }
 
 
 def _unnamed(candidates: Candidates, reading: Reading, lang: Lang) -> abstention.Reason | None:
