@@ -14,7 +14,16 @@ French: citeqa/data/framing_lines.json). A line of a kind is `framing_aside` for
 writing none of its kind's asked words (word starts, folded) nor, for a kind naming people (a
 closing, a greeting, an attendance line), a capitalised word of the question that the line
 writes ("What is the job title of Priya Raman?" keeps her sign-off). answering.quotable quotes
-it all the same when no other candidate is left, as it does a title ("Who signed the letter?").
+it all the same when no other candidate is left, as it does a title ("Who signed the letter?"),
+and titleonly.without_titles sets it aside only while another candidate writes as many of the
+question's content words.
+
+Only a line surely framing is read as one, for a wrong aside loses a right answer: one line (a
+sentence running past its first line is the body's: "Dear Tom,⏎The office moves to …"), in
+its kind's shape (framing_lines.json: a subject of at most 12 words ending in no full stop, its
+label opening the line; a closing of at most 8 words or ending in ",", its opener standing
+alone; a contact line writing a real address), and a greeting with a body line under it is
+quotable (its quote runs on into that line, which answers: s37 trial a012).
 
 Pure functions; the data file is read once.
 """
