@@ -6,11 +6,14 @@ The answer models read the words a question shares with a sentence; "What was de
 the railing?" shares "railing" with the discussion ("The architect presented two options for
 the railing…", rated .46) as with the decision (.06), and "decided" with neither (s37 trial).
 `decision_position` finds, among the first RESULT_RANKS candidates, the first labelled
-decision line writing one of the question's other content words (its stems; any decision line
-when the question writes none: "What was decided?"), when the question asks what was decided:
-it leads the quote, the others rated below it (answering.decision_first). The labels and the
-words asking are data, English and French (citeqa/data/decision_lines.json); dated minutes
-asked by their date are dated_meetings.py's.
+decision line writing every content word of the question but its asking words (their stems),
+or at least as many of them as the best candidate and one (any decision line when the question
+writes none: "What was decided?"), when the question asks what was decided (past and noun forms
+only: "decided", "décidé", "agreed"; "who decides…" asks for a rule): it leads the quote, the
+others rated below it (answering.decision_first), but never over a best candidate writing an
+asking word itself ("The contractor's budget was agreed at £40,000" over "DECISION: The budget
+for the lighting is postponed"). The labels and the words asking are data, English and French
+(citeqa/data/decision_lines.json); dated minutes asked by their date are dated_meetings.py's.
 
 Pure functions; the data file is read once.
 """
@@ -28,18 +31,16 @@ from citeqa.lexical import content_words, query_tokens
 __all__ = ["asks_decision", "decision_position", "is_decision_line"]
 
 _WORDS = re.compile(r"\w+")
-SHORT_START = 3
-"""An asked word start of at most this many letters is a whole word."""
 
 
 @cache
-def _data() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """The labels as one pattern over a folded line's opening, and the asked word starts."""
+def _data() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The labels as one pattern over a folded line's opening, and the asked words."""
     data = data_json("decision_lines.json")
     labels = sorted({fold(str(label)) for label in data["labels"]}, key=len, reverse=True)
     spelt = "|".join(r"\W+".join(map(re.escape, _WORDS.findall(label))) for label in labels)
     pattern = re.compile(rf"[\W_]*(?:{spelt})\s*:")
-    return pattern, tuple(fold(str(word)) for word in data["asked"])
+    return pattern, frozenset(str(word).lower() for word in data["asked"])
 
 
 def is_decision_line(text: str) -> bool:
@@ -47,14 +48,10 @@ def is_decision_line(text: str) -> bool:
     return _data()[0].match(fold(text.strip())) is not None
 
 
-def _asking(word: str) -> bool:
-    starts = _data()[1]
-    return any(word == s if len(s) <= SHORT_START else word.startswith(s) for s in starts)
-
-
 def asks_decision(question: str) -> bool:
-    """Whether the question writes a word asking what was decided ("decided", "décidé")."""
-    return any(_asking(word) for word in _WORDS.findall(fold(question)))
+    """Whether the question (or a sentence) writes a word asking what was decided, as written
+    but for its case ("decided", "décidé"; "decides", "resolve" ask for a rule, not a decision)."""
+    return not _data()[1].isdisjoint(_WORDS.findall(question.lower()))
 
 
 def decision_position(question: str, texts: Sequence[str]) -> int | None:
@@ -62,12 +59,25 @@ def decision_position(question: str, texts: Sequence[str]) -> int | None:
     `question` (see the module's docstring; 0 when the best is one), or None."""
     if not texts or not asks_decision(question):
         return None
-    others = [word for word in content_words(question) if not _asking(word)]
-    asked = [frozenset(query_tokens(word)) for word in others]
+    asked = _subject_stems(question)
+    least = max(1, _written(asked, texts[0])) if asked else 0
     for position, text in enumerate(texts):
         if not is_decision_line(text):
             continue
-        written = frozenset(query_tokens(text))
-        if not asked or any(stems & written for stems in asked):
-            return position
+        count = _written(asked, text)
+        if count == len(asked) or count >= least:
+            return position if position == 0 or not asks_decision(texts[0]) else None
     return None
+
+
+def _subject_stems(question: str) -> list[frozenset[str]]:
+    """The stems of each content word of the question but its asking words ("railing" of "What
+    was decided about the railing?")."""
+    cues = {fold(word) for word in _data()[1]}
+    return [frozenset(query_tokens(word)) for word in content_words(question) if word not in cues]
+
+
+def _written(asked: list[frozenset[str]], text: str) -> int:
+    """How many of the question's subject words (their stems) `text` writes."""
+    written = frozenset(query_tokens(text))
+    return sum(1 for stems in asked if stems & written)

@@ -14,7 +14,16 @@ French: citeqa/data/framing_lines.json). A line of a kind is `framing_aside` for
 writing none of its kind's asked words (word starts, folded) nor, for a kind naming people (a
 closing, a greeting, an attendance line), a capitalised word of the question that the line
 writes ("What is the job title of Priya Raman?" keeps her sign-off). answering.quotable quotes
-it all the same when no other candidate is left, as it does a title ("Who signed the letter?").
+it all the same when no other candidate is left, as it does a title ("Who signed the letter?"),
+and titleonly.without_titles sets it aside only while another candidate writes as many of the
+question's content words.
+
+Only a line surely framing is read as one, for a wrong aside loses a right answer: one line (a
+sentence running past its first line is the body's: "Dear Tom,⏎The office moves to …"), in
+its kind's shape (framing_lines.json: a subject of at most 12 words ending in no full stop, its
+label opening the line; a closing of at most 8 words or ending in ",", its opener standing
+alone; a contact line writing a real address), and a greeting with a body line under it is
+quotable (its quote runs on into that line, which answers: s37 trial a012).
 
 Pure functions; the data file is read once.
 """
@@ -56,10 +65,32 @@ class _Kind(NamedTuple):
     """When given, the characters one of which must end the line ("Dear Mr Okafor,")."""
     pattern: re.Pattern[str] | None
     needs: re.Pattern[str] | None
-    """When given, what the line must write too (a contact line: a number, an "@")."""
+    """When given, what the line must write too (a contact line: an address, a phone number)."""
     asked: tuple[str, ...]
     """Folded word starts of a question asking for such a line."""
     names: bool
+    shape: _Shape
+
+
+class _Shape(NamedTuple):
+    """How a line of a kind is written, beyond its words (framing_lines.json)."""
+
+    max_words: int
+    """When not 0, the most words such a line writes ("Regards to all who attended …" is prose)."""
+    not_ending: str
+    """Characters none of which ends such a line (a subject line ends in no full stop)."""
+    line_start: bool
+    """Whether its label opens the line itself, never a part after a dash ("Article 1 — Objet :
+    …")."""
+    colon_openers: tuple[str, ...]
+    """The openers after which the line may end in a colon ("Dear Sir:"); others end in a comma."""
+    alone: bool
+    """Whether an opener stands alone: the line ends or a mark follows it ("Regards," not
+    "Regards to all")."""
+    formulas: tuple[str, ...]
+    """Openers of a formula of any length, read alone ("Veuillez agréer, Madame, …")."""
+    carries: bool
+    """Whether such a line carries the body under it: its quote runs on into it (a greeting)."""
 
 
 class _Rules(NamedTuple):
@@ -87,6 +118,15 @@ def _kind(name: str, fields: dict) -> _Kind:
         re.compile(needs) if (needs := fields.get("needs")) else None,
         _phrases(fields.get("asked", ())),
         bool(fields.get("names", False)),
+        _Shape(
+            int(fields.get("max_words", 0)),
+            str(fields.get("not_ending", "")),
+            bool(fields.get("line_start", False)),
+            _phrases(fields.get("colon_openers", ())),
+            bool(fields.get("alone", False)),
+            _phrases(fields.get("formulas", ())),
+            bool(fields.get("carries", False)),
+        ),
     )
 
 
@@ -107,8 +147,8 @@ def framing_kind(line: str) -> str | None:
     first = lines[0].strip().lstrip(_LINE_MARKS) if lines else ""
     if not first or len(line.strip()) > rules.max_chars:
         return None
-    if len(lines) > 1 and lines[1].lstrip()[:1].islower():
-        return None  # "Hi all,⏎flow cells must be stored at 2-8 °C…": its sentence runs on
+    if len(lines) > 1:
+        return None  # "Dear Tom,⏎The office moves to…": its sentence runs on, the body's
     return next((kind.name for kind in rules.kinds if _is_of(kind, first)), None)
 
 
@@ -118,15 +158,54 @@ def _is_of(kind: _Kind, line: str) -> bool:
     if kind.pattern is not None and kind.pattern.search(line):
         return True
     folded = fold(line)
-    parts = _SEPARATOR.split(folded)  # "Minutes — Design review … — Present: …"
-    if any(_labelled(part, label, _COLON) for part in parts for label in kind.labels):
-        return True
-    if any(_labelled(part, label, _NUMBER_AFTER) for part in parts for label in kind.number_labels):
-        return True
+    words = _WORDS.findall(folded)
+    if kind.shape.not_ending and line.rstrip()[-1:] in kind.shape.not_ending:
+        return False  # "Article 1 — Objet : le présent bail porte sur …."
+    if any(_labelled_part(kind, folded, labels, after) for labels, after in _label_sets(kind)):
+        return not kind.shape.max_words or len(words) <= kind.shape.max_words
     if kind.ending and line.rstrip()[-1:] not in kind.ending:
         return False
-    words = " ".join(_WORDS.findall(folded))
-    return any(words == opener or words.startswith(opener + " ") for opener in kind.openers)
+    formula = any(_opens_with(words, opener) for opener in kind.shape.formulas)
+    return formula or _opened(kind, folded, words)
+
+
+def _label_sets(kind: _Kind) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    return ((kind.labels, _COLON), (kind.number_labels, _NUMBER_AFTER))
+
+
+def _labelled_part(
+    kind: _Kind, folded: str, labels: tuple[str, ...], after: re.Pattern[str]
+) -> bool:
+    """Whether the line, or one of its parts after a dash unless the kind's label opens the line
+    ("Minutes — … — Present: …"), opens with one of `labels`, then `after`."""
+    parts = [folded] if kind.shape.line_start else _SEPARATOR.split(folded)
+    return any(_labelled(part, label, after) for part in parts for label in labels)
+
+
+def _opened(kind: _Kind, folded: str, words: list[str]) -> bool:
+    """Whether the line opens with one of the kind's openers, in the kind's shape."""
+    shape = kind.shape
+    if shape.max_words and len(words) > shape.max_words and not folded.rstrip().endswith(","):
+        return False
+    for opener in kind.openers:
+        if not _opens_with(words, opener):
+            continue
+        if folded.rstrip().endswith(":") and opener not in shape.colon_openers:
+            continue
+        if not shape.alone or _stands_alone(folded, opener):
+            return True
+    return False
+
+
+def _opens_with(words: list[str], opener: str) -> bool:
+    joined = " ".join(words)
+    return joined == opener or joined.startswith(opener + " ")
+
+
+def _stands_alone(folded: str, opener: str) -> bool:
+    """Whether the opener's words end the folded line or a mark follows them ("regards,")."""
+    spelt = r"\W+".join(map(re.escape, opener.split()))
+    return re.match(rf"\W*{spelt}\s*(?:[^\w\s]|$)", folded) is not None
 
 
 _COLON = re.compile(r"\s*:")
@@ -154,9 +233,22 @@ def framing_aside(text: str, start: int, end: int, focus: str) -> bool:
     if kind is None:
         return False
     found = next(k for k in _rules().kinds if k.name == kind)
-    if _asks(found.asked, focus):
+    if _asks(found.asked, focus) or (found.shape.carries and _body_follows(text, end)):
         return False
     return not (found.names and _names_written(focus, sentence))
+
+
+NEXT_LINE_REACH = 600
+"""How far after a line its next line of text is looked for."""
+
+
+def _body_follows(text: str, end: int) -> bool:
+    """Whether the next line of text after `end` (blank lines aside) is no framing line: a
+    greeting's quote runs on into the body under it, which answers ("Dear Mr and Mrs
+    Whitfield,⏎⏎The SAFER has not yet answered…", s37 trial a012)."""
+    following = text[end : end + NEXT_LINE_REACH].lstrip()
+    first = following.splitlines()[0] if following else ""
+    return bool(first.strip()) and framing_kind(first) is None
 
 
 @lru_cache(maxsize=QUESTIONS_READ)

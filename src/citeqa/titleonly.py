@@ -193,15 +193,38 @@ def without_titles(bank: SentenceBank, items: list[ScoredSentence], focus: str =
     figure's or table's caption (`caption_aside`: "Figure 3.1 Boreholes drilled per quarter …
     and average depth in metres (line)" names what a figure shows, and was quoted for "How deep
     were the new boreholes on average?" over "The average depth was 84 metres"), nor a framing
-    line the question does not ask for (`_framing_aside`)."""
+    line the question does not ask for (`_framing_aside`) while a remaining candidate writes as
+    many of its content words (`_framing_set_aside`)."""
     captions = not set(_WORDS.findall(fold(focus))) & language_words("caption_labels")
-    return [
+    kept = [
         number
         for number, item in enumerate(items)
         if not only_title(bank, item.index)
         and not (captions and caption_aside(bank, item.index, focus))
-        and not _framing_aside(bank, item.index, focus)
     ]
+    aside = _framing_set_aside(bank, [items[number].index for number in kept], focus)
+    return [number for number, framing in zip(kept, aside, strict=True) if not framing]
+
+
+def _framing_set_aside(bank: SentenceBank, indexes: list[int], focus: str) -> list[bool]:
+    """For each sentence at `indexes`, whether it is set aside as a framing line: one the
+    question does not ask for (`_framing_aside`), when another sentence, no framing line, writes
+    at least as many of the question's content words ("Subject: Office move" stays for "When
+    does the office move?" when no body sentence writes "office" and "move")."""
+    framing = [_framing_aside(bank, index, focus) for index in indexes]
+    if not any(framing):
+        return framing
+    counts = [_stems_written(bank.text(index), focus) for index in indexes]
+    best = max((n for n, aside in zip(counts, framing, strict=True) if not aside), default=-1)
+    return [aside and n <= best for n, aside in zip(counts, framing, strict=True)]
+
+
+@lru_cache(maxsize=QUESTIONS_READ)
+def _stems_written(sentence: str, focus: str) -> int:
+    """How many of the question's (`focus`) content words `sentence` itself writes (its own
+    words, not its heading's), each read as lexical.query_tokens stems it."""
+    written = frozenset(query_tokens(sentence))
+    return sum(1 for stems in _asked_stems(focus) if not written.isdisjoint(stems))
 
 
 def _framing_aside(bank: SentenceBank, index: int, focus: str) -> bool:

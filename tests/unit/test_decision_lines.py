@@ -50,6 +50,10 @@ def test_a_question_asks_what_was_decided_by_its_words() -> None:
     assert asks_decision("Qu'a-t-on décidé pour l'éclairage ?")
     assert asks_decision("Quelle décision a été prise sur le revêtement ?")
     assert not asks_decision("How wide is the deck?")
+    assert asks_decision("What was agreed for the contractor's budget?")
+    assert not asks_decision("Who decides on refunds?")
+    assert not asks_decision("What was the outcome of the vote?")
+    assert not asks_decision("How was the dispute resolved?")
 
 
 def test_the_decision_line_writing_the_asked_subject_is_found() -> None:
@@ -76,3 +80,15 @@ def test_the_decision_leads_the_quote_over_the_discussion_rated_higher() -> None
     assert max(ranked.probabilities[1:]) <= 0.23
     same = decision_first(candidates, bank, "What options were presented for the railing?")
     assert same is candidates
+
+
+def test_a_decision_line_about_another_subject_never_leads() -> None:
+    agreed = "The contractor's budget was agreed at £40,000 after a long discussion."
+    rose = "The contractor's budget rose to £40,000."
+    lighting = "DECISION: The budget for the lighting is postponed to the next meeting."
+    contractor = "DECISION: The contractor's budget is capped at £40,000."
+    asked = "What was agreed for the contractor's budget?"
+    assert decision_position(asked, [agreed, contractor]) is None
+    assert decision_position(asked, [rose, lighting]) is None
+    assert decision_position(asked, [rose, lighting, contractor]) == 2
+    assert decision_position("What was decided about the budget?", [rose, lighting]) == 1

@@ -91,6 +91,12 @@ REPORT = (
         ("4.2 Résultats . . . . . 12", "contents"),
         ("- change-requests/ — the change requests", "folder"),
         ("* `minutes/`: comptes rendus des réunions", "folder"),
+        ("Dear Sir:", "salutation"),
+        ("Sincerely yours,", "closing"),
+        ("Veuillez agréer, Madame, Monsieur, nos salutations distinguées.", "closing"),
+        ("Email: info@halvorsen-eng.co.uk", "contact"),
+        ("Tél. 04 78 12 34 56", "contact"),
+        ("Objet : Augmentation du loyer de 3 % au 1er janvier 2027", "subject"),
     ],
 )
 def test_framing_lines_are_read_by_their_kind(line: str, kind: str) -> None:
@@ -114,6 +120,15 @@ def test_framing_lines_are_read_by_their_kind(line: str, kind: str) -> None:
         "Mobile: the app runs on iOS and Android.",
         "Reference: NCT01234567",
         "Hi all,\nflow cells must be stored at 2-8 °C in the fridge, not in the freezer.",
+        "Dear Tom,\nThe office moves to 14 Quay Street on 3 May.",
+        "Article 1 — Objet : le présent bail porte sur un appartement de 3 pièces à Lyon",
+        "Objet : le présent bail porte sur un appartement.",
+        "Objet : le présent bail porte sur un appartement de trois pièces situé au centre de Lyon",
+        "Email: the weekly report is sent every Monday at 9:00 to all staff.",
+        "Regards to all who attended.",
+        "Best wishes for the new year to everyone in the team and their families",
+        "Recevez votre badge d'accès à l'accueil du bâtiment B dès le 3 mars.",
+        "Hello team:",
     ],
 )
 def test_body_lines_are_no_framing_lines(line: str) -> None:
@@ -161,7 +176,7 @@ def _quoted(bank: SentenceBank, order: list[str], question: str) -> list[str]:
 def test_the_quote_is_chosen_past_a_framing_line_the_ranker_puts_first() -> None:
     bank = one_document_bank(LETTER, "txt", "Halvorsen Structural Engineering Ltd")
     order = ["Subject:", "The deck", "Dear Mr", "Best regards"]
-    assert _quoted(bank, order, "How wide will the deck be?") == ["The deck wil"]
+    assert _quoted(bank, order, "How wide will the deck be?") == ["The deck wil", "Dear Mr Okaf"]
     minutes = one_document_bank(MINUTES, "md", "Minutes — Design review 12 March 2026")
     asked = "What was decided about the railing?"
     assert _quoted(minutes, ["Present:", "DECISION:"], asked) == ["DECISION: Th"]
@@ -205,3 +220,30 @@ def test_a_contents_line_is_one_sentence_with_its_page() -> None:
         "5",
         "Then.",
     ]
+
+
+MAIL = (
+    "Subject: Signing postponed\n"
+    "\n"
+    "Dear Mr and Mrs Whitfield,\n"
+    "\n"
+    "The SAFER has not yet answered, and the certificate was only issued on 15 May.\n"
+    "\n"
+    "Kind regards, Claire Martin\n"
+)
+
+
+def test_a_greeting_over_the_body_is_quotable() -> None:
+    """Its quote runs on into the body under it, which answers (s37 trial a012)."""
+    assert not _aside(MAIL, "Dear Mr", "Why was the deed postponed?")
+    assert _aside(MAIL, "Kind regards", "Why was the deed postponed?")
+    assert _aside("Dear Tom,\n\nKind regards,\nAnna\n", "Dear Tom", "When is the move?")
+
+
+def test_a_framing_line_writing_more_of_the_question_stays() -> None:
+    """Set aside only when a remaining candidate writes as many of the question's words."""
+    text = "Staff mail\n\nSubject: Office move\nThe canteen menu changes every Monday.\n"
+    bank = one_document_bank(text, "txt", "Staff mail")
+    order = ["Subject:", "The canteen"]
+    assert _quoted(bank, order, "When does the office move?") == ["Subject: Off", "The canteen "]
+    assert _quoted(bank, order, "When does the canteen menu change?") == ["The canteen "]
