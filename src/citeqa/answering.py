@@ -1015,7 +1015,7 @@ def result_first(candidates: Candidates, bank: SentenceBank, question: str) -> C
 def _promoted(candidates: Candidates, position: int) -> Candidates:
     """The candidates with the one at `position` first, rated as the first was, every other
     rated at most DISPLACED_SHARE of that, in their order (`result_first`,
-    `next_dated_first`)."""
+    `next_dated_first`, `decision_first`)."""
     best, moved = candidates.probabilities[0], _moved_first(candidates, position)
     probabilities = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
     probabilities[0] = best
@@ -1046,10 +1046,7 @@ def decision_first(candidates: Candidates, bank: SentenceBank, question: str) ->
     position = decision_position(question, [bank.text(item.index) for item in items])
     if position is None:
         return candidates
-    best, moved = candidates.probabilities[0], _moved_first(candidates, position)
-    probabilities = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
-    probabilities[0] = best
-    return dataclasses.replace(moved, probabilities=probabilities)
+    return _promoted(candidates, position)
 
 
 def _statement(bank: SentenceBank, item: ScoredSentence) -> Statement:
