@@ -39,6 +39,8 @@ class _Shapes:
     questions: tuple[re.Pattern[str], ...]
     articles: str
     links: str
+    naming: frozenset[str]
+    bare_articles: frozenset[str]
     gloss_words: int
     longest: int
 
@@ -67,6 +69,8 @@ def _shapes() -> _Shapes:
         tuple(re.compile(pattern) for pattern in data["questions"]),
         articles,
         "|".join(f"(?:{link})" for link in data["links"]),
+        frozenset(data["naming_words"]),
+        frozenset(a.rstrip("'’") for a in data["articles"]),
         int(data["gloss_words"]),
         int(data["longest_term_words"]),
     )
@@ -81,6 +85,10 @@ def asked_term(question: str) -> AskedTerm | None:
         if found is None:
             continue
         words = _WORD.findall(found.group("term"))
+        if len(words) > 1 and words[0] in shapes.naming:
+            words = words[1:]  # "l'expression filles du roi": the term is "filles du roi"
+        if words and words[0] in shapes.bare_articles:
+            return None  # "Qu'est-ce qu'un ?": no term
         if 0 < len(words) <= shapes.longest:
             return _term_patterns(words, shapes)
     return None

@@ -88,7 +88,12 @@ def test_with_no_definition_among_the_candidates_their_order_is_kept() -> None:
         ("What is an escrow account?", "escrow account"),
         ("What does force majeure mean?", "force majeure"),
         ("What is meant by the cooling-off period?", "cooling off period"),
-        ("What is the price of the house?", None),  # no article "a"/"an": a value is asked
+        ("Que désigne l'expression « filles du roi » ?", None),  # quoted: defined_terms.py's
+        ("Que désigne l'expression filles du roi ?", "filles du roi"),
+        ("What does the acronym DMZ mean?", "dmz"),
+        ("What is the price of the house?", None),
+        ("Qu'est-ce qu'un ?", None),
+        ("c'est quoi un x", None),  # no article "a"/"an": a value is asked
         ("Quel est le prix de la maison ?", None),
         ("Qu'est-ce que le vendeur doit fournir pour la signature de l'acte authentique ?", None),
     ],
@@ -136,6 +141,8 @@ def test_the_asked_term_is_read_from_the_question(question: str, term: str | Non
         ),
         ("What is an escrow account?", "The escrow account is closed after completion.", False),
         ("What does force majeure mean?", "Force majeure means an event beyond control.", True),
+        ("What is a ground rent?", "- **Ground rent**: a yearly sum paid to the freeholder.", True),
+        ("What is a ground rent?", "- **Ground rent**: £250 a year.", False),
     ],
 )
 def test_a_sentence_defines_the_term_by_its_shape(
