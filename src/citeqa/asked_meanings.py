@@ -30,6 +30,8 @@ from citeqa.jsonfiles import data_json
 __all__ = ["AskedTerm", "asked_term", "defines_term"]
 
 _WORD = re.compile(r"\w+")
+_VALUE = re.compile(r"[\d$£€¥₹¢]")
+_QUOTE = re.compile(r"[\"«»“”„]|(?<!\w)['‘’]|['‘’](?!\w)")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class _Shapes:
     bare_articles: frozenset[str]
     gloss_words: int
     longest: int
+    references: re.Pattern[str]
+    numbered_references: re.Pattern[str]
+    persons: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ def _shapes() -> _Shapes:
         re.escape(a) + ("" if a.endswith(("'", "’")) else r"\s+")
         for a in sorted(data["articles"], key=len, reverse=True)
     )
+    references = "|".join(_spaced(word) for word in data["reference_words"])
     return _Shapes(
         tuple(re.compile(pattern) for pattern in data["questions"]),
         articles,
@@ -73,7 +79,15 @@ def _shapes() -> _Shapes:
         frozenset(a.rstrip("'’") for a in data["articles"]),
         int(data["gloss_words"]),
         int(data["longest_term_words"]),
+        re.compile(rf"\s*(?:{references})\b"),
+        re.compile(rf"\b(?:{references})\.?\s*(?:n[o°]\s*)?\d"),
+        frozenset(data["person_words"]),
     )
+
+
+def _spaced(word: str) -> str:
+    """The pattern of a folded `word`, its hyphens written as a hyphen or a space."""
+    return r"[\s-]".join(re.escape(part) for part in word.split("-"))
 
 
 def asked_term(question: str) -> AskedTerm | None:
@@ -89,6 +103,8 @@ def asked_term(question: str) -> AskedTerm | None:
             words = words[1:]  # "l'expression filles du roi": the term is "filles du roi"
         if words and words[0] in shapes.bare_articles:
             return None  # "Qu'est-ce qu'un ?": no term
+        if shapes.persons.intersection(words) or not any(w.isalpha() for w in words):
+            return None  # "Qu'est-ce que je dois fournir ?" asks what to do; "What is a 42?"
         if 0 < len(words) <= shapes.longest:
             return _term_patterns(words, shapes)
     return None
@@ -119,23 +135,34 @@ def defines_term(asked: AskedTerm, sentence: str, document: str, start: int) -> 
 
 
 def _opens_defining(asked: AskedTerm, folded: str) -> bool:
-    """Whether the sentence opens on the term, an optional parenthesis, then a defining link."""
+    """Whether the sentence opens on the term, an optional parenthesis, then a defining link,
+    and writes no number or currency sign (an instance's value, not the term's meaning)."""
     opening = asked.opening.match(folded)
-    if opening is None:
-        return False
+    if opening is None or _VALUE.search(folded):
+        return False  # "The escrow account is the client account … number 40112233": a value
     link = rf"\s*(?:\([^()]{{1,120}}\)\s*)?,?\s*(?:{_shapes().links})"
     return re.compile(link).match(folded, opening.end()) is not None
 
 
 def _glosses(asked: AskedTerm, folded: str) -> bool:
     """Whether the sentence writes the term followed by a parenthesis of `gloss_words` words or
-    more that opens on a word, not a number or a link ("(voir …)" is no gloss either way)."""
+    more that glosses it: opening on a word, not a reference ("(see below)", "(voir …)"),
+    holding no numbered reference ("(as in clause 9)") nor a quotation ("(ci-après le
+    « Compte »)" names it, defines nothing). A number alone may gloss ("plus de 25 %")."""
+    shapes = _shapes()
     for found in asked.written.finditer(folded):
         gloss = re.match(r"\s*\(([^()]{1,200})\)", folded[found.end() :])
         if gloss is None:
             continue
-        words = _WORD.findall(gloss.group(1))
-        if len(words) >= _shapes().gloss_words and words[0].isalpha() and words[0] != "voir":
+        inside = gloss.group(1)
+        words = _WORD.findall(inside)
+        if (
+            len(words) >= shapes.gloss_words
+            and words[0].isalpha()
+            and _QUOTE.search(inside) is None
+            and shapes.references.match(inside) is None
+            and shapes.numbered_references.search(inside) is None
+        ):
             return True
     return False
 
@@ -150,7 +177,7 @@ def _under_defining_heading(asked: AskedTerm, document: str, start: int) -> bool
         return False
     line_end = document.find("\n", at)
     title = heading_title(clean_heading(document[at : line_end if line_end >= 0 else None]))
-    if line_end < 0 or document[line_end:start].strip():
-        return False  # not the section's opening sentence: the answer opens it
+    if line_end < 0:
+        return False
     heading = asked_term(title)
     return heading is not None and heading.term == asked.term
