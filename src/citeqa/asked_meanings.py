@@ -48,6 +48,7 @@ class _Shapes:
     references: re.Pattern[str]
     numbered_references: re.Pattern[str]
     persons: frozenset[str]
+    answer_opening: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def _shapes() -> _Shapes:
         re.compile(rf"\s*(?:{references})\b"),
         re.compile(rf"\b(?:{references})\.?\s*(?:n[o°]\s*)?\d"),
         frozenset(data["person_words"]),
+        re.compile(rf"\s*(?:{'|'.join(data['answer_openings'])})"),
     )
 
 
@@ -168,8 +170,8 @@ def _glosses(asked: AskedTerm, folded: str) -> bool:
 
 
 def _under_defining_heading(asked: AskedTerm, document: str, start: int) -> bool:
-    """Whether the sentence at `start` opens the section of a heading asking the same question
-    (a FAQ's: its answer opens it, what follows adds to it). A heading
+    """Whether the sentence at `start` is in the section of a heading asking the same question
+    (a FAQ's): its opening sentence, or any of its sentences when that one is a filler. A heading
     that is the term alone names a contract's section as often as a glossary's entry
     ("## CONDITIONS SUSPENSIVES" holds clauses using the term): it defines nothing."""
     at = under_heading(document, start)
@@ -180,4 +182,16 @@ def _under_defining_heading(asked: AskedTerm, document: str, start: int) -> bool
     if line_end < 0:
         return False
     heading = asked_term(title)
-    return heading is not None and heading.term == asked.term
+    if heading is None or heading.term != asked.term:
+        return False
+    if not document[line_end:start].strip():
+        return True  # the section's opening sentence
+    return not _opening_answers(asked, document[line_end:start])
+
+
+def _opening_answers(asked: AskedTerm, section: str) -> bool:
+    """Whether the opening line of a FAQ `section` (its text up to a later sentence) answers
+    alone: it writes the term or opens on an answer ("C'est un…", "It is a…"), not on a filler
+    ("Tout dépend…", "It depends.")."""
+    opening = fold(section.strip().split("\n", 1)[0])
+    return bool(asked.written.search(opening) or _shapes().answer_opening.match(opening))
