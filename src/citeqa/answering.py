@@ -1018,9 +1018,8 @@ def _promoted(candidates: Candidates, position: int) -> Candidates:
     rated at most DISPLACED_SHARE of that, in their order (`result_first`,
     `next_dated_first`, `decision_first`)."""
     best, moved = candidates.probabilities[0], _moved_first(candidates, position)
-    probabilities = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
-    probabilities[0] = best
-    return dataclasses.replace(moved, probabilities=probabilities)
+    capped = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
+    return _first_rated(dataclasses.replace(moved, probabilities=capped), best)
 
 
 def next_dated_first(

@@ -94,7 +94,7 @@ def _spaced(word: str) -> str:
 
 def asked_term(question: str) -> AskedTerm | None:
     """The term `question` asks the meaning of (see the module's docstring), or None."""
-    folded = " ".join(fold(question).split())
+    folded = fold(question)  # lower case, accents and runs of blanks folded
     shapes = _shapes()
     for pattern in shapes.questions:
         found = pattern.match(folded)

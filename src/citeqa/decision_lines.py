@@ -46,7 +46,7 @@ def _data() -> tuple[re.Pattern[str], frozenset[str]]:
 
 def is_decision_line(text: str) -> bool:
     """Whether `text` opens with a decision's label and a colon ("DECISION:", "Décision :")."""
-    return _data()[0].match(fold(text.strip())) is not None
+    return _data()[0].match(fold(text)) is not None
 
 
 def asks_decision(question: str) -> bool:
@@ -74,8 +74,14 @@ def decision_position(question: str, texts: Sequence[str]) -> int | None:
 def _subject_stems(question: str) -> list[frozenset[str]]:
     """The stems of each content word of the question but its asking words ("railing" of "What
     was decided about the railing?")."""
-    cues = {fold(word) for word in _data()[1]}
+    cues = _folded_cues()
     return [frozenset(query_tokens(word)) for word in content_words(question) if word not in cues]
+
+
+@cache
+def _folded_cues() -> frozenset[str]:
+    """The asked words folded, read once (`_subject_stems`)."""
+    return frozenset(fold(word) for word in _data()[1])
 
 
 def _written(asked: list[frozenset[str]], text: str) -> int:

@@ -337,8 +337,15 @@ class NextOccurrence(NamedTuple):
 def reference_note(after: date, lang: str) -> str:
     """The note saying which day a next occurrence is counted from, in `lang` (English for
     another)."""
-    notes: dict[str, str] = data_json("next_dates.json")["reference_note"]
+    notes = _reference_notes()
     return notes.get(lang, notes["en"]).format(day=after.isoformat())
+
+
+@functools.cache
+def _reference_notes() -> dict[str, str]:
+    """The data's `reference_note` by language, read once."""
+    notes: dict[str, str] = data_json("next_dates.json")["reference_note"]
+    return notes
 
 
 def next_in_series(
