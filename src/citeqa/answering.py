@@ -787,13 +787,13 @@ def _in_short(
     }
 
 
-def _unnamed(candidates: Candidates, reading: Reading, lang: Lang) -> abstention.Reason | None:
+def _unnamed(named: NamedCandidates, focus: str, lang: Lang) -> abstention.Reason | None:
     """The reason naming the asked name no candidate's document writes, when that left no
-    quote (`of_named_documents`)."""
-    unwritten = of_named_documents(candidates, reading.bank, reading.terms).unwritten
+    quote (`of_named_documents`' `named`)."""
+    unwritten = named.unwritten
     if unwritten is None:
         return None
-    name = as_written(unwritten, reading.terms.focus)
+    name = as_written(unwritten, focus)
     return abstention.Reason(abstention.no_document_naming(name, lang))
 
 
@@ -2344,15 +2344,16 @@ def compose(
     if occurring is not None:  # "le prochain ramassage après le 15 octobre": a series' day
         counted_from = [] if following is None else [reference_note(following.after, lang)]
         return _series_answer(question, occurring, sure, passages, bank, lang, counted_from)
+    named = None if refused or across_only else of_named_documents(candidates, bank, terms)
     citations = (
-        [] if refused or across_only else _quoted(candidates, reading, models, settings, place)
+        [] if named is None else _quoted_of(named.candidates, reading, models, settings, place)
     )
     if not citations or not verified(citations, bank.documents):
         floor = refused is not None and answerable >= settings.abstain_threshold  # sure alone
         if refused == USER_FLOOR and settings.min_confidence is not None:
             reason = abstention.unsure(sure, settings.min_confidence, lang)
             return abstained(question, reason, lang, sure, passages, below_floor=True)  # names sure
-        why = _unnamed(candidates, reading, lang) if not (refused or across_only) else None
+        why = None if named is None else _unnamed(named, terms.focus, lang)
         why = why or abstention.not_answered(
             terms, lang, reading.passage_tokens(), languages, closest, closer
         )
@@ -2843,8 +2844,20 @@ def _quoted(
 ) -> list[Citation]:
     """The citations of the chosen sentences (built only for a question that is answered;
     `place`: the place the question asks, places.asked_place)."""
+    named = of_named_documents(candidates, reading.bank, reading.terms).candidates
+    return _quoted_of(named, reading, models, settings, place)
+
+
+def _quoted_of(
+    candidates: Candidates,
+    reading: Reading,
+    models: AnswerModels,
+    settings: Settings,
+    place: AskedPlace | None = None,
+) -> list[Citation]:
+    """`_quoted`'s citations of `candidates` already kept to the named documents'
+    (`of_named_documents`)."""
     bank, top, terms = reading.bank, reading.hits, reading.terms
-    candidates = of_named_documents(candidates, bank, terms).candidates
     if not candidates.sentences:
         return []
     if settings.learned_quotes:
