@@ -2345,9 +2345,7 @@ def compose(
         counted_from = [] if following is None else [reference_note(following.after, lang)]
         return _series_answer(question, occurring, sure, passages, bank, lang, counted_from)
     named = None if refused or across_only else of_named_documents(candidates, bank, terms)
-    citations = (
-        [] if named is None else _quoted_of(named.candidates, reading, models, settings, place)
-    )
+    citations = [] if named is None else _quoted(named.candidates, reading, models, settings, place)
     if not citations or not verified(citations, bank.documents):
         floor = refused is not None and answerable >= settings.abstain_threshold  # sure alone
         if refused == USER_FLOOR and settings.min_confidence is not None:
@@ -2831,7 +2829,8 @@ def _quoted_verified(
     when none are left or they are not."""
     if not candidates.sentences:
         return None
-    citations = _quoted(candidates, reading, models, settings, place)
+    named = of_named_documents(candidates, reading.bank, reading.terms).candidates
+    citations = _quoted(named, reading, models, settings, place)
     return citations if citations and verified(citations, reading.bank.documents) else None
 
 
@@ -2842,21 +2841,9 @@ def _quoted(
     settings: Settings,
     place: AskedPlace | None = None,
 ) -> list[Citation]:
-    """The citations of the chosen sentences (built only for a question that is answered;
-    `place`: the place the question asks, places.asked_place)."""
-    named = of_named_documents(candidates, reading.bank, reading.terms).candidates
-    return _quoted_of(named, reading, models, settings, place)
-
-
-def _quoted_of(
-    candidates: Candidates,
-    reading: Reading,
-    models: AnswerModels,
-    settings: Settings,
-    place: AskedPlace | None = None,
-) -> list[Citation]:
-    """`_quoted`'s citations of `candidates` already kept to the named documents'
-    (`of_named_documents`)."""
+    """The citations of the chosen sentences of `candidates`, already kept to those of the
+    documents the question names (`of_named_documents`) (built only for a question that is
+    answered; `place`: the place the question asks, places.asked_place)."""
     bank, top, terms = reading.bank, reading.hits, reading.terms
     if not candidates.sentences:
         return []
