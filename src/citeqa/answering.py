@@ -787,13 +787,13 @@ def _in_short(
     }
 
 
-def _unnamed(candidates: Candidates, reading: Reading, lang: Lang) -> abstention.Reason | None:
+def _unnamed(named: NamedCandidates, focus: str, lang: Lang) -> abstention.Reason | None:
     """The reason naming the asked name no candidate's document writes, when that left no
-    quote (`of_named_documents`)."""
-    unwritten = of_named_documents(candidates, reading.bank, reading.terms).unwritten
+    quote (`of_named_documents`' `named`)."""
+    unwritten = named.unwritten
     if unwritten is None:
         return None
-    name = as_written(unwritten, reading.terms.focus)
+    name = as_written(unwritten, focus)
     return abstention.Reason(abstention.no_document_naming(name, lang))
 
 
@@ -2344,15 +2344,14 @@ def compose(
     if occurring is not None:  # "le prochain ramassage après le 15 octobre": a series' day
         counted_from = [] if following is None else [reference_note(following.after, lang)]
         return _series_answer(question, occurring, sure, passages, bank, lang, counted_from)
-    citations = (
-        [] if refused or across_only else _quoted(candidates, reading, models, settings, place)
-    )
+    named = None if refused or across_only else of_named_documents(candidates, bank, terms)
+    citations = [] if named is None else _quoted(named.candidates, reading, models, settings, place)
     if not citations or not verified(citations, bank.documents):
         floor = refused is not None and answerable >= settings.abstain_threshold  # sure alone
         if refused == USER_FLOOR and settings.min_confidence is not None:
             reason = abstention.unsure(sure, settings.min_confidence, lang)
             return abstained(question, reason, lang, sure, passages, below_floor=True)  # names sure
-        why = _unnamed(candidates, reading, lang) if not (refused or across_only) else None
+        why = None if named is None else _unnamed(named, terms.focus, lang)
         why = why or abstention.not_answered(
             terms, lang, reading.passage_tokens(), languages, closest, closer
         )
@@ -2830,7 +2829,8 @@ def _quoted_verified(
     when none are left or they are not."""
     if not candidates.sentences:
         return None
-    citations = _quoted(candidates, reading, models, settings, place)
+    named = of_named_documents(candidates, reading.bank, reading.terms).candidates
+    citations = _quoted(named, reading, models, settings, place)
     return citations if citations and verified(citations, reading.bank.documents) else None
 
 
@@ -2841,10 +2841,10 @@ def _quoted(
     settings: Settings,
     place: AskedPlace | None = None,
 ) -> list[Citation]:
-    """The citations of the chosen sentences (built only for a question that is answered;
-    `place`: the place the question asks, places.asked_place)."""
+    """The citations of the chosen sentences of `candidates`, already kept to those of the
+    documents the question names (`of_named_documents`) (built only for a question that is
+    answered; `place`: the place the question asks, places.asked_place)."""
     bank, top, terms = reading.bank, reading.hits, reading.terms
-    candidates = of_named_documents(candidates, bank, terms).candidates
     if not candidates.sentences:
         return []
     if settings.learned_quotes:

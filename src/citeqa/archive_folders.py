@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import fold, stopwords
+from citeqa.lexical import fold, singular, stopwords
 
 _WORD = re.compile(r"[^\W_]+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -190,7 +190,7 @@ def subject_words(words: frozenset[str]) -> frozenset[str]:
 
 def _content_words(text: str) -> frozenset[str]:
     return frozenset(
-        _singular(word)
+        singular(word)
         for word in _WORD.findall(fold(text))
         if len(word) > 2 and word.isalpha() and word not in stopwords()
     )
@@ -207,10 +207,6 @@ def _known_extension() -> re.Pattern[str]:
     data = data_json("superseded.json")
     known = sorted({*data["export_types"], *data["source_types"]}, key=len, reverse=True)
     return re.compile(r"\.(?:" + "|".join(map(re.escape, known)) + r")$", re.IGNORECASE)
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def asks_archive(question: str) -> bool:

@@ -32,6 +32,7 @@ __all__ = ["AskedTerm", "asked_term", "defines_term"]
 _WORD = re.compile(r"\w+")
 _VALUE = re.compile(r"[\d$£€¥₹¢]")
 _QUOTE = re.compile(r"[\"«»“”„]|(?<!\w)['‘’]|['‘’](?!\w)")
+_GLOSS = re.compile(r"\s*\(([^()]{1,200})\)")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ class _Shapes:
 
     questions: tuple[re.Pattern[str], ...]
     articles: str
-    links: str
+    link: re.Pattern[str]
+    """After the term: an optional parenthesis, then a defining link."""
     naming: frozenset[str]
     bare_articles: frozenset[str]
     gloss_words: int
@@ -72,10 +74,11 @@ def _shapes() -> _Shapes:
         for a in sorted(data["articles"], key=len, reverse=True)
     )
     references = "|".join(_spaced(word) for word in data["reference_words"])
+    links = "|".join(f"(?:{link})" for link in data["links"])
     return _Shapes(
         tuple(re.compile(pattern) for pattern in data["questions"]),
         articles,
-        "|".join(f"(?:{link})" for link in data["links"]),
+        re.compile(rf"\s*(?:\([^()]{{1,120}}\)\s*)?,?\s*(?:{links})"),
         frozenset(data["naming_words"]),
         frozenset(a.rstrip("'’") for a in data["articles"]),
         int(data["gloss_words"]),
@@ -142,8 +145,7 @@ def _opens_defining(asked: AskedTerm, folded: str) -> bool:
     opening = asked.opening.match(folded)
     if opening is None or _VALUE.search(folded):
         return False  # "The escrow account is the client account … number 40112233": a value
-    link = rf"\s*(?:\([^()]{{1,120}}\)\s*)?,?\s*(?:{_shapes().links})"
-    return re.compile(link).match(folded, opening.end()) is not None
+    return _shapes().link.match(folded, opening.end()) is not None
 
 
 def _glosses(asked: AskedTerm, folded: str) -> bool:
@@ -153,7 +155,7 @@ def _glosses(asked: AskedTerm, folded: str) -> bool:
     « Compte »)" names it, defines nothing). A number alone may gloss ("plus de 25 %")."""
     shapes = _shapes()
     for found in asked.written.finditer(folded):
-        gloss = re.match(r"\s*\(([^()]{1,200})\)", folded[found.end() :])
+        gloss = _GLOSS.match(folded[found.end() :])
         if gloss is None:
             continue
         inside = gloss.group(1)

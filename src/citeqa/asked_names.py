@@ -128,6 +128,8 @@ class NamedTexts:
 
     folded: dict[str, str]
     cased: dict[str, str]
+    paths: dict[str, str]
+    """Each document's path (its id) folded alone, as `writers` searches it."""
 
 
 def folded_texts(pieces: Iterable[tuple[str, str]]) -> NamedTexts:
@@ -142,6 +144,7 @@ def folded_texts(pieces: Iterable[tuple[str, str]]) -> NamedTexts:
     return NamedTexts(
         {doc_id: lexical_fold(doc_id + "\n" + text) for doc_id, text in joined.items()},
         {doc_id: unaccented(text) for doc_id, text in joined.items()},
+        {doc_id: lexical_fold(doc_id) for doc_id in joined},
     )
 
 
@@ -229,7 +232,7 @@ def _searched(
     return frozenset(
         doc_id
         for doc_id in doc_ids
-        if in_text.search(texts.cased[doc_id]) or in_path.search(lexical_fold(doc_id))
+        if in_text.search(texts.cased[doc_id]) or in_path.search(texts.paths[doc_id])
     )
 
 
@@ -303,15 +306,24 @@ def writes_another_name(name: tuple[str, ...], cased: str) -> bool:
     word = re.compile(
         r"(?<![\w'’-])(?:" + "|".join(map(_capitalised, sorted(shared))) + r")(?![\w'’-])"
     )
-    between = rf"(?:[ \u00a0]+(?:{_particle()}){{0,2}}|[ \t\u00a0]*[|,\t][ \t\u00a0]*)"
-    after = re.compile(rf"{between}({_CAPITALISED})(?![\w'’-])")
-    before = re.compile(rf"(?<![\w'’-])({_CAPITALISED}){between}\Z")
+    after, before = _neighbour_patterns()
     for match in word.finditer(cased):
         next_word = after.match(cased, match.end())
         last_word = before.search(cased, max(0, match.start() - NEIGHBOUR_REACH), match.start())
         if any(found and _another_word(found.group(1), own) for found in (next_word, last_word)):
             return True
     return False
+
+
+@cache
+def _neighbour_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a capitalised word right after a name's word and right before one
+    (`writes_another_name`), past nothing but spaces and at most two of the data's particles, or
+    a table's cell mark or a comma; compiled once."""
+    between = rf"(?:[ \u00a0]+(?:{_particle()}){{0,2}}|[ \t\u00a0]*[|,\t][ \t\u00a0]*)"
+    after = re.compile(rf"{between}({_CAPITALISED})(?![\w'’-])")
+    before = re.compile(rf"(?<![\w'’-])({_CAPITALISED}){between}\Z")
+    return after, before
 
 
 def writes_short_form(name: tuple[str, ...], cased: str) -> bool:

@@ -27,7 +27,7 @@ from functools import cache
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import content_words, query_tokens
+from citeqa.lexical import asked_written, content_words, query_tokens
 
 __all__ = ["asks_decision", "decision_position", "is_decision_line"]
 
@@ -86,5 +86,4 @@ def _folded_cues() -> frozenset[str]:
 
 def _written(asked: list[frozenset[str]], text: str) -> int:
     """How many of the question's subject words (their stems) `text` writes."""
-    written = frozenset(query_tokens(text))
-    return sum(1 for stems in asked if stems & written)
+    return len(asked_written(asked, frozenset(query_tokens(text))))

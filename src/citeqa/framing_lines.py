@@ -53,11 +53,15 @@ _SEPARATOR = re.compile(r"\s[—–|·]\s|\s-\s")
 Present: …", "14 Quay Street, Bristol — Tel. +44 …"): a label may open any part."""
 
 
+_Label = tuple[re.Pattern[str], ...]
+"""A label's folded words, each a pattern of the word after any non-word (`_labelled`)."""
+
+
 class _Kind(NamedTuple):
     name: str
-    labels: tuple[str, ...]
+    labels: tuple[_Label, ...]
     """Folded words opening the line before a colon ("subject", "objet")."""
-    number_labels: tuple[str, ...]
+    number_labels: tuple[_Label, ...]
     """Folded words opening the line before a number ("tel" of "Tel. +44 …")."""
     openers: tuple[str, ...]
     """Folded phrases the line opens with ("best regards", "veuillez agreer")."""
@@ -110,8 +114,8 @@ def _kind(name: str, fields: dict) -> _Kind:
     pattern = fields.get("pattern")
     return _Kind(
         name,
-        _phrases(fields.get("labels", ())),
-        _phrases(fields.get("number_labels", ())),
+        _labels(fields.get("labels", ())),
+        _labels(fields.get("number_labels", ())),
         _phrases(fields.get("openers", ())),
         str(fields.get("ending", "")),
         re.compile(pattern) if pattern else None,
@@ -135,6 +139,14 @@ def _phrases(values: object) -> tuple[str, ...]:
     if not isinstance(values, list | tuple):
         return ()
     return tuple(" ".join(_WORDS.findall(fold(str(value)))) for value in values)
+
+
+def _labels(values: object) -> tuple[_Label, ...]:
+    """Data labels (`_phrases`), each its words' patterns, compiled once."""
+    return tuple(
+        tuple(re.compile(r"\W*" + re.escape(word) + r"\b") for word in label.split())
+        for label in _phrases(values)
+    )
 
 
 @lru_cache(maxsize=FRAMING_READ)
@@ -169,12 +181,12 @@ def _is_of(kind: _Kind, line: str) -> bool:
     return formula or _opened(kind, folded, words)
 
 
-def _label_sets(kind: _Kind) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+def _label_sets(kind: _Kind) -> tuple[tuple[tuple[_Label, ...], re.Pattern[str]], ...]:
     return ((kind.labels, _COLON), (kind.number_labels, _NUMBER_AFTER))
 
 
 def _labelled_part(
-    kind: _Kind, folded: str, labels: tuple[str, ...], after: re.Pattern[str]
+    kind: _Kind, folded: str, labels: tuple[_Label, ...], after: re.Pattern[str]
 ) -> bool:
     """Whether the line, or one of its parts after a dash unless the kind's label opens the line
     ("Minutes — … — Present: …"), opens with one of `labels`, then `after`."""
@@ -204,19 +216,25 @@ def _opens_with(words: list[str], opener: str) -> bool:
 
 def _stands_alone(folded: str, opener: str) -> bool:
     """Whether the opener's words end the folded line or a mark follows them ("regards,")."""
+    return _alone(opener).match(folded) is not None
+
+
+@cache
+def _alone(opener: str) -> re.Pattern[str]:
+    """The pattern of a data opener's words standing alone (`_stands_alone`), compiled once."""
     spelt = r"\W+".join(map(re.escape, opener.split()))
-    return re.match(rf"\W*{spelt}\s*(?:[^\w\s]|$)", folded) is not None
+    return re.compile(rf"\W*{spelt}\s*(?:[^\w\s]|$)")
 
 
 _COLON = re.compile(r"\s*:")
 
 
-def _labelled(folded: str, label: str, after: re.Pattern[str]) -> bool:
+def _labelled(folded: str, label: _Label, after: re.Pattern[str]) -> bool:
     """Whether the folded line opens with the label's words (any non-word between them), then
     `after` (a colon, or a number)."""
     at = 0
-    for word in label.split():
-        found = re.compile(r"\W*" + re.escape(word) + r"\b").match(folded, at)
+    for word in label:
+        found = word.match(folded, at)
         if found is None:
             return False
         at = found.end()

@@ -128,6 +128,13 @@ def content_words(text: str) -> list[str]:
     return _folded_words(fold(text))
 
 
+def singular(word: str) -> str:
+    """A folded `word` of more than three letters without a plural's closing "s" ("deflections",
+    "fleches", "archives"), to compare it with another word so read; any other word as it is
+    (asked_meanings drops an "x" too: "taux", "index", for a pattern writing it back)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
 def _stemmer(lang: str) -> Any:
     """The current thread's PyStemmer for `lang` ("en" or "fr")."""
     cache: dict[str, Any] = _STEMMERS.__dict__.setdefault("by_lang", {})

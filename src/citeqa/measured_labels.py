@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from citeqa.achieved_results import achieved_words
 from citeqa.folding import fold
-from citeqa.lexical import stopwords
+from citeqa.lexical import singular, stopwords
 
 __all__ = ["asks_plan", "preferred_label"]
 
@@ -74,11 +74,6 @@ def _side(label: str) -> str | None:
     return "plan" if plan else "found"
 
 
-def _stem(word: str) -> str:
-    """A word without its plural's "s" ("deflections", "flèches"), to compare with a label's."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
-
-
 def asks_plan(question: str, labels: Sequence[str]) -> bool:
     """Whether the question asks the limit or target of `labels`: it writes such a word (or
     another asking the plan: "expected"; not "maximum", "design") next to a word of the labels,
@@ -88,10 +83,10 @@ def asks_plan(question: str, labels: Sequence[str]) -> bool:
     words = [word for word in _word_list(question) if word not in unread]
     if frozenset(words) & sides.found:
         return False
-    named = {_stem(word) for label in labels for word in _word_list(label) if word not in unread}
+    named = {singular(word) for label in labels for word in _word_list(label) if word not in unread}
     return any(
         word in sides.asking_plan
-        and any(_stem(near) in named for near in words[max(at - 1, 0) : at + 2] if near != word)
+        and any(singular(near) in named for near in words[max(at - 1, 0) : at + 2] if near != word)
         for at, word in enumerate(words)
     )
 

@@ -50,7 +50,7 @@ from citeqa.dates import date_terms, is_full_day_term, iso_day
 from citeqa.folding import fold
 from citeqa.jsonfiles import data_json
 from citeqa.later_statements import file_stem, remembered_date
-from citeqa.lexical import about_terms, undated_terms
+from citeqa.lexical import about_terms, asked_written, undated_terms
 from citeqa.models import Document, Hit, Series
 from citeqa.places import heading_over
 from citeqa.questions import QuestionTerms
@@ -159,7 +159,7 @@ def next_line(
         return None
     own = undated_terms(text)
     around = own | undated_terms(context)
-    written = sum(1 for alternatives in subject if alternatives & around)
+    written = len(asked_written(subject, around))
     named = any(alternatives & own for alternatives in subject)
     if not named or not _names_enough(written, subject):
         return None
@@ -413,7 +413,7 @@ def _passage_names(hit: Hit, document: Document, subject: list[frozenset[str]]) 
     """Whether the passage, with its document's title and file name, writes a term of the
     subject and enough of them (`_names_enough`)."""
     around = undated_terms("\n".join([hit.chunk.text, document.title, file_stem(document.path)]))
-    written = sum(1 for alternatives in subject if alternatives & around)
+    written = len(asked_written(subject, around))
     return written > 0 and _names_enough(written, subject)
 
 
@@ -458,5 +458,5 @@ def _names_subject(document: Document, series: Series, subject: list[frozenset[s
     line = document.text[series.start : series.end]
     heading = document.text[: series.start].rstrip().rpartition("\n")[2]
     own, around = undated_terms(line), undated_terms(f"{line}\n{heading}")
-    written = sum(1 for alternatives in subject if alternatives & around)
+    written = len(asked_written(subject, around))
     return any(alternatives & own for alternatives in subject) and _names_enough(written, subject)

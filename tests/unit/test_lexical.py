@@ -552,3 +552,20 @@ def test_the_terms_saying_what_a_text_is_about_and_the_asked_terms_it_writes() -
     assert "hotel" in about_terms(terms) and "150" not in about_terms(terms)
     asked = [frozenset({"hotel", "hôtel"}), frozenset({"lyon"}), frozenset({"150"})]
     assert asked_written(asked, terms) == frozenset({0, 2})
+
+
+def test_a_plural_is_read_without_its_closing_s_a_short_word_or_an_x_as_it_is() -> None:
+    from citeqa.lexical import singular
+
+    assert [singular(w) for w in ("deflections", "fleches", "archives")] == [
+        "deflection",
+        "fleche",
+        "archive",
+    ]
+    assert [singular(w) for w in ("bus", "gas", "taux", "index", "file")] == [
+        "bus",
+        "gas",
+        "taux",
+        "index",
+        "file",
+    ]
