@@ -311,6 +311,15 @@ language few documents use (`DocumentLanguages.read_across_from`): one document 
 (an English licence in a French folder), not owners writing in that language; read across, "How
 many members does the heritage association have?" quoted a sentence of the French statutes
 that writes no number (s33 review; the s32 trial's folder, 2 English mails of 37, reads them)."""
+MAJORITY_TRANSLATED = 0.5
+"""The share of a question's absent content words that must translate for a question in the
+language most documents use to be read across toward the few in the other
+(`DocumentLanguages.translated_share`): a question about what the minority's documents say
+names words its own language's documents never use, and half of them translating finds the
+passage ("How long is the defects warranty period?" of an English engineering folder with 5
+French client documents of 30: "warranty" / "garantie" .92, "defects" none). The minority's
+question keeps every word (a French question of that folder read with half its words, "Quel est
+le salaire du chef de projet ?", quoted the project charter's staff line; s37 repro)."""
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
 
@@ -351,16 +360,33 @@ class DocumentLanguages:
         the stored passage words in the other language (api.Assistant._translated): the corpus
         is in both languages (`bilingual_corpus`), or `lang` is the language few of its
         documents use (no more than the other: a tie reads both ways), READ_ACROSS_DOCUMENTS at
-        least. Gated on the question's language, not on MINORITY_DOCUMENTS: on the s32 trial's
+        least, or the language most use while READ_ACROSS_DOCUMENTS use the other
+        (`_most_write`: its questions about the few documents name their words in its own
+        language). Gated on the question's language, not on MINORITY_DOCUMENTS: on the s32 trial's
         folder (35 French documents, 2 English mails, under MINORITY_DOCUMENTS) 13 of 21
         English questions about its French documents were refused for words the documents
         write in French ("debt per inhabitant": "dette par habitant").
-        Such a question is read across only when every content word of it translates at
-        MINORITY_SIMILARITY (api.Assistant._read_across). A corpus with no document in `lang`
-        reads such a question only near a close passage (across.MIN_CLOSENESS): read across by
-        the stored words too, 2 of 100 English off-topic questions of PubMedQA asked of PIAF's
-        French articles and 4 of 100 French ones asked of PubMedQA's were answered (s33)."""
-        return self.bilingual_corpus() or self._few_write(lang)
+        Such a question is read across only when its `translated_share` of content words translates
+        at MINORITY_SIMILARITY (api.Assistant._read_across). A corpus with no document in `lang`
+        reads such a question only near a close passage (across.MIN_CLOSENESS): read across by the
+        stored words too, 2 of 100 English off-topic questions of PubMedQA asked of PIAF's French
+        articles and 4 of 100 French ones asked of PubMedQA's were answered (s33)."""
+        return self.bilingual_corpus() or self._few_write(lang) or self._most_write(lang)
+
+    def translated_share(self, lang: Lang) -> float:
+        """The share of the absent content words of a question in `lang` read across on a
+        corpus not in both languages (api.Assistant._read_across) that must translate: every
+        one of a question in the language few documents use (`_few_write`), MAJORITY_TRANSLATED
+        of one in the language most use (`_most_write`)."""
+        return MAJORITY_TRANSLATED if self._most_write(lang) else 1.0
+
+    def _most_write(self, lang: Lang) -> bool:
+        """Whether `lang` is the language most documents use while READ_ACROSS_DOCUMENTS at
+        least use the other: an English engineering folder with 5 French client documents of 30,
+        whose English questions about those (the site's opening hours, the night emergency
+        number) name words no English document writes (s37 repro: 3 of 15 right before)."""
+        own = self.counts.get(lang, 0)
+        return own > self.counts.get(_other(lang), 0) >= READ_ACROSS_DOCUMENTS
 
     def advised_across_from(self, lang: Lang) -> bool:
         """Whether a question in `lang` may be told that asking in the other language may help

@@ -669,8 +669,9 @@ class Assistant:
             across = composed(*searched_across.read)
             evidence_across = searched_across.evidence
             asked_in = question_lang(question, retrieval.query_lang)
+            partial = self._partly_translated(translated, asked_in)
             if replaces(
-                across, answer, translated.translated, evidence_across, asked_in
+                across, answer, translated.translated, evidence_across, asked_in, partial
             ) and not names_another_item(across, translated.keys, evidence_across):
                 answer, searched = across, searched_across
         answer = _noting_unread(answer, loaded, terms)
@@ -933,6 +934,16 @@ class Assistant:
         languages = self._loaded.document_languages
         return languages.read_across_from(lang)
 
+    def _partly_translated(self, translated: QuestionTerms, lang: Lang) -> bool:
+        """Whether `translated`, a question in `lang` read across, leaves some absent content
+        word untranslated (reason_words.nameable_words) as only a question in the language
+        most documents use may (DocumentLanguages.translated_share under 1): its answer is held
+        to translated_answer.PARTIAL_CONFIDENCE. A bilingual corpus's reading is not."""
+        languages = self._loaded.document_languages
+        if languages.bilingual_corpus() or languages.translated_share(lang) >= 1.0:
+            return False
+        return bool(reason_words.nameable_words(list(translated.absent), lang))
+
     def _read_across(
         self, terms: QuestionTerms, top: Sequence[Hit], lang: Lang, channel: str
     ) -> dict[str, str]:
@@ -940,16 +951,18 @@ class Assistant:
         the passages `top` in the other language than `lang` (`_translated`), or {} when this
         corpus does not read `lang` across (`_stored_words_across`) or too few translate: on a
         bilingual corpus, MIN_TRANSLATED of them at BILINGUAL_SIMILARITY; of a question in the
-        corpus's minority language, every content word of them (reason_words.nameable_words: not
-        the "much" of "How much…") at MINORITY_SIMILARITY. A word no passage of `top`
-        translates is read as the nearest of all the stored words, at the stricter
+        corpus's minority language, every content word of them (reason_words.nameable_words: not the
+        "much" of "How much…") at MINORITY_SIMILARITY; of one in its majority language, half of them
+        (DocumentLanguages.translated_share), its answer then held to
+        translated_answer.PARTIAL_CONFIDENCE while a word stays untranslated (`_answer`). A word no
+        passage of `top` translates is read as the nearest of all the stored words, at the stricter
         corpus_translation.STRICTER_SIMILARITY: the search, run again with it, finds the passage
         writing it that it missed; on a bilingual corpus, only once the words of `top` reached
-        MIN_TRANSLATED alone (the bundled off-topic "Qui voit ses biens confisqués ?", "voit"
-        read as the stored "seen", quoted a trial's tolerance line). Under its bar, a word is read
-        also as its clear nearest candidate (passage_translation.clearly_nearest: "supplier" /
-        "prestataire" .736, next .627) among the corpus's stored words, one a passage in the
-        other language writes, never near a close passage (`_near_translations`)."""
+        MIN_TRANSLATED alone (the bundled off-topic "Qui voit ses biens confisqués ?", "voit" read
+        as the stored "seen", quoted a trial's tolerance line). Under its bar, a word is read also
+        as its clear nearest candidate (passage_translation.clearly_nearest: "supplier" /
+        "prestataire" .736, next .627) among the corpus's stored words, one a passage in the other
+        language writes, never near a close passage (`_near_translations`)."""
         stored = self._stored_words_across(channel, lang)
         if stored is None:
             return {}
@@ -969,7 +982,8 @@ class Assistant:
         absent = reason_words.nameable_words(list(dict.fromkeys(terms.absent)), lang)
         found = translations(absent, top, lang, vectors, MINORITY_SIMILARITY, stored, 0.0)
         found = corpus_translations(absent, found, stored, vectors, clear=written_across)
-        return found if enough_translated(found, absent, 1.0) else {}
+        share = self._loaded.document_languages.translated_share(lang)
+        return found if enough_translated(found, absent, share) else {}
 
     def _stored_words_across(self, channel: str, lang: Lang) -> StoredWords | None:
         """The words the build stored in `channel` (stored_words.py) when a question in `lang`
