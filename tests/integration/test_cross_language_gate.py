@@ -469,7 +469,7 @@ def test_a_question_in_the_minority_language_is_read_with_the_stored_words(
     # the translated words vouching for the French passage (across.unvouched_across)
     languages = mostly_french._loaded.document_languages
     assert not languages.bilingual_corpus() and languages.read_across_from("en")
-    assert not languages.read_across_from("fr"), "the majority's questions are read as before"
+    assert languages.translated_share("en") == 1.0, "every absent word of the minority's"
     assert mostly_french._loaded.stored_words("fakeml") is not None
     far = lambda hits: [0.2] * len(hits)  # noqa: E731
     monkeypatch.setattr(api, "compose", closeness_set(far))
@@ -548,3 +548,49 @@ def test_notes_an_earlier_version_stored_no_words_of_are_stale(
     assert (load_index(settings.index_dir).statistics or {})["stored_words"] == earlier
     assert open_assistant(settings)._loaded.stored_words("fakeml") is None
     assert f"{WORDS_CHANGE} (only its passage words embedded)" in index_status(settings).changed
+
+
+MORE_ENGLISH = {
+    "boiler.txt": "The boiler is serviced every autumn by the heating engineer.\n",
+    "car.txt": "The garage changed the car tyres before the winter.\n",
+    "bank.txt": "The bank charges an account fee every month.\n",
+    "dentist.txt": "The dentist moved to Thursday afternoon.\n",
+    "school.txt": "The school bus leaves at 7.40 from the church square.\n",
+}
+"""English notes beside NOTES' two, so that the French notes (caisse, kermesse) are a minority."""
+
+
+@pytest.fixture
+def mostly_english(scratch_registry: None, tmp_path: Path) -> Assistant:
+    """An assistant over English notes and two French ones (abstention.READ_ACROSS_DOCUMENTS),
+    with the multilingual fake channel, answering from the closest passage alone."""
+    register_embedder("fakeml", FakeBilingual)
+    corpus = tmp_path / "mostly-en"
+    corpus.mkdir()
+    for name in ("kermesse.md", "caisse.txt", "plumber.txt", "babysitter.txt"):
+        (corpus / name).write_text(NOTES[name], encoding="utf-8")
+    for name, text in MORE_ENGLISH.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(
+        channels=("fakeml",),
+        corpus_dir=corpus,
+        index_dir=tmp_path / "mostly-en-ix",
+        answer_passages=1,
+    )
+    build_index(settings)
+    return open_assistant(settings, build_if_missing=False)
+
+
+def test_a_question_in_the_majority_language_is_read_across_toward_the_few_documents(
+    mostly_english: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # s37 repro: an English engineering folder with 5 French client documents of 30; English
+    # questions about those ("What time does the site gate open?": "portail", "ouvert") were
+    # refused or answered from an English document, the majority's questions never read across
+    languages = mostly_english._loaded.document_languages
+    assert not languages.bilingual_corpus() and languages.read_across_from("en")
+    far = lambda hits: [0.2] * len(hits)  # noqa: E731
+    monkeypatch.setattr(api, "compose", closeness_set(far))
+    monkeypatch.setattr(Assistant, "_closeness", lambda *_: far)
+    answer = mostly_english.ask("How much is the cash float of the kermesse?")
+    assert not answer.abstained and "150 €" in answer.answer, answer.answer

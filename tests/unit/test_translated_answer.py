@@ -5,7 +5,7 @@ miss's other quote, came back surer because the translated word counted as found
 from __future__ import annotations
 
 from citeqa.models import Answer, Chunk, Citation, Hit, Lang, Retrieval
-from citeqa.translated_answer import names_another_item, replaces
+from citeqa.translated_answer import PARTIAL_CONFIDENCE, names_another_item, replaces
 
 LAUNDRY = "The laundry room in the basement is open every day from 7 am to 10 pm."
 SPANISH = "Mme Ortiz enseigne l'espagnol aux élèves de troisième."
@@ -139,3 +139,20 @@ def test_a_french_question_s_translated_word_is_held_in_another_english_form() -
     assert not replaces(
         kept, answered(kept.citations[0].quote, 0.3, "mou"), ["receipts"], NO_EVIDENCE, "fr"
     )
+
+
+WARRANTY = (
+    "Le délai de garantie de parfait achèvement est fixé à deux ans à compter de la réception."
+)
+
+
+def test_a_reading_leaving_a_word_untranslated_answers_only_at_the_partial_confidence() -> None:
+    # s37 repro (an English folder with French client letters): "Who signs the warranty
+    # certificate?", "certificate" untranslated, quoted the warranty period at .28; "How long is
+    # the defects warranty period?", "defects" untranslated, the same line at .31
+    below = answered(WARRANTY, PARTIAL_CONFIDENCE - 0.02, "letter")
+    at = answered(WARRANTY, PARTIAL_CONFIDENCE + 0.01, "letter")
+    assert not replaces(below, REFUSED, ["garantie"], NO_EVIDENCE, "en", partial=True)
+    assert replaces(at, REFUSED, ["garantie"], NO_EVIDENCE, "en", partial=True)
+    assert replaces(below, REFUSED, ["garantie"], NO_EVIDENCE, "en"), "every word read: as before"
+    assert replaces(REFUSED, REFUSED, ["garantie"], NO_EVIDENCE, "en", partial=True)
