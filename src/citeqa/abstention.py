@@ -543,6 +543,12 @@ def _may_help(
     return bool(terms.translated) or (close is not None and close())
 
 
+def no_word_written(terms: QuestionTerms) -> bool:
+    """Whether the documents write none of the question's own words (`terms.absent` as many
+    as its terms): refused before search as NO_WORD_OCCURS says, unless read otherwise."""
+    return bool(terms.focus_terms) and len(terms.absent) >= terms.focus_terms
+
+
 def _other(lang: Lang) -> str:
     """The other language of the two citeqa reads."""
     return next(code for code in LANGUAGE_NAMES if code != lang)
@@ -553,7 +559,7 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
     documents never use (`before_search`), or None."""
     if _read_with_context(terms) and _only_value_kinds(terms):
         return None  # "what is her phone number?": the carried subject decides
-    if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
+    if no_word_written(terms):
         if _read_with_context(terms) or any(map(terms.path_writes, terms.absent)):
             return not_answered(terms, lang, closest=closest)
         return Reason(_with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest), True)

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from citeqa import abstention, indexing, reason_words, twofusions, usecopies
-from citeqa.abstention import DocumentLanguages, nothing_of_its_own
+from citeqa.abstention import DocumentLanguages, no_word_written, nothing_of_its_own
 from citeqa.across import Closeness, in_channel
 from citeqa.answering import OTHERWISE_LIMIT, Translates, compose, said_in_other_language
 from citeqa.blocks import clean_heading
@@ -664,12 +664,14 @@ class Assistant:
             )
         else:
             translated = None
+        asked_in = question_lang(question, retrieval.query_lang)
+        partial = translated is not None and self._partly_translated(translated, asked_in)
+        if partial and no_word_written(terms):
+            translated = None  # half of a question none of whose words the documents write
         if translated is not None:  # read as if asked in the passages' language
             searched_across = self._searched(text, vectors, k, translated, first)
             across = composed(*searched_across.read)
             evidence_across = searched_across.evidence
-            asked_in = question_lang(question, retrieval.query_lang)
-            partial = self._partly_translated(translated, asked_in)
             if replaces(
                 across, answer, translated.translated, evidence_across, asked_in, partial
             ) and not names_another_item(across, translated.keys, evidence_across):
@@ -938,7 +940,11 @@ class Assistant:
         """Whether `translated`, a question in `lang` read across, leaves some absent content
         word untranslated (reason_words.nameable_words) as only a question in the language
         most documents use may (DocumentLanguages.translated_share under 1): its answer is held
-        to translated_answer.PARTIAL_CONFIDENCE. A bilingual corpus's reading is not."""
+        to translated_answer.PARTIAL_CONFIDENCE, and a question none of whose own words the
+        documents write (abstention.no_word_written) is not read so (`_answer`): its everyday
+        words translate as well as a real question's ("Qui a fourni les navires ?", PIAF's,
+        read "fourni" as "supply" and quoted an English timber quote at .45; "navires" none).
+        A bilingual corpus's reading is not partial."""
         languages = self._loaded.document_languages
         if languages.bilingual_corpus() or languages.translated_share(lang) >= 1.0:
             return False
