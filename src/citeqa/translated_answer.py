@@ -27,7 +27,8 @@ language may be what the question asks ("Who signs the warranty certificate?" of
 folder with French client letters quoted the warranty period at .28, "What is the parking fee
 for lorries?" the parking ban at .17) or a word the documents say otherwise ("How long is the
 defects warranty period?", the same warranty line at .31; "Who heads the client's sanitation
-department?" .40): s37 repro, 4 right answers gained and every near miss refused as before."""
+department?" .40): s37 repro, those right answers gained and every near miss refused as
+before."""
 
 
 def replaces(

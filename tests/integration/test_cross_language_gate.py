@@ -594,3 +594,26 @@ def test_a_question_in_the_majority_language_is_read_across_toward_the_few_docum
     monkeypatch.setattr(Assistant, "_closeness", lambda *_: far)
     answer = mostly_english.ask("How much is the cash float of the kermesse?")
     assert not answer.abstained and "150 €" in answer.answer, answer.answer
+
+
+def test_a_majority_question_none_of_whose_words_occur_is_not_read_by_half_its_words(
+    mostly_english: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PIAF's off-topic "Qui a fourni les navires ?" asked of a French folder with 3 English
+    # documents read "fourni" as "supply", "navires" none, and quoted an English timber quote
+    # at .45: a question none of whose words the documents write is read across only whole
+    far = lambda hits: [0.2] * len(hits)  # noqa: E731
+    monkeypatch.setattr(api, "compose", closeness_set(far))
+    monkeypatch.setattr(Assistant, "_closeness", lambda *_: far)
+    partial_readings: list[bool] = []
+    real = api.replaces
+
+    def replaces(*args: object, **kwargs: object) -> bool:
+        partial_readings.append(bool(args[5] if len(args) > 5 else kwargs.get("partial")))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "replaces", replaces)
+    answer = mostly_english.ask("Who embezzled the cash float yesterday?")
+    assert answer.abstained and not any(partial_readings), answer.answer
+    whole = mostly_english.ask("How much is the cash float?")  # every absent word read
+    assert not whole.abstained and "150 €" in whole.answer, whole.answer
