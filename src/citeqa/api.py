@@ -924,7 +924,10 @@ class Assistant:
         English grant's "Two teachers will follow a course on teaching with drama", never
         saying "Spanish", where the 3A timetable writes "Espagnol"), and is read again
         translated (`_translated`), that reading's answer kept as translated_answer.replaces
-        says (a quote writing a translated word: "Espagnol"). The
+        says (a quote writing a translated word: "Espagnol"); so too a question in its
+        majority language when 2 documents at least are in the other (read_across_from:
+        "What time does the site gate open?" of an English folder answered from an English
+        over-pumping plan, read as "portail", "ouvert", quotes a French client mail). The
         file list (document_languages) is read only for such a word on an index that stored
         its passage words in the multilingual `channel` (answering never reads it else)."""
         lang = question_lang(question, ranking.query_lang)
