@@ -320,6 +320,14 @@ passage ("How long is the defects warranty period?" of an English engineering fo
 French client documents of 30: "warranty" / "garantie" .92, "defects" none). The minority's
 question keeps every word (a French question of that folder read with half its words, "Quel est
 le salaire du chef de projet ?", quoted the project charter's staff line; s37 repro)."""
+WORDLESS_TRANSLATED = 2
+"""The fewest of its absent words that must translate for a question in the language most
+documents use none of whose own words the documents write (`no_word_written`) to be read by
+half of them (api.Assistant._partly_translated): one everyday word translates as well in an
+off-topic question ("Qui a fourni les navires ?" of PIAF read "fourni" as "supply" and quoted
+an English timber quote of a French folder), two rarely ("What is the emergency phone number at
+night?": "urgence", "nuit"; s37: none of 847 English and 592 French off-topic, near-miss and
+content-free questions of evals/sets answered that main refused)."""
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
 

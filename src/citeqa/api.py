@@ -15,7 +15,12 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from citeqa import abstention, indexing, reason_words, twofusions, usecopies
-from citeqa.abstention import DocumentLanguages, no_word_written, nothing_of_its_own
+from citeqa.abstention import (
+    WORDLESS_TRANSLATED,
+    DocumentLanguages,
+    no_word_written,
+    nothing_of_its_own,
+)
 from citeqa.across import Closeness, in_channel
 from citeqa.answering import OTHERWISE_LIMIT, Translates, compose, said_in_other_language
 from citeqa.blocks import clean_heading
@@ -666,7 +671,7 @@ class Assistant:
             translated = None
         asked_in = question_lang(question, retrieval.query_lang)
         partial = translated is not None and self._partly_translated(translated, asked_in)
-        if partial and no_word_written(terms):
+        if partial and no_word_written(terms) and _few_translated(translated):
             translated = None  # half of a question none of whose words the documents write
         if translated is not None:  # read as if asked in the passages' language
             searched_across = self._searched(text, vectors, k, translated, first)
@@ -946,8 +951,9 @@ class Assistant:
         to translated_answer.PARTIAL_CONFIDENCE, and a question none of whose own words the
         documents write (abstention.no_word_written) is not read so (`_answer`): its everyday
         words translate as well as a real question's ("Qui a fourni les navires ?", PIAF's,
-        read "fourni" as "supply" and quoted an English timber quote at .45; "navires" none).
-        A bilingual corpus's reading is not partial."""
+        read "fourni" as "supply" and quoted an English timber quote at .45; "navires" none)
+        unless WORDLESS_TRANSLATED of them do (`_few_translated`). A bilingual corpus's reading
+        is not partial."""
         languages = self._loaded.document_languages
         if languages.bilingual_corpus() or languages.translated_share(lang) >= 1.0:
             return False
@@ -1069,6 +1075,13 @@ def _whole_word_in(word: str, text: str) -> bool:
             return True
         at = text.find(word, at + 1)
     return False
+
+
+def _few_translated(translated: QuestionTerms | None) -> bool:
+    """Whether fewer than abstention.WORDLESS_TRANSLATED passage words were read for the absent
+    words of `translated` (a question none of whose own words the documents write, read by
+    half of them: Assistant._partly_translated)."""
+    return translated is None or len(set(translated.translated)) < WORDLESS_TRANSLATED
 
 
 def _multilingual(channel: str | None, embedders: dict[str, Any]) -> str | None:
