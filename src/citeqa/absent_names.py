@@ -161,6 +161,13 @@ def _acronyms(focus: str) -> set[str]:
     return {word for word in shaped if not _generic_or_numeral(word)}
 
 
+def generic_acronym(word: str) -> bool:
+    """Whether the question's `word`, as typed, is in capitals and one of the data's generic
+    acronyms or interjections ("SOS", "FYI", "URL"): never a word a reason says the corpus
+    lacks (abstention's weighed words; s37 hostile probe M1: "SOS adhésion prix")."""
+    return word.isupper() and fold(word) in _generic()
+
+
 def _acronym_shaped(word: str) -> bool:
     """Whether `word` is the data's count of capitals A to Z, and no English, French or German
     word."""

@@ -58,6 +58,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass
 from typing import get_args
 
+from citeqa.absent_names import generic_acronym
 from citeqa.bare_tokens import bare_token
 from citeqa.courtesy import LETTERS
 from citeqa.glossary import fold, language_words
@@ -943,9 +944,9 @@ def _weighed_words(
     "extincteurs" does not mention the question's "extinguishers" (review of s19-reasons)."""
     found: list[tuple[float, str]] = []
     for word, plain, (alts, weight) in _searched_words(terms):
-        if asked_by(word, terms.focus, lang) or not nameable(
-            word, lang, unused=word in terms.absent
-        ):
+        if asked_by(word, terms.focus, lang) or generic_acronym(word):
+            continue  # asked about, or an interjection ("SOS": absent_names.generic_acronym)
+        if not nameable(word, lang, unused=word in terms.absent):
             continue
         if not held and terms.path_writes(word):
             continue  # a folder or file name writes it: never said unmentioned (path_words.py)

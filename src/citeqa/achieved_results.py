@@ -23,8 +23,11 @@ first, unless the question writes a target word (or "budget", "expected", "prév
 result word ("What was the target…", "Quel était l'objectif…": it asks the plan). When the
 first is no plan, the later one leads only when it is the later document: the first's title or
 file name (not its folders) writes an interim word ("intermédiaire", "interim", "draft") that
-its own do not, or both are dated (later_statements.document_date) and it is the later. Nothing else
-moves; at most RESULT_RANKS candidates are read. No I/O: dates come from the caller.
+its own do not, or both are dated (later_statements.document_date) and it is the later, unless
+the question writes an interim word ("by the interim report": it asks that one). Either way the
+result leads only when it writes every content word of the question the first writes ("How
+much did we request…?" keeps "Amount requested…" before "Amount awarded… (target: …)"). Nothing
+else moves; at most RESULT_RANKS candidates are read. No I/O: dates come from the caller.
 """
 
 from __future__ import annotations
@@ -65,23 +68,33 @@ class Statement:
 
 
 @dataclass(frozen=True)
-class _Words:
+class AchievedWords:
+    """The word lists of data/achieved_results.json, folded (its `_about` says what each is)."""
+
     target: frozenset[str]
     result: frozenset[str]
     interim: frozenset[str]
     asking_target: frozenset[str]
     plan_document: frozenset[str]
+    limit: frozenset[str]
+    measured: frozenset[str]
+    label_only_limit: frozenset[str]
 
 
 @functools.cache
-def _words() -> _Words:
+def achieved_words() -> AchievedWords:
+    """The word lists of data/achieved_results.json (this module's and measured_labels.py's),
+    read once."""
     data = data_json("achieved_results.json")
-    return _Words(
+    return AchievedWords(
         frozenset(data["target_words"]),
         frozenset(data["result_words"]),
         frozenset(data["interim_words"]),
         frozenset(data["target_question_words"]),
         frozenset(data["plan_document_words"]),
+        frozenset(data["limit_words"]),
+        frozenset(data["measured_words"]),
+        frozenset(data["label_only_limit_words"]),
     )
 
 
@@ -116,7 +129,7 @@ def _result_row(text: str, first: str, header: str = "") -> bool:
     under a `header` writing a target or result word (a target's and a result's: "Learners
     gaining a level | 60 % | 57 %" under "Indicator | Target | Actual"; not a low and a high
     season's prices)."""
-    if not _folded_words(header) & (_words().target | _words().result):
+    if not _folded_words(header) & (achieved_words().target | achieved_words().result):
         return False
     cells = _cells(text)
     label = _label(first)
@@ -130,7 +143,7 @@ def _plan(statement: Statement) -> bool:
     document's names or its context (heading, table header) write a plan or target word
     ("Grant application", "## Objectives", "| Indicator | Target |"); never a table row writing
     two values under a target or result header (`_result_row`)."""
-    words = _words()
+    words = achieved_words()
     if _result_row(statement.text, statement.text, statement.context):
         return False
     opening = _WORD.search(fold(statement.text))
@@ -159,17 +172,21 @@ def _labels_target(text: str, restated: frozenset[str], added: frozenset[str]) -
 
 @functools.cache
 def _target_pattern() -> re.Pattern[str]:
-    words = sorted(_words().target, key=len, reverse=True)
+    words = sorted(achieved_words().target, key=len, reverse=True)
     return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, words))})(?![^\W\d_])")
 
 
-def _completes(first: Statement, other: Statement, asked: frozenset[str]) -> bool:
+def _completes(
+    first: Statement, other: Statement, asked: frozenset[str], ours: frozenset[str] | None = None
+) -> bool:
     """Whether `other`, of another document, restates a value of `first` with another, on the
     same subject (SHARED_WORDS), and states its result against that value as a target: it
-    labels the value so (`_labels_target`) or is a row of `first`'s label with two values."""
+    labels the value so (`_labels_target`) or is a row of `first`'s label with two values.
+    `ours`: `first`'s values (`_values`), when read already."""
     if other.document == first.document:
         return False
-    ours, theirs = _values(first.text, asked), _values(other.text, asked)
+    ours = _values(first.text, asked) if ours is None else ours
+    theirs = _values(other.text, asked)
     restated, added = ours & theirs, theirs - ours
     if not restated or not added:
         return False
@@ -192,14 +209,14 @@ def asks_target(question: str) -> bool:
     """Whether the question asks the plan: it writes a target word (or another word asking
     it: "budget", "expected", "prévoyait") and no result word."""
     words = _folded_words(question)
-    asking = _words().target | _words().asking_target
-    return bool(words & asking) and not words & _words().result
+    asking = achieved_words().target | achieved_words().asking_target
+    return bool(words & asking) and not words & achieved_words().result
 
 
 def _later(first: Statement, other: Statement, dated: Callable[[str], str | None]) -> bool:
     """Whether `other`'s document is the later: `first`'s names write an interim word that
     `other`'s do not, or both are dated and `other`'s date is after `first`'s."""
-    interim = _words().interim
+    interim = achieved_words().interim
     if _folded_words(first.names) & interim and not _folded_words(other.names) & interim:
         return True
     ours, theirs = dated(first.document), dated(other.document)
@@ -220,9 +237,22 @@ def result_position(
     plan = _plan(first)
     if plan and asks_target(question):
         return None
+    ours = _values(first.text, asked)  # read once, not once a statement
+    later = not _folded_words(question) & achieved_words().interim  # "by the interim report"
     for position, other in enumerate(statements[1:RESULT_RANKS], 1):
-        if not _completes(first, other, asked):
+        if not _completes(first, other, asked, ours) or not _writes_asked(question, first, other):
             continue
-        if plan or _later(first, other, dated):
+        if plan or (later and _later(first, other, dated)):
             return position
     return None
+
+
+def _writes_asked(question: str, first: Statement, other: Statement) -> bool:
+    """Whether `other`, with its context (its heading and its table's header row), writes every
+    content word (stemmed) of `question` that `first` writes: "Amount requested from the
+    Hartwell Trust" answers "How much did we request…?", "Amount awarded by the Hartwell Trust:
+    52,000 pounds (target: 60,000)" does not; the final report's row "| Ateliers ouverts | 30 |
+    31 |" under "| Indicateur | Cible | Réalisé |" writes the "cible" of "Combien d'ateliers
+    ouverts par rapport à la cible ?" as the interim "Ateliers ouverts : 14 (cible : 30)" does."""
+    asked = about_terms(undated_terms(question)) & about_terms(undated_terms(first.text))
+    return asked <= about_terms(undated_terms(f"{other.text}\n{other.context}"))

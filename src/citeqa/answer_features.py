@@ -239,7 +239,12 @@ def _shared_pairs(question: set[tuple[str, str]], words: Sequence[str]) -> float
 
 def _placement(bank: SentenceBank, index: int) -> tuple[float, float, float]:
     """Where the sentence lies: its relative position in the document, whether its paragraph
-    opens with a label, and whether that label names a summary or conclusion."""
+    opens with a label, and whether that label names a summary or conclusion; the same for
+    every question, read once while the bank remembers it (SentenceBank.placements)."""
+    return bank.placements.get(index, lambda: _read_placement(bank, index))
+
+
+def _read_placement(bank: SentenceBank, index: int) -> tuple[float, float, float]:
     sentence = bank.sentences[index]
     text = bank.documents[sentence.doc_id].text
     opening = text.rfind("\n\n", max(0, sentence.start - _PARAGRAPH_LOOKBACK), sentence.start)

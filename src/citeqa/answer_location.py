@@ -109,7 +109,10 @@ class Reading:
 def term_positions(words: Sequence[str], terms: Terms) -> dict[int, list[int]]:
     """For each of `terms` (by number) that the words hold, the positions where they do."""
     positions: dict[int, list[int]] = {}
+    held = frozenset().union(*(alternatives for alternatives, _ in terms))
     for place, word in enumerate(words):
+        if word not in held:
+            continue  # no term's: most words of a sentence
         for number, (alternatives, _) in enumerate(terms):
             if word in alternatives:
                 positions.setdefault(number, []).append(place)
@@ -147,6 +150,8 @@ def longest_run(question: Sequence[str], words: Sequence[str]) -> int:
     places: dict[str, list[int]] = {}
     for place, asked in enumerate(question):
         places.setdefault(asked, []).append(place)
+    if places.keys().isdisjoint(words):
+        return 0  # most candidates: no question word, read in C
     best, previous = 0, dict[int, int]()
     for word in words:
         current = {place: previous.get(place - 1, 0) + 1 for place in places.get(word, ())}

@@ -42,7 +42,7 @@ import threading
 import weakref
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, overload
 
 import numpy as np
 
@@ -60,6 +60,7 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
+from citeqa.asked_meanings import AskedTerm, asked_term, defines_term
 from citeqa.asked_names import (
     NamedTexts,
     as_written,
@@ -67,6 +68,8 @@ from citeqa.asked_names import (
     folded_texts,
     names_written_by,
     write_a_part,
+    writes_another_name,
+    writes_short_form,
 )
 from citeqa.asked_ordinals import asked_ordinals, ordinal_weights
 from citeqa.asked_values import (
@@ -85,6 +88,7 @@ from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
 from citeqa.dates import NUMERIC_DATE, month_number
+from citeqa.decision_lines import decision_position
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
 from citeqa.document_kinds import asked_kind, document_kind
@@ -124,6 +128,7 @@ from citeqa.mail_candidates import (
     giving_contact,
     with_signatures,
 )
+from citeqa.measured_labels import preferred_label
 from citeqa.membership import apart_in, pairings
 from citeqa.models import (
     Answer,
@@ -134,6 +139,12 @@ from citeqa.models import (
     Passage,
     Retrieval,
     TableHeader,
+)
+from citeqa.next_dates import (
+    next_dated_position,
+    next_in_series,
+    older_next_line,
+    reference_note,
 )
 from citeqa.numbered_names import BEFORE_CHARS, numbered_names, of_siblings_only
 from citeqa.numbered_sections import (
@@ -163,6 +174,7 @@ from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms, is_question
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, verified
 from citeqa.reason_words import nameable_words
+from citeqa.recently_used import RecentlyUsed
 from citeqa.record_cells import asked_record_cell
 from citeqa.record_fields import AskedWord, answering_fields, asked_words
 from citeqa.record_ids import AskedRecords, asked_ids, asked_records, ids_pattern, own_record
@@ -328,11 +340,7 @@ def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Rea
     if not asks_quantity(reading.terms.focus):  # most questions: nothing read
         return scores
     texts = [reading.bank.text(item.index) for item in candidates.sentences]
-    bank = reading.bank
-    langs = [
-        _sentence_lang(bank, item.index, text)
-        for item, text in zip(candidates.sentences, texts, strict=True)
-    ]
+    langs = _SentenceLangs(reading.bank, candidates.sentences, texts)
     holder = quantity_holder(reading.terms.focus, texts, scores.tolist(), langs)
     if holder is None:
         return scores
@@ -340,6 +348,33 @@ def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Rea
     weighed = scores.astype(float)
     weighed[holder], weighed[lead] = scores[lead], scores[lead] * MISSING_VALUE_WEIGHT
     return weighed
+
+
+class _SentenceLangs(Sequence[str]):
+    """The languages of candidate sentences (`_sentence_lang` of each item and its text), each
+    read when first asked: quantity_holder reads those of a few near-best only."""
+
+    def __init__(self, bank: SentenceBank, items: list[ScoredSentence], texts: list[str]) -> None:
+        self._bank, self._items, self._texts = bank, items, texts
+        self._read: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, at: int) -> str: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> list[str]: ...
+
+    def __getitem__(self, at: int | slice) -> str | list[str]:
+        if isinstance(at, slice):
+            return [self[number] for number in range(*at.indices(len(self)))]
+        number = range(len(self))[at]  # IndexError beyond, negative positions read as a list's
+        if number not in self._read:
+            item = self._items[number]
+            self._read[number] = _sentence_lang(self._bank, item.index, self._texts[number])
+        return self._read[number]
 
 
 def _sentence_lang(bank: SentenceBank, index: int, text: str) -> str:
@@ -700,10 +735,12 @@ def of_named_documents(
     some document writes (asked_names.py: "la Fondation de France" is not answered by another
     foundation's letter sharing the question's other words): those writing every such name
     when one does, else those writing one ("Anne Roux and Paul Marchand": each one's own
-    receipt). When no candidate's document writes any: none if the question asks one name and
-    one of their documents writes a word of it (another entity sharing it: "Sophie Marchand" for
-    "Paul Marchand"), else all (a document may name its subject otherwise: a paragraph goes on
-    about the person the one before it names)."""
+    receipt), and those whose document writes one it lacks in short ("la Fondation",
+    "M. Marchand") and no other name sharing a word of it (`_in_short`). When no candidate's
+    document writes any: none if the question asks one name and one of their documents writes a
+    word of it (another entity sharing it: "Sophie Marchand" for "Paul Marchand"), else all (a
+    document may name its subject otherwise: a paragraph goes on about the person the one before
+    it names)."""
     names = asked_names(terms.focus)
     if not names:
         return NamedCandidates(candidates)
@@ -719,12 +756,35 @@ def of_named_documents(
         if len(written) == 1 and write_a_part(written, others):
             return NamedCandidates(_subset(candidates, []), next(iter(written)))
         return NamedCandidates(candidates)
+    lacking = {
+        doc_id
+        for doc_id, count in zip(documents, counts, strict=True)
+        if count != most and (count == 0 or most == len(written))
+    }
+    short = _in_short(lacking, written, texts)
     kept = [
         number
-        for number, count in enumerate(counts)
-        if count == most or (count >= 1 and most < len(written))
+        for number, doc_id in enumerate(documents)
+        if doc_id not in lacking or doc_id in short
     ]
     return NamedCandidates(candidates if len(kept) == len(documents) else _subset(candidates, kept))
+
+
+def _in_short(
+    documents: set[str], written: dict[tuple[str, ...], frozenset[str]], texts: NamedTexts
+) -> set[str]:
+    """The `documents` writing an asked name they lack in short (asked_names.writes_short_form:
+    "la Fondation", "M. Marchand") and no other name sharing a word with it
+    (asked_names.writes_another_name: "Sophie Marchand" for "Paul Marchand"), each read once."""
+    lacked = {
+        doc_id: [name for name, ids in written.items() if doc_id not in ids] for doc_id in documents
+    }
+    return {
+        doc_id
+        for doc_id, names in lacked.items()
+        if any(writes_short_form(name, texts.cased[doc_id]) for name in names)
+        and not any(writes_another_name(name, texts.cased[doc_id]) for name in names)
+    }
 
 
 def _unnamed(candidates: Candidates, reading: Reading, lang: Lang) -> abstention.Reason | None:
@@ -950,10 +1010,43 @@ def result_first(candidates: Candidates, bank: SentenceBank, question: str) -> C
     position = result_position(question, statements, dated)
     if position is None:
         return candidates
+    return _promoted(candidates, position)
+
+
+def _promoted(candidates: Candidates, position: int) -> Candidates:
+    """The candidates with the one at `position` first, rated as the first was, every other
+    rated at most DISPLACED_SHARE of that, in their order (`result_first`,
+    `next_dated_first`, `decision_first`)."""
     best, moved = candidates.probabilities[0], _moved_first(candidates, position)
-    probabilities = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
-    probabilities[0] = best
-    return dataclasses.replace(moved, probabilities=probabilities)
+    capped = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
+    return _first_rated(dataclasses.replace(moved, probabilities=capped), best)
+
+
+def next_dated_first(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates, but for a question asking the date of the next occurrence of something
+    the line stating it in the newest document (next_dates.next_dated_position: the last
+    minutes' "Next meeting: 24 March 2026" over the first minutes' and the schedule's rule)
+    first, rated as the first was, every other rated at most DISPLACED_SHARE of that, in their
+    order."""
+    position = next_dated_position(candidates.sentences, bank, terms)
+    if position is None:
+        return candidates
+    return _promoted(candidates, position)
+
+
+def decision_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but the minutes' labelled decision line writing what the question asks
+    was decided (decision_lines.decision_position: "DECISION: The railing will be …" for "What
+    was decided about the railing?") first, rated as the first was, every other rated at most
+    DISPLACED_SHARE of that, in their order (so that no shorter discussion line leads the quote
+    when the decision line was already first)."""
+    items = candidates.sentences[:RESULT_RANKS]
+    position = decision_position(question, [bank.text(item.index) for item in items])
+    if position is None:
+        return candidates
+    return _promoted(candidates, position)
 
 
 def _statement(bank: SentenceBank, item: ScoredSentence) -> Statement:
@@ -1112,12 +1205,30 @@ def _kind_of(bank: SentenceBank, index: int) -> str:
 def defining_asked_terms(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
     """The candidates, but when the question asks what a term it quotes means and some
     candidates are that term's definition (defined_terms.py), only those, in their order: the
-    definition of « Client », not « Données » that mentions the Client."""
-    asked = asked_terms(bank, question)
-    if not asked or not candidates.sentences:
+    definition of « Client », not « Données » that mentions the Client. A question asking what
+    an unquoted term means (asked_meanings.py: "Qu'est-ce qu'une condition suspensive ?") keeps
+    the sentences defining it the same way: the FAQ's answer under that heading, not a clause
+    using the term."""
+    if not candidates.sentences:
         return candidates
-    kept = [n for n, item in enumerate(candidates.sentences) if defines(bank, item, asked)]
+    asked = asked_terms(bank, question)
+    if asked:
+        kept = [n for n, item in enumerate(candidates.sentences) if defines(bank, item, asked)]
+        return _subset(candidates, kept) if kept else candidates
+    meaning = asked_term(question)
+    if meaning is None:
+        return candidates
+    kept = [
+        n for n, item in enumerate(candidates.sentences) if _defines_meaning(bank, item, meaning)
+    ]
     return _subset(candidates, kept) if kept else candidates
+
+
+def _defines_meaning(bank: SentenceBank, item: ScoredSentence, meaning: AskedTerm) -> bool:
+    """Whether the bank's sentence `item` defines the unquoted term asked (asked_meanings.py)."""
+    sentence = bank.sentences[item.index]
+    document = bank.documents[sentence.doc_id].text
+    return defines_term(meaning, bank.text(item.index), document, sentence.start)
 
 
 def _names_written(forms: list[list[re.Pattern[str]]], text: str) -> int:
@@ -1242,6 +1353,7 @@ def on_asked_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Ca
         return candidates
     best = max(match for match, _ in named)
     chosen = [number for match, number in named if match == best]
+    chosen = _measured_or_limit(enlarged, bank, chosen, focus, not by_record)
     first = candidates.sentences[0].index
     if _speaks_of_field(bank, first, enlarged.sentences[chosen[0]].index, documents, focus):
         return candidates
@@ -1362,6 +1474,9 @@ def _record_fields(
         if found:
             best = max(match for match, _, _ in found)
             spans = [(start, end) for match, start, end in found if match == best]
+            labels = [field_label(document.text, start, end) or "" for start, end in spans]
+            if (preferred := preferred_label(labels, focus)) is not None:
+                spans = [spans[preferred]]  # "Measured deflection", not "Allowable deflection"
             return [
                 int(number)
                 for start, end in spans
@@ -1391,11 +1506,34 @@ def _names_unwritten(bank: SentenceBank, documents: set[str], focus: str) -> boo
     names = set(map(fold, written_names(focus)))
     if not names:
         return False
-    texts = [fold(bank.documents[doc_id].text) for doc_id in documents]
+    texts = [_folded_document(bank, doc_id) for doc_id in documents]
     return any(
         not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for text in texts)
         for name in names
     )
+
+
+FOLDED_DOCUMENTS_KEPT = 32
+"""How many documents' folded texts `_names_unwritten` keeps a bank (the field documents of
+the questions asked last: folding one anew a question cost up to a few milliseconds)."""
+FOLDED_DOCUMENT_MAX = 200_000
+"""A longer document's folded text is not kept (`_folded_document`): 32 kept whole documents
+of megabytes each would hold as much memory again (review of s37-warmpath)."""
+
+_FOLDED_DOCUMENTS: weakref.WeakKeyDictionary[SentenceBank, RecentlyUsed[str, str]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _folded_document(bank: SentenceBank, doc_id: str) -> str:
+    """The document's text folded (glossary.fold), kept for the bank's last
+    FOLDED_DOCUMENTS_KEPT documents asked of at most FOLDED_DOCUMENT_MAX characters."""
+    text = bank.documents[doc_id].text
+    if len(text) > FOLDED_DOCUMENT_MAX:
+        return fold(text)
+    with _NAMED_TEXTS_LOCK:
+        kept = _FOLDED_DOCUMENTS.setdefault(bank, RecentlyUsed(FOLDED_DOCUMENTS_KEPT))
+    return kept.get(doc_id, lambda: fold(text))
 
 
 def _is_prose(candidates: Candidates, bank: SentenceBank) -> bool:
@@ -1415,6 +1553,35 @@ def _is_prose(candidates: Candidates, bank: SentenceBank) -> bool:
     if field_label(text, max(last, sentence.start), sentence.end) is not None:
         return False
     return closes_sentence(bank.text(index))
+
+
+def _measured_or_limit(
+    candidates: Candidates, bank: SentenceBank, chosen: list[int], focus: str, whole_short: bool
+) -> list[int]:
+    """`chosen` (the numbers of candidates holding field lines the question `focus` names as
+    well), or the one of them whose label it asks of a measured value and its limit
+    (measured_labels.preferred_label: "Measured deflection: 21.5 mm" over "Allowable
+    deflection: 28 mm" for "the deflection in T-21", the limit for "the allowable one")."""
+    if len(chosen) < 2:
+        return chosen
+    labels = [_named_label(bank, candidates.sentences[n].index, focus, whole_short) for n in chosen]
+    preferred = preferred_label(labels, focus)
+    return chosen if preferred is None else [chosen[preferred]]
+
+
+def _named_label(bank: SentenceBank, index: int, focus: str, whole_short: bool) -> str:
+    """The label of the field line within sentence `index` the question (`focus`) names best
+    (`_field_match`'s), "" for none."""
+    sentence = bank.sentences[index]
+    document = bank.documents[sentence.doc_id]
+    fields = fields_within(document.text, sentence.start, sentence.end)
+    naming = name_words(document) if fields else frozenset()
+    named = max(
+        fields,
+        key=lambda field: label_match(field[0], focus, naming, field[1], whole_short),
+        default=("", ""),
+    )
+    return named[0]
 
 
 def _field_match(
@@ -2169,8 +2336,14 @@ def compose(
         _vouching_translations(terms, lang, languages),
     )  # no passage read in its language, none close, none writing a name or translated word
     occurring = None if refused == USER_FLOOR else answering_series(terms, top, bank.documents)
+    days = folder_days or (lambda: held_days(bank.documents.values()))
+    following = None
+    if occurring is None and refused is None and not across_only:  # "the next site meeting?"
+        following = next_in_series(candidates.sentences, top, bank, terms, days)
+        occurring = None if following is None else following.answer
     if occurring is not None:  # "le prochain ramassage après le 15 octobre": a series' day
-        return _series_answer(question, occurring, sure, passages, bank, lang)
+        counted_from = [] if following is None else [reference_note(following.after, lang)]
+        return _series_answer(question, occurring, sure, passages, bank, lang, counted_from)
     citations = (
         [] if refused or across_only else _quoted(candidates, reading, models, settings, place)
     )
@@ -2198,7 +2371,7 @@ def compose(
         bank.documents[citations[0].doc_id],
         documents,
         read_texts=read_texts,
-        folder_days=folder_days or (lambda: held_days(bank.documents.values())),
+        folder_days=days,
         series_days=falling_on(bank.documents.values()),
     )
     if undated is not None:  # "la réunion du 2 décembre 2025" answered by other minutes
@@ -2264,11 +2437,13 @@ def _series_answer(
     passages: list[Passage],
     bank: SentenceBank,
     lang: Lang,
+    notes: list[str] | None = None,
 ) -> Answer:
     """The answer quoting a repeating event's line, the day its rule gives in its label
-    (series_answers.py), its passage shown first."""
+    (series_answers.py), its passage shown first, `notes` warned (the day a next occurrence
+    is counted from: next_dates.reference_note)."""
     citations = [series_citation(occurring, bank.documents)]
-    return _quoting(question, sure, citations, passages, lang, [])
+    return _quoting(question, sure, citations, passages, lang, notes or [])
 
 
 def _quoting(
@@ -2690,6 +2865,8 @@ def _quoted(
         ranked = unsigned(ranked, bank, terms.focus)
         ranked = latest_year_first(ranked, bank, terms.focus)
         ranked = result_first(ranked, bank, terms.focus)
+        ranked = next_dated_first(ranked, bank, terms)
+        ranked = decision_first(ranked, bank, terms.focus)
         lead = extra.get("lead_ratio", 1.0)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         rows = leading_rows_kept(ranked, bank, terms, lead)
@@ -2750,6 +2927,10 @@ def with_other_statement(
     other = disagreeing(chosen, candidates, reading.bank, reading.terms, shown)
     if other is None:
         other = disagreeing_across(chosen, candidates, reading.bank, reading.terms, shown)
+    if other is not None and older_next_line(
+        reading.bank, reading.terms, other.index, citations[0].doc_id
+    ):  # the first minutes' "Next meeting: 10 March" beside the last minutes' quoted line
+        other = None
     if other is not None:
         citations = _with_added(citations, other, reading, None)
     later = later_statement(chosen, candidates, reading.bank, reading.terms)

@@ -10,11 +10,12 @@ archive word (data/archive_folders.json: "archive", "Archives 2023", "anciennes 
 "tarifs_old") is such a STAGE folder, when some document of its parent folder lies outside
 it: a folder holding the whole corpus ("Archives/" indexed alone) is the corpus, not a stage.
 A year folder alone ("clients/dupont/2024/") or a client's folder is an ENTITY folder: no
-archive word, nothing read as archived. No pairing by names or columns: versions.py reads an
-archived document as an earlier edition of whatever outside it answers (set aside while a
-document outside archive folders answers, quoted after it labelled, answering alone labelled
-when nothing else does), unless the question names a year its path writes ("en 2024") or the
-archive itself ("dans les archives").
+archive word, nothing read as archived. No pairing by columns: versions.py reads an archived
+document as an earlier edition of whatever outside it answers (set aside while a document
+outside archive folders answers, quoted after it labelled only beside a quoted file whose
+name shares a word with its own, `name_words`, answering alone labelled when nothing else
+does), unless the question names a year its path writes ("en 2024") or the archive itself
+("dans les archives").
 
 Told once from the document ids when the first question is asked (`archived`): one pass over
 the joined ids for an archive word, then each id's folders only when one is found.
@@ -154,15 +155,13 @@ def without_sibling(doc_ids: Iterable[str], archived_in: dict[str, str]) -> froz
         parents.along(_parts(folder.rpartition("/")[0]))
     for doc_id in doc_ids:
         if doc_id not in archived_in:
-            words = _name_words(doc_id)
+            words = name_words(doc_id)
             for parent in parents.within(doc_id.split("/")[:-1]):
                 parent.words |= words
     return frozenset(
         doc_id
         for doc_id, folder in archived_in.items()
-        if parents.along(_parts(folder.rpartition("/")[0]))[-1].words.isdisjoint(
-            _name_words(doc_id)
-        )
+        if parents.along(_parts(folder.rpartition("/")[0]))[-1].words.isdisjoint(name_words(doc_id))
     )
 
 
@@ -171,15 +170,43 @@ def _parts(folder: str) -> list[str]:
     return folder.split("/") if folder else []
 
 
-def _name_words(doc_id: str) -> frozenset[str]:
+def name_words(doc_id: str) -> frozenset[str]:
     """The content words of a document's file name, folded, a plural's "s" aside (years,
-    numbers such as "v2", stopwords and words of fewer than three letters aside)."""
-    words = _WORD.findall(fold(doc_id.rpartition("/")[2]))
+    numbers such as "v2", stopwords, words of fewer than three letters and a known file
+    extension an id keeps, "sortie.pdf", aside)."""
+    return _content_words(_known_extension().sub("", doc_id.rpartition("/")[2]))
+
+
+def folder_words(doc_id: str) -> frozenset[str]:
+    """The content words of a document's folders' names, as `name_words` reads a file name."""
+    return _content_words(doc_id.rpartition("/")[0])
+
+
+def subject_words(words: frozenset[str]) -> frozenset[str]:
+    """`words` without those naming a kind of paper or an edition rather than a subject
+    (data/archive_folders.json "generic_name_words": "note", "rapport", "scan", "final")."""
+    return words - _generic_words()
+
+
+def _content_words(text: str) -> frozenset[str]:
     return frozenset(
         _singular(word)
-        for word in words
+        for word in _WORD.findall(fold(text))
         if len(word) > 2 and word.isalpha() and word not in stopwords()
     )
+
+
+@cache
+def _generic_words() -> frozenset[str]:
+    return frozenset(data_json("archive_folders.json")["generic_name_words"])
+
+
+@cache
+def _known_extension() -> re.Pattern[str]:
+    """A file extension an id may keep (data/superseded.json export and source types)."""
+    data = data_json("superseded.json")
+    known = sorted({*data["export_types"], *data["source_types"]}, key=len, reverse=True)
+    return re.compile(r"\.(?:" + "|".join(map(re.escape, known)) + r")$", re.IGNORECASE)
 
 
 def _singular(word: str) -> str:

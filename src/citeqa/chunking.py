@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 20
+CUTTING_VERSION = 21
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -104,7 +104,14 @@ bare "1.": s24 research set, an HTML ordered list read with its numbers). LaTeX 
 version, readers/tex.py): every other text is cut as at 19, so no bump. 20: a line of prose
 ending with a colon carries its sentence on into a short next line opening with a capital or a
 digit and closing it with a full stop ("…; maître de stage :" over "Dr Vasseur.":
-language._value_line_after; s34 trial)."""
+language._value_line_after; s34 trial). 21 (s37): a period after a month's abbreviation or a
+word of the language data's `number_abbreviations` before a digit ("Jan. 15, 2024", "3 janv.
+2024", "art. 12", "(c. 1454-1539)"), after "av." or "apr." ("IVe siècle av. J.-C.") or after an
+initial of any script ("É. Zola", Cyrillic "А. С.") ends no sentence; a Markdown heading's or a
+dotted section's number ("## 3. Drainage", "3.1. Load tests") opens its title's sentence as a
+list item's does (s37: a bare "## 3." was quoted for its section: language._is_list_number), and
+a contents line's dot leaders end no sentence before its page ("3. Load tests ........ 5":
+language._leads_to_page)."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

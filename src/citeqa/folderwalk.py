@@ -9,7 +9,9 @@ CONTRIBUTING.md, SECURITY.md; citeqa/data/checkout_files.json's read_hidden_fold
 as any folder (s24 trial: "How do I report a security vulnerability in attrs?" could not
 find .github/SECURITY.md, and nothing said it was left out). A folder a tool writes
 (node_modules, __pycache__, .venv, .tox: tool_folders) is passed over too: its files are
-downloads and caches, never the user's documents.
+downloads and caches, never the user's documents. An office program's lock file
+("~$port.docx", written beside a document while it is open: lock_file_prefixes) is passed over
+as a hidden name (s37 trial: it was counted "unreadable (damaged or without text)").
 
 corpus.py decides what is a document; this module only lists, as cheaply as a walk in Python
 can (no Path per file, no recursion).
@@ -154,6 +156,7 @@ class _Walk:
         hidden: list[str] = []
         passed = checkout_names("tool_folders")
         read_hidden = checkout_names("read_hidden_folders")
+        lock_prefixes = tuple(checkout_names("lock_file_prefixes"))
         for name in os.listdir(descriptor):
             try:
                 stat = os.stat(name, dir_fd=descriptor, follow_symlinks=False)
@@ -165,8 +168,8 @@ class _Walk:
                     hidden.append(prefix + name + "/")
                     continue
                 listing.append((name + "/", None))
-            elif name.startswith("."):
-                hidden.append(prefix + name)
+            elif name.startswith(".") or name.startswith(lock_prefixes):
+                hidden.append(prefix + name)  # a hidden name, or an office program's lock file
             else:  # a file, a link (None: its target is found later), a FIFO, a socket...
                 listing.append((name, None if S_ISLNK(stat.st_mode) else stat))
         self.hidden.extend(sorted(hidden))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, get_args
 
 from citeqa.dates import YEAR_DIGITS
@@ -24,8 +24,26 @@ _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
 
 
+FOLDS_KEPT = 8192
+"""How many short texts' foldings `fold` keeps (a word or a label: most of its calls, the same
+words folded again by every question)."""
+SHORT_FOLD = 64
+"""The longest text `fold` keeps the folding of (a passage or a document is folded anew)."""
+
+
 def fold(text: str) -> str:
-    """The lexical folding (lowercase, no accents, œ and æ spelt out), whitespace collapsed."""
+    """The lexical folding (lowercase, no accents, œ and æ spelt out), whitespace collapsed;
+    kept for the last FOLDS_KEPT short texts."""
+    return _short_fold(text) if len(text) <= SHORT_FOLD else _fold(text)
+
+
+@lru_cache(maxsize=FOLDS_KEPT)
+def _short_fold(text: str) -> str:
+    """`_fold`, kept."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     return _SPACES.sub(" ", lexical_fold(text)).strip()
 
 

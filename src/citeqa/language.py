@@ -314,9 +314,10 @@ def _lang_of(scores: tuple[float, float], default: Lang) -> Lang:
 
 ABBREVIATIONS = words(
     "al e.g i.e eg ie vs v dr pr prof m mme mlle mr mrs ms st fig figs no nos approx cf ref refs "
-    "réf resp env p pp vol ed eds ch sec jr sr ca suppl"
+    "réf resp env p pp vol ed eds ch sec jr sr ca suppl av apr"
 )
-"""Words that end with a period without ending a sentence (compared in lower case)."""
+"""Words that end with a period without ending a sentence (compared in lower case; "av.",
+"apr." as in "IVe siècle av. J.-C.")."""
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BULLET = list_marker(BULLET_MARKS)
@@ -331,7 +332,9 @@ LINE_ENDS = SENTENCE_ENDS + ":;"
 paragraph)."""
 _SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}]+[\"'”»)\]*_]*(?=\s)")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Z]")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
+"""One letter or more of any script, each but the last followed by a period ("R.A", "É", the
+Cyrillic "А"): initials when the last is a capital (`_is_abbreviation`)."""
 _CLOSING_MARKS = " \t\r\n\f\v\u00a0\u2009\u202f*_\"'”»)]"
 """What may close a line after its last word: blanks (French typography's narrow ones too),
 emphasis marks, closing quotes and brackets."""
@@ -970,30 +973,83 @@ def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:
         following = next_char.group(1)
         if not (following.isupper() or following.isdigit() or following in _OPENERS):
             continue
-        if match.group().startswith(".") and _is_abbreviation(text, start, match.start()):
+        period = match.start()
+        if match.group().startswith(".") and _is_abbreviation(text, start, period, following):
             continue
         if match.group() == "." and _is_list_number(text, start, match.start()):
+            continue
+        if _leads_to_page(text, match.start(), match.end(), end):
             continue
         yield match.end()
 
 
-_LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}")
-"""A numbered list item's number, alone between its line's start and its period ("2. Fill in…")."""
+_LEADERS_BEFORE = re.compile(r"(?:\.[ \t]*){3,}\.$")
+_PAGE_AFTER = re.compile(r"[ \t]*\d{1,4}[ \t]*(?:\r?\n|$)")
+LEADER_REACH = 40
+"""How far back a contents line's dot leaders are looked for before their last period."""
+
+
+def _leads_to_page(text: str, period: int, after: int, end: int) -> bool:
+    """Whether the periods at text[period:after] close a contents line's dot leaders before
+    its page ("3. Load tests ........ 5", "4.2 Résultats . . . . 12"): the entry is one
+    sentence, its page no sentence of its own."""
+    if _PAGE_AFTER.match(text, after, end) is None:
+        return False
+    dots = text[max(0, period - LEADER_REACH) : after]
+    return _LEADERS_BEFORE.search(dots) is not None
+
+
+_LIST_NUMBER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?\d{1,3}(?:\.\d{1,3}){0,3}")
+"""A numbered list item's or section's number, alone between its line's start (and a Markdown
+heading's marks) and its period ("2. Fill in…", "## 3. Drainage", "3.1. Load tests"): the
+heading's number was a sentence of its own ("## 3."), quoted as its section's answer."""
 
 
 def _is_list_number(text: str, start: int, period: int) -> bool:
-    """Whether the period at `period` closes the number opening a numbered list item's line
-    ("1. Quantify DNA…"): the item's text is its sentence, the number no sentence of its own."""
+    """Whether the period at `period` closes the number opening a numbered list item's or
+    section heading's line ("1. Quantify DNA…", "## 2. Railing"): the item's text is its
+    sentence, the number no sentence of its own."""
     line_start = max(start, text.rfind("\n", start, period) + 1)
     return _LIST_NUMBER.fullmatch(text, line_start, period) is not None
 
 
-def _is_abbreviation(text: str, start: int, period: int) -> bool:
-    """Whether the word just before the period at `period` is an abbreviation or an initial."""
+def _is_abbreviation(text: str, start: int, period: int, following: str = "") -> bool:
+    """Whether the word just before the period at `period` is an abbreviation or an initial,
+    `following` being the first character after the period's blanks: before a digit, a month's
+    abbreviation or one of the language data's `number_abbreviations` is one too ("Jan. 15,
+    2024", "3 janv. 2024", "art. 12", "(c. 1454-1539)")."""
     word_start = period
     while word_start > start and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start:period].lstrip("([\"'“«")
     if not word or period == start:
         return False
-    return word.lower() in ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
+    if word.lower() in ABBREVIATIONS or _is_initials(word):
+        return True
+    unelided = re.split(r"['’]", word)[-1]  # "l'art. 12"
+    return following.isdigit() and fold(unelided) in _number_abbreviations()
+
+
+def _is_initials(word: str) -> bool:
+    """Whether `word` (its final period left out) is initials ending with a capital of any
+    script: "R.A", "É", "А" (Cyrillic)."""
+    return word[-1].isupper() and _INITIALS.fullmatch(word) is not None
+
+
+@functools.cache
+def _number_abbreviations() -> frozenset[str]:
+    """The folded words that end with a period before a number without ending a sentence,
+    both languages', read as plain JSON once: the language data's months' abbreviations (each
+    month's names but its full one: "jan", "janv", "sept") and its `number_abbreviations`."""
+    data = language_object()
+    found: set[str] = set()
+    months = data.get("months")
+    for groups in months.values() if isinstance(months, dict) else ():
+        for names in groups if isinstance(groups, list) else ():
+            if isinstance(names, list):
+                found.update(name for name in names[1:] if isinstance(name, str))
+    lists = data.get("number_abbreviations")
+    for words_of in lists.values() if isinstance(lists, dict) else ():
+        if isinstance(words_of, list):
+            found.update(word for word in words_of if isinstance(word, str))
+    return frozenset(found)

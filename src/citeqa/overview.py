@@ -1,19 +1,19 @@
 """What a corpus is, in one line, and example questions to start with: for the chat's welcome.
 
 `corpus_overview` counts the corpus's files, their size and languages (from the corpus's
-manifest.json, or the index status once it is loaded: its check read the corpus's size and
-the manifest's examples, read here no more) and picks example questions: the
-ones the manifest lists under "examples" (`{"question": ..., "lang": ...}`); for a corpus
-without any, once its index is loaded, questions on the salient term of a few documents
-(`term_example`, for the documents suggestions.py picks: a heading that is itself a question,
-a FAQ's, asked as it is, the one holding the salient term first; else a word frequent in the
-document and rare in the corpus, by the index's sentence frequencies, asked about as a person
-would: the document's title when it is itself a question holding the term, else a short
-heading holding it, else the words the term runs with in the text, "salle de sport" rather
-than "salle", else the title holding it; never the word alone, "What about reefs?"; in the
-document's language; lines that repeat but for their numbers, "Réponse pratique numéro 1…40", are a
-template, not a topic, and left out); before that, or when no term stands out, questions made
-from the document titles. Nothing here knows any particular corpus; the bundled one brings
+manifest.json, or the index status once it is loaded: its check read the corpus's size and the
+manifest's examples, read here no more) and picks example questions: the ones the manifest
+lists under "examples" (`{"question": ..., "lang": ...}`); for a corpus without any, once its
+index is loaded, questions on the salient term of a few documents (`term_example`, for the
+documents suggestions.py picks: a heading that is itself a question, a FAQ's, asked as it is,
+the one holding the salient term first; else a word frequent in the document and rare in the
+corpus, by the index's sentence frequencies, asked about as a person would: the document's
+title when it is itself a question holding the term, else a short heading holding it, else the
+words the term runs with in the text, "salle de sport" rather than "salle", a hyphenated
+compound whole, else the title holding it; never the word alone, "What about reefs?"; in the
+document's language; lines that repeat but for their numbers, "Réponse pratique numéro 1…40",
+are a template, not a topic, and left out); before that, or when no term stands out, questions
+made from the document titles. Nothing here knows any particular corpus; the bundled one brings
 its examples in its own manifest.
 """
 
@@ -381,6 +381,22 @@ def _run_around(text: str, words: list[re.Match[str]], at: int, lang: str) -> tu
             break
     if last + 1 < len(words) and last - first + 3 <= PHRASE_WORDS and linked(last + 1, last + 2):
         last += 2
+    return _whole_compounds(text, words, first, last)
+
+
+def _whole_compounds(
+    text: str, words: list[re.Match[str]], first: int, last: int
+) -> tuple[int, int]:
+    """The run widened so that no hyphenated compound is cut: "Abonnement télé-actes", not
+    "Abonnement télé" (s37 trial: a welcome example cut mid-word)."""
+
+    def glued(left: int) -> bool:
+        return text[words[left].end() : words[left + 1].start()] == "-"
+
+    while first > 0 and glued(first - 1):
+        first -= 1
+    while last + 1 < len(words) and glued(last):
+        last += 1
     return first, last
 
 

@@ -12,14 +12,19 @@ QUANTITY_SHARE of it (`quantity_holder`).
 
 A quantity is a figure once dates (dates.day_spans, dates.NUMERIC_DATE), spans of years
 (unheld_periods.SPAN: "2023-2024"), years alone (unheld_years.YEAR; not one a unit follows,
-unheld_years.cued_number: "2000 personnes", "2040 mm"), times of day ("14:00", "9 h 30") and
-codes (a word of letters then figures: "HT-24-312", "FDN-2025-0147", "LS1"; not a currency's
-"CHF1200") are set aside; an amount or a share (asked_values' amount shape, "%") is one
-whatever it is beside; so is a number in words (stated_values.py, number_words.json: "deux
-places") and a quantity in words (quantity_cues.json quantity_words: "No accidents",
-"gratuit", "twice a year", "une centaine"). A number naming a part or a place in a list
+unheld_years.cued_number: "2000 personnes", "2040 mm"; nor one counting a plural noun after a
+word that is no year's, unheld_years.counted_number: "le lycée compte 1850 élèves"), times of
+day ("14:00", "9 h 30") and codes (a word of letters then figures: "HT-24-312",
+"FDN-2025-0147", "LS1"; not a currency's "CHF1200") are set aside; an amount or a share
+(asked_values' amount shape, "%") is one whatever it is beside; so is a number in words
+(stated_values.py, number_words.json: "deux places") and a quantity in words
+(quantity_cues.json quantity_words: "No accidents", "gratuit", "twice a year", "une
+centaine"). A number naming a part or a place in a list
 ("Version 2.1", "Article 12", "2e étage") is none (quantity_cues.json numbered_before).
-No word of any corpus. No I/O but the data files' reading, once.
+A question asking a price or an amount ("Combien coûte le buffet ?") is answered by an amount
+only (`writes_amount`: a currency, a figure beside a price word, a price in words such as "sur
+devis", "offerte", "included": quantity_cues.json amount_words, price_words), never by a
+duration or a count. No word of any corpus. No I/O but the data files' reading, once.
 """
 
 from __future__ import annotations
@@ -29,20 +34,21 @@ from collections.abc import Sequence
 from functools import cache
 
 from citeqa.answer_features import Wants
-from citeqa.asked_values import writes_kind
+from citeqa.asked_values import asked_kinds, writes_kind
 from citeqa.dates import NUMERIC_DATE, day_spans
 from citeqa.durations import DURATION_KINDS
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.stated_values import number_data, values
 from citeqa.unheld_periods import SPAN
-from citeqa.unheld_years import YEAR, cued_number, unit_words
+from citeqa.unheld_years import YEAR, counted_number, cued_number, unit_words
 
 __all__ = [
     "QUANTITY_RANKS",
     "QUANTITY_SHARE",
     "asks_quantity",
     "quantity_holder",
+    "writes_amount",
     "writes_quantity",
 ]
 
@@ -88,6 +94,30 @@ def _numbered() -> re.Pattern[str]:
 
 
 @cache
+def _amount_cues() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The folded words and expressions giving a price in words (quantity_cues.json
+    amount_words: "sur devis", "offerte", "on request") as one pattern, and the words naming a
+    price (price_words: "coute", "prix", "fee")."""
+    cues = data_json("quantity_cues.json")
+    words = sorted(cues["amount_words"], key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, words))})(?![\w])")
+    return pattern, frozenset(cues["price_words"])
+
+
+def writes_amount(text: str) -> bool:
+    """Whether `text` writes an amount: a currency's (asked_values' amount shape: "450 €"), a
+    figure beside a price word ("Le buffet coûte 450") or a price in words ("établi sur devis",
+    "included in the city pass"). A duration or a count is none."""
+    if writes_kind("amount", text):
+        return True
+    folded = fold(text)
+    in_words, prices = _amount_cues()
+    if in_words.search(folded) is not None:
+        return True
+    return not prices.isdisjoint(_WORDS.findall(folded)) and writes_quantity(text)
+
+
+@cache
 def _quantity_words() -> frozenset[str]:
     """The folded words giving a quantity in words (quantity_cues.json: "aucun", "free",
     "twice", "centaine")."""
@@ -113,10 +143,17 @@ def writes_quantity(text: str) -> bool:
     for pattern in (NUMERIC_DATE, _TIME, _numbered()):
         folded = pattern.sub(" ", folded)
     folded = SPAN.sub(" ", _CODE.sub(_unless_unit_code, folded))
-    folded = YEAR.sub(lambda found: found.group() if cued_number(folded, found) else " ", folded)
+    folded = YEAR.sub(lambda found: found.group() if _no_year(folded, found) else " ", folded)
     if _FIGURE.search(folded) is not None or any(values(folded, lang) for lang in _LANGS):
         return True
     return not _quantity_words().isdisjoint(_WORDS.findall(folded))
+
+
+def _no_year(folded: str, found: re.Match[str]) -> bool:
+    """Whether the number of four digits `found` in `folded` is no year: a unit follows it
+    (unheld_years.cued_number: "2000 personnes") or it counts a plural noun
+    (unheld_years.counted_number: "le lycee compte 1850 eleves")."""
+    return cued_number(folded, found) or counted_number(folded, found)
 
 
 def _unless_unit_code(found: re.Match[str]) -> str:
@@ -137,21 +174,24 @@ def quantity_holder(
     the best writes none, the best-rated of the first QUANTITY_RANKS by rating writing one, in
     the best's language and rated at least QUANTITY_SHARE of it; else None. A sentence in
     another language is another passage's answer (bundled test q071: a bilingual deck's English
-    title gave its place to a French line of 2023), not the value the best leaves out."""
+    title gave its place to a French line of 2023), not the value the best leaves out. For a
+    question asking an amount (asked_values' "amount" kind: "Combien coûte…", "price", "fee")
+    only one writing an amount takes the place (`writes_amount`: "réserver 15 jours avant" gave
+    none for "établi sur devis", s37 probe), and a best writing a price in words keeps it."""
     if not texts or not asks_quantity(question):
         return None
     order = sorted(range(len(texts)), key=lambda number: -ratings[number])
     lead = order[0]
-    if ratings[lead] <= 0 or writes_quantity(texts[lead]):
+    priced = "amount" in asked_kinds(question)
+    holds = writes_amount if priced else writes_quantity
+    if ratings[lead] <= 0 or writes_quantity(texts[lead]) or (priced and holds(texts[lead])):
         return None
     least = QUANTITY_SHARE * ratings[lead]
     return next(
         (
             number
             for number in order[1:QUANTITY_RANKS]
-            if ratings[number] >= least
-            and langs[number] == langs[lead]
-            and writes_quantity(texts[number])
+            if ratings[number] >= least and langs[number] == langs[lead] and holds(texts[number])
         ),
         None,
     )

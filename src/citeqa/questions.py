@@ -23,14 +23,14 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property, partial
+from functools import cache, cached_property, lru_cache, partial
 from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
-from citeqa.absent_names import unwritten_names
+from citeqa.absent_names import generic_acronym, unwritten_names
 from citeqa.alternatives import Alternatives
 from citeqa.asked_values import asked_kinds, names_value_kind
 from citeqa.compounds import compound_key, corpus_compounds
@@ -452,12 +452,20 @@ _WEIGHT = itemgetter(1)
 """A weighted term's weight."""
 
 
+ALTERNATIVES_KEPT = 4096
+"""How many words' alternatives `word_alternatives` keeps (by word and glossary): a question's
+words are read several times a question (its terms, their spellings, corrections), and the
+same words by the next questions."""
+
+
+@lru_cache(maxsize=ALTERNATIVES_KEPT)
 def word_alternatives(word: str, glossary: Glossary = NO_GLOSSARY) -> frozenset[str]:
     """Tokens that count as this word in a passage: both stems and glossary equivalents, an
     acronym's spelt-out form counting only whole (alternatives.py: "NDA" is not mentioned
     where "agreement" alone is written). A plain frozenset when the word has no spelt-out
     form, as nearly every word: the coverage checks then intersect in C (an Alternatives for
-    every word cost a tenth of a warm question, its `&` run in Python)."""
+    every word cost a tenth of a warm question, its `&` run in Python). Kept for the last
+    ALTERNATIVES_KEPT words (both immutable: a glossary is read once built)."""
     found = set(query_tokens(word))
     if not found:
         return frozenset()
@@ -894,6 +902,7 @@ def analyse(
                 or _unused_form_word(word, scale, alternatives, vocabulary, unused_phrase_words)
                 or _unused_value_cue(word, scale, alternatives, vocabulary, focus)
                 or _read_elsewhere(word, scale, alternatives, vocabulary, read_elsewhere)
+                or _unused_interjection(found, scale, alternatives, vocabulary)
             ):
                 continue
             seen.add(alternatives)
@@ -1196,6 +1205,24 @@ def _read_elsewhere(
     if scale != 1.0 or fold(word) not in read_elsewhere:
         return False
     return _frequency(alternatives, vocabulary) == 0
+
+
+def _unused_interjection(
+    found: re.Match[str], scale: float, alternatives: frozenset[str], vocabulary: Vocabulary
+) -> bool:
+    """A word of the question itself in capitals that the data calls a generic acronym or an
+    interjection (absent_names.generic_acronym: "SOS" of "SOS adhésion prix"), no capitalised
+    word after it (no part of a name: "SOS Médecins"), that the corpus never uses: no term, as
+    a frame word is not (s37 hostile probe M1: it refused "ne mentionnent jamais « SOS »")."""
+    if scale != 1.0 or not generic_acronym(found.group()):
+        return False
+    if _NAME_AFTER.match(found.string, found.end()):
+        return False
+    return _frequency(alternatives, vocabulary) == 0
+
+
+_NAME_AFTER = re.compile(r"[ \u00a0]+[A-ZÀ-Þ]")
+"""A capitalised word right after a word: the word may start a name ("SOS Médecins")."""
 
 
 def question_words(text: str) -> list[str]:

@@ -15,7 +15,9 @@ number; no function word or interrogative of the language data: "pour") decide:
   spelling or the other language's: "passport" and "Passeport", unheld_cells.holds_word; when
   none does, a cognate, "efficacy" and "Efficacité", as questions.COGNATE_SHARED reads one),
   leaving out the rows whose cell of the asked record writes one (the question names the
-  record by them: "Pro", of the "Produit" row);
+  record by them: "Pro", of the "Produit" row); of rows writing as many, the measured value's
+  ("Measured deflection (mm)" over "Required deflection limit (mm)" for "the deflection of
+  T-12"), the limit's when the question asks it (measured_labels.preferred_label);
 - that row's cell of that column is filled.
 Then the first quote becomes that row from its start to the end of that cell (a markdown
 row's pipe after it kept), so that its last cell is the one asked, shown under the record
@@ -34,6 +36,7 @@ from typing import NamedTuple
 from citeqa.column_records import MAX_ROWS, RecordColumns, record_columns
 from citeqa.glossary import fold, language_words
 from citeqa.language import Span
+from citeqa.measured_labels import preferred_label
 from citeqa.models import Citation, Document
 from citeqa.questions import COGNATE_MIN_LENGTH, COGNATE_SHARED, visible_text
 from citeqa.tables import cell_spans, table_line_count, table_of
@@ -76,7 +79,7 @@ def asked_record_cell(
     unasked = language_words("function_words") | language_words("interrogatives")
     asked = set(asked_words(focus)) - unasked  # "pour" names no record ("Obtention pour…")
     column = _named_record(rows[shape.header], focus) or _asked_record(rows, shape, asked)
-    field = None if column is None else _asked_field(rows, shape, column, asked)
+    field = None if column is None else _asked_field(rows, shape, column, asked, focus)
     if column is None or field is None:
         return None
     quote = _through_cell(document.text, lines[field], column)
@@ -123,11 +126,14 @@ def _asked_record(
 
 
 def _asked_field(
-    rows: Sequence[Sequence[str]], shape: RecordColumns, column: int, asked: set[str]
+    rows: Sequence[Sequence[str]], shape: RecordColumns, column: int, asked: set[str], focus: str
 ) -> int | None:
     """The field row whose label writes more of the `asked` words than any other's among those
-    whose cell of `column` writes none of them; None when none does, two write as many, or its
-    cell of `column` is empty (the table gives no value of that field for that record)."""
+    whose cell of `column` writes none of them, of labels writing as many the one the question
+    (`focus`) asks of a measured value and its limit (measured_labels.preferred_label:
+    "Measured deflection" over "Required deflection limit" for "the deflection of T-03"); None
+    when none does, two write as many and neither is so asked, or its cell of `column` is empty
+    (the table gives no value of that field for that record)."""
     counts = {
         at: _written(cell_words(rows[at][0]), asked)
         for at in shape.fields
@@ -136,7 +142,18 @@ def _asked_field(
     for at, count in counts.items():
         counts[at] = count or sum(_cognate_in(cell_words(rows[at][0]), word) for word in asked)
     best = _one_best(counts)
+    if best is None:
+        best = _preferred(rows, counts, focus)
     return None if best is None or not _cell(rows[best], column).strip() else best
+
+
+def _preferred(rows: Sequence[Sequence[str]], counts: Mapping[int, int], focus: str) -> int | None:
+    """Of the field rows of the highest count (above 0), the one whose label the question
+    asks of a measured value and its limit (measured_labels.preferred_label), else None."""
+    top = max(counts.values(), default=0)
+    tied = [at for at, count in counts.items() if top and count == top]
+    chosen = preferred_label([rows[at][0] for at in tied], focus)
+    return None if chosen is None else tied[chosen]
 
 
 def _cell(row: Sequence[str], column: int) -> str:

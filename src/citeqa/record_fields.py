@@ -44,6 +44,7 @@ from citeqa.field_lines import (
 from citeqa.folding import fold
 from citeqa.glossary import language_words
 from citeqa.language import is_markdown_heading, without_elision
+from citeqa.recently_used import RecentlyUsed
 from citeqa.value_kinds import holds_asked_kind, named_kinds
 
 MIN_RECORD_FIELDS = 3
@@ -111,8 +112,26 @@ def _unasked_words() -> frozenset[str]:
     return language_words("interrogatives") | language_words("frame_words")
 
 
+RECORDS_KEPT = 64
+"""How many texts' records `records_of` keeps (a record is spans and labels, not text): the
+short documents a question about a field reads, mostly the same from question to question."""
+
+_RECORDS: RecentlyUsed[tuple[int, int, str], tuple[Record, ...]] = RecentlyUsed(RECORDS_KEPT)
+
+
 def records_of(text: str) -> list[Record]:
-    """The records of a document's `text` (see the module's docstring), in order."""
+    """The records of a document's `text` (see the module's docstring), in order; kept for the
+    last RECORDS_KEPT texts, by their length, hash and opening (recently_used.py: a small key,
+    never the text)."""
+    key = (len(text), hash(text), text[:KEY_OPENING])
+    return list(_RECORDS.get(key, lambda: tuple(_read_records(text))))
+
+
+KEY_OPENING = 32
+"""How many of a text's first characters `records_of`'s key holds beside its length and hash."""
+
+
+def _read_records(text: str) -> list[Record]:
     found = []
     for lines, headings_from in _sections(text):
         labelled = tuple((start, end, field_label(text, start, end)) for start, end in lines)

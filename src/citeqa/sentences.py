@@ -167,6 +167,12 @@ class SentenceFacts:
     signing: bool
     """A line closing a signed document with where and when ("Fait à Lyon, le 2 décembre
     2025.": signing.is_signing_line): quoted only for a question asking that, and alone."""
+    label_text: str = ""
+    """`unnumbered` without the marks around a heading or a label (" #*-:"), as `_is_label`
+    compares it with its passage's heading."""
+    label_shaped: bool = False
+    """`label_text` is a line the rules call a label, or a numbered heading or a contents
+    line (`numbers_only_places`): `_is_label`'s question-free part."""
 
 
 @dataclass(frozen=True)
@@ -264,6 +270,14 @@ class SentenceBank:
         self.only_titles: RecentlyUsed[int, bool] = RecentlyUsed(SENTENCE_FACTS)
         """Whether each sentence is only a title, a heading or a lead-in (titleonly.only_title,
         a fact of the sentence alone, read of every candidate of every answer), by number."""
+        self.caption_lines: RecentlyUsed[int, bool] = RecentlyUsed(SENTENCE_FACTS)
+        """Whether each sentence is a whole line reading as a caption (titleonly.caption_aside's
+        question-free part, read of every candidate of nearly every answer), by number."""
+        self.placements: RecentlyUsed[int, tuple[float, float, float]] = RecentlyUsed(
+            SENTENCE_FACTS
+        )
+        """Where each sentence lies in its document (answer_features' placement features, read
+        of every candidate of every question), by number."""
 
     def context_in(self, index: int, chunk: Chunk) -> tuple[tuple[int, ...], frozenset[str]]:
         """What a sentence is read with in the passage `chunk` (a markdown table's row with its
@@ -510,6 +524,8 @@ def _read_facts(
     frame = (row or is_table_separator(text)) and is_table_frame(document, sentence.start)
     folded = fold(text)
     unnumbered = without_list_number(text)
+    label_text = unnumbered.strip(LABEL_MARKS)
+    label_shaped = rules.label.fullmatch(label_text) is not None or numbers_only_places(label_text)
     return SentenceFacts(
         text,
         row,
@@ -522,6 +538,8 @@ def _read_facts(
         boilerplate.covers(document, sentence.start, sentence.end),
         on_a_stamp_line(document, sentence.start, sentence.end),
         is_signing_line(text),
+        label_text,
+        label_shaped,
     )
 
 
@@ -717,8 +735,9 @@ def _rank_free(bank: SentenceBank, index: int, chunk: Chunk, question: QuestionS
     if len(text) < SHORT_QUOTE:
         for before in read_with:
             semantic = max(semantic, 0.9 * semantic_of(before))
-    coverage = terms.coverage(bank.tokens[index])
     context = terms.coverage(context_tokens)
+    # the context's tokens hold the sentence's (`_read_context`): none of its own held then
+    coverage = terms.coverage(bank.tokens[index]) if context else 0.0
     has_number = not facts.numbers <= wants.numbers  # a number the question does not name
     has_number = has_number and not numbers_only_places(text)
     has_number = has_number and (not wants.duration or holds_duration(wants.duration, facts.folded))
@@ -733,7 +752,7 @@ def _rank_free(bank: SentenceBank, index: int, chunk: Chunk, question: QuestionS
         index,
         SEMANTIC_WEIGHT * semantic + COVERAGE_WEIGHT * coverage + CONTEXT_WEIGHT * context,
         _answer_type_bonus(text, has_number, wants.number, wants.percent),
-        _is_label(facts.unnumbered, chunk, has_number, bank.rules.label) and not names_key,
+        _is_label(facts, chunk, has_number) and not names_key,
         not wants.definition and facts.defines,
         semantic,
         coverage,
@@ -937,15 +956,20 @@ def _digits(text: str) -> list[str]:
     return re.findall(r"\d+(?:[.,]\d+)?", text)
 
 
-def _is_label(text: str, chunk: Chunk, has_number: bool, label: re.Pattern[str]) -> bool:
+LABEL_MARKS = " #*-:"
+"""What `_is_label` strips around a sentence and its passage's heading before comparing them."""
+
+
+def _is_label(facts: SentenceFacts, chunk: Chunk, has_number: bool) -> bool:
     """A heading or a short label (or a line the rules call a label), a numbered heading or a
     table of contents' lines (`numbers_only_places`): little of an answer. A numbered list item
     is read without its number (`without_list_number`): "1. Open Settings." is as short a label
-    as its item was when the number stood apart (CUTTING_VERSION 19 joined them)."""
-    stripped = text.strip(" #*-:")
-    if chunk.section and stripped == chunk.section.strip(" #*-:"):
+    as its item was when the number stood apart (CUTTING_VERSION 19 joined them). The
+    question-free part (`facts.label_shaped`) is read once a sentence."""
+    stripped = facts.label_text
+    if chunk.section and stripped == chunk.section.strip(LABEL_MARKS):
         return True
-    if label.fullmatch(stripped) or numbers_only_places(stripped):
+    if facts.label_shaped:
         return True
     return len(stripped) < 40 and not has_number
 

@@ -27,6 +27,7 @@ No I/O, no state.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from citeqa.glossary import fold, language_words
@@ -188,7 +189,7 @@ def owner(text: str, start: int, right_under: bool = False) -> str:
     only a definition line right above the sentence's line (blank lines apart), a signature
     (a term's line is its description's own, "HYDROKIT_TOKEN: The API token…")."""
     read = 0
-    for line in _lines_above(text, start):
+    for line in _lines_back(text, start):
         if not line or _UNDERLINE.match(line):
             continue
         if is_signature(line) or (not right_under and _TERM.match(line) is not None):
@@ -212,7 +213,7 @@ def label_over(text: str, start: int) -> str:
     "What does SensorClient.fetch raise?")."""
     if is_definition(text[line_start(text, start) : line_end(text, start)].strip()):
         return ""
-    for read, line in enumerate(line for line in _lines_above(text, start) if line):
+    for read, line in enumerate(line for line in _lines_back(text, start) if line):
         if read >= OWNER_LINES or is_definition(line):
             return ""
         if _labels_fields(line):
@@ -222,12 +223,17 @@ def label_over(text: str, start: int) -> str:
     return ""
 
 
-def _lines_above(text: str, start: int) -> list[str]:
+def _lines_back(text: str, start: int) -> Iterator[str]:
     """The lines of `text` above the line of `start`, within OWNER_READ_BACK characters,
-    stripped, nearest first: what `owner` and `label_over` read back."""
+    stripped, nearest first: what `owner` and `label_over` read back, each line cut only when
+    read (`owner` mostly stops at the first that is not blank, and a question asks it of each
+    candidate)."""
     line_start = text.rfind("\n", 0, start) + 1
-    above = text[max(0, line_start - OWNER_READ_BACK) : line_start]
-    return [line.strip() for line in reversed(above.split("\n"))]
+    floor, end = max(0, line_start - OWNER_READ_BACK), line_start
+    while (newline := text.rfind("\n", floor, end)) >= 0:
+        yield text[newline + 1 : end].strip()
+        end = newline
+    yield text[floor:end].strip()
 
 
 def _labels_fields(heading: str) -> bool:

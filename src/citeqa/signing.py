@@ -16,6 +16,8 @@ is such a line. "Signed-in users can upload up to 10 files." and "Fait en 2019, 
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 
 from citeqa.glossary import fold, language_words
@@ -33,8 +35,9 @@ def is_signing_line(sentence: str) -> bool:
     """Whether `sentence` closes a signed document with where and when (see the module)."""
     if len(sentence) > SIGNING_LINE_MAX:
         return False
-    words = list(_WORDS.finditer(sentence))
-    folded = [fold(word.group()) for word in words]
+    longest = _longest_opener()  # the words after it are never read: none found, nor folded
+    words = list(itertools.islice(_WORDS.finditer(sentence), longest + 1))
+    folded = [fold(word.group()) for word in words[:longest]]
     for opener in language_words("signing_openers"):
         size = len(opener.split())
         if len(words) <= size or " ".join(folded[:size]) != opener:
@@ -44,6 +47,12 @@ def is_signing_line(sentence: str) -> bool:
             return False
         return _DATE.search(sentence, words[size].start()) is not None
     return False
+
+
+@functools.cache
+def _longest_opener() -> int:
+    """How many words the longest of the data's `signing_openers` has."""
+    return max((len(opener.split()) for opener in language_words("signing_openers")), default=0)
 
 
 def asks_signing(question: str) -> bool:

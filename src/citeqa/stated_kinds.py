@@ -26,7 +26,7 @@ from citeqa.jsonfiles import data_json
 from citeqa.language import detect_lang
 from citeqa.questions import QuestionTerms
 from citeqa.stated_values import values
-from citeqa.unheld_years import YEAR, asked_years
+from citeqa.unheld_years import YEAR, asked_years, counted_number
 
 CHECKED_KINDS = frozenset({"number", "date", "share"})
 """The kinds whose values a sentence is checked for: those a pattern finds (a person or a
@@ -35,6 +35,8 @@ _CODE = re.compile(r"\b[^\W\d_]+(?:[-_/.][^\W_]*)*\d[^\W_]*(?:[-_/.][^\W_]+)*")
 """A code: letters, then digits after a separator or glued ("FDN-2025-0147", "HT-24-312",
 "COVID-19", "v2"): an identifier, no quantity, unless its letters are a currency's glued to
 a figure ("EUR45000", "CHF45000": `_glued_amount`)."""
+_RUN = re.compile(r"[\w./-]+")
+"""A run of the characters a code is written with: `_CODE` never spans two."""
 _GLUED_AMOUNT = re.compile(r"([^\W\d_]+)[ \u00a0]?\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?<![\d.,])\b(?:1[89]|20)\d\d\b(?![.,]?\d)")
 """A number of four digits that may be a year ("2025"): a date's, no quantity, unless
@@ -83,20 +85,40 @@ def states_asked_kind(text: str, wants: Wants) -> bool:
 def states_quantity(text: str) -> bool:
     """Whether `text` writes a figure outside its dates (`_DAY_NUMBERS` too: "due 15/03"), years and
     codes (`_CODE`, `_YEAR`): a number of four digits beside a currency or unit is an amount ("The
-    monthly rent is 1950 €" disagrees with "1850 €": s36 review). A number written in words is one
-    too (stated_values.values, in the text's language: "quarante mille euros", "twelve percent").
-    Not quantities.writes_quantity, another notion of writing a quantity (each sets aside other
-    dates, codes and words): merging the two would change what their callers read."""
+    monthly rent is 1950 €" disagrees with "1850 €": s36 review), and so is one counting a plural
+    noun (unheld_years.counted_number: "1850 élèves" disagrees with "1790 élèves": s37 probe). A
+    number written in words is one too (stated_values.values, in the text's language: "quarante
+    mille euros", "twelve percent"). Not quantities.writes_quantity, another notion of writing a
+    quantity (each sets aside other dates, codes and words): merging the two would change what
+    their callers read."""
     folded = fold(text)
     kept = list(folded)
     spans = [(start, end) for start, end, _ in day_spans(folded)]
     for start, end in [*spans, *(day.span() for day in _DAY_NUMBERS.finditer(folded))]:
         kept[start:end] = " " * (end - start)
-    blanked = _CODE.sub(_code_blanked, "".join(kept))
+    blanked = _RUN.sub(_codes_blanked, "".join(kept))
     read = {match.group(1) for match in YEAR.finditer(blanked)}  # "2024-2025" is none
-    amounts = read - set(asked_years(blanked))
+    counts = {match.group(1) for match in YEAR.finditer(blanked) if counted_number(blanked, match)}
+    amounts = (read - set(asked_years(blanked))) | counts
     blanked = _YEAR.sub(lambda year: year.group() if year.group() in amounts else " ", blanked)
     return _FIGURE.search(blanked) is not None or bool(values(blanked, detect_lang(text)))
+
+
+def _codes_blanked(run: re.Match[str]) -> str:
+    """`run` (`_RUN`) with its codes (`_CODE`) blanked (`_code_blanked`). A code needs a digit
+    after its letters, so its start is looked for only up to the run's last digit: tried at
+    every letter of a long run with none ("a-a-a-…"), the pattern took time quadratic in its
+    length (s37 probe L1)."""
+    text = run.group()
+    last = next((at for at in range(len(text) - 1, -1, -1) if text[at].isdecimal()), -1)
+    pieces, done = [], 0
+    while (start := _CODE.search(text, done, last + 1)) is not None:
+        code = _CODE.match(text, start.start())  # the same start, read past the last digit too
+        if code is None:
+            break
+        pieces += [text[done : code.start()], _code_blanked(code)]
+        done = code.end()
+    return "".join(pieces) + text[done:]
 
 
 def _code_blanked(code: re.Match[str]) -> str:

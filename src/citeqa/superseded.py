@@ -99,6 +99,8 @@ class _Words:
     series_qualifiers: frozenset[str]
     """Words a longer name adds to name another data list, not a later edition
     (`_join_extended_names`)."""
+    full_date: re.Pattern[str]
+    """A full date a file name writes ("2026-02-20", "20260220", "20-02-2026"): `_dated_as_year`."""
 
 
 @cache
@@ -120,6 +122,7 @@ def _words() -> _Words:
         re.compile(data["period_folder"]),
         re.compile(f"(?:(?<=[/\\0])|(?<![\\s\\S]))[ \\t]*(?:{data['period_folder']})[ \\t]*/"),
         frozenset(fold(word) for word in data["series_qualifiers"]),
+        re.compile(data["full_date"]),
     )
 
 
@@ -166,28 +169,25 @@ class _Name:
 
 
 @lru_cache(maxsize=1 << 17)  # replaced and earlier_periods read the same names
-def _read_name(doc_id: str) -> _Name | None:
+def _read_name(doc_id: str, dates_as_years: bool = False) -> _Name | None:
     """The edition `doc_id`'s path names (an id is the path without its extension); None when
     its name is only words that mark editions, or writes two versions (s29 probe F8: "budget
     v10 v2" was read by its last as older than "budget v3"; which one counts is a guess). A
     word marks an edition only among those opening or closing the name, years and versions
-    aside ("trip_new_york" is no new "trip_york"). The path is read as it shows (`visible_text`:
-    an escape in "tarif_v2\x1b[0m" hid its version, s30 hostile F10)."""
+    aside ("trip_new_york" is no new "trip_york"). A full date's month and day name the paper
+    ("CR_reunion_2026-01-15" and "CR_reunion_2026-04-09" are two meetings' minutes); with
+    `dates_as_years` (`dated_editions` alone) a full date is read as its year in a name
+    writing a version or such a word (`_dated_as_year`). The path is read as it shows
+    (`visible_text`: an escape in "tarif_v2\x1b[0m" hid its version, s30 hostile F10)."""
     words = _words()
     *folders, stem = fold(visible_text(doc_id)).split("/")
     periods = [f for f in folders if _period_folder(f.strip())]
     kept_folders = tuple(f for f in folders if not _old_folder(f) and f not in periods)
     old = len(kept_folders) + len(periods) < len(folders)
-    year, named = None, []
     versions = {_edition_apart(apart) for apart in words.version_apart.finditer(stem)}
     stem = words.version_apart.sub(" ", stem)  # "fiche version 2", "rapport v1.1", "bom rev c"
-    for word in _WORD.findall(stem):
-        if (found := words.version.fullmatch(word)) is not None:
-            versions.add((int(found.group("n")),))
-        elif words.year.fullmatch(word):
-            year = max(year or 0, int(word))
-        else:
-            named.append(word)
+    year, named, written = _stem_words(_dated_as_year(stem) if dates_as_years else stem)
+    versions |= written
     marks = words.old_words | words.final_words
     start, end = 0, len(named)
     while start < end and named[start] in marks:
@@ -197,6 +197,9 @@ def _read_name(doc_id: str) -> _Name | None:
     edges = named[:start] + named[end:]
     if start == end or len(versions) > 1:
         return None
+    if dates_as_years and not versions and not edges:  # no edition marked: a date names it
+        year, named, _ = _stem_words(stem)
+        end = len(named)
     version = next(iter(versions), None)
     if year is None and periods:  # "2024-2025/adherents": the folder's period
         year = _latest_year(periods[-1])
@@ -205,7 +208,90 @@ def _read_name(doc_id: str) -> _Name | None:
     return _Name(("/".join(kept_folders), tuple(named[start:end])), old, final, version, year)
 
 
+def _stem_words(stem: str) -> tuple[int | None, list[str], set[Edition]]:
+    """The latest year a folded file name (versions written apart taken out) writes, its other
+    words in order, and the versions its words write ("v2")."""
+    words = _words()
+    year: int | None = None
+    named: list[str] = []
+    versions: set[Edition] = set()
+    for word in _WORD.findall(stem):
+        if (found := words.version.fullmatch(word)) is not None:
+            versions.add((int(found.group("n")),))
+        elif words.year.fullmatch(word):
+            year = max(year or 0, int(word))
+        else:
+            named.append(word)
+    return year, named, versions
+
+
 _NUMBER = re.compile(r"\d+")
+
+
+def _dated_as_year(stem: str) -> str:
+    """`stem` with each full date it writes (data `full_date`) written as its year alone: an
+    office dates its file names, and "compromis_v1_2026-02-20" beside
+    "compromis_v2_definitif_2026-03-10" are one name's editions, not two names whose month and
+    day differ (s37 trial: the first draft's deposit was quoted as the final one's)."""
+    return _words().full_date.sub(
+        lambda found: f" {found.group('year') or found.group('year_last')} ", stem
+    )
+
+
+def dated_editions(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> dict[str, str]:
+    """Each older edition among `doc_ids` whose name writes a full date and marks its edition,
+    and its newer edition, when their names are the same once each full date is read as its
+    year (`_read_name`'s `dates_as_years`: "compromis_v1_2026-02-20" beside
+    "compromis_v2_definitif_2026-03-10"): a second pass after `old_copies`, which pairs the
+    names equal with their dates. Only when the newer edition's date is not the earlier one
+    and the two texts are near-copies (`_near_copies`): two meetings' minutes, each with its
+    version, stay apart ("CR_2026-01-15_v2" beside "CR_2026-03-12_v1", or "_v1" in January
+    beside "_v2" in March under another meeting's title)."""
+    full_date = _words().full_date
+    dated = [doc_id for doc_id in doc_ids if full_date.search(fold(doc_id.rpartition("/")[2]))]
+    if len(dated) < 2 or not _may_mark(fold("\n".join(dated))):
+        return {}
+    found: dict[str, str] = {}
+    for group in _editions(dated, dates_as_years=True).values():
+        for doc_id, current in _newest_editions(group).items():
+            if _file_date(doc_id) <= _file_date(current) and _near_copies(
+                text_of(doc_id), text_of(current)
+            ):
+                found[doc_id] = current
+    return found
+
+
+def _file_date(doc_id: str) -> tuple[int, int, int]:
+    """The latest full date a file name writes (data `full_date`): year, month and day."""
+    dates = [(0, 0, 0)]
+    for found in _words().full_date.finditer(fold(visible_text(doc_id).rpartition("/")[2])):
+        digits = _NOT_DIGIT.sub("", found.group())
+        if found.group("year") is not None:  # "2026-02-20", "20260220"
+            dates.append((int(digits[:4]), int(digits[4:6]), int(digits[6:8])))
+        else:  # "20-02-2026"
+            dates.append((int(digits[4:8]), int(digits[2:4]), int(digits[:2])))
+    return max(dates)
+
+
+_NOT_DIGIT = re.compile(r"\D")
+
+
+NEAR_COPY = 0.8
+"""The share of the distinct words of the shorter of two texts the other must write for them
+to be near-copies (`_near_copies`): the s37 trial's two drafts of a sale agreement, 0.85;
+two meetings' minutes of one board, 0.57."""
+
+
+def _near_copies(text: str, other: str) -> bool:
+    """Whether two texts are near-copies: one's title (first line, TITLE_WORDS words at least)
+    opens the other's ("COMPROMIS DE VENTE" and "COMPROMIS DE VENTE — PROJET"), and the other
+    writes NEAR_COPY of the distinct words of the shorter."""
+    title, other_title = (_WORD.findall(fold(_first_line(t))) for t in (text, other))
+    shorter = min(len(title), len(other_title))
+    if shorter < TITLE_WORDS or title[:shorter] != other_title[:shorter]:
+        return False
+    words, other_words = (frozenset(_WORD.findall(fold(t))) for t in (text, other))
+    return len(words & other_words) >= NEAR_COPY * min(len(words), len(other_words))
 
 
 def _edition_apart(found: re.Match[str]) -> Edition:
@@ -279,6 +365,9 @@ def copies(doc_ids: Iterable[str], text_of: Callable[[str], str] | None = None) 
         ):
             found.setdefault(doc_id, Copy(current, False))
     if text_of is not None:
+        for doc_id, current in dated_editions(ids, text_of).items():
+            if doc_id not in found and current not in found:
+                found[doc_id] = Copy(current, False)
         for doc_id, current in replaced(ids, text_of).items():
             found.setdefault(doc_id, Copy(current, False))
         for doc_id, current in earlier_periods(ids, text_of).items():
@@ -324,12 +413,14 @@ def replaced(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> dict[str,
     return found
 
 
-def _editions(doc_ids: Iterable[str]) -> dict[tuple[str, tuple[str, ...]], list[tuple[str, _Name]]]:
+def _editions(
+    doc_ids: Iterable[str], dates_as_years: bool = False
+) -> dict[tuple[str, tuple[str, ...]], list[tuple[str, _Name]]]:
     """The documents of `doc_ids` whose names read (`_read_name`) by the folder and name they
     share with other editions (`_Name.key`), each with its name, in the order of `doc_ids`."""
     editions: dict[tuple[str, tuple[str, ...]], list[tuple[str, _Name]]] = {}
     for doc_id in doc_ids:
-        if (name := _read_name(doc_id)) is not None:
+        if (name := _read_name(doc_id, dates_as_years)) is not None:
             editions.setdefault(name.key, []).append((doc_id, name))
     return editions
 

@@ -34,6 +34,7 @@ from typing import NamedTuple
 from citeqa.blocks import reads_as_caption
 from citeqa.chunking import section_of
 from citeqa.domain import any_of, language_data
+from citeqa.framing_lines import framing_aside
 from citeqa.glossary import fold, language_words
 from citeqa.language import SENTENCE_ENDS, line_end, line_start
 from citeqa.lexical import content_words, query_tokens
@@ -191,14 +192,47 @@ def without_titles(bank: SentenceBank, items: list[ScoredSentence], focus: str =
     unless the question (`focus`) writes a caption's label ("What does Figure 4.2 show?"), a
     figure's or table's caption (`caption_aside`: "Figure 3.1 Boreholes drilled per quarter …
     and average depth in metres (line)" names what a figure shows, and was quoted for "How deep
-    were the new boreholes on average?" over "The average depth was 84 metres")."""
+    were the new boreholes on average?" over "The average depth was 84 metres"), nor a framing
+    line the question does not ask for (`_framing_aside`) while a remaining candidate writes as
+    many of its content words (`_framing_set_aside`)."""
     captions = not set(_WORDS.findall(fold(focus))) & language_words("caption_labels")
-    return [
+    kept = [
         number
         for number, item in enumerate(items)
         if not only_title(bank, item.index)
         and not (captions and caption_aside(bank, item.index, focus))
     ]
+    aside = _framing_set_aside(bank, [items[number].index for number in kept], focus)
+    return [number for number, framing in zip(kept, aside, strict=True) if not framing]
+
+
+def _framing_set_aside(bank: SentenceBank, indexes: list[int], focus: str) -> list[bool]:
+    """For each sentence at `indexes`, whether it is set aside as a framing line: one the
+    question does not ask for (`_framing_aside`), when another sentence, no framing line, writes
+    at least as many of the question's content words ("Subject: Office move" stays for "When
+    does the office move?" when no body sentence writes "office" and "move")."""
+    framing = [_framing_aside(bank, index, focus) for index in indexes]
+    if not any(framing):
+        return framing
+    counts = [_stems_written(bank.text(index), focus) for index in indexes]
+    best = max((n for n, aside in zip(counts, framing, strict=True) if not aside), default=-1)
+    return [aside and n <= best for n, aside in zip(counts, framing, strict=True)]
+
+
+@lru_cache(maxsize=QUESTIONS_READ)
+def _stems_written(sentence: str, focus: str) -> int:
+    """How many of the question's (`focus`) content words `sentence` itself writes (its own
+    words, not its heading's), each read as lexical.query_tokens stems it."""
+    written = frozenset(query_tokens(sentence))
+    return sum(1 for stems in _asked_stems(focus) if not written.isdisjoint(stems))
+
+
+def _framing_aside(bank: SentenceBank, index: int, focus: str) -> bool:
+    """Whether the sentence at `index` is a framing line the question does not ask for
+    (framing_lines.py: a letter's subject line, greeting or closing, a contact, attendance,
+    contents or folder line)."""
+    sentence = bank.sentences[index]
+    return framing_aside(bank.documents[sentence.doc_id].text, sentence.start, sentence.end, focus)
 
 
 CAPTION_WORDS_UNSHARED = 1
@@ -213,14 +247,20 @@ def caption_aside(bank: SentenceBank, index: int, focus: str) -> bool:
     body sentence such as "Figure 3 shows that …"), which the question does not ask about
     (it lacks more than CAPTION_WORDS_UNSHARED of the question's content words, at least two
     of which it must share)."""
+    if not bank.caption_lines.get(index, lambda: _caption_line(bank, index)):
+        return False
+    shared = words_written(bank, index, focus)
+    return shared < 2 or len(_asked_stems(focus)) - shared > CAPTION_WORDS_UNSHARED
+
+
+def _caption_line(bank: SentenceBank, index: int) -> bool:
+    """Whether the sentence at `index` fills its line and reads as a caption
+    (blocks.reads_as_caption): `caption_aside`'s part that is the same for every question."""
     sentence = bank.sentences[index]
     text = bank.documents[sentence.doc_id].text
     if not _whole_line(text, sentence.start, sentence.end):
         return False
-    if not reads_as_caption(text[sentence.start : sentence.end].strip()):
-        return False
-    shared = words_written(bank, index, focus)
-    return shared < 2 or len(_asked_stems(focus)) - shared > CAPTION_WORDS_UNSHARED
+    return reads_as_caption(text[sentence.start : sentence.end].strip())
 
 
 def words_written(bank: SentenceBank, index: int, focus: str) -> int:

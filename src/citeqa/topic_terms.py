@@ -79,6 +79,11 @@ def _around(bank: SentenceBank, doc_id: str, start: int) -> list[int]:
 
 
 def covered(terms: Terms, tokens: frozenset[str]) -> float:
-    """The share of these terms' weight that `tokens` hold."""
+    """The share of these terms' weight that `tokens` hold (`isdisjoint`, no intersection
+    made: an acronym's Alternatives reads its rule in both)."""
     total = sum(weight for _, weight in terms)
-    return sum(weight for alts, weight in terms if alts & tokens) / total if total else 0.0
+    return (
+        sum(weight for alts, weight in terms if not alts.isdisjoint(tokens)) / total
+        if total
+        else 0.0
+    )

@@ -54,7 +54,15 @@ from citeqa.jsonfiles import data_json
 from citeqa.models import Citation, Document, Hit
 from citeqa.unheld_periods import SPAN, periods_written
 
-__all__ = ["UnheldYear", "answer_texts", "asked_years", "cued_number", "unheld_year", "unit_words"]
+__all__ = [
+    "UnheldYear",
+    "answer_texts",
+    "asked_years",
+    "counted_number",
+    "cued_number",
+    "unheld_year",
+    "unit_words",
+]
 
 YEAR = re.compile(rf"(?<![\w.,/-])({YEAR_DIGITS})(?![\w/-]|[.,]\d)")
 """A year written alone: not within a longer number ("12027", "2,027"), a date ("2027-03-01",
@@ -68,6 +76,9 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*([^\s,;:!?()«»“”\"']+)")
 """The word right after a number: a unit or currency makes it an amount ("2000 GBP")."""
 _LAST_WORD = re.compile(r"[^\s,;:!?()«»“”\"']+$")
 """The word right before a number: a list's noun makes it a record's ("extension 2105")."""
+_PLURAL_WORD = re.compile(r"[^\W\d_]{2,}[sx]")
+"""A word of letters ending as an English or French plural does ("eleves", "spectators",
+"metres"): a counted noun after a number."""
 HELD_NAMED = 4
 """How many of the years the documents write the reason names (the closest to the asked)."""
 
@@ -169,6 +180,29 @@ def cued_number(text: str, match: re.Match[str]) -> bool:
         or (previous is not None and fold(previous.group()) in nouns)
         or (after is not None and fold(after.group(1)).rstrip(".") in units)
     )
+
+
+def counted_number(text: str, match: re.Match[str]) -> bool:
+    """Whether the number of 1800 to 2199 `match` finds in folded `text` counts something: a
+    plural word of letters follows it ("le lycee compte 1850 eleves", "holds 2000 spectators")
+    and a word precedes it that is no year's (year_cues.json year_before: "en 1850", "since
+    1990", "the 2023 accounts", a month). A number opening the text stays a year ("2024 results"
+    heads a section as often as it counts)."""
+    after = _NEXT_WORD.match(text, match.end())
+    word = after.group(1).rstrip(".") if after is not None else ""
+    if not _PLURAL_WORD.fullmatch(word) or word in _year_words()[1]:
+        return False
+    previous = _LAST_WORD.search(text[: match.start()].rstrip())
+    if previous is None:
+        return bool(text[: match.start()].strip())  # after a colon or a dash: "Effectif : 1850"
+    return previous.group() not in _year_words()[0]
+
+
+@cache
+def _year_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words before and after a number of year_cues.json that keep it a year."""
+    cues = data_json("year_cues.json")
+    return frozenset(cues["year_before"]), frozenset(cues["year_after"])
 
 
 @cache

@@ -59,7 +59,14 @@ from itertools import islice
 from pathlib import PurePosixPath
 
 from citeqa.across import writes_a_name, written_names
-from citeqa.archive_folders import archived, asks_archive, without_sibling
+from citeqa.archive_folders import (
+    archived,
+    asks_archive,
+    folder_words,
+    name_words,
+    subject_words,
+    without_sibling,
+)
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import about_terms, fold, written_terms
 from citeqa.models import Answer, Citation, Hit, Lang
@@ -433,6 +440,22 @@ def title_version(title: str) -> Version | None:
     return written[0] if len(written) == 1 else None
 
 
+def _archived_beside(doc_id: str, quoted: Iterable[str]) -> bool:
+    """Whether the archived `doc_id` may be an earlier edition of one of the `quoted` files:
+    its name shares a subject word with the other's name or folders (archive_folders
+    name_words, folder_words: "archives/bareme_2023" beside "Tarifs/bareme_2026",
+    "archives/tarifs_2023" beside "Tarifs/bareme_honoraires_2026"), words naming a kind of
+    paper or an edition aside (subject_words: "note", "rapport", "final"). An archived paper
+    of another subject states nothing "otherwise" (s37 trial: the 2023 fees schedule's
+    transfer duty was labelled an earlier edition of the furniture value in a succession's
+    figures)."""
+    own = subject_words(name_words(doc_id))
+    return any(
+        not own.isdisjoint(subject_words(name_words(other) | folder_words(other)))
+        for other in quoted
+    )
+
+
 def _covers(asked: Version, version: Version) -> bool:
     """Whether a version named `asked` ("v2") names `version` (2.0, 2.1) or the other way."""
     shorter = min(len(asked), len(version))
@@ -741,9 +764,12 @@ class CorpusVersions:
 
     def _may_state(self, doc_id: str, quoted: set[str]) -> bool:
         """Whether a quote of `doc_id` may stand beside quotes of the `quoted` documents: it is
-        no copy, or an old copy (no duplicate) of one of them."""
+        an old copy (no duplicate) of one of them, or no copy; an archived paper only beside a
+        quoted file its name shares a word with (`_archived_beside`)."""
         copy = self.copies.get(doc_id)
-        return copy is None or (not copy.duplicate and copy.current in quoted)
+        if copy is None:
+            return doc_id not in self.archived or _archived_beside(doc_id, quoted)
+        return not copy.duplicate and copy.current in quoted
 
     def _newest(self, lang: Lang) -> str:
         """What an answer naming no family quotes, as the notes say it."""
@@ -1170,7 +1196,8 @@ def states_otherwise(answer: Answer, older: Answer, asked: Sequence[frozenset[st
     its first quote writes every one of the question's `asked` terms (each a set of stemmed
     alternatives, lexical.written_terms) that `answer`'s quotes write, some at least (not a
     page of the older version on something else), and states a value they do not, or states
-    none where they state one ("never expire" against "90 days")."""
+    none where they state one of the same thing ("never expire" against "90 days":
+    `_same_subject`)."""
     if older.abstained or not older.citations or answer.abstained:
         return False
     ours_text = "\n".join(c.quote for c in answer.citations)
@@ -1179,7 +1206,55 @@ def states_otherwise(answer: Answer, older: Answer, asked: Sequence[frozenset[st
     if not ours or not _writes_as_much(ours_text, theirs_text, asked):
         return False
     theirs = _stated(theirs_text, older.lang)
-    return not theirs or bool(theirs - ours)
+    return bool(theirs - ours) if theirs else _same_subject(ours_text, theirs_text, asked)
+
+
+SAME_SUBJECT = 0.4
+"""The share of the shorter quote's words the other writes when a quote stating no value
+speaks of what the other states one of (`_same_subject`)."""
+
+
+def _same_subject(ours: str, theirs: str, asked: Sequence[frozenset[str]] = ()) -> bool:
+    """Whether `theirs`, stating no value, speaks of what `ours` states a value of: the two
+    write SAME_SUBJECT of the shorter one's words at least ("Tokens never expire." of "Tokens
+    expire after 90 days."), or open with the same label (`_label`: "Dépôt de garantie :
+    néant" of "Dépôt de garantie : un dépôt de 780 €"), or `theirs` writes every `asked` term
+    and a word saying there is none (`_says_none`: "aucun dépôt de garantie"). An older
+    edition's sentence on another thing that writes only the asked words says nothing
+    otherwise (s37 trial: the first draft's "remettre le dossier de diagnostic technique
+    (amiante, termites…)" was labelled as stating otherwise the final one's price reduction
+    "rendus nécessaires par le diagnostic termites")."""
+    our_words, their_words = written_terms(ours, False), written_terms(theirs, False)
+    shorter = min(len(our_words), len(their_words))
+    if shorter > 0 and len(our_words & their_words) >= SAME_SUBJECT * shorter:
+        return True
+    label = _label(theirs)
+    return (label is not None and label == _label(ours)) or _says_none(theirs, asked)
+
+
+_LABEL = re.compile(r"\A\W*([^:\n—]{3,60}?)\s*(?::|—)")
+
+
+def _label(quote: str) -> tuple[str, ...] | None:
+    """The words a quote opens with before ":" or "—" ("Dépôt de garantie : néant"), folded;
+    None when it opens with no such label."""
+    found = _LABEL.match(quote)
+    words = tuple(_WORD.findall(fold(found.group(1)))) if found else ()
+    return words or None
+
+
+def _says_none(theirs: str, asked: Sequence[frozenset[str]]) -> bool:
+    """Whether `theirs` writes every `asked` term and a word saying there is none (data
+    versions.json "none_words": "néant", "aucun", "sans", "never")."""
+    their_words = written_terms(theirs, False)
+    if not asked or not all(term & their_words for term in asked):
+        return False
+    return not _none_words().isdisjoint(_WORD.findall(fold(theirs)))
+
+
+@cache
+def _none_words() -> frozenset[str]:
+    return frozenset(data_json("versions.json")["none_words"])
 
 
 def _writes_as_much(ours: str, theirs: str, asked: Sequence[frozenset[str]]) -> bool:

@@ -90,3 +90,54 @@ def test_a_refusal_for_another_entitys_document_names_the_asked_name(
     answer = assistant.ask("Quelle est la date du certificat médical de Paul Marchand pour 2025 ?")
     assert not answer.citations
     assert "“Paul Marchand”" in answer.answer
+
+
+SHORT_FORMS = {
+    "conventions/convention_2025.md": (
+        "# Convention de subvention 2025\n\nLa Fondation accorde à l'association Lire Ensemble "
+        "une subvention de 30 000 euros pour l'année 2025.\n"
+    ),
+    "conventions/partenaires.md": (
+        "# Nos partenaires\n\nL'association remercie la Fondation de France et la Mairie de Lyon "
+        "pour leur soutien.\n"
+    ),
+    "mairie/compte_rendu_2025.md": (
+        "# Compte rendu annuel 2025\n\nLe Conseil municipal s'est réuni 7 fois en 2025.\n"
+    ),
+    "mairie/budget_2025.md": (
+        "# Budget 2025\n\nLe Conseil Municipal a validé le budget le 12 mars 2025.\n"
+        "Subvention accordée : 30 000 euros.\n"
+    ),
+    "club/minutes.md": (
+        "# Annual general meeting\n\nThe report was presented by Ingrid K. Halvorsen, "
+        "treasurer, who announced a surplus of 2,300 euros.\n"
+    ),
+    "club/members.md": (
+        "# Members\n\n| Surname | First name | Phone |\n|---|---|---|\n"
+        "| Halvorsen | Ingrid | 555 0101 |\n| Walsh | Mary | 555 0102 |\n"
+    ),
+    "club/steering.md": "# Steering\n\nThe Comité de pilotage met 4 times this year.\n",
+    "club/plan.md": "# Plan\n\nThe Comité de Pilotage approved a budget of 12,000 euros.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def short_forms(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    folder = tmp_path_factory.mktemp("short_forms")
+    return assistant_over(SHORT_FORMS, folder / "corpus", folder / "index")
+
+
+@pytest.mark.parametrize(
+    ("question", "answering"),
+    [
+        ("Combien la Fondation de France nous a-t-elle accordé en 2025 ?", "convention_2025"),
+        ("Combien de fois le Conseil Municipal s'est-il réuni en 2025 ?", "compte_rendu_2025"),
+        ("What surplus did Ingrid Halvorsen announce?", "minutes"),
+        ("How many times did the Comité de Pilotage meet?", "steering"),
+    ],
+)
+def test_a_short_form_a_middle_initial_or_a_lower_case_word_keeps_the_answering_document(
+    short_forms: Assistant, question: str, answering: str
+) -> None:
+    quoted = _quoted_files(short_forms, question)
+    assert [doc_id.rsplit("/", 1)[-1] for doc_id in quoted[:1]] == [answering]

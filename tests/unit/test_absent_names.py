@@ -232,3 +232,18 @@ def test_an_acronym_written_only_glued_to_digits_is_never_claimed_absent() -> No
     assert initials.spells("CNIL") and initials.spells("UGAP")
     assert not initials.spells("REF") and not initials.spells("CNI")
     assert not CorpusInitials.of(["x CNIL2024"]).spells("NIL")  # a word's start only
+
+
+def test_an_interjection_the_corpus_never_uses_is_no_term_unless_a_name_starts_with_it() -> None:
+    def searched(question: str) -> set[str]:
+        return {word for alternatives, _ in asked(question).own_terms for word in alternatives}
+
+    for question, interjection in (
+        ("SOS poste Dr Roussel", "sos"),
+        ("FYI helmets worn on the track?", "fyi"),
+    ):
+        terms = asked(question)
+        assert interjection not in searched(question), question
+        assert not any(interjection in word.lower() for word in terms.absent), question
+    assert "sos" in searched("Quel est le numéro de SOS Médecins ?")
+    assert "SOS" in asked("Quel est le numéro de SOS Médecins ?").absent

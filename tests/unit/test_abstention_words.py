@@ -630,3 +630,13 @@ def test_an_amount_a_range_of_the_closest_passages_holds_is_never_said_unmention
     assert "700" not in reason
     in_km = ["Distance | Tarif\nde 601 à 1 000 km | 2,40 €\n"]
     assert "jamais “700”" in not_answered(asked, "fr", tokens, closest=lambda: in_km)
+
+
+def test_an_interjection_of_the_absent_names_data_is_never_named_unmentioned() -> None:
+    asked = terms("SOS adhésion prix", {"SOS": 6.0, "adhésion": 4.0, "prix": 3.0})
+    held = frozenset(word_alternatives("adhésion") | word_alternatives("prix"))
+    assert unmatched_words(asked, held, "fr") == []
+    english = terms("FYI what is the fee", {"FYI": 6.0, "fee": 4.0})
+    assert unmatched_words(english, frozenset(), "en") == ["fee"]
+    named = terms("Quel est le numéro de SAMU ?", {"SAMU": 6.0, "numéro": 2.0})
+    assert unmatched_words(named, frozenset(), "fr") == ["SAMU"]

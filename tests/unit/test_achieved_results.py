@@ -115,3 +115,80 @@ def test_vise_is_no_target_word() -> None:
     notice = Statement("Délai de préavis : 3 mois, au lieu du délai visé : 2 mois.", "b", "Bail")
     old = Statement("Délai de préavis : 2 mois.", "a", "Ancien bail")
     assert result_position("Quel est le délai de préavis ?", [old, notice], undated) is None
+
+
+def test_a_question_asking_the_request_keeps_the_application() -> None:
+    """s37 probe r04: the report's amount awarded (restating the request as "prévu") took the
+    application's place for a question asking what was requested."""
+    asked = Statement(
+        "Montant demandé à la Fondation Lumière : 45 000 euros.", "demande", "Demande de subvention"
+    )
+    granted = Statement(
+        "Montant accordé par la Fondation Lumière : 40 000 euros (prévu : 45 000 euros).",
+        "rapport",
+        "Rapport final",
+    )
+    question = "Quel montant avions-nous demandé à la Fondation Lumière ?"
+    assert result_position(question, [asked, granted], undated) is None
+    accorded = "Quel montant la Fondation Lumière a-t-elle accordé ?"
+    assert result_position(accorded, [asked, granted], undated) == 1
+    requested = Statement(
+        "Amount requested from the Hartwell Trust: 60,000 pounds.", "app", "Grant application"
+    )
+    awarded = Statement(
+        "Amount awarded by the Hartwell Trust: 52,000 pounds (target: 60,000 pounds).",
+        "report",
+        "Final report",
+    )
+    english = "How much was requested from the Hartwell Trust?"
+    assert result_position(english, [requested, awarded], undated) is None
+    assert (
+        result_position("How much did the Hartwell Trust award?", [requested, awarded], undated)
+        == 1
+    )
+
+
+def test_a_question_naming_the_interim_report_asks_its_figure() -> None:
+    """s37 probe r23: "by the interim report" got the final report's 17."""
+    interim = Statement("Reading clubs opened: 12 (target: 20).", "interim", "Interim report")
+    final = Statement("Reading clubs opened: 17 (target: 20).", "final", "Final report")
+    assert result_position("How many reading clubs were opened?", [interim, final], undated) == 1
+    asked = "How many reading clubs had opened by the interim report?"
+    assert result_position(asked, [interim, final], undated) is None
+    intermediaire = Statement(
+        "Clubs de lecture ouverts : 12 (objectif : 20).", "i", "Rapport intermédiaire"
+    )
+    finale = Statement("Clubs de lecture ouverts : 17 (objectif : 20).", "f", "Rapport final")
+    assert (
+        result_position("Combien de clubs de lecture ouverts ?", [intermediaire, finale], undated)
+        == 1
+    )
+    question = "Combien de clubs de lecture ouverts selon le rapport intermédiaire ?"
+    assert result_position(question, [intermediaire, finale], undated) is None
+
+
+def test_a_result_leaves_out_a_question_word_the_plan_writes() -> None:
+    """The result leads only when it writes every word of the question the first writes: a
+    claim's or a demand's word no data lists ("réclamée", "claimed") keeps the plan's line."""
+    claimed = Statement("Amount claimed from the Hartwell Trust: 60,000 pounds.", "app", "Proposal")
+    awarded = Statement(
+        "Amount awarded by the Hartwell Trust: 52,000 pounds (target: 60,000 pounds).",
+        "r",
+        "Report",
+    )
+    question = "How much did we claim from the Hartwell Trust?"
+    assert result_position(question, [claimed, awarded], undated) is None
+    reclamee = Statement("Somme réclamée à la Fondation Lumière : 45 000 euros.", "d", "Demande")
+    accordee = Statement(
+        "Somme accordée par la Fondation Lumière : 40 000 euros (prévu : 45 000 euros).",
+        "r",
+        "Bilan",
+    )
+    asked = "Quelle somme avions-nous réclamée à la Fondation Lumière ?"
+    assert result_position(asked, [reclamee, accordee], undated) is None
+    assert (
+        result_position(
+            "Quelle somme la Fondation Lumière a-t-elle accordée ?", [reclamee, accordee], undated
+        )
+        == 1
+    )

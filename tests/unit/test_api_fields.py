@@ -406,3 +406,27 @@ def test_a_field_line_after_a_console_paragraph_still_describes_its_field() -> N
     placed = _placed(text)
     kept = answering_lines(read_question(placed, "What is the code of Dispatcher?", frozenset()))
     assert [placed[n][2] for n in kept] == ["code (str) – what it says when overloaded."]
+
+
+def test_owner_reads_back_only_the_lines_it_needs() -> None:
+    import citeqa.signatures as signatures
+
+    text = (
+        "intro\n\n"
+        + "prose line\n" * 40
+        + "detect_leaks(readings, threshold=0.18)\n\n  Flags leaks.\n"
+    )
+    start = text.index("Flags")
+    back = signatures._lines_back(text, start)
+    assert next(back) == "" and next(back) == ""  # the sentence's own line's start, a blank
+    assert next(back) == "detect_leaks(readings, threshold=0.18)"  # the rest never cut
+    assert owner(text, start, right_under=True) == "detect_leaks(readings, threshold=0.18)"
+    whole = text[
+        max(0, text.rfind("\n", 0, start) + 1 - signatures.OWNER_READ_BACK) : text.rfind(
+            "\n", 0, start
+        )
+        + 1
+    ]
+    assert list(signatures._lines_back(text, start)) == [
+        line.strip() for line in reversed(whole.split("\n"))
+    ]

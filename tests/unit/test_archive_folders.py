@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 
 from citeqa.answerlabels import otherwise_label, quote_lines
-from citeqa.archive_folders import archived, asks_archive, is_archive_folder, without_sibling
+from citeqa.archive_folders import (
+    archived,
+    asks_archive,
+    is_archive_folder,
+    name_words,
+    without_sibling,
+)
 from citeqa.models import Answer, Chunk, Citation, Hit
 from citeqa.versions import CorpusVersions, with_older_statement
 
@@ -307,3 +313,60 @@ def test_archives_and_their_current_siblings_are_told_at_any_depth() -> None:
     assert without_sibling(ids, under) == {"A/archive/rapport 2023", "old/budget"}
     chain = ["old/" + "a/" * depth + f"d{depth}" for depth in range(600)] + ["notes"]
     assert set(archived(chain).values()) == {"old"} and len(archived(chain)) == 600
+
+
+@pytest.mark.parametrize(
+    ("current", "archived_paper", "other", "lang"),
+    [
+        ("Tarifs/bareme_emoluments_2026", "archives/bareme_emoluments_2023",
+         "Dossiers/Perrin/declaration_succession_chiffres", "fr"),
+        ("Pricing/fee_schedule_2026", "archive/fee_schedule_2023",
+         "Clients/Smith/estate_figures", "en"),
+    ],
+)  # fmt: skip
+def test_an_archived_paper_states_otherwise_only_beside_a_file_named_alike(
+    current: str, archived_paper: str, other: str, lang: str
+) -> None:
+    """s37 trial: the archived 2023 fees schedule's transfer duty was labelled "an earlier
+    edition says otherwise" beside a succession's furniture value: an archived paper is an
+    earlier edition only of a quoted file its name shares a word with."""
+    versions = CorpusVersions.of([current, archived_paper, other], str, text_of=str)
+    assert versions is not None
+    older = _answer(archived_paper, "Droits de mutation : 5,81 %", lang)
+    fees = _answer(current, "Droits de mutation : 6,31 %", lang)
+    figures = _answer(other, "Mobilier : 12 000 €", lang)
+    assert versions.may_differ(fees, older) and versions.may_add(fees, [archived_paper])
+    assert not versions.may_differ(figures, older)
+    assert not versions.may_add(figures, [archived_paper])
+
+
+@pytest.mark.parametrize(
+    ("archived_paper", "quoted", "labelled"),
+    [
+        ("archives/tarifs_2023", "Tarifs/bareme_honoraires_2026", True),  # the folder's word
+        ("archive/fees_2023", "Fees/schedule_2026", True),
+        ("archives/note_tarifs_2023", "Dossiers/Perrin/note_succession_Perrin", False),
+        ("archives/rapport_activite_2023", "Dossiers/Marty/rapport_expertise_maison", False),
+        ("archive/minutes_board_2023", "Clients/Smith/minutes_estate", False),
+        ("archives/compte_rendu_2023", "Dossiers/Roux/compte_rendu_vente", False),
+    ],
+)  # fmt: skip
+def test_an_archived_paper_shares_a_subject_word_with_the_quoted_name_or_folder(
+    archived_paper: str, quoted: str, labelled: bool
+) -> None:
+    """s37 review findings 3 and 4: "archives/tarifs_2023" beside
+    "Tarifs/bareme_honoraires_2026" lost its right label (the quoted file's folder names the
+    subject), and a generic word ("note", "rapport", "minutes", "compte rendu") let an archived
+    paper be labelled beside a file of another subject."""
+    versions = CorpusVersions.of([archived_paper, quoted], str, text_of=str)
+    assert versions is not None
+    older = _answer(archived_paper, "Consultation : 60 € la demi-heure", "fr")
+    current = _answer(quoted, "Consultation : 75 € la demi-heure", "fr")
+    assert versions.may_differ(current, older) is labelled
+
+
+def test_a_file_name_s_words_leave_its_known_extension_out() -> None:
+    """An id keeps its extension when an export took its name ("sortie.pdf" beside "sortie"):
+    "pdf" is no word the archived "archives/rapport.pdf" shares with "Dossiers/notice.pdf"."""
+    assert name_words("Sorties/fiche_sortie.pdf") == {"fiche", "sortie"}
+    assert name_words("Docs/guide.docx") == {"guide"}

@@ -9,6 +9,8 @@ from citeqa.asked_names import (
     names_written_by,
     write_a_part,
     writers,
+    writes_another_name,
+    writes_short_form,
 )
 
 
@@ -81,11 +83,37 @@ def test_another_entity_sharing_a_word_of_the_name_writes_a_part_of_it() -> None
 def test_a_document_writes_a_name_only_capitalised_in_its_text() -> None:
     texts = _texts(
         ("minutes", "The Board Meeting approved the budget."),
-        ("notes", "At the board meeting we spoke of Paul marchand."),
+        ("notes", "At the board meeting we spoke of paul marchand."),
         ("roster", "| MARCHAND | Paul |"),
     )
     assert writers(("board", "meeting"), texts) == {"minutes"}
     assert writers(("paul", "marchand"), texts) == {"roster"}
+
+
+def test_a_name_written_with_its_first_word_capitalised_counts_once_one_writes_it_all() -> None:
+    texts = _texts(
+        ("rapport", "Le Conseil municipal s'est réuni 7 fois en 2025."),
+        ("budget", "Le Conseil Municipal a validé le budget."),
+        ("copil", "Le Comité de pilotage s'est réuni 4 fois."),
+        ("notes", "The Steering committee met four times."),
+    )
+    assert writers(("conseil", "municipal"), texts) == {"rapport", "budget"}
+    alone = _texts(("copil", "Le Comité de pilotage s'est réuni 4 fois."))
+    assert writers(("comite", "de", "pilotage"), alone) == set()
+    both = _texts(
+        ("notes", "The Steering committee met four times."),
+        ("plan", "The Steering Committee met."),
+    )
+    assert writers(("steering", "committee"), both) == {"notes", "plan"}
+
+
+def test_a_middle_initial_between_a_names_words_still_writes_it() -> None:
+    texts = _texts(
+        ("conseil", "Le rapport a été présenté par Anne M. Lefort, trésorière."),
+        ("minutes", "The report was read by John A. Carter, treasurer."),
+    )
+    assert writers(("anne", "lefort"), texts) == {"conseil"}
+    assert writers(("john", "carter"), texts) == {"minutes"}
 
 
 def test_a_name_a_document_writes_in_lower_case_is_an_ordinary_phrase() -> None:
@@ -134,3 +162,26 @@ def test_a_name_of_english_words_alone_is_an_ordinary_phrase_even_capitalised_ev
     )
     names = [("board", "meeting"), ("annual", "report"), ("paul", "marchand")]
     assert names_written_by(names, texts) == {("paul", "marchand"): {"fees"}}
+
+
+def test_another_name_sharing_a_word_is_written_a_short_form_is_not() -> None:
+    paul, foundation = ("paul", "marchand"), ("fondation", "de", "france")
+    assert writes_another_name(paul, "Sophie Marchand n'a pas encore payé.")
+    assert writes_another_name(paul, "| Marchand | Sophie | 06 98 76 54 32 |")
+    assert writes_another_name(paul, "Paul Martin paid 80 euros.")
+    assert writes_another_name(foundation, "La Fondation Savoirs Partagés accorde 45 000 euros.")
+    assert writes_another_name(foundation, "Grant from the Fondation de Lyon.")
+    assert not writes_another_name(paul, "Reçu de M. Marchand la somme de 120 euros.")
+    assert not writes_another_name(paul, "Mrs Marchand paid. Marchand. Then we left.")
+    assert not writes_another_name(foundation, "La Fondation accorde 30 000 euros.")
+    assert not writes_another_name(("anne", "lefort"), "Présenté par Anne M. Lefort.")
+
+
+def test_a_short_form_writes_a_word_of_the_name_after_an_article_or_a_title() -> None:
+    paul, foundation = ("paul", "marchand"), ("fondation", "de", "france")
+    assert writes_short_form(foundation, "La Fondation accorde 30 000 euros.")
+    assert writes_short_form(("trust", "hartwell"), "We thank the Trust for its grant.")
+    assert writes_short_form(paul, "Reçu de M. Marchand la somme de 120 euros.")
+    assert writes_short_form(paul, "Mrs Marchand paid 120 euros.")
+    assert not writes_short_form(paul, "Marchand termine troisième de la course.")
+    assert not writes_short_form(foundation, "la fondation accorde 30 000 euros.")

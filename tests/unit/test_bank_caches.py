@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from citeqa.glossary import fold
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
@@ -129,3 +130,42 @@ def test_two_documents_with_the_same_span_list_their_own_sentences() -> None:
     bank = SentenceBank(documents, chunks, sentences, None, tokens)
     assert [bank.in_chunk(chunk) for chunk in chunks] == [(0, 1), (2, 3)]
     assert [bank.in_chunk(chunk) for chunk in reversed(chunks)] == [(2, 3), (0, 1)]
+
+
+def test_a_banks_folded_documents_are_its_own_and_folded_once(monkeypatch) -> None:
+    import citeqa.answering as answering
+
+    old, _ = _bank("Signé par Éric DUPONT.  Fin.")
+    new, _ = _bank("Signé par Anne MARTIN.  Fin.")
+    folds: list[str] = []
+    monkeypatch.setattr(answering, "fold", lambda text: folds.append(text) or fold(text))
+    assert answering._folded_document(old, "d") == "signe par eric dupont. fin."
+    assert answering._folded_document(old, "d") == "signe par eric dupont. fin."
+    assert answering._folded_document(new, "d") == "signe par anne martin. fin."
+    assert len(folds) == 2  # once a bank's document
+    monkeypatch.setattr(answering, "FOLDED_DOCUMENT_MAX", 10)
+    assert answering._folded_document(new, "d") == "signe par anne martin. fin."
+    assert answering._folded_document(new, "d") == "signe par anne martin. fin."
+    assert len(folds) == 4  # a document over the size kept: folded anew, never kept
+
+
+def test_a_sentences_label_shape_is_read_with_its_facts() -> None:
+    bank, _ = _bank("Hours: open daily. The pool opens at 7 and closes at 22 on weekdays.")
+    assert bank.facts(0).label_text == "Hours: open daily."
+    label = bank.facts(0)
+    assert not label.label_shaped and bank.facts(1).label_text.startswith("The pool")
+
+
+def test_a_caption_line_is_read_once_whatever_the_question(monkeypatch) -> None:
+    import citeqa.titleonly as titleonly
+
+    text = "Figure 3 Boreholes drilled per quarter.\nThe average depth was 84 metres."
+    bank, _ = _bank(text)
+    reads: list[str] = []
+    reads_as_caption = titleonly.reads_as_caption
+    monkeypatch.setattr(
+        titleonly, "reads_as_caption", lambda line: reads.append(line) or reads_as_caption(line)
+    )
+    assert titleonly.caption_aside(bank, 0, "How deep were the new wells on average?")
+    assert titleonly.caption_aside(bank, 0, "What was the mean depth of the wells?")
+    assert len(reads) == 1 and not titleonly.caption_aside(bank, 1, "How deep were they?")

@@ -294,6 +294,43 @@ def test_sentences_split_where_they_end(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lease was signed on Jan. 15, 2024 by both parties.",
+        "Dates were between Jan. 1, 1999, and Dec. 30, 2009 here.",
+        "La réunion du 3 janv. 2024 a validé le budget.",
+        "Le 3 févr. 2024 et le 9 sept. 2025 furent fériés.",
+        "Voir art. 12 du règlement et art. 259-1 CGI.",
+        "Conformément à l'art. 12 des statuts, le conseil se réunit.",
+        "Call Building B2 ext. 4470 for help.",
+        "Lady Margaret Butler (c. 1454-1539) was his daughter.",
+        "L'astronome Kidinnu (IVe siècle av. J.-C.) a calculé le mois.",
+        "É. Zola et A. Dreyfus se rencontrent.",
+        "Le musée (имени А. С. Пушкина) fut fondé en 1912.",
+    ],
+)
+def test_sentences_do_not_split_after_dated_and_numbered_abbreviations(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Du réalisme de son art. Ce réalisme dure.",
+            ["Du réalisme de son art.", "Ce réalisme dure."],
+        ),
+        ("I met Jan. He was late.", ["I met Jan.", "He was late."]),
+        ("It lasted 20 min. 12 patients left.", ["It lasted 20 min.", "12 patients left."]),
+    ],
+)
+def test_number_abbreviations_end_a_sentence_before_no_digit(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected
+
+
 def test_sentences_of_a_slice_use_absolute_offsets() -> None:
     text = "Ignored. First one. Second one. Ignored too."
     start, end = text.index("First"), text.index(" Ignored too")

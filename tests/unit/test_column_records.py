@@ -377,3 +377,50 @@ def test_a_record_number_in_spaced_digit_groups_names_that_record_only() -> None
         assert found is not None and found.header is not None
         assert document.text[slice(*found.quote)].rstrip(" |").endswith("99 €")
         assert document.text[slice(*found.header)].rstrip(" |").endswith("Offre 1500")
+
+
+LOAD_TESTS = [
+    ["Test", "T-11", "T-12", "T-13"],
+    ["Load (kN)", "90", "110", "130"],
+    ["Required deflection limit (mm)", "15", "18", "22"],
+    ["Measured deflection (mm)", "11.2", "19.4", "16.7"],
+    ["Result", "Pass", "Fail", "Pass"],
+]
+"""Load tests by columns: two field rows name the deflection, its limit and the value measured."""
+ESSAIS = [
+    ["Essai", "E-21", "E-22", "E-23"],
+    ["Charge (kN)", "80", "95", "120"],
+    ["Flèche limite exigée (mm)", "14", "16", "20"],
+    ["Flèche mesurée (mm)", "9.8", "17.3", "15.1"],
+    ["Verdict", "Conforme", "Non conforme", "Conforme"],
+]
+
+
+@pytest.mark.parametrize("kind", ["md", "csv", "xlsx"])
+@pytest.mark.parametrize(
+    ("rows", "question", "quoted", "asked"),
+    [
+        (LOAD_TESTS, "What was the deflection of T-12?", "Required", "19.4"),
+        (LOAD_TESTS, "What was the maximum allowed deflection for T-12?", "Measured", "18"),
+        (ESSAIS, "Quelle était la flèche de l'essai E-22 ?", "Flèche limite", "17.3"),
+        (ESSAIS, "Quel seuil de flèche était fixé pour l'essai E-22 ?", "Flèche mesurée", "16"),
+        (LOAD_TESTS, "What was the maximum deflection of T-12?", "Required", "19.4"),
+        (LOAD_TESTS, "What was the deflection of T-12 under the maximum load?", "Required", "19.4"),
+        (LOAD_TESTS, "What deflection did T-12 show at the design load?", "Required", "19.4"),
+        (ESSAIS, "Quelle a été la flèche maximale de l'essai E-22 ?", "Flèche limite", "17.3"),
+    ],
+)
+def test_of_fields_named_alike_the_measured_one_is_asked_unless_the_limit_is(
+    tmp_path: Path, kind: str, rows: Table, question: str, quoted: str, asked: str
+) -> None:
+    """The question "the deflection of T-12" names the limit's row and the measured one's alike:
+    the measured value is asked, the limit when the question asks it ("maximum allowed",
+    "seuil"), whichever row was quoted. Before, neither was chosen and the quoted limit's row
+    stood (s36 trial). A limit word elsewhere in the question ("under the maximum load") or
+    "maximum", "design" ask no limit (review s37: before this, they quoted the limit)."""
+    document = _read(tmp_path, kind, rows)
+    found = asked_record_cell(question, *_answer(document, quoted))
+    assert found is not None
+    quote = document.text[slice(*found.quote)].rstrip(" |")
+    assert quote.endswith(asked)
+    assert quote.lstrip(" |").startswith(next(row[0] for row in rows if asked in row))

@@ -182,3 +182,18 @@ def test_a_signing_line_is_told_from_prose(sentence: str, signing: bool) -> None
 )
 def test_a_question_asking_where_or_when_signed_is_told(question: str, asks: bool) -> None:
     assert asks_signing(question) is asks
+
+
+def test_a_signing_line_folds_only_the_words_an_opener_spans(monkeypatch) -> None:
+    import citeqa.signing as signing
+
+    folded: list[str] = []
+    fold = signing.fold
+    monkeypatch.setattr(signing, "fold", lambda word: folded.append(word) or fold(word))
+    long_line = (
+        "Fait à Lyon, le 2 décembre 2025, en deux exemplaires dont un remis à chaque partie."
+    )
+    assert is_signing_line(long_line)
+    assert len(folded) <= signing._longest_opener() < len(long_line.split())
+    assert not is_signing_line("Fait")
+    assert not is_signing_line("Fait à la main sans date.")

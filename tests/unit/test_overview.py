@@ -228,6 +228,9 @@ def test_a_term_is_asked_about_with_the_words_it_runs_with() -> None:
     said_once = "The hives of the town hold bees. Bees visit the hives."
     assert term_phrase(said_once, "bees", "en") == "bees"  # not "town hold bees"
     assert term_phrase("Combien de salles ?", "salles", "fr") == "salles"  # no question word
+    invoices = "Abonnement télé-actes janvier : 286,00. Abonnement télé-actes février : 286,00."
+    assert term_phrase(invoices, "télé", "fr") == "Abonnement télé-actes"  # no compound cut
+    assert term_phrase(invoices, "actes", "fr") == "Abonnement télé-actes"
 
 
 def test_a_title_that_is_a_question_or_a_heading_is_asked_as_a_person_would() -> None:

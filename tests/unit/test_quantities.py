@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests.small_corpora import assistant_over
 
-from citeqa.quantities import asks_quantity, quantity_holder, writes_quantity
+from citeqa.quantities import asks_quantity, quantity_holder, writes_amount, writes_quantity
 
 REFERENCE = "Référence : FDN-2023-0088."
 GRANT = "Subvention accordée par la Fondation : 30 000 euros."
@@ -149,3 +149,110 @@ def test_an_ordinal_or_a_numbered_part_is_no_quantity(text: str) -> None:
 )
 def test_a_quantity_in_words_is_a_quantity(text: str) -> None:
     assert writes_quantity(text)  # none, free, twice, about a hundred answer how many
+
+
+def test_the_quantity_lead_reads_the_languages_of_the_few_candidates_it_compares(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import citeqa.answering as answering
+    from citeqa.models import Chunk, Document, Sentence
+    from citeqa.sentences import ScoredSentence, SentenceBank
+
+    lines = ["Référence : FDN-2023-0088.", "Subvention accordée : 30 000 euros."]
+    lines += [f"Ligne {n} du courrier de la fondation." for n in range(20)]
+    text = "\n".join(lines)
+    starts = [text.index(line) for line in lines]
+    sentences = [
+        Sentence(doc_id="d", chunk_index=0, start=s, end=s + len(t))
+        for s, t in zip(starts, lines, strict=True)
+    ]
+    document = Document(doc_id="d", title="", path="/d.txt", text=text, sha256="0")
+    chunk = Chunk(chunk_id="d:0", doc_id="d", start=0, end=len(text), text=text, lang="fr")
+    bank = SentenceBank({"d": document}, [chunk], sentences, None, [frozenset()] * len(lines))
+    items = [ScoredSentence(n, 1.0, 0.0, 0.0, 0.0, 1) for n in range(len(lines))]
+    read: list[int] = []
+    lang_of = answering._sentence_lang
+    monkeypatch.setattr(
+        answering, "_sentence_lang", lambda b, n, t: read.append(n) or lang_of(b, n, t)
+    )
+    langs = answering._SentenceLangs(bank, items, lines)
+    ratings = [0.5, 0.45] + [0.01] * 20
+    assert quantity_holder("Combien la fondation a-t-elle accordé ?", lines, ratings, langs) == 1
+    assert sorted(read) == [0, 1] and len(langs) == len(lines)  # not the twenty others
+    assert langs[1] == langs[-21] and langs[:2] == [langs[0], langs[1]] and sorted(read) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le lycée Jean Moulin compte 1850 élèves à la rentrée.",
+        "Effectif : 1850 élèves.",
+        "The municipal stadium holds 2000 spectators.",
+        "The survey had 1998 respondents across the region.",
+    ],
+)
+def test_a_number_of_year_digits_counting_a_noun_is_a_quantity(text: str) -> None:
+    assert writes_quantity(text)  # s37 probe r03: "1850 élèves" was read as a year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En 1850 les élèves étaient peu nombreux.",
+        "Since 1990 grants have grown.",
+        "The 2023 accounts were approved.",
+        "Les comptes de décembre 2024 restent ouverts.",
+        "2024 results",
+    ],
+)
+def test_a_year_before_a_plural_word_stays_a_year(text: str) -> None:
+    assert not writes_quantity(text)  # year_cues.json year_before, or nothing before it
+
+
+LYCEE = "Le lycée Jean Moulin, fondé il y a longtemps, compte 1850 élèves à la rentrée."
+STAFF = "L'équipe du lycée réunit 45 enseignants et 12 agents autour des élèves."
+
+
+def test_a_count_of_year_digits_keeps_its_lead() -> None:
+    question = "Combien d'élèves compte le lycée ?"
+    assert quantity_holder(question, [LYCEE, STAFF], [0.6, 0.5], FRENCH * 2) is None
+    english = ["The stadium holds 2000 spectators.", "It offers 4 changing rooms and 2 bars."]
+    asked = "How many spectators does the stadium hold?"
+    assert quantity_holder(asked, english, [0.6, 0.5], ["en", "en"]) is None
+
+
+BUFFET = "Le prix du buffet du traiteur est établi sur devis, selon le menu."
+BOOKING = "Le traiteur demande de réserver le buffet au moins 15 jours avant la fête."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BUFFET,
+        "L'adhésion est offerte la première année.",
+        "Admission to the museum is included in the city pass.",
+        "Catering is available on request.",
+        "Le buffet coûte 450.",
+        "The fee is £45.",
+    ],
+)
+def test_a_price_in_words_or_beside_a_price_word_is_an_amount(text: str) -> None:
+    assert writes_amount(text)
+
+
+@pytest.mark.parametrize(
+    "text", [BOOKING, "The museum shows 3 permanent collections.", "Le club compte 120 membres."]
+)
+def test_a_duration_or_a_count_is_no_amount(text: str) -> None:
+    assert not writes_amount(text)
+
+
+def test_only_an_amount_replaces_the_best_for_a_price_question() -> None:
+    """s37 probe r25: "réserver … 15 jours avant" took the place of "établi sur devis"."""
+    question = "Combien coûte le buffet ?"
+    assert quantity_holder(question, [BUFFET, BOOKING], [0.6, 0.5], FRENCH * 2) is None
+    texts = ["Buffet commandé le 3 mars 2025.", BOOKING, "Le buffet coûte 450 €."]
+    assert quantity_holder(question, texts, [0.6, 0.5, 0.4], FRENCH * 3) == 2
+    museum = ["Admission opened on 3 March 2025.", "The museum shows 3 permanent collections."]
+    assert quantity_holder("How much is admission?", museum, [0.6, 0.5], ["en", "en"]) is None
+    assert quantity_holder("How many collections are shown?", museum, [0.6, 0.5], ["en"] * 2) == 1

@@ -1044,3 +1044,23 @@ def test_a_short_word_may_be_a_typo_only_in_a_language_with_a_list(
     folded: str, lang: Lang, may: bool
 ) -> None:
     assert may_be_short_typo(folded, lang) is may
+
+
+def test_a_words_alternatives_are_read_once_a_glossary() -> None:
+    glossary = Glossary([["kidney", "rein"]])
+    first = word_alternatives("kidney", glossary)
+    assert word_alternatives("kidney", glossary) is first  # kept, not read again
+    assert "rein" in first and "rein" not in word_alternatives("kidney")  # each glossary's own
+    assert word_alternatives("kidney", Glossary([])) == word_alternatives("kidney")
+
+
+def test_a_short_texts_folding_is_kept_and_a_long_ones_is_not() -> None:
+    import citeqa.glossary as glossary
+
+    glossary._short_fold.cache_clear()  # an empty cache: a full one would keep its size anyway
+    assert fold("  Équipe   Médicale ") == fold("  Équipe   Médicale ") == "equipe medicale"
+    after = glossary._short_fold.cache_info()
+    assert (after.hits, after.currsize) == (1, 1)
+    long_text = "Le rein  " * glossary.SHORT_FOLD
+    assert fold(long_text) == ("le rein " * glossary.SHORT_FOLD).strip()
+    assert glossary._short_fold.cache_info().currsize == after.currsize  # a passage: folded anew

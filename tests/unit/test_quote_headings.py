@@ -83,8 +83,8 @@ def test_a_short_sentence_under_a_markdown_heading_is_quoted_without_it() -> Non
 
 def test_a_section_number_is_no_value_the_heading_holds() -> None:
     body = "The controller is Ardoise Logiciels SAS, 14 rue des Tanneurs, 69002 Lyon."
-    assert _quotes(POLICY, ["Controller", body]) == [body]  # "## 1." and "Controller" are cut apart
-    assert _quotes(POLICY, ["## 1.", "Controller"], question="Who is the controller?") == [body]
+    assert _quotes(POLICY, ["## 1. Controller", body]) == [body]  # one sentence (cutting 21)
+    assert _quotes(POLICY, ["## 1. Controller"], question="Who is the controller?") == [body]
 
 
 def test_an_underlined_title_is_left_out_with_its_underline() -> None:

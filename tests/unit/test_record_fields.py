@@ -187,3 +187,21 @@ def test_a_record_labelling_the_field_otherwise_or_writing_its_value_lacks_nothi
         question = f"Quel est le téléphone de {owner} ?"
         naming = frozenset({"annuaire"})
         assert lacking_field(cards, asked_words(question), question, naming) is None
+
+
+def test_a_texts_records_are_read_once_and_never_another_texts(monkeypatch) -> None:
+    import citeqa.record_fields as record_fields
+
+    reads: list[str] = []
+    read_records = record_fields._read_records
+    monkeypatch.setattr(
+        record_fields, "_read_records", lambda text: reads.append(text) or read_records(text)
+    )
+    card = "Nom : Marc Dubois\nTéléphone : 01 02 03 04 05\nBureau : B12\n"
+    other = card.replace("Bureau : B12", "Bureau - B12")  # same length and opening, no field
+    first, again = records_of(card), records_of(card)
+    assert reads == [card] and first == again and first is not again  # a list of its own
+    assert records_of(other) != first and reads == [card, other]
+    assert [field for record in records_of(other) for field in record.fields] == [
+        field for record in read_records(other) for field in record.fields
+    ]

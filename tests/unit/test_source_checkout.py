@@ -135,6 +135,23 @@ def test_github_folder_is_read_and_hidden_or_tool_folders_are_counted(tmp_path: 
     assert ".netrc" in line and "node_modules/" in line
 
 
+def test_an_office_lock_file_is_left_out_as_hidden_not_skipped_as_damaged(tmp_path: Path) -> None:
+    # s37 trial: Word's "~$mpromis.docx" (the name of who has the document open, a few bytes)
+    # was counted "unreadable (damaged or without text)" in the welcome and `citeqa index`
+    (tmp_path / "offres").mkdir()
+    (tmp_path / "offres" / "~$mpromis.docx").write_bytes(b"\x05Marie Dupont" + b"\x00" * 40)
+    (tmp_path / "offres" / "compromis~$v1.txt").write_text("Le prix est de 372 000 euros.\n")
+    (tmp_path / "note.txt").write_text("Le dépôt de garantie est de 18 600 euros.\n")
+    walked = walk_folder(tmp_path, set())
+    assert walked.files.names == ["note.txt", "offres/compromis~$v1.txt"]
+    assert walked.hidden == ["offres/~$mpromis.docx"]
+    scan = scan_corpus(tmp_path, lambda document: None)
+    assert scan.skipped == []
+    assert report_notes(BuildReport(index_dir="i", hidden=scan.hidden))[0].startswith(
+        "left out, hidden or written by a tool (1;"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

@@ -3,6 +3,8 @@ year or a code counts nothing; a follow-up asking no kind asks its previous ques
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from citeqa.questions import QuestionTerms
@@ -68,3 +70,26 @@ def test_a_follow_up_asks_the_kind_of_the_question_it_is_read_with() -> None:
 def test_a_day_written_in_numbers_answers_when(text: str) -> None:
     when = asked_wants(QuestionTerms(focus="When is the inspection report of the footbridge due?"))
     assert states_asked_kind(text, when)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Le lycée Victor Hugo compte 1850 élèves inscrits.", True),
+        ("The stadium holds 2000 spectators.", True),
+        ("Depuis 1990 les effectifs augmentent.", False),
+        ("In 2000 spectators were fewer.", False),
+    ],
+)
+def test_a_number_of_year_digits_counting_a_noun_is_a_quantity(text: str, quantity: bool) -> None:
+    assert states_quantity(text) is quantity  # s37 probe r07: 1850 vs 1790 élèves lost "otherwise"
+
+
+def test_a_long_run_of_letters_and_separators_is_read_in_linear_time() -> None:
+    """s37 probe L1: "a-a-a-…" (no digit) took time quadratic in its length (7 s for 16,000
+    characters): a code's start is looked for only up to the run's last digit."""
+    started = time.perf_counter()
+    assert not states_quantity("a-" * 30_000 + "a")
+    assert states_quantity("1-" + "ab." * 20_000)
+    assert time.perf_counter() - started < 3
+    assert not states_quantity("Rapport FDN-2025-0147-final remis")

@@ -42,3 +42,20 @@ def test_a_finding_label_is_a_summary(paragraph: str) -> None:
 def test_a_reports_bilan_is_no_finding() -> None:
     paragraph = "Bilan général : classe agréable ; moyenne générale de la classe 11,8."
     assert _summary_label(paragraph) == 0.0
+
+
+def test_a_sentences_placement_is_read_once_while_the_bank_remembers_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import citeqa.answer_features as answer_features
+
+    text = "Délégués élèves : Louis Garcia.\n\nConclusion : la classe progresse.\n"
+    bank = _bank(text)
+    reads: list[int] = []
+    read = answer_features._read_placement
+    monkeypatch.setattr(
+        answer_features, "_read_placement", lambda b, n: reads.append(n) or read(b, n)
+    )
+    last = len(bank.sentences) - 1
+    assert _placement(bank, last) == _placement(bank, last) == read(bank, last)
+    assert reads == [last] and _placement(bank, last)[2] == 1.0

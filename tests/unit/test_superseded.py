@@ -843,3 +843,91 @@ def test_a_word_opening_with_rev_is_no_revision_letter() -> None:
     assert old_copies(["Docs/Lettre", "Docs/Lettre Revd Smith"]) == {}
     assert old_copies(["bom_rev_a", "bom_rev_b"]) == {"bom_rev_a": "bom_rev_b"}
     assert old_copies(["Guide", "Guide - Rev.E"]) == {"Guide": "Guide - Rev.E"}
+
+
+@pytest.mark.parametrize(
+    ("old", "current"),
+    [
+        (
+            "Dossiers/compromis_vente_v1_2026-02-20",
+            "Dossiers/compromis_vente_v2_DEFINITIF_2026-03-10",
+        ),
+        ("Quotes/quote_v1_03-01-2025", "Quotes/quote_v2_14.02.2025"),
+        ("Leases/lease_20250110_draft", "Leases/lease_20250302_signed"),
+    ],
+)
+def test_a_full_date_beside_a_version_or_mark_is_read_as_its_year(old: str, current: str) -> None:
+    """s37 trial: "compromis_vente_v1_2026-02-20" and "_v2_DEFINITIF_2026-03-10" were two names
+    (their months and days differed): the first draft's deposit was quoted as the final one's.
+    Only a second pass, for near-copies: one's title opens the other's, most words shared."""
+    texts = {
+        old: "Compromis de vente — projet\nPrix : 250 000 €, payé comptant le jour de la vente.",
+        current: "Compromis de vente\nPrix : 245 000 €, payé comptant le jour de la vente.",
+    }
+    assert copies([old, current], texts.__getitem__) == {old: Copy(current, False)}
+    assert old_copies([old, current]) == {}, "names equal with their dates only"
+
+
+@pytest.mark.parametrize(
+    ("ids", "titles"),
+    [
+        (  # s37 review r1: the later edition's date is the earlier meeting's
+            ["Interne/CR_associes_2026-01-15_v2", "Interne/CR_associes_2026-03-12_v1"],
+            ["Compte rendu de la réunion des associés", "Compte rendu de la réunion des associés"],
+        ),
+        (  # s37 review r1b: in date order, but two meetings' titles
+            ["Interne/CR_associes_2026-01-15_v1", "Interne/CR_associes_2026-03-12_v2"],
+            ["Réunion des associés du 15 janvier 2026", "Réunion des associés du 12 mars 2026"],
+        ),
+        (
+            ["Board/minutes_2026-01-14_v1", "Board/minutes_2026-02-11_final"],
+            ["Board meeting of 14 January 2026", "Board meeting of 11 February 2026"],
+        ),
+    ],
+)  # fmt: skip
+def test_two_meetings_minutes_each_with_a_version_stay_apart(
+    ids: list[str], titles: list[str]
+) -> None:
+    """s37 review finding 1: two meetings' minutes, each with its version, were read as one
+    name's editions (their dates read as years): the first meeting's budget was set aside."""
+    texts = {
+        doc_id: f"{title}\nBudget formation : 5 000 €."
+        for doc_id, title in zip(ids, titles, strict=True)
+    }
+    assert copies(ids, texts.__getitem__) == {}
+    same_title = {
+        ids[0]: f"{titles[1]}\nBudget formation : 5 000 €. Recrutement : un clerc en avril.",
+        ids[1]: f"{titles[1]}\nNumérisation : la société Archivia est retenue pour les minutes.",
+    }
+    assert copies(ids, same_title.__getitem__) == {}, "one title, not near-copies"
+
+
+@pytest.mark.parametrize(
+    ("old", "current"),
+    [
+        ("Devis/devis_toiture_2026-02-01", "Devis/devis_toiture_2026-02-01_v2"),
+        ("Interne/CR_reunion_2026-01-15_brouillon", "Interne/CR_reunion_2026-01-15"),
+        ("Quotes/roof_quote_20260201_draft", "Quotes/roof_quote_20260201"),
+    ],
+)
+def test_an_edition_pairs_with_its_twin_of_the_same_full_date(old: str, current: str) -> None:
+    """s37 review finding 2: "devis_toiture_2026-02-01" no longer paired with
+    "devis_toiture_2026-02-01_v2" (an unmarked name kept its month and day, the marked one
+    not): names equal with their full dates always pair, the titles told apart or not."""
+    texts = {old: "Devis n° 1\nToiture : 18 400 €", current: "Devis n° 2\nToiture : 16 900 €"}
+    assert copies([old, current], texts.__getitem__) == {old: Copy(current, False)}
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        ["Interne/CR_reunion_associes_2026-01-15", "Interne/CR_reunion_associes_2026-04-09"],
+        ["Board/minutes_2025-12-10", "Board/minutes_2026-01-14"],
+        ["Courrier/lettre_20-02-2026", "Courrier/lettre_10-03-2026_v2"],
+    ],
+)
+def test_a_full_date_in_a_name_marking_no_edition_names_its_own_paper(ids: list[str]) -> None:
+    """Two meetings' minutes, each named by its date, are no editions of one: neither is set
+    aside nor read as an earlier period of the other, however alike their texts."""
+    text = "Présents : Mme Vasseur, M. Lemoine. Ordre du jour : budget, recrutement."
+    assert copies(ids, lambda doc_id: text) == {}

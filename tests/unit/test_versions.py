@@ -236,6 +236,71 @@ def test_an_older_answer_states_otherwise_when_its_values_differ() -> None:
     assert not states_otherwise(_answer("| Releases kept | 20 |"), _answer(), RELEASES)
 
 
+def test_an_older_sentence_stating_no_value_of_another_thing_states_nothing_otherwise() -> None:
+    """s37 trial: the first draft's list of diagnostics to hand over was labelled as stating
+    otherwise the final draft's price reduction for the termite treatment."""
+    termites = _asked("diagnostic", "termites")
+    assert not states_otherwise(
+        _answer(
+            "La réduction de prix de 13 000,00 € tient compte des travaux de traitement de la"
+            " charpente rendus nécessaires par le diagnostic termites."
+        ),
+        _answer(
+            "Le VENDEUR s'engage à remettre le dossier de diagnostic technique complet (amiante,"
+            " termites, plomb, électricité) avant la signature."
+        ),
+        termites,
+    )
+    assert states_otherwise(
+        _answer("Le diagnostic termites est valable 6 mois."),
+        _answer("Le diagnostic termites n'a pas de durée de validité."),
+        termites,
+    ), "the same thing said without a value"
+    inspection = _asked("inspection", "report")
+    assert not states_otherwise(
+        _answer("The inspection report found termites; the price was cut by £13,000."),
+        _answer("The seller hands over every inspection report, asbestos and lead included."),
+        inspection,
+    )
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "asked"),
+    [
+        (
+            "Dépôt de garantie : un dépôt de garantie de 780 € est versé à la signature et sera"
+            " restitué dans le délai d'un mois à compter de la remise des clés.",
+            "Dépôt de garantie : néant, le bailleur se contentant de la caution solidaire des"
+            " parents du locataire.",
+            ("dépôt", "garantie"),
+        ),
+        (
+            "Le locataire verse un dépôt de garantie de 780 € à la signature du bail.",
+            "Aucun dépôt de garantie n'est demandé, la caution des parents suffisant.",
+            ("dépôt", "garantie"),
+        ),
+        (
+            "Late fee — 25 € per week of delay, billed with the next invoice and payable within"
+            " thirty days of its date.",
+            "Late fee — waived for members of the association board.",
+            ("late", "fee"),
+        ),
+        (
+            "Every tenant pays a security deposit of 900 € on signing.",
+            "No security deposit is required when a guarantor signs.",
+            ("security", "deposit"),
+        ),
+    ],
+)
+def test_an_older_sentence_saying_there_is_none_of_the_asked_thing_states_it_otherwise(
+    ours: str, theirs: str, asked: tuple[str, ...]
+) -> None:
+    """s37 review finding 5: "Dépôt de garantie : néant, …" of the first lease lost its label
+    beside the second's "un dépôt de garantie de 780 €" (too few words shared): the same label
+    opening both, or every asked term with a word saying there is none, is the same subject."""
+    assert states_otherwise(_answer(ours), _answer(theirs), _asked(*asked))
+
+
 def test_an_older_page_on_something_else_is_no_other_statement() -> None:
     install = _asked("install", "skiff")
     assert not states_otherwise(

@@ -1,0 +1,90 @@
+"""Decision lines: a line of minutes labelled as a decision ("DECISION: The railing will be a
+stainless steel mesh…", "Décision : L'éclairage sera intégré…") answers a question asking what
+was decided about what it writes, before the discussion or header lines of the same minutes.
+
+The answer models read the words a question shares with a sentence; "What was decided about
+the railing?" shares "railing" with the discussion ("The architect presented two options for
+the railing…", rated .46) as with the decision (.06), and "decided" with neither (s37 trial).
+`decision_position` finds, among the candidates it is given (answering.decision_first passes
+the first achieved_results.RESULT_RANKS), the first labelled
+decision line writing every content word of the question but its asking words (their stems),
+or at least as many of them as the best candidate and one (any decision line when the question
+writes none: "What was decided?"), when the question asks what was decided (past and noun forms
+only: "decided", "décidé", "agreed"; "who decides…" asks for a rule): it leads the quote, the
+others rated below it (answering.decision_first), but never over a best candidate writing an
+asking word itself ("The contractor's budget was agreed at £40,000" over "DECISION: The budget
+for the lighting is postponed"). The labels and the words asking are data, English and French
+(citeqa/data/decision_lines.json); dated minutes asked by their date are dated_meetings.py's.
+
+Pure functions; the data file is read once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from citeqa.glossary import fold
+from citeqa.jsonfiles import data_json
+from citeqa.lexical import content_words, query_tokens
+
+__all__ = ["asks_decision", "decision_position", "is_decision_line"]
+
+_WORDS = re.compile(r"\w+")
+
+
+@cache
+def _data() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The labels as one pattern over a folded line's opening, and the asked words."""
+    data = data_json("decision_lines.json")
+    labels = sorted({fold(str(label)) for label in data["labels"]}, key=len, reverse=True)
+    spelt = "|".join(r"\W+".join(map(re.escape, _WORDS.findall(label))) for label in labels)
+    pattern = re.compile(rf"[\W_]*(?:{spelt})\s*:")
+    return pattern, frozenset(str(word).lower() for word in data["asked"])
+
+
+def is_decision_line(text: str) -> bool:
+    """Whether `text` opens with a decision's label and a colon ("DECISION:", "Décision :")."""
+    return _data()[0].match(fold(text)) is not None
+
+
+def asks_decision(question: str) -> bool:
+    """Whether the question (or a sentence) writes a word asking what was decided, as written
+    but for its case ("decided", "décidé"; "decides", "resolve" ask for a rule, not a decision)."""
+    return not _data()[1].isdisjoint(_WORDS.findall(question.lower()))
+
+
+def decision_position(question: str, texts: Sequence[str]) -> int | None:
+    """The position among candidate `texts`, best first, of the first decision line answering
+    `question` (see the module's docstring; 0 when the best is one), or None."""
+    if not texts or not asks_decision(question):
+        return None
+    asked = _subject_stems(question)
+    least = max(1, _written(asked, texts[0])) if asked else 0
+    for position, text in enumerate(texts):
+        if not is_decision_line(text):
+            continue
+        count = _written(asked, text)
+        if count == len(asked) or count >= least:
+            return position if position == 0 or not asks_decision(texts[0]) else None
+    return None
+
+
+def _subject_stems(question: str) -> list[frozenset[str]]:
+    """The stems of each content word of the question but its asking words ("railing" of "What
+    was decided about the railing?")."""
+    cues = _folded_cues()
+    return [frozenset(query_tokens(word)) for word in content_words(question) if word not in cues]
+
+
+@cache
+def _folded_cues() -> frozenset[str]:
+    """The asked words folded, read once (`_subject_stems`)."""
+    return frozenset(fold(word) for word in _data()[1])
+
+
+def _written(asked: list[frozenset[str]], text: str) -> int:
+    """How many of the question's subject words (their stems) `text` writes."""
+    written = frozenset(query_tokens(text))
+    return sum(1 for stems in asked if stems & written)
