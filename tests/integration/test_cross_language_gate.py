@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from citeqa import answering, api, contents, previousindex, stored_words
+from citeqa import answering, api, contents, previousindex, stored_words, translated_answer
 from citeqa.abstention import NEVER_MENTIONED, NO_WORD_OCCURS
 from citeqa.across import Closeness
 from citeqa.api import Assistant, build_index, index_status, open_assistant
@@ -581,6 +581,11 @@ def mostly_english(scratch_registry: None, tmp_path: Path) -> Assistant:
     return open_assistant(settings, build_if_missing=False)
 
 
+FAKE_CONFIDENCE = 0.2
+"""The floor of a majority reading across in these tests (translated_answer.MAJORITY_CONFIDENCE
+is USE's): the fake channel's answers come out at .24 (the cash note)."""
+
+
 def test_a_question_in_the_majority_language_is_read_across_toward_the_few_documents(
     mostly_english: Assistant, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -592,8 +597,27 @@ def test_a_question_in_the_majority_language_is_read_across_toward_the_few_docum
     far = lambda hits: [0.2] * len(hits)  # noqa: E731
     monkeypatch.setattr(api, "compose", closeness_set(far))
     monkeypatch.setattr(Assistant, "_closeness", lambda *_: far)
-    answer = mostly_english.ask("How much is the cash float of the kermesse?")
+    refused = mostly_english.ask("How much is the cash float?")  # at .24, under the floor
+    assert refused.abstained and refused.reason is not None, refused.answer
+    monkeypatch.setattr(translated_answer, "MAJORITY_CONFIDENCE", FAKE_CONFIDENCE)
+    answer = mostly_english.ask("How much is the cash float?")
     assert not answer.abstained and "150 €" in answer.answer, answer.answer
+
+
+def test_a_majority_question_read_across_is_answered_only_by_a_passage_writing_each_word(
+    mostly_english: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # s37 review (a rowing club's English folder, 3 French documents): "How much does cleaning
+    # the boats cost?", read by "nettoyage", quoted the French hall contract's cleaning fee; the
+    # cash note writes "caisse" and "fond" but no "kermesse", another note's subject
+    far = lambda hits: [0.2] * len(hits)  # noqa: E731
+    monkeypatch.setattr(api, "compose", closeness_set(far))
+    monkeypatch.setattr(Assistant, "_closeness", lambda *_: far)
+    monkeypatch.setattr(translated_answer, "MAJORITY_CONFIDENCE", FAKE_CONFIDENCE)
+    assert not mostly_english.ask("How much is the cash float?").abstained
+    answer = mostly_english.ask("How much is the cash float of the kermesse?")
+    assert answer.abstained, answer.answer
+    assert answer.reason is not None and "“cash”, “float”" in answer.reason, "refused as typed"
 
 
 def test_a_majority_question_none_of_whose_words_occur_is_not_read_by_half_its_words(
@@ -605,19 +629,20 @@ def test_a_majority_question_none_of_whose_words_occur_is_not_read_by_half_its_w
     far = lambda hits: [0.2] * len(hits)  # noqa: E731
     monkeypatch.setattr(api, "compose", closeness_set(far))
     monkeypatch.setattr(Assistant, "_closeness", lambda *_: far)
-    partial_readings: list[bool] = []
-    real = api.replaces
+    majority_readings: list[bool] = []
+    real = Assistant._replaces
 
-    def replaces(*args: object, **kwargs: object) -> bool:
-        partial_readings.append(bool(args[5] if len(args) > 5 else kwargs.get("partial")))
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+    def replaces(self: Assistant, *args: object) -> bool:
+        majority_readings.append(True)
+        return real(self, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(api, "replaces", replaces)
+    monkeypatch.setattr(Assistant, "_replaces", replaces)
     answer = mostly_english.ask("Who embezzled the cash?")
-    assert answer.abstained and not any(partial_readings), answer.answer
+    assert answer.abstained and not majority_readings, answer.answer
     # two of its words translating ("What is the emergency phone number at night?": "urgence",
     # "nuit"), it is read (abstention.WORDLESS_TRANSLATED)
     mostly_english.ask("Who embezzled the cash float yesterday?")
-    assert partial_readings == [True]
+    assert majority_readings == [True]
+    monkeypatch.setattr(translated_answer, "MAJORITY_CONFIDENCE", FAKE_CONFIDENCE)
     whole = mostly_english.ask("How much is the cash float?")  # every absent word read
     assert not whole.abstained and "150 €" in whole.answer, whole.answer
