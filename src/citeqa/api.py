@@ -1029,8 +1029,8 @@ class Assistant:
         of whose own words the documents write (abstention.no_word_written) is not read so
         (`_answer`): its everyday words translate as well as a real question's ("Qui a fourni
         les navires ?", PIAF's, read "fourni" as "supply" and quoted an English timber quote at
-        .45; "navires" none) unless WORDLESS_TRANSLATED of them do (`_few_translated`). A bilingual corpus's reading
-        is not partial."""
+        .45; "navires" none) unless WORDLESS_TRANSLATED of them do (`_few_translated`). A
+        bilingual corpus's reading is not partial."""
         if not self._from_majority(lang):
             return False
         return bool(reason_words.nameable_words(list(translated.absent), lang))
