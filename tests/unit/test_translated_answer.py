@@ -5,7 +5,12 @@ miss's other quote, came back surer because the translated word counted as found
 from __future__ import annotations
 
 from citeqa.models import Answer, Chunk, Citation, Hit, Lang, Retrieval
-from citeqa.translated_answer import PARTIAL_CONFIDENCE, names_another_item, replaces
+from citeqa.translated_answer import (
+    MAJORITY_CONFIDENCE,
+    names_another_item,
+    replaces,
+    unwritten_words,
+)
 
 LAUNDRY = "The laundry room in the basement is open every day from 7 am to 10 pm."
 SPANISH = "Mme Ortiz enseigne l'espagnol aux élèves de troisième."
@@ -146,13 +151,42 @@ WARRANTY = (
 )
 
 
-def test_a_reading_leaving_a_word_untranslated_answers_only_at_the_partial_confidence() -> None:
+def test_a_majority_reading_answers_only_at_the_majority_confidence() -> None:
     # s37 repro (an English folder with French client letters): "Who signs the warranty
-    # certificate?", "certificate" untranslated, quoted the warranty period at .28; "How long is
-    # the defects warranty period?", "defects" untranslated, the same line at .31
-    below = answered(WARRANTY, PARTIAL_CONFIDENCE - 0.02, "letter")
-    at = answered(WARRANTY, PARTIAL_CONFIDENCE + 0.01, "letter")
-    assert not replaces(below, REFUSED, ["garantie"], NO_EVIDENCE, "en", partial=True)
-    assert replaces(at, REFUSED, ["garantie"], NO_EVIDENCE, "en", partial=True)
-    assert replaces(below, REFUSED, ["garantie"], NO_EVIDENCE, "en"), "every word read: as before"
-    assert replaces(REFUSED, REFUSED, ["garantie"], NO_EVIDENCE, "en", partial=True)
+    # certificate?", "certificate" untranslated, quoted the warranty period at .28; every
+    # majority reading is held so, every absent word translated or not (s37 review)
+    below = answered(WARRANTY, MAJORITY_CONFIDENCE - 0.02, "letter")
+    at = answered(WARRANTY, MAJORITY_CONFIDENCE + 0.01, "letter")
+    assert not replaces(below, REFUSED, ["garantie"], NO_EVIDENCE, "en", majority=True)
+    assert replaces(at, REFUSED, ["garantie"], NO_EVIDENCE, "en", majority=True)
+    assert replaces(below, REFUSED, ["garantie"], NO_EVIDENCE, "en"), "the minority's: as before"
+
+
+CLEANING = "Le nettoyage est facturé 150 euros si la salle n'est pas rendue propre."
+NIGHT = "En cas d'urgence la nuit, appeler l'astreinte au 05 49 00 12 34."
+MEANINGS = {"cleaning": "nettoyage", "hall": "salle", "emergency": "urgence", "night": "nuit"}
+
+
+def translate(words: list[str], hits: list[Hit]) -> dict[str, str]:
+    """A word of MEANINGS is translated when one of `hits` writes its French word."""
+    written = " ".join(hit.chunk.text.lower() for hit in hits)
+    return {
+        w.lower(): MEANINGS[w.lower()] for w in words if MEANINGS.get(w.lower(), "?") in written
+    }
+
+
+def test_a_majority_reading_names_the_words_its_quoted_passage_writes_in_no_language() -> None:
+    # s37 review (a rowing club's English folder, 3 French documents): "How much does cleaning
+    # the boats cost?" read by "nettoyage" quoted the hall contract's cleaning fee
+    evidence = read_in({"contrat": (CLEANING, "fr"), "nuit": (NIGHT, "fr")})
+    fee, night = answered(CLEANING, 0.67, "contrat"), answered(NIGHT, 0.62, "nuit")
+    boats = "How much does cleaning the boats cost?"
+    assert unwritten_words(fee, boats, "en", evidence, translate) == ["boats", "cost"]
+    hall = "How much does cleaning the hall cost?"
+    assert unwritten_words(fee, hall, "en", evidence, translate) == ["cost"]
+    # the kind of value a word names is written by its value: "phone", "05 49 00 12 34"
+    phone = "What is the emergency phone number at night?"
+    assert unwritten_words(night, phone, "en", evidence, translate) == []
+    fax = "What is the emergency fax number at night?"
+    assert unwritten_words(night, fax, "en", evidence, translate) == ["fax"]
+    assert unwritten_words(REFUSED, boats, "en", evidence, translate) == []
