@@ -4,6 +4,7 @@ miss's other quote, came back surer because the translated word counted as found
 
 from __future__ import annotations
 
+from citeqa.lexical import fold
 from citeqa.models import Answer, Chunk, Citation, Hit, Lang, Retrieval
 from citeqa.translated_answer import (
     MAJORITY_CONFIDENCE,
@@ -164,15 +165,23 @@ def test_a_majority_reading_answers_only_at_the_majority_confidence() -> None:
 
 CLEANING = "Le nettoyage est facturé 150 euros si la salle n'est pas rendue propre."
 NIGHT = "En cas d'urgence la nuit, appeler l'astreinte au 05 49 00 12 34."
-MEANINGS = {"cleaning": "nettoyage", "hall": "salle", "emergency": "urgence", "night": "nuit"}
+MEANINGS = {
+    "cleaning": "nettoyage",
+    "hall": "salle",
+    "emergency": "urgence",
+    "night": "nuit",
+    "nettoyage": "cleaning",
+    "salle": "hall",
+    "coûte": "charged",
+}
 
 
 def translate(words: list[str], hits: list[Hit]) -> dict[str, str]:
-    """A word of MEANINGS is translated when one of `hits` writes its French word."""
+    """A word of MEANINGS is translated, folded as passage_translation.translations keys it,
+    when one of `hits` writes its meaning."""
     written = " ".join(hit.chunk.text.lower() for hit in hits)
-    return {
-        w.lower(): MEANINGS[w.lower()] for w in words if MEANINGS.get(w.lower(), "?") in written
-    }
+    meant = {word: MEANINGS.get(word.lower(), "?") for word in words}
+    return {fold(word): meaning for word, meaning in meant.items() if meaning in written}
 
 
 def test_a_majority_reading_names_the_words_its_quoted_passage_writes_in_no_language() -> None:
@@ -190,3 +199,17 @@ def test_a_majority_reading_names_the_words_its_quoted_passage_writes_in_no_lang
     fax = "What is the emergency fax number at night?"
     assert unwritten_words(night, fax, "en", evidence, translate) == ["fax"]
     assert unwritten_words(REFUSED, boats, "en", evidence, translate) == []
+
+
+HALL_FEE = "Cleaning is charged 150 euros if the hall is not left clean."
+
+
+def test_a_french_majority_reading_names_the_words_its_english_passage_writes_in_neither() -> None:
+    # the same of a French folder with a few English documents: its French question read
+    # across quotes an English passage only when that one writes each of its words
+    evidence = read_in({"contract": (HALL_FEE, "en")})
+    fee = answered(HALL_FEE, 0.6, "contract")
+    boats = "Combien coûte le nettoyage des bateaux ?"
+    assert unwritten_words(fee, boats, "fr", evidence, translate) == ["bateaux"]
+    hall = "Combien coûte le nettoyage de la salle ?"
+    assert unwritten_words(fee, hall, "fr", evidence, translate) == []
