@@ -312,6 +312,23 @@ language few documents use (`DocumentLanguages.read_across_from`): one document 
 (an English licence in a French folder), not owners writing in that language; read across, "How
 many members does the heritage association have?" quoted a sentence of the French statutes
 that writes no number (s33 review; the s32 trial's folder, 2 English mails of 37, reads them)."""
+MAJORITY_TRANSLATED = 0.5
+"""The share of a question's absent content words that must translate for a question in the
+language most documents use to be read across toward the few in the other
+(`DocumentLanguages.translated_share`): a question about what the minority's documents say
+names words its own language's documents never use, and half of them translating finds the
+passage ("How long is the defects warranty period?" of an English engineering folder with 5
+French client documents of 30: "warranty" / "garantie" .92, "defects" none). The minority's
+question keeps every word (a French question of that folder read with half its words, "Quel est
+le salaire du chef de projet ?", quoted the project charter's staff line; s37 repro)."""
+WORDLESS_TRANSLATED = 2
+"""The fewest of its absent words that must translate for a question in the language most
+documents use none of whose own words the documents write (`no_word_written`) to be read by
+half of them (api.Assistant._partly_translated): one everyday word translates as well in an
+off-topic question ("Qui a fourni les navires ?" of PIAF read "fourni" as "supply" and quoted
+an English timber quote of a French folder), two rarely ("What is the emergency phone number at
+night?": "urgence", "nuit"; s37: none of 847 English and 592 French off-topic, near-miss and
+content-free questions of evals/sets answered that main refused)."""
 MAX_WORDS_NAMED = 3
 """At most this many absent words are named in a reason."""
 
@@ -352,16 +369,33 @@ class DocumentLanguages:
         the stored passage words in the other language (api.Assistant._translated): the corpus
         is in both languages (`bilingual_corpus`), or `lang` is the language few of its
         documents use (no more than the other: a tie reads both ways), READ_ACROSS_DOCUMENTS at
-        least. Gated on the question's language, not on MINORITY_DOCUMENTS: on the s32 trial's
+        least, or the language most use while READ_ACROSS_DOCUMENTS use the other
+        (`_most_write`: its questions about the few documents name their words in its own
+        language). Gated on the question's language, not on MINORITY_DOCUMENTS: on the s32 trial's
         folder (35 French documents, 2 English mails, under MINORITY_DOCUMENTS) 13 of 21
         English questions about its French documents were refused for words the documents
         write in French ("debt per inhabitant": "dette par habitant").
-        Such a question is read across only when every content word of it translates at
-        MINORITY_SIMILARITY (api.Assistant._read_across). A corpus with no document in `lang`
-        reads such a question only near a close passage (across.MIN_CLOSENESS): read across by
-        the stored words too, 2 of 100 English off-topic questions of PubMedQA asked of PIAF's
-        French articles and 4 of 100 French ones asked of PubMedQA's were answered (s33)."""
-        return self.bilingual_corpus() or self._few_write(lang)
+        Such a question is read across only when its `translated_share` of content words translates
+        at MINORITY_SIMILARITY (api.Assistant._read_across). A corpus with no document in `lang`
+        reads such a question only near a close passage (across.MIN_CLOSENESS): read across by the
+        stored words too, 2 of 100 English off-topic questions of PubMedQA asked of PIAF's French
+        articles and 4 of 100 French ones asked of PubMedQA's were answered (s33)."""
+        return self.bilingual_corpus() or self._few_write(lang) or self._most_write(lang)
+
+    def translated_share(self, lang: Lang) -> float:
+        """The share of the absent content words of a question in `lang` read across on a
+        corpus not in both languages (api.Assistant._read_across) that must translate: every
+        one of a question in the language few documents use (`_few_write`), MAJORITY_TRANSLATED
+        of one in the language most use (`_most_write`)."""
+        return MAJORITY_TRANSLATED if self._most_write(lang) else 1.0
+
+    def _most_write(self, lang: Lang) -> bool:
+        """Whether `lang` is the language most documents use while READ_ACROSS_DOCUMENTS at
+        least use the other: an English engineering folder with 5 French client documents of 30,
+        whose English questions about those (the site's opening hours, the night emergency
+        number) name words no English document writes (s37 repro: 3 of 15 right before)."""
+        own = self.counts.get(lang, 0)
+        return own > self.counts.get(_other(lang), 0) >= READ_ACROSS_DOCUMENTS
 
     def advised_across_from(self, lang: Lang) -> bool:
         """Whether a question in `lang` may be told that asking in the other language may help
@@ -518,6 +552,12 @@ def _may_help(
     return bool(terms.translated) or (close is not None and close())
 
 
+def no_word_written(terms: QuestionTerms) -> bool:
+    """Whether the documents write none of the question's own words (`terms.absent` as many
+    as its terms): refused before search as NO_WORD_OCCURS says, unless read otherwise."""
+    return bool(terms.focus_terms) and len(terms.absent) >= terms.focus_terms
+
+
 def _other(lang: Lang) -> str:
     """The other language of the two citeqa reads."""
     return next(code for code in LANGUAGE_NAMES if code != lang)
@@ -528,7 +568,7 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
     documents never use (`before_search`), or None."""
     if _read_with_context(terms) and _only_value_kinds(terms):
         return None  # "what is her phone number?": the carried subject decides
-    if terms.focus_terms and len(terms.absent) >= terms.focus_terms:
+    if no_word_written(terms):
         if _read_with_context(terms) or any(map(terms.path_writes, terms.absent)):
             return not_answered(terms, lang, closest=closest)
         return Reason(_with_spellings(NO_WORD_OCCURS[lang], terms, lang, closest), True)

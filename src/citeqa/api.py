@@ -8,14 +8,19 @@ from __future__ import annotations
 import functools
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from citeqa import abstention, indexing, reason_words, twofusions, usecopies
-from citeqa.abstention import DocumentLanguages, nothing_of_its_own
+from citeqa.abstention import (
+    WORDLESS_TRANSLATED,
+    DocumentLanguages,
+    no_word_written,
+    nothing_of_its_own,
+)
 from citeqa.across import Closeness, in_channel
 from citeqa.answering import OTHERWISE_LIMIT, Translates, compose, said_in_other_language
 from citeqa.blocks import clean_heading
@@ -77,6 +82,7 @@ from citeqa.questions import (
     question_words,
 )
 from citeqa.readers import read_types as read_types  # the chat names them (an empty corpus)
+from citeqa.recently_used import RecentlyUsed
 from citeqa.retrieval import Search, channel_candidates, local_search
 from citeqa.sentences import QuestionScores, SentenceBank
 from citeqa.status import (
@@ -91,7 +97,7 @@ from citeqa.status import update_in_progress as update_in_progress  # and the ch
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.stored_words import StoredWords, read_words
 from citeqa.suggestions import TermCounts, suggest
-from citeqa.translated_answer import names_another_item, replaces
+from citeqa.translated_answer import Translate, names_another_item, replaces, unwritten_words
 from citeqa.typo_reading import confident_corrections, corrected_question, read_as
 from citeqa.unheld_days import held_days
 from citeqa.unread import SkippedFile, named_for, not_searched, recorded_unread, skipped_files
@@ -104,6 +110,17 @@ from citeqa.versions import (
     path_versions,
     with_older_statement,
 )
+
+READINGS_KEPT = 1024
+"""How many questions' absent words read across (Assistant._kept_read_across) a loaded index
+keeps: a few words each."""
+WEAK_CONFIDENCE = 0.5
+"""The confidence under which a question in the language most documents use, answered as typed
+without a word no document writes, is read across toward the few (Assistant._lacking_words):
+a calibrated answer under it is more often wrong than right (config.Settings.caution_below);
+one over it is kept unread ("What time does the site gate open?" of an English folder with
+French client mails answered .32 from an over-pumping plan, read across .76 from the client's
+mail, "Le portail du site sera ouvert…"; s37 repro)."""
 
 ProgressCallback = Callable[[str, int, int], None]
 """progress(stage, done, total): stage is a short label such as "reading", "embedding use"."""
@@ -199,6 +216,16 @@ def open_assistant(
     return assistant
 
 
+class _Reading(NamedTuple):
+    """A question read across (Assistant._answer): as typed, its language, its terms read with
+    the translated words, and the passages the answer of that reading read."""
+
+    question: str
+    lang: Lang
+    translated: QuestionTerms
+    evidence: Retrieval
+
+
 class _Search(NamedTuple):
     """One search of a question (Assistant._searched): the passages shown, the question's
     sentence scores, the passages read as evidence, the older ones set aside
@@ -240,6 +267,9 @@ class _Loaded:
         self._word_vectors_lock = threading.Lock()  # the chat's workers may ask at once
         self._written_in: dict[str, str] = {}
         self._written_in_lock = threading.Lock()  # its folding waits on no word vectors' reading
+        self.readings_across: RecentlyUsed[tuple[object, ...], dict[str, str]]
+        self.readings_across = RecentlyUsed(READINGS_KEPT)
+        """Assistant._kept_read_across's readings of questions' absent words across."""
 
     def stale_notice(self, corpus_dir: Path, index_dir: Path, lang: str = "en") -> str | None:
         """status.stale_notice of this index against `corpus_dir`, in `lang`: its changes as of
@@ -652,7 +682,10 @@ class Assistant:
             if reread is not None:
                 answer, searched = reread
                 warnings = [*warnings, read_as(corrections, answer.lang)]
-        if answer.abstained or self._lacking_words(question, terms, evidence, multilingual):
+        lacking = not answer.abstained and self._lacking_words(
+            question, terms, evidence, multilingual, answer.confidence
+        )
+        if answer.abstained or lacking:
             translated = self._translated(
                 question,
                 context,
@@ -664,14 +697,15 @@ class Assistant:
             )
         else:
             translated = None
+        asked_in = question_lang(question, retrieval.query_lang)
+        partial = translated is not None and self._partly_translated(translated, asked_in)
+        if partial and no_word_written(terms) and _few_translated(translated):
+            translated = None  # half of a question none of whose words the documents write
         if translated is not None:  # read as if asked in the passages' language
             searched_across = self._searched(text, vectors, k, translated, first)
             across = composed(*searched_across.read)
-            evidence_across = searched_across.evidence
-            asked_in = question_lang(question, retrieval.query_lang)
-            if replaces(
-                across, answer, translated.translated, evidence_across, asked_in
-            ) and not names_another_item(across, translated.keys, evidence_across):
+            read = _Reading(question, asked_in, translated, searched_across.evidence)
+            if self._replaces(across, answer, read, multilingual):
                 answer, searched = across, searched_across
         answer = _noting_unread(answer, loaded, terms)
         answer, older = self._with_older_version(answer, searched, composed)
@@ -906,13 +940,18 @@ class Assistant:
         if said_in_other_language(ranking, lang, closeness, self.settings):
             found = self._near_translations(terms.absent, top, lang, channel)
         if not found and for_absent_words:
-            found = self._read_across(terms, top, lang, channel)
+            found = self._kept_read_across(terms, top, lang, channel)
         if not found:
             return None
         return analyse(question, context, loaded.vocabulary, found, loaded.read_elsewhere(question))
 
     def _lacking_words(
-        self, question: str, terms: QuestionTerms, ranking: Retrieval, channel: str | None
+        self,
+        question: str,
+        terms: QuestionTerms,
+        ranking: Retrieval,
+        channel: str | None,
+        confidence: float,
     ) -> bool:
         """Whether `question` is in the corpus's minority language (DocumentLanguages.
         read_across_from, the corpus not bilingual) and some content word of it is one the
@@ -921,7 +960,14 @@ class Assistant:
         English grant's "Two teachers will follow a course on teaching with drama", never
         saying "Spanish", where the 3A timetable writes "Espagnol"), and is read again
         translated (`_translated`), that reading's answer kept as translated_answer.replaces
-        says (a quote writing a translated word: "Espagnol"). The
+        says (a quote writing a translated word: "Espagnol"); so too a question in its
+        majority language when 2 documents at least are in the other (read_across_from:
+        "What time does the site gate open?" of an English folder answered from an English
+        over-pumping plan, read as "portail", "ouvert", quotes a French client mail), when
+        answered as typed at a `confidence` under WEAK_CONFIDENCE only: its words the
+        documents never write are often of another subject than the few documents' (of a
+        folder of 500 English abstracts with 3 French articles, every such answer read across
+        cost a second search and an answer, up to 100 ms more; s37 review). The
         file list (document_languages) is read only for such a word on an index that stored
         its passage words in the multilingual `channel` (answering never reads it else)."""
         lang = question_lang(question, ranking.query_lang)
@@ -930,8 +976,76 @@ class Assistant:
             return False
         if self._loaded.stored_words(channel) is None:
             return False
+        if not self._loaded.document_languages.read_across_from(lang):
+            return False
+        return confidence < WEAK_CONFIDENCE or not self._from_majority(lang)
+
+    def _replaces(
+        self, across: Answer, as_typed: Answer, read: _Reading, channel: str | None
+    ) -> bool:
+        """Whether `across`, the answer of the question `read` across, replaces its answer
+        `as_typed` (translated_answer.replaces, names_another_item). A question in the language
+        most documents use (`_from_majority`) keeps its answer as typed when read across refuses,
+        it is held to MAJORITY_CONFIDENCE, and its answer's
+        passage must write each of its content words or a translation of it
+        (translated_answer.unwritten_words, at MINORITY_SIMILARITY): half its words translating
+        found another subject's passage ("How much does cleaning the boats cost?" quoted a French
+        hall contract's cleaning fee; s37 review)."""
+        translated, evidence, lang = read.translated, read.evidence, read.lang
+        majority = self._from_majority(lang)
+        if majority and across.abstained:
+            return False  # refused as typed is (its reason's "Did you mean “contrat”?")
+        if not replaces(across, as_typed, translated.translated, evidence, lang, majority):
+            return False
+        if names_another_item(across, translated.keys, evidence):
+            return False
+        if not majority or channel is None:
+            return True
+        translate = self._translator(channel, lang)
+        return not unwritten_words(across, read.question, lang, evidence, translate)
+
+    def _from_majority(self, lang: Lang) -> bool:
+        """Whether a question in `lang` is read across from the language most documents use
+        (DocumentLanguages.translated_share under 1), the corpus not in both languages."""
         languages = self._loaded.document_languages
-        return languages.read_across_from(lang)
+        return not languages.bilingual_corpus() and languages.translated_share(lang) < 1.0
+
+    def _translator(self, channel: str, lang: Lang) -> Translate:
+        """Words of a question in `lang` read as words of passages in the other language at
+        MINORITY_SIMILARITY, by `channel`'s stored passage words' vectors
+        (passage_translation.translations), every such word that does."""
+        loaded = self._loaded
+        vectors, stored = loaded.word_vectors(channel), loaded.stored_words(channel)
+
+        def translate(words: list[str], hits: list[Hit]) -> Mapping[str, str]:
+            return translations(words, hits, lang, vectors, MINORITY_SIMILARITY, stored, 0.0)
+
+        return translate
+
+    def _partly_translated(self, translated: QuestionTerms, lang: Lang) -> bool:
+        """Whether `translated`, a question in `lang` read across, leaves some absent content
+        word untranslated (reason_words.nameable_words) as only a question in the language
+        most documents use may (DocumentLanguages.translated_share under 1): a question none
+        of whose own words the documents write (abstention.no_word_written) is not read so
+        (`_answer`): its everyday words translate as well as a real question's ("Qui a fourni
+        les navires ?", PIAF's, read "fourni" as "supply" and quoted an English timber quote at
+        .45; "navires" none) unless WORDLESS_TRANSLATED of them do (`_few_translated`). A
+        bilingual corpus's reading is not partial."""
+        if not self._from_majority(lang):
+            return False
+        return bool(reason_words.nameable_words(list(translated.absent), lang))
+
+    def _kept_read_across(
+        self, terms: QuestionTerms, top: Sequence[Hit], lang: Lang, channel: str
+    ) -> dict[str, str]:
+        """`_read_across`, kept for the last READINGS_KEPT readings by their absent words,
+        language, passages and channel: a question asked again is not compared with the whole
+        stored vocabulary again (corpus_translation.corpus_translations)."""
+        key = (channel, lang, tuple(terms.absent), tuple(hit.chunk_index for hit in top))
+        read = self._loaded.readings_across.get(
+            key, lambda: self._read_across(terms, top, lang, channel)
+        )
+        return dict(read)
 
     def _read_across(
         self, terms: QuestionTerms, top: Sequence[Hit], lang: Lang, channel: str
@@ -940,16 +1054,17 @@ class Assistant:
         the passages `top` in the other language than `lang` (`_translated`), or {} when this
         corpus does not read `lang` across (`_stored_words_across`) or too few translate: on a
         bilingual corpus, MIN_TRANSLATED of them at BILINGUAL_SIMILARITY; of a question in the
-        corpus's minority language, every content word of them (reason_words.nameable_words: not
-        the "much" of "How much…") at MINORITY_SIMILARITY. A word no passage of `top`
-        translates is read as the nearest of all the stored words, at the stricter
+        corpus's minority language, every content word of them (reason_words.nameable_words: not the
+        "much" of "How much…") at MINORITY_SIMILARITY; of one in its majority language, half of them
+        (DocumentLanguages.translated_share), its answer then held as `_replaces` says. A word no
+        passage of `top` translates is read as the nearest of all the stored words, at the stricter
         corpus_translation.STRICTER_SIMILARITY: the search, run again with it, finds the passage
         writing it that it missed; on a bilingual corpus, only once the words of `top` reached
-        MIN_TRANSLATED alone (the bundled off-topic "Qui voit ses biens confisqués ?", "voit"
-        read as the stored "seen", quoted a trial's tolerance line). Under its bar, a word is read
-        also as its clear nearest candidate (passage_translation.clearly_nearest: "supplier" /
-        "prestataire" .736, next .627) among the corpus's stored words, one a passage in the
-        other language writes, never near a close passage (`_near_translations`)."""
+        MIN_TRANSLATED alone (the bundled off-topic "Qui voit ses biens confisqués ?", "voit" read
+        as the stored "seen", quoted a trial's tolerance line). Under its bar, a word is read also
+        as its clear nearest candidate (passage_translation.clearly_nearest: "supplier" /
+        "prestataire" .736, next .627) among the corpus's stored words, one a passage in the other
+        language writes, never near a close passage (`_near_translations`)."""
         stored = self._stored_words_across(channel, lang)
         if stored is None:
             return {}
@@ -969,7 +1084,25 @@ class Assistant:
         absent = reason_words.nameable_words(list(dict.fromkeys(terms.absent)), lang)
         found = translations(absent, top, lang, vectors, MINORITY_SIMILARITY, stored, 0.0)
         found = corpus_translations(absent, found, stored, vectors, clear=written_across)
-        return found if enough_translated(found, absent, 1.0) else {}
+        if self._from_majority(lang):
+            found = self._toward_the_few(found, lang)
+        share = self._loaded.document_languages.translated_share(lang)
+        return found if enough_translated(found, absent, share) else {}
+
+    def _toward_the_few(self, found: dict[str, str], lang: Lang) -> dict[str, str]:
+        """The readings `found` (a question's folded word → a stored word) of a question in
+        `lang`, the language most documents use, into a word only the few documents in the
+        other language write: one its own documents write is no translation toward them but a
+        synonym or a misspelling's word, and the question read with it found its own documents
+        again at the cost of a second search and answer (of 500 English abstracts with 3 French
+        articles, "thrombotic" read as "thrombolytic", "efective" as "defect": s38)."""
+        other: Lang = "fr" if lang == "en" else "en"  # the other of LANGUAGE_NAMES' two
+        written = self._loaded.written_in
+        return {
+            word: match
+            for word, match in found.items()
+            if written(match, other) and not written(match, lang)
+        }
 
     def _stored_words_across(self, channel: str, lang: Lang) -> StoredWords | None:
         """The words the build stored in `channel` (stored_words.py) when a question in `lang`
@@ -1046,6 +1179,13 @@ def _whole_word_in(word: str, text: str) -> bool:
             return True
         at = text.find(word, at + 1)
     return False
+
+
+def _few_translated(translated: QuestionTerms | None) -> bool:
+    """Whether fewer than abstention.WORDLESS_TRANSLATED passage words were read for the absent
+    words of `translated` (a question none of whose own words the documents write, read by
+    half of them: Assistant._partly_translated)."""
+    return translated is None or len(set(translated.translated)) < WORDLESS_TRANSLATED
 
 
 def _multilingual(channel: str | None, embedders: dict[str, Any]) -> str | None:

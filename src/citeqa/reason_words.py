@@ -66,6 +66,27 @@ def nameable_words(words: list[str], lang: Lang) -> list[str]:
     return [word for word in words if nameable(word, lang, unused=True)]
 
 
+_QUESTION_WORDS = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011'’][^\W\d_]+)*")
+"""A question's word of letters (pieces joined by hyphens or apostrophes kept together)."""
+
+
+def content_pieces(question: str, lang: Lang) -> list[str]:
+    """The pieces of `question`'s words (split at hyphens and apostrophes: "client's" gives
+    "client", "d'urgence" "urgence"), as typed, that are content words of `lang` (`nameable`),
+    none of a phrase it asks by (`asking_words`: the "long" of "How long…", the "time" of "What
+    time…"), in order, once each: what a passage answering it must write
+    (translated_answer.unwritten_words)."""
+    asked = asking_words(question, lang)
+    pieces = [
+        piece
+        for word in _QUESTION_WORDS.findall(question)
+        if fold(word) not in asked
+        for piece in _PIECES.split(word)
+        if piece and fold(piece) not in asked and _content(fold(piece), lang, False)
+    ]
+    return list(dict.fromkeys(pieces))
+
+
 def _content(piece: str, lang: Lang, unused: bool) -> bool:
     """Whether a folded piece of a word is a content word of `lang`."""
     if len(piece) == 1 and not piece.isdigit():

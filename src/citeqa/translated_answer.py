@@ -7,17 +7,35 @@ quoted again came back surer ("Is the laundry room open during the elevator work
 mostly French folder, .30 → .36, the quote saying nothing of the elevator), and so did near
 misses. Its answer therefore stands only for what the translation brings: a quote writing
 one of the translated words, and never for another item than the one asked: a key the question
-names ("building D", "bâtiment C", "room 12") that no passage it quotes writes.
+names ("building D", "bâtiment C", "room 12") that no passage it quotes writes. A question in
+the language most documents use, read across toward the few, is held further: the passage it
+quotes must write every content word of it, or a translation of it (`unwritten_words`): half its
+words translating found another subject's passage ("How much does cleaning the boats cost?" of a
+rowing club's folder quoted the French hall contract's cleaning fee, s37 review).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from citeqa.lexical import fold
-from citeqa.models import Answer, Citation, Hit, Retrieval
-from citeqa.passage_translation import chunk_word_forms
+from citeqa.models import Answer, Citation, Hit, Lang, Retrieval
+from citeqa.passage_translation import chunk_word_forms, is_form_of
+from citeqa.reason_words import content_pieces
+from citeqa.value_kinds import named_kinds, unwritten_kind
+
+MAJORITY_CONFIDENCE = 0.30
+"""The least confidence of an answer of a question in the language most documents use read
+across toward the few (`replaces`' `majority`: abstention.DocumentLanguages.translated_share
+under 1), whatever share of its absent words translated. The word no document writes in either
+language may be what the question asks ("Who signs the warranty certificate?" of an English
+folder with French client letters quoted the warranty period at .28, "What is the parking fee
+for lorries?" the parking ban at .17): s37 repro."""
+
+Translate = Callable[[list[str], list[Hit]], Mapping[str, str]]
+"""Words of a question (as typed) read as words of passages (`Hit`s) in the other language: each
+folded, with the passage word it means (passage_translation.translations)."""
 
 
 def replaces(
@@ -26,6 +44,7 @@ def replaces(
     translated: Iterable[str],
     evidence: Retrieval,
     lang: str,
+    majority: bool = False,
 ) -> bool:
     """Whether `read_across`, the answer of the question (in `lang`) read with its absent words
     as the `translated` passage words (folded), from the passages `evidence`, replaces its
@@ -36,8 +55,11 @@ def replaces(
     Spanish?" answered as typed from an English note on teaching with drama, read translated,
     quotes the timetable's "Espagnol"). An answer right as typed stays: an English question of a
     bilingual corpus, read with its words translated ("pourrait", "échouent"), quoted a French
-    note at a lower confidence."""
+    note at a lower confidence. The reading of a question in the language most documents use
+    (`majority`) answers at MAJORITY_CONFIDENCE at least."""
     words = set(translated)
+    if majority and not read_across.abstained and read_across.confidence < MAJORITY_CONFIDENCE:
+        return False
     if as_typed.abstained:
         return read_across.abstained or _brings_translation(read_across, words, evidence, lang)
     return (
@@ -77,6 +99,46 @@ def names_another_item(read_across: Answer, keys: Iterable[str], evidence: Retri
         return False
     written = fold(" ".join(_quoted_texts(read_across.citations, evidence)))
     return any(not _writes_key(written, key) for key in keys)
+
+
+def unwritten_words(
+    read_across: Answer, question: str, lang: Lang, evidence: Retrieval, translate: Translate
+) -> list[str]:
+    """The content words of `question` (in `lang`; reason_words.content_pieces) that the passages
+    of `evidence` holding a quote of `read_across` (with their headings and titles) write in no
+    form, nor as a value of the kind the word names (value_kinds.py: the "phone" of "What is the
+    emergency phone number at night?", "05 49 00 12 34"), nor as a translation (`translate`);
+    [] for an abstention. A passage answering the question writes each of its words, in one
+    language or the other: read across by half its words, "How much does cleaning the boats
+    cost?" quoted "Le nettoyage est facturé 150 euros si la salle n'est pas rendue propre."
+    ("boats" none) and "Is the bathing cap compulsory in the sauna?" the pool's opening hours
+    ("sauna" none; s37 review, a rowing club's folder with 3 French documents of 13)."""
+    if read_across.abstained:
+        return []
+    written = {
+        folded
+        for text in _quoted_texts(read_across.citations, evidence)
+        for folded, _ in chunk_word_forms(text)
+    }
+    quotes = [citation.quote for citation in read_across.citations]
+    unwritten = [
+        piece
+        for piece in content_pieces(question, lang)
+        if not _written(fold(piece), written, quotes)
+    ]
+    if not unwritten:
+        return []
+    found = translate(unwritten, list(_holding(read_across.citations, evidence)))
+    return [piece for piece in unwritten if fold(piece) not in found]
+
+
+def _written(folded: str, written: set[str], quotes: Sequence[str]) -> bool:
+    """Whether a question's `folded` word is one of the `written` words in some form (a plural:
+    passage_translation.is_form_of), or names a kind of value one of `quotes` writes
+    (value_kinds.unwritten_kind)."""
+    if folded in written or any(is_form_of(folded, word) for word in written):
+        return True
+    return bool(named_kinds([folded])) and unwritten_kind([folded], quotes) is None
 
 
 def _quoted_texts(citations: Iterable[Citation], evidence: Retrieval) -> Iterable[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.abstention import MINORITY_SHARE, DocumentLanguages
+from citeqa.abstention import MAJORITY_TRANSLATED, MINORITY_SHARE, DocumentLanguages
 from citeqa.language import OTHER, detect_lang, document_languages, prose_language, prose_words
 
 METADATA = """Metadata-Version: 2.3
@@ -194,31 +194,55 @@ def test_a_note_of_a_french_table_and_english_items_is_in_both() -> None:
 @pytest.mark.parametrize(
     ("counts", "documents", "english", "french"),
     [
-        ({"en": 3, "fr": 38}, 40, True, False),  # s27 trial: a French folder, a few English
+        ({"en": 3, "fr": 38}, 40, True, True),  # s27 trial: a French folder, a few English
         ({"en": 10, "fr": 9}, 19, True, True),  # bilingual: both
         ({"en": 2, "fr": 3}, 5, True, True),  # bilingual though under MINORITY_DOCUMENTS
-        ({"en": 2, "fr": 35}, 37, True, False),  # s32 trial: two English mails, under it
-        ({"en": 35, "fr": 2}, 37, False, True),  # and a French question of an English folder
+        ({"en": 2, "fr": 35}, 37, True, True),  # s32 trial: two English mails, under it
+        ({"en": 35, "fr": 2}, 37, True, True),  # and a French question of an English folder
         ({"en": 1, "fr": 19}, 20, False, False),  # one English note (5 %): a stray file
         ({"en": 1, "fr": 36}, 37, False, False),  # s33 review: an English licence, French folder
         ({"en": 5, "fr": 5}, 200, True, True),  # a tie reads both ways (neither before)
-        ({"en": 4, "fr": 5}, 200, True, False),
-        ({"en": 4, "fr": 96}, 100, True, False),  # under MINORITY_SHARE
+        ({"en": 4, "fr": 5}, 200, True, True),
+        ({"en": 4, "fr": 96}, 100, True, True),  # under MINORITY_SHARE
         ({"fr": 40}, 40, False, False),  # one language: English questions are off its subjects
         ({"en": 12}, 12, False, False),  # (s33: PubMedQA's asked of PIAF, and the reverse)
         ({"other": 3}, 3, False, False),  # neither language: nothing to read across into
         ({}, 0, False, False),
     ],
 )
-def test_a_question_in_the_language_few_documents_use_is_read_across(
+def test_a_question_in_either_language_is_read_across_when_each_has_two_documents(
     counts: dict[str, int], documents: int, english: bool, french: bool
 ) -> None:
-    # gated on the question's language, not on a count of documents in it (s32 trial: 13
-    # of 21 English questions of a French folder with 2 English mails refused)
+    # the language few documents use is read across (s32 trial: 13 of 21 English questions of
+    # a French folder with 2 English mails refused), and the language most use too, toward
+    # the few (s37 repro: English questions of an English folder about its French client
+    # letters, 3 of 15 right); a stray document in the other language reads nothing across
     languages = DocumentLanguages(counts, documents, 0)
     assert languages.read_across_from("en") is english
     assert languages.read_across_from("fr") is french
     assert languages.reads_any_across() is (english or french)
+
+
+@pytest.mark.parametrize(
+    ("counts", "english", "french"),
+    [
+        ({"en": 25, "fr": 5}, MAJORITY_TRANSLATED, 1.0),  # s37 repro: English client folder
+        ({"en": 3, "fr": 15}, 1.0, MAJORITY_TRANSLATED),  # and a French one, 3 English mails
+        ({"en": 5, "fr": 5}, 1.0, 1.0),  # a tie: every word, as the minority's
+        ({"en": 20, "fr": 1}, 1.0, 1.0),  # a stray French note: English is not read across
+    ],
+)
+def test_the_majority_language_needs_half_its_absent_words_translated(
+    counts: dict[str, int], english: float, french: float
+) -> None:
+    # a question in the language most documents use about the few in the other names words
+    # its own documents never write, some of which have no translation the documents write
+    # ("defects" of "How long is the defects warranty period?", "warranty" / "garantie"); the
+    # minority's question keeps every word ("Quel est le salaire du chef de projet ?" quoted
+    # the charter's staff line with half of them)
+    languages = DocumentLanguages(counts, sum(counts.values()), 0)
+    assert languages.translated_share("en") == english
+    assert languages.translated_share("fr") == french
 
 
 @pytest.mark.parametrize(

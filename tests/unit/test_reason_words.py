@@ -10,9 +10,11 @@ from importlib import resources
 import pytest
 
 from citeqa.glossary import fold
+from citeqa.models import Lang
 from citeqa.reason_words import (
     _misspelt_function_word,
     asking_words,
+    content_pieces,
     generic_words,
     nameable,
     nameable_words,
@@ -180,3 +182,25 @@ def test_the_words_asking_when_an_event_takes_place_are_never_named() -> None:
     assert {"prochain", "lieu"} <= asking_words(question, "fr")
     assert "precedente" in asking_words("Quand était la séance précédente ?", "fr")
     assert "next" in asking_words("When is the next judo class?", "en")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "pieces"),
+    [
+        ("How much does cleaning the boats cost?", "en", ["cleaning", "boats", "cost"]),
+        (
+            "Who heads the client's sanitation department?",
+            "en",
+            ["heads", "client", "sanitation", "department"],
+        ),
+        ("What time does the site gate open?", "en", ["site", "gate", "open"]),
+        ("Quel est le numéro d'urgence du gardien ?", "fr", ["urgence", "gardien"]),
+        ("How long is the warranty after amendment 1?", "en", ["warranty", "amendment"]),
+    ],
+)
+def test_content_pieces_are_what_a_passage_answering_the_question_writes(
+    question: str, lang: Lang, pieces: list[str]
+) -> None:
+    # translated_answer.unwritten_words: a genitive's or an elision's word alone, no word of
+    # the phrase it asks by ("How long", "What time"), no number mark ("numéro"), no figure
+    assert content_pieces(question, lang) == pieces

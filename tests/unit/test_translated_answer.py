@@ -4,8 +4,14 @@ miss's other quote, came back surer because the translated word counted as found
 
 from __future__ import annotations
 
+from citeqa.lexical import fold
 from citeqa.models import Answer, Chunk, Citation, Hit, Lang, Retrieval
-from citeqa.translated_answer import names_another_item, replaces
+from citeqa.translated_answer import (
+    MAJORITY_CONFIDENCE,
+    names_another_item,
+    replaces,
+    unwritten_words,
+)
 
 LAUNDRY = "The laundry room in the basement is open every day from 7 am to 10 pm."
 SPANISH = "Mme Ortiz enseigne l'espagnol aux élèves de troisième."
@@ -139,3 +145,71 @@ def test_a_french_question_s_translated_word_is_held_in_another_english_form() -
     assert not replaces(
         kept, answered(kept.citations[0].quote, 0.3, "mou"), ["receipts"], NO_EVIDENCE, "fr"
     )
+
+
+WARRANTY = (
+    "Le délai de garantie de parfait achèvement est fixé à deux ans à compter de la réception."
+)
+
+
+def test_a_majority_reading_answers_only_at_the_majority_confidence() -> None:
+    # s37 repro (an English folder with French client letters): "Who signs the warranty
+    # certificate?", "certificate" untranslated, quoted the warranty period at .28; every
+    # majority reading is held so, every absent word translated or not (s37 review)
+    below = answered(WARRANTY, MAJORITY_CONFIDENCE - 0.02, "letter")
+    at = answered(WARRANTY, MAJORITY_CONFIDENCE + 0.01, "letter")
+    assert not replaces(below, REFUSED, ["garantie"], NO_EVIDENCE, "en", majority=True)
+    assert replaces(at, REFUSED, ["garantie"], NO_EVIDENCE, "en", majority=True)
+    assert replaces(below, REFUSED, ["garantie"], NO_EVIDENCE, "en"), "the minority's: as before"
+
+
+CLEANING = "Le nettoyage est facturé 150 euros si la salle n'est pas rendue propre."
+NIGHT = "En cas d'urgence la nuit, appeler l'astreinte au 05 49 00 12 34."
+MEANINGS = {
+    "cleaning": "nettoyage",
+    "hall": "salle",
+    "emergency": "urgence",
+    "night": "nuit",
+    "nettoyage": "cleaning",
+    "salle": "hall",
+    "coûte": "charged",
+}
+
+
+def translate(words: list[str], hits: list[Hit]) -> dict[str, str]:
+    """A word of MEANINGS is translated, folded as passage_translation.translations keys it,
+    when one of `hits` writes its meaning."""
+    written = " ".join(hit.chunk.text.lower() for hit in hits)
+    meant = {word: MEANINGS.get(word.lower(), "?") for word in words}
+    return {fold(word): meaning for word, meaning in meant.items() if meaning in written}
+
+
+def test_a_majority_reading_names_the_words_its_quoted_passage_writes_in_no_language() -> None:
+    # s37 review (a rowing club's English folder, 3 French documents): "How much does cleaning
+    # the boats cost?" read by "nettoyage" quoted the hall contract's cleaning fee
+    evidence = read_in({"contrat": (CLEANING, "fr"), "nuit": (NIGHT, "fr")})
+    fee, night = answered(CLEANING, 0.67, "contrat"), answered(NIGHT, 0.62, "nuit")
+    boats = "How much does cleaning the boats cost?"
+    assert unwritten_words(fee, boats, "en", evidence, translate) == ["boats", "cost"]
+    hall = "How much does cleaning the hall cost?"
+    assert unwritten_words(fee, hall, "en", evidence, translate) == ["cost"]
+    # the kind of value a word names is written by its value: "phone", "05 49 00 12 34"
+    phone = "What is the emergency phone number at night?"
+    assert unwritten_words(night, phone, "en", evidence, translate) == []
+    fax = "What is the emergency fax number at night?"
+    assert unwritten_words(night, fax, "en", evidence, translate) == ["fax"]
+    assert unwritten_words(REFUSED, boats, "en", evidence, translate) == []
+
+
+HALL_FEE = "Cleaning is charged 150 euros if the hall is not left clean."
+
+
+def test_a_french_majority_reading_names_the_words_its_english_passage_writes_in_neither() -> None:
+    # the same of a French folder with a few English documents: its French question read
+    # across quotes an English passage only when that one writes each of its words
+    evidence = read_in({"contract": (HALL_FEE, "en")})
+    fee = answered(HALL_FEE, 0.6, "contract")
+    boats = "Combien coûte le nettoyage des bateaux ?"
+    assert unwritten_words(fee, boats, "fr", evidence, translate) == ["bateaux"]
+    hall = "Combien coûte le nettoyage de la salle ?"
+    assert unwritten_words(fee, hall, "fr", evidence, translate) == []
