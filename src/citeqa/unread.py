@@ -65,6 +65,10 @@ IMAGES = "{kinds} (pictures: citeqa reads text, not images; a scan's text as .pd
 """In the welcome line: images (data: image_endings), which no conversion of type makes
 readable: their text must be typed or recognised first."""
 
+ARCHIVES = "{kinds} (archives: unpack them into the folder to have their files read)"
+"""In the welcome line: archives of files (data: archive_endings), whose files are read once
+unpacked, not by converting the archive's type."""
+
 WELCOME = "{files} not read: {kinds} — `citeqa status` lists them"
 """The chat's welcome line, once, when the build skipped files (English, as the welcome): each
 kind of file with the advice that fits it."""
@@ -301,15 +305,19 @@ def welcome_line(unread: UnreadFiles | None) -> str | None:
 
 def _kind_parts(unread: UnreadFiles) -> list[str]:
     """The welcome line's parts: files of types citeqa does not read (to convert), images
-    (their text to give), files not read yet by this index, unreadable ones, empty ones."""
-    images = image_endings()
-    others = {ending: n for ending, n in unread.types.items() if ending not in images}
+    (their text to give), archives (to unpack), files not read yet by this index, unreadable
+    ones, empty ones."""
+    images, archives = image_endings(), _endings("archive_endings")
+    others = {ending: n for ending, n in unread.types.items() if ending not in images | archives}
     pictures = {ending: n for ending, n in unread.types.items() if ending in images}
+    packed = {ending: n for ending, n in unread.types.items() if ending in archives}
     parts = []
     if others:
         parts.append(CONVERT.format(kinds=", ".join(_kinds(others, "en"))))
     if pictures:
         parts.append(IMAGES.format(kinds=", ".join(_kinds(pictures, "en"))))
+    if packed:
+        parts.append(ARCHIVES.format(kinds=", ".join(_kinds(packed, "en"))))
     if unread.not_read_yet:
         parts.append(NOT_READ_YET.format(kinds=", ".join(_kinds(unread.not_read_yet, "en"))))
     if unread.unreadable:

@@ -267,6 +267,27 @@ def test_empty_files_and_pictures_each_get_the_advice_that_fits_them() -> None:
     assert named_for([empty], asked, ["minutes"], lambda _: True, "en") == []
 
 
+def test_an_archive_is_told_to_be_unpacked_not_converted() -> None:
+    """s38 trial: a backup .zip was told to be converted to .pdf or .txt; an archive's files are
+    read once unpacked into the folder, and an old .doc beside it is still told to convert."""
+    files = FileList.of_records(
+        [
+            {"file": name, "sha256": digest, "doc_id": doc_id}
+            for name, digest, doc_id in [
+                ("a.md", "1", "a"),
+                ("backup-2025.zip", "unsupported", None),
+                ("logs.tar.gz", "unsupported", None),
+                ("old.doc", "unsupported", None),
+            ]
+        ]
+    )
+    assert welcome_line(recorded_unread(files)) == (
+        "3 files not read: 1 .doc (convert them to .pdf or .txt; sheets to .xlsx or .csv; text"
+        " ones: rename them .txt); 1 .gz, 1 .zip (archives: unpack them into the folder to have"
+        " their files read) — `citeqa status` lists them"
+    )
+
+
 def test_files_of_blanks_alone_are_counted_empty_as_the_build_said(tmp_path: Path) -> None:
     """s36 review: `citeqa index` skipped a file of spaces and line breaks, or a byte-order
     mark alone, as "empty file", while the welcome counted it unreadable (its digest is no
