@@ -185,3 +185,18 @@ def test_what_a_mails_question_is_and_what_asks_about_it() -> None:
     assert asks_what_was_asked("Qu'a demandé Claire Dubois au notaire ?")
     assert not asks_what_was_asked("What documents do the buyers need to send?")
     assert not asks_what_was_asked("Quels papiers faut-il fournir ?")
+
+
+def test_a_reply_writing_no_word_of_the_question_is_not_quoted_for_it(tmp_path: Path) -> None:
+    holding = REPLY.replace(
+        "Please send us a copy of both your passports, your marriage certificate and a proof of "
+        "address.\n\nThe signing can take place in our office in Bergerac.\n\n",
+        "I will check with Maître Lemoine and come back to you next week.\n\n",
+    )
+    answer = _asked(
+        tmp_path,
+        {"enquiry.eml": ENQUIRY, "reply.eml": holding},
+        "What documents do the buyers need to send for the sale?",
+    )
+    assert not any(citation.doc_id == "reply" for citation in answer.citations)
+    assert not any(quote.startswith("Could you tell us") for quote in _quotes(answer))
