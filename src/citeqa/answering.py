@@ -2943,7 +2943,9 @@ def _reply_candidates(
     reply: Reply, reading: Reading, models: AnswerModels, scores: QuestionScores
 ) -> tuple[Candidates, Reading] | None:
     """The sentences of the `reply`, ranked as `_replied` says, with the widened reading;
-    None when it holds none that may answer or none writing a word of the question."""
+    None when it holds none that may answer. A reply writing no word of the question is read
+    all the same: "Install the FortiClient app from the Software Center…" answers "How do I set
+    up the VPN on my new laptop?" (s38 repro; requiring a word refused it)."""
     bank = reading.bank
     least = min(hit.score for hit in reading.hits) if reading.hits else 0.0
     held = {hit.chunk_index for hit in reading.hits}
@@ -2958,11 +2960,7 @@ def _reply_candidates(
     if not kept:
         return None
     replying = quotable(reordered(_subset(ranked_all, kept), models.quoter, widened), bank)
-    covering = _most_covering_first(replying, widened)
-    best = covering.sentences[0].index
-    if not reading.terms.own_coverage(bank.tokens[best]):
-        return None  # "Thanks, I will check and come back to you.": no word of the question
-    return covering, widened
+    return _most_covering_first(replying, widened), widened
 
 
 def _most_covering_first(candidates: Candidates, reading: Reading) -> Candidates:
