@@ -2970,12 +2970,13 @@ def _most_covering_first(candidates: Candidates, reading: Reading) -> Candidates
     copy of both your passports…, a document showing…" for "What documents do the buyers need to
     send…?", over the same reply's fees sentence the quote ranker rated higher: s37 trial a025),
     and it answers first, the details after ("Mrs Whitfield can give a power of attorney…" before
-    "Our fee for the power of attorney is 30 euros": a027)."""
+    "Our fee for the power of attorney is 30 euros": a027). Those writing none of its words keep
+    their order (the quote ranker's), after the others: a greeting opens a reply too."""
     bank = reading.bank
     items = candidates.sentences
     covers = [reading.terms.own_coverage(bank.tokens[item.index]) for item in items]
-    starts = [bank.sentences[item.index].start for item in items]
-    order = sorted(range(len(covers)), key=lambda number: (-covers[number], starts[number]))
+    starts = [bank.sentences[item.index].start if covers[n] else 0 for n, item in enumerate(items)]
+    order = sorted(range(len(covers)), key=lambda n: (-covers[n], starts[n], n))
     return _subset(candidates, order)
 
 
