@@ -128,6 +128,7 @@ from citeqa.mail_candidates import (
     giving_contact,
     with_signatures,
 )
+from citeqa.mail_replies import Reply, echoes_question, reply_hits, reply_to
 from citeqa.measured_labels import preferred_label
 from citeqa.membership import apart_in, pairings
 from citeqa.models import (
@@ -2345,7 +2346,9 @@ def compose(
         counted_from = [] if following is None else [reference_note(following.after, lang)]
         return _series_answer(question, occurring, sure, passages, bank, lang, counted_from)
     named = None if refused or across_only else of_named_documents(candidates, bank, terms)
-    citations = [] if named is None else _quoted(named.candidates, reading, models, settings, place)
+    citations = (
+        [] if named is None else _quoted(named.candidates, reading, models, settings, place, scores)
+    )
     if not citations or not verified(citations, bank.documents):
         floor = refused is not None and answerable >= settings.abstain_threshold  # sure alone
         if refused == USER_FLOOR and settings.min_confidence is not None:
@@ -2840,16 +2843,25 @@ def _quoted(
     models: AnswerModels,
     settings: Settings,
     place: AskedPlace | None = None,
+    scores: QuestionScores | None = None,
 ) -> list[Citation]:
     """The citations of the chosen sentences of `candidates`, already kept to those of the
     documents the question names (`of_named_documents`) (built only for a question that is
-    answered; `place`: the place the question asks, places.asked_place)."""
+    answered; `place`: the place the question asks, places.asked_place; `scores`: the
+    question's sentence scores, with which a mail question's reply is read: `_replied`)."""
     bank, top, terms = reading.bank, reading.hits, reading.terms
     if not candidates.sentences:
         return []
     if settings.learned_quotes:
         extra = models.quoter.extra
         ranked = quotable(reordered(candidates, models.quoter, reading), bank, terms.focus)
+        lead = extra.get("lead_ratio", 1.0)
+        replied = None if scores is None else _replied(ranked, reading, models, scores, lead)
+        if replied is not None:  # a mail's question echoing the user's: its reply answers
+            ranked, reading = replied
+            top = reading.hits
+            if not ranked.sentences:
+                return []
         ranked = of_asked_meeting(ranked, bank, terms)
         ranked = naming_identifiers(ranked, bank, terms.named)
         ranked = of_asked_numbered_names(ranked, bank, terms.focus)
@@ -2867,7 +2879,6 @@ def _quoted(
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)
         ranked = decision_first(ranked, bank, terms.focus)
-        lead = extra.get("lead_ratio", 1.0)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         rows = leading_rows_kept(ranked, bank, terms, lead)
         chosen = choose(
@@ -2895,6 +2906,78 @@ def _quoted(
         )
     citations = citations_of(quote_spans(chosen, bank, top, terms), bank.documents)
     return with_other_statement(citations, chosen, candidates.sentences, reading)
+
+
+def _replied(
+    ranked: Candidates, reading: Reading, models: AnswerModels, scores: QuestionScores, lead: float
+) -> tuple[Candidates, Reading] | None:
+    """When a candidate `choose` may lead with (rated `lead` of the best's at least) is a mail's
+    question echoing the user's (mail_replies.echoes_question: "Could you tell us what documents
+    you need from us…?"), the sentences of its reply (mail_replies.reply_to: the next message of
+    its thread, in its file or its folder) ranked by the sentence ranker among every passage read
+    and then by the quote ranker, the one writing most of the question's words first
+    (`_most_covering_first`), rated as the best was, with the reading widened to the reply's
+    passages. When no message replies, the candidates less those questions, none when no other
+    was rated as near the best: a question is never quoted for its own answer (s37 trial a025,
+    a027). None when no such candidate is a mail's echoing question."""
+    if not ranked.sentences:
+        return None
+    bank = reading.bank
+    least = lead * ranked.probabilities[0]
+    band = [n for n, rating in enumerate(ranked.probabilities) if rating >= least]
+    echoes = [n for n in band if echoes_question(bank, ranked.sentences[n].index, reading.terms)]
+    if not echoes:
+        return None
+    reply = reply_to(bank, ranked.sentences[echoes[0]].index)
+    replying = None if reply is None else _reply_candidates(reply, reading, models, scores)
+    if replying is None:
+        if set(band) <= set(echoes):
+            return _subset(ranked, []), reading
+        others = [n for n in range(len(ranked.sentences)) if n not in echoes]
+        return _subset(ranked, others), reading
+    chosen, widened = replying
+    return _first_rated(chosen, ranked.probabilities[0]), widened
+
+
+def _reply_candidates(
+    reply: Reply, reading: Reading, models: AnswerModels, scores: QuestionScores
+) -> tuple[Candidates, Reading] | None:
+    """The sentences of the `reply`, ranked as `_replied` says, with the widened reading;
+    None when it holds none that may answer. A reply writing no word of the question is read
+    all the same: "Install the FortiClient app from the Software Center…" answers "How do I set
+    up the VPN on my new laptop?" (s38 repro; requiring a word refused it)."""
+    bank = reading.bank
+    least = min(hit.score for hit in reading.hits) if reading.hits else 0.0
+    held = {hit.chunk_index for hit in reading.hits}
+    added = [hit for hit in reply_hits(bank, reply, least) if hit.chunk_index not in held]
+    widened = Reading(bank, [*reading.hits, *added], reading.terms, reading.versioned)
+    ranked_all = rank_candidates(widened, scores, models)
+    kept = [
+        number
+        for number, item in enumerate(ranked_all.sentences)
+        if reply.holds(bank.sentences[item.index].doc_id, bank.sentences[item.index].start)
+    ]
+    if not kept:
+        return None
+    replying = quotable(reordered(_subset(ranked_all, kept), models.quoter, widened), bank)
+    return _most_covering_first(replying, widened), widened
+
+
+def _most_covering_first(candidates: Candidates, reading: Reading) -> Candidates:
+    """The candidates of one reply ordered by the share of the question's own terms they write
+    (QuestionTerms.own_coverage), then in reading order: a reply answers each point its question
+    asked, and the one the user asks is the one writing the user's words ("Please send us: a
+    copy of both your passports…, a document showing…" for "What documents do the buyers need to
+    send…?", over the same reply's fees sentence the quote ranker rated higher: s37 trial a025),
+    and it answers first, the details after ("Mrs Whitfield can give a power of attorney…" before
+    "Our fee for the power of attorney is 30 euros": a027). Those writing none of its words keep
+    their order (the quote ranker's), after the others: a greeting opens a reply too."""
+    bank = reading.bank
+    items = candidates.sentences
+    covers = [reading.terms.own_coverage(bank.tokens[item.index]) for item in items]
+    starts = [bank.sentences[item.index].start if covers[n] else 0 for n, item in enumerate(items)]
+    order = sorted(range(len(covers)), key=lambda n: (-covers[n], starts[n], n))
+    return _subset(candidates, order)
 
 
 def _looked_up_lines(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:

@@ -615,6 +615,8 @@ def later_statement(
         text = bank.text(other.index)
         if _titles_its_document(bank, other.index) or _writes_date(text, date):
             continue
+        if restates_value(text, [bank.text(item.index) for item in quoted]):
+            continue
         if _speaks_of(subjects, quoted, other, current):
             best = LaterStatement(other, date, after, tuple(sorted(dated.items())))
     if best is None or not _may_stand(best, bank, quoted, terms.focus):
@@ -903,6 +905,41 @@ def _stated_numbers(folded: str) -> set[str]:
 
 
 _YEAR = re.compile(YEAR_DIGITS)
+VALUE_FIGURES = 3
+"""The fewest figures of a value a later sentence restating it is left out for (`_values`)."""
+_VALUE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?")
+"""A number as a value is written: "385,000", "372 000", "18.600", "7,5", "150"."""
+_THOUSANDS = re.compile(r"[ \u00a0\u202f.,](?=\d{3}(?!\d))")
+
+
+def restates_value(text: str, quoted: Sequence[str]) -> bool:
+    """Whether a later sentence restates a value a `quoted` sentence states (`_values`: "For a
+    price of 385,000 euros, the purchase costs…" after "The agreed price is 385,000 euros") and
+    neither reverses nor changes anything (`reverses`' cues, `states_a_change`): it is no later
+    word on the quoted value (s37 trial a001, a023: the January reply restating January's price
+    was shown as what "later" holds, while March's mail says 372,000)."""
+    theirs = _values(fold(text))
+    if not theirs:
+        return False
+    ours = set().union(*(_values(fold(sentence)) for sentence in quoted))
+    if not theirs & ours:
+        return False
+    return not _reversal_pattern().search(fold(text)) and not states_a_change(text, quoted)
+
+
+def _values(folded: str) -> set[str]:
+    """The values a folded sentence states, written one way ("385,000", "385 000" and "385000"
+    are "385000"; "7,5" is "7.5"), of three figures or more (an amount, not a time's "18 h 30"
+    nor a count of "12 desks" that many sentences write), its dates and years aside."""
+    for start, end, _ in reversed(day_spans(folded)):
+        folded = folded[:start] + " " + folded[end:]
+    found = set()
+    for number in _VALUE.findall(folded):
+        value = _THOUSANDS.sub("", number).replace(",", ".")
+        if _YEAR.fullmatch(value) or len(value.replace(".", "").lstrip("0")) < VALUE_FIGURES:
+            continue
+        found.add(value)
+    return found
 
 
 def states_a_decision(text: str, date: str) -> bool:
