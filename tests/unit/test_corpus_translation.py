@@ -243,6 +243,18 @@ def test_a_question_whose_search_found_no_translation_is_read_only_when_every_wo
     assert every_word_across([], stored, vectors, french) == {}
 
 
+def test_a_french_question_is_read_across_into_the_words_english_passages_write() -> None:
+    """The same of a French question: "Quand passe la tondeuse ?" of English notes writing
+    "mower" (.88) is read so; "Combien coûte le gazon de la tondeuse ?" is not, "gazon" / "lawn"
+    .62 under the bar."""
+    embedder = Counterparts({"tondeuse": ("mower", 0.88), "gazon": ("lawn", 0.62)})
+    stored = _stored(embedder, ["mower", "lawn", "garden"])
+    vectors = WordVectors(embedder)
+    english = {"mower", "lawn", "garden"}.__contains__
+    assert every_word_across(["tondeuse"], stored, vectors, english) == {"tondeuse": "mower"}
+    assert every_word_across(["gazon", "tondeuse"], stored, vectors, english) == {}
+
+
 def test_a_word_read_across_the_whole_corpus_is_one_the_other_language_writes() -> None:
     """A stored word near at the bar that only passages in the question's own language write
     is a synonym, no translation: the question stays as typed."""
