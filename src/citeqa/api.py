@@ -969,7 +969,7 @@ class Assistant:
             found = translations(absent, top, lang, vectors, bar, stored, clear=True)
             if not found:  # no passage found writes them: each read in the whole corpus
                 content = reason_words.nameable_words(list(dict.fromkeys(absent)), lang)
-                return every_word_across(content, stored, vectors, written_across)
+                return every_word_across(content, stored, vectors, written_across, other)
             return corpus_translations(absent, found, stored, vectors, clear=written_across)
         absent = reason_words.nameable_words(list(dict.fromkeys(terms.absent)), lang)
         found = translations(absent, top, lang, vectors, MINORITY_SIMILARITY, stored, 0.0)

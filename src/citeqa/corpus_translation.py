@@ -38,6 +38,7 @@ from citeqa.passage_translation import (
     enough_translated,
     nearest_among,
 )
+from citeqa.reason_words import nameable
 from citeqa.stored_words import StoredWords
 
 STRICTER_SIMILARITY = 0.83
@@ -93,22 +94,30 @@ def every_word_across(
     stored: StoredWords,
     vectors_of: WordVectors,
     written_across: Callable[[str], bool],
+    other: Lang,
 ) -> dict[str, str]:
     """Each of the `absent` content words (reason_words.nameable_words) read as its nearest
-    stored word at STRICTER_SIMILARITY that a passage in the other language writes
-    (`written_across`, folded), or {} unless every one of them is: a question on a corpus in
-    both languages whose search found no passage writing its words' translations
+    stored word at STRICTER_SIMILARITY that a passage in the `other` language writes
+    (`written_across`, folded) and that is a content word of it (reason_words.nameable: not
+    "used", a word of a question's form), or {} unless every one of them is: a question on a
+    corpus in both languages whose search found no passage writing its words' translations
     (api.Assistant._read_across). "Where is the school trip on 22 May?" of a family folder in
     both languages found English diary entries of May, none in French, and was refused for
     "school" though the corpus writes "école" (.913) and "scolaire": read as "école", it
     quotes "Sortie scolaire au zoo de Vincennes le 22 mai 2026" (notes dev a59). Every word,
     not MIN_TRANSLATED of them, and never below the bar (no clear nearest), as a question
     read with no passage to vouch for it: the bundled off-topic "Qui voit ses biens
-    confisqués ?" had "voit" alone read as "seen"."""
+    confisqués ?" had "voit" alone read as "seen". Off-topic on the tables set's corpus, "Quelle
+    serait la cause de cette utilisation ?" read "utilisation" as "used" (.853) and "cause" as
+    "because" (.852), and quoted "Paused because the peer is full"."""
     if not absent:
         return {}
     found = corpus_translations(absent, {}, stored, vectors_of)
-    kept = {word: match for word, match in found.items() if written_across(match)}
+    kept = {
+        word: match
+        for word, match in found.items()
+        if written_across(match) and nameable(stored.written_as(match) or match, other)
+    }
     return kept if enough_translated(kept, absent, 1.0) else {}
 
 

@@ -238,9 +238,9 @@ def test_a_question_whose_search_found_no_translation_is_read_only_when_every_wo
     stored = _stored(embedder, ["ecole", "caisse", "kermesse"])
     vectors = WordVectors(embedder)
     french = {"ecole", "caisse", "kermesse"}.__contains__
-    assert every_word_across(["school"], stored, vectors, french) == {"school": "ecole"}
-    assert every_word_across(["cash", "school"], stored, vectors, french) == {}
-    assert every_word_across([], stored, vectors, french) == {}
+    assert every_word_across(["school"], stored, vectors, french, "fr") == {"school": "ecole"}
+    assert every_word_across(["cash", "school"], stored, vectors, french, "fr") == {}
+    assert every_word_across([], stored, vectors, french, "fr") == {}
 
 
 def test_a_french_question_is_read_across_into_the_words_english_passages_write() -> None:
@@ -251,8 +251,8 @@ def test_a_french_question_is_read_across_into_the_words_english_passages_write(
     stored = _stored(embedder, ["mower", "lawn", "garden"])
     vectors = WordVectors(embedder)
     english = {"mower", "lawn", "garden"}.__contains__
-    assert every_word_across(["tondeuse"], stored, vectors, english) == {"tondeuse": "mower"}
-    assert every_word_across(["gazon", "tondeuse"], stored, vectors, english) == {}
+    assert every_word_across(["tondeuse"], stored, vectors, english, "en") == {"tondeuse": "mower"}
+    assert every_word_across(["gazon", "tondeuse"], stored, vectors, english, "en") == {}
 
 
 def test_a_word_read_across_the_whole_corpus_is_one_the_other_language_writes() -> None:
@@ -260,5 +260,19 @@ def test_a_word_read_across_the_whole_corpus_is_one_the_other_language_writes() 
     is a synonym, no translation: the question stays as typed."""
     embedder = Counterparts({"school": ("ecole", 0.91)})
     stored = _stored(embedder, ["ecole"])
-    read = every_word_across(["school"], stored, WordVectors(embedder), lambda word: False)
+    read = every_word_across(["school"], stored, WordVectors(embedder), lambda word: False, "fr")
     assert read == {}
+
+
+def test_a_word_read_across_the_whole_corpus_is_no_word_of_a_question_s_form() -> None:
+    """Off-topic on the tables set's corpus (English and French): "Quelle serait la cause de
+    cette utilisation ?" read "utilisation" as "used" (.853), a word of a question's form in
+    English (reason_words), and "cause" as "because" (.852), and quoted "Paused because the
+    peer is full". A translation no passage found vouches for is a content word of the
+    passages' language: "utilisation" is not read, so neither is the question."""
+    embedder = Counterparts({"utilisation": ("used", 0.853), "cause": ("because", 0.852)})
+    stored = _stored(embedder, ["used", "because", "peer"])
+    english = {"used", "because", "peer"}.__contains__
+    vectors = WordVectors(embedder)
+    assert every_word_across(["cause", "utilisation"], stored, vectors, english, "en") == {}
+    assert every_word_across(["cause"], stored, vectors, english, "en") == {"cause": "because"}
