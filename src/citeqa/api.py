@@ -947,10 +947,10 @@ class Assistant:
         writing it that it missed; on a bilingual corpus, only once the words of `top` reached
         MIN_TRANSLATED alone (the bundled off-topic "Qui voit ses biens confisqués ?", "voit"
         read as the stored "seen", quoted a trial's tolerance line), or, when they translate
-        none, only if every content word does so into a word passages in the other language
-        write (corpus_translation.every_word_across: "school" / "école" of "Where is the school
-        trip on 22 May?", whose search found English diary entries of May alone). Under its
-        bar, a word is read also as its clear nearest candidate
+        none, only if every content word does so into a content word passages in the other
+        language write (corpus_translation.every_word_across: "school" / "école" of "Where is
+        the school trip on 22 May?", whose search found English diary entries of May alone).
+        Under its bar, a word is read also as its clear nearest candidate
         (passage_translation.clearly_nearest: "supplier" / "prestataire" .736, next .627) among
         the corpus's stored words, one a passage in the other language writes, never near a
         close passage (`_near_translations`)."""
@@ -967,7 +967,7 @@ class Assistant:
             absent = terms.absent
             bar = BILINGUAL_SIMILARITY
             found = translations(absent, top, lang, vectors, bar, stored, clear=True)
-            if not found:  # no passage found writes them: each read in the whole corpus
+            if not found:  # no passage found translates them: each read in the whole corpus
                 content = reason_words.nameable_words(list(dict.fromkeys(absent)), lang)
                 return every_word_across(content, stored, vectors, written_across, other)
             return corpus_translations(absent, found, stored, vectors, clear=written_across)
