@@ -29,7 +29,7 @@ from citeqa.changed_citations import changed_files, changed_quote_notes
 from citeqa.changegroups import short_changes as short_changes  # the chat's banner says them so
 from citeqa.citedsection import SECTION_PATH, own_heading
 from citeqa.config import Settings, load_settings
-from citeqa.corpus_translation import corpus_translations, in_other_language
+from citeqa.corpus_translation import corpus_translations, every_word_across, in_other_language
 from citeqa.derived_terms import is_multilingual
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
@@ -1060,11 +1060,15 @@ class Assistant:
         passage of `top` translates is read as the nearest of all the stored words, at the stricter
         corpus_translation.STRICTER_SIMILARITY: the search, run again with it, finds the passage
         writing it that it missed; on a bilingual corpus, only once the words of `top` reached
-        MIN_TRANSLATED alone (the bundled off-topic "Qui voit ses biens confisqués ?", "voit" read
-        as the stored "seen", quoted a trial's tolerance line). Under its bar, a word is read also
-        as its clear nearest candidate (passage_translation.clearly_nearest: "supplier" /
-        "prestataire" .736, next .627) among the corpus's stored words, one a passage in the other
-        language writes, never near a close passage (`_near_translations`)."""
+        MIN_TRANSLATED alone (the bundled off-topic "Qui voit ses biens confisqués ?", "voit"
+        read as the stored "seen", quoted a trial's tolerance line), or, when they translate
+        none, only if every content word does so into a content word passages in the other
+        language write (corpus_translation.every_word_across: "school" / "école" of "Where is
+        the school trip on 22 May?", whose search found English diary entries of May alone).
+        Under its bar, a word is read also as its clear nearest candidate
+        (passage_translation.clearly_nearest: "supplier" / "prestataire" .736, next .627) among
+        the corpus's stored words, one a passage in the other language writes, never near a
+        close passage (`_near_translations`)."""
         stored = self._stored_words_across(channel, lang)
         if stored is None:
             return {}
@@ -1078,8 +1082,9 @@ class Assistant:
             absent = terms.absent
             bar = BILINGUAL_SIMILARITY
             found = translations(absent, top, lang, vectors, bar, stored, clear=True)
-            if not found:
-                return {}
+            if not found:  # no passage found translates them: each read in the whole corpus
+                content = reason_words.nameable_words(list(dict.fromkeys(absent)), lang)
+                return every_word_across(content, stored, vectors, written_across, other)
             return corpus_translations(absent, found, stored, vectors, clear=written_across)
         absent = reason_words.nameable_words(list(dict.fromkeys(terms.absent)), lang)
         found = translations(absent, top, lang, vectors, MINORITY_SIMILARITY, stored, 0.0)

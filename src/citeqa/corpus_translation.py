@@ -9,7 +9,10 @@ build stored a vector of each word the corpus writes; an absent word is compared
 them (one product of a few rows by the stored rows), and its nearest at STRICTER_SIMILARITY,
 above the bar a word of the passages found needs, is read as it: the search is run again with it
 (api.Assistant._translated, one more search at most), so that the passage writing it is found.
-Its function words are never a translation (language.json), as for a passage's words.
+Its function words are never a translation (language.json), as for a passage's words. On a
+corpus in both languages whose search found passages that translate none of the absent words
+(English diary entries of May for "Where is the school trip on 22 May?" of a family folder),
+the question is read so only when every content word of it is (`every_word_across`).
 
 An abstention's advice to ask in the other language reads the same vocabulary (`in_other_language`:
 api.Assistant._translates): a word the question lacks whose counterpart the corpus writes in that
@@ -32,8 +35,10 @@ from citeqa.passage_translation import (
     both_function_words,
     clear_words,
     clearly_readable,
+    enough_translated,
     nearest_among,
 )
+from citeqa.reason_words import nameable
 from citeqa.stored_words import StoredWords
 
 STRICTER_SIMILARITY = 0.83
@@ -82,6 +87,38 @@ def corpus_translations(
             if word not in nearest and clear(match) and clearly_readable(stored.written_as(match))
         }
     return {**found, **{asked[word]: match for word, match in nearest.items()}}
+
+
+def every_word_across(
+    absent: Sequence[str],
+    stored: StoredWords,
+    vectors_of: WordVectors,
+    written_across: Callable[[str], bool],
+    other: Lang,
+) -> dict[str, str]:
+    """Each of the `absent` content words (reason_words.nameable_words) read as its nearest
+    stored word at STRICTER_SIMILARITY that a passage in the `other` language writes
+    (`written_across`, folded) and that is a content word of it (reason_words.nameable: not
+    "used", a word of a question's form), or {} unless every one of them is: a question on a
+    corpus in both languages whose search found no passage writing its words' translations
+    (api.Assistant._read_across). "Where is the school trip on 22 May?" of a family folder in
+    both languages found English diary entries of May, none in French, and was refused for
+    "school" though the corpus writes "école" (.913) and "scolaire": read as "école", it
+    quotes "Sortie scolaire au zoo de Vincennes le 22 mai 2026" (notes dev a59). Every word,
+    not MIN_TRANSLATED of them, and never below the bar (no clear nearest), as a question
+    read with no passage to vouch for it: the bundled off-topic "Qui voit ses biens
+    confisqués ?" had "voit" alone read as "seen". Off-topic on the tables set's corpus, "Quelle
+    serait la cause de cette utilisation ?" read "utilisation" as "used" (.853) and "cause" as
+    "because" (.852), and quoted "Paused because the peer is full"."""
+    if not absent:
+        return {}
+    found = corpus_translations(absent, {}, stored, vectors_of)
+    kept = {
+        word: match
+        for word, match in found.items()
+        if written_across(match) and nameable(stored.written_as(match) or match, other)
+    }
+    return kept if enough_translated(kept, absent, 1.0) else {}
 
 
 def in_other_language(

@@ -582,6 +582,49 @@ def mostly_english(scratch_registry: None, tmp_path: Path) -> Assistant:
     return open_assistant(settings, build_if_missing=False)
 
 
+SCHOOL_WORDS = {"ecole": "school", "scolaire": "school"}
+"""French words the fake channel of `diary` reads as "school" (USE: "école" .913, "scolaire"
+.884)."""
+
+DIARY = {
+    **{
+        f"diary-2026-05-{day}.md": f"# {day} May 2026\n\nTrip to the market on {day} May. Long"
+        f" call with Anna about the May trip. Trip budget for May: {day}0 EUR.\n"
+        for day in range(18, 26)
+    },
+    "lea.md": "# Léa — école Jules-Ferry\n\n- Sortie scolaire au zoo de Vincennes le 22 mai"
+    " 2026 ; prévoir un pique-nique.\n- Piscine le vendredi matin.\n",
+    "courses.md": "# Courses\n\nPain, lait, œufs et fromage pour samedi ; penser au marché.\n",
+    "jardin.md": "# Jardin\n\nTailler les rosiers fin février ; semer les tomates en mars.\n",
+}
+
+
+class FakeSchool:
+    """The conftest's fake channel over content words, multilingual for SCHOOL_WORDS only."""
+
+    name, model, package, version = "fakeschool", "fake-hash-school", "citeqa-tests", "0"
+    dim, default_weight, multilingual = 64, 1.0, True
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        read = [
+            " ".join(SCHOOL_WORDS.get(word, word) for word in content_words(text)) for text in texts
+        ]
+        return np.asarray(get_embedder("fake").embed_batch(read))
+
+
+@pytest.fixture
+def diary(scratch_registry: None, tmp_path: Path) -> Assistant:
+    """English diary entries of May, and French notes, one on a school trip on 22 May."""
+    register_embedder("fakeschool", FakeSchool)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in DIARY.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(channels=("fakeschool",), corpus_dir=corpus, index_dir=tmp_path / "idx")
+    build_index(settings)
+    return open_assistant(settings, build_if_missing=False)
+
+
 FAKE_CONFIDENCE = 0.2
 """The floor of a majority reading across in these tests (translated_answer.MAJORITY_CONFIDENCE
 is USE's): the fake channel's answers come out at .24 (the cash note)."""
@@ -670,3 +713,27 @@ def test_a_majority_question_answered_surely_as_typed_is_not_read_across(
     ranking = mostly_english.retrieve(question)
     lacking = partial(mostly_english._lacking_words, question, terms, ranking, "fakeml")
     assert lacking(api.WEAK_CONFIDENCE - 0.1) and not lacking(api.WEAK_CONFIDENCE + 0.1)
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("Where is the school trip on 22 May?", True),
+        # "aquarium" no stored word means: the question stays as typed
+        ("Where is the school aquarium trip on 22 May?", False),
+    ],
+)
+def test_a_word_no_passage_found_translates_is_read_as_the_corpus_writes_it_across(
+    diary: Assistant, question: str, read: bool
+) -> None:
+    """Notes dev a59: "Where is the school trip on 22 May?" found English diary entries of
+    May alone, none writing "école" nor "scolaire"; every content word it lacks is read as the
+    word of the whole corpus that the other language's passages write
+    (corpus_translation.every_word_across), or none is."""
+    terms = diary._terms(question, None)
+    top = diary.retrieve(question).hits[: diary.settings.answer_passages]
+    assert all(hit.chunk.lang == "en" for hit in top), "the search found no French note"
+    assert "school" in terms.absent
+    found = diary._read_across(terms, top, "en", "fakeschool")
+    assert found == ({"school": found.get("school")} if read else {})
+    assert not read or found["school"] in SCHOOL_WORDS

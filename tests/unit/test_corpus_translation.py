@@ -8,7 +8,12 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from citeqa.corpus_translation import STRICTER_SIMILARITY, corpus_translations, in_other_language
+from citeqa.corpus_translation import (
+    STRICTER_SIMILARITY,
+    corpus_translations,
+    every_word_across,
+    in_other_language,
+)
 from citeqa.models import Lang
 from citeqa.passage_translation import CLEAR_MARGIN, MIN_RIVAL_WORDS, WordVectors
 from citeqa.stored_words import StoredWords
@@ -221,3 +226,53 @@ def test_a_clear_reading_is_a_word_the_other_languages_passages_write() -> None:
         ["dinner"], {}, stored, WordVectors(embedder), clear=lambda w: w != "lunch"
     )
     assert read == {}
+
+
+def test_a_question_whose_search_found_no_translation_is_read_only_when_every_word_is() -> None:
+    """Notes dev a59: "Where is the school trip on 22 May?" of a family folder in both
+    languages found English diary entries of May; the corpus writes "école" (.913). Read across
+    with no passage to vouch for it, every content word must reach the stricter bar, into a
+    word the other language's passages write: "cash" / "caisse" .61 of "Who holds the cash box
+    at the school fair?" leaves that question as typed."""
+    embedder = Counterparts({"school": ("ecole", 0.91), "cash": ("caisse", 0.61)})
+    stored = _stored(embedder, ["ecole", "caisse", "kermesse"])
+    vectors = WordVectors(embedder)
+    french = {"ecole", "caisse", "kermesse"}.__contains__
+    assert every_word_across(["school"], stored, vectors, french, "fr") == {"school": "ecole"}
+    assert every_word_across(["cash", "school"], stored, vectors, french, "fr") == {}
+    assert every_word_across([], stored, vectors, french, "fr") == {}
+
+
+def test_a_french_question_is_read_across_into_the_words_english_passages_write() -> None:
+    """The same of a French question: "Quand passe la tondeuse ?" of English notes writing
+    "mower" (.88) is read so; "Combien coûte le gazon de la tondeuse ?" is not, "gazon" / "lawn"
+    .62 under the bar."""
+    embedder = Counterparts({"tondeuse": ("mower", 0.88), "gazon": ("lawn", 0.62)})
+    stored = _stored(embedder, ["mower", "lawn", "garden"])
+    vectors = WordVectors(embedder)
+    english = {"mower", "lawn", "garden"}.__contains__
+    assert every_word_across(["tondeuse"], stored, vectors, english, "en") == {"tondeuse": "mower"}
+    assert every_word_across(["gazon", "tondeuse"], stored, vectors, english, "en") == {}
+
+
+def test_a_word_read_across_the_whole_corpus_is_one_the_other_language_writes() -> None:
+    """A stored word near at the bar that only passages in the question's own language write
+    is a synonym, no translation: the question stays as typed."""
+    embedder = Counterparts({"school": ("ecole", 0.91)})
+    stored = _stored(embedder, ["ecole"])
+    read = every_word_across(["school"], stored, WordVectors(embedder), lambda word: False, "fr")
+    assert read == {}
+
+
+def test_a_word_read_across_the_whole_corpus_is_no_word_of_a_question_s_form() -> None:
+    """Off-topic on the tables set's corpus (English and French): "Quelle serait la cause de
+    cette utilisation ?" read "utilisation" as "used" (.853), a word of a question's form in
+    English (reason_words), and "cause" as "because" (.852), and quoted "Paused because the
+    peer is full". A translation no passage found vouches for is a content word of the
+    passages' language: "utilisation" is not read, so neither is the question."""
+    embedder = Counterparts({"utilisation": ("used", 0.853), "cause": ("because", 0.852)})
+    stored = _stored(embedder, ["used", "because", "peer"])
+    english = {"used", "because", "peer"}.__contains__
+    vectors = WordVectors(embedder)
+    assert every_word_across(["cause", "utilisation"], stored, vectors, english, "en") == {}
+    assert every_word_across(["cause"], stored, vectors, english, "en") == {"cause": "because"}
