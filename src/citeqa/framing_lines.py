@@ -69,6 +69,9 @@ class _Kind(NamedTuple):
     asked: tuple[str, ...]
     """Folded word starts of a question asking for such a line."""
     names: bool
+    digits: bool
+    """Whether such a line writing a digit is quotable: it may state what is asked ("Présents :
+    42 adhérents sur 118", "Subject: boiler replacement on Thursday 16 April 2026 from 8:00")."""
     shape: _Shape
 
 
@@ -118,6 +121,7 @@ def _kind(name: str, fields: dict) -> _Kind:
         re.compile(needs) if (needs := fields.get("needs")) else None,
         _phrases(fields.get("asked", ())),
         bool(fields.get("names", False)),
+        bool(fields.get("digits_quotable", False)),
         _Shape(
             int(fields.get("max_words", 0)),
             str(fields.get("not_ending", "")),
@@ -233,6 +237,8 @@ def framing_aside(text: str, start: int, end: int, focus: str) -> bool:
     if kind is None:
         return False
     found = next(k for k in _rules().kinds if k.name == kind)
+    if found.digits and any(character.isdigit() for character in sentence):
+        return False  # "Présents : 42 adhérents sur 118" may hold the count asked
     if _asks(found.asked, focus) or (found.shape.carries and _body_follows(text, end)):
         return False
     return not (found.names and _names_written(focus, sentence))
