@@ -13,10 +13,12 @@ The kinds, their words and the words of a question asking for each are data (Eng
 French: citeqa/data/framing_lines.json). A line of a kind is `framing_aside` for a question
 writing none of its kind's asked words (word starts, folded) nor, for a kind naming people (a
 closing, a greeting, an attendance line), a capitalised word of the question that the line
-writes ("What is the job title of Priya Raman?" keeps her sign-off). answering.quotable quotes
-it all the same when no other candidate is left, as it does a title ("Who signed the letter?"),
-and titleonly.without_titles sets it aside only while another candidate writes as many of the
-question's content words.
+writes ("What is the job title of Priya Raman?" keeps her sign-off), nor when it is of a kind
+whose lines writing a digit may hold the value asked (`digits_quotable`: "Présents : 42
+adhérents sur 118", "Subject: boiler replacement on Thursday 16 April 2026 from 8:00"; s38
+probe) and writes one. answering.quotable quotes it all the same when no other candidate is
+left, as it does a title ("Who signed the letter?"), and titleonly.without_titles sets it aside
+only while another candidate writes as many of the question's content words.
 
 Only a line surely framing is read as one, for a wrong aside loses a right answer: one line (a
 sentence running past its first line is the body's: "Dear Tom,⏎The office moves to …"), in

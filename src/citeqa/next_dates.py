@@ -14,17 +14,19 @@ every dated one's. A calendar's rule counts from the newest date a document of t
 A question asks so when it writes a `next_words` word and an `asking` phrase
 (data/next_dates.json) and no digit (a question naming a day, "the next collection after 15
 October", is series_answers.py's). Of the first NEXT_RANKS candidates, a line answers it when it
-writes a next word and a day ("Next meeting: 24 March 2026", "Prochaine réunion de chantier :
-mardi 17 mars 2026"), writes a term of the question's subject (its terms other than the cue
-words) and, with its heading, its document's title and file name, every one of them, or all
-but one of three or more (`_names_enough`). Of those writing the most of them, the newest
-one's position is given (`next_dated_position`) when it ranks below the first candidate and
-its document is not dated before the first candidate's (a newer notice "the site meeting will
-be held on 26 March" writes no next word: older minutes' line does not displace it), and the
-answer quotes it instead; or, when a calendar among the candidates' documents moves that
-day's occurrence of a repeating event naming the subject (`moved_occurrence`), the position of
-the calendar's line of the moved occurrence. Otherwise the candidates stay as they were. An
-older document's line stating its own next date is no other version of the quoted one
+writes a next word, outside the `not_next` phrases giving it another sense ("next to",
+"following the"), and a day not before its document's date when written with its year ("Next
+meeting: 24 March 2026", "Prochaine réunion de chantier : mardi 17 mars 2026"), writes a term
+of the question's subject (its terms other than the cue words and the `event_verbs` it writes:
+"a lieu", "held") and, with its heading, its document's title and file name, every one of
+them, or all but one of three or more (`_names_enough`). Of those writing the most of them,
+the newest one's position is given (`next_dated_position`) when it ranks below the first
+candidate and its document is not dated before the first candidate's (a newer notice "the site
+meeting will be held on 26 March" writes no next word: older minutes' line does not displace
+it), and the answer quotes it instead; or, when a calendar among the candidates' documents
+moves that day's occurrence of a repeating event naming the subject (`moved_occurrence`), the
+position of the calendar's line of the moved occurrence. Otherwise the candidates stay as they
+were. An older document's line stating its own next date is no other version of the quoted one
 (`older_next_line`; both dated): answering does not add it as "Another document says
 otherwise".
 
@@ -35,7 +37,8 @@ with the loaded index: api), as series_answers.py gives a day its rule computes,
 naming that date (`reference_note`); only when a passage read naming the subject is of a
 document dated that day, and not when an occurrence of it is moved in between (its new day is
 another event's line), a passage read writes the day found with a term of the subject (a
-notice moving it), or its days are unknown.
+notice moving it), a newer passage read says it is stopped (`stop_words`: "suspended until
+further notice"), or its days are unknown.
 """
 
 from __future__ import annotations
@@ -181,8 +184,9 @@ def next_line(
     document_date: str | None,
 ) -> NextLine | None:
     """The candidate `text` (at `position`) as a line stating the next date of the subject, or
-    None: it writes a next word and a day, a term of `subject` and, with `context` (its
-    heading, its document's title and file name), enough of them (`_names_enough`)."""
+    None: it writes a next word in that sense (`_writes_next`) and a day (`_not_before` its
+    document's date), a term of `subject` and, with `context` (its heading, its document's
+    title and file name), enough of them (`_names_enough`)."""
     if not subject or not _writes_next(text):
         return None
     stated = _stated_day(_not_before(date_terms(fold(text)), document_date), document_date)
