@@ -25,10 +25,12 @@ candidate and its document is not dated before the first candidate's (a newer no
 meeting will be held on 26 March" writes no next word: older minutes' line does not displace
 it), and the answer quotes it instead; or, when a calendar among the candidates' documents
 moves that day's occurrence of a repeating event naming the subject (`moved_occurrence`), the
-position of the calendar's line of the moved occurrence. Otherwise the candidates stay as they
-were. An older document's line stating its own next date is no other version of the quoted one
-(`older_next_line`; both dated): answering does not add it as "Another document says
-otherwise".
+position of the calendar's line of the moved occurrence. With no line stating it among them,
+that of a line of the newest-dated document among theirs saying the subject is stopped,
+writing no day (`stopping_position`: "Site meetings are suspended until further notice").
+Otherwise the candidates stay as they were. An older document's line stating its own next date
+is no other version of the quoted one (`older_next_line`; both dated): answering does not add
+it as "Another document says otherwise".
 
 With no such line among the first candidates, a repeating calendar event (Document.series) of
 a passage read whose line names the subject as such a line must (`next_in_series`) gives its
@@ -73,6 +75,7 @@ __all__ = [
     "next_line",
     "older_next_line",
     "reference_note",
+    "stopping_position",
     "subject_terms",
 ]
 
@@ -266,11 +269,47 @@ def next_dated_position(
         if (line := _candidate_line(bank, position, item.index, subject)) is not None
     ]
     best = newest_line(lines)
+    if best is None and not lines:
+        return stopping_position(sentences, bank, subject) or None
     if best is None or _older_than_first(best, bank, sentences[0]):
         return None
     moved = moved_occurrence(sentences, bank, best.stated, subject)
     position = best.position if moved is None else moved
     return position or None
+
+
+def stopping_position(
+    sentences: Sequence[ScoredSentence], bank: SentenceBank, subject: list[frozenset[str]]
+) -> int | None:
+    """The position among the first NEXT_RANKS of `sentences` of a line saying the subject is
+    stopped (`_stops`: "Site meetings are suspended until further notice") and writing no day
+    ("the site meeting of 10 March was cancelled" stops one meeting), naming it enough with
+    its heading, title and file name, of a dated document no other of those candidates'
+    documents is newer than; None when there is none (the caller asks only when none of them
+    states a next date)."""
+    items = sentences[:NEXT_RANKS]
+    dates = [remembered_date(bank.documents[bank.sentences[i.index].doc_id]) for i in items]
+    newest = max((day for day in dates if day is not None), default=None)
+    for position, (item, dated) in enumerate(zip(items, dates, strict=True)):
+        if dated is None or dated != newest:
+            continue
+        text = bank.text(item.index)
+        if date_terms(fold(text)) or not _stops(text, subject, dated):
+            continue
+        if _candidate_names(bank, item.index, text, subject):
+            return position
+    return None
+
+
+def _candidate_names(
+    bank: SentenceBank, index: int, text: str, subject: list[frozenset[str]]
+) -> bool:
+    """Whether the bank's sentence `index` (`text`) writes enough of the subject's terms with
+    its heading, its document's title and file name (`_names_enough`)."""
+    document = bank.documents[bank.sentences[index].doc_id]
+    context = "\n".join([heading_over(bank, index) or "", document.title, file_stem(document.path)])
+    around = undated_terms(text) | undated_terms(context)
+    return _names_enough(sum(1 for alternatives in subject if alternatives & around), subject)
 
 
 def _older_than_first(line: NextLine, bank: SentenceBank, first: ScoredSentence) -> bool:

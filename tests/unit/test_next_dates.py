@@ -535,3 +535,26 @@ def test_no_day_is_computed_past_a_newer_notice_stopping_the_series(
     hits = [_hit(calendar), _hit(paper)]
     found = next_in_series(ranked, hits, bank, _asked(question), lambda: {"2026-03-02"})
     assert (found is not None) is computed
+
+
+@pytest.mark.parametrize(
+    ("question", "notice", "position"),
+    [
+        (ASKED_EN, "Site meetings are suspended until further notice.", 1),
+        (ASKED_EN, "The site meeting of 10 March was cancelled.", None),  # one meeting
+        (ASKED_EN, "The site meeting agenda is ready.", None),
+        (ASKED_FR, "Les réunions de chantier sont suspendues jusqu'à nouvel ordre.", 1),
+        (ASKED_FR, "Les réunions de chantier n'auront plus lieu.", 1),
+        (ASKED_FR, "L'ordre du jour de la réunion de chantier est prêt.", None),
+    ],
+)
+def test_a_newer_notice_stopping_the_series_is_quoted_before_the_rule(
+    question: str, notice: str, position: int | None
+) -> None:
+    """s38 probe H6: the newest document's "suspended until further notice" answers."""
+    calendar = _calendar([]) if question == ASKED_EN else _french_calendar()
+    paper = _document("notice", "Notice", ["Date: 2026-03-02", notice], [])
+    bank = _bank([calendar, paper])
+    series = calendar.series[0]
+    order = [_index_of(bank, calendar.text[series.start : series.end]), _index_of(bank, notice)]
+    assert next_dated_position(_ranked(bank, order), bank, _asked(question)) == position
