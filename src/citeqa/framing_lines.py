@@ -13,10 +13,12 @@ The kinds, their words and the words of a question asking for each are data (Eng
 French: citeqa/data/framing_lines.json). A line of a kind is `framing_aside` for a question
 writing none of its kind's asked words (word starts, folded) nor, for a kind naming people (a
 closing, a greeting, an attendance line), a capitalised word of the question that the line
-writes ("What is the job title of Priya Raman?" keeps her sign-off). answering.quotable quotes
-it all the same when no other candidate is left, as it does a title ("Who signed the letter?"),
-and titleonly.without_titles sets it aside only while another candidate writes as many of the
-question's content words.
+writes ("What is the job title of Priya Raman?" keeps her sign-off), nor when it is of a kind
+whose lines writing a digit may hold the value asked (`digits_quotable`: "Présents : 42
+adhérents sur 118", "Subject: boiler replacement on Thursday 16 April 2026 from 8:00"; s38
+probe) and writes one. answering.quotable quotes it all the same when no other candidate is
+left, as it does a title ("Who signed the letter?"), and titleonly.without_titles sets it aside
+only while another candidate writes as many of the question's content words.
 
 Only a line surely framing is read as one, for a wrong aside loses a right answer: one line (a
 sentence running past its first line is the body's: "Dear Tom,⏎The office moves to …"), in
@@ -73,6 +75,9 @@ class _Kind(NamedTuple):
     asked: tuple[str, ...]
     """Folded word starts of a question asking for such a line."""
     names: bool
+    digits: bool
+    """Whether such a line writing a digit is quotable: it may state what is asked ("Présents :
+    42 adhérents sur 118", "Subject: boiler replacement on Thursday 16 April 2026 from 8:00")."""
     shape: _Shape
 
 
@@ -122,6 +127,7 @@ def _kind(name: str, fields: dict) -> _Kind:
         re.compile(needs) if (needs := fields.get("needs")) else None,
         _phrases(fields.get("asked", ())),
         bool(fields.get("names", False)),
+        bool(fields.get("digits_quotable", False)),
         _Shape(
             int(fields.get("max_words", 0)),
             str(fields.get("not_ending", "")),
@@ -251,6 +257,8 @@ def framing_aside(text: str, start: int, end: int, focus: str) -> bool:
     if kind is None:
         return False
     found = next(k for k in _rules().kinds if k.name == kind)
+    if found.digits and any(character.isdigit() for character in sentence):
+        return False  # "Présents : 42 adhérents sur 118" may hold the count asked
     if _asks(found.asked, focus) or (found.shape.carries and _body_follows(text, end)):
         return False
     return not (found.names and _names_written(focus, sentence))

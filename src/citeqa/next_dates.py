@@ -14,19 +14,23 @@ every dated one's. A calendar's rule counts from the newest date a document of t
 A question asks so when it writes a `next_words` word and an `asking` phrase
 (data/next_dates.json) and no digit (a question naming a day, "the next collection after 15
 October", is series_answers.py's). Of the first NEXT_RANKS candidates, a line answers it when it
-writes a next word and a day ("Next meeting: 24 March 2026", "Prochaine réunion de chantier :
-mardi 17 mars 2026"), writes a term of the question's subject (its terms other than the cue
-words) and, with its heading, its document's title and file name, every one of them, or all
-but one of three or more (`_names_enough`). Of those writing the most of them, the newest
-one's position is given (`next_dated_position`) when it ranks below the first candidate and
-its document is not dated before the first candidate's (a newer notice "the site meeting will
-be held on 26 March" writes no next word: older minutes' line does not displace it), and the
-answer quotes it instead; or, when a calendar among the candidates' documents moves that
-day's occurrence of a repeating event naming the subject (`moved_occurrence`), the position of
-the calendar's line of the moved occurrence. Otherwise the candidates stay as they were. An
-older document's line stating its own next date is no other version of the quoted one
-(`older_next_line`; both dated): answering does not add it as "Another document says
-otherwise".
+writes a next word, outside the `not_next` phrases giving it another sense ("next to",
+"following the"), and a day not before its document's date when written with its year ("Next
+meeting: 24 March 2026", "Prochaine réunion de chantier : mardi 17 mars 2026"), writes a term
+of the question's subject (its terms other than the cue words and the `event_verbs` it writes:
+"a lieu", "held") and, with its heading, its document's title and file name, every one of
+them, or all but one of three or more (`_names_enough`). Of those writing the most of them,
+the newest one's position is given (`next_dated_position`) when it ranks below the first
+candidate and its document is not dated before the first candidate's (a newer notice "the site
+meeting will be held on 26 March" writes no next word: older minutes' line does not displace
+it), and the answer quotes it instead; or, when a calendar among the candidates' documents
+moves that day's occurrence of a repeating event naming the subject (`moved_occurrence`), the
+position of the calendar's line of the moved occurrence. With no line stating it among them,
+that of a line of the newest-dated document among theirs saying the subject is stopped,
+writing no day (`stopping_position`: "Site meetings are suspended until further notice").
+Otherwise the candidates stay as they were. An older document's line stating its own next date
+is no other version of the quoted one (`older_next_line`; both dated): answering does not add
+it as "Another document says otherwise".
 
 With no such line among the first candidates, a repeating calendar event (Document.series) of
 a passage read whose line names the subject as such a line must (`next_in_series`) gives its
@@ -35,7 +39,8 @@ with the loaded index: api), as series_answers.py gives a day its rule computes,
 naming that date (`reference_note`); only when a passage read naming the subject is of a
 document dated that day, and not when an occurrence of it is moved in between (its new day is
 another event's line), a passage read writes the day found with a term of the subject (a
-notice moving it), or its days are unknown.
+notice moving it), a newer passage read says it is stopped (`stop_words`: "suspended until
+further notice"), or its days are unknown.
 """
 
 from __future__ import annotations
@@ -70,6 +75,7 @@ __all__ = [
     "next_line",
     "older_next_line",
     "reference_note",
+    "stopping_position",
     "subject_terms",
 ]
 
@@ -120,12 +126,44 @@ def asks_next(question: str) -> bool:
 def subject_terms(terms: QuestionTerms) -> list[frozenset[str]]:
     """The question's own terms (each its alternatives) that say what it asks of, the cue
     words ("next", "when", "prochaine", "quand"), numbers and stopwords left out."""
-    cues = _data()[2]
+    cues = _data()[2] | _event_terms(terms.focus)
     return [
         alternatives
         for alternatives, _ in terms.own_terms
         if about_terms(alternatives) and not alternatives & cues
     ]
+
+
+def _event_terms(question: str) -> frozenset[str]:
+    """The terms of the `event_verbs` phrases the question writes ("a lieu" of "Quand a lieu la
+    prochaine réunion ?", "take place"): they say the event happens, not which event it is."""
+    written = _senses().events.findall(_spaced(question))
+    return undated_terms(" ".join(written)) if written else frozenset()
+
+
+class _Senses(NamedTuple):
+    """The data's phrases that tell a next word's sense and an event's course."""
+
+    not_next: re.Pattern[str]
+    """Phrases in which a next word says no next occurrence ("next to", "following the")."""
+    events: re.Pattern[str]
+    """Phrases saying an event happens ("take place", "a lieu")."""
+    stops: re.Pattern[str]
+    """Phrases saying a repeating event is stopped ("suspended", "jusqu a nouvel ordre")."""
+
+
+@functools.cache
+def _senses() -> _Senses:
+    data = data_json("next_dates.json")
+    return _Senses(
+        _phrases(data["not_next"]), _phrases(data["event_verbs"]), _phrases(data["stop_words"])
+    )
+
+
+def _writes_next(text: str) -> bool:
+    """Whether `text` writes a next word outside the phrases giving it another sense."""
+    spaced = _senses().not_next.sub(" ", _spaced(text))
+    return _data()[0].search(spaced) is not None
 
 
 class NextLine(NamedTuple):
@@ -149,12 +187,12 @@ def next_line(
     document_date: str | None,
 ) -> NextLine | None:
     """The candidate `text` (at `position`) as a line stating the next date of the subject, or
-    None: it writes a next word and a day, a term of `subject` and, with `context` (its
-    heading, its document's title and file name), enough of them (`_names_enough`)."""
-    folded = fold(text)
-    if not subject or _data()[0].search(_spaced(text)) is None:
+    None: it writes a next word in that sense (`_writes_next`) and a day (`_not_before` its
+    document's date), a term of `subject` and, with `context` (its heading, its document's
+    title and file name), enough of them (`_names_enough`)."""
+    if not subject or not _writes_next(text):
         return None
-    stated = _stated_day(date_terms(folded), document_date)
+    stated = _stated_day(_not_before(date_terms(fold(text)), document_date), document_date)
     if stated is None:
         return None
     own = undated_terms(text)
@@ -164,6 +202,18 @@ def next_line(
     if not named or not _names_enough(written, subject):
         return None
     return NextLine(position, document_date or "", stated, written)
+
+
+def _not_before(terms: list[str], document_date: str | None) -> list[str]:
+    """A line's date terms; when it writes a day with its year and its document is dated, only
+    those of its days so written not before its document's date, none when every one is: a
+    next date is never before the paper stating it ("Vaccin DTP fait le 10 janvier 2026 ; le
+    rappel suivant…" of a later note, "the site meeting of 10 February 2026 was cancelled; the
+    next one…"). A day without its year may be of the next year: it is not read so."""
+    full = [term for term in terms if is_full_day_term(term)]
+    if not document_date or not full:
+        return terms
+    return [term for term in full if term >= document_date]
 
 
 def _names_enough(written: int, subject: list[frozenset[str]]) -> bool:
@@ -219,11 +269,47 @@ def next_dated_position(
         if (line := _candidate_line(bank, position, item.index, subject)) is not None
     ]
     best = newest_line(lines)
+    if best is None and not lines:
+        return stopping_position(sentences, bank, subject) or None
     if best is None or _older_than_first(best, bank, sentences[0]):
         return None
     moved = moved_occurrence(sentences, bank, best.stated, subject)
     position = best.position if moved is None else moved
     return position or None
+
+
+def stopping_position(
+    sentences: Sequence[ScoredSentence], bank: SentenceBank, subject: list[frozenset[str]]
+) -> int | None:
+    """The position among the first NEXT_RANKS of `sentences` of a line saying the subject is
+    stopped (`_stops`: "Site meetings are suspended until further notice") and writing no day
+    ("the site meeting of 10 March was cancelled" stops one meeting), naming it enough with
+    its heading, title and file name, of a dated document no other of those candidates'
+    documents is newer than; None when there is none (the caller asks only when none of them
+    states a next date)."""
+    items = sentences[:NEXT_RANKS]
+    dates = [remembered_date(bank.documents[bank.sentences[i.index].doc_id]) for i in items]
+    newest = max((day for day in dates if day is not None), default=None)
+    for position, (item, dated) in enumerate(zip(items, dates, strict=True)):
+        if dated is None or dated != newest:
+            continue
+        text = bank.text(item.index)
+        if date_terms(fold(text)) or not _stops(text, subject, dated):
+            continue
+        if _candidate_names(bank, item.index, text, subject):
+            return position
+    return None
+
+
+def _candidate_names(
+    bank: SentenceBank, index: int, text: str, subject: list[frozenset[str]]
+) -> bool:
+    """Whether the bank's sentence `index` (`text`) writes enough of the subject's terms with
+    its heading, its document's title and file name (`_names_enough`)."""
+    document = bank.documents[bank.sentences[index].doc_id]
+    context = "\n".join([heading_over(bank, index) or "", document.title, file_stem(document.path)])
+    around = undated_terms(text) | undated_terms(context)
+    return _names_enough(sum(1 for alternatives in subject if alternatives & around), subject)
 
 
 def _older_than_first(line: NextLine, bank: SentenceBank, first: ScoredSentence) -> bool:
@@ -363,8 +449,10 @@ def next_in_series(
     there is none, no passage read naming the subject is of a document dated that newest day
     (`_reference_day`: a budget plan dated 2027 sets no "now" for site meetings), its days
     are unknown, an occurrence of it the calendar moves (Series.excluded, not skipped) lies
-    before that day, or a passage read writes the day found with a term of the subject
-    (`_written_elsewhere`: a notice moving "the site meeting of Tuesday 24 March")."""
+    before that day, a passage read writes the day found with a term of the subject
+    (`_written_elsewhere`: a notice moving "the site meeting of Tuesday 24 March"), or a newer
+    passage read says it is stopped (`_stopped`: "Site meetings are suspended until further
+    notice")."""
     if not asks_next(terms.focus):
         return None
     subject = subject_terms(terms)
@@ -383,7 +471,9 @@ def next_in_series(
     if found is None or any(day is not None and newest < day < found for day in moved):
         return None
     line = bank.documents[hit.chunk.doc_id].text[series.start : series.end]
-    if _written_elsewhere(hits, line, subject, found):
+    if _written_elsewhere(hits, line, subject, found) or _stopped(
+        hits, bank.documents, subject, hit.chunk.doc_id, (series.first[:10], newest.isoformat())
+    ):
         return None
     return NextOccurrence(SeriesAnswer(hit, series, found), newest)
 
@@ -431,6 +521,42 @@ def _written_elsewhere(
         if any(alternatives & undated_terms(text) for alternatives in subject):
             return True
     return False
+
+
+def _stopped(
+    hits: Sequence[Hit],
+    documents: Mapping[str, Document],
+    subject: list[frozenset[str]],
+    calendar: str,
+    days: tuple[str, str],
+) -> bool:
+    """Whether a passage of `hits` naming the subject (`_passage_names`), of a document other
+    than the `calendar` (doc id) dated on or after the event's first day (`days`: it and the
+    day counted from, "YYYY-MM-DD"), has a line writing a `stop_words` phrase and a term of the
+    subject and no day with its year before the day counted from ("Site meetings are suspended
+    until further notice", "Les réunions de chantier sont suspendues jusqu'à nouvel ordre"; a
+    past occurrence cancelled, "the site meeting of 10 February 2026 was cancelled", stops
+    none): the rule's next day would hide it."""
+    first, counted_from = days
+    for hit in hits:
+        document = documents[hit.chunk.doc_id]
+        dated = remembered_date(document)
+        if hit.chunk.doc_id == calendar or dated is None or dated < first:
+            continue
+        if _passage_names(hit, document, subject) and any(
+            _stops(line, subject, counted_from) for line in hit.chunk.text.splitlines()
+        ):
+            return True
+    return False
+
+
+def _stops(line: str, subject: list[frozenset[str]], counted_from: str) -> bool:
+    """Whether `line` writes a stop phrase, a term of the subject and no day with its year
+    before `counted_from`."""
+    if _senses().stops.search(_spaced(line)) is None:
+        return False
+    past = any(is_full_day_term(term) and term < counted_from for term in date_terms(fold(line)))
+    return not past and any(alternatives & undated_terms(line) for alternatives in subject)
 
 
 def _named_series(

@@ -9,6 +9,8 @@ answered "How many change requests are there?", a minutes' header line stood ove
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from tests.one_document_banks import one_document_bank, sentence_opening
@@ -257,3 +259,37 @@ def test_a_framing_line_writing_more_of_the_question_stays() -> None:
     order = ["Subject:", "The canteen"]
     assert _quoted(bank, order, "When does the office move?") == ["Subject: Off", "The canteen "]
     assert _quoted(bank, order, "When does the canteen menu change?") == ["The canteen "]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "question"),
+    [
+        (
+            "Minutes\n\nPresent: 42 members out of 118.\n\nThe accounts were approved.\n",
+            "Present:",
+            "How large was the turnout at the general meeting?",
+        ),
+        (
+            "Compte rendu\n\nPrésents : 42 adhérents sur 118\n\nLes comptes sont approuvés.\n",
+            "Présents",
+            "Combien d'adhérents étaient là à l'assemblée générale ?",
+        ),
+        (
+            "Subject: boiler replacement on Thursday 16 April 2026 from 8:00\n\nDear tenants,\n",
+            "Subject:",
+            "What time does the boiler replacement start?",
+        ),
+        (
+            "Objet : remplacement de la chaudière jeudi 16 avril 2026 à 8 h\n\nMadame,\n",
+            "Objet",
+            "À quelle heure commence le remplacement de la chaudière ?",
+        ),
+    ],
+)
+def test_a_subject_or_attendance_line_writing_a_digit_is_quotable(
+    text: str, opening: str, question: str
+) -> None:
+    """s38 probe H4/H5: such a line may hold the count or the day asked; without its digits
+    it is set aside."""
+    assert not _aside(text, opening, question)
+    assert _aside(re.sub(r"\d+", "some", text), opening, question)

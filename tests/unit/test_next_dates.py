@@ -13,8 +13,10 @@ from citeqa.next_dates import (
     asks_next,
     next_dated_position,
     next_in_series,
+    next_line,
     older_next_line,
     reference_note,
+    subject_terms,
 )
 from citeqa.questions import QuestionTerms, Vocabulary, analyse
 from citeqa.sentences import ScoredSentence, SentenceBank
@@ -111,6 +113,30 @@ def _calendar(skipped: list[str]) -> Document:
         doc_id="site-meetings",
         title="site-meetings.ics",
         path="/f/site-meetings.ics",
+        text=text,
+        sha256="0",
+        series=[series],
+    )
+
+
+ASKED_EN = "When is the next site meeting?"
+ASKED_FR = "Quand est la prochaine réunion de chantier ?"
+
+
+def _french_calendar() -> Document:
+    line = "Réunion de chantier : 2026-01-13 09:00 – 10:00, toutes les 2 semaines le mardi"
+    text = f"# chantier.ics\n\n{line}"
+    start = text.index(line)
+    series = Series(
+        start=start,
+        end=start + len(line),
+        first="2026-01-13T09:00:00",
+        rule="FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=20260630T090000",
+    )
+    return Document(
+        doc_id="chantier",
+        title="chantier.ics",
+        path="/f/chantier.ics",
         text=text,
         sha256="0",
         series=[series],
@@ -340,7 +366,7 @@ def test_a_line_naming_part_of_a_two_word_subject_does_not_answer() -> None:
     order = [_index_of(bank, RULE), _index_of(bank, "Next meeting: 24 March 2026, site hut.")]
     asked = _asked("When is the next board meeting?")
     assert next_dated_position(_ranked(bank, order), bank, asked) is None
-    asked = _asked("When is the next site meeting held?")  # "held": one of three left out
+    asked = _asked("When is the next site meeting held?")  # "held": a cue word, no subject
     assert next_dated_position(_ranked(bank, order), bank, asked) == 1
 
 
@@ -370,3 +396,165 @@ def test_an_undated_next_date_line_is_still_another_version() -> None:
     undated = _index_of(bank, "Next meeting: 26 March 2026, site hut.")
     asked = _asked("When is the next site meeting?")
     assert not older_next_line(bank, asked, undated, "minutes-2026-03-10")
+
+
+CANCELLED = "The board meeting of 10 February 2026 was cancelled; "
+
+
+@pytest.mark.parametrize(
+    ("question", "line", "document_date", "stated"),
+    [
+        (
+            "When is the next board meeting?",
+            "The next board meeting is on 3 March 2026.",
+            "2026-02-01",
+            "2026-03-03",
+        ),
+        (
+            "When is the next board meeting?",
+            "Following the board meeting of 3 March 2026, the budget was approved.",
+            "2026-03-03",
+            None,
+        ),
+        (
+            "When is the next board meeting?",
+            "The board meeting room next to the library opened on 30 May 2026.",
+            "2026-05-30",
+            None,
+        ),
+        (
+            "When is the next board meeting?",
+            CANCELLED + "the next one is on 3 March 2026.",
+            "2026-02-20",
+            "2026-03-03",
+        ),
+        (
+            "When is the next board meeting?",
+            CANCELLED + "the next one will be agreed by phone.",
+            "2026-02-20",
+            None,
+        ),
+        (
+            "When is the next board meeting?",
+            "Next board meeting: 14 January.",
+            "2025-12-10",
+            "2025-01-14",
+        ),
+        (
+            ASKED_FR,
+            "Prochaine réunion de chantier : mardi 3 mars 2026.",
+            "2026-02-10",
+            "2026-03-03",
+        ),
+        (
+            ASKED_FR,
+            "La réunion de chantier du 24 février 2026 a été annulée ; on en reparle bientôt, "
+            "la semaine prochaine.",
+            "2026-02-26",
+            None,
+        ),
+        (
+            ASKED_FR,
+            "Suivant les consignes, la réunion de chantier du 3 mars 2026 a lieu ici.",
+            "2026-02-10",
+            None,
+        ),
+    ],
+)
+def test_a_next_line_states_a_day_not_before_its_document_with_a_next_word_in_that_sense(
+    question: str, line: str, document_date: str, stated: str | None
+) -> None:
+    """s38 probe H2: "Following the board meeting of 3 March…", "next to the library", a
+    cancelled past day beside "next"/"prochaine" state no next date; a day without its year
+    is not read as past."""
+    found = next_line(0, line, "", subject_terms(_asked(question)), document_date)
+    assert (found.stated if found is not None else None) == stated
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("Quand a lieu la prochaine réunion de chantier ?", ASKED_FR),
+        ("Quand se tient la prochaine réunion de chantier ?", ASKED_FR),
+        ("When does the next site meeting take place?", ASKED_EN),
+        ("When is the next site meeting held?", ASKED_EN),
+    ],
+)
+def test_an_event_verb_is_no_subject_term(question: str, plain: str) -> None:
+    assert subject_terms(_asked(question)) == subject_terms(_asked(plain))
+
+
+@pytest.mark.parametrize(
+    ("question", "old_line", "new_line"),
+    [
+        (
+            "Quand a lieu la prochaine réunion de chantier ?",
+            "La prochaine réunion de chantier aura lieu le mardi 16 janvier 2024.",
+            "La prochaine réunion de chantier est fixée au mardi 7 avril 2026.",
+        ),
+        (
+            "When does the next site meeting take place?",
+            "The next site meeting will take place on 16 January 2024.",
+            "The next site meeting is set for 7 April 2026.",
+        ),
+    ],
+)
+def test_the_newest_line_answers_though_an_older_one_writes_the_question_s_verb(
+    question: str, old_line: str, new_line: str
+) -> None:
+    """s38 probe H3: a 2024 mail's "aura lieu" no longer outweighs the 2026 minutes' line."""
+    mail = _document("mail-2024", "Mail", ["Date: 2024-01-08", old_line], [])
+    minutes = _document("cr-2026", "Minutes", ["Date: 2026-03-03", new_line], [])
+    bank = _bank([mail, minutes])
+    order = [_index_of(bank, old_line), _index_of(bank, new_line)]
+    assert next_dated_position(_ranked(bank, order), bank, _asked(question)) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "notice", "computed"),
+    [
+        (ASKED_EN, "Site meetings are suspended until further notice.", False),
+        (ASKED_EN, "Site meetings are cancelled from now on.", False),
+        (ASKED_EN, "The site meeting of 10 February 2026 was cancelled.", True),  # a past one
+        (ASKED_EN, "The site meeting agenda is ready.", True),
+        (ASKED_FR, "Les réunions de chantier sont suspendues jusqu'à nouvel ordre.", False),
+        (ASKED_FR, "Les réunions de chantier sont annulées.", False),
+        (ASKED_FR, "L'ordre du jour de la réunion de chantier est prêt.", True),
+    ],
+)
+def test_no_day_is_computed_past_a_newer_notice_stopping_the_series(
+    question: str, notice: str, computed: bool
+) -> None:
+    """s38 probe H6: the folder's newest document says the meetings are suspended: the rule's
+    next Tuesday is no next meeting."""
+    calendar = _calendar([]) if question == ASKED_EN else _french_calendar()
+    paper = _document("notice", "Notice", ["Date: 2026-03-02", notice], [])
+    bank = _bank([calendar, paper])
+    series = calendar.series[0]
+    ranked = _ranked(bank, [_index_of(bank, calendar.text[series.start : series.end])])
+    hits = [_hit(calendar), _hit(paper)]
+    found = next_in_series(ranked, hits, bank, _asked(question), lambda: {"2026-03-02"})
+    assert (found is not None) is computed
+
+
+@pytest.mark.parametrize(
+    ("question", "notice", "position"),
+    [
+        (ASKED_EN, "Site meetings are suspended until further notice.", 1),
+        (ASKED_EN, "The site meeting of 10 March was cancelled.", None),  # one meeting
+        (ASKED_EN, "The site meeting agenda is ready.", None),
+        (ASKED_FR, "Les réunions de chantier sont suspendues jusqu'à nouvel ordre.", 1),
+        (ASKED_FR, "Les réunions de chantier n'auront plus lieu.", 1),
+        (ASKED_FR, "L'ordre du jour de la réunion de chantier est prêt.", None),
+    ],
+)
+def test_a_newer_notice_stopping_the_series_is_quoted_before_the_rule(
+    question: str, notice: str, position: int | None
+) -> None:
+    """s38 probe H6: the newest document's "suspended until further notice" answers."""
+    calendar = _calendar([]) if question == ASKED_EN else _french_calendar()
+    paper = _document("notice", "Notice", ["Date: 2026-03-02", notice], [])
+    bank = _bank([calendar, paper])
+    series = calendar.series[0]
+    order = [_index_of(bank, calendar.text[series.start : series.end]), _index_of(bank, notice)]
+    assert next_dated_position(_ranked(bank, order), bank, _asked(question)) == position
