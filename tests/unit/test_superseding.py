@@ -151,3 +151,19 @@ def test_a_question_naming_the_superseded_document_reads_it_as_current() -> None
     assert kept("What did ADR-006 decide?")
     assert kept("Quel est le statut de l'adr 6 ?")
     assert not kept("Which ADR, ADR-006 or ADR-008, is current?"), "the current one is named"
+
+
+def test_a_chain_ends_at_the_newest_and_two_documents_each_saying_the_other_is_newer_pair_not() -> (
+    None
+):
+    texts = {
+        "rules/SOP-1-backups": "SOP-1 Backups\n\nStatus: superseded by SOP-2.\n",
+        "rules/SOP-2-backups": "SOP-2 Backups\n\nStatus: superseded by SOP-3.\n",
+        "rules/SOP-3-backups": "SOP-3 Backups\n\nStatus: in force.\n",
+        "rules/SOP-7-keys": "SOP-7 Keys\n\nStatus: replaced by SOP-8.\n",
+        "rules/SOP-8-keys": "SOP-8 Keys\n\nStatus: replaced by SOP-7.\n",
+    }
+    assert {doc: copy.current for doc, copy in _copies(texts).items()} == {
+        "rules/SOP-1-backups": "rules/SOP-3-backups",
+        "rules/SOP-2-backups": "rules/SOP-3-backups",
+    }
