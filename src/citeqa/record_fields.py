@@ -43,6 +43,7 @@ from citeqa.field_lines import (
 )
 from citeqa.folding import fold
 from citeqa.glossary import language_words
+from citeqa.jsonfiles import data_json
 from citeqa.language import is_markdown_heading, without_elision
 from citeqa.recently_used import RecentlyUsed
 from citeqa.value_kinds import holds_asked_kind, named_kinds
@@ -147,7 +148,8 @@ def _pieces(text: str, lines: Lines) -> list[Lines]:
     starts where a label comes again ("Responsable :" of the second card, "Facture N° :" of
     the second invoice), with the lines just above it that are no field lines and are no less
     indented ("  database:" of a YAML mapping, a card's "Fiche 2"), unless a blank line or a
-    shallower indentation parts them."""
+    shallower indentation parts them; a lone line just above it, blank lines around it, is
+    its title ("Julien Petit", then a blank line, then his card's lines: `_lone_title`)."""
     pieces, begin, seen = [], 0, set()
     for at, (_, _, label) in enumerate(lines):
         if label is not None and fold(label) in seen:
@@ -167,10 +169,29 @@ def _record_start(text: str, lines: Lines, begin: int, at: int) -> int:
     depth, cut = _indent(text, lines[at]), at
     while cut - 1 > begin and lines[cut - 1][2] is None:
         above, below = lines[cut - 1], lines[cut]
-        if "\n\n" in text[above[1] : below[0]].replace("\r", "") or _indent(text, above) > depth:
+        if _indent(text, above) > depth:
             break
+        if _parted(text, above, below):
+            return cut - 1 if cut == at and _lone_title(text, lines, cut - 1) else cut
         cut -= 1
     return cut
+
+
+def _parted(
+    text: str, above: tuple[int, int, str | None], below: tuple[int, int, str | None]
+) -> bool:
+    """Whether a blank line parts the two lines."""
+    return "\n\n" in text[above[1] : below[0]].replace("\r", "")
+
+
+def _lone_title(text: str, lines: Lines, at: int) -> bool:
+    """Whether the line `at` (no field line) stands alone: a blank line parts it from the
+    line above it too, and it is no sentence (field_lines.closes_sentence): a card's title
+    line ("Julien Petit") written apart from the card it opens, not the last line of the
+    card above it (hostile s37 P1: "Quel est le téléphone de Julien Petit ?" quoted the
+    card above, which the name line closed)."""
+    body = text[lines[at][0] : lines[at][1]]
+    return _parted(text, lines[at - 1], lines[at]) and not closes_sentence(body)
 
 
 def _indent(text: str, line: tuple[int, int, str | None]) -> int:
@@ -219,7 +240,10 @@ def answering_fields(
         written = _RecordStems(text, record)
         for start, end, label in record.fields:
             match = label_match(label, focus, naming, _value(text, start, end))
-            owned = _owned(written, start, words, label, heads, naming) if match[0] else None
+            owned = None
+            if match[0]:
+                owners = _owner_words(words, label, focus)
+                owned = _owned(written, start, owners, heads, naming)
             if owned is not None:
                 found.append((match, start, end))
                 fit = max(fit, owned)
@@ -256,19 +280,51 @@ class _RecordStems:
         return any(self.lines[stem] > (stem in own) for stem in stems)
 
 
+def _owner_words(words: list[AskedWord], label: str, focus: str) -> list[AskedWord]:
+    """The asked `words` naming the owner of a field line of `label` the question (`focus`)
+    names: those that neither name the label nor go with a word naming it (`_companions`)."""
+    beside = _companions(focus, with_label_groups(named_label_words(label, focus)))
+    return [
+        word
+        for word in words
+        if word.folded not in beside and not named_label_words(label, word.folded)
+    ]
+
+
+def _companions(focus: str, label_stems: frozenset[str]) -> frozenset[str]:
+    """The folded words of the question (`focus`) that data/field_labels.json's
+    label_companions holds and that it writes just before a word of one of `label_stems`
+    or one or two words after one: "number" of "Tom Baker's phone number", "numéro" of
+    "le numéro de téléphone", naming the value of the field, not its owner; "number" of
+    "the invoice number for order 42", beside no word of an "Order" label, stays asked."""
+    words = _WORD.findall(focus)
+    found = set()
+    for at, word in enumerate(words):
+        if text_stems(word) & _companion_stems():
+            near = words[max(at - 1, 0) : at] + words[at + 1 : at + 3]
+            if any(text_stems(other) & label_stems for other in near):
+                found.add(fold(word))
+    return frozenset(found)
+
+
+@cache
+def _companion_stems() -> frozenset[str]:
+    """The stems of data/field_labels.json's label companions, every language's."""
+    lists = data_json("field_labels.json")["label_companions"].values()
+    return frozenset(stem for words in lists for word in words for stem in text_stems(word))
+
+
 def _owned(
     written: _RecordStems,
     line: int,
-    words: list[AskedWord],
-    label: str,
+    owners: list[AskedWord],
     heads: frozenset[str],
     naming: frozenset[str],
 ) -> int | None:
-    """How many of the asked words the field `label` (of the line starting at `line`) does
-    not name the record's other lines (`written`) or its headings (`heads`, their stems)
-    write, when each of them is written there or among the document's name words (`naming`)
-    and there is one; else None."""
-    owners = [word for word in words if not named_label_words(label, word.folded)]
+    """How many of the `owners` (the asked words naming no label of the line starting at
+    `line`: `_owner_words`) the record's other lines (`written`) or its headings (`heads`,
+    their stems) write, when each of them is written there or among the document's name
+    words (`naming`) and there is one; else None."""
     if not owners:
         return None
     held = [
@@ -357,12 +413,8 @@ def lacking_field(
     found = records_of(text) if records is None else records
     labelled = [(record, _asked_labels(text, record, focus, naming)) for record in found]
     labels = [label for _, asked in labelled for label in asked]
-    label_words = {
-        word.folded
-        for word in words
-        if any(named_label_words(label, word.folded) for label in labels)
-    }
-    owners = [word for word in words if word.folded not in label_words]
+    owned = [{word.folded for word in _owner_words(words, label, focus)} for label in labels]
+    owners = [word for word in words if all(word.folded in own for own in owned)]
     if not labels or not owners:
         return None
     owning = [(record, asked) for record, asked in labelled if _writes_owner(text, record, owners)]

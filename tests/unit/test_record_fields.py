@@ -205,3 +205,66 @@ def test_a_texts_records_are_read_once_and_never_another_texts(monkeypatch) -> N
     assert [field for record in records_of(other) for field in record.fields] == [
         field for record in read_records(other) for field in record.fields
     ]
+
+
+HEADED_CARDS = (
+    "# Annuaire du bureau\n\n"
+    "## Sophie Bernard\n\nFonction : présidente\nTéléphone : 01 23 45 67 89\n"
+    "Courriel : sophie.bernard@example.org\n\n"
+    "## Marc Dubois\n\nFonction : trésorier\nTél. : 06 12 34 56 78\n"
+    "E-mail : marc.dubois@example.org\n\n"
+    "## Anne Lefort\n\nFonction : secrétaire\nPortable : 07 11 22 33 44\nBureau : C9\n"
+)
+STAFF = (
+    "# Staff directory\n\n"
+    "## John Carter\n\nRole: director\nPhone: +44 20 7946 0000\nEmail: john@example.com\n\n"
+    "## Mary Walsh\n\nRole: accountant\nMobile: +44 7700 900123\nOffice: 2B\n\n"
+    "## Tom Baker\n\nRole: engineer\nOffice: 3B\nEmail: tom@example.com\n"
+)
+
+
+def test_the_owner_s_own_line_answers_under_another_label_of_the_field() -> None:
+    # hostile s37 P1: "Tél.", "Portable", "E-mail", "Mobile" where another card writes
+    # "Téléphone", "Courriel", "Phone": another person's line was quoted
+    marc_phone = answer_lines(HEADED_CARDS, "Quel est le téléphone de Marc Dubois ?")
+    assert marc_phone == ["Tél. : 06 12 34 56 78"]
+    anne_phone = answer_lines(HEADED_CARDS, "Quel est le numéro de téléphone d'Anne Lefort ?")
+    assert anne_phone == ["Portable : 07 11 22 33 44"]
+    marc_mail = answer_lines(HEADED_CARDS, "Quel est le courriel de Marc Dubois ?")
+    assert marc_mail == ["E-mail : marc.dubois@example.org"]
+    mary = answer_lines(STAFF, "What is Mary Walsh's phone number?")
+    assert mary == ["Mobile: +44 7700 900123"]
+
+
+def test_a_card_lacking_the_field_asked_with_its_companion_word_is_found() -> None:
+    # "number" of "phone number" names the value, not the owner: Tom Baker's card has no phone
+    for question in ("What is Tom Baker's phone number?", "What is Tom Baker's phone?"):
+        found = lacking_field(STAFF, asked_words(question), question, frozenset({"staff"}))
+        assert found is not None, question
+        assert STAFF[found.start : found.end].startswith("Role: engineer")
+        assert found.owner == {"tom", "baker's"}
+    question = "Quel est le numéro de téléphone d'Anne Lefort ?"
+    assert lacking_field(HEADED_CARDS, asked_words(question), question, frozenset()) is None
+
+
+LONE_TITLES = (
+    "# Équipe technique\n\n"
+    "Claire Martin\n\nFonction : responsable\nTéléphone : 01 44 55 66 77\n"
+    "Courriel : claire@example.org\n\n"
+    "Julien Petit\n\nFonction : technicien\nPortable : 06 98 76 54 32\n"
+    "Mail : julien@example.org\n\n"
+    "Lucie Moreau\n\nFonction : stagiaire\nBureau : D4\nCourriel : lucie@example.org\n"
+)
+
+
+def test_a_lone_name_line_opens_the_card_below_it_not_closes_the_one_above() -> None:
+    # hostile s37 P1: a blank line after the name left it the last line of the card above
+    first_lines = [
+        LONE_TITLES[record.lines[0][0] : record.lines[0][1]] for record in records_of(LONE_TITLES)
+    ]
+    assert first_lines == ["Claire Martin", "Julien Petit", "Lucie Moreau"]
+    julien = answer_lines(LONE_TITLES, "Quel est le téléphone de Julien Petit ?")
+    assert julien == ["Portable : 06 98 76 54 32"]
+    question = "Quel est le téléphone de Lucie Moreau ?"
+    lucie = lacking_field(LONE_TITLES, asked_words(question), question, frozenset())
+    assert lucie is not None and LONE_TITLES[lucie.start :].startswith("Lucie Moreau")
