@@ -234,6 +234,11 @@ def test_the_owner_s_own_line_answers_under_another_label_of_the_field() -> None
     assert marc_mail == ["E-mail : marc.dubois@example.org"]
     mary = answer_lines(STAFF, "What is Mary Walsh's phone number?")
     assert mary == ["Mobile: +44 7700 900123"]
+    people = (
+        "Name: Laura Green\nTelephone: 555-0101\nOffice: 1A\n\n"
+        "Name: Peter Hall\nCell: 555-0199\nOffice: 4F\n"
+    )
+    assert answer_lines(people, "What is Peter Hall's phone number?") == ["Cell: 555-0199"]
 
 
 def test_a_card_lacking_the_field_asked_with_its_companion_word_is_found() -> None:
