@@ -167,9 +167,15 @@ def named_kinds(words: Sequence[str]) -> list[str]:
 def holds_asked_kind(asked: Sequence[str], line: str) -> bool:
     """Whether `line` labels itself with a word of a kind of `asked` (`named_kinds` of the
     question's words) ("Portable : 06 …" for a phone) or writes a value of its shape: a record
-    holding such a line does not lack the asked field (record_fields.lacking_field)."""
+    holding such a line does not lack the asked field (record_fields.lacking_field); a line
+    whose label names only other kinds ("Fax : 04 …" for a phone; "Coordonnées", taking a
+    phone's shape, is none other) holds none of them."""
     kinds = _kinds()
     label = set(re.findall(r"[^\W_]+", fold(line.partition(":")[0]))) if ":" in line else set()
+    labelled = [kind for kind in kinds.values() if kind.words & label]
+    asked_shapes = {shape for name in asked for shape in kinds[name].shapes}
+    if labelled and not any(set(kind.shapes) & asked_shapes for kind in labelled):
+        return False
     return any(
         kinds[name].words & label or any(shape.search(line) for shape in kinds[name].shapes)
         for name in asked

@@ -273,3 +273,25 @@ def test_a_lone_name_line_opens_the_card_below_it_not_closes_the_one_above() -> 
     question = "Quel est le téléphone de Lucie Moreau ?"
     lucie = lacking_field(LONE_TITLES, asked_words(question), question, frozenset())
     assert lucie is not None and LONE_TITLES[lucie.start :].startswith("Lucie Moreau")
+
+
+def test_a_card_writing_only_a_fax_lacks_the_asked_phone() -> None:
+    # a "Fax :" line has a phone's shape but is no phone: another card's number was quoted
+    cards = (
+        "Nom : Atelier Roux\nTéléphone : 04 78 11 22 33\nVille : Lyon\n\n"
+        "Nom : Bois et Cie\nFax : 04 78 99 88 77\nVille : Lyon\n\n"
+        "Nom : Metalux\nTél/Fax : 04 78 55 44 33\nVille : Lyon\n"
+    )
+    staff = (
+        "Name: Ken Ito\nPhone: 555-0100\nOffice: 3A\n\n"
+        "Name: Helen Price\nFax: 555-0142\nOffice: 3B\n"
+    )
+    for owner, question, text in (
+        ("Bois et Cie", "Quel est le téléphone de Bois et Cie ?", cards),
+        ("Helen Price", "What is Helen Price's phone?", staff),
+    ):
+        found = lacking_field(text, asked_words(question), question, frozenset())
+        assert found is not None, question
+        assert owner in text[found.start : found.end]
+    question = "Quel est le téléphone de Metalux ?"
+    assert lacking_field(cards, asked_words(question), question, frozenset()) is None
