@@ -248,8 +248,11 @@ def result_position(
 
 
 def _writes_asked(question: str, first: Statement, other: Statement) -> bool:
-    """Whether `other` writes every content word (stemmed) of `question` that `first` writes:
-    "Amount requested from the Hartwell Trust" answers "How much did we request…?", "Amount
-    awarded by the Hartwell Trust: 52,000 pounds (target: 60,000)" does not."""
+    """Whether `other`, with its context (its heading and its table's header row), writes every
+    content word (stemmed) of `question` that `first` writes: "Amount requested from the
+    Hartwell Trust" answers "How much did we request…?", "Amount awarded by the Hartwell Trust:
+    52,000 pounds (target: 60,000)" does not; the final report's row "| Ateliers ouverts | 30 |
+    31 |" under "| Indicateur | Cible | Réalisé |" writes the "cible" of "Combien d'ateliers
+    ouverts par rapport à la cible ?" as the interim "Ateliers ouverts : 14 (cible : 30)" does."""
     asked = about_terms(undated_terms(question)) & about_terms(undated_terms(first.text))
-    return asked <= about_terms(undated_terms(other.text))
+    return asked <= about_terms(undated_terms(f"{other.text}\n{other.context}"))

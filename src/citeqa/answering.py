@@ -60,6 +60,7 @@ from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
 from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
+from citeqa.asked_meanings import AskedTerm, asked_term, defines_term
 from citeqa.asked_names import (
     NamedTexts,
     as_written,
@@ -1017,9 +1018,8 @@ def _promoted(candidates: Candidates, position: int) -> Candidates:
     rated at most DISPLACED_SHARE of that, in their order (`result_first`,
     `next_dated_first`, `decision_first`)."""
     best, moved = candidates.probabilities[0], _moved_first(candidates, position)
-    probabilities = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
-    probabilities[0] = best
-    return dataclasses.replace(moved, probabilities=probabilities)
+    capped = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
+    return _first_rated(dataclasses.replace(moved, probabilities=capped), best)
 
 
 def next_dated_first(
@@ -1205,12 +1205,30 @@ def _kind_of(bank: SentenceBank, index: int) -> str:
 def defining_asked_terms(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
     """The candidates, but when the question asks what a term it quotes means and some
     candidates are that term's definition (defined_terms.py), only those, in their order: the
-    definition of « Client », not « Données » that mentions the Client."""
-    asked = asked_terms(bank, question)
-    if not asked or not candidates.sentences:
+    definition of « Client », not « Données » that mentions the Client. A question asking what
+    an unquoted term means (asked_meanings.py: "Qu'est-ce qu'une condition suspensive ?") keeps
+    the sentences defining it the same way: the FAQ's answer under that heading, not a clause
+    using the term."""
+    if not candidates.sentences:
         return candidates
-    kept = [n for n, item in enumerate(candidates.sentences) if defines(bank, item, asked)]
+    asked = asked_terms(bank, question)
+    if asked:
+        kept = [n for n, item in enumerate(candidates.sentences) if defines(bank, item, asked)]
+        return _subset(candidates, kept) if kept else candidates
+    meaning = asked_term(question)
+    if meaning is None:
+        return candidates
+    kept = [
+        n for n, item in enumerate(candidates.sentences) if _defines_meaning(bank, item, meaning)
+    ]
     return _subset(candidates, kept) if kept else candidates
+
+
+def _defines_meaning(bank: SentenceBank, item: ScoredSentence, meaning: AskedTerm) -> bool:
+    """Whether the bank's sentence `item` defines the unquoted term asked (asked_meanings.py)."""
+    sentence = bank.sentences[item.index]
+    document = bank.documents[sentence.doc_id].text
+    return defines_term(meaning, bank.text(item.index), document, sentence.start)
 
 
 def _names_written(forms: list[list[re.Pattern[str]]], text: str) -> int:

@@ -5,7 +5,8 @@ was decided about what it writes, before the discussion or header lines of the s
 The answer models read the words a question shares with a sentence; "What was decided about
 the railing?" shares "railing" with the discussion ("The architect presented two options for
 the railing…", rated .46) as with the decision (.06), and "decided" with neither (s37 trial).
-`decision_position` finds, among the first RESULT_RANKS candidates, the first labelled
+`decision_position` finds, among the candidates it is given (answering.decision_first passes
+the first achieved_results.RESULT_RANKS), the first labelled
 decision line writing every content word of the question but its asking words (their stems),
 or at least as many of them as the best candidate and one (any decision line when the question
 writes none: "What was decided?"), when the question asks what was decided (past and noun forms
@@ -45,7 +46,7 @@ def _data() -> tuple[re.Pattern[str], frozenset[str]]:
 
 def is_decision_line(text: str) -> bool:
     """Whether `text` opens with a decision's label and a colon ("DECISION:", "Décision :")."""
-    return _data()[0].match(fold(text.strip())) is not None
+    return _data()[0].match(fold(text)) is not None
 
 
 def asks_decision(question: str) -> bool:
@@ -73,8 +74,14 @@ def decision_position(question: str, texts: Sequence[str]) -> int | None:
 def _subject_stems(question: str) -> list[frozenset[str]]:
     """The stems of each content word of the question but its asking words ("railing" of "What
     was decided about the railing?")."""
-    cues = {fold(word) for word in _data()[1]}
+    cues = _folded_cues()
     return [frozenset(query_tokens(word)) for word in content_words(question) if word not in cues]
+
+
+@cache
+def _folded_cues() -> frozenset[str]:
+    """The asked words folded, read once (`_subject_stems`)."""
+    return frozenset(fold(word) for word in _data()[1])
 
 
 def _written(asked: list[frozenset[str]], text: str) -> int:

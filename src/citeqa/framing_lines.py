@@ -140,8 +140,8 @@ def _phrases(values: object) -> tuple[str, ...]:
 @lru_cache(maxsize=FRAMING_READ)
 def framing_kind(line: str) -> str | None:
     """The kind of framing line `line` is (its first line read, without its opening marks), or
-    None when it is none, longer than the data's `max_chars`, or its sentence runs on into a
-    next line opening in lower case (a greeting over the body it opens)."""
+    None when it is none, longer than the data's `max_chars`, or it runs past its first line (a
+    greeting over the body it opens: its sentence is the body's)."""
     rules = _rules()
     lines = [text for text in line.strip().splitlines() if text.strip()]
     first = lines[0].strip().lstrip(_LINE_MARKS) if lines else ""

@@ -1,25 +1,24 @@
 """Owns choosing, of labels a question names equally, the measured value's or the limit's.
 
 An engineering sheet heads a load test's row with "Required deflection limit (mm)" and
-"Measured deflection (mm)"; a test report writes "Allowable deflection: 28 mm" above
-"Measured deflection: 21.5 mm"; a French one "Flèche admissible" above "Flèche constatée".
-"What was the deflection of T-03?" names both labels as well ("deflection"), and the rules
-choosing a field's row or line by its label (record_cells.py, answering.on_asked_field, the
-record field lines of record_fields.py) chose none or the first, the limit (s36 trial). A
-question asks what was found unless it asks the plan: `preferred_label` picks, of labels tied
-by those rules, the one label naming a measurement or a result ("measured", "observed",
-"actual", "mesuré", "constaté", "obtenu") and no limit or target, when another of them names a
-limit or a target ("required", "allowable", "limit", "exigé", "seuil", "cible") and none of the
-former; when the question writes a limit or target word next to a word of those labels (stop
-words aside) and no measured or result word ("What is the required deflection limit …",
-"Quelle est la flèche admissible …"), the one label naming a limit or target wins instead. A
-limit word elsewhere asks no limit ("the deflection of T-22 under the maximum load"), and
-"maximum", "minimum", "design" never do in a question (`label_only_limit_words`: "the maximum
-deflection" asks the extreme measured). Anything else (no such contrast, two labels of one side)
-chooses nothing and the caller's rule stands. Words are data (achieved_results.json:
-`limit_words` and `measured_words` beside the target and result words achieved_results.py
-reads, through its loader), folded, whole words; no I/O past that file.
-"""
+"Measured deflection (mm)"; a test report writes "Allowable deflection: 28 mm" above "Measured
+deflection: 21.5 mm"; a French one "Flèche admissible" above "Flèche constatée". "What was the
+deflection of T-03?" names both labels as well ("deflection"), and the rules choosing a field's
+row or line by its label (record_cells.py, answering.on_asked_field, answering._record_fields
+over record_fields.py's fields) chose none or the first, the limit (s36 trial). A question asks
+what was found unless it asks the plan: `preferred_label` picks, of labels tied by those rules,
+the one label naming a measurement or a result ("measured", "observed", "actual", "mesurée",
+"constaté", "obtenu") and no limit or target, when another of them names a limit or a target
+("required", "allowable", "limit", "exigé", "seuil", "cible") and none of the former; when the
+question writes a limit or target word next to a word of those labels (stop words aside) and no
+measured or result word ("What is the required deflection limit …", "Quelle est la flèche
+admissible …"), the one label naming a limit or target wins instead. A limit word elsewhere
+asks no limit ("the deflection of T-22 under the maximum load"), and "maximum", "minimum",
+"design" never do in a question (`label_only_limit_words`: "the maximum deflection" asks the
+extreme measured). Anything else (no such contrast, two labels of one side) chooses nothing and
+the caller's rule stands. Words are data (achieved_results.json: `limit_words` and
+`measured_words` beside the target and result words achieved_results.py reads, through its
+loader), folded, whole words; no I/O past that file."""
 
 from __future__ import annotations
 

@@ -65,7 +65,6 @@ __all__ = [
     "asks_next",
     "moved_occurrence",
     "newest_line",
-    "newest_position",
     "next_dated_position",
     "next_in_series",
     "next_line",
@@ -184,13 +183,6 @@ def _stated_day(terms: list[str], document_date: str | None) -> str | None:
     if day is None:
         return None
     return f"{document_date[:4]}-{day.group(1)}" if document_date else day.group(0)
-
-
-def newest_position(lines: Sequence[NextLine]) -> int | None:
-    """The position of the line of the newest document (the latest day stated breaking a
-    tie) when it is the only one so and not the first candidate; else None."""
-    best = newest_line(lines)
-    return None if best is None or best.position == 0 else best.position
 
 
 def newest_line(lines: Sequence[NextLine]) -> NextLine | None:
@@ -345,8 +337,15 @@ class NextOccurrence(NamedTuple):
 def reference_note(after: date, lang: str) -> str:
     """The note saying which day a next occurrence is counted from, in `lang` (English for
     another)."""
-    notes: dict[str, str] = data_json("next_dates.json")["reference_note"]
+    notes = _reference_notes()
     return notes.get(lang, notes["en"]).format(day=after.isoformat())
+
+
+@functools.cache
+def _reference_notes() -> dict[str, str]:
+    """The data's `reference_note` by language, read once."""
+    notes: dict[str, str] = data_json("next_dates.json")["reference_note"]
+    return notes
 
 
 def next_in_series(
