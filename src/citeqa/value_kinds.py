@@ -36,9 +36,11 @@ from citeqa.lexical import stopwords
 __all__ = [
     "asked_value_kinds",
     "holds_asked_kind",
+    "kind_words",
     "named_kinds",
     "unwritten_asked_kind",
     "unwritten_kind",
+    "writes_asked_value",
 ]
 
 
@@ -168,17 +170,54 @@ def holds_asked_kind(asked: Sequence[str], line: str) -> bool:
     """Whether `line` labels itself with a word of a kind of `asked` (`named_kinds` of the
     question's words) ("Portable : 06 …" for a phone) or writes a value of its shape: a record
     holding such a line does not lack the asked field (record_fields.lacking_field); a line
-    whose label names only other kinds ("Fax : 04 …" for a phone; "Coordonnées", taking a
-    phone's shape, is none other) holds none of them."""
+    whose label is made only of other kinds' words ("Fax : 04 …" for a phone) holds none of
+    them ("Fixe / Fax", "Adresse électronique" name more than another kind)."""
     kinds = _kinds()
-    label = set(re.findall(r"[^\W_]+", fold(line.partition(":")[0]))) if ":" in line else set()
-    labelled = [kind for kind in kinds.values() if kind.words & label]
-    asked_shapes = {shape for name in asked for shape in kinds[name].shapes}
-    if labelled and not any(set(kind.shapes) & asked_shapes for kind in labelled):
-        return False
-    return any(
+    label = _label_words(line)
+    return not _other_kinds_only(asked, label) and any(
         kinds[name].words & label or any(shape.search(line) for shape in kinds[name].shapes)
         for name in asked
+    )
+
+
+def writes_asked_value(asked: Sequence[str], line: str) -> bool:
+    """Whether `line` writes a value of the shape of a kind of `asked` (`named_kinds`), its
+    label not made only of other kinds' words (`holds_asked_kind`): "Adresse électronique :
+    marc@…" writes an e-mail address, "Ordinateur portable : Dell Latitude" no phone number
+    and "Fax : 04 …" none (record_fields: the asked owner's card line answering)."""
+    kinds = _kinds()
+    return not _other_kinds_only(asked, _label_words(line)) and any(
+        shape.search(line) for name in asked for shape in kinds[name].shapes
+    )
+
+
+def kind_words(asked: Sequence[str]) -> frozenset[str]:
+    """The folded words naming the kinds of `asked` (`named_kinds`) and those qualifying
+    them ("number" of "phone number", "adresse" of "adresse courriel")."""
+    kinds = _kinds()
+    return frozenset(word for name in asked for word in kinds[name].words | kinds[name].subsumes)
+
+
+def _label_words(line: str) -> set[str]:
+    """The folded words of the label of `line` (before its first colon), none without one."""
+    return set(re.findall(r"[^\W_]+", fold(line.partition(":")[0]))) if ":" in line else set()
+
+
+def _other_kinds_only(asked: Sequence[str], label: set[str]) -> bool:
+    """Whether every word of `label` (stopwords, single letters and the words qualifying a
+    kind aside) is a word of a kind none of whose shapes is one of the `asked` kinds'
+    ("Fax", "N° de fax" for a phone; "Tél/Fax" names a phone too)."""
+    kinds = _kinds()
+    qualifying = frozenset().union(*(kind.subsumes for kind in kinds.values()))
+    words = {
+        word
+        for word in label
+        if len(word) > 1 and word not in stopwords() and word not in qualifying
+    }
+    asked_shapes = {shape for name in asked for shape in kinds[name].shapes}
+    of_words = [[kind for kind in kinds.values() if word in kind.words] for word in sorted(words)]
+    return bool(words) and all(
+        found and not any(set(kind.shapes) & asked_shapes for kind in found) for found in of_words
     )
 
 

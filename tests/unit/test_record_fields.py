@@ -165,8 +165,16 @@ def test_the_owner_s_record_lacking_the_asked_field_is_found_with_what_it_says_o
     record, label, mentioning = marc
     assert record.startswith("Nom : Marc Dubois") and record.endswith("comptable")
     assert label == "Téléphone" and mentioning == []
-    paul = lacking("Quel est le téléphone de Paul Girard ?")
-    assert paul is not None and paul[2] == ["Bureau : Téléphone : 09 99 99 99 99"]
+    # his own card's line writing a phone number answers, whatever its label
+    assert lacking("Quel est le téléphone de Paul Girard ?") is None
+    paul = answer_lines(DIRECTORY, "Quel est le téléphone de Paul Girard ?")
+    assert paul == ["Bureau : Téléphone : 09 99 99 99 99"]
+    desk = DIRECTORY.replace("Téléphone : 09 99 99 99 99", "Téléphone du standard")
+    question = "Quel est le téléphone de Paul Girard ?"
+    found = lacking_field(desk, asked_words(question), question, frozenset({"annuaire"}))
+    assert found is not None
+    mentioning = [desk[start:end] for start, end in found.mentioning]
+    assert mentioning == ["Bureau : Téléphone du standard"]
 
 
 def test_no_record_lacks_a_field_its_owner_has_or_that_no_record_has() -> None:
@@ -295,3 +303,88 @@ def test_a_card_writing_only_a_fax_lacks_the_asked_phone() -> None:
         assert owner in text[found.start : found.end]
     question = "Quel est le téléphone de Metalux ?"
     assert lacking_field(cards, asked_words(question), question, frozenset()) is None
+
+
+ELECTRONIC = (
+    "# Annuaire de l'association\n\n"
+    "Nom : Sophie Bernard\nFonction : présidente\nTéléphone : 01 23 45 67 89\n\n"
+    "Nom : Marc Dubois\nFonction : trésorier\nAdresse électronique : marc.dubois@example.org\n"
+    "Bureau : B12\n\n"
+    "Nom : Anne Lefort\nFonction : secrétaire\nCourriel : anne.lefort@example.org\n"
+)
+ELECTRONIC_EN = (
+    "# Club officers\n\n"
+    "Name: Ken Ito\nRole: treasurer\nElectronic address: ken.ito@example.org\n\n"
+    "Name: Helen Price\nRole: chair\nEmail: helen.price@example.org\n"
+)
+
+
+def test_the_asked_owner_s_card_line_answers_a_kind_whatever_its_label() -> None:
+    # s37 review: "le mail de Marc Dubois" quoted Anne Lefort's "Courriel" line, or refused
+    for question in ("Quel est le mail de Marc Dubois ?", "Quel est le courriel de Marc Dubois ?"):
+        found = answer_lines(ELECTRONIC, question)
+        assert found == ["Adresse électronique : marc.dubois@example.org"], question
+        assert lacking_field(ELECTRONIC, asked_words(question), question, frozenset()) is None
+    question = "What is Ken Ito's email?"
+    assert answer_lines(ELECTRONIC_EN, question) == ["Electronic address: ken.ito@example.org"]
+    assert lacking_field(ELECTRONIC_EN, asked_words(question), question, frozenset()) is None
+    assert answer_lines(ELECTRONIC_EN, "What is Helen Price's email?") == [
+        "Email: helen.price@example.org"
+    ]
+
+
+def test_a_card_holding_no_value_of_the_asked_kind_answers_nothing_and_lacks_it() -> None:
+    # s37 review: "Ordinateur portable : Lenovo" answered "le téléphone de Julien Petit",
+    # "Cell line: HEK293" stood in Dr. Nowak's phone answer
+    parc = (
+        "# Parc informatique\n\n"
+        "Nom : Claire Martin\nPoste : responsable\nTéléphone : 01 44 55 66 77\n"
+        "Ordinateur portable : Dell Latitude 5440\n\n"
+        "Nom : Julien Petit\nPoste : technicien\nOrdinateur portable : Lenovo ThinkPad T14\n"
+        "Bureau : D4\n"
+    )
+    for question in ("Quel est le téléphone de Julien Petit ?", "What is Julien Petit's phone?"):
+        assert answer_lines(parc, question) == [], question
+        found = lacking_field(parc, asked_words(question), question, frozenset())
+        assert found is not None and parc[found.start :].startswith("Nom : Julien Petit")
+    labs = (
+        "# Cell culture facility\n\n"
+        "Lab head: Dr. Anna Kowalski\nCell line: HeLa\nMedium: DMEM\nTel: +48 22 555 01 23\n\n"
+        "Lab head: Dr. Piotr Nowak\nCell line: HEK293\nMedium: RPMI\nTel: +48 22 555 09 87\n"
+    )
+    assert answer_lines(labs, "What is Dr. Nowak's phone?") == ["Tel: +48 22 555 09 87"]
+    assert answer_lines(labs, "Which cell line does Dr. Nowak's lab use?") == []
+
+
+MINUTES = (
+    "Minutes of the committee, 3 May 2025\n\n"
+    "Name: Ken Ito\nRole: treasurer\nPhone: 555-0100\n\n"
+    "Apologies received from Dana Cole\n\n"
+    "Name: Helen Price\nRole: chair\nPhone: 555-0142\n"
+)
+PROCES_VERBAL = (
+    "Procès-verbal du bureau\n\n"
+    "Nom : Sophie Bernard\nFonction : présidente\nTéléphone : 01 23 45 67 89\n\n"
+    "Absence excusée de Paul Girard\n\n"
+    "Nom : Anne Lefort\nFonction : secrétaire\nTéléphone : 07 11 22 33 44\n"
+)
+
+
+def test_a_line_naming_someone_between_cards_is_no_card_s_title_nor_line() -> None:
+    # s37 review: "Apologies received from Dana Cole" was taken for Helen Price's card's
+    # title (main: the last line of Ken Ito's card), and "Dana Cole's phone" quoted theirs
+    for text, first, owner, question in (
+        (MINUTES, "Name: Helen Price", "Dana Cole", "What is Dana Cole's phone?"),
+        (
+            PROCES_VERBAL,
+            "Nom : Anne Lefort",
+            "Paul Girard",
+            "Quel est le téléphone de Paul Girard ?",
+        ),
+    ):
+        firsts = [text[record.lines[0][0] : record.lines[0][1]] for record in records_of(text)]
+        assert firsts[1] == first
+        assert all(owner not in text[r.lines[0][0] : r.lines[-1][1]] for r in records_of(text))
+        assert answer_lines(text, question) == []
+        found = lacking_field(text, asked_words(question), question, frozenset())
+        assert found is not None and text[found.start : found.end].endswith(owner)
