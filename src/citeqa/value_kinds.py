@@ -343,14 +343,16 @@ def _asks_the_value(
 ) -> bool:
     """Whether the run ending before `after` is the thing asked, not a qualifier of a noun
     written after it: no content word follows it ("phone survey"), nor a joiner and a
-    lower-case content word ("extension de garantie"; "de Nadia", "du club" still ask)."""
+    lower-case content word ("extension de garantie", "d'urgence"; "de Nadia", "d'Anne", "du
+    club" still ask)."""
     if after >= len(tokens):
         return True
     if folded[after] in asked.joiners and after + 1 < len(tokens):
-        owner = tokens[after + 1].group()
+        at = after + 2 if folded[after + 1] == "'" and after + 2 < len(tokens) else after + 1
+        owner = tokens[at].group()  # "d'Anne": past the elision's apostrophe
         if folded[after] in asked.contracted or owner[:1].isupper():
             return True
-        return folded[after + 1] in asked.determiners
+        return folded[at] in asked.determiners
     return folded[after] in stopwords() or folded[after] == "'"
 
 

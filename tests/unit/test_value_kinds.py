@@ -137,6 +137,8 @@ def test_a_kind_word_asks_nothing_unless_the_question_asks_what_that_value_is(
     [
         ("Quel est le numéro de téléphone de Nadia Roux ?", "numéro de téléphone"),
         ("Quel est le numéro de téléphone de la mairie ?", "numéro de téléphone"),
+        ("Quel est le téléphone d'Anne Lefort ?", "téléphone"),  # an elided joiner
+        ("Quelle est l'adresse e-mail d'Yves Roy ?", "adresse e-mail"),
         ("What's the club's phone number?", "phone number"),
         ("Give me the email address for support", "email address"),
         ("Donne-moi l'adresse e-mail du club", "adresse e-mail"),
