@@ -183,12 +183,25 @@ def holds_asked_kind(asked: Sequence[str], line: str) -> bool:
 def writes_asked_value(asked: Sequence[str], line: str) -> bool:
     """Whether `line` writes a value of the shape of a kind of `asked` (`named_kinds`), its
     label not made only of other kinds' words (`holds_asked_kind`): "Adresse électronique :
-    marc@…" writes an e-mail address, "Ordinateur portable : Dell Latitude" no phone number
-    and "Fax : 04 …" none (record_fields: the asked owner's card line answering)."""
+    marc@…" writes an e-mail address, "Ordinateur portable : Dell Latitude" no phone number,
+    "Fax : 04 …" and an invoice's code "TR-2025-044" (`_CODE`) none (record_fields: the
+    asked owner's card line answering)."""
     kinds = _kinds()
+    unlabelled = _CODE.sub(" ", line)
     return not _other_kinds_only(asked, _label_words(line)) and any(
-        shape.search(line) for name in asked for shape in kinds[name].shapes
+        shape.search(unlabelled) for name in asked for shape in kinds[name].shapes
     )
+
+
+_CODE = re.compile(
+    r"(?<![\w@.])[^\W\d_]{1,5}-\d[\w/-]*(?![\w/-]|@|\.\w)"
+    r"|\d[\d\s.,]*\s?(?:€|£|\$|EUR\b|USD\b|GBP\b|CHF\b)|(?:€|£|\$)\s?\d[\d\s.,]*"
+)
+"""A code of a few letters, a hyphen and digits ("TR-2025-044", "DV-2025-017"): an invoice's or
+a quote's number, or an amount ("1 238 000,00 €", "$1 250 000"), whose digits take a phone
+number's shape (admin set ad112: "Numéro de
+facture : TR-2025-044" answered "the phone number of Lindqvist AB"); no part of an e-mail
+address ("a-1@example.org")."""
 
 
 def kind_words(asked: Sequence[str]) -> frozenset[str]:

@@ -283,3 +283,12 @@ def test_a_line_holds_a_value_of_the_asked_kind_only_by_its_shape() -> None:
     assert not writes_asked_value(["phone"], "Ordinateur portable : Lenovo ThinkPad T14")
     assert not writes_asked_value(["phone"], "Mobile: not given")
     assert writes_asked_value(["phone"], "Bureau : Téléphone : 09 99 99 99 99")
+
+
+def test_an_invoice_code_or_an_amount_writes_no_phone_number_of_a_card_line() -> None:
+    # admin set ad112: "Numéro de facture : TR-2025-044" answered Lindqvist AB's phone
+    assert not writes_asked_value(["phone"], "Numéro de facture : TR-2025-044")
+    assert not writes_asked_value(["phone"], "Invoice number: DV-2025-017.")
+    assert not writes_asked_value(["phone"], "Total TTC : 1 238 000,00 €")
+    assert writes_asked_value(["email"], "Email: a-1@example.org")
+    assert writes_asked_value(["phone"], "Tel: 555-0100")
