@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from citeqa.folding import fold
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_table_row, line_end, line_start
 from citeqa.lexical import tokenize
+from citeqa.value_kinds import named_kinds, writes_asked_value
 
 LABEL_WORDS_MAX = 5
 """The most words a field's label may have ("N° TVA intracom.", "Date d'échéance")."""
@@ -138,15 +140,19 @@ def label_match(
     the document is: answering.on_asked_field), a label of at most SHORT_LABEL_WORDS words is
     named only by all of them: a lone generic word ("total" of "How many inspectors in total
     …", "due" of "What was the delay due to?") names no "Total: 4 sites" or "Due date: …"
-    line (s32-keyed review)."""
-    asked = text_stems(focus) - text_stems(value)
-    asked |= _grouped_with(asked)
+    line (s32-keyed review). A label word named only through a group of a kind of value
+    (value_kinds.py: "téléphone" for a "Portable" line) is named when the `value` writes a
+    value of that kind: "Ordinateur portable : Dell Latitude" and "Cell line: HEK293" name no
+    phone (s37 review)."""
+    asked = named_stems(focus) - text_stems(value)
+    grouped = _grouped_with(asked)
     written = total = 0
     for word in _label_words(label):
         if fold(word) in naming:
             continue
         total += 1
-        if text_stems(word) & asked:
+        stems = text_stems(word)
+        if stems & asked or (stems & grouped and _holds_group_kind(stems, value)):
             written += 1
     if not written or written / total < MIN_LABEL_SHARE:
         return (0, 0.0)
@@ -158,9 +164,18 @@ def label_match(
 def named_label_words(label: str, focus: str) -> frozenset[str]:
     """The stems of the words of `label` the question `focus` writes (as `label_match` reads
     them), to look for in another sentence (`writes_stems`)."""
-    asked = text_stems(focus)
+    asked = named_stems(focus)
     asked |= _grouped_with(asked)
     return frozenset(stem for word in _label_words(label) for stem in text_stems(word) & asked)
+
+
+def label_written(label: str, focus: str, naming: frozenset[str] = frozenset()) -> bool:
+    """Whether the question `focus` writes each word of `label` itself (`named_stems`), not
+    through a word of its group, the words among `naming` (the document's) aside: "le
+    téléphone" writes "Téléphone : voir l'accueil", not "Portable"."""
+    asked = named_stems(focus)
+    words = [word for word in _label_words(label) if fold(word) not in naming]
+    return bool(words) and all(text_stems(word) & asked for word in words)
 
 
 def with_label_groups(stems: frozenset[str]) -> frozenset[str]:
@@ -237,15 +252,59 @@ def _grouped_with(asked: frozenset[str]) -> frozenset[str]:
     `asked` stems: the words naming the same field."""
     found: set[str] = set()
     for group in _groups():
-        if group & asked:
-            found |= group
+        if group.stems & asked:
+            found |= group.stems
     return frozenset(found)
 
 
+def _holds_group_kind(stems: frozenset[str], value: str) -> bool:
+    """Whether `value` writes a value of the kinds of value (value_kinds.py) the groups of
+    field_labels.json holding `stems` name ("Portable" of the phone group: a phone number),
+    when they name any and a value is given."""
+    kinds = [kind for group in _groups() if group.stems & stems for kind in group.kinds]
+    return not kinds or not value or writes_asked_value(kinds, value)
+
+
+class _Group(NamedTuple):
+    """A group of field_labels.json: its words' stems and the kinds of value they name
+    (value_kinds.named_kinds: "phone" for the group of "téléphone", "portable", "tél")."""
+
+    stems: frozenset[str]
+    kinds: tuple[str, ...]
+
+
 @cache
-def _groups() -> tuple[frozenset[str], ...]:
-    """data/field_labels.json's groups of label words, each as its words' stems."""
+def _groups() -> tuple[_Group, ...]:
+    """data/field_labels.json's groups of label words, each as its words' stems and kinds."""
     return tuple(
-        frozenset(stem for word in group for stem in text_stems(word))
+        _Group(
+            frozenset(stem for word in group for stem in text_stems(word)),
+            tuple(named_kinds([fold(word) for word in group])),
+        )
         for group in data_json("field_labels.json")["groups"]
     )
+
+
+SHORT_STEM = 3
+"""The longest stem (letters) a question's word names a label word by only when it writes the
+stem whole or as its plural (`named_stems`): "tell" (French stem "tel") names no "Tel:" line,
+"taxes" names "Tax:"."""
+
+QUESTIONS_KEPT = 256
+"""How many questions' stems `named_stems` keeps: it is read for each field line of a
+question's candidates."""
+
+
+@lru_cache(maxsize=QUESTIONS_KEPT)
+def named_stems(focus: str) -> frozenset[str]:
+    """The stems of the question's (`focus`) words by which it names a label word: those of
+    `text_stems`, but a stem of at most SHORT_STEM letters that the word writing it does not
+    write whole or plural ("tel" of "tell", "cel" of "cell": s37 review, "Can you tell me
+    the role of Helen Price?" named her "Phone:" line)."""
+    found: set[str] = set()
+    for token in focus.split():
+        pieces = set(re.findall(r"[^\W_]+", fold(token)))
+        for stem in text_stems(token):
+            if len(stem) > SHORT_STEM or pieces & {stem, stem + "s", stem + "es", stem + "x"}:
+                found.add(stem)
+    return frozenset(found)

@@ -22,7 +22,9 @@ stopwords, which carry no stem, left out) is one its record's identity writes: a
 such word, the owner, must be. A record of the same shape naming another owner answers nothing,
 so a question about an owner whose record lacks the field is answered by no other record; where
 several records answer, the one whose own lines write the most asked words does, and none when
-two write as many.
+two write as many. A question asking a kind of value of its owner (a phone number, an e-mail
+address: value_kinds.asked_value_kinds) reads the owner's card first (`asked_card`): its line
+writing a value of that kind answers whatever its label, and no other card's line does.
 """
 
 from __future__ import annotations
@@ -37,15 +39,23 @@ from citeqa.field_lines import (
     closes_sentence,
     field_label,
     label_match,
+    label_written,
     named_label_words,
     text_stems,
     with_label_groups,
 )
 from citeqa.folding import fold
 from citeqa.glossary import language_words
+from citeqa.jsonfiles import data_json
 from citeqa.language import is_markdown_heading, without_elision
 from citeqa.recently_used import RecentlyUsed
-from citeqa.value_kinds import holds_asked_kind, named_kinds
+from citeqa.value_kinds import (
+    asked_value_kinds,
+    holds_asked_kind,
+    kind_words,
+    named_kinds,
+    writes_asked_value,
+)
 
 MIN_RECORD_FIELDS = 3
 """The fewest field lines a section must have to be a record: two "Label : value" lines in a
@@ -147,12 +157,17 @@ def _pieces(text: str, lines: Lines) -> list[Lines]:
     starts where a label comes again ("Responsable :" of the second card, "Facture N° :" of
     the second invoice), with the lines just above it that are no field lines and are no less
     indented ("  database:" of a YAML mapping, a card's "Fiche 2"), unless a blank line or a
-    shallower indentation parts them."""
-    pieces, begin, seen = [], 0, set()
+    shallower indentation parts them; a lone name line just above it, blank lines around it,
+    is its title ("Julien Petit", then a blank line, then his card's lines: `_lone_title`);
+    the lines after a record's last field line that a blank line parts from it, opening no
+    record, are no record's (`_detached_tail`)."""
+    pieces: list[Lines] = []
+    begin, seen = 0, set()
     for at, (_, _, label) in enumerate(lines):
         if label is not None and fold(label) in seen:
             cut = _record_start(text, lines, begin, at)
-            pieces.append(lines[begin:cut])
+            tail = _detached_tail(text, lines, begin, cut)
+            pieces.extend((lines[begin:tail], lines[tail:cut]))
             begin = cut
             seen = {fold(other) for _, _, other in lines[cut:at] if other is not None}
         if label is not None:
@@ -167,10 +182,64 @@ def _record_start(text: str, lines: Lines, begin: int, at: int) -> int:
     depth, cut = _indent(text, lines[at]), at
     while cut - 1 > begin and lines[cut - 1][2] is None:
         above, below = lines[cut - 1], lines[cut]
-        if "\n\n" in text[above[1] : below[0]].replace("\r", "") or _indent(text, above) > depth:
+        if _indent(text, above) > depth:
             break
+        if _parted(text, above, below):
+            return cut - 1 if cut == at and _lone_title(text, lines, cut - 1) else cut
         cut -= 1
     return cut
+
+
+def _detached_tail(text: str, lines: Lines, begin: int, cut: int) -> int:
+    """Where the lines of `lines[begin:cut]` (a record, the next one starting at `cut`) that
+    are no field lines and come after its last field line, from the first of them a blank
+    line parts from the line above, start; `cut` when there are none. A minutes' "Apologies
+    received from Dana Cole" between two cards names no owner of the card above (s37
+    review: "What is Dana Cole's phone?" quoted it)."""
+    last = cut
+    while last - 1 > begin and lines[last - 1][2] is None:
+        last -= 1
+    if lines[last - 1][2] is None:
+        return cut
+    return next((at for at in range(last, cut) if _parted(text, lines[at - 1], lines[at])), cut)
+
+
+def _parted(
+    text: str, above: tuple[int, int, str | None], below: tuple[int, int, str | None]
+) -> bool:
+    """Whether a blank line parts the two lines."""
+    return "\n\n" in text[above[1] : below[0]].replace("\r", "")
+
+
+def _lone_title(text: str, lines: Lines, at: int) -> bool:
+    """Whether the line `at` (no field line) stands alone: a blank line parts it from the
+    line above it too, and it is a name (`_name_line`): a card's title
+    line ("Julien Petit") written apart from the card it opens, not the last line of the
+    card above it (hostile s37 P1: "Quel est le téléphone de Julien Petit ?" quoted the
+    card above, which the name line closed)."""
+    body = text[lines[at][0] : lines[at][1]]
+    return _parted(text, lines[at - 1], lines[at]) and _name_line(body)
+
+
+NAME_LINE_WORDS = 6
+"""The most words of a card's title line ("Dr. Anna Kowalski", "Fiche 2")."""
+
+_SHORT_WORD = 3
+"""The longest word (letters) a name line may write in lower case ("de" of "Anne de Vries")."""
+
+
+def _name_line(body: str) -> bool:
+    """Whether the line `body` is a name, no sentence (field_lines.closes_sentence): at most
+    NAME_LINE_WORDS words, each but the short ones (`_SHORT_WORD`) opening with a capital:
+    "Julien Petit", not "Apologies received from Dana Cole" (s37 review)."""
+    words = _WORD.findall(body)
+    return (
+        0 < len(words) <= NAME_LINE_WORDS
+        and not closes_sentence(body)
+        and all(
+            word[0].isupper() or word[0].isdigit() or len(word) <= _SHORT_WORD for word in words
+        )
+    )
 
 
 def _indent(text: str, line: tuple[int, int, str | None]) -> int:
@@ -205,21 +274,29 @@ def answering_fields(
     focus: str,
     naming: frozenset[str],
     records: list[Record] | None = None,
-) -> list[tuple[tuple[int, float], int, int]]:
+) -> list[FieldLine]:
     """The field lines of the records of a document's `text` that answer the question
     (`focus`, its `asked_words`) by their record (see the module's docstring), each with how
     well the question names its label (field_lines.label_match) and its span; `naming`: the
     folded words the document goes by, which name its record and no label. Where several
     records answer, only the one whose own lines and headings write the most asked words
     does, and none when two write as many: the document's name words are every record's.
-    `records`: `records_of(text)` when the caller has read them already."""
+    A question asking a kind of value of an owner is answered by the owner's card alone
+    (`asked_card`). `records`: `records_of(text)` when the caller has read them already."""
+    found_records = records_of(text) if records is None else records
+    card = asked_card(text, words, focus, naming, found_records)
+    if card is not None:
+        return card.lines
     answering = []
-    for record in records_of(text) if records is None else records:
+    for record in found_records:
         heads, found, fit = _heading_stems(text, record), [], -1
         written = _RecordStems(text, record)
         for start, end, label in record.fields:
             match = label_match(label, focus, naming, _value(text, start, end))
-            owned = _owned(written, start, words, label, heads, naming) if match[0] else None
+            owned = None
+            if match[0]:
+                owners = _owner_words(words, label, focus)
+                owned = _owned(written, start, owners, heads, naming)
             if owned is not None:
                 found.append((match, start, end))
                 fit = max(fit, owned)
@@ -231,6 +308,125 @@ def answering_fields(
         if best == 0 or len(answering) > 1:
             return []
     return [line for _, found in answering for line in found]
+
+
+FieldLine = tuple[tuple[int, float], int, int]
+"""A field line answering: how well the question names its label (field_lines.label_match)
+and its span."""
+
+
+@dataclass(frozen=True)
+class AskedCard:
+    """The record of the owner a question asks a kind of value of (`asked_card`), or None for
+    an owner a line outside every record writes, the span of either, its field lines holding
+    a value of that kind, and the label of another record's such line."""
+
+    record: Record | None
+    span: tuple[int, int]
+    owner: frozenset[str]
+    lines: list[FieldLine]
+    other_label: str
+
+
+def asked_card(
+    text: str,
+    words: list[AskedWord],
+    focus: str,
+    naming: frozenset[str],
+    records: list[Record] | None = None,
+) -> AskedCard | None:
+    """The card of the owner the question (`focus`, its `words`) asks a kind of value of
+    (value_kinds.asked_value_kinds: a phone number, an e-mail address), with its lines
+    answering: the record whose own lines or headings write the most of the asked words that
+    name no asked kind (`_owner_card`), and its field lines writing a value of the kind or
+    whose label the words naming it write whole (`_holds_kind`). Its own line answers
+    whatever its label ("Adresse électronique" for "le mail de Marc Dubois"), and no other
+    card's: none answers when its card holds no such line and another does (s37 review:
+    "Courriel : anne…" of another card was quoted), nor when no card is the owner's but a line
+    outside every record writes the owner (`_owner_line`: "Apologies received from Dana
+    Cole" between two cards). None when no kind is asked, no card or such line is the
+    owner's, or no other record holds the kind."""
+    kinds = named_kinds(asked_value_kinds(focus))
+    if not kinds:
+        return None
+    found = records_of(text) if records is None else records
+    owners = _kind_owner_words(words, kinds)
+    card = _owner_card(text, found, owners, naming)
+    span = (card.lines[0][0], card.lines[-1][1]) if card else _owner_line(text, found, owners)
+    if span is None:
+        return None
+    kind_text = " ".join(word.folded for word in words if word not in owners)
+    lines = [
+        (label_match(label, focus, naming, _value(text, start, end)), start, end)
+        for start, end, label in (card.fields if card else [])
+        if _holds_kind(text[start:end], label, kinds, kind_text, naming)
+    ]
+    others = [
+        label
+        for record in found
+        if record is not card
+        for start, end, label in record.fields
+        if _holds_kind(text[start:end], label, kinds, kind_text, naming)
+    ]
+    if not lines and not others:
+        return None
+    owner = frozenset(word.folded for word in owners)
+    return AskedCard(card, span, owner, lines, next(iter(others), ""))
+
+
+def _kind_owner_words(words: list[AskedWord], kinds: list[str]) -> list[AskedWord]:
+    """The asked `words` naming none of the asked `kinds` (value_kinds.kind_words, the words
+    of their label groups of field_labels.json: "courriel" for an e-mail): the owner's."""
+    named = kind_words(kinds)
+    grouped = with_label_groups(frozenset(stem for word in named for stem in text_stems(word)))
+    return [word for word in words if word.folded not in named and not word.stems & grouped]
+
+
+def _owner_card(
+    text: str, records: list[Record], owners: list[AskedWord], naming: frozenset[str]
+) -> Record | None:
+    """The record whose own lines or headings write the most of `owners`, each written there
+    or among the document's name words (`naming`), and at least one; None when none or two
+    write as many."""
+    best, most, tied = None, 0, False
+    for record in records:
+        written = _RecordStems(text, record).lines.keys() | _heading_stems(text, record)
+        held = [bool(word.stems & written or word.folded in written) for word in owners]
+        if not all(own or _names(word, naming) for own, word in zip(held, owners, strict=True)):
+            continue
+        if sum(held) > most:
+            best, most, tied = record, sum(held), False
+        elif sum(held) == most and most:
+            tied = True
+    return None if tied else best
+
+
+def _owner_line(
+    text: str, records: list[Record], owners: list[AskedWord]
+) -> tuple[int, int] | None:
+    """The span of the first line of `text` outside every record whose words (as a record's
+    identity is read) write each of `owners`, when there are some and several `records` (a
+    directory: the one card of a document is no other owner's); else None."""
+    inside = [(record.lines[0][0], record.lines[-1][1]) for record in records]
+    at = 0
+    for line in text.splitlines(keepends=True) if owners and len(records) > 1 else []:
+        start, at = at, at + len(line)
+        if any(first <= start < last for first, last in inside):
+            continue
+        written = _identity_stems(line)
+        if all(word.stems & written or word.folded in written for word in owners):
+            return start, start + len(line.rstrip("\r\n"))
+    return None
+
+
+def _holds_kind(
+    line: str, label: str, kinds: list[str], kind_text: str, naming: frozenset[str]
+) -> bool:
+    """Whether the field `line` of `label` writes a value of one of the asked `kinds`
+    (value_kinds.writes_asked_value) or the question's words naming them (`kind_text`)
+    write its label whole (field_lines.label_written: "Téléphone : voir l'accueil"; "Cell
+    line" of the owner "the HeLa cell line lab" holds no phone)."""
+    return writes_asked_value(kinds, line) or label_written(label, kind_text, naming)
 
 
 class _RecordStems:
@@ -256,19 +452,51 @@ class _RecordStems:
         return any(self.lines[stem] > (stem in own) for stem in stems)
 
 
+def _owner_words(words: list[AskedWord], label: str, focus: str) -> list[AskedWord]:
+    """The asked `words` naming the owner of a field line of `label` the question (`focus`)
+    names: those that neither name the label nor go with a word naming it (`_companions`)."""
+    beside = _companions(focus, with_label_groups(named_label_words(label, focus)))
+    return [
+        word
+        for word in words
+        if word.folded not in beside and not named_label_words(label, word.folded)
+    ]
+
+
+def _companions(focus: str, label_stems: frozenset[str]) -> frozenset[str]:
+    """The folded words of the question (`focus`) that data/field_labels.json's
+    label_companions holds and that it writes just before a word of one of `label_stems`
+    or one or two words after one: "number" of "Tom Baker's phone number", "numéro" of
+    "le numéro de téléphone", naming the value of the field, not its owner; "number" of
+    "the invoice number for order 42", beside no word of an "Order" label, stays asked."""
+    words = _WORD.findall(focus)
+    found = set()
+    for at, word in enumerate(words):
+        if text_stems(word) & _companion_stems():
+            near = words[max(at - 1, 0) : at] + words[at + 1 : at + 3]
+            if any(text_stems(other) & label_stems for other in near):
+                found.add(fold(word))
+    return frozenset(found)
+
+
+@cache
+def _companion_stems() -> frozenset[str]:
+    """The stems of data/field_labels.json's label companions, every language's."""
+    lists = data_json("field_labels.json")["label_companions"].values()
+    return frozenset(stem for words in lists for word in words for stem in text_stems(word))
+
+
 def _owned(
     written: _RecordStems,
     line: int,
-    words: list[AskedWord],
-    label: str,
+    owners: list[AskedWord],
     heads: frozenset[str],
     naming: frozenset[str],
 ) -> int | None:
-    """How many of the asked words the field `label` (of the line starting at `line`) does
-    not name the record's other lines (`written`) or its headings (`heads`, their stems)
-    write, when each of them is written there or among the document's name words (`naming`)
-    and there is one; else None."""
-    owners = [word for word in words if not named_label_words(label, word.folded)]
+    """How many of the `owners` (the asked words naming no label of the line starting at
+    `line`: `_owner_words`) the record's other lines (`written`) or its headings (`heads`,
+    their stems) write, when each of them is written there or among the document's name
+    words (`naming`) and there is one; else None."""
     if not owners:
         return None
     held = [
@@ -355,14 +583,13 @@ def lacking_field(
     shape (value_kinds.holds_asked_kind: "Portable : 06 …" for a phone) lacks nothing.
     `records`: `records_of(text)` when the caller has read them already."""
     found = records_of(text) if records is None else records
+    card = asked_card(text, words, focus, naming, found)
+    if card is not None:
+        return _card_lacking(text, card, focus)
     labelled = [(record, _asked_labels(text, record, focus, naming)) for record in found]
     labels = [label for _, asked in labelled for label in asked]
-    label_words = {
-        word.folded
-        for word in words
-        if any(named_label_words(label, word.folded) for label in labels)
-    }
-    owners = [word for word in words if word.folded not in label_words]
+    owned = [{word.folded for word in _owner_words(words, label, focus)} for label in labels]
+    owners = [word for word in words if all(word.folded in own for own in owned)]
     if not labels or not owners:
         return None
     owning = [(record, asked) for record, asked in labelled if _writes_owner(text, record, owners)]
@@ -384,6 +611,20 @@ def lacking_field(
         return None  # "Portable : 06 …" for a phone: the field labelled otherwise
     owner = frozenset(word.folded for word in owners)
     return LackingField(owner, labels[0], record.lines[0][0], record.lines[-1][1], mentioning)
+
+
+def _card_lacking(text: str, card: AskedCard, focus: str) -> LackingField | None:
+    """The owner's card or line (`asked_card`) as lacking the asked kind when none of its
+    lines answers, with its lines writing a word of another card's label in a value."""
+    if card.lines:
+        return None
+    named = named_label_words(card.other_label, focus)
+    mentioning = tuple(
+        (start, end)
+        for start, end, _ in (card.record.lines if card.record else ())
+        if named and with_label_groups(text_stems(text[start:end])) & named
+    )
+    return LackingField(card.owner, card.other_label, *card.span, mentioning)
 
 
 def _asked_labels(text: str, record: Record, focus: str, naming: frozenset[str]) -> list[str]:

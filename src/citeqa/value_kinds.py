@@ -36,9 +36,11 @@ from citeqa.lexical import stopwords
 __all__ = [
     "asked_value_kinds",
     "holds_asked_kind",
+    "kind_words",
     "named_kinds",
     "unwritten_asked_kind",
     "unwritten_kind",
+    "writes_asked_value",
 ]
 
 
@@ -167,12 +169,68 @@ def named_kinds(words: Sequence[str]) -> list[str]:
 def holds_asked_kind(asked: Sequence[str], line: str) -> bool:
     """Whether `line` labels itself with a word of a kind of `asked` (`named_kinds` of the
     question's words) ("Portable : 06 …" for a phone) or writes a value of its shape: a record
-    holding such a line does not lack the asked field (record_fields.lacking_field)."""
+    holding such a line does not lack the asked field (record_fields.lacking_field); a line
+    whose label is made only of other kinds' words ("Fax : 04 …" for a phone) holds none of
+    them ("Fixe / Fax", "Adresse électronique" name more than another kind)."""
     kinds = _kinds()
-    label = set(re.findall(r"[^\W_]+", fold(line.partition(":")[0]))) if ":" in line else set()
-    return any(
+    label = _label_words(line)
+    return not _other_kinds_only(asked, label) and any(
         kinds[name].words & label or any(shape.search(line) for shape in kinds[name].shapes)
         for name in asked
+    )
+
+
+def writes_asked_value(asked: Sequence[str], line: str) -> bool:
+    """Whether `line` writes a value of the shape of a kind of `asked` (`named_kinds`), its
+    label not made only of other kinds' words (`holds_asked_kind`): "Adresse électronique :
+    marc@…" writes an e-mail address, "Ordinateur portable : Dell Latitude" no phone number,
+    "Fax : 04 …" and an invoice's code "TR-2025-044" (`_CODE`) none (record_fields: the
+    asked owner's card line answering)."""
+    kinds = _kinds()
+    unlabelled = _CODE.sub(" ", line)
+    return not _other_kinds_only(asked, _label_words(line)) and any(
+        shape.search(unlabelled) for name in asked for shape in kinds[name].shapes
+    )
+
+
+_CODE = re.compile(
+    r"(?<![\w@.])[^\W\d_]{1,5}-\d[\w/-]*(?![\w/-]|@|\.\w)"
+    r"|\d[\d\s.,]*\s?(?:€|£|\$|EUR\b|USD\b|GBP\b|CHF\b)|(?:€|£|\$)\s?\d[\d\s.,]*"
+)
+"""A code of a few letters, a hyphen and digits ("TR-2025-044", "DV-2025-017"): an invoice's or
+a quote's number, or an amount ("1 238 000,00 €", "$1 250 000"), whose digits take a phone
+number's shape (admin set ad112: "Numéro de
+facture : TR-2025-044" answered "the phone number of Lindqvist AB"); no part of an e-mail
+address ("a-1@example.org")."""
+
+
+def kind_words(asked: Sequence[str]) -> frozenset[str]:
+    """The folded words naming the kinds of `asked` (`named_kinds`) and those qualifying
+    them ("number" of "phone number", "adresse" of "adresse courriel")."""
+    kinds = _kinds()
+    return frozenset(word for name in asked for word in kinds[name].words | kinds[name].subsumes)
+
+
+def _label_words(line: str) -> set[str]:
+    """The folded words of the label of `line` (before its first colon), none without one."""
+    return set(re.findall(r"[^\W_]+", fold(line.partition(":")[0]))) if ":" in line else set()
+
+
+def _other_kinds_only(asked: Sequence[str], label: set[str]) -> bool:
+    """Whether every word of `label` (stopwords, single letters and the words qualifying a
+    kind aside) is a word of a kind none of whose shapes is one of the `asked` kinds'
+    ("Fax", "N° de fax" for a phone; "Tél/Fax" names a phone too)."""
+    kinds = _kinds()
+    qualifying = frozenset().union(*(kind.subsumes for kind in kinds.values()))
+    words = {
+        word
+        for word in label
+        if len(word) > 1 and word not in stopwords() and word not in qualifying
+    }
+    asked_shapes = {shape for name in asked for shape in kinds[name].shapes}
+    of_words = [[kind for kind in kinds.values() if word in kind.words] for word in sorted(words)]
+    return bool(words) and all(
+        found and not any(set(kind.shapes) & asked_shapes for kind in found) for found in of_words
     )
 
 
@@ -298,14 +356,16 @@ def _asks_the_value(
 ) -> bool:
     """Whether the run ending before `after` is the thing asked, not a qualifier of a noun
     written after it: no content word follows it ("phone survey"), nor a joiner and a
-    lower-case content word ("extension de garantie"; "de Nadia", "du club" still ask)."""
+    lower-case content word ("extension de garantie", "d'urgence"; "de Nadia", "d'Anne", "du
+    club" still ask)."""
     if after >= len(tokens):
         return True
     if folded[after] in asked.joiners and after + 1 < len(tokens):
-        owner = tokens[after + 1].group()
+        at = after + 2 if folded[after + 1] == "'" and after + 2 < len(tokens) else after + 1
+        owner = tokens[at].group()  # "d'Anne": past the elision's apostrophe
         if folded[after] in asked.contracted or owner[:1].isupper():
             return True
-        return folded[after + 1] in asked.determiners
+        return folded[at] in asked.determiners
     return folded[after] in stopwords() or folded[after] == "'"
 
 

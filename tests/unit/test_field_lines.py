@@ -102,3 +102,32 @@ def test_the_stems_kept_are_of_a_bounded_number_of_short_texts() -> None:
     for number in range(field_lines.STEMS_KEPT + 10):
         field_lines.text_stems(f"ligne {number}")
     assert kept.cache_info().currsize == field_lines.STEMS_KEPT
+
+
+def test_a_short_stem_names_a_label_only_when_the_question_writes_its_word_whole() -> None:
+    # s37 review: "tell" (stem "tel") named a "Tel:" or a "Phone:" line
+    assert label_match("Tel", "Can you tell me the role of Helen Price?", value="555-0142") == (
+        0,
+        0.0,
+    )
+    assert label_match("Phone", "Can you tell me Helen Price's role?", value="555-0142") == (
+        0,
+        0.0,
+    )
+    assert label_match("Tél.", "Donnez la fonction telle quelle", value="09 99 99 99 99") == (
+        0,
+        0.0,
+    )
+    assert label_match("Tél.", "Quel est le tél. de Paul ?", value="09 99 99 99 99")[0] == 1
+    assert label_match("Tax", "Which taxes apply?", value="20 %")[0] == 1
+
+
+def test_a_label_named_through_a_value_kind_s_group_needs_a_value_of_that_kind() -> None:
+    # s37 review: "Ordinateur portable : Dell" and "Cell line: HEK293" are no phone lines
+    question = "Quel est le téléphone de Julien Petit ?"
+    assert label_match("Ordinateur portable", question, value="Lenovo ThinkPad T14") == (0, 0.0)
+    assert label_match("Portable", question, value="06 12 34 56 78") == (1, 1.0)
+    assert label_match("Cell line", "What is Dr. Nowak's phone?", value="HEK293") == (0, 0.0)
+    assert label_match("Cell", "What is Peter Hall's phone?", value="555-0199") == (1, 1.0)
+    assert label_match("E-mail", "What is Tom's courriel?", value="not given")[0] == 0
+    assert label_match("E-mail", "What is Tom's courriel?", value="tom@example.com")[0] == 1

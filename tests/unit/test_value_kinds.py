@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.value_kinds import asked_value_kinds, unwritten_asked_kind, unwritten_kind
+from citeqa.value_kinds import (
+    asked_value_kinds,
+    holds_asked_kind,
+    unwritten_asked_kind,
+    unwritten_kind,
+    writes_asked_value,
+)
 
 LEAD = "The designated safeguarding lead is Dana Reyes, reached on 0117 496 0321."
 
@@ -131,6 +137,8 @@ def test_a_kind_word_asks_nothing_unless_the_question_asks_what_that_value_is(
     [
         ("Quel est le numéro de téléphone de Nadia Roux ?", "numéro de téléphone"),
         ("Quel est le numéro de téléphone de la mairie ?", "numéro de téléphone"),
+        ("Quel est le téléphone d'Anne Lefort ?", "téléphone"),  # an elided joiner
+        ("Quelle est l'adresse e-mail d'Yves Roy ?", "adresse e-mail"),
         ("What's the club's phone number?", "phone number"),
         ("Give me the email address for support", "email address"),
         ("Donne-moi l'adresse e-mail du club", "adresse e-mail"),
@@ -248,3 +256,39 @@ def test_a_phone_shaped_number_after_a_phone_word_is_a_phone_number(
     30 characters between them made it one)."""
     question = "What is Ana Garcia's phone number?"
     assert unwritten_asked_kind(question, [quote]) == unwritten
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "holds"),
+    [
+        ("Fixe / Fax : 04 78 99 88 77", "phone", True),  # "Fixe" is more than a fax
+        ("Office / Fax: 555-0142", "phone", True),
+        ("Fax : 04 78 99 88 77", "phone", False),
+        ("Fax number: 555-0142", "phone", False),
+        ("Adresse électronique : marc@example.org", "email", True),  # s37 review: refused
+        ("Electronic address: ken@example.org", "email", True),
+        ("Adresse électronique : marc@example.org", "phone", False),
+    ],
+)
+def test_a_line_labelled_only_by_another_kind_s_words_holds_none_of_the_asked(
+    line: str, kind: str, holds: bool
+) -> None:
+    assert holds_asked_kind([kind], line) is holds
+    assert writes_asked_value([kind], line) is holds
+
+
+def test_a_line_holds_a_value_of_the_asked_kind_only_by_its_shape() -> None:
+    # "Ordinateur portable : Lenovo" labels itself with a phone word but writes no number
+    assert holds_asked_kind(["phone"], "Ordinateur portable : Lenovo ThinkPad T14")
+    assert not writes_asked_value(["phone"], "Ordinateur portable : Lenovo ThinkPad T14")
+    assert not writes_asked_value(["phone"], "Mobile: not given")
+    assert writes_asked_value(["phone"], "Bureau : Téléphone : 09 99 99 99 99")
+
+
+def test_an_invoice_code_or_an_amount_writes_no_phone_number_of_a_card_line() -> None:
+    # admin set ad112: "Numéro de facture : TR-2025-044" answered Lindqvist AB's phone
+    assert not writes_asked_value(["phone"], "Numéro de facture : TR-2025-044")
+    assert not writes_asked_value(["phone"], "Invoice number: DV-2025-017.")
+    assert not writes_asked_value(["phone"], "Total TTC : 1 238 000,00 €")
+    assert writes_asked_value(["email"], "Email: a-1@example.org")
+    assert writes_asked_value(["phone"], "Tel: 555-0100")
