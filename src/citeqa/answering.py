@@ -83,12 +83,13 @@ from citeqa.asked_values import (
     values_written,
     widely_written,
 )
+from citeqa.attendance_lines import attendance_position
 from citeqa.chunking import section_of
 from citeqa.config import Settings
 from citeqa.counting import counted_records
-from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
+from citeqa.dated_meetings import in_asked_meeting, under_decision_heading, with_asked_meeting
 from citeqa.dates import NUMERIC_DATE, month_number
-from citeqa.decision_lines import decision_position
+from citeqa.decision_lines import asks_decision, decision_position
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
 from citeqa.document_kinds import asked_kind, document_kind
@@ -1042,12 +1043,38 @@ def decision_first(candidates: Candidates, bank: SentenceBank, question: str) ->
     was decided (decision_lines.decision_position: "DECISION: The railing will be …" for "What
     was decided about the railing?") first, rated as the first was, every other rated at most
     DISPLACED_SHARE of that, in their order (so that no shorter discussion line leads the quote
-    when the decision line was already first)."""
+    when the decision line was already first). A line under a heading naming the meeting's
+    decisions ("## Decisions": dated_meetings.under_decision_heading) is a decision line too."""
+    if not asks_decision(question):
+        return candidates
     items = candidates.sentences[:RESULT_RANKS]
-    position = decision_position(question, [bank.text(item.index) for item in items])
+    texts = [bank.text(item.index) for item in items]
+    under = [under_decision_heading(bank, item.index) for item in items]
+    names = [_document_name(bank, item) for item in items]
+    position = decision_position(question, texts, under, names)
     if position is None:
         return candidates
     return _promoted(candidates, position)
+
+
+def attendance_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question asking who attended the attendance line of the best
+    candidate's document (attendance_lines.attendance_position: "Present: J. Okafor, …" for
+    "Who was present at the site meeting?", over "Next meeting: 24 March 2026, site hut.")
+    first, rated as the first was, every other rated at most DISPLACED_SHARE of that."""
+    items = candidates.sentences
+    texts = [bank.text(item.index) for item in items]
+    documents = [bank.sentences[item.index].doc_id for item in items]
+    position = attendance_position(question, texts, documents)
+    if position is None:
+        return candidates
+    return _promoted(candidates, position)
+
+
+def _document_name(bank: SentenceBank, item: ScoredSentence) -> str:
+    """A candidate's document's title and file name (not its folders)."""
+    doc_id = bank.sentences[item.index].doc_id
+    return f"{bank.documents[doc_id].title}\n{doc_id.rpartition('/')[2]}"
 
 
 def _statement(bank: SentenceBank, item: ScoredSentence) -> Statement:
@@ -2879,6 +2906,7 @@ def _quoted(
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)
         ranked = decision_first(ranked, bank, terms.focus)
+        ranked = attendance_first(ranked, bank, terms.focus)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         rows = leading_rows_kept(ranked, bank, terms, lead)
         chosen = choose(

@@ -192,8 +192,18 @@ def _states_decision(bank: SentenceBank, index: int, date: str) -> bool:
     text = bank.text(index)
     if is_question(text):  # "Faut-il changer de fournisseur ?" decides nothing
         return False
-    if states_a_decision(text, date):
-        return True
+    return states_a_decision(text, date) or _under_decisions(bank, index)
+
+
+def under_decision_heading(bank: SentenceBank, index: int) -> bool:
+    """Whether the sentence stands under a heading naming the meeting's decisions
+    (`_names_decisions`: "## Decisions", "## Décision"), the heading's own line aside, and asks
+    nothing ("… ?"): a decision line for decision_lines.decision_position, as a labelled one."""
+    return not is_question(bank.text(index)) and _under_decisions(bank, index)
+
+
+def _under_decisions(bank: SentenceBank, index: int) -> bool:
+    """Whether the sentence stands under a heading naming the meeting's decisions."""
     sentence = bank.sentences[index]
     heading = _heading_over(bank.documents[sentence.doc_id].text, sentence.start)
     return heading is not None and _names_decisions(fold(heading))

@@ -29,19 +29,24 @@ from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import asked_written, content_words, query_tokens
 
-__all__ = ["asks_decision", "decision_position", "is_decision_line"]
+__all__ = ["asks_decision", "decision_position", "decision_words", "is_decision_line"]
 
 _WORDS = re.compile(r"\w+")
 
 
 @cache
-def _data() -> tuple[re.Pattern[str], frozenset[str]]:
-    """The labels as one pattern over a folded line's opening, and the asked words."""
+def _data() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """The labels as one pattern over a folded line's opening, the asked words, and the
+    pattern of a bare verb asked after an auxiliary ("did … decide")."""
     data = data_json("decision_lines.json")
     labels = sorted({fold(str(label)) for label in data["labels"]}, key=len, reverse=True)
     spelt = "|".join(r"\W+".join(map(re.escape, _WORDS.findall(label))) for label in labels)
     pattern = re.compile(rf"[\W_]*(?:{spelt})\s*:")
-    return pattern, frozenset(str(word).lower() for word in data["asked"])
+    after = data["asked_after"]
+    auxiliaries = "|".join(map(re.escape, after["auxiliaries"]))
+    verbs = "|".join(map(re.escape, after["verbs"]))
+    past = re.compile(rf"\b(?:{auxiliaries})\b(?:\W+\w+){{0,6}}?\W+(?:{verbs})\b")
+    return pattern, frozenset(str(word).lower() for word in data["asked"]), past
 
 
 def is_decision_line(text: str) -> bool:
@@ -51,21 +56,43 @@ def is_decision_line(text: str) -> bool:
 
 def asks_decision(question: str) -> bool:
     """Whether the question (or a sentence) writes a word asking what was decided, as written
-    but for its case ("decided", "décidé"; "decides", "resolve" ask for a rule, not a decision)."""
-    return not _data()[1].isdisjoint(_WORDS.findall(question.lower()))
+    but for its case ("decided", "décidé"; "decides", "resolve" ask for a rule, not a decision),
+    or a bare verb after an auxiliary of the past ("What did we decide about RabbitMQ?"; not
+    "Who will decide…")."""
+    lowered = question.lower()
+    _, asked, past = _data()
+    return not asked.isdisjoint(_WORDS.findall(lowered)) or past.search(lowered) is not None
 
 
-def decision_position(question: str, texts: Sequence[str]) -> int | None:
+def decision_words() -> frozenset[str]:
+    """The words asking what was decided, as written but for their case ("décidé",
+    "decision", "agreed"): a corpus writing one writes of decisions (questions.analyse)."""
+    return _data()[1]
+
+
+def decision_position(
+    question: str,
+    texts: Sequence[str],
+    under_decisions: Sequence[bool] = (),
+    names: Sequence[str] = (),
+) -> int | None:
     """The position among candidate `texts`, best first, of the first decision line answering
-    `question` (see the module's docstring; 0 when the best is one), or None."""
+    `question` (see the module's docstring; 0 when the best is one), or None. A text whose
+    `under_decisions` flag is set (it stands under a heading naming the meeting's decisions,
+    "## Decisions": dated_meetings.under_decision_heading) is a decision line as a labelled
+    one is; a decision line writes the words its document's name writes too (`names`, the
+    title and file name: "What was decided at the sprint 24 review?" of the "Sprint 24 review"
+    minutes' decisions, which never write "sprint")."""
     if not texts or not asks_decision(question):
         return None
     asked = _subject_stems(question)
     least = max(1, _written(asked, texts[0])) if asked else 0
     for position, text in enumerate(texts):
-        if not is_decision_line(text):
+        flagged = position < len(under_decisions) and under_decisions[position]
+        if not flagged and not is_decision_line(text):
             continue
-        count = _written(asked, text)
+        named = names[position] if position < len(names) else ""
+        count = _written(asked, f"{text}\n{named}")
         if count == len(asked) or count >= least:
             return position if position == 0 or not asks_decision(texts[0]) else None
     return None
@@ -80,8 +107,10 @@ def _subject_stems(question: str) -> list[frozenset[str]]:
 
 @cache
 def _folded_cues() -> frozenset[str]:
-    """The asked words folded, read once (`_subject_stems`)."""
-    return frozenset(fold(word) for word in _data()[1])
+    """The asked words and the bare verbs asked after an auxiliary folded, read once
+    (`_subject_stems`)."""
+    verbs = data_json("decision_lines.json")["asked_after"]["verbs"]
+    return frozenset(fold(str(word)) for word in [*_data()[1], *verbs])
 
 
 def _written(asked: list[frozenset[str]], text: str) -> int:

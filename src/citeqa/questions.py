@@ -37,6 +37,7 @@ from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.corpus_initials import CorpusInitials
 from citeqa.courtesy import only_courtesy
 from citeqa.dates import YEAR_DIGITS, date_key, day_spans, impossible_spans, is_full_day_term
+from citeqa.decision_lines import decision_words
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.hyphens import WORD_HYPHENS
@@ -903,6 +904,7 @@ def analyse(
                 or _unused_value_cue(word, scale, alternatives, vocabulary, focus)
                 or _read_elsewhere(word, scale, alternatives, vocabulary, read_elsewhere)
                 or _unused_interjection(found, scale, alternatives, vocabulary)
+                or _unused_decision_word(word, scale, alternatives, vocabulary)
             ):
                 continue
             seen.add(alternatives)
@@ -1219,6 +1221,24 @@ def _unused_interjection(
     if _NAME_AFTER.match(found.string, found.end()):
         return False
     return _frequency(alternatives, vocabulary) == 0
+
+
+def _unused_decision_word(
+    word: str, scale: float, alternatives: frozenset[str], vocabulary: Vocabulary
+) -> bool:
+    """A word of the question itself asking what was decided (decision_lines.decision_words:
+    "décidé" of "Qu'a-t-on décidé pour l'éclairage ?") that the corpus never uses, while it
+    uses another ("Décision : L'éclairage sera intégré…"): no term, as a frame word is not;
+    the documents do write of decisions, and decision_lines quotes their decision lines (s38:
+    the question was refused saying they never mention "décidé")."""
+    if scale != 1.0 or word.lower() not in decision_words():
+        return False
+    return _frequency(alternatives, vocabulary) == 0 and _writes_decisions(vocabulary)
+
+
+def _writes_decisions(vocabulary: Vocabulary) -> bool:
+    """Whether the corpus uses a word asking what was decided ("Décision", "agreed")."""
+    return any(_frequency(frozenset(query_tokens(word)), vocabulary) for word in decision_words())
 
 
 _NAME_AFTER = re.compile(r"[ \u00a0]+[A-ZÀ-Þ]")
