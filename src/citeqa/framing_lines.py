@@ -36,6 +36,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from citeqa.dates import date_terms
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.language import line_start
@@ -102,9 +103,21 @@ class _Shape(NamedTuple):
     """Whether such a line carries the body under it: its quote runs on into it (a greeting)."""
 
 
+class _Value(NamedTuple):
+    """A kind of value a framing line may state (data `digit_values`)."""
+
+    asked: tuple[str, ...]
+    """Folded word starts of a question asking it ("when", "how many", "combien")."""
+    dates: bool
+    """Whether a day's date written is one."""
+    shape: re.Pattern[str]
+    """Finds one in the folded line ("8:00", "42 members")."""
+
+
 class _Rules(NamedTuple):
     kinds: tuple[_Kind, ...]
     max_chars: int
+    values: tuple[_Value, ...]
 
 
 @cache
@@ -112,7 +125,11 @@ def _rules() -> _Rules:
     """framing_lines.json, read once."""
     data = data_json("framing_lines.json")
     kinds = tuple(_kind(name, fields) for name, fields in data["kinds"].items())
-    return _Rules(kinds, int(data["max_chars"]))
+    values = tuple(
+        _Value(_phrases(fields["asked"]), bool(fields["dates"]), re.compile(fields["shape"]))
+        for fields in data["digit_values"].values()
+    )
+    return _Rules(kinds, int(data["max_chars"]), values)
 
 
 def _kind(name: str, fields: dict) -> _Kind:
@@ -257,11 +274,23 @@ def framing_aside(text: str, start: int, end: int, focus: str) -> bool:
     if kind is None:
         return False
     found = next(k for k in _rules().kinds if k.name == kind)
-    if found.digits and any(character.isdigit() for character in sentence):
+    if found.digits and _writes_asked_value(sentence, focus):
         return False  # "Présents : 42 adhérents sur 118" may hold the count asked
     if _asks(found.asked, focus) or (found.shape.carries and _body_follows(text, end)):
         return False
     return not (found.names and _names_written(focus, sentence))
+
+
+def _writes_asked_value(sentence: str, focus: str) -> bool:
+    """Whether `sentence` writes a value of a kind (data `digit_values`) the question (`focus`)
+    asks: a day or a time for "when", a count before its noun for "how many" ("Subject: Q3
+    budget review 2026" writes none the budget's question asks)."""
+    folded = fold(sentence)
+    return any(
+        ((value.dates and date_terms(folded)) or value.shape.search(folded))
+        and _asks(value.asked, focus)
+        for value in _rules().values
+    )
 
 
 NEXT_LINE_REACH = 600

@@ -150,13 +150,19 @@ class _Senses(NamedTuple):
     """Phrases saying an event happens ("take place", "a lieu")."""
     stops: re.Pattern[str]
     """Phrases saying a repeating event is stopped ("suspended", "jusqu a nouvel ordre")."""
+    series_stops: re.Pattern[str]
+    """Phrases saying the event as a whole stops, not one occurrence ("until further notice",
+    "are suspended", "n auront plus lieu")."""
 
 
 @functools.cache
 def _senses() -> _Senses:
     data = data_json("next_dates.json")
     return _Senses(
-        _phrases(data["not_next"]), _phrases(data["event_verbs"]), _phrases(data["stop_words"])
+        _phrases(data["not_next"]),
+        _phrases(data["event_verbs"]),
+        _phrases(data["stop_words"]),
+        _phrases(data["series_stops"]),
     )
 
 
@@ -205,15 +211,18 @@ def next_line(
 
 
 def _not_before(terms: list[str], document_date: str | None) -> list[str]:
-    """A line's date terms; when it writes a day with its year and its document is dated, only
-    those of its days so written not before its document's date, none when every one is: a
-    next date is never before the paper stating it ("Vaccin DTP fait le 10 janvier 2026 ; le
-    rappel suivant…" of a later note, "the site meeting of 10 February 2026 was cancelled; the
-    next one…"). A day without its year may be of the next year: it is not read so."""
-    full = [term for term in terms if is_full_day_term(term)]
-    if not document_date or not full:
+    """A line's date terms, its document being dated, without the days written with their
+    year before its document's date: a next date is never before the paper stating it
+    ("Vaccin DTP fait le 10 janvier 2026 ; le rappel suivant…" of a later note, "the site
+    meeting of 10 February 2026 was cancelled; the next one…"), nor their terms without the
+    year (`date_terms` gives "--MM-DD" and "--MM" of each). A day written without its year is kept
+    ("Further to our meeting of 3 March 2026, the next committee meeting will be held on
+    Tuesday 24 March": s38 review), for it may be of the next year."""
+    if not document_date:
         return terms
-    return [term for term in full if term >= document_date]
+    past = {term for term in terms if is_full_day_term(term) and term < document_date}
+    written = past | {f"--{term[5:]}" for term in past} | {f"--{term[5:7]}" for term in past}
+    return [term for term in terms if term not in written]
 
 
 def _names_enough(written: int, subject: list[frozenset[str]]) -> bool:
@@ -551,12 +560,19 @@ def _stopped(
 
 
 def _stops(line: str, subject: list[frozenset[str]], counted_from: str) -> bool:
-    """Whether `line` writes a stop phrase, a term of the subject and no day with its year
-    before `counted_from`."""
-    if _senses().stops.search(_spaced(line)) is None:
+    """Whether `line` writes a stop phrase and a phrase saying the series as a whole stops
+    (`series_stops`: "Site meetings are suspended until further notice"; "Tuesday's site
+    meeting is cancelled because of the public holiday" stops one), names the subject enough
+    by its own words (`_names_enough`: "Site access via Gate B is suspended until further
+    notice" stops no site meeting) and writes no day with its year before `counted_from`."""
+    spaced = _spaced(line)
+    senses = _senses()
+    if senses.stops.search(spaced) is None or senses.series_stops.search(spaced) is None:
         return False
     past = any(is_full_day_term(term) and term < counted_from for term in date_terms(fold(line)))
-    return not past and any(alternatives & undated_terms(line) for alternatives in subject)
+    own = undated_terms(line)
+    written = sum(1 for alternatives in subject if alternatives & own)
+    return not past and written > 0 and _names_enough(written, subject)
 
 
 def _named_series(

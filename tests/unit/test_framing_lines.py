@@ -293,3 +293,30 @@ def test_a_subject_or_attendance_line_writing_a_digit_is_quotable(
     it is set aside."""
     assert not _aside(text, opening, question)
     assert _aside(re.sub(r"\d+", "some", text), opening, question)
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "question"),
+    [
+        (
+            "From: Anna Berg\nSubject: Q3 budget review 2026\n\nThe board approved 40,000 euros.\n",
+            "Subject:",
+            "What budget did the board approve for the roof?",
+        ),
+        (
+            "De : Anna Berg\nObjet : bilan du budget T3 2026\n\nLe conseil a voté 40 000 euros.\n",
+            "Objet",
+            "Quel budget le conseil a-t-il voté pour la toiture ?",
+        ),
+        (
+            "Minutes\n\nPresent: 12 members\n\nThe assembly elected Maria Lopez as treasurer.\n",
+            "Present:",
+            "When was the treasurer elected?",
+        ),
+    ],
+)
+def test_a_subject_line_writing_no_value_of_the_kind_asked_stays_aside(
+    text: str, opening: str, question: str
+) -> None:
+    """s38 review: a year, "Q3" or a count is no value a budget's or a when-question asks."""
+    assert _aside(text, opening, question)

@@ -459,6 +459,20 @@ CANCELLED = "The board meeting of 10 February 2026 was cancelled; "
             "2026-02-10",
             None,
         ),
+        (
+            ASKED_EN,
+            "Further to our meeting of 3 March 2026, the next site meeting will be held on "
+            "Tuesday 24 March.",
+            "2026-03-10",
+            "2026-03-24",
+        ),
+        (
+            ASKED_FR,
+            "Suite à la visite du 5 mars 2026, la prochaine réunion de chantier aura lieu le "
+            "mardi 31 mars.",
+            "2026-03-12",
+            "2026-03-31",
+        ),
     ],
 )
 def test_a_next_line_states_a_day_not_before_its_document_with_a_next_word_in_that_sense(
@@ -466,7 +480,7 @@ def test_a_next_line_states_a_day_not_before_its_document_with_a_next_word_in_th
 ) -> None:
     """s38 probe H2: "Following the board meeting of 3 March…", "next to the library", a
     cancelled past day beside "next"/"prochaine" state no next date; a day without its year
-    is not read as past."""
+    is not read as past, nor dropped beside a past day with its year (s38 review)."""
     found = next_line(0, line, "", subject_terms(_asked(question)), document_date)
     assert (found.stated if found is not None else None) == stated
 
@@ -546,6 +560,8 @@ def test_no_day_is_computed_past_a_newer_notice_stopping_the_series(
         (ASKED_FR, "Les réunions de chantier sont suspendues jusqu'à nouvel ordre.", 1),
         (ASKED_FR, "Les réunions de chantier n'auront plus lieu.", 1),
         (ASKED_FR, "L'ordre du jour de la réunion de chantier est prêt.", None),
+        (ASKED_EN, "Tuesday's site meeting is cancelled because of the public holiday.", None),
+        (ASKED_FR, "La réunion de chantier de mardi est annulée.", None),
     ],
 )
 def test_a_newer_notice_stopping_the_series_is_quoted_before_the_rule(
@@ -558,3 +574,31 @@ def test_a_newer_notice_stopping_the_series_is_quoted_before_the_rule(
     series = calendar.series[0]
     order = [_index_of(bank, calendar.text[series.start : series.end]), _index_of(bank, notice)]
     assert next_dated_position(_ranked(bank, order), bank, _asked(question)) == position
+
+
+@pytest.mark.parametrize(
+    ("question", "notice", "computed"),
+    [
+        (ASKED_EN, "Site access via Gate B is suspended until further notice.", True),
+        (ASKED_EN, "The site canteen contract was cancelled.", True),
+        (ASKED_EN, "Tuesday's site meeting is cancelled because of the public holiday.", True),
+        (ASKED_EN, "Site meetings are suspended until further notice.", False),
+        (ASKED_FR, "L'accès au chantier par la porte B est suspendu jusqu'à nouvel ordre.", True),
+        (ASKED_FR, "La réunion de chantier de mardi est annulée.", True),
+        (ASKED_FR, "Les réunions de chantier sont suspendues jusqu'à nouvel ordre.", False),
+    ],
+)
+def test_only_a_line_naming_the_subject_and_stopping_the_whole_series_stops_it(
+    question: str, notice: str, computed: bool
+) -> None:
+    """s38 review: a notice about the site meetings suspending site access, cancelling the
+    canteen or one meeting ("Tuesday's site meeting is cancelled") stops no series."""
+    calendar = _calendar([]) if question == ASKED_EN else _french_calendar()
+    title = "Site meeting notice" if question == ASKED_EN else "Avis réunion de chantier"
+    paper = _document("notice", title, ["Date: 2026-03-02", notice], [])
+    bank = _bank([calendar, paper])
+    series = calendar.series[0]
+    ranked = _ranked(bank, [_index_of(bank, calendar.text[series.start : series.end])])
+    hits = [_hit(calendar), _hit(paper)]
+    found = next_in_series(ranked, hits, bank, _asked(question), lambda: {"2026-03-02"})
+    assert (found is not None) is computed
