@@ -108,3 +108,4 @@ def test_a_restatement_writes_the_quoted_value_with_its_own_currency_word() -> N
         "Pour un prix de 385 000 €, les frais sont de 8 %.", ["Prix : 385 000 EUR."]
     )
     assert restates_value("For 385,000 euros, the fees are 8 %.", ["The price is 385,000 €."])
+    assert restates_value("For 385,000 euros, the notary fees are 8 %.", ["Price: 385,000 €."])
