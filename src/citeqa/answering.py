@@ -2930,8 +2930,10 @@ def _replied(
         return None
     others = [n for n in range(len(ranked.sentences)) if n not in echoes]
     replying = None
-    for reply in replies_to(bank, ranked.sentences[echoes[0]].index):
-        replying = _reply_candidates(reply, reading, models, scores)
+    asked = ranked.sentences[echoes[0]].index
+    for reply in replies_to(bank, asked):
+        in_thread = reply.doc_id == bank.sentences[asked].doc_id
+        replying = _reply_candidates(reply, reading, models, scores, needs_word=not in_thread)
         if replying is not None:
             break
     if replying is None:
@@ -2985,12 +2987,20 @@ def _merged(replying: Candidates, others: Candidates) -> Candidates:
 
 
 def _reply_candidates(
-    reply: Reply, reading: Reading, models: AnswerModels, scores: QuestionScores
+    reply: Reply,
+    reading: Reading,
+    models: AnswerModels,
+    scores: QuestionScores,
+    *,
+    needs_word: bool = True,
 ) -> tuple[Candidates, Reading] | None:
     """The sentences of the `reply`, ranked as `_replied` says, with the widened reading;
     None when it holds none that may answer, or none writing one of the question's own words:
-    a reply that writes none of them ("Merci pour votre message, nous revenons vers vous") is
-    no answer to the question (s38 review D2)."""
+    a reply in another file that writes none of them ("Merci pour votre message, nous revenons
+    vers vous") is no answer to the question (s38 review D2). One in the question's own thread
+    file is read all the same (`needs_word` False): "I would like to present the tillage
+    chapter." answers "Who goes to ICPP 2026?" (research q59), "Install the FortiClient app…"
+    the VPN question of the s38 repro."""
     bank = reading.bank
     least = min(hit.score for hit in reading.hits) if reading.hits else 0.0
     held = {hit.chunk_index for hit in reading.hits}
@@ -3002,7 +3012,8 @@ def _reply_candidates(
         for number, item in enumerate(ranked_all.sentences)
         if reply.holds(bank.sentences[item.index].doc_id, bank.sentences[item.index].start)
     ]
-    if not any(_writes_own_word(bank.tokens[ranked_all.sentences[n].index], widened) for n in kept):
+    words = (_writes_own_word(bank.tokens[ranked_all.sentences[n].index], widened) for n in kept)
+    if not kept or (needs_word and not any(words)):
         return None
     replying = quotable(reordered(_subset(ranked_all, kept), models.quoter, widened), bank)
     return _most_covering_first(replying, widened), widened
