@@ -109,7 +109,7 @@ from citeqa.field_lines import (
     writes_stems,
 )
 from citeqa.followup_quotes import mentions_new_words
-from citeqa.glossary import fold
+from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
@@ -129,7 +129,7 @@ from citeqa.mail_candidates import (
     giving_contact,
     with_signatures,
 )
-from citeqa.mail_replies import Reply, echoes_question, reply_hits, reply_to
+from citeqa.mail_replies import Reply, echoes_question, replies_to, reply_hits
 from citeqa.measured_labels import preferred_label
 from citeqa.membership import apart_in, pairings
 from citeqa.models import (
@@ -2956,24 +2956,79 @@ def _replied(
     echoes = [n for n in band if echoes_question(bank, ranked.sentences[n].index, reading.terms)]
     if not echoes:
         return None
-    reply = reply_to(bank, ranked.sentences[echoes[0]].index)
-    replying = None if reply is None else _reply_candidates(reply, reading, models, scores)
+    others = [n for n in range(len(ranked.sentences)) if n not in echoes]
+    replying = None
+    asked = ranked.sentences[echoes[0]].index
+    for reply in replies_to(bank, asked):
+        in_thread = reply.doc_id == bank.sentences[asked].doc_id
+        replying = _reply_candidates(reply, reading, models, scores, needs_word=not in_thread)
+        if replying is not None:
+            break
     if replying is None:
-        if set(band) <= set(echoes):
-            return _subset(ranked, []), reading
-        others = [n for n in range(len(ranked.sentences)) if n not in echoes]
-        return _subset(ranked, others), reading
+        return _subset(ranked, [] if set(band) <= set(echoes) else others), reading
     chosen, widened = replying
-    return _first_rated(chosen, ranked.probabilities[0]), widened
+    rating = ranked.probabilities[echoes[0]]
+    held = {item.index for item in chosen.sentences}
+    others = [n for n in others if ranked.sentences[n].index not in held]
+    return _merged(_rated_below(chosen, rating), _subset(ranked, others)), widened
+
+
+def _rated_below(chosen: Candidates, rating: float) -> Candidates:
+    """`chosen`, its first candidate rated `rating` (its question's) and none of the others
+    above the one before it: the reply's candidates keep their order when ranked with others."""
+    probabilities = chosen.probabilities.copy()
+    if len(probabilities):
+        probabilities[0] = rating
+        probabilities = np.minimum.accumulate(probabilities)
+    return dataclasses.replace(chosen, probabilities=probabilities)
+
+
+def _writes_own_word(tokens: frozenset[str], reading: Reading) -> bool:
+    """Whether a sentence's `tokens` hold a term the question itself writes (its own terms),
+    function words aside ("pour" of "pour envoyer" is no word of the question's topic)."""
+    function_words = language_words("function_words")
+    return any(
+        alternatives & tokens and not alternatives <= function_words
+        for alternatives, _ in reading.terms.own_terms
+    )
+
+
+def _merged(replying: Candidates, others: Candidates) -> Candidates:
+    """The reply's candidates and the other candidates ranked together by their ratings, the
+    reply's in their own order first among equals: a reply takes its question's place, never
+    that of a sentence rated above it (a guide's answer outranking the mail's question)."""
+    if not others.sentences:
+        return replying
+    both = [replying, others]
+    probabilities = np.concatenate([part.probabilities for part in both])
+    weights = [
+        np.ones(len(part.sentences)) if part.weights is None else part.weights for part in both
+    ]
+    joined = Candidates(
+        [*replying.sentences, *others.sentences],
+        probabilities,
+        np.concatenate([part.rows for part in both]),
+        np.concatenate(weights),
+    )
+    order = sorted(range(len(joined.sentences)), key=lambda n: (-probabilities[n], n))
+    return _subset(joined, order)
 
 
 def _reply_candidates(
-    reply: Reply, reading: Reading, models: AnswerModels, scores: QuestionScores
+    reply: Reply,
+    reading: Reading,
+    models: AnswerModels,
+    scores: QuestionScores,
+    *,
+    needs_word: bool = True,
 ) -> tuple[Candidates, Reading] | None:
     """The sentences of the `reply`, ranked as `_replied` says, with the widened reading;
-    None when it holds none that may answer. A reply writing no word of the question is read
-    all the same: "Install the FortiClient app from the Software Center…" answers "How do I set
-    up the VPN on my new laptop?" (s38 repro; requiring a word refused it)."""
+    None when it holds none that may answer, or none writing one of the question's own words:
+    a reply in another file that writes none of them ("Merci pour votre message, nous revenons
+    vers vous") is no answer to the question (s38 review D2). One in the question's own thread
+    file is read all the same (`needs_word` False): "I would like to present the tillage
+    chapter." answers "Who goes to ICPP 2026?" (research q59), "Install the FortiClient app…"
+    the VPN question of the s38 repro."""
     bank = reading.bank
     least = min(hit.score for hit in reading.hits) if reading.hits else 0.0
     held = {hit.chunk_index for hit in reading.hits}
@@ -2985,7 +3040,8 @@ def _reply_candidates(
         for number, item in enumerate(ranked_all.sentences)
         if reply.holds(bank.sentences[item.index].doc_id, bank.sentences[item.index].start)
     ]
-    if not kept:
+    words = (_writes_own_word(bank.tokens[ranked_all.sentences[n].index], widened) for n in kept)
+    if not kept or (needs_word and not any(words)):
         return None
     replying = quotable(reordered(_subset(ranked_all, kept), models.quoter, widened), bank)
     return _most_covering_first(replying, widened), widened

@@ -917,29 +917,60 @@ def restates_value(text: str, quoted: Sequence[str]) -> bool:
     price of 385,000 euros, the purchase costs…" after "The agreed price is 385,000 euros") and
     neither reverses nor changes anything (`reverses`' cues, `states_a_change`): it is no later
     word on the quoted value (s37 trial a001, a023: the January reply restating January's price
-    was shown as what "later" holds, while March's mail says 372,000)."""
+    was shown as what "later" holds, while March's mail says 372,000). It restates only when
+    every value it states is one the quote states, each with the same unit word after it: "de
+    240 000 euros à 228 000 euros", "385,000 dollars, not euros" or "1,200 CHF" change it."""
     theirs = _values(fold(text))
     if not theirs:
         return False
-    ours = set().union(*(_values(fold(sentence)) for sentence in quoted))
-    if not theirs & ours:
+    ours: dict[str, set[str]] = {}
+    for sentence in quoted:
+        for value, units in _values(fold(sentence)).items():
+            ours.setdefault(value, set()).update(units)
+    if any(value not in ours or not units <= ours[value] for value, units in theirs.items()):
         return False
-    return not _reversal_pattern().search(fold(text)) and not states_a_change(text, quoted)
+    folded = fold(text)
+    if _reversal_pattern().search(folded) or _contrast_pattern().search(folded):
+        return False
+    return not states_a_change(text, quoted)
 
 
-def _values(folded: str) -> set[str]:
+@functools.cache
+def _contrast_pattern() -> re.Pattern[str]:
+    """The word starts setting a value against another ("rather than", "et non": data/
+    dated_documents.json `contrast_cues`)."""
+    words = [re.escape(fold(word)) for word in _data().get("contrast_cues", [])]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})" if words else r"(?!)")
+
+
+_UNIT_AFTER = re.compile(r"\s*([^\W\d_]+|[^\w\s.,;:!?()\[\]'\"«»])")
+"""The unit word or sign after a value ("euros", "chf", "€", "%"), none before a stop."""
+
+
+def _values(folded: str) -> dict[str, set[str]]:
     """The values a folded sentence states, written one way ("385,000", "385 000" and "385000"
     are "385000"; "7,5" is "7.5"), of three figures or more (an amount, not a time's "18 h 30"
-    nor a count of "12 desks" that many sentences write), its dates and years aside."""
+    nor a count of "12 desks" that many sentences write), its dates and years aside; each with
+    the unit words written after it (`_UNIT_AFTER`, "" when none is)."""
     for start, end, _ in reversed(day_spans(folded)):
         folded = folded[:start] + " " + folded[end:]
-    found = set()
-    for number in _VALUE.findall(folded):
-        value = _THOUSANDS.sub("", number).replace(",", ".")
+    found: dict[str, set[str]] = {}
+    for number in _VALUE.finditer(folded):
+        value = _THOUSANDS.sub("", number.group()).replace(",", ".")
         if _YEAR.fullmatch(value) or len(value.replace(".", "").lstrip("0")) < VALUE_FIGURES:
             continue
-        found.add(value)
+        unit = _UNIT_AFTER.match(folded, number.end())
+        word = unit.group(1) if unit else ""
+        found.setdefault(value, set()).add(_unit_groups().get(word, word))
     return found
+
+
+@functools.cache
+def _unit_groups() -> dict[str, str]:
+    """Each way a currency is written after a figure, to its group's first ("euros" and "eur"
+    are "€"): currencies.json's unit_groups, read once."""
+    groups = data_json("currencies.json").get("unit_groups", [])
+    return {word: group[0] for group in groups for word in group}
 
 
 def states_a_decision(text: str, date: str) -> bool:

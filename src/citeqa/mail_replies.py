@@ -42,7 +42,15 @@ from citeqa.models import Chunk, Document, Hit
 from citeqa.questions import QuestionTerms, is_question
 from citeqa.sentences import SentenceBank
 
-__all__ = ["ECHO_SHARE", "FOLDER_MAILS", "Reply", "echoes_question", "reply_hits", "reply_to"]
+__all__ = [
+    "ECHO_SHARE",
+    "FOLDER_MAILS",
+    "Reply",
+    "echoes_question",
+    "replies_to",
+    "reply_hits",
+    "reply_to",
+]
 
 ECHO_SHARE = 0.5
 """The least share of the weight of the question's own terms a mail's question writes to echo
@@ -127,28 +135,49 @@ def echoes_question(bank: SentenceBank, index: int, terms: QuestionTerms) -> boo
     return terms.own_coverage(bank.tokens[index]) >= ECHO_SHARE
 
 
-def reply_to(bank: SentenceBank, index: int) -> Reply | None:
-    """The own lines of the message replying to the mail question `index`, None when no
-    message of its thread or folder does (see the module's docstring)."""
+def replies_to(bank: SentenceBank, index: int) -> list[Reply]:
+    """The own lines of the messages that may reply to the mail question `index`, earliest
+    first, none when no message of its thread or folder does (see the module's docstring)."""
     sentence = bank.sentences[index]
     document = bank.documents[sentence.doc_id]
     layout = layout_of(document)
     if layout is None:
-        return None
+        return []
     number = layout.message_of(sentence.start)
     if layout.in_quotes(sentence.start):  # quoted by the message holding it: its own lines
+        quoting = _message(sentence.doc_id, document, layout, number)
+        if not quoting.sender or quoting.sender <= _attribution_words(
+            layout, document.text, sentence.start
+        ):
+            return []  # a message quoting its own sender's question is no reply to it
         start, end = _own_span(layout, number, len(document.text))
-        return Reply(sentence.doc_id, start, end)
+        return [Reply(sentence.doc_id, start, end)]
     asking = _message(sentence.doc_id, document, layout, number)
     replies = [
         message
         for message in _thread_messages(bank.documents, sentence.doc_id, document, layout, number)
         if message.sender != asking.sender and message.after(asking)
     ]
-    if not replies:
-        return None
-    first = min(replies, key=_Message.key)
-    return Reply(first.doc_id, first.start, first.end)
+    return [Reply(one.doc_id, one.start, one.end) for one in sorted(replies, key=_Message.key)]
+
+
+def reply_to(bank: SentenceBank, index: int) -> Reply | None:
+    """The earliest of `replies_to`, None when there is none."""
+    replies = replies_to(bank, index)
+    return replies[0] if replies else None
+
+
+def _attribution_words(layout: MailLayout, text: str, offset: int) -> frozenset[str]:
+    """The name words of the first line of the "Quoted by" section holding `offset`: its
+    attribution, naming whose message it quotes ("Le 10 févr. 2026 à 09:00, Marc Lefèvre a
+    écrit :"); the heading names the quoting message, not the quoted one."""
+    at = bisect.bisect_right(layout.headings, offset) - 1
+    if at < 0:
+        return frozenset()
+    heading = layout.headings[at]
+    lines = text[heading:offset].splitlines()[1:]
+    first = next((line for line in lines if line.strip()), "")
+    return frozenset(word for word in WORD.findall(first.casefold()) if len(word) > 1)
 
 
 def reply_hits(bank: SentenceBank, reply: Reply, score: float) -> list[Hit]:

@@ -84,3 +84,28 @@ def test_a_later_sentence_giving_another_value_is_still_shown(tmp_path: Path) ->
     )
     assert any(c.doc_id == "new-offer" for c in answer.citations)
     assert not any(c.doc_id == "fees" and c.later for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The seller accepts 372,000 euros rather than 385,000 euros.",
+        "The price is 385,000 dollars, not euros.",
+        "The price is 385,000 euros rather than the asking price.",
+        "The annual fee is 385,000 CHF.",
+        "Le prix passe de 385 000 euros à 372 000 euros.",
+        "Le prix de 385 000 euros est ramené à 372 000 euros.",
+        "Le prix est de 385 000 euros HT et non TTC.",
+    ],
+)
+def test_a_later_sentence_stating_another_value_or_unit_is_no_restatement(later: str) -> None:
+    quoted = ["The agreed price of the Mill Barn is 385,000 euros including some furniture."]
+    assert not restates_value(later, quoted)
+
+
+def test_a_restatement_writes_the_quoted_value_with_its_own_currency_word() -> None:
+    assert restates_value(
+        "Pour un prix de 385 000 €, les frais sont de 8 %.", ["Prix : 385 000 EUR."]
+    )
+    assert restates_value("For 385,000 euros, the fees are 8 %.", ["The price is 385,000 €."])
+    assert restates_value("For 385,000 euros, the notary fees are 8 %.", ["Price: 385,000 €."])

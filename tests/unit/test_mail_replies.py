@@ -200,3 +200,131 @@ def test_a_reply_writing_no_word_of_the_question_leaves_the_question_unquoted(
         "What documents do the buyers need to send for the sale?",
     )
     assert not any(quote.startswith("Could you tell us") for quote in _quotes(answer))
+
+
+def _holding(reply: str, answer: str, date: str) -> str:
+    """`reply` whose answer is a holding line ("we will come back to you") sent on `date`."""
+    head, _, _ = reply.partition("\n\n")
+    greeting = "Dear Mr Whitfield,\n\n" if "Dear" in reply else "Madame,\n\n"
+    head = head.replace("Fri, 30 Jan 2026 11:02:00", date).replace("Wed, 4 Mar 2026 15:30:00", date)
+    return f"{head}\n\n{greeting}{answer}\n\nBest regards,\nOffice\n"
+
+
+GUIDE = (
+    "# Guide for buyers\n\n"
+    "The buyers need to send a copy of their passports and their marriage certificate for the "
+    "sale.\n"
+)
+GUIDE_FR = (
+    "# Guide des successions\n\n"
+    "Pour ouvrir la succession, il faut fournir l'acte de décès et le livret de famille.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "question", "holding"),
+    [
+        pytest.param(
+            {
+                "enquiry.eml": ENQUIRY,
+                "reply.eml": _holding(
+                    REPLY, "Thank you, we will come back to you soon.", "Fri, 30 Jan 2026 11:02:00"
+                ),
+                "guide.md": GUIDE,
+            },
+            "What documents do the buyers need to send for the sale?",
+            "Thank you, we will come back",
+            id="english",
+        ),
+        pytest.param(
+            {
+                "demande.eml": DEMANDE,
+                "reponse.eml": _holding(
+                    REPONSE,
+                    "Merci pour votre message, nous revenons vers vous rapidement.",
+                    "Wed, 4 Mar 2026 15:30:00",
+                ),
+                "guide.md": GUIDE_FR,
+            },
+            "Quels papiers faut-il fournir pour ouvrir la succession ?",
+            "Merci pour votre message",
+            id="french",
+        ),
+    ],
+)
+def test_a_holding_reply_writing_no_word_of_the_question_is_no_answer(
+    tmp_path: Path, files: dict[str, str], question: str, holding: str
+) -> None:
+    answer = _asked(tmp_path, files, question)
+    assert not any(holding in quote for quote in _quotes(answer))
+
+
+def test_the_next_reply_answers_when_the_first_only_holds(tmp_path: Path) -> None:
+    first = _holding(
+        REPLY, "Thank you, we will come back to you soon.", "Thu, 29 Jan 2026 10:00:00"
+    )
+    answer = _asked(
+        tmp_path,
+        {"enquiry.eml": ENQUIRY, "holding.eml": first, "reply.eml": REPLY},
+        "What documents do the buyers need to send for the sale?",
+    )
+    assert not answer.abstained
+    assert answer.citations[0].doc_id == "reply"
+    assert "Please send us" in answer.citations[0].quote
+
+
+REMINDER = (
+    "From: Claire Dubois <claire.dubois@example.fr>\n"
+    "To: Etude Martin <contact@etude-martin.example.fr>\n"
+    "Subject: TR: Succession de ma tante\n"
+    "Date: Mon, 9 Mar 2026 10:00:00 +0100\n"
+    "Content-Type: text/plain; charset=utf-8\n\n"
+    "Bonjour,\n\nJe me permets de vous relancer, je n'ai pas eu de réponse.\n\nClaire\n\n"
+    "Le 2 mars 2026 à 10:00, Claire Dubois a écrit :\n"
+    "> Quels papiers dois-je fournir pour ouvrir la succession de ma tante ?\n"
+    "> Claire\n"
+)
+REMINDER_EN = (
+    REMINDER.replace("Bonjour,", "Hello,")
+    .replace(
+        "Je me permets de vous relancer, je n'ai pas eu de réponse.", "Any news? I had no answer."
+    )
+    .replace(
+        "Le 2 mars 2026 à 10:00, Claire Dubois a écrit :", "On 2 Mar 2026, Claire Dubois wrote:"
+    )
+    .replace(
+        "Quels papiers dois-je fournir pour ouvrir la succession de ma tante ?",
+        "Which papers do I send to open my aunt's estate?",
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("reminder", "question", "own"),
+    [
+        pytest.param(
+            REMINDER,
+            "Quels papiers faut-il fournir pour ouvrir la succession ?",
+            "Je me permets",
+            id="french",
+        ),
+        pytest.param(
+            REMINDER_EN, "Which papers do I send to open the estate?", "Any news", id="english"
+        ),
+    ],
+)
+def test_a_reminder_quoting_its_own_senders_question_is_no_reply(
+    tmp_path: Path, reminder: str, question: str, own: str
+) -> None:
+    answer = _asked(tmp_path, {"relance.eml": reminder}, question)
+    assert not any(own in quote for quote in _quotes(answer))
+
+
+def test_questions_asking_what_someone_asked_or_wants_to_know() -> None:
+    assert asks_what_was_asked("Que demande Marc au sujet de la date limite ?")
+    assert asks_what_was_asked("Quelle est la demande de Marc ?")
+    assert asks_what_was_asked("Que veut savoir Claire sur la succession ?")
+    assert asks_what_was_asked("What was David's query about the fees?")
+    assert asks_what_was_asked("What did David enquire about?")
+    assert asks_what_was_asked("What did Julia inquire about the VPN?")
+    assert asks_what_was_asked("What does David want to find out about the fees?")
