@@ -989,7 +989,7 @@ class Assistant:
         `as_typed` (translated_answer.replaces, names_another_item). A question in the language
         most documents use (`_from_majority`) keeps its answer as typed when read across refuses,
         it is held to MAJORITY_CONFIDENCE, and its answer's
-        passage must write each of its content words or a translation of it
+        quotes must write each of its content words or a translation of it
         (translated_answer.unwritten_words, at MINORITY_SIMILARITY): half its words translating
         found another subject's passage ("How much does cleaning the boats cost?" quoted a French
         hall contract's cleaning fee; s37 review)."""

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.value_kinds import asked_value_kinds, unwritten_asked_kind, unwritten_kind
+from citeqa.value_kinds import (
+    asked_value_kinds,
+    unwritten_asked_kind,
+    unwritten_kind,
+    valued_words,
+)
 
 LEAD = "The designated safeguarding lead is Dana Reyes, reached on 0117 496 0321."
 
@@ -248,3 +253,33 @@ def test_a_phone_shaped_number_after_a_phone_word_is_a_phone_number(
     30 characters between them made it one)."""
     question = "What is Ana Garcia's phone number?"
     assert unwritten_asked_kind(question, [quote]) == unwritten
+
+
+NIGHT_LINE = "En cas d'urgence la nuit, appeler l'astreinte au 05 49 00 12 34."
+MAIL_LINE = "Contact : secretariat@aviron-lyon.fr, 12 rue des Tanneurs, 69001 Lyon."
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "valued"),
+    [
+        ("What is the emergency phone number at night?", NIGHT_LINE, {"phone", "number"}),
+        ("Quel est le numéro de téléphone de la mairie ?", NIGHT_LINE, {"numero", "telephone"}),
+        ("What is the email address of the secretary?", MAIL_LINE, {"email", "address"}),
+        ("Quelle est l'adresse e-mail du club ?", MAIL_LINE, {"adresse", "e-mail", "e", "mail"}),
+        ("Quelle est l'adresse postale du club ?", MAIL_LINE, {"adresse"}),
+        # no distinctive value: a landline's number is a mobile's shape, an extension any number
+        ("What is the emergency mobile number at night?", NIGHT_LINE, set()),
+        ("What is the extension of the penalties per day?", "1 500 euros par jour", set()),
+        ("Quel est le numéro de poste de l'extension ?", "poste 1500", set()),
+        # not asked as the object, or no value of its shape
+        ("Who answers the phone at night?", NIGHT_LINE, set()),
+        ("What is the best time to phone the office?", NIGHT_LINE, set()),
+        ("What is the emergency phone number at night?", MAIL_LINE.split(",")[0], set()),
+    ],
+)
+def test_a_distinctive_value_of_the_kind_asked_shows_its_phrase(
+    question: str, quote: str, valued: set[str]
+) -> None:
+    # s38 review of s37-crosslang: translated_answer.unwritten_words counted "extension" as
+    # written by any short number, and "address" of "email address" alone
+    assert valued_words(question, [quote]) == valued
