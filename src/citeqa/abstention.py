@@ -395,7 +395,7 @@ class DocumentLanguages:
         whose English questions about those (the site's opening hours, the night emergency
         number) name words no English document writes (s37 repro: 3 of 15 right before)."""
         own = self.counts.get(lang, 0)
-        return own > self.counts.get(_other(lang), 0) >= READ_ACROSS_DOCUMENTS
+        return own > self.counts.get(other_language(lang), 0) >= READ_ACROSS_DOCUMENTS
 
     def advised_across_from(self, lang: Lang) -> bool:
         """Whether a question in `lang` may be told that asking in the other language may help
@@ -408,7 +408,7 @@ class DocumentLanguages:
         """Whether `lang` is the language few documents use: READ_ACROSS_DOCUMENTS of them at
         least, no more than use the other (a tie reads both ways)."""
         own = self.counts.get(lang, 0)
-        return READ_ACROSS_DOCUMENTS <= own <= self.counts.get(_other(lang), 0)
+        return READ_ACROSS_DOCUMENTS <= own <= self.counts.get(other_language(lang), 0)
 
     def reads_any_across(self) -> bool:
         """Whether a question in one of the languages at least is read across
@@ -540,7 +540,7 @@ def _may_help(
     trial), where "Who has to find a caterer for the seminar?" needs it. One some of whose
     words occur keeps the advice ("À quoi sert follow_symlinks ?" on English manuals), and so
     does a corpus with no document in the question's language: nothing else can find one."""
-    other = languages.counts.get(_other(lang), 0)
+    other = languages.counts.get(other_language(lang), 0)
     if languages.counts.get(lang, 0) < other:
         if not words_alone or not languages.counts.get(lang):
             return True  # some word occurs, or no document is in the question's language
@@ -558,9 +558,9 @@ def no_word_written(terms: QuestionTerms) -> bool:
     return bool(terms.focus_terms) and len(terms.absent) >= terms.focus_terms
 
 
-def _other(lang: Lang) -> str:
+def other_language(lang: Lang) -> Lang:
     """The other language of the two citeqa reads."""
-    return next(code for code in LANGUAGE_NAMES if code != lang)
+    return "fr" if lang == "en" else "en"
 
 
 def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None) -> Reason | None:
@@ -614,7 +614,7 @@ def ask_in(lang: Lang, languages: DocumentLanguages) -> str | None:
     most (more than half are in it alone: a document in both languages counts for neither, so
     the advice never says "most" of both languages), or some (English and French documents, a
     question in English). None when no document is in the other language."""
-    other = _other(lang)
+    other = other_language(lang)
     count = languages.counts.get(other, 0)
     if not count:
         return None

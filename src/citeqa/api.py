@@ -20,6 +20,7 @@ from citeqa.abstention import (
     DocumentLanguages,
     no_word_written,
     nothing_of_its_own,
+    other_language,
 )
 from citeqa.across import Closeness, in_channel
 from citeqa.answering import OTHERWISE_LIMIT, Translates, compose, said_in_other_language
@@ -699,7 +700,8 @@ class Assistant:
             translated = None
         asked_in = question_lang(question, retrieval.query_lang)
         partial = translated is not None and self._partly_translated(translated, asked_in)
-        if partial and no_word_written(terms) and _few_translated(translated):
+        wordless = partial and no_word_written(terms)
+        if wordless and translated is not None and _few_translated(translated):
             translated = None  # half of a question none of whose words the documents write
         if translated is not None:  # read as if asked in the passages' language
             searched_across = self._searched(text, vectors, k, translated, first)
@@ -987,7 +989,7 @@ class Assistant:
         `as_typed` (translated_answer.replaces, names_another_item). A question in the language
         most documents use (`_from_majority`) keeps its answer as typed when read across refuses,
         it is held to MAJORITY_CONFIDENCE, and its answer's
-        passage must write each of its content words or a translation of it
+        quotes must write each of its content words or a translation of it
         (translated_answer.unwritten_words, at MINORITY_SIMILARITY): half its words translating
         found another subject's passage ("How much does cleaning the boats cost?" quoted a French
         hall contract's cleaning fee; s37 review)."""
@@ -1073,7 +1075,7 @@ class Assistant:
         if stored is None:
             return {}
         vectors = self._loaded.word_vectors(channel)
-        other: Lang = "fr" if lang == "en" else "en"  # the other of LANGUAGE_NAMES' two
+        other = other_language(lang)
 
         def written_across(word: str) -> bool:
             return self._loaded.written_in(word, other)
@@ -1101,7 +1103,7 @@ class Assistant:
         synonym or a misspelling's word, and the question read with it found its own documents
         again at the cost of a second search and answer (of 500 English abstracts with 3 French
         articles, "thrombotic" read as "thrombolytic", "efective" as "defect": s38)."""
-        other: Lang = "fr" if lang == "en" else "en"  # the other of LANGUAGE_NAMES' two
+        other = other_language(lang)
         written = self._loaded.written_in
         return {
             word: match
@@ -1186,11 +1188,11 @@ def _whole_word_in(word: str, text: str) -> bool:
     return False
 
 
-def _few_translated(translated: QuestionTerms | None) -> bool:
+def _few_translated(translated: QuestionTerms) -> bool:
     """Whether fewer than abstention.WORDLESS_TRANSLATED passage words were read for the absent
     words of `translated` (a question none of whose own words the documents write, read by
     half of them: Assistant._partly_translated)."""
-    return translated is None or len(set(translated.translated)) < WORDLESS_TRANSLATED
+    return len(set(translated.translated)) < WORDLESS_TRANSLATED
 
 
 def _multilingual(channel: str | None, embedders: dict[str, Any]) -> str | None:

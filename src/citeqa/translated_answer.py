@@ -8,22 +8,24 @@ mostly French folder, .30 → .36, the quote saying nothing of the elevator), an
 misses. Its answer therefore stands only for what the translation brings: a quote writing
 one of the translated words, and never for another item than the one asked: a key the question
 names ("building D", "bâtiment C", "room 12") that no passage it quotes writes. A question in
-the language most documents use, read across toward the few, is held further: the passage it
+the language most documents use, read across toward the few, is held further: the sentences it
 quotes must write every content word of it, or a translation of it (`unwritten_words`): half its
 words translating found another subject's passage ("How much does cleaning the boats cost?" of a
-rowing club's folder quoted the French hall contract's cleaning fee, s37 review).
+rowing club's folder quoted the French hall contract's cleaning fee, s37 review), and words
+written in other sentences of the passage another subject's sentence (s38 review).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 
+from citeqa.language import split_sentences
 from citeqa.lexical import fold
 from citeqa.models import Answer, Citation, Hit, Lang, Retrieval
 from citeqa.passage_translation import chunk_word_forms, is_form_of
 from citeqa.reason_words import content_pieces
-from citeqa.value_kinds import named_kinds, unwritten_kind
+from citeqa.value_kinds import valued_words
 
 MAJORITY_CONFIDENCE = 0.30
 """The least confidence of an answer of a question in the language most documents use read
@@ -104,41 +106,72 @@ def names_another_item(read_across: Answer, keys: Iterable[str], evidence: Retri
 def unwritten_words(
     read_across: Answer, question: str, lang: Lang, evidence: Retrieval, translate: Translate
 ) -> list[str]:
-    """The content words of `question` (in `lang`; reason_words.content_pieces) that the passages
-    of `evidence` holding a quote of `read_across` (with their headings and titles) write in no
-    form, nor as a value of the kind the word names (value_kinds.py: the "phone" of "What is the
-    emergency phone number at night?", "05 49 00 12 34"), nor as a translation (`translate`);
-    [] for an abstention. A passage answering the question writes each of its words, in one
-    language or the other: read across by half its words, "How much does cleaning the boats
-    cost?" quoted "Le nettoyage est facturé 150 euros si la salle n'est pas rendue propre."
-    ("boats" none) and "Is the bathing cap compulsory in the sauna?" the pool's opening hours
-    ("sauna" none; s37 review, a rowing club's folder with 3 French documents of 13)."""
+    """The content words of `question` (in `lang`; reason_words.content_pieces) that the quoted
+    sentence of `read_across` writing most of them (language.split_sentences of its quotes)
+    writes in no form, nor as a value of the kind of value the question asks
+    (value_kinds.valued_words: the "phone number" of "What is the emergency phone number at
+    night?", "05 49 00 12 34"), nor as a translation (`translate`, into a word of the quotes,
+    `_quoted_hits`, one the sentence writes); [] for an abstention. The sentences
+    answering the question write each of its words, in one language or the other: read across
+    by half its words, "How much does cleaning the boats cost?" quoted "Le nettoyage est facturé
+    150 euros si la salle n'est pas rendue propre." ("boats" none) and "Is the bathing cap
+    compulsory in the sauna?" the pool's opening hours ("sauna" none; s37 review, a rowing
+    club's folder with 3 French documents of 13); words written elsewhere in the passage are
+    another sentence's: "What time does the truck parking open?" quoted a site's access mail,
+    "ouvert" of its gate, "camions" of a parking ban (s38 review)."""
     if read_across.abstained:
         return []
-    written = {
-        folded
-        for text in _quoted_texts(read_across.citations, evidence)
-        for folded, _ in chunk_word_forms(text)
-    }
-    quotes = [citation.quote for citation in read_across.citations]
-    unwritten = [
-        piece
-        for piece in content_pieces(question, lang)
-        if not _written(fold(piece), written, quotes)
+    sentences = [
+        quote[left:right]
+        for quote in (citation.quote for citation in read_across.citations)
+        for left, right in split_sentences(quote)
     ]
-    if not unwritten:
-        return []
-    found = translate(unwritten, list(_holding(read_across.citations, evidence)))
-    return [piece for piece in unwritten if fold(piece) not in found]
+    pieces = content_pieces(question, lang)
+    written = [{folded for folded, _ in chunk_word_forms(text)} for text in sentences]
+    lacking = [piece for piece in pieces if any(not _written(fold(piece), w) for w in written)]
+    found = translate(lacking, _quoted_hits(read_across.citations, evidence)) if lacking else {}
+    unwritten = [
+        _unwritten_in(sentence, words, pieces, question, found)
+        for sentence, words in zip(sentences, written, strict=True)
+    ]
+    return min(unwritten, key=len, default=pieces)
 
 
-def _written(folded: str, written: set[str], quotes: Sequence[str]) -> bool:
-    """Whether a question's `folded` word is one of the `written` words in some form (a plural:
-    passage_translation.is_form_of), or names a kind of value one of `quotes` writes
-    (value_kinds.unwritten_kind)."""
-    if folded in written or any(is_form_of(folded, word) for word in written):
-        return True
-    return bool(named_kinds([folded])) and unwritten_kind([folded], quotes) is None
+def _quoted_hits(citations: Iterable[Citation], evidence: Retrieval) -> list[Hit]:
+    """The passages of `evidence` holding a quote of `citations`, each read as that quote alone:
+    a question's word is translated into a word the quote writes, not the nearest of its whole
+    passage ("swimming" of "swimming pool" was read as "natation" of another sentence, where the
+    quoted "La piscine est ouverte…" writes "piscine")."""
+    return [
+        hit.model_copy(update={"chunk": hit.chunk.model_copy(update={"text": citation.quote})})
+        for citation in citations
+        for hit in evidence.hits
+        if hit.chunk.holds(citation)
+    ]
+
+
+def _unwritten_in(
+    sentence: str, written: set[str], pieces: list[str], question: str, found: Mapping[str, str]
+) -> list[str]:
+    """The question's content `pieces` that `sentence` (its `written` words) writes in no form,
+    nor as its translation (`found`), nor as a value of the kind the `question` asks
+    (value_kinds.valued_words)."""
+    valued = valued_words(question, [sentence])
+    return [
+        piece
+        for piece in pieces
+        if fold(piece) not in valued
+        and not _written(fold(piece), written)
+        and not _written(fold(found.get(fold(piece), "")), written)
+    ]
+
+
+def _written(folded: str, written: set[str]) -> bool:
+    """Whether a `folded` word is one of the `written` words in some form (a plural:
+    passage_translation.is_form_of)."""
+    if not folded:
+        return False
+    return folded in written or any(is_form_of(folded, word) for word in written)
 
 
 def _quoted_texts(citations: Iterable[Citation], evidence: Retrieval) -> Iterable[str]:

@@ -40,6 +40,7 @@ __all__ = [
     "named_kinds",
     "unwritten_asked_kind",
     "unwritten_kind",
+    "valued_words",
     "writes_asked_value",
 ]
 
@@ -116,6 +117,8 @@ class _Kind(NamedTuple):
     shapes: tuple[_Shape, ...]
     """A quote writing any of these holds a value of the kind."""
     subsumes: frozenset[str]
+    value_shows: frozenset[str] = frozenset()
+    """The kind's words a value of its shape alone shows a quote speaks of (`valued_words`)."""
 
 
 def _shape(kind: dict[str, Any], raw: dict[str, dict[str, Any]]) -> _Shape:
@@ -138,6 +141,7 @@ def _kinds() -> dict[str, _Kind]:
             frozenset(kind["words"]),
             tuple(shapes[other] for other in kind.get("any_of", [name])),
             frozenset(kind.get("subsumes", [])),
+            frozenset(kind.get("value_shows", [])),
         )
         for name, kind in raw.items()
     }
@@ -257,6 +261,30 @@ def unwritten_asked_kind(question: str, quotes: Sequence[str]) -> str | None:
     return None
 
 
+def valued_words(question: str, quotes: Sequence[str]) -> frozenset[str]:
+    """The folded words of `question` naming a kind of value it asks as its object (as
+    `asked_value_kinds` reads it, words qualifying the kind allowed before it: "the emergency
+    phone number") that a value of the kind's shape in one of `quotes` shows the quote speaks
+    of (the kind's 'value_shows': "phone", never "mobile" nor "extension"), with the words of
+    the same phrase the kind subsumes ("number" of "phone number", "address" of "email
+    address"), the phrase's kinds named together (`_asked_kinds`); a hyphenated word with its
+    parts ("e-mail", "mail")."""
+    kinds = _kinds()
+    shown: set[str] = set()
+    for run in _asked_runs(question, modified=True):
+        words = {fold(match.group()) for match in run}
+        for name in _asked_kinds(list(words))[0]:
+            showing = kinds[name].value_shows & words
+            if showing and _holds_value(kinds[name], quotes):
+                shown |= showing | (kinds[name].subsumes & words)
+    return frozenset(shown | {part for word in shown for part in word.split("-")})
+
+
+def _holds_value(kind: _Kind, quotes: Sequence[str]) -> bool:
+    """Whether one of `quotes` writes a value of `kind`'s shapes."""
+    return any(shape.search(quote) for shape in kind.shapes for quote in quotes)
+
+
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*|['’]")
 """A question's words ("e-mail" one) and apostrophes, each a token."""
 
@@ -301,9 +329,10 @@ _GENITIVE_REACH = 6
 """The most words a genitive's owner spans ("What is the club secretary's email address?")."""
 
 
-def _asked_runs(question: str) -> list[list[re.Match[str]]]:
+def _asked_runs(question: str, modified: bool = False) -> list[list[re.Match[str]]]:
     """The runs of kind words (joined by `joiners`, followed by `qualifiers`) `question` asks
-    as its object, each as the matches of its words (`asked_value_kinds`)."""
+    as its object, each as the matches of its words (`asked_value_kinds`); `modified`, also
+    after a determiner and content words qualifying the kind ("the emergency phone number")."""
     asked = _asked_as()
     tokens = list(_TOKEN.finditer(question))
     folded = [fold(token.group()).replace("’", "'") for token in tokens]
@@ -311,7 +340,7 @@ def _asked_runs(question: str) -> list[list[re.Match[str]]]:
     for opener, word in enumerate(folded):
         if word not in asked.openers:
             continue
-        first = _object_start(folded, opener + 1, asked)
+        first = _object_start(folded, opener + 1, asked, modified)
         if first is None:
             continue
         run, last = _run_from(tokens, folded, first, asked)
@@ -320,7 +349,9 @@ def _asked_runs(question: str) -> list[list[re.Match[str]]]:
     return runs
 
 
-def _object_start(folded: list[str], after: int, asked: _AskedAs) -> int | None:
+def _object_start(
+    folded: list[str], after: int, asked: _AskedAs, modified: bool = False
+) -> int | None:
     """Where the kind's words asked as the object start, the opener ending before `after`:
     past `between` words, a determiner, an elided one or a genitive's owner; None when no kind
     word stands there."""
@@ -331,7 +362,10 @@ def _object_start(folded: list[str], after: int, asked: _AskedAs) -> int | None:
     for start in range(after, min(after + _GENITIVE_REACH, len(folded))):
         if start > after and folded[start - 1] in asked.openers:
             return None
-        if folded[start] in asked.words and _determined(folded[after:start], asked):
+        before = folded[after:start]
+        if folded[start] in asked.words and (
+            _determined(before, asked) or (modified and _qualified(before, asked))
+        ):
             return start
     return None
 
@@ -367,6 +401,17 @@ def _asks_the_value(
             return True
         return folded[at] in asked.determiners
     return folded[after] in stopwords() or folded[after] == "'"
+
+
+def _qualified(before: list[str], asked: _AskedAs) -> bool:
+    """Whether the tokens `before` a kind's word are a determiner and content words qualifying
+    the kind ("the", "emergency"), no stopword nor apostrophe among them ("the time to")."""
+    qualifying = before[1:]
+    return (
+        bool(qualifying)
+        and before[0] in asked.determiners
+        and all(word != "'" and word not in stopwords() for word in qualifying)
+    )
 
 
 def _determined(before: list[str], asked: _AskedAs) -> bool:

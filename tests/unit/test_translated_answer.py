@@ -173,6 +173,18 @@ MEANINGS = {
     "nettoyage": "cleaning",
     "salle": "hall",
     "coûte": "charged",
+    "truck": "camions",
+    "parking": "stationnement",
+    "open": "ouvert",
+    "gate": "portail",
+    "penalties": "pénalités",
+    "day": "jour",
+    "secretary": "secrétaire",
+    "camions": "lorry",
+    "ouvre": "opens",
+    "portail": "gate",
+    "pénalités": "penalties",
+    "retard": "late",
 }
 
 
@@ -213,3 +225,60 @@ def test_a_french_majority_reading_names_the_words_its_english_passage_writes_in
     assert unwritten_words(fee, boats, "fr", evidence, translate) == ["bateaux"]
     hall = "Combien coûte le nettoyage de la salle ?"
     assert unwritten_words(fee, hall, "fr", evidence, translate) == []
+
+
+ACCESS = (
+    "Le portail du site sera ouvert aux entreprises à 7 h 30.\n"
+    "Le stationnement des camions est interdit sur le quai."
+)
+LORRIES = "The site gate opens to contractors at 7.30.\nLorry parking is forbidden on the quay."
+
+
+def test_a_majority_reading_names_the_words_the_answer_s_sentence_writes_in_no_language() -> None:
+    # s38 review: "What time does the truck parking open?" quoted a site's access mail, "ouvert"
+    # of its gate, "camions" of a parking ban; each word is held to one quoted sentence
+    evidence = read_in({"acces": (ACCESS, "fr"), "access": (LORRIES, "en")})
+    mail, lorries = answered(ACCESS, 0.75, "acces"), answered(LORRIES, 0.75, "access")
+    truck = "What time does the truck parking open?"
+    assert unwritten_words(mail, truck, "en", evidence, translate) == ["open"]
+    gate = "What time does the site gate open?"
+    assert unwritten_words(mail, gate, "en", evidence, translate) == []
+    camions = "Quand ouvre le parking des camions ?"
+    assert unwritten_words(lorries, camions, "fr", evidence, translate) == ["ouvre"]
+    portail = "Quand ouvre le portail du site ?"
+    assert unwritten_words(lorries, portail, "fr", evidence, translate) == []
+
+
+PENALTY = "Le marché prévoit des pénalités de retard de 1 500 euros par jour calendaire."
+LATE_FEE = "The contract sets late penalties of 1,500 euros per calendar day."
+
+
+def test_only_a_distinctive_value_of_the_kind_asked_writes_the_kind_s_word() -> None:
+    # s38 review: an extension's shape is any short number, so "1 500" wrote the "extension"
+    # of "What is the extension of the penalties per day?"; a landline's number has a mobile's
+    # shape, and a phone number is no "phone" the question does not ask as its object
+    evidence = read_in({"marche": (PENALTY, "fr"), "nuit": (NIGHT, "fr"), "late": (LATE_FEE, "en")})
+    penalty, night = answered(PENALTY, 0.47, "marche"), answered(NIGHT, 0.71, "nuit")
+    extension = "What is the extension of the penalties per day?"
+    assert unwritten_words(penalty, extension, "en", evidence, translate) == ["extension"]
+    mobile = "What is the emergency mobile number at night?"
+    assert unwritten_words(night, mobile, "en", evidence, translate) == ["mobile"]
+    who = "Who answers the phone at night?"
+    assert unwritten_words(night, who, "en", evidence, translate) == ["answers", "phone"]
+    late = answered(LATE_FEE, 0.5, "late")
+    francais = "Quelle est l'extension des pénalités de retard ?"
+    assert unwritten_words(late, francais, "fr", evidence, translate) == ["extension"]
+
+
+CLUB = "Pour toute question, écrire à la secrétaire du club : secretariat@aviron-lyon.fr."
+
+
+def test_a_value_writes_the_whole_phrase_of_its_kind_asked() -> None:
+    # s38 review: "address" of "email address" was judged alone, needing a street's shape
+    evidence = read_in({"club": (CLUB, "fr")})
+    mail = answered(CLUB, 0.6, "club")
+    for question in (
+        "What is the email address of the club secretary?",
+        "What is the e-mail of the club secretary?",
+    ):
+        assert unwritten_words(mail, question, "en", evidence, translate) == [], question

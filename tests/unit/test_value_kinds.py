@@ -10,6 +10,7 @@ from citeqa.value_kinds import (
     holds_asked_kind,
     unwritten_asked_kind,
     unwritten_kind,
+    valued_words,
     writes_asked_value,
 )
 
@@ -292,3 +293,33 @@ def test_an_invoice_code_or_an_amount_writes_no_phone_number_of_a_card_line() ->
     assert not writes_asked_value(["phone"], "Total TTC : 1 238 000,00 €")
     assert writes_asked_value(["email"], "Email: a-1@example.org")
     assert writes_asked_value(["phone"], "Tel: 555-0100")
+
+
+NIGHT_LINE = "En cas d'urgence la nuit, appeler l'astreinte au 05 49 00 12 34."
+MAIL_LINE = "Contact : secretariat@aviron-lyon.fr, 12 rue des Tanneurs, 69001 Lyon."
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "valued"),
+    [
+        ("What is the emergency phone number at night?", NIGHT_LINE, {"phone", "number"}),
+        ("Quel est le numéro de téléphone de la mairie ?", NIGHT_LINE, {"numero", "telephone"}),
+        ("What is the email address of the secretary?", MAIL_LINE, {"email", "address"}),
+        ("Quelle est l'adresse e-mail du club ?", MAIL_LINE, {"adresse", "e-mail", "e", "mail"}),
+        ("Quelle est l'adresse postale du club ?", MAIL_LINE, {"adresse"}),
+        # no distinctive value: a landline's number is a mobile's shape, an extension any number
+        ("What is the emergency mobile number at night?", NIGHT_LINE, set()),
+        ("What is the extension of the penalties per day?", "1 500 euros par jour", set()),
+        ("Quel est le numéro de poste de l'extension ?", "poste 1500", set()),
+        # not asked as the object, or no value of its shape
+        ("Who answers the phone at night?", NIGHT_LINE, set()),
+        ("What is the best time to phone the office?", NIGHT_LINE, set()),
+        ("What is the emergency phone number at night?", MAIL_LINE.split(",")[0], set()),
+    ],
+)
+def test_a_distinctive_value_of_the_kind_asked_shows_its_phrase(
+    question: str, quote: str, valued: set[str]
+) -> None:
+    # s38 review of s37-crosslang: translated_answer.unwritten_words counted "extension" as
+    # written by any short number, and "address" of "email address" alone
+    assert valued_words(question, [quote]) == valued
