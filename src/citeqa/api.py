@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -91,7 +91,7 @@ from citeqa.status import update_in_progress as update_in_progress  # and the ch
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.stored_words import StoredWords, read_words
 from citeqa.suggestions import TermCounts, suggest
-from citeqa.translated_answer import names_another_item, replaces
+from citeqa.translated_answer import names_another_item, replaces, writes_another_asked
 from citeqa.typo_reading import confident_corrections, corrected_question, read_as
 from citeqa.unheld_days import held_days
 from citeqa.unread import SkippedFile, named_for, not_searched, recorded_unread, skipped_files
@@ -669,9 +669,11 @@ class Assistant:
             across = composed(*searched_across.read)
             evidence_across = searched_across.evidence
             asked_in = question_lang(question, retrieval.query_lang)
-            if replaces(
-                across, answer, translated.translated, evidence_across, asked_in
-            ) and not names_another_item(across, translated.keys, evidence_across):
+            if (
+                replaces(across, answer, translated.translated, evidence_across, asked_in)
+                and not names_another_item(across, translated.keys, evidence_across)
+                and writes_another_asked(across, translated.also_asked)
+            ):
                 answer, searched = across, searched_across
         answer = _noting_unread(answer, loaded, terms)
         answer, older = self._with_older_version(answer, searched, composed)
@@ -902,14 +904,17 @@ class Assistant:
             return None
         lang = question_lang(question, ranking.query_lang)
         top = ranking.hits[: self.settings.answer_passages]
-        found = {}
+        found, vouched = {}, True
         if said_in_other_language(ranking, lang, closeness, self.settings):
             found = self._near_translations(terms.absent, top, lang, channel)
         if not found and for_absent_words:
-            found = self._read_across(terms, top, lang, channel)
+            found, vouched = self._read_across(terms, top, lang, channel)
         if not found:
             return None
-        return analyse(question, context, loaded.vocabulary, found, loaded.read_elsewhere(question))
+        read = analyse(question, context, loaded.vocabulary, found, loaded.read_elsewhere(question))
+        if not vouched:
+            read.also_asked = _other_content_words(question, found, lang)
+        return read
 
     def _lacking_words(
         self, question: str, terms: QuestionTerms, ranking: Retrieval, channel: str | None
@@ -935,9 +940,10 @@ class Assistant:
 
     def _read_across(
         self, terms: QuestionTerms, top: Sequence[Hit], lang: Lang, channel: str
-    ) -> dict[str, str]:
+    ) -> tuple[dict[str, str], bool]:
         """The absent words of `terms` read as the words the build stored (stored_words.py) of
-        the passages `top` in the other language than `lang` (`_translated`), or {} when this
+        the passages `top` in the other language than `lang` (`_translated`), with whether a
+        passage of `top` vouches for that reading (False: every_word_across's), or {} when this
         corpus does not read `lang` across (`_stored_words_across`) or too few translate: on a
         bilingual corpus, MIN_TRANSLATED of them at BILINGUAL_SIMILARITY; of a question in the
         corpus's minority language, every content word of them (reason_words.nameable_words: not
@@ -948,15 +954,17 @@ class Assistant:
         MIN_TRANSLATED alone (the bundled off-topic "Qui voit ses biens confisqués ?", "voit"
         read as the stored "seen", quoted a trial's tolerance line), or, when they translate
         none, only if every content word does so into a content word passages in the other
-        language write (corpus_translation.every_word_across: "school" / "école" of "Where is
-        the school trip on 22 May?", whose search found English diary entries of May alone).
+        language write (corpus_translation.every_word_across: "school" / "école", "scolaire"
+        of "Where is the school trip on 22 May?", whose search found English diary entries of
+        May alone), its answer then held to a quote writing another word of the question
+        (QuestionTerms.also_asked).
         Under its bar, a word is read also as its clear nearest candidate
         (passage_translation.clearly_nearest: "supplier" / "prestataire" .736, next .627) among
         the corpus's stored words, one a passage in the other language writes, never near a
         close passage (`_near_translations`)."""
         stored = self._stored_words_across(channel, lang)
         if stored is None:
-            return {}
+            return {}, True
         vectors = self._loaded.word_vectors(channel)
         other: Lang = "fr" if lang == "en" else "en"  # the other of LANGUAGE_NAMES' two
 
@@ -969,12 +977,12 @@ class Assistant:
             found = translations(absent, top, lang, vectors, bar, stored, clear=True)
             if not found:  # no passage found translates them: each read in the whole corpus
                 content = reason_words.nameable_words(list(dict.fromkeys(absent)), lang)
-                return every_word_across(content, stored, vectors, written_across, other)
-            return corpus_translations(absent, found, stored, vectors, clear=written_across)
+                return every_word_across(content, stored, vectors, written_across, other), False
+            return corpus_translations(absent, found, stored, vectors, clear=written_across), True
         absent = reason_words.nameable_words(list(dict.fromkeys(terms.absent)), lang)
         found = translations(absent, top, lang, vectors, MINORITY_SIMILARITY, stored, 0.0)
         found = corpus_translations(absent, found, stored, vectors, clear=written_across)
-        return found if enough_translated(found, absent, 1.0) else {}
+        return (found if enough_translated(found, absent, 1.0) else {}), True
 
     def _stored_words_across(self, channel: str, lang: Lang) -> StoredWords | None:
         """The words the build stored in `channel` (stored_words.py) when a question in `lang`
@@ -1051,6 +1059,15 @@ def _whole_word_in(word: str, text: str) -> bool:
             return True
         at = text.find(word, at + 1)
     return False
+
+
+def _other_content_words(question: str, read: Mapping[str, str], lang: Lang) -> tuple[str, ...]:
+    """The content words of `question` (in `lang`: reason_words.nameable_words, folded) other
+    than the absent words `read` (folded) reads across: "trip" of "When is the school trip?",
+    "trip" and "22" of "Where is the school trip on 22 May?"."""
+    words = [word for word in question_words(question) if lexical_fold(word) not in read]
+    named = reason_words.nameable_words(words, lang)
+    return tuple(dict.fromkeys(map(lexical_fold, named)))
 
 
 def _multilingual(channel: str | None, embedders: dict[str, Any]) -> str | None:

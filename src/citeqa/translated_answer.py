@@ -7,7 +7,8 @@ quoted again came back surer ("Is the laundry room open during the elevator work
 mostly French folder, .30 → .36, the quote saying nothing of the elevator), and so did near
 misses. Its answer therefore stands only for what the translation brings: a quote writing
 one of the translated words, and never for another item than the one asked: a key the question
-names ("building D", "bâtiment C", "room 12") that no passage it quotes writes.
+names ("building D", "bâtiment C", "room 12") that no passage it quotes writes. A reading no
+passage found vouched for stands only when its quote writes another word of the question too.
 """
 
 from __future__ import annotations
@@ -77,6 +78,22 @@ def names_another_item(read_across: Answer, keys: Iterable[str], evidence: Retri
         return False
     written = fold(" ".join(_quoted_texts(read_across.citations, evidence)))
     return any(not _writes_key(written, key) for key in keys)
+
+
+def writes_another_asked(read_across: Answer, also_asked: tuple[str, ...] | None) -> bool:
+    """Whether `read_across`, the answer of a question read across with no passage found to
+    vouch for its reading (corpus_translation.every_word_across), quotes a sentence writing one
+    of the question's other content words `also_asked` (folded, as a word of its own or by
+    `_writes_any`'s forms: "22" of "Where is the school trip on 22 May?" in "Sortie scolaire
+    au zoo de Vincennes le 22 mai 2026"); any other answer (`also_asked` None), or a refusal,
+    needs none. The translated word alone is no evidence: "When is the school trip?" of a
+    family folder, "school" read as "école" and "scolaire", quoted "Réunion parents-professeurs
+    à l'école le 22 mai 2026 à 18 h." (s38 review), a line on no trip."""
+    if also_asked is None or read_across.abstained:
+        return True
+    quotes = [fold(citation.quote) for citation in read_across.citations]
+    written = any(_writes_key(quote, word) for quote in quotes for word in also_asked)
+    return written or _writes_any(read_across.citations, set(also_asked))
 
 
 def _quoted_texts(citations: Iterable[Citation], evidence: Retrieval) -> Iterable[str]:
