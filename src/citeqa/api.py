@@ -98,7 +98,13 @@ from citeqa.status import update_in_progress as update_in_progress  # and the ch
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.stored_words import StoredWords, read_words
 from citeqa.suggestions import TermCounts, suggest
-from citeqa.translated_answer import Translate, names_another_item, replaces, unwritten_words
+from citeqa.translated_answer import (
+    Translate,
+    names_another_item,
+    replaces,
+    unwritten_words,
+    writes_another_asked,
+)
 from citeqa.typo_reading import confident_corrections, corrected_question, read_as
 from citeqa.unheld_days import held_days
 from citeqa.unread import SkippedFile, named_for, not_searched, recorded_unread, skipped_files
@@ -268,7 +274,7 @@ class _Loaded:
         self._word_vectors_lock = threading.Lock()  # the chat's workers may ask at once
         self._written_in: dict[str, str] = {}
         self._written_in_lock = threading.Lock()  # its folding waits on no word vectors' reading
-        self.readings_across: RecentlyUsed[tuple[object, ...], dict[str, str]]
+        self.readings_across: RecentlyUsed[tuple[object, ...], tuple[dict[str, str], bool]]
         self.readings_across = RecentlyUsed(READINGS_KEPT)
         """Assistant._kept_read_across's readings of questions' absent words across."""
 
@@ -707,7 +713,9 @@ class Assistant:
             searched_across = self._searched(text, vectors, k, translated, first)
             across = composed(*searched_across.read)
             read = _Reading(question, asked_in, translated, searched_across.evidence)
-            if self._replaces(across, answer, read, multilingual):
+            if self._replaces(across, answer, read, multilingual) and writes_another_asked(
+                across, translated.also_asked
+            ):
                 answer, searched = across, searched_across
         answer = _noting_unread(answer, loaded, terms)
         answer, older = self._with_older_version(answer, searched, composed)
@@ -938,14 +946,17 @@ class Assistant:
             return None
         lang = question_lang(question, ranking.query_lang)
         top = ranking.hits[: self.settings.answer_passages]
-        found = {}
+        found, vouched = {}, True
         if said_in_other_language(ranking, lang, closeness, self.settings):
             found = self._near_translations(terms.absent, top, lang, channel)
         if not found and for_absent_words:
-            found = self._kept_read_across(terms, top, lang, channel)
+            found, vouched = self._kept_read_across(terms, top, lang, channel)
         if not found:
             return None
-        return analyse(question, context, loaded.vocabulary, found, loaded.read_elsewhere(question))
+        read = analyse(question, context, loaded.vocabulary, found, loaded.read_elsewhere(question))
+        if not vouched:
+            read.also_asked = _other_content_words(question, found, lang)
+        return read
 
     def _lacking_words(
         self,
@@ -1039,21 +1050,22 @@ class Assistant:
 
     def _kept_read_across(
         self, terms: QuestionTerms, top: Sequence[Hit], lang: Lang, channel: str
-    ) -> dict[str, str]:
+    ) -> tuple[dict[str, str], bool]:
         """`_read_across`, kept for the last READINGS_KEPT readings by their absent words,
         language, passages and channel: a question asked again is not compared with the whole
         stored vocabulary again (corpus_translation.corpus_translations)."""
         key = (channel, lang, tuple(terms.absent), tuple(hit.chunk_index for hit in top))
-        read = self._loaded.readings_across.get(
+        read, vouched = self._loaded.readings_across.get(
             key, lambda: self._read_across(terms, top, lang, channel)
         )
-        return dict(read)
+        return dict(read), vouched
 
     def _read_across(
         self, terms: QuestionTerms, top: Sequence[Hit], lang: Lang, channel: str
-    ) -> dict[str, str]:
+    ) -> tuple[dict[str, str], bool]:
         """The absent words of `terms` read as the words the build stored (stored_words.py) of
-        the passages `top` in the other language than `lang` (`_translated`), or {} when this
+        the passages `top` in the other language than `lang` (`_translated`), with whether a
+        passage of `top` vouches for that reading (False: every_word_across's), or {} when this
         corpus does not read `lang` across (`_stored_words_across`) or too few translate: on a
         bilingual corpus, MIN_TRANSLATED of them at BILINGUAL_SIMILARITY; of a question in the
         corpus's minority language, every content word of them (reason_words.nameable_words: not the
@@ -1065,15 +1077,17 @@ class Assistant:
         MIN_TRANSLATED alone (the bundled off-topic "Qui voit ses biens confisqués ?", "voit"
         read as the stored "seen", quoted a trial's tolerance line), or, when they translate
         none, only if every content word does so into a content word passages in the other
-        language write (corpus_translation.every_word_across: "school" / "école" of "Where is
-        the school trip on 22 May?", whose search found English diary entries of May alone).
+        language write (corpus_translation.every_word_across: "school" / "école", "scolaire"
+        of "Where is the school trip on 22 May?", whose search found English diary entries of
+        May alone), its answer then held to a quote writing another word of the question
+        (QuestionTerms.also_asked).
         Under its bar, a word is read also as its clear nearest candidate
         (passage_translation.clearly_nearest: "supplier" / "prestataire" .736, next .627) among
         the corpus's stored words, one a passage in the other language writes, never near a
         close passage (`_near_translations`)."""
         stored = self._stored_words_across(channel, lang)
         if stored is None:
-            return {}
+            return {}, True
         vectors = self._loaded.word_vectors(channel)
         other = other_language(lang)
 
@@ -1086,15 +1100,15 @@ class Assistant:
             found = translations(absent, top, lang, vectors, bar, stored, clear=True)
             if not found:  # no passage found translates them: each read in the whole corpus
                 content = reason_words.nameable_words(list(dict.fromkeys(absent)), lang)
-                return every_word_across(content, stored, vectors, written_across, other)
-            return corpus_translations(absent, found, stored, vectors, clear=written_across)
+                return every_word_across(content, stored, vectors, written_across, other), False
+            return corpus_translations(absent, found, stored, vectors, clear=written_across), True
         absent = reason_words.nameable_words(list(dict.fromkeys(terms.absent)), lang)
         found = translations(absent, top, lang, vectors, MINORITY_SIMILARITY, stored, 0.0)
         found = corpus_translations(absent, found, stored, vectors, clear=written_across)
         if self._from_majority(lang):
             found = self._toward_the_few(found, lang)
         share = self._loaded.document_languages.translated_share(lang)
-        return found if enough_translated(found, absent, share) else {}
+        return (found if enough_translated(found, absent, share) else {}), True
 
     def _toward_the_few(self, found: dict[str, str], lang: Lang) -> dict[str, str]:
         """The readings `found` (a question's folded word → a stored word) of a question in
@@ -1193,6 +1207,15 @@ def _few_translated(translated: QuestionTerms) -> bool:
     words of `translated` (a question none of whose own words the documents write, read by
     half of them: Assistant._partly_translated)."""
     return len(set(translated.translated)) < WORDLESS_TRANSLATED
+
+
+def _other_content_words(question: str, read: Mapping[str, str], lang: Lang) -> tuple[str, ...]:
+    """The content words of `question` (in `lang`: reason_words.nameable_words, folded) other
+    than the absent words `read` (folded) reads across: "trip" of "When is the school trip?",
+    "trip" and "22" of "Where is the school trip on 22 May?"."""
+    words = [word for word in question_words(question) if lexical_fold(word) not in read]
+    named = reason_words.nameable_words(words, lang)
+    return tuple(dict.fromkeys(map(lexical_fold, named)))
 
 
 def _multilingual(channel: str | None, embedders: dict[str, Any]) -> str | None:

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+import numpy as np
+
 from citeqa.known_words import known_word, known_words
 from citeqa.models import Lang
 from citeqa.passage_translation import (
@@ -35,7 +37,6 @@ from citeqa.passage_translation import (
     both_function_words,
     clear_words,
     clearly_readable,
-    enough_translated,
     nearest_among,
 )
 from citeqa.reason_words import nameable
@@ -96,29 +97,49 @@ def every_word_across(
     written_across: Callable[[str], bool],
     other: Lang,
 ) -> dict[str, str]:
-    """Each of the `absent` content words (reason_words.nameable_words) read as its nearest
+    """Each of the `absent` content words (reason_words.nameable_words, folded) read as every
     stored word at STRICTER_SIMILARITY that a passage in the `other` language writes
     (`written_across`, folded) and that is a content word of it (reason_words.nameable: not
-    "used", a word of a question's form), or {} unless every one of them is: a question on a
-    corpus in both languages whose search found no passage writing its words' translations
-    (api.Assistant._read_across). "Where is the school trip on 22 May?" of a family folder in
-    both languages found English diary entries of May, none in French, and was refused for
-    "school" though the corpus writes "école" (.913) and "scolaire": read as "école", it
-    quotes "Sortie scolaire au zoo de Vincennes le 22 mai 2026" (notes dev a59). Every word,
-    not MIN_TRANSLATED of them, and never below the bar (no clear nearest), as a question
-    read with no passage to vouch for it: the bundled off-topic "Qui voit ses biens
-    confisqués ?" had "voit" alone read as "seen". Off-topic on the tables set's corpus, "Quelle
-    serait la cause de cette utilisation ?" read "utilisation" as "used" (.853) and "cause" as
-    "because" (.852), and quoted "Paused because the peer is full"."""
-    if not absent:
+    "used", a word of a question's form), joined by a space (questions.analyse reads each),
+    or {} unless every one of them is: a question on a corpus in both languages whose search
+    found no passage writing its words' translations (api.Assistant._read_across). "Where is
+    the school trip on 22 May?" of a family folder in both languages found English diary
+    entries of May, none in French, and was refused for "school" though the corpus writes
+    "école" (.913) and "scolaire" (.884): read as both, it quotes "Sortie scolaire au zoo de
+    Vincennes le 22 mai 2026" (notes dev a59); read as "école" alone, "When is the school
+    trip?" quoted "Réunion parents-professeurs à l'école" (s38 review). Every word, not
+    MIN_TRANSLATED of them, and never below the bar (no clear nearest), as a question read
+    with no passage to vouch for it: the bundled off-topic "Qui voit ses biens confisqués ?"
+    had "voit" alone read as "seen". Off-topic on the tables set's corpus, "Quelle serait la
+    cause de cette utilisation ?" read "utilisation" as "used" (.853) and "cause" as
+    "because" (.852), and quoted "Paused because the peer is full". The first word with no
+    reading ends it, before the others are compared."""
+    asked = asked_forms(absent)
+    if not asked:
         return {}
-    found = corpus_translations(absent, {}, stored, vectors_of)
-    kept = {
-        word: match
-        for word, match in found.items()
-        if written_across(match) and nameable(stored.written_as(match) or match, other)
-    }
-    return kept if enough_translated(kept, absent, 1.0) else {}
+    words, vectors = stored.all_vectors(both_function_words())
+    if not words:
+        return {}
+    own = vectors_of.of(list(asked), [])
+    read: dict[str, str] = {}
+    for row, folded in zip(own, asked.values(), strict=True):
+        readings = [
+            word
+            for word in _at_least(row, words, vectors, STRICTER_SIMILARITY)
+            if written_across(word) and nameable(stored.written_as(word) or word, other)
+        ]
+        if not readings:
+            return {}
+        read[folded] = " ".join(readings)
+    return read
+
+
+def _at_least(row: np.ndarray, words: Sequence[str], vectors: np.ndarray, bar: float) -> list[str]:
+    """The `words` (unit `vectors`) whose cosine with the unit vector `row` reaches `bar`,
+    nearest first."""
+    similarity = vectors @ row
+    columns = np.flatnonzero(similarity >= bar)
+    return [words[column] for column in columns[np.argsort(-similarity[columns])]]
 
 
 def in_other_language(

@@ -281,6 +281,11 @@ class QuestionTerms:
     translated: list[str] = field(default_factory=list)
     """The words of passages in the other language that question words the corpus never uses
     were read as (`analyse`'s `translations`, passage_translation.py): searched lexically."""
+    also_asked: tuple[str, ...] | None = None
+    """Of a question read across with no passage found to vouch for its reading
+    (corpus_translation.every_word_across), its other content words, folded: an answer so read
+    stands only when a quote writes one of them (translated_answer.writes_another_asked);
+    None for any other question."""
     absent: list[str] = field(default_factory=list)
     """Words of the question (not of the context) that occur nowhere in the corpus as typed
     (a word read as a typo of a corpus word counts: the corpus does not use it)."""
@@ -822,9 +827,11 @@ def analyse(
 ) -> QuestionTerms:
     """Weigh the words of the question (full weight) and of the carried context (half); a
     word of the question in `translations` (folded) also counts as its translation, a word
-    of the corpus in the other language (passage_translation.py). A word of the question in
-    `read_elsewhere` (folded: "v2" when a folder names that version, versions.held_mentions)
-    that the corpus never uses is no term: the pages need not write it."""
+    of the corpus in the other language (passage_translation.py), or as each of its readings
+    separated by a space (corpus_translation.every_word_across: "ecole scolaire"). A word of
+    the question in `read_elsewhere` (folded: "v2" when a folder names that version,
+    versions.held_mentions) that the corpus never uses is no term: the pages need not write
+    it."""
     translations = translations or {}
     result = QuestionTerms(
         focus=focus, context=context or "", spelling_of=vocabulary.likely_spelling
@@ -892,8 +899,8 @@ def analyse(
                 if scale == 1.0 and written not in result.corrections:
                     result.corrections.append(written)  # BM25 searches it, once
             translation = translations.get(fold(word)) if scale == 1.0 else None
-            if translation is not None:
-                alternatives |= word_alternatives(translation, vocabulary.glossary)
+            for reading in translation.split() if translation is not None else ():
+                alternatives |= word_alternatives(reading, vocabulary.glossary)
             if scale != 1.0:
                 said |= alternatives
             if (
@@ -908,8 +915,8 @@ def analyse(
             ):
                 continue
             seen.add(alternatives)
-            if translation is not None:
-                result.translated.append(translation)  # BM25 searches it, once
+            if translation is not None:  # BM25 searches each reading, once
+                result.translated += translation.split()
             typed = alternatives
             cognates: list[str] | None = None
             if scale == 1.0:

@@ -13,6 +13,8 @@ quotes must write every content word of it, or a translation of it (`unwritten_w
 words translating found another subject's passage ("How much does cleaning the boats cost?" of a
 rowing club's folder quoted the French hall contract's cleaning fee, s37 review), and words
 written in other sentences of the passage another subject's sentence (s38 review).
+A reading no passage found vouched for stands only when its quote writes another word of the
+question too.
 """
 
 from __future__ import annotations
@@ -172,6 +174,22 @@ def _written(folded: str, written: set[str]) -> bool:
     if not folded:
         return False
     return folded in written or any(is_form_of(folded, word) for word in written)
+
+
+def writes_another_asked(read_across: Answer, also_asked: tuple[str, ...] | None) -> bool:
+    """Whether `read_across`, the answer of a question read across with no passage found to
+    vouch for its reading (corpus_translation.every_word_across), quotes a sentence writing one
+    of the question's other content words `also_asked` (folded, as a word of its own or by
+    `_writes_any`'s forms: "22" of "Where is the school trip on 22 May?" in "Sortie scolaire
+    au zoo de Vincennes le 22 mai 2026"); any other answer (`also_asked` None), or a refusal,
+    needs none. The translated word alone is no evidence: "When is the school trip?" of a
+    family folder, "school" read as "école" and "scolaire", quoted "Réunion parents-professeurs
+    à l'école le 22 mai 2026 à 18 h." (s38 review), a line on no trip."""
+    if also_asked is None or read_across.abstained:
+        return True
+    quotes = [fold(citation.quote) for citation in read_across.citations]
+    written = any(_writes_key(quote, word) for quote in quotes for word in also_asked)
+    return written or _writes_any(read_across.citations, set(also_asked))
 
 
 def _quoted_texts(citations: Iterable[Citation], evidence: Retrieval) -> Iterable[str]:

@@ -25,6 +25,7 @@ from citeqa.changegroups import WORDS_CHANGE
 from citeqa.config import Settings
 from citeqa.embedding import get_embedder, register_embedder
 from citeqa.lexical import content_words
+from citeqa.models import Lang
 from citeqa.store import load_index
 
 SAME_MEANING = {"numero": "number", "nounou": "babysitter", "caisse": "cash", "fond": "float"}
@@ -53,11 +54,11 @@ class FakeBilingual:
 
     name, model, package, version = "fakeml", "fake-hash-bilingual", "citeqa-tests", "0"
     dim, default_weight, multilingual = 64, 1.0, True
+    same_meaning = SAME_MEANING
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
-        read = [
-            " ".join(SAME_MEANING.get(word, word) for word in content_words(text)) for text in texts
-        ]
+        meaning = self.same_meaning
+        read = [" ".join(meaning.get(word, word) for word in content_words(text)) for text in texts]
         return np.asarray(get_embedder("fake").embed_batch(read))
 
 
@@ -150,21 +151,21 @@ def test_absent_words_of_an_off_topic_question_are_not_translated(
     # the whole corpus's words, corpus_translation.py), yet one word of five translating is
     # too few (MIN_TRANSLATED): none is read translated, and it abstains
     asked: list[list[str]] = []
-    found: list[dict[str, str]] = []
+    found: list[tuple[dict[str, str], bool]] = []
     real_translations, real_read_across = api.translations, Assistant._read_across
 
     def translations(absent: list[str], *rest: object, **named: object) -> dict[str, str]:
         asked.append(list(absent))
         return real_translations(absent, *rest, **named)  # type: ignore[arg-type]
 
-    def read_across(self: Assistant, *args: object) -> dict[str, str]:
+    def read_across(self: Assistant, *args: object) -> tuple[dict[str, str], bool]:
         found.append(real_read_across(self, *args))  # type: ignore[arg-type]
         return found[-1]
 
     monkeypatch.setattr(api, "translations", translations)
     monkeypatch.setattr(Assistant, "_read_across", read_across)
     answer = bilingual["fakeml"].ask(QUESTION_OFF_TOPIC)
-    assert asked and found and not any(found) and answer.abstained
+    assert asked and found and not any(read for read, _ in found) and answer.abstained
     asked.clear()
     bilingual["fakeml"].ask("How much is the cash float of the kermesse?")
     assert asked, "the spy sees a question the gate lets through"
@@ -599,30 +600,29 @@ DIARY = {
 }
 
 
-class FakeSchool:
-    """The conftest's fake channel over content words, multilingual for SCHOOL_WORDS only."""
+class FakeSchool(FakeBilingual):
+    """FakeBilingual reading SCHOOL_WORDS alone across languages."""
 
-    name, model, package, version = "fakeschool", "fake-hash-school", "citeqa-tests", "0"
-    dim, default_weight, multilingual = 64, 1.0, True
+    name, model = "fakeschool", "fake-hash-school"
+    same_meaning = SCHOOL_WORDS
 
-    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
-        read = [
-            " ".join(SCHOOL_WORDS.get(word, word) for word in content_words(text)) for text in texts
-        ]
-        return np.asarray(get_embedder("fake").embed_batch(read))
+
+def _school_assistant(tmp_path: Path, notes: dict[str, str]) -> Assistant:
+    """An assistant over `notes` with the FakeSchool channel (registered by the caller)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in notes.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(channels=("fakeschool",), corpus_dir=corpus, index_dir=tmp_path / "idx")
+    build_index(settings)
+    return open_assistant(settings, build_if_missing=False)
 
 
 @pytest.fixture
 def diary(scratch_registry: None, tmp_path: Path) -> Assistant:
     """English diary entries of May, and French notes, one on a school trip on 22 May."""
     register_embedder("fakeschool", FakeSchool)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in DIARY.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    settings = Settings(channels=("fakeschool",), corpus_dir=corpus, index_dir=tmp_path / "idx")
-    build_index(settings)
-    return open_assistant(settings, build_if_missing=False)
+    return _school_assistant(tmp_path, DIARY)
 
 
 FAKE_CONFIDENCE = 0.2
@@ -734,6 +734,23 @@ def test_a_word_no_passage_found_translates_is_read_as_the_corpus_writes_it_acro
     top = diary.retrieve(question).hits[: diary.settings.answer_passages]
     assert all(hit.chunk.lang == "en" for hit in top), "the search found no French note"
     assert "school" in terms.absent
-    found = diary._read_across(terms, top, "en", "fakeschool")
-    assert found == ({"school": found.get("school")} if read else {})
-    assert not read or found["school"] in SCHOOL_WORDS
+    found, vouched = diary._read_across(terms, top, "en", "fakeschool")
+    assert not vouched
+    assert set(found) == ({"school"} if read else set())
+    assert not read or sorted(found["school"].split()) == sorted(SCHOOL_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("question", "read", "lang", "others"),
+    [
+        ("When is the school trip?", {"school": "ecole scolaire"}, "en", ("trip",)),
+        ("Where is the school trip on 22 May?", {"school": "ecole"}, "en", ("trip", "22")),
+        ("Quand est la sortie scolaire ?", {"scolaire": "school"}, "fr", ("sortie",)),
+    ],
+)
+def test_a_question_read_with_no_passage_vouching_is_held_to_its_other_content_words(
+    question: str, read: dict[str, str], lang: Lang, others: tuple[str, ...]
+) -> None:
+    """The words a quote of a question read across with no passage vouching must write one of
+    (translated_answer.writes_another_asked): its content words but the ones read across."""
+    assert api._other_content_words(question, read, lang) == others

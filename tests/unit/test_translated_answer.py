@@ -11,6 +11,7 @@ from citeqa.translated_answer import (
     names_another_item,
     replaces,
     unwritten_words,
+    writes_another_asked,
 )
 
 LAUNDRY = "The laundry room in the basement is open every day from 7 am to 10 pm."
@@ -282,3 +283,22 @@ def test_a_value_writes_the_whole_phrase_of_its_kind_asked() -> None:
         "What is the e-mail of the club secretary?",
     ):
         assert unwritten_words(mail, question, "en", evidence, translate) == [], question
+
+
+MEETING = "Réunion parents-professeurs à l'école le 22 mai 2026 à 18 h."
+TRIP = "Sortie scolaire au zoo de Vincennes le 22 mai 2026, départ à 8 h 30."
+
+
+def test_a_reading_no_passage_vouched_for_stands_on_a_quote_writing_another_asked_word() -> None:
+    # s38 review: "When is the school trip?", "school" read as "école" with no passage found
+    # vouching for it, quoted the parents' meeting, a line on no trip; "Where is the school
+    # trip on 22 May?" (notes dev a59) quotes the trip, writing "22"
+    assert not writes_another_asked(answered(MEETING, 0.6), ("trip",))
+    assert writes_another_asked(answered(TRIP, 0.6), ("trip", "22"))
+    meeting_en = "Parent-teacher meeting at the school on 22 May 2026 at 6 pm."
+    assert not writes_another_asked(answered(meeting_en, 0.6), ("sortie",))
+
+
+def test_an_answer_read_otherwise_or_a_refusal_needs_no_other_asked_word() -> None:
+    assert writes_another_asked(answered(MEETING, 0.6), None)
+    assert writes_another_asked(REFUSED, ("trip",))
