@@ -575,6 +575,8 @@ class LackingField:
     mentioning: tuple[tuple[int, int], ...]
     """The spans of its lines writing a word of the asked label in a value ("Bureau :
     Téléphone : 09 …"): what it says of the field, if anything."""
+    card: bool = True
+    """Whether it is a record (else a line outside every record naming the owner)."""
 
 
 def lacking_field(
@@ -637,7 +639,9 @@ def _card_lacking(text: str, card: AskedCard, focus: str) -> LackingField | None
         for start, end, _ in (card.record.lines if card.record else ())
         if named and with_label_groups(text_stems(text[start:end])) & named
     )
-    return LackingField(card.owner, card.other_label, *card.span, mentioning)
+    return LackingField(
+        card.owner, card.other_label, *card.span, mentioning, card.record is not None
+    )
 
 
 def _asked_labels(text: str, record: Record, focus: str, naming: frozenset[str]) -> list[str]:
