@@ -84,15 +84,28 @@ def _stands(
     citation: Citation, doc_id: str, lacking: LackingField, documents: dict[str, Document]
 ) -> bool:
     """Whether the citation quotes what the lacking record writes of the field, or writes
-    every owner word (its document's name words count) outside that record."""
+    every owner word (its document's name words count) outside that record (`_outside`)."""
     inside = citation.doc_id == doc_id and lacking.start <= citation.start < lacking.end
     if inside:
         return any(
             start < citation.end and citation.start < end for start, end in lacking.mentioning
         )
     document = documents.get(citation.doc_id)
-    written = text_stems(citation.quote)
+    written = text_stems(_outside(citation, doc_id, lacking))
     naming = name_words(document) if document is not None else frozenset()
     return all(
         text_stems(word) & written or word in naming or word in written for word in lacking.owner
     )
+
+
+def _outside(citation: Citation, doc_id: str, lacking: LackingField) -> str:
+    """The citation's quote without what it quotes of the lacking record: a passage running
+    from another card into the owner's writes the owner, yet quotes the other card's line
+    (s38 review: Helen Price's "Phone:" line for Tom Baker's phone). A line naming the owner
+    outside every record is no card: a passage reaching it still stands."""
+    first = max(lacking.start, citation.start) - citation.start
+    last = min(lacking.end, citation.end) - citation.start
+    verbatim = len(citation.quote) == citation.end - citation.start
+    if citation.doc_id != doc_id or first >= last or not verbatim or not lacking.card:
+        return citation.quote
+    return citation.quote[:first] + "\n" + citation.quote[last:]

@@ -352,7 +352,9 @@ def asked_card(
     found = records_of(text) if records is None else records
     owners = _kind_owner_words(words, kinds)
     card = _owner_card(text, found, owners, naming)
-    span = (card.lines[0][0], card.lines[-1][1]) if card else _owner_line(text, found, owners)
+    span = (
+        (card.lines[0][0], card.lines[-1][1]) if card else _owner_line(text, found, owners, kinds)
+    )
     if span is None:
         return None
     kind_text = " ".join(word.folded for word in words if word not in owners)
@@ -402,11 +404,14 @@ def _owner_card(
 
 
 def _owner_line(
-    text: str, records: list[Record], owners: list[AskedWord]
+    text: str, records: list[Record], owners: list[AskedWord], kinds: list[str]
 ) -> tuple[int, int] | None:
     """The span of the first line of `text` outside every record whose words (as a record's
     identity is read) write each of `owners`, when there are some and several `records` (a
-    directory: the one card of a document is no other owner's); else None."""
+    directory: the one card of a document is no other owner's); else None. None too when
+    that line's paragraph writes a value of one of the asked `kinds` (s38 review: a
+    service's short block "## IT helpdesk" / "Phone: …" under the card size; prose "Julien
+    Petit …, il est joignable au 06 …" between two cards): that line answers."""
     inside = [(record.lines[0][0], record.lines[-1][1]) for record in records]
     at = 0
     for line in text.splitlines(keepends=True) if owners and len(records) > 1 else []:
@@ -415,8 +420,16 @@ def _owner_line(
             continue
         written = _identity_stems(line)
         if all(word.stems & written or word.folded in written for word in owners):
+            if any(writes_asked_value(kinds, one) for one in _paragraph(text, start)):
+                return None
             return start, start + len(line.rstrip("\r\n"))
     return None
+
+
+def _paragraph(text: str, start: int) -> list[str]:
+    """The lines of `text` from `start` to the next blank line (or the end)."""
+    blank = re.search(r"\n[ \t]*(?:\r?\n|$)", text[start:])
+    return (text[start : start + blank.start()] if blank else text[start:]).splitlines()
 
 
 def _holds_kind(
@@ -562,6 +575,8 @@ class LackingField:
     mentioning: tuple[tuple[int, int], ...]
     """The spans of its lines writing a word of the asked label in a value ("Bureau :
     Téléphone : 09 …"): what it says of the field, if anything."""
+    card: bool = True
+    """Whether it is a record (else a line outside every record naming the owner)."""
 
 
 def lacking_field(
@@ -624,7 +639,9 @@ def _card_lacking(text: str, card: AskedCard, focus: str) -> LackingField | None
         for start, end, _ in (card.record.lines if card.record else ())
         if named and with_label_groups(text_stems(text[start:end])) & named
     )
-    return LackingField(card.owner, card.other_label, *card.span, mentioning)
+    return LackingField(
+        card.owner, card.other_label, *card.span, mentioning, card.record is not None
+    )
 
 
 def _asked_labels(text: str, record: Record, focus: str, naming: frozenset[str]) -> list[str]:

@@ -5,7 +5,13 @@ owner."""
 from __future__ import annotations
 
 from citeqa.field_lines import field_label
-from citeqa.record_fields import answering_fields, asked_words, lacking_field, records_of
+from citeqa.record_fields import (
+    answering_fields,
+    asked_card,
+    asked_words,
+    lacking_field,
+    records_of,
+)
 
 CARD = (
     "# GEO-310 — Cartographie des sols\n\n"
@@ -388,3 +394,38 @@ def test_a_line_naming_someone_between_cards_is_no_card_s_title_nor_line() -> No
         assert answer_lines(text, question) == []
         found = lacking_field(text, asked_words(question), question, frozenset())
         assert found is not None and text[found.start : found.end].endswith(owner)
+
+
+def test_an_owner_s_short_block_or_sentence_writing_the_asked_value_is_no_lacking_card() -> None:
+    # s38 review: a service's block under the card size after person cards, and a sentence
+    # giving someone's number between two signature cards, were refused as cards lacking it
+    for text, question, line in (
+        (
+            "# Office contacts\n\n## Helen Price\nRole: Office manager\nRoom: 3.14\n"
+            "Phone: +44 20 7946 1001\n\n## Tom Baker\nRole: Network engineer\nRoom: 2.07\n"
+            "Phone: +44 20 7946 1002\n\n## IT helpdesk\nPhone: +44 20 7946 1999\n"
+            "Hours: 8am to 6pm\n",
+            "What is the phone number of the IT helpdesk?",
+            "Phone: +44 20 7946 1999",
+        ),
+        (
+            "# Annuaire\n\n## Paul Martin\nFonction : Directeur\nBureau : B204\n"
+            "Téléphone : 01 45 22 33 10\n\n## Sophie Bernard\nFonction : Assistante\n"
+            "Bureau : A101\nTéléphone : 01 45 22 33 12\n\n## Support informatique\n"
+            "Téléphone : 01 45 22 39 99\nHoraires : 8 h - 18 h\n",
+            "Quel est le téléphone du support informatique ?",
+            "Téléphone : 01 45 22 39 99",
+        ),
+        (
+            "Marc Dubois\nResponsable logistique\nTél : 01 44 55 66 77\n"
+            "Courriel : marc.dubois@exemple.fr\n\nBonjour Marc,\n\nPeux-tu réserver la salle ? "
+            "Julien Petit viendra aussi, il est joignable au 06 98 76 54 32.\n\n"
+            "Anne Lefort\nChargée de projet\nTél : 01 44 55 66 00\n"
+            "Courriel : anne.lefort@exemple.fr\n",
+            "Quel est le téléphone de Julien Petit ?",
+            "06 98 76 54 32",
+        ),
+    ):
+        assert line in text
+        assert asked_card(text, asked_words(question), question, frozenset()) is None, question
+        assert lacking_field(text, asked_words(question), question, frozenset()) is None, question
