@@ -6,8 +6,8 @@ line rated 16th by the answer models).
 
 `attendance_position` finds, among the candidates it is given (answering.attendance_first
 passes them all, best first), the first attendance line of the best candidate's document when
-the question asks who attended (`asks_attendance`: a "who"/"qui" and a word "present",
-"attended", "participé", "assisté", or a noun "attendees", "participants"): it leads the
+the question asks who attended (`asks_attendance`: a "who"/"qui" and a word starting
+"present", "attend", "particip", "assist", or a noun "attendees", "participants"): it leads the
 quote. framing_lines.py sets such lines aside for any other question. The labels and the
 words asking are data, English and French (citeqa/data/attendance_lines.json).
 
@@ -29,16 +29,16 @@ _WORDS = re.compile(r"\w+")
 
 
 @cache
-def _data() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _data() -> tuple[re.Pattern[str], frozenset[str], tuple[str, ...], tuple[str, ...]]:
     """The labels as one pattern over a folded line's opening, the persons words, the asked
-    words and the nouns (all folded, whole words)."""
+    word starts and the noun starts (all folded)."""
     data = data_json("attendance_lines.json")
     labels = sorted({fold(str(label)) for label in data["labels"]}, key=len, reverse=True)
     spelt = "|".join(r"\W+".join(map(re.escape, _WORDS.findall(label))) for label in labels)
     pattern = re.compile(rf"[\W_]*(?:{spelt})\s*:")
     persons = frozenset(fold(str(word)) for word in data["persons"])
-    asked = frozenset(fold(str(word)) for word in data["asked"])
-    nouns = frozenset(fold(str(word)) for word in data["nouns"])
+    asked = tuple(fold(str(word)) for word in data["asked"])
+    nouns = tuple(fold(str(word)) for word in data["nouns"])
     return pattern, persons, asked, nouns
 
 
@@ -49,13 +49,12 @@ def is_attendance_line(text: str) -> bool:
 
 def asks_attendance(question: str) -> bool:
     """Whether the question asks who attended ("Who was present at…", "Qui était présent…",
-    "Who attended…", "List the attendees"; not "What is the present value…", "Who presented
-    the options?", "Qui est l'assistant…")."""
+    "Who attended…", "List the attendees"; not "What is the present value…")."""
     _, persons, asked, nouns = _data()
-    words = frozenset(_WORDS.findall(fold(question)))
-    if not nouns.isdisjoint(words):
+    words = _WORDS.findall(fold(question))
+    if any(word.startswith(nouns) for word in words):
         return True
-    return not persons.isdisjoint(words) and not asked.isdisjoint(words)
+    return not persons.isdisjoint(words) and any(word.startswith(asked) for word in words)
 
 
 def attendance_position(
