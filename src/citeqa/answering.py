@@ -83,7 +83,6 @@ from citeqa.asked_values import (
     values_written,
     widely_written,
 )
-from citeqa.attendance_lines import attendance_position
 from citeqa.chunking import section_of
 from citeqa.config import Settings
 from citeqa.counting import counted_records
@@ -1052,20 +1051,6 @@ def decision_first(candidates: Candidates, bank: SentenceBank, question: str) ->
     under = [under_decision_heading(bank, item.index) for item in items]
     names = [_document_name(bank, item) for item in items]
     position = decision_position(question, texts, under, names)
-    if position is None:
-        return candidates
-    return _promoted(candidates, position)
-
-
-def attendance_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
-    """The candidates, but for a question asking who attended the attendance line of the best
-    candidate's document (attendance_lines.attendance_position: "Present: J. Okafor, …" for
-    "Who was present at the site meeting?", over "Next meeting: 24 March 2026, site hut.")
-    first, rated as the first was, every other rated at most DISPLACED_SHARE of that."""
-    items = candidates.sentences
-    texts = [bank.text(item.index) for item in items]
-    documents = [bank.sentences[item.index].doc_id for item in items]
-    position = attendance_position(question, texts, documents)
     if position is None:
         return candidates
     return _promoted(candidates, position)
@@ -2906,7 +2891,6 @@ def _quoted(
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)
         ranked = decision_first(ranked, bank, terms.focus)
-        ranked = attendance_first(ranked, bank, terms.focus)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         rows = leading_rows_kept(ranked, bank, terms, lead)
         chosen = choose(

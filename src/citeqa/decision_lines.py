@@ -29,7 +29,13 @@ from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import asked_written, content_words, query_tokens
 
-__all__ = ["asks_decision", "decision_position", "decision_words", "is_decision_line"]
+__all__ = [
+    "asks_decision",
+    "decision_position",
+    "decision_words",
+    "droppable_decision_words",
+    "is_decision_line",
+]
 
 _WORDS = re.compile(r"\w+")
 
@@ -70,6 +76,15 @@ def decision_words() -> frozenset[str]:
     return _data()[1]
 
 
+@cache
+def droppable_decision_words() -> frozenset[str]:
+    """The verbs asking what was decided ("décidé", "decided", "agreed"; not "validé",
+    "retenu", which name a subject as well) that are no search term when the corpus never
+    writes them but writes another decision word (questions.analyse)."""
+    words = data_json("decision_lines.json")["droppable_when_unused"]
+    return frozenset(str(word).lower() for word in words)
+
+
 def decision_position(
     question: str,
     texts: Sequence[str],
@@ -82,7 +97,8 @@ def decision_position(
     "## Decisions": dated_meetings.under_decision_heading) is a decision line as a labelled
     one is; a decision line writes the words its document's name writes too (`names`, the
     title and file name: "What was decided at the sprint 24 review?" of the "Sprint 24 review"
-    minutes' decisions, which never write "sprint")."""
+    minutes' decisions, which never write "sprint"), but only when the line writes one subject
+    word itself ("Did the board agree to the merger?" never quotes the budget's decision line)."""
     if not texts or not asks_decision(question):
         return None
     asked = _subject_stems(question)
@@ -91,8 +107,10 @@ def decision_position(
         flagged = position < len(under_decisions) and under_decisions[position]
         if not flagged and not is_decision_line(text):
             continue
-        named = names[position] if position < len(names) else ""
-        count = _written(asked, f"{text}\n{named}")
+        count = _written(asked, text)
+        if count:
+            named = names[position] if position < len(names) else ""
+            count = _written(asked, f"{text}\n{named}")
         if count == len(asked) or count >= least:
             return position if position == 0 or not asks_decision(texts[0]) else None
     return None

@@ -37,7 +37,7 @@ from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.corpus_initials import CorpusInitials
 from citeqa.courtesy import only_courtesy
 from citeqa.dates import YEAR_DIGITS, date_key, day_spans, impossible_spans, is_full_day_term
-from citeqa.decision_lines import decision_words
+from citeqa.decision_lines import decision_words, droppable_decision_words
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.hyphens import WORD_HYPHENS
@@ -1238,7 +1238,7 @@ def _unused_decision_word(
     uses another ("Décision : L'éclairage sera intégré…"): no term, as a frame word is not;
     the documents do write of decisions, and decision_lines quotes their decision lines (s38:
     the question was refused saying they never mention "décidé")."""
-    if scale != 1.0 or word.lower() not in decision_words():
+    if scale != 1.0 or word.lower() not in droppable_decision_words():
         return False
     return _frequency(alternatives, vocabulary) == 0 and _writes_decisions(vocabulary)
 

@@ -204,3 +204,22 @@ def test_a_decision_word_the_corpus_never_writes_is_no_absent_word_when_it_write
     plain = ["L'éclairage sera intégré à la main courante.", "Le garde-corps."]
     assert "décidé" in _analysed("Qu'a-t-on décidé pour l'éclairage ?", plain)
     assert "parking" in _analysed("Qu'a-t-on décidé pour le parking ?", minutes)
+
+
+def test_a_document_name_adds_only_to_a_line_writing_a_subject_word_itself() -> None:
+    asked = "Did the board agree to the merger?"
+    texts = ["The board met on Monday.", "DECISION: The 2026 budget is approved at 40,000."]
+    name = "Board minutes — merger review\nboard-merger"
+    assert decision_position(asked, texts, [False, False], ["", name]) is None
+    french = ["Le conseil s'est réuni lundi.", "Décision : le budget 2026 est adopté."]
+    asked = "Le conseil a-t-il validé la fusion ?"
+    assert decision_position(asked, french, [False, False], ["", "Conseil — fusion"]) is None
+
+
+def test_only_a_verb_asking_a_decision_is_dropped_unused_not_validated_or_retained() -> None:
+    minutes = ["Décision : L'éclairage sera intégré à la main courante.", "Le garde-corps."]
+    assert "validé" in _analysed("Qu'a-t-on validé pour l'éclairage ?", minutes)
+    assert "retenu" in _analysed("Qu'a-t-on retenu pour l'éclairage ?", minutes)
+    assert "décidé" not in _analysed("Qu'a-t-on décidé pour l'éclairage ?", minutes)
+    english = ["DECISION: The lighting will be integrated in the handrail."]
+    assert "decided" not in _analysed("What was decided about the lighting?", english)
