@@ -65,7 +65,6 @@ from typing import NamedTuple
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold
 from citeqa.questions import visible_text
-from citeqa.superseding import superseding
 from citeqa.unheld_periods import follows
 
 Edition = tuple[int, ...]
@@ -130,14 +129,11 @@ def _words() -> _Words:
 class Copy(NamedTuple):
     """The current file a copy is of, and whether the copy is a duplicate (a download's, an
     export's) rather than an older edition, or an earlier period's paper of a dated series
-    (`earlier_periods`: "2024-2025/adherents_2024-2025" beside "adherents_2025-2026"), or a
-    document a statement says the current one replaces (`superseded`, superseding.py: ADR-006
-    "Superseded by ADR-008"; read as an earlier period's paper is, `earlier` too)."""
+    (`earlier_periods`: "2024-2025/adherents_2024-2025" beside "adherents_2025-2026")."""
 
     current: str
     duplicate: bool
     earlier: bool = False
-    superseded: bool = False
 
 
 @dataclass(frozen=True)
@@ -374,36 +370,20 @@ def copies(doc_ids: Iterable[str], text_of: Callable[[str], str] | None = None) 
                 found[doc_id] = Copy(current, False)
         for doc_id, current in replaced(ids, text_of).items():
             found.setdefault(doc_id, Copy(current, False))
-        for doc_id, current in superseding(ids, text_of).items():
-            found.setdefault(doc_id, Copy(current, False, True, True))
         for doc_id, current in earlier_periods(ids, text_of).items():
             if doc_id not in found and current not in found:
                 found[doc_id] = Copy(current, False, True)
     return {doc_id: _last(doc_id, copy, found) for doc_id, copy in found.items()}
 
 
-CHAIN_MOST = 64
-"""The most steps `_last` follows a chain of copies."""
-
-
 def _last(doc_id: str, copy: Copy, found: dict[str, Copy]) -> Copy:
     """`copy` naming the end of its chain: "avis (1) (1)" is a copy of "avis (1)", itself one
     of "avis" (s27 re-read: the warning named a copy set aside as the current file). A
-    duplicate of an old copy is a duplicate; a document superseded stays so along a chain
-    (ADR-001 superseded by ADR-004, itself by ADR-009); a cycle ends before it turns back, a
-    chain after CHAIN_MOST steps (5 000 decision records each superseded by the next walked
-    theirs to its end, each, for 30 s)."""
+    duplicate of an old copy is a duplicate; a cycle ends before it turns back."""
     seen = {doc_id, copy.current}
-    while (
-        (next_copy := found.get(copy.current)) is not None
-        and next_copy.current not in seen
-        and len(seen) <= CHAIN_MOST
-    ):
+    while (next_copy := found.get(copy.current)) is not None and next_copy.current not in seen:
         seen.add(next_copy.current)
-        if copy.superseded:
-            copy = copy._replace(current=next_copy.current)
-        else:
-            copy = Copy(next_copy.current, copy.duplicate)
+        copy = Copy(next_copy.current, copy.duplicate)
     return copy
 
 
