@@ -181,12 +181,17 @@ def writes_another_asked(read_across: Answer, also_asked: tuple[str, ...] | None
     vouch for its reading (corpus_translation.every_word_across), quotes a sentence writing one
     of the question's other content words `also_asked` (folded, as a word of its own or by
     `_writes_any`'s forms: "22" of "Where is the school trip on 22 May?" in "Sortie scolaire
-    au zoo de Vincennes le 22 mai 2026"); any other answer (`also_asked` None), or a refusal,
-    needs none. The translated word alone is no evidence: "When is the school trip?" of a
-    family folder, "school" read as "école" and "scolaire", quoted "Réunion parents-professeurs
-    à l'école le 22 mai 2026 à 18 h." (s38 review), a line on no trip."""
-    if also_asked is None or read_across.abstained:
+    au zoo de Vincennes le 22 mai 2026"); any other answer (`also_asked` None) needs none. The
+    translated word alone is no evidence: "When is the school trip?" of a family folder,
+    "school" read as "école" and "scolaire", quoted "Réunion parents-professeurs à l'école le 22
+    mai 2026 à 18 h." (s38 review), a line on no trip. Nor is such a reading's refusal: the
+    refusal as typed names the words no document writes and the other language to ask in, where
+    the refusal read across said only that the closest passages do not mention them ("Quand est
+    le rendez-vous de Maya ?" of a family folder, "rendez-vous" read as "appointment": s38)."""
+    if also_asked is None:
         return True
+    if read_across.abstained:
+        return False
     quotes = [fold(citation.quote) for citation in read_across.citations]
     written = any(_writes_key(quote, word) for quote in quotes for word in also_asked)
     return written or _writes_any(read_across.citations, set(also_asked))
