@@ -709,6 +709,8 @@ class Assistant:
         wordless = partial and no_word_written(terms)
         if wordless and translated is not None and _few_translated(translated):
             translated = None  # half of a question none of whose words the documents write
+        if translated is not None and translated.also_asked is not None and not answer.abstained:
+            translated = None  # unvouched (every_word_across): read again only once refused
         if translated is not None:  # read as if asked in the passages' language
             searched_across = self._searched(text, vectors, k, translated, first)
             across = composed(*searched_across.read)
