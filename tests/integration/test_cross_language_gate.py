@@ -11,6 +11,7 @@ import inspect
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from citeqa.config import Settings
 from citeqa.embedding import get_embedder, register_embedder
 from citeqa.lexical import content_words
 from citeqa.models import Lang
+from citeqa.questions import QuestionTerms
 from citeqa.store import load_index
 
 SAME_MEANING = {"numero": "number", "nounou": "babysitter", "caisse": "cash", "fond": "float"}
@@ -754,3 +756,33 @@ def test_a_question_read_with_no_passage_vouching_is_held_to_its_other_content_w
     """The words a quote of a question read across with no passage vouching must write one of
     (translated_answer.writes_another_asked): its content words but the ones read across."""
     assert api._other_content_words(question, read, lang) == others
+
+
+@pytest.mark.parametrize(("also_asked", "searches"), [(("trip",), 1), (None, 2)])
+def test_an_unvouched_reading_reads_again_only_a_question_refused_as_typed(
+    diary: Assistant,
+    monkeypatch: pytest.MonkeyPatch,
+    also_asked: tuple[str, ...] | None,
+    searches: int,
+) -> None:
+    """s38 latency: 9 of the bundled corpus's questions, answered as typed, were read again by
+    a reading no passage vouched for (corpus_translation.every_word_across), a second search and
+    answer changing none of them; such a reading waits for a refusal, a vouched one does not."""
+    searched = []
+    real_searched = Assistant._searched
+
+    def counted(self: Assistant, *args: object) -> object:
+        searched.append(args[0])
+        return real_searched(self, *args)  # type: ignore[arg-type]
+
+    def read(
+        self: Assistant, question: str, context: object, terms: QuestionTerms, *rest: object
+    ) -> QuestionTerms:
+        return replace(terms, also_asked=also_asked)
+
+    monkeypatch.setattr(Assistant, "_searched", counted)
+    monkeypatch.setattr(Assistant, "_lacking_words", lambda self, *args: True)
+    monkeypatch.setattr(Assistant, "_translated", read)
+    answer = diary.ask("When is the trip to the market?")
+    assert not answer.abstained, "answered as typed"
+    assert len(searched) == searches
