@@ -604,6 +604,7 @@ def later_statement(
         return None
     after = max(dated.values(), default=UNDATED)
     best: LaterStatement | None = None
+    quoted_texts = [bank.text(item.index) for item in quoted]
     for other in candidates:
         date = subjects.date(other.index)
         if date is None or date <= after:
@@ -615,7 +616,7 @@ def later_statement(
         text = bank.text(other.index)
         if _titles_its_document(bank, other.index) or _writes_date(text, date):
             continue
-        if restates_value(text, [bank.text(item.index) for item in quoted]):
+        if restates_value(text, quoted_texts):
             continue
         if _speaks_of(subjects, quoted, other, current):
             best = LaterStatement(other, date, after, tuple(sorted(dated.items())))
@@ -920,7 +921,8 @@ def restates_value(text: str, quoted: Sequence[str]) -> bool:
     was shown as what "later" holds, while March's mail says 372,000). It restates only when
     every value it states is one the quote states, each with the same unit word after it: "de
     240 000 euros à 228 000 euros", "385,000 dollars, not euros" or "1,200 CHF" change it."""
-    theirs = _values(fold(text))
+    folded = fold(text)
+    theirs = _values(folded)
     if not theirs:
         return False
     ours: dict[str, set[str]] = {}
@@ -929,7 +931,6 @@ def restates_value(text: str, quoted: Sequence[str]) -> bool:
             ours.setdefault(value, set()).update(units)
     if any(value not in ours or not units <= ours[value] for value, units in theirs.items()):
         return False
-    folded = fold(text)
     if _reversal_pattern().search(folded) or _contrast_pattern().search(folded):
         return False
     return not states_a_change(text, quoted)

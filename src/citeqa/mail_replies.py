@@ -80,10 +80,9 @@ class Reply:
 
 @dataclass(frozen=True)
 class _Message:
-    """One message of a thread: its document, number, sender's name words, moment and span."""
+    """One message of a thread: its document, sender's name words, day, moment and span."""
 
     doc_id: str
-    number: int
     sender: frozenset[str]
     day: str | None
     moment: float | None
@@ -246,7 +245,6 @@ def _message(doc_id: str, document: Document, layout: MailLayout, number: int) -
     sender = layout.senders[number].rpartition(" · ")[0] if number < len(layout.senders) else ""
     return _Message(
         doc_id,
-        number,
         _name_words(sender),
         message_date(document, start),
         _moment(_headers_text(layout, number, text)),

@@ -345,7 +345,7 @@ def asked_card(
     "Courriel : anne…" of another card was quoted), nor when no card is the owner's but a line
     outside every record writes the owner (`_owner_line`: "Apologies received from Dana
     Cole" between two cards). None when no kind is asked, no card or such line is the
-    owner's, or no other record holds the kind."""
+    owner's, or neither its card nor any other record holds the kind."""
     kinds = named_kinds(asked_value_kinds(focus))
     if not kinds:
         return None
