@@ -900,9 +900,15 @@ def _stated_numbers(folded: str) -> set[str]:
     """The numbers a folded sentence states, its dates and years aside: "in 2027" or "on 3
     March" dates a later sentence, it changes no value (s27 re-read: "repainted blue in 2027"
     was taken for a change of "12 desks")."""
+    undated = _without_days(folded)
+    return {number for number in _NUMBER.findall(undated) if not _YEAR.fullmatch(number)}
+
+
+def _without_days(folded: str) -> str:
+    """A folded sentence with each day it writes (dates.day_spans) blanked."""
     for start, end, _ in reversed(day_spans(folded)):
         folded = folded[:start] + " " + folded[end:]
-    return {number for number in _NUMBER.findall(folded) if not _YEAR.fullmatch(number)}
+    return folded
 
 
 _YEAR = re.compile(YEAR_DIGITS)
@@ -953,8 +959,7 @@ def _values(folded: str) -> dict[str, set[str]]:
     are "385000"; "7,5" is "7.5"), of three figures or more (an amount, not a time's "18 h 30"
     nor a count of "12 desks" that many sentences write), its dates and years aside; each with
     the unit words written after it (`_UNIT_AFTER`, "" when none is)."""
-    for start, end, _ in reversed(day_spans(folded)):
-        folded = folded[:start] + " " + folded[end:]
+    folded = _without_days(folded)
     found: dict[str, set[str]] = {}
     for number in _VALUE.finditer(folded):
         value = _THOUSANDS.sub("", number.group()).replace(",", ".")

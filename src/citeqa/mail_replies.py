@@ -300,8 +300,8 @@ def _moment(headers: str) -> float | None:
 
 
 def _recipients(text: str) -> list[frozenset[str]]:
-    """Each person a To or Cc line of the thread names, as the name words of their display
-    name and of their address's local part (each apart)."""
+    """Each person a To or Cc line of the headers `text` (the asking message's) names, as the
+    name words of their display name and of their address's local part (each apart)."""
     people: list[frozenset[str]] = []
     for found in _ADDRESSED_LINE.finditer(text):
         for person in found["value"].split(","):

@@ -318,7 +318,7 @@ def _candidate_names(
     document = bank.documents[bank.sentences[index].doc_id]
     context = "\n".join([heading_over(bank, index) or "", document.title, file_stem(document.path)])
     around = undated_terms(text) | undated_terms(context)
-    return _names_enough(sum(1 for alternatives in subject if alternatives & around), subject)
+    return _names_enough(len(asked_written(subject, around)), subject)
 
 
 def _older_than_first(line: NextLine, bank: SentenceBank, first: ScoredSentence) -> bool:
@@ -571,7 +571,7 @@ def _stops(line: str, subject: list[frozenset[str]], counted_from: str) -> bool:
         return False
     past = any(is_full_day_term(term) and term < counted_from for term in date_terms(fold(line)))
     own = undated_terms(line)
-    written = sum(1 for alternatives in subject if alternatives & own)
+    written = len(asked_written(subject, own))
     return not past and written > 0 and _names_enough(written, subject)
 
 

@@ -220,12 +220,18 @@ def _label_words(line: str) -> set[str]:
     return set(re.findall(r"[^\W_]+", fold(line.partition(":")[0]))) if ":" in line else set()
 
 
+@cache
+def _qualifying_words() -> frozenset[str]:
+    """The words qualifying a kind of every kind (their `subsumes`), read once."""
+    return frozenset().union(*(kind.subsumes for kind in _kinds().values()))
+
+
 def _other_kinds_only(asked: Sequence[str], label: set[str]) -> bool:
     """Whether every word of `label` (stopwords, single letters and the words qualifying a
     kind aside) is a word of a kind none of whose shapes is one of the `asked` kinds'
     ("Fax", "N° de fax" for a phone; "Tél/Fax" names a phone too)."""
     kinds = _kinds()
-    qualifying = frozenset().union(*(kind.subsumes for kind in kinds.values()))
+    qualifying = _qualifying_words()
     words = {
         word
         for word in label
