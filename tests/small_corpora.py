@@ -14,6 +14,7 @@ import pytest
 
 from citeqa.api import Assistant, build_index, open_assistant
 from citeqa.config import Settings
+from citeqa.models import Answer
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
@@ -31,6 +32,16 @@ def make_corpus(folder: Path, names: tuple[str, ...] = SMALL_DOCS) -> Path:
 def fake_settings(corpus: Path, index: Path, **overrides: object) -> Settings:
     """Settings for a fast index with the conftest's deterministic "fake" channel."""
     return Settings(channels=("fake",), corpus_dir=corpus, index_dir=index, **overrides)
+
+
+def asked_of_files(folder: Path, files: dict[str, str], question: str) -> Answer:
+    """The answer to `question` of a corpus of `files` (name → text, written as given) under
+    `folder`, with a fast index beside it (`fake_settings`)."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8", newline="")
+    return open_assistant(fake_settings(corpus, folder / "index")).ask(question)
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.api import open_assistant
 from citeqa.later_statements import restates_value
-from citeqa.models import Answer
-from small_corpora import fake_settings
+from small_corpora import asked_of_files as _asked
 
 OFFER = (
     "# Offer for the Mill Barn\n\nDate: 28 January 2026\n\n"
@@ -34,14 +32,6 @@ RAPPELEE = (
     "# Estimation des frais pour la grange\n\nDate : 30 janvier 2026\n\n"
     "Pour le prix convenu de la grange de 385 000 euros, les frais représentent environ 8 %.\n"
 )
-
-
-def _asked(folder: Path, files: dict[str, str], question: str) -> Answer:
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, text in files.items():
-        (corpus / name).write_text(text, encoding="utf-8", newline="")
-    return open_assistant(fake_settings(corpus, folder / "index")).ask(question)
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.api import open_assistant
 from citeqa.mail_replies import asks_what_was_asked, is_mail_question
 from citeqa.models import Answer
-from small_corpora import fake_settings
+from small_corpora import asked_of_files as _asked
 
 ENQUIRY = (
     "From: David Whitfield <david.whitfield@example.co.uk>\n"
@@ -88,14 +87,6 @@ FAQ = (
     "## How long does a sale take?\n\n"
     "About three months between the preliminary agreement and the deed.\n"
 )
-
-
-def _asked(folder: Path, files: dict[str, str], question: str) -> Answer:
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, text in files.items():
-        (corpus / name).write_text(text, encoding="utf-8", newline="")
-    return open_assistant(fake_settings(corpus, folder / "index")).ask(question)
 
 
 def _quotes(answer: Answer) -> list[str]:

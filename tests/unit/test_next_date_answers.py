@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.api import open_assistant
 from citeqa.models import Answer
-from small_corpora import fake_settings
+from small_corpora import asked_of_files as _asked
 
 MINUTES_0224 = (
     "# Site meeting minutes\n\nDate: 24 February 2026\n\nAttendees: contractor, architect, "
@@ -31,14 +30,6 @@ CALENDAR = (
     "LOCATION:Site hut\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
 )
 ASKED = "When is the next site meeting?"
-
-
-def _asked(folder: Path, files: dict[str, str], question: str) -> Answer:
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, text in files.items():
-        (corpus / name).write_text(text, encoding="utf-8", newline="")
-    return open_assistant(fake_settings(corpus, folder / "index")).ask(question)
 
 
 def _quoted(answer: Answer) -> list[tuple[str, bool, str | None]]:
