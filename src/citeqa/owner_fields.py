@@ -29,6 +29,7 @@ from citeqa.record_fields import (
     answering_fields,
     lacking_field,
     records_of,
+    without_possessive,
 )
 
 
@@ -74,9 +75,8 @@ def unanswered_owner(
     by_id = {document.doc_id: document for document in documents}
     if any(_stands(citation, doc_id, lacking, by_id) for citation in citations):
         return None
-    owner = " ".join(
-        word for word in re.findall(r"[^\W_][\w'’-]*", focus) if fold(word) in lacking.owner
-    )
+    named = (without_possessive(word) for word in re.findall(r"[^\W_][\w'’-]*", focus))
+    owner = " ".join(word for word in named if fold(word) in lacking.owner)
     return LackingOwner(owner, lacking.label)
 
 

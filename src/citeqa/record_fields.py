@@ -107,12 +107,24 @@ def asked_words(focus: str) -> list[AskedWord]:
     documents ("says", "selon")."""
     left_out = _unasked_words()
     words = []
-    for word in _WORD.findall(focus):
+    for written in _WORD.findall(focus):
+        word = without_possessive(written)
         folded = fold(word)
         found = text_stems(word)
         if found and folded not in left_out:
             words.append(AskedWord(folded, found))
     return words
+
+
+_POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+"""An English possessive ending ("Baker's", "Baker’s"): the owner is "Baker"."""
+
+
+def without_possessive(word: str) -> str:
+    """`word` without an English possessive ending: "What is Tom Baker's phone?" names "Baker",
+    whose card's heading writes no "Baker's" (its record was missed and the refusal named
+    “Tom Baker's”)."""
+    return _POSSESSIVE.sub("", word)
 
 
 @cache
@@ -142,14 +154,40 @@ KEY_OPENING = 32
 
 
 def _read_records(text: str) -> list[Record]:
-    found = []
+    found, short = [], []
     for lines, headings_from in _sections(text):
         labelled = tuple((start, end, field_label(text, start, end)) for start, end in lines)
         for number, piece in enumerate(_pieces(text, labelled)):
-            fields = sum(label is not None for _, _, label in piece)
+            record = Record(piece, headings_from if number == 0 else piece[0][0])
+            fields = len(record.fields)
             if fields >= MIN_RECORD_FIELDS and fields >= RECORD_SHARE * len(piece):
-                found.append(Record(piece, headings_from if number == 0 else piece[0][0]))
-    return found
+                found.append(record)
+            elif fields == len(piece) >= MIN_SIBLING_FIELDS and _under_heading(text, piece):
+                short.append(record)
+    return sorted(found + _sibling_cards(short, found), key=lambda record: record.lines[0][0])
+
+
+MIN_SIBLING_FIELDS = 2
+"""The fewest field lines of a section under its own heading that is a record because the
+document's other records write its labels (`_sibling_cards`)."""
+
+
+def _under_heading(text: str, piece: Lines) -> bool:
+    """Whether the line just above the `piece`'s first (blank lines aside) is a markdown
+    heading: the piece is a section of its own, its heading its title."""
+    above = text[: piece[0][0]].rstrip().rpartition("\n")[2]
+    return is_markdown_heading(above)
+
+
+def _sibling_cards(short: list[Record], found: list[Record]) -> list[Record]:
+    """The sections of `short` (under their own heading, each line a field line, fewer than
+    MIN_RECORD_FIELDS) every label of which a record of `found` (the same document's) writes
+    too: a contact list's "## Tom Baker" card of two lines among cards of three is a card
+    too (its owner's phone asked, the card above's was quoted)."""
+    labels = {fold(label) for record in found for _, _, label in record.fields}
+    return [
+        record for record in short if all(fold(label) in labels for _, _, label in record.fields)
+    ]
 
 
 def _pieces(text: str, lines: Lines) -> list[Lines]:

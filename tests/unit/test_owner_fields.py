@@ -54,3 +54,11 @@ def test_a_passage_running_from_another_card_into_the_owner_s_does_not_stand_for
         document = Document(doc_id="d", title="d", path="/d.md", text=text, sha256="0", kind="md")
         aside_cited = [_citation(text, aside, aside)]
         assert unanswered_owner(question, words, aside_cited, [document]) is None, question
+
+
+def test_the_refusal_names_the_owner_without_the_possessive_ending() -> None:
+    question = "What is Tom Baker's phone number?"
+    document = Document(doc_id="d", title="d", path="/d.md", text=STAFF, sha256="0", kind="md")
+    cited = [_citation(STAFF, "Role: Office", "+44 20 7946 1001")]
+    lacking = unanswered_owner(question, asked_words(question), cited, [document])
+    assert lacking is not None and lacking.owner == "Tom Baker"
