@@ -175,8 +175,15 @@ document's other records write its labels (`_sibling_cards`)."""
 def _under_heading(text: str, piece: Lines) -> bool:
     """Whether the line just above the `piece`'s first (blank lines aside) is a markdown
     heading: the piece is a section of its own, its heading its title."""
-    above = text[: piece[0][0]].rstrip().rpartition("\n")[2]
-    return is_markdown_heading(above)
+    return _heading_above(text, piece[0][0]) is not None
+
+
+def _heading_above(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the line just above `start` (blank lines aside) when it is a markdown
+    heading; else None."""
+    before = text[:start].rstrip()
+    line_start = before.rfind("\n") + 1
+    return (line_start, len(before)) if is_markdown_heading(before[line_start:]) else None
 
 
 def _sibling_cards(short: list[Record], found: list[Record]) -> list[Record]:
@@ -426,31 +433,55 @@ def _owner_card(
     text: str, records: list[Record], owners: list[AskedWord], naming: frozenset[str]
 ) -> Record | None:
     """The record whose own lines or headings write the most of `owners`, each written there
-    or among the document's name words (`naming`), and at least one; None when none or two
-    write as many."""
-    best, most, tied = None, 0, False
+    or among the document's name words (`naming`), and at least one; of records writing as
+    many, the one whose title writes the most of them, then whose title writes the fewest
+    other words (`_title_share`: "## Tom Baker" over the card whose "Role: Postdoc, reports
+    to Tom Baker" names him, "## Comptabilité" over "## Paul Comptabilité"); None when none
+    or two still tie."""
+    best: Record | None = None
+    most: tuple[int, int, float] = (0, 0, 0.0)
+    tied = False
     for record in records:
         written = _RecordStems(text, record).lines.keys() | _heading_stems(text, record)
         held = [bool(word.stems & written or word.folded in written) for word in owners]
         if not all(own or _names(word, naming) for own, word in zip(held, owners, strict=True)):
             continue
-        if sum(held) > most:
-            best, most, tied = record, sum(held), False
-        elif sum(held) == most and most:
+        score = (sum(held), *_title_share(text, record, owners))
+        if score > most:
+            best, most, tied = record, score, False
+        elif score == most and most[0]:
             tied = True
     return None if tied else best
+
+
+def _title_share(text: str, record: Record, owners: list[AskedWord]) -> tuple[int, float]:
+    """How many of `owners` the record's title writes (the markdown heading right above its
+    first line, else its first line: "## Tom Baker", "Nom : Marc Dubois", a lone name line),
+    and their share of the title's words."""
+    start, end = _title_span(text, record)
+    stems = [text_stems(word) for word in _WORD.findall(text[start:end])]
+    held = sum(any(word.stems & one or word.folded in one for one in stems) for word in owners)
+    return held, held / max(len(stems), 1)
+
+
+def _title_span(text: str, record: Record) -> tuple[int, int]:
+    """The span of the record's title: the markdown heading right above its first line (blank
+    lines aside), else its first line."""
+    first_start, first_end = record.lines[0][0], record.lines[0][1]
+    return _heading_above(text, first_start) or (first_start, first_end)
 
 
 def _owner_line(
     text: str, records: list[Record], owners: list[AskedWord], kinds: list[str]
 ) -> tuple[int, int] | None:
-    """The span of the first line of `text` outside every record whose words (as a record's
-    identity is read) write each of `owners`, when there are some and several `records` (a
+    """The span of the first line of `text` outside every record and its title
+    (`_title_span`: a card's "## Tom Baker" is its own) whose words (as a record's identity
+    is read) write each of `owners`, when there are some and several `records` (a
     directory: the one card of a document is no other owner's); else None. None too when
     that line's paragraph writes a value of one of the asked `kinds` (s38 review: a
     service's short block "## IT helpdesk" / "Phone: …" under the card size; prose "Julien
     Petit …, il est joignable au 06 …" between two cards): that line answers."""
-    inside = [(record.lines[0][0], record.lines[-1][1]) for record in records]
+    inside = [(_title_span(text, record)[0], record.lines[-1][1]) for record in records]
     at = 0
     for line in text.splitlines(keepends=True) if owners and len(records) > 1 else []:
         start, at = at, at + len(line)

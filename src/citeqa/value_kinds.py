@@ -178,7 +178,7 @@ def holds_asked_kind(asked: Sequence[str], line: str) -> bool:
     them ("Fixe / Fax", "Adresse électronique" name more than another kind)."""
     kinds = _kinds()
     label = _label_words(line)
-    return not _other_kinds_only(asked, label) and any(
+    return not _not_of_asked_kinds(asked, label) and any(
         kinds[name].words & label or any(shape.search(line) for shape in kinds[name].shapes)
         for name in asked
     )
@@ -192,7 +192,7 @@ def writes_asked_value(asked: Sequence[str], line: str) -> bool:
     asked owner's card line answering)."""
     kinds = _kinds()
     unlabelled = _CODE.sub(" ", line)
-    return not _other_kinds_only(asked, _label_words(line)) and any(
+    return not _not_of_asked_kinds(asked, _label_words(line)) and any(
         shape.search(unlabelled) for name in asked for shape in kinds[name].shapes
     )
 
@@ -224,6 +224,27 @@ def _label_words(line: str) -> set[str]:
 def _qualifying_words() -> frozenset[str]:
     """The words qualifying a kind of every kind (their `subsumes`), read once."""
     return frozenset().union(*(kind.subsumes for kind in _kinds().values()))
+
+
+def _not_of_asked_kinds(asked: Sequence[str], label: set[str]) -> bool:
+    """Whether a line's `label` (its folded words) names no value of the `asked` kinds: made
+    only of other kinds' words (`_other_kinds_only`), or naming an identifier and no word of an
+    asked kind (`_identifier_only`)."""
+    return _other_kinds_only(asked, label) or _identifier_only(asked, label)
+
+
+def _identifier_only(asked: Sequence[str], label: set[str]) -> bool:
+    """Whether `label` writes a word of value_kinds.json's "identifier_labels" ("Employee ID",
+    "Badge", "Matricule") and no word of an `asked` kind ("Badge / Tél." names a phone)."""
+    kinds = _kinds()
+    asked_words = frozenset().union(*(kinds[name].words for name in asked))
+    return bool(label & _identifier_words()) and not label & asked_words
+
+
+@cache
+def _identifier_words() -> frozenset[str]:
+    """value_kinds.json's "identifier_labels" words, read once."""
+    return frozenset(data_json("value_kinds.json")["identifier_labels"]["words"])
 
 
 def _other_kinds_only(asked: Sequence[str], label: set[str]) -> bool:

@@ -498,6 +498,13 @@ def test_an_event_verb_is_no_subject_term(question: str, plain: str) -> None:
     assert subject_terms(_asked(question)) == subject_terms(_asked(plain))
 
 
+def test_a_fixed_rate_names_the_subject_not_an_event_verb() -> None:
+    # s39 hostile H6: the bare "fixe" of "prêt à taux fixe" was dropped as an event verb
+    fixed = subject_terms(_asked("Quand est la prochaine échéance du prêt à taux fixe ?"))
+    plain = subject_terms(_asked("Quand est la prochaine échéance du prêt à taux ?"))
+    assert fixed != plain and fixed > plain
+
+
 @pytest.mark.parametrize(
     ("question", "old_line", "new_line"),
     [

@@ -470,3 +470,42 @@ def test_an_english_possessive_names_the_owner_without_its_ending() -> None:
         "baker",
     ]
     assert [word.folded for word in asked_words("Tom Baker’s email")][:2] == ["tom", "baker"]
+
+
+def test_the_card_titled_by_the_owner_wins_over_one_naming_them_in_a_value() -> None:
+    # s39 hostile H2: "reports to Tom Baker" tied with Tom Baker's own card: his phone refused
+    staff = (
+        "# Staff directory\n\n## Reception\n\nPhone: +44 20 7946 0000\nHours: 8am to 6pm\n"
+        "Email: reception@example.co.uk\n\n"
+        "## Tom Baker\n\nRole: Lab manager\nRoom: 3.14\nMobile: 07700 900123\n\n"
+        "## Ana Silva\n\nRole: Postdoc, reports to Tom Baker\nRoom: 3.15\n"
+        "Phone: +44 20 7946 0115\n"
+    )
+    question = "What is Tom Baker's phone number?"
+    card = asked_card(staff, asked_words(question), question, frozenset())
+    assert card is not None and [staff[start:end] for _, start, end in card.lines] == [
+        "Mobile: 07700 900123"
+    ]
+    offices = (
+        "# Annuaire\n\n## Paul Comptabilité\n\nFonction : stagiaire\nBureau : 110\n"
+        "Mél : paul@example.fr\n\n## Comptabilité\n\nResponsable : Sophie Lenoir\n"
+        "Bureau : 108\nTél. : 01 44 55 66 30\n"
+    )
+    question = "Quel est le téléphone de la comptabilité ?"
+    card = asked_card(offices, asked_words(question), question, frozenset())
+    assert card is not None and [offices[start:end] for _, start, end in card.lines] == [
+        "Tél. : 01 44 55 66 30"
+    ]
+
+
+def test_an_identifier_s_digits_are_no_phone_of_the_owner_s_card() -> None:
+    # s39 hostile H5: "Employee ID: 20481937" was quoted as Tom Baker's phone
+    staff = (
+        "## Tom Baker\n\nRole: Lab manager\nEmployee ID: 20481937\nBadge: 7700 9001\n\n"
+        "## Ana Silva\n\nRole: Postdoc\nPhone: +44 20 7946 0115\nEmail: ana@example.co.uk\n"
+    )
+    question = "What is Tom Baker's phone number?"
+    found = lacking_field(staff, asked_words(question), question, frozenset())
+    assert found is not None and found.label == "Phone"
+    desk = staff.replace("Badge: 7700 9001", "Badge / Tel: 020 7946 0999")
+    assert answer_lines(desk, question) == ["Badge / Tel: 020 7946 0999"]
