@@ -432,6 +432,11 @@ class Reason:
     question occurs…", "…they never mention “NVMe”."): true of the files read, not of those the
     build skipped, which the answer then says (api._noting_unread, unread.not_searched); a
     reason on the closest passages says nothing of them."""
+    unwritten_in_texts: bool = False
+    """Refused by the answer models (`not_answered`) while some content word of the question is
+    written by no document's text, only by a path's ("meetings" of a folder "meetings/"), which
+    the reason never says unmentioned (QuestionTerms.path_writes): the question is read across
+    as one whose reason claims absence is (api.Assistant._translated)."""
 
 
 @dataclass(frozen=True)
@@ -672,7 +677,8 @@ def not_answered(
     ("council" where the minutes say "conseil"): the reason then says to ask in that language
     when `languages` (read only then) puts documents in it and asking so may help
     (`_may_help`, reading `close` only then). Naming words the corpus lacks, it claims their
-    absence (Reason.claims_absence)."""
+    absence (Reason.claims_absence); lacking words only paths write, it names none of them
+    (Reason.unwritten_in_texts)."""
     unused = _nameable_unused(list(dict.fromkeys(terms.absent)), terms, lang)  # each once
     absent = _unranged(unused, terms.focus, closest)
     if absent:
@@ -682,7 +688,8 @@ def not_answered(
         reason = _in_passages(terms, passages, lang, closest)
     if not all(_asks(word) for word in terms.absent):  # else nothing to look for in the other
         reason = _with_hint(reason, terms, lang, languages, close)  # language
-    return Reason(reason, claims_absence=bool(absent))
+    in_paths = _path_written_unused(list(dict.fromkeys(terms.absent)), terms, lang)
+    return Reason(reason, claims_absence=bool(absent), unwritten_in_texts=bool(in_paths))
 
 
 def _unranged(words: list[str], question: str, closest: Closest | None) -> list[str]:
@@ -705,6 +712,16 @@ def _nameable_unused(words: list[str], terms: QuestionTerms, lang: Lang) -> list
         word
         for word in nameable_words(words, lang)
         if not asked_by(word, terms.focus, lang) and not terms.path_writes(word)
+    ]
+
+
+def _path_written_unused(words: list[str], terms: QuestionTerms, lang: Lang) -> list[str]:
+    """Those of `words` (unused by the documents' texts) that `_nameable_unused` leaves out only
+    because a document's path writes them (QuestionTerms.path_writes)."""
+    return [
+        word
+        for word in nameable_words(words, lang)
+        if not asked_by(word, terms.focus, lang) and terms.path_writes(word)
     ]
 
 

@@ -2379,6 +2379,7 @@ def compose(
             passages,
             below_floor=floor,
             claims_absence=why.claims_absence,
+            unwritten_in_texts=why.unwritten_in_texts,
         )
     undated = unheld_day(
         terms.unwritten_days,
@@ -3177,10 +3178,12 @@ def abstained(
     passages: list[Passage],
     below_floor: bool = False,
     claims_absence: bool = False,
+    unwritten_in_texts: bool = False,
 ) -> Answer:
     """An abstention: the reason in words, and the closest passages for the reader to judge
     (`below_floor`: refused for its confidence alone, see Answer.below_floor; `claims_absence`:
-    the reason says the documents never use words of the question, abstention.Reason)."""
+    the reason says the documents never use words of the question, `unwritten_in_texts`: only
+    their paths write some, abstention.Reason)."""
     return Answer(
         question=question,
         abstained=True,
@@ -3191,4 +3194,5 @@ def abstained(
         lang=lang,
         below_floor=below_floor,
         claims_absence=claims_absence,
+        unwritten_in_texts=unwritten_in_texts,
     )

@@ -700,7 +700,7 @@ class Assistant:
                 evidence,
                 closeness,
                 multilingual,
-                answer.claims_absence or not answer.abstained,
+                answer.claims_absence or answer.unwritten_in_texts or not answer.abstained,
             )
         else:
             translated = None
@@ -936,7 +936,9 @@ class Assistant:
         of the mayor?", found a salary line of no mayor), into a passage word whose
         vector the build stored (stored_words.py: only the question's words are embedded; an
         index built before stored none and translates only near a close passage), and only
-        when the question was refused `for_absent_words` (abstention.Reason.claims_absence), or
+        when the question was refused `for_absent_words` (abstention.Reason.claims_absence, or
+        unwritten_in_texts: "meetings" of a folder "meetings/", "What did the retro decide about
+        Friday meetings?" of French minutes writing "réunions"; s38 trial), or
         answered as typed without one of its words (`_lacking_words`):
         one refused for another reason, a year no passage holds ("What did we pay for the car
         loan insurance in 2023?" of a family folder holding 2024's), is not read again, whose

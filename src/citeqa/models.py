@@ -283,6 +283,10 @@ class Answer(Frozen):
     """Abstained saying the documents never use some (or any) of the question's words
     (abstention.Reason.claims_absence): true of the files read only, so the reason goes on to
     name the files the build skipped (api._noting_unread). Not in the JSON."""
+    unwritten_in_texts: bool = Field(default=False, exclude=True)
+    """Abstained by the answer models while some word of the question is written only by a
+    document's path (abstention.Reason.unwritten_in_texts): read across as an abstention that
+    claims absence is (api.Assistant._translated). Not in the JSON."""
     says_the_record: bool = Field(default=False, exclude=True)
     """Abstained saying what the asked record's own row holds (its asked cell empty:
     empty_cells.py): an older or earlier file's answer never stands in for it

@@ -888,6 +888,10 @@ def analyse(
                 result.corrections.append(joined.spelling)  # BM25 searches it, once
             if joined:
                 alternatives |= joined.alternatives
+            for versioned in versioned_spellings(word, vocabulary):  # "OAuth" as "OAuth2"
+                if unread and versioned.spelling not in result.corrections:
+                    result.corrections.append(versioned.spelling)  # BM25 searches it, once
+                alternatives |= versioned.alternatives
             grouped = _grouped_at(dates.groups, found.start(), word)
             written_otherwise = (  # a number's alone: `_written_otherwise` reads no other word
                 _writings_of(grouped, vocabulary, writings)
@@ -1095,7 +1099,8 @@ letters: "baby-sitter", "week-end", not "a-t-elle" ("atelle" is another word) no
 
 
 class JoinedSpelling(NamedTuple):
-    """A hyphenated word written as one (`joined_spelling`)."""
+    """Another spelling the corpus writes of a question's word: a hyphenated word written as one
+    (`joined_spelling`), a name with its version number (`versioned_spellings`)."""
 
     spelling: str
     alternatives: frozenset[str]
@@ -1116,6 +1121,36 @@ def joined_spelling(word: str, vocabulary: Vocabulary) -> JoinedSpelling | None:
     if not _frequency(frozenset(query_tokens(joined)), vocabulary):
         return None
     return JoinedSpelling(joined, word_alternatives(joined, vocabulary.glossary))
+
+
+MIN_VERSIONED_LETTERS = 3
+"""The fewest letters a word needs to be read as the name the corpus writes with a version
+number after it (`versioned_spellings`): "OAuth" / "OAuth2", "Python" / "Python3"; never "S" /
+"S3" nor "EC" / "EC2", too short to be a name of their own."""
+
+MAX_VERSION = 99
+"""The highest version number glued to a name (`versioned_spellings`) read as a spelling of it:
+one or two digits ("OAuth2", "Python3", "Java17"), never a code's serial ("ISO9001")."""
+
+
+def versioned_spellings(word: str, vocabulary: Vocabulary) -> list[JoinedSpelling]:
+    """The spellings the corpus writes of the letters-only `word` (MIN_VERSIONED_LETTERS or
+    more) with a version number glued after it ("OAuth2" of "OAuth", 0 to MAX_VERSION), when it
+    never writes `word` itself: the same name, not a translation, so the word is no absent one
+    (s38 trial: "Quelle est la durée de validité des jetons OAuth ?" was refused for "OAuth"
+    where the ADR writes "OAuth2"). A lookup of each number's token (no reading of the whole
+    vocabulary), read only for a word of letters the corpus does not write."""
+    folded = lexical_fold(word)
+    if len(folded) < MIN_VERSIONED_LETTERS or not folded.isalpha():
+        return []
+    if _frequency(frozenset(query_tokens(word)), vocabulary):
+        return []
+    found = []
+    for number in range(MAX_VERSION + 1):
+        spelling = f"{folded}{number}"
+        if vocabulary.frequency.get(spelling, 0):
+            found.append(JoinedSpelling(spelling, word_alternatives(spelling, vocabulary.glossary)))
+    return found
 
 
 _MORE_PARTS = re.compile(r"(?:[.,]\d+)+")

@@ -53,6 +53,20 @@ def test_a_word_only_a_folder_name_writes_is_not_claimed_absent_others_are() -> 
     assert reason.claims_absence
 
 
+def test_a_refusal_lacking_a_word_only_a_path_writes_is_read_across() -> None:
+    """The s38 trial: "What did the retro decide about Friday meetings?" of a folder
+    "meetings/" whose French retro writes "réunions" was refused without naming "meetings", so
+    never read across (api.Assistant._translated reads a refusal claiming absence only)."""
+    terms = asked("Quels formants montre le Lab4 ?")
+    reason = not_answered(terms, "fr")
+    assert not reason.claims_absence and reason.unwritten_in_texts
+    written = asked("Quels formants montre le spectrogramme ?")
+    assert not not_answered(written, "fr").unwritten_in_texts  # every word written
+    unpathed = asked("Quels formants montre le Lab4 ?", paths=[])
+    reason = not_answered(unpathed, "fr")
+    assert reason.claims_absence and not reason.unwritten_in_texts  # named: claims absence
+
+
 def test_without_the_paths_the_word_is_claimed_absent() -> None:
     terms = asked("Combien de formants compte le Lab4 ?", paths=[])
     assert "Lab4" in not_answered(terms, "fr").text

@@ -28,6 +28,7 @@ from citeqa.questions import (
     looks_like_name,
     question_keys,
     question_words,
+    versioned_spellings,
     word_alternatives,
 )
 from citeqa.unheld_codes import CUT_MARK
@@ -858,6 +859,34 @@ def test_a_joined_word_has_its_glossary_equivalents() -> None:
     joined = joined_spelling("baby-sitter", words)
     assert joined is not None and "nanny" in joined.alternatives
     assert joined.alternatives == word_alternatives("babysitter", words.glossary)
+
+
+def _versioned(word: str, vocabulary: Vocabulary) -> list[str]:
+    """The spellings `versioned_spellings` finds for `word`."""
+    return [found.spelling for found in versioned_spellings(word, vocabulary)]
+
+
+def test_a_name_the_corpus_writes_with_its_version_number_is_no_absent_word() -> None:
+    """The s38 trial: "Quelle est la durée de validité des jetons OAuth ?" was refused for
+    "OAuth" (with "validité", "jetons") where the ADR writes "OAuth2"."""
+    words = _words_of(["Clients use the OAuth2 flow.", "Access tokens are valid for 3600 seconds."])
+    assert _versioned("OAuth", words) == ["oauth2"]
+    terms = analyse("How long are OAuth tokens valid?", None, words)
+    assert "OAuth" not in terms.absent and terms.corrections == ["oauth2"]
+    french = analyse("Quelle est la durée de validité des jetons OAuth ?", None, words)
+    assert "OAuth" not in french.absent and "jetons" in french.absent
+
+
+def test_only_a_name_the_corpus_never_writes_bare_is_read_with_a_version() -> None:
+    texts = ["Python3 is installed.", "We run Python too.", "Buckets live in S3.", "ISO9001"]
+    words = _words_of(texts)
+    assert _versioned("Python", words) == []  # written as typed: nothing to read
+    assert _versioned("S", words) == []  # too short to be a name
+    assert _versioned("ISO", words) == []  # a serial, no version number
+    assert _versioned("Ruby", words) == []  # never written with a number either
+    both = _words_of(["Python2 is gone.", "Python3 is installed."])
+    assert _versioned("python", both) == ["python2", "python3"]
+    assert "Ruby" in analyse("Which Ruby version?", None, words).absent
 
 
 def test_a_decimal_number_is_one_question_word_as_the_index_tokenises_it() -> None:
