@@ -502,7 +502,7 @@ def test_a_fixed_rate_names_the_subject_not_an_event_verb() -> None:
     # s39 hostile H6: the bare "fixe" of "prêt à taux fixe" was dropped as an event verb
     fixed = subject_terms(_asked("Quand est la prochaine échéance du prêt à taux fixe ?"))
     plain = subject_terms(_asked("Quand est la prochaine échéance du prêt à taux ?"))
-    assert fixed != plain and fixed > plain
+    assert set(fixed) > set(plain)
 
 
 @pytest.mark.parametrize(
