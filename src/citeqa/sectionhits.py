@@ -10,8 +10,9 @@ itself, and "et l'article 9 ?" quoted article 4, which refers to article 9 (tria
 The rule: when no passage among the first `count` holds a sentence standing under a number the
 question asks of its document as a section for certain (numbered_sections.asked_sections with
 `cued_only`: after a cue word, "l'article 9", or the name the document goes by, "Helix 2.9";
-a number asked without one, "the rate 3.4?", only reorders the candidates, as
-numbered_sections.unheld_section says), the best-ranked passage
+or a release's number of three parts asked a value of, "When was 2.0.0 released?":
+numbered_heading_values.asked_section_numbers; a number asked without one, "the rate 3.4?",
+only reorders the candidates, as numbered_sections.unheld_section says), the best-ranked passage
 beyond them (within the reranked depth) that does, of the first passage's document when one
 is (the lease's article 9, not the terms of sale's), takes the last of the `count` places; the
 passage there drops out. When the passages holding it are of several documents and the
