@@ -147,6 +147,11 @@ from citeqa.next_dates import (
     older_next_line,
     reference_note,
 )
+from citeqa.numbered_heading_values import (
+    answers_asked_number,
+    asked_section_numbers,
+    states_asked_value,
+)
 from citeqa.numbered_names import BEFORE_CHARS, numbered_names, of_siblings_only
 from citeqa.numbered_sections import (
     asked_numbers,
@@ -520,13 +525,15 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
     kept = _with_titled_identifiers(
         candidates, bank, without_titles(bank, candidates.sentences, focus), focus
     )
+    kept, stating = _with_stating_headings(candidates, bank, kept, focus)
     if not asks_about_edits(focus):
         kept = [n for n in kept if not bank.facts(candidates.sentences[n].index).edit_stamp]
     if not kept:
         return candidates
     ordered = _body_first(candidates, bank, kept, focus)
+    ordered = _stating_heading_first(candidates, bank, ordered, stating, focus)
     chosen = _subset(candidates, ordered)
-    if ordered[0] != kept[0]:  # the heading's rating is its body's
+    if ordered[0] != kept[0]:  # the heading's rating is its body's, or the best's
         chosen = _first_rated(chosen, candidates.probabilities[0])
     return _named_output_first(_answer_after_question(chosen, bank), bank, focus)
 
@@ -592,6 +599,42 @@ def _answer_after_question(candidates: Candidates, bank: SentenceBank) -> Candid
     if not under:
         return candidates
     return _moved_first(candidates, under[0])
+
+
+def _with_stating_headings(
+    candidates: Candidates, bank: SentenceBank, kept: list[int], focus: str
+) -> tuple[list[int], list[int]]:
+    """The `kept` positions, and those of the headings opening with a number the question
+    (`focus`) asks and writing a value of each kind it asks (numbered_heading_values.py: a
+    changelog's "## [2.0.0] - 2026-01-12" for "When was 2.0.0 released?"), in the candidates'
+    order; and the positions of those headings."""
+    if len(kept) == len(candidates.sentences) or not asked_section_numbers(focus):
+        return kept, []
+    held = set(kept)
+    stating = [
+        number
+        for number, item in enumerate(candidates.sentences)
+        if number not in held and states_asked_value(focus, bank.text(item.index))
+    ]
+    if not stating:
+        return kept, []
+    return sorted(held | set(stating)), stating
+
+
+def _stating_heading_first(
+    candidates: Candidates, bank: SentenceBank, ordered: list[int], stating: list[int], focus: str
+) -> list[int]:
+    """`ordered`, the best-rated heading stating the asked value (`stating`:
+    `_with_stating_headings`) first unless the first writes both a number the question (`focus`)
+    asks and a value of each kind it asks (numbered_heading_values.answers_asked_number: the
+    release calendar's "Release 2.0.1: 2026-01-27" and "RabbitMQ is switched off after the
+    2.0.0 release." give way for 2.0.0); as they were otherwise."""
+    if not stating or ordered[0] in stating:
+        return ordered
+    if answers_asked_number(focus, bank.text(candidates.sentences[ordered[0]].index)):
+        return ordered
+    lead = min(stating, key=ordered.index)
+    return [lead, *(n for n in ordered if n != lead)]
 
 
 def _with_titled_identifiers(

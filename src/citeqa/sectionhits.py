@@ -10,8 +10,9 @@ itself, and "et l'article 9 ?" quoted article 4, which refers to article 9 (tria
 The rule: when no passage among the first `count` holds a sentence standing under a number the
 question asks of its document as a section for certain (numbered_sections.asked_sections with
 `cued_only`: after a cue word, "l'article 9", or the name the document goes by, "Helix 2.9";
-a number asked without one, "the rate 3.4?", only reorders the candidates, as
-numbered_sections.unheld_section says), the best-ranked passage
+or a release's number of three parts asked a value of, "When was 2.0.0 released?":
+numbered_heading_values.asked_section_numbers; a number asked without one, "the rate 3.4?",
+only reorders the candidates, as numbered_sections.unheld_section says), the best-ranked passage
 beyond them (within the reranked depth) that does, of the first passage's document when one
 is (the lease's article 9, not the terms of sale's), takes the last of the `count` places; the
 passage there drops out. When the passages holding it are of several documents and the
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 from citeqa.document_names import named_among
 from citeqa.models import Hit
+from citeqa.numbered_heading_values import asked_section_numbers
 from citeqa.numbered_sections import Asked, asked_numbers, sections_asked, stands_under
 from citeqa.sentences import SentenceBank
 
@@ -39,7 +41,7 @@ def with_asked_section(hits: list[Hit], count: int, bank: SentenceBank, question
     asked = asked_numbers(question) if count >= 2 and len(hits) > count else []
     if not asked:
         return kept
-    sections = _SectionsAsked(asked, bank)
+    sections = _SectionsAsked(asked, bank, asked_section_numbers(question))
     holding = [hit for hit in hits if _holds_asked(hit, bank, sections)]
     named = _named_holding(holding, bank, question)
     if named:
@@ -62,16 +64,19 @@ def _named_holding(holding: list[Hit], bank: SentenceBank, question: str) -> set
 
 class _SectionsAsked:
     """The numbers a question (its `asked_numbers`) asks as sections of each document for
-    certain (numbered_sections.asked_sections' `cued_only`), read once a document."""
+    certain (numbered_sections.asked_sections' `cued_only`), and those it names as sections
+    when asking a value of them (`valued`: numbered_heading_values.asked_section_numbers,
+    "When was 2.0.0 released?"), read once a document."""
 
-    def __init__(self, asked: list[Asked], bank: SentenceBank) -> None:
-        self._asked, self._bank = asked, bank
+    def __init__(self, asked: list[Asked], bank: SentenceBank, valued: tuple[str, ...]) -> None:
+        self._asked, self._bank, self._valued = asked, bank, valued
         self._by_doc: dict[str, list[str]] = {}
 
     def of(self, doc_id: str) -> list[str]:
         if doc_id not in self._by_doc:
             document = self._bank.documents[doc_id]
-            self._by_doc[doc_id] = sections_asked(self._asked, document, cued_only=True)
+            numbers = sections_asked(self._asked, document, cued_only=True)
+            self._by_doc[doc_id] = list(dict.fromkeys([*numbers, *self._valued]))
         return self._by_doc[doc_id]
 
 

@@ -219,6 +219,13 @@ def test_an_amount_line_writing_no_asked_word_gives_way_to_one_writing_some() ->
         ("At what time point did forecast error fall?", ()),
         ("Quel est le loyer mensuel ?", ("per_month",)),
         ("What is the GDP per person in France?", ("per_person",)),
+        # s39: a switch-off's day, a version (s38 trial a017, a018)
+        ("When will /v1 be switched off?", ("date",)),
+        ("Quand l'ancienne API sera-t-elle désactivée ?", ("date",)),
+        ("When was the film released?", ()),  # a year may answer: no kind
+        ("In which version were idempotency keys added?", ("version",)),
+        ("Dans quelle version la clé d'idempotence a-t-elle été ajoutée ?", ("version",)),
+        ("Is version 2 still supported?", ()),
     ],
 )
 def test_the_kinds_a_question_asks(question: str, kinds: tuple[str, ...]) -> None:
@@ -268,6 +275,10 @@ def test_the_kinds_a_question_asks(question: str, kinds: tuple[str, ...]) -> Non
         ("date", "Échéance : 03.11.2025.", True),
         ("date", "There is no deadline for applications: they are open all year.", True),
         ("date", "The licence is perpetual and does not expire.", True),
+        ("version", "-- 0042: idempotency keys (ADR-005), shipped in 1.9.0", True),
+        ("version", "Disponible depuis la version 2.1.", True),
+        ("version", "The dose rose by 2.5 % over 3.5 years.", False),
+        ("version", "API keys keep working on `/v1` until it is switched off.", False),
     ],
 )
 def test_a_kinds_value_in_a_sentence(kind: str, text: str, writes: bool) -> None:

@@ -40,3 +40,29 @@ def test_a_section_asked_by_its_cue_is_brought_up_from_below_the_cut() -> None:
 def test_a_number_asked_without_a_cue_brings_no_section_up() -> None:
     assert _read("What is the rate 3.4?") == [0, 1]
     assert _read("What does section 3.4 say?", count=1) == [0]  # one place: nothing moves
+
+
+RELEASES = "# Changelog\n\n" + "".join(
+    f"## [{n}] - 2026-0{m}-12\n\n{FILLER}\n\n" for m, n in enumerate(["2.1.0", "2.0.1", "2.0.0"], 1)
+)
+RELEASES_DOC = Document(
+    doc_id="d", title="Changelog", path="/d.md", text=RELEASES, sha256="0", kind="md"
+)
+
+
+def _read_releases(question: str) -> list[int]:
+    """As `_read`, of the changelog RELEASES."""
+    chunks = list(chunk_document(RELEASES_DOC))
+    places = [(n, c.start, c.end) for n, c in enumerate(chunks)]
+    rows = document_sentences(RELEASES, places, "md")
+    sentences = [Sentence(doc_id="d", chunk_index=n, start=a, end=b) for n, a, b in rows.tolist()]
+    bank = SentenceBank({"d": RELEASES_DOC}, chunks, sentences, None, [frozenset()] * len(rows))
+    hits = [Hit(chunk=c, chunk_index=n, score=1.0 - n / 100) for n, c in enumerate(chunks)]
+    read = with_asked_section(hits, 2, bank, question)
+    return [hit.chunk.start for hit in read]
+
+
+def test_a_release_asked_a_value_of_by_its_number_is_brought_up() -> None:
+    for question in ("When was 2.0.0 released?", "Quand la 2.0.0 est-elle sortie ?"):
+        assert _read_releases(question)[1] >= RELEASES.index("## [2.0.0]")
+    assert _read_releases("What was added in 2.0.0?")[1] < RELEASES.index("## [2.0.0]")

@@ -1,0 +1,93 @@
+"""Which heading lines answer a question by the number they open with and the value they write:
+a changelog's "## [2.0.0] - 2026-01-12" is the answer to "When was 2.0.0 released?", read as
+"2.0.0 … 2026-01-12", though a heading is otherwise never quoted while a sentence is left
+(titleonly.py).
+
+A question names a numbered section when it writes a number numbered_sections.asked_numbers
+reads as one, of two parts or more, asked for certain (after a cue word, "version 2.1") or of
+three parts or more ("2.0.0"): a decimal, "3.5", asks no section. It asks a value of a kind
+when asked_values.asked_kinds reads one ("In which version…" a version, "When will … be
+switched off?" a date) or, beside such a number, when it asks when (numbered_headings.json
+`date_cues`: "When was 2.0.0 released?", "Quand la 2.1 est-elle sortie ?" ask a date). A
+heading answers it when it opens with one of the asked numbers (numbered_sections.
+opening_number: "[2.0.0]", "Release 2.0.0", "Version 2.1 —") and writes a value of each kind
+asked (asked_values.writes_kind on its text past that number: a heading's own number is no
+version it states). Such a heading stays among the candidates a quote is made of, and leads
+when the best candidate does not write both an asked number and such a value
+(`answers_asked_number`; answering.quotable); a passage holding it is brought up from below
+the cut as a section asked for certain is (sectionhits.py). s38 trial a015: the release
+calendar's "Release 2.0.1: 2026-01-27" and an ADR's "RabbitMQ is switched off after the 2.0.0
+release." were quoted, the changelog's heading set aside. Pure functions; the cue words and
+shapes are data (section_cues, numbered_headings.json, asked_values.json).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from citeqa.asked_values import asked_kinds, writes_kind
+from citeqa.glossary import fold
+from citeqa.jsonfiles import data_json
+from citeqa.numbered_sections import asked_numbers, opening_number
+from citeqa.recently_used import QUESTIONS_READ
+
+__all__ = ["answers_asked_number", "asked_section_numbers", "states_asked_value"]
+
+LEAST_PARTS_UNCUED = 3
+"""The least parts of a dotted number asked without a cue word for it to name a section
+("2.0.0"; "3.5" may be a decimal)."""
+
+
+@cache
+def _date_cues() -> re.Pattern[str]:
+    """The cues asking a date of a numbered section (numbered_headings.json `date_cues`)."""
+    return re.compile("|".join(data_json("numbered_headings.json")["date_cues"]))
+
+
+@lru_cache(maxsize=QUESTIONS_READ)
+def kinds_asked(question: str) -> tuple[str, ...]:
+    """The kinds of value `question` asks: asked_values.asked_kinds, else a date when it asks
+    when (numbered_headings.json `date_cues`: "When was 2.0.0 released?"), else none."""
+    kinds = asked_kinds(question)
+    if kinds:
+        return kinds
+    return ("date",) if _date_cues().search(fold(question)) else ()
+
+
+@lru_cache(maxsize=QUESTIONS_READ)
+def asked_section_numbers(question: str) -> tuple[str, ...]:
+    """The dotted section numbers `question` names for certain (the module's rules), in order;
+    none when it asks no value kind (`kinds_asked`)."""
+    if not kinds_asked(question):
+        return ()
+    return tuple(
+        asked.number
+        for asked in asked_numbers(question)
+        if "." in asked.number and (asked.cued or asked.number.count(".") + 1 >= LEAST_PARTS_UNCUED)
+    )
+
+
+def states_asked_value(question: str, text: str) -> bool:
+    """Whether `text`, a heading or title line, opens with a number `question` asks
+    (`asked_section_numbers`) and writes, past it, a value of each kind the question asks."""
+    numbers = asked_section_numbers(question)
+    if not numbers:
+        return False
+    opening = opening_number(text)
+    if opening not in numbers:
+        return False
+    rest = text[text.find(opening) + len(opening) :]
+    return all(writes_kind(kind, rest) for kind in kinds_asked(question))
+
+
+def answers_asked_number(question: str, text: str) -> bool:
+    """Whether `text` writes a number `question` asks (`asked_section_numbers`) as a whole
+    number ("2.0.0", not "2.0.0-rc1" nor "12.0.0") and a value of each kind it asks: "Release
+    2.0.1 shipped on 2026-01-27" answers "When was 2.0.1 released?", "RabbitMQ is switched off
+    after the 2.0.0 release." no "When was 2.0.0 released?"."""
+    written = any(
+        re.search(rf"(?<![\w.]){re.escape(number)}(?![\w-]|\.\d)", text)
+        for number in asked_section_numbers(question)
+    )
+    return written and all(writes_kind(kind, text) for kind in kinds_asked(question))

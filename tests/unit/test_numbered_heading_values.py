@@ -1,0 +1,106 @@
+"""A heading opening with the number a question asks and writing the value of the kind it asks
+answers it (numbered_heading_values.py, answering.quotable): a changelog's "## [2.0.0] -
+2026-01-12" for "When was 2.0.0 released?" (s38 trial a015: a release calendar's "Release 2.0.1:
+2026-01-27" and an ADR's sentence naming the 2.0.0 release were quoted, the heading set aside as
+a title). A heading of another number, one writing no value of the asked kind, or a question
+asking no value kind, leaves the candidates as they were."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from tests.one_document_banks import one_document_bank, sentence_opening
+
+from citeqa.answering import Candidates, quotable
+from citeqa.numbered_heading_values import (
+    answers_asked_number,
+    asked_section_numbers,
+    states_asked_value,
+)
+from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.titleonly import only_title
+
+CHANGELOG = (
+    "# Changelog\n\n"
+    "## [2.0.1] - 2026-01-27\n### Fixed\n- Webhook signatures are checked with a tolerance.\n\n"
+    "## [2.0.0] - 2026-01-12\n### Added\n- Jobs run on Redis Streams.\n\n"
+    "## Notes\n\nRabbitMQ is switched off after the 2.0.0 release.\n"
+    "Release 2.0.1 is a patch release shipped on 2026-01-27.\n"
+)
+
+
+def _bank() -> SentenceBank:
+    return one_document_bank(CHANGELOG, "md", "Changelog")
+
+
+def _first_quoted(question: str, lead: str) -> str:
+    """The text of the first candidate `quotable` keeps for `question`, `lead` rated best, then
+    the 2.0.1 line, the 2.0.0 heading rated least."""
+    bank = _bank()
+    order = [
+        sentence_opening(bank, lead),
+        sentence_opening(bank, "Release 2.0.1"),
+        sentence_opening(bank, "## [2.0.0]"),
+    ]
+    items = [ScoredSentence(i, 1.0, 0.0, 0.0, 0.0, 1) for i in order]
+    candidates = Candidates(items, np.array([0.6, 0.3, 0.01]), np.zeros((3, 2)))
+    chosen = quotable(candidates, bank, question)
+    return bank.text(chosen.sentences[0].index)
+
+
+def test_the_versioned_heading_is_read_as_a_title() -> None:
+    bank = _bank()
+    assert only_title(bank, sentence_opening(bank, "## [2.0.0]"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was 2.0.0 released?",
+        "When was version 2.0.0 released?",
+        "Quand la version 2.0.0 est-elle sortie ?",
+        "Quand la 2.0.0 a-t-elle été publiée ?",
+    ],
+)
+def test_a_heading_stating_the_asked_versions_date_leads(question: str) -> None:
+    assert _first_quoted(question, "RabbitMQ is").startswith("## [2.0.0] - 2026-01-12")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was added in 2.0.0?",  # no value kind asked
+        "When was 2.0.1 released?",  # the 2.0.0 heading opens with another number
+        "Why was 2.0.0 released?",
+    ],
+)
+def test_other_questions_keep_their_best(question: str) -> None:
+    assert _first_quoted(question, "RabbitMQ is").startswith("RabbitMQ is")
+
+
+def test_a_best_writing_the_asked_number_stays_first() -> None:
+    first = _first_quoted("When was 2.0.1 released?", "Release 2.0.1")
+    assert first.startswith("Release 2.0.1")
+
+
+def test_asked_numbers_need_a_cue_or_three_parts() -> None:
+    assert asked_section_numbers("When was 2.0.0 released?") == ("2.0.0",)
+    assert asked_section_numbers("Quand la version 2.1 est-elle sortie ?") == ("2.1",)
+    assert asked_section_numbers("When was 2.1 released?") == ()  # maybe a decimal
+    assert asked_section_numbers("What changed in 2.0.0?") == ()  # no value kind asked
+
+
+def test_a_heading_states_the_value_past_its_own_number() -> None:
+    question = "In which version was 2.0.0 released?"
+    assert not states_asked_value(question, "## [2.0.0] - 2026-01-12")  # its own number
+    assert states_asked_value("When was 2.0.0 released?", "Release 2.0.0 (12 January 2026)")
+    assert not states_asked_value("When was 2.0.0 released?", "## [2.0.0-rc1] - 2025-11-20")
+    assert not states_asked_value("When was 2.0.0 released?", "## [2.0.0] Added")
+
+
+def test_a_sentence_answers_by_the_whole_number_and_the_value() -> None:
+    question = "When was 2.0.0 released?"
+    assert answers_asked_number(question, "2.0.0 was released on 2026-01-12.")
+    assert not answers_asked_number(question, "after the 2.0.0 release.")  # no date
+    assert not answers_asked_number(question, "the 2.0.0-rc1 build of 2025-11-20")
+    assert not answers_asked_number(question, "version 12.0.0 of 2026-01-12")
