@@ -98,6 +98,7 @@ from citeqa.status import update_in_progress as update_in_progress  # and the ch
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.stored_words import StoredWords, read_words
 from citeqa.suggestions import TermCounts, suggest
+from citeqa.superseding import stored_pairs
 from citeqa.translated_answer import (
     Translate,
     names_another_item,
@@ -374,6 +375,7 @@ class _Loaded:
             lambda doc_id: documents[doc_id].title,
             self.writes,
             lambda doc_id: documents[doc_id].text,
+            stored_pairs(self.index.statistics),
         )
 
     def writes(self, name: str) -> bool:

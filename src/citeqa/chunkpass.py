@@ -103,6 +103,11 @@ class Tally:
     """The candidate lower-case terms every document writes (term_acronyms.py)."""
     lines: LineCounts = field(default_factory=LineCounts)
     """The keyed lines every document writes (boilerplate.py)."""
+    identifiers: dict[str, list[str]] = field(default_factory=dict)
+    """The identifiers of each document carrying one (superseding.py)."""
+    supersession: dict[str, list[str]] = field(default_factory=dict)
+    """The statements of each document stating that another replaces it or it replaces
+    another (superseding.py)."""
     chunks: dict[str, DocumentChunks] = field(default_factory=dict)
     """Per document: its chunks' numbers and languages."""
     sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -143,6 +148,10 @@ class Tally:
         self.acronyms.add(share.acronyms)
         self.lower_terms.add(share.lower_terms)
         self.lines.add(share.lines)
+        if share.identifiers:
+            self.identifiers[share.doc_id] = share.identifiers
+        if share.supersession:
+            self.supersession[share.doc_id] = share.supersession
         self.chunks[share.doc_id] = DocumentChunks(first, len(spans), share.languages)
         self.rows.append(np.column_stack([np.full(len(found), number, np.int64), found]))
 

@@ -53,6 +53,8 @@ from citeqa.reuse import Previous
 from citeqa.sentencetable import SentenceTable
 from citeqa.store import STATISTICS, STATISTICS_FORMAT, channel_files
 from citeqa.stored_words import WORDS_VERSION, WordCounts, store_words, stores_words
+from citeqa.superseding import STATISTICS_KEY as SUPERSEDED_KEY
+from citeqa.superseding import paired
 from citeqa.term_acronyms import chosen_terms
 from citeqa.textmatch import Reused, reused
 from citeqa.vectorspool import VectorSpool, copy_rows, spool_path, write_channels
@@ -249,6 +251,7 @@ def _statistics(tally: Tally) -> dict[str, Any]:
         "words": sorted(tally.corpus_words),
         "compounds": sorted(tally.compounds),
         STATISTICS_KEY: tally.lines.chosen(),  # boilerplate.py
+        SUPERSEDED_KEY: paired(tally.identifiers, tally.supersession),  # superseding.py
         "tallies": tally.recipe,  # previousindex.unchanged: other tallies, the index is rewritten
     }
 

@@ -47,6 +47,7 @@ from citeqa.libraries import library_version
 from citeqa.mail_candidates import layout_of
 from citeqa.models import Chunk, Document
 from citeqa.questions import folded_words
+from citeqa.superseding import document_statements
 from citeqa.tallies import ROWS_AT_A_TIME, TermIds, text_pieces
 from citeqa.term_acronyms import document_terms
 
@@ -57,7 +58,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 26
+TALLY_VERSION = 27
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -104,7 +105,9 @@ document's candidate lower-case terms whose initials it or its file name writes 
 (term_acronyms.py: "assemblée générale" in PV_AG_2025-06-14.md gives AG); 25: a date of year
 0 is no date ("5 mai 0000": no term "0000-05-05", an impossible date's key instead); 26: a
 document of tables alone with no prose is in the language its distinct cells say
-(language._distinct_cells: a French salary scale's repeated "0 an" made it "—")."""
+(language._distinct_cells: a French salary scale's repeated "0 an" made it "—"); 27: a
+document's identifiers and its statements that another replaces it or it replaces another
+(superseding.document_statements: "Status: Superseded by ADR-008")."""
 
 
 class DocumentTally(BaseModel):
@@ -129,6 +132,11 @@ class DocumentTally(BaseModel):
     lower_terms: dict[str, int] = {}
     """How often it writes each candidate lower-case term whose initials it or its file name
     writes in capitals (term_acronyms.document_terms)."""
+    identifiers: list[str] = []
+    """The identifiers its file name or title opens with (superseding.own_identifiers)."""
+    supersession: list[str] = []
+    """Its statements that another document replaces it or it replaces another
+    (superseding.document_statements)."""
 
     def fits(self, doc_id: str, recipe: str) -> bool:
         """Whether this is the document's, computed by `recipe` (else it is computed again)."""
@@ -162,6 +170,7 @@ def measure(
     worded = without_command_names(doc.text) if doc.latex else doc.text
     words, compounds = words_and_compounds([worded])
     lines = document_lines(doc.text)
+    identifiers, supersession = document_statements(doc.doc_id, doc.text)
     return DocumentTally(
         recipe=recipe,
         doc_id=doc.doc_id,
@@ -173,6 +182,8 @@ def measure(
         acronyms=document_acronyms(doc.text, layout_of(doc), doc.title),
         lines=lines,
         lower_terms=document_terms(worded, PurePath(doc.path).stem),
+        identifiers=identifiers,
+        supersession=supersession,
     )
 
 

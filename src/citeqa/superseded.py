@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -134,6 +134,9 @@ class Copy(NamedTuple):
     current: str
     duplicate: bool
     earlier: bool = False
+    superseded: bool = False
+    """A document another says replaces it, or that says it is replaced (superseding.py:
+    ADR-006 "Superseded by ADR-008"), read as an earlier period's paper is (`earlier` too)."""
 
 
 @dataclass(frozen=True)
@@ -344,13 +347,18 @@ def _may_mark(folded_ids: str) -> bool:
     )
 
 
-def copies(doc_ids: Iterable[str], text_of: Callable[[str], str] | None = None) -> dict[str, Copy]:
+def copies(
+    doc_ids: Iterable[str],
+    text_of: Callable[[str], str] | None = None,
+    superseded_by: Mapping[str, str] | None = None,
+) -> dict[str, Copy]:
     """Each copy among `doc_ids` (a duplicate, `duplicates`, or an old copy, `old_copies`)
     and the document it is a copy of; empty for most folders. `text_of(doc_id)` gives a
     document's text: a duplicate by its name whose text differs is its own document, and a
     name writing no version is the first edition of one writing "v2" only when their texts
     share their title or words (`shares_text`: "notes" of minutes beside a recipe's
-    "notes_v2" is no copy)."""
+    "notes_v2" is no copy). `superseded_by` holds the pairs the build stored of documents
+    another says replace them (superseding.stored_pairs), each of `doc_ids`."""
     ids = list(doc_ids)
     found = {
         doc_id: Copy(current, True)
@@ -370,6 +378,12 @@ def copies(doc_ids: Iterable[str], text_of: Callable[[str], str] | None = None) 
                 found[doc_id] = Copy(current, False)
         for doc_id, current in replaced(ids, text_of).items():
             found.setdefault(doc_id, Copy(current, False))
+    if superseded_by:
+        held = set(ids)
+        for doc_id, current in superseded_by.items():
+            if doc_id in held and current in held:
+                found.setdefault(doc_id, Copy(current, False, True, True))
+    if text_of is not None:
         for doc_id, current in earlier_periods(ids, text_of).items():
             if doc_id not in found and current not in found:
                 found[doc_id] = Copy(current, False, True)
@@ -379,12 +393,25 @@ def copies(doc_ids: Iterable[str], text_of: Callable[[str], str] | None = None) 
 def _last(doc_id: str, copy: Copy, found: dict[str, Copy]) -> Copy:
     """`copy` naming the end of its chain: "avis (1) (1)" is a copy of "avis (1)", itself one
     of "avis" (s27 re-read: the warning named a copy set aside as the current file). A
-    duplicate of an old copy is a duplicate; a cycle ends before it turns back."""
+    duplicate of an old copy is a duplicate; a document superseded stays so along a chain
+    (ADR-001 superseded by ADR-004, itself by ADR-009); a cycle ends before it turns back, a
+    chain after CHAIN_MOST steps (5,000 decision records each superseded by the next)."""
     seen = {doc_id, copy.current}
-    while (next_copy := found.get(copy.current)) is not None and next_copy.current not in seen:
+    while (
+        (next_copy := found.get(copy.current)) is not None
+        and next_copy.current not in seen
+        and len(seen) <= CHAIN_MOST
+    ):
         seen.add(next_copy.current)
-        copy = Copy(next_copy.current, copy.duplicate)
+        if copy.superseded:
+            copy = copy._replace(current=next_copy.current)
+        else:
+            copy = Copy(next_copy.current, copy.duplicate)
     return copy
+
+
+CHAIN_MOST = 64
+"""The most steps `_last` follows a chain of copies."""
 
 
 def replaced(doc_ids: Sequence[str], text_of: Callable[[str], str]) -> dict[str, str]:

@@ -52,7 +52,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
@@ -74,6 +74,7 @@ from citeqa.part_ordinals import ordinal_number
 from citeqa.quoting import answer_text
 from citeqa.stated_values import values
 from citeqa.superseded import Copy, copies, years_written
+from citeqa.superseding import Named, identifiers_written, names_one_of, own_identifiers
 from citeqa.visible import cut, shown
 
 _DIGIT = re.compile(r"\d")
@@ -119,6 +120,12 @@ NOTES = {
         " answer quotes {new}.",
         "only_earlier": "Answered from {name}, of an earlier period than {new}: nothing in {new}"
         " answers it.",
+        "cited_superseded": "{marks} quotes {name}, superseded by {new}, which states it"
+        " otherwise; the answer quotes {new}.",
+        "uncited_superseded": "{name}, superseded by {new}, states it otherwise; the answer"
+        " quotes {new}.",
+        "only_superseded": "Answered from {name}, superseded by {new}: nothing in {new} answers"
+        " it.",
         "cited_archived": "{marks} quotes {name}, kept in the archive folder {folder} (an earlier"
         " edition), which states it otherwise; the answer quotes {new}.",
         "uncited_archived": "{name}, kept in the archive folder {folder} (an earlier edition),"
@@ -158,6 +165,12 @@ NOTES = {
         " réponse cite {new}.",
         "only_earlier": "Réponse tirée de {name}, d’une période antérieure à {new} : rien dans"
         " {new} n’y répond.",
+        "cited_superseded": "{marks} cite {name}, remplacé par {new}, qui l’énonce autrement ;"
+        " la réponse cite {new}.",
+        "uncited_superseded": "{name}, remplacé par {new}, l’énonce autrement ; la réponse cite"
+        " {new}.",
+        "only_superseded": "Réponse tirée de {name}, remplacé par {new} : rien dans {new} n’y"
+        " répond.",
         "cited_archived": "{marks} cite {name}, rangé dans le dossier d’archive {folder} (édition"
         " antérieure), qui l’énonce autrement ; la réponse cite {new}.",
         "uncited_archived": "{name}, rangé dans le dossier d’archive {folder} (édition"
@@ -175,9 +188,10 @@ answer quotes: the newest version a path names, or the unversioned pages that mi
 the warning that the answer quotes an older page, nothing newer answering ("only_older"), and
 that the question names a version no page is of ("unknown"), and that the answer quotes a
 page of another version than the one it names, some page being of it ("other"); and the
-same warnings of an old copy of a file, of a duplicate and of an earlier period's paper of a
-dated series (superseded.py: "cited_copy", "uncited_copy", "only_copy"; "…_duplicate";
-"…_earlier"), {new} naming the current file; and those of a document kept in an archive folder
+same warnings of an old copy of a file, of a duplicate, of an earlier period's paper of a
+dated series and of a document another says replaces it (superseded.py: "cited_copy",
+"uncited_copy", "only_copy"; "…_duplicate"; "…_earlier"; "…_superseded", superseding.py),
+{new} naming the current file; and those of a document kept in an archive folder
 (archive_folders.py: "…_archived"), {folder} naming that folder and {new} the file the answer
 quotes first."""
 
@@ -602,14 +616,17 @@ class CorpusVersions:
         title_of: Callable[[str], str],
         writes: Callable[[str], bool] = lambda name: False,
         text_of: Callable[[str], str] | None = None,
+        superseded_by: Mapping[str, str] | None = None,
     ) -> CorpusVersions | None:
         """The versions of the documents of `doc_ids` (each its path, corpus.document_id), or
         None when no document is of a version older than its family's newest;
         `title_of(doc_id)` gives a document's title, read only for a question's passages
         (`is_older`); `writes(name)` whether the corpus writes a name (`writes`); `text_of`
-        a document's text, read for a duplicate by its name (superseded.copies)."""
+        a document's text, read for a duplicate by its name (superseded.copies);
+        `superseded_by` the pairs the build stored of documents another says replace them
+        (superseding.stored_pairs)."""
         ids = list(doc_ids)
-        found = copies(ids, text_of)
+        found = copies(ids, text_of, superseded_by)
         kept = {doc_id: f for doc_id, f in archived(ids).items() if doc_id not in found}
         alone = without_sibling(ids, kept) if kept else frozenset()
         only_copies = cls({}, {}, title_of, writes, found, kept, alone) if found or kept else None
@@ -792,11 +809,13 @@ class CorpusVersions:
         years = years_written(question) if self.copies or self.archived else frozenset()
         named_versions = asked_file_versions(question) if self.copies else []
         archive_asked = bool(self.archived) and asks_archive(question)
+        identifiers = identifiers_written(question) if self._any_superseded else frozenset()
         return Arranged(
             self,
             lambda doc: (
                 not self.is_older(doc)
                 or self._asks_years_of(doc, years)
+                or self._asks_identifier_of(doc, identifiers)
                 or self._asks_version_of(doc, named_versions)
                 or self._asks_archived(doc, years, archive_asked)
                 or doc in self.archived_alone
@@ -830,6 +849,22 @@ class CorpusVersions:
         if not years or copy is None or copy.duplicate:
             return False
         return bool(years & (years_written(doc_id) - years_written(copy.current)))
+
+    @functools.cached_property
+    def _any_superseded(self) -> bool:
+        """Whether some copy is a document another says replaces it (superseding.py)."""
+        return any(copy.superseded for copy in self.copies.values())
+
+    def _asks_identifier_of(self, doc_id: str, identifiers: frozenset[Named]) -> bool:
+        """Whether a question writing the `identifiers` asks for the superseded `doc_id`: one
+        names it by its file name's or title's identifier, none its current document's ("What
+        did ADR-003 decide?": the replaced decision stays answerable when named)."""
+        copy = self.copies.get(doc_id)
+        if not identifiers or copy is None or not copy.superseded:
+            return False
+        own = own_identifiers(doc_id, self.title_of(doc_id))
+        current = own_identifiers(copy.current, self.title_of(copy.current))
+        return names_one_of(identifiers, own) and not names_one_of(identifiers, current)
 
     def _asks_archived(self, doc_id: str, years: frozenset[int], archive_asked: bool) -> bool:
         """Whether a question writing `years` asks for the archived `doc_id`'s edition: it
@@ -1076,6 +1111,8 @@ def _file_name(citation: Citation) -> str:
 
 def _copy_kind(copy: Copy) -> str:
     """The NOTES key ending of a copy's warning."""
+    if copy.superseded:
+        return "superseded"
     if copy.earlier:
         return "earlier"
     return "duplicate" if copy.duplicate else "copy"

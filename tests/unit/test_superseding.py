@@ -1,0 +1,159 @@
+"""superseding.py: a document's own status line or sentence naming the document replacing it,
+or the one it replaces, by its whole identifier; read at the build, paired once, stored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citeqa.superseded import copies
+from citeqa.superseding import document_statements, paired, stored_pairs
+from small_corpora import asked_of_files as _asked
+
+ADR_006 = (
+    "# ADR-006: Authenticate API clients with long-lived API keys\n\n"
+    "- Status: Superseded by ADR-008\n- Date: 2025-02-10\n\n"
+    "## Context\nWe need simple authentication for the first clients.\n\n"
+    "## Decision\nClients authenticate with an API key passed in the X-Api-Key header."
+    " Keys do not expire.\n"
+)
+ADR_008 = (
+    "# ADR-008: OAuth2 client credentials instead of API keys\n\n"
+    "- Status: Accepted\n- Date: 2026-02-10\n\n"
+    "## Context\nAPI keys never expire and leak in query strings (see ADR-006).\n\n"
+    "## Decision\nClients authenticate with the OAuth2 client-credentials flow. This"
+    " supersedes ADR-006.\n"
+)
+P12_V2 = (
+    "# Procédure P-12 v2 : nettoyage des cuves\n\n"
+    "Statut : remplacée par la nouvelle procédure P-12 v3\n\n"
+    "Les cuves sont rincées à l'eau chaude à 60 °C après chaque lot.\n"
+)
+P12_V3 = (
+    "# Procédure P-12 v3 : nettoyage des cuves\n\n"
+    "Le présent document annule et remplace la procédure P-12 v2.\n\n"
+    "Les cuves sont rincées à l'eau chaude à 80 °C après chaque lot.\n"
+)
+NS_4 = (
+    "# NS-4 Note de service : horaires d'ouverture de l'atelier\n\n"
+    "L'atelier ouvre à 7 h 30 et ferme à 17 h du lundi au vendredi.\n"
+)
+NS_5 = (
+    "# NS-5 Note de service : horaires d'ouverture de l'atelier\n\n"
+    "Cette note remplace NS-4.\n\n"
+    "L'atelier ouvre à 7 h et ferme à 16 h 30 du lundi au vendredi.\n"
+)
+F20 = "# F-20 Fiche technique du filtre à poches\n\nPerte de charge finale recommandée : 200 Pa.\n"
+MP3 = (
+    "# MP-3 Entretien de la CTA\n\n"
+    "Le technicien remplace le filtre F-20 chaque mois.\n"
+    "Perte de charge finale avant remplacement : 250 Pa.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "stated"),
+    [
+        pytest.param("ADR-006-auth.md", ADR_006, ["<adr 8"], id="status-line"),
+        pytest.param("ADR-008-oauth2.md", ADR_008, [">adr 6"], id="this-supersedes"),
+        pytest.param("P-12 v2.md", P12_V2, ["<p 12 v3"], id="statut-remplacee-par"),
+        pytest.param("P-12 v3.md", P12_V3, [">p 12 v2"], id="le-present-document"),
+        pytest.param("NS-5.md", "# NS-5\n\nCette note remplace NS-4.\n", [">ns 4"], id="note"),
+        pytest.param("SOP-1.md", "# SOP-1\n\nStatut : remplacé(e) par SOP-2\n", ["<sop 2"], id="e"),
+        pytest.param("a.md", "---\nsuperseded_by: ADR-012\n---\n# A\n", ["<adr 12"], id="metadata"),
+        pytest.param(
+            "ADR-009.md", "# ADR-009\n\n## Status\n\nSuperseded by [ADR-010](x.md)\n", ["<adr 10"]
+        ),
+        pytest.param(
+            "POL-9.md", "# POL-9\n\nThis policy is replaced by POL-2024-001.\n", ["<pol 2024.1"]
+        ),
+    ],
+)
+def test_a_status_line_or_the_document_s_own_sentence_states_it(
+    name: str, text: str, stated: list[str]
+) -> None:
+    assert document_statements(name, text)[1] == stated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(MP3, id="prose-verb-on-an-object-fr"),
+        pytest.param(
+            "# PRO-2 Start-up\n\nFrom 1 March, the paper logbook is replaced by the CHK-4"
+            " checklist.\n",
+            id="an-object-replaced-en",
+        ),
+        pytest.param("# X200\n\nThe X200 replaces the X100 on new orders.\n", id="a-product"),
+        pytest.param("# ADR-011\n\nThis ADR supersedes ADR-003 section 4.\n", id="a-part"),
+        pytest.param("# A-1\n\nLe présent avenant annule et remplace l'article 4.\n", id="article"),
+        pytest.param(
+            "# ADR-012\n\nStatus: Accepted. The old design is replaced by ADR-4.\n", id="prose"
+        ),
+        pytest.param("# ADR-013\n\nThis replaces PMP-4 on the line.\n", id="bare-this-replaces"),
+    ],
+)
+def test_a_prose_verb_or_a_part_states_nothing(text: str) -> None:
+    assert document_statements("doc.md", text)[1] == []
+
+
+def test_the_identifier_is_whole_and_numbers_read_as_numbers() -> None:
+    identifiers = {"a.md": ["pol 2023.4"], "b.md": ["pol 2024.9"], "c.md": ["adr 8"]}
+    assert paired(identifiers, {"a.md": ["<pol 2024.1"]}) == {}  # POL-2024-001 absent
+    assert document_statements("adr-008-oauth2.md", "# OAuth2\n")[0] == ["adr 8"]
+    assert paired(identifiers, {"d.md": [">adr 8"]}) == {"c.md": "d.md"}  # "ADR 8"
+
+
+def test_a_version_names_one_edition_and_an_unversioned_name_of_two_none() -> None:
+    identifiers = {"v2.md": ["p 12 v2"], "v3.md": ["p 12 v3"], "n.md": ["ns 5"]}
+    assert paired(identifiers, {"v3.md": [">p 12 v2"]}) == {"v2.md": "v3.md"}
+    assert paired(identifiers, {"n.md": [">p 12"]}) == {}
+
+
+def test_two_documents_each_saying_the_other_replaces_it_pair_neither() -> None:
+    identifiers = {"a.md": ["adr 1"], "b.md": ["adr 2"]}
+    assert paired(identifiers, {"a.md": ["<adr 2"], "b.md": ["<adr 1"]}) == {}
+
+
+def test_a_stored_pair_is_an_earlier_edition_along_its_chain() -> None:
+    found = copies(["1.md", "4.md", "9.md"], lambda doc: "", {"1.md": "4.md", "4.md": "9.md"})
+    assert found["1.md"].current == "9.md" and found["1.md"].superseded
+    assert found["4.md"].earlier and "9.md" not in found
+
+
+@pytest.mark.parametrize("stored", [{"superseded_by": [1, 2]}, {"superseded_by": {"a": 3}}, None])
+def test_damaged_stored_pairs_are_none(stored: dict[str, object] | None) -> None:
+    assert stored_pairs(stored) == {}
+
+
+def test_the_build_stores_the_pairs(tmp_path: Path) -> None:
+    files = {"ADR-006-auth.md": ADR_006, "ADR-008-oauth2.md": ADR_008}
+    _asked(tmp_path, files, "How do clients authenticate to the API?")
+    (statistics,) = (tmp_path / "index").glob("build-*/statistics.json")
+    assert json.loads(statistics.read_text())["superseded_by"] == {"ADR-006-auth": "ADR-008-oauth2"}
+
+
+def test_the_superseded_decision_is_quoted_after_the_current_and_labelled(tmp_path: Path) -> None:
+    files = {"ADR-006-auth.md": ADR_006, "ADR-008-oauth2.md": ADR_008}
+    answer = _asked(tmp_path, files, "How do clients authenticate to the API?")
+    assert answer.citations[0].doc_id == "ADR-008-oauth2"
+    labelled = [w for w in answer.warnings if "ADR-006-auth.md, superseded by ADR-008" in w]
+    assert all(c.doc_id == "ADR-008-oauth2" for c in answer.citations) or labelled
+
+
+def test_la_note_remplacee_est_citee_apres_la_nouvelle(tmp_path: Path) -> None:
+    files = {"NS-4 horaires.md": NS_4, "NS-5 horaires.md": NS_5}
+    answer = _asked(tmp_path, files, "À quelle heure ouvre l'atelier ?")
+    assert answer.citations[0].doc_id == "NS-5 horaires"
+    assert [c.doc_id for c in answer.citations[1:]] in ([], ["NS-4 horaires"])
+    assert len(answer.citations) == 1 or any("remplacé par NS-5" in w for w in answer.warnings)
+
+
+def test_a_prose_verb_on_an_object_leaves_the_datasheet_current(tmp_path: Path) -> None:
+    files = {"F-20-fiche-filtre.md": F20, "MP-3-entretien-CTA.md": MP3}
+    answer = _asked(tmp_path, files, "Quelle est la perte de charge finale recommandée du filtre ?")
+    assert not any("remplacé par" in warning for warning in answer.warnings)
+    (statistics,) = (tmp_path / "index").glob("build-*/statistics.json")
+    assert json.loads(statistics.read_text())["superseded_by"] == {}
