@@ -888,7 +888,8 @@ def analyse(
                 result.corrections.append(joined.spelling)  # BM25 searches it, once
             if joined:
                 alternatives |= joined.alternatives
-            for versioned in versioned_spellings(word, vocabulary):  # "OAuth" as "OAuth2"
+            opening = not text[: found.start()].strip()
+            for versioned in versioned_spellings(word, vocabulary, opening):  # "OAuth2"
                 if unread and versioned.spelling not in result.corrections:
                     result.corrections.append(versioned.spelling)  # BM25 searches it, once
                 alternatives |= versioned.alternatives
@@ -1133,24 +1134,41 @@ MAX_VERSION = 99
 one or two digits ("OAuth2", "Python3", "Java17"), never a code's serial ("ISO9001")."""
 
 
-def versioned_spellings(word: str, vocabulary: Vocabulary) -> list[JoinedSpelling]:
-    """The spellings the corpus writes of the letters-only `word` (MIN_VERSIONED_LETTERS or
+def versioned_spellings(
+    word: str, vocabulary: Vocabulary, opens_question: bool = False
+) -> list[JoinedSpelling]:
+    """The one spelling the corpus writes of the letters-only `word` (MIN_VERSIONED_LETTERS or
     more) with a version number glued after it ("OAuth2" of "OAuth", 0 to MAX_VERSION), when it
-    never writes `word` itself: the same name, not a translation, so the word is no absent one
-    (s38 trial: "Quelle est la durée de validité des jetons OAuth ?" was refused for "OAuth"
-    where the ADR writes "OAuth2"). A lookup of each number's token (no reading of the whole
-    vocabulary), read only for a word of letters the corpus does not write."""
+    never writes `word` itself and the word is typed as a name (`_typed_as_name`): the same
+    name, not a translation, so the word is no absent one (s38 trial: "Quelle est la durée de
+    validité des jetons OAuth ?" was refused for "OAuth" where the ADR writes "OAuth2"). None
+    when the corpus writes several ("Lot3", "Lot4" are other lots, not versions of one; s39
+    review) or the word is a plain one ("Who runs the lab?" of notes writing "Lab4" is a near
+    miss). A lookup of each number's token (no reading of the whole vocabulary), read only for
+    a word of letters the corpus does not write."""
     folded = lexical_fold(word)
     if len(folded) < MIN_VERSIONED_LETTERS or not folded.isalpha():
         return []
+    if not _typed_as_name(word, opens_question):
+        return []
     if _frequency(frozenset(query_tokens(word)), vocabulary):
         return []
-    found = []
-    for number in range(MAX_VERSION + 1):
-        spelling = f"{folded}{number}"
-        if vocabulary.frequency.get(spelling, 0):
-            found.append(JoinedSpelling(spelling, word_alternatives(spelling, vocabulary.glossary)))
-    return found
+    spellings = [
+        f"{folded}{number}"
+        for number in range(MAX_VERSION + 1)
+        if vocabulary.frequency.get(f"{folded}{number}", 0)
+    ]
+    if len(spellings) != 1:
+        return []
+    return [JoinedSpelling(spellings[0], word_alternatives(spellings[0], vocabulary.glossary))]
+
+
+def _typed_as_name(word: str, opens_question: bool) -> bool:
+    """Whether `word` is typed as a name: a capital inside it ("OAuth", "iOS") or opening it
+    where it does not open the question ("… in Python?")."""
+    return any(letter.isupper() for letter in word[1:]) or (
+        word[:1].isupper() and not opens_question
+    )
 
 
 _MORE_PARTS = re.compile(r"(?:[.,]\d+)+")

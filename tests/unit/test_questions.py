@@ -885,8 +885,18 @@ def test_only_a_name_the_corpus_never_writes_bare_is_read_with_a_version() -> No
     assert _versioned("ISO", words) == []  # a serial, no version number
     assert _versioned("Ruby", words) == []  # never written with a number either
     both = _words_of(["Python2 is gone.", "Python3 is installed."])
-    assert _versioned("python", both) == ["python2", "python3"]
+    assert _versioned("Python", both) == []  # two numbered forms: other things, not one name
     assert "Ruby" in analyse("Which Ruby version?", None, words).absent
+
+
+def test_a_plain_word_is_not_read_as_a_numbered_name() -> None:
+    # s39 review: "Who runs the lab?" of notes writing only "Lab4" was answered
+    words = _words_of(["The Lab4 report is due on Friday.", "Lot3 is delivered on 12 March."])
+    assert _versioned("lab", words) == []
+    assert _versioned("Lab", words) == ["lab4"]
+    assert versioned_spellings("Lab", words, opens_question=True) == []
+    assert "lab" in analyse("Who runs the lab?", None, words).absent
+    assert "Lab" not in analyse("Who runs Lab?", None, words).absent
 
 
 def test_a_decimal_number_is_one_question_word_as_the_index_tokenises_it() -> None:
