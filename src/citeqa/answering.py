@@ -112,6 +112,7 @@ from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
+from citeqa.iso_weeks import asked_week, writes_a_week, writes_week
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
 from citeqa.language import evident_language, line_start
 from citeqa.later_statements import (
@@ -2448,6 +2449,7 @@ def compose(
     if month is not None:  # "la cantine en avril" answered by the March invoice's line
         return abstain(abstention.no_held_id(month.month, month.held, lang))
     citations = _of_asked_quarter(terms.focus, citations, functools.partial(rewrite, None))
+    citations = _of_asked_week(terms.focus, citations, functools.partial(rewrite, None))
     labels, bodies, texts = answer_texts(citations, top, bank.documents)
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
@@ -2710,6 +2712,37 @@ def _of_asked_quarter(
     return citations if chosen is None else chosen
 
 
+WEEK_RANKS = 60
+"""The first candidates among which one writing the week a question asks may answer instead of
+a quote writing another week (`_of_asked_week`): a rota's rows, one a week, rank alike, the
+asked week's sixth (s38 trial, a044); a quote writing no week gives way only to the first
+WRITTEN_MONTH_RANKS, as for a month or a quarter."""
+
+
+def _of_asked_week(
+    focus: str,
+    citations: list[Citation],
+    rechoose: Callable[[Callable[[str], bool], int], list[Citation] | None],
+) -> list[Citation]:
+    """The answer's citations, but when `focus` asks of a week of the year (iso_weeks.asked_week:
+    "week 14", "semaine 14", "W14") that the first quote, its section, its table's header and
+    its document's title never write, the near-best candidates whose sentence writes it ("|
+    2026-W14 | … |") instead (`rechoose`, among WEEK_RANKS when the quote writes another
+    week: a rota's row); the citations as they are when none does."""
+    asked = asked_week(focus)
+    if asked is None:
+        return citations
+    first = citations[0]
+    header = first.header.text if first.header else ""
+    if any(writes_week(text, asked) for text in (first.quote, first.section or "", header)):
+        return citations
+    if writes_week(first.title, asked):
+        return citations
+    ranks = WEEK_RANKS if writes_a_week(first.quote) else WRITTEN_MONTH_RANKS
+    chosen = rechoose(lambda text: writes_week(text, asked), ranks)
+    return citations if chosen is None else chosen
+
+
 def _unheld_month_of(
     focus: str, citations: list[Citation], top: Sequence[Hit], documents: Mapping[str, Document]
 ) -> UnheldMonth | None:
@@ -2726,8 +2759,9 @@ def _rechosen_writing(
     place: AskedPlace | None,
     lang: Lang | None,
     writes: Callable[[str], bool],
+    ranks: int = WRITTEN_MONTH_RANKS,
 ) -> list[Citation] | None:
-    """The verified citations of the candidates among the first WRITTEN_MONTH_RANKS, in passages in
+    """The verified citations of the candidates among the first `ranks`, in passages in
     another language than the question's `lang` (any language when None), whose sentence
     `writes` what the question asks (`_of_asked_month`, `_of_asked_quarter`); None when there
     are none. In the question's own language the ranker already read the asked month's name as
@@ -2739,7 +2773,7 @@ def _rechosen_writing(
     bank = reading.bank
     kept = [
         number
-        for number, item in enumerate(candidates.sentences[:WRITTEN_MONTH_RANKS])
+        for number, item in enumerate(candidates.sentences[:ranks])
         if (lang is None or bank.chunks[bank.sentences[item.index].chunk_index].lang != lang)
         and writes(bank.text(item.index))
     ]

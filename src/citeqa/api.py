@@ -97,7 +97,7 @@ from citeqa.status import stale_reason as stale_reason  # the chat's banner word
 from citeqa.status import update_in_progress as update_in_progress  # and the chat's banner
 from citeqa.store import LoadedIndex, load_index, with_recorded_corpus
 from citeqa.stored_words import StoredWords, read_words
-from citeqa.suggestions import TermCounts, suggest
+from citeqa.suggestions import TermCounts, current_by_language, suggest
 from citeqa.superseding import stored_pairs
 from citeqa.translated_answer import (
     Translate,
@@ -499,12 +499,13 @@ class Assistant:
         a heading line), on the salient terms of documents of the corpus's main language
         first, then of each other language in turn (suggestions.suggest): for a welcome when
         the corpus lists no examples, never on its boilerplate (boilerplate.py: a signature's
-        "Dr Sofia"). Reads the beginnings of at most
+        "Dr Sofia"), nor on an old copy, an earlier version or an archived document
+        (suggestions.current_by_language). Reads the beginnings of at most
         `suggestions.EXAMPLE_DOCUMENTS` documents, whatever the corpus's size."""
         loaded = self._loaded
-        by_lang: dict[str, list[str]] = {}
-        for doc_id, _, _, _, langs in loaded.index.files().documents():
-            by_lang.setdefault(langs[0] if langs else "en", []).append(doc_id)
+        versions = loaded.versions
+        documents = ((doc_id, langs) for doc_id, *_, langs in loaded.index.files().documents())
+        by_lang = current_by_language(documents, versions.is_older if versions else None)
 
         def read(lang: str, doc_id: str) -> DocumentText:
             document = loaded.index.documents[doc_id]

@@ -126,8 +126,30 @@ def hidden_line(hidden: list[str]) -> str:
     """One line counting the hidden names and tools' folders a build passed over (".git/",
     ".env", "node_modules/"), the first REPORT_NAMED named, the corpus's own folders first
     (`_folders_first`): a user sees why .github/*.md was missing before citeqa read it (s24
-    trial), and what else it leaves out."""
+    trial), and what else it leaves out. `citeqa index` and `citeqa status` say it alike."""
     return HIDDEN.format(count=len(hidden), files=named_files(_folders_first(hidden), False))
+
+
+WELCOME_HIDDEN = (
+    "{count} left out, hidden or written by a tool: {files} (citeqa reads hidden folders of"
+    " documentation only, such as .github) — `citeqa status` lists them"
+)
+"""The chat welcome's line on the hidden names and tools' folders the walk passed over."""
+WELCOME_NAMED = 3
+"""Names the welcome's line gives before saying how many more."""
+
+
+def welcome_hidden_line(hidden: list[str]) -> str | None:
+    """What the chat's welcome says of the hidden names and tools' folders the corpus's walk
+    passed over, the first WELCOME_NAMED named (sanitised), then "+N more"; None when it
+    passed over none. s38 trial: the welcome counted "40 files" of the 42 on disk, and said
+    nothing of the two left out."""
+    if not hidden:
+        return None
+    named, more = first(_folders_first(hidden), WELCOME_NAMED)
+    files = ", ".join(shown(name) for name in named) + (f" +{more} more" if more else "")
+    count = f"{len(hidden)} {'name' if len(hidden) == 1 else 'names'}"
+    return WELCOME_HIDDEN.format(count=count, files=files)
 
 
 def _folders_first(hidden: list[str]) -> list[str]:

@@ -7,7 +7,9 @@ Hidden names (".git", ".env", ".netrc", an editor's settings, a notes app's .tra
 passed over, but for the hidden folders a project keeps its documentation in (.github:
 CONTRIBUTING.md, SECURITY.md; citeqa/data/checkout_files.json's read_hidden_folders), walked
 as any folder (s24 trial: "How do I report a security vulnerability in attrs?" could not
-find .github/SECURITY.md, and nothing said it was left out). A folder a tool writes
+find .github/SECURITY.md, and nothing said it was left out), and the hidden files documenting
+a project's settings (".env.example": read_hidden_files; s38 trial: it was left out, while
+the private ".env" stays so). A folder a tool writes
 (node_modules, __pycache__, .venv, .tox: tool_folders) is passed over too: its files are
 downloads and caches, never the user's documents. An office program's lock file
 ("~$port.docx", written beside a document while it is open: lock_file_prefixes) is passed over
@@ -157,6 +159,7 @@ class _Walk:
         passed = checkout_names("tool_folders")
         read_hidden = checkout_names("read_hidden_folders")
         lock_prefixes = tuple(checkout_names("lock_file_prefixes"))
+        read_hidden_files = checkout_names("read_hidden_files")
         for name in os.listdir(descriptor):
             try:
                 stat = os.stat(name, dir_fd=descriptor, follow_symlinks=False)
@@ -168,7 +171,7 @@ class _Walk:
                     hidden.append(prefix + name + "/")
                     continue
                 listing.append((name + "/", None))
-            elif name.startswith(".") or name.startswith(lock_prefixes):
+            elif _hidden_file(name, read_hidden_files) or name.startswith(lock_prefixes):
                 hidden.append(prefix + name)  # a hidden name, or an office program's lock file
             else:  # a file, a link (None: its target is found later), a FIFO, a socket...
                 listing.append((name, None if S_ISLNK(stat.st_mode) else stat))
@@ -208,6 +211,12 @@ class _Walk:
 
 
 @cache
+def _hidden_file(name: str, read_hidden_files: frozenset[str]) -> bool:
+    """Whether a file's `name` is hidden and not one of the hidden files documenting a
+    project's settings (checkout_files.json's read_hidden_files: ".env.example")."""
+    return name.startswith(".") and name.lower() not in read_hidden_files
+
+
 def checkout_names(key: str) -> frozenset[str]:
     """The names citeqa/data/checkout_files.json lists under `key`, lower case (the file read
     once for all its keys' users: this walk, readers.plain_text_names)."""

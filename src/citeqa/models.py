@@ -485,6 +485,10 @@ class IndexStatus(Frozen):
     skipped: list[str] = Field(default_factory=list)
     """Corpus files the build skipped (a type citeqa does not read, an unreadable file), by
     their paths in the corpus; `citeqa index` says why."""
+    hidden: list[str] = Field(default_factory=list)
+    """The hidden names and tools' folders the status check's walk passed over, relative, a
+    folder ending in "/" (".git/", ".env", "services/__pycache__/"): `citeqa status` and the
+    chat's welcome say they were left out, and why (s38 trial: neither did)."""
     unread: UnreadFiles = Field(default_factory=lambda: UnreadFiles())
     """Of the files the build tried to read (hidden files and links outside the corpus aside),
     how many of each type citeqa does not read and how many it could not read (unread.py): what

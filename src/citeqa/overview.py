@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from citeqa.blocks import headings
+from citeqa.buildnotes import welcome_hidden_line
 from citeqa.corpus import corpus_stamps
 from citeqa.domain import language_data, read_corpus_manifest
 from citeqa.language import LANGUAGE_NAMES, OTHER
@@ -115,6 +116,10 @@ class Overview:
     files: int | None = None
     """The corpus's files, read or not (the index's documents and the files it skipped), once
     the index is loaded; None before."""
+    left_out: str | None = None
+    """What the welcome says once of the hidden names and tools' folders the corpus's walk
+    passed over, not counted in `files` (buildnotes.welcome_hidden_line), None when there are
+    none or before the index is loaded."""
 
     @property
     def summary(self) -> str:
@@ -520,4 +525,5 @@ def corpus_overview(
         examples=choose(examples),
         unread=welcome_line(status.unread) if status is not None else None,
         files=status.corpus_files if status is not None else None,
+        left_out=welcome_hidden_line(status.hidden) if status is not None else None,
     )

@@ -15,11 +15,12 @@ labelling its columns by years above it as its header (keyed_lines.header_line);
 adjacent sentences of one passage under one heading merge into one quote; a table row is
 quoted with its table's header row as context (`Citation.header`, verbatim too), unless another
 quote of the answer holds that header row; a sentence too long to read at a glance is cut to
-its clauses that answer (clauses.py); a quote opening by referring back takes in the sentence
-before it, a short next sentence holding a question word it lacks is taken in, a list item
-comes with its list's lead-in (quote_context.py). Citations carry the exact offsets, and `verified`
-checks every quote against the document text before an answer is returned. `answer_text` writes
-them as the answer reads them (readable.quote_line).
+its clauses that answer (clauses.py); a quote of several settings' lines to the one assigning
+the name the question asks (assigned_lines.py: "CANARY_PERCENT=10"); a quote opening by
+referring back takes in the sentence before it, a short next sentence holding a question word
+it lacks is taken in, a list item comes with its list's lead-in (quote_context.py). Citations
+carry the exact offsets, and `verified` checks every quote against the document text before an
+answer is returned. `answer_text` writes them as the answer reads them (readable.quote_line).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from citeqa.answer_features import Wants, holds_asked_name, holds_asked_value
 from citeqa.answerlabels import quote_lines
+from citeqa.assigned_lines import asked_line
 from citeqa.blocks import heading_title
 from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
@@ -95,6 +97,8 @@ def quote_spans(
             start, end = best_clauses(text, start, end, terms, chunk.lang)
         widened = with_neighbours(bank, item.index, (start, end), chunk, terms)
         for opening, end in with_result_or_block(bank, item.index, widened, terms):
+            if terms is not None:
+                opening, end = asked_line(text, opening, end, terms.focus)
             start = min(past_heading_marks(text, opening), end)
             header = bank.header_span(sentence.doc_id, start)
             if keyed and header is None:  # its years' header line, as a table row's header row

@@ -74,6 +74,9 @@ class CorpusNow(NamedTuple):
     """The example questions of the corpus's manifest, as the check read it."""
     left_out: tuple[str, ...] = ()
     """What the check's walk left out (a link leading outside...), as a build skips it."""
+    hidden: tuple[str, ...] = ()
+    """The hidden names and tools' folders the check's walk passed over (".git/", ".env",
+    "node_modules/"), as a build's report counts them."""
 
 
 def corpus_now(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None) -> CorpusNow:
@@ -93,7 +96,8 @@ def corpus_now(recorded: FileList, corpus_dir: Path, manifest_sha256: str | None
     if corpus_manifest_digest(corpus_dir, manifest) != manifest_sha256:
         changes.append("modified: manifest.json (titles or domain file)")
     examples = manifest_examples(manifest.data)
-    return CorpusNow(changes, sum(now.sizes), examples, tuple(walked.left_out_names()))
+    left_out = tuple(walked.left_out_names())
+    return CorpusNow(changes, sum(now.sizes), examples, left_out, tuple(walked.hidden))
 
 
 def _renamed(recorded: FileList, now: CorpusStamps, corpus_dir: Path) -> list[str]:
@@ -226,6 +230,7 @@ def describe_index(index: LoadedIndex, corpus_dir: Path, index_dir: Path) -> Ind
         changed=changed,
         skipped=sorted({*index.files().skipped(), *corpus.left_out}),
         unread=recorded_unread(index.files(), corpus_dir),
+        hidden=list(corpus.hidden),
         warnings=list(manifest.warnings or []),
         attachments_unread=unread_attachments(index.files(), index.documents),
         warnings_more=manifest.warnings_more or 0,

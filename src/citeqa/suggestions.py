@@ -6,12 +6,15 @@ greets in English; a document in neither language (language.OTHER) offers none. 
 is the first worth offering (`worth`: the assistant answers it with content) among a
 language's documents, read in order, a few at most per example (`TRIES_PER_EXAMPLE`) and
 `EXAMPLE_DOCUMENTS` in all, whatever the corpus's size; the question itself is made by
-overview.term_example.
+overview.term_example. Only current documents offer one (`current_by_language`): an old copy,
+an earlier version's page or a document of an archive folder (versions.CorpusVersions.is_older)
+would greet with what no longer holds (s38 trial: "What about “Queue too long”?", of the
+archived 2024 runbook of a broker replaced since).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from citeqa.language import OTHER
@@ -29,6 +32,20 @@ class TermCounts:
 
     frequency: Mapping[str, int]
     sentence_count: int
+
+
+def current_by_language(
+    documents: Iterable[tuple[str, Sequence[str]]], is_older: Callable[[str], bool] | None
+) -> dict[str, list[str]]:
+    """The ids of the (doc_id, languages) `documents` by their first language (English when
+    none is known), in their order, but for those `is_older` tells are old: an old copy, an
+    earlier version's page, an archived document (versions.CorpusVersions.is_older; None
+    when the corpus holds none)."""
+    by_lang: dict[str, list[str]] = {}
+    for doc_id, langs in documents:
+        if is_older is None or not is_older(doc_id):
+            by_lang.setdefault(langs[0] if langs else "en", []).append(doc_id)
+    return by_lang
 
 
 def main_language_first(by_lang: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:

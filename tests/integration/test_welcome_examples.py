@@ -123,3 +123,16 @@ def test_a_faq_offers_its_question_headings(tmp_path: Path) -> None:
         fake_settings(tmp_path / "corpus", tmp_path / "index"), build_if_missing=False
     )
     assert all(not assistant.ask(example.question).abstained for example in examples)
+
+
+def test_an_archived_document_never_offers_an_example(tmp_path: Path) -> None:
+    """s38 trial: the welcome offered "What about “Queue too long”?", a heading of the archived
+    2024 runbook of a message broker replaced since (archive/ beside the current files)."""
+    files = {
+        "archive/runbook_broker_2024.md": "# Broker runbook (2024)\n\n## Queue too long\n\n"
+        "When the queue is too long, restart the queue consumers; the queue drains in minutes.\n",
+        "ops/streams.md": "# Event streams\n\n## Consumer lag\n\nWhen consumer lag grows, add"
+        " stream consumers; consumer lag is shown on the dashboard.\n",
+    }
+    examples = _examples(tmp_path, files)
+    assert examples and not any("queue" in example.question.lower() for example in examples)

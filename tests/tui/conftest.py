@@ -333,6 +333,7 @@ class FakeAssistant:
             changed=["modified: regency.txt"] if self.stale else [],
             unread=self.unread,
             skipped=self.skipped,
+            hidden=list(corpus.hidden),
         )
 
     @property

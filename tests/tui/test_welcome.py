@@ -294,3 +294,34 @@ def test_a_late_overview_report_after_the_welcome_is_gone_is_dropped(tmp_path):
             return app.is_running
 
     assert run(body())
+
+
+def test_the_welcome_says_which_hidden_names_were_left_out_and_why(tmp_path):
+    """s38 trial: the welcome said "37 documents read of 40 files" of a folder of 42 and never
+    named the two it left out (services/booking/__pycache__/, .env.example)."""
+
+    async def body():
+        corpus = make_corpus(tmp_path / "corpus")
+        (corpus / ".env").write_text("SECRET=1\n")
+        (corpus / "svc" / "__pycache__").mkdir(parents=True)
+        app = _app(tmp_path, FakeFactory(corpus_dir=str(corpus)))
+        async with settled(app) as pilot:
+            await wait_for(pilot, lambda: "passages" in screen_text(app))
+            line = str(app.query_one("#welcome-left-out", Static).render())
+            assert line == (
+                "2 names left out, hidden or written by a tool: svc/__pycache__/, .env (citeqa"
+                " reads hidden folders of documentation only, such as .github) — `citeqa status`"
+                " lists them"
+            )
+
+    run(body())
+
+
+def test_the_welcome_says_nothing_left_out_of_a_folder_without_hidden_names(tmp_path):
+    async def body():
+        app = _app(tmp_path)
+        async with settled(app) as pilot:
+            await wait_for(pilot, lambda: "passages" in screen_text(app))
+            assert not app.query_one("#welcome-left-out").display
+
+    run(body())

@@ -110,6 +110,23 @@ def test_a_status_gives_what_its_check_read_of_the_corpus(
     assert unfound.size_bytes == 2000 and unfound.examples == [Example("How many hives?", "en")]
 
 
+def test_the_welcome_names_a_few_hidden_names_left_out_and_how_many_more(tmp_path: Path) -> None:
+    # s38 trial: the welcome counted "40 files" of 42 and never said two were left out
+    folder = _corpus(tmp_path, None)
+    hidden = [".DS_Store", ".env", "a/.DS_Store", "a\x1b[2J/", "node_modules/", "svc/__pycache__/"]
+    status = _status(folder).model_copy(update={"hidden": hidden})
+    assert corpus_overview(folder, status).left_out == (
+        "6 names left out, hidden or written by a tool: a␛[2J/, node_modules/,"
+        " svc/__pycache__/ +3 more (citeqa reads hidden folders of documentation only, such as"
+        " .github) — `citeqa status` lists them"
+    )
+    one = _status(folder).model_copy(update={"hidden": [".env"]})
+    assert corpus_overview(folder, one).left_out is not None
+    assert corpus_overview(folder, one).left_out.startswith("1 name left out")  # type: ignore[union-attr]
+    assert corpus_overview(folder, _status(folder)).left_out is None
+    assert corpus_overview(folder).left_out is None  # before the index is loaded
+
+
 def test_a_broken_manifest_is_ignored(tmp_path: Path) -> None:
     folder = _corpus(tmp_path, None)
     (folder / "manifest.json").write_text("{not json", encoding="utf-8")

@@ -135,6 +135,24 @@ def test_github_folder_is_read_and_hidden_or_tool_folders_are_counted(tmp_path: 
     assert ".netrc" in line and "node_modules/" in line
 
 
+def test_a_settings_example_is_read_as_text_while_the_private_env_stays_hidden(
+    tmp_path: Path,
+) -> None:
+    # s38 trial: .env.example (the keys a deployment sets, committed by every project) was left
+    # out as hidden, and "What is the OAuth token lifetime?" was refused
+    (tmp_path / ".env.example").write_text("OAUTH_TOKEN_TTL_SECONDS=3600\nLOG_LEVEL=info\n")
+    (tmp_path / ".env").write_text("DATABASE_URL=postgres://app:secret@db/app\n")
+    (tmp_path / "svc").mkdir()
+    (tmp_path / "svc" / ".ENV.Sample").write_text("WORKERS=4\n")
+    (tmp_path / ".env.example.bak").write_text("OLD=1\n")
+    walked = walk_folder(tmp_path, set())
+    assert walked.files.names == [".env.example", "svc/.ENV.Sample"]
+    assert walked.hidden == [".env", ".env.example.bak"]
+    assert reader_for_name(".env.example") is reader_for(".txt")
+    (read,) = [doc for doc in read_corpus(tmp_path).documents if doc.doc_id == ".env.example"]
+    assert "OAUTH_TOKEN_TTL_SECONDS=3600" in read.text
+
+
 def test_an_office_lock_file_is_left_out_as_hidden_not_skipped_as_damaged(tmp_path: Path) -> None:
     # s37 trial: Word's "~$mpromis.docx" (the name of who has the document open, a few bytes)
     # was counted "unreadable (damaged or without text)" in the welcome and `citeqa index`
@@ -201,6 +219,26 @@ def test_status_all_lists_each_skipped_file_on_its_own_line(
     assert "\x1b" not in "".join(shown) and "evil" in shown[at + 3]
     print_status(status, 2)  # without --all: one line, the first two named
     assert "tool0.exe, tool1.exe and 1 more" in capsys.readouterr().out
+
+
+def test_status_says_what_the_walk_left_out_as_hidden_and_why(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # s38 trial: `citeqa status` named neither .env.example nor __pycache__/, left out
+    from citeqa.cli.index_cmds import print_status
+
+    hidden = [".env", "evil\x1b[31m.cfg", "svc/__pycache__/"]
+    status = IndexStatus(
+        index_dir="idx", corpus_dir="docs", built_at="2026-11-30T00:00:00+00:00",
+        format_version=1, documents=[], channels=[], chunk_count=0, size_bytes=0,
+        corpus_bytes=0, corpus_examples=[], manifest_hash="x", stale=False, hidden=hidden,
+    )  # fmt: skip
+    print_status(status, 2)
+    out = capsys.readouterr().out
+    (line,) = [line for line in out.splitlines() if line.startswith("left out, hidden")]
+    assert line.startswith("left out, hidden or written by a tool (3; citeqa reads hidden folders")
+    assert line.endswith("): svc/__pycache__/, .env, evil␛[31m.cfg")  # the folder first
+    assert "\x1b" not in out
 
 
 def test_read_corpus_titles_a_readme_by_its_text_not_its_html(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from citeqa.lexical import tokenize
 from citeqa.overview import EXAMPLE_COUNT, DocumentText, Example, term_example, untemplated
-from citeqa.suggestions import EXAMPLE_DOCUMENTS, TermCounts, suggest
+from citeqa.suggestions import EXAMPLE_DOCUMENTS, TermCounts, current_by_language, suggest
 
 FILLER = "".join(
     f"## Question pratique numéro {n} sur la synchronisation ?\n\n"
@@ -121,3 +121,15 @@ def test_an_offered_example_s_term_is_not_asked_again() -> None:
         "What about “Proxy settings”?",  # the nightly page, on backup again, offers none
     ]
     assert read == ["d", "h", "e"]
+
+
+def test_only_current_documents_offer_examples() -> None:
+    # s38 trial: "What about “Queue too long”?" came from the archived 2024 runbook
+    documents = [("README", ["en"]), ("archive/runbook_2024", ["en"]), ("guide", ["fr", "en"])]
+    documents += [("notes", []), ("archive/tarifs_2025", ["fr"])]
+    old = {"archive/runbook_2024", "archive/tarifs_2025"}
+    assert current_by_language(documents, old.__contains__) == {
+        "en": ["README", "notes"],
+        "fr": ["guide"],
+    }
+    assert current_by_language(documents, None)["en"] == ["README", "archive/runbook_2024", "notes"]

@@ -10,6 +10,7 @@ import typer
 from citeqa import userdirs
 from citeqa.buildnotes import (
     UNEMBEDDED_STATUS,
+    hidden_line,
     named_files,
     report_notes,
     status_outsized_line,
@@ -295,6 +296,8 @@ def print_status(described: IndexStatus, listed: int | None = LISTED, on_rebuild
         if listed is None:
             for name in described.skipped:
                 console.print(Text(f"  {shown(name)}"))
+    if described.hidden:
+        console.print(Text(hidden_line(described.hidden)))
     shown_warnings = None if listed is None else WARNINGS_LISTED
     unread = set(described.attachments_unread)  # listed under their own heading below
     others = [warning for warning in described.warnings if warning not in unread]

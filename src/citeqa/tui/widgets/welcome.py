@@ -4,7 +4,8 @@ It shows at once; the corpus figures and the examples arrive from a worker (`Ove
 and again, with the passages counted, once the index is loaded. The examples are an option
 list (tab or ↓ from the empty question reaches it, enter asks); they go away after the first
 question, the corpus line stays, and so does the line saying how many files the build did
-not read, by type (once the index is loaded: unread.welcome_line).
+not read, by type (once the index is loaded: unread.welcome_line), and the one naming the
+hidden names and tools' folders left out (buildnotes.welcome_hidden_line).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Welcome(Vertical):
         yield Static(assemble((GREETING, "bold")), id="welcome-greeting")
         yield Static("", id="welcome-corpus")
         yield Static("", id="welcome-unread")
+        yield Static("", id="welcome-left-out")
         yield Static(assemble((WAITING, "dim")), id="welcome-waiting")
         yield Static(assemble((PICK, "dim")), id="welcome-pick")
         yield OptionList(id="examples")
@@ -47,6 +49,7 @@ class Welcome(Vertical):
     def on_mount(self) -> None:
         self.query_one("#welcome-corpus").display = False
         self.query_one("#welcome-unread").display = False
+        self.query_one("#welcome-left-out").display = False
         self.query_one("#welcome-pick").display = False
         self.query_one("#examples").display = False
 
@@ -62,6 +65,9 @@ class Welcome(Vertical):
         unread = self.query_one("#welcome-unread", Static)
         unread.display = overview.unread is not None
         unread.update(assemble((one_line(overview.unread or ""), "yellow")))
+        left_out = self.query_one("#welcome-left-out", Static)
+        left_out.display = overview.left_out is not None
+        left_out.update(assemble((one_line(overview.left_out or ""), "dim")))
         if self.retired or not overview.examples:
             return
         self.examples = [example.question for example in overview.examples]

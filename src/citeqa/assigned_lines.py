@@ -1,0 +1,91 @@
+"""The one line of a quote that assigns the setting a question names.
+
+A script, a .env file or a settings file writes its settings one a line, with no sentence
+punctuation: "CANARY_PERCENT=10      # share of traffic sent to the new version first",
+"WEBHOOK_TIMEOUT_MS=4000", "export LOG_LEVEL=debug", "smtp › port: 587" (a settings file as
+readers write it). The sentence splitter reads such lines as one sentence, and a question about
+one setting quoted five lines of a script's tail, or a whole .env with its database URL and
+password (s38 trial, a007, a010). A quote of several lines one of which assigns a name the
+question asks (`asked_line`) is cut to that line, its comment kept.
+
+A name is asked when the question writes it whole ("What is WEBHOOK_TIMEOUT_MS?"), or writes
+each of its parts, of which it has two or more, split at "_", ".", "-" and " › " (a part
+written as a word it opens, "percentage" for PERCENT; no part shorter than MIN_PART letters
+read so): "the canary percentage" asks CANARY_PERCENT, not CANARY_MINUTES. A name of one word
+is asked only whole and only assigned by "=" ("PORT=8080"): a prose line "Owner: Amira" is
+no setting. When several lines are asked, or none, the quote is kept as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeqa.folding import fold
+
+_ASSIGNMENT = re.compile(
+    r"[ \t]*(?:(?:export|readonly|declare|local|set)[ \t]+)?"
+    r"(?P<name>[^\W\d][\w.-]*(?:[ \t]›[ \t][\w.-]+)*)"
+    r"[ \t]*(?:(?P<equals>=)(?!=)|:[ \t])[ \t]*\S"
+)
+"""A line assigning a name a value: "NAME=value", "export NAME=value", "name: value", "a ›
+b: value" (the name opening with a letter; "==" is a comparison)."""
+_PARTS = re.compile(r"[ \t]›[ \t]|[_.-]")
+_WORDS = re.compile(r"[^\W_]+")
+_NAMES = re.compile(r"[^\W\d][\w.-]*[\w]")
+MIN_PART = 4
+"""A name's part is read as written by a longer question word it opens only from this many
+letters ("percent" in "percentage"; "ms" is no opening of "msg")."""
+
+
+def asked_line(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+    """`text[start:end]` cut to its one line assigning a name `question` asks (see the module
+    docstring), its trailing blanks left out; the span itself otherwise."""
+    lines = _lines(text, start, end)
+    if len(lines) < 2:
+        return start, end
+    asked = _asked(question)
+    found = [span for span in lines if _asks(text, span, asked)]
+    return found[0] if len(found) == 1 else (start, end)
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-blank lines of `text[start:end]`, each without its trailing blanks."""
+    lines = []
+    at = start
+    while at < end:
+        close = text.find("\n", at, end)
+        close = end if close < 0 else close
+        stop = len(text[at:close].rstrip()) + at
+        if stop > at and text[at:stop].strip():
+            lines.append((at, stop))
+        at = close + 1
+    return lines
+
+
+class _Asked:
+    """A question's words (folded) and the names it writes whole (folded)."""
+
+    def __init__(self, words: list[str], names: set[str]) -> None:
+        self.words, self.names = words, names
+
+
+def _asked(question: str) -> _Asked:
+    folded = fold(question)
+    return _Asked(_WORDS.findall(folded), set(_NAMES.findall(folded)))
+
+
+def _asks(text: str, span: tuple[int, int], asked: _Asked) -> bool:
+    """Whether the line `span` assigns a name `asked` writes whole or part by part."""
+    found = _ASSIGNMENT.match(text, span[0], span[1])
+    if found is None:
+        return False
+    name = fold(found.group("name"))
+    parts = [part for part in _PARTS.split(name) if part]
+    if name in asked.names and (len(parts) >= 2 or found.group("equals")):
+        return True
+    return len(parts) >= 2 and all(_written(part, asked.words) for part in parts)
+
+
+def _written(part: str, words: list[str]) -> bool:
+    """Whether a name's `part` is one of the question's `words`, or opens one (MIN_PART)."""
+    return any(word == part or (len(part) >= MIN_PART and word.startswith(part)) for word in words)

@@ -1,0 +1,79 @@
+"""The week of the year a question asks of, and whether a text writes it: "week 14",
+"semaine 14", "W14", "2026-W14" (ISO 8601) and "S14" (French) are all week 14.
+
+A rota or a release plan keys its rows by ISO week codes ("| 2026-W14 | 2026-03-30 | … |"); a
+question writes "week 14", whose number weighs as one word among its others, and the rota's
+2026-W12 row was quoted (s38 trial, a044). answering._of_asked_week then prefers a near-best
+candidate writing the asked week, as it does for a quarter (quarters.py). The words and code
+letters are data (citeqa/data/iso_weeks.json, English and French); a week's number is 1 to
+53, written with one or two digits; a code's year, when both the question and the text write
+one, must be the same. Texts are read folded (lexical.fold). No I/O but the data, read once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from citeqa.jsonfiles import data_json
+from citeqa.lexical import fold
+
+__all__ = ["Week", "asked_week", "writes_a_week", "writes_week"]
+
+LAST_WEEK = 53
+"""The highest week number of a year (ISO 8601)."""
+
+
+class Week(NamedTuple):
+    number: int
+    year: int | None
+    """The year its code writes ("2026-W14"), or None: that week of any year."""
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A week written by a word then its number, and a week's code (maybe after its year)."""
+    data = data_json("iso_weeks.json")
+    words = "|".join(re.escape(word) for word in data["week_words"])
+    codes = "".join(re.escape(letter) for letter in data["week_codes"])
+    mark = r"(?:(?:n°|no\.?|#)[ \t]*)?"
+    by_word = re.compile(
+        rf"(?<![\w])(?:{words})\.?[ \t]*{mark}0?(?P<number>\d{{1,2}})(?![\w]|[.,]\d)"
+    )
+    by_code = re.compile(
+        rf"(?<![\w-])(?:(?P<year>\d{{4}})-?)?[{codes}]0?(?P<number>\d{{1,2}})(?![\w]|[.,]\d)"
+    )
+    return by_word, by_code
+
+
+def _weeks(text: str) -> list[Week]:
+    """The weeks `text` (folded) writes, in no particular order."""
+    by_word, by_code = _patterns()
+    found = [Week(int(m["number"]), None) for m in by_word.finditer(text)]
+    for m in by_code.finditer(text):
+        found.append(Week(int(m["number"]), int(m["year"]) if m["year"] else None))
+    return [week for week in found if 1 <= week.number <= LAST_WEEK]
+
+
+def asked_week(question: str) -> Week | None:
+    """The one week `question` asks of, or None when it writes none or several."""
+    weeks = set(_weeks(fold(question)))
+    numbers = {week.number for week in weeks}
+    if len(numbers) != 1:
+        return None
+    return max(weeks, key=lambda week: week.year is not None)
+
+
+def writes_week(text: str, asked: Week) -> bool:
+    """Whether `text` writes the `asked` week (its year too when both write one)."""
+    return any(
+        week.number == asked.number
+        and (week.year is None or asked.year is None or week.year == asked.year)
+        for week in _weeks(fold(text))
+    )
+
+
+def writes_a_week(text: str) -> bool:
+    """Whether `text` writes some week ("| 2026-W12 | … |": a row of a rota keyed by weeks)."""
+    return bool(_weeks(fold(text)))
