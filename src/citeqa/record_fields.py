@@ -180,10 +180,13 @@ def _under_heading(text: str, piece: Lines) -> bool:
 
 def _heading_above(text: str, start: int) -> tuple[int, int] | None:
     """The span of the line just above `start` (blank lines aside) when it is a markdown
-    heading; else None."""
-    before = text[:start].rstrip()
-    line_start = before.rfind("\n") + 1
-    return (line_start, len(before)) if is_markdown_heading(before[line_start:]) else None
+    heading; else None. Read backwards from `start`, no copy of the text before it (s39
+    review: a copy per record cost 0.33 s a question on 4,000 cards)."""
+    line_end = start
+    while line_end and text[line_end - 1].isspace():
+        line_end -= 1
+    line_start = text.rfind("\n", 0, line_end) + 1
+    return (line_start, line_end) if is_markdown_heading(text[line_start:line_end]) else None
 
 
 def _sibling_cards(short: list[Record], found: list[Record]) -> list[Record]:

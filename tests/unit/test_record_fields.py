@@ -509,3 +509,15 @@ def test_an_identifier_s_digits_are_no_phone_of_the_owner_s_card() -> None:
     assert found is not None and found.label == "Phone"
     desk = staff.replace("Badge: 7700 9001", "Badge / Tel: 020 7946 0999")
     assert answer_lines(desk, question) == ["Badge / Tel: 020 7946 0999"]
+    # s39 review: a service's or an account holder's label names a phone line
+    shops = (
+        "## Boulangerie Martin\n\nActivité : pain\nService client : 01 23 45 67 89\n"
+        "Ville : Lyon\n\n## Acme Plumbing\n\nTrade: plumbing\n"
+        "Customer service: 020 7946 0123\nCity: Leeds\n"
+    )
+    for shop, phone in (
+        ("Quel est le téléphone de la Boulangerie Martin ?", "Service client : 01 23 45 67 89"),
+        ("What is the phone number of Acme Plumbing?", "Customer service: 020 7946 0123"),
+    ):
+        assert lacking_field(shops, asked_words(shop), shop, frozenset()) is None, shop
+        assert answer_lines(shops, shop) == [phone]
