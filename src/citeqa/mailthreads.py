@@ -447,8 +447,8 @@ _LABEL_DAY = re.compile(rf"(\d{{1,2}}) ({'|'.join(_ENGLISH_MONTHS)}) (\d{{4}})")
 def labelled_day(day: str, lang: str | None) -> str:
     """A message's day as its section label writes it in the language `lang` of the mail's own
     lines: "3 Mar 2026" of a French mail is "3 mars 2026" (mail_words.json label_months), so no
-    English month reaches a French mail's text nor an answer quoting its label (s38 trial: "ils
-    portent sur Mar."); unchanged in English, in a language the data names no months of, and
+    label writes an English month in a French mail, nor does an answer quoting it (s38 trial:
+    "ils portent sur Mar."; its Date header line stays as written); unchanged in English, in a language the data names no months of, and
     for a day written otherwise (as the header wrote it)."""
     names = _label_months().get(lang or "", ())
     found = _LABEL_DAY.fullmatch(day)
