@@ -448,8 +448,9 @@ def labelled_day(day: str, lang: str | None) -> str:
     """A message's day as its section label writes it in the language `lang` of the mail's own
     lines: "3 Mar 2026" of a French mail is "3 mars 2026" (mail_words.json label_months), so no
     label writes an English month in a French mail, nor does an answer quoting it (s38 trial:
-    "ils portent sur Mar."; its Date header line stays as written); unchanged in English, in a language the data names no months of, and
-    for a day written otherwise (as the header wrote it)."""
+    "ils portent sur Mar."; its Date header line stays as written); unchanged in English, in a
+    language the data names no months of, and for a day written otherwise (as the header wrote
+    it)."""
     names = _label_months().get(lang or "", ())
     found = _LABEL_DAY.fullmatch(day)
     if found is None or len(names) != len(_ENGLISH_MONTHS):
