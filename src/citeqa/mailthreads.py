@@ -52,13 +52,15 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
 from functools import cache
 
 from citeqa.jsonfiles import data_json
+from citeqa.language import prose_language
+from citeqa.models import Lang
 
 __all__ = [
     "WORD",
@@ -67,6 +69,7 @@ __all__ = [
     "data_strings",
     "is_aside_heading",
     "is_mail",
+    "labelled_day",
     "mail_text",
     "read_thread",
     "subject_title",
@@ -288,7 +291,8 @@ def mail_text(text: str) -> tuple[str, str | None] | None:
     own = _own_words(messages)
     title = next((subject_title(m.subject) for m in messages if subject_title(m.subject)), None)
     parts = [f"# {title}"] if title else []
-    parts += [_message_part(message, own, title) for message in messages]
+    thread_lang = prose_language("\n".join(line for m in messages for line in m.lines))
+    parts += [_message_part(message, own, title, thread_lang) for message in messages]
     return "\n\n".join(part for part in parts if part) + "\n", title
 
 
@@ -421,6 +425,48 @@ def _day(value: str) -> str:
     return " ".join(written.groups()) if written else value
 
 
+_ENGLISH_MONTHS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+"""The month abbreviations `_day` writes (strftime's "%b" in the C locale Python starts in)."""
+_LABEL_DAY = re.compile(rf"(\d{{1,2}}) ({'|'.join(_ENGLISH_MONTHS)}) (\d{{4}})")
+"""A day as `_day` writes it from a Date header it reads: "3 Mar 2026"."""
+
+
+def labelled_day(day: str, lang: str | None) -> str:
+    """A message's day as its section label writes it in the language `lang` of the mail's own
+    lines: "3 Mar 2026" of a French mail is "3 mars 2026" (mail_words.json label_months), so no
+    label writes an English month in a French mail, nor does an answer quoting it (s38 trial:
+    "ils portent sur Mar."; its Date header line stays as written); unchanged in English, in a
+    language the data names no months of, and for a day written otherwise (as the header wrote
+    it)."""
+    names = _label_months().get(lang or "", ())
+    found = _LABEL_DAY.fullmatch(day)
+    if found is None or len(names) != len(_ENGLISH_MONTHS):
+        return day
+    return f"{found[1]} {names[_ENGLISH_MONTHS.index(found[2])]} {found[3]}"
+
+
+@cache
+def _label_months() -> dict[str, tuple[str, ...]]:
+    """The month names of each language's labels (mail_words.json label_months), read once."""
+    data = _read_mail_words()
+    months = data.get("label_months") if isinstance(data, dict) else None
+    listed = months.items() if isinstance(months, dict) else ()
+    return {lang: tuple(data_strings(names)) for lang, names in listed}
+
+
 def _body_end(lines: list[str], start: int, end: int, before_block: bool) -> int:
     """Where a message's body ends: before the blank and rule lines ("=====") closing it, and,
     when the next message's headers follow at once, the separator over them ("-----Original
@@ -458,11 +504,17 @@ class _Body:
     quoted: list[str] = field(default_factory=list)
 
 
-def _message_part(message: MailMessage, own: set[str], title: str | None) -> str:
+def _message_part(
+    message: MailMessage, own: set[str], title: str | None, thread_lang: Lang | None = None
+) -> str:
     """A message as indexed: its heading over its own lines, then its other headers, its
     signature and any quote whose original the thread does not hold, each under a heading
-    naming whose they are (so none is merged into a quote of the message's words)."""
+    naming whose they are (so none is merged into a quote of the message's words); its day
+    written in the language of its own lines, else of the thread's (`thread_lang`:
+    `labelled_day`)."""
     body = _sorted_body(message.lines, own)
+    lang = prose_language("\n".join(body.own)) or thread_lang
+    message = replace(message, date=labelled_day(message.date, lang))
     headers = list(message.headers)
     replying = bool(mail_words().reply_prefix.match(message.subject))
     if replying or subject_title(message.subject) not in ("", title):

@@ -42,7 +42,8 @@ def mail(body: str, subtype: str = "plain", **headers: str) -> EmailMessage:
 
 
 def test_eml_files_are_read_by_the_mail_reader() -> None:
-    """Version 16 (plus textdecoding's): a body line or a sender's name that would read as the
+    """Version 17 (plus textdecoding's): a message's label writes its day in the language of
+    its own lines; 16: a body line or a sender's name that would read as the
     mail layout's heading written unforged; 15: UTF-8 under "utf-16" a mislabel, "utf-16" with no
     byte-order mark read in its own order; 14: a two-digit year keeps its century; 13: a Date's
     year as written; 12: a file with a byte-order
@@ -54,7 +55,7 @@ def test_eml_files_are_read_by_the_mail_reader() -> None:
     text is an attachment is read."""
     assert reader_for(".EML") is not None
     assert reader_for(".eml").kind == "eml"  # type: ignore[union-attr]
-    assert reader_versions()[".eml"] == 16 + DECODING_VERSION
+    assert reader_versions()[".eml"] == 17 + DECODING_VERSION
 
 
 def test_a_mail_is_titled_by_its_subject_and_its_body_is_text(tmp_path: Path) -> None:

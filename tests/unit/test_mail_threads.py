@@ -13,6 +13,7 @@ from citeqa import mailthreads
 from citeqa.blocks import headings
 from citeqa.boilerplate import in_signature
 from citeqa.chunking import chunk_document
+from citeqa.later_statements import message_date
 from citeqa.mailthreads import DECODED_CHARS, is_mail, mail_text, read_thread, subject_title
 from citeqa.models import Document
 
@@ -472,3 +473,36 @@ def test_malformed_language_data_is_read_as_empty_parts(monkeypatch: pytest.Monk
     assert words.header_kinds == {"from": "from", "date": "date"}
     assert words.attribution is not None and words.attribution.search("On Monday, Tom wrote:")
     assert words.sign_off_greetings == ()
+
+
+FRENCH_MAIL = (
+    "From: Marion Lefèvre <direction@hotel.example.fr>\nTo: Inès <ines@example.fr>\n"
+    "Date: Tue, 03 Mar 2026 08:12:00 +0000\nSubject: Erreurs 429\n\n"
+    "Bonjour Inès,\n\nDepuis lundi, notre moteur de réservation reçoit des erreurs vers 20 h, "
+    "au moment où nous mettons à jour les disponibilités.\n\nMerci d'avance,\nMarion\n"
+)
+
+
+@pytest.mark.parametrize("name", ["erreurs.txt", "erreurs.eml"])
+def test_a_french_mails_label_writes_its_day_in_french(tmp_path: Path, name: str) -> None:
+    """s38 trial: "Marion Lefèvre · 3 Mar 2026" reached a French refusal ("ils portent sur
+    Mar.")."""
+    document = read_one(tmp_path, name, FRENCH_MAIL)
+    assert cited_section(document, "Depuis lundi") == "Marion Lefèvre · 3 mars 2026"
+    assert "## Headers · Marion Lefèvre · 3 mars 2026" in document.text
+    assert " Mar " not in document.text.replace("Date: Tue, 03 Mar 2026", "")
+    assert message_date(document, document.text.index("Depuis lundi")) == "2026-03-03"
+
+
+def test_an_english_mails_label_keeps_its_english_day() -> None:
+    english = FRENCH_MAIL.replace(
+        "Bonjour Inès,\n\nDepuis lundi, notre moteur de réservation reçoit des erreurs vers 20 h, "
+        "au moment où nous mettons à jour les disponibilités.\n\nMerci d'avance,",
+        "Hi Ines,\n\nSince Monday our booking engine has been getting errors at 8 pm, when we "
+        "update the rooms that are free.\n\nThanks,",
+    )
+    text, _ = mail_text(english) or ("", None)
+    assert "## Marion Lefèvre · 3 Mar 2026\nHi Ines," in text
+    assert mailthreads.labelled_day("3 Mar 2026", "fr") == "3 mars 2026"
+    assert mailthreads.labelled_day("3 Mar 2026", "en") == "3 Mar 2026"
+    assert mailthreads.labelled_day("13 janv 2025", "fr") == "13 janv 2025"

@@ -74,7 +74,7 @@ class EmlReader:
     kind = "eml"
     suffixes = (".eml",)
     decoded = False
-    version = 16 + DECODING_VERSION
+    version = 17 + DECODING_VERSION
     """2: control characters in a header read as blanks (the sender was lost at an ESC), a
     body naming no charset with a NUL byte read, not dropped. 3: an HTML body that is mostly a
     page tree reads without it (html.py). 4: text attachments (.txt, .md, .csv) read after the
@@ -99,7 +99,9 @@ class EmlReader:
     Hangul); "utf-16" with no byte-order mark is read in the order it reads as text, not the
     machine's (`_wide_text`). 16: a body or attachment line "## Headers · …" (or Signature ·,
     Quoted by) and a heading from a sender named so written unforged (mailthreads.unforged):
-    the lines under it read as header lines, so a body could forge its mail's layout."""
+    the lines under it read as header lines, so a body could forge its mail's layout. 17: a
+    message's section label writes its day in the language of its own lines ("3 mars 2026" in
+    a French mail: mailthreads.labelled_day)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content

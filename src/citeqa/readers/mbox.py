@@ -96,7 +96,7 @@ class MboxReader:
     kind = "mbox"
     suffixes = (".mbox",)
     decoded = False
-    version = 24 + DECODING_VERSION
+    version = 25 + DECODING_VERSION
     """3: a message with neither Subject nor Date headed by its sender too; headers' control
     characters read as blanks (eml 2). 4: messages whose MIME parts nest too deep to read are
     counted apart, by that reason (they were counted as having no From header or no text). 5:
@@ -128,7 +128,8 @@ class MboxReader:
     ending at the next message's opening line (or the file's end) is read: a body's unquoted
     envelope line and From header open no message (mboxcl2; s31 hostile probe F5). 24: a
     Content-Length of more digits than the file's size is no length (one of 5,000 digits lost
-    the whole mailbox: int() refuses more than 4,300; s32 hostile probe F2)."""
+    the whole mailbox: int() refuses more than 4,300; s32 hostile probe F2). 25: a message's
+    section label writes its day in the language of its own lines (eml 17)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = unmarked_utf8(content.encode() if isinstance(content, str) else content)

@@ -35,7 +35,9 @@ MyST targets ("(how)=") and fenced blocks ("```{include} ../CHANGELOG.md" with i
 and a title line's tags are dropped (titles.py; s24 trial: two READMEs titled
 `<p align="center">`). A .txt or .rst file rarely opens so: their versions are kept, so that
 an upgrade does not read every text file again. Own version 10 of .md: only known HTML tags are
-dropped from a title ("# Vec<T> and Option<U>" was titled "Vec and Option").
+dropped from a title ("# Vec<T> and Option<U>" was titled "Vec and Option"). Own version 11
+of .txt and .md: a mail's section label writes its day in the language of the message's own
+lines ("3 mars 2026" in a French mail: mailthreads.labelled_day).
 """
 
 from __future__ import annotations
@@ -84,6 +86,6 @@ def _cue_kind(text: str) -> str:
 
 
 READERS = (
-    TextReader("txt", (".txt",), version=10 + DECODING_VERSION, reads_transcripts=True),
-    TextReader("md", (".md",), version=10 + DECODING_VERSION),
+    TextReader("txt", (".txt",), version=11 + DECODING_VERSION, reads_transcripts=True),
+    TextReader("md", (".md",), version=11 + DECODING_VERSION),
 )
