@@ -150,6 +150,7 @@ from citeqa.next_dates import (
 from citeqa.numbered_heading_values import (
     answers_asked_number,
     asked_section_numbers,
+    numbers_of_document,
     states_asked_value,
 )
 from citeqa.numbered_names import BEFORE_CHARS, numbered_names, of_siblings_only
@@ -610,15 +611,33 @@ def _with_stating_headings(
     order; and the positions of those headings."""
     if len(kept) == len(candidates.sentences) or not asked_section_numbers(focus):
         return kept, []
-    held = set(kept)
+    held, numbers = set(kept), _DocumentNumbers(focus, bank)
     stating = [
         number
         for number, item in enumerate(candidates.sentences)
-        if number not in held and states_asked_value(focus, bank.text(item.index))
+        if number not in held
+        and states_asked_value(focus, bank.text(item.index), numbers.of(item.index))
     ]
     if not stating:
         return kept, []
     return sorted(held | set(stating)), stating
+
+
+class _DocumentNumbers:
+    """The numbers a question (`focus`) asks of each document (numbered_heading_values.
+    numbers_of_document), read once a document."""
+
+    def __init__(self, focus: str, bank: SentenceBank) -> None:
+        self._focus, self._bank = focus, bank
+        self._by_doc: dict[str, list[str]] = {}
+
+    def of(self, index: int) -> list[str]:
+        """The numbers asked of the document of the bank's sentence `index`."""
+        doc_id = self._bank.sentences[index].doc_id
+        if doc_id not in self._by_doc:
+            document = self._bank.documents[doc_id]
+            self._by_doc[doc_id] = numbers_of_document(self._focus, document)
+        return self._by_doc[doc_id]
 
 
 def _stating_heading_first(
@@ -633,7 +652,10 @@ def _stating_heading_first(
         return ordered
     if answers_asked_number(focus, bank.text(candidates.sentences[ordered[0]].index)):
         return ordered
-    lead = min(stating, key=ordered.index)
+    left = [n for n in stating if n in ordered]  # an edit stamp's heading may be set aside
+    if not left:
+        return ordered
+    lead = min(left, key=ordered.index)
     return [lead, *(n for n in ordered if n != lead)]
 
 
