@@ -150,6 +150,7 @@ from citeqa.next_dates import (
 from citeqa.numbered_heading_values import (
     answers_asked_number,
     asked_section_numbers,
+    named_documents,
     numbers_of_document,
     states_asked_value,
 )
@@ -618,9 +619,22 @@ def _with_stating_headings(
         if number not in held
         and states_asked_value(focus, bank.text(item.index), numbers.of(item.index))
     ]
+    stating = _of_named_documents(stating, candidates, bank, focus)
     if not stating:
         return kept, []
     return sorted(held | set(stating)), stating
+
+
+def _of_named_documents(
+    positions: list[int], candidates: Candidates, bank: SentenceBank, focus: str
+) -> list[int]:
+    """Those of the candidates at `positions` whose documents the question (`focus`) names
+    when it names some of the candidates' documents (numbered_heading_values.named_documents:
+    "When did the Harbor booking service ship 2.0.0?" leaves the Ledger changelog's "## [2.0.0]
+    - 2024-06-30" aside), all of them otherwise."""
+    doc_ids = [bank.sentences[item.index].doc_id for item in candidates.sentences]
+    named = named_documents(focus, [bank.documents[d] for d in dict.fromkeys(doc_ids)])
+    return [n for n in positions if doc_ids[n] in named] if named else positions
 
 
 class _DocumentNumbers:

@@ -27,6 +27,7 @@ import re
 from functools import cache, lru_cache
 
 from citeqa.asked_values import asked_kinds, writes_kind
+from citeqa.document_names import named_among
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.models import Document
@@ -36,6 +37,7 @@ from citeqa.recently_used import QUESTIONS_READ
 __all__ = [
     "answers_asked_number",
     "asked_section_numbers",
+    "named_documents",
     "numbers_of_document",
     "states_asked_value",
 ]
@@ -99,6 +101,23 @@ def _name_before(question: str, number: str) -> str:
         return ""
     word = match.group(1)
     return word if word[:1].isupper() else ""
+
+
+def named_documents(question: str, documents: list[Document]) -> set[str]:
+    """The ids of those of `documents` the question names: by document_names.named_among, else
+    by a capitalised word written past its first ("When did the Harbor booking service ship
+    2.0.0?") that is a word of their titles or ids and not of all of them; none otherwise."""
+    named = named_among(question, documents)
+    if named or len(documents) < 2:
+        return named
+    names = {fold(word) for word in _CAPITALISED.findall(question[1:])}
+    words = {d.doc_id: {fold(w) for w in _WORD.findall(f"{d.title} {d.doc_id}")} for d in documents}
+    named = {doc_id for doc_id, held in words.items() if names & held}
+    return set() if len(named) == len(documents) else named
+
+
+_CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][^\W\d_]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def states_asked_value(question: str, text: str, numbers: list[str]) -> bool:

@@ -16,6 +16,7 @@ from citeqa.models import Document
 from citeqa.numbered_heading_values import (
     answers_asked_number,
     asked_section_numbers,
+    named_documents,
     numbers_of_document,
     states_asked_value,
 )
@@ -113,6 +114,15 @@ def test_a_number_asked_after_a_name_is_asked_of_the_document_named_so() -> None
     assert numbers_of_document(question, ledger) == []
     assert numbers_of_document(question, harbor) == ["2.0.0"]
     assert numbers_of_document("When was 2.0.0 released?", ledger) == ["2.0.0"]
+
+
+def test_a_question_names_a_document_by_a_capitalised_word_of_its_title() -> None:
+    ledger = _changelog("ledger-CHANGELOG.md", "Ledger export tool - changelog")
+    harbor = _changelog("harbor-CHANGELOG.md", "Harbor booking service - changelog")
+    named = named_documents("When did the Harbor booking service ship 2.0.0?", [ledger, harbor])
+    assert named == {"harbor-CHANGELOG.md"}
+    assert named_documents("When was 2.0.0 released?", [ledger, harbor]) == set()
+    assert named_documents("When was the Changelog 2.0.0 out?", [ledger, harbor]) == set()
 
 
 def test_another_products_heading_never_leads() -> None:
