@@ -53,6 +53,12 @@ def _date_cues() -> re.Pattern[str]:
     return re.compile("|".join(data_json("numbered_headings.json")["date_cues"]))
 
 
+@cache
+def _not_numbers() -> re.Pattern[str]:
+    """The dotted numbers that are dates (numbered_headings.json `not_numbers`: "03.11.2025")."""
+    return re.compile(data_json("numbered_headings.json")["not_numbers"])
+
+
 @lru_cache(maxsize=QUESTIONS_READ)
 def kinds_asked(question: str) -> tuple[str, ...]:
     """The kinds of value `question` asks: asked_values.asked_kinds, else a date when it asks
@@ -65,14 +71,16 @@ def kinds_asked(question: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=QUESTIONS_READ)
 def asked_section_numbers(question: str) -> tuple[str, ...]:
-    """The dotted section numbers `question` names for certain (the module's rules), in order;
-    none when it asks no value kind (`kinds_asked`)."""
+    """The dotted section numbers `question` names for certain (the module's rules), in order,
+    a date ("03.11.2025": `_not_numbers`) aside; none when it asks no value kind (`kinds_asked`)."""
     if not kinds_asked(question):
         return ()
     return tuple(
         asked.number
         for asked in asked_numbers(question)
-        if "." in asked.number and (asked.cued or asked.number.count(".") + 1 >= LEAST_PARTS_UNCUED)
+        if "." in asked.number
+        and (asked.cued or asked.number.count(".") + 1 >= LEAST_PARTS_UNCUED)
+        and not _not_numbers().match(asked.number)
     )
 
 

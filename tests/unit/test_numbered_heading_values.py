@@ -91,6 +91,8 @@ def test_asked_numbers_need_a_cue_or_three_parts() -> None:
     assert asked_section_numbers("Quand la version 2.1 est-elle sortie ?") == ("2.1",)
     assert asked_section_numbers("When was 2.1 released?") == ()  # maybe a decimal
     assert asked_section_numbers("What changed in 2.0.0?") == ()  # no value kind asked
+    assert asked_section_numbers("When was the meeting of 03.11.2025?") == ()  # a date
+    assert asked_section_numbers("Quand la réunion du 3.11.2025 a-t-elle eu lieu ?") == ()
 
 
 def test_a_heading_states_the_value_past_its_own_number() -> None:
