@@ -151,6 +151,8 @@ from citeqa.next_dates import (
 from citeqa.numbered_heading_values import (
     answers_asked_number,
     asked_section_numbers,
+    named_documents,
+    numbers_of_document,
     states_asked_value,
 )
 from citeqa.numbered_names import BEFORE_CHARS, numbered_names, of_siblings_only
@@ -611,15 +613,46 @@ def _with_stating_headings(
     order; and the positions of those headings."""
     if len(kept) == len(candidates.sentences) or not asked_section_numbers(focus):
         return kept, []
-    held = set(kept)
+    held, numbers = set(kept), _DocumentNumbers(focus, bank)
     stating = [
         number
         for number, item in enumerate(candidates.sentences)
-        if number not in held and states_asked_value(focus, bank.text(item.index))
+        if number not in held
+        and states_asked_value(focus, bank.text(item.index), numbers.of(item.index))
     ]
+    stating = _of_named_documents(stating, candidates, bank, focus)
     if not stating:
         return kept, []
     return sorted(held | set(stating)), stating
+
+
+def _of_named_documents(
+    positions: list[int], candidates: Candidates, bank: SentenceBank, focus: str
+) -> list[int]:
+    """Those of the candidates at `positions` whose documents the question (`focus`) names
+    when it names some of the candidates' documents (numbered_heading_values.named_documents:
+    "When did the Harbor booking service ship 2.0.0?" leaves the Ledger changelog's "## [2.0.0]
+    - 2024-06-30" aside), all of them otherwise."""
+    doc_ids = [bank.sentences[item.index].doc_id for item in candidates.sentences]
+    named = named_documents(focus, [bank.documents[d] for d in dict.fromkeys(doc_ids)])
+    return [n for n in positions if doc_ids[n] in named] if named else positions
+
+
+class _DocumentNumbers:
+    """The numbers a question (`focus`) asks of each document (numbered_heading_values.
+    numbers_of_document), read once a document."""
+
+    def __init__(self, focus: str, bank: SentenceBank) -> None:
+        self._focus, self._bank = focus, bank
+        self._by_doc: dict[str, list[str]] = {}
+
+    def of(self, index: int) -> list[str]:
+        """The numbers asked of the document of the bank's sentence `index`."""
+        doc_id = self._bank.sentences[index].doc_id
+        if doc_id not in self._by_doc:
+            document = self._bank.documents[doc_id]
+            self._by_doc[doc_id] = numbers_of_document(self._focus, document)
+        return self._by_doc[doc_id]
 
 
 def _stating_heading_first(
@@ -634,7 +667,10 @@ def _stating_heading_first(
         return ordered
     if answers_asked_number(focus, bank.text(candidates.sentences[ordered[0]].index)):
         return ordered
-    lead = min(stating, key=ordered.index)
+    left = [n for n in stating if n in ordered]  # an edit stamp's heading may be set aside
+    if not left:
+        return ordered
+    lead = min(left, key=ordered.index)
     return [lead, *(n for n in ordered if n != lead)]
 
 

@@ -27,12 +27,20 @@ import re
 from functools import cache, lru_cache
 
 from citeqa.asked_values import asked_kinds, writes_kind
+from citeqa.document_names import named_among
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
-from citeqa.numbered_sections import asked_numbers, opening_number
+from citeqa.models import Document
+from citeqa.numbered_sections import Asked, asked_numbers, opening_number, sections_asked
 from citeqa.recently_used import QUESTIONS_READ
 
-__all__ = ["answers_asked_number", "asked_section_numbers", "states_asked_value"]
+__all__ = [
+    "answers_asked_number",
+    "asked_section_numbers",
+    "named_documents",
+    "numbers_of_document",
+    "states_asked_value",
+]
 
 LEAST_PARTS_UNCUED = 3
 """The least parts of a dotted number asked without a cue word for it to name a section
@@ -43,6 +51,12 @@ LEAST_PARTS_UNCUED = 3
 def _date_cues() -> re.Pattern[str]:
     """The cues asking a date of a numbered section (numbered_headings.json `date_cues`)."""
     return re.compile("|".join(data_json("numbered_headings.json")["date_cues"]))
+
+
+@cache
+def _not_numbers() -> re.Pattern[str]:
+    """The dotted numbers that are dates (numbered_headings.json `not_numbers`: "03.11.2025")."""
+    return re.compile(data_json("numbered_headings.json")["not_numbers"])
 
 
 @lru_cache(maxsize=QUESTIONS_READ)
@@ -57,27 +71,74 @@ def kinds_asked(question: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=QUESTIONS_READ)
 def asked_section_numbers(question: str) -> tuple[str, ...]:
-    """The dotted section numbers `question` names for certain (the module's rules), in order;
-    none when it asks no value kind (`kinds_asked`)."""
+    """The dotted section numbers `question` names for certain (the module's rules), in order,
+    a date ("03.11.2025": `_not_numbers`) aside; none when it asks no value kind (`kinds_asked`)."""
     if not kinds_asked(question):
         return ()
     return tuple(
         asked.number
         for asked in asked_numbers(question)
-        if "." in asked.number and (asked.cued or asked.number.count(".") + 1 >= LEAST_PARTS_UNCUED)
+        if "." in asked.number
+        and (asked.cued or asked.number.count(".") + 1 >= LEAST_PARTS_UNCUED)
+        and not _not_numbers().match(asked.number)
     )
 
 
-def states_asked_value(question: str, text: str) -> bool:
-    """Whether `text`, a heading or title line, opens with a number `question` asks
-    (`asked_section_numbers`) and writes, past it, a value of each kind the question asks."""
+def numbers_of_document(question: str, document: Document) -> list[str]:
+    """The `asked_section_numbers` of `question` asked of `document`: a number asked after a
+    name only of the document named like it (numbered_sections.sections_asked: "Harbor 2.0.0"
+    of harbor/CHANGELOG.md, never of the Ledger changelog's "## [2.0.0] - 2024-06-30")."""
+    asked = _named_numbers(question)
+    return sections_asked(list(asked), document) if asked else []
+
+
+@lru_cache(maxsize=QUESTIONS_READ)
+def _named_numbers(question: str) -> tuple[Asked, ...]:
+    """The `asked_section_numbers` of `question`, each with the capitalised word written just
+    before it, not opening the question, as the name it is asked of ("Harbor" of "When was
+    Harbor 2.0.0 released?"; none after a cue word, "version 2.0.0")."""
     numbers = asked_section_numbers(question)
-    if not numbers:
-        return False
+    cued = {a.number for a in asked_numbers(question) if a.cued}
+    return tuple(Asked(n, "" if n in cued else _name_before(question, n)) for n in numbers)
+
+
+def _name_before(question: str, number: str) -> str:
+    """The capitalised word just before `number` in `question`, not its first word, or ""."""
+    match = re.search(rf"([^\W\d_][\w-]*)\s+\[?{re.escape(number)}(?![\w.]*\d)", question)
+    if match is None or not question[: match.start(1)].strip():
+        return ""
+    word = match.group(1)
+    return word if word[:1].isupper() else ""
+
+
+def named_documents(question: str, documents: list[Document]) -> set[str]:
+    """The ids of those of `documents` the question names: by document_names.named_among, else
+    by a capitalised word written past its first ("When did the Harbor booking service ship
+    2.0.0?") that is a word of their titles or ids and not of all of them; none otherwise."""
+    named = named_among(question, documents)
+    if named or len(documents) < 2:
+        return named
+    names = {fold(word) for word in _CAPITALISED.findall(question[1:])}
+    words = {d.doc_id: {fold(w) for w in _WORD.findall(f"{d.title} {d.doc_id}")} for d in documents}
+    named = {doc_id for doc_id, held in words.items() if names & held}
+    return set() if len(named) == len(documents) else named
+
+
+_CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][^\W\d_]+")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def states_asked_value(question: str, text: str, numbers: list[str]) -> bool:
+    """Whether `text`, a heading or title line, opens with one of the `numbers` `question` asks
+    of its document (`numbers_of_document`) and writes, past it, a value of each kind the
+    question asks."""
     opening = opening_number(text)
-    if opening not in numbers:
+    if opening is None or opening not in numbers:
         return False
-    rest = text[text.find(opening) + len(opening) :]
+    at = text.find(opening)
+    if at < 0:  # an ordinal's number ("Article premier") is not written
+        return False
+    rest = text[at + len(opening) :]
     return all(writes_kind(kind, rest) for kind in kinds_asked(question))
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from citeqa.document_names import named_among
 from citeqa.models import Hit
-from citeqa.numbered_heading_values import asked_section_numbers
+from citeqa.numbered_heading_values import numbers_of_document
 from citeqa.numbered_sections import Asked, asked_numbers, sections_asked, stands_under
 from citeqa.sentences import SentenceBank
 
@@ -41,7 +41,7 @@ def with_asked_section(hits: list[Hit], count: int, bank: SentenceBank, question
     asked = asked_numbers(question) if count >= 2 and len(hits) > count else []
     if not asked:
         return kept
-    sections = _SectionsAsked(asked, bank, asked_section_numbers(question))
+    sections = _SectionsAsked(asked, bank, question)
     holding = [hit for hit in hits if _holds_asked(hit, bank, sections)]
     named = _named_holding(holding, bank, question)
     if named:
@@ -65,18 +65,19 @@ def _named_holding(holding: list[Hit], bank: SentenceBank, question: str) -> set
 class _SectionsAsked:
     """The numbers a question (its `asked_numbers`) asks as sections of each document for
     certain (numbered_sections.asked_sections' `cued_only`), and those it names as sections
-    when asking a value of them (`valued`: numbered_heading_values.asked_section_numbers,
-    "When was 2.0.0 released?"), read once a document."""
+    when asking a value of them (numbered_heading_values.numbers_of_document, "When was 2.0.0
+    released?": "Harbor 2.0.0" only of the document named like Harbor), read once a document."""
 
-    def __init__(self, asked: list[Asked], bank: SentenceBank, valued: tuple[str, ...]) -> None:
-        self._asked, self._bank, self._valued = asked, bank, valued
+    def __init__(self, asked: list[Asked], bank: SentenceBank, question: str) -> None:
+        self._asked, self._bank, self._question = asked, bank, question
         self._by_doc: dict[str, list[str]] = {}
 
     def of(self, doc_id: str) -> list[str]:
         if doc_id not in self._by_doc:
             document = self._bank.documents[doc_id]
             numbers = sections_asked(self._asked, document, cued_only=True)
-            self._by_doc[doc_id] = list(dict.fromkeys([*numbers, *self._valued]))
+            valued = numbers_of_document(self._question, document)
+            self._by_doc[doc_id] = list(dict.fromkeys([*numbers, *valued]))
         return self._by_doc[doc_id]
 
 

@@ -226,6 +226,17 @@ def test_an_amount_line_writing_no_asked_word_gives_way_to_one_writing_some() ->
         ("In which version were idempotency keys added?", ("version",)),
         ("Dans quelle version la clé d'idempotence a-t-elle été ajoutée ?", ("version",)),
         ("Is version 2 still supported?", ()),
+        # s39 review: a version only in a software phrasing; a year may answer a go-live
+        ("Which version removed the XML export?", ("version",)),
+        ("Depuis quelle version le mode sombre existe-t-il ?", ("version",)),
+        ("What release date is planned for the mobile app?", ()),
+        ("Which version of the lease did the tenant sign?", ()),
+        ("Quelle version du bail le locataire a-t-il signée ?", ()),
+        ("What version of events did the witness give?", ()),
+        ("Which release of funds was approved?", ()),
+        ("Dans quelle version du rapport figure le tableau ?", ()),
+        ("When did the new ledger go live?", ()),
+        ("When was the mainframe retired?", ()),
     ],
 )
 def test_the_kinds_a_question_asks(question: str, kinds: tuple[str, ...]) -> None:
@@ -279,6 +290,7 @@ def test_the_kinds_a_question_asks(question: str, kinds: tuple[str, ...]) -> Non
         ("version", "Disponible depuis la version 2.1.", True),
         ("version", "The dose rose by 2.5 % over 3.5 years.", False),
         ("version", "API keys keep working on `/v1` until it is switched off.", False),
+        ("version", "The board met on 03.11.2025 and on 3.11.2025.", False),
     ],
 )
 def test_a_kinds_value_in_a_sentence(kind: str, text: str, writes: bool) -> None:

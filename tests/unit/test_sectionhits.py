@@ -50,13 +50,13 @@ RELEASES_DOC = Document(
 )
 
 
-def _read_releases(question: str) -> list[int]:
-    """As `_read`, of the changelog RELEASES."""
-    chunks = list(chunk_document(RELEASES_DOC))
+def _read_releases(question: str, document: Document = RELEASES_DOC) -> list[int]:
+    """As `_read`, of the changelog RELEASES (as `document`)."""
+    chunks = list(chunk_document(document))
     places = [(n, c.start, c.end) for n, c in enumerate(chunks)]
     rows = document_sentences(RELEASES, places, "md")
     sentences = [Sentence(doc_id="d", chunk_index=n, start=a, end=b) for n, a, b in rows.tolist()]
-    bank = SentenceBank({"d": RELEASES_DOC}, chunks, sentences, None, [frozenset()] * len(rows))
+    bank = SentenceBank({"d": document}, chunks, sentences, None, [frozenset()] * len(rows))
     hits = [Hit(chunk=c, chunk_index=n, score=1.0 - n / 100) for n, c in enumerate(chunks)]
     read = with_asked_section(hits, 2, bank, question)
     return [hit.chunk.start for hit in read]
@@ -66,3 +66,12 @@ def test_a_release_asked_a_value_of_by_its_number_is_brought_up() -> None:
     for question in ("When was 2.0.0 released?", "Quand la 2.0.0 est-elle sortie ?"):
         assert _read_releases(question)[1] >= RELEASES.index("## [2.0.0]")
     assert _read_releases("What was added in 2.0.0?")[1] < RELEASES.index("## [2.0.0]")
+
+
+def test_a_release_named_after_another_product_is_not_brought_up() -> None:
+    question = "When was Harbor 2.0.0 released?"
+    assert _read_releases(question)[1] < RELEASES.index("## [2.0.0]")  # a changelog not Harbor's
+    harbor = Document(
+        doc_id="d", title="Harbor changelog", path="/d.md", text=RELEASES, sha256="0", kind="md"
+    )
+    assert _read_releases(question, harbor)[1] >= RELEASES.index("## [2.0.0]")
