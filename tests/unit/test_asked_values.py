@@ -237,6 +237,12 @@ def test_an_amount_line_writing_no_asked_word_gives_way_to_one_writing_some() ->
         ("Dans quelle version du rapport figure le tableau ?", ()),
         ("When did the new ledger go live?", ()),
         ("When was the mainframe retired?", ()),
+        # s39 second review: "in which version" of a story, a lease
+        ("In which version does the hero die?", ()),
+        ("Dans quelle version le héros meurt-il ?", ()),
+        ("Which version first shows the happy ending?", ()),
+        ("Avec quelle version le locataire a-t-il signé ?", ()),
+        ("Since which version is pagination available?", ("version",)),
     ],
 )
 def test_the_kinds_a_question_asks(question: str, kinds: tuple[str, ...]) -> None:
