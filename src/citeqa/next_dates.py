@@ -137,7 +137,8 @@ def subject_terms(terms: QuestionTerms) -> list[frozenset[str]]:
 def _event_terms(question: str) -> frozenset[str]:
     """The terms of the `event_verbs` phrases the question writes ("a lieu" of "Quand a lieu la
     prochaine réunion ?", "take place"): they say the event happens, not which event it is."""
-    written = _senses().events.findall(_spaced(question))
+    senses = _senses()
+    written = senses.events.findall(senses.not_events.sub(" ", _spaced(question)))
     return undated_terms(" ".join(written)) if written else frozenset()
 
 
@@ -148,6 +149,8 @@ class _Senses(NamedTuple):
     """Phrases in which a next word says no next occurrence ("next to", "following the")."""
     events: re.Pattern[str]
     """Phrases saying an event happens ("take place", "a lieu")."""
+    not_events: re.Pattern[str]
+    """Phrases in which an event verb's word names the thing asked ("taux fixe")."""
     stops: re.Pattern[str]
     """Phrases saying a repeating event is stopped ("suspended", "jusqu a nouvel ordre")."""
     series_stops: re.Pattern[str]
@@ -161,6 +164,7 @@ def _senses() -> _Senses:
     return _Senses(
         _phrases(data["not_next"]),
         _phrases(data["event_verbs"]),
+        _phrases(data["not_event_verbs"]),
         _phrases(data["stop_words"]),
         _phrases(data["series_stops"]),
     )

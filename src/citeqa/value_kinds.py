@@ -235,16 +235,22 @@ def _not_of_asked_kinds(asked: Sequence[str], label: set[str]) -> bool:
 
 def _identifier_only(asked: Sequence[str], label: set[str]) -> bool:
     """Whether `label` writes a word of value_kinds.json's "identifier_labels" ("Employee ID",
-    "Badge", "Matricule") and no word of an `asked` kind ("Badge / Tél." names a phone)."""
+    "Badge", "Matricule") and no word of an `asked` kind ("Badge / Tél." names a phone), every
+    asked kind one of its "kinds" (a phone's)."""
     kinds = _kinds()
+    words, of_kinds = _identifier_labels()
+    if not asked or not set(asked) <= of_kinds:
+        return False
     asked_words = frozenset().union(*(kinds[name].words for name in asked))
-    return bool(label & _identifier_words()) and not label & asked_words
+    return bool(label & words) and not label & asked_words
 
 
 @cache
-def _identifier_words() -> frozenset[str]:
-    """value_kinds.json's "identifier_labels" words, read once."""
-    return frozenset(data_json("value_kinds.json")["identifier_labels"]["words"])
+def _identifier_labels() -> tuple[frozenset[str], frozenset[str]]:
+    """value_kinds.json's "identifier_labels": its words, and the kinds it holds no value of
+    (a phone's: a login identifier may well be an e-mail address), read once."""
+    labels = data_json("value_kinds.json")["identifier_labels"]
+    return frozenset(labels["words"]), frozenset(labels["kinds"])
 
 
 def _other_kinds_only(asked: Sequence[str], label: set[str]) -> bool:

@@ -503,6 +503,9 @@ def test_a_fixed_rate_names_the_subject_not_an_event_verb() -> None:
     fixed = subject_terms(_asked("Quand est la prochaine échéance du prêt à taux fixe ?"))
     plain = subject_terms(_asked("Quand est la prochaine échéance du prêt à taux ?"))
     assert set(fixed) > set(plain)
+    # s39 second review: "fixé" of a passive question is still an event verb
+    passive = subject_terms(_asked("Le prochain comité de pilotage a été fixé à quelle date ?"))
+    assert passive == subject_terms(_asked("Quelle est la date du prochain comité de pilotage ?"))
 
 
 @pytest.mark.parametrize(

@@ -521,3 +521,8 @@ def test_an_identifier_s_digits_are_no_phone_of_the_owner_s_card() -> None:
     ):
         assert lacking_field(shops, asked_words(shop), shop, frozenset()) is None, shop
         assert answer_lines(shops, shop) == [phone]
+    # s39 second review: a login identifier may be the owner's e-mail address
+    logins = staff.replace("Employee ID: 20481937", "Login ID: tom.baker@example.org")
+    question = "What is Tom Baker's email?"
+    assert lacking_field(logins, asked_words(question), question, frozenset()) is None
+    assert answer_lines(logins, question) == ["Login ID: tom.baker@example.org"]
