@@ -86,8 +86,14 @@ def _with_comment_above(text: str, line: tuple[int, int], lacking: set[str]) -> 
 
 
 def _question_words(question: str) -> set[str]:
-    """The question's content words (lexical.content_words), split at "_", as `singular`."""
-    return {singular(part) for word in content_words(question) for part in _WORDS.findall(word)}
+    """The question's content words (lexical.content_words), split at "_", as `singular`, but
+    for a file name's ("in deploy.sh": the document, whose other lines may write "deploy/")."""
+    asked = _FILE_NAME.sub(" ", question)
+    return {singular(part) for word in content_words(asked) for part in _WORDS.findall(word)}
+
+
+_FILE_NAME = re.compile(r"[\w.-]*\w\.[^\W\d_]{1,8}(?![\w.])")
+"""A file name a question writes ("deploy.sh", "settings.env.example")."""
 
 
 def _words(text: str, span: tuple[int, int]) -> set[str]:

@@ -97,3 +97,10 @@ def test_a_comment_above_writing_the_questions_other_words_is_kept() -> None:
         == "# The secret is rotated every 90 days by the platform team\nWEBHOOK_SECRET=change-me"
     )
     assert _cut(text, "WEBHOOK_SECRET", "What is WEBHOOK_TIMEOUT_MS?") == "WEBHOOK_TIMEOUT_MS=4000"
+
+
+def test_the_file_name_a_question_writes_is_no_word_another_line_must_lack() -> None:
+    # s38 trial, a010: "deploy" of "in deploy.sh" is written by the script's kubectl line too
+    text = DEPLOY + "kubectl set image deploy/booking-api api=registry/booking-api:$VERSION\n"
+    cut = _cut(text, "CANARY_PERCENT", "whats the canary percentage in deploy.sh")
+    assert cut.startswith("CANARY_PERCENT=10") and "\n" not in cut
