@@ -13,7 +13,12 @@ each of its parts, of which it has two or more, split at "_", ".", "-" and " ›
 written as a word it opens, "percentage" for PERCENT; no part shorter than MIN_PART letters
 read so): "the canary percentage" asks CANARY_PERCENT, not CANARY_MINUTES. A name of one word
 is asked only whole and only assigned by "=" ("PORT=8080"): a prose line "Owner: Amira" is
-no setting. When several lines are asked, or none, the quote is kept as it was.
+no setting. When several lines are asked, or none, the quote is kept as it was; so it is when
+another line of the quote writes a word of the question the asked line does not ("How long does
+the canary percentage stay at 10 before going to 100 percent?" is answered by the next line's
+"CANARY_MINUTES=30 # … before going to 100 percent": s39 review). A comment line right above the
+asked line writing a word of the question it does not is kept with it ("# The secret is rotated
+every 90 days" above "WEBHOOK_SECRET=change-me" for "How often is WEBHOOK_SECRET rotated?").
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 import re
 
 from citeqa.folding import fold
+from citeqa.lexical import content_words, singular
 
 _ASSIGNMENT = re.compile(
     r"[ \t]*(?:(?:export|readonly|declare|local|set)[ \t]+)?"
@@ -45,7 +51,54 @@ def asked_line(text: str, start: int, end: int, question: str) -> tuple[int, int
         return start, end
     asked = _asked(question)
     found = [span for span in lines if _asks(text, span, asked)]
-    return found[0] if len(found) == 1 else (start, end)
+    if len(found) != 1:
+        return start, end
+    (kept,) = found
+    wanted = _question_words(question)
+    said = _words(text, kept) & wanted
+    opening = _with_comment_above(text, kept, wanted - said)
+    others = [line for line in lines if not opening <= line[0] <= kept[0]]
+    if any((wanted - said) & _words(text, line) for line in others):
+        return start, end  # another line writes what the question asks besides the name
+    return opening, kept[1]
+
+
+_COMMENT = re.compile(r"[ \t]*(?:#(?!!)|//|;|--)")
+"""A line opening as a comment in a script, a .env or a settings file (no "#!" line)."""
+COMMENT_LINES_ABOVE = 3
+"""How many comment lines right above an asked line are looked at for a word it lacks."""
+
+
+def _with_comment_above(text: str, line: tuple[int, int], lacking: set[str]) -> int:
+    """Where the quote of `line` starts: the nearest of the comment lines right above it that
+    writes one of the `lacking` words, or the line itself."""
+    at = line[0]
+    for _ in range(COMMENT_LINES_ABOVE):
+        if at == 0 or text[at - 1] != "\n":
+            break
+        above = text.rfind("\n", 0, at - 1) + 1
+        if not _COMMENT.match(text, above, at - 1) or not text[above : at - 1].strip():
+            break
+        if lacking & _words(text, (above, at - 1)):
+            return above + len(text[above : at - 1]) - len(text[above : at - 1].lstrip())
+        at = above
+    return line[0]
+
+
+def _question_words(question: str) -> set[str]:
+    """The question's content words (lexical.content_words), split at "_", as `singular`, but
+    for a file name's ("in deploy.sh": the document, whose other lines may write "deploy/")."""
+    asked = _FILE_NAME.sub(" ", question)
+    return {singular(part) for word in content_words(asked) for part in _WORDS.findall(word)}
+
+
+_FILE_NAME = re.compile(r"[\w.-]*\w\.[^\W\d_]{1,8}(?![\w.])")
+"""A file name a question writes ("deploy.sh", "settings.env.example")."""
+
+
+def _words(text: str, span: tuple[int, int]) -> set[str]:
+    """The folded words of `text[span]`, split at "_", as `singular`."""
+    return {singular(word) for word in _WORDS.findall(fold(text[span[0] : span[1]]))}
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

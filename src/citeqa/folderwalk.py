@@ -210,13 +210,13 @@ class _Walk:
         return target
 
 
-@cache
 def _hidden_file(name: str, read_hidden_files: frozenset[str]) -> bool:
     """Whether a file's `name` is hidden and not one of the hidden files documenting a
     project's settings (checkout_files.json's read_hidden_files: ".env.example")."""
     return name.startswith(".") and name.lower() not in read_hidden_files
 
 
+@cache
 def checkout_names(key: str) -> frozenset[str]:
     """The names citeqa/data/checkout_files.json lists under `key`, lower case (the file read
     once for all its keys' users: this walk, readers.plain_text_names)."""

@@ -1,5 +1,5 @@
 """The week of the year a question asks of, and whether a text writes it: "week 14",
-"semaine 14", "W14", "2026-W14" (ISO 8601) and "S14" (French) are all week 14.
+"semaine 14", "W14" and "2026-W14" (ISO 8601) are all week 14.
 
 A rota or a release plan keys its rows by ISO week codes ("| 2026-W14 | 2026-03-30 | … |"); a
 question writes "week 14", whose number weighs as one word among its others, and the rota's
@@ -7,7 +7,11 @@ question writes "week 14", whose number weighs as one word among its others, and
 candidate writing the asked week, as it does for a quarter (quarters.py). The words and code
 letters are data (citeqa/data/iso_weeks.json, English and French); a week's number is 1 to
 53, written with one or two digits; a code's year, when both the question and the text write
-one, must be the same. Texts are read folded (lexical.fold). No I/O but the data, read once.
+one, must be the same. A question's bare code ("W14") is a week only beside a week word
+("which week is W14?") or with its year ("2026-W14"): "When do contractors send their W2?" asks
+of a tax form, not week 2 (s39 review; "S3 bucket", "Galaxy S24" and the semester "2026-S1" are
+no weeks either: an "S" code is not read). Texts are read folded (lexical.fold). No I/O but
+the data, read once.
 """
 
 from __future__ import annotations
@@ -32,8 +36,9 @@ class Week(NamedTuple):
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A week written by a word then its number, and a week's code (maybe after its year)."""
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A week written by a word then its number, a week's code (maybe after its year), and a
+    week word anywhere."""
     data = data_json("iso_weeks.json")
     words = "|".join(re.escape(word) for word in data["week_words"])
     codes = "".join(re.escape(letter) for letter in data["week_codes"])
@@ -44,21 +49,26 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     by_code = re.compile(
         rf"(?<![\w-])(?:(?P<year>\d{{4}})-?)?[{codes}]0?(?P<number>\d{{1,2}})(?![\w]|[.,]\d)"
     )
-    return by_word, by_code
+    a_word = re.compile(rf"(?<![\w])(?:{words})(?![\w])")
+    return by_word, by_code, a_word
 
 
-def _weeks(text: str) -> list[Week]:
-    """The weeks `text` (folded) writes, in no particular order."""
-    by_word, by_code = _patterns()
+def _weeks(text: str, bare_codes: bool = True) -> list[Week]:
+    """The weeks `text` (folded) writes, in no particular order; a code without its year
+    ("W14") only when `bare_codes`."""
+    by_word, by_code, _ = _patterns()
     found = [Week(int(m["number"]), None) for m in by_word.finditer(text)]
     for m in by_code.finditer(text):
-        found.append(Week(int(m["number"]), int(m["year"]) if m["year"] else None))
+        if m["year"] or bare_codes:
+            found.append(Week(int(m["number"]), int(m["year"]) if m["year"] else None))
     return [week for week in found if 1 <= week.number <= LAST_WEEK]
 
 
 def asked_week(question: str) -> Week | None:
-    """The one week `question` asks of, or None when it writes none or several."""
-    weeks = set(_weeks(fold(question)))
+    """The one week `question` asks of, or None when it writes none or several (a bare code
+    only counts in a question writing a week word)."""
+    folded = fold(question)
+    weeks = set(_weeks(folded, bare_codes=bool(_patterns()[2].search(folded))))
     numbers = {week.number for week in weeks}
     if len(numbers) != 1:
         return None

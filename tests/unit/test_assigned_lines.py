@@ -67,3 +67,40 @@ def test_the_env_answer_quotes_the_asked_line_only(tmp_path: Path) -> None:
     answer = asked_of_files(tmp_path, {"settings.env.txt": ENV}, "What is WEBHOOK_TIMEOUT_MS?")
     assert [c.quote for c in answer.citations][:1] == ["WEBHOOK_TIMEOUT_MS=4000"]
     assert not any("postgres" in c.quote for c in answer.citations)
+
+
+ROLLOUT = (
+    "#!/bin/sh\nexport CANARY_PERCENT=10\n"
+    "export CANARY_MINUTES=30   # time the canary runs at that share before going to 100 percent\n"
+    "export ROLLBACK_ON_ERRORS=5\n"
+)
+
+
+def test_a_quote_whose_other_line_writes_what_is_asked_is_kept_whole() -> None:
+    # s39 review: cut to CANARY_PERCENT=10, it lost the line answering
+    question = "How long does the canary percentage stay at 10 before going to 100 percent?"
+    assert _cut(ROLLOUT, "export CANARY_PERCENT", question) == ROLLOUT[ROLLOUT.index("export") :]
+    assert _cut(ROLLOUT, "export CANARY_PERCENT", "What is the canary percent?") == (
+        "export CANARY_PERCENT=10"
+    )
+
+
+def test_a_comment_above_writing_the_questions_other_words_is_kept() -> None:
+    text = (
+        "# Webhook settings for the billing service\n"
+        "# The secret is rotated every 90 days by the platform team\n"
+        "WEBHOOK_SECRET=change-me\nWEBHOOK_TIMEOUT_MS=4000\n"
+    )
+    cut = _cut(text, "WEBHOOK_SECRET", "How often is WEBHOOK_SECRET rotated?")
+    assert (
+        cut
+        == "# The secret is rotated every 90 days by the platform team\nWEBHOOK_SECRET=change-me"
+    )
+    assert _cut(text, "WEBHOOK_SECRET", "What is WEBHOOK_TIMEOUT_MS?") == "WEBHOOK_TIMEOUT_MS=4000"
+
+
+def test_the_file_name_a_question_writes_is_no_word_another_line_must_lack() -> None:
+    # s38 trial, a010: "deploy" of "in deploy.sh" is written by the script's kubectl line too
+    text = DEPLOY + "kubectl set image deploy/booking-api api=registry/booking-api:$VERSION\n"
+    cut = _cut(text, "CANARY_PERCENT", "whats the canary percentage in deploy.sh")
+    assert cut.startswith("CANARY_PERCENT=10") and "\n" not in cut

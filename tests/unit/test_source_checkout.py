@@ -504,3 +504,24 @@ def test_the_same_name_note_says_both_are_read_only_when_both_are(tmp_path: Path
         "notes.txt: notes.md has the same name (the same document in another format, or a"
         " copy?); both are read, this one cited as 'notes.txt'",
     ]
+
+
+def test_the_checkout_list_is_read_once_however_many_files_are_walked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import citeqa.folderwalk as folderwalk
+
+    reads: list[str] = []
+    real = folderwalk.data_json
+    monkeypatch.setattr(folderwalk, "data_json", lambda name: reads.append(name) or real(name))
+    folderwalk.checkout_names.cache_clear()
+    for number in range(30):
+        (tmp_path / f"note{number}.txt").write_text("a note", encoding="utf-8")
+    (tmp_path / ".env.example").write_text("PORT=8080\n", encoding="utf-8")
+    walk_folder(tmp_path, set())
+    assert reader_for_name(".env.example") is reader_for(".txt")
+    first = len(reads)
+    walk_folder(tmp_path, set())
+    for number in range(30):
+        reader_for_name(f"NOTE{number}")
+    assert len(reads) == first  # the warm path parses it no more

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import threading
+from functools import cache
 from pathlib import PurePosixPath
 
 from citeqa.folderwalk import checkout_names
@@ -70,9 +71,11 @@ PLAIN_TEXT = ".txt"
 """The ending whose reader reads a file of `plain_text_names`."""
 
 
+@cache
 def plain_text_names() -> frozenset[str]:
-    """The names, lower-cased, of files read as plain text whatever their ending."""
-    return checkout_names("plain_text_names")
+    """The names, lower-cased, of files read as plain text whatever their ending (the
+    hidden files read, ".env.example", among them)."""
+    return checkout_names("plain_text_names") | checkout_names("read_hidden_files")
 
 
 def reader_versions() -> dict[str, int]:
