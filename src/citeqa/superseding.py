@@ -13,11 +13,17 @@ Only two places state it (data/superseding.json, English and French), in a docum
 or last CUE_SPAN characters: a status or metadata line ("- Status: Superseded by ADR-008",
 "superseded_by: ADR-008", the lines under "## Status"), and a sentence whose subject is the
 document itself ("This ADR supersedes ADR-003", "Cette note remplace NS-4"; a bare "This"
-only before "supersedes"). A prose verb on an object states nothing ("Le technicien remplace
-le filtre F-20", "the paper logbook is replaced by the CHK-4 checklist": s38 review HIGH1-2).
+only before "supersedes"). The identifier comes right after the expression or after
+determiners and a document noun ("remplace la procédure P-12 v2"), so a verb on an object states
+nothing ("Le technicien remplace le filtre F-20", "This procedure replaces the F-20 filter
+cartridges", "replaces paper logging with the CHK-4 checklist": s38 review HIGH1-2, s39 review
+HIGH1-2); a status value is the expression itself or one status word then it ("Status:
+Resolved, pump replaced by PMP-4" is none: s39 HIGH3); a proposal's status ("Status: Proposed")
+or a condition after the identifier ("if approved") states nothing (s39 MED2).
 
 An identifier (`Named`) is whole: its prefix, every number ("POL-2024-001" is not
-"POL-2024-009", s38 review HIGH3; "ADR 8" is "ADR-008") and its version when written ("P-12
+"POL-2024-009", s38 review HIGH3; "ADR 8" is "ADR-008"; "ISO 9001:2008" is not "ISO
+9001:2015", s39 MED1) and its version when written ("P-12
 v3"). It names a document when exactly one other document carries it by its file name or its
 title (`own_identifiers`); else, or when it names part of a document ("supersedes ADR-003
 section 4"), nothing is paired.
