@@ -344,17 +344,24 @@ def paired(
 ) -> dict[str, str]:
     """Each document a statement names as replaced, and the document replacing it, from the
     stored `identifiers` and `statements` of each document (`document_statements`): the named
-    identifier carried by exactly one other document (its version too, when written); two
-    documents each saying the other replaces it pair neither."""
+    identifier carried by exactly one other document (its version too, when written) and of
+    the stating document's own kind (its prefix: ADR-006 and ADR-008, not a ticket INC-42 and a
+    part's datasheet PMP-4, s39 review HIGH3); two documents each saying the other replaces it
+    pair neither."""
     carrying: dict[tuple[str, tuple[int, ...]], dict[str, set[int | None]]] = {}
     for doc_id, keys in identifiers.items():
         for named in filter(None, map(_parsed_key, keys)):
             carrying.setdefault(named[:2], {}).setdefault(doc_id, set()).add(named.version)
     pairs: dict[str, str] = {}
     for doc_id, said in statements.items():
+        kinds = {
+            named.prefix for named in filter(None, map(_parsed_key, identifiers.get(doc_id, [])))
+        }
         for statement in said:
             stated = _parsed_key(statement[1:])
-            other = None if stated is None else _resolved(stated, carrying, doc_id)
+            if stated is None or stated.prefix not in kinds:
+                continue
+            other = _resolved(stated, carrying, doc_id)
             if other is None:
                 continue
             older, newer = (doc_id, other) if statement[0] == REPLACED_BY else (other, doc_id)

@@ -151,7 +151,12 @@ def test_a_prose_verb_or_a_part_states_nothing(text: str) -> None:
 
 
 def test_the_identifier_is_whole_and_numbers_read_as_numbers() -> None:
-    identifiers = {"a.md": ["pol 2023.4"], "b.md": ["pol 2024.9"], "c.md": ["adr 8"]}
+    identifiers = {
+        "a.md": ["pol 2023.4"],
+        "b.md": ["pol 2024.9"],
+        "c.md": ["adr 8"],
+        "d.md": ["adr 9"],
+    }
     assert paired(identifiers, {"a.md": ["<pol 2024.1"]}) == {}  # POL-2024-001 absent
     assert document_statements("adr-008-oauth2.md", "# OAuth2\n")[0] == ["adr 8"]
     assert paired(identifiers, {"d.md": [">adr 8"]}) == {"c.md": "d.md"}  # "ADR 8"
@@ -167,6 +172,15 @@ def test_a_version_names_one_edition_and_an_unversioned_name_of_two_none() -> No
     identifiers = {"v2.md": ["p 12 v2"], "v3.md": ["p 12 v3"], "n.md": ["ns 5"]}
     assert paired(identifiers, {"v3.md": [">p 12 v2"]}) == {"v2.md": "v3.md"}
     assert paired(identifiers, {"n.md": [">p 12"]}) == {}
+
+
+def test_a_document_of_another_kind_is_no_edition_of_the_stating_one() -> None:
+    identifiers = {"INC-42.md": ["inc 42"], "PMP-4.md": ["pmp 4"], "ADR-8.md": ["adr 8"]}
+    assert paired(identifiers, {"INC-42.md": ["<pmp 4"]}) == {}
+    assert paired({**identifiers, "notes.md": []}, {"notes.md": ["<adr 8"]}) == {}
+    assert paired({**identifiers, "ADR-6.md": ["adr 6"]}, {"ADR-6.md": ["<adr 8"]}) == {
+        "ADR-6.md": "ADR-8.md"
+    }
 
 
 def test_two_documents_each_saying_the_other_replaces_it_pair_neither() -> None:
