@@ -13,11 +13,17 @@ Only two places state it (data/superseding.json, English and French), in a docum
 or last CUE_SPAN characters: a status or metadata line ("- Status: Superseded by ADR-008",
 "superseded_by: ADR-008", the lines under "## Status"), and a sentence whose subject is the
 document itself ("This ADR supersedes ADR-003", "Cette note remplace NS-4"; a bare "This"
-only before "supersedes"). A prose verb on an object states nothing ("Le technicien remplace
-le filtre F-20", "the paper logbook is replaced by the CHK-4 checklist": s38 review HIGH1-2).
+only before "supersedes"). The identifier comes right after the expression or after
+determiners and a document noun ("remplace la procédure P-12 v2"), so a verb on an object states
+nothing ("Le technicien remplace le filtre F-20", "This procedure replaces the F-20 filter
+cartridges", "replaces paper logging with the CHK-4 checklist": s38 review HIGH1-2, s39 review
+HIGH1-2); a status value is the expression itself or one status word then it ("Status:
+Resolved, pump replaced by PMP-4" is none: s39 HIGH3); a proposal's status ("Status: Proposed")
+or a condition after the identifier ("if approved") states nothing (s39 MED2).
 
 An identifier (`Named`) is whole: its prefix, every number ("POL-2024-001" is not
-"POL-2024-009", s38 review HIGH3; "ADR 8" is "ADR-008") and its version when written ("P-12
+"POL-2024-009", s38 review HIGH3; "ADR 8" is "ADR-008"; "ISO 9001:2008" is not "ISO
+9001:2015", s39 MED1) and its version when written ("P-12
 v3"). It names a document when exactly one other document carries it by its file name or its
 title (`own_identifiers`); else, or when it names part of a document ("supersedes ADR-003
 section 4"), nothing is paired.
@@ -89,6 +95,10 @@ class _Cues(NamedTuple):
     title_identifier: re.Pattern[str]
     part_words: frozenset[str]
     not_prefixes: frozenset[str]
+    leading_words: frozenset[str]
+    document_nouns: tuple[tuple[str, ...], ...]
+    conditions: frozenset[str]
+    unsettled: re.Pattern[str]
     marks: tuple[str, ...]
     verb_marks: tuple[str, ...]
 
@@ -99,6 +109,11 @@ _MARKUP = r"[\s>*_#|•+-]*"
 
 def _either(words: Iterable[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _words(text: str) -> list[str]:
+    """The folded words of `text`, an elision apart ("l'instruction": "l", "instruction")."""
+    return re.findall(r"[^\W\d_]+", fold(text))
 
 
 def _spaced(words: Iterable[str]) -> str:
@@ -123,7 +138,8 @@ def _cues() -> _Cues:
         f"(?:[\\s,]+(?:{adverbs}),?)?\\s+{cue}|[Tt]his\\s+(?P<bare>{bare})(?![^\\W_]))"
     )
     words_before = int(data["name_words_before"])
-    value = f"(?:[^\\W\\d_]+[\\s,;:(–—-]+){{0,2}}?{cue}"
+    value = f"(?:(?:{_spaced(data['status_words'])})[\\s,;:(–—-]+)?{cue}"
+    unsettled = _spaced(data["unsettled_statuses"])
     return _Cues(
         re.compile(f"(?i:{_MARKUP}(?:{labels})\\**\\s*[:：]\\**\\s*{value}){named}"),
         re.compile(f"(?i:{_MARKUP}{value}){named}"),
@@ -144,6 +160,12 @@ def _cues() -> _Cues:
         ),
         frozenset(fold(word) for word in data["part_words"]),
         frozenset(fold(word) for word in data["not_prefixes"]),
+        frozenset(fold(word) for word in data["determiners"] + data["qualifiers"]),
+        tuple(tuple(_words(noun)) for noun in data["document_nouns"]),
+        frozenset(fold(word) for word in data["conditions"]),
+        re.compile(
+            f"(?i:{_MARKUP}(?P<label>(?:{labels})\\**\\s*[:：]\\**\\s*)?(?:{unsettled}))(?![^\\W_])"
+        ),
         tuple(data["cue_marks"]),
         tuple(data["verb_marks"]),
     )
@@ -156,7 +178,7 @@ def _named(found: re.Match[str]) -> Named | None:
     cues = _cues()
     if prefix in cues.part_words or prefix in cues.not_prefixes:
         return None
-    numbers = tuple(int(n) for n in re.split(r"[-_.]", found.group("numbers")))
+    numbers = tuple(int(n) for n in re.split(r"[-_.:/]", found.group("numbers")))
     version = found.group("version")
     return Named(prefix, numbers, None if version is None else int(version))
 
@@ -221,15 +243,18 @@ def _names_itself(named: Named, own: frozenset[Named]) -> bool:
     )
 
 
-def _statements(part: str) -> Iterable[tuple[Named, bool]]:
+def _statements(part: str) -> list[tuple[Named, bool]]:
     """The statements of a document's end: each named identifier and whether it replaces the
-    document (module docstring)."""
+    document (module docstring); none when its status is unsettled ("Status: Proposed")."""
     cues = _cues()
+    found: list[tuple[Named, bool]] = []
     under_status = 0
     for line in part.splitlines():
         if line.lstrip().startswith("#") and cues.status_heading.match(line):
             under_status = STATUS_LINES
             continue
+        if _unsettled(line, under_status == STATUS_LINES):
+            return []
         stating = under_status and cues.status_value.match(line)
         if line.strip():
             under_status = max(0, under_status - 1)
@@ -239,8 +264,17 @@ def _statements(part: str) -> Iterable[tuple[Named, bool]]:
         matches = [stating or None, cues.statuses.match(line), cues.metadata.match(line)]
         matches.extend(cues.subject.match(line, at) for at in _sentence_starts(line, lowered))
         for matched in matches:
-            if matched is not None and (found := _statement(line, matched)) is not None:
-                yield found
+            if matched is not None and (statement := _statement(line, matched)) is not None:
+                found.append(statement)
+    return found
+
+
+def _unsettled(line: str, first_under_heading: bool) -> bool:
+    """Whether `line` says the document's status is unsettled: a status line's value, or the
+    first line under a status heading, opening with a proposal's or a draft's word ("Status:
+    Proposed", "## Status" then "Draft"); a proposal replaces nothing yet."""
+    found = _cues().unsettled.match(line)
+    return found is not None and (first_under_heading or found.group("label") is not None)
 
 
 SENTENCE_REACH = 80
@@ -269,21 +303,40 @@ def _sentence_starts(line: str, lowered: str) -> list[int]:
 
 def _statement(line: str, matched: re.Match[str]) -> tuple[Named, bool] | None:
     """The identifier a statement's match names and whether it replaces the document; None
-    when no document is named whole: a prefix of a part or a version, a part word between the
-    expression and the identifier or right after it ("supersedes ADR-003 section 4"), a "'s"."""
+    when no document is named whole or not for sure: a prefix of a part or a version, other
+    words than a document's between the expression and the identifier (`_names_a_document`), a
+    part word or a condition right after it ("supersedes ADR-003 section 4", "if approved"), a
+    "'s"."""
     named = _named(matched)
     if named is None:
         return None
     cues = _cues()
-    if set(fold(matched.group("between")).split()) & cues.part_words:
+    if not _names_a_document(_words(matched.group("between"))):
         return None
     after = line[matched.end() : matched.end() + 24]
     if after.startswith(("'s", "’s", "-")):
         return None
     following = re.findall(r"[^\W_]+", fold(after))[:1]
-    if following and following[0] in cues.part_words:
+    if following and following[0] in cues.part_words | cues.conditions:
         return None
     return named, matched.group("by") is not None
+
+
+def _names_a_document(between: list[str]) -> bool:
+    """Whether the words between an expression and an identifier leave it naming a document:
+    none ("supersedes ADR-003"), or determiners and qualifiers before a document noun ("remplace
+    la procédure P-12 v2", "la nouvelle procédure"); an object's noun ("replaces the F-20 filter
+    cartridges", "remplace le filtre F-20") or a preposition ("replaces paper logging with the
+    CHK-4 checklist") does not (s39 review HIGH1-2)."""
+    if not between:
+        return True
+    cues = _cues()
+    return any(
+        len(noun) <= len(between)
+        and tuple(between[-len(noun) :]) == noun
+        and all(word in cues.leading_words for word in between[: -len(noun)])
+        for noun in cues.document_nouns
+    )
 
 
 def paired(
@@ -291,17 +344,24 @@ def paired(
 ) -> dict[str, str]:
     """Each document a statement names as replaced, and the document replacing it, from the
     stored `identifiers` and `statements` of each document (`document_statements`): the named
-    identifier carried by exactly one other document (its version too, when written); two
-    documents each saying the other replaces it pair neither."""
+    identifier carried by exactly one other document (its version too, when written) and of
+    the stating document's own kind (its prefix: ADR-006 and ADR-008, not a ticket INC-42 and a
+    part's datasheet PMP-4, s39 review HIGH3); two documents each saying the other replaces it
+    pair neither."""
     carrying: dict[tuple[str, tuple[int, ...]], dict[str, set[int | None]]] = {}
     for doc_id, keys in identifiers.items():
         for named in filter(None, map(_parsed_key, keys)):
             carrying.setdefault(named[:2], {}).setdefault(doc_id, set()).add(named.version)
     pairs: dict[str, str] = {}
     for doc_id, said in statements.items():
+        kinds = {
+            named.prefix for named in filter(None, map(_parsed_key, identifiers.get(doc_id, [])))
+        }
         for statement in said:
             stated = _parsed_key(statement[1:])
-            other = None if stated is None else _resolved(stated, carrying, doc_id)
+            if stated is None or stated.prefix not in kinds:
+                continue
+            other = _resolved(stated, carrying, doc_id)
             if other is None:
                 continue
             older, newer = (doc_id, other) if statement[0] == REPLACED_BY else (other, doc_id)

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from citeqa.superseded import copies
-from citeqa.superseding import document_statements, paired, stored_pairs
+from citeqa.superseding import (
+    document_statements,
+    identifiers_written,
+    own_identifiers,
+    paired,
+    stored_pairs,
+)
 from small_corpora import asked_of_files as _asked
 
 ADR_006 = (
@@ -69,6 +75,16 @@ MP3 = (
         pytest.param(
             "POL-9.md", "# POL-9\n\nThis policy is replaced by POL-2024-001.\n", ["<pol 2024.1"]
         ),
+        pytest.param("POL-3.md", "# POL-3\n\nThis policy replaces the policy POL-1.\n", [">pol 1"]),
+        pytest.param(
+            "ADR-4.md", "# ADR-4\n\nStatus: Deprecated — superseded by ADR-5\n", ["<adr 5"]
+        ),
+        pytest.param(
+            "QM-1.md",
+            "# QM-1\n\nThis manual supersedes ISO 9001:2008.\n",
+            [">iso 9001.2008"],
+            id="a-colon-number-is-part-of-the-identifier",
+        ),
     ],
 )
 def test_a_status_line_or_the_document_s_own_sentence_states_it(
@@ -93,6 +109,41 @@ def test_a_status_line_or_the_document_s_own_sentence_states_it(
             "# ADR-012\n\nStatus: Accepted. The old design is replaced by ADR-4.\n", id="prose"
         ),
         pytest.param("# ADR-013\n\nThis replaces PMP-4 on the line.\n", id="bare-this-replaces"),
+        pytest.param(
+            "# PRO-7 Filter change\n\nThis procedure replaces the F-20 filter cartridges of"
+            " AHU-2 every quarter.\n",
+            id="this-procedure-replaces-an-object",
+        ),
+        pytest.param(
+            "# MP-3 Entretien\n\nCette procédure remplace le filtre F-20 de la CTA chaque"
+            " trimestre.\n",
+            id="cette-procedure-remplace-un-objet",
+        ),
+        pytest.param(
+            "# PRO-2 Handover\n\nThis procedure replaces paper logging with the CHK-4 checklist.\n",
+            id="replaces-x-with-the-identifier",
+        ),
+        pytest.param(
+            "# INC-42 Cooling outage\n\nStatus: Resolved, pump replaced by PMP-4\n",
+            id="a-ticket-status-with-free-words",
+        ),
+        pytest.param(
+            "# WO-118 Filter\n\n## Status\n\nDone — filter replaced by F-20.\n",
+            id="a-ticket-status-heading-with-free-words",
+        ),
+        pytest.param(
+            "# ADR-011 Sessions\n\nStatus: Proposed, replaces ADR-003 if approved\n",
+            id="a-proposal",
+        ),
+        pytest.param(
+            "# ADR-014 Sessions\n\n## Status\n\nProposed\n\nSupersedes: ADR-003\n",
+            id="a-proposal-under-a-status-heading",
+        ),
+        pytest.param(
+            "# ADR-015\n\nThis ADR supersedes ADR-003 once approved by the board.\n",
+            id="a-condition",
+        ),
+        pytest.param("# P-1\n\nLa présente note remplace NS-4 si elle est validée.\n", id="si"),
     ],
 )
 def test_a_prose_verb_or_a_part_states_nothing(text: str) -> None:
@@ -100,16 +151,36 @@ def test_a_prose_verb_or_a_part_states_nothing(text: str) -> None:
 
 
 def test_the_identifier_is_whole_and_numbers_read_as_numbers() -> None:
-    identifiers = {"a.md": ["pol 2023.4"], "b.md": ["pol 2024.9"], "c.md": ["adr 8"]}
+    identifiers = {
+        "a.md": ["pol 2023.4"],
+        "b.md": ["pol 2024.9"],
+        "c.md": ["adr 8"],
+        "d.md": ["adr 9"],
+    }
     assert paired(identifiers, {"a.md": ["<pol 2024.1"]}) == {}  # POL-2024-001 absent
     assert document_statements("adr-008-oauth2.md", "# OAuth2\n")[0] == ["adr 8"]
     assert paired(identifiers, {"d.md": [">adr 8"]}) == {"c.md": "d.md"}  # "ADR 8"
+
+
+def test_a_colon_or_a_slash_between_numbers_is_part_of_the_identifier() -> None:
+    own = own_identifiers("iso-9001-2015-gap-analysis.md", "# ISO 9001:2015 gap analysis\n")
+    assert sorted(named.key() for named in own) == ["iso 9001.2015"]
+    assert [named.key() for named in identifiers_written("see NC 12/3")] == ["nc 12.3"]
 
 
 def test_a_version_names_one_edition_and_an_unversioned_name_of_two_none() -> None:
     identifiers = {"v2.md": ["p 12 v2"], "v3.md": ["p 12 v3"], "n.md": ["ns 5"]}
     assert paired(identifiers, {"v3.md": [">p 12 v2"]}) == {"v2.md": "v3.md"}
     assert paired(identifiers, {"n.md": [">p 12"]}) == {}
+
+
+def test_a_document_of_another_kind_is_no_edition_of_the_stating_one() -> None:
+    identifiers = {"INC-42.md": ["inc 42"], "PMP-4.md": ["pmp 4"], "ADR-8.md": ["adr 8"]}
+    assert paired(identifiers, {"INC-42.md": ["<pmp 4"]}) == {}
+    assert paired({**identifiers, "notes.md": []}, {"notes.md": ["<adr 8"]}) == {}
+    assert paired({**identifiers, "ADR-6.md": ["adr 6"]}, {"ADR-6.md": ["<adr 8"]}) == {
+        "ADR-6.md": "ADR-8.md"
+    }
 
 
 def test_two_documents_each_saying_the_other_replaces_it_pair_neither() -> None:
