@@ -69,6 +69,13 @@ COMMENT_LINES_ABOVE = 3
 """How many comment lines right above an asked line are looked at for a word it lacks."""
 
 
+def opens_on_comment(text: str, at: int) -> bool:
+    """Whether `text` at `at` opens a comment line (`_COMMENT`): a quote `asked_line` opened on
+    the comment above its line, which quoting must not read as a heading to pass over (s39
+    final check: "# The secret is rotated every 90 days" of a plain-text .env.example)."""
+    return _COMMENT.match(text, at) is not None
+
+
 def _with_comment_above(text: str, line: tuple[int, int], lacking: set[str]) -> int:
     """Where the quote of `line` starts: the nearest of the comment lines right above it that
     writes one of the `lacking` words, or the line itself."""

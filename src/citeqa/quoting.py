@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from citeqa.answer_features import Wants, holds_asked_name, holds_asked_value
 from citeqa.answerlabels import quote_lines
-from citeqa.assigned_lines import asked_line
+from citeqa.assigned_lines import asked_line, opens_on_comment
 from citeqa.blocks import heading_title
 from citeqa.chunking import heading_at, section_bounds, section_of
 from citeqa.citedsection import citation_section
@@ -83,6 +83,7 @@ def quote_spans(
     quote's result and a lead-in's block (code_results.py)."""
     chunk_of = {hit.chunk_index: hit.chunk for hit in hits}
     spans: list[Span] = []
+    commented: set[tuple[str, int]] = set()  # spans asked_line opened on a comment line
     for item in chosen:
         sentence = bank.sentences[item.index]
         doc = bank.documents[sentence.doc_id]
@@ -97,9 +98,14 @@ def quote_spans(
             start, end = best_clauses(text, start, end, terms, chunk.lang)
         widened = with_neighbours(bank, item.index, (start, end), chunk, terms)
         for opening, end in with_result_or_block(bank, item.index, widened, terms):
+            comment = False
             if terms is not None:
-                opening, end = asked_line(text, opening, end, terms.focus)
+                cut = asked_line(text, opening, end, terms.focus)
+                comment = cut != (opening, end) and opens_on_comment(text, cut[0])
+                opening, end = cut
             start = min(past_heading_marks(text, opening), end)
+            if comment:
+                commented.add((sentence.doc_id, start))
             header = bank.header_span(sentence.doc_id, start)
             if keyed and header is None:  # its years' header line, as a table row's header row
                 header = header_line(text, start)
@@ -111,7 +117,12 @@ def quote_spans(
     wants = Wants.of(terms.focus) if terms is not None else Wants(frozenset())  # once a call
     names_day = terms is not None and bool(day_spans(fold(terms.focus)))
     layouts = MailLayouts(bank.documents)  # each thread's layout read once a call
-    spans = [_past_heading(layouts, span, starts, wants, names_day) for span in spans]
+    spans = [
+        span
+        if (span.doc_id, span.start) in commented
+        else _past_heading(layouts, span, starts, wants, names_day)
+        for span in spans
+    ]
     return _without_quoted_headers(spans)
 
 

@@ -104,3 +104,16 @@ def test_the_file_name_a_question_writes_is_no_word_another_line_must_lack() -> 
     text = DEPLOY + "kubectl set image deploy/booking-api api=registry/booking-api:$VERSION\n"
     cut = _cut(text, "CANARY_PERCENT", "whats the canary percentage in deploy.sh")
     assert cut.startswith("CANARY_PERCENT=10") and "\n" not in cut
+
+
+def test_the_comment_kept_above_is_quoted_not_passed_over_as_a_heading(tmp_path: Path) -> None:
+    # s39 final check: a plain-text .env's "# …" line read as a heading was dropped from the
+    # quote, which then gave only the placeholder "WEBHOOK_SECRET=change-me"
+    env = (
+        "# Webhook settings for the billing service\n"
+        "# The secret is rotated every 90 days by the platform team\n"
+        "WEBHOOK_SECRET=change-me\nWEBHOOK_TIMEOUT_MS=4000\nLOG_LEVEL=debug\n"
+    )
+    files = {"settings.env.txt": env}
+    answer = asked_of_files(tmp_path, files, "How often is WEBHOOK_SECRET rotated?")
+    assert answer.citations and "rotated every 90 days" in answer.citations[0].quote
