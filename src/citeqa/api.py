@@ -64,6 +64,7 @@ from citeqa.passage_translation import (
     BILINGUAL_SIMILARITY,
     MINORITY_SIMILARITY,
     WordVectors,
+    enough_content_translated,
     enough_translated,
     translations,
 )
@@ -719,7 +720,10 @@ class Assistant:
             across = composed(*searched_across.read)
             read = _Reading(question, asked_in, translated, searched_across.evidence)
             if self._replaces(across, answer, read, multilingual) and writes_another_asked(
-                across, translated.also_asked
+                across,
+                translated.also_asked,
+                self._across_reader(multilingual, asked_in),
+                searched_across.evidence,
             ):
                 answer, searched = across, searched_across
         answer = _noting_unread(answer, loaded, terms)
@@ -1030,17 +1034,23 @@ class Assistant:
         languages = self._loaded.document_languages
         return not languages.bilingual_corpus() and languages.translated_share(lang) < 1.0
 
-    def _translator(self, channel: str, lang: Lang) -> Translate:
+    def _translator(self, channel: str, lang: Lang, bar: float = MINORITY_SIMILARITY) -> Translate:
         """Words of a question in `lang` read as words of passages in the other language at
-        MINORITY_SIMILARITY, by `channel`'s stored passage words' vectors
+        `bar` (MINORITY_SIMILARITY), by `channel`'s stored passage words' vectors
         (passage_translation.translations), every such word that does."""
         loaded = self._loaded
         vectors, stored = loaded.word_vectors(channel), loaded.stored_words(channel)
 
         def translate(words: list[str], hits: list[Hit]) -> Mapping[str, str]:
-            return translations(words, hits, lang, vectors, MINORITY_SIMILARITY, stored, 0.0)
+            return translations(words, hits, lang, vectors, bar, stored, 0.0)
 
         return translate
+
+    def _across_reader(self, channel: str | None, lang: Lang) -> Translate | None:
+        """The question's other words read as passage words in the other language at
+        BILINGUAL_SIMILARITY (`_translator`), for the quote of a reading no passage vouched for
+        (translated_answer.writes_another_asked); None with no multilingual `channel`."""
+        return None if channel is None else self._translator(channel, lang, BILINGUAL_SIMILARITY)
 
     def _partly_translated(self, translated: QuestionTerms, lang: Lang) -> bool:
         """Whether `translated`, a question in `lang` read across, leaves some absent content
@@ -1104,9 +1114,10 @@ class Assistant:
         if self._loaded.document_languages.bilingual_corpus():
             absent = terms.absent
             bar = BILINGUAL_SIMILARITY
-            found = translations(absent, top, lang, vectors, bar, stored, clear=True)
+            found = translations(absent, top, lang, vectors, bar, stored, 0.0, clear=True)
+            content = reason_words.nameable_words(list(dict.fromkeys(absent)), lang)
+            found = found if enough_content_translated(found, absent, content) else {}
             if not found:  # no passage found translates them: each read in the whole corpus
-                content = reason_words.nameable_words(list(dict.fromkeys(absent)), lang)
                 return every_word_across(content, stored, vectors, written_across, other), False
             return corpus_translations(absent, found, stored, vectors, clear=written_across), True
         absent = reason_words.nameable_words(list(dict.fromkeys(terms.absent)), lang)

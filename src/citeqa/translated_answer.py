@@ -176,7 +176,12 @@ def _written(folded: str, written: set[str]) -> bool:
     return folded in written or any(is_form_of(folded, word) for word in written)
 
 
-def writes_another_asked(read_across: Answer, also_asked: tuple[str, ...] | None) -> bool:
+def writes_another_asked(
+    read_across: Answer,
+    also_asked: tuple[str, ...] | None,
+    translate: Translate | None = None,
+    evidence: Retrieval | None = None,
+) -> bool:
     """Whether `read_across`, the answer of a question read across with no passage found to
     vouch for its reading (corpus_translation.every_word_across), quotes a sentence writing one
     of the question's other content words `also_asked` (folded, as a word of its own or by
@@ -187,14 +192,24 @@ def writes_another_asked(read_across: Answer, also_asked: tuple[str, ...] | None
     mai 2026 à 18 h." (s38 review), a line on no trip. Nor is such a reading's refusal: the
     refusal as typed names the words no document writes and the other language to ask in, where
     the refusal read across said only that the closest passages do not mention them ("Quand est
-    le rendez-vous de Maya ?" of a family folder, "rendez-vous" read as "appointment": s38)."""
+    le rendez-vous de Maya ?" of a family folder, "rendez-vous" read as "appointment": s38).
+    With `translate` (words read as words of passages in the other language) and the `evidence`
+    read, a quote writing such a reading of one of them writes it too: a quote in the other
+    language rarely writes a word of the question as typed ("How much did the car insurance
+    drop to?" of a family folder, "insurance" read as "assurance", quoted "Renégocier
+    l'assurance auto : passée de 61 € à 48 € par mois", "car" / "auto" .887; notes test a43)."""
     if also_asked is None:
         return True
     if read_across.abstained:
         return False
     quotes = [fold(citation.quote) for citation in read_across.citations]
     written = any(_writes_key(quote, word) for quote in quotes for word in also_asked)
-    return written or _writes_any(read_across.citations, set(also_asked))
+    if written or _writes_any(read_across.citations, set(also_asked)):
+        return True
+    if translate is None or evidence is None:
+        return False
+    read = translate(list(also_asked), list(_holding(read_across.citations, evidence)))
+    return bool(read) and _writes_any(read_across.citations, set(read.values()))
 
 
 def _quoted_texts(citations: Iterable[Citation], evidence: Retrieval) -> Iterable[str]:

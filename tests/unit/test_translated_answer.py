@@ -309,3 +309,24 @@ def test_a_refusal_of_a_reading_no_passage_vouched_for_leaves_the_refusal_as_typ
     # with no passage vouching, refused "les passages les plus proches ne mentionnent pas
     # “rendez-vous”" over the refusal as typed ("ne mentionnent jamais", ask in English)
     assert not writes_another_asked(REFUSED, ("maya",))
+
+
+INSURANCE = "- [x] Renégocier l'assurance auto : passée de 61 € à 48 € par mois."
+
+
+def test_a_quote_in_the_other_language_writes_another_asked_word_by_its_translation() -> None:
+    # notes test a43: "How much did the car insurance drop to?", "insurance" read as
+    # "assurance" with no passage vouching, quoted the French line writing "auto" ("car" .887)
+    evidence = read_in({"car": (INSURANCE, "fr")})
+    quote = answered(INSURANCE, 0.46, "car")
+    assert not writes_another_asked(quote, ("car", "drop"))
+    read_car = lambda words, hits: {"car": "auto"} if hits else {}  # noqa: E731
+    assert writes_another_asked(quote, ("car", "drop"), read_car, evidence)
+    # a reading the quote never writes is none, nor one of no passage holding it
+    read_elsewhere = lambda words, hits: {"car": "voiture"}  # noqa: E731
+    assert not writes_another_asked(quote, ("car", "drop"), read_elsewhere, evidence)
+    assert not writes_another_asked(quote, ("car", "drop"), read_car, NO_EVIDENCE)
+    # the school trip's guard stands: the meeting line writes no reading of "trip"
+    read_trip = lambda words, hits: {"trip": "sortie"}  # noqa: E731
+    meeting = read_in({"note": (MEETING, "fr")})
+    assert not writes_another_asked(answered(MEETING, 0.6), ("trip",), read_trip, meeting)
