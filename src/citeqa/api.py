@@ -1084,7 +1084,8 @@ class Assistant:
         the passages `top` in the other language than `lang` (`_translated`), with whether a
         passage of `top` vouches for that reading (False: every_word_across's), or {} when this
         corpus does not read `lang` across (`_stored_words_across`) or too few translate: on a
-        bilingual corpus, MIN_TRANSLATED of them at BILINGUAL_SIMILARITY; of a question in the
+        bilingual corpus, MIN_TRANSLATED of its content words at BILINGUAL_SIMILARITY
+        (passage_translation.enough_content_translated); of a question in the
         corpus's minority language, every content word of them (reason_words.nameable_words: not the
         "much" of "How much…") at MINORITY_SIMILARITY; of one in its majority language, half of them
         (DocumentLanguages.translated_share), its answer then held as `_replaces` says. A word no
