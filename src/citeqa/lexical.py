@@ -209,6 +209,22 @@ def content_words(text: str) -> list[str]:
     return _folded_words(*fold_marking(text))
 
 
+def content_word_terms(text: str) -> list[tuple[str, frozenset[str]]]:
+    """Each content word of `text` (folded, as `content_words` gives them) with its terms (as
+    `query_tokens` gives them): a word's terms read from the text, where its accents tell
+    whether it is a stopword ("thèse" is none; `query_tokens` of its folded "these" is empty)."""
+    marked = fold_marking(text)
+    words = _folded_words(*marked)
+    terms = _terms_by_word(text, marked)
+    return [(word, frozenset(found)) for word, found in zip(words, terms, strict=True)]
+
+
+def word_term(word: str, lang: str) -> str:
+    """The term `tokenize` gives a folded content word (one of `content_words`) in `lang`
+    ("en" or "fr"), stopword or not: `tokenize` of the folded "these" of "thèse" is empty."""
+    return _term(word, _stem(word, _stemmer(lang)), _months(word, [word]))
+
+
 def singular(word: str) -> str:
     """A folded `word` of more than three letters without a plural's closing "s" ("deflections",
     "fleches", "archives"), to compare it with another word so read; any other word as it is
@@ -388,7 +404,9 @@ def written_terms(text: str, dates: bool = True) -> frozenset[str]:
     once (a whole document's words repeat: folding, splitting and stemming every occurrence
     cost a 10 MB document seconds, benchmarks/written_terms_cost.py). No word spans a space,
     so the pieces give the words the whole text does."""
-    terms = {term for piece in set(text.split()) for term in _word_terms(piece, fold_marking(piece))}
+    terms = {
+        term for piece in set(text.split()) for term in _word_terms(piece, fold_marking(piece))
+    }
     folded = fold(text)  # as `tokenize` reads it: a no-break space groups thousands too
     terms.update(_number(found) for found in _GROUPED.findall(folded))  # the term spanning spaces
     return frozenset(terms.union(date_terms(folded) if dates else ()))
