@@ -15,8 +15,10 @@ FARM = {
     " reste moyenne, mais correcte.\n",
     "orge.md": "Orge\n\nLe rendement de l'orge est de 65 quintaux, mais la récolte fut tardive,"
     " mais sans perte.\n",
-    "cultures.md": "Cultures d'été\n\nLe maïs grain donne un rendement de 98 quintaux par hectare.\n",
-    "colza.md": "Colza\n\nLe rendement du colza reste faible, mais stable, mais les prix montent.\n",
+    "cultures.md": "Cultures d'été\n\nLe maïs grain donne un rendement de 98 quintaux par"
+    " hectare.\n",
+    "colza.md": "Colza\n\nLe rendement du colza reste faible, mais stable, mais les prix"
+    " montent.\n",
 }
 STUDIES = {
     "stage.md": "Stages\n\nLe rapport de stage doit être déposé avant le 30 juin, et la date de"
