@@ -27,7 +27,7 @@ from functools import cache
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import asked_written, content_words, query_tokens
+from citeqa.lexical import asked_written, content_word_terms, query_tokens
 
 __all__ = [
     "asks_decision",
@@ -120,7 +120,7 @@ def _subject_stems(question: str) -> list[frozenset[str]]:
     """The stems of each content word of the question but its asking words ("railing" of "What
     was decided about the railing?")."""
     cues = _folded_cues()
-    return [frozenset(query_tokens(word)) for word in content_words(question) if word not in cues]
+    return [terms for word, terms in content_word_terms(question) if word not in cues]
 
 
 @cache

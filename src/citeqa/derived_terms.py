@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 
 from citeqa.embedding import Embedder, embed_new
-from citeqa.lexical import content_words, query_tokens, tokenize
+from citeqa.lexical import content_words, query_tokens, word_term
 from citeqa.models import Chunk
 
 TOP_TERMS = 1500
@@ -44,7 +44,7 @@ def stemmed_words(chunk: Chunk) -> dict[str, str]:
     """The words of a passage that `FrequentWords` counts (letters only, MIN_LETTERS or more,
     no stopword), each with its stem in the passage's language."""
     words = {w for w in content_words(chunk.text) if w.isalpha() and len(w) >= MIN_LETTERS}
-    return {word: tokenize(word, chunk.lang)[0] for word in words}
+    return {word: word_term(word, chunk.lang) for word in words}
 
 
 class FrequentWords:

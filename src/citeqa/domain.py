@@ -139,6 +139,9 @@ class Domain(BaseModel):
     acknowledges, and has nothing to search for."""
     stopwords: tuple[str, ...] = ()
     """English and French function words (folded) dropped from every text's BM25 terms."""
+    accented_stopwords: tuple[str, ...] = ()
+    """The stopwords written with their accents ("été", "où"): a word written with an accent
+    is a stopword only when it is one of these (lexical.py)."""
     function_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     """Per language, the other function words (folded, BM25 keeps them): never a term the
     chat's welcome examples ask about (overview.py)."""

@@ -40,7 +40,7 @@ from typing import NamedTuple
 
 from citeqa.column_records import record_columns
 from citeqa.language import is_table_row, line_end, line_start
-from citeqa.lexical import content_words, tokenize
+from citeqa.lexical import content_words, word_term
 from citeqa.models import Citation, Document
 from citeqa.questions import visible_text
 from citeqa.tables import key_column, line_cells
@@ -211,9 +211,7 @@ class _QuestionWords:
 
 def _terms(word: str) -> tuple[str, str, str]:
     """A folded word's stems in English and French (lexical.tokenize) and its base (`_base`)."""
-    english = tokenize(word, "en")
-    french = tokenize(word, "fr")
-    return (english[0] if english else word, french[0] if french else word, _base(word))
+    return (word_term(word, "en"), word_term(word, "fr"), _base(word))
 
 
 def _base(word: str) -> str:

@@ -33,9 +33,10 @@ import functools
 import json
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import Stemmer
@@ -58,6 +59,32 @@ def _stopwords() -> frozenset[str]:
 _STOPWORDS = _stopwords()
 """English and French function words, in folded form (citeqa/data/language.json says which
 and why: a word that is a function word in one language only is left out)."""
+
+
+def _accented_stopwords() -> frozenset[str]:
+    """The `accented_stopwords` of citeqa/data/language.json, lower-cased and composed (NFC)."""
+    words = language_object().get("accented_stopwords")
+    listed = words if isinstance(words, list) else ()
+    return frozenset(_as_written(word) for word in listed if isinstance(word, str))
+
+
+def _as_written(word: str) -> str:
+    """`word` lower-cased with its accents, composed (NFC): "Été" and "e\u0301te\u0301" are
+    "été"."""
+    return unicodedata.normalize("NFC", word.casefold())
+
+
+_ACCENTED_STOPWORDS = _accented_stopwords()
+"""The stopwords as written with their accents ("été", "où"): an accented word is a stopword
+only when it is one of these ("thèse", "maïs", "thé" fold to the stopwords "these", "mais",
+"the" but are none: `fold_marking`)."""
+
+_MARK = "\u0300-\u036f"
+_ACCENTED_WORD = re.compile(
+    rf"(?<![^\W_])[^\W\d_]*(?:[^\W\d_\x00-\x7f]|[{_MARK}])(?:[^\W_]|[{_MARK}])*"
+)
+"""A word holding a letter that is no ASCII one or an accent (a combining mark: a decomposed
+"the\u0301se"), from its first letter."""
 
 DECIMAL = r"\d+(?:\.\d+|,\d{1,3}(?!\d)|,\d{4,}(?![\d,-]))"
 """A decimal number written whole: "0.02", or "56,2" and "1,250" (a comma before one to three
@@ -88,12 +115,61 @@ _PARAMS = "params.index.json"
 _FORMAT = 1
 
 
-def _folded_words(folded: str) -> list[str]:
-    """The words and numbers of a text already folded, stopwords and single letters removed."""
+class Folded(NamedTuple):
+    """A text folded (`fold`), and where in it start the words written with an accent that fold
+    to a stopword but are none as written ("thèse", "maïs": `fold_marking`)."""
+
+    text: str
+    accented: frozenset[int] = frozenset()
+
+
+def fold_marking(text: str) -> Folded:
+    """`text` folded, with the starts of its words that `_no_stopword_as_written`: folded piece by
+    piece around them (folding reads each character alone, so the pieces make `fold(text)`)."""
+    if text.isascii():
+        return Folded(text.lower())
+    pieces: list[str] = []
+    starts: list[int] = []
+    done = length = 0
+    for match in _ACCENTED_WORD.finditer(text):
+        if not _no_stopword_as_written(match.group()):
+            continue
+        before = fold(text[done : match.start()])
+        starts.append(length + len(before))
+        pieces.append(before)
+        length += len(before)
+        done = match.start()
+    if not starts:
+        return Folded(fold(text))
+    pieces.append(fold(text[done:]))
+    return Folded("".join(pieces), frozenset(starts))
+
+
+@functools.lru_cache(maxsize=4096)
+def _no_stopword_as_written(word: str) -> bool:
+    """Whether a word holding an accent or another non-ASCII letter folds to a stopword but is
+    none as written: it carries an accent and its accented form is no `_ACCENTED_STOPWORDS`
+    ("thèse", "Maïs"; not "Été", "où")."""
+    return (
+        fold(word) in _STOPWORDS
+        and any(map(unicodedata.combining, unicodedata.normalize("NFD", word)))
+        and _as_written(word) not in _ACCENTED_STOPWORDS
+    )
+
+
+def is_stopword(word: str) -> bool:
+    """Whether a word as written (one word, any case) is a stopword: its folded form is one, and
+    it carries no accent its folded form lacks ("these", "Mais", "où"; not "thèse", "maïs")."""
+    return fold(word) in _STOPWORDS and (word.isascii() or not _no_stopword_as_written(word))
+
+
+def _folded_words(folded: str, accented: frozenset[int] = frozenset()) -> list[str]:
+    """The words and numbers of a text already folded, stopwords and single letters removed but
+    the words starting at `accented` (`Folded.accented`), no stopwords as written."""
     words = []
     for match in _TOKEN.finditer(folded):
         word = _number(match.group())
-        if _kept(word):
+        if _kept(word, match.start() in accented):
             words.append(word)
     return words
 
@@ -106,14 +182,19 @@ def _number(word: str) -> str:
     return word.replace(",", ".")
 
 
-def _kept(word: str) -> bool:
-    """Whether a folded word is a term's (`_folded_words`): no stopword, no single letter."""
-    return (len(word) > 1 or word.isdigit()) and word not in _STOPWORDS
+def _kept(word: str, accented: bool = False) -> bool:
+    """Whether a folded word is a term's (`_folded_words`): no stopword (unless `accented`: no
+    stopword as written), no single letter."""
+    return (len(word) > 1 or word.isdigit()) and (accented or word not in _STOPWORDS)
 
 
-def _folded_word_starts(folded: str) -> list[int]:
-    """Where each of `_folded_words(folded)` starts in `folded`, in order."""
-    return [m.start() for m in _TOKEN.finditer(folded) if _kept(_number(m.group()))]
+def _folded_word_starts(folded: Folded) -> list[int]:
+    """Where each of `_folded_words(*folded)` starts in `folded.text`, in order."""
+    return [
+        m.start()
+        for m in _TOKEN.finditer(folded.text)
+        if _kept(_number(m.group()), m.start() in folded.accented)
+    ]
 
 
 def stopwords() -> frozenset[str]:
@@ -124,8 +205,24 @@ def stopwords() -> frozenset[str]:
 
 def content_words(text: str) -> list[str]:
     """The folded words and numbers of `text` that BM25 indexes, before stemming (stopwords
-    and single letters removed)."""
-    return _folded_words(fold(text))
+    and single letters removed; an accented word that is no stopword as written kept)."""
+    return _folded_words(*fold_marking(text))
+
+
+def content_word_terms(text: str) -> list[tuple[str, frozenset[str]]]:
+    """Each content word of `text` (folded, as `content_words` gives them) with its terms (as
+    `query_tokens` gives them): a word's terms read from the text, where its accents tell
+    whether it is a stopword ("thèse" is none; `query_tokens` of its folded "these" is empty)."""
+    marked = fold_marking(text)
+    words = _folded_words(*marked)
+    terms = _terms_by_word(text, marked)
+    return [(word, frozenset(found)) for word, found in zip(words, terms, strict=True)]
+
+
+def word_term(word: str, lang: str) -> str:
+    """The term `tokenize` gives a folded content word (one of `content_words`) in `lang`
+    ("en" or "fr"), stopword or not: `tokenize` of the folded "these" of "thèse" is empty."""
+    return _term(word, _stem(word, _stemmer(lang)), _months(word, [word]))
 
 
 def singular(word: str) -> str:
@@ -167,8 +264,8 @@ def tokenize(text: str, lang: str) -> list[str]:
     for a passage of PubMedQA abstracts), then the canonical terms of its dates
     (dates.date_terms: "14 mars 2026" and "2026-03-14" both give "2026-03-14"), and the
     pieces of its numbers grouped by spaces (`_spaced_pieces`)."""
-    folded = fold(text)
-    words = _folded_words(folded)
+    folded, accented = fold_marking(text)
+    words = _folded_words(folded, accented)
     stems = _stemmer(lang).stemWords(words)
     months = _months(text, words)
     terms = [_term(word, stem, months) for word, stem in zip(words, stems, strict=True)]
@@ -220,23 +317,25 @@ def _term(word: str, stem: str, capitalised: Iterator[bool]) -> str:
 def query_tokens(question: str) -> list[str]:
     """The terms of `question` stemmed both in English and in French, then the canonical terms
     of its dates (dates.date_terms), each term once."""
-    folded = fold(question)
+    folded = fold_marking(question)
     terms = dict.fromkeys(_word_terms(question, folded))
-    terms.update(dict.fromkeys(date_terms(folded)))
+    terms.update(dict.fromkeys(date_terms(folded.text)))
     return list(terms)
 
 
-def _word_terms(text: str, folded: str) -> list[str]:
-    """The terms of `text`'s words (`folded` is it folded), in order (`_terms_by_word`)."""
+def _word_terms(text: str, folded: Folded) -> list[str]:
+    """The terms of `text`'s words (`folded` is it folded, `fold_marking`), in order
+    (`_terms_by_word`)."""
     return [term for terms in _terms_by_word(text, folded) for term in terms]
 
 
-def _terms_by_word(text: str, folded: str) -> list[tuple[str, ...]]:
-    """The terms of each of `text`'s words (`folded` is it folded): its English and French
+def _terms_by_word(text: str, folded: Folded) -> list[tuple[str, ...]]:
+    """The terms of each of `text`'s words (`folded` is it folded, `fold_marking`): its English
+    and French
     stems, or its month's term ("march" is no French word: not stemmed as "marché" is; an
     English month's name only capitalised, `_month`)."""
     english, french = _stemmer("en"), _stemmer("fr")
-    words = _folded_words(folded)
+    words = _folded_words(*folded)
     months = _months(text, words)
     terms: list[tuple[str, ...]] = []
     for word in words:
@@ -261,15 +360,16 @@ def searched_spellings(
     terms of the date it is part of ("14/03/2026": "2026-03-14"), and each term `equivalents`
     adds for the folded words it is part of (glossary.Glossary.equivalents: ("sla", "service
     level agreement")), so a word counts as written wherever BM25 found it."""
-    folded = fold(question)
-    owns = [frozenset(terms) for terms in _terms_by_word(question, folded)]
-    by_start = dict(zip(_folded_word_starts(folded), owns, strict=True))
+    marked = fold_marking(question)
+    folded = marked.text
+    owns = [frozenset(terms) for terms in _terms_by_word(question, marked)]
+    by_start = dict(zip(_folded_word_starts(marked), owns, strict=True))
     spellings: dict[frozenset[str], set[Spelling]] = {own: {(own,)} for own in owns}
     spans: list[tuple[int, int, Spelling]] = [
         (a, b, (day,)) for a, b, day in day_spans(folded) if day
     ]
     for source, added in equivalents:
-        spelling = tuple(map(frozenset, _terms_by_word(added, fold(added))))
+        spelling = tuple(map(frozenset, _terms_by_word(added, fold_marking(added))))
         spans += [(low, high, spelling) for low, high in _occurrences(source, folded) if spelling]
     for low, high, spelling in spans:
         for start, own in by_start.items():
@@ -304,7 +404,9 @@ def written_terms(text: str, dates: bool = True) -> frozenset[str]:
     once (a whole document's words repeat: folding, splitting and stemming every occurrence
     cost a 10 MB document seconds, benchmarks/written_terms_cost.py). No word spans a space,
     so the pieces give the words the whole text does."""
-    terms = {term for piece in set(text.split()) for term in _word_terms(piece, fold(piece))}
+    terms = {
+        term for piece in set(text.split()) for term in _word_terms(piece, fold_marking(piece))
+    }
     folded = fold(text)  # as `tokenize` reads it: a no-break space groups thousands too
     terms.update(_number(found) for found in _GROUPED.findall(folded))  # the term spanning spaces
     return frozenset(terms.union(date_terms(folded) if dates else ()))

@@ -43,7 +43,7 @@ import numpy as np
 from citeqa.derived_terms import MIN_LETTERS
 from citeqa.embedding import Embedder, embed_texts
 from citeqa.glossary import calendar_words, language_words
-from citeqa.lexical import content_words, fold, word_stems
+from citeqa.lexical import content_words, fold, is_stopword, word_stems
 from citeqa.models import Hit
 from citeqa.recently_used import RecentlyUsed
 
@@ -139,12 +139,12 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 def chunk_word_forms(text: str) -> Iterator[tuple[str, str]]:
     """The words of a passage's `text` that a translation may be (letters only, MIN_LETTERS or
-    more, no stopword), each folded as the search reads it with its `written_form`, as often
-    as it is written."""
+    more, no stopword as written: "maïs" but not "mais"), each folded as the search reads it
+    with its `written_form`, as often as it is written."""
     searched = {w for w in content_words(text) if len(w) >= MIN_LETTERS}
     for found in _LETTERS.finditer(written_form(text)):
         folded = fold(found.group())
-        if folded in searched and folded.isalpha():
+        if folded in searched and folded.isalpha() and not is_stopword(found.group()):
             yield folded, found.group()
 
 

@@ -11,7 +11,8 @@ drone study use?" → "never mention “use”") and misspelt ones ("Wat is teh 
 temps fera-t-il ?": `asking_words`). A word is named when some piece of it (split at hyphens and
 apostrophes: "fera-t-il" is "fera", "t", "il"; "l'antivol" holds "antivol") is none of:
 - a single letter;
-- a stopword, an interrogative, or a function or frame word of the question's language
+- a stopword as search reads it (lexical.is_stopword: "these" and "mais" are, "thèse" and
+  "maïs" are not), an interrogative, or a function or frame word of the question's language
   (citeqa/data/language.json: a French function word, "car", "son", may be an English content
   word; "Que veut dire le code 21 ?" does not mention "dire");
 - a generic word of the question's language (citeqa/data/reason_words.json: "mean", "use",
@@ -40,9 +41,9 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from citeqa.domain import language_data
 from citeqa.glossary import fold, language_words
 from citeqa.jsonfiles import data_json
+from citeqa.lexical import is_stopword
 from citeqa.models import Lang
 from citeqa.one_edit import one_edit_apart
 
@@ -57,7 +58,7 @@ def nameable(word: str, lang: Lang, *, unused: bool = False) -> bool:
     """Whether a reason in `lang` may name the question's `word` (as typed): some piece of it is a
     content word (see the module docstring). Only a word the corpus never uses (`unused`) may be
     a misspelt function word."""
-    return any(_content(piece, lang, unused) for piece in _PIECES.split(fold(word)) if piece)
+    return any(_content(piece, lang, unused) for piece in _PIECES.split(word) if piece)
 
 
 def nameable_words(words: list[str], lang: Lang) -> list[str]:
@@ -82,16 +83,18 @@ def content_pieces(question: str, lang: Lang) -> list[str]:
         for word in _QUESTION_WORDS.findall(question)
         if fold(word) not in asked
         for piece in _PIECES.split(word)
-        if piece and fold(piece) not in asked and _content(fold(piece), lang, False)
+        if piece and fold(piece) not in asked and _content(piece, lang, False)
     ]
     return list(dict.fromkeys(pieces))
 
 
-def _content(piece: str, lang: Lang, unused: bool) -> bool:
-    """Whether a folded piece of a word is a content word of `lang`."""
+def _content(typed: str, lang: Lang, unused: bool) -> bool:
+    """Whether a piece of a word (as typed) is a content word of `lang`: a stopword only as
+    search reads it (lexical.is_stopword: "thèse" and "maïs" are none, "these" and "mais" are)."""
+    piece = fold(typed)
     if len(piece) == 1 and not piece.isdigit():
         return False
-    if piece in _form_words(lang) or piece in generic_words(lang):
+    if is_stopword(typed) or piece in _form_words(lang) or piece in generic_words(lang):
         return False
     if not unused or piece in _reason_words("real_words", lang):
         return True
@@ -113,12 +116,11 @@ def _misspelt_function_word(piece: str, lang: Lang) -> bool:
 
 @cache
 def _form_words(lang: Lang) -> frozenset[str]:
-    """The folded stopwords and interrogatives (both languages, as search reads them) and the
-    function words and frame words ("paper", "says"; "dire", "selon") of `lang`
-    (language.json)."""
+    """The folded interrogatives (both languages) and the function words and frame words
+    ("paper", "says"; "dire", "selon") of `lang` (language.json); the stopwords are read as
+    search reads them (`_content`)."""
     return (
         language_words("interrogatives")
-        | frozenset(fold(word) for word in language_data().stopwords)
         | language_words("function_words", lang)
         | language_words("frame_words", lang)
         | language_words("number_marks")

@@ -37,7 +37,7 @@ from citeqa.domain import any_of, language_data
 from citeqa.framing_lines import framing_aside
 from citeqa.glossary import fold, language_words
 from citeqa.language import SENTENCE_ENDS, line_end, line_start
-from citeqa.lexical import content_words, query_tokens
+from citeqa.lexical import content_word_terms, query_tokens
 from citeqa.markup import is_reference_link_line
 from citeqa.models import Document
 from citeqa.recently_used import QUESTIONS_READ
@@ -275,7 +275,7 @@ def _asked_stems(focus: str) -> tuple[frozenset[str], ...]:
     """The stems of each of the question's (`focus`) content words (lexical.content_words,
     query_tokens), read once for every candidate sentence weighed against it (for the last
     QUESTIONS_READ questions)."""
-    return tuple(frozenset(query_tokens(word)) for word in content_words(focus))
+    return tuple(terms for _, terms in content_word_terms(focus))
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -313,8 +313,8 @@ def names_only_the_title(focus: str, written: frozenset[str]) -> bool:
     if not asking <= allowed:
         return False
     return all(
-        word in allowed or not written.isdisjoint(query_tokens(word))
-        for word in content_words(focus)
+        word in allowed or not written.isdisjoint(terms)
+        for word, terms in content_word_terms(focus)
     )
 
 
