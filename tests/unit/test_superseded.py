@@ -260,8 +260,19 @@ def test_a_download_duplicate_or_an_export_is_a_copy_of_the_original() -> None:
         "Budget/plan",  # a PDF that took the plain id beside its spreadsheet's
         "Budget/plan.xlsx",
         "Bills/invoice (1)",  # no "invoice" beside it: no copy
+        "Menu/menu_cafe",
+        "Menu/menu_cafe (copie)",  # GNOME Files, French
+        "Menu/menu_cafe (2e copie)",
+        "Menu/menu_cafe copy 2",  # macOS
+        "Rota/rota (another copy)",
+        "Rota/rota",
+        "Rota/photocopy",  # a word ending in "copy" beside no "photo": no copy
     ]
     assert copies(ids) == {
+        "Menu/menu_cafe (copie)": Copy("Menu/menu_cafe", True),
+        "Menu/menu_cafe (2e copie)": Copy("Menu/menu_cafe", True),
+        "Menu/menu_cafe copy 2": Copy("Menu/menu_cafe", True),
+        "Rota/rota (another copy)": Copy("Rota/rota", True),
         "Taxes/notice_2025 (1)": Copy("Taxes/notice_2025", True),
         "Taxes/Copy of notice_2025": Copy("Taxes/notice_2025", True),
         "School/trip.pdf": Copy("School/trip", True),
