@@ -64,7 +64,6 @@ from citeqa.passage_translation import (
     BILINGUAL_SIMILARITY,
     MINORITY_SIMILARITY,
     WordVectors,
-    enough_content_translated,
     enough_translated,
     translations,
 )
@@ -1084,8 +1083,7 @@ class Assistant:
         the passages `top` in the other language than `lang` (`_translated`), with whether a
         passage of `top` vouches for that reading (False: every_word_across's), or {} when this
         corpus does not read `lang` across (`_stored_words_across`) or too few translate: on a
-        bilingual corpus, MIN_TRANSLATED of its content words at BILINGUAL_SIMILARITY
-        (passage_translation.enough_content_translated); of a question in the
+        bilingual corpus, MIN_TRANSLATED of them at BILINGUAL_SIMILARITY; of a question in the
         corpus's minority language, every content word of them (reason_words.nameable_words: not the
         "much" of "How much…") at MINORITY_SIMILARITY; of one in its majority language, half of them
         (DocumentLanguages.translated_share), its answer then held as `_replaces` says. A word no
@@ -1115,10 +1113,9 @@ class Assistant:
         if self._loaded.document_languages.bilingual_corpus():
             absent = terms.absent
             bar = BILINGUAL_SIMILARITY
-            found = translations(absent, top, lang, vectors, bar, stored, 0.0, clear=True)
-            content = reason_words.nameable_words(list(dict.fromkeys(absent)), lang)
-            found = found if enough_content_translated(found, absent, content) else {}
+            found = translations(absent, top, lang, vectors, bar, stored, clear=True)
             if not found:  # no passage found translates them: each read in the whole corpus
+                content = reason_words.nameable_words(list(dict.fromkeys(absent)), lang)
                 return every_word_across(content, stored, vectors, written_across, other), False
             return corpus_translations(absent, found, stored, vectors, clear=written_across), True
         absent = reason_words.nameable_words(list(dict.fromkeys(terms.absent)), lang)

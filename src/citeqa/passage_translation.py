@@ -470,21 +470,6 @@ def enough_translated(found: Mapping[str, str], absent: Sequence[str], share: fl
     return bool(found) and len(found) >= len(asked_forms(absent)) * share
 
 
-def enough_content_translated(
-    found: Mapping[str, str], absent: Sequence[str], content: Sequence[str]
-) -> bool:
-    """Whether the words `found` translated (folded) are MIN_TRANSLATED at least of the `content`
-    words among the `absent` ones (reason_words.nameable_words), or, with none, of all `absent`
-    (`enough_translated`). The words of a question's form are no word of its subject: "much" of
-    "How much…", "holds" of "Who holds the cash box at the school fair?" read
-    "school" / "école" (.913) but was refused, one of three words translating, where it is one of
-    the two content words ("cash", "school"; notes dev a14)."""
-    if not content:
-        return enough_translated(found, absent, MIN_TRANSLATED)
-    asked = asked_forms(content)
-    return len(set(asked.values()) & set(found)) >= len(asked) * MIN_TRANSLATED > 0
-
-
 def _compared(
     asked: list[str],
     candidates: dict[str, str],

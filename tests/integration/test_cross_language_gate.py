@@ -25,9 +25,8 @@ from citeqa.api import Assistant, build_index, index_status, open_assistant
 from citeqa.changegroups import WORDS_CHANGE
 from citeqa.config import Settings
 from citeqa.embedding import get_embedder, register_embedder
-from citeqa.lexical import content_words, fold
+from citeqa.lexical import content_words
 from citeqa.models import Lang
-from citeqa.passage_translation import MIN_TRANSLATED
 from citeqa.questions import QuestionTerms
 from citeqa.store import load_index
 
@@ -787,51 +786,3 @@ def test_an_unvouched_reading_reads_again_only_a_question_refused_as_typed(
     answer = diary.ask("When is the trip to the market?")
     assert not answer.abstained, "answered as typed"
     assert len(searched) == searches
-
-
-READ_ACROSS = {"school": "ecole"}
-"""What USE reads of the absent words below in the French note (notes dev a14: "school" /
-"école" .913; "holds" / "tient" .787 and "cash" / "caisse" .608 under the bar)."""
-
-
-@pytest.mark.parametrize(
-    ("question", "read"),
-    [
-        # "holds" a word of the question's form, "picnic" and "school" its content words
-        ("Who holds the picnic of the school zoo trip?", READ_ACROSS),
-        # two content words of three untranslated: too few
-        ("Who holds the picnic of the school zoo trip in Grenoble?", {}),
-    ],
-)
-def test_a_question_in_both_languages_is_read_across_by_half_its_content_words(
-    diary: Assistant, monkeypatch: pytest.MonkeyPatch, question: str, read: dict[str, str]
-) -> None:
-    """Notes dev a14: "Who holds the cash box at the school fair?" was refused for "cash" and
-    "school" although "school" reads as the "école" the passages found write: one of three
-    absent words ("holds" among them) was too few (passage_translation.MIN_TRANSLATED); the
-    share is of its content words (passage_translation.enough_content_translated)."""
-
-    def read_in_passages(
-        absent: list[str],
-        hits: object,
-        lang: object,
-        vectors: object,
-        bar: object = None,
-        stored: object = None,
-        share: float = MIN_TRANSLATED,
-        *rest: object,
-        **named: object,
-    ) -> dict[str, str]:
-        readings = {fold(word): READ_ACROSS.get(fold(word)) for word in absent}
-        found = {word: match for word, match in readings.items() if match is not None}
-        return found if len(found) >= len(absent) * share else {}
-
-    monkeypatch.setattr(api, "translations", read_in_passages)
-    terms = diary._terms(question, None)
-    top = diary.retrieve(question).hits[: diary.settings.answer_passages]
-    assert any(hit.chunk.lang == "fr" for hit in top), "the search found the French note"
-    assert {"holds", "picnic", "school"} <= set(terms.absent)
-    found, vouched = diary._read_across(terms, top, "en", "fakeschool")
-    # (the fake channel's hashed vectors then read its other words as the corpus's clear
-    # nearest, corpus_translation.corpus_translations: noise USE does not make)
-    assert (found.get("school"), vouched) == ("ecole", True) if read else found == {}

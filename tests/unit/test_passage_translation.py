@@ -22,8 +22,6 @@ from citeqa.passage_translation import (
     WordVectors,
     clear_words,
     clearly_readable,
-    enough_content_translated,
-    enough_translated,
     is_form_of,
     nearest_words,
     passage_words,
@@ -361,21 +359,3 @@ def test_a_word_sharing_only_a_stem_with_the_nearest_is_its_rival() -> None:
     assert nearest_words(["lease"], candidates, vectors, clear={"lease"}) == {}
     plural, forms = _padded(_nearest_and_rival(0.75, 0.70), ["loyer", "loyers"])
     assert nearest_words(["lease"], forms, plural, clear={"lease"}) == {"lease": "loyer"}
-
-
-def test_the_words_of_a_question_s_form_do_not_count_against_its_translated_share() -> None:
-    # notes dev a14: "Who holds the cash box at the school fair?" read "school" as "école"
-    # (.913), one of its three absent words, "holds" a word of its form: one of its two
-    # content words translates, enough
-    absent, content = ["holds", "cash", "school"], ["cash", "school"]
-    found = {"school": "ecole"}
-    assert not enough_translated(found, absent, MIN_TRANSLATED)
-    assert enough_content_translated(found, absent, content)
-    # a word of its form translating is none of its content words
-    assert not enough_content_translated({"holds": "tient"}, absent, content)
-    assert not enough_content_translated({}, absent, content)
-
-
-def test_a_question_with_no_content_word_absent_keeps_the_share_of_all_its_absent_words() -> None:
-    assert enough_content_translated({"much": "combien"}, ["much"], [])
-    assert not enough_content_translated({}, ["much"], [])
