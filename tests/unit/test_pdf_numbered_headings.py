@@ -12,6 +12,7 @@ from citeqa.blocks import headings
 from citeqa.chunking import section_of
 from citeqa.models import Chunk
 from citeqa.readers.pdf import PdfFileReader
+from citeqa.readers.pdfnumbered import with_numbered_headings_apart
 
 
 def prose(text: str) -> list[Line]:
@@ -112,3 +113,16 @@ def test_a_plain_paper_whose_headings_follow_sentences_reads_as_before() -> None
     text = read(page)
     assert "\n\n" not in text
     assert headings(text) == ["3. Results"]
+
+
+def test_odd_pages_are_left_as_they_are() -> None:
+    """Empty pages, a bare number, a heading closing its page, a long numbered line: unchanged."""
+    pages = [
+        "",
+        "\n\n",
+        "1.",
+        "Keywords: soil\n3. Results",
+        "Keywords: soil\n3. " + "Results " * 2000 + "\n" + "A long line of prose " * 5,
+        "Keywords: soil\n12 Site A 4\nA line of prose long enough to be read as prose.",
+    ]
+    assert with_numbered_headings_apart(pages) == pages

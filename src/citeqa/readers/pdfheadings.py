@@ -150,9 +150,8 @@ def _numbered_run(run: list[str]) -> bool:
     or as no heading (several numbered lines, "2. Methods" over "2.1 Study area"): no blank line
     is set after it, and blocks.py reads it as it reads a numbered heading opening a paragraph,
     over the prose under it."""
-    if len(run) == 1:
-        return is_bullet(run[0])
-    return all(_NUMBERED_LINE.match(line) for line in run)
+    numbered = all(_NUMBERED_LINE.match(line) for line in run)
+    return numbered and (len(run) > 1 or is_bullet(run[0]))
 
 
 HEADING_LINES_MAX = 3
