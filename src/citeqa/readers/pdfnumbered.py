@@ -9,7 +9,7 @@ line opens a paragraph here: a blank line is set before it (after a sentence's e
 reads it already, and the text is left as it was), and blocks.py reads it as the heading of
 the prose under it, as it reads a plain text's.
 
-A line is such a heading (`_numbered_heading`) when:
+A line is such a heading (`numbered_heading_lines`) when:
 
 - it is short (HEADING_WORDS_MAX words after its number) and numbered one or two levels deep
   ("3.", "4", "2.1", "2.1."), its title opening with a capital, holding no sentence's or list's
@@ -24,8 +24,8 @@ A line is such a heading (`_numbered_heading`) when:
   Apples" over "2. Pears" stays a list;
 - the line before it is no item of a numbered list (a list's next item is none of its
   headings; a heading one level up is none: "2. Methods" over "2.1 Study area") and breaks off
-  no sentence (pdfheadings.breaks_off after a comma or a dash, or a
-  line ending on a function word of the language data: "…the samples were split into").
+  no sentence (`_breaks_off`: it ends in a comma or a dash, or on a function word of the
+  language data, "…the samples were split into").
 
 A page number or a running header is no line of the text here (pdfmargins.py drops them), and
 a line drawn larger or bolder is set apart already (pdfheadings.py). Pure functions, no I/O
@@ -69,8 +69,8 @@ def with_numbered_headings_apart(pages: Sequence[str]) -> list[str]:
 def _set_apart(text: str, parents: frozenset[str]) -> str:
     """A page's text with a blank line before each of its numbered headings that follows a line
     ending no sentence (`numbered_heading_lines`; after a sentence's end blocks.py reads it as a
-    heading already) but its parent heading ("2.1 Study area" stays
-    under "2. Methods": a numbered line alone is read as a list's item)."""
+    heading already) but its parent heading ("2.1 Study area" stays under "2. Methods": a
+    numbered line alone is read as a list's item)."""
     lines = text.split("\n")
     headings = numbered_heading_lines(lines, parents)
     if not headings:
