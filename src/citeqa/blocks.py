@@ -40,7 +40,15 @@ from citeqa.latex import is_latex_item, latex_heading
 from citeqa.markup import front_matter_chars, is_adornment, is_fence, overlines, underlines
 from citeqa.part_ordinals import ordinal_part
 
-__all__ = ["Block", "BlockKind", "heading_title", "headings", "label_headings", "split_blocks"]
+__all__ = [
+    "Block",
+    "BlockKind",
+    "heading_title",
+    "headings",
+    "label_headings",
+    "leads_prose",
+    "split_blocks",
+]
 
 BlockKind = Literal["text", "list", "table", "heading"]
 
@@ -324,7 +332,7 @@ def _numbered_leads(
     numbered heading of a lower level that is ("2. Methods" over "2.1 Site" over prose); a
     numbered list's next item is no prose, so its items stay a list."""
     following = text[slice(*lines[index + 1])].strip()
-    if _leads_prose(following) or (labels and _leads_paper_text(text, lines, index + 1)):
+    if leads_prose(following) or (labels and _leads_paper_text(text, lines, index + 1)):
         return True
     deeper = _NUMBERED_HEADING.match(following)
     if not (deeper and number):
@@ -365,7 +373,7 @@ def _leads_column(line: str, next_line: str) -> bool:
     )
 
 
-def _leads_prose(line: str) -> bool:
+def leads_prose(line: str) -> bool:
     """A line a heading can stand over: a sentence's opening, long enough to be prose."""
     line = line.strip()
     return (

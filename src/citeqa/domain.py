@@ -302,6 +302,10 @@ class Domain(BaseModel):
     """Folded unnumbered headings of a paper ("abstract", "references", "resume"): such a line
     alone inside a paragraph names the quotes under it (blocks.label_headings, citedsection.py);
     citation labels only, no cutting."""
+    paper_sections: tuple[str, ...] = ()
+    """Folded first words of a paper's numbered sections ("introduction", "methods", "results",
+    "resultats"): a PDF's line numbered so ("3. Results") over prose is its heading
+    (readers/pdfnumbered.py)."""
     number_abbreviations: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     """Per language, folded words that end with a period before a number without ending a
     sentence ("art. 12", "ext. 4470"; months' abbreviations do too): cutting data read as plain

@@ -85,6 +85,7 @@ WordList = Literal[
     "owner_links",
     "page_cues",
     "paper_headings",
+    "paper_sections",
     "part_names",
     "place_cues",
     "place_verbs",

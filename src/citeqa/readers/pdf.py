@@ -34,6 +34,7 @@ from citeqa.readers.pdfmargins import (
     smaller_first_lines,
 )
 from citeqa.readers.pdfnotes import joined_pages, with_notes_apart
+from citeqa.readers.pdfnumbered import with_numbered_headings_apart
 from citeqa.readers.pdftitle import stated_title
 
 DAMAGED = "not a readable PDF: the file is damaged or incomplete"
@@ -54,7 +55,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 18
+    version = 19
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -88,7 +89,10 @@ class PdfFileReader:
     /Title gives way to XMP's (pdftitle.py). 18: pages run on only where pdfheadings' rule of
     a line inside a sentence holds (a list item ends its sentence, "pH" opens one), a slide's
     smaller lines stay in place, and a footnote is set after the last sentence end
-    language.split_sentences finds ("e.g." ends none)."""
+    language.split_sentences finds ("e.g." ends none). 19: a numbered heading line in the
+    text's own style ("3. Results" under a table's last row) opens a paragraph
+    (pdfnumbered.py), and a numbered one drawn larger or bolder stays over its text (no blank
+    line after it: alone it read as a list's item), so that both head sections."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -116,7 +120,8 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
         raise UnreadableDocument(NO_TEXT_LAYER)
     pages = join_hyphenated_pages(margin_free_pages(read))
     titled = [number for number, page in enumerate(pages) if opens_larger(read[number], page)]
-    pages = with_notes_apart(read, with_headings_apart(read, pages), titled)
+    pages = with_numbered_headings_apart(with_headings_apart(read, pages))
+    pages = with_notes_apart(read, pages, titled)
     text, starts = joined_pages(pages)
     warnings = [
         f"{relative}: page {number} has no extractable text"

@@ -17,7 +17,9 @@ same rule). Such a line, but a page's first
 and after it, so that the text is read as other plain text with headings
 (blocks.py: a short line alone over a paragraph is its heading, chunking.py cuts there); its
 words stay as drawn (no Markdown marks: a slide's first line, a page's opening line, a title,
-quotes read the same words as before).
+quotes read the same words as before). A numbered one ("3. Results", or "2. Methods" over
+"2.1 Study area") gets no blank line after it: alone, blocks.py would read it as a list's item;
+opening its paragraph, it heads the prose under it (`_numbered_run`).
 Pure functions, no I/O.
 """
 
@@ -127,7 +129,7 @@ def _set_apart(text: str, emphasised: frozenset[str], once: set[str]) -> str:
     lines = text.split("\n")
     headings = _headings([evened(line) for line in lines], emphasised, once)
     firsts = {first for first, _ in headings}
-    lasts = {last for _, last in headings}
+    lasts = {last for first, last in headings if not _numbered_run(lines[first : last + 1])}
     out: list[str] = []
     for number, line in enumerate(lines):
         if number in firsts and out[-1].strip():
@@ -136,6 +138,20 @@ def _set_apart(text: str, emphasised: frozenset[str], once: set[str]) -> str:
         if number in lasts and lines[number + 1].strip():
             out.append("")
     return "\n".join(out)
+
+
+_NUMBERED_LINE = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+\S")
+"""A line opening with a section's or a list item's number ("3. Results", "2.1 Study area")."""
+
+
+def _numbered_run(run: list[str]) -> bool:
+    """Whether a heading run is numbered so that standing alone it would be read as a list's
+    item ("3. Results": blocks.py reads a numbered line alone as an ordered list's first item)
+    or as no heading (several numbered lines, "2. Methods" over "2.1 Study area"): no blank line
+    is set after it, and blocks.py reads it as it reads a numbered heading opening a paragraph,
+    over the prose under it."""
+    numbered = all(_NUMBERED_LINE.match(line) for line in run)
+    return numbered and (len(run) > 1 or is_bullet(run[0]))
 
 
 HEADING_LINES_MAX = 3
