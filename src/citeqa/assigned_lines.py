@@ -99,8 +99,10 @@ def _question_words(question: str) -> set[str]:
     return {singular(part) for word in content_words(asked) for part in _WORDS.findall(word)}
 
 
-_FILE_NAME = re.compile(r"[\w.-]*\w\.[^\W\d_]{1,8}(?![\w.])")
-"""A file name a question writes ("deploy.sh", "settings.env.example")."""
+_FILE_NAME = re.compile(r"(?<![\w.-])[\w.-]*\w\.[^\W\d_]{1,8}(?![\w.])")
+"""A file name a question writes ("deploy.sh", "settings.env.example"), looked for only where a
+run of its characters starts: a match inside a run is one from its start, and trying every
+start of a long run ("a.a.a.…1") took time quadratic in its length (s40 hostile L1)."""
 
 
 def _words(text: str, span: tuple[int, int]) -> set[str]:

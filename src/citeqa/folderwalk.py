@@ -171,7 +171,7 @@ class _Walk:
                     hidden.append(prefix + name + "/")
                     continue
                 listing.append((name + "/", None))
-            elif _hidden_file(name, read_hidden_files) or name.startswith(lock_prefixes):
+            elif _hidden_file(name, stat, read_hidden_files) or name.startswith(lock_prefixes):
                 hidden.append(prefix + name)  # a hidden name, or an office program's lock file
             else:  # a file, a link (None: its target is found later), a FIFO, a socket...
                 listing.append((name, None if S_ISLNK(stat.st_mode) else stat))
@@ -210,10 +210,14 @@ class _Walk:
         return target
 
 
-def _hidden_file(name: str, read_hidden_files: frozenset[str]) -> bool:
+def _hidden_file(name: str, stat: stat_result, read_hidden_files: frozenset[str]) -> bool:
     """Whether a file's `name` is hidden and not one of the hidden files documenting a
-    project's settings (checkout_files.json's read_hidden_files: ".env.example")."""
-    return name.startswith(".") and name.lower() not in read_hidden_files
+    project's settings (checkout_files.json's read_hidden_files: ".env.example") kept as a
+    regular file (`stat`, not followed): such a name linking to the private ".env" is left
+    out with it (s40 hostile L2: its secrets were indexed and quoted)."""
+    if not name.startswith("."):
+        return False
+    return name.lower() not in read_hidden_files or not S_ISREG(stat.st_mode)
 
 
 @cache

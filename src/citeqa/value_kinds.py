@@ -178,7 +178,7 @@ def holds_asked_kind(asked: Sequence[str], line: str) -> bool:
     them ("Fixe / Fax", "Adresse électronique" name more than another kind)."""
     kinds = _kinds()
     label = _label_words(line)
-    return not _not_of_asked_kinds(asked, label) and any(
+    return not _not_of_asked_kinds(asked, line) and any(
         kinds[name].words & label or any(shape.search(line) for shape in kinds[name].shapes)
         for name in asked
     )
@@ -192,7 +192,7 @@ def writes_asked_value(asked: Sequence[str], line: str) -> bool:
     asked owner's card line answering)."""
     kinds = _kinds()
     unlabelled = _CODE.sub(" ", line)
-    return not _not_of_asked_kinds(asked, _label_words(line)) and any(
+    return not _not_of_asked_kinds(asked, line) and any(
         shape.search(unlabelled) for name in asked for shape in kinds[name].shapes
     )
 
@@ -217,7 +217,12 @@ def kind_words(asked: Sequence[str]) -> frozenset[str]:
 
 def _label_words(line: str) -> set[str]:
     """The folded words of the label of `line` (before its first colon), none without one."""
-    return set(re.findall(r"[^\W_]+", fold(line.partition(":")[0]))) if ":" in line else set()
+    return set(_label_sequence(line))
+
+
+def _label_sequence(line: str) -> list[str]:
+    """The folded words of the label of `line` in their order, none without a colon."""
+    return re.findall(r"[^\W_]+", fold(line.partition(":")[0])) if ":" in line else []
 
 
 @cache
@@ -226,23 +231,39 @@ def _qualifying_words() -> frozenset[str]:
     return frozenset().union(*(kind.subsumes for kind in _kinds().values()))
 
 
-def _not_of_asked_kinds(asked: Sequence[str], label: set[str]) -> bool:
-    """Whether a line's `label` (its folded words) names no value of the `asked` kinds: made
-    only of other kinds' words (`_other_kinds_only`), or naming an identifier and no word of an
-    asked kind (`_identifier_only`)."""
-    return _other_kinds_only(asked, label) or _identifier_only(asked, label)
+def _not_of_asked_kinds(asked: Sequence[str], line: str) -> bool:
+    """Whether the label of `line` names no value of the `asked` kinds: made only of other
+    kinds' words (`_other_kinds_only`), or naming an identifier and no word of an asked kind
+    (`_identifier_only`)."""
+    label = _label_words(line)
+    return _other_kinds_only(asked, label) or _identifier_only(asked, line)
 
 
-def _identifier_only(asked: Sequence[str], label: set[str]) -> bool:
-    """Whether `label` writes a word of value_kinds.json's "identifier_labels" ("Employee ID",
-    "Badge", "Matricule") and no word of an `asked` kind ("Badge / Tél." names a phone), every
-    asked kind one of its "kinds" (a phone's)."""
+def _identifier_only(asked: Sequence[str], line: str) -> bool:
+    """Whether the label of `line` ends on a word of value_kinds.json's "identifier_labels"
+    (`_label_head`: "Employee ID", "Badge", "Passport number", "Matricule") and writes no word
+    of an `asked` kind ("Badge / Tél." names a phone), every asked kind one of its "kinds" (a
+    phone's); a noun after it names a service ("Passport office", "Badge office": s40 hostile
+    H5, refused as a record lacking its phone)."""
     kinds = _kinds()
     words, of_kinds = _identifier_labels()
     if not asked or not set(asked) <= of_kinds:
         return False
     asked_words = frozenset().union(*(kinds[name].words for name in asked))
-    return bool(label & words) and not label & asked_words
+    return _label_head(line) in words and not _label_words(line) & asked_words
+
+
+def _label_head(line: str) -> str | None:
+    """The last word of the label of `line` that is no stopword, single letter or word
+    qualifying a kind ("id" of "Employee ID", "passport" of "Passport number", "office" of
+    "Passport office"); None when it has none."""
+    qualifying = _qualifying_words()
+    heads = [
+        word
+        for word in _label_sequence(line)
+        if len(word) > 1 and word not in stopwords() and word not in qualifying
+    ]
+    return heads[-1] if heads else None
 
 
 @cache

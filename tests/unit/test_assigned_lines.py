@@ -4,6 +4,7 @@ database URL and password quoted for WEBHOOK_TIMEOUT_MS)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,15 @@ def test_the_file_name_a_question_writes_is_no_word_another_line_must_lack() -> 
     text = DEPLOY + "kubectl set image deploy/booking-api api=registry/booking-api:$VERSION\n"
     cut = _cut(text, "CANARY_PERCENT", "whats the canary percentage in deploy.sh")
     assert cut.startswith("CANARY_PERCENT=10") and "\n" not in cut
+
+
+def test_a_long_run_of_dotted_letters_in_a_question_is_read_in_linear_time() -> None:
+    # s40 hostile L1: the file name pattern was tried from every start of "a.a.a.…1"
+    # (quadratic: about 50 s at 16,000 characters)
+    started = time.perf_counter()
+    cut = _cut(ENV, "WEBHOOK", "What is " + "a." * 20_000 + "1 WEBHOOK_TIMEOUT_MS?")
+    assert time.perf_counter() - started < 3
+    assert cut == "WEBHOOK_TIMEOUT_MS=4000"
 
 
 def test_the_comment_kept_above_is_quoted_not_passed_over_as_a_heading(tmp_path: Path) -> None:

@@ -153,6 +153,19 @@ def test_a_settings_example_is_read_as_text_while_the_private_env_stays_hidden(
     assert "OAUTH_TOKEN_TTL_SECONDS=3600" in read.text
 
 
+def test_a_settings_example_linking_to_the_private_env_is_left_out_with_it(
+    tmp_path: Path,
+) -> None:
+    # s40 hostile L2: ".env.example" linking to ".env" was read, its secrets quoted
+    (tmp_path / ".env").write_text("STRIPE_KEY=sk_live_abc123\n")
+    (tmp_path / ".env.example").symlink_to(".env")
+    (tmp_path / "README.md").write_text("# Project\n\nRun the app with make run.\n")
+    walked = walk_folder(tmp_path, set())
+    assert walked.files.names == ["README.md"]
+    assert walked.hidden == [".env", ".env.example"]
+    assert all("sk_live" not in doc.text for doc in read_corpus(tmp_path).documents)
+
+
 def test_an_office_lock_file_is_left_out_as_hidden_not_skipped_as_damaged(tmp_path: Path) -> None:
     # s37 trial: Word's "~$mpromis.docx" (the name of who has the document open, a few bytes)
     # was counted "unreadable (damaged or without text)" in the welcome and `citeqa index`

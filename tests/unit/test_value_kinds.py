@@ -295,6 +295,23 @@ def test_an_invoice_code_or_an_amount_writes_no_phone_number_of_a_card_line() ->
     assert writes_asked_value(["phone"], "Tel: 555-0100")
 
 
+@pytest.mark.parametrize(
+    ("line", "holds"),
+    [
+        ("Employee ID: 20481937", False),
+        ("Badge: 7700 9001", False),
+        ("Passport number: 1234 56789", False),
+        ("Numéro de passeport : 12 AB 34567", False),
+        ("Passport office: 0300 222 0000", True),
+        ("Badge office: 020 7946 0777", True),
+        ("Licence desk: 020 7946 0450", True),
+    ],
+)
+def test_an_identifier_label_ends_on_its_identifier_word(line: str, holds: bool) -> None:
+    # s40 hostile H5: "Passport office" names a service's phone line, not an identifier
+    assert writes_asked_value(["phone"], line) is holds
+
+
 NIGHT_LINE = "En cas d'urgence la nuit, appeler l'astreinte au 05 49 00 12 34."
 MAIL_LINE = "Contact : secretariat@aviron-lyon.fr, 12 rue des Tanneurs, 69001 Lyon."
 
