@@ -58,7 +58,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 28
+TALLY_VERSION = 29
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -109,7 +109,9 @@ document of tables alone with no prose is in the language its distinct cells say
 document's identifiers and its statements that another replaces it or it replaces another
 (superseding.document_statements: "Status: Superseded by ADR-008"); 28: those statements
 name a document only right after the expression or after a document noun, a status's value is
-the expression itself, a proposal states nothing, "ISO 9001:2008" is whole (s39 review)."""
+the expression itself, a proposal states nothing, "ISO 9001:2008" is whole (s39 review); 29:
+a code block's lines state nothing, an unsettled status at either end silences both ends, a
+scope after the identifier states nothing (s40 hostile H1, H2, M1)."""
 
 
 class DocumentTally(BaseModel):

@@ -220,11 +220,14 @@ def document_statements(doc_id: str, text: str) -> tuple[list[str], list[str]]:
     (REPLACED_BY, SUPERSEDES) and the key of the identifier it names, as the build stores them
     (doctally.DocumentTally); a document whose ends write no cue mark is read no further."""
     own = own_identifiers(doc_id, text)
-    ends = [text[:CUE_SPAN]] + ([text[-CUE_SPAN:]] if len(text) > CUE_SPAN else [])
+    ends = _ends(text)
     stated: list[str] = []
+    if not any(mark in part for part in ends for mark in _cues().marks):
+        return sorted(named.key() for named in own), stated
+    ends = _ends(_code_blanked(text))
+    if any(_status_unsettled(part) for part in ends):
+        return sorted(named.key() for named in own), stated
     for part in ends:
-        if not any(mark in part for mark in _cues().marks):
-            continue
         for named, replaced_by in _statements(part):
             if _names_itself(named, own):
                 continue
@@ -232,6 +235,64 @@ def document_statements(doc_id: str, text: str) -> tuple[list[str], list[str]]:
             if mark not in stated:
                 stated.append(mark)
     return sorted(named.key() for named in own), stated
+
+
+def _ends(text: str) -> list[str]:
+    """A document's first and last CUE_SPAN characters (its whole text when shorter)."""
+    return [text[:CUE_SPAN]] + ([text[-CUE_SPAN:]] if len(text) > CUE_SPAN else [])
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
+
+
+def _code_blanked(text: str) -> str:
+    """`text` with the lines of its code blocks made blanks of the same length: inside a fenced
+    block (``` or ~~~, to its closing fence of the same mark) or an indented block (four
+    spaces or a tab, after a blank line, not under a list item); an example's "Status:
+    Superseded by ADR-002" shown in an ADR template states nothing (s40 hostile H1)."""
+    lines = text.split("\n")
+    fence = ""
+    blank_before, in_list, in_indented = True, False, False
+    for at, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if fence or opening:
+            if fence and opening and opening.group(1)[0] == fence[0]:
+                fence = ""
+            elif not fence and opening:
+                fence = opening.group(1)
+            lines[at] = " " * len(line)
+            blank_before = False
+            continue
+        if not line.strip():
+            blank_before = True
+            continue
+        indented = bool(_INDENTED.match(line))
+        in_indented = indented and not in_list and (blank_before or in_indented)
+        if in_indented:
+            lines[at] = " " * len(line)
+        elif not indented:
+            in_list = bool(_LIST_ITEM.match(line))
+        blank_before = False
+    return "\n".join(lines)
+
+
+def _status_unsettled(part: str) -> bool:
+    """Whether a document's end says its status is unsettled (`_unsettled`): read for the
+    whole document, so that a proposal's "Status: Proposed" at its head silences its last
+    part's "This ADR supersedes ADR-006" (s40 hostile H2)."""
+    cues = _cues()
+    under_status = 0
+    for line in part.splitlines():
+        if line.lstrip().startswith("#") and cues.status_heading.match(line):
+            under_status = STATUS_LINES
+            continue
+        if _unsettled(line, under_status == STATUS_LINES):
+            return True
+        if line.strip():
+            under_status = max(0, under_status - 1)
+    return False
 
 
 def _names_itself(named: Named, own: frozenset[Named]) -> bool:
@@ -245,7 +306,7 @@ def _names_itself(named: Named, own: frozenset[Named]) -> bool:
 
 def _statements(part: str) -> list[tuple[Named, bool]]:
     """The statements of a document's end: each named identifier and whether it replaces the
-    document (module docstring); none when its status is unsettled ("Status: Proposed")."""
+    document (module docstring); an unsettled status is read before (`_status_unsettled`)."""
     cues = _cues()
     found: list[tuple[Named, bool]] = []
     under_status = 0
@@ -253,8 +314,6 @@ def _statements(part: str) -> list[tuple[Named, bool]]:
         if line.lstrip().startswith("#") and cues.status_heading.match(line):
             under_status = STATUS_LINES
             continue
-        if _unsettled(line, under_status == STATUS_LINES):
-            return []
         stating = under_status and cues.status_value.match(line)
         if line.strip():
             under_status = max(0, under_status - 1)
