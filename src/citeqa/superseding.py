@@ -98,6 +98,7 @@ class _Cues(NamedTuple):
     leading_words: frozenset[str]
     document_nouns: tuple[tuple[str, ...], ...]
     conditions: frozenset[str]
+    scopes_anywhere: frozenset[str]
     unsettled: re.Pattern[str]
     marks: tuple[str, ...]
     verb_marks: tuple[str, ...]
@@ -162,7 +163,8 @@ def _cues() -> _Cues:
         frozenset(fold(word) for word in data["not_prefixes"]),
         frozenset(fold(word) for word in data["determiners"] + data["qualifiers"]),
         tuple(tuple(_words(noun)) for noun in data["document_nouns"]),
-        frozenset(fold(word) for word in data["conditions"]),
+        frozenset(fold(word) for word in data["conditions"] + data["scopes"]),
+        frozenset(fold(word) for word in data["scopes_anywhere"]),
         re.compile(
             f"(?i:{_MARKUP}(?P<label>(?:{labels})\\**\\s*[:：]\\**\\s*)?(?:{unsettled}))(?![^\\W_])"
         ),
@@ -364,8 +366,8 @@ def _statement(line: str, matched: re.Match[str]) -> tuple[Named, bool] | None:
     """The identifier a statement's match names and whether it replaces the document; None
     when no document is named whole or not for sure: a prefix of a part or a version, other
     words than a document's between the expression and the identifier (`_names_a_document`), a
-    part word or a condition right after it ("supersedes ADR-003 section 4", "if approved"), a
-    "'s"."""
+    part word, a condition or a scope right after it ("supersedes ADR-003 section 4", "if
+    approved", "for public clients", "(web only)": s40 hostile M1), a "'s"."""
     named = _named(matched)
     if named is None:
         return None
@@ -375,8 +377,10 @@ def _statement(line: str, matched: re.Match[str]) -> tuple[Named, bool] | None:
     after = line[matched.end() : matched.end() + 24]
     if after.startswith(("'s", "’s", "-")):
         return None
-    following = re.findall(r"[^\W_]+", fold(after))[:1]
+    following = re.findall(r"[^\W_]+", fold(re.split(r"[.;!?]", after, maxsplit=1)[0]))[:3]
     if following and following[0] in cues.part_words | cues.conditions:
+        return None
+    if cues.scopes_anywhere.intersection(following):
         return None
     return named, matched.group("by") is not None
 

@@ -273,3 +273,31 @@ def test_a_proposal_s_status_at_its_head_silences_its_last_part() -> None:
 def test_an_unsettled_status_states_no_replacement(status: str) -> None:
     text = f"# POL-9: Remote work\n\nStatus: {status}\n\nThis policy replaces POL-7.\n"
     assert document_statements("pol-9-remote-work.md", text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Superseded by ADR-008 for public clients",
+        "Superseded by ADR-008 (web only)",
+        "Superseded by ADR-008 except for batch jobs",
+        "Remplacé par ADR-008 pour les clients publics",
+        "Remplacé par ADR-008 jusqu'au 1er mars",
+    ],
+)
+def test_a_status_replacing_part_of_the_document_states_nothing(status: str) -> None:
+    text = f"# ADR-006: API keys\n\n## Status\n\n{status}\n\n## Decision\n\nUse API keys.\n"
+    assert document_statements("adr-006-api-keys.md", text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Superseded by ADR-008.",
+        "Superseded by ADR-008 (2026-02-10)",
+        "Superseded by ADR-008 on 2026-02-10",
+    ],
+)
+def test_a_status_with_a_date_after_the_identifier_still_states(status: str) -> None:
+    text = f"# ADR-006: API keys\n\n## Status\n\n{status}\n"
+    assert document_statements("adr-006-api-keys.md", text)[1] == ["<adr 8"]
