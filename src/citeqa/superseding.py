@@ -246,15 +246,20 @@ def _ends(text: str) -> list[str]:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
+_MARKDOWN = re.compile(r"(?m)^#{1,6}[ \t]")
+"""A markdown heading: only a text writing one reads an indented line as code (a PDF's or an
+e-mail's text indents its prose)."""
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
 
 
 def _code_blanked(text: str) -> str:
     """`text` with the lines of its code blocks made blanks of the same length: inside a fenced
     block (``` or ~~~, to its closing fence of the same mark) or an indented block (four
-    spaces or a tab, after a blank line, not under a list item); an example's "Status:
-    Superseded by ADR-002" shown in an ADR template states nothing (s40 hostile H1)."""
+    spaces or a tab, after a blank line, not under a list item, in a text writing a markdown
+    heading); an example's "Status: Superseded by ADR-002" shown in an ADR template states
+    nothing (s40 hostile H1)."""
     lines = text.split("\n")
+    markdown = _MARKDOWN.search(text) is not None
     fence = ""
     blank_before, in_list, in_indented = True, False, False
     for at, line in enumerate(lines):
@@ -271,7 +276,7 @@ def _code_blanked(text: str) -> str:
             blank_before = True
             continue
         indented = bool(_INDENTED.match(line))
-        in_indented = indented and not in_list and (blank_before or in_indented)
+        in_indented = markdown and indented and not in_list and (blank_before or in_indented)
         if in_indented:
             lines[at] = " " * len(line)
         elif not indented:

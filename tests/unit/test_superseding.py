@@ -301,3 +301,8 @@ def test_a_status_replacing_part_of_the_document_states_nothing(status: str) -> 
 def test_a_status_with_a_date_after_the_identifier_still_states(status: str) -> None:
     text = f"# ADR-006: API keys\n\n## Status\n\n{status}\n"
     assert document_statements("adr-006-api-keys.md", text)[1] == ["<adr 8"]
+
+
+def test_an_indented_status_of_a_text_without_markdown_still_states() -> None:
+    text = "ADR-6 API keys\n\n    Status: Superseded by ADR-8\n\nClients use API keys.\n"
+    assert document_statements("adr-6.txt", text)[1] == ["<adr 8"]
