@@ -98,6 +98,7 @@ class _Cues(NamedTuple):
     leading_words: frozenset[str]
     document_nouns: tuple[tuple[str, ...], ...]
     conditions: frozenset[str]
+    scopes_anywhere: frozenset[str]
     unsettled: re.Pattern[str]
     marks: tuple[str, ...]
     verb_marks: tuple[str, ...]
@@ -162,7 +163,8 @@ def _cues() -> _Cues:
         frozenset(fold(word) for word in data["not_prefixes"]),
         frozenset(fold(word) for word in data["determiners"] + data["qualifiers"]),
         tuple(tuple(_words(noun)) for noun in data["document_nouns"]),
-        frozenset(fold(word) for word in data["conditions"]),
+        frozenset(fold(word) for word in data["conditions"] + data["scopes"]),
+        frozenset(fold(word) for word in data["scopes_anywhere"]),
         re.compile(
             f"(?i:{_MARKUP}(?P<label>(?:{labels})\\**\\s*[:：]\\**\\s*)?(?:{unsettled}))(?![^\\W_])"
         ),
@@ -220,11 +222,14 @@ def document_statements(doc_id: str, text: str) -> tuple[list[str], list[str]]:
     (REPLACED_BY, SUPERSEDES) and the key of the identifier it names, as the build stores them
     (doctally.DocumentTally); a document whose ends write no cue mark is read no further."""
     own = own_identifiers(doc_id, text)
-    ends = [text[:CUE_SPAN]] + ([text[-CUE_SPAN:]] if len(text) > CUE_SPAN else [])
+    ends = _ends(text)
     stated: list[str] = []
+    if not any(mark in part for part in ends for mark in _cues().marks):
+        return sorted(named.key() for named in own), stated
+    ends = _ends(_code_blanked(text))
+    if any(_status_unsettled(part) for part in ends):
+        return sorted(named.key() for named in own), stated
     for part in ends:
-        if not any(mark in part for mark in _cues().marks):
-            continue
         for named, replaced_by in _statements(part):
             if _names_itself(named, own):
                 continue
@@ -232,6 +237,69 @@ def document_statements(doc_id: str, text: str) -> tuple[list[str], list[str]]:
             if mark not in stated:
                 stated.append(mark)
     return sorted(named.key() for named in own), stated
+
+
+def _ends(text: str) -> list[str]:
+    """A document's first and last CUE_SPAN characters (its whole text when shorter)."""
+    return [text[:CUE_SPAN]] + ([text[-CUE_SPAN:]] if len(text) > CUE_SPAN else [])
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_MARKDOWN = re.compile(r"(?m)^#{1,6}[ \t]")
+"""A markdown heading: only a text writing one reads an indented line as code (a PDF's or an
+e-mail's text indents its prose)."""
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
+
+
+def _code_blanked(text: str) -> str:
+    """`text` with the lines of its code blocks made blanks of the same length: inside a fenced
+    block (``` or ~~~, to its closing fence of the same mark) or an indented block (four
+    spaces or a tab, after a blank line, not under a list item, in a text writing a markdown
+    heading); an example's "Status: Superseded by ADR-002" shown in an ADR template states
+    nothing (s40 hostile H1)."""
+    lines = text.split("\n")
+    markdown = _MARKDOWN.search(text) is not None
+    fence = ""
+    blank_before, in_list, in_indented = True, False, False
+    for at, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if fence or opening:
+            if fence and opening and opening.group(1)[0] == fence[0]:
+                fence = ""
+            elif not fence and opening:
+                fence = opening.group(1)
+            lines[at] = " " * len(line)
+            blank_before = False
+            continue
+        if not line.strip():
+            blank_before = True
+            continue
+        indented = bool(_INDENTED.match(line))
+        in_indented = markdown and indented and not in_list and (blank_before or in_indented)
+        if in_indented:
+            lines[at] = " " * len(line)
+        elif not indented:
+            in_list = bool(_LIST_ITEM.match(line))
+        blank_before = False
+    return "\n".join(lines)
+
+
+def _status_unsettled(part: str) -> bool:
+    """Whether a document's end says its status is unsettled (`_unsettled`): read for the
+    whole document, so that a proposal's "Status: Proposed" at its head silences its last
+    part's "This ADR supersedes ADR-006" (s40 hostile H2)."""
+    cues = _cues()
+    under_status = 0
+    for line in part.splitlines():
+        if line.lstrip().startswith("#") and cues.status_heading.match(line):
+            under_status = STATUS_LINES
+            continue
+        if _unsettled(line, under_status == STATUS_LINES):
+            return True
+        if line.strip():
+            under_status = max(0, under_status - 1)
+    return False
 
 
 def _names_itself(named: Named, own: frozenset[Named]) -> bool:
@@ -245,7 +313,7 @@ def _names_itself(named: Named, own: frozenset[Named]) -> bool:
 
 def _statements(part: str) -> list[tuple[Named, bool]]:
     """The statements of a document's end: each named identifier and whether it replaces the
-    document (module docstring); none when its status is unsettled ("Status: Proposed")."""
+    document (module docstring); an unsettled status is read before (`_status_unsettled`)."""
     cues = _cues()
     found: list[tuple[Named, bool]] = []
     under_status = 0
@@ -253,8 +321,6 @@ def _statements(part: str) -> list[tuple[Named, bool]]:
         if line.lstrip().startswith("#") and cues.status_heading.match(line):
             under_status = STATUS_LINES
             continue
-        if _unsettled(line, under_status == STATUS_LINES):
-            return []
         stating = under_status and cues.status_value.match(line)
         if line.strip():
             under_status = max(0, under_status - 1)
@@ -305,8 +371,8 @@ def _statement(line: str, matched: re.Match[str]) -> tuple[Named, bool] | None:
     """The identifier a statement's match names and whether it replaces the document; None
     when no document is named whole or not for sure: a prefix of a part or a version, other
     words than a document's between the expression and the identifier (`_names_a_document`), a
-    part word or a condition right after it ("supersedes ADR-003 section 4", "if approved"), a
-    "'s"."""
+    part word, a condition or a scope right after it ("supersedes ADR-003 section 4", "if
+    approved", "for public clients", "(web only)": s40 hostile M1), a "'s"."""
     named = _named(matched)
     if named is None:
         return None
@@ -316,8 +382,10 @@ def _statement(line: str, matched: re.Match[str]) -> tuple[Named, bool] | None:
     after = line[matched.end() : matched.end() + 24]
     if after.startswith(("'s", "’s", "-")):
         return None
-    following = re.findall(r"[^\W_]+", fold(after))[:1]
+    following = re.findall(r"[^\W_]+", fold(re.split(r"[.;!?]", after, maxsplit=1)[0]))[:3]
     if following and following[0] in cues.part_words | cues.conditions:
+        return None
+    if cues.scopes_anywhere.intersection(following):
         return None
     return named, matched.group("by") is not None
 

@@ -228,3 +228,81 @@ def test_a_prose_verb_on_an_object_leaves_the_datasheet_current(tmp_path: Path) 
     assert not any("remplacé par" in warning for warning in answer.warnings)
     (statistics,) = (tmp_path / "index").glob("build-*/statistics.json")
     assert json.loads(statistics.read_text())["superseded_by"] == {}
+
+
+_TEMPLATE_STATUS = "Status: Superseded by ADR-002"
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        pytest.param(f"```\n{_TEMPLATE_STATUS}\n```\n", id="backtick-fence"),
+        pytest.param(f"~~~markdown\n{_TEMPLATE_STATUS}\n~~~\n", id="tilde-fence"),
+        pytest.param(f"    {_TEMPLATE_STATUS}\n", id="indented-block"),
+        pytest.param(f"\t{_TEMPLATE_STATUS}\n", id="tab-indented-block"),
+    ],
+)
+def test_a_status_line_shown_in_a_code_block_states_nothing(example: str) -> None:
+    text = (
+        "# ADR-001: Record architecture decisions\n\n## Status\n\nAccepted\n\n## Decision\n\n"
+        "When a later decision replaces an earlier one, we edit its status line, for example:\n\n"
+        f"{example}"
+    )
+    assert document_statements("adr-001-record-decisions.md", text)[1] == []
+
+
+def test_a_status_line_after_a_closed_code_block_still_states() -> None:
+    text = "# ADR-3\n\n```\nmake docs\n```\n\nStatus: Superseded by ADR-4\n"
+    assert document_statements("adr-3.md", text)[1] == ["<adr 4"]
+
+
+def test_a_proposal_s_status_at_its_head_silences_its_last_part() -> None:
+    body = "\n".join(f"Consideration {n}: the token lifetime needs discussion." for n in range(120))
+    text = (
+        "# ADR-008: OAuth2\n\n## Status\n\nProposed\n\n## Decision\n\n"
+        f"{body}\n\n## Consequences\n\nThis ADR supersedes ADR-006.\n"
+    )
+    assert len(text) > 2 * 2000
+    assert document_statements("adr-008-oauth2.md", text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "status",
+    ["Under discussion with the works council", "En discussion", "Brouillon", "Refusée"],
+)
+def test_an_unsettled_status_states_no_replacement(status: str) -> None:
+    text = f"# POL-9: Remote work\n\nStatus: {status}\n\nThis policy replaces POL-7.\n"
+    assert document_statements("pol-9-remote-work.md", text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Superseded by ADR-008 for public clients",
+        "Superseded by ADR-008 (web only)",
+        "Superseded by ADR-008 except for batch jobs",
+        "Remplacé par ADR-008 pour les clients publics",
+        "Remplacé par ADR-008 jusqu'au 1er mars",
+    ],
+)
+def test_a_status_replacing_part_of_the_document_states_nothing(status: str) -> None:
+    text = f"# ADR-006: API keys\n\n## Status\n\n{status}\n\n## Decision\n\nUse API keys.\n"
+    assert document_statements("adr-006-api-keys.md", text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Superseded by ADR-008.",
+        "Superseded by ADR-008 (2026-02-10)",
+        "Superseded by ADR-008 on 2026-02-10",
+    ],
+)
+def test_a_status_with_a_date_after_the_identifier_still_states(status: str) -> None:
+    text = f"# ADR-006: API keys\n\n## Status\n\n{status}\n"
+    assert document_statements("adr-006-api-keys.md", text)[1] == ["<adr 8"]
+
+
+def test_an_indented_status_of_a_text_without_markdown_still_states() -> None:
+    text = "ADR-6 API keys\n\n    Status: Superseded by ADR-8\n\nClients use API keys.\n"
+    assert document_statements("adr-6.txt", text)[1] == ["<adr 8"]
