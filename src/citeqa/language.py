@@ -312,13 +312,6 @@ def _lang_of(scores: tuple[float, float], default: Lang) -> Lang:
     return default
 
 
-ABBREVIATIONS = words(
-    "al e.g i.e eg ie vs v dr pr prof m mme mlle mr mrs ms st fig figs no nos approx cf ref refs "
-    "réf resp env p pp vol ed eds ch sec jr sr ca suppl av apr"
-)
-"""Words that end with a period without ending a sentence (compared in lower case; "av.",
-"apr." as in "IVe siècle av. J.-C.")."""
-
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BULLET = list_marker(BULLET_MARKS)
 _MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
@@ -966,6 +959,7 @@ def _image_in_prose(lines: list[str], index: int) -> bool:
 
 def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:
     """Offsets inside text[start:end] where a sentence ends."""
+    brackets = _OpenBrackets(text, start)
     for match in _SENTENCE_END.finditer(text, start, end):
         next_char = _NEXT_CHAR.match(text, match.end(), end)
         if next_char is None:
@@ -980,7 +974,61 @@ def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:
             continue
         if _leads_to_page(text, match.start(), match.end(), end):
             continue
+        if brackets.holds(match.end(), end):
+            continue
+        brackets.restart(match.end())
         yield match.end()
+
+
+BRACKET_REACH = 200
+"""The most characters from an opening bracket to its closing one for the period of an
+abbreviation or a reference between them to end no sentence ("(J. Appl. Ecol. 2021)",
+"(see Table 2. Figure 3 shows more)"); a longer aside is cut at its own sentences."""
+_BRACKET_PAIRS = {"(": ")", "[": "]"}
+
+
+class _OpenBrackets:
+    """The brackets opened and not yet closed in the sentence being read (from its start to
+    a candidate end, read on as the candidates come): a sentence's end found inside a bracket
+    that closes within BRACKET_REACH characters of its opening ends no sentence."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.read_to = start
+        self.opened: list[int] = []  # the unclosed openers' offsets, innermost last
+
+    def restart(self, start: int) -> None:
+        """A sentence opens at `start`: no bracket is open in it."""
+        self.read_to = start
+        self.opened = []
+
+    def holds(self, position: int, end: int) -> bool:
+        """Whether text[:position] leaves a bracket of the sentence open that closes, within
+        BRACKET_REACH characters of its opening, before `end`."""
+        self._read(position)
+        if not self.opened:
+            return False
+        outermost = self.opened[0]
+        reach = min(end, outermost + BRACKET_REACH)
+        depth = len(self.opened)
+        for offset in range(position, reach):
+            char = self.text[offset]
+            if char in _BRACKET_PAIRS:
+                depth += 1
+            elif char in _BRACKET_PAIRS.values():
+                depth -= 1
+                if depth == 0:
+                    return True
+        return False
+
+    def _read(self, position: int) -> None:
+        for offset in range(self.read_to, position):
+            char = self.text[offset]
+            if char in _BRACKET_PAIRS:
+                self.opened.append(offset)
+            elif char in _BRACKET_PAIRS.values() and self.opened:
+                self.opened.pop()
+        self.read_to = max(self.read_to, position)
 
 
 _LEADERS_BEFORE = re.compile(r"(?:\.[ \t]*){3,}\.$")
@@ -1024,9 +1072,9 @@ def _is_abbreviation(text: str, start: int, period: int, following: str = "") ->
     word = text[word_start:period].lstrip("([\"'“«")
     if not word or period == start:
         return False
-    if word.lower() in ABBREVIATIONS or _is_initials(word):
-        return True
     unelided = re.split(r"['’]", word)[-1]  # "l'art. 12"
+    if fold(unelided) in _sentence_abbreviations() or _is_initials(word):
+        return True
     return following.isdigit() and fold(unelided) in _number_abbreviations()
 
 
@@ -1034,6 +1082,18 @@ def _is_initials(word: str) -> bool:
     """Whether `word` (its final period left out) is initials ending with a capital of any
     script: "R.A", "É", "А" (Cyrillic)."""
     return word[-1].isupper() and _INITIALS.fullmatch(word) is not None
+
+
+@functools.cache
+def _sentence_abbreviations() -> frozenset[str]:
+    """The folded words that end with a period without ending a sentence, both languages'
+    (the language data's `sentence_abbreviations`), read as plain JSON once."""
+    lists = language_object().get("sentence_abbreviations")
+    found: set[str] = set()
+    for words_of in lists.values() if isinstance(lists, dict) else ():
+        if isinstance(words_of, list):
+            found.update(fold(word) for word in words_of if isinstance(word, str))
+    return frozenset(found)
 
 
 @functools.cache

@@ -54,7 +54,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 18
+    version = 19
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -88,7 +88,7 @@ class PdfFileReader:
     /Title gives way to XMP's (pdftitle.py). 18: pages run on only where pdfheadings' rule of
     a line inside a sentence holds (a list item ends its sentence, "pH" opens one), a slide's
     smaller lines stay in place, and a footnote is set after the last sentence end
-    language.split_sentences finds ("e.g." ends none)."""
+    language.split_sentences finds ("e.g." ends none). 19: a derived title is no longer cut at an abbreviation's or a reference's period ("Soil carbon under no-till (J. Appl. Ecol. 2021)" was titled "… (J. Appl": language.split_sentences, s40)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
