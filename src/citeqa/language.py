@@ -12,8 +12,10 @@ few function words of either language (`fits_neither`, a German page) is said to
 language (`OTHER`), while its chunks are still read as `detect_lang` says.
 `LANGUAGE_NAMES` names them in English and in French.
 
-Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
-holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row);
+Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation (the language data's
+`sentence_abbreviations`), an initial or a number holds the period or a bracket holds it (one
+closing soon after on no sentence end of its own: "(J. Appl. Ecol. 2021)"), and at line breaks
+that end a line (a bullet item, a slide line, a table row);
 a line without final punctuation runs on into the next when that one opens in lower case (a link's
 text counts: "[contributing guide](…)"), or when it is a full line of a hard-wrapped paragraph
 (`wrapped_lines`: as long as the lines around it) or when it is indented deeper (a definition
@@ -987,10 +989,19 @@ abbreviation or a reference between them to end no sentence ("(J. Appl. Ecol. 20
 _BRACKET_PAIRS = {"(": ")", "[": "]"}
 
 
+def _closes_a_sentence(text: str, opening: int, closing: int) -> bool:
+    """Whether the bracket text[opening:closing + 1] closes on a sentence's end: an aside
+    written in sentences ("(This only works for ASCII. In general, use Buffer.from().)") is cut
+    at its own, a reference or a note is not ("(J. Appl. Ecol. 2021)")."""
+    inner = text[opening + 1 : closing].rstrip(_CLOSING_MARKS)
+    return inner[-1:] in SENTENCE_ENDS
+
+
 class _OpenBrackets:
     """The brackets opened and not yet closed in the sentence being read (from its start to
     a candidate end, read on as the candidates come): a sentence's end found inside a bracket
-    that closes within BRACKET_REACH characters of its opening ends no sentence."""
+    that closes within BRACKET_REACH characters of its opening ends no sentence, unless the
+    bracket closes on a sentence's end of its own (`_closes_a_sentence`)."""
 
     def __init__(self, text: str, start: int) -> None:
         self.text = text
@@ -1018,7 +1029,7 @@ class _OpenBrackets:
             elif char in _BRACKET_PAIRS.values():
                 depth -= 1
                 if depth == 0:
-                    return True
+                    return not _closes_a_sentence(self.text, outermost, offset)
         return False
 
     def _read(self, position: int) -> None:
@@ -1072,9 +1083,9 @@ def _is_abbreviation(text: str, start: int, period: int, following: str = "") ->
     word = text[word_start:period].lstrip("([\"'“«")
     if not word or period == start:
         return False
-    unelided = re.split(r"['’]", word)[-1]  # "l'art. 12"
-    if fold(unelided) in _sentence_abbreviations() or _is_initials(word):
+    if fold(word) in _sentence_abbreviations() or _is_initials(word):
         return True
+    unelided = re.split(r"['’]", word)[-1]  # "l'art. 12"
     return following.isdigit() and fold(unelided) in _number_abbreviations()
 
 

@@ -88,7 +88,9 @@ class PdfFileReader:
     /Title gives way to XMP's (pdftitle.py). 18: pages run on only where pdfheadings' rule of
     a line inside a sentence holds (a list item ends its sentence, "pH" opens one), a slide's
     smaller lines stay in place, and a footnote is set after the last sentence end
-    language.split_sentences finds ("e.g." ends none). 19: a derived title is no longer cut at an abbreviation's or a reference's period ("Soil carbon under no-till (J. Appl. Ecol. 2021)" was titled "… (J. Appl": language.split_sentences, s40)."""
+    language.split_sentences finds ("e.g." ends none). 19: a derived title is no longer cut at
+    an abbreviation's or a reference's period ("Soil carbon under no-till (J. Appl. Ecol.
+    2021)" was titled "… (J. Appl": language.split_sentences, s40)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content

@@ -15,8 +15,9 @@ placed in the public domain.", with the lines indented under it) is no sentence 
 Version 3: a file opening with a slide's label alone ("Slide 1") is titled by its first slide's
 title (titles.slide_label, s19-slides: read again so an index's titles follow). Version 4:
 the decoding of every text format changed (textdecoding.py, s21: a non-UTF-8 line of a UTF-8
-file read alone as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere). Own version 4 (s40): a derived title is no longer cut at an
-abbreviation's period (readers/text.py).
+file read alone as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere).
+Own version 4 (s40): a derived title is no longer cut at an abbreviation's period
+(readers/text.py).
 """
 
 from __future__ import annotations
