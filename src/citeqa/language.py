@@ -987,6 +987,7 @@ BRACKET_REACH = 200
 abbreviation or a reference between them to end no sentence ("(J. Appl. Ecol. 2021)",
 "(see Table 2. Figure 3 shows more)"); a longer aside is cut at its own sentences."""
 _BRACKET_PAIRS = {"(": ")", "[": "]"}
+_BRACKET = re.compile(r"[()\[\]]")
 
 
 def _closes_a_sentence(text: str, opening: int, closing: int) -> bool:
@@ -1022,22 +1023,20 @@ class _OpenBrackets:
         outermost = self.opened[0]
         reach = min(end, outermost + BRACKET_REACH)
         depth = len(self.opened)
-        for offset in range(position, reach):
-            char = self.text[offset]
-            if char in _BRACKET_PAIRS:
+        for bracket in _BRACKET.finditer(self.text, position, reach):
+            if bracket.group() in _BRACKET_PAIRS:
                 depth += 1
-            elif char in _BRACKET_PAIRS.values():
-                depth -= 1
-                if depth == 0:
-                    return not _closes_a_sentence(self.text, outermost, offset)
+                continue
+            depth -= 1
+            if depth == 0:
+                return not _closes_a_sentence(self.text, outermost, bracket.start())
         return False
 
     def _read(self, position: int) -> None:
-        for offset in range(self.read_to, position):
-            char = self.text[offset]
-            if char in _BRACKET_PAIRS:
-                self.opened.append(offset)
-            elif char in _BRACKET_PAIRS.values() and self.opened:
+        for bracket in _BRACKET.finditer(self.text, self.read_to, position):
+            if bracket.group() in _BRACKET_PAIRS:
+                self.opened.append(bracket.start())
+            elif self.opened:
                 self.opened.pop()
         self.read_to = max(self.read_to, position)
 
