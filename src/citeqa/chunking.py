@@ -115,7 +115,9 @@ language._leads_to_page). 22 (s40): the words ending with a period that end no s
 language data (`sentence_abbreviations`, English and French: "vs.", "p. ex.", "env.", a
 journal's "Appl. Ecol."), "n." and "t." before a number are `number_abbreviations`, and a
 period inside a bracket closing within language.BRACKET_REACH characters of its opening ends
-no sentence ("(J. Appl. Ecol. 2021)", "(voir M. Dupont. Rapport 2020)")."""
+no sentence ("(J. Appl. Ecol. 2021)", "(voir M. Dupont. Rapport 2020)") unless the bracket
+closes on a sentence end of its own, while an initial's period before a word of the language
+data's `initial_sentence_openers` ends one ("hepatitis C. The most frequent…", "U.S. This…")."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

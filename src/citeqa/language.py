@@ -329,7 +329,8 @@ _SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}]+[\"'”»)\]*_]*(?=\s)")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 """One letter or more of any script, each but the last followed by a period ("R.A", "É", the
-Cyrillic "А"): initials when the last is a capital (`_is_abbreviation`)."""
+Cyrillic "А"): initials when the last is a capital (`_is_abbreviation`), whose period ends no
+sentence unless a word opening sentences follows (`_opens_a_sentence`)."""
 _CLOSING_MARKS = " \t\r\n\f\v\u00a0\u2009\u202f*_\"'”»)]"
 """What may close a line after its last word: blanks (French typography's narrow ones too),
 emphasis marks, closing quotes and brackets."""
@@ -1082,10 +1083,37 @@ def _is_abbreviation(text: str, start: int, period: int, following: str = "") ->
     word = text[word_start:period].lstrip("([\"'“«")
     if not word or period == start:
         return False
-    if fold(word) in _sentence_abbreviations() or _is_initials(word):
+    if fold(word) in _sentence_abbreviations():
         return True
+    if _is_initials(word):
+        return not _opens_a_sentence(text, period)
     unelided = re.split(r"['’]", word)[-1]  # "l'art. 12"
     return following.isdigit() and fold(unelided) in _number_abbreviations()
+
+
+_NEXT_WORD = re.compile(r"\.\s+([^\W\d_]+)\b")
+"""The word after a period and blanks: not one in quotes or brackets (a reference's title after
+its authors' initials, 'Fisher, R.A. "The use of…"', is the reference's sentence)."""
+
+
+def _opens_a_sentence(text: str, period: int) -> bool:
+    """Whether the word after the period at `period` is one of the language data's
+    `initial_sentence_openers`: a word that opens a sentence and no name after an initial
+    ("hepatitis C. The most frequent…", "in the U.S. This…", "l'annexe B. Les…")."""
+    after = _NEXT_WORD.match(text, period, period + LINE_BOUND)
+    return after is not None and fold(after.group(1)) in _initial_sentence_openers()
+
+
+@functools.cache
+def _initial_sentence_openers() -> frozenset[str]:
+    """The folded words of the language data's `initial_sentence_openers`, both languages',
+    read as plain JSON once."""
+    lists = language_object().get("initial_sentence_openers")
+    found: set[str] = set()
+    for words_of in lists.values() if isinstance(lists, dict) else ():
+        if isinstance(words_of, list):
+            found.update(fold(word) for word in words_of if isinstance(word, str))
+    return frozenset(found)
 
 
 def _is_initials(word: str) -> bool:

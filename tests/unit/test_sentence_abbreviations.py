@@ -56,6 +56,32 @@ def test_true_sentence_ends_are_still_cut(text: str, expected: list[str]) -> Non
     assert sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Of all referrals for hepatitis C. The most frequent mode was iatrogenic.",
+            ["Of all referrals for hepatitis C.", "The most frequent mode was iatrogenic."],
+        ),
+        (
+            "It was run in the U.S. This one was not.",
+            ["It was run in the U.S.", "This one was not."],
+        ),
+        ("Voir l'annexe B. Les montants suivent.", ["Voir l'annexe B.", "Les montants suivent."]),
+        ("Rapport rédigé par B. Lauwerys en 2020.", ["Rapport rédigé par B. Lauwerys en 2020."]),
+        ("M. Le Pen a parlé.", ["M. Le Pen a parlé."]),
+        (
+            'Fisher, R.A. "The use of measurements" (1936).',
+            ['Fisher, R.A. "The use of measurements" (1936).'],
+        ),
+    ],
+)
+def test_an_initial_ends_a_sentence_only_before_a_word_opening_one(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected
+
+
 def test_a_long_aside_in_brackets_is_cut_at_its_sentences() -> None:
     aside = "A long aside. Then " + "word " * (BRACKET_REACH // 5) + "more"
     text = f"Before ({aside}) after."
