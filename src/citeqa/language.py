@@ -1086,7 +1086,7 @@ def _is_abbreviation(text: str, start: int, period: int, following: str = "") ->
     if fold(word) in _sentence_abbreviations():
         return True
     if _is_initials(word):
-        return not _opens_a_sentence(text, period)
+        return _after_a_name(text, start, word_start) or not _opens_a_sentence(text, period)
     unelided = re.split(r"['’]", word)[-1]  # "l'art. 12"
     return following.isdigit() and fold(unelided) in _number_abbreviations()
 
@@ -1094,6 +1094,23 @@ def _is_abbreviation(text: str, start: int, period: int, following: str = "") ->
 _NEXT_WORD = re.compile(r"\.\s+([^\W\d_]+)\b")
 """The word after a period and blanks: not one in quotes or brackets (a reference's title after
 its authors' initials, 'Fisher, R.A. "The use of…"', is the reference's sentence)."""
+
+
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+NAME_REACH = 60
+"""How far before an initial the word before it is looked for (`_after_a_name`)."""
+
+
+def _after_a_name(text: str, start: int, word_start: int) -> bool:
+    """Whether the word before the initial opening at `word_start` is capitalised, not all in
+    capitals: a surname the initial follows, as a reference's authors are written ("[1] Fones H,
+    Gurr S. The impact of…": the reference is one sentence), not a word an initial closes
+    ("hepatitis C.", "the U.S.", "Mac OS X.")."""
+    before = _WORD_BEFORE.search(text, max(start, word_start - NAME_REACH), word_start)
+    if before is None:
+        return False
+    name = before.group(1).rstrip(",;")
+    return name[:1].isupper() and any(letter.islower() for letter in name[1:])
 
 
 def _opens_a_sentence(text: str, period: int) -> bool:

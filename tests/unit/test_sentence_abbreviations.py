@@ -71,6 +71,10 @@ def test_true_sentence_ends_are_still_cut(text: str, expected: list[str]) -> Non
         ("Rapport rédigé par B. Lauwerys en 2020.", ["Rapport rédigé par B. Lauwerys en 2020."]),
         ("M. Le Pen a parlé.", ["M. Le Pen a parlé."]),
         (
+            "[1] Fones H, Gurr S. The impact of Septoria on wheat.",
+            ["[1] Fones H, Gurr S. The impact of Septoria on wheat."],
+        ),
+        (
             'Fisher, R.A. "The use of measurements" (1936).',
             ['Fisher, R.A. "The use of measurements" (1936).'],
         ),
