@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 21
+CUTTING_VERSION = 22
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -111,7 +111,13 @@ initial of any script ("É. Zola", Cyrillic "А. С.") ends no sentence; a Markd
 dotted section's number ("## 3. Drainage", "3.1. Load tests") opens its title's sentence as a
 list item's does (s37: a bare "## 3." was quoted for its section: language._is_list_number), and
 a contents line's dot leaders end no sentence before its page ("3. Load tests ........ 5":
-language._leads_to_page)."""
+language._leads_to_page). 22 (s40): the words ending with a period that end no sentence are
+language data (`sentence_abbreviations`, English and French: "vs.", "p. ex.", "env.", a
+journal's "Appl. Ecol."), "n." and "t." before a number are `number_abbreviations`, and a
+period inside a bracket closing within language.BRACKET_REACH characters of its opening ends
+no sentence ("(J. Appl. Ecol. 2021)", "(voir M. Dupont. Rapport 2020)") unless the bracket
+closes on a sentence end of its own, while an initial's period before a word of the language
+data's `initial_sentence_openers` ends one ("hepatitis C. The most frequent…", "U.S. This…")."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

@@ -310,6 +310,14 @@ class Domain(BaseModel):
     """Per language, folded words that end with a period before a number without ending a
     sentence ("art. 12", "ext. 4470"; months' abbreviations do too): cutting data read as plain
     JSON (language._is_abbreviation), a change needs a chunking.CUTTING_VERSION bump."""
+    sentence_abbreviations: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Per language, folded words that end with a period without ending a sentence whatever
+    follows ("et al.", "vs.", "p. ex.", a journal's "Appl. Ecol."): cutting data read as plain
+    JSON (language._is_abbreviation), a change needs a chunking.CUTTING_VERSION bump."""
+    initial_sentence_openers: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Per language, folded words opening a sentence and never a name after an initial ("The",
+    "Les"): after one, an initial's period ends a sentence ("hepatitis C. The…"): cutting data
+    read as plain JSON (language._opens_a_sentence), a change needs a CUTTING_VERSION bump."""
     lead_in_closings: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     """Per language, folded phrases opening a closing formula, a heading or a caption ("best
     regards", "introduction", "tableau"): a short line opening with one is no value closing a

@@ -12,8 +12,10 @@ few function words of either language (`fits_neither`, a German page) is said to
 language (`OTHER`), while its chunks are still read as `detect_lang` says.
 `LANGUAGE_NAMES` names them in English and in French.
 
-Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation, an initial or a number
-holds the period, and at line breaks that end a line (a bullet item, a slide line, a table row);
+Sentences: `split_sentences` cuts after . ! ? … unless an abbreviation (the language data's
+`sentence_abbreviations`), an initial or a number holds the period or a bracket holds it (one
+closing soon after on no sentence end of its own: "(J. Appl. Ecol. 2021)"), and at line breaks
+that end a line (a bullet item, a slide line, a table row);
 a line without final punctuation runs on into the next when that one opens in lower case (a link's
 text counts: "[contributing guide](…)"), or when it is a full line of a hard-wrapped paragraph
 (`wrapped_lines`: as long as the lines around it) or when it is indented deeper (a definition
@@ -312,13 +314,6 @@ def _lang_of(scores: tuple[float, float], default: Lang) -> Lang:
     return default
 
 
-ABBREVIATIONS = words(
-    "al e.g i.e eg ie vs v dr pr prof m mme mlle mr mrs ms st fig figs no nos approx cf ref refs "
-    "réf resp env p pp vol ed eds ch sec jr sr ca suppl av apr"
-)
-"""Words that end with a period without ending a sentence (compared in lower case; "av.",
-"apr." as in "IVe siècle av. J.-C.")."""
-
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BULLET = list_marker(BULLET_MARKS)
 _MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
@@ -334,7 +329,8 @@ _SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}]+[\"'”»)\]*_]*(?=\s)")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 """One letter or more of any script, each but the last followed by a period ("R.A", "É", the
-Cyrillic "А"): initials when the last is a capital (`_is_abbreviation`)."""
+Cyrillic "А"): initials when the last is a capital (`_is_abbreviation`), whose period ends no
+sentence unless a word opening sentences follows (`_opens_a_sentence`)."""
 _CLOSING_MARKS = " \t\r\n\f\v\u00a0\u2009\u202f*_\"'”»)]"
 """What may close a line after its last word: blanks (French typography's narrow ones too),
 emphasis marks, closing quotes and brackets."""
@@ -966,6 +962,7 @@ def _image_in_prose(lines: list[str], index: int) -> bool:
 
 def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:
     """Offsets inside text[start:end] where a sentence ends."""
+    brackets = _OpenBrackets(text, start)
     for match in _SENTENCE_END.finditer(text, start, end):
         next_char = _NEXT_CHAR.match(text, match.end(), end)
         if next_char is None:
@@ -980,7 +977,69 @@ def _sentence_cuts(text: str, start: int, end: int) -> Iterator[int]:
             continue
         if _leads_to_page(text, match.start(), match.end(), end):
             continue
+        if brackets.holds(match.end(), end):
+            continue
+        brackets.restart(match.end())
         yield match.end()
+
+
+BRACKET_REACH = 200
+"""The most characters from an opening bracket to its closing one for the period of an
+abbreviation or a reference between them to end no sentence ("(J. Appl. Ecol. 2021)",
+"(see Table 2. Figure 3 shows more)"); a longer aside is cut at its own sentences."""
+_BRACKET_PAIRS = {"(": ")", "[": "]"}
+_BRACKET = re.compile(r"[()\[\]]")
+
+
+def _closes_a_sentence(text: str, opening: int, closing: int) -> bool:
+    """Whether the bracket text[opening:closing + 1] closes on a sentence's end: an aside
+    written in sentences ("(This only works for ASCII. In general, use Buffer.from().)") is cut
+    at its own, a reference or a note is not ("(J. Appl. Ecol. 2021)")."""
+    inner = text[opening + 1 : closing].rstrip(_CLOSING_MARKS)
+    return inner[-1:] in SENTENCE_ENDS
+
+
+class _OpenBrackets:
+    """The brackets opened and not yet closed in the sentence being read (from its start to
+    a candidate end, read on as the candidates come): a sentence's end found inside a bracket
+    that closes within BRACKET_REACH characters of its opening ends no sentence, unless the
+    bracket closes on a sentence's end of its own (`_closes_a_sentence`)."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.read_to = start
+        self.opened: list[int] = []  # the unclosed openers' offsets, innermost last
+
+    def restart(self, start: int) -> None:
+        """A sentence opens at `start`: no bracket is open in it."""
+        self.read_to = start
+        self.opened = []
+
+    def holds(self, position: int, end: int) -> bool:
+        """Whether text[:position] leaves a bracket of the sentence open that closes, within
+        BRACKET_REACH characters of its opening, before `end`."""
+        self._read(position)
+        if not self.opened:
+            return False
+        outermost = self.opened[0]
+        reach = min(end, outermost + BRACKET_REACH)
+        depth = len(self.opened)
+        for bracket in _BRACKET.finditer(self.text, position, reach):
+            if bracket.group() in _BRACKET_PAIRS:
+                depth += 1
+                continue
+            depth -= 1
+            if depth == 0:
+                return not _closes_a_sentence(self.text, outermost, bracket.start())
+        return False
+
+    def _read(self, position: int) -> None:
+        for bracket in _BRACKET.finditer(self.text, self.read_to, position):
+            if bracket.group() in _BRACKET_PAIRS:
+                self.opened.append(bracket.start())
+            elif self.opened:
+                self.opened.pop()
+        self.read_to = max(self.read_to, position)
 
 
 _LEADERS_BEFORE = re.compile(r"(?:\.[ \t]*){3,}\.$")
@@ -1024,16 +1083,72 @@ def _is_abbreviation(text: str, start: int, period: int, following: str = "") ->
     word = text[word_start:period].lstrip("([\"'“«")
     if not word or period == start:
         return False
-    if word.lower() in ABBREVIATIONS or _is_initials(word):
+    if fold(word) in _sentence_abbreviations():
         return True
+    if _is_initials(word):
+        return _after_a_name(text, start, word_start) or not _opens_a_sentence(text, period)
     unelided = re.split(r"['’]", word)[-1]  # "l'art. 12"
     return following.isdigit() and fold(unelided) in _number_abbreviations()
+
+
+_NEXT_WORD = re.compile(r"\.\s+([^\W\d_]+)\b")
+"""The word after a period and blanks: not one in quotes or brackets (a reference's title after
+its authors' initials, 'Fisher, R.A. "The use of…"', is the reference's sentence)."""
+
+
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+NAME_REACH = 60
+"""How far before an initial the word before it is looked for (`_after_a_name`)."""
+
+
+def _after_a_name(text: str, start: int, word_start: int) -> bool:
+    """Whether the word before the initial opening at `word_start` is capitalised, not all in
+    capitals: a surname the initial follows, as a reference's authors are written ("[1] Fones H,
+    Gurr S. The impact of…": the reference is one sentence), not a word an initial closes
+    ("hepatitis C.", "the U.S.", "Mac OS X.")."""
+    before = _WORD_BEFORE.search(text, max(start, word_start - NAME_REACH), word_start)
+    if before is None:
+        return False
+    name = before.group(1).rstrip(",;")
+    return name[:1].isupper() and any(letter.islower() for letter in name[1:])
+
+
+def _opens_a_sentence(text: str, period: int) -> bool:
+    """Whether the word after the period at `period` is one of the language data's
+    `initial_sentence_openers`: a word that opens a sentence and no name after an initial
+    ("hepatitis C. The most frequent…", "in the U.S. This…", "l'annexe B. Les…")."""
+    after = _NEXT_WORD.match(text, period, period + LINE_BOUND)
+    return after is not None and fold(after.group(1)) in _initial_sentence_openers()
+
+
+@functools.cache
+def _initial_sentence_openers() -> frozenset[str]:
+    """The folded words of the language data's `initial_sentence_openers`, both languages',
+    read as plain JSON once."""
+    lists = language_object().get("initial_sentence_openers")
+    found: set[str] = set()
+    for words_of in lists.values() if isinstance(lists, dict) else ():
+        if isinstance(words_of, list):
+            found.update(fold(word) for word in words_of if isinstance(word, str))
+    return frozenset(found)
 
 
 def _is_initials(word: str) -> bool:
     """Whether `word` (its final period left out) is initials ending with a capital of any
     script: "R.A", "É", "А" (Cyrillic)."""
     return word[-1].isupper() and _INITIALS.fullmatch(word) is not None
+
+
+@functools.cache
+def _sentence_abbreviations() -> frozenset[str]:
+    """The folded words that end with a period without ending a sentence, both languages'
+    (the language data's `sentence_abbreviations`), read as plain JSON once."""
+    lists = language_object().get("sentence_abbreviations")
+    found: set[str] = set()
+    for words_of in lists.values() if isinstance(lists, dict) else ():
+        if isinstance(words_of, list):
+            found.update(fold(word) for word in words_of if isinstance(word, str))
+    return frozenset(found)
 
 
 @functools.cache

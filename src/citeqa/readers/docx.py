@@ -138,12 +138,13 @@ class DocxReader:
     kind = "docx"
     suffixes = (".docx",)
     decoded = False
-    version = 6
+    version = 7
     """3: a key/value table's first row is a record too; 4: headings after a Title paragraph
     sit one level under it, and a footnote's reference mark "[n]" is kept in the body; 5:
     relationships to no part dropped (officerels.py); the text bounded (MAX_CHARACTERS); a
     table whose first row names its value column is no key/value table (keyvalues.py); 6: the
-    Title's shift not in a document using a sixth heading level (Heading 5 and 6 merged)."""
+    Title's shift not in a document using a sixth heading level (Heading 5 and 6 merged); 7: a
+    derived title is no longer cut at an abbreviation's period (language.split_sentences, s40)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content

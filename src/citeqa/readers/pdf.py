@@ -55,7 +55,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 19
+    version = 20
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -92,7 +92,9 @@ class PdfFileReader:
     language.split_sentences finds ("e.g." ends none). 19: a numbered heading line in the
     text's own style ("3. Results" under a table's last row) opens a paragraph
     (pdfnumbered.py), and a numbered one drawn larger or bolder stays over its text (no blank
-    line after it: alone it read as a list's item), so that both head sections."""
+    line after it: alone it read as a list's item), so that both head sections. 20: a derived
+    title is no longer cut at an abbreviation's or a reference's period ("Soil carbon under
+    no-till (J. Appl. Ecol. 2021)" was titled "… (J. Appl": language.split_sentences, s40)."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content

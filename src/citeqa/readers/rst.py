@@ -16,6 +16,8 @@ Version 3: a file opening with a slide's label alone ("Slide 1") is titled by it
 title (titles.slide_label, s19-slides: read again so an index's titles follow). Version 4:
 the decoding of every text format changed (textdecoding.py, s21: a non-UTF-8 line of a UTF-8
 file read alone as cp1252, a stray NUL byte read as U+FFFD, binary content found anywhere).
+Own version 4 (s40): a derived title is no longer cut at an abbreviation's period
+(readers/text.py).
 """
 
 from __future__ import annotations
@@ -23,4 +25,4 @@ from __future__ import annotations
 from citeqa.readers.text import TextReader
 from citeqa.textdecoding import VERSION as DECODING_VERSION
 
-READERS = (TextReader("rst", (".rst",), version=3 + DECODING_VERSION, reads_mail=False),)
+READERS = (TextReader("rst", (".rst",), version=4 + DECODING_VERSION, reads_mail=False),)

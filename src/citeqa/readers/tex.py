@@ -26,12 +26,13 @@ from citeqa.textdecoding import VERSION as DECODING_VERSION
 
 @dataclass(frozen=True)
 class TexReader:
-    """A .tex file, read as it is, titled by its `\\title{…}`."""
+    """A .tex file, read as it is, titled by its `\\title{…}`. Own version 4 (s40): a title
+    derived from its lines is no longer cut at an abbreviation's period (readers/text.py)."""
 
     kind: str = LATEX_KIND
     suffixes: tuple[str, ...] = (".tex", ".ltx")
     decoded: bool = True
-    version: int = 3 + DECODING_VERSION
+    version: int = 4 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content)
