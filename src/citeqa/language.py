@@ -1125,12 +1125,7 @@ def _opens_a_sentence(text: str, period: int) -> bool:
 def _initial_sentence_openers() -> frozenset[str]:
     """The folded words of the language data's `initial_sentence_openers`, both languages',
     read as plain JSON once."""
-    lists = language_object().get("initial_sentence_openers")
-    found: set[str] = set()
-    for words_of in lists.values() if isinstance(lists, dict) else ():
-        if isinstance(words_of, list):
-            found.update(fold(word) for word in words_of if isinstance(word, str))
-    return frozenset(found)
+    return _folded_words_of_both("initial_sentence_openers")
 
 
 def _is_initials(word: str) -> bool:
@@ -1143,7 +1138,12 @@ def _is_initials(word: str) -> bool:
 def _sentence_abbreviations() -> frozenset[str]:
     """The folded words that end with a period without ending a sentence, both languages'
     (the language data's `sentence_abbreviations`), read as plain JSON once."""
-    lists = language_object().get("sentence_abbreviations")
+    return _folded_words_of_both("sentence_abbreviations")
+
+
+def _folded_words_of_both(key: str) -> frozenset[str]:
+    """The folded words of the language data's `key`, a list per language, both languages'."""
+    lists = language_object().get(key)
     found: set[str] = set()
     for words_of in lists.values() if isinstance(lists, dict) else ():
         if isinstance(words_of, list):
