@@ -36,7 +36,7 @@ a question reads the stored pairs (`stored_pairs`), scanning no document (s38 re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -289,17 +289,22 @@ def _status_unsettled(part: str) -> bool:
     """Whether a document's end says its status is unsettled (`_unsettled`): read for the
     whole document, so that a proposal's "Status: Proposed" at its head silences its last
     part's "This ADR supersedes ADR-006" (s40 hostile H2)."""
+    return any(_unsettled(line, under == STATUS_LINES) for line, under in _under_status(part))
+
+
+def _under_status(part: str) -> Iterator[tuple[str, int]]:
+    """Each line of a document's end but its status headings, with how many of the
+    STATUS_LINES lines under such a heading are left from it on (STATUS_LINES: the first one
+    under it; 0: none)."""
     cues = _cues()
     under_status = 0
     for line in part.splitlines():
         if line.lstrip().startswith("#") and cues.status_heading.match(line):
             under_status = STATUS_LINES
             continue
-        if _unsettled(line, under_status == STATUS_LINES):
-            return True
+        yield line, under_status
         if line.strip():
             under_status = max(0, under_status - 1)
-    return False
 
 
 def _names_itself(named: Named, own: frozenset[Named]) -> bool:
@@ -316,14 +321,8 @@ def _statements(part: str) -> list[tuple[Named, bool]]:
     document (module docstring); an unsettled status is read before (`_status_unsettled`)."""
     cues = _cues()
     found: list[tuple[Named, bool]] = []
-    under_status = 0
-    for line in part.splitlines():
-        if line.lstrip().startswith("#") and cues.status_heading.match(line):
-            under_status = STATUS_LINES
-            continue
+    for line, under_status in _under_status(part):
         stating = under_status and cues.status_value.match(line)
-        if line.strip():
-            under_status = max(0, under_status - 1)
         lowered = line.lower()
         if not any(mark in lowered for mark in cues.marks):
             continue

@@ -235,32 +235,33 @@ def _not_of_asked_kinds(asked: Sequence[str], line: str) -> bool:
     """Whether the label of `line` names no value of the `asked` kinds: made only of other
     kinds' words (`_other_kinds_only`), or naming an identifier and no word of an asked kind
     (`_identifier_only`)."""
-    label = _label_words(line)
-    return _other_kinds_only(asked, label) or _identifier_only(asked, line)
+    sequence = _label_sequence(line)
+    return _other_kinds_only(asked, set(sequence)) or _identifier_only(asked, sequence)
 
 
-def _identifier_only(asked: Sequence[str], line: str) -> bool:
-    """Whether the label of `line` ends on a word of value_kinds.json's "identifier_labels"
-    (`_label_head`: "Employee ID", "Badge", "Passport number", "Matricule") and writes no word
-    of an `asked` kind ("Badge / Tél." names a phone), every asked kind one of its "kinds" (a
-    phone's); a noun after it names a service ("Passport office", "Badge office": s40 hostile
-    H5, refused as a record lacking its phone)."""
+def _identifier_only(asked: Sequence[str], label: list[str]) -> bool:
+    """Whether a line's `label` (its folded words in order, `_label_sequence`) ends on a word of
+    value_kinds.json's "identifier_labels" (`_label_head`: "Employee ID", "Badge", "Passport
+    number", "Matricule") and writes no word of an `asked` kind ("Badge / Tél." names a
+    phone), every asked kind one of its "kinds" (a phone's); a noun after it names a service
+    ("Passport office", "Badge office": s40 hostile H5, refused as a record lacking its
+    phone)."""
     kinds = _kinds()
     words, of_kinds = _identifier_labels()
     if not asked or not set(asked) <= of_kinds:
         return False
     asked_words = frozenset().union(*(kinds[name].words for name in asked))
-    return _label_head(line) in words and not _label_words(line) & asked_words
+    return _label_head(label) in words and asked_words.isdisjoint(label)
 
 
-def _label_head(line: str) -> str | None:
-    """The last word of the label of `line` that is no stopword, single letter or word
-    qualifying a kind ("id" of "Employee ID", "passport" of "Passport number", "office" of
-    "Passport office"); None when it has none."""
+def _label_head(label: list[str]) -> str | None:
+    """The last word of a line's `label` (its folded words in order) that is no stopword, single
+    letter or word qualifying a kind ("id" of "Employee ID", "passport" of "Passport number",
+    "office" of "Passport office"); None when it has none."""
     qualifying = _qualifying_words()
     heads = [
         word
-        for word in _label_sequence(line)
+        for word in label
         if len(word) > 1 and word not in stopwords() and word not in qualifying
     ]
     return heads[-1] if heads else None

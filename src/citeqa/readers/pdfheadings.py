@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from citeqa.blocks import is_label_line
 from citeqa.language import LINE_ENDS, is_bullet, without_closing_marks
 from citeqa.readers.pdfmargins import Page, body_size, evened, evened_lines
+from citeqa.readers.pdfnumbered import NUMBERED_LINE
 
 __all__ = ["emphasised_lines", "is_bold_font", "with_headings_apart"]
 
@@ -140,17 +141,13 @@ def _set_apart(text: str, emphasised: frozenset[str], once: set[str]) -> str:
     return "\n".join(out)
 
 
-_NUMBERED_LINE = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+\S")
-"""A line opening with a section's or a list item's number ("3. Results", "2.1 Study area")."""
-
-
 def _numbered_run(run: list[str]) -> bool:
     """Whether a heading run is numbered so that standing alone it would be read as a list's
     item ("3. Results": blocks.py reads a numbered line alone as an ordered list's first item)
     or as no heading (several numbered lines, "2. Methods" over "2.1 Study area"): no blank line
     is set after it, and blocks.py reads it as it reads a numbered heading opening a paragraph,
     over the prose under it."""
-    numbered = all(_NUMBERED_LINE.match(line) for line in run)
+    numbered = all(NUMBERED_LINE.match(line) for line in run)
     return numbered and (len(run) > 1 or is_bullet(run[0]))
 
 

@@ -36,20 +36,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from citeqa.blocks import leads_prose
 from citeqa.glossary import fold, language_words
 from citeqa.language import LINE_ENDS, is_table_row, without_closing_marks
 from citeqa.readers.pdfmargins import evened
 
-__all__ = ["numbered_heading_lines", "opens_numbered_heading", "with_numbered_headings_apart"]
+__all__ = [
+    "NUMBERED_LINE",
+    "numbered_heading_lines",
+    "opens_numbered_heading",
+    "with_numbered_headings_apart",
+]
 
 HEADING_WORDS_MAX = 8
 """A numbered heading's title has at most this many words ("2.3 Soil water at depth")."""
 _NUMBERED = re.compile(r"(?P<number>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]+(?P<title>[^\W\d_].*)")
 """A line numbered one or two levels deep ("3. Results", "2.1 Study area", "4 Discussion")."""
-_LIST_ITEM = re.compile(r"\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]")
-"""A line opening as a numbered list's item or a numbered heading ("1. ", "2) ", "3 ")."""
+NUMBERED_LINE = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+\S")
+"""A line opening as a numbered list's item or a numbered heading ("1. Apples", "2) …",
+"3 Results", "2.1 Study area")."""
 _PUNCTUATION = frozenset(".,;:?!")
 """What a heading's title never holds: a sentence's or a list's punctuation."""
 _BREAKS = frozenset(",-–—")
@@ -121,7 +128,7 @@ def _heads(lines: list[str], number: int, parents: frozenset[str], below: set[in
     if not opens_numbered_heading(line, parents):
         return False
     before = lines[number - 1] if number else ""
-    listed = _LIST_ITEM.match(before) is not None and not _deeper(before, line)
+    listed = NUMBERED_LINE.match(before) is not None and not _deeper(before, line)
     if before and (listed or _breaks_off(before)):
         return False
     following = lines[number + 1]
@@ -181,6 +188,7 @@ def _breaks_off(line: str) -> bool:
     return last.islower() and fold(last) in _joining_words()
 
 
+@cache
 def _joining_words() -> frozenset[str]:
     """The folded words a sentence never ends on: the language data's `lead_in_words` (its
     stopwords) and `function_words`."""

@@ -38,7 +38,7 @@ an upgrade does not read every text file again. Own version 10 of .md: only know
 dropped from a title ("# Vec<T> and Option<U>" was titled "Vec and Option"). Own version 11
 of .txt and .md: a mail's section label writes its day in the language of the message's own
 lines ("3 mars 2026" in a French mail: mailthreads.labelled_day). Own version 12 of .txt and
-.md (and .rst's 4, .tex's 4, .docx's 7, .pdf's 19): a derived title is no longer cut at an
+.md (and .rst's 4, .tex's 4, .docx's 7, .pdf's 20): a derived title is no longer cut at an
 abbreviation's or a reference's period ("Soil carbon under no-till (J. Appl. Ecol. 2021)" was
 titled "… (J. Appl": language.split_sentences, s40).
 """
