@@ -156,22 +156,17 @@ class _Walk:
         link; the hidden names and tools' folders passed over go to `hidden`."""
         listing: list[tuple[str, stat_result | None]] = []
         hidden: list[str] = []
-        passed = checkout_names("tool_folders")
-        read_hidden = checkout_names("read_hidden_folders")
-        lock_prefixes = tuple(checkout_names("lock_file_prefixes"))
-        read_hidden_files = checkout_names("read_hidden_files")
         for name in os.listdir(descriptor):
             try:
                 stat = os.stat(name, dir_fd=descriptor, follow_symlinks=False)
             except OSError:
                 continue
             if S_ISDIR(stat.st_mode):
-                lowered = name.lower()
-                if lowered in passed or (name.startswith(".") and lowered not in read_hidden):
+                if _folder_passed_over(name):
                     hidden.append(prefix + name + "/")
                     continue
                 listing.append((name + "/", None))
-            elif _hidden_file(name, stat, read_hidden_files) or name.startswith(lock_prefixes):
+            elif _file_passed_over(name, stat):
                 hidden.append(prefix + name)  # a hidden name, or an office program's lock file
             else:  # a file, a link (None: its target is found later), a FIFO, a socket...
                 listing.append((name, None if S_ISLNK(stat.st_mode) else stat))
@@ -207,7 +202,28 @@ class _Walk:
         if problem is not None:
             self._note(name, problem)
             return None
+        if target is not None and _leads_to_passed_over(Path(path), self.root):
+            self._note(name, HIDDEN_LINK)
+            return None
         return target
+
+
+def _folder_passed_over(name: str) -> bool:
+    """Whether the walk passes over a folder of this `name`: a tool's (node_modules) or a
+    hidden one but those a project keeps its documentation in (.github)."""
+    lowered = name.lower()
+    if lowered in checkout_names("tool_folders"):
+        return True
+    return name.startswith(".") and lowered not in checkout_names("read_hidden_folders")
+
+
+def _file_passed_over(name: str, stat: stat_result) -> bool:
+    """Whether the walk passes over a file of this `name` (`stat` not followed): a hidden
+    one, or an office program's lock file."""
+    lock_prefixes = tuple(checkout_names("lock_file_prefixes"))
+    return _hidden_file(name, stat, checkout_names("read_hidden_files")) or name.startswith(
+        lock_prefixes
+    )
 
 
 def _hidden_file(name: str, stat: stat_result, read_hidden_files: frozenset[str]) -> bool:
@@ -218,6 +234,21 @@ def _hidden_file(name: str, stat: stat_result, read_hidden_files: frozenset[str]
     if not name.startswith("."):
         return False
     return name.lower() not in read_hidden_files or not S_ISREG(stat.st_mode)
+
+
+def _leads_to_passed_over(link: Path, root: Path) -> bool:
+    """Whether a symbolic link inside the corpus, with an ordinary name, leads to a file the
+    walk passes over: the private ".env", a file under ".git/" or "node_modules/" (s41 hostile
+    M5: "settings.txt" linking to ".env" had its secrets indexed and quoted). `root` is the
+    corpus folder, its links followed."""
+    target = link.resolve(strict=True)
+    try:
+        *folders, name = target.relative_to(root).parts
+    except ValueError:  # inside by paths.inside_real's test, which folds what this does not
+        return False
+    if any(_folder_passed_over(folder) for folder in folders):
+        return True
+    return _file_passed_over(name, target.stat())
 
 
 @cache
@@ -239,6 +270,9 @@ NOT_REGULAR = "not a regular file"
 FOLDER_LINK = "link to a folder, not followed (link its files, or copy the folder in)"
 """Why a symbolic link to a folder is left out: following one could loop or index a folder
 twice."""
+HIDDEN_LINK = "link to a hidden file, not followed"
+"""Why a symbolic link to a file the walk passes over (".env", one under ".git/") is left out:
+its ordinary name must not open what the walk keeps out."""
 NOT_UTF8 = "name is not valid UTF-8; rename it to have it indexed"
 """Why a file or folder whose name holds bytes that are not UTF-8 is left out: the index's
 files (documents.jsonl, files.jsonl) are UTF-8 JSON and could not record its path."""

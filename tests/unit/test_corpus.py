@@ -214,6 +214,34 @@ def test_links_outside_the_corpus_are_ignored(tmp_path: Path) -> None:
     assert reading.skipped == ["escape.txt: link to a file outside the corpus"]
 
 
+def test_links_to_hidden_files_inside_the_corpus_are_left_out(tmp_path: Path) -> None:
+    """s41 hostile M5: "settings.txt" linking to the private ".env" had its secrets indexed and
+    quoted; a link to a file under ".git/" or "node_modules/" opened what the walk passes over.
+    A link to a file the walk reads (".env.example", an ordinary one) is still followed."""
+    corpus = tmp_path / "corpus"
+    (corpus / ".git").mkdir(parents=True)
+    (corpus / "node_modules" / "pkg").mkdir(parents=True)
+    (corpus / ".env").write_text("DB_PASSWORD=hunter2\n")
+    (corpus / ".env.example").write_text("DB_PASSWORD=change-me\n")
+    (corpus / ".git" / "config").write_text("[remote] url = secret\n")
+    (corpus / "node_modules" / "pkg" / "README.md").write_text("A package's readme.\n")
+    (corpus / "notes.txt").write_text("Ordinary notes.\n")
+    (corpus / "settings.txt").symlink_to(corpus / ".env")
+    (corpus / "git-config.txt").symlink_to(corpus / ".git" / "config")
+    (corpus / "pkg.md").symlink_to(corpus / "node_modules" / "pkg" / "README.md")
+    (corpus / "example.txt").symlink_to(corpus / ".env.example")
+    (corpus / "alias.txt").symlink_to(corpus / "notes.txt")
+    names = [path.name for path in list_corpus_files(corpus)]
+    assert names == [".env.example", "alias.txt", "example.txt", "notes.txt"]
+    reading = read_corpus(corpus)
+    assert all("hunter2" not in document.text for document in reading.documents)
+    assert sorted(reading.skipped) == [
+        "git-config.txt: link to a hidden file, not followed",
+        "pkg.md: link to a hidden file, not followed",
+        "settings.txt: link to a hidden file, not followed",
+    ]
+
+
 def test_the_corpus_folder_is_resolved_once_a_walk_however_many_links_it_holds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
