@@ -26,7 +26,7 @@ ANSWER_LABELS: dict[str, dict[str, str]] = {
         "citations": "Citations:",
         "colon": ":",
         "otherwise": "Another document says otherwise:",
-        "archived": "An earlier edition, kept in the archive folder {folder}, says otherwise:",
+        "archived": "An earlier edition, kept in {folder}/, says otherwise:",
         "later": "Later ({date}, after the quoted {after}), another document says:",
         "later_undated": "Dated {date} (the quoted document is undated), another document says:",
         "earlier": "Earlier ({date}, before the quoted {before}), another document said:",
@@ -40,8 +40,7 @@ ANSWER_LABELS: dict[str, dict[str, str]] = {
         "citations": "Citations :",
         "colon": " :",
         "otherwise": "Un autre document dit autre chose :",
-        "archived": "Une édition antérieure, rangée dans le dossier d'archive {folder}, dit autre"
-        " chose :",
+        "archived": "Une édition antérieure, rangée dans {folder}/, dit autre chose :",
         "later": "Plus tard ({date}, après le {after} cité), un autre document dit :",
         "later_undated": (
             "Daté du {date} (le document cité n'est pas daté), un autre document dit :"

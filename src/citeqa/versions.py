@@ -126,13 +126,13 @@ NOTES = {
         " quotes {new}.",
         "only_superseded": "Answered from {name}, superseded by {new}: nothing in {new} answers"
         " it.",
-        "cited_archived": "{marks} quotes {name}, kept in the archive folder {folder} (an earlier"
+        "cited_archived": "{marks} quotes {name}, kept in {folder}/ (an earlier"
         " edition), which states it otherwise; the answer quotes {new}.",
-        "uncited_archived": "{name}, kept in the archive folder {folder} (an earlier edition),"
+        "uncited_archived": "{name}, kept in {folder}/ (an earlier edition),"
         " states it otherwise; the answer quotes {new}.",
-        "only_archived": "Answered from {name}, kept in the archive folder {folder} (an earlier"
+        "only_archived": "Answered from {name}, kept in {folder}/ (an earlier"
         " edition): the passages found outside archive folders do not answer it.",
-        "quoted_archived": "The answer quotes {name}, kept in the archive folder {folder} (an"
+        "quoted_archived": "The answer quotes {name}, kept in {folder}/ (an"
         " earlier edition): what it says may no longer hold.",
     },
     "fr": {
@@ -171,14 +171,14 @@ NOTES = {
         " {new}.",
         "only_superseded": "Réponse tirée de {name}, remplacé par {new} : rien dans {new} n’y"
         " répond.",
-        "cited_archived": "{marks} cite {name}, rangé dans le dossier d’archive {folder} (édition"
+        "cited_archived": "{marks} cite {name}, rangé dans {folder}/ (édition"
         " antérieure), qui l’énonce autrement ; la réponse cite {new}.",
-        "uncited_archived": "{name}, rangé dans le dossier d’archive {folder} (édition"
+        "uncited_archived": "{name}, rangé dans {folder}/ (édition"
         " antérieure), l’énonce autrement ; la réponse cite {new}.",
-        "only_archived": "Réponse tirée de {name}, rangé dans le dossier d’archive {folder}"
+        "only_archived": "Réponse tirée de {name}, rangé dans {folder}/"
         " (édition antérieure) : les passages trouvés hors des dossiers d’archive n’y répondent"
         " pas.",
-        "quoted_archived": "La réponse cite {name}, rangé dans le dossier d’archive {folder}"
+        "quoted_archived": "La réponse cite {name}, rangé dans {folder}/"
         " (édition antérieure) : ce qu’il dit peut ne plus valoir.",
     },
 }

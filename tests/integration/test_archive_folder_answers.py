@@ -68,7 +68,7 @@ def test_the_archived_statement_follows_labelled_with_a_warning(drive: Assistant
     result = drive.ask("Quel jour a lieu la collecte des déchets de soins ?")
     later = [c for c in result.citations[1:] if getattr(c, "archived", None) is not None]
     assert later and later[0].otherwise and "jeudi" in later[0].quote
-    assert any("dossier d’archive archive " in note for note in result.warnings)
+    assert any("rangé dans archive/ (" in note for note in result.warnings)
 
 
 def test_a_question_naming_the_archives_year_is_answered_from_it(drive: Assistant) -> None:
@@ -82,7 +82,7 @@ def test_a_fact_only_the_archive_holds_is_answered_with_a_warning(drive: Assista
     result = drive.ask("De quelle couleur sera repeinte la salle d'attente ?")
     assert not result.abstained, result.reason
     assert "vert" in result.citations[0].quote
-    assert any("dossier d’archive archive " in note for note in result.warnings)
+    assert any("rangé dans archive/ (" in note for note in result.warnings)
 
 
 def test_a_client_folder_by_year_is_never_read_as_archived(drive: Assistant) -> None:

@@ -149,8 +149,8 @@ def test_an_unasked_archived_first_quote_is_said_to_be_archived() -> None:
     versions = _versions()
     answer = _answer("archive/2024/horaires 2024", "Collecte par Ecosoins.", "en")
     assert versions.archived_quote_note("Who collects for Ecosoins?", answer) == (
-        "The answer quotes archive/2024/horaires 2024.csv, kept in the archive folder"
-        " archive (an earlier edition): what it says may no longer hold."
+        "The answer quotes archive/2024/horaires 2024.csv, kept in archive/ (an earlier"
+        " edition): what it says may no longer hold."
     )
     assert versions.archived_quote_note("Who collected in 2024?", answer) is None, "asked"
     current = _answer("Tarifs/Tarifs 2025", "| G | 30,00 |", "en")
@@ -178,23 +178,20 @@ def _answer(doc_id: str, quote: str, lang: str) -> Answer:
     [
         (
             "fr",
-            "[2] cite archive/2024/Tarifs 2024.csv, rangé dans le dossier d’archive archive"
-            " (édition antérieure), qui l’énonce autrement ; la réponse cite Tarifs/Tarifs"
-            " 2025.csv.",
-            "Une édition antérieure, rangée dans le dossier d'archive archive, dit autre chose :",
-            "Réponse tirée de archive/2024/Tarifs 2024.csv, rangé dans le dossier d’archive"
-            " archive (édition antérieure) : les passages trouvés hors des dossiers"
-            " d’archive n’y répondent pas.",
+            "[2] cite archive/2024/Tarifs 2024.csv, rangé dans archive/ (édition antérieure),"
+            " qui l’énonce autrement ; la réponse cite Tarifs/Tarifs 2025.csv.",
+            "Une édition antérieure, rangée dans archive/, dit autre chose :",
+            "Réponse tirée de archive/2024/Tarifs 2024.csv, rangé dans archive/ (édition"
+            " antérieure) : les passages trouvés hors des dossiers d’archive n’y répondent"
+            " pas.",
         ),
         (
             "en",
-            "[2] quotes archive/2024/Tarifs 2024.csv, kept in the archive folder archive (an"
-            " earlier edition), which states it otherwise; the answer quotes Tarifs/Tarifs"
-            " 2025.csv.",
-            "An earlier edition, kept in the archive folder archive, says otherwise:",
-            "Answered from archive/2024/Tarifs 2024.csv, kept in the archive folder archive"
-            " (an earlier edition): the passages found outside archive folders do not answer"
-            " it.",
+            "[2] quotes archive/2024/Tarifs 2024.csv, kept in archive/ (an earlier edition),"
+            " which states it otherwise; the answer quotes Tarifs/Tarifs 2025.csv.",
+            "An earlier edition, kept in archive/, says otherwise:",
+            "Answered from archive/2024/Tarifs 2024.csv, kept in archive/ (an earlier"
+            " edition): the passages found outside archive folders do not answer it.",
         ),
     ],
 )
