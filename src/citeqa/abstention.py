@@ -249,7 +249,7 @@ EMPTY_CELL = {
 row names the record and the column is the one asked, but the cell holds nothing."""
 NO_VALUE_KIND = {
     "en": "The passages that would answer write no {words}.",
-    "fr": "Les passages qui répondraient n’écrivent pas de {words}.",
+    "fr": "Les passages qui répondraient n’écrivent pas {of}{words}.",
 }
 """A follow-up asking only a kind of value ("what is her email address?") of the subject at
 hand whose quotes write none of that kind (value_kinds.py)."""
@@ -602,7 +602,19 @@ def value_kinds_asked(terms: QuestionTerms) -> list[str]:
 def no_value_kind(words: list[str], lang: Lang) -> str:
     """The reason for a follow-up whose quotes write no value of the kind it asks: the words
     naming that kind, in the question's order, between quotation marks ("email address")."""
-    return NO_VALUE_KIND[lang].format(words=_quoted([shown(" ".join(words))]))
+    named = shown(" ".join(words))
+    return NO_VALUE_KIND[lang].format(words=_quoted([named]), of=_french_of(named))
+
+
+def _french_of(word: str) -> str:
+    """French "de" before `word`, elided before a vowel or a mute h ("pas d’“adresse”", "pas
+    de “téléphone”"; s41 school trial: "pas de “adresse”")."""
+    first = fold(word[:1])
+    return "d’" if first and first in FRENCH_ELIDING else "de "
+
+
+FRENCH_ELIDING = frozenset("aeiouh")
+"""The first letters (accents folded) before which French elides "de" to "d’"."""
 
 
 def _only_value_kinds(terms: QuestionTerms) -> bool:
