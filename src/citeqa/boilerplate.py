@@ -97,13 +97,23 @@ def _each_line(text: str) -> Iterable[str]:
 
 @dataclass
 class LineCounts:
-    """The keyed lines of a build's documents: in how many documents, how often in all."""
+    """The keyed lines of a build's documents: in how many documents, how often in all; a copy
+    of a document counted (the same bytes: "menu (copie).md", a mail saved twice) not again."""
 
     documents: Counter[str] = field(default_factory=Counter)
     occurrences: Counter[str] = field(default_factory=Counter)
+    counted: set[str] = field(default_factory=set)
+    """The content digests (Document.sha256) of the documents counted so far."""
 
-    def add(self, lines: Mapping[str, int]) -> None:
-        """Count one document's lines (`document_lines`)."""
+    def add(self, lines: Mapping[str, int], digest: str | None = None) -> None:
+        """Count one document's lines (`document_lines`), but a copy's: a document whose
+        content `digest` was counted already (None: no digest, always counted). A copy's lines
+        are no more repeated than its original's (s41 hostile M0: a recipe and two copies of
+        it made each of its lines boilerplate, its quote weighed down: confidence .57 -> .29)."""
+        if digest is not None:
+            if digest in self.counted:
+                return
+            self.counted.add(digest)
         self.documents.update(lines.keys())
         self.occurrences.update(lines)
         if len(self.documents) > MAX_HELD:

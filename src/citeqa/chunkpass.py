@@ -130,11 +130,13 @@ class Tally:
         spans: list[tuple[int, int, int]],
         found: np.ndarray,
         plain: list[int],
+        digest: str | None = None,
     ) -> None:
         """Tally one document's share (doctally.py), given its chunks as (number, start, end),
         its sentences (`found`: tallies.document_sentences rows, each chunk's place in the
         document; a copy with the chunk's number in the build is read here, `found` is left as
-        it is) and the numbers of the chunks whose passage text is their text (`plain`)."""
+        it is), the numbers of the chunks whose passage text is their text (`plain`) and its
+        content digest (Document.sha256: a copy's lines count once, boilerplate.LineCounts)."""
         first = spans[0][0] if spans else 0
         found = found + np.array([first, 0, 0], dtype=found.dtype)
         at = whole_chunk_sentences(found, spans, plain)
@@ -147,7 +149,7 @@ class Tally:
         self.compounds.update(share.compounds)
         self.acronyms.add(share.acronyms)
         self.lower_terms.add(share.lower_terms)
-        self.lines.add(share.lines)
+        self.lines.add(share.lines, digest)
         if share.identifiers:
             self.identifiers[share.doc_id] = share.identifiers
         if share.supersession:
@@ -242,5 +244,5 @@ def _document_pass(
         found = document_sentences(doc.text, local, doc.kind)
         located = [(start, end, lang) for (_, start, end), lang in zip(spans, langs, strict=True)]
         share = measure(doc, located, found, recipe)
-    tally.add_document(share, number, spans, found, plain)
+    tally.add_document(share, number, spans, found, plain, doc.sha256)
     return share

@@ -49,10 +49,11 @@ object at all (a list of records), is the user's own (a Chrome extension's, a we
 as a document of the corpus."""
 MANIFEST_MAX_BYTES = 64_000_000
 """A larger corpus manifest.json is ignored (titles of a few hundred thousand documents fit)."""
-KNOWLEDGE_FORMAT = 3
+KNOWLEDGE_FORMAT = 4
 """The version of the term knowledge a build stores (statistics.json: `knowledge`, `domain`,
-`term_pairs`; 2: and `compounds`, compounds.py; 3: and `acronyms`, acronyms.py); an index
-without it is brought up to date by the next build, without re-embedding."""
+`term_pairs`; 2: and `compounds`, compounds.py; 3: and `acronyms`, acronyms.py; 4: its
+`boilerplate` counts a copy's lines once, boilerplate.LineCounts); an index without it is
+brought up to date by the next build, without re-embedding."""
 
 
 class NumberedForms(BaseModel):

@@ -72,6 +72,36 @@ def test_an_update_keeps_the_boilerplate_of_the_documents_it_does_not_read(
     assert (load_index(settings.index_dir).statistics or {})["boilerplate"] == []
 
 
+RECIPE = "Preheat the oven to 180 degrees and bake the apple crumble for 35 minutes until golden.\n"
+
+
+def _recipe_confidence(folder: Path, copies: int) -> tuple[float, list[str]]:
+    """The confidence of the answer on the crumble's baking time in a corpus of the mails and
+    the recipe, with `copies` byte copies of the recipe; the stored boilerplate's keys."""
+    corpus = _corpus(folder / "corpus")
+    (corpus / "crumble.txt").write_text(RECIPE, encoding="utf-8")
+    for number in range(copies):
+        (corpus / f"crumble ({number + 1}).txt").write_text(RECIPE, encoding="utf-8")
+    settings = fake_settings(corpus, folder / "index")
+    build_index(settings)
+    stored = load_index(settings.index_dir).statistics or {}
+    answer = open_assistant(settings, build_if_missing=False).ask(
+        "How long does the apple crumble bake?"
+    )
+    assert not answer.abstained and "35 minutes" in answer.citations[0].quote
+    return answer.confidence, stored["boilerplate"]
+
+
+def test_copies_of_a_document_do_not_make_its_lines_boilerplate(tmp_path: Path) -> None:
+    """s41 hostile M0: a recipe and two copies of it ("x (copie).md") wrote each of its lines
+    in three documents, so the build stored them as boilerplate and the answer quoting the
+    recipe was weighed down (confidence .57 -> .29 among 300 notes); a copy now counts once."""
+    alone, kept = _recipe_confidence(tmp_path / "alone", copies=0)
+    copied, stored = _recipe_confidence(tmp_path / "copied", copies=2)
+    assert kept == stored == [line_key(NOTICE)]
+    assert copied >= 0.9 * alone, (copied, alone)
+
+
 CLAUSE = (
     "The Tenant shall not sublet the premises without the prior written consent of the Landlord."
 )

@@ -38,6 +38,24 @@ def test_a_line_in_three_documents_is_boilerplate_and_in_two_is_not() -> None:
     assert _counted(*mails[:2]).chosen() == []
 
 
+def test_a_copy_of_a_document_counted_is_not_counted_again() -> None:
+    """s41 hostile M0: a document and two byte copies of it (the same digest) are one
+    document's lines; three documents of the same text but other bytes are three."""
+    lines = document_lines(f"A recipe's one line of six words or more.\n\n{NOTICE}\n")
+    copies = LineCounts()
+    for _ in range(3):
+        copies.add(lines, "sha-of-the-recipe")
+    assert copies.chosen() == []
+    others = LineCounts()
+    for number in range(3):
+        others.add(lines, f"sha-{number}")
+    assert others.chosen() == sorted(lines)
+    undigested = LineCounts()
+    for _ in range(3):
+        undigested.add(lines)
+    assert undigested.chosen() == sorted(lines)
+
+
 def test_a_running_header_two_documents_repeat_is_boilerplate() -> None:
     paper = f"{HEADER}\nPage one of the paper.\n\n{HEADER}\nPage two of the paper.\n"
     other = f"{HEADER}\nAnother paper, its first page.\n"
