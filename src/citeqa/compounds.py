@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from citeqa.dates import impossible_date_keys
 from citeqa.glossary import fold
+from citeqa.hyphens import WORD_HYPHENS
 from citeqa.identifiers import code_text
 
 MAX_PARTS = 8
@@ -34,11 +35,16 @@ _CHAIN = re.compile(r"\w+(?:(?:[-'’]|\s(?=\d+(?!\w)))\w+)*")
 _JOINER = re.compile(r"([-'’\s])")
 _SEPARATORS = re.compile(r"[-\s]+")
 _APOSTROPHES = "'’"
+_AS_HYPHEN = str.maketrans(dict.fromkeys(WORD_HYPHENS[1:], "-"))
+"""Unicode's hyphen and the non-breaking one read as "-" (a word processor's "FA‑2025‑014"
+stored none of its compounds, so a question's "FA-2025-014" was a record the corpus never
+writes; s41 shop trial). One character for one: a text keeps its length."""
 
 
 def compound_key(word: str) -> str:
-    """The key a compound name is stored and looked up under: folded, no hyphens or spaces."""
-    return _SEPARATORS.sub("", fold(word))
+    """The key a compound name is stored and looked up under: folded, no hyphens or spaces
+    (a non-breaking one, "FA‑2025‑014", is one: hyphens.WORD_HYPHENS)."""
+    return _SEPARATORS.sub("", fold(word).translate(_AS_HYPHEN))
 
 
 def corpus_compounds(texts: Iterable[str]) -> list[str]:
@@ -54,7 +60,7 @@ def corpus_compounds(texts: Iterable[str]) -> list[str]:
 def folded_compounds(folded: str) -> set[str]:
     """The keys of the compound names a folded text holds (`corpus_compounds`)."""
     keys: set[str] = set()
-    for chain in _CHAIN.findall(folded):
+    for chain in _CHAIN.findall(folded.translate(_AS_HYPHEN)):
         if chain.isalpha():  # most of them: a plain word (a quick test, in C)
             continue
         if _JOINER.search(chain):

@@ -58,7 +58,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 30
+TALLY_VERSION = 31
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are

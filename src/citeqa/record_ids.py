@@ -96,6 +96,12 @@ _ID = re.compile(
 )
 """An identifier: maybe a year, then a group of letters ("INC", "hd") or two in capitals
 ("HT-INV": "Year-End", "Jan-Mar" are words), then its groups of digits."""
+_DATED_NUMBER = re.compile(
+    rf"(?<![\w{_IN_CLASS}])(?P<lead>{YEAR_LEAD})-(0[1-9]|1[0-2])-([0-9]{{3,}})(?![\w{_IN_CLASS}])"
+)
+"""An identifier of digits only: a year, a month and a number of three digits or more
+("2025-09-014", a delivery note's or an order's number in its month; s41 shop trial: "le bon
+2025-09-014" quoted 2025-09-015's line). A day has two digits: "2025-09-14" is a date."""
 
 
 @dataclass(frozen=True)
@@ -137,19 +143,25 @@ class RecordId:
             parts.append(digits[: len(group)])
             digits = digits[len(group) :]
         opening = len(self.letters) + (len(self.lead) + 1 if self.lead else 0)
+        if not self.letters:  # "2025-09-014": the year, then its groups
+            opening = len(self.lead)
         return "-".join([self.written[:opening], *parts])
 
 
 def asked_ids(question: str) -> list[RecordId]:
     """The identifiers of records `question` writes, in order (see the module's docstring)."""
     found = []
-    for match in _ID.finditer(hyphens_as_ascii(question)):
+    ascii_hyphens = hyphens_as_ascii(question)
+    for match in _ID.finditer(ascii_hyphens):
         letters, groups = match.group(2), tuple(match.group(3).strip("-").split("-"))
         least = MIN_CAPITALISED_DIGITS if _may_be_short(letters) else MIN_DIGITS
         if sum(map(len, groups)) >= least and not _is_dated_word(letters, groups):
             written = question[match.start() : match.end()]
-            found.append(RecordId(written, letters, groups, match["lead"] or ""))
-    return found
+            found.append((match.start(), RecordId(written, letters, groups, match["lead"] or "")))
+    for match in _DATED_NUMBER.finditer(ascii_hyphens):
+        written = question[match.start() : match.end()]
+        found.append((match.start(), RecordId(written, "", match.groups()[1:], match["lead"])))
+    return [record for _, record in sorted(found, key=lambda item: item[0])]
 
 
 def _may_be_short(letters: str) -> bool:
@@ -222,6 +234,8 @@ def _branch(lead: str, letters: str, digits: list[str]) -> str:
     opening = re.escape(first) + before + re.escape(first) + ")" + others
     if lead:  # "2025-A-030", "2025 A 030": the year first, then its letters
         opening = lead + before + lead + ")" + apart + re.escape(first) + others
+    if lead and not letters:  # "2025-09-014": the year, then its digits
+        opening = lead + before + lead + ")"
     return opening + after_letters + "(?:" + "|".join(digits) + ")"
 
 
