@@ -61,6 +61,7 @@ from typing import get_args
 from citeqa.absent_names import generic_acronym
 from citeqa.bare_tokens import bare_token
 from citeqa.courtesy import LETTERS
+from citeqa.frame_words import framed_absent
 from citeqa.glossary import fold, language_words
 from citeqa.hyphens import WORD_HYPHENS
 from citeqa.language import LANGUAGE_NAMES
@@ -478,7 +479,7 @@ def before_search(
     if token is not None:
         text = ONLY_A_TOKEN[lang].format(token=_quoted([shown(token)]))
         return EarlyRefusal(Reason(text), words_alone=False)
-    reason = _words_never_used(terms, lang, closest)
+    reason = _words_never_used(terms, lang, closest) or _framed_absent(terms, lang, languages)
     if reason is None:
         return None
     hinted = _with_hint(
@@ -584,6 +585,22 @@ def _words_never_used(terms: QuestionTerms, lang: Lang, closest: Closest | None)
             return Reason(NOT_ANSWERED[lang])
         return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
     return None
+
+
+def _framed_absent(
+    terms: QuestionTerms, lang: Lang, languages: Callable[[], DocumentLanguages] | None
+) -> Reason | None:
+    """The reason for a question whose words the documents write only frame what it asks and
+    some other they never write ("Combien coûte l'internat ?": frame_words.py), on documents of
+    its language only (`languages`, read only then: no other-language reading may hold the
+    word); None otherwise."""
+    absent = framed_absent(terms)
+    if not absent or languages is None or ask_in(lang, languages()) is not None:
+        return None
+    named = _nameable_unused(absent, terms, lang)
+    if not named:
+        return None
+    return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
 
 
 def value_kinds_asked(terms: QuestionTerms) -> list[str]:

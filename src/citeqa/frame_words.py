@@ -1,0 +1,51 @@
+"""Whether a question asks of a subject the documents never mention, its other words only
+framing what it asks: "Combien coûte l'internat ?" of a school's folder that never writes
+"internat" but writes "combien" and "coûte" in its FAQ's headings.
+
+Before the search, a question none of whose words the documents write is refused
+(abstention.before_search); one writing a single such word went on to the answer layer, which
+quoted the one price the folder holds, the canteen's, at .63 (s41 school trial; "À quelle heure
+ouvre la bibliothèque ?" got the school's opening time). Here such a question is told apart:
+every term of its own (QuestionTerms' focus terms) that the documents write is a frame word
+(data/frame_words.json: a price, a time, a day, opening and closing, how much, how long), and
+one of its words they never write is left, no typo of a corpus word, no cognate nor translation
+of one. The caller applies it only when no document is in the other language (a word absent in
+one language may be written in the other: "library" of "bibliothèque"). No I/O but the data
+file, read once.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from citeqa.jsonfiles import data_json
+from citeqa.lexical import query_tokens
+from citeqa.questions import QuestionTerms
+
+__all__ = ["framed_absent"]
+
+
+@cache
+def _frame_tokens() -> frozenset[str]:
+    """The terms (stemmed as a question's: lexical.query_tokens) of every frame word."""
+    words = data_json("frame_words.json")["words"]
+    return frozenset(
+        token for listed in words.values() for w in listed for token in query_tokens(w)
+    )
+
+
+def framed_absent(terms: QuestionTerms) -> list[str]:
+    """The words of the question the documents never write (as typed) when all the terms of
+    its own that they write only frame what it asks; none otherwise (a follow-up, a typo read
+    as a corpus word, a word read through a cognate or a translation, or a term the documents
+    write that names something)."""
+    if terms.context or terms.corrected or terms.cognates or terms.translated:
+        return []
+    absent = [word for word in terms.absent if not (set(query_tokens(word)) & _frame_tokens())]
+    if not absent or not terms.focus_terms:
+        return []
+    own = terms.terms[: terms.focus_terms]
+    written = [forms for forms, weight in own if weight < terms.unseen_weight]
+    if not written or not all(forms & _frame_tokens() for forms in written):
+        return []
+    return absent
