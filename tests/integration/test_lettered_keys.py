@@ -1,7 +1,7 @@
 """A class, bus or group named by a number and one capital letter is one key ("4e B",
 "Year 9 C", "Bus 12 A": questions.key_words, keyshapes.lettered_key): a lookup quotes that
 key's row, not a row of its number with another letter, and a key no table holds abstains
-naming it (s42 school trial: "la 5e C" quoted the row of "5e A")."""
+naming it (s42 school trial: "la 4e B" quoted the row of "4e A", as did "la 4e D")."""
 
 from __future__ import annotations
 
@@ -12,15 +12,22 @@ from citeqa.models import Answer
 from citeqa.questions import question_keys
 from small_corpora import assistant_over
 
-CLASSES = """# Professeurs principaux
+CLASSES = """# Classes de 4e et de 3e
 
-| Classe | Professeur principal | Salle |
+| Classe | Professeur principal | Effectif | Délégués |
+|---|---|---|---|
+| 4e A | Mme Durand | 28 | Léa, Tom |
+| 4eB | M. Lefèvre | 27 | Inès, Hugo |
+| 4e C | Mme Garnier | 26 | Zoé, Noah |
+| 3e A | Mme Martin | 29 | Emma, Lucas |
+"""
+TIMETABLE = """# Year 9 timetable
+
+| Group | Monday | Tuesday |
 |---|---|---|
-| 4e A | Mme Durand | B12 |
-| 4eB | M. Lefèvre | B14 |
-| 3e A | Mme Martin | C02 |
-| 5e A | M. Petit | A01 |
-| 5e B | Mme Roux | A03 |
+| Year 9 A | Maths | English |
+| Year 9 B | Science | History |
+| Year 9 C | Art | Music |
 """
 BUSES = """Bus,Departure,Stop
 Bus 12 A,07:35,Church Square
@@ -32,7 +39,7 @@ NO_ROW = ("No row of the tables names", "Aucune ligne des tableaux ne porte")
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    files = {"classes.md": CLASSES, "buses.csv": BUSES}
+    files = {"classes.md": CLASSES, "timetable.md": TIMETABLE, "buses.csv": BUSES}
     return assistant_over(files, tmp_path_factory.mktemp("school"), tmp_path_factory.mktemp("idx"))
 
 
@@ -44,7 +51,8 @@ def _quotes(answer: Answer, row: str) -> bool:
     ("question", "row", "other"),
     [
         ("Qui est le professeur principal de la 4e B ?", "M. Lefèvre", "Mme Durand"),
-        ("Qui est le professeur principal de la 5e B ?", "Mme Roux", "M. Petit"),
+        ("Qui sont les délégués de 4e B ?", "Inès", "Léa"),
+        ("What does Year 9 B have on Monday?", "Science", "Maths"),
         ("When does Bus 12 B leave?", "07:50", "07:35"),
         ("When does Bus 12 A leave?", "07:35", "07:50"),
     ],
@@ -60,7 +68,8 @@ def test_a_lettered_key_quotes_its_own_row(
 @pytest.mark.parametrize(
     ("question", "key"),
     [
-        ("Qui est le professeur principal de la 5e C ?", "5e C"),
+        ("Qui est le professeur principal de la 4e D ?", "4e D"),
+        ("What does Year 9 D have on Monday?", "9 D"),
         ("When does Bus 14 B leave?", "14 B"),
     ],
 )
