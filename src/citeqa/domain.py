@@ -330,6 +330,12 @@ class Domain(BaseModel):
     """Folded words that name what the number after them looks up ("code", "trip", "départ"
     folded): such a number counts as written only with its cue (questions.Vocabulary
     .writes_key)."""
+    lettered_number_cues: tuple[str, ...] = ()
+    """Folded words after which a number and one capital letter are one key ("Year 9 C",
+    "Bus 12 A", "salle 12 B": questions.key_words)."""
+    lettered_number_ordinals: tuple[str, ...] = ()
+    """Folded endings of an ordinal ("e", "eme", "re", "th"): an ordinal and one capital letter
+    after it are one key ("la 4e B", "4eB": keyshapes.lettered_key)."""
     letter_key_cues: tuple[str, ...] = ()
     """Folded words that name what the one letter after them looks up ("tranche", "zone",
     "grade", "annexe"): "tranche E" looks up the row keyed `E` (questions.key_words)."""

@@ -70,6 +70,8 @@ WordList = Literal[
     "key_cues",
     "lead_in_words",
     "letter_key_cues",
+    "lettered_number_cues",
+    "lettered_number_ordinals",
     "manual_name_headings",
     "measure_words",
     "value_kind_words",

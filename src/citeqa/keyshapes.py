@@ -13,10 +13,17 @@ import re
 from functools import cache
 
 from citeqa.domain import language_data
-from citeqa.glossary import fold
+from citeqa.glossary import fold, language_words
 from citeqa.lexical import fold as lexical_fold
 
-__all__ = ["cell_key", "key_kind", "line_skeletons", "skeleton"]
+__all__ = [
+    "cell_key",
+    "cell_lettered_keys",
+    "key_kind",
+    "lettered_key",
+    "line_skeletons",
+    "skeleton",
+]
 
 _NOT_LETTERS_OR_DIGITS = re.compile(r"[\W_]+")
 """What a `skeleton` leaves out."""
@@ -37,6 +44,33 @@ def key_kind(key: str) -> str | None:
     word, a unit such as "mA", a time such as "12:30")."""
     folded = fold(key)
     return next((kind for kind, shape in _shapes() if shape.fullmatch(folded)), None)
+
+
+@cache
+def _lettered_pattern() -> re.Pattern[str]:
+    endings = sorted(language_words("lettered_number_ordinals"), key=len, reverse=True)
+    ordinal = "|".join(map(re.escape, endings))
+    return re.compile(rf"([0-9]+)((?:{ordinal})?)[ -]?([A-Z])")
+
+
+def lettered_key(text: str, *, cued: bool = False) -> str | None:
+    """The class or group key `text` writes as a number and one capital letter ("4e B",
+    "4eB", "4e-B", "4ème B" → "4ème B"; "12 A" → "12 A" only when `cued`: a cue word such as
+    "Bus" or "Year" comes before it), written one way, the number and its letter a space
+    apart; None for any other text. An ordinal ("4e", "1re") needs no cue: an ordinal and a
+    capital letter name a class; "page 12 A" names none."""
+    found = _lettered_pattern().fullmatch(fold(text[:-1]) + text[-1:]) if text else None
+    if found is None or found[3] == "I" or not (found[2] or cued):
+        return None
+    return f"{text[: len(text) - 1].rstrip(' -')} {found[3]}"
+
+
+def cell_lettered_keys(cell: str) -> list[str]:
+    """The class or group keys a table's cell writes, whole or as its last words ("Bus 12 A"
+    → ["12 A"], "4eB" → ["4e B"]), written as `lettered_key` writes them; [] for none."""
+    words = cell.split()
+    tails = (" ".join(words[-2:]), words[-1]) if words else ()
+    return [key for tail in tails if (key := lettered_key(tail, cued=True)) is not None][:1]
 
 
 def cell_key(cell: str) -> str:

@@ -41,8 +41,15 @@ from citeqa.decision_lines import decision_words, droppable_decision_words
 from citeqa.errors import BadQuestion
 from citeqa.glossary import NO_GLOSSARY, Glossary, fold, language_words
 from citeqa.hyphens import WORD_HYPHENS
-from citeqa.identifiers import asked_about, core_word, identifiers, parts, setting_of
-from citeqa.keyshapes import key_kind
+from citeqa.identifiers import (
+    WORD_EDGES,
+    asked_about,
+    core_word,
+    identifiers,
+    parts,
+    setting_of,
+)
+from citeqa.keyshapes import key_kind, lettered_key
 from citeqa.language import question_lang
 from citeqa.lexical import DECIMAL, GROUPED, query_tokens
 from citeqa.lexical import fold as lexical_fold
@@ -199,7 +206,7 @@ def key_words(question: str) -> list[tuple[str, str]]:
     number_marks.without_glued_mark)."""
     found = []
     before = cue = ""
-    raws = question.split()
+    raws = _lettered_numbers(question.split())
     last = max((at for at, raw in enumerate(raws) if _KEY_WORD.search(raw)), default=-1)
     for at, raw in enumerate(raws):
         word = without_glued_mark(core_word(raw))  # "#4512", "n°2025-16": the key is the number
@@ -214,6 +221,45 @@ def key_words(question: str) -> list[tuple[str, str]]:
             before = word
             cue = "" if _SENTENCE_END.search(raw) else word
     return found
+
+
+def _lettered_numbers(raws: list[str]) -> list[str]:
+    """The question's whitespace-separated pieces (`raws`), a class's or a group's number and
+    its one capital letter joined as one key (keyshapes.lettered_key): "la 4e B", "4eB",
+    "4e-B" → "4e B"; "Year 9 C", "Bus 12 A" → "9 C", "12 A" after a cue word (language data
+    `lettered_number_cues`). "page 12 A" and "Vitamin B" keep their pieces."""
+    joined: list[str] = []
+    at = 0
+    while at < len(raws):
+        cued = bool(joined) and fold(core_word(joined[-1])) in _lettered_cues()
+        pair = raws[at : at + 2]
+        key = _lettered_pair(pair, cued=cued)
+        if key is not None:
+            joined.append(_with_end(key, pair[-1]))
+            at += 2
+            continue
+        glued = lettered_key(core_word(raws[at]), cued=cued)
+        joined.append(_with_end(glued, raws[at]) if glued else raws[at])
+        at += 1
+    return joined
+
+
+def _with_end(key: str, raw: str) -> str:
+    """`key` with the punctuation `raw` ends with ("4e B" and "B?" → "4e B?")."""
+    return key + raw[len(raw.rstrip(WORD_EDGES)) :]
+
+
+def _lettered_pair(pair: list[str], *, cued: bool) -> str | None:
+    """The key a number and the capital letter after it write together ("4e" "B" → "4e B"),
+    when nothing ends a sentence between them ("Year 9. A…"); None for any other pair."""
+    if len(pair) != 2 or core_word(pair[0]) != pair[0] or len(core_word(pair[1])) != 1:
+        return None
+    return lettered_key(f"{pair[0]} {core_word(pair[1])}", cued=cued)
+
+
+@cache
+def _lettered_cues() -> frozenset[str]:
+    return language_words("lettered_number_cues")
 
 
 def _marks_number(word: str, following: list[str]) -> bool:

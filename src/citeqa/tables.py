@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 from citeqa.glossary import fold, language_words
-from citeqa.keyshapes import cell_key, key_kind
+from citeqa.keyshapes import cell_key, cell_lettered_keys, key_kind
 from citeqa.language import (
     Span,
     is_table_row,
@@ -375,9 +375,20 @@ def key_cells(line: str, keys: frozenset[str], column: int = 0) -> KeyCells:
     cells = line_cells(line)
     key = cells[column] if column < len(cells) else ""
     return KeyCells(
-        (bool(key) and fold(key) in keys) or _names_record(line, cells, keys, key),
+        (bool(key) and _folded_key(key, keys) in keys) or _names_record(line, cells, keys, key),
         any(cell and fold(cell) in keys for cell in cells[:column]),
     )
+
+
+def _folded_key(cell: str, keys: frozenset[str]) -> str:
+    """A key column's `cell`, folded, a class or group written glued, dashed or after its
+    cue ("4eB", "4e-B", "Bus 12 A") written as a question's key writes it ("4e b", "12 a":
+    keyshapes.cell_lettered_keys) when `keys` hold such a key."""
+    folded = fold(cell)
+    if folded in keys or not any(key_kind(key) == "lettered" for key in keys):
+        return folded
+    lettered = cell_lettered_keys(cell)
+    return fold(lettered[0]) if lettered else folded
 
 
 def _names_record(line: str, cells: list[str], keys: frozenset[str], key: str) -> bool:

@@ -41,7 +41,7 @@ from rapidfuzz import fuzz
 
 from citeqa.domain import language_data
 from citeqa.glossary import fold
-from citeqa.keyshapes import cell_key, key_kind, line_skeletons, skeleton
+from citeqa.keyshapes import cell_key, cell_lettered_keys, key_kind, line_skeletons, skeleton
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
@@ -334,10 +334,12 @@ def _joined(cells: Iterable[str]) -> str:
 def _cell_names(cell: str) -> set[str]:
     """The keys a cell names, as skeletons: itself whole, and each of its words shaped as a
     key (`keyshapes.key_kind`: "--jobs" in `-j, --jobs N`, "65" in "65 is bad input data",
-    "715" in "713/715", not "jobs" in "Parallel jobs"). A number may also be named by a range
+    "715" in "713/715", not "jobs" in "Parallel jobs"), and a class or group it ends with
+    ("12 A" in "Bus 12 A": keyshapes.cell_lettered_keys). A number may also be named by a range
     anywhere in a cell that holds it (`_ranges`: "64–78", "64 .. 78 (reserved)", "64 à 78")."""
     words = (word.rstrip(_WORD_END) for word in _CELL_WORDS.split(cell))
-    return {skeleton(cell)} | {skeleton(word) for word in words if key_kind(word) is not None}
+    lettered = {skeleton(key) for key in cell_lettered_keys(cell)}
+    return {skeleton(cell)} | lettered | {skeleton(w) for w in words if key_kind(w) is not None}
 
 
 @cache
