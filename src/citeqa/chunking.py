@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 22
+CUTTING_VERSION = 23
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -117,7 +117,9 @@ journal's "Appl. Ecol."), "n." and "t." before a number are `number_abbreviation
 period inside a bracket closing within language.BRACKET_REACH characters of its opening ends
 no sentence ("(J. Appl. Ecol. 2021)", "(voir M. Dupont. Rapport 2020)") unless the bracket
 closes on a sentence end of its own, while an initial's period before a word of the language
-data's `initial_sentence_openers` ends one ("hepatitis C. The most frequent…", "U.S. This…")."""
+data's `initial_sentence_openers` ends one ("hepatitis C. The most frequent…", "U.S. This…").
+23 (s42): a street's abbreviation ends no sentence ("4 pl. Vendôme", "12 fg. Saint-Antoine",
+"5th Ave. North": `sentence_abbreviations`)."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

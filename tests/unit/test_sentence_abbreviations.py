@@ -99,3 +99,32 @@ def test_an_unclosed_bracket_holds_no_sentence_end() -> None:
 def test_a_title_is_not_cut_at_a_journal_abbreviation() -> None:
     text = "Soil carbon under no-till (J. Appl. Ecol. 2021). Tillage lowers soil carbon.\n\nBody.\n"
     assert derived_title(text, "soil.txt") == "Soil carbon under no-till (J. Appl. Ecol. 2021)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La boutique est au 4 pl. Vendôme à Paris. Elle ouvre à 9 h.",
+            ["La boutique est au 4 pl. Vendôme à Paris.", "Elle ouvre à 9 h."],
+        ),
+        (
+            "Le siège est au 12 fg. Saint-Antoine. Il ouvre à 9 h.",
+            ["Le siège est au 12 fg. Saint-Antoine.", "Il ouvre à 9 h."],
+        ),
+        (
+            "Le dépôt est au 3 fbg. Saint-Denis. Il ferme à 18 h.",
+            ["Le dépôt est au 3 fbg. Saint-Denis.", "Il ferme à 18 h."],
+        ),
+        (
+            "The office is at 200 Park Ave. South in New York. It opens at 9.",
+            ["The office is at 200 Park Ave. South in New York.", "It opens at 9."],
+        ),
+        (
+            "The shop is on Sunset Blvd. West in Los Angeles. It opens at 10.",
+            ["The shop is on Sunset Blvd. West in Los Angeles.", "It opens at 10."],
+        ),
+    ],
+)
+def test_a_street_abbreviation_ends_no_sentence(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
