@@ -6,8 +6,9 @@ Before the search, a question none of whose words the documents write is refused
 (abstention.before_search); one writing a single such word went on to the answer layer, which
 quoted the one price the folder holds, the canteen's, at .63 (s41 school trial; "À quelle heure
 ouvre la bibliothèque ?" got the school's opening time). Here such a question is told apart:
-every term of its own (QuestionTerms' focus terms) that the documents write is a frame word
-(data/frame_words.json: a price, a time, a day, opening and closing, how much, how long), and
+every term of its own (QuestionTerms' focus terms) that the documents write is a frame word in
+all its forms (data/frame_words.json: a price, an hour, a day, opening and closing, how much;
+no duration), and
 one of its words they never write is left, no typo of a corpus word, no cognate nor translation
 of one. The caller applies it only when no document is in the other language (a word absent in
 one language may be written in the other: "library" of "bibliothèque"). No I/O but the data
@@ -46,6 +47,6 @@ def framed_absent(terms: QuestionTerms) -> list[str]:
         return []
     own = terms.terms[: terms.focus_terms]
     written = [forms for forms, weight in own if weight < terms.unseen_weight]
-    if not written or not all(forms & _frame_tokens() for forms in written):
+    if not written or not all(forms <= _frame_tokens() for forms in written):
         return []
     return absent
