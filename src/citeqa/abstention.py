@@ -61,7 +61,6 @@ from typing import get_args
 from citeqa.absent_names import generic_acronym
 from citeqa.bare_tokens import bare_token
 from citeqa.courtesy import LETTERS
-from citeqa.frame_words import framed_absent
 from citeqa.glossary import fold, language_words
 from citeqa.hyphens import WORD_HYPHENS
 from citeqa.language import LANGUAGE_NAMES
@@ -73,6 +72,7 @@ from citeqa.questions import (
 )
 from citeqa.reason_words import asked_by, nameable, nameable_words
 from citeqa.spelling_hints import Closest, did_you_mean
+from citeqa.value_frames import framed_absent
 from citeqa.value_ranges import covered_numbers
 from citeqa.visible import cut, shown
 
@@ -591,7 +591,7 @@ def _framed_absent(
     terms: QuestionTerms, lang: Lang, languages: Callable[[], DocumentLanguages] | None
 ) -> Reason | None:
     """The reason for a question whose words the documents write only frame what it asks and
-    some other they never write ("Combien coûte l'internat ?": frame_words.py), on documents of
+    some other they never write ("Combien coûte l'internat ?": value_frames.py), on documents of
     its language only (`languages`, read only then: no other-language reading may hold the
     word); None otherwise."""
     absent = framed_absent(terms)

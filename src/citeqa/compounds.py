@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from citeqa.dates import impossible_date_keys
 from citeqa.glossary import fold
-from citeqa.hyphens import WORD_HYPHENS
+from citeqa.hyphens import WORD_HYPHENS_AS_ASCII
 from citeqa.identifiers import code_text
 
 MAX_PARTS = 8
@@ -35,16 +35,13 @@ _CHAIN = re.compile(r"\w+(?:(?:[-'’]|\s(?=\d+(?!\w)))\w+)*")
 _JOINER = re.compile(r"([-'’\s])")
 _SEPARATORS = re.compile(r"[-\s]+")
 _APOSTROPHES = "'’"
-_AS_HYPHEN = str.maketrans(dict.fromkeys(WORD_HYPHENS[1:], "-"))
-"""Unicode's hyphen and the non-breaking one read as "-" (a word processor's "FA‑2025‑014"
-stored none of its compounds, so a question's "FA-2025-014" was a record the corpus never
-writes; s41 shop trial). One character for one: a text keeps its length."""
 
 
 def compound_key(word: str) -> str:
     """The key a compound name is stored and looked up under: folded, no hyphens or spaces
-    (a non-breaking one, "FA‑2025‑014", is one: hyphens.WORD_HYPHENS)."""
-    return _SEPARATORS.sub("", fold(word).translate(_AS_HYPHEN))
+    (a non-breaking one, "FA‑2025‑014", is one: hyphens.WORD_HYPHENS; a word processor's
+    "FA‑2025‑014" stored none of its compounds, s41 shop trial)."""
+    return _SEPARATORS.sub("", fold(word).translate(WORD_HYPHENS_AS_ASCII))
 
 
 def corpus_compounds(texts: Iterable[str]) -> list[str]:
@@ -60,7 +57,7 @@ def corpus_compounds(texts: Iterable[str]) -> list[str]:
 def folded_compounds(folded: str) -> set[str]:
     """The keys of the compound names a folded text holds (`corpus_compounds`)."""
     keys: set[str] = set()
-    for chain in _CHAIN.findall(folded.translate(_AS_HYPHEN)):
+    for chain in _CHAIN.findall(folded.translate(WORD_HYPHENS_AS_ASCII)):
         if chain.isalpha():  # most of them: a plain word (a quick test, in C)
             continue
         if _JOINER.search(chain):

@@ -220,10 +220,15 @@ def _folder_passed_over(name: str) -> bool:
 def _file_passed_over(name: str, stat: stat_result) -> bool:
     """Whether the walk passes over a file of this `name` (`stat` not followed): a hidden
     one, or an office program's lock file."""
-    lock_prefixes = tuple(checkout_names("lock_file_prefixes"))
-    return _hidden_file(name, stat, checkout_names("read_hidden_files")) or name.startswith(
-        lock_prefixes
-    )
+    hidden = _hidden_file(name, stat, checkout_names("read_hidden_files"))
+    return hidden or name.startswith(_lock_prefixes())
+
+
+@cache
+def _lock_prefixes() -> tuple[str, ...]:
+    """The prefixes of an office program's lock files (checkout_files.json), as startswith
+    takes them, made once for the walk's every file."""
+    return tuple(checkout_names("lock_file_prefixes"))
 
 
 def _hidden_file(name: str, stat: stat_result, read_hidden_files: frozenset[str]) -> bool:

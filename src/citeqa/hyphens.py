@@ -22,3 +22,10 @@ ID_HYPHENS = WORD_HYPHENS + "\u2013\u2212"
 
 OPTION_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 """The dashes written for an option's '-': U+2010 to U+2015 and the minus sign."""
+
+WORD_HYPHENS_AS_ASCII = str.maketrans(dict.fromkeys(WORD_HYPHENS[1:], "-"))
+"""`str.translate` table making each of a word's hyphens "-", one character for one (every
+offset kept): a compound's key (compounds.py)."""
+ID_HYPHENS_AS_ASCII = str.maketrans(dict.fromkeys(ID_HYPHENS[1:], "-"))
+"""The same for an identifier's hyphens, the en dash and the minus sign with them
+(record_ids.hyphens_as_ascii)."""

@@ -42,7 +42,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from citeqa.document_kinds import written_as_record
-from citeqa.hyphens import ID_HYPHENS
+from citeqa.hyphens import ID_HYPHENS, ID_HYPHENS_AS_ASCII
 from citeqa.models import Document, Hit
 
 __all__ = [
@@ -77,17 +77,15 @@ _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 YEAR_LEAD = _YEAR.pattern
 """A year that may open an identifier before its letters, a hyphen after it ("2025-A-030": an
 order's number of its year); unheld_codes.CODE reads the same shape."""
-_AS_HYPHEN = str.maketrans(dict.fromkeys(ID_HYPHENS[1:], "-"))
-"""The characters read as the hyphen between an identifier's groups (hyphens.ID_HYPHENS: the
-non-breaking hyphen a word processor types, "HT‑INV‑4483", the en dash, the minus sign; s33
-hostile probe: such an id was never found) made "-", every offset kept."""
 _IN_CLASS = ID_HYPHENS.replace("-", r"\-")
 """ID_HYPHENS as a character class's content, the hyphen escaped."""
 
 
 def hyphens_as_ascii(text: str) -> str:
-    """`text` with each of hyphens.ID_HYPHENS as the hyphen-minus, every offset kept."""
-    return text.translate(_AS_HYPHEN)
+    """`text` with each of hyphens.ID_HYPHENS as the hyphen-minus, every offset kept (the
+    non-breaking hyphen a word processor types, "HT‑INV‑4483", the en dash, the minus sign; s33
+    hostile probe: such an id was never found)."""
+    return text.translate(ID_HYPHENS_AS_ASCII)
 
 
 _HYPHEN = f"[{_IN_CLASS}]"

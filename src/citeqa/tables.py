@@ -385,10 +385,17 @@ def _folded_key(cell: str, keys: frozenset[str]) -> str:
     cue ("4eB", "4e-B", "Bus 12 A") written as a question's key writes it ("4e b", "12 a":
     keyshapes.cell_lettered_keys) when `keys` hold such a key."""
     folded = fold(cell)
-    if folded in keys or not any(key_kind(key) == "lettered" for key in keys):
+    if folded in keys or not _asks_lettered(keys):
         return folded
     lettered = cell_lettered_keys(cell)
     return fold(lettered[0]) if lettered else folded
+
+
+@lru_cache(maxsize=64)
+def _asks_lettered(keys: frozenset[str]) -> bool:
+    """Whether a question's `keys` hold a class or group ("4e b"), read once a question (each
+    row of its tables asks: `_folded_key`)."""
+    return any(key_kind(key) == "lettered" for key in keys)
 
 
 def _names_record(line: str, cells: list[str], keys: frozenset[str], key: str) -> bool:

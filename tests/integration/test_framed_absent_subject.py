@@ -1,5 +1,5 @@
 """A question whose written words only frame what it asks (a price, an opening time) asks of
-a subject the documents never mention (frame_words.py; s41 school trial: "Combien coûte
+a subject the documents never mention (value_frames.py; s41 school trial: "Combien coûte
 l'internat ?" got the canteen's price at .63), while one naming a subject they write is
 answered."""
 

@@ -1,13 +1,14 @@
 """Whether a question asks of a subject the documents never mention, its other words only
-framing what it asks: "Combien coûte l'internat ?" of a school's folder that never writes
-"internat" but writes "combien" and "coûte" in its FAQ's headings.
+framing the value it asks (not language.json's `frame_words`, which speak of the documents):
+"Combien coûte l'internat ?" of a school's folder that never writes "internat" but writes
+"combien" and "coûte" in its FAQ's headings.
 
 Before the search, a question none of whose words the documents write is refused
 (abstention.before_search); one writing a single such word went on to the answer layer, which
 quoted the one price the folder holds, the canteen's, at .63 (s41 school trial; "À quelle heure
 ouvre la bibliothèque ?" got the school's opening time). Here such a question is told apart:
 every term of its own (QuestionTerms' focus terms) that the documents write is a frame word in
-all its forms (data/frame_words.json: a price, an hour, a day, opening and closing, how much;
+all its forms (data/value_frames.json: a price, an hour, a day, opening and closing, how much;
 no duration), and
 one of its words they never write is left, no typo of a corpus word, no cognate nor translation
 of one. The caller applies it only when no document is in the other language (a word absent in
@@ -29,7 +30,7 @@ __all__ = ["framed_absent"]
 @cache
 def _frame_tokens() -> frozenset[str]:
     """The terms (stemmed as a question's: lexical.query_tokens) of every frame word."""
-    words = data_json("frame_words.json")["words"]
+    words = data_json("value_frames.json")["words"]
     return frozenset(
         token for listed in words.values() for w in listed for token in query_tokens(w)
     )
