@@ -20,8 +20,11 @@ __all__ = [
     "cell_key",
     "cell_lettered_keys",
     "key_kind",
+    "lettered_cues",
     "lettered_key",
+    "lettered_parts",
     "line_skeletons",
+    "ordinal_key",
     "skeleton",
 ]
 
@@ -65,12 +68,36 @@ def lettered_key(text: str, *, cued: bool = False) -> str | None:
     return f"{text[: len(text) - 1].rstrip(' -')} {found[3]}"
 
 
+def ordinal_key(key: str) -> bool:
+    """Whether a class or group key (`lettered_key`) numbers it by an ordinal ("4e B", "9th
+    C"), not by a plain number ("12 A", "9 C")."""
+    found = _lettered_pattern().fullmatch(fold(key[:-1]) + key[-1:]) if key else None
+    return bool(found and found[2])
+
+
+@cache
+def lettered_cues() -> frozenset[str]:
+    """The folded words that cue a number and one capital letter after them as one key ("Bus
+    12 A", "Year 9 C": language data `lettered_number_cues`)."""
+    return language_words("lettered_number_cues")
+
+
+def lettered_parts(cell: str) -> tuple[str, str] | None:
+    """A table's cell that writes a class or group key, whole or as its last words: the words
+    before that key and the key, written as `lettered_key` writes it ("Bus 12 A" → ("Bus",
+    "12 A"), "4eB" → ("", "4e B")); None for a cell writing none."""
+    words = cell.split()
+    for size in (2, 1):
+        if len(words) >= size and (key := lettered_key(" ".join(words[-size:]), cued=True)):
+            return " ".join(words[:-size]), key
+    return None
+
+
 def cell_lettered_keys(cell: str) -> list[str]:
     """The class or group keys a table's cell writes, whole or as its last words ("Bus 12 A"
     → ["12 A"], "4eB" → ["4e B"]), written as `lettered_key` writes them; [] for none."""
-    words = cell.split()
-    tails = (" ".join(words[-2:]), words[-1]) if words else ()
-    return [key for tail in tails if (key := lettered_key(tail, cued=True)) is not None][:1]
+    parts = lettered_parts(cell)
+    return [parts[1]] if parts else []
 
 
 def cell_key(cell: str) -> str:

@@ -49,7 +49,7 @@ from citeqa.identifiers import (
     parts,
     setting_of,
 )
-from citeqa.keyshapes import key_kind, lettered_key
+from citeqa.keyshapes import key_kind, lettered_cues, lettered_key
 from citeqa.language import question_lang
 from citeqa.lexical import DECIMAL, GROUPED, query_tokens
 from citeqa.lexical import fold as lexical_fold
@@ -231,7 +231,7 @@ def _lettered_numbers(raws: list[str]) -> list[str]:
     joined: list[str] = []
     at = 0
     while at < len(raws):
-        cued = bool(joined) and fold(core_word(joined[-1])) in _lettered_cues()
+        cued = bool(joined) and fold(core_word(joined[-1])) in lettered_cues()
         pair = raws[at : at + 2]
         key = _lettered_pair(pair, cued=cued)
         if key is not None:
@@ -255,11 +255,6 @@ def _lettered_pair(pair: list[str], *, cued: bool) -> str | None:
     if len(pair) != 2 or core_word(pair[0]) != pair[0] or len(core_word(pair[1])) != 1:
         return None
     return lettered_key(f"{pair[0]} {core_word(pair[1])}", cued=cued)
-
-
-@cache
-def _lettered_cues() -> frozenset[str]:
-    return language_words("lettered_number_cues")
 
 
 def _marks_number(word: str, following: list[str]) -> bool:

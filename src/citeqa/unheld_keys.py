@@ -42,6 +42,7 @@ from rapidfuzz import fuzz
 from citeqa.domain import language_data
 from citeqa.glossary import fold
 from citeqa.keyshapes import cell_key, cell_lettered_keys, key_kind, line_skeletons, skeleton
+from citeqa.lettered_closest import asked_as, of_its_kind
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
 from citeqa.sentences import SentenceBank
@@ -93,17 +94,30 @@ def unheld_key(terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank) ->
         for table in tables
     ):
         return None
+    cues = dict(reversed(terms.typed_keys))  # each key's word before it, its first as typed
     for key in terms.unwritten_keys:
-        kind, unit = key_kind(key), _unit_of(key, amounts)
-        keys = [
-            cell
-            for table in tables
-            if table.kind == kind and (unit is None or unit in table.key_units)
-            for cell in table.keys
-        ]
-        if kind is not None and keys:
-            return UnheldKey(key, closest(key, _of_its_magnitude(key, keys)))
+        unheld = _unheld(key, cues.get(key, ""), tables, _unit_of(key, amounts))
+        if unheld is not None:
+            return unheld
     return None
+
+
+def _unheld(key: str, before: str, tables: Sequence[_Table], unit: str | None) -> UnheldKey | None:
+    """A `key` no table holds, asked after the word `before` (and with a `unit`, or None),
+    written as asked with the closest keys of its kind the `tables` hold (lettered_closest:
+    "Bus 14 B" is written so and named beside the buses, not a class table's "4e A"); None
+    when it is of no kind or no table is looked up by keys of its kind."""
+    kind = key_kind(key)
+    held = [
+        (cell, table.key_header)
+        for table in tables
+        if table.kind == kind and (unit is None or unit in table.key_units)
+        for cell in table.keys
+    ]
+    if kind is None or not held:
+        return None
+    keys = of_its_kind(key, before, held)
+    return UnheldKey(asked_as(key, before), closest(key, _of_its_magnitude(key, keys)))
 
 
 def _unit_of(key: str, amounts: Sequence[Amount]) -> str | None:
@@ -178,6 +192,9 @@ class _Table:
     counted: tuple[str, ...] = ()
     """That column's numbers, its header left out."""
     rows: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+    key_header: str = ""
+    """Its key column's header ("Bus" over "12 A"): the cue word its class or group keys may
+    be written after (lettered_closest.py)."""
 
     @cached_property
     def key_units(self) -> frozenset[str]:
@@ -235,12 +252,17 @@ class _Table:
     @classmethod
     def of(cls, rows: Sequence[Sequence[str]]) -> _Table:
         cells = _key_column(rows)
-        open_ended = any(map(_open, cells))
-        kind, keyed = column_keys([cell_key(cell) for cell in cells])
+        kind, keyed = _held_keys(cells)
         counted = _counting_column(rows)
-        header = fold(counted[0]).strip() if counted else ""
-        kept = tuple(tuple(row) for row in rows)
-        return cls(kind, tuple(keyed), open_ended, header, tuple(counted[1:]), kept)
+        return cls(
+            kind,
+            tuple(keyed),
+            open=any(map(_open, cells)),
+            counted_by=fold(counted[0]).strip() if counted else "",
+            counted=tuple(counted[1:]),
+            rows=tuple(tuple(row) for row in rows),
+            key_header=cells[0].strip() if cells else "",
+        )
 
     def holds_numbers(self) -> bool:
         """Whether a number asked may be one of its keys: a table looked up by keys that are
@@ -266,6 +288,33 @@ class _Asked:
         every = frozenset(skeleton(key) for key in typed)
         words = frozenset(skeleton(key) for key in typed if not key.isdigit())
         return cls(every, _numbers(every), words, _numbers(words))
+
+
+def _held_keys(cells: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The kind of key a key column's `cells` are (tables.column_keys) and those of that kind:
+    each cell's keyshapes.cell_key (`--min-size` of `--min-size SIZE`), or a class or group
+    key it ends with ("12 A" of "Bus 12 A": keyshapes.cell_lettered_keys), that cell written
+    whole (s43: a bus table's "Bus 12 A" was no key, so "Bus 14 B" named a class table's)."""
+    typed = [_typed_key(cell) for cell in cells]
+    kind, _ = column_keys(typed)
+    if kind is None:
+        return None, []
+    whole = kind == "lettered"
+    return kind, [
+        cell.strip() if whole else key
+        for cell, key in zip(cells, typed, strict=True)
+        if key_kind(key) == kind
+    ]
+
+
+def _typed_key(cell: str) -> str:
+    """The key a key column's cell writes (keyshapes.cell_key), or, when that is of no kind, the
+    class or group key it ends with ("Bus 12 A": "12 A")."""
+    key = cell_key(cell)
+    if key_kind(key) is not None:
+        return key
+    lettered = cell_lettered_keys(cell)
+    return lettered[0] if lettered else key
 
 
 def _numbers(skeletons: frozenset[str]) -> tuple[int, ...]:

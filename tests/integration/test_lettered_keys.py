@@ -69,8 +69,8 @@ def test_a_lettered_key_quotes_its_own_row(
     ("question", "key"),
     [
         ("Qui est le professeur principal de la 4e D ?", "4e D"),
-        ("What does Year 9 D have on Monday?", "9 D"),
-        ("When does Bus 14 B leave?", "14 B"),
+        ("What does Year 9 D have on Monday?", "Year 9 D"),
+        ("When does Bus 14 B leave?", "Bus 14 B"),
     ],
 )
 def test_a_lettered_key_no_table_holds_abstains_naming_it(
