@@ -9,7 +9,9 @@ that leads content (ending in a colon, a short label only, judged by its words, 
 "Supported tests:", not "The default is:"; `_no_lead_in` says where that stops), or a paragraph
 wholly in bold, is a heading, and so is a numbered line inside a paragraph standing over prose
 after a sentence's end ("3. Results", "Article 5 - Fees", or numbered in words, "DEUXIÈME
-RÉSOLUTION – Affectation du résultat": part_ordinals.py), as plain text and PDF text have them;
+RÉSOLUTION – Affectation du résultat": part_ordinals.py), as plain text and PDF text have them,
+but for a line opening with a street address (a letter's "12 rue des Lilas, 75011 Paris":
+street_addresses.py);
 a line inside a backtick code fence is never a heading (a shell "# comment" is code).
 chunking.py packs blocks into chunks; `headings` lists a text's headings as a build finds them.
 """
@@ -39,6 +41,7 @@ from citeqa.language import (
 from citeqa.latex import is_latex_item, latex_heading
 from citeqa.markup import front_matter_chars, is_adornment, is_fence, overlines, underlines
 from citeqa.part_ordinals import ordinal_part
+from citeqa.street_addresses import opens_street_address
 
 __all__ = [
     "Block",
@@ -260,6 +263,8 @@ def _heads_prose(text: str, lines: list[Span], index: int, labels: bool = False)
     line = text[slice(*lines[index])].strip()
     if index + 1 >= len(lines) or not _heading_candidate_line(line) or line[-1] in _ENDS:
         return False
+    if opens_street_address(line):  # "12 rue des Lilas, 75011 Paris": a letter's address
+        return False
     number = _NUMBERED_HEADING.match(line)
     if number is None:
         return _ordinal_heading(line) and _numbered_leads(text, lines, index, None, labels)
@@ -418,7 +423,8 @@ def heading_title(heading: str) -> str:
 
 def _heading_candidate(text: str, block: Block) -> bool:
     """A short line alone, with no final period, starting with a capital or a digit, that
-    stamps no edit ("Updated March 3, 2026 · 2 min read" under a page's title: editstamps.py)."""
+    stamps no edit ("Updated March 3, 2026 · 2 min read" under a page's title: editstamps.py)
+    nor opens with a street address ("4 Place Vendôme": street_addresses.py)."""
     line = text[block.start : block.end]
     return (
         block.kind == "text"
@@ -427,6 +433,7 @@ def _heading_candidate(text: str, block: Block) -> bool:
         and line[-1] not in ".,;"
         and _no_lead_in(line)
         and not stamps_an_edit(line)
+        and not opens_street_address(line)
     )
 
 

@@ -333,6 +333,11 @@ class Domain(BaseModel):
     lettered_number_cues: tuple[str, ...] = ()
     """Folded words after which a number and one capital letter are one key ("Year 9 C",
     "Bus 12 A", "salle 12 B": questions.key_words)."""
+    street_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Per language, folded words naming a street in an address ("rue", "place" open its name in
+    French, "street", "road" close it in English): a line opening with a number then an
+    address ("12 rue des Lilas", "221 Baker Street") is no heading (street_addresses.py):
+    cutting data, a change needs a chunking.CUTTING_VERSION bump."""
     lettered_number_ordinals: tuple[str, ...] = ()
     """Folded endings of an ordinal ("e", "eme", "re", "th"): an ordinal and one capital letter
     after it are one key ("la 4e B", "4eB": keyshapes.lettered_key)."""

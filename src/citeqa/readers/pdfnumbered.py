@@ -14,7 +14,8 @@ A line is such a heading (`numbered_heading_lines`) when:
 - it is short (HEADING_WORDS_MAX words after its number) and numbered one or two levels deep
   ("3.", "4", "2.1", "2.1."), its title opening with a capital, holding no sentence's or list's
   punctuation (".", ",", ";", ":", "?", "!": a reference, "1. Smith J, Brown K. …", is none)
-  and no number standing alone (a table's row, "3 Site B 11 4", is none);
+  and no number standing alone (a table's row, "3 Site B 11 4", is none), nor opening with a
+  street address (a letter's "4 Place Vendôme", "12 Rue Victor Hugo": street_addresses.py);
 - its title is a known section's word (the language data's `paper_sections`: "Results",
   "Méthodes"), or in Title Case ("4 Data Collection"), or its number is two levels deep and
   the document has a heading line numbered as its parent ("2.1 Study area" under "2.
@@ -42,6 +43,7 @@ from citeqa.blocks import leads_prose
 from citeqa.glossary import fold, language_words
 from citeqa.language import LINE_ENDS, is_table_row, without_closing_marks
 from citeqa.readers.pdfmargins import evened
+from citeqa.street_addresses import opens_street_address
 
 __all__ = [
     "NUMBERED_LINE",
@@ -139,7 +141,7 @@ def opens_numbered_heading(line: str, parents: frozenset[str]) -> bool:
     """Whether a line (spaces evened) reads as a numbered heading by its own words (the
     module docstring's first two points); `parents`: as `numbered_heading_lines`."""
     shape = _shape(line)
-    if shape is None:
+    if shape is None or opens_street_address(line):  # "4 Place Vendôme": an address
         return False
     number, title = shape
     words = title.split(" ")
