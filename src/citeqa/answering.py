@@ -188,6 +188,7 @@ from citeqa.record_cells import asked_record_cell
 from citeqa.record_fields import AskedWord, answering_fields, asked_words
 from citeqa.record_ids import AskedRecords, asked_ids, asked_records, ids_pattern, own_record
 from citeqa.record_threads import answering_records
+from citeqa.role_holders import unnamed_role
 from citeqa.row_context import row_context
 from citeqa.row_lead import leading_rows_kept
 from citeqa.sentences import (
@@ -2522,6 +2523,9 @@ def compose(
     kind = _unwritten_value_kind(terms, citations)
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
         return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
+    role = unnamed_role(terms.focus, [(c.quote, bank.documents[c.doc_id].text) for c in citations])
+    if role is not None:  # "Qui est le trésorier ?" answered by the statutes' list of offices
+        return abstain(abstention.no_one_named(role, lang))
     shown = section_first(passages, retrieval, citations[0], bank, terms.focus)
     return _quoting(question, sure, citations, shown, lang, notes)
 
