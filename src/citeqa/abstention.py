@@ -609,6 +609,14 @@ def _framed_absent(
     return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
 
 
+def never_mentioned_head(head: str, terms: QuestionTerms, lang: Lang) -> str | None:
+    """The reason for a question asking the value of a thing whose head word (`head`, as
+    typed) the documents never write (absent_heads.py), when a reason may name that word
+    (`_nameable_unused`); else None."""
+    named = _nameable_unused([head], terms, lang)
+    return NEVER_MENTIONED[lang].format(words=_quoted(named)) if named else None
+
+
 def value_kinds_asked(terms: QuestionTerms) -> list[str]:
     """The folded words of a follow-up read with its carried subject when they all name a
     kind of value asked of it ("email", "address": `value_kind_words`), else none: its quotes

@@ -47,6 +47,7 @@ from typing import Literal, overload
 import numpy as np
 
 from citeqa import abstention
+from citeqa.absent_heads import absent_head
 from citeqa.achieved_results import RESULT_RANKS, Statement, restates_plan, result_position
 from citeqa.across import (
     Closeness,
@@ -2523,6 +2524,9 @@ def compose(
     kind = _unwritten_value_kind(terms, citations)
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
         return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
+    head = _absent_head(terms, top, lang)
+    if head is not None:  # "the default timeout for fetching a feed" of docs never writing it
+        return abstain(head, claims_absence=True)
     role = unnamed_role(terms.focus, [(c.quote, bank.documents[c.doc_id].text) for c in citations])
     if role is not None:  # "Qui est le trésorier ?" answered by the statutes' list of offices
         return abstain(abstention.no_one_named(role, lang))
@@ -2578,6 +2582,18 @@ def _unwritten_value_kind(terms: QuestionTerms, citations: list[Citation]) -> li
         return unwritten_kind(follow_up, quotes)
     phrase = unwritten_asked_kind(terms.focus, quotes)
     return None if phrase is None else [phrase]
+
+
+def _absent_head(terms: QuestionTerms, top: Sequence[Hit], lang: Lang) -> str | None:
+    """The reason for a question asking the value of a thing whose head word the documents
+    never write, as typed and no typo of theirs (absent_heads.py: "What is the default timeout
+    …?" of docs never writing "timeout"), when every passage read is in its language and no
+    cognate nor translation of its words was read; else None."""
+    if terms.cognates or terms.translated or any(hit.chunk.lang != lang for hit in top):
+        return None
+    absent = [word for word in terms.absent if word not in terms.corrected]
+    head = absent_head(terms.focus, absent)
+    return None if head is None else abstention.never_mentioned_head(head, terms, lang)
 
 
 def _quoted_instead(
