@@ -27,10 +27,11 @@ CONFIG = (
     ("question", "head"),
     [
         ("What is the default timeout for fetching a feed?", "timeout"),
-        ("How many retries are made when a feed fails?", "retries"),
-        ("what's the cache folder?", "folder"),
+        ("How many retries are made by default?", "retries"),
+        ("what's the default cache folder?", "folder"),
         ("Quel est le délai maximal de préavis ?", "delai"),
-        ("Combien de parcelles ?", "parcelles"),
+        ("Quel est le port par défaut du serveur ?", "port"),
+        ("What is the maximum steroid dose targeted by the guideline?", "dose"),
     ],
 )
 def test_the_head_of_the_thing_asked_is_read(question: str, head: str) -> None:
@@ -41,7 +42,10 @@ def test_the_head_of_the_thing_asked_is_read(question: str, head: str) -> None:
     "question",
     [
         "What is the default value of max_entries?",  # a generic head
-        "Quel est le montant de la cotisation ?",
+        "Quel est le montant maximal de la cotisation ?",
+        "How many seconds does retry_delay_s default to?",  # a unit
+        "Quelle est la religion de Massanes ?",  # no qualifier: an attribute
+        "How many retries are made when a feed fails?",
         "How do I reset the cache?",  # asks no value of a named thing
         "Who is the maintainer?",
     ],
