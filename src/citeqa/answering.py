@@ -201,6 +201,7 @@ from citeqa.sentences import (
     sentences_in,
 )
 from citeqa.series_answers import SeriesAnswer, answering_series, falling_on, series_citation
+from citeqa.sibling_years import SiblingYear, binds_asked_year, sibling_year
 from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
@@ -2481,6 +2482,9 @@ def compose(
     citations, unheld_time = _of_asked_time(terms, citations, reading, rechoose)
     if unheld_time is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_held_id(*unheld_time, lang))
+    citations, sibling = _of_sibling_year(terms.focus, citations, rechoose)
+    if sibling is not None:  # "l'exercice 2022" answered by "L'exercice 2021 se clôt…"
+        return abstain(abstention.no_held_id(sibling.asked, [sibling.held], lang))
     rewrite = functools.partial(_rechosen_writing, candidates, reading, models, settings, place)
     other_language = functools.partial(rewrite, lang)
     citations, month = _of_asked_month(terms.focus, citations, top, bank.documents, other_language)
@@ -2582,6 +2586,29 @@ def _unwritten_value_kind(terms: QuestionTerms, citations: list[Citation]) -> li
         return unwritten_kind(follow_up, quotes)
     phrase = unwritten_asked_kind(terms.focus, quotes)
     return None if phrase is None else [phrase]
+
+
+def _of_sibling_year(
+    focus: str,
+    citations: list[Citation],
+    rechoose: Callable[[Callable[[str, frozenset[str]], bool]], list[Citation] | None],
+) -> tuple[list[Citation], SiblingYear | None]:
+    """The answer's citations, and the asked year with another one a quote binds the
+    question's word to (sibling_years.py: "l'exercice 2022" answered by "L'exercice 2021…");
+    no year when no quote is such a sibling, when the other quotes answer alone (one binds the
+    asked year: renumbered), or when the near-best candidates binding it answer instead
+    (`rechoose`, given what they write)."""
+    siblings = [sibling_year(focus, [c.quote]) for c in citations]
+    sibling = next((found for found in siblings if found is not None), None)
+    if sibling is None:
+        return citations, None
+    kept = [c for c, found in zip(citations, siblings, strict=True) if found is None]
+    if any(binds_asked_year(focus, c.quote, sibling.asked) for c in kept):
+        return [c.model_copy(update={"n": n}) for n, c in enumerate(kept, 1)], None
+    chosen = rechoose(lambda _, tokens: sibling.asked in tokens)
+    if chosen is None or not binds_asked_year(focus, chosen[0].quote, sibling.asked):
+        return citations, sibling
+    return chosen, None
 
 
 def _absent_head(terms: QuestionTerms, top: Sequence[Hit], lang: Lang) -> str | None:
