@@ -254,6 +254,12 @@ NO_VALUE_KIND = {
 }
 """A follow-up asking only a kind of value ("what is her email address?") of the subject at
 hand whose quotes write none of that kind (value_kinds.py)."""
+NO_ONE_NAMED = {
+    "en": "The passages that would answer name no one as {role}.",
+    "fr": "Les passages qui répondraient ne nomment personne comme {role}.",
+}
+"""A question asking who holds a role ("Qui est le trésorier ?") whose quotes name no one
+(role_holders.py): the statutes' list of offices, no election."""
 NOT_COUNTED = {
     "en": "This question asks to count or rank the records of {title}: citeqa quotes passages,"
     " it does not count them.",
@@ -603,6 +609,14 @@ def _framed_absent(
     return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
 
 
+def never_mentioned_head(head: str, terms: QuestionTerms, lang: Lang) -> str | None:
+    """The reason for a question asking the value of a thing whose head word (`head`, as
+    typed) the documents never write (absent_heads.py), when a reason may name that word
+    (`_nameable_unused`); else None."""
+    named = _nameable_unused([head], terms, lang)
+    return NEVER_MENTIONED[lang].format(words=_quoted(named)) if named else None
+
+
 def value_kinds_asked(terms: QuestionTerms) -> list[str]:
     """The folded words of a follow-up read with its carried subject when they all name a
     kind of value asked of it ("email", "address": `value_kind_words`), else none: its quotes
@@ -621,6 +635,12 @@ def no_value_kind(words: list[str], lang: Lang) -> str:
     naming that kind, in the question's order, between quotation marks ("email address")."""
     named = shown(" ".join(words))
     return NO_VALUE_KIND[lang].format(words=_quoted([named]), of=_french_of(named))
+
+
+def no_one_named(role: str, lang: Lang) -> str:
+    """The reason for a question asking who holds `role` (as the question writes it) whose
+    quotes name no one: the role, between quotation marks."""
+    return NO_ONE_NAMED[lang].format(role=_quoted([shown(role)]))
 
 
 def _french_of(word: str) -> str:

@@ -47,6 +47,7 @@ from typing import Literal, overload
 import numpy as np
 
 from citeqa import abstention
+from citeqa.absent_heads import absent_head
 from citeqa.achieved_results import RESULT_RANKS, Statement, restates_plan, result_position
 from citeqa.across import (
     Closeness,
@@ -188,6 +189,7 @@ from citeqa.record_cells import asked_record_cell
 from citeqa.record_fields import AskedWord, answering_fields, asked_words
 from citeqa.record_ids import AskedRecords, asked_ids, asked_records, ids_pattern, own_record
 from citeqa.record_threads import answering_records
+from citeqa.role_holders import unnamed_role
 from citeqa.row_context import row_context
 from citeqa.row_lead import leading_rows_kept
 from citeqa.sentences import (
@@ -199,6 +201,7 @@ from citeqa.sentences import (
     sentences_in,
 )
 from citeqa.series_answers import SeriesAnswer, answering_series, falling_on, series_citation
+from citeqa.sibling_years import SiblingYear, binds_asked_year, sibling_year
 from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
@@ -2479,6 +2482,9 @@ def compose(
     citations, unheld_time = _of_asked_time(terms, citations, reading, rechoose)
     if unheld_time is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_held_id(*unheld_time, lang))
+    citations, sibling = _of_sibling_year(terms.focus, citations, rechoose)
+    if sibling is not None:  # "l'exercice 2022" answered by "L'exercice 2021 se clôt…"
+        return abstain(abstention.no_held_id(sibling.asked, [sibling.held], lang))
     rewrite = functools.partial(_rechosen_writing, candidates, reading, models, settings, place)
     other_language = functools.partial(rewrite, lang)
     citations, month = _of_asked_month(terms.focus, citations, top, bank.documents, other_language)
@@ -2522,6 +2528,12 @@ def compose(
     kind = _unwritten_value_kind(terms, citations)
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
         return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
+    head = _absent_head(terms, top, lang)
+    if head is not None:  # "the default timeout for fetching a feed" of docs never writing it
+        return abstain(head, claims_absence=True)
+    role = unnamed_role(terms.focus, [(c.quote, bank.documents[c.doc_id].text) for c in citations])
+    if role is not None:  # "Qui est le trésorier ?" answered by the statutes' list of offices
+        return abstain(abstention.no_one_named(role, lang))
     shown = section_first(passages, retrieval, citations[0], bank, terms.focus)
     return _quoting(question, sure, citations, shown, lang, notes)
 
@@ -2574,6 +2586,41 @@ def _unwritten_value_kind(terms: QuestionTerms, citations: list[Citation]) -> li
         return unwritten_kind(follow_up, quotes)
     phrase = unwritten_asked_kind(terms.focus, quotes)
     return None if phrase is None else [phrase]
+
+
+def _of_sibling_year(
+    focus: str,
+    citations: list[Citation],
+    rechoose: Callable[[Callable[[str, frozenset[str]], bool]], list[Citation] | None],
+) -> tuple[list[Citation], SiblingYear | None]:
+    """The answer's citations, and the asked year with another one a quote binds the
+    question's word to (sibling_years.py: "l'exercice 2022" answered by "L'exercice 2021…");
+    no year when no quote is such a sibling, when the other quotes answer alone (one binds the
+    asked year: renumbered), or when the near-best candidates binding it answer instead
+    (`rechoose`, given what they write)."""
+    siblings = [sibling_year(focus, [c.quote]) for c in citations]
+    sibling = next((found for found in siblings if found is not None), None)
+    if sibling is None:
+        return citations, None
+    kept = [c for c, found in zip(citations, siblings, strict=True) if found is None]
+    if any(binds_asked_year(focus, c.quote, sibling.asked) for c in kept):
+        return [c.model_copy(update={"n": n}) for n, c in enumerate(kept, 1)], None
+    chosen = rechoose(lambda _, tokens: sibling.asked in tokens)
+    if chosen is None or not binds_asked_year(focus, chosen[0].quote, sibling.asked):
+        return citations, sibling
+    return chosen, None
+
+
+def _absent_head(terms: QuestionTerms, top: Sequence[Hit], lang: Lang) -> str | None:
+    """The reason for a question asking the value of a thing whose head word the documents
+    never write, as typed and no typo of theirs (absent_heads.py: "What is the default timeout
+    …?" of docs never writing "timeout"), when every passage read is in its language and no
+    cognate nor translation of its words was read; else None."""
+    if terms.cognates or terms.translated or any(hit.chunk.lang != lang for hit in top):
+        return None
+    absent = [word for word in terms.absent if word not in terms.corrected]
+    head = absent_head(terms.focus, absent)
+    return None if head is None else abstention.never_mentioned_head(head, terms, lang)
 
 
 def _quoted_instead(

@@ -1,0 +1,104 @@
+"""A question asking the value of a thing the documents never name: "What is the default
+timeout for fetching a feed?" of a project's docs that never write "timeout" (s43 trial: the
+answer models quoted "8 workers by default" at .53, every other word of the question matching
+it), "How many retries are made when a feed fails?".
+
+The thing asked is the name after the question's opener (language data,
+citeqa/data/asked_heads.json: "what is the", "how many", "quel est le", "combien de") up to the
+first stopword or stop word ("default timeout"), and its head word is the last in English, the
+first in French ("délai" of "le délai maximal"); a head naming a kind of value, a relation or a
+unit ("value" of "the default value of max_entries", "montant", "seconds") names no thing. The
+question must write a qualifier of a setting ("default", "maximum", "par défaut", "maximal"):
+an attribute ("Quelle est la religion de Massanes ?") is often stated without its noun
+("catholique"), a setting's value beside its name. When the
+documents never write that head (it is among QuestionTerms.absent and no typo of a corpus
+word), nothing they write states its value: the answer abstains naming it. The caller checks it
+only when every passage read is in the question's language (a word absent in one language may
+be written in the other) and no cognate nor translation was read for the question.
+No I/O but the data file, read once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from functools import cache
+from typing import NamedTuple
+
+from citeqa.glossary import fold
+from citeqa.jsonfiles import data_json
+from citeqa.lexical import stopwords
+
+__all__ = ["absent_head", "asked_head"]
+
+_WORD = re.compile(r"[\w'’-]+")
+"""A word of a question, elisions and hyphens kept."""
+PARTICIPLE_LETTERS = 6
+"""A word this long or longer ending in "ed" past a name's first word is an English past
+participle ending the name ("targeted"; not "speed", "seed")."""
+
+
+class _Heads(NamedTuple):
+    openers: tuple[tuple[re.Pattern[str], str], ...]
+    """Each opener with its language's head position ("last", "first")."""
+    stops: frozenset[str]
+    generic: frozenset[str]
+    """Heads naming a kind of value, a relation or a unit, not a thing ("value", "montant")."""
+    qualifiers: frozenset[str]
+    """Words of which the question writes one: a setting's ("default", "maximal")."""
+
+
+@cache
+def _heads() -> _Heads:
+    """asked_heads.json's openers (with their language's head position) and stop words."""
+    data = data_json("asked_heads.json")
+    openers = tuple(
+        (re.compile(pattern), data["head"][lang])
+        for lang, patterns in data["openers"].items()
+        for pattern in patterns
+    )
+
+    def words(field: str) -> frozenset[str]:
+        return frozenset(word for words in data[field].values() for word in words)
+
+    return _Heads(openers, words("stops"), words("generic"), words("qualifiers"))
+
+
+def asked_head(question: str) -> str | None:
+    """The head word (folded) of the thing `question` asks the value of ("timeout" of "What is
+    the default timeout for fetching a feed?"), or None when it asks none so, writes no
+    qualifier ("default", "maximal") or the head is generic ("value", "seconds")."""
+    folded = " ".join(fold(question).split())
+    heads = _heads()
+    if not heads.qualifiers & set(_WORD.findall(folded)):
+        return None
+    for pattern, position in heads.openers:
+        found = pattern.match(folded)
+        if found is None:
+            continue
+        name = _name(folded[found.end() :], heads.stops)
+        head = (name[-1] if position == "last" else name[0]) if name else None
+        return None if head in heads.generic else head
+    return None
+
+
+def _name(rest: str, stops: frozenset[str]) -> list[str]:
+    """The words of `rest` (folded) up to the first stopword, stop word or, past the first, past
+    participle ("targeted" of "the maximum steroid dose targeted by…")."""
+    name: list[str] = []
+    for word in _WORD.findall(rest):
+        if word in stops or word in stopwords() or not word[0].isalpha():
+            break
+        if name and len(word) >= PARTICIPLE_LETTERS and word.endswith("ed"):
+            break
+        name.append(word)
+    return name
+
+
+def absent_head(question: str, absent: Collection[str]) -> str | None:
+    """The head of the thing `question` asks, as typed, when it is one of the `absent` words
+    (as typed: those the documents never write); else None."""
+    head = asked_head(question)
+    if head is None:
+        return None
+    return next((word for word in absent if fold(word) == head), None)
