@@ -87,6 +87,7 @@ from citeqa.chunking import section_of
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, under_decision_heading, with_asked_meeting
+from citeqa.dated_rows import DATED_ROW_RANKS, asks_a_state, latest_dated_row
 from citeqa.dates import NUMERIC_DATE, month_number
 from citeqa.decision_lines import asks_decision, decision_position
 from citeqa.defined_terms import asked_terms, defines
@@ -117,6 +118,7 @@ from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keye
 from citeqa.language import evident_language, line_start
 from citeqa.later_statements import (
     LaterStatement,
+    asks_first_said,
     asks_of_a_meeting,
     document_date,
     later_statement,
@@ -1072,6 +1074,20 @@ def latest_year_first(candidates: Candidates, bank: SentenceBank, question: str)
     if moved is None:
         return candidates
     return _moved_first(candidates, moved)
+
+
+def latest_dated_row_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question asking the state a thing stands in, writing no date
+    nor year and asking nothing of what was first said, whose first candidate is a row of a
+    status history (a full date in one column), the latest-dated near row of that table and
+    key first (dated_rows.py: "| 2026-01-24 | PO-7781 | delivered |" before "| 2026-01-10 |
+    PO-7781 | created |"), rated as the first was, the others in their order."""
+    if not candidates.sentences or not asks_a_state(question) or asks_first_said(question):
+        return candidates
+    items = candidates.sentences[:DATED_ROW_RANKS]
+    rows = [(bank.text(item.index), bank.table_of(item.index)) for item in items]
+    moved = latest_dated_row(question, rows)
+    return candidates if moved is None else _promoted(candidates, moved)
 
 
 DISPLACED_SHARE = 0.5
@@ -3002,6 +3018,7 @@ def _quoted(
         ranked = signed_contact(ranked, bank, terms.focus)
         ranked = unsigned(ranked, bank, terms.focus)
         ranked = latest_year_first(ranked, bank, terms.focus)
+        ranked = latest_dated_row_first(ranked, bank, terms.focus)
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)
         ranked = decision_first(ranked, bank, terms.focus)

@@ -105,6 +105,7 @@ from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
+from citeqa.chunking import section_of
 from citeqa.current_state import may_leave_out
 from citeqa.dates import YEAR_DIGITS, date_terms, day_spans
 from citeqa.headingpath import heading_line_starts
@@ -400,6 +401,7 @@ class _Subjects:
         self._own: dict[int, frozenset[str]] = {}
         self._subject: dict[int, frozenset[str]] = {}
         self._written: dict[int, frozenset[str]] = {}
+        self._sections_of: dict[int, str | None] = {}
         self._dates: dict[str, str | None] = {}
         self._conventions: dict[str, bool | None] = {}
         self._sections: dict[str, SectionDates] = {}
@@ -414,9 +416,23 @@ class _Subjects:
         """The sentence's content words and its section heading's (read once a question:
         `_speaks_of` asks them of each quoted sentence for every candidate)."""
         if index not in self._subject:
-            section = self.bank.chunks[self.bank.sentences[index].chunk_index].section
+            section = self.section(index)
             self._subject[index] = self.own(index) | (_content(section) if section else frozenset())
         return self._subject[index]
+
+    def section(self, index: int) -> str | None:
+        """The heading the sentence stands under (chunking.section_of), not its chunk's first:
+        a short minutes' one chunk holds all its sections, and its "The deadline … moves to 20
+        March" stands under "Website redesign", not under the title "Steering committee —
+        minutes" (s43 probe: that later word on the redesign's deadline was not seen)."""
+        if index not in self._sections_of:
+            sentence = self.bank.sentences[index]
+            chunk = self.bank.chunks[sentence.chunk_index]
+            document = self.bank.documents[sentence.doc_id]
+            self._sections_of[index] = section_of(
+                document.text, chunk, sentence.start, document.latex
+            )
+        return self._sections_of[index]
 
     def written(self, index: int) -> frozenset[str]:
         """All the terms the sentence, its section heading and its document's title write,
@@ -424,7 +440,7 @@ class _Subjects:
         "runner 1722", nor its "in 2.0" of release notes 1.9.4); read once a question."""
         if index not in self._written:
             sentence = self.bank.sentences[index]
-            section = self.bank.chunks[sentence.chunk_index].section or ""
+            section = self.section(index) or ""
             title = self.bank.documents[sentence.doc_id].title
             words = self.bank.tokens[index] | undated_terms(f"{section}\n{title}")
             self._written[index] = _unpadded(words)
