@@ -10,7 +10,11 @@ day's row). Among the first DATED_ROW_RANKS candidates, when the first is a tabl
 cell a full date alone (`_row_date`), another row of the same table (the bank's `table_of`),
 with a later full date in the same column, that writes the same text as the first in each cell
 whose words the question writes ("PO-7781": the asked key; "PO-7790"'s row is another order's),
-is the latest row: its place is returned, to be quoted first. No I/O.
+is the latest row: its place is returned, to be quoted first. A log's entries, lines of one
+list (one document and heading) each opening with a full date ("- 2026-03-06 14:10 — Roller
+kit ordered. Status: waiting for parts."), are read as rows of two cells, their date and the
+rest; a later one must write the question's words holding a digit that the first writes
+("4512"), as a later row must. No I/O.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ DATED_ROW_RANKS = 12
 first: a status history's rows rank near one another, none far."""
 
 DatedRow = tuple[str, object]
-"""A candidate as read here: its text and the table it is a row of (None: no row)."""
+"""A candidate as read here: its text (a log entry's: its line) and the table or list it is a
+row or entry of (None: neither)."""
 
 
 @functools.cache
@@ -58,10 +63,29 @@ def _row_date(line: str) -> tuple[int, str, list[str]] | None:
     writing no such cell or several."""
     cells = [fold(cell).strip() for cell in line_cells(line)]
     if len(cells) < 2:
-        return None
+        return _entry_date(line)
     found = [(at, _cell_day(cell)) for at, cell in enumerate(cells)]
     dated = [(at, day) for at, day in found if day is not None]
     return (dated[0][0], dated[0][1], cells) if len(dated) == 1 else None
+
+
+_LIST_MARKER = re.compile(r"\s*(?:[-*\u2022+]|\d+[.)])\s+")
+"""What opens a list item's line: "- ", "* ", "• ", "1. "."""
+
+
+def _entry_date(line: str) -> tuple[int, str, list[str]] | None:
+    """A log's entry, a line opening with a full date ("- 2026-03-06 14:10 — Sonia ordered a
+    new roller kit. Status: waiting for parts."), read as a row of two cells: its date
+    (column 0) and the rest; None for any other line."""
+    marker = _LIST_MARKER.match(line)
+    folded = fold(line[marker.end() if marker else 0 :]).strip()
+    spans = day_spans(folded)
+    if not spans or spans[0][0] != 0:
+        return None
+    days = [term for term in spans[0][2] if is_full_day_term(term)]
+    if len(days) != 1:
+        return None
+    return 0, days[0], [folded[: spans[0][1]], folded[spans[0][1] :]]
 
 
 def _cell_day(cell: str) -> str | None:
@@ -92,14 +116,28 @@ def latest_dated_row(question: str, rows: Sequence[DatedRow]) -> int | None:
     column, latest, cells = first
     folded = f" {' '.join(_WORDS.findall(fold(question)))} "
     asked = [at for at, cell in enumerate(cells) if at != column and _written(cell, folded)]
+    numbered = _asked_numbers(cells, column, folded)
     best = None
     for place, (text, table) in enumerate(islice(rows, DATED_ROW_RANKS), 0):
         read = _row_date(text) if place and table == rows[0][1] else None
         if read is None or read[0] != column or read[1] <= latest or len(read[2]) != len(cells):
             continue
-        if all(read[2][at] == cells[at] for at in asked):
+        if all(read[2][at] == cells[at] for at in asked) and _keeps_numbers(read[2], numbered):
             best, latest = place, read[1]
     return best
+
+
+def _asked_numbers(cells: list[str], column: int, folded_question: str) -> set[str]:
+    """The question's words holding a digit ("4512", "po-7781" as "po", "7781") that the
+    first row's cells but its date write: a later row must write them too (a log of several
+    tickets' entries holds others')."""
+    words = {word for at, cell in enumerate(cells) if at != column for word in _WORDS.findall(cell)}
+    return {word for word in words if any(c.isdigit() for c in word)} & set(folded_question.split())
+
+
+def _keeps_numbers(cells: list[str], numbered: set[str]) -> bool:
+    """Whether a row's cells write every word of `numbered`."""
+    return numbered <= {word for cell in cells for word in _WORDS.findall(cell)}
 
 
 def _written(cell: str, folded_question: str) -> bool:

@@ -642,6 +642,24 @@ def later_statement(
     return replace(best, standing=not asks_quoted)
 
 
+def changed_in_place(
+    first: ScoredSentence, other: ScoredSentence, bank: SentenceBank, terms: QuestionTerms
+) -> bool:
+    """Whether `other`, a sentence of the `first`'s document standing after it, changes the
+    value the first states: a policy's "Update (June 2025)" section's "The annual membership fee
+    is now 40 €, replacing 35 €" after its "The annual membership fee is 35 € per member"; a
+    règlement's "Le tarif de l'entrée adulte est désormais de 5 €" after "L'entrée adulte coûte
+    4,50 €" (s43 probe: the first was quoted alone). It states a change (`states_a_change`)
+    and speaks of the first's subject as a later document's statement does (`_speaks_of`, the
+    question asking the current state: one of its terms may be left out in other words)."""
+    ours, theirs = bank.sentences[first.index], bank.sentences[other.index]
+    if theirs.doc_id != ours.doc_id or theirs.start <= ours.start:
+        return False
+    if not states_a_change(bank.text(other.index), [bank.text(first.index)]):
+        return False
+    return _speaks_of(_Subjects(bank, terms), [first], other, current=True)
+
+
 def _names_a_part(question: str) -> bool:
     """Whether the question names a numbered part by its cue ("l'article 2", "section 4.1":
     numbered_sections.asked_numbers): it asks what that part of the document says, which a

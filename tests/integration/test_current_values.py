@@ -126,3 +126,100 @@ def test_a_status_history_s_latest_row_of_the_key_leads(
 def test_a_question_naming_a_day_keeps_that_day_s_row(histories: Assistant) -> None:
     citations = histories.ask("What was the status of order PO-7781 on 2026-01-12?").citations
     assert citations and "delivered" not in citations[0].quote, [c.quote for c in citations]
+
+
+POLICY = """# Membership policy — Riverside Rowing Club
+
+## Fees
+The annual membership fee is 35 € per member.
+Juniors (under 18) pay 20 € per year.
+The boat storage fee is 60 € per year.
+
+## Guests
+Members may bring a guest twice per season.
+
+## Update (June 2025)
+The annual membership fee is now 40 €, replacing 35 €. The junior fee does not change.
+"""
+REGLEMENT = """# Règlement intérieur — piscine municipale
+
+## Horaires
+La piscine est ouverte du mardi au dimanche, de 10 h à 19 h.
+
+## Tarifs
+L'entrée adulte coûte 4,50 €.
+L'entrée enfant coûte 2,80 €.
+La carte de 10 entrées coûte 38 €.
+
+## Mise à jour du 1er septembre 2025
+Le tarif de l'entrée adulte est désormais de 5 €, au lieu de 4,50 €.
+La piscine ferme à 20 h le vendredi.
+"""
+TICKET = """# Ticket {number} — {subject}
+
+Reporter: {reporter}
+Assignee: Marc Leroy
+Priority: High
+
+## History
+
+- 2026-03-02 09:14 — Ticket opened by {reporter}. Status: open.
+- 2026-03-03 11:40 — Marc Leroy picked it up. Status changed from open to in progress.
+- 2026-03-09 10:25 — {closing} Status changed from in progress to closed.
+"""
+
+
+@pytest.fixture(scope="module")
+def updated(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {"membership-policy.md": POLICY, "reglement-piscine.md": REGLEMENT}
+    return assistant_over(files, tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("ix"))
+
+
+@pytest.mark.parametrize(
+    ("question", "current"),
+    [
+        ("What is the annual membership fee?", "now 40 €"),
+        ("Combien coûte l'entrée adulte ?", "désormais de 5 €"),
+    ],
+)
+def test_a_document_s_own_update_note_leads(
+    updated: Assistant, question: str, current: str
+) -> None:
+    citations = updated.ask(question).citations
+    assert citations and current in citations[0].quote, [c.quote for c in citations]
+
+
+def test_a_question_asking_the_earlier_value_keeps_it_first(updated: Assistant) -> None:
+    citations = updated.ask("What was the membership fee initially?").citations
+    assert citations and "now 40 €" not in citations[0].quote, [c.quote for c in citations]
+
+
+def test_a_title_naming_the_asked_number_holds_its_whole_document(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "ticket 4512" is asked of the document its title names: the lines under its "History"
+    heading stand under that number too, not only those before it (s43 probe: "Reporter: …"
+    was quoted alone, the history's closing line set aside)."""
+    files = {
+        "ticket-4512.md": TICKET.format(
+            number=4512,
+            subject="VPN drops every 20 minutes",
+            reporter="Claire Dubois",
+            closing="User confirms the VPN holds for a full day.",
+        ),
+        "ticket-4519.md": TICKET.format(
+            number=4519,
+            subject="Printer on floor 3 jams",
+            reporter="Paul Martin",
+            closing="New roller kit fitted.",
+        ),
+    }
+    assistant = assistant_over(
+        files, tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("ix")
+    )
+    citations = assistant.ask("What is the status of ticket 4512?").citations
+    quotes = " ".join(citation.quote for citation in citations)
+    assert "to closed" in quotes, quotes
+    assert all(citation.path.endswith("ticket-4512.md") for citation in citations)
+    current = assistant.ask("What is the current status of ticket 4519?").citations
+    assert current and "New roller kit fitted" in current[0].quote, [c.quote for c in current]

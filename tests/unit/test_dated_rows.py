@@ -42,3 +42,13 @@ def test_only_a_state_question_without_a_date_asks_it() -> None:
     assert not asks_a_state("What was the status on 12 January 2026?")
     assert not asks_a_state("What was the status in 2025?")
     assert not asks_a_state("When was PO-7781 shipped?")
+
+
+def test_a_log_s_dated_entries_are_rows_of_their_list() -> None:
+    entries = [
+        ("- 2026-03-04 08:50 — Ticket 4519 opened. Status: open.", "log"),
+        ("- 2026-03-05 09:00 — Ticket 4520 opened. Status: open.", "log"),
+        ("- 2026-03-06 14:10 — Ticket 4519: roller kit ordered. Status: waiting.", "log"),
+    ]
+    assert latest_dated_row("What is the status of ticket 4519?", entries) == 2
+    assert latest_dated_row("What is the status of ticket 4519?", entries[:2]) is None
