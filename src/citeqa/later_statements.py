@@ -50,7 +50,9 @@ discussed" decides nothing. Of those, the latest-dated document's first (the
 candidates come best first) is shown. A question naming a day or a month ("Who attended the
 CODIR of 14 April?") asks about that meeting: it is given no later statement. Undated
 documents (most public QA sets, a handbook) change nothing: an answer whose quoted documents
-are undated reads no further.
+are undated reads no further, but for a dated statement moving a quoted value to another
+(`_moves_quoted_value`: an avenant's "le loyer passe de 800 € à 850 €" after an undated
+lease's "Le loyer mensuel est fixé à 800 €", s43 probe).
 
 A question asking what holds now (`asks_what_holds`: "What did the CODIR decide about the Lyon
 office?", "Are we migrating our CI?", "currently", "still", "Qu'a décidé…", "est-il"; cue words,
@@ -602,10 +604,11 @@ def later_statement(
 ) -> LaterStatement | None:
     """Of `candidates` (best first), the first sentence of the latest-dated document dated after
     every dated quoted document, that speaks of a quoted sentence's subject (see the module's
-    docstring), with that date; None when none does, or when the quoted documents are undated
-    and the question asks no current state (`asks_current`): then any dated one is later (s32
-    hostile F6: an undated minutes, or one dated "30/02/2025", was quoted as the club's current
-    budget over a dated "devient 500" with no note)."""
+    docstring), with that date; None when none does. When the quoted documents are undated and
+    the question asks no current state (`asks_current`), any dated one is later (s32 hostile
+    F6: an undated minutes, or one dated "30/02/2025", was quoted as the club's current budget
+    over a dated "devient 500" with no note), and only a statement moving a quoted value to
+    another (`_moves_quoted_value`) is taken."""
     if _names_a_day(terms):
         return None
     subjects = _Subjects(bank, terms)
@@ -616,8 +619,7 @@ def later_statement(
         for item in quoted
         if (date := subjects.date(item.index)) is not None
     }
-    if not dated and not asks_current(terms.focus):
-        return None
+    undated = not dated and not asks_current(terms.focus)
     after = max(dated.values(), default=UNDATED)
     best: LaterStatement | None = None
     quoted_texts = [bank.text(item.index) for item in quoted]
@@ -634,7 +636,9 @@ def later_statement(
             continue
         if restates_value(text, quoted_texts):
             continue
-        if _speaks_of(subjects, quoted, other, current):
+        if undated and not _moves_quoted_value(subjects, quoted, other):
+            continue
+        if undated or _speaks_of(subjects, quoted, other, current):
             best = LaterStatement(other, date, after, tuple(sorted(dated.items())))
     if best is None or not _may_stand(best, bank, quoted, terms.focus):
         return best
@@ -658,6 +662,29 @@ def changed_in_place(
     if not states_a_change(bank.text(other.index), [bank.text(first.index)]):
         return False
     return _speaks_of(_Subjects(bank, terms), [first], other, current=True)
+
+
+def _moves_quoted_value(
+    subjects: _Subjects, quoted: Sequence[ScoredSentence], other: ScoredSentence
+) -> bool:
+    """Whether `other` (of a dated document) moves a value an undated quoted sentence states to
+    another (an avenant's "le loyer passe de 800 € à 850 € au 1er juillet 2025" after an undated
+    lease's "Le loyer mensuel est fixé à 800 €": s43 probe): it states a change
+    (`states_a_change`), writes that value with its unit and another, and writes every term of
+    the question the quoted sentence writes (headings and titles counted), one at least."""
+    text = subjects.bank.text(other.index)
+    quoted_texts = [subjects.bank.text(item.index) for item in quoted]
+    if not states_a_change(text, quoted_texts):
+        return False
+    theirs = _values(fold(text))
+    written = subjects.asked_in(subjects.titled(other.index) | subjects.written(other.index))
+    for item in quoted:
+        ours = _values(fold(subjects.bank.text(item.index)))
+        kept = [value for value, units in theirs.items() if units & ours.get(value, set())]
+        asked = subjects.asked_in(subjects.subject(item.index) | subjects.written(item.index))
+        if kept and len(theirs) > len(kept) and asked & written and asked <= written:
+            return True
+    return False
 
 
 def _names_a_part(question: str) -> bool:

@@ -223,3 +223,61 @@ def test_a_title_naming_the_asked_number_holds_its_whole_document(
     assert all(citation.path.endswith("ticket-4512.md") for citation in citations)
     current = assistant.ask("What is the current status of ticket 4519?").citations
     assert current and "New roller kit fitted" in current[0].quote, [c.quote for c in current]
+
+
+BAIL = """# Contrat de location — appartement 12 rue des Lilas, Lyon
+
+Bailleur : Mme Hélène Garnier
+Locataire : M. Julien Morel
+
+## Article 3 — Loyer
+Le loyer mensuel est fixé à 800 € hors charges.
+Les charges sont de 90 € par mois.
+
+## Article 5 — Durée
+Le bail est conclu pour trois ans.
+"""
+AVENANT = """# Avenant n° 1 au contrat de location du 12 rue des Lilas
+
+Lyon, le 15 mai 2025
+
+Avenant : le loyer passe de 800 € à 850 € au 1er juillet 2025.
+Les charges restent de 90 € par mois.
+"""
+LEASE = """# Lease agreement — 4 Mill Lane, Leeds
+
+Landlord: Ms Ruth Adams
+Tenant: Mr Owen Price
+
+## Rent
+The monthly rent is 1,200 pounds, payable on the first day of each month.
+
+## Term
+The lease runs for two years.
+"""
+AMENDMENT = """# Amendment 1 to the lease of 4 Mill Lane
+
+Date: 3 March 2025
+
+The monthly rent increases from 1,200 pounds to 1,260 pounds from 1 April 2025.
+"""
+
+
+@pytest.mark.parametrize(
+    ("files", "question", "current"),
+    [
+        ({"bail.md": BAIL, "avenant-1.md": AVENANT}, "Quel est le loyer ?", "850 €"),
+        ({"lease.md": LEASE, "amendment-1.md": AMENDMENT}, "What is the monthly rent?", "1,260"),
+    ],
+)
+def test_a_dated_amendment_moving_an_undated_lease_s_value_leads(
+    tmp_path_factory: pytest.TempPathFactory, files: dict[str, str], question: str, current: str
+) -> None:
+    """An undated lease's rent, moved by a dated amendment "from 800 € to 850 €": the amendment
+    is quoted first, the lease after it (s43 probe: the lease's 800 € was quoted alone)."""
+    assistant = assistant_over(
+        files, tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("ix")
+    )
+    citations = assistant.ask(question).citations
+    assert citations and current in citations[0].quote, [c.quote for c in citations]
+    assert len(citations) > 1
