@@ -88,7 +88,8 @@ from citeqa.chunking import section_of
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, under_decision_heading, with_asked_meeting
-from citeqa.dates import NUMERIC_DATE, month_number
+from citeqa.dated_rows import DATED_ROW_RANKS, asks_a_state, latest_dated_row
+from citeqa.dates import NUMERIC_DATE, date_terms, month_number
 from citeqa.decision_lines import asks_decision, decision_position
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
@@ -115,10 +116,12 @@ from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.iso_weeks import asked_week, writes_a_week, writes_week
 from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
-from citeqa.language import evident_language, line_start
+from citeqa.language import evident_language, line_end, line_start
 from citeqa.later_statements import (
     LaterStatement,
+    asks_first_said,
     asks_of_a_meeting,
+    changed_in_place,
     document_date,
     later_statement,
 )
@@ -1075,6 +1078,63 @@ def latest_year_first(candidates: Candidates, bank: SentenceBank, question: str)
     if moved is None:
         return candidates
     return _moved_first(candidates, moved)
+
+
+def latest_dated_row_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question asking the state a thing stands in, writing no date
+    nor year and asking nothing of what was first said, whose first candidate is a row of a
+    status history (a full date in one column), the latest-dated near row of that table and
+    key first (dated_rows.py: "| 2026-01-24 | PO-7781 | delivered |" before "| 2026-01-10 |
+    PO-7781 | created |"), rated as the first was, the others in their order."""
+    if not candidates.sentences or not asks_a_state(question) or asks_first_said(question):
+        return candidates
+    items = candidates.sentences[:DATED_ROW_RANKS]
+    moved = latest_dated_row(question, [_dated_line(bank, item) for item in items])
+    return candidates if moved is None else _promoted(candidates, moved)
+
+
+def _dated_line(bank: SentenceBank, item: ScoredSentence) -> tuple[str, object]:
+    """A candidate as dated_rows reads it: a table row and its table, else the line it starts
+    on and its list (its document and the heading it stands under: a log's entries)."""
+    table = bank.table_of(item.index)
+    if table is not None:
+        return bank.text(item.index), table
+    sentence = bank.sentences[item.index]
+    doc = bank.documents[sentence.doc_id]
+    line = doc.text[line_start(doc.text, sentence.start) : line_end(doc.text, sentence.start)]
+    chunk = bank.chunks[sentence.chunk_index]
+    return line, (sentence.doc_id, section_of(doc.text, chunk, sentence.start, doc.latex))
+
+
+CHANGED_RANKS = 8
+"""The first candidates among which a later sentence of the first's document changing its
+value (later_statements.changed_in_place) is sought."""
+
+
+def changed_value_first(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates, but for a question writing no date nor year and asking nothing of what
+    was first said, the last sentence (in its document's order) of the first candidate's
+    document, among the first CHANGED_RANKS, that changes the first's value
+    (later_statements.changed_in_place: a policy's update note "The fee is now 40 €, replacing
+    35 €" after "The fee is 35 €") first, rated as the first was, the others in their order."""
+    question = terms.focus
+    if len(candidates.sentences) < 2 or asks_first_said(question) or _writes_a_date(question):
+        return candidates
+    items = candidates.sentences[:CHANGED_RANKS]
+    changing = [
+        at for at, item in enumerate(items[1:], 1) if changed_in_place(items[0], item, bank, terms)
+    ]
+    if not changing:
+        return candidates
+    last = max(changing, key=lambda at: bank.sentences[items[at].index].start)
+    return _promoted(candidates, last)
+
+
+def _writes_a_date(question: str) -> bool:
+    """Whether the question writes a date or a year: it may ask that time's value."""
+    return bool(date_terms(fold(question))) or bool(asked_years(question))
 
 
 DISPLACED_SHARE = 0.5
@@ -3049,6 +3109,8 @@ def _quoted(
         ranked = signed_contact(ranked, bank, terms.focus)
         ranked = unsigned(ranked, bank, terms.focus)
         ranked = latest_year_first(ranked, bank, terms.focus)
+        ranked = latest_dated_row_first(ranked, bank, terms.focus)
+        ranked = changed_value_first(ranked, bank, terms)
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)
         ranked = decision_first(ranked, bank, terms.focus)

@@ -327,15 +327,18 @@ def stands_under(document: Document, chunk: Chunk, offset: int, sentence: str, n
     opens with `number` (or one under it), or stands under a heading that does (its section,
     chunking.section_of, and the markdown headings above it, headingpath.headings_above), or
     under the numbered line leading its paragraph (`_lead_line`: "Release 2026.02 (…)" over
-    its indented items), or its own line does (an ordered list's item, "2. Dans la console
-    …", whose "2." the splitter reads as a sentence of its own: "l'étape 2" of a procedure;
-    only the item's first sentence, only after a list marker: `_LIST_MARKER`)."""
+    its indented items), or its document's title does (all of "# Ticket 4512 — VPN drops" is
+    ticket 4512's, its "## History" too: s43 probe quoted the lines above that heading alone,
+    the chunk's section being the title there only), or its own line does (an ordered list's
+    item, "2. Dans la console …", whose "2." the splitter reads as a sentence of its own:
+    "l'étape 2" of a procedure; only the item's first sentence, only after a list marker:
+    `_LIST_MARKER`)."""
     text = document.text
     section = section_of(text, chunk, offset, document.latex)
     chain = [*headings_above(text, offset, section), section] if section else []
     before = text[line_start(text, offset) : offset]
     own_line = before + sentence if _LIST_MARKER.fullmatch(before) else ""
-    parts = (sentence, own_line, _lead_line(text, offset), *chain)
+    parts = (sentence, own_line, _lead_line(text, offset), *chain, document.title)
     return any(holds(opening_number(part), number) for part in parts)
 
 
