@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 23
+CUTTING_VERSION = 24
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -119,7 +119,10 @@ no sentence ("(J. Appl. Ecol. 2021)", "(voir M. Dupont. Rapport 2020)") unless t
 closes on a sentence end of its own, while an initial's period before a word of the language
 data's `initial_sentence_openers` ends one ("hepatitis C. The most frequent…", "U.S. This…").
 23 (s42): a street's abbreviation ends no sentence ("4 pl. Vendôme", "12 fg. Saint-Antoine",
-"5th Ave. North": `sentence_abbreviations`)."""
+"5th Ave. North": `sentence_abbreviations`).
+24 (s43): the records of a delimited export saved as text (lines of as many fields, set against
+semicolons: "ZT-ES-12;Zymoseptoria tritici;Spain") are one sentence each, none run into the next
+nor cut inside ("wheat cv. Sheriff": language._record_pair)."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113
