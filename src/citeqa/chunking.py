@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 24
+CUTTING_VERSION = 25
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -121,7 +121,10 @@ data's `initial_sentence_openers` ends one ("hepatitis C. The most frequent…",
 23 (s42): a street's abbreviation ends no sentence ("4 pl. Vendôme", "12 fg. Saint-Antoine",
 "5th Ave. North": `sentence_abbreviations`). 24 (s43): a line opening with a street address
 ("12 rue des Lilas, 75011 Paris", "4 Place Vendôme", "221 Baker Street": language data
-`street_words`, street_addresses.py) is no heading, numbered inside a paragraph or alone."""
+`street_words`, street_addresses.py) is no heading, numbered inside a paragraph or alone.
+25 (s43): the records of a delimited export saved as text (lines of as many fields, set against
+semicolons: "ZT-ES-12;Zymoseptoria tritici;Spain") are one sentence each, none run into the next
+nor cut inside ("wheat cv. Sheriff": language._record_pair)."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

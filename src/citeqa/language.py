@@ -526,6 +526,8 @@ def _continues(
         return True
     if is_table_row(line) or is_table_row(following) or is_bullet(following):
         return False
+    if _record_pair(line, following):
+        return False
     field = _HEADER_FIELD.match(line) if _HEADER_FIELD.match(following) else None
     core = without_closing_marks(line)
     if core.endswith(":") and _value_line_after(core, following, after):
@@ -543,6 +545,28 @@ def _continues(
         return False  # "    The first value" over "y : int": the next term, not the same sentence
     first = following.lstrip()[1 if opens_with_text_link(following) else 0 :][:1]
     return wrapped or first.islower() or first == "(" or _defines(core, line, following)
+
+
+_RECORD_SEPARATOR = re.compile(r";(?=\S)")
+"""A semicolon written against the next cell, as a delimited export writes its fields
+("ZT-ES-12;Zymoseptoria tritici;Spain"); prose sets a blank after it ("…; the rest")."""
+RECORD_FIELDS_MIN = 3
+"""Fields a line of a delimited export holds at least (two separators)."""
+
+
+def _record_pair(line: str, following: str) -> bool:
+    """Whether `line` and `following` are two records of a delimited export saved as text (a
+    CSV written with semicolons, one record a line): each holds as many fields, at least
+    RECORD_FIELDS_MIN, all separated by a semicolon set against the next field. Such lines are
+    as long as each other, so they would read as a hard-wrapped paragraph and run into one
+    sentence (the quote then spans several records and cuts one at "cv.")."""
+    fields = len(_RECORD_SEPARATOR.findall(line)) + 1
+    return (
+        fields >= RECORD_FIELDS_MIN
+        and line.count(";") == fields - 1
+        and following.count(";") == fields - 1
+        and len(_RECORD_SEPARATOR.findall(following)) == fields - 1
+    )
 
 
 def _value_line_after(core: str, following: str, after: str) -> bool:
@@ -687,7 +711,7 @@ def split_sentences(
     for run_start, run_end in _line_runs(text, start, end, latex):
         inner = (
             []
-            if _is_pipe_row(text, run_start, run_end)
+            if _is_pipe_row(text, run_start, run_end) or _is_record_line(text, run_start, run_end)
             else _sentence_cuts(text, run_start, run_end)
         )
         cuts = [run_start, *inner, run_end]
@@ -713,6 +737,18 @@ def _is_pipe_row(text: str, start: int, end: int) -> bool:
         return False
     line = text[start:end].strip()
     return line[:1] == "|" and line[-1:] == "|" and "\n" not in line and is_table_row(line)
+
+
+def _is_record_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is one record of a delimited export (`_record_pair` with the
+    line before or after it) of at most LONG_QUOTE characters: one sentence, as a markdown
+    table row is, so "wheat cv. Sheriff" does not cut it."""
+    if end - start > LONG_QUOTE or "\n" in text[start:end]:
+        return False
+    line = text[start:end]
+    before = text[line_start(text, max(0, start - 1)) : max(0, start - 1)] if start else ""
+    after = text[end + 1 : line_end(text, end + 1)] if end < len(text) else ""
+    return _record_pair(before, line) or _record_pair(line, after)
 
 
 def _line_runs(text: str, start: int, end: int, latex: bool = False) -> Iterator[Span]:

@@ -93,6 +93,10 @@ def test_a_count_asks_no_amount(question: str) -> None:
         ("Total: 1 234,50 EUR", True),
         ("EUR 12 per child", True),
         ("1 " * 4000 + "kWh", False),
+        ("Les répétitions exactes sont facturées à 30 % du tarif au mot.", True),  # s43
+        ("Repeated segments are billed at 30% of the base fee.", True),
+        ("Le taux de réussite est de 30 % des élèves.", False),
+        ("30 % de la population", False),
     ],
 )
 def test_an_amount_is_a_number_with_its_currency(text: str, writes: bool) -> None:
@@ -383,3 +387,13 @@ def test_a_question_is_folded_once_for_all_its_words_asked_about(
     named = [asked_values.names_value_kind(word, question) for word in [*words, "coûté"]]
     assert named == [False] * len(words) + [True]
     assert folded.count(question) <= 1
+
+
+def test_a_share_of_the_price_is_not_weighed_down_for_a_price_question() -> None:
+    texts = [  # s43: the terms of sale's exact repetitions lost to the penalty's 40 €
+        "Tout retard entraîne des pénalités et une indemnité forfaitaire de 40 €.",
+        "Les répétitions exactes sont facturées à 30 % du tarif au mot.",
+    ]
+    question = "À quel tarif sont facturées les répétitions exactes ?"
+    weights = value_weights(values_written(question, texts), ["cgv", "cgv"])
+    assert weights.tolist() == [1.0, 1.0]
