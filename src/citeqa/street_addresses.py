@@ -16,6 +16,10 @@ Place of delivery", "3.1 Route"), then, before any comma or colon:
 - or an English street word ("en": "street", "road", "lane") as its last word, after one word
   at least ("221 Baker Street", "10 Downing St"; "2 The Way Forward" ends on no street word).
 
+A number that opens a street address (`numbers_street`: "12" in "Madame Dubois, 12 rue des
+Lilas") names a building, never a numbered part: numbered_sections.py and unheld_numbers.py
+read no article 12 in it (s43: "Que dit l'article 12 du contrat ?" quoted a letter's address).
+
 Pure functions; the words are language data, read once.
 """
 
@@ -26,7 +30,7 @@ from functools import cache
 
 from citeqa.glossary import fold, language_words
 
-__all__ = ["opens_street_address"]
+__all__ = ["numbers_street", "opens_street_address"]
 
 _ADDRESS = re.compile(r"\s*\d{1,5}[A-Za-z]?,?[ \t]+(?P<street>[^,:;\n]+)")
 """A building's number (a letter glued to it at most, a comma after it at most), then the
@@ -46,6 +50,16 @@ def opens_street_address(line: str) -> bool:
     words = [word.strip(_WORD_EDGES) for word in found["street"].split()]
     words = [word for word in words if word]
     return _french_street(words) or _english_street(words)
+
+
+ADDRESS_READ = 200
+"""At most this many characters after a number are read for its street."""
+
+
+def numbers_street(text: str, start: int) -> bool:
+    """Whether the number at `start` of `text` opens a street address (`opens_street_address`
+    of what follows it on its line, at most ADDRESS_READ characters)."""
+    return opens_street_address(text[start : start + ADDRESS_READ])
 
 
 def _french_street(words: list[str]) -> bool:
