@@ -16,9 +16,10 @@ Place of delivery", "3.1 Route"), then, before any comma or colon:
 - or an English street word ("en": "street", "road", "lane") as its last word, after one word
   at least ("221 Baker Street", "10 Downing St"; "2 The Way Forward" ends on no street word).
 
-A number that opens a street address (`numbers_street`: "12" in "Madame Dubois, 12 rue des
-Lilas") names a building, never a numbered part: numbered_sections.py and unheld_numbers.py
-read no article 12 in it (s43: "Que dit l'article 12 du contrat ?" quoted a letter's address).
+A number that opens a street address on a line ending as no sentence does (`numbers_street`:
+"12" in "Madame Dubois, 12 rue des Lilas, 75011 Paris") names a building, never a numbered
+part: numbered_sections.py and unheld_numbers.py read no article 12 in it (s43: "Que dit
+l'article 12 du contrat ?" quoted a letter's address).
 
 Pure functions; the words are language data, read once.
 """
@@ -56,10 +57,17 @@ ADDRESS_READ = 200
 """At most this many characters after a number are read for its street."""
 
 
+SENTENCE_ENDS = ".;:!?"
+"""What ends a line of prose: "1 Place the device on a flat surface." is a numbered step."""
+
+
 def numbers_street(text: str, start: int) -> bool:
-    """Whether the number at `start` of `text` opens a street address (`opens_street_address`
-    of what follows it on its line, at most ADDRESS_READ characters)."""
-    return opens_street_address(text[start : start + ADDRESS_READ])
+    """Whether the number at `start` of `text` opens a street address: its line (at most
+    ADDRESS_READ characters) opens with one (`opens_street_address`) and ends as no sentence
+    does (`SENTENCE_ENDS`: a step, "1 Place the device on a flat surface.", keeps its number)."""
+    end = text.find("\n", start, start + ADDRESS_READ)
+    line = text[start : start + ADDRESS_READ if end < 0 else end].rstrip()
+    return opens_street_address(line) and line[-1:] not in SENTENCE_ENDS
 
 
 def _french_street(words: list[str]) -> bool:

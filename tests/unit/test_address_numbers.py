@@ -48,6 +48,8 @@ def _doc(doc_id: str, text: str) -> Document:
         ("12 Confidentiality", "12"),
         ("Article 12 – Objet", "12"),
         ("4.3 On request, the provider reports.", "4.3"),
+        ("1 Place the device on a flat surface.", "1"),
+        ("12 rue des Lilas, 75011 Paris\n\nParis, le 3 mars 2024.", None),
     ],
 )
 def test_a_street_address_opens_with_no_section_number(text: str, number: str | None) -> None:
