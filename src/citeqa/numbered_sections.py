@@ -63,6 +63,7 @@ from citeqa.number_marks import glued_mark_after, is_number_mark, mark_pattern
 from citeqa.part_ordinals import ordinal_lines, ordinal_part
 from citeqa.recently_used import QUESTIONS_READ, RecentlyUsed
 from citeqa.sentences import SentenceBank
+from citeqa.street_addresses import numbers_street
 
 __all__ = [
     "UnheldSection",
@@ -290,13 +291,20 @@ def holds(opening: str | None, number: str) -> bool:
 def opening_number(text: str) -> str | None:
     """The number `text` opens with, after marks and at most one word (and a number mark
     after it), or None; a part numbered in words opens with the number its ordinal writes
-    ("Article premier – Objet" with "1", "First Schedule" with "1": part_ordinals.ordinal_part)."""
+    ("Article premier – Objet" with "1", "First Schedule" with "1": part_ordinals.ordinal_part);
+    a street address's number none ("12 rue des Lilas": `_addressed`)."""
     match = _opening().match(text)
     if match:
-        return match.group(2)
+        return None if _addressed(text, match) else match.group(2)
     marks = _MARKS.match(text)
     part = ordinal_part(text, marks.end() if marks else 0)
     return None if part is None else str(part[0])
+
+
+def _addressed(text: str, match: re.Match[str]) -> bool:
+    """Whether the opening number `match` found in `text`, no word before it, opens a street
+    address ("12 rue des Lilas, 75011 Paris": street_addresses.numbers_street), no section's."""
+    return match.group(1) is None and numbers_street(text, match.start(2))
 
 
 _MARKS = re.compile(r"[\W_]*")
@@ -574,8 +582,8 @@ def _writes(text: str, number: str) -> bool:
 
 def _numbers_in(text: str) -> set[str]:
     """The numbers `text` writes as numbers of their own, dotted ("3.9") or of hyphenated
-    groups ("2025-16": `_RECORD`)."""
-    found = {match.group(1) for match in _NUMBER.finditer(text)}
+    groups ("2025-16": `_RECORD`); a street address's number ("12 rue des Lilas") is none."""
+    found = {m.group(1) for m in _NUMBER.finditer(text) if not numbers_street(text, m.start())}
     return found | {match.group(1) for match in _RECORD.finditer(text)}
 
 

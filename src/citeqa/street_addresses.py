@@ -16,6 +16,11 @@ Place of delivery", "3.1 Route"), then, before any comma or colon:
 - or an English street word ("en": "street", "road", "lane") as its last word, after one word
   at least ("221 Baker Street", "10 Downing St"; "2 The Way Forward" ends on no street word).
 
+A number that opens a street address on a line ending as no sentence does (`numbers_street`:
+"12" in "Madame Dubois, 12 rue des Lilas, 75011 Paris") names a building, never a numbered
+part: numbered_sections.py and unheld_numbers.py read no article 12 in it (s43: "Que dit
+l'article 12 du contrat ?" quoted a letter's address).
+
 Pure functions; the words are language data, read once.
 """
 
@@ -26,7 +31,7 @@ from functools import cache
 
 from citeqa.glossary import fold, language_words
 
-__all__ = ["opens_street_address"]
+__all__ = ["numbers_street", "opens_street_address"]
 
 _ADDRESS = re.compile(r"\s*\d{1,5}[A-Za-z]?,?[ \t]+(?P<street>[^,:;\n]+)")
 """A building's number (a letter glued to it at most, a comma after it at most), then the
@@ -46,6 +51,23 @@ def opens_street_address(line: str) -> bool:
     words = [word.strip(_WORD_EDGES) for word in found["street"].split()]
     words = [word for word in words if word]
     return _french_street(words) or _english_street(words)
+
+
+ADDRESS_READ = 200
+"""At most this many characters after a number are read for its street."""
+
+
+SENTENCE_ENDS = ".;:!?"
+"""What ends a line of prose: "1 Place the device on a flat surface." is a numbered step."""
+
+
+def numbers_street(text: str, start: int) -> bool:
+    """Whether the number at `start` of `text` opens a street address: its line (at most
+    ADDRESS_READ characters) opens with one (`opens_street_address`) and ends as no sentence
+    does (`SENTENCE_ENDS`: a step, "1 Place the device on a flat surface.", keeps its number)."""
+    end = text.find("\n", start, start + ADDRESS_READ)
+    line = text[start : start + ADDRESS_READ if end < 0 else end].rstrip()
+    return opens_street_address(line) and line[-1:] not in SENTENCE_ENDS
 
 
 def _french_street(words: list[str]) -> bool:

@@ -12,6 +12,8 @@ word among the question's and every other word matched. As unheld_years.py does 
   "n°": not a decimal "1.0", nor a year, "l'année 1313");
 - no document the answer quotes (its text, its title, the sections cited) writes that number
   as a whole number, keyed or not (another passage shown may: "20 minutes" of a deploy page);
+  a street address's number ("12 rue des Lilas") writes none keyed by a section's word
+  (language data `section_cues`: "l'article 12", s43);
 - they and the passages shown write the key with at least SERIES_MIN other numbers (the key
   then the number, "ADR-0004", "week 10", or a number in a table column the key heads) of its
   magnitude (less than MAGNITUDE times larger or smaller: "les années 60" are not outside a
@@ -23,13 +25,14 @@ No I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
 from citeqa.glossary import fold, language_words
 from citeqa.language import pipe_pieces
 from citeqa.lexical import stopwords
+from citeqa.street_addresses import numbers_street
 from citeqa.unheld_years import YEAR
 
 __all__ = [
@@ -81,7 +84,8 @@ def unheld_number(
     if asked is None:
         return None
     written, key, number = asked
-    if any(writes_whole(text, number) for text in [*labels, *quoted]):
+    cued = fold(key) in language_words("section_cues")
+    if any(_writes_asked(text, number, addresses=not cued) for text in [*labels, *quoted]):
         return None
     held = {
         other
@@ -92,6 +96,24 @@ def unheld_number(
         return None
     closest = sorted(held, key=lambda other: (abs(other - number), other))[:HELD_NAMED]
     return UnheldNumber(written, [f"{key} {other}" for other in sorted(closest)])
+
+
+def _writes_asked(text: str, number: int, *, addresses: bool) -> bool:
+    """Whether `text` writes `number` whole (`writes_whole`); without `addresses`, not as a
+    street address's number ("12 rue des Lilas" is no "article 12": street_addresses.py)."""
+    if not writes_whole(text, number):
+        return False
+    return (
+        addresses
+        or number < 0
+        or any(not numbers_street(text, at) for at in _whole_at(text, number))
+    )
+
+
+def _whole_at(text: str, number: int) -> Iterator[int]:
+    """Where `text` writes the non-negative `number` whole (`writes_whole`'s pattern)."""
+    for found in re.finditer(rf"(?<![\d.,])0*{abs(number)}(?![\d]|[.,]\d)", text):
+        yield found.start()
 
 
 def asked_keyed_number(question: str) -> tuple[str, str, int] | None:
