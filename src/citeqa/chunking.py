@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 25
+CUTTING_VERSION = 26
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -124,7 +124,9 @@ data's `initial_sentence_openers` ends one ("hepatitis C. The most frequent…",
 `street_words`, street_addresses.py) is no heading, numbered inside a paragraph or alone.
 25 (s43): the records of a delimited export saved as text (lines of as many fields, set against
 semicolons: "ZT-ES-12;Zymoseptoria tritici;Spain") are one sentence each, none run into the next
-nor cut inside ("wheat cv. Sheriff": language._record_pair)."""
+nor cut inside ("wheat cv. Sheriff": language._record_pair). 26 (s43): only a French particle
+(`street_name_openers`), no English function word, opens a street's name in lower case ("1 Place
+the device on a flat surface", "2 Passage to the next stage" stay steps and headings)."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

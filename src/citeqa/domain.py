@@ -338,6 +338,10 @@ class Domain(BaseModel):
     French, "street", "road" close it in English): a line opening with a number then an
     address ("12 rue des Lilas", "221 Baker Street") is no heading (street_addresses.py):
     cutting data, a change needs a chunking.CUTTING_VERSION bump."""
+    street_name_openers: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Per language, folded words that open a street's name in lower case after a street word
+    ("des" of "rue des Lilas", "de" of "place de la Mairie"): "1 Place the device" and "2
+    Passage to the next stage" open no address (street_addresses.py): cutting data."""
     lettered_number_ordinals: tuple[str, ...] = ()
     """Folded endings of an ordinal ("e", "eme", "re", "th"): an ordinal and one capital letter
     after it are one key ("la 4e B", "4eB": keyshapes.lettered_key)."""

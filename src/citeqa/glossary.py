@@ -104,6 +104,7 @@ WordList = Literal[
     "slide_labels",
     "source_links",
     "step_cues",
+    "street_name_openers",
     "street_words",
     "subject_determiners",
     "title_header_keys",

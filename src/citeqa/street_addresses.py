@@ -11,8 +11,9 @@ Place of delivery", "3.1 Route"), then, before any comma or colon:
 
 - a French street word (language data `street_words`, "fr": "rue", "place", "avenue") as its
   first or second word ("12 bis rue", "3 Grande Rue"), followed by a name: a word opening with
-  a capital ("Place Vendôme", "avenue d'Italie") or a function word ("rue des Lilas"), not
-  another word in lowercase ("1 Cours magistraux" is a heading);
+  a capital ("Place Vendôme", "avenue d'Italie") or a French particle (`street_name_openers`:
+  "rue des Lilas"), not another word in lowercase ("1 Cours magistraux" is a heading, "1 Place
+  the device on a flat surface" a step);
 - or an English street word ("en": "street", "road", "lane") as its last word, after one word
   at least ("221 Baker Street", "10 Downing St"; "2 The Way Forward" ends on no street word).
 
@@ -84,9 +85,10 @@ def _french_street(words: list[str]) -> bool:
 
 def _names(word: str) -> bool:
     """Whether `word` opens a street's name: a capital (an elision aside: "d'Italie") or a
-    function word ("des", "du", "de", "la")."""
+    French particle (language data `street_name_openers`: "des", "du", "de", "la"; not an
+    English function word: "1 Place the device", "2 Passage to the next stage" are steps)."""
     bare = _ELISION.sub("", word)
-    return bare[:1].isupper() or (bool(word) and fold(word) in language_words("lead_in_words"))
+    return bare[:1].isupper() or (bool(word) and fold(word) in _street_words_of("fr", "openers"))
 
 
 def _english_street(words: list[str]) -> bool:
@@ -95,6 +97,12 @@ def _english_street(words: list[str]) -> bool:
     return len(words) >= 2 and fold(words[-1]) in _street_words("en")
 
 
-@cache
 def _street_words(lang: str) -> frozenset[str]:
-    return language_words("street_words", lang)
+    return _street_words_of(lang, "streets")
+
+
+@cache
+def _street_words_of(lang: str, kind: str) -> frozenset[str]:
+    """`lang`'s street words ("streets") or the particles opening a street's name ("openers")."""
+    name = "street_words" if kind == "streets" else "street_name_openers"
+    return language_words(name, lang)

@@ -27,6 +27,8 @@ PROSE = "Les rendez-vous déjà fixés sont maintenus aux mêmes dates et heures
         "221B Baker Street, London NW1 6XE",
         "10 Downing St",
         "1600 Pennsylvania Avenue, Washington",
+        "3 place de la Mairie",
+        "8 quai aux Fleurs",
     ],
 )
 def test_a_number_then_a_street_is_an_address(line: str) -> None:
@@ -46,6 +48,9 @@ def test_a_number_then_a_street_is_an_address(line: str) -> None:
         "12 mois de préavis",
         "Article 5 - Fees",
         "Rue des Lilas",
+        "1 Place the device on a flat surface",
+        "2 Passage to the next stage",
+        "4 Avenue of approach",
     ],
 )
 def test_a_heading_or_a_number_before_other_words_is_no_address(line: str) -> None:
@@ -74,3 +79,10 @@ def test_a_pdf_address_line_in_title_case_is_no_numbered_heading() -> None:
     assert numbered_heading_lines(lines, frozenset()) == frozenset()
     heading = ["Keywords: soil moisture", "4 Data Collection", PROSE]
     assert numbered_heading_lines(heading, frozenset()) == {1}
+
+
+def test_a_numbered_step_opening_on_a_street_word_still_heads_its_prose() -> None:
+    """An English function word after "Place" or "Passage" opens no street's name: the step
+    or heading keeps its number (s43 re-read: "2 Passage to the next stage" was an address)."""
+    text = f"The first stage ends here.\n2 Passage to the next stage\n{PROSE}\n"
+    assert headings(text) == ["2 Passage to the next stage"]
