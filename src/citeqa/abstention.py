@@ -603,17 +603,15 @@ def _framed_absent(
     absent = framed_absent(terms)
     if not absent or languages is None or ask_in(lang, languages()) is not None:
         return None
-    named = _nameable_unused(absent, terms, lang)
-    if not named:
-        return None
-    return Reason(NEVER_MENTIONED[lang].format(words=_quoted(named)), True)
+    text = never_mentioned(absent, terms, lang)
+    return None if text is None else Reason(text, True)
 
 
-def never_mentioned_head(head: str, terms: QuestionTerms, lang: Lang) -> str | None:
-    """The reason for a question asking the value of a thing whose head word (`head`, as
-    typed) the documents never write (absent_heads.py), when a reason may name that word
-    (`_nameable_unused`); else None."""
-    named = _nameable_unused([head], terms, lang)
+def never_mentioned(words: list[str], terms: QuestionTerms, lang: Lang) -> str | None:
+    """The reason naming `words` (as typed) the documents never write, those a reason may name
+    (`_nameable_unused`): a framed absent subject's, or the head word of a thing whose value a
+    question asks (absent_heads.py); None when it may name none."""
+    named = _nameable_unused(words, terms, lang)
     return NEVER_MENTIONED[lang].format(words=_quoted(named)) if named else None
 
 

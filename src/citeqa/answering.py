@@ -84,7 +84,6 @@ from citeqa.asked_values import (
     values_written,
     widely_written,
 )
-from citeqa.chunking import section_of
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, under_decision_heading, with_asked_meeting
@@ -1102,8 +1101,7 @@ def _dated_line(bank: SentenceBank, item: ScoredSentence) -> tuple[str, object]:
     sentence = bank.sentences[item.index]
     doc = bank.documents[sentence.doc_id]
     line = doc.text[line_start(doc.text, sentence.start) : line_end(doc.text, sentence.start)]
-    chunk = bank.chunks[sentence.chunk_index]
-    return line, (sentence.doc_id, section_of(doc.text, chunk, sentence.start, doc.latex))
+    return line, (sentence.doc_id, heading_over(bank, item.index))
 
 
 CHANGED_RANKS = 8
@@ -1123,9 +1121,7 @@ def changed_value_first(
     if len(candidates.sentences) < 2 or asks_first_said(question) or _writes_a_date(question):
         return candidates
     items = candidates.sentences[:CHANGED_RANKS]
-    changing = [
-        at for at, item in enumerate(items[1:], 1) if changed_in_place(items[0], item, bank, terms)
-    ]
+    changing = [at + 1 for at in changed_in_place(items[0], items[1:], bank, terms)]
     if not changing:
         return candidates
     last = max(changing, key=lambda at: bank.sentences[items[at].index].start)
@@ -1223,11 +1219,8 @@ def _statement(bank: SentenceBank, item: ScoredSentence) -> Statement:
 def _labelled(bank: SentenceBank, item: ScoredSentence) -> tuple[str, str]:
     """A candidate's text and its label: the heading it stands under (chunking.section_of)
     and its document's path, as yearly_rows.latest_year_row reads them."""
-    sentence = bank.sentences[item.index]
-    chunk = bank.chunks[sentence.chunk_index]
-    doc = bank.documents[chunk.doc_id]
-    section = section_of(doc.text, chunk, sentence.start, doc.latex) or ""
-    return bank.text(item.index), f"{section}\n{chunk.doc_id}"
+    section = heading_over(bank, item.index) or ""
+    return bank.text(item.index), f"{section}\n{bank.sentences[item.index].doc_id}"
 
 
 def _placed(bank: SentenceBank, items: list[ScoredSentence]) -> list[tuple[str, int, str]]:
@@ -2680,7 +2673,7 @@ def _absent_head(terms: QuestionTerms, top: Sequence[Hit], lang: Lang) -> str | 
         return None
     absent = [word for word in terms.absent if word not in terms.corrected]
     head = absent_head(terms.focus, absent)
-    return None if head is None else abstention.never_mentioned_head(head, terms, lang)
+    return None if head is None else abstention.never_mentioned([head], terms, lang)
 
 
 def _quoted_instead(

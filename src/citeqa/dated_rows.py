@@ -118,7 +118,7 @@ def latest_dated_row(question: str, rows: Sequence[DatedRow]) -> int | None:
     asked = [at for at, cell in enumerate(cells) if at != column and _written(cell, folded)]
     numbered = _asked_numbers(cells, column, folded)
     best = None
-    for place, (text, table) in enumerate(islice(rows, DATED_ROW_RANKS), 0):
+    for place, (text, table) in enumerate(islice(rows, DATED_ROW_RANKS)):
         read = _row_date(text) if place and table == rows[0][1] else None
         if read is None or read[0] != column or read[1] <= latest or len(read[2]) != len(cells):
             continue

@@ -18,7 +18,7 @@ from citeqa.lexical import fold as lexical_fold
 
 __all__ = [
     "cell_key",
-    "cell_lettered_keys",
+    "cell_lettered_key",
     "key_kind",
     "lettered_cues",
     "lettered_key",
@@ -62,7 +62,7 @@ def lettered_key(text: str, *, cued: bool = False) -> str | None:
     "Bus" or "Year" comes before it), written one way, the number and its letter a space
     apart; None for any other text. An ordinal ("4e", "1re") needs no cue: an ordinal and a
     capital letter name a class; "page 12 A" names none."""
-    found = _lettered_pattern().fullmatch(fold(text[:-1]) + text[-1:]) if text else None
+    found = _lettered_match(text)
     if found is None or found[3] == "I" or not (found[2] or cued):
         return None
     return f"{text[: len(text) - 1].rstrip(' -')} {found[3]}"
@@ -71,8 +71,14 @@ def lettered_key(text: str, *, cued: bool = False) -> str | None:
 def ordinal_key(key: str) -> bool:
     """Whether a class or group key (`lettered_key`) numbers it by an ordinal ("4e B", "9th
     C"), not by a plain number ("12 A", "9 C")."""
-    found = _lettered_pattern().fullmatch(fold(key[:-1]) + key[-1:]) if key else None
+    found = _lettered_match(key)
     return bool(found and found[2])
+
+
+def _lettered_match(text: str) -> re.Match[str] | None:
+    """`_lettered_pattern` matched on all of `text`, folded but for its last character (the
+    capital letter, kept so)."""
+    return _lettered_pattern().fullmatch(fold(text[:-1]) + text[-1:]) if text else None
 
 
 @cache
@@ -93,11 +99,11 @@ def lettered_parts(cell: str) -> tuple[str, str] | None:
     return None
 
 
-def cell_lettered_keys(cell: str) -> list[str]:
-    """The class or group keys a table's cell writes, whole or as its last words ("Bus 12 A"
-    → ["12 A"], "4eB" → ["4e B"]), written as `lettered_key` writes them; [] for none."""
+def cell_lettered_key(cell: str) -> str | None:
+    """The class or group key a table's cell writes, whole or as its last words ("Bus 12 A"
+    → "12 A", "4eB" → "4e B"), written as `lettered_key` writes it; None for none."""
     parts = lettered_parts(cell)
-    return [parts[1]] if parts else []
+    return parts[1] if parts else None
 
 
 def cell_key(cell: str) -> str:

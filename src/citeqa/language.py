@@ -560,6 +560,8 @@ def _record_pair(line: str, following: str) -> bool:
     RECORD_FIELDS_MIN, all separated by a semicolon set against the next field. Such lines are
     as long as each other, so they would read as a hard-wrapped paragraph and run into one
     sentence (the quote then spans several records and cuts one at "cv.")."""
+    if line.count(";") < RECORD_FIELDS_MIN - 1:  # most lines: no record (a quick test, in C)
+        return False
     fields = len(_RECORD_SEPARATOR.findall(line)) + 1
     return (
         fields >= RECORD_FIELDS_MIN

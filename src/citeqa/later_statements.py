@@ -107,7 +107,6 @@ from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
-from citeqa.chunking import section_of
 from citeqa.current_state import may_leave_out
 from citeqa.dates import YEAR_DIGITS, date_terms, day_spans
 from citeqa.headingpath import heading_line_starts
@@ -117,6 +116,7 @@ from citeqa.mail_candidates import layout_of
 from citeqa.models import UNDATED, Document
 from citeqa.modified_labels import modified_labels
 from citeqa.numbered_sections import asked_numbers
+from citeqa.places import heading_over
 from citeqa.questions import QuestionTerms, is_question
 from citeqa.recently_used import QUESTIONS_READ, RecentlyUsed
 from citeqa.sentences import ScoredSentence, SentenceBank
@@ -423,17 +423,12 @@ class _Subjects:
         return self._subject[index]
 
     def section(self, index: int) -> str | None:
-        """The heading the sentence stands under (chunking.section_of), not its chunk's first:
-        a short minutes' one chunk holds all its sections, and its "The deadline … moves to 20
+        """The heading the sentence stands under (places.heading_over), not its chunk's first: a
+        short minutes' one chunk holds all its sections, and its "The deadline … moves to 20
         March" stands under "Website redesign", not under the title "Steering committee —
         minutes" (s43 probe: that later word on the redesign's deadline was not seen)."""
         if index not in self._sections_of:
-            sentence = self.bank.sentences[index]
-            chunk = self.bank.chunks[sentence.chunk_index]
-            document = self.bank.documents[sentence.doc_id]
-            self._sections_of[index] = section_of(
-                document.text, chunk, sentence.start, document.latex
-            )
+            self._sections_of[index] = heading_over(self.bank, index)
         return self._sections_of[index]
 
     def written(self, index: int) -> frozenset[str]:
@@ -647,21 +642,29 @@ def later_statement(
 
 
 def changed_in_place(
-    first: ScoredSentence, other: ScoredSentence, bank: SentenceBank, terms: QuestionTerms
-) -> bool:
-    """Whether `other`, a sentence of the `first`'s document standing after it, changes the
-    value the first states: a policy's "Update (June 2025)" section's "The annual membership fee
-    is now 40 €, replacing 35 €" after its "The annual membership fee is 35 € per member"; a
-    règlement's "Le tarif de l'entrée adulte est désormais de 5 €" after "L'entrée adulte coûte
-    4,50 €" (s43 probe: the first was quoted alone). It states a change (`states_a_change`)
-    and speaks of the first's subject as a later document's statement does (`_speaks_of`, the
-    question asking the current state: one of its terms may be left out in other words)."""
-    ours, theirs = bank.sentences[first.index], bank.sentences[other.index]
-    if theirs.doc_id != ours.doc_id or theirs.start <= ours.start:
-        return False
-    if not states_a_change(bank.text(other.index), [bank.text(first.index)]):
-        return False
-    return _speaks_of(_Subjects(bank, terms), [first], other, current=True)
+    first: ScoredSentence,
+    others: Sequence[ScoredSentence],
+    bank: SentenceBank,
+    terms: QuestionTerms,
+) -> list[int]:
+    """The places in `others` of the sentences of the `first`'s document standing after it that
+    change the value the first states, their subjects read once: a policy's "Update (June
+    2025)" section's "The annual membership fee is now 40 €, replacing 35 €" after its "The
+    annual membership fee is 35 € per member"; a règlement's "Le tarif de l'entrée adulte est
+    désormais de 5 €" after "L'entrée adulte coûte 4,50 €" (s43 probe: the first was quoted
+    alone). Each states a change (`states_a_change`) and speaks of the first's subject as a
+    later document's statement does (`_speaks_of`, the question asking the current state: one
+    of its terms may be left out in other words)."""
+    ours, first_text = bank.sentences[first.index], bank.text(first.index)
+    subjects = _Subjects(bank, terms)
+    return [
+        at
+        for at, other in enumerate(others)
+        if (theirs := bank.sentences[other.index]).doc_id == ours.doc_id
+        and theirs.start > ours.start
+        and states_a_change(bank.text(other.index), [first_text])
+        and _speaks_of(subjects, [first], other, current=True)
+    ]
 
 
 def _moves_quoted_value(

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 from citeqa.glossary import fold, language_words
-from citeqa.keyshapes import cell_key, cell_lettered_keys, key_kind
+from citeqa.keyshapes import cell_key, cell_lettered_key, key_kind
 from citeqa.language import (
     Span,
     is_table_row,
@@ -383,12 +383,12 @@ def key_cells(line: str, keys: frozenset[str], column: int = 0) -> KeyCells:
 def _folded_key(cell: str, keys: frozenset[str]) -> str:
     """A key column's `cell`, folded, a class or group written glued, dashed or after its
     cue ("4eB", "4e-B", "Bus 12 A") written as a question's key writes it ("4e b", "12 a":
-    keyshapes.cell_lettered_keys) when `keys` hold such a key."""
+    keyshapes.cell_lettered_key) when `keys` hold such a key."""
     folded = fold(cell)
     if folded in keys or not _asks_lettered(keys):
         return folded
-    lettered = cell_lettered_keys(cell)
-    return fold(lettered[0]) if lettered else folded
+    lettered = cell_lettered_key(cell)
+    return fold(lettered) if lettered else folded
 
 
 @lru_cache(maxsize=64)

@@ -41,7 +41,7 @@ from rapidfuzz import fuzz
 
 from citeqa.domain import language_data
 from citeqa.glossary import fold
-from citeqa.keyshapes import cell_key, cell_lettered_keys, key_kind, line_skeletons, skeleton
+from citeqa.keyshapes import cell_key, cell_lettered_key, key_kind, line_skeletons, skeleton
 from citeqa.lettered_closest import asked_as, of_its_kind
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms
@@ -293,7 +293,7 @@ class _Asked:
 def _held_keys(cells: Sequence[str]) -> tuple[str | None, list[str]]:
     """The kind of key a key column's `cells` are (tables.column_keys) and those of that kind:
     each cell's keyshapes.cell_key (`--min-size` of `--min-size SIZE`), or a class or group
-    key it ends with ("12 A" of "Bus 12 A": keyshapes.cell_lettered_keys), that cell written
+    key it ends with ("12 A" of "Bus 12 A": keyshapes.cell_lettered_key), that cell written
     whole (s43: a bus table's "Bus 12 A" was no key, so "Bus 14 B" named a class table's)."""
     typed = [_typed_key(cell) for cell in cells]
     kind, _ = column_keys(typed)
@@ -313,8 +313,7 @@ def _typed_key(cell: str) -> str:
     key = cell_key(cell)
     if key_kind(key) is not None:
         return key
-    lettered = cell_lettered_keys(cell)
-    return lettered[0] if lettered else key
+    return cell_lettered_key(cell) or key
 
 
 def _numbers(skeletons: frozenset[str]) -> tuple[int, ...]:
@@ -384,11 +383,12 @@ def _cell_names(cell: str) -> set[str]:
     """The keys a cell names, as skeletons: itself whole, and each of its words shaped as a
     key (`keyshapes.key_kind`: "--jobs" in `-j, --jobs N`, "65" in "65 is bad input data",
     "715" in "713/715", not "jobs" in "Parallel jobs"), and a class or group it ends with
-    ("12 A" in "Bus 12 A": keyshapes.cell_lettered_keys). A number may also be named by a range
+    ("12 A" in "Bus 12 A": keyshapes.cell_lettered_key). A number may also be named by a range
     anywhere in a cell that holds it (`_ranges`: "64–78", "64 .. 78 (reserved)", "64 à 78")."""
     words = (word.rstrip(_WORD_END) for word in _CELL_WORDS.split(cell))
-    lettered = {skeleton(key) for key in cell_lettered_keys(cell)}
-    return {skeleton(cell)} | lettered | {skeleton(w) for w in words if key_kind(w) is not None}
+    lettered = cell_lettered_key(cell)
+    named = {skeleton(cell)} | {skeleton(w) for w in words if key_kind(w) is not None}
+    return named | {skeleton(lettered)} if lettered else named
 
 
 @cache
