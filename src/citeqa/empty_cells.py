@@ -15,8 +15,10 @@ file's table; unheld_cells.table_rows):
   written when equal, of one stem (the Snowball stemmer of either language, `lexical.tokenize`)
   or one up to a feminine or plural ending ("payé" and "payée", "fee" and "fees": `_base`);
 - that column's cell in the row holds no letter nor digit (empty, "-", "—"; a cell a short row
-  of a hand-written table lacks is not read as empty), and no other header cell is written
-  whole by the question (then it may ask that cell, or the header is no field's name).
+  of a hand-written table lacks is not read as empty) and sets no value in code or quotes as
+  the line writes it (a configuration reference's default `"/"`, `""`, `*`: `_written`), and
+  no other header cell is written whole by the question (then it may ask that cell, or the
+  header is no field's name).
 The quoted line alone is read first: a row with no empty cell (most answers) reads no table.
 A key several rows share names none of them alone: a bank statement's date ("Quel crédit a été
 reçu le 14/05/2025 ?" answered by that day's debit row, whose `Crédit` is empty, while a later
@@ -43,7 +45,7 @@ from citeqa.language import is_table_row, line_end, line_start
 from citeqa.lexical import content_words, word_term
 from citeqa.models import Citation, Document
 from citeqa.questions import visible_text
-from citeqa.tables import key_column, line_cells
+from citeqa.tables import key_column, marked_cells
 from citeqa.unheld_cells import Rows, cell_words, table_rows
 from citeqa.visible import cut, shown
 
@@ -53,6 +55,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 """A run of letters: "d'Inès" writes "d" and "Inès", so the name is read capitalised."""
 _ENDING = re.compile(r"(?<=\w{3})(?:ee|e)?s?$")
 """A feminine or plural ending ("payée", "payés", "fees"), left out of a word (`_base`)."""
+_STATED = re.compile(r"`[^`]*`|\"[^\"]*\"|“[^”]*”|«[^»]*»")
+"""A code span or a quoted string: a value stated though it writes no letter nor digit (a
+configuration table's default `"/"` or `""`: s44 trial, "What is the default base URL?" was
+told that base_url's row leaves “Default” empty)."""
 
 
 MOST_FILLED = 3
@@ -92,7 +98,9 @@ def empty_asked_cell(
     row = rows[quoted]
     asked = _QuestionWords(focus)
     column = _asked_column(rows[0], row, asked)
-    if column is None or record_columns(rows) is not None:
+    if column is None or _stated(document.text, first.start, column):
+        return None
+    if record_columns(rows) is not None:
         return None  # a row of fields of records by columns is no record (record_cells.py)
     key = key_column(rows)
     if key is None or key == column or key >= len(row):
@@ -186,7 +194,20 @@ def _has_empty_cell(text: str, at: int) -> bool:
     """Whether the line holding `at` in `text` is a table row with a cell writing no letter nor
     digit: read before the whole table."""
     line = text[line_start(text, at) : line_end(text, at)]
-    return is_table_row(line) and any(not cell_words(cell) for cell in line_cells(line))
+    return is_table_row(line) and not all(map(_written, marked_cells(line)))
+
+
+def _stated(text: str, at: int, column: int) -> bool:
+    """Whether the cell in `column` of the row line holding `at` in `text` states a value as
+    the line writes it (`_written`: `"/"`, which `line_cells` reads as "/")."""
+    cells = marked_cells(text[line_start(text, at) : line_end(text, at)])
+    return column < len(cells) and _written(cells[column])
+
+
+def _written(cell: str) -> bool:
+    """Whether a table cell, its markup on, states a value: a letter or a digit, or a code
+    span or a quoted string (`_STATED`), whatever it holds."""
+    return bool(cell_words(cell)) or _STATED.search(cell) is not None
 
 
 class _QuestionWords:

@@ -40,6 +40,7 @@ __all__ = [
     "key_column",
     "line_cells",
     "lookup_column",
+    "marked_cells",
     "row_cells",
     "table_line_count",
     "table_of",
@@ -554,6 +555,12 @@ def line_cells(line: str) -> list[str]:
     cell), the outer pieces before a leading `|` and after a trailing one no cells; or the
     pieces between its tabs; each without its paired markup (`_unmarked`)."""
     return [_unmarked(piece) for piece in _pieces(line)]
+
+
+def marked_cells(line: str) -> list[str]:
+    """A table row's cells as `line_cells` reads them, without their outer spaces but with
+    their markup (`"/"` in code stays so: a value stated, where `line_cells` gives "/")."""
+    return [piece.strip(" \t") for piece in _pieces(line)]
 
 
 def _pieces(line: str) -> list[str]:

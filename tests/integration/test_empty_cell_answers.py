@@ -172,3 +172,21 @@ def test_rows_of_the_day_left_unquoted_are_said_in_a_note(tmp_path: Path) -> Non
         "2 autres lignes de 14/05/2025 remplissent aussi « Crédit » : seules les 3 premières"
         " sont citées." in answer.warnings
     ), answer.warnings
+
+
+def test_a_default_set_in_code_is_answered_not_claimed_empty(tmp_path: Path) -> None:
+    """s44 trial: a project's configuration reference gives base_url the default `"/"`, a
+    cell of no letter nor digit; "What is the default base URL?" abstained saying the row
+    leaves “Default” empty."""
+    files = {
+        "configuration.md": "# Configuration reference\n\nLumen reads `lumen.toml`.\n\n"
+        "| Option | Default | Description |\n|---|---|---|\n"
+        '| `title` | `"My site"` | The site\'s title. |\n'
+        '| `base_url` | `"/"` | The URL the site is published under. |\n'
+        "| `port` | `8080` | Port of the development server. |\n",
+        "README.md": "# Lumen\n\nLumen turns Markdown files into a website.\n",
+    }
+    assistant = assistant_over(files, tmp_path / "docs", tmp_path / "i")
+    answer = assistant.ask("What is the default base URL?")
+    assert not answer.abstained, answer.reason
+    assert '`"/"`' in answer.citations[0].quote

@@ -261,3 +261,44 @@ def test_a_row_of_the_key_lacking_what_the_question_writes_of_the_quoted_row_is_
     """The 2023 row of Dupont fills the date asked of 2024: quoting it answered another year;
     the cell asked is empty in the row the question names (s32 review)."""
     assert empty_asked_cell(question, *quoted_row(text, row)) == found
+
+
+OPTIONS = """# Configuration reference
+
+| Option | Default | Description |
+|---|---|---|
+| `base_url` | `"/"` | The URL the site is published under. |
+| `prefix` | `""` | Text put before every page title. |
+| `include` | `*` | Files read from the pages folder. |
+| `suffix` | « » | Text put after every page title. |
+| `theme` |  | The theme's folder. |
+| `locale` | - | The language of dates. |
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        ("What is the default of base_url?", '| `base_url` | `"/"` |'),
+        ("What is the default of prefix?", '| `prefix` | `""` |'),
+        ("What is the default of include?", "| `include` | `*` |"),
+        ("Quel est le default de suffix ?", "| `suffix` | « » |"),
+    ],
+)
+def test_a_value_set_in_code_or_quotes_is_no_empty_cell(question: str, row: str) -> None:
+    """s44 trial: a configuration reference's default `"/"` holds no letter nor digit, and
+    "What is the default base URL?" abstained saying base_url's row leaves “Default” empty."""
+    assert empty_asked_cell(question, *quoted_row(OPTIONS, row)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "record"),
+    [
+        ("What is the default of theme?", "| `theme` |  |", "theme"),
+        ("What is the default of locale?", "| `locale` | - |", "locale"),
+    ],
+)
+def test_a_blank_or_a_dash_beside_such_values_is_still_empty(
+    question: str, row: str, record: str
+) -> None:
+    assert empty_asked_cell(question, *quoted_row(OPTIONS, row)) == EmptyCell(record, "Default")
