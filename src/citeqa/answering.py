@@ -84,6 +84,7 @@ from citeqa.asked_values import (
     values_written,
     widely_written,
 )
+from citeqa.citedsection import citation_section
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, under_decision_heading, with_asked_meeting
@@ -191,6 +192,7 @@ from citeqa.record_cells import asked_record_cell
 from citeqa.record_fields import AskedWord, answering_fields, asked_words
 from citeqa.record_ids import AskedRecords, asked_ids, asked_records, ids_pattern, own_record
 from citeqa.record_threads import answering_records
+from citeqa.release_notes import ReleaseItems, asked_release_items, more_items_note
 from citeqa.role_holders import unnamed_role
 from citeqa.row_context import row_context
 from citeqa.row_lead import leading_rows_kept
@@ -2587,8 +2589,50 @@ def compose(
     role = unnamed_role(terms.focus, [(c.quote, bank.documents[c.doc_id].text) for c in citations])
     if role is not None:  # "Qui est le trésorier ?" answered by the statutes' list of offices
         return abstain(abstention.no_one_named(role, lang))
+    release = _asked_release(terms.focus, citations[0], top, bank)
+    if release is not None:  # "What changed in version 2.1?": every item of its section
+        citations = _release_quoted(release, citations[0].score, bank)
+        notes = [*notes, note] if (note := more_items_note(release, lang)) else notes
     shown = section_first(passages, retrieval, citations[0], bank, terms.focus)
     return _quoting(question, sure, citations, shown, lang, notes)
+
+
+def _asked_release(
+    focus: str, first: Citation, top: Sequence[Hit], bank: SentenceBank
+) -> ReleaseItems | None:
+    """The items of the changelog release the question asks what it holds
+    (release_notes.py), read in the first quote's document, then in those of `top`."""
+    read = dict.fromkeys([first.doc_id, *(hit.chunk.doc_id for hit in top)])
+    return asked_release_items(focus, (bank.documents[doc_id] for doc_id in read))
+
+
+def _release_quoted(items: ReleaseItems, score: float, bank: SentenceBank) -> list[Citation]:
+    """A citation of each of a release's `items`, in its document's order, at `score` (the
+    first quote's), each under the heading it stands under (citedsection.citation_section)."""
+    document = bank.documents[items.doc_id]
+    chunks = [bank.chunks[number] for number in bank.chunks_of(items.doc_id)]
+    return [
+        Citation(
+            n=n,
+            doc_id=document.doc_id,
+            title=document.title,
+            path=document.path,
+            start=start,
+            end=end,
+            quote=document.text[start:end],
+            page=document.page_at(start),
+            section=next(
+                (
+                    citation_section(document.text, chunk, start, document.latex)
+                    for chunk in chunks
+                    if chunk.start <= start < chunk.end
+                ),
+                None,
+            ),
+            score=score,
+        )
+        for n, (start, end) in enumerate(items.spans, 1)
+    ]
 
 
 def _series_answer(
