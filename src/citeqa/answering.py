@@ -125,7 +125,7 @@ from citeqa.later_statements import (
     document_date,
     later_statement,
 )
-from citeqa.lexical import about_terms, undated_terms
+from citeqa.lexical import about_terms, content_words, undated_terms
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -2582,7 +2582,11 @@ def compose(
         return empty_row.model_copy(update={"says_the_record": True})
     kind = _unwritten_value_kind(terms, citations)
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
-        return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
+        every = len(candidates.sentences)  # such a line is rare: any candidate may be it
+        instead = _owner_value_instead(terms, kind, lambda writes: rewrite(None, writes, every))
+        if instead is None:
+            return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
+        citations = instead  # "the e-mail address of HR": the contact list's "HR contact" line
     head = _absent_head(terms, top, lang)
     if head is not None:  # "the default timeout for fetching a feed" of docs never writing it
         return abstain(head, claims_absence=True)
@@ -2683,6 +2687,35 @@ def _unwritten_value_kind(terms: QuestionTerms, citations: list[Citation]) -> li
         return unwritten_kind(follow_up, quotes)
     phrase = unwritten_asked_kind(terms.focus, quotes)
     return None if phrase is None else [phrase]
+
+
+def _owner_value_instead(
+    terms: QuestionTerms,
+    kind: list[str],
+    rewrite: Callable[[Callable[[str], bool]], list[Citation] | None],
+) -> list[Citation] | None:
+    """The citations of the candidates (`rewrite`, `_rechosen_writing`) writing a
+    value of the kind a question asks as its object (value_kinds.unwritten_asked_kind) and
+    every other content word of the question, its owner's ("HR" of "What is the e-mail address
+    of HR?": the handbook's leave sentence outranked the contact list's "HR contact: Maria
+    Jensen, maria.jensen@…" line, and the answer abstained saying the passages write no
+    e-mail address; s44 trial); None for a follow-up (its owner is carried), a question
+    naming no owner, or none such. Another person's address is no answer: the owner's words
+    must all be written."""
+    if abstention.value_kinds_asked(terms):
+        return None
+    phrase = set(content_words(" ".join(kind)))
+    owner = [word for word in content_words(terms.focus) if word not in phrase]
+    if not owner:
+        return None
+
+    def writes(text: str) -> bool:
+        written = set(content_words(text))
+        return all(word in written for word in owner) and (
+            unwritten_asked_kind(terms.focus, [text]) is None
+        )
+
+    return rewrite(writes)
 
 
 def _of_sibling_year(

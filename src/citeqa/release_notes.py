@@ -195,7 +195,8 @@ def _item_end(text: str, start: int, stop: int) -> int:
 
 def _within_budget(items: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The first `items` that total ITEM_CHARS at most, MOST_ITEMS at most (the first always)."""
-    kept, total = [], 0
+    kept: list[tuple[int, int]] = []
+    total = 0
     for start, end in items[:MOST_ITEMS]:
         total += end - start
         if kept and total > ITEM_CHARS:
