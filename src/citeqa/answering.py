@@ -90,7 +90,12 @@ from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, under_decision_heading, with_asked_meeting
 from citeqa.dated_rows import DATED_ROW_RANKS, asks_a_state, latest_dated_row
 from citeqa.dates import NUMERIC_DATE, date_terms, month_number
-from citeqa.decision_lines import asks_decision, decision_position
+from citeqa.decision_lines import (
+    asks_decision,
+    asks_outcome,
+    decision_position,
+    outcome_position,
+)
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
 from citeqa.document_kinds import asked_kind, document_kind
@@ -1185,10 +1190,18 @@ def decision_first(candidates: Candidates, bank: SentenceBank, question: str) ->
     DISPLACED_SHARE of that, in their order (so that no shorter discussion line leads the quote
     when the decision line was already first). A line under a heading naming the meeting's
     decisions ("## Decisions": dated_meetings.under_decision_heading) is a decision line too."""
-    if not asks_decision(question):
+    outcome_asked = asks_outcome(question)
+    if not outcome_asked and not asks_decision(question):
         return candidates
     items = candidates.sentences[:RESULT_RANKS]
     texts = [bank.text(item.index) for item in items]
+    if outcome_asked:  # "… a-t-il été voté ?": "Adopté : …" under the resolution's heading
+        headings = [heading_over(bank, item.index) or "" for item in items]
+        outcome = outcome_position(question, texts, headings)
+        if outcome is not None:
+            return _promoted(candidates, outcome) if outcome else candidates
+        if not asks_decision(question):
+            return candidates
     under = [under_decision_heading(bank, item.index) for item in items]
     names = [_document_name(bank, item) for item in items]
     position = decision_position(question, texts, under, names)

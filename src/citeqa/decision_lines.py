@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import NamedTuple
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
@@ -45,9 +46,7 @@ def _data() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
     """The labels as one pattern over a folded line's opening, the asked words, and the
     pattern of a bare verb asked after an auxiliary ("did … decide")."""
     data = data_json("decision_lines.json")
-    labels = sorted({fold(str(label)) for label in data["labels"]}, key=len, reverse=True)
-    spelt = "|".join(r"\W+".join(map(re.escape, _WORDS.findall(label))) for label in labels)
-    pattern = re.compile(rf"[\W_]*(?:{spelt})\s*:")
+    pattern = _label_pattern(data["labels"])
     after = data["asked_after"]
     auxiliaries = "|".join(map(re.escape, after["auxiliaries"]))
     verbs = "|".join(map(re.escape, after["verbs"]))
@@ -116,10 +115,66 @@ def decision_position(
     return None
 
 
-def _subject_stems(question: str) -> list[frozenset[str]]:
+def outcome_position(
+    question: str, texts: Sequence[str], headings: Sequence[str] = ()
+) -> int | None:
+    """The position among candidate `texts`, best first, of the first line of a vote's outcome
+    (labelled: "Adopté : 5 210 tantièmes pour, 2 940 contre.", "Approved: …") that writes, with
+    the heading it stands under (`headings`), every content word of the subject of a question
+    asking whether something was voted, adopted or approved ("Le ravalement de la façade a-t-il
+    été voté ?" under "Résolution 3 — Ravalement de la façade sur rue"); None when the question
+    asks no such thing or names no subject, or no such line answers. The outcome line writes no
+    word of its subject: the rankers rated the resolution's other lines above it (s44 trial)."""
+    if not asks_outcome(question):
+        return None
+    outcome = _outcome()
+    asked = _subject_stems(question, outcome.folded)
+    if not asked:
+        return None
+    for position, text in enumerate(texts):
+        if outcome.label.match(fold(text)) is None:
+            continue
+        heading = headings[position] if position < len(headings) else ""
+        if _written(asked, f"{text}\n{heading}") == len(asked):
+            return position
+    return None
+
+
+def asks_outcome(question: str) -> bool:
+    """Whether the question writes a word asking whether something was voted, adopted or
+    approved, as written but for its case ("voté", "approved")."""
+    return not _outcome().asked.isdisjoint(_WORDS.findall(question.lower()))
+
+
+class _Outcome(NamedTuple):
+    label: re.Pattern[str]
+    """An outcome label and its colon opening a folded line."""
+    asked: frozenset[str]
+    """The words asking an outcome, as written but for their case."""
+    folded: frozenset[str]
+    """Those words folded: no subject words."""
+
+
+@cache
+def _outcome() -> _Outcome:
+    """decision_lines.json's outcome labels and the words asking an outcome, read once."""
+    data = data_json("decision_lines.json")
+    asked = frozenset(str(word).lower() for word in data["outcome_asked"])
+    return _Outcome(_label_pattern(data["outcome_labels"]), asked, frozenset(map(fold, asked)))
+
+
+def _label_pattern(labels: Sequence[str]) -> re.Pattern[str]:
+    """The `labels` (folded, longest first, their words apart by any marks) and a colon,
+    opening a folded line."""
+    ordered = sorted({fold(str(label)) for label in labels}, key=len, reverse=True)
+    spelt = "|".join(r"\W+".join(map(re.escape, _WORDS.findall(label))) for label in ordered)
+    return re.compile(rf"[\W_]*(?:{spelt})\s*:")
+
+
+def _subject_stems(question: str, more_cues: frozenset[str] = frozenset()) -> list[frozenset[str]]:
     """The stems of each content word of the question but its asking words ("railing" of "What
     was decided about the railing?")."""
-    cues = _folded_cues()
+    cues = _folded_cues() | more_cues
     return [terms for word, terms in content_word_terms(question) if word not in cues]
 
 
