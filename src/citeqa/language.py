@@ -713,7 +713,7 @@ def split_sentences(
     for run_start, run_end in _line_runs(text, start, end, latex):
         inner = (
             []
-            if _is_pipe_row(text, run_start, run_end) or _is_record_line(text, run_start, run_end)
+            if _is_pipe_row(text, run_start, run_end) or is_record_line(text, run_start, run_end)
             else _sentence_cuts(text, run_start, run_end)
         )
         cuts = [run_start, *inner, run_end]
@@ -741,7 +741,7 @@ def _is_pipe_row(text: str, start: int, end: int) -> bool:
     return line[:1] == "|" and line[-1:] == "|" and "\n" not in line and is_table_row(line)
 
 
-def _is_record_line(text: str, start: int, end: int) -> bool:
+def is_record_line(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is one record of a delimited export (`_record_pair` with the
     line before or after it) of at most LONG_QUOTE characters: one sentence, as a markdown
     table row is, so "wheat cv. Sheriff" does not cut it."""
