@@ -48,6 +48,7 @@ from citeqa.language import (
     line_end,
     line_start,
     past_heading_marks,
+    record_header,
 )
 from citeqa.lexical import fold
 from citeqa.mail_candidates import MailLayouts
@@ -110,6 +111,8 @@ def quote_spans(
             header = bank.header_span(sentence.doc_id, start)
             if keyed and header is None:  # its years' header line, as a table row's header row
                 header = header_line(text, start)
+            if header is None and is_record_line(text, sentence.start, sentence.end):
+                header = record_header(text, start)  # an export's field names, likewise
             span = Span(sentence.doc_id, start, end, item.score, chunk, _above(header, start))
             spans = _add(spans, span, doc)
     starts = {

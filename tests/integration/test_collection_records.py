@@ -3,7 +3,8 @@ research dev): "What is the host of isolate ZT-ES-12?" quoted the line of ZT-DK-
 above it, and "… of isolate FG-UK-33?" a note's sentence on hosts: the rankers read the
 identifier as its pieces ("zt", "es", "12"), and an identifier of two letter groups and two
 digits was no record's (record_ids.asked_ids, AskedRecords.names_another). A short record is
-quoted alone, as a table's row is (quoting._stands_as_row)."""
+quoted alone, as a table's row is (quoting._stands_as_row), under the export's field names
+(language.record_header)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,5 @@ def test_a_short_record_is_quoted_alone_not_with_its_neighbours(assistant: Assis
     answer = assistant.ask("What is the status of PO-7781?")
     assert not answer.abstained, answer.answer
     assert answer.citations[0].quote == "PO-7781;Garnier SA;3 industrial fans;awaiting payment"
+    header = answer.citations[0].header  # its field names, as a table row's header row
+    assert header is not None and header.text == "order_id;customer;items;status"
