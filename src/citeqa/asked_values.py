@@ -18,7 +18,10 @@ crédit", rated above it once the policy's title line is weighed down; the schoo
 9: the quoted sentence must hold what is asked): a day or a time ("Quel jour …", "What time
 …": a weekday, "18 h 30", a day's date), a date ("Jusqu'à quand …", "By when …"), a rate
 per hour, month or person ("l'heure de location": "10 € HT de l'heure", not a yearly total),
-and a person beside another kind ("Qui … et avant quand ?": "Claire Martin" and a date). A
+a person beside another kind ("Qui … et avant quand ?": "Claire Martin" and a date), a dose
+("What dose …", "À quelle dose …": "20 mg/kg") and a duration ("How long …", "Combien de temps
+…": "jusqu'à un an", "100 days"; s44: the sentence naming an antibody's catalog number was
+quoted for its dose, the one saying where cells were made for how long remissions last). A
 document writes days, dates and names of many things: for those kinds (`about`), only a
 candidate writing one of the question's words weighs its document's others down or takes
 the best's place in it. Words and shapes are data: the engine knows no currency, weekday

@@ -713,7 +713,7 @@ def split_sentences(
     for run_start, run_end in _line_runs(text, start, end, latex):
         inner = (
             []
-            if _is_pipe_row(text, run_start, run_end) or _is_record_line(text, run_start, run_end)
+            if _is_pipe_row(text, run_start, run_end) or is_record_line(text, run_start, run_end)
             else _sentence_cuts(text, run_start, run_end)
         )
         cuts = [run_start, *inner, run_end]
@@ -741,16 +741,56 @@ def _is_pipe_row(text: str, start: int, end: int) -> bool:
     return line[:1] == "|" and line[-1:] == "|" and "\n" not in line and is_table_row(line)
 
 
-def _is_record_line(text: str, start: int, end: int) -> bool:
+def is_record_line(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is one record of a delimited export (`_record_pair` with the
     line before or after it) of at most LONG_QUOTE characters: one sentence, as a markdown
     table row is, so "wheat cv. Sheriff" does not cut it."""
     if end - start > LONG_QUOTE or "\n" in text[start:end]:
         return False
     line = text[start:end]
-    before = text[line_start(text, max(0, start - 1)) : max(0, start - 1)] if start else ""
-    after = text[end + 1 : line_end(text, end + 1)] if end < len(text) else ""
+    before, after = _line_before(text, start), _line_after(text, end)
     return _record_pair(before, line) or _record_pair(line, after)
+
+
+def _line_before(text: str, start: int) -> str:
+    """The line before the one opening at `start` ("" for none), its break LF or CRLF (s44: a
+    CRLF export's records were no records, and "wheat cv. Sheriff" cut one)."""
+    if not start:
+        return ""
+    close = start - 2 if text[max(0, start - 2) : start] == "\r\n" else start - 1
+    return text[line_start(text, close) : close]
+
+
+def _line_after(text: str, end: int) -> str:
+    """The line after the one closing at `end` ("" for none), its break LF or CRLF."""
+    if end >= len(text):
+        return ""
+    opening = end + 2 if text[end : end + 2] == "\r\n" else end + 1
+    return text[opening : line_end(text, opening)]
+
+
+RECORDS_READ_BACK = 10_000
+"""The most records of a delimited export read back for its line of field names
+(`record_header`): a long export's record is quoted under them too."""
+
+
+def record_header(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the line naming the fields of the delimited export whose record's line opens
+    at `start` (`is_record_line`): the first line of its run of records, when it writes no
+    digit ("isolate_id;species;country;year;host" over "ZT-ES-12;…;2022;durum wheat"); None
+    when the run opens on a record itself, or at `start`. Quoted as a table row's header row
+    is (quoting.quote_spans): which field is which."""
+    line = line_start(text, start)
+    opening = line
+    for _ in range(RECORDS_READ_BACK):
+        above = _line_before(text, line)
+        if not line or not _record_pair(above, text[line : line_end(text, line)]):
+            break
+        line = line_start(text, line - 1 - text[max(0, line - 2) : line].count("\r\n"))
+    first = text[line : line_end(text, line)].rstrip()
+    if line == opening or any(character.isdigit() for character in first):
+        return None
+    return line, line + len(first)
 
 
 def _line_runs(text: str, start: int, end: int, latex: bool = False) -> Iterator[Span]:

@@ -43,10 +43,12 @@ from citeqa.keyed_lines import header_line, names_line
 from citeqa.language import (
     SENTENCE_ENDS,
     is_markdown_heading,
+    is_record_line,
     is_table_row,
     line_end,
     line_start,
     past_heading_marks,
+    record_header,
 )
 from citeqa.lexical import fold
 from citeqa.mail_candidates import MailLayouts
@@ -109,6 +111,8 @@ def quote_spans(
             header = bank.header_span(sentence.doc_id, start)
             if keyed and header is None:  # its years' header line, as a table row's header row
                 header = header_line(text, start)
+            if header is None and is_record_line(text, sentence.start, sentence.end):
+                header = record_header(text, start)  # an export's field names, likewise
             span = Span(sentence.doc_id, start, end, item.score, chunk, _above(header, start))
             spans = _add(spans, span, doc)
     starts = {
@@ -256,10 +260,10 @@ def _extended_start(
     (`_piece_of_long_line`), nor across a line titling a numbered part ("Release 2026.02
     (released …)" over its indented items: numbered_sections.opens_numbered_title; it may take
     its own). A table's row stands alone (`_headed_row`): its header row is quoted with it
-    instead."""
+    instead, and so does a record of a delimited export (`_stands_as_row`)."""
     sentence = bank.sentences[index]
     start = sentence.start
-    if sentence.end - sentence.start >= SHORT_QUOTE or _headed_row(bank, index):
+    if sentence.end - sentence.start >= SHORT_QUOTE or _stands_as_row(bank, index):
         return start
     doc = bank.documents[sentence.doc_id]
     if _whole_item(doc.text, start, sentence.end) or _item_mark(doc.text, start, sentence.end):
@@ -289,6 +293,18 @@ def _extended_start(
         if opens_numbered_title(doc.text, start):
             break
     return start
+
+
+def _stands_as_row(bank: SentenceBank, index: int) -> bool:
+    """Whether sentence `index` is quoted alone as a record: a table's row under its header row
+    (`_headed_row`), or a record of a delimited export saved as text (language.is_record_line:
+    "PO-7781;Garnier SA;3 industrial fans;awaiting payment", one record a line), whose short
+    neighbours are other records, not its labels (s44: "What is the status of PO-7781?"
+    quoted the file's title, its field names and the records PO-7780 and PO-7782 with it)."""
+    if _headed_row(bank, index):
+        return True
+    sentence = bank.sentences[index]
+    return is_record_line(bank.documents[sentence.doc_id].text, sentence.start, sentence.end)
 
 
 def _headed_row(bank: SentenceBank, index: int) -> bool:
@@ -352,7 +368,7 @@ def _extended_end(
     end = sentence.end
     doc = bank.documents[sentence.doc_id]
     text = doc.text
-    if _stands_alone(text[sentence.start : sentence.end]) or _headed_row(bank, index):
+    if _stands_alone(text[sentence.start : sentence.end]) or _stands_as_row(bank, index):
         return end
     if _enumerated_item(text, sentence.start, sentence.end):
         return end

@@ -126,6 +126,19 @@ class RecordId:
         return self.lead + self.letters.lower().replace("-", "")
 
     @property
+    def shape(self) -> str | None:
+        """How it is written when its letters are two groups ("AA-AA-99" of "ZT-ES-12"):
+        the records of one collection ("ZT-DK-07", "FG-UK-33") share it, whatever their
+        letters; None for letters of one group, whose records share their letters instead
+        (`family`: "HD-0007", "HD-0008")."""
+        if "-" not in self.letters:
+            return None
+        return "-".join(
+            ["A" * len(group) for group in self.letters.split("-")]
+            + ["9" * len(group) for group in self.groups]
+        )
+
+    @property
     def key(self) -> str:
         """The identifier's compound key (compounds.compound_key): folded, no hyphens."""
         return self.family + "".join(self.groups)
@@ -164,8 +177,11 @@ def asked_ids(question: str) -> list[RecordId]:
 
 def _may_be_short(letters: str) -> bool:
     """Whether an identifier of these letters may hold MIN_CAPITALISED_DIGITS digits only:
-    all capitals, MAX_SHORT_ID_LETTERS at most ("C", "KX"; not "Jan", "Week", "COVID")."""
-    return letters.isupper() and len(letters) <= MAX_SHORT_ID_LETTERS
+    all capitals, MAX_SHORT_ID_LETTERS at most in each of its groups ("C", "KX", and a
+    collection's "ZT-ES" of "ZT-ES-12", "FG-UK" of "FG-UK-33": a species and a country; not
+    "Jan", "Week", "COVID", "HT-INV")."""
+    groups = letters.split("-")
+    return letters.isupper() and all(len(group) <= MAX_SHORT_ID_LETTERS for group in groups)
 
 
 def is_record_id(text: str) -> bool:
@@ -263,14 +279,21 @@ class AskedRecords:
 
     pattern: re.Pattern[str]
     families: frozenset[str]
+    shapes: frozenset[str] = frozenset()
+    """The `RecordId.shape` of those whose letters are two groups ("AA-AA-99" of "ZT-ES-12")."""
 
     def names_another(self, text: str) -> bool:
-        """Whether `text` (a heading) writes an identifier of the same letters that is none of
-        those asked, and none that is: "## HD-0008" for a question on HD-0007, not "## HD-0007
-        (reopened as HD-0031)" (s21 review)."""
+        """Whether `text` (a heading, a sentence) writes an identifier of the same letters
+        that is none of those asked, or of the same two-group shape (a record of the same
+        collection: "ZT-DK-07;…;Denmark;…" for a question on ZT-ES-12, s43 research dev), and
+        none that is: "## HD-0008" for a question on HD-0007, not "## HD-0007 (reopened as
+        HD-0031)" (s21 review)."""
         if self.pattern.search(text):
             return False
-        return any(record.family in self.families for record in asked_ids(text))
+        return any(
+            record.family in self.families or record.shape in self.shapes
+            for record in asked_ids(text)
+        )
 
     def another_in_path(self, path: list[str]) -> bool:
         """Whether the innermost heading of `path` (outermost first) writing an identifier of
@@ -291,7 +314,8 @@ def asked_records(question: str) -> AskedRecords | None:
     records = _read_ids(asked_ids(question))
     if not records:
         return None
-    return AskedRecords(ids_pattern(records), frozenset(r.family for r in records))
+    shapes = frozenset(r.shape for r in records if r.shape is not None)
+    return AskedRecords(ids_pattern(records), frozenset(r.family for r in records), shapes)
 
 
 def own_record(path: str, text: str = "") -> RecordId | None:

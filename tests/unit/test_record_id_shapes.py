@@ -281,3 +281,28 @@ def test_a_date_stamped_id_the_text_numbers_after_a_document_kind_is_the_record_
     minutes = "Procès-verbal de la réunion du 12 mars 2024\nRéf. PV-2024-03, voir CR-2024-04\n"
     assert own_record("PV-2024-03_CR-2024-04", minutes) is None
     assert own_record("Scan-2024-03_IMG-2024-04", "Facture de mars\nScan-2024-03\n") is None
+
+
+def test_two_digits_make_an_identifier_of_two_short_capital_groups() -> None:
+    """s43 research dev: "What is the host of isolate ZT-ES-12?" read no identifier (two
+    digits, letters "ZT-ES"), and the neighbouring record ZT-DK-07 was quoted."""
+    question = "Hosts of ZT-ES-12, FG-UK-33, HT-INV-44, Zt-Es-12 or KX-BIL-7702?"
+    found = asked_ids(question)
+    assert [record.written for record in found] == ["ZT-ES-12", "FG-UK-33", "KX-BIL-7702"]
+    assert found[0].shape == "AA-AA-99" and found[2].shape == "AA-AAA-9999"
+    assert asked_ids("PO-7781")[0].shape is None  # one group of letters: its family decides
+    assert siblings(found[0], {"ztes11", "ztes13"}) == []  # two digits: no near miss
+
+
+def test_a_record_of_the_same_two_group_shape_is_another_record() -> None:
+    """A collection's records share their shape, not their letters: ZT-DK-07's line is another
+    record's for a question on ZT-ES-12, and so is FG-UK-33's; HD-0031's is not."""
+    asked = asked_records("What is the host of isolate ZT-ES-12?")
+    assert asked is not None
+    assert asked.names_another("ZT-DK-07;Zymoseptoria tritici;Denmark;2021;wheat")
+    assert asked.names_another("FG-UK-33;Fusarium graminearum;UK;2023;wheat cv. Skyfall")
+    assert not asked.names_another("ZT-ES-12;Zymoseptoria tritici;Spain;2022;durum wheat")
+    assert not asked.names_another("ZT-ES-12 was sent with ZT-DK-07.")
+    assert not asked.names_another("Ticket HD-0031 and order PO-7781 are closed.")
+    one_group = asked_records("What was the root cause of HD-0007?")
+    assert one_group is not None and not one_group.names_another("See PO-0008 and ZT-DK-07.")

@@ -10,7 +10,7 @@ two other records.
 from __future__ import annotations
 
 from citeqa.chunking import chunk_document
-from citeqa.language import split_sentences
+from citeqa.language import is_record_line, record_header, split_sentences
 from citeqa.models import Document
 from citeqa.tallies import document_sentences
 
@@ -34,6 +34,15 @@ def test_each_record_of_a_semicolon_export_is_one_sentence() -> None:
     found = sentences(EXPORT)
     for record in EXPORT.splitlines()[2:]:
         assert record in found  # whole: "wheat cv. Sheriff" cuts no record
+
+
+def test_each_record_of_a_crlf_export_is_one_sentence_too() -> None:
+    """s44: an export saved with CRLF line ends read no records: "ZT-DK-07;…;wheat cv." and
+    "Sheriff;F-80-A;…" were two sentences."""
+    crlf = EXPORT.replace("\n", "\r\n")
+    found = sentences(crlf)
+    for record in EXPORT.splitlines()[2:]:
+        assert record in found
 
 
 def test_wrapped_prose_with_semicolons_still_runs_on() -> None:
@@ -61,3 +70,21 @@ def test_the_index_stores_each_record_as_one_sentence() -> None:
     assert "FG-UK-33;Fusarium graminearum;UK;2023;wheat cv. Skyfall;F-80-A;high DON producer" in (
         indexed
     )
+
+
+def test_a_records_header_is_the_first_line_of_its_run_when_it_writes_no_digit() -> None:
+    """s44: a record of a delimited export is quoted under its field names, as a table's row
+    under its header row."""
+    text = (
+        "NCPG isolate collection (export 2025-09-01)\n"
+        "isolate_id;species;country;year;host\r\n"
+        "IPO323;Zymoseptoria tritici;Netherlands;1981;wheat\r\n"
+        "ZT-ES-12;Zymoseptoria tritici;Spain;2022;durum wheat\n"
+    )
+    record = text.index("ZT-ES-12")
+    header = record_header(text, record)
+    assert header is not None and text[slice(*header)] == "isolate_id;species;country;year;host"
+    assert record_header(text, text.index("isolate_id")) is None  # the header itself
+    bare = text[text.index("IPO323") :]  # the run opens on a record: no field names
+    assert record_header(bare, bare.index("ZT-ES-12")) is None
+    assert is_record_line(text, record, len(text) - 1)
