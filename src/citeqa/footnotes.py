@@ -21,8 +21,10 @@ __all__ = ["cited_notes", "note_mark", "shown_marks"]
 NOTES_CITED = 4
 """The most notes one quote shows (a sentence citing more is rare: the first ones)."""
 
-_MARK = re.compile(r"\[\^([^\]\s]{1,40})\](?!:)")
-"""A footnote's mark in the text ("[^2]", "[^note]"), not its definition's opening ("[^2]:")."""
+_MARK = re.compile(r"(?<=[\w.,;:!?)\]'\"’”»])\[\^([\w-]{1,40})\](?!:)")
+"""A footnote's mark in the text, right after a word or a closing mark ("2019[^2]",
+"cases.[^note]"), not its definition's opening ("[^2]:") nor a pattern's negated class after
+a blank ("match [^0-9]")."""
 _CODE_SPAN = re.compile(r"`+[^`\n]*`+")
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 

@@ -435,9 +435,9 @@ def quote_line(citation: Citation, one_line: Callable[[str], str] = _squash) -> 
     """One citation as the answer reads it: its quote in quotation marks with its [n] marker,
     a table row's quote after its header row's (in quotation marks of its own), the text of
     each footnote it cites after it, opening on the note's mark (“… in 2019², after …” “² Only
-    in the EU.”: a Markdown quote's marks read as the note shows them), each text made
+    in the EU.”: the marks of a quote citing notes read as the note shows them), each text made
     one line by `one_line` (the chat's copy passes one that also sanitises, visible.one_line)."""
     header = f"“{one_line(citation.header.text)}” " if citation.header else ""
-    quote = one_line(shown_marks(citation.quote) if is_markdown(citation.path) else citation.quote)
+    quote = one_line(shown_marks(citation.quote) if citation.notes else citation.quote)
     notes = "".join(f" “{note.mark} {one_line(note.text)}”" for note in citation.notes)
     return f"{header}“{quote}”{notes} [{citation.n}]"

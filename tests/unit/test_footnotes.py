@@ -70,3 +70,7 @@ def test_the_answer_line_shows_the_note_after_the_quote() -> None:
         "“The drug was withdrawn in 2019², after a review of 42 serious cases.”"
         " “² Only in the European Union.” [1]"
     )
+
+
+def test_a_negated_class_after_a_blank_is_no_mark() -> None:
+    assert shown_marks("match [^0-9] or [^a] here") == "match [^0-9] or [^a] here"
