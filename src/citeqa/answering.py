@@ -190,7 +190,7 @@ from citeqa.quantities import asks_quantity, quantity_holder
 from citeqa.quarters import asked_quarter, dates_in_quarter, writes_quarter
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms, is_question
-from citeqa.quoting import Span, answer_text, citations_of, quote_spans, verified
+from citeqa.quoting import Span, answer_text, citations_of, quote_spans, quoted_notes, verified
 from citeqa.reason_words import nameable_words
 from citeqa.recently_used import RecentlyUsed
 from citeqa.record_cells import asked_record_cell
@@ -2785,6 +2785,7 @@ def _quoted_instead(
     start, end = span
     update: dict[str, object] = {"start": start, "end": end, "quote": document.text[start:end]}
     update["page"] = document.page_at(start)
+    update["notes"] = quoted_notes(document, start, end)
     if header is not None:
         update["header"] = TableHeader(
             start=header[0], end=header[1], text=document.text[header[0] : header[1]]

@@ -184,6 +184,19 @@ class TableHeader(Frozen):
     """== the document's text from `start` to `end`, verified as a quote is."""
 
 
+class QuotedNote(Frozen):
+    """The text of a Markdown footnote a quote cites ("[^2]" in "withdrawn in 2019[^2]"):
+    verbatim, at its own characters of the document (its definition's line past "[^2]: "),
+    shown after the quote so that what the note adds reaches the reader (footnotes.py)."""
+
+    mark: str
+    """How the note's mark reads in the rendered note ("²", or "*" for a named note)."""
+    start: int
+    end: int
+    text: str
+    """== the document's text from `start` to `end`, verified as a quote is."""
+
+
 UNDATED = ""
 """Citation.after (and LaterStatement.after) when the quoted documents are undated: before any
 ISO date, so a statement of any date is later."""
@@ -232,6 +245,9 @@ class Citation(Frozen):
     """For an `otherwise` quote of a document kept in an archive folder beside current files
     (archive_folders.py: "archive" of "archive/2024/Tarifs 2024"): that archive folder,
     sanitised, shown in its label (an earlier edition's). Else None."""
+    notes: list[QuotedNote] = Field(default_factory=list)
+    """For a quote of a Markdown note citing footnotes ("in 2019[^2]"): the text of each note
+    it cites, in order (footnotes.cited_notes). Else empty."""
 
 
 class Passage(Frozen):

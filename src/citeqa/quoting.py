@@ -39,6 +39,7 @@ from citeqa.clauses import best_clauses
 from citeqa.code_results import with_result_or_block
 from citeqa.dates import day_spans
 from citeqa.durations import DURATION
+from citeqa.footnotes import cited_notes, note_mark
 from citeqa.keyed_lines import header_line, names_line
 from citeqa.language import (
     SENTENCE_ENDS,
@@ -53,7 +54,7 @@ from citeqa.language import (
 from citeqa.lexical import fold
 from citeqa.mail_candidates import MailLayouts
 from citeqa.markup import markup_between, opens_item
-from citeqa.models import Chunk, Citation, Document, Hit, Sentence, TableHeader
+from citeqa.models import Chunk, Citation, Document, Hit, QuotedNote, Sentence, TableHeader
 from citeqa.numbered_sections import opens_numbered_title
 from citeqa.questions import QuestionTerms
 from citeqa.quote_context import with_neighbours
@@ -634,9 +635,21 @@ def citations_of(spans: list[Span], documents: Mapping[str, Document]) -> list[C
                 section=citation_section(doc.text, span.chunk, span.start, doc.latex),
                 score=round(span.score, 4),
                 header=_table_header(doc, span.header),
+                notes=quoted_notes(doc, span.start, span.end),
             )
         )
     return citations
+
+
+def quoted_notes(doc: Document, start: int, end: int) -> list[QuotedNote]:
+    """The footnotes a quote of doc.text[start:end] cites, when `doc` is a Markdown note
+    (footnotes.cited_notes): each shown after the quote, verbatim."""
+    if doc.kind != "md":
+        return []
+    return [
+        QuotedNote(mark=note_mark(label), start=low, end=high, text=doc.text[low:high])
+        for label, (low, high) in cited_notes(doc.text, start, end)
+    ]
 
 
 def _table_header(doc: Document, span: tuple[int, int] | None) -> TableHeader | None:
@@ -648,13 +661,15 @@ def _table_header(doc: Document, span: tuple[int, int] | None) -> TableHeader | 
 
 
 def verified(citations: list[Citation], documents: Mapping[str, Document]) -> bool:
-    """Every quote (and table header shown with it) equals the document text at its offsets."""
+    """Every quote (and table header and footnote shown with it) equals the document text at
+    its offsets."""
     return all(
         documents[c.doc_id].text[c.start : c.end] == c.quote
         and (
             c.header is None
             or documents[c.doc_id].text[c.header.start : c.header.end] == c.header.text
         )
+        and all(documents[c.doc_id].text[n.start : n.end] == n.text for n in c.notes)
         for c in citations
     )
 

@@ -11,7 +11,8 @@ as the note reads it (`as_read`): a wikilink as its alias or else its target ("[
 its blockquote mark, callout type or footnote label ("> [!warning]", "[^1]: "), a wiki export's
 inline link as its text ("[Buddy scheme](Onboarding%203f2a….md)" -> "Buddy scheme") and a
 callout's icon and bold label ("💡 **Callout:** ", "> **Note** ": data export_names.json's
-callout_labels) left out. The JSON answer's
+callout_labels) left out, a footnote's mark as the note shows it ("2019[^2]" -> "2019²",
+footnotes.shown_marks). The JSON answer's
 citations and the document viewer keep the verbatim text; these layouts are for the chat and
 `citeqa ask`'s text output only. `fold` cuts a long layout to its first lines; `preview_text`
 makes a passage one line of plain text, its markdown markup left out; `quote_line` writes a
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from citeqa.footnotes import shown_marks
 from citeqa.jsonfiles import data_json
 from citeqa.language import SENTENCE_ENDS, is_table_separator, past_heading_marks, pipe_pieces
 from citeqa.markup import front_matter_chars, is_fence, is_no_text, note_markup_opening
@@ -152,7 +154,7 @@ def _line_as_read(line: str) -> str:
     icon and label (`_callout_opening`), its wikilinks outside code spans as their alias or
     target and its inline links as their text."""
     opening = note_markup_opening(line)
-    line = line[opening + _callout_opening(line[opening:], boxed=opening > 0) :]
+    line = shown_marks(line[opening + _callout_opening(line[opening:], boxed=opening > 0) :])
     if "[" not in line:
         return line
     parts = _CODE_SPAN.split(line)  # odd items: code spans
@@ -431,7 +433,11 @@ def _framed(line: str) -> bool:
 
 def quote_line(citation: Citation, one_line: Callable[[str], str] = _squash) -> str:
     """One citation as the answer reads it: its quote in quotation marks with its [n] marker,
-    a table row's quote after its header row's (in quotation marks of its own), each text made
+    a table row's quote after its header row's (in quotation marks of its own), the text of
+    each footnote it cites after it, opening on the note's mark (“… in 2019², after …” “² Only
+    in the EU.”: the marks of a quote citing notes read as the note shows them), each text made
     one line by `one_line` (the chat's copy passes one that also sanitises, visible.one_line)."""
     header = f"“{one_line(citation.header.text)}” " if citation.header else ""
-    return f"{header}“{one_line(citation.quote)}” [{citation.n}]"
+    quote = one_line(shown_marks(citation.quote) if citation.notes else citation.quote)
+    notes = "".join(f" “{note.mark} {one_line(note.text)}”" for note in citation.notes)
+    return f"{header}“{quote}”{notes} [{citation.n}]"

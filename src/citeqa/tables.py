@@ -9,6 +9,7 @@ sentence when answering.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
@@ -34,6 +35,7 @@ __all__ = [
     "cell_spans",
     "columns",
     "first_unnumbered_column",
+    "is_header_row",
     "is_table_frame",
     "key_cell",
     "key_cells",
@@ -46,6 +48,8 @@ __all__ = [
     "table_of",
 ]
 
+_BARE_NUMBER = re.compile(r"[\d\s.,:/%+\-−€$£]+")
+"""A cell holding only a number, an amount or a date: a data row's, never a header's."""
 Rows = tuple[tuple[str, ...], ...]
 """A table's rows, each the tuple of its cells (`row_cells`), header row first."""
 Reading = TypeVar("Reading")
@@ -321,8 +325,28 @@ def _table_around(text: str, row: Span) -> _Table:
     if first == last or is_table_separator(text[slice(*first)]):
         return first[0], last[1], None, False
     second = _line_after(text, first)
-    ruled = second is not None and is_table_separator(text[slice(*second)])
+    ruled = second is not None and (
+        is_table_separator(text[slice(*second)])
+        or _tabbed_header(text[slice(*first)], text[slice(*second)])
+    )
     return first[0], last[1], trim_span(text, *first), ruled
+
+
+def is_header_row(cells: Sequence[str]) -> bool:
+    """Whether a table's first row reads as its header: two cells or more, each writing
+    something, none a bare number, amount or date ("Region | Sales 2024", not "North | 1,200")."""
+    return len(cells) >= 2 and all(cells) and not any(_BARE_NUMBER.fullmatch(c) for c in cells)
+
+
+def _tabbed_header(line: str, below: str) -> bool:
+    """Whether `line`, the first of a table of tabs (no pipes), reads as the header row of
+    the row `below` it: its cells name columns (`is_header_row`) over a row writing a figure
+    in one of them ("Region | Sales 2024" over "North | 1,200"; "a | b" over "c | d" may be
+    two rows of data). Its rows are then read under it as a markdown table's under its `|---|`
+    rule (a report's tab-separated table, a table aligned with spaces: aligned_tables.py)."""
+    if line.count("|") >= 2 or not is_header_row(line_cells(line)):
+        return False
+    return any(_BARE_NUMBER.fullmatch(cell) for cell in line_cells(below) if cell)
 
 
 _CELL_MARKUP = ("**", "`", "*", '"', "'")
@@ -577,12 +601,29 @@ def _pieces(line: str) -> list[str]:
 
 def is_table_frame(text: str, start: int) -> bool:
     """Whether the line at `start` is a markdown table's `|---|` rule or the header row just
-    above one: the table's frame, which answers nothing on its own."""
+    above one, or the header row of a table of tabs (`_tabbed_header`, a row under it): the
+    table's frame, which answers nothing on its own."""
     line = _line_at(text, start)
     if is_table_separator(text[slice(*line)]):
         return True
     below = _line_after(text, line)
-    return below is not None and is_table_separator(text[slice(*below)])
+    if below is None:
+        return False
+    if is_table_separator(text[slice(*below)]):
+        return True
+    return _heads_tab_table(text, line, below)
+
+
+def _heads_tab_table(text: str, line: Span, below: Span) -> bool:
+    """Whether `line` is the header row of a table of tabs whose next row is `below`."""
+    row, next_row = text[slice(*line)], text[slice(*below)]
+    above = _line_before(text, line)
+    return (
+        is_table_row(row)
+        and is_table_row(next_row)
+        and (above is None or not is_table_row(text[slice(*above)]))
+        and _tabbed_header(row, next_row)
+    )
 
 
 def _line_at(text: str, offset: int) -> Span:

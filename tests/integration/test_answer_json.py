@@ -33,6 +33,7 @@ CITATION_KEYS = {
     "before": (str, type(None)),
     "occurrence": (str, type(None)),
     "archived": (str, type(None)),
+    "notes": list,
 }
 PASSAGE_KEYS = {
     "rank": int,
@@ -137,6 +138,8 @@ def check_answer(answer: dict[str, Any], k: int) -> None:
         assert _source(citation["path"])[citation["start"] : citation["end"]] == citation["quote"]
         if (header := citation["header"]) is not None:  # a table row's header row, verbatim
             assert _source(citation["path"])[header["start"] : header["end"]] == header["text"]
+        for note in citation["notes"]:  # a footnote the quote cites, verbatim
+            assert _source(citation["path"])[note["start"] : note["end"]] == note["text"]
         assert f"[{citation['n']}]" in answer["answer"]
     if answer["abstained"]:
         assert citations == []

@@ -234,7 +234,8 @@ def _written_as_object(text: str) -> bool:
 def print_answer(answer: Answer, caution_below: float) -> None:
     """The answer as a person reads it: quotes laid out by `citeqa.readable` with [n], their
     confidence (with a caution below `caution_below`: caution.low_confidence), then the
-    numbered sources (a quote of another document that says otherwise after its label:
+    numbered sources (a footnote a quote cites under it, Citation.notes; a quote of another
+    document that says otherwise after its label:
     Citation.otherwise); an abstention's reason and closest passages, without
     the confidence (that of a quote it did not give, which reads like a half-answer: `--json`
     keeps it). Piped output is never wrapped (a quote's lines are the layout's own)."""
@@ -271,6 +272,8 @@ def print_answer(answer: Answer, caution_below: float) -> None:
         if citation.header is not None:  # a table row's header, aligned over the row
             console.print(Text(" " + one_line(citation.header.text), style="dim"))
         console.print(_quote_text(citation.quote, citation.n, is_markdown(citation.path)))
+        for note in citation.notes:  # a footnote the quote cites, under it
+            console.print(Text(f" {note.mark} {one_line(note.text)}", style="dim"))
     console.print(confidence)
     caution = low_confidence(answer, caution_below)
     if caution is not None:

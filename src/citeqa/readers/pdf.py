@@ -5,8 +5,9 @@ the running header and footer repeated on its pages are dropped but for the firs
 (pdfmargins.py), and its title is the one its metadata states (pdftitle.py), else read past
 that header; words hyphenated at a line's end are joined (linehyphens.py), with what the whole
 document writes as evidence; footnotes and captions stand apart, and pages are joined by a
-blank line but where a sentence runs on (pdfnotes.py). Offsets point into that text, as they
-did into pypdf's.
+blank line but where a sentence runs on (pdfnotes.py); a table whose cells are aligned with
+spaces gets a tab at each gap between its columns (aligned_tables.py). Offsets point into that
+text, as they did into pypdf's.
 
 pypdf reports what it repaired or could not read through its `pypdf` logger (`invalid pdf
 header`, `EOF marker not found`): raw lines beside citeqa's own skip line and warnings, so the
@@ -23,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import PurePath
 from typing import Any
 
+from citeqa.aligned_tables import tabbed_aligned_tables
 from citeqa.readers.base import Extracted, UnreadableDocument
 from citeqa.readers.linehyphens import join_hyphenated_pages
 from citeqa.readers.pdfheadings import is_bold_font, with_headings_apart
@@ -55,7 +57,7 @@ class PdfFileReader:
     kind = "pdf"
     suffixes = (".pdf",)
     decoded = False
-    version = 20
+    version = 21
     """2: a PDF is titled past its preamble lines (titles.derived_title: a block of
     `Key: value` lines, rule lines). 3: past a running header ("XZ(1) XZ Utils XZ(1)"). 4: past
     a line standing again further on (a journal's running header on each page,
@@ -94,7 +96,10 @@ class PdfFileReader:
     (pdfnumbered.py), and a numbered one drawn larger or bolder stays over its text (no blank
     line after it: alone it read as a list's item), so that both head sections. 20: a derived
     title is no longer cut at an abbreviation's or a reference's period ("Soil carbon under
-    no-till (J. Appl. Ecol. 2021)" was titled "… (J. Appl": language.split_sentences, s40)."""
+    no-till (J. Appl. Ecol. 2021)" was titled "… (J. Appl": language.split_sentences, s40).
+    21: a table whose columns are aligned with spaces ("DeepVariant   0.981    0.894") has a
+    tab at the first column of each gap between its cells (aligned_tables.py): it is read as
+    a table, each row with its header."""
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         raw = content.encode() if isinstance(content, str) else content
@@ -125,6 +130,7 @@ def _pdf_text(raw: bytes, relative: str) -> Extracted:
     pages = with_numbered_headings_apart(with_headings_apart(read, pages))
     pages = with_notes_apart(read, pages, titled)
     text, starts = joined_pages(pages)
+    text = tabbed_aligned_tables(text)
     warnings = [
         f"{relative}: page {number} has no extractable text"
         for number, page in enumerate(read, start=1)

@@ -1,4 +1,5 @@
-"""Plain text and Markdown: the decoded file is the text, byte for byte (CRLF stays CRLF).
+"""Plain text and Markdown: the decoded file is the text, byte for byte (CRLF stays CRLF), but
+for the tab a table aligned with spaces has at each gap between its columns (see version 13).
 
 Version 2: a file's title passes over YAML front matter, a block of `Key: value` header lines
 (its `Name:`), RST comments and directives and adornment lines (titles.py); version 1 titled
@@ -40,13 +41,18 @@ of .txt and .md: a mail's section label writes its day in the language of the me
 lines ("3 mars 2026" in a French mail: mailthreads.labelled_day). Own version 12 of .txt and
 .md (and .rst's 4, .tex's 4, .docx's 7, .pdf's 20): a derived title is no longer cut at an
 abbreviation's or a reference's period ("Soil carbon under no-till (J. Appl. Ecol. 2021)" was
-titled "… (J. Appl": language.split_sentences, s40).
+titled "… (J. Appl": language.split_sentences, s40). Own version 13 of .txt and .md: a
+table whose columns are aligned with spaces ("North       1,200        1,350") has a tab in
+place of the space at the first column of each gap between its cells (aligned_tables.py; a
+markdown file's fenced code never), so it is read as a table, each row under its header; the
+text keeps its length and every offset (a mail or a transcript is read as before).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from citeqa.aligned_tables import tabbed_aligned_tables
 from citeqa.mailthreads import mail_text
 from citeqa.readers.base import Extracted
 from citeqa.textdecoding import VERSION as DECODING_VERSION
@@ -80,7 +86,7 @@ class TextReader:
         if transcript is not None:
             kind = _cue_kind(text) if cues else None
             return Extracted(transcript[0], title=transcript[1], kind=kind)
-        return Extracted(text)
+        return Extracted(tabbed_aligned_tables(text, markdown=self.kind == "md"))
 
 
 def _cue_kind(text: str) -> str:
@@ -89,6 +95,6 @@ def _cue_kind(text: str) -> str:
 
 
 READERS = (
-    TextReader("txt", (".txt",), version=12 + DECODING_VERSION, reads_transcripts=True),
-    TextReader("md", (".md",), version=12 + DECODING_VERSION),
+    TextReader("txt", (".txt",), version=13 + DECODING_VERSION, reads_transcripts=True),
+    TextReader("md", (".md",), version=13 + DECODING_VERSION),
 )

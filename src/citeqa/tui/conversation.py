@@ -60,6 +60,9 @@ class SourceRef:
     page: int | None = None
     context: str | None = None
     """A table row's header row, shown above the quote (Citation.header)."""
+    notes: tuple[str, ...] = ()
+    """The footnotes the quote cites, each its mark and its text ("² Only in the EU."), shown
+    under the quote (Citation.notes)."""
 
     @property
     def where(self) -> str:
@@ -98,6 +101,7 @@ def citation_ref(citation: Citation, passages: list[Passage]) -> SourceRef:
         section=citation.section,
         page=citation.page,
         context=citation.header.text if citation.header is not None else None,
+        notes=tuple(f"{note.mark} {note.text}" for note in citation.notes),
     )
 
 

@@ -126,7 +126,9 @@ def _answer_lines(answer: Answer, caution: str | None) -> list[str]:
         quote = _quote_lines(citation.quote)
         if citation.header is not None:  # a table row's header row, its context
             lines += [*_quote_lines(citation.header.text), ">"]
-        lines += [*quote[:-1], f"{quote[-1]} [{citation.n}]", ""]
+        notes = [f"{note.mark} {note.text}" for note in citation.notes]  # footnotes it cites
+        lines += [*quote[:-1], f"{quote[-1]} [{citation.n}]"]
+        lines += [*(line for note in notes for line in (">", *_quote_lines(note))), ""]
     lines += [confidence_line(answer), ""]
     lines += [md_text(one_line(caution)), ""] if caution else []
     lines += [label["citations"], ""]

@@ -82,6 +82,8 @@ class SourceBlock(Static):
         if ref.context:  # a table row's header row, over the row
             parts += [indent[1:], (one_line(ref.context), "dim"), "\n"]
         parts += [(marker, "bold"), (indent.join(shown), "italic")]
+        for note in ref.notes:  # a footnote the quote cites, under it
+            parts += [indent, (one_line(note), "dim")]
         if hidden:
             parts += [indent, (f"… {hidden} more lines (space shows all)", "dim")]
         elif self.expanded:
