@@ -127,10 +127,10 @@ semicolons: "ZT-ES-12;Zymoseptoria tritici;Spain") are one sentence each, none r
 nor cut inside ("wheat cv. Sheriff": language._record_pair). 26 (s43): only a French particle
 (`street_name_openers`), no English function word, opens a street's name in lower case ("1 Place
 the device on a flat surface", "2 Passage to the next stage" stay steps and headings). 27 (s44):
-so are a delimited export's records whose lines end in CRLF (one was cut at "wheat cv."). 28 (s44): a
-table aligned with spaces in a .txt, .md or PDF text has a tab at each gap between its columns
-(aligned_tables.py), so its lines are table rows; a table of tabs whose first row reads as a
-header (tables.is_header_row) heads its rows as a markdown table's does."""
+so are a delimited export's records whose lines end in CRLF (one was cut at "wheat cv.").
+28 (s44): a table aligned with spaces in a .txt, .md or PDF text has a tab at each gap between
+its columns (aligned_tables.py), so its lines are table rows; a table of tabs whose first row
+reads as a header (tables.is_header_row) heads its rows as a markdown table's does."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113
