@@ -20,8 +20,8 @@ groups): its quotes naming no one and writing no verb of holding the role (one t
 body in lower case: "L'association … gère trois jardins" answers "Qui gère les jardins ?"; a
 role's noun does not: statutes define "un président"), the answer abstains naming the role as
 the data shows it in the question's language ("chair", "président"). `asked_role_words` gives
-the role nouns either kind of question asks (the verb's group's, or the role written and the
-nouns of every group listing it), which role_labels.py looks for in label lines.
+the role nouns a verb question asks (its group's), which role_labels.py looks for in label
+lines.
 
 No I/O but the data file, read once.
 """
@@ -117,18 +117,13 @@ def asked_holding(question: str) -> Holding | None:
 
 
 def asked_role_words(question: str) -> frozenset[str]:
-    """The role nouns (folded) `question` asks the holder of, with the verb it asks by: a
-    verb's role nouns ("leads": "lead", "director", "coordinator"…), or the role a "who is
-    the…" question writes with the nouns of every group listing it; empty for any other
-    question."""
+    """The role nouns (folded) `question` asks the holder of by a verb, with that verb
+    ("leads": "lead", "director", "coordinator"…); empty for any other question. A "who is
+    the <role>" question names its role's noun itself, and a sentence not writing it may
+    answer all the same ("devised by Mori and Keller" for "Who is the author of the
+    schedule?", over the note's "Author: Jeanne Roux"): role_labels.py reads none."""
     holding = asked_holding(question)
-    if holding is not None:
-        return holding.roles | {holding.verb}
-    role = asked_role(question)
-    if role is None:
-        return frozenset()
-    listing = (group.roles for group in _roles().groups if role in group.roles)
-    return frozenset({role}).union(*listing)
+    return frozenset() if holding is None else holding.roles | {holding.verb}
 
 
 def asked_role(question: str) -> str | None:

@@ -7,7 +7,9 @@ confidence .29, the label's line .005 by the quote ranker), while "Who is the pr
 REFRACT?" quoted the label and its name. The question's verb is the label's role noun: the
 role nouns a question asks (role_holders.asked_role_words: "leads" asks "lead", "director",
 "coordinator"…; "Qui préside…" asks "président(e)", "chair"), compared stemmed in both
-languages (lexical.query_tokens).
+languages (lexical.query_tokens). A "who is the <role>" question is left as the rankers
+order it: it names the role's noun itself, and prose not writing it may answer ("devised by
+Mori and Keller" for "Who is the author of the firing schedule?", not "Author: Jeanne Roux").
 
 `role_label_position`: among the sentences given (answering.role_label_first: the first
 ROLE_LABEL_RANKS candidates, then the lines of a short best document), when the first writes

@@ -126,7 +126,7 @@ def test_the_role_words_asked_bridge_verbs_and_nouns_across_languages() -> None:
         "Who leads REFRACT?"
     )
     assert {"president", "presidente", "chair"} <= asked_role_words("Qui préside le club ?")
-    assert {"chair", "president", "presidente"} <= asked_role_words("Who is the chair?")
+    assert asked_role_words("Who is the author of the firing schedule?") == frozenset()
     assert asked_role_words("Who won the match?") == frozenset()
 
 
