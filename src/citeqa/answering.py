@@ -198,7 +198,8 @@ from citeqa.record_fields import AskedWord, answering_fields, asked_words
 from citeqa.record_ids import AskedRecords, asked_ids, asked_records, ids_pattern, own_record
 from citeqa.record_threads import answering_records
 from citeqa.release_notes import ReleaseItems, asked_release_items, more_items_note
-from citeqa.role_holders import unnamed_role
+from citeqa.role_holders import asked_role_words, unnamed_role
+from citeqa.role_labels import ROLE_LABEL_RANKS, role_label_position
 from citeqa.row_context import row_context
 from citeqa.row_lead import leading_rows_kept
 from citeqa.sentences import (
@@ -1208,6 +1209,28 @@ def decision_first(candidates: Candidates, bank: SentenceBank, question: str) ->
     if position is None:
         return candidates
     return _promoted(candidates, position)
+
+
+def role_label_first(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates, but for a question asking who holds a role ("Who leads REFRACT?") the
+    line labelling that role with its holder (role_labels.role_label_position: "Project lead"
+    over "B Lauwerys"), among the first ROLE_LABEL_RANKS candidates and the lines of the
+    best's document when it has at most FIELD_DOCUMENT_CHUNKS passages (a facts box the
+    passages read may miss), first, rated as the first was, every other rated at most
+    DISPLACED_SHARE of that, in their order."""
+    if not candidates.sentences or not asked_role_words(terms.focus):
+        return candidates
+    best = bank.sentences[candidates.sentences[0].index].doc_id
+    enlarged = _with_field_lines(candidates, bank, {best})
+    ranked = len(candidates.sentences)
+    places = [*range(min(ranked, ROLE_LABEL_RANKS)), *range(ranked, len(enlarged.sentences))]
+    indexes = [enlarged.sentences[place].index for place in places]
+    position = role_label_position(indexes, bank, terms)
+    if position is None or places[position] == 0:
+        return candidates
+    return _promoted(enlarged, places[position])
 
 
 def _document_name(bank: SentenceBank, item: ScoredSentence) -> str:
@@ -3198,6 +3221,7 @@ def _quoted(
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)
         ranked = decision_first(ranked, bank, terms.focus)
+        ranked = role_label_first(ranked, bank, terms)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         rows = leading_rows_kept(ranked, bank, terms, lead)
         chosen = choose(

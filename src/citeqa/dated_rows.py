@@ -5,15 +5,17 @@ its words no less than the later rows' (s43 probe: "created" quoted, "delivered"
 grant's "| 2026-02-01 | déposé |" over its "| 2026-03-15 | accepté |").
 
 Only a question asking a state (data/dated_rows.json `state_cues`: "status", "où en est",
-"statut", "avancement") is read so, and only when it writes no date nor year (it asks that
-day's row). Among the first DATED_ROW_RANKS candidates, when the first is a table row with one
-cell a full date alone (`_row_date`), another row of the same table (the bank's `table_of`),
-with a later full date in the same column, that writes the same text as the first in each cell
-whose words the question writes ("PO-7781": the asked key; "PO-7790"'s row is another order's),
-is the latest row: its place is returned, to be quoted first. A log's entries, lines of one
-list (one document and heading) each opening with a full date ("- 2026-03-06 14:10 — Roller
-kit ordered. Status: waiting for parts."), are read as rows of two cells, their date and the
-rest; a later one must write the question's words holding a digit that the first writes
+"statut", "avancement"; or a closed question whose predicate is a state word, `state_words` and
+`closed_questions`: "Is ticket 4530 resolved?", "La facture est-elle payée ?", whose history's
+last entry may say "reopened" or "paid") is read so, and only when it writes no date nor year
+(it asks that day's row). Among the first DATED_ROW_RANKS candidates, when the first is a table
+row with one cell a full date alone (`_row_date`), another row of the same table (the bank's
+`table_of`), with a later full date in the same column, that writes the same text as the first
+in each cell whose words the question writes ("PO-7781": the asked key; "PO-7790"'s row is
+another order's), is the latest row: its place is returned, to be quoted first. A log's entries,
+lines of one list (one document and heading) each opening with a full date ("- 2026-03-06 14:10
+— Roller kit ordered. Status: waiting for parts."), are read as rows of two cells, their date
+and the rest; a later one must write the question's words holding a digit that the first writes
 ("4512"), as a later row must. No I/O.
 """
 
@@ -48,13 +50,38 @@ def _state_cues() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(cue)) for cue in cues)})")
 
 
+@functools.cache
+def _state_words() -> re.Pattern[str]:
+    """The state words (data/dated_rows.json), folded, each matched as a whole word."""
+    words = data_json("dated_rows.json")["state_words"]
+    return re.compile(
+        rf"(?<![\w-])(?:{'|'.join(re.escape(fold(word)) for word in words)})(?![\w-])"
+    )
+
+
+@functools.cache
+def _closed_questions() -> re.Pattern[str]:
+    """What makes a folded question a closed (yes/no) one (data/dated_rows.json)."""
+    return re.compile(
+        "|".join(f"(?:{pattern})" for pattern in data_json("dated_rows.json")["closed_questions"])
+    )
+
+
 def asks_a_state(question: str) -> bool:
-    """Whether the question asks the state a thing stands in (a state cue) and writes no date
-    nor year: a status history's latest row answers it."""
+    """Whether the question asks the state a thing stands in (a state cue, or a closed
+    question writing a state word: "Is ticket 4530 resolved?", "La facture est-elle payée
+    ?") and writes no date nor year: a status history's latest row answers it."""
     folded = fold(question)
-    if _state_cues().search(folded) is None:
+    if _state_cues().search(folded) is None and not _asks_if_in_state(folded):
         return False
     return not date_terms(folded) and not asked_years(question)
+
+
+def _asks_if_in_state(folded: str) -> bool:
+    """Whether the folded question is a closed one writing a state word."""
+    return _closed_questions().search(folded) is not None and (
+        _state_words().search(folded) is not None
+    )
 
 
 def _row_date(line: str) -> tuple[int, str, list[str]] | None:

@@ -59,6 +59,7 @@ from citeqa.one_edit import added_dropped_or_swapped
 from citeqa.path_words import NO_PATHS, PathWords
 from citeqa.reason_words import frame_phrases
 from citeqa.record_ids import asked_ids, siblings
+from citeqa.role_holders import asked_holding
 from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
 from citeqa.visible import grapheme_start, without_format
 
@@ -912,6 +913,7 @@ def analyse(
         if not vocabulary.writes_yearless(day)
     ]
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
+    holding = _HeldRole.of(focus)
     seen: set[frozenset[str]] = set()
     own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms
     said: set[str] = set()  # every alternative of the context's words: what it already asks
@@ -921,6 +923,8 @@ def analyse(
         for found in _WORD.finditer(text):
             word = found.group()
             alternatives = _day_or_words(dates.day_at(found.start()), word, vocabulary)
+            if scale == 1.0 and fold(word) == holding.verb:  # "leads": "Project lead"
+                alternatives |= holding.tokens
             if scale == 1.0 and fold(word) in beside:
                 alternatives |= _tokens_of(beside[fold(word)])
             joined = joined_spelling(word, vocabulary)
@@ -1001,6 +1005,24 @@ def analyse(
         for name in names:
             (result.unread_names if in_unread(name) else result.unwritten_names).append(name)
     return result
+
+
+class _HeldRole(NamedTuple):
+    """The verb (folded) by which a question asks who holds a role, and the tokens of that
+    role's nouns, which count as the verb's (role_holders.asked_holding: "leads" counts as
+    "lead", "leader", "director"…, "préside" as "président(e)"): a page writes the role
+    noun ("Project lead", "Présidente : …") where the question writes the verb."""
+
+    verb: str
+    tokens: frozenset[str]
+
+    @staticmethod
+    def of(focus: str) -> _HeldRole:
+        """The role `focus` asks the holder of by a verb; no verb ("") for any other."""
+        holding = asked_holding(focus)
+        if holding is None:
+            return _HeldRole("", frozenset())
+        return _HeldRole(holding.verb, _tokens_of(holding.roles))
 
 
 def _grouped_at(groups: list[tuple[int, int, str]], start: int, word: str) -> str:

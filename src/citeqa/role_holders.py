@@ -14,6 +14,15 @@ stopword, none of the question's words, and that the quote's document never writ
 case; no title such as "M." or "Mme"; no e-mail address). The answer abstains naming the role
 as the question writes it.
 
+The same holds of a question asking the holder by the verb of holding the role ("Who chairs the
+board?", "Qui préside le bureau ?": `asked_holding`, the data's `holding_asks` and `holding`
+groups): its quotes naming no one and writing no verb of holding the role (one that does names a
+body in lower case: "L'association … gère trois jardins" answers "Qui gère les jardins ?"; a
+role's noun does not: statutes define "un président"), the answer abstains naming the role as
+the data shows it in the question's language ("chair", "président"). `asked_role_words` gives
+the role nouns a verb question asks (its group's), which role_labels.py looks for in label
+lines.
+
 No I/O but the data file, read once.
 """
 
@@ -28,7 +37,14 @@ from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import stopwords
 
-__all__ = ["asked_role", "names_someone", "unnamed_role"]
+__all__ = [
+    "Holding",
+    "asked_holding",
+    "asked_role",
+    "asked_role_words",
+    "names_someone",
+    "unnamed_role",
+]
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w-]*")
 """A word opening on a capital letter (its elided article apart: "L'" of "L'association")."""
@@ -36,10 +52,31 @@ _WORD = re.compile(r"[\w'’-]+")
 """A word of a question as written, elisions and hyphens kept."""
 
 
+class Holding(NamedTuple):
+    """A role the question asks the holder of by a verb ("chairs"): the verb (folded), the
+    nouns of its role (folded: "chair", "president", "presidente"), and the role as an answer
+    names it in the question's language."""
+
+    verb: str
+    roles: frozenset[str]
+    shown: str
+    verbs: frozenset[str]
+    """Every form of the verbs of holding that role (folded: "gere", "preside")."""
+
+
+class _Group(NamedTuple):
+    verbs: frozenset[str]
+    roles: frozenset[str]
+    shown: dict[str, str]
+
+
 class _Roles(NamedTuple):
     asks: tuple[re.Pattern[str], ...]
     collective: frozenset[str]
     titles: frozenset[str]
+    holding_asks: tuple[tuple[str, re.Pattern[str]], ...]
+    """Each pattern of a question asking a holder by a verb, with its language."""
+    groups: tuple[_Group, ...]
 
 
 @cache
@@ -51,7 +88,42 @@ def _roles() -> _Roles:
         return frozenset(word for words in data[field].values() for word in words)
 
     asks = tuple(re.compile(pattern) for patterns in data["asks"].values() for pattern in patterns)
-    return _Roles(asks, words("collective"), words("titles"))
+    holding_asks = tuple(
+        (lang, re.compile(pattern))
+        for lang, patterns in data["holding_asks"].items()
+        for pattern in patterns
+    )
+    groups = tuple(
+        _Group(frozenset(group["verbs"]), frozenset(group["roles"]), group["shown"])
+        for group in data["holding"]
+    )
+    return _Roles(asks, words("collective"), words("titles"), holding_asks, groups)
+
+
+def asked_holding(question: str) -> Holding | None:
+    """The role `question` asks the holder of by a verb of holding it ("Who leads
+    REFRACT?": the lead's nouns), or None: no such question."""
+    folded = " ".join(fold(question).split())
+    roles = _roles()
+    for lang, pattern in roles.holding_asks:
+        found = pattern.match(folded)
+        if found is None:
+            continue
+        verb = found["verb"]
+        for group in roles.groups:
+            if verb in group.verbs:
+                return Holding(verb, group.roles, group.shown.get(lang, verb), group.verbs)
+    return None
+
+
+def asked_role_words(question: str) -> frozenset[str]:
+    """The role nouns (folded) `question` asks the holder of by a verb, with that verb
+    ("leads": "lead", "director", "coordinator"…); empty for any other question. A "who is
+    the <role>" question names its role's noun itself, and a sentence not writing it may
+    answer all the same ("devised by Mori and Keller" for "Who is the author of the
+    schedule?", over the note's "Author: Jeanne Roux"): role_labels.py reads none."""
+    holding = asked_holding(question)
+    return frozenset() if holding is None else holding.roles | {holding.verb}
 
 
 def asked_role(question: str) -> str | None:
@@ -93,15 +165,26 @@ def _written_lower(word: str, text: str) -> bool:
 
 
 def unnamed_role(question: str, quoted: Sequence[tuple[str, str]]) -> str | None:
-    """The role as `question` writes it when it asks who holds one and no quote of `quoted`
-    (each with its document's text) names anyone; else None."""
+    """The role as `question` writes it (asked by a verb: as the data shows it) when it asks
+    who holds one and no quote of `quoted` (each with its document's text) names anyone;
+    else None."""
     role = asked_role(question)
-    if role is None:
+    holding = None if role is not None else asked_holding(question)
+    if role is None and holding is None:
         return None
     asked = [fold(word) for word in _WORD.findall(question)]
     if any(names_someone(quote, text, asked) for quote, text in quoted):
         return None
-    return _as_written(role, question)
+    if holding is not None and any(_writes_holding(quote, holding) for quote, _ in quoted):
+        return None  # "L'association … gère trois jardins": who manages is the association
+    return holding.shown if holding is not None else _as_written(role or "", question)
+
+
+def _writes_holding(quote: str, holding: Holding) -> bool:
+    """Whether `quote` writes a verb of holding the role asked, in any of the data's forms
+    ("gère", "présidé"; not the role's noun, "un président", which statutes define): it says
+    who holds the role, perhaps a body written in lower case ("l'association", "la mairie")."""
+    return not holding.verbs.isdisjoint(_WORD.findall(fold(quote)))
 
 
 def _as_written(role: str, question: str) -> str:

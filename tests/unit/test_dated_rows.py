@@ -3,6 +3,8 @@ and writing no date (s43 probe)."""
 
 from __future__ import annotations
 
+import pytest
+
 from citeqa.dated_rows import asks_a_state, latest_dated_row
 
 ROWS = [
@@ -52,3 +54,30 @@ def test_a_log_s_dated_entries_are_rows_of_their_list() -> None:
     ]
     assert latest_dated_row("What is the status of ticket 4519?", entries) == 2
     assert latest_dated_row("What is the status of ticket 4519?", entries[:2]) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is ticket 4530 resolved?",
+        "Has invoice F-2026-118 been paid?",
+        "Le ticket 4530 est-il résolu ?",
+        "La facture F-2026-118 est-elle payée ?",
+        "Est-ce que la commande PO-7781 est livrée ?",
+    ],
+)
+def test_a_closed_question_on_a_state_word_asks_the_state(question: str) -> None:
+    assert asks_a_state(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was ticket 4530 resolved?",  # the day of the "resolved" entry
+        "Was ticket 4530 resolved in 2025?",  # a year: that year's entry
+        "How many tickets are resolved each week?",  # no closed question
+        "Is ticket 4530 about the login page?",  # no state word
+    ],
+)
+def test_other_questions_on_a_state_word_do_not(question: str) -> None:
+    assert not asks_a_state(question)

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.role_holders import asked_role, names_someone, unnamed_role
+from citeqa.role_holders import (
+    asked_holding,
+    asked_role,
+    asked_role_words,
+    names_someone,
+    unnamed_role,
+)
 from small_corpora import asked_of_files
 
 STATUTES = (
@@ -80,3 +86,54 @@ def test_who_holds_an_office_the_minutes_name_is_answered(tmp_path: Path) -> Non
     answer = asked_of_files(tmp_path, files, "Qui est le président ?")
     assert not answer.abstained
     assert any("Karim Benali" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "verb", "role"),
+    [
+        ("Who leads REFRACT?", "leads", "lead"),
+        ("Who chairs the board?", "chairs", "chair"),
+        ("Who is leading the team?", "leading", "lead"),
+        ("Qui préside le bureau ?", "preside", "président"),
+        ("Qui a dirigé le projet HELIOS ?", "dirige", "responsable"),
+        ("Qui finance le projet ?", "finance", "financeur"),
+    ],
+)
+def test_a_question_asking_a_holder_by_a_verb_names_its_role(
+    question: str, verb: str, role: str
+) -> None:
+    holding = asked_holding(question)
+    assert holding is not None
+    assert (holding.verb, holding.shown) == (verb, role)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is led by Jane Doe?",  # passive: asks the other way
+        "Qui est dirigé par Paul Martin ?",
+        "Who won the match?",
+        "Who is the treasurer?",  # a role by its noun: asked_role's
+        "What does the director lead?",
+    ],
+)
+def test_other_questions_ask_no_holder_by_a_verb(question: str) -> None:
+    assert asked_holding(question) is None
+
+
+def test_the_role_words_asked_bridge_verbs_and_nouns_across_languages() -> None:
+    assert {"lead", "leader", "director", "coordinator", "directeur"} <= asked_role_words(
+        "Who leads REFRACT?"
+    )
+    assert {"president", "presidente", "chair"} <= asked_role_words("Qui préside le club ?")
+    assert asked_role_words("Who is the author of the firing schedule?") == frozenset()
+    assert asked_role_words("Who won the match?") == frozenset()
+
+
+def test_a_role_asked_by_a_verb_of_quotes_naming_no_one_is_named_as_the_data_shows_it() -> None:
+    quoted = [("The board meets every first month in the community room.", "the board")]
+    assert unnamed_role("Who chairs the board?", quoted) == "chair"
+    assert unnamed_role("Qui préside le bureau ?", [(OFFICES, STATUTES)]) == "président"
+    assert unnamed_role("Who chairs the board?", [(MINUTES, MINUTES)]) is None
+    body = "L'association compte 84 adhérents et gère trois jardins."  # a body holds it
+    assert unnamed_role("Qui gère les jardins ?", [(body, body)]) is None

@@ -1,0 +1,115 @@
+"""A line labelling a role with its holder, for a question asking who holds that role.
+
+A project page's facts box writes "Project lead" on one line and "B Lauwerys" on the next; a
+club's page "Présidente : Marie Dupont". Asked "Who leads REFRACT?", the ranker preferred
+"In REFRACT, we use kidney biopsies…" (it writes the project's name, the label line does not;
+confidence .29, the label's line .005 by the quote ranker), while "Who is the project lead of
+REFRACT?" quoted the label and its name. The question's verb is the label's role noun: the
+role nouns a question asks (role_holders.asked_role_words: "leads" asks "lead", "director",
+"coordinator"…; "Qui préside…" asks "président(e)", "chair"), compared stemmed in both
+languages (lexical.query_tokens). A "who is the <role>" question is left as the rankers
+order it: it names the role's noun itself, and prose not writing it may answer ("devised by
+Mori and Keller" for "Who is the author of the firing schedule?", not "Author: Jeanne Roux").
+
+`role_label_position`: among the sentences given (answering.role_label_first: the first
+ROLE_LABEL_RANKS candidates, then the lines of a short best document), when the first writes
+none of the asked role's words (a sentence speaking of the role, "Le bureau est présidé par
+Paul Martin.", answers as it stands), the first candidate that is a role label (`_label`: a
+line of at most LABEL_WORDS words, no digit, writing a role word, before its colon if it has
+one) whose holder names someone (role_holders.names_someone: its value after the colon, else
+the next line of its document) and whose document writes each of the question's other terms
+("REFRACT": a label of another project's page names its lead, not this one's). No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from citeqa.glossary import fold
+from citeqa.lexical import query_tokens
+from citeqa.role_holders import asked_role_words, names_someone
+
+if TYPE_CHECKING:
+    from citeqa.questions import QuestionTerms
+    from citeqa.sentences import SentenceBank
+
+__all__ = ["ROLE_LABEL_RANKS", "role_label_position"]
+
+ROLE_LABEL_RANKS = 30
+"""The first candidates (by the quote ranker) among which answering.role_label_first looks
+for a role label: a facts box's label line is rated near nothing (REFRACT's "Project lead"
+was sixth)."""
+LABEL_WORDS = 4
+"""The most words of a role label ("Project lead", "Coordinatrice du projet")."""
+HOLDER_CHARS = 80
+"""The most characters of a label's value: a name, perhaps with its affiliation."""
+_WORD = re.compile(r"[^\W_]+")
+
+
+def role_label_position(
+    positions: Sequence[int], bank: SentenceBank, terms: QuestionTerms
+) -> int | None:
+    """The place in `positions` (the candidates' sentence numbers, best first) of the role
+    label to quote first for `terms`' question, or None (see the module's docstring)."""
+    asked = asked_role_words(terms.focus)
+    if not asked or not positions:
+        return None
+    role_tokens = frozenset(token for word in asked for token in query_tokens(word))
+    if set(query_tokens(bank.text(positions[0]))) & role_tokens:
+        return None
+    others = [alts for alts, _ in terms.terms if not alts & role_tokens]
+    question_words = [fold(word) for word in _WORD.findall(terms.focus)]
+    written: dict[str, frozenset[str]] = {}
+    for place, index in enumerate(positions):
+        holder = _holder(bank, index, role_tokens)
+        if holder is None:
+            continue
+        text = bank.documents[bank.sentences[index].doc_id].text
+        if not names_someone(holder, text, question_words):
+            continue
+        doc_id = bank.sentences[index].doc_id
+        if doc_id not in written:
+            written[doc_id] = frozenset(query_tokens(text))
+        if all(alts & written[doc_id] for alts in others):
+            return place
+    return None
+
+
+def _holder(bank: SentenceBank, index: int, role_tokens: frozenset[str]) -> str | None:
+    """The value a role label at `index` gives (after its colon, else the next line of its
+    document), or None: no role label, or no value."""
+    line = bank.text(index).strip()
+    if "\n" in line:
+        return None
+    label, colon, value = line.partition(":")
+    if not _label(label, role_tokens):
+        return None
+    if colon:
+        value = value.strip()
+        return value if 0 < len(value) <= HOLDER_CHARS else None
+    return _next_line(bank, index)
+
+
+def _label(label: str, role_tokens: frozenset[str]) -> bool:
+    """Whether `label` is a role's label: a few words, no digit, one a role word."""
+    words = _WORD.findall(label.strip(" #*-•\t"))
+    if not 0 < len(words) <= LABEL_WORDS or any(ch.isdigit() for ch in label):
+        return False
+    return bool(set(query_tokens(" ".join(words))) & role_tokens)
+
+
+def _next_line(bank: SentenceBank, index: int) -> str | None:
+    """The sentence after `index` when it is the next line of its document, alone on it and
+    short; else None."""
+    following = bank.next_in_document(index)
+    if following is None:
+        return None
+    here, there = bank.sentences[index], bank.sentences[following]
+    text = bank.documents[here.doc_id].text
+    between = text[here.end : there.start]
+    if between.strip() or between.count("\n") != 1:
+        return None
+    value = bank.text(following).strip()
+    return value if 0 < len(value) <= HOLDER_CHARS and "\n" not in value else None
