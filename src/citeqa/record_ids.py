@@ -15,8 +15,9 @@ user trial), though "INC-2025-07" alone found its file. The rules:
   term "06", a date's, it quoted a road works row); "IL-6" (a name a paraphrase may spell
   otherwise) is none, nor is a word and a lone year, whatever its case ("mid-2024",
   "Pre-2020", "FY-2025": prose), nor a lower-case word and two digits ("week-52"), nor a
-  longer word and two digits ("Jan-25", "COVID-19", "Week-52"); an identifier of two digits
-  has no siblings to abstain on (`siblings`: "F-16" beside "F 15");
+  longer word and two digits ("Jan-25", "COVID-19", "Week-52"); an identifier of one group of
+  letters and two digits has no siblings to abstain on (`siblings`: "F-16" beside "F 15"),
+  one of two groups has those of its shape and first group ("ZT-ES-99": ZT-DK-07, ZT-ES-12);
 - when some of the passages ranked for a question belong to documents that write one of its
   identifiers (letters and digit groups apart by a hyphen, a space or nothing, any case),
   and some do not, those passages come first, each group in its own order
@@ -203,9 +204,11 @@ def siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:
     many digits, written in its shape: the SIBLINGS_NAMED closest numbers, in alphabetical
     order. None for an identifier of fewer than MIN_DIGITS digits ("F-16", "U-18"): a key
     stores "F 15" and "F-15" alike, and a word then a number of two digits ("Jan 15", "Top
-    10") is no sibling to abstain on; such an identifier only brings its documents first."""
+    10") is no sibling to abstain on; such an identifier only brings its documents first,
+    unless its letters are two groups (`shape`): then its siblings are the corpus's records of
+    that shape (`_shape_siblings`: "ZT-ES-99" among "ZT-DK-07", "ZT-ES-12")."""
     if sum(map(len, asked.groups)) < MIN_DIGITS:
-        return []
+        return _shape_siblings(asked, keys) if asked.shape else []
     letters, width = asked.family, sum(map(len, asked.groups))
     numbers = {
         key
@@ -217,6 +220,26 @@ def siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:
     target = int("".join(asked.groups))
     closest = sorted(numbers, key=lambda key: (abs(int(key[len(letters) :]) - target), key))
     return sorted((asked.written_as(key) for key in closest[:SIBLINGS_NAMED]), key=str.lower)
+
+
+def _shape_siblings(asked: RecordId, keys: Iterable[str]) -> list[str]:
+    """The compound `keys` written in `asked`'s two-group shape ("ztdk07" of "AA-AA-99"), as
+    that shape writes them ("ZT-DK-07"), opening with its first group of letters (a key folds
+    case and hyphens: "PstS10" is "psts10", a sibling of "PS-TS-99" only, not of "ZT-ES-99"):
+    the SIBLINGS_NAMED of the closest numbers, in alphabetical order."""
+    shape = asked.shape or ""
+    pattern = re.compile(shape.replace("-", "").replace("A", "[a-z]").replace("9", "[0-9]"))
+    letters = sum(c == "A" for c in shape)
+    lead, target = asked.family[: len(asked.letters.split("-")[0])], int("".join(asked.groups))
+    held = [key for key in keys if key.startswith(lead) and pattern.fullmatch(key)]
+    held.sort(key=lambda key: (abs(int(key[letters:]) - target), key))
+    return sorted((_in_shape(key, shape) for key in held[:SIBLINGS_NAMED]), key=str.lower)
+
+
+def _in_shape(key: str, shape: str) -> str:
+    """A folded `key` written in `shape` ("ztdk07", "AA-AA-99" → "ZT-DK-07")."""
+    characters = iter(key.upper())
+    return "".join(c if c == "-" else next(characters) for c in shape)
 
 
 def ids_pattern(records: Iterable[RecordId]) -> re.Pattern[str]:

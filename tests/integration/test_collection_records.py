@@ -71,3 +71,25 @@ def test_a_short_record_is_quoted_alone_not_with_its_neighbours(assistant: Assis
     assert answer.citations[0].quote == "PO-7781;Garnier SA;3 industrial fans;awaiting payment"
     header = answer.citations[0].header  # its field names, as a table row's header row
     assert header is not None and header.text == "order_id;customer;items;status"
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (
+            "What is the host of isolate ZT-ES-99?",
+            "No document names “ZT-ES-99”; the documents name ZT-DK-07 and ZT-ES-12.",
+        ),
+        (
+            "Quel est l'hôte de l'isolat ZT-FR-03 ?",
+            "Aucun document ne nomme “ZT-FR-03” ; les documents nomment ZT-DK-07 et ZT-ES-12.",
+        ),
+    ],
+)
+def test_a_record_of_the_collection_no_line_holds_abstains_naming_the_closest(
+    assistant: Assistant, question: str, reason: str
+) -> None:
+    """s44: "What is the host of isolate ZT-ES-99?" quoted ZT-DK-07's line at .18."""
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.answer
+    assert answer.answer.startswith(reason), answer.answer

@@ -291,7 +291,42 @@ def test_two_digits_make_an_identifier_of_two_short_capital_groups() -> None:
     assert [record.written for record in found] == ["ZT-ES-12", "FG-UK-33", "KX-BIL-7702"]
     assert found[0].shape == "AA-AA-99" and found[2].shape == "AA-AAA-9999"
     assert asked_ids("PO-7781")[0].shape is None  # one group of letters: its family decides
-    assert siblings(found[0], {"ztes11", "ztes13"}) == []  # two digits: no near miss
+    assert siblings(found[0], {"ztes11", "ztes13"}) == ["ZT-ES-11", "ZT-ES-13"]
+
+
+def test_an_unheld_record_of_two_letter_groups_and_two_digits_is_a_near_miss() -> None:
+    """s44: "What is the host of isolate ZT-ES-99?" quoted ZT-DK-07's line (.18): its siblings
+    are the records of its shape and first group of letters, the closest numbers first; a key
+    of that shape and other first letters (FG-UK-33, "PstS10" folded "psts10") is none of them."""
+    export = "ZT-DK-07;Denmark\nZT-ES-12;Spain\nFG-UK-33;UK\nPstS10-01;UK\nZT-NL-81;Netherlands\n"
+    vocabulary = Vocabulary([export], {}, 10)
+    assert unheld_records("What is the host of isolate ZT-ES-99?", vocabulary) == [
+        ("ZT-ES-99", ["ZT-DK-07", "ZT-ES-12", "ZT-NL-81"])
+    ]
+    assert unheld_records("Quel est l'hôte de l'isolat ZT-FR-03 ?", vocabulary) == [
+        ("ZT-FR-03", ["ZT-DK-07", "ZT-ES-12", "ZT-NL-81"])
+    ]
+    many = {f"ztes{number:02}" for number in range(10, 20)}
+    assert siblings(asked_ids("ZT-ES-99")[0], many) == [
+        "ZT-ES-16",
+        "ZT-ES-17",
+        "ZT-ES-18",
+        "ZT-ES-19",
+    ]
+    for held in ("ZT-ES-12", "ZT-DK-07", "zt-es-99", "AB-CD-12"):
+        assert unheld_records(f"What is the host of {held}?", vocabulary) == [], held
+
+
+def test_a_year_or_a_version_of_two_digits_is_no_near_miss() -> None:
+    """Two digits after one group of letters, or after a version, name no record to abstain
+    on: a fiscal year "FY-24" beside "FY-23", a version "v2-12", a quarter "Q3-FY-24"."""
+    vocabulary = Vocabulary(["Revenue of FY-23 and FY-25; release v2-11; Q3-FY-23 closed."], {}, 10)
+    for asked in (
+        "What was the revenue of FY-24?",
+        "What changed in v2-12?",
+        "Was Q3-FY-24 closed?",
+    ):
+        assert unheld_records(asked, vocabulary) == [], asked
 
 
 def test_a_record_of_the_same_two_group_shape_is_another_record() -> None:
