@@ -201,6 +201,12 @@ NO_SECTION_NUMBERED = {
 }
 """A question asking a numbered section (a version, an article) the closest document, which
 numbers its sections so, does not hold (numbered_sections.unheld_section)."""
+RELEASE_LACKS_KIND = {
+    "en": "Version {number} lists no {kind} items; it lists: {listed}.",
+    "fr": "La version {number} ne liste aucun élément {kind} ; elle liste : {listed}.",
+}
+"""A question asking one kind of change ("What was added in 2.2.1?") of a changelog release
+whose subheadings hold none of that kind (release_notes.lacking_kind)."""
 NO_SUCH_PAGE = {
     "en": "No document has a page {page}: the longest has {most} pages.",
     "fr": "Aucun document n’a de page {page} : le plus long en a {most}.",
@@ -920,6 +926,16 @@ def no_section_numbered(
     held = ", ".join(cut(shown(value)) for value in numbered) + (", …" if more else "")
     return NO_SECTION_NUMBERED[lang].format(
         number=_quoted([shown(number)]), numbered=held, title=_quoted([shown(title)])
+    )
+
+
+def release_lacks_kind(number: str, kind: str, listed: Sequence[str], lang: Lang) -> str:
+    """The reason for a question asking a kind of change a release does not list: its number,
+    the kind's name between quotation marks, then the subheadings it lists (document text:
+    made visible, one line, a long one by its ends)."""
+    held = ", ".join(cut(shown(title)) for title in listed)
+    return RELEASE_LACKS_KIND[lang].format(
+        number=cut(shown(number)), kind=_quoted([kind]), listed=held
     )
 
 

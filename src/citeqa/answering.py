@@ -197,7 +197,14 @@ from citeqa.record_cells import asked_record_cell
 from citeqa.record_fields import AskedWord, answering_fields, asked_words
 from citeqa.record_ids import AskedRecords, asked_ids, asked_records, ids_pattern, own_record
 from citeqa.record_threads import answering_records
-from citeqa.release_notes import ReleaseItems, asked_release_items, more_items_note
+from citeqa.release_notes import (
+    LackingKind,
+    ReleaseItems,
+    asked_release_items,
+    kind_label,
+    lacking_kind,
+    more_items_note,
+)
 from citeqa.role_holders import asked_role_words, unnamed_role
 from citeqa.role_labels import ROLE_LABEL_RANKS, role_label_position
 from citeqa.row_context import row_context
@@ -2629,6 +2636,10 @@ def compose(
     role = unnamed_role(terms.focus, [(c.quote, bank.documents[c.doc_id].text) for c in citations])
     if role is not None:  # "Qui est le trésorier ?" answered by the statutes' list of offices
         return abstain(abstention.no_one_named(role, lang))
+    unlisted = _release_lacking(terms.focus, citations[0], top, bank)
+    if unlisted is not None:  # "What was added in 2.2.1?" of a release listing only "Fixed"
+        label = kind_label(unlisted.kind, lang)
+        return abstain(abstention.release_lacks_kind(unlisted.number, label, unlisted.listed, lang))
     release = _asked_release(terms.focus, citations[0], top, bank)
     if release is not None:  # "What changed in version 2.1?": every item of its section
         citations = _release_quoted(release, citations[0].score, bank)
@@ -2644,6 +2655,15 @@ def _asked_release(
     (release_notes.py), read in the first quote's document, then in those of `top`."""
     read = dict.fromkeys([first.doc_id, *(hit.chunk.doc_id for hit in top)])
     return asked_release_items(focus, (bank.documents[doc_id] for doc_id in read))
+
+
+def _release_lacking(
+    focus: str, first: Citation, top: Sequence[Hit], bank: SentenceBank
+) -> LackingKind | None:
+    """The kind of change the question asks of a changelog release whose section lists none
+    (release_notes.lacking_kind), read as `_asked_release` reads."""
+    read = dict.fromkeys([first.doc_id, *(hit.chunk.doc_id for hit in top)])
+    return lacking_kind(focus, (bank.documents[doc_id] for doc_id in read))
 
 
 def _release_quoted(items: ReleaseItems, score: float, bank: SentenceBank) -> list[Citation]:

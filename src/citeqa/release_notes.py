@@ -43,7 +43,15 @@ from citeqa.models import Document
 from citeqa.numbered_sections import asked_numbers, opening_number
 from citeqa.visible import cut, shown
 
-__all__ = ["MOST_ITEMS", "ReleaseItems", "asked_release_items", "more_items_note"]
+__all__ = [
+    "MOST_ITEMS",
+    "LackingKind",
+    "ReleaseItems",
+    "asked_release_items",
+    "kind_label",
+    "lacking_kind",
+    "more_items_note",
+]
 
 MOST_ITEMS = 12
 """The most items of a release quoted: a release's list read at a glance, not a whole log."""
@@ -64,6 +72,59 @@ class ReleaseItems(NamedTuple):
     """Where the quoted items stand in the document (start, end), in its order."""
     unquoted: int = 0
     """How many more items of the section (of the kind asked) are not quoted."""
+
+
+class LackingKind(NamedTuple):
+    """A release asked one kind of change whose section has subheadings, none of that kind."""
+
+    number: str
+    """The release's number as its heading writes it ("2.2.1")."""
+    kind: str
+    """The asked kind's key in release_notes.json ("added")."""
+    listed: tuple[str, ...]
+    """The section's subheadings as the document writes them ("Fixed")."""
+
+
+def lacking_kind(question: str, documents: Iterable[Document]) -> LackingKind | None:
+    """The release `question` asks one kind of change of ("What was added in 2.2.1?") when
+    the first of `documents` with that release's heading divides its section into
+    subheadings none of which is of that kind; None otherwise (nothing asked, no such
+    heading, no subheading, or one of the kind)."""
+    folded = fold(question)
+    if not any(pattern.search(folded) for pattern in _words().asks):
+        return None
+    numbers, kind = _asked_releases(question, folded), _asked_kind_key(folded)
+    if not numbers or kind is None:
+        return None
+    for document in documents:
+        headings = markdown_headings(document.text) if document.kind == "md" else []
+        place = next((n for n, h in enumerate(headings) if _names_release(h, numbers)), None)
+        if place is not None:
+            return _lacking_in(headings, place, len(document.text), kind)
+    return None
+
+
+def _lacking_in(
+    headings: Sequence[MarkdownHeading], place: int, length: int, kind: str
+) -> LackingKind | None:
+    """The lack of `kind` among the subheadings of `headings[place]`'s section, or None."""
+    end = _section_end(headings, place, length)
+    inner = [h for h in headings[place + 1 :] if h.start < end]
+    words = _words().kinds[_words().keys.index(kind)][1]
+    if not inner or any(_heading_words(h.title) in words for h in inner):
+        return None
+    number = opening_number(clean_heading(headings[place].title)) or ""
+    return LackingKind(number, kind, tuple(clean_heading(h.title) for h in inner))
+
+
+def _asked_kind_key(folded: str) -> str | None:
+    """The key of the one kind of change the question asks ("added"), or None."""
+    asked = [
+        key
+        for key, (words, _) in zip(_words().keys, _words().kinds, strict=True)
+        if any(re.search(rf"\b{re.escape(word)}\b", folded) for word in words)
+    ]
+    return asked[0] if len(asked) == 1 else None
 
 
 def asked_release_items(question: str, documents: Iterable[Document]) -> ReleaseItems | None:
@@ -227,21 +288,33 @@ def more_items_note(items: ReleaseItems, lang: str) -> str | None:
     return said.format(count=items.unquoted, heading=cut(shown(items.heading)))
 
 
+def kind_label(kind: str, lang: str) -> str:
+    """The name of the kind of change `kind` ("added") in `lang` (English otherwise)."""
+    labels = _words().labels[kind]
+    return labels.get(lang, labels["en"])
+
+
 class _Words(NamedTuple):
     asks: tuple[re.Pattern[str], ...]
     cues: str
     """The release cues as one alternation of a regular expression."""
     kinds: tuple[tuple[tuple[str, ...], frozenset[str]], ...]
     """Per kind: the words asking it, the words of its subheadings."""
+    keys: tuple[str, ...]
+    """The kinds' keys ("added", "fixed"…), in the order of `kinds`."""
+    labels: dict[str, dict[str, str]]
+    """Per kind's key, its name per language ("Added", "Ajouts")."""
 
 
 @cache
 def _words() -> _Words:
-    """release_notes.json's patterns, cues and kinds, of every language, read once."""
+    """release_notes.json's patterns, cues, kinds and their labels, of every language, read
+    once."""
     data: Any = data_json("release_notes.json")
     asks = tuple(re.compile(p) for patterns in data["asks"].values() for p in patterns)
     cues = "|".join(re.escape(cue) for cue in data["version_cues"])
     kinds = tuple(
         (tuple(kind["asked"]), frozenset(kind["headings"])) for kind in data["kinds"].values()
     )
-    return _Words(asks, cues, kinds)
+    labels = {key: dict(kind["label"]) for key, kind in data["kinds"].items()}
+    return _Words(asks, cues, kinds, tuple(data["kinds"]), labels)

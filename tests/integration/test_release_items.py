@@ -218,3 +218,25 @@ def test_other_questions_on_the_changelog_stand(
     answer = folder.ask(question)
     assert not answer.abstained, answer.reason
     assert quoted in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (
+            "What was added in version 2.2.1?",
+            "Version 2.2.1 lists no “Added” items; it lists: Fixed.",
+        ),
+        (
+            "Qu'est-ce qui a été ajouté dans la version 2.2.1 ?",
+            "La version 2.2.1 ne liste aucun élément “Ajouts” ; elle liste : Fixed.",
+        ),
+    ],
+)
+def test_a_kind_the_release_does_not_list_is_refused_naming_what_it_lists(
+    folder: Assistant, question: str, reason: str
+) -> None:
+    answer = folder.ask(question)
+    assert answer.abstained
+    assert answer.reason is not None and answer.reason.startswith(reason)
+    assert not answer.citations

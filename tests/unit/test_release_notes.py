@@ -7,8 +7,16 @@ from __future__ import annotations
 
 import pytest
 
+from citeqa.abstention import release_lacks_kind
 from citeqa.models import Document
-from citeqa.release_notes import ReleaseItems, asked_release_items, more_items_note
+from citeqa.release_notes import (
+    LackingKind,
+    ReleaseItems,
+    asked_release_items,
+    kind_label,
+    lacking_kind,
+    more_items_note,
+)
 
 CHANGELOG = """# Changelog
 
@@ -135,3 +143,33 @@ def test_a_long_release_is_quoted_in_part_and_the_note_counts_the_rest() -> None
         f"{found.unquoted} autres éléments de « 3.0.0 » ne sont pas cités."
     )
     assert more_items_note(ReleaseItems("c", "3.0.0", ((0, 1),)), "en") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What was added in version 2.2.1?", "Qu'est-ce qui a été ajouté dans la version 2.2.1 ?"],
+)
+def test_a_release_without_the_asked_kind_names_what_it_lists(question: str) -> None:
+    assert lacking_kind(question, [_document()]) == LackingKind("2.2.1", "added", ("Fixed",))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was fixed in version 2.2.1?",  # it has a Fixed subheading
+        "What changed in version 2.2.1?",  # no one kind asked
+        "What was added in version 2.0?",  # no subheading: prose, left to the rankers
+        "What was added in version 9.1?",  # no such release
+    ],
+)
+def test_no_lack_is_claimed_unless_the_release_is_divided_without_that_kind(
+    question: str,
+) -> None:
+    assert lacking_kind(question, [_document()]) is None
+
+
+def test_the_lack_reason_names_the_kind_and_what_the_release_lists() -> None:
+    reason = release_lacks_kind("2.2.1", kind_label("added", "en"), ["Fixed"], "en")
+    assert reason == "Version 2.2.1 lists no “Added” items; it lists: Fixed."
+    raison = release_lacks_kind("2.2.1", kind_label("added", "fr"), ["Fixed"], "fr")
+    assert raison == "La version 2.2.1 ne liste aucun élément “Ajouts” ; elle liste : Fixed."
