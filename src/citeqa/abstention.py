@@ -48,6 +48,9 @@ close; a word sharing a long beginning with one of theirs, for the question none
 occurs). An
 English typo or an off-topic question on a mostly English corpus with a few French documents
 is no longer told to ask in French (s18 trial: "Wat is the sensitivty…", "sourdough bread").
+Once quotes are chosen, some answers are refused for what their quotes are: who holds a role
+when they name no one (`no_one_named`), a kind of change a changelog's release does not list
+("What was added in version 2.2.1?" of a release listing only fixes: `release_lacks_kind`).
 """
 
 from __future__ import annotations

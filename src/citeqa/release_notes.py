@@ -19,7 +19,9 @@ The rules, the words being data (data/release_notes.json, English and French):
   to a trailing ".0" ("2.2" is "2.2.0", never "2.2.1"), down to the next heading of its level
   or higher; none such, nothing changes;
 - a question asking one kind of change (`kinds`' 'asked') reads only its subheadings of that
-  kind; when the release has none, nothing changes;
+  kind; when the release has subheadings and none of that kind, the answer abstains naming
+  those it lists (`lacking_kind`, abstention.release_lacks_kind: "Version 2.2.1 lists no
+  “Added” items; it lists: Fixed."), and when it has no subheadings, nothing changes;
 - the items are the section's list lines ("- ", "* ", "1. "), each with the lines continuing
   it, out of code fences, quoted without their marker, MOST_ITEMS and ITEM_CHARS at most (the
   others counted, for the answer's note: `more_items_note`); a section with no list item
