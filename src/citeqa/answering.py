@@ -198,7 +198,6 @@ from citeqa.record_fields import AskedWord, answering_fields, asked_words
 from citeqa.record_ids import AskedRecords, asked_ids, asked_records, ids_pattern, own_record
 from citeqa.record_threads import answering_records
 from citeqa.release_notes import (
-    LackingKind,
     ReleaseItems,
     asked_release_items,
     kind_label,
@@ -2636,11 +2635,12 @@ def compose(
     role = unnamed_role(terms.focus, [(c.quote, bank.documents[c.doc_id].text) for c in citations])
     if role is not None:  # "Qui est le trésorier ?" answered by the statutes' list of offices
         return abstain(abstention.no_one_named(role, lang))
-    unlisted = _release_lacking(terms.focus, citations[0], top, bank)
+    changelogs = _release_documents(citations[0], top, bank)
+    unlisted = lacking_kind(terms.focus, changelogs)
     if unlisted is not None:  # "What was added in 2.2.1?" of a release listing only "Fixed"
         label = kind_label(unlisted.kind, lang)
         return abstain(abstention.release_lacks_kind(unlisted.number, label, unlisted.listed, lang))
-    release = _asked_release(terms.focus, citations[0], top, bank)
+    release = asked_release_items(terms.focus, changelogs)
     if release is not None:  # "What changed in version 2.1?": every item of its section
         citations = _release_quoted(release, citations[0].score, bank)
         notes = [*notes, note] if (note := more_items_note(release, lang)) else notes
@@ -2648,22 +2648,11 @@ def compose(
     return _quoting(question, sure, citations, shown, lang, notes)
 
 
-def _asked_release(
-    focus: str, first: Citation, top: Sequence[Hit], bank: SentenceBank
-) -> ReleaseItems | None:
-    """The items of the changelog release the question asks what it holds
-    (release_notes.py), read in the first quote's document, then in those of `top`."""
+def _release_documents(first: Citation, top: Sequence[Hit], bank: SentenceBank) -> list[Document]:
+    """The documents a changelog's release is looked for in (release_notes.py), in order: the
+    first quote's, then those of `top`."""
     read = dict.fromkeys([first.doc_id, *(hit.chunk.doc_id for hit in top)])
-    return asked_release_items(focus, (bank.documents[doc_id] for doc_id in read))
-
-
-def _release_lacking(
-    focus: str, first: Citation, top: Sequence[Hit], bank: SentenceBank
-) -> LackingKind | None:
-    """The kind of change the question asks of a changelog release whose section lists none
-    (release_notes.lacking_kind), read as `_asked_release` reads."""
-    read = dict.fromkeys([first.doc_id, *(hit.chunk.doc_id for hit in top)])
-    return lacking_kind(focus, (bank.documents[doc_id] for doc_id in read))
+    return [bank.documents[doc_id] for doc_id in read]
 
 
 def _release_quoted(items: ReleaseItems, score: float, bank: SentenceBank) -> list[Citation]:
