@@ -84,7 +84,6 @@ from citeqa.asked_values import (
     values_written,
     widely_written,
 )
-from citeqa.citedsection import citation_section
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, under_decision_heading, with_asked_meeting
@@ -143,6 +142,7 @@ from citeqa.measured_labels import preferred_label
 from citeqa.membership import apart_in, pairings
 from citeqa.models import (
     Answer,
+    Chunk,
     Citation,
     Document,
     Hit,
@@ -2657,31 +2657,18 @@ def _release_documents(first: Citation, top: Sequence[Hit], bank: SentenceBank) 
 
 def _release_quoted(items: ReleaseItems, score: float, bank: SentenceBank) -> list[Citation]:
     """A citation of each of a release's `items`, in its document's order, at `score` (the
-    first quote's), each under the heading it stands under (citedsection.citation_section)."""
-    document = bank.documents[items.doc_id]
+    first quote's), each under the heading it stands under (quoting.citations_of)."""
     chunks = [bank.chunks[number] for number in bank.chunks_of(items.doc_id)]
-    return [
-        Citation(
-            n=n,
-            doc_id=document.doc_id,
-            title=document.title,
-            path=document.path,
-            start=start,
-            end=end,
-            quote=document.text[start:end],
-            page=document.page_at(start),
-            section=next(
-                (
-                    citation_section(document.text, chunk, start, document.latex)
-                    for chunk in chunks
-                    if chunk.start <= start < chunk.end
-                ),
-                None,
-            ),
-            score=score,
-        )
-        for n, (start, end) in enumerate(items.spans, 1)
+    spans = [
+        Span(items.doc_id, start, end, score, _holding_chunk(chunks, start))
+        for start, end in items.spans
     ]
+    return citations_of(spans, bank.documents)
+
+
+def _holding_chunk(chunks: Sequence[Chunk], offset: int) -> Chunk:
+    """The chunk of `chunks` (one document's) holding `offset`, else its first."""
+    return next((chunk for chunk in chunks if chunk.start <= offset < chunk.end), chunks[0])
 
 
 def _series_answer(

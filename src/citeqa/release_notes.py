@@ -92,18 +92,35 @@ def lacking_kind(question: str, documents: Iterable[Document]) -> LackingKind | 
     the first of `documents` with that release's heading divides its section into
     subheadings none of which is of that kind; None otherwise (nothing asked, no such
     heading, no subheading, or one of the kind)."""
+    asked = _asked(question)
+    kind = None if asked is None else _asked_kind_key(asked[0])
+    if asked is None or kind is None:
+        return None
+    for document in documents:
+        found = _release_place(document, asked[1])
+        if found is not None:
+            return _lacking_in(*found, len(document.text), kind)
+    return None
+
+
+def _asked(question: str) -> tuple[str, set[str]] | None:
+    """The folded question and the release numbers it asks, when it asks what a release
+    holds (`_Words.asks`) and names one; else None."""
     folded = fold(question)
     if not any(pattern.search(folded) for pattern in _words().asks):
         return None
-    numbers, kind = _asked_releases(question, folded), _asked_kind_key(folded)
-    if not numbers or kind is None:
-        return None
-    for document in documents:
-        headings = markdown_headings(document.text) if document.kind == "md" else []
-        place = next((n for n, h in enumerate(headings) if _names_release(h, numbers)), None)
-        if place is not None:
-            return _lacking_in(headings, place, len(document.text), kind)
-    return None
+    numbers = _asked_releases(question, folded)
+    return (folded, numbers) if numbers else None
+
+
+def _release_place(
+    document: Document, numbers: set[str]
+) -> tuple[list[MarkdownHeading], int] | None:
+    """A markdown `document`'s headings and the place among them of the first naming one of
+    the release `numbers`; None for another kind of document or no such heading."""
+    headings = markdown_headings(document.text) if document.kind == "md" else []
+    place = next((n for n, h in enumerate(headings) if _names_release(h, numbers)), None)
+    return None if place is None else (headings, place)
 
 
 def _lacking_in(
@@ -112,11 +129,16 @@ def _lacking_in(
     """The lack of `kind` among the subheadings of `headings[place]`'s section, or None."""
     end = _section_end(headings, place, length)
     inner = [h for h in headings[place + 1 :] if h.start < end]
-    words = _words().kinds[_words().keys.index(kind)][1]
+    words = _kind_headings(kind)
     if not inner or any(_heading_words(h.title) in words for h in inner):
         return None
     number = opening_number(clean_heading(headings[place].title)) or ""
     return LackingKind(number, kind, tuple(clean_heading(h.title) for h in inner))
+
+
+def _kind_headings(key: str) -> frozenset[str]:
+    """The folded subheading words of the kind of change `key` ("added": "added", "new"…)."""
+    return _words().kinds[_words().keys.index(key)][1]
 
 
 def _asked_kind_key(folded: str) -> str | None:
@@ -133,15 +155,13 @@ def asked_release_items(question: str, documents: Iterable[Document]) -> Release
     """The items of the release `question` asks what it holds (see the module docstring), in
     the first of `documents` that has that release's heading over list items; None when the
     question asks no such thing or no document has such a section."""
-    folded = fold(question)
-    if not any(pattern.search(folded) for pattern in _words().asks):
+    asked = _asked(question)
+    if asked is None:
         return None
-    numbers = _asked_releases(question, folded)
-    if not numbers:
-        return None
-    kind = _asked_kind(folded)
+    key = _asked_kind_key(asked[0])
+    kind = None if key is None else _kind_headings(key)
     for document in documents:
-        found = _release_items(document, numbers, kind)
+        found = _release_items(document, asked[1], kind)
         if found is not None:
             return found
     return None
@@ -158,29 +178,16 @@ def _asked_releases(question: str, folded: str) -> set[str]:
     return found
 
 
-def _asked_kind(folded: str) -> frozenset[str] | None:
-    """The folded subheading words of the one kind of change the question asks ("fixed":
-    "fixed", "bug fixes", …), or None when it asks none, or several."""
-    asked = [
-        headings
-        for words, headings in _words().kinds
-        if any(re.search(rf"\b{re.escape(word)}\b", folded) for word in words)
-    ]
-    return asked[0] if len(asked) == 1 else None
-
-
 def _release_items(
     document: Document, numbers: set[str], kind: frozenset[str] | None
 ) -> ReleaseItems | None:
     """The items of `document`'s section of one of the asked release `numbers` (of its
     subheadings of `kind` when one is asked), or None (no markdown document, no such heading,
     no such subheading, no list item)."""
-    if document.kind != "md":
+    found = _release_place(document, numbers)
+    if found is None:
         return None
-    headings = markdown_headings(document.text)
-    place = next((n for n, h in enumerate(headings) if _names_release(h, numbers)), None)
-    if place is None:
-        return None
+    headings, place = found
     end = _section_end(headings, place, len(document.text))
     spans = [(headings[place].start, end)]
     if kind is not None:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from citeqa.glossary import fold
@@ -100,9 +100,11 @@ def _roles() -> _Roles:
     return _Roles(asks, words("collective"), words("titles"), holding_asks, groups)
 
 
+@lru_cache(maxsize=256)
 def asked_holding(question: str) -> Holding | None:
     """The role `question` asks the holder of by a verb of holding it ("Who leads
-    REFRACT?": the lead's nouns), or None: no such question."""
+    REFRACT?": the lead's nouns), or None: no such question. Cached: the
+    question analysis, the quote choice and the refusal each ask it of one question."""
     folded = " ".join(fold(question).split())
     roles = _roles()
     for lang, pattern in roles.holding_asks:
