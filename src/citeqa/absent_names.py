@@ -1,4 +1,4 @@
-"""The acronyms and titled names a question writes that the corpus never writes, in any form
+"""The acronyms and names a question writes that the corpus never writes, in any form
 it may have written them: a reason to abstain (abstention.never_written).
 
 "Quel est le poste du Dr Lefebvre ?" of a practice whose staff list has no Lefebvre was
@@ -21,6 +21,12 @@ reading exists (a first attempt claimed absences that were false, s34 review):
   VAT list?"), none in capitals (an acronym: "le Dr de la BPCO", s35 review), counted only when
   the corpus uses none of them ("Dr Le Gall" where it writes "Dr Le Berre": "Gall"; "Mme
   Dupont-Martin" where it writes "Dupont" is no unknown name);
+- a name within a sentence is a run of capitalised words not opening a sentence ("au sud
+  d'Arpajon", "la Palestine"; s45: PIAF near misses named what only their removed paragraph
+  wrote), each of the data's `name_least_letters` or more, no English word ("Nick", "London":
+  a cross-language question names "Londres" so), no century's numeral ("Vème"), in a question
+  not written as a title (data `title_case_share`), counted only when the corpus uses none of
+  them, as a titled name is;
 - no word a document's path writes counts ("AFGSU" of "programme AFGSU.md": that document
   may answer); one the path of a file the build did not read writes ("attestation AFGSU
   Leroux scan.png") is refused claiming no absence, as that file may hold it (s35 review:
@@ -50,6 +56,10 @@ _CAPITALISED = r"[A-ZÀ-Þ][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*(?![^\W\d_'’-])"
 _ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _CAPITALS = re.compile(r"(?<![^\W\d_])[^\W\d_]*[A-ZÀ-Þ][^\W\d_]*(?![^\W\d_])")
 _PIECE = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_NAME_RUN = re.compile(rf"(?<![^\W\d_-]){_CAPITALISED}(?:[ \u00a0]+{_CAPITALISED})*")
+_ROMAN_ORDINAL = re.compile(r"[ivxlcdm]+(?:e|er|eme|re|th|st|nd|rd)?")
+_SENTENCE_OPENERS = frozenset('.!?:;«"“(')
 
 
 @cache
@@ -95,17 +105,17 @@ def unwritten_names(
     path_writes: Callable[[str], bool],
     spelt_out: Callable[[str], bool],
 ) -> list[str]:
-    """The words of `absent` (as typed; none `corrected` as a typo) that are acronyms or
-    titled names of `focus` no safer reading explains, each without its elision, in order, each
-    once (see the module's docstring). `path_writes` says whether a document's path writes a
-    word;
-    `spelt_out` whether the corpus spells an acronym out (CorpusInitials.spells), asked last,
-    for a candidate only."""
+    """The words of `absent` (as typed; none `corrected` as a typo) that are acronyms, titled
+    names or names within a sentence of `focus` no safer reading explains, each without its
+    elision, in order, each once (see the module's docstring). `path_writes` says whether a
+    document's path writes a word; `spelt_out` whether the corpus spells an acronym out
+    (CorpusInitials.spells), asked last, for a candidate only."""
     unused = [without_elision(typed) for typed in absent if typed not in corrected]
     if not unused:
         return []
     unknown = set(unused)
-    titled = {word for name in _titled_names(focus) if _unknown(name, unknown) for word in name}
+    names = [*_titled_names(focus), *_mid_sentence_names(focus)]
+    titled = {word for name in names if _unknown(name, unknown) for word in name}
     acronyms = _acronyms(focus)
     found: dict[str, None] = {}
     for word in unused:
@@ -116,6 +126,43 @@ def unwritten_names(
         if word in titled or not spelt_out(word):
             found[word] = None
     return list(found)
+
+
+def _mid_sentence_names(focus: str) -> list[list[str]]:
+    """The names `focus` writes capitalised within a sentence (a place's, a person's: "au sud
+    d'Arpajon", "la Palestine", "Corbeil-Essonnes"), each its run of capitalised words, as typed,
+    without an elided particle: none opening a sentence, no English word ("Nick", "Sublime"), no
+    century's Roman numeral ("Vème"), none shorter than the data's `name_least_letters`; none
+    at all in a question whose words are mostly capitalised (a title: "Can STIR Imaging Be
+    Omitted?", `title_case_share`). Session 45: near misses named a place or a person only the
+    removed paragraph wrote, and were answered from the article's other paragraphs."""
+    words = _WORD.findall(focus)
+    capitalised = [word for word in words if word[0].isupper()]
+    if not words or len(capitalised) > float(_data()["title_case_share"]) * len(words):
+        return []
+    names: list[list[str]] = []
+    for run in _NAME_RUN.finditer(focus):
+        if _opens_sentence(focus[: run.start()]):
+            continue
+        name = [without_elision(word) for word in run.group().split()]
+        if all(_name_shaped(word) for word in name):
+            names.append(name)
+    return names
+
+
+def _opens_sentence(before: str) -> bool:
+    """Whether a word after `before` (the question up to it) opens a sentence: nothing, or a
+    sentence's end or an opening quotation mark, before it."""
+    return not before.strip() or before.rstrip()[-1] in _SENTENCE_OPENERS
+
+
+def _name_shaped(word: str) -> bool:
+    """Whether the capitalised `word` may be a name (`_mid_sentence_names`)."""
+    letters = "".join(_PIECE.findall(word))
+    if len(letters) < int(_data()["name_least_letters"]) or not word.istitle():
+        return False
+    ordinal = _ROMAN_ORDINAL.fullmatch(fold(word))
+    return not ordinal and not known_word(fold(word), "en")
 
 
 def _titled_names(focus: str) -> list[list[str]]:

@@ -247,3 +247,26 @@ def test_an_interjection_the_corpus_never_uses_is_no_term_unless_a_name_starts_w
         assert not any(interjection in word.lower() for word in terms.absent), question
     assert "sos" in searched("Quel est le numéro de SOS Médecins ?")
     assert "SOS" in asked("Quel est le numéro de SOS Médecins ?").absent
+
+
+def test_a_name_within_a_sentence_the_corpus_never_writes_is_refused_as_never_written() -> None:
+    prefix = NEVER_WRITES["fr"].split("{")[0]
+    for question, name in (
+        ("Le cabinet est-il loin de Montbéliard ?", "Montbéliard"),
+        ("Le plan vaut-il au sud d'Arpajon ?", "Arpajon"),
+        ("Le vaccin est-il fait à Corbeil-Essonnes ?", "Corbeil-Essonnes"),
+    ):
+        text = claimed(question)
+        assert text is not None and text.startswith(prefix) and name in text, question
+
+
+def test_openers_english_words_numerals_titles_and_partly_written_names_are_no_names() -> None:
+    for question in (
+        "Montbéliard a-t-il un cabinet ?",  # opens the question
+        "Le vaccin est fait. Montbéliard a-t-il un cabinet ?",  # opens a sentence
+        "Le cabinet est-il ouvert à London ?",  # an English word ("Londres" in French)
+        "Le titre date-t-il du Vème siècle ?",  # a century's numeral
+        "Is The Clinic Open In Montbéliard?",  # a title: most words capitalised
+        "Quand Quentin Roussel est-il au poste ?",  # the corpus writes "Roussel"
+    ):
+        assert claimed(question) is None, question
