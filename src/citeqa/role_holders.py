@@ -31,11 +31,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, get_args
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
+from citeqa.known_words import known_word
 from citeqa.lexical import stopwords
+from citeqa.models import Lang
 
 __all__ = [
     "Holding",
@@ -155,9 +157,24 @@ def names_someone(quote: str, document_text: str, asked: Iterable[str] = ()) -> 
         folded = fold(word)
         if folded in roles.titles:
             return True
-        if folded not in skipped and not _written_lower(word, document_text):
+        if folded in skipped or _written_lower(word, document_text):
+            continue
+        if not (_opens_sentence(quote, found.start()) and _common_word(folded)):
             return True
     return False
+
+
+def _opens_sentence(quote: str, start: int) -> bool:
+    """Whether the word at `start` opens `quote`, a line or a sentence of it, where any word
+    takes a capital ("Minutes of the previous meeting were approved")."""
+    before = quote[:start].rstrip(' \t"“«(')
+    return not before or before[-1] in ".!?:\n"
+
+
+def _common_word(folded: str) -> bool:
+    """Whether `folded` is a common word of a language (known_words: "minutes", "summary"),
+    so a capital opening a sentence tells nothing of it."""
+    return any(known_word(folded, lang) for lang in get_args(Lang))
 
 
 def _written_lower(word: str, text: str) -> bool:
