@@ -12,13 +12,18 @@ order it: it names the role's noun itself, and prose not writing it may answer (
 Mori and Keller" for "Who is the author of the firing schedule?", not "Author: Jeanne Roux").
 
 `role_label_position`: among the sentences given (answering.role_label_first: the first
-ROLE_LABEL_RANKS candidates, then the lines of a short best document), when the first writes
-none of the asked role's words (a sentence speaking of the role, "Le bureau est présidé par
-Paul Martin.", answers as it stands), the first candidate that is a role label (`_label`: a
-line of at most LABEL_WORDS words, no digit, writing a role word, before its colon if it has
-one) whose holder names someone (role_holders.names_someone: its value after the colon, else
-the next line of its document) and whose document writes each of the question's other terms
-("REFRACT": a label of another project's page names its lead, not this one's). No I/O.
+ROLE_LABEL_RANKS candidates, then the lines of a short best document), unless the first writes
+one of the asked role's words and names someone (a sentence speaking of the role, "Le bureau
+est présidé par Paul Martin.", answers as it stands), the first candidate that is a role label
+(`_label`: a line of at most LABEL_WORDS words, no digit, writing a role word, before its colon
+if it has one) whose holder names someone (role_holders.names_someone: its value after the
+colon, else the next line of its document) and whose document writes each of the question's
+other terms ("REFRACT": a label of another project's page names its lead, not this one's);
+else, when the first names no one, the first such candidate that writes a role word and names
+someone (`_holder_sentence`: "Helen Carter was elected chair of the board" over the statutes'
+"The board elects a chair, a treasurer and a secretary…"; s45 trial). A first naming others
+keeps its place: encyclopedic prose names many (PIAF's "Qui dirige la communauté de New
+Harmony ?" lost its answer to a politician's sentence writing "dirige"). No I/O.
 """
 
 from __future__ import annotations
@@ -69,6 +74,8 @@ def role_label_position(
         text = _document_text(bank, positions[place])
         if holder is not None and names_someone(holder, text, question_words):
             return place
+    if named:
+        return None  # encyclopedic prose names many, none of them the holder asked
     return next(
         (
             place

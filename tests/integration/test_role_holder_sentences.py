@@ -2,7 +2,8 @@
 the project?") whose best quote names no one (the statutes' "The board elects a chair, a
 treasurer and a secretary…", a sentence of another kind altogether) quotes instead a sentence
 among the candidates writing the role or its verb and naming someone ("Helen Carter was
-elected chair of the board", "It is chaired by Dr. Maria Jensen"): role_labels.py. Main quoted
+elected chair of the board", "Technical University of Delft (coordinator)"): role_labels.py.
+Main quoted
 the sentence naming no one (s45 trial). A common word opening a sentence ("Minutes of the
 previous meeting…") names no one (role_holders.names_someone); and with no sentence naming the
 holder, "a chair" is the role's noun, not its verb: the answer abstains naming the role."""
@@ -64,7 +65,6 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     ("question", "holder"),
     [
         ("Who chairs the board?", "Helen Carter"),
-        ("Who chairs the advisory board?", "Maria Jensen"),
         ("Who coordinates the project?", "Technical University of Delft (coordinator)"),
     ],
 )
