@@ -1,12 +1,11 @@
 """A question asking who holds a role by its verb ("Who chairs the board?", "Who coordinates
 the project?") whose best quote names no one (the statutes' "The board elects a chair, a
-treasurer and a secretary…", a sentence of another kind altogether) quotes instead a sentence
-among the candidates writing the role or its verb and naming someone ("Helen Carter was
-elected chair of the board", "Technical University of Delft (coordinator)"): role_labels.py.
-Main quoted
-the sentence naming no one (s45 trial). A common word opening a sentence ("Minutes of the
-previous meeting…") names no one (role_holders.names_someone); and with no sentence naming the
-holder, "a chair" is the role's noun, not its verb: the answer abstains naming the role."""
+treasurer and a secretary…") quotes instead a sentence among the candidates writing the role
+or its verb and naming someone ("Helen Carter was elected chair of the board", "Technical
+University of Delft (coordinator)"): role_labels.py. Main quoted the sentence naming no one
+(s45 trial). A common word opening a sentence ("Minutes of the previous meeting…") names no
+one (role_holders.names_someone); and with no sentence naming the holder, "a chair" is the
+role's noun, not its verb: the answer abstains naming the role."""
 
 from __future__ import annotations
 
