@@ -18,7 +18,8 @@ The same holds of a question asking the holder by the verb of holding the role (
 board?", "Qui préside le bureau ?": `asked_holding`, the data's `holding_asks` and `holding`
 groups): its quotes naming no one and writing no verb of holding the role (one that does names a
 body in lower case: "L'association … gère trois jardins" answers "Qui gère les jardins ?"; a
-role's noun does not: statutes define "un président"), the answer abstains naming the role as
+role's noun does not: statutes define "un président", nor a verb's form that is its noun after
+a determiner of the data, "The board elects a chair"), the answer abstains naming the role as
 the data shows it in the question's language ("chair", "président"). `asked_role_words` gives
 the role nouns a verb question asks (its group's), which role_labels.py looks for in label
 lines.
@@ -31,11 +32,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, get_args
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
+from citeqa.known_words import known_word
 from citeqa.lexical import stopwords
+from citeqa.models import Lang
 
 __all__ = [
     "Holding",
@@ -77,6 +80,8 @@ class _Roles(NamedTuple):
     holding_asks: tuple[tuple[str, re.Pattern[str]], ...]
     """Each pattern of a question asking a holder by a verb, with its language."""
     groups: tuple[_Group, ...]
+    determiners: frozenset[str]
+    """Words a noun follows: a verb form that is a role's noun after one is the noun."""
 
 
 @cache
@@ -97,7 +102,8 @@ def _roles() -> _Roles:
         _Group(frozenset(group["verbs"]), frozenset(group["roles"]), group["shown"])
         for group in data["holding"]
     )
-    return _Roles(asks, words("collective"), words("titles"), holding_asks, groups)
+    determiners = words("determiners")
+    return _Roles(asks, words("collective"), words("titles"), holding_asks, groups, determiners)
 
 
 @lru_cache(maxsize=256)
@@ -155,9 +161,24 @@ def names_someone(quote: str, document_text: str, asked: Iterable[str] = ()) -> 
         folded = fold(word)
         if folded in roles.titles:
             return True
-        if folded not in skipped and not _written_lower(word, document_text):
+        if folded in skipped or _written_lower(word, document_text):
+            continue
+        if not (_opens_sentence(quote, found.start()) and _common_word(folded)):
             return True
     return False
+
+
+def _opens_sentence(quote: str, start: int) -> bool:
+    """Whether the word at `start` opens `quote`, a line or a sentence of it, where any word
+    takes a capital ("Minutes of the previous meeting were approved")."""
+    before = quote[:start].rstrip(' \t"“«(')
+    return not before or before[-1] in ".!?:\n"
+
+
+def _common_word(folded: str) -> bool:
+    """Whether `folded` is a common word of a language (known_words: "minutes", "summary"),
+    so a capital opening a sentence tells nothing of it."""
+    return any(known_word(folded, lang) for lang in get_args(Lang))
 
 
 def _written_lower(word: str, text: str) -> bool:
@@ -184,9 +205,16 @@ def unnamed_role(question: str, quoted: Sequence[tuple[str, str]]) -> str | None
 
 def _writes_holding(quote: str, holding: Holding) -> bool:
     """Whether `quote` writes a verb of holding the role asked, in any of the data's forms
-    ("gère", "présidé"; not the role's noun, "un président", which statutes define): it says
+    ("gère", "présidé"; not the role's noun, "un président", which statutes define, nor a form
+    that is also that noun after a determiner, "a chair", "un pilote"): it says
     who holds the role, perhaps a body written in lower case ("l'association", "la mairie")."""
-    return not holding.verbs.isdisjoint(_WORD.findall(fold(quote)))
+    words = _WORD.findall(fold(quote))
+    determiners = _roles().determiners
+    return any(
+        word in holding.verbs
+        and not (word in holding.roles and place and words[place - 1] in determiners)
+        for place, word in enumerate(words)
+    )
 
 
 def _as_written(role: str, question: str) -> str:

@@ -12,13 +12,18 @@ order it: it names the role's noun itself, and prose not writing it may answer (
 Mori and Keller" for "Who is the author of the firing schedule?", not "Author: Jeanne Roux").
 
 `role_label_position`: among the sentences given (answering.role_label_first: the first
-ROLE_LABEL_RANKS candidates, then the lines of a short best document), when the first writes
-none of the asked role's words (a sentence speaking of the role, "Le bureau est présidé par
-Paul Martin.", answers as it stands), the first candidate that is a role label (`_label`: a
-line of at most LABEL_WORDS words, no digit, writing a role word, before its colon if it has
-one) whose holder names someone (role_holders.names_someone: its value after the colon, else
-the next line of its document) and whose document writes each of the question's other terms
-("REFRACT": a label of another project's page names its lead, not this one's). No I/O.
+ROLE_LABEL_RANKS candidates, then the lines of a short best document), unless the first writes
+one of the asked role's words and names someone (a sentence speaking of the role, "Le bureau
+est présidé par Paul Martin.", answers as it stands), the first candidate that is a role label
+(`_label`: a line of at most LABEL_WORDS words, no digit, writing a role word, before its colon
+if it has one) whose holder names someone (role_holders.names_someone: its value after the
+colon, else the next line of its document) and whose document writes each of the question's
+other terms ("REFRACT": a label of another project's page names its lead, not this one's);
+else, when the first names no one, the first such candidate that writes a role word and names
+someone (`_holder_sentence`: "Helen Carter was elected chair of the board" over the statutes'
+"The board elects a chair, a treasurer and a secretary…"; s45 trial). A first naming others
+keeps its place: encyclopedic prose names many (PIAF's "Qui dirige la communauté de New
+Harmony ?" lost its answer to a politician's sentence writing "dirige"). No I/O.
 """
 
 from __future__ import annotations
@@ -57,24 +62,61 @@ def role_label_position(
     if not asked or not positions:
         return None
     role_tokens = frozenset(token for word in asked for token in query_tokens(word))
-    if set(query_tokens(bank.text(positions[0]))) & role_tokens:
-        return None
-    others = [alts for alts, _ in terms.terms if not alts & role_tokens]
     question_words = [fold(word) for word in _WORD.findall(terms.focus)]
+    first_text, first_document = bank.text(positions[0]), _document_text(bank, positions[0])
+    named = names_someone(first_text, first_document, question_words)
+    if named and set(query_tokens(first_text)) & role_tokens:
+        return None  # "Le bureau est présidé par Paul Martin." answers as it stands
+    others = [alts for alts, _ in terms.terms if not alts & role_tokens]
+    places = _places_writing(positions, bank, others)
+    for place in places:
+        holder = _holder(bank, positions[place], role_tokens)
+        text = _document_text(bank, positions[place])
+        if holder is not None and names_someone(holder, text, question_words):
+            return place
+    if named:
+        return None  # encyclopedic prose names many, none of them the holder asked
+    return next(
+        (
+            place
+            for place in places
+            if _holder_sentence(bank, positions[place], role_tokens, question_words)
+        ),
+        None,
+    )
+
+
+def _document_text(bank: SentenceBank, index: int) -> str:
+    """The text of the document of the sentence at `index`."""
+    return bank.documents[bank.sentences[index].doc_id].text
+
+
+def _places_writing(
+    positions: Sequence[int], bank: SentenceBank, others: list[frozenset[str]]
+) -> list[int]:
+    """The places in `positions` whose document writes a token of each of `others` (the
+    question's terms other than the role: "REFRACT", "board")."""
     written: dict[str, frozenset[str]] = {}
+    places = []
     for place, index in enumerate(positions):
-        holder = _holder(bank, index, role_tokens)
-        if holder is None:
-            continue
-        text = bank.documents[bank.sentences[index].doc_id].text
-        if not names_someone(holder, text, question_words):
-            continue
         doc_id = bank.sentences[index].doc_id
         if doc_id not in written:
-            written[doc_id] = frozenset(query_tokens(text))
+            written[doc_id] = frozenset(query_tokens(bank.documents[doc_id].text))
         if all(alts & written[doc_id] for alts in others):
-            return place
-    return None
+            places.append(place)
+    return places
+
+
+def _holder_sentence(
+    bank: SentenceBank, index: int, role_tokens: frozenset[str], question_words: list[str]
+) -> bool:
+    """Whether the sentence at `index` writes a word of the role asked (its noun or a verb of
+    holding it, stemmed) and names someone: "Helen Carter was elected chair of the board",
+    "It is chaired by Dr. Maria Jensen", "Technical University of Delft (coordinator)"."""
+    text = bank.text(index)
+    if not set(query_tokens(text)) & role_tokens:
+        return False
+    return names_someone(text, _document_text(bank, index), question_words)
 
 
 def _holder(bank: SentenceBank, index: int, role_tokens: frozenset[str]) -> str | None:
