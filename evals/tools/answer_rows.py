@@ -21,7 +21,7 @@ import numpy as np
 from train_extra import extra_corpora
 from train_sets import Corpus, Item, corpora, quote_right
 
-from citeqa import abstention, answering
+from citeqa import abstention, answering, candidates
 from citeqa.answer_features import LONG_QUOTE, Wants, sentence_features
 from citeqa.answer_location import Reading
 from citeqa.answer_models import AnswerModels, Model, sentence_scores
@@ -151,7 +151,7 @@ def outcome(a: Asked, ranker: Model | None, ratio: float, quoter: Model | None =
     return Outcome(evidence, citations, short and quote_right(a.item, citations))
 
 
-def _by_quoter(a: Asked, quoter: Model) -> answering.Candidates:
+def _by_quoter(a: Asked, quoter: Model) -> candidates.Candidates:
     """The candidates in the quote ranker's order (answering.reordered), scored on the rows as
     collected, which out-of-fold predictions are keyed by."""
     scores = sentence_scores(quoter, a.rows) if len(a.scored) else np.zeros(0)

@@ -31,6 +31,11 @@ the qualifier opposite to the asked one (opposed_qualifiers.py). A question nami
 several words a document writes is quoted only from a document writing that name
 (asked_names.py; `of_named_documents`). An abstention says why (abstention.py) and still lists
 the closest passages.
+
+The candidates and their reordering moves are candidates.py's; the promotions of the line that
+answers a kind of question, promotions.py's; field and record lookups, field_answers.py's;
+section, heading, version and place lookups, section_answers.py's; re-choosing or refusing a
+quote that stands for another time than the one asked, time_siblings.py's.
 """
 
 from __future__ import annotations
@@ -48,19 +53,17 @@ import numpy as np
 
 from citeqa import abstention
 from citeqa.absent_heads import absent_head
-from citeqa.achieved_results import RESULT_RANKS, Statement, restates_plan, result_position
+from citeqa.achieved_results import Statement, restates_plan
 from citeqa.across import (
     Closeness,
     close_in_other_language,
     names_asked,
     unvouched_across,
-    written_names,
 )
-from citeqa.answer_features import Wants, holds_asked_name, holds_asked_value, match_features
+from citeqa.answer_features import Wants, holds_asked_value, match_features
 from citeqa.answer_location import Reading, location_features
 from citeqa.answer_models import AnswerModels, Model, sentence_scores, shipped_models
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
-from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
 from citeqa.asked_meanings import AskedTerm, asked_term, defines_term
 from citeqa.asked_names import (
     NamedTexts,
@@ -84,52 +87,33 @@ from citeqa.asked_values import (
     values_written,
     widely_written,
 )
+from citeqa.candidates import Candidates, first_rated, moved_first, placed_sentences, subset
 from citeqa.config import Settings
 from citeqa.counting import counted_records
-from citeqa.dated_meetings import in_asked_meeting, under_decision_heading, with_asked_meeting
-from citeqa.dated_rows import DATED_ROW_RANKS, asks_a_state, latest_dated_row
-from citeqa.dates import NUMERIC_DATE, date_terms, month_number
-from citeqa.decision_lines import (
-    asks_decision,
-    asks_outcome,
-    decision_position,
-    outcome_position,
-)
+from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
-from citeqa.document_kinds import asked_kind, document_kind
-from citeqa.document_names import name_words, named_among
 from citeqa.editstamps import asks_about_edits
 from citeqa.empty_cells import empty_asked_cell, more_rows_note
 from citeqa.extended_names import extended_name
-from citeqa.field_lines import (
-    closes_sentence,
-    field_label,
-    field_labels,
-    fields_within,
-    label_match,
-    named_label_words,
-    text_stems,
-    with_label_groups,
-    writes_stems,
+from citeqa.field_answers import (
+    on_asked_field,
+    on_record_field,
+    owner_lacking_field,
+    writes_key,
 )
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
-from citeqa.iso_weeks import asked_week, writes_a_week, writes_week
-from citeqa.keyed_lines import line_key, looks_up_line, names_line, unnamed_keyed_line
-from citeqa.language import evident_language, line_end, line_start
+from citeqa.keyed_lines import looks_up_line, names_line, unnamed_keyed_line
+from citeqa.language import evident_language
 from citeqa.later_statements import (
     LaterStatement,
-    asks_first_said,
-    asks_of_a_meeting,
-    changed_in_place,
-    document_date,
     later_statement,
 )
-from citeqa.lexical import about_terms, content_words, undated_terms
+from citeqa.lexical import content_words
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -138,7 +122,6 @@ from citeqa.mail_candidates import (
     with_signatures,
 )
 from citeqa.mail_replies import Reply, echoes_question, replies_to, reply_hits
-from citeqa.measured_labels import preferred_label
 from citeqa.membership import apart_in, pairings
 from citeqa.models import (
     Answer,
@@ -152,7 +135,6 @@ from citeqa.models import (
     TableHeader,
 )
 from citeqa.next_dates import (
-    next_dated_position,
     next_in_series,
     older_next_line,
     reference_note,
@@ -169,14 +151,12 @@ from citeqa.numbered_sections import (
     asked_numbers,
     asked_sections,
     asks_step,
-    opening_number,
     standing_under,
     stands_under,
     unheld_section,
 )
 from citeqa.opposed_qualifiers import opposed_qualifier
 from citeqa.output_cells import named_output
-from citeqa.owner_fields import LackingOwner, owner_record_lacking, unanswered_owner
 from citeqa.person_rows import table_asked_by_name
 from citeqa.places import (
     AskedPlace,
@@ -184,18 +164,23 @@ from citeqa.places import (
     asked_place,
     heading_over,
     place_hits,
-    place_rows,
+)
+from citeqa.promotions import (
+    changed_value_first,
+    decision_first,
+    latest_dated_row_first,
+    latest_year_first,
+    next_dated_first,
+    result_first,
+    role_label_first,
 )
 from citeqa.quantities import asks_quantity, quantity_holder
-from citeqa.quarters import asked_quarter, dates_in_quarter, writes_quarter
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms, is_question
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, quoted_notes, verified
 from citeqa.reason_words import nameable_words
-from citeqa.recently_used import RecentlyUsed
 from citeqa.record_cells import asked_record_cell
-from citeqa.record_fields import AskedWord, answering_fields, asked_words
-from citeqa.record_ids import AskedRecords, asked_ids, asked_records, ids_pattern, own_record
+from citeqa.record_ids import AskedRecords, asked_records
 from citeqa.record_threads import answering_records
 from citeqa.release_notes import (
     ReleaseItems,
@@ -204,17 +189,21 @@ from citeqa.release_notes import (
     lacking_kind,
     more_items_note,
 )
-from citeqa.role_holders import asked_role_words, unnamed_role
-from citeqa.role_labels import ROLE_LABEL_RANKS, role_label_position
+from citeqa.role_holders import unnamed_role
 from citeqa.row_context import row_context
 from citeqa.row_lead import leading_rows_kept
+from citeqa.section_answers import (
+    at_asked_place,
+    in_best_document,
+    under_asked_heading,
+    under_asked_section,
+)
 from citeqa.sentences import (
     QuestionScores,
     ScoredSentence,
     SentenceBank,
     cell_words,
     names_words,
-    sentences_in,
 )
 from citeqa.series_answers import SeriesAnswer, answering_series, falling_on, series_citation
 from citeqa.sibling_years import SiblingYear, binds_asked_year, sibling_year
@@ -222,6 +211,13 @@ from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.tables import key_cell
+from citeqa.time_siblings import (
+    WRITTEN_MONTH_RANKS,
+    of_asked_month,
+    of_asked_quarter,
+    of_asked_time,
+    of_asked_week,
+)
 from citeqa.titled_values import asks_identifier, writes_identifier
 from citeqa.titleonly import (
     heads_section,
@@ -234,35 +230,15 @@ from citeqa.unheld_cells import unheld_cell
 from citeqa.unheld_codes import unheld_code
 from citeqa.unheld_days import held_days, unheld_day
 from citeqa.unheld_keys import unheld_key
-from citeqa.unheld_months import UnheldMonth, asked_months, unheld_month, writes_month
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
-from citeqa.unheld_periods import periods_written, unheld_period
-from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
+from citeqa.unheld_years import answer_texts
 from citeqa.value_kinds import unwritten_asked_kind, unwritten_kind
 from citeqa.version_documents import (
-    asks_version,
     version_documents_read,
-    versioned_documents,
     with_asked_version,
 )
-from citeqa.versions import asked_file_versions, asked_mentions, written_versions
 from citeqa.visible import without_invisible
-from citeqa.yearly_rows import YEARLY_ROW_RANKS, latest_year_row
-
-
-@dataclass(frozen=True)
-class Candidates:
-    """The candidate sentences, best first by the learned ranker, with their feature rows
-    (MATCH_FEATURES; SENTENCE_FEATURES once `reordered` for the quote)."""
-
-    sentences: list[ScoredSentence]
-    probabilities: np.ndarray
-    rows: np.ndarray
-    weights: np.ndarray | None = None
-    """Each candidate's `boilerplate_weights`, read once by `rank_candidates` for the sentence
-    ranker and the quote ranker (`reordered`); None: every weight 1 (candidates not ranked
-    from a reading)."""
 
 
 def rank_candidates(reading: Reading, scores: QuestionScores, models: AnswerModels) -> Candidates:
@@ -313,7 +289,7 @@ def boilerplate_weights(scored: list[ScoredSentence], reading: Reading) -> np.nd
     bank, terms = reading.bank, reading.terms
     asked: set[int] = set()
     if QuestionAsks.of(terms.focus).contact:  # the sentences are placed only then
-        asked = set(giving_contact(_placed(bank, scored), terms.focus, bank.documents))
+        asked = set(giving_contact(placed_sentences(bank, scored), terms.focus, bank.documents))
     return np.array(
         [
             BOILERPLATE_WEIGHT
@@ -531,7 +507,7 @@ def mentioning_new_words(candidates: Candidates, reading: Reading) -> Candidates
         for number, item in enumerate(candidates.sentences)
         if (under and under[number]) or mentions_new_words(item, reading)
     ]
-    return _subset(candidates, kept)
+    return subset(candidates, kept)
 
 
 def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Candidates:
@@ -554,9 +530,9 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
         return candidates
     ordered = _body_first(candidates, bank, kept, focus)
     ordered = _stating_heading_first(candidates, bank, ordered, stating, focus)
-    chosen = _subset(candidates, ordered)
+    chosen = subset(candidates, ordered)
     if ordered[0] != kept[0]:  # the heading's rating is its body's, or the best's
-        chosen = _first_rated(chosen, candidates.probabilities[0])
+        chosen = first_rated(chosen, candidates.probabilities[0])
     return _named_output_first(_answer_after_question(chosen, bank), bank, focus)
 
 
@@ -569,23 +545,7 @@ def _named_output_first(candidates: Candidates, bank: SentenceBank, focus: str) 
     position = named_output(bank, [item.index for item in candidates.sentences], focus)
     if position is None:
         return candidates
-    return _first_rated(_moved_first(candidates, position), candidates.probabilities[0])
-
-
-def _moved_first(candidates: Candidates, position: int) -> Candidates:
-    """The candidates, the one at `position` first and the others in their order, each rated
-    as it was."""
-    return _subset(
-        candidates, [position, *(n for n in range(len(candidates.sentences)) if n != position)]
-    )
-
-
-def _first_rated(chosen: Candidates, rating: float) -> Candidates:
-    """`chosen`, its first candidate rated `rating` (the best's before they were reordered),
-    the others as they were."""
-    probabilities = chosen.probabilities.copy()
-    probabilities[0] = rating
-    return dataclasses.replace(chosen, probabilities=probabilities)
+    return first_rated(moved_first(candidates, position), candidates.probabilities[0])
 
 
 ANSWER_SHARE = 0.1
@@ -620,7 +580,7 @@ def _answer_after_question(candidates: Candidates, bank: SentenceBank) -> Candid
     ]
     if not under:
         return candidates
-    return _moved_first(candidates, under[0])
+    return moved_first(candidates, under[0])
 
 
 def _with_stating_headings(
@@ -794,20 +754,13 @@ asked year may answer instead of the chosen one (`_of_documents_naming`): a near
 never a far one that only stands in a document of that year (s29 trial: "Combien de voix a
 obtenu Karim Haddad à l'élection de 2024 ?" quoted the 2024 minutes' dues vote, 12th)."""
 
-_PATH_SEPARATORS = re.compile(r"[_/\\.]+")
-"""What separates the words of a path ("compta/rapport_T1_2025.pdf")."""
-WRITTEN_MONTH_RANKS = 5
-"""The first candidates (by the sentence ranker) among which a sentence in the other language
-writing the asked month may answer instead of the chosen one (`_of_asked_month`): a near-best
-sentence, never a far one that only writes that month."""
-
 
 def _of_documents_naming(
     candidates: Candidates, bank: SentenceBank, names: Callable[[str, frozenset[str]], bool]
 ) -> Candidates:
     """The candidates among the first NAMED_YEAR_RANKS, in their order, of documents whose
     path and title (read together, a line apart) `names` a question's asked year
-    (unheld_years.asked_years, as an edition's: `_names_year`) or period
+    (unheld_years.asked_years, as an edition's: `names_year`) or period
     (unheld_periods.periods_written): when the answer chosen stands in passages never writing
     it, an edition named by it answers instead (s29 trial: "d'après les statuts de 2019" chose the
     2024 statutes' article and abstained while statuts_2019's ranked fourth)."""
@@ -816,7 +769,7 @@ def _of_documents_naming(
         doc_id = bank.sentences[item.index].doc_id
         if names(f"{doc_id}\n{bank.documents[doc_id].title}", bank.tokens[item.index]):
             kept.append(number)
-    return _subset(candidates, kept)
+    return subset(candidates, kept)
 
 
 @dataclass(frozen=True)
@@ -854,7 +807,7 @@ def of_named_documents(
     if most == 0:
         others = (texts.folded[doc_id] for doc_id in set(documents))
         if len(written) == 1 and write_a_part(written, others):
-            return NamedCandidates(_subset(candidates, []), next(iter(written)))
+            return NamedCandidates(subset(candidates, []), next(iter(written)))
         return NamedCandidates(candidates)
     lacking = {
         doc_id
@@ -867,7 +820,7 @@ def of_named_documents(
         for number, doc_id in enumerate(documents)
         if doc_id not in lacking or doc_id in short
     ]
-    return NamedCandidates(candidates if len(kept) == len(documents) else _subset(candidates, kept))
+    return NamedCandidates(candidates if len(kept) == len(documents) else subset(candidates, kept))
 
 
 def _in_short(
@@ -910,17 +863,6 @@ def named_texts(bank: SentenceBank) -> NamedTexts:
         return _NAMED_TEXTS[bank]
 
 
-def _subset(candidates: Candidates, numbers: list[int]) -> Candidates:
-    """The candidates at `numbers`, in that order."""
-    weights = candidates.weights
-    return Candidates(
-        [candidates.sentences[n] for n in numbers],
-        candidates.probabilities[numbers],
-        candidates.rows[numbers],
-        None if weights is None else weights[numbers],
-    )
-
-
 def of_asked_meeting(
     candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
 ) -> Candidates:
@@ -928,7 +870,7 @@ def of_asked_meeting(
     them it asks about ("Was Tom Becker at the January CODIR?": January's minutes), only that
     document's (dated_meetings.in_asked_meeting), in the ranker's order."""
     positions = in_asked_meeting(candidates.sentences, bank, terms)
-    return _subset(candidates, positions) if positions else candidates
+    return subset(candidates, positions) if positions else candidates
 
 
 def naming_identifiers(candidates: Candidates, bank: SentenceBank, names: list[str]) -> Candidates:
@@ -959,7 +901,7 @@ def naming_identifiers(candidates: Candidates, bank: SentenceBank, names: list[s
     most = max(counts)
     if not most:
         return candidates
-    return _subset(candidates, [number for number, count in enumerate(counts) if count == most])
+    return subset(candidates, [number for number, count in enumerate(counts) if count == most])
 
 
 def of_asked_numbered_names(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
@@ -976,7 +918,7 @@ def of_asked_numbered_names(candidates: Candidates, bank: SentenceBank, focus: s
         for one in sentences
     ]
     kept = of_siblings_only(texts, before, asked)
-    return candidates if kept is None else _subset(candidates, kept)
+    return candidates if kept is None else subset(candidates, kept)
 
 
 def _read_with_owner(bank: SentenceBank, index: int) -> str:
@@ -1008,19 +950,19 @@ def describing_asked_fields(
         return candidates
     placed = [
         (bank.documents[doc_id].text, start, text)
-        for doc_id, start, text in _placed(bank, candidates.sentences)
+        for doc_id, start, text in placed_sentences(bank, candidates.sentences)
     ]
     context = {word for alternatives, _ in terms.terms for word in alternatives}
     asked = read_question(placed, terms.focus, frozenset(context))
     kept = answering_lines(asked)
     if kept:
-        return _subset(candidates, kept)
+        return subset(candidates, kept)
     unasked = set(unasked_fields(asked))
     others = [number for number in range(len(placed)) if number not in unasked]
     if not unasked or not others:
         return candidates
     outranked = _outranked_fields(candidates, bank, sorted(unasked), others[0])
-    return _subset(candidates, [n for n in range(len(placed)) if n not in outranked])
+    return subset(candidates, [n for n in range(len(placed)) if n not in outranked])
 
 
 def _outranked_fields(
@@ -1056,11 +998,11 @@ def signed_contact(candidates: Candidates, bank: SentenceBank, question: str) ->
     answered from what he wrote."""
     if not candidates.sentences or not QuestionAsks.of(question).contact:
         return candidates
-    placed = _placed(bank, candidates.sentences)
+    placed = placed_sentences(bank, candidates.sentences)
     kept = giving_contact(placed, question, bank.documents)
     if not kept or not forces_signature(question, placed[0][:2], bank.documents):
         return candidates
-    return _subset(candidates, kept)
+    return subset(candidates, kept)
 
 
 def unsigned(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
@@ -1075,205 +1017,7 @@ def unsigned(candidates: Candidates, bank: SentenceBank, question: str) -> Candi
         for number, item in enumerate(candidates.sentences)
         if not bank.facts(item.index).signing
     ]
-    return _subset(candidates, kept) if kept else candidates
-
-
-def latest_year_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
-    """The candidates, but for a question writing no year (unheld_years.asked_years) whose
-    first candidate is a table row under a year's label (the heading it stands under,
-    chunking.section_of, and its document's path), the near row of its key under a later
-    year's label first (yearly_rows.py: "Tarifs 2025" before "Tarifs 2024"), the others in
-    their order."""
-    if not candidates.sentences or asked_years(question):
-        return candidates
-    placed = (_labelled(bank, item) for item in candidates.sentences[:YEARLY_ROW_RANKS])
-    moved = latest_year_row(placed)  # reads the others' sections only after a yearly first
-    if moved is None:
-        return candidates
-    return _moved_first(candidates, moved)
-
-
-def latest_dated_row_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
-    """The candidates, but for a question asking the state a thing stands in, writing no date
-    nor year and asking nothing of what was first said, whose first candidate is a row of a
-    status history (a full date in one column), the latest-dated near row of that table and
-    key first (dated_rows.py: "| 2026-01-24 | PO-7781 | delivered |" before "| 2026-01-10 |
-    PO-7781 | created |"), rated as the first was, the others in their order."""
-    if not candidates.sentences or not asks_a_state(question) or asks_first_said(question):
-        return candidates
-    items = candidates.sentences[:DATED_ROW_RANKS]
-    moved = latest_dated_row(question, [_dated_line(bank, item) for item in items])
-    return candidates if moved is None else _promoted(candidates, moved)
-
-
-def _dated_line(bank: SentenceBank, item: ScoredSentence) -> tuple[str, object]:
-    """A candidate as dated_rows reads it: a table row and its table, else the line it starts
-    on and its list (its document and the heading it stands under: a log's entries)."""
-    table = bank.table_of(item.index)
-    if table is not None:
-        return bank.text(item.index), table
-    sentence = bank.sentences[item.index]
-    doc = bank.documents[sentence.doc_id]
-    line = doc.text[line_start(doc.text, sentence.start) : line_end(doc.text, sentence.start)]
-    return line, (sentence.doc_id, heading_over(bank, item.index))
-
-
-CHANGED_RANKS = 8
-"""The first candidates among which a later sentence of the first's document changing its
-value (later_statements.changed_in_place) is sought."""
-
-
-def changed_value_first(
-    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
-) -> Candidates:
-    """The candidates, but for a question writing no date nor year and asking nothing of what
-    was first said, the last sentence (in its document's order) of the first candidate's
-    document, among the first CHANGED_RANKS, that changes the first's value
-    (later_statements.changed_in_place: a policy's update note "The fee is now 40 €, replacing
-    35 €" after "The fee is 35 €") first, rated as the first was, the others in their order."""
-    question = terms.focus
-    if len(candidates.sentences) < 2 or asks_first_said(question) or _writes_a_date(question):
-        return candidates
-    items = candidates.sentences[:CHANGED_RANKS]
-    changing = [at + 1 for at in changed_in_place(items[0], items[1:], bank, terms)]
-    if not changing:
-        return candidates
-    last = max(changing, key=lambda at: bank.sentences[items[at].index].start)
-    return _promoted(candidates, last)
-
-
-def _writes_a_date(question: str) -> bool:
-    """Whether the question writes a date or a year: it may ask that time's value."""
-    return bool(date_terms(fold(question))) or bool(asked_years(question))
-
-
-DISPLACED_SHARE = 0.5
-"""The most a candidate is rated, as a share of the best's rating, once a result takes the first
-place (`result_first`): below choose's lead ratio, so that no other (the target, a row the
-result completes, last period's row) leads the quote as the shorter of near-best sentences."""
-
-
-def result_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
-    """The candidates, but the statement of a result completing the first candidate's target
-    or interim figure (achieved_results.result_position: the report's "Learners reached: 298
-    (year 1 target: 350)" over the application's "Reach … (350 in year 1)") first, rated as the
-    first was, every other rated at most DISPLACED_SHARE of that, in their order."""
-    items = candidates.sentences[:RESULT_RANKS]
-    statements = [_statement(bank, item) for item in items]
-    dated = functools.cache(lambda doc_id: document_date(bank.documents[doc_id]))
-    position = result_position(question, statements, dated)
-    if position is None:
-        return candidates
-    return _promoted(candidates, position)
-
-
-def _promoted(candidates: Candidates, position: int) -> Candidates:
-    """The candidates with the one at `position` first, rated as the first was, every other
-    rated at most DISPLACED_SHARE of that, in their order (`result_first`,
-    `next_dated_first`, `decision_first`)."""
-    best, moved = candidates.probabilities[0], _moved_first(candidates, position)
-    capped = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
-    return _first_rated(dataclasses.replace(moved, probabilities=capped), best)
-
-
-def next_dated_first(
-    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
-) -> Candidates:
-    """The candidates, but for a question asking the date of the next occurrence of something
-    the line stating it in the newest document (next_dates.next_dated_position: the last
-    minutes' "Next meeting: 24 March 2026" over the first minutes' and the schedule's rule)
-    first, rated as the first was, every other rated at most DISPLACED_SHARE of that, in their
-    order."""
-    position = next_dated_position(candidates.sentences, bank, terms)
-    if position is None:
-        return candidates
-    return _promoted(candidates, position)
-
-
-def decision_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
-    """The candidates, but the minutes' labelled decision line writing what the question asks
-    was decided (decision_lines.decision_position: "DECISION: The railing will be …" for "What
-    was decided about the railing?") first, rated as the first was, every other rated at most
-    DISPLACED_SHARE of that, in their order (so that no shorter discussion line leads the quote
-    when the decision line was already first). A line under a heading naming the meeting's
-    decisions ("## Decisions": dated_meetings.under_decision_heading) is a decision line too."""
-    outcome_asked = asks_outcome(question)
-    if not outcome_asked and not asks_decision(question):
-        return candidates
-    items = candidates.sentences[:RESULT_RANKS]
-    texts = [bank.text(item.index) for item in items]
-    if outcome_asked:  # "… a-t-il été voté ?": "Adopté : …" under the resolution's heading
-        headings = [heading_over(bank, item.index) or "" for item in items]
-        outcome = outcome_position(question, texts, headings)
-        if outcome is not None:
-            return _promoted(candidates, outcome) if outcome else candidates
-        if not asks_decision(question):
-            return candidates
-    under = [under_decision_heading(bank, item.index) for item in items]
-    names = [_document_name(bank, item) for item in items]
-    position = decision_position(question, texts, under, names)
-    if position is None:
-        return candidates
-    return _promoted(candidates, position)
-
-
-def role_label_first(
-    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
-) -> Candidates:
-    """The candidates, but for a question asking who holds a role ("Who leads REFRACT?") the
-    line labelling that role with its holder (role_labels.role_label_position: "Project lead"
-    over "B Lauwerys"), among the first ROLE_LABEL_RANKS candidates and the lines of the
-    best's document when it has at most FIELD_DOCUMENT_CHUNKS passages (a facts box the
-    passages read may miss), first, rated as the first was, every other rated at most
-    DISPLACED_SHARE of that, in their order."""
-    if not candidates.sentences or not asked_role_words(terms.focus):
-        return candidates
-    best = bank.sentences[candidates.sentences[0].index].doc_id
-    enlarged = _with_field_lines(candidates, bank, {best})
-    ranked = len(candidates.sentences)
-    places = [*range(min(ranked, ROLE_LABEL_RANKS)), *range(ranked, len(enlarged.sentences))]
-    indexes = [enlarged.sentences[place].index for place in places]
-    position = role_label_position(indexes, bank, terms)
-    if position is None or places[position] == 0:
-        return candidates
-    return _promoted(enlarged, places[position])
-
-
-def _document_name(bank: SentenceBank, item: ScoredSentence) -> str:
-    """A candidate's document's title and file name (not its folders)."""
-    doc_id = bank.sentences[item.index].doc_id
-    return f"{bank.documents[doc_id].title}\n{doc_id.rpartition('/')[2]}"
-
-
-def _statement(bank: SentenceBank, item: ScoredSentence) -> Statement:
-    """A candidate as achieved_results reads it: its text, its document, its names (title and
-    file name, not its folders: "Etape 2/Rapport final") and its context (its heading and its
-    table's header row)."""
-    text, label = _labelled(bank, item)
-    sentence = bank.sentences[item.index]
-    document = bank.documents[sentence.doc_id]
-    header = bank.header_span(sentence.doc_id, sentence.start)
-    header_row = "" if header is None else document.text[header[0] : header[1]]
-    section = label.rpartition("\n")[0]
-    file_name = sentence.doc_id.rpartition("/")[2]
-    names = f"{document.title} {file_name}"
-    return Statement(text, sentence.doc_id, names, f"{section}\n{header_row}")
-
-
-def _labelled(bank: SentenceBank, item: ScoredSentence) -> tuple[str, str]:
-    """A candidate's text and its label: the heading it stands under (chunking.section_of)
-    and its document's path, as yearly_rows.latest_year_row reads them."""
-    section = heading_over(bank, item.index) or ""
-    return bank.text(item.index), f"{section}\n{bank.sentences[item.index].doc_id}"
-
-
-def _placed(bank: SentenceBank, items: list[ScoredSentence]) -> list[tuple[str, int, str]]:
-    """Each sentence's document, start and text."""
-    spans = [bank.sentences[item.index] for item in items]
-    return [
-        (span.doc_id, span.start, bank.text(item.index))
-        for span, item in zip(spans, items, strict=True)
-    ]
+    return subset(candidates, kept) if kept else candidates
 
 
 def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
@@ -1305,7 +1049,7 @@ def of_named_records(candidates: Candidates, bank: SentenceBank, question: str) 
         for number, index, doc_id, path in placed
         if not _under_another_record(bank, index, path, asked, doc_id not in owning)
     ]
-    return _subset(candidates, kept)
+    return subset(candidates, kept)
 
 
 def _under_another_record(
@@ -1366,7 +1110,7 @@ def by_asked_speaker(candidates: Candidates, bank: SentenceBank, question: str) 
         for number, item in enumerate(candidates.sentences)
         if names_speaker(heading_over(bank, item.index) or "", asked, _kind_of(bank, item.index))
     ]
-    return _subset(candidates, kept) if kept else candidates
+    return subset(candidates, kept) if kept else candidates
 
 
 def in_answering_record(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
@@ -1386,8 +1130,8 @@ def in_answering_record(candidates: Candidates, bank: SentenceBank, question: st
     kept = answering_records(placed, question, supported)
     if kept is None:
         return candidates
-    answering = _subset(candidates, kept)
-    return _first_rated(answering, max(answering.probabilities[0], candidates.probabilities[0]))
+    answering = subset(candidates, kept)
+    return first_rated(answering, max(answering.probabilities[0], candidates.probabilities[0]))
 
 
 def _kind_of(bank: SentenceBank, index: int) -> str:
@@ -1407,14 +1151,14 @@ def defining_asked_terms(candidates: Candidates, bank: SentenceBank, question: s
     asked = asked_terms(bank, question)
     if asked:
         kept = [n for n, item in enumerate(candidates.sentences) if defines(bank, item, asked)]
-        return _subset(candidates, kept) if kept else candidates
+        return subset(candidates, kept) if kept else candidates
     meaning = asked_term(question)
     if meaning is None:
         return candidates
     kept = [
         n for n, item in enumerate(candidates.sentences) if _defines_meaning(bank, item, meaning)
     ]
-    return _subset(candidates, kept) if kept else candidates
+    return subset(candidates, kept) if kept else candidates
 
 
 def _defines_meaning(bank: SentenceBank, item: ScoredSentence, meaning: AskedTerm) -> bool:
@@ -1453,7 +1197,7 @@ def looked_up(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Ca
     if not keyed:  # "step 2" in `| Step | Port |`: no port is 2, so the rows it numbers are read
         keyed = [item for item in candidates.sentences if item.numbered_key]
     if asks_step(focus):
-        keyed = _in_best_document(keyed, candidates, bank)
+        keyed = in_best_document(keyed, candidates, bank)
     if not keyed:
         return _looked_up_by_words(candidates, bank, focus)
     table_of = {item.index: bank.table_of(item.index) for item in keyed}
@@ -1476,7 +1220,7 @@ def looked_up(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Ca
             for number, item in enumerate(candidates.sentences)
             if number == 0 or bank.table_of(item.index) != table
         ]
-    return _subset(candidates, rows)
+    return subset(candidates, rows)
 
 
 def on_named_line(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
@@ -1503,615 +1247,9 @@ def on_named_line(candidates: Candidates, bank: SentenceBank, focus: str) -> Can
             or (keyed and names_line(text, sentence.start, sentence.end, terms))
         )
     ]
-    if not named or named[0] == 0 or _writes_key(bank, candidates, named[0]):
+    if not named or named[0] == 0 or writes_key(bank, candidates, named[0]):
         return candidates
-    return _subset(candidates, named)
-
-
-FIELD_DOCUMENT_CHUNKS = 8
-"""The most passages a field document may have for `on_asked_field` to read its lines beyond
-the candidates: a form, an invoice, a quote (one or two passages), not a long report."""
-
-
-def on_asked_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
-    """The candidates, but when field lines of the field documents (`_field_documents`: those
-    whose path writes a record identifier the question writes, else the best's) are labelled
-    by words the question (`focus`) writes (`_field_match`: "Total TTC : 13 618,00 €" for "le
-    montant TTC de la facture"), only the sentences holding a line named best (most label
-    words written, then the label most fully written, then a line that is a whole sentence),
-    in the quote ranker's order, those of a short document the question names by its
-    identifier outside the passages read after the candidates (`_with_field_lines`). Unless
-    the best candidate is a table row looked up or prose of a field document writing the
-    label's words (`_speaks_of_field`: "French import VAT is payable by the customer." for
-    "Who pays the import VAT?"): a field is looked up by its label as a table's row by its key
-    cell (`looked_up`). The sentence ranker read a field line as a short sentence of few
-    question words, below footers and headers, and the passages read may hold an invoice's
-    header but not its totals (s31 trial: 11 wrong quotes on invoices and quotes). When the
-    question names no record, only a best candidate that is no prose (`_is_prose`) of a
-    document writing every name the question writes (`_names_unwritten`) is overridden, and a
-    short label must be named whole (field_lines.label_match's `whole_short`)."""
-    if not candidates.sentences or candidates.sentences[0].names_key:
-        return candidates
-    documents, by_record = _field_documents(candidates, bank, focus)
-    if not by_record and (_is_prose(candidates, bank) or _names_unwritten(bank, documents, focus)):
-        return candidates
-    enlarged = _with_field_lines(candidates, bank, documents) if by_record else candidates
-    named: list[tuple[tuple[int, float, bool], int]] = []
-    for number, item in enumerate(enlarged.sentences):
-        if bank.sentences[item.index].doc_id in documents:
-            match = _field_match(bank, item.index, focus, whole_short=not by_record)
-            if match[0]:
-                named.append((match, number))
-    if not named:  # the lines added at rating 0 are read for a field asked only
-        return candidates
-    best = max(match for match, _ in named)
-    chosen = [number for match, number in named if match == best]
-    chosen = _measured_or_limit(enlarged, bank, chosen, focus, not by_record)
-    first = candidates.sentences[0].index
-    if _speaks_of_field(bank, first, enlarged.sentences[chosen[0]].index, documents, focus):
-        return candidates
-    return _subset(enlarged, chosen)
-
-
-def on_record_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
-    """The candidates, but when the best candidate does not write every word the question
-    (`focus`) asks (record_fields.asked_words; a table row read with its header row) and field
-    lines of records among the candidates' documents of at most FIELD_DOCUMENT_CHUNKS passages
-    answer it by their record (record_fields.answering_fields: "Permanences : le lundi …"
-    under "Enseignante : Sophie Bernard" for "Quand sont les permanences de Sophie Bernard
-    ?"), only the lines named best of the first such document, a line no candidate added
-    rated as the best. Another document's line naming the owner but not the field (a notes
-    header "— Sophie Bernard —") won over the field line, which names no owner (s33 trial)."""
-    if not candidates.sentences:
-        return candidates
-    words, best = asked_words(focus), candidates.sentences[0].index
-    if len(words) < 2 or _writes_every_word(bank, best, words) or _prose_answer(bank, best, focus):
-        return candidates
-    if _field_documents(candidates, bank, focus)[1]:
-        return candidates  # the documents named by the asked record: on_asked_field reads them
-    found = _record_fields(candidates, bank, words, focus) or _lacking_record_mentions(
-        candidates, bank, words, focus
-    )
-    if not found:
-        return candidates
-    return _first_with(candidates, found)
-
-
-def _field_sized(bank: SentenceBank, doc_ids: Iterable[str]) -> list[Document]:
-    """The documents of `doc_ids` (each once, in order) of at most FIELD_DOCUMENT_CHUNKS
-    passages: a form, a card, a directory page, whose records are read."""
-    return [
-        bank.documents[doc_id]
-        for doc_id in dict.fromkeys(doc_ids)
-        if len(bank.chunks_of(doc_id)) <= FIELD_DOCUMENT_CHUNKS
-    ]
-
-
-def _lacking_record_mentions(
-    candidates: Candidates, bank: SentenceBank, words: list[AskedWord], focus: str
-) -> list[int]:
-    """The sentence numbers of the lines where the owner's record lacking the asked field
-    writes the field's words in a value ("Bureau : Téléphone : 09 …": owner_fields), in the
-    first candidates' document holding such a record; none when no record lacks it."""
-    doc_ids = (bank.sentences[item.index].doc_id for item in candidates.sentences)
-    held = owner_record_lacking(focus, words, _field_sized(bank, doc_ids))
-    if held is None:
-        return []
-    doc_id, lacking = held
-    return [
-        int(number)
-        for start, end in lacking.mentioning
-        for number in sentences_in(bank.sentences, doc_id, start, end)
-    ]
-
-
-def _owner_lacking_field(
-    focus: str, citations: list[Citation], top: Sequence[Hit], bank: SentenceBank
-) -> LackingOwner | None:
-    """The owner and field the question asks when a record of the passages' short documents
-    names the owner but lacks the field and no quote stands for it (owner_fields)."""
-    words = asked_words(focus)
-    if len(words) < 2:
-        return None
-    documents = _field_sized(bank, (hit.chunk.doc_id for hit in top))
-    return unanswered_owner(focus, words, citations, documents)
-
-
-def _prose_answer(bank: SentenceBank, index: int, focus: str) -> bool:
-    """Whether sentence `index` is prose (field_lines.closes_sentence) holding a value of the
-    kind the question (`focus`) asks (a date, a number, a name: answer_features.holds_asked_value,
-    holds_asked_name): "Le stage se déroule du 2 mars 2026 au 28 août 2026." answers "Quelles
-    sont les dates du stage ?", which a mail's "Date:" header line under a sender address
-    writing "stages@…" does not (s33 trial)."""
-    text = bank.text(index)
-    if not closes_sentence(text):
-        return False
-    wants = Wants.of(focus)
-    return holds_asked_value(wants, text) or holds_asked_name(wants, text)
-
-
-def _writes_every_word(bank: SentenceBank, index: int, words: list[AskedWord]) -> bool:
-    """Whether sentence `index`, with its table's header row for a row and the words its
-    document goes by (document_names.name_words), writes each of `words`: "TVA 20 % : 151,40
-    €" of "facture_equipements_F-2025-0187.pdf" answers "facture équipements TVA" (s29
-    trial), whatever another invoice's record writes; a label word is written by any word of its
-    group of field_labels.json (field_lines.with_label_groups: a roster's "Office hours" column
-    writes "heures de permanence"), so the answer does not hang on the question's language."""
-    header = bank.table_header(index)
-    text = bank.text(index) if header is None else f"{bank.text(header)}\n{bank.text(index)}"
-    held = with_label_groups(text_stems(text))
-    naming = name_words(bank.documents[bank.sentences[index].doc_id])
-    return all(word.stems & held or word.folded in naming for word in words)
-
-
-def _record_fields(
-    candidates: Candidates, bank: SentenceBank, words: list[AskedWord], focus: str
-) -> list[int]:
-    """The sentence numbers of the field lines named best that answer the question by their
-    record, of the first candidates' document holding any (`on_record_field`); a mail's header
-    lines are its message's, no record's ("Date:" under "From: Placements Office" answers no
-    "dates of the placement": mail_candidates.py reads them for a question asking them)."""
-    doc_ids = dict.fromkeys(bank.sentences[item.index].doc_id for item in candidates.sentences)
-    layouts = MailLayouts(bank.documents)
-    for doc_id in doc_ids:
-        if len(bank.chunks_of(doc_id)) > FIELD_DOCUMENT_CHUNKS:
-            continue
-        document, layout = bank.documents[doc_id], layouts.of(doc_id)
-        found = [
-            (match, start, end)
-            for match, start, end in answering_fields(
-                document.text, words, focus, name_words(document)
-            )
-            if layout is None or not layout.in_headers(start)
-        ]
-        if found:
-            best = max(match for match, _, _ in found)
-            spans = [(start, end) for match, start, end in found if match == best]
-            labels = [field_label(document.text, start, end) or "" for start, end in spans]
-            if (preferred := preferred_label(labels, focus)) is not None:
-                spans = [spans[preferred]]  # "Measured deflection", not "Allowable deflection"
-            return [
-                int(number)
-                for start, end in spans
-                for number in sentences_in(bank.sentences, doc_id, start, end)
-            ]
-    return []
-
-
-def _first_with(candidates: Candidates, indexes: list[int]) -> Candidates:
-    """The candidates that are sentences `indexes`, in that order, those no candidate added,
-    each rated as the best candidate."""
-    position = {item.index: number for number, item in enumerate(candidates.sentences)}
-    extra = [index for index in indexes if index not in position]
-    if extra:
-        candidates = _with_sentences(candidates, extra)
-        position = {item.index: number for number, item in enumerate(candidates.sentences)}
-    chosen = _subset(candidates, [position[index] for index in indexes])
-    chosen.probabilities[:] = candidates.probabilities.max(initial=0.0)
-    return chosen
-
-
-def _names_unwritten(bank: SentenceBank, documents: set[str], focus: str) -> bool:
-    """Whether a name the question writes (across.written_names) is written by none of the
-    field `documents`: their fields are another party's ("le numéro de SIRET de Termcraft"
-    quoted the issuer's own "SIRET:" line of an invoice to another client: s32 admin set).
-    The documents are folded only for a question writing a name."""
-    names = set(map(fold, written_names(focus)))
-    if not names:
-        return False
-    texts = [_folded_document(bank, doc_id) for doc_id in documents]
-    return any(
-        not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for text in texts)
-        for name in names
-    )
-
-
-FOLDED_DOCUMENTS_KEPT = 32
-"""How many documents' folded texts `_names_unwritten` keeps a bank (the field documents of
-the questions asked last: folding one anew a question cost up to a few milliseconds)."""
-FOLDED_DOCUMENT_MAX = 200_000
-"""A longer document's folded text is not kept (`_folded_document`): 32 kept whole documents
-of megabytes each would hold as much memory again (review of s37-warmpath)."""
-
-_FOLDED_DOCUMENTS: weakref.WeakKeyDictionary[SentenceBank, RecentlyUsed[str, str]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _folded_document(bank: SentenceBank, doc_id: str) -> str:
-    """The document's text folded (glossary.fold), kept for the bank's last
-    FOLDED_DOCUMENTS_KEPT documents asked of at most FOLDED_DOCUMENT_MAX characters."""
-    text = bank.documents[doc_id].text
-    if len(text) > FOLDED_DOCUMENT_MAX:
-        return fold(text)
-    with _NAMED_TEXTS_LOCK:
-        kept = _FOLDED_DOCUMENTS.setdefault(bank, RecentlyUsed(FOLDED_DOCUMENTS_KEPT))
-    return kept.get(doc_id, lambda: fold(text))
-
-
-def _is_prose(candidates: Candidates, bank: SentenceBank) -> bool:
-    """Whether the best candidate is prose: a sentence closing on sentence punctuation whose
-    last line is no field line, and no boilerplate (a line repeated across the corpus:
-    boilerplate_weights). A question naming no record has a field line override only a best
-    that is none (a header, a footer, another field line: the s31 trial's failures); over
-    prose it took right answers away ("Who is the author of the load test method?" quoted
-    "Author: …", "How many inspectors in total …" quoted "Total: 4 sites": s32-keyed review)."""
-    index = candidates.sentences[0].index
-    weights = candidates.weights
-    if weights is not None and weights[0] < 1.0:
-        return False
-    sentence = bank.sentences[index]
-    text = bank.documents[sentence.doc_id].text
-    last = line_start(text, sentence.end - 1)
-    if field_label(text, max(last, sentence.start), sentence.end) is not None:
-        return False
-    return closes_sentence(bank.text(index))
-
-
-def _measured_or_limit(
-    candidates: Candidates, bank: SentenceBank, chosen: list[int], focus: str, whole_short: bool
-) -> list[int]:
-    """`chosen` (the numbers of candidates holding field lines the question `focus` names as
-    well), or the one of them whose label it asks of a measured value and its limit
-    (measured_labels.preferred_label: "Measured deflection: 21.5 mm" over "Allowable
-    deflection: 28 mm" for "the deflection in T-21", the limit for "the allowable one")."""
-    if len(chosen) < 2:
-        return chosen
-    labels = [_named_label(bank, candidates.sentences[n].index, focus, whole_short) for n in chosen]
-    preferred = preferred_label(labels, focus)
-    return chosen if preferred is None else [chosen[preferred]]
-
-
-def _named_label(bank: SentenceBank, index: int, focus: str, whole_short: bool) -> str:
-    """The label of the field line within sentence `index` the question (`focus`) names best
-    (`_field_match`'s), "" for none."""
-    sentence = bank.sentences[index]
-    document = bank.documents[sentence.doc_id]
-    fields = fields_within(document.text, sentence.start, sentence.end)
-    naming = name_words(document) if fields else frozenset()
-    named = max(
-        fields,
-        key=lambda field: label_match(field[0], focus, naming, field[1], whole_short),
-        default=("", ""),
-    )
-    return named[0]
-
-
-def _field_match(
-    bank: SentenceBank, index: int, focus: str, whole_short: bool = False
-) -> tuple[int, float, bool]:
-    """How well the question (`focus`) names the best-named field line within sentence `index`
-    (field_lines.label_match, the words its document goes by set aside), and whether that line
-    is the whole sentence (quoted alone, where a longer sentence may be cut before it:
-    quoting.best_clauses); (0, 0.0, False) for none."""
-    sentence = bank.sentences[index]
-    document = bank.documents[sentence.doc_id]
-    fields = fields_within(document.text, sentence.start, sentence.end)
-    naming = name_words(document) if fields else frozenset()
-    match = max(
-        (label_match(label, focus, naming, value, whole_short) for label, value in fields),
-        default=(0, 0.0),
-    )
-    whole = field_label(document.text, sentence.start, sentence.end) is not None
-    return (*match, whole)
-
-
-def _speaks_of_field(
-    bank: SentenceBank, index: int, field: int, documents: set[str], focus: str
-) -> bool:
-    """Whether sentence `index`, the best candidate, is prose (closing on sentence
-    punctuation) of a field document writing a label word of sentence `field`'s field lines
-    that the question writes too: it speaks of that field as the question does ("French import
-    VAT is payable by the customer." over "VAT: 0%" for "Who pays the import VAT?")."""
-    sentence = bank.sentences[index]
-    text = bank.text(index).rstrip()
-    if sentence.doc_id not in documents or not closes_sentence(text):
-        return False
-    other = bank.sentences[field]
-    labels = field_labels(bank.documents[other.doc_id].text, other.start, other.end)
-    named = frozenset().union(*(named_label_words(label, focus) for label in labels))
-    return bool(named) and writes_stems(text, named)  # the sentence stemmed once, not per label
-
-
-def _field_documents(
-    candidates: Candidates, bank: SentenceBank, focus: str
-) -> tuple[set[str], bool]:
-    """The documents whose field lines `on_asked_field` reads, and whether the question names
-    them: those of the candidates whose path writes a record identifier the question writes
-    ("factures/FA-2025-022.pdf" for "Date de la facture FA-2025-022 ?", not the credit note
-    that cites that invoice; `_spaced`), else the best candidate's."""
-    documents = {bank.sentences[item.index].doc_id for item in candidates.sentences}
-    asked = asked_records(focus)
-    if asked is not None:
-        named = {doc_id for doc_id in documents if asked.pattern.search(_spaced(doc_id))}
-        if named:
-            return _going_by_asked_ids(named, asked, focus, bank), True
-    return {bank.sentences[candidates.sentences[0].index].doc_id}, False
-
-
-def _going_by_asked_ids(
-    named: set[str], asked: AskedRecords, focus: str, bank: SentenceBank
-) -> set[str]:
-    """The `named` documents (their path writes an asked identifier) less those going by
-    another record (`_goes_by_another`), when some named document is left: a credit note
-    "avoirs/AV-2025-003_FA-2025-022" won the invoice's total (s33 hostile probe M3). The
-    others all stay (s34 review: an exclusion by the identifier's place alone dropped an invoice
-    named "BC-2031-7_PV-2031-020", an order's number first, for a payment notice's amount)."""
-    kept = {doc_id for doc_id in named if not _goes_by_another(doc_id, asked, focus, bank)}
-    return _of_asked_kind(kept or named, focus, bank)
-
-
-def _of_asked_kind(named: set[str], focus: str, bank: SentenceBank) -> set[str]:
-    """The `named` documents less those of another kind than the one the question (`focus`)
-    asks (document_kinds: "la facture FAC-2025-002"), by their file name, first line or
-    folder, when one of the asked kind is among them: a credit note "banque/avoir_FAC-2025-002"
-    labelling its amount "Montant" won the invoice's (s35 hostile M6). Those naming no kind
-    stay."""
-    wanted = asked_kind(focus)
-    if wanted is None or len(named) < 2:
-        return named
-    kinds = {doc_id: document_kind(doc_id, bank.documents[doc_id].text) for doc_id in named}
-    if wanted not in kinds.values():
-        return named
-    return {doc_id for doc_id, kind in kinds.items() if kind in (wanted, None)}
-
-
-def _goes_by_another(doc_id: str, asked: AskedRecords, focus: str, bank: SentenceBank) -> bool:
-    """Whether the document is another record's, referring to the asked one: its path goes by
-    an identifier of letters none of the asked write (record_ids.own_record), its text writes
-    that identifier before any asked one ("Avoir AV-2025-003 sur facture FA-2025-022"), and its
-    path writes a word the question (`focus`) does not ("avoirs"; "l'avoir sur la facture"
-    asks it)."""
-    text = bank.documents[doc_id].text
-    own = own_record(doc_id, text)
-    if own is None or own.family in asked.families:
-        return False
-    its_own, asked_one = ids_pattern([own]).search(text), asked.pattern.search(text)
-    if its_own is None or (asked_one is not None and asked_one.start() < its_own.start()):
-        return False
-    return bool(_unasked_path_words(doc_id, focus))
-
-
-def _unasked_path_words(path: str, focus: str) -> list[str]:
-    """The words of `path` (its identifiers left out) that carry a stem and that the question
-    `focus` does not write (field_lines.named_label_words)."""
-    spaced = _spaced(path)
-    written = asked_ids(spaced)
-    if written:
-        spaced = ids_pattern(written).sub(" ", spaced)
-    return [
-        word
-        for word in re.findall(r"[^\W\d_]+", spaced)
-        if text_stems(word) and not named_label_words(word, focus)
-    ]
-
-
-def _spaced(path: str) -> str:
-    """A document's path with its underscores read as the spaces they stand for
-    ("DE-2025-012_cuisine_v2.pdf": an identifier is searched whole, and "_" is a word
-    character)."""
-    return path.replace("_", " ")
-
-
-def _with_field_lines(
-    candidates: Candidates, bank: SentenceBank, documents: set[str]
-) -> Candidates:
-    """The candidates, then the sentences of each of `documents` of at most
-    FIELD_DOCUMENT_CHUNKS passages that are no candidate, each rated 0.0 by the rankers."""
-    known = {item.index for item in candidates.sentences}
-    extra: list[int] = []
-    for doc_id in sorted(documents):
-        chunks = bank.chunks_of(doc_id)
-        if len(chunks) > FIELD_DOCUMENT_CHUNKS:
-            continue
-        for chunk in chunks:
-            extra.extend(
-                index for index in bank.scorable_in(bank.chunks[chunk]) if index not in known
-            )
-            known.update(extra)
-    return _with_sentences(candidates, extra) if extra else candidates
-
-
-def _with_sentences(candidates: Candidates, extra: list[int]) -> Candidates:
-    """The candidates, then sentences `extra`, each rated 0.0 by the rankers."""
-    added = [ScoredSentence(index, 0.0, 0.0, 0.0, 0.0, 0) for index in extra]
-    rows = np.zeros((len(extra), candidates.rows.shape[1]), dtype=candidates.rows.dtype)
-    weights = candidates.weights
-    return Candidates(
-        candidates.sentences + added,
-        np.concatenate([candidates.probabilities, np.zeros(len(extra))]),
-        np.concatenate([candidates.rows, rows]),
-        None if weights is None else np.concatenate([weights, np.ones(len(extra))]),
-    )
-
-
-def _writes_key(bank: SentenceBank, candidates: Candidates, number: int) -> bool:
-    """Whether the best candidate writes the key of candidate `number` (a keyed line's first
-    words, a row's key cell) whole: it speaks of that key, as the question does ("Resistance
-    in Cougar is conferred by the Stb16q gene" for "Which gene confers resistance in
-    Cougar?", not the `Cougar 318 1,236` line of a table's text)."""
-    sentence = bank.sentences[candidates.sentences[number].index]
-    text = bank.documents[sentence.doc_id].text
-    key = line_key(text, sentence.start, sentence.end)
-    if key is None:
-        key = key_cell(
-            bank.text(candidates.sentences[number].index),
-            bank.key_column(candidates.sentences[number].index),
-        )
-    return names_words(key, QuestionTerms(focus=bank.text(candidates.sentences[0].index)))
-
-
-def under_asked_section(
-    candidates: Candidates,
-    bank: SentenceBank,
-    question: str,
-    versioned: frozenset[str],
-) -> Candidates:
-    """The candidates, but for a question asking a numbered section ("version 3.5.1", "l'article
-    5", "clause 4.3": numbered_sections.asked_sections) only those standing under it, when any
-    does (numbered_sections.standing_under: the sentence, its paragraph's numbered lead line or
-    a heading above it opens with that number), in the quote ranker's order. The rankers read
-    the number as one word among others: "What changed in version 3.5.1?" quoted 3.3.0's
-    "Changed" line (trial s17). When those stand in several documents and the question names
-    some (document_names.named_among: "l'article 7 des CGV"), only the named ones' are kept.
-    When the asked number is a version a candidate's document names by its path or title
-    ("la version 2 du protocole" of "Protocole … (v2)": `_of_asked_version`; `versioned`: those
-    documents as Reading.versioned holds them), that document's candidates
-    are kept, wherever they stand (a version a file name ends with, "devis_v2",
-    or asked by an ordinal, "la première version", too: version_documents.asks_version).
-    Otherwise, for a number asked as a version, only the named documents' or, when the
-    question names none, those of documents that have a version (their path, file name or
-    title names one) or are copies of one (version_documents.versioned_documents) are kept,
-    and when none has, the best candidate's document's when one of them stands under a
-    heading opening with the version (`_sectioned_best`: a changelog's "## [2.3.1]"), else
-    the candidates are: another document's section of that number is no version of what is
-    asked (s31 trial a18: "le devis … version 2" quoted a safety sheet's
-    "2. Hazards identification"; s32 review: an unversioned quote's line "Version 2 du 3 mars
-    2026." was kept alone for its total); an article's number is looked for in any
-    document (notes citing "l'article 9 du bail" outrank the lease's own article 9)."""
-    if not candidates.sentences or not asks_version(question):
-        return candidates
-    of_version = _of_asked_version(candidates, bank, question, versioned)
-    if of_version:
-        return _subset(candidates, of_version)
-    if not asked_numbers(question):
-        return candidates
-    under = standing_under(question, bank, [item.index for item in candidates.sentences])
-    rows = [number for number, standing in enumerate(under) if standing]
-    doc_of = [bank.sentences[candidates.sentences[n].index].doc_id for n in rows]
-    named = named_among(question, (bank.documents[doc_id] for doc_id in dict.fromkeys(doc_of)))
-    if not named and asked_file_versions(question):
-        named = versioned_documents(bank.documents[doc_id] for doc_id in dict.fromkeys(doc_of))
-        if not named:
-            named = _sectioned_best(candidates, bank, question, rows)
-        if not named:
-            return candidates
-    if named:
-        rows = [n for n, doc_id in zip(rows, doc_of, strict=True) if doc_id in named]
-    return _subset(candidates, rows) if rows and rows != list(range(len(under))) else candidates
-
-
-def _sectioned_best(
-    candidates: Candidates, bank: SentenceBank, question: str, rows: list[int]
-) -> set[str]:
-    """The best candidate's document when one of `rows` (the candidates standing under the
-    asked version) of it stands under a heading or lead line opening with that version rather
-    than opening with it itself (a changelog's "## [2.3.1]" section); else none: a line
-    "Version 2 du 3 mars 2026." says which version its whole document is, it is no section."""
-    best = bank.sentences[candidates.sentences[0].index].doc_id
-    versions = set(asked_file_versions(question))
-    for number in rows:
-        index = candidates.sentences[number].index
-        text = bank.text(index)
-        if bank.sentences[index].doc_id == best and (
-            opening_number(text) is None or versions.isdisjoint(written_versions(text))
-        ):
-            return {best}
-    return set()
-
-
-def _of_asked_version(
-    candidates: Candidates, bank: SentenceBank, question: str, asked: frozenset[str]
-) -> list[int]:
-    """The positions of the candidates of the documents `asked` (those whose path or title names
-    the version the question asks: version_documents.version_documents_read, every sentence of
-    "Protocole … (v2)" is of "la version 2"), a line opening with that version ("Version 2 — 14
-    octobre 2025 — rédigé par …": it names the version, its steps say what it holds) only when
-    no other is; [] when no candidate is of such a document. Other documents' lines opening with
-    the number ("2. Fixer 20 min …" of v1) are not of it: the number names a version, no
-    section. Another document's sentence writing the asked version and a word of the question
-    that none of the version's documents' candidates writes (their titles and headings counted)
-    is about that version: it is kept too, in the ranker's order ("When was version 2 of the
-    guide released?": notes.md's "Version 2 of the guide was released in May.", not the guide's
-    installer line: s31 review; `_about_version`)."""
-    doc_of = [bank.sentences[item.index].doc_id for item in candidates.sentences]
-    rows = [number for number, doc_id in enumerate(doc_of) if doc_id in asked]
-    if not rows:
-        return []
-    versions = set(asked_file_versions(question))
-    texts = [bank.text(item.index) for item in candidates.sentences]
-    naming = [
-        number
-        for number in rows
-        if opening_number(texts[number]) is not None
-        and not versions.isdisjoint(written_versions(texts[number]))
-    ]
-    kept = set([number for number in rows if number not in naming] or naming)
-    return sorted(kept.union(_about_version(candidates, bank, question, rows)))
-
-
-def _about_version(
-    candidates: Candidates, bank: SentenceBank, question: str, rows: list[int]
-) -> list[int]:
-    """The positions of the candidates not in `rows` (the asked version's documents') writing
-    the asked version and a word of the question, its version's mention aside, that none of
-    `rows` writes in its sentence, heading or title (`_of_asked_version`)."""
-    mentions = asked_mentions(question)
-    versions = {version for version, _ in mentions}
-    words = question
-    for _, written in mentions:
-        words = words.replace(written, " ")
-    asked = about_terms(undated_terms(words))
-    held: set[str] = set()
-    for number in rows:
-        sentence = bank.sentences[candidates.sentences[number].index]
-        section = bank.chunks[sentence.chunk_index].section or ""
-        title = bank.documents[sentence.doc_id].title or ""
-        held |= undated_terms(
-            f"{bank.text(candidates.sentences[number].index)}\n{section}\n{title}"
-        )
-    unheld = asked - held
-    return [
-        number
-        for number, item in enumerate(candidates.sentences)
-        if number not in rows
-        and unheld & undated_terms(text := bank.text(item.index))
-        and not versions.isdisjoint(written_versions(text))
-    ]
-
-
-def under_asked_heading(candidates: Candidates, reading: Reading) -> Candidates:
-    """The candidates, but when the best's document has a section heading the question asks by
-    its words (asked_headings.py: "Root cause" for "What was the root cause of the May 2026
-    email outage?") and the best stands under none, those standing right under one, in the
-    quote ranker's order: the rankers rated the page's key/value rows, read with its title,
-    over the sentence under "## Root cause" (s24 trial). Not when the best stands under a
-    heading writing a word of the question: "## Apollo" answers "What is the status of project
-    Apollo?" over "## Project status". Another document's such sections are another record's."""
-    if not candidates.sentences:
-        return candidates
-    bank, best = reading.bank, candidates.sentences[0]
-    doc_id = bank.sentences[best.index].doc_id
-    text = bank.documents[doc_id].text
-    lang = reading.hits[best.passage_rank - 1].chunk.lang
-    if heading_writes_asked_word(text, bank.sentences[best.index].start, reading.terms, lang):
-        return candidates  # "## Apollo" for "What is the status of project Apollo?"
-    asked = asked_heading_starts(text, reading.terms, lang)
-    if not asked:
-        return candidates
-    rows = [
-        number
-        for number, item in enumerate(candidates.sentences)
-        if bank.sentences[item.index].doc_id == doc_id
-        and under_heading(text, bank.sentences[item.index].start) in asked
-    ]
-    return _subset(candidates, rows) if rows and rows[0] != 0 else candidates
-
-
-def at_asked_place(candidates: Candidates, reading: Reading, asked: AskedPlace) -> Candidates:
-    """The candidates a question asking a place keeps (places.place_rows): those at the place,
-    and of them only its opening body sentence when the question names nothing else."""
-    indices = [item.index for item in candidates.sentences]
-    rows = place_rows(indices, reading.bank, reading.hits, reading.terms.focus, asked)
-    return candidates if rows is None else _subset(candidates, rows)
-
-
-def _in_best_document(
-    rows: list[ScoredSentence], candidates: Candidates, bank: SentenceBank
-) -> list[ScoredSentence]:
-    """The `rows` standing in the document of the best of the `candidates`."""
-    best = bank.sentences[candidates.sentences[0].index].doc_id
-    return [item for item in rows if bank.sentences[item.index].doc_id == best]
+    return subset(candidates, named)
 
 
 def _looked_up_by_words(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
@@ -2142,7 +1280,7 @@ def _looked_up_by_words(candidates: Candidates, bank: SentenceBank, focus: str) 
         return candidates
     if rows == [0]:  # the best is the row: its table's other rows go, prose stays
         rows = _without_other_rows(candidates, bank, table)
-    return candidates if len(rows) == len(candidates.sentences) else _subset(candidates, rows)
+    return candidates if len(rows) == len(candidates.sentences) else subset(candidates, rows)
 
 
 def _without_other_rows(
@@ -2185,7 +1323,7 @@ def _table_named_twice(
         ):
             continue
         number = candidates.sentences.index(item)
-        return None if _writes_key(bank, candidates, number) else bank.table_of(item.index)
+        return None if writes_key(bank, candidates, number) else bank.table_of(item.index)
     return None
 
 
@@ -2576,7 +1714,7 @@ def compose(
     if record is not None:  # "study B's efficacy": the Efficacy row through study B's cell
         citations = _quoted_instead(citations, record.quote, bank.documents, record.header)
     rechoose = functools.partial(_rechosen, candidates, reading, models, settings, place)
-    citations, unheld_time = _of_asked_time(terms, citations, reading, rechoose)
+    citations, unheld_time = of_asked_time(terms, citations, reading, rechoose)
     if unheld_time is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_held_id(*unheld_time, lang))
     citations, sibling = _of_sibling_year(terms.focus, citations, rechoose)
@@ -2584,16 +1722,16 @@ def compose(
         return abstain(abstention.no_held_id(sibling.asked, [sibling.held], lang))
     rewrite = functools.partial(_rechosen_writing, candidates, reading, models, settings, place)
     other_language = functools.partial(rewrite, lang)
-    citations, month = _of_asked_month(terms.focus, citations, top, bank.documents, other_language)
+    citations, month = of_asked_month(terms.focus, citations, top, bank.documents, other_language)
     if month is not None:  # "la cantine en avril" answered by the March invoice's line
         return abstain(abstention.no_held_id(month.month, month.held, lang))
-    citations = _of_asked_quarter(terms.focus, citations, functools.partial(rewrite, None))
-    citations = _of_asked_week(terms.focus, citations, functools.partial(rewrite, None))
+    citations = of_asked_quarter(terms.focus, citations, functools.partial(rewrite, None))
+    citations = of_asked_week(terms.focus, citations, functools.partial(rewrite, None))
     labels, bodies, texts = answer_texts(citations, top, bank.documents)
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
         return abstain(abstention.no_held_id(number.asked, number.held, lang))
-    lacking = _owner_lacking_field(terms.focus, citations, top, bank)
+    lacking = owner_lacking_field(terms.focus, citations, top, bank)
     if lacking is not None:  # "le téléphone de Marc Dubois", his card has none: Sophie's quoted
         return abstain(abstention.record_lacks_field(lacking.owner, lacking.label, lang))
     quoted = [*(c.quote for c in citations), *labels]
@@ -2830,173 +1968,6 @@ def _rows_quoted_instead(
     return [item.model_copy(update={"n": n}) for n, item in enumerate([*rows, *others], 1)]
 
 
-def _of_asked_time(
-    terms: QuestionTerms,
-    citations: list[Citation],
-    reading: Reading,
-    rechoose: Callable[[Callable[[str, frozenset[str]], bool]], list[Citation] | None],
-) -> tuple[list[Citation], tuple[str, list[str]] | None]:
-    """The answer's citations, and the year or period (a span, "2024-2025") the question asks
-    of that the texts they stand in never write while writing others, with those (None when
-    there is none): unheld_years.py, unheld_periods.py. Before that is said, the near-best
-    candidates of documents whose title or path names it answer instead (`rechoose`, given
-    what names it: "d'après les statuts de 2019", s29 trial; `_names_year`)."""
-    focus = terms.focus
-    unheld = _unheld_time(focus, citations, reading)
-    if unheld is None:
-        return citations, None
-    asked = unheld[0]
-    if asked in asked_years(focus):
-        words = _subject_words(terms)  # only on this rare path
-        chosen = rechoose(lambda text, tokens: _names_year(text, tokens, asked, words))
-    else:
-        period = next(iter(periods_written(focus)))
-        chosen = rechoose(lambda text, _: period in periods_written(text))
-    if chosen is None:
-        return citations, unheld
-    return chosen, _unheld_time(focus, chosen, reading)
-
-
-_TITLE_WORD = re.compile(r"[^\W_\d]+")
-"""A word of a folded title or path: letters, an underscore or a digit between words."""
-
-
-def _names_year(text: str, sentence: frozenset[str], year: str, words: frozenset[str]) -> bool:
-    """Whether `text` (a document's path and title) names `year` as an edition's
-    ("statuts_2019", "Rapport 2019"), or only as a date's ("April 2026", "du 15 juin 2024")
-    while it writes one of the asked `words` (folded or stemmed), or the candidate `sentence`
-    (its tokens) one naming what is asked of (not the year, a date, nor a word naming the kind
-    of value asked: `_subject_words`): a document dated by the year, "Trip to Wales - April
-    2026", is no edition of what "la date de l'assemblée générale 2026" asks of (s30: its trip
-    dates answered), while minutes of "25 novembre 2025" writing "Retraite scientifique … le
-    11 décembre 2025" answer "Où aura lieu la retraite scientifique de décembre 2025 ?" (s30
-    lab trial: refused once a numeric date in the path stopped reading as an edition's)."""
-    folded = fold(text)
-    written = [m for m in WRITTEN.finditer(folded) if m.group() == year]
-    if not written:
-        return False
-    dates = [date.span() for date in NUMERIC_DATE.finditer(folded)]
-    if any(not _of_a_date(folded, m.start(), dates) for m in written):
-        return True
-    subject = {word for word in words if word != year and not word.startswith("--")}
-    return not subject.isdisjoint(_TITLE_WORD.findall(folded)) or not subject.isdisjoint(sentence)
-
-
-def _subject_words(terms: QuestionTerms) -> frozenset[str]:
-    """The words (folded and stemmed forms) of the question's focus terms but those naming the
-    kind of value asked (answer_features.Wants: "date", French stem "dat"): what it asks of."""
-    groups = [words for words, _ in terms.terms[: terms.focus_terms]]
-    return frozenset().union(*(g for g in groups if not any(Wants.of(w).kinds for w in g)))
-
-
-def _of_a_date(folded: str, start: int, dates: list[tuple[int, int]]) -> bool:
-    """Whether the year at `start` of `folded` is a date's: inside a date of digits (`dates`,
-    dates.NUMERIC_DATE: "14/04/2026", "2026-04-14_board") or after a month's name."""
-    return any(begin <= start < end for begin, end in dates) or _after_a_month(folded[:start])
-
-
-def _after_a_month(before: str) -> bool:
-    """Whether `before` ends with a month's name ("april ", "15 juin ", a path's "avril_")."""
-    before = before[-24:].replace("_", " ").replace("-", " ")
-    previous = _TITLE_WORD.findall(before)
-    return bool(previous) and before.rstrip() != before and month_number(previous[-1]) is not None
-
-
-def _of_asked_month(
-    focus: str,
-    citations: list[Citation],
-    top: Sequence[Hit],
-    documents: Mapping[str, Document],
-    rechoose: Callable[[Callable[[str], bool]], list[Citation] | None],
-) -> tuple[list[Citation], UnheldMonth | None]:
-    """The answer's citations, and the month `focus` asks of that the texts they stand in (the
-    passages of `top` holding them, their sections, titles and documents) never write while
-    writing others (unheld_months.py; None when there is none). Before that is said, the
-    near-best candidates in the other language whose sentence writes that month as a record's
-    month, of a year (unheld_months.written_months: "septembre 2026", "14/09/2026"), by any of
-    its names (dates data: "September", "septembre"), answer instead (`rechoose`). A month
-    without its year is every year's rule: "…révisée chaque année au 1er septembre ; le voyage
-    est payé par le club" answered "How much was paid for the trip in September?" of a folder
-    whose trip was paid in May (s30 review D); so "En janvier, tous les entraînements ont
-    lieu…" no longer answers "Where will training take place in January?" either."""
-    month = _unheld_month_of(focus, citations, top, documents)
-    if month is None:
-        return citations, None
-    (term,) = asked_months(focus)
-    chosen = rechoose(lambda text: writes_month(text, term, dated=True))
-    if chosen is None:
-        return citations, month
-    return chosen, _unheld_month_of(focus, chosen, top, documents)
-
-
-def _of_asked_quarter(
-    focus: str,
-    citations: list[Citation],
-    rechoose: Callable[[Callable[[str], bool]], list[Citation] | None],
-) -> list[Citation]:
-    """The answer's citations, but when `focus` asks of a quarter (quarters.asked_quarter:
-    "premier trimestre 2025") that the first quote, its section, its table's header, its
-    document's title and path never write ("rapport_T1_2025.pdf" writes it: its separators read
-    as blanks), nor the quote by a date or month inside it ("| 12/02/2025 | … |"), the
-    near-best candidates whose sentence writes it ("| T1 2025 | … |") instead
-    (`rechoose`); the citations as they are when none does."""
-    asked = asked_quarter(focus)
-    if asked is None:
-        return citations
-    first = citations[0]
-    header = first.header.text if first.header else ""
-    quoted = [
-        first.quote,
-        first.section or "",
-        header,
-        first.title,
-        _PATH_SEPARATORS.sub(" ", first.path),
-    ]
-    if any(writes_quarter(text, asked) for text in quoted) or dates_in_quarter(first.quote, asked):
-        return citations
-    chosen = rechoose(lambda text: writes_quarter(text, asked))
-    return citations if chosen is None else chosen
-
-
-WEEK_RANKS = 60
-"""The first candidates among which one writing the week a question asks may answer instead of
-a quote writing another week (`_of_asked_week`): a rota's rows, one a week, rank alike, the
-asked week's sixth (s38 trial, a044); a quote writing no week gives way only to the first
-WRITTEN_MONTH_RANKS, as for a month or a quarter."""
-
-
-def _of_asked_week(
-    focus: str,
-    citations: list[Citation],
-    rechoose: Callable[[Callable[[str], bool], int], list[Citation] | None],
-) -> list[Citation]:
-    """The answer's citations, but when `focus` asks of a week of the year (iso_weeks.asked_week:
-    "week 14", "semaine 14", "W14") that the first quote, its section, its table's header and
-    its document's title never write, the near-best candidates whose sentence writes it ("|
-    2026-W14 | … |") instead (`rechoose`, among WEEK_RANKS when the quote writes another
-    week: a rota's row); the citations as they are when none does."""
-    asked = asked_week(focus)
-    if asked is None:
-        return citations
-    first = citations[0]
-    header = first.header.text if first.header else ""
-    if any(writes_week(text, asked) for text in (first.quote, first.section or "", header)):
-        return citations
-    if writes_week(first.title, asked):
-        return citations
-    ranks = WEEK_RANKS if writes_a_week(first.quote) else WRITTEN_MONTH_RANKS
-    chosen = rechoose(lambda text: writes_week(text, asked), ranks)
-    return citations if chosen is None else chosen
-
-
-def _unheld_month_of(
-    focus: str, citations: list[Citation], top: Sequence[Hit], documents: Mapping[str, Document]
-) -> UnheldMonth | None:
-    """The month `focus` asks of that `citations`' texts never write (`_of_asked_month`)."""
-    labels, bodies, texts = answer_texts(citations, top, documents)
-    return unheld_month(focus, [*(c.quote for c in citations), *labels, *bodies], texts)
-
-
 def _rechosen_writing(
     candidates: Candidates,
     reading: Reading,
@@ -3009,7 +1980,7 @@ def _rechosen_writing(
 ) -> list[Citation] | None:
     """The verified citations of the candidates among the first `ranks`, in passages in
     another language than the question's `lang` (any language when None), whose sentence
-    `writes` what the question asks (`_of_asked_month`, `_of_asked_quarter`); None when there
+    `writes` what the question asks (`of_asked_month`, `of_asked_quarter`); None when there
     are none. In the question's own language the ranker already read the asked month's name as
     written, and a near sentence writing it is no answer for that alone: "Combien de
     téléspectateurs regardent l'émission à la fin du mois de janvier ?" (a near miss of PIAF's
@@ -3023,21 +1994,7 @@ def _rechosen_writing(
         if (lang is None or bank.chunks[bank.sentences[item.index].chunk_index].lang != lang)
         and writes(bank.text(item.index))
     ]
-    return _quoted_verified(_subset(candidates, kept), reading, models, settings, place)
-
-
-def _unheld_time(
-    focus: str, citations: list[Citation], reading: Reading
-) -> tuple[str, list[str]] | None:
-    """The year, else the period, `focus` asks of that `citations`' texts never write while
-    writing others (`_of_asked_time`), with those."""
-    labels, bodies, texts = answer_texts(citations, reading.hits, reading.bank.documents)
-    year = unheld_year(focus, labels, bodies, texts, asks_of_a_meeting(" ".join(labels)))
-    if year is not None:
-        return year.year, year.held
-    paths = list(dict.fromkeys(c.doc_id for c in citations))
-    period = unheld_period(focus, [*labels, *bodies, *paths])
-    return None if period is None else (period.period, period.held)
+    return _quoted_verified(subset(candidates, kept), reading, models, settings, place)
 
 
 def _rechosen(
@@ -3221,7 +2178,7 @@ def _quoted(
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         rows = leading_rows_kept(ranked, bank, terms, lead)
         chosen = choose(
-            ranked if rows is None else _subset(ranked, rows),
+            ranked if rows is None else subset(ranked, rows),
             bank,
             settings.max_quote_sentences,
             extra.get("neighbour_ratio", 1.0),
@@ -3276,12 +2233,12 @@ def _replied(
         if replying is not None:
             break
     if replying is None:
-        return _subset(ranked, [] if set(band) <= set(echoes) else others), reading
+        return subset(ranked, [] if set(band) <= set(echoes) else others), reading
     chosen, widened = replying
     rating = ranked.probabilities[echoes[0]]
     held = {item.index for item in chosen.sentences}
     others = [n for n in others if ranked.sentences[n].index not in held]
-    return _merged(_rated_below(chosen, rating), _subset(ranked, others)), widened
+    return _merged(_rated_below(chosen, rating), subset(ranked, others)), widened
 
 
 def _rated_below(chosen: Candidates, rating: float) -> Candidates:
@@ -3322,7 +2279,7 @@ def _merged(replying: Candidates, others: Candidates) -> Candidates:
         np.concatenate(weights),
     )
     order = sorted(range(len(joined.sentences)), key=lambda n: (-probabilities[n], n))
-    return _subset(joined, order)
+    return subset(joined, order)
 
 
 def _reply_candidates(
@@ -3354,7 +2311,7 @@ def _reply_candidates(
     words = (_writes_own_word(bank.tokens[ranked_all.sentences[n].index], widened) for n in kept)
     if not kept or (needs_word and not any(words)):
         return None
-    replying = quotable(reordered(_subset(ranked_all, kept), models.quoter, widened), bank)
+    replying = quotable(reordered(subset(ranked_all, kept), models.quoter, widened), bank)
     return _most_covering_first(replying, widened), widened
 
 
@@ -3372,7 +2329,7 @@ def _most_covering_first(candidates: Candidates, reading: Reading) -> Candidates
     covers = [reading.terms.own_coverage(bank.tokens[item.index]) for item in items]
     starts = [bank.sentences[item.index].start if covers[n] else 0 for n, item in enumerate(items)]
     order = sorted(range(len(covers)), key=lambda n: (-covers[n], starts[n], n))
-    return _subset(candidates, order)
+    return subset(candidates, order)
 
 
 def _looked_up_lines(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:

@@ -5,13 +5,13 @@ was decided about what it writes, before the discussion or header lines of the s
 The answer models read the words a question shares with a sentence; "What was decided about
 the railing?" shares "railing" with the discussion ("The architect presented two options for
 the railing…", rated .46) as with the decision (.06), and "decided" with neither (s37 trial).
-`decision_position` finds, among the candidates it is given (answering.decision_first passes
+`decision_position` finds, among the candidates it is given (promotions.decision_first passes
 the first achieved_results.RESULT_RANKS), the first labelled
 decision line writing every content word of the question but its asking words (their stems),
 or at least as many of them as the best candidate and one (any decision line when the question
 writes none: "What was decided?"), when the question asks what was decided (past and noun forms
 only: "decided", "décidé", "agreed"; "who decides…" asks for a rule): it leads the quote, the
-others rated below it (answering.decision_first), but never over a best candidate writing an
+others rated below it (promotions.decision_first), but never over a best candidate writing an
 asking word itself ("The contractor's budget was agreed at £40,000" over "DECISION: The budget
 for the lighting is postponed"). The labels and the words asking are data, English and French
 (citeqa/data/decision_lines.json); dated minutes asked by their date are dated_meetings.py's.

@@ -3,7 +3,7 @@
 A credit note named "banque/avoir_FAC-2025-002.txt" writes the invoice's id in its name and
 labels its amount "Montant", so "Quel est le montant de la facture FAC-2025-002 ?" quoted its
 "-50,00 €" (s35 hostile M6): its path names no id of other letters, which is all
-answering._going_by_asked_ids read. The kind words are data (data/document_kinds.json,
+field_answers.going_by_asked_ids read. The kind words are data (data/document_kinds.json,
 English and French): a document's kind is the first kind its file name writes, else its first
 non-blank line when it opens with one (a title), else its innermost folder naming one kind
 only (`document_kind`); a question asks the

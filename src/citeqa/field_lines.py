@@ -9,7 +9,7 @@ quotes). A field line is a whole line whose label (before its first colon, which
 letter) is followed by a short value (at most VALUE_MAX characters, no sentence of its own). A
 question writing the label's words ("Quel est le montant TTC …" for "Total TTC", "Date de la
 facture …" for "Date") looks that line up, as it looks a table's row up by its key cell
-(answering.on_asked_field: always for a question naming the record the document is, else only
+(field_answers.on_asked_field: always for a question naming the record the document is, else only
 over a best sentence that is no prose, and a label of at most SHORT_LABEL_WORDS words named
 whole): of several labels one document shares a word of ("Total HT", "Total TTC"), the
 question's other words choose (`label_match`: most label words written first, then the label
@@ -137,7 +137,7 @@ def label_match(
     invoice?" asks; a question word that the line's `value` writes too tells which record is
     asked, not which field: "Journal" of "the DOI of the Journal of Microscopy paper" names no
     "journal: Journal of Microscopy" line. With `whole_short` (a question naming no record
-    the document is: answering.on_asked_field), a label of at most SHORT_LABEL_WORDS words is
+    the document is: field_answers.on_asked_field), a label of at most SHORT_LABEL_WORDS words is
     named only by all of them: a lone generic word ("total" of "How many inspectors in total
     …", "due" of "What was the delay due to?") names no "Total: 4 sites" or "Due date: …"
     line (s32-keyed review). A label word named only through a group of a kind of value

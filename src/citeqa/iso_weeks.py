@@ -3,7 +3,7 @@
 
 A rota or a release plan keys its rows by ISO week codes ("| 2026-W14 | 2026-03-30 | … |"); a
 question writes "week 14", whose number weighs as one word among its others, and the rota's
-2026-W12 row was quoted (s38 trial, a044). answering._of_asked_week then prefers a near-best
+2026-W12 row was quoted (s38 trial, a044). time_siblings.of_asked_week then prefers a near-best
 candidate writing the asked week, as it does for a quarter (quarters.py). The words and code
 letters are data (citeqa/data/iso_weeks.json, English and French); a week's number is 1 to
 53, written with one or two digits; a code's year, when both the question and the text write

@@ -4,7 +4,7 @@ An engineering sheet heads a load test's row with "Required deflection limit (mm
 "Measured deflection (mm)"; a test report writes "Allowable deflection: 28 mm" above "Measured
 deflection: 21.5 mm"; a French one "Flèche admissible" above "Flèche constatée". "What was the
 deflection of T-03?" names both labels as well ("deflection"), and the rules choosing a field's
-row or line by its label (record_cells.py, answering.on_asked_field, answering._record_fields
+row or line by its label (record_cells.py, field_answers.on_asked_field, field_answers.record_fields
 over record_fields.py's fields) chose none or the first, the limit (s36 trial). A question asks
 what was found unless it asks the plan: `preferred_label` picks, of labels tied by those rules,
 the one label naming a measurement or a result ("measured", "observed", "actual", "mesurée",

@@ -5,7 +5,7 @@ lines under the lines saying whose they are: "# DS-M2-104 — Traitement automat
 langues", "Enseignante : Sophie Bernard", then "Permanences : le lundi de 16 h à 17 h 30".
 The field line names neither the teacher nor the course, so "Quand sont les permanences de
 Sophie Bernard ?" rated it far below another document's line naming the teacher (a notes
-header, a slide's title page: s33 trial, 7 wrong quotes), and answering.on_asked_field, which
+header, a slide's title page: s33 trial, 7 wrong quotes), and field_answers.on_asked_field, which
 reads the best candidate's document only, was never reached.
 
 A record is a section (the lines between two markdown headings, or the whole document), or one

@@ -11,7 +11,7 @@ languages (lexical.query_tokens). A "who is the <role>" question is left as the 
 order it: it names the role's noun itself, and prose not writing it may answer ("devised by
 Mori and Keller" for "Who is the author of the firing schedule?", not "Author: Jeanne Roux").
 
-`role_label_position`: among the sentences given (answering.role_label_first: the first
+`role_label_position`: among the sentences given (promotions.role_label_first: the first
 ROLE_LABEL_RANKS candidates, then the lines of a short best document), unless the first writes
 one of the asked role's words and names someone (a sentence speaking of the role, "Le bureau
 est présidé par Paul Martin.", answers as it stands), the first candidate that is a role label
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["ROLE_LABEL_RANKS", "role_label_position"]
 
 ROLE_LABEL_RANKS = 30
-"""The first candidates (by the quote ranker) among which answering.role_label_first looks
+"""The first candidates (by the quote ranker) among which promotions.role_label_first looks
 for a role label: a facts box's label line is rated near nothing (REFRACT's "Project lead"
 was sixth)."""
 LABEL_WORDS = 4

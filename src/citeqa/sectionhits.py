@@ -3,7 +3,7 @@ up from below the cut, as keyedrows.py brings up a looked-up table row.
 
 A question naming a section's number ("Que dit l'article 9 du bail ?", or the follow-up "et
 l'article 9 ?" after one on article 7) is answered among the sentences standing under that
-number (numbered_sections.standing_under, answering.under_asked_section), but only among the
+number (numbered_sections.standing_under, section_answers.under_asked_section), but only among the
 passages read: the passages that write the question's words more often outrank the section
 itself, and "et l'article 9 ?" quoted article 4, which refers to article 9 (trial s17).
 

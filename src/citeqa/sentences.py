@@ -428,7 +428,7 @@ def _scorable_in(
 
 def sentences_in(sentences: SentenceTable, doc_id: str, start: int, end: int) -> tuple[int, ...]:
     """The numbers of document `doc_id`'s sentences lying within `start` to `end`, in text
-    order (SentenceBank.in_chunk of a passage; answering.on_record_field of a field line)."""
+    order (SentenceBank.in_chunk of a passage; field_answers.on_record_field of a field line)."""
     numbers, starts = sentences.in_document(doc_id)
     first = bisect.bisect_left(starts, start)
     stop = bisect.bisect_left(starts, end)

@@ -13,7 +13,7 @@ asked by its number ("la version 2", "la v1", "v2") or by an ordinal word ("la p
 version", "the first version": versions.asked_file_versions; s31 trial a21).
 
 Such a document is that version's whole: each of its sentences is of the asked version, wherever
-it stands (answering.under_asked_section keeps the quote to them). A number asked as a numbered
+it stands (section_answers.under_asked_section quotes only them). A number asked as a numbered
 section (numbered_sections.py) stands under a line or heading opening with it; a protocol's
 steps stand under no heading naming its version (s30 trial a02: only its "Version 2 — 14 octobre
 2025 — rédigé par …" line opened with "2", and was quoted for how long a step lasts). Retrieval
@@ -152,7 +152,7 @@ def _of_version(named: Version, asked: Version) -> bool:
 def version_documents_read(top: Sequence[Hit], bank: SentenceBank, question: str) -> frozenset[str]:
     """The ids of the documents of `top` of the version the question asks as a numbered part
     (`asked_version_documents`; only a question asking a number or a version: `asks_version`),
-    read once a question for `with_asked_version` and answering.under_asked_section (each read
+    read once a question for `with_asked_version` and section_answers.under_asked_section (each read
     them again, the latter once a quote was chosen: up to four times a question)."""
     if not top or not asks_version(question):
         return frozenset()

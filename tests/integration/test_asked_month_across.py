@@ -1,5 +1,5 @@
 """A question naming a month answered by another month's line while a near-best sentence writes
-the asked month, maybe in the other language (answering._of_asked_month): "Where will training
+the asked month, maybe in the other language (time_siblings.of_asked_month): "Where will training
 take place in January?" of a French folder quoted an English mail's April line and was refused
 as "they are of October, April", while a French newsletter wrote "En janvier, tous les
 entraînements ont lieu…" (s29 user trial). The months are read by their names in either

@@ -1,5 +1,5 @@
 """A "Label : value" line of an invoice, a quote or a form is a field the question looks up by
-the label's words (answering.on_asked_field, field_lines.py): the rankers put footers, header
+the label's words (field_answers.on_asked_field, field_lines.py): the rankers put footers, header
 lines and the client block before "Total TTC : 13 618,00 €" (s31 trial, 11 wrong quotes)."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A question asking of a year's quarter in words ("premier trimestre 2025", "first quarter of
 2025") is answered by the row writing that quarter as a code ("T1 2025"), not by a near row
-writing none (quarters.py, answering._of_asked_quarter; s31 trial: the note on the second
+writing none (quarters.py, time_siblings.of_asked_quarter; s31 trial: the note on the second
 quarter's credit was quoted for the first quarter's VAT)."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A record (a syllabus, a staff card, a product sheet: mostly "Label : value" lines) answers
 a question naming its owner and a field by that field's line, though the line names no owner
-(answering.on_record_field, record_fields.py): another document's line naming the owner only
+(field_answers.on_record_field, record_fields.py): another document's line naming the owner only
 (a notes header, a newsletter's line) won before (s33 trial, 7 wrong quotes). A record of the
 same shape naming another owner answers nothing for the asked one."""
 

@@ -1,7 +1,7 @@
 """A question asking who holds a role by the verb of holding it ("Who leads REFRACT?", "Qui
 préside le club ?") is answered by the line labelling the role with its holder ("Project lead"
 over "B Lauwerys", "Présidente : Marie Dupont"): the verb counts as its role nouns
-(role_holders.json `holding`, role_labels.py, answering.role_label_first). Main quoted the
+(role_holders.json `holding`, role_labels.py, promotions.role_label_first). Main quoted the
 project's description sentence (s44: "In REFRACT, we use kidney biopsies…" at .29). A verb
 question whose quotes name no one abstains naming the role, as "Who is the chair?" does."""
 

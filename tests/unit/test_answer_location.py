@@ -19,7 +19,8 @@ from citeqa.answer_location import (
     term_positions,
 )
 from citeqa.answer_models import TreeModel
-from citeqa.answering import Candidates, reordered
+from citeqa.answering import reordered
+from citeqa.candidates import Candidates
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
 from citeqa.questions import QuestionTerms

@@ -8,7 +8,8 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from citeqa.answering import Candidates, _writes_asked_kinds, choose, choose_by_score, looked_up
+from citeqa.answering import _writes_asked_kinds, choose, choose_by_score, looked_up
+from citeqa.candidates import Candidates
 from citeqa.sentences import ScoredSentence
 
 

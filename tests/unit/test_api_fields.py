@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from citeqa.answering import Candidates, describing_asked_fields, naming_identifiers
+from citeqa.answering import describing_asked_fields, naming_identifiers
 from citeqa.asked_fields import answering_lines, read_question, unasked_fields
+from citeqa.candidates import Candidates
 from citeqa.identifiers import asked_about, identifiers
 from citeqa.questions import QuestionTerms
 from citeqa.readers.html import html_visible_text
@@ -128,7 +129,7 @@ SPHINX = (
 )
 
 
-def _placed(text: str) -> list[tuple[str, int, str]]:
+def placed_sentences(text: str) -> list[tuple[str, int, str]]:
     """Each non-blank line of `text` a candidate (document text, start, line)."""
     starts = [0] + [n + 1 for n, char in enumerate(text) if char == "\n"]
     return [(text, start, text[start:].split("\n")[0]) for start in starts if text[start] != "\n"]
@@ -136,7 +137,7 @@ def _placed(text: str) -> list[tuple[str, int, str]]:
 
 def test_a_typed_sphinx_signature_owns_its_parameter_lines() -> None:
     text = html_visible_text(SPHINX)[0]
-    placed = _placed(text)
+    placed = placed_sentences(text)
     kept = answering_lines(
         read_question(placed, "What does the threshold parameter of detect_leaks do?", frozenset())
     )
@@ -149,7 +150,7 @@ def test_an_rst_directive_signature_owns_its_field_lines() -> None:
         "   Find leaks.\n\n   :param window: Readings in the baseline.\n"
         "   :param threshold: Fraction over the baseline."
     )
-    placed = [(text, start, line.strip()) for text, start, line in _placed(text)][1:]
+    placed = [(text, start, line.strip()) for text, start, line in placed_sentences(text)][1:]
     kept = answering_lines(
         read_question(placed, "What does the threshold parameter of detect_leaks do?", frozenset())
     )
@@ -163,7 +164,7 @@ def test_a_default_is_read_from_the_heading_signature_over_the_field() -> None:
         "## fetch(url, retries=3)\n\nthreshold (float) – Seconds before giving up."
     )
     policy = "The default tariff is 2.10 euros per cubic metre."
-    lines = [line for line in _placed(reference) if not line[2].startswith("#")]
+    lines = [line for line in placed_sentences(reference) if not line[2].startswith("#")]
     placed = [(policy, 0, policy), *lines]
     kept = answering_lines(read_question(placed, "What is the default threshold?", frozenset()))
     assert [placed[n][2] for n in kept] == ["threshold (float) – Fraction over the baseline."]
@@ -345,7 +346,7 @@ def test_a_signature_after_a_field_label_s_lines_opens_its_own_definition() -> N
         "RateLimitError – when more than 120 requests are made in one minute.\n\n"
         "close()\n\nClose the connection pool."
     )
-    placed = _placed(reference)
+    placed = placed_sentences(reference)
     kept = answering_lines(
         read_question(placed, "What does SensorClient.fetch raise?", frozenset())
     )
@@ -360,7 +361,7 @@ def test_a_field_line_answers_no_question_naming_neither_it_nor_its_definition()
         "Parameters:\n\nto_unit (str) – Target unit."
     )
     report = "In 2026 we aim to reach 60,000 connected households."
-    placed = [*_placed(reference), (report, 0, report)]
+    placed = [*placed_sentences(reference), (report, 0, report)]
     lines = [text.split(" ")[0] for _, _, text in placed]
     target = "What is the household target for 2026?"
 
@@ -396,14 +397,14 @@ Error: the dispatcher is overloaded."""
 
 
 def test_a_doctests_output_line_describes_no_field() -> None:
-    placed = [(text, start, line.strip()) for text, start, line in _placed(DOCTEST)]
+    placed = [(text, start, line.strip()) for text, start, line in placed_sentences(DOCTEST)]
     kept = answering_lines(read_question(placed, "What does error E503 mean?", frozenset()))
     assert "Error: ('foo', 42)" not in [placed[n][2] for n in kept]
 
 
 def test_a_field_line_after_a_console_paragraph_still_describes_its_field() -> None:
     text = "$ orbitctl status\nok\n\nDispatcher(code)\n\ncode (str) – what it says when overloaded."
-    placed = _placed(text)
+    placed = placed_sentences(text)
     kept = answering_lines(read_question(placed, "What is the code of Dispatcher?", frozenset()))
     assert [placed[n][2] for n in kept] == ["code (str) – what it says when overloaded."]
 

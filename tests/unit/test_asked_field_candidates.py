@@ -1,12 +1,13 @@
-"""answering.on_asked_field on a bank of its own: the lines of a named record's document it
+"""field_answers.on_asked_field on a bank of its own: the lines of a named record's document it
 reads beyond the candidates (at rating 0) are kept only for a field the question names."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from citeqa.answering import Candidates, on_asked_field, on_record_field
+from citeqa.candidates import Candidates
 from citeqa.chunking import chunk_document
+from citeqa.field_answers import on_asked_field, on_record_field
 from citeqa.models import Document, Sentence
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.tallies import document_sentences

@@ -8,12 +8,13 @@ from __future__ import annotations
 import numpy as np
 
 from citeqa.answer_location import Reading
-from citeqa.answering import Candidates, under_asked_heading
 from citeqa.asked_headings import asked_heading_starts, under_heading
+from citeqa.candidates import Candidates
 from citeqa.chunking import chunk_document
 from citeqa.lexical import tokenize
 from citeqa.models import Document, Hit, Sentence
 from citeqa.questions import QuestionTerms
+from citeqa.section_answers import under_asked_heading
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.tallies import document_sentences
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from citeqa.answering import Candidates, defining_asked_terms
+from citeqa.answering import defining_asked_terms
 from citeqa.asked_meanings import asked_term, defines_term
+from citeqa.candidates import Candidates
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Sentence
 from citeqa.sentences import ScoredSentence, SentenceBank

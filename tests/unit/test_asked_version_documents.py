@@ -1,5 +1,5 @@
 """A version a question asks ("la version 2 du protocole") that a document's title or path
-names: every sentence of that document stands under it (answering.under_asked_section). s30
+names: every sentence of that document stands under it (section_answers.under_asked_section). s30
 trial a02: only the protocol's line "Version 2 — 14 octobre 2025 — rédigé par …" opened with the
 asked number (numbered_sections.standing_under), so it was quoted for how long fixation lasts;
 the step saying so is a list item under no heading naming the version."""
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from citeqa.answering import Candidates, under_asked_section
+from citeqa.candidates import Candidates
 from citeqa.chunking import chunk_document
 from citeqa.models import Document, Sentence
+from citeqa.section_answers import under_asked_section
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.tallies import document_sentences
 from citeqa.version_documents import asked_version_documents
@@ -64,7 +65,7 @@ def _candidates(bank: SentenceBank, openings: list[tuple[str, str]]) -> Candidat
 
 
 def _under(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
-    """answering.under_asked_section, the documents of the asked version read of the
+    """section_answers.under_asked_section, the documents of the asked version read of the
     candidates' documents, the best first (as answering reads them of its top passages:
     version_documents.version_documents_read)."""
     documents = dict.fromkeys(bank.sentences[item.index].doc_id for item in candidates.sentences)

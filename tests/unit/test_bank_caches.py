@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from citeqa import field_answers
 from citeqa.glossary import fold
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Hit, Sentence
@@ -133,19 +134,17 @@ def test_two_documents_with_the_same_span_list_their_own_sentences() -> None:
 
 
 def test_a_banks_folded_documents_are_its_own_and_folded_once(monkeypatch) -> None:
-    import citeqa.answering as answering
-
     old, _ = _bank("Signé par Éric DUPONT.  Fin.")
     new, _ = _bank("Signé par Anne MARTIN.  Fin.")
     folds: list[str] = []
-    monkeypatch.setattr(answering, "fold", lambda text: folds.append(text) or fold(text))
-    assert answering._folded_document(old, "d") == "signe par eric dupont. fin."
-    assert answering._folded_document(old, "d") == "signe par eric dupont. fin."
-    assert answering._folded_document(new, "d") == "signe par anne martin. fin."
+    monkeypatch.setattr(field_answers, "fold", lambda text: folds.append(text) or fold(text))
+    assert field_answers.folded_document(old, "d") == "signe par eric dupont. fin."
+    assert field_answers.folded_document(old, "d") == "signe par eric dupont. fin."
+    assert field_answers.folded_document(new, "d") == "signe par anne martin. fin."
     assert len(folds) == 2  # once a bank's document
-    monkeypatch.setattr(answering, "FOLDED_DOCUMENT_MAX", 10)
-    assert answering._folded_document(new, "d") == "signe par anne martin. fin."
-    assert answering._folded_document(new, "d") == "signe par anne martin. fin."
+    monkeypatch.setattr(field_answers, "FOLDED_DOCUMENT_MAX", 10)
+    assert field_answers.folded_document(new, "d") == "signe par anne martin. fin."
+    assert field_answers.folded_document(new, "d") == "signe par anne martin. fin."
     assert len(folds) == 4  # a document over the size kept: folded anew, never kept
 
 

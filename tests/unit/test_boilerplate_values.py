@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from citeqa.answering import Candidates, _quotable_values
+from citeqa.answering import _quotable_values
 from citeqa.boilerplate import Boilerplate, line_key
+from citeqa.candidates import Candidates
 from citeqa.chunking import chunk_document
 from citeqa.models import Document, Sentence
 from citeqa.sentences import ScoredSentence, SentenceBank

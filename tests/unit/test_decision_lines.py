@@ -1,5 +1,5 @@
 """Asked what was decided about something, the minutes' labelled decision line writing it leads
-the quote (decision_lines.py, answering.decision_first): "What was decided about the railing?"
+the quote (decision_lines.py, promotions.decision_first): "What was decided about the railing?"
 quoted the discussion "The architect presented two options for the railing…" (rated .46) over
 "DECISION: The railing will be a stainless steel mesh…" (.06) in the s37 trial."""
 
@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 from tests.one_document_banks import one_document_bank, sentence_opening
 
-from citeqa.answering import Candidates, decision_first
+from citeqa.candidates import Candidates
 from citeqa.decision_lines import asks_decision, decision_position, is_decision_line
 from citeqa.lexical import tokenize
+from citeqa.promotions import decision_first
 from citeqa.questions import Vocabulary, analyse
 from citeqa.sentences import ScoredSentence
 

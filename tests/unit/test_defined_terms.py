@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from citeqa.answer_features import Wants
-from citeqa.answering import Candidates, defining_asked_terms
+from citeqa.answering import defining_asked_terms
+from citeqa.candidates import Candidates
 from citeqa.glossary import fold
 from citeqa.lexical import tokenize
 from citeqa.models import Chunk, Document, Sentence

@@ -1,7 +1,7 @@
 """An exercise asked by its number ("barem exo 1", "exercise 2") is a numbered part of a test's
 marking scheme: language data `section_cues` holds "exercise", "exo" (not the French
 "exercice": "l'exercice 2024" is a financial year, s28 review G), so that the
-quote stands under it (answering.under_asked_section; s28 trial: "barem exo 1" quoted the
+quote stands under it (section_answers.under_asked_section; s28 trial: "barem exo 1" quoted the
 Exercice 3 line and the class average over "Exercice 1 : 5 points …")."""
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 from tests.one_document_banks import one_document_bank
 
-from citeqa.answering import Candidates, under_asked_section
+from citeqa.candidates import Candidates
 from citeqa.numbered_sections import asked_numbers
+from citeqa.section_answers import under_asked_section
 from citeqa.sentences import ScoredSentence, SentenceBank
 
 SCHEME = (

@@ -15,7 +15,8 @@ import numpy as np
 import pytest
 from tests.one_document_banks import one_document_bank, sentence_opening
 
-from citeqa.answering import Candidates, quotable
+from citeqa.answering import quotable
+from citeqa.candidates import Candidates
 from citeqa.framing_lines import framing_aside, framing_kind
 from citeqa.language import split_sentences
 from citeqa.sentences import ScoredSentence, SentenceBank

@@ -11,8 +11,9 @@ import pytest
 from tests.one_document_banks import one_document_bank, sentence_opening
 
 from citeqa import citedsection, lexical
-from citeqa.answering import Candidates, quotable
+from citeqa.answering import quotable
 from citeqa.blocks import headings
+from citeqa.candidates import Candidates
 from citeqa.chunking import chunk_document
 from citeqa.citedsection import citation_section, own_heading
 from citeqa.glossary import language_words

@@ -1,11 +1,11 @@
-"""answering._names_year: a document's path and title name an asked year as an edition's
+"""time_siblings.names_year: a document's path and title name an asked year as an edition's
 ("statuts_2019", "Rapport 2019"), not as a date's (s30 review A, finding 3)."""
 
 from __future__ import annotations
 
 import pytest
 
-from citeqa.answering import _names_year
+from citeqa.time_siblings import names_year
 
 ASKED = frozenset({"date", "assemblee", "generale"})
 
@@ -20,7 +20,7 @@ ASKED = frozenset({"date", "assemblee", "generale"})
     ],
 )
 def test_a_year_inside_a_date_or_after_a_month_names_no_edition(text: str) -> None:
-    assert not _names_year(text, frozenset(), "2026", ASKED)
+    assert not names_year(text, frozenset(), "2026", ASKED)
 
 
 @pytest.mark.parametrize(
@@ -28,11 +28,11 @@ def test_a_year_inside_a_date_or_after_a_month_names_no_edition(text: str) -> No
     ["statuts_2019.md\nStatuts 2019", "Rapport 2019", "ag/assemblee_generale_2019.md"],
 )
 def test_a_year_alone_names_an_edition(text: str) -> None:
-    assert _names_year(text, frozenset(), "2019", ASKED)
+    assert names_year(text, frozenset(), "2019", ASKED)
 
 
 def test_a_dated_document_writing_an_asked_word_names_it() -> None:
-    assert _names_year("ag/2019-06-15_assemblee.md", frozenset(), "2019", ASKED)
+    assert names_year("ag/2019-06-15_assemblee.md", frozenset(), "2019", ASKED)
 
 
 def test_a_dated_document_whose_candidate_sentence_writes_an_asked_word_names_it() -> None:
@@ -42,5 +42,5 @@ def test_a_dated_document_whose_candidate_sentence_writes_an_asked_word_names_it
     text = "reunions/CR_reunion_2025-11-25.md\nRéunion d'équipe — 25 novembre 2025"
     asked = frozenset({"retrait", "scientif", "lieu", "2025", "--12"})
     sentence = frozenset({"retrait", "scientif", "equip", "11", "--12", "2025", "gillet"})
-    assert _names_year(text, sentence, "2025", asked)
-    assert not _names_year(text, frozenset({"--12", "2025", "gillet"}), "2025", asked)
+    assert names_year(text, sentence, "2025", asked)
+    assert not names_year(text, frozenset({"--12", "2025", "gillet"}), "2025", asked)

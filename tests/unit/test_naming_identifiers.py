@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from citeqa.answering import Candidates, naming_identifiers
+from citeqa.answering import naming_identifiers
+from citeqa.candidates import Candidates
 from citeqa.identifiers import asked_about, identifiers
 from citeqa.sentences import ScoredSentence
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from citeqa.answering import DISPLACED_SHARE, Candidates, next_dated_first
+from citeqa.candidates import Candidates
 from citeqa.lexical import written_terms
 from citeqa.models import Chunk, Document, Hit, Sentence, Series
 from citeqa.next_dates import (
@@ -18,6 +18,7 @@ from citeqa.next_dates import (
     reference_note,
     subject_terms,
 )
+from citeqa.promotions import DISPLACED_SHARE, next_dated_first
 from citeqa.questions import QuestionTerms, Vocabulary, analyse
 from citeqa.sentences import ScoredSentence, SentenceBank
 

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from tests.one_document_banks import one_document_bank, sentence_opening
 
-from citeqa.answering import Candidates, quotable
+from citeqa.answering import quotable
+from citeqa.candidates import Candidates
 from citeqa.models import Document
 from citeqa.numbered_heading_values import (
     answers_asked_number,

@@ -9,7 +9,8 @@ import json
 import numpy as np
 from tests.one_document_banks import one_document_bank
 
-from citeqa.answering import Candidates, quotable
+from citeqa.answering import quotable
+from citeqa.candidates import Candidates
 from citeqa.readers import reader_for
 from citeqa.sentences import ScoredSentence, SentenceBank
 

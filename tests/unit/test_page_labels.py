@@ -10,7 +10,8 @@ import pytest
 from tests.one_document_banks import one_document_bank, sentence_opening
 
 from citeqa import titleonly
-from citeqa.answering import Candidates, quotable
+from citeqa.answering import quotable
+from citeqa.candidates import Candidates
 from citeqa.chunking import chunk_document
 from citeqa.markup import is_reference_link_line
 from citeqa.models import Document, Sentence

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.answering import _of_asked_quarter
 from citeqa.models import Citation
 from citeqa.quarters import (
     Quarter,
@@ -15,6 +14,7 @@ from citeqa.quarters import (
     writes_quarter,
     written_quarters,
 )
+from citeqa.time_siblings import of_asked_quarter
 
 
 @pytest.mark.parametrize(
@@ -124,9 +124,9 @@ def test_a_quote_of_a_document_whose_path_writes_the_quarter_stands() -> None:
     question = "Quel chiffre d'affaires au premier trimestre 2025 ?"
     other = [_citation("| T1 2025 | 12 |", "/docs/ventes.md")]
     quoted = [_citation("Le chiffre d'affaires atteint 1,2 M€.", "/docs/rapport_T1_2025.pdf")]
-    assert _of_asked_quarter(question, quoted, lambda writes: other) == quoted
+    assert of_asked_quarter(question, quoted, lambda writes: other) == quoted
     elsewhere = [_citation("Le chiffre d'affaires atteint 1,2 M€.", "/docs/rapport_2025.pdf")]
-    assert _of_asked_quarter(question, elsewhere, lambda writes: other) == other
+    assert of_asked_quarter(question, elsewhere, lambda writes: other) == other
 
 
 @pytest.mark.parametrize(
@@ -144,9 +144,7 @@ def test_a_quote_dated_inside_the_asked_quarter_stands(quote: str, stands: bool)
     question = "Combien a coûté le rabot électrique acheté au premier trimestre 2025 ?"
     other = [_citation("Le premier trimestre 2025 a été calme.", "/docs/bilan.md")]
     quoted = [_citation(quote, "/docs/depenses.md")]
-    assert _of_asked_quarter(question, quoted, lambda writes: other) == (
-        quoted if stands else other
-    )
+    assert of_asked_quarter(question, quoted, lambda writes: other) == (quoted if stands else other)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from __future__ import annotations
 import numpy as np
 from tests.one_document_banks import one_document_bank, sentence_opening
 
-from citeqa.answering import Candidates, quotable
+from citeqa.answering import quotable
+from citeqa.candidates import Candidates
 from citeqa.sentences import ScoredSentence, SentenceBank
 
 SHEET = (

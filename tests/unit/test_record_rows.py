@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 from tests.one_document_banks import one_document_bank, sentence_opening
 
-from citeqa.answering import Candidates, of_named_records
+from citeqa.answering import of_named_records
+from citeqa.candidates import Candidates
 from citeqa.chunking import chunk_document
 from citeqa.models import Document, Sentence
 from citeqa.sentences import ScoredSentence, SentenceBank

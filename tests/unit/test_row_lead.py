@@ -8,7 +8,8 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from citeqa.answering import Candidates, _subset, choose
+from citeqa.answering import choose
+from citeqa.candidates import Candidates, subset
 from citeqa.questions import QuestionTerms
 from citeqa.row_lead import leading_rows_kept
 from citeqa.sentences import ScoredSentence
@@ -45,7 +46,7 @@ def _candidates(probabilities: list[float]) -> Candidates:
 
 def _quote(bank: SimpleNamespace, candidates: Candidates) -> str:
     rows = leading_rows_kept(candidates, bank, TERMS, LEAD)  # type: ignore[arg-type]
-    kept = candidates if rows is None else _subset(candidates, rows)
+    kept = candidates if rows is None else subset(candidates, rows)
     chosen = choose(kept, bank, 1, 1.0, 400, LEAD)  # type: ignore[arg-type]
     return str(bank.text(chosen[0].index))
 

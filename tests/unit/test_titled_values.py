@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 from tests.one_document_banks import one_document_bank, sentence_opening
 
-from citeqa.answering import Candidates, quotable
+from citeqa.answering import quotable
+from citeqa.candidates import Candidates
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.titled_values import asks_identifier, writes_identifier
 from citeqa.titleonly import only_title

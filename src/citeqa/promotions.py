@@ -1,0 +1,244 @@
+"""Candidates reordered so that the line that answers what kind of question is asked leads.
+
+The rankers read a question's words, not what it asks of them: the latest year's table row
+(`latest_year_first`), the latest-dated row of a status history (`latest_dated_row_first`), the
+statement changing a value (`changed_value_first`), a result completing its target
+(`result_first`), the newest "next meeting" line (`next_dated_first`), a minutes' decision line
+(`decision_first`) and the line labelling a role with its holder (`role_label_first`) are put
+first, rated as the first was, every other rated at most DISPLACED_SHARE of that. The rules are
+in their own modules and data files (yearly_rows.py, dated_rows.py, later_statements.py,
+achieved_results.py, next_dates.py, decision_lines.py, role_labels.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+
+import numpy as np
+
+from citeqa.achieved_results import RESULT_RANKS, Statement, result_position
+from citeqa.candidates import Candidates, first_rated, moved_first
+from citeqa.dated_meetings import under_decision_heading
+from citeqa.dated_rows import DATED_ROW_RANKS, asks_a_state, latest_dated_row
+from citeqa.dates import date_terms
+from citeqa.decision_lines import (
+    asks_decision,
+    asks_outcome,
+    decision_position,
+    outcome_position,
+)
+from citeqa.field_answers import (
+    with_field_lines,
+)
+from citeqa.glossary import fold
+from citeqa.language import line_end, line_start
+from citeqa.later_statements import (
+    asks_first_said,
+    changed_in_place,
+    document_date,
+)
+from citeqa.next_dates import (
+    next_dated_position,
+)
+from citeqa.places import (
+    heading_over,
+)
+from citeqa.questions import QuestionTerms
+from citeqa.role_holders import asked_role_words
+from citeqa.role_labels import ROLE_LABEL_RANKS, role_label_position
+from citeqa.sentences import (
+    ScoredSentence,
+    SentenceBank,
+)
+from citeqa.unheld_years import asked_years
+from citeqa.yearly_rows import YEARLY_ROW_RANKS, latest_year_row
+
+
+def latest_year_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question writing no year (unheld_years.asked_years) whose
+    first candidate is a table row under a year's label (the heading it stands under,
+    chunking.section_of, and its document's path), the near row of its key under a later
+    year's label first (yearly_rows.py: "Tarifs 2025" before "Tarifs 2024"), the others in
+    their order."""
+    if not candidates.sentences or asked_years(question):
+        return candidates
+    placed = (_labelled(bank, item) for item in candidates.sentences[:YEARLY_ROW_RANKS])
+    moved = latest_year_row(placed)  # reads the others' sections only after a yearly first
+    if moved is None:
+        return candidates
+    return moved_first(candidates, moved)
+
+
+def latest_dated_row_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question asking the state a thing stands in, writing no date
+    nor year and asking nothing of what was first said, whose first candidate is a row of a
+    status history (a full date in one column), the latest-dated near row of that table and
+    key first (dated_rows.py: "| 2026-01-24 | PO-7781 | delivered |" before "| 2026-01-10 |
+    PO-7781 | created |"), rated as the first was, the others in their order."""
+    if not candidates.sentences or not asks_a_state(question) or asks_first_said(question):
+        return candidates
+    items = candidates.sentences[:DATED_ROW_RANKS]
+    moved = latest_dated_row(question, [_dated_line(bank, item) for item in items])
+    return candidates if moved is None else _promoted(candidates, moved)
+
+
+def _dated_line(bank: SentenceBank, item: ScoredSentence) -> tuple[str, object]:
+    """A candidate as dated_rows reads it: a table row and its table, else the line it starts
+    on and its list (its document and the heading it stands under: a log's entries)."""
+    table = bank.table_of(item.index)
+    if table is not None:
+        return bank.text(item.index), table
+    sentence = bank.sentences[item.index]
+    doc = bank.documents[sentence.doc_id]
+    line = doc.text[line_start(doc.text, sentence.start) : line_end(doc.text, sentence.start)]
+    return line, (sentence.doc_id, heading_over(bank, item.index))
+
+
+CHANGED_RANKS = 8
+"""The first candidates among which a later sentence of the first's document changing its
+value (later_statements.changed_in_place) is sought."""
+
+
+def changed_value_first(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates, but for a question writing no date nor year and asking nothing of what
+    was first said, the last sentence (in its document's order) of the first candidate's
+    document, among the first CHANGED_RANKS, that changes the first's value
+    (later_statements.changed_in_place: a policy's update note "The fee is now 40 €, replacing
+    35 €" after "The fee is 35 €") first, rated as the first was, the others in their order."""
+    question = terms.focus
+    if len(candidates.sentences) < 2 or asks_first_said(question) or _writes_a_date(question):
+        return candidates
+    items = candidates.sentences[:CHANGED_RANKS]
+    changing = [at + 1 for at in changed_in_place(items[0], items[1:], bank, terms)]
+    if not changing:
+        return candidates
+    last = max(changing, key=lambda at: bank.sentences[items[at].index].start)
+    return _promoted(candidates, last)
+
+
+def _writes_a_date(question: str) -> bool:
+    """Whether the question writes a date or a year: it may ask that time's value."""
+    return bool(date_terms(fold(question))) or bool(asked_years(question))
+
+
+DISPLACED_SHARE = 0.5
+"""The most a candidate is rated, as a share of the best's rating, once a result takes the first
+place (`result_first`): below choose's lead ratio, so that no other (the target, a row the
+result completes, last period's row) leads the quote as the shorter of near-best sentences."""
+
+
+def result_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but the statement of a result completing the first candidate's target
+    or interim figure (achieved_results.result_position: the report's "Learners reached: 298
+    (year 1 target: 350)" over the application's "Reach … (350 in year 1)") first, rated as the
+    first was, every other rated at most DISPLACED_SHARE of that, in their order."""
+    items = candidates.sentences[:RESULT_RANKS]
+    statements = [_statement(bank, item) for item in items]
+    dated = functools.cache(lambda doc_id: document_date(bank.documents[doc_id]))
+    position = result_position(question, statements, dated)
+    if position is None:
+        return candidates
+    return _promoted(candidates, position)
+
+
+def _promoted(candidates: Candidates, position: int) -> Candidates:
+    """The candidates with the one at `position` first, rated as the first was, every other
+    rated at most DISPLACED_SHARE of that, in their order (`result_first`,
+    `next_dated_first`, `decision_first`)."""
+    best, moved = candidates.probabilities[0], moved_first(candidates, position)
+    capped = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
+    return first_rated(dataclasses.replace(moved, probabilities=capped), best)
+
+
+def next_dated_first(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates, but for a question asking the date of the next occurrence of something
+    the line stating it in the newest document (next_dates.next_dated_position: the last
+    minutes' "Next meeting: 24 March 2026" over the first minutes' and the schedule's rule)
+    first, rated as the first was, every other rated at most DISPLACED_SHARE of that, in their
+    order."""
+    position = next_dated_position(candidates.sentences, bank, terms)
+    if position is None:
+        return candidates
+    return _promoted(candidates, position)
+
+
+def decision_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but the minutes' labelled decision line writing what the question asks
+    was decided (decision_lines.decision_position: "DECISION: The railing will be …" for "What
+    was decided about the railing?") first, rated as the first was, every other rated at most
+    DISPLACED_SHARE of that, in their order (so that no shorter discussion line leads the quote
+    when the decision line was already first). A line under a heading naming the meeting's
+    decisions ("## Decisions": dated_meetings.under_decision_heading) is a decision line too."""
+    outcome_asked = asks_outcome(question)
+    if not outcome_asked and not asks_decision(question):
+        return candidates
+    items = candidates.sentences[:RESULT_RANKS]
+    texts = [bank.text(item.index) for item in items]
+    if outcome_asked:  # "… a-t-il été voté ?": "Adopté : …" under the resolution's heading
+        headings = [heading_over(bank, item.index) or "" for item in items]
+        outcome = outcome_position(question, texts, headings)
+        if outcome is not None:
+            return _promoted(candidates, outcome) if outcome else candidates
+        if not asks_decision(question):
+            return candidates
+    under = [under_decision_heading(bank, item.index) for item in items]
+    names = [_document_name(bank, item) for item in items]
+    position = decision_position(question, texts, under, names)
+    if position is None:
+        return candidates
+    return _promoted(candidates, position)
+
+
+def role_label_first(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates, but for a question asking who holds a role ("Who leads REFRACT?") the
+    line labelling that role with its holder (role_labels.role_label_position: "Project lead"
+    over "B Lauwerys"), among the first ROLE_LABEL_RANKS candidates and the lines of the
+    best's document when it has at most FIELD_DOCUMENT_CHUNKS passages (a facts box the
+    passages read may miss), first, rated as the first was, every other rated at most
+    DISPLACED_SHARE of that, in their order."""
+    if not candidates.sentences or not asked_role_words(terms.focus):
+        return candidates
+    best = bank.sentences[candidates.sentences[0].index].doc_id
+    enlarged = with_field_lines(candidates, bank, {best})
+    ranked = len(candidates.sentences)
+    places = [*range(min(ranked, ROLE_LABEL_RANKS)), *range(ranked, len(enlarged.sentences))]
+    indexes = [enlarged.sentences[place].index for place in places]
+    position = role_label_position(indexes, bank, terms)
+    if position is None or places[position] == 0:
+        return candidates
+    return _promoted(enlarged, places[position])
+
+
+def _document_name(bank: SentenceBank, item: ScoredSentence) -> str:
+    """A candidate's document's title and file name (not its folders)."""
+    doc_id = bank.sentences[item.index].doc_id
+    return f"{bank.documents[doc_id].title}\n{doc_id.rpartition('/')[2]}"
+
+
+def _statement(bank: SentenceBank, item: ScoredSentence) -> Statement:
+    """A candidate as achieved_results reads it: its text, its document, its names (title and
+    file name, not its folders: "Etape 2/Rapport final") and its context (its heading and its
+    table's header row)."""
+    text, label = _labelled(bank, item)
+    sentence = bank.sentences[item.index]
+    document = bank.documents[sentence.doc_id]
+    header = bank.header_span(sentence.doc_id, sentence.start)
+    header_row = "" if header is None else document.text[header[0] : header[1]]
+    section = label.rpartition("\n")[0]
+    file_name = sentence.doc_id.rpartition("/")[2]
+    names = f"{document.title} {file_name}"
+    return Statement(text, sentence.doc_id, names, f"{section}\n{header_row}")
+
+
+def _labelled(bank: SentenceBank, item: ScoredSentence) -> tuple[str, str]:
+    """A candidate's text and its label: the heading it stands under (chunking.section_of)
+    and its document's path, as yearly_rows.latest_year_row reads them."""
+    section = heading_over(bank, item.index) or ""
+    return bank.text(item.index), f"{section}\n{bank.sentences[item.index].doc_id}"
