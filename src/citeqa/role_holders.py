@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple, get_args
 
-from citeqa.glossary import fold
+from citeqa.glossary import calendar_words, fold
 from citeqa.jsonfiles import data_json
 from citeqa.known_words import known_word
 from citeqa.lexical import stopwords
@@ -150,12 +150,13 @@ def asked_role(question: str) -> str | None:
 
 def names_someone(quote: str, document_text: str, asked: Iterable[str] = ()) -> bool:
     """Whether `quote` names someone: a title ("M.", "Mme"), an e-mail address, or a
-    capitalised word that is no stopword, not one of the `asked` (folded) words, and that
-    `document_text` never writes in lower case ("Benali"; not "Le", "Conseil" of a heading
-    when the text writes "conseil")."""
+    capitalised word that is no stopword, no day or month (glossary.calendar_words: "The
+    project started on 1 October 2022" names no one), not one of the `asked` (folded) words,
+    and that `document_text` never writes in lower case ("Benali"; not "Le", "Conseil" of a
+    heading when the text writes "conseil")."""
     if "@" in quote:
         return True
-    roles, skipped = _roles(), frozenset(asked) | stopwords()
+    roles, skipped = _roles(), frozenset(asked) | stopwords() | calendar_words()
     for found in _CAPITALISED.finditer(quote):
         word = found.group()
         folded = fold(word)

@@ -5,7 +5,9 @@ or its verb and naming someone ("Helen Carter was elected chair of the board", "
 University of Delft (coordinator)"): role_labels.py. Main quoted the sentence naming no one
 (s45 trial). A common word opening a sentence ("Minutes of the previous meeting…") names no
 one (role_holders.names_someone); and with no sentence naming the holder, "a chair" is the
-role's noun, not its verb: the answer abstains naming the role."""
+role's noun, not its verb: the answer abstains naming the role. A day or a month names no one
+either ("The project started on 1 October 2022…" was quoted for "Who coordinates the project?"
+over the consortium's sentence, s45 trial)."""
 
 from __future__ import annotations
 
@@ -88,3 +90,48 @@ def test_statutes_defining_the_chair_name_no_one(tmp_path_factory: pytest.TempPa
     )
     assert answer.abstained
     assert "chair" in answer.answer
+
+
+GRANT_REPORT = (
+    "# GREENGRID project – Final technical report\n\n"
+    "Project reference: GA-101058. Report version 1.2, 30 September 2025.\n\n"
+    "## Summary\n\n"
+    "GREENGRID develops open tools to forecast the load of low-voltage distribution grids. "
+    "The project is funded by the European Union's Horizon Europe programme under grant "
+    "agreement 101058.\n\n"
+    "## Consortium\n\n"
+    "The consortium brings together five partners: Technical University of Delft "
+    "(coordinator), Fraunhofer ISE, Enel Grids, the University of Porto and GridSoft Ltd.\n\n"
+    "## Duration\n\n"
+    "The project started on 1 October 2022 and ends on 31 March 2026.\n\n"
+    "## Budget\n\n"
+    "The total budget is 4.2 million EUR, of which the EU contribution is 3.8 million EUR.\n\n"
+    "## Results\n\n"
+    "The forecasting model reduced the error on day-ahead load by 18 % compared with the "
+    "baseline.\n"
+)
+
+
+def test_a_date_sentence_names_no_holder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    corpus, index = tmp_path_factory.mktemp("report"), tmp_path_factory.mktemp("index")
+    answer = assistant_over({"final_report.md": GRANT_REPORT}, corpus, index).ask(
+        "Who coordinates the project?"
+    )
+    assert not answer.abstained
+    assert "Technical University of Delft (coordinator)" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The project started on 1 October 2022 and ends on 31 March 2026.",
+        "La réunion a lieu le Mardi 4 Mars.",
+    ],
+)
+def test_days_and_months_name_no_one(quote: str) -> None:
+    assert not names_someone(quote, quote, ["who", "coordinates", "the", "project"])
+
+
+def test_a_name_beside_a_month_still_names_someone() -> None:
+    quote = "Since March 2024 the project is coordinated by Ingrid Halvorsen."
+    assert names_someone(quote, quote, ["who", "coordinates", "the", "project"])
