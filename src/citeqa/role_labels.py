@@ -68,19 +68,20 @@ def role_label_position(
     if named and set(query_tokens(first_text)) & role_tokens:
         return None  # "Le bureau est présidé par Paul Martin." answers as it stands
     others = [alts for alts, _ in terms.terms if not alts & role_tokens]
-    places = _places_writing(positions, bank, others)
-    for place in places:
-        holder = _holder(bank, positions[place], role_tokens)
-        text = _document_text(bank, positions[place])
-        if holder is not None and names_someone(holder, text, question_words):
+    writes_others = _OtherTermsWritten(bank, others)
+    for place, index in enumerate(positions):
+        holder = _holder(bank, index, role_tokens)
+        if holder is None or not names_someone(holder, _document_text(bank, index), question_words):
+            continue
+        if writes_others(index):
             return place
     if named:
         return None  # encyclopedic prose names many, none of them the holder asked
     return next(
         (
             place
-            for place in places
-            if _holder_sentence(bank, positions[place], role_tokens, question_words)
+            for place, index in enumerate(positions)
+            if _holder_sentence(bank, index, role_tokens, question_words) and writes_others(index)
         ),
         None,
     )
@@ -91,20 +92,21 @@ def _document_text(bank: SentenceBank, index: int) -> str:
     return bank.documents[bank.sentences[index].doc_id].text
 
 
-def _places_writing(
-    positions: Sequence[int], bank: SentenceBank, others: list[frozenset[str]]
-) -> list[int]:
-    """The places in `positions` whose document writes a token of each of `others` (the
-    question's terms other than the role: "REFRACT", "board")."""
-    written: dict[str, frozenset[str]] = {}
-    places = []
-    for place, index in enumerate(positions):
-        doc_id = bank.sentences[index].doc_id
-        if doc_id not in written:
-            written[doc_id] = frozenset(query_tokens(bank.documents[doc_id].text))
-        if all(alts & written[doc_id] for alts in others):
-            places.append(place)
-    return places
+class _OtherTermsWritten:
+    """Whether the document of a sentence writes a token of each of `others` (the question's
+    terms other than the role: "REFRACT", "board"), each document's tokens read once a
+    question and only for a candidate that may answer (a label or a sentence naming someone)."""
+
+    def __init__(self, bank: SentenceBank, others: list[frozenset[str]]) -> None:
+        self._bank, self._others = bank, others
+        self._written: dict[str, frozenset[str]] = {}
+
+    def __call__(self, index: int) -> bool:
+        doc_id = self._bank.sentences[index].doc_id
+        if doc_id not in self._written:
+            text = self._bank.documents[doc_id].text
+            self._written[doc_id] = frozenset(query_tokens(text))
+        return all(alts & self._written[doc_id] for alts in self._others)
 
 
 def _holder_sentence(
