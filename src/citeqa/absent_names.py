@@ -47,7 +47,7 @@ from typing import Any
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.known_words import known_word
-from citeqa.language import without_elision
+from citeqa.language import opens_sentence, without_elision
 from citeqa.lexical import stopwords
 
 __all__ = ["unwritten_names"]
@@ -59,7 +59,6 @@ _PIECE = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _NAME_RUN = re.compile(rf"(?<![^\W\d_-]){_CAPITALISED}(?:[ \u00a0]+{_CAPITALISED})*")
 _ROMAN_ORDINAL = re.compile(r"[ivxlcdm]+(?:e|er|eme|re|th|st|nd|rd)?")
-_SENTENCE_OPENERS = frozenset('.!?:;«"“(')
 
 
 @cache
@@ -142,18 +141,12 @@ def _mid_sentence_names(focus: str) -> list[list[str]]:
         return []
     names: list[list[str]] = []
     for run in _NAME_RUN.finditer(focus):
-        if _opens_sentence(focus[: run.start()]):
+        if opens_sentence(focus, run.start()):
             continue
         name = [without_elision(word) for word in run.group().split()]
         if all(_name_shaped(word) for word in name):
             names.append(name)
     return names
-
-
-def _opens_sentence(before: str) -> bool:
-    """Whether a word after `before` (the question up to it) opens a sentence: nothing, or a
-    sentence's end or an opening quotation mark, before it."""
-    return not before.strip() or before.rstrip()[-1] in _SENTENCE_OPENERS
 
 
 def _name_shaped(word: str) -> bool:

@@ -97,6 +97,18 @@ _DIACRITIC_WEIGHT = 0.5
 _SPACING_WEIGHT = 0.5
 
 
+_BEFORE_OPENING_WORD = frozenset('.!?:;\n«"“(')
+"""What ends the text before a word opening a sentence, a line or a quotation (`opens_sentence`)."""
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens `text`, a line or a sentence of it, or follows an opening
+    quotation mark or bracket: where any word takes a capital, so that a capital there says
+    nothing of a name ("Minutes of the previous meeting were approved", "« Les Misérables »")."""
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in _BEFORE_OPENING_WORD
+
+
 def without_elision(word: str) -> str:
     """`word` without a French elision before it ("l'AFGSU" is "AFGSU", "qu'Alice" "Alice")."""
     return _LEADING_ELISION.sub("", word, count=1)

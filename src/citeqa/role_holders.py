@@ -37,6 +37,7 @@ from typing import NamedTuple, get_args
 from citeqa.glossary import calendar_words, fold
 from citeqa.jsonfiles import data_json
 from citeqa.known_words import known_word
+from citeqa.language import opens_sentence
 from citeqa.lexical import stopwords
 from citeqa.models import Lang
 
@@ -164,16 +165,9 @@ def names_someone(quote: str, document_text: str, asked: Iterable[str] = ()) -> 
             return True
         if folded in skipped or _written_lower(word, document_text):
             continue
-        if not (_opens_sentence(quote, found.start()) and _common_word(folded)):
+        if not (opens_sentence(quote, found.start()) and _common_word(folded)):
             return True
     return False
-
-
-def _opens_sentence(quote: str, start: int) -> bool:
-    """Whether the word at `start` opens `quote`, a line or a sentence of it, where any word
-    takes a capital ("Minutes of the previous meeting were approved")."""
-    before = quote[:start].rstrip(' \t"“«(')
-    return not before or before[-1] in ".!?:\n"
 
 
 def _common_word(folded: str) -> bool:
