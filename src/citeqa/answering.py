@@ -47,7 +47,7 @@ import threading
 import weakref
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, overload
+from typing import Literal, NamedTuple, overload
 
 import numpy as np
 
@@ -1602,42 +1602,10 @@ def compose(
     top = (evidence_ranking or retrieval).hits[: settings.answer_passages]
     top = with_signatures(top, terms.focus, bank.chunks, MailLayouts(bank.documents))
     top = place_hits(top, place, bank, terms.focus)
-    unheld = unheld_key(terms, top, bank) or unheld_name(terms, top, bank)
-    if unheld is not None:
-        reason = abstention.no_row_names(unheld.key, unheld.closest, lang)
-        return abstain(reason)
-    counted = counted_records(terms.focus, top, bank.documents)
-    if counted is not None:  # "How many tickets were about login in March?"
-        return abstain(abstention.not_counted(counted, lang))
-    read = [*top, *retrieval.hits]  # read once: its documents, then its texts
-    documents = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in read)]
-    closest_documents = documents[: len({hit.chunk.doc_id for hit in top})]  # top's come first
-    read_texts = [hit.chunk.text for hit in read]
-    unnumbered = unheld_section(terms.focus, closest_documents, documents, read_texts)
-    if unnumbered is not None:  # "What changed in version 3.9?" on a changelog of 3.0.0 … 4.0.0
-        reason = abstention.no_section_numbered(
-            unnumbered.number, unnumbered.numbered, unnumbered.title, lang, more=unnumbered.more
-        )
-        return abstain(reason)
-    no_record = abstention.no_record_named(terms, lang)
-    if no_record is not None:  # "the root cause of INC-2025-02?" among INC-2025-07, -08, -10
-        return abstain(no_record)
-    no_day = abstention.no_such_day(terms, lang)
-    if no_day is not None:  # "the dose on 2026-13-45?": any day quoted would be another
-        return abstain(no_day)
-    unwritten = abstention.never_written(terms, lang)
-    if unwritten is not None:  # "tar --turbo", on a manual that never writes "--turbo"
-        return abstain(unwritten.text, unwritten.claims_absence)
-    unread = _unread_names(terms.named, read_texts, documents, lang)
-    if unread is not None:
-        return abstain(unread)
-    apart = _written_apart(terms, documents, lang)
-    if apart is not None:  # max_help_position "of argparse.ArgumentParser": HelpFormatter's
-        return abstain(apart)
-    bare = _named_bare(terms, retrieval.hits, bank)
-    if bare is not None:  # "À classer", a note holding only its title "# À classer"
-        reason = abstention.only_its_title(bare, lang)
-        return abstain(reason)
+    read = _read_documents(top, retrieval.hits, bank)
+    refused_on_reading = _refused_on_reading(terms, top, retrieval.hits, read, bank, lang)
+    if refused_on_reading is not None:
+        return abstain(refused_on_reading.text, refused_on_reading.claims_absence)
     models = shipped_models()
     versioned = version_documents_read(top, bank, terms.focus)
     widened = with_asked_version(with_asked_meeting(top, bank, terms), bank, versioned)
@@ -1663,7 +1631,7 @@ def compose(
         lang,
         across,
         names_asked(question, (evidence_ranking or retrieval).question),
-        [*(hit.chunk.text for hit in top), *_titles(closest_documents)],
+        [*(hit.chunk.text for hit in top), *_titles(read.closest)],
         _vouching_translations(terms, lang, languages),
     )  # no passage read in its language, none close, none writing a name or translated word
     occurring = None if refused == USER_FLOOR else answering_series(terms, top, bank.documents)
@@ -1699,12 +1667,133 @@ def compose(
             claims_absence=why.claims_absence,
             unwritten_in_texts=why.unwritten_in_texts,
         )
+    checking = _Checking(
+        terms,
+        lang,
+        top,
+        bank,
+        read,
+        reading,
+        days,
+        functools.partial(_rechosen, candidates, reading, models, settings, place),
+        functools.partial(_rechosen_writing, candidates, reading, models, settings, place),
+        len(candidates.sentences),
+        abstain,
+    )
+    timed = _checked_times(citations, checking)
+    if isinstance(timed, Answer):
+        return timed
+    valued = _checked_values(timed, checking)
+    if isinstance(valued, Answer):
+        return valued
+    fielded = _checked_fields(valued, checking)
+    if isinstance(fielded, Answer):
+        return fielded
+    released = _checked_release(*fielded, checking)
+    if isinstance(released, Answer):
+        return released
+    citations, notes = released
+    shown = section_first(passages, retrieval, citations[0], bank, terms.focus)
+    return _quoting(question, sure, citations, shown, lang, notes)
+
+
+class _ReadDocuments(NamedTuple):
+    """What an answer reads besides its passages (compose): the documents of the passages read
+    (the answer's top passages, then those retrieved), those of the top passages first; the
+    top passages' documents alone; the texts of the passages read."""
+
+    documents: list[Document]
+    closest: list[Document]
+    texts: list[str]
+
+
+def _read_documents(top: list[Hit], hits: list[Hit], bank: SentenceBank) -> _ReadDocuments:
+    """The documents and texts of the passages an answer reads: `top`, then `hits`."""
+    read = [*top, *hits]  # read once: its documents, then its texts
+    documents = [bank.documents[doc_id] for doc_id in dict.fromkeys(h.chunk.doc_id for h in read)]
+    closest = documents[: len({hit.chunk.doc_id for hit in top})]  # top's come first
+    return _ReadDocuments(documents, closest, [hit.chunk.text for hit in read])
+
+
+def _refused_on_reading(
+    terms: QuestionTerms,
+    top: list[Hit],
+    hits: list[Hit],
+    read: _ReadDocuments,
+    bank: SentenceBank,
+    lang: Lang,
+) -> abstention.Reason | None:
+    """Why to abstain before the answer models read the `top` passages (of those retrieved,
+    `hits`), or None: a row key or name, a numbered section, a record, a day, a code identifier
+    or a name the question asks that no passage or document read holds, records it asks to
+    count, a member written apart from its owner, or a document holding only its title."""
+    unheld = unheld_key(terms, top, bank) or unheld_name(terms, top, bank)
+    if unheld is not None:
+        return abstention.Reason(abstention.no_row_names(unheld.key, unheld.closest, lang))
+    counted = counted_records(terms.focus, top, bank.documents)
+    if counted is not None:  # "How many tickets were about login in March?"
+        return abstention.Reason(abstention.not_counted(counted, lang))
+    unnumbered = unheld_section(terms.focus, read.closest, read.documents, read.texts)
+    if unnumbered is not None:  # "What changed in version 3.9?" on a changelog of 3.0.0 … 4.0.0
+        reason = abstention.no_section_numbered(
+            unnumbered.number, unnumbered.numbered, unnumbered.title, lang, more=unnumbered.more
+        )
+        return abstention.Reason(reason)
+    no_record = abstention.no_record_named(terms, lang)
+    if no_record is not None:  # "the root cause of INC-2025-02?" among INC-2025-07, -08, -10
+        return abstention.Reason(no_record)
+    no_day = abstention.no_such_day(terms, lang)
+    if no_day is not None:  # "the dose on 2026-13-45?": any day quoted would be another
+        return abstention.Reason(no_day)
+    unwritten = abstention.never_written(terms, lang)
+    if unwritten is not None:  # "tar --turbo", on a manual that never writes "--turbo"
+        return unwritten
+    unread = _unread_names(terms.named, read.texts, read.documents, lang)
+    if unread is not None:
+        return abstention.Reason(unread)
+    apart = _written_apart(terms, read.documents, lang)
+    if apart is not None:  # max_help_position "of argparse.ArgumentParser": HelpFormatter's
+        return abstention.Reason(apart)
+    bare = _named_bare(terms, hits, bank)
+    if bare is not None:  # "À classer", a note holding only its title "# À classer"
+        return abstention.Reason(abstention.only_its_title(bare, lang))
+    return None
+
+
+@dataclass(frozen=True)
+class _Checking:
+    """What the checks on a chosen quote read (compose): the question's terms and language, the
+    passages and documents read, the folder's days, how to quote other candidates instead
+    (`rechoose`: those of documents a test names, `_rechosen`; `rewrite`: those writing what a
+    test asks, in another language than the one given, any when None, `_rechosen_writing`;
+    `candidates_read`: how many candidates there are) and how to abstain, showing the passages
+    retrieved."""
+
+    terms: QuestionTerms
+    lang: Lang
+    top: list[Hit]
+    bank: SentenceBank
+    read: _ReadDocuments
+    reading: Reading
+    days: Callable[[], Collection[str]]
+    rechoose: Callable[[Callable[[str, frozenset[str]], bool]], list[Citation] | None]
+    rewrite: Callable[..., list[Citation] | None]
+    candidates_read: int
+    abstain: Callable[..., Answer]
+
+
+def _checked_times(citations: list[Citation], checking: _Checking) -> Answer | list[Citation]:
+    """The citations once a day, year, month, quarter or week the question asks is checked
+    against what they stand for (another of the document's candidates quoted instead where one
+    writes it), or the abstention when none does; a record's cell the question names is quoted
+    through its row."""
+    terms, bank, lang, abstain = checking.terms, checking.bank, checking.lang, checking.abstain
     undated = unheld_day(
         terms.unwritten_days,
         bank.documents[citations[0].doc_id],
-        documents,
-        read_texts=read_texts,
-        folder_days=days,
+        checking.read.documents,
+        read_texts=checking.read.texts,
+        folder_days=checking.days,
         series_days=falling_on(bank.documents.values()),
     )
     if undated is not None:  # "la réunion du 2 décembre 2025" answered by other minutes
@@ -1713,20 +1802,35 @@ def compose(
     record = asked_record_cell(terms.focus, citations, bank.documents)
     if record is not None:  # "study B's efficacy": the Efficacy row through study B's cell
         citations = _quoted_instead(citations, record.quote, bank.documents, record.header)
-    rechoose = functools.partial(_rechosen, candidates, reading, models, settings, place)
-    citations, unheld_time = of_asked_time(terms, citations, reading, rechoose)
+    rechoose = checking.rechoose
+    citations, unheld_time = of_asked_time(terms, citations, checking.reading, rechoose)
     if unheld_time is not None:  # "Q3 2027 travel budget" answered by the 2026 sheet's row
         return abstain(abstention.no_held_id(*unheld_time, lang))
     citations, sibling = _of_sibling_year(terms.focus, citations, rechoose)
     if sibling is not None:  # "l'exercice 2022" answered by "L'exercice 2021 se clôt…"
         return abstain(abstention.no_held_id(sibling.asked, [sibling.held], lang))
-    rewrite = functools.partial(_rechosen_writing, candidates, reading, models, settings, place)
+    rewrite = checking.rewrite
     other_language = functools.partial(rewrite, lang)
-    citations, month = of_asked_month(terms.focus, citations, top, bank.documents, other_language)
+    citations, month = of_asked_month(
+        terms.focus, citations, checking.top, bank.documents, other_language
+    )
     if month is not None:  # "la cantine en avril" answered by the March invoice's line
         return abstain(abstention.no_held_id(month.month, month.held, lang))
     citations = of_asked_quarter(terms.focus, citations, functools.partial(rewrite, None))
-    citations = of_asked_week(terms.focus, citations, functools.partial(rewrite, None))
+    return of_asked_week(terms.focus, citations, functools.partial(rewrite, None))
+
+
+def _checked_values(citations: list[Citation], checking: _Checking) -> Answer | list[Citation]:
+    """The citations once a number, a field, a code, a name, a qualifier or a cell the question
+    asks is checked against the quotes and their rows' labels (the cell's own row quoted instead
+    where the question names another record's), or the abstention when they hold another."""
+    terms, bank, lang, abstain, top = (
+        checking.terms,
+        checking.bank,
+        checking.lang,
+        checking.abstain,
+        checking.top,
+    )
     labels, bodies, texts = answer_texts(citations, top, bank.documents)
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
@@ -1752,6 +1856,16 @@ def compose(
         return abstain(abstention.no_held_id(cell.asked, [cell.held], lang))
     if cell is not None and cell.instead is not None:  # "Julien passport": his passport's row
         citations = _quoted_instead(citations, cell.instead, bank.documents)
+    return citations
+
+
+def _checked_fields(
+    citations: list[Citation], checking: _Checking
+) -> Answer | tuple[list[Citation], list[str]]:
+    """The citations and their notes once an empty cell, a kind of value, a heading and a role
+    the question asks are checked (another candidate quoted instead where one holds the value
+    asked), or the abstention when none holds it."""
+    terms, bank, lang, abstain = checking.terms, checking.bank, checking.lang, checking.abstain
     empty = empty_asked_cell(terms.focus, citations, bank.documents)
     notes: list[str] = []
     if empty is not None and empty.filled:  # "le crédit du 14/05/2025": that day's credit rows
@@ -1762,28 +1876,38 @@ def compose(
         return empty_row.model_copy(update={"says_the_record": True})
     kind = _unwritten_value_kind(terms, citations)
     if kind is not None:  # "what is her email address?" answered by her phone's sentence
-        every = len(candidates.sentences)  # such a line is rare: any candidate may be it
+        every = checking.candidates_read  # such a line is rare: any candidate may be it
+        rewrite = checking.rewrite
         instead = _owner_value_instead(terms, kind, lambda writes: rewrite(None, writes, every))
         if instead is None:
             return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
         citations = instead  # "the e-mail address of HR": the contact list's "HR contact" line
-    head = _absent_head(terms, top, lang)
+    head = _absent_head(terms, checking.top, lang)
     if head is not None:  # "the default timeout for fetching a feed" of docs never writing it
         return abstain(head, claims_absence=True)
     role = unnamed_role(terms.focus, [(c.quote, bank.documents[c.doc_id].text) for c in citations])
     if role is not None:  # "Qui est le trésorier ?" answered by the statutes' list of offices
         return abstain(abstention.no_one_named(role, lang))
-    changelogs = _release_documents(citations[0], top, bank)
+    return citations, notes
+
+
+def _checked_release(
+    citations: list[Citation], notes: list[str], checking: _Checking
+) -> Answer | tuple[list[Citation], list[str]]:
+    """The citations and notes once a changelog release the question asks is read: every item
+    of its section quoted, or the abstention when it lists no item of the kind asked."""
+    terms, bank, lang = checking.terms, checking.bank, checking.lang
+    changelogs = _release_documents(citations[0], checking.top, bank)
     unlisted = lacking_kind(terms.focus, changelogs)
     if unlisted is not None:  # "What was added in 2.2.1?" of a release listing only "Fixed"
         label = kind_label(unlisted.kind, lang)
-        return abstain(abstention.release_lacks_kind(unlisted.number, label, unlisted.listed, lang))
+        reason = abstention.release_lacks_kind(unlisted.number, label, unlisted.listed, lang)
+        return checking.abstain(reason)
     release = asked_release_items(terms.focus, changelogs)
     if release is not None:  # "What changed in version 2.1?": every item of its section
         citations = _release_quoted(release, citations[0].score, bank)
         notes = [*notes, note] if (note := more_items_note(release, lang)) else notes
-    shown = section_first(passages, retrieval, citations[0], bank, terms.focus)
-    return _quoting(question, sure, citations, shown, lang, notes)
+    return citations, notes
 
 
 def _release_documents(first: Citation, top: Sequence[Hit], bank: SentenceBank) -> list[Document]:
