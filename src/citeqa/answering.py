@@ -190,6 +190,7 @@ from citeqa.release_notes import (
     more_items_note,
 )
 from citeqa.role_holders import unnamed_role
+from citeqa.role_labels import HolderSentences
 from citeqa.row_context import row_context
 from citeqa.row_lead import leading_rows_kept
 from citeqa.section_answers import (
@@ -1887,8 +1888,22 @@ def _checked_fields(
         return abstain(head, claims_absence=True)
     role = unnamed_role(terms.focus, [(c.quote, bank.documents[c.doc_id].text) for c in citations])
     if role is not None:  # "Qui est le trésorier ?" answered by the statutes' list of offices
-        return abstain(abstention.no_one_named(role, lang))
+        instead = _holder_instead(checking)
+        if instead is None:
+            return abstain(abstention.no_one_named(role, lang))
+        citations = instead  # "It is chaired by Dr. Maria Jensen" over "… in Porto."
     return citations, notes
+
+
+def _holder_instead(checking: _Checking) -> list[Citation] | None:
+    """The citations of the candidates (`_rechosen_writing`) naming the holder of the role the
+    question asks, in a document writing its other terms (role_labels.HolderSentences), for a
+    question whose quote names no one; None when none does."""
+    holders = HolderSentences(checking.terms)
+    instead = checking.rewrite(None, holders.names, checking.candidates_read)
+    if not instead or not holders.writes_others(checking.bank.documents[instead[0].doc_id].text):
+        return None
+    return instead
 
 
 def _checked_release(

@@ -47,6 +47,7 @@ __all__ = [
     "asked_role",
     "asked_role_words",
     "names_someone",
+    "role_words",
     "unnamed_role",
 ]
 
@@ -135,6 +136,20 @@ def asked_role_words(question: str) -> frozenset[str]:
     return frozenset() if holding is None else holding.roles | {holding.verb}
 
 
+def role_words(question: str) -> frozenset[str]:
+    """The words (folded) of the role `question` asks the holder of, which a sentence naming
+    that holder writes: asked by a verb, its group's (`asked_role_words`); asked by the role's
+    noun ("Who is the chair of the advisory board?"), that noun's last word and, when a
+    `holding` group lists it, the group's verbs and nouns ("It is chaired by Dr. Maria
+    Jensen"); empty for any other question."""
+    role = asked_role(question)
+    if role is None:
+        return asked_role_words(question)
+    head = role.split()[-1]
+    groups = [group.verbs | group.roles for group in _roles().groups if head in group.roles]
+    return frozenset({head}.union(*groups))
+
+
 def asked_role(question: str) -> str | None:
     """The role (folded) `question` asks the holder of ("tresorier" of "Qui est le trésorier
     ?"), or None: no such question, or a collective role."""
@@ -152,12 +167,14 @@ def asked_role(question: str) -> str | None:
 def names_someone(quote: str, document_text: str, asked: Iterable[str] = ()) -> bool:
     """Whether `quote` names someone: a title ("M.", "Mme"), an e-mail address, or a
     capitalised word that is no stopword, no day or month (glossary.calendar_words: "The
-    project started on 1 October 2022" names no one), not one of the `asked` (folded) words,
+    project started on 1 October 2022" names no one), no place after a preposition of the
+    data ("in Porto"), not one of the `asked` (folded) words,
     and that `document_text` never writes in lower case ("Benali"; not "Le", "Conseil" of a
     heading when the text writes "conseil")."""
     if "@" in quote:
         return True
     roles, skipped = _roles(), frozenset(asked) | stopwords() | calendar_words()
+    places = [found.span("place") for found in _after_place_preposition().finditer(quote)]
     for found in _CAPITALISED.finditer(quote):
         word = found.group()
         folded = fold(word)
@@ -165,9 +182,23 @@ def names_someone(quote: str, document_text: str, asked: Iterable[str] = ()) -> 
             return True
         if folded in skipped or _written_lower(word, document_text):
             continue
+        if any(start <= found.start() < end for start, end in places):
+            continue  # "… planned for 12 February 2026 in Porto."
         if not (opens_sentence(quote, found.start()) and _common_word(folded)):
             return True
     return False
+
+
+@cache
+def _after_place_preposition() -> re.Pattern[str]:
+    """A run of capitalised words (group "place") right after a preposition before a place of
+    the data (`place_prepositions`: "in Porto", "near New York", "en Bretagne"): a place."""
+    prepositions = data_json("role_holders.json")["place_prepositions"]
+    words = sorted({word for listed in prepositions.values() for word in listed}, key=len)
+    alternatives = "|".join(re.escape(word) for word in reversed(words))
+    capital = r"[A-ZÀ-ÖØ-Þ][\w-]*"
+    run = rf"{capital}(?:[ \u00a0]+{capital})*"
+    return re.compile(rf"(?<![\w'’-])(?i:{alternatives})[ \u00a0]+(?P<place>{run})")
 
 
 def _common_word(folded: str) -> bool:

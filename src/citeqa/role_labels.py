@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from citeqa.glossary import fold
 from citeqa.lexical import query_tokens
-from citeqa.role_holders import asked_role_words, names_someone
+from citeqa.role_holders import asked_role_words, names_someone, role_words
 
 if TYPE_CHECKING:
     from citeqa.questions import QuestionTerms
@@ -157,3 +157,31 @@ def _next_line(bank: SentenceBank, index: int) -> str | None:
         return None
     value = bank.text(following).strip()
     return value if 0 < len(value) <= HOLDER_CHARS and "\n" not in value else None
+
+
+class HolderSentences:
+    """For a question asking who holds a role whose quote names no one (role_holders.
+    unnamed_role), which other sentence may answer: one writing a word of the role
+    (role_holders.role_words, stemmed: its noun, a verb of holding it) and naming someone
+    (`names`: "It is chaired by Dr. Maria Jensen of the Danish Energy Agency." for "Who is the
+    chair of the advisory board?", over "The next advisory board meeting is planned for 12
+    February 2026 in Porto."; s45 trial), in a document writing each of the question's other
+    terms (`writes_others`: the advisory board's page, not the rowing club's "Helen Carter was
+    elected chair of the board")."""
+
+    def __init__(self, terms: QuestionTerms) -> None:
+        words = role_words(terms.focus)
+        self._role = frozenset(token for word in words for token in query_tokens(word))
+        self._asked = [fold(word) for word in _WORD.findall(terms.focus)]
+        self._others = [alts for alts, _ in terms.terms if not alts & self._role]
+
+    def names(self, text: str) -> bool:
+        """Whether the sentence `text` writes a word of the role and names someone."""
+        if not self._role or not set(query_tokens(text)) & self._role:
+            return False
+        return names_someone(text, text, self._asked)
+
+    def writes_others(self, document_text: str) -> bool:
+        """Whether `document_text` writes a token of each of the question's other terms."""
+        written = frozenset(query_tokens(document_text))
+        return all(alts & written for alts in self._others)

@@ -7,7 +7,9 @@ University of Delft (coordinator)"): role_labels.py. Main quoted the sentence na
 one (role_holders.names_someone); and with no sentence naming the holder, "a chair" is the
 role's noun, not its verb: the answer abstains naming the role. A day or a month names no one
 either ("The project started on 1 October 2022…" was quoted for "Who coordinates the project?"
-over the consortium's sentence, s45 trial)."""
+over the consortium's sentence, s45 trial). Nor does a place after its preposition ("… in
+Porto."), and a "who is the <role>" question whose quote names no one quotes a sentence naming
+the holder in a document writing its other words (role_labels.HolderSentences)."""
 
 from __future__ import annotations
 
@@ -135,3 +137,42 @@ def test_days_and_months_name_no_one(quote: str) -> None:
 def test_a_name_beside_a_month_still_names_someone() -> None:
     quote = "Since March 2024 the project is coordinated by Ingrid Halvorsen."
     assert names_someone(quote, quote, ["who", "coordinates", "the", "project"])
+
+
+@pytest.mark.parametrize(
+    "question", ["Who chairs the advisory board?", "Who is the chair of the advisory board?"]
+)
+def test_a_place_names_no_holder(assistant: Assistant, question: str) -> None:
+    """ "… planned for 12 February 2026 in Porto." names a place, not the chair (s45 trial)."""
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert "Dr. Maria Jensen" in answer.citations[0].quote
+
+
+ADVISORY_MEETINGS = (
+    "# Advisory board\n\n"
+    "The advisory board meets once a year.\n\n"
+    "The next advisory board meeting is planned for 12 February 2026 in Porto.\n"
+)
+
+
+def test_another_bodys_chair_is_no_holder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The rowing club's chair is not the advisory board's: the answer names no one."""
+    corpus, index = tmp_path_factory.mktemp("bodies"), tmp_path_factory.mktemp("index")
+    files = {"statutes.md": STATUTES, "agm_2024.md": AGM, "advisory_board.md": ADVISORY_MEETINGS}
+    answer = assistant_over(files, corpus, index).ask("Who is the chair of the advisory board?")
+    assert answer.abstained
+    assert "chair" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("quote", "named"),
+    [
+        ("The next advisory board meeting is planned for 12 February 2026 in Porto.", False),
+        ("La prochaine réunion aura lieu en Bretagne.", False),
+        ("The meeting in New York was chaired by Helen Carter.", True),
+        ("La présidence a été confiée à Paul Martin.", True),
+    ],
+)
+def test_a_place_after_its_preposition_names_no_one(quote: str, named: bool) -> None:
+    assert names_someone(quote, quote, ["who", "chairs", "the", "advisory", "board"]) is named
