@@ -13,9 +13,9 @@ The rules, the words being data (data/release_notes.json's 'latest_asks', Englis
 - the first of the documents given (the first quote's, then those of the passages read, then
   those whose file name is a changelog's, 'changelog_names': retrieval may rank a changelog
   low for "latest", `changelog_ids`) that is markdown and holds at least RELEASES_MIN release
-  headings: markdown headings opening with a dotted number ("## [2.3.0] - 2024-05-14",
-  "## 1.2") or with a release cue then a number ("## Version 3"), never "## Article 5" (a
-  statute's);
+  headings: markdown headings opening with a dotted number followed by a date or nothing
+  ("## [2.3.0] - 2024-05-14", "## 1.2 (May 2024)"), never a report's "## 1.2 Scope", or with
+  a release cue then a number ("## Version 3"), never "## Article 5" (a statute's);
 - its heading whose number is the highest, compared part by part ("2.10" above "2.9"), is
   quoted, its text without the "#" marks.
 No I/O but the data file, read once.
@@ -30,7 +30,7 @@ from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from citeqa.blocks import clean_heading
-from citeqa.glossary import fold
+from citeqa.glossary import calendar_words, fold
 from citeqa.headingpath import MarkdownHeading, markdown_headings
 from citeqa.jsonfiles import data_json
 from citeqa.models import Document
@@ -95,12 +95,15 @@ def _releases(document: Document) -> list[tuple[tuple[int, ...], MarkdownHeading
 
 
 def _names_release(folded_title: str, number: str) -> bool:
-    """Whether a heading opening with `number` names a release: the number is dotted, or a
-    release cue stands before it ("version 3"; "article 5" names none)."""
-    return (
-        "." in number
-        or re.match(rf"\W*(?:{_words().cues})\W*{re.escape(number)}", folded_title) is not None
-    )
+    """Whether a heading opening with `number` names a release: a release cue stands before it
+    ("version 3"; "article 5" names none), or it is dotted and what follows it writes no word
+    but a day's or a month's (glossary.calendar_words: "[2.3.0] - 2024-05-14", "2.3.0 (May
+    2024)", never a report's "1.2 Scope")."""
+    if re.match(rf"\W*(?:{_words().cues})\W*{re.escape(number)}", folded_title):
+        return True
+    rest = folded_title[folded_title.find(number) + len(number) :]
+    words = set(re.findall(r"[^\W\d_]+", rest)) - {"released", "unreleased", "yanked"}
+    return "." in number and words <= calendar_words()
 
 
 def _quoted(document: Document, heading: MarkdownHeading) -> LatestRelease:

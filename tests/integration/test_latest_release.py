@@ -99,3 +99,16 @@ def test_numbered_articles_are_no_releases(tmp_path_factory: pytest.TempPathFact
     assistant = assistant_over(files, tmp_path_factory.mktemp("st"), tmp_path_factory.mktemp("k"))
     answer = assistant.ask("Quelle est la dernière version des statuts ?")
     assert all(c.quote != "Article 2" for c in answer.citations)
+
+
+def test_a_report_s_numbered_sections_are_no_releases(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    report = (
+        "# Annual report\n\n## 1.1 Background\n\nThe survey covered 40 sites.\n\n"
+        "## 1.2 Scope\n\nThe latest version of this report adds the coastal sites.\n"
+    )
+    files = {"report.md": report}
+    assistant = assistant_over(files, tmp_path_factory.mktemp("r"), tmp_path_factory.mktemp("l"))
+    answer = assistant.ask("What is the latest version of the report?")
+    assert all(c.quote not in ("1.2 Scope", "1.1 Background") for c in answer.citations)
