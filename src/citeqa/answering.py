@@ -113,6 +113,7 @@ from citeqa.later_statements import (
     LaterStatement,
     later_statement,
 )
+from citeqa.latest_release import LatestRelease, asks_latest, changelog_ids, latest_release
 from citeqa.lexical import content_words
 from citeqa.mail_candidates import (
     MailLayouts,
@@ -1922,6 +1923,9 @@ def _checked_release(
     if release is not None:  # "What changed in version 2.1?": every item of its section
         citations = _release_quoted(release, citations[0].score, bank)
         notes = [*notes, note] if (note := more_items_note(release, lang)) else notes
+    latest = _latest_of(terms.focus, changelogs, bank)
+    if latest is not None:  # "What is the latest version?": the changelog's highest release
+        citations = _latest_quoted(latest, citations[0].score, bank)
     return citations, notes
 
 
@@ -1941,6 +1945,25 @@ def _release_quoted(items: ReleaseItems, score: float, bank: SentenceBank) -> li
         for start, end in items.spans
     ]
     return citations_of(spans, bank.documents)
+
+
+def _latest_of(question: str, read: list[Document], bank: SentenceBank) -> LatestRelease | None:
+    """The latest release `question` asks of the changelogs among the documents `read`, then
+    those named as changelogs (latest_release.py), or None."""
+    if not asks_latest(question):
+        return None
+    named = [bank.documents[doc_id] for doc_id in changelog_ids(bank.documents)]
+    return latest_release(question, [*read, *named])
+
+
+def _latest_quoted(latest: LatestRelease, score: float, bank: SentenceBank) -> list[Citation]:
+    """A citation of the latest release's heading (latest_release.py) at `score` (the first
+    quote's)."""
+    chunks = [bank.chunks[number] for number in bank.chunks_of(latest.doc_id)]
+    span = Span(
+        latest.doc_id, latest.start, latest.end, score, _holding_chunk(chunks, latest.start)
+    )
+    return citations_of([span], bank.documents)
 
 
 def _holding_chunk(chunks: Sequence[Chunk], offset: int) -> Chunk:

@@ -38,6 +38,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
+from citeqa.default_rows import coverage, default_rows
 from citeqa.glossary import fold, language_words
 from citeqa.lexical import stopwords
 from citeqa.signatures import defaulted, field_name, label_over, owner, owner_name, sets_default
@@ -139,7 +140,12 @@ def _giving_defaults(
     """The signatures giving an asked word a default or, when none is a candidate, the lines
     describing an asked field under a signature giving it one (a markdown heading "##
     detect_leaks(…, threshold=0.18)" is no candidate), and the sentences saying a default of
-    one, when any of those is."""
+    one, when any of those is; before them, the rows of a table's default column whose setting
+    covers more asked words than any defaulted parameter (default_rows.py)."""
+    rows = default_rows(placed, words)
+    named = max((coverage(n, words) for _, _, text in placed for n in defaulted(text)), default=0)
+    if rows and max(rows.values()) > named:  # a configuration table's row over a signature
+        return [number for number, covered in rows.items() if covered == max(rows.values())]
     setting = [not defaulted(text).isdisjoint(words) for _, _, text in placed]
     if not any(setting):
         setting = [

@@ -1,0 +1,135 @@
+"""A question asking which release of a changelog is the latest ("What is the latest version?",
+"Which is the newest release?", "Quelle est la dernière version ?") is answered by the heading
+of the highest release the changelog lists ("[2.3.0] - 2024-05-14").
+
+The rankers read "latest" as one word among the question's and quoted a security policy's
+"Only the latest minor release receives security fixes." over a changelog listing 2.3.0 first
+(s46 trial on a library's docs; the s45 trial's "What is the latest version of the report?"
+quoted a change log's 1.0 and 1.1, not 1.2). A changelog says which release is the latest by
+its headings: the highest number among them answers, whatever their order.
+
+The rules, the words being data (data/release_notes.json's 'latest_asks', English and French):
+- the folded question matches one of 'latest_asks';
+- the first of the documents given (the first quote's, then those of the passages read, then
+  those whose file name is a changelog's, 'changelog_names': retrieval may rank a changelog
+  low for "latest", `changelog_ids`) that is markdown and holds at least RELEASES_MIN release
+  headings: markdown headings opening with a dotted number followed by a date or nothing
+  ("## [2.3.0] - 2024-05-14", "## 1.2 (May 2024)"), never a report's "## 1.2 Scope", or with
+  a release cue then a number ("## Version 3"), never "## Article 5" (a statute's);
+- its heading whose number is the highest, compared part by part ("2.10" above "2.9"), is
+  quoted, its text without the "#" marks.
+No I/O but the data file, read once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import PurePosixPath
+from typing import Any, NamedTuple
+
+from citeqa.blocks import clean_heading
+from citeqa.glossary import calendar_words, fold
+from citeqa.headingpath import MarkdownHeading, markdown_headings
+from citeqa.jsonfiles import data_json
+from citeqa.models import Document
+from citeqa.numbered_sections import opening_number
+
+__all__ = ["LatestRelease", "asks_latest", "changelog_ids", "latest_release"]
+
+CHANGELOGS_MAX = 3
+"""The most documents read for their changelog's name beyond the passages'."""
+RELEASES_MIN = 2
+"""The fewest release headings that make a document a changelog."""
+
+
+class LatestRelease(NamedTuple):
+    doc_id: str
+    start: int
+    """Where the heading's text starts in the document (past its "#" marks)."""
+    end: int
+    """Where it ends."""
+
+
+def latest_release(question: str, documents: Iterable[Document]) -> LatestRelease | None:
+    """The heading of the highest release of the first changelog among `documents`, when
+    `question` asks which release is the latest (the module's rules); else None."""
+    if not asks_latest(question):
+        return None
+    for document in documents:
+        releases = _releases(document)
+        if len(releases) >= RELEASES_MIN:
+            heading = max(releases, key=lambda pair: pair[0])[1]
+            return _quoted(document, heading)
+    return None
+
+
+def asks_latest(question: str) -> bool:
+    """Whether `question` asks which release is the latest ('latest_asks')."""
+    folded = fold(question)
+    return any(pattern.search(folded) for pattern in _words().asks)
+
+
+def changelog_ids(doc_ids: Iterable[str]) -> list[str]:
+    """The ids of `doc_ids` whose file name, its extension aside, is a changelog's
+    ('changelog_names': "CHANGELOG.md", "docs/release-notes.md"), CHANGELOGS_MAX at most."""
+    names = _words().names
+    found = [d for d in doc_ids if fold(PurePosixPath(d).stem).replace("_", "-") in names]
+    return found[:CHANGELOGS_MAX]
+
+
+def _releases(document: Document) -> list[tuple[tuple[int, ...], MarkdownHeading]]:
+    """A markdown `document`'s release headings, each with its number's parts."""
+    if document.kind != "md":
+        return []
+    found = []
+    for heading in markdown_headings(document.text):
+        title = clean_heading(heading.title)
+        number = opening_number(title)
+        if number is not None and _names_release(fold(title), number):
+            found.append(
+                (tuple(int(part) for part in number.split(".") if part.isdigit()), heading)
+            )
+    return found
+
+
+def _names_release(folded_title: str, number: str) -> bool:
+    """Whether a heading opening with `number` names a release: a release cue stands before it
+    ("version 3"; "article 5" names none), or it is dotted and what follows it writes no word
+    but a day's or a month's (glossary.calendar_words: "[2.3.0] - 2024-05-14", "2.3.0 (May
+    2024)", never a report's "1.2 Scope")."""
+    if re.match(rf"\W*(?:{_words().cues})\W*{re.escape(number)}", folded_title):
+        return True
+    rest = folded_title[folded_title.find(number) + len(number) :]
+    words = set(re.findall(r"[^\W\d_]+", rest)) - {"released", "unreleased", "yanked"}
+    return "." in number and words <= calendar_words()
+
+
+def _quoted(document: Document, heading: MarkdownHeading) -> LatestRelease:
+    """The span of `heading`'s text in `document` (its line past the "#" marks)."""
+    line_end = document.text.find("\n", heading.start)
+    line_end = len(document.text) if line_end < 0 else line_end
+    line = document.text[heading.start : line_end]
+    start = heading.start + len(line) - len(line.lstrip("#").lstrip())
+    return LatestRelease(
+        document.doc_id, start, heading.start + len(line.rstrip().rstrip("#").rstrip())
+    )
+
+
+class _Words(NamedTuple):
+    asks: tuple[re.Pattern[str], ...]
+    cues: str
+    """The release cues as one alternation of a regular expression."""
+    names: frozenset[str]
+    """The folded file names of a changelog, extension aside."""
+
+
+@cache
+def _words() -> _Words:
+    """release_notes.json's 'latest_asks' patterns of every language and its release cues,
+    read once."""
+    data: Any = data_json("release_notes.json")
+    asks = tuple(re.compile(p) for patterns in data["latest_asks"].values() for p in patterns)
+    cues = "|".join(re.escape(cue) for cue in data["version_cues"])
+    return _Words(asks, cues, frozenset(data["changelog_names"]))

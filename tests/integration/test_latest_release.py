@@ -1,0 +1,114 @@
+"""A question asking which release is the latest quotes the heading of the highest release a
+changelog lists, the changelog read by its file name when retrieval ranks it below other pages
+(latest_release.py; s46 trial: "What is the latest version?" quoted a security policy's "Only
+the latest minor release receives security fixes.")."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.api import Assistant
+from small_corpora import assistant_over
+
+CHANGELOG = """# Changelog
+
+All notable changes to this project are documented in this file.
+
+## [2.2.1] - 2024-02-02
+
+### Fixed
+- Reading files with a missing header line no longer raises an IndexError.
+
+## [2.3.0] - 2024-05-14
+
+### Added
+- Monthly resampling.
+
+## [2.2.0] - 2023-11-20
+
+### Added
+- The `harmonics()` method computes the standard tidal constituents.
+
+## [2.0.0] - 2023-03-08
+
+### Changed
+- Timestamps are now timezone-aware and always in UTC.
+"""
+SECURITY = """# Security policy
+
+Only the latest minor release receives security fixes.
+
+To report a vulnerability, write to security@tidepool.dev rather than opening a public issue.
+"""
+MIGRATION = """# Migrating from 1.x to 2.0
+
+Version 2.0 changes the reading functions and the time zone of timestamps.
+
+Replace `read_gloss(path)` with `read(path)`; the format is detected from the file's header.
+"""
+STATUTES = """# Statuts de l'association
+
+## Article 1
+
+L'association a pour objet l'entretien des sentiers de la commune.
+
+## Article 2
+
+Le siège est fixé à la mairie. La dernière version des statuts est adoptée en assemblée.
+"""
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {"CHANGELOG.md": CHANGELOG, "SECURITY.md": SECURITY, "MIGRATION.md": MIGRATION}
+    return assistant_over(files, tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("i"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the latest version?", "Which is the latest release?"],
+)
+def test_the_highest_release_heading_is_quoted(folder: Assistant, question: str) -> None:
+    answer = folder.ask(question)
+    assert not answer.abstained, answer.reason
+    assert [c.quote for c in answer.citations] == ["[2.3.0] - 2024-05-14"]
+    assert answer.citations[0].path.endswith("CHANGELOG.md")
+
+
+def test_a_question_naming_no_latest_release_is_left_alone(folder: Assistant) -> None:
+    answer = folder.ask("How do I report a vulnerability?")
+    assert "security@tidepool.dev" in answer.citations[0].quote
+
+
+def test_a_french_question_on_french_changelog(tmp_path_factory: pytest.TempPathFactory) -> None:
+    journal = (
+        "# Journal des modifications\n\n## Version 3 — 2025-04-01\n\n- Export en PDF.\n\n"
+        "## Version 4 — 2025-09-12\n\n- Mode hors ligne.\n\n## Version 2 — 2024-12-01\n\n"
+        "- Première version publique.\n"
+    )
+    aide = "# Aide\n\nLa dernière version de l'application se télécharge sur le site.\n"
+    files = {"journal-des-modifications.md": journal, "aide.md": aide}
+    assistant = assistant_over(files, tmp_path_factory.mktemp("fr"), tmp_path_factory.mktemp("j"))
+    answer = assistant.ask("Quelle est la dernière version de l'application ?")
+    assert not answer.abstained, answer.reason
+    assert [c.quote for c in answer.citations] == ["Version 4 — 2025-09-12"]
+
+
+def test_numbered_articles_are_no_releases(tmp_path_factory: pytest.TempPathFactory) -> None:
+    files = {"statuts.md": STATUTES}
+    assistant = assistant_over(files, tmp_path_factory.mktemp("st"), tmp_path_factory.mktemp("k"))
+    answer = assistant.ask("Quelle est la dernière version des statuts ?")
+    assert all(c.quote != "Article 2" for c in answer.citations)
+
+
+def test_a_report_s_numbered_sections_are_no_releases(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    report = (
+        "# Annual report\n\n## 1.1 Background\n\nThe survey covered 40 sites.\n\n"
+        "## 1.2 Scope\n\nThe latest version of this report adds the coastal sites.\n"
+    )
+    files = {"report.md": report}
+    assistant = assistant_over(files, tmp_path_factory.mktemp("r"), tmp_path_factory.mktemp("l"))
+    answer = assistant.ask("What is the latest version of the report?")
+    assert all(c.quote not in ("1.2 Scope", "1.1 Background") for c in answer.citations)
