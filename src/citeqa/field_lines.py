@@ -25,6 +25,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from citeqa.domain import language_data
 from citeqa.folding import fold
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_table_row, line_end, line_start
@@ -300,11 +301,35 @@ def named_stems(focus: str) -> frozenset[str]:
     """The stems of the question's (`focus`) words by which it names a label word: those of
     `text_stems`, but a stem of at most SHORT_STEM letters that the word writing it does not
     write whole or plural ("tel" of "tell", "cel" of "cell": s37 review, "Can you tell me
-    the role of Helen Price?" named her "Phone:" line)."""
+    the role of Helen Price?" named her "Phone:" line), and none of an idiom's (`_idioms`:
+    "a lieu" names no "Lieu :" line)."""
     found: set[str] = set()
-    for token in focus.split():
+    for token in _without_idioms(focus).split():
         pieces = set(re.findall(r"[^\W_]+", fold(token)))
         for stem in text_stems(token):
             if len(stem) > SHORT_STEM or pieces & {stem, stem + "s", stem + "es", stem + "x"}:
                 found.add(stem)
     return frozenset(found)
+
+
+def _without_idioms(focus: str) -> str:
+    """`focus` folded, each idiom of field_labels.json's `idioms` in it blanked ("Quand a lieu
+    le séminaire ?": "quand   le seminaire ?"), unless it asks a place (the language data's
+    `answer_types` "place": "Où a lieu le séminaire ?" names the "Lieu :" line)."""
+    folded = fold(focus)
+    return folded if _asks_place().search(folded) else _idioms().sub(" ", folded)
+
+
+@cache
+def _asks_place() -> re.Pattern[str]:
+    """The language data's question asking a place ("where", "où a"), read on folded text."""
+    return re.compile(language_data().answer_types["place"])
+
+
+@cache
+def _idioms() -> re.Pattern[str]:
+    """field_labels.json's `idioms`, every language's, as one pattern of whole words."""
+    idioms = data_json("field_labels.json")["idioms"]
+    phrases = sorted({fold(p) for listed in idioms.values() for p in listed}, key=len)
+    alternatives = "|".join(re.escape(phrase) for phrase in reversed(phrases))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
