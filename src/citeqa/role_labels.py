@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from citeqa.corpus_initials import CorpusInitials
 from citeqa.glossary import fold
 from citeqa.lexical import query_tokens
 from citeqa.role_holders import asked_role_words, names_someone, role_words
@@ -51,6 +52,8 @@ LABEL_WORDS = 4
 HOLDER_CHARS = 80
 """The most characters of a label's value: a name, perhaps with its affiliation."""
 _WORD = re.compile(r"[^\W_]+")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+"""A word the question writes in capitals, two to five letters: an acronym ("RH", "CFO")."""
 
 
 def role_label_position(
@@ -174,12 +177,28 @@ class HolderSentences:
         self._role = frozenset(token for word in words for token in query_tokens(word))
         self._asked = [fold(word) for word in _WORD.findall(terms.focus)]
         self._others = [alts for alts, _ in terms.terms if not alts & self._role]
+        self._acronyms = [
+            word
+            for word in _WORD.findall(terms.focus)
+            if _ACRONYM.fullmatch(word) and set(query_tokens(word)) & self._role
+        ]
 
     def names(self, text: str) -> bool:
         """Whether the sentence `text` writes a word of the role and names someone."""
-        if not self._role or not set(query_tokens(text)) & self._role:
+        if not self._role or not self._writes_role(text):
             return False
         return names_someone(text, text, self._asked)
+
+    def _writes_role(self, text: str) -> bool:
+        """Whether `text` writes a word of the role, or spells out an acronym of it the question
+        writes in capitals: "responsable des ressources humaines" for "Qui est le responsable
+        RH ?" (corpus_initials.py; s45 trial)."""
+        if set(query_tokens(text)) & self._role:
+            return True
+        if not self._acronyms:
+            return False
+        initials = CorpusInitials.of([text])
+        return any(initials.spells(word) for word in self._acronyms)
 
     def writes_others(self, document_text: str) -> bool:
         """Whether `document_text` writes a token of each of the question's other terms."""
