@@ -11,7 +11,8 @@ word among the question's and every other word matched. As unheld_years.py does 
   nor function word, then a whole number of at most three digits, maybe after "#", "-" or
   "n°": not a decimal "1.0", nor a year, "l'année 1313");
 - no document the answer quotes (its text, its title, the sections cited) writes that number
-  as a whole number, keyed or not (another passage shown may: "20 minutes" of a deploy page);
+  as a whole number, keyed or not (another passage shown may: "20 minutes" of a deploy page),
+  but for a date's day ("1 January 2023" is no "work package 1", s46 trial);
   a street address's number ("12 rue des Lilas") writes none keyed by a section's word
   (language data `section_cues`: "l'article 12", s43);
 - they and the passages shown write the key with at least SERIES_MIN other numbers (the key
@@ -29,6 +30,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from citeqa import folding
+from citeqa.dates import day_spans
 from citeqa.glossary import fold, language_words
 from citeqa.language import pipe_pieces
 from citeqa.lexical import stopwords
@@ -61,6 +64,8 @@ MAGNITUDE = 10
 be of its series: "les années 60" are no number of a series of years 1950 and 1970."""
 SERIES_MIN = 2
 """The fewest other numbers written for the key that make a series."""
+DATE_REACH = 40
+"""How far around a number (characters) a date holding it is looked for (`_in_a_date`)."""
 HELD_NAMED = 5
 """How many of the numbers written the reason names (the closest to the asked)."""
 _PIPE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
@@ -99,15 +104,27 @@ def unheld_number(
 
 
 def _writes_asked(text: str, number: int, *, addresses: bool) -> bool:
-    """Whether `text` writes `number` whole (`writes_whole`); without `addresses`, not as a
-    street address's number ("12 rue des Lilas" is no "article 12": street_addresses.py)."""
+    """Whether `text` writes `number` whole (`writes_whole`), not as a date's day
+    (`_in_a_date`); without `addresses`, not as a street address's number ("12 rue des Lilas"
+    is no "article 12": street_addresses.py)."""
     if not writes_whole(text, number):
         return False
-    return (
-        addresses
-        or number < 0
-        or any(not numbers_street(text, at) for at in _whole_at(text, number))
+    if number < 0:
+        return True
+    return any(
+        (addresses or not numbers_street(text, at)) and not _in_a_date(text, at)
+        for at in _whole_at(text, number)
     )
+
+
+def _in_a_date(text: str, at: int) -> bool:
+    """Whether the number written at `at` of `text` is a date's day (dates.day_spans, read
+    on the folded text within DATE_REACH of it): "1 January 2023" writes no "work package 1"
+    (s46 trial: "Who leads work package 1?" of a report on work packages 2 and 3)."""
+    start = max(0, at - DATE_REACH)
+    offset = len(folding.fold(text[start:at]))  # glossary.fold strips: offsets would slip
+    window = folding.fold(text[start : at + DATE_REACH])
+    return any(begin <= offset < end for begin, end, _ in day_spans(window))
 
 
 def _whole_at(text: str, number: int) -> Iterator[int]:
