@@ -98,11 +98,11 @@ def _names_release(folded_title: str, number: str) -> bool:
     """Whether a heading opening with `number` names a release: a release cue stands before it
     ("version 3"; "article 5" names none), or it is dotted and what follows it writes no word
     but a day's or a month's (glossary.calendar_words: "[2.3.0] - 2024-05-14", "2.3.0 (May
-    2024)", never a report's "1.2 Scope")."""
+    2024)", never a report's "1.2 Scope") or a release state of the data ("yanked")."""
     if re.match(rf"\W*(?:{_words().cues})\W*{re.escape(number)}", folded_title):
         return True
     rest = folded_title[folded_title.find(number) + len(number) :]
-    words = set(re.findall(r"[^\W\d_]+", rest)) - {"released", "unreleased", "yanked"}
+    words = set(re.findall(r"[^\W\d_]+", rest)) - _words().states
     return "." in number and words <= calendar_words()
 
 
@@ -123,13 +123,16 @@ class _Words(NamedTuple):
     """The release cues as one alternation of a regular expression."""
     names: frozenset[str]
     """The folded file names of a changelog, extension aside."""
+    states: frozenset[str]
+    """The words a release heading may write after its number besides a date ("yanked")."""
 
 
 @cache
 def _words() -> _Words:
-    """release_notes.json's 'latest_asks' patterns of every language and its release cues,
-    read once."""
+    """release_notes.json's 'latest_asks' patterns of every language, its release cues,
+    changelog names and release states, read once."""
     data: Any = data_json("release_notes.json")
     asks = tuple(re.compile(p) for patterns in data["latest_asks"].values() for p in patterns)
     cues = "|".join(re.escape(cue) for cue in data["version_cues"])
-    return _Words(asks, cues, frozenset(data["changelog_names"]))
+    names, states = frozenset(data["changelog_names"]), frozenset(data["release_states"])
+    return _Words(asks, cues, names, states)
