@@ -30,6 +30,7 @@ from citeqa.folding import fold
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_table_row, line_end, line_start
 from citeqa.lexical import tokenize
+from citeqa.reason_words import event_phrases
 from citeqa.value_kinds import named_kinds, writes_asked_value
 
 LABEL_WORDS_MAX = 5
@@ -313,7 +314,7 @@ def named_stems(focus: str) -> frozenset[str]:
 
 
 def _without_idioms(focus: str) -> str:
-    """`focus` folded, each idiom of field_labels.json's `idioms` in it blanked ("Quand a lieu
+    """`focus` folded, each idiom (reason_words.event_phrases) in it blanked ("Quand a lieu
     le séminaire ?": "quand   le seminaire ?"), unless it asks a place (the language data's
     `answer_types` "place": "Où a lieu le séminaire ?" names the "Lieu :" line)."""
     folded = fold(focus)
@@ -328,8 +329,8 @@ def _asks_place() -> re.Pattern[str]:
 
 @cache
 def _idioms() -> re.Pattern[str]:
-    """field_labels.json's `idioms`, every language's, as one pattern of whole words."""
-    idioms = data_json("field_labels.json")["idioms"]
-    phrases = sorted({fold(p) for listed in idioms.values() for p in listed}, key=len)
+    """The phrases asking when or whether an event takes place (reason_words.event_phrases),
+    every language's, as one pattern of whole words."""
+    phrases = sorted(event_phrases(), key=len)
     alternatives = "|".join(re.escape(phrase) for phrase in reversed(phrases))
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")

@@ -7,8 +7,8 @@ generic verbs ("Combien coûte la chambre humide à bas coût ?" → "ils ne men
 « bas »"; "… what does it mean?" → "never mention “mean”, “used”"; "Which cultivar did the
 drone study use?" → "never mention “use”") and misspelt ones ("Wat is teh defualt timout" →
 "never mention “Wat”, “teh”"). Nor is a word of a phrase the question asks by
-(reason_words.json `question_phrases`: the "temps" of "Combien de temps … ?", not of "Quel
-temps fera-t-il ?": `asking_words`). A word is named when some piece of it (split at hyphens and
+(reason_words.json `question_phrases` and `event_phrases`: the "temps" of "Combien de temps
+… ?", not of "Quel temps fera-t-il ?": `asking_words`). A word is named when some piece of it (split at hyphens and
 apostrophes: "fera-t-il" is "fera", "t", "il"; "l'antivol" holds "antivol") is none of:
 - a single letter;
 - a stopword as search reads it (lexical.is_stopword: "these" and "mais" are, "thèse" and
@@ -144,8 +144,19 @@ def asking_words(question: str, lang: Lang) -> frozenset[str]:
     `question_phrases`: "combien de temps", "where does * live"), each phrase matched whole,
     words apart, its "*" any GAP_WORDS words at most; a word joined by hyphens both whole and
     in its pieces ("reste-t-il": the question's word as typed, and "reste"); kept for the last
-    ASKED_KEPT questions."""
-    return _phrase_words(question, lang, "question_phrases")
+    ASKED_KEPT questions. An event's phrases (`event_phrases`: "a lieu", "take place") are
+    phrases it asks by too."""
+    asked = _phrase_words(question, lang, "question_phrases")
+    return asked | _phrase_words(question, lang, "event_phrases")
+
+
+@cache
+def event_phrases() -> frozenset[str]:
+    """The folded phrases of every language by which a question asks when or whether an event
+    takes place (reason_words.json `event_phrases`: "a lieu", "take place"), whose words name
+    no field line either (field_lines.py)."""
+    listed = _reason_data()["event_phrases"].values()
+    return frozenset(fold(phrase) for phrases in listed for phrase in phrases)
 
 
 def frame_phrases(question: str, lang: Lang) -> tuple[frozenset[str], ...]:

@@ -1,6 +1,6 @@
 """A verb's idiom names no field: "Quand a lieu le séminaire ?" asks its date, not the "Lieu :"
 line its "a lieu" looked up (s46 trial), while "Où a lieu le séminaire ?" asks its place
-(field_lines._without_idioms, data field_labels.json `idioms`)."""
+(field_lines._without_idioms, data reason_words.json `event_phrases`)."""
 
 from __future__ import annotations
 
