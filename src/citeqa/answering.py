@@ -45,7 +45,7 @@ import functools
 import re
 import threading
 import weakref
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple, overload
 
@@ -102,6 +102,7 @@ from citeqa.field_answers import (
     owner_lacking_field,
     writes_key,
 )
+from citeqa.folder_facts import FolderFacts
 from citeqa.followup_quotes import mentions_new_words
 from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
@@ -113,7 +114,7 @@ from citeqa.later_statements import (
     LaterStatement,
     later_statement,
 )
-from citeqa.latest_release import LatestRelease, asks_latest, changelog_ids, latest_release
+from citeqa.latest_release import LatestRelease, asks_latest, latest_release
 from citeqa.lexical import content_words
 from citeqa.mail_candidates import (
     MailLayouts,
@@ -230,7 +231,7 @@ from citeqa.titleonly import (
 )
 from citeqa.unheld_cells import unheld_cell
 from citeqa.unheld_codes import unheld_code
-from citeqa.unheld_days import held_days, unheld_day
+from citeqa.unheld_days import unheld_day
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
@@ -1529,7 +1530,7 @@ def compose(
     languages: Callable[[], abstention.DocumentLanguages] | None = None,
     across: Closeness | None = None,
     translates: Translates | None = None,
-    folder_days: Callable[[], Collection[str]] | None = None,
+    folder: FolderFacts | None = None,
 ) -> Answer:
     """The Answer for a retrieval: quotes and citations, or an abstention with the passages
     (`scores`: the question's sentence scores, its terms and its vector in the answer channel
@@ -1554,9 +1555,9 @@ def compose(
     no multilingual channel) reads those words as words of the passages read in that language
     (passage_translation.py; abstention._may_help) or of the corpus in it (with no passages:
     corpus_translation.in_other_language, the counterparts a question none of whose words
-    occurs needs). `folder_days` gives the days the folder's documents are dated
-    (unheld_days.held_days, kept with the loaded index: api), read only for a question asking
-    a day no passage writes (None: read of the bank's documents)."""
+    occurs needs). `folder` gives what the checks read of the whole folder (folder_facts.py:
+    the days its documents are dated, its changelogs), kept with the loaded index (api); None:
+    read of the bank's documents for this question alone."""
     bank, terms, query_vector = scores.bank, scores.terms, scores.query_vector
     lang = terms.courtesy or lang or retrieval.query_lang  # "merci": fr
 
@@ -1637,10 +1638,10 @@ def compose(
         _vouching_translations(terms, lang, languages),
     )  # no passage read in its language, none close, none writing a name or translated word
     occurring = None if refused == USER_FLOOR else answering_series(terms, top, bank.documents)
-    days = folder_days or (lambda: held_days(bank.documents.values()))
+    facts = folder or FolderFacts(bank.documents)
     following = None
     if occurring is None and refused is None and not across_only:  # "the next site meeting?"
-        following = next_in_series(candidates.sentences, top, bank, terms, days)
+        following = next_in_series(candidates.sentences, top, bank, terms, lambda: facts.dated_days)
         occurring = None if following is None else following.answer
     if occurring is not None:  # "le prochain ramassage après le 15 octobre": a series' day
         counted_from = [] if following is None else [reference_note(following.after, lang)]
@@ -1676,7 +1677,7 @@ def compose(
         bank,
         read,
         reading,
-        days,
+        facts,
         functools.partial(_rechosen, candidates, reading, models, settings, place),
         functools.partial(_rechosen_writing, candidates, reading, models, settings, place),
         len(candidates.sentences),
@@ -1765,11 +1766,11 @@ def _refused_on_reading(
 @dataclass(frozen=True)
 class _Checking:
     """What the checks on a chosen quote read (compose): the question's terms and language, the
-    passages and documents read, the folder's days, how to quote other candidates instead
-    (`rechoose`: those of documents a test names, `_rechosen`; `rewrite`: those writing what a
-    test asks, in another language than the one given, any when None, `_rechosen_writing`;
-    `candidates_read`: how many candidates there are) and how to abstain, showing the passages
-    retrieved."""
+    passages and documents read, the folder's facts (folder_facts.py), how to quote other
+    candidates instead (`rechoose`: those of documents a test names, `_rechosen`; `rewrite`:
+    those writing what a test asks, in another language than the one given, any when None,
+    `_rechosen_writing`; `candidates_read`: how many candidates there are) and how to abstain,
+    showing the passages retrieved."""
 
     terms: QuestionTerms
     lang: Lang
@@ -1777,7 +1778,7 @@ class _Checking:
     bank: SentenceBank
     read: _ReadDocuments
     reading: Reading
-    days: Callable[[], Collection[str]]
+    folder: FolderFacts
     rechoose: Callable[[Callable[[str, frozenset[str]], bool]], list[Citation] | None]
     rewrite: Callable[..., list[Citation] | None]
     candidates_read: int
@@ -1795,7 +1796,7 @@ def _checked_times(citations: list[Citation], checking: _Checking) -> Answer | l
         bank.documents[citations[0].doc_id],
         checking.read.documents,
         read_texts=checking.read.texts,
-        folder_days=checking.days,
+        folder_days=lambda: checking.folder.dated_days,
         series_days=falling_on(bank.documents.values()),
     )
     if undated is not None:  # "la réunion du 2 décembre 2025" answered by other minutes
@@ -1923,7 +1924,7 @@ def _checked_release(
     if release is not None:  # "What changed in version 2.1?": every item of its section
         citations = _release_quoted(release, citations[0].score, bank)
         notes = [*notes, note] if (note := more_items_note(release, lang)) else notes
-    latest = _latest_of(terms.focus, changelogs, bank)
+    latest = _latest_of(terms.focus, changelogs, checking.folder.changelog_ids, bank)
     if latest is not None:  # "What is the latest version?": the changelog's highest release
         citations = _latest_quoted(latest, citations[0].score, bank)
     return citations, notes
@@ -1939,31 +1940,36 @@ def _release_documents(first: Citation, top: Sequence[Hit], bank: SentenceBank) 
 def _release_quoted(items: ReleaseItems, score: float, bank: SentenceBank) -> list[Citation]:
     """A citation of each of a release's `items`, in its document's order, at `score` (the
     first quote's), each under the heading it stands under (quoting.citations_of)."""
-    chunks = [bank.chunks[number] for number in bank.chunks_of(items.doc_id)]
-    spans = [
-        Span(items.doc_id, start, end, score, _holding_chunk(chunks, start))
-        for start, end in items.spans
-    ]
-    return citations_of(spans, bank.documents)
+    return _spans_quoted(items.doc_id, items.spans, score, bank)
 
 
-def _latest_of(question: str, read: list[Document], bank: SentenceBank) -> LatestRelease | None:
+def _latest_of(
+    question: str, read: list[Document], named_ids: list[str], bank: SentenceBank
+) -> LatestRelease | None:
     """The latest release `question` asks of the changelogs among the documents `read`, then
-    those named as changelogs (latest_release.py), or None."""
+    those named as changelogs (`named_ids`: latest_release.changelog_ids), or None."""
     if not asks_latest(question):
         return None
-    named = [bank.documents[doc_id] for doc_id in changelog_ids(bank.documents)]
+    named = [bank.documents[doc_id] for doc_id in named_ids]
     return latest_release(question, [*read, *named])
 
 
 def _latest_quoted(latest: LatestRelease, score: float, bank: SentenceBank) -> list[Citation]:
     """A citation of the latest release's heading (latest_release.py) at `score` (the first
     quote's)."""
-    chunks = [bank.chunks[number] for number in bank.chunks_of(latest.doc_id)]
-    span = Span(
-        latest.doc_id, latest.start, latest.end, score, _holding_chunk(chunks, latest.start)
-    )
-    return citations_of([span], bank.documents)
+    return _spans_quoted(latest.doc_id, [(latest.start, latest.end)], score, bank)
+
+
+def _spans_quoted(
+    doc_id: str, spans: Sequence[tuple[int, int]], score: float, bank: SentenceBank
+) -> list[Citation]:
+    """A citation of each (start, end) of `spans` in document `doc_id`, at `score`, each in
+    the chunk holding its start (quoting.citations_of)."""
+    chunks = [bank.chunks[number] for number in bank.chunks_of(doc_id)]
+    quoted = [
+        Span(doc_id, start, end, score, _holding_chunk(chunks, start)) for start, end in spans
+    ]
+    return citations_of(quoted, bank.documents)
 
 
 def _holding_chunk(chunks: Sequence[Chunk], offset: int) -> Chunk:

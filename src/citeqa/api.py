@@ -35,6 +35,7 @@ from citeqa.derived_terms import is_multilingual
 from citeqa.embedding import embed_questions, preload
 from citeqa.enginefusion import engine_of, engine_search
 from citeqa.errors import IndexCorrupt, IndexLocked, IndexMissing
+from citeqa.folder_facts import FolderFacts
 from citeqa.followups import (
     answer_subject,
     carried,
@@ -107,7 +108,6 @@ from citeqa.translated_answer import (
     writes_another_asked,
 )
 from citeqa.typo_reading import confident_corrections, corrected_question, read_as
-from citeqa.unheld_days import held_days
 from citeqa.unread import SkippedFile, named_for, not_searched, recorded_unread, skipped_files
 from citeqa.vectorindex import LexicalSearch, lexical_engine_of
 from citeqa.versions import (
@@ -350,10 +350,10 @@ class _Loaded:
             return self._stored_words[channel]
 
     @functools.cached_property
-    def dated_days(self) -> frozenset[str]:
-        """The days the documents are dated (unheld_days.held_days), read when first asked: by
-        a question asking a day no passage writes, whose answer's documents are dated others."""
-        return held_days(self.bank.documents.values())
+    def folder(self) -> FolderFacts:
+        """What a question's checks read of the whole folder (folder_facts.py: the days its
+        documents are dated, its changelogs), each read when first asked and kept."""
+        return FolderFacts(self.bank.documents)
 
     @functools.cached_property
     def document_languages(self) -> DocumentLanguages:
@@ -682,7 +682,7 @@ class Assistant:
                 lambda: loaded.document_languages,
                 closeness,
                 self._translates(multilingual),
-                lambda: loaded.dated_days,
+                loaded.folder,
             )
 
         answer = composed(retrieval, scores, evidence)

@@ -107,14 +107,10 @@ def _names_release(folded_title: str, number: str) -> bool:
 
 
 def _quoted(document: Document, heading: MarkdownHeading) -> LatestRelease:
-    """The span of `heading`'s text in `document` (its line past the "#" marks)."""
-    line_end = document.text.find("\n", heading.start)
-    line_end = len(document.text) if line_end < 0 else line_end
-    line = document.text[heading.start : line_end]
-    start = heading.start + len(line) - len(line.lstrip("#").lstrip())
-    return LatestRelease(
-        document.doc_id, start, heading.start + len(line.rstrip().rstrip("#").rstrip())
-    )
+    """The span of `heading`'s text in `document` (headingpath.markdown_headings reads it off
+    its line, "#" marks and blanks around aside)."""
+    start = document.text.find(heading.title, heading.start)
+    return LatestRelease(document.doc_id, start, start + len(heading.title))
 
 
 class _Words(NamedTuple):

@@ -8,8 +8,9 @@ generic verbs ("Combien coûte la chambre humide à bas coût ?" → "ils ne men
 drone study use?" → "never mention “use”") and misspelt ones ("Wat is teh defualt timout" →
 "never mention “Wat”, “teh”"). Nor is a word of a phrase the question asks by
 (reason_words.json `question_phrases` and `event_phrases`: the "temps" of "Combien de temps
-… ?", not of "Quel temps fera-t-il ?": `asking_words`). A word is named when some piece of it (split at hyphens and
-apostrophes: "fera-t-il" is "fera", "t", "il"; "l'antivol" holds "antivol") is none of:
+… ?", not of "Quel temps fera-t-il ?": `asking_words`). A word is named when some piece of
+it (split at hyphens and apostrophes: "fera-t-il" is "fera", "t", "il"; "l'antivol" holds
+"antivol") is none of:
 - a single letter;
 - a stopword as search reads it (lexical.is_stopword: "these" and "mais" are, "thèse" and
   "maïs" are not), an interrogative, or a function or frame word of the question's language

@@ -5,9 +5,13 @@ the latest minor release receives security fixes.")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 
+from citeqa import folder_facts
 from citeqa.api import Assistant
+from citeqa.latest_release import changelog_ids
 from small_corpora import assistant_over
 
 CHANGELOG = """# Changelog
@@ -112,3 +116,34 @@ def test_a_report_s_numbered_sections_are_no_releases(
     assistant = assistant_over(files, tmp_path_factory.mktemp("r"), tmp_path_factory.mktemp("l"))
     answer = assistant.ask("What is the latest version of the report?")
     assert all(c.quote not in ("1.2 Scope", "1.1 Background") for c in answer.citations)
+
+
+def test_the_changelog_names_are_read_once_a_loaded_index(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s47: every question asking the latest release read all the folder's file names anew
+    (0.19 s for 50,000 files); folder_facts.FolderFacts keeps them with the loaded index."""
+    files = {"CHANGELOG.md": CHANGELOG, "SECURITY.md": SECURITY}
+    assistant = assistant_over(files, tmp_path_factory.mktemp("o"), tmp_path_factory.mktemp("m"))
+    reads: list[int] = []
+
+    def counted(doc_ids: Iterable[str]) -> list[str]:
+        reads.append(1)
+        return changelog_ids(doc_ids)
+
+    monkeypatch.setattr(folder_facts, "changelog_ids", counted)
+    for question in ("What is the latest version?", "Which is the latest release?"):
+        assert [c.quote for c in assistant.ask(question).citations] == ["[2.3.0] - 2024-05-14"]
+    assert len(reads) == 1
+
+
+def test_a_heading_s_closing_marks_are_not_quoted(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    changelog = (
+        "# Changes\n\n## 0.9.0 - 2024-01-10 ##\n\n- Beta.\n\n## 1.0.0 - 2024-03-02 ##\n\n- First.\n"
+    )
+    files = {"CHANGES.md": changelog, "SECURITY.md": SECURITY}
+    assistant = assistant_over(files, tmp_path_factory.mktemp("c"), tmp_path_factory.mktemp("n"))
+    answer = assistant.ask("What is the latest version?")
+    assert [c.quote for c in answer.citations] == ["1.0.0 - 2024-03-02"]
