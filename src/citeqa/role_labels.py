@@ -29,8 +29,8 @@ Harmony ?" lost its answer to a politician's sentence writing "dirige"). No I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from citeqa.corpus_initials import CorpusInitials
 from citeqa.glossary import fold
@@ -64,13 +64,11 @@ def role_label_position(
     asked = asked_role_words(terms.focus)
     if not asked or not positions:
         return None
-    role_tokens = frozenset(token for word in asked for token in query_tokens(word))
-    question_words = [fold(word) for word in _WORD.findall(terms.focus)]
+    role_tokens, question_words, others = _RoleQuestion.of(terms, asked)
     first_text, first_document = bank.text(positions[0]), _document_text(bank, positions[0])
     named = names_someone(first_text, first_document, question_words)
     if named and set(query_tokens(first_text)) & role_tokens:
         return None  # "Le bureau est présidé par Paul Martin." answers as it stands
-    others = [alts for alts, _ in terms.terms if not alts & role_tokens]
     writes_others = _OtherTermsWritten(bank, others)
     for place, index in enumerate(positions):
         holder = _holder(bank, index, role_tokens)
@@ -88,6 +86,23 @@ def role_label_position(
         ),
         None,
     )
+
+
+class _RoleQuestion(NamedTuple):
+    """What a question asking who holds a role is read by: the role's tokens (its words
+    stemmed, lexical.query_tokens), the question's words folded (role_holders.names_someone
+    reads them) and its other terms (each term's alternatives, none a role token)."""
+
+    role: frozenset[str]
+    asked: list[str]
+    others: list[frozenset[str]]
+
+    @classmethod
+    def of(cls, terms: QuestionTerms, role_words: Iterable[str]) -> _RoleQuestion:
+        """The reading of `terms`' question asking the role of `role_words`."""
+        role = frozenset(token for word in role_words for token in query_tokens(word))
+        asked = [fold(word) for word in _WORD.findall(terms.focus)]
+        return cls(role, asked, [alts for alts, _ in terms.terms if not alts & role])
 
 
 def _document_text(bank: SentenceBank, index: int) -> str:
@@ -173,10 +188,7 @@ class HolderSentences:
     elected chair of the board")."""
 
     def __init__(self, terms: QuestionTerms) -> None:
-        words = role_words(terms.focus)
-        self._role = frozenset(token for word in words for token in query_tokens(word))
-        self._asked = [fold(word) for word in _WORD.findall(terms.focus)]
-        self._others = [alts for alts, _ in terms.terms if not alts & self._role]
+        self._role, self._asked, self._others = _RoleQuestion.of(terms, role_words(terms.focus))
         self._acronyms = [
             word
             for word in _WORD.findall(terms.focus)
