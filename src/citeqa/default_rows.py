@@ -7,8 +7,9 @@ asked_fields.py answers a question asking a default by the signatures giving an 
 reference writes its defaults in a table's column instead, and the signature won on a word it
 shared with the question (s46 trial on a library's docs: "the default comes from gap_limit"
 under `fill_gaps(limit=None)` was quoted for the table's gap_limit row). A row answers when:
-- it is a markdown table row (pipe-delimited) whose table's header row has a column headed by
-  a `default_words` word ("Default", "Valeur par défaut"), its cell in that column not empty;
+- it is a table row (tables.table_of: pipe-delimited or tab-separated) below its table's
+  header row, which has a column headed by a `default_words` word ("Default", "Valeur par
+  défaut"), its cell in that column not empty;
 - its first cell names a setting the question asks: how many of the question's asked words
   the cell's name parts are ("gap_limit", "gapLimit", "gap.limit" → gap, limit: `coverage`).
 asked_fields keeps such rows over the signatures when their name covers more asked words than
@@ -21,7 +22,7 @@ import re
 from collections.abc import Iterable
 
 from citeqa.glossary import fold, language_words
-from citeqa.language import pipe_pieces
+from citeqa.tables import table_of
 
 __all__ = ["coverage", "default_rows"]
 
@@ -40,37 +41,33 @@ def default_rows(placed: Iterable[tuple[str, int, str]], words: frozenset[str]) 
     their number, each with its first cell's `coverage` of the asked `words` (above zero)."""
     found = {}
     for number, (document, start, text) in enumerate(placed):
-        cells = _cells(text)
-        column = _default_column(document, start) if cells else None
-        if column is None or column >= len(cells) or not cells[column].strip():
-            continue
-        covered = coverage(cells[0], words)
+        cells = _default_row(document, start, text)
+        covered = coverage(cells[0], words) if cells else 0
         if covered:
             found[number] = covered
     return found
 
 
-def _cells(line: str) -> list[str]:
-    """A markdown table row's cells, or [] for any other line."""
-    stripped = line.strip()
-    if not (stripped.startswith("|") and stripped.endswith("|")) or "\n" in stripped:
-        return []
-    return pipe_pieces(stripped[1:-1])
+def _default_row(document: str, start: int, text: str) -> list[str] | None:
+    """The cells of the one-line candidate `text` at `start` of `document` when it is a row
+    below the header row of its table (tables.table_of) and its cell in the column headed by a
+    default word is not empty; else None."""
+    table = None if "\n" in text.strip() else table_of(document, start)
+    if table is None:
+        return None
+    rows, spans = table
+    place = next((n for n, (first, end) in enumerate(spans) if first <= start < end), 0)
+    column = _default_column(rows[0])
+    cells = rows[place]
+    if place == 0 or column is None or column >= len(cells) or not cells[column].strip():
+        return None
+    return cells
 
 
-def _default_column(document: str, start: int) -> int | None:
-    """The column headed by a default word in the header row of the table the row at `start`
-    stands in (its first row, the table's rows being consecutive lines opening with "|")."""
-    header = document.rfind("\n", 0, start) + 1
-    while header > 0:
-        previous = document.rfind("\n", 0, header - 1) + 1
-        if not document[previous : header - 1].lstrip().startswith("|"):
-            break
-        header = previous
-    end = document.find("\n", header)
-    cells = _cells(document[header : len(document) if end < 0 else end])
+def _default_column(header: list[str]) -> int | None:
+    """The column of the `header` row's cells headed by a default word."""
     defaults = language_words("default_words")
-    spoken = [" ".join(re.findall(r"\w+", fold(cell))) for cell in cells]
+    spoken = [" ".join(re.findall(r"\w+", fold(cell))) for cell in header]
     return next((n for n, cell in enumerate(spoken) if _says_default(cell, defaults)), None)
 
 

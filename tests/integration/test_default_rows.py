@@ -71,3 +71,19 @@ def test_a_french_table_column_par_defaut(tmp_path_factory: pytest.TempPathFacto
     answer = assistant.ask("Quel est le nombre d'essais par défaut ?")
     assert not answer.abstained, answer.reason
     assert answer.citations[0].quote.startswith("| nombre_essais | 3 |")
+
+
+def test_a_tab_separated_table_s_default_column(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The table is read by tables.table_of (s47 re-read: default_rows read markdown rows by
+    hand): a tab-separated reference's Default column answers too."""
+    reference = (
+        "tidepool settings\n\n"
+        "Setting\tDefault\tDescription\n"
+        "gap_limit\t3h\tLongest gap filled by interpolation.\n"
+        "workers\t1\tNumber of processes used to read files in parallel.\n"
+    )
+    files = {"settings.txt": reference, "api.txt": API}
+    assistant = assistant_over(files, tmp_path_factory.mktemp("t"), tmp_path_factory.mktemp("k"))
+    answer = assistant.ask("What is the default gap limit?")
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].quote.startswith("gap_limit\t3h")
