@@ -114,7 +114,7 @@ from citeqa.later_statements import (
     LaterStatement,
     later_statement,
 )
-from citeqa.latest_release import LatestRelease, asks_latest, latest_release
+from citeqa.latest_release import LatestRelease, asked_latest, asks_latest
 from citeqa.lexical import content_words
 from citeqa.mail_candidates import (
     MailLayouts,
@@ -1582,9 +1582,13 @@ def compose(
     if isinstance(place, MissingPage):  # "page 900" of a 66-page report
         reason = abstention.no_such_page(place.page, place.most, lang, place.title, place.blank)
         return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
+    facts = folder or FolderFacts(bank.documents)
+    hits_read = ranked[: settings.answer_passages]  # no word left unanswered but the latest's
+    hits_docs = [bank.documents[hit.chunk.doc_id] for hit in hits_read]
+    latest = _latest_of(terms, hits_docs, facts, bank, sole=True)
     early = (  # "page 12", "chapter 7": the place is asked, its cue need not be written
         None
-        if place.waives_refusal
+        if place.waives_refusal or latest
         else abstention.before_search(terms, lang, languages, closest, closer, counterparts)
     )
     if early is not None and not (
@@ -1626,19 +1630,22 @@ def compose(
     passages = passages_of(retrieval, bank.documents)
     refused = (
         place_refusal(sure, settings)
-        if place.waives_models
+        if place.waives_models or latest  # "the newest release?" of a changelog: its heading
         else refusal(models, answerable, sure, settings)
     )
-    across_only = refused is None and unvouched_across(
-        top,
-        lang,
-        across,
-        names_asked(question, (evidence_ranking or retrieval).question),
-        [*(hit.chunk.text for hit in top), *_titles(read.closest)],
-        _vouching_translations(terms, lang, languages),
+    across_only = (
+        refused is None
+        and not latest
+        and unvouched_across(
+            top,
+            lang,
+            across,
+            names_asked(question, (evidence_ranking or retrieval).question),
+            [*(hit.chunk.text for hit in top), *_titles(read.closest)],
+            _vouching_translations(terms, lang, languages),
+        )
     )  # no passage read in its language, none close, none writing a name or translated word
     occurring = None if refused == USER_FLOOR else answering_series(terms, top, bank.documents)
-    facts = folder or FolderFacts(bank.documents)
     following = None
     if occurring is None and refused is None and not across_only:  # "the next site meeting?"
         following = next_in_series(candidates.sentences, top, bank, terms, lambda: facts.dated_days)
@@ -1924,7 +1931,7 @@ def _checked_release(
     if release is not None:  # "What changed in version 2.1?": every item of its section
         citations = _release_quoted(release, citations[0].score, bank)
         notes = [*notes, note] if (note := more_items_note(release, lang)) else notes
-    latest = _latest_of(terms.focus, changelogs, checking.folder.changelog_ids, bank)
+    latest = _latest_of(terms, changelogs, checking.folder, bank)
     if latest is not None:  # "What is the latest version?": the changelog's highest release
         citations = _latest_quoted(latest, citations[0].score, bank)
     return citations, notes
@@ -1944,14 +1951,21 @@ def _release_quoted(items: ReleaseItems, score: float, bank: SentenceBank) -> li
 
 
 def _latest_of(
-    question: str, read: list[Document], named_ids: list[str], bank: SentenceBank
+    terms: QuestionTerms,
+    read: Sequence[Document],
+    facts: FolderFacts,
+    bank: SentenceBank,
+    *,
+    sole: bool = False,
 ) -> LatestRelease | None:
-    """The latest release `question` asks of the changelogs among the documents `read`, then
-    those named as changelogs (`named_ids`: latest_release.changelog_ids), or None."""
-    if not asks_latest(question):
+    """The latest release the question asks (latest_release.asked_latest, answering on its own
+    when `sole`) of the changelogs among the documents `read`, then those named as changelogs
+    (FolderFacts.changelog_ids), or None."""
+    if not asks_latest(terms.focus):
         return None
-    named = [bank.documents[doc_id] for doc_id in named_ids]
-    return latest_release(question, [*read, *named])
+    named = [bank.documents[doc_id] for doc_id in facts.changelog_ids]
+    documents = list({document.doc_id: document for document in [*read, *named]}.values())
+    return asked_latest(terms, documents, sole=sole)
 
 
 def _latest_quoted(latest: LatestRelease, score: float, bank: SentenceBank) -> list[Citation]:

@@ -18,25 +18,41 @@ The rules, the words being data (data/release_notes.json's 'latest_asks', Englis
   a release cue then a number ("## Version 3"), never "## Article 5" (a statute's);
 - its heading whose number is the highest, compared part by part ("2.10" above "2.9"), is
   quoted, its text without the "#" marks.
+A question writing other terms than those asking the latest (`latest_words`) is asked of the
+changelog when it writes them, else when no other document has them in its title or file name
+("What is the latest version of the report?" is the report's own version, `asked_latest`). A
+changelog writing them all answers on its own: answering waives its refusals for it ("Which is
+the newest release?" of a changelog never writing "newest" was refused, s47).
 No I/O but the data file, read once.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import PurePosixPath
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from citeqa.blocks import clean_heading
 from citeqa.glossary import calendar_words, fold
 from citeqa.headingpath import MarkdownHeading, markdown_headings
 from citeqa.jsonfiles import data_json
+from citeqa.lexical import query_tokens
 from citeqa.models import Document
 from citeqa.numbered_sections import opening_number
 
-__all__ = ["LatestRelease", "asks_latest", "changelog_ids", "latest_release"]
+if TYPE_CHECKING:
+    from citeqa.questions import QuestionTerms
+
+__all__ = [
+    "LatestRelease",
+    "asked_latest",
+    "asks_latest",
+    "changelog_ids",
+    "latest_release",
+    "latest_words",
+]
 
 CHANGELOGS_MAX = 3
 """The most documents read for their changelog's name beyond the passages'."""
@@ -60,9 +76,50 @@ def latest_release(question: str, documents: Iterable[Document]) -> LatestReleas
     for document in documents:
         releases = _releases(document)
         if len(releases) >= RELEASES_MIN:
-            heading = max(releases, key=lambda pair: pair[0])[1]
-            return _quoted(document, heading)
+            return _quoted(document, max(releases, key=lambda pair: pair[0])[1])
     return None
+
+
+def asked_latest(
+    terms: QuestionTerms, documents: Sequence[Document], *, sole: bool = False
+) -> LatestRelease | None:
+    """The latest release the question of `terms` asks of the first changelog among
+    `documents` (`latest_release`), when that changelog writes each of the question's terms but
+    those asking the latest (`latest_words`); else, unless the release is to answer on its own
+    (`sole`: answering waives its refusals for it), when no other of `documents` has them in its
+    title or file name: "What is the latest version of the report?" asks the version table of
+    "Annual survey report", not a library's changelog; "… of the app?" asks its changelog."""
+    latest = latest_release(terms.focus, documents)
+    asked = latest_words(terms.focus)
+    others = [alts for alts, _ in terms.terms[: terms.focus_terms] if not alts & asked]
+    if latest is None or _writes_terms(_text_of(documents, latest.doc_id), others):
+        return latest
+    titled = (
+        _writes_terms(f"{document.title} {PurePosixPath(document.doc_id).stem}", others)
+        for document in documents
+        if document.doc_id != latest.doc_id
+    )
+    return None if sole or any(titled) else latest
+
+
+def _text_of(documents: Sequence[Document], doc_id: str) -> str:
+    """The text of the document `doc_id` among `documents`."""
+    return next(document.text for document in documents if document.doc_id == doc_id)
+
+
+def _writes_terms(text: str, terms: Sequence[frozenset[str]]) -> bool:
+    """Whether `text` writes a token (lexical.query_tokens) of each of `terms` (each a term's
+    alternatives)."""
+    written = frozenset(query_tokens(text))
+    return all(alts & written for alts in terms)
+
+
+def latest_words(question: str) -> frozenset[str]:
+    """The tokens (lexical.query_tokens) of the phrases of `question` asking the latest release
+    ('latest_asks': "newest release", "dernière version")."""
+    folded = fold(question)
+    asked = " ".join(m.group(0) for pattern in _words().asks for m in pattern.finditer(folded))
+    return frozenset(query_tokens(asked))
 
 
 def asks_latest(question: str) -> bool:

@@ -147,3 +147,91 @@ def test_a_heading_s_closing_marks_are_not_quoted(
     assistant = assistant_over(files, tmp_path_factory.mktemp("c"), tmp_path_factory.mktemp("n"))
     answer = assistant.ask("What is the latest version?")
     assert [c.quote for c in answer.citations] == ["1.0.0 - 2024-03-02"]
+
+
+REPORT = """# Annual survey report
+
+| Version | Date | Change |
+|---|---|---|
+| 1.0 | 2024-01-10 | First issue. |
+| 1.1 | 2024-03-02 | Coastal sites added. |
+| 1.2 | 2024-06-20 | Figures corrected. |
+
+## Results
+
+The survey covered 40 sites.
+"""
+RAPPORT = """# Rapport annuel de suivi
+
+| Version | Date | Modification |
+|---|---|---|
+| 1.0 | 2024-01-10 | Première édition. |
+| 1.1 | 2024-03-02 | Sites côtiers ajoutés. |
+| 1.2 | 2024-06-20 | Chiffres corrigés. |
+
+## Résultats
+
+Le suivi a couvert 40 sites.
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which is the newest release?",
+        "What is the current version?",
+        "Quelle est la dernière version ?",
+    ],
+)
+def test_the_changelog_answers_words_it_never_writes(folder: Assistant, question: str) -> None:
+    """s47: "newest" and "current", which the changelog never writes, refused the question
+    ("they never mention “newest”"), and a French question was refused for an English folder;
+    a changelog's highest heading answers whatever words the question asks the latest by."""
+    answer = folder.ask(question)
+    assert not answer.abstained, answer.reason
+    assert [c.quote for c in answer.citations] == ["[2.3.0] - 2024-05-14"]
+
+
+def test_a_folder_of_one_changelog(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """s47: a folder holding only a changelog, which writes neither "latest" nor "version",
+    answered "No word of the question occurs in the documents"."""
+    changelog = (
+        "# Changes\n\n## 0.9.0 - 2024-01-10\n\n- Beta.\n\n## 1.0.0 - 2024-03-02\n\n- First.\n"
+    )
+    files = {"CHANGES.md": changelog}
+    assistant = assistant_over(files, tmp_path_factory.mktemp("p"), tmp_path_factory.mktemp("q"))
+    answer = assistant.ask("What is the latest version?")
+    assert not answer.abstained, answer.reason
+    assert [c.quote for c in answer.citations] == ["1.0.0 - 2024-03-02"]
+
+
+def test_another_subject_s_latest_version_is_no_changelog_s(folder: Assistant) -> None:
+    answer = folder.ask("What is the latest version of Windows?")
+    assert answer.abstained
+    assert "Windows" in (answer.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "question", "row"),
+    [
+        ("report.md", REPORT, "What is the latest version of the report?", "| 1.2 | 2024-06-20 |"),
+        (
+            "rapport.md",
+            RAPPORT,
+            "Quelle est la dernière version du rapport ?",
+            "| 1.2 | 2024-06-20 |",
+        ),
+    ],
+)
+def test_a_report_s_latest_version_is_its_own_not_the_changelog_s(
+    tmp_path_factory: pytest.TempPathFactory, name: str, text: str, question: str, row: str
+) -> None:
+    """s46 left "Quelle est la dernière version du rapport ?" unanswered and both questions
+    quoted a library's changelog, which never writes "report" or "rapport"; the report's
+    version table answers."""
+    files = {name: text, "CHANGELOG.md": CHANGELOG}
+    assistant = assistant_over(files, tmp_path_factory.mktemp("v"), tmp_path_factory.mktemp("w"))
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].quote.startswith(row)
+    assert assistant.ask("What is the latest version?").citations[0].quote.startswith("[2.3.0]")
