@@ -1582,10 +1582,7 @@ def compose(
     if isinstance(place, MissingPage):  # "page 900" of a 66-page report
         reason = abstention.no_such_page(place.page, place.most, lang, place.title, place.blank)
         return abstained(question, reason, lang, 0.0, passages_of(retrieval, bank.documents))
-    facts = folder or FolderFacts(bank.documents)
-    hits_read = ranked[: settings.answer_passages]  # no word left unanswered but the latest's
-    hits_docs = [bank.documents[hit.chunk.doc_id] for hit in hits_read]
-    latest = _latest_of(terms, hits_docs, facts, bank, sole=True)
+    latest = _sole_latest(terms, ranked[: settings.answer_passages], folder, bank)
     early = (  # "page 12", "chapter 7": the place is asked, its cue need not be written
         None
         if place.waives_refusal or latest
@@ -1646,6 +1643,7 @@ def compose(
         )
     )  # no passage read in its language, none close, none writing a name or translated word
     occurring = None if refused == USER_FLOOR else answering_series(terms, top, bank.documents)
+    facts = folder or FolderFacts(bank.documents)
     following = None
     if occurring is None and refused is None and not across_only:  # "the next site meeting?"
         following = next_in_series(candidates.sentences, top, bank, terms, lambda: facts.dated_days)
@@ -1966,6 +1964,18 @@ def _latest_of(
     named = [bank.documents[doc_id] for doc_id in facts.changelog_ids]
     documents = list({document.doc_id: document for document in [*read, *named]}.values())
     return asked_latest(terms, documents, sole=sole)
+
+
+def _sole_latest(
+    terms: QuestionTerms, hits: Sequence[Hit], folder: FolderFacts | None, bank: SentenceBank
+) -> LatestRelease | None:
+    """The latest release the question asks when it answers on its own (`_latest_of`, `sole`:
+    no word of the question is left but those asking the latest), of the changelogs among the
+    documents of `hits`, then those named as changelogs; None when it asks no latest release."""
+    if not asks_latest(terms.focus):
+        return None
+    read = [bank.documents[hit.chunk.doc_id] for hit in hits]
+    return _latest_of(terms, read, folder or FolderFacts(bank.documents), bank, sole=True)
 
 
 def _latest_quoted(latest: LatestRelease, score: float, bank: SentenceBank) -> list[Citation]:
