@@ -837,17 +837,24 @@ def _with_spellings(reason: str, terms: QuestionTerms, lang: Lang, closest: Clos
 
 
 def never_written(terms: QuestionTerms, lang: Lang) -> Reason | None:
-    """The reason for a question naming code identifiers, acronyms or titled names the corpus
-    never writes (QuestionTerms.unknown_identifiers, unwritten_names: "BCG", "Dr Lefebvre"'s
-    "Lefebvre"), claiming their absence, or None when it names none.
+    """The reason for a question naming code identifiers, acronyms, titled names or version
+    numbers the corpus never writes (QuestionTerms.unknown_identifiers, unwritten_names,
+    unwritten_versions: "BCG", "Dr Lefebvre"'s "Lefebvre", "Python 3.13"'s "3.13"), claiming
+    their absence, or None when it names none.
     When a document's path writes each of them (QuestionTerms.path_writes), the question is still
     refused, its reason claiming no absence (NOT_ANSWERED): only the claim goes, not the gate
     (s33 review); so too when the path of a file the build did not read writes an acronym or
     a titled name (QuestionTerms.unread_names: that file may hold it, s35 review)."""
-    if not terms.unknown_identifiers and not terms.unwritten_names and not terms.unread_names:
+    if not (
+        terms.unknown_identifiers
+        or terms.unwritten_names
+        or terms.unread_names
+        or terms.unwritten_versions
+    ):
         return None
     unwritten = [name for name in terms.unknown_identifiers if not terms.path_writes(name)]
     unwritten += terms.unwritten_names  # none a path writes (absent_names.py)
+    unwritten += terms.unwritten_versions  # none a path writes (questions.analyse)
     if not unwritten:
         return Reason(NOT_ANSWERED[lang])
     return Reason(NEVER_WRITES[lang].format(words=_quoted(unwritten)), True)

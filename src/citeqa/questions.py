@@ -61,6 +61,7 @@ from citeqa.reason_words import frame_phrases
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.role_holders import asked_holding
 from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
+from citeqa.unheld_versions import asked_versions
 from citeqa.visible import grapheme_start, without_format
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
@@ -355,6 +356,10 @@ class QuestionTerms:
     """The code identifiers the focus names (identifiers.py: `--max-size`, `snake_case`,
     `os.path.join`), as typed, that the corpus never writes in any stored form
     (Vocabulary.mentions): a reason to abstain (abstention.never_written)."""
+    unwritten_versions: list[str] = field(default_factory=list)
+    """The version numbers the focus asks of a named thing, as typed (unheld_versions.py:
+    "3.13" of "Python 3.13"), whose first two parts the corpus never uses as a term nor a path
+    names: a reason to abstain (abstention.never_written)."""
     unwritten_names: list[str] = field(default_factory=list)
     """The acronyms and names after a title of the focus, without their elision, that the
     corpus never writes in any form it may have written them (absent_names.py: "BCG", "Dr
@@ -896,6 +901,7 @@ def analyse(
     names = identifiers(focus)
     result.unknown_identifiers = [name for name in names if not vocabulary.mentions(name)]
     result.named = asked_about(names)
+    result.unwritten_versions = _unwritten_versions(focus, vocabulary, read_elsewhere)
     result.spelt_out = vocabulary.glossary.spelt_out(focus)
     result.unheld_records = unheld_records(focus, vocabulary)
     dated = [(_DatesOf(focus), 1.0)] + ([(_DatesOf(context), 0.5)] if context else [])
@@ -1005,6 +1011,21 @@ def analyse(
         for name in names:
             (result.unread_names if in_unread(name) else result.unwritten_names).append(name)
     return result
+
+
+def _unwritten_versions(
+    focus: str, vocabulary: Vocabulary, read_elsewhere: frozenset[str]
+) -> list[str]:
+    """The version numbers `focus` asks (unheld_versions.asked_versions), as typed, whose term
+    the corpus never uses, that no path writes and no folder names (`read_elsewhere`)."""
+    return [
+        asked.typed
+        for asked in asked_versions(focus)
+        if not vocabulary.frequency.get(asked.term, 0)
+        and not vocabulary.paths.write(asked.typed)
+        and fold(asked.typed) not in read_elsewhere
+        and asked.term not in read_elsewhere
+    ]
 
 
 class _HeldRole(NamedTuple):
