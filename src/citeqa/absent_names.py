@@ -130,23 +130,32 @@ def unwritten_names(
 def _mid_sentence_names(focus: str) -> list[list[str]]:
     """The names `focus` writes capitalised within a sentence (a place's, a person's: "au sud
     d'Arpajon", "la Palestine", "Corbeil-Essonnes"), each its run of capitalised words, as typed,
-    without an elided particle: none opening a sentence, no English word ("Nick", "Sublime"), no
-    century's Roman numeral ("Vème"), none shorter than the data's `name_least_letters`; none
-    at all in a question whose words are mostly capitalised (a title: "Can STIR Imaging Be
-    Omitted?", `title_case_share`). Session 45: near misses named a place or a person only the
-    removed paragraph wrote, and were answered from the article's other paragraphs."""
-    words = _WORD.findall(focus)
+    without an elided particle: none opening a sentence nor after a title (`_after_title`), no
+    English word ("Nick", "Sublime"), no century's Roman numeral ("Vème"), none shorter than
+    the data's `name_least_letters`; none at all in a question whose words past the first are
+    mostly capitalised (a title: "Can STIR Imaging Be Omitted?", `title_case_share`;
+    "Livrez-vous en Belgique ?" is none, s46 trial).
+    Session 45: near misses named a place or a person only the removed paragraph wrote, and
+    were answered from the article's other paragraphs."""
+    words = _WORD.findall(focus)[1:]  # the first is capitalised in any sentence
     capitalised = [word for word in words if word[0].isupper()]
     if not words or len(capitalised) > float(_data()["title_case_share"]) * len(words):
         return []
     names: list[list[str]] = []
     for run in _NAME_RUN.finditer(focus):
-        if opens_sentence(focus, run.start()):
+        if opens_sentence(focus, run.start()) or _after_title(focus[: run.start()]):
             continue
         name = [without_elision(word) for word in run.group().split()]
         if all(_name_shaped(word) for word in name):
             names.append(name)
     return names
+
+
+def _after_title(before: str) -> bool:
+    """Whether one of the last two words of `before` is a title of the data ("Madame la
+    Présidente" names an office; a name after a title is `_titled_names`' to read)."""
+    titles = {fold(title.rstrip(".")) for title in _data()["titles"]}
+    return any(fold(word) in titles for word in _WORD.findall(before)[-2:])
 
 
 def _name_shaped(word: str) -> bool:
