@@ -263,6 +263,11 @@ NO_VALUE_KIND = {
 }
 """A follow-up asking only a kind of value ("what is her email address?") of the subject at
 hand whose quotes write none of that kind (value_kinds.py)."""
+NO_AMOUNT = {
+    "en": "The passages that would answer write no price or amount.",
+    "fr": "Les passages qui répondraient n’écrivent ni prix ni montant.",
+}
+"""A question asking a price or an amount whose quotes write none (quantities.unpriced)."""
 NO_ONE_NAMED = {
     "en": "The passages that would answer name no one as {role}.",
     "fr": "Les passages qui répondraient ne nomment personne comme {role}.",
@@ -642,6 +647,12 @@ def no_value_kind(words: list[str], lang: Lang) -> str:
     naming that kind, in the question's order, between quotation marks ("email address")."""
     named = shown(" ".join(words))
     return NO_VALUE_KIND[lang].format(words=_quoted([named]), of=_french_of(named))
+
+
+def no_amount(lang: Lang) -> str:
+    """The reason for a question asking a price or an amount whose quotes write none
+    (quantities.unpriced)."""
+    return NO_AMOUNT[lang]
 
 
 def no_one_named(role: str, lang: Lang) -> str:

@@ -176,7 +176,7 @@ from citeqa.promotions import (
     result_first,
     role_label_first,
 )
-from citeqa.quantities import asks_quantity, quantity_holder
+from citeqa.quantities import asks_quantity, quantity_holder, unpriced
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms, is_question
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, quoted_notes, verified
@@ -1890,6 +1890,8 @@ def _checked_fields(
         if instead is None:
             return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
         citations = instead  # "the e-mail address of HR": the contact list's "HR contact" line
+    if unpriced(terms.focus, [c.quote for c in citations]):  # a booking row for a price
+        return abstain(abstention.no_amount(lang))
     head = _absent_head(terms, checking.top, lang)
     if head is not None:  # "the default timeout for fetching a feed" of docs never writing it
         return abstain(head, claims_absence=True)

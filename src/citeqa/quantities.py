@@ -24,7 +24,9 @@ centaine"). A number naming a part or a place in a list
 A question asking a price or an amount ("Combien coûte le buffet ?") is answered by an amount
 only (`writes_amount`: a currency, a figure beside a price word, a price in words such as "sur
 devis", "offerte", "included": quantity_cues.json amount_words, price_words), never by a
-duration or a count. No word of any corpus. No I/O but the data files' reading, once.
+duration or a count; when no quote writes any quantity, the question is refused
+(`unpriced`: "How much does the SEM microscope cost per hour?" quoted a booking row of dates
+and times, s46 trial c18). No word of any corpus. No I/O but the data files' reading, once.
 """
 
 from __future__ import annotations
@@ -36,9 +38,11 @@ from functools import cache
 from citeqa.answer_features import Wants
 from citeqa.asked_values import asked_kinds, writes_kind
 from citeqa.dates import NUMERIC_DATE, day_spans
+from citeqa.domain import any_of, language_data
 from citeqa.durations import DURATION_KINDS
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
+from citeqa.language import is_table_row, pipe_pieces
 from citeqa.stated_values import number_data, values
 from citeqa.unheld_periods import SPAN
 from citeqa.unheld_years import YEAR, counted_number, cued_number, unit_words
@@ -75,6 +79,7 @@ UNIT_CODE_LETTERS = 3
 """The fewest letters of a currency or unit read against its figures ("chf1200", "eur1500"):
 a shorter one ("t1", "m2") is a code's letters."""
 _SHARE = re.compile(r"\d\s?%")
+_BARE_NUMBER = re.compile(r"\d+(?:[ .,]\d+)*")
 _LANGS = ("fr", "en")
 """The languages whose number words (stated_values.py: "vingt-quatre", "two") write a quantity."""
 
@@ -195,3 +200,45 @@ def quantity_holder(
         ),
         None,
     )
+
+
+@cache
+def _closed() -> re.Pattern[str]:
+    """A closed (yes/no) question, read on its folded text (language data)."""
+    return any_of(language_data().yes_no_questions)
+
+
+def unpriced(question: str, quotes: Sequence[str]) -> bool:
+    """Whether `question` asks how much something costs (`asks_quantity`: "how much",
+    "combien", and asked_values' "amount" kind: "How much does X cost?", "Combien coûte…"; not
+    "Quel chef d'entreprise est payé plus que X ?", nor the "prix" of "le grand prix de
+    Suisse": PIAF dev), is no yes/no question ("Is the cost
+    covered?" is answered by a sentence with no figure), and none of `quotes` writes a
+    quantity or an amount, in figures or in words (`writes_quantity`, `writes_amount`: "free",
+    "sur devis"): they answer something else (s46 trial c18: a booking row of dates and
+    times)."""
+    if not asks_quantity(question) or "amount" not in asked_kinds(question):
+        return False
+    if _closed().search(fold(question)):
+        return False
+    return not any(_writes_figure(piece) for quote in quotes for piece in _pieces(quote))
+
+
+def _pieces(quote: str) -> list[str]:
+    """A quote's lines, a table row's cells each alone (a row writing any figure is an amount
+    by its row shape, asked_values.json: "| SEM | C201 | 2024-10-09 |" writes none)."""
+    pieces: list[str] = []
+    for line in quote.splitlines() or [quote]:
+        if not is_table_row(line):
+            pieces.append(line)
+        else:
+            pieces += line.split("\t") if "|" not in line else pipe_pieces(line)
+    return pieces
+
+
+def _writes_figure(piece: str) -> bool:
+    """Whether a quote's line or a row's cell (`_pieces`) writes a quantity or an amount
+    (`writes_quantity`, `writes_amount`), or is a bare number (a price column's "1890")."""
+    if _BARE_NUMBER.fullmatch(piece.strip()):
+        return True
+    return writes_quantity(piece) or writes_amount(piece)
