@@ -33,6 +33,9 @@ follows and the first lines read evenly so but not with `""` (a Windows path end
 backslash merged records; one empty `""` field turned the backslash reading off). Reader
 version 6: a backslash before anything but a quote or a backslash is kept ("grep \\d+"), and a
 file that `""` cannot read but backslash escapes can is read so even when ragged (review C).
+Reader version 7: a comma-separated record holding more fields than its header row has the
+fields an unquoted decimal comma cut joined again ("1,20 € par km": `_decimals_joined`, s46
+trial).
 
 Titled by the file's name without its ending ("sla_per_customer"): a sheet states no title,
 and its first line is its header record, which already heads every quote.
@@ -69,7 +72,7 @@ class DelimitedReader:
     kind: str = "csv"
     suffixes: tuple[str, ...] = (".csv", ".tsv")
     decoded: bool = True
-    version: int = 6 + DECODING_VERSION
+    version: int = 7 + DECODING_VERSION
 
     def extract(self, content: str | bytes, relative: str) -> Extracted:
         text = str(content).removeprefix("\ufeff")
@@ -102,6 +105,8 @@ def read_records(text: str, default: str) -> list[list[str]]:
         lines = io.StringIO(text, newline="")
         rows = csv.reader(lines, dialect, strict=True)
         records = [row for row in rows if any(field.strip() for field in row)]
+        if records and dialect.delimiter == ",":
+            records = [records[0], *(_decimals_joined(r, len(records[0])) for r in records[1:])]
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             limit = csv.field_size_limit()
@@ -110,6 +115,29 @@ def read_records(text: str, default: str) -> list[list[str]]:
     if not records or not is_header_row(records[0]):
         raise NotATable("not a table of separated values (its first line is no header row)")
     return records
+
+
+_WHOLE_PART = re.compile(r"(?:^|.*[^\d.,])\d{1,3}", re.DOTALL)
+"""A field ending in a number's whole part ("1", "environ 12"), no longer number's tail."""
+_DECIMAL_PART = re.compile(r"\d{1,2}(?!\d)(?:\s+\S|[^\w\s,.]).*", re.DOTALL)
+"""A field opening with a number's one or two decimals and a unit or sign after them ("20 € par
+km", "5%"); not a bare number ("Night,Lisbon,,0,2" is a ragged record of fields "0" and "2")."""
+
+
+def _decimals_joined(record: list[str], width: int) -> list[str]:
+    """`record` with the fields a decimal comma cut joined again, while it holds more fields
+    than the header's `width`: a French export's unquoted "1,20 € par km" reads as "1" and
+    "20 € par km" (s46 trial b11 quoted "| 1 | 20 € par km |"). Fields are joined from the
+    first such cut on; a record as wide as the header is left as read."""
+    fields = list(record)
+    at = 0
+    while len(fields) > width and at < len(fields) - 1:
+        whole, decimals = fields[at], fields[at + 1]
+        if _WHOLE_PART.fullmatch(whole) and _DECIMAL_PART.fullmatch(decimals):
+            fields[at : at + 2] = [f"{whole},{decimals}"]
+        else:
+            at += 1
+    return fields
 
 
 RAGGED_SHARE = 0.05
