@@ -242,6 +242,7 @@ from citeqa.version_documents import (
     with_asked_version,
 )
 from citeqa.visible import without_invisible
+from citeqa.yes_no_replies import is_closed, replies_yes_or_no
 
 
 def rank_candidates(reading: Reading, scores: QuestionScores, models: AnswerModels) -> Candidates:
@@ -1892,6 +1893,9 @@ def _checked_fields(
         citations = instead  # "the e-mail address of HR": the contact list's "HR contact" line
     if unpriced(terms.focus, [c.quote for c in citations]):  # a booking row for a price
         return abstain(abstention.no_amount(lang))
+    unreplied = _unreplied_words(terms, citations, lang)
+    if unreplied is not None:  # "Livrez-vous en Belgique ?": "Oui, nous livrons en France."
+        return abstain(unreplied, claims_absence=True)
     head = _absent_head(terms, checking.top, lang)
     if head is not None:  # "the default timeout for fetching a feed" of docs never writing it
         return abstain(head, claims_absence=True)
@@ -1902,6 +1906,17 @@ def _checked_fields(
             return abstain(abstention.no_one_named(role, lang))
         citations = instead  # "It is chaired by Dr. Maria Jensen" over "… in Porto."
     return citations, notes
+
+
+def _unreplied_words(terms: QuestionTerms, citations: list[Citation], lang: Lang) -> str | None:
+    """The reason naming the words a closed question writes that the documents never use
+    (abstention.never_mentioned) when its first quote replies yes or no to another question
+    (yes_no_replies.py: an FAQ's "Oui, …"); None otherwise."""
+    if not terms.absent or not replies_yes_or_no(citations[0].quote):
+        return None
+    if not is_closed(fold(terms.focus)):
+        return None
+    return abstention.never_mentioned(list(dict.fromkeys(terms.absent)), terms, lang)
 
 
 def _holder_instead(checking: _Checking) -> list[Citation] | None:

@@ -29,11 +29,11 @@ from functools import cache
 from itertools import islice
 from typing import NamedTuple
 
-from citeqa.domain import any_of, language_data
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold as lexical_fold
 from citeqa.lexical import stopwords
+from citeqa.yes_no_replies import is_closed
 
 __all__ = ["OpposedQualifier", "opposed_qualifier"]
 
@@ -73,33 +73,13 @@ def _any_side() -> re.Pattern[str]:
     return re.compile("|".join(side.pattern.pattern for group in _groups() for side in group))
 
 
-@cache
-def _closed() -> re.Pattern[str]:
-    """A closed (yes/no) question, read on its folded text (language data)."""
-    return any_of(language_data().yes_no_questions)
-
-
-_INVERTED = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b")
-"""A French verb before its subject pronoun ("est-elle", "coûte-t-il")."""
-
-
-def _is_closed(folded: str) -> bool:
-    """Whether a folded question is closed: its form opens it ("Is…", "Est-ce…"), or, with no
-    question word, a verb stands before its subject pronoun ("La sonde est-elle sans fil ?";
-    "Combien coûte-t-elle ?" is open)."""
-    if _closed().search(folded):
-        return True
-    asking = set(language_data().interrogatives)
-    return bool(_INVERTED.search(folded)) and not asking & set(re.findall(r"\w+", folded))
-
-
 def opposed_qualifier(question: str, quoted: Sequence[str]) -> OpposedQualifier | None:
     """The qualifier `question` asks of a thing that none of `quoted` (the answer's quotes and
     the sections they are cited under) writes while they write its opposite before or after the
     same head word, with that opposite; None when there is none or the question is closed
     (yes/no)."""
     asked_text, asked_places = _folded(question)
-    if not _any_side().search(asked_text) or _is_closed(asked_text):
+    if not _any_side().search(asked_text) or is_closed(asked_text):
         return None  # no group's side asked (most questions): no group is read
     texts: list[_Text] | None = None  # folded only once a group has one side asked
     for group in _groups():
