@@ -109,6 +109,7 @@ from citeqa.headingpath import headings_above
 from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import looks_up_line, names_line, unnamed_keyed_line
+from citeqa.keyed_prose import prose_answers_rest
 from citeqa.language import evident_language
 from citeqa.later_statements import (
     LaterStatement,
@@ -1194,7 +1195,10 @@ def looked_up(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Ca
     no step 2 of the procedure the best stands in (s19 trial); a version or an article asked
     may stand in another document than the best's (s19-slides review). No candidates, none:
     the passages read may hold no sentence but a table's frame (the header row of a sheet
-    thousands of columns wide fills them: s21 hostile probe, an IndexError)."""
+    thousands of columns wide fills them: s21 hostile probe, an IndexError). A prose best
+    that names the row's key and writes what else the question asks, which the row does not,
+    keeps its place (keyed_prose.prose_answers_rest: "How is ENV101 assessed?" is answered by
+    the module page, not the exam timetable's ENV101 row; s47 trial)."""
     if not candidates.sentences:
         return candidates
     keyed = [item for item in candidates.sentences if item.names_key]
@@ -1208,6 +1212,8 @@ def looked_up(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Ca
     best = candidates.sentences[0].index
     table = table_of[best] if best in table_of else _table_of_unkeyed(candidates, bank)
     if table is None:
+        if prose_answers_rest(bank, best, keyed[0].index, focus):
+            return candidates
         table = table_of[keyed[0].index]
     if table is None:
         return candidates

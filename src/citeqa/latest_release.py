@@ -9,7 +9,11 @@ quoted a change log's 1.0 and 1.1, not 1.2). A changelog says which release is t
 its headings: the highest number among them answers, whatever their order.
 
 The rules, the words being data (data/release_notes.json's 'latest_asks', English and French):
-- the folded question matches one of 'latest_asks';
+- the folded question matches one of 'latest_asks', or one of 'latest_qualified_asks', which
+  write a word between "latest" and "version" ("What is the latest firmware version?", s47
+  trial on a product's support folder): then only a document whose title or path writes that
+  word is read ("Aerion X2 firmware release notes"; a library's changelog answers no "latest
+  Python version");
 - the first of the documents given (the first quote's, then those of the passages read, then
   those whose file name is a changelog's, 'changelog_names': retrieval may rank a changelog
   low for "latest", `changelog_ids`) that is markdown and holds at least RELEASES_MIN release
@@ -73,7 +77,10 @@ def latest_release(question: str, documents: Iterable[Document]) -> LatestReleas
     `question` asks which release is the latest (the module's rules); else None."""
     if not asks_latest(question):
         return None
+    qualifiers = _qualifiers(question)
     for document in documents:
+        if qualifiers and not _writes_qualifier(document, qualifiers):
+            continue
         releases = _releases(document)
         if len(releases) >= RELEASES_MIN:
             return _quoted(document, max(releases, key=lambda pair: pair[0])[1])
@@ -123,9 +130,32 @@ def latest_words(question: str) -> frozenset[str]:
 
 
 def asks_latest(question: str) -> bool:
-    """Whether `question` asks which release is the latest ('latest_asks')."""
+    """Whether `question` asks which release is the latest ('latest_asks', or
+    'latest_qualified_asks': "the latest firmware version")."""
     folded = fold(question)
-    return any(pattern.search(folded) for pattern in _words().asks)
+    return any(pattern.search(folded) for pattern in _words().asks) or bool(_qualifiers(question))
+
+
+def _qualifiers(question: str) -> frozenset[str]:
+    """The words `question` writes between "latest" and "version" when no plain
+    'latest_asks' pattern matches it ('latest_qualified_asks': "firmware" of "What is the
+    latest firmware version?"); none for "What is the latest version?"."""
+    folded = fold(question)
+    if any(pattern.search(folded) for pattern in _words().asks):
+        return frozenset()
+    return frozenset(
+        match.group("qualifier")
+        for pattern in _words().qualified
+        for match in pattern.finditer(folded)
+    )
+
+
+def _writes_qualifier(document: Document, qualifiers: frozenset[str]) -> bool:
+    """Whether `document`'s title or path writes one of the question's `qualifiers` as a word:
+    "Aerion X2 firmware release notes" for "the latest firmware version", never a library's
+    changelog for "the latest Python version"."""
+    words = set(re.findall(r"[^\W_]+", fold(f"{document.title} {document.doc_id}")))
+    return bool(words & qualifiers)
 
 
 def changelog_ids(doc_ids: Iterable[str]) -> list[str]:
@@ -172,6 +202,8 @@ def _quoted(document: Document, heading: MarkdownHeading) -> LatestRelease:
 
 class _Words(NamedTuple):
     asks: tuple[re.Pattern[str], ...]
+    qualified: tuple[re.Pattern[str], ...]
+    """'latest_qualified_asks': each with a group `qualifier`, the word before "version"."""
     cues: str
     """The release cues as one alternation of a regular expression."""
     names: frozenset[str]
@@ -182,10 +214,14 @@ class _Words(NamedTuple):
 
 @cache
 def _words() -> _Words:
-    """release_notes.json's 'latest_asks' patterns of every language, its release cues,
+    """release_notes.json's 'latest_asks' and 'latest_qualified_asks' patterns of every
+    language, its release cues,
     changelog names and release states, read once."""
     data: Any = data_json("release_notes.json")
     asks = tuple(re.compile(p) for patterns in data["latest_asks"].values() for p in patterns)
+    qualified = tuple(
+        re.compile(p) for patterns in data["latest_qualified_asks"].values() for p in patterns
+    )
     cues = "|".join(re.escape(cue) for cue in data["version_cues"])
     names, states = frozenset(data["changelog_names"]), frozenset(data["release_states"])
-    return _Words(asks, cues, names, states)
+    return _Words(asks, qualified, cues, names, states)

@@ -118,6 +118,49 @@ def test_a_report_s_numbered_sections_are_no_releases(
     assert all(c.quote not in ("1.2 Scope", "1.1 Background") for c in answer.citations)
 
 
+FIRMWARE = """# Aerion X2 firmware release notes
+
+## 1.5.0 (2025-06-02)
+
+- Added a Night mode schedule that you can set in the app.
+
+## 1.4.2 (2025-03-10)
+
+- Fixed a bug where the purifier disconnected from Wi-Fi after a power cut.
+
+## 1.4.0 (2024-12-01)
+
+- Added support for voice commands.
+"""
+SETUP = """# Setup
+
+The purifier connects only to 2.4 GHz Wi-Fi networks.
+Install the app and press the Wi-Fi button for three seconds.
+"""
+
+
+@pytest.fixture(scope="module")
+def product(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    files = {"release-notes.md": FIRMWARE, "setup.md": SETUP}
+    return assistant_over(files, tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("i"))
+
+
+@pytest.mark.parametrize(
+    "question", ["What is the latest firmware version?", "Which is the newest firmware release?"]
+)
+def test_a_word_before_version_names_the_changelog_s_title(
+    product: Assistant, question: str
+) -> None:
+    answer = product.ask(question)
+    assert not answer.abstained, answer.reason
+    assert [c.quote for c in answer.citations] == ["1.5.0 (2025-06-02)"]
+
+
+def test_a_word_the_changelog_does_not_write_is_no_release_asked(folder: Assistant) -> None:
+    answer = folder.ask("What is the latest Python version?")
+    assert [c.quote for c in answer.citations] != ["[2.3.0] - 2024-05-14"]
+
+
 def test_the_changelog_names_are_read_once_a_loaded_index(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
