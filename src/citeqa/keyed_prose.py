@@ -33,7 +33,9 @@ __all__ = ["prose_answers_rest"]
 
 def prose_answers_rest(bank: SentenceBank, prose: int, row: int, focus: str) -> bool:
     """Whether the bank's prose sentence `prose` answers the question (`focus`) rather than the
-    table row `row` it looks up by its key (the module's rules)."""
+    table row `row` it looks up by its key (the module's rules); False for no question."""
+    if not content_word_terms(focus):
+        return False
     key = fold(key_cell(bank.text(row), bank.key_column(row))).strip()
     prose_text = bank.text(prose)
     if not key or not re.search(rf"(?<!\w){re.escape(key)}(?!\w)", fold(prose_text)):
