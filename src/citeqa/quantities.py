@@ -38,7 +38,6 @@ from functools import cache
 from citeqa.answer_features import Wants
 from citeqa.asked_values import asked_kinds, writes_kind
 from citeqa.dates import NUMERIC_DATE, day_spans
-from citeqa.domain import any_of, language_data
 from citeqa.durations import DURATION_KINDS
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
@@ -46,6 +45,7 @@ from citeqa.language import is_table_row, pipe_pieces
 from citeqa.stated_values import number_data, values
 from citeqa.unheld_periods import SPAN
 from citeqa.unheld_years import YEAR, counted_number, cued_number, unit_words
+from citeqa.yes_no_replies import is_closed
 
 __all__ = [
     "QUANTITY_RANKS",
@@ -202,12 +202,6 @@ def quantity_holder(
     )
 
 
-@cache
-def _closed() -> re.Pattern[str]:
-    """A closed (yes/no) question, read on its folded text (language data)."""
-    return any_of(language_data().yes_no_questions)
-
-
 def unpriced(question: str, quotes: Sequence[str]) -> bool:
     """Whether `question` asks how much something costs (`asks_quantity`: "how much",
     "combien", and asked_values' "amount" kind: "How much does X cost?", "Combien coûte…"; not
@@ -219,7 +213,7 @@ def unpriced(question: str, quotes: Sequence[str]) -> bool:
     times)."""
     if not asks_quantity(question) or "amount" not in asked_kinds(question):
         return False
-    if _closed().search(fold(question)):
+    if is_closed(fold(question)):
         return False
     return not any(_writes_figure(piece) for quote in quotes for piece in _pieces(quote))
 
