@@ -42,9 +42,11 @@ from citeqa.blocks import clean_heading
 from citeqa.glossary import calendar_words, fold
 from citeqa.headingpath import MarkdownHeading, markdown_headings
 from citeqa.jsonfiles import data_json
+from citeqa.language import is_table_row
 from citeqa.lexical import query_tokens
 from citeqa.models import Document
 from citeqa.numbered_sections import opening_number
+from citeqa.tables import line_cells
 
 if TYPE_CHECKING:
     from citeqa.questions import QuestionTerms
@@ -94,19 +96,32 @@ def asked_latest(
     `documents` (`latest_release`), when that changelog writes each of the question's terms but
     those asking the latest (`latest_words`); else, unless the release is to answer on its own
     (`sole`: answering waives its refusals for it), when no other of `documents` has them in its
-    title or file name: "What is the latest version of the report?" asks the version table of
-    "Annual survey report", not a library's changelog; "… of the app?" asks its changelog."""
+    title or file name and keeps versions of its own (`_keeps_versions`): "What is the latest
+    version of the report?" asks the version table of "Annual survey report", not a library's
+    changelog; "… of tidepool?" asks its changelog, though the README is titled "tidepool"."""
     latest = latest_release(terms.focus, documents)
     asked = latest_words(terms.focus)
     others = [alts for alts, _ in terms.terms[: terms.focus_terms] if not alts & asked]
     if latest is None or _writes_terms(_text_of(documents, latest.doc_id), others):
         return latest
-    titled = (
+    versioned = (
         _writes_terms(f"{document.title} {PurePosixPath(document.doc_id).stem}", others)
+        and _keeps_versions(document.text)
         for document in documents
         if document.doc_id != latest.doc_id
     )
-    return None if sole or any(titled) else latest
+    return None if sole or any(versioned) else latest
+
+
+def _keeps_versions(text: str) -> bool:
+    """Whether `text` holds a table with a column headed by a release cue ('version_cues':
+    "| Version | Date | Change |", a report's version history)."""
+    cues = _words().cue_words
+    return any(
+        any(fold(cell).strip() in cues for cell in line_cells(line))
+        for line in text.splitlines()
+        if is_table_row(line)
+    )
 
 
 def _text_of(documents: Sequence[Document], doc_id: str) -> str:
@@ -206,6 +221,8 @@ class _Words(NamedTuple):
     """'latest_qualified_asks': each with a group `qualifier`, the word before "version"."""
     cues: str
     """The release cues as one alternation of a regular expression."""
+    cue_words: frozenset[str]
+    """The release cues ("version", "release")."""
     names: frozenset[str]
     """The folded file names of a changelog, extension aside."""
     states: frozenset[str]
@@ -224,4 +241,5 @@ def _words() -> _Words:
     )
     cues = "|".join(re.escape(cue) for cue in data["version_cues"])
     names, states = frozenset(data["changelog_names"]), frozenset(data["release_states"])
-    return _Words(asks, qualified, cues, names, states)
+    cue_words = frozenset(data["version_cues"])
+    return _Words(asks, qualified, cues, cue_words, names, states)

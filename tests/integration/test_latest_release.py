@@ -278,3 +278,16 @@ def test_a_report_s_latest_version_is_its_own_not_the_changelog_s(
     assert not answer.abstained, answer.reason
     assert answer.citations[0].quote.startswith(row)
     assert assistant.ask("What is the latest version?").citations[0].quote.startswith("[2.3.0]")
+
+
+def test_the_project_s_own_name_asks_its_changelog(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The README titled "tidepool" keeps no versions of its own: "the latest version of
+    tidepool" is its changelog's, though the changelog never writes "tidepool" (a report's
+    version table is asked instead only when the report keeps one)."""
+    readme = "# tidepool\n\ntidepool reads tide-gauge records. It requires Python 3.9 or later.\n"
+    files = {"CHANGELOG.md": CHANGELOG, "SECURITY.md": SECURITY, "README.md": readme}
+    assistant = assistant_over(files, tmp_path_factory.mktemp("x"), tmp_path_factory.mktemp("y"))
+    answer = assistant.ask("What is the latest version of tidepool?")
+    assert [c.quote for c in answer.citations] == ["[2.3.0] - 2024-05-14"]
