@@ -181,8 +181,8 @@ def changelog_ids(doc_ids: Iterable[str]) -> list[str]:
     return found[:CHANGELOGS_MAX]
 
 
-def _releases(document: Document) -> list[tuple[tuple[int, ...], MarkdownHeading]]:
-    """A markdown `document`'s release headings, each with its number's parts."""
+def _releases(document: Document) -> list[tuple[tuple[tuple[int, str], ...], MarkdownHeading]]:
+    """A markdown `document`'s release headings, each with its number's parts (`_part_order`)."""
     if document.kind != "md":
         return []
     found = []
@@ -190,10 +190,16 @@ def _releases(document: Document) -> list[tuple[tuple[int, ...], MarkdownHeading
         title = clean_heading(heading.title)
         number = opening_number(title)
         if number is not None and _names_release(fold(title), number):
-            found.append(
-                (tuple(int(part) for part in number.split(".") if part.isdigit()), heading)
-            )
+            parts = tuple(_part_order(part) for part in number.split(".") if part.isdigit())
+            found.append((parts, heading))
     return found
+
+
+def _part_order(part: str) -> tuple[int, str]:
+    """A number's part as it compares ("10" above "9"), read as digits, never as an int: a
+    heading's 5,000-digit number exceeds Python's int conversion limit (4,300 digits)."""
+    digits = part.lstrip("0")
+    return len(digits), digits
 
 
 def _names_release(folded_title: str, number: str) -> bool:
