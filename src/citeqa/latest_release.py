@@ -33,6 +33,7 @@ No I/O but the data file, read once.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import PurePosixPath
@@ -207,8 +208,9 @@ def _releases(document: Document) -> list[tuple[tuple[tuple[int, str], ...], Mar
 
 def _part_order(part: str) -> tuple[int, str]:
     """A number's part as it compares ("10" above "9"), read as digits, never as an int: a
-    heading's 5,000-digit number exceeds Python's int conversion limit (4,300 digits)."""
-    digits = part.lstrip("0")
+    heading's 5,000-digit number exceeds Python's int conversion limit (4,300 digits). Digits
+    of any script count as their values ("٣" is 3, "２" is 2), as int() reads them."""
+    digits = "".join(str(unicodedata.decimal(char, 0)) for char in part).lstrip("0")
     return len(digits), digits
 
 

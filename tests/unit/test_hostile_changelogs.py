@@ -25,3 +25,10 @@ def test_parts_compare_as_numbers_leading_zeros_aside() -> None:
     latest = latest_release("What is the latest version?", [_changelog(text)])
     assert latest is not None
     assert text[latest.start : latest.end] == "2.010 - 2024-03-01"
+
+
+def test_digits_of_another_script_compare_by_their_values() -> None:
+    text = "# Changes\n\n## ٢.٠ - 2024-01-01\n\n- A.\n\n## 3.0 - 2024-02-01\n\n- B.\n"
+    latest = latest_release("Quelle est la dernière version ?", [_changelog(text)])
+    assert latest is not None
+    assert text[latest.start : latest.end] == "3.0 - 2024-02-01"
