@@ -116,13 +116,15 @@ def asked_latest(
 
 def _keeps_versions(text: str) -> bool:
     """Whether `text` holds a table with a column headed by a release cue ('version_cues':
-    "| Version | Date | Change |", a report's version history)."""
-    cues = _words().cue_words
-    return any(
-        any(fold(cell).strip() in cues for cell in line_cells(line))
-        for line in text.splitlines()
-        if is_table_row(line)
-    )
+    "| Version | Date | Change |", a report's version history), its header row being the
+    first of its rows (a long table's other rows are not split into cells)."""
+    cues, above = _words().cue_words, ""
+    for line in text.splitlines():
+        heads = is_table_row(line) and not is_table_row(above)  # a table's first row only
+        if heads and any(fold(cell).strip() in cues for cell in line_cells(line)):
+            return True
+        above = line
+    return False
 
 
 def _read(documents: Sequence[Document], doc_id: str) -> frozenset[str]:
