@@ -24,9 +24,10 @@ centaine"). A number naming a part or a place in a list
 A question asking a price or an amount ("Combien coûte le buffet ?") is answered by an amount
 only (`writes_amount`: a currency, a figure beside a price word, a price in words such as "sur
 devis", "offerte", "included": quantity_cues.json amount_words, price_words), never by a
-duration or a count; when no quote writes any quantity, the question is refused
-(`unpriced`: "How much does the SEM microscope cost per hour?" quoted a booking row of dates
-and times, s46 trial c18). No word of any corpus. No I/O but the data files' reading, once.
+duration or a count; when no quote writes an amount, the question is refused (`unpriced`:
+"How much does the SEM microscope cost per hour?" quoted a booking row of dates and times,
+s46 trial c18; "How much does a replacement filter cost?" a filter's replacement interval,
+s47 trial). No word of any corpus. No I/O but the data files' reading, once.
 """
 
 from __future__ import annotations
@@ -207,10 +208,10 @@ def unpriced(question: str, quotes: Sequence[str]) -> bool:
     "combien", and asked_values' "amount" kind: "How much does X cost?", "Combien coûte…"; not
     "Quel chef d'entreprise est payé plus que X ?", nor the "prix" of "le grand prix de
     Suisse": PIAF dev), is no yes/no question ("Is the cost
-    covered?" is answered by a sentence with no figure), and none of `quotes` writes a
-    quantity or an amount, in figures or in words (`writes_quantity`, `writes_amount`: "free",
-    "sur devis"): they answer something else (s46 trial c18: a booking row of dates and
-    times)."""
+    covered?" is answered by a sentence with no figure), and none of `quotes` writes an
+    amount, in figures or in words (`writes_amount`: "free", "sur devis"; a duration or a count
+    is none): they answer something else (s46 trial c18: a booking row of dates and times; s47
+    trial: "Replace the HEPA filter every 6 to 8 months" for a filter's price)."""
     if not asks_quantity(question) or "amount" not in asked_kinds(question):
         return False
     if is_closed(fold(question)):
@@ -231,8 +232,9 @@ def _pieces(quote: str) -> list[str]:
 
 
 def _writes_figure(piece: str) -> bool:
-    """Whether a quote's line or a row's cell (`_pieces`) writes a quantity or an amount
-    (`writes_quantity`, `writes_amount`), or is a bare number (a price column's "1890")."""
+    """Whether a quote's line or a row's cell (`_pieces`) writes an amount (`writes_amount`: a
+    duration or a count is none, "Replace the filter every 6 to 8 months" for "How much does
+    a replacement filter cost?", s47 trial), or is a bare number (a price column's "1890")."""
     if _BARE_NUMBER.fullmatch(piece.strip()):
         return True
-    return writes_quantity(piece) or writes_amount(piece)
+    return writes_amount(piece)

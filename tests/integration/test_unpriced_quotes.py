@@ -46,3 +46,19 @@ def test_a_price_written_is_quoted(tmp_path_factory: pytest.TempPathFactory) -> 
     )
     assert not answer.abstained, answer.reason
     assert "40 euros per hour" in answer.citations[0].quote
+
+
+def test_a_duration_is_no_price(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """s47 trial: "How much does a replacement filter cost?" quoted "Replace the HEPA filter
+    every 6 to 8 months": a duration is a quantity, not a price."""
+    maintenance = (
+        "# Maintenance\n\nReplace the HEPA filter every 6 to 8 months, depending on air "
+        "quality.\nUse only genuine Aerion F2 replacement filters.\n\nClean the pre-filter "
+        "every two weeks with a vacuum cleaner.\n"
+    )
+    setup = "# Setup\n\nPlace the purifier at least 30 cm from any wall.\n"
+    files = {"maintenance.md": maintenance, "setup.md": setup}
+    docs, index = tmp_path_factory.mktemp("f"), tmp_path_factory.mktemp("k")
+    answer = assistant_over(files, docs, index).ask("How much does a replacement filter cost?")
+    assert answer.abstained, [c.quote for c in answer.citations]
+    assert answer.reason == "The passages that would answer write no price or amount."
