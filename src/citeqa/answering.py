@@ -210,6 +210,7 @@ from citeqa.sentences import (
     names_words,
 )
 from citeqa.series_answers import SeriesAnswer, answering_series, falling_on, series_citation
+from citeqa.sibling_words import unwritten_siblings
 from citeqa.sibling_years import SiblingYear, binds_asked_year, sibling_year
 from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
@@ -1902,6 +1903,9 @@ def _checked_fields(
     unreplied = _unreplied_words(terms, citations, lang)
     if unreplied is not None:  # "Livrez-vous en Belgique ?": "Oui, nous livrons en France."
         return abstain(unreplied, claims_absence=True)
+    siblings = _sibling_words(terms, citations, lang)
+    if siblings is not None:  # "postgraduate students" of a quote on "undergraduates"
+        return abstain(siblings, claims_absence=True)
     head = _absent_head(terms, checking.top, lang)
     if head is not None:  # "the default timeout for fetching a feed" of docs never writing it
         return abstain(head, claims_absence=True)
@@ -1923,6 +1927,17 @@ def _unreplied_words(terms: QuestionTerms, citations: list[Citation], lang: Lang
     if not is_closed(fold(terms.focus)):
         return None
     return abstention.never_mentioned(list(dict.fromkeys(terms.absent)), terms, lang)
+
+
+def _sibling_words(terms: QuestionTerms, citations: list[Citation], lang: Lang) -> str | None:
+    """The reason naming the words of the question the documents never use, no likely typos,
+    of which a quote writes a sibling (sibling_words.py: "postgraduate" and the quote's
+    "undergraduates"); None when there is none."""
+    if not terms.absent:
+        return None
+    quotes = [citation.quote for citation in citations]
+    typed = [word for word in unwritten_siblings(terms.absent, quotes) if word not in terms.typos]
+    return abstention.never_mentioned(typed, terms, lang) if typed else None
 
 
 def _holder_instead(checking: _Checking) -> list[Citation] | None:

@@ -1,0 +1,34 @@
+"""Sibling words: the same stem but for its opening (sibling_words.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeqa.sibling_words import unwritten_siblings
+
+
+@pytest.mark.parametrize(
+    ("absent", "quote"),
+    [
+        ("postgraduate", "Graduation ceremonies for undergraduates take place in July."),
+        ("biography", "The photography course is taught in the spring term."),
+        ("outbound", "Inbound parcels are scanned at the gate."),
+    ],
+)
+def test_a_sibling_of_an_absent_word_is_found(absent: str, quote: str) -> None:
+    assert unwritten_siblings([absent], [quote]) == [absent]
+
+
+@pytest.mark.parametrize(
+    ("absent", "quote"),
+    [
+        ("organisation", "The organization of the exams is described below."),  # a spelling
+        ("education", "The vacation starts on 20 December."),  # only "-ation" alike
+        ("graduate", "Graduation ceremonies take place in July."),  # no opening of its own
+        ("undergraduats", "Graduation ceremonies for undergraduates take place in July."),
+        ("plagiarising", "Plagiarism is a breach of academic integrity."),
+        ("macroeconomics", "Microeconomics is taught in the first year."),  # one edit apart
+    ],
+)
+def test_no_sibling(absent: str, quote: str) -> None:
+    assert unwritten_siblings([absent], [quote]) == []
