@@ -24,9 +24,11 @@ The rules, the words being data (data/release_notes.json's 'latest_asks', Englis
   quoted, its text without the "#" marks.
 A question writing other terms than those asking the latest (`latest_words`) is asked of the
 changelog when it writes them, else when no other document has them in its title or file name
-("What is the latest version of the report?" is the report's own version, `asked_latest`). A
-changelog writing them all answers on its own: answering waives its refusals for it ("Which is
-the newest release?" of a changelog never writing "newest" was refused, s47).
+and keeps versions of its own, a table headed by a release cue (`asked_latest`: "What is the
+latest version of the report?" is the report's own version; "… of tidepool?" is still the
+changelog's beside a README titled "tidepool"). A changelog writing them all answers on its
+own: answering waives its refusals for it ("Which is the newest release?" of a changelog never
+writing "newest" was refused, s47).
 No I/O but the data file, read once.
 """
 
