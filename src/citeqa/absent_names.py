@@ -154,8 +154,13 @@ def _mid_sentence_names(focus: str) -> list[list[str]]:
 def _after_title(before: str) -> bool:
     """Whether one of the last two words of `before` is a title of the data ("Madame la
     Présidente" names an office; a name after a title is `_titled_names`' to read)."""
-    titles = {fold(title.rstrip(".")) for title in _data()["titles"]}
-    return any(fold(word) in titles for word in _WORD.findall(before)[-2:])
+    return any(fold(word) in _folded_titles() for word in _WORD.findall(before)[-2:])
+
+
+@cache
+def _folded_titles() -> frozenset[str]:
+    """The data's titles folded, without their closing period ("Dr." is "dr"), read once."""
+    return frozenset(fold(title.rstrip(".")) for title in _data()["titles"])
 
 
 def _name_shaped(word: str) -> bool:

@@ -42,8 +42,9 @@ from citeqa.dates import NUMERIC_DATE, day_spans
 from citeqa.durations import DURATION_KINDS
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
-from citeqa.language import is_table_row, pipe_pieces
+from citeqa.language import is_table_row
 from citeqa.stated_values import number_data, values
+from citeqa.tables import line_cells
 from citeqa.unheld_periods import SPAN
 from citeqa.unheld_years import YEAR, counted_number, cued_number, unit_words
 from citeqa.yes_no_replies import is_closed
@@ -224,10 +225,7 @@ def _pieces(quote: str) -> list[str]:
     by its row shape, asked_values.json: "| SEM | C201 | 2024-10-09 |" writes none)."""
     pieces: list[str] = []
     for line in quote.splitlines() or [quote]:
-        if not is_table_row(line):
-            pieces.append(line)
-        else:
-            pieces += line.split("\t") if "|" not in line else pipe_pieces(line)
+        pieces += line_cells(line) if is_table_row(line) else [line]
     return pieces
 
 

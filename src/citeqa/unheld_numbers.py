@@ -145,11 +145,11 @@ def asked_keyed_number(question: str) -> tuple[str, str, int] | None:
 
 def asked_keyed(pattern: re.Pattern[str], question: str) -> list[re.Match[str]]:
     """The matches of `pattern` (a KEY_WORD then a number) in `question` whose key keys a
-    number (no `_common_words`) and whose number is no year."""
+    number (no `keyless_words`) and whose number is no year."""
     return [
         match
         for match in pattern.finditer(question)
-        if fold(match["key"]) not in _common_words() and not YEAR.fullmatch(match["number"])
+        if fold(match["key"]) not in keyless_words() and not YEAR.fullmatch(match["number"])
     ]
 
 
@@ -160,8 +160,9 @@ def keyed_value(match: re.Match[str]) -> int:
 
 
 @cache
-def _common_words() -> frozenset[str]:
-    """Words that key no number: stopwords, function words, interrogatives ("in 20")."""
+def keyless_words() -> frozenset[str]:
+    """Words that key no number: stopwords, function words, interrogatives ("in 20"; "at 1.5
+    T" asks no version either, unheld_versions.py)."""
     common = language_words("function_words") | language_words("interrogatives")
     return frozenset(stopwords() | common)
 

@@ -26,11 +26,10 @@ No I/O; no word list (the key words' stopwords and the units are the language da
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import NamedTuple
 
-from citeqa.glossary import fold, language_words
-from citeqa.lexical import stopwords
+from citeqa.glossary import fold
+from citeqa.unheld_numbers import keyless_words
 from citeqa.unheld_years import unit_words
 
 __all__ = ["AskedVersion", "asked_versions"]
@@ -56,7 +55,7 @@ def asked_versions(question: str) -> list[AskedVersion]:
     found: list[AskedVersion] = []
     for match in _VERSION.finditer(question):
         key = match["key"]
-        keyed = key is not None and fold(key) not in _common_words()
+        keyed = key is not None and fold(key) not in keyless_words()
         if not (keyed or match["v"]):
             continue
         parts = match["number"].split(".")
@@ -71,10 +70,3 @@ def _unit_follows(question: str, end: int) -> bool:
     """Whether a unit or currency (unheld_years.unit_words) follows the number ending at `end`."""
     after = _NEXT_WORD.match(question, end)
     return after is not None and fold(after.group(1)).rstrip(".") in unit_words()
-
-
-@cache
-def _common_words() -> frozenset[str]:
-    """Words that key no version: stopwords, function words, interrogatives ("at 1.5 T")."""
-    common = language_words("function_words") | language_words("interrogatives")
-    return frozenset(stopwords() | common)
