@@ -39,7 +39,7 @@ from functools import cache
 from typing import NamedTuple
 
 from citeqa.default_rows import coverage, default_rows
-from citeqa.glossary import fold, language_words
+from citeqa.glossary import fold, function_and_interrogative_words, language_words
 from citeqa.lexical import stopwords
 from citeqa.signatures import defaulted, field_name, label_over, owner, owner_name, sets_default
 
@@ -246,11 +246,18 @@ def _leading_definitions(placed: Placed, words: frozenset[str]) -> list[int]:
     return [number for number, lead in enumerate(leads) if lead.casefold() in words]
 
 
+@cache
+def _field_less_words() -> frozenset[str]:
+    """Words that name no field: function words, interrogatives, `default_words`, stopwords
+    (built once)."""
+    common = function_and_interrogative_words() | language_words("default_words")
+    return common | stopwords()
+
+
 def _asked_words(question: str) -> frozenset[str]:
     """The question's words that may name a field, folded: not its function words,
     interrogatives nor `default_words`."""
-    common = language_words("function_words") | language_words("interrogatives")
-    common |= language_words("default_words") | stopwords()
+    common = _field_less_words()
     return frozenset(
         word.casefold()
         for word in re.findall(r"[A-Za-z_]\w*", question)

@@ -137,6 +137,13 @@ def language_words(name: WordList, lang: str | None = None) -> frozenset[str]:
 
 
 @cache
+def function_and_interrogative_words() -> frozenset[str]:
+    """The folded function words and interrogatives of every language (language.json): words
+    a question asks by, which name no field, record or number's key; one set, built once."""
+    return language_words("function_words") | language_words("interrogatives")
+
+
+@cache
 def calendar_words() -> frozenset[str]:
     """The folded day, month and time-of-day words of every language of calendar_words.json
     (a transcript's speaker line that is a date, "Monday  7:30"; a timetable's keyed lines)."""

@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from citeqa.column_records import MAX_ROWS, RecordColumns, record_columns
-from citeqa.glossary import fold, language_words
+from citeqa.glossary import fold, function_and_interrogative_words
 from citeqa.language import Span
 from citeqa.measured_labels import preferred_label
 from citeqa.models import Citation, Document
@@ -76,8 +76,8 @@ def asked_record_cell(
     shape = record_columns(rows)
     if shape is None:
         return None
-    unasked = language_words("function_words") | language_words("interrogatives")
-    asked = set(asked_words(focus)) - unasked  # "pour" names no record ("Obtention pour…")
+    # "pour" names no record ("Obtention pour…")
+    asked = set(asked_words(focus)) - function_and_interrogative_words()
     column = _named_record(rows[shape.header], focus) or _asked_record(rows, shape, asked)
     field = None if column is None else _asked_field(rows, shape, column, asked, focus)
     if column is None or field is None:

@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from citeqa import folding
 from citeqa.dates import day_spans
-from citeqa.glossary import fold, language_words
+from citeqa.glossary import fold, function_and_interrogative_words, language_words
 from citeqa.language import pipe_pieces
 from citeqa.lexical import stopwords
 from citeqa.street_addresses import numbers_street
@@ -163,8 +163,7 @@ def keyed_value(match: re.Match[str]) -> int:
 def keyless_words() -> frozenset[str]:
     """Words that key no number: stopwords, function words, interrogatives ("in 20"; "at 1.5
     T" asks no version either, unheld_versions.py)."""
-    common = language_words("function_words") | language_words("interrogatives")
-    return frozenset(stopwords() | common)
+    return frozenset(stopwords() | function_and_interrogative_words())
 
 
 def keyed_numbers(key: str, texts: Iterable[str]) -> set[int]:
