@@ -8,30 +8,18 @@ from __future__ import annotations
 import pytest
 
 from citeqa.api import Assistant
+from shop_faqs import shop_faq_files
 from small_corpora import assistant_over
 
-FAQ = """# Questions fréquentes
-
-## Livrez-vous à domicile ?
-
-Oui, nous livrons dans toute la France métropolitaine. Au-delà de 30 km de l'atelier, la
-livraison est facturée 1,20 € par kilomètre.
-
-## Peut-on visiter l'atelier ?
-
-Oui, l'atelier est ouvert à la visite le premier samedi de chaque mois, sur rendez-vous.
-"""
-FAQ_EN = """# Frequently asked questions
-
-## Do you ship abroad?
-
-Yes, we ship to every country of the European Union within ten working days.
-"""
+DELIVERY_REPLY = (
+    "Oui, nous livrons dans toute la France métropolitaine. Au-delà de 30 km de l'atelier, la\n"
+    "livraison est facturée 1,20 € par kilomètre."
+)
 
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    files = {"faq.md": FAQ, "faq-en.md": FAQ_EN}
+    files = shop_faq_files(DELIVERY_REPLY)
     return assistant_over(files, tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("i"))
 
 
