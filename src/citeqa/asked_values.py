@@ -21,7 +21,9 @@ per hour, month or person ("l'heure de location": "10 € HT de l'heure", not a 
 a person beside another kind ("Qui … et avant quand ?": "Claire Martin" and a date), a dose
 ("What dose …", "À quelle dose …": "20 mg/kg") and a duration ("How long …", "Combien de temps
 …": "jusqu'à un an", "100 days"; s44: the sentence naming an antibody's catalog number was
-quoted for its dose, the one saying where cells were made for how long remissions last). A
+quoted for its dose, the one saying where cells were made for how long remissions last), a
+temperature ("What temperature …", "À quelle température …": "175°C", "thermostat 6"; s48 trial:
+a recipe's "bake 60 minutes" was quoted for its oven's temperature). A
 document writes days, dates and names of many things: for those kinds (`about`), only a
 candidate writing one of the question's words weighs its document's others down or takes
 the best's place in it. Words and shapes are data: the engine knows no currency, weekday
@@ -98,6 +100,11 @@ class _Kind(NamedTuple):
     (`value_weights`), or takes the best's place in its document (`value_holder`), only writing
     one of the question's words: a document writes the days, dates and names of many things,
     an invoice one total under its title line."""
+    whole_document: bool
+    """Whether a candidate writing such a value takes the best's place in its document
+    (`value_holder`) whatever its passage covers of the question: a recipe writes its oven's
+    temperature once, in a method step naming none of the question's words ("Preheat the oven
+    to 175°C" for "What temperature do I bake banana bread at?", s48 trial)."""
 
 
 @cache
@@ -120,6 +127,7 @@ def _kinds() -> dict[str, _Kind]:
             re.compile(kind["unit"]) if kind.get("unit") else None,
             bool(kind.get("widely_written", False)),
             bool(kind.get("about", False)),
+            bool(kind.get("whole_document", False)),
         )
         for name, kind in raw.items()
     }
@@ -333,11 +341,16 @@ def value_holder(
             or _names_as_much(number, lead, held, len(written), asked_words)
             or (
                 (asked_words is None or asked_words[number] > 0 or not _about(written))
-                and _covers_as_much(number, lead, documents, covers, cover)
+                and _covers_as_much(number, lead, documents, covers, cover, _whole(written))
             )
         )
     ]
     return max(kept, key=lambda number: scores[number], default=None)
+
+
+def _whole(written: Written) -> bool:
+    """Whether every kind `written` reads is one a document writes once (`whole_document`)."""
+    return all(_kinds()[kind].whole_document for kind in written)
 
 
 def _about(written: Written) -> bool:
@@ -385,9 +398,12 @@ def _covers_as_much(
     documents: Sequence[str],
     covers: dict[int, float],
     cover: Callable[[int], float],
+    whole: bool = False,
 ) -> bool:
     """Whether candidate `number`, rated below LEAD_SHARE of the best (`lead`), may still take
     its place: one of the best's document whose passage covers the question at least as well
-    as the best's (an invoice's total under its title line). A report's "Testing tools … cost
-    4 200 €" in another section never replaces "The team spent 340 hours on testing" (review E)."""
-    return documents[number] == documents[lead] and covers[number] >= cover(lead)
+    as the best's (an invoice's total under its title line), or any passage of it when the
+    asked kinds are ones a document writes once (`whole`: a recipe's oven temperature). A
+    report's "Testing tools … cost 4 200 €" in another section never replaces "The team spent
+    340 hours on testing" (review E)."""
+    return documents[number] == documents[lead] and (whole or covers[number] >= cover(lead))
