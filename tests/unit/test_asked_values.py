@@ -451,3 +451,39 @@ def test_a_sentence_writing_no_dose_gives_way_to_one_writing_it() -> None:
     ]
     weights = value_weights(values_written(question, texts), ["slides", "slides"])
     assert weights.tolist() == [MISSING_VALUE_WEIGHT, 1.0]
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What temperature do I bake banana bread at?", True),
+        ("How hot should the oven be for the cookies?", True),
+        ("À quelle température conserver l'amoxicilline ?", True),
+        ("Quelle est la température du four pour la quiche ?", True),
+        ("Is the temperature above 30 degrees?", False),
+        ("How long does banana bread bake?", False),
+    ],
+)  # fmt: skip
+def test_temperature_words_ask_a_temperature(question: str, asks: bool) -> None:
+    assert ("temperature" in asked_kinds(question)) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "writes"),
+    [
+        ("Preheat the oven to 175°C (155°C fan, gas mark 4).", True),
+        ("Préchauffez le four à 200 °C (thermostat 6-7).", True),
+        ("Keep between 18 and 20 degrees.", True),
+        ("Prep 15 minutes, bake 60 minutes.", False),
+        ("Laissez cuire 10 minutes à feu moyen.", False),
+    ],
+)  # fmt: skip
+def test_a_temperature_is_a_number_with_its_degree_or_thermostat(text: str, writes: bool) -> None:
+    assert writes_kind("temperature", text) is writes
+
+
+def test_a_temperature_anywhere_in_the_best_document_takes_its_place() -> None:
+    written = {"temperature": [False, True]}
+    scores = [0.5, 0.01]
+    covers = [0.75, 0.44]
+    assert value_holder(written, ["recipe", "recipe"], scores, covers.__getitem__, [1, 0]) == 1
