@@ -427,7 +427,7 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     )
     written = _quotable_values(candidates, bank, values_written(focus, texts, contexts))
     asked = [words_written(bank, item.index, focus) for item in candidates.sentences]
-    scores = rated * _value_weights(candidates, bank, written, documents, asked, texts)
+    scores = rated * _value_weights(candidates, bank, written, documents, asked, texts, focus)
     cover = _passage_cover(candidates, reading)
     holder = value_holder(written, documents, rated.tolist(), cover, asked)
     lead = int(np.argmax(rated))
@@ -485,18 +485,34 @@ def _value_weights(
     documents: list[str],
     asked: list[int],
     texts: list[str],
+    focus: str,
 ) -> np.ndarray:
     """asked_values.value_weights of the candidates (`written`: the asked values they write,
     `documents`: each one's, `asked`: how many of the question's words each writes, `texts`:
     each one's, its table rows never weighed down for a rate), but 1 for
     a section's heading (titleonly.heads_section): it is no quote itself, the sentence under it
     takes its place when it leads (`_body_first`: "Location de la salle des fêtes" over
-    "Week-end : 350 €")."""
+    "Week-end : 350 €"); not when that sentence writes no value of a kind few headings have
+    under them (`_bare_body`): it would be quoted for the heading (s48 trial: "## Pharmacie de
+    garde" led for "À quelle heure ouvre la pharmacie le samedi ?", and its "La nuit, le
+    dimanche … composez le 3237" was quoted over "| Samedi | 9h00 - 12h30 | … |")."""
     weights = value_weights(written, documents, asked, texts)
     for number, item in enumerate(candidates.sentences):
-        if weights[number] != 1.0 and heads_section(bank, item.index):
+        heading = weights[number] != 1.0 and heads_section(bank, item.index)
+        if heading and not _bare_body(bank, item.index, focus):
             weights[number] = 1.0
     return weights
+
+
+def _bare_body(bank: SentenceBank, heading: int, focus: str) -> bool:
+    """Whether the sentence right under the heading at `heading` writes no value of a kind the
+    question (`focus`) asks that few headings have under them (not only widely written: an
+    amount under "Tarifs" may stand a line or a row further down)."""
+    body = bank.next_in_document(heading)
+    if body is None:
+        return False
+    written = values_written(focus, [bank.text(body)])
+    return not only_widely_written(written) and not any(w[0] for w in written.values())
 
 
 def mentioning_new_words(candidates: Candidates, reading: Reading) -> Candidates:

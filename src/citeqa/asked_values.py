@@ -23,7 +23,9 @@ a person beside another kind ("Qui … et avant quand ?": "Claire Martin" and a 
 …": "jusqu'à un an", "100 days"; s44: the sentence naming an antibody's catalog number was
 quoted for its dose, the one saying where cells were made for how long remissions last), a
 temperature ("What temperature …", "À quelle température …": "175°C", "thermostat 6"; s48 trial:
-a recipe's "bake 60 minutes" was quoted for its oven's temperature). A
+a recipe's "bake 60 minutes" was quoted for its oven's temperature) and a time of day ("À
+quelle heure …", "What time …": "9h00", "10:00", "à 9 heures", not a weekday alone; s48 trial:
+the on-duty pharmacy's "le dimanche" answered "À quelle heure ouvre la pharmacie le samedi ?"). A
 document writes days, dates and names of many things: for those kinds (`about`), only a
 candidate writing one of the question's words weighs its document's others down or takes
 the best's place in it. Words and shapes are data: the engine knows no currency, weekday

@@ -192,8 +192,8 @@ def test_an_amount_line_writing_no_asked_word_gives_way_to_one_writing_some() ->
     ("question", "kinds"),
     [
         ("Quel jour ont lieu les cours de judo ?", ("day",)),
-        ("What time does the library open on Saturdays?", ("day",)),
-        ("À quelle heure commence la réunion ?", ("day",)),
+        ("What time does the library open on Saturdays?", ("time",)),
+        ("À quelle heure commence la réunion ?", ("time",)),
         ("Jusqu'à quand le contrat est-il valide ?", ("date",)),
         ("By when must the form be returned?", ("date",)),
         ("Quelle est la date limite d'inscription ?", ("date",)),
