@@ -87,6 +87,7 @@ from citeqa.asked_values import (
     values_written,
     widely_written,
 )
+from citeqa.base_statements import BASE_REACH, base_statement
 from citeqa.candidates import Candidates, first_rated, moved_first, placed_sentences, subset
 from citeqa.config import Settings
 from citeqa.counting import counted_records
@@ -336,9 +337,32 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
     scores = scores * _ordinal_weights(candidates, reading)
     weights = candidates.weights
     scores = scores if weights is None else scores * weights
-    return in_order(
-        candidates.sentences, _with_quantity_lead(scores, candidates, reading), rows, weights
-    )
+    scores = _with_base_lead(_with_quantity_lead(scores, candidates, reading), candidates, reading)
+    return in_order(candidates.sentences, scores, rows, weights)
+
+
+def _with_base_lead(scores: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
+    """The quote ranker's weighed ratings `scores`, but for a question asking a kind of value
+    whose best candidate states a condition the question does not ("… extended to 5 years if
+    you register…"), the candidate just before it in its passage stating the rule
+    (base_statements.py: "… for 2 years from the date of purchase.") takes the best's rating
+    and the best is weighed down as a sentence without the asked value is
+    (MISSING_VALUE_WEIGHT; s47 trial c04, b10)."""
+    if not candidates.sentences or not asked_kinds(reading.terms.focus):
+        return scores  # most questions: nothing read
+    bank, lead = reading.bank, int(np.argmax(scores))
+    index = candidates.sentences[lead].index
+    chunk = bank.chunks[bank.sentences[index].chunk_index]
+    numbers = {item.index: number for number, item in enumerate(candidates.sentences)}
+    earlier = bank.preceding(index, chunk.start, BASE_REACH)[::-1]  # nearest first
+    placed = [numbers[before] for before in earlier if before in numbers]
+    texts = [bank.text(candidates.sentences[number].index) for number in placed]
+    base = base_statement(reading.terms.focus, bank.text(index), texts)
+    if base is None:
+        return scores
+    weighed = scores.astype(float)
+    weighed[placed[base]], weighed[lead] = scores[lead], scores[lead] * MISSING_VALUE_WEIGHT
+    return weighed
 
 
 def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
