@@ -1922,7 +1922,8 @@ def _checked_fields(
         if instead is None:
             return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
         citations = instead  # "the e-mail address of HR": the contact list's "HR contact" line
-    if unpriced(terms.focus, [c.quote for c in citations]):  # a booking row for a price
+    unheard = any(word not in terms.typos for word in terms.absent)  # "tuition" of a handbook
+    if unpriced(terms.focus, [c.quote for c in citations], unheard):  # a booking row for a price
         return abstain(abstention.no_amount(lang))
     unreplied = _unreplied_words(terms, citations, lang)
     if unreplied is not None:  # "Livrez-vous en Belgique ?": "Oui, nous livrons en France."
