@@ -51,7 +51,7 @@ from citeqa.identifiers import (
 )
 from citeqa.keyshapes import key_kind, lettered_cues, lettered_key
 from citeqa.language import question_lang
-from citeqa.lexical import DECIMAL, GROUPED, query_tokens
+from citeqa.lexical import DECIMAL, GROUPED, query_tokens, word_term
 from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
@@ -60,6 +60,7 @@ from citeqa.path_words import NO_PATHS, PathWords
 from citeqa.reason_words import frame_phrases
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.role_holders import asked_holding
+from citeqa.spelling_variants import other_spellings
 from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
 from citeqa.unheld_versions import asked_versions
 from citeqa.visible import grapheme_start, without_format
@@ -920,6 +921,7 @@ def analyse(
     ]
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     holding = _HeldRole.of(focus)
+    lang = question_lang(focus)
     seen: set[frozenset[str]] = set()
     own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms
     said: set[str] = set()  # every alternative of the context's words: what it already asks
@@ -939,6 +941,11 @@ def analyse(
                 result.corrections.append(joined.spelling)  # BM25 searches it, once
             if joined:
                 alternatives |= joined.alternatives
+            variant = variant_spelling(word, alternatives, vocabulary, lang)  # "-izing"
+            if variant and unread and variant.spelling not in result.corrections:
+                result.corrections.append(variant.spelling)  # BM25 searches it, once
+            if variant:
+                alternatives |= variant.alternatives
             opening = not text[: found.start()].strip()
             for versioned in versioned_spellings(word, vocabulary, opening):  # "OAuth2"
                 if unread and versioned.spelling not in result.corrections:
@@ -1206,6 +1213,23 @@ def joined_spelling(word: str, vocabulary: Vocabulary) -> JoinedSpelling | None:
     if not _frequency(frozenset(query_tokens(joined)), vocabulary):
         return None
     return JoinedSpelling(joined, word_alternatives(joined, vocabulary.glossary))
+
+
+def variant_spelling(
+    word: str, alternatives: frozenset[str], vocabulary: Vocabulary, lang: Lang
+) -> JoinedSpelling | None:
+    """The other spelling of the English `word` (spelling_variants.py: "plagiarizing" of
+    "plagiarising", "organization" of "organisation") whose English term the corpus writes,
+    when it writes none of the word's `alternatives` and the question is English (`lang`):
+    "ventre" is no "venter", whose French stem is "vent"; else None. A spelling of the same
+    word, not a translation: the word is then no absent one (s47 trial b09)."""
+    if lang != "en" or _frequency(alternatives, vocabulary):
+        return None  # most words: the corpus writes them as typed
+    for spelling in other_spellings(fold(word)):
+        term = frozenset({word_term(spelling, "en")})
+        if _frequency(term, vocabulary):
+            return JoinedSpelling(spelling, term)
+    return None
 
 
 MIN_VERSIONED_LETTERS = 3
