@@ -211,7 +211,7 @@ from citeqa.sentences import (
     names_words,
 )
 from citeqa.series_answers import SeriesAnswer, answering_series, falling_on, series_citation
-from citeqa.sibling_words import unwritten_siblings
+from citeqa.sibling_words import compound_siblings, unwritten_siblings
 from citeqa.sibling_years import SiblingYear, binds_asked_year, sibling_year
 from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
@@ -1958,10 +1958,13 @@ def _sibling_words(terms: QuestionTerms, citations: list[Citation], lang: Lang) 
     """The reason naming the words of the question the documents never use, no likely typos,
     of which a quote writes a sibling (sibling_words.py: "postgraduate" and the quote's
     "undergraduates"); None when there is none."""
-    if not terms.absent:
+    if not terms.absent and not terms.unwritten_compounds:
         return None
     quotes = [citation.quote for citation in citations]
     typed = [word for word in unwritten_siblings(terms.absent, quotes) if word not in terms.typos]
+    if not typed and terms.unwritten_compounds:  # "sèche-linge" of the "Lave-linge" notice
+        named = [*quotes, *(c.title for c in citations), *(c.section or "" for c in citations)]
+        typed = compound_siblings(terms.unwritten_compounds, named)
     return abstention.never_mentioned(typed, terms, lang) if typed else None
 
 

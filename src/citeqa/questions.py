@@ -60,6 +60,7 @@ from citeqa.path_words import NO_PATHS, PathWords
 from citeqa.reason_words import frame_phrases
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.role_holders import asked_holding
+from citeqa.sibling_words import letter_compounds
 from citeqa.spelling_variants import other_spellings
 from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
 from citeqa.unheld_versions import asked_versions
@@ -404,6 +405,11 @@ class QuestionTerms:
     new_unused: list[str] = field(default_factory=list)
     """The `new_terms` (as typed) that the corpus never uses, by any of their forms, cognates
     included: no quote can mention them."""
+    unwritten_compounds: list[str] = field(default_factory=list)
+    """The compounds of letters the focus joins by hyphens, as typed, that the corpus never
+    writes (Vocabulary.has_compound) and whose opening is a word it never uses ("sèche-linge"
+    of a folder writing only "lave-linge"): a quote writing a sibling of one answers of
+    another thing (sibling_words.compound_siblings)."""
 
     def path_writes(self, word: str) -> bool:
         """Whether a document's path writes the question's unused `word`, as typed (`in_paths`):
@@ -1010,6 +1016,7 @@ def analyse(
     result.missing = result.missing / focus_weight if focus_weight else 0.0
     unused = [*result.absent, *result.new_unused, *result.unknown_identifiers]
     result.in_paths = frozenset(word for word in unused if vocabulary.paths.write(word))
+    result.unwritten_compounds = _unwritten_compounds(focus, vocabulary)
     if result.absent:
         names = unwritten_names(
             focus, result.absent, result.corrected, vocabulary.paths.write, vocabulary.spells
@@ -1018,6 +1025,19 @@ def analyse(
         for name in names:
             (result.unread_names if in_unread(name) else result.unwritten_names).append(name)
     return result
+
+
+def _unwritten_compounds(focus: str, vocabulary: Vocabulary) -> list[str]:
+    """The compounds of letters `focus` writes (sibling_words.letter_compounds), as typed, that
+    the corpus never writes as such and whose opening part none of its words stems to."""
+    return [
+        word
+        for word in letter_compounds(focus)
+        if not vocabulary.has_compound(word)
+        and not any(
+            vocabulary.frequency.get(token, 0) for token in query_tokens(word.rpartition("-")[0])
+        )
+    ]
 
 
 def _unwritten_versions(
