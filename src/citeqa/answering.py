@@ -182,6 +182,7 @@ from citeqa.quantities import asks_quantity, quantity_holder, unpriced
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms, is_question
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, quoted_notes, verified
+from citeqa.rate_units import rate_only
 from citeqa.reason_words import nameable_words
 from citeqa.record_cells import asked_record_cell
 from citeqa.record_ids import AskedRecords, asked_records
@@ -1925,6 +1926,9 @@ def _checked_fields(
     unheard = any(word not in terms.typos for word in terms.absent)  # "tuition" of a handbook
     if unpriced(terms.focus, [c.quote for c in citations], unheard):  # a booking row for a price
         return abstain(abstention.no_amount(lang))
+    rated = rate_only(terms.focus, [c.quote for c in citations])
+    if rated is not None:  # "combien de jours" of a "45 euros par jour" row
+        return abstain(abstention.only_a_rate(rated, lang))
     unreplied = _unreplied_words(terms, citations, lang)
     if unreplied is not None:  # "Livrez-vous en Belgique ?": "Oui, nous livrons en France."
         return abstain(unreplied, claims_absence=True)
