@@ -348,9 +348,11 @@ def _with_base_lead(scores: np.ndarray, candidates: Candidates, reading: Reading
     you register…"), the candidate just before it in its passage stating the rule
     (base_statements.py: "… for 2 years from the date of purchase.") takes the best's rating
     and the best is weighed down as a sentence without the asked value is
-    (MISSING_VALUE_WEIGHT; s47 trial c04, b10)."""
-    if not candidates.sentences or not asked_kinds(reading.terms.focus):
-        return scores  # most questions: nothing read
+    (MISSING_VALUE_WEIGHT; s47 trial c04, b10); so too for a best candidate stating the case
+    past a bound of the sentence before it ("more than five working days late": s47 trial
+    b04)."""
+    if not candidates.sentences:
+        return scores
     bank, lead = reading.bank, int(np.argmax(scores))
     index = candidates.sentences[lead].index
     chunk = bank.chunks[bank.sentences[index].chunk_index]
