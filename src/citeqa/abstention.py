@@ -268,6 +268,12 @@ NO_AMOUNT = {
     "fr": "Les passages qui répondraient n’écrivent ni prix ni montant.",
 }
 """A question asking a price or an amount whose quotes write none (quantities.unpriced)."""
+ONLY_A_RATE = {
+    "en": "The passages that would answer write {unit} only as a rate, not how many.",
+    "fr": "Les passages qui répondraient n’écrivent {unit} que comme un tarif, pas combien.",
+}
+"""A question asking how many of a unit whose quotes write it only as a rate's ("45 euros par
+jour" for "Combien de jours de congés… ?": rate_units.py)."""
 NO_ONE_NAMED = {
     "en": "The passages that would answer name no one as {role}.",
     "fr": "Les passages qui répondraient ne nomment personne comme {role}.",
@@ -653,6 +659,12 @@ def no_amount(lang: Lang) -> str:
     """The reason for a question asking a price or an amount whose quotes write none
     (quantities.unpriced)."""
     return NO_AMOUNT[lang]
+
+
+def only_a_rate(unit: str, lang: Lang) -> str:
+    """The reason for a question asking how many of `unit` (as it writes it) whose quotes write
+    the unit only as a rate's (rate_units.rate_only): the unit, between quotation marks."""
+    return ONLY_A_RATE[lang].format(unit=_quoted([shown(unit)]))
 
 
 def no_one_named(role: str, lang: Lang) -> str:

@@ -87,6 +87,7 @@ from citeqa.asked_values import (
     values_written,
     widely_written,
 )
+from citeqa.base_statements import BASE_REACH, base_statement
 from citeqa.candidates import Candidates, first_rated, moved_first, placed_sentences, subset
 from citeqa.config import Settings
 from citeqa.counting import counted_records
@@ -181,6 +182,7 @@ from citeqa.quantities import asks_quantity, quantity_holder, unpriced
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms, is_question
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, quoted_notes, verified
+from citeqa.rate_units import rate_only
 from citeqa.reason_words import nameable_words
 from citeqa.record_cells import asked_record_cell
 from citeqa.record_ids import AskedRecords, asked_records
@@ -210,7 +212,7 @@ from citeqa.sentences import (
     names_words,
 )
 from citeqa.series_answers import SeriesAnswer, answering_series, falling_on, series_citation
-from citeqa.sibling_words import unwritten_siblings
+from citeqa.sibling_words import compound_siblings, unwritten_siblings
 from citeqa.sibling_years import SiblingYear, binds_asked_year, sibling_year
 from citeqa.signatures import is_definition, owner
 from citeqa.signing import asks_signing
@@ -336,9 +338,34 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
     scores = scores * _ordinal_weights(candidates, reading)
     weights = candidates.weights
     scores = scores if weights is None else scores * weights
-    return in_order(
-        candidates.sentences, _with_quantity_lead(scores, candidates, reading), rows, weights
-    )
+    scores = _with_base_lead(_with_quantity_lead(scores, candidates, reading), candidates, reading)
+    return in_order(candidates.sentences, scores, rows, weights)
+
+
+def _with_base_lead(scores: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
+    """The quote ranker's weighed ratings `scores`, but for a question asking a kind of value
+    whose best candidate states a condition the question does not ("… extended to 5 years if
+    you register…"), the candidate just before it in its passage stating the rule
+    (base_statements.py: "… for 2 years from the date of purchase.") takes the best's rating
+    and the best is weighed down as a sentence without the asked value is
+    (MISSING_VALUE_WEIGHT; s47 trial c04, b10); so too for a best candidate stating the case
+    past a bound of the sentence before it ("more than five working days late": s47 trial
+    b04)."""
+    if not candidates.sentences:
+        return scores
+    bank, lead = reading.bank, int(np.argmax(scores))
+    index = candidates.sentences[lead].index
+    chunk = bank.chunks[bank.sentences[index].chunk_index]
+    numbers = {item.index: number for number, item in enumerate(candidates.sentences)}
+    earlier = bank.preceding(index, chunk.start, BASE_REACH)[::-1]  # nearest first
+    placed = [numbers[before] for before in earlier if before in numbers]
+    texts = [bank.text(candidates.sentences[number].index) for number in placed]
+    base = base_statement(reading.terms.focus, bank.text(index), texts)
+    if base is None:
+        return scores
+    weighed = scores.astype(float)
+    weighed[placed[base]], weighed[lead] = scores[lead], scores[lead] * MISSING_VALUE_WEIGHT
+    return weighed
 
 
 def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
@@ -1914,8 +1941,12 @@ def _checked_fields(
         if instead is None:
             return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
         citations = instead  # "the e-mail address of HR": the contact list's "HR contact" line
-    if unpriced(terms.focus, [c.quote for c in citations]):  # a booking row for a price
+    unheard = any(word not in terms.typos for word in terms.absent)  # "tuition" of a handbook
+    if unpriced(terms.focus, [c.quote for c in citations], unheard):  # a booking row for a price
         return abstain(abstention.no_amount(lang))
+    rated = rate_only(terms.focus, [c.quote for c in citations])
+    if rated is not None:  # "combien de jours" of a "45 euros par jour" row
+        return abstain(abstention.only_a_rate(rated, lang))
     unreplied = _unreplied_words(terms, citations, lang)
     if unreplied is not None:  # "Livrez-vous en Belgique ?": "Oui, nous livrons en France."
         return abstain(unreplied, claims_absence=True)
@@ -1949,10 +1980,13 @@ def _sibling_words(terms: QuestionTerms, citations: list[Citation], lang: Lang) 
     """The reason naming the words of the question the documents never use, no likely typos,
     of which a quote writes a sibling (sibling_words.py: "postgraduate" and the quote's
     "undergraduates"); None when there is none."""
-    if not terms.absent:
+    if not terms.absent and not terms.unwritten_compounds:
         return None
     quotes = [citation.quote for citation in citations]
     typed = [word for word in unwritten_siblings(terms.absent, quotes) if word not in terms.typos]
+    if not typed and terms.unwritten_compounds:  # "sèche-linge" of the "Lave-linge" notice
+        named = [*quotes, *(c.title for c in citations), *(c.section or "" for c in citations)]
+        typed = compound_siblings(terms.unwritten_compounds, named)
     return abstention.never_mentioned(typed, terms, lang) if typed else None
 
 

@@ -204,20 +204,32 @@ def quantity_holder(
     )
 
 
-def unpriced(question: str, quotes: Sequence[str]) -> bool:
+def unpriced(question: str, quotes: Sequence[str], unheard: bool = False) -> bool:
     """Whether `question` asks how much something costs (`asks_quantity`: "how much",
     "combien", and asked_values' "amount" kind: "How much does X cost?", "Combien coûte…"; not
     "Quel chef d'entreprise est payé plus que X ?", nor the "prix" of "le grand prix de
-    Suisse": PIAF dev), is no yes/no question ("Is the cost
+    Suisse": PIAF dev), or, `unheard` (it writes a word the documents never use, no likely
+    typo), names a price (quantity_cues.json price_words: "What are the tuition fees for
+    international students?" of a handbook never writing "tuition": s47 trial b17 quoted a
+    module's "international climate agreements"; not a verb's "Quelle espèce dépense peu
+    d'énergie…": PIAF test), is no yes/no question ("Is the cost
     covered?" is answered by a sentence with no figure), and none of `quotes` writes an
     amount, in figures or in words (`writes_amount`: "free", "sur devis"; a duration or a count
     is none): they answer something else (s46 trial c18: a booking row of dates and times; s47
     trial: "Replace the HEPA filter every 6 to 8 months" for a filter's price)."""
-    if not asks_quantity(question) or "amount" not in asked_kinds(question):
+    if "amount" not in asked_kinds(question):
+        return False
+    if not asks_quantity(question) and not (unheard and _names_price(question)):
         return False
     if is_closed(fold(question)):
         return False
     return not any(_writes_figure(piece) for quote in quotes for piece in _pieces(quote))
+
+
+def _names_price(question: str) -> bool:
+    """Whether the folded `question` writes a word naming a price (quantity_cues.json
+    price_words: "fees", "prix", "tarif")."""
+    return not _amount_cues()[1].isdisjoint(_WORDS.findall(fold(question)))
 
 
 def _pieces(quote: str) -> list[str]:

@@ -51,7 +51,7 @@ from citeqa.identifiers import (
 )
 from citeqa.keyshapes import key_kind, lettered_cues, lettered_key
 from citeqa.language import question_lang
-from citeqa.lexical import DECIMAL, GROUPED, query_tokens
+from citeqa.lexical import DECIMAL, GROUPED, query_tokens, word_term
 from citeqa.lexical import fold as lexical_fold
 from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
@@ -60,6 +60,8 @@ from citeqa.path_words import NO_PATHS, PathWords
 from citeqa.reason_words import frame_phrases
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.role_holders import asked_holding
+from citeqa.sibling_words import letter_compounds
+from citeqa.spelling_variants import other_spellings
 from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
 from citeqa.unheld_versions import asked_versions
 from citeqa.visible import grapheme_start, without_format
@@ -403,6 +405,11 @@ class QuestionTerms:
     new_unused: list[str] = field(default_factory=list)
     """The `new_terms` (as typed) that the corpus never uses, by any of their forms, cognates
     included: no quote can mention them."""
+    unwritten_compounds: list[str] = field(default_factory=list)
+    """The compounds of letters the focus joins by hyphens, as typed, that the corpus never
+    writes (Vocabulary.has_compound) and whose opening is a word it never uses ("sèche-linge"
+    of a folder writing only "lave-linge"): a quote writing a sibling of one answers of
+    another thing (sibling_words.compound_siblings)."""
 
     def path_writes(self, word: str) -> bool:
         """Whether a document's path writes the question's unused `word`, as typed (`in_paths`):
@@ -920,6 +927,7 @@ def analyse(
     ]
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     holding = _HeldRole.of(focus)
+    lang = question_lang(focus)
     seen: set[frozenset[str]] = set()
     own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms
     said: set[str] = set()  # every alternative of the context's words: what it already asks
@@ -939,6 +947,11 @@ def analyse(
                 result.corrections.append(joined.spelling)  # BM25 searches it, once
             if joined:
                 alternatives |= joined.alternatives
+            variant = variant_spelling(word, alternatives, vocabulary, lang)  # "-izing"
+            if variant and unread and variant.spelling not in result.corrections:
+                result.corrections.append(variant.spelling)  # BM25 searches it, once
+            if variant:
+                alternatives |= variant.alternatives
             opening = not text[: found.start()].strip()
             for versioned in versioned_spellings(word, vocabulary, opening):  # "OAuth2"
                 if unread and versioned.spelling not in result.corrections:
@@ -1003,6 +1016,7 @@ def analyse(
     result.missing = result.missing / focus_weight if focus_weight else 0.0
     unused = [*result.absent, *result.new_unused, *result.unknown_identifiers]
     result.in_paths = frozenset(word for word in unused if vocabulary.paths.write(word))
+    result.unwritten_compounds = _unwritten_compounds(focus, vocabulary)
     if result.absent:
         names = unwritten_names(
             focus, result.absent, result.corrected, vocabulary.paths.write, vocabulary.spells
@@ -1011,6 +1025,19 @@ def analyse(
         for name in names:
             (result.unread_names if in_unread(name) else result.unwritten_names).append(name)
     return result
+
+
+def _unwritten_compounds(focus: str, vocabulary: Vocabulary) -> list[str]:
+    """The compounds of letters `focus` writes (sibling_words.letter_compounds), as typed, that
+    the corpus never writes as such and whose opening part none of its words stems to."""
+    return [
+        word
+        for word in letter_compounds(focus)
+        if not vocabulary.has_compound(word)
+        and not any(
+            vocabulary.frequency.get(token, 0) for token in query_tokens(word.rpartition("-")[0])
+        )
+    ]
 
 
 def _unwritten_versions(
@@ -1206,6 +1233,23 @@ def joined_spelling(word: str, vocabulary: Vocabulary) -> JoinedSpelling | None:
     if not _frequency(frozenset(query_tokens(joined)), vocabulary):
         return None
     return JoinedSpelling(joined, word_alternatives(joined, vocabulary.glossary))
+
+
+def variant_spelling(
+    word: str, alternatives: frozenset[str], vocabulary: Vocabulary, lang: Lang
+) -> JoinedSpelling | None:
+    """The other spelling of the English `word` (spelling_variants.py: "plagiarizing" of
+    "plagiarising", "organization" of "organisation") whose English term the corpus writes,
+    when it writes none of the word's `alternatives` and the question is English (`lang`):
+    "ventre" is no "venter", whose French stem is "vent"; else None. A spelling of the same
+    word, not a translation: the word is then no absent one (s47 trial b09)."""
+    if lang != "en" or _frequency(alternatives, vocabulary):
+        return None  # most words: the corpus writes them as typed
+    for spelling in other_spellings(fold(word)):
+        term = frozenset({word_term(spelling, "en")})
+        if _frequency(term, vocabulary):
+            return JoinedSpelling(spelling, term)
+    return None
 
 
 MIN_VERSIONED_LETTERS = 3

@@ -11,7 +11,12 @@ word spelt two ways, and a typo is no sibling). A stem keeps its root and drops 
 endings ("educ" of "education", "vacat" of "vacation"), so two words sharing only an ending
 ("-ation") are none. The question's word must be one the corpus never uses and no likely typo
 of a corpus word (QuestionTerms.absent, QuestionTerms.typos): the thing asked is then another
-than the one the quote speaks of, and answering refuses the quote naming the word. No I/O.
+than the one the quote speaks of, and answering refuses the quote naming the word. So do two
+compounds of letters ending on the same part after another opening ("sèche-linge" and
+"lave-linge": `compound_siblings`), the question's never written by the corpus and its opening
+a word the corpus never uses, the other written by a quote or its document's title or section
+(the notice titled "Lave-linge LF 814" quoted for "la capacité du sèche-linge", s47 trial a18).
+No I/O.
 """
 
 from __future__ import annotations
@@ -23,11 +28,13 @@ from citeqa.glossary import fold
 from citeqa.lexical import query_tokens
 from citeqa.one_edit import one_edit_apart
 
-__all__ = ["SHARED_END", "unwritten_siblings"]
+__all__ = ["SHARED_END", "compound_siblings", "letter_compounds", "unwritten_siblings"]
 
 SHARED_END = 5
 """The fewest letters two sibling stems end alike over."""
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]{2,}(?:-[^\W\d_]{2,})+(?![\w-])")
+"""A compound of letters joined by hyphens ("sèche-linge", "part-time")."""
 
 
 def unwritten_siblings(absent: Sequence[str], quotes: Sequence[str]) -> list[str]:
@@ -35,6 +42,34 @@ def unwritten_siblings(absent: Sequence[str], quotes: Sequence[str]) -> list[str
     a word of `quotes` is a sibling (the module's rules), in order."""
     quoted = {_root(word) for quote in quotes for word in _WORD.findall(quote)}
     return [word for word in dict.fromkeys(absent) if _has_sibling(_root(word), quoted)]
+
+
+def letter_compounds(text: str) -> list[str]:
+    """The compounds of letters joined by hyphens `text` writes, as written."""
+    return _COMPOUND.findall(text)
+
+
+def compound_siblings(unwritten: Sequence[str], texts: Sequence[str]) -> list[str]:
+    """The compounds of `unwritten` (the question's, which the corpus never writes, their
+    opening a word it never uses: questions.QuestionTerms.unwritten_compounds) of which `texts`
+    (the quotes, their documents' titles and sections) write a sibling: the same last part,
+    another opening, not one edit apart ("sèche-linge" of a question on the washing machine's
+    notice, "Lave-linge LF 814": s47 trial a18)."""
+    written = {fold(word) for text in texts for word in _COMPOUND.findall(text)}
+    return [
+        word
+        for word in dict.fromkeys(unwritten)
+        if any(_compound_siblings(fold(word), other) for other in written)
+    ]
+
+
+def _compound_siblings(word: str, other: str) -> bool:
+    """Whether two folded compounds end on the same part after openings apart."""
+    opening, _, last = word.rpartition("-")
+    other_opening, _, other_last = other.rpartition("-")
+    if last != other_last or opening == other_opening:
+        return False
+    return not one_edit_apart(opening, other_opening)
 
 
 def _root(word: str) -> str:

@@ -27,6 +27,11 @@ def test_closed_questions(question: str, closed: bool) -> None:
         ("No. Convert the files first.", True),
         ("Nous livrons dans toute la France.", False),
         ("Non-members pay twice the fee.", False),
+        ("Do not use the purifier in a bathroom.", True),
+        ("N'utilisez pas le purificateur dans une salle de bains.", True),
+        ("Ne placez jamais l'appareil près d'un radiateur.", True),
+        ("Nettoyez le filtre tous les mois.", False),
+        ("Nevertheless, the purifier works in any room.", False),
     ],
 )
 def test_reply_openers(quote: str, replies: bool) -> None:

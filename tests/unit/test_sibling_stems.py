@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.sibling_words import unwritten_siblings
+from citeqa.sibling_words import compound_siblings, unwritten_siblings
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,17 @@ def test_a_sibling_of_an_absent_word_is_found(absent: str, quote: str) -> None:
 )
 def test_no_sibling(absent: str, quote: str) -> None:
     assert unwritten_siblings([absent], [quote]) == []
+
+
+@pytest.mark.parametrize(
+    ("compound", "texts", "found"),
+    [
+        ("sèche-linge", ["Notice d'utilisation — Lave-linge LF 814"], True),
+        ("full-time", ["The part-time position is 20 hours a week."], True),
+        ("sèche-linge", ["Le sèche-linges est livré monté."], False),  # not the same last part
+        ("Saint-Denis", ["La gare de Saint-Louis"], False),  # the same opening
+        ("e-mail", ["Send an x-mail"], False),  # openings one edit apart
+    ],
+)
+def test_compound_siblings(compound: str, texts: list[str], found: bool) -> None:
+    assert compound_siblings([compound], texts) == ([compound] if found else [])
