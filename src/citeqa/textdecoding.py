@@ -53,7 +53,7 @@ UTF8_BOM = b"\xef\xbb\xbf"
 """A UTF-8 file may open with these bytes; they are not text (offsets count after them)."""
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 """A file starting with one of these is UTF-16 (Windows "Unicode" text), NUL bytes and all."""
-VERSION = 7
+VERSION = 8
 """The version of this decoding, which every reader of a file decoded here adds to its own
 (readers/: .txt, .md, .rst, .tex/.ltx, .html, .csv/.tsv, .vtt/.srt, .json/.yaml, and .eml's
 text parts):
@@ -73,7 +73,9 @@ how its text reads (legacy_codecs.CYRILLIC_CODECS: cp1251 was read as mac_cyrill
 quotes and dashes no symbols (session 24, one bump: main's indexes are of 5). 7: East Asian
 text in UTF-16 without its byte-order mark read as such (`_east_asian_utf16`; was refused as
 binary or read as mojibake), judged by its first WIDE_SAMPLE_BYTES (s28 review A; session 28,
-one bump: main's indexes are of 6)."""
+one bump: main's indexes are of 6). 8: a file whose lines end in CR alone has each CR read as
+LF (`_lf_line_ends`; s48 hostile probe: a classic Mac OS changelog had one heading, since
+"^" of a multi-line pattern and the readers' line splits know LF only)."""
 
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 """A file starting with one of these is UTF-32 (looked for before UTF-16's, its prefix)."""
@@ -95,7 +97,7 @@ def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
     wide = _wide_encoding(raw)
     if wide is not None:
         text = _wide_text(raw, wide, relative, warnings)
-        return _without_nul(text, relative, warnings), warnings
+        return _without_nul(_lf_line_ends(text), relative, warnings), warnings
     body = raw.removeprefix(UTF8_BOM)
     try:
         text = body.decode("utf-8")
@@ -109,7 +111,13 @@ def decoded_text(raw: bytes, relative: str) -> tuple[str, list[str]]:
     else:  # nearly every file: no byte to escape, controls looked for in C
         if _may_hold_controls(body, text):
             _refuse_binary(text)
-    return _without_nul(text, relative, warnings), warnings
+    return _without_nul(_lf_line_ends(text), relative, warnings), warnings
+
+
+def _lf_line_ends(text: str) -> str:
+    """`text` with each CR read as LF, one for one (offsets keep), when no LF ends its lines:
+    a classic Mac OS file's lines are lines to every pattern and reader, which split at LF."""
+    return text.replace("\r", "\n") if "\r" in text and "\n" not in text else text
 
 
 def unmarked_utf8(raw: bytes) -> bytes:
