@@ -40,28 +40,35 @@ BASE_REACH = 3
 """The most sentences before the conditional best candidate its rule is looked for among."""
 
 
+_WHOLE_WORD = r"(?![\w'’-])"
+_THEN_VALUE = r"\s+(\w+(?:[.,]\d+)?)"
+"""What follows a bound or a limit: the word or figure after it, captured."""
+
+
+def _listed(name: str, then: str) -> re.Pattern[str]:
+    """conditions.json's list `name` as whole words of a folded text (an apostrophe written
+    either way), each followed by `then`."""
+    words = sorted(data_json("conditions.json")[name], key=len, reverse=True)
+    joined = "|".join(re.escape(word).replace("'", "['’]") for word in words)
+    return re.compile(rf"(?<![\w'’-])(?:{joined}){then}")
+
+
 @cache
 def _conditions() -> re.Pattern[str]:
     """conditions.json's words as whole words of a folded text."""
-    words = sorted(data_json("conditions.json")["conditions"], key=len, reverse=True)
-    joined = "|".join(re.escape(word).replace("'", "['’]") for word in words)
-    return re.compile(rf"(?<![\w'’-])(?:{joined})(?![\w'’-])")
+    return _listed("conditions", _WHOLE_WORD)
 
 
 @cache
 def _thresholds() -> re.Pattern[str]:
     """conditions.json's bounds, each then the word or figure after it, in a folded text."""
-    words = sorted(data_json("conditions.json")["thresholds"], key=len, reverse=True)
-    joined = "|".join(re.escape(word) for word in words)
-    return re.compile(rf"(?<![\w'’-])(?:{joined})\s+(\w+(?:[.,]\d+)?)")
+    return _listed("thresholds", _THEN_VALUE)
 
 
 @cache
 def _limits() -> re.Pattern[str]:
     """conditions.json's limits, each then the word or figure after it, in a folded text."""
-    words = sorted(data_json("conditions.json")["limits"], key=len, reverse=True)
-    joined = "|".join(re.escape(word).replace("'", "['’]") for word in words)
-    return re.compile(rf"(?<![\w'’-])(?:{joined})\s+(\w+(?:[.,]\d+)?)")
+    return _listed("limits", _THEN_VALUE)
 
 
 @cache
