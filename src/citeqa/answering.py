@@ -178,7 +178,14 @@ from citeqa.promotions import (
     result_first,
     role_label_first,
 )
-from citeqa.quantities import asks_quantity, quantity_holder, unpriced
+from citeqa.quantities import (
+    asks_quantity,
+    counted_holder,
+    counted_word,
+    quantity_holder,
+    unpriced,
+    writes_counted,
+)
 from citeqa.question_evidence import question_features
 from citeqa.questions import QuestionTerms, is_question
 from citeqa.quoting import Span, answer_text, citations_of, quote_spans, quoted_notes, verified
@@ -338,7 +345,9 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
     scores = scores * _ordinal_weights(candidates, reading)
     weights = candidates.weights
     scores = scores if weights is None else scores * weights
-    scores = _with_base_lead(_with_quantity_lead(scores, candidates, reading), candidates, reading)
+    scores = _with_quantity_lead(scores, candidates, reading)
+    scores = _with_counted_lead(scores, candidates, reading)
+    scores = _with_base_lead(scores, candidates, reading)
     return in_order(candidates.sentences, scores, rows, weights)
 
 
@@ -384,6 +393,28 @@ def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Rea
     lead = int(np.argmax(scores))
     weighed = scores.astype(float)
     weighed[holder], weighed[lead] = scores[lead], scores[lead] * MISSING_VALUE_WEIGHT
+    return weighed
+
+
+def _with_counted_lead(scores: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
+    """The quote ranker's weighed ratings `scores`, but for a question asking how many of a
+    thing (quantities.counted_word) whose best candidate writes no figure of it, the near-best
+    writing one (quantities.counted_holder) takes the best's rating and every candidate writing
+    none is weighed down as a sentence without the asked value is (MISSING_VALUE_WEIGHT): else
+    the shortest of the near-best is quoted (`choose`). "- 3 very ripe bananas" over "Makes one
+    900 g (2 lb) loaf." and "Prep 15 minutes, bake 60 minutes." (s48 trial c03)."""
+    counted = counted_word(reading.terms.focus)
+    if counted is None or not asks_quantity(reading.terms.focus):  # most questions: nothing read
+        return scores
+    texts = [reading.bank.text(item.index) for item in candidates.sentences]
+    langs = _SentenceLangs(reading.bank, candidates.sentences, texts)
+    holder = counted_holder(counted, texts, scores.tolist(), langs)
+    if holder is None:
+        return scores
+    lead = int(np.argmax(scores))
+    writing = np.array([writes_counted(text, counted) for text in texts])
+    weighed = np.where(writing, scores, scores * MISSING_VALUE_WEIGHT).astype(float)
+    weighed[holder] = scores[lead]
     return weighed
 
 

@@ -27,7 +27,13 @@ devis", "offerte", "included": quantity_cues.json amount_words, price_words), ne
 duration or a count; when no quote writes an amount, the question is refused (`unpriced`:
 "How much does the SEM microscope cost per hour?" quoted a booking row of dates and times,
 s46 trial c18; "How much does a replacement filter cost?" a filter's replacement interval,
-s47 trial). No word of any corpus. No I/O but the data files' reading, once.
+s47 trial). A question asking how many of a thing ("How many bananas do I need?": a count cue,
+rate_units.json count_cues, then the counted word) whose best candidate writes no figure of that
+thing ("Makes one 900 g (2 lb) loaf.") has it replaced likewise by a near-best writing a figure
+then, within COUNTED_REACH words, a word sharing the thing's stem ("- 3 very ripe bananas";
+`counted_holder`; s48 trial c03), and the candidates writing none of it are weighed down
+(answering). No word of any corpus. No I/O but the data files' reading,
+once.
 """
 
 from __future__ import annotations
@@ -40,10 +46,11 @@ from citeqa.answer_features import Wants
 from citeqa.asked_values import asked_kinds, writes_kind
 from citeqa.dates import NUMERIC_DATE, day_spans
 from citeqa.durations import DURATION_KINDS
-from citeqa.glossary import fold
+from citeqa.glossary import fold, function_and_interrogative_words
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_table_row
-from citeqa.stated_values import number_data, values
+from citeqa.lexical import query_tokens
+from citeqa.stated_values import number_data, number_words, values
 from citeqa.tables import line_cells
 from citeqa.unheld_periods import SPAN
 from citeqa.unheld_years import YEAR, counted_number, cued_number, unit_words
@@ -53,8 +60,11 @@ __all__ = [
     "QUANTITY_RANKS",
     "QUANTITY_SHARE",
     "asks_quantity",
+    "counted_holder",
+    "counted_word",
     "quantity_holder",
     "writes_amount",
+    "writes_counted",
     "writes_quantity",
 ]
 
@@ -65,6 +75,11 @@ figure."""
 QUANTITY_SHARE = 0.33
 """The least share of the best candidate's rating a candidate writing a quantity needs to take
 its place."""
+COUNTED_REACH = 3
+"""The most words between a figure and the counted thing's word ("3 very ripe bananas")."""
+COUNTED_SKIP = 2
+"""The most function words between a count cue and the counted word ("how many of the
+patients")."""
 _ASKED = "number"
 """The kind of value (answer_features.ANSWER_KINDS) a question asking a quantity asks."""
 _OTHER_KINDS = frozenset({"date", "share", *DURATION_KINDS})
@@ -202,6 +217,76 @@ def quantity_holder(
         ),
         None,
     )
+
+
+def counted_holder(
+    counted: frozenset[str], texts: Sequence[str], ratings: Sequence[float], langs: Sequence[str]
+) -> int | None:
+    """The near-best candidate (by its position in `texts`, rated `ratings`, written in
+    `langs`) writing a figure of the thing asked a count of (`counted`: its stems,
+    `counted_word`; `writes_counted`) that takes the place of a best writing none of it: one
+    of the first QUANTITY_RANKS by rating, in the best's language and rated at least
+    QUANTITY_SHARE of it; None when the best writes one."""
+    if not texts:
+        return None
+    order = sorted(range(len(texts)), key=lambda number: -ratings[number])
+    lead = order[0]
+    if ratings[lead] <= 0 or writes_counted(texts[lead], counted):
+        return None
+    least = QUANTITY_SHARE * ratings[lead]
+    return next(
+        (
+            number
+            for number in order[1:QUANTITY_RANKS]
+            if ratings[number] >= least
+            and langs[number] == langs[lead]
+            and writes_counted(texts[number], counted)
+        ),
+        None,
+    )
+
+
+@cache
+def _count_cue() -> re.Pattern[str]:
+    """A count cue (rate_units.json count_cues: "how many", "combien de") then the words after
+    it, on a folded question."""
+    cues = data_json("rate_units.json")["count_cues"]
+    joined = "|".join(re.escape(cue).replace("'", "['’] ?") for cue in cues)
+    return re.compile(rf"(?<!\w)(?:{joined})\s*(?P<after>[^\W\d_][\w'’ -]*)")
+
+
+def counted_word(question: str) -> frozenset[str] | None:
+    """The stems (lexical.query_tokens) of the word `question` asks a count of: the first after
+    a count cue that is no function word, at most COUNTED_SKIP of those passed ("how many of the
+    patients"); None when it writes no count cue."""
+    found = _count_cue().search(fold(question))
+    if found is None:
+        return None
+    common = function_and_interrogative_words()
+    for word in re.findall(r"[^\W\d_]+", found.group("after"))[: COUNTED_SKIP + 1]:
+        if word not in common:
+            stems = frozenset(query_tokens(word))
+            return stems or None
+    return None
+
+
+def writes_counted(text: str, counted: frozenset[str]) -> bool:
+    """Whether `text` writes a figure (digits or a number word) followed, within COUNTED_REACH
+    words, by a word of one of the `counted` stems ("3 very ripe bananas")."""
+    words = re.findall(r"\w+", fold(text))
+    figures = _figure_words()
+    for number, word in enumerate(words):
+        if word.isdigit() or word in figures:
+            after = words[number + 1 : number + 1 + COUNTED_REACH]
+            if any(counted & set(query_tokens(other)) for other in after):
+                return True
+    return False
+
+
+@cache
+def _figure_words() -> frozenset[str]:
+    """The number words of English and French (stated_values.number_words), folded."""
+    return frozenset(fold(word) for lang in _LANGS for word in number_words(lang).values)
 
 
 def unpriced(question: str, quotes: Sequence[str], unheard: bool = False) -> bool:
