@@ -264,9 +264,9 @@ def counted_word(question: str) -> frozenset[str] | None:
         return None
     common = function_and_interrogative_words()
     for word in re.findall(r"[^\W\d_]+", found.group("after"))[: COUNTED_SKIP + 1]:
-        if word not in common:
-            stems = frozenset(query_tokens(word))
-            return stems or None
+        stems = frozenset(() if word in common else query_tokens(word))  # "the": a stopword
+        if stems:
+            return stems
     return None
 
 
