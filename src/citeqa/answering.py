@@ -370,11 +370,7 @@ def _with_base_lead(scores: np.ndarray, candidates: Candidates, reading: Reading
     placed = [numbers[before] for before in earlier if before in numbers]
     texts = [bank.text(candidates.sentences[number].index) for number in placed]
     base = base_statement(reading.terms.focus, bank.text(index), texts)
-    if base is None:
-        return scores
-    weighed = scores.astype(float)
-    weighed[placed[base]], weighed[lead] = scores[lead], scores[lead] * MISSING_VALUE_WEIGHT
-    return weighed
+    return scores if base is None else _led_by(scores, placed[base])
 
 
 def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
@@ -385,15 +381,9 @@ def _with_quantity_lead(scores: np.ndarray, candidates: Candidates, reading: Rea
     Fondation : 30 000 euros." over "Référence : FDN-2023-0088." (s35 trial a75)."""
     if not asks_quantity(reading.terms.focus):  # most questions: nothing read
         return scores
-    texts = [reading.bank.text(item.index) for item in candidates.sentences]
-    langs = _SentenceLangs(reading.bank, candidates.sentences, texts)
+    texts, langs = _texts_and_langs(candidates, reading)
     holder = quantity_holder(reading.terms.focus, texts, scores.tolist(), langs)
-    if holder is None:
-        return scores
-    lead = int(np.argmax(scores))
-    weighed = scores.astype(float)
-    weighed[holder], weighed[lead] = scores[lead], scores[lead] * MISSING_VALUE_WEIGHT
-    return weighed
+    return scores if holder is None else _led_by(scores, holder)
 
 
 def _with_counted_lead(scores: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
@@ -406,16 +396,32 @@ def _with_counted_lead(scores: np.ndarray, candidates: Candidates, reading: Read
     counted = counted_word(reading.terms.focus)
     if counted is None or not asks_quantity(reading.terms.focus):  # most questions: nothing read
         return scores
-    texts = [reading.bank.text(item.index) for item in candidates.sentences]
-    langs = _SentenceLangs(reading.bank, candidates.sentences, texts)
+    texts, langs = _texts_and_langs(candidates, reading)
     holder = counted_holder(counted, texts, scores.tolist(), langs)
     if holder is None:
         return scores
-    lead = int(np.argmax(scores))
     writing = np.array([writes_counted(text, counted) for text in texts])
-    weighed = np.where(writing, scores, scores * MISSING_VALUE_WEIGHT).astype(float)
+    return _led_by(scores, holder, writing)
+
+
+def _led_by(scores: np.ndarray, holder: int, kept: np.ndarray | None = None) -> np.ndarray:
+    """`scores` with the candidate at `holder` taking the best's rating and the best weighed
+    down as a sentence without the asked value is (MISSING_VALUE_WEIGHT), or, given `kept`
+    (one flag a candidate), every candidate not kept weighed down instead."""
+    lead = int(np.argmax(scores))
+    if kept is None:
+        weighed = scores.astype(float)
+        weighed[lead] = scores[lead] * MISSING_VALUE_WEIGHT
+    else:
+        weighed = np.where(kept, scores, scores * MISSING_VALUE_WEIGHT).astype(float)
     weighed[holder] = scores[lead]
     return weighed
+
+
+def _texts_and_langs(candidates: Candidates, reading: Reading) -> tuple[list[str], _SentenceLangs]:
+    """The candidates' texts, and their languages read as asked (`_SentenceLangs`)."""
+    texts = [reading.bank.text(item.index) for item in candidates.sentences]
+    return texts, _SentenceLangs(reading.bank, candidates.sentences, texts)
 
 
 class _SentenceLangs(Sequence[str]):

@@ -32,7 +32,7 @@ from functools import cache
 from citeqa.asked_values import asked_kinds, writes_kind
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
-from citeqa.stated_values import number_words
+from citeqa.stated_values import folded_number_words
 
 __all__ = ["BASE_REACH", "base_statement", "states_condition"]
 
@@ -71,17 +71,11 @@ def _limits() -> re.Pattern[str]:
     return _listed("limits", _THEN_VALUE)
 
 
-@cache
-def _figure_words() -> frozenset[str]:
-    """The number words of English and French (stated_values.number_words), folded."""
-    return frozenset(word for lang in ("en", "fr") for word in number_words(lang).values)
-
-
 def _bounded_figures(text: str, bounds: re.Pattern[str] | None = None) -> set[str]:
     """The figures (digits or number words) `text` writes just after a bound ("more than
     five": "five"; not the "the" of "over the years"), or after one of `bounds` instead."""
     found = (bounds or _thresholds()).findall(fold(text))
-    return {word for word in found if word[0].isdigit() or word in _figure_words()}
+    return {word for word in found if word[0].isdigit() or word in folded_number_words()}
 
 
 def states_condition(text: str) -> bool:

@@ -50,7 +50,8 @@ from citeqa.glossary import fold, function_and_interrogative_words
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_table_row
 from citeqa.lexical import query_tokens
-from citeqa.stated_values import number_data, number_words, values
+from citeqa.rate_units import count_cue_pattern
+from citeqa.stated_values import folded_number_words, number_data, values
 from citeqa.tables import line_cells
 from citeqa.unheld_periods import SPAN
 from citeqa.unheld_years import YEAR, counted_number, cued_number, unit_words
@@ -250,9 +251,7 @@ def counted_holder(
 def _count_cue() -> re.Pattern[str]:
     """A count cue (rate_units.json count_cues: "how many", "combien de") then the words after
     it, on a folded question."""
-    cues = data_json("rate_units.json")["count_cues"]
-    joined = "|".join(re.escape(cue).replace("'", "['’] ?") for cue in cues)
-    return re.compile(rf"(?<!\w)(?:{joined})\s*(?P<after>[^\W\d_][\w'’ -]*)")
+    return re.compile(rf"(?<!\w)(?:{count_cue_pattern()})\s*(?P<after>[^\W\d_][\w'’ -]*)")
 
 
 def counted_word(question: str) -> frozenset[str] | None:
@@ -274,19 +273,13 @@ def writes_counted(text: str, counted: frozenset[str]) -> bool:
     """Whether `text` writes a figure (digits or a number word) followed, within COUNTED_REACH
     words, by a word of one of the `counted` stems ("3 very ripe bananas")."""
     words = re.findall(r"\w+", fold(text))
-    figures = _figure_words()
+    figures = folded_number_words()
     for number, word in enumerate(words):
         if word.isdigit() or word in figures:
             after = words[number + 1 : number + 1 + COUNTED_REACH]
             if any(counted & set(query_tokens(other)) for other in after):
                 return True
     return False
-
-
-@cache
-def _figure_words() -> frozenset[str]:
-    """The number words of English and French (stated_values.number_words), folded."""
-    return frozenset(fold(word) for lang in _LANGS for word in number_words(lang).values)
 
 
 def unpriced(question: str, quotes: Sequence[str], unheard: bool = False) -> bool:

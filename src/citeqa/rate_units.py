@@ -22,7 +22,7 @@ from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.yes_no_replies import is_closed
 
-__all__ = ["rate_only"]
+__all__ = ["count_cue_pattern", "rate_only"]
 
 
 class _Units(NamedTuple):
@@ -35,12 +35,20 @@ class _Units(NamedTuple):
 
 
 @cache
+def count_cue_pattern() -> str:
+    """The count cues of rate_units.json ("how many", "combien de") as one regex alternation
+    for a folded text, an apostrophe matching either form and a space after it ("combien d'")."""
+    cues = data_json("rate_units.json")["count_cues"]
+    return "|".join(re.escape(cue).replace("'", "['’] ?") for cue in cues)
+
+
+@cache
 def _units() -> _Units:
     """rate_units.json read into patterns."""
     data = data_json("rate_units.json")
     groups = {form: frozenset(group) for group in data["units"] for form in group}
     forms = "|".join(sorted((re.escape(form) for form in groups), key=len, reverse=True))
-    cues = "|".join(re.escape(cue).replace("'", "['’] ?") for cue in data["count_cues"])
+    cues = count_cue_pattern()
     markers = "|".join(re.escape(marker) for marker in data["rate_markers"])
     return _Units(
         re.compile(rf"(?<!\w)(?:{cues})\s*(?P<unit>{forms})(?!\w)"),

@@ -61,6 +61,13 @@ def number_data() -> dict[str, Any]:
 
 
 @functools.cache
+@functools.cache
+def folded_number_words() -> frozenset[str]:
+    """The number words of English and French (`number_words`' values), folded: the figures a
+    folded text writes in words ("five", "cinq")."""
+    return frozenset(fold(word) for lang in ("en", "fr") for word in number_words(lang).values)
+
+
 def number_words(lang: str) -> NumberWords:
     """The number words of `lang` ("en" or "fr"; another language has none)."""
     data = number_data()

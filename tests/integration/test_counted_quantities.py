@@ -10,6 +10,8 @@ import pytest
 from citeqa.api import Assistant
 from small_corpora import assistant_over
 
+# Shorter than test_asked_temperatures.py's banana bread on purpose: with that one's whole method
+# the ingredient line is quoted on main too, so this test would not show the fix.
 BANANA_BREAD = (
     "# Banana bread\n\n"
     "Makes one 900 g (2 lb) loaf. Prep 15 minutes, bake 60 minutes.\n\n"
