@@ -9,7 +9,8 @@ that leads content (ending in a colon, a short label only, judged by its words, 
 "Supported tests:", not "The default is:"; `_no_lead_in` says where that stops), or a paragraph
 wholly in bold, is a heading, and so is a numbered line inside a paragraph standing over prose
 after a sentence's end ("3. Results", "Article 5 - Fees", or numbered in words, "DEUXIÈME
-RÉSOLUTION – Affectation du résultat": part_ordinals.py), as plain text and PDF text have them,
+RÉSOLUTION – Affectation du résultat": part_ordinals.py) or a line in capitals standing over
+lower-case prose ("EFFETS INDÉSIRABLES"), as plain text and PDF text have them,
 but for a line opening with a street address (a letter's "12 rue des Lilas, 75011 Paris":
 street_addresses.py);
 a line inside a backtick code fence is never a heading (a shell "# comment" is code).
@@ -230,7 +231,8 @@ def _heading_lines(text: str, lines: list[Span], labels: bool = False) -> list[b
     """For each line of a paragraph, whether it is a heading over the prose of the next line
     (plain text and PDF have no markup): on the paragraph's first line, after a line ending a
     sentence or after another such heading, when it is numbered ("3. Results", "2.1 Site",
-    "IV. Scope", "Article 5 - Fees", "TITRE II - ACCÈS") and not a full line of wrapped prose
+    "IV. Scope", "Article 5 - Fees", "TITRE II - ACCÈS") or written in capitals ("EFFETS
+    INDÉSIRABLES" over "Comme tous…": `_capitals_heading`), and not a full line of wrapped prose
     (`language.wrapped_lines`). An unnumbered short line ("Methods")
     is not: tried, it moved two bundled documents' chunks and two abstentions (evals/README.md).
     `labels`: the headings a citation's label reads too (`label_headings`), not cut at."""
@@ -267,10 +269,33 @@ def _heads_prose(text: str, lines: list[Span], index: int, labels: bool = False)
         return False
     number = _NUMBERED_HEADING.match(line)
     if number is None:
-        return _ordinal_heading(line) and _numbered_leads(text, lines, index, None, labels)
+        named = _ordinal_heading(line) or _capitals_heading(line, text[slice(*lines[index + 1])])
+        return named and _numbered_leads(text, lines, index, None, labels)
     if _is_caption(number.group("label")):
         return False
     return _numbered_leads(text, lines, index, number.group("number"), labels)
+
+
+CAPITALS_HEADING_WORDS = 12
+"""A line in capitals is a heading over prose inside a paragraph up to this many words."""
+
+CAPITALS_HEADING_LETTERS = 4
+"""…and from this many letters ("NOTE", "POSOLOGIE"; not "OK" nor "A")."""
+
+
+def _capitals_heading(line: str, below: str) -> bool:
+    """Whether a line is a plain-text heading written in capitals ("EFFETS INDÉSIRABLES",
+    "WARRANTY" over "The purifier is guaranteed…": a leaflet or a manual saved as .txt, s48
+    trial): every letter upper case, CAPITALS_HEADING_LETTERS letters or more, at most
+    CAPITALS_HEADING_WORDS words, over a line writing lower case (a licence's paragraph in
+    capitals is no heading over itself)."""
+    letters = [char for char in line if char.isalpha()]
+    return (
+        len(letters) >= CAPITALS_HEADING_LETTERS
+        and all(char.isupper() for char in letters if char.lower() != char.upper())
+        and len(line.split()) <= CAPITALS_HEADING_WORDS
+        and any(char.islower() for char in below)
+    )
 
 
 _TITLE_AFTER_ORDINAL = re.compile(r"[ \t]*[-–—:][ \t]+\S")

@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 28
+CUTTING_VERSION = 29
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -130,7 +130,11 @@ the device on a flat surface", "2 Passage to the next stage" stay steps and head
 so are a delimited export's records whose lines end in CRLF (one was cut at "wheat cv.").
 28 (s44): a table aligned with spaces in a .txt, .md or PDF text has a tab at each gap between
 its columns (aligned_tables.py), so its lines are table rows; a table of tabs whose first row
-reads as a header (tables.is_header_row) heads its rows as a markdown table's does."""
+reads as a header (tables.is_header_row) heads its rows as a markdown table's does. 29 (s49):
+a line in capitals inside a paragraph, after a sentence's end, over a line of prose in lower
+case, is a heading ("EFFETS INDÉSIRABLES" over "Comme tous les médicaments…": a leaflet or a
+manual saved as .txt, s48 trial; blocks._capitals_heading); the registered eval corpora (1,747
+files) are cut as at 28."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113
