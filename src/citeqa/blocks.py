@@ -269,7 +269,8 @@ def _heads_prose(text: str, lines: list[Span], index: int, labels: bool = False)
         return False
     number = _NUMBERED_HEADING.match(line)
     if number is None:
-        named = _ordinal_heading(line) or _capitals_heading(line, text[slice(*lines[index + 1])])
+        raw, below = text[slice(*lines[index])], text[slice(*lines[index + 1])]
+        named = _ordinal_heading(line) or _capitals_heading(raw, below)
         return named and _numbered_leads(text, lines, index, None, labels)
     if _is_caption(number.group("label")):
         return False
@@ -288,14 +289,22 @@ def _capitals_heading(line: str, below: str) -> bool:
     "WARRANTY" over "The purifier is guaranteed…": a leaflet or a manual saved as .txt, s48
     trial): every letter upper case, CAPITALS_HEADING_LETTERS letters or more, at most
     CAPITALS_HEADING_WORDS words, over a line writing lower case (a licence's paragraph in
-    capitals is no heading over itself)."""
+    capitals is no heading over itself) indented no deeper than it (a manual page's "NAME" over
+    its indented text stays as it was cut: titles.capitals_heading names it in citations only,
+    evals/README.md sessions 14 and 15)."""
     letters = [char for char in line if char.isalpha()]
     return (
         len(letters) >= CAPITALS_HEADING_LETTERS
         and all(char.isupper() for char in letters if char.lower() != char.upper())
         and len(line.split()) <= CAPITALS_HEADING_WORDS
         and any(char.islower() for char in below)
+        and _indent(below) <= _indent(line)
     )
+
+
+def _indent(line: str) -> int:
+    """How many blank characters open `line`."""
+    return len(line) - len(line.lstrip())
 
 
 _TITLE_AFTER_ORDINAL = re.compile(r"[ \t]*[-–—:][ \t]+\S")
