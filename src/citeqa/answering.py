@@ -345,10 +345,53 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
     scores = scores * _ordinal_weights(candidates, reading)
     weights = candidates.weights
     scores = scores if weights is None else scores * weights
+    scores = _of_named_document_first(scores, candidates, reading)
     scores = _with_quantity_lead(scores, candidates, reading)
     scores = _with_counted_lead(scores, candidates, reading)
     scores = _with_base_lead(scores, candidates, reading)
     return in_order(candidates.sentences, scores, rows, weights)
+
+
+def _of_named_document_first(
+    scores: np.ndarray, candidates: Candidates, reading: Reading
+) -> np.ndarray:
+    """The quote ranker's weighed ratings `scores`, but when the question names some of the
+    candidates' documents by a capitalised word of their titles (numbered_heading_values.
+    named_documents), a candidate from another document standing in a section one of them has
+    too (a sibling: two leaflets' "POSOLOGIE") is weighed down as a sentence without the asked
+    value is (MISSING_VALUE_WEIGHT): "Combien de comprimés de Doliprane par jour au maximum ?"
+    quoted the Advil leaflet's dose, its section outranking the Doliprane one's (s49, the
+    leaflets of s48's trial). A candidate of a section no named document has is left alone: the
+    bank statement answering "le solde après le prélèvement de la TVA du T3" names no section
+    of the VAT table's document (admin set)."""
+    bank = reading.bank
+    doc_ids = [bank.sentences[item.index].doc_id for item in candidates.sentences]
+    named = named_documents(
+        reading.terms.focus, [bank.documents[d] for d in dict.fromkeys(doc_ids)]
+    )
+    if not named:
+        return scores
+    shared = _sections_of(bank, named)
+    sections = [_section_of(bank, item.index) for item in candidates.sentences]
+    aside = np.array(
+        [
+            doc_id not in named and section in shared
+            for doc_id, section in zip(doc_ids, sections, strict=True)
+        ]
+    )
+    return np.where(aside, scores * MISSING_VALUE_WEIGHT, scores)
+
+
+def _sections_of(bank: SentenceBank, doc_ids: Iterable[str]) -> set[str]:
+    """The sections (folded) the chunks of the documents `doc_ids` stand in."""
+    chunks = (bank.chunks[number] for doc_id in doc_ids for number in bank.chunks_of(doc_id))
+    return {fold(chunk.section) for chunk in chunks if chunk.section}
+
+
+def _section_of(bank: SentenceBank, index: int) -> str | None:
+    """The section (folded) the chunk of the bank's sentence `index` stands in, if any."""
+    section = bank.chunks[bank.sentences[index].chunk_index].section
+    return fold(section) if section else None
 
 
 def _with_base_lead(scores: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
