@@ -139,6 +139,7 @@ def _titles_document(seen: _Seen) -> bool:
         _plain(document.title or "") == seen.text
         or _title_line(document.text, seen.start, seen.end)
         or _title_block(seen.text, document.title, seen.start, document.text)
+        or _subtitle(seen.text, document.title, seen.start, document.text)
     )
 
 
@@ -334,6 +335,26 @@ def _title_block(text: str, title: str | None, start: int, document: str) -> boo
         return False
     opening = _BLANKS.match(document).end()  # type: ignore[union-attr]  # r"\s*" always matches
     return document.count("\n", opening, start) <= 1  # under a journal's header line at most
+
+
+SUBTITLE_WORDS = 4
+"""The most words of a line right under a document's title line that is part of its title
+block ("Paracétamol" under "DOLIPRANE 1000 mg, comprimé"; a tagline is longer)."""
+
+
+def _subtitle(text: str, title: str | None, start: int, document: str) -> bool:
+    """Whether a sentence (`text`, plain) with no statement's end, of at most SUBTITLE_WORDS
+    words, is the whole line right under its document's first line, that line being its title:
+    a leaflet's active substance under the medicine's name ("Paracétamol" was quoted for "Quel
+    est le délai entre deux prises de Doliprane ?", s49)."""
+    if not title or len(text.split()) > SUBTITLE_WORDS or start == 0 or document[start - 1] != "\n":
+        return False
+    opening = _BLANKS.match(document).end()  # type: ignore[union-attr]  # r"\s*" always matches
+    if document.rfind("\n", 0, start - 1) + 1 > opening:
+        return False  # the line above is not the document's first
+    end = document.find("\n", start)
+    whole_line = document[start : len(document) if end < 0 else end]
+    return _plain(document[opening : start - 1]) == _plain(title) and _plain(whole_line) == text
 
 
 def _title_line(text: str, start: int, end: int) -> bool:

@@ -2,7 +2,8 @@
 that document (answering._of_named_document_first): two medicine leaflets with the same sections,
 "Combien de comprimés de Doliprane par jour au maximum ?" quoted the Advil leaflet's dose, whose
 "POSOLOGIE" section outranked the Doliprane one's (each section its own passage, neither naming
-its medicine)."""
+its medicine); and not the line naming its active substance under its title ("Paracétamol":
+titleonly._subtitle)."""
 
 from __future__ import annotations
 
@@ -93,6 +94,8 @@ def leaflets(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     [
         ("Combien de comprimés de Doliprane par jour au maximum ?", "doliprane", "3 comprimés"),
         ("Combien de comprimés d'Advil par jour au maximum ?", "advil", "comprimés"),
+        # not "Paracétamol", the line under the title (titleonly._subtitle)
+        ("Quel est le délai entre deux prises de Doliprane ?", "doliprane", "4 heures"),
     ],
 )
 def test_the_named_leaflet_is_quoted(
