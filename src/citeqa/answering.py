@@ -45,7 +45,7 @@ import functools
 import re
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple, overload
 
@@ -382,10 +382,22 @@ def _of_named_document_first(
     return np.where(aside, scores * MISSING_VALUE_WEIGHT, scores)
 
 
-def _sections_of(bank: SentenceBank, doc_ids: Iterable[str]) -> set[str]:
-    """The sections (folded) the chunks of the documents `doc_ids` stand in."""
-    chunks = (bank.chunks[number] for doc_id in doc_ids for number in bank.chunks_of(doc_id))
-    return {fold(chunk.section) for chunk in chunks if chunk.section}
+def _sections_of(bank: SentenceBank, doc_ids: Collection[str]) -> set[str]:
+    """The sections (folded) the chunks of the documents `doc_ids` stand in, each document's
+    read once while the bank lives (a named document may be a long one)."""
+    with _SECTIONS_LOCK:
+        known = _SECTIONS.setdefault(bank, {})
+        for doc_id in doc_ids:
+            if doc_id not in known:
+                chunks = (bank.chunks[number] for number in bank.chunks_of(doc_id))
+                known[doc_id] = frozenset(fold(c.section) for c in chunks if c.section)
+        return set().union(*(known[doc_id] for doc_id in doc_ids))
+
+
+_SECTIONS: weakref.WeakKeyDictionary[SentenceBank, dict[str, frozenset[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+_SECTIONS_LOCK = threading.Lock()
 
 
 def _section_of(bank: SentenceBank, index: int) -> str | None:
