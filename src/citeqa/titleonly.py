@@ -139,7 +139,10 @@ def _titles_document(seen: _Seen) -> bool:
         _plain(document.title or "") == seen.text
         or _title_line(document.text, seen.start, seen.end)
         or _title_block(seen.text, document.title, seen.start, document.text)
-        or _subtitle(seen.text, document.title, seen.start, document.text)
+        or (
+            not document.titled_pages
+            and _subtitle(seen.text, document.title, seen.start, document.text)
+        )
     )
 
 
@@ -346,7 +349,8 @@ def _subtitle(text: str, title: str | None, start: int, document: str) -> bool:
     """Whether a sentence (`text`, plain) with no statement's end, of at most SUBTITLE_WORDS
     words, is the whole line right under its document's first line, that line being its title:
     a leaflet's active substance under the medicine's name ("Paracétamol" was quoted for "Quel
-    est le délai entre deux prises de Doliprane ?", s49)."""
+    est le délai entre deux prises de Doliprane ?", s49). Not read in a deck (a PDF of titled
+    pages): its title slide's line under the title is the slide's text (test_pdf_decks)."""
     if not title or len(text.split()) > SUBTITLE_WORDS or start == 0 or document[start - 1] != "\n":
         return False
     opening = _BLANKS.match(document).end()  # type: ignore[union-attr]  # r"\s*" always matches
