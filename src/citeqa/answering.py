@@ -147,6 +147,7 @@ from citeqa.numbered_heading_values import (
     answers_asked_number,
     asked_section_numbers,
     named_documents,
+    naming_words,
     numbers_of_document,
     states_asked_value,
 )
@@ -357,29 +358,39 @@ def _of_named_document_first(
 ) -> np.ndarray:
     """The quote ranker's weighed ratings `scores`, but when the question names some of the
     candidates' documents by a capitalised word of their titles (numbered_heading_values.
-    named_documents), a candidate from another document standing in a section one of them has
-    too (a sibling: two leaflets' "POSOLOGIE") is weighed down as a sentence without the asked
-    value is (MISSING_VALUE_WEIGHT): "Combien de comprimés de Doliprane par jour au maximum ?"
-    quoted the Advil leaflet's dose, its section outranking the Doliprane one's (s49, the
-    leaflets of s48's trial). A candidate of a section no named document has is left alone: the
-    bank statement answering "le solde après le prélèvement de la TVA du T3" names no section
-    of the VAT table's document (admin set)."""
+    named_documents), a candidate from another document is weighed down as a sentence without
+    the asked value is (MISSING_VALUE_WEIGHT) when it stands in a section a named document has
+    too (a sibling: two leaflets' "POSOLOGIE") or its document never writes the naming word:
+    "Combien de comprimés de Doliprane par jour au maximum ?" quoted the Advil leaflet's dose,
+    its section outranking the Doliprane one's (s49, the leaflets of s48's trial). A document
+    writing the word is left alone: the bank statement answering "le solde après le prélèvement
+    de la TVA du T3" writes "TVA", the VAT table's file name (admin set)."""
     bank = reading.bank
     doc_ids = [bank.sentences[item.index].doc_id for item in candidates.sentences]
-    named = named_documents(
-        reading.terms.focus, [bank.documents[d] for d in dict.fromkeys(doc_ids)]
-    )
+    documents = [bank.documents[d] for d in dict.fromkeys(doc_ids)]
+    named = named_documents(reading.terms.focus, documents)
     if not named:
         return scores
     shared = _sections_of(bank, named)
-    sections = [_section_of(bank, item.index) for item in candidates.sentences]
+    unnamed = {doc_id for doc_id in doc_ids if doc_id not in named}
+    silent = _never_writing(bank, unnamed, naming_words(reading.terms.focus, documents))
     aside = np.array(
         [
-            doc_id not in named and section in shared
-            for doc_id, section in zip(doc_ids, sections, strict=True)
+            doc_id in silent or (doc_id in unnamed and _section_of(bank, item.index) in shared)
+            for doc_id, item in zip(doc_ids, candidates.sentences, strict=True)
         ]
     )
     return np.where(aside, scores * MISSING_VALUE_WEIGHT, scores)
+
+
+def _never_writing(bank: SentenceBank, doc_ids: set[str], words: frozenset[str]) -> set[str]:
+    """Those of the documents `doc_ids` whose text (folded: answering.named_texts) writes none
+    of `words` as a word."""
+    if not words:
+        return set()
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(words)))})(?!\w)")
+    folded = named_texts(bank).folded
+    return {doc_id for doc_id in doc_ids if pattern.search(folded.get(doc_id, "")) is None}
 
 
 def _sections_of(bank: SentenceBank, doc_ids: Collection[str]) -> set[str]:

@@ -38,6 +38,7 @@ __all__ = [
     "answers_asked_number",
     "asked_section_numbers",
     "named_documents",
+    "naming_words",
     "numbers_of_document",
     "states_asked_value",
 ]
@@ -118,10 +119,29 @@ def named_documents(question: str, documents: list[Document]) -> set[str]:
     named = named_among(question, documents)
     if named or len(documents) < 2:
         return named
-    names = {fold(word) for word in _CAPITALISED.findall(question[1:])}
-    words = {d.doc_id: {fold(w) for w in _WORD.findall(f"{d.title} {d.doc_id}")} for d in documents}
+    names = _capitalised_words(question)
+    words = _title_words(documents)
     named = {doc_id for doc_id, held in words.items() if names & held}
     return set() if len(named) == len(documents) else named
+
+
+def naming_words(question: str, documents: list[Document]) -> frozenset[str]:
+    """The words (folded) by which `question` names those of `documents` it names by a
+    capitalised word of their titles or ids (`named_documents`' second way): "doliprane" of
+    "Combien de comprimés de Doliprane … ?"; none when it names them otherwise or not at all."""
+    named = named_documents(question, documents)
+    words = _title_words([document for document in documents if document.doc_id in named])
+    return frozenset(_capitalised_words(question) & set().union(*words.values()))
+
+
+def _capitalised_words(question: str) -> set[str]:
+    """The capitalised words of `question` past its first, folded."""
+    return {fold(word) for word in _CAPITALISED.findall(question[1:])}
+
+
+def _title_words(documents: list[Document]) -> dict[str, set[str]]:
+    """Each document's title and id words, folded, by id."""
+    return {d.doc_id: {fold(w) for w in _WORD.findall(f"{d.title} {d.doc_id}")} for d in documents}
 
 
 _CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][^\W\d_]+")
