@@ -118,6 +118,7 @@ from citeqa.later_statements import (
 )
 from citeqa.latest_release import LatestRelease, asked_latest, asks_latest
 from citeqa.lexical import content_words
+from citeqa.lexical import fold as lexical_fold
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -384,13 +385,33 @@ def _of_named_document_first(
 
 
 def _never_writing(bank: SentenceBank, doc_ids: set[str], words: frozenset[str]) -> set[str]:
-    """Those of the documents `doc_ids` whose text (folded: answering.named_texts) writes none
-    of `words` as a word."""
+    """Those of the documents `doc_ids` whose id and text (folded, `_folded_document`) write
+    none of `words` as a word."""
     if not words:
         return set()
     pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(words)))})(?!\w)")
-    folded = named_texts(bank).folded
-    return {doc_id for doc_id in doc_ids if pattern.search(folded.get(doc_id, "")) is None}
+    return {d for d in doc_ids if pattern.search(_folded_document(bank, d)) is None}
+
+
+def _folded_document(bank: SentenceBank, doc_id: str) -> str:
+    """The document's id and chunks' text folded as asked_names.folded_texts folds them, read
+    once a document while the bank lives, FOLDED_DOCUMENTS_KEPT at most (only the documents a
+    named one's candidates stand beside: folding the whole corpus, as named_texts does, doubles
+    its text in memory)."""
+    with _FOLDED_LOCK:
+        known = _FOLDED.setdefault(bank, {})
+        if doc_id not in known and len(known) >= FOLDED_DOCUMENTS_KEPT:
+            known.clear()
+        if doc_id not in known:
+            chunks = (bank.chunks[number].text for number in bank.chunks_of(doc_id))
+            known[doc_id] = lexical_fold(doc_id + "\n" + "\n".join(chunks))
+        return known[doc_id]
+
+
+FOLDED_DOCUMENTS_KEPT = 64
+"""The most documents `_folded_document` keeps folded a bank (then it starts afresh)."""
+_FOLDED: weakref.WeakKeyDictionary[SentenceBank, dict[str, str]] = weakref.WeakKeyDictionary()
+_FOLDED_LOCK = threading.Lock()
 
 
 def _sections_of(bank: SentenceBank, doc_ids: Collection[str]) -> set[str]:
