@@ -45,7 +45,7 @@ import functools
 import re
 import threading
 import weakref
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple, overload
 
@@ -118,7 +118,6 @@ from citeqa.later_statements import (
 )
 from citeqa.latest_release import LatestRelease, asked_latest, asks_latest
 from citeqa.lexical import content_words
-from citeqa.lexical import fold as lexical_fold
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -139,6 +138,7 @@ from citeqa.models import (
     Retrieval,
     TableHeader,
 )
+from citeqa.named_document_quotes import of_named_document_first
 from citeqa.next_dates import (
     next_in_series,
     older_next_line,
@@ -148,7 +148,6 @@ from citeqa.numbered_heading_values import (
     answers_asked_number,
     asked_section_numbers,
     named_documents,
-    naming_words,
     numbers_of_document,
     states_asked_value,
 )
@@ -347,89 +346,11 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
     scores = scores * _ordinal_weights(candidates, reading)
     weights = candidates.weights
     scores = scores if weights is None else scores * weights
-    scores = _of_named_document_first(scores, candidates, reading)
+    scores = of_named_document_first(scores, candidates, reading.bank, reading.terms.focus)
     scores = _with_quantity_lead(scores, candidates, reading)
     scores = _with_counted_lead(scores, candidates, reading)
     scores = _with_base_lead(scores, candidates, reading)
     return in_order(candidates.sentences, scores, rows, weights)
-
-
-def _of_named_document_first(
-    scores: np.ndarray, candidates: Candidates, reading: Reading
-) -> np.ndarray:
-    """The quote ranker's weighed ratings `scores`, but when the question names some of the
-    candidates' documents by a capitalised word of their titles (numbered_heading_values.
-    named_documents), a candidate from another document is weighed down as a sentence without
-    the asked value is (MISSING_VALUE_WEIGHT) when it stands in a section a named document has
-    too (a sibling: two leaflets' "POSOLOGIE") or its document never writes the naming word:
-    "Combien de comprimés de Doliprane par jour au maximum ?" quoted the Advil leaflet's dose,
-    its section outranking the Doliprane one's (s49, the leaflets of s48's trial). A document
-    writing the word is left alone: the bank statement answering "le solde après le prélèvement
-    de la TVA du T3" writes "TVA", the VAT table's file name (admin set)."""
-    bank = reading.bank
-    doc_ids = [bank.sentences[item.index].doc_id for item in candidates.sentences]
-    documents = [bank.documents[d] for d in dict.fromkeys(doc_ids)]
-    named = named_documents(reading.terms.focus, documents)
-    if not named:
-        return scores
-    shared = _sections_of(bank, named)
-    unnamed = {doc_id for doc_id in doc_ids if doc_id not in named}
-    silent = _never_writing(bank, unnamed, naming_words(reading.terms.focus, documents))
-    aside = np.array(
-        [
-            doc_id in silent or (doc_id in unnamed and _section_of(bank, item.index) in shared)
-            for doc_id, item in zip(doc_ids, candidates.sentences, strict=True)
-        ]
-    )
-    return np.where(aside, scores * MISSING_VALUE_WEIGHT, scores)
-
-
-def _never_writing(bank: SentenceBank, doc_ids: set[str], words: frozenset[str]) -> set[str]:
-    """Those of the documents `doc_ids` whose id and text (folded, `_folded_document`) write
-    none of `words` as a word."""
-    if not words:
-        return set()
-    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(words)))})(?!\w)")
-    return {d for d in doc_ids if pattern.search(_folded_document(bank, d)) is None}
-
-
-def _folded_document(bank: SentenceBank, doc_id: str) -> str:
-    """The document's id and chunks' text folded as asked_names.folded_texts folds them, read
-    once a document while the bank lives, FOLDED_DOCUMENTS_KEPT at most (only the documents a
-    named one's candidates stand beside: folding the whole corpus, as named_texts does, doubles
-    its text in memory)."""
-    with _FOLDED_LOCK:
-        known = _FOLDED.setdefault(bank, {})
-        if doc_id not in known and len(known) >= FOLDED_DOCUMENTS_KEPT:
-            known.clear()
-        if doc_id not in known:
-            chunks = (bank.chunks[number].text for number in bank.chunks_of(doc_id))
-            known[doc_id] = lexical_fold(doc_id + "\n" + "\n".join(chunks))
-        return known[doc_id]
-
-
-FOLDED_DOCUMENTS_KEPT = 64
-"""The most documents `_folded_document` keeps folded a bank (then it starts afresh)."""
-_FOLDED: weakref.WeakKeyDictionary[SentenceBank, dict[str, str]] = weakref.WeakKeyDictionary()
-_FOLDED_LOCK = threading.Lock()
-
-
-def _sections_of(bank: SentenceBank, doc_ids: Collection[str]) -> set[str]:
-    """The sections (folded) the chunks of the documents `doc_ids` stand in, each document's
-    read once while the bank lives (a named document may be a long one)."""
-    with _SECTIONS_LOCK:
-        known = _SECTIONS.setdefault(bank, {})
-        for doc_id in doc_ids:
-            if doc_id not in known:
-                chunks = (bank.chunks[number] for number in bank.chunks_of(doc_id))
-                known[doc_id] = frozenset(fold(c.section) for c in chunks if c.section)
-        return set().union(*(known[doc_id] for doc_id in doc_ids))
-
-
-_SECTIONS: weakref.WeakKeyDictionary[SentenceBank, dict[str, frozenset[str]]] = (
-    weakref.WeakKeyDictionary()
-)
-_SECTIONS_LOCK = threading.Lock()
 
 
 def _section_of(bank: SentenceBank, index: int) -> str | None:

@@ -232,7 +232,7 @@ def _heading_lines(text: str, lines: list[Span], labels: bool = False) -> list[b
     (plain text and PDF have no markup): on the paragraph's first line, after a line ending a
     sentence or after another such heading, when it is numbered ("3. Results", "2.1 Site",
     "IV. Scope", "Article 5 - Fees", "TITRE II - ACCÈS") or written in capitals ("EFFETS
-    INDÉSIRABLES" over "Comme tous…": `_capitals_heading`), and not a full line of wrapped prose
+    INDÉSIRABLES" over "Comme tous…": `_capitals_over_prose`), and not a full line of wrapped prose
     (`language.wrapped_lines`). An unnumbered short line ("Methods")
     is not: tried, it moved two bundled documents' chunks and two abstentions (evals/README.md).
     `labels`: the headings a citation's label reads too (`label_headings`), not cut at."""
@@ -270,33 +270,33 @@ def _heads_prose(text: str, lines: list[Span], index: int, labels: bool = False)
     number = _NUMBERED_HEADING.match(line)
     if number is None:
         raw, below = text[slice(*lines[index])], text[slice(*lines[index + 1])]
-        named = _ordinal_heading(line) or _capitals_heading(raw, below)
+        named = _ordinal_heading(line) or _capitals_over_prose(raw, below)
         return named and _numbered_leads(text, lines, index, None, labels)
     if _is_caption(number.group("label")):
         return False
     return _numbered_leads(text, lines, index, number.group("number"), labels)
 
 
-CAPITALS_HEADING_WORDS = 12
+PROSE_CAPITALS_WORDS = 12
 """A line in capitals is a heading over prose inside a paragraph up to this many words."""
 
-CAPITALS_HEADING_LETTERS = 4
+PROSE_CAPITALS_LETTERS = 4
 """…and from this many letters ("NOTE", "POSOLOGIE"; not "OK" nor "A")."""
 
 
-def _capitals_heading(line: str, below: str) -> bool:
+def _capitals_over_prose(line: str, below: str) -> bool:
     """Whether a line is a plain-text heading written in capitals ("EFFETS INDÉSIRABLES",
     "WARRANTY" over "The purifier is guaranteed…": a leaflet or a manual saved as .txt, s48
-    trial): every letter upper case, CAPITALS_HEADING_LETTERS letters or more, at most
-    CAPITALS_HEADING_WORDS words, over a line writing lower case (a licence's paragraph in
+    trial): every letter upper case, PROSE_CAPITALS_LETTERS letters or more, at most
+    PROSE_CAPITALS_WORDS words, over a line writing lower case (a licence's paragraph in
     capitals is no heading over itself) indented no deeper than it (a manual page's "NAME" over
     its indented text stays as it was cut: titles.capitals_heading names it in citations only,
     evals/README.md sessions 14 and 15)."""
     letters = [char for char in line if char.isalpha()]
     return (
-        len(letters) >= CAPITALS_HEADING_LETTERS
+        len(letters) >= PROSE_CAPITALS_LETTERS
         and all(char.isupper() for char in letters if char.lower() != char.upper())
-        and len(line.split()) <= CAPITALS_HEADING_WORDS
+        and len(line.split()) <= PROSE_CAPITALS_WORDS
         and any(char.islower() for char in below)
         and _indent(below) <= _indent(line)
     )

@@ -133,7 +133,7 @@ its columns (aligned_tables.py), so its lines are table rows; a table of tabs wh
 reads as a header (tables.is_header_row) heads its rows as a markdown table's does. 29 (s49):
 a line in capitals inside a paragraph, after a sentence's end, over a line of prose in lower
 case, is a heading ("EFFETS INDÉSIRABLES" over "Comme tous les médicaments…": a leaflet or a
-manual saved as .txt, s48 trial; blocks._capitals_heading); the registered eval corpora (1,747
+manual saved as .txt, s48 trial; blocks._capitals_over_prose); the registered eval corpora (1,747
 files) are cut as at 28."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,

@@ -125,11 +125,11 @@ def named_documents(question: str, documents: list[Document]) -> set[str]:
     return set() if len(named) == len(documents) else named
 
 
-def naming_words(question: str, documents: list[Document]) -> frozenset[str]:
-    """The words (folded) by which `question` names those of `documents` it names by a
-    capitalised word of their titles or ids (`named_documents`' second way): "doliprane" of
-    "Combien de comprimés de Doliprane … ?"; none when it names them otherwise or not at all."""
-    named = named_documents(question, documents)
+def naming_words(question: str, documents: list[Document], named: set[str]) -> frozenset[str]:
+    """The words (folded) by which `question` names those of `documents` it names (`named`, of
+    `named_documents`) by a capitalised word of their titles or ids (its second way):
+    "doliprane" of "Combien de comprimés de Doliprane … ?"; none when it names them otherwise or
+    not at all."""
     words = _title_words([document for document in documents if document.doc_id in named])
     return frozenset(_capitalised_words(question) & set().union(*words.values()))
 

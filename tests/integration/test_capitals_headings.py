@@ -1,5 +1,5 @@
 """A plain-text manual or leaflet heads its sections with lines in capitals and no blank line
-("CLEANING" over "Switch the purifier off…"): each is a heading (blocks._capitals_heading,
+("CLEANING" over "Switch the purifier off…"): each is a heading (blocks._capitals_over_prose,
 CUTTING_VERSION 29), so a quote keeps to its section and names it. Before, "How do I clean the
 purifier?" quoted "Do not use the purifier in a bathroom…" of the section above, then
 "CLEANING", then its answer, under the manual's title."""
