@@ -1,5 +1,5 @@
 """A question naming one of several sibling documents by a capitalised word of its title quotes
-that document (answering._of_named_document_first): two medicine leaflets with the same sections,
+that document (named_document_quotes.py): two medicine leaflets with the same sections,
 "Combien de comprimés de Doliprane par jour au maximum ?" quoted the Advil leaflet's dose, whose
 "POSOLOGIE" section outranked the Doliprane one's (each section its own passage, neither naming
 its medicine); and not the line naming its active substance under its title ("Paracétamol":

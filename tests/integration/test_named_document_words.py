@@ -1,5 +1,5 @@
 """A question naming a document by a capitalised word of its title quotes that document over
-another one that never writes the word (answering._never_writing; research set: "What was
+another one that never writes the word (named_document_quotes.py; research set: "What was
 wrong with the Burkard spore trap at Holbeach?" quoted a paper's spore count "at the Holbeach
 trap", not the mail saying the trap "stopped rotating the drum"); a document writing the word
 is left alone (the bank statement writing "TVA" answers the balance after the VAT payment, not
