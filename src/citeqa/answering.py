@@ -353,12 +353,6 @@ def reordered(candidates: Candidates, quoter: Model, reading: Reading) -> Candid
     return in_order(candidates.sentences, scores, rows, weights)
 
 
-def _section_of(bank: SentenceBank, index: int) -> str | None:
-    """The section (folded) the chunk of the bank's sentence `index` stands in, if any."""
-    section = bank.chunks[bank.sentences[index].chunk_index].section
-    return fold(section) if section else None
-
-
 def _with_base_lead(scores: np.ndarray, candidates: Candidates, reading: Reading) -> np.ndarray:
     """The quote ranker's weighed ratings `scores`, but for a question asking a kind of value
     whose best candidate states a condition the question does not ("… extended to 5 years if
