@@ -10,7 +10,7 @@ at the place (`at_asked_place`, places.py). answering.py calls these while choos
 from __future__ import annotations
 
 from citeqa.answer_location import Reading
-from citeqa.asked_headings import asked_heading_starts, heading_writes_asked_word, under_heading
+from citeqa.asked_headings import asked_words, asks_heading, heading_words
 from citeqa.candidates import Candidates, subset
 from citeqa.document_names import named_among
 from citeqa.lexical import about_terms, undated_terms
@@ -21,6 +21,7 @@ from citeqa.numbered_sections import (
 )
 from citeqa.places import (
     AskedPlace,
+    heading_over,
     place_rows,
 )
 from citeqa.sentences import (
@@ -164,29 +165,32 @@ def _about_version(
 
 
 def under_asked_heading(candidates: Candidates, reading: Reading) -> Candidates:
-    """The candidates, but when the best's document has a section heading the question asks by
-    its words (asked_headings.py: "Root cause" for "What was the root cause of the May 2026
-    email outage?") and the best stands under none, those standing right under one, in the
-    quote ranker's order: the rankers rated the page's key/value rows, read with its title,
-    over the sentence under "## Root cause" (s24 trial). Not when the best stands under a
-    heading writing a word of the question: "## Apollo" answers "What is the status of project
-    Apollo?" over "## Project status". Another document's such sections are another record's."""
+    """The candidates, but when the best's document has a section whose heading the question
+    asks (asked_headings.asks_heading: "Root cause" for "What was the root cause of the May
+    2026 email outage?", "POSOLOGIE" for "Quelle est la posologie du Doliprane ?") and the best
+    stands under none, those standing right under one (places.heading_over), in the quote
+    ranker's order: the rankers rated the page's key/value rows, read with its title, over the
+    sentence under "## Root cause" (s24 trial). Not when the best stands under a heading
+    writing a word of the question that its document's title does not: "## Apollo" answers
+    "What is the status of project Apollo?" over "## Project status", while "QU'EST-CE QUE
+    DOLIPRANE…" of the leaflet titled "DOLIPRANE…" answers no "posologie du Doliprane". Another
+    document's such sections are another record's."""
     if not candidates.sentences:
         return candidates
     bank, best = reading.bank, candidates.sentences[0]
     doc_id = bank.sentences[best.index].doc_id
-    text = bank.documents[doc_id].text
     lang = reading.hits[best.passage_rank - 1].chunk.lang
-    if heading_writes_asked_word(text, bank.sentences[best.index].start, reading.terms, lang):
+    title = heading_words(bank.documents[doc_id].title, lang)
+    best_heading = heading_words(heading_over(bank, best.index), lang)
+    if not asked_words(reading.terms).isdisjoint(best_heading - title):
         return candidates  # "## Apollo" for "What is the status of project Apollo?"
-    asked = asked_heading_starts(text, reading.terms, lang)
-    if not asked:
-        return candidates
     rows = [
         number
         for number, item in enumerate(candidates.sentences)
         if bank.sentences[item.index].doc_id == doc_id
-        and under_heading(text, bank.sentences[item.index].start) in asked
+        and asks_heading(
+            heading_words(heading_over(bank, item.index), lang), title, reading.terms, lang
+        )
     ]
     return subset(candidates, rows) if rows and rows[0] != 0 else candidates
 
