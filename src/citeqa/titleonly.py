@@ -40,7 +40,7 @@ from citeqa.language import SENTENCE_ENDS, line_end, line_start
 from citeqa.lexical import content_word_terms, query_tokens
 from citeqa.markup import is_reference_link_line
 from citeqa.models import Document
-from citeqa.recently_used import QUESTIONS_READ
+from citeqa.recently_used import QUESTIONS_READ, RecentlyUsed
 from citeqa.sentences import ScoredSentence, SentenceBank
 from citeqa.titles import running_header
 
@@ -336,8 +336,29 @@ def _title_block(text: str, title: str | None, start: int, document: str) -> boo
     plain_title = _plain(title or "")
     if len(plain_title) < TITLE_BLOCK_MIN or not text.startswith(plain_title):
         return False
+    return start <= _title_block_end(document)  # under a journal's header line at most
+
+
+def _title_block_end(document: str) -> int:
+    """Where the second line of `document` after its opening blanks ends (its length when it
+    has no more lines): a title block starts no later. Read once a document while
+    TITLE_BLOCKS_KEPT are kept: counting the lines before each sentence of a one-line document
+    of 1,000,000 words took 13 s a question (s50 probe; benchmarks/title_block_cost.py)."""
+    return _TITLE_BLOCK_ENDS.get(
+        (len(document), hash(document)), lambda: _second_line_end(document)
+    )
+
+
+def _second_line_end(document: str) -> int:
     opening = _BLANKS.match(document).end()  # type: ignore[union-attr]  # r"\s*" always matches
-    return document.count("\n", opening, start) <= 1  # under a journal's header line at most
+    first = document.find("\n", opening)
+    second = -1 if first < 0 else document.find("\n", first + 1)
+    return len(document) if second < 0 else second
+
+
+TITLE_BLOCKS_KEPT = 64
+"""How many documents' title block ends are kept (`_title_block_end`)."""
+_TITLE_BLOCK_ENDS: RecentlyUsed[tuple[int, int], int] = RecentlyUsed(TITLE_BLOCKS_KEPT)
 
 
 SUBTITLE_WORDS = 4
