@@ -22,7 +22,7 @@ from citeqa.abstention import (
     nothing_of_its_own,
     other_language,
 )
-from citeqa.across import Closeness, in_channel
+from citeqa.across import Closeness, in_channel, with_sentences
 from citeqa.answering import OTHERWISE_LIMIT, Translates, compose, said_in_other_language
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
@@ -696,12 +696,13 @@ class Assistant:
             question, terms, evidence, multilingual, answer.confidence
         )
         if answer.abstained or lacking:
+            across_closeness = self._sentence_closeness(closeness, context, vectors, multilingual)
             translated = self._translated(
                 question,
                 context,
                 terms,
                 evidence,
-                closeness,
+                across_closeness,
                 multilingual,
                 answer.claims_absence or answer.unwritten_in_texts or not answer.abstained,
             )
@@ -716,7 +717,7 @@ class Assistant:
             translated = None  # unvouched (every_word_across): read again only once refused
         if translated is not None:  # read as if asked in the passages' language
             searched_across = self._searched(text, vectors, k, translated, first)
-            across = composed(*searched_across.read)
+            across = composed(*searched_across.read, across_closeness)
             read = _Reading(question, asked_in, translated, searched_across.evidence)
             if self._replaces(across, answer, read, multilingual) and writes_another_asked(
                 across,
@@ -1149,6 +1150,31 @@ class Assistant:
         if not loaded.document_languages.read_across_from(lang):
             return None
         return loaded.stored_words(channel)
+
+    def _sentence_closeness(
+        self,
+        closeness: Closeness | None,
+        context: str | None,
+        vectors: dict[str, np.ndarray],
+        channel: str | None,
+    ) -> Closeness | None:
+        """`closeness`, each passage read at least as close as its closest sentence by the
+        stored sentence vectors (across.with_sentences), for a question read again across
+        languages: its words translated near a close passage, its answer vouched for by one.
+        As it is for a follow-up (read by its own words) or when the sentence vectors are not
+        the multilingual `channel`'s."""
+        loaded = self._loaded
+        bank = loaded.bank
+        if closeness is None or context is not None or bank.vectors is None:
+            return closeness
+        if channel is None or channel != loaded.index.manifest.answer_channel:
+            return closeness
+        stored, vector = bank.vectors, vectors[channel]
+        return with_sentences(
+            closeness,
+            lambda hit: bank.scorable_in(hit.chunk),
+            lambda number: float(stored[number] @ vector),
+        )
 
     def _closeness(
         self, question: str, context: str | None, channel: str | None
