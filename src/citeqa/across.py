@@ -23,6 +23,11 @@ l'objectif initial de la conférence ?" of PubMedQA's abstracts, .15) were answe
 from passages sharing a common word or two (evals/README "An answer read across languages,
 vouched for by the multilingual channel or a name (session 20)").
 
+A question refused as typed and read again across languages reads each passage as close as
+its closest sentence when that sentence reaches MIN_SENTENCE_CLOSENESS (`with_sentences`, the
+stored sentence vectors): a small file is one passage, its vector the mean of its topics
+("Comment nettoyer le filtre ?" of an English dishwasher manual, evals/README "Session 50").
+
 A follow-up is scored by its own words alone (`Closeness`, api): read with the previous
 question, which the documents answer, almost any follow-up ("And the weather?") comes close to
 the passage that answered it. On a folder in one language only, a question in the other has no

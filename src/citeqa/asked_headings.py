@@ -37,6 +37,7 @@ from citeqa.glossary import fold
 from citeqa.headingpath import heading_starts
 from citeqa.lexical import stopwords, tokenize
 from citeqa.questions import QuestionTerms, interrogatives
+from citeqa.recently_used import QUESTIONS_READ
 
 __all__ = [
     "ASKED_HEADING_WORDS",
@@ -89,13 +90,15 @@ def _with_equivalents(words: frozenset[str], terms: QuestionTerms) -> frozenset[
     return words | {word for found, _ in own if not found.isdisjoint(words) for word in found}
 
 
+@functools.lru_cache(maxsize=QUESTIONS_READ)
 def asked_name(focus: str, lang: str) -> frozenset[str]:
     """The words (stemmed in `lang`) of the name a question opens its ask with: its first run
     of words that are no stopword, interrogative nor single letter ("root cause" of "What was
     the root cause of the May 2026 email outage?", "posologie" of "Quelle est la posologie du
     Doliprane ?", "conserver Doliprane" of "Comment conserver Doliprane ?"). A heading naming
     what the question asks is among them; one naming a complement is not: "What sensitivity
-    did the LAMP assay reach on field samples?" asks no paper's "2.3 Field samples" (s50)."""
+    did the LAMP assay reach on field samples?" asks no paper's "2.3 Field samples" (s50). Read
+    once a question (each candidate's heading asks it), for the last QUESTIONS_READ."""
     skipped = stopwords() | interrogatives()
     run: list[str] = []
     for word in _WORD.findall(fold(focus)):
