@@ -696,7 +696,7 @@ class Assistant:
             question, terms, evidence, multilingual, answer.confidence
         )
         if answer.abstained or lacking:
-            across_closeness = self._sentence_closeness(closeness, context, vectors, multilingual)
+            across_closeness = self._sentence_closeness(closeness, context, scores, multilingual)
             translated = self._translated(
                 question,
                 context,
@@ -1155,25 +1155,24 @@ class Assistant:
         self,
         closeness: Closeness | None,
         context: str | None,
-        vectors: dict[str, np.ndarray],
+        scores: QuestionScores,
         channel: str | None,
     ) -> Closeness | None:
         """`closeness`, each passage read at least as close as its closest sentence by the
-        stored sentence vectors (across.with_sentences), for a question read again across
+        question's sentence `scores` (QuestionScores.semantic: the stored sentence vectors'
+        cosine, once a sentence) (across.with_sentences), for a question read again across
         languages: its words translated near a close passage, its answer vouched for by one.
         As it is for a follow-up (read by its own words) or when the sentence vectors are not
         the multilingual `channel`'s."""
         loaded = self._loaded
-        bank = loaded.bank
-        if closeness is None or context is not None or bank.vectors is None:
+        if closeness is None or context is not None or scores.query_vector is None:
             return closeness
         if channel is None or channel != loaded.index.manifest.answer_channel:
             return closeness
-        stored, vector = bank.vectors, vectors[channel]
+        if loaded.bank.vectors is None:
+            return closeness
         return with_sentences(
-            closeness,
-            lambda hit: bank.scorable_in(hit.chunk),
-            lambda number: float(stored[number] @ vector),
+            closeness, lambda hit: loaded.bank.scorable_in(hit.chunk), scores.semantic
         )
 
     def _closeness(
