@@ -176,6 +176,7 @@ from citeqa.promotions import (
     latest_dated_row_first,
     latest_year_first,
     next_dated_first,
+    ranked_row_first,
     result_first,
     role_label_first,
 )
@@ -2489,6 +2490,7 @@ def _quoted(
         ranked = unsigned(ranked, bank, terms.focus)
         ranked = latest_year_first(ranked, bank, terms.focus)
         ranked = latest_dated_row_first(ranked, bank, terms.focus)
+        ranked = ranked_row_first(ranked, bank, terms.focus)
         ranked = changed_value_first(ranked, bank, terms)
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)

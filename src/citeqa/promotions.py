@@ -2,12 +2,13 @@
 
 The rankers read a question's words, not what it asks of them: the latest year's table row
 (`latest_year_first`), the latest-dated row of a status history (`latest_dated_row_first`), the
-statement changing a value (`changed_value_first`), a result completing its target
+row of the rank asked of a table writing no ranks (`ranked_row_first`: "le deuxième appel de
+fonds"), the statement changing a value (`changed_value_first`), a result completing its target
 (`result_first`), the newest "next meeting" line (`next_dated_first`), a minutes' decision line
 (`decision_first`) and the line labelling a role with its holder (`role_label_first`) are put
 first, rated as the first was, every other rated at most DISPLACED_SHARE of that. The rules are
-in their own modules and data files (yearly_rows.py, dated_rows.py, later_statements.py,
-achieved_results.py, next_dates.py, decision_lines.py, role_labels.py).
+in their own modules and data files (yearly_rows.py, dated_rows.py, ordinal_rows.py,
+later_statements.py, achieved_results.py, next_dates.py, decision_lines.py, role_labels.py).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from citeqa.later_statements import (
 from citeqa.next_dates import (
     next_dated_position,
 )
+from citeqa.ordinal_rows import ORDINAL_ROW_RANKS, asked_row_rank, numbers_word, ranked_row
 from citeqa.places import (
     heading_over,
 )
@@ -81,6 +83,22 @@ def latest_dated_row_first(candidates: Candidates, bank: SentenceBank, question:
     items = candidates.sentences[:DATED_ROW_RANKS]
     moved = latest_dated_row(question, [_dated_line(bank, item) for item in items])
     return candidates if moved is None else _promoted(candidates, moved)
+
+
+def ranked_row_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question asking a thing by its rank ("le deuxième appel de
+    fonds") that no candidate numbers itself, whose first ORDINAL_ROW_RANKS candidates hold a
+    row of a table naming that thing in its header row or the line above it, that table's
+    row of the asked rank first, when it is a candidate (ordinal_rows.py), rated as the first
+    was, every other rated at most DISPLACED_SHARE of that, in their order."""
+    asked = asked_row_rank(question)
+    items = candidates.sentences[:ORDINAL_ROW_RANKS]
+    if asked is None or numbers_word([bank.text(item.index) for item in items], asked[1]):
+        return candidates
+    row = next((item.index for item in items if bank.table_of(item.index) is not None), None)
+    target = None if row is None else ranked_row(bank, row, *asked)
+    positions = [n for n, item in enumerate(candidates.sentences) if item.index == target]
+    return candidates if not positions else _promoted(candidates, positions[0])
 
 
 def _dated_line(bank: SentenceBank, item: ScoredSentence) -> tuple[str, object]:

@@ -32,6 +32,7 @@ from rapidfuzz.distance import DamerauLevenshtein, Indel
 
 from citeqa.absent_names import generic_acronym, unwritten_names
 from citeqa.alternatives import Alternatives
+from citeqa.asked_ordinals import asked_ordinals, ordinals_written
 from citeqa.asked_values import asked_kinds, names_value_kind
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.corpus_initials import CorpusInitials
@@ -978,6 +979,7 @@ def analyse(
                 or _unused_frame(word, alternatives, vocabulary)
                 or _unused_form_word(word, scale, alternatives, vocabulary, unused_phrase_words)
                 or _unused_value_cue(word, scale, alternatives, vocabulary, focus)
+                or _unused_rank(word, scale, alternatives, vocabulary, focus)
                 or _read_elsewhere(word, scale, alternatives, vocabulary, read_elsewhere)
                 or _unused_interjection(found, scale, alternatives, vocabulary)
                 or _unused_decision_word(word, scale, alternatives, vocabulary)
@@ -1382,6 +1384,19 @@ def _unused_value_cue(
     if scale != 1.0 or _frequency(alternatives, vocabulary) or not asked_kinds(focus):
         return False  # "paid" of "Who paid the school trip?" asks no amount: a term (review E)
     return names_value_kind(word, focus)
+
+
+def _unused_rank(
+    word: str, scale: float, alternatives: frozenset[str], vocabulary: Vocabulary, focus: str
+) -> bool:
+    """An ordinal of the question itself numbering one of its words (asked_ordinals: "3e" of
+    "le 3e appel de fonds") that the corpus never uses: no term, as a frame word is not. A
+    schedule ranks its rows by their order, not in words (ordinal_rows.py reads the rank
+    there); the question was refused saying the documents never mention "troisième" (s51
+    trial)."""
+    if scale != 1.0 or _frequency(alternatives, vocabulary) or not ordinals_written(word):
+        return False
+    return bool(asked_ordinals(focus))
 
 
 def _read_elsewhere(

@@ -1,0 +1,76 @@
+"""Owns the row of a table a question asks by its rank when the table writes no ranks: "Quand a
+lieu le deuxième appel de fonds ?" of minutes whose schedule is
+
+    Les appels de fonds pour le ravalement seront échelonnés comme suit :
+    | Date d'appel | Part |
+    | 1er juin 2026 | 40 % |
+    | 1er octobre 2026 | 30 % |
+
+(s51 trial: the quote ranker put the first row first, every row matching the question alike).
+A table that numbers its rows itself ("| 2 mois | Hexavalent | 1re dose |") is asked_ordinals'
+(the quote ranker's `ordinal_weights`); here no candidate numbers the asked word.
+
+The asked rank is the question's one ordinal numbering a word (asked_ordinals: "deuxième
+appel": 2, "appel"); the row is the table's rank-th row below its header row, counted only
+when the header row or the line just above the table names that word ("Date d'appel", "Les
+appels de fonds …"), so that "the second dose" is never read off a table of something else. No
+I/O; the ordinal words are number_words.json's, read by asked_ordinals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeqa.asked_ordinals import asked_ordinals, ordinals_written
+from citeqa.glossary import fold
+from citeqa.language import is_table_row
+from citeqa.sentences import SentenceBank
+
+__all__ = ["ORDINAL_ROW_RANKS", "asked_row_rank", "ranked_row"]
+
+ORDINAL_ROW_RANKS = 8
+"""The first candidates read: the first of them that is a table row names the table asked."""
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def asked_row_rank(question: str) -> tuple[int, str] | None:
+    """The rank the question asks and the word it numbers ("le deuxième appel de fonds": 2,
+    "appel"), or None: no ordinal, or more than one (a rank of several things is no one row)."""
+    asked = asked_ordinals(question)
+    if len(asked) != 1:
+        return None
+    rank, word = next(iter(asked))
+    return (rank, word) if rank >= 1 else None
+
+
+def numbers_word(texts: list[str], word: str) -> bool:
+    """Whether one of `texts` numbers `word` by an ordinal itself ("1re dose"): its rank is
+    read there (asked_ordinals.ordinal_weights), not counted here."""
+    return any(noun == word for text in texts for _, noun in ordinals_written(text))
+
+
+def ranked_row(bank: SentenceBank, row: int, rank: int, word: str) -> int | None:
+    """The sentence number of the `rank`-th row below the header row of the table whose row
+    sentence `row` is, when its header row or the sentence just above the table names `word`
+    (folded, a plural's final "s" off); None for no such table or row."""
+    table = bank.table_of(row)
+    header = bank.table_header(row)
+    if table is None or header is None:
+        return None
+    doc_id, start, end = table
+    numbers, starts = bank.sentences.in_document(doc_id)
+    inside = [n for n, s in zip(numbers, starts, strict=True) if start <= s < end]
+    rows = [n for n in inside if is_table_row(bank.text(n)) and not bank.is_table_frame(n)]
+    if len(rows) < rank or not _names(bank, [header, *bank.preceding(inside[0], 0, 1)], word):
+        return None
+    return rows[rank - 1]
+
+
+def _names(bank: SentenceBank, numbers: list[int], word: str) -> bool:
+    """Whether one of the sentences at `numbers` writes `word` (folded, plural "s" off)."""
+    return any(
+        found.removesuffix("s") == word
+        for number in numbers
+        for found in _WORD.findall(fold(bank.text(number)))
+    )
