@@ -1390,13 +1390,16 @@ def _unused_rank(
     word: str, scale: float, alternatives: frozenset[str], vocabulary: Vocabulary, focus: str
 ) -> bool:
     """An ordinal of the question itself numbering one of its words (asked_ordinals: "3e" of
-    "le 3e appel de fonds") that the corpus never uses: no term, as a frame word is not. A
-    schedule ranks its rows by their order, not in words (ordinal_rows.py reads the rank
-    there); the question was refused saying the documents never mention "troisième" (s51
-    trial)."""
+    "le 3e appel de fonds") that the corpus never uses, when the corpus writes the word it
+    numbers ("appel"): no term, as a frame word is not. A schedule ranks its rows by their
+    order, not in words (ordinal_rows.py reads the rank there); the question was refused saying
+    the documents never mention "troisième" (s51 trial). An ordinal of a word the corpus never
+    writes stays a term: "Quand Léa a-t-elle perdu sa première dent ?" of English notes is
+    read across languages, every word of it unused alike (notes dev)."""
     if scale != 1.0 or _frequency(alternatives, vocabulary) or not ordinals_written(word):
         return False
-    return bool(asked_ordinals(focus))
+    numbered = (noun for _, noun in asked_ordinals(focus))
+    return any(_frequency(frozenset(query_tokens(noun)), vocabulary) for noun in numbered)
 
 
 def _read_elsewhere(
