@@ -179,6 +179,7 @@ from citeqa.promotions import (
     ranked_row_first,
     result_first,
     role_label_first,
+    stated_first,
 )
 from citeqa.quantities import (
     asks_quantity,
@@ -2491,6 +2492,7 @@ def _quoted(
         ranked = latest_year_first(ranked, bank, terms.focus)
         ranked = latest_dated_row_first(ranked, bank, terms.focus)
         ranked = ranked_row_first(ranked, bank, terms.focus)
+        ranked = stated_first(ranked, bank, terms)
         ranked = changed_value_first(ranked, bank, terms)
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)

@@ -3,12 +3,14 @@
 The rankers read a question's words, not what it asks of them: the latest year's table row
 (`latest_year_first`), the latest-dated row of a status history (`latest_dated_row_first`), the
 row of the rank asked of a table writing no ranks (`ranked_row_first`: "le deuxième appel de
-fonds"), the statement changing a value (`changed_value_first`), a result completing its target
-(`result_first`), the newest "next meeting" line (`next_dated_first`), a minutes' decision line
-(`decision_first`) and the line labelling a role with its holder (`role_label_first`) are put
-first, rated as the first was, every other rated at most DISPLACED_SHARE of that. The rules are
-in their own modules and data files (yearly_rows.py, dated_rows.py, ordinal_rows.py,
-later_statements.py, achieved_results.py, next_dates.py, decision_lines.py, role_labels.py).
+fonds"), a statement of what the first quote writes only denied (`stated_first`: "un préavis
+de trois mois" over "sans préavis"), the statement changing a value (`changed_value_first`), a
+result completing its target (`result_first`), the newest "next meeting" line
+(`next_dated_first`), a minutes' decision line (`decision_first`) and the line labelling a role
+with its holder (`role_label_first`) are put first, rated as the first was, every other rated
+at most DISPLACED_SHARE of that. The rules are in their own modules and data files
+(yearly_rows.py, dated_rows.py, ordinal_rows.py, negated_terms.py, later_statements.py,
+achieved_results.py, next_dates.py, decision_lines.py, role_labels.py).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from citeqa.later_statements import (
     changed_in_place,
     document_date,
 )
+from citeqa.negated_terms import NEGATED_RANKS, STATED_SHARE, denied_terms, denies, states_terms
 from citeqa.next_dates import (
     next_dated_position,
 )
@@ -99,6 +102,28 @@ def ranked_row_first(candidates: Candidates, bank: SentenceBank, question: str) 
     target = None if row is None else ranked_row(bank, row, *asked)
     positions = [n for n, item in enumerate(candidates.sentences) if item.index == target]
     return candidates if not positions else _promoted(candidates, positions[0])
+
+
+def stated_first(candidates: Candidates, bank: SentenceBank, terms: QuestionTerms) -> Candidates:
+    """The candidates, but for a question writing no denial whose first candidate writes some
+    of its words only denied ("sans préavis"), the first of the next NEGATED_RANKS rated at
+    least STATED_SHARE of it that writes those words without a denial and every question word
+    the first writes (negated_terms.py), first, rated as the first was, every other rated at
+    most DISPLACED_SHARE of that, in their order."""
+    if len(candidates.sentences) < 2 or denies(terms.focus):
+        return candidates
+    asked = [alternatives for alternatives, _ in terms.own_terms]
+    first = bank.text(candidates.sentences[0].index)
+    denied, stated = denied_terms(first, asked)
+    if not denied:
+        return candidates
+    least = STATED_SHARE * candidates.probabilities[0]
+    for position in range(1, min(NEGATED_RANKS, len(candidates.sentences))):
+        text = bank.text(candidates.sentences[position].index)
+        near = candidates.probabilities[position] >= least
+        if near and states_terms(text, asked, denied | stated):
+            return _promoted(candidates, position)
+    return candidates
 
 
 def _dated_line(bank: SentenceBank, item: ScoredSentence) -> tuple[str, object]:
