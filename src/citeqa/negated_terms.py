@@ -21,6 +21,7 @@ but that file's reading, once.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -57,9 +58,16 @@ def denies(question: str) -> bool:
     return any(word in _denials() for word in _WORD.findall(fold(question)))
 
 
+READ_WORDS = 400
+"""The most words of a candidate read: a sentence longer than a paragraph (a line of a log, a
+page with no stop) is read in its first READ_WORDS, each word stemmed on its own."""
+
+
 def _readings(text: str) -> list[tuple[str, frozenset[str]]]:
-    """Each word of `text` (folded) with its stems in both languages."""
-    return [(word, frozenset(query_tokens(word))) for word in _WORD.findall(fold(text))]
+    """Each of the first READ_WORDS words of `text` (folded) with its stems in both
+    languages."""
+    words = [found.group() for found in itertools.islice(_WORD.finditer(fold(text)), READ_WORDS)]
+    return [(word, frozenset(query_tokens(word))) for word in words]
 
 
 def denied_terms(

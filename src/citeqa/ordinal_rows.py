@@ -19,6 +19,7 @@ I/O; the ordinal words are number_words.json's, read by asked_ordinals.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from citeqa.asked_ordinals import asked_ordinals, ordinals_written
@@ -60,7 +61,7 @@ def ranked_row(bank: SentenceBank, row: int, rank: int, word: str) -> int | None
         return None
     doc_id, start, end = table
     numbers, starts = bank.sentences.in_document(doc_id)
-    inside = [n for n, s in zip(numbers, starts, strict=True) if start <= s < end]
+    inside = numbers[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
     rows = [n for n in inside if is_table_row(bank.text(n)) and not bank.is_table_frame(n)]
     if len(rows) < rank or not _names(bank, [header, *bank.preceding(inside[0], 0, 1)], word):
         return None

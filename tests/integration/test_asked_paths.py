@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.api import Assistant
-from citeqa.asked_values import asked_kinds
+from citeqa.asked_values import asked_kinds, writes_kind
 from small_corpora import assistant_over
 
 README = """# Driftwood
@@ -80,3 +80,19 @@ def test_a_closed_question_is_still_answered_by_its_reply(project: Assistant) ->
 )
 def test_which_questions_ask_a_path(question: str, asks_path: bool) -> None:
     assert ("path" in asked_kinds(question)) is asks_path
+
+
+@pytest.mark.parametrize(
+    ("text", "writes_path"),
+    [
+        ("The database lives in `~/.local/share/driftwood/bookmarks.db`.", True),
+        ("Logs go to /var/log/driftwood/app.log every day.", True),
+        ("On Windows: %LOCALAPPDATA%\\driftwood\\bookmarks.db", True),
+        ("The meeting moved to 12/05/2026.", False),
+        ("Pay by card and/or cash, at 30 km/h.", False),
+        ("See https://example.com/docs/ for more.", False),
+        ("/" + "a" * 20000, False),
+    ],
+)
+def test_which_texts_write_a_path(text: str, writes_path: bool) -> None:
+    assert writes_kind("path", text) is writes_path
