@@ -175,6 +175,7 @@ from citeqa.promotions import (
     decision_first,
     latest_dated_row_first,
     latest_year_first,
+    named_case_first,
     next_dated_first,
     ranked_row_first,
     result_first,
@@ -2493,6 +2494,7 @@ def _quoted(
         ranked = latest_dated_row_first(ranked, bank, terms.focus)
         ranked = ranked_row_first(ranked, bank, terms.focus)
         ranked = stated_first(ranked, bank, terms)
+        ranked = named_case_first(ranked, bank, terms)
         ranked = changed_value_first(ranked, bank, terms)
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)

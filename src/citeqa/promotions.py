@@ -3,14 +3,15 @@
 The rankers read a question's words, not what it asks of them: the latest year's table row
 (`latest_year_first`), the latest-dated row of a status history (`latest_dated_row_first`), the
 row of the rank asked of a table writing no ranks (`ranked_row_first`: "le deuxième appel de
-fonds"), a statement of what the first quote writes only denied (`stated_first`: "un préavis
-de trois mois" over "sans préavis"), the statement changing a value (`changed_value_first`), a
-result completing its target (`result_first`), the newest "next meeting" line
-(`next_dated_first`), a minutes' decision line (`decision_first`) and the line labelling a role
-with its holder (`role_label_first`) are put first, rated as the first was, every other rated
-at most DISPLACED_SHARE of that. The rules are in their own modules and data files
-(yearly_rows.py, dated_rows.py, ordinal_rows.py, negated_terms.py, later_statements.py,
-achieved_results.py, next_dates.py, decision_lines.py, role_labels.py).
+fonds"), a statement of what the first quote writes only denied (`stated_first`: "un préavis de
+trois mois" over "sans préavis"), the case asked over a default case (`named_case_first`: "En
+cas de personne bloquée…" over "Pour toute autre panne…"), the statement changing a value
+(`changed_value_first`), a result completing its target (`result_first`), the newest "next
+meeting" line (`next_dated_first`), a minutes' decision line (`decision_first`) and the line
+labelling a role with its holder (`role_label_first`) are put first, rated as the first was,
+every other rated at most DISPLACED_SHARE of that. The rules are in their own modules and data
+files (yearly_rows.py, dated_rows.py, ordinal_rows.py, negated_terms.py, other_cases.py,
+later_statements.py, achieved_results.py, next_dates.py, decision_lines.py, role_labels.py).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from citeqa.next_dates import (
     next_dated_position,
 )
 from citeqa.ordinal_rows import ORDINAL_ROW_RANKS, asked_row_rank, numbers_word, ranked_row
+from citeqa.other_cases import RANKS, SHARE, names_other_cases, terms_written
 from citeqa.places import (
     heading_over,
 )
@@ -122,6 +124,31 @@ def stated_first(candidates: Candidates, bank: SentenceBank, terms: QuestionTerm
         text = bank.text(candidates.sentences[position].index)
         near = candidates.probabilities[position] >= least
         if near and states_terms(text, asked, denied | stated):
+            return _promoted(candidates, position)
+    return candidates
+
+
+def named_case_first(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates, but for a question asking of no default case whose first candidate
+    states one ("Pour toute autre panne, …"), the first of the next RANKS rated at least SHARE
+    of it that states none and writes a question word the first does not (other_cases.py:
+    "En cas de personne bloquée…" for "… si quelqu'un est bloqué"), first, rated as the first
+    was, every other rated at most DISPLACED_SHARE of that, in their order."""
+    if len(candidates.sentences) < 2 or names_other_cases(terms.focus):
+        return candidates
+    first = bank.text(candidates.sentences[0].index)
+    if not names_other_cases(first):
+        return candidates
+    asked = [alternatives for alternatives, _ in terms.own_terms]
+    written = terms_written(first, asked)
+    least = SHARE * candidates.probabilities[0]
+    for position in range(1, min(RANKS, len(candidates.sentences))):
+        text = bank.text(candidates.sentences[position].index)
+        if candidates.probabilities[position] < least or names_other_cases(text):
+            continue
+        if terms_written(text, asked) - written:
             return _promoted(candidates, position)
     return candidates
 
