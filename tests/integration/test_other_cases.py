@@ -11,30 +11,8 @@ from __future__ import annotations
 import pytest
 
 from citeqa.api import Assistant
+from lift_contract import LIFT_CONTRACT
 from small_corpora import assistant_over
-
-CONTRACT = """CONTRAT D'ENTRETIEN D'ASCENSEUR
-
-Entre le syndicat des copropriétaires de la résidence Les Tilleuls et la société Élévation Rhône
-SARL, ci-après « le prestataire ».
-
-3. PRESTATIONS
-
-Le prestataire effectue une visite d'entretien toutes les six semaines par appareil.
-
-4. DÉPANNAGES
-
-Le prestataire assure les dépannages vingt-quatre heures sur vingt-quatre, sept jours sur sept.
-
-En cas de personne bloquée en cabine, le technicien intervient dans un délai maximal d'une heure
-après l'appel.
-
-Pour toute autre panne, le délai d'intervention est de quatre heures ouvrées.
-
-5. PRIX
-
-Le prix annuel de l'entretien est fixé à 2 940,00 euros hors taxes pour les deux appareils.
-"""
 
 SHIPPING = """# Shipping
 
@@ -51,7 +29,7 @@ Orders above 80 euros are shipped free of charge to every country.
 @pytest.fixture(scope="module")
 def terms(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     return assistant_over(
-        {"contrat-ascenseur.txt": CONTRACT, "shipping.md": SHIPPING},
+        {"contrat-ascenseur.txt": LIFT_CONTRACT, "shipping.md": SHIPPING},
         tmp_path_factory.mktemp("terms"),
         tmp_path_factory.mktemp("index"),
     )
