@@ -6,9 +6,9 @@ s51 trial: "Quel est le délai d'intervention si quelqu'un est bloqué dans l'as
 cas de personne bloquée en cabine, le technicien intervient dans un délai maximal d'une heure
 après l'appel." (.42): the default case wrote more of the question's words ("délai
 d'intervention"), the stated case the word naming the case asked ("bloquée"). A near candidate
-(rated at least SHARE of the first, among the first RANKS) opening no default case and writing
-a question word the first does not is the case asked (promotions.named_case_first); not when
-the question itself asks of the other cases ("… pour les autres pays ?").
+(rated at least CASE_SHARE of the first, among the first CASE_RANKS) opening no default case and
+writing a question word the first does not is the case asked (promotions.named_case_first); not
+when the question itself asks of the other cases ("… pour les autres pays ?").
 
 The openings are language data (data/other_cases.json, regular expressions on folded text);
 words are matched by their stems in both languages (lexical.query_tokens), as the question's
@@ -25,12 +25,12 @@ from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import query_tokens
 
-__all__ = ["RANKS", "SHARE", "names_other_cases", "terms_written"]
+__all__ = ["CASE_RANKS", "CASE_SHARE", "names_other_cases", "terms_written"]
 
-RANKS = 6
+CASE_RANKS = 6
 """The first candidates among which the case asked is sought."""
 
-SHARE = 0.2
+CASE_SHARE = 0.2
 """The least rating, as a share of the first's, of the candidate naming the case asked: the
 rankers read the default case as a statement of every case, so the case asked may rate below
 it (.42 under .52 in the trial), but it must rate as a near candidate."""

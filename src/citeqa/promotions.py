@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 
 import numpy as np
 
@@ -47,7 +48,7 @@ from citeqa.next_dates import (
     next_dated_position,
 )
 from citeqa.ordinal_rows import ORDINAL_ROW_RANKS, asked_row_rank, numbers_word, ranked_row
-from citeqa.other_cases import RANKS, SHARE, names_other_cases, terms_written
+from citeqa.other_cases import CASE_RANKS, CASE_SHARE, names_other_cases, terms_written
 from citeqa.places import (
     heading_over,
 )
@@ -115,27 +116,26 @@ def stated_first(candidates: Candidates, bank: SentenceBank, terms: QuestionTerm
     if len(candidates.sentences) < 2 or denies(terms.focus):
         return candidates
     asked = [alternatives for alternatives, _ in terms.own_terms]
-    first = bank.text(candidates.sentences[0].index)
-    denied, stated = denied_terms(first, asked)
+    denied, stated = denied_terms(bank.text(candidates.sentences[0].index), asked)
     if not denied:
         return candidates
-    least = STATED_SHARE * candidates.probabilities[0]
-    for position in range(1, min(NEGATED_RANKS, len(candidates.sentences))):
-        text = bank.text(candidates.sentences[position].index)
-        near = candidates.probabilities[position] >= least
-        if near and states_terms(text, asked, denied | stated):
-            return _promoted(candidates, position)
-    return candidates
+    position = _first_near(
+        candidates,
+        bank,
+        (NEGATED_RANKS, STATED_SHARE),
+        lambda text: states_terms(text, asked, denied | stated),
+    )
+    return candidates if position is None else _promoted(candidates, position)
 
 
 def named_case_first(
     candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
 ) -> Candidates:
     """The candidates, but for a question asking of no default case whose first candidate
-    states one ("Pour toute autre panne, …"), the first of the next RANKS rated at least SHARE
-    of it that states none and writes a question word the first does not (other_cases.py:
-    "En cas de personne bloquée…" for "… si quelqu'un est bloqué"), first, rated as the first
-    was, every other rated at most DISPLACED_SHARE of that, in their order."""
+    states one ("Pour toute autre panne, …"), the first of the next CASE_RANKS rated at least
+    CASE_SHARE of it that states none and writes a question word the first does not
+    (other_cases.py: "En cas de personne bloquée…" for "… si quelqu'un est bloqué"), first,
+    rated as the first was, every other rated at most DISPLACED_SHARE of that, in their order."""
     if len(candidates.sentences) < 2 or names_other_cases(terms.focus):
         return candidates
     first = bank.text(candidates.sentences[0].index)
@@ -143,14 +143,30 @@ def named_case_first(
         return candidates
     asked = [alternatives for alternatives, _ in terms.own_terms]
     written = terms_written(first, asked)
-    least = SHARE * candidates.probabilities[0]
-    for position in range(1, min(RANKS, len(candidates.sentences))):
-        text = bank.text(candidates.sentences[position].index)
-        if candidates.probabilities[position] < least or names_other_cases(text):
-            continue
-        if terms_written(text, asked) - written:
-            return _promoted(candidates, position)
-    return candidates
+    position = _first_near(
+        candidates,
+        bank,
+        (CASE_RANKS, CASE_SHARE),
+        lambda text: not names_other_cases(text) and bool(terms_written(text, asked) - written),
+    )
+    return candidates if position is None else _promoted(candidates, position)
+
+
+def _first_near(
+    candidates: Candidates,
+    bank: SentenceBank,
+    reach: tuple[int, float],
+    answers: Callable[[str], bool],
+) -> int | None:
+    """The position of the first candidate after the first, among the first `reach[0]`, rated
+    at least `reach[1]` of the first and whose text `answers`; None for none."""
+    ranks, share = reach
+    least = share * candidates.probabilities[0]
+    for position in range(1, min(ranks, len(candidates.sentences))):
+        near = candidates.probabilities[position] >= least
+        if near and answers(bank.text(candidates.sentences[position].index)):
+            return position
+    return None
 
 
 def _dated_line(bank: SentenceBank, item: ScoredSentence) -> tuple[str, object]:
