@@ -20,6 +20,7 @@ I/O; the ordinal words are number_words.json's, read by asked_ordinals.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from citeqa.asked_ordinals import asked_ordinals, ordinals_written
@@ -27,12 +28,21 @@ from citeqa.glossary import fold
 from citeqa.language import is_table_row
 from citeqa.sentences import SentenceBank
 
-__all__ = ["ORDINAL_ROW_RANKS", "asked_row_rank", "ranked_row"]
+__all__ = [
+    "ORDINAL_ROW_RANKS",
+    "asked_row_rank",
+    "first_cell",
+    "numbers_word",
+    "ranked_row",
+    "rows_naming",
+    "unheld_rank",
+]
 
 ORDINAL_ROW_RANKS = 8
 """The first candidates read: the first of them that is a table row names the table asked."""
 
 _WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def asked_row_rank(question: str) -> tuple[int, str] | None:
@@ -55,6 +65,14 @@ def ranked_row(bank: SentenceBank, row: int, rank: int, word: str) -> int | None
     """The sentence number of the `rank`-th row below the header row of the table whose row
     sentence `row` is, when its header row or the sentence just above the table names `word`
     (folded, a plural's final "s" off); None for no such table or row."""
+    rows = rows_naming(bank, row, word)
+    return None if rows is None or len(rows) < rank else rows[rank - 1]
+
+
+def rows_naming(bank: SentenceBank, row: int, word: str) -> list[int] | None:
+    """The sentence numbers of the rows below the header row of the table whose row sentence
+    `row` is, when its header row or the sentence just above the table names `word` (folded, a
+    plural's final "s" off); None for no such table."""
     table = bank.table_of(row)
     header = bank.table_header(row)
     if table is None or header is None:
@@ -62,10 +80,39 @@ def ranked_row(bank: SentenceBank, row: int, rank: int, word: str) -> int | None
     doc_id, start, end = table
     numbers, starts = bank.sentences.in_document(doc_id)
     inside = numbers[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-    rows = [n for n in inside if is_table_row(bank.text(n)) and not bank.is_table_frame(n)]
-    if len(rows) < rank or not _names(bank, [header, *bank.preceding(inside[0], 0, 1)], word):
+    if not _names(bank, [header, *bank.preceding(inside[0], 0, 1)], word):
         return None
-    return rows[rank - 1]
+    return [n for n in inside if is_table_row(bank.text(n)) and not bank.is_table_frame(n)]
+
+
+def unheld_rank(bank: SentenceBank, row: int, question: str) -> tuple[str, list[str]] | None:
+    """For a question asking a rank ("le 5e appel de fonds") beyond the rows of the table
+    naming the ranked word whose row sentence `row` is, the rank and word as the question
+    writes them and each row's first cell (the rows it holds); None otherwise. Asked of a
+    table that numbers no row by an ordinal of the word (the caller reads the candidates)."""
+    asked = asked_row_rank(question)
+    if asked is None:
+        return None
+    rows = rows_naming(bank, row, asked[1])
+    if rows is None or len(rows) >= asked[0]:
+        return None
+    return _as_asked(question, asked[1]), [first_cell(bank.text(n)) for n in rows]
+
+
+def _as_asked(question: str, word: str) -> str:
+    """The question's ordinal and the word it numbers, as written ("5e appel"); the word alone
+    when they are not next to each other."""
+    found = list(_TOKEN.finditer(question))
+    for before, after in itertools.pairwise(found):
+        if fold(after.group()).removesuffix("s") == word and ordinals_written(before.group()):
+            return question[before.start() : after.end()]
+    return word
+
+
+def first_cell(line: str) -> str:
+    """A table row's first cell, stripped ("| 1er juin 2026 | 40 % |": "1er juin 2026")."""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return cells[0] if cells else line.strip()
 
 
 def _names(bank: SentenceBank, numbers: list[int], word: str) -> bool:

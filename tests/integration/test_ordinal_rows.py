@@ -3,7 +3,7 @@ instalment") is answered with that row when the table writes no ranks of its own
 row or the line above it names what is ranked (ordinal_rows.py, promotions.ranked_row_first).
 s51 trial: minutes scheduling the calls for funds of a facade renovation in a three-row table;
 "Quand a lieu le deuxième appel de fonds pour le ravalement ?" quoted the first row, every row
-matching the question alike."""
+matching the question alike. A rank beyond the table's rows abstains naming them."""
 
 from __future__ import annotations
 
@@ -74,9 +74,26 @@ def test_the_row_of_the_asked_rank_is_quoted(schedules: Assistant, question: str
     assert row in answer.citations[0].quote, answer.citations[0].quote
 
 
-def test_a_rank_beyond_the_table_moves_no_row(schedules: Assistant) -> None:
-    """A fifth call of a three-row schedule is no row of it: whatever is answered, it is not
-    read as a rank that the table holds (no row is put first for it)."""
-    fifth = schedules.ask("Quand a lieu le cinquième appel de fonds pour le ravalement ?")
-    second = schedules.ask("Quand a lieu le deuxième appel de fonds pour le ravalement ?")
-    assert fifth.abstained or fifth.citations[0].quote != second.citations[0].quote
+@pytest.mark.parametrize(
+    ("question", "asked", "held"),
+    [
+        (
+            "Quand a lieu le cinquième appel de fonds pour le ravalement ?",
+            "cinquième appel",
+            "1er février 2027",
+        ),
+        (
+            "When is the fourth instalment of the kitchen renovation due?",
+            "fourth instalment",
+            "30 June 2026",
+        ),
+    ],
+)
+def test_a_rank_beyond_the_table_abstains_naming_its_rows(
+    schedules: Assistant, question: str, asked: str, held: str
+) -> None:
+    """A fifth call of a three-row schedule is no row of it: the answer abstains naming the
+    rank asked and the rows the table holds (ordinal_rows.unheld_rank)."""
+    answer = schedules.ask(question)
+    assert answer.abstained, answer.citations[0].quote
+    assert asked in answer.reason and held in answer.reason, answer.reason
