@@ -40,7 +40,6 @@ quote that stands for another time than the one asked, time_siblings.py's.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import re
@@ -162,7 +161,7 @@ from citeqa.numbered_sections import (
     unheld_section,
 )
 from citeqa.opposed_qualifiers import opposed_qualifier
-from citeqa.ordinal_rows import asked_row_rank, numbers_word, unheld_rank
+from citeqa.ordinal_rows import asked_row_rank, numbers_word, quoted_row, unheld_rank
 from citeqa.output_cells import named_output
 from citeqa.person_rows import table_asked_by_name
 from citeqa.places import (
@@ -1965,27 +1964,17 @@ def _checked_values(citations: list[Citation], checking: _Checking) -> Answer | 
     return citations
 
 
-RANK_ROW_REACH = 3
-"""How many sentences after a quote a table row of it may stand: a lead-in line, the header
-row and its rule ("Les appels de fonds … comme suit :", "| Date d'appel | Part |", "|---|")."""
-
-
 def _unheld_rank(first: Citation, checking: _Checking) -> tuple[str, list[str]] | None:
     """For a question asking a rank beyond the rows of the table its first quote is a row of,
-    or leads in (a row among its sentences or the RANK_ROW_REACH after it: "… comme suit :" and
-    the header row quoted), when that table names the ranked word and no passage read numbers
-    the word by an ordinal (ordinal_rows.unheld_rank): the rank as asked and the rows' first
-    cells; else None."""
+    or leads into (ordinal_rows.quoted_row), when that table names the ranked word and no
+    passage read numbers the word by an ordinal (ordinal_rows.unheld_rank): the rank as asked
+    and the rows' key cells; else None."""
     bank, question = checking.bank, checking.terms.focus
     asked = asked_row_rank(question)
     if asked is None or numbers_word([hit.chunk.text for hit in checking.top], asked[1]):
         return None
-    numbers, starts = bank.sentences.in_document(first.doc_id)
-    place = max(0, bisect.bisect_right(starts, first.start) - 1)
-    stop = bisect.bisect_right(starts, first.end) + RANK_ROW_REACH
-    rows = (n for n in numbers[place:stop] if bank.table_of(n) and not bank.is_table_frame(n))
-    row = next(rows, None)
-    return None if row is None else unheld_rank(bank, row, question)
+    row = quoted_row(bank, first.doc_id, (first.start, first.end))
+    return None if row is None else unheld_rank(bank, row, question, asked)
 
 
 def _checked_fields(

@@ -22,17 +22,20 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 
 from citeqa.asked_ordinals import asked_ordinals, ordinals_written
 from citeqa.glossary import fold
 from citeqa.language import is_table_row
 from citeqa.sentences import SentenceBank
+from citeqa.tables import key_cell
 
 __all__ = [
     "ORDINAL_ROW_RANKS",
+    "QUOTED_ROW_REACH",
     "asked_row_rank",
-    "first_cell",
     "numbers_word",
+    "quoted_row",
     "ranked_row",
     "rows_naming",
     "unheld_rank",
@@ -55,7 +58,7 @@ def asked_row_rank(question: str) -> tuple[int, str] | None:
     return (rank, word) if rank >= 1 else None
 
 
-def numbers_word(texts: list[str], word: str) -> bool:
+def numbers_word(texts: Sequence[str], word: str) -> bool:
     """Whether one of `texts` numbers `word` by an ordinal itself ("1re dose"): its rank is
     read there (asked_ordinals.ordinal_weights), not counted here."""
     return any(noun == word for text in texts for _, noun in ordinals_written(text))
@@ -85,18 +88,35 @@ def rows_naming(bank: SentenceBank, row: int, word: str) -> list[int] | None:
     return [n for n in inside if is_table_row(bank.text(n)) and not bank.is_table_frame(n)]
 
 
-def unheld_rank(bank: SentenceBank, row: int, question: str) -> tuple[str, list[str]] | None:
-    """For a question asking a rank ("le 5e appel de fonds") beyond the rows of the table
-    naming the ranked word whose row sentence `row` is, the rank and word as the question
-    writes them and each row's first cell (the rows it holds); None otherwise. Asked of a
-    table that numbers no row by an ordinal of the word (the caller reads the candidates)."""
-    asked = asked_row_rank(question)
-    if asked is None:
-        return None
+def unheld_rank(
+    bank: SentenceBank, row: int, question: str, asked: tuple[int, str]
+) -> tuple[str, list[str]] | None:
+    """For a question asking a rank (`asked`, its asked_row_rank: "le 5e appel de fonds")
+    beyond the rows of the table naming the ranked word whose row sentence `row` is, the rank
+    and word as the question writes them and each row's key cell (the rows it holds); None
+    otherwise. Asked of a table that numbers no row by an ordinal of the word (the caller reads
+    the candidates)."""
     rows = rows_naming(bank, row, asked[1])
     if rows is None or len(rows) >= asked[0]:
         return None
-    return _as_asked(question, asked[1]), [first_cell(bank.text(n)) for n in rows]
+    keys = [key_cell(bank.text(n), bank.key_column(n)) for n in rows]
+    return _as_asked(question, asked[1]), keys
+
+
+QUOTED_ROW_REACH = 3
+"""How many sentences after a quote a table row of it may stand: a lead-in line, the header
+row and its rule ("Les appels de fonds … comme suit :", "| Date d'appel | Part |", "|---|")."""
+
+
+def quoted_row(bank: SentenceBank, doc_id: str, span: tuple[int, int]) -> int | None:
+    """The first table row (no header row nor rule) among the sentences of a quote of document
+    `doc_id` at `span` (start, end) and the QUOTED_ROW_REACH after it: the row a quote of rows,
+    or of a table's lead-in, stands for; None for none."""
+    numbers, starts = bank.sentences.in_document(doc_id)
+    place = max(0, bisect.bisect_right(starts, span[0]) - 1)
+    stop = bisect.bisect_right(starts, span[1]) + QUOTED_ROW_REACH
+    rows = (n for n in numbers[place:stop] if bank.table_of(n) and not bank.is_table_frame(n))
+    return next(rows, None)
 
 
 def _as_asked(question: str, word: str) -> str:
@@ -107,12 +127,6 @@ def _as_asked(question: str, word: str) -> str:
         if fold(after.group()).removesuffix("s") == word and ordinals_written(before.group()):
             return question[before.start() : after.end()]
     return word
-
-
-def first_cell(line: str) -> str:
-    """A table row's first cell, stripped ("| 1er juin 2026 | 40 % |": "1er juin 2026")."""
-    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-    return cells[0] if cells else line.strip()
 
 
 def _names(bank: SentenceBank, numbers: list[int], word: str) -> bool:

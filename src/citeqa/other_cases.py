@@ -11,8 +11,9 @@ writing a question word the first does not is the case asked (promotions.named_c
 when the question itself asks of the other cases ("… pour les autres pays ?").
 
 The openings are language data (data/other_cases.json, regular expressions on folded text);
-words are matched by their stems in both languages (lexical.query_tokens), as the question's
-terms are. No I/O but that file's reading, once.
+a candidate's words are its stems as the build read them (SentenceBank.tokens), matched
+against the question's terms as the coverage features match them. No I/O but that file's
+reading, once.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from collections.abc import Sequence
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import query_tokens
 
 __all__ = ["CASE_RANKS", "CASE_SHARE", "names_other_cases", "terms_written"]
 
@@ -49,7 +49,7 @@ def names_other_cases(text: str) -> bool:
     return _openings().search(fold(text)) is not None
 
 
-def terms_written(text: str, terms: Sequence[frozenset[str]]) -> frozenset[int]:
-    """The positions of the question's `terms` (each a set of stems) that `text` writes."""
-    stems = frozenset(query_tokens(text))
+def terms_written(stems: frozenset[str], terms: Sequence[frozenset[str]]) -> frozenset[int]:
+    """The positions of the question's `terms` (each a set of stems) among a sentence's `stems`
+    (SentenceBank.tokens: read at build time, not stemmed again here)."""
     return frozenset(number for number, alternatives in enumerate(terms) if stems & alternatives)

@@ -123,7 +123,7 @@ def stated_first(candidates: Candidates, bank: SentenceBank, terms: QuestionTerm
         candidates,
         bank,
         (NEGATED_RANKS, STATED_SHARE),
-        lambda text: states_terms(text, asked, denied | stated),
+        lambda index: states_terms(bank.text(index), asked, denied | stated),
     )
     return candidates if position is None else _promoted(candidates, position)
 
@@ -138,16 +138,19 @@ def named_case_first(
     rated as the first was, every other rated at most DISPLACED_SHARE of that, in their order."""
     if len(candidates.sentences) < 2 or names_other_cases(terms.focus):
         return candidates
-    first = bank.text(candidates.sentences[0].index)
-    if not names_other_cases(first):
+    first = candidates.sentences[0].index
+    if not names_other_cases(bank.text(first)):
         return candidates
     asked = [alternatives for alternatives, _ in terms.own_terms]
-    written = terms_written(first, asked)
+    written = terms_written(bank.tokens[first], asked)
     position = _first_near(
         candidates,
         bank,
         (CASE_RANKS, CASE_SHARE),
-        lambda text: not names_other_cases(text) and bool(terms_written(text, asked) - written),
+        lambda index: (
+            not names_other_cases(bank.text(index))
+            and bool(terms_written(bank.tokens[index], asked) - written)
+        ),
     )
     return candidates if position is None else _promoted(candidates, position)
 
@@ -156,15 +159,15 @@ def _first_near(
     candidates: Candidates,
     bank: SentenceBank,
     reach: tuple[int, float],
-    answers: Callable[[str], bool],
+    answers: Callable[[int], bool],
 ) -> int | None:
     """The position of the first candidate after the first, among the first `reach[0]`, rated
-    at least `reach[1]` of the first and whose text `answers`; None for none."""
+    at least `reach[1]` of the first and whose sentence number `answers`; None for none."""
     ranks, share = reach
     least = share * candidates.probabilities[0]
     for position in range(1, min(ranks, len(candidates.sentences))):
         near = candidates.probabilities[position] >= least
-        if near and answers(bank.text(candidates.sentences[position].index)):
+        if near and answers(candidates.sentences[position].index):
             return position
     return None
 
