@@ -53,9 +53,10 @@ def _denials() -> frozenset[str]:
     return frozenset(fold(word) for found in words.values() for word in found)
 
 
-def denies(question: str) -> bool:
-    """Whether the question writes a denial word itself (it then asks of the denial)."""
-    return any(word in _denials() for word in _WORD.findall(fold(question)))
+def denies(text: str) -> bool:
+    """Whether `text` writes a denial word: a question writing one asks of the denial; a
+    candidate writing none denies nothing (its words need no stemming)."""
+    return any(word in _denials() for word in _WORD.findall(fold(text)))
 
 
 READ_WORDS = 400

@@ -115,8 +115,11 @@ def stated_first(candidates: Candidates, bank: SentenceBank, terms: QuestionTerm
     most DISPLACED_SHARE of that, in their order."""
     if len(candidates.sentences) < 2 or denies(terms.focus):
         return candidates
+    first = bank.text(candidates.sentences[0].index)
+    if not denies(first):  # most first candidates write no denial: none of their words stemmed
+        return candidates
     asked = [alternatives for alternatives, _ in terms.own_terms]
-    denied, stated = denied_terms(bank.text(candidates.sentences[0].index), asked)
+    denied, stated = denied_terms(first, asked)
     if not denied:
         return candidates
     position = _first_near(
