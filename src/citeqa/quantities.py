@@ -284,7 +284,8 @@ def writes_counted(text: str, counted: frozenset[str]) -> bool:
 
 def unpriced(question: str, quotes: Sequence[str], unheard: bool = False) -> bool:
     """Whether `question` asks how much something costs (`asks_quantity`: "how much",
-    "combien", and asked_values' "amount" kind: "How much does X cost?", "Combien coûte…"; not
+    "combien", and asked_values' "amount" kind: "How much does X cost?", "Combien coûte…"; or
+    `asks_named_price`: "What is the price of a ticket?", "Quel est le budget…"; not
     "Quel chef d'entreprise est payé plus que X ?", nor the "prix" of "le grand prix de
     Suisse": PIAF dev), or, `unheard` (it writes a word the documents never use, no likely
     typo), names a price (quantity_cues.json price_words: "What are the tuition fees for
@@ -297,11 +298,37 @@ def unpriced(question: str, quotes: Sequence[str], unheard: bool = False) -> boo
     trial: "Replace the HEPA filter every 6 to 8 months" for a filter's price)."""
     if "amount" not in asked_kinds(question):
         return False
-    if not asks_quantity(question) and not (unheard and _names_price(question)):
+    if not (
+        asks_quantity(question)
+        or asks_named_price(question)
+        or (unheard and _names_price(question))
+    ):
         return False
     if is_closed(fold(question)):
         return False
     return not any(_writes_figure(piece) for quote in quotes for piece in _pieces(quote))
+
+
+def asks_named_price(question: str) -> bool:
+    """Whether `question` asks a price by naming it as what it asks (quantity_cues.json
+    asked_price_forms: "Quel est le budget de la convention avec Caen ?", "What is the ticket
+    price?"): without "how much" or "combien" it asks an amount all the same (s52 trial: the
+    agreement's title line answered its budget)."""
+    return any(form.search(fold(question)) for form in _price_forms())
+
+
+@cache
+def _price_forms() -> tuple[re.Pattern[str], ...]:
+    """quantity_cues.json's asked_price_forms, their {price} and {total} filled in."""
+    cues = data_json("quantity_cues.json")
+    prices = "|".join(map(re.escape, sorted(cues["asked_prices"], key=len, reverse=True)))
+    totals = "|".join(map(re.escape, cues["asked_price_totals"]))
+    return tuple(
+        re.compile(
+            form.replace("{price}", f"(?:{prices})(?!\\w)").replace("{total}", f"(?:{totals})")
+        )
+        for form in cues["asked_price_forms"]
+    )
 
 
 def _names_price(question: str) -> bool:

@@ -308,12 +308,32 @@ def unwritten_asked_kind(question: str, quotes: Sequence[str]) -> str | None:
     any kind the phrase names ("phone extension": a phone number or an extension); None when
     they write one, or none is asked."""
     kinds = _kinds()
-    for run in _asked_runs(question):
+    for run in _checked_runs(question):
         asked, _ = _asked_kinds([fold(match.group()) for match in run])
         shapes = [shape for name in asked for shape in kinds[name].shapes]
         if asked and not any(shape.search(quote) for shape in shapes for quote in quotes):
             return question[run[0].start() : run[-1].end()]
     return None
+
+
+def _checked_runs(question: str) -> list[list[re.Match[str]]]:
+    """The runs of kind words `question` asks as its object (`_asked_runs`), and those asked
+    after a determiner and words qualifying them ("the warehouse phone number", "the support
+    email address") when the run is a phrase of two kind words or more: a kind's lone word
+    qualified so may name another thing ("the IP address"), its phrase may not (s52 trial: "What
+    is the warehouse phone number?" quoted a table row of household counts)."""
+    runs = _asked_runs(question)
+    starts = {run[0].start() for run in runs}
+    for run in _asked_runs(question, modified=True):
+        if run[0].start() not in starts and len(_kind_words_of(run)) >= 2:
+            runs.append(run)
+    return runs
+
+
+def _kind_words_of(run: list[re.Match[str]]) -> list[str]:
+    """The folded words of a run that are kind words (not joiners nor qualifiers)."""
+    words = _asked_as().words
+    return [folded for match in run if (folded := fold(match.group())) in words]
 
 
 def valued_words(question: str, quotes: Sequence[str]) -> frozenset[str]:
@@ -446,7 +466,7 @@ def _asks_the_value(
     """Whether the run ending before `after` is the thing asked, not a qualifier of a noun
     written after it: no content word follows it ("phone survey"), nor a joiner and a
     lower-case content word ("extension de garantie", "d'urgence"; "de Nadia", "d'Anne", "du
-    club" still ask)."""
+    club", "de l'entrepôt" still ask)."""
     if after >= len(tokens):
         return True
     if folded[after] in asked.joiners and after + 1 < len(tokens):
@@ -454,7 +474,8 @@ def _asks_the_value(
         owner = tokens[at].group()  # "d'Anne": past the elision's apostrophe
         if folded[after] in asked.contracted or owner[:1].isupper():
             return True
-        return folded[at] in asked.determiners
+        elided = folded[at] in asked.elided and folded[at + 1 : at + 2] == ["'"]
+        return folded[at] in asked.determiners or elided  # "de l'entrepôt" asks too
     return folded[after] in stopwords() or folded[after] == "'"
 
 
