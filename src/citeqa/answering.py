@@ -185,6 +185,7 @@ from citeqa.promotions import (
 )
 from citeqa.quantities import (
     asks_quantity,
+    content_stems,
     counted_holder,
     counted_word,
     quantity_holder,
@@ -398,12 +399,15 @@ def _with_counted_lead(scores: np.ndarray, candidates: Candidates, reading: Read
     writing one (quantities.counted_holder) takes the best's rating and every candidate writing
     none is weighed down as a sentence without the asked value is (MISSING_VALUE_WEIGHT): else
     the shortest of the near-best is quoted (`choose`). "- 3 very ripe bananas" over "Makes one
-    900 g (2 lb) loaf." and "Prep 15 minutes, bake 60 minutes." (s48 trial c03)."""
+    900 g (2 lb) loaf." and "Prep 15 minutes, bake 60 minutes." (s48 trial c03). A table row
+    whose key cell names all the question asks leads from farther down ("| Volunteers | 640 |"
+    over "Volunteers must be at least 16 years old.": quantities.counted_row)."""
     counted = counted_word(reading.terms.focus)
     if counted is None or not asks_quantity(reading.terms.focus):  # most questions: nothing read
         return scores
     texts, langs = _texts_and_langs(candidates, reading)
-    holder = counted_holder(counted, texts, scores.tolist(), langs)
+    asked = content_stems(reading.terms.focus)
+    holder = counted_holder(counted, texts, scores.tolist(), langs, asked)
     if holder is None:
         return scores
     writing = np.array([writes_counted(text, counted) for text in texts])

@@ -61,7 +61,9 @@ __all__ = [
     "QUANTITY_RANKS",
     "QUANTITY_SHARE",
     "asks_quantity",
+    "content_stems",
     "counted_holder",
+    "counted_row",
     "counted_word",
     "quantity_holder",
     "writes_amount",
@@ -78,6 +80,13 @@ QUANTITY_SHARE = 0.33
 its place."""
 COUNTED_REACH = 3
 """The most words between a figure and the counted thing's word ("3 very ripe bananas")."""
+COUNTED_ROW_RANKS = 12
+"""The first candidates (by the quote ranker, headings among them) among which a table row
+whose key cell names all the question asks (`counted_row`) takes the place of a best writing no
+figure of the thing counted, however far below it is rated: a row's bare figures read to the
+rankers as any figures do, while its key cell names the thing itself (s52 trial: "| Volunteers
+| 640 | 575 |" stood ninth, rated .07 of "Volunteers must be at least 16 years old." for "How
+many volunteers do we have?")."""
 COUNTED_SKIP = 2
 """The most function words between a count cue and the counted word ("how many of the
 patients")."""
@@ -221,13 +230,20 @@ def quantity_holder(
 
 
 def counted_holder(
-    counted: frozenset[str], texts: Sequence[str], ratings: Sequence[float], langs: Sequence[str]
+    counted: frozenset[str],
+    texts: Sequence[str],
+    ratings: Sequence[float],
+    langs: Sequence[str],
+    asked: frozenset[str] = frozenset(),
 ) -> int | None:
     """The near-best candidate (by its position in `texts`, rated `ratings`, written in
     `langs`) writing a figure of the thing asked a count of (`counted`: its stems,
     `counted_word`; `writes_counted`) that takes the place of a best writing none of it: one
     of the first QUANTITY_RANKS by rating, in the best's language and rated at least
-    QUANTITY_SHARE of it; None when the best writes one."""
+    QUANTITY_SHARE of it; else, given the stems of all the question's content words (`asked`,
+    `content_stems`), the first of the first COUNTED_ROW_RANKS in the best's language that is
+    a table row naming them all in its key cell (`counted_row`); None when the best writes
+    one."""
     if not texts:
         return None
     order = sorted(range(len(texts)), key=lambda number: -ratings[number])
@@ -235,7 +251,7 @@ def counted_holder(
     if ratings[lead] <= 0 or writes_counted(texts[lead], counted):
         return None
     least = QUANTITY_SHARE * ratings[lead]
-    return next(
+    near = next(
         (
             number
             for number in order[1:QUANTITY_RANKS]
@@ -245,6 +261,35 @@ def counted_holder(
         ),
         None,
     )
+    if near is not None or not asked or counted_row(texts[lead], asked):
+        return near
+    rows = order[1:COUNTED_ROW_RANKS]
+    same = (number for number in rows if langs[number] == langs[lead])
+    return next((number for number in same if counted_row(texts[number], asked)), None)
+
+
+def counted_row(text: str, asked: frozenset[str]) -> bool:
+    """Whether `text` is a table row whose first cell's content words have the stems `asked`
+    (`content_stems`), all of them and no other, and whose other cells write a figure: the row
+    counting what "How many volunteers do we have?" asks, `| Volunteers | 640 |`."""
+    if not is_table_row(text):
+        return False
+    cells = [cell for cell in line_cells(text) if cell.strip()]
+    if len(cells) < 2 or content_stems(cells[0]) != asked:
+        return False
+    return any(_DIGIT.search(cell) for cell in cells[1:])
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """The stems (lexical.query_tokens) of the words of `text` that are no function or
+    interrogative word ("how", "many", "combien"; a stopword has none): "How many households
+    were served?" gives those of "households" and "served"."""
+    common = function_and_interrogative_words()
+    words = re.findall(r"[^\W\d_]+", fold(text))
+    return frozenset(stem for word in words if word not in common for stem in query_tokens(word))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 @cache

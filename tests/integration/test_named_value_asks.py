@@ -47,10 +47,12 @@ Office phone: 01632 960 123, Monday to Friday.
 Email the office at hello@riverside-foodbank.org.
 """
 
-AGREEMENT = """Convention de partenariat entre la Banque alimentaire du Calvados (Caen) et Riverside Food Bank
+AGREEMENT = """Convention de partenariat entre la Banque alimentaire du Calvados (Caen)
+et Riverside Food Bank
 
 Objet
-La présente convention organise l'échange de bénévoles et de bonnes pratiques entre les deux associations.
+La présente convention organise l'échange de bénévoles et de bonnes pratiques entre les deux
+associations.
 
 Durée
 La convention est conclue pour une durée de deux ans, à compter du 1er avril 2025.
@@ -123,9 +125,7 @@ def test_a_price_asked_by_name_is_answered_with_its_amount(
         ("What is the cost-effectiveness of screening?", False),
     ],
 )
-def test_a_price_is_asked_by_name_only_as_what_the_question_asks(
-    question: str, asks: bool
-) -> None:
+def test_a_price_is_asked_by_name_only_as_what_the_question_asks(question: str, asks: bool) -> None:
     assert asks_named_price(question) is asks
 
 
