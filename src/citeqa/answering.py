@@ -117,7 +117,6 @@ from citeqa.later_statements import (
     later_statement,
 )
 from citeqa.latest_release import LatestRelease, asked_latest, asks_latest
-from citeqa.lexical import content_words
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -253,7 +252,7 @@ from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_years import answer_texts
-from citeqa.value_kinds import unwritten_asked_kind, unwritten_kind
+from citeqa.value_kinds import owner_value_line, owner_words, unwritten_asked_kind, unwritten_kind
 from citeqa.version_documents import (
     version_documents_read,
     with_asked_version,
@@ -1723,10 +1722,10 @@ def compose(
     sure = round(float(models.confidence.predict(evidence)), 4)
     answerable = float(models.answerability.predict(evidence))
     passages = passages_of(retrieval, bank.documents)
+    waived = bool(place.waives_models or latest)  # "the newest release?" of a changelog
+    waived = waived or _holds_owner_value(terms.focus, candidates, bank)  # "Office phone: 01…"
     refused = (
-        place_refusal(sure, settings)
-        if place.waives_models or latest  # "the newest release?" of a changelog: its heading
-        else refusal(models, answerable, sure, settings)
+        place_refusal(sure, settings) if waived else refusal(models, answerable, sure, settings)
     )
     across_only = (
         refused is None
@@ -2217,18 +2216,10 @@ def _owner_value_instead(
     must all be written."""
     if abstention.value_kinds_asked(terms):
         return None
-    phrase = set(content_words(" ".join(kind)))
-    owner = [word for word in content_words(terms.focus) if word not in phrase]
-    if not owner:
+    phrase = " ".join(kind)
+    if not owner_words(terms.focus, phrase):
         return None
-
-    def writes(text: str) -> bool:
-        written = set(content_words(text))
-        return all(word in written for word in owner) and (
-            unwritten_asked_kind(terms.focus, [text]) is None
-        )
-
-    return rewrite(writes)
+    return rewrite(lambda text: owner_value_line(terms.focus, phrase, text))
 
 
 def _of_sibling_year(
@@ -2414,6 +2405,25 @@ def _written_apart(terms: QuestionTerms, documents: list[Document], lang: Lang) 
     texts: list[tuple[str, ...]] = [(document.title, document.text) for document in documents]
     apart = apart_in(found, texts, [document.kind == "md" for document in documents])
     return None if apart is None else abstention.never_with(apart.member, apart.owner, lang)
+
+
+HELD_VALUE_RANKS = 3
+"""The first candidates (by the sentence ranker) of which one writing the value of the kind a
+question asks of a named owner, and the owner's words, waives the answer models' refusal."""
+
+
+def _holds_owner_value(focus: str, candidates: Candidates, bank: SentenceBank) -> bool:
+    """Whether the question asks a kind of value of a named owner ("What is the office phone
+    number?": value_kinds.unwritten_asked_kind, owner_words) and one of the first
+    HELD_VALUE_RANKS candidates writes such a value and every owner word
+    (value_kinds.owner_value_line: "Office phone: 01632 960 123."): that line answers, whatever
+    the answer models make of a small folder's features (s52: the models refused it at .35, the
+    sentence ranker knowing nothing of a phone number's shape)."""
+    phrase = unwritten_asked_kind(focus, [])
+    if phrase is None or not owner_words(focus, phrase):
+        return False
+    firsts = candidates.sentences[:HELD_VALUE_RANKS]
+    return any(owner_value_line(focus, phrase, bank.text(item.index)) for item in firsts)
 
 
 def refusal(

@@ -31,13 +31,15 @@ from typing import Any, NamedTuple
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import stopwords
+from citeqa.lexical import content_words, stopwords
 
 __all__ = [
     "asked_value_kinds",
     "holds_asked_kind",
     "kind_words",
     "named_kinds",
+    "owner_value_line",
+    "owner_words",
     "unwritten_asked_kind",
     "unwritten_kind",
     "valued_words",
@@ -334,6 +336,25 @@ def _kind_words_of(run: list[re.Match[str]]) -> list[str]:
     """The folded words of a run that are kind words (not joiners nor qualifiers)."""
     words = _asked_as().words
     return [folded for match in run if (folded := fold(match.group())) in words]
+
+
+def owner_value_line(question: str, phrase: str, text: str) -> bool:
+    """Whether `text` writes a value of the kind `question` asks as its object (its `phrase`,
+    as `unwritten_asked_kind` names it: "phone number") and every other content word of the
+    question, its owner's ("office" of "What is the office phone number?"): "Office phone:
+    01632 960 123". False for a question naming no owner: another thing's number is no
+    answer, nor is any number for "What is the phone number?"."""
+    owner = owner_words(question, phrase)
+    if not owner:
+        return False
+    written = set(content_words(text))
+    return all(word in written for word in owner) and unwritten_asked_kind(question, [text]) is None
+
+
+def owner_words(question: str, phrase: str) -> list[str]:
+    """The content words of `question` but those of the kind's `phrase`."""
+    named = set(content_words(phrase))
+    return [word for word in content_words(question) if word not in named]
 
 
 def valued_words(question: str, quotes: Sequence[str]) -> frozenset[str]:

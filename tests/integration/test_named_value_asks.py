@@ -6,7 +6,9 @@ agreement): "What is the warehouse phone number?" quoted a table row of househol
 kind's phrase qualified by a noun before it was not read as asked: value_kinds._checked_runs),
 "Quel est le numéro de téléphone de l'entrepôt ?" was not read as asking one either (an owner
 after "de l'"), and "Quel est le budget de la convention avec Caen ?" quoted the agreement's
-title line (a price asked by name, with no "combien": quantities.asks_named_price)."""
+title line (a price asked by name, with no "combien": quantities.asks_named_price). And
+"What is the office phone number?" was refused by the answer models though "Office phone: 01632
+960 123" answers it (answering._holds_owner_value)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import pytest
 
 from citeqa.api import Assistant
 from citeqa.quantities import asks_named_price
-from citeqa.value_kinds import asked_value_kinds, unwritten_asked_kind
+from citeqa.value_kinds import asked_value_kinds, owner_value_line, unwritten_asked_kind
 from small_corpora import assistant_over
 
 REPORT = """# Riverside Food Bank — Annual Report 2025
@@ -78,6 +80,37 @@ def test_a_phone_number_of_a_thing_no_line_gives_one_for_is_refused(
     answer = food_bank.ask("What is the warehouse phone number?")
     assert answer.abstained, [c.quote for c in answer.citations]
     assert "phone number" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["What is the office phone number?", "What is the phone number of the office?"]
+)
+def test_a_phone_number_a_line_gives_its_owner_is_quoted(
+    food_bank: Assistant, question: str
+) -> None:
+    """The line writing the owner's word and a phone number answers, whatever the answer
+    models make of a small folder (on main they refused it at .35: the sentence ranker reads
+    no phone number's shape)."""
+    answer = food_bank.ask(question)
+    assert not answer.abstained, answer.reason
+    assert "01632 960 123" in answer.citations[0].quote, answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "line", "answers"),
+    [
+        ("What is the office phone number?", "Office phone: 01632 960 123.", True),
+        ("What is the office phone number?", "Warehouse phone: 01632 960 456.", False),
+        ("What is the office phone number?", "The office opens at 9:00.", False),
+        ("What is the phone number?", "Office phone: 01632 960 123.", False),  # no owner
+    ],
+)
+def test_a_line_answers_for_the_owner_only_with_its_words_and_a_value(
+    question: str, line: str, answers: bool
+) -> None:
+    """With no owner named, a line writing some phone number is not surely the answer: the
+    answer models decide, as for any question."""
+    assert owner_value_line(question, "phone number", line) is answers
 
 
 def test_an_email_address_a_line_gives_is_quoted(food_bank: Assistant) -> None:
