@@ -172,6 +172,7 @@ from citeqa.places import (
 )
 from citeqa.promotions import (
     changed_value_first,
+    compound_first,
     decision_first,
     latest_dated_row_first,
     latest_year_first,
@@ -2526,6 +2527,7 @@ def _quoted(
         ranked = ranked_row_first(ranked, bank, terms.focus)
         ranked = stated_first(ranked, bank, terms)
         ranked = named_case_first(ranked, bank, terms)
+        ranked = compound_first(ranked, bank, terms.focus)
         ranked = changed_value_first(ranked, bank, terms)
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)

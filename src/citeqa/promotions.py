@@ -5,13 +5,15 @@ The rankers read a question's words, not what it asks of them: the latest year's
 row of the rank asked of a table writing no ranks (`ranked_row_first`: "le deuxième appel de
 fonds"), a statement of what the first quote writes only denied (`stated_first`: "un préavis de
 trois mois" over "sans préavis"), the case asked over a default case (`named_case_first`: "En
-cas de personne bloquée…" over "Pour toute autre panne…"), the statement changing a value
-(`changed_value_first`), a result completing its target (`result_first`), the newest "next
-meeting" line (`next_dated_first`), a minutes' decision line (`decision_first`) and the line
-labelling a role with its holder (`role_label_first`) are put first, rated as the first was,
-every other rated at most DISPLACED_SHARE of that. The rules are in their own modules and data
-files (yearly_rows.py, dated_rows.py, ordinal_rows.py, negated_terms.py, other_cases.py,
-later_statements.py, achieved_results.py, next_dates.py, decision_lines.py, role_labels.py).
+cas de personne bloquée…" over "Pour toute autre panne…"), the compound asked over its sibling
+(`compound_first`: "Check-in is from 15:00." over "Check out by 11:00"), the statement changing
+a value (`changed_value_first`), a result completing its target (`result_first`), the newest
+"next meeting" line (`next_dated_first`), a minutes' decision line (`decision_first`) and the
+line labelling a role with its holder (`role_label_first`) are put first, rated as the first
+was, every other rated at most DISPLACED_SHARE of that. The rules are in their own modules and
+data files (yearly_rows.py, dated_rows.py, ordinal_rows.py, negated_terms.py, other_cases.py,
+particle_compounds.py, later_statements.py, achieved_results.py, next_dates.py,
+decision_lines.py, role_labels.py).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from citeqa.next_dates import (
 )
 from citeqa.ordinal_rows import ORDINAL_ROW_RANKS, asked_row_rank, numbers_word, ranked_row
 from citeqa.other_cases import CASE_RANKS, CASE_SHARE, names_other_cases, terms_written
+from citeqa.particle_compounds import COMPOUND_RANKS, COMPOUND_SHARE, particle_compounds
 from citeqa.places import (
     heading_over,
 )
@@ -154,6 +157,29 @@ def named_case_first(
             not names_other_cases(bank.text(index))
             and bool(terms_written(bank.tokens[index], asked) - written)
         ),
+    )
+    return candidates if position is None else _promoted(candidates, position)
+
+
+def compound_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question writing a compound with a particle ("check-in")
+    whose first candidate writes its head words but not the compound ("Check out by 11:00"),
+    the first of the next COMPOUND_RANKS rated at least COMPOUND_SHARE of it that writes every
+    such compound of the question (particle_compounds.py: "Check-in is from 15:00."), first,
+    rated as the first was, every other rated at most DISPLACED_SHARE of that, in their order."""
+    asked = particle_compounds(question) if len(candidates.sentences) > 1 else []
+    if not asked:
+        return candidates
+    first = candidates.sentences[0].index
+    if any(compound.written_in(bank.text(first)) for compound in asked):
+        return candidates
+    if not all(compound.heads <= bank.tokens[first] for compound in asked):
+        return candidates  # the rankers did not read it as the compound's sibling
+    position = _first_near(
+        candidates,
+        bank,
+        (COMPOUND_RANKS, COMPOUND_SHARE),
+        lambda index: all(compound.written_in(bank.text(index)) for compound in asked),
     )
     return candidates if position is None else _promoted(candidates, position)
 
