@@ -268,6 +268,12 @@ NO_AMOUNT = {
     "fr": "Les passages qui répondraient n’écrivent ni prix ni montant.",
 }
 """A question asking a price or an amount whose quotes write none (quantities.unpriced)."""
+NO_TIME = {
+    "en": "The passages that would answer write no time of day.",
+    "fr": "Les passages qui répondraient n’écrivent aucune heure.",
+}
+"""A question asking a time of day whose quotes write none, nor does a candidate writing a word
+of the question (asked_times.py)."""
 ONLY_A_RATE = {
     "en": "The passages that would answer write {unit} only as a rate, not how many.",
     "fr": "Les passages qui répondraient n’écrivent {unit} que comme un tarif, pas combien.",
@@ -659,6 +665,12 @@ def no_amount(lang: Lang) -> str:
     """The reason for a question asking a price or an amount whose quotes write none
     (quantities.unpriced)."""
     return NO_AMOUNT[lang]
+
+
+def no_time(lang: Lang) -> str:
+    """The reason for a question asking a time of day whose quotes write none
+    (asked_times.untimed)."""
+    return NO_TIME[lang]
 
 
 def only_a_rate(unit: str, lang: Lang) -> str:

@@ -76,6 +76,7 @@ from citeqa.asked_names import (
     writes_short_form,
 )
 from citeqa.asked_ordinals import asked_ordinals, ordinal_weights
+from citeqa.asked_times import TIME_RANKS, time_answer, untimed
 from citeqa.asked_values import (
     MISSING_VALUE_WEIGHT,
     Written,
@@ -2007,6 +2008,11 @@ def _checked_fields(
     unheard = any(word not in terms.typos for word in terms.absent)  # "tuition" of a handbook
     if unpriced(terms.focus, [c.quote for c in citations], unheard):  # a booking row for a price
         return abstain(abstention.no_amount(lang))
+    if untimed(terms.focus, [c.quote for c in citations]):  # "Morning: Belém tower" for its hour
+        instead = checking.rewrite(None, lambda text: time_answer(terms.focus, text), TIME_RANKS)
+        if instead is None:
+            return abstain(abstention.no_time(lang))
+        citations = instead
     rated = rate_only(terms.focus, [c.quote for c in citations])
     if rated is not None:  # "combien de jours" of a "45 euros par jour" row
         return abstain(abstention.only_a_rate(rated, lang))

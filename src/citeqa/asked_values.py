@@ -154,6 +154,12 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     return asked
 
 
+def without_cues(kind: str, question: str) -> str:
+    """The folded `question` with the cues of asked_values.json's `kind` blanked ("what time"
+    of "What time does the tower open?"): the words left name what the value is asked of."""
+    return _kinds()[kind].cues.sub(" ", fold(question))
+
+
 def _cued(kind: _Kind, folded: str, english: bool) -> bool:
     """Whether the folded question `folded` writes one of `kind`'s cues (`_kind_cues`)."""
     return any(cues.search(folded) for cues in _kind_cues(kind, folded, english))

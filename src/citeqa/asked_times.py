@@ -1,0 +1,52 @@
+"""Owns a question asking a time of day ("What time does the Belém tower open?", "À quelle
+heure part le train pour Sintra ?") whose quotes write none: another candidate writing a time
+and a word of the question answers instead (among the first TIME_RANKS), or the answer abstains
+saying that the passages that would answer write no time.
+
+asked_values.py reads the "time" kind (its cues, on the folded question; its shape: "09 h 11",
+"20:00", "9am", "à 9 heures", "midi", "closed") to weigh candidates, which leaves a quote
+writing no time standing when no candidate of its document writes one. s52 trial (a traveller's
+folder): "What time does the Belém tower open?" quoted the itinerary's "- Morning: Belém tower
+and the Jerónimos monastery." (a near miss: no document gives its opening hours), and "À
+quelle heure part le train pour Sintra ?" quoted "- Day trip to Sintra: train from Rossio
+station, every 20 minutes, about 40 minutes each way." (now refused: the ticket's "Départ : 09 h
+11" writes none of the question's words). A closed question ("Is it open at
+9:00?") asks yes or no: the kind's `unless` keeps it out. No I/O but the data file's reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from citeqa.asked_values import asked_kinds, without_cues, writes_kind
+from citeqa.lexical import content_words
+
+__all__ = ["TIME_RANKS", "time_answer", "untimed"]
+
+TIME_RANKS = 10
+"""The first candidates (by the sentence ranker) among which one writing the time asked is
+sought: farther than a month's (time_siblings.WRITTEN_MONTH_RANKS), since the rankers read no
+time's shape."""
+
+_TIME = "time"
+"""The asked_values.json kind of a time of day."""
+
+
+def untimed(question: str, quotes: Sequence[str]) -> bool:
+    """Whether `question` asks a time of day (asked_values' "time" kind) and none of `quotes`
+    writes one (its shape)."""
+    if _TIME not in asked_kinds(question):
+        return False
+    return not any(writes_kind(_TIME, quote) for quote in quotes)
+
+
+def time_answer(question: str, text: str) -> bool:
+    """Whether a candidate's `text` may answer a question asking a time of day in place of
+    quotes writing none: it writes a time and a content word of the question other than its
+    cue's (the time of the thing asked, not "local time" of a flight for a tower's opening
+    hour, nor any time the passage writes: the itinerary's "tickets booked for 11:30" stands in
+    the day that also takes the train to Sintra)."""
+    if not writes_kind(_TIME, text):
+        return False
+    asked = content_words(without_cues(_TIME, question))
+    return not set(asked).isdisjoint(content_words(text))
