@@ -183,6 +183,7 @@ from citeqa.promotions import (
     result_first,
     role_label_first,
     stated_first,
+    timed_subject_first,
 )
 from citeqa.quantities import (
     asks_quantity,
@@ -2534,6 +2535,7 @@ def _quoted(
         ranked = stated_first(ranked, bank, terms)
         ranked = named_case_first(ranked, bank, terms)
         ranked = compound_first(ranked, bank, terms.focus)
+        ranked = timed_subject_first(ranked, bank, terms.focus)
         ranked = changed_value_first(ranked, bank, terms)
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)

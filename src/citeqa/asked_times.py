@@ -10,7 +10,10 @@ folder): "What time does the Belém tower open?" quoted the itinerary's "- Morni
 and the Jerónimos monastery." (a near miss: no document gives its opening hours), and "À
 quelle heure part le train pour Sintra ?" quoted "- Day trip to Sintra: train from Rossio
 station, every 20 minutes, about 40 minutes each way." (now refused: the ticket's "Départ : 09 h
-11" writes none of the question's words). A closed question ("Is it open at
+11" writes none of the question's words). And a first candidate writing a time but not the thing
+asked gives way to a near one writing both (`subject_words`, promotions.timed_subject_first):
+"What time is dinner on Friday?" quoted the flight's "Departs Friday 20 November 2026 at
+07:35", not "- Dinner booked at Taberna da Rua at 20:00.". A closed question ("Is it open at
 9:00?") asks yes or no: the kind's `unless` keeps it out. No I/O but the data file's reading.
 """
 
@@ -19,14 +22,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from citeqa.asked_values import asked_kinds, without_cues, writes_kind
+from citeqa.glossary import calendar_words
 from citeqa.lexical import content_words
 
-__all__ = ["TIME_RANKS", "time_answer", "untimed"]
+__all__ = [
+    "SUBJECT_RANKS",
+    "SUBJECT_SHARE",
+    "TIME_RANKS",
+    "asked_days",
+    "subject_words",
+    "time_answer",
+    "untimed",
+    "writes_time",
+]
 
 TIME_RANKS = 10
 """The first candidates (by the sentence ranker) among which one writing the time asked is
 sought: farther than a month's (time_siblings.WRITTEN_MONTH_RANKS), since the rankers read no
 time's shape."""
+
+SUBJECT_RANKS = 6
+"""The first candidates among which one writing a time and the thing the time is asked of is
+sought (promotions.timed_subject_first)."""
+
+SUBJECT_SHARE = 0.03
+"""The least rating, as a share of the first's, of the candidate writing the thing asked: the
+rankers read the day the question names as they read the thing ("Departs Friday … at 07:35"
+rated .57, "- Dinner booked at Taberna da Rua at 20:00." .07 for "What time is dinner on
+Friday?", s52 trial; .68 and .03 over a smaller folder). That far below, it takes the first's
+place only writing a time and the thing, and read with the day the question names."""
 
 _TIME = "time"
 """The asked_values.json kind of a time of day."""
@@ -50,3 +74,26 @@ def time_answer(question: str, text: str) -> bool:
         return False
     asked = content_words(without_cues(_TIME, question))
     return not set(asked).isdisjoint(content_words(text))
+
+
+def writes_time(text: str) -> bool:
+    """Whether `text` writes a time of day (asked_values' "time" shape)."""
+    return writes_kind(_TIME, text)
+
+
+def subject_words(question: str) -> frozenset[str]:
+    """The content words of a question asking a time of day that name what the time is asked
+    of: not its cue's ("time", "heure"), nor a day, a month or a time of day it names
+    (glossary.calendar_words: "Friday" of "What time is dinner on Friday?" says when, not
+    what); none for a question asking no time of day."""
+    if _TIME not in asked_kinds(question):
+        return frozenset()
+    return frozenset(content_words(without_cues(_TIME, question))) - calendar_words()
+
+
+def asked_days(question: str) -> frozenset[str]:
+    """The folded day, month and time-of-day words a question asking a time of day names
+    ("friday" of "What time is dinner on Friday?"); none for a question asking no time."""
+    if _TIME not in asked_kinds(question):
+        return frozenset()
+    return frozenset(content_words(question)) & calendar_words()

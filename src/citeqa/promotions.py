@@ -6,13 +6,14 @@ row of the rank asked of a table writing no ranks (`ranked_row_first`: "le deuxi
 fonds"), a statement of what the first quote writes only denied (`stated_first`: "un préavis de
 trois mois" over "sans préavis"), the case asked over a default case (`named_case_first`: "En
 cas de personne bloquée…" over "Pour toute autre panne…"), the compound asked over its sibling
-(`compound_first`: "Check-in is from 15:00." over "Check out by 11:00"), the statement changing
+(`compound_first`: "Check-in is from 15:00." over "Check out by 11:00"), the time of the thing
+asked over a time of the day it names (`timed_subject_first`), the statement changing
 a value (`changed_value_first`), a result completing its target (`result_first`), the newest
 "next meeting" line (`next_dated_first`), a minutes' decision line (`decision_first`) and the
 line labelling a role with its holder (`role_label_first`) are put first, rated as the first
 was, every other rated at most DISPLACED_SHARE of that. The rules are in their own modules and
 data files (yearly_rows.py, dated_rows.py, ordinal_rows.py, negated_terms.py, other_cases.py,
-particle_compounds.py, later_statements.py, achieved_results.py, next_dates.py,
+particle_compounds.py, asked_times.py, later_statements.py, achieved_results.py, next_dates.py,
 decision_lines.py, role_labels.py).
 """
 
@@ -25,6 +26,13 @@ from collections.abc import Callable
 import numpy as np
 
 from citeqa.achieved_results import RESULT_RANKS, Statement, result_position
+from citeqa.asked_times import (
+    SUBJECT_RANKS,
+    SUBJECT_SHARE,
+    asked_days,
+    subject_words,
+    writes_time,
+)
 from citeqa.candidates import Candidates, first_rated, moved_first
 from citeqa.dated_meetings import under_decision_heading
 from citeqa.dated_rows import DATED_ROW_RANKS, asks_a_state, latest_dated_row
@@ -45,6 +53,7 @@ from citeqa.later_statements import (
     changed_in_place,
     document_date,
 )
+from citeqa.lexical import content_words, query_tokens
 from citeqa.negated_terms import NEGATED_RANKS, STATED_SHARE, denied_terms, denies, states_terms
 from citeqa.next_dates import (
     next_dated_position,
@@ -182,6 +191,50 @@ def compound_first(candidates: Candidates, bank: SentenceBank, question: str) ->
         lambda index: all(compound.written_in(bank.text(index)) for compound in asked),
     )
     return candidates if position is None else _promoted(candidates, position)
+
+
+def timed_subject_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question asking a time of day whose first candidate writes a
+    time but none of the words naming what the time is asked of (asked_times.subject_words:
+    "dinner", not "Friday"), nor do the lines it is read with or its heading, the first of the
+    next SUBJECT_RANKS rated at least SUBJECT_SHARE of it that writes a time and one of those
+    words, and is read with the day the question names if it names one (asked_times.asked_days:
+    "- Dinner booked at 20:00." under "## Friday 20 November"), first, rated as the first was,
+    every other rated at most DISPLACED_SHARE of that, in their order."""
+    subject = subject_words(question) if len(candidates.sentences) > 1 else frozenset()
+    if not subject:
+        return candidates
+    first = candidates.sentences[0].index
+    if not writes_time(bank.text(first)) or _read_with_any(bank, first, subject):
+        return candidates  # a first writing no time is asked_times.untimed's
+    days = asked_days(question)
+
+    def answers(index: int) -> bool:
+        text = bank.text(index)
+        if not writes_time(text) or not _writes_any(text, subject):
+            return False
+        return not days or _read_with_any(bank, index, days)  # "Friday": under its heading
+
+    position = _first_near(candidates, bank, (SUBJECT_RANKS, SUBJECT_SHARE), answers)
+    return candidates if position is None else _promoted(candidates, position)
+
+
+def _read_with_any(bank: SentenceBank, index: int, words: frozenset[str]) -> bool:
+    """Whether sentence `index`, the sentences it is read with, its passage's heading
+    (SentenceBank.context_tokens: a flight's "Departs … at 07:35" under "Outbound flight SL
+    482") or the heading it stands under (places.heading_over: "## Friday 20 November") write
+    one of the folded content `words`, as stems."""
+    chunk = bank.chunks[bank.sentences[index].chunk_index]
+    stems = {stem for word in words for stem in query_tokens(word)}
+    if not bank.context_tokens(index, chunk).isdisjoint(stems):
+        return True
+    heading = heading_over(bank, index)
+    return heading is not None and not stems.isdisjoint(query_tokens(heading))
+
+
+def _writes_any(text: str, words: frozenset[str]) -> bool:
+    """Whether `text` writes one of the folded content `words`."""
+    return not words.isdisjoint(content_words(text))
 
 
 def _first_near(
