@@ -2009,7 +2009,7 @@ def _checked_fields(
     unheard = any(word not in terms.typos for word in terms.absent)  # "tuition" of a handbook
     if unpriced(terms.focus, [c.quote for c in citations], unheard):  # a booking row for a price
         return abstain(abstention.no_amount(lang))
-    if untimed(terms.focus, [c.quote for c in citations]):  # "Morning: Belém tower" for its hour
+    if _untimed(terms.focus, citations, checking.top, lang):  # "Morning: Belém tower" at what hour
         instead = checking.rewrite(None, lambda text: time_answer(terms.focus, text), TIME_RANKS)
         if instead is None:
             return abstain(abstention.no_time(lang))
@@ -2033,6 +2033,17 @@ def _checked_fields(
             return abstain(abstention.no_one_named(role, lang))
         citations = instead  # "It is chaired by Dr. Maria Jensen" over "… in Porto."
     return citations, notes
+
+
+def _untimed(focus: str, citations: list[Citation], top: Sequence[Hit], lang: Lang) -> bool:
+    """Whether the question asks a time of day that none of the quotes writes
+    (asked_times.untimed), every passage read being in its language: a time written in the
+    other language stands in words the question does not write ("What time must interns stop
+    working alone in the lab?" of a French rule, "jamais seuls au laboratoire après 19 h",
+    research dev), so no candidate would be found to write it (asked_times.time_answer)."""
+    if any(hit.chunk.lang != lang for hit in top):
+        return False
+    return untimed(focus, [citation.quote for citation in citations])
 
 
 def _unreplied_words(terms: QuestionTerms, citations: list[Citation], lang: Lang) -> str | None:
