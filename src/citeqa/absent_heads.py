@@ -46,6 +46,10 @@ class _Heads(NamedTuple):
     """Heads naming a kind of value, a relation or a unit, not a thing ("value", "montant")."""
     qualifiers: frozenset[str]
     """Words of which the question writes one: a setting's ("default", "maximal")."""
+    identifiers: frozenset[str]
+    """Heads naming a thing's identifier ("number", "numero"): the thing is asked by name."""
+    joiners: frozenset[str]
+    """The words between a French identifier head and its thing ("de" of "numéro de siège")."""
 
 
 @cache
@@ -61,25 +65,53 @@ def _heads() -> _Heads:
     def words(field: str) -> frozenset[str]:
         return frozenset(word for words in data[field].values() for word in words)
 
-    return _Heads(openers, words("stops"), words("generic"), words("qualifiers"))
+    return _Heads(
+        openers,
+        words("stops"),
+        words("generic"),
+        words("qualifiers"),
+        words("identifier_heads"),
+        words("identifier_joiners"),
+    )
 
 
 def asked_head(question: str) -> str | None:
     """The head word (folded) of the thing `question` asks the value of ("timeout" of "What is
-    the default timeout for fetching a feed?"), or None when it asks none so, writes no
+    the default timeout for fetching a feed?"), or the thing whose identifier it asks ("seat"
+    of "What is my seat number?": `_identified`), or None when it asks none so, writes no
     qualifier ("default", "maximal") or the head is generic ("value", "seconds")."""
     folded = " ".join(fold(question).split())
     heads = _heads()
-    if not heads.qualifiers & set(_WORD.findall(folded)):
-        return None
+    qualified = bool(heads.qualifiers & set(_WORD.findall(folded)))
     for pattern, position in heads.openers:
         found = pattern.match(folded)
         if found is None:
             continue
-        name = _name(folded[found.end() :], heads.stops)
+        rest = folded[found.end() :]
+        identified = _identified(rest, position, heads)
+        if identified is not None or not qualified:
+            return identified
+        name = _name(rest, heads.stops)
         head = (name[-1] if position == "last" else name[0]) if name else None
         return None if head in heads.generic else head
     return None
+
+
+def _identified(rest: str, position: str, heads: _Heads) -> str | None:
+    """The thing whose identifier the words `rest` after the opener name: "seat" of "seat
+    number on the flight" (English: the name's word before its identifier head), "siege" of
+    "numero de siege" (French: the word after the head's joiner); None when they name none."""
+    words = _WORD.findall(rest)
+    if position == "last":
+        name = _name(rest, heads.stops)
+        if len(name) >= 2 and name[-1] in heads.identifiers and name[-2] not in heads.generic:
+            return name[-2]
+        return None
+    if len(words) < 2 or words[0] not in heads.identifiers:
+        return None
+    elided = next((words[1][2:] for elision in ("d'", "d’") if words[1].startswith(elision)), "")
+    thing = elided or (words[2] if len(words) >= 3 and words[1] in heads.joiners else "")
+    return None if not thing or thing in heads.generic or thing in stopwords() else thing
 
 
 def _name(rest: str, stops: frozenset[str]) -> list[str]:
