@@ -61,19 +61,17 @@ def untimed(question: str, quotes: Sequence[str]) -> bool:
     writes one (its shape)."""
     if _TIME not in asked_kinds(question):
         return False
-    return not any(writes_kind(_TIME, quote) for quote in quotes)
+    return not any(writes_time(quote) for quote in quotes)
 
 
 def time_answer(question: str, text: str) -> bool:
     """Whether a candidate's `text` may answer a question asking a time of day in place of
-    quotes writing none: it writes a time and a content word of the question other than its
-    cue's (the time of the thing asked, not "local time" of a flight for a tower's opening
-    hour, nor any time the passage writes: the itinerary's "tickets booked for 11:30" stands in
-    the day that also takes the train to Sintra)."""
-    if not writes_kind(_TIME, text):
-        return False
-    asked = content_words(without_cues(_TIME, question))
-    return not set(asked).isdisjoint(content_words(text))
+    quotes writing none: it writes a time and a word naming what the time is asked of
+    (`subject_words`: the time of the thing asked, not "local time" of a flight for a tower's
+    opening hour, nor a line of the day the question names, nor any time the passage writes:
+    the itinerary's "tickets booked for 11:30" stands in the day that also takes the train to
+    Sintra)."""
+    return writes_time(text) and not subject_words(question).isdisjoint(content_words(text))
 
 
 def writes_time(text: str) -> bool:
