@@ -28,6 +28,7 @@ from typing import NamedTuple
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import stopwords
+from citeqa.value_kinds import unwritten_asked_kind
 
 __all__ = ["absent_head", "asked_head"]
 
@@ -89,6 +90,8 @@ def asked_head(question: str) -> str | None:
             continue
         rest = folded[found.end() :]
         identified = _identified(rest, position, heads)
+        if identified is not None and unwritten_asked_kind(question, []) is not None:
+            identified = None  # a phone number, an IBAN: value_kinds.py reads their shapes
         if identified is not None or not qualified:
             return identified
         name = _name(rest, heads.stops)

@@ -73,6 +73,8 @@ def test_the_identifier_of_a_thing_named_is_quoted(trip: Assistant) -> None:
         ("What is the number of patients?", None),  # a count, not an identifier
         ("Quel est le numéro de la chambre ?", None),  # an article first: left to the models
         ("What is the main goal?", None),  # no qualifier, no identifier
+        ("What is the phone number of Lena Hartmann?", None),  # a kind of value: its shape
+        ("Quel est le numéro de téléphone de Nadia ?", None),
     ],
 )
 def test_the_thing_an_identifier_is_asked_of_is_read(question: str, head: str | None) -> None:
