@@ -45,12 +45,14 @@ SUBJECT_RANKS = 6
 """The first candidates among which one writing a time and the thing the time is asked of is
 sought (promotions.timed_subject_first)."""
 
-SUBJECT_SHARE = 0.03
-"""The least rating, as a share of the first's, of the candidate writing the thing asked: the
-rankers read the day the question names as they read the thing ("Departs Friday … at 07:35"
-rated .57, "- Dinner booked at Taberna da Rua at 20:00." .07 for "What time is dinner on
-Friday?", s52 trial; .68 and .03 over a smaller folder). That far below, it takes the first's
-place only writing a time and the thing, and read with the day the question names."""
+SUBJECT_SHARE = 0.0
+"""The least rating, as a share of the first's, of the candidate writing the thing asked: none.
+The rankers read the day the question names as they read the thing, and rate the line writing
+the thing far below the line writing the day ("Departs Friday … at 07:35" .57, "- Dinner booked
+at Taberna da Rua at 20:00." .07 for "What time is dinner on Friday?" in the s52 trial; .68 and
+.01 over a folder of the flight and the itinerary alone): it takes the first's place on what it
+writes, a time and the thing, read with the day the question names, among the first
+SUBJECT_RANKS."""
 
 _TIME = "time"
 """The asked_values.json kind of a time of day."""

@@ -197,7 +197,7 @@ def timed_subject_first(candidates: Candidates, bank: SentenceBank, question: st
     """The candidates, but for a question asking a time of day whose first candidate writes a
     time but none of the words naming what the time is asked of (asked_times.subject_words:
     "dinner", not "Friday"), nor do the lines it is read with or its heading, the first of the
-    next SUBJECT_RANKS rated at least SUBJECT_SHARE of it that writes a time and one of those
+    next SUBJECT_RANKS (whatever its rating: SUBJECT_SHARE) that writes a time and one of those
     words, and is read with the day the question names if it names one (asked_times.asked_days:
     "- Dinner booked at 20:00." under "## Friday 20 November"), first, rated as the first was,
     every other rated at most DISPLACED_SHARE of that, in their order."""

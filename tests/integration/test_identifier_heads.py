@@ -13,17 +13,7 @@ import pytest
 from citeqa.absent_heads import asked_head
 from citeqa.api import Assistant
 from small_corpora import assistant_over
-
-FLIGHT = """Subject: Your booking confirmation - reference QX7T2L
-
-Dear Hannah Weber,
-
-Thank you for booking with SkyLink Airways. Your booking reference is QX7T2L.
-
-Outbound flight SL 482
-London Gatwick (LGW) to Lisbon (LIS)
-Departs Friday 20 November 2026 at 07:35, arrives 10:20 local time.
-"""
+from travel_folder import FLIGHT
 
 HOTEL = """Hotel Alfama Terrace
 

@@ -13,6 +13,7 @@ import pytest
 from citeqa.api import Assistant
 from citeqa.particle_compounds import particle_compounds
 from small_corpora import assistant_over
+from travel_folder import ITINERARY
 
 BOOKING = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Hotel Alfama Terrace — booking 88214</title>
@@ -27,16 +28,6 @@ euros.</p>
 <h2>Address</h2>
 <p>Rua de São Miguel 14, 1100-544 Lisboa, Portugal.</p>
 </body></html>
-"""
-
-ITINERARY = """# Lisbon trip, 20–24 November 2026
-
-## Friday 20 November
-- Land at 10:20, take the metro to Baixa-Chiado.
-- Afternoon: walk around Alfama and the Sé cathedral.
-
-## Tuesday 24 November
-- Check out by 11:00, leave bags at the hotel, flight at 18:50.
 """
 
 

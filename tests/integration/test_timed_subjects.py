@@ -13,32 +13,7 @@ import pytest
 from citeqa.api import Assistant
 from citeqa.asked_times import asked_days, subject_words
 from small_corpora import assistant_over
-
-FLIGHT = """Subject: Your booking confirmation - reference QX7T2L
-
-Dear Hannah Weber,
-
-Thank you for booking with SkyLink Airways. Your booking reference is QX7T2L.
-
-Outbound flight SL 482
-London Gatwick (LGW) to Lisbon (LIS)
-Departs Friday 20 November 2026 at 07:35, arrives 10:20 local time.
-
-Return flight SL 487
-Lisbon (LIS) to London Gatwick (LGW)
-Departs Tuesday 24 November 2026 at 18:50, arrives 21:30 local time.
-"""
-
-ITINERARY = """# Lisbon trip, 20–24 November 2026
-
-## Friday 20 November
-- Land at 10:20, take the metro to Baixa-Chiado.
-- Afternoon: walk around Alfama and the Sé cathedral.
-- Dinner booked at Taberna da Rua at 20:00.
-
-## Monday 23 November
-- Evening: fado show at 21:30 in Mouraria.
-"""
+from travel_folder import FLIGHT, ITINERARY
 
 
 @pytest.fixture(scope="module")

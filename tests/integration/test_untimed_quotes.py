@@ -11,24 +11,7 @@ import pytest
 from citeqa.api import Assistant
 from citeqa.asked_times import time_answer, untimed
 from small_corpora import assistant_over
-
-ITINERARY = """# Lisbon trip, 20–24 November 2026
-
-## Friday 20 November
-- Land at 10:20, take the metro to Baixa-Chiado.
-- Afternoon: walk around Alfama and the Sé cathedral.
-
-## Saturday 21 November
-- Day trip to Sintra: train from Rossio station, every 20 minutes, about 40 minutes each way.
-- Visit Pena Palace (tickets booked for 11:30).
-
-## Sunday 22 November
-- Morning: Belém tower and the Jerónimos monastery.
-- Pastéis de Belém for lunch.
-
-## Monday 23 November
-- Evening: fado show at 21:30 in Mouraria.
-"""
+from travel_folder import ITINERARY
 
 MUSEUM = """Tile museum (Museu Nacional do Azulejo)
 
