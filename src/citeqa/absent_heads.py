@@ -28,7 +28,7 @@ from typing import NamedTuple
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import stopwords
-from citeqa.value_kinds import unwritten_asked_kind
+from citeqa.value_kinds import asked_kind_phrase
 
 __all__ = ["absent_head", "asked_head"]
 
@@ -90,7 +90,7 @@ def asked_head(question: str) -> str | None:
             continue
         rest = folded[found.end() :]
         identified = _identified(rest, position, heads)
-        if identified is not None and unwritten_asked_kind(question, []) is not None:
+        if identified is not None and asked_kind_phrase(question) is not None:
             identified = None  # a phone number, an IBAN: value_kinds.py reads their shapes
         if identified is not None or not qualified:
             return identified
@@ -104,12 +104,12 @@ def _identified(rest: str, position: str, heads: _Heads) -> str | None:
     """The thing whose identifier the words `rest` after the opener name: "seat" of "seat
     number on the flight" (English: the name's word before its identifier head), "siege" of
     "numero de siege" (French: the word after the head's joiner); None when they name none."""
-    words = _WORD.findall(rest)
     if position == "last":
         name = _name(rest, heads.stops)
         if len(name) >= 2 and name[-1] in heads.identifiers and name[-2] not in heads.generic:
             return name[-2]
         return None
+    words = _WORD.findall(rest)
     if len(words) < 2 or words[0] not in heads.identifiers:
         return None
     elided = next((words[1][2:] for elision in ("d'", "d’") if words[1].startswith(elision)), "")

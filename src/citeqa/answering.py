@@ -76,7 +76,7 @@ from citeqa.asked_names import (
     writes_short_form,
 )
 from citeqa.asked_ordinals import asked_ordinals, ordinal_weights
-from citeqa.asked_times import TIME_RANKS, time_answer, untimed
+from citeqa.asked_times import TIME_RANKS, subject_words, time_answer, untimed
 from citeqa.asked_values import (
     MISSING_VALUE_WEIGHT,
     Written,
@@ -255,7 +255,13 @@ from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_years import answer_texts
-from citeqa.value_kinds import owner_value_line, owner_words, unwritten_asked_kind, unwritten_kind
+from citeqa.value_kinds import (
+    asked_kind_phrase,
+    owner_value_line,
+    owner_words,
+    unwritten_asked_kind,
+    unwritten_kind,
+)
 from citeqa.version_documents import (
     version_documents_read,
     with_asked_version,
@@ -2009,8 +2015,10 @@ def _checked_fields(
     unheard = any(word not in terms.typos for word in terms.absent)  # "tuition" of a handbook
     if unpriced(terms.focus, [c.quote for c in citations], unheard):  # a booking row for a price
         return abstain(abstention.no_amount(lang))
-    if _untimed(terms.focus, citations, checking.top, lang):  # "Morning: Belém tower" at what hour
-        instead = checking.rewrite(None, lambda text: time_answer(terms.focus, text), TIME_RANKS)
+    read_langs = [hit.chunk.lang for hit in checking.top]
+    if untimed(terms.focus, [c.quote for c in citations], read_langs, lang):  # "Belém tower"
+        subject = subject_words(terms.focus)
+        instead = checking.rewrite(None, lambda text: time_answer(subject, text), TIME_RANKS)
         if instead is None:
             return abstain(abstention.no_time(lang))
         citations = instead
@@ -2033,17 +2041,6 @@ def _checked_fields(
             return abstain(abstention.no_one_named(role, lang))
         citations = instead  # "It is chaired by Dr. Maria Jensen" over "… in Porto."
     return citations, notes
-
-
-def _untimed(focus: str, citations: list[Citation], top: Sequence[Hit], lang: Lang) -> bool:
-    """Whether the question asks a time of day that none of the quotes writes
-    (asked_times.untimed), every passage read being in its language: a time written in the
-    other language stands in words the question does not write ("What time must interns stop
-    working alone in the lab?" of a French rule, "jamais seuls au laboratoire après 19 h",
-    research dev), so no candidate would be found to write it (asked_times.time_answer)."""
-    if any(hit.chunk.lang != lang for hit in top):
-        return False
-    return untimed(focus, [citation.quote for citation in citations])
 
 
 def _unreplied_words(terms: QuestionTerms, citations: list[Citation], lang: Lang) -> str | None:
@@ -2433,12 +2430,12 @@ question asks of a named owner, and the owner's words, waives the answer models'
 
 def _holds_owner_value(focus: str, candidates: Candidates, bank: SentenceBank) -> bool:
     """Whether the question asks a kind of value of a named owner ("What is the office phone
-    number?": value_kinds.unwritten_asked_kind, owner_words) and one of the first
+    number?": value_kinds.asked_kind_phrase, owner_words) and one of the first
     HELD_VALUE_RANKS candidates writes such a value and every owner word
     (value_kinds.owner_value_line: "Office phone: 01632 960 123."): that line answers, whatever
     the answer models make of a small folder's features (s52: the models refused it at .35, the
     sentence ranker knowing nothing of a phone number's shape)."""
-    phrase = unwritten_asked_kind(focus, [])
+    phrase = asked_kind_phrase(focus)
     if phrase is None or not owner_words(focus, phrase):
         return False
     firsts = candidates.sentences[:HELD_VALUE_RANKS]

@@ -58,22 +58,26 @@ _TIME = "time"
 """The asked_values.json kind of a time of day."""
 
 
-def untimed(question: str, quotes: Sequence[str]) -> bool:
-    """Whether `question` asks a time of day (asked_values' "time" kind) and none of `quotes`
-    writes one (its shape)."""
-    if _TIME not in asked_kinds(question):
+def untimed(question: str, quotes: Sequence[str], read_langs: Sequence[str], lang: str) -> bool:
+    """Whether `question` (in `lang`) asks a time of day (asked_values' "time" kind) and none
+    of `quotes` writes one (its shape), every passage read being in its language (`read_langs`):
+    a time written in the other language stands in words the question does not write ("What
+    time must interns stop working alone in the lab?" of a French rule, "jamais seuls au
+    laboratoire après 19 h", research dev), so no candidate would be found to write it
+    (`time_answer`)."""
+    if _TIME not in asked_kinds(question) or any(read != lang for read in read_langs):
         return False
     return not any(writes_time(quote) for quote in quotes)
 
 
-def time_answer(question: str, text: str) -> bool:
+def time_answer(subject: frozenset[str], text: str) -> bool:
     """Whether a candidate's `text` may answer a question asking a time of day in place of
-    quotes writing none: it writes a time and a word naming what the time is asked of
-    (`subject_words`: the time of the thing asked, not "local time" of a flight for a tower's
-    opening hour, nor a line of the day the question names, nor any time the passage writes:
-    the itinerary's "tickets booked for 11:30" stands in the day that also takes the train to
-    Sintra)."""
-    return writes_time(text) and not subject_words(question).isdisjoint(content_words(text))
+    quotes writing none: it writes a time and one of the words naming what the time is asked
+    of (`subject`, `subject_words`: the time of the thing asked, not "local time" of a flight
+    for a tower's opening hour, nor a line of the day the question names, nor any time the
+    passage writes: the itinerary's "tickets booked for 11:30" stands in the day that also
+    takes the train to Sintra)."""
+    return writes_time(text) and not subject.isdisjoint(content_words(text))
 
 
 def writes_time(text: str) -> bool:

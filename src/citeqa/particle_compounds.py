@@ -41,9 +41,9 @@ class ParticleCompound:
     """A question's compound holding a particle: its key (compounds.compound_key) and the stems
     of its other parts (its head words, as the rankers read them)."""
 
-    def __init__(self, word: str) -> None:
+    def __init__(self, word: str, parts: list[str]) -> None:
+        """`word` as the question writes it, `parts` its folded parts."""
         self.key = compound_key(word)
-        parts = re.split(rf"[{WORD_HYPHENS}]", fold(word))
         self.heads = frozenset(stem for part in parts for stem in query_tokens(part))
         joined = rf"[{WORD_HYPHENS}\s]?".join(map(re.escape, parts))
         self._written = re.compile(rf"(?<![^\W_]){joined}(?![^\W_])")
@@ -62,5 +62,5 @@ def particle_compounds(question: str) -> list[ParticleCompound]:
     for match in _HYPHENATED.finditer(question):
         parts = re.split(rf"[{WORD_HYPHENS}]", fold(match.group()))
         if any(part in common for part in parts) and not all(part in common for part in parts):
-            found.append(ParticleCompound(match.group()))
+            found.append(ParticleCompound(match.group(), parts))
     return found

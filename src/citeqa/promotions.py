@@ -53,7 +53,7 @@ from citeqa.later_statements import (
     changed_in_place,
     document_date,
 )
-from citeqa.lexical import content_words, query_tokens
+from citeqa.lexical import query_tokens
 from citeqa.negated_terms import NEGATED_RANKS, STATED_SHARE, denied_terms, denies, states_terms
 from citeqa.next_dates import (
     next_dated_position,
@@ -204,37 +204,35 @@ def timed_subject_first(candidates: Candidates, bank: SentenceBank, question: st
     subject = subject_words(question) if len(candidates.sentences) > 1 else frozenset()
     if not subject:
         return candidates
+    named, on_days = _stems(subject), _stems(asked_days(question))
     first = candidates.sentences[0].index
-    if not writes_time(bank.text(first)) or _read_with_any(bank, first, subject):
+    if not writes_time(bank.text(first)) or _read_with_any(bank, first, named):
         return candidates  # a first writing no time is asked_times.untimed's
-    days = asked_days(question)
 
     def answers(index: int) -> bool:
-        text = bank.text(index)
-        if not writes_time(text) or not _writes_any(text, subject):
+        if bank.tokens[index].isdisjoint(named) or not writes_time(bank.text(index)):
             return False
-        return not days or _read_with_any(bank, index, days)  # "Friday": under its heading
+        return not on_days or _read_with_any(bank, index, on_days)  # "Friday": its heading
 
     position = _first_near(candidates, bank, (SUBJECT_RANKS, SUBJECT_SHARE), answers)
     return candidates if position is None else _promoted(candidates, position)
 
 
-def _read_with_any(bank: SentenceBank, index: int, words: frozenset[str]) -> bool:
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    """The stems of folded `words` (lexical.query_tokens), as SentenceBank.tokens holds them."""
+    return frozenset(stem for word in words for stem in query_tokens(word))
+
+
+def _read_with_any(bank: SentenceBank, index: int, stems: frozenset[str]) -> bool:
     """Whether sentence `index`, the sentences it is read with, its passage's heading
     (SentenceBank.context_tokens: a flight's "Departs … at 07:35" under "Outbound flight SL
     482") or the heading it stands under (places.heading_over: "## Friday 20 November") write
-    one of the folded content `words`, as stems."""
+    one of the `stems`."""
     chunk = bank.chunks[bank.sentences[index].chunk_index]
-    stems = {stem for word in words for stem in query_tokens(word)}
     if not bank.context_tokens(index, chunk).isdisjoint(stems):
         return True
     heading = heading_over(bank, index)
     return heading is not None and not stems.isdisjoint(query_tokens(heading))
-
-
-def _writes_any(text: str, words: frozenset[str]) -> bool:
-    """Whether `text` writes one of the folded content `words`."""
-    return not words.isdisjoint(content_words(text))
 
 
 def _first_near(

@@ -34,6 +34,7 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import content_words, stopwords
 
 __all__ = [
+    "asked_kind_phrase",
     "asked_value_kinds",
     "holds_asked_kind",
     "kind_words",
@@ -302,6 +303,13 @@ def _asked_kinds(words: Sequence[str]) -> tuple[list[str], set[str]]:
     asked = [name for name, kind in kinds.items() if kind.words & set(words)]
     qualifying = {word for name in asked for word in kinds[name].subsumes}
     return [name for name in asked if not kinds[name].words <= qualifying], qualifying
+
+
+def asked_kind_phrase(question: str) -> str | None:
+    """The phrase, as `question` writes it ("phone number"), of the first kind of value it asks
+    as its object (qualified phrases included: "the warehouse phone number"); None when it asks
+    none (`unwritten_asked_kind` of no quote)."""
+    return unwritten_asked_kind(question, ())
 
 
 def unwritten_asked_kind(question: str, quotes: Sequence[str]) -> str | None:

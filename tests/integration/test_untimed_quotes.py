@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.api import Assistant
-from citeqa.asked_times import time_answer, untimed
+from citeqa.asked_times import subject_words, time_answer, untimed
 from small_corpora import assistant_over
 from travel_folder import ITINERARY
 
@@ -63,7 +63,7 @@ def test_a_time_written_is_quoted(trip: Assistant, question: str, time: str) -> 
 def test_a_time_asked_is_lacking_only_when_no_quote_writes_one(
     question: str, quotes: list[str], lacking: bool
 ) -> None:
-    assert untimed(question, quotes) is lacking
+    assert untimed(question, quotes, [], "en") is lacking  # no passage in another language
 
 
 @pytest.mark.parametrize(
@@ -77,4 +77,5 @@ def test_a_time_asked_is_lacking_only_when_no_quote_writes_one(
 def test_a_candidate_answers_with_a_time_and_a_word_of_the_question(
     text: str, answers: bool
 ) -> None:
-    assert time_answer("What time does the Belém tower open?", text) is answers
+    subject = subject_words("What time does the Belém tower open?")
+    assert time_answer(subject, text) is answers
