@@ -24,6 +24,7 @@ from citeqa.abstention import (
 )
 from citeqa.across import Closeness, in_channel, with_sentences
 from citeqa.answering import OTHERWISE_LIMIT, Translates, compose, said_in_other_language
+from citeqa.blas_threads import one_blas_thread
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.changed_citations import changed_files, changed_quote_notes
@@ -467,7 +468,8 @@ class Assistant:
     def retrieve(self, question: str, k: int | None = None) -> Retrieval:
         """Only the ranked passages, no answer."""
         cleaned, _ = clean_question(question, self.settings.max_question_chars)
-        return self._retrieve(cleaned, self._query_vectors(cleaned), k)
+        with one_blas_thread():
+            return self._retrieve(cleaned, self._query_vectors(cleaned), k)
 
     def follow_up_context(self, question: str, previous: str | None) -> str | None:
         """`previous` when `question` leans on it (followups.is_follow_up, with the corpus's name
@@ -636,6 +638,20 @@ class Assistant:
         return analyse(question, context, loaded.vocabulary, None, loaded.read_elsewhere(question))
 
     def _answer(
+        self,
+        question: str,
+        context: str | None,
+        k: int | None,
+        warnings: list[str],
+        terms: QuestionTerms | None = None,
+        **fields: object,
+    ) -> Answer:
+        """`_answered`, on one BLAS thread (blas_threads.py: its products are too small to share
+        between threads)."""
+        with one_blas_thread():
+            return self._answered(question, context, k, warnings, terms, **fields)
+
+    def _answered(
         self,
         question: str,
         context: str | None,
