@@ -280,6 +280,12 @@ ONLY_A_RATE = {
 }
 """A question asking how many of a unit whose quotes write it only as a rate's ("45 euros par
 jour" for "Combien de jours de congés… ?": rate_units.py)."""
+NO_COUNT = {
+    "en": "The passages that would answer write no number of {unit}.",
+    "fr": "Les passages qui répondraient n’écrivent aucun nombre de {unit}.",
+}
+"""A question asking how many of a thing whose quotes write no quantity at all
+(quantities.uncounted)."""
 NO_ONE_NAMED = {
     "en": "The passages that would answer name no one as {role}.",
     "fr": "Les passages qui répondraient ne nomment personne comme {role}.",
@@ -677,6 +683,12 @@ def only_a_rate(unit: str, lang: Lang) -> str:
     """The reason for a question asking how many of `unit` (as it writes it) whose quotes write
     the unit only as a rate's (rate_units.rate_only): the unit, between quotation marks."""
     return ONLY_A_RATE[lang].format(unit=_quoted([shown(unit)]))
+
+
+def no_count(unit: str, lang: Lang) -> str:
+    """The reason for a question asking how many of `unit` (as it writes it) whose quotes write
+    no quantity: the unit, between quotation marks."""
+    return NO_COUNT[lang].format(unit=_quoted([shown(unit)]))
 
 
 def no_one_named(role: str, lang: Lang) -> str:

@@ -186,11 +186,15 @@ from citeqa.promotions import (
     timed_subject_first,
 )
 from citeqa.quantities import (
+    AMOUNT_RANKS,
     asks_quantity,
     content_stems,
     counted_holder,
     counted_word,
+    price_subject,
+    priced_answer,
     quantity_holder,
+    uncounted,
     unpriced,
     writes_counted,
 )
@@ -2014,7 +2018,11 @@ def _checked_fields(
         citations = instead  # "the e-mail address of HR": the contact list's "HR contact" line
     unheard = any(word not in terms.typos for word in terms.absent)  # "tuition" of a handbook
     if unpriced(terms.focus, [c.quote for c in citations], unheard):  # a booking row for a price
-        return abstain(abstention.no_amount(lang))
+        subject = price_subject(terms.focus)
+        instead = checking.rewrite(None, lambda text: priced_answer(subject, text), AMOUNT_RANKS)
+        if instead is None:
+            return abstain(abstention.no_amount(lang))
+        citations = instead  # "Combien paie un invité ?": the price list's "invité" row
     read_langs = [hit.chunk.lang for hit in checking.top]
     if untimed(terms.focus, [c.quote for c in citations], read_langs, lang):  # "Belém tower"
         subject = subject_words(terms.focus)
@@ -2025,6 +2033,9 @@ def _checked_fields(
     rated = rate_only(terms.focus, [c.quote for c in citations])
     if rated is not None:  # "combien de jours" of a "45 euros par jour" row
         return abstain(abstention.only_a_rate(rated, lang))
+    counted = uncounted(terms.focus, [c.quote for c in citations])
+    if counted is not None:  # "Combien de voies compte la salle ?": a safety rule, no figure
+        return abstain(abstention.no_count(counted, lang))
     unreplied = _unreplied_words(terms, citations, lang)
     if unreplied is not None:  # "Livrez-vous en Belgique ?": "Oui, nous livrons en France."
         return abstain(unreplied, claims_absence=True)

@@ -43,13 +43,13 @@ from collections.abc import Sequence
 from functools import cache
 
 from citeqa.answer_features import Wants
-from citeqa.asked_values import asked_kinds, writes_kind
+from citeqa.asked_values import asked_kinds, without_cues, writes_kind
 from citeqa.dates import NUMERIC_DATE, day_spans
 from citeqa.durations import DURATION_KINDS
-from citeqa.glossary import fold, function_and_interrogative_words
+from citeqa.glossary import fold, function_and_interrogative_words, language_words
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_table_row
-from citeqa.lexical import query_tokens
+from citeqa.lexical import content_words, query_tokens
 from citeqa.rate_units import count_cue_pattern
 from citeqa.stated_values import folded_number_words, number_data, values
 from citeqa.tables import line_cells
@@ -58,6 +58,7 @@ from citeqa.unheld_years import YEAR, counted_number, cued_number, unit_words
 from citeqa.yes_no_replies import is_closed
 
 __all__ = [
+    "AMOUNT_RANKS",
     "QUANTITY_RANKS",
     "QUANTITY_SHARE",
     "asks_quantity",
@@ -65,7 +66,10 @@ __all__ = [
     "counted_holder",
     "counted_row",
     "counted_word",
+    "price_subject",
+    "priced_answer",
     "quantity_holder",
+    "uncounted",
     "writes_amount",
     "writes_counted",
     "writes_quantity",
@@ -87,6 +91,10 @@ figure of the thing counted, however far below it is rated: a row's bare figures
 rankers as any figures do, while its key cell names the thing itself (s52 trial: "| Volunteers
 | 640 | 575 |" stood ninth, rated .07 of "Volunteers must be at least 16 years old." for "How
 many volunteers do we have?")."""
+AMOUNT_RANKS = 10
+"""The first candidates (by the quote ranker) among which one writing an amount and the thing
+priced (`priced_answer`) answers a question asking an amount that no quote writes, as a time's
+(asked_times.TIME_RANKS): the rankers read no amount's shape."""
 COUNTED_SKIP = 2
 """The most function words between a count cue and the counted word ("how many of the
 patients")."""
@@ -314,6 +322,22 @@ def counted_word(question: str) -> frozenset[str] | None:
     return None
 
 
+def uncounted(question: str, quotes: Sequence[str]) -> str | None:
+    """The word `question` asks a count of, as it writes it (`counted_word`: "voies" of "Combien
+    de voies compte la salle ?"), when it is no yes/no question and none of `quotes` writes a
+    quantity (`writes_quantity`: a figure that is no date, year, time or code, a number or a
+    quantity in words): they answer something else (s53 trial: the safety rule "Il est interdit
+    de grimper seul sur le mur de voies." quoted at .37 for a climbing hall's number of routes,
+    which no document gives); else None."""
+    counted = counted_word(question)
+    if counted is None or is_closed(fold(question)):
+        return None
+    if any(writes_quantity(quote) for quote in quotes):
+        return None
+    words = re.findall(r"[^\W\d_][\w'’-]*", question)
+    return next((word for word in words if counted & set(query_tokens(fold(word)))), None)
+
+
 def writes_counted(text: str, counted: frozenset[str]) -> bool:
     """Whether `text` writes a figure (digits or a number word) followed, within COUNTED_REACH
     words, by a word of one of the `counted` stems ("3 very ripe bananas")."""
@@ -352,6 +376,31 @@ def unpriced(question: str, quotes: Sequence[str], unheard: bool = False) -> boo
     if is_closed(fold(question)):
         return False
     return not any(_writes_figure(piece) for quote in quotes for piece in _pieces(quote))
+
+
+def price_subject(question: str) -> frozenset[str]:
+    """The folded content words of a question asking an amount that name what is priced: not
+    its cues' ("coûte", "price", "paie": asked_values.json's amount kind) nor its interrogatives
+    ("combien"); none for a question asking no amount."""
+    if "amount" not in asked_kinds(question):
+        return frozenset()
+    words = content_words(without_cues("amount", question))
+    return frozenset(words) - language_words("interrogatives")
+
+
+def priced_answer(subject: frozenset[str], text: str) -> bool:
+    """Whether a candidate's `text` may answer a question asking an amount in place of quotes
+    writing none (`unpriced`): it writes an amount (`_writes_figure`: a price, a price column's
+    bare figure) and, as stems, every word naming what is priced (`subject`, `price_subject`;
+    s53 trial: "Combien paie un invité ?" quoted the rule "L'invité paie une entrée à la séance
+    et signe la décharge à l'accueil." and was refused, the price list's "| Entrée à la séance
+    (invité) | 9 € |" being among the first candidates)."""
+    if not subject:
+        return False
+    stems = set(query_tokens(text))
+    if any(stems.isdisjoint(query_tokens(word)) for word in subject):
+        return False
+    return any(_writes_figure(piece) for piece in _pieces(text))
 
 
 def asks_named_price(question: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from threadpoolctl import ThreadpoolController, threadpool_limits
@@ -59,7 +60,7 @@ def test_an_assistant_answers_on_one_thread(
     during: list[set[int]] = []
     compose = citeqa.api.compose
 
-    def watched_compose(*args: object, **kwargs: object) -> object:
+    def watched_compose(*args: Any, **kwargs: Any) -> Any:
         during.append(_blas_threads())
         return compose(*args, **kwargs)
 
