@@ -5,13 +5,16 @@ quotes write no quantity is refused saying so (quantities.uncounted).
 s53 trial (a French climbing club's folder): "Combien paie un invité ?" quoted the rule "L'invité
 paie une entrée à la séance…" and was refused for writing no price, though the price list's
 "| Entrée à la séance (invité) | 9 € |" was among the candidates; "Combien de voies compte la
-salle ?" (no document gives it) quoted a safety rule at .37."""
+salle ?" (no document gives it) quoted a safety rule at .37. And a French closed question (a
+verb before its subject pronoun: "Peut-on payer en plusieurs fois ?") asks yes or no, not an
+amount (asked_values.json): the price list's first row was quoted for it."""
 
 from __future__ import annotations
 
 import pytest
 
 from citeqa.api import Assistant
+from citeqa.asked_values import asked_kinds
 from citeqa.quantities import price_subject, priced_answer, uncounted
 from small_corpora import assistant_over
 
@@ -37,6 +40,7 @@ PRICES = """<html><body>
 <tr><td>Entrée à la séance (invité)</td><td>9 €</td></tr>
 <tr><td>Location de chaussons</td><td>3 €</td></tr>
 </table>
+<p>Le paiement en trois fois sans frais est possible par chèque.</p>
 </body></html>
 """
 
@@ -112,3 +116,24 @@ def test_a_candidate_answers_a_price_with_an_amount_and_the_thing_priced(
 def test_a_question_naming_nothing_priced_takes_no_candidate() -> None:
     subject = price_subject("Combien ça coûte ?")
     assert priced_answer(subject, "| Adhésion adulte | 215 € |") is False
+
+
+def test_a_french_closed_question_is_answered_by_its_rule(club: Assistant) -> None:
+    answer = club.ask("Peut-on payer en plusieurs fois ?")
+    assert not answer.abstained, answer.answer
+    assert "trois fois sans frais" in answer.citations[0].quote, answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Peut-on payer en plusieurs fois ?", ()),
+        ("Faut-il payer la licence ?", ()),
+        ("Puis-je payer par chèque ?", ()),
+        ("Peut-on savoir combien coûte la licence ?", ("amount",)),  # the figure asked
+        ("Combien coûte-t-elle ?", ("amount",)),
+        ("Rendez-vous à quelle heure ?", ("time",)),  # a noun, no inversion
+    ],
+)
+def test_a_verb_before_its_pronoun_asks_yes_or_no(question: str, kinds: tuple[str, ...]) -> None:
+    assert asked_kinds(question) == kinds
