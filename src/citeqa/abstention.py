@@ -280,6 +280,12 @@ ONLY_A_RATE = {
 }
 """A question asking how many of a unit whose quotes write it only as a rate's ("45 euros par
 jour" for "Combien de jours de congés… ?": rate_units.py)."""
+NO_MEASURE = {
+    "en": "The passages that would answer write no measurement.",
+    "fr": "Les passages qui répondraient n’écrivent aucune mesure.",
+}
+"""A question asking a height, a length, an altitude or an area whose quotes write none
+(asked_values.lacks_kind)."""
 NO_COUNT = {
     "en": "The passages that would answer write no number of {unit}.",
     "fr": "Les passages qui répondraient n’écrivent aucun nombre de {unit}.",
@@ -683,6 +689,11 @@ def only_a_rate(unit: str, lang: Lang) -> str:
     """The reason for a question asking how many of `unit` (as it writes it) whose quotes write
     the unit only as a rate's (rate_units.rate_only): the unit, between quotation marks."""
     return ONLY_A_RATE[lang].format(unit=_quoted([shown(unit)]))
+
+
+def no_measure(lang: Lang) -> str:
+    """The reason for a question asking a height, a length or an area whose quotes write none."""
+    return NO_MEASURE[lang]
 
 
 def no_count(unit: str, lang: Lang) -> str:

@@ -78,9 +78,11 @@ from citeqa.asked_names import (
 from citeqa.asked_ordinals import asked_ordinals, ordinal_weights
 from citeqa.asked_times import TIME_RANKS, subject_words, time_answer, untimed
 from citeqa.asked_values import (
+    DIMENSION,
     MISSING_VALUE_WEIGHT,
     Written,
     asked_kinds,
+    lacks_kind,
     only_widely_written,
     rates_asked,
     value_holder,
@@ -2030,6 +2032,8 @@ def _checked_fields(
         if instead is None:
             return abstain(abstention.no_time(lang))
         citations = instead
+    if lacks_kind(DIMENSION, terms.focus, [c.quote for c in citations]):  # "la hauteur du mur"
+        return abstain(abstention.no_measure(lang))
     rated = rate_only(terms.focus, [c.quote for c in citations])
     if rated is not None:  # "combien de jours" of a "45 euros par jour" row
         return abstain(abstention.only_a_rate(rated, lang))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from citeqa.asked_values import asked_kinds, without_cues, writes_kind
+from citeqa.asked_values import asked_kinds, lacks_kind, without_cues, writes_kind
 from citeqa.glossary import calendar_words
 from citeqa.lexical import content_words
 
@@ -65,9 +65,9 @@ def untimed(question: str, quotes: Sequence[str], read_langs: Sequence[str], lan
     time must interns stop working alone in the lab?" of a French rule, "jamais seuls au
     laboratoire après 19 h", research dev), so no candidate would be found to write it
     (`time_answer`)."""
-    if _TIME not in asked_kinds(question) or any(read != lang for read in read_langs):
+    if any(read != lang for read in read_langs):
         return False
-    return not any(writes_time(quote) for quote in quotes)
+    return lacks_kind(_TIME, question, quotes)
 
 
 def time_answer(subject: frozenset[str], text: str) -> bool:

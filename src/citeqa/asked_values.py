@@ -201,6 +201,19 @@ def _in_english(question: str) -> bool:
     return question_lang(question) == "en"
 
 
+DIMENSION = "dimension"
+"""The asked_values.json kind of a height, a length, an altitude or an area: a question asking
+one whose quotes write none is refused (`lacks_kind`, answering)."""
+
+
+def lacks_kind(kind: str, question: str, quotes: Sequence[str]) -> bool:
+    """Whether `question` asks a value of `kind` (`asked_kinds`) and none of `quotes` writes
+    one (`writes_kind`): they answer something else ("Quelle est la hauteur du mur de voies ?"
+    of a climbing club's rules that never give it quoted "Il est interdit de grimper seul sur
+    le mur de voies.": s53 trial)."""
+    return kind in asked_kinds(question) and not any(writes_kind(kind, q) for q in quotes)
+
+
 def writes_kind(kind: str, text: str, context: str = "") -> bool:
     """Whether `text` (folded, unless the kind is `cased`) writes a value of `kind`'s shape, or
     of its row shape for a table row (language.is_table_row), or says there is none of it
