@@ -59,6 +59,7 @@ from citeqa.yes_no_replies import is_closed
 
 __all__ = [
     "AMOUNT_RANKS",
+    "COUNT_RANKS",
     "QUANTITY_RANKS",
     "QUANTITY_SHARE",
     "asks_quantity",
@@ -95,6 +96,10 @@ AMOUNT_RANKS = 10
 """The first candidates (by the quote ranker) among which one writing an amount and the thing
 priced (`priced_answer`) answers a question asking an amount that no quote writes, as a time's
 (asked_times.TIME_RANKS): the rankers read no amount's shape."""
+COUNT_RANKS = 10
+"""The first candidates (by the quote ranker) among which one writing a figure of the thing
+counted (`writes_counted`) answers a question asking how many when no quote writes a quantity
+(`uncounted`), however far below the first it is rated."""
 COUNTED_SKIP = 2
 """The most function words between a count cue and the counted word ("how many of the
 patients")."""
@@ -330,11 +335,11 @@ def uncounted(question: str, quotes: Sequence[str]) -> str | None:
     de grimper seul sur le mur de voies." quoted at .37 for a climbing hall's number of routes,
     which no document gives); else None."""
     counted = counted_word(question)
-    if counted is None or is_closed(fold(question)):
-        return None
+    if counted is None or is_closed(fold(question)) or "duration" in asked_kinds(question):
+        return None  # "Combien de temps a duré la guerre ?": durations.py's
     if any(writes_quantity(quote) for quote in quotes):
         return None
-    words = re.findall(r"[^\W\d_][\w'’-]*", question)
+    words = re.findall(r"[^\W\d_]+(?:[-][^\W\d_]+)*", question)  # "enfants" of "d'enfants"
     return next((word for word in words if counted & set(query_tokens(fold(word)))), None)
 
 
