@@ -329,14 +329,16 @@ def counted_word(question: str) -> frozenset[str] | None:
 
 def uncounted(question: str, quotes: Sequence[str]) -> str | None:
     """The word `question` asks a count of, as it writes it (`counted_word`: "voies" of "Combien
-    de voies compte la salle ?"), when it is no yes/no question and none of `quotes` writes a
+    de voies compte la salle ?"), when it asks a number (`asks_quantity`: no duration, date or
+    share; not a cause's "What lowered the number of those complications?", bundled test), is
+    no yes/no question and none of `quotes` writes a
     quantity (`writes_quantity`: a figure that is no date, year, time or code, a number or a
     quantity in words): they answer something else (s53 trial: the safety rule "Il est interdit
     de grimper seul sur le mur de voies." quoted at .37 for a climbing hall's number of routes,
     which no document gives); else None."""
     counted = counted_word(question)
-    if counted is None or is_closed(fold(question)) or "duration" in asked_kinds(question):
-        return None  # "Combien de temps a duré la guerre ?": durations.py's
+    if counted is None or is_closed(fold(question)) or not asks_quantity(question):
+        return None  # "What lowered the number of those complications?" asks a cause
     if any(writes_quantity(quote) for quote in quotes):
         return None
     words = re.findall(r"[^\W\d_]+(?:[-][^\W\d_]+)*", question)  # "enfants" of "d'enfants"

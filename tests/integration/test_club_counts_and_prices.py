@@ -87,6 +87,8 @@ def test_a_count_written_in_words_is_quoted(club: Assistant) -> None:
         ("Combien de voies ?", ["La salle compte une quarantaine de voies."], None),
         ("Combien de voies ?", ["| Voies | 45 |"], None),
         ("Are there how many routes?", ["No figure here."], None),  # yes or no first
+        ("What lowered the number of those complications?", ["Complications rose."], None),
+        ("Acupuncture: does the number of needles matter?", ["Needles are used."], None),
         ("Combien coûte l'adhésion ?", ["Aucun chiffre."], None),  # no count asked
     ],
 )

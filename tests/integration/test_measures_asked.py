@@ -70,6 +70,8 @@ def test_a_measurement_is_asked_in_so_many_words(question: str, asks: bool) -> N
         ("Une superficie de 891,8 km².", True),
         ("Les Ulis sont à 25 km au sud de Paris.", True),
         ("Des flammes de plusieurs dizaines de mètres.", True),
+        ("Implantée à vingt-quatre kilomètres au sud-ouest de Paris.", True),  # PIAF dev
+        ("Deux coudées et demie pour sa longueur.", True),
         ("Il est interdit de grimper seul.", False),
         ("5 mg/kg par jour", False),
         ("Ouvert à 10 h.", False),
