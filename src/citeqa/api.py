@@ -24,7 +24,7 @@ from citeqa.abstention import (
 )
 from citeqa.across import Closeness, in_channel, with_sentences
 from citeqa.answering import OTHERWISE_LIMIT, Translates, compose, said_in_other_language
-from citeqa.blas_threads import one_blas_thread
+from citeqa.blas_threads import on_one_blas_thread, one_blas_thread
 from citeqa.blocks import clean_heading
 from citeqa.centroid import corpus_centroid, stored_centroid
 from citeqa.changed_citations import changed_files, changed_quote_notes
@@ -637,21 +637,8 @@ class Assistant:
         loaded = self._loaded
         return analyse(question, context, loaded.vocabulary, None, loaded.read_elsewhere(question))
 
+    @on_one_blas_thread  # blas_threads.py: its products are too small to share between threads
     def _answer(
-        self,
-        question: str,
-        context: str | None,
-        k: int | None,
-        warnings: list[str],
-        terms: QuestionTerms | None = None,
-        **fields: object,
-    ) -> Answer:
-        """`_answered`, on one BLAS thread (blas_threads.py: its products are too small to share
-        between threads)."""
-        with one_blas_thread():
-            return self._answered(question, context, k, warnings, terms, **fields)
-
-    def _answered(
         self,
         question: str,
         context: str | None,

@@ -22,12 +22,16 @@ queries or more at once, never for one question's).
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
-__all__ = ["one_blas_thread"]
+__all__ = ["on_one_blas_thread", "one_blas_thread"]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 _lock = threading.Lock()
 _holders = 0
@@ -57,6 +61,17 @@ def one_blas_thread() -> Iterator[None]:
             if _holders == 0 and _limiter is not None:
                 _limiter.restore_original_limits()
                 _limiter = None
+
+
+def on_one_blas_thread(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """`function`, run holding one BLAS thread (`one_blas_thread`)."""
+
+    @functools.wraps(function)
+    def held(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with one_blas_thread():
+            return function(*args, **kwargs)
+
+    return held
 
 
 def _blas_controller() -> Any:
