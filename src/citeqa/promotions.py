@@ -206,13 +206,38 @@ def timed_subject_first(candidates: Candidates, bank: SentenceBank, question: st
         return candidates
     named, on_days = _stems(subject), _stems(asked_days(question))
     first = candidates.sentences[0].index
-    if not writes_time(bank.text(first)) or _read_with_any(bank, first, named):
+    if not writes_time(bank.text(first)):
         return candidates  # a first writing no time is asked_times.untimed's
+    if _read_with_any(bank, first, named):  # the thing asked: the day named, if any, decides
+        return _day_first(candidates, bank, named, on_days)
 
     def answers(index: int) -> bool:
         if bank.tokens[index].isdisjoint(named) or not writes_time(bank.text(index)):
             return False
         return not on_days or _read_with_any(bank, index, on_days)  # "Friday": its heading
+
+    position = _first_near(candidates, bank, (SUBJECT_RANKS, SUBJECT_SHARE), answers)
+    return candidates if position is None else _promoted(candidates, position)
+
+
+def _day_first(
+    candidates: Candidates, bank: SentenceBank, named: frozenset[str], on_days: frozenset[str]
+) -> Candidates:
+    """The candidates, but when the question names a day (`on_days`, as stems) that the first,
+    read with the thing asked, does not write itself (the lines it is read with may: a passage
+    of opening hours writes every day), the first of the next SUBJECT_RANKS writing a time or a
+    closing and that day and read with the thing (`named`) first, rated as the first was:
+    "Elle est fermée le dimanche et les jours fériés." over "Pendant les vacances scolaires
+    d'été, la salle ferme du 1er au 22 août." for "À quelle heure ferme la salle le dimanche ?"
+    (s53 trial)."""
+    first = candidates.sentences[0].index
+    if not on_days or not bank.tokens[first].isdisjoint(on_days):
+        return candidates  # the first writes the day itself
+
+    def answers(index: int) -> bool:
+        if bank.tokens[index].isdisjoint(on_days) or not writes_time(bank.text(index)):
+            return False
+        return _read_with_any(bank, index, named)
 
     position = _first_near(candidates, bank, (SUBJECT_RANKS, SUBJECT_SHARE), answers)
     return candidates if position is None else _promoted(candidates, position)
