@@ -2040,11 +2040,11 @@ def _checked_fields(
         return abstain(abstention.only_a_rate(rated, lang))
     counted = uncounted(terms.focus, [c.quote for c in citations])
     if counted is not None:  # "Combien de voies compte la salle ?": a safety rule, no figure
-        stems = counted_word(terms.focus) or frozenset()
+        stems = counted.stems
         instead = checking.rewrite(None, lambda text: writes_counted(text, stems), COUNT_RANKS)
         if instead is None:
-            return abstain(abstention.no_count(counted, lang))
-        citations = instead  # "A total of 271 patients…", far below the first
+            return abstain(abstention.no_count(counted.word, lang))
+        citations = instead  # "…ils auront cinq enfants ensemble." (PIAF dev), far below
     unreplied = _unreplied_words(terms, citations, lang)
     if unreplied is not None:  # "Livrez-vous en Belgique ?": "Oui, nous livrons en France."
         return abstain(unreplied, claims_absence=True)

@@ -200,7 +200,8 @@ def timed_subject_first(candidates: Candidates, bank: SentenceBank, question: st
     next SUBJECT_RANKS (whatever its rating: SUBJECT_SHARE) that writes a time and one of those
     words, and is read with the day the question names if it names one (asked_times.asked_days:
     "- Dinner booked at 20:00." under "## Friday 20 November"), first, rated as the first was,
-    every other rated at most DISPLACED_SHARE of that, in their order."""
+    every other rated at most DISPLACED_SHARE of that, in their order; a first read with those
+    words gives way only to a line writing the day named (`_day_first`)."""
     subject = subject_words(question) if len(candidates.sentences) > 1 else frozenset()
     if not subject:
         return candidates

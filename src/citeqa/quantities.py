@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import NamedTuple
 
 from citeqa.answer_features import Wants
 from citeqa.asked_values import asked_kinds, without_cues, writes_kind
@@ -62,6 +63,7 @@ __all__ = [
     "COUNT_RANKS",
     "QUANTITY_RANKS",
     "QUANTITY_SHARE",
+    "Uncounted",
     "asks_quantity",
     "content_stems",
     "counted_holder",
@@ -327,22 +329,31 @@ def counted_word(question: str) -> frozenset[str] | None:
     return None
 
 
-def uncounted(question: str, quotes: Sequence[str]) -> str | None:
-    """The word `question` asks a count of, as it writes it (`counted_word`: "voies" of "Combien
-    de voies compte la salle ?"), when it asks a number (`asks_quantity`: no duration, date or
-    share; not a cause's "What lowered the number of those complications?", bundled test), is
-    no yes/no question and none of `quotes` writes a
-    quantity (`writes_quantity`: a figure that is no date, year, time or code, a number or a
-    quantity in words): they answer something else (s53 trial: the safety rule "Il est interdit
-    de grimper seul sur le mur de voies." quoted at .37 for a climbing hall's number of routes,
-    which no document gives); else None."""
-    counted = counted_word(question)
-    if counted is None or is_closed(fold(question)) or not asks_quantity(question):
-        return None  # "What lowered the number of those complications?" asks a cause
+class Uncounted(NamedTuple):
+    """The thing a question asks a count of, which no quote writes a quantity of."""
+
+    word: str
+    """As the question writes it ("voies"), for the reason."""
+    stems: frozenset[str]
+    """Its stems (`counted_word`), for a candidate writing a figure of it (`writes_counted`)."""
+
+
+def uncounted(question: str, quotes: Sequence[str]) -> Uncounted | None:
+    """The thing `question` asks a count of (`counted_word`: "voies" of "Combien de voies compte
+    la salle ?"), when it asks a number (`asks_quantity`: no duration, date or share; not a
+    cause's "What lowered the number of those complications?", bundled test), is no yes/no
+    question and none of `quotes` writes a quantity (`writes_quantity`: a figure that is no
+    date, year, time or code, a number or a quantity in words): they answer something else (s53
+    trial: the safety rule "Il est interdit de grimper seul sur le mur de voies." quoted at .37
+    for a climbing hall's number of routes, which no document gives); else None."""
+    stems = counted_word(question)
+    if stems is None or is_closed(fold(question)) or not asks_quantity(question):
+        return None
     if any(writes_quantity(quote) for quote in quotes):
         return None
-    words = re.findall(r"[^\W\d_]+(?:[-][^\W\d_]+)*", question)  # "enfants" of "d'enfants"
-    return next((word for word in words if counted & set(query_tokens(fold(word)))), None)
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", question)  # "enfants" of "d'enfants"
+    word = next((word for word in words if stems & set(query_tokens(fold(word)))), None)
+    return None if word is None else Uncounted(word, stems)
 
 
 def writes_counted(text: str, counted: frozenset[str]) -> bool:
