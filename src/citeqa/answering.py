@@ -2252,10 +2252,10 @@ def _owner_value_instead(
     must all be written."""
     if abstention.value_kinds_asked(terms):
         return None
-    phrase = " ".join(kind)
-    if not owner_words(terms.focus, phrase):
+    owner = owner_words(terms.focus, " ".join(kind))
+    if not owner:
         return None
-    return rewrite(lambda text: owner_value_line(terms.focus, phrase, text))
+    return rewrite(lambda text: owner_value_line(terms.focus, owner, text))
 
 
 def _of_sibling_year(
@@ -2456,10 +2456,11 @@ def _holds_owner_value(focus: str, candidates: Candidates, bank: SentenceBank) -
     the answer models make of a small folder's features (s52: the models refused it at .35, the
     sentence ranker knowing nothing of a phone number's shape)."""
     phrase = asked_kind_phrase(focus)
-    if phrase is None or not owner_words(focus, phrase):
+    owner = [] if phrase is None else owner_words(focus, phrase)
+    if not owner:
         return False
     firsts = candidates.sentences[:HELD_VALUE_RANKS]
-    return any(owner_value_line(focus, phrase, bank.text(item.index)) for item in firsts)
+    return any(owner_value_line(focus, owner, bank.text(item.index)) for item in firsts)
 
 
 def refusal(

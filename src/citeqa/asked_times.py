@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from citeqa.asked_values import asked_kinds, lacks_kind, without_cues, writes_kind
+from citeqa.asked_values import asked_kinds, lacks_kind, words_asked_of, writes_kind
 from citeqa.glossary import calendar_words
 from citeqa.lexical import content_words
 
@@ -90,9 +90,7 @@ def subject_words(question: str) -> frozenset[str]:
     of: not its cue's ("time", "heure"), nor a day, a month or a time of day it names
     (glossary.calendar_words: "Friday" of "What time is dinner on Friday?" says when, not
     what); none for a question asking no time of day."""
-    if _TIME not in asked_kinds(question):
-        return frozenset()
-    return frozenset(content_words(without_cues(_TIME, question))) - calendar_words()
+    return words_asked_of(_TIME, question) - calendar_words()
 
 
 def asked_days(question: str) -> frozenset[str]:

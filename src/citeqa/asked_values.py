@@ -44,6 +44,7 @@ import numpy as np
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_table_row, question_lang
+from citeqa.lexical import content_words
 from citeqa.recently_used import QUESTIONS_READ
 
 MISSING_VALUE_WEIGHT = 0.1
@@ -154,10 +155,13 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     return asked
 
 
-def without_cues(kind: str, question: str) -> str:
-    """The folded `question` with the cues of asked_values.json's `kind` blanked ("what time"
-    of "What time does the tower open?"): the words left name what the value is asked of."""
-    return _kinds()[kind].cues.sub(" ", fold(question))
+def words_asked_of(kind: str, question: str) -> frozenset[str]:
+    """The folded content words of `question` but its cues of asked_values.json's `kind` ("what
+    time" of "What time does the tower open?", "coûte" of "Combien coûte…"): the words naming
+    what the value is asked of; none when it asks no value of that kind."""
+    if kind not in asked_kinds(question):
+        return frozenset()
+    return frozenset(content_words(_kinds()[kind].cues.sub(" ", fold(question))))
 
 
 def _cued(kind: _Kind, folded: str, english: bool) -> bool:

@@ -201,7 +201,7 @@ def timed_subject_first(candidates: Candidates, bank: SentenceBank, question: st
     words, and is read with the day the question names if it names one (asked_times.asked_days:
     "- Dinner booked at 20:00." under "## Friday 20 November"), first, rated as the first was,
     every other rated at most DISPLACED_SHARE of that, in their order; a first read with those
-    words gives way only to a line writing the day named (`_day_first`)."""
+    words but not writing the day named itself gives way to a line writing it (`_timed_first`)."""
     subject = subject_words(question) if len(candidates.sentences) > 1 else frozenset()
     if not subject:
         return candidates
@@ -209,36 +209,28 @@ def timed_subject_first(candidates: Candidates, bank: SentenceBank, question: st
     first = candidates.sentences[0].index
     if not writes_time(bank.text(first)):
         return candidates  # a first writing no time is asked_times.untimed's
-    if _read_with_any(bank, first, named):  # the thing asked: the day named, if any, decides
-        return _day_first(candidates, bank, named, on_days)
-
-    def answers(index: int) -> bool:
-        if bank.tokens[index].isdisjoint(named) or not writes_time(bank.text(index)):
-            return False
-        return not on_days or _read_with_any(bank, index, on_days)  # "Friday": its heading
-
-    position = _first_near(candidates, bank, (SUBJECT_RANKS, SUBJECT_SHARE), answers)
-    return candidates if position is None else _promoted(candidates, position)
+    if not _read_with_any(bank, first, named):  # "Departs Friday … at 07:35" for dinner
+        return _timed_first(candidates, bank, named, on_days)
+    if on_days and bank.tokens[first].isdisjoint(on_days):  # the day's passage, not the day
+        return _timed_first(candidates, bank, on_days, named)
+    return candidates
 
 
-def _day_first(
-    candidates: Candidates, bank: SentenceBank, named: frozenset[str], on_days: frozenset[str]
+def _timed_first(
+    candidates: Candidates, bank: SentenceBank, written: frozenset[str], read: frozenset[str]
 ) -> Candidates:
-    """The candidates, but when the question names a day (`on_days`, as stems) that the first,
-    read with the thing asked, does not write itself (the lines it is read with may: a passage
-    of opening hours writes every day), the first of the next SUBJECT_RANKS writing a time or a
-    closing and that day and read with the thing (`named`) first, rated as the first was:
-    "Elle est fermée le dimanche et les jours fériés." over "Pendant les vacances scolaires
-    d'été, la salle ferme du 1er au 22 août." for "À quelle heure ferme la salle le dimanche ?"
-    (s53 trial)."""
-    first = candidates.sentences[0].index
-    if not on_days or not bank.tokens[first].isdisjoint(on_days):
-        return candidates  # the first writes the day itself
+    """The candidates, the first of the next SUBJECT_RANKS (whatever its rating: SUBJECT_SHARE)
+    writing a time and one of the `written` stems, and read with one of the `read` stems if any
+    (`_read_with_any`), first, rated as the first was: the thing asked, read with the day named
+    ("- Dinner booked at 20:00." under "## Friday 20 November"), or the day named, read with the
+    thing ("Elle est fermée le dimanche et les jours fériés." over "Pendant les vacances
+    scolaires d'été, la salle ferme du 1er au 22 août." for "À quelle heure ferme la salle le
+    dimanche ?", s53 trial: the first writes the thing, its passage every day)."""
 
     def answers(index: int) -> bool:
-        if bank.tokens[index].isdisjoint(on_days) or not writes_time(bank.text(index)):
+        if bank.tokens[index].isdisjoint(written) or not writes_time(bank.text(index)):
             return False
-        return _read_with_any(bank, index, named)
+        return not read or _read_with_any(bank, index, read)
 
     position = _first_near(candidates, bank, (SUBJECT_RANKS, SUBJECT_SHARE), answers)
     return candidates if position is None else _promoted(candidates, position)

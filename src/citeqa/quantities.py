@@ -44,13 +44,13 @@ from functools import cache
 from typing import NamedTuple
 
 from citeqa.answer_features import Wants
-from citeqa.asked_values import asked_kinds, without_cues, writes_kind
+from citeqa.asked_values import asked_kinds, words_asked_of, writes_kind
 from citeqa.dates import NUMERIC_DATE, day_spans
 from citeqa.durations import DURATION_KINDS
 from citeqa.glossary import fold, function_and_interrogative_words, language_words
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_table_row
-from citeqa.lexical import content_words, query_tokens
+from citeqa.lexical import query_tokens
 from citeqa.rate_units import count_cue_pattern
 from citeqa.stated_values import folded_number_words, number_data, values
 from citeqa.tables import line_cells
@@ -400,10 +400,7 @@ def price_subject(question: str) -> frozenset[str]:
     """The folded content words of a question asking an amount that name what is priced: not
     its cues' ("coûte", "price", "paie": asked_values.json's amount kind) nor its interrogatives
     ("combien"); none for a question asking no amount."""
-    if "amount" not in asked_kinds(question):
-        return frozenset()
-    words = content_words(without_cues("amount", question))
-    return frozenset(words) - language_words("interrogatives")
+    return words_asked_of("amount", question) - language_words("interrogatives")
 
 
 def priced_answer(subject: frozenset[str], text: str) -> bool:

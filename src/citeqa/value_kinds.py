@@ -346,13 +346,11 @@ def _kind_words_of(run: list[re.Match[str]]) -> list[str]:
     return [folded for match in run if (folded := fold(match.group())) in words]
 
 
-def owner_value_line(question: str, phrase: str, text: str) -> bool:
-    """Whether `text` writes a value of the kind `question` asks as its object (its `phrase`,
-    as `unwritten_asked_kind` names it: "phone number") and every other content word of the
-    question, its owner's ("office" of "What is the office phone number?"): "Office phone:
+def owner_value_line(question: str, owner: Sequence[str], text: str) -> bool:
+    """Whether `text` writes a value of the kind `question` asks as its object and every word of
+    its `owner` (`owner_words`: "office" of "What is the office phone number?"): "Office phone:
     01632 960 123". False for a question naming no owner: another thing's number is no
     answer, nor is any number for "What is the phone number?"."""
-    owner = owner_words(question, phrase)
     if not owner:
         return False
     written = set(content_words(text))

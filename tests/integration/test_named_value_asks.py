@@ -16,7 +16,12 @@ import pytest
 
 from citeqa.api import Assistant
 from citeqa.quantities import asks_named_price
-from citeqa.value_kinds import asked_value_kinds, owner_value_line, unwritten_asked_kind
+from citeqa.value_kinds import (
+    asked_value_kinds,
+    owner_value_line,
+    owner_words,
+    unwritten_asked_kind,
+)
 from small_corpora import assistant_over
 
 REPORT = """# Riverside Food Bank — Annual Report 2025
@@ -110,7 +115,8 @@ def test_a_line_answers_for_the_owner_only_with_its_words_and_a_value(
 ) -> None:
     """With no owner named, a line writing some phone number is not surely the answer: the
     answer models decide, as for any question."""
-    assert owner_value_line(question, "phone number", line) is answers
+    owner = owner_words(question, "phone number")
+    assert owner_value_line(question, owner, line) is answers
 
 
 def test_an_email_address_a_line_gives_is_quoted(food_bank: Assistant) -> None:
