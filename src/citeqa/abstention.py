@@ -284,8 +284,8 @@ NO_MEASURE = {
     "en": "The passages that would answer write no measurement.",
     "fr": "Les passages qui répondraient n’écrivent aucune mesure.",
 }
-"""A question asking a height, a length, an altitude or an area whose quotes write none
-(asked_values.lacks_kind)."""
+"""A question asking a height, a length, an altitude, an area or a weight whose quotes write
+none (asked_values.lacks_kind)."""
 NO_COUNT = {
     "en": "The passages that would answer write no number of {unit}.",
     "fr": "Les passages qui répondraient n’écrivent aucun nombre de {unit}.",
@@ -692,7 +692,8 @@ def only_a_rate(unit: str, lang: Lang) -> str:
 
 
 def no_measure(lang: Lang) -> str:
-    """The reason for a question asking a height, a length or an area whose quotes write none."""
+    """The reason for a question asking a height, a length, an area or a weight whose quotes
+    write none."""
     return NO_MEASURE[lang]
 
 

@@ -79,6 +79,7 @@ from citeqa.asked_ordinals import asked_ordinals, ordinal_weights
 from citeqa.asked_times import TIME_RANKS, subject_words, time_answer, untimed
 from citeqa.asked_values import (
     DIMENSION,
+    MASS,
     MISSING_VALUE_WEIGHT,
     Written,
     asked_kinds,
@@ -92,6 +93,7 @@ from citeqa.asked_values import (
 )
 from citeqa.base_statements import BASE_REACH, base_statement
 from citeqa.candidates import Candidates, first_rated, moved_first, placed_sentences, subset
+from citeqa.coded_lines import asked_codes, coded_line_of
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
@@ -2033,8 +2035,9 @@ def _checked_fields(
         if instead is None:
             return abstain(abstention.no_time(lang))
         citations = instead
-    if lacks_kind(DIMENSION, terms.focus, [c.quote for c in citations]):  # "la hauteur du mur"
-        return abstain(abstention.no_measure(lang))
+    quotes = [c.quote for c in citations]
+    if lacks_kind(DIMENSION, terms.focus, quotes) or lacks_kind(MASS, terms.focus, quotes):
+        return abstain(abstention.no_measure(lang))  # "la hauteur du mur", "le poids de…"
     rated = rate_only(terms.focus, [c.quote for c in citations])
     if rated is not None:  # "combien de jours" of a "45 euros par jour" row
         return abstain(abstention.only_a_rate(rated, lang))
@@ -2736,7 +2739,25 @@ def _looked_up_lines(candidates: Candidates, bank: SentenceBank, focus: str) -> 
     fielded = on_record_field(candidates, bank, focus)
     if fielded is not candidates:
         return fielded
-    return on_named_line(looked_up(candidates, bank, focus), bank, focus)
+    return on_coded_line(
+        on_named_line(looked_up(candidates, bank, focus), bank, focus), bank, focus
+    )
+
+
+def on_coded_line(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
+    """The candidates, but the line of a code the question writes first (coded_lines.py: "E02 -
+    Motor overheating. …" for "What should I do when the display shows E02?") when the best
+    does not write that code."""
+    codes = asked_codes(focus)
+    if not codes or not candidates.sentences:
+        return candidates
+    if codes & asked_codes(bank.text(candidates.sentences[0].index)):
+        return candidates
+    for number, item in enumerate(candidates.sentences):
+        sentence = bank.sentences[item.index]
+        if coded_line_of(bank.documents[sentence.doc_id].text, sentence.start, codes):
+            return moved_first(candidates, number)
+    return candidates
 
 
 def with_other_statement(

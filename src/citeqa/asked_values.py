@@ -208,6 +208,11 @@ def _in_english(question: str) -> bool:
 DIMENSION = "dimension"
 """The asked_values.json kind of a height, a length, an altitude or an area: a question asking
 one whose quotes write none is refused (`lacks_kind`, answering)."""
+MASS = "mass"
+"""The asked_values.json kind of a weight ("Quel est le poids de la batterie ?", "How much
+does it weigh?"), refused alike when no quote writes one (s54 trial: a manual's battery
+sentence writing its energy, not its weight, was quoted). A weight "per kilogram" is a dose
+or a rate, not one."""
 
 
 def lacks_kind(kind: str, question: str, quotes: Sequence[str]) -> bool:

@@ -1240,15 +1240,16 @@ def joined_spelling(word: str, vocabulary: Vocabulary) -> JoinedSpelling | None:
 def variant_spelling(
     word: str, alternatives: frozenset[str], vocabulary: Vocabulary, lang: Lang
 ) -> JoinedSpelling | None:
-    """The other spelling of the English `word` (spelling_variants.py: "plagiarizing" of
-    "plagiarising", "organization" of "organisation") whose English term the corpus writes,
-    when it writes none of the word's `alternatives` and the question is English (`lang`):
-    "ventre" is no "venter", whose French stem is "vent"; else None. A spelling of the same
-    word, not a translation: the word is then no absent one (s47 trial b09)."""
-    if lang != "en" or _frequency(alternatives, vocabulary):
+    """The other spelling of `word` (spelling_variants.py: "plagiarizing" of "plagiarising",
+    "organization" of "organisation" in English; "preleve" of "prélevées" in French) whose
+    term in the question's language (`lang`) the corpus writes, when it writes none of the
+    word's `alternatives`: "ventre" is no "venter", whose French stem is "vent"; else None. A
+    spelling of the same word, not a translation: the word is then no absent one (s47 trial
+    b09, s54 trial)."""
+    if lang not in ("en", "fr") or _frequency(alternatives, vocabulary):
         return None  # most words: the corpus writes them as typed
-    for spelling in other_spellings(fold(word)):
-        term = frozenset({word_term(spelling, "en")})
+    for spelling in other_spellings(fold(word), lang):
+        term = frozenset({word_term(spelling, lang)})
         if _frequency(term, vocabulary):
             return JoinedSpelling(spelling, term)
     return None

@@ -39,6 +39,7 @@ from citeqa.clauses import best_clauses
 from citeqa.code_results import with_result_or_block
 from citeqa.dates import day_spans
 from citeqa.durations import DURATION
+from citeqa.field_lines import field_label
 from citeqa.footnotes import cited_notes, note_mark
 from citeqa.keyed_lines import header_line, names_line
 from citeqa.language import (
@@ -272,8 +273,14 @@ def _extended_start(
     if opens_numbered_title(doc.text, start):
         return start
     section_start, _ = section_bounds(doc.text, chunk, max(start, sentence.end - 1), doc.latex)
+    complete = _complete_sentence(doc.text[start : sentence.end])
+    fielded = _field_line(doc.text, sentence)
     for before in reversed(bank.preceding(index, section_start, CONTEXT_SENTENCES)):
         previous = bank.sentences[before]
+        if fielded and _field_above(doc.text, previous, start):
+            break
+        if complete and _needless_statement(bank, index, before, start, terms):
+            break
         too_long = previous.end - previous.start > 2 * SHORT_QUOTE
         if (
             too_long
@@ -378,8 +385,16 @@ def _extended_end(
     if _item_mark(text, sentence.start, end):
         return _item_sentence_end(bank, index, end)
     _, section_end = section_bounds(text, chunk, sentence.start, doc.latex)
+    own = text[sentence.start : end]
+    stated, whole = _states_a_value(own), _complete_sentence(own)
+    fielded = _field_line(text, sentence)
     for following in bank.following(index, section_end):
         quote = text[sentence.start : end]
+        if fielded and _field_below(text, end, bank.sentences[following]):
+            break
+        needless = _statement_apart(text, end, bank.sentences[following], stated, whole)
+        if needless and not _lacked_word(bank, index, following, terms):
+            break
         if len(quote) >= SHORT_QUOTE and any(c.isdigit() for c in quote):
             break
         reach = bank.sentences[following].end
@@ -392,6 +407,8 @@ def _extended_end(
         new_paragraph = _blank_line(text, end, bank.sentences[following].start)
         complete = new_paragraph and _complete_sentence(text[sentence.start : end])
         opens_list = new_paragraph and _line_list(text, bank.sentences[following].start)
+        if new_paragraph and _title_line(text, bank.sentences[following]):
+            break  # "Exclusions" over its paragraph: the next part's title, not this one's
         if complete and not opens_list and not _lacked_word(bank, index, following, terms):
             break
         into_prose = new_paragraph and _prose_paragraph(text, bank.sentences[following])
@@ -448,6 +465,94 @@ def _complete_sentence(sentence: str) -> bool:
     two words ("Paid monthly."), unlike a slide's label line, a value ("56.2 %") or an item's
     mark ("1.")."""
     return _FULL_STOP.search(sentence) is not None and len(_WORD.findall(sentence)) >= 2
+
+
+def _states_a_value(sentence: str) -> bool:
+    """Whether a short sentence states a value of its own: complete (`_complete_sentence`), with
+    a figure and at least three words ("Recommended tyre pressure is 2.5 to 3.5 bar.", "E03 -
+    Speed sensor not detected."), unlike a slide's value under its label ("56.2 %"). Such a
+    sentence ending its line runs on into no line below it (a manual's paragraph of one
+    statement a line was quoted whole, s54 trial), unless that line holds a word of the
+    question it lacks (`_lacked_word`). Any complete short sentence ending its line runs on
+    into no complete statement on the next ("Principal: Dr. Anita Kowalski." over
+    "Vice-principal: Marc Tremblay."), nor takes in one ending the line above it
+    (`_needless_statement`): a label has no full stop."""
+    return (
+        _complete_sentence(sentence)
+        and any(c.isdigit() for c in sentence)
+        and len(_WORD.findall(sentence)) >= _STATED_VALUE_WORDS
+    )
+
+
+_STATED_VALUE_WORDS = 3
+
+
+def _title_line(text: str, sentence: Sentence) -> bool:
+    """Whether `sentence` is a whole line titling the paragraph it opens: at most TITLE_WORDS
+    words, no figure, no list mark, nothing ending it as a sentence or a lead-in does, and a
+    line below it ("Exclusions" over "Claims arising from alcohol … are not covered.": a plain
+    text's part titles; s54: a quote of the part above ended on it)."""
+    line = text[sentence.start : sentence.end]
+    if "\n" in line.strip() or line_end(text, sentence.start) > sentence.end:
+        return False
+    words = line.split()
+    if not words or len(words) > TITLE_WORDS or any(c.isdigit() for c in line):
+        return False
+    if line.rstrip()[-1] in ".!?…:;,)" or not line.lstrip()[0].isalpha():
+        return False
+    below = text[sentence.end : sentence.end + 2]
+    return below.startswith("\n") and not below[1:].isspace() and len(below) == 2
+
+
+TITLE_WORDS = 5
+
+
+def _field_line(text: str, sentence: Sentence) -> bool:
+    """Whether `sentence` is a whole field line ("Last day of school: Friday, June 25, 2027":
+    field_lines.field_label). A field line takes in no field line above or below it: they are
+    other fields of a list, not its labels (s54 trial: a school calendar's line quoted with
+    the two above it)."""
+    return field_label(text, sentence.start, sentence.end) is not None
+
+
+def _field_above(text: str, above: Sentence, start: int) -> bool:
+    """Whether sentence `above` is a field line on the line above a quote starting at `start`."""
+    return _next_line(text, above.end, start) and _field_line(text, above)
+
+
+def _field_below(text: str, end: int, below: Sentence) -> bool:
+    """Whether sentence `below` is a field line on the next line of a quote ending at `end`."""
+    return _next_line(text, end, below.start) and _field_line(text, below)
+
+
+def _next_line(text: str, end: int, start: int) -> bool:
+    """Whether text[end:start] breaks a line within a paragraph: a line break, no blank line."""
+    return "\n" in text[end:start] and not _blank_line(text, end, start)
+
+
+def _statement_apart(text: str, end: int, below: Sentence, stated: bool, complete: bool) -> bool:
+    """Whether sentence `below` opens the next line of the paragraph of a quote ending at `end`
+    that needs no line below it: one stating a value (`stated`), or a complete one
+    (`complete`) above a complete statement. Across a blank line, the paragraph's own rules
+    hold (a lead-in runs on into its list's first item: `_line_list`)."""
+    if not _next_line(text, end, below.start):
+        return False
+    return stated or (complete and _complete_sentence(text[below.start : below.end]))
+
+
+def _needless_statement(
+    bank: SentenceBank, index: int, before: int, start: int, terms: QuestionTerms | None
+) -> bool:
+    """Whether sentence `before` is a complete statement ending the line of its paragraph above
+    a quote of sentence `index` starting at `start` (not a label: a label has no full stop)
+    that holds no word of the question that `index` lacks (`_lacked_word`)."""
+    text = bank.documents[bank.sentences[index].doc_id].text
+    previous = bank.sentences[before]
+    return (
+        _next_line(text, previous.end, start)
+        and _complete_sentence(text[previous.start : previous.end])
+        and not _lacked_word(bank, index, before, terms)
+    )
 
 
 def _lacked_word(bank: SentenceBank, index: int, other: int, terms: QuestionTerms | None) -> bool:

@@ -136,6 +136,25 @@ def asked_role_words(question: str) -> frozenset[str]:
     return frozenset() if holding is None else holding.roles | {holding.verb}
 
 
+def without_other_roles(text: str, question: str) -> str:
+    """`text` without its words joining a prefix of another role to a noun by a hyphen
+    (role_holders.json's `other_role_prefixes`: "Vice-principal"), unless `question` writes
+    that prefix too: the role a question asks is not its deputy's."""
+    asked = set(re.findall(r"[a-z]+", fold(question)))
+    prefixes = [prefix for prefix in _other_role_prefixes() if prefix not in asked]
+    if not prefixes:
+        return text
+    joined = re.compile(r"(?<![\w-])(?:" + "|".join(prefixes) + r")[-‐–][^\W\d_]+", re.IGNORECASE)
+    return joined.sub(" ", text)
+
+
+@cache
+def _other_role_prefixes() -> tuple[str, ...]:
+    """role_holders.json's `other_role_prefixes`, of every language."""
+    data = data_json("role_holders.json")["other_role_prefixes"]
+    return tuple(dict.fromkeys(prefix for prefixes in data.values() for prefix in prefixes))
+
+
 def role_words(question: str) -> frozenset[str]:
     """The words (folded) of the role `question` asks the holder of, which a sentence naming
     that holder writes: asked by a verb, its group's (`asked_role_words`); asked by the role's

@@ -35,7 +35,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from citeqa.corpus_initials import CorpusInitials
 from citeqa.glossary import fold
 from citeqa.lexical import query_tokens
-from citeqa.role_holders import asked_role_words, names_someone, role_words
+from citeqa.role_holders import (
+    asked_role_words,
+    names_someone,
+    role_words,
+    without_other_roles,
+)
 
 if TYPE_CHECKING:
     from citeqa.questions import QuestionTerms
@@ -189,6 +194,7 @@ class HolderSentences:
 
     def __init__(self, terms: QuestionTerms) -> None:
         self._role, self._asked, self._others = _RoleQuestion.of(terms, role_words(terms.focus))
+        self._focus = terms.focus
         self._acronyms = [
             word
             for word in _WORD.findall(terms.focus)
@@ -202,10 +208,11 @@ class HolderSentences:
         return names_someone(text, text, self._asked)
 
     def _writes_role(self, text: str) -> bool:
-        """Whether `text` writes a word of the role, or spells out an acronym of it the question
-        writes in capitals: "responsable des ressources humaines" for "Qui est le responsable
-        RH ?" (corpus_initials.py; s45 trial)."""
-        if set(query_tokens(text)) & self._role:
+        """Whether `text` writes a word of the role (not as another role's, "Vice-principal" for
+        "Who is the principal?": role_holders.without_other_roles), or spells out an acronym of
+        it the question writes in capitals: "responsable des ressources humaines" for "Qui est
+        le responsable RH ?" (corpus_initials.py; s45 trial)."""
+        if set(query_tokens(without_other_roles(text, self._focus))) & self._role:
             return True
         if not self._acronyms:
             return False
