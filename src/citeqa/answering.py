@@ -181,6 +181,7 @@ from citeqa.promotions import (
     decision_first,
     latest_dated_row_first,
     latest_year_first,
+    manner_first,
     named_case_first,
     next_dated_first,
     ranked_row_first,
@@ -2572,6 +2573,7 @@ def _quoted(
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)
         ranked = decision_first(ranked, bank, terms.focus)
+        ranked = manner_first(ranked, bank, terms.focus)
         ranked = role_label_first(ranked, bank, terms)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         rows = leading_rows_kept(ranked, bank, terms, lead)

@@ -9,12 +9,13 @@ cas de personne bloquée…" over "Pour toute autre panne…"), the compound ask
 (`compound_first`: "Check-in is from 15:00." over "Check out by 11:00"), the time of the thing
 asked over a time of the day it names (`timed_subject_first`), the statement changing
 a value (`changed_value_first`), a result completing its target (`result_first`), the newest
-"next meeting" line (`next_dated_first`), a minutes' decision line (`decision_first`) and the
+"next meeting" line (`next_dated_first`), a minutes' decision line (`decision_first`), the
+sentence saying how for a question asking how to do something (`manner_first`) and the
 line labelling a role with its holder (`role_label_first`) are put first, rated as the first
 was, every other rated at most DISPLACED_SHARE of that. The rules are in their own modules and
 data files (yearly_rows.py, dated_rows.py, ordinal_rows.py, negated_terms.py, other_cases.py,
 particle_compounds.py, asked_times.py, later_statements.py, achieved_results.py, next_dates.py,
-decision_lines.py, role_labels.py).
+decision_lines.py, manner_answers.py, role_labels.py).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from citeqa.later_statements import (
     document_date,
 )
 from citeqa.lexical import query_tokens
+from citeqa.manner_answers import MANNER_RANKS, asks_manner, manner_position
 from citeqa.negated_terms import NEGATED_RANKS, STATED_SHARE, denied_terms, denies, states_terms
 from citeqa.next_dates import (
     next_dated_position,
@@ -379,6 +381,19 @@ def decision_first(candidates: Candidates, bank: SentenceBank, question: str) ->
     if position is None:
         return candidates
     return _promoted(candidates, position)
+
+
+def manner_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question asking how to do something (manner_answers.py) the
+    first of the next candidates saying how when the first does not ("The lights switch on by
+    pressing the plus button…" for "How do I switch on the lights?"), rated as the first was,
+    every other rated at most DISPLACED_SHARE of that."""
+    if not candidates.sentences or not asks_manner(question):
+        return candidates
+    items = candidates.sentences[:MANNER_RANKS]
+    texts = [bank.text(item.index) for item in items]
+    position = manner_position(texts, [float(p) for p in candidates.probabilities[:MANNER_RANKS]])
+    return candidates if position is None else _promoted(candidates, position)
 
 
 def role_label_first(

@@ -9,6 +9,9 @@ and specification sheet):
 - a quote runs on into no title line opening the next part of a plain text
   (quoting._title_line): "What is the insurance excess?" quoted "…applies to each claim." and
   the next part's title "Exclusions" (s53's traveller's trial, seen again in s54);
+- a question asking how to do something is answered by the sentence saying how
+  (manner_answers.py): "How do I switch on the lights?" quoted a release note's "Fixed: the
+  lights could stay on after the display switched off.";
 - a weight asked in so many words is quoted from a quote writing one, or refused saying the
   passages write no measurement (asked_values.json's "mass" kind): "Quel est le poids de la
   batterie ?" quoted the battery's energy."""
@@ -28,6 +31,11 @@ MANUAL = """# Owner's manual
 
 The bike carries a 504 Wh lithium-ion battery integrated in the down tube.
 Charge the battery fully before the first ride.
+
+## Display
+
+The display shows speed, battery level, assistance mode and trip distance.
+The lights switch on by pressing the plus button for two seconds.
 
 ## Maintenance
 
@@ -65,6 +73,13 @@ Exclusions
 Claims arising from racing are not covered. Theft is not covered unless the bike was locked.
 """
 
+FIRMWARE = """# Firmware release notes
+
+## 2.3.1 — 14 September 2026
+- Walk assist speed raised from 4 km/h to 6 km/h.
+- Fixed: the lights could stay on after the display switched off.
+"""
+
 GUIDE = """# Guide de démarrage rapide
 
 ## Avant la première sortie
@@ -87,6 +102,7 @@ def bike(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         "specifications.md": SPECS,
         "guide.md": GUIDE,
         "insurance.txt": INSURANCE,
+        "firmware.md": FIRMWARE,
     }
     return assistant_over(files, tmp_path_factory.mktemp("bike"), tmp_path_factory.mktemp("index"))
 
@@ -119,6 +135,13 @@ def test_a_quote_ends_before_the_next_parts_title(bike: Assistant) -> None:
     assert not answer.abstained, answer.answer
     quote = answer.citations[0].quote
     assert quote.endswith("An excess of £75 applies to each claim."), quote
+
+
+def test_how_to_is_answered_by_the_sentence_saying_how(bike: Assistant) -> None:
+    answer = bike.ask("How do I switch on the lights?")
+    assert not answer.abstained, answer.answer
+    quote = answer.citations[0].quote
+    assert quote == "The lights switch on by pressing the plus button for two seconds.", quote
 
 
 def test_a_weight_no_passage_writes_is_refused(unweighed: Assistant) -> None:

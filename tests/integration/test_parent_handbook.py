@@ -8,6 +8,9 @@
 - a best line writing the asked kind of value and its owner keeps its place over another
   record's field line (field_answers._owner_value_line): "What is the pediatrician's phone
   number?" quoted the babysitter's line (the gen set "notes", dev half);
+- a role may hold a figure ("grade 3 teacher"), and a table row's capitalised common words
+  name no one (role_holders._opens_cell): "Who is the grade 3 teacher?" quoted the clubs
+  table's "| Chess | Tuesday | 3 to 6 | $40 |" at .67;
 - a role's noun joined to another role's prefix names another role (role_holders.
   without_other_roles): "Who is the principal?" quoted "Vice-principal: Marc Tremblay."."""
 
@@ -53,9 +56,23 @@ Babysitter Inès: 06 39 98 76 54
 """
 
 
+CLUBS = """# After-school clubs
+
+| Club | Day | Grades | Fee |
+|---|---|---|---|
+| Chess | Tuesday | 3 to 6 | $40 |
+| Robotics | Wednesday | 4 to 6 | $85 |
+"""
+
+
 @pytest.fixture(scope="module")
 def school(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    files = {"handbook.md": HANDBOOK, "calendar.txt": CALENDAR, "numbers.md": NUMBERS}
+    files = {
+        "handbook.md": HANDBOOK,
+        "calendar.txt": CALENDAR,
+        "numbers.md": NUMBERS,
+        "clubs.md": CLUBS,
+    }
     return assistant_over(
         files, tmp_path_factory.mktemp("school"), tmp_path_factory.mktemp("index")
     )
@@ -91,6 +108,12 @@ def test_the_owners_line_keeps_its_place(school: Assistant) -> None:
     answer = school.ask("What is the pediatrician's phone number?")
     assert not answer.abstained, answer.answer
     assert answer.citations[0].quote == "Pediatrician Dr Lambert: 01 99 00 45 67"
+
+
+def test_a_table_row_names_no_holder_of_a_role(school: Assistant) -> None:
+    answer = school.ask("Who is the grade 3 teacher?")
+    assert answer.abstained, [c.quote for c in answer.citations]
+    assert "grade 3 teacher" in answer.answer, answer.answer
 
 
 @pytest.mark.parametrize(
