@@ -186,6 +186,7 @@ from citeqa.promotions import (
     next_dated_first,
     ranked_row_first,
     result_first,
+    role_field_first,
     role_label_first,
     stated_first,
     timed_subject_first,
@@ -219,7 +220,7 @@ from citeqa.release_notes import (
     lacking_kind,
     more_items_note,
 )
-from citeqa.role_holders import unnamed_role
+from citeqa.role_holders import asked_role, unnamed_role
 from citeqa.role_labels import HolderSentences
 from citeqa.row_context import row_context
 from citeqa.row_lead import leading_rows_kept
@@ -266,11 +267,11 @@ from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_years import answer_texts
 from citeqa.value_kinds import (
-    asked_kind_phrase,
     owner_value_line,
     owner_words,
     unwritten_asked_kind,
     unwritten_kind,
+    writes_owner_value,
 )
 from citeqa.version_documents import (
     version_documents_read,
@@ -2064,6 +2065,11 @@ def _checked_fields(
         if instead is None:
             return abstain(abstention.no_one_named(role, lang))
         citations = instead  # "It is chaired by Dr. Maria Jensen" over "… in Porto."
+    quoted_docs = {citation.doc_id for citation in citations}
+    quoted_langs = [hit.chunk.lang for hit in checking.top if hit.chunk.doc_id in quoted_docs]
+    unheld_role = _unheld_role_words(terms, lang, quoted_langs)
+    if unheld_role is not None:  # "Who is the pastry chef?" of a staff list with none
+        return abstain(unheld_role, claims_absence=True)
     return citations, notes
 
 
@@ -2090,6 +2096,28 @@ def _sibling_words(terms: QuestionTerms, citations: list[Citation], lang: Lang) 
         named = [*quotes, *(c.title for c in citations), *(c.section or "" for c in citations)]
         typed = compound_siblings(terms.unwritten_compounds, named)
     return abstention.never_mentioned(typed, terms, lang) if typed else None
+
+
+def _unheld_role_words(terms: QuestionTerms, lang: Lang, quoted_langs: list[Lang]) -> str | None:
+    """The reason naming the words of the role a "who is the <role>" question asks
+    (role_holders.asked_role) that the documents never use, no likely typos, when the passages
+    read of the quoted documents (`quoted_langs`) are all in the question's language `lang`;
+    None otherwise. The documents name no holder of a role they never write: "Who is the
+    pastry chef?" quoted a staff list's "Sous-chef: Julie Martin" (s55 trial). A quote in the
+    other language may name the role in its words: "Who is the teacher of Léa?" of French
+    notes' "Maîtresse : Mme Carpentier" (the gen set "notes", dev). A word in capitals may be
+    an acronym the documents spell out ("Qui est le responsable RH ?": "ressources
+    humaines"), so only words typed in lower case are named."""
+    role = asked_role(terms.focus)
+    if role is None or not quoted_langs or any(read != lang for read in quoted_langs):
+        return None
+    role_words = set(role.split())
+    unheard = [
+        word
+        for word in dict.fromkeys(terms.absent)
+        if word.islower() and fold(word) in role_words and word not in terms.typos
+    ]
+    return abstention.never_mentioned(unheard, terms, lang) if unheard else None
 
 
 def _holder_instead(checking: _Checking) -> list[Citation] | None:
@@ -2454,17 +2482,12 @@ question asks of a named owner, and the owner's words, waives the answer models'
 
 def _holds_owner_value(focus: str, candidates: Candidates, bank: SentenceBank) -> bool:
     """Whether the question asks a kind of value of a named owner ("What is the office phone
-    number?": value_kinds.asked_kind_phrase, owner_words) and one of the first
-    HELD_VALUE_RANKS candidates writes such a value and every owner word
-    (value_kinds.owner_value_line: "Office phone: 01632 960 123."): that line answers, whatever
-    the answer models make of a small folder's features (s52: the models refused it at .35, the
-    sentence ranker knowing nothing of a phone number's shape)."""
-    phrase = asked_kind_phrase(focus)
-    owner = [] if phrase is None else owner_words(focus, phrase)
-    if not owner:
-        return False
+    number?") and one of the first HELD_VALUE_RANKS candidates writes such a value and every
+    owner word (value_kinds.writes_owner_value: "Office phone: 01632 960 123."): that line
+    answers, whatever the answer models make of a small folder's features (s52: the models
+    refused it at .35, the sentence ranker knowing nothing of a phone number's shape)."""
     firsts = candidates.sentences[:HELD_VALUE_RANKS]
-    return any(owner_value_line(focus, owner, bank.text(item.index)) for item in firsts)
+    return any(writes_owner_value(focus, bank.text(item.index)) for item in firsts)
 
 
 def refusal(
@@ -2575,6 +2598,7 @@ def _quoted(
         ranked = decision_first(ranked, bank, terms.focus)
         ranked = manner_first(ranked, bank, terms.focus)
         ranked = role_label_first(ranked, bank, terms)
+        ranked = role_field_first(ranked, bank, terms)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
         rows = leading_rows_kept(ranked, bank, terms, lead)
         chosen = choose(

@@ -33,7 +33,7 @@ __all__ = [
     "split_sentences",
 ]
 
-CUTTING_VERSION = 29
+CUTTING_VERSION = 30
 """Bumped whenever the same text is cut otherwise (its blocks, sentences or chunks): an index
 records the version that cut its documents (manifest `cutting`), `citeqa status` calls an index
 of another version stale and `citeqa index` cuts and embeds every document again (its stored
@@ -134,7 +134,9 @@ reads as a header (tables.is_header_row) heads its rows as a markdown table's do
 a line in capitals inside a paragraph, after a sentence's end, over a line of prose in lower
 case, is a heading ("EFFETS INDÉSIRABLES" over "Comme tous les médicaments…": a leaflet or a
 manual saved as .txt, s48 trial; blocks._capitals_over_prose); the registered eval corpora (1,747
-files) are cut as at 28."""
+files) are cut as at 28. 30 (s55): a line opening with a capitalised label of up to four words
+and a colon runs into no other such line, however long both are ("Landlord: Claire Morel, …" over
+"Emergency plumber: Plomberie Dubois, …": language._label_pair), unless it ends mid-sentence."""
 SECTION_CHARS = 300
 """The most characters of a heading a chunk carries as its section and embeds (its first ones,
 then "…"): a heading is a line, but nothing bounds a line's length (a 100 KB heading made 113

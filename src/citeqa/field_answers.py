@@ -60,7 +60,7 @@ from citeqa.sentences import (
     sentences_in,
 )
 from citeqa.tables import key_cell
-from citeqa.value_kinds import asked_kind_phrase, owner_value_line, owner_words
+from citeqa.value_kinds import writes_owner_value
 
 FIELD_DOCUMENT_CHUNKS = 8
 """The most passages a field document may have for `on_asked_field` to read its lines beyond
@@ -121,8 +121,8 @@ def on_record_field(candidates: Candidates, bank: SentenceBank, focus: str) -> C
     words, best = asked_words(focus), candidates.sentences[0].index
     if len(words) < 2 or _writes_every_word(bank, best, words) or _prose_answer(bank, best, focus):
         return candidates
-    if _owner_value_line(bank.text(best), focus):  # "Pediatrician Dr Lambert: 01 99 00 45 67"
-        return candidates
+    if writes_owner_value(focus, bank.text(best)):
+        return candidates  # "Pediatrician Dr Lambert: 01 99 00 45 67" for his phone number (s54)
     if _field_documents(candidates, bank, focus)[1]:
         return candidates  # the documents named by the asked record: on_asked_field reads them
     found = record_fields(candidates, bank, words, focus) or _lacking_record_mentions(
@@ -131,16 +131,6 @@ def on_record_field(candidates: Candidates, bank: SentenceBank, focus: str) -> C
     if not found:
         return candidates
     return _first_with(candidates, found)
-
-
-def _owner_value_line(text: str, focus: str) -> bool:
-    """Whether `text` writes a value of the kind the question (`focus`) asks and every word of
-    its owner (value_kinds.owner_value_line): "Pediatrician Dr Lambert: 01 99 00 45 67" for
-    "What is the pediatrician's phone number?" answers it, though it writes no "phone" (s54:
-    another record's field line was put first, the babysitter's number quoted)."""
-    phrase = asked_kind_phrase(focus)
-    owner = [] if phrase is None else owner_words(focus, phrase)
-    return bool(owner) and owner_value_line(focus, owner, text)
 
 
 def _field_sized(bank: SentenceBank, doc_ids: Iterable[str]) -> list[Document]:

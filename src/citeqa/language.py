@@ -511,6 +511,23 @@ _HEADER_FIELD = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9-]*:[ \t]+\S")
 a blank. Under another such line it starts a field of its own, however long the line above."""
 
 
+_LABEL_LINE = re.compile(r"[ \t]*([^\W\d_][\w'’-]*(?:[ \t][\w'’-]+){0,3})[ \t\u00a0]?:[ \t]+\S")
+"""A line opening with a label of one to LABEL_WORDS words, a colon (a blank before it, as French
+writes it, allowed) and a blank: "Emergency plumber: Plomberie Dubois, 04 78 11 22 33"."""
+LABEL_WORDS = 4
+
+
+def _label_pair(line: str, following: str) -> bool:
+    """Whether `line` and `following` each open with a capitalised label (`_LABEL_LINE`): two
+    fields of a list ("Landlord: Claire Morel, …, claire.morel@example.fr" over "Emergency
+    plumber: Plomberie Dubois, …"), as long as each other as a hard-wrapped paragraph's lines
+    are, ran into one sentence, so "Who is the landlord?" could quote neither (s55 trial)."""
+    return all(
+        (found := _LABEL_LINE.match(text)) is not None and found.group(1)[0].isupper()
+        for text in (line, following)
+    )
+
+
 def _continues(
     line: str,
     following: str,
@@ -525,7 +542,8 @@ def _continues(
     `carried`: `following` carries on a command continued at the end of `line`
     (`carried_commands`), so it runs on unless it is a heading or a markup line: a command's
     options may look like a table row or a bullet. A `Key: value` header line runs into no
-    other (`_HEADER_FIELD`) unless it ends mid-sentence (a joining word, a comma, a dash), nor
+    other (`_HEADER_FIELD`), nor a line opening with a capitalised label into another
+    (`_label_pair`), unless it ends mid-sentence (a joining word, a comma, a dash), nor
     does a line into one DEFINITION_INDENT columns shallower or more (the next term) unless it
     is `wrapped` or `opening` its paragraph (the first line of a block or after a blank line:
     the GPL indents its paragraphs' first lines). `after`: the line after `following` ("" for
@@ -548,7 +566,7 @@ def _continues(
         return False
     if core[-1] in ",-–(" or _ends_in_joining_word(core, field):
         return True  # "Note: the value is stored as a" over "string: not an integer."
-    if field:
+    if field or _label_pair(line, following):
         return False  # "Project-URL: Changelog, https://…" over "Project-URL: GitHub, …"
     if (
         not (wrapped or opening)

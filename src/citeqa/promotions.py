@@ -68,7 +68,7 @@ from citeqa.places import (
 )
 from citeqa.questions import QuestionTerms
 from citeqa.role_holders import asked_role_words
-from citeqa.role_labels import ROLE_LABEL_RANKS, role_label_position
+from citeqa.role_labels import ROLE_LABEL_RANKS, role_field_position, role_label_position
 from citeqa.sentences import (
     ScoredSentence,
     SentenceBank,
@@ -416,6 +416,22 @@ def role_label_first(
     if position is None or places[position] == 0:
         return candidates
     return _promoted(enlarged, places[position])
+
+
+def role_field_first(
+    candidates: Candidates, bank: SentenceBank, terms: QuestionTerms
+) -> Candidates:
+    """The candidates, but for a question asking who is the holder of a role and nothing more
+    ("Who is the landlord?") the first of the first ROLE_LABEL_RANKS candidates that is a
+    field line labelled by that very role and naming someone (role_labels.role_field_position)
+    first, rated as the first was, every other rated at most DISPLACED_SHARE of that."""
+    if not candidates.sentences:
+        return candidates
+    firsts = [item.index for item in candidates.sentences[:ROLE_LABEL_RANKS]]
+    position = role_field_position(firsts, bank, terms)
+    if position is None or position == 0:
+        return candidates
+    return _promoted(candidates, position)
 
 
 def _document_name(bank: SentenceBank, item: ScoredSentence) -> str:

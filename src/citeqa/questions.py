@@ -58,7 +58,7 @@ from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
 from citeqa.one_edit import added_dropped_or_swapped
 from citeqa.path_words import NO_PATHS, PathWords
-from citeqa.reason_words import frame_phrases
+from citeqa.reason_words import frame_phrases, modal_verbs, question_form_words
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.role_holders import asked_holding
 from citeqa.sibling_words import letter_compounds
@@ -929,6 +929,7 @@ def analyse(
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     holding = _HeldRole.of(focus)
     lang = question_lang(focus)
+    writes_modals = cache(partial(_writes_modal_verb, lang, vocabulary))
     seen: set[frozenset[str]] = set()
     own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms
     said: set[str] = set()  # every alternative of the context's words: what it already asks
@@ -978,6 +979,7 @@ def analyse(
                 or alternatives in seen
                 or _unused_frame(word, alternatives, vocabulary)
                 or _unused_form_word(word, scale, alternatives, vocabulary, unused_phrase_words)
+                or _unused_question_form(word, scale, alternatives, vocabulary, lang, writes_modals)
                 or _unused_value_cue(word, scale, alternatives, vocabulary, focus)
                 or _unused_rank(word, scale, alternatives, vocabulary, focus)
                 or _read_elsewhere(word, scale, alternatives, vocabulary, read_elsewhere)
@@ -1031,15 +1033,22 @@ def analyse(
 
 def _unwritten_compounds(focus: str, vocabulary: Vocabulary) -> list[str]:
     """The compounds of letters `focus` writes (sibling_words.letter_compounds), as typed, that
-    the corpus never writes as such and whose opening part none of its words stems to."""
+    the corpus never writes as such and whose opening part, or closing part, none of its words
+    stems to ("sèche" of "sèche-linge", "vaisselle" of "lave-vaisselle")."""
     return [
         word
         for word in letter_compounds(focus)
         if not vocabulary.has_compound(word)
-        and not any(
-            vocabulary.frequency.get(token, 0) for token in query_tokens(word.rpartition("-")[0])
+        and not (
+            _stems_used(word.rpartition("-")[0], vocabulary)
+            and _stems_used(word.partition("-")[2], vocabulary)
         )
     ]
+
+
+def _stems_used(part: str, vocabulary: Vocabulary) -> bool:
+    """Whether some word of the corpus stems to a term of `part` (lexical.query_tokens)."""
+    return any(vocabulary.frequency.get(token, 0) for token in query_tokens(part))
 
 
 def _unwritten_versions(
@@ -1372,6 +1381,41 @@ def _unused_form_word(
     if scale != 1.0 or _frequency(alternatives, vocabulary):
         return False
     return fold(word) in unused_phrase_words()
+
+
+def _unused_question_form(
+    word: str,
+    scale: float,
+    alternatives: frozenset[str],
+    vocabulary: Vocabulary,
+    lang: Lang,
+    writes_modals: Callable[[], bool],
+) -> bool:
+    """A word of the question itself one of whose pieces is a word its language asks by
+    (`lang`, reason_words.question_form_words: "dois" of "dois-je", "faut" of "faut-il",
+    "peut" of "peut-on", "jusqu" of "jusqu'à") that the corpus never uses, when the corpus
+    uses some modal verb of the question's language (`writes_modals`, read only then: its
+    pages are in that language and only happen not to write this word): no term, as a frame
+    word is not. A small French folder writing "doit" and "peut" but not "jusqu'à" refused
+    "Jusqu'à quelle heure peut-on faire du bruit ?" (s55 trial). A corpus of the other language
+    writes no modal verb of the question's and keeps them as terms. The interrogatives
+    ("quand", "combien") stay terms (reason_words.json says why)."""
+    if scale != 1.0 or _frequency(alternatives, vocabulary):
+        return False
+    pieces = _FORM_PIECES.split(fold(word))
+    return any(piece in question_form_words(lang) for piece in pieces) and writes_modals()
+
+
+_FORM_PIECES = re.compile(r"[-\u2010\u2011'’]+")
+"""Where a question's word splits into the pieces a form word may be ("dois-je", "jusqu'à")."""
+
+
+def _writes_modal_verb(lang: Lang, vocabulary: Vocabulary) -> bool:
+    """Whether the corpus uses some modal verb of `lang` (reason_words.modal_verbs)."""
+    return any(
+        _frequency(word_alternatives(verb, vocabulary.glossary), vocabulary)
+        for verb in modal_verbs(lang)
+    )
 
 
 def _unused_value_cue(

@@ -279,6 +279,12 @@ def _extended_start(
         previous = bank.sentences[before]
         if fielded and _field_above(doc.text, previous, start):
             break
+        if (
+            complete
+            and _field_line(doc.text, previous)
+            and not _lacked_word(bank, index, before, terms)
+        ):
+            break  # "Sommelier: Antoine Roux" over "Staff meals are served at 11:15 and 18:30."
         if complete and _needless_statement(bank, index, before, start, terms):
             break
         too_long = previous.end - previous.start > 2 * SHORT_QUOTE
@@ -511,7 +517,11 @@ def _field_line(text: str, sentence: Sentence) -> bool:
     """Whether `sentence` is a whole field line ("Last day of school: Friday, June 25, 2027":
     field_lines.field_label). A field line takes in no field line above or below it: they are
     other fields of a list, not its labels (s54 trial: a school calendar's line quoted with
-    the two above it)."""
+    the two above it); and a short complete sentence takes in no field line above it ("Staff
+    meals are served at 11:15 and 18:30." under a staff list's "Restaurant manager: …" and
+    "Sommelier: …", s55 trial) unless that line holds a word of the question the quote lacks
+    (`_lacked_word`: "Orders from 500 to 5,000 GBP: approved by Lena Hartmann." over
+    "Primers are ordered…")."""
     return field_label(text, sentence.start, sentence.end) is not None
 
 

@@ -18,6 +18,8 @@ it (split at hyphens and apostrophes: "fera-t-il" is "fera", "t", "il"; "l'antiv
   word; "Que veut dire le code 21 ?" does not mention "dire");
 - a generic word of the question's language (citeqa/data/reason_words.json: "mean", "use",
   "name", "low"; "fait", "utilise", "nom", "bas", "habite", "émis");
+- a word the question's language asks by (reason_words.json `question_form_words`: the modal
+  verbs "dois" of "dois-je", "faut" of "faut-il", "must"; "jusqu" of "jusqu'à");
 - a number mark (language.json `number_marks`: "numéro", "number", "n°"), by which a question
   names the kind of value it asks ("Quel est le numéro SIRET ?": s31 trial, "ils ne
   mentionnent jamais « numéro »" of a folder writing "SIRET" and "N°" in 13 files);
@@ -41,6 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import Any
 
 from citeqa.glossary import fold, language_words
 from citeqa.jsonfiles import data_json
@@ -96,6 +99,8 @@ def _content(typed: str, lang: Lang, unused: bool) -> bool:
     if len(piece) == 1 and not piece.isdigit():
         return False
     if is_stopword(typed) or piece in _form_words(lang) or piece in generic_words(lang):
+        return False
+    if piece in question_form_words(lang):
         return False
     if not unused or piece in _reason_words("real_words", lang):
         return True
@@ -195,6 +200,26 @@ def _phrase_pattern(phrase: str) -> str:
     words = [gap if word == "*" else re.escape(word) for word in re.findall(r"\*|\w+", phrase)]
     end = "$" if phrase.rstrip().endswith("?") else r"(?!\w)"
     return rf"(?<!\w){' '.join(words)}{end}"
+
+
+def question_form_words(lang: Lang) -> frozenset[str]:
+    """The folded words `lang` asks by beyond the stopwords and interrogatives (reason_words.json
+    `question_form_words`: its modal verbs, "dois", "faut", "must", and "jusqu" of "jusqu'à"),
+    which a reason never names."""
+    return _form_list(lang, "asking") | modal_verbs(lang)
+
+
+def modal_verbs(lang: Lang) -> frozenset[str]:
+    """The folded modal verbs of `lang` (reason_words.json `question_form_words`: "dois",
+    "peut", "faut"; "must", "shall"), none spelt alike by a word of the other language."""
+    return _form_list(lang, "modal")
+
+
+@cache
+def _form_list(lang: Lang, kind: str) -> frozenset[str]:
+    """The folded words of `lang`'s list `kind` in reason_words.json `question_form_words`."""
+    forms: Any = _reason_data()["question_form_words"]  # per language, a list per kind
+    return frozenset(fold(word) for word in forms.get(lang, {}).get(kind, []))
 
 
 def generic_words(lang: Lang) -> frozenset[str]:

@@ -23,7 +23,11 @@ else, when the first names no one, the first such candidate that writes a role w
 someone (`_holder_sentence`: "Helen Carter was elected chair of the board" over the statutes'
 "The board elects a chair, a treasurer and a secretary…"; s45 trial). A first naming others
 keeps its place: encyclopedic prose names many (PIAF's "Qui dirige la communauté de New
-Harmony ?" lost its answer to a politician's sentence writing "dirige"). No I/O.
+Harmony ?" lost its answer to a politician's sentence writing "dirige").
+
+`role_field_position`: for a "who is the <role>" question writing nothing but its role, the
+first field line labelled by that very role whose value names someone ("Landlord: Claire Morel,
+…" for "Who is the landlord?", over "…; the landlord books the visit", s55 trial). No I/O.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from citeqa.corpus_initials import CorpusInitials
 from citeqa.glossary import fold
 from citeqa.lexical import query_tokens
 from citeqa.role_holders import (
+    asked_role,
     asked_role_words,
     names_someone,
     role_words,
@@ -46,7 +51,7 @@ if TYPE_CHECKING:
     from citeqa.questions import QuestionTerms
     from citeqa.sentences import SentenceBank
 
-__all__ = ["ROLE_LABEL_RANKS", "role_label_position"]
+__all__ = ["ROLE_LABEL_RANKS", "role_field_position", "role_label_position"]
 
 ROLE_LABEL_RANKS = 30
 """The first candidates (by the quote ranker) among which promotions.role_label_first looks
@@ -91,6 +96,41 @@ def role_label_position(
         ),
         None,
     )
+
+
+def role_field_position(
+    positions: Sequence[int], bank: SentenceBank, terms: QuestionTerms
+) -> int | None:
+    """The place in `positions` (the candidates' sentence numbers, best first) of the first
+    field line labelled by the very role a "who is the <role>" question asks and nothing else
+    (role_holders.asked_role: "Landlord: Claire Morel, +33 6 12 34 56 78" for "Who is the
+    landlord?"), its value naming someone (role_holders.names_someone), or None. Only for a
+    question writing no term beside its role's words: a role qualified ("the author of the
+    firing schedule") may be another's than a header's ("Author: Jeanne Roux" of the note
+    writing "devised by Mori and Keller"). The rankers preferred a sentence writing the role's
+    noun in passing ("…; the landlord books the visit and pays for it.", s55 trial)."""
+    role = asked_role(terms.focus)
+    if role is None:
+        return None
+    reading = _RoleQuestion.of(terms, role.split())
+    if reading.others:
+        return None
+    for place, index in enumerate(positions):
+        holder = _role_field_value(bank.text(index), role)
+        if holder and names_someone(holder, _document_text(bank, index), reading.asked):
+            return place
+    return None
+
+
+def _role_field_value(sentence: str, role: str) -> str | None:
+    """The value of `sentence` when it is one line labelled by `role` (folded) alone before a
+    colon, at most HOLDER_CHARS long; else None."""
+    line = sentence.strip()
+    label, colon, value = line.partition(":")
+    if "\n" in line or not colon or " ".join(fold(label).strip(" #*-•\t").split()) != role:
+        return None
+    value = value.strip()
+    return value if 0 < len(value) <= HOLDER_CHARS else None
 
 
 class _RoleQuestion(NamedTuple):

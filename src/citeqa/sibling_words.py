@@ -13,8 +13,9 @@ endings ("educ" of "education", "vacat" of "vacation"), so two words sharing onl
 of a corpus word (QuestionTerms.absent, QuestionTerms.typos): the thing asked is then another
 than the one the quote speaks of, and answering refuses the quote naming the word. So do two
 compounds of letters ending on the same part after another opening ("sèche-linge" and
-"lave-linge": `compound_siblings`), the question's never written by the corpus and its opening
-a word the corpus never uses, the other written by a quote or its document's title or section
+"lave-linge": `compound_siblings`), or opening on the same part before another ending
+("lave-vaisselle" and "lave-linge"), the question's never written by the corpus and its other
+part a word the corpus never uses, the other written by a quote or its document's title or section
 (the notice titled "Lave-linge LF 814" quoted for "la capacité du sèche-linge", s47 trial a18).
 No I/O.
 """
@@ -54,7 +55,8 @@ def compound_siblings(unwritten: Sequence[str], texts: Sequence[str]) -> list[st
     opening a word it never uses: questions.QuestionTerms.unwritten_compounds) of which `texts`
     (the quotes, their documents' titles and sections) write a sibling: the same last part,
     another opening, not one edit apart ("sèche-linge" of a question on the washing machine's
-    notice, "Lave-linge LF 814": s47 trial a18)."""
+    notice, "Lave-linge LF 814": s47 trial a18), or the same first part and another ending
+    ("lave-vaisselle" of an inventory listing the "Lave-linge": s55 trial)."""
     written = {fold(word) for text in texts for word in _COMPOUND.findall(text)}
     return [
         word
@@ -64,12 +66,23 @@ def compound_siblings(unwritten: Sequence[str], texts: Sequence[str]) -> list[st
 
 
 def _compound_siblings(word: str, other: str) -> bool:
+    """Whether two folded compounds end on the same part after openings apart, or open on the
+    same part before endings apart ("lave-vaisselle" and "lave-linge")."""
+    return _apart_before(word, other) or _apart_before(_reversed(word), _reversed(other))
+
+
+def _apart_before(word: str, other: str) -> bool:
     """Whether two folded compounds end on the same part after openings apart."""
     opening, _, last = word.rpartition("-")
     other_opening, _, other_last = other.rpartition("-")
     if last != other_last or opening == other_opening:
         return False
     return not one_edit_apart(opening, other_opening)
+
+
+def _reversed(compound: str) -> str:
+    """A compound's parts in the other order ("linge-lave" of "lave-linge")."""
+    return "-".join(reversed(compound.split("-")))
 
 
 def _root(word: str) -> str:

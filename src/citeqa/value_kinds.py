@@ -357,6 +357,16 @@ def owner_value_line(question: str, owner: Sequence[str], text: str) -> bool:
     return all(word in written for word in owner) and unwritten_asked_kind(question, [text]) is None
 
 
+def writes_owner_value(question: str, text: str) -> bool:
+    """Whether `text` writes a value of the kind `question` asks of a named owner and every word
+    of that owner (`asked_kind_phrase`, `owner_words`, `owner_value_line`): "Office phone: 01632
+    960 123." for "What is the office phone number?"; False for a question asking no kind of
+    value, or one of no named owner."""
+    phrase = asked_kind_phrase(question)
+    owner = [] if phrase is None else owner_words(question, phrase)
+    return owner_value_line(question, owner, text)
+
+
 def owner_words(question: str, phrase: str) -> list[str]:
     """The content words of `question` but those of the kind's `phrase`."""
     named = set(content_words(phrase))

@@ -21,6 +21,7 @@ from citeqa.value_kinds import (
     owner_value_line,
     owner_words,
     unwritten_asked_kind,
+    writes_owner_value,
 )
 from small_corpora import assistant_over
 
@@ -108,6 +109,12 @@ def test_a_phone_number_a_line_gives_its_owner_is_quoted(
         ("What is the office phone number?", "Warehouse phone: 01632 960 456.", False),
         ("What is the office phone number?", "The office opens at 9:00.", False),
         ("What is the phone number?", "Office phone: 01632 960 123.", False),  # no owner
+        (
+            "What is the pediatrician's phone number?",
+            "Pediatrician Dr Lambert: 01 99 00 45 67",
+            True,
+        ),
+        ("Who is the pediatrician?", "Pediatrician Dr Lambert: 01 99 00 45 67", False),  # no kind
     ],
 )
 def test_a_line_answers_for_the_owner_only_with_its_words_and_a_value(
@@ -115,8 +122,9 @@ def test_a_line_answers_for_the_owner_only_with_its_words_and_a_value(
 ) -> None:
     """With no owner named, a line writing some phone number is not surely the answer: the
     answer models decide, as for any question."""
-    owner = owner_words(question, "phone number")
-    assert owner_value_line(question, owner, line) is answers
+    assert writes_owner_value(question, line) is answers
+    if "phone number" in question:
+        assert owner_value_line(question, owner_words(question, "phone number"), line) is answers
 
 
 def test_an_email_address_a_line_gives_is_quoted(food_bank: Assistant) -> None:

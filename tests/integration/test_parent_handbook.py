@@ -6,7 +6,7 @@
   (quoting._statement_apart): "Principal: Dr. Anita Kowalski." ran on into the
   vice-principal's and the office administrator's lines;
 - a best line writing the asked kind of value and its owner keeps its place over another
-  record's field line (field_answers._owner_value_line): "What is the pediatrician's phone
+  record's field line (value_kinds.writes_owner_value): "What is the pediatrician's phone
   number?" quoted the babysitter's line (the gen set "notes", dev half);
 - a role may hold a figure ("grade 3 teacher"), and a table row's capitalised common words
   name no one (role_holders._opens_cell): "Who is the grade 3 teacher?" quoted the clubs

@@ -438,6 +438,30 @@ def test_each_header_line_is_a_sentence_of_its_own() -> None:
     assert sentences(front_matter) == front_matter.split("\n")  # a code, no joining word
 
 
+CONTACTS = """Landlord: Claire Morel, +33 6 12 34 56 78, claire.morel@example.fr
+Emergency plumber: Plomberie Dubois, 04 78 11 22 33 (24/7)
+Heating engineer: Chauffage Lyonnais, 04 78 55 66 77
+Bailleur : Claire Morel, 22 avenue Berthelot, 69007 Lyon, troisième étage
+Locataire : Thomas Lefèvre, 14 rue des Tanneurs, 69007 Lyon, appartement 3B"""
+
+
+def test_each_labelled_line_of_a_list_is_a_sentence_of_its_own() -> None:
+    """Lines opening with a label of a few words ("Emergency plumber:", "Bailleur :"), as long
+    as a hard-wrapped paragraph's lines, ran into one sentence: "Who is the landlord?" could
+    quote the landlord's line only with the plumber's (s55 trial, an HTML list of contacts)."""
+    assert sentences(CONTACTS) == CONTACTS.split("\n")
+
+
+def test_a_wrapped_line_opening_in_lower_case_with_a_colon_runs_on() -> None:
+    """Only a capitalised label opens a field: a hard-wrapped sentence's line that happens to
+    hold a colon after its first words still carries the sentence on."""
+    text = (
+        "Results: the trial showed that in the treatment group the patients had\n"
+        "fewer flares: the difference was significant at week 52 in the primary analysis."
+    )
+    assert sentences(text) == [text]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -40,7 +40,9 @@ def test_no_sibling(absent: str, quote: str) -> None:
         ("sèche-linge", ["Notice d'utilisation — Lave-linge LF 814"], True),
         ("full-time", ["The part-time position is 20 hours a week."], True),
         ("sèche-linge", ["Le sèche-linges est livré monté."], False),  # not the same last part
-        ("Saint-Denis", ["La gare de Saint-Louis"], False),  # the same opening
+        ("lave-vaisselle", ["| Salle de bains | Lave-linge | Bon |"], True),  # same opening (s55)
+        ("Saint-Denis", ["La gare de Saint-Louis"], True),  # another saint's station
+        ("lave-linge", ["Deux lave-linges au sous-sol."], False),  # endings one edit apart
         ("e-mail", ["Send an x-mail"], False),  # openings one edit apart
     ],
 )
