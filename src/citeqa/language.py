@@ -511,10 +511,13 @@ _HEADER_FIELD = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9-]*:[ \t]+\S")
 a blank. Under another such line it starts a field of its own, however long the line above."""
 
 
-_LABEL_LINE = re.compile(r"[ \t]*([^\W\d_][\w'’-]*(?:[ \t][\w'’-]+){0,3})[ \t\u00a0]?:[ \t]+\S")
+LABEL_WORDS = 4
+"""The most words of a label opening a field line (`_LABEL_LINE`)."""
+_LABEL_LINE = re.compile(
+    rf"[ \t]*([^\W\d_][\w'’-]*(?:[ \t][\w'’-]+){{0,{LABEL_WORDS - 1}}})[ \t\u00a0]?:[ \t]+\S"
+)
 """A line opening with a label of one to LABEL_WORDS words, a colon (a blank before it, as French
 writes it, allowed) and a blank: "Emergency plumber: Plomberie Dubois, 04 78 11 22 33"."""
-LABEL_WORDS = 4
 
 
 def _label_pair(line: str, following: str) -> bool:

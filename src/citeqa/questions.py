@@ -58,7 +58,7 @@ from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
 from citeqa.one_edit import added_dropped_or_swapped
 from citeqa.path_words import NO_PATHS, PathWords
-from citeqa.reason_words import frame_phrases, modal_verbs, question_form_words
+from citeqa.reason_words import frame_phrases, holds_question_form, modal_verbs
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.role_holders import asked_holding
 from citeqa.sibling_words import letter_compounds
@@ -1392,7 +1392,7 @@ def _unused_question_form(
     writes_modals: Callable[[], bool],
 ) -> bool:
     """A word of the question itself one of whose pieces is a word its language asks by
-    (`lang`, reason_words.question_form_words: "dois" of "dois-je", "faut" of "faut-il",
+    (`lang`, reason_words.holds_question_form: "dois" of "dois-je", "faut" of "faut-il",
     "peut" of "peut-on", "jusqu" of "jusqu'à") that the corpus never uses, when the corpus
     uses some modal verb of the question's language (`writes_modals`, read only then: its
     pages are in that language and only happen not to write this word): no term, as a frame
@@ -1402,12 +1402,7 @@ def _unused_question_form(
     ("quand", "combien") stay terms (reason_words.json says why)."""
     if scale != 1.0 or _frequency(alternatives, vocabulary):
         return False
-    pieces = _FORM_PIECES.split(fold(word))
-    return any(piece in question_form_words(lang) for piece in pieces) and writes_modals()
-
-
-_FORM_PIECES = re.compile(r"[-\u2010\u2011'’]+")
-"""Where a question's word splits into the pieces a form word may be ("dois-je", "jusqu'à")."""
+    return holds_question_form(word, lang) and writes_modals()
 
 
 def _writes_modal_verb(lang: Lang, vocabulary: Vocabulary) -> bool:

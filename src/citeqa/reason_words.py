@@ -202,6 +202,12 @@ def _phrase_pattern(phrase: str) -> str:
     return rf"(?<!\w){' '.join(words)}{end}"
 
 
+def holds_question_form(word: str, lang: Lang) -> bool:
+    """Whether a piece of the question's `word` (split at hyphens and apostrophes, as `nameable`
+    splits it: "dois-je", "jusqu'à") is a word `lang` asks by (`question_form_words`)."""
+    return any(fold(piece) in question_form_words(lang) for piece in _PIECES.split(word))
+
+
 def question_form_words(lang: Lang) -> frozenset[str]:
     """The folded words `lang` asks by beyond the stopwords and interrogatives (reason_words.json
     `question_form_words`: its modal verbs, "dois", "faut", "must", and "jusqu" of "jusqu'à"),
