@@ -220,7 +220,7 @@ from citeqa.release_notes import (
     lacking_kind,
     more_items_note,
 )
-from citeqa.role_holders import asked_role, unnamed_role
+from citeqa.role_holders import absent_role_words, unnamed_role
 from citeqa.role_labels import HolderSentences
 from citeqa.row_context import row_context
 from citeqa.row_lead import leading_rows_kept
@@ -2099,25 +2099,20 @@ def _sibling_words(terms: QuestionTerms, citations: list[Citation], lang: Lang) 
 
 
 def _unheld_role_words(terms: QuestionTerms, lang: Lang, quoted_langs: list[Lang]) -> str | None:
-    """The reason naming the words of the role a "who is the <role>" question asks
-    (role_holders.asked_role) that the documents never use, no likely typos, when the passages
-    read of the quoted documents (`quoted_langs`) are all in the question's language `lang`;
-    None otherwise. The documents name no holder of a role they never write: "Who is the
-    pastry chef?" quoted a staff list's "Sous-chef: Julie Martin" (s55 trial). A quote in the
-    other language may name the role in its words: "Who is the teacher of Léa?" of French
-    notes' "Maîtresse : Mme Carpentier" (the gen set "notes", dev). A word in capitals may be
-    an acronym the documents spell out ("Qui est le responsable RH ?": "ressources
-    humaines"), so only words typed in lower case are named."""
-    role = asked_role(terms.focus)
-    if role is None or not quoted_langs or any(read != lang for read in quoted_langs):
+    """The reason naming the words of the role a "who is the <role>" question asks that the
+    documents never use, no likely typos (role_holders.absent_role_words), when the passages
+    read of the quoted documents (`quoted_langs`) are all in the question's language `lang`
+    and no cognate nor translation of its words was read (as `_absent_head` asks, but of the
+    quoted documents: a staff list in English beside French hygiene rules); None otherwise. A
+    quote in the other language may name the role in its words: "Who is the teacher of Léa?"
+    of French notes' "Maîtresse : Mme Carpentier" (the gen set "notes", dev)."""
+    if terms.cognates or terms.translated or not quoted_langs:
         return None
-    role_words = set(role.split())
-    unheard = [
-        word
-        for word in dict.fromkeys(terms.absent)
-        if word.islower() and fold(word) in role_words and word not in terms.typos
-    ]
-    return abstention.never_mentioned(unheard, terms, lang) if unheard else None
+    if any(read != lang for read in quoted_langs):
+        return None
+    unheard = [word for word in terms.absent if word not in terms.typos]
+    named = absent_role_words(terms.focus, unheard)
+    return abstention.never_mentioned(named, terms, lang) if named else None
 
 
 def _holder_instead(checking: _Checking) -> list[Citation] | None:

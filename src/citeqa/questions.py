@@ -623,6 +623,23 @@ class Vocabulary:
         return self.frequency.get(yearless, 0) > self._dated_days.get(yearless, 0)
 
     @cached_property
+    def _modal_languages(self) -> frozenset[Lang]:
+        """The languages some modal verb of which the corpus writes (reason_words.modal_verbs):
+        read once an index, by the first question writing a form word the corpus never uses."""
+        return frozenset(
+            lang
+            for lang in ("en", "fr")
+            if any(
+                _frequency(word_alternatives(verb, self.glossary), self)
+                for verb in modal_verbs(lang)
+            )
+        )
+
+    def writes_modal_verb(self, lang: Lang) -> bool:
+        """Whether the corpus writes some modal verb of `lang` ("doit", "peut"; "must")."""
+        return lang in self._modal_languages
+
+    @cached_property
     def _dated_days(self) -> dict[str, int]:
         """Per day of the year ("--12-02"), how many sentences write it with a year (each
         such date is also stored as its yearless term): looked through once an index, and only
@@ -929,7 +946,6 @@ def analyse(
     result.unseen_weight = math.log(1 + vocabulary.sentence_count / 0.5)
     holding = _HeldRole.of(focus)
     lang = question_lang(focus)
-    writes_modals = cache(partial(_writes_modal_verb, lang, vocabulary))
     seen: set[frozenset[str]] = set()
     own: list[tuple[str, frozenset[str]]] = []  # the focus's terms, for a follow-up's new_terms
     said: set[str] = set()  # every alternative of the context's words: what it already asks
@@ -979,7 +995,7 @@ def analyse(
                 or alternatives in seen
                 or _unused_frame(word, alternatives, vocabulary)
                 or _unused_form_word(word, scale, alternatives, vocabulary, unused_phrase_words)
-                or _unused_question_form(word, scale, alternatives, vocabulary, lang, writes_modals)
+                or _unused_question_form(word, scale, alternatives, vocabulary, lang)
                 or _unused_value_cue(word, scale, alternatives, vocabulary, focus)
                 or _unused_rank(word, scale, alternatives, vocabulary, focus)
                 or _read_elsewhere(word, scale, alternatives, vocabulary, read_elsewhere)
@@ -1389,28 +1405,19 @@ def _unused_question_form(
     alternatives: frozenset[str],
     vocabulary: Vocabulary,
     lang: Lang,
-    writes_modals: Callable[[], bool],
 ) -> bool:
     """A word of the question itself one of whose pieces is a word its language asks by
     (`lang`, reason_words.holds_question_form: "dois" of "dois-je", "faut" of "faut-il",
     "peut" of "peut-on", "jusqu" of "jusqu'à") that the corpus never uses, when the corpus
-    uses some modal verb of the question's language (`writes_modals`, read only then: its
-    pages are in that language and only happen not to write this word): no term, as a frame
+    uses some modal verb of the question's language (Vocabulary.writes_modal_verb: its pages
+    are in that language and only happen not to write this word): no term, as a frame
     word is not. A small French folder writing "doit" and "peut" but not "jusqu'à" refused
     "Jusqu'à quelle heure peut-on faire du bruit ?" (s55 trial). A corpus of the other language
     writes no modal verb of the question's and keeps them as terms. The interrogatives
     ("quand", "combien") stay terms (reason_words.json says why)."""
     if scale != 1.0 or _frequency(alternatives, vocabulary):
         return False
-    return holds_question_form(word, lang) and writes_modals()
-
-
-def _writes_modal_verb(lang: Lang, vocabulary: Vocabulary) -> bool:
-    """Whether the corpus uses some modal verb of `lang` (reason_words.modal_verbs)."""
-    return any(
-        _frequency(word_alternatives(verb, vocabulary.glossary), vocabulary)
-        for verb in modal_verbs(lang)
-    )
+    return holds_question_form(word, lang) and vocabulary.writes_modal_verb(lang)
 
 
 def _unused_value_cue(

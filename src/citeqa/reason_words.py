@@ -208,6 +208,7 @@ def holds_question_form(word: str, lang: Lang) -> bool:
     return any(fold(piece) in question_form_words(lang) for piece in _PIECES.split(word))
 
 
+@cache
 def question_form_words(lang: Lang) -> frozenset[str]:
     """The folded words `lang` asks by beyond the stopwords and interrogatives (reason_words.json
     `question_form_words`: its modal verbs, "dois", "faut", "must", and "jusqu" of "jusqu'à"),

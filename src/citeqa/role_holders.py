@@ -136,6 +136,20 @@ def asked_role_words(question: str) -> frozenset[str]:
     return frozenset() if holding is None else holding.roles | {holding.verb}
 
 
+def absent_role_words(question: str, absent: Iterable[str]) -> list[str]:
+    """The words of `absent` (the question's words the documents never use, as typed) typed in
+    lower case that are words of the role a "who is the <role>" question asks (`asked_role`),
+    once each: the documents name no holder of a role they never write ("pastry" of "Who is
+    the pastry chef?" of a staff list with a "Sous-chef", s55 trial). A word in capitals may be
+    an acronym the documents spell out ("Qui est le responsable RH ?": "ressources
+    humaines")."""
+    role = asked_role(question)
+    if role is None:
+        return []
+    role_words = set(role.split())
+    return [word for word in dict.fromkeys(absent) if word.islower() and fold(word) in role_words]
+
+
 def without_other_roles(text: str, question: str) -> str:
     """`text` without its words joining a prefix of another role to a noun by a hyphen
     (role_holders.json's `other_role_prefixes`: "Vice-principal"), unless `question` writes

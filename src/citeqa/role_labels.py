@@ -124,13 +124,32 @@ def role_field_position(
 
 def _role_field_value(sentence: str, role: str) -> str | None:
     """The value of `sentence` when it is one line labelled by `role` (folded) alone before a
-    colon, at most HOLDER_CHARS long; else None."""
-    line = sentence.strip()
-    label, colon, value = line.partition(":")
-    if "\n" in line or not colon or " ".join(fold(label).strip(" #*-•\t").split()) != role:
+    colon, at most HOLDER_CHARS long (`_one_line`); else None."""
+    line = _one_line(sentence)
+    if line is None or line.value is None:
         return None
+    label = " ".join(fold(line.label).strip(" #*-•\t").split())
+    return line.value if label == role else None
+
+
+class _Line(NamedTuple):
+    """A sentence of one line: its words before a colon (all of it without one), and the value
+    after the colon, at most HOLDER_CHARS long ("" when longer or empty), None without one."""
+
+    label: str
+    value: str | None
+
+
+def _one_line(sentence: str) -> _Line | None:
+    """`sentence` read as one line (`_Line`), or None when it holds a line break."""
+    line = sentence.strip()
+    if "\n" in line:
+        return None
+    label, colon, value = line.partition(":")
+    if not colon:
+        return _Line(label, None)
     value = value.strip()
-    return value if 0 < len(value) <= HOLDER_CHARS else None
+    return _Line(label, value if 0 < len(value) <= HOLDER_CHARS else "")
 
 
 class _RoleQuestion(NamedTuple):
@@ -187,15 +206,11 @@ def _holder_sentence(
 def _holder(bank: SentenceBank, index: int, role_tokens: frozenset[str]) -> str | None:
     """The value a role label at `index` gives (after its colon, else the next line of its
     document), or None: no role label, or no value."""
-    line = bank.text(index).strip()
-    if "\n" in line:
+    line = _one_line(bank.text(index))
+    if line is None or not _label(line.label, role_tokens):
         return None
-    label, colon, value = line.partition(":")
-    if not _label(label, role_tokens):
-        return None
-    if colon:
-        value = value.strip()
-        return value if 0 < len(value) <= HOLDER_CHARS else None
+    if line.value is not None:
+        return line.value or None
     return _next_line(bank, index)
 
 
