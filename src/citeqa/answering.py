@@ -93,6 +93,7 @@ from citeqa.asked_values import (
 )
 from citeqa.base_statements import BASE_REACH, base_statement
 from citeqa.candidates import Candidates, first_rated, moved_first, placed_sentences, subset
+from citeqa.cell_lookups import table_asked_by_cell
 from citeqa.coded_lines import asked_codes, coded_line_of
 from citeqa.config import Settings
 from citeqa.counting import counted_records
@@ -188,6 +189,7 @@ from citeqa.promotions import (
     result_first,
     role_field_first,
     role_label_first,
+    signer_first,
     stated_first,
     timed_subject_first,
 )
@@ -241,6 +243,7 @@ from citeqa.series_answers import SeriesAnswer, answering_series, falling_on, se
 from citeqa.sibling_words import compound_siblings, unwritten_siblings
 from citeqa.sibling_years import SiblingYear, binds_asked_year, sibling_year
 from citeqa.signatures import is_definition, owner
+from citeqa.signers import closing_signer
 from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
 from citeqa.tables import key_cell
@@ -267,6 +270,7 @@ from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_years import answer_texts
 from citeqa.value_kinds import (
+    asked_kind_phrase,
     owner_value_line,
     owner_words,
     unwritten_asked_kind,
@@ -1388,6 +1392,8 @@ def _looked_up_by_words(candidates: Candidates, bank: SentenceBank, focus: str) 
         table = _table_named_twice(candidates, bank, focus)
     if table is None:
         table = table_asked_by_name(candidates.sentences, bank, focus)
+    if table is None:  # "le solde du photographe": the budget's row, not the contract's balance
+        table = table_asked_by_cell(candidates.sentences, bank, focus)
     if table is None:
         return candidates
     rows = [
@@ -2023,6 +2029,14 @@ def _checked_fields(
         if instead is None:
             return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
         citations = instead  # "the e-mail address of HR": the contact list's "HR contact" line
+    owned = _owner_value_checked(citations, checking)
+    if isinstance(owned, Answer):  # "the caterer's email address" of a list writing none
+        return owned
+    citations = owned
+    if _unsigned_quotes(citations, checking):  # "Qui a signé la lettre ?": its body quoted
+        never = abstention.never_mentioned(terms.unused_signer_words, terms, lang)
+        reason = never or abstention.not_in_passages(terms.unused_signer_words, lang)
+        return abstain(reason, claims_absence=never is not None)
     unheard = any(word not in terms.typos for word in terms.absent)  # "tuition" of a handbook
     if unpriced(terms.focus, [c.quote for c in citations], unheard):  # a booking row for a price
         subject = price_subject(terms.focus)
@@ -2262,6 +2276,37 @@ def _unwritten_value_kind(terms: QuestionTerms, citations: list[Citation]) -> li
         return unwritten_kind(follow_up, quotes)
     phrase = unwritten_asked_kind(terms.focus, quotes)
     return None if phrase is None else [phrase]
+
+
+def _unsigned_quotes(citations: list[Citation], checking: _Checking) -> bool:
+    """Whether a question asking who signed, whose signing words the corpus never uses
+    (QuestionTerms.unused_signer_words: no terms), is quoted no line closing a document with
+    its signer's name (signers.closing_signer): the letter's body names no signer."""
+    if not checking.terms.unused_signer_words:
+        return False
+    documents = checking.bank.documents
+    return not any(closing_signer(documents[c.doc_id].text, c.end, c.quote) for c in citations)
+
+
+def _owner_value_checked(citations: list[Citation], checking: _Checking) -> list[Citation] | Answer:
+    """The citations of a question whose kind of value the corpus never names (QuestionTerms.
+    unused_kind_words: "phone" of "What is the photographer's phone number?", no term) when
+    one writes the owner's words and such a value, else those of a candidate that does
+    (`_owner_value_instead`), else the abstention saying the documents never mention the
+    kind's words: the photographer's e-mail address is no answer to the caterer's (s56 trial)."""
+    terms = checking.terms
+    if not terms.unused_kind_words:
+        return citations
+    if any(writes_owner_value(terms.focus, c.quote) for c in citations):
+        return citations
+    every, rewrite = checking.candidates_read, checking.rewrite
+    phrase = asked_kind_phrase(terms.focus) or ""
+    instead = _owner_value_instead(terms, [phrase], lambda writes: rewrite(None, writes, every))
+    if instead is not None:
+        return instead
+    lang = checking.lang
+    reason = abstention.never_mentioned(terms.unused_kind_words, terms, lang)
+    return checking.abstain(reason or abstention.no_value_kind([phrase], lang), claims_absence=True)
 
 
 def _owner_value_instead(
@@ -2595,6 +2640,7 @@ def _quoted(
         ranked = role_label_first(ranked, bank, terms)
         ranked = role_field_first(ranked, bank, terms)
         ranked = on_asked_field(_looked_up_lines(ranked, bank, terms.focus), bank, terms.focus)
+        ranked = signer_first(ranked, bank, terms.focus)  # after a field line's: "Dear Mr Watson,"
         rows = leading_rows_kept(ranked, bank, terms, lead)
         chosen = choose(
             ranked if rows is None else subset(ranked, rows),

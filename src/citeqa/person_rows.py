@@ -20,7 +20,7 @@ from citeqa.questions import QuestionTerms, question_words
 from citeqa.sentences import ScoredSentence, SentenceBank, is_person_name, names_words
 from citeqa.tables import Rows, key_cell
 
-__all__ = ["table_asked_by_name"]
+__all__ = ["header_row", "table_asked_by_name"]
 
 
 def table_asked_by_name(
@@ -39,14 +39,14 @@ def table_asked_by_name(
             continue
         if not _writes_name(key_cell(bank.text(item.index), column), focus):
             continue
-        header = bank.read_table(table, _header_row) or ()
+        header = bank.read_table(table, header_row) or ()
         asked = [cell for at, cell in enumerate(header) if at != column]
         if any(names_words(cell, terms) for cell in asked):
             return table
     return None
 
 
-def _header_row(rows: Rows) -> tuple[str, ...]:
+def header_row(rows: Rows) -> tuple[str, ...]:
     """A table's header row's cells (its first row: `row_cells`)."""
     return rows[0] if rows else ()
 

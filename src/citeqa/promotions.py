@@ -73,6 +73,8 @@ from citeqa.sentences import (
     ScoredSentence,
     SentenceBank,
 )
+from citeqa.signer_questions import asks_signer
+from citeqa.signers import signer_position
 from citeqa.unheld_years import asked_years
 from citeqa.yearly_rows import YEARLY_ROW_RANKS, latest_year_row
 
@@ -429,6 +431,20 @@ def role_field_first(
         return candidates
     firsts = [item.index for item in candidates.sentences[:ROLE_LABEL_RANKS]]
     position = role_field_position(firsts, bank, terms)
+    if position is None or position == 0:
+        return candidates
+    return _promoted(candidates, position)
+
+
+def signer_first(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
+    """The candidates, but for a question asking who signed (signer_questions.asks_signer) the
+    line closing a document with its signer's name in the best-ranked passage holding one
+    (signers.signer_position: "L'adjointe à l'urbanisme, Sophie Renaud" of a town hall's
+    letter) first, rated as the
+    first was, every other rated at most DISPLACED_SHARE of that."""
+    if not candidates.sentences or not asks_signer(focus):
+        return candidates
+    position = signer_position(candidates.sentences, bank)
     if position is None or position == 0:
         return candidates
     return _promoted(candidates, position)

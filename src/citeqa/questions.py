@@ -62,9 +62,11 @@ from citeqa.reason_words import frame_phrases, holds_question_form, modal_verbs
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.role_holders import asked_holding
 from citeqa.sibling_words import letter_compounds
+from citeqa.signer_questions import signer_words
 from citeqa.spelling_variants import other_spellings
 from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
 from citeqa.unheld_versions import asked_versions
+from citeqa.value_kinds import asked_kind_phrase, owner_words, unnamed_kind_words
 from citeqa.visible import grapheme_start, without_format
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
@@ -355,6 +357,18 @@ class QuestionTerms:
     corpus never writes after that word (a stored compound, Vocabulary.has_compound): a row
     past those a table counts is no row when no text of the corpus writes it either
     (unheld_keys._beyond_count; a note's "La semaine 53 de 2026…" answers it)."""
+    unused_kind_words: list[str] = field(default_factory=list)
+    """The words of a question on its own naming the kind of value it asks of a named owner
+    (value_kinds.asked_value_kinds: "phone", "number" of "What is the photographer's phone
+    number?"), as typed, that the corpus never uses and are no terms (`_unused_kind_word`):
+    a quote must then write the owner's words and a value of the kind, or the answer says the
+    documents never mention them (answering._owner_value_checked)."""
+    unused_signer_words: list[str] = field(default_factory=list)
+    """The signing words of a question asking who signed ("signé" of "Qui a signé la lettre de
+    la mairie ?": signer_questions.signer_words), as typed, that the corpus never uses and are
+    no terms (`_unused_signer_word`): a quote must then be a line closing a document with its
+    signer's name, or the answer says the documents never mention them
+    (answering._signer_checked)."""
     unknown_identifiers: list[str] = field(default_factory=list)
     """The code identifiers the focus names (identifiers.py: `--max-size`, `snake_case`,
     `os.path.join`), as typed, that the corpus never writes in any stored form
@@ -990,6 +1004,12 @@ def analyse(
                 alternatives |= word_alternatives(reading, vocabulary.glossary)
             if scale != 1.0:
                 said |= alternatives
+            if _unused_kind_word(word, scale, alternatives, vocabulary, focus, context):
+                result.unused_kind_words.append(_as_typed(text, found))
+                continue
+            if _unused_signer_word(word, scale, alternatives, vocabulary, focus):
+                result.unused_signer_words.append(_as_typed(text, found))
+                continue
             if (
                 not alternatives
                 or alternatives in seen
@@ -1431,6 +1451,44 @@ def _unused_value_cue(
     if scale != 1.0 or _frequency(alternatives, vocabulary) or not asked_kinds(focus):
         return False  # "paid" of "Who paid the school trip?" asks no amount: a term (review E)
     return names_value_kind(word, focus)
+
+
+def _unused_kind_word(
+    word: str,
+    scale: float,
+    alternatives: frozenset[str],
+    vocabulary: Vocabulary,
+    focus: str,
+    context: str | None,
+) -> bool:
+    """A word of a question on its own naming the kind of value it asks as its object of an
+    owner it names (owner_words), a kind a contact line writes with no word of it (value_kinds.
+    unnamed_kind_words: "phone" and "number" of "What is the photographer's phone number?"; not
+    "address", a postal one spanning lines under its owner's name), that the corpus never uses:
+    no term, as a frame word is not. A contact list writes "Photographer: Lucas Moreau, +33 6 41
+    22 58 90" and never "phone" (s56 trial: refused, "they never mention phone"). The quote must
+    then write the owner's words and a value of the kind (answering._owner_value_checked):
+    another owner's e-mail address is no answer. A follow-up's kind ("what is her email?") is
+    checked so already (abstention.value_kinds_asked) and keeps its words."""
+    if scale != 1.0 or context or _frequency(alternatives, vocabulary):
+        return False
+    if fold(word) not in unnamed_kind_words(focus):
+        return False
+    phrase = asked_kind_phrase(focus)
+    return phrase is not None and bool(owner_words(focus, phrase))
+
+
+def _unused_signer_word(
+    word: str, scale: float, alternatives: frozenset[str], vocabulary: Vocabulary, focus: str
+) -> bool:
+    """A signing word of a question asking who signed (signer_questions.signer_words: "signé"
+    of "Qui a signé la lettre de la mairie ?") that the corpus never uses: no term, as a frame
+    word is not. A letter closes with its signer's name and writes no "signé" (s56 trial:
+    refused, "ils ne mentionnent jamais « signé »"); the quote must then be that closing line
+    (signers.py)."""
+    if scale != 1.0 or _frequency(alternatives, vocabulary):
+        return False
+    return fold(word) in signer_words(focus)
 
 
 def _unused_rank(

@@ -41,6 +41,7 @@ __all__ = [
     "named_kinds",
     "owner_value_line",
     "owner_words",
+    "unnamed_kind_words",
     "unwritten_asked_kind",
     "unwritten_kind",
     "valued_words",
@@ -122,6 +123,9 @@ class _Kind(NamedTuple):
     subsumes: frozenset[str]
     value_shows: frozenset[str] = frozenset()
     """The kind's words a value of its shape alone shows a quote speaks of (`valued_words`)."""
+    beside_owner: bool = False
+    """Whether a line writes a value of the kind beside its owner's name with none of the
+    kind's words (`unnamed_kind_words`): a phone number, an e-mail address."""
 
 
 def _shape(kind: dict[str, Any], raw: dict[str, dict[str, Any]]) -> _Shape:
@@ -145,6 +149,7 @@ def _kinds() -> dict[str, _Kind]:
             tuple(shapes[other] for other in kind.get("any_of", [name])),
             frozenset(kind.get("subsumes", [])),
             frozenset(kind.get("value_shows", [])),
+            bool(kind.get("beside_owner", False)),
         )
         for name, kind in raw.items()
     }
@@ -344,6 +349,22 @@ def _kind_words_of(run: list[re.Match[str]]) -> list[str]:
     """The folded words of a run that are kind words (not joiners nor qualifiers)."""
     words = _asked_as().words
     return [folded for match in run if (folded := fold(match.group())) in words]
+
+
+def unnamed_kind_words(question: str) -> frozenset[str]:
+    """The folded words of each phrase by which `question` asks as its object a kind of value a
+    contact line writes beside its owner's name with none of the kind's words (value_kinds.json
+    'beside_owner': "phone" and "number" of "What is the photographer's phone number?" of a
+    list's "Photographer: Lucas Moreau, +33 6 41 22 58 90"); none for another kind (a postal
+    address spans lines under its owner's name: "Mr John Watson\n221 Baker Street")."""
+    kinds, words = _kinds(), _asked_as().words
+    found: set[str] = set()
+    for run in _checked_runs(question):
+        folded = [fold(match.group()) for match in run]
+        asked, _ = _asked_kinds(folded)
+        if asked and all(kinds[name].beside_owner for name in asked):
+            found.update(word for word in folded if word in words)
+    return frozenset(found)
 
 
 def owner_value_line(question: str, owner: Sequence[str], text: str) -> bool:

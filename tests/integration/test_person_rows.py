@@ -117,13 +117,13 @@ def test_the_header_row_is_read_once_a_table(
     from citeqa import person_rows
 
     read: list[int] = []
-    header_row = person_rows._header_row
+    header_row = person_rows.header_row
 
     def counted(rows: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
         read.append(len(rows))
         return header_row(rows)
 
-    monkeypatch.setattr(person_rows, "_header_row", counted)
+    monkeypatch.setattr(person_rows, "header_row", counted)
     for _ in range(2):
         answer = office.ask("Qui est le manager de Sofia Rossi ?")
         assert answer.citations and "Sofia Rossi" in answer.citations[0].quote
