@@ -268,6 +268,7 @@ from citeqa.unheld_days import unheld_day
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
+from citeqa.unheld_word_keys import unheld_word_key
 from citeqa.unheld_years import answer_texts
 from citeqa.value_kinds import (
     asked_kind_phrase,
@@ -1859,6 +1860,7 @@ def _refused_on_reading(
     or a name the question asks that no passage or document read holds, records it asks to
     count, a member written apart from its owner, or a document holding only its title."""
     unheld = unheld_key(terms, top, bank) or unheld_name(terms, top, bank)
+    unheld = unheld or unheld_word_key(terms, top, bank)  # "la décoration" of a budget's rows
     if unheld is not None:
         return abstention.Reason(abstention.no_row_names(unheld.key, unheld.closest, lang))
     counted = counted_records(terms.focus, top, bank.documents)

@@ -30,7 +30,7 @@ from citeqa.questions import QuestionTerms, question_words
 from citeqa.sentences import ScoredSentence, SentenceBank, names_written
 from citeqa.tables import key_cell
 
-__all__ = ["table_asked_by_cell"]
+__all__ = ["asks_value", "names_column", "table_asked_by_cell"]
 
 HEADER_WORD_LETTERS = 4
 """The fewest letters of a header's word that names its column in a question ("solde", not
@@ -45,7 +45,7 @@ def table_asked_by_cell(
     word of another column's header, or by the kind of value it writes when the best writes
     none (`_writes_asked_value`), the best writing none of that key's words; None when no row
     is asked so, or the question asks no kind of value (see the module's docstring)."""
-    if not rows or not _asks_value(focus):
+    if not rows or not asks_value(focus):
         return None
     best_text = bank.text(rows[0].index)
     best = {fold(word) for word in question_words(best_text)}
@@ -62,7 +62,7 @@ def table_asked_by_cell(
         if key <= best:
             return None  # the best names the key: it may say what the row does not
         header = bank.read_table(table, header_row) or ()
-        if any(_names_column(cell, terms) for at, cell in enumerate(header) if at != column):
+        if any(names_column(cell, terms) for at, cell in enumerate(header) if at != column):
             return table
         row = bank.text(item.index)
         if best_lacks_value and _writes_asked_value(focus, row, " | ".join(header)):
@@ -70,7 +70,7 @@ def table_asked_by_cell(
     return None
 
 
-def _asks_value(focus: str) -> bool:
+def asks_value(focus: str) -> bool:
     """Whether the question asks a kind of value a cell may hold: "Quand …" a date, "Combien
     coûte …" an amount (answer_features.Wants, asked_values.asked_kinds)."""
     return bool(Wants.of(focus).kinds) or bool(asked_kinds(focus))
@@ -86,7 +86,7 @@ def _writes_asked_value(focus: str, row: str, header: str) -> bool:
     return any(writes_kind(kind, row, header) for kind in asked_kinds(focus))
 
 
-def _names_column(cell: str, terms: QuestionTerms) -> bool:
+def names_column(cell: str, terms: QuestionTerms) -> bool:
     """Whether the question writes a word of a header `cell` of HEADER_WORD_LETTERS letters or
     more ("solde" of "échéance du solde")."""
     return any(

@@ -11,6 +11,9 @@ phone numbers and e-mail addresses under each vendor's label but never the words
   document it stands, over another document's prose that names no such key
   (cell_lookups.table_asked_by_cell): "Quand faut-il payer le solde du photographe ?" quoted
   the venue contract's own balance, "Le solde est réglé au plus tard le 15 mai 2027".
+- A row asked by a word no table holds and the corpus never writes is refused naming the
+  closest keys (unheld_word_keys.py): "Quel est le montant prévu pour la décoration ?" quoted
+  the budget's `Robe` row at .62.
 - "quelle heure" asks a time of day: a refusal never names "heure" (reason_words.json
   `question_phrases`), as it never names "time" of "what time".
 """
@@ -225,3 +228,15 @@ def test_a_row_asked_by_its_key_and_a_column_word(folder: Assistant) -> None:
     assert not answer.abstained, answer.reason
     assert answer.citations[0].quote.startswith("| Photographe |")
     assert "2027-06-12" in answer.citations[0].quote
+
+
+def test_a_row_no_table_holds_is_refused_naming_the_closest(folder: Assistant) -> None:
+    answer = folder.ask("Quel est le montant prévu pour la décoration ?")
+    assert answer.abstained, [c.quote for c in answer.citations]
+    assert answer.reason is not None and "“décoration”" in answer.reason
+
+
+def test_a_question_writing_a_key_asks_its_row(folder: Assistant) -> None:
+    answer = folder.ask("Quel est le montant prévu pour le traiteur ?")
+    assert not answer.abstained, answer.reason
+    assert "9450" in answer.citations[0].quote

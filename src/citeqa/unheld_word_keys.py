@@ -1,0 +1,106 @@
+"""A lookup of a row by a word no table of the evidence holds and the corpus never writes: "Quel
+est le montant prévu pour la décoration ?" of a wedding budget whose `poste` column lists
+`Robe`, `Traiteur`, `Photographe`… and nothing of decoration (s56 trial: the `Robe` row was
+quoted at .62).
+
+A key cell of words is no number nor identifier for unheld_keys.py to read, and no capitalised
+name for unheld_names.py. The question abstains here, before its candidates are ranked, naming
+the closest keys, when all of these hold:
+
+- it asks a kind of value a cell holds (cell_lookups.asks_value: "montant", "combien", "quand")
+  and exactly one of its words is one the corpus never uses, read as no misspelling
+  (QuestionTerms.absent, corrected), a content word a reason may name (reason_words.
+  nameable: not "much" of "How much does … cost?", nor "pour") and no number (an amount or a
+  key of unheld_keys.py's: "a family income of €850" falls in a band's range): the key asked;
+- a table of the evidence (the passages the answer models read: unheld_keys.evidence_tables)
+  has a key column of words (tables.lookup_column; two cells or more, most writing no digit,
+  some word of KEY_WORD_LETTERS letters or more: not bands `A` to `E`),
+  and the question names another of its columns by a word of its header (cell_lookups.
+  names_column: "montant prévu (€)");
+- the question writes no word of the key cells (of KEY_WORD_LETTERS letters or more) of any such
+  table of the evidence: one writing "traiteur" asks the `Traiteur` row, one writing
+  "retry_delay_s" the options table's row, whatever its other words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from citeqa.cell_lookups import asks_value, names_column
+from citeqa.glossary import fold
+from citeqa.language import question_lang, without_elision
+from citeqa.models import Hit
+from citeqa.questions import QuestionTerms, question_words
+from citeqa.reason_words import nameable
+from citeqa.sentences import SentenceBank
+from citeqa.tables import Rows, lookup_column
+from citeqa.unheld_keys import CLOSEST_NAMED, UnheldKey, evidence_tables
+
+__all__ = ["unheld_word_key"]
+
+KEY_WORD_LETTERS = 3
+"""The fewest letters of a key cell's word that the question writing it names that row by."""
+
+
+class _WordKeyed(NamedTuple):
+    """A table looked up by key cells of words: its header row, its key column, its key cells
+    (header left out) and their folded words."""
+
+    header: tuple[str, ...]
+    column: int
+    keys: tuple[str, ...]
+    words: frozenset[str]
+
+
+def unheld_word_key(
+    terms: QuestionTerms, hits: Sequence[Hit], bank: SentenceBank
+) -> UnheldKey | None:
+    """The word (as the question writes it) of a row the question looks up that no table of
+    the evidence holds, with the closest keys those tables hold; None when it asks none (see
+    the module's docstring)."""
+    lang = question_lang(terms.focus)
+    absent = [
+        word
+        for word in dict.fromkeys(terms.absent)
+        if word not in terms.corrected
+        and nameable(word, lang, unused=True)
+        and not any(character.isdigit() for character in word)
+    ]
+    if len(absent) != 1 or not asks_value(terms.focus):
+        return None
+    read = [bank.read_table(span, _word_keyed) for span in evidence_tables(hits, bank)]
+    tables = [table for table in read if table is not None and table.words]
+    asked = {fold(word) for word in question_words(terms.focus)}
+    if any(not asked.isdisjoint(table.words) for table in tables):
+        return None  # "le traiteur", "retry_delay_s": a row of the evidence is asked
+    for table in tables:
+        others = [cell for at, cell in enumerate(table.header) if at != table.column]
+        if any(names_column(cell, terms) for cell in others):
+            key = without_elision(absent[0])
+            ranked = sorted(table.keys, key=lambda cell: -fuzz.ratio(fold(key), fold(cell)))
+            return UnheldKey(key, ranked[:CLOSEST_NAMED])
+    return None
+
+
+def _word_keyed(rows: Rows) -> _WordKeyed | None:
+    """The table of `rows` as `unheld_word_key` reads it, once a table (the bank keeps what a
+    table reads); None when its key column is no column of words: fewer than two cells, or
+    half of them or more writing a digit."""
+    if len(rows) < 3:
+        return None
+    column = lookup_column(rows)
+    cells = (row[column].strip() for row in rows[1:] if column < len(row))
+    keys = tuple(cell for cell in cells if cell)
+    worded = [key for key in keys if not any(character.isdigit() for character in key)]
+    if len(keys) < 2 or 2 * len(worded) <= len(keys):
+        return None
+    words = frozenset(
+        fold(word)
+        for key in keys
+        for word in question_words(key)
+        if sum(character.isalpha() for character in word) >= KEY_WORD_LETTERS
+    )
+    return _WordKeyed(tuple(rows[0]), column, keys, words)
