@@ -438,10 +438,9 @@ def role_field_first(
 
 def signer_first(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:
     """The candidates, but for a question asking who signed (signer_questions.asks_signer) the
-    line closing a document with its signer's name in the best-ranked passage holding one
-    (signers.signer_position: "L'adjointe à l'urbanisme, Sophie Renaud" of a town hall's
-    letter) first, rated as the
-    first was, every other rated at most DISPLACED_SHARE of that."""
+    line closing the first-ranked passage's document with its signer's name (signers.
+    signer_position: "L'adjointe à l'urbanisme, Sophie Renaud" of a town hall's letter) first,
+    rated as the first was, every other rated at most DISPLACED_SHARE of that."""
     if not candidates.sentences or not asks_signer(focus):
         return candidates
     position = signer_position(candidates.sentences, bank)

@@ -358,17 +358,18 @@ class QuestionTerms:
     past those a table counts is no row when no text of the corpus writes it either
     (unheld_keys._beyond_count; a note's "La semaine 53 de 2026…" answers it)."""
     unused_kind_words: list[str] = field(default_factory=list)
-    """The words of a question on its own naming the kind of value it asks of a named owner
-    (value_kinds.asked_value_kinds: "phone", "number" of "What is the photographer's phone
-    number?"), as typed, that the corpus never uses and are no terms (`_unused_kind_word`):
-    a quote must then write the owner's words and a value of the kind, or the answer says the
-    documents never mention them (answering._owner_value_checked)."""
+    """The words of a question on its own naming the kind of value it asks of a named owner,
+    a kind a contact line writes with no word of it (value_kinds.unnamed_kind_words: "phone",
+    "number" of "What is the photographer's phone number?"), as typed, that the corpus never
+    uses and are no terms (`_unused_kind_word`): a quote must then write the owner's words and
+    a value of the kind, or the answer says the documents never mention them
+    (answering._owner_value_checked)."""
     unused_signer_words: list[str] = field(default_factory=list)
     """The signing words of a question asking who signed ("signé" of "Qui a signé la lettre de
     la mairie ?": signer_questions.signer_words), as typed, that the corpus never uses and are
     no terms (`_unused_signer_word`): a quote must then be a line closing a document with its
     signer's name, or the answer says the documents never mention them
-    (answering._signer_checked)."""
+    (answering._unsigned_quotes)."""
     unknown_identifiers: list[str] = field(default_factory=list)
     """The code identifiers the focus names (identifiers.py: `--max-size`, `snake_case`,
     `os.path.join`), as typed, that the corpus never writes in any stored form
@@ -1470,8 +1471,8 @@ def _unused_kind_word(
     then write the owner's words and a value of the kind (answering._owner_value_checked):
     another owner's e-mail address is no answer. A follow-up's kind ("what is her email?") is
     checked so already (abstention.value_kinds_asked) and keeps its words."""
-    if scale != 1.0 or context or _frequency(alternatives, vocabulary):
-        return False
+    if scale != 1.0 or context or not alternatives or _frequency(alternatives, vocabulary):
+        return False  # no alternatives: a stopword, no term either
     if fold(word) not in unnamed_kind_words(focus):
         return False
     phrase = asked_kind_phrase(focus)
@@ -1486,8 +1487,8 @@ def _unused_signer_word(
     word is not. A letter closes with its signer's name and writes no "signé" (s56 trial:
     refused, "ils ne mentionnent jamais « signé »"); the quote must then be that closing line
     (signers.py)."""
-    if scale != 1.0 or _frequency(alternatives, vocabulary):
-        return False
+    if scale != 1.0 or not alternatives or _frequency(alternatives, vocabulary):
+        return False  # no alternatives: a stopword, no term either
     return fold(word) in signer_words(focus)
 
 

@@ -10,10 +10,11 @@ the data file, read once.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
+from citeqa.recently_used import QUESTIONS_READ
 
 __all__ = ["asks_signer", "signer_words"]
 
@@ -34,6 +35,7 @@ def asks_signer(question: str) -> bool:
     return any(pattern.search(folded) for pattern in _data()[0])
 
 
+@lru_cache(maxsize=QUESTIONS_READ)
 def signer_words(question: str) -> frozenset[str]:
     """The folded signing words of a question asking who signed ("signe" of "Qui a signé la
     lettre ?"); none for another question."""

@@ -5,12 +5,12 @@ trial): a letter writes no "signé"; it closes with its signer's name ("Pour le 
 L'adjointe à l'urbanisme, Sophie Renaud", "Mary Hudson"). A question asking who signed
 (signer_questions.py: "Who signed …?", "Qui a signé …", "Par qui … signé ?") keeps none of its
 signing words the corpus never uses as terms (questions._unused_signer_word), and its quote is
-the line closing the best candidate's document that names a person (`closing_signer`: with at
-most CLOSING_LINES lines after it, a person's name as asked_values reads one, or a line that is
-one); promotions.signer_first puts it first. When no quote is such a line and the corpus never
-uses the question's signing words, the answer says so (answering._signer_checked): the
-letter's body names no signer. Where or when a document was signed is signing.py's. No I/O,
-no state.
+the line closing the first-ranked passage's document that names a person (`closing_signer`: a
+person's name as asked_values reads one, or a line that is one, no later line naming one, at
+most CLOSING_LINES short lines after it); promotions.signer_first puts it first. When no quote
+is such a line and the corpus never uses the question's signing words, the answer says so
+(answering._unsigned_quotes): the letter's body names no signer. Where or when a document was
+signed is signing.py's. No I/O, no state.
 """
 
 from __future__ import annotations

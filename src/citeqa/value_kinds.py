@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import content_words, stopwords
+from citeqa.recently_used import QUESTIONS_READ
 
 __all__ = [
     "asked_kind_phrase",
@@ -351,6 +352,7 @@ def _kind_words_of(run: list[re.Match[str]]) -> list[str]:
     return [folded for match in run if (folded := fold(match.group())) in words]
 
 
+@lru_cache(maxsize=QUESTIONS_READ)
 def unnamed_kind_words(question: str) -> frozenset[str]:
     """The folded words of each phrase by which `question` asks as its object a kind of value a
     contact line writes beside its owner's name with none of the kind's words (value_kinds.json
