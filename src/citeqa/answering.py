@@ -2023,22 +2023,13 @@ def _checked_fields(
     elif empty is not None:  # "le certificat d'Inès Lefèvre": her row's certificate cell is empty
         empty_row = abstain(abstention.empty_cell(empty.record, empty.column, lang))
         return empty_row.model_copy(update={"says_the_record": True})
-    kind = _unwritten_value_kind(terms, citations)
-    if kind is not None:  # "what is her email address?" answered by her phone's sentence
-        every = checking.candidates_read  # such a line is rare: any candidate may be it
-        rewrite = checking.rewrite
-        instead = _owner_value_instead(terms, kind, lambda writes: rewrite(None, writes, every))
-        if instead is None:
-            return abstain(abstention.no_value_kind(kind, lang), claims_absence=True)
-        citations = instead  # "the e-mail address of HR": the contact list's "HR contact" line
-    owned = _owner_value_checked(citations, checking)
-    if isinstance(owned, Answer):  # "the caterer's email address" of a list writing none
-        return owned
-    citations = owned
-    if _unsigned_quotes(citations, checking):  # "Qui a signé la lettre ?": its body quoted
-        never = abstention.never_mentioned(terms.unused_signer_words, terms, lang)
-        reason = never or abstention.not_in_passages(terms.unused_signer_words, lang)
-        return abstain(reason, claims_absence=never is not None)
+    valued = _value_kind_checked(citations, checking)
+    if isinstance(valued, Answer):  # "what is her email address?" of her phone's sentence
+        return valued
+    citations = valued
+    unsigned = _signer_refusal(citations, checking)
+    if unsigned is not None:  # "Qui a signé la lettre ?": its body quoted
+        return unsigned
     unheard = any(word not in terms.typos for word in terms.absent)  # "tuition" of a handbook
     if unpriced(terms.focus, [c.quote for c in citations], unheard):  # a booking row for a price
         subject = price_subject(terms.focus)
@@ -2280,35 +2271,46 @@ def _unwritten_value_kind(terms: QuestionTerms, citations: list[Citation]) -> li
     return None if phrase is None else [phrase]
 
 
-def _unsigned_quotes(citations: list[Citation], checking: _Checking) -> bool:
-    """Whether a question asking who signed, whose signing words the corpus never uses
-    (QuestionTerms.unused_signer_words: no terms), is quoted no line closing a document with
-    its signer's name (signers.closing_signer): the letter's body names no signer."""
-    if not checking.terms.unused_signer_words:
-        return False
+def _signer_refusal(citations: list[Citation], checking: _Checking) -> Answer | None:
+    """The abstention of a question asking who signed, whose signing words the corpus never
+    uses (QuestionTerms.unused_signer_words: no terms), when no quote is a line closing a
+    document with its signer's name (signers.closing_signer): the letter's body names no
+    signer. None otherwise."""
+    terms, lang = checking.terms, checking.lang
+    if not terms.unused_signer_words:
+        return None
     documents = checking.bank.documents
-    return not any(closing_signer(documents[c.doc_id].text, c.end, c.quote) for c in citations)
+    if any(closing_signer(documents[c.doc_id].text, c.end, c.quote) for c in citations):
+        return None
+    never = abstention.never_mentioned(terms.unused_signer_words, terms, lang)
+    reason = never or abstention.not_in_passages(terms.unused_signer_words, lang)
+    return checking.abstain(reason, claims_absence=never is not None)
 
 
-def _owner_value_checked(citations: list[Citation], checking: _Checking) -> list[Citation] | Answer:
-    """The citations of a question whose kind of value the corpus never names (QuestionTerms.
-    unused_kind_words: "phone" of "What is the photographer's phone number?", no term) when
-    one writes the owner's words and such a value, else those of a candidate that does
-    (`_owner_value_instead`), else the abstention saying the documents never mention the
-    kind's words: the photographer's e-mail address is no answer to the caterer's (s56 trial)."""
-    terms = checking.terms
-    if not terms.unused_kind_words:
+def _value_kind_checked(citations: list[Citation], checking: _Checking) -> list[Citation] | Answer:
+    """The citations once the kind of value the question asks is checked: kept when a quote
+    writes one (`_unwritten_value_kind`: "what is her email address?" is not answered by her
+    phone's sentence) and, for a kind the corpus never names (QuestionTerms.unused_kind_words:
+    "phone" of "What is the photographer's phone number?", no term), one writes it with the
+    owner's words (value_kinds.writes_owner_value: the photographer's e-mail address is no
+    answer to the caterer's, s56 trial); else those of a candidate that does
+    (`_owner_value_instead`: the contact list's "HR contact" line for "the e-mail address of
+    HR"); else the abstention saying the passages write no such value, or, for a kind the
+    corpus never names, that the documents never mention its words."""
+    terms, lang = checking.terms, checking.lang
+    kind = _unwritten_value_kind(terms, citations)
+    unowned = kind is None and bool(terms.unused_kind_words)
+    if unowned and any(writes_owner_value(terms.focus, c.quote) for c in citations):
         return citations
-    if any(writes_owner_value(terms.focus, c.quote) for c in citations):
+    if kind is None and not unowned:
         return citations
-    every, rewrite = checking.candidates_read, checking.rewrite
-    phrase = asked_kind_phrase(terms.focus) or ""
-    instead = _owner_value_instead(terms, [phrase], lambda writes: rewrite(None, writes, every))
+    asked = kind or [asked_kind_phrase(terms.focus) or ""]
+    every, rewrite = checking.candidates_read, checking.rewrite  # such a line is rare
+    instead = _owner_value_instead(terms, asked, lambda writes: rewrite(None, writes, every))
     if instead is not None:
         return instead
-    lang = checking.lang
-    reason = abstention.never_mentioned(terms.unused_kind_words, terms, lang)
-    return checking.abstain(reason or abstention.no_value_kind([phrase], lang), claims_absence=True)
+    never = abstention.never_mentioned(terms.unused_kind_words, terms, lang) if unowned else None
+    return checking.abstain(never or abstention.no_value_kind(asked, lang), claims_absence=True)
 
 
 def _owner_value_instead(

@@ -45,8 +45,8 @@ def table_asked_by_cell(
     word of another column's header, or by the kind of value it writes when the best writes
     none (`_writes_asked_value`), the best writing none of that key's words; None when no row
     is asked so, or the question asks no kind of value (see the module's docstring)."""
-    if not rows or not asks_value(focus):
-        return None
+    if not any(item.names_word_key for item in rows) or not asks_value(focus):
+        return None  # no row's key written: nothing of the best is read
     best_text = bank.text(rows[0].index)
     best = {fold(word) for word in question_words(best_text)}
     best_lacks_value = not _writes_asked_value(focus, best_text, "")

@@ -66,7 +66,7 @@ from citeqa.signer_questions import signer_words
 from citeqa.spelling_variants import other_spellings
 from citeqa.unheld_codes import CUT_MARK, grouped_numbers, id_writings
 from citeqa.unheld_versions import asked_versions
-from citeqa.value_kinds import asked_kind_phrase, owner_words, unnamed_kind_words
+from citeqa.value_kinds import asked_owner, unnamed_kind_words
 from citeqa.visible import grapheme_start, without_format
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
@@ -363,13 +363,13 @@ class QuestionTerms:
     "number" of "What is the photographer's phone number?"), as typed, that the corpus never
     uses and are no terms (`_unused_kind_word`): a quote must then write the owner's words and
     a value of the kind, or the answer says the documents never mention them
-    (answering._owner_value_checked)."""
+    (answering._value_kind_checked)."""
     unused_signer_words: list[str] = field(default_factory=list)
     """The signing words of a question asking who signed ("signé" of "Qui a signé la lettre de
     la mairie ?": signer_questions.signer_words), as typed, that the corpus never uses and are
     no terms (`_unused_signer_word`): a quote must then be a line closing a document with its
     signer's name, or the answer says the documents never mention them
-    (answering._unsigned_quotes)."""
+    (answering._signer_refusal)."""
     unknown_identifiers: list[str] = field(default_factory=list)
     """The code identifiers the focus names (identifiers.py: `--max-size`, `snake_case`,
     `os.path.join`), as typed, that the corpus never writes in any stored form
@@ -1468,15 +1468,12 @@ def _unused_kind_word(
     "address", a postal one spanning lines under its owner's name), that the corpus never uses:
     no term, as a frame word is not. A contact list writes "Photographer: Lucas Moreau, +33 6 41
     22 58 90" and never "phone" (s56 trial: refused, "they never mention phone"). The quote must
-    then write the owner's words and a value of the kind (answering._owner_value_checked):
+    then write the owner's words and a value of the kind (answering._value_kind_checked):
     another owner's e-mail address is no answer. A follow-up's kind ("what is her email?") is
     checked so already (abstention.value_kinds_asked) and keeps its words."""
     if scale != 1.0 or context or not alternatives or _frequency(alternatives, vocabulary):
         return False  # no alternatives: a stopword, no term either
-    if fold(word) not in unnamed_kind_words(focus):
-        return False
-    phrase = asked_kind_phrase(focus)
-    return phrase is not None and bool(owner_words(focus, phrase))
+    return fold(word) in unnamed_kind_words(focus) and bool(asked_owner(focus))
 
 
 def _unused_signer_word(

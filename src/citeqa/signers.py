@@ -9,7 +9,7 @@ the line closing the first-ranked passage's document that names a person (`closi
 person's name as asked_values reads one, or a line that is one, no later line naming one, at
 most CLOSING_LINES short lines after it); promotions.signer_first puts it first. When no quote
 is such a line and the corpus never uses the question's signing words, the answer says so
-(answering._unsigned_quotes): the letter's body names no signer. Where or when a document was
+(answering._signer_refusal): the letter's body names no signer. Where or when a document was
 signed is signing.py's. No I/O, no state.
 """
 

@@ -36,6 +36,7 @@ from citeqa.recently_used import QUESTIONS_READ
 
 __all__ = [
     "asked_kind_phrase",
+    "asked_owner",
     "asked_value_kinds",
     "holds_asked_kind",
     "kind_words",
@@ -382,12 +383,18 @@ def owner_value_line(question: str, owner: Sequence[str], text: str) -> bool:
 
 def writes_owner_value(question: str, text: str) -> bool:
     """Whether `text` writes a value of the kind `question` asks of a named owner and every word
-    of that owner (`asked_kind_phrase`, `owner_words`, `owner_value_line`): "Office phone: 01632
-    960 123." for "What is the office phone number?"; False for a question asking no kind of
-    value, or one of no named owner."""
+    of that owner (`asked_owner`, `owner_value_line`): "Office phone: 01632 960 123." for "What
+    is the office phone number?"; False for a question asking no kind of value, or one of no
+    named owner."""
+    return owner_value_line(question, asked_owner(question), text)
+
+
+def asked_owner(question: str) -> list[str]:
+    """The content words of `question` naming the owner of the kind of value it asks as its
+    object (`owner_words` of its `asked_kind_phrase`: "photographer" of "What is the
+    photographer's phone number?"); [] when it asks none."""
     phrase = asked_kind_phrase(question)
-    owner = [] if phrase is None else owner_words(question, phrase)
-    return owner_value_line(question, owner, text)
+    return [] if phrase is None else owner_words(question, phrase)
 
 
 def owner_words(question: str, phrase: str) -> list[str]:

@@ -212,10 +212,19 @@ def test_a_phone_number_the_list_writes_without_the_word(
     assert number in answer.citations[0].quote
 
 
-def test_another_owner_s_address_is_no_answer(folder: Assistant) -> None:
-    answer = folder.ask("What is the caterer's email address?")
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("What is the caterer's email address?", "email"),  # the photographer's is no answer
+        ("Quel est le montant prévu pour la décoration ?", "“décoration”"),  # no row holds it
+    ],
+)
+def test_a_refusal_names_what_the_documents_lack(
+    folder: Assistant, question: str, named: str
+) -> None:
+    answer = folder.ask(question)
     assert answer.abstained, [c.quote for c in answer.citations]
-    assert answer.reason is not None and "email" in answer.reason
+    assert answer.reason is not None and named in answer.reason
 
 
 def test_a_refusal_names_no_word_of_quelle_heure(folder: Assistant) -> None:
@@ -228,12 +237,6 @@ def test_a_row_asked_by_its_key_and_a_column_word(folder: Assistant) -> None:
     assert not answer.abstained, answer.reason
     assert answer.citations[0].quote.startswith("| Photographe |")
     assert "2027-06-12" in answer.citations[0].quote
-
-
-def test_a_row_no_table_holds_is_refused_naming_the_closest(folder: Assistant) -> None:
-    answer = folder.ask("Quel est le montant prévu pour la décoration ?")
-    assert answer.abstained, [c.quote for c in answer.citations]
-    assert answer.reason is not None and "“décoration”" in answer.reason
 
 
 def test_a_question_writing_a_key_asks_its_row(folder: Assistant) -> None:
