@@ -66,7 +66,7 @@ from citeqa.bare_tokens import bare_token
 from citeqa.courtesy import LETTERS
 from citeqa.glossary import fold, language_words
 from citeqa.hyphens import WORD_HYPHENS
-from citeqa.language import LANGUAGE_NAMES
+from citeqa.language import LANGUAGE_NAMES, without_elision
 from citeqa.models import Lang
 from citeqa.questions import (
     QuestionTerms,
@@ -1126,8 +1126,11 @@ def _asks(word: str) -> bool:
 
 
 def _quoted(words: list[str]) -> str:
-    """The words between quotation marks, a word of hundreds of letters by its ends (`cut`)."""
-    return ", ".join(cut(word, marks=("“", "”")) for word in words[:MAX_WORDS_NAMED])
+    """The words between quotation marks, each without a French elision before it (language.
+    without_elision: "heures" of "Combien d'heures…", not “d'heures”, s57 trial), a word of
+    hundreds of letters by its ends (`cut`)."""
+    named = (without_elision(word) for word in words[:MAX_WORDS_NAMED])
+    return ", ".join(cut(word, marks=("“", "”")) for word in named)
 
 
 def message(reason: str, lang: Lang, has_passages: bool) -> str:

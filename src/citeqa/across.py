@@ -13,7 +13,9 @@ both languages in one space is read (derived_terms.is_multilingual); no word lis
 
 An answer read across languages needs something that vouches for it (`unvouched_across`): when
 none of the passages the answer models read is in the question's language, a quote from them
-answers only when the channel puts one of them at MIN_CLOSENESS, or when they write a name or a
+answers only when the channel puts one of them at MIN_CLOSENESS, when one writes every content
+word of the question (`writes_every_word`: the passage is in the question's words, whatever
+its language's label), or when they write a name or a
 day the question writes (`written_names`, `writes_a_day`: a name or a day reads the same in
 either language; "Who is responsible
 for the user documentation of Lumen?" of French notes on Lumen, whose closest passage the
@@ -41,7 +43,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from citeqa.followups import refers_back
-from citeqa.lexical import written_terms
+from citeqa.lexical import content_words, written_terms
 from citeqa.models import Hit
 from citeqa.passage_translation import chunk_word_forms
 from citeqa.questions import looks_like_name
@@ -204,7 +206,8 @@ def unvouched_across(
 ) -> bool:
     """Whether an answer from `hits` (the passages the answer models read) would be read across
     languages with nothing vouching for it: none of them is in the question's language `lang`,
-    `closeness` puts none at MIN_CLOSENESS (`close_in_other_language`) and none of `texts` (those
+    `closeness` puts none at MIN_CLOSENESS (`close_in_other_language`), none writes every content
+    word of `question` (`writes_every_word`) and none of `texts` (those
     passages' texts and their documents' titles) writes a name or a day `question` writes
     (`names_asked`: a follow-up's names its subject in the previous question when it refers
     back, "How many people did that survey ask?" after one on the NOVA-2 survey), nor one of
@@ -218,9 +221,28 @@ def unvouched_across(
         return False
     if close_in_other_language(hits, lang, closeness) or writes_translated(translated, hits):
         return False
-    if writes_a_day(question, texts):
+    if writes_a_day(question, texts) or writes_every_word(question, hits):
         return False
     return not writes_a_name(written_names(question), texts, opening_names(question))
+
+
+MIN_WORDS_WRITTEN = 2
+"""The fewest content words a question has for one passage writing them all to vouch for it
+(`writes_every_word`): one word in common is what off-topic questions share with a passage."""
+
+
+def writes_every_word(question: str, hits: Sequence[Hit]) -> bool:
+    """Whether one of `hits` writes every content word of `question` as the question writes
+    it (folded), the question having MIN_WORDS_WRITTEN of them at least: a passage written in
+    the question's words is in its language whatever its own label says. An English materials
+    list of a French renovation folder, "| Extractor hood | kitchen | Cuisines Bréard | 1 |
+    389.00 | no |" under "item | room | supplier | … | ordered", is labelled French by its
+    suppliers' names ("Le Goff", "Élec"): "Has the extractor hood been ordered?", whose top
+    passages happened to be French, was refused as read across languages (s57 trial)."""
+    words = set(content_words(question))
+    if len(words) < MIN_WORDS_WRITTEN:
+        return False
+    return any(words <= {folded for folded, _ in chunk_word_forms(hit.chunk.text)} for hit in hits)
 
 
 def writes_translated(translated: Sequence[str], hits: Sequence[Hit]) -> bool:

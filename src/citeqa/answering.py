@@ -123,6 +123,7 @@ from citeqa.later_statements import (
     later_statement,
 )
 from citeqa.latest_release import LatestRelease, asked_latest, asks_latest
+from citeqa.letterheads import block_start, headed_span, last_line
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -180,6 +181,7 @@ from citeqa.promotions import (
     changed_value_first,
     compound_first,
     decision_first,
+    extreme_row_first,
     latest_dated_row_first,
     latest_year_first,
     manner_first,
@@ -272,6 +274,7 @@ from citeqa.unheld_word_keys import unheld_word_key
 from citeqa.unheld_years import answer_texts
 from citeqa.value_kinds import (
     asked_kind_phrase,
+    heads_owner,
     owner_value_line,
     owner_words,
     unwritten_asked_kind,
@@ -1944,13 +1947,14 @@ def _checked_times(citations: list[Citation], checking: _Checking) -> Answer | l
         return abstain(abstention.no_held_id(sibling.asked, [sibling.held], lang))
     rewrite = checking.rewrite
     other_language = functools.partial(rewrite, lang)
+    any_language = functools.partial(rewrite, None)
     citations, month = of_asked_month(
-        terms.focus, citations, checking.top, bank.documents, other_language
+        terms.focus, citations, checking.top, bank.documents, other_language, any_language
     )
     if month is not None:  # "la cantine en avril" answered by the March invoice's line
         return abstain(abstention.no_held_id(month.month, month.held, lang))
-    citations = of_asked_quarter(terms.focus, citations, functools.partial(rewrite, None))
-    return of_asked_week(terms.focus, citations, functools.partial(rewrite, None))
+    citations = of_asked_quarter(terms.focus, citations, any_language)
+    return of_asked_week(terms.focus, citations, any_language)
 
 
 def _checked_values(citations: list[Citation], checking: _Checking) -> Answer | list[Citation]:
@@ -2295,8 +2299,10 @@ def _value_kind_checked(citations: list[Citation], checking: _Checking) -> list[
     owner's words (value_kinds.writes_owner_value: the photographer's e-mail address is no
     answer to the caterer's, s56 trial); else those of a candidate that does
     (`_owner_value_instead`: the contact list's "HR contact" line for "the e-mail address of
-    HR"); else the abstention saying the passages write no such value, or, for a kind the
-    corpus never names, that the documents never mention its words."""
+    HR"); else those of a candidate writing it on its own line under a block, heading or title
+    naming the owner, the block quoted (letterheads.py: "GARAGE LEMOINE" over "Tél. 02 99 83
+    41 27", s57 trial); else the abstention saying the passages write no such value, or, for a
+    kind the corpus never names, that the documents never mention its words."""
     terms, lang = checking.terms, checking.lang
     kind = _unwritten_value_kind(terms, citations)
     unowned = kind is None and bool(terms.unused_kind_words)
@@ -2309,6 +2315,14 @@ def _value_kind_checked(citations: list[Citation], checking: _Checking) -> list[
     instead = _owner_value_instead(terms, asked, lambda writes: rewrite(None, writes, every))
     if instead is not None:
         return instead
+    headed = _owner_value_instead(
+        terms, asked, lambda writes: rewrite(None, writes, every, headed=True), headed=True
+    )
+    if headed is not None:  # the owner heads the value's block: quote the block
+        first, documents = headed[0], checking.bank.documents
+        valued = functools.partial(_writes_asked_kind, terms.focus)
+        span = headed_span(documents[first.doc_id].text, first.start, first.end, valued)
+        return _quoted_instead(headed, span, documents)
     never = abstention.never_mentioned(terms.unused_kind_words, terms, lang) if unowned else None
     return checking.abstain(never or abstention.no_value_kind(asked, lang), claims_absence=True)
 
@@ -2317,6 +2331,7 @@ def _owner_value_instead(
     terms: QuestionTerms,
     kind: list[str],
     rewrite: Callable[[Callable[[str], bool]], list[Citation] | None],
+    headed: bool = False,
 ) -> list[Citation] | None:
     """The citations of the candidates (`rewrite`, `_rechosen_writing`) writing a
     value of the kind a question asks as its object (value_kinds.unwritten_asked_kind) and
@@ -2325,13 +2340,27 @@ def _owner_value_instead(
     Jensen, maria.jensen@…" line, and the answer abstained saying the passages write no
     e-mail address; s44 trial); None for a follow-up (its owner is carried), a question
     naming no owner, or none such. Another person's address is no answer: the owner's words
-    must all be written."""
+    must all be written. `headed`: `rewrite` gives each candidate with the lines heading its
+    block (letterheads.py), its heading and its title (`_headed_text`), which must write the
+    owner's words in some form (value_kinds.heads_owner), the candidate's own line the value
+    ("GARAGE LEMOINE" over "Tél. 02 99 83 41 27")."""
     if abstention.value_kinds_asked(terms):
         return None
     owner = owner_words(terms.focus, " ".join(kind))
     if not owner:
         return None
-    return rewrite(lambda text: owner_value_line(terms.focus, owner, text))
+    if not headed:
+        return rewrite(lambda text: owner_value_line(terms.focus, owner, text))
+    return rewrite(
+        lambda block: (
+            heads_owner(owner, block) and _writes_asked_kind(terms.focus, last_line(block))
+        )
+    )
+
+
+def _writes_asked_kind(question: str, text: str) -> bool:
+    """Whether `text` writes a value of the kind `question` asks as its object."""
+    return unwritten_asked_kind(question, [text]) is None
 
 
 def _of_sibling_year(
@@ -2423,9 +2452,11 @@ def _rechosen_writing(
     lang: Lang | None,
     writes: Callable[[str], bool],
     ranks: int = WRITTEN_MONTH_RANKS,
+    headed: bool = False,
 ) -> list[Citation] | None:
     """The verified citations of the candidates among the first `ranks`, in passages in
     another language than the question's `lang` (any language when None), whose sentence
+    (`headed`: with its block's head lines, its heading and its title, `_headed_text`)
     `writes` what the question asks (`of_asked_month`, `of_asked_quarter`); None when there
     are none. In the question's own language the ranker already read the asked month's name as
     written, and a near sentence writing it is no answer for that alone: "Combien de
@@ -2438,9 +2469,19 @@ def _rechosen_writing(
         number
         for number, item in enumerate(candidates.sentences[:ranks])
         if (lang is None or bank.chunks[bank.sentences[item.index].chunk_index].lang != lang)
-        and writes(bank.text(item.index))
+        and writes(_headed_text(bank, item.index) if headed else bank.text(item.index))
     ]
     return _quoted_verified(subset(candidates, kept), reading, models, settings, place)
+
+
+def _headed_text(bank: SentenceBank, index: int) -> str:
+    """The sentence's text with the lines heading its block (letterheads.block_start), under
+    its document's title and the heading it stands under (places.heading_over: a suppliers'
+    page's "## Flour" over "Marriage's Millers … Tel: 01245 612 301")."""
+    sentence = bank.sentences[index]
+    document = bank.documents[sentence.doc_id]
+    block = document.text[block_start(document.text, sentence.start) : sentence.end]
+    return f"{document.title}\n{heading_over(bank, index) or ''}\n{block}"
 
 
 def _rechosen(
@@ -2632,6 +2673,7 @@ def _quoted(
         ranked = latest_year_first(ranked, bank, terms.focus)
         ranked = latest_dated_row_first(ranked, bank, terms.focus)
         ranked = ranked_row_first(ranked, bank, terms.focus)
+        ranked = extreme_row_first(ranked, bank, terms.focus)
         ranked = stated_first(ranked, bank, terms)
         ranked = named_case_first(ranked, bank, terms)
         ranked = compound_first(ranked, bank, terms.focus)

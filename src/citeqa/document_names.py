@@ -29,11 +29,11 @@ import re
 from collections.abc import Iterable
 
 from citeqa.glossary import fold, language_words
-from citeqa.lexical import stopwords
+from citeqa.lexical import content_words, stopwords
 from citeqa.models import Document
 from citeqa.recently_used import RecentlyUsed
 
-__all__ = ["name_words", "named_among", "naming_words"]
+__all__ = ["name_words", "named_among", "naming_words", "titled_among"]
 
 ABBREVIATION_REACH = 5000
 """How far into a document's text (characters) the abbreviations it defines are looked for:
@@ -168,6 +168,32 @@ def _name_after(tokens: list[str], joining: frozenset[str]) -> list[str]:
         if sum(word not in joining for word in name) == NAME_WORDS_MAX:
             break
     return name
+
+
+TITLE_WORDS_MIN = 2
+"""The fewest words a title or a file name has for a question writing them all to name its
+document (`titled_among`): one word ("bail", "budget") is a topic as often."""
+
+
+def titled_among(question: str, documents: Iterable[Document]) -> tuple[set[str], frozenset[str]]:
+    """The ids of those of `documents` whose title, or whose file name, the question writes
+    every word of (folded, no stopword, no number: "Régularisation des charges 2025" of
+    "Combien le locataire doit-il pour la régularisation des charges ?", "facture-garage" of
+    "… la facture du garage Lemoine ?"), TITLE_WORDS_MIN of them at least, with the words
+    naming them; none when no document is so named or every one given is (s57 trials: the
+    lease's rent sentence was quoted for the charges' balance, the maintenance log's row for
+    the invoice's total)."""
+    asked = frozenset(content_words(question))
+    given = list(documents)
+    named: dict[str, frozenset[str]] = {}
+    for document in given:
+        for name in (document.title, document.doc_id.rpartition("/")[2]):
+            words = frozenset(w for w in content_words(name.replace("-", " ")) if w.isalpha())
+            if len(words) >= TITLE_WORDS_MIN and words <= asked:
+                named[document.doc_id] = named.get(document.doc_id, frozenset()) | words
+    if not named or len(named) == len(given):
+        return set(), frozenset()
+    return set(named), frozenset().union(*named.values())
 
 
 def _title_head(document: Document) -> str:

@@ -22,6 +22,7 @@ from citeqa.across import (
     written_names,
 )
 from citeqa.answer_features import Wants, holds_asked_name, holds_asked_value
+from citeqa.asked_values import asked_kinds, writes_kind
 from citeqa.candidates import Candidates, subset
 from citeqa.document_kinds import asked_kind, document_kind
 from citeqa.document_names import name_words
@@ -104,7 +105,26 @@ def on_asked_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Ca
     first = candidates.sentences[0].index
     if _speaks_of_field(bank, first, enlarged.sentences[chosen[0]].index, documents, focus):
         return candidates
+    lines = [enlarged.sentences[number].index for number in chosen]
+    if _kind_written_by_best_alone(bank, first, lines, focus):
+        return candidates
     return subset(enlarged, chosen)
+
+
+def _kind_written_by_best_alone(
+    bank: SentenceBank, first: int, lines: Sequence[int], focus: str
+) -> bool:
+    """Whether the question asks a kind of value (asked_values.asked_kinds) that the best
+    candidate `first` writes and none of the field `lines` does: "Until when is the tenant
+    insurance valid?" of a certificate's "Valid from 1 September 2025 to 31 August 2026" was
+    answered by its "Insurer: AXA France" line, labelled by a word of the question's stem
+    (s57 trial)."""
+    kinds = asked_kinds(focus)
+
+    def writes(index: int) -> bool:
+        return any(writes_kind(kind, bank.text(index)) for kind in kinds)
+
+    return bool(kinds) and writes(first) and not any(map(writes, lines))
 
 
 def on_record_field(candidates: Candidates, bank: SentenceBank, focus: str) -> Candidates:

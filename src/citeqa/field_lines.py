@@ -145,8 +145,10 @@ def label_match(
     line (s32-keyed review). A label word named only through a group of a kind of value
     (value_kinds.py: "téléphone" for a "Portable" line) is named when the `value` writes a
     value of that kind: "Ordinateur portable : Dell Latitude" and "Cell line: HEK293" name no
-    phone (s37 review)."""
-    asked = named_stems(focus) - text_stems(value)
+    phone (s37 review). A question word the document goes by (among `naming`) names the
+    document, not a field, whatever label shares its stem: "insurance" of "When does the
+    insurance cover end?" names no "Insurer: Hiscox" line of "insurance.txt" (s57 trial)."""
+    asked = named_stems(focus) - text_stems(value) - _naming_stems(focus, naming)
     grouped = _grouped_with(asked)
     written = total = 0
     for word in _label_words(label):
@@ -161,6 +163,16 @@ def label_match(
     if whole_short and written < total <= SHORT_LABEL_WORDS:
         return (0, 0.0)
     return (written, written / total)
+
+
+def _naming_stems(focus: str, naming: frozenset[str]) -> frozenset[str]:
+    """The stems of the words of `focus` that are among `naming` (folded, as written)."""
+    if not naming:
+        return frozenset()
+    return text_stems(" ".join(word for word in _WORDS.findall(fold(focus)) if word in naming))
+
+
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def named_label_words(label: str, focus: str) -> frozenset[str]:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import fold
 
-__all__ = ["Week", "asked_week", "writes_a_week", "writes_week"]
+__all__ = ["Week", "asked_week", "week_code_tokens", "writes_a_week", "writes_week"]
 
 LAST_WEEK = 53
 """The highest week number of a year (ISO 8601)."""
@@ -53,6 +53,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return by_word, by_code, a_word
 
 
+@cache
+def _codes() -> tuple[str, ...]:
+    """The letters a week's code opens with (iso_weeks.json `week_codes`), folded."""
+    return tuple(fold(letter) for letter in data_json("iso_weeks.json")["week_codes"])
+
+
 def _weeks(text: str, bare_codes: bool = True) -> list[Week]:
     """The weeks `text` (folded) writes, in no particular order; a code without its year
     ("W14") only when `bare_codes`."""
@@ -73,6 +79,21 @@ def asked_week(question: str) -> Week | None:
     if len(numbers) != 1:
         return None
     return max(weeks, key=lambda week: week.year is not None)
+
+
+def week_code_tokens(word: str, asked: Week | None) -> frozenset[str]:
+    """The search tokens of the `asked` week's codes ("w11", "w05" and "w5") when `word` of
+    the question is its number ("11" of "week 11"): a rota keys its rows "2026-W11" and never
+    writes "11" alone, so the number was a word the documents never mention (s57 trial, "Who
+    opens on Monday of week 11?" refused); none for another word or no week asked."""
+    if asked is None or not word.isdigit() or int(word) != asked.number:
+        return frozenset()
+    return frozenset(f"{code}{number}" for code in _codes() for number in _numbered(asked.number))
+
+
+def _numbered(number: int) -> tuple[str, ...]:
+    """A week's number as codes write it: with two digits and as is ("05", "5")."""
+    return tuple(dict.fromkeys((f"{number:02d}", str(number))))
 
 
 def writes_week(text: str, asked: Week) -> bool:

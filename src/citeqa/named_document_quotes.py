@@ -10,7 +10,11 @@ it stands in a section a named document has too (two leaflets' "POSOLOGIE") or i
 never writes the naming word ("Who funded the LAMP paper?" quoted another paper's funding line).
 A document writing the word is left alone: the bank statement answering "le solde après le
 prélèvement de la TVA du T3" writes "TVA", the VAT table's file name; weighing down every
-unnamed document cost admin and notes answers (evals/README.md, session 49).
+unnamed document cost admin and notes answers (evals/README.md, session 49). A question writing
+every word of a document's title or file name names it too (document_names.titled_among: "la
+régularisation des charges" of "Régularisation des charges 2025"); a document that does not
+write all those words is then weighed down (the lease, writing "charges" but never
+"régularisation", had its rent sentence quoted: s57 trial).
 
 The named documents' sections and the unnamed ones' folded texts are read once a document while
 the sentence bank lives (FOLDED_DOCUMENTS_KEPT folded texts at most: folding the whole corpus,
@@ -29,6 +33,7 @@ import numpy as np
 
 from citeqa.asked_values import MISSING_VALUE_WEIGHT
 from citeqa.candidates import Candidates
+from citeqa.document_names import titled_among
 from citeqa.glossary import fold
 from citeqa.lexical import fold as lexical_fold
 from citeqa.numbered_heading_values import named_documents, naming_words
@@ -50,11 +55,14 @@ def of_named_document_first(
     doc_ids = [bank.sentences[item.index].doc_id for item in candidates.sentences]
     documents = [bank.documents[d] for d in dict.fromkeys(doc_ids)]
     named = named_documents(focus, documents)
+    words, every = naming_words(focus, documents, named), False
+    if not named:  # named by all the words of its title or file name: read for all of them
+        (named, words), every = titled_among(focus, documents), True
     if not named:
         return scores
     shared = _sections_of(bank, named)
     unnamed = {doc_id for doc_id in doc_ids if doc_id not in named}
-    silent = _never_writing(bank, unnamed, naming_words(focus, documents, named))
+    silent = _never_writing(bank, unnamed, words, every)
     aside = np.array(
         [
             doc_id in silent or (doc_id in unnamed and _section_of(bank, item.index) in shared)
@@ -64,13 +72,24 @@ def of_named_document_first(
     return np.where(aside, scores * MISSING_VALUE_WEIGHT, scores)
 
 
-def _never_writing(bank: SentenceBank, doc_ids: set[str], words: frozenset[str]) -> set[str]:
+def _never_writing(
+    bank: SentenceBank, doc_ids: set[str], words: frozenset[str], every: bool = False
+) -> set[str]:
     """Those of the documents `doc_ids` whose id and text (folded, `_folded_document`) write
-    none of `words` as a word."""
+    none of `words` as a word (`every`: not every one of them, a word of a snake_case name
+    written too: a sheet's "error_budget_min_month" column writes "error" and "budget", as
+    the sheet "error_budget_2025" is named; sheets test, s57)."""
     if not words:
         return set()
-    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(words)))})(?!\w)")
-    return {d for d in doc_ids if pattern.search(_folded_document(bank, d)) is None}
+    patterns = [re.compile(rf"(?<!\w){re.escape(word)}(?!\w)") for word in sorted(words)]
+
+    def silent(doc_id: str) -> bool:
+        text = _folded_document(bank, doc_id)
+        text = text.replace("_", " ") if every else text
+        found = [pattern.search(text) is not None for pattern in patterns]
+        return not all(found) if every else not any(found)
+
+    return {d for d in doc_ids if silent(d)}
 
 
 def _folded_document(bank: SentenceBank, doc_id: str) -> str:

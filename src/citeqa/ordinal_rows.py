@@ -38,6 +38,7 @@ __all__ = [
     "quoted_row",
     "ranked_row",
     "rows_naming",
+    "table_rows",
     "unheld_rank",
 ]
 
@@ -76,6 +77,19 @@ def rows_naming(bank: SentenceBank, row: int, word: str) -> list[int] | None:
     """The sentence numbers of the rows below the header row of the table whose row sentence
     `row` is, when its header row or the sentence just above the table names `word` (folded, a
     plural's final "s" off); None for no such table."""
+    found = table_rows(bank, row)
+    if found is None:
+        return None
+    header, rows, first = found
+    if not _names(bank, [header, *bank.preceding(first, 0, 1)], word):
+        return None
+    return rows
+
+
+def table_rows(bank: SentenceBank, row: int) -> tuple[int, list[int], int] | None:
+    """The header row's sentence number, the rows below it (no frame line) and the first
+    sentence of the table whose row sentence `row` is; None for no such table (`rows_naming`,
+    extreme_rows.py)."""
     table = bank.table_of(row)
     header = bank.table_header(row)
     if table is None or header is None:
@@ -83,9 +97,8 @@ def rows_naming(bank: SentenceBank, row: int, word: str) -> list[int] | None:
     doc_id, start, end = table
     numbers, starts = bank.sentences.in_document(doc_id)
     inside = numbers[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-    if not _names(bank, [header, *bank.preceding(inside[0], 0, 1)], word):
-        return None
-    return [n for n in inside if is_table_row(bank.text(n)) and not bank.is_table_frame(n)]
+    rows = [n for n in inside if is_table_row(bank.text(n)) and not bank.is_table_frame(n)]
+    return header, rows, inside[0]
 
 
 def unheld_rank(

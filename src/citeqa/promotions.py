@@ -44,6 +44,7 @@ from citeqa.decision_lines import (
     decision_position,
     outcome_position,
 )
+from citeqa.extreme_rows import asked_extreme, extreme_row
 from citeqa.field_answers import (
     with_field_lines,
 )
@@ -119,6 +120,21 @@ def ranked_row_first(candidates: Candidates, bank: SentenceBank, question: str) 
         return candidates
     row = next((item.index for item in items if bank.table_of(item.index) is not None), None)
     target = None if row is None else ranked_row(bank, row, *asked)
+    positions = [n for n, item in enumerate(candidates.sentences) if item.index == target]
+    return candidates if not positions else _promoted(candidates, positions[0])
+
+
+def extreme_row_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question asking a row by a superlative of a column ("the most
+    expensive pastry") whose first ORDINAL_ROW_RANKS candidates hold a row of a table, that
+    table's row of the extreme value first, when it is a candidate (extreme_rows.py), rated as
+    the first was, every other rated at most DISPLACED_SHARE of that, in their order."""
+    asked = asked_extreme(question)
+    if asked is None:
+        return candidates
+    items = candidates.sentences[:ORDINAL_ROW_RANKS]
+    row = next((item.index for item in items if bank.table_of(item.index) is not None), None)
+    target = None if row is None else extreme_row(bank, row, question, asked)
     positions = [n for n, item in enumerate(candidates.sentences) if item.index == target]
     return candidates if not positions else _promoted(candidates, positions[0])
 

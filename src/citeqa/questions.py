@@ -50,6 +50,7 @@ from citeqa.identifiers import (
     parts,
     setting_of,
 )
+from citeqa.iso_weeks import asked_week, week_code_tokens
 from citeqa.keyshapes import key_kind, lettered_cues, lettered_key
 from citeqa.language import question_lang
 from citeqa.lexical import DECIMAL, GROUPED, query_tokens, word_term
@@ -927,6 +928,7 @@ def analyse(
     result.keys = folded_keys(keys)
     beside = _written_beside(focus, vocabulary)
     unused_phrase_words = cache(partial(_unused_frame_phrase_words, focus, vocabulary))
+    week = asked_week(focus)
     result.unwritten_keys = [
         word
         for word, before in keys
@@ -1000,6 +1002,7 @@ def analyse(
                 alternatives |= _writing_tokens(groups)
                 if scale == 1.0 and written not in result.corrections:
                     result.corrections.append(written)  # BM25 searches it, once
+            alternatives |= week_code_tokens(word, week)  # "11" of "week 11": "2026-W11"
             translation = translations.get(fold(word)) if scale == 1.0 else None
             for reading in translation.split() if translation is not None else ():
                 alternatives |= word_alternatives(reading, vocabulary.glossary)

@@ -28,7 +28,14 @@ from citeqa.models import (
 )
 from citeqa.quarters import asked_quarter, dates_in_quarter, writes_quarter
 from citeqa.questions import QuestionTerms
-from citeqa.unheld_months import UnheldMonth, asked_months, unheld_month, writes_month
+from citeqa.unheld_months import (
+    UnheldMonth,
+    asked_months,
+    months_in_figures,
+    unheld_month,
+    writes_month,
+    writes_month_in_figures,
+)
 from citeqa.unheld_periods import periods_written, unheld_period
 from citeqa.unheld_years import WRITTEN, answer_texts, asked_years, unheld_year
 
@@ -120,22 +127,31 @@ def of_asked_month(
     top: Sequence[Hit],
     documents: Mapping[str, Document],
     rechoose: Callable[[Callable[[str], bool]], list[Citation] | None],
+    rechoose_any: Callable[[Callable[[str], bool]], list[Citation] | None],
 ) -> tuple[list[Citation], UnheldMonth | None]:
     """The answer's citations, and the month `focus` asks of that the texts they stand in (the
     passages of `top` holding them, their sections, titles and documents) never write while
     writing others (unheld_months.py; None when there is none). Before that is said, the
     near-best candidates in the other language whose sentence writes that month as a record's
     month, of a year (unheld_months.written_months: "septembre 2026", "14/09/2026"), by any of
-    its names (dates data: "September", "septembre"), answer instead (`rechoose`). A month
+    its names (dates data: "September", "septembre"), answer instead (`rechoose`); failing
+    them, those in any language writing it in figures (`rechoose_any`, unheld_months.
+    writes_month_in_figures: a rent ledger's "| 2025-12 | 780 | … | 2025-12-09 | chèque |" for
+    "Quand le loyer de décembre a-t-il été payé ?", whose lease sentence was quoted and refused
+    as September's, s57 trial). A name in the question's language is no answer for that alone:
+    the ranker read it already (a near miss's "…lancée par son mari en janvier…"). A month
     without its year is every year's rule: "…révisée chaque année au 1er septembre ; le voyage
     est payé par le club" answered "How much was paid for the trip in September?" of a folder
     whose trip was paid in May (s30 review D); so "En janvier, tous les entraînements ont
     lieu…" no longer answers "Where will training take place in January?" either."""
+    citations = _of_asked_month_in_figures(focus, citations, rechoose_any)
     month = _unheld_month_of(focus, citations, top, documents)
     if month is None:
         return citations, None
     (term,) = asked_months(focus)
     chosen = rechoose(lambda text: writes_month(text, term, dated=True))
+    if chosen is None:
+        chosen = rechoose_any(lambda text: writes_month_in_figures(text, term))
     if chosen is None:
         return citations, month
     return chosen, _unheld_month_of(focus, chosen, top, documents)
@@ -198,6 +214,28 @@ def of_asked_week(
         return citations
     ranks = WEEK_RANKS if writes_a_week(first.quote) else WRITTEN_MONTH_RANKS
     chosen = rechoose(lambda text: writes_week(text, asked), ranks)
+    return citations if chosen is None else chosen
+
+
+def _of_asked_month_in_figures(
+    focus: str,
+    citations: list[Citation],
+    rechoose: Callable[[Callable[[str], bool]], list[Citation] | None],
+) -> list[Citation]:
+    """The answer's citations, but when the first quote writes in figures the month of a year
+    of another month than the one `focus` asks, and not that one, the near-best candidates
+    writing the asked month in figures instead (`rechoose`, unheld_months.
+    writes_month_in_figures): a rent ledger's "| 2026-02 | 780 | … |" row was quoted for
+    "Quand le loyer de décembre a-t-il été payé ?", its table writing "2025-12" in another row
+    (s57 trial); the citations as they are when none does."""
+    asked = asked_months(focus)
+    if len(asked) != 1 or not citations:
+        return citations
+    (term,) = asked
+    written = months_in_figures(citations[0].quote)
+    if not written or term in written:
+        return citations
+    chosen = rechoose(lambda text: writes_month_in_figures(text, term))
     return citations if chosen is None else chosen
 
 

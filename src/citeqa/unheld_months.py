@@ -24,7 +24,10 @@ tells a sibling from a gap. What is checked here, once the answer is chosen:
   (benchmarks/unheld_month_cost.py).
 
 The answer abstains naming the asked month and those the passages write. Month names and their
-abbreviations are language data (citeqa/data/language.json `months`, read by dates.py). No I/O.
+abbreviations are language data (citeqa/data/language.json `months`, read by dates.py).
+`writes_month_in_figures` and `months_in_figures` read a month written in figures alone (a
+ledger's "| 2025-12 |"): time_siblings takes a candidate so written in any language, the
+ranker having read no name of it (s57 trial). No I/O.
 """
 
 from __future__ import annotations
@@ -38,7 +41,15 @@ from typing import NamedTuple
 from citeqa.dates import day_spans, is_a_name, month_names, month_number, month_term
 from citeqa.lexical import fold
 
-__all__ = ["UnheldMonth", "asked_months", "unheld_month", "writes_month", "written_months"]
+__all__ = [
+    "UnheldMonth",
+    "asked_months",
+    "months_in_figures",
+    "unheld_month",
+    "writes_month",
+    "writes_month_in_figures",
+    "written_months",
+]
 
 HELD_NAMED = 3
 """How many of the months the passages write the reason names."""
@@ -117,11 +128,23 @@ def written_months(text: str, dated: bool = True) -> dict[str, str]:
         term = _named_month(word, text, found.end(), dated)
         if term is not None:
             months.setdefault(term, word)
+    for term, written in _figured_months(text, dated).items():
+        months.setdefault(term, written)
+    return months
+
+
+def _figured_months(text: str, dated: bool, figures: bool = False) -> dict[str, str]:
+    """The months `text` writes in a date of a day or a month ("21/03/2025", "14 mars 2025",
+    "2025-03", "03/2025"), as `written_months` reads them (a day without its year only when not
+    `dated`); in figures alone when `figures` ("14 mars 2025" names its month)."""
+    months: dict[str, str] = {}
     folded = fold(text)
     written = text if len(text) == len(folded) else folded  # a date as the text writes it
     for start, end, terms in day_spans(folded):
         if dated and not any(len(term) == 10 for term in terms):
             continue  # "le 14 mars": no year
+        if figures and any(letter.isalpha() for letter in written[start:end]):
+            continue  # "14 mars 2025": by its name
         for term in terms:
             if term.startswith("--"):  # "--04-30": the day's month is "--04"
                 months.setdefault(term[:4], written[start:end])
@@ -132,6 +155,24 @@ def written_months(text: str, dated: bool = True) -> dict[str, str]:
         for found in pattern.finditer(folded):
             months.setdefault(f"--{int(found.group(1)):02d}", written[slice(*found.span())])
     return months
+
+
+def months_in_figures(text: str) -> frozenset[str]:
+    """The months (terms, "--12") `text` writes in figures in a date of a year ("2025-12",
+    "09/12/2025", "12/2025"), as `writes_month_in_figures` reads each."""
+    text = unicodedata.normalize("NFC", unicodedata.normalize("NFKC", text))
+    return frozenset(_figured_months(text, dated=True, figures=True))
+
+
+def writes_month_in_figures(text: str, term: str) -> bool:
+    """Whether `text` writes the month `term` ("--12") in figures, in a date of a year
+    ("2025-12", "09/12/2025", "12/2025"): a record of that month, as a statement's or a
+    ledger's row keys it, not a mention of its name."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    lines = _month_lines(text, int(term[2:]))
+    figured = _figured_months(unicodedata.normalize("NFC", lines), dated=True, figures=True)
+    return term in figured
 
 
 def writes_month(text: str, term: str, dated: bool = False) -> bool:

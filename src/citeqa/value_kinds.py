@@ -31,13 +31,14 @@ from typing import Any, NamedTuple
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import content_words, stopwords
+from citeqa.lexical import content_words, query_tokens, stopwords
 from citeqa.recently_used import QUESTIONS_READ
 
 __all__ = [
     "asked_kind_phrase",
     "asked_owner",
     "asked_value_kinds",
+    "heads_owner",
     "holds_asked_kind",
     "kind_words",
     "named_kinds",
@@ -379,6 +380,14 @@ def owner_value_line(question: str, owner: Sequence[str], text: str) -> bool:
         return False
     written = set(content_words(text))
     return all(word in written for word in owner) and unwritten_asked_kind(question, [text]) is None
+
+
+def heads_owner(owner: Sequence[str], text: str) -> bool:
+    """Whether `text` (a block of lines with its heading and its document's title: answering.
+    _headed_text) writes every word of `owner` by one of its forms (lexical.query_tokens:
+    "supplier" of a "Suppliers" page's "## Flour" block, for "the flour supplier")."""
+    written = set(query_tokens(text))
+    return bool(owner) and all(set(query_tokens(word)) & written for word in owner)
 
 
 def writes_owner_value(question: str, text: str) -> bool:

@@ -497,7 +497,7 @@ def test_a_number_mark_is_neither_named_nor_needed_in_the_passages() -> None:
     held = word_alternatives("SIRET") | word_alternatives("entreprise")
     assert not_answered(siret, "fr", held) == (
         "Les documents ne semblent pas répondre à cette question : les passages les plus"
-        " proches mentionnent “SIRET”, “l'entreprise”, mais aucun n’y répond."
+        " proches mentionnent “SIRET”, “entreprise”, mais aucun n’y répond."
     )
 
 

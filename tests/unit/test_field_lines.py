@@ -131,3 +131,13 @@ def test_a_label_named_through_a_value_kind_s_group_needs_a_value_of_that_kind()
     assert label_match("Cell", "What is Peter Hall's phone?", value="555-0199") == (1, 1.0)
     assert label_match("E-mail", "What is Tom's courriel?", value="not given")[0] == 0
     assert label_match("E-mail", "What is Tom's courriel?", value="tom@example.com")[0] == 1
+
+
+def test_a_word_naming_the_document_names_no_label_of_its_stem() -> None:
+    """s57 trial: "insurance" of "When does the insurance cover end?" names "insurance.txt",
+    not its "Insurer: Hiscox" line (both stem "insur"); "cover" still names "Period of cover"."""
+    question = "When does the insurance cover end?"
+    naming = frozenset({"insurance"})
+    assert label_match("Insurer", question, naming) == (0, 0.0)
+    assert label_match("Insurer", question) == (1, 1.0)  # a document going by another name
+    assert label_match("Period of cover", question, naming)[0] == 1

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.iso_weeks import Week, asked_week, writes_week
+from citeqa.iso_weeks import Week, asked_week, week_code_tokens, writes_week
 from small_corpora import asked_of_files
 
 ROTA = "week,start_date,primary,secondary\n" + "".join(
@@ -70,3 +70,13 @@ def test_the_rota_row_of_the_asked_week_is_quoted(tmp_path: Path, question: str)
     answer = asked_of_files(tmp_path, {"oncall_rota_2026.csv": ROTA}, question)
     assert not answer.abstained
     assert "2026-W14" in answer.citations[0].quote, answer.citations[0].quote
+
+
+def test_the_asked_weeks_number_is_searched_as_its_codes() -> None:
+    """s57 trial: "Who opens on Monday of week 11?" of a rota keyed "2026-W11", which never
+    writes "11" alone, was refused: "they never mention “11”"."""
+    asked = asked_week("Who opens on Monday of week 11?")
+    assert week_code_tokens("11", asked) == frozenset({"w11"})
+    assert week_code_tokens("5", Week(5, None)) == frozenset({"w05", "w5"})
+    assert week_code_tokens("12", asked) == frozenset()  # another number
+    assert week_code_tokens("11", None) == frozenset()  # no week asked

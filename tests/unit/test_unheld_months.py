@@ -12,6 +12,7 @@ from citeqa.unheld_months import (
     asked_months,
     unheld_month,
     writes_month,
+    writes_month_in_figures,
     written_months,
 )
 
@@ -137,3 +138,20 @@ def test_a_decomposed_month_name_is_read_as_a_composed_one() -> None:
     question = unicodedata.normalize("NFD", "Qu'a-t-on voté en février et en Août ?")
     assert list(asked_months(question)) == ["--02", "--08"]
     assert list(written_months(unicodedata.normalize("NFD", "Budget de février 2025"))) == ["--02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("| 2025-12 | 780 | 65 | 845 | 2025-12-09 | chèque |", True),
+        ("Payé le 09/12/2025 par virement.", True),
+        ("Relevé de 12/2025", True),
+        ("Payé le 14 décembre 2025.", False),  # by its name: the ranker read it
+        ("Le loyer est révisé en décembre.", False),
+        ("Note : 12/20 au contrôle.", False),
+    ],
+)
+def test_a_month_written_in_figures(text: str, written: bool) -> None:
+    """s57 trial: a rent ledger keys its rows "2025-12"; its December row answers "Quand le
+    loyer de décembre a-t-il été payé ?" in the question's own language."""
+    assert writes_month_in_figures(text, "--12") is written
