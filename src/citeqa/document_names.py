@@ -180,20 +180,34 @@ def titled_among(question: str, documents: Iterable[Document]) -> tuple[set[str]
     every word of (folded, no stopword, no number: "Régularisation des charges 2025" of
     "Combien le locataire doit-il pour la régularisation des charges ?", "facture-garage" of
     "… la facture du garage Lemoine ?"), TITLE_WORDS_MIN of them at least, with the words
-    naming them; none when no document is so named or every one given is (s57 trials: the
-    lease's rent sentence was quoted for the charges' balance, the maintenance log's row for
-    the invoice's total)."""
+    naming them; none when no document is so named or every one given is (s57 trial: the
+    lease's rent sentence was quoted for the charges' balance)."""
     asked = frozenset(content_words(question))
     given = list(documents)
     named: dict[str, frozenset[str]] = {}
     for document in given:
-        for name in (document.title, document.doc_id.rpartition("/")[2]):
-            words = frozenset(w for w in content_words(name.replace("-", " ")) if w.isalpha())
-            if len(words) >= TITLE_WORDS_MIN and words <= asked:
+        for words in _naming_sets(document.title, document.doc_id.rpartition("/")[2]):
+            if words <= asked:
                 named[document.doc_id] = named.get(document.doc_id, frozenset()) | words
     if not named or len(named) == len(given):
         return set(), frozenset()
     return set(named), frozenset().union(*named.values())
+
+
+NAMES_KEPT = 1024
+"""How many documents' title and file-name words `_naming_sets` keeps (read once a name, not
+once a question: every question reads the candidates' documents)."""
+
+
+@functools.lru_cache(maxsize=NAMES_KEPT)
+def _naming_sets(title: str, file_name: str) -> tuple[frozenset[str], ...]:
+    """The words of a document's `title` and of its `file_name` (folded, no stopword, no
+    number), each set of TITLE_WORDS_MIN words or more (`titled_among`)."""
+    found = (
+        frozenset(w for w in content_words(name.replace("-", " ")) if w.isalpha())
+        for name in (title, file_name)
+    )
+    return tuple(words for words in found if len(words) >= TITLE_WORDS_MIN)
 
 
 def _title_head(document: Document) -> str:

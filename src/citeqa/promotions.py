@@ -118,8 +118,18 @@ def ranked_row_first(candidates: Candidates, bank: SentenceBank, question: str) 
     items = candidates.sentences[:ORDINAL_ROW_RANKS]
     if asked is None or numbers_word([bank.text(item.index) for item in items], asked[1]):
         return candidates
+    return _table_row_first(candidates, bank, lambda row: ranked_row(bank, row, *asked))
+
+
+def _table_row_first(
+    candidates: Candidates, bank: SentenceBank, row_of: Callable[[int], int | None]
+) -> Candidates:
+    """The candidates, the row `row_of` gives for the table of the first table row among the
+    first ORDINAL_ROW_RANKS candidates first when it is a candidate (`_promoted`), else as
+    they are (`ranked_row_first`, `extreme_row_first`)."""
+    items = candidates.sentences[:ORDINAL_ROW_RANKS]
     row = next((item.index for item in items if bank.table_of(item.index) is not None), None)
-    target = None if row is None else ranked_row(bank, row, *asked)
+    target = None if row is None else row_of(row)
     positions = [n for n, item in enumerate(candidates.sentences) if item.index == target]
     return candidates if not positions else _promoted(candidates, positions[0])
 
@@ -132,11 +142,7 @@ def extreme_row_first(candidates: Candidates, bank: SentenceBank, question: str)
     asked = asked_extreme(question)
     if asked is None:
         return candidates
-    items = candidates.sentences[:ORDINAL_ROW_RANKS]
-    row = next((item.index for item in items if bank.table_of(item.index) is not None), None)
-    target = None if row is None else extreme_row(bank, row, question, asked)
-    positions = [n for n, item in enumerate(candidates.sentences) if item.index == target]
-    return candidates if not positions else _promoted(candidates, positions[0])
+    return _table_row_first(candidates, bank, lambda row: extreme_row(bank, row, question, asked))
 
 
 def stated_first(candidates: Candidates, bank: SentenceBank, terms: QuestionTerms) -> Candidates:
