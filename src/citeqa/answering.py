@@ -270,6 +270,7 @@ from citeqa.unheld_days import unheld_day
 from citeqa.unheld_keys import unheld_key
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
+from citeqa.unheld_row_days import unheld_row_day
 from citeqa.unheld_word_keys import unheld_word_key
 from citeqa.unheld_years import answer_texts
 from citeqa.value_kinds import (
@@ -1919,8 +1920,9 @@ class _Checking:
 
 
 def _checked_times(citations: list[Citation], checking: _Checking) -> Answer | list[Citation]:
-    """The citations once a day, year, month, quarter or week the question asks is checked
-    against what they stand for (another of the document's candidates quoted instead where one
+    """The citations once a day, year, month, quarter, week or table row's day (a weekday, a
+    day of a month: unheld_row_days.py) the question asks is checked against what they stand
+    for (another of the document's candidates quoted instead where one
     writes it), or the abstention when none does; a record's cell the question names is quoted
     through its row."""
     terms, bank, lang, abstain = checking.terms, checking.bank, checking.lang, checking.abstain
@@ -1954,7 +1956,14 @@ def _checked_times(citations: list[Citation], checking: _Checking) -> Answer | l
     if month is not None:  # "la cantine en avril" answered by the March invoice's line
         return abstain(abstention.no_held_id(month.month, month.held, lang))
     citations = of_asked_quarter(terms.focus, citations, any_language)
-    return of_asked_week(terms.focus, citations, any_language)
+    citations = of_asked_week(terms.focus, citations, any_language)
+    unheld = unheld_row_day(terms.focus, citations, bank.documents)
+    if unheld is None:
+        return citations
+    instead = any_language(unheld.writes)
+    if instead is None:  # "Sunday in week 10" answered by a rota's Monday row, none on Sunday
+        return abstain(abstention.no_held_id(unheld.asked, unheld.held, lang))
+    return instead
 
 
 def _checked_values(citations: list[Citation], checking: _Checking) -> Answer | list[Citation]:

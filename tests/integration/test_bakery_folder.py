@@ -12,6 +12,9 @@ insurance schedule of "Label: value" lines.
 - A row asked by a superlative of a column is the table's row of the extreme value among the
   rows writing what the question names (extreme_rows.py): "Which is the most expensive
   pastry?" quoted the croissant, the cheapest.
+- A weekday or a day of a month no row of the quoted row's table writes is refused naming those
+  it writes (unheld_row_days.py): "Who works on Sunday in week 10?" quoted the rota's Monday
+  row, "What was the walk-in fridge temperature on 5 March?" the log's 2 March row.
 """
 
 from __future__ import annotations
@@ -148,3 +151,19 @@ def test_a_row_asked_by_a_superlative(folder: Assistant, question: str, row: str
     answer = folder.ask(question)
     assert not answer.abstained, answer.reason
     assert answer.citations[0].quote.startswith(row)
+
+
+def test_a_weekday_no_row_of_the_rota_writes_is_refused(folder: Assistant) -> None:
+    answer = folder.ask("Who works on Sunday in week 10?")
+    assert answer.abstained, [c.quote for c in answer.citations]
+    assert answer.reason is not None and "“Sunday”" in answer.reason and "Saturday" in answer.reason
+    kept = folder.ask("Who works on Saturday in week 10?")
+    assert not kept.abstained and kept.citations[0].quote.startswith("| 2026-W10 | Saturday |")
+
+
+def test_a_day_no_row_of_the_log_writes_is_refused(folder: Assistant) -> None:
+    answer = folder.ask("What was the walk-in fridge temperature on 5 March?")
+    assert answer.abstained, [c.quote for c in answer.citations]
+    assert answer.reason is not None and "“5 March”" in answer.reason
+    kept = folder.ask("What was the walk-in fridge temperature on 3 March?")
+    assert not kept.abstained and kept.citations[0].quote.startswith("| 2026-03-03 | walk-in |")
