@@ -40,6 +40,8 @@ PREFIX_LETTERS = 4
 """The fewest letters a header word opening a question word (or the reverse) has to name it:
 "temp" of "temperature"; "qty" names nothing."""
 _WORDS = re.compile(r"[^\W\d_]+")
+_BOUNDING = (" at",)
+"""The word before a superlative that makes it a bound, not a superlative ("at least")."""
 
 
 class Extreme(NamedTuple):
@@ -53,10 +55,12 @@ class Extreme(NamedTuple):
 
 def asked_extreme(question: str) -> Extreme | None:
     """The superlative `question` asks a row by (the longest phrase of extreme_rows.json it
-    writes, a price's first), or None."""
+    writes, a price's first, not after a word that makes it a bound: "at least 3 shifts"), or
+    None."""
     folded = f" {' '.join(_WORDS.findall(fold(question)))} "
     for price, highest, phrase in _phrases():
-        if f" {phrase} " in folded:
+        at = folded.find(f" {phrase} ")
+        if at >= 0 and not folded[:at].endswith(_BOUNDING):
             return Extreme(highest, price, frozenset(phrase.split()))
     return None
 

@@ -26,7 +26,13 @@ def test_a_superlative_asks_the_highest_or_lowest(
 
 
 @pytest.mark.parametrize(
-    "question", ["What is the price of a croissant?", "Is the highway open?", "Plus tard ?"]
+    "question",
+    [
+        "What is the price of a croissant?",
+        "Is the highway open?",
+        "Plus tard ?",
+        "Who worked at least 3 shifts?",  # a bound, not a superlative
+    ],
 )
 def test_no_superlative(question: str) -> None:
     assert asked_extreme(question) is None
