@@ -2322,16 +2322,9 @@ def _value_kind_checked(citations: list[Citation], checking: _Checking) -> list[
     asked = kind or [asked_kind_phrase(terms.focus) or ""]
     every, rewrite = checking.candidates_read, checking.rewrite  # such a line is rare
     instead = _owner_value_instead(terms, asked, lambda writes: rewrite(None, writes, every))
+    instead = instead or _owner_block_instead(terms, asked, checking)
     if instead is not None:
         return instead
-    headed = _owner_value_instead(
-        terms, asked, lambda writes: rewrite(None, writes, every, headed=True), headed=True
-    )
-    if headed is not None:  # the owner heads the value's block: quote the block
-        first, documents = headed[0], checking.bank.documents
-        valued = functools.partial(_writes_asked_kind, terms.focus)
-        span = headed_span(documents[first.doc_id].text, first.start, first.end, valued)
-        return _quoted_instead(headed, span, documents)
     never = abstention.never_mentioned(terms.unused_kind_words, terms, lang) if unowned else None
     return checking.abstain(never or abstention.no_value_kind(asked, lang), claims_absence=True)
 
@@ -2340,7 +2333,6 @@ def _owner_value_instead(
     terms: QuestionTerms,
     kind: list[str],
     rewrite: Callable[[Callable[[str], bool]], list[Citation] | None],
-    headed: bool = False,
 ) -> list[Citation] | None:
     """The citations of the candidates (`rewrite`, `_rechosen_writing`) writing a
     value of the kind a question asks as its object (value_kinds.unwritten_asked_kind) and
@@ -2349,22 +2341,44 @@ def _owner_value_instead(
     Jensen, maria.jensen@…" line, and the answer abstained saying the passages write no
     e-mail address; s44 trial); None for a follow-up (its owner is carried), a question
     naming no owner, or none such. Another person's address is no answer: the owner's words
-    must all be written. `headed`: `rewrite` gives each candidate with the lines heading its
-    block (letterheads.py), its heading and its title (`_headed_text`), which must write the
-    owner's words in some form (value_kinds.heads_owner), the candidate's own line the value
-    ("GARAGE LEMOINE" over "Tél. 02 99 83 41 27")."""
-    if abstention.value_kinds_asked(terms):
-        return None
-    owner = owner_words(terms.focus, " ".join(kind))
+    must all be written."""
+    owner = _asked_owner_words(terms, kind)
     if not owner:
         return None
-    if not headed:
-        return rewrite(lambda text: owner_value_line(terms.focus, owner, text))
-    return rewrite(
-        lambda block: (
-            heads_owner(owner, block) and _writes_asked_kind(terms.focus, last_line(block))
-        )
-    )
+    return rewrite(lambda text: owner_value_line(terms.focus, owner, text))
+
+
+def _owner_block_instead(
+    terms: QuestionTerms, kind: list[str], checking: _Checking
+) -> list[Citation] | None:
+    """The citations of the candidates writing a value of the `kind` asked on their own line
+    under the owner's words (`_owner_value_instead`'s owner), written in some form
+    (value_kinds.heads_owner) by the lines heading its block (letterheads.py), the heading it
+    stands under or its document's title (`_headed_text`), the first quoting that block down
+    to the value's line ("GARAGE LEMOINE" over "Tél. 02 99 83 41 27"); None when none does."""
+    owner = _asked_owner_words(terms, kind)
+    if not owner:
+        return None
+    focus = terms.focus
+
+    def heads(block: str) -> bool:
+        return heads_owner(owner, block) and _writes_asked_kind(focus, last_line(block))
+
+    headed = checking.rewrite(None, heads, checking.candidates_read, headed=True)
+    if headed is None:
+        return None
+    first, documents = headed[0], checking.bank.documents
+    valued = functools.partial(_writes_asked_kind, focus)
+    span = headed_span(documents[first.doc_id].text, first.start, first.end, valued)
+    return _quoted_instead(headed, span, documents)
+
+
+def _asked_owner_words(terms: QuestionTerms, kind: list[str]) -> list[str]:
+    """The content words of the question naming the owner of the `kind` asked ([] for a
+    follow-up, whose owner is carried, or a question naming none)."""
+    if abstention.value_kinds_asked(terms):
+        return []
+    return owner_words(terms.focus, " ".join(kind))
 
 
 def _writes_asked_kind(question: str, text: str) -> bool:

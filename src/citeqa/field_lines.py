@@ -29,7 +29,7 @@ from citeqa.domain import language_data
 from citeqa.folding import fold
 from citeqa.jsonfiles import data_json
 from citeqa.language import is_table_row, line_end, line_start
-from citeqa.lexical import tokenize
+from citeqa.lexical import content_words, tokenize
 from citeqa.reason_words import event_phrases
 from citeqa.value_kinds import named_kinds, writes_asked_value
 
@@ -169,10 +169,7 @@ def _naming_stems(focus: str, naming: frozenset[str]) -> frozenset[str]:
     """The stems of the words of `focus` that are among `naming` (folded, as written)."""
     if not naming:
         return frozenset()
-    return text_stems(" ".join(word for word in _WORDS.findall(fold(focus)) if word in naming))
-
-
-_WORDS = re.compile(r"[^\W_]+")
+    return text_stems(" ".join(word for word in content_words(focus) if word in naming))
 
 
 def named_label_words(label: str, focus: str) -> frozenset[str]:

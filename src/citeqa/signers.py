@@ -15,6 +15,7 @@ signed is signing.py's. No I/O, no state.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from citeqa.asked_values import writes_kind
@@ -29,6 +30,11 @@ postscript's): a name written higher stands in the letter's body."""
 CLOSING_CHARS = 160
 """The most characters of those lines: an insurance certificate's "Souscrite le 1er mars 2027
 par M. Julien Garnier." followed by three paragraphs of terms is no closing line."""
+_MORE_THAN_CLOSING = re.compile(rf"(?:\s*\S){{{CLOSING_CHARS + 1}}}")
+"""More non-blank characters than CLOSING_CHARS: matched from a line's end, it tells that the
+rest of the document is no closing lines without copying and splitting it (a signer question
+reads up to SIGNER_RANKS candidates of the first-ranked passage's document, a long report's
+too)."""
 SIGNER_RANKS = 30
 """How many of the first candidates are read for the signer's line."""
 
@@ -38,6 +44,8 @@ def closing_signer(text: str, end: int, quote: str) -> bool:
     last line writes a person's name (`_names_person`) and no line after it does (a letter's
     "Dear Mr Watson," is followed by its signer's "Mary Hudson"), at most CLOSING_LINES
     non-blank lines of CLOSING_CHARS characters standing after it."""
+    if _MORE_THAN_CLOSING.match(text, end):
+        return False  # more written after it than closing lines hold: found, not copied
     after = [line for line in text[end:].splitlines() if line.strip()]
     if len(after) > CLOSING_LINES or sum(len(line.strip()) for line in after) > CLOSING_CHARS:
         return False
