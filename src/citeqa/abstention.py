@@ -197,6 +197,12 @@ NO_ROW_NAMES_NONE = {
 }
 """A table lookup of a key no table holds (unheld_keys.py), naming the closest keys held (none
 when no key held is of a number's magnitude)."""
+NO_ROW_IN_POINTED = {
+    "en": "No row of {title} names {key}; its rows name {keys}.",
+    "fr": "Aucune ligne de {title} ne porte {key} ; ses lignes portent {keys}.",
+}
+"""A row looked up in a table other than the one the question points at, which lacks its key
+(pointed_tables.unpointed_key: "Qui entraîne les U7 ?" of a training schedule with no U7 row)."""
 NO_SECTION_NUMBERED = {
     "en": "No section of {title} is numbered {number}; its sections are numbered {numbered}.",
     "fr": "Aucune section de {title} ne porte le numéro {number} ; ses sections sont numérotées"
@@ -983,6 +989,19 @@ def no_row_names(key: str, closest: list[str], lang: Lang) -> str:
     templates = {0: NO_ROW_NAMES_NONE, 1: NO_ROW_NAMES_ONE}
     template = templates.get(len(closest), NO_ROW_NAMES)
     return template[lang].format(key=_quoted([shown(key)]), closest=held)
+
+
+def no_row_in_pointed(
+    key: str, title: str, keys: Sequence[str], lang: Lang, *, more: bool = False
+) -> str:
+    """The reason for a key looked up in another table than the one the question points at,
+    which lacks it: the key and that table's document title between quotation marks, then the
+    keys its rows name (document text: made visible, one line, a long one by its ends), "…"
+    after them when it has `more`."""
+    named = ", ".join(cut(shown(cell)) for cell in keys) + (", …" if more else "")
+    return NO_ROW_IN_POINTED[lang].format(
+        key=_quoted([shown(key)]), title=_quoted([shown(title)]), keys=named
+    )
 
 
 def no_section_numbered(

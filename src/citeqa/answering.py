@@ -177,6 +177,7 @@ from citeqa.places import (
     heading_over,
     place_hits,
 )
+from citeqa.pointed_tables import UnpointedKey, unpointed_key
 from citeqa.promotions import (
     changed_value_first,
     compound_first,
@@ -187,6 +188,7 @@ from citeqa.promotions import (
     manner_first,
     named_case_first,
     next_dated_first,
+    pointed_table_row_instead,
     ranked_row_first,
     result_first,
     role_field_first,
@@ -1981,6 +1983,10 @@ def _checked_values(citations: list[Citation], checking: _Checking) -> Answer | 
     number = unheld_number(terms.focus, labels, texts, [hit.chunk.text for hit in top])
     if number is not None:  # "week 20" answered from a rota of weeks 10 to 14
         return abstain(abstention.no_held_id(number.asked, number.held, lang))
+    unpointed = _unpointed_key(citations[0], checking)
+    if unpointed is not None:  # "Qui entraîne les U7 ?" answered by the fees table's U7 row
+        key, title, keys, more = unpointed
+        return abstain(abstention.no_row_in_pointed(key, title, keys, lang, more=more))
     rank = _unheld_rank(citations[0], checking)
     if rank is not None:  # "le 5e appel de fonds" of a schedule of three calls
         return abstain(abstention.no_held_id(*rank, lang))
@@ -2006,6 +2012,16 @@ def _checked_values(citations: list[Citation], checking: _Checking) -> Answer | 
     if cell is not None and cell.instead is not None:  # "Julien passport": his passport's row
         citations = _quoted_instead(citations, cell.instead, bank.documents)
     return citations
+
+
+def _unpointed_key(first: Citation, checking: _Checking) -> UnpointedKey | None:
+    """The key of the row the first quote is, when the table the question points at lacks it
+    (pointed_tables.unpointed_key); else None."""
+    row = quoted_row(checking.bank, first.doc_id, (first.start, first.end))
+    if row is None:
+        return None
+    bank, focus = checking.bank, checking.terms.focus
+    return unpointed_key(bank, row, focus, checking.top, checking.folder.name_terms)
 
 
 def _unheld_rank(first: Citation, checking: _Checking) -> tuple[str, list[str]] | None:
@@ -2697,6 +2713,7 @@ def _quoted(
         ranked = latest_dated_row_first(ranked, bank, terms.focus)
         ranked = ranked_row_first(ranked, bank, terms.focus)
         ranked = extreme_row_first(ranked, bank, terms.focus)
+        ranked = pointed_table_row_instead(ranked, bank, terms.focus)
         ranked = stated_first(ranked, bank, terms)
         ranked = named_case_first(ranked, bank, terms)
         ranked = compound_first(ranked, bank, terms.focus)

@@ -4,7 +4,9 @@ thousands of files is read once, not once a question:
 - the days its documents are dated (unheld_days.held_days): read by a question asking a day no
   passage writes, and by one asking a series' next day;
 - its changelogs named by file name (latest_release.changelog_ids): read by a question asking
-  the latest release (50,000 file names took 0.19 s to read, once a question before s47).
+  the latest release (50,000 file names took 0.19 s to read, once a question before s47);
+- the terms of its documents' names: read by a question looking a table row up by a key whose
+  table the question may not point at (pointed_tables.unpointed_key).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Mapping
 from functools import cached_property
 
 from citeqa.latest_release import changelog_ids
+from citeqa.lexical import written_terms
 from citeqa.models import Document
 from citeqa.unheld_days import held_days
 
@@ -29,6 +32,15 @@ class FolderFacts:
     def dated_days(self) -> frozenset[str]:
         """The days the documents are dated (unheld_days.held_days)."""
         return held_days(self._documents.values())
+
+    @cached_property
+    def name_terms(self) -> dict[str, frozenset[str]]:
+        """Each document's name terms: lexical.written_terms of its title and id, no date
+        (pointed_tables.py reads the tables of documents named by a question's words)."""
+        return {
+            doc_id: written_terms(f"{document.title} {doc_id}", dates=False)
+            for doc_id, document in self._documents.items()
+        }
 
     @cached_property
     def changelog_ids(self) -> list[str]:

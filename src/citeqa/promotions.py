@@ -34,7 +34,7 @@ from citeqa.asked_times import (
     subject_words,
     writes_time,
 )
-from citeqa.candidates import Candidates, first_rated, moved_first
+from citeqa.candidates import Candidates, first_rated, moved_first, subset
 from citeqa.dated_meetings import under_decision_heading
 from citeqa.dated_rows import DATED_ROW_RANKS, asks_a_state, latest_dated_row
 from citeqa.dates import date_terms
@@ -67,6 +67,7 @@ from citeqa.particle_compounds import COMPOUND_RANKS, COMPOUND_SHARE, particle_c
 from citeqa.places import (
     heading_over,
 )
+from citeqa.pointed_tables import pointed_row
 from citeqa.questions import QuestionTerms
 from citeqa.role_holders import asked_role_words
 from citeqa.role_labels import ROLE_LABEL_RANKS, role_field_position, role_label_position
@@ -143,6 +144,28 @@ def extreme_row_first(candidates: Candidates, bank: SentenceBank, question: str)
     if asked is None:
         return candidates
     return _table_row_first(candidates, bank, lambda row: extreme_row(bank, row, question, asked))
+
+
+def pointed_table_row_instead(
+    candidates: Candidates, bank: SentenceBank, question: str
+) -> Candidates:
+    """The candidates, but when the first table row among them is looked up by a key cell the
+    question writes and another table keyed alike points at more of the question's words
+    (pointed_tables.py: the training schedule, not the fees table, for "Qui entraîne les U15
+    ?"), that table's row of the key in its place, rated as it was, every candidate after it
+    rated at most DISPLACED_SHARE of that, in their order."""
+    found = pointed_row(bank, [item.index for item in candidates.sentences], question)
+    if found is None:
+        return candidates
+    first, pointed = found
+    order = [n for n in range(len(candidates.sentences)) if n != pointed]
+    order.insert(first, pointed)
+    moved = subset(candidates, order)
+    rating = candidates.probabilities[first]
+    probabilities = moved.probabilities.copy()
+    probabilities[first + 1 :] = np.minimum(probabilities[first + 1 :], DISPLACED_SHARE * rating)
+    probabilities[first] = rating
+    return dataclasses.replace(moved, probabilities=probabilities)
 
 
 def stated_first(candidates: Candidates, bank: SentenceBank, terms: QuestionTerms) -> Candidates:
