@@ -2141,13 +2141,16 @@ def _unheld_role_words(terms: QuestionTerms, lang: Lang, quoted_langs: list[Lang
     and no cognate nor translation of its words was read (as `_absent_head` asks, but of the
     quoted documents: a staff list in English beside French hygiene rules); None otherwise. A
     quote in the other language may name the role in its words: "Who is the teacher of Léa?"
-    of French notes' "Maîtresse : Mme Carpentier" (the gen set "notes", dev)."""
+    of French notes' "Maîtresse : Mme Carpentier" (the gen set "notes", dev). A role written
+    as a compound the documents never write, one of its parts a word they never use
+    (QuestionTerms.unwritten_compounds: "vice-président" of minutes naming only "Le président,
+    Karim Benhamou"; s58 trial), is a role they never write either."""
     if terms.cognates or terms.translated or not quoted_langs:
         return None
     if any(read != lang for read in quoted_langs):
         return None
     unheard = [word for word in terms.absent if word not in terms.typos]
-    named = absent_role_words(terms.focus, unheard)
+    named = absent_role_words(terms.focus, [*unheard, *terms.unwritten_compounds])
     return abstention.never_mentioned(named, terms, lang) if named else None
 
 
