@@ -30,7 +30,7 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import stopwords
 from citeqa.value_kinds import asked_kind_phrase
 
-__all__ = ["absent_head", "asked_head"]
+__all__ = ["absent_head", "asked_head", "thing_head"]
 
 _WORD = re.compile(r"[\w'’-]+")
 """A word of a question, elisions and hyphens kept."""
@@ -98,6 +98,36 @@ def asked_head(question: str) -> str | None:
         head = (name[-1] if position == "last" else name[0]) if name else None
         return None if head in heads.generic else head
     return None
+
+
+def thing_head(question: str) -> str | None:
+    """The head word (folded) of the one thing whose value `question` asks, qualified or not
+    ("quorum" of "Quel est le quorum de l'assemblée générale ?"), or None when it asks none so
+    or the head is generic ("value", "nombre") or a qualifier ("maximum"). Only a question
+    asking of one thing (`_ONE_THING`: "what is the", "quelle est la"): "Quels sont les pays
+    limitrophes de la Grèce ?" asks the members of a class, answered by their names ("…
+    partage des frontières terrestres avec l'Albanie…"), and "Combien de membres compte le
+    groupe Rainbow ?" a count written of other words ("sept jeunes filles": PIAF paragraphs,
+    test, both lost to a sentence writing the head in a first version)."""
+    folded = " ".join(fold(question).split())
+    heads = _heads()
+    for pattern, position in heads.openers:
+        found = pattern.match(folded)
+        if found is None:
+            continue
+        if not _ONE_THING.search(found.group(0)):
+            return None
+        name = _name(folded[found.end() :], heads.stops)
+        head = (name[-1] if position == "last" else name[0]) if name else None
+        if head is None or head in heads.generic or head in heads.qualifiers:
+            return None
+        return head
+    return None
+
+
+_ONE_THING = re.compile(r"\b(?:is|was|est|etait)\b|['’]s\b")
+"""An opener's verb asking the value of one thing (folded): "what is the", "what's the",
+"quelle est la"; not "what are", "quels sont", "how many", "combien de"."""
 
 
 def _identified(rest: str, position: str, heads: _Heads) -> str | None:

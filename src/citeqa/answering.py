@@ -179,6 +179,7 @@ from citeqa.places import (
 )
 from citeqa.pointed_tables import UnpointedKey, unpointed_key
 from citeqa.promotions import (
+    asked_head_first,
     changed_value_first,
     compound_first,
     decision_first,
@@ -2722,6 +2723,7 @@ def _quoted(
         ranked = compound_first(ranked, bank, terms.focus)
         ranked = timed_subject_first(ranked, bank, terms.focus)
         ranked = changed_value_first(ranked, bank, terms)
+        ranked = asked_head_first(ranked, bank, terms.focus)
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)
         ranked = decision_first(ranked, bank, terms.focus)

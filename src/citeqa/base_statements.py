@@ -9,18 +9,20 @@ days of the assessment deadline or the exam.").
 The quote ranker reads the question's words, and the case sentence writes them as often as the
 rule does ("warranty", "claim"); what tells them apart is the condition the case adds. A
 sentence states a condition when it writes a word opening one (language data conditions.json:
-"if", "unless", "si", "sauf si", "à condition que"…, English and French). When the question asks
-a kind of value (asked_values.asked_kinds: a duration, an amount, a date…) and writes no
+"if", "unless", "si", "sauf si", "à condition que"…, English and French). When the question
+asks a kind of value (asked_values.asked_kinds: a duration, an amount, a date…) and writes no
 condition itself ("How long is the warranty if I register?" asks the case), and its best
 candidate states one, the nearest candidate before it in its passage (at most BASE_REACH
-sentences back) that states none and writes a value of every asked kind states the rule:
-`base_statement` names it, and answering lets it lead. A question asking no kind of value
-meets a case too when its best candidate writes a bound before a figure (conditions.json
-`thresholds`: "more than five working days late") that a candidate just before it writes as
-its limit (`limits`: "for up to five working days"): the case past the rule's bound, and the
-earlier sentence states the rule (s47 trial b04: "What is the penalty for submitting coursework
-late?"; "Plus de 200 000 femmes…" after a sentence counting "200 000" others is no case: PIAF
-dev). No I/O but the data file, read once.
+sentences back) that states none and writes a value of every asked kind states the rule, when
+it writes the question's words the best writes (its subject: not a prescription's line for
+another drug, s58 trial): `base_statement` names it, and answering lets it lead. A question
+asking no kind of value meets a case too when its best candidate writes a bound before a figure
+(conditions.json `thresholds`: "more than five working days late") that a candidate just before
+it writes as its limit (`limits`: "for up to five working days"): the case past the rule's
+bound, and the earlier sentence states the rule (s47 trial b04: "What is the penalty for
+submitting coursework late?"; "Plus de 200 000 femmes…" after a sentence counting "200 000"
+others is no case: PIAF dev).
+No I/O but the data file, read once.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from functools import cache
 from citeqa.asked_values import asked_kinds, writes_kind
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
+from citeqa.lexical import content_words
 from citeqa.stated_values import folded_number_words
 
 __all__ = ["BASE_REACH", "base_statement", "states_condition"]
@@ -93,9 +96,36 @@ def base_statement(focus: str, best: str, before: Sequence[str]) -> int | None:
     if states_condition(focus) or not states_condition(best):
         return None
     for number, text in enumerate(before):
-        if not states_condition(text) and all(writes_kind(kind, text) for kind in kinds):
-            return number
+        if states_condition(text) or not all(writes_kind(kind, text) for kind in kinds):
+            continue
+        return number if _of_same_subject(focus, best, text) else None
     return None
+
+
+SUBJECT_LETTERS = 5
+"""The first letters two words share to be read as one word's forms by `_of_same_subject`
+("warrants" and "warranty")."""
+
+
+def _of_same_subject(focus: str, best: str, text: str) -> bool:
+    """Whether `text` writes every content word of the question (`focus`) that `best` writes,
+    in a form sharing its first SUBJECT_LETTERS letters (or whole, shorter): a rule is of its
+    case's subject, while a prescription's line before "- Paracétamol 1 g : … si douleur, sans
+    dépasser 3 g par jour." ("- Atorvastatine 20 mg : 1 comprimé le soir, pendant 3 mois.") is
+    another drug's (s58 trial: quoted for "Quelle dose maximale de paracétamol par jour ?")."""
+    best_words, text_words = content_words(best), content_words(text)
+    return all(
+        any(_akin(word, other) for other in text_words)
+        for word in content_words(focus)
+        if any(_akin(word, other) for other in best_words)
+    )
+
+
+def _akin(word: str, other: str) -> bool:
+    """Whether two folded words share their first SUBJECT_LETTERS letters, or are one word."""
+    if min(len(word), len(other)) < SUBJECT_LETTERS:
+        return word == other
+    return word[:SUBJECT_LETTERS] == other[:SUBJECT_LETTERS]
 
 
 def _bound_rule(focus: str, best: str, before: Sequence[str]) -> int | None:

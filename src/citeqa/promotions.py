@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from citeqa.absent_heads import thing_head
 from citeqa.achieved_results import RESULT_RANKS, Statement, result_position
 from citeqa.asked_times import (
     SUBJECT_RANKS,
@@ -55,7 +56,7 @@ from citeqa.later_statements import (
     changed_in_place,
     document_date,
 )
-from citeqa.lexical import query_tokens
+from citeqa.lexical import query_tokens, undated_terms
 from citeqa.manner_answers import MANNER_RANKS, asks_manner, manner_position
 from citeqa.negated_terms import NEGATED_RANKS, STATED_SHARE, denied_terms, denies, states_terms
 from citeqa.next_dates import (
@@ -78,6 +79,7 @@ from citeqa.sentences import (
 from citeqa.signer_questions import asks_signer
 from citeqa.signers import signer_position
 from citeqa.unheld_years import asked_years
+from citeqa.value_kinds import asked_kind_phrase
 from citeqa.yearly_rows import YEARLY_ROW_RANKS, latest_year_row
 
 
@@ -166,6 +168,45 @@ def pointed_table_row_instead(
     probabilities[first + 1 :] = np.minimum(probabilities[first + 1 :], DISPLACED_SHARE * rating)
     probabilities[first] = rating
     return dataclasses.replace(moved, probabilities=probabilities)
+
+
+HEAD_RANKS = 5
+"""How many first candidates `asked_head_first` reads for one writing the thing asked."""
+HEAD_SHARE = 0.3
+"""The least share of the first's rating a candidate writing the thing asked needs to lead."""
+
+
+def asked_head_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but when the question asks the value of a thing by its head word
+    (absent_heads.thing_head: "quorum" of "Quel est le quorum de l'assemblée générale ?") and
+    the first does not write it in any form, the first of the next HEAD_RANKS of its passage
+    rated HEAD_SHARE of it at least that does, first, rated as the first was, every other rated
+    at most DISPLACED_SHARE of that, in their order (s58 trial: "L'assemblée générale ordinaire se
+    réunit chaque année au mois de juin." quoted over "Le quorum est atteint lorsque le quart
+    des membres est présent ou représenté."). Only a sentence of the first's passage: an
+    attribute is often stated without its noun ("Quelle est la religion de Massanes ?" is
+    answered by the sentence on his consistory, not by another article's writing "religion":
+    PIAF dev, where a first version lost 3 quotes so). Not for a contact value of a shape
+    (value_kinds.asked_kind_phrase: "Quel est le téléphone de Cycles Laurentides ?" is refused
+    when no line of that owner writes one, never answered by the mill's "téléphone" line)."""
+    head = thing_head(question)
+    if head is None or len(candidates.sentences) < 2 or asked_kind_phrase(question) is not None:
+        return candidates  # a phone number, an e-mail: value_kinds.py reads their owners
+    asked = frozenset(query_tokens(head))
+    if not asked:
+        return candidates
+
+    best = candidates.sentences[0].index
+    if asked & undated_terms(bank.text(best)):
+        return candidates
+    passage = bank.sentences[best].chunk_index
+
+    def writes(index: int) -> bool:
+        in_passage = bank.sentences[index].chunk_index == passage
+        return in_passage and bool(asked & undated_terms(bank.text(index)))
+
+    position = _first_near(candidates, bank, (HEAD_RANKS, HEAD_SHARE), writes)
+    return candidates if position is None else _promoted(candidates, position)
 
 
 def stated_first(candidates: Candidates, bank: SentenceBank, terms: QuestionTerms) -> Candidates:
