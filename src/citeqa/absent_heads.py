@@ -81,23 +81,19 @@ def asked_head(question: str) -> str | None:
     the default timeout for fetching a feed?"), or the thing whose identifier it asks ("seat"
     of "What is my seat number?": `_identified`), or None when it asks none so, writes no
     qualifier ("default", "maximal") or the head is generic ("value", "seconds")."""
-    folded = " ".join(fold(question).split())
+    opened = _opened(question)
+    if opened is None:
+        return None
+    folded, found, position = opened
     heads = _heads()
-    qualified = bool(heads.qualifiers & set(_WORD.findall(folded)))
-    for pattern, position in heads.openers:
-        found = pattern.match(folded)
-        if found is None:
-            continue
-        rest = folded[found.end() :]
-        identified = _identified(rest, position, heads)
-        if identified is not None and asked_kind_phrase(question) is not None:
-            identified = None  # a phone number, an IBAN: value_kinds.py reads their shapes
-        if identified is not None or not qualified:
-            return identified
-        name = _name(rest, heads.stops)
-        head = (name[-1] if position == "last" else name[0]) if name else None
-        return None if head in heads.generic else head
-    return None
+    rest = folded[found.end() :]
+    identified = _identified(rest, position, heads)
+    if identified is not None and asked_kind_phrase(question) is not None:
+        identified = None  # a phone number, an IBAN: value_kinds.py reads their shapes
+    if identified is not None or not heads.qualifiers & set(_WORD.findall(folded)):
+        return identified
+    head = _head(rest, position, heads)
+    return None if head in heads.generic else head
 
 
 def thing_head(question: str) -> str | None:
@@ -109,20 +105,31 @@ def thing_head(question: str) -> str | None:
     partage des frontières terrestres avec l'Albanie…"), and "Combien de membres compte le
     groupe Rainbow ?" a count written of other words ("sept jeunes filles": PIAF paragraphs,
     test, both lost to a sentence writing the head in a first version)."""
-    folded = " ".join(fold(question).split())
+    opened = _opened(question)
+    if opened is None or not _ONE_THING.search(opened[1].group(0)):
+        return None
+    folded, found, position = opened
     heads = _heads()
-    for pattern, position in heads.openers:
+    head = _head(folded[found.end() :], position, heads)
+    return None if head in heads.generic or head in heads.qualifiers else head
+
+
+def _opened(question: str) -> tuple[str, re.Match[str], str] | None:
+    """The folded `question`, the match of the first opener opening it and that opener's
+    language's head position ("last", "first"); None when no opener opens it."""
+    folded = " ".join(fold(question).split())
+    for pattern, position in _heads().openers:
         found = pattern.match(folded)
-        if found is None:
-            continue
-        if not _ONE_THING.search(found.group(0)):
-            return None
-        name = _name(folded[found.end() :], heads.stops)
-        head = (name[-1] if position == "last" else name[0]) if name else None
-        if head is None or head in heads.generic or head in heads.qualifiers:
-            return None
-        return head
+        if found is not None:
+            return folded, found, position
     return None
+
+
+def _head(rest: str, position: str, heads: _Heads) -> str | None:
+    """The head word of the name the words `rest` after an opener begin with (`_name`): its
+    last in English, its first in French (`position`); None for no name."""
+    name = _name(rest, heads.stops)
+    return (name[-1] if position == "last" else name[0]) if name else None
 
 
 _ONE_THING = re.compile(r"\b(?:is|was|est|etait)\b|['’]s\b")

@@ -56,20 +56,15 @@ def pointed_row(bank: SentenceBank, rows: Sequence[int], question: str) -> tuple
     words = content_word_terms(question)
     written = frozenset().union(*(terms for _, terms in words))
     first = next((n for n, row in enumerate(rows) if _keyed_by(bank, row, written)), None)
-    if first is None:
-        return None
-    key = _key(bank, rows[first])
-    key_terms = written_terms(key)
-    asked = [terms for _, terms in words if not terms & key_terms]
-    table = bank.table_of(rows[first])
-    if _pointing(bank, rows[first], asked):
+    lookup = None if first is None else _lookup(bank, rows[first], words)
+    if first is None or lookup is None:
         return None
     most, found = 0, None
     for position in range(first + 1, len(rows)):
         other = bank.table_of(rows[position])
-        if other is None or other == table or _key(bank, rows[position]) != key:
+        if other is None or other == lookup.table or _key(bank, rows[position]) != lookup.key:
             continue
-        pointing = _pointing(bank, rows[position], asked)
+        pointing = _pointing(bank, rows[position], lookup.asked)
         if pointing > most:
             most, found = pointing, position
     return None if found is None else (first, found)
@@ -92,20 +87,16 @@ def unpointed_key(
     words = content_word_terms(question)
     if not _keyed_by(bank, row, frozenset().union(*(terms for _, terms in words))):
         return None
-    key = _key(bank, row)
-    key_terms = written_terms(key)
-    asked = [terms for _, terms in words if not terms & key_terms]
-    table = bank.table_of(row)
-    held = None if table is None else _table_keys(bank, table)
-    if table is None or held is None:
+    lookup = _lookup(bank, row, words)
+    held = None if lookup is None else _table_keys(bank, lookup.table)
+    if lookup is None or held is None:
         return None
-    if _pointing(bank, row, asked):
-        return None
+    table, asked = lookup.table, lookup.asked
     for span in _tables_read(bank, hits, _named(name_terms, asked, table[0])):
         other = None if span == table else _table_keys(bank, span)
         if other is None or not {_folded(k) for k in other.keys} & {_folded(k) for k in held.keys}:
             continue
-        if key in {_folded(cell) for cell in other.keys}:
+        if lookup.key in {_folded(cell) for cell in other.keys}:
             return None  # held where pointed at: pointed_row quotes it
         if _name_pointing(bank.documents[span[0]], " ".join(other.header), asked):
             written = key_cell(bank.text(row), bank.key_column(row)).strip()
@@ -113,6 +104,32 @@ def unpointed_key(
             more = len(other.keys) > MOST_KEYS_NAMED
             return UnpointedKey(written, title, other.keys[:MOST_KEYS_NAMED], more)
     return None
+
+
+class _Lookup(NamedTuple):
+    """A row looked up by its key cell, in a table pointing at none of the question's words."""
+
+    key: str
+    """The row's key cell, folded (`_key`)."""
+    asked: list[frozenset[str]]
+    """The terms of each of the question's other words (those its key cell does not write)."""
+    table: tuple[str, int, int]
+    """The row's table, as SentenceBank.table_of gives it."""
+
+
+def _lookup(
+    bank: SentenceBank, row: int, words: Sequence[tuple[str, frozenset[str]]]
+) -> _Lookup | None:
+    """The lookup of the table row `row` by its key cell, the question's content words being
+    `words` (lexical.content_word_terms); None for no row, or one whose table points at one of
+    the question's other words (`_pointing`): the table asked, maybe."""
+    table = bank.table_of(row)
+    if table is None:
+        return None
+    key = _key(bank, row)
+    key_terms = written_terms(key)
+    asked = [terms for _, terms in words if not terms & key_terms]
+    return None if _pointing(bank, row, asked) else _Lookup(key, asked, table)
 
 
 NAMED_DOCUMENTS = 8
@@ -152,17 +169,21 @@ def _first_table(bank: SentenceBank, doc_id: str) -> tuple[str, int, int] | None
 
 
 class _TableKeys(NamedTuple):
+    """A table's header row's cells and its key cells, as it writes them."""
+
     header: tuple[str, ...]
     keys: tuple[str, ...]
 
 
 def _table_keys(bank: SentenceBank, table: tuple[str, int, int]) -> _TableKeys | None:
     """The header row's cells and the key cells of `table` (as SentenceBank.table_of gives
-    it), read once a table while the bank keeps it; None for a table of fewer than two rows."""
+    it), read once a table while the bank keeps it; None for a table of fewer than two rows
+    under its header."""
     return bank.read_table(table, _read_keys)
 
 
 def _read_keys(rows: Rows) -> _TableKeys | None:
+    """`_table_keys` of a table's `rows`, its header row first."""
     if len(rows) < 3:
         return None
     column = lookup_column(rows)
@@ -171,6 +192,7 @@ def _read_keys(rows: Rows) -> _TableKeys | None:
 
 
 def _folded(cell: str) -> str:
+    """A cell folded, its blanks collapsed: two tables' keys compared."""
     return " ".join(fold(cell).split())
 
 

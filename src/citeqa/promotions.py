@@ -10,12 +10,15 @@ cas de personne bloquée…" over "Pour toute autre panne…"), the compound ask
 asked over a time of the day it names (`timed_subject_first`), the statement changing
 a value (`changed_value_first`), a result completing its target (`result_first`), the newest
 "next meeting" line (`next_dated_first`), a minutes' decision line (`decision_first`), the
-sentence saying how for a question asking how to do something (`manner_first`) and the
-line labelling a role with its holder (`role_label_first`) are put first, rated as the first
-was, every other rated at most DISPLACED_SHARE of that. The rules are in their own modules and
-data files (yearly_rows.py, dated_rows.py, ordinal_rows.py, negated_terms.py, other_cases.py,
+sentence saying how for a question asking how to do something (`manner_first`), the
+line labelling a role with its holder (`role_label_first`) and the sentence of the first's
+passage writing the thing asked (`asked_head_first`: "Le quorum est atteint…" over "L'assemblée
+générale … se réunit … en juin") are put first, rated as the first was, every other rated at
+most DISPLACED_SHARE of that; a row of the table the question points at takes the place of
+another table's row of its key (`pointed_table_row_instead`). The rules are in their own modules
+and data files (yearly_rows.py, dated_rows.py, ordinal_rows.py, negated_terms.py, other_cases.py,
 particle_compounds.py, asked_times.py, later_statements.py, achieved_results.py, next_dates.py,
-decision_lines.py, manner_answers.py, role_labels.py).
+decision_lines.py, manner_answers.py, role_labels.py, absent_heads.py, pointed_tables.py).
 """
 
 from __future__ import annotations
@@ -152,10 +155,10 @@ def pointed_table_row_instead(
     candidates: Candidates, bank: SentenceBank, question: str
 ) -> Candidates:
     """The candidates, but when the first table row among them is looked up by a key cell the
-    question writes and another table keyed alike points at more of the question's words
-    (pointed_tables.py: the training schedule, not the fees table, for "Qui entraîne les U15
-    ?"), that table's row of the key in its place, rated as it was, every candidate after it
-    rated at most DISPLACED_SHARE of that, in their order."""
+    question writes, in a table pointing at none of the question's other words, and another
+    table keyed alike points at some (pointed_tables.py: the training schedule, not the fees
+    table, for "Qui entraîne les U15 ?"), that table's row of the key in its place, rated as it
+    was, every candidate after it rated at most DISPLACED_SHARE of that, in their order."""
     found = pointed_row(bank, [item.index for item in candidates.sentences], question)
     if found is None:
         return candidates
@@ -195,7 +198,6 @@ def asked_head_first(candidates: Candidates, bank: SentenceBank, question: str) 
     asked = frozenset(query_tokens(head))
     if not asked:
         return candidates
-
     best = candidates.sentences[0].index
     if asked & undated_terms(bank.text(best)):
         return candidates
