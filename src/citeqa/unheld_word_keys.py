@@ -7,11 +7,13 @@ A key cell of words is no number nor identifier for unheld_keys.py to read, and 
 name for unheld_names.py. The question abstains here, before its candidates are ranked, naming
 the closest keys, when all of these hold:
 
-- it asks a kind of value a cell holds (cell_lookups.asks_value: "montant", "combien", "quand")
-  and exactly one of its words is one the corpus never uses, read as no misspelling
-  (QuestionTerms.absent, corrected), a content word a reason may name (reason_words.
-  nameable: not "much" of "How much does … cost?", nor "pour") and no number (an amount or a
-  key of unheld_keys.py's: "a family income of €850" falls in a band's range): the key asked;
+- it asks a kind of value a cell holds (cell_lookups.asks_value: "montant", "combien", "quand"),
+  or the value of one thing by its name (absent_heads.thing_head: "Quel est le remboursement de
+  l'ostéopathie ?" of an insurer's cover table, s58 trial) and exactly one of its words is one
+  the corpus never uses, read as no misspelling (QuestionTerms.absent, corrected), a content
+  word a reason may name (reason_words.nameable: not "much" of "How much does … cost?", nor
+  "pour") and no number (an amount or a key of unheld_keys.py's: "a family income of €850" falls
+  in a band's range): the key asked;
 - a table of the evidence (the passages the answer models read: unheld_keys.evidence_tables)
   has a key column of words (tables.lookup_column; two cells or more, most writing no digit,
   some word of KEY_WORD_LETTERS letters or more: not bands `A` to `E`),
@@ -29,6 +31,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from citeqa.absent_heads import thing_head
 from citeqa.cell_lookups import asks_value, names_column
 from citeqa.glossary import fold
 from citeqa.language import question_lang, without_elision
@@ -69,7 +72,7 @@ def unheld_word_key(
         and nameable(word, lang, unused=True)
         and not any(character.isdigit() for character in word)
     ]
-    if len(absent) != 1 or not asks_value(terms.focus):
+    if len(absent) != 1 or not (asks_value(terms.focus) or thing_head(terms.focus)):
         return None
     read = [bank.read_table(span, _word_keyed) for span in evidence_tables(hits, bank)]
     tables = [table for table in read if table is not None and table.words]
