@@ -242,7 +242,7 @@ def writes_every_word(question: str, hits: Sequence[Hit]) -> bool:
     words = set(content_words(question))
     if len(words) < MIN_WORDS_WRITTEN:
         return False
-    return any(words <= {folded for folded, _ in chunk_word_forms(hit.chunk.text)} for hit in hits)
+    return any(words <= set(content_words(hit.chunk.text)) for hit in hits)
 
 
 def writes_translated(translated: Sequence[str], hits: Sequence[Hit]) -> bool:

@@ -2382,13 +2382,13 @@ def _owner_block_instead(
     focus = terms.focus
 
     def heads(block: str) -> bool:
-        return heads_owner(owner, block) and _writes_asked_kind(focus, last_line(block))
+        return heads_owner(owner, block) and _writes_value_kind(focus, last_line(block))
 
     headed = checking.rewrite(None, heads, checking.candidates_read, headed=True)
     if headed is None:
         return None
     first, documents = headed[0], checking.bank.documents
-    valued = functools.partial(_writes_asked_kind, focus)
+    valued = functools.partial(_writes_value_kind, focus)
     span = headed_span(documents[first.doc_id].text, first.start, first.end, valued)
     return _quoted_instead(headed, span, documents)
 
@@ -2401,8 +2401,10 @@ def _asked_owner_words(terms: QuestionTerms, kind: list[str]) -> list[str]:
     return owner_words(terms.focus, " ".join(kind))
 
 
-def _writes_asked_kind(question: str, text: str) -> bool:
-    """Whether `text` writes a value of the kind `question` asks as its object."""
+def _writes_value_kind(question: str, text: str) -> bool:
+    """Whether `text` writes a value of the kind `question` asks as its object, of a shape
+    (value_kinds.unwritten_asked_kind: a phone number, an e-mail address; not `_writes_asked_kinds`'
+    kinds of asked_values.py)."""
     return unwritten_asked_kind(question, [text]) is None
 
 

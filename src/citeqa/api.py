@@ -353,7 +353,8 @@ class _Loaded:
     @functools.cached_property
     def folder(self) -> FolderFacts:
         """What a question's checks read of the whole folder (folder_facts.py: the days its
-        documents are dated, its changelogs), each read when first asked and kept."""
+        documents are dated, its changelogs, its documents' name terms), each read when first
+        asked and kept."""
         return FolderFacts(self.bank.documents)
 
     @functools.cached_property

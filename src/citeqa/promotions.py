@@ -38,7 +38,7 @@ from citeqa.asked_times import (
     subject_words,
     writes_time,
 )
-from citeqa.candidates import Candidates, first_rated, moved_first, subset
+from citeqa.candidates import Candidates, moved_first, subset
 from citeqa.dated_meetings import under_decision_heading
 from citeqa.dated_rows import DATED_ROW_RANKS, asks_a_state, latest_dated_row
 from citeqa.dates import date_terms
@@ -163,14 +163,7 @@ def pointed_table_row_instead(
     if found is None:
         return candidates
     first, pointed = found
-    order = [n for n in range(len(candidates.sentences)) if n != pointed]
-    order.insert(first, pointed)
-    moved = subset(candidates, order)
-    rating = candidates.probabilities[first]
-    probabilities = moved.probabilities.copy()
-    probabilities[first + 1 :] = np.minimum(probabilities[first + 1 :], DISPLACED_SHARE * rating)
-    probabilities[first] = rating
-    return dataclasses.replace(moved, probabilities=probabilities)
+    return _promoted(candidates, pointed, place=first)
 
 
 HEAD_RANKS = 5
@@ -423,13 +416,18 @@ def result_first(candidates: Candidates, bank: SentenceBank, question: str) -> C
     return _promoted(candidates, position)
 
 
-def _promoted(candidates: Candidates, position: int) -> Candidates:
-    """The candidates with the one at `position` first, rated as the first was, every other
-    rated at most DISPLACED_SHARE of that, in their order (`result_first`,
-    `next_dated_first`, `decision_first`)."""
-    best, moved = candidates.probabilities[0], moved_first(candidates, position)
-    capped = np.minimum(moved.probabilities, DISPLACED_SHARE * best)
-    return first_rated(dataclasses.replace(moved, probabilities=capped), best)
+def _promoted(candidates: Candidates, position: int, place: int = 0) -> Candidates:
+    """The candidates with the one at `position` at `place` (the first by default), rated as
+    the one there was, every one after it rated at most DISPLACED_SHARE of that, the others in
+    their order (`result_first`, `next_dated_first`, `decision_first`; a row in another table's
+    row's place: `pointed_table_row_instead`)."""
+    order = [n for n in range(len(candidates.sentences)) if n != position]
+    order.insert(place, position)
+    moved, rating = subset(candidates, order), candidates.probabilities[place]
+    probabilities = moved.probabilities.copy()
+    probabilities[place + 1 :] = np.minimum(probabilities[place + 1 :], DISPLACED_SHARE * rating)
+    probabilities[place] = rating
+    return dataclasses.replace(moved, probabilities=probabilities)
 
 
 def next_dated_first(

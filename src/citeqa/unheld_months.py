@@ -159,20 +159,16 @@ def _figured_months(text: str, dated: bool, figures: bool = False) -> dict[str, 
 
 def months_in_figures(text: str) -> frozenset[str]:
     """The months (terms, "--12") `text` writes in figures in a date of a year ("2025-12",
-    "09/12/2025", "12/2025"), as `writes_month_in_figures` reads each."""
-    text = unicodedata.normalize("NFC", unicodedata.normalize("NFKC", text))
-    return frozenset(_figured_months(text, dated=True, figures=True))
+    "09/12/2025", "12/2025"), read over its NFKC form (`_compatible`)."""
+    return frozenset(_figured_months(_compatible(text), dated=True, figures=True))
 
 
 def writes_month_in_figures(text: str, term: str) -> bool:
     """Whether `text` writes the month `term` ("--12") in figures, in a date of a year
     ("2025-12", "09/12/2025", "12/2025"): a record of that month, as a statement's or a
-    ledger's row keys it, not a mention of its name."""
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    lines = _month_lines(text, int(term[2:]))
-    figured = _figured_months(unicodedata.normalize("NFC", lines), dated=True, figures=True)
-    return term in figured
+    ledger's row keys it, not a mention of its name; read on its lines that may write it
+    (`_month_lines`), as `writes_month` reads them."""
+    return term in months_in_figures(_month_lines(_compatible(text), int(term[2:])))
 
 
 def writes_month(text: str, term: str, dated: bool = False) -> bool:
@@ -181,10 +177,13 @@ def writes_month(text: str, term: str, dated: bool = False) -> bool:
     read on its lines that may write it (`_month_lines`) only, over its NFKC form when it has
     another (a decomposed "février", fullwidth "２０２５-０４-３０": the lines' patterns
     read composed letters and ASCII digits, as `written_months` reads them folded)."""
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    lines = _month_lines(text, int(term[2:]))
+    lines = _month_lines(_compatible(text), int(term[2:]))
     return bool(lines) and term in written_months(lines, dated=dated)
+
+
+def _compatible(text: str) -> str:
+    """`text` in its NFKC form (composed letters, ASCII digits), itself when it is already."""
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
 def _month_lines(text: str, month: int) -> str:
