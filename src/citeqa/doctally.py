@@ -58,7 +58,7 @@ STEMS = "stems"
 """The stored frequent-word keys of each chunk (`save_runs`): "word stem", space-separated
 (a counted word is letters only, so holds no space, nor does its stem: letters, but a
 French month's name's, its month's term, "mars --03", lexical.tokenize)."""
-TALLY_VERSION = 31
+TALLY_VERSION = 32
 """The version of the code the stored tallies come from: bump it when any of that code
 (tokenize, the frequent words, the language labels and the function words they read, the word
 and compound keys, the candidate acronyms) changes what it gives (the sentences are
@@ -113,7 +113,10 @@ the expression itself, a proposal states nothing, "ISO 9001:2008" is whole (s39 
 word written with an accent is no stopword unless its accented form is one
 (language.json accented_stopwords: "thèse" and "maïs" are terms, "these" and "mais" none); 30:
 a code block's lines state nothing, an unsettled status at either end silences both ends, a
-scope after the identifier states nothing (s40 hostile H1, H2, M1)."""
+scope after the identifier states nothing (s40 hostile H1, H2, M1); 31: compound keys read
+Unicode's and the non-breaking hyphen as "-" ("FA‑2025‑014"); 32: a French word closing in a
+folded "ee", "ees", "iere" or "ieres" is stemmed as one closing in "e", "es", "ière", "ières"
+(lexical._FoldedFrench: "arrivée" as "arrivé", "première" as "premier", s59 trial)."""
 
 
 class DocumentTally(BaseModel):

@@ -7,10 +7,11 @@ This module owns two things:
   decimal numbers kept whole and normalised ("56,2" and "56.2" are both "56.2"; `DECIMAL`), an
   amount written in groups of thousands one number ("61 250,50" and "61,250.50" are "61250.50";
   `GROUPED`),
-  English and French stopwords dropped, words stemmed in the passage's language but a month's
-  full name, which is its month's term (dates.month_term: "March" and "mars" are "--03",
-  "marché" is not; an English name only capitalised, read before folding: "soldiers march"
-  keeps "march"),
+  English and French stopwords dropped, words stemmed in the passage's language (Snowball; a
+  French closing it reads only accented, "ée", "ière", given its accent back: `_FoldedFrench`)
+  but a month's full name, which is its month's term (dates.month_term: "March" and "mars"
+  are "--03", "marché" is not; an English name only capitalised, read before folding:
+  "soldiers march" keeps "march"),
   and each date written in it added as canonical terms (dates.py: "14/03/2026" and "March 14,
   2026" both hold "2026-03-14"). `query_tokens` stems a question both ways, since it must match
   passages in either language; `searched_spellings` groups those terms by word, and `written_share`
@@ -238,8 +239,53 @@ def _stemmer(lang: str) -> Any:
     if lang not in cache:
         if lang not in _ALGORITHMS:
             raise ValueError(f"no stemmer for language {lang!r}")
-        cache[lang] = Stemmer.Stemmer(_ALGORITHMS[lang])
+        snowball = Stemmer.Stemmer(_ALGORITHMS[lang])
+        cache[lang] = _FoldedFrench(snowball) if lang == "fr" else snowball
     return cache[lang]
+
+
+class _FoldedFrench:
+    """The French Snowball stemmer read on folded words: a closing that Snowball strips only
+    written with its accent is given it back first (`_FRENCH_ENDINGS`), and the stem folded.
+    Folded, "arrivée" gave "arrive" while "arriver" and "arrivé" gave "arriv", "fondée" gave
+    "fonde" while "fondé" gave "fond" ("À quelle heure peut-on arriver à l'hôtel ?" found no
+    "Arrivée : … 15 h", s59 trial), and "première" gave "premier" while "premier" gave
+    "premi": the closing "ee", "ees" is stemmed as "e", "es" (the folded "é", "és"), "iere",
+    "ieres" as "ière", "ières"."""
+
+    def __init__(self, snowball: Any) -> None:
+        self._snowball = snowball
+
+    def stemWord(self, word: str) -> str:
+        return _folded_stem(str(self._snowball.stemWord(_accented_ending(word))))
+
+    def stemWords(self, words: list[str]) -> list[str]:
+        stems = self._snowball.stemWords([_accented_ending(word) for word in words])
+        return [_folded_stem(str(stem)) for stem in stems]
+
+
+def _accented_ending(word: str) -> str:
+    """A folded `word` with the first of `_FRENCH_ENDINGS` it closes with rewritten."""
+    for ending, written in _FRENCH_ENDINGS:
+        if ending.search(word):
+            return ending.sub(written, word)
+    return word
+
+
+def _folded_stem(stem: str) -> str:
+    """A stem Snowball left an ending's accent in ("fière" → "fièr") folded as its word is."""
+    return stem.translate(_ENDING_ACCENTS) if not stem.isascii() else stem
+
+
+_ENDING_ACCENTS = str.maketrans("éè", "ee")
+"""The accents `_FRENCH_ENDINGS` write, and their letters folded."""
+
+_FRENCH_ENDINGS = (
+    (re.compile(r"ee(s?)$"), r"e\1"),
+    (re.compile(r"iere(s?)$"), r"ière\1"),
+)
+"""A folded word's closings that Snowball reads only with their accent, and how `_FoldedFrench`
+writes them for it (`_FoldedFrench`)."""
 
 
 def _stem(word: str, stemmer: Any) -> str:

@@ -133,7 +133,13 @@ def vocabulary_of(index: LoadedIndex, knowledge: Domain) -> Vocabulary:
         compounds=stored.get("compounds"),
         paths=PathWords(index.documents),
         unread_paths=PathWords(lambda: index.files().skipped()),
+        languages=lambda: _document_languages(index),
     )
+
+
+def _document_languages(index: LoadedIndex) -> Iterator[str]:
+    """Each language of each of `index`'s documents, as its file list records them."""
+    return (lang for *_, languages in index.files().documents() for lang in languages or ())
 
 
 def check_channels_known(channels: Sequence[ChannelInfo]) -> None:

@@ -602,6 +602,7 @@ class Vocabulary:
         compounds: Iterable[str] | None = None,
         paths: PathWords = NO_PATHS,
         unread_paths: PathWords = NO_PATHS,
+        languages: Callable[[], Iterable[str]] = tuple,
     ) -> None:
         """`words` and `compounds` are `corpus_words(texts)` and `corpus_compounds(texts)` when
         the build stored them (else computed here, the compounds on the first compound name
@@ -609,8 +610,11 @@ class Vocabulary:
         initials read it too). `paths`: the words the documents'
         paths write (path_words.py), which no reason may say the documents never mention;
         `unread_paths` those of the files the build did not read, which may hold an acronym
-        or a name their names write ("attestation AFGSU.png": QuestionTerms.unread_names)."""
+        or a name their names write ("attestation AFGSU.png": QuestionTerms.unread_names).
+        `languages` gives the languages its documents are written in (read once, when first
+        asked: `writes_modal_verb`)."""
         self.frequency, self.sentence_count = frequency, sentence_count
+        self._languages = languages
         self.paths, self.unread_paths = paths, unread_paths
         self.glossary, self.name_endings = glossary, name_endings
         self._texts = texts if words is not None else list(texts)
@@ -652,8 +656,17 @@ class Vocabulary:
         )
 
     def writes_modal_verb(self, lang: Lang) -> bool:
-        """Whether the corpus writes some modal verb of `lang` ("doit", "peut"; "must")."""
-        return lang in self._modal_languages
+        """Whether the corpus writes some modal verb of `lang` ("doit", "peut"; "must"), or
+        has documents in `lang` (its pages may only happen not to write one: a hotel's booking,
+        a trip's notes and its schedule wrote none, and "Faut-il un adaptateur ?" was refused
+        at .44 for its absent "faut", s59 trial)."""
+        return lang in self._modal_languages or lang in self._document_languages
+
+    @cached_property
+    def _document_languages(self) -> frozenset[str]:
+        """The languages of the corpus's documents (read once an index, by the first question
+        writing a form word the corpus never uses)."""
+        return frozenset(self._languages())
 
     @cached_property
     def _dated_days(self) -> dict[str, int]:
@@ -1433,11 +1446,11 @@ def _unused_question_form(
     """A word of the question itself one of whose pieces is a word its language asks by
     (`lang`, reason_words.holds_question_form: "dois" of "dois-je", "faut" of "faut-il",
     "peut" of "peut-on", "jusqu" of "jusqu'à") that the corpus never uses, when the corpus
-    uses some modal verb of the question's language (Vocabulary.writes_modal_verb: its pages
-    are in that language and only happen not to write this word): no term, as a frame
-    word is not. A small French folder writing "doit" and "peut" but not "jusqu'à" refused
-    "Jusqu'à quelle heure peut-on faire du bruit ?" (s55 trial). A corpus of the other language
-    writes no modal verb of the question's and keeps them as terms. The interrogatives
+    uses some modal verb of the question's language or has documents in it
+    (Vocabulary.writes_modal_verb: its pages are in that language and only happen not to write
+    this word): no term, as a frame word is not. A small French folder writing "doit" and
+    "peut" but not "jusqu'à" refused "Jusqu'à quelle heure peut-on faire du bruit ?" (s55
+    trial). A corpus of the other language keeps them as terms. The interrogatives
     ("quand", "combien") stay terms (reason_words.json says why)."""
     if scale != 1.0 or _frequency(alternatives, vocabulary):
         return False

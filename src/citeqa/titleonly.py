@@ -34,6 +34,7 @@ from typing import NamedTuple
 from citeqa.blocks import reads_as_caption
 from citeqa.chunking import section_of
 from citeqa.domain import any_of, language_data
+from citeqa.field_lines import field_label
 from citeqa.framing_lines import framing_aside
 from citeqa.glossary import fold, language_words
 from citeqa.language import SENTENCE_ENDS, line_end, line_start
@@ -371,15 +372,23 @@ def _subtitle(text: str, title: str | None, start: int, document: str) -> bool:
     words, is the whole line right under its document's first line, that line being its title:
     a leaflet's active substance under the medicine's name ("Paracétamol" was quoted for "Quel
     est le délai entre deux prises de Doliprane ?", s49). Not read in a deck (a PDF of titled
-    pages): its title slide's line under the title is the slide's text (test_pdf_decks)."""
+    pages): its title slide's line under the title is the slide's text (test_pdf_decks). Nor
+    a field line (field_lines.field_label): "Booking reference: QX7M2L" under "BOOKING
+    CONFIRMATION — Aurelia Airways" is the booking's first fact, and was left out of "What is
+    the booking reference?" (s59 trial)."""
     if not title or len(text.split()) > SUBTITLE_WORDS or start == 0 or document[start - 1] != "\n":
         return False
     opening = _BLANKS.match(document).end()  # type: ignore[union-attr]  # r"\s*" always matches
     if document.rfind("\n", 0, start - 1) + 1 > opening:
         return False  # the line above is not the document's first
     end = document.find("\n", start)
-    whole_line = document[start : len(document) if end < 0 else end]
-    return _plain(document[opening : start - 1]) == _plain(title) and _plain(whole_line) == text
+    end = len(document) if end < 0 else end
+    if field_label(document, start, end) is not None:
+        return False  # a field: "Booking reference: QX7M2L" under a confirmation's title
+    return (
+        _plain(document[opening : start - 1]) == _plain(title)
+        and _plain(document[start:end]) == text
+    )
 
 
 def _title_line(text: str, start: int, end: int) -> bool:

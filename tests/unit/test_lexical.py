@@ -146,10 +146,18 @@ def test_tokens_are_the_content_words_each_stemmed_unless_it_holds_a_digit(
     assume(not any(" " in found for found in re.findall(GROUPED, fold(text))))
     stemmer = Stemmer.Stemmer({"en": "english", "fr": "french"}[lang])
     expected = [
-        word if any(char.isdigit() for char in word) else stemmer.stemWord(word)
+        word if any(char.isdigit() for char in word) else _snowball(stemmer, word, lang)
         for word in content_words(text)
     ]
     assert tokenize(text, lang) == expected
+
+
+def _snowball(stemmer: Stemmer.Stemmer, word: str, lang: str) -> str:
+    """`word` (folded) as Snowball stems it, a French closing "ee(s)" read as "e(s)" and
+    "iere(s)" as "ière(s)" first, the stem folded: the accents Snowball reads those by."""
+    if lang == "fr":
+        word = re.sub(r"iere(s?)$", r"ière\1", re.sub(r"ee(s?)$", r"e\1", word))
+    return str(stemmer.stemWord(word)).replace("è", "e").replace("é", "e")
 
 
 def test_spaced_number_gives_its_pieces_too() -> None:
