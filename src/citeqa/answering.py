@@ -98,6 +98,7 @@ from citeqa.coded_lines import asked_codes, coded_line_of
 from citeqa.config import Settings
 from citeqa.counting import counted_records
 from citeqa.dated_meetings import in_asked_meeting, with_asked_meeting
+from citeqa.dated_titles import asks_occasion, states_asked_occasion
 from citeqa.defined_terms import asked_terms, defines
 from citeqa.disagreement import disagreeing, disagreeing_across
 from citeqa.editstamps import asks_about_edits
@@ -182,6 +183,7 @@ from citeqa.promotions import (
     asked_head_first,
     changed_value_first,
     compound_first,
+    dated_title_first,
     decision_first,
     extreme_row_first,
     latest_dated_row_first,
@@ -640,7 +642,8 @@ def mentioning_new_words(candidates: Candidates, reading: Reading) -> Candidates
 def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Candidates:
     """The candidates a quote may be made of, in their order: none that is only a title or
     a heading (titleonly.py: "GIT-REBASE(1) Git Manual GIT-REBASE(1)" quoted alone at .89) but
-    one writing the identifier the question asks (`_with_titled_identifiers`), nor
+    one writing the identifier the question asks (`_with_titled_identifiers`) or the day of the
+    event it asks (`_with_dated_titles`), nor
     a line stamping an edit that the question (`focus`) does not ask about (editstamps.py:
     "Updated March 3, 2026 · 2 min read" answered "How long is the free trial?" with its "2
     min"; "Who last edited the travel page?" asks), unless every candidate is one (a one-line
@@ -651,6 +654,7 @@ def quotable(candidates: Candidates, bank: SentenceBank, focus: str = "") -> Can
         candidates, bank, without_titles(bank, candidates.sentences, focus), focus
     )
     kept, stating = _with_stating_headings(candidates, bank, kept, focus)
+    kept = _with_dated_titles(candidates, bank, kept, focus)
     if not asks_about_edits(focus):
         kept = [n for n in kept if not bank.facts(candidates.sentences[n].index).edit_stamp]
     if not kept:
@@ -778,6 +782,24 @@ def _stating_heading_first(
         return ordered
     lead = min(left, key=ordered.index)
     return [lead, *(n for n in ordered if n != lead)]
+
+
+def _with_dated_titles(
+    candidates: Candidates, bank: SentenceBank, kept: list[int], focus: str
+) -> list[int]:
+    """The `kept` positions, and those of the titles and headings left out that write the day
+    of the event the question (`focus`) asks the day of and the words naming it (dated_titles.
+    py: minutes' "Procès-verbal de l'assemblée générale ordinaire du 12 mars 2026" for "Quand a
+    eu lieu l'assemblée générale ?"; promotions.dated_title_first puts one first), in the
+    candidates' order."""
+    if len(kept) == len(candidates.sentences) or not asks_occasion(focus):
+        return kept
+    held = set(kept)
+    return [
+        number
+        for number, item in enumerate(candidates.sentences)
+        if number in held or states_asked_occasion(focus, bank.text(item.index))
+    ]
 
 
 def _with_titled_identifiers(
@@ -2728,6 +2750,7 @@ def _quoted(
         ranked = asked_head_first(ranked, bank, terms.focus)
         ranked = result_first(ranked, bank, terms.focus)
         ranked = next_dated_first(ranked, bank, terms)
+        ranked = dated_title_first(ranked, bank, terms.focus)
         ranked = decision_first(ranked, bank, terms.focus)
         ranked = manner_first(ranked, bank, terms.focus)
         ranked = role_label_first(ranked, bank, terms)

@@ -54,6 +54,7 @@ from citeqa.questions import QuestionTerms
 from citeqa.recently_used import RecentlyUsed
 from citeqa.record_fields import AskedWord, answering_fields, asked_words
 from citeqa.record_ids import AskedRecords, asked_ids, asked_records, ids_pattern, own_record
+from citeqa.role_labels import labels_asked_role
 from citeqa.sentences import (
     ScoredSentence,
     SentenceBank,
@@ -143,6 +144,8 @@ def on_record_field(candidates: Candidates, bank: SentenceBank, focus: str) -> C
         return candidates
     if writes_owner_value(focus, bank.text(best)):
         return candidates  # "Pediatrician Dr Lambert: 01 99 00 45 67" for his phone number (s54)
+    if labels_asked_role(bank.text(best), focus):
+        return candidates  # "Instructor: Dr. Amelia Hart" for "Who teaches DATA 210?" (s59)
     if _field_documents(candidates, bank, focus)[1]:
         return candidates  # the documents named by the asked record: on_asked_field reads them
     found = record_fields(candidates, bank, words, focus) or _lacking_record_mentions(

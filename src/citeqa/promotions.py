@@ -38,9 +38,11 @@ from citeqa.asked_times import (
     subject_words,
     writes_time,
 )
+from citeqa.asked_values import writes_kind
 from citeqa.candidates import Candidates, moved_first, subset
 from citeqa.dated_meetings import under_decision_heading
 from citeqa.dated_rows import DATED_ROW_RANKS, asks_a_state, latest_dated_row
+from citeqa.dated_titles import OCCASION, asks_occasion, states_asked_occasion
 from citeqa.dates import date_terms
 from citeqa.decision_lines import (
     asks_decision,
@@ -442,6 +444,29 @@ def next_dated_first(
     if position is None:
         return candidates
     return _promoted(candidates, position)
+
+
+DATED_TITLE_RANKS = 5
+"""The first candidates among which `dated_title_first` looks for a line stating the day asked:
+a title naming the event is rated near the best (the minutes' title was third)."""
+
+
+def dated_title_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but for a question asking when an event took place (dated_titles.
+    asks_occasion) whose first candidate writes no day, the first of the first
+    DATED_TITLE_RANKS stating it (dated_titles.states_asked_occasion: minutes' "Procès-verbal
+    de l'assemblée générale ordinaire du 12 mars 2026" for "Quand a eu lieu l'assemblée
+    générale ?", over "L'assemblée s'est tenue … à 18 h 30.", s59 trial) first, rated as the
+    first was, every other rated at most DISPLACED_SHARE of that."""
+    if not candidates.sentences or not asks_occasion(question):
+        return candidates
+    texts = [bank.text(item.index) for item in candidates.sentences[:DATED_TITLE_RANKS]]
+    if writes_kind(OCCASION, texts[0]):
+        return candidates
+    position = next(
+        (n for n, text in enumerate(texts) if states_asked_occasion(question, text)), None
+    )
+    return candidates if position is None else _promoted(candidates, position)
 
 
 def decision_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:

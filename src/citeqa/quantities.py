@@ -382,7 +382,9 @@ def unpriced(question: str, quotes: Sequence[str], unheard: bool = False) -> boo
     covered?" is answered by a sentence with no figure), and none of `quotes` writes an
     amount, in figures or in words (`writes_amount`: "free", "sur devis"; a duration or a count
     is none): they answer something else (s46 trial c18: a booking row of dates and times; s47
-    trial: "Replace the HEPA filter every 6 to 8 months" for a filter's price)."""
+    trial: "Replace the HEPA filter every 6 to 8 months" for a filter's price). A percentage
+    answers a question naming no money (`_names_money`): "How much do late problem sets lose?"
+    of "Late problem sets lose 10% per day" (s59 trial)."""
     if "amount" not in asked_kinds(question):
         return False
     if not (
@@ -393,7 +395,23 @@ def unpriced(question: str, quotes: Sequence[str], unheard: bool = False) -> boo
         return False
     if is_closed(fold(question)):
         return False
+    if not _names_money(question) and any(_SHARE.search(quote) for quote in quotes):
+        return False
     return not any(_writes_figure(piece) for quote in quotes for piece in _pieces(quote))
+
+
+def _names_money(question: str) -> bool:
+    """Whether the folded `question` writes a word naming a price (quantity_cues.json
+    price_words) or money, paying it or a thing's worth (money_words: "paid", "budget",
+    "deposit", "worth")."""
+    words = _WORDS.findall(fold(question))
+    return not (_amount_cues()[1] | _money_words()).isdisjoint(words)
+
+
+@cache
+def _money_words() -> frozenset[str]:
+    """quantity_cues.json's money_words."""
+    return frozenset(data_json("quantity_cues.json")["money_words"])
 
 
 def price_subject(question: str) -> frozenset[str]:

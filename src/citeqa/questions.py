@@ -51,6 +51,7 @@ from citeqa.identifiers import (
     setting_of,
 )
 from citeqa.iso_weeks import asked_week, week_code_tokens
+from citeqa.jsonfiles import data_json
 from citeqa.keyshapes import key_kind, lettered_cues, lettered_key
 from citeqa.language import question_lang
 from citeqa.lexical import DECIMAL, GROUPED, query_tokens, word_term
@@ -1034,6 +1035,7 @@ def analyse(
                 or _unused_form_word(word, scale, alternatives, vocabulary, unused_phrase_words)
                 or _unused_question_form(word, scale, alternatives, vocabulary, lang)
                 or _unused_value_cue(word, scale, alternatives, vocabulary, focus)
+                or _unused_event_word(word, scale, alternatives, vocabulary, lang)
                 or _unused_rank(word, scale, alternatives, vocabulary, focus)
                 or _read_elsewhere(word, scale, alternatives, vocabulary, read_elsewhere)
                 or _unused_interjection(found, scale, alternatives, vocabulary)
@@ -1455,6 +1457,30 @@ def _unused_question_form(
     if scale != 1.0 or _frequency(alternatives, vocabulary):
         return False
     return holds_question_form(word, lang) and vocabulary.writes_modal_verb(lang)
+
+
+def _unused_event_word(
+    word: str, scale: float, alternatives: frozenset[str], vocabulary: Vocabulary, lang: Lang
+) -> bool:
+    """A word of the question itself, of its language (`lang`), asking when an event starts or
+    ends or at what hour (value_frames.json `event_words`: "commencent", "ouvre", "heure",
+    "start") that the corpus never uses, when the corpus has documents in that language or
+    writes its modal verbs (Vocabulary.writes_modal_verb): no term, as a frame word is not.
+    Minutes writing "Les travaux débuteront en septembre 2026" refused "Quand commencent les
+    travaux de ravalement ?" for its absent "commencent" at .28 (s59 trial). Only those: the
+    other words framing a value ("jour", "lieu", "date") stay terms, which the readers of days
+    and calendars read (s59: "Quel jour ont lieu les cours de judo enfants ?" lost its
+    "mardi"); a corpus of the other language keeps them all ("Qeulle est la date du semis ?"
+    of an English garden's notes names “date” as never written)."""
+    if scale != 1.0 or _frequency(alternatives, vocabulary):
+        return False
+    return fold(word) in _event_words(lang) and vocabulary.writes_modal_verb(lang)
+
+
+@cache
+def _event_words(lang: Lang) -> frozenset[str]:
+    """The folded `event_words` of data/value_frames.json in `lang`."""
+    return frozenset(fold(word) for word in data_json("value_frames.json")["event_words"][lang])
 
 
 def _unused_value_cue(

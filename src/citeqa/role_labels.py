@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from citeqa.questions import QuestionTerms
     from citeqa.sentences import SentenceBank
 
-__all__ = ["ROLE_LABEL_RANKS", "role_field_position", "role_label_position"]
+__all__ = ["ROLE_LABEL_RANKS", "labels_asked_role", "role_field_position", "role_label_position"]
 
 ROLE_LABEL_RANKS = 30
 """The first candidates (by the quote ranker) among which promotions.role_label_first looks
@@ -130,6 +130,20 @@ def _role_field_value(sentence: str, role: str) -> str | None:
         return None
     label = " ".join(fold(line.label).strip(" #*-•\t").split())
     return line.value if label == role else None
+
+
+def labels_asked_role(sentence: str, focus: str) -> bool:
+    """Whether `sentence` is one line labelling a role the question (`focus`) asks the holder
+    of (role_holders.asked_role_words: its noun, or the nouns of the verb it asks by) with a
+    value after its colon: "Instructor: Dr. Amelia Hart" for "Who teaches DATA 210?", which
+    promotions.role_label_first puts first and no field line the question's words look up
+    replaces (field_answers.on_record_field: "Teaching assistant: Ravi Menon" by its
+    "teaches", s59 trial)."""
+    asked = asked_role_words(focus)
+    line = _one_line(sentence)
+    if not asked or line is None or not line.value:
+        return False
+    return _label(line.label, frozenset(token for word in asked for token in query_tokens(word)))
 
 
 class _Line(NamedTuple):

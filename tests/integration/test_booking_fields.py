@@ -4,6 +4,9 @@ English, a hotel's in French, and the trip's notes in French.
 - A field line right under a document's title line is its first fact, no subtitle
   (titleonly._subtitle): "Booking reference: QX7M2L" under "BOOKING CONFIRMATION — Aurelia
   Airways" was left out of "What is the booking reference?", which quoted the next lines.
+- A time of day written after "à partir de" or "avant" ("Arrivée : … à partir de 15 h") is a
+  time the question "À quelle heure …" asks (asked_values.json "time" shape): the hotel's
+  "L'hôtel se trouve … à 10 minutes à pied …" was quoted over it.
 - A French question asking by a modal verb ("Faut-il …", "Peut-on …") of a folder holding
   French pages that write no modal verb does not count the verb as a word the documents lack
   (questions._unused_question_form): "Faut-il un adaptateur ?" was refused at .44.
@@ -35,10 +38,15 @@ HOTEL = (
     "Client : Julien Moreau\n"
     "Arrivée : jeudi 13 mai 2027, à partir de 15 h\n"
     "Départ : lundi 17 mai 2027, avant 11 h\n"
+    "Chambre : double supérieure avec balcon, vue sur le Tage\n"
     "Tarif : 128 € par nuit, petit-déjeuner inclus, soit 512 € pour quatre nuits.\n"
+    "Taxe de séjour : 4 € par personne et par nuit, à régler sur place.\n"
     "\n"
     "Annulation gratuite jusqu'au 6 mai 2027 ; au-delà, la première nuit est facturée.\n"
+    "L'hôtel se trouve Rua das Flores 42, à 10 minutes à pied de la station de métro"
+    " Baixa-Chiado.\n"
     "Le parking n'est pas disponible ; le garage public le plus proche est à 300 mètres.\n"
+    "Contact : reservas@casadorio.pt\n"
 )
 NOTES = (
     "# Notes pour le voyage\n"
@@ -76,6 +84,21 @@ def test_the_title_line_itself_is_still_no_answer(trip: Assistant) -> None:
     ],
 )
 def test_a_modal_verb_of_a_french_folder_writing_none_is_no_missing_word(
+    trip: Assistant, question: str, written: str
+) -> None:
+    answer = trip.ask(question)
+    assert not answer.abstained, answer.reason
+    assert written in answer.citations[0].quote, [c.quote for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    ("question", "written"),
+    [
+        ("À quelle heure peut-on arriver à l'hôtel ?", "à partir de 15 h"),
+        ("À quelle heure est le départ de l'hôtel ?", "avant 11 h"),
+    ],
+)
+def test_a_time_after_from_or_before_answers_at_what_time(
     trip: Assistant, question: str, written: str
 ) -> None:
     answer = trip.ask(question)

@@ -250,7 +250,10 @@ def test_a_minority_question_answered_without_one_of_its_words_is_read_translate
     answer = mostly_french.ask("Who teaches Spanish?")
     assert tried == ["Who teaches Spanish?"]
     if typed_confidence < 0.5:
-        assert answer.confidence > typed_confidence and "Ortiz" in answer.answer, answer.answer
+        # since s59 the reading as typed finds "Mme Ortiz enseigne l'espagnol" itself (the
+        # teaching role's verbs, data/role_holders.json, hold "enseigne"): the translated
+        # reading, quoting that same sentence, leaves it as typed (as the test below has it)
+        assert "Ortiz" in answer.answer, answer.answer
     else:
         assert answer.confidence == typed_confidence, "the surer answer as typed stays"
 
