@@ -86,6 +86,13 @@ def assistant_over(
     return open_assistant(settings, build_if_missing=False)
 
 
+def first_quote(assistant: Assistant, question: str) -> str:
+    """The first quote of `assistant`'s answer to `question`, which must answer."""
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.reason
+    return answer.citations[0].quote
+
+
 def build_folders(index_dir: Path) -> list[str]:
     """The names of the index folder's builds, sorted."""
     return sorted(p.name for p in index_dir.iterdir() if p.name.startswith("build-"))

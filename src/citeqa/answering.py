@@ -792,14 +792,11 @@ def _with_dated_titles(
     py: minutes' "Procès-verbal de l'assemblée générale ordinaire du 12 mars 2026" for "Quand a
     eu lieu l'assemblée générale ?"; promotions.dated_title_first puts one first), in the
     candidates' order."""
-    if len(kept) == len(candidates.sentences) or not asks_occasion(focus):
+    if not asks_occasion(focus):
         return kept
-    held = set(kept)
-    return [
-        number
-        for number, item in enumerate(candidates.sentences)
-        if number in held or states_asked_occasion(focus, bank.text(item.index))
-    ]
+    return _with_lines_writing(
+        candidates, bank, kept, functools.partial(states_asked_occasion, focus)
+    )
 
 
 def _with_titled_identifiers(
@@ -808,13 +805,24 @@ def _with_titled_identifiers(
     """The `kept` positions, and those of the titles writing an identifier when the question
     (`focus`) asks one (titled_values.py: an invoice's "FACTURE N° …" line read as its heading
     for "Quel est le numéro de la facture ?"), in the candidates' order."""
-    if len(kept) == len(candidates.sentences) or not asks_identifier(focus):
+    if not asks_identifier(focus):
+        return kept
+    return _with_lines_writing(candidates, bank, kept, writes_identifier)
+
+
+def _with_lines_writing(
+    candidates: Candidates, bank: SentenceBank, kept: list[int], writes: Callable[[str], bool]
+) -> list[int]:
+    """The `kept` positions, and those of the candidates left out whose text `writes` what the
+    question asks (`_with_titled_identifiers`, `_with_dated_titles`), in the candidates'
+    order."""
+    if len(kept) == len(candidates.sentences):
         return kept
     held = set(kept)
     return [
         number
         for number, item in enumerate(candidates.sentences)
-        if number in held or writes_identifier(bank.text(item.index))
+        if number in held or writes(bank.text(item.index))
     ]
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa.api import Assistant
-from small_corpora import assistant_over
+from small_corpora import assistant_over, first_quote
 
 FLIGHT = (
     "BOOKING CONFIRMATION — Aurelia Airways\n"
@@ -86,9 +86,7 @@ def test_the_title_line_itself_is_still_no_answer(trip: Assistant) -> None:
 def test_a_modal_verb_of_a_french_folder_writing_none_is_no_missing_word(
     trip: Assistant, question: str, written: str
 ) -> None:
-    answer = trip.ask(question)
-    assert not answer.abstained, answer.reason
-    assert written in answer.citations[0].quote, [c.quote for c in answer.citations]
+    assert written in first_quote(trip, question)
 
 
 @pytest.mark.parametrize(
@@ -101,6 +99,4 @@ def test_a_modal_verb_of_a_french_folder_writing_none_is_no_missing_word(
 def test_a_time_after_from_or_before_answers_at_what_time(
     trip: Assistant, question: str, written: str
 ) -> None:
-    answer = trip.ask(question)
-    assert not answer.abstained, answer.reason
-    assert written in answer.citations[0].quote, [c.quote for c in answer.citations]
+    assert written in first_quote(trip, question)
