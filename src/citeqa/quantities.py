@@ -404,14 +404,13 @@ def _names_money(question: str) -> bool:
     """Whether the folded `question` writes a word naming a price (quantity_cues.json
     price_words) or money, paying it or a thing's worth (money_words: "paid", "budget",
     "deposit", "worth")."""
-    words = _WORDS.findall(fold(question))
-    return not (_amount_cues()[1] | _money_words()).isdisjoint(words)
+    return not _money_naming_words().isdisjoint(_WORDS.findall(fold(question)))
 
 
 @cache
-def _money_words() -> frozenset[str]:
-    """quantity_cues.json's money_words."""
-    return frozenset(data_json("quantity_cues.json")["money_words"])
+def _money_naming_words() -> frozenset[str]:
+    """quantity_cues.json's price_words and money_words, joined once."""
+    return _amount_cues()[1] | frozenset(data_json("quantity_cues.json")["money_words"])
 
 
 def price_subject(question: str) -> frozenset[str]:

@@ -613,7 +613,7 @@ class Vocabulary:
         `unread_paths` those of the files the build did not read, which may hold an acronym
         or a name their names write ("attestation AFGSU.png": QuestionTerms.unread_names).
         `languages` gives the languages its documents are written in (read once, when first
-        asked: `writes_modal_verb`)."""
+        asked: `has_language`)."""
         self.frequency, self.sentence_count = frequency, sentence_count
         self._languages = languages
         self.paths, self.unread_paths = paths, unread_paths
@@ -656,11 +656,11 @@ class Vocabulary:
             )
         )
 
-    def writes_modal_verb(self, lang: Lang) -> bool:
-        """Whether the corpus writes some modal verb of `lang` ("doit", "peut"; "must"), or
-        has documents in `lang` (its pages may only happen not to write one: a hotel's booking,
-        a trip's notes and its schedule wrote none, and "Faut-il un adaptateur ?" was refused
-        at .44 for its absent "faut", s59 trial)."""
+    def has_language(self, lang: Lang) -> bool:
+        """Whether the corpus has pages in `lang`: documents its file list records in it, or
+        some modal verb of it written ("doit", "peut"; "must"). Its pages may only happen not
+        to write one: a hotel's booking, a trip's notes and its schedule wrote none, and
+        "Faut-il un adaptateur ?" was refused at .44 for its absent "faut" (s59 trial)."""
         return lang in self._modal_languages or lang in self._document_languages
 
     @cached_property
@@ -1449,14 +1449,14 @@ def _unused_question_form(
     (`lang`, reason_words.holds_question_form: "dois" of "dois-je", "faut" of "faut-il",
     "peut" of "peut-on", "jusqu" of "jusqu'à") that the corpus never uses, when the corpus
     uses some modal verb of the question's language or has documents in it
-    (Vocabulary.writes_modal_verb: its pages are in that language and only happen not to write
+    (Vocabulary.has_language: its pages are in that language and only happen not to write
     this word): no term, as a frame word is not. A small French folder writing "doit" and
     "peut" but not "jusqu'à" refused "Jusqu'à quelle heure peut-on faire du bruit ?" (s55
     trial). A corpus of the other language keeps them as terms. The interrogatives
     ("quand", "combien") stay terms (reason_words.json says why)."""
     if scale != 1.0 or _frequency(alternatives, vocabulary):
         return False
-    return holds_question_form(word, lang) and vocabulary.writes_modal_verb(lang)
+    return holds_question_form(word, lang) and vocabulary.has_language(lang)
 
 
 def _unused_event_word(
@@ -1465,7 +1465,7 @@ def _unused_event_word(
     """A word of the question itself, of its language (`lang`), asking when an event starts or
     ends or at what hour (value_frames.json `event_words`: "commencent", "ouvre", "heure",
     "start") that the corpus never uses, when the corpus has documents in that language or
-    writes its modal verbs (Vocabulary.writes_modal_verb): no term, as a frame word is not.
+    writes its modal verbs (Vocabulary.has_language): no term, as a frame word is not.
     Minutes writing "Les travaux débuteront en septembre 2026" refused "Quand commencent les
     travaux de ravalement ?" for its absent "commencent" at .28 (s59 trial). Only those: the
     other words framing a value ("jour", "lieu", "date") stay terms, which the readers of days
@@ -1474,7 +1474,7 @@ def _unused_event_word(
     of an English garden's notes names “date” as never written)."""
     if scale != 1.0 or _frequency(alternatives, vocabulary):
         return False
-    return fold(word) in _event_words(lang) and vocabulary.writes_modal_verb(lang)
+    return fold(word) in _event_words(lang) and vocabulary.has_language(lang)
 
 
 @cache

@@ -10,6 +10,11 @@ Menon" was quoted by its "teaching").
 A percentage answers "how much" asked of no money (quantities.unpriced): "How much do late
 problem sets lose?" was refused for writing no price, the syllabus writing "Late problem sets
 lose 10% per day"; a question naming a price still wants one.
+
+"When is the <event>?" asks the day of an event (asked_values.json's "occasion" kind), which a
+day written with an abbreviated month gives ("Feb 18"): "When is the midterm exam?" quoted the
+syllabus's "The midterm exam counts for 20% …" over the schedule's "Midterm review and midterm
+exam (Feb 18)".
 """
 
 from __future__ import annotations
@@ -121,3 +126,14 @@ def test_a_share_answers_how_much_asked_of_no_money(course: Assistant) -> None:
 def test_a_share_answers_no_price(course: Assistant) -> None:
     answer = course.ask("How much is the fee for late problem sets?")
     assert answer.abstained, [c.quote for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    ("question", "written"),
+    [
+        ("When is the midterm exam?", "midterm exam (Feb 18)"),
+        ("When is the project proposal due?", "| Mar 16–18 |"),
+    ],
+)
+def test_when_is_an_event_asks_its_day(course: Assistant, question: str, written: str) -> None:
+    assert written in first_quote(course, question)
