@@ -31,6 +31,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from citeqa.alike_words import alike_among
 from citeqa.asked_values import asked_kinds, writes_kind
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
@@ -102,30 +103,18 @@ def base_statement(focus: str, best: str, before: Sequence[str]) -> int | None:
     return None
 
 
-SUBJECT_LETTERS = 5
-"""The first letters two words share to be read as one word's forms by `_of_same_subject`
-("warrants" and "warranty")."""
-
-
 def _of_same_subject(focus: str, best: str, text: str) -> bool:
     """Whether `text` writes every content word of the question (`focus`) that `best` writes,
-    in a form sharing its first SUBJECT_LETTERS letters (or whole, shorter): a rule is of its
+    in any of its forms (alike_words.alike: "warrants" and "warranty"): a rule is of its
     case's subject, while a prescription's line before "- Paracétamol 1 g : … si douleur, sans
     dépasser 3 g par jour." ("- Atorvastatine 20 mg : 1 comprimé le soir, pendant 3 mois.") is
     another drug's (s58 trial: quoted for "Quelle dose maximale de paracétamol par jour ?")."""
     best_words, text_words = content_words(best), content_words(text)
     return all(
-        any(_akin(word, other) for other in text_words)
+        alike_among(word, text_words)
         for word in content_words(focus)
-        if any(_akin(word, other) for other in best_words)
+        if alike_among(word, best_words)
     )
-
-
-def _akin(word: str, other: str) -> bool:
-    """Whether two folded words share their first SUBJECT_LETTERS letters, or are one word."""
-    if min(len(word), len(other)) < SUBJECT_LETTERS:
-        return word == other
-    return word[:SUBJECT_LETTERS] == other[:SUBJECT_LETTERS]
 
 
 def _bound_rule(focus: str, best: str, before: Sequence[str]) -> int | None:

@@ -33,14 +33,14 @@ OCCASION = "occasion"
 
 def asks_occasion(question: str) -> bool:
     """Whether `question` asks when an event took place (asked_values' "occasion" kind) and
-    names the event by some word (`_event_words`)."""
-    return OCCASION in asked_kinds(question) and bool(_event_words(question))
+    names the event by some word (`_naming_words`)."""
+    return OCCASION in asked_kinds(question) and bool(_naming_words(question))
 
 
 def states_asked_occasion(question: str, line: str) -> bool:
     """Whether `line` writes a day of the event `question` asks the day of and every word
     naming that event (see the module's docstring)."""
-    words = _event_words(question)
+    words = _naming_words(question)
     if not words or not writes_kind(OCCASION, line):
         return False
     written = frozenset(query_tokens(line))
@@ -48,7 +48,7 @@ def states_asked_occasion(question: str, line: str) -> bool:
 
 
 @lru_cache(maxsize=QUESTIONS_READ)
-def _event_words(question: str) -> tuple[frozenset[str], ...]:
+def _naming_words(question: str) -> tuple[frozenset[str], ...]:
     """The stems (both languages) of each word `question` names the asked event by: its content
     words but its interrogatives and the words asking when something took place
     (value_frames.json `occasion_words`: "took", "place", "held", "lieu"); none when it asks

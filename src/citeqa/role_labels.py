@@ -143,7 +143,12 @@ def labels_asked_role(sentence: str, focus: str) -> bool:
     line = _one_line(sentence)
     if not asked or line is None or not line.value:
         return False
-    return _label(line.label, frozenset(token for word in asked for token in query_tokens(word)))
+    return _label(line.label, _role_tokens(asked))
+
+
+def _role_tokens(role_words: Iterable[str]) -> frozenset[str]:
+    """The tokens of a role's words, each stemmed both ways (lexical.query_tokens)."""
+    return frozenset(token for word in role_words for token in query_tokens(word))
 
 
 class _Line(NamedTuple):
@@ -178,7 +183,7 @@ class _RoleQuestion(NamedTuple):
     @classmethod
     def of(cls, terms: QuestionTerms, role_words: Iterable[str]) -> _RoleQuestion:
         """The reading of `terms`' question asking the role of `role_words`."""
-        role = frozenset(token for word in role_words for token in query_tokens(word))
+        role = _role_tokens(role_words)
         asked = [fold(word) for word in _WORD.findall(terms.focus)]
         return cls(role, asked, [alts for alts, _ in terms.terms if not alts & role])
 

@@ -10,6 +10,7 @@ import pytest
 
 from citeqa.absent_heads import thing_head
 from citeqa.api import Assistant
+from club_minutes import MINUTES
 from small_corpora import assistant_over
 
 STATUTES = (
@@ -46,32 +47,6 @@ STATUTES = (
     "## Article 14 — Dissolution\n"
     "En cas de dissolution, l'actif net est attribué à une association poursuivant "
     "un but similaire.\n"
-)
-MINUTES = (
-    "# Compte rendu de l'assemblée générale du 13 juin 2026\n"
-    "\n"
-    "Présents : 64 membres. Représentés : 11 membres. Le quorum est atteint.\n"
-    "\n"
-    "## Rapport moral\n"
-    "Le président, Karim Benhamou, rappelle que le club compte 212 licenciés cette "
-    "saison, contre 187 la saison précédente. L'équipe U15 a remporté la coupe du "
-    "district.\n"
-    "\n"
-    "## Rapport financier\n"
-    "La trésorière, Sophie Le Gall, présente les comptes : les recettes s'élèvent à "
-    "48 300 € et les dépenses à 45 900 €, soit un excédent de 2 400 €. Le rapport "
-    "financier est approuvé à l'unanimité.\n"
-    "\n"
-    "## Élections\n"
-    "Trois postes du comité directeur étaient à pourvoir. Sont élus : Julie Moreau, "
-    "Thomas Rivière et Aïcha Diallo.\n"
-    "\n"
-    "## Questions diverses\n"
-    "Le remplacement de l'éclairage du terrain synthétique est prévu pour octobre "
-    "2026, pour un coût estimé à 18 000 €, dont 12 000 € pris en charge par la "
-    "commune.\n"
-    "\n"
-    "La prochaine assemblée générale aura lieu le 12 juin 2027.\n"
 )
 
 

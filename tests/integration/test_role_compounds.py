@@ -12,21 +12,9 @@ from pathlib import Path
 import pytest
 
 from citeqa.api import Assistant
+from club_minutes import MINUTES
 from small_corpora import assistant_over
 
-MINUTES = (
-    "# Compte rendu de l'assemblée générale du 13 juin 2026\n"
-    "\n"
-    "Présents : 64 membres. Représentés : 11 membres. Le quorum est atteint.\n"
-    "\n"
-    "## Rapport moral\n"
-    "Le président, Karim Benhamou, rappelle que le club compte 212 licenciés cette saison, "
-    "contre 187 la saison précédente. L'équipe U15 a remporté la coupe du district.\n"
-    "\n"
-    "## Rapport financier\n"
-    "La trésorière, Sophie Le Gall, présente les comptes : les recettes s'élèvent à 48 300 € "
-    "et les dépenses à 45 900 €, soit un excédent de 2 400 €.\n"
-)
 WITH_DEPUTY = MINUTES.replace(
     "## Rapport financier\n",
     "Le vice-président, Marc Olivier, présente le projet d'éclairage.\n\n## Rapport financier\n",
