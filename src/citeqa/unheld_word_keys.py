@@ -5,7 +5,8 @@ quoted at .62).
 
 A key cell of words is no number nor identifier for unheld_keys.py to read, and no capitalised
 name for unheld_names.py. The question abstains here, before its candidates are ranked, naming
-the closest keys, when all of these hold:
+the closest cells of a column of words it names (`Body Pump`, `Body Combat` of the `Cours`
+column for "le cours de boxe"), else the closest keys, when all of these hold:
 
 - it asks a kind of value a cell holds (cell_lookups.asks_value: "montant", "combien", "quand"),
   or the value of one thing by its name (absent_heads.thing_head: "Quel est le remboursement de
@@ -19,9 +20,14 @@ the closest keys, when all of these hold:
   some word of KEY_WORD_LETTERS letters or more: not bands `A` to `E`),
   and the question names another of its columns by a word of its header (cell_lookups.
   names_column: "montant prévu (€)");
-- the question writes no word of the key cells (of KEY_WORD_LETTERS letters or more) of any such
-  table of the evidence: one writing "traiteur" asks the `Traiteur` row, one writing
-  "retry_delay_s" the options table's row, whatever its other words.
+- the question writes no content word of the rows' cells (of KEY_WORD_LETTERS letters or more,
+  of any column of words) of any such table of the evidence: one writing "traiteur" asks the
+  `Traiteur` row, one writing "retry_delay_s" the options table's row, whatever its other
+  words, and "Quand a lieu le cours de Zumba ?" the row whose `Cours` cell is `Zumba` though
+  `Jour` is its key column (s60 trial: refused naming "lieu").
+
+A word framing the value asked (value_frames.frames_value: "lieu" of "a lieu", "coûte") is no
+key, though the corpus never writes it.
 """
 
 from __future__ import annotations
@@ -35,12 +41,14 @@ from citeqa.absent_heads import thing_head
 from citeqa.cell_lookups import asks_value, names_column
 from citeqa.glossary import fold
 from citeqa.language import question_lang, without_elision
+from citeqa.lexical import is_stopword
 from citeqa.models import Hit
 from citeqa.questions import QuestionTerms, question_words
 from citeqa.reason_words import nameable
 from citeqa.sentences import SentenceBank
 from citeqa.tables import Rows, lookup_column
 from citeqa.unheld_keys import CLOSEST_NAMED, UnheldKey, evidence_tables
+from citeqa.value_frames import frames_value
 
 __all__ = ["unheld_word_key"]
 
@@ -50,12 +58,14 @@ KEY_WORD_LETTERS = 3
 
 class _WordKeyed(NamedTuple):
     """A table looked up by key cells of words: its header row, its key column, its key cells
-    (header left out) and their folded words."""
+    (header left out), the folded content words of the cells of its columns of words (not
+    "base de remboursement" of a column of rates) and its rows."""
 
     header: tuple[str, ...]
     column: int
     keys: tuple[str, ...]
     words: frozenset[str]
+    rows: tuple[tuple[str, ...], ...]
 
 
 def unheld_word_key(
@@ -71,6 +81,7 @@ def unheld_word_key(
         if word not in terms.corrected
         and nameable(word, lang, unused=True)
         and not any(character.isdigit() for character in word)
+        and not frames_value(word)
     ]
     if len(absent) != 1 or not (asks_value(terms.focus) or thing_head(terms.focus)):
         return None
@@ -80,12 +91,41 @@ def unheld_word_key(
     if any(not asked.isdisjoint(table.words) for table in tables):
         return None  # "le traiteur", "retry_delay_s": a row of the evidence is asked
     for table in tables:
-        others = [cell for at, cell in enumerate(table.header) if at != table.column]
-        if any(names_column(cell, terms) for cell in others):
+        named = [
+            at
+            for at, cell in enumerate(table.header)
+            if at != table.column and names_column(cell, terms)
+        ]
+        if named:
             key = without_elision(absent[0])
-            ranked = sorted(table.keys, key=lambda cell: -fuzz.ratio(fold(key), fold(cell)))
+            cells = dict.fromkeys(_named_cells(table, named) or table.keys)
+            ranked = sorted(cells, key=lambda cell: -fuzz.ratio(fold(key), fold(cell)))
             return UnheldKey(key, ranked[:CLOSEST_NAMED])
     return None
+
+
+def _named_cells(table: _WordKeyed, named: Sequence[int]) -> list[str]:
+    """The cells of the first column of words among those the question names (`named`): the
+    closest of them are named for a key it asks of that column ("boxe" of "Quand a lieu le
+    cours de boxe ?" beside `Body Combat` of the `Cours` column, not `Jeudi` of the key
+    column); none when it names no column of words."""
+    for at in named:
+        cells = [row[at].strip() for row in table.rows[1:] if at < len(row) and row[at].strip()]
+        if _worded(cells):
+            return cells
+    return []
+
+
+def _columns(rows: Rows) -> list[list[str]]:
+    """Each column's cells (header left out, empty ones too)."""
+    width = max(map(len, rows))
+    return [[row[at].strip() for row in rows[1:] if at < len(row)] for at in range(width)]
+
+
+def _worded(cells: Sequence[str]) -> bool:
+    """Whether `cells` are a column of words: two or more, most writing no digit."""
+    worded = [cell for cell in cells if not any(character.isdigit() for character in cell)]
+    return len(cells) >= 2 and 2 * len(worded) > len(cells)
 
 
 def _word_keyed(rows: Rows) -> _WordKeyed | None:
@@ -97,13 +137,15 @@ def _word_keyed(rows: Rows) -> _WordKeyed | None:
     column = lookup_column(rows)
     cells = (row[column].strip() for row in rows[1:] if column < len(row))
     keys = tuple(cell for cell in cells if cell)
-    worded = [key for key in keys if not any(character.isdigit() for character in key)]
-    if len(keys) < 2 or 2 * len(worded) <= len(keys):
+    if not _worded(keys):
         return None
     words = frozenset(
         fold(word)
-        for key in keys
-        for word in question_words(key)
+        for cells in _columns(rows)
+        if _worded(cells)
+        for cell in cells
+        for word in question_words(cell)
         if sum(character.isalpha() for character in word) >= KEY_WORD_LETTERS
+        and not is_stopword(word)
     )
-    return _WordKeyed(tuple(rows[0]), column, keys, words)
+    return _WordKeyed(tuple(rows[0]), column, keys, words, tuple(map(tuple, rows)))

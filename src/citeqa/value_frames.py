@@ -24,7 +24,7 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import query_tokens
 from citeqa.questions import QuestionTerms
 
-__all__ = ["framed_absent"]
+__all__ = ["framed_absent", "frames_value"]
 
 
 @cache
@@ -36,6 +36,12 @@ def _frame_tokens() -> frozenset[str]:
     )
 
 
+def frames_value(word: str) -> bool:
+    """Whether `word` (as a question writes it) is a frame word in one of its forms
+    (data/value_frames.json's `words`): "lieu" of "Quand a lieu…", "coûte"."""
+    return not _frame_tokens().isdisjoint(query_tokens(word))
+
+
 def framed_absent(terms: QuestionTerms) -> list[str]:
     """The words of the question the documents never write (as typed) when all the terms of
     its own that they write only frame what it asks; none otherwise (a follow-up, a typo read
@@ -43,7 +49,7 @@ def framed_absent(terms: QuestionTerms) -> list[str]:
     write that names something)."""
     if terms.context or terms.corrected or terms.cognates or terms.translated:
         return []
-    absent = [word for word in terms.absent if not (set(query_tokens(word)) & _frame_tokens())]
+    absent = [word for word in terms.absent if not frames_value(word)]
     if not absent or not terms.focus_terms:
         return []
     own = terms.terms[: terms.focus_terms]
