@@ -93,7 +93,7 @@ from citeqa.asked_values import (
 )
 from citeqa.base_statements import BASE_REACH, base_statement
 from citeqa.candidates import Candidates, first_rated, moved_first, placed_sentences, subset
-from citeqa.cell_lookups import table_asked_by_cell
+from citeqa.cell_lookups import asks_value, table_asked_by_cell
 from citeqa.coded_lines import asked_codes, coded_line_of
 from citeqa.config import Settings
 from citeqa.counting import counted_records
@@ -118,7 +118,7 @@ from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import looks_up_line, names_line, unnamed_keyed_line
 from citeqa.keyed_prose import prose_answers_rest
-from citeqa.language import evident_language
+from citeqa.language import evident_language, is_table_row
 from citeqa.later_statements import (
     LaterStatement,
     later_statement,
@@ -244,6 +244,7 @@ from citeqa.sentences import (
     ScoredSentence,
     SentenceBank,
     cell_words,
+    holds_asked_amount,
     names_words,
 )
 from citeqa.series_answers import SeriesAnswer, answering_series, falling_on, series_citation
@@ -1788,6 +1789,7 @@ def compose(
     passages = passages_of(retrieval, bank.documents)
     waived = bool(place.waives_models or latest)  # "the newest release?" of a changelog
     waived = waived or _holds_owner_value(terms.focus, candidates, bank)  # "Office phone: 01…"
+    waived = waived or _holds_asked_band(terms.focus, candidates, bank)  # "de 601 à 1 000 €"
     refused = (
         place_refusal(sure, settings) if waived else refusal(models, answerable, sure, settings)
     )
@@ -2637,7 +2639,8 @@ def _written_apart(terms: QuestionTerms, documents: list[Document], lang: Lang) 
 
 HELD_VALUE_RANKS = 3
 """The first candidates (by the sentence ranker) of which one writing the value of the kind a
-question asks of a named owner, and the owner's words, waives the answer models' refusal."""
+question asks of a named owner, and the owner's words, waives the answer models' refusal; so
+does one that is a table row holding the amount the question writes by a range."""
 
 
 def _holds_owner_value(focus: str, candidates: Candidates, bank: SentenceBank) -> bool:
@@ -2648,6 +2651,22 @@ def _holds_owner_value(focus: str, candidates: Candidates, bank: SentenceBank) -
     refused it at .35, the sentence ranker knowing nothing of a phone number's shape)."""
     firsts = candidates.sentences[:HELD_VALUE_RANKS]
     return any(writes_owner_value(focus, bank.text(item.index)) for item in firsts)
+
+
+def _holds_asked_band(focus: str, candidates: Candidates, bank: SentenceBank) -> bool:
+    """Whether the question asks a kind of value (cell_lookups.asks_value) and one of the
+    first HELD_VALUE_RANKS candidates is a table row holding the amount the question writes by
+    a range or a bound (sentences.holds_asked_amount: "| de 601 à 1 000 € | 2,80 € |" for
+    "Combien coûte un repas pour un quotient de 800 € ?", the row the lookup quotes): it
+    answers, whatever the answer models make of a number the documents never write (s60
+    trial: refused at .11, though "… pour un quotient familial de 800 € ?" was answered from
+    that row)."""
+    if not asks_value(focus):
+        return False
+    return any(
+        is_table_row(bank.text(item.index)) and holds_asked_amount(bank, item.index, focus)
+        for item in candidates.sentences[:HELD_VALUE_RANKS]
+    )
 
 
 def refusal(

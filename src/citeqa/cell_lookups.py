@@ -10,31 +10,44 @@ the venue contract's "Le solde est réglé au plus tard le 15 mai 2027, par vire
 contract's own balance, ranked first) writes no photographer (s56 trial). So is a key word
 whose row writes a value of the kind asked, when the best writes none: "Quand commencent les
 travaux de plomberie ?" asks a planning's `Plomberie` row (its "début" a date), where a town
-hall's letter's "Les travaux doivent commencer dans un délai de trois ans" was quoted; not
+hall's letter's "Les travaux doivent commencer dans un délai de trois ans" was quoted, and so
+is one when the best writes none of the question's own words (`_off_subject`: "Combien coûte
+la robe ?" asks the budget's `Robe` row, not the honeymoon's "4,200 euros"); not
 "Quel est le total TTC du devis de plomberie ?", whose best, "Total TTC : 2 546,50 €", writes
 the amount. Only for a question asking a kind of value a cell holds (answer_features.Wants,
 asked_values.asked_kinds: a date, a number, an amount, a person; not "Why was RustNet's
 accuracy corrected?", which the research set's correction note answers, not the `RustNet`
 row), and only when the best does not write the key's words: a prose best naming the key keeps
 its place, as it may say what the row does not. The table of the first candidate row so asked
-is the one looked up, in whatever document it stands.
+is the one looked up, in whatever document it stands. A question asking no kind of value looks
+a row up all the same by its key's words and a column's header word when that column's cell
+writes a figure the best does not, though the best names the key: "What is the buildings
+limit?" asks `| Buildings | £350,000 | £250 |`, not "… within the buildings limit." (s60
+trial), which names the limit without its value.
 """
 
 from __future__ import annotations
 
+import re
+
 from citeqa.answer_features import Wants, holds_asked_value
 from citeqa.asked_values import asked_kinds, writes_kind
-from citeqa.glossary import fold
+from citeqa.glossary import fold, function_and_interrogative_words
+from citeqa.lexical import content_word_terms, written_terms
 from citeqa.person_rows import header_row
 from citeqa.questions import QuestionTerms, question_words
 from citeqa.sentences import ScoredSentence, SentenceBank, names_written
 from citeqa.tables import key_cell
+from citeqa.value_frames import frames_value
 
 __all__ = ["asks_value", "names_column", "table_asked_by_cell"]
 
 HEADER_WORD_LETTERS = 4
 """The fewest letters of a header's word that names its column in a question ("solde", not
 "du" of "échéance du solde" nor "dû")."""
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+"""A figure as a cell or a sentence writes it ("350,000", "12")."""
 
 
 def table_asked_by_cell(
@@ -43,13 +56,18 @@ def table_asked_by_cell(
     """The table (bank.table_of) of the first of `rows` (candidates, in the ranker's order, the
     best first) whose key cell the question (`focus`) writes as words and that it asks by a
     word of another column's header, or by the kind of value it writes when the best writes
-    none (`_writes_asked_value`), the best writing none of that key's words; None when no row
-    is asked so, or the question asks no kind of value (see the module's docstring)."""
-    if not any(item.names_word_key for item in rows) or not asks_value(focus):
+    none (`_writes_asked_value`) or none of the question's own words (`_off_subject`), the best
+    writing none of that key's words; for a question asking no kind of value, the table of a
+    figure asked by a column (`_figure_asked_by_column`); None when no row is asked so (see the
+    module's docstring)."""
+    if not any(item.names_word_key for item in rows):
         return None  # no row's key written: nothing of the best is read
+    if not asks_value(focus):
+        return _figure_asked_by_column(rows, bank, focus)
     best_text = bank.text(rows[0].index)
     best = {fold(word) for word in question_words(best_text)}
     best_lacks_value = not _writes_asked_value(focus, best_text, "")
+    best_lacks_value = best_lacks_value or _off_subject(focus, best_text)
     terms = QuestionTerms(focus=focus)
     for item in rows:
         if not item.names_word_key:
@@ -68,6 +86,53 @@ def table_asked_by_cell(
         if best_lacks_value and _writes_asked_value(focus, row, " | ".join(header)):
             return table
     return None
+
+
+def _figure_asked_by_column(
+    rows: list[ScoredSentence], bank: SentenceBank, focus: str
+) -> tuple[str, int, int] | None:
+    """For a question asking no kind of value, the table of the first of `rows` whose key cell
+    it writes as words and whose cell in a column it names by a header word writes a figure
+    the best candidate does not write: "What is the buildings limit?" asks `| Buildings |
+    £350,000 | £250 |` under `| Section | Limit | Excess |`, not the claims guide's "we pay
+    for alternative accommodation … for up to 12 months, within the buildings limit." (s60
+    trial), which names the key and the column but no value of them. None otherwise."""
+    best = frozenset(_FIGURE.findall(bank.text(rows[0].index)))
+    terms = QuestionTerms(focus=focus)
+    for item in rows:
+        if not item.names_word_key:
+            continue
+        table = bank.table_of(item.index)
+        header = None if table is None else bank.read_table(table, header_row)
+        if table is None or not header:
+            continue
+        column = bank.key_column(item.index)
+        named = [at for at, cell in enumerate(header) if at != column and names_column(cell, terms)]
+        text = bank.text(item.index)
+        if any(_new_figures(key_cell(text, at), best) for at in named):
+            return table
+    return None
+
+
+def _new_figures(cell: str, written: frozenset[str]) -> bool:
+    """Whether a `cell` writes figures, none of them among `written`."""
+    figures = frozenset(_FIGURE.findall(cell))
+    return bool(figures) and figures.isdisjoint(written)
+
+
+def _off_subject(focus: str, text: str) -> bool:
+    """Whether `text` writes none of the question's own words, its interrogatives and the
+    words framing the value it asks aside (value_frames.frames_value: "combien", "coûte"):
+    the wedding's "The honeymoon budget is 4,200 euros, …" writes an amount, not the dress's
+    of "Combien coûte la robe ?" (s56 wedding trial, s60)."""
+    common = function_and_interrogative_words()
+    own = [
+        forms
+        for word, forms in content_word_terms(focus)
+        if forms and word not in common and not frames_value(word)
+    ]
+    written = written_terms(text)
+    return bool(own) and all(forms.isdisjoint(written) for forms in own)
 
 
 def asks_value(focus: str) -> bool:

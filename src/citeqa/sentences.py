@@ -743,7 +743,7 @@ def _rank_free(bank: SentenceBank, index: int, chunk: Chunk, question: QuestionS
     has_number = has_number and (not wants.duration or holds_duration(wants.duration, facts.folded))
     column = bank.key_column(index) if terms.keys else 0
     names_key, numbered_key = key_cells(text, terms.keys, column) if terms.keys else (False, False)
-    names_key = names_key or (facts.table_row and _holds_asked_amount(bank, index, terms.focus))
+    names_key = names_key or (facts.table_row and holds_asked_amount(bank, index, terms.focus))
     key = "" if names_key or not facts.table_row else bank.key_words(index)
     named_words = bool(key) and (
         key in _asked_words(terms.focus) or _names_part_of_name(question, index, key, column)
@@ -820,7 +820,7 @@ def _name_words(focus: str) -> tuple[str, ...]:
     return tuple(_POSSESSIVE_OR_ELISION.sub("", word) for word in question_words(focus))
 
 
-def _holds_asked_amount(bank: SentenceBank, index: int, focus: str) -> bool:
+def holds_asked_amount(bank: SentenceBank, index: int, focus: str) -> bool:
     """Whether a table row's cell holds an amount the question asks by a range or a bound of
     its unit ("QF de 601 à 1 000 €" for "un quotient familial de 750 €": value_ranges.py), or
     a number the question writes beside a word by a bound written around that word ("6 ≤ INR

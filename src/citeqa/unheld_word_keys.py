@@ -109,8 +109,9 @@ def _named_cells(table: _WordKeyed, named: Sequence[int]) -> list[str]:
     closest of them are named for a key it asks of that column ("boxe" of "Quand a lieu le
     cours de boxe ?" beside `Body Combat` of the `Cours` column, not `Jeudi` of the key
     column); none when it names no column of words."""
+    columns = _columns(table.rows)
     for at in named:
-        cells = [row[at].strip() for row in table.rows[1:] if at < len(row) and row[at].strip()]
+        cells = [cell for cell in columns[at] if cell]
         if _worded(cells):
             return cells
     return []

@@ -11,6 +11,8 @@ phone numbers and e-mail addresses under each vendor's label but never the words
   document it stands, over another document's prose that names no such key
   (cell_lookups.table_asked_by_cell): "Quand faut-il payer le solde du photographe ?" quoted
   the venue contract's own balance, "Le solde est réglé au plus tard le 15 mai 2027".
+  So is a row asked by its key word alone over prose writing none of the question's own words:
+  "Combien coûte la robe ?" quoted the honeymoon's budget (s60).
 - A row asked by a word no table holds and the corpus never writes is refused naming the
   closest keys (unheld_word_keys.py): "Quel est le montant prévu pour la décoration ?" quoted
   the budget's `Robe` row at .62.
@@ -243,3 +245,11 @@ def test_a_question_writing_a_key_asks_its_row(folder: Assistant) -> None:
     answer = folder.ask("Quel est le montant prévu pour le traiteur ?")
     assert not answer.abstained, answer.reason
     assert "9450" in answer.citations[0].quote
+
+
+def test_a_key_row_over_prose_of_another_subject(folder: Assistant) -> None:
+    """The honeymoon's "The honeymoon budget is 4,200 euros, …" writes an amount but none of
+    the question's own words: the `Robe` row answers (cell_lookups._off_subject, s60)."""
+    answer = folder.ask("Combien coûte la robe ?")
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].quote.startswith("| Robe |"), answer.citations[0].quote

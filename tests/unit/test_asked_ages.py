@@ -38,6 +38,8 @@ def test_a_question_asking_no_age(question: str) -> None:
         ("A 12-year-old boy found it.", True),
         ("Open to members 18+ only.", True),
         ("Elle est âgée de 34 ans.", True),
+        ("Âge moyen : 42,5 ans", True),
+        ("Mean age 38.2 years", True),
         ("L'abonnement peut être suspendu une fois par an.", False),
         ("Model 2024 costs 300 euros.", False),
     ],

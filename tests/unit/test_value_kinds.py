@@ -340,3 +340,23 @@ def test_a_distinctive_value_of_the_kind_asked_shows_its_phrase(
     # s38 review of s37-crosslang: translated_answer.unwritten_words counted "extension" as
     # written by any short number, and "address" of "email address" alone
     assert valued_words(question, [quote]) == valued
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "L'hôtel se trouve Rua das Flores 42, à 10 minutes à pied du métro.",
+        "The flat is at Calle Mayor 5, Madrid.",
+        "Our Berlin office: Torstraße 12, 10119 Berlin.",
+        "Het kantoor ligt aan de Keizersgracht 123.",
+    ],
+)
+def test_a_street_named_in_another_language_is_an_address(quote: str) -> None:
+    """A hotel abroad writes its street as the country does (the s59 trip trial, s60:
+    "Quelle est l'adresse de l'hôtel ?" was refused for "Rua das Flores 42")."""
+    assert unwritten_asked_kind("Quelle est l'adresse de l'hôtel ?", [quote]) is None
+
+
+def test_a_word_after_via_is_no_street() -> None:
+    question = "What is the address of the club?"
+    assert unwritten_asked_kind(question, ["Send the form via email."]) == "address"
