@@ -20,11 +20,15 @@ column for "le cours de boxe"), else the closest keys, when all of these hold:
   some word of KEY_WORD_LETTERS letters or more: not bands `A` to `E`),
   and the question names another of its columns by a word of its header (cell_lookups.
   names_column: "montant prévu (€)");
-- the question writes no content word of the rows' cells (of KEY_WORD_LETTERS letters or more,
-  of any column of words) of any such table of the evidence: one writing "traiteur" asks the
+- the question writes the content words (of KEY_WORD_LETTERS letters or more) of no cell of a
+  column of words of any such table of the evidence: one writing "traiteur" asks the
   `Traiteur` row, one writing "retry_delay_s" the options table's row, whatever its other
   words, and "Quand a lieu le cours de Zumba ?" the row whose `Cours` cell is `Zumba` though
-  `Jour` is its key column (s60 trial: refused naming "lieu").
+  `Jour` is its key column (s60 trial: refused naming "lieu"); one writing only some of a
+  cell's words asks no row the table holds, its unwritten word standing for the cell's others
+  ("la prime de transport" of a payslip's `Prime de panier`, "flood damage" of a cover
+  table's `Accidental damage (contents)`: s60 trials, quoted at .57 and .79), and the closest
+  cells named are those sharing most of the question's words.
 
 A word framing the value asked (value_frames.frames_value: "lieu" of "a lieu", "coûte") is no
 key, though the corpus never writes it.
@@ -58,13 +62,13 @@ KEY_WORD_LETTERS = 3
 
 class _WordKeyed(NamedTuple):
     """A table looked up by key cells of words: its header row, its key column, its key cells
-    (header left out), the folded content words of the cells of its columns of words (not
+    (header left out), the folded content words of each cell of its columns of words (not
     "base de remboursement" of a column of rates) and its rows."""
 
     header: tuple[str, ...]
     column: int
     keys: tuple[str, ...]
-    words: frozenset[str]
+    cells: tuple[frozenset[str], ...]
     rows: tuple[tuple[str, ...], ...]
 
 
@@ -86,9 +90,9 @@ def unheld_word_key(
     if len(absent) != 1 or not (asks_value(terms.focus) or thing_head(terms.focus)):
         return None
     read = [bank.read_table(span, _word_keyed) for span in evidence_tables(hits, bank)]
-    tables = [table for table in read if table is not None and table.words]
+    tables = [table for table in read if table is not None and table.cells]
     asked = {fold(word) for word in question_words(terms.focus)}
-    if any(not asked.isdisjoint(table.words) for table in tables):
+    if any(words <= asked for table in tables for words in table.cells):
         return None  # "le traiteur", "retry_delay_s": a row of the evidence is asked
     for table in tables:
         named = [
@@ -99,9 +103,16 @@ def unheld_word_key(
         if named:
             key = without_elision(absent[0])
             cells = dict.fromkeys(_named_cells(table, named) or table.keys)
-            ranked = sorted(cells, key=lambda cell: -fuzz.ratio(fold(key), fold(cell)))
+            ranked = sorted(cells, key=lambda cell: _distance(cell, key, asked))
             return UnheldKey(key, ranked[:CLOSEST_NAMED])
     return None
+
+
+def _distance(cell: str, key: str, asked: set[str]) -> tuple[int, float]:
+    """How far a `cell` is from the `key` the question asks: first by the question's words it
+    lacks (`Prime de panier` is closest to "la prime de transport", sharing "prime"), then by
+    its spelling (rapidfuzz's ratio)."""
+    return (-len(_content_words(cell) & asked), -fuzz.ratio(fold(key), fold(cell)))
 
 
 def _named_cells(table: _WordKeyed, named: Sequence[int]) -> list[str]:
@@ -136,17 +147,21 @@ def _word_keyed(rows: Rows) -> _WordKeyed | None:
     if len(rows) < 3:
         return None
     column = lookup_column(rows)
-    cells = (row[column].strip() for row in rows[1:] if column < len(row))
-    keys = tuple(cell for cell in cells if cell)
+    keyed = (row[column].strip() for row in rows[1:] if column < len(row))
+    keys = tuple(cell for cell in keyed if cell)
     if not _worded(keys):
         return None
-    words = frozenset(
+    words = (_content_words(cell) for cells in _columns(rows) if _worded(cells) for cell in cells)
+    named = tuple(dict.fromkeys(found for found in words if found))
+    return _WordKeyed(tuple(rows[0]), column, keys, named, tuple(map(tuple, rows)))
+
+
+def _content_words(cell: str) -> frozenset[str]:
+    """The folded words of a `cell` that name its row: of KEY_WORD_LETTERS letters or more, no
+    stopword ("panier" and "prime" of "Prime de panier")."""
+    return frozenset(
         fold(word)
-        for cells in _columns(rows)
-        if _worded(cells)
-        for cell in cells
         for word in question_words(cell)
         if sum(character.isalpha() for character in word) >= KEY_WORD_LETTERS
         and not is_stopword(word)
     )
-    return _WordKeyed(tuple(rows[0]), column, keys, words, tuple(map(tuple, rows)))

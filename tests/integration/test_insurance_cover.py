@@ -11,6 +11,10 @@ names both words and no limit.
 does not lack them ("How quickly will a plumber come?" was refused, "they never mention
 “quickly”").
 
+A row asked by a word no cell writes beside another of a cell's words is none the table holds
+(unheld_word_keys.py): "What is the excess for flood damage?" quoted the accidental damage row
+at .79.
+
 "When does the cover end?" asks a day (asked_values.json "day"): the bicycles' "covered up to
 £800" was quoted over the period of cover.
 """
@@ -36,6 +40,7 @@ SUMMARY = (
     "| Buildings | £350,000 | £250 |\n"
     "| Contents | £60,000 | £100 |\n"
     "| Personal possessions away from home | £3,000 | £100 |\n"
+    "| Accidental damage (contents) | included | £100 |\n"
     "| Legal expenses | £50,000 | none |\n"
     "| Home emergency | £1,000 per claim | none |\n"
     "\n"
@@ -85,3 +90,14 @@ def test_how_quickly_asks_by_its_adverb(policy: Assistant, question: str) -> Non
 def test_when_a_cover_ends_asks_its_day(policy: Assistant) -> None:
     quote = first_quote(policy, "When does the cover end?")
     assert "28 February 2027" in quote, quote
+
+
+def test_a_row_named_by_a_word_no_cell_writes_is_refused(policy: Assistant) -> None:
+    answer = policy.ask("What is the excess for flood damage?")
+    assert answer.abstained
+    assert "flood" in answer.reason and "Accidental damage" in answer.reason, answer.reason
+
+
+def test_a_row_named_by_all_its_words_is_still_answered(policy: Assistant) -> None:
+    quote = first_quote(policy, "What is the excess for accidental damage?")
+    assert quote.startswith("| Accidental damage (contents) |"), quote
