@@ -293,6 +293,7 @@ from citeqa.version_documents import (
     with_asked_version,
 )
 from citeqa.visible import without_invisible
+from citeqa.whereabouts import answers_whereabouts
 from citeqa.yes_no_replies import is_closed, replies_yes_or_no
 
 
@@ -2648,9 +2649,13 @@ def _holds_owner_value(focus: str, candidates: Candidates, bank: SentenceBank) -
     number?") and one of the first HELD_VALUE_RANKS candidates writes such a value and every
     owner word (value_kinds.writes_owner_value: "Office phone: 01632 960 123."): that line
     answers, whatever the answer models make of a small folder's features (s52: the models
-    refused it at .35, the sentence ranker knowing nothing of a phone number's shape)."""
-    firsts = candidates.sentences[:HELD_VALUE_RANKS]
-    return any(writes_owner_value(focus, bank.text(item.index)) for item in firsts)
+    refused it at .35, the sentence ranker knowing nothing of a phone number's shape); so too
+    for a question asking where a thing is and a line writing its address and every word
+    naming it (whereabouts.answers_whereabouts: "Où se trouve la société ?", s60 trial)."""
+    firsts = [bank.text(item.index) for item in candidates.sentences[:HELD_VALUE_RANKS]]
+    return any(
+        writes_owner_value(focus, text) or answers_whereabouts(focus, text) for text in firsts
+    )
 
 
 def _holds_asked_band(focus: str, candidates: Candidates, bank: SentenceBank) -> bool:
