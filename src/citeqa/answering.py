@@ -93,7 +93,7 @@ from citeqa.asked_values import (
 )
 from citeqa.base_statements import BASE_REACH, base_statement
 from citeqa.candidates import Candidates, first_rated, moved_first, placed_sentences, subset
-from citeqa.cell_lookups import asks_value, table_asked_by_cell
+from citeqa.cell_lookups import asks_value, row_writes_asked_value, table_asked_by_cell
 from citeqa.coded_lines import asked_codes, coded_line_of
 from citeqa.config import Settings
 from citeqa.counting import counted_records
@@ -2641,7 +2641,8 @@ def _written_apart(terms: QuestionTerms, documents: list[Document], lang: Lang) 
 HELD_VALUE_RANKS = 3
 """The first candidates (by the sentence ranker) of which one writing the value of the kind a
 question asks of a named owner, and the owner's words, waives the answer models' refusal; so
-does one that is a table row holding the amount the question writes by a range."""
+does one that is a table row holding the amount the question writes by a range, or named by
+its key and writing a value of the asked kind."""
 
 
 def _holds_owner_value(focus: str, candidates: Candidates, bank: SentenceBank) -> bool:
@@ -2662,14 +2663,17 @@ def _holds_asked_band(focus: str, candidates: Candidates, bank: SentenceBank) ->
     """Whether the question asks a kind of value (cell_lookups.asks_value) and one of the
     first HELD_VALUE_RANKS candidates is a table row holding the amount the question writes by
     a range or a bound (sentences.holds_asked_amount: "| de 601 à 1 000 € | 2,80 € |" for
-    "Combien coûte un repas pour un quotient de 800 € ?", the row the lookup quotes): it
-    answers, whatever the answer models make of a number the documents never write (s60
-    trial: refused at .11, though "… pour un quotient familial de 800 € ?" was answered from
-    that row)."""
+    "Combien coûte un repas pour un quotient de 800 € ?", the row the lookup quotes), or one
+    whose key cell the question writes as words and which writes a value of the asked kind
+    (cell_lookups.row_writes_asked_value: "| Costume | … | 940 |" for "Combien coûte le
+    costume ?"): it answers, whatever the answer models make of a number the documents never
+    write or of a row's few words (s60 trials: refused at .11, though "… pour un quotient
+    familial de 800 € ?" was answered from that row, and at .32)."""
     if not asks_value(focus):
         return False
     return any(
-        is_table_row(bank.text(item.index)) and holds_asked_amount(bank, item.index, focus)
+        (is_table_row(bank.text(item.index)) and holds_asked_amount(bank, item.index, focus))
+        or row_writes_asked_value(item, bank, focus)
         for item in candidates.sentences[:HELD_VALUE_RANKS]
     )
 

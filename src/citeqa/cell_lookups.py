@@ -40,7 +40,7 @@ from citeqa.sentences import ScoredSentence, SentenceBank, names_written
 from citeqa.tables import key_cell
 from citeqa.value_frames import frames_value
 
-__all__ = ["asks_value", "names_column", "table_asked_by_cell"]
+__all__ = ["asks_value", "names_column", "row_writes_asked_value", "table_asked_by_cell"]
 
 HEADER_WORD_LETTERS = 4
 """The fewest letters of a header's word that names its column in a question ("solde", not
@@ -139,6 +139,23 @@ def asks_value(focus: str) -> bool:
     """Whether the question asks a kind of value a cell may hold: "Quand …" a date, "Combien
     coûte …" an amount (answer_features.Wants, asked_values.asked_kinds)."""
     return bool(Wants.of(focus).kinds) or bool(asked_kinds(focus))
+
+
+def row_writes_asked_value(item: ScoredSentence, bank: SentenceBank, focus: str) -> bool:
+    """Whether a candidate `item` is a table row whose key cell the question writes as words
+    (ScoredSentence.names_word_key) and which writes a value of a kind the question asks, read
+    with its table's header row (`_writes_asked_value`): "| Costume | Tailleur Girard | 940 |
+    …" under "montant prévu (€)" for "Combien coûte le costume ?"; none when the question writes
+    a figure neither the row nor its header writes ("How many DEGs were found in Cougar at 16
+    dpi?" of a table of other days: the research set, dev)."""
+    if not item.names_word_key or not asks_value(focus):
+        return False
+    table = bank.table_of(item.index)
+    header = " | ".join((None if table is None else bank.read_table(table, header_row)) or ())
+    row = bank.text(item.index)
+    if not set(_FIGURE.findall(focus)) <= set(_FIGURE.findall(f"{row} {header}")):
+        return False  # "Cougar at 16 dpi" of a table whose columns are other days: not held
+    return _writes_asked_value(focus, row, header)
 
 
 def _writes_asked_value(focus: str, row: str, header: str) -> bool:

@@ -13,6 +13,9 @@ phone numbers and e-mail addresses under each vendor's label but never the words
   the venue contract's own balance, "Le solde est réglé au plus tard le 15 mai 2027".
   So is a row asked by its key word alone over prose writing none of the question's own words:
   "Combien coûte la robe ?" quoted the honeymoon's budget (s60).
+- A key row among the first candidates writing a value of the kind asked (an amount under
+  "montant prévu (€)") waives the answer models' refusal, as a band holding the asked amount
+  does (answering._holds_asked_band): "Combien coûte le costume ?" was refused at .32 (s60).
 - A row asked by a word no table holds and the corpus never writes is refused naming the
   closest keys (unheld_word_keys.py): "Quel est le montant prévu pour la décoration ?" quoted
   the budget's `Robe` row at .62.
@@ -253,3 +256,9 @@ def test_a_key_row_over_prose_of_another_subject(folder: Assistant) -> None:
     answer = folder.ask("Combien coûte la robe ?")
     assert not answer.abstained, answer.reason
     assert answer.citations[0].quote.startswith("| Robe |"), answer.citations[0].quote
+
+
+def test_a_key_row_writing_the_asked_value_is_not_refused(folder: Assistant) -> None:
+    answer = folder.ask("Combien coûte le costume ?")
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].quote.startswith("| Costume |"), answer.citations[0].quote
