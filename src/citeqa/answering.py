@@ -1790,7 +1790,7 @@ def compose(
     passages = passages_of(retrieval, bank.documents)
     waived = bool(place.waives_models or latest)  # "the newest release?" of a changelog
     waived = waived or _holds_owner_value(terms.focus, candidates, bank)  # "Office phone: 01…"
-    waived = waived or _holds_asked_band(terms.focus, candidates, bank)  # "de 601 à 1 000 €"
+    waived = waived or _holds_looked_up_row(terms.focus, candidates, bank)  # "| Costume | … |"
     refused = (
         place_refusal(sure, settings) if waived else refusal(models, answerable, sure, settings)
     )
@@ -2659,7 +2659,7 @@ def _holds_owner_value(focus: str, candidates: Candidates, bank: SentenceBank) -
     )
 
 
-def _holds_asked_band(focus: str, candidates: Candidates, bank: SentenceBank) -> bool:
+def _holds_looked_up_row(focus: str, candidates: Candidates, bank: SentenceBank) -> bool:
     """Whether the question asks a kind of value (cell_lookups.asks_value) and one of the
     first HELD_VALUE_RANKS candidates is a table row holding the amount the question writes by
     a range or a bound (sentences.holds_asked_amount: "| de 601 à 1 000 € | 2,80 € |" for

@@ -3,7 +3,7 @@ band of family quotient.
 
 A question writing an amount that a row's band holds ("un quotient de 800 €" in "de 601 à
 1 000 €") is answered from that row whatever the answer models make of a number the documents
-never write (answering._holds_asked_band): "Combien coûte un repas pour un quotient de 800 € ?"
+never write (answering._holds_looked_up_row): "Combien coûte un repas pour un quotient de 800 € ?"
 was refused at .11, though "… pour un quotient familial de 800 € ?" was answered from the row.
 """
 

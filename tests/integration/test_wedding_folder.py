@@ -15,7 +15,7 @@ phone numbers and e-mail addresses under each vendor's label but never the words
   "Combien coûte la robe ?" quoted the honeymoon's budget (s60).
 - A key row among the first candidates writing a value of the kind asked (an amount under
   "montant prévu (€)") waives the answer models' refusal, as a band holding the asked amount
-  does (answering._holds_asked_band): "Combien coûte le costume ?" was refused at .32 (s60).
+  does (answering._holds_looked_up_row): "Combien coûte le costume ?" was refused at .32 (s60).
 - A row asked by a word no table holds and the corpus never writes is refused naming the
   closest keys (unheld_word_keys.py): "Quel est le montant prévu pour la décoration ?" quoted
   the budget's `Robe` row at .62.
