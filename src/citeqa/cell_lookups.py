@@ -32,8 +32,8 @@ import re
 
 from citeqa.answer_features import Wants, holds_asked_value
 from citeqa.asked_values import asked_kinds, writes_kind
-from citeqa.glossary import fold, function_and_interrogative_words
-from citeqa.lexical import content_word_terms, written_terms
+from citeqa.glossary import fold, own_word_terms
+from citeqa.lexical import written_terms
 from citeqa.person_rows import header_row
 from citeqa.questions import QuestionTerms, question_words
 from citeqa.sentences import ScoredSentence, SentenceBank, names_written
@@ -102,8 +102,7 @@ def _figure_asked_by_column(
     for item in rows:
         if not item.names_word_key:
             continue
-        table = bank.table_of(item.index)
-        header = None if table is None else bank.read_table(table, header_row)
+        table, header = _table_and_header(item, bank)
         if table is None or not header:
             continue
         column = bank.key_column(item.index)
@@ -112,6 +111,16 @@ def _figure_asked_by_column(
         if any(_new_figures(key_cell(text, at), best) for at in named):
             return table
     return None
+
+
+def _table_and_header(
+    item: ScoredSentence, bank: SentenceBank
+) -> tuple[tuple[str, int, int] | None, tuple[str, ...]]:
+    """The table a candidate row stands in (bank.table_of) and its header row's cells
+    (person_rows.header_row); None and none for a line of no table."""
+    table = bank.table_of(item.index)
+    header = None if table is None else bank.read_table(table, header_row)
+    return table, tuple(header or ())
 
 
 def _new_figures(cell: str, written: frozenset[str]) -> bool:
@@ -125,12 +134,7 @@ def _off_subject(focus: str, text: str) -> bool:
     words framing the value it asks aside (value_frames.frames_value: "combien", "coûte"):
     the wedding's "The honeymoon budget is 4,200 euros, …" writes an amount, not the dress's
     of "Combien coûte la robe ?" (s56 wedding trial, s60)."""
-    common = function_and_interrogative_words()
-    own = [
-        forms
-        for word, forms in content_word_terms(focus)
-        if forms and word not in common and not frames_value(word)
-    ]
+    own = own_word_terms(focus, frames_value)
     written = written_terms(text)
     return bool(own) and all(forms.isdisjoint(written) for forms in own)
 
@@ -150,8 +154,7 @@ def row_writes_asked_value(item: ScoredSentence, bank: SentenceBank, focus: str)
     dpi?" of a table of other days: the research set, dev)."""
     if not item.names_word_key or not asks_value(focus):
         return False
-    table = bank.table_of(item.index)
-    header = " | ".join((None if table is None else bank.read_table(table, header_row)) or ())
+    header = " | ".join(_table_and_header(item, bank)[1])
     row = bank.text(item.index)
     if not set(_FIGURE.findall(focus)) <= set(_FIGURE.findall(f"{row} {header}")):
         return False  # "Cougar at 16 dpi" of a table whose columns are other days: not held

@@ -11,13 +11,14 @@ flat type of "le loyer du T2"), and added to a question without it ("t1").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import Literal, get_args
 
 from citeqa.dates import YEAR_DIGITS
 from citeqa.domain import Domain, NumberedForms, language_data
 from citeqa.jsonfiles import data_json
+from citeqa.lexical import content_word_terms
 from citeqa.lexical import fold as lexical_fold
 
 _SPACES = re.compile(r"\s+")
@@ -141,6 +142,21 @@ def function_and_interrogative_words() -> frozenset[str]:
     """The folded function words and interrogatives of every language (language.json): words
     a question asks by, which name no field, record or number's key; one set, built once."""
     return language_words("function_words") | language_words("interrogatives")
+
+
+def own_word_terms(
+    text: str, left_out: Callable[[str], bool] = lambda word: False
+) -> list[frozenset[str]]:
+    """The terms (lexical.content_word_terms) of each content word of `text` that is no
+    function or interrogative word (`function_and_interrogative_words`) nor one `left_out`
+    says, given the folded word: the words a question names its subject by ("robe" of "Combien
+    coûte la robe ?" when the frame words are left out)."""
+    common = function_and_interrogative_words()
+    return [
+        forms
+        for word, forms in content_word_terms(text)
+        if forms and word not in common and not left_out(word)
+    ]
 
 
 @cache

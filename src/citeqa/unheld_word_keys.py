@@ -50,7 +50,7 @@ from citeqa.models import Hit
 from citeqa.questions import QuestionTerms, question_words
 from citeqa.reason_words import nameable
 from citeqa.sentences import SentenceBank
-from citeqa.tables import Rows, lookup_column
+from citeqa.tables import Rows, columns, lookup_column
 from citeqa.unheld_keys import CLOSEST_NAMED, UnheldKey, evidence_tables
 from citeqa.value_frames import frames_value
 
@@ -63,13 +63,14 @@ KEY_WORD_LETTERS = 3
 class _WordKeyed(NamedTuple):
     """A table looked up by key cells of words: its header row, its key column, its key cells
     (header left out), the folded content words of each cell of its columns of words (not
-    "base de remboursement" of a column of rates) and its rows."""
+    "base de remboursement" of a column of rates) and its columns' cells (header left out,
+    stripped)."""
 
     header: tuple[str, ...]
     column: int
     keys: tuple[str, ...]
     cells: tuple[frozenset[str], ...]
-    rows: tuple[tuple[str, ...], ...]
+    columns: tuple[tuple[str, ...], ...]
 
 
 def unheld_word_key(
@@ -120,18 +121,11 @@ def _named_cells(table: _WordKeyed, named: Sequence[int]) -> list[str]:
     closest of them are named for a key it asks of that column ("boxe" of "Quand a lieu le
     cours de boxe ?" beside `Body Combat` of the `Cours` column, not `Jeudi` of the key
     column); none when it names no column of words."""
-    columns = _columns(table.rows)
     for at in named:
-        cells = [cell for cell in columns[at] if cell]
+        cells = [cell for cell in table.columns[at] if cell] if at < len(table.columns) else []
         if _worded(cells):
             return cells
     return []
-
-
-def _columns(rows: Rows) -> list[list[str]]:
-    """Each column's cells (header left out, empty ones too)."""
-    width = max(map(len, rows))
-    return [[row[at].strip() for row in rows[1:] if at < len(row)] for at in range(width)]
 
 
 def _worded(cells: Sequence[str]) -> bool:
@@ -151,9 +145,10 @@ def _word_keyed(rows: Rows) -> _WordKeyed | None:
     keys = tuple(cell for cell in keyed if cell)
     if not _worded(keys):
         return None
-    words = (_content_words(cell) for cells in _columns(rows) if _worded(cells) for cell in cells)
+    body = tuple(tuple(cell.strip() for cell in cells) for cells in columns(rows[1:]))
+    words = (_content_words(cell) for cells in body if _worded(cells) for cell in cells)
     named = tuple(dict.fromkeys(found for found in words if found))
-    return _WordKeyed(tuple(rows[0]), column, keys, named, tuple(map(tuple, rows)))
+    return _WordKeyed(tuple(rows[0]), column, keys, named, body)
 
 
 def _content_words(cell: str) -> frozenset[str]:

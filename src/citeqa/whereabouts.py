@@ -10,11 +10,12 @@ question's single word "société" against a long sentence). The cues are langua
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from citeqa.glossary import fold, function_and_interrogative_words
+from citeqa.glossary import fold, own_word_terms
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import content_word_terms, written_terms
+from citeqa.lexical import written_terms
+from citeqa.recently_used import QUESTIONS_READ
 from citeqa.value_kinds import writes_asked_value
 
 __all__ = ["answers_whereabouts"]
@@ -26,20 +27,16 @@ def _cues() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(cue) for cue in data_json("whereabouts.json")["cues"])
 
 
-def _asked_thing(question: str) -> list[frozenset[str]]:
+@lru_cache(maxsize=QUESTIONS_READ)
+def _asked_thing(question: str) -> tuple[frozenset[str], ...]:
     """The terms of each word naming the thing `question` asks the whereabouts of (its content
-    words past its cue, no interrogative); none when it asks no whereabouts."""
+    words past its cue, no interrogative); none when it asks no whereabouts. Read once a
+    question: answering asks it of each of the first candidates."""
     folded = fold(question)
     cue = next((found for pattern in _cues() if (found := pattern.search(folded))), None)
     if cue is None:
-        return []
-    common = function_and_interrogative_words()
-    rest = folded[cue.end() :]
-    return [
-        forms
-        for word, forms in content_word_terms(rest)
-        if forms and word not in common and word not in _not_naming()
-    ]
+        return ()
+    return tuple(own_word_terms(folded[cue.end() :], _not_naming().__contains__))
 
 
 @cache
