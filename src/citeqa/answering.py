@@ -112,7 +112,7 @@ from citeqa.field_answers import (
 )
 from citeqa.folder_facts import FolderFacts
 from citeqa.followup_quotes import mentions_new_words
-from citeqa.glossary import fold, language_words
+from citeqa.glossary import fold, language_words, own_word_terms
 from citeqa.headingpath import headings_above
 from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
@@ -125,6 +125,7 @@ from citeqa.later_statements import (
 )
 from citeqa.latest_release import LatestRelease, asked_latest, asks_latest
 from citeqa.letterheads import block_start, headed_span, last_line
+from citeqa.lexical import written_terms
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -268,6 +269,7 @@ from citeqa.titleonly import (
     named_bare_document,
     only_title,
     without_titles,
+    words_about,
     words_written,
 )
 from citeqa.unheld_cells import unheld_cell
@@ -279,6 +281,7 @@ from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_row_days import unheld_row_day
 from citeqa.unheld_word_keys import unheld_word_key
 from citeqa.unheld_years import answer_texts
+from citeqa.value_frames import frames_value
 from citeqa.value_kinds import (
     asked_kind_phrase,
     heads_owner,
@@ -527,6 +530,8 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     if not asked_kinds(focus):  # most questions: every weight 1, nothing read
         return rated.astype(float)  # a copy, as the weighed ratings are
     bank = reading.bank
+    if _states_asked_share(bank, candidates.sentences[int(np.argmax(rated))].index, focus):
+        return rated.astype(float)
     texts = [bank.text(item.index) for item in candidates.sentences]
     documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
     contexts = (
@@ -538,13 +543,35 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     asked = [words_written(bank, item.index, focus) for item in candidates.sentences]
     scores = rated * _value_weights(candidates, bank, written, documents, asked, texts, focus)
     cover = _passage_cover(candidates, reading)
-    holder = value_holder(written, documents, rated.tolist(), cover, asked)
+    about = [words_about(bank, item.index, focus) for item in candidates.sentences]
+    holder = value_holder(written, documents, rated.tolist(), cover, asked, about)
     lead = int(np.argmax(rated))
     if holder is None or heads_section(bank, candidates.sentences[lead].index):
         return scores
     scores[holder] = rated[lead]
     scores[lead] = rated[lead] * MISSING_VALUE_WEIGHT
     return scores
+
+
+_SHARE = re.compile(r"\d\s?(?:%|percent\b|per cent\b|pour cent\b)")
+"""A share of an amount: "10 %", "5 percent", "2 pour cent"."""
+
+
+def _states_asked_share(bank: SentenceBank, index: int, focus: str) -> bool:
+    """Whether the best-rated sentence at `index` states the amount the question `focus` asks
+    as a share: it writes a percentage and every word of the question's own (glossary.
+    own_word_terms: its interrogatives and the words framing the value asked aside, value_frames.
+    frames_value: "fee", "much") — "refunded minus a 10 % restocking fee" for "What is the
+    restocking fee?", "Annual billing saves 20 % on Plus and Business." for "How much do I save
+    with annual billing?" — so that no sentence writing a currency's amount but none of those
+    words takes its place (s61 trial: "Arion Care+ … costs 149 euros" was quoted, and the Free
+    plan's price row)."""
+    text = bank.text(index)
+    if "amount" not in asked_kinds(focus) or not _SHARE.search(text):
+        return False
+    own = own_word_terms(focus, frames_value)
+    written = written_terms(text)
+    return bool(own) and all(not forms.isdisjoint(written) for forms in own)
 
 
 def _quotable_values(candidates: Candidates, bank: SentenceBank, written: Written) -> Written:

@@ -103,6 +103,10 @@ class _Kind(NamedTuple):
     (`value_weights`), or takes the best's place in its document (`value_holder`), only writing
     one of the question's words: a document writes the days, dates and names of many things,
     an invoice one total under its title line."""
+    written_by_unit: bool
+    """Whether a value of the kind is written with its unit ("900 g", "14 hours"), seldom with
+    the word the question's cue asks by ("weigh", "last"): such a word is no term when the
+    corpus never writes it (`cue_words`)."""
     whole_document: bool
     """Whether a candidate writing such a value takes the best's place in its document
     (`value_holder`) whatever its passage covers of the question: a recipe writes its oven's
@@ -130,6 +134,7 @@ def _kinds() -> dict[str, _Kind]:
             re.compile(kind["unit"]) if kind.get("unit") else None,
             bool(kind.get("widely_written", False)),
             bool(kind.get("about", False)),
+            bool(kind.get("written_by_unit", False)),
             bool(kind.get("whole_document", False)),
         )
         for name, kind in raw.items()
@@ -185,6 +190,62 @@ def names_value_kind(word: str, question: str) -> bool:
     "coûte"): a word asking what kind of value it wants, not naming its subject."""
     folded = fold(word)
     return any(cues.search(folded) for cues in _word_cues(question))
+
+
+def reads_as_cue(word: str, question: str) -> bool:
+    """Whether `word` of `question` (elided: "heures" of "d'heures") is one a cue of a kind of
+    value written by its unit that the question asks reads as written (`cue_words`), a word a
+    wildcard of it reads aside."""
+    return re.split(r"['’]", fold(word))[-1] in cue_words(question)
+
+
+@lru_cache(maxsize=QUESTIONS_READ)
+def cue_words(question: str) -> frozenset[str]:
+    """The folded words of `question` the cues of a kind written by its unit it asks
+    (`written_by_unit`: not "version" of "Which version introduced max_retries?", the word a
+    document writes beside the value) read as written: masked (each
+    letter made a "q", so a cue's wildcard word still reads it), the cues' matches in the
+    question change, a unit of the kind aside (`_is_unit`). "weigh" and "much" of "How much
+    does the loaf weigh?", "surface" of "Quelle est la surface d'une parcelle ?", never "loaf",
+    which a cue reads as any word, nor "heures" of "Combien d'heures …", a unit (s61
+    trial: a recipe writing "Makes one loaf of about 900 g" was refused, "they never mention
+    “weigh”")."""
+    asked = fold(question)
+    english = _in_english(question)
+    kinds = [_kinds()[name] for name in asked_kinds(question) if _kinds()[name].written_by_unit]
+    cues = [
+        pattern
+        for kind in kinds
+        for pattern in _kind_cues(kind, asked, english)
+        if pattern.search(asked)
+    ]
+    if not cues:
+        return frozenset()
+    spans = _cue_spans(cues, asked)
+    return frozenset(
+        found.group()
+        for found in _WORD.finditer(asked)
+        if _cue_spans(cues, _masked(asked, found.start(), found.end())) != spans
+        and not any(_is_unit(kind, found.group()) for kind in kinds)
+    )
+
+
+def _is_unit(kind: _Kind, word: str) -> bool:
+    """Whether `word` is a unit of `kind`, its shape reading a figure before it as a value ("2
+    mois", "2 heures"): a unit a question names is a word the answer writes ("Combien de mois de
+    congé maternité ?" of an office's rules writing no month, nor maternity leave, was
+    answered from its notice period once "mois" was read as a cue's word)."""
+    return kind.shape.search(f"2 {word}") is not None
+
+
+def _masked(folded: str, start: int, end: int) -> str:
+    """`folded` with its word at `start`:`end` spelt as as many "q"s."""
+    return f"{folded[:start]}{'q' * (end - start)}{folded[end:]}"
+
+
+def _cue_spans(cues: list[re.Pattern[str]], folded: str) -> list[tuple[int, int]]:
+    """Where each of `cues` matches the folded question `folded`."""
+    return [found.span() for pattern in cues for found in pattern.finditer(folded)]
 
 
 @lru_cache(maxsize=QUESTIONS_READ)
@@ -251,6 +312,9 @@ def _named(read: _Kind, found: str) -> bool:
 
 _FIGURE = re.compile(r"\d")
 """A figure a table row writes: one of a rate whose unit its context writes."""
+
+_WORD = re.compile(r"\w+")
+"""A folded question's words, read one at a time for the cues reading them (`_cue_words`)."""
 
 
 Written = dict[str, list[bool]]
@@ -334,6 +398,7 @@ def value_holder(
     scores: Sequence[float],
     cover: Callable[[int], float],
     asked_words: Sequence[int] | None = None,
+    about_words: Sequence[int] | None = None,
 ) -> int | None:
     """The candidate that takes the place of the best-rated (by `scores`) when that one does not
     write a value of each kind its question asks for (`written`: `values_written`): among those
@@ -342,8 +407,10 @@ def value_holder(
     one and the best), the best-rated of those rated at least LEAD_SHARE of it; or, in the
     best's document, whose passage covers the question as well as the best's (for a kind read
     `about` its subject, only one writing a question's word, `asked_words`: how many each
-    writes, None: not read; a letter's "Passage de grades le 13 décembre" never answers "Quel
-    jour ont lieu les cours de judo ?" for the letter's mention of the classes); or one writing
+    writes, None: not read, or whose document's title writes one, `about_words`: how many each
+    or failing those its title writes, titleonly.words_about; a letter's "Passage de grades le
+    13 décembre" never answers "Quel jour ont lieu les cours de judo ?" for the letter's mention
+    of the classes); or one writing
     every kind asked where the best writes some (`_names_as_much`: the minutes' row naming
     who and by when over the rules' date, s29 trial). None when the question asks no such
     kind, the best writes one of each, or none qualifies: a price list's row for "Prix de la
@@ -362,6 +429,7 @@ def value_holder(
     covers = {number: cover(number) for number in holders}
     most = max(covers.values(), default=0.0)
     close = LEAD_SHARE * scores[lead]
+    about = about_words if about_words is not None else asked_words
     kept = [
         number
         for number in holders
@@ -370,7 +438,7 @@ def value_holder(
             scores[number] >= close
             or _names_as_much(number, lead, held, len(written), asked_words)
             or (
-                (asked_words is None or asked_words[number] > 0 or not _about(written))
+                (about is None or about[number] > 0 or not _about(written))
                 and _covers_as_much(number, lead, documents, covers, cover, _whole(written))
             )
         )

@@ -12,20 +12,26 @@ language, every content word the question names the event by (its words but its
 interrogatives, stopwords and the words asking when something took place, value_frames.json
 `occasion_words`: "assemblée", "générale"). Such a line stays among the
 candidates a quote is made of (answering.quotable), first when the best candidate writes no
-day. Pure functions; the words are data.
+day. A question asking in the past ("a eu lieu", "was held": value_frames.json `past_occasion`)
+asks no later occurrence: a line writing a next word ("La prochaine assemblée générale aura
+lieu en mars 2027", next_dates.writes_next) states none it asks (s61 trial). Pure functions;
+the words are data.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from citeqa.asked_values import asked_kinds, writes_kind
+from citeqa.folding import fold
 from citeqa.glossary import language_words
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import content_words, query_tokens, word_stems
+from citeqa.next_dates import writes_next
 from citeqa.recently_used import QUESTIONS_READ
 
-__all__ = ["OCCASION", "asks_occasion", "states_asked_occasion"]
+__all__ = ["OCCASION", "asks_occasion", "states_asked_occasion", "states_later_occasion"]
 
 OCCASION = "occasion"
 """asked_values.json's kind of an event's day."""
@@ -41,10 +47,34 @@ def states_asked_occasion(question: str, line: str) -> bool:
     """Whether `line` writes a day of the event `question` asks the day of and every word
     naming that event (see the module's docstring)."""
     words = _naming_words(question)
-    if not words or not writes_kind(OCCASION, line):
+    if not words or not writes_kind(OCCASION, line) or states_later_occasion(question, line):
         return False
     written = frozenset(query_tokens(line))
     return all(not stems.isdisjoint(written) for stems in words)
+
+
+def states_later_occasion(question: str, line: str) -> bool:
+    """Whether `line` writes a next word (next_dates.writes_next: "La prochaine assemblée
+    générale aura lieu en mars 2027") while `question` asks when an event took place in the
+    past (`_asks_past`) and writes none: it states a later occurrence than the one asked."""
+    return _asks_past(question) and writes_next(line) and not writes_next(question)
+
+
+def _asks_past(question: str) -> bool:
+    """Whether `question` asks when an event took place in the past (value_frames.json
+    `past_occasion`: "a eu lieu", "s'est tenue", "was held", "did")."""
+    spaced = " ".join(re.findall(r"[^\W_]+", fold(question)))
+    return _past_phrases().search(spaced) is not None
+
+
+@cache
+def _past_phrases() -> re.Pattern[str]:
+    """value_frames.json's `past_occasion` phrases of both languages, as one pattern of whole
+    words."""
+    listed = data_json("value_frames.json")["past_occasion"]
+    phrases = sorted({phrase for words in listed.values() for phrase in words}, key=len)
+    alternatives = "|".join(re.escape(phrase) for phrase in reversed(phrases))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
 
 @lru_cache(maxsize=QUESTIONS_READ)

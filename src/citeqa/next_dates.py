@@ -170,7 +170,7 @@ def _senses() -> _Senses:
     )
 
 
-def _writes_next(text: str) -> bool:
+def writes_next(text: str) -> bool:
     """Whether `text` writes a next word outside the phrases giving it another sense."""
     spaced = _senses().not_next.sub(" ", _spaced(text))
     return _data()[0].search(spaced) is not None
@@ -197,10 +197,10 @@ def next_line(
     document_date: str | None,
 ) -> NextLine | None:
     """The candidate `text` (at `position`) as a line stating the next date of the subject, or
-    None: it writes a next word in that sense (`_writes_next`) and a day (`_not_before` its
+    None: it writes a next word in that sense (`writes_next`) and a day (`_not_before` its
     document's date), a term of `subject` and, with `context` (its heading, its document's
     title and file name), enough of them (`_names_enough`)."""
-    if not subject or not _writes_next(text):
+    if not subject or not writes_next(text):
         return None
     stated = _stated_day(_not_before(date_terms(fold(text)), document_date), document_date)
     if stated is None:

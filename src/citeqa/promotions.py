@@ -42,7 +42,12 @@ from citeqa.asked_values import writes_kind
 from citeqa.candidates import Candidates, moved_first, subset
 from citeqa.dated_meetings import under_decision_heading
 from citeqa.dated_rows import DATED_ROW_RANKS, asks_a_state, latest_dated_row
-from citeqa.dated_titles import OCCASION, asks_occasion, states_asked_occasion
+from citeqa.dated_titles import (
+    OCCASION,
+    asks_occasion,
+    states_asked_occasion,
+    states_later_occasion,
+)
 from citeqa.dates import date_terms
 from citeqa.decision_lines import (
     asks_decision,
@@ -461,7 +466,7 @@ def dated_title_first(candidates: Candidates, bank: SentenceBank, question: str)
     if not candidates.sentences or not asks_occasion(question):
         return candidates
     texts = [bank.text(item.index) for item in candidates.sentences[:DATED_TITLE_RANKS]]
-    if writes_kind(OCCASION, texts[0]):
+    if writes_kind(OCCASION, texts[0]) and not states_later_occasion(question, texts[0]):
         return candidates
     position = next(
         (n for n, text in enumerate(texts) if states_asked_occasion(question, text)), None

@@ -33,7 +33,7 @@ from rapidfuzz.distance import DamerauLevenshtein, Indel
 from citeqa.absent_names import generic_acronym, unwritten_names
 from citeqa.alternatives import Alternatives
 from citeqa.asked_ordinals import asked_ordinals, ordinals_written
-from citeqa.asked_values import asked_kinds, names_value_kind
+from citeqa.asked_values import asked_kinds, names_value_kind, reads_as_cue
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.corpus_initials import CorpusInitials
 from citeqa.courtesy import only_courtesy
@@ -60,7 +60,12 @@ from citeqa.models import Lang
 from citeqa.number_marks import is_number_mark, without_glued_mark
 from citeqa.one_edit import added_dropped_or_swapped
 from citeqa.path_words import NO_PATHS, PathWords
-from citeqa.reason_words import frame_phrases, holds_question_form, modal_verbs
+from citeqa.reason_words import (
+    consequence_words,
+    frame_phrases,
+    holds_question_form,
+    modal_verbs,
+)
 from citeqa.record_ids import asked_ids, siblings
 from citeqa.role_holders import asked_holding
 from citeqa.sibling_words import letter_compounds
@@ -1032,6 +1037,7 @@ def analyse(
                 not alternatives
                 or alternatives in seen
                 or _unused_frame(word, alternatives, vocabulary)
+                or _consequence_word(word, scale, focus, lang)
                 or _unused_form_word(word, scale, alternatives, vocabulary, unused_phrase_words)
                 or _unused_question_form(word, scale, alternatives, vocabulary, lang)
                 or _unused_value_cue(word, scale, alternatives, vocabulary, focus)
@@ -1405,6 +1411,14 @@ def _unused_frame(word: str, alternatives: frozenset[str], vocabulary: Vocabular
     return elided in frame_words() and _frequency(alternatives, vocabulary) == 0
 
 
+def _consequence_word(word: str, scale: float, focus: str, lang: Lang) -> bool:
+    """A word of the question's phrase asking what follows from a case (reason_words.
+    consequence_words: "passe-t-il" of "Que se passe-t-il si une parcelle est abandonnée ?",
+    "happens" of "What happens if…"): no term, whether the corpus uses it or not; the case's
+    words are the terms."""
+    return scale == 1.0 and fold(word) in consequence_words(focus, lang)
+
+
 def _unused_frame_phrase_words(focus: str, vocabulary: Vocabulary) -> frozenset[str]:
     """The folded words of each phrase that only frames `focus` in its language (reason_words.
     frame_phrases: the "quoi" and "sert" of "À quoi sert follow_symlinks ?", reason_words.json
@@ -1493,7 +1507,23 @@ def _unused_value_cue(
     the first passage writes (s27 trial)."""
     if scale != 1.0 or _frequency(alternatives, vocabulary) or not asked_kinds(focus):
         return False  # "paid" of "Who paid the school trip?" asks no amount: a term (review E)
-    return names_value_kind(word, focus)
+    return names_value_kind(word, focus) or _unused_cue_word(word, vocabulary, focus)
+
+
+def _unused_cue_word(word: str, vocabulary: Vocabulary, focus: str) -> bool:
+    """A word a cue of a kind of value the question asks reads as written (asked_values.
+    reads_as_cue: "weigh" of "How much does the loaf weigh?", "surface" of "Quelle est la
+    surface d'une parcelle ?") that the corpus
+    never uses, nor a spelling close to it (Vocabulary.correction: "weigh" of a datasheet
+    writing "Weight" stays a term, read as that word), and no interrogative ("much", "long",
+    "combien": the answer models were trained with them as terms, reason_words.json
+    `question_form_description`; dropped, "Combien de temps dure la garantie ?" of an English
+    manual quoted another sentence where it was refused): no term. The quote must still write
+    a value of the kind (asked_values.py; s61 trial: a recipe writing "Makes one loaf of about
+    900 g" was refused, "they never mention “weigh”")."""
+    if fold(word) in interrogatives() or not reads_as_cue(word, focus):
+        return False
+    return vocabulary.correction(word) is None
 
 
 def _unused_kind_word(

@@ -153,7 +153,16 @@ def asking_words(question: str, lang: Lang) -> frozenset[str]:
     ASKED_KEPT questions. An event's phrases (`event_phrases`: "a lieu", "take place") are
     phrases it asks by too."""
     asked = _phrase_words(question, lang, "question_phrases")
+    asked |= consequence_words(question, lang)
     return asked | _phrase_words(question, lang, "event_phrases")
+
+
+def consequence_words(question: str, lang: Lang) -> frozenset[str]:
+    """The folded words of the phrases by which `question` asks in `lang` what follows from a
+    case (reason_words.json `consequence_phrases`: "what happens", "que se passe-t-il"),
+    matched as `asking_words` matches its phrases: no terms of the question (questions.analyse),
+    whose case's words are."""
+    return _phrase_words(question, lang, "consequence_phrases")
 
 
 @cache

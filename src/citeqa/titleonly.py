@@ -52,6 +52,7 @@ __all__ = [
     "names_only_the_title",
     "only_title",
     "without_titles",
+    "words_about",
     "words_written",
 ]
 
@@ -273,6 +274,27 @@ def words_written(bank: SentenceBank, index: int, focus: str) -> int:
     read as lexical.query_tokens stems it."""
     written = bank.tokens[index]
     return sum(1 for stems in _asked_stems(focus) if not written.isdisjoint(stems))
+
+
+def words_about(bank: SentenceBank, index: int, focus: str) -> int:
+    """`words_written` of the sentence at `index`, or when it writes none, how many of the
+    question's (`focus`) content words its document's title writes: a document titled
+    "Temporary exhibition" is about the exhibition in each of its sentences, and its "From 14
+    March to 31 August 2027, the museum shows 85 paintings" states when the exhibition ends
+    though it never writes "exhibition" (s61 trial: "When does the exhibition end?" quoted the
+    catalogue's price, a sentence writing the word, over it)."""
+    written = words_written(bank, index, focus)
+    if written:
+        return written
+    title = _title_tokens(bank.documents[bank.sentences[index].doc_id].title)
+    return sum(1 for stems in _asked_stems(focus) if not title.isdisjoint(stems))
+
+
+@lru_cache(maxsize=QUESTIONS_READ)
+def _title_tokens(title: str) -> frozenset[str]:
+    """The terms of a document's `title` as lexical.query_tokens reads them, read once a title
+    (for the last QUESTIONS_READ titles)."""
+    return frozenset(query_tokens(title))
 
 
 @lru_cache(maxsize=QUESTIONS_READ)

@@ -9,6 +9,7 @@ from citeqa.asked_values import (
     MISSING_VALUE_WEIGHT,
     UNASKED_VALUE_WEIGHT,
     asked_kinds,
+    cue_words,
     rates_asked,
     value_holder,
     value_weights,
@@ -487,3 +488,62 @@ def test_a_temperature_anywhere_in_the_best_document_takes_its_place() -> None:
     scores = [0.5, 0.01]
     covers = [0.75, 0.44]
     assert value_holder(written, ["recipe", "recipe"], scores, covers.__getitem__, [1, 0]) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "cued", "named"),
+    [
+        ("How much does the loaf weigh?", "weigh", "loaf"),
+        ("Combien pèse une livre ?", "pese", "livre"),
+        ("Quelle est la surface d'une parcelle ?", "surface", "parcelle"),
+    ],
+)
+def test_a_cue_of_a_kind_written_by_its_unit_reads_its_own_words(
+    question: str, cued: str, named: str
+) -> None:
+    words = cue_words(question)
+    assert cued in words and named not in words, words
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("Combien de mois de congé maternité ?", "mois"),
+        ("Combien d'heures de main d'œuvre ont été facturées ?", "heures"),
+    ],
+)
+def test_a_unit_asked_is_no_cue_word(question: str, unit: str) -> None:
+    assert unit not in cue_words(question)
+
+
+def test_the_word_a_version_is_asked_by_is_no_cue_word() -> None:
+    assert cue_words("Which version introduced max_retries?") == frozenset()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Quels sont les horaires du musée ?", "What are the opening hours of the library?"],
+)
+def test_opening_hours_ask_a_day(question: str) -> None:
+    assert "day" in asked_kinds(question)
+
+
+def test_votes_counted_ask_no_amount() -> None:
+    assert "amount" not in asked_kinds("Combien de voix contre la hausse de la cotisation ?")
+    assert "amount" in asked_kinds("Quel est le montant de la cotisation ?")
+
+
+def test_a_possessive_names_the_thing_weighed() -> None:
+    assert "mass" in asked_kinds("How much does the Arion 14 Pro's charger weigh?")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Tickets bought from the driver cost 30p more.", True),
+        ("Un timbre coûte 20 centimes de plus.", True),
+        ("A 1080p webcam with infrared face login.", False),
+    ],
+)
+def test_pence_and_cents_are_amounts(text: str, amount: bool) -> None:
+    assert writes_kind("amount", text) is amount

@@ -15,6 +15,7 @@ from citeqa.models import Lang
 from citeqa.reason_words import (
     _misspelt_function_word,
     asking_words,
+    consequence_words,
     content_pieces,
     generic_words,
     nameable,
@@ -220,3 +221,19 @@ def test_content_pieces_are_what_a_passage_answering_the_question_writes(
     # translated_answer.unwritten_words: a genitive's or an elision's word alone, no word of
     # the phrase it asks by ("How long", "What time"), no number mark ("numéro"), no figure
     assert content_pieces(question, lang) == pieces
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "word"),
+    [
+        ("Que se passe-t-il si une parcelle est abandonnée ?", "fr", "passe-t-il"),
+        ("Qu'arrive-t-il si je rends le livre en retard ?", "fr", "qu'arrive-t-il"),
+        ("What happens if I miss a payment?", "en", "happens"),
+    ],
+)
+def test_a_phrase_asking_what_follows_is_read(question: str, lang: Lang, word: str) -> None:
+    assert word in consequence_words(question, lang)
+
+
+def test_what_happened_asks_no_consequence() -> None:
+    assert consequence_words("What happened on 12 March?", "en") == frozenset()
