@@ -198,6 +198,7 @@ from citeqa.promotions import (
     role_field_first,
     role_label_first,
     signer_first,
+    specific_key_first,
     stated_first,
     timed_subject_first,
 )
@@ -2804,6 +2805,7 @@ def _quoted(
         ranked = latest_dated_row_first(ranked, bank, terms.focus)
         ranked = ranked_row_first(ranked, bank, terms.focus)
         ranked = extreme_row_first(ranked, bank, terms.focus)
+        ranked = specific_key_first(ranked, bank, terms.focus)
         ranked = pointed_table_row_instead(ranked, bank, terms.focus)
         ranked = stated_first(ranked, bank, terms)
         ranked = named_case_first(ranked, bank, terms)

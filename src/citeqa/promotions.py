@@ -88,6 +88,7 @@ from citeqa.sentences import (
 )
 from citeqa.signer_questions import asks_signer
 from citeqa.signers import signer_position
+from citeqa.specific_keys import SPECIFIC_KEY_RANKS, specific_key_position
 from citeqa.unheld_years import asked_years
 from citeqa.value_kinds import asked_kind_phrase
 from citeqa.yearly_rows import YEARLY_ROW_RANKS, latest_year_row
@@ -435,6 +436,16 @@ def _promoted(candidates: Candidates, position: int, place: int = 0) -> Candidat
     probabilities[place + 1 :] = np.minimum(probabilities[place + 1 :], DISPLACED_SHARE * rating)
     probabilities[place] = rating
     return dataclasses.replace(moved, probabilities=probabilities)
+
+
+def specific_key_first(candidates: Candidates, bank: SentenceBank, question: str) -> Candidates:
+    """The candidates, but the row of the best's table whose key the question names more
+    closely than the best's (specific_keys.specific_key_position: `| Rentrée des élèves | … |`
+    over `| Réunion de rentrée des parents | … |` for "Quand a lieu la rentrée ?") first, rated
+    as the first was, every other rated at most DISPLACED_SHARE of that."""
+    ratings = candidates.probabilities[:SPECIFIC_KEY_RANKS].tolist()
+    position = specific_key_position(candidates.sentences, ratings, bank, question)
+    return candidates if position is None else _promoted(candidates, position)
 
 
 def next_dated_first(
