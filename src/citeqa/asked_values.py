@@ -104,8 +104,8 @@ class _Kind(NamedTuple):
     one of the question's words: a document writes the days, dates and names of many things,
     an invoice one total under its title line."""
     written_by_unit: bool
-    """Whether a value of the kind is written with its unit ("900 g", "14 hours"), seldom with
-    the word the question's cue asks by ("weigh", "last"): such a word is no term when the
+    """Whether a value of the kind is written with its unit ("900 g", "50 m²"), seldom with the
+    word the question's cue asks by ("weigh", "surface"): such a word is no term when the
     corpus never writes it (`cue_words`)."""
     whole_document: bool
     """Whether a candidate writing such a value takes the best's place in its document
@@ -203,9 +203,9 @@ def reads_as_cue(word: str, question: str) -> bool:
 def cue_words(question: str) -> frozenset[str]:
     """The folded words of `question` the cues of a kind written by its unit it asks
     (`written_by_unit`: not "version" of "Which version introduced max_retries?", the word a
-    document writes beside the value) read as written: masked (each
-    letter made a "q", so a cue's wildcard word still reads it), the cues' matches in the
-    question change, a unit of the kind aside (`_is_unit`). "weigh" and "much" of "How much
+    document writes beside the value) read as written: masked (each letter made a "q", so a
+    cue's wildcard word still reads it), the cues' matches in the question change, a unit of the
+    kind aside (`_is_unit`). "weigh" and "much" of "How much
     does the loaf weigh?", "surface" of "Quelle est la surface d'une parcelle ?", never "loaf",
     which a cue reads as any word, nor "heures" of "Combien d'heures …", a unit (s61
     trial: a recipe writing "Makes one loaf of about 900 g" was refused, "they never mention
@@ -314,7 +314,7 @@ _FIGURE = re.compile(r"\d")
 """A figure a table row writes: one of a rate whose unit its context writes."""
 
 _WORD = re.compile(r"\w+")
-"""A folded question's words, read one at a time for the cues reading them (`_cue_words`)."""
+"""A folded question's words, read one at a time for the cues reading them (`cue_words`)."""
 
 
 Written = dict[str, list[bool]]

@@ -24,11 +24,10 @@ import re
 from functools import cache, lru_cache
 
 from citeqa.asked_values import asked_kinds, writes_kind
-from citeqa.folding import fold
 from citeqa.glossary import language_words
 from citeqa.jsonfiles import data_json
 from citeqa.lexical import content_words, query_tokens, word_stems
-from citeqa.next_dates import writes_next
+from citeqa.next_dates import phrase_pattern, spaced_words, writes_next
 from citeqa.recently_used import QUESTIONS_READ
 
 __all__ = ["OCCASION", "asks_occasion", "states_asked_occasion", "states_later_occasion"]
@@ -63,18 +62,15 @@ def states_later_occasion(question: str, line: str) -> bool:
 def _asks_past(question: str) -> bool:
     """Whether `question` asks when an event took place in the past (value_frames.json
     `past_occasion`: "a eu lieu", "s'est tenue", "was held", "did")."""
-    spaced = " ".join(re.findall(r"[^\W_]+", fold(question)))
-    return _past_phrases().search(spaced) is not None
+    return _past_phrases().search(spaced_words(question)) is not None
 
 
 @cache
 def _past_phrases() -> re.Pattern[str]:
-    """value_frames.json's `past_occasion` phrases of both languages, as one pattern of whole
-    words."""
+    """value_frames.json's `past_occasion` phrases of both languages, as one pattern
+    (next_dates.phrase_pattern)."""
     listed = data_json("value_frames.json")["past_occasion"]
-    phrases = sorted({phrase for words in listed.values() for phrase in words}, key=len)
-    alternatives = "|".join(re.escape(phrase) for phrase in reversed(phrases))
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+    return phrase_pattern([phrase for words in listed.values() for phrase in words])
 
 
 @lru_cache(maxsize=QUESTIONS_READ)

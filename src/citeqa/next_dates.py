@@ -74,9 +74,12 @@ __all__ = [
     "next_in_series",
     "next_line",
     "older_next_line",
+    "phrase_pattern",
     "reference_note",
+    "spaced_words",
     "stopping_position",
     "subject_terms",
+    "writes_next",
 ]
 
 NEXT_RANKS = 10
@@ -95,18 +98,20 @@ def _data() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     data = data_json("next_dates.json")
     words, asking = data["next_words"], data["asking"]
     return (
-        _phrases(words),
-        _phrases(asking),
+        phrase_pattern(words),
+        phrase_pattern(asking),
         undated_terms(" ".join([*words, *asking])),
     )
 
 
-def _phrases(phrases: Sequence[str]) -> re.Pattern[str]:
+def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
+    """One pattern of the folded `phrases` (words one space apart), the longest first, each
+    whole: read on a text's `spaced_words`."""
     alternatives = "|".join(sorted(map(re.escape, phrases), key=len, reverse=True))
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
 
-def _spaced(text: str) -> str:
+def spaced_words(text: str) -> str:
     """`text` folded, its words one space apart ("c'est quand" → "c est quand")."""
     return " ".join(re.findall(r"[^\W_]+", fold(text)))
 
@@ -115,7 +120,7 @@ def asks_next(question: str) -> bool:
     """Whether the question asks the date of the next occurrence of something: it writes a next
     word and an asking phrase, and no digit."""
     next_words, asking, _ = _data()
-    spaced = _spaced(question)
+    spaced = spaced_words(question)
     return (
         not any(character.isdigit() for character in question)
         and next_words.search(spaced) is not None
@@ -138,7 +143,7 @@ def _event_terms(question: str) -> frozenset[str]:
     """The terms of the `event_verbs` phrases the question writes ("a lieu" of "Quand a lieu la
     prochaine réunion ?", "take place"): they say the event happens, not which event it is."""
     senses = _senses()
-    written = senses.events.findall(senses.not_events.sub(" ", _spaced(question)))
+    written = senses.events.findall(senses.not_events.sub(" ", spaced_words(question)))
     return undated_terms(" ".join(written)) if written else frozenset()
 
 
@@ -162,17 +167,17 @@ class _Senses(NamedTuple):
 def _senses() -> _Senses:
     data = data_json("next_dates.json")
     return _Senses(
-        _phrases(data["not_next"]),
-        _phrases(data["event_verbs"]),
-        _phrases(data["not_event_verbs"]),
-        _phrases(data["stop_words"]),
-        _phrases(data["series_stops"]),
+        phrase_pattern(data["not_next"]),
+        phrase_pattern(data["event_verbs"]),
+        phrase_pattern(data["not_event_verbs"]),
+        phrase_pattern(data["stop_words"]),
+        phrase_pattern(data["series_stops"]),
     )
 
 
 def writes_next(text: str) -> bool:
     """Whether `text` writes a next word outside the phrases giving it another sense."""
-    spaced = _senses().not_next.sub(" ", _spaced(text))
+    spaced = _senses().not_next.sub(" ", spaced_words(text))
     return _data()[0].search(spaced) is not None
 
 
@@ -397,7 +402,7 @@ def _moved_line(
     """The position among `sentences` of the line of `document` (a calendar) stating the day
     `series`' occurrence of `day` moved to (`moved_occurrence`), or None."""
     line = document.text[series.start : series.end]
-    summary = _spaced(line.partition(":")[0])
+    summary = spaced_words(line.partition(":")[0])
     if not summary or not any(alternatives & undated_terms(line) for alternatives in subject):
         return None
     budget = Budget()
@@ -408,7 +413,7 @@ def _moved_line(
             continue
         text = bank.text(item.index)
         moved = _stated_day(date_terms(fold(text)), None)
-        if _spaced(text).startswith(summary) and _between(moved, before, after, day):
+        if spaced_words(text).startswith(summary) and _between(moved, before, after, day):
             return position
     return None
 
@@ -569,7 +574,7 @@ def _stops(line: str, subject: list[frozenset[str]], counted_from: str) -> bool:
     meeting is cancelled because of the public holiday" stops one), names the subject enough
     by its own words (`_names_enough`: "Site access via Gate B is suspended until further
     notice" stops no site meeting) and writes no day with its year before `counted_from`."""
-    spaced = _spaced(line)
+    spaced = spaced_words(line)
     senses = _senses()
     if senses.stops.search(spaced) is None or senses.series_stops.search(spaced) is None:
         return False

@@ -1513,9 +1513,9 @@ def _unused_value_cue(
 def _unused_cue_word(word: str, vocabulary: Vocabulary, focus: str) -> bool:
     """A word a cue of a kind of value the question asks reads as written (asked_values.
     reads_as_cue: "weigh" of "How much does the loaf weigh?", "surface" of "Quelle est la
-    surface d'une parcelle ?") that the corpus
-    never uses, nor a spelling close to it (Vocabulary.correction: "weigh" of a datasheet
-    writing "Weight" stays a term, read as that word), and no interrogative ("much", "long",
+    surface d'une parcelle ?") that the corpus never uses, nor a spelling close to it
+    (Vocabulary.correction: "weigh" of a datasheet writing "Weight" stays a term, read as that
+    word), and no interrogative ("much", "long",
     "combien": the answer models were trained with them as terms, reason_words.json
     `question_form_description`; dropped, "Combien de temps dure la garantie ?" of an English
     manual quoted another sentence where it was refused): no term. The quote must still write

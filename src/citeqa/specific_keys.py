@@ -10,8 +10,8 @@ SPECIFIC_KEY_RANKS candidates, a row of the best's table whose key cell (tables.
 its table's key column) writes every question word the best's key writes and fewer words the
 question does not, rated at least SPECIFIC_KEY_SHARE of the best, is the one the question names
 (`specific_key_position`); the best stays when it is no table row whose key cell writes a
-word of the question. Words are read folded, as
-lexical.content_words reads them, function words and interrogatives aside. Pure functions.
+word of the question. Words are read folded, as lexical.content_words reads them, function
+words and interrogatives aside. Pure functions.
 """
 
 from __future__ import annotations
