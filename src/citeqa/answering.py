@@ -85,6 +85,7 @@ from citeqa.asked_values import (
     asked_kinds,
     lacks_kind,
     only_widely_written,
+    pointed_target,
     rates_asked,
     value_holder,
     value_weights,
@@ -545,13 +546,27 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     scores = rated * _value_weights(candidates, bank, written, documents, asked, texts, focus)
     cover = _passage_cover(candidates, reading)
     about = [words_about(bank, item.index, focus) for item in candidates.sentences]
-    holder = value_holder(written, documents, rated.tolist(), cover, asked, about)
     lead = int(np.argmax(rated))
+    pointing = _points_at_asked(texts[lead], focus)
+    holder = value_holder(written, documents, rated.tolist(), cover, asked, about, pointing)
     if holder is None or heads_section(bank, candidates.sentences[lead].index):
         return scores
     scores[holder] = rated[lead]
     scores[lead] = rated[lead] * MISSING_VALUE_WEIGHT
     return scores
+
+
+def _points_at_asked(text: str, focus: str) -> bool:
+    """Whether the best candidate `text` says its value is the same as that of what the
+    question `focus` asks of (asked_values.pointed_target, after which it writes a word of the
+    question's own, glossary.own_word_terms): "Le café du musée … est ouvert aux mêmes horaires
+    que le musée." for "Quels sont les horaires du musée ?" (s61 trial, quoted at .86), not for
+    "Quels sont les horaires du café ?", which it answers."""
+    target = pointed_target(text)
+    if target is None:
+        return False
+    written = written_terms(target)
+    return any(not forms.isdisjoint(written) for forms in own_word_terms(focus, frames_value))
 
 
 _SHARE = re.compile(r"\d\s?(?:%|percent\b|per cent\b|pour cent\b)")

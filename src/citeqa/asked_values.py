@@ -399,6 +399,7 @@ def value_holder(
     cover: Callable[[int], float],
     asked_words: Sequence[int] | None = None,
     about_words: Sequence[int] | None = None,
+    pointing: bool = False,
 ) -> int | None:
     """The candidate that takes the place of the best-rated (by `scores`) when that one does not
     write a value of each kind its question asks for (`written`: `values_written`): among those
@@ -410,9 +411,12 @@ def value_holder(
     writes, None: not read, or whose document's title writes one, `about_words`: how many each
     or failing those its title writes, titleonly.words_about; a letter's "Passage de grades le
     13 décembre" never answers "Quel jour ont lieu les cours de judo ?" for the letter's mention
-    of the classes); or one writing
-    every kind asked where the best writes some (`_names_as_much`: the minutes' row naming
-    who and by when over the rules' date, s29 trial). None when the question asks no such
+    of the classes); or one writing every kind asked where the best writes some
+    (`_names_as_much`: the minutes' row naming who and by when over the rules' date, s29
+    trial). A best `pointing` at the value of what the question asks of (`pointed_target`:
+    the café's "… aux mêmes horaires que le musée" for the museum's hours) gives its place to
+    a holder writing a question's word however far below it that one is rated.
+    None when the question asks no such
     kind, the best writes one of each, or none qualifies: a price list's row for "Prix de la
     Prise Duo", not the delivery cost of the terms of sale whose "Prices are shown in euros"
     led (s25 trial). A table row leading for a rate it does not write (spared by
@@ -436,6 +440,7 @@ def value_holder(
         if covers[number] >= most
         and (
             scores[number] >= close
+            or (pointing and asked_words is not None and asked_words[number] > 0)
             or _names_as_much(number, lead, held, len(written), asked_words)
             or (
                 (about is None or about[number] > 0 or not _about(written))
@@ -444,6 +449,21 @@ def value_holder(
         )
     ]
     return max(kept, key=lambda number: scores[number], default=None)
+
+
+def pointed_target(text: str) -> str | None:
+    """What `text` says its value is the same as (asked_values.json `pointers`: "le musée" of
+    "… aux mêmes horaires que le musée", "the same price as …", "identiques aux …"), folded:
+    the text after the pointer; None when it points at no other value."""
+    folded = fold(text)
+    found = _pointers().search(folded)
+    return None if found is None else folded[found.end() :]
+
+
+@cache
+def _pointers() -> re.Pattern[str]:
+    """asked_values.json's `pointers`, one pattern."""
+    return re.compile("|".join(data_json("asked_values.json")["pointers"]))
 
 
 def _whole(written: Written) -> bool:

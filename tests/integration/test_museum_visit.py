@@ -5,6 +5,11 @@ A sentence naming none of the question's words is still about what its document'
 (titleonly.words_about): "When does the exhibition end?" quoted the catalogue's price, the one
 sentence of the exhibition's page writing "exhibition", over its "From 14 March to 31 August
 2027, the museum shows 85 landscape paintings …".
+
+A best candidate saying its value is that of what the question asks of points at it
+(asked_values.json `pointers`, answering._points_at_asked): "Quels sont les horaires du
+musée ?" quoted the café's "… ouvert aux mêmes horaires que le musée." at .86 over the
+practical page's "Le musée est ouvert du mardi au dimanche, de 10 h à 18 h.".
 """
 
 from __future__ import annotations
@@ -112,3 +117,13 @@ def test_a_date_under_the_title_naming_the_subject_answers(museum: Assistant) ->
 def test_a_sentence_writing_the_subject_and_the_value_still_answers(museum: Assistant) -> None:
     quote = first_quote(museum, "How much is the exhibition catalogue?")
     assert "39 euros" in quote, quote
+
+
+def test_a_sentence_pointing_at_the_hours_asked_gives_its_place(museum: Assistant) -> None:
+    quote = first_quote(museum, "Quels sont les horaires du musée ?")
+    assert "de 10 h à 18 h" in quote, quote
+
+
+def test_the_sentence_pointing_still_answers_of_its_own_subject(museum: Assistant) -> None:
+    quote = first_quote(museum, "Quels sont les horaires du café ?")
+    assert "mêmes horaires que le musée" in quote, quote

@@ -10,6 +10,7 @@ from citeqa.asked_values import (
     UNASKED_VALUE_WEIGHT,
     asked_kinds,
     cue_words,
+    pointed_target,
     rates_asked,
     value_holder,
     value_weights,
@@ -547,3 +548,10 @@ def test_a_possessive_names_the_thing_weighed() -> None:
 )
 def test_pence_and_cents_are_amounts(text: str, amount: bool) -> None:
     assert writes_kind("amount", text) is amount
+
+
+def test_a_sentence_pointing_at_another_value_names_it() -> None:
+    target = pointed_target("Le café est ouvert aux mêmes horaires que le musée.")
+    assert target is not None and "musee" in target
+    assert pointed_target("Le musée est ouvert du mardi au dimanche.") is None
+    assert pointed_target("Members pay the same price as students.") == " students."
