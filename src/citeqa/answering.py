@@ -113,7 +113,7 @@ from citeqa.field_answers import (
 )
 from citeqa.folder_facts import FolderFacts
 from citeqa.followup_quotes import mentions_new_words
-from citeqa.glossary import fold, language_words, own_word_terms
+from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
@@ -126,7 +126,6 @@ from citeqa.later_statements import (
 )
 from citeqa.latest_release import LatestRelease, asked_latest, asks_latest
 from citeqa.letterheads import block_start, headed_span, last_line
-from citeqa.lexical import written_terms
 from citeqa.mail_candidates import (
     MailLayouts,
     QuestionAsks,
@@ -283,7 +282,7 @@ from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_row_days import unheld_row_day
 from citeqa.unheld_word_keys import unheld_word_key
 from citeqa.unheld_years import answer_texts
-from citeqa.value_frames import frames_value
+from citeqa.value_frames import subject_words_written
 from citeqa.value_kinds import (
     asked_kind_phrase,
     heads_owner,
@@ -558,15 +557,12 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
 
 def _points_at_asked(text: str, focus: str) -> bool:
     """Whether the best candidate `text` says its value is the same as that of what the
-    question `focus` asks of (asked_values.pointed_target, after which it writes a word of the
-    question's own, glossary.own_word_terms): "Le café du musée … est ouvert aux mêmes horaires
-    que le musée." for "Quels sont les horaires du musée ?" (s61 trial, quoted at .86), not for
-    "Quels sont les horaires du café ?", which it answers."""
+    question `focus` asks of (asked_values.pointed_target, after which it writes a word the
+    question names its subject by, value_frames.subject_words_written): "Le café du musée …
+    est ouvert aux mêmes horaires que le musée." for "Quels sont les horaires du musée ?" (s61
+    trial, quoted at .86), not for "Quels sont les horaires du café ?", which it answers."""
     target = pointed_target(text)
-    if target is None:
-        return False
-    written = written_terms(target)
-    return any(not forms.isdisjoint(written) for forms in own_word_terms(focus, frames_value))
+    return target is not None and subject_words_written(focus, target)[0] > 0
 
 
 _SHARE = re.compile(r"\d\s?(?:%|percent\b|per cent\b|pour cent\b)")
@@ -575,9 +571,9 @@ _SHARE = re.compile(r"\d\s?(?:%|percent\b|per cent\b|pour cent\b)")
 
 def _states_asked_share(bank: SentenceBank, index: int, focus: str) -> bool:
     """Whether the best-rated sentence at `index` states the amount the question `focus` asks
-    as a share: it writes a percentage and every word of the question's own (glossary.
-    own_word_terms: its interrogatives and the words framing the value asked aside, value_frames.
-    frames_value: "fee", "much") — "refunded minus a 10 % restocking fee" for "What is the
+    as a share: it writes a percentage and every word the question names its subject by
+    (value_frames.subject_words_written: its interrogatives and the words framing the value
+    asked aside, "fee", "much") — "refunded minus a 10 % restocking fee" for "What is the
     restocking fee?", "Annual billing saves 20 % on Plus and Business." for "How much do I save
     with annual billing?" — so that no sentence writing a currency's amount but none of those
     words takes its place (s61 trial: "Arion Care+ … costs 149 euros" was quoted, and the Free
@@ -585,9 +581,8 @@ def _states_asked_share(bank: SentenceBank, index: int, focus: str) -> bool:
     text = bank.text(index)
     if "amount" not in asked_kinds(focus) or not _SHARE.search(text):
         return False
-    own = own_word_terms(focus, frames_value)
-    written = written_terms(text)
-    return bool(own) and all(not forms.isdisjoint(written) for forms in own)
+    written, own = subject_words_written(focus, text)
+    return own > 0 and written == own
 
 
 def _quotable_values(candidates: Candidates, bank: SentenceBank, written: Written) -> Written:

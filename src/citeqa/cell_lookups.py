@@ -32,13 +32,12 @@ import re
 
 from citeqa.answer_features import Wants, holds_asked_value
 from citeqa.asked_values import asked_kinds, writes_kind
-from citeqa.glossary import fold, own_word_terms
-from citeqa.lexical import written_terms
+from citeqa.glossary import fold
 from citeqa.person_rows import header_row
 from citeqa.questions import QuestionTerms, question_words
 from citeqa.sentences import ScoredSentence, SentenceBank, names_written
 from citeqa.tables import key_cell
-from citeqa.value_frames import frames_value
+from citeqa.value_frames import subject_words_written
 
 __all__ = ["asks_value", "names_column", "row_writes_asked_value", "table_asked_by_cell"]
 
@@ -134,9 +133,8 @@ def _off_subject(focus: str, text: str) -> bool:
     words framing the value it asks aside (value_frames.frames_value: "combien", "coûte"):
     the wedding's "The honeymoon budget is 4,200 euros, …" writes an amount, not the dress's
     of "Combien coûte la robe ?" (s56 wedding trial, s60)."""
-    own = own_word_terms(focus, frames_value)
-    written = written_terms(text)
-    return bool(own) and all(forms.isdisjoint(written) for forms in own)
+    written, own = subject_words_written(focus, text)
+    return own > 0 and written == 0
 
 
 def asks_value(focus: str) -> bool:

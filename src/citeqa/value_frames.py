@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from functools import cache
 
+from citeqa.glossary import own_word_terms
 from citeqa.jsonfiles import data_json
-from citeqa.lexical import query_tokens
+from citeqa.lexical import query_tokens, written_terms
 from citeqa.questions import QuestionTerms
 
-__all__ = ["framed_absent", "frames_value"]
+__all__ = ["framed_absent", "frames_value", "subject_words_written"]
 
 
 @cache
@@ -57,3 +58,13 @@ def framed_absent(terms: QuestionTerms) -> list[str]:
     if not written or not all(forms <= _frame_tokens() for forms in written):
         return []
     return absent
+
+
+def subject_words_written(focus: str, text: str) -> tuple[int, int]:
+    """How many of the words the question `focus` names its subject by `text` writes, and of
+    how many: its own words, its interrogatives and the words framing the value it asks aside
+    (glossary.own_word_terms, `frames_value`: "robe" of "Combien coûte la robe ?"), each read
+    in `text` as lexical.written_terms reads it."""
+    own = own_word_terms(focus, frames_value)
+    written = written_terms(text)
+    return sum(1 for forms in own if not forms.isdisjoint(written)), len(own)
