@@ -269,8 +269,8 @@ from citeqa.titleonly import (
     heads_section,
     named_bare_document,
     only_title,
+    title_words_written,
     without_titles,
-    words_about,
     words_written,
 )
 from citeqa.unheld_cells import unheld_cell
@@ -530,8 +530,8 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     focus = reading.terms.focus
     if not asked_kinds(focus):  # most questions: every weight 1, nothing read
         return rated.astype(float)  # a copy, as the weighed ratings are
-    bank = reading.bank
-    if _states_asked_share(bank, candidates.sentences[int(np.argmax(rated))].index, focus):
+    bank, lead = reading.bank, int(np.argmax(rated))
+    if _states_asked_share(bank, candidates.sentences[lead].index, focus):
         return rated.astype(float)
     texts = [bank.text(item.index) for item in candidates.sentences]
     documents = [bank.sentences[item.index].doc_id for item in candidates.sentences]
@@ -544,8 +544,10 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     asked = [words_written(bank, item.index, focus) for item in candidates.sentences]
     scores = rated * _value_weights(candidates, bank, written, documents, asked, texts, focus)
     cover = _passage_cover(candidates, reading)
-    about = [words_about(bank, item.index, focus) for item in candidates.sentences]
-    lead = int(np.argmax(rated))
+    about = [  # a sentence writing none of the question's words: its document's title's
+        written or title_words_written(bank, item.index, focus)
+        for written, item in zip(asked, candidates.sentences, strict=True)
+    ]
     pointing = _points_at_asked(texts[lead], focus)
     holder = value_holder(written, documents, rated.tolist(), cover, asked, about, pointing)
     if holder is None or heads_section(bank, candidates.sentences[lead].index):

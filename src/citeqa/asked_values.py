@@ -43,7 +43,7 @@ import numpy as np
 
 from citeqa.glossary import fold
 from citeqa.jsonfiles import data_json
-from citeqa.language import is_table_row, question_lang
+from citeqa.language import is_table_row, question_lang, without_elision
 from citeqa.lexical import content_words
 from citeqa.recently_used import QUESTIONS_READ
 
@@ -193,10 +193,10 @@ def names_value_kind(word: str, question: str) -> bool:
 
 
 def reads_as_cue(word: str, question: str) -> bool:
-    """Whether `word` of `question` (elided: "heures" of "d'heures") is one a cue of a kind of
-    value written by its unit that the question asks reads as written (`cue_words`), a word a
-    wildcard of it reads aside."""
-    return re.split(r"['’]", fold(word))[-1] in cue_words(question)
+    """Whether `word` of `question` (its elision aside, language.without_elision: "heures" of
+    "d'heures") is one a cue of a kind of value written by its unit that the question asks
+    reads as written (`cue_words`), a word a wildcard of it reads aside."""
+    return without_elision(fold(word)) in cue_words(question)
 
 
 @lru_cache(maxsize=QUESTIONS_READ)
@@ -205,11 +205,10 @@ def cue_words(question: str) -> frozenset[str]:
     (`written_by_unit`: not "version" of "Which version introduced max_retries?", the word a
     document writes beside the value) read as written: masked (each letter made a "q", so a
     cue's wildcard word still reads it), the cues' matches in the question change, a unit of the
-    kind aside (`_is_unit`). "weigh" and "much" of "How much
-    does the loaf weigh?", "surface" of "Quelle est la surface d'une parcelle ?", never "loaf",
-    which a cue reads as any word, nor "heures" of "Combien d'heures …", a unit (s61
-    trial: a recipe writing "Makes one loaf of about 900 g" was refused, "they never mention
-    “weigh”")."""
+    kind aside (`_is_unit`). "weigh" and "much" of "How much does the loaf weigh?", "surface"
+    of "Quelle est la surface d'une parcelle ?", never "loaf", which a cue reads as any word,
+    nor "heures" of "Combien d'heures …", a unit (s61 trial: a recipe writing "Makes one loaf
+    of about 900 g" was refused, "they never mention “weigh”")."""
     asked = fold(question)
     english = _in_english(question)
     kinds = [_kinds()[name] for name in asked_kinds(question) if _kinds()[name].written_by_unit]
@@ -409,9 +408,9 @@ def value_holder(
     best's document, whose passage covers the question as well as the best's (for a kind read
     `about` its subject, only one writing a question's word, `asked_words`: how many each
     writes, None: not read, or whose document's title writes one, `about_words`: how many each
-    or failing those its title writes, titleonly.words_about; a letter's "Passage de grades le
-    13 décembre" never answers "Quel jour ont lieu les cours de judo ?" for the letter's mention
-    of the classes); or one writing every kind asked where the best writes some
+    or failing those its title writes, titleonly.title_words_written; a letter's "Passage de
+    grades le 13 décembre" never answers "Quel jour ont lieu les cours de judo ?" for the
+    letter's mention of the classes); or one writing every kind asked where the best writes some
     (`_names_as_much`: the minutes' row naming who and by when over the rules' date, s29
     trial). A best `pointing` at the value of what the question asks of (`pointed_target`:
     the café's "… aux mêmes horaires que le musée" for the museum's hours) gives its place to

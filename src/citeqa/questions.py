@@ -1515,10 +1515,10 @@ def _unused_cue_word(word: str, vocabulary: Vocabulary, focus: str) -> bool:
     reads_as_cue: "weigh" of "How much does the loaf weigh?", "surface" of "Quelle est la
     surface d'une parcelle ?") that the corpus never uses, nor a spelling close to it
     (Vocabulary.correction: "weigh" of a datasheet writing "Weight" stays a term, read as that
-    word), and no interrogative ("much", "long",
-    "combien": the answer models were trained with them as terms, reason_words.json
-    `question_form_description`; dropped, "Combien de temps dure la garantie ?" of an English
-    manual quoted another sentence where it was refused): no term. The quote must still write
+    word), and no interrogative ("much", "long", "combien": the answer models were trained
+    with them as terms, reason_words.json `question_form_description`; dropped, "Combien de
+    temps dure la garantie ?" of an English manual quoted another sentence where it was
+    refused): no term. The quote must still write
     a value of the kind (asked_values.py; s61 trial: a recipe writing "Makes one loaf of about
     900 g" was refused, "they never mention “weigh”")."""
     if fold(word) in interrogatives() or not reads_as_cue(word, focus):

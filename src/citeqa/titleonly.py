@@ -51,8 +51,8 @@ __all__ = [
     "named_bare_document",
     "names_only_the_title",
     "only_title",
+    "title_words_written",
     "without_titles",
-    "words_about",
     "words_written",
 ]
 
@@ -276,16 +276,13 @@ def words_written(bank: SentenceBank, index: int, focus: str) -> int:
     return sum(1 for stems in _asked_stems(focus) if not written.isdisjoint(stems))
 
 
-def words_about(bank: SentenceBank, index: int, focus: str) -> int:
-    """`words_written` of the sentence at `index`, or when it writes none, how many of the
-    question's (`focus`) content words its document's title writes: a document titled
-    "Temporary exhibition" is about the exhibition in each of its sentences, and its "From 14
-    March to 31 August 2027, the museum shows 85 paintings" states when the exhibition ends
-    though it never writes "exhibition" (s61 trial: "When does the exhibition end?" quoted the
-    catalogue's price, a sentence writing the word, over it)."""
-    written = words_written(bank, index, focus)
-    if written:
-        return written
+def title_words_written(bank: SentenceBank, index: int, focus: str) -> int:
+    """How many of the question's (`focus`) content words the title of the document of the
+    sentence at `index` writes, each read as `words_written` reads a sentence's: a document
+    titled "Temporary exhibition" is about the exhibition in each of its sentences, and its
+    "From 14 March to 31 August 2027, the museum shows 85 paintings" states when the exhibition
+    ends though it never writes "exhibition" (s61 trial: "When does the exhibition end?" quoted
+    the catalogue's price, a sentence writing the word, over it)."""
     title = _title_tokens(bank.documents[bank.sentences[index].doc_id].title)
     return sum(1 for stems in _asked_stems(focus) if not title.isdisjoint(stems))
 

@@ -2,9 +2,9 @@
 French, the temporary exhibition's page in English, the permanent collections.
 
 A sentence naming none of the question's words is still about what its document's title names
-(titleonly.words_about): "When does the exhibition end?" quoted the catalogue's price, the one
-sentence of the exhibition's page writing "exhibition", over its "From 14 March to 31 August
-2027, the museum shows 85 landscape paintings …".
+(titleonly.title_words_written): "When does the exhibition end?" quoted the catalogue's price,
+the one sentence of the exhibition's page writing "exhibition", over its "From 14 March to 31
+August 2027, the museum shows 85 landscape paintings …".
 
 A best candidate saying its value is that of what the question asks of points at it
 (asked_values.json `pointers`, answering._points_at_asked): "Quels sont les horaires du
