@@ -113,6 +113,7 @@ from citeqa.field_answers import (
 )
 from citeqa.folder_facts import FolderFacts
 from citeqa.followup_quotes import mentions_new_words
+from citeqa.framed_values import framed_holder, framed_subject_words
 from citeqa.glossary import fold, language_words
 from citeqa.headingpath import headings_above
 from citeqa.identifier_qualifiers import unheld_qualifier
@@ -256,6 +257,7 @@ from citeqa.signatures import is_definition, owner
 from citeqa.signers import closing_signer
 from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
+from citeqa.split_keys import split_lookup
 from citeqa.tables import key_cell
 from citeqa.time_siblings import (
     WRITTEN_MONTH_RANKS,
@@ -550,6 +552,13 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
     ]
     pointing = _points_at_asked(texts[lead], focus)
     holder = value_holder(written, documents, rated.tolist(), cover, asked, about, pointing)
+    if holder is None:
+        holder = framed_holder(
+            written,
+            rated.tolist(),
+            cover,
+            lambda number: framed_subject_words(bank, candidates.sentences[number].index, focus),
+        )
     if holder is None or heads_section(bank, candidates.sentences[lead].index):
         return scores
     scores[holder] = rated[lead]
@@ -2166,6 +2175,11 @@ def _checked_fields(
     siblings = _sibling_words(terms, citations, lang)
     if siblings is not None:  # "postgraduate students" of a quote on "undergraduates"
         return abstain(siblings, claims_absence=True)
+    first = citations[0]
+    frame = f"{first.title}\n{first.section or ''}"
+    split = split_lookup(bank.documents[first.doc_id].text, first.start, terms.focus, frame)
+    if split is not None:  # "a female dog" of `| Cat neutering (female) |`, `| Dog … (male) |`
+        return abstain(abstention.no_row_names(split.key, split.closest, lang))
     head = _absent_head(terms, checking.top, lang)
     if head is not None:  # "the default timeout for fetching a feed" of docs never writing it
         return abstain(head, claims_absence=True)

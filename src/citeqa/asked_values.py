@@ -34,6 +34,7 @@ or name.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
@@ -58,6 +59,8 @@ the asked value needs to take its place (`value_holder`): a loan's "Coût total 
 far below the home policy's lines never leads."""
 
 
+ABBREVIATION_LETTERS = 3
+"""The most letters of a unit's abbreviation (`unit_abbreviations`: "km", "min", "kg")."""
 UNASKED_VALUE_WEIGHT = 0.4
 """What the quote ranker's score of a candidate writing the asked kind of value but none of the
 question's words is multiplied by when another candidate of its document writing one writes
@@ -227,6 +230,38 @@ def cue_words(question: str) -> frozenset[str]:
         if _cue_spans(cues, _masked(asked, found.start(), found.end())) != spans
         and not any(_is_unit(kind, found.group()) for kind in kinds)
     )
+
+
+def unit_abbreviations(word: str, question: str) -> list[str]:
+    """The abbreviations `word` of `question` may be written as, when it is a unit of a kind
+    written by its unit that the question asks (`_is_unit`: "kilomètres" of "Combien de
+    kilomètres de pistes ?"): each shorter spelling of ABBREVIATION_LETTERS letters at most,
+    opening with its first letter, the others following in its order, that is a unit of that
+    kind too ("km"; "mn" and "min" of "minutes"; never "mo" of "mois", no unit). A station's
+    guide writing "120 km de pistes" never writes "kilomètres" (s62 trial, refused)."""
+    folded = without_elision(fold(word))
+    kinds = [
+        _kinds()[name]
+        for name in asked_kinds(question)
+        if _kinds()[name].written_by_unit and _is_unit(_kinds()[name], folded)
+    ]
+    if not kinds or not folded.isalpha():
+        return []
+    return [
+        short
+        for short in _shorter_spellings(folded)
+        if any(_is_unit(kind, short) for kind in kinds)
+    ]
+
+
+def _shorter_spellings(word: str) -> list[str]:
+    """The spellings of ABBREVIATION_LETTERS letters at most, fewer than `word`'s, opening with
+    its first letter, each other one of its letters after the one before it."""
+    found = dict.fromkeys([word[0]])
+    for size in range(1, ABBREVIATION_LETTERS):
+        for picked in itertools.combinations(range(1, len(word)), size):
+            found.setdefault(word[0] + "".join(word[at] for at in picked))
+    return [short for short in found if len(short) < len(word)]
 
 
 def _is_unit(kind: _Kind, word: str) -> bool:

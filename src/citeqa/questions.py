@@ -33,7 +33,12 @@ from rapidfuzz.distance import DamerauLevenshtein, Indel
 from citeqa.absent_names import generic_acronym, unwritten_names
 from citeqa.alternatives import Alternatives
 from citeqa.asked_ordinals import asked_ordinals, ordinals_written
-from citeqa.asked_values import asked_kinds, names_value_kind, reads_as_cue
+from citeqa.asked_values import (
+    asked_kinds,
+    names_value_kind,
+    reads_as_cue,
+    unit_abbreviations,
+)
 from citeqa.compounds import compound_key, corpus_compounds
 from citeqa.corpus_initials import CorpusInitials
 from citeqa.courtesy import only_courtesy
@@ -1381,7 +1386,18 @@ def _as_typed(text: str, found: re.Match[str]) -> str:
     it (`_WORD` reads "6.6.6.6.6.6" as "6.6", then "6.6" again: the reason said "6.6", s19
     hostile 10d), else the word."""
     more = _MORE_PARTS.match(text, found.end()) if _DECIMAL.fullmatch(found.group()) else None
-    return found.group() if more is None else text[found.start() : more.end()]
+    return _verb_alone(found.group()) if more is None else text[found.start() : more.end()]
+
+
+def _verb_alone(word: str) -> str:
+    """A French verb typed with its inverted subject pronoun (language.json `inverted_subjects`)
+    without it: "convient" of "convient-il", "coûte" of "coûte-t-elle" (s62 trial: "Rhinocéros
+    convient-il aux enfants ?" was refused for never mentioning “convient-il”)."""
+    verb, hyphen, pronoun = word.rpartition("-")
+    if not hyphen or not verb or fold(pronoun) not in language_words("inverted_subjects"):
+        return word
+    bare = verb.removesuffix("-t")
+    return bare or word
 
 
 def _own_term(
@@ -1507,7 +1523,19 @@ def _unused_value_cue(
     the first passage writes (s27 trial)."""
     if scale != 1.0 or _frequency(alternatives, vocabulary) or not asked_kinds(focus):
         return False  # "paid" of "Who paid the school trip?" asks no amount: a term (review E)
-    return names_value_kind(word, focus) or _unused_cue_word(word, vocabulary, focus)
+    return (
+        names_value_kind(word, focus)
+        or _unused_cue_word(word, vocabulary, focus)
+        or _abbreviated_unit(word, vocabulary, focus)
+    )
+
+
+def _abbreviated_unit(word: str, vocabulary: Vocabulary, focus: str) -> bool:
+    """A unit of a kind of value the question asks that the corpus writes only abbreviated
+    (asked_values.unit_abbreviations: "kilomètres" of "Combien de kilomètres de pistes ?" of a
+    station's guide writing "120 km de pistes", s62 trial, refused "ils ne mentionnent jamais
+    “kilomètres”"): no term. The quote must still write a value of the kind."""
+    return any(vocabulary.sentences_holding(short) > 0 for short in unit_abbreviations(word, focus))
 
 
 def _unused_cue_word(word: str, vocabulary: Vocabulary, focus: str) -> bool:

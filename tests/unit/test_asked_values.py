@@ -12,6 +12,7 @@ from citeqa.asked_values import (
     cue_words,
     pointed_target,
     rates_asked,
+    unit_abbreviations,
     value_holder,
     value_weights,
     values_written,
@@ -555,3 +556,19 @@ def test_a_sentence_pointing_at_another_value_names_it() -> None:
     assert target is not None and "musee" in target
     assert pointed_target("Le musée est ouvert du mardi au dimanche.") is None
     assert pointed_target("Members pay the same price as students.") == " students."
+
+
+@pytest.mark.parametrize(
+    ("word", "question", "short"),
+    [
+        ("kilomètres", "Combien de kilomètres de pistes ?", "km"),
+        ("minutes", "Combien de minutes dure la pause ?", "min"),
+    ],
+)
+def test_a_unit_asked_is_read_abbreviated(word: str, question: str, short: str) -> None:
+    assert short in unit_abbreviations(word, question)
+
+
+def test_only_a_unit_of_a_kind_asked_is_read_abbreviated() -> None:
+    assert unit_abbreviations("pistes", "Combien de kilomètres de pistes ?") == []
+    assert unit_abbreviations("kilomètres", "Où sont les pistes ?") == []
