@@ -572,3 +572,25 @@ def test_a_unit_asked_is_read_abbreviated(word: str, question: str, short: str) 
 def test_only_a_unit_of_a_kind_asked_is_read_abbreviated() -> None:
     assert unit_abbreviations("pistes", "Combien de kilomètres de pistes ?") == []
     assert unit_abbreviations("kilomètres", "Où sont les pistes ?") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("A SIM card costs nothing.", True),
+        ("Le Wi-Fi est gratuit autour de l'accueil.", True),
+        ("Roaming is included at no extra cost.", True),
+        ("Feel free to call us.", False),
+        ("Le client peut résilier à tout moment, sans frais.", False),
+    ],
+)
+def test_a_price_of_nothing_is_an_amount(text: str, amount: bool) -> None:
+    assert writes_kind("amount", text) is amount
+
+
+@pytest.mark.parametrize(
+    "question", ["Comment le tarif horaire est-il calculé ?", "How is the hourly rate calculated?"]
+)
+def test_asking_how_a_rate_is_set_asks_no_rate(question: str) -> None:
+    assert "per_hour" not in asked_kinds(question)
+    assert "per_hour" in asked_kinds("Quel est le tarif horaire ?")
