@@ -30,7 +30,7 @@ from citeqa.jsonfiles import data_json
 from citeqa.lexical import stopwords
 from citeqa.value_kinds import asked_kind_phrase
 
-__all__ = ["absent_head", "asked_head", "thing_head"]
+__all__ = ["absent_head", "asked_head", "is_qualifier", "thing_head"]
 
 _WORD = re.compile(r"[\w'’-]+")
 """A word of a question, elisions and hyphens kept."""
@@ -74,6 +74,12 @@ def _heads() -> _Heads:
         words("identifier_heads"),
         words("identifier_joiners"),
     )
+
+
+def is_qualifier(word: str) -> bool:
+    """Whether `word` qualifies a setting's or a thing's value ("maximum", "default",
+    "maximale": asked_heads.json `qualifiers`), naming no thing of its own."""
+    return fold(word) in _heads().qualifiers
 
 
 def asked_head(question: str) -> str | None:

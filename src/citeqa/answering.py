@@ -120,7 +120,7 @@ from citeqa.identifier_qualifiers import unheld_qualifier
 from citeqa.identifiers import code_text, spellings, unwritten_in, whole_name
 from citeqa.keyed_lines import looks_up_line, names_line, unnamed_keyed_line
 from citeqa.keyed_prose import prose_answers_rest
-from citeqa.language import evident_language, is_table_row
+from citeqa.language import evident_language, is_table_row, question_lang
 from citeqa.later_statements import (
     LaterStatement,
     later_statement,
@@ -558,12 +558,19 @@ def _with_value_lead(rated: np.ndarray, candidates: Candidates, reading: Reading
             rated.tolist(),
             cover,
             lambda number: framed_subject_words(bank, candidates.sentences[number].index, focus),
+            _in_language(candidates, reading, question_lang(focus)),
         )
     if holder is None or heads_section(bank, candidates.sentences[lead].index):
         return scores
     scores[holder] = rated[lead]
     scores[lead] = rated[lead] * MISSING_VALUE_WEIGHT
     return scores
+
+
+def _in_language(candidates: Candidates, reading: Reading, lang: Lang) -> Callable[[int], bool]:
+    """Whether candidate n's passage is in the question's language `lang`."""
+    hits, sentences = reading.hits, candidates.sentences
+    return lambda number: hits[sentences[number].passage_rank - 1].chunk.lang == lang
 
 
 def _points_at_asked(text: str, focus: str) -> bool:

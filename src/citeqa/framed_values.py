@@ -60,6 +60,7 @@ def framed_holder(
     scores: Sequence[float],
     cover: Callable[[int], float],
     framed: Callable[[int], Framed],
+    in_language: Callable[[int], bool] = lambda number: True,
 ) -> int | None:
     """The best-rated (by `scores`) of the candidates writing a value of every kind asked
     (`written`: asked_values.values_written) whose passage covers the question as well as the
@@ -71,7 +72,16 @@ def framed_holder(
     moyenne séparant deux nouvelles lunes (29,53 jours environ." writes five of the seven of
     "Combien de jours séparent deux nouvelles lunes au moment du solstice d'été en moyenne ?"
     and the best, "La lunaison varie … de 29,27 jours au solstice d'été …", four with its
-    title, and the best answers it (PIAF test, lost in a first version)."""
+    title, and the best answers it (PIAF test, lost in a first version). A best writing the
+    value but none of those words, framed or not, is about another subject: the best-rated
+    holder writing one with its frame takes its place wherever it stands ("L'École du Ski
+    Français propose des cours collectifs le matin ; six matinées coûtent 185 €." for
+    "Combien coûte un forfait piéton ?", over `| Piéton (3 remontées) | 18 € | … |` under the
+    passes' header `| Forfait | Adulte | … |`: s62 trial), when both passages are in the
+    question's language (`in_language`: candidate n's is): of an English question, French
+    minutes write none of its words, and "- La participation par famille est fixée à 18 €."
+    answers "How much does each family pay for the end-of-year trip?" (gen set notes, dev,
+    lost to "- Payé la cantine d'avril : 110 €." in a first version)."""
     if not written or not len(scores):
         return None
     lead = max(range(len(scores)), key=lambda number: scores[number])
@@ -83,6 +93,13 @@ def framed_holder(
     best = framed(lead)
     lacks_value = not all(kind[lead] for kind in written.values())
     wanted = max(best.own if lacks_value else best.framed + 1, 1)
+    if best.framed == 0 and not lacks_value and in_language(lead):  # about none of the subject
+        kept = [
+            number
+            for number in holders
+            if number != lead and in_language(number) and framed(number).framed
+        ]
+        return max(kept, key=lambda number: scores[number], default=None)
     lead_cover = cover(lead)
     kept = [number for number in holders if number != lead and cover(number) >= lead_cover]
     return max(

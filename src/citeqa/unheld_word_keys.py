@@ -31,7 +31,10 @@ column for "le cours de boxe"), else the closest keys, when all of these hold:
   cells named are those sharing most of the question's words.
 
 A word framing the value asked (value_frames.frames_value: "lieu" of "a lieu", "coûte") is no
-key, though the corpus never writes it.
+key, though the corpus never writes it, nor is a qualifier of the value (absent_heads.
+is_qualifier: "maximum" of "What is the maximum weight of a bag?", refused "No row of the tables
+names “maximum”" beside a fare table, where "bags over 32 kg are not accepted" answers it: s62
+trial).
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from citeqa.absent_heads import thing_head
+from citeqa.absent_heads import is_qualifier, thing_head
 from citeqa.cell_lookups import asks_value, names_column
 from citeqa.glossary import fold
 from citeqa.language import question_lang, without_elision
@@ -87,6 +90,7 @@ def unheld_word_key(
         and nameable(word, lang, unused=True)
         and not any(character.isdigit() for character in word)
         and not frames_value(word)
+        and not is_qualifier(word)
     ]
     if len(absent) != 1 or not (asks_value(terms.focus) or thing_head(terms.focus)):
         return None

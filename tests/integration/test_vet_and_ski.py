@@ -5,6 +5,11 @@ A lookup naming a combination of keys the table writes only apart abstains (spli
 .76 beside `| Dog neutering (male) | £260 |`, and "Combien coûte un forfait 3 jours ?" the
 `Piéton (3 remontées)` row of passes for 1 and 6 days.
 
+A price about none of the question's subject words, framed or not, gives its place to a row
+about it (framed_values.framed_holder): "Combien coûte un forfait piéton ?" quoted the ski
+school's "… six matinées coûtent 185 €." over `| Piéton (3 remontées) | 18 € | … |` under the
+passes' header `| Forfait | … |`.
+
 A unit the question writes in full and the documents only abbreviated is no word they never
 use (asked_values.unit_abbreviations): "Combien de kilomètres de pistes ?" was refused beside
 "… soit 120 km de pistes …".
@@ -148,3 +153,8 @@ def test_a_pass_sold_answers(ski: Assistant) -> None:
 def test_a_unit_written_abbreviated_is_no_missing_word(ski: Assistant) -> None:
     quote = first_quote(ski, "Combien de kilomètres de pistes ?")
     assert "120 km" in quote, quote
+
+
+def test_a_row_about_the_subject_takes_the_place_of_a_price_about_none(ski: Assistant) -> None:
+    quote = first_quote(ski, "Combien coûte un forfait piéton ?")
+    assert "18 €" in quote, quote

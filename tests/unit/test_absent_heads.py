@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from citeqa.absent_heads import absent_head, asked_head
+from citeqa.absent_heads import absent_head, asked_head, is_qualifier
 from small_corpora import asked_of_files
 
 README = (
@@ -72,3 +72,10 @@ def test_a_value_asked_of_a_written_thing_is_answered(tmp_path: Path) -> None:
     answer = asked_of_files(tmp_path, files, "What is the default value of max_entries?")
     assert not answer.abstained
     assert any("50" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("word", "qualifies"), [("maximum", True), ("Maximale", True), ("weight", False)]
+)
+def test_a_qualifier_is_told(word: str, qualifies: bool) -> None:
+    assert is_qualifier(word) is qualifies
