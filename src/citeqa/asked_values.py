@@ -237,8 +237,9 @@ def unit_abbreviations(word: str, question: str) -> list[str]:
     written by its unit that the question asks (`_is_unit`: "kilomètres" of "Combien de
     kilomètres de pistes ?"): each shorter spelling of ABBREVIATION_LETTERS letters at most,
     opening with its first letter, the others following in its order, that is a unit of that
-    kind too ("km"; "mn" and "min" of "minutes"; never "mo" of "mois", no unit). A station's
-    guide writing "120 km de pistes" never writes "kilomètres" (s62 trial, refused)."""
+    kind too ("km" of "kilomètres"; "min" of "minutes"; "mo" of "mois", an English month's).
+    A station's guide writing "120 km de pistes" never writes "kilomètres" (s62 trial,
+    refused)."""
     folded = without_elision(fold(word))
     kinds = [
         _kinds()[name]

@@ -3,18 +3,21 @@ with the title of its document and the heading it stands under.
 
 A programme, a guide or a booklet names what a section is about once, in its heading, and its
 sentences never write it again: under "## Concert du Nouvel An", "L'orchestre régional joue
-Strauss et Offenbach le jeudi 31 décembre 2026 à 21 h." says when the concert starts; under
-"## Visiteurs", "Ils paient 4 € par jour" what a visitor pays. The quote ranker reads a
-sentence's own words, and rated the price list's `| Concert du Nouvel An | 45 € | … |` (no
-time) far over it for "À quelle heure commence le concert du Nouvel An ?", the children's show's
-"Durée : 50 minutes." over "Durée : 2 h 10 avec entracte." under "## Le Misanthrope" for
-"Combien de temps dure Le Misanthrope ?" (s62 trial). asked_values.value_holder reads a
-holder's title only within the best's document. Here, read after it finds none, the candidate
-that writes a value of every kind asked takes the best's place when its passage covers the
-question as well as the best's and, its title and heading read with it, it writes more of the
-words the question names its subject by (value_frames.subject_words_written: no interrogative,
-no word framing the value) than the best does with its own, or, the best writing no value of a
-kind asked, all of them. No I/O.
+Strauss et Offenbach le jeudi 31 décembre 2026 à 21 h." says when the concert starts. The quote
+ranker reads a sentence's own words, and rated the price list's `| Concert du Nouvel An | 45 € |
+… |` (no time) far over it for "À quelle heure commence le concert du Nouvel An ?", the
+children's show's "Durée : 50 minutes." over "Durée : 2 h 10 avec entracte." under "## Le
+Misanthrope" for "Combien de temps dure Le Misanthrope ?" (s62 trial). asked_values.value_holder
+reads a holder's title only within the best's document. Here, read after it finds none, the
+candidate that writes a value of every kind asked takes the best's place when its passage
+covers the question as well as the best's and, its title and heading (a table row: its header
+row) read with it, it writes more of the words the question names its subject by
+(value_frames.subject_words_written: no interrogative, no word framing the value) than the best
+does with its own, or, the best writing no value of a kind asked, all of them, while alone it
+writes no more than the best with its frame (a sentence writing more on its own is the quote
+ranker's to rate). A best writing the value but none of those words, framed or not, gives its
+place to the best-rated holder writing one with its frame, wherever it stands, both in the
+question's language. No I/O.
 """
 
 from __future__ import annotations
