@@ -135,6 +135,7 @@ from citeqa.mail_candidates import (
     with_signatures,
 )
 from citeqa.mail_replies import Reply, echoes_question, replies_to, reply_hits
+from citeqa.measured_keys import unheld_measure
 from citeqa.membership import apart_in, pairings
 from citeqa.models import (
     Answer,
@@ -2187,6 +2188,9 @@ def _checked_fields(
     split = split_lookup(bank.documents[first.doc_id].text, first.start, terms.focus, frame)
     if split is not None:  # "a female dog" of `| Cat neutering (female) |`, `| Dog … (male) |`
         return abstain(abstention.no_row_names(split.key, split.closest, lang))
+    measure = unheld_measure(bank.documents[first.doc_id].text, first.start, terms.focus)
+    if measure is not None:  # "15 kVA" of a grid of `| 3 kVA |` … `| 12 kVA |`
+        return abstain(abstention.no_row_names(measure.key, measure.closest, lang))
     head = _absent_head(terms, checking.top, lang)
     if head is not None:  # "the default timeout for fetching a feed" of docs never writing it
         return abstain(head, claims_absence=True)

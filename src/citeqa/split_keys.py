@@ -26,7 +26,7 @@ from citeqa.glossary import function_and_interrogative_words
 from citeqa.lexical import content_words, query_tokens
 from citeqa.tables import is_header_row, lookup_column, table_of
 
-__all__ = ["CLOSEST_KEYS", "SplitLookup", "split_lookup"]
+__all__ = ["CLOSEST_KEYS", "QuotedTable", "SplitLookup", "quoted_table", "split_lookup"]
 
 CLOSEST_KEYS = 3
 """How many keys a reason names, those writing most of the question's keys first."""
@@ -45,29 +45,48 @@ def split_lookup(text: str, offset: int, focus: str, frame: str = "") -> SplitLo
     `text` (the quoted row) by, when that table writes its keys only apart (see the module's
     docstring), the words its `frame` writes (its document's title, its section's heading)
     aside; None otherwise."""
+    table = quoted_table(text, offset)
+    keys = [cell for cell in table.keys if cell.strip()] if table is not None else []
+    if table is None or len(keys) < 2:
+        return None
+    headed = _terms(f"{table.header}\n{frame}")
+    asked = [(word, terms) for word, terms in _asked_terms(focus) if terms.isdisjoint(headed)]
+    read = [_terms(cell) for cell in keys]
+    named = [(word, terms) for word, terms in asked if any(not terms.isdisjoint(c) for c in read)]
+    if len(named) < 2 or any(_written_count(cell, named) == len(named) for cell in read):
+        return None
+    quoted = _terms(table.quoted)
+    if _written_count(quoted, named) == len(named) or not _adds_word(quoted, asked):
+        return None
+    order = sorted(range(len(keys)), key=lambda at: -_written_count(read[at], named))
+    closest = [keys[at] for at in order[:CLOSEST_KEYS] if _written_count(read[at], named)]
+    return SplitLookup(" ".join(word for word, _ in named), closest)
+
+
+class QuotedTable(NamedTuple):
+    """The table a quoted row stands in, read for its keys: the key cells of its rows (its
+    key column's, tables.lookup_column, header row aside), the quoted row's key cell, and its
+    header row's cells joined ("" for none)."""
+
+    keys: list[str]
+    quoted: str
+    header: str
+
+
+def quoted_table(text: str, offset: int) -> QuotedTable | None:
+    """The table whose row holds `offset` of `text`, read for its keys; None for a line that is
+    no table row or a row with no key cell."""
     found = table_of(text, offset)
     if found is None:
         return None
     rows, spans = found
     column = lookup_column(tuple(tuple(row) for row in rows))
     body = list(zip(rows, spans, strict=True))[1 if rows and is_header_row(rows[0]) else 0 :]
-    keys = [row[column] for row, _ in body if column < len(row) and row[column].strip()]
-    quoted_row = next((row for row, (start, end) in body if start <= offset <= end), None)
-    if len(keys) < 2 or quoted_row is None or column >= len(quoted_row):
+    quoted = next((row for row, (start, end) in body if start <= offset <= end), None)
+    if quoted is None or column >= len(quoted):
         return None
-    header = " ".join(rows[0]) if len(body) < len(rows) else ""
-    headed = _terms(f"{header}\n{frame}")
-    asked = [(word, terms) for word, terms in _asked_terms(focus) if terms.isdisjoint(headed)]
-    read = [_terms(cell) for cell in keys]
-    named = [(word, terms) for word, terms in asked if any(not terms.isdisjoint(c) for c in read)]
-    if len(named) < 2 or any(_written_count(cell, named) == len(named) for cell in read):
-        return None
-    quoted = _terms(quoted_row[column])
-    if _written_count(quoted, named) == len(named) or not _adds_word(quoted, asked):
-        return None
-    order = sorted(range(len(keys)), key=lambda at: -_written_count(read[at], named))
-    closest = [keys[at] for at in order[:CLOSEST_KEYS] if _written_count(read[at], named)]
-    return SplitLookup(" ".join(word for word, _ in named), closest)
+    keys = [row[column] for row, _ in body if column < len(row)]
+    return QuotedTable(keys, quoted[column], " ".join(rows[0]) if len(body) < len(rows) else "")
 
 
 def _asked_terms(focus: str) -> list[tuple[str, frozenset[str]]]:
