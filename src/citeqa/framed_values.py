@@ -77,10 +77,10 @@ def framed_holder(
     and the best, "La lunaison varie … de 29,27 jours au solstice d'été …", four with its
     title, and the best answers it (PIAF test, lost in a first version). A best writing the
     value but none of those words, framed or not, is about another subject: the best-rated
-    holder writing one with its frame takes its place wherever it stands ("L'École du Ski
-    Français propose des cours collectifs le matin ; six matinées coûtent 185 €." for
-    "Combien coûte un forfait piéton ?", over `| Piéton (3 remontées) | 18 € | … |` under the
-    passes' header `| Forfait | Adulte | … |`: s62 trial), when both passages are in the
+    holder writing one with its frame takes its place wherever it stands (for "Combien coûte
+    un forfait piéton ?", `| Piéton (3 remontées) | 18 € | … |` under the passes' header
+    `| Forfait | Adulte | … |` takes the place of "L'École du Ski Français propose des cours
+    collectifs le matin ; six matinées coûtent 185 €.": s62 trial), when both passages are in the
     question's language (`in_language`: candidate n's is): of an English question, French
     minutes write none of its words, and "- La participation par famille est fixée à 18 €."
     answers "How much does each family pay for the end-of-year trip?" (gen set notes, dev,

@@ -14,7 +14,8 @@ written, no key cell writes them all, and the quoted row's key writes a word the
 not ("cat") while another key writes the one it lacks, the table holds no row for what is
 asked: the answer abstains naming the keys writing most of them. A row whose key writes no
 word beyond the question's ("Consultation" for "How much is a consultation for a cat?") may
-hold any of its kind and stays. Pure functions.
+hold any of its kind and stays. `quoted_table` reads the quoted row's table for its keys, here
+and for measured_keys.py. Pure functions.
 """
 
 from __future__ import annotations
