@@ -258,7 +258,7 @@ from citeqa.signatures import is_definition, owner
 from citeqa.signers import closing_signer
 from citeqa.signing import asks_signing
 from citeqa.speakers import asked_speaker, names_speaker
-from citeqa.split_keys import split_lookup
+from citeqa.split_keys import quoted_table, split_lookup
 from citeqa.tables import key_cell
 from citeqa.time_siblings import (
     WRITTEN_MONTH_RANKS,
@@ -279,7 +279,7 @@ from citeqa.titleonly import (
 from citeqa.unheld_cells import unheld_cell
 from citeqa.unheld_codes import unheld_code
 from citeqa.unheld_days import unheld_day
-from citeqa.unheld_keys import unheld_key
+from citeqa.unheld_keys import UnheldKey, unheld_key
 from citeqa.unheld_names import unheld_name
 from citeqa.unheld_numbers import unheld_number
 from citeqa.unheld_row_days import unheld_row_day
@@ -2183,14 +2183,9 @@ def _checked_fields(
     siblings = _sibling_words(terms, citations, lang)
     if siblings is not None:  # "postgraduate students" of a quote on "undergraduates"
         return abstain(siblings, claims_absence=True)
-    first = citations[0]
-    frame = f"{first.title}\n{first.section or ''}"
-    split = split_lookup(bank.documents[first.doc_id].text, first.start, terms.focus, frame)
-    if split is not None:  # "a female dog" of `| Cat neutering (female) |`, `| Dog … (male) |`
-        return abstain(abstention.no_row_names(split.key, split.closest, lang))
-    measure = unheld_measure(bank.documents[first.doc_id].text, first.start, terms.focus)
-    if measure is not None:  # "15 kVA" of a grid of `| 3 kVA |` … `| 12 kVA |`
-        return abstain(abstention.no_row_names(measure.key, measure.closest, lang))
+    unheld = _unheld_row(citations[0], bank, terms.focus)
+    if unheld is not None:  # "a female dog" of `| Cat neutering (female) |`; "15 kVA"
+        return abstain(abstention.no_row_names(unheld.key, unheld.closest, lang))
     head = _absent_head(terms, checking.top, lang)
     if head is not None:  # "the default timeout for fetching a feed" of docs never writing it
         return abstain(head, claims_absence=True)
@@ -2206,6 +2201,18 @@ def _checked_fields(
     if unheld_role is not None:  # "Who is the pastry chef?" of a staff list with none
         return abstain(unheld_role, claims_absence=True)
     return citations, notes
+
+
+def _unheld_row(first: Citation, bank: SentenceBank, focus: str) -> UnheldKey | None:
+    """What the question `focus` looks up by that the table of the quoted row (`first`, read
+    once, split_keys.quoted_table) holds no row for: keys it writes only apart (split_keys.py)
+    or a measured key it writes only with other figures (measured_keys.py); None when the
+    quote is no table row or its table holds the row."""
+    table = quoted_table(bank.documents[first.doc_id].text, first.start)
+    if table is None:
+        return None
+    frame = f"{first.title}\n{first.section or ''}"
+    return split_lookup(table, focus, frame) or unheld_measure(table, focus)
 
 
 def _unreplied_words(terms: QuestionTerms, citations: list[Citation], lang: Lang) -> str | None:

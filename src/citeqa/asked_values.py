@@ -450,11 +450,10 @@ def value_holder(
     (`_names_as_much`: the minutes' row naming who and by when over the rules' date, s29
     trial). A best `pointing` at the value of what the question asks of (`pointed_target`:
     the café's "… aux mêmes horaires que le musée" for the museum's hours) gives its place to
-    a holder writing a question's word however far below it that one is rated.
-    None when the question asks no such
-    kind, the best writes one of each, or none qualifies: a price list's row for "Prix de la
-    Prise Duo", not the delivery cost of the terms of sale whose "Prices are shown in euros"
-    led (s25 trial). A table row leading for a rate it does not write (spared by
+    a holder writing a question's word however far below it that one is rated. None when the
+    question asks no such kind, the best writes one of each, or none qualifies: a price list's
+    row for "Prix de la Prise Duo", not the delivery cost of the terms of sale whose "Prices
+    are shown in euros" led (s25 trial). A table row leading for a rate it does not write (spared by
     `value_weights`) still gives its place: the accounts' yearly "| Location gymnase | 3600 |"
     to the invoice's hourly rate for "Combien coûte l'heure de location du gymnase ?" (s29
     trial a26)."""

@@ -14,34 +14,22 @@ them ("jour" and "jours"). Pure functions.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from citeqa.glossary import fold
 from citeqa.lexical import query_tokens
-from citeqa.split_keys import quoted_table
+from citeqa.split_keys import CLOSEST_KEYS, QuotedTable
+from citeqa.unheld_keys import UnheldKey
 
-__all__ = ["CLOSEST_MEASURES", "UnheldMeasure", "unheld_measure"]
-
-CLOSEST_MEASURES = 3
-"""How many key cells a reason names, the closest figures first."""
+__all__ = ["unheld_measure"]
 
 _MEASURE = re.compile(r"(?<![\w.,])(\d+)\s*([^\W\d_]+)")
 """A whole number then a word of letters: "15 kVA", "3 jours", "3jours"."""
 
 
-class UnheldMeasure(NamedTuple):
-    """A measured key no row holds, as the question writes it, and the closest key cells."""
-
-    key: str
-    closest: list[str]
-
-
-def unheld_measure(text: str, offset: int, focus: str) -> UnheldMeasure | None:
-    """The measured key of `focus` that the table whose row holds `offset` of `text` (the
-    quoted row) writes only with other figures (see the module's docstring); None otherwise."""
-    table = quoted_table(text, offset)
-    if table is None:
-        return None
+def unheld_measure(table: QuotedTable, focus: str) -> UnheldKey | None:
+    """The measured key of `focus` (as the question writes it, with the key cells closest to
+    it, CLOSEST_KEYS at most: unheld_keys.UnheldKey) that the quoted row's `table` writes only
+    with other figures (see the module's docstring); None otherwise."""
     quoted_measures = _measures(table.quoted)
     for number, typed, unit in _asked_measures(focus):
         held = _held(table.keys, unit)
@@ -50,8 +38,8 @@ def unheld_measure(text: str, offset: int, focus: str) -> UnheldMeasure | None:
         if not any(kind == unit and figure != number for figure, kind in quoted_measures):
             continue
         closest = sorted(held, key=lambda pair: abs(pair[0] - number))
-        cells = list(dict.fromkeys(cell for _, cell in closest))[:CLOSEST_MEASURES]
-        return UnheldMeasure(f"{number} {typed}", cells)
+        cells = list(dict.fromkeys(cell for _, cell in closest))[:CLOSEST_KEYS]
+        return UnheldKey(f"{number} {typed}", cells)
     return None
 
 

@@ -1396,8 +1396,7 @@ def _verb_alone(word: str) -> str:
     verb, hyphen, pronoun = word.rpartition("-")
     if not hyphen or not verb or fold(pronoun) not in language_words("inverted_subjects"):
         return word
-    bare = verb.removesuffix("-t")
-    return bare or word
+    return verb.removesuffix("-t")
 
 
 def _own_term(
@@ -1546,9 +1545,9 @@ def _unused_cue_word(word: str, vocabulary: Vocabulary, focus: str) -> bool:
     word), and no interrogative ("much", "long", "combien": the answer models were trained
     with them as terms, reason_words.json `question_form_description`; dropped, "Combien de
     temps dure la garantie ?" of an English manual quoted another sentence where it was
-    refused): no term. The quote must still write
-    a value of the kind (asked_values.py; s61 trial: a recipe writing "Makes one loaf of about
-    900 g" was refused, "they never mention “weigh”")."""
+    refused): no term. The quote must still write a value of the kind (asked_values.py; s61
+    trial: a recipe writing "Makes one loaf of about 900 g" was refused, "they never mention
+    “weigh”")."""
     if fold(word) in interrogatives() or not reads_as_cue(word, focus):
         return False
     return vocabulary.correction(word) is None

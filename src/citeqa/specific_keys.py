@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from citeqa.glossary import function_and_interrogative_words
-from citeqa.lexical import content_words
 from citeqa.sentences import ScoredSentence, SentenceBank
+from citeqa.split_keys import key_words
 from citeqa.tables import key_cell
 
 __all__ = ["SPECIFIC_KEY_RANKS", "SPECIFIC_KEY_SHARE", "specific_key_position"]
@@ -65,6 +64,6 @@ def _key_words(row: ScoredSentence, bank: SentenceBank) -> frozenset[str]:
 
 
 def _words(text: str) -> frozenset[str]:
-    """The folded content words of `text` (lexical.content_words) but its function words and
-    interrogatives."""
-    return frozenset(content_words(text)) - function_and_interrogative_words()
+    """The folded content words of `text` but its function words and interrogatives
+    (split_keys.key_words)."""
+    return frozenset(key_words(text))

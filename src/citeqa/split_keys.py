@@ -26,29 +26,22 @@ from typing import NamedTuple
 from citeqa.glossary import function_and_interrogative_words
 from citeqa.lexical import content_words, query_tokens
 from citeqa.tables import is_header_row, lookup_column, table_of
+from citeqa.unheld_keys import UnheldKey
 
-__all__ = ["CLOSEST_KEYS", "QuotedTable", "SplitLookup", "quoted_table", "split_lookup"]
+__all__ = ["CLOSEST_KEYS", "QuotedTable", "key_words", "quoted_table", "split_lookup"]
 
 CLOSEST_KEYS = 3
 """How many keys a reason names, those writing most of the question's keys first."""
 
 
-class SplitLookup(NamedTuple):
-    """A combination of keys a table writes only apart: the question's words looked up by, as
-    it writes them, and the key cells writing most of them (CLOSEST_KEYS at most)."""
-
-    key: str
-    closest: list[str]
-
-
-def split_lookup(text: str, offset: int, focus: str, frame: str = "") -> SplitLookup | None:
-    """The combination the question `focus` looks up the table whose row holds `offset` of
-    `text` (the quoted row) by, when that table writes its keys only apart (see the module's
-    docstring), the words its `frame` writes (its document's title, its section's heading)
-    aside; None otherwise."""
-    table = quoted_table(text, offset)
-    keys = [cell for cell in table.keys if cell.strip()] if table is not None else []
-    if table is None or len(keys) < 2:
+def split_lookup(table: QuotedTable, focus: str, frame: str = "") -> UnheldKey | None:
+    """The combination the question `focus` looks up the quoted row's `table` by (its words,
+    as the question writes them, and the key cells writing most of them: unheld_keys.
+    UnheldKey), when that table writes its keys only apart (see the module's docstring), the
+    words its `frame` writes (its document's title, its section's heading) aside; None
+    otherwise."""
+    keys = [cell for cell in table.keys if cell.strip()]
+    if len(keys) < 2:
         return None
     headed = _terms(f"{table.header}\n{frame}")
     asked = [(word, terms) for word, terms in _asked_terms(focus) if terms.isdisjoint(headed)]
@@ -61,7 +54,7 @@ def split_lookup(text: str, offset: int, focus: str, frame: str = "") -> SplitLo
         return None
     order = sorted(range(len(keys)), key=lambda at: -_written_count(read[at], named))
     closest = [keys[at] for at in order[:CLOSEST_KEYS] if _written_count(read[at], named)]
-    return SplitLookup(" ".join(word for word, _ in named), closest)
+    return UnheldKey(" ".join(word for word, _ in named), closest)
 
 
 class QuotedTable(NamedTuple):
@@ -90,20 +83,21 @@ def quoted_table(text: str, offset: int) -> QuotedTable | None:
     return QuotedTable(keys, quoted[column], " ".join(rows[0]) if len(body) < len(rows) else "")
 
 
-def _asked_terms(focus: str) -> list[tuple[str, frozenset[str]]]:
-    """Each content word of the question (function words and interrogatives aside) with its
-    stems."""
+def key_words(text: str) -> list[str]:
+    """The folded content words of `text` (lexical.content_words) that may name a row, in its
+    order, each once: its function words and interrogatives aside (also specific_keys')."""
     ignored = function_and_interrogative_words()
-    words = dict.fromkeys(word for word in content_words(focus) if word not in ignored)
-    return [(word, terms) for word in words if (terms := frozenset(query_tokens(word)))]
+    return list(dict.fromkeys(word for word in content_words(text) if word not in ignored))
+
+
+def _asked_terms(focus: str) -> list[tuple[str, frozenset[str]]]:
+    """Each of the question's `key_words` with its stems."""
+    return [(word, terms) for word in key_words(focus) if (terms := frozenset(query_tokens(word)))]
 
 
 def _terms(cell: str) -> frozenset[str]:
-    """The stems of a key cell's content words."""
-    ignored = function_and_interrogative_words()
-    return frozenset(
-        term for word in content_words(cell) if word not in ignored for term in query_tokens(word)
-    )
+    """The stems of a key cell's `key_words`."""
+    return frozenset(term for word in key_words(cell) for term in query_tokens(word))
 
 
 def _written_count(cell: frozenset[str], named: Sequence[tuple[str, frozenset[str]]]) -> int:

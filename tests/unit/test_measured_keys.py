@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.measured_keys import unheld_measure
+from citeqa.measured_keys import unheld_measure as measure_in
+from citeqa.split_keys import quoted_table
+from citeqa.unheld_keys import UnheldKey
+
+
+def unheld_measure(text: str, offset: int, question: str) -> UnheldKey | None:
+    """measured_keys.unheld_measure of the table whose row holds `offset` of `text`, if any."""
+    table = quoted_table(text, offset)
+    return None if table is None else measure_in(table, question)
+
 
 GRID = (
     "| Puissance souscrite | Abonnement mensuel |\n"

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from citeqa.split_keys import split_lookup
+from citeqa.split_keys import quoted_table
+from citeqa.split_keys import split_lookup as lookup_in
+from citeqa.unheld_keys import UnheldKey
+
+
+def split_lookup(text: str, offset: int, question: str, frame: str = "") -> UnheldKey | None:
+    """split_keys.split_lookup of the table whose row holds `offset` of `text`, if any."""
+    table = quoted_table(text, offset)
+    return None if table is None else lookup_in(table, question, frame)
+
 
 PRICES = (
     "| Service | Price |\n"
